@@ -1,0 +1,15 @@
+import { fileURLToPath } from "node:url"
+import { defineConfig } from "vitest/config"
+
+// Plasmo's base tsconfig keeps "jsx": "preserve" for Parcel; vitest needs its own JSX runtime and the `~` alias.
+export default defineConfig({
+  oxc: { jsx: { runtime: "automatic" } },
+  resolve: {
+    alias: [{ find: /^~(.*)$/, replacement: fileURLToPath(new URL("./", import.meta.url)) + "$1" }]
+  },
+  test: {
+    include: ["src/**/*.test.ts", "src/**/*.test.tsx", "background/**/*.test.ts", "server/**/*.test.ts", "tests/unit/**/*.test.ts"],
+    environment: "node",
+    testTimeout: 20000
+  }
+})
