@@ -1,0 +1,24 @@
+import type { Handler } from "~src/messaging/handler"
+
+import { customersChanged } from "./customers/changed"
+import { customersCount } from "./customers/count"
+import { customersOpened } from "./customers/opened"
+import { customersRecent } from "./customers/recent"
+import { lookupMatch } from "./lookup/match"
+import { productsSearch } from "./products/search"
+import { searchQuery } from "./search/query"
+import { sitesDisable } from "./sites/disable"
+import { sitesEnable } from "./sites/enable"
+
+/** Every handler of the contract; a test checks that each contract entry has exactly one here. */
+export const handlers: readonly Handler[] = [
+  lookupMatch,
+  searchQuery,
+  customersRecent,
+  customersOpened,
+  customersChanged,
+  customersCount,
+  productsSearch,
+  sitesEnable,
+  sitesDisable
+] as unknown as readonly Handler[]

@@ -1,0 +1,14 @@
+import { CustomerRepository } from "~src/db/customer-repository"
+import { CustomerSearch, ProductSearch } from "~src/db/customer-search"
+import { getDb } from "~src/db/database"
+import { ProductRepository } from "~src/db/product-repository"
+
+/** Lazily created per service-worker life; everything here can be rebuilt from IndexedDB. */
+const db = getDb()
+export const services = {
+  db,
+  customers: new CustomerRepository(db),
+  products: new ProductRepository(db),
+  customerSearch: new CustomerSearch(db),
+  productSearch: new ProductSearch(db)
+}

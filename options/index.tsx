@@ -1,0 +1,5 @@
+import "~src/ui/comptoir.css"
+
+import { OptionsApp } from "~src/features/options/options-app"
+
+export default OptionsApp

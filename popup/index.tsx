@@ -1,0 +1,5 @@
+import "~src/ui/comptoir.css"
+
+import { PopupApp } from "~src/features/popup/popup-app"
+
+export default PopupApp

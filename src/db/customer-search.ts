@@ -1,0 +1,62 @@
+import Fuse from "fuse.js"
+
+import type { Customer, Product } from "~src/domain/customers/customer.schema"
+import { CustomerSearchIndex } from "~src/domain/search/customer-search-index"
+
+import type { ComptoirDb } from "./database"
+import { CustomerRepository } from "./customer-repository"
+
+/**
+ * The in-memory search index is a cache of IndexedDB: the service worker may be killed at any time, so it is
+ * rebuilt lazily on the first search after a wake-up and dropped whenever customers change in bulk.
+ */
+export class CustomerSearch {
+  private index: Promise<CustomerSearchIndex> | null = null
+  private readonly repo: CustomerRepository
+
+  constructor(db: ComptoirDb) {
+    this.repo = new CustomerRepository(db)
+  }
+
+  private ensure(): Promise<CustomerSearchIndex> {
+    this.index ??= this.repo.all().then((all) => CustomerSearchIndex.build(all))
+    // A failed build must not be cached forever.
+    this.index.catch(() => (this.index = null))
+    return this.index
+  }
+
+  invalidate(): void {
+    this.index = null
+  }
+
+  async upsert(c: Customer): Promise<void> {
+    if (this.index) (await this.index).upsert(c)
+  }
+
+  async search(query: string, limit: number): Promise<{ customers: Customer[]; indexSize: number }> {
+    const index = await this.ensure()
+    const hits = index.search(query, limit)
+    const customers = await this.repo.getMany(hits.map((h) => h.id))
+    return { customers, indexSize: index.size }
+  }
+}
+
+/** A catalog is hundreds to a few thousand lines: fuse.js over all of it stays well under a frame. */
+export class ProductSearch {
+  private fuse: Promise<Fuse<Product>> | null = null
+
+  constructor(private readonly db: ComptoirDb) {}
+
+  invalidate(): void {
+    this.fuse = null
+  }
+
+  async search(query: string, limit: number): Promise<Product[]> {
+    this.fuse ??= this.db.products.toArray().then(
+      (all) => new Fuse(all, { keys: ["ref", "nameFr", "nameEn"], threshold: 0.35, ignoreLocation: true, ignoreDiacritics: true })
+    )
+    const fuse = await this.fuse
+    if (query.trim() === "") return (await this.db.products.orderBy("ref").limit(limit).toArray())
+    return fuse.search(query, { limit }).map((r) => r.item)
+  }
+}

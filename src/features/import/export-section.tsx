@@ -1,0 +1,38 @@
+import { useState } from "react"
+import { useTranslation } from "react-i18next"
+
+import { exportCustomersCsv, exportProductsCsv } from "~src/domain/import/export"
+import { CustomerRepository } from "~src/db/customer-repository"
+import { getDb } from "~src/db/database"
+import { ProductRepository } from "~src/db/product-repository"
+
+import { downloadText } from "./download"
+
+export function ExportSection() {
+  const { t } = useTranslation()
+  const [empty, setEmpty] = useState(false)
+  const today = new Date().toISOString().slice(0, 10)
+
+  const exportCustomers = async () => {
+    const all = await new CustomerRepository(getDb()).all()
+    setEmpty(all.length === 0)
+    if (all.length > 0) downloadText(`comptoir-customers-${today}.csv`, exportCustomersCsv(all))
+  }
+  const exportProducts = async () => {
+    const all = await new ProductRepository(getDb()).all()
+    setEmpty(all.length === 0)
+    if (all.length > 0) downloadText(`comptoir-products-${today}.csv`, exportProductsCsv(all))
+  }
+
+  return (
+    <div>
+      <button type="button" className="c-button" onClick={() => void exportCustomers()} data-comptoir="export-customers">
+        {t("options.export.customers")}
+      </button>{" "}
+      <button type="button" className="c-button" onClick={() => void exportProducts()} data-comptoir="export-products">
+        {t("options.export.products")}
+      </button>
+      {empty ? <p className="c-muted">{t("options.export.empty")}</p> : null}
+    </div>
+  )
+}

@@ -1,0 +1,286 @@
+import { useState } from "react"
+import { useTranslation } from "react-i18next"
+
+import { CsvFileError, decodeCsvBytes, type DecodedCsv } from "~src/domain/import/decode"
+import { rejectedRowsCsv } from "~src/domain/import/export"
+import {
+  autoMapCustomerHeaders,
+  autoMapProductHeaders,
+  CUSTOMER_FIELDS,
+  missingCustomerFields,
+  missingProductFields,
+  PRODUCT_FIELDS,
+  type ColumnMapping
+} from "~src/domain/import/headers"
+import { parseCsv } from "~src/domain/import/parse"
+import type { RejectedRow } from "~src/domain/import/report"
+import { send } from "~src/messaging/send"
+import { useSettings } from "~src/ui/app-shell"
+
+import { downloadText } from "./download"
+import { previewFile, runImport, type ImportKind, type ImportOutcome, type ImportProgress } from "./run-import"
+
+type Step =
+  | { kind: "idle" }
+  | { kind: "error"; message: string }
+  | { kind: "mapping"; fileName: string; decoded: DecodedCsv; headers: string[]; mapping: ColumnMapping<string> }
+  | { kind: "running"; progress: ImportProgress }
+  | { kind: "done"; outcome: ImportOutcome; fileName: string }
+
+const SHOWN_REJECTIONS = 200
+
+export function ImportSection({ kind }: { kind: ImportKind }) {
+  const { t } = useTranslation()
+  const settings = useSettings()
+  const [step, setStep] = useState<Step>({ kind: "idle" })
+  const fields: readonly string[] = kind === "customers" ? CUSTOMER_FIELDS : PRODUCT_FIELDS
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return
+    try {
+      const decoded = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()))
+      const { headers } = parseCsv(decoded.text, { maxRows: 1 })
+      if (headers.length === 0) return setStep({ kind: "error", message: t("options.import.emptyFile") })
+      const auto = kind === "customers" ? autoMapCustomerHeaders(headers) : autoMapProductHeaders(headers)
+      setStep({ kind: "mapping", fileName: file.name, decoded, headers, mapping: { ...auto.mapping } })
+    } catch (e) {
+      const message = e instanceof CsvFileError ? t(`options.import.fileErrors.${e.code}`) : String(e)
+      setStep({ kind: "error", message })
+    }
+  }
+
+  const start = async (s: Extract<Step, { kind: "mapping" }>) => {
+    setStep({ kind: "running", progress: { phase: "reading", fraction: 0, rows: 0 } })
+    try {
+      const outcome = await runImport(kind, s.decoded.text, s.mapping, settings.defaultCountry, s.headers.length, (progress) =>
+        setStep({ kind: "running", progress })
+      )
+      await send("customers/changed", {})
+      setStep({ kind: "done", outcome, fileName: s.fileName })
+    } catch (e) {
+      setStep({ kind: "error", message: t("options.import.failed", { error: String(e) }) })
+    }
+  }
+
+  return (
+    <div data-comptoir={`import-section-${kind}`}>
+      <p className="c-muted">{t(kind === "customers" ? "options.import.customersHelp" : "options.import.productsHelp")}</p>
+      <code className="c-muted" style={{ display: "block", marginBottom: 8, fontSize: 11 }}>
+        {fields.join(", ")}
+      </code>
+      <input
+        type="file"
+        accept=".csv,.txt,text/csv"
+        data-comptoir={kind === "customers" ? "import-customers" : "import-products"}
+        disabled={step.kind === "running"}
+        onChange={(e) => void onFile(e.target.files?.[0])}
+      />
+      {step.kind === "error" ? <p className="c-error" data-comptoir="import-error">{step.message}</p> : null}
+      {step.kind === "mapping" ? <MappingStep kind={kind} step={step} fields={fields} onChange={setStep} onConfirm={() => void start(step)} /> : null}
+      {step.kind === "running" ? (
+        <div>
+          <progress className="c-progress" max={1} value={step.progress.fraction} data-comptoir="import-progress" />
+          <span className="c-muted">
+            {t(step.progress.phase === "reading" ? "options.import.reading" : "options.import.writing", { rows: step.progress.rows })}
+          </span>
+        </div>
+      ) : null}
+      {step.kind === "done" ? <ImportResult kind={kind} outcome={step.outcome} fileName={step.fileName} /> : null}
+    </div>
+  )
+}
+
+function MappingStep({
+  kind,
+  step,
+  fields,
+  onChange,
+  onConfirm
+}: {
+  kind: ImportKind
+  step: Extract<Step, { kind: "mapping" }>
+  fields: readonly string[]
+  onChange: (s: Step) => void
+  onConfirm: () => void
+}) {
+  const { t } = useTranslation()
+  const settings = useSettings()
+  const fieldOfColumn = new Map(Object.entries(step.mapping).map(([f, i]) => [i, f]))
+  const missing: string[] = kind === "customers" ? missingCustomerFields(step.mapping) : missingProductFields(step.mapping)
+  const preview = missing.length === 0 ? previewFile(kind, step.decoded.text, step.mapping, settings.defaultCountry, step.headers.length) : null
+
+  const setColumn = (column: number, field: string) => {
+    const mapping: ColumnMapping<string> = {}
+    for (const [f, i] of Object.entries(step.mapping)) if (i !== column && f !== field && i !== undefined) mapping[f] = i
+    if (field) mapping[field] = column
+    onChange({ ...step, mapping })
+  }
+
+  return (
+    <div data-comptoir="import-mapping">
+      {step.decoded.notice ? (
+        <p className="c-notice" data-comptoir="import-notice">
+          {t("options.import.encodingNotice", { encoding: step.decoded.encoding })}
+        </p>
+      ) : null}
+      <h3>{t("options.import.mappingTitle")}</h3>
+      <table className="c-table">
+        <thead>
+          <tr>
+            <th>{t("options.import.column")}</th>
+            <th>{t("options.import.field")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {step.headers.map((h, i) => (
+            <tr key={`${i}-${h}`}>
+              <td>{h}</td>
+              <td>
+                <select value={fieldOfColumn.get(i) ?? ""} onChange={(e) => setColumn(i, e.target.value)} data-comptoir="import-map-column" data-column={h}>
+                  <option value="">{t("options.import.ignore")}</option>
+                  {fields.map((f) => (
+                    <option key={f} value={f}>
+                      {f}
+                    </option>
+                  ))}
+                </select>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {missing.length > 0 ? (
+        <p className="c-error" data-comptoir="import-missing">
+          {t("options.import.missingFields", { fields: missing.join(", ") })}
+        </p>
+      ) : null}
+      {preview ? <Preview kind={kind} preview={preview} /> : null}
+      <p>
+        <button type="button" className="c-button" disabled={missing.length > 0} onClick={onConfirm} data-comptoir="import-confirm">
+          {t("options.import.confirm")}
+        </button>{" "}
+        <button type="button" className="c-button c-button-secondary" onClick={() => onChange({ kind: "idle" })}>
+          {t("options.import.cancel")}
+        </button>
+      </p>
+    </div>
+  )
+}
+
+function Preview({ kind, preview }: { kind: ImportKind; preview: ReturnType<typeof previewFile> }) {
+  const { t } = useTranslation()
+  return (
+    <div data-comptoir="import-preview">
+      <h3>{t("options.import.previewTitle")}</h3>
+      {"customers" in preview ? (
+        <table className="c-table">
+          <thead>
+            <tr>
+              <th>{t("options.import.fields.code")}</th>
+              <th>{t("options.import.fields.company")}</th>
+              <th>{t("options.import.fields.contacts")}</th>
+              <th>{t("options.import.fields.country")}</th>
+              <th>{t("options.import.fields.creditLimit")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.customers.map(({ customer: c }) => (
+              <tr key={c.code}>
+                <td>{c.code}</td>
+                <td>{c.company}</td>
+                <td>
+                  {c.contacts.map((p) => (
+                    <div key={p.id}>{[`${p.firstName} ${p.lastName}`.trim(), ...p.phones, ...p.emails].filter(Boolean).join(" · ")}</div>
+                  ))}
+                </td>
+                <td>{`${c.country} · ${c.language}`}</td>
+                <td>{c.creditLimitCents === null ? "—" : (c.creditLimitCents / 100).toFixed(2)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <table className="c-table">
+          <thead>
+            <tr>
+              <th>ref</th>
+              <th>name_fr</th>
+              <th>name_en</th>
+              <th>unit</th>
+              <th>unit_price</th>
+              <th>vat_rate</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.products.map(({ product: p }) => (
+              <tr key={p.ref}>
+                <td>{p.ref}</td>
+                <td>{p.nameFr}</td>
+                <td>{p.nameEn}</td>
+                <td>{p.unit}</td>
+                <td>{(p.unitPriceCents / 100).toFixed(2)}</td>
+                <td>{(p.vatRateBp / 100).toString()} %</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {preview.rejected.length > 0 ? <p className="c-notice">{t("options.import.previewRejected", { count: preview.rejected.length })}</p> : null}
+    </div>
+  )
+}
+
+function ImportResult({ kind, outcome, fileName }: { kind: ImportKind; outcome: ImportOutcome; fileName: string }) {
+  const { t } = useTranslation()
+  const shown: RejectedRow[] = outcome.rejected.slice(0, SHOWN_REJECTIONS)
+  return (
+    <div>
+      <p
+        data-comptoir="import-result"
+        data-records={outcome.records}
+        data-created={outcome.created}
+        data-updated={outcome.updated}
+        data-rejected={outcome.rejected.length}
+        data-rows={outcome.rows}
+        data-ms={Math.round(outcome.ms)}>
+        {t(kind === "customers" ? "options.import.resultCustomers" : "options.import.resultProducts", {
+          count: outcome.records,
+          created: outcome.created,
+          updated: outcome.updated,
+          rows: outcome.rows
+        })}{" "}
+        {t("options.import.resultRejected", { count: outcome.rejected.length })}
+      </p>
+      {outcome.rejected.length > 0 ? (
+        <>
+          <button
+            type="button"
+            className="c-button c-button-secondary"
+            data-comptoir="import-download-rejected"
+            onClick={() => downloadText(fileName.replace(/\.[^.]*$/, "") + "-rejected.csv", rejectedRowsCsv(outcome.rejected, outcome.headers))}>
+            {t("options.import.downloadRejected")}
+          </button>
+          <table className="c-table" data-comptoir="import-rejected">
+            <thead>
+              <tr>
+                <th>{t("options.import.line")}</th>
+                <th>{t("options.import.reason")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((r) => (
+                <tr key={r.line} data-line={r.line} data-code={r.code}>
+                  <td>{r.line}</td>
+                  <td>
+                    {t(`options.import.reasons.${r.code}`)} <span className="c-muted">({r.reason})</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {outcome.rejected.length > shown.length ? <p className="c-muted">{t("options.import.moreRejected", { count: outcome.rejected.length - shown.length })}</p> : null}
+        </>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,128 @@
+import { newId } from "~src/domain/ids"
+import type { CountryCode } from "~src/domain/customers/customer.schema"
+import { createCustomerImporter, previewCustomers } from "~src/domain/import/customer-import"
+import { mergeCustomer } from "~src/domain/import/customer-merge"
+import type { ColumnMapping, CustomerField, ProductField } from "~src/domain/import/headers"
+import { createCsvReader, parseCsv } from "~src/domain/import/parse"
+import { createProductImporter, mergeProduct, previewProducts } from "~src/domain/import/product-import"
+import type { ImportWarning, RejectedRow } from "~src/domain/import/report"
+import { CustomerRepository } from "~src/db/customer-repository"
+import { getDb } from "~src/db/database"
+import { ProductRepository } from "~src/db/product-repository"
+
+export type ImportKind = "customers" | "products"
+
+export interface ImportProgress {
+  phase: "reading" | "writing"
+  /** 0 to 1 over the whole import. */
+  fraction: number
+  rows: number
+}
+
+export interface ImportOutcome {
+  rows: number
+  records: number
+  created: number
+  updated: number
+  rejected: RejectedRow[]
+  warnings: ImportWarning[]
+  /** The file's header row, to write rejected rows back in the same shape. */
+  headers: string[]
+  ms: number
+}
+
+const READ_CHUNK = 2000
+const WRITE_CHUNK = 5000
+
+/** Lets the page paint and take input between chunks: an import of 100k rows never freezes it. */
+const yieldToPage = () => new Promise<void>((ok) => setTimeout(ok, 0))
+
+export function previewFile(kind: ImportKind, text: string, mapping: ColumnMapping<string>, defaultCountry: CountryCode, columnCount: number) {
+  const { rows } = parseCsv(text, { maxRows: 50 })
+  const now = Date.now()
+  if (kind === "customers") {
+    return previewCustomers(rows, { mapping: mapping as ColumnMapping<CustomerField>, defaultCountry, now, newId, columnCount }, 5)
+  }
+  return previewProducts(rows, { mapping: mapping as ColumnMapping<ProductField>, now, newId, columnCount }, 5)
+}
+
+/**
+ * Reads, validates and stores a whole file chunk by chunk. Customers are complete only at the end of the
+ * file (rows of one code need not be adjacent), so the file is read first, then written in chunks merged by
+ * code with what is stored.
+ */
+export async function runImport(
+  kind: ImportKind,
+  text: string,
+  mapping: ColumnMapping<string>,
+  defaultCountry: CountryCode,
+  columnCount: number,
+  onProgress: (p: ImportProgress) => void
+): Promise<ImportOutcome> {
+  const started = performance.now()
+  const now = Date.now()
+  const reader = createCsvReader(text)
+  const db = getDb()
+  if (kind === "customers") {
+    const importer = createCustomerImporter({ mapping: mapping as ColumnMapping<CustomerField>, defaultCountry, now, newId, columnCount })
+    while (!reader.done) {
+      importer.addRows(reader.next(READ_CHUNK))
+      onProgress({ phase: "reading", fraction: reader.progress * 0.4, rows: importer.stats.rows })
+      await yieldToPage()
+    }
+    const result = importer.finish()
+    const repo = new CustomerRepository(db)
+    let created = 0
+    for (let i = 0; i < result.customers.length; i += WRITE_CHUNK) {
+      const chunk = result.customers.slice(i, i + WRITE_CHUNK)
+      const existing = await repo.getByCodes(chunk.map((c) => c.customer.code))
+      const merged = chunk.map((ic) => {
+        const prev = existing.get(ic.customer.code.toUpperCase())
+        if (!prev) created++
+        return mergeCustomer(prev, ic, now)
+      })
+      await repo.bulkPut(merged)
+      onProgress({ phase: "writing", fraction: 0.4 + 0.6 * ((i + chunk.length) / result.customers.length), rows: result.stats.rows })
+    }
+    return {
+      rows: result.stats.rows,
+      records: result.customers.length,
+      created,
+      updated: result.customers.length - created,
+      rejected: result.rejected,
+      warnings: result.warnings,
+      headers: reader.headers,
+      ms: performance.now() - started
+    }
+  }
+  const importer = createProductImporter({ mapping: mapping as ColumnMapping<ProductField>, now, newId, columnCount })
+  while (!reader.done) {
+    importer.addRows(reader.next(READ_CHUNK))
+    onProgress({ phase: "reading", fraction: reader.progress * 0.5, rows: importer.stats.rows })
+    await yieldToPage()
+  }
+  const result = importer.finish()
+  const repo = new ProductRepository(db)
+  let created = 0
+  for (let i = 0; i < result.products.length; i += WRITE_CHUNK) {
+    const chunk = result.products.slice(i, i + WRITE_CHUNK)
+    const existing = await repo.getByRefs(chunk.map((p) => p.product.ref))
+    const merged = chunk.map((p) => {
+      const prev = existing.get(p.product.ref)
+      if (!prev) created++
+      return mergeProduct(prev, p, now)
+    })
+    await repo.bulkPut(merged)
+    onProgress({ phase: "writing", fraction: 0.5 + 0.5 * ((i + chunk.length) / result.products.length), rows: result.stats.rows })
+  }
+  return {
+    rows: result.stats.rows,
+    records: result.products.length,
+    created,
+    updated: result.products.length - created,
+    rejected: result.rejected,
+    warnings: result.warnings,
+    headers: reader.headers,
+    ms: performance.now() - started
+  }
+}

@@ -1,0 +1,114 @@
+import type { MatchKind } from "~src/domain/customers/customer.schema"
+import type { FoundItem } from "~src/features/page-scan/page-scanner"
+import type { CustomerMatch, RequestOf, ResponseOf } from "~src/messaging/contract"
+
+const RANK: Record<MatchKind, number> = { email: 0, phone: 1, code: 2, name: 3 }
+const MAX_PER_REQUEST = 500
+const MAX_NAMES = 20
+
+export interface PageLookupDeps {
+  lookup(req: RequestOf<"lookup/match">): Promise<ResponseOf<"lookup/match">>
+  /** All matches so far, ranked; markName names the performance mark set when the batch was found. */
+  onMatches(matches: CustomerMatch[], markName: string | null): void
+  onError(e: unknown): void
+}
+
+let markSeq = 0
+
+/**
+ * Turns the scanner's findings into lookups: only values not asked before are sent, in one batch per scan
+ * slice, and answers merge into one ranked list (email, then phone, then code, then name). Customers that
+ * share a number each keep their own entry.
+ */
+export class PageLookup {
+  private readonly asked = new Set<string>()
+  private readonly askedNames = new Set<string>()
+  private readonly byCustomer = new Map<string, CustomerMatch>()
+  private queue: { phones: string[]; emails: string[]; codes: string[]; names: string[] } = { phones: [], emails: [], codes: [], names: [] }
+  private scheduled = false
+  private disposed = false
+
+  constructor(private readonly deps: PageLookupDeps) {}
+
+  add(items: readonly FoundItem[]): void {
+    for (const item of items) {
+      const key = `${item.kind}:${item.value}`
+      if (this.asked.has(key)) continue
+      this.asked.add(key)
+      if (item.kind === "phone") this.queue.phones.push(item.value)
+      else if (item.kind === "email") {
+        this.queue.emails.push(item.value)
+        const name = nameNear(item)
+        if (name && !this.askedNames.has(name) && this.askedNames.size < MAX_NAMES) {
+          this.askedNames.add(name)
+          this.queue.names.push(name)
+        }
+      } else this.queue.codes.push(item.value)
+    }
+    if (!this.scheduled && (this.queue.phones.length || this.queue.emails.length || this.queue.codes.length)) {
+      this.scheduled = true
+      queueMicrotask(() => void this.flush())
+    }
+  }
+
+  customerFor(item: FoundItem): CustomerMatch | undefined {
+    for (const m of this.ranked()) if (m.matchedValues.includes(item.value)) return m
+    return undefined
+  }
+
+  dispose(): void {
+    this.disposed = true
+  }
+
+  private async flush(): Promise<void> {
+    this.scheduled = false
+    const q = this.queue
+    this.queue = { phones: [], emails: [], codes: [], names: [] }
+    const mark = `comptoir:lookup-start-${++markSeq}`
+    performance.mark(mark)
+    for (let i = 0; i < Math.max(q.phones.length, q.emails.length, q.codes.length, 1); i += MAX_PER_REQUEST) {
+      try {
+        const res = await this.deps.lookup({
+          phones: q.phones.slice(i, i + MAX_PER_REQUEST),
+          emails: q.emails.slice(i, i + MAX_PER_REQUEST),
+          codes: q.codes.slice(i, i + MAX_PER_REQUEST),
+          names: i === 0 ? q.names : []
+        })
+        if (this.disposed) return
+        for (const m of res.matches) this.merge(m)
+        this.deps.onMatches(this.ranked(), res.matches.length > 0 ? mark : null)
+      } catch (e) {
+        this.deps.onError(e)
+      }
+    }
+  }
+
+  private merge(m: CustomerMatch): void {
+    const prev = this.byCustomer.get(m.customer.id)
+    if (!prev) {
+      this.byCustomer.set(m.customer.id, m)
+      return
+    }
+    const values = [...new Set([...prev.matchedValues, ...m.matchedValues])].slice(0, 50)
+    const matchedBy = RANK[m.matchedBy] < RANK[prev.matchedBy] ? m.matchedBy : prev.matchedBy
+    this.byCustomer.set(m.customer.id, { customer: m.customer, matchedBy, matchedValues: values })
+  }
+
+  private ranked(): CustomerMatch[] {
+    return [...this.byCustomer.values()].sort(
+      (a, b) => RANK[a.matchedBy] - RANK[b.matchedBy] || a.customer.company.localeCompare(b.customer.company)
+    )
+  }
+}
+
+/** The person's name shown with an email in mail headers ("Jean Dupont <jean@…>" or a mailto link's text). */
+function nameNear(item: FoundItem): string | null {
+  const el = item.element
+  const candidates = [el.getAttribute("name"), el.textContent, el.parentElement?.textContent]
+  for (const text of candidates) {
+    if (!text || text.length > 160) continue
+    const cleaned = text.replace(/\S+@\S+/g, " ").replace(/[<>"()\[\],;:]/g, " ").replace(/\s+/g, " ").trim()
+    if (cleaned.length >= 3 && cleaned.length <= 120) return cleaned
+  }
+  return null
+}

@@ -1,0 +1,90 @@
+import { useCallback, useEffect, useState } from "react"
+import { useTranslation } from "react-i18next"
+
+import type { Customer } from "~src/domain/customers/customer.schema"
+import { CustomerCard } from "~src/features/customer-card/customer-card"
+import { SiteToggle } from "~src/features/sites/site-toggle"
+import { send } from "~src/messaging/send"
+import { AppShell, useSettings } from "~src/ui/app-shell"
+
+export function PopupApp() {
+  return (
+    <AppShell ownsDocument>
+      <Popup />
+    </AppShell>
+  )
+}
+
+function Popup() {
+  const { t } = useTranslation()
+  const settings = useSettings()
+  const [query, setQuery] = useState("")
+  const [results, setResults] = useState<Customer[] | null>(null)
+  const [recent, setRecent] = useState<Customer[]>([])
+  const [counts, setCounts] = useState<{ customers: number; products: number } | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    send("customers/recent", { limit: 6 })
+      .then((r) => setRecent(r.customers))
+      .catch((e) => setError(String(e)))
+    send("customers/count", {})
+      .then(setCounts)
+      .catch(() => undefined)
+  }, [])
+
+  useEffect(() => {
+    if (query.trim() === "") {
+      setResults(null)
+      return
+    }
+    let live = true
+    const timer = setTimeout(() => {
+      send("search/query", { query, limit: 10 })
+        .then((r) => live && setResults(r.customers))
+        .catch((e) => live && setError(String(e)))
+    }, 60)
+    return () => {
+      live = false
+      clearTimeout(timer)
+    }
+  }, [query])
+
+  const onOpen = useCallback((c: Customer) => void send("customers/opened", { customerId: c.id }).catch(() => undefined), [])
+  const list = results ?? recent
+
+  return (
+    <main style={{ width: 380, padding: 10 }}>
+      <header style={{ display: "flex", alignItems: "center", gap: 8 }}>
+        <h1 style={{ fontSize: 16, margin: 0, flex: 1 }}>{t("popup.header.title")}</h1>
+        <button type="button" className="c-button c-button-secondary" onClick={() => void chrome.runtime.openOptionsPage()}>
+          {t("popup.header.options")}
+        </button>
+      </header>
+      <input
+        className="c-search"
+        style={{ marginTop: 8 }}
+        type="search"
+        autoFocus
+        data-comptoir="search"
+        placeholder={t("popup.search.placeholder")}
+        aria-label={t("popup.search.placeholder")}
+        maxLength={200}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
+      {error ? <p className="c-error">{t("popup.errors.background", { error })}</p> : null}
+      <div className="c-section-title">{results ? t("popup.search.results") : t("popup.recent.title")}</div>
+      {list.length === 0 ? (
+        <p className="c-empty" data-comptoir="empty">
+          {results ? t("popup.search.noResults") : counts?.customers === 0 ? t("popup.recent.noCustomers") : t("popup.recent.empty")}
+        </p>
+      ) : null}
+      {list.map((c) => (
+        <CustomerCard key={c.id} customer={c} agentCountry={settings.defaultCountry} onOpen={onOpen} />
+      ))}
+      {counts ? <p className="c-muted">{t("popup.base.count", { count: counts.customers })}</p> : null}
+      <SiteToggle />
+    </main>
+  )
+}

@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync, statSync } from "node:fs"
+import { join } from "node:path"
+
+import { describe, expect, it } from "vitest"
+
+import { createI18n, resolveLanguage } from "./index"
+import en from "./locales/en.json"
+import fr from "./locales/fr.json"
+
+type Tree = { [k: string]: string | Tree }
+
+function keysOf(tree: Tree, prefix = ""): string[] {
+  return Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [prefix + k] : keysOf(v, `${prefix}${k}.`)))
+}
+
+/** Plural forms count as their base key: `days_one`/`days_other` → `days`. */
+const base = (k: string) => k.replace(/_(zero|one|two|few|many|other)$/, "")
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name)
+    if (statSync(p).isDirectory()) return sourceFiles(p)
+    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [p] : []
+  })
+}
+
+describe("translations", () => {
+  const enKeys = keysOf(en as Tree).sort()
+  const frKeys = keysOf(fr as Tree).sort()
+
+  it("have the same keys in French and English", () => {
+    expect(frKeys).toEqual(enKeys)
+  })
+
+  it("name keys feature.section.key", () => {
+    for (const k of enKeys) expect(k.split(".").length, k).toBeGreaterThanOrEqual(3)
+  })
+
+  it("define every key the code uses, so no key ever shows through", () => {
+    const known = new Set(enKeys.map(base))
+    const missing: string[] = []
+    for (const file of [...sourceFiles("src"), ...sourceFiles("popup"), ...sourceFiles("options"), ...sourceFiles("contents")]) {
+      const text = readFileSync(file, "utf8")
+      for (const m of text.matchAll(/\bt\(\s*"([a-zA-Z0-9_.]+)"/g)) if (!known.has(m[1]!)) missing.push(`${file}: ${m[1]}`)
+      // Template keys like t(`card.match.${kind}`): some key must start with the static part.
+      for (const m of text.matchAll(/\bt\(\s*`([a-zA-Z0-9_.]+)\$\{/g)) if (![...known].some((k) => k.startsWith(m[1]!))) missing.push(`${file}: ${m[1]}…`)
+    }
+    expect(missing).toEqual([])
+  })
+
+  it("leave no value empty and no placeholder untranslated between languages", () => {
+    const frFlat = new Map(keysOf(fr as Tree).map((k) => [k, k.split(".").reduce<Tree | string>((t, p) => (t as Tree)[p]!, fr as Tree) as string]))
+    const enFlat = new Map(keysOf(en as Tree).map((k) => [k, k.split(".").reduce<Tree | string>((t, p) => (t as Tree)[p]!, en as Tree) as string]))
+    for (const [k, v] of enFlat) {
+      expect(v.trim(), k).not.toBe("")
+      const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort()
+      expect(vars(frFlat.get(k)!), k).toEqual(vars(v))
+    }
+  })
+
+  it("follows the setting, else the browser, French for any fr-* locale", () => {
+    expect(resolveLanguage(null, "fr-CA")).toBe("fr")
+    expect(resolveLanguage(null, "de-DE")).toBe("en")
+    expect(resolveLanguage("en", "fr-FR")).toBe("en")
+  })
+
+  it("pluralises in both languages", () => {
+    expect(createI18n("fr").t("card.fields.days", { count: 30 })).toBe("30 jours")
+    expect(createI18n("en").t("card.fields.days", { count: 1 })).toBe("1 day")
+  })
+})

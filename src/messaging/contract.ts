@@ -1,0 +1,84 @@
+import * as z from "zod"
+
+import { Customer, E164, MatchKind, Product } from "~src/domain/customers/customer.schema"
+import { SitePattern } from "~src/domain/settings/settings.schema"
+
+/**
+ * The one message contract: every message the extension sends is declared here once, with the zod schema of
+ * its request and its response. Content scripts are untrusted input, so every array and string is bounded.
+ */
+export const CustomerMatch = z.object({
+  customer: Customer,
+  matchedBy: MatchKind,
+  /** The page values (E.164, email, code or name) that led to this customer. */
+  matchedValues: z.array(z.string()).max(50)
+})
+export type CustomerMatch = z.infer<typeof CustomerMatch>
+
+const Ok = z.object({ ok: z.literal(true) })
+
+export const contract = {
+  "lookup/match": {
+    request: z.object({
+      phones: z.array(E164).max(500),
+      emails: z.array(z.string().max(254)).max(500),
+      codes: z.array(z.string().max(40)).max(500),
+      /** Display names next to emails (mail headers), looked up by name after the exact matches. */
+      names: z.array(z.string().max(120)).max(20).default([])
+    }),
+    response: z.object({ matches: z.array(CustomerMatch) })
+  },
+  "search/query": {
+    request: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50).default(10) }),
+    response: z.object({ customers: z.array(Customer), indexSize: z.number().int() })
+  },
+  "customers/recent": {
+    request: z.object({ limit: z.number().int().min(1).max(50).default(8) }),
+    response: z.object({ customers: z.array(Customer) })
+  },
+  "customers/opened": {
+    request: z.object({ customerId: z.string().min(1).max(100) }),
+    response: Ok
+  },
+  /** Sent by the options page after it wrote customers directly (bulk import): the search index is rebuilt. */
+  "customers/changed": {
+    request: z.object({}),
+    response: Ok
+  },
+  "customers/count": {
+    request: z.object({}),
+    response: z.object({ customers: z.number().int(), products: z.number().int() })
+  },
+  "products/search": {
+    request: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50).default(10) }),
+    response: z.object({ products: z.array(Product) })
+  },
+  /** The popup asked the browser for the permission first (it needs a user gesture); this starts the scripts. */
+  "sites/enable": {
+    request: z.object({ pattern: SitePattern, tabId: z.number().int().optional() }),
+    response: z.object({ ok: z.boolean(), error: z.string().optional() })
+  },
+  "sites/disable": {
+    request: z.object({ pattern: SitePattern }),
+    response: Ok
+  }
+} as const
+
+export type Contract = typeof contract
+export type MessageName = keyof Contract
+export type RequestOf<N extends MessageName> = z.input<Contract[N]["request"]>
+export type ParsedRequestOf<N extends MessageName> = z.output<Contract[N]["request"]>
+export type ResponseOf<N extends MessageName> = z.output<Contract[N]["response"]>
+
+/** Messages the background sends to a tab's content script. */
+export const tabContract = {
+  "panel/toggle": { request: z.object({}), response: Ok }
+} as const
+export type TabMessageName = keyof typeof tabContract
+
+export const Envelope = z.object({
+  type: z.string().max(64),
+  payload: z.unknown()
+})
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string }

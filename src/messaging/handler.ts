@@ -1,0 +1,62 @@
+import { contract, Envelope, type MessageName, type ParsedRequestOf, type Reply, type ResponseOf } from "./contract"
+
+export interface MessageContext {
+  /** The tab the message came from (content scripts), if any. */
+  tabId?: number
+  url?: string
+}
+
+export interface Handler<N extends MessageName = MessageName> {
+  name: N
+  handle(request: ParsedRequestOf<N>, ctx: MessageContext): Promise<ResponseOf<N>>
+}
+
+/** Declares the background's handler for one contract entry; the types come from the contract. */
+export function defineHandler<N extends MessageName>(
+  name: N,
+  handle: (request: ParsedRequestOf<N>, ctx: MessageContext) => Promise<ResponseOf<N>>
+): Handler<N> {
+  return { name, handle }
+}
+
+export interface DispatchLog {
+  warn(message: string, details?: unknown): void
+}
+
+/**
+ * Validates an incoming message against the contract and runs its handler. Anything malformed is refused
+ * with a reason and logged: content scripts relay page data and are treated as untrusted.
+ */
+export function createDispatcher(handlers: readonly Handler[], log: DispatchLog = console) {
+  const byName = new Map<string, Handler>()
+  for (const h of handlers) {
+    if (byName.has(h.name)) throw new Error(`two handlers for ${h.name}`)
+    byName.set(h.name, h)
+  }
+  return async function dispatch(message: unknown, ctx: MessageContext): Promise<Reply<unknown>> {
+    const envelope = Envelope.safeParse(message)
+    if (!envelope.success) {
+      log.warn("comptoir: refused a malformed message", { issues: envelope.error.issues })
+      return { ok: false, error: "malformed message" }
+    }
+    const name = envelope.data.type
+    const handler = byName.get(name)
+    if (!handler || !(name in contract)) {
+      log.warn("comptoir: refused an unknown message", { name })
+      return { ok: false, error: `unknown message ${name}` }
+    }
+    const spec = contract[name as MessageName]
+    const request = spec.request.safeParse(envelope.data.payload)
+    if (!request.success) {
+      log.warn("comptoir: refused an invalid request", { name, issues: request.error.issues })
+      return { ok: false, error: `invalid request for ${name}: ${request.error.issues.map((i) => `${i.path.join(".") || "payload"}: ${i.message}`).join("; ")}` }
+    }
+    try {
+      const data = await (handler.handle as (r: unknown, c: MessageContext) => Promise<unknown>)(request.data, ctx)
+      return { ok: true, data: spec.response.parse(data) }
+    } catch (e) {
+      log.warn("comptoir: handler failed", { name, error: String(e) })
+      return { ok: false, error: e instanceof Error ? e.message : String(e) }
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import type { Page } from "@playwright/test"
+
+import { generateCustomers, type DemoCustomer } from "~src/domain/demo/demo-data"
+import { demoCustomersCsv } from "~src/domain/import/export"
+
+export const E2E_COUNT = 400
+
+/** The e2e base: seeded demo customers, two French ones sharing a switchboard number (never merged). */
+export function e2eCustomers(): DemoCustomer[] {
+  const customers = generateCustomers({ count: E2E_COUNT, seed: 2026 })
+  const french = customers.filter((c) => c.country === "FR")
+  const [a, b] = [french[3]!, french[4]!]
+  b.contacts[0]!.phones[0] = a.contacts[0]!.phones[0]!
+  b.writtenPhones[0]![0] = a.writtenPhones[0]![0]!
+  return customers
+}
+
+export function sharedPhonePair(customers: DemoCustomer[]): [DemoCustomer, DemoCustomer] {
+  const french = customers.filter((c) => c.country === "FR")
+  return [french[3]!, french[4]!]
+}
+
+export function e2eCsv(customers: DemoCustomer[]): string {
+  return demoCustomersCsv(customers)
+}
+
+export async function countInBase(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const r = (await chrome.runtime.sendMessage({ type: "customers/count", payload: {} })) as { ok: boolean; data: { customers: number } }
+    return r.data.customers
+  })
+}
+
+/** Imports the e2e base through the options page, the way a user does, unless it is there already. */
+export async function ensureImported(page: Page, extensionId: string, customers: DemoCustomer[]): Promise<void> {
+  await page.goto(`chrome-extension://${extensionId}/options.html`)
+  await page.locator('[data-comptoir="import-customers"]').waitFor()
+  if ((await countInBase(page)) >= customers.length) return
+  await page.locator('input[type=file][data-comptoir="import-customers"]').setInputFiles({
+    name: "clients.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(e2eCsv(customers), "utf8")
+  })
+  await page.locator('[data-comptoir="import-confirm"]').click()
+  await page.locator('[data-comptoir="import-result"]').waitFor({ timeout: 30_000 })
+}

@@ -1,0 +1,103 @@
+import { countInBase, e2eCsv, e2eCustomers, E2E_COUNT } from "./dataset"
+import { expect, test } from "./fixtures"
+
+const customers = e2eCustomers()
+
+test.describe.configure({ mode: "serial" })
+
+test("imports the customer base from the options page with a preview, a progress bar and counts", async ({ page, extensionId }) => {
+  await page.goto(`chrome-extension://${extensionId}/options.html`)
+  await page.locator('input[type=file][data-comptoir="import-customers"]').setInputFiles({
+    name: "clients.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("\uFEFF" + e2eCsv(customers), "utf8")
+  })
+  // Every template header is mapped without help, and the preview shows rows as they will be stored.
+  await expect(page.locator('[data-comptoir="import-missing"]')).toHaveCount(0)
+  const preview = page.locator('[data-comptoir="import-preview"]')
+  await expect(preview).toContainText(customers[0]!.company)
+  await expect(preview).toContainText(customers[0]!.contacts[0]!.phones[0]!)
+  await page.locator('[data-comptoir="import-confirm"]').click()
+  const result = page.locator('[data-comptoir="import-result"]')
+  await expect(result).toHaveAttribute("data-records", String(E2E_COUNT), { timeout: 30_000 })
+  await expect(result).toHaveAttribute("data-created", String(E2E_COUNT))
+  await expect(result).toHaveAttribute("data-rejected", "0")
+  await expect(result).toContainText(`${E2E_COUNT} customers imported`)
+  expect(await countInBase(page)).toBe(E2E_COUNT)
+})
+
+test("re-importing updates customers by code and lists every rejected row with its line and reason", async ({ page, extensionId }) => {
+  await page.goto(`chrome-extension://${extensionId}/options.html`)
+  const c = customers[1]!
+  const csv = [
+    "code;company;contact_first_name;contact_last_name;email;phone;credit_limit",
+    `${c.code};${c.company} (renamed);${c.contacts[0]!.firstName};${c.contacts[0]!.lastName};${c.contacts[0]!.emails[0]};${c.writtenPhones[0]![0]};"12 500,00 €"`,
+    ";No Code SARL;Ana;Lopes;ana@nocode.fr;01 23 45 67 89;",
+    "C-99001;Bad Mail SAS;Luc;Petit;luc@@bad;01 23 45 67 88;",
+    "C-99002;Nouveau Client SARL;Marie;Curie;marie@nouveau.fr;06 12 34 56 78;1000"
+  ].join("\r\n")
+  await page.locator('input[type=file][data-comptoir="import-customers"]').setInputFiles({ name: "corrections.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") })
+  await page.locator('[data-comptoir="import-confirm"]').click()
+  const result = page.locator('[data-comptoir="import-result"]')
+  await expect(result).toHaveAttribute("data-records", "2")
+  await expect(result).toHaveAttribute("data-updated", "1")
+  await expect(result).toHaveAttribute("data-created", "1")
+  await expect(result).toHaveAttribute("data-rejected", "2")
+  const rejected = page.locator('[data-comptoir="import-rejected"] tbody tr')
+  await expect(rejected).toHaveCount(2)
+  await expect(rejected.nth(0)).toHaveAttribute("data-line", "3")
+  await expect(rejected.nth(0)).toHaveAttribute("data-code", "missing_code")
+  await expect(rejected.nth(1)).toHaveAttribute("data-line", "4")
+  await expect(rejected.nth(1)).toHaveAttribute("data-code", "invalid_email")
+  const download = page.waitForEvent("download")
+  await page.locator('[data-comptoir="import-download-rejected"]').click()
+  const file = await download
+  expect(file.suggestedFilename()).toBe("corrections-rejected.csv")
+
+  await page.goto(`chrome-extension://${extensionId}/popup.html`)
+  await page.locator('[data-comptoir="search"]').fill(c.code)
+  const card = page.locator(`[data-comptoir="customer-card"][data-customer-code="${c.code}"]`)
+  await expect(card).toContainText(`${c.company} (renamed)`)
+  await expect(card).toContainText("12,500")
+})
+
+test("finds a customer from the popup despite typos, missing accents and partial words", async ({ page, extensionId }) => {
+  await page.goto(`chrome-extension://${extensionId}/popup.html`)
+  const target = customers.find((x) => x.country === "FR" && /[éèêëàçô]/.test(x.company))!
+  const words = target.company.split(" ")
+  // Strip accents, cut the last word short, swap two letters of the first.
+  const folded = words.slice(0, 2).map((w) => w.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase())
+  const w0 = folded[0]!
+  const typo = w0.length > 4 ? w0.slice(0, 2) + w0[3] + w0[2] + w0.slice(4) : w0
+  const query = `${typo} ${folded[1]!.slice(0, Math.max(4, folded[1]!.length - 2))}`
+  await page.locator('[data-comptoir="search"]').fill(query)
+  const cards = page.locator('[data-comptoir="customer-card"]')
+  await expect(cards.first()).toBeVisible()
+  const codes = await cards.evaluateAll((els) => els.slice(0, 5).map((e) => e.getAttribute("data-customer-code")))
+  expect(codes, `query "${query}" for ${target.company}`).toContain(target.code)
+})
+
+test("imports the product catalog and reports a rejected price", async ({ page, extensionId }) => {
+  await page.goto(`chrome-extension://${extensionId}/options.html`)
+  const csv = "ref;name_fr;name_en;unit;unit_price;vat_rate\nREF-1;Ramette A4;A4 ream;ramette;5,49;20\nREF-2;Café 1 kg;Coffee 1 kg;kg;18,90 €;5,5\nREF-3;Gratuit;Free;pièce;abc;20\n"
+  await page.locator('input[type=file][data-comptoir="import-products"]').setInputFiles({ name: "catalogue.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") })
+  await page.locator('[data-comptoir="import-section-products"] [data-comptoir="import-confirm"]').click()
+  const result = page.locator('[data-comptoir="import-section-products"] [data-comptoir="import-result"]')
+  await expect(result).toHaveAttribute("data-records", "2")
+  await expect(result).toHaveAttribute("data-rejected", "1")
+})
+
+test("speaks French when the setting says so, with no translation key showing", async ({ page, extensionId }) => {
+  await page.goto(`chrome-extension://${extensionId}/options.html`)
+  await page.locator('[data-comptoir="setting-language"]').selectOption("fr")
+  await page.locator('[data-comptoir="settings-form"] button[type=submit]').click()
+  await expect(page.locator("h1")).toHaveText("Réglages de Comptoir")
+  const text = await page.locator("body").innerText()
+  expect(text).not.toMatch(/\b(options|popup|panel|card)\.[a-z]+\.[a-zA-Z]+/)
+  await page.goto(`chrome-extension://${extensionId}/popup.html`)
+  await expect(page.locator('[data-comptoir="search"]')).toHaveAttribute("placeholder", "Rechercher un client")
+  await page.goto(`chrome-extension://${extensionId}/options.html`)
+  await page.locator('[data-comptoir="setting-language"]').selectOption("auto")
+  await page.locator('[data-comptoir="settings-form"] button[type=submit]').click()
+  await expect(page.locator("h1")).toHaveText("Comptoir settings")
+})
