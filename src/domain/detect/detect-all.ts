@@ -1,0 +1,41 @@
+import type { CountryCode } from "../customers/customer.schema"
+import { findCodes } from "./find-codes"
+import { findEmails } from "./find-emails"
+import { findPhones } from "./find-phones"
+
+export type DetectedKind = "phone" | "email" | "code"
+
+export interface Detected {
+  kind: DetectedKind
+  start: number
+  end: number
+  /** E.164, lower-cased email or upper-cased code. */
+  value: string
+  extension?: string
+}
+
+export interface DetectOptions {
+  defaultCountry: CountryCode | null
+  codePattern: RegExp | null
+}
+
+/**
+ * Everything a page text holds, in text order and never overlapping. On overlap an email wins over a phone
+ * ("0612345678@sms.example.fr" is an address) and a phone over a code: a validated number is firmer evidence than
+ * a user-written pattern.
+ */
+export function detectAll(text: string, opts: DetectOptions): Detected[] {
+  const taken: Detected[] = []
+  const take = (d: Detected) => {
+    for (const t of taken) if (d.start < t.end && t.start < d.end) return
+    taken.push(d)
+  }
+  for (const e of findEmails(text)) take({ kind: "email", start: e.start, end: e.end, value: e.email })
+  for (const p of findPhones(text, opts.defaultCountry)) {
+    const d: Detected = { kind: "phone", start: p.start, end: p.end, value: p.e164 }
+    if (p.extension !== undefined) d.extension = p.extension
+    take(d)
+  }
+  if (opts.codePattern !== null) for (const c of findCodes(text, opts.codePattern)) take({ kind: "code", start: c.start, end: c.end, value: c.code })
+  return taken.sort((a, b) => a.start - b.start)
+}
