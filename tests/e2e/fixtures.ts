@@ -1,65 +1,12 @@
 import { mkdtempSync, rmSync } from "node:fs"
-import { createServer, type Server } from "node:http"
 import { tmpdir } from "node:os"
-import { join, resolve } from "node:path"
+import { join } from "node:path"
 
-import { chromium, test as base, type BrowserContext, type Page, type Worker } from "@playwright/test"
+import { test as base, type BrowserContext, type Page } from "@playwright/test"
 
-export const BUILD_DIR = resolve(process.env.COMPTOIR_BUILD ?? "build/chrome-mv3-prod")
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
+import { launchWithExtension, serviceWorkerOf, startSite, type Site } from "./launch"
 
-export interface Site {
-  origin: string
-  /** Registers a route answering with fixed HTML or JSON. */
-  route(path: string, body: string, type?: string): void
-}
-
-export async function launchWithExtension(userDataDir: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${BUILD_DIR}`,
-      `--load-extension=${BUILD_DIR}`,
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-      "--lang=en-US"
-    ],
-    locale: "en-US"
-  })
-}
-
-export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {
-  return context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"))
-}
-
-export async function startSite(): Promise<{ site: Site; server: Server }> {
-  const routes = new Map<string, { body: string; type: string }>()
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? "/", "http://x").pathname
-    const r = routes.get(path)
-    if (!r) {
-      res.writeHead(404).end("not found")
-      return
-    }
-    res.writeHead(200, { "content-type": r.type, "cache-control": "no-store" }).end(r.body)
-  })
-  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok))
-  const address = server.address()
-  const port = typeof address === "object" && address ? address.port : 0
-  return {
-    server,
-    site: {
-      origin: `http://127.0.0.1:${port}`,
-      route: (path, body, type = "text/html; charset=utf-8") => routes.set(path, { body, type })
-    }
-  }
-}
+export { launchWithExtension, serviceWorkerOf, startSite, type Site }
 
 type WorkerFixtures = {
   extContext: BrowserContext
@@ -92,6 +39,8 @@ export const test = base.extend<{ page: Page }, WorkerFixtures>({
     async ({}, use) => {
       const { site, server } = await startSite()
       await use(site)
+      // Chromium keeps connections alive; close them or close() waits for their timeout.
+      server.closeAllConnections()
       await new Promise((ok) => server.close(ok))
     },
     { scope: "worker" }

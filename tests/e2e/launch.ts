@@ -1,0 +1,66 @@
+import { createServer, type Server } from "node:http"
+import { resolve } from "node:path"
+
+import { chromium, type BrowserContext, type Worker } from "@playwright/test"
+
+export const BUILD_DIR = resolve(process.env.COMPTOIR_BUILD ?? "build/chrome-mv3-prod")
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
+
+/** Debian's Chromium with the built extension; the flags keep it off the network (DESIGN.md). */
+export async function launchWithExtension(userDataDir: string, extraArgs: string[] = []): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${BUILD_DIR}`,
+      `--load-extension=${BUILD_DIR}`,
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+      "--lang=en-US",
+      ...extraArgs
+    ],
+    locale: "en-US"
+  })
+}
+
+export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"))
+}
+
+export interface Site {
+  /** http://127.0.0.1:<port>: an origin the extension runs on. */
+  origin: string
+  /** http://[::1]:<port>: the same server on an origin the extension does not run on. */
+  bareOrigin: string
+  route(path: string, body: string, type?: string): void
+}
+
+/** A local web server answering registered routes, on loopback only. */
+export async function startSite(): Promise<{ site: Site; server: Server }> {
+  const routes = new Map<string, { body: string; type: string }>()
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? "/", "http://x").pathname
+    const r = routes.get(path)
+    if (!r) {
+      res.writeHead(404).end("not found")
+      return
+    }
+    res.writeHead(200, { "content-type": r.type, "cache-control": "no-store" }).end(r.body)
+  })
+  await new Promise<void>((ok) => server.listen(0, "::", ok))
+  const address = server.address()
+  const port = typeof address === "object" && address ? address.port : 0
+  return {
+    server,
+    site: {
+      origin: `http://127.0.0.1:${port}`,
+      bareOrigin: `http://[::1]:${port}`,
+      route: (path, body, type = "text/html; charset=utf-8") => routes.set(path, { body, type })
+    }
+  }
+}
