@@ -1,3 +1,5 @@
+import { isValidPhoneNumber } from "libphonenumber-js"
+
 import { lookupKeysOf, type Contact, type Customer, type Product } from "../customers/customer.schema"
 import { digits, intBetween, pick, seededRandom } from "./random"
 
@@ -146,7 +148,8 @@ export function generateCustomers(opts: DemoOptions): DemoCustomer[] {
           const mobile = p === 1 || rnd() < 0.4
           const national = country === "FR" ? frNational(rnd, mobile) : country === "GB" ? ukNational(rnd, mobile) : usNational(rnd, usArea)
           const [w, e164] = writePhone(rnd, country, national)
-          if (usedPhones.has(e164) && attempt < 19) continue
+          // Some generated blocks are not allocated (UK 07911…): only numbers libphonenumber accepts.
+          if ((usedPhones.has(e164) || !isValidPhoneNumber(e164)) && attempt < 19) continue
           usedPhones.add(e164)
           phones.push(e164)
           written.push(w)

@@ -1,0 +1,402 @@
+import type { Contact, CountryCode, Customer, Language } from "../customers/customer.schema"
+import { findSameContact, mergeContactFields, type ImportedCustomer } from "./customer-merge"
+import { languageForCountry, parseCountry, parseEmails, parseLanguage, parsePaymentTerms, parseSiren, parseTags, parseVatNumber } from "./fields"
+import { CUSTOMER_FIELDS, type ColumnMapping, type CustomerField } from "./headers"
+import { formatCents, parseEuroCents } from "./money"
+import type { CsvRow } from "./parse"
+import { parsePhoneCell, type PhoneExtension } from "./phone-cells"
+import { rejection, tooManyCells, type ImportWarning, type RejectedRow, type RowIssue } from "./report"
+import { cleanCell, cleanMultilineCell, isPlaceholder, looseKey, memoize, quote } from "./text"
+
+/**
+ * Customer import, chunk by chunk: `addRows` takes any number of rows (`importInSlices` feeds it slices
+ * sized to a frame's time budget) and `finish` returns the customers. Rows sharing a code are one customer with several
+ * contacts and need not be adjacent, so customers are only complete at the end; the caller then merges
+ * them with stored ones (`mergeCustomer`) and writes them in chunks.
+ */
+
+export interface CustomerImportOptions {
+  mapping: ColumnMapping<CustomerField>
+  /** The settings' default country: for rows without a country, and to read national phone numbers. */
+  defaultCountry: CountryCode
+  now: number
+  newId: () => string
+  /** Header width. A row with more values was shifted by an unquoted separator and is refused. */
+  columnCount?: number
+}
+
+export interface CustomerImportStats {
+  /** Non-blank data rows seen. */
+  rows: number
+  acceptedRows: number
+  rejectedRows: number
+  customers: number
+  contacts: number
+  warnings: number
+}
+
+export interface CustomerImportResult {
+  customers: ImportedCustomer[]
+  rejected: RejectedRow[]
+  warnings: ImportWarning[]
+  stats: CustomerImportStats
+}
+
+export interface CustomerImporter {
+  addRows(rows: readonly CsvRow[]): void
+  /** Running counts, for the progress display. */
+  readonly stats: Readonly<CustomerImportStats>
+  finish(): CustomerImportResult
+}
+
+const MAX_LENGTH: Partial<Record<CustomerField, number>> = {
+  code: 40, company: 200, contact_first_name: 120, contact_last_name: 120, contact_role: 120, address: 300, postal_code: 20, city: 120, sales_rep: 120
+}
+
+// Which fields a row or a customer has, as bits: a Set per row was a visible share of a 100k-row import.
+const BIT = Object.fromEntries(CUSTOMER_FIELDS.map((f, i) => [f, 1 << i])) as Record<CustomerField, number>
+const CONTACT_BITS = BIT.contact_first_name | BIT.contact_last_name | BIT.contact_role | BIT.email | BIT.phone | BIT.mobile
+const ADDRESS_BITS = BIT.address | BIT.postal_code | BIT.city
+const has = (mask: number, field: CustomerField): boolean => (mask & BIT[field]) !== 0
+
+function fieldsOf(mask: number): Set<CustomerField> {
+  return new Set(CUSTOMER_FIELDS.filter((f) => has(mask, f)))
+}
+
+// Credit limits, terms, languages and tag lists repeat across a file: read each spelling once.
+const readMoney = memoize(parseEuroCents)
+const readTerms = memoize(parsePaymentTerms)
+const readLanguage = memoize(parseLanguage)
+const readTags = memoize(parseTags)
+
+interface Column {
+  field: CustomerField
+  index: number
+  slot: number
+  bit: number
+  max: number | undefined
+  /** Code and company are never read as placeholders: "NC" may be a real code. */
+  literal: boolean
+}
+
+interface RowValues {
+  /** Cleaned cell values, by field position in CUSTOMER_FIELDS ("" when empty). */
+  text: string[]
+  given: number
+  contact: Contact | null
+  extensions: PhoneExtension[]
+  country: CountryCode | null
+  language: Language | null
+  siren: string | null
+  vatNumber: string | null
+  creditLimitCents: number | null
+  paymentTermsDays: number | null
+  tags: readonly string[]
+}
+
+interface Group {
+  customer: Customer
+  given: number
+  lines: number[]
+  companyKey: string
+  /** Line that gave each company-level value, to explain conflicts. */
+  from: Partial<Record<CustomerField, number>>
+  /** Rows accepted before any row of the code gave a company; refused at the end if none ever does. */
+  pending: CsvRow[]
+}
+
+const SLOT = Object.fromEntries(CUSTOMER_FIELDS.map((f, i) => [f, i])) as Record<CustomerField, number>
+
+export function createCustomerImporter(opts: CustomerImportOptions): CustomerImporter {
+  const { mapping, defaultCountry, now, newId } = opts
+  if (mapping.code === undefined || mapping.company === undefined) throw new Error("customer import needs the code and company columns mapped")
+  const columns: Column[] = CUSTOMER_FIELDS.flatMap((field) => {
+    const index = mapping[field]
+    return index === undefined ? [] : [{ field, index, slot: SLOT[field], bit: BIT[field], max: MAX_LENGTH[field], literal: field === "code" || field === "company" }]
+  })
+  const groups = new Map<string, Group>()
+  const rejected: RejectedRow[] = []
+  const warnings: ImportWarning[] = []
+  const stats: CustomerImportStats = { rows: 0, acceptedRows: 0, rejectedRows: 0, customers: 0, contacts: 0, warnings: 0 }
+  let finished = false
+
+  function reject(row: CsvRow, issues: RowIssue[]): void {
+    rejected.push(rejection(row.line, row.cells, issues))
+    stats.rejectedRows++
+  }
+
+  function warn(line: number, code: ImportWarning["code"], message: string): void {
+    warnings.push({ line, code, message })
+    stats.warnings++
+  }
+
+  function read(row: CsvRow, issues: RowIssue[], group: Group | undefined): RowValues {
+    const text = EMPTY_TEXT.slice()
+    let given = 0
+    for (const col of columns) {
+      const raw = row.cells[col.index]
+      if (raw === undefined || raw === "") continue
+      const value = col.field === "address" ? cleanMultilineCell(raw) : cleanCell(raw)
+      if (value === "" || (!col.literal && isPlaceholder(value))) continue
+      text[col.slot] = value
+      given |= col.bit
+      if (col.max !== undefined && value.length > col.max) issues.push({ code: "too_long", field: col.field, message: `${col.field} ${quote(value)} is longer than ${col.max} characters` })
+    }
+    const values: RowValues = {
+      text, given, contact: null, extensions: [], country: null, language: null, siren: null, vatNumber: null, creditLimitCents: null, paymentTermsDays: null, tags: []
+    }
+    if (!has(given, "code")) issues.push({ code: "missing_code", field: "code", message: "the customer code is empty" })
+
+    if (has(given, "country")) {
+      const r = parseCountry(text[SLOT.country]!)
+      if (r.ok) values.country = r.value
+      else issues.push({ code: "unknown_country", field: "country", message: r.message })
+    }
+    if (has(given, "language")) {
+      const r = readLanguage(text[SLOT.language]!)
+      if (r.ok) values.language = r.value
+      else issues.push({ code: "invalid_language", field: "language", message: r.message })
+    }
+    if (has(given, "siren")) {
+      const r = parseSiren(text[SLOT.siren]!)
+      if (r.ok) {
+        values.siren = r.value.siren
+        if (r.value.fromSiret) warn(row.line, "siret_read_as_siren", `a 14-digit SIRET was given as SIREN: its first 9 digits, ${r.value.siren}, were kept`)
+      } else issues.push({ code: "invalid_siren", field: "siren", message: r.message })
+    }
+    if (has(given, "vat_number")) {
+      const r = parseVatNumber(text[SLOT.vat_number]!)
+      if (r.ok) {
+        values.vatNumber = r.value
+        if (values.siren && r.value.startsWith("FR") && r.value.slice(4) !== values.siren) {
+          issues.push({ code: "vat_siren_mismatch", field: "vat_number", message: `VAT number ${quote(r.value)} does not contain SIREN ${values.siren}` })
+        }
+      } else issues.push({ code: "invalid_vat_number", field: "vat_number", message: r.message })
+    }
+    if (has(given, "credit_limit")) {
+      const r = readMoney(text[SLOT.credit_limit]!)
+      if (r.ok) values.creditLimitCents = r.value
+      else issues.push({ code: "invalid_credit_limit", field: "credit_limit", message: `credit limit: ${r.message}` })
+    }
+    if (has(given, "payment_terms_days")) {
+      const r = readTerms(text[SLOT.payment_terms_days]!)
+      if (r.ok) values.paymentTermsDays = r.value
+      else issues.push({ code: "invalid_payment_terms", field: "payment_terms_days", message: r.message })
+    }
+    if (has(given, "tags")) {
+      const r = readTags(text[SLOT.tags]!)
+      if (r.ok) values.tags = r.value
+      else issues.push({ code: "invalid_tags", field: "tags", message: r.message })
+    }
+
+    if ((given & CONTACT_BITS) !== 0) {
+      const contact: Contact = { id: "", firstName: text[SLOT.contact_first_name]!, lastName: text[SLOT.contact_last_name]!, role: text[SLOT.contact_role]!, phones: [], emails: [] }
+      if (has(given, "email")) {
+        const r = parseEmails(text[SLOT.email]!)
+        if (r.ok) contact.emails = r.value
+        else issues.push({ code: "invalid_email", field: "email", message: r.message })
+      }
+      // National numbers are read in the row's country, else the one its code already has, else the default.
+      const phoneCountry = values.country ?? (group && has(group.given, "country") ? group.customer.country : defaultCountry)
+      for (const field of PHONE_FIELDS) {
+        if (!has(given, field)) continue
+        const r = parsePhoneCell(text[SLOT[field]]!, phoneCountry)
+        if (!r.ok) {
+          issues.push({ code: "invalid_phone", field, message: r.message })
+          continue
+        }
+        for (const p of r.value.phones) if (!contact.phones.includes(p)) contact.phones.push(p)
+        for (const e of r.value.extensions) values.extensions.push(e)
+      }
+      if (contact.phones.length > 20) issues.push({ code: "too_many_phones", field: "phone", message: "more than 20 phone numbers for one contact" })
+      values.contact = contact
+    }
+    return values
+  }
+
+  function addRow(row: CsvRow): void {
+    stats.rows++
+    if (row.problem) return reject(row, [{ code: row.problem.code, message: row.problem.message }])
+    if (opts.columnCount !== undefined && row.cells.length > opts.columnCount) return reject(row, [tooManyCells(row, opts.columnCount)])
+    const code = cleanCell(row.cells[mapping.code!])
+    const key = groupKey(code)
+    let group = groups.get(key)
+    const issues: RowIssue[] = []
+    const warningsBefore = warnings.length
+    const values = read(row, issues, group)
+    if (issues.length === 0 && group) conflictsWith(group, values, issues)
+    const same = values.contact && group ? findSameContact(group.customer.contacts, values.contact) : undefined
+    if (issues.length === 0 && group && values.contact) contactLimit(group, values.contact, same, issues)
+    if (issues.length > 0) {
+      // A refused row's warnings would only confuse: the user fixes the row and imports it again.
+      warnings.length = warningsBefore
+      stats.warnings = warnings.length
+      return reject(row, issues)
+    }
+    if (!group) {
+      group = {
+        customer: {
+          id: newId(), code, company: "", siren: null, vatNumber: null, addresses: [], country: defaultCountry, language: languageForCountry(defaultCountry),
+          creditLimitCents: null, paymentTermsDays: null, salesRep: null, tags: [], notes: "", contacts: [], createdAt: now, updatedAt: now
+        },
+        given: 0,
+        lines: [],
+        companyKey: "",
+        from: {},
+        pending: []
+      }
+      groups.set(key, group)
+      stats.customers++
+    }
+    apply(group, values, row, same)
+    stats.acceptedRows++
+  }
+
+  function conflictsWith(group: Group, values: RowValues, issues: RowIssue[]): void {
+    const c = group.customer
+    const at = (f: CustomerField): string => (group.from[f] ? ` on line ${group.from[f]}` : "")
+    const company = values.text[SLOT.company]!
+    if (company !== "" && group.companyKey !== "" && company !== c.company && looseKey(company) !== group.companyKey) {
+      issues.push({ code: "conflicting_company", field: "company", message: `company ${quote(company)} differs from ${quote(c.company)} given${at("company")} for code ${c.code}; rows sharing a code are one customer` })
+    }
+    if (values.siren && c.siren && values.siren !== c.siren) {
+      issues.push({ code: "conflicting_siren", field: "siren", message: `SIREN ${values.siren} differs from ${c.siren} given${at("siren")} for code ${c.code}` })
+    }
+    if (values.vatNumber && c.vatNumber && values.vatNumber !== c.vatNumber) {
+      issues.push({ code: "conflicting_vat_number", field: "vat_number", message: `VAT number ${values.vatNumber} differs from ${c.vatNumber} given${at("vat_number")} for code ${c.code}` })
+    }
+  }
+
+  function contactLimit(group: Group, contact: Contact, same: Contact | undefined, issues: RowIssue[]): void {
+    if (!same) {
+      if (group.customer.contacts.length >= 200) issues.push({ code: "too_many_contacts", message: `customer ${group.customer.code} already has 200 contacts` })
+      return
+    }
+    if (new Set([...same.phones, ...contact.phones]).size > 20) issues.push({ code: "too_many_phones", field: "phone", message: "more than 20 phone numbers for one contact" })
+    if (new Set([...same.emails, ...contact.emails]).size > 20) issues.push({ code: "too_many_emails", field: "email", message: "more than 20 email addresses for one contact" })
+  }
+
+  /** Company-level values come from the first row that has one; a later, different one is reported. */
+  function setOnce<K extends "siren" | "vatNumber" | "country" | "language" | "creditLimitCents" | "paymentTermsDays" | "salesRep">(
+    group: Group,
+    field: CustomerField,
+    key: K,
+    value: Customer[K] | null,
+    line: number
+  ): void {
+    if (value === null) return
+    const c = group.customer
+    if (!has(group.given, field)) {
+      c[key] = value
+      group.given |= BIT[field]
+      group.from[field] = line
+    } else if (c[key] !== value) {
+      const show = (v: Customer[K]): string => (key === "creditLimitCents" && typeof v === "number" ? formatCents(v) : String(v))
+      warn(line, "ignored_value", `${field} ${quote(show(value))} ignored: line ${group.from[field]} gave ${quote(show(c[key]))} for code ${c.code}`)
+    }
+  }
+
+  function apply(group: Group, values: RowValues, row: CsvRow, same: Contact | undefined): void {
+    const c = group.customer
+    const { text, given } = values
+    const line = row.line
+    group.lines.push(line)
+    const company = text[SLOT.company]!
+    if (company !== "" && group.companyKey === "") {
+      c.company = company
+      group.companyKey = looseKey(company)
+      group.given |= BIT.company
+      group.from.company = line
+      group.pending = []
+    }
+    if (group.companyKey === "") group.pending.push(row)
+    setOnce(group, "siren", "siren", values.siren, line)
+    setOnce(group, "vat_number", "vatNumber", values.vatNumber, line)
+    setOnce(group, "country", "country", values.country, line)
+    setOnce(group, "language", "language", values.language, line)
+    setOnce(group, "credit_limit", "creditLimitCents", values.creditLimitCents, line)
+    setOnce(group, "payment_terms_days", "paymentTermsDays", values.paymentTermsDays, line)
+    setOnce(group, "sales_rep", "salesRep", text[SLOT.sales_rep] || null, line)
+    if ((given & ADDRESS_BITS) !== 0) {
+      const a = { label: "", line: text[SLOT.address]!, postalCode: text[SLOT.postal_code]!, city: text[SLOT.city]!, country: c.country }
+      const first = c.addresses[0]
+      if (!first) {
+        c.addresses.push(a)
+        group.given |= given & ADDRESS_BITS
+        group.from.address = line
+      } else if (first.line !== a.line || first.postalCode !== a.postalCode || first.city !== a.city) {
+        const show = (x: typeof a): string => [x.line, x.postalCode, x.city].filter((s) => s !== "").join(", ")
+        if (looseKey(show(first)) !== looseKey(show(a))) warn(line, "ignored_value", `address ${quote(show(a))} ignored: line ${group.from.address} gave ${quote(show(first))} for code ${c.code}`)
+      }
+    }
+    // Tags describe the customer, and each contact's row may carry some: keep them all.
+    if (values.tags.length > 0) {
+      group.given |= BIT.tags
+      for (const t of values.tags) if (!c.tags.some((x) => x.toLowerCase() === t.toLowerCase())) c.tags.push(t)
+      if (c.tags.length > 50) c.tags.length = 50
+    }
+
+    const contact = values.contact
+    if (contact) {
+      group.given |= given & CONTACT_BITS
+      if (same) mergeContactFields(same, contact, "target")
+      else {
+        contact.id = newId()
+        c.contacts.push(contact)
+        stats.contacts++
+      }
+    }
+    for (const { e164, extension } of values.extensions) {
+      const who = contact ? `${contact.firstName} ${contact.lastName}`.trim() : ""
+      const note = `Extension ${extension} for ${e164}${who ? ` (${who})` : ""}`
+      if (!c.notes.split("\n").includes(note)) c.notes = c.notes === "" ? note : `${c.notes}\n${note}`
+      warn(line, "extension_in_notes", `extension ${extension} of ${e164} was kept in the customer's notes (an E.164 number has no extension)`)
+    }
+  }
+
+  return {
+    get stats() {
+      return stats
+    },
+    addRows(rows) {
+      if (finished) throw new Error("the import is finished")
+      for (const row of rows) addRow(row)
+    },
+    finish() {
+      finished = true
+      const customers: ImportedCustomer[] = []
+      for (const group of groups.values()) {
+        const c = group.customer
+        if (group.companyKey === "") {
+          for (const row of group.pending) {
+            reject(row, [{ code: "missing_company", field: "company", message: `no row with code ${c.code} gives the company name` }])
+            stats.acceptedRows--
+          }
+          stats.customers--
+          stats.contacts -= c.contacts.length
+          continue
+        }
+        if (!has(group.given, "language")) c.language = languageForCountry(c.country)
+        for (const a of c.addresses) a.country = c.country
+        customers.push({ customer: c, given: fieldsOf(group.given | BIT.code), lines: group.lines })
+      }
+      rejected.sort((a, b) => a.line - b.line)
+      return { customers, rejected, warnings, stats: { ...stats } }
+    }
+  }
+}
+
+const EMPTY_TEXT: readonly string[] = CUSTOMER_FIELDS.map(() => "")
+const PHONE_FIELDS = ["phone", "mobile"] as const
+
+/** Codes are matched like lookups match them (codeKey upper-cases): "c-001" and "C-001" are one customer. */
+function groupKey(code: string): string {
+  return code.toUpperCase()
+}
+
+/** The first rows as they will be stored, for the mapping screen. */
+export function previewCustomers(rows: readonly CsvRow[], opts: CustomerImportOptions, n = 20): CustomerImportResult {
+  const importer = createCustomerImporter(opts)
+  importer.addRows(rows.slice(0, n))
+  return importer.finish()
+}
