@@ -35,6 +35,12 @@ export class CustomerRepository {
     return (await this.db.customers.toArray()).map(fromStored)
   }
 
+  /** Every stored code (upper case), read from the lookup index without loading a record. */
+  async storedCodes(): Promise<Set<string>> {
+    const keys = await this.db.customers.where("lookupKeys").startsWith("c:").keys()
+    return new Set(keys.map((k) => String(k).slice(2)))
+  }
+
   async getByCodes(codes: readonly string[]): Promise<Map<string, Customer>> {
     const rows = await this.db.customers.where("lookupKeys").anyOf(codes.map(codeKey)).toArray()
     return new Map(rows.map((r) => [r.code.toUpperCase(), fromStored(r)]))

@@ -1,3 +1,4 @@
+import { memo, useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import type { Customer, MatchKind } from "~src/domain/customers/customer.schema"
@@ -10,21 +11,29 @@ export interface CustomerCardProps {
   matchedValues?: string[]
   highlight?: boolean
   agentCountry: string
+  /** Only the header line: long match lists stay cheap to render; a click expands it. */
+  compact?: boolean
   onOpen?: (customer: Customer) => void
 }
 
 /** The customer card: everything shows as text (React escapes), never as HTML. */
-export function CustomerCard({ customer: c, matchedBy, matchedValues, highlight, agentCountry, onOpen }: CustomerCardProps) {
+export const CustomerCard = memo(function CustomerCard({ customer: c, matchedBy, matchedValues, highlight, agentCountry, compact, onOpen }: CustomerCardProps) {
   const { t, i18n } = useTranslation()
+  const [expanded, setExpanded] = useState(false)
   const city = c.addresses[0]?.city ?? ""
   const matched = new Set(matchedValues ?? [])
+  const short = compact && !expanded && !highlight
   return (
     <article
       className="c-card"
       data-comptoir="customer-card"
       data-customer-code={c.code}
+      data-compact={short ? "true" : "false"}
       data-highlight={highlight ? "true" : "false"}
-      onClick={onOpen ? () => onOpen(c) : undefined}>
+      onClick={() => {
+        setExpanded(true)
+        onOpen?.(c)
+      }}>
       <div className="c-card-head">
         <span className="c-card-company">{c.company}</span>
         <span className="c-card-code">{c.code}</span>
@@ -33,6 +42,15 @@ export function CustomerCard({ customer: c, matchedBy, matchedValues, highlight,
       <div className="c-muted">
         {[city, c.country].filter(Boolean).join(" · ")} · {t(`card.language.${c.language}`)}
       </div>
+      {short ? null : <CardDetails c={c} matched={matched} agentCountry={agentCountry} locale={i18n.language} />}
+    </article>
+  )
+})
+
+function CardDetails({ c, matched, agentCountry, locale }: { c: Customer; matched: Set<string>; agentCountry: string; locale: string }) {
+  const { t } = useTranslation()
+  return (
+    <>
       {c.tags.length > 0 ? (
         <div>
           {c.tags.map((tag) => (
@@ -44,7 +62,7 @@ export function CustomerCard({ customer: c, matchedBy, matchedValues, highlight,
       ) : null}
       <dl>
         <dt>{t("card.fields.creditLimit")}</dt>
-        <dd>{c.creditLimitCents === null ? t("card.fields.noLimit") : formatMoney(c.creditLimitCents, i18n.language)}</dd>
+        <dd>{c.creditLimitCents === null ? t("card.fields.noLimit") : formatMoney(c.creditLimitCents, locale)}</dd>
         <dt>{t("card.fields.paymentTerms")}</dt>
         <dd>
           {c.paymentTermsDays === null
@@ -82,6 +100,6 @@ export function CustomerCard({ customer: c, matchedBy, matchedValues, highlight,
           </li>
         ))}
       </ul>
-    </article>
+    </>
   )
 }

@@ -154,7 +154,7 @@ function MappingStep({
           {t("options.import.missingFields", { fields: missing.join(", ") })}
         </p>
       ) : null}
-      {preview ? <Preview kind={kind} preview={preview} /> : null}
+      {preview ? <Preview preview={preview} /> : null}
       <p>
         <button type="button" className="c-button" disabled={missing.length > 0} onClick={onConfirm} data-comptoir="import-confirm">
           {t("options.import.confirm")}
@@ -167,7 +167,7 @@ function MappingStep({
   )
 }
 
-function Preview({ kind, preview }: { kind: ImportKind; preview: ReturnType<typeof previewFile> }) {
+function Preview({ preview }: { preview: ReturnType<typeof previewFile> }) {
   const { t } = useTranslation()
   return (
     <div data-comptoir="import-preview">

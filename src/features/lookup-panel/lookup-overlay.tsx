@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react"
+import { startTransition, useCallback, useEffect, useRef, useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import type { Customer } from "~src/domain/customers/customer.schema"
@@ -12,6 +12,8 @@ import { AppShell, useSettings } from "~src/ui/app-shell"
 import { PageLookup } from "./page-lookup"
 
 const COLLAPSED_KEY = "panelCollapsed"
+/** Matches past this many show as one-line cards (a CRM list can hold hundreds of customers). */
+const FULL_CARDS = 10
 
 /** Root of the page overlay. */
 export function LookupOverlay() {
@@ -53,7 +55,8 @@ function LookupPanel({ settings }: { settings: Settings }) {
       lookup: (req) => send("lookup/match", req),
       onMatches: (all, markName) => {
         if (markName) pendingMeasure.current.push(markName)
-        setMatches(all)
+        // A transition: React renders the cards in short slices and the page stays responsive.
+        startTransition(() => setMatches(all))
       },
       onError: (e) => setError(String(e))
     })
@@ -170,9 +173,10 @@ function LookupPanel({ settings }: { settings: Settings }) {
           ) : null}
           <div className="c-section-title">{t("panel.matches.title")}</div>
           {matches.length === 0 ? <p className="c-empty">{t("panel.matches.empty")}</p> : null}
-          {matches.map((m) => (
+          {matches.map((m, i) => (
             <div key={m.customer.id} data-customer-id={m.customer.id}>
               <CustomerCard
+                compact={i >= FULL_CARDS}
                 customer={m.customer}
                 matchedBy={m.matchedBy}
                 matchedValues={m.matchedValues}

@@ -26,6 +26,7 @@ export class PageLookup {
   private readonly byCustomer = new Map<string, CustomerMatch>()
   private queue: { phones: string[]; emails: string[]; codes: string[]; names: string[] } = { phones: [], emails: [], codes: [], names: [] }
   private scheduled = false
+  private inFlight = false
   private disposed = false
 
   constructor(private readonly deps: PageLookupDeps) {}
@@ -45,10 +46,18 @@ export class PageLookup {
         }
       } else this.queue.codes.push(item.value)
     }
-    if (!this.scheduled && (this.queue.phones.length || this.queue.emails.length || this.queue.codes.length)) {
-      this.scheduled = true
-      queueMicrotask(() => void this.flush())
-    }
+    this.schedule()
+  }
+
+  /**
+   * One request in flight at a time: what the scanner finds meanwhile waits and goes in the next batch, so a
+   * long page costs a few lookups and a few renders, not one per scan slice.
+   */
+  private schedule(): void {
+    const q = this.queue
+    if (this.scheduled || this.inFlight || !(q.phones.length || q.emails.length || q.codes.length || q.names.length)) return
+    this.scheduled = true
+    queueMicrotask(() => void this.flush())
   }
 
   customerFor(item: FoundItem): CustomerMatch | undefined {
@@ -62,21 +71,38 @@ export class PageLookup {
 
   private async flush(): Promise<void> {
     this.scheduled = false
+    this.inFlight = true
+    try {
+      await this.send()
+    } finally {
+      this.inFlight = false
+    }
+    if (!this.disposed) this.schedule()
+  }
+
+  private async send(): Promise<void> {
     const q = this.queue
     this.queue = { phones: [], emails: [], codes: [], names: [] }
     const mark = `comptoir:lookup-start-${++markSeq}`
     performance.mark(mark)
-    for (let i = 0; i < Math.max(q.phones.length, q.emails.length, q.codes.length, 1); i += MAX_PER_REQUEST) {
+    const requests: RequestOf<"lookup/match">[] = []
+    for (let i = 0; i < Math.max(q.phones.length, q.emails.length, q.codes.length); i += MAX_PER_REQUEST) {
+      requests.push({
+        phones: q.phones.slice(i, i + MAX_PER_REQUEST),
+        emails: q.emails.slice(i, i + MAX_PER_REQUEST),
+        codes: q.codes.slice(i, i + MAX_PER_REQUEST),
+        names: []
+      })
+    }
+    // Names go last and alone: a name search may have to build the search index first (after the service
+    // worker woke up), and exact matches must not wait for it.
+    if (q.names.length > 0) requests.push({ phones: [], emails: [], codes: [], names: q.names })
+    for (const req of requests) {
       try {
-        const res = await this.deps.lookup({
-          phones: q.phones.slice(i, i + MAX_PER_REQUEST),
-          emails: q.emails.slice(i, i + MAX_PER_REQUEST),
-          codes: q.codes.slice(i, i + MAX_PER_REQUEST),
-          names: i === 0 ? q.names : []
-        })
+        const res = await this.deps.lookup(req)
         if (this.disposed) return
         for (const m of res.matches) this.merge(m)
-        this.deps.onMatches(this.ranked(), res.matches.length > 0 ? mark : null)
+        this.deps.onMatches(this.ranked(), res.matches.length > 0 && !req.names?.length ? mark : null)
       } catch (e) {
         this.deps.onError(e)
       }
@@ -107,7 +133,7 @@ function nameNear(item: FoundItem): string | null {
   const candidates = [el.getAttribute("name"), el.textContent, el.parentElement?.textContent]
   for (const text of candidates) {
     if (!text || text.length > 160) continue
-    const cleaned = text.replace(/\S+@\S+/g, " ").replace(/[<>"()\[\],;:]/g, " ").replace(/\s+/g, " ").trim()
+    const cleaned = text.replace(/\S+@\S+/g, " ").replace(/[<>"()[\],;:]/g, " ").replace(/\s+/g, " ").trim()
     if (cleaned.length >= 3 && cleaned.length <= 120) return cleaned
   }
   return null
