@@ -110,3 +110,22 @@ test("searches from the panel and opens it from a clicked number", async ({ page
   await overlay(page).locator('[data-comptoir="search"]').fill(other.company.split(" ").slice(0, 2).join(" "))
   await expect(card(page, other.code)).toBeVisible()
 })
+
+test("the keyboard shortcut's command toggles the panel in the active tab", async ({ page, site, extContext }) => {
+  site.route("/toggle", `<!doctype html><meta charset="utf-8"><p>Rien ici.</p>`)
+  await page.goto(`${site.origin}/toggle`)
+  const panel = overlay(page).locator('[data-comptoir="panel"]')
+  await expect(panel).toHaveAttribute("data-collapsed", "false")
+  const sw = extContext.serviceWorkers()[0]!
+  // What the background does on the "toggle-panel" command: message the active tab's content script.
+  const toggle = () =>
+    sw.evaluate(async (url) => {
+      const tab = (await chrome.tabs.query({})).find((t) => t.url === url)
+      await chrome.tabs.sendMessage(tab!.id!, { type: "panel/toggle", payload: {} })
+    }, `${site.origin}/toggle`)
+  await toggle()
+  await expect(panel).toHaveAttribute("data-collapsed", "true")
+  await toggle()
+  await expect(panel).toHaveAttribute("data-collapsed", "false")
+  await expect(overlay(page).locator('[data-comptoir="search"]')).toBeFocused()
+})
