@@ -242,7 +242,9 @@ function ImportResult({ kind, outcome, fileName }: { kind: ImportKind; outcome: 
         data-updated={outcome.updated}
         data-rejected={outcome.rejected.length}
         data-rows={outcome.rows}
-        data-ms={Math.round(outcome.ms)}>
+        data-ms={Math.round(outcome.ms)}
+        data-read-ms={Math.round(outcome.readMs)}
+        data-write-ms={Math.round(outcome.writeMs)}>
         {t(kind === "customers" ? "options.import.resultCustomers" : "options.import.resultProducts", {
           count: outcome.records,
           created: outcome.created,
