@@ -1,15 +1,7 @@
 import { codeKey, emailKey, lookupKeysOf, phoneKey, type Customer, type MatchKind } from "~src/domain/customers/customer.schema"
+import { applyToBucket, bucketOf, keyChanges, segmentOf, type BucketEntries, type KeyChange } from "~src/domain/customers/packing"
 
-import type { ComptoirDb, StoredCustomer } from "./database"
-
-export function toStoredCustomer(c: Customer): StoredCustomer {
-  return { ...c, lookupKeys: lookupKeysOf(c) }
-}
-
-export function fromStored(s: StoredCustomer): Customer {
-  const { lookupKeys: _keys, ...customer } = s
-  return customer
-}
+import type { ComptoirDb } from "./database"
 
 export interface ExactMatch {
   customer: Customer
@@ -18,32 +10,64 @@ export interface ExactMatch {
 }
 
 const RANK: Record<ExactMatch["matchedBy"], number> = { email: 0, phone: 1, code: 2 }
+const COUNT_KEY = "customerCount"
+/** Segments written per transaction: a few large transactions, yet progress to show between them. */
+const SEGMENTS_PER_TRANSACTION = 128
 
+interface ParsedSegment {
+  json: string
+  byId: Map<string, Customer>
+}
+
+/**
+ * Customers live packed in segments (by id) with lookup buckets (by key) instead of one record each with
+ * multiEntry indexes: Chromium's IndexedDB pays per record and per index entry, and at 100k customers that
+ * is 30–40 s of writes; packed, the same import writes ~5,000 records (src/db/README.md has the figures).
+ * Every write goes through `upsert`, one read-modify-write transaction per group of segments, so two
+ * contexts writing at once (options page and background) never lose each other's changes.
+ */
 export class CustomerRepository {
+  /** Parsed segments, reused while the stored JSON is unchanged (comparing strings is cheap; parsing is not). */
+  private readonly cache = new Map<number, ParsedSegment>()
+
   constructor(private readonly db: ComptoirDb) {}
 
   async count(): Promise<number> {
-    return this.db.customers.count()
+    return (await this.db.meta.get(COUNT_KEY))?.value ?? 0
+  }
+
+  private parse(id: number, json: string): ParsedSegment {
+    const cached = this.cache.get(id)
+    if (cached && cached.json === json) return cached
+    const list = JSON.parse(json) as Customer[]
+    const parsed = { json, byId: new Map(list.map((c) => [c.id, c])) }
+    this.cache.set(id, parsed)
+    return parsed
   }
 
   async getMany(ids: readonly string[]): Promise<Customer[]> {
-    const rows = await this.db.customers.bulkGet([...ids])
-    return rows.filter((r): r is StoredCustomer => r !== undefined).map(fromStored)
+    const segIds = [...new Set(ids.map(segmentOf))]
+    const segs = await this.db.customerSegments.bulkGet(segIds)
+    const byId = new Map<string, Customer>()
+    segs.forEach((s, i) => {
+      if (!s) return
+      for (const [id, c] of this.parse(segIds[i]!, s.json).byId) byId.set(id, c)
+    })
+    return ids.map((id) => byId.get(id)).filter((c): c is Customer => c !== undefined)
   }
 
   async all(): Promise<Customer[]> {
-    return (await this.db.customers.toArray()).map(fromStored)
+    const out: Customer[] = []
+    await this.db.customerSegments.each((s) => {
+      for (const c of this.parse(s.id, s.json).byId.values()) out.push(c)
+    })
+    return out
   }
 
-  /** Every stored code (upper case), read from the lookup index without loading a record. */
-  async storedCodes(): Promise<Set<string>> {
-    const keys = await this.db.customers.where("lookupKeys").startsWith("c:").keys()
-    return new Set(keys.map((k) => String(k).slice(2)))
-  }
-
+  /** Customers by upper-cased code. */
   async getByCodes(codes: readonly string[]): Promise<Map<string, Customer>> {
-    const rows = await this.db.customers.where("lookupKeys").anyOf(codes.map(codeKey)).toArray()
-    return new Map(rows.map((r) => [r.code.toUpperCase(), fromStored(r)]))
+    const found = await this.findExact({ phones: [], emails: [], codes })
+    return new Map(found.map((m) => [m.customer.code.toUpperCase(), m.customer]))
   }
 
   /**
@@ -56,29 +80,93 @@ export class CustomerRepository {
     for (const e of q.emails) wanted.set(emailKey(e), { kind: "email", value: e.toLowerCase() })
     for (const c of q.codes) wanted.set(codeKey(c), { kind: "code", value: c.toUpperCase() })
     if (wanted.size === 0) return []
-    const rows = await this.db.customers.where("lookupKeys").anyOf([...wanted.keys()]).distinct().toArray()
+    const bucketIds = [...new Set([...wanted.keys()].map(bucketOf))]
+    const buckets = await this.db.lookupBuckets.bulkGet(bucketIds)
+    const ids = new Set<string>()
+    for (const b of buckets) {
+      if (!b) continue
+      const entries = JSON.parse(b.json) as BucketEntries
+      for (const key of wanted.keys()) for (const id of entries[key] ?? []) ids.add(id)
+    }
     const matches: ExactMatch[] = []
-    for (const row of rows) {
-      let best: ExactMatch["matchedBy"] = "code"
+    for (const customer of await this.getMany([...ids])) {
+      let best: ExactMatch["matchedBy"] | null = null
       const values: string[] = []
-      for (const key of row.lookupKeys) {
+      // Checked against the record itself: a bucket is derived data and must never invent a match.
+      for (const key of lookupKeysOf(customer)) {
         const hit = wanted.get(key)
         if (!hit) continue
         values.push(hit.value)
-        if (RANK[hit.kind] < RANK[best]) best = hit.kind
+        if (best === null || RANK[hit.kind] < RANK[best]) best = hit.kind
       }
-      matches.push({ customer: fromStored(row), matchedBy: best, matchedValues: values })
+      if (best) matches.push({ customer, matchedBy: best, matchedValues: values })
     }
     matches.sort((a, b) => RANK[a.matchedBy] - RANK[b.matchedBy] || a.customer.company.localeCompare(b.customer.company))
     return matches
   }
 
-  async bulkPut(customers: readonly Customer[]): Promise<void> {
-    await this.db.customers.bulkPut(customers.map(toStoredCustomer))
+  async put(customer: Customer): Promise<void> {
+    await this.upsert([customer])
   }
 
-  async put(customer: Customer): Promise<void> {
-    await this.db.customers.put(toStoredCustomer(customer))
+  /** Inserts or replaces customers by id, keeping the lookup buckets and the count in step. */
+  async upsert(customers: readonly Customer[], onProgress?: (done: number, total: number) => void): Promise<void> {
+    const bySegment = new Map<number, Customer[]>()
+    for (const c of customers) {
+      const s = segmentOf(c.id)
+      const list = bySegment.get(s)
+      if (list) list.push(c)
+      else bySegment.set(s, [c])
+    }
+    const segIds = [...bySegment.keys()].sort((a, b) => a - b)
+    let done = 0
+    for (let i = 0; i < segIds.length; i += SEGMENTS_PER_TRANSACTION) {
+      const group = segIds.slice(i, i + SEGMENTS_PER_TRANSACTION)
+      await this.db.transaction("rw", [this.db.customerSegments, this.db.lookupBuckets, this.db.meta], async () => {
+        const stored = await this.db.customerSegments.bulkGet(group)
+        const changes: KeyChange[] = []
+        let added = 0
+        const segments = group.map((segId, k) => {
+          const current = new Map(stored[k] ? (JSON.parse(stored[k].json) as Customer[]).map((c) => [c.id, c]) : [])
+          for (const c of bySegment.get(segId)!) {
+            const before = current.get(c.id)
+            if (!before) added++
+            changes.push(...keyChanges(c.id, before ? lookupKeysOf(before) : [], lookupKeysOf(c)))
+            current.set(c.id, c)
+          }
+          const list = [...current.values()]
+          return { id: segId, json: JSON.stringify(list), count: list.length }
+        })
+        await this.db.customerSegments.bulkPut(segments)
+        await this.applyKeyChanges(changes)
+        if (added > 0) {
+          const count = (await this.db.meta.get(COUNT_KEY))?.value ?? 0
+          await this.db.meta.put({ key: COUNT_KEY, value: count + added })
+        }
+        done += group.reduce((n, s) => n + bySegment.get(s)!.length, 0)
+      })
+      onProgress?.(done, customers.length)
+    }
+  }
+
+  private async applyKeyChanges(changes: readonly KeyChange[]): Promise<void> {
+    if (changes.length === 0) return
+    const byBucket = new Map<number, KeyChange[]>()
+    for (const c of changes) {
+      const b = bucketOf(c.key)
+      const list = byBucket.get(b)
+      if (list) list.push(c)
+      else byBucket.set(b, [c])
+    }
+    const ids = [...byBucket.keys()]
+    const stored = await this.db.lookupBuckets.bulkGet(ids)
+    await this.db.lookupBuckets.bulkPut(
+      ids.map((id, k) => {
+        const entries = stored[k] ? (JSON.parse(stored[k].json) as BucketEntries) : {}
+        applyToBucket(entries, byBucket.get(id)!)
+        return { id, json: JSON.stringify(entries) }
+      })
+    )
   }
 
   async recent(limit: number): Promise<Customer[]> {

@@ -1,10 +1,19 @@
 import Dexie, { type Table } from "dexie"
 
-import type { Customer, Product } from "~src/domain/customers/customer.schema"
+import type { Product } from "~src/domain/customers/customer.schema"
 
-export type StoredCustomer = Customer & {
-  /** Typed keys of the one multiEntry index: "t:+33…", "e:name@host", "c:CODE" (see lookupKeysOf). */
-  lookupKeys: string[]
+/** Up to ~100 customers (at 100k) of one segment, as JSON: see README.md for why not one record each. */
+export interface CustomerSegment {
+  id: number
+  /** Customer[] as JSON. */
+  json: string
+  count: number
+}
+
+/** Lookup key ("t:+33…", "e:…", "c:…") → customer ids, for the keys that hash to this bucket, as JSON. */
+export interface LookupBucket {
+  id: number
+  json: string
 }
 
 export interface RecentCustomer {
@@ -12,25 +21,30 @@ export interface RecentCustomer {
   openedAt: number
 }
 
+export interface MetaRecord {
+  key: string
+  value: number
+}
+
 /**
  * The extension's IndexedDB, opened only from extension pages and the background (never from a content
  * script: its IndexedDB would be the page's). Versions are only ever appended.
- *
- * One multiEntry index serves phone, email and code lookups: each extra index costs write time, and a
- * 100,000-customer import has to fit in 20 s on Chromium's IndexedDB (DESIGN.md measured ~4k records/s with
- * three multiEntry indexes).
  */
 export class ComptoirDb extends Dexie {
-  customers!: Table<StoredCustomer, string>
+  customerSegments!: Table<CustomerSegment, number>
+  lookupBuckets!: Table<LookupBucket, number>
   products!: Table<Product, string>
   recentCustomers!: Table<RecentCustomer, string>
+  meta!: Table<MetaRecord, string>
 
   constructor(name = "comptoir") {
     super(name)
     this.version(1).stores({
-      customers: "id, *lookupKeys",
+      customerSegments: "id",
+      lookupBuckets: "id",
       products: "id, &ref",
-      recentCustomers: "customerId, openedAt"
+      recentCustomers: "customerId, openedAt",
+      meta: "key"
     })
   }
 }

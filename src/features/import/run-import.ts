@@ -1,5 +1,5 @@
 import { newId } from "~src/domain/ids"
-import type { CountryCode } from "~src/domain/customers/customer.schema"
+import type { CountryCode, Customer } from "~src/domain/customers/customer.schema"
 import { createCustomerImporter, previewCustomers } from "~src/domain/import/customer-import"
 import { mergeCustomer } from "~src/domain/import/customer-merge"
 import type { ColumnMapping, CustomerField, ProductField } from "~src/domain/import/headers"
@@ -35,10 +35,7 @@ export interface ImportOutcome {
   writeMs: number
 }
 
-/**
- * Small write transactions: IndexedDB clones each record on the page's thread, so a 5,000-record bulkPut
- * freezes the page for a noticeable time; 1,000 costs a frame or two and the total time is the same.
- */
+/** Products are written one record each: a catalog is thousands of lines, not a hundred thousand. */
 const WRITE_CHUNK = 1000
 
 /** Lets the page paint and take input between chunks: an import of 100k rows never freezes it. */
@@ -78,22 +75,16 @@ export async function runImport(
     const result = importer.finish()
     const readMs = performance.now() - started
     const repo = new CustomerRepository(db)
-    // Codes already stored, read from the index alone: a first import then fetches no record at all.
-    const stored = await repo.storedCodes()
+    // Re-import matches by code: the stored base is read once (a first import reads nothing).
+    const existing = new Map<string, Customer>()
+    if ((await repo.count()) > 0) for (const c of await repo.all()) existing.set(c.code.toUpperCase(), c)
     let created = 0
-    for (let i = 0; i < result.customers.length; i += WRITE_CHUNK) {
-      const chunk = result.customers.slice(i, i + WRITE_CHUNK)
-      const known = chunk.map((c) => c.customer.code.toUpperCase()).filter((c) => stored.has(c))
-      const existing = known.length > 0 ? await repo.getByCodes(known) : new Map()
-      const merged = chunk.map((ic) => {
-        const prev = existing.get(ic.customer.code.toUpperCase())
-        if (!prev) created++
-        return mergeCustomer(prev, ic, now)
-      })
-      await repo.bulkPut(merged)
-      onProgress({ phase: "writing", fraction: 0.4 + 0.6 * ((i + chunk.length) / result.customers.length), rows: result.stats.rows })
-      await yieldToPage()
-    }
+    const merged = result.customers.map((ic) => {
+      const prev = existing.get(ic.customer.code.toUpperCase())
+      if (!prev) created++
+      return mergeCustomer(prev, ic, now)
+    })
+    await repo.upsert(merged, (done, total) => onProgress({ phase: "writing", fraction: 0.4 + 0.6 * (done / total), rows: result.stats.rows }))
     return {
       rows: result.stats.rows,
       records: result.customers.length,
