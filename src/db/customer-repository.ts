@@ -11,8 +11,8 @@ export interface ExactMatch {
 
 const RANK: Record<ExactMatch["matchedBy"], number> = { email: 0, phone: 1, code: 2 }
 const COUNT_KEY = "customerCount"
-/** Segments written per transaction: a few large transactions, yet progress to show between them. */
-const SEGMENTS_PER_TRANSACTION = 128
+/** Segments read and written per step of a large upsert, between which progress is reported. */
+const SEGMENTS_PER_STEP = 128
 
 interface ParsedSegment {
   json: string
@@ -23,8 +23,8 @@ interface ParsedSegment {
  * Customers live packed in segments (by id) with lookup buckets (by key) instead of one record each with
  * multiEntry indexes: Chromium's IndexedDB pays per record and per index entry, and at 100k customers that
  * is 30–40 s of writes; packed, the same import writes ~5,000 records (src/db/README.md has the figures).
- * Every write goes through `upsert`, one read-modify-write transaction per group of segments, so two
- * contexts writing at once (options page and background) never lose each other's changes.
+ * Every write goes through `upsert`, one read-modify-write transaction, so two contexts writing at once
+ * (options page and background) never lose each other's changes.
  */
 export class CustomerRepository {
   /** Parsed segments, reused while the stored JSON is unchanged (comparing strings is cheap; parsing is not). */
@@ -109,7 +109,10 @@ export class CustomerRepository {
     await this.upsert([customer])
   }
 
-  /** Inserts or replaces customers by id, keeping the lookup buckets and the count in step. */
+  /**
+   * Inserts or replaces customers by id, keeping the lookup buckets and the count in step, in one
+   * transaction: a write is all or nothing, and each bucket is rewritten once however many customers move.
+   */
   async upsert(customers: readonly Customer[], onProgress?: (done: number, total: number) => void): Promise<void> {
     const bySegment = new Map<number, Customer[]>()
     for (const c of customers) {
@@ -119,34 +122,34 @@ export class CustomerRepository {
       else bySegment.set(s, [c])
     }
     const segIds = [...bySegment.keys()].sort((a, b) => a - b)
-    let done = 0
-    for (let i = 0; i < segIds.length; i += SEGMENTS_PER_TRANSACTION) {
-      const group = segIds.slice(i, i + SEGMENTS_PER_TRANSACTION)
-      await this.db.transaction("rw", [this.db.customerSegments, this.db.lookupBuckets, this.db.meta], async () => {
+    await this.db.transaction("rw", [this.db.customerSegments, this.db.lookupBuckets, this.db.meta], async () => {
+      const changes: KeyChange[] = []
+      let added = 0
+      let done = 0
+      for (let i = 0; i < segIds.length; i += SEGMENTS_PER_STEP) {
+        const group = segIds.slice(i, i + SEGMENTS_PER_STEP)
         const stored = await this.db.customerSegments.bulkGet(group)
-        const changes: KeyChange[] = []
-        let added = 0
         const segments = group.map((segId, k) => {
           const current = new Map(stored[k] ? (JSON.parse(stored[k].json) as Customer[]).map((c) => [c.id, c]) : [])
           for (const c of bySegment.get(segId)!) {
             const before = current.get(c.id)
             if (!before) added++
-            changes.push(...keyChanges(c.id, before ? lookupKeysOf(before) : [], lookupKeysOf(c)))
+            for (const change of keyChanges(c.id, before ? lookupKeysOf(before) : [], lookupKeysOf(c))) changes.push(change)
             current.set(c.id, c)
+            done++
           }
           const list = [...current.values()]
           return { id: segId, json: JSON.stringify(list), count: list.length }
         })
         await this.db.customerSegments.bulkPut(segments)
-        await this.applyKeyChanges(changes)
-        if (added > 0) {
-          const count = (await this.db.meta.get(COUNT_KEY))?.value ?? 0
-          await this.db.meta.put({ key: COUNT_KEY, value: count + added })
-        }
-        done += group.reduce((n, s) => n + bySegment.get(s)!.length, 0)
-      })
-      onProgress?.(done, customers.length)
-    }
+        onProgress?.(done, customers.length)
+      }
+      await this.applyKeyChanges(changes)
+      if (added > 0) {
+        const count = (await this.db.meta.get(COUNT_KEY))?.value ?? 0
+        await this.db.meta.put({ key: COUNT_KEY, value: count + added })
+      }
+    })
   }
 
   private async applyKeyChanges(changes: readonly KeyChange[]): Promise<void> {

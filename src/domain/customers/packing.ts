@@ -4,7 +4,7 @@
  * tested here and identical in every context that opens the database.
  */
 export const SEGMENT_COUNT = 1024
-export const BUCKET_COUNT = 4096
+export const BUCKET_COUNT = 1024
 
 /** FNV-1a, 32 bits: cheap, stable across engines, well spread on short ASCII keys. */
 export function fnv1a(s: string): number {

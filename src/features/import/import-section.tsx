@@ -18,7 +18,8 @@ import { send } from "~src/messaging/send"
 import { useSettings } from "~src/ui/app-shell"
 
 import { downloadText } from "./download"
-import { previewFile, runImport, type ImportKind, type ImportOutcome, type ImportProgress } from "./run-import"
+import { runImportInWorker } from "./import-job"
+import { previewFile, type ImportKind, type ImportOutcome, type ImportProgress } from "./run-import"
 
 type Step =
   | { kind: "idle" }
@@ -52,9 +53,9 @@ export function ImportSection({ kind }: { kind: ImportKind }) {
   const start = async (s: Extract<Step, { kind: "mapping" }>) => {
     setStep({ kind: "running", progress: { phase: "reading", fraction: 0, rows: 0 } })
     try {
-      const outcome = await runImport(kind, s.decoded.text, s.mapping, settings.defaultCountry, s.headers.length, (progress) =>
-        setStep({ kind: "running", progress })
-      )
+      const mapping = Object.fromEntries(Object.entries(s.mapping).filter((e): e is [string, number] => e[1] !== undefined))
+      const job = { kind, text: s.decoded.text, mapping, defaultCountry: settings.defaultCountry, columnCount: s.headers.length }
+      const outcome = await runImportInWorker(job, (progress) => setStep({ kind: "running", progress }))
       await send("customers/changed", {})
       setStep({ kind: "done", outcome, fileName: s.fileName })
     } catch (e) {

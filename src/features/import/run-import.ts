@@ -61,7 +61,9 @@ export async function runImport(
   mapping: ColumnMapping<string>,
   defaultCountry: CountryCode,
   columnCount: number,
-  onProgress: (p: ImportProgress) => void
+  onProgress: (p: ImportProgress) => void,
+  /** In a worker nothing waits for the thread: slices only pace the progress reports. */
+  pause: () => Promise<void> = yieldToPage
 ): Promise<ImportOutcome> {
   const started = performance.now()
   const now = Date.now()
@@ -70,6 +72,8 @@ export async function runImport(
   if (kind === "customers") {
     const importer = createCustomerImporter({ mapping: mapping as ColumnMapping<CustomerField>, defaultCountry, now, newId, columnCount })
     await importInSlices(reader, (rows) => importer.addRows(rows), {
+      budgetMs: 50,
+      yieldToUi: pause,
       onProgress: (p) => onProgress({ phase: "reading", fraction: p.fraction * 0.4, rows: p.rows })
     })
     const result = importer.finish()
@@ -100,6 +104,8 @@ export async function runImport(
   }
   const importer = createProductImporter({ mapping: mapping as ColumnMapping<ProductField>, now, newId, columnCount })
   await importInSlices(reader, (rows) => importer.addRows(rows), {
+    budgetMs: 50,
+    yieldToUi: pause,
     onProgress: (p) => onProgress({ phase: "reading", fraction: p.fraction * 0.5, rows: p.rows })
   })
   const result = importer.finish()
@@ -116,6 +122,7 @@ export async function runImport(
     })
     await repo.bulkPut(merged)
     onProgress({ phase: "writing", fraction: 0.5 + 0.5 * ((i + chunk.length) / result.products.length), rows: result.stats.rows })
+    await pause()
   }
   return {
     rows: result.stats.rows,

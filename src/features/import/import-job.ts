@@ -1,0 +1,46 @@
+import * as z from "zod"
+
+import { CountryCode } from "~src/domain/customers/customer.schema"
+
+import type { ImportOutcome, ImportProgress } from "./run-import"
+
+/** What the options page sends its import worker (validated there: messages are checked everywhere). */
+export const ImportJob = z.object({
+  kind: z.enum(["customers", "products"]),
+  text: z.string(),
+  mapping: z.record(z.string(), z.number().int().nonnegative()),
+  defaultCountry: CountryCode,
+  columnCount: z.number().int().positive()
+})
+export type ImportJob = z.infer<typeof ImportJob>
+
+export type ImportWorkerMessage =
+  | { type: "progress"; progress: ImportProgress }
+  | { type: "done"; outcome: ImportOutcome }
+  | { type: "error"; message: string }
+
+/** Runs the job in a dedicated worker; falls back to this thread (in slices) where workers cannot start. */
+export function runImportInWorker(job: ImportJob, onProgress: (p: ImportProgress) => void): Promise<ImportOutcome> {
+  let worker: Worker
+  try {
+    worker = new Worker(new URL("./import-worker.ts", import.meta.url), { type: "module" })
+  } catch {
+    return import("./run-import").then((m) => m.runImport(job.kind, job.text, job.mapping, job.defaultCountry, job.columnCount, onProgress))
+  }
+  return new Promise((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<ImportWorkerMessage>) => {
+      const m = event.data
+      if (m.type === "progress") onProgress(m.progress)
+      else {
+        worker.terminate()
+        if (m.type === "done") resolve(m.outcome)
+        else reject(new Error(m.message))
+      }
+    }
+    worker.onerror = (e) => {
+      worker.terminate()
+      reject(new Error(e.message || "the import worker failed"))
+    }
+    worker.postMessage(job)
+  })
+}

@@ -1,0 +1,22 @@
+/// <reference lib="webworker" />
+import { runImport } from "./run-import"
+import { ImportJob, type ImportWorkerMessage } from "./import-job"
+
+/**
+ * Runs a whole import (read, validate, merge, write to IndexedDB) off the options page's thread: 100,000 rows
+ * are seconds of CPU, which would freeze the page even in slices. The worker is the extension's origin, so
+ * its IndexedDB is the extension's.
+ */
+const post = (m: ImportWorkerMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m)
+
+self.onmessage = (event: MessageEvent<unknown>) => {
+  const job = ImportJob.safeParse(event.data)
+  if (!job.success) {
+    post({ type: "error", message: `invalid import job: ${job.error.message}` })
+    return
+  }
+  const { kind, text, mapping, defaultCountry, columnCount } = job.data
+  runImport(kind, text, mapping, defaultCountry, columnCount, (progress) => post({ type: "progress", progress }), () => Promise.resolve())
+    .then((outcome) => post({ type: "done", outcome }))
+    .catch((e: unknown) => post({ type: "error", message: e instanceof Error ? e.message : String(e) }))
+}
