@@ -1,0 +1,91 @@
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from "fastify"
+import * as z from "zod"
+
+import { SCHEMA_VERSION } from "../src/domain/sync/protocol"
+import { TABLES, type TableRegistry } from "../src/domain/sync/tables"
+import { Authenticator } from "./auth/authenticator"
+import { authRoutes } from "./auth/routes"
+import type { Config } from "./config"
+import type { Db } from "./db/db"
+import { HttpError, installZod, RequestValidationError, type ZodTypeProvider } from "./http/zod"
+import { PokeBus } from "./sync/poke-bus"
+import { syncRoutes } from "./sync/routes"
+import { purgeTombstones } from "./sync/sync-service"
+import { webhookRoutes } from "./webhooks/routes"
+import { WebhookWorker } from "./webhooks/worker"
+
+export interface AppOptions {
+  db: Db
+  config: Config
+  /** Replicated tables; tests add workflow tables here before their schemas exist in src/domain. */
+  tables?: TableRegistry
+  logger?: FastifyServerOptions["logger"]
+}
+
+export interface App {
+  app: FastifyInstance
+  webhooks: WebhookWorker
+  pokes: PokeBus
+}
+
+export async function buildApp(opts: AppOptions): Promise<App> {
+  const { db, config } = opts
+  const tables = opts.tables ?? TABLES
+  const app = Fastify({
+    logger: opts.logger ?? { level: config.logLevel, redact: ["req.headers.authorization", "req.query.ticket"] },
+    bodyLimit: config.bodyLimit,
+    // SSE streams are hijacked and closed by us; anything else idle is closed at shutdown.
+    forceCloseConnections: "idle",
+    return503OnClosing: true
+  })
+  installZod(app)
+  app.decorateRequest("auth", null)
+
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
+    if (err instanceof HttpError) return reply.code(err.statusCode).send({ error: err.code, message: err.message })
+    if (err instanceof RequestValidationError) return reply.code(400).send({ error: "bad-request", message: err.message, issues: err.issues })
+    const status = err.statusCode ?? 500
+    if (status >= 500) {
+      req.log.error({ err }, "request failed")
+      return reply.code(500).send({ error: "internal", message: "the server failed; the request was not applied, retry later" })
+    }
+    // Fastify's own 4xx (body too large, bad JSON, wrong content type): keep their status, name it clearly.
+    const code = err.code === "FST_ERR_CTP_BODY_TOO_LARGE" ? "body-too-large" : (err.code ?? "bad-request").toLowerCase()
+    const message = err.code === "FST_ERR_CTP_BODY_TOO_LARGE" ? `the body is larger than ${config.bodyLimit} bytes: push fewer mutations at once` : err.message
+    return reply.code(status).send({ error: code, message })
+  })
+  app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: "not-found", message: `no route ${req.method} ${req.url.split("?")[0]}` }))
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    "/health",
+    { schema: { response: { 200: z.object({ ok: z.literal(true), db: z.enum(["postgres", "pglite"]), schemaVersion: z.number() }) } } },
+    async () => {
+      await db.query("SELECT 1")
+      return { ok: true as const, db: db.kind, schemaVersion: SCHEMA_VERSION }
+    }
+  )
+
+  const pokes = new PokeBus()
+  const webhooks = new WebhookWorker(db, config.webhook, app.log)
+  const streams = new Set<FastifyReply>()
+  const authn = new Authenticator(db)
+  authRoutes(app, db, config, authn)
+  syncRoutes(app, { db, tables, pokes, webhooks, streams, authn })
+  webhookRoutes(app, db, authn)
+
+  let purgeTimer: NodeJS.Timeout | undefined
+  app.addHook("onReady", async () => {
+    webhooks.start()
+    const purge = () => {
+      purgeTombstones(db, config.tombstoneMs).catch((err: unknown) => app.log.error({ err }, "tombstone purge failed"))
+    }
+    purgeTimer = setInterval(purge, 3_600_000).unref()
+  })
+  app.addHook("preClose", async () => {
+    clearInterval(purgeTimer)
+    for (const s of streams) s.raw.end()
+    streams.clear()
+    await webhooks.stop()
+  })
+  return { app, webhooks, pokes }
+}

@@ -1,0 +1,101 @@
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs"
+import { dirname, resolve } from "node:path"
+
+import { PGlite } from "@electric-sql/pglite"
+
+import { int8, type Db, type Queryable } from "./db"
+
+export interface PgliteDbOptions {
+  dataDir: string
+}
+
+/**
+ * PGlite persisted to a directory. PGlite itself takes no lock on it and two processes writing the same
+ * directory corrupt it, so the server holds `<dataDir>.lock` (its pid inside) while it runs.
+ */
+export async function openPgliteDb(opts: PgliteDbOptions): Promise<Db> {
+  const dataDir = resolve(opts.dataDir)
+  mkdirSync(dirname(dataDir), { recursive: true })
+  const lock = acquireLock(`${dataDir}.lock`)
+  let pglite: PGlite
+  try {
+    pglite = await PGlite.create({ dataDir, parsers: { 20: (v: string) => int8(v) } })
+  } catch (err) {
+    lock.release()
+    throw err
+  }
+  const run = async <R extends object>(q: Pick<PGlite, "query">, sql: string, params?: readonly unknown[]) =>
+    (await q.query<R>(sql, params as unknown[] | undefined)).rows
+
+  return {
+    kind: "pglite",
+    query: (sql, params) => run(pglite, sql, params),
+    transaction: (fn) => pglite.transaction((t) => fn({ query: (sql, params) => run(t, sql, params) } satisfies Queryable)),
+    async exec(sql) {
+      await pglite.exec(sql)
+    },
+    async close() {
+      try {
+        await pglite.close()
+      } finally {
+        lock.release()
+      }
+    }
+  }
+}
+
+export class DataDirLockedError extends Error {}
+
+/** Takes the lock file, or throws if a live process holds it; a lock left by a dead process is taken over. */
+export function acquireLock(path: string): { release(): void } {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const fd = openSync(path, "wx")
+      writeSync(fd, String(process.pid))
+      closeSync(fd)
+      return {
+        release() {
+          try {
+            if (readFileSync(path, "utf8").trim() === String(process.pid)) unlinkSync(path)
+          } catch {
+            // Already gone: nothing to release.
+          }
+        }
+      }
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err
+    }
+    let holder = NaN
+    try {
+      holder = Number.parseInt(readFileSync(path, "utf8").trim(), 10)
+    } catch {
+      continue // removed between our open and read: try again
+    }
+    if (Number.isInteger(holder) && holder > 0 && isLiveServer(holder)) {
+      throw new DataDirLockedError(
+        `${path} is held by process ${holder}${holder === process.pid ? " (this process)" : ""}: another Comptoir server uses this DATA_DIR. Stop it, or use another DATA_DIR.`
+      )
+    }
+    // Stale: its process is gone. Remove and race for it again with O_EXCL, so two starters cannot both win.
+    try {
+      unlinkSync(path)
+    } catch {
+      // Someone else took it over first; the next open tells.
+    }
+  }
+  throw new DataDirLockedError(`could not take ${path}`)
+}
+
+function isLiveServer(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM"
+  }
+  // After a crash the pid may have been reused by an unrelated program: only a node process counts.
+  try {
+    return /node|tsx/.test(readFileSync(`/proc/${pid}/cmdline`, "utf8"))
+  } catch {
+    return true
+  }
+}

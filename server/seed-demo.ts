@@ -1,0 +1,47 @@
+import { Customer } from "../src/domain/customers/customer.schema"
+import { generateCustomers, generateProducts } from "../src/domain/demo/demo-data"
+import type { Role } from "../src/domain/sync/tables"
+import { createTeam, createUser } from "./auth/users"
+import type { Db } from "./db/db"
+
+export const DEMO_TEAM = "Comptoir Démo"
+/** Printed at start: a demo on 127.0.0.1, never a production secret. */
+export const DEMO_PASSWORD = "comptoir-demo"
+
+export const DEMO_USERS: ReadonlyArray<{ email: string; name: string; role: Role }> = [
+  { email: "admin@demo.comptoir.test", name: "Alice Admin", role: "admin" },
+  { email: "manager@demo.comptoir.test", name: "Claire Dubois", role: "manager" },
+  { email: "agent1@demo.comptoir.test", name: "Marc Lefèbvre", role: "agent" },
+  { email: "agent2@demo.comptoir.test", name: "Sophie Martin", role: "agent" }
+]
+
+export interface SeedResult {
+  created: boolean
+  teamId: string
+  logins: { email: string; role: Role; password: string }[]
+  rows: number
+}
+
+/** The demo team with its users, customers and catalog, written as sync rows; does nothing if it exists. */
+export async function seedDemo(db: Db, opts: { customers?: number } = {}): Promise<SeedResult> {
+  const logins = DEMO_USERS.map((u) => ({ email: u.email, role: u.role, password: DEMO_PASSWORD }))
+  const [existing] = await db.query<{ team_id: string }>("SELECT team_id FROM teams WHERE name = $1", [DEMO_TEAM])
+  if (existing) return { created: false, teamId: existing.team_id, logins, rows: 0 }
+
+  const customers = generateCustomers({ count: opts.customers ?? 2000 }).map(({ writtenPhones: _w, ...c }) => Customer.parse(c))
+  const products = generateProducts()
+  const rows = [...customers.map((c) => ({ t: "customers", k: c.id, d: c })), ...products.map((p) => ({ t: "products", k: p.id, d: p }))]
+  return db.transaction(async (tx) => {
+    const teamId = await createTeam(tx, DEMO_TEAM)
+    for (const u of DEMO_USERS) await createUser(tx, { teamId, ...u, password: DEMO_PASSWORD })
+    const [team] = await tx.query<{ version: number }>("UPDATE teams SET version = version + 1 WHERE team_id = $1 RETURNING version", [teamId])
+    for (let i = 0; i < rows.length; i += 1000) {
+      await tx.query(
+        `INSERT INTO rows (team_id, table_name, id, data, version, deleted)
+         SELECT $1, r.t, r.k, r.d, $2, false FROM jsonb_to_recordset($3::jsonb) AS r(t text, k text, d jsonb)`,
+        [teamId, team!.version, JSON.stringify(rows.slice(i, i + 1000))]
+      )
+    }
+    return { created: true, teamId, logins, rows: rows.length }
+  })
+}

@@ -1,0 +1,196 @@
+import { newId } from "../../src/domain/ids"
+import { mergeMutation, rowId, toConflict, type RowState } from "../../src/domain/sync/merge"
+import { decodeCursor, encodeCursor, CursorError, type Conflict, type Mutation, type PullResponse, type PushRequest, type PushResponse, type RowData } from "../../src/domain/sync/protocol"
+import type { TableRegistry } from "../../src/domain/sync/tables"
+import type { AuthContext } from "../auth/users"
+import type { Db } from "../db/db"
+import { HttpError } from "../http/zod"
+
+export interface PushOutcome {
+  response: PushResponse
+  /** Something was written: poke the team. */
+  wrote: boolean
+  /** Webhook deliveries were queued: wake the worker. */
+  queuedWebhooks: number
+}
+
+/**
+ * One transaction per push. It starts by bumping the team's version: that row lock orders this push after
+ * every earlier one of the team, so versions are handed out in commit order and a pull can never skip a
+ * row that commits late. The lock is held for three more round trips: read, write, commit.
+ */
+export async function push(db: Db, tables: TableRegistry, auth: AuthContext, req: PushRequest): Promise<PushOutcome> {
+  return db.transaction(async (tx) => {
+    const [team] = await tx.query<{ version: number }>("UPDATE teams SET version = version + 1 WHERE team_id = $1 RETURNING version", [auth.teamId])
+    if (!team) throw new HttpError(401, "no-team", "the team no longer exists")
+    const version = team.version
+    // A statement of its own, after the lock: its snapshot sees the push that held the lock before us. (Joined
+    // into the UPDATE above, it would read the snapshot taken before the wait, and replay a duplicate push.)
+    // No lock on the client row: a client belongs to one team, whose row lock already serializes its pushes.
+    const keys = [...new Map(req.mutations.map((m) => [rowId(m.table, m.key), { t: m.table, k: m.key }])).values()]
+    const [state] = await tx.query<{ client: { team_id: string; user_id: string; last_mutation_id: number } | null; rows: { t: string; k: string; d: RowData | null; v: number; x: boolean }[]; webhook: boolean }>(
+      `SELECT
+         (SELECT row_to_json(c) FROM (SELECT team_id, user_id, last_mutation_id FROM clients WHERE client_id = $2) c) AS client,
+         (SELECT coalesce(json_agg(json_build_object('t', r.table_name, 'k', r.id, 'd', r.data, 'v', r.version, 'x', r.deleted)), '[]')
+            FROM rows r JOIN jsonb_to_recordset($3::jsonb) AS k(t text, k text) ON r.table_name = k.t AND r.id = k.k
+            WHERE r.team_id = $1) AS rows,
+         EXISTS (SELECT 1 FROM webhooks WHERE team_id = $1 AND enabled) AS webhook`,
+      [auth.teamId, req.clientId, JSON.stringify(keys)]
+    )
+    const client = state!.client
+    if (client && (client.team_id !== auth.teamId || client.user_id !== auth.userId)) throw clientNotYours()
+    const startedAt = client?.last_mutation_id ?? 0
+    let last = startedAt
+    let skipped = 0
+    let gap: PushResponse["gap"]
+    const toApply: Mutation[] = []
+    for (const m of req.mutations) {
+      if (m.mid <= last) {
+        skipped++
+        continue
+      }
+      if (m.mid !== last + 1) {
+        gap = { expected: last + 1, got: m.mid }
+        break
+      }
+      toApply.push(m)
+      last = m.mid
+    }
+
+    const current = new Map<string, RowState>(state!.rows.map((r) => [rowId(r.t, r.k), { version: r.v, deleted: r.x, data: r.d }]))
+    const changed = new Map<string, { table: string; key: string; deleted: boolean; data: RowData | null; created: boolean }>()
+    const conflicts: Conflict[] = []
+    for (const m of toApply) {
+      const def = tables[m.table]!
+      const id = rowId(m.table, m.key)
+      const before = current.get(id)
+      const result = mergeMutation(def, before, m, { role: auth.role })
+      if (result.kind === "conflict") {
+        conflicts.push(toConflict(m, result.reason, result.message, before ? { table: m.table, key: m.key, version: before.version, deleted: before.deleted, data: before.data } : null))
+      } else if (result.kind === "write") {
+        const created = before === undefined || before.deleted
+        current.set(id, { version, deleted: result.deleted, data: result.data })
+        const earlier = changed.get(id)
+        changed.set(id, { table: m.table, key: m.key, deleted: result.deleted, data: result.data, created: earlier?.created ?? created })
+      }
+    }
+
+    const deliveries = state!.webhook ? webhookBodies(tables, auth.teamId, version, [...changed.values()].filter((c) => c.created && !c.deleted)) : []
+    // Rows, webhook queue and the client's last mutation id in one statement (data-modifying CTEs all run).
+    const [stored] = await tx.query<{ client_stored: number }>(
+      `WITH w AS (
+         INSERT INTO rows (team_id, table_name, id, data, version, deleted, updated_at, updated_by)
+         SELECT $1, r.t, r.k, r.d, $2, r.x, now(), $3 FROM jsonb_to_recordset($4::jsonb) AS r(t text, k text, d jsonb, x boolean)
+         ON CONFLICT (team_id, table_name, id) DO UPDATE
+           SET data = EXCLUDED.data, version = EXCLUDED.version, deleted = EXCLUDED.deleted, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
+         RETURNING 1
+       ), h AS (
+         INSERT INTO webhook_deliveries (team_id, event, body) SELECT $1, d.e, d.b FROM jsonb_to_recordset($5::jsonb) AS d(e text, b text) RETURNING 1
+       ), c AS (
+         INSERT INTO clients (client_id, team_id, user_id, last_mutation_id) VALUES ($6, $1, $3, $7)
+         ON CONFLICT (client_id) DO UPDATE SET last_mutation_id = EXCLUDED.last_mutation_id, last_seen_at = now()
+           WHERE clients.team_id = EXCLUDED.team_id AND clients.user_id = EXCLUDED.user_id
+         RETURNING 1
+       )
+       SELECT (SELECT count(*) FROM c)::int AS client_stored`,
+      [
+        auth.teamId,
+        version,
+        auth.userId,
+        JSON.stringify([...changed.values()].map((c) => ({ t: c.table, k: c.key, d: c.data, x: c.deleted }))),
+        JSON.stringify(deliveries),
+        req.clientId,
+        last
+      ]
+    )
+    // Another team's client inserted with this id between our read and write: refuse, roll back.
+    if (stored?.client_stored !== 1) throw clientNotYours()
+    return {
+      response: { lastMutationId: last, applied: toApply.length, skipped, ...(gap ? { gap } : {}), conflicts, version },
+      wrote: changed.size > 0,
+      queuedWebhooks: deliveries.length
+    }
+  })
+}
+
+function clientNotYours(): HttpError {
+  return new HttpError(403, "client-not-yours", "this clientId belongs to another user or team: generate a new clientId after a login change")
+}
+
+function webhookBodies(tables: TableRegistry, teamId: string, version: number, created: { table: string; key: string; data: RowData | null }[]): { e: string; b: string }[] {
+  const occurredAt = new Date().toISOString()
+  return created.flatMap((c) => {
+    const event = tables[c.table]?.webhookEvent
+    // The body is fixed now, so every retry carries the same bytes and signature; `id` lets receivers dedupe.
+    return event ? [{ e: event, b: JSON.stringify({ id: newId(), event, teamId, occurredAt, version, table: c.table, key: c.key, data: c.data }) }] : []
+  })
+}
+
+export async function pull(db: Db, auth: AuthContext, q: { cursor: string; limit: number; clientId?: string | undefined }): Promise<PullResponse> {
+  let cursor
+  try {
+    cursor = decodeCursor(q.cursor)
+  } catch (err) {
+    if (err instanceof CursorError) throw new HttpError(400, "bad-cursor", `${err.message}: pass back the cursor of the last pull, or "" to start over`)
+    throw err
+  }
+  // One statement, so one snapshot: the team head, the client's last mutation id and the rows agree.
+  // (A first pull needs no tombstones: there is nothing local to delete.)
+  const [res] = await db.query<{
+    team: { version: number; tombstone_horizon: number } | null
+    client: { team_id: string; user_id: string; last_mutation_id: number } | null
+    rows: { t: string; k: string; d: RowData | null; v: number; x: boolean }[]
+  }>(
+    `SELECT
+       (SELECT row_to_json(t) FROM (SELECT version, tombstone_horizon FROM teams WHERE team_id = $1) t) AS team,
+       (SELECT row_to_json(c) FROM (SELECT team_id, user_id, last_mutation_id FROM clients WHERE client_id = $2) c) AS client,
+       (SELECT coalesce(json_agg(json_build_object('t', r.table_name, 'k', r.id, 'd', r.data, 'v', r.version, 'x', r.deleted) ORDER BY r.version, r.table_name, r.id), '[]')
+          FROM (SELECT table_name, id, data, version, deleted FROM rows
+                WHERE team_id = $1 AND (version, table_name, id) > ($3::bigint, $4::text, $5::text) ${cursor ? "" : "AND NOT deleted"}
+                ORDER BY version, table_name, id LIMIT $6) r) AS rows`,
+    [auth.teamId, q.clientId ?? null, cursor?.version ?? -1, cursor?.table ?? "", cursor?.key ?? "", q.limit + 1]
+  )
+  const team = res?.team
+  if (!res || !team) throw new HttpError(401, "no-team", "the team no longer exists")
+  if (cursor && cursor.version > team.version) {
+    throw new HttpError(400, "cursor-from-future", `the cursor is at version ${cursor.version} but this team is at ${team.version}: it was not issued by this server for this team; pull from "" again`)
+  }
+  let lastMutationId: number | undefined
+  if (q.clientId !== undefined) {
+    if (res.client && (res.client.team_id !== auth.teamId || res.client.user_id !== auth.userId)) throw clientNotYours()
+    lastMutationId = res.client?.last_mutation_id ?? 0
+  }
+  const extra = lastMutationId === undefined ? {} : { lastMutationId }
+  if (cursor && cursor.horizon < team.tombstone_horizon && cursor.version <= team.tombstone_horizon) {
+    return { rows: [], cursor: "", hasMore: true, resetRequired: true, version: team.version, ...extra }
+  }
+  const hasMore = res.rows.length > q.limit
+  const page = hasMore ? res.rows.slice(0, q.limit) : res.rows
+  const tail = page.at(-1)
+  return {
+    rows: page.map((r) => ({ table: r.t, key: r.k, version: r.v, deleted: r.x, data: r.x ? null : r.d })),
+    cursor: tail ? encodeCursor({ version: tail.v, table: tail.t, key: tail.k, horizon: team.tombstone_horizon }) : q.cursor,
+    hasMore,
+    version: team.version,
+    ...extra
+  }
+}
+
+/**
+ * Drops tombstones older than `olderThanMs` and raises each team's horizon to the newest purged version:
+ * a client whose cursor is at or below it may have missed a delete, so its next pull says resetRequired.
+ */
+export async function purgeTombstones(db: Db, olderThanMs: number): Promise<number> {
+  const rows = await db.query<{ n: number }>(
+    `WITH purged AS (
+       DELETE FROM rows WHERE deleted AND updated_at < now() - $1::bigint * interval '1 millisecond' RETURNING team_id, version
+     ), horizons AS (
+       UPDATE teams SET tombstone_horizon = GREATEST(teams.tombstone_horizon, p.v)
+       FROM (SELECT team_id, max(version) AS v FROM purged GROUP BY team_id) p WHERE teams.team_id = p.team_id
+       RETURNING 1
+     )
+     SELECT (SELECT count(*) FROM purged)::int AS n`,
+    [Math.floor(olderThanMs)]
+  )
+  return rows[0]?.n ?? 0
+}

@@ -1,0 +1,598 @@
+import { createServer, type IncomingMessage, type Server } from "node:http"
+import type { AddressInfo } from "node:net"
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import * as z from "zod"
+
+import { generateCustomers, generateProducts } from "../../src/domain/demo/demo-data"
+import { encodeCursor, MAX_MUTATIONS_PER_PUSH, SCHEMA_VERSION, type Mutation, type PullResponse } from "../../src/domain/sync/protocol"
+import { TABLES, type TableRegistry } from "../../src/domain/sync/tables"
+import { createUser, issueToken } from "../auth/users"
+import { migrate } from "../db/migrate"
+import { purgeTombstones } from "../sync/sync-service"
+import { verify } from "../webhooks/signature"
+import { clientId, type BackendName, type TestServer, type TestTeam } from "./harness"
+
+/** A workflow table as the quotes issue will add it, to test the server's side of the rule now. */
+export const TEST_TABLES: TableRegistry = {
+  ...TABLES,
+  quotes: {
+    rule: { kind: "workflow", statusField: "status", initial: ["draft"], transitions: { draft: ["sent"], sent: ["accepted", "rejected"] }, deletableIn: ["draft"] },
+    schema: z.object({ id: z.string(), status: z.string(), totalCents: z.number().int() })
+  }
+}
+
+const [demo1, demo2, demo3] = generateCustomers({ count: 3 }).map(({ writtenPhones: _w, ...c }) => c)
+const customer = (id: string, extra: Record<string, unknown> = {}) => ({ ...demo1!, id, ...extra })
+const putRow = (mid: number, table: string, key: string, fields: Record<string, unknown>, extra: Partial<Mutation> = {}): Mutation => ({ mid, table, op: "put", key, fields, ...extra })
+const delRow = (mid: number, table: string, key: string, extra: Partial<Mutation> = {}): Mutation => ({ mid, table, op: "delete", key, ...extra })
+const callLog = (id: string, outcome = "reached") => ({ id, outcome, startedAt: 1_790_000_000_000, createdAt: 1_790_000_060_000, durationSec: 60, notes: "Commande de ramettes" })
+
+/** `server` is started by the file (with TEST_TABLES) so both suites share one database. */
+export function apiSuite(backend: BackendName, server: () => TestServer): void {
+  let s: TestServer
+  beforeAll(() => {
+    s = server()
+  })
+
+  /** Team version and row count: what "nothing was written" is checked against. */
+  async function footprint(teamId: string) {
+    const [t] = await s.db.query<{ version: number; rows: number; clients: number }>(
+      `SELECT version, (SELECT count(*)::int FROM rows WHERE team_id = $1) AS rows, (SELECT count(*)::int FROM clients WHERE team_id = $1) AS clients FROM teams WHERE team_id = $1`,
+      [teamId]
+    )
+    return t!
+  }
+
+  it("answers /health with the database kind", async () => {
+    const res = await s.request("GET", "/health")
+    expect(res).toMatchObject({ status: 200, body: { ok: true, db: backend, schemaVersion: SCHEMA_VERSION } })
+  })
+
+  it("runs migrations once: a second run applies nothing", async () => {
+    expect(await migrate(s.db)).toEqual([])
+  })
+
+  describe("auth", () => {
+    let team: TestTeam
+    const password = "correct horse battery"
+    let email: string
+
+    beforeAll(async () => {
+      team = await s.team("auth")
+      email = `login-${team.id.slice(-8)}@test.comptoir.test`
+      await createUser(s.db, { teamId: team.id, email, name: "Login", role: "agent", password })
+    })
+
+    it("logs a user in by email and password and the token opens the sync endpoints", async () => {
+      const login = await s.request("POST", "/auth/login", undefined, { email: email.toUpperCase(), password })
+      expect(login.status).toBe(200)
+      expect(login.body).toMatchObject({ token: expect.stringMatching(/^cpt_/), user: { email, role: "agent" }, team: { id: team.id } })
+      const me = await s.request("GET", "/auth/me", login.body.token as string)
+      expect(me.body).toMatchObject({ user: { email }, team: { id: team.id } })
+      expect((await s.request("GET", "/sync/pull", login.body.token as string)).status).toBe(200)
+    })
+
+    it("refuses a wrong password and an unknown email with the same answer", async () => {
+      const wrong = await s.request("POST", "/auth/login", undefined, { email, password: "not the password" })
+      const unknown = await s.request("POST", "/auth/login", undefined, { email: "nobody@test.comptoir.test", password })
+      expect(wrong).toMatchObject({ status: 401, body: { error: "bad-credentials" } })
+      expect(unknown.body).toEqual(wrong.body)
+    })
+
+    it("stores only a hash of each token", async () => {
+      const rows = await s.db.query<{ token_hash: string }>("SELECT token_hash FROM tokens WHERE user_id = $1", [team.agent.id])
+      expect(rows.map((r) => r.token_hash)).not.toContain(team.agent.token)
+      expect(rows[0]?.token_hash).toMatch(/^[0-9a-f]{64}$/)
+    })
+
+    it("refuses a missing, malformed, tampered or expired token", async () => {
+      const expired = await issueToken(s.db, "session", { userId: team.agent.id, teamId: team.id }, -1000)
+      const t = team.agent.token
+      const tampered = t.slice(0, -1) + (t.endsWith("A") ? "B" : "A")
+      for (const token of [undefined, "garbage", tampered, expired.token]) {
+        const res = await s.request("GET", "/sync/pull", token)
+        expect(res.status, String(token)).toBe(401)
+        expect(res.body.message).toMatch(/token/)
+      }
+    })
+
+    it("refuses a token after logout", async () => {
+      const { token } = await issueToken(s.db, "session", { userId: team.agent.id, teamId: team.id }, 60_000)
+      expect((await s.request("POST", "/auth/logout", token)).status).toBe(204)
+      expect((await s.request("GET", "/auth/me", token)).status).toBe(401)
+      expect((await s.request("GET", "/auth/me", team.agent.token)).status).toBe(200)
+    })
+
+    it("locks a disabled user out at once, old tokens included, and lets them back when enabled", async () => {
+      const victim = await s.team("disable")
+      const res = await s.request("POST", `/admin/users/${victim.agent.id}/disable`, victim.admin.token)
+      expect(res).toMatchObject({ status: 200, body: { user: { disabled: true } } })
+      expect((await s.request("GET", "/sync/pull", victim.agent.token)).status).toBe(401)
+      const push = await s.request("POST", "/sync/push", victim.agent.token, { clientId: clientId(), schemaVersion: SCHEMA_VERSION, mutations: [putRow(1, "customers", "x", customer("x"))] })
+      expect(push.status).toBe(401)
+      expect((await footprint(victim.id)).rows).toBe(0)
+      await s.request("POST", `/admin/users/${victim.agent.id}/enable`, victim.admin.token)
+      // Revoked tokens stay revoked: the user logs in again.
+      expect((await s.request("GET", "/sync/pull", victim.agent.token)).status).toBe(401)
+    })
+
+    it("refuses login to a disabled user with a clear reason", async () => {
+      const t = await s.team("disabled-login")
+      const mail = `dis-${t.id.slice(-8)}@test.comptoir.test`
+      const u = await createUser(s.db, { teamId: t.id, email: mail, name: "", role: "agent", password })
+      await s.request("POST", `/admin/users/${u.id}/disable`, t.admin.token)
+      expect(await s.request("POST", "/auth/login", undefined, { email: mail, password })).toMatchObject({ status: 403, body: { error: "user-disabled" } })
+    })
+
+    it("lets an admin invite a user, who sets a password once with the invitation", async () => {
+      const mail = `invited-${team.id.slice(-8)}@test.comptoir.test`
+      const invite = await s.request("POST", "/admin/users", team.admin.token, { email: mail, name: "Nouvelle", role: "agent" })
+      expect(invite).toMatchObject({ status: 201, body: { user: { email: mail, invitePending: true }, inviteToken: expect.stringMatching(/^inv_/) } })
+      // An invitation is not a session.
+      expect((await s.request("GET", "/auth/me", invite.body.inviteToken as string)).status).toBe(401)
+      const accepted = await s.request("POST", "/auth/accept-invite", undefined, { inviteToken: invite.body.inviteToken, password: "a new long password" })
+      expect(accepted).toMatchObject({ status: 200, body: { user: { email: mail, invitePending: false }, team: { id: team.id } } })
+      const again = await s.request("POST", "/auth/accept-invite", undefined, { inviteToken: invite.body.inviteToken, password: "another long password" })
+      expect(again.status).toBe(401)
+      expect((await s.request("POST", "/auth/login", undefined, { email: mail, password: "a new long password" })).status).toBe(200)
+      expect((await s.request("POST", "/admin/users", team.admin.token, { email: mail, role: "agent" })).status).toBe(409)
+    })
+
+    it("keeps user management to admins", async () => {
+      for (const token of [team.agent.token, team.manager.token]) {
+        expect((await s.request("GET", "/admin/users", token)).status).toBe(403)
+        expect((await s.request("POST", "/admin/users", token, { email: "x@test.comptoir.test", role: "admin" })).status).toBe(403)
+        expect((await s.request("POST", `/admin/users/${team.agent2.id}/disable`, token)).status).toBe(403)
+      }
+    })
+  })
+
+  describe("team isolation", () => {
+    let a: TestTeam
+    let b: TestTeam
+    const bClient = clientId()
+
+    beforeAll(async () => {
+      a = await s.team("A")
+      b = await s.team("B")
+      await s.push(b.agent.token, bClient, [putRow(1, "customers", "shared-key", customer("shared-key", { company: "Secret B" })), putRow(2, "callLogs", "call-b", callLog("call-b"))])
+      await s.request("PUT", "/admin/webhook", b.admin.token, { url: "http://127.0.0.1:9/b-hook", secret: "b-secret-b-secret-b-secret" })
+    })
+
+    it("never shows team B's rows to team A", async () => {
+      const page = await s.pull(a.agent.token)
+      expect(page.rows).toEqual([])
+      expect(page.version).toBe(0)
+    })
+
+    it("writes team A's row beside team B's row with the same key, never over it", async () => {
+      const before = await s.rowsOf(b.id)
+      await s.push(a.agent.token, clientId(), [putRow(1, "customers", "shared-key", customer("shared-key", { company: "Mine A" }))])
+      expect(await s.rowsOf(b.id)).toEqual(before)
+      expect((await s.pull(a.agent.token)).rows.map((r) => r.data?.company)).toEqual(["Mine A"])
+      expect((await s.pull(b.agent.token)).rows.find((r) => r.key === "shared-key")?.data?.company).toBe("Secret B")
+    })
+
+    it("refuses team B's clientId to a team A user, on push and on pull", async () => {
+      const before = await footprint(b.id)
+      const push = await s.request("POST", "/sync/push", a.agent.token, { clientId: bClient, schemaVersion: SCHEMA_VERSION, mutations: [putRow(3, "customers", "k", customer("k"))] })
+      expect(push).toMatchObject({ status: 403, body: { error: "client-not-yours" } })
+      const pull = await s.request("GET", `/sync/pull?clientId=${bClient}`, a.agent.token)
+      expect(pull.status).toBe(403)
+      expect(await footprint(b.id)).toEqual(before)
+      expect((await footprint(a.id)).rows).toBe(1)
+    })
+
+    it("reads a cursor issued to team B only as a position among team A's own rows", async () => {
+      const early = await s.pull(b.agent.token, "", 1)
+      const other = clientId()
+      await s.push(b.agent.token, other, [putRow(1, "customers", "b-later", customer("b-later"))])
+      await s.push(b.agent.token, other, [putRow(2, "customers", "b-later", { notes: "later" })])
+      const late = await s.pull(b.agent.token)
+      expect(await s.request("GET", `/sync/pull?cursor=${late.cursor}`, a.agent.token)).toMatchObject({ status: 400, body: { error: "cursor-from-future" } })
+      const res = await s.request("GET", `/sync/pull?cursor=${early.cursor}`, a.agent.token)
+      expect(res.status).toBe(200)
+      for (const row of (res.body as unknown as PullResponse).rows) expect(row.data?.company).toBe("Mine A")
+    })
+
+    it("scopes every admin endpoint to the admin's own team", async () => {
+      const users = await s.request("GET", "/admin/users", a.admin.token)
+      expect((users.body.users as { id: string }[]).map((u) => u.id).sort()).toEqual([a.admin.id, a.manager.id, a.agent.id, a.agent2.id].sort())
+      expect((await s.request("POST", `/admin/users/${b.agent.id}/disable`, a.admin.token)).status).toBe(404)
+      expect((await s.request("POST", `/admin/users/${b.agent.id}/enable`, a.admin.token)).status).toBe(404)
+      expect((await s.request("GET", "/sync/pull", b.agent.token)).status).toBe(200)
+      expect((await s.request("GET", "/admin/webhook", a.admin.token)).status).toBe(404)
+      expect((await s.request("GET", "/admin/webhook/deliveries", a.admin.token)).body).toEqual({ deliveries: [] })
+      expect((await s.request("DELETE", "/admin/webhook", a.admin.token)).status).toBe(204)
+      expect((await s.request("GET", "/admin/webhook", b.admin.token)).status).toBe(200)
+    })
+
+    it("pokes only the team that changed", async () => {
+      const seen: string[] = []
+      const offA = s.built.pokes.subscribe(a.id, () => seen.push("A"))
+      const offB = s.built.pokes.subscribe(b.id, () => seen.push("B"))
+      await s.push(b.agent.token, bClient, [putRow(3, "customers", "b2", customer("b2"))])
+      offA()
+      offB()
+      expect(seen).toEqual(["B"])
+    })
+  })
+
+  describe("bad input", () => {
+    let team: TestTeam
+    beforeAll(async () => {
+      team = await s.team("bad")
+      await s.push(team.agent.token, clientId(), [putRow(1, "customers", "c1", customer("c1"))])
+    })
+
+    const cases: [string, () => unknown, number, RegExp][] = [
+      ["an unknown table", () => [putRow(1, "invoicez", "k", { a: 1 })], 400, /unknown table "invoicez"/],
+      ["a mutation without op", () => [{ mid: 1, table: "customers", key: "k", fields: {} }], 400, /mutations\.0\.op/],
+      ["a mutation with an unknown key", () => [{ ...putRow(1, "customers", "k", {}), colour: "red" }], 400, /colour/],
+      ["a mid that is a string", () => [{ ...putRow(1, "customers", "k", customer("k")), mid: "1" }], 400, /mutations\.0\.mid/],
+      ["a field of the wrong type", () => [putRow(1, "customers", "c1", { creditLimitCents: "beaucoup" })], 400, /customers\.creditLimitCents/],
+      ["an unknown field", () => [putRow(1, "customers", "c1", { colour: "red" })], 400, /unknown field "colour"/],
+      ["a delete of a call log", () => [delRow(1, "callLogs", "k")], 400, /append-only/],
+      ["a put without fields", () => [{ mid: 1, table: "customers", op: "put", key: "k" }], 400, /needs fields/],
+      ["a key with spaces", () => [putRow(1, "customers", "a b", customer("a b"))], 400, /key/],
+      ["decreasing mids", () => [putRow(2, "customers", "x", customer("x")), putRow(1, "customers", "y", customer("y"))], 400, /must increase/],
+      ["a valid mutation after a bad one", () => [putRow(1, "customers", "ok", customer("ok")), putRow(2, "customers", "c1", { tags: "vip" })], 400, /mutations\.1/],
+      ["too many mutations", () => Array.from({ length: MAX_MUTATIONS_PER_PUSH + 1 }, (_, i) => delRow(i + 1, "customers", `k${i}`)), 400, /1000/]
+    ]
+    for (const [what, mutations, status, message] of cases) {
+      it(`refuses ${what} with ${status}, a clear message and nothing written`, async () => {
+        const before = await footprint(team.id)
+        const res = await s.request("POST", "/sync/push", team.agent.token, { clientId: clientId(), schemaVersion: SCHEMA_VERSION, mutations: mutations() })
+        expect(res.status).toBe(status)
+        expect(res.body.message).toMatch(message)
+        expect(await footprint(team.id)).toEqual(before)
+      })
+    }
+
+    it("refuses a body over the limit with 413 and nothing written", async () => {
+      const before = await footprint(team.id)
+      const notes = "x".repeat(9000)
+      const mutations = Array.from({ length: 500 }, (_, i) => putRow(i + 1, "customers", `big${i}`, customer(`big${i}`, { notes })))
+      const res = await s.request("POST", "/sync/push", team.agent.token, { clientId: clientId(), schemaVersion: SCHEMA_VERSION, mutations })
+      expect(res).toMatchObject({ status: 413, body: { error: "body-too-large", message: expect.stringMatching(/larger than/) } })
+      expect(await footprint(team.id)).toEqual(before)
+    })
+
+    it("refuses malformed JSON with 400", async () => {
+      const res = await s.app.inject({ method: "POST", url: "/sync/push", headers: { authorization: `Bearer ${team.agent.token}`, "content-type": "application/json" }, payload: '{"clientId": ' })
+      expect(res.statusCode).toBe(400)
+      expect(JSON.parse(res.body).message).toMatch(/JSON/i)
+    })
+
+    it("tells a client that is too old to update, with 426, before looking at its mutations", async () => {
+      const before = await footprint(team.id)
+      const res = await s.request("POST", "/sync/push", team.agent.token, { clientId: clientId(), schemaVersion: 0, mutations: [{ legacy: true }] })
+      expect(res).toMatchObject({ status: 426, body: { error: "client-too-old", message: expect.stringMatching(/Update the extension/) } })
+      expect(await footprint(team.id)).toEqual(before)
+    })
+
+    it("tells a client newer than the server to have the server updated", async () => {
+      const res = await s.request("POST", "/sync/push", team.agent.token, { clientId: clientId(), schemaVersion: SCHEMA_VERSION + 1, mutations: [] })
+      expect(res).toMatchObject({ status: 400, body: { error: "server-too-old" } })
+    })
+
+    it("refuses a cursor from the future with 400 and a clear message", async () => {
+      const res = await s.request("GET", `/sync/pull?cursor=${encodeCursor({ version: 999_999, table: "customers", key: "z", horizon: 0 })}`, team.agent.token)
+      expect(res).toMatchObject({ status: 400, body: { error: "cursor-from-future", message: expect.stringMatching(/version 999999.*pull from ""/) } })
+    })
+
+    it("refuses a malformed cursor and out-of-range limits", async () => {
+      expect(await s.request("GET", "/sync/pull?cursor=%21%21", team.agent.token)).toMatchObject({ status: 400, body: { error: "bad-cursor" } })
+      expect((await s.request("GET", "/sync/pull?limit=0", team.agent.token)).status).toBe(400)
+      expect((await s.request("GET", "/sync/pull?limit=100000", team.agent.token)).body.message).toMatch(/limit/)
+      expect((await s.request("GET", "/sync/pull?limit=abc", team.agent.token)).status).toBe(400)
+    })
+
+    it("answers an unknown route with 404 in the same error shape", async () => {
+      expect(await s.request("GET", "/sync/nothing", team.agent.token)).toMatchObject({ status: 404, body: { error: "not-found" } })
+    })
+  })
+
+  describe("push", () => {
+    it("skips a replayed push and applies nothing twice", async () => {
+      const t = await s.team("replay")
+      const c = clientId()
+      const batch = [putRow(1, "customers", "r1", customer("r1")), putRow(2, "callLogs", "call-1", callLog("call-1"))]
+      const first = await s.push(t.agent.token, c, batch)
+      expect(first).toMatchObject({ lastMutationId: 2, applied: 2, skipped: 0, conflicts: [] })
+      const rowsAfterFirst = await s.rowsOf(t.id)
+      const again = await s.push(t.agent.token, c, batch)
+      expect(again).toMatchObject({ lastMutationId: 2, applied: 0, skipped: 2, conflicts: [] })
+      expect(await s.rowsOf(t.id)).toEqual(rowsAfterFirst)
+    })
+
+    it("applies the new part of a push that overlaps the last one", async () => {
+      const t = await s.team("overlap")
+      const c = clientId()
+      await s.push(t.agent.token, c, [1, 2, 3].map((i) => putRow(i, "customers", `o${i}`, customer(`o${i}`))))
+      const res = await s.push(t.agent.token, c, [2, 3, 4, 5].map((i) => putRow(i, "customers", `o${i}`, customer(`o${i}`, { notes: `second ${i}` }))))
+      expect(res).toMatchObject({ lastMutationId: 5, applied: 2, skipped: 2 })
+      const notes = Object.fromEntries((await s.rowsOf(t.id)).map((r) => [r.id, r.data?.notes]))
+      expect(notes).toEqual({ o1: "", o2: "", o3: "", o4: "second 4", o5: "second 5" })
+    })
+
+    it("stops at a gap and keeps what came before it", async () => {
+      const t = await s.team("gap")
+      const c = clientId()
+      const res = await s.push(t.agent.token, c, [putRow(1, "customers", "g1", customer("g1")), putRow(2, "customers", "g2", customer("g2")), putRow(4, "customers", "g4", customer("g4"))])
+      expect(res).toMatchObject({ lastMutationId: 2, applied: 2, gap: { expected: 3, got: 4 } })
+      expect((await s.rowsOf(t.id)).map((r) => r.id)).toEqual(["g1", "g2"])
+      expect(await s.push(t.agent.token, c, [putRow(3, "customers", "g3", customer("g3")), putRow(4, "customers", "g4", customer("g4"))])).toMatchObject({ lastMutationId: 4, applied: 2 })
+    })
+
+    it("applies nothing from a new client whose first mid is not 1", async () => {
+      const t = await s.team("gap-first")
+      const res = await s.push(t.agent.token, clientId(), [putRow(2, "customers", "x", customer("x"))])
+      expect(res).toMatchObject({ lastMutationId: 0, applied: 0, gap: { expected: 1, got: 2 } })
+      expect(await s.rowsOf(t.id)).toEqual([])
+    })
+
+    it("stamps every row of one push with one version, higher than the last push's", async () => {
+      const t = await s.team("versions")
+      const c = clientId()
+      const p1 = await s.push(t.agent.token, c, [putRow(1, "customers", "v1", customer("v1")), putRow(2, "customers", "v2", customer("v2"))])
+      const p2 = await s.push(t.agent.token, c, [putRow(3, "customers", "v1", { notes: "again" })])
+      expect(p2.version).toBeGreaterThan(p1.version)
+      expect((await s.rowsOf(t.id)).map((r) => [r.id, r.version])).toEqual([["v1", p2.version], ["v2", p1.version]])
+    })
+
+    it("hands out versions in commit order under concurrent pushes", async () => {
+      const t = await s.team("concurrent")
+      const clients = Array.from({ length: 8 }, () => clientId())
+      const results = await Promise.all(clients.map((c, i) => s.push(t.agent.token, c, [putRow(1, "customers", `cc${i}`, customer(`cc${i}`))])))
+      expect(new Set(results.map((r) => r.version)).size).toBe(8)
+      const page = await s.pull(t.agent.token)
+      expect(page.rows).toHaveLength(8)
+      expect(page.version).toBe(Math.max(...results.map((r) => r.version)))
+    })
+  })
+
+  describe("pull", () => {
+    it("pages through every row once, in (version, key) order, with tombstones after the first pull", async () => {
+      const t = await s.team("paging")
+      const c = clientId()
+      await s.push(t.agent.token, c, Array.from({ length: 25 }, (_, i) => putRow(i + 1, "customers", `p${String(i).padStart(2, "0")}`, customer(`p${String(i).padStart(2, "0")}`))))
+      const seen: string[] = []
+      let cursor = ""
+      let pages = 0
+      for (let more = true; more; pages++) {
+        const page: PullResponse = await s.pull(t.agent.token, cursor, 10)
+        seen.push(...page.rows.map((r) => r.key))
+        cursor = page.cursor
+        more = page.hasMore
+      }
+      expect(pages).toBe(3)
+      expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => `p${String(i).padStart(2, "0")}`))
+
+      await s.push(t.agent.token, c, [delRow(26, "customers", "p03"), putRow(27, "customers", "p07", { notes: "changed" })])
+      const next = await s.pull(t.agent.token, cursor, 10)
+      expect(next.rows).toEqual([
+        { table: "customers", key: "p03", version: next.version, deleted: true, data: null },
+        expect.objectContaining({ key: "p07", deleted: false, data: expect.objectContaining({ notes: "changed" }) })
+      ])
+      expect(next.hasMore).toBe(false)
+      // A fresh client needs no tombstones.
+      const fresh = await s.pull(t.agent.token, "", 100)
+      expect(fresh.rows.map((r) => r.key)).not.toContain("p03")
+      expect(fresh.rows).toHaveLength(24)
+      // Caught up: the cursor stays and nothing comes back.
+      expect(await s.pull(t.agent.token, next.cursor)).toMatchObject({ rows: [], hasMore: false, cursor: next.cursor })
+    })
+
+    it("says resetRequired to a cursor older than purged tombstones, and a pull from the start recovers", async () => {
+      const t = await s.team("horizon")
+      const c = clientId()
+      await s.push(t.agent.token, c, [putRow(1, "customers", "h1", customer("h1")), putRow(2, "customers", "h2", customer("h2"))])
+      const old = await s.pull(t.agent.token)
+      await s.push(t.agent.token, c, [delRow(3, "customers", "h1")])
+      const recent = await s.pull(t.agent.token, old.cursor)
+      await new Promise((r) => setTimeout(r, 5))
+      expect(await purgeTombstones(s.db, 0)).toBeGreaterThanOrEqual(1)
+      expect(await s.pull(t.agent.token, old.cursor)).toMatchObject({ rows: [], cursor: "", resetRequired: true })
+      expect(await s.pull(t.agent.token, recent.cursor)).toMatchObject({ resetRequired: true })
+      await s.push(t.agent.token, c, [putRow(4, "customers", "h3", customer("h3"))])
+      // A fresh pull pages through rows older than the horizon without being sent back to the start.
+      const keys: string[] = []
+      let after = await s.pull(t.agent.token, "", 1)
+      keys.push(...after.rows.map((r) => r.key))
+      while (after.hasMore) {
+        after = await s.pull(t.agent.token, after.cursor, 1)
+        expect(after.resetRequired).toBeUndefined()
+        keys.push(...after.rows.map((r) => r.key))
+      }
+      expect(keys).toEqual(["h2", "h3"])
+      // A cursor past the horizon is fine.
+      expect((await s.pull(t.agent.token, after.cursor)).resetRequired).toBeUndefined()
+    })
+
+    it("keeps tombstones younger than the horizon", async () => {
+      const t = await s.team("young")
+      const c = clientId()
+      await s.push(t.agent.token, c, [putRow(1, "customers", "y1", customer("y1"))])
+      const cur = await s.pull(t.agent.token)
+      await s.push(t.agent.token, c, [delRow(2, "customers", "y1")])
+      await purgeTombstones(s.db, 3_600_000)
+      expect((await s.pull(t.agent.token, cur.cursor)).rows).toMatchObject([{ key: "y1", deleted: true }])
+    })
+
+    it("tells a client up to which of its mutations the rows include", async () => {
+      const t = await s.team("lmid")
+      const c = clientId()
+      expect((await s.pull(t.agent.token, "", 10, c)).lastMutationId).toBe(0)
+      await s.push(t.agent.token, c, [putRow(1, "customers", "l1", customer("l1")), putRow(2, "customers", "l2", customer("l2"))])
+      expect(await s.pull(t.agent.token, "", 10, c)).toMatchObject({ lastMutationId: 2, hasMore: false })
+    })
+  })
+
+  describe("conflicts", () => {
+    it("merges concurrent edits of different fields and lets the later push win the same field", async () => {
+      const t = await s.team("lww")
+      const [ca, cb] = [clientId(), clientId()]
+      await s.push(t.agent.token, ca, [putRow(1, "customers", "k", customer("k"))])
+      await s.push(t.agent.token, ca, [putRow(2, "customers", "k", { notes: "from A", salesRep: "A" })])
+      await s.push(t.agent2.token, cb, [putRow(1, "customers", "k", { notes: "from B", tags: ["vip"] })])
+      const [row] = await s.rowsOf(t.id)
+      expect(row?.data).toMatchObject({ notes: "from B", salesRep: "A", tags: ["vip"], company: demo1!.company })
+    })
+
+    it("returns the server row when a partial edit meets a deleted customer", async () => {
+      const t = await s.team("deleted")
+      const [ca, cb] = [clientId(), clientId()]
+      await s.push(t.agent.token, ca, [putRow(1, "customers", "k", customer("k"))])
+      await s.push(t.agent.token, ca, [delRow(2, "customers", "k")])
+      const res = await s.push(t.agent2.token, cb, [putRow(1, "customers", "k", { notes: "too late" })])
+      expect(res).toMatchObject({ lastMutationId: 1, applied: 1, conflicts: [{ mid: 1, key: "k", reason: "missing", serverRow: { key: "k", deleted: true, data: null } }] })
+    })
+
+    it("never lets a call log change, and reports the stored one", async () => {
+      const t = await s.team("append")
+      await s.push(t.agent.token, clientId(), [putRow(1, "callLogs", "call", callLog("call"))])
+      const res = await s.push(t.agent2.token, clientId(), [putRow(1, "callLogs", "call", callLog("call", "voicemail"))])
+      expect(res.conflicts).toMatchObject([{ reason: "append-only", serverRow: { data: { outcome: "reached" } } }])
+    })
+
+    it("keeps the catalog to managers: an agent's edit comes back as a conflict", async () => {
+      const t = await s.team("catalog")
+      const product = generateProducts()[0]!
+      expect((await s.push(t.manager.token, clientId(), [putRow(1, "products", product.id, product)])).conflicts).toEqual([])
+      const res = await s.push(t.agent.token, clientId(), [putRow(1, "products", product.id, { unitPriceCents: 1 })])
+      expect(res.conflicts).toMatchObject([{ reason: "forbidden", serverRow: { data: { unitPriceCents: product.unitPriceCents } } }])
+    })
+
+    it("checks workflow documents: a stale base or an illegal transition is a conflict with the server row", async () => {
+      const t = await s.team("workflow")
+      const [ca, cb] = [clientId(), clientId()]
+      const created = await s.push(t.agent.token, ca, [putRow(1, "quotes", "q", { status: "draft", totalCents: 100 }, { baseVersion: 0 })])
+      const sent = await s.push(t.agent.token, ca, [putRow(2, "quotes", "q", { status: "sent" }, { baseVersion: created.version })])
+      expect(sent.conflicts).toEqual([])
+      const stale = await s.push(t.agent2.token, cb, [putRow(1, "quotes", "q", { totalCents: 50 }, { baseVersion: created.version })])
+      expect(stale.conflicts).toMatchObject([{ reason: "stale", serverRow: { version: sent.version, data: { status: "sent", totalCents: 100 } } }])
+      const illegal = await s.push(t.agent2.token, cb, [putRow(2, "quotes", "q", { status: "draft" }, { baseVersion: sent.version })])
+      expect(illegal.conflicts).toMatchObject([{ reason: "illegal-transition" }])
+      const accepted = await s.push(t.agent2.token, cb, [putRow(3, "quotes", "q", { status: "accepted" }, { baseVersion: sent.version })])
+      expect(accepted.conflicts).toEqual([])
+      expect(accepted.lastMutationId).toBe(3)
+    })
+  })
+
+  describe("outgoing webhook", () => {
+    let receiver: Server
+    let url: string
+    const received: { body: string; signature: string | undefined; status: number }[] = []
+    let failuresLeft = 2
+
+    beforeAll(async () => {
+      receiver = createServer((req: IncomingMessage, res) => {
+        let body = ""
+        req.on("data", (c: Buffer) => (body += c.toString("utf8")))
+        req.on("end", () => {
+          const status = failuresLeft-- > 0 ? 500 : 200
+          received.push({ body, signature: req.headers["x-comptoir-signature"] as string | undefined, status })
+          res.writeHead(status).end()
+        })
+      })
+      await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r))
+      url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`
+    })
+    afterAll(() => new Promise<void>((r) => receiver.close(() => r())))
+
+    it("posts each new call log signed, retries with backoff until accepted, and logs every attempt", async () => {
+      const t = await s.team("hook")
+      const set = await s.request("PUT", "/admin/webhook", t.admin.token, { url })
+      expect(set).toMatchObject({ status: 200, body: { url, enabled: true, secret: expect.any(String) } })
+      const secret = set.body.secret as string
+      expect((await s.request("GET", "/admin/webhook", t.admin.token)).body).not.toHaveProperty("secret")
+
+      await s.push(t.agent.token, clientId(), [putRow(1, "customers", "k", customer("k")), putRow(2, "callLogs", "call-hook", callLog("call-hook"))])
+      const deadline = Date.now() + 10_000
+      let deliveries: { status: string; attempts: number; log: { statusCode: number | null }[] }[] = []
+      while (Date.now() < deadline) {
+        deliveries = (await s.request("GET", "/admin/webhook/deliveries", t.admin.token)).body.deliveries as typeof deliveries
+        if (deliveries[0]?.status === "delivered") break
+        await new Promise((r) => setTimeout(r, 50))
+      }
+      expect(deliveries).toHaveLength(1)
+      expect(deliveries[0]).toMatchObject({ status: "delivered", attempts: 3, log: [{ statusCode: 500 }, { statusCode: 500 }, { statusCode: 200 }] })
+      expect(received.map((r) => r.status)).toEqual([500, 500, 200])
+      // Same bytes, same signature on every try, and the signature checks out with the team's secret.
+      expect(new Set(received.map((r) => r.body)).size).toBe(1)
+      for (const r of received) expect(verify(secret, r.body, r.signature)).toBe(true)
+      expect(verify("another secret!!", received[0]!.body, received[0]!.signature)).toBe(false)
+      expect(JSON.parse(received[0]!.body)).toMatchObject({ event: "callLog.created", teamId: t.id, table: "callLogs", key: "call-hook", data: { outcome: "reached" } })
+    })
+
+    it("keeps webhook settings to admins and refuses a non-http URL", async () => {
+      const t = await s.team("hook-auth")
+      expect((await s.request("PUT", "/admin/webhook", t.manager.token, { url })).status).toBe(403)
+      expect((await s.request("GET", "/admin/webhook/deliveries", t.agent.token)).status).toBe(403)
+      expect(await s.request("PUT", "/admin/webhook", t.admin.token, { url: "file:///etc/passwd" })).toMatchObject({ status: 400, body: { message: expect.stringMatching(/http/) } })
+    })
+  })
+
+  describe("server-sent pokes", () => {
+    let base: string
+    beforeAll(async () => {
+      base = await s.app.listen({ port: 0, host: "127.0.0.1" })
+    })
+
+    /** Reads `event: poke` messages one by one from a fetch() stream. */
+    function pokes(res: Response) {
+      const reader = res.body!.getReader()
+      const ready: string[] = []
+      let buffer = ""
+      return {
+        async next(): Promise<string> {
+          while (ready.length === 0) {
+            const { value, done } = await reader.read()
+            if (done) throw new Error("stream ended")
+            buffer += new TextDecoder().decode(value)
+            const parts = buffer.split("\n\n")
+            buffer = parts.pop() ?? ""
+            ready.push(...parts.filter((p) => p.startsWith("event: poke")))
+          }
+          return ready.shift()!
+        },
+        close: () => reader.cancel()
+      }
+    }
+
+    it("streams the current version, then a poke after each push of the team, with a bearer header", async () => {
+      const t = await s.team("sse")
+      const other = await s.team("sse-other")
+      const res = await fetch(`${base}/sync/events`, { headers: { authorization: `Bearer ${t.agent.token}` } })
+      expect(res.headers.get("content-type")).toBe("text/event-stream")
+      const stream = pokes(res)
+      // The first event is sent once the stream is subscribed: pushes after it cannot be missed.
+      expect(await stream.next()).toBe('event: poke\ndata: {"version":0}')
+      await s.push(other.agent.token, clientId(), [putRow(1, "customers", "o", customer("o"))])
+      const pushed = await s.push(t.agent2.token, clientId(), [putRow(1, "customers", "k", customer("k"))])
+      expect(await stream.next()).toBe(`event: poke\ndata: {"version":${pushed.version}}`)
+      await stream.close()
+    })
+
+    it("accepts a one-use ticket for EventSource, and refuses it the second time", async () => {
+      const t = await s.team("ticket")
+      const { body } = await s.request("POST", "/sync/events/ticket", t.agent.token)
+      const ok = await fetch(`${base}/sync/events?ticket=${body.ticket as string}`)
+      expect(ok.status).toBe(200)
+      await ok.body?.cancel()
+      expect((await fetch(`${base}/sync/events?ticket=${body.ticket as string}`)).status).toBe(401)
+      expect((await fetch(`${base}/sync/events`)).status).toBe(401)
+    })
+  })
+
+  describe("demo data", () => {
+    it("round-trips a demo customer through push and pull unchanged", async () => {
+      const t = await s.team("demo")
+      await s.push(t.agent.token, clientId(), [demo2!, demo3!].map((c, i) => putRow(i + 1, "customers", c.id, c)))
+      const rows = (await s.pull(t.agent.token)).rows.map((r) => r.data)
+      expect(rows).toEqual([demo2, demo3])
+    })
+  })
+}

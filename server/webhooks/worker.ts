@@ -1,0 +1,130 @@
+import type { FastifyBaseLogger } from "fastify"
+
+import type { Db } from "../db/db"
+import { SIGNATURE_HEADER, sign } from "./signature"
+
+export interface WebhookOptions {
+  retryBaseMs: number
+  maxAttempts: number
+  timeoutMs: number
+  pollMs: number
+}
+
+interface Due {
+  delivery_id: number
+  body: string
+  event: string
+  attempts: number
+  url: string
+  secret: string
+}
+
+/**
+ * Sends queued deliveries. Rows are claimed with a lease (`locked_until`, SKIP LOCKED) so several server
+ * processes can share the queue and a crash mid-send only delays a delivery. Failures back off
+ * exponentially (base·2^(n-1), capped at an hour) until maxAttempts, then the delivery is marked failed.
+ */
+export class WebhookWorker {
+  private timer: NodeJS.Timeout | undefined
+  private running: Promise<void> | undefined
+  private stopped = true
+  private again = false
+
+  constructor(
+    private readonly db: Db,
+    private readonly opts: WebhookOptions,
+    private readonly log: FastifyBaseLogger
+  ) {}
+
+  start(): void {
+    this.stopped = false
+    this.schedule(0)
+  }
+
+  /** Called after a push queued deliveries, so they go out now rather than at the next poll. */
+  kick(): void {
+    if (this.stopped) return
+    if (this.running) this.again = true
+    else this.schedule(0)
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true
+    clearTimeout(this.timer)
+    await this.running
+  }
+
+  private schedule(ms: number): void {
+    clearTimeout(this.timer)
+    this.timer = setTimeout(() => {
+      this.running = this.runOnce()
+        .then(() => undefined)
+        .catch((err: unknown) => this.log.error({ err }, "webhook worker failed"))
+        .finally(() => {
+          this.running = undefined
+          if (this.stopped) return
+          const again = this.again
+          this.again = false
+          this.schedule(again ? 0 : this.opts.pollMs)
+        })
+    }, ms)
+    this.timer.unref()
+  }
+
+  /** Sends what is due now; returns how many were attempted. */
+  async runOnce(): Promise<number> {
+    let total = 0
+    for (;;) {
+      const due = await this.db.query<Due>(
+        `UPDATE webhook_deliveries d SET locked_until = now() + $1::bigint * interval '1 millisecond'
+         FROM webhooks w
+         WHERE d.delivery_id IN (
+           SELECT delivery_id FROM webhook_deliveries
+           WHERE status = 'pending' AND next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
+           ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED)
+         AND w.team_id = d.team_id
+         RETURNING d.delivery_id, d.body, d.event, d.attempts, w.url, w.secret`,
+        [this.opts.timeoutMs * 2]
+      )
+      if (due.length === 0 || this.stopped) return total
+      total += due.length
+      await Promise.all(due.map((d) => this.deliver(d)))
+    }
+  }
+
+  private async deliver(d: Due): Promise<void> {
+    const attempt = d.attempts + 1
+    const started = performance.now()
+    let statusCode: number | null = null
+    let error: string | null = null
+    try {
+      const res = await fetch(d.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", [SIGNATURE_HEADER]: sign(d.secret, d.body), "x-comptoir-event": d.event, "x-comptoir-delivery": String(d.delivery_id), "user-agent": "Comptoir-Webhook/1" },
+        body: d.body,
+        redirect: "manual",
+        signal: AbortSignal.timeout(this.opts.timeoutMs)
+      })
+      statusCode = res.status
+      await res.body?.cancel()
+      if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`
+    } catch (err) {
+      error = err instanceof Error ? `${err.name}: ${err.message}` : String(err)
+    }
+    const durationMs = Math.round(performance.now() - started)
+    const ok = error === null
+    const giveUp = !ok && attempt >= this.opts.maxAttempts
+    const backoffMs = Math.min(this.opts.retryBaseMs * 2 ** (attempt - 1), 3_600_000)
+    await this.db.transaction(async (tx) => {
+      await tx.query("INSERT INTO webhook_attempts (delivery_id, attempt, status_code, error, duration_ms) VALUES ($1, $2, $3, $4, $5)", [d.delivery_id, attempt, statusCode, error, durationMs])
+      await tx.query(
+        `UPDATE webhook_deliveries SET attempts = $2, locked_until = NULL,
+           status = $3, delivered_at = CASE WHEN $3 = 'delivered' THEN now() END,
+           next_attempt_at = now() + $4::bigint * interval '1 millisecond'
+         WHERE delivery_id = $1`,
+        [d.delivery_id, attempt, ok ? "delivered" : giveUp ? "failed" : "pending", backoffMs]
+      )
+    })
+    if (!ok) this.log.warn({ deliveryId: d.delivery_id, attempt, error, giveUp }, "webhook delivery failed")
+  }
+}

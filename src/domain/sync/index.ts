@@ -1,0 +1,4 @@
+export * from "./merge"
+export * from "./protocol"
+export * from "./replica"
+export * from "./tables"

@@ -1,0 +1,78 @@
+import * as z from "zod"
+
+import { Customer, E164, Product } from "../customers/customer.schema"
+
+export const Role = z.enum(["agent", "manager", "admin"])
+export type Role = z.infer<typeof Role>
+
+/** Editable records: each top-level field is its own register; the write the server orders last wins. */
+export interface LwwRule {
+  kind: "lww"
+}
+
+/** Facts that happened (a call, an outcome): created once, never edited, so they can never conflict. */
+export interface AppendOnlyRule {
+  kind: "append-only"
+}
+
+/**
+ * Documents with a status (quotes, orders, invoices): every write names the version it was made on, and a
+ * status may only move along `transitions`, so two agents cannot silently overwrite each other's decisions.
+ */
+export interface WorkflowRule {
+  kind: "workflow"
+  statusField: string
+  /** Statuses a document may be created in. */
+  initial: readonly string[]
+  transitions: Readonly<Record<string, readonly string[]>>
+  /** Statuses in which a document may still be deleted (a sent quote is kept for the record). */
+  deletableIn: readonly string[]
+}
+
+export type TableRule = LwwRule | AppendOnlyRule | WorkflowRule
+export type RuleKind = TableRule["kind"]
+
+export interface TableDef {
+  rule: TableRule
+  /** The whole record as stored in `data`; a put's fields are checked one by one against its shape. */
+  schema: z.ZodObject
+  /** Roles allowed to write; absent means every member of the team. */
+  writeRoles?: readonly Role[]
+  /** Event name POSTed to the team's webhook for each new row of this table. */
+  webhookEvent?: string
+}
+
+export type TableRegistry = Readonly<Record<string, TableDef>>
+
+/**
+ * A call as logged at hang-up. Loose on purpose: the calls feature owns the full schema and may add fields
+ * before the server knows them; the fields listed here are the ones the server and webhooks rely on.
+ */
+export const CallLog = z.looseObject({
+  id: z.string().min(1).max(128),
+  customerId: z.string().min(1).max(128).nullable().default(null),
+  contactId: z.string().min(1).max(128).nullable().default(null),
+  phone: E164.nullable().default(null),
+  direction: z.enum(["outbound", "inbound"]).default("outbound"),
+  outcome: z.string().min(1).max(60),
+  notes: z.string().max(10_000).default(""),
+  nextAction: z.string().max(500).nullable().default(null),
+  appointmentAt: z.number().int().nullable().default(null),
+  startedAt: z.number().int(),
+  durationSec: z.number().int().nonnegative().default(0),
+  agentId: z.string().max(128).nullable().default(null),
+  createdAt: z.number().int()
+})
+export type CallLog = z.infer<typeof CallLog>
+
+/**
+ * The replicated tables. quotes / orders / invoices join as `workflow` tables once their document schemas
+ * exist (issue: quotes to cash); nothing else in the protocol or the server changes for them.
+ */
+export const TABLES = {
+  customers: { rule: { kind: "lww" }, schema: Customer },
+  products: { rule: { kind: "lww" }, schema: Product, writeRoles: ["manager", "admin"] },
+  callLogs: { rule: { kind: "append-only" }, schema: CallLog, webhookEvent: "callLog.created" }
+} as const satisfies TableRegistry
+
+export type TableName = keyof typeof TABLES
