@@ -1,7 +1,7 @@
 import type { CountryCode } from "../customers/customer.schema"
 import { findCodes } from "./find-codes"
 import { findEmails } from "./find-emails"
-import { findPhones } from "./find-phones"
+import { findPhonesMany, type PhoneMatch } from "./find-phones"
 
 export type DetectedKind = "phone" | "email" | "code"
 
@@ -25,17 +25,27 @@ export interface DetectOptions {
  * a user-written pattern.
  */
 export function detectAll(text: string, opts: DetectOptions): Detected[] {
+  return detectMany([text], opts)[0] ?? []
+}
+
+/** `detectAll` of each text, with one libphonenumber-js call for all of them (a page scan's batch of text nodes). */
+export function detectMany(texts: readonly string[], opts: DetectOptions): Detected[][] {
+  const phones = findPhonesMany(texts, opts.defaultCountry)
+  return texts.map((text, i) => merge(text, phones[i] ?? [], opts.codePattern))
+}
+
+function merge(text: string, phones: PhoneMatch[], codePattern: RegExp | null): Detected[] {
   const taken: Detected[] = []
   const take = (d: Detected) => {
     for (const t of taken) if (d.start < t.end && t.start < d.end) return
     taken.push(d)
   }
   for (const e of findEmails(text)) take({ kind: "email", start: e.start, end: e.end, value: e.email })
-  for (const p of findPhones(text, opts.defaultCountry)) {
+  for (const p of phones) {
     const d: Detected = { kind: "phone", start: p.start, end: p.end, value: p.e164 }
     if (p.extension !== undefined) d.extension = p.extension
     take(d)
   }
-  if (opts.codePattern !== null) for (const c of findCodes(text, opts.codePattern)) take({ kind: "code", start: c.start, end: c.end, value: c.code })
-  return taken.sort((a, b) => a.start - b.start)
+  if (codePattern !== null) for (const c of findCodes(text, codePattern)) take({ kind: "code", start: c.start, end: c.end, value: c.code })
+  return taken.length > 1 ? taken.sort((a, b) => a.start - b.start) : taken
 }

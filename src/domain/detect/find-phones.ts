@@ -28,7 +28,8 @@ export interface FindPhonesOptions {
 
 // libphonenumber-js's own VALID_PUNCTUATION (dashes, slashes, dots, spaces, brackets, tildes): a run of these and
 // digits is exactly what its matcher can take as one candidate, so cutting text elsewhere cannot split a number.
-const PUNCT = "\\-\\u2010-\\u2015\\u2212\\u30FC\\uFF0D\\uFF0F/\\uFF0E. \\u00A0\\u00AD\\u200B\\u2060\\u3000()\\uFF08\\uFF09\\uFF3B\\uFF3D\\[\\]~\\u2053\\u223C\\uFF5E"
+const PUNCT =
+  "\\-\\u2010-\\u2015\\u2212\\u30FC\\uFF0D\\uFF0F/\\uFF0E. \\u00A0\\u00AD\\u200B\\u2060\\u3000()\\uFF08\\uFF09\\uFF3B\\uFF3D\\[\\]~\\u2053\\u223C\\uFF5E"
 // "x" joins too: the matcher reads "650x2531234" as one candidate (and rejects it).
 const RUN = new RegExp(`(?:[+\\uFF0B][${PUNCT}]{0,4})*[(\\[\\uFF08\\uFF3B]?\\p{Nd}(?:[${PUNCT}xX]*\\p{Nd})*`, "gu")
 const RUN_CHAR = new RegExp(`[\\p{Nd}+\\uFF0B${PUNCT}xX]`, "u")
@@ -57,14 +58,36 @@ const WHOLE_TEXT_SHARE = 0.6
  * - French "poste 123" extensions, which libphonenumber-js does not know.
  */
 export function findPhones(text: string, defaultCountry: CountryCode | null, options: FindPhonesOptions = {}): PhoneMatch[] {
-  if (!ANY_DIGIT.test(text)) return []
+  return findPhonesMany([text], defaultCountry, options)[0] ?? []
+}
+
+/**
+ * `findPhones` over several texts at once (a page scan's batch of text nodes): one libphonenumber-js call for the
+ * candidate windows of all of them, since a call costs more than most windows. Each text is still read alone:
+ * windows never span two texts, and the result for a text is exactly `findPhones` of that text.
+ */
+export function findPhonesMany(
+  texts: readonly string[],
+  defaultCountry: CountryCode | null,
+  options: FindPhonesOptions = {}
+): PhoneMatch[][] {
   const country = defaultCountry !== null && isSupportedCountry(defaultCountry) ? defaultCountry : undefined
   const leniency = options.leniency ?? "VALID"
-  const scanned = normaliseForMatcher(text)
-  const windows = options.prefilter === false ? [{ start: 0, end: text.length }] : candidateWindows(scanned, country)
+  const out: PhoneMatch[][] = texts.map(() => [])
+  const windows: TextWindow[] = []
+  const scannedTexts: string[] = []
+  for (let t = 0; t < texts.length; t++) {
+    const text = texts[t] ?? ""
+    if (!mayHoldNumber(text, country) && options.prefilter !== false) continue
+    if (!ANY_DIGIT.test(text)) continue
+    const scanned = normaliseForMatcher(text)
+    scannedTexts[t] = scanned
+    if (options.prefilter === false) windows.push({ text: t, start: 0, end: text.length })
+    else for (const w of candidateWindows(scanned, country)) windows.push({ text: t, start: w.start, end: w.end })
+  }
 
-  const out: PhoneMatch[] = []
-  for (const found of matchInWindows(scanned, windows, country, leniency)) {
+  for (const found of matchInWindows(scannedTexts, windows, country, leniency)) {
+    const text = texts[found.text] ?? ""
     const { start, number } = found
     let end = found.end
     if (!nationalPrefixAcceptable(text, start, end, number)) continue
@@ -78,7 +101,7 @@ export function findPhones(text: string, defaultCountry: CountryCode | null, opt
     }
     const match: PhoneMatch = { start, end, e164: number.number, raw: text.slice(start, end) }
     if (extension !== undefined) match.extension = extension
-    out.push(match)
+    out[found.text]?.push(match)
   }
   return out
 }
@@ -86,30 +109,36 @@ export function findPhones(text: string, defaultCountry: CountryCode | null, opt
 const ANY_DIGIT = /\p{Nd}/u
 
 /**
- * One matcher call for all windows, joined by newlines: a call costs ~8 µs before reading a single character (it
- * compiles its patterns), more than most windows. A newline cannot be part of a candidate, and the matcher reads
- * it like the end of the text, so each window is matched as if alone.
+ * One matcher call for all windows (of one text or of many), joined by newlines: a call costs ~8 µs before reading a
+ * single character (it compiles its patterns), more than most windows. A newline cannot be part of a candidate, and
+ * the matcher reads it like the end of the text, so each window is matched as if alone.
  */
 function matchInWindows(
-  scanned: string,
-  windows: TextWindow[],
+  scanned: readonly string[],
+  windows: readonly TextWindow[],
   country: LibCountryCode | undefined,
   leniency: "VALID" | "POSSIBLE"
-): { start: number; end: number; number: PhoneNumber }[] {
+): { text: number; start: number; end: number; number: PhoneNumber }[] {
   if (windows.length === 0) return []
   const starts: number[] = []
-  let joined = ""
+  const parts: string[] = []
+  let length = 0
   for (const w of windows) {
-    starts.push(joined.length)
-    joined += w.start === 0 && w.end === scanned.length ? scanned : scanned.slice(w.start, w.end)
-    joined += "\n"
+    const s = scanned[w.text] ?? ""
+    const part = w.start === 0 && w.end === s.length ? s : s.slice(w.start, w.end)
+    starts.push(length)
+    parts.push(part)
+    length += part.length + 1
   }
-  const out: { start: number; end: number; number: PhoneNumber }[] = []
+  const joined = parts.join("\n") + "\n"
+  const out: { text: number; start: number; end: number; number: PhoneNumber }[] = []
   let i = 0
   for (const found of findInText(joined, { defaultCountry: country, leniency })) {
     while (i + 1 < starts.length && (starts[i + 1] ?? Infinity) <= found.startsAt) i++
-    const shift = (windows[i]?.start ?? 0) - (starts[i] ?? 0)
-    out.push({ start: found.startsAt + shift, end: found.endsAt + shift, number: found.number })
+    const w = windows[i]
+    if (w === undefined) continue
+    const shift = w.start - (starts[i] ?? 0)
+    out.push({ text: w.text, start: found.startsAt + shift, end: found.endsAt + shift, number: found.number })
   }
   return out
 }
@@ -134,13 +163,34 @@ function normaliseForMatcher(text: string): string {
 }
 
 interface TextWindow {
+  /** Index of the text in the batch. */
+  text: number
   start: number
   end: number
 }
 
-function candidateWindows(text: string, country: LibCountryCode | undefined): TextWindow[] {
+/**
+ * Cheap and exact: a text with fewer digits than the shortest candidate the windows keep (below) cannot hold a
+ * number. Skips most amounts, dates, row numbers and counters of a page before any regex runs.
+ */
+function mayHoldNumber(text: string, country: LibCountryCode | undefined): boolean {
+  let need = minNationalDigits(country)
+  let digits = 0
+  let other = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 48 && c <= 57) digits++
+    else if (c === 0x2b || c === 0xff0b) need = Math.min(need, MIN_INTERNATIONAL_DIGITS)
+    else if (c > 0x7f) other = true
+  }
+  if (digits >= need) return true
+  // Digits of other scripts (Arabic-Indic, fullwidth…) count too: only then is the slower Unicode count needed.
+  return other && countDigits(text) >= need
+}
+
+function candidateWindows(text: string, country: LibCountryCode | undefined): { start: number; end: number }[] {
   const minNational = minNationalDigits(country)
-  const windows: TextWindow[] = []
+  const windows: { start: number; end: number }[] = []
   let kept = 0
   RUN.lastIndex = 0
   for (let m = RUN.exec(text); m !== null; m = RUN.exec(text)) {
@@ -196,7 +246,8 @@ function minNationalDigits(country: LibCountryCode | undefined): number {
 }
 
 /** A phone word as the last label before a number written without its national prefix vouches for it. */
-const LABEL = /(t[ée]l[ée]phone|telephone|t[ée]l|phone|mobile|portable|cell|gsm|fax|call|appel\w*|joindre|whatsapp|ligne|standard)|(siren|siret|rcs|tva|vat|iban|bic|rib|ape|naf|eori|r[ée]f\w*|ref|commande|facture|invoice|order|lot|s[ée]rie|colis|bl)/giu
+const LABEL =
+  /(t[ée]l[ée]phone|telephone|t[ée]l|phone|mobile|portable|cell|gsm|fax|call|appel\w*|joindre|whatsapp|ligne|standard)|(siren|siret|rcs|tva|vat|iban|bic|rib|ape|naf|eori|r[ée]f\w*|ref|commande|facture|invoice|order|lot|s[ée]rie|colis|bl)/giu
 
 function nationalPrefixAcceptable(text: string, start: number, end: number, number: PhoneNumber): boolean {
   const nsn = number.nationalNumber

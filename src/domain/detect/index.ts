@@ -1,5 +1,5 @@
-export { detectAll, type Detected, type DetectedKind, type DetectOptions } from "./detect-all"
+export { detectAll, detectMany, type Detected, type DetectedKind, type DetectOptions } from "./detect-all"
 export { findCodes, type CodeMatch } from "./find-codes"
 export { findEmails, type EmailMatch } from "./find-emails"
-export { findPhones, type FindPhonesOptions, type PhoneMatch } from "./find-phones"
+export { findPhones, findPhonesMany, type FindPhonesOptions, type PhoneMatch } from "./find-phones"
 export { parseMailtoHref, parseTelHref } from "./href"

@@ -1,4 +1,4 @@
-import { memo, useState } from "react"
+import { createContext, memo, useContext, useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import type { Customer, MatchKind } from "~src/domain/customers/customer.schema"
@@ -16,12 +16,38 @@ export interface CustomerCardProps {
   onOpen?: (customer: Customer) => void
 }
 
+type Translate = ReturnType<typeof useTranslation>["t"]
+
+/**
+ * A list of cards (the page panel: hundreds on a CRM list) provides its own translation function once, so each card
+ * does not subscribe to i18next (useTranslation per card was most of a compact card's rendering cost).
+ */
+export const CardTextContext = createContext<{ t: Translate; language: string } | null>(null)
+
 /** The customer card: everything shows as text (React escapes), never as HTML. */
-export const CustomerCard = memo(function CustomerCard({ customer: c, matchedBy, matchedValues, highlight, agentCountry, compact, onOpen }: CustomerCardProps) {
+export const CustomerCard = memo(function CustomerCard(props: CustomerCardProps) {
+  const text = useContext(CardTextContext)
+  return text ? <CardBody {...props} t={text.t} language={text.language} /> : <CardWithOwnText {...props} />
+})
+
+function CardWithOwnText(props: CustomerCardProps) {
   const { t, i18n } = useTranslation()
+  return <CardBody {...props} t={t} language={i18n.language} />
+}
+
+function CardBody({
+  customer: c,
+  matchedBy,
+  matchedValues,
+  highlight,
+  agentCountry,
+  compact,
+  onOpen,
+  t,
+  language
+}: CustomerCardProps & { t: Translate; language: string }) {
   const [expanded, setExpanded] = useState(false)
   const city = c.addresses[0]?.city ?? ""
-  const matched = new Set(matchedValues ?? [])
   const short = compact && !expanded && !highlight
   return (
     <article
@@ -42,13 +68,24 @@ export const CustomerCard = memo(function CustomerCard({ customer: c, matchedBy,
       <div className="c-muted">
         {[city, c.country].filter(Boolean).join(" · ")} · {t(`card.language.${c.language}`)}
       </div>
-      {short ? null : <CardDetails c={c} matched={matched} agentCountry={agentCountry} locale={i18n.language} />}
+      {short ? null : <CardDetails c={c} matched={new Set(matchedValues ?? [])} agentCountry={agentCountry} locale={language} t={t} />}
     </article>
   )
-})
+}
 
-function CardDetails({ c, matched, agentCountry, locale }: { c: Customer; matched: Set<string>; agentCountry: string; locale: string }) {
-  const { t } = useTranslation()
+function CardDetails({
+  c,
+  matched,
+  agentCountry,
+  locale,
+  t
+}: {
+  c: Customer
+  matched: Set<string>
+  agentCountry: string
+  locale: string
+  t: Translate
+}) {
   return (
     <>
       {c.tags.length > 0 ? (

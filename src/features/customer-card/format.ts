@@ -7,6 +7,15 @@ export function formatPhone(e164: string, agentCountry: string): string {
   return p.country === agentCountry ? p.formatNational() : p.formatInternational()
 }
 
+const moneyFormats = new Map<string, Intl.NumberFormat>()
+
+/** Formatters are cached: building one costs more than rendering the rest of a card. */
 export function formatMoney(cents: number, locale: string, currency = "EUR"): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 0 }).format(cents / 100)
+  const key = `${locale}|${currency}`
+  let format = moneyFormats.get(key)
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 0 })
+    moneyFormats.set(key, format)
+  }
+  return format.format(cents / 100)
 }

@@ -1,19 +1,26 @@
-import { startTransition, useCallback, useEffect, useRef, useState } from "react"
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import type { Customer } from "~src/domain/customers/customer.schema"
 import { compileCodePattern, type Settings } from "~src/domain/settings/settings.schema"
-import { CustomerCard } from "~src/features/customer-card/customer-card"
+import { CardTextContext, CustomerCard } from "~src/features/customer-card/customer-card"
 import { startPageScanner, type FoundItem } from "~src/features/page-scan/page-scanner"
-import { tabContract, type CustomerMatch } from "~src/messaging/contract"
-import { send } from "~src/messaging/send"
+import type { CustomerMatch } from "~src/messaging/contract"
 import { AppShell, useSettings } from "~src/ui/app-shell"
 
 import { PageLookup } from "./page-lookup"
+import { isPanelToggle, sendFromPage } from "./page-messaging"
 
 const COLLAPSED_KEY = "panelCollapsed"
 /** Matches past this many show as one-line cards (a CRM list can hold hundreds of customers). */
 const FULL_CARDS = 10
+/**
+ * Cards rendered at first, then this many more per step: one React commit of hundreds of cards is a long task
+ * for the page (DOM, style and layout of the panel), a few dozen are not.
+ */
+const CARDS_PER_STEP = 40
+/** Matches wait for the scanner to be idle (its slices and our renders would share the page's frames), not longer than this. */
+const MAX_RENDER_WAIT_MS = 300
 
 /** Root of the page overlay. */
 export function LookupOverlay() {
@@ -29,7 +36,8 @@ function ConnectedPanel() {
 }
 
 function LookupPanel({ settings }: { settings: Settings }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const cardText = useMemo(() => ({ t, language: i18n.language }), [t, i18n.language])
   const [collapsed, setCollapsed] = useState(false)
   const [matches, setMatches] = useState<CustomerMatch[]>([])
   const [highlight, setHighlight] = useState<string | null>(null)
@@ -39,6 +47,8 @@ function LookupPanel({ settings }: { settings: Settings }) {
   const searchRef = useRef<HTMLInputElement>(null)
   const bodyRef = useRef<HTMLDivElement>(null)
   const pendingMeasure = useRef<string[]>([])
+  // Cards beyond this are not rendered yet (see CARDS_PER_STEP); grows after each commit until all are.
+  const [shown, setShown] = useState(CARDS_PER_STEP)
 
   const setCollapsedPersist = useCallback((value: boolean) => {
     setCollapsed(value)
@@ -49,14 +59,32 @@ function LookupPanel({ settings }: { settings: Settings }) {
     void chrome.storage.local.get(COLLAPSED_KEY).then((r) => setCollapsed(r[COLLAPSED_KEY] === true))
   }, [])
 
-  // Page scan → batched exact lookups; results merge into the list as they come.
+  // Page scan → batched exact lookups; results merge into the list as they come, and are rendered when the scanner
+  // is idle: a first pass over a long page is a few dozen ms of slices, cards rendered in between would stretch it
+  // (and each render costs the page a layout).
   useEffect(() => {
+    let latest: CustomerMatch[] | null = null
+    let timer: ReturnType<typeof setTimeout> | null = null
+    const render = () => {
+      if (timer !== null) clearTimeout(timer)
+      timer = null
+      const all = latest
+      latest = null
+      // A transition: React renders the cards in short slices and the page stays responsive. A few new cards are
+      // rendered at once (a number added to the page); a long list grows a step at a time.
+      if (all !== null)
+        startTransition(() => {
+          setMatches(all)
+          setShown((n) => Math.min(Math.max(n, all.length), n + CARDS_PER_STEP))
+        })
+    }
     const lookup = new PageLookup({
-      lookup: (req) => send("lookup/match", req),
+      lookup: (req) => sendFromPage("lookup/match", req),
       onMatches: (all, markName) => {
         if (markName) pendingMeasure.current.push(markName)
-        // A transition: React renders the cards in short slices and the page stays responsive.
-        startTransition(() => setMatches(all))
+        latest = all
+        if (scanner.stats().idle) render()
+        else timer ??= setTimeout(render, MAX_RENDER_WAIT_MS)
       },
       onError: (e) => setError(String(e))
     })
@@ -66,6 +94,7 @@ function LookupPanel({ settings }: { settings: Settings }) {
       codePattern: compiled.ok ? compiled.re : null,
       ignoreSelector: "#comptoir-overlay",
       onFound: (items: FoundItem[]) => lookup.add(items),
+      onIdle: render,
       onActivate: (item: FoundItem) => {
         setCollapsedPersist(false)
         const hit = lookup.customerFor(item)
@@ -79,11 +108,20 @@ function LookupPanel({ settings }: { settings: Settings }) {
     return () => {
       scanner.stop()
       lookup.dispose()
+      if (timer !== null) clearTimeout(timer)
     }
   }, [settings, setCollapsedPersist])
 
-  // "From a detected number to a rendered card": measured here, after React committed the cards.
+  // The rest of a long list, a step at a time, each in its own task.
   useEffect(() => {
+    if (shown >= matches.length) return
+    const timer = setTimeout(() => startTransition(() => setShown((n) => n + CARDS_PER_STEP)), 0)
+    return () => clearTimeout(timer)
+  }, [shown, matches.length])
+
+  // "From a detected number to a rendered card": measured here, after React committed the cards, all of them.
+  useEffect(() => {
+    if (shown < matches.length) return
     for (const mark of pendingMeasure.current.splice(0)) {
       try {
         performance.measure("comptoir:lookup", mark)
@@ -92,12 +130,11 @@ function LookupPanel({ settings }: { settings: Settings }) {
         // The mark was cleared by the page: nothing to measure.
       }
     }
-  }, [matches])
+  }, [matches, shown])
 
   useEffect(() => {
     const listener = (message: unknown) => {
-      const m = message as { type?: string }
-      if (m?.type === "panel/toggle" && tabContract["panel/toggle"].request.safeParse((message as { payload?: unknown }).payload).success) {
+      if (isPanelToggle(message)) {
         setCollapsed((c) => {
           const next = !c
           void chrome.storage.local.set({ [COLLAPSED_KEY]: next })
@@ -117,7 +154,7 @@ function LookupPanel({ settings }: { settings: Settings }) {
     }
     let live = true
     const timer = setTimeout(() => {
-      send("search/query", { query, limit: 8 })
+      sendFromPage("search/query", { query, limit: 8 })
         .then((r) => live && setResults(r.customers))
         .catch((e) => live && setError(String(e)))
     }, 80)
@@ -133,61 +170,70 @@ function LookupPanel({ settings }: { settings: Settings }) {
     el?.scrollIntoView({ block: "nearest" })
   }, [highlight, collapsed])
 
-  const onOpen = useCallback((c: Customer) => void send("customers/opened", { customerId: c.id }).catch(() => undefined), [])
+  const onOpen = useCallback((c: Customer) => void sendFromPage("customers/opened", { customerId: c.id }).catch(() => undefined), [])
+  const highlightIndex = highlight === null ? -1 : matches.findIndex((m) => m.customer.id === highlight)
+  const visible = matches.length <= shown && highlightIndex < shown ? matches : matches.slice(0, Math.max(shown, highlightIndex + 1))
 
   return (
-    <section className="c-panel" data-comptoir="panel" data-collapsed={collapsed ? "true" : "false"} aria-label={t("panel.header.title")}>
-      <header className="c-panel-header">
-        <h2>{t("panel.header.title")}</h2>
-        <span className="c-badge" data-comptoir="match-count" title={t("panel.matches.count", { count: matches.length })}>
-          {matches.length}
-        </span>
-        <button type="button" onClick={() => setCollapsedPersist(!collapsed)} aria-expanded={!collapsed} aria-label={collapsed ? t("panel.header.expand") : t("panel.header.collapse")} data-comptoir="panel-toggle">
-          {collapsed ? "▸" : "▾"}
-        </button>
-      </header>
-      {collapsed ? null : (
-        <div className="c-panel-body" ref={bodyRef}>
-          <input
-            ref={searchRef}
-            className="c-search"
-            type="search"
-            data-comptoir="search"
-            placeholder={t("panel.search.placeholder")}
-            aria-label={t("panel.search.placeholder")}
-            value={query}
-            maxLength={200}
-            onChange={(e) => setQuery(e.target.value)}
-          />
-          {error ? <p className="c-error">{t("panel.errors.background", { error })}</p> : null}
-          {results ? (
-            <>
-              <div className="c-section-title">{t("panel.search.results")}</div>
-              {results.length === 0 ? <p className="c-empty">{t("panel.search.noResults")}</p> : null}
-              {results.map((c) => (
-                <div key={c.id} data-customer-id={c.id}>
-                  <CustomerCard customer={c} agentCountry={settings.defaultCountry} onOpen={onOpen} />
-                </div>
-              ))}
-            </>
-          ) : null}
-          <div className="c-section-title">{t("panel.matches.title")}</div>
-          {matches.length === 0 ? <p className="c-empty">{t("panel.matches.empty")}</p> : null}
-          {matches.map((m, i) => (
-            <div key={m.customer.id} data-customer-id={m.customer.id}>
-              <CustomerCard
-                compact={i >= FULL_CARDS}
-                customer={m.customer}
-                matchedBy={m.matchedBy}
-                matchedValues={m.matchedValues}
-                highlight={highlight === m.customer.id}
-                agentCountry={settings.defaultCountry}
-                onOpen={onOpen}
-              />
-            </div>
-          ))}
-        </div>
-      )}
-    </section>
+    <CardTextContext.Provider value={cardText}>
+      <section className="c-panel" data-comptoir="panel" data-collapsed={collapsed ? "true" : "false"} aria-label={t("panel.header.title")}>
+        <header className="c-panel-header">
+          <h2>{t("panel.header.title")}</h2>
+          <span className="c-badge" data-comptoir="match-count" title={t("panel.matches.count", { count: matches.length })}>
+            {matches.length}
+          </span>
+          <button
+            type="button"
+            onClick={() => setCollapsedPersist(!collapsed)}
+            aria-expanded={!collapsed}
+            aria-label={collapsed ? t("panel.header.expand") : t("panel.header.collapse")}
+            data-comptoir="panel-toggle">
+            {collapsed ? "▸" : "▾"}
+          </button>
+        </header>
+        {collapsed ? null : (
+          <div className="c-panel-body" ref={bodyRef}>
+            <input
+              ref={searchRef}
+              className="c-search"
+              type="search"
+              data-comptoir="search"
+              placeholder={t("panel.search.placeholder")}
+              aria-label={t("panel.search.placeholder")}
+              value={query}
+              maxLength={200}
+              onChange={(e) => setQuery(e.target.value)}
+            />
+            {error ? <p className="c-error">{t("panel.errors.background", { error })}</p> : null}
+            {results ? (
+              <>
+                <div className="c-section-title">{t("panel.search.results")}</div>
+                {results.length === 0 ? <p className="c-empty">{t("panel.search.noResults")}</p> : null}
+                {results.map((c) => (
+                  <div key={c.id} data-customer-id={c.id}>
+                    <CustomerCard customer={c} agentCountry={settings.defaultCountry} onOpen={onOpen} />
+                  </div>
+                ))}
+              </>
+            ) : null}
+            <div className="c-section-title">{t("panel.matches.title")}</div>
+            {matches.length === 0 ? <p className="c-empty">{t("panel.matches.empty")}</p> : null}
+            {visible.map((m, i) => (
+              <div key={m.customer.id} data-customer-id={m.customer.id}>
+                <CustomerCard
+                  compact={i >= FULL_CARDS}
+                  customer={m.customer}
+                  matchedBy={m.matchedBy}
+                  matchedValues={m.matchedValues}
+                  highlight={highlight === m.customer.id}
+                  agentCountry={settings.defaultCountry}
+                  onOpen={onOpen}
+                />
+              </div>
+            ))}
+          </div>
+        )}
+      </section>
+    </CardTextContext.Provider>
   )
 }

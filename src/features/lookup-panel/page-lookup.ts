@@ -3,7 +3,12 @@ import type { FoundItem } from "~src/features/page-scan/page-scanner"
 import type { CustomerMatch, RequestOf, ResponseOf } from "~src/messaging/contract"
 
 const RANK: Record<MatchKind, number> = { email: 0, phone: 1, code: 2, name: 3 }
-const MAX_PER_REQUEST = 500
+/**
+ * Values per request, all kinds together. The background answers at most 100 customers per request
+ * (background/handlers/lookup/match.ts), and a value can match several customers (a shared switchboard): well
+ * under 100, so a CRM list of hundreds of customers gets every card.
+ */
+const MAX_PER_REQUEST = 60
 const MAX_NAMES = 20
 
 export interface PageLookupDeps {
@@ -14,6 +19,8 @@ export interface PageLookupDeps {
 }
 
 let markSeq = 0
+// localeCompare builds its comparison state on each call: sorting a few hundred matches per answer cost ~60 ms.
+const byCompany = new Intl.Collator()
 
 /**
  * Turns the scanner's findings into lookups: only values not asked before are sent, in one batch per scan
@@ -57,7 +64,9 @@ export class PageLookup {
     const q = this.queue
     if (this.scheduled || this.inFlight || !(q.phones.length || q.emails.length || q.codes.length || q.names.length)) return
     this.scheduled = true
-    queueMicrotask(() => void this.flush())
+    // A task of its own, not a microtask: the scanner calls add() at the end of a slice, and the request's
+    // serialisation would otherwise lengthen that slice's task.
+    setTimeout(() => void this.flush(), 0)
   }
 
   customerFor(item: FoundItem): CustomerMatch | undefined {
@@ -86,13 +95,15 @@ export class PageLookup {
     const mark = `comptoir:lookup-start-${++markSeq}`
     performance.mark(mark)
     const requests: RequestOf<"lookup/match">[] = []
-    for (let i = 0; i < Math.max(q.phones.length, q.emails.length, q.codes.length); i += MAX_PER_REQUEST) {
-      requests.push({
-        phones: q.phones.slice(i, i + MAX_PER_REQUEST),
-        emails: q.emails.slice(i, i + MAX_PER_REQUEST),
-        codes: q.codes.slice(i, i + MAX_PER_REQUEST),
-        names: []
-      })
+    const values = [
+      ...q.phones.map((v) => ["phones", v] as const),
+      ...q.emails.map((v) => ["emails", v] as const),
+      ...q.codes.map((v) => ["codes", v] as const)
+    ]
+    for (let i = 0; i < values.length; i += MAX_PER_REQUEST) {
+      const req: RequestOf<"lookup/match"> & { phones: string[]; emails: string[]; codes: string[] } = { phones: [], emails: [], codes: [], names: [] }
+      for (const [kind, v] of values.slice(i, i + MAX_PER_REQUEST)) req[kind].push(v)
+      requests.push(req)
     }
     // Names go last and alone: a name search may have to build the search index first (after the service
     // worker woke up), and exact matches must not wait for it.
@@ -122,7 +133,7 @@ export class PageLookup {
 
   private ranked(): CustomerMatch[] {
     return [...this.byCustomer.values()].sort(
-      (a, b) => RANK[a.matchedBy] - RANK[b.matchedBy] || a.customer.company.localeCompare(b.customer.company)
+      (a, b) => RANK[a.matchedBy] - RANK[b.matchedBy] || byCompany.compare(a.customer.company, b.customer.company)
     )
   }
 }
@@ -133,7 +144,11 @@ function nameNear(item: FoundItem): string | null {
   const candidates = [el.getAttribute("name"), el.textContent, el.parentElement?.textContent]
   for (const text of candidates) {
     if (!text || text.length > 160) continue
-    const cleaned = text.replace(/\S+@\S+/g, " ").replace(/[<>"()[\],;:]/g, " ").replace(/\s+/g, " ").trim()
+    const cleaned = text
+      .replace(/\S+@\S+/g, " ")
+      .replace(/[<>"()[\],;:]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
     if (cleaned.length >= 3 && cleaned.length <= 120) return cleaned
   }
   return null

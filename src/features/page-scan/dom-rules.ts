@@ -14,7 +14,7 @@ export const DECORATED_SELECTOR = `[${ATTRIBUTE.phone}],[${ATTRIBUTE.email}],[${
 const HIT_CSS = `.${HIT_CLASS}{text-decoration:underline dotted #0f766e;text-underline-offset:2px;cursor:pointer}`
 
 /** Subtrees whose text is not page prose, or that the page may not expect us to touch. */
-const SKIPPED_TAGS = new Set([
+export const SKIPPED_TAGS: ReadonlySet<string> = new Set([
   "script",
   "style",
   "noscript",

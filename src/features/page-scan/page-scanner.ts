@@ -1,5 +1,5 @@
 import type { CountryCode } from "../../domain/customers/customer.schema"
-import { detectAll, parseMailtoHref, parseTelHref, type Detected } from "../../domain/detect"
+import { detectAll, detectMany, parseMailtoHref, parseTelHref, type Detected } from "../../domain/detect"
 import {
   ATTRIBUTE,
   DECORATED_SELECTOR,
@@ -7,8 +7,10 @@ import {
   ensureHitStyle,
   HIT_CLASS,
   isEditable,
-  isFrame,
+  isDecorated,
+  isHidden,
   isSkippedElement,
+  SKIPPED_TAGS,
   removeDecorations,
   unwrap,
   wrapSpans
@@ -32,6 +34,8 @@ export interface PageScannerOptions {
   sliceMs?: number
   /** Subtrees never scanned, e.g. "#comptoir-overlay". */
   ignoreSelector?: string
+  /** Called after a slice that left nothing to do: the page is decorated, what was found has been reported. */
+  onIdle?(): void
 }
 
 export interface ScanStats {
@@ -48,8 +52,10 @@ export interface ScanStats {
   totalSliceMs: number
   /** Start of the scanner → end of the slice that emptied the first queue; null until then. */
   initialPassMs: number | null
-  /** Queued roots, plus the walk or text in progress. */
+  /** Queued roots, plus the walk or text in progress, texts waiting for detection and decorations waiting to be written. */
   pending: number
+  /** Slices that wrote decorations into the page (each may cost the page one layout). */
+  writeSlices: number
   /** Nothing queued and no slice scheduled. */
   idle: boolean
   documents: number
@@ -66,12 +72,7 @@ export interface PageScanner {
 export const SLICE_MEASURE = "comptoir:scan-slice"
 export const INITIAL_MEASURE = "comptoir:scan-initial"
 
-// NodeFilter and Node constants as numbers: the constructors of another window (an iframe) are other objects.
-const SHOW_ELEMENT = 0x1
-const SHOW_TEXT = 0x4
-const FILTER_ACCEPT = 1
-const FILTER_REJECT = 2
-const FILTER_SKIP = 3
+// Node constants as numbers: the constructors of another window (an iframe) are other objects.
 const ELEMENT_NODE = 1
 const TEXT_NODE = 3
 const DOCUMENT_NODE = 9
@@ -85,6 +86,22 @@ const MAX_REDECORATIONS = 3
 /** Slice measures are cleared past this many, so a long-lived tab does not grow the performance timeline. */
 const MAX_SLICE_MEASURES = 1000
 const WORTH_DETECTING = /[\p{Nd}@]/u
+/** Short texts are detected together, up to about this many characters: one libphonenumber-js call per batch. */
+const BATCH_CHARS = 4096
+/**
+ * Decorations are written when the queue is empty, or when the oldest has waited this long. Every write into the
+ * page may cost it a layout (a whole table's, when a cell changes), so one write per pass instead of one per slice
+ * is what keeps the page fast; the delay only bounds how long a huge page shows nothing.
+ */
+const WRITE_DELAY_MS = 250
+/** Time is read every few decorations written. */
+const WRITES_PER_CHECK = 4
+/**
+ * Budget of a slice that writes decorations. Longer than a reading slice: each slice that writes may cost the page
+ * a full layout (a table's, ~15–30 ms here), so a pass's writes go in one slice when they fit, and stay under the
+ * 16 ms a content-script task may take.
+ */
+const WRITE_SLICE_MS = 14
 const WATCHED_ATTRIBUTES = ["hidden", "aria-hidden", "contenteditable"]
 
 interface QueueEntry {
@@ -104,6 +121,27 @@ interface Registration {
   observer: MutationObserver
 }
 
+const OBSERVE: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: WATCHED_ATTRIBUTES
+}
+
+interface Walk {
+  root: Node
+  /** Next node to visit, in document order; null when the walk is done. */
+  next: Node | null
+  report: boolean
+}
+
+interface Write {
+  node: Text
+  data: string
+  items: Detected[]
+}
+
 type Step = "none" | "light" | "heavy" | "yield"
 
 /**
@@ -117,6 +155,8 @@ export function startPageScanner(doc: Document, opts: PageScannerOptions): PageS
   const sliceMs = Math.min(50, Math.max(1, opts.sliceMs ?? 8))
   const detectOptions = { defaultCountry: opts.defaultCountry, codePattern: opts.codePattern }
   const ignoreSelector = validSelector(doc, opts.ignoreSelector)
+  // "#id", the usual case: compared with el.id, far cheaper than matches() on every element of the page.
+  const ignoreId = ignoreSelector !== null && /^#[A-Za-z_][\w-]*$/.test(ignoreSelector) ? ignoreSelector.slice(1) : null
 
   const stats: ScanStats = {
     nodesScanned: 0,
@@ -130,6 +170,7 @@ export function startPageScanner(doc: Document, opts: PageScannerOptions): PageS
     totalSliceMs: 0,
     initialPassMs: null,
     pending: 0,
+    writeSlices: 0,
     idle: false,
     documents: 0,
     errors: 0
@@ -144,13 +185,20 @@ export function startPageScanner(doc: Document, opts: PageScannerOptions): PageS
   let scanned = new WeakMap<Text, string>()
   // Elements already reported since the start or the last rescan(): the walk meets its own fresh wrappers again.
   let reported = new WeakSet<Element>()
-  let walker: TreeWalker | null = null
-  let walkerReport = false
+  let walk: Walk | null = null
   let textJob: TextJob | null = null
+  // Short texts waiting to be detected together, and decorations waiting to be written (see WRITE_DELAY_MS).
+  let batch: { node: Text; data: string }[] = []
+  let batchChars = 0
+  let writes: Write[] = []
+  let writesHead = 0
+  let oldestWrite = 0
+  // Texts in the batch or in the writes: a second walk over them (a re-added subtree, a rescan) leaves them be.
+  const inFlight = new WeakSet<Text>()
   let sliceFound: FoundItem[] = []
   let sliceSteps = 0
   // Detection cost per character, learnt on the page: decides whether the next chunk still fits in the slice.
-  let msPerChar = 0.002
+  let msPerChar = 0.005
   // How often each text was wrapped under each parent: see MAX_REDECORATIONS.
   const wrapCounts = new WeakMap<Node, Map<string, number>>()
   let sliceMeasures = 0
@@ -205,7 +253,9 @@ export function startPageScanner(doc: Document, opts: PageScannerOptions): PageS
     return entry
   }
 
-  const hasWork = (): boolean => textJob !== null || walker !== null || queueHead < queue.length
+  const hasWork = (): boolean =>
+    textJob !== null || walk !== null || queueHead < queue.length || batch.length > 0 || writesHead < writes.length
+  const hasReadWork = (): boolean => textJob !== null || walk !== null || queueHead < queue.length
 
   // ---- documents, frames, mutations, clicks ----
 
@@ -213,7 +263,7 @@ export function startPageScanner(doc: Document, opts: PageScannerOptions): PageS
     if (registrations.has(d)) return
     const observer = new Observer((records) => guard(() => onMutations(records)))
     // Revealed or no-longer-editable content needs a look; our own data-comptoir-* attributes are not listed.
-    observer.observe(d, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES })
+    observer.observe(d, OBSERVE)
     if (opts.onActivate) d.addEventListener("click", onClick, true)
     registrations.set(d, { observer })
     enqueue(d, true)
@@ -291,30 +341,62 @@ export function startPageScanner(doc: Document, opts: PageScannerOptions): PageS
 
   // ---- the walk ----
 
-  function acceptNode(node: Node): number {
-    try {
-      if (node.nodeType !== ELEMENT_NODE) return FILTER_ACCEPT
-      stats.nodesScanned++
-      return visitElement(node as Element, walkerReport) ? FILTER_SKIP : FILTER_REJECT
-    } catch {
-      stats.errors++
-      return FILTER_REJECT
-    }
-  }
-
   /** false: do not enter this element. Links and frames are handled here, as the walk meets them. */
   function visitElement(el: Element, report: boolean): boolean {
-    if (isFrame(el)) {
+    const tag = el.localName
+    if (tag === "iframe" || tag === "frame") {
       watchFrame(el)
       return false
     }
-    if (isSkippedElement(el)) {
+    if (SKIPPED_TAGS.has(tag)) {
       if (report) reportExisting(el)
       return false
     }
-    if (ignoreSelector !== null && el.matches(ignoreSelector)) return false
-    if (el.localName === "a" && decorateLink(el)) return false
+    // Most elements of a page have no attribute at all: one call answers every attribute rule for them.
+    if (el.hasAttributes()) {
+      if (isEditable(el) || isHidden(el) || isDecorated(el)) {
+        if (report) reportExisting(el)
+        return false
+      }
+      if (ignoreId !== null ? el.id === ignoreId : ignoreSelector !== null && el.matches(ignoreSelector)) return false
+      if (tag === "a" && decorateLink(el)) return false
+    } else if (ignoreId === null && ignoreSelector !== null && el.matches(ignoreSelector)) return false
     return true
+  }
+
+  /** The node after `from` in document order within the walk's root, entering `from` or not. */
+  function advance(root: Node, from: Node, enter: boolean): Node | null {
+    if (enter) {
+      const child = from.firstChild
+      if (child !== null) return child
+    }
+    for (let n: Node | null = from; n !== null && n !== root; n = n.parentNode) {
+      const sibling = n.nextSibling
+      if (sibling !== null) return sibling
+    }
+    return null
+  }
+
+  /** One node of the walk. No NodeFilter: a JS callback per node costs more than the rest of the walk. */
+  function walkStep(w: Walk): void {
+    const node = w.next
+    if (node === null) {
+      walk = null
+      return
+    }
+    if (node.nodeType === ELEMENT_NODE) {
+      stats.nodesScanned++
+      let enter = false
+      try {
+        enter = visitElement(node as Element, w.report)
+      } catch {
+        stats.errors++
+      }
+      w.next = advance(w.root, node, enter)
+      return
+    }
+    w.next = advance(w.root, node, false)
+    if (node.nodeType === TEXT_NODE) startText(node as Text)
   }
 
   function reportExisting(el: Element): void {
@@ -344,12 +426,38 @@ export function startPageScanner(doc: Document, opts: PageScannerOptions): PageS
     return false
   }
 
+  // While a slice writes, whether each element may hold decorations (the texts of one pass share most ancestors).
+  let allowMemo: Map<Node, boolean> | null = null
+
+  /** Whether `el` and everything above it allow decorations below it. */
+  function allowsBelow(el: Element, memo: Map<Node, boolean>): boolean {
+    const known = memo.get(el)
+    if (known !== undefined) return known
+    let ok: boolean
+    if (isSkippedElement(el) || (ignoreSelector !== null && (ignoreId !== null ? el.id === ignoreId : el.matches(ignoreSelector))))
+      ok = false
+    else {
+      const up = el.parentNode
+      if (up === null) ok = false
+      else if (up.nodeType === DOCUMENT_NODE) ok = (up as Document).designMode !== "on"
+      else if (up.nodeType === ELEMENT_NODE) ok = allowsBelow(up as Element, memo)
+      else ok = false // a shadow root or a detached fragment: not ours to touch
+    }
+    memo.set(el, ok)
+    return ok
+  }
+
   /** Whether nothing above `node` forbids touching it (entries queued by mutations come from anywhere). */
   function ancestorsAllow(node: Node): boolean {
+    if (allowMemo !== null) {
+      const parent = node.parentNode
+      return parent !== null && parent.nodeType === ELEMENT_NODE && allowsBelow(parent as Element, allowMemo)
+    }
     let n: Node | null = node.parentNode
     let first: Element | null = null
     for (; n !== null; n = n.parentNode) {
-      if (n.nodeType === DOCUMENT_NODE) return (n as Document).designMode !== "on" && (first === null || ignoreSelector === null || first.closest(ignoreSelector) === null)
+      if (n.nodeType === DOCUMENT_NODE)
+        return (n as Document).designMode !== "on" && (first === null || ignoreSelector === null || first.closest(ignoreSelector) === null)
       if (n.nodeType !== ELEMENT_NODE) return false // a shadow root or a detached fragment: not ours to touch
       const el = n as Element
       first ??= el
@@ -387,21 +495,99 @@ export function startPageScanner(doc: Document, opts: PageScannerOptions): PageS
     if (!ancestorsAllow(el)) return
     stats.nodesScanned++
     if (!visitElement(el, entry.report)) return
-    walker = (node.ownerDocument ?? doc).createTreeWalker(node, SHOW_ELEMENT | SHOW_TEXT, { acceptNode })
-    walkerReport = entry.report
+    const first = el.firstChild
+    if (first !== null) walk = { root: el, next: first, report: entry.report }
   }
 
   function startText(node: Text): void {
     stats.textNodesScanned++
     stats.nodesScanned++
     const data = node.data
-    if (data.length < 3 || scanned.get(node) === data) return
+    if (data.length < 3 || scanned.get(node) === data || inFlight.has(node)) return
     if (opts.codePattern === null && !WORTH_DETECTING.test(data)) {
       scanned.set(node, data)
       return
     }
-    textJob = { node, data, pos: 0, items: [] }
+    inFlight.add(node)
+    if (data.length > CHUNK_CHARS) textJob = { node, data, pos: 0, items: [] }
+    else {
+      batch.push({ node, data })
+      batchChars += data.length
+    }
   }
+
+  /** Detects the batch of short texts: one call for all of them. */
+  function detectBatch(): Step {
+    if (sliceSteps > 0 && batchChars * msPerChar > deadlineLeft()) return "yield"
+    const texts = batch
+    batch = []
+    const chars = batchChars
+    batchChars = 0
+    const t0 = perf.now()
+    const found = detectMany(
+      texts.map((t) => t.data),
+      detectOptions
+    )
+    learnCost(perf.now() - t0, chars)
+    for (let i = 0; i < texts.length; i++) {
+      const t = texts[i]!
+      const items = found[i] ?? []
+      if (items.length === 0) {
+        inFlight.delete(t.node)
+        scanned.set(t.node, t.data)
+      } else queueWrite({ node: t.node, data: t.data, items })
+    }
+    return "heavy"
+  }
+
+  function learnCost(ms: number, chars: number): void {
+    // Quick to learn that detection got slower (cold code, a busy machine), so the next slices keep to their
+    // budget; slow to forget it; bounded, so one GC pause does not make every later text look too expensive.
+    const seen = ms / Math.max(64, chars)
+    const weight = seen > msPerChar ? 0.5 : 0.2
+    msPerChar = Math.min(0.05, msPerChar * (1 - weight) + seen * weight)
+  }
+
+  function queueWrite(w: Write): void {
+    if (writesHead === writes.length) oldestWrite = perf.now()
+    writes.push(w)
+  }
+
+  /** Writes waiting decorations, in a slice of their own, until its time is up. */
+  function writeSome(): Step {
+    if (sliceSteps > 0) return "yield"
+    stats.writeSlices++
+    const writeDeadline = deadline - sliceMs + Math.max(sliceMs, WRITE_SLICE_MS)
+    allowMemo = new Map()
+    // Our observers would only record our own splits, to drop them at the end of the slice: they are off meanwhile
+    // (the page's records were taken at the start of this slice, and no page code runs until it ends).
+    const paused: [Document, MutationObserver][] = []
+    for (const [d, reg] of registrations) {
+      takeMutations(reg.observer.takeRecords())
+      reg.observer.disconnect()
+      paused.push([d, reg.observer])
+    }
+    try {
+      let n = 0
+      while (writesHead < writes.length) {
+        const w = writes[writesHead++]!
+        inFlight.delete(w.node)
+        finishText(w)
+        if (++n % WRITES_PER_CHECK === 0 && perf.now() >= writeDeadline) break
+      }
+    } finally {
+      for (const [d, observer] of paused) guard(() => observer.observe(d, OBSERVE))
+      allowMemo = null
+    }
+    if (writesHead >= writes.length) {
+      writes = []
+      writesHead = 0
+    } else oldestWrite = perf.now()
+    return "heavy"
+  }
+
+  const writesDue = (): boolean =>
+    writesHead < writes.length && ((!hasReadWork() && batch.length === 0) || perf.now() - oldestWrite >= WRITE_DELAY_MS)
 
   function continueText(job: TextJob): Step {
     const end = chunkEnd(job.data, job.pos)
@@ -409,17 +595,19 @@ export function startPageScanner(doc: Document, opts: PageScannerOptions): PageS
     const t0 = perf.now()
     const chunk = job.pos === 0 && end === job.data.length ? job.data : job.data.slice(job.pos, end)
     for (const d of detectAll(chunk, detectOptions)) job.items.push({ ...d, start: d.start + job.pos, end: d.end + job.pos })
-    // Bounded, so one GC pause does not make every later text look too expensive to start.
-    msPerChar = Math.min(0.05, msPerChar * 0.8 + ((perf.now() - t0) / Math.max(64, end - job.pos)) * 0.2)
+    learnCost(perf.now() - t0, end - job.pos)
     job.pos = end
     if (job.pos >= job.data.length) {
       textJob = null
-      finishText(job)
+      if (job.items.length === 0) {
+        inFlight.delete(job.node)
+        scanned.set(job.node, job.data)
+      } else queueWrite({ node: job.node, data: job.data, items: job.items })
     }
     return "heavy"
   }
 
-  function finishText(job: TextJob): void {
+  function finishText(job: Write): void {
     const { node, data, items } = job
     // Changed since: the observer queued it again. Moved under an editable area meanwhile: never touch it.
     if (!node.isConnected || node.data !== data || (items.length > 0 && !ancestorsAllow(node))) return
@@ -459,11 +647,12 @@ export function startPageScanner(doc: Document, opts: PageScannerOptions): PageS
   const deadlineLeft = (): number => deadline - perf.now()
 
   function step(): Step {
+    if (writesDue()) return writeSome()
+    if (batch.length > 0 && (batchChars >= BATCH_CHARS || !hasReadWork() || batchChars * msPerChar >= deadlineLeft() * 0.6))
+      return detectBatch()
     if (textJob !== null) return continueText(textJob)
-    if (walker !== null) {
-      const next = walker.nextNode()
-      if (next === null) walker = null
-      else if (next.nodeType === TEXT_NODE) startText(next as Text)
+    if (walk !== null) {
+      walkStep(walk)
       return "light"
     }
     const entry = dequeue()
@@ -483,9 +672,10 @@ export function startPageScanner(doc: Document, opts: PageScannerOptions): PageS
     try {
       pruneDocuments()
       for (const reg of registrations.values()) takeMutations(reg.observer.takeRecords())
-      // The page may have removed the node the walk stood on: restart that walk (scanned text is skipped).
-      if (walker !== null && !walker.root.contains(walker.currentNode)) walker.currentNode = walker.root
-      if (walker !== null && !walker.root.isConnected) walker = null
+      // The page may have moved or removed the node the walk was to visit next: restart that walk (scanned text
+      // is skipped).
+      if (walk !== null && !walk.root.isConnected) walk = null
+      if (walk !== null && walk.next !== null && !walk.root.contains(walk.next)) walk.next = walk.root.firstChild
       if (!warm) {
         // libphonenumber-js compiles its patterns on first use (11–35 ms in Chromium here): a slice of its own,
         // rather than on top of a full one.
@@ -502,7 +692,8 @@ export function startPageScanner(doc: Document, opts: PageScannerOptions): PageS
     } catch {
       stats.errors++
       // Whatever broke stays broken if retried as is; drop it and go on with the queue.
-      walker = null
+      walk = null
+      if (textJob !== null) inFlight.delete(textJob.node)
       textJob = null
     }
     // Our own splits and wraps are in the observers' queues now: drop them, or we would rescan our decoration.
@@ -516,9 +707,13 @@ export function startPageScanner(doc: Document, opts: PageScannerOptions): PageS
     sliceFound = []
     if (items.length > 0) guard(() => opts.onFound(items))
     if (hasWork()) schedule()
-    else if (stats.initialPassMs === null) {
-      stats.initialPassMs = t1 - startedAt
-      measure(INITIAL_MEASURE, startedAt, t1)
+    else {
+      if (stats.initialPassMs === null) {
+        stats.initialPassMs = t1 - startedAt
+        measure(INITIAL_MEASURE, startedAt, t1)
+      }
+      const onIdle = opts.onIdle
+      if (onIdle) guard(() => onIdle())
     }
   }
 
@@ -554,14 +749,19 @@ export function startPageScanner(doc: Document, opts: PageScannerOptions): PageS
       queue.length = 0
       queueHead = 0
       queued.clear()
-      walker = null
+      walk = null
       textJob = null
+      batch = []
+      batchChars = 0
+      writes = []
+      writesHead = 0
     },
     rescan() {
       if (stopped) return
       guard(() => {
         scanned = new WeakMap()
         reported = new WeakSet()
+        // What is in flight is written as found (its items are reported then): only the rest is read again.
         for (const d of registrations.keys()) enqueue(d, true)
         schedule()
       })
@@ -569,7 +769,8 @@ export function startPageScanner(doc: Document, opts: PageScannerOptions): PageS
     stats() {
       return {
         ...stats,
-        pending: queue.length - queueHead + (walker !== null ? 1 : 0) + (textJob !== null ? 1 : 0),
+        pending:
+          queue.length - queueHead + (walk !== null ? 1 : 0) + (textJob !== null ? 1 : 0) + batch.length + (writes.length - writesHead),
         idle: !scheduled && !hasWork(),
         documents: registrations.size
       }
