@@ -2,6 +2,7 @@ import { reconcileSites } from "~src/features/sites/site-scripts"
 import { createDispatcher } from "~src/messaging/handler"
 
 import { handlers } from "./handlers"
+import { startSync } from "./sync"
 
 const dispatch = createDispatcher(handlers)
 
@@ -29,3 +30,6 @@ chrome.commands.onCommand.addListener((command, tab) => {
 chrome.runtime.onInstalled.addListener(() => void reconcileSites())
 chrome.runtime.onStartup.addListener(() => void reconcileSites())
 chrome.permissions.onRemoved.addListener(() => void reconcileSites())
+
+// Alarm every minute, the poke stream, and a sync at once for whatever waited while the worker was stopped.
+startSync()

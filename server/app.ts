@@ -40,6 +40,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   })
   installZod(app)
   app.decorateRequest("auth", null)
+  allowExtensionOrigins(app)
 
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
     if (err instanceof HttpError) return reply.code(err.statusCode).send({ error: err.code, message: err.message })
@@ -88,4 +89,28 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     await webhooks.stop()
   })
   return { app, webhooks, pokes }
+}
+
+/** Chrome (32 letters a–p) and Firefox (a UUID) extension origins: the only browser callers of this API. */
+const EXTENSION_ORIGIN = /^(chrome-extension:\/\/[a-p]{32}|moz-extension:\/\/[0-9a-f-]{36})$/
+
+/**
+ * CORS for the extension only. Its service worker needs no CORS for hosts it holds a permission for, but a
+ * team server on an address the user never granted (or the options page calling it) does; web pages get
+ * nothing, so a site cannot use a signed-in agent's browser against the server (the token is a bearer
+ * header anyway, never a cookie).
+ */
+function allowExtensionOrigins(app: FastifyInstance): void {
+  app.addHook("onRequest", async (req, reply) => {
+    const origin = req.headers.origin
+    if (typeof origin !== "string" || !EXTENSION_ORIGIN.test(origin)) return
+    reply.header("access-control-allow-origin", origin)
+    reply.header("vary", "Origin")
+    if (req.method === "OPTIONS") {
+      reply.header("access-control-allow-methods", "GET, POST, PUT, DELETE")
+      reply.header("access-control-allow-headers", "authorization, content-type")
+      reply.header("access-control-max-age", "600")
+      return reply.code(204).send()
+    }
+  })
 }

@@ -9,6 +9,10 @@ import { productsSearch } from "./products/search"
 import { searchQuery } from "./search/query"
 import { sitesDisable } from "./sites/disable"
 import { sitesEnable } from "./sites/enable"
+import { authLogin } from "./sync/login"
+import { authLogout } from "./sync/logout"
+import { syncNow } from "./sync/now"
+import { syncStatusHandler } from "./sync/status"
 
 /** Every handler of the contract; a test checks that each contract entry has exactly one here. */
 export const handlers: readonly Handler[] = [
@@ -20,5 +24,9 @@ export const handlers: readonly Handler[] = [
   customersCount,
   productsSearch,
   sitesEnable,
-  sitesDisable
+  sitesDisable,
+  syncStatusHandler,
+  syncNow,
+  authLogin,
+  authLogout
 ] as unknown as readonly Handler[]

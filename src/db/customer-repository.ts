@@ -152,6 +152,48 @@ export class CustomerRepository {
     })
   }
 
+  /** Removes customers by id (a delete that came from the server), with their lookup keys and the count. */
+  async remove(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return
+    const bySegment = new Map<number, string[]>()
+    for (const id of ids) {
+      const s = segmentOf(id)
+      const list = bySegment.get(s)
+      if (list) list.push(id)
+      else bySegment.set(s, [id])
+    }
+    const segIds = [...bySegment.keys()].sort((a, b) => a - b)
+    await this.db.transaction("rw", [this.db.customerSegments, this.db.lookupBuckets, this.db.meta], async () => {
+      const stored = await this.db.customerSegments.bulkGet(segIds)
+      const changes: KeyChange[] = []
+      let removed = 0
+      const segments: { id: number; json: string; count: number }[] = []
+      segIds.forEach((segId, k) => {
+        const seg = stored[k]
+        if (!seg) return
+        const current = new Map((JSON.parse(seg.json) as Customer[]).map((c) => [c.id, c]))
+        let touched = false
+        for (const id of bySegment.get(segId)!) {
+          const before = current.get(id)
+          if (!before) continue
+          for (const change of keyChanges(id, lookupKeysOf(before), [])) changes.push(change)
+          current.delete(id)
+          removed++
+          touched = true
+        }
+        if (!touched) return
+        const list = [...current.values()]
+        segments.push({ id: segId, json: JSON.stringify(list), count: list.length })
+      })
+      if (segments.length > 0) await this.db.customerSegments.bulkPut(segments)
+      await this.applyKeyChanges(changes)
+      if (removed > 0) {
+        const count = (await this.db.meta.get(COUNT_KEY))?.value ?? 0
+        await this.db.meta.put({ key: COUNT_KEY, value: Math.max(0, count - removed) })
+      }
+    })
+  }
+
   private async applyKeyChanges(changes: readonly KeyChange[]): Promise<void> {
     if (changes.length === 0) return
     const byBucket = new Map<number, KeyChange[]>()

@@ -1,6 +1,9 @@
 import Dexie, { type Table } from "dexie"
 
 import type { Product } from "~src/domain/customers/customer.schema"
+import type { Conflict } from "~src/domain/sync/protocol"
+
+import { outboxMiddleware, type OutboxEntry } from "./outbox"
 
 /** Up to ~100 customers (at 100k) of one segment, as JSON: see README.md for why not one record each. */
 export interface CustomerSegment {
@@ -26,6 +29,34 @@ export interface MetaRecord {
   value: number
 }
 
+/** What the sync client must remember across service-worker deaths (one record, id "state"). */
+export interface SyncState {
+  id: "state"
+  /** This database's identity towards the server it is bound to; a new one per server/team. */
+  clientId: string
+  /** "server URL|team id" the cursor and mids belong to; another server or team starts over. */
+  boundTo: string | null
+  cursor: string
+  /** The next mid to give an outbox entry at its first push. */
+  nextMid: number
+  /** The last mid the server acknowledged (entries up to it are out of the outbox). */
+  lastMutationId: number
+  /** The team version the local base holds (from the last pull). */
+  pulledVersion: number
+  lastSyncedAt: number | null
+  lastError: { code: string; message: string; at: number } | null
+  /** Consecutive failures, for the backoff; 0 after a success. */
+  failures: number
+  nextAttemptAt: number
+  schemaVersion: number
+}
+
+/** A change the server refused, kept with the server's row until the user has seen it. */
+export interface StoredConflict extends Conflict {
+  id?: number
+  at: number
+}
+
 /**
  * The extension's IndexedDB, opened only from extension pages and the background (never from a content
  * script: its IndexedDB would be the page's). Versions are only ever appended.
@@ -36,6 +67,9 @@ export class ComptoirDb extends Dexie {
   products!: Table<Product, string>
   recentCustomers!: Table<RecentCustomer, string>
   meta!: Table<MetaRecord, string>
+  outbox!: Table<OutboxEntry, number>
+  syncState!: Table<SyncState, string>
+  conflicts!: Table<StoredConflict, number>
 
   constructor(name = "comptoir") {
     super(name)
@@ -46,6 +80,13 @@ export class ComptoirDb extends Dexie {
       recentCustomers: "customerId, openedAt",
       meta: "key"
     })
+    // Sync (issue #3): the outbox is filled by the middleware below, in the transaction of each local write.
+    this.version(2).stores({
+      outbox: "++seq, mid, [table+key]",
+      syncState: "id",
+      conflicts: "++id"
+    })
+    this.use(outboxMiddleware())
   }
 }
 

@@ -17,6 +17,20 @@ export type CustomerMatch = z.infer<typeof CustomerMatch>
 
 const Ok = z.object({ ok: z.literal(true) })
 
+/** What the popup and options show about sync: every field is what IndexedDB and chrome.storage hold now. */
+export const SyncStatus = z.object({
+  signedIn: z.boolean(),
+  serverUrl: z.string().nullable(),
+  user: z.object({ email: z.string(), name: z.string(), role: z.string() }).nullable(),
+  team: z.object({ id: z.string(), name: z.string() }).nullable(),
+  lastSyncedAt: z.number().nullable(),
+  pending: z.number().int(),
+  conflicts: z.number().int(),
+  /** `code` picks the sentence shown; `message` is the server's or the network's own words. */
+  lastError: z.object({ code: z.string(), message: z.string(), at: z.number() }).nullable()
+})
+export type SyncStatus = z.infer<typeof SyncStatus>
+
 export const contract = {
   "lookup/match": {
     request: z.object({
@@ -60,6 +74,28 @@ export const contract = {
   },
   "sites/disable": {
     request: z.object({ pattern: SitePattern }),
+    response: Ok
+  },
+  "sync/status": {
+    request: z.object({}),
+    response: SyncStatus
+  },
+  /** Push and pull at once, ignoring the backoff (a user asked). */
+  "sync/now": {
+    request: z.object({}),
+    response: SyncStatus
+  },
+  /** The password goes to the server once; only the session token is kept, in chrome.storage.local. */
+  "auth/login": {
+    request: z.object({
+      serverUrl: z.url({ protocol: /^https?$/ }).max(300),
+      email: z.string().min(3).max(254),
+      password: z.string().min(1).max(200)
+    }),
+    response: z.object({ ok: z.boolean(), error: z.object({ code: z.string(), message: z.string() }).optional(), status: SyncStatus })
+  },
+  "auth/logout": {
+    request: z.object({}),
     response: Ok
   }
 } as const

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next"
 import { ExportSection } from "~src/features/import/export-section"
 import { ImportSection } from "~src/features/import/import-section"
 import { EnabledSites, SettingsForm } from "~src/features/settings/settings-form"
+import { TeamServerSection } from "~src/features/sync/team-server-section"
 import { AppShell } from "~src/ui/app-shell"
 
 export function OptionsApp() {
@@ -18,6 +19,10 @@ function Options() {
   return (
     <main style={{ maxWidth: 920, margin: "0 auto", padding: "16px 24px" }}>
       <h1>{t("options.header.title")}</h1>
+      <section>
+        <h2>{t("options.team.title")}</h2>
+        <TeamServerSection />
+      </section>
       <section>
         <h2>{t("options.import.customersTitle")}</h2>
         <ImportSection kind="customers" />

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next"
 import type { Customer } from "~src/domain/customers/customer.schema"
 import { CustomerCard } from "~src/features/customer-card/customer-card"
 import { SiteToggle } from "~src/features/sites/site-toggle"
+import { SyncStatusLine, useSyncStatus } from "~src/features/sync/sync-status-line"
 import { send } from "~src/messaging/send"
 import { AppShell, useSettings } from "~src/ui/app-shell"
 
@@ -23,6 +24,7 @@ function Popup() {
   const [recent, setRecent] = useState<Customer[]>([])
   const [counts, setCounts] = useState<{ customers: number; products: number } | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const { status: syncStatus } = useSyncStatus()
 
   useEffect(() => {
     send("customers/recent", { limit: 6 })
@@ -84,6 +86,7 @@ function Popup() {
         <CustomerCard key={c.id} customer={c} agentCountry={settings.defaultCountry} onOpen={onOpen} />
       ))}
       {counts ? <p className="c-muted">{t("popup.base.count", { count: counts.customers })}</p> : null}
+      {syncStatus?.signedIn ? <SyncStatusLine status={syncStatus} /> : null}
       <SiteToggle />
     </main>
   )

@@ -1,0 +1,173 @@
+import * as z from "zod"
+
+import { PokeEvent } from "~src/domain/sync/protocol"
+import type { SyncStatus } from "~src/messaging/contract"
+import { SyncEngine, type SyncReport } from "~src/sync/sync-engine"
+
+import { services } from "./services"
+
+/**
+ * The background's side of sync: the session in chrome.storage.local (never sync storage: it would follow
+ * the Google account to other machines), one engine per service-worker life, an alarm, and the server's
+ * poke stream. Nothing here is needed across a restart: IndexedDB and chrome.storage hold it all.
+ * No chrome.* call runs at import: the handler tests import this module in Node.
+ */
+const SESSION_KEY = "comptoir.session"
+export const SYNC_ALARM = "comptoir-sync"
+
+export const StoredSession = z.object({
+  serverUrl: z.string(),
+  token: z.string(),
+  expiresAt: z.string(),
+  user: z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.string() }),
+  team: z.object({ id: z.string(), name: z.string() })
+})
+export type StoredSession = z.infer<typeof StoredSession>
+
+export async function readSession(): Promise<StoredSession | null> {
+  const raw = (await chrome.storage.local.get(SESSION_KEY))[SESSION_KEY]
+  const parsed = StoredSession.safeParse(raw)
+  return parsed.success ? parsed.data : null
+}
+
+export async function writeSession(s: StoredSession | null): Promise<void> {
+  if (s) await chrome.storage.local.set({ [SESSION_KEY]: s })
+  else await chrome.storage.local.remove(SESSION_KEY)
+}
+
+let engine: SyncEngine | undefined
+
+export function syncEngine(): SyncEngine {
+  engine ??= new SyncEngine({
+    db: services.db,
+    session: async () => {
+      const s = await readSession()
+      return s ? { serverUrl: s.serverUrl, token: s.token, teamId: s.team.id } : null
+    },
+    onRemoteChange: () => {
+      services.customerSearch.invalidate()
+      services.productSearch.invalidate()
+    }
+  })
+  return engine
+}
+
+export async function syncStatus(): Promise<SyncStatus> {
+  const session = await readSession()
+  const st = await syncEngine().status()
+  return {
+    signedIn: session !== null,
+    serverUrl: session?.serverUrl ?? null,
+    user: session ? { email: session.user.email, name: session.user.name, role: session.user.role } : null,
+    team: session?.team ?? null,
+    lastSyncedAt: st.lastSyncedAt,
+    pending: st.pending,
+    conflicts: st.conflicts,
+    lastError: st.lastError
+  }
+}
+
+/** `force`: a user or a local change asked (no backoff wait); otherwise only when the backoff allows. */
+export async function runSync(force: boolean): Promise<SyncReport> {
+  const report = force ? await syncEngine().sync() : await syncEngine().syncIfDue()
+  if (report.ran) ensurePokeStream()
+  return report
+}
+
+// --- poke stream -------------------------------------------------------------------------------------
+
+let poke: { key: string; abort: AbortController } | undefined
+
+/** Reads the server's SSE with fetch (a service worker has no EventSource) and pulls on every poke. */
+export function ensurePokeStream(): void {
+  void (async () => {
+    const session = await readSession()
+    const key = session ? `${session.serverUrl}|${session.token}` : ""
+    if (poke?.key === key) return
+    poke?.abort.abort()
+    poke = undefined
+    if (!session) return
+    const abort = new AbortController()
+    poke = { key, abort }
+    let failures = 0
+    while (!abort.signal.aborted) {
+      try {
+        await readPokes(session, abort.signal, () => {
+          failures = 0
+        })
+      } catch {
+        // The stream broke (server restarted, offline): try again later; the alarm covers the meantime.
+      }
+      if (abort.signal.aborted) break
+      failures++
+      await sleep(Math.min(60_000, 1_000 * 2 ** failures) * (0.5 + Math.random() / 2), abort.signal)
+    }
+  })()
+}
+
+export function stopPokeStream(): void {
+  poke?.abort.abort()
+  poke = undefined
+}
+
+async function readPokes(session: StoredSession, signal: AbortSignal, onOpen: () => void): Promise<void> {
+  const res = await fetch(`${session.serverUrl.replace(/\/+$/, "")}/sync/events`, { headers: { authorization: `Bearer ${session.token}`, accept: "text/event-stream" }, signal })
+  if (!res.ok || !res.body) throw new Error(`poke stream: HTTP ${res.status}`)
+  onOpen()
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader()
+  let buffer = ""
+  for (;;) {
+    const { value, done } = await reader.read()
+    if (done) return
+    buffer += value
+    let end: number
+    while ((end = buffer.indexOf("\n\n")) >= 0) {
+      const block = buffer.slice(0, end)
+      buffer = buffer.slice(end + 2)
+      const version = parsePoke(block)
+      if (version === null) continue
+      const st = await syncEngine().state()
+      if (version > st.pulledVersion || (await services.db.outbox.count()) > 0) void runSync(true)
+    }
+  }
+}
+
+/** The version of an `event: poke` block, or null for comments, retry hints and other events. */
+export function parsePoke(block: string): number | null {
+  let event = "message"
+  let data = ""
+  for (const line of block.split("\n")) {
+    if (line.startsWith("event:")) event = line.slice(6).trim()
+    else if (line.startsWith("data:")) data += line.slice(5).trim()
+  }
+  if (event !== "poke" || data === "") return null
+  try {
+    const parsed = PokeEvent.safeParse(JSON.parse(data))
+    return parsed.success ? parsed.data.version : null
+  } catch {
+    return null
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, ms)
+    signal.addEventListener("abort", () => {
+      clearTimeout(t)
+      resolve()
+    })
+  })
+}
+
+// --- wiring ------------------------------------------------------------------------------------------
+
+/** Called once per service-worker start: alarm, poke stream, and a sync for whatever waited meanwhile. */
+export function startSync(): void {
+  chrome.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void runSync(false)
+  })
+  void (async () => {
+    if (!(await chrome.alarms.get(SYNC_ALARM))) await chrome.alarms.create(SYNC_ALARM, { periodInMinutes: 1 })
+    if (await readSession()) await runSync(false)
+  })()
+}

@@ -1,0 +1,156 @@
+import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Dexie, Middleware } from "dexie"
+
+import type { Customer, Product } from "~src/domain/customers/customer.schema"
+import type { RowData } from "~src/domain/sync/protocol"
+
+import type { CustomerSegment } from "./database"
+
+/**
+ * One local change waiting for the server. `seq` orders entries locally (IndexedDB's key generator); the
+ * protocol's `mid` is given at the first push attempt, so mids stay gapless per client id even when a
+ * transaction aborts or the user signs in to another server (which starts a new client at mid 1).
+ */
+export interface OutboxEntry {
+  seq?: number
+  /** Set once the entry was first sent: a retry must reuse it, the server skips mids it already applied. */
+  mid?: number
+  table: "customers" | "products"
+  op: "put" | "delete"
+  key: string
+  /** put: the top-level fields that changed (the whole record on creation), so LWW-per-field keeps others' edits. */
+  fields?: RowData
+  createdAt: number
+}
+
+/** Tables whose writes are replicated, and the store their changes are recorded in. */
+const TRACKED_STORES = new Set(["customerSegments", "products"])
+export const OUTBOX_STORE = "outbox"
+const STATE_STORE = "syncState"
+
+/** Marks a transaction as applying server changes: the middleware lets it through unrecorded. */
+const REMOTE = Symbol("comptoir.remote")
+type Marked = DBCoreTransaction & { [REMOTE]?: true }
+
+export function markRemote(trans: DBCoreTransaction): void {
+  ;(trans as Marked)[REMOTE] = true
+}
+
+/**
+ * Runs `fn` in one read-write transaction on `tables` whose writes are NOT recorded in the outbox: the path
+ * for rows that came from the server (recording them would push them back, forever).
+ */
+export async function applyRemote<T>(db: Dexie, tables: readonly string[], fn: () => Promise<T>): Promise<T> {
+  return db.transaction("rw", [...tables], async (tx) => {
+    markRemote(tx.idbtrans as DBCoreTransaction)
+    return fn()
+  })
+}
+
+/** Per top-level field: what `after` changed compared with `before` (the whole record when there was none). */
+export function changedFields(before: RowData | undefined, after: RowData): RowData | null {
+  if (!before) return { ...after }
+  const out: RowData = {}
+  let any = false
+  for (const [k, v] of Object.entries(after)) {
+    if (JSON.stringify(before[k]) !== JSON.stringify(v)) {
+      out[k] = v
+      any = true
+    }
+  }
+  return any ? out : null
+}
+
+function segmentCustomers(s: CustomerSegment | undefined): Map<string, Customer> {
+  if (!s) return new Map()
+  return new Map((JSON.parse(s.json) as Customer[]).map((c) => [c.id, c]))
+}
+
+/** Keys a delete or deleteRange request removes, read in the same transaction. */
+async function deletedKeys(table: DBCoreTable, req: DBCoreMutateRequest): Promise<unknown[]> {
+  if (req.type === "delete") return req.keys
+  if (req.type === "deleteRange") {
+    const res = await table.query({ trans: req.trans, query: { index: table.schema.primaryKey, range: req.range }, values: false })
+    return res.result
+  }
+  return []
+}
+
+function diffCustomers(before: Map<string, Customer>, after: Map<string, Customer>, now: number, out: OutboxEntry[]): void {
+  for (const [id, c] of after) {
+    const fields = changedFields(before.get(id) as RowData | undefined, c as unknown as RowData)
+    if (fields) out.push({ table: "customers", op: "put", key: id, fields, createdAt: now })
+  }
+  for (const id of before.keys()) if (!after.has(id)) out.push({ table: "customers", op: "delete", key: id, createdAt: now })
+}
+
+async function entriesFor(table: DBCoreTable, req: DBCoreMutateRequest, now: number): Promise<OutboxEntry[]> {
+  const out: OutboxEntry[] = []
+  if (req.type === "add" || req.type === "put") {
+    const keys = req.values.map((v: { id: unknown }) => v.id)
+    const previous = (await table.getMany({ trans: req.trans, keys })) as (CustomerSegment | Product | undefined)[]
+    if (table.name === "customerSegments") {
+      req.values.forEach((v: CustomerSegment, i) => diffCustomers(segmentCustomers(previous[i] as CustomerSegment | undefined), segmentCustomers(v), now, out))
+    } else {
+      req.values.forEach((v: Product, i) => {
+        const fields = changedFields(previous[i] as RowData | undefined, v as unknown as RowData)
+        if (fields) out.push({ table: "products", op: "put", key: v.id, fields, createdAt: now })
+      })
+    }
+    return out
+  }
+  const keys = await deletedKeys(table, req)
+  if (keys.length === 0) return out
+  if (table.name === "customerSegments") {
+    const previous = (await table.getMany({ trans: req.trans, keys })) as (CustomerSegment | undefined)[]
+    for (const s of previous) diffCustomers(segmentCustomers(s), new Map(), now, out)
+  } else {
+    for (const k of keys) out.push({ table: "products", op: "delete", key: String(k), createdAt: now })
+  }
+  return out
+}
+
+/**
+ * Records every local write of a replicated table into the outbox in the same IndexedDB transaction, so a
+ * change and its record commit or abort together (what Dexie Cloud's mutation-tracking middleware does).
+ * Read-write transactions touching a tracked table get the outbox added to their scope.
+ */
+export function outboxMiddleware(now: () => number = Date.now): Middleware<DBCore> {
+  return {
+    stack: "dbcore",
+    name: "outbox",
+    // Below Dexie's own middlewares (lowest is -1): they read Dexie's zone, which our awaits would lose.
+    level: -10,
+    create(down) {
+      return {
+        ...down,
+        transaction(stores, mode, options) {
+          const tracked = mode === "readwrite" && stores.some((s) => TRACKED_STORES.has(s))
+          const scope = tracked ? [...new Set([...stores, OUTBOX_STORE, STATE_STORE])] : stores
+          return down.transaction(scope, mode, options)
+        },
+        table(name) {
+          const table = down.table(name)
+          if (!TRACKED_STORES.has(name)) return table
+          return {
+            ...table,
+            async mutate(req) {
+              if ((req.trans as Marked)[REMOTE]) return table.mutate(req)
+              // Not signed in to a team: nothing to replicate, and recording 100k imported customers one
+              // outbox record each would triple the import's time. The base a user brings before signing
+              // in stays on this device (said in the README).
+              const state = (await down.table(STATE_STORE).get({ trans: req.trans, key: "state" })) as { boundTo?: string | null } | undefined
+              if (!state?.boundTo) return table.mutate(req)
+              const entries = await entriesFor(table, req, now())
+              const res = await table.mutate(req)
+              // A write that failed (a duplicate product ref) changed nothing: record nothing for its batch
+              // either, rather than push a change the local base does not hold.
+              if (res.numFailures > 0) return res
+              if (entries.length > 0) await down.table(OUTBOX_STORE).mutate({ type: "add", trans: req.trans, values: entries })
+              return res
+            }
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import { useCallback, useEffect, useState } from "react"
+import { useTranslation } from "react-i18next"
+
+import type { SyncStatus } from "~src/messaging/contract"
+import { send } from "~src/messaging/send"
+
+/** Polls the background while the page is open: the status changes with alarms and pokes, not with this page. */
+export function useSyncStatus(pollMs = 3_000) {
+  const [status, setStatus] = useState<SyncStatus | null>(null)
+  const refresh = useCallback(() => {
+    send("sync/status", {})
+      .then(setStatus)
+      .catch(() => undefined)
+  }, [])
+  useEffect(() => {
+    refresh()
+    const timer = setInterval(refresh, pollMs)
+    return () => clearInterval(timer)
+  }, [refresh, pollMs])
+  return { status, setStatus, refresh }
+}
+
+/** A sync error code ("client-too-old") as a sentence in the user's language, with the server's words when useful. */
+export function useSyncErrorText() {
+  const { t } = useTranslation()
+  return (error: { code: string; message: string }) => {
+    const key = error.code.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase())
+    return t(`sync.errors.${key}`, { message: error.message, defaultValue: t("sync.errors.unknown", { message: error.message }) })
+  }
+}
+
+/** One line: last synced, changes waiting, refused changes, the last error in words. */
+export function SyncStatusLine({ status }: { status: SyncStatus | null }) {
+  const { t, i18n } = useTranslation()
+  const errorText = useSyncErrorText()
+  if (!status) return null
+  if (!status.signedIn) {
+    return (
+      <p className="c-muted" data-comptoir="sync-status">
+        {t("sync.status.signedOut")}
+        {status.pending > 0 ? ` · ${t("sync.status.pending", { count: status.pending })}` : ""}
+      </p>
+    )
+  }
+  const parts = [
+    status.lastSyncedAt === null ? t("sync.status.never") : t("sync.status.lastSynced", { time: new Date(status.lastSyncedAt).toLocaleString(i18n.language) }),
+    status.pending > 0 ? t("sync.status.pending", { count: status.pending }) : t("sync.status.upToDate")
+  ]
+  if (status.conflicts > 0) parts.push(t("sync.status.conflicts", { count: status.conflicts }))
+  return (
+    <p className="c-muted" data-comptoir="sync-status" data-pending={status.pending}>
+      {parts.join(" · ")}
+      {status.lastError ? (
+        <span className="c-error" data-comptoir="sync-error">
+          {" "}
+          · {errorText(status.lastError)}
+        </span>
+      ) : null}
+    </p>
+  )
+}

@@ -1,0 +1,106 @@
+import { useState, type FormEvent } from "react"
+import { useTranslation } from "react-i18next"
+
+import { send } from "~src/messaging/send"
+
+import { SyncStatusLine, useSyncErrorText, useSyncStatus } from "./sync-status-line"
+
+/** Options: sign in to the team's server (the background keeps the token), see the sync status, sync now. */
+export function TeamServerSection() {
+  const { t } = useTranslation()
+  const { status, setStatus, refresh } = useSyncStatus()
+  const errorText = useSyncErrorText()
+  const [serverUrl, setServerUrl] = useState("http://127.0.0.1:8787")
+  const [email, setEmail] = useState("")
+  const [password, setPassword] = useState("")
+  const [busy, setBusy] = useState<"login" | "sync" | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const onLogin = async (e: FormEvent) => {
+    e.preventDefault()
+    setBusy("login")
+    setError(null)
+    try {
+      const r = await send("auth/login", { serverUrl: serverUrl.trim(), email: email.trim(), password })
+      setStatus(r.status)
+      if (r.ok) setPassword("")
+      else if (r.error) setError(errorText(r.error))
+    } catch (err) {
+      setError(errorText({ code: "unknown", message: err instanceof Error ? err.message : String(err) }))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const onLogout = async () => {
+    await send("auth/logout", {}).catch(() => undefined)
+    refresh()
+  }
+
+  const onSyncNow = async () => {
+    setBusy("sync")
+    try {
+      setStatus(await send("sync/now", {}))
+    } catch (err) {
+      setError(errorText({ code: "unknown", message: err instanceof Error ? err.message : String(err) }))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  if (status?.signedIn) {
+    return (
+      <div data-comptoir="team-server">
+        <p data-comptoir="team-signed-in">
+          {t("options.team.signedInAs", { email: status.user?.email ?? "", role: status.user?.role ?? "", team: status.team?.name ?? "" })}
+          <br />
+          <span className="c-muted">{t("options.team.server", { url: status.serverUrl ?? "" })}</span>
+        </p>
+        <SyncStatusLine status={status} />
+        <button type="button" className="c-button" disabled={busy !== null} onClick={() => void onSyncNow()} data-comptoir="sync-now">
+          {busy === "sync" ? t("options.team.syncing") : t("options.team.syncNow")}
+        </button>{" "}
+        <button type="button" className="c-button c-button-secondary" onClick={() => void onLogout()} data-comptoir="team-sign-out">
+          {t("options.team.signOut")}
+        </button>
+        {error ? <p className="c-error">{error}</p> : null}
+      </div>
+    )
+  }
+
+  return (
+    <form onSubmit={(e) => void onLogin(e)} data-comptoir="team-server">
+      <p className="c-muted">{t("options.team.intro")}</p>
+      <div className="c-field">
+        <label htmlFor="c-server-url">{t("options.team.serverUrl")}</label>
+        <input id="c-server-url" type="url" required maxLength={300} value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} data-comptoir="team-server-url" />
+      </div>
+      <div className="c-field">
+        <label htmlFor="c-team-email">{t("options.team.email")}</label>
+        <input id="c-team-email" type="email" required maxLength={254} autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} data-comptoir="team-email" />
+      </div>
+      <div className="c-field">
+        <label htmlFor="c-team-password">{t("options.team.password")}</label>
+        <input
+          id="c-team-password"
+          type="password"
+          required
+          maxLength={200}
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          data-comptoir="team-password"
+        />
+      </div>
+      <button type="submit" className="c-button" disabled={busy !== null} data-comptoir="team-sign-in">
+        {busy === "login" ? t("options.team.signingIn") : t("options.team.signIn")}
+      </button>
+      {error ? (
+        <p className="c-error" data-comptoir="team-error">
+          {error}
+        </p>
+      ) : null}
+      <SyncStatusLine status={status} />
+    </form>
+  )
+}

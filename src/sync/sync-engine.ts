@@ -1,0 +1,396 @@
+import { CustomerRepository } from "~src/db/customer-repository"
+import type { ComptoirDb, SyncState } from "~src/db/database"
+import { applyRemote, type OutboxEntry } from "~src/db/outbox"
+import type { Customer, Product } from "~src/domain/customers/customer.schema"
+import { newId } from "~src/domain/ids"
+import { mergeMutation, rowId, type RowState } from "~src/domain/sync/merge"
+import {
+  MAX_MUTATIONS_PER_PUSH,
+  MAX_PULL_LIMIT,
+  PullResponse,
+  PushResponse,
+  SCHEMA_VERSION,
+  type Conflict,
+  type Mutation,
+  type ServerRow
+} from "~src/domain/sync/protocol"
+import { TABLES, type TableRegistry } from "~src/domain/sync/tables"
+
+import { errorFromReply, SyncError, toSyncError, type SyncErrorCode } from "./sync-errors"
+
+export interface Session {
+  serverUrl: string
+  token: string
+  teamId: string
+}
+
+export interface SyncEngineDeps {
+  db: ComptoirDb
+  /** The signed-in session, read each time (the service worker may have restarted since sign-in). */
+  session: () => Promise<Session | null>
+  fetch?: typeof fetch
+  now?: () => number
+  random?: () => number
+  pushBatch?: number
+  pullLimit?: number
+  /** Pulled rows kept in memory before one write: packed segments make a few big writes far cheaper than many. */
+  applyEvery?: number
+  tables?: TableRegistry
+  /** Called after rows from the server were written (the search index is a cache of them). */
+  onRemoteChange?: () => void
+  onProgress?: (p: { pulled: number }) => void
+}
+
+export interface SyncReport {
+  ran: boolean
+  pushed: number
+  pulled: number
+  conflicts: number
+  error?: { code: SyncErrorCode; message: string }
+}
+
+export interface SyncStatus {
+  pending: number
+  conflicts: number
+  lastSyncedAt: number | null
+  lastError: SyncState["lastError"]
+  nextAttemptAt: number
+}
+
+const STATE_ID = "state"
+const BACKOFF_BASE_MS = 2_000
+const BACKOFF_MAX_MS = 5 * 60_000
+const REQUEST_TIMEOUT_MS = 30_000
+/** Replicated stores a pull or a conflict writes; the outbox and state ride in the same transaction. */
+const REMOTE_STORES = ["customerSegments", "lookupBuckets", "meta", "products", "outbox", "syncState", "conflicts"] as const
+
+/**
+ * The client side of the sync protocol over the extension's IndexedDB. Everything that matters (outbox,
+ * mids, cursor, errors, backoff) is in IndexedDB and written in the transaction that makes it true, so a
+ * service worker killed at any point resumes where it was with a new engine. The only memory state is the
+ * queue that keeps two syncs of this context from running at once.
+ */
+export class SyncEngine {
+  private readonly fetch: typeof fetch
+  private readonly now: () => number
+  private readonly random: () => number
+  private readonly tables: TableRegistry
+  private readonly customers: CustomerRepository
+  private queue: Promise<unknown> = Promise.resolve()
+
+  constructor(private readonly deps: SyncEngineDeps) {
+    this.fetch = deps.fetch ?? ((...args) => globalThis.fetch(...args))
+    this.now = deps.now ?? Date.now
+    this.random = deps.random ?? Math.random
+    this.tables = deps.tables ?? TABLES
+    this.customers = new CustomerRepository(deps.db)
+  }
+
+  private get db(): ComptoirDb {
+    return this.deps.db
+  }
+
+  async state(): Promise<SyncState> {
+    const existing = await this.db.syncState.get(STATE_ID)
+    if (existing) return existing
+    const fresh: SyncState = {
+      id: STATE_ID,
+      clientId: `cpt-${newId()}`,
+      boundTo: null,
+      cursor: "",
+      nextMid: 1,
+      lastMutationId: 0,
+      pulledVersion: 0,
+      lastSyncedAt: null,
+      lastError: null,
+      failures: 0,
+      nextAttemptAt: 0,
+      schemaVersion: SCHEMA_VERSION
+    }
+    // add, not put: two contexts creating it at once keep the first one.
+    await this.db.syncState.add(fresh).catch(() => undefined)
+    return (await this.db.syncState.get(STATE_ID)) ?? fresh
+  }
+
+  async status(): Promise<SyncStatus> {
+    const st = await this.state()
+    return { pending: await this.db.outbox.count(), conflicts: await this.db.conflicts.count(), lastSyncedAt: st.lastSyncedAt, lastError: st.lastError, nextAttemptAt: st.nextAttemptAt }
+  }
+
+  /** Runs one sync unless a failure asked to wait; the alarm calls this. */
+  syncIfDue(): Promise<SyncReport> {
+    return this.sync({ force: false })
+  }
+
+  /** Push everything pending, then pull until caught up. Never throws: the outcome is stored and returned. */
+  sync(opts: { force?: boolean } = {}): Promise<SyncReport> {
+    const run = this.queue.then(() => this.runSync(opts.force ?? true))
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  private async runSync(force: boolean): Promise<SyncReport> {
+    const report: SyncReport = { ran: false, pushed: 0, pulled: 0, conflicts: 0 }
+    const session = await this.deps.session()
+    if (!session) return report
+    let st = await this.bind(session)
+    if (!force && st.nextAttemptAt > this.now()) return report
+    report.ran = true
+    try {
+      const pushed = await this.push(session)
+      report.pushed = pushed.pushed
+      report.conflicts = pushed.conflicts
+      report.pulled = await this.pull(session)
+      await this.db.syncState.update(STATE_ID, { lastSyncedAt: this.now(), lastError: null, failures: 0, nextAttemptAt: 0 })
+    } catch (e) {
+      const err = toSyncError(e)
+      st = await this.state()
+      const failures = st.failures + 1
+      // Full jitter so a team's clients coming back together do not hammer the server in step.
+      const ceiling = err.code === "client-too-old" || err.code === "unauthorized" ? BACKOFF_MAX_MS : Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (failures - 1))
+      const delay = Math.round(ceiling * (0.5 + 0.5 * this.random()))
+      await this.db.syncState.update(STATE_ID, { lastError: { code: err.code, message: err.message, at: this.now() }, failures, nextAttemptAt: this.now() + delay })
+      report.error = { code: err.code, message: err.message }
+    }
+    return report
+  }
+
+  /**
+   * Ties the local state to one server and team. Another one means another client: a new client id, mids
+   * from 1, a pull from the start. Pending local changes are kept and go to the new server.
+   */
+  async bind(session: Session): Promise<SyncState> {
+    const boundTo = `${session.serverUrl.replace(/\/+$/, "")}|${session.teamId}`
+    const st = await this.state()
+    if (st.boundTo === boundTo) return st
+    return this.db.transaction("rw", [this.db.syncState, this.db.outbox], async () => {
+      const pending = await this.db.outbox.toArray()
+      const unassigned = pending.filter((e) => e.mid !== undefined).map(({ mid: _mid, ...rest }) => rest)
+      if (unassigned.length > 0) await this.db.outbox.bulkPut(unassigned)
+      const next: SyncState = { ...st, boundTo, clientId: `cpt-${newId()}`, cursor: "", nextMid: 1, lastMutationId: 0, pulledVersion: 0, failures: 0, nextAttemptAt: 0, lastError: null }
+      await this.db.syncState.put(next)
+      return next
+    })
+  }
+
+  private async request<T>(session: Session, method: "GET" | "POST", path: string, body: unknown, parse: (x: unknown) => T): Promise<T> {
+    let res: Response
+    try {
+      res = await this.fetch(session.serverUrl.replace(/\/+$/, "") + path, {
+        method,
+        headers: { authorization: `Bearer ${session.token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)
+      })
+    } catch (e) {
+      throw new SyncError("offline", `the server at ${session.serverUrl} cannot be reached (${e instanceof Error ? e.message : String(e)})`)
+    }
+    const text = await res.text()
+    let json: unknown
+    try {
+      json = text === "" ? {} : JSON.parse(text)
+    } catch {
+      json = {}
+    }
+    if (!res.ok) throw errorFromReply(res.status, json)
+    try {
+      return parse(json)
+    } catch (e) {
+      throw new SyncError("bad-reply", `the server's reply to ${path.split("?")[0]} is not understood: ${e instanceof Error ? e.message.slice(0, 200) : String(e)}`)
+    }
+  }
+
+  /** Pushes the outbox in batches; entries the server acknowledged leave it in the transaction that stores the new state. */
+  async push(session: Session): Promise<{ pushed: number; batches: number; conflicts: number }> {
+    const batchSize = Math.min(this.deps.pushBatch ?? MAX_MUTATIONS_PER_PUSH, MAX_MUTATIONS_PER_PUSH)
+    let pushed = 0
+    let batches = 0
+    let conflicts = 0
+    let gaps = 0
+    for (;;) {
+      const { entries, clientId } = await this.nextBatch(batchSize)
+      if (entries.length === 0) break
+      const mutations: Mutation[] = entries.map((e) => ({ mid: e.mid!, table: e.table, op: e.op, key: e.key, ...(e.fields ? { fields: e.fields } : {}) }))
+      const res = await this.request(session, "POST", "/sync/push", { clientId, schemaVersion: SCHEMA_VERSION, mutations }, (x) => PushResponse.parse(x))
+      batches++
+      pushed += res.applied
+      conflicts += res.conflicts.length
+      await this.acknowledge(res.lastMutationId, res.conflicts)
+      if (res.gap) {
+        // The server stopped before a mid it never saw: nothing from there on was applied, so number the
+        // rest again from what it expects. Bounded: a second gap in a row means something else is wrong.
+        if (++gaps > 2) throw new SyncError("rejected", `the server expects mutation ${res.gap.expected}, this client sent ${res.gap.got}`)
+        await this.renumberFrom(res.lastMutationId)
+        continue
+      }
+      gaps = 0
+      if (res.lastMutationId < entries[entries.length - 1]!.mid!) {
+        throw new SyncError("rejected", `the server applied mutations up to ${res.lastMutationId} of ${entries[entries.length - 1]!.mid}`)
+      }
+    }
+    return { pushed, batches, conflicts }
+  }
+
+  /** The oldest entries, each given its mid (kept forever after) in the same transaction. */
+  private async nextBatch(size: number): Promise<{ entries: OutboxEntry[]; clientId: string }> {
+    await this.state()
+    return this.db.transaction("rw", [this.db.outbox, this.db.syncState], async () => {
+      const st = (await this.db.syncState.get(STATE_ID))!
+      const entries = await this.db.outbox.orderBy("seq").limit(size).toArray()
+      let nextMid = st.nextMid
+      const assigned: OutboxEntry[] = []
+      for (const e of entries) {
+        if (e.mid !== undefined) continue
+        e.mid = nextMid++
+        assigned.push(e)
+      }
+      if (assigned.length > 0) {
+        await this.db.outbox.bulkPut(assigned)
+        await this.db.syncState.update(STATE_ID, { nextMid })
+      }
+      return { entries, clientId: st.clientId }
+    })
+  }
+
+  private async renumberFrom(lastMutationId: number): Promise<void> {
+    await this.db.transaction("rw", [this.db.outbox, this.db.syncState], async () => {
+      const rest = await this.db.outbox.orderBy("seq").toArray()
+      let next = lastMutationId + 1
+      const renumbered = rest.filter((e) => e.mid !== undefined).map((e) => ({ ...e, mid: next++ }))
+      await this.db.outbox.bulkPut(renumbered)
+      await this.db.syncState.update(STATE_ID, { nextMid: next })
+    })
+  }
+
+  private async acknowledge(lastMutationId: number, conflicts: readonly Conflict[]): Promise<void> {
+    await applyRemote(this.db, REMOTE_STORES, async () => {
+      await this.db.outbox.where("mid").belowOrEqual(lastMutationId).delete()
+      const st = (await this.db.syncState.get(STATE_ID))!
+      await this.db.syncState.update(STATE_ID, { lastMutationId: Math.max(st.lastMutationId, lastMutationId) })
+      if (conflicts.length === 0) return
+      const at = this.now()
+      await this.db.conflicts.bulkAdd(conflicts.map((c) => ({ ...c, at })))
+      // The refused change is in the local base: put the server's row back (or remove what it does not have).
+      await this.writeRows(conflicts.map((c) => c.serverRow ?? { table: c.table, key: c.key, version: 0, deleted: true, data: null }))
+    })
+  }
+
+  /** Pulls until caught up; returns the number of rows received. */
+  async pull(session: Session): Promise<number> {
+    const limit = Math.min(this.deps.pullLimit ?? MAX_PULL_LIMIT, MAX_PULL_LIMIT)
+    const applyEvery = this.deps.applyEvery ?? 10_000
+    const st = await this.state()
+    let cursor = st.cursor
+    let buffer: ServerRow[] = []
+    let pulled = 0
+    let resets = 0
+    for (;;) {
+      const q = new URLSearchParams({ cursor, limit: String(limit), clientId: st.clientId })
+      const res = await this.request(session, "GET", `/sync/pull?${q}`, undefined, (x) => PullResponse.parse(x))
+      if (res.resetRequired) {
+        if (++resets > 2) throw new SyncError("rejected", "the server asked to start over more than twice in a row")
+        await this.wipe()
+        cursor = ""
+        buffer = []
+        continue
+      }
+      buffer.push(...res.rows)
+      pulled += res.rows.length
+      cursor = res.cursor
+      if (buffer.length >= applyEvery || !res.hasMore) {
+        await this.applyPage(buffer, cursor, res.version, res.hasMore ? undefined : res.lastMutationId)
+        buffer = []
+        this.deps.onProgress?.({ pulled })
+      }
+      if (!res.hasMore) break
+    }
+    if (pulled > 0) this.deps.onRemoteChange?.()
+    return pulled
+  }
+
+  /** The server purged deletes this base may have missed: drop what was pulled (the outbox stays) and start over. */
+  private async wipe(): Promise<void> {
+    await applyRemote(this.db, REMOTE_STORES, async () => {
+      await this.db.customerSegments.clear()
+      await this.db.lookupBuckets.clear()
+      await this.db.meta.delete("customerCount")
+      await this.db.products.clear()
+      await this.db.syncState.update(STATE_ID, { cursor: "", pulledVersion: 0 })
+    })
+    this.deps.onRemoteChange?.()
+  }
+
+  private async applyPage(rows: readonly ServerRow[], cursor: string, version: number, lastMutationId: number | undefined): Promise<void> {
+    await applyRemote(this.db, REMOTE_STORES, async () => {
+      if (lastMutationId !== undefined) await this.db.outbox.where("mid").belowOrEqual(lastMutationId).delete()
+      await this.writeRows(rows)
+      const patch: Partial<SyncState> = { cursor, pulledVersion: version }
+      if (lastMutationId !== undefined) {
+        const st = (await this.db.syncState.get(STATE_ID))!
+        patch.lastMutationId = Math.max(st.lastMutationId, lastMutationId)
+      }
+      await this.db.syncState.update(STATE_ID, patch)
+    })
+  }
+
+  /**
+   * Writes server rows into the local base, with this client's pending changes to the same rows replayed on
+   * top through the server's own rules, so a pull never hides an edit that is still on its way.
+   * Must run inside an `applyRemote` transaction.
+   */
+  private async writeRows(rows: readonly ServerRow[]): Promise<void> {
+    if (rows.length === 0) return
+    const latest = new Map<string, ServerRow>()
+    for (const r of rows) {
+      const id = rowId(r.table, r.key)
+      const seen = latest.get(id)
+      if (!seen || seen.version <= r.version) latest.set(id, r)
+    }
+    const pendingByRow = new Map<string, OutboxEntry[]>()
+    if ((await this.db.outbox.count()) > 0) {
+      const keys = [...latest.values()].map((r) => [r.table, r.key])
+      for (const e of await this.db.outbox.where("[table+key]").anyOf(keys).sortBy("seq")) {
+        const id = rowId(e.table, e.key)
+        const list = pendingByRow.get(id)
+        if (list) list.push(e)
+        else pendingByRow.set(id, [e])
+      }
+    }
+    const customerPuts: Customer[] = []
+    const customerDeletes: string[] = []
+    const productPuts: Product[] = []
+    const productDeletes: string[] = []
+    for (const [id, row] of latest) {
+      const def = this.tables[row.table]
+      if (!def || (row.table !== "customers" && row.table !== "products")) continue // no local store yet (callLogs)
+      let state: RowState = { version: row.version, deleted: row.deleted, data: row.data }
+      for (const e of pendingByRow.get(id) ?? []) {
+        const m: Mutation = { mid: e.mid ?? 1, table: e.table, op: e.op, key: e.key, ...(e.fields ? { fields: e.fields } : {}) }
+        const r = mergeMutation(def, state, m, { role: null })
+        if (r.kind === "write") state = { version: state.version, deleted: r.deleted, data: r.data }
+      }
+      const live = !state.deleted && state.data !== null
+      if (row.table === "customers") {
+        if (live) customerPuts.push(state.data as unknown as Customer)
+        else customerDeletes.push(row.key)
+      } else if (live) productPuts.push(state.data as unknown as Product)
+      else productDeletes.push(row.key)
+    }
+    if (customerDeletes.length > 0) await this.customers.remove(customerDeletes)
+    if (customerPuts.length > 0) await this.customers.upsert(customerPuts)
+    if (productDeletes.length > 0) await this.db.products.bulkDelete(productDeletes)
+    if (productPuts.length > 0) {
+      // `ref` is unique locally but not on the server: a same-ref line under another id (imported here before
+      // signing in) gives way to the server's, or the pull would fail on it forever.
+      const ids = new Set(productPuts.map((p) => p.id))
+      const clashing = (await this.db.products.where("ref").anyOf(productPuts.map((p) => p.ref)).primaryKeys()).filter((id) => !ids.has(id))
+      if (clashing.length > 0) await this.db.products.bulkDelete(clashing)
+      await this.db.products.bulkPut(productPuts)
+    }
+  }
+
+  /** The changes the server refused, newest first, for the user to look at. */
+  async conflicts(limit = 50) {
+    return this.db.conflicts.orderBy("id").reverse().limit(limit).toArray()
+  }
+}

@@ -1,0 +1,38 @@
+/** What went wrong, as a code the UI translates; `message` is the server's or the network's own words. */
+export type SyncErrorCode =
+  | "offline"
+  | "unauthorized"
+  | "forbidden"
+  | "client-too-old"
+  | "server-too-old"
+  | "server"
+  | "rejected"
+  | "bad-reply"
+  | "not-signed-in"
+
+export class SyncError extends Error {
+  constructor(
+    readonly code: SyncErrorCode,
+    message: string,
+    readonly status?: number
+  ) {
+    super(message)
+  }
+}
+
+/** Maps an HTTP failure to a code, keeping the server's sentence (it says what to do in words). */
+export function errorFromReply(status: number, body: unknown): SyncError {
+  const b = (typeof body === "object" && body !== null ? body : {}) as { error?: unknown; message?: unknown }
+  const message = typeof b.message === "string" ? b.message : `HTTP ${status}`
+  if (status === 426) return new SyncError("client-too-old", message, status)
+  if (status === 401) return new SyncError("unauthorized", message, status)
+  if (status === 403) return new SyncError("forbidden", message, status)
+  if (b.error === "server-too-old") return new SyncError("server-too-old", message, status)
+  if (status >= 500) return new SyncError("server", message, status)
+  return new SyncError("rejected", message, status)
+}
+
+export function toSyncError(e: unknown): SyncError {
+  if (e instanceof SyncError) return e
+  return new SyncError("offline", e instanceof Error ? e.message : String(e))
+}

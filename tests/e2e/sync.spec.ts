@@ -1,0 +1,113 @@
+import { spawn, type ChildProcess } from "node:child_process"
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join, resolve } from "node:path"
+
+import { expect, test, type BrowserContext, type Page } from "@playwright/test"
+
+import { generateCustomers } from "~src/domain/demo/demo-data"
+
+import { e2eCsv } from "./dataset"
+import { launchWithExtension, serviceWorkerOf } from "./launch"
+
+test.describe.configure({ mode: "serial" })
+
+interface Profile {
+  context: BrowserContext
+  dir: string
+  extensionId: string
+  page: Page
+}
+
+let server: ChildProcess | undefined
+let serverDir: string
+let url: string
+const profiles: Profile[] = []
+
+/**
+ * The real server as `npm run server` starts it (PGlite, demo team seeded, URL printed), on a free port and
+ * a fresh data directory: a copy of the server tests' pristine PGlite template when there is one (initdb
+ * takes 9–17 s otherwise).
+ */
+async function startServer(): Promise<string> {
+  serverDir = mkdtempSync(join(tmpdir(), "comptoir-e2e-server-"))
+  const template = readdirSync(tmpdir()).find((n) => /^comptoir-pglite-template-[\d.]+$/.test(n))
+  if (template && existsSync(join(tmpdir(), template))) cpSync(join(tmpdir(), template), join(serverDir, "pglite"), { recursive: true })
+  const root = resolve(process.cwd())
+  server = spawn("npx", ["tsx", "--tsconfig", "tsconfig.json", "server/main.ts"], {
+    cwd: root,
+    env: { ...process.env, PORT: "0", DATA_DIR: join(serverDir, "pglite"), LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "inherit"],
+    // Its own process group: npx does not pass SIGTERM on to the node process it starts.
+    detached: true
+  })
+  let out = ""
+  return new Promise((ok, fail) => {
+    server!.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString()
+      const m = /Comptoir team server: (http:\/\/[^\s]+)/.exec(out)
+      if (m && out.includes("agent2@demo.comptoir.test")) ok(m[1]!)
+    })
+    server!.on("exit", (code) => fail(new Error(`the server exited (${code}): ${out}`)))
+  })
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000)
+  url = await startServer()
+  for (let i = 0; i < 2; i++) {
+    const dir = mkdtempSync(join(tmpdir(), "comptoir-e2e-sync-"))
+    const context = await launchWithExtension(dir)
+    const extensionId = new URL((await serviceWorkerOf(context)).url()).host
+    profiles.push({ context, dir, extensionId, page: await context.newPage() })
+  }
+})
+
+test.afterAll(async () => {
+  for (const p of profiles) {
+    await p.context.close()
+    rmSync(p.dir, { recursive: true, force: true })
+  }
+  if (server?.pid !== undefined && server.exitCode === null) {
+    const exited = new Promise((ok) => server!.once("exit", ok))
+    process.kill(-server.pid, "SIGTERM")
+    await exited
+  }
+  rmSync(serverDir, { recursive: true, force: true })
+})
+
+async function signIn(p: Profile, email: string): Promise<void> {
+  await p.page.goto(`chrome-extension://${p.extensionId}/options.html`)
+  await p.page.locator('[data-comptoir="team-server-url"]').fill(url)
+  await p.page.locator('[data-comptoir="team-email"]').fill(email)
+  await p.page.locator('[data-comptoir="team-password"]').fill("comptoir-demo")
+  await p.page.locator('[data-comptoir="team-sign-in"]').click()
+  await expect(p.page.locator('[data-comptoir="team-signed-in"]')).toContainText(email, { timeout: 20_000 })
+}
+
+async function search(p: Page, query: string): Promise<string[]> {
+  return p.evaluate(async (q) => {
+    const r = (await chrome.runtime.sendMessage({ type: "search/query", payload: { query: q, limit: 5 } })) as { ok: boolean; data?: { customers: { company: string }[] } }
+    return r.data?.customers.map((c) => c.company) ?? []
+  }, query)
+}
+
+test("two profiles signed in to one team: a customer imported in one appears in the other within 5 s", async () => {
+  const [a, b] = profiles as [Profile, Profile]
+  await signIn(a, "agent1@demo.comptoir.test")
+  await signIn(b, "agent2@demo.comptoir.test")
+  // Both pulled the seeded team base.
+  for (const p of [a, b]) await expect(p.page.locator('[data-comptoir="sync-status"]')).toContainText("nothing to send", { timeout: 20_000 })
+
+  const [fresh] = generateCustomers({ count: 1, seed: 99_001 })
+  const customer = { ...fresh!, company: "Zyxel Quincaillerie Synchro", code: "SYNC-E2E-1" }
+  await a.page.locator('input[type=file][data-comptoir="import-customers"]').setInputFiles({ name: "one.csv", mimeType: "text/csv", buffer: Buffer.from(e2eCsv([customer]), "utf8") })
+  await a.page.locator('[data-comptoir="import-confirm"]').click()
+  await a.page.locator('[data-comptoir="import-result"]').waitFor({ timeout: 30_000 })
+  const imported = Date.now()
+  await expect.poll(() => search(b.page, "Zyxel Quincaillerie"), { timeout: 5_000, intervals: [100] }).toContain("Zyxel Quincaillerie Synchro")
+  console.log(`imported in A → searchable in B after ${Date.now() - imported} ms`)
+  // Once on the server: B's base holds it once, and A has nothing left to send.
+  expect((await search(b.page, "Zyxel Quincaillerie Synchro")).filter((c) => c === "Zyxel Quincaillerie Synchro")).toHaveLength(1)
+  await expect(a.page.locator('[data-comptoir="sync-status"]')).toContainText("nothing to send", { timeout: 5_000 })
+})
