@@ -2,7 +2,8 @@ import { startTransition, useCallback, useEffect, useMemo, useRef, useState } fr
 import { useTranslation } from "react-i18next"
 
 import type { Customer } from "~src/domain/customers/customer.schema"
-import { compileCodePattern, type Settings } from "~src/domain/settings/settings.schema"
+import type { Settings } from "~src/domain/settings/settings.schema"
+import { compileCodePattern } from "~src/domain/settings/settings-values"
 import { CardTextContext, CustomerCard } from "~src/features/customer-card/customer-card"
 import { startPageScanner, type FoundItem } from "~src/features/page-scan/page-scanner"
 import type { CustomerMatch } from "~src/messaging/contract"

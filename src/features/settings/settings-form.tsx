@@ -6,7 +6,7 @@ import * as z from "zod"
 
 import { CountryCode } from "~src/domain/customers/customer.schema"
 import { compileCodePattern } from "~src/domain/settings/settings.schema"
-import { saveSettings } from "~src/features/settings/settings-store"
+import { saveSettings } from "~src/features/settings/settings-save"
 import { send } from "~src/messaging/send"
 import { useSettings } from "~src/ui/app-shell"
 

@@ -1,28 +1,21 @@
-import { DEFAULT_SETTINGS, Settings } from "~src/domain/settings/settings.schema"
+import type { Settings } from "~src/domain/settings/settings.schema"
+import { coerceSettings } from "~src/domain/settings/settings-values"
 
-const KEY = "settings"
+export const SETTINGS_KEY = "settings"
 
 /**
  * Settings live in chrome.storage.local: readable from content scripts without a round trip to the
  * background, and never in synced storage (a team's enabled CRM origins are not Google's business).
+ * Reading is zod-free (content scripts load this on every page); writing validates (settings-save.ts).
  */
 export async function loadSettings(): Promise<Settings> {
-  const raw = (await chrome.storage.local.get(KEY))[KEY]
-  const parsed = Settings.safeParse(raw ?? {})
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS
-}
-
-export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = Settings.parse({ ...(await loadSettings()), ...patch })
-  await chrome.storage.local.set({ [KEY]: next })
-  return next
+  return coerceSettings((await chrome.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY])
 }
 
 export function onSettingsChanged(listener: (s: Settings) => void): () => void {
   const fn = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
-    if (area !== "local" || !(KEY in changes)) return
-    const parsed = Settings.safeParse(changes[KEY]?.newValue ?? {})
-    listener(parsed.success ? parsed.data : DEFAULT_SETTINGS)
+    if (area !== "local" || !(SETTINGS_KEY in changes)) return
+    listener(coerceSettings(changes[SETTINGS_KEY]?.newValue))
   }
   chrome.storage.onChanged.addListener(fn)
   return () => chrome.storage.onChanged.removeListener(fn)

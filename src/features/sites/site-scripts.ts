@@ -1,4 +1,5 @@
-import { loadSettings, saveSettings } from "~src/features/settings/settings-store"
+import { saveSettings } from "~src/features/settings/settings-save"
+import { loadSettings } from "~src/features/settings/settings-store"
 
 /**
  * Sites the user enables at run time get the same content script the manifest declares for webmail, through
