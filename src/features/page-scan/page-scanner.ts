@@ -83,6 +83,9 @@ const CHUNK_CHARS = 1024
 const CHECK_EVERY = 8
 /** A page that undoes our decoration (an editor view repairing its DOM) gets the same text wrapped this often, no more. */
 const MAX_REDECORATIONS = 3
+/** Rough cost of one decoration (split, wrap, attribute), to decide whether a small write fits the slice. */
+const WRITE_COST_MS = 0.06
+
 /** Slice measures are cleared past this many, so a long-lived tab does not grow the performance timeline. */
 const MAX_SLICE_MEASURES = 1000
 const WORTH_DETECTING = /[\p{Nd}@]/u
@@ -555,7 +558,9 @@ export function startPageScanner(doc: Document, opts: PageScannerOptions): PageS
 
   /** Writes waiting decorations, in a slice of their own, until its time is up. */
   function writeSome(): Step {
-    if (sliceSteps > 0) return "yield"
+    // A large write gets a slice of its own; a few decorations (content added later: a new message, a list
+    // page) are written at once in the slice that found them, saving a slice's fixed costs.
+    if (sliceSteps > 0 && (writes.length - writesHead) * WRITE_COST_MS > deadlineLeft()) return "yield"
     stats.writeSlices++
     const writeDeadline = deadline - sliceMs + Math.max(sliceMs, WRITE_SLICE_MS)
     allowMemo = new Map()
@@ -563,7 +568,9 @@ export function startPageScanner(doc: Document, opts: PageScannerOptions): PageS
     // (the page's records were taken at the start of this slice, and no page code runs until it ends).
     const paused: [Document, MutationObserver][] = []
     for (const [d, reg] of registrations) {
-      takeMutations(reg.observer.takeRecords())
+      // The page's records were taken at the start of this slice and no page code has run since: whatever is
+      // queued now is ours (an unwrap earlier in this slice), not to be read again.
+      reg.observer.takeRecords()
       reg.observer.disconnect()
       paused.push([d, reg.observer])
     }
