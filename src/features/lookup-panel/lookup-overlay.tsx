@@ -7,6 +7,7 @@ import { compileCodePattern } from "~src/domain/settings/settings-values"
 import { CardTextContext, CustomerCard } from "~src/features/customer-card/customer-card"
 import { startPageScanner, type FoundItem } from "~src/features/page-scan/page-scanner"
 import type { CustomerMatch } from "~src/messaging/contract"
+import { useDebouncedSearch } from "~src/ui/use-debounced-search"
 import { AppShell, useSettings } from "~src/ui/app-shell"
 
 import { PageLookup } from "./page-lookup"
@@ -43,7 +44,6 @@ function LookupPanel({ settings }: { settings: Settings }) {
   const [matches, setMatches] = useState<CustomerMatch[]>([])
   const [highlight, setHighlight] = useState<string | null>(null)
   const [query, setQuery] = useState("")
-  const [results, setResults] = useState<Customer[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const searchRef = useRef<HTMLInputElement>(null)
   const bodyRef = useRef<HTMLDivElement>(null)
@@ -148,22 +148,12 @@ function LookupPanel({ settings }: { settings: Settings }) {
     return () => chrome.runtime.onMessage.removeListener(listener)
   }, [])
 
-  useEffect(() => {
-    if (query.trim() === "") {
-      setResults(null)
-      return
-    }
-    let live = true
-    const timer = setTimeout(() => {
-      sendFromPage("search/query", { query, limit: 8 })
-        .then((r) => live && setResults(r.customers))
-        .catch((e) => live && setError(String(e)))
-    }, 80)
-    return () => {
-      live = false
-      clearTimeout(timer)
-    }
-  }, [query])
+  const results = useDebouncedSearch(
+    query,
+    (q) => sendFromPage("search/query", { query: q, limit: 8 }).then((r) => r.customers),
+    80,
+    (e) => setError(String(e))
+  )
 
   useEffect(() => {
     if (!highlight) return

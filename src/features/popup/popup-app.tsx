@@ -6,6 +6,7 @@ import { CustomerCard } from "~src/features/customer-card/customer-card"
 import { SiteToggle } from "~src/features/sites/site-toggle"
 import { SyncStatusLine, useSyncStatus } from "~src/features/sync/sync-status-line"
 import { send } from "~src/messaging/send"
+import { useDebouncedSearch } from "~src/ui/use-debounced-search"
 import { AppShell, useSettings } from "~src/ui/app-shell"
 
 export function PopupApp() {
@@ -20,7 +21,6 @@ function Popup() {
   const { t } = useTranslation()
   const settings = useSettings()
   const [query, setQuery] = useState("")
-  const [results, setResults] = useState<Customer[] | null>(null)
   const [recent, setRecent] = useState<Customer[]>([])
   const [counts, setCounts] = useState<{ customers: number; products: number } | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -35,22 +35,12 @@ function Popup() {
       .catch(() => undefined)
   }, [])
 
-  useEffect(() => {
-    if (query.trim() === "") {
-      setResults(null)
-      return
-    }
-    let live = true
-    const timer = setTimeout(() => {
-      send("search/query", { query, limit: 10 })
-        .then((r) => live && setResults(r.customers))
-        .catch((e) => live && setError(String(e)))
-    }, 60)
-    return () => {
-      live = false
-      clearTimeout(timer)
-    }
-  }, [query])
+  const results = useDebouncedSearch(
+    query,
+    (q) => send("search/query", { query: q, limit: 10 }).then((r) => r.customers),
+    60,
+    (e) => setError(String(e))
+  )
 
   const onOpen = useCallback((c: Customer) => void send("customers/opened", { customerId: c.id }).catch(() => undefined), [])
   const list = results ?? recent
