@@ -51,13 +51,19 @@ function LookupPanel({ settings }: { settings: Settings }) {
   // Cards beyond this are not rendered yet (see CARDS_PER_STEP); grows after each commit until all are.
   const [shown, setShown] = useState(CARDS_PER_STEP)
 
+  // Set once the user toggled on this page: the stored state, read asynchronously at start, must not undo a
+  // toggle made before it arrived (the shortcut pressed as the page loads).
+  const toggledHere = useRef(false)
   const setCollapsedPersist = useCallback((value: boolean) => {
+    toggledHere.current = true
     setCollapsed(value)
     void chrome.storage.local.set({ [COLLAPSED_KEY]: value })
   }, [])
 
   useEffect(() => {
-    void chrome.storage.local.get(COLLAPSED_KEY).then((r) => setCollapsed(r[COLLAPSED_KEY] === true))
+    void chrome.storage.local.get(COLLAPSED_KEY).then((r) => {
+      if (!toggledHere.current) setCollapsed(r[COLLAPSED_KEY] === true)
+    })
   }, [])
 
   // Page scan → batched exact lookups; results merge into the list as they come, and are rendered when the scanner
@@ -136,6 +142,7 @@ function LookupPanel({ settings }: { settings: Settings }) {
   useEffect(() => {
     const listener = (message: unknown) => {
       if (isPanelToggle(message)) {
+        toggledHere.current = true
         setCollapsed((c) => {
           const next = !c
           void chrome.storage.local.set({ [COLLAPSED_KEY]: next })
