@@ -98,6 +98,13 @@ test("two profiles signed in to one team: a customer imported in one appears in 
   await signIn(b, "agent2@demo.comptoir.test")
   // Both pulled the seeded team base.
   for (const p of [a, b]) await expect(p.page.locator('[data-comptoir="sync-status"]')).toContainText("nothing to send", { timeout: 20_000 })
+  for (const p of [a, b]) {
+    const counts = await p.page.evaluate(async () => {
+      const r = (await chrome.runtime.sendMessage({ type: "customers/count", payload: {} })) as { data: { customers: number; products: number } }
+      return r.data
+    })
+    expect(counts).toEqual({ customers: 2000, products: 15 })
+  }
 
   const [fresh] = generateCustomers({ count: 1, seed: 99_001 })
   const customer = { ...fresh!, company: "Zyxel Quincaillerie Synchro", code: "SYNC-E2E-1" }
