@@ -3,7 +3,7 @@ import type { CountryCode, Customer } from "~src/domain/customers/customer.schem
 import { createCustomerImporter, previewCustomers } from "~src/domain/import/customer-import"
 import { mergeCustomer } from "~src/domain/import/customer-merge"
 import type { ColumnMapping, CustomerField, ProductField } from "~src/domain/import/headers"
-import { createCsvReader, parseCsv } from "~src/domain/import/parse"
+import { createCsvReader, parseCsv, type CsvRow } from "~src/domain/import/parse"
 import { createProductImporter, mergeProduct, previewProducts } from "~src/domain/import/product-import"
 import type { ImportWarning, RejectedRow } from "~src/domain/import/report"
 import { importInSlices } from "~src/domain/import/slices"
@@ -69,13 +69,34 @@ export async function runImport(
   const now = Date.now()
   const reader = createCsvReader(text)
   const db = getDb()
-  if (kind === "customers") {
-    const importer = createCustomerImporter({ mapping: mapping as ColumnMapping<CustomerField>, defaultCountry, now, newId, columnCount })
-    await importInSlices(reader, (rows) => importer.addRows(rows), {
+  /** Reads the whole file into an importer; reading is `share` of the progress bar, writing the rest. */
+  const readAll = (importer: { addRows(rows: CsvRow[]): void }, share: number) =>
+    importInSlices(reader, (rows) => importer.addRows(rows), {
       budgetMs: 50,
       yieldToUi: pause,
-      onProgress: (p) => onProgress({ phase: "reading", fraction: p.fraction * 0.4, rows: p.rows })
+      onProgress: (p) => onProgress({ phase: "reading", fraction: p.fraction * share, rows: p.rows })
     })
+  const outcome = (
+    result: { stats: { rows: number }; rejected: RejectedRow[]; warnings: ImportWarning[] },
+    records: number,
+    created: number,
+    readMs: number
+  ): ImportOutcome => ({
+    rows: result.stats.rows,
+    records,
+    created,
+    updated: records - created,
+    rejected: result.rejected,
+    warnings: result.warnings,
+    headers: reader.headers,
+    ms: performance.now() - started,
+    readMs,
+    writeMs: performance.now() - started - readMs
+  })
+
+  if (kind === "customers") {
+    const importer = createCustomerImporter({ mapping: mapping as ColumnMapping<CustomerField>, defaultCountry, now, newId, columnCount })
+    await readAll(importer, 0.4)
     const result = importer.finish()
     const readMs = performance.now() - started
     const repo = new CustomerRepository(db)
@@ -89,25 +110,11 @@ export async function runImport(
       return mergeCustomer(prev, ic, now)
     })
     await repo.upsert(merged, (done, total) => onProgress({ phase: "writing", fraction: 0.4 + 0.6 * (done / total), rows: result.stats.rows }))
-    return {
-      rows: result.stats.rows,
-      records: result.customers.length,
-      created,
-      updated: result.customers.length - created,
-      rejected: result.rejected,
-      warnings: result.warnings,
-      headers: reader.headers,
-      ms: performance.now() - started,
-      readMs,
-      writeMs: performance.now() - started - readMs
-    }
+    return outcome(result, result.customers.length, created, readMs)
   }
+
   const importer = createProductImporter({ mapping: mapping as ColumnMapping<ProductField>, now, newId, columnCount })
-  await importInSlices(reader, (rows) => importer.addRows(rows), {
-    budgetMs: 50,
-    yieldToUi: pause,
-    onProgress: (p) => onProgress({ phase: "reading", fraction: p.fraction * 0.5, rows: p.rows })
-  })
+  await readAll(importer, 0.5)
   const result = importer.finish()
   const readMs = performance.now() - started
   const repo = new ProductRepository(db)
@@ -124,16 +131,5 @@ export async function runImport(
     onProgress({ phase: "writing", fraction: 0.5 + 0.5 * ((i + chunk.length) / result.products.length), rows: result.stats.rows })
     await pause()
   }
-  return {
-    rows: result.stats.rows,
-    records: result.products.length,
-    created,
-    updated: result.products.length - created,
-    rejected: result.rejected,
-    warnings: result.warnings,
-    headers: reader.headers,
-    ms: performance.now() - started,
-    readMs,
-    writeMs: performance.now() - started - readMs
-  }
+  return outcome(result, result.products.length, created, readMs)
 }
