@@ -71,7 +71,20 @@ export async function syncStatus(): Promise<SyncStatus> {
 export async function runSync(force: boolean): Promise<SyncReport> {
   const report = force ? await syncEngine().sync() : await syncEngine().syncIfDue()
   if (report.ran) ensurePokeStream()
+  if (report.error) await retryWhenDue()
   return report
+}
+
+let retry: ReturnType<typeof setTimeout> | undefined
+
+/**
+ * While this worker lives, the next attempt runs when the backoff allows, not at the next minute's alarm
+ * (which still covers a worker stopped meanwhile: the due time is in IndexedDB).
+ */
+async function retryWhenDue(): Promise<void> {
+  const { nextAttemptAt } = await syncEngine().status()
+  clearTimeout(retry)
+  retry = setTimeout(() => void runSync(false), Math.max(0, nextAttemptAt - Date.now()) + 50)
 }
 
 // --- poke stream -------------------------------------------------------------------------------------
@@ -93,6 +106,9 @@ export function ensurePokeStream(): void {
     while (!abort.signal.aborted) {
       try {
         await readPokes(session, abort.signal, () => {
+          // (Re)connected: pokes sent while the stream was down were missed, and changes made meanwhile
+          // wait in the outbox. One sync now, not at the next alarm.
+          if (failures > 0) void runSync(true)
           failures = 0
         })
       } catch {
@@ -166,6 +182,9 @@ export function startSync(): void {
   chrome.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void runSync(false)
   })
+  // Back on the network: what was recorded offline goes out at once (the backoff was for a server that
+  // could not be reached; the reason is gone).
+  globalThis.addEventListener?.("online", () => void runSync(true))
   void (async () => {
     if (!(await chrome.alarms.get(SYNC_ALARM))) await chrome.alarms.create(SYNC_ALARM, { periodInMinutes: 1 })
     if (await readSession()) await runSync(false)

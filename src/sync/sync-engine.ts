@@ -60,6 +60,11 @@ export interface SyncStatus {
 const STATE_ID = "state"
 const BACKOFF_BASE_MS = 2_000
 const BACKOFF_MAX_MS = 5 * 60_000
+/**
+ * The backoff spares a server in trouble. When it cannot be reached at all (no network), a probe costs it
+ * nothing, and a long wait would only keep what was recorded offline from leaving once the network is back.
+ */
+const OFFLINE_BACKOFF_MAX_MS = 20_000
 const REQUEST_TIMEOUT_MS = 30_000
 /** Replicated stores a pull or a conflict writes; the outbox and state ride in the same transaction. */
 const REMOTE_STORES = ["customerSegments", "lookupBuckets", "meta", "products", "outbox", "syncState", "conflicts"] as const
@@ -147,7 +152,8 @@ export class SyncEngine {
       st = await this.state()
       const failures = st.failures + 1
       // Full jitter so a team's clients coming back together do not hammer the server in step.
-      const ceiling = err.code === "client-too-old" || err.code === "unauthorized" ? BACKOFF_MAX_MS : Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (failures - 1))
+      const max = err.code === "offline" ? OFFLINE_BACKOFF_MAX_MS : BACKOFF_MAX_MS
+      const ceiling = err.code === "client-too-old" || err.code === "unauthorized" ? BACKOFF_MAX_MS : Math.min(max, BACKOFF_BASE_MS * 2 ** (failures - 1))
       const delay = Math.round(ceiling * (0.5 + 0.5 * this.random()))
       await this.db.syncState.update(STATE_ID, { lastError: { code: err.code, message: err.message, at: this.now() }, failures, nextAttemptAt: this.now() + delay })
       report.error = { code: err.code, message: err.message }

@@ -118,3 +118,75 @@ test("two profiles signed in to one team: a customer imported in one appears in 
   expect((await search(b.page, "Zyxel Quincaillerie Synchro")).filter((c) => c === "Zyxel Quincaillerie Synchro")).toHaveLength(1)
   await expect(a.page.locator('[data-comptoir="sync-status"]')).toContainText("nothing to send", { timeout: 5_000 })
 })
+
+/** One customer imported through the options page, the way a user adds a few by hand. */
+async function importOne(p: Profile, company: string, code: string, seed: number): Promise<void> {
+  const [fresh] = generateCustomers({ count: 1, seed })
+  const customer = { ...fresh!, company, code }
+  await p.page.locator('input[type=file][data-comptoir="import-customers"]').setInputFiles({ name: `${code}.csv`, mimeType: "text/csv", buffer: Buffer.from(e2eCsv([customer]), "utf8") })
+  await p.page.locator('[data-comptoir="import-confirm"]').click()
+  await expect(p.page.locator('[data-comptoir="import-result"]')).toContainText("1", { timeout: 30_000 })
+}
+
+async function customerCount(p: Page): Promise<number> {
+  return p.evaluate(async () => {
+    const r = (await chrome.runtime.sendMessage({ type: "customers/count", payload: {} })) as { data: { customers: number } }
+    return r.data.customers
+  })
+}
+
+/** How many customers of the base carry exactly this company name (a duplicate would show as 2). */
+async function copiesOf(p: Page, company: string): Promise<number> {
+  return (await search(p, company)).filter((c) => c === company).length
+}
+
+test("offline: three customers recorded without network arrive once when the network is back", async () => {
+  const [a, b] = profiles as [Profile, Profile]
+  const before = await customerCount(b.page)
+  await a.context.setOffline(true)
+  const names = ["Hors-Ligne Alpha Mercerie", "Hors-Ligne Bravo Fromagerie", "Hors-Ligne Charlie Droguerie"]
+  for (const [i, name] of names.entries()) {
+    await a.page.goto(`chrome-extension://${a.extensionId}/options.html`)
+    await importOne(a, name, `OFFLINE-${i + 1}`, 99_100 + i)
+  }
+  // Kept on the device, said to be waiting, and the reason given in words.
+  await expect(a.page.locator('[data-comptoir="sync-status"]')).toHaveAttribute("data-pending", "3", { timeout: 10_000 })
+  await expect(a.page.locator('[data-comptoir="sync-error"]')).toContainText(/cannot be reached|not reachable|offline/i, { timeout: 10_000 })
+  expect(await customerCount(b.page)).toBe(before)
+
+  const back = Date.now()
+  await a.context.setOffline(false)
+  // Nobody clicks "sync now": coming back online is enough.
+  await expect.poll(() => customerCount(b.page), { timeout: 30_000, intervals: [200] }).toBe(before + 3)
+  console.log(`back online → three records in the other profile after ${Date.now() - back} ms`)
+  for (const name of names) expect(await copiesOf(b.page, name)).toBe(1)
+  await expect(a.page.locator('[data-comptoir="sync-status"]')).toContainText("nothing to send", { timeout: 10_000 })
+  await expect(a.page.locator('[data-comptoir="sync-error"]')).toHaveCount(0)
+})
+
+test("a service worker killed between the local write and the push loses nothing and sends nothing twice", async () => {
+  const [a, b] = profiles as [Profile, Profile]
+  const before = await customerCount(b.page)
+  await a.page.goto(`chrome-extension://${a.extensionId}/options.html`)
+  const worker = await serviceWorkerOf(a.context)
+  await worker.evaluate(() => ((globalThis as { __beforeKill?: boolean }).__beforeKill = true))
+  // The server stops answering: the push the import starts stays in flight.
+  process.kill(-server!.pid!, "SIGSTOP")
+  try {
+    await importOne(a, "Coupure Service Worker Papeterie", "KILLED-SW-1", 99_200)
+    await expect(a.page.locator('[data-comptoir="sync-status"]')).toHaveAttribute("data-pending", "1", { timeout: 10_000 })
+    const cdp = await a.context.newCDPSession(a.page)
+    await cdp.send("ServiceWorker.enable")
+    await cdp.send("ServiceWorker.stopAllWorkers")
+    await cdp.detach()
+  } finally {
+    // The request sent before the kill may now be applied by the server, its reply going nowhere.
+    process.kill(-server!.pid!, "SIGCONT")
+  }
+  // A new worker (woken by the options page's status poll) finds the change in IndexedDB and sends it.
+  await expect.poll(() => customerCount(b.page), { timeout: 30_000, intervals: [200] }).toBe(before + 1)
+  expect(await copiesOf(b.page, "Coupure Service Worker Papeterie")).toBe(1)
+  await expect(a.page.locator('[data-comptoir="sync-status"]')).toContainText("nothing to send", { timeout: 10_000 })
+  const restarted = a.context.serviceWorkers().at(-1)!
+  expect(await restarted.evaluate(() => (globalThis as { __beforeKill?: boolean }).__beforeKill ?? false)).toBe(false)
+})
