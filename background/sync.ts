@@ -42,7 +42,7 @@ export function syncEngine(): SyncEngine {
     db: services.db,
     session: async () => {
       const s = await readSession()
-      return s ? { serverUrl: s.serverUrl, token: s.token, teamId: s.team.id } : null
+      return s ? { serverUrl: s.serverUrl, token: s.token, teamId: s.team.id, role: s.user.role } : null
     },
     onRemoteChange: () => {
       services.customerSearch.invalidate()
@@ -63,7 +63,9 @@ export async function syncStatus(): Promise<SyncStatus> {
     lastSyncedAt: st.lastSyncedAt,
     pending: st.pending,
     conflicts: st.conflicts,
-    lastError: st.lastError
+    lastError: st.lastError,
+    progress: st.progress,
+    firstUpload: st.firstUpload ?? null
   }
 }
 

@@ -140,8 +140,10 @@ export async function pull(db: Db, auth: AuthContext, q: { cursor: string; limit
     team: { version: number; tombstone_horizon: number } | null
     client: { team_id: string; user_id: string; last_mutation_id: number } | null
     rows: { t: string; k: string; d: RowData | null; v: number; x: boolean }[]
+    total: number | null
   }>(
     `SELECT
+       ${cursor ? "NULL" : "(SELECT count(*) FROM rows WHERE team_id = $1 AND NOT deleted)::int"} AS total,
        (SELECT row_to_json(t) FROM (SELECT version, tombstone_horizon FROM teams WHERE team_id = $1) t) AS team,
        (SELECT row_to_json(c) FROM (SELECT team_id, user_id, last_mutation_id FROM clients WHERE client_id = $2) c) AS client,
        (SELECT coalesce(json_agg(json_build_object('t', r.table_name, 'k', r.id, 'd', r.data, 'v', r.version, 'x', r.deleted) ORDER BY r.version, r.table_name, r.id), '[]')
@@ -172,6 +174,7 @@ export async function pull(db: Db, auth: AuthContext, q: { cursor: string; limit
     cursor: tail ? encodeCursor({ version: tail.v, table: tail.t, key: tail.k, horizon: team.tombstone_horizon }) : q.cursor,
     hasMore,
     version: team.version,
+    ...(res.total === null ? {} : { total: res.total }),
     ...extra
   }
 }

@@ -363,6 +363,8 @@ export function apiSuite(backend: BackendName, server: () => TestServer): void {
       let pages = 0
       for (let more = true; more; pages++) {
         const page: PullResponse = await s.pull(t.agent.token, cursor, 10)
+        // Only a pull from the start says how many rows it brings (the extension's progress bar).
+        expect(page.total).toBe(pages === 0 ? 25 : undefined)
         seen.push(...page.rows.map((r) => r.key))
         cursor = page.cursor
         more = page.hasMore
@@ -381,6 +383,7 @@ export function apiSuite(backend: BackendName, server: () => TestServer): void {
       const fresh = await s.pull(t.agent.token, "", 100)
       expect(fresh.rows.map((r) => r.key)).not.toContain("p03")
       expect(fresh.rows).toHaveLength(24)
+      expect(fresh.total).toBe(24)
       // Caught up: the cursor stays and nothing comes back.
       expect(await s.pull(t.agent.token, next.cursor)).toMatchObject({ rows: [], hasMore: false, cursor: next.cursor })
     })

@@ -49,6 +49,20 @@ export interface SyncState {
   failures: number
   nextAttemptAt: number
   schemaVersion: number
+  /** What the first sign-in sent from this device's own base (shown once in the options page). */
+  firstUpload?: { customers: number; products: number; keptTeamCopies: number; at: number } | null
+}
+
+/**
+ * The rows this device held when its base was first bound to a team: sent once the team's rows are in, so
+ * a customer the team has already (same code) is not sent twice. Kept in IndexedDB: the first pull of a
+ * large base can outlive a service worker.
+ */
+export interface PendingUpload {
+  id: "first-bind"
+  customerIds: string[]
+  productIds: string[]
+  at: number
 }
 
 /** A change the server refused, kept with the server's row until the user has seen it. */
@@ -70,6 +84,7 @@ export class ComptoirDb extends Dexie {
   outbox!: Table<OutboxEntry, number>
   syncState!: Table<SyncState, string>
   conflicts!: Table<StoredConflict, number>
+  pendingUploads!: Table<PendingUpload, string>
 
   constructor(name = "comptoir") {
     super(name)
@@ -85,6 +100,9 @@ export class ComptoirDb extends Dexie {
       outbox: "++seq, mid, [table+key]",
       syncState: "id",
       conflicts: "++id"
+    })
+    this.version(3).stores({
+      pendingUploads: "id"
     })
     this.use(outboxMiddleware())
   }

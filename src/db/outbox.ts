@@ -135,9 +135,9 @@ export function outboxMiddleware(now: () => number = Date.now): Middleware<DBCor
             ...table,
             async mutate(req) {
               if ((req.trans as Marked)[REMOTE]) return table.mutate(req)
-              // Not signed in to a team: nothing to replicate, and recording 100k imported customers one
-              // outbox record each would triple the import's time. The base a user brings before signing
-              // in stays on this device (said in the README).
+              // Not signed in to a team: nothing to replicate yet, and recording 100k imported customers one
+              // outbox record each would triple the import's time. The base a device holds at its first
+              // sign-in is sent then, once the team's rows are in (SyncEngine.bind / uploadFirstBind).
               const state = (await down.table(STATE_STORE).get({ trans: req.trans, key: "state" })) as { boundTo?: string | null } | undefined
               if (!state?.boundTo) return table.mutate(req)
               const entries = await entriesFor(table, req, now())

@@ -27,7 +27,11 @@ export const SyncStatus = z.object({
   pending: z.number().int(),
   conflicts: z.number().int(),
   /** `code` picks the sentence shown; `message` is the server's or the network's own words. */
-  lastError: z.object({ code: z.string(), message: z.string(), at: z.number() }).nullable()
+  lastError: z.object({ code: z.string(), message: z.string(), at: z.number() }).nullable(),
+  /** A pull from the start under way (the first sign-in): rows received and, when the server said, of how many. */
+  progress: z.object({ pulled: z.number().int(), total: z.number().int().nullable() }).nullable(),
+  /** What the first sign-in sent from this device's own base. */
+  firstUpload: z.object({ customers: z.number().int(), products: z.number().int(), keptTeamCopies: z.number().int(), at: z.number() }).nullable()
 })
 export type SyncStatus = z.infer<typeof SyncStatus>
 

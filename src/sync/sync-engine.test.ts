@@ -169,6 +169,92 @@ describe("the sync engine against the real server", () => {
     expect((await b.repo.getMany([customers[1]!.id]))[0]?.notes).toBe("pending during the reset")
   })
 
+  it("sends the base a device held before its first sign-in, keeping the team's copy of customers it already has", async () => {
+    const team = await server.team("first-bind")
+    const a = await client(team, team.agent.token)
+    const teamBase = demo(30, 41)
+    await a.repo.upsert(teamBase)
+    await a.engine().sync()
+    // Another device, used alone for a while: its own customers, two of them the team's under the same code.
+    const db = new ComptoirDb(`sync-client-${++n}`)
+    const repo = new CustomerRepository(db)
+    const own = demo(12, 43).map((c, i) => ({ ...c, id: `own-${i}`, code: `OWN-${i}` }))
+    const sameCode = demo(2, 47).map((c, i) => ({ ...c, id: `same-code-${i}`, code: teamBase[i]!.code.toLowerCase(), notes: "local copy" }))
+    await repo.upsert([...own, ...sameCode])
+    await db.products.bulkPut([{ id: "p-own-1", ref: "OWN-REF-1", nameFr: "Gant", nameEn: "Glove", unit: "pièce", unitPriceCents: 450, vatRateBp: 2000, createdAt: 1, updatedAt: 1 }])
+    expect(await db.outbox.count()).toBe(0) // not signed in: nothing recorded
+    const session: Session = { serverUrl: url, token: team.manager.token, teamId: team.id, role: "manager" }
+    const engine = new SyncEngine({ db, session: async () => session })
+    const r = await engine.sync()
+    expect(r.error).toBeUndefined()
+    expect(r.uploaded).toBe(13)
+    expect(await engine.status()).toMatchObject({ pending: 0, conflicts: 0, firstUpload: { customers: 12, products: 1, keptTeamCopies: 2 } })
+    // The device now holds the team's 30 and its own 12; the two same-code copies gave way to the team's.
+    expect(await repo.count()).toBe(42)
+    const byCode = await repo.getByCodes([teamBase[0]!.code, teamBase[1]!.code])
+    expect([...byCode.values()].map((c) => c.id).sort()).toEqual([teamBase[0]!.id, teamBase[1]!.id].sort())
+    const rows = await server.rowsOf(team.id)
+    expect(rows.filter((r) => r.table_name === "customers")).toHaveLength(42)
+    expect(rows.filter((r) => r.table_name === "products")).toHaveLength(1)
+    // The first device receives them; a second sync sends nothing again.
+    await a.engine().sync()
+    expect(await a.repo.count()).toBe(42)
+    expect((await engine.sync()).pushed).toBe(0)
+  })
+
+  it("drops another team's data at sign-in, and refuses while changes owed to that team are unsent", async () => {
+    const one = await server.team("bind-one")
+    const two = await server.team("bind-two")
+    const a = await client(one, one.agent.token)
+    await a.repo.upsert(demo(5, 53))
+    const toTwo: Session = { serverUrl: url, token: two.agent.token, teamId: two.id }
+    // Five customers for team one are still in the outbox: nothing changes.
+    await expect(a.engine().bind(toTwo)).rejects.toMatchObject({ code: "pending-other-team" })
+    expect(await a.repo.count()).toBe(5)
+    expect(await a.db.outbox.count()).toBe(5)
+    await a.engine().sync()
+    const b = await client(two, two.agent2.token)
+    await b.repo.upsert(demo(3, 59))
+    await b.engine().sync()
+    // Sent: signing in to team two replaces team one's customers with team two's.
+    const r = await new SyncEngine({ db: a.db, session: async () => toTwo }).sync()
+    expect(r.error).toBeUndefined()
+    expect(await a.repo.count()).toBe(3)
+    expect(await a.db.outbox.count()).toBe(0)
+    expect((await server.rowsOf(two.id)).filter((row) => row.table_name === "customers")).toHaveLength(3)
+    expect((await server.rowsOf(one.id)).filter((row) => row.table_name === "customers")).toHaveLength(5)
+  })
+
+  it("reports the progress of a pull from the start against the total the server announces", async () => {
+    const team = await server.team("progress")
+    const a = await client(team, team.agent.token)
+    await a.repo.upsert(demo(250, 61))
+    await a.engine().sync()
+    const db = new ComptoirDb(`sync-client-${++n}`)
+    const session: Session = { serverUrl: url, token: team.agent2.token, teamId: team.id }
+    const seen: { pulled: number; total: number | null }[] = []
+    const shown: ({ pulled: number; total: number | null } | null)[] = []
+    const engine: SyncEngine = new SyncEngine({
+      db,
+      session: async () => session,
+      pullLimit: 100,
+      applyEvery: 100,
+      onProgress: (p) => {
+        seen.push(p)
+        void engine.status().then((s) => shown.push(s.progress))
+      }
+    })
+    await engine.sync()
+    expect(seen).toEqual([
+      { pulled: 100, total: 250 },
+      { pulled: 200, total: 250 },
+      { pulled: 250, total: 250 }
+    ])
+    // What the options page polls shows it while it runs.
+    expect(shown[0]).toMatchObject({ total: 250 })
+    expect((await engine.status()).progress).toBeNull()
+  })
+
   it("measures a push of 1,000 mutations and a first pull of 5,000 customers", async () => {
     const team = await server.team("bench")
     const a = await client(team, team.agent.token)

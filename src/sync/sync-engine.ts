@@ -1,5 +1,5 @@
 import { CustomerRepository } from "~src/db/customer-repository"
-import type { ComptoirDb, SyncState } from "~src/db/database"
+import type { ComptoirDb, PendingUpload, SyncState } from "~src/db/database"
 import { applyRemote, type OutboxEntry } from "~src/db/outbox"
 import type { Customer, Product } from "~src/domain/customers/customer.schema"
 import { newId } from "~src/domain/ids"
@@ -22,6 +22,8 @@ export interface Session {
   serverUrl: string
   token: string
   teamId: string
+  /** The user's role in the team: rows it may not write (the catalog, for an agent) are not offered. */
+  role?: string
 }
 
 export interface SyncEngineDeps {
@@ -38,7 +40,13 @@ export interface SyncEngineDeps {
   tables?: TableRegistry
   /** Called after rows from the server were written (the search index is a cache of them). */
   onRemoteChange?: () => void
-  onProgress?: (p: { pulled: number }) => void
+  onProgress?: (p: PullProgress) => void
+}
+
+/** A pull in progress: rows received so far, and how many a pull from the start will bring (when known). */
+export interface PullProgress {
+  pulled: number
+  total: number | null
 }
 
 export interface SyncReport {
@@ -46,6 +54,8 @@ export interface SyncReport {
   pushed: number
   pulled: number
   conflicts: number
+  /** Rows of this device's own base sent at its first sign-in. */
+  uploaded?: number
   error?: { code: SyncErrorCode; message: string }
 }
 
@@ -55,6 +65,8 @@ export interface SyncStatus {
   lastSyncedAt: number | null
   lastError: SyncState["lastError"]
   nextAttemptAt: number
+  progress: PullProgress | null
+  firstUpload: SyncState["firstUpload"] | null
 }
 
 const STATE_ID = "state"
@@ -67,7 +79,18 @@ const BACKOFF_MAX_MS = 5 * 60_000
 const OFFLINE_BACKOFF_MAX_MS = 20_000
 const REQUEST_TIMEOUT_MS = 30_000
 /** Replicated stores a pull or a conflict writes; the outbox and state ride in the same transaction. */
-const REMOTE_STORES = ["customerSegments", "lookupBuckets", "meta", "products", "outbox", "syncState", "conflicts"] as const
+const REMOTE_STORES = [
+  "customerSegments",
+  "lookupBuckets",
+  "meta",
+  "products",
+  "outbox",
+  "syncState",
+  "conflicts",
+  "pendingUploads",
+  "recentCustomers"
+] as const
+const FIRST_BIND = "first-bind"
 
 /**
  * The client side of the sync protocol over the extension's IndexedDB. Everything that matters (outbox,
@@ -82,6 +105,8 @@ export class SyncEngine {
   private readonly tables: TableRegistry
   private readonly customers: CustomerRepository
   private queue: Promise<unknown> = Promise.resolve()
+  /** Only for display: a pull dies with its worker, and so does this. */
+  private progress: PullProgress | null = null
 
   constructor(private readonly deps: SyncEngineDeps) {
     this.fetch = deps.fetch ?? ((...args) => globalThis.fetch(...args))
@@ -119,7 +144,15 @@ export class SyncEngine {
 
   async status(): Promise<SyncStatus> {
     const st = await this.state()
-    return { pending: await this.db.outbox.count(), conflicts: await this.db.conflicts.count(), lastSyncedAt: st.lastSyncedAt, lastError: st.lastError, nextAttemptAt: st.nextAttemptAt }
+    return {
+      pending: await this.db.outbox.count(),
+      conflicts: await this.db.conflicts.count(),
+      lastSyncedAt: st.lastSyncedAt,
+      lastError: st.lastError,
+      nextAttemptAt: st.nextAttemptAt,
+      progress: this.progress,
+      firstUpload: st.firstUpload ?? null
+    }
   }
 
   /** Runs one sync unless a failure asked to wait; the alarm calls this. */
@@ -146,6 +179,11 @@ export class SyncEngine {
       report.pushed = pushed.pushed
       report.conflicts = pushed.conflicts
       report.pulled = await this.pull(session)
+      const uploaded = await this.uploadFirstBind(session)
+      if (uploaded > 0) {
+        report.uploaded = uploaded
+        report.pushed += (await this.push(session)).pushed
+      }
       await this.db.syncState.update(STATE_ID, { lastSyncedAt: this.now(), lastError: null, failures: 0, nextAttemptAt: 0 })
     } catch (e) {
       const err = toSyncError(e)
@@ -153,29 +191,126 @@ export class SyncEngine {
       const failures = st.failures + 1
       // Full jitter so a team's clients coming back together do not hammer the server in step.
       const max = err.code === "offline" ? OFFLINE_BACKOFF_MAX_MS : BACKOFF_MAX_MS
-      const ceiling = err.code === "client-too-old" || err.code === "unauthorized" ? BACKOFF_MAX_MS : Math.min(max, BACKOFF_BASE_MS * 2 ** (failures - 1))
+      const ceiling =
+        err.code === "client-too-old" || err.code === "unauthorized" ? BACKOFF_MAX_MS : Math.min(max, BACKOFF_BASE_MS * 2 ** (failures - 1))
       const delay = Math.round(ceiling * (0.5 + 0.5 * this.random()))
-      await this.db.syncState.update(STATE_ID, { lastError: { code: err.code, message: err.message, at: this.now() }, failures, nextAttemptAt: this.now() + delay })
+      await this.db.syncState.update(STATE_ID, {
+        lastError: { code: err.code, message: err.message, at: this.now() },
+        failures,
+        nextAttemptAt: this.now() + delay
+      })
       report.error = { code: err.code, message: err.message }
     }
     return report
   }
 
   /**
-   * Ties the local state to one server and team. Another one means another client: a new client id, mids
-   * from 1, a pull from the start. Pending local changes are kept and go to the new server.
+   * Ties the local base to one server and team; another one means another client (a new client id, mids
+   * from 1, a pull from the start).
+   * - First team for this base: what the device holds already is kept and sent after the first pull
+   *   (`uploadFirstBind`), so a base imported before signing in reaches the team.
+   * - Another team than before: that team's data must not mix with this one's, so the local copy is
+   *   dropped; refused (nothing changed) while changes for the previous team have not reached it.
    */
   async bind(session: Session): Promise<SyncState> {
     const boundTo = `${session.serverUrl.replace(/\/+$/, "")}|${session.teamId}`
     const st = await this.state()
     if (st.boundTo === boundTo) return st
-    return this.db.transaction("rw", [this.db.syncState, this.db.outbox], async () => {
-      const pending = await this.db.outbox.toArray()
-      const unassigned = pending.filter((e) => e.mid !== undefined).map(({ mid: _mid, ...rest }) => rest)
-      if (unassigned.length > 0) await this.db.outbox.bulkPut(unassigned)
-      const next: SyncState = { ...st, boundTo, clientId: `cpt-${newId()}`, cursor: "", nextMid: 1, lastMutationId: 0, pulledVersion: 0, failures: 0, nextAttemptAt: 0, lastError: null }
+    return applyRemote(this.db, REMOTE_STORES, async () => {
+      const current = (await this.db.syncState.get(STATE_ID))!
+      if (current.boundTo === boundTo) return current
+      if (current.boundTo === null) {
+        const customerIds = (await this.customers.all()).map((c) => c.id)
+        const productIds = (await this.db.products.toCollection().primaryKeys()) as string[]
+        if (customerIds.length + productIds.length > 0)
+          await this.db.pendingUploads.put({ id: FIRST_BIND, customerIds, productIds, at: this.now() })
+      } else {
+        const pending = await this.db.outbox.count()
+        if (pending > 0) {
+          const [server] = current.boundTo.split("|")
+          throw new SyncError(
+            "pending-other-team",
+            `${pending} change(s) made on this device have not reached the team it was signed in to (${server}) yet`
+          )
+        }
+        await this.clearLocalBase()
+      }
+      const next: SyncState = {
+        ...current,
+        boundTo,
+        clientId: `cpt-${newId()}`,
+        cursor: "",
+        nextMid: 1,
+        lastMutationId: 0,
+        pulledVersion: 0,
+        failures: 0,
+        nextAttemptAt: 0,
+        lastError: null,
+        firstUpload: null
+      }
       await this.db.syncState.put(next)
       return next
+    })
+  }
+
+  /** Everything replicated, and what was derived from it; the outbox is the caller's business. */
+  private async clearLocalBase(): Promise<void> {
+    await this.db.customerSegments.clear()
+    await this.db.lookupBuckets.clear()
+    await this.db.meta.delete("customerCount")
+    await this.db.products.clear()
+    await this.db.recentCustomers.clear()
+    await this.db.conflicts.clear()
+    await this.db.pendingUploads.clear()
+    this.deps.onRemoteChange?.()
+  }
+
+  /**
+   * After the first pull: the rows this device held before its first sign-in go to the outbox as new rows,
+   * except customers whose code the team already has (the team's copy is kept; two records for one
+   * customer would split its history). Products clashing on `ref` gave way during the pull already.
+   */
+  private async uploadFirstBind(session: Session): Promise<number> {
+    const snapshot: PendingUpload | undefined = await this.db.pendingUploads.get(FIRST_BIND)
+    if (!snapshot) return 0
+    return applyRemote(this.db, REMOTE_STORES, async () => {
+      const local = new Set(snapshot.customerIds)
+      const all = await this.customers.all()
+      const codeOf = (c: Customer) => c.code.trim().toUpperCase()
+      const teamCodes = new Set(all.filter((c) => !local.has(c.id)).map(codeOf))
+      const mine = all.filter((c) => local.has(c.id))
+      const duplicates = mine.filter((c) => teamCodes.has(codeOf(c)))
+      const send = mine.filter((c) => !teamCodes.has(codeOf(c)))
+      if (duplicates.length > 0) await this.customers.remove(duplicates.map((c) => c.id))
+      // A role that may not write the catalog (an agent) keeps its own lines on this device: sent, they would
+      // only come back refused.
+      const writeRoles = this.tables.products?.writeRoles
+      const mayWriteProducts = !writeRoles || (session.role !== undefined && (writeRoles as readonly string[]).includes(session.role))
+      const products = mayWriteProducts ? (await this.db.products.bulkGet(snapshot.productIds)).filter((p): p is Product => p !== undefined) : []
+      const at = this.now()
+      const entries: OutboxEntry[] = [
+        ...send.map((c): OutboxEntry => ({
+          table: "customers",
+          op: "put",
+          key: c.id,
+          fields: { ...c } as unknown as OutboxEntry["fields"],
+          createdAt: at
+        })),
+        ...products.map((p): OutboxEntry => ({
+          table: "products",
+          op: "put",
+          key: p.id,
+          fields: { ...p } as unknown as OutboxEntry["fields"],
+          createdAt: at
+        }))
+      ]
+      if (entries.length > 0) await this.db.outbox.bulkAdd(entries)
+      await this.db.pendingUploads.delete(FIRST_BIND)
+      await this.db.syncState.update(STATE_ID, {
+        firstUpload: { customers: send.length, products: products.length, keptTeamCopies: duplicates.length, at }
+      })
+      if (duplicates.length > 0) this.deps.onRemoteChange?.()
+      return entries.length
     })
   }
 
@@ -202,7 +337,10 @@ export class SyncEngine {
     try {
       return parse(json)
     } catch (e) {
-      throw new SyncError("bad-reply", `the server's reply to ${path.split("?")[0]} is not understood: ${e instanceof Error ? e.message.slice(0, 200) : String(e)}`)
+      throw new SyncError(
+        "bad-reply",
+        `the server's reply to ${path.split("?")[0]} is not understood: ${e instanceof Error ? e.message.slice(0, 200) : String(e)}`
+      )
     }
   }
 
@@ -216,8 +354,16 @@ export class SyncEngine {
     for (;;) {
       const { entries, clientId } = await this.nextBatch(batchSize)
       if (entries.length === 0) break
-      const mutations: Mutation[] = entries.map((e) => ({ mid: e.mid!, table: e.table, op: e.op, key: e.key, ...(e.fields ? { fields: e.fields } : {}) }))
-      const res = await this.request(session, "POST", "/sync/push", { clientId, schemaVersion: SCHEMA_VERSION, mutations }, (x) => PushResponse.parse(x))
+      const mutations: Mutation[] = entries.map((e) => ({
+        mid: e.mid!,
+        table: e.table,
+        op: e.op,
+        key: e.key,
+        ...(e.fields ? { fields: e.fields } : {})
+      }))
+      const res = await this.request(session, "POST", "/sync/push", { clientId, schemaVersion: SCHEMA_VERSION, mutations }, (x) =>
+        PushResponse.parse(x)
+      )
       batches++
       pushed += res.applied
       conflicts += res.conflicts.length
@@ -290,25 +436,34 @@ export class SyncEngine {
     let buffer: ServerRow[] = []
     let pulled = 0
     let resets = 0
-    for (;;) {
-      const q = new URLSearchParams({ cursor, limit: String(limit), clientId: st.clientId })
-      const res = await this.request(session, "GET", `/sync/pull?${q}`, undefined, (x) => PullResponse.parse(x))
-      if (res.resetRequired) {
-        if (++resets > 2) throw new SyncError("rejected", "the server asked to start over more than twice in a row")
-        await this.wipe()
-        cursor = ""
-        buffer = []
-        continue
+    let total: number | null = null
+    this.progress = null
+    try {
+      for (;;) {
+        const q = new URLSearchParams({ cursor, limit: String(limit), clientId: st.clientId })
+        const res = await this.request(session, "GET", `/sync/pull?${q}`, undefined, (x) => PullResponse.parse(x))
+        if (res.total !== undefined) total = res.total
+        if (cursor === "" && res.hasMore) this.progress = { pulled, total }
+        if (res.resetRequired) {
+          if (++resets > 2) throw new SyncError("rejected", "the server asked to start over more than twice in a row")
+          await this.wipe()
+          cursor = ""
+          buffer = []
+          continue
+        }
+        buffer.push(...res.rows)
+        pulled += res.rows.length
+        cursor = res.cursor
+        if (this.progress) this.progress = { pulled, total }
+        if (buffer.length >= applyEvery || !res.hasMore) {
+          await this.applyPage(buffer, cursor, res.version, res.hasMore ? undefined : res.lastMutationId)
+          buffer = []
+          this.deps.onProgress?.({ pulled, total })
+        }
+        if (!res.hasMore) break
       }
-      buffer.push(...res.rows)
-      pulled += res.rows.length
-      cursor = res.cursor
-      if (buffer.length >= applyEvery || !res.hasMore) {
-        await this.applyPage(buffer, cursor, res.version, res.hasMore ? undefined : res.lastMutationId)
-        buffer = []
-        this.deps.onProgress?.({ pulled })
-      }
-      if (!res.hasMore) break
+    } finally {
+      this.progress = null
     }
     if (pulled > 0) this.deps.onRemoteChange?.()
     return pulled
@@ -389,7 +544,12 @@ export class SyncEngine {
       // `ref` is unique locally but not on the server: a same-ref line under another id (imported here before
       // signing in) gives way to the server's, or the pull would fail on it forever.
       const ids = new Set(productPuts.map((p) => p.id))
-      const clashing = (await this.db.products.where("ref").anyOf(productPuts.map((p) => p.ref)).primaryKeys()).filter((id) => !ids.has(id))
+      const clashing = (
+        await this.db.products
+          .where("ref")
+          .anyOf(productPuts.map((p) => p.ref))
+          .primaryKeys()
+      ).filter((id) => !ids.has(id))
       if (clashing.length > 0) await this.db.products.bulkDelete(clashing)
       await this.db.products.bulkPut(productPuts)
     }

@@ -9,6 +9,7 @@ export type SyncErrorCode =
   | "rejected"
   | "bad-reply"
   | "not-signed-in"
+  | "pending-other-team"
 
 export class SyncError extends Error {
   constructor(

@@ -2,7 +2,9 @@ import * as z from "zod"
 
 import { defineHandler } from "~src/messaging/handler"
 
-import { ensurePokeStream, runSync, syncStatus, writeSession } from "../../sync"
+import { toSyncError } from "~src/sync/sync-errors"
+
+import { ensurePokeStream, runSync, syncEngine, syncStatus, writeSession } from "../../sync"
 
 const LoginReply = z.object({
   token: z.string(),
@@ -33,6 +35,14 @@ export const authLogin = defineHandler("auth/login", async ({ serverUrl, email, 
   }
   const session = LoginReply.safeParse(body)
   if (!session.success) return fail("bad-reply", "this address answers, but not as a Comptoir server")
+  // Bound before the session is kept: a refusal (changes still owed to another team) leaves the device as it was.
+  try {
+    await syncEngine().bind({ serverUrl: base, token: session.data.token, teamId: session.data.team.id })
+  } catch (e) {
+    await fetch(`${base}/auth/logout`, { method: "POST", headers: { authorization: `Bearer ${session.data.token}` }, signal: AbortSignal.timeout(5_000) }).catch(() => undefined)
+    const err = toSyncError(e)
+    return fail(err.code, err.message)
+  }
   await writeSession({ serverUrl: base, ...session.data })
   ensurePokeStream()
   await runSync(true)

@@ -179,7 +179,9 @@ export const PullResponse = z.object({
   /** This client's last applied mutation as of this page; authoritative once hasMore is false. */
   lastMutationId: z.number().int().nonnegative().optional(),
   /** The team's version when this page was read. */
-  version: Version
+  version: Version,
+  /** On the first page of a pull from the start: how many rows the whole pull brings (for a progress bar). */
+  total: z.number().int().nonnegative().optional()
 })
 export type PullResponse = z.infer<typeof PullResponse>
 

@@ -47,15 +47,34 @@ export function SyncStatusLine({ status }: { status: SyncStatus | null }) {
     status.pending > 0 ? t("sync.status.pending", { count: status.pending }) : t("sync.status.upToDate")
   ]
   if (status.conflicts > 0) parts.push(t("sync.status.conflicts", { count: status.conflicts }))
+  const { progress, firstUpload } = status
+  const number = (n: number) => n.toLocaleString(i18n.language)
   return (
-    <p className="c-muted" data-comptoir="sync-status" data-pending={status.pending}>
-      {parts.join(" · ")}
-      {status.lastError ? (
-        <span className="c-error" data-comptoir="sync-error">
-          {" "}
-          · {errorText(status.lastError)}
-        </span>
+    <>
+      <p className="c-muted" data-comptoir="sync-status" data-pending={status.pending}>
+        {parts.join(" · ")}
+        {status.lastError ? (
+          <span className="c-error" data-comptoir="sync-error">
+            {" "}
+            · {errorText(status.lastError)}
+          </span>
+        ) : null}
+      </p>
+      {progress ? (
+        <p className="c-muted" data-comptoir="sync-progress" data-pulled={progress.pulled} data-total={progress.total ?? ""}>
+          {progress.total === null
+            ? t("sync.status.receivingUnknown", { pulled: number(progress.pulled) })
+            : t("sync.status.receiving", { pulled: number(progress.pulled), total: number(progress.total) })}
+          <br />
+          <progress max={progress.total ?? undefined} value={progress.total === null ? undefined : progress.pulled} />
+        </p>
       ) : null}
-    </p>
+      {firstUpload && firstUpload.customers + firstUpload.products + firstUpload.keptTeamCopies > 0 ? (
+        <p className="c-muted" data-comptoir="sync-first-upload">
+          {t("sync.status.firstUpload", { customers: number(firstUpload.customers), products: number(firstUpload.products) })}
+          {firstUpload.keptTeamCopies > 0 ? ` · ${t("sync.status.firstUploadKept", { count: firstUpload.keptTeamCopies })}` : ""}
+        </p>
+      ) : null}
+    </>
   )
 }
