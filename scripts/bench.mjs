@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark, one after the other (2 cores: never in parallel), each printing its
 // figures beside the baseline it is compared with. Results land in bench-results/.
-// BENCH_ONLY=search,extension,server runs a subset.
+// BENCH_ONLY=search,extension,sync,server runs a subset.
 import { spawnSync } from "node:child_process"
 import { existsSync } from "node:fs"
 import { resolve } from "node:path"
 
 const root = resolve(import.meta.dirname, "..")
-const only = (process.env.BENCH_ONLY ?? "search,extension,server").split(",")
+const only = (process.env.BENCH_ONLY ?? "search,extension,sync,server").split(",")
 const run = (label, cmd, args) => {
   console.log(`\n=== ${label} ===`)
   const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: process.env })
@@ -22,5 +22,9 @@ if (only.includes("search")) run("customer search (Node)", "npx", tsx("bench/sea
 if (only.includes("extension")) {
   if (!existsSync(resolve(root, "build/chrome-mv3-prod/manifest.json")) || process.env.BENCH_REBUILD !== "0") run("build", "npx", ["plasmo", "build", "--src-path=."])
   run("extension in Chromium", "npx", tsx("bench/extension.bench.ts"))
+}
+if (only.includes("sync")) {
+  if (!only.includes("extension") && (!existsSync(resolve(root, "build/chrome-mv3-prod/manifest.json")) || process.env.BENCH_REBUILD !== "0")) run("build", "npx", ["plasmo", "build", "--src-path=."])
+  run("initial sync of a team base into Chromium", "npx", tsx("bench/initial-sync.bench.ts"))
 }
 if (only.includes("server") && existsSync(resolve(root, "bench/server-load.bench.ts"))) run("team server under load", "npx", tsx("bench/server-load.bench.ts"))

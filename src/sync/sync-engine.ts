@@ -91,6 +91,8 @@ const REMOTE_STORES = [
   "recentCustomers"
 ] as const
 const FIRST_BIND = "first-bind"
+/** Pulled rows held in memory at most before one write (about 1 KB each as objects). */
+const MAX_APPLY_BATCH = 40_000
 
 /**
  * The client side of the sync protocol over the extension's IndexedDB. Everything that matters (outbox,
@@ -435,8 +437,11 @@ export class SyncEngine {
     let cursor = st.cursor
     let buffer: ServerRow[] = []
     let pulled = 0
+    let applied = 0
     let resets = 0
     let total: number | null = null
+    // One write at a time, in order (each stores the cursor it reached), while the next pages download.
+    let writing: Promise<void> = Promise.resolve()
     this.progress = null
     try {
       for (;;) {
@@ -446,6 +451,7 @@ export class SyncEngine {
         if (cursor === "" && res.hasMore) this.progress = { pulled, total }
         if (res.resetRequired) {
           if (++resets > 2) throw new SyncError("rejected", "the server asked to start over more than twice in a row")
+          await writing
           await this.wipe()
           cursor = ""
           buffer = []
@@ -455,13 +461,28 @@ export class SyncEngine {
         pulled += res.rows.length
         cursor = res.cursor
         if (this.progress) this.progress = { pulled, total }
-        if (buffer.length >= applyEvery || !res.hasMore) {
-          await this.applyPage(buffer, cursor, res.version, res.hasMore ? undefined : res.lastMutationId)
+        // A write rewrites every packed segment it touches, and rows spread over all of them: writing in
+        // batches that grow with what was written (up to a bound on memory) keeps a 100k first pull from
+        // rewriting the base ten times over.
+        if (buffer.length >= Math.min(Math.max(applyEvery, applied), MAX_APPLY_BATCH) || !res.hasMore) {
+          const rows = buffer
+          const done = { pulled, total }
+          const at = { cursor, version: res.version, lastMutationId: res.hasMore ? undefined : res.lastMutationId }
           buffer = []
-          this.deps.onProgress?.({ pulled, total })
+          applied += rows.length
+          await writing
+          writing = this.applyPage(rows, at.cursor, at.version, at.lastMutationId).then(() => this.deps.onProgress?.(done))
+          // Keeps a failed write from being an unhandled rejection while the next page downloads; the
+          // `await writing` above and below rethrows it.
+          writing.catch(() => undefined)
         }
         if (!res.hasMore) break
       }
+      await writing
+    } catch (e) {
+      // A download failed while a write was under way: let it land before the next attempt reads the cursor.
+      await writing.catch(() => undefined)
+      throw e
     } finally {
       this.progress = null
     }
