@@ -1,5 +1,7 @@
 import type { Handler } from "~src/messaging/handler"
 
+import { conflictsList } from "./conflicts/list"
+import { conflictsResolve } from "./conflicts/resolve"
 import { customersChanged } from "./customers/changed"
 import { customersCount } from "./customers/count"
 import { customersOpened } from "./customers/opened"
@@ -28,5 +30,7 @@ export const handlers: readonly Handler[] = [
   syncStatusHandler,
   syncNow,
   authLogin,
-  authLogout
+  authLogout,
+  conflictsList,
+  conflictsResolve
 ] as unknown as readonly Handler[]

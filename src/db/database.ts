@@ -1,7 +1,7 @@
 import Dexie, { type Table } from "dexie"
 
 import type { Product } from "~src/domain/customers/customer.schema"
-import type { Conflict } from "~src/domain/sync/protocol"
+import type { Conflict, RowData } from "~src/domain/sync/protocol"
 
 import { outboxMiddleware, type OutboxEntry } from "./outbox"
 
@@ -69,6 +69,8 @@ export interface PendingUpload {
 export interface StoredConflict extends Conflict {
   id?: number
   at: number
+  /** This device's record as it stood with the refused change, before the server's row replaced it. */
+  mine?: RowData | null
 }
 
 /**

@@ -35,6 +35,24 @@ export const SyncStatus = z.object({
 })
 export type SyncStatus = z.infer<typeof SyncStatus>
 
+/** One refused change as the options page shows it. */
+export const RefusedChange = z.object({
+  id: z.number().int(),
+  table: z.string(),
+  key: z.string(),
+  /** The record in words: "Dupont SARL (C-00012)", "GANT-01 Gants de manutention". */
+  label: z.string(),
+  reason: z.string(),
+  message: z.string(),
+  at: z.number(),
+  /** The team no longer has the record (deleted there). */
+  goneOnTeam: z.boolean(),
+  canRestore: z.boolean(),
+  /** Fields where this device's record and the team's differ (values as text, shortened). */
+  differences: z.array(z.object({ field: z.string(), mine: z.string(), team: z.string() })).max(40)
+})
+export type RefusedChange = z.infer<typeof RefusedChange>
+
 export const contract = {
   "lookup/match": {
     request: z.object({
@@ -101,6 +119,16 @@ export const contract = {
   "auth/logout": {
     request: z.object({}),
     response: Ok
+  },
+  /** Changes the server refused, newest first, with what differs between this device's record and the team's. */
+  "conflicts/list": {
+    request: z.object({}),
+    response: z.object({ conflicts: z.array(RefusedChange) })
+  },
+  /** "team": keep the team's version; "mine": send this device's record again (only where `canRestore`). */
+  "conflicts/resolve": {
+    request: z.object({ id: z.number().int().positive(), choice: z.enum(["team", "mine"]) }),
+    response: z.object({ ok: z.boolean(), error: z.string().optional(), status: SyncStatus })
   }
 } as const
 

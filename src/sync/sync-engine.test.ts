@@ -135,6 +135,35 @@ describe("the sync engine against the real server", () => {
     expect(c).toMatchObject({ table: "products", key: "prod-1", reason: "forbidden" })
     expect(await a.db.products.count()).toBe(0) // an agent may not add products: the server has none
     expect(await a.db.outbox.count()).toBe(0)
+    // Kept with the record as it was, and not offered to be sent again (the role is the reason).
+    expect(c!.mine).toMatchObject({ ref: "P-1" })
+    await expect(a.engine().resolveConflict(c!.id!, "mine")).rejects.toMatchObject({ code: "rejected" })
+    expect(await a.engine().resolveConflict(c!.id!, "team")).toEqual({ resolved: true, requeued: false })
+    expect(await a.db.conflicts.count()).toBe(0)
+  })
+
+  it("sends a customer again when its user restores an edit the team refused because the customer was removed meanwhile", async () => {
+    const team = await server.team("restore")
+    const a = await client(team, team.agent.token)
+    const b = await client(team, team.agent2.token)
+    const [customer] = demo(1, 67)
+    await a.repo.upsert([customer!])
+    await a.engine().sync()
+    await b.engine().sync()
+    // A removes it; B, not yet aware, adds a note.
+    await a.repo.remove([customer!.id])
+    await a.engine().sync()
+    await b.repo.put({ ...customer!, notes: "Rappeler pour le devis" })
+    const r = await b.engine().sync()
+    expect(r.conflicts).toBe(1)
+    expect(await b.repo.count()).toBe(0) // the team's state: removed
+    const [c] = await b.engine().conflicts()
+    expect(c).toMatchObject({ reason: "missing", mine: { notes: "Rappeler pour le devis" } })
+    expect(await b.engine().resolveConflict(c!.id!, "mine")).toEqual({ resolved: true, requeued: true })
+    expect(await b.db.conflicts.count()).toBe(0)
+    expect((await b.engine().sync()).conflicts).toBe(0)
+    await a.engine().sync()
+    expect((await a.repo.getMany([customer!.id]))[0]).toMatchObject({ company: customer!.company, notes: "Rappeler pour le devis" })
   })
 
   it("tells a client too old for the server so, in words", async () => {

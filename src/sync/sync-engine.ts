@@ -4,6 +4,7 @@ import { applyRemote, type OutboxEntry } from "~src/db/outbox"
 import type { Customer, Product } from "~src/domain/customers/customer.schema"
 import { newId } from "~src/domain/ids"
 import { mergeMutation, rowId, type RowState } from "~src/domain/sync/merge"
+import { canRestore } from "~src/domain/sync/refused-change"
 import {
   MAX_MUTATIONS_PER_PUSH,
   MAX_PULL_LIMIT,
@@ -12,6 +13,7 @@ import {
   SCHEMA_VERSION,
   type Conflict,
   type Mutation,
+  type RowData,
   type ServerRow
 } from "~src/domain/sync/protocol"
 import { TABLES, type TableRegistry } from "~src/domain/sync/tables"
@@ -423,7 +425,13 @@ export class SyncEngine {
       await this.db.syncState.update(STATE_ID, { lastMutationId: Math.max(st.lastMutationId, lastMutationId) })
       if (conflicts.length === 0) return
       const at = this.now()
-      await this.db.conflicts.bulkAdd(conflicts.map((c) => ({ ...c, at })))
+      // The local record as it stands, refused change included: what "restore mine" writes back.
+      const customerKeys = conflicts.filter((c) => c.table === "customers").map((c) => c.key)
+      const mineCustomers = new Map((await this.customers.getMany(customerKeys)).map((c) => [c.id, c as unknown as RowData]))
+      const productKeys = conflicts.filter((c) => c.table === "products").map((c) => c.key)
+      const mineProducts = new Map((await this.db.products.bulkGet(productKeys)).filter((p): p is Product => p !== undefined).map((p) => [p.id, p as unknown as RowData]))
+      const mine = (c: Conflict) => (c.table === "customers" ? mineCustomers.get(c.key) : c.table === "products" ? mineProducts.get(c.key) : undefined) ?? null
+      await this.db.conflicts.bulkAdd(conflicts.map((c) => ({ ...c, at, mine: mine(c) })))
       // The refused change is in the local base: put the server's row back (or remove what it does not have).
       await this.writeRows(conflicts.map((c) => c.serverRow ?? { table: c.table, key: c.key, version: 0, deleted: true, data: null }))
     })
@@ -580,4 +588,26 @@ export class SyncEngine {
   async conflicts(limit = 50) {
     return this.db.conflicts.orderBy("id").reverse().limit(limit).toArray()
   }
+
+  /**
+   * The user's answer to a refused change. "team": the server's version stays (it is in the base already).
+   * "mine": this device's record is written back as a new local change, pushed at the next sync, where the
+   * server's rules judge it again; offered only where they can accept it (not for a role the table refuses).
+   */
+  async resolveConflict(id: number, choice: "team" | "mine"): Promise<{ resolved: boolean; requeued: boolean }> {
+    return this.db.transaction("rw", [this.db.conflicts, this.db.customerSegments, this.db.lookupBuckets, this.db.meta, this.db.products], async () => {
+      const c = await this.db.conflicts.get(id)
+      if (!c) return { resolved: false, requeued: false }
+      let requeued = false
+      if (choice === "mine") {
+        if (!canRestore(c)) throw new SyncError("rejected", `this change cannot be sent again (${c.reason}): ${c.message}`)
+        if (c.table === "customers") await this.customers.upsert([c.mine as unknown as Customer])
+        else await this.db.products.put(c.mine as unknown as Product)
+        requeued = true
+      }
+      await this.db.conflicts.delete(id)
+      return { resolved: true, requeued }
+    })
+  }
 }
+

@@ -190,3 +190,30 @@ test("a service worker killed between the local write and the push loses nothing
   const restarted = a.context.serviceWorkers().at(-1)!
   expect(await restarted.evaluate(() => (globalThis as { __beforeKill?: boolean }).__beforeKill ?? false)).toBe(false)
 })
+
+test("a change the team server refuses is shown with its reason in the options page, and answered there", async () => {
+  const [a] = profiles as [Profile, Profile]
+  await a.page.goto(`chrome-extension://${a.extensionId}/options.html`)
+  // An agent adds a line to the catalog on this device; only managers may change the team's catalog.
+  const csv = "ref;name_fr;name_en;unit;unit_price;vat_rate\nAGENT-REF-1;Gants de manutention;Work gloves;paire;4,50;20\n"
+  await a.page.locator('input[type=file][data-comptoir="import-products"]').setInputFiles({ name: "catalogue.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") })
+  await a.page.locator('[data-comptoir="import-section-products"] [data-comptoir="import-confirm"]').click()
+  await expect(a.page.locator('[data-comptoir="import-section-products"] [data-comptoir="import-result"]')).toHaveAttribute("data-records", "1")
+
+  const refused = a.page.locator('[data-comptoir="refused-change"]')
+  await expect(refused).toHaveCount(1, { timeout: 15_000 })
+  await expect(refused).toHaveAttribute("data-reason", "forbidden")
+  await expect(refused).toContainText("AGENT-REF-1 Gants de manutention")
+  await expect(refused).toContainText("Your role may not change these records")
+  await expect(a.page.locator('[data-comptoir="sync-status"]')).toContainText("1 change refused by the server")
+  // The team's catalog is what the base holds: the line is gone, and it cannot be sent again from here.
+  const products = await a.page.evaluate(async () => {
+    const r = (await chrome.runtime.sendMessage({ type: "customers/count", payload: {} })) as { data: { products: number } }
+    return r.data.products
+  })
+  expect(products).toBe(15)
+  await expect(refused.locator('[data-comptoir="conflict-restore"]')).toHaveCount(0)
+  await refused.locator('[data-comptoir="conflict-keep-team"]').click()
+  await expect(refused).toHaveCount(0)
+  await expect(a.page.locator('[data-comptoir="sync-status"]')).not.toContainText("refused", { timeout: 10_000 })
+})

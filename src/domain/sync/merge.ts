@@ -25,7 +25,7 @@ export interface MergeContext {
  */
 export function mergeMutation(def: TableDef, current: RowState | undefined, m: Mutation, ctx: MergeContext): MergeResult {
   if (ctx.role !== null && def.writeRoles && !def.writeRoles.includes(ctx.role)) {
-    return conflict("forbidden", `a ${ctx.role} may not change ${m.table}`)
+    return conflict("forbidden", `${/^[aeiou]/.test(ctx.role) ? "an" : "a"} ${ctx.role} may not change ${m.table}`)
   }
   const live = current !== undefined && !current.deleted && current.data !== null ? current.data : undefined
   switch (def.rule.kind) {

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next"
 
 import { send } from "~src/messaging/send"
 
+import { RefusedChanges } from "./refused-changes"
 import { SyncStatusLine, useSyncErrorText, useSyncStatus } from "./sync-status-line"
 
 /** Options: sign in to the team's server (the background keeps the token), see the sync status, sync now. */
@@ -64,6 +65,7 @@ export function TeamServerSection() {
           {t("options.team.signOut")}
         </button>
         {error ? <p className="c-error">{error}</p> : null}
+        <RefusedChanges conflictCount={status.conflicts} />
       </div>
     )
   }
