@@ -13,18 +13,30 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 
 import { generateCustomers } from "~src/domain/demo/demo-data"
+import { demoCustomersCsv } from "~src/domain/import/export"
 import { MAX_PULL_LIMIT, type PullResponse } from "~src/domain/sync/protocol"
 
 import { createTeam, createUser } from "../server/auth/users"
 import { TestServer } from "../server/test/harness"
 import { launchWithExtension, serviceWorkerOf } from "../tests/e2e/launch"
+import type { Page } from "@playwright/test"
 
 const N = Number(process.env.BENCH_CUSTOMERS ?? 100_000)
 const BACKENDS = (process.env.BENCH_SYNC_BACKENDS ?? "pglite,postgres").split(",") as ("pglite" | "postgres")[]
 const PASSWORD = "bench-initial-sync"
+/** New customers imported by a signed-in user afterwards (0: skip): every one becomes an outbox change. */
+const IMPORT_N = Number(process.env.BENCH_SIGNED_IMPORT ?? 100_000)
+
+interface SignedInImport {
+  /** The options page's own figures (data-ms, data-write-ms) for the same file, signed in and not. */
+  signedIn: { ms: number; writeMs: number; pushedMs: number }
+  signedOut: { ms: number; writeMs: number }
+  customers: number
+}
 
 interface Result {
   backend: string
+  signedInImport?: SignedInImport
   syncMs: number
   downloadMs: number
   customers: number
@@ -63,6 +75,14 @@ async function download(url: string, token: string): Promise<number> {
   }
   if (rows !== N) throw new Error(`download: ${rows} rows, expected ${N}`)
   return performance.now() - t0
+}
+
+async function importCsv(page: Page, csv: Buffer): Promise<{ ms: number; writeMs: number }> {
+  await page.locator('input[type=file][data-comptoir="import-customers"]').setInputFiles({ name: "new.csv", mimeType: "text/csv", buffer: csv })
+  await page.locator('[data-comptoir="import-section-customers"] [data-comptoir="import-confirm"]').click()
+  const result = page.locator('[data-comptoir="import-section-customers"] [data-comptoir="import-result"]')
+  await result.waitFor({ timeout: 600_000 })
+  return { ms: Number(await result.getAttribute("data-ms")), writeMs: Number(await result.getAttribute("data-write-ms")) }
 }
 
 async function measure(backend: "pglite" | "postgres"): Promise<Result> {
@@ -112,7 +132,28 @@ async function measure(backend: "pglite" | "postgres"): Promise<Result> {
       const r = (await chrome.runtime.sendMessage({ type: "customers/count", payload: {} })) as { data: { customers: number } }
       return r.data.customers
     })
-    return { backend, syncMs, downloadMs, customers, progressShown, firstProgressMs }
+    let signedInImport: SignedInImport | undefined
+    if (IMPORT_N > 0) {
+      const csv = Buffer.from(demoCustomersCsv(generateCustomers({ count: IMPORT_N, seed: 405 }).map((c, i) => ({ ...c, id: `bench-new-${i}`, code: `NEW-${i}` }))), "utf8")
+      const t1 = performance.now()
+      const signedIn = await importCsv(page, csv)
+      await page.locator('[data-comptoir="sync-status"][data-pending="0"]').waitFor({ timeout: 600_000 })
+      const pushedMs = performance.now() - t1
+      // The same file into a profile that is not signed in: nothing recorded for sync.
+      const dir2 = mkdtempSync(join(tmpdir(), "comptoir-bench-sync-out-"))
+      const other = await launchWithExtension(dir2)
+      try {
+        const id2 = new URL((await serviceWorkerOf(other)).url()).host
+        const p2 = await other.newPage()
+        await p2.goto(`chrome-extension://${id2}/options.html`)
+        const signedOut = await importCsv(p2, csv)
+        signedInImport = { signedIn: { ...signedIn, pushedMs }, signedOut, customers: IMPORT_N }
+      } finally {
+        await other.close()
+        rmSync(dir2, { recursive: true, force: true })
+      }
+    }
+    return { backend, syncMs, downloadMs, customers, progressShown, firstProgressMs, ...(signedInImport ? { signedInImport } : {}) }
   } finally {
     await context.close()
     rmSync(dir, { recursive: true, force: true })
@@ -130,6 +171,13 @@ async function main() {
     ...results.map(
       (r) =>
         `| sign-in → ${r.customers.toLocaleString("en")} customers searchable, server on ${r.backend} | ${(r.syncMs / 1000).toFixed(1)} s; progress shown after ${r.firstProgressMs === null ? "—" : `${(r.firstProgressMs / 1000).toFixed(1)} s`}, ${r.progressShown.length} steps ("${r.progressShown.at(-1) ?? "none"}") | the same pages fetched and parsed by Node: ${(r.downloadMs / 1000).toFixed(1)} s | ${(r.syncMs / r.downloadMs).toFixed(1)}× | ≤ 30 s, progress shown |`
+    ),
+    ...results.flatMap((r) =>
+      r.signedInImport
+        ? [
+            `| import of ${r.signedInImport.customers.toLocaleString("en")} new customers while signed in (server on ${r.backend}) | ${(r.signedInImport.signedIn.ms / 1000).toFixed(1)} s (writes ${(r.signedInImport.signedIn.writeMs / 1000).toFixed(1)} s); all on the server after ${(r.signedInImport.signedIn.pushedMs / 1000).toFixed(1)} s | the same file, not signed in (nothing recorded): ${(r.signedInImport.signedOut.ms / 1000).toFixed(1)} s (writes ${(r.signedInImport.signedOut.writeMs / 1000).toFixed(1)} s) | ${(r.signedInImport.signedIn.ms / r.signedInImport.signedOut.ms).toFixed(2)}× | import ≤ 20 s |`
+          ]
+        : []
     )
   ]
   for (const l of out) console.log(l)

@@ -1,7 +1,7 @@
 import { codeKey, emailKey, lookupKeysOf, phoneKey, type Customer, type MatchKind } from "~src/domain/customers/customer.schema"
 import { applyToBucket, bucketOf, keyChanges, segmentOf, type BucketEntries, type KeyChange } from "~src/domain/customers/packing"
 
-import type { ComptoirDb } from "./database"
+import type { ComptoirDb, CustomerSegment, SegmentChanges } from "./database"
 
 export interface ExactMatch {
   customer: Customer
@@ -131,15 +131,17 @@ export class CustomerRepository {
         const stored = await this.db.customerSegments.bulkGet(group)
         const segments = group.map((segId, k) => {
           const current = new Map(stored[k] ? (JSON.parse(stored[k].json) as Customer[]).map((c) => [c.id, c]) : [])
+          const put: SegmentChanges["put"] = []
           for (const c of bySegment.get(segId)!) {
             const before = current.get(c.id)
             if (!before) added++
             for (const change of keyChanges(c.id, before ? lookupKeysOf(before) : [], lookupKeysOf(c))) changes.push(change)
             current.set(c.id, c)
+            put.push({ before, after: c })
             done++
           }
           const list = [...current.values()]
-          return { id: segId, json: JSON.stringify(list), count: list.length }
+          return { id: segId, json: JSON.stringify(list), count: list.length, changes: { put, removed: [] } }
         })
         await this.db.customerSegments.bulkPut(segments)
         onProgress?.(done, customers.length)
@@ -167,23 +169,23 @@ export class CustomerRepository {
       const stored = await this.db.customerSegments.bulkGet(segIds)
       const changes: KeyChange[] = []
       let removed = 0
-      const segments: { id: number; json: string; count: number }[] = []
+      const segments: CustomerSegment[] = []
       segIds.forEach((segId, k) => {
         const seg = stored[k]
         if (!seg) return
         const current = new Map((JSON.parse(seg.json) as Customer[]).map((c) => [c.id, c]))
-        let touched = false
+        const gone: string[] = []
         for (const id of bySegment.get(segId)!) {
           const before = current.get(id)
           if (!before) continue
           for (const change of keyChanges(id, lookupKeysOf(before), [])) changes.push(change)
           current.delete(id)
           removed++
-          touched = true
+          gone.push(id)
         }
-        if (!touched) return
+        if (gone.length === 0) return
         const list = [...current.values()]
-        segments.push({ id: segId, json: JSON.stringify(list), count: list.length })
+        segments.push({ id: segId, json: JSON.stringify(list), count: list.length, changes: { put: [], removed: gone } })
       })
       if (segments.length > 0) await this.db.customerSegments.bulkPut(segments)
       await this.applyKeyChanges(changes)

@@ -1,6 +1,6 @@
 import Dexie, { type Table } from "dexie"
 
-import type { Product } from "~src/domain/customers/customer.schema"
+import type { Customer, Product } from "~src/domain/customers/customer.schema"
 import type { Conflict, RowData } from "~src/domain/sync/protocol"
 
 import { outboxMiddleware, type OutboxEntry } from "./outbox"
@@ -11,6 +11,16 @@ export interface CustomerSegment {
   /** Customer[] as JSON. */
   json: string
   count: number
+  /**
+   * Never stored: what this write changes, handed by the repository (which parsed the segment already) to
+   * the outbox middleware, which strips it. Without it the middleware parses both versions to diff them.
+   */
+  changes?: SegmentChanges
+}
+
+export interface SegmentChanges {
+  put: { before: Customer | undefined; after: Customer }[]
+  removed: string[]
 }
 
 /** Lookup key ("t:+33…", "e:…", "c:…") → customer ids, for the keys that hash to this bucket, as JSON. */
@@ -106,6 +116,23 @@ export class ComptoirDb extends Dexie {
     this.version(3).stores({
       pendingUploads: "id"
     })
+    // Packed outbox (one record per up to 500 changes): an entry of version 2 becomes a record of one change.
+    this.version(4)
+      .stores({ outbox: "++seq, mid, n" })
+      .upgrade((tx) =>
+        tx
+          .table("outbox")
+          .toCollection()
+          .modify((e: Record<string, unknown>) => {
+            if (Array.isArray(e.changes)) return
+            e.changes = [{ table: e.table, op: e.op, key: e.key, ...(e.fields ? { fields: e.fields } : {}) }]
+            e.n = 1
+            delete e.table
+            delete e.op
+            delete e.key
+            delete e.fields
+          })
+      )
     this.use(outboxMiddleware())
   }
 }

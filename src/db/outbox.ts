@@ -5,21 +5,42 @@ import type { RowData } from "~src/domain/sync/protocol"
 
 import type { CustomerSegment } from "./database"
 
-/**
- * One local change waiting for the server. `seq` orders entries locally (IndexedDB's key generator); the
- * protocol's `mid` is given at the first push attempt, so mids stay gapless per client id even when a
- * transaction aborts or the user signs in to another server (which starts a new client at mid 1).
- */
-export interface OutboxEntry {
-  seq?: number
-  /** Set once the entry was first sent: a retry must reuse it, the server skips mids it already applied. */
-  mid?: number
+/** One local change waiting for the server. */
+export interface OutboxChange {
   table: "customers" | "products"
   op: "put" | "delete"
   key: string
   /** put: the top-level fields that changed (the whole record on creation), so LWW-per-field keeps others' edits. */
   fields?: RowData
+}
+
+/**
+ * Local changes waiting for the server, packed: one record holds up to OUTBOX_PACK changes of one write
+ * (an import of 100,000 customers is 200 records, not 100,000: IndexedDB's cost is per record). `seq`
+ * orders records (IndexedDB's key generator); the protocol's mids are given at the first push attempt,
+ * `mid` for the first change and the next ones in order, so mids stay gapless per client id even when a
+ * transaction aborts or the user signs in to another server (which starts a new client at mid 1).
+ */
+export interface OutboxEntry {
+  seq?: number
+  /** The first change's mid, set once the record was first sent: a retry reuses them, the server skips mids it already applied. */
+  mid?: number
+  /** changes.length, indexed: the pending count is read from the index without loading the changes. */
+  n: number
+  changes: OutboxChange[]
   createdAt: number
+}
+
+export const OUTBOX_PACK = 500
+
+/** Changes as outbox records of at most OUTBOX_PACK each. */
+export function packChanges(changes: readonly OutboxChange[], createdAt: number): OutboxEntry[] {
+  const out: OutboxEntry[] = []
+  for (let i = 0; i < changes.length; i += OUTBOX_PACK) {
+    const part = changes.slice(i, i + OUTBOX_PACK)
+    out.push({ n: part.length, changes: part, createdAt })
+  }
+  return out
 }
 
 /** Tables whose writes are replicated, and the store their changes are recorded in. */
@@ -75,25 +96,49 @@ async function deletedKeys(table: DBCoreTable, req: DBCoreMutateRequest): Promis
   return []
 }
 
-function diffCustomers(before: Map<string, Customer>, after: Map<string, Customer>, now: number, out: OutboxEntry[]): void {
+function diffCustomers(before: Map<string, Customer>, after: Map<string, Customer>, out: OutboxChange[]): void {
   for (const [id, c] of after) {
     const fields = changedFields(before.get(id) as RowData | undefined, c as unknown as RowData)
-    if (fields) out.push({ table: "customers", op: "put", key: id, fields, createdAt: now })
+    if (fields) out.push({ table: "customers", op: "put", key: id, fields })
   }
-  for (const id of before.keys()) if (!after.has(id)) out.push({ table: "customers", op: "delete", key: id, createdAt: now })
+  for (const id of before.keys()) if (!after.has(id)) out.push({ table: "customers", op: "delete", key: id })
 }
 
-async function entriesFor(table: DBCoreTable, req: DBCoreMutateRequest, now: number): Promise<OutboxEntry[]> {
-  const out: OutboxEntry[] = []
+/** The changes the repository handed over with the segments (no parsing), or null when one lacks them. */
+function handedChanges(values: readonly CustomerSegment[]): OutboxChange[] | null {
+  const out: OutboxChange[] = []
+  for (const v of values) {
+    if (!v.changes) return null
+    for (const { before, after } of v.changes.put) {
+      const fields = changedFields(before as RowData | undefined, after as unknown as RowData)
+      if (fields) out.push({ table: "customers", op: "put", key: after.id, fields })
+    }
+    for (const id of v.changes.removed) out.push({ table: "customers", op: "delete", key: id })
+  }
+  return out
+}
+
+/** The same write without the repository's hints: they are for the middleware, never stored. */
+function withoutHints(req: DBCoreMutateRequest): DBCoreMutateRequest {
+  if ((req.type !== "add" && req.type !== "put") || !req.values.some((v: CustomerSegment) => v.changes !== undefined)) return req
+  return { ...req, values: req.values.map(({ changes: _c, ...v }: CustomerSegment) => v) }
+}
+
+async function changesFor(table: DBCoreTable, req: DBCoreMutateRequest): Promise<OutboxChange[]> {
+  const out: OutboxChange[] = []
   if (req.type === "add" || req.type === "put") {
+    if (table.name === "customerSegments") {
+      const handed = handedChanges(req.values as CustomerSegment[])
+      if (handed) return handed
+    }
     const keys = req.values.map((v: { id: unknown }) => v.id)
     const previous = (await table.getMany({ trans: req.trans, keys })) as (CustomerSegment | Product | undefined)[]
     if (table.name === "customerSegments") {
-      req.values.forEach((v: CustomerSegment, i) => diffCustomers(segmentCustomers(previous[i] as CustomerSegment | undefined), segmentCustomers(v), now, out))
+      req.values.forEach((v: CustomerSegment, i) => diffCustomers(segmentCustomers(previous[i] as CustomerSegment | undefined), segmentCustomers(v), out))
     } else {
       req.values.forEach((v: Product, i) => {
         const fields = changedFields(previous[i] as RowData | undefined, v as unknown as RowData)
-        if (fields) out.push({ table: "products", op: "put", key: v.id, fields, createdAt: now })
+        if (fields) out.push({ table: "products", op: "put", key: v.id, fields })
       })
     }
     return out
@@ -102,9 +147,9 @@ async function entriesFor(table: DBCoreTable, req: DBCoreMutateRequest, now: num
   if (keys.length === 0) return out
   if (table.name === "customerSegments") {
     const previous = (await table.getMany({ trans: req.trans, keys })) as (CustomerSegment | undefined)[]
-    for (const s of previous) diffCustomers(segmentCustomers(s), new Map(), now, out)
+    for (const s of previous) diffCustomers(segmentCustomers(s), new Map(), out)
   } else {
-    for (const k of keys) out.push({ table: "products", op: "delete", key: String(k), createdAt: now })
+    for (const k of keys) out.push({ table: "products", op: "delete", key: String(k) })
   }
   return out
 }
@@ -133,19 +178,20 @@ export function outboxMiddleware(now: () => number = Date.now): Middleware<DBCor
           if (!TRACKED_STORES.has(name)) return table
           return {
             ...table,
-            async mutate(req) {
+            async mutate(original) {
+              const req = name === "customerSegments" ? withoutHints(original) : original
               if ((req.trans as Marked)[REMOTE]) return table.mutate(req)
               // Not signed in to a team: nothing to replicate yet, and recording 100k imported customers one
               // outbox record each would triple the import's time. The base a device holds at its first
               // sign-in is sent then, once the team's rows are in (SyncEngine.bind / uploadFirstBind).
               const state = (await down.table(STATE_STORE).get({ trans: req.trans, key: "state" })) as { boundTo?: string | null } | undefined
               if (!state?.boundTo) return table.mutate(req)
-              const entries = await entriesFor(table, req, now())
+              const changes = await changesFor(table, original)
               const res = await table.mutate(req)
               // A write that failed (a duplicate product ref) changed nothing: record nothing for its batch
               // either, rather than push a change the local base does not hold.
               if (res.numFailures > 0) return res
-              if (entries.length > 0) await down.table(OUTBOX_STORE).mutate({ type: "add", trans: req.trans, values: entries })
+              if (changes.length > 0) await down.table(OUTBOX_STORE).mutate({ type: "add", trans: req.trans, values: packChanges(changes, now()) })
               return res
             }
           }

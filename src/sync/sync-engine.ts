@@ -1,6 +1,6 @@
 import { CustomerRepository } from "~src/db/customer-repository"
 import type { ComptoirDb, PendingUpload, SyncState } from "~src/db/database"
-import { applyRemote, type OutboxEntry } from "~src/db/outbox"
+import { applyRemote, packChanges, type OutboxChange, type OutboxEntry } from "~src/db/outbox"
 import type { Customer, Product } from "~src/domain/customers/customer.schema"
 import { newId } from "~src/domain/ids"
 import { mergeMutation, rowId, type RowState } from "~src/domain/sync/merge"
@@ -149,7 +149,7 @@ export class SyncEngine {
   async status(): Promise<SyncStatus> {
     const st = await this.state()
     return {
-      pending: await this.db.outbox.count(),
+      pending: await this.pendingCount(),
       conflicts: await this.db.conflicts.count(),
       lastSyncedAt: st.lastSyncedAt,
       lastError: st.lastError,
@@ -229,7 +229,7 @@ export class SyncEngine {
         if (customerIds.length + productIds.length > 0)
           await this.db.pendingUploads.put({ id: FIRST_BIND, customerIds, productIds, at: this.now() })
       } else {
-        const pending = await this.db.outbox.count()
+        const pending = await this.pendingCount()
         if (pending > 0) {
           const [server] = current.boundTo.split("|")
           throw new SyncError(
@@ -292,29 +292,17 @@ export class SyncEngine {
       const mayWriteProducts = !writeRoles || (session.role !== undefined && (writeRoles as readonly string[]).includes(session.role))
       const products = mayWriteProducts ? (await this.db.products.bulkGet(snapshot.productIds)).filter((p): p is Product => p !== undefined) : []
       const at = this.now()
-      const entries: OutboxEntry[] = [
-        ...send.map((c): OutboxEntry => ({
-          table: "customers",
-          op: "put",
-          key: c.id,
-          fields: { ...c } as unknown as OutboxEntry["fields"],
-          createdAt: at
-        })),
-        ...products.map((p): OutboxEntry => ({
-          table: "products",
-          op: "put",
-          key: p.id,
-          fields: { ...p } as unknown as OutboxEntry["fields"],
-          createdAt: at
-        }))
+      const changes: OutboxChange[] = [
+        ...send.map((c): OutboxChange => ({ table: "customers", op: "put", key: c.id, fields: { ...c } as unknown as RowData })),
+        ...products.map((p): OutboxChange => ({ table: "products", op: "put", key: p.id, fields: { ...p } as unknown as RowData }))
       ]
-      if (entries.length > 0) await this.db.outbox.bulkAdd(entries)
+      if (changes.length > 0) await this.db.outbox.bulkAdd(packChanges(changes, at))
       await this.db.pendingUploads.delete(FIRST_BIND)
       await this.db.syncState.update(STATE_ID, {
         firstUpload: { customers: send.length, products: products.length, keptTeamCopies: duplicates.length, at }
       })
       if (duplicates.length > 0) this.deps.onRemoteChange?.()
-      return entries.length
+      return changes.length
     })
   }
 
@@ -348,7 +336,13 @@ export class SyncEngine {
     }
   }
 
-  /** Pushes the outbox in batches; entries the server acknowledged leave it in the transaction that stores the new state. */
+  /** Changes waiting, summed from the `n` index: the changes themselves are not read. */
+  async pendingCount(): Promise<number> {
+    const counts = (await this.db.outbox.orderBy("n").keys()) as number[]
+    return counts.reduce((a, v) => a + v, 0)
+  }
+
+  /** Pushes the outbox in batches; changes the server acknowledged leave it in the transaction that stores the new state. */
   async push(session: Session): Promise<{ pushed: number; batches: number; conflicts: number }> {
     const batchSize = Math.min(this.deps.pushBatch ?? MAX_MUTATIONS_PER_PUSH, MAX_MUTATIONS_PER_PUSH)
     let pushed = 0
@@ -356,15 +350,8 @@ export class SyncEngine {
     let conflicts = 0
     let gaps = 0
     for (;;) {
-      const { entries, clientId } = await this.nextBatch(batchSize)
-      if (entries.length === 0) break
-      const mutations: Mutation[] = entries.map((e) => ({
-        mid: e.mid!,
-        table: e.table,
-        op: e.op,
-        key: e.key,
-        ...(e.fields ? { fields: e.fields } : {})
-      }))
+      const { mutations, clientId } = await this.nextBatch(batchSize)
+      if (mutations.length === 0) break
       const res = await this.request(session, "POST", "/sync/push", { clientId, schemaVersion: SCHEMA_VERSION, mutations }, (x) =>
         PushResponse.parse(x)
       )
@@ -380,31 +367,46 @@ export class SyncEngine {
         continue
       }
       gaps = 0
-      if (res.lastMutationId < entries[entries.length - 1]!.mid!) {
-        throw new SyncError("rejected", `the server applied mutations up to ${res.lastMutationId} of ${entries[entries.length - 1]!.mid}`)
-      }
+      const last = mutations[mutations.length - 1]!.mid
+      if (res.lastMutationId < last) throw new SyncError("rejected", `the server applied mutations up to ${res.lastMutationId} of ${last}`)
     }
     return { pushed, batches, conflicts }
   }
 
-  /** The oldest entries, each given its mid (kept forever after) in the same transaction. */
-  private async nextBatch(size: number): Promise<{ entries: OutboxEntry[]; clientId: string }> {
+  /**
+   * The oldest changes, at most `size`: records are given their mids (kept forever after) in the same
+   * transaction. A record larger than what is left of the batch is sent in part; `acknowledge` trims it.
+   */
+  private async nextBatch(size: number): Promise<{ mutations: Mutation[]; clientId: string }> {
     await this.state()
     return this.db.transaction("rw", [this.db.outbox, this.db.syncState], async () => {
       const st = (await this.db.syncState.get(STATE_ID))!
-      const entries = await this.db.outbox.orderBy("seq").limit(size).toArray()
+      const records: OutboxEntry[] = []
+      let total = 0
+      await this.db.outbox
+        .orderBy("seq")
+        .until(() => total >= size)
+        .each((e) => {
+          records.push(e)
+          total += e.n
+        })
       let nextMid = st.nextMid
       const assigned: OutboxEntry[] = []
-      for (const e of entries) {
+      for (const e of records) {
         if (e.mid !== undefined) continue
-        e.mid = nextMid++
+        e.mid = nextMid
+        nextMid += e.n
         assigned.push(e)
       }
       if (assigned.length > 0) {
         await this.db.outbox.bulkPut(assigned)
         await this.db.syncState.update(STATE_ID, { nextMid })
       }
-      return { entries, clientId: st.clientId }
+      const mutations: Mutation[] = []
+      for (const e of records) {
+        e.changes.forEach((c, i) => mutations.push({ mid: e.mid! + i, table: c.table, op: c.op, key: c.key, ...(c.fields ? { fields: c.fields } : {}) }))
+      }
+      return { mutations: mutations.slice(0, size), clientId: st.clientId }
     })
   }
 
@@ -412,15 +414,32 @@ export class SyncEngine {
     await this.db.transaction("rw", [this.db.outbox, this.db.syncState], async () => {
       const rest = await this.db.outbox.orderBy("seq").toArray()
       let next = lastMutationId + 1
-      const renumbered = rest.filter((e) => e.mid !== undefined).map((e) => ({ ...e, mid: next++ }))
+      const renumbered: OutboxEntry[] = []
+      for (const e of rest) {
+        if (e.mid === undefined) continue
+        renumbered.push({ ...e, mid: next })
+        next += e.n
+      }
       await this.db.outbox.bulkPut(renumbered)
       await this.db.syncState.update(STATE_ID, { nextMid: next })
     })
   }
 
+  /** Removes the changes up to `lastMutationId` from the outbox; a record acknowledged in part keeps its rest. */
+  private async dropAcknowledged(lastMutationId: number): Promise<void> {
+    const done = await this.db.outbox.where("mid").belowOrEqual(lastMutationId).toArray()
+    const whole = done.filter((e) => e.mid! + e.n - 1 <= lastMutationId).map((e) => e.seq!)
+    const partial = done.filter((e) => e.mid! + e.n - 1 > lastMutationId)
+    if (whole.length > 0) await this.db.outbox.bulkDelete(whole)
+    for (const e of partial) {
+      const k = lastMutationId - e.mid! + 1
+      await this.db.outbox.put({ ...e, mid: lastMutationId + 1, n: e.n - k, changes: e.changes.slice(k) })
+    }
+  }
+
   private async acknowledge(lastMutationId: number, conflicts: readonly Conflict[]): Promise<void> {
     await applyRemote(this.db, REMOTE_STORES, async () => {
-      await this.db.outbox.where("mid").belowOrEqual(lastMutationId).delete()
+      await this.dropAcknowledged(lastMutationId)
       const st = (await this.db.syncState.get(STATE_ID))!
       await this.db.syncState.update(STATE_ID, { lastMutationId: Math.max(st.lastMutationId, lastMutationId) })
       if (conflicts.length === 0) return
@@ -512,7 +531,7 @@ export class SyncEngine {
 
   private async applyPage(rows: readonly ServerRow[], cursor: string, version: number, lastMutationId: number | undefined): Promise<void> {
     await applyRemote(this.db, REMOTE_STORES, async () => {
-      if (lastMutationId !== undefined) await this.db.outbox.where("mid").belowOrEqual(lastMutationId).delete()
+      if (lastMutationId !== undefined) await this.dropAcknowledged(lastMutationId)
       await this.writeRows(rows)
       const patch: Partial<SyncState> = { cursor, pulledVersion: version }
       if (lastMutationId !== undefined) {
@@ -536,14 +555,18 @@ export class SyncEngine {
       const seen = latest.get(id)
       if (!seen || seen.version <= r.version) latest.set(id, r)
     }
-    const pendingByRow = new Map<string, OutboxEntry[]>()
+    const pendingByRow = new Map<string, Mutation[]>()
     if ((await this.db.outbox.count()) > 0) {
-      const keys = [...latest.values()].map((r) => [r.table, r.key])
-      for (const e of await this.db.outbox.where("[table+key]").anyOf(keys).sortBy("seq")) {
-        const id = rowId(e.table, e.key)
-        const list = pendingByRow.get(id)
-        if (list) list.push(e)
-        else pendingByRow.set(id, [e])
+      // All pending changes, oldest first: few once pushed (a pull follows a push); read whole, kept by row.
+      for (const e of await this.db.outbox.orderBy("seq").toArray()) {
+        e.changes.forEach((c, i) => {
+          const id = rowId(c.table, c.key)
+          if (!latest.has(id)) return
+          const m: Mutation = { mid: (e.mid ?? 1) + i, table: c.table, op: c.op, key: c.key, ...(c.fields ? { fields: c.fields } : {}) }
+          const list = pendingByRow.get(id)
+          if (list) list.push(m)
+          else pendingByRow.set(id, [m])
+        })
       }
     }
     const customerPuts: Customer[] = []
@@ -554,8 +577,7 @@ export class SyncEngine {
       const def = this.tables[row.table]
       if (!def || (row.table !== "customers" && row.table !== "products")) continue // no local store yet (callLogs)
       let state: RowState = { version: row.version, deleted: row.deleted, data: row.data }
-      for (const e of pendingByRow.get(id) ?? []) {
-        const m: Mutation = { mid: e.mid ?? 1, table: e.table, op: e.op, key: e.key, ...(e.fields ? { fields: e.fields } : {}) }
+      for (const m of pendingByRow.get(id) ?? []) {
         const r = mergeMutation(def, state, m, { role: null })
         if (r.kind === "write") state = { version: state.version, deleted: r.deleted, data: r.data }
       }
