@@ -43,7 +43,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   allowExtensionOrigins(app)
 
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
-    if (err instanceof HttpError) return reply.code(err.statusCode).send({ error: err.code, message: err.message })
+    if (err instanceof HttpError) {
+      const retry = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds
+      if (retry !== undefined) void reply.header("retry-after", String(retry))
+      return reply.code(err.statusCode).send({ error: err.code, message: err.message })
+    }
     if (err instanceof RequestValidationError) return reply.code(400).send({ error: "bad-request", message: err.message, issues: err.issues })
     const status = err.statusCode ?? 500
     if (status >= 500) {

@@ -14,7 +14,10 @@ const Env = z.object({
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().positive().default(5000),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
-  SEED: z.enum(["auto", "never"]).default("auto")
+  SEED: z.enum(["auto", "never"]).default("auto"),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(50),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15)
 })
 
 export interface Config {
@@ -31,6 +34,8 @@ export interface Config {
   bodyLimit: number
   webhook: { retryBaseMs: number; maxAttempts: number; timeoutMs: number; pollMs: number }
   seed: "auto" | "never"
+  /** Failed sign-ins allowed per account and per address within the window, then 429 until it passes. */
+  loginLimits: { perAccount: number; perAddress: number; windowMs: number }
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -51,7 +56,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tombstoneMs: e.TOMBSTONE_DAYS * 86_400_000,
     bodyLimit: e.BODY_LIMIT_BYTES,
     webhook: { retryBaseMs: e.WEBHOOK_RETRY_BASE_MS, maxAttempts: e.WEBHOOK_MAX_ATTEMPTS, timeoutMs: e.WEBHOOK_TIMEOUT_MS, pollMs: 1000 },
-    seed: e.SEED
+    seed: e.SEED,
+    loginLimits: { perAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT, perAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS, windowMs: e.LOGIN_WINDOW_MINUTES * 60_000 }
   }
 }
 

@@ -8,11 +8,12 @@ import type { Authenticator } from "./authenticator"
 import type { Db } from "../db/db"
 import { authOf, requireAuth } from "../http/auth-hook"
 import { HttpError, type ZodTypeProvider } from "../http/zod"
+import { LoginThrottle } from "./login-throttle"
 import { consumeToken, createUser, issueToken, listUsers, login, Password, revokeToken, setDisabled, setPassword, teamView, TeamView, UserView } from "./users"
 
 const Session = z.object({ token: z.string(), expiresAt: z.iso.datetime(), user: UserView, team: TeamView })
 
-export function authRoutes(app: FastifyInstance, db: Db, config: Config, authn: Authenticator): void {
+export function authRoutes(app: FastifyInstance, db: Db, config: Config, authn: Authenticator, throttle = new LoginThrottle(config.loginLimits)): void {
   const r = app.withTypeProvider<ZodTypeProvider>()
   const adminOnly = requireAuth(authn, ["admin"])
 
@@ -20,8 +21,15 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config, authn: 
     "/auth/login",
     { schema: { body: z.strictObject({ email: z.string().max(254), password: z.string().max(200) }), response: { 200: Session } } },
     async (req) => {
-      const s = await login(db, req.body.email, req.body.password, config.tokenTtlMs)
-      return { ...s, expiresAt: s.expiresAt.toISOString() }
+      throttle.check(req.body.email, req.ip)
+      try {
+        const s = await login(db, req.body.email, req.body.password, config.tokenTtlMs)
+        throttle.succeeded(req.body.email)
+        return { ...s, expiresAt: s.expiresAt.toISOString() }
+      } catch (err) {
+        if (err instanceof HttpError && err.code === "bad-credentials") throttle.failed(req.body.email, req.ip)
+        throw err
+      }
     }
   )
 

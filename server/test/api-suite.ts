@@ -80,6 +80,19 @@ export function apiSuite(backend: BackendName, server: () => TestServer): void {
       expect(unknown.body).toEqual(wrong.body)
     })
 
+    it("stops checking an account's password after ten failed sign-ins, even the right one, and says how long to wait", async () => {
+      const victim = `throttled-${team.id.slice(-8)}@test.comptoir.test`
+      await createUser(s.db, { teamId: team.id, email: victim, name: "Victim", role: "agent", password })
+      for (let i = 0; i < 10; i++) {
+        expect((await s.request("POST", "/auth/login", undefined, { email: victim, password: `guess-${i}` })).status).toBe(401)
+      }
+      const blocked = await s.request("POST", "/auth/login", undefined, { email: victim.toUpperCase(), password })
+      expect(blocked).toMatchObject({ status: 429, body: { error: "too-many-attempts", message: expect.stringMatching(/try again in 15 minutes/) } })
+      expect(Number(blocked.headers["retry-after"])).toBeGreaterThan(800)
+      // Other accounts are not affected.
+      expect((await s.request("POST", "/auth/login", undefined, { email, password })).status).toBe(200)
+    })
+
     it("stores only a hash of each token", async () => {
       const rows = await s.db.query<{ token_hash: string }>("SELECT token_hash FROM tokens WHERE user_id = $1", [team.agent.id])
       expect(rows.map((r) => r.token_hash)).not.toContain(team.agent.token)
