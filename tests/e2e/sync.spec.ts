@@ -217,3 +217,37 @@ test("a change the team server refuses is shown with its reason in the options p
   await expect(refused).toHaveCount(0)
   await expect(a.page.locator('[data-comptoir="sync-status"]')).not.toContainText("refused", { timeout: 10_000 })
 })
+
+test("a base imported before signing in reaches the team at the first sign-in, without doubling customers the team has", async () => {
+  const [, b] = profiles as [Profile, Profile]
+  const dir = mkdtempSync(join(tmpdir(), "comptoir-e2e-sync-"))
+  const context = await launchWithExtension(dir)
+  try {
+    const c: Profile = { context, dir, extensionId: new URL((await serviceWorkerOf(context)).url()).host, page: await context.newPage() }
+    await c.page.goto(`chrome-extension://${c.extensionId}/options.html`)
+    // Used alone first: one customer of its own, and one the team has already (same code as the seeded C-00001).
+    const [teamOne] = generateCustomers({ count: 1 })
+    const [own] = generateCustomers({ count: 1, seed: 99_300 })
+    const mine = [
+      { ...own!, id: "device-own-1", company: "Atelier Premier Contact", code: "DEVICE-OWN-1" },
+      { ...teamOne!, id: "device-copy-1", company: "Copie Locale Sans Importance", code: teamOne!.code }
+    ]
+    await c.page.locator('input[type=file][data-comptoir="import-customers"]').setInputFiles({ name: "mine.csv", mimeType: "text/csv", buffer: Buffer.from(e2eCsv(mine), "utf8") })
+    await c.page.locator('[data-comptoir="import-confirm"]').click()
+    await expect(c.page.locator('[data-comptoir="import-result"]')).toHaveAttribute("data-records", "2", { timeout: 30_000 })
+    const before = await customerCount(b.page)
+    await signIn(c, "manager@demo.comptoir.test")
+    await expect(c.page.locator('[data-comptoir="sync-first-upload"]')).toContainText("Sent from this device at sign-in: 1 customer, 0 products", { timeout: 20_000 })
+    await expect(c.page.locator('[data-comptoir="sync-first-upload"]')).toContainText("1 customer the team already had")
+    await expect(c.page.locator('[data-comptoir="sync-status"]')).toContainText("nothing to send", { timeout: 20_000 })
+    // The other agent gets the new customer, and nothing of the local copy.
+    await expect.poll(() => customerCount(b.page), { timeout: 10_000, intervals: [200] }).toBe(before + 1)
+    expect(await copiesOf(b.page, "Atelier Premier Contact")).toBe(1)
+    expect(await search(b.page, "Copie Locale Sans Importance")).not.toContain("Copie Locale Sans Importance")
+    // This device holds the team's base plus its own customer.
+    expect(await customerCount(c.page)).toBe(before + 1)
+  } finally {
+    await context.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+})

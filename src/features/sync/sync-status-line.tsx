@@ -71,7 +71,10 @@ export function SyncStatusLine({ status }: { status: SyncStatus | null }) {
       ) : null}
       {firstUpload && firstUpload.customers + firstUpload.products + firstUpload.keptTeamCopies > 0 ? (
         <p className="c-muted" data-comptoir="sync-first-upload">
-          {t("sync.status.firstUpload", { customers: number(firstUpload.customers), products: number(firstUpload.products) })}
+          {t("sync.status.firstUpload", {
+            customers: t("sync.status.firstUploadCustomers", { count: firstUpload.customers }),
+            products: t("sync.status.firstUploadProducts", { count: firstUpload.products })
+          })}
           {firstUpload.keptTeamCopies > 0 ? ` · ${t("sync.status.firstUploadKept", { count: firstUpload.keptTeamCopies })}` : ""}
         </p>
       ) : null}
