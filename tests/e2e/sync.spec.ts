@@ -109,15 +109,37 @@ test("two profiles signed in to one team: a customer imported in one appears in 
   const [fresh] = generateCustomers({ count: 1, seed: 99_001 })
   const customer = { ...fresh!, company: "Zyxel Quincaillerie Synchro", code: "SYNC-E2E-1" }
   await a.page.locator('input[type=file][data-comptoir="import-customers"]').setInputFiles({ name: "one.csv", mimeType: "text/csv", buffer: Buffer.from(e2eCsv([customer]), "utf8") })
+  const imported = Date.now()
   await a.page.locator('[data-comptoir="import-confirm"]').click()
   await a.page.locator('[data-comptoir="import-result"]').waitFor({ timeout: 30_000 })
-  const imported = Date.now()
   await expect.poll(() => search(b.page, "Zyxel Quincaillerie"), { timeout: 5_000, intervals: [100] }).toContain("Zyxel Quincaillerie Synchro")
-  console.log(`imported in A → searchable in B after ${Date.now() - imported} ms`)
+  console.log(`import confirmed in A → searchable in B after ${Date.now() - imported} ms`)
   // Once on the server: B's base holds it once, and A has nothing left to send.
   expect((await search(b.page, "Zyxel Quincaillerie Synchro")).filter((c) => c === "Zyxel Quincaillerie Synchro")).toHaveLength(1)
   await expect(a.page.locator('[data-comptoir="sync-status"]')).toContainText("nothing to send", { timeout: 5_000 })
+
+  // Edited in A (re-imported by code with another city): B has the new city within 5 s, still one customer.
+  expect(await cityOf(b.page, "SYNC-E2E-1")).toBe(customer.addresses[0]!.city)
+  expect(customer.addresses[0]!.city).not.toBe("Montélimar")
+  await a.page.goto(`chrome-extension://${a.extensionId}/options.html`)
+  await a.page.locator('input[type=file][data-comptoir="import-customers"]').setInputFiles({ name: "edit.csv", mimeType: "text/csv", buffer: Buffer.from(e2eCsv([{ ...customer, addresses: customer.addresses.map((ad, i) => (i === 0 ? { ...ad, city: "Montélimar" } : ad)) }]), "utf8") })
+  const edited = Date.now()
+  await a.page.locator('[data-comptoir="import-confirm"]').click()
+  await a.page.locator('[data-comptoir="import-result"]').waitFor({ timeout: 30_000 })
+  await expect.poll(() => cityOf(b.page, "SYNC-E2E-1"), { timeout: 5_000, intervals: [100] }).toBe("Montélimar")
+  console.log(`edit confirmed in A → new city in B after ${Date.now() - edited} ms`)
+  expect(await copiesOf(b.page, "Zyxel Quincaillerie Synchro")).toBe(1)
 })
+
+/** The city of the customer with this code, as the base of that profile holds it (exact lookup by code). */
+async function cityOf(p: Page, code: string): Promise<string | null> {
+  return p.evaluate(async (c) => {
+    const r = (await chrome.runtime.sendMessage({ type: "lookup/match", payload: { phones: [], emails: [], codes: [c] } })) as {
+      data?: { matches: { customer: { addresses: { city: string }[] } }[] }
+    }
+    return r.data?.matches[0]?.customer.addresses[0]?.city ?? null
+  }, code)
+}
 
 /** One customer imported through the options page, the way a user adds a few by hand. */
 async function importOne(p: Profile, company: string, code: string, seed: number): Promise<void> {
