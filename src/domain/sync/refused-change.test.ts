@@ -46,4 +46,24 @@ describe("a refused change as the options page shows it", () => {
     expect(v.differences.find((d) => d.field === "nameFr")!.mine.length).toBe(160)
     expect(refusedChangeView({ id: 3, mid: 3, table: "products", key: "p9", reason: "forbidden", message: "no", at: 1, serverRow: null }).label).toBe("products/p9")
   })
+
+  it("shows amounts and rates as typed in an import, and lists as words", () => {
+    const v = refusedChangeView({
+      id: 4,
+      mid: 4,
+      table: "products",
+      key: "p1",
+      reason: "forbidden",
+      message: "no",
+      at: 1,
+      serverRow: null,
+      mine: { ref: "R1", unitPriceCents: 450, vatRateBp: 550, tags: ["vip", "btp"] }
+    })
+    expect(v.differences).toEqual([
+      { field: "ref", mine: "R1", team: "—" },
+      { field: "tags", mine: "vip, btp", team: "—" },
+      { field: "unitPriceCents", mine: "4.50", team: "—" },
+      { field: "vatRateBp", mine: "5.5 %", team: "—" }
+    ])
+  })
 })

@@ -33,9 +33,18 @@ export function canRestore(c: { table: string; reason: string; mine?: RowData | 
   return (c.table === "customers" || c.table === "products") && c.mine != null && (c.reason === "missing" || c.reason === "stale")
 }
 
-function text(v: unknown): string {
+/** Fields held in hundredths (cents, basis points): shown as the user typed them in the import. */
+const CENTS_FIELDS = new Set(["creditLimitCents", "unitPriceCents"])
+const BASIS_POINT_FIELDS = new Set(["vatRateBp"])
+
+function text(v: unknown, field = ""): string {
   if (v === undefined || v === null || v === "") return "—"
-  const s = typeof v === "string" ? v : JSON.stringify(v)
+  let s: string
+  if (typeof v === "number" && CENTS_FIELDS.has(field)) s = (v / 100).toFixed(2)
+  else if (typeof v === "number" && BASIS_POINT_FIELDS.has(field)) s = `${v / 100} %`
+  else if (typeof v === "string") s = v
+  else if (Array.isArray(v) && v.every((x) => typeof x === "string")) s = v.join(", ")
+  else s = JSON.stringify(v)
   return s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT - 1)}…` : s
 }
 
@@ -54,8 +63,8 @@ export function refusedChangeView(c: RefusedChangeRecord): RefusedChangeView {
   if (mine) {
     const fields = [...new Set([...Object.keys(mine), ...Object.keys(team ?? {})])].filter((f) => !QUIET_FIELDS.has(f)).sort()
     for (const f of fields) {
-      const a = text(mine[f])
-      const b = text(team?.[f])
+      const a = text(mine[f], f)
+      const b = text(team?.[f], f)
       // Compared as shown: an empty note here and none there is no difference to the user.
       if (a !== b) differences.push({ field: f, mine: a, team: b })
       if (differences.length >= MAX_DIFFERENCES) break

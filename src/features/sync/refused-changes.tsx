@@ -54,13 +54,13 @@ export function RefusedChanges({ conflictCount }: { conflictCount: number }) {
                 <tr>
                   <th>{t("sync.refused.field")}</th>
                   <th>{t("sync.refused.mine")}</th>
-                  <th>{c.goneOnTeam ? t("sync.refused.teamGone") : t("sync.refused.team")}</th>
+                  <th>{!c.goneOnTeam ? t("sync.refused.team") : c.reason === "missing" ? t("sync.refused.teamGone") : t("sync.refused.teamNone")}</th>
                 </tr>
               </thead>
               <tbody>
                 {c.differences.map((d) => (
                   <tr key={d.field}>
-                    <td>{d.field}</td>
+                    <td title={d.field}>{t(`sync.refused.fields.${d.field}`, { defaultValue: d.field })}</td>
                     <td>{d.mine}</td>
                     <td>{d.team}</td>
                   </tr>
@@ -69,7 +69,7 @@ export function RefusedChanges({ conflictCount }: { conflictCount: number }) {
             </table>
           ) : null}
           <button type="button" className="c-button c-button-secondary" disabled={busy !== null} onClick={() => void answer(c.id, "team")} data-comptoir="conflict-keep-team">
-            {c.goneOnTeam ? t("sync.refused.acceptGone") : t("sync.refused.keepTeam")}
+            {!c.goneOnTeam ? t("sync.refused.keepTeam") : c.reason === "missing" ? t("sync.refused.acceptGone") : t("sync.refused.dropMine")}
           </button>{" "}
           {c.canRestore ? (
             <button type="button" className="c-button" disabled={busy !== null} onClick={() => void answer(c.id, "mine")} data-comptoir="conflict-restore">
