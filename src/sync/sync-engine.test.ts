@@ -252,6 +252,41 @@ describe("the sync engine against the real server", () => {
     expect((await engine.sync()).pushed).toBe(0)
   })
 
+  it("sends a device's own customer edited between its first sign-in and the upload whole, edit included, refusing nothing", async () => {
+    const team = await server.team("edit-before-upload")
+    const db = new ComptoirDb(`sync-client-${++n}`)
+    const repo = new CustomerRepository(db)
+    const own = demo(3, 73).map((c, i) => ({ ...c, id: `early-${i}`, code: `EARLY-${i}` }))
+    await repo.upsert(own)
+    const session: Session = { serverUrl: url, token: team.agent.token, teamId: team.id, role: "agent" }
+    const engine = new SyncEngine({ db, session: async () => session })
+    // Signed in, but the first pull has not run yet (it failed, or the worker died): the user edits one.
+    await engine.bind(session)
+    await repo.put({ ...own[1]!, notes: "modifié avant l'envoi" })
+    expect(await engine.pendingCount()).toBe(1) // a partial change: the team does not have this customer yet
+    const r = await engine.sync()
+    expect(r.error).toBeUndefined()
+    expect(r.conflicts).toBe(0)
+    expect(await engine.pendingCount()).toBe(0)
+    expect(await repo.count()).toBe(3)
+    const rows = (await server.rowsOf(team.id)).filter((row) => row.table_name === "customers")
+    expect(rows).toHaveLength(3)
+    expect(rows.find((row) => row.id === "early-1")?.data).toMatchObject({ company: own[1]!.company, notes: "modifié avant l'envoi" })
+  })
+
+  it("refuses another team while this device's own base still waits for its first upload to the previous one", async () => {
+    const one = await server.team("upload-owed-one")
+    const two = await server.team("upload-owed-two")
+    const db = new ComptoirDb(`sync-client-${++n}`)
+    const repo = new CustomerRepository(db)
+    await repo.upsert(demo(4, 79).map((c, i) => ({ ...c, id: `owed-${i}`, code: `OWED-${i}` })))
+    const engine = new SyncEngine({ db, session: async () => null })
+    await engine.bind({ serverUrl: url, token: one.agent.token, teamId: one.id })
+    await expect(engine.bind({ serverUrl: url, token: two.agent.token, teamId: two.id })).rejects.toMatchObject({ code: "pending-other-team", message: expect.stringMatching(/^4 change/) })
+    expect(await repo.count()).toBe(4)
+    expect(await db.pendingUploads.count()).toBe(1)
+  })
+
   it("drops another team's data at sign-in, and refuses while changes owed to that team are unsent", async () => {
     const one = await server.team("bind-one")
     const two = await server.team("bind-two")

@@ -166,7 +166,12 @@ export class SyncEngine {
 
   /** Push everything pending, then pull until caught up. Never throws: the outcome is stored and returned. */
   sync(opts: { force?: boolean } = {}): Promise<SyncReport> {
-    const run = this.queue.then(() => this.runSync(opts.force ?? true))
+    return this.enqueue(() => this.runSync(opts.force ?? true))
+  }
+
+  /** One operation at a time in this context: a bind must not land between two writes of a running pull. */
+  private enqueue<T>(op: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(op)
     this.queue = run.catch(() => undefined)
     return run
   }
@@ -175,18 +180,32 @@ export class SyncEngine {
     const report: SyncReport = { ran: false, pushed: 0, pulled: 0, conflicts: 0 }
     const session = await this.deps.session()
     if (!session) return report
-    let st = await this.bind(session)
+    let st: SyncState
+    try {
+      st = await this.bindNow(session)
+    } catch (e) {
+      const err = toSyncError(e)
+      report.error = { code: err.code, message: err.message }
+      return report
+    }
     if (!force && st.nextAttemptAt > this.now()) return report
     report.ran = true
     try {
-      const pushed = await this.push(session)
-      report.pushed = pushed.pushed
-      report.conflicts = pushed.conflicts
+      // A first sign-in's own base goes out before any edit of it: an edit alone (a few fields of a row the
+      // team does not have yet) would be refused and the row removed here. So nothing is pushed until the
+      // base is queued, which happens once the team's rows are in.
+      if ((await this.db.pendingUploads.count()) === 0) {
+        const pushed = await this.push(session)
+        report.pushed = pushed.pushed
+        report.conflicts = pushed.conflicts
+      }
       report.pulled = await this.pull(session)
       const uploaded = await this.uploadFirstBind(session)
-      if (uploaded > 0) {
-        report.uploaded = uploaded
-        report.pushed += (await this.push(session)).pushed
+      if (uploaded > 0) report.uploaded = uploaded
+      if ((await this.db.outbox.count()) > 0) {
+        const again = await this.push(session)
+        report.pushed += again.pushed
+        report.conflicts += again.conflicts
       }
       await this.db.syncState.update(STATE_ID, { lastSyncedAt: this.now(), lastError: null, failures: 0, nextAttemptAt: 0 })
     } catch (e) {
@@ -216,7 +235,11 @@ export class SyncEngine {
    * - Another team than before: that team's data must not mix with this one's, so the local copy is
    *   dropped; refused (nothing changed) while changes for the previous team have not reached it.
    */
-  async bind(session: Session): Promise<SyncState> {
+  bind(session: Session): Promise<SyncState> {
+    return this.enqueue(() => this.bindNow(session))
+  }
+
+  private async bindNow(session: Session): Promise<SyncState> {
     const boundTo = `${session.serverUrl.replace(/\/+$/, "")}|${session.teamId}`
     const st = await this.state()
     if (st.boundTo === boundTo) return st
@@ -230,11 +253,14 @@ export class SyncEngine {
           await this.db.pendingUploads.put({ id: FIRST_BIND, customerIds, productIds, at: this.now() })
       } else {
         const pending = await this.pendingCount()
-        if (pending > 0) {
+        // The device's own base, waiting for that team's first pull to finish, is owed to it too.
+        const unsentBase = await this.db.pendingUploads.get(FIRST_BIND)
+        const owed = pending + (unsentBase ? unsentBase.customerIds.length + unsentBase.productIds.length : 0)
+        if (owed > 0) {
           const [server] = current.boundTo.split("|")
           throw new SyncError(
             "pending-other-team",
-            `${pending} change(s) made on this device have not reached the team it was signed in to (${server}) yet`
+            `${owed} change(s) made on this device have not reached the team it was signed in to (${server}) yet`
           )
         }
         await this.clearLocalBase()
@@ -286,11 +312,23 @@ export class SyncEngine {
       const duplicates = mine.filter((c) => teamCodes.has(codeOf(c)))
       const send = mine.filter((c) => !teamCodes.has(codeOf(c)))
       if (duplicates.length > 0) await this.customers.remove(duplicates.map((c) => c.id))
+      // Edits of these rows since the sign-in are in the whole records sent below: their partial changes go.
+      const localProducts = new Set(snapshot.productIds)
+      const inSnapshot = (c: OutboxChange) => (c.table === "customers" ? local.has(c.key) : localProducts.has(c.key))
+      for (const r of await this.db.outbox.toArray()) {
+        if (r.mid !== undefined) continue
+        const kept = r.changes.filter((c) => !inSnapshot(c))
+        if (kept.length === r.changes.length) continue
+        if (kept.length === 0) await this.db.outbox.delete(r.seq!)
+        else await this.db.outbox.put({ ...r, n: kept.length, changes: kept })
+      }
       // A role that may not write the catalog (an agent) keeps its own lines on this device: sent, they would
       // only come back refused.
       const writeRoles = this.tables.products?.writeRoles
       const mayWriteProducts = !writeRoles || (session.role !== undefined && (writeRoles as readonly string[]).includes(session.role))
-      const products = mayWriteProducts ? (await this.db.products.bulkGet(snapshot.productIds)).filter((p): p is Product => p !== undefined) : []
+      const products = mayWriteProducts
+        ? (await this.db.products.bulkGet(snapshot.productIds)).filter((p): p is Product => p !== undefined)
+        : []
       const at = this.now()
       const changes: OutboxChange[] = [
         ...send.map((c): OutboxChange => ({ table: "customers", op: "put", key: c.id, fields: { ...c } as unknown as RowData })),
@@ -404,7 +442,9 @@ export class SyncEngine {
       }
       const mutations: Mutation[] = []
       for (const e of records) {
-        e.changes.forEach((c, i) => mutations.push({ mid: e.mid! + i, table: c.table, op: c.op, key: c.key, ...(c.fields ? { fields: c.fields } : {}) }))
+        e.changes.forEach((c, i) =>
+          mutations.push({ mid: e.mid! + i, table: c.table, op: c.op, key: c.key, ...(c.fields ? { fields: c.fields } : {}) })
+        )
       }
       return { mutations: mutations.slice(0, size), clientId: st.clientId }
     })
@@ -448,8 +488,13 @@ export class SyncEngine {
       const customerKeys = conflicts.filter((c) => c.table === "customers").map((c) => c.key)
       const mineCustomers = new Map((await this.customers.getMany(customerKeys)).map((c) => [c.id, c as unknown as RowData]))
       const productKeys = conflicts.filter((c) => c.table === "products").map((c) => c.key)
-      const mineProducts = new Map((await this.db.products.bulkGet(productKeys)).filter((p): p is Product => p !== undefined).map((p) => [p.id, p as unknown as RowData]))
-      const mine = (c: Conflict) => (c.table === "customers" ? mineCustomers.get(c.key) : c.table === "products" ? mineProducts.get(c.key) : undefined) ?? null
+      const mineProducts = new Map(
+        (await this.db.products.bulkGet(productKeys))
+          .filter((p): p is Product => p !== undefined)
+          .map((p) => [p.id, p as unknown as RowData])
+      )
+      const mine = (c: Conflict) =>
+        (c.table === "customers" ? mineCustomers.get(c.key) : c.table === "products" ? mineProducts.get(c.key) : undefined) ?? null
       await this.db.conflicts.bulkAdd(conflicts.map((c) => ({ ...c, at, mine: mine(c) })))
       // The refused change is in the local base: put the server's row back (or remove what it does not have).
       await this.writeRows(conflicts.map((c) => c.serverRow ?? { table: c.table, key: c.key, version: 0, deleted: true, data: null }))
@@ -617,19 +662,22 @@ export class SyncEngine {
    * server's rules judge it again; offered only where they can accept it (not for a role the table refuses).
    */
   async resolveConflict(id: number, choice: "team" | "mine"): Promise<{ resolved: boolean; requeued: boolean }> {
-    return this.db.transaction("rw", [this.db.conflicts, this.db.customerSegments, this.db.lookupBuckets, this.db.meta, this.db.products], async () => {
-      const c = await this.db.conflicts.get(id)
-      if (!c) return { resolved: false, requeued: false }
-      let requeued = false
-      if (choice === "mine") {
-        if (!canRestore(c)) throw new SyncError("rejected", `this change cannot be sent again (${c.reason}): ${c.message}`)
-        if (c.table === "customers") await this.customers.upsert([c.mine as unknown as Customer])
-        else await this.db.products.put(c.mine as unknown as Product)
-        requeued = true
+    return this.db.transaction(
+      "rw",
+      [this.db.conflicts, this.db.customerSegments, this.db.lookupBuckets, this.db.meta, this.db.products],
+      async () => {
+        const c = await this.db.conflicts.get(id)
+        if (!c) return { resolved: false, requeued: false }
+        let requeued = false
+        if (choice === "mine") {
+          if (!canRestore(c)) throw new SyncError("rejected", `this change cannot be sent again (${c.reason}): ${c.message}`)
+          if (c.table === "customers") await this.customers.upsert([c.mine as unknown as Customer])
+          else await this.db.products.put(c.mine as unknown as Product)
+          requeued = true
+        }
+        await this.db.conflicts.delete(id)
+        return { resolved: true, requeued }
       }
-      await this.db.conflicts.delete(id)
-      return { resolved: true, requeued }
-    })
+    )
   }
 }
-
