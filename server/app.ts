@@ -34,6 +34,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const app = Fastify({
     logger: opts.logger ?? { level: config.logLevel, redact: ["req.headers.authorization", "req.query.ticket"] },
     bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
     // SSE streams are hijacked and closed by us; anything else idle is closed at shutdown.
     forceCloseConnections: "idle",
     return503OnClosing: true

@@ -17,7 +17,8 @@ const Env = z.object({
   SEED: z.enum(["auto", "never"]).default("auto"),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(50),
-  LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15)
+  LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  TRUST_PROXY: z.enum(["true", "false"]).default("false")
 })
 
 export interface Config {
@@ -36,6 +37,8 @@ export interface Config {
   seed: "auto" | "never"
   /** Failed sign-ins allowed per account and per address within the window, then 429 until it passes. */
   loginLimits: { perAccount: number; perAddress: number; windowMs: number }
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (else every client is the proxy). */
+  trustProxy: boolean
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -57,6 +60,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimit: e.BODY_LIMIT_BYTES,
     webhook: { retryBaseMs: e.WEBHOOK_RETRY_BASE_MS, maxAttempts: e.WEBHOOK_MAX_ATTEMPTS, timeoutMs: e.WEBHOOK_TIMEOUT_MS, pollMs: 1000 },
     seed: e.SEED,
+    trustProxy: e.TRUST_PROXY === "true",
     loginLimits: { perAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT, perAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS, windowMs: e.LOGIN_WINDOW_MINUTES * 60_000 }
   }
 }

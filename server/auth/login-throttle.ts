@@ -26,8 +26,13 @@ export class LoginThrottle {
     private readonly now: () => number = Date.now
   ) {}
 
-  /** Throws 429 with the wait in words when either count is used up; nothing is checked against the password. */
-  check(email: string, address: string): void {
+  /**
+   * Called before the password is checked: throws 429 with the wait in words when either count is used up,
+   * and otherwise counts this attempt as a failure until `succeeded` says otherwise. Counting up front is what
+   * stops a burst of parallel guesses: each one sees the others, not a count that only grows once their slow
+   * hashes are done.
+   */
+  attempt(email: string, address: string): void {
     const t = this.now()
     for (const [key, max] of [
       [`account:${email.toLowerCase()}`, this.limits.perAccount],
@@ -42,10 +47,10 @@ export class LoginThrottle {
         })
       }
     }
+    this.record(email, address, t)
   }
 
-  failed(email: string, address: string): void {
-    const t = this.now()
+  private record(email: string, address: string, t: number): void {
     for (const key of [`account:${email.toLowerCase()}`, `address:${address}`]) {
       const list = this.recent(key, t)
       list.push(t)
@@ -55,8 +60,12 @@ export class LoginThrottle {
     while (this.failures.size > MAX_KEYS) this.failures.delete(this.failures.keys().next().value!)
   }
 
-  succeeded(email: string): void {
+  /** The password was right: the account starts afresh, and this attempt no longer counts against the address. */
+  succeeded(email: string, address: string): void {
     this.failures.delete(`account:${email.toLowerCase()}`)
+    const list = this.failures.get(`address:${address}`)
+    list?.pop()
+    if (list?.length === 0) this.failures.delete(`address:${address}`)
   }
 
   private recent(key: string, t: number): number[] {
