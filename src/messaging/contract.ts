@@ -112,7 +112,9 @@ export const contract = {
     request: z.object({
       serverUrl: z.url({ protocol: /^https?$/ }).max(300),
       email: z.string().min(3).max(254),
-      password: z.string().min(1).max(200)
+      password: z.string().min(1).max(200),
+      /** Sign in to another team even though changes owed to the previous one are dropped (the user confirmed). */
+      discardUnsent: z.boolean().default(false)
     }),
     response: z.object({ ok: z.boolean(), error: z.object({ code: z.string(), message: z.string() }).optional(), status: SyncStatus })
   },

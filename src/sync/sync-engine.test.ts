@@ -285,6 +285,11 @@ describe("the sync engine against the real server", () => {
     await expect(engine.bind({ serverUrl: url, token: two.agent.token, teamId: two.id })).rejects.toMatchObject({ code: "pending-other-team", message: expect.stringMatching(/^4 change/) })
     expect(await repo.count()).toBe(4)
     expect(await db.pendingUploads.count()).toBe(1)
+    // The user confirms (that server is gone for good): the owed base is dropped and team two's is pulled.
+    await engine.bind({ serverUrl: url, token: two.agent.token, teamId: two.id }, { discardUnsent: true })
+    expect(await repo.count()).toBe(0)
+    expect(await db.pendingUploads.count()).toBe(0)
+    expect(await engine.pendingCount()).toBe(0)
   })
 
   it("drops another team's data at sign-in, and refuses while changes owed to that team are unsent", async () => {

@@ -235,11 +235,12 @@ export class SyncEngine {
    * - Another team than before: that team's data must not mix with this one's, so the local copy is
    *   dropped; refused (nothing changed) while changes for the previous team have not reached it.
    */
-  bind(session: Session): Promise<SyncState> {
-    return this.enqueue(() => this.bindNow(session))
+  /** `discardUnsent`: the user chose to sign in to another team even though changes owed to the previous one are lost. */
+  bind(session: Session, opts: { discardUnsent?: boolean } = {}): Promise<SyncState> {
+    return this.enqueue(() => this.bindNow(session, opts.discardUnsent ?? false))
   }
 
-  private async bindNow(session: Session): Promise<SyncState> {
+  private async bindNow(session: Session, discardUnsent = false): Promise<SyncState> {
     const boundTo = `${session.serverUrl.replace(/\/+$/, "")}|${session.teamId}`
     const st = await this.state()
     if (st.boundTo === boundTo) return st
@@ -256,13 +257,14 @@ export class SyncEngine {
         // The device's own base, waiting for that team's first pull to finish, is owed to it too.
         const unsentBase = await this.db.pendingUploads.get(FIRST_BIND)
         const owed = pending + (unsentBase ? unsentBase.customerIds.length + unsentBase.productIds.length : 0)
-        if (owed > 0) {
+        if (owed > 0 && !discardUnsent) {
           const [server] = current.boundTo.split("|")
           throw new SyncError(
             "pending-other-team",
             `${owed} change(s) made on this device have not reached the team it was signed in to (${server}) yet`
           )
         }
+        await this.db.outbox.clear()
         await this.clearLocalBase()
       }
       const next: SyncState = {

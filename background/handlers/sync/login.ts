@@ -14,7 +14,7 @@ const LoginReply = z.object({
 })
 
 /** The background signs in (it holds host permissions and keeps the token); the page never sees the token. */
-export const authLogin = defineHandler("auth/login", async ({ serverUrl, email, password }) => {
+export const authLogin = defineHandler("auth/login", async ({ serverUrl, email, password, discardUnsent }) => {
   const base = serverUrl.replace(/\/+$/, "")
   const fail = async (code: string, message: string) => ({ ok: false, error: { code, message }, status: await syncStatus() })
   let res: Response
@@ -37,7 +37,7 @@ export const authLogin = defineHandler("auth/login", async ({ serverUrl, email, 
   if (!session.success) return fail("bad-reply", "this address answers, but not as a Comptoir server")
   // Bound before the session is kept: a refusal (changes still owed to another team) leaves the device as it was.
   try {
-    await syncEngine().bind({ serverUrl: base, token: session.data.token, teamId: session.data.team.id })
+    await syncEngine().bind({ serverUrl: base, token: session.data.token, teamId: session.data.team.id }, { discardUnsent })
   } catch (e) {
     await fetch(`${base}/auth/logout`, { method: "POST", headers: { authorization: `Bearer ${session.data.token}` }, signal: AbortSignal.timeout(5_000) }).catch(() => undefined)
     const err = toSyncError(e)

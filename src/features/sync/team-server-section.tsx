@@ -16,16 +16,22 @@ export function TeamServerSection() {
   const [password, setPassword] = useState("")
   const [busy, setBusy] = useState<"login" | "sync" | null>(null)
   const [error, setError] = useState<string | null>(null)
+  /** The last sign-in was refused because changes are owed to the previous team: offer to drop them, once asked. */
+  const [owed, setOwed] = useState(false)
 
-  const onLogin = async (e: FormEvent) => {
-    e.preventDefault()
+  const onLogin = async (e: FormEvent | null, discardUnsent = false) => {
+    e?.preventDefault()
     setBusy("login")
     setError(null)
+    setOwed(false)
     try {
-      const r = await send("auth/login", { serverUrl: serverUrl.trim(), email: email.trim(), password })
+      const r = await send("auth/login", { serverUrl: serverUrl.trim(), email: email.trim(), password, discardUnsent })
       setStatus(r.status)
       if (r.ok) setPassword("")
-      else if (r.error) setError(errorText(r.error))
+      else if (r.error) {
+        setError(errorText(r.error))
+        setOwed(r.error.code === "pending-other-team")
+      }
     } catch (err) {
       setError(errorText({ code: "unknown", message: err instanceof Error ? err.message : String(err) }))
     } finally {
@@ -101,6 +107,11 @@ export function TeamServerSection() {
         <p className="c-error" data-comptoir="team-error">
           {error}
         </p>
+      ) : null}
+      {owed ? (
+        <button type="button" className="c-button c-button-secondary" disabled={busy !== null} onClick={() => void onLogin(null, true)} data-comptoir="team-sign-in-discard">
+          {t("options.team.signInDiscarding")}
+        </button>
       ) : null}
       <SyncStatusLine status={status} />
     </form>
