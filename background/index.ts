@@ -1,4 +1,4 @@
-import { reconcileSites } from "~src/features/sites/site-scripts"
+import { adoptGrantedSites, reconcileSites } from "~src/features/sites/site-scripts"
 import { createDispatcher } from "~src/messaging/handler"
 
 import { handlers } from "./handlers"
@@ -30,6 +30,7 @@ chrome.commands.onCommand.addListener((command, tab) => {
 chrome.runtime.onInstalled.addListener(() => void reconcileSites())
 chrome.runtime.onStartup.addListener(() => void reconcileSites())
 chrome.permissions.onRemoved.addListener(() => void reconcileSites())
+chrome.permissions.onAdded.addListener((p) => void adoptGrantedSites(p.origins))
 
 // Alarm every minute, the poke stream, and a sync at once for whatever waited while the worker was stopped.
 startSync()

@@ -17,7 +17,22 @@ function lookupScriptFiles(): { js: string[]; css: string[] } {
   return { js: entry?.js ?? [], css: entry?.css ?? [] }
 }
 
-export async function enableSite(pattern: string, tabId?: number): Promise<{ ok: boolean; error?: string }> {
+/**
+ * One site change at a time: the popup's "enable" and the permission event it causes both enable the same
+ * site, and two registrations of one script id, or two read-modify-writes of the settings, would collide.
+ */
+let chain: Promise<unknown> = Promise.resolve()
+function serial<T>(op: () => Promise<T>): Promise<T> {
+  const run = chain.then(op)
+  chain = run.catch(() => undefined)
+  return run
+}
+
+export function enableSite(pattern: string, tabId?: number): Promise<{ ok: boolean; error?: string }> {
+  return serial(() => enableSiteNow(pattern, tabId))
+}
+
+async function enableSiteNow(pattern: string, tabId?: number): Promise<{ ok: boolean; error?: string }> {
   const granted = await chrome.permissions.contains({ origins: [pattern] })
   if (!granted) return { ok: false, error: "permission not granted" }
   const { js, css } = lookupScriptFiles()
@@ -40,7 +55,11 @@ export async function enableSite(pattern: string, tabId?: number): Promise<{ ok:
   return { ok: true }
 }
 
-export async function disableSite(pattern: string): Promise<void> {
+export function disableSite(pattern: string): Promise<void> {
+  return serial(() => disableSiteNow(pattern))
+}
+
+async function disableSiteNow(pattern: string): Promise<void> {
   const id = scriptIdOf(pattern)
   const existing = await chrome.scripting.getRegisteredContentScripts({ ids: [id] })
   if (existing.length > 0) await chrome.scripting.unregisterContentScripts({ ids: [id] })
@@ -53,17 +72,40 @@ export async function disableSite(pattern: string): Promise<void> {
   }
 }
 
+/**
+ * Origins the user granted beyond the manifest's own: through the popup, or through Chrome's own site-access
+ * menu (the puzzle icon, chrome://extensions), which Comptoir learns of only from the permissions it holds.
+ */
+async function grantedSitePatterns(): Promise<string[]> {
+  const builtin = new Set((chrome.runtime.getManifest().host_permissions ?? []) as string[])
+  const { origins = [] } = await chrome.permissions.getAll()
+  return origins.filter((o) => /^https?:\/\/[^/*]+\/\*$/.test(o) && !builtin.has(o))
+}
+
+/** Site access granted outside the popup: Comptoir starts there as if enabled from the popup. */
+export function adoptGrantedSites(origins: readonly string[] = []): Promise<void> {
+  return serial(async () => {
+    const granted = new Set(await grantedSitePatterns())
+    for (const o of origins) if (granted.has(o)) await enableSiteNow(o)
+  })
+}
+
 /** Brings registrations back in line with the settings and the permissions the user still grants. */
-export async function reconcileSites(): Promise<void> {
+export function reconcileSites(): Promise<void> {
+  return serial(reconcileSitesNow)
+}
+
+async function reconcileSitesNow(): Promise<void> {
   const settings = await loadSettings()
   const keep: string[] = []
   for (const pattern of settings.enabledSites) {
     if (await chrome.permissions.contains({ origins: [pattern] })) keep.push(pattern)
   }
+  for (const pattern of await grantedSitePatterns()) if (!keep.includes(pattern)) keep.push(pattern)
   const registered = await chrome.scripting.getRegisteredContentScripts()
   const wantedIds = new Set(keep.map(scriptIdOf))
   const stale = registered.filter((r) => r.id.startsWith(PREFIX) && !wantedIds.has(r.id)).map((r) => r.id)
   if (stale.length > 0) await chrome.scripting.unregisterContentScripts({ ids: stale })
-  if (keep.length !== settings.enabledSites.length) await saveSettings({ enabledSites: keep })
-  for (const pattern of keep) await enableSite(pattern)
+  if (keep.length !== settings.enabledSites.length || keep.some((p) => !settings.enabledSites.includes(p))) await saveSettings({ enabledSites: keep })
+  for (const pattern of keep) await enableSiteNow(pattern)
 }
