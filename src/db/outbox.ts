@@ -3,7 +3,7 @@ import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Dexie
 import type { Customer, Product } from "~src/domain/customers/customer.schema"
 import type { RowData } from "~src/domain/sync/protocol"
 
-import type { CustomerSegment } from "./database"
+import type { CustomerSegment, SegmentChanges } from "./database"
 
 /** One local change waiting for the server. */
 export interface OutboxChange {
@@ -96,25 +96,27 @@ async function deletedKeys(table: DBCoreTable, req: DBCoreMutateRequest): Promis
   return []
 }
 
-function diffCustomers(before: Map<string, Customer>, after: Map<string, Customer>, out: OutboxChange[]): void {
-  for (const [id, c] of after) {
-    const fields = changedFields(before.get(id) as RowData | undefined, c as unknown as RowData)
-    if (fields) out.push({ table: "customers", op: "put", key: id, fields })
+/** What a segment write changes, when the repository did not say: both versions of the segment, compared. */
+function diffSegments(before: Map<string, Customer>, after: Map<string, Customer>): SegmentChanges {
+  return {
+    put: [...after.values()].map((c) => ({ before: before.get(c.id), after: c })),
+    removed: [...before.keys()].filter((id) => !after.has(id))
   }
-  for (const id of before.keys()) if (!after.has(id)) out.push({ table: "customers", op: "delete", key: id })
+}
+
+function recordCustomerChanges(changes: SegmentChanges, out: OutboxChange[]): void {
+  for (const { before, after } of changes.put) {
+    const fields = changedFields(before as RowData | undefined, after as unknown as RowData)
+    if (fields) out.push({ table: "customers", op: "put", key: after.id, fields })
+  }
+  for (const id of changes.removed) out.push({ table: "customers", op: "delete", key: id })
 }
 
 /** The changes the repository handed over with the segments (no parsing), or null when one lacks them. */
 function handedChanges(values: readonly CustomerSegment[]): OutboxChange[] | null {
+  if (!values.every((v) => v.changes)) return null
   const out: OutboxChange[] = []
-  for (const v of values) {
-    if (!v.changes) return null
-    for (const { before, after } of v.changes.put) {
-      const fields = changedFields(before as RowData | undefined, after as unknown as RowData)
-      if (fields) out.push({ table: "customers", op: "put", key: after.id, fields })
-    }
-    for (const id of v.changes.removed) out.push({ table: "customers", op: "delete", key: id })
-  }
+  for (const v of values) recordCustomerChanges(v.changes!, out)
   return out
 }
 
@@ -134,7 +136,7 @@ async function changesFor(table: DBCoreTable, req: DBCoreMutateRequest): Promise
     const keys = req.values.map((v: { id: unknown }) => v.id)
     const previous = (await table.getMany({ trans: req.trans, keys })) as (CustomerSegment | Product | undefined)[]
     if (table.name === "customerSegments") {
-      req.values.forEach((v: CustomerSegment, i) => diffCustomers(segmentCustomers(previous[i] as CustomerSegment | undefined), segmentCustomers(v), out))
+      req.values.forEach((v: CustomerSegment, i) => recordCustomerChanges(diffSegments(segmentCustomers(previous[i] as CustomerSegment | undefined), segmentCustomers(v)), out))
     } else {
       req.values.forEach((v: Product, i) => {
         const fields = changedFields(previous[i] as RowData | undefined, v as unknown as RowData)
@@ -147,7 +149,7 @@ async function changesFor(table: DBCoreTable, req: DBCoreMutateRequest): Promise
   if (keys.length === 0) return out
   if (table.name === "customerSegments") {
     const previous = (await table.getMany({ trans: req.trans, keys })) as (CustomerSegment | undefined)[]
-    for (const s of previous) diffCustomers(segmentCustomers(s), new Map(), out)
+    for (const s of previous) recordCustomerChanges(diffSegments(segmentCustomers(s), new Map()), out)
   } else {
     for (const k of keys) out.push({ table: "products", op: "delete", key: String(k) })
   }
