@@ -12,3 +12,9 @@ export const services = {
   customerSearch: new CustomerSearch(db),
   productSearch: new ProductSearch(db)
 }
+
+/** The search indexes are caches of the base: after any bulk change, local or from the server, they are rebuilt on next use. */
+export function baseChanged(): void {
+  services.customerSearch.invalidate()
+  services.productSearch.invalidate()
+}

@@ -4,7 +4,7 @@ import { PokeEvent } from "~src/domain/sync/protocol"
 import type { SyncStatus } from "~src/messaging/contract"
 import { SyncEngine, type SyncReport } from "~src/sync/sync-engine"
 
-import { services } from "./services"
+import { baseChanged, services } from "./services"
 
 /**
  * The background's side of sync: the session in chrome.storage.local (never sync storage: it would follow
@@ -35,6 +35,15 @@ export async function writeSession(s: StoredSession | null): Promise<void> {
   else await chrome.storage.local.remove(SESSION_KEY)
 }
 
+/** Revokes a session token on its server, best effort: an unreachable server lets the token expire by itself. */
+export async function revokeOnServer(serverUrl: string, token: string): Promise<void> {
+  await fetch(`${serverUrl.replace(/\/+$/, "")}/auth/logout`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}` },
+    signal: AbortSignal.timeout(5_000)
+  }).catch(() => undefined)
+}
+
 let engine: SyncEngine | undefined
 
 export function syncEngine(): SyncEngine {
@@ -44,10 +53,7 @@ export function syncEngine(): SyncEngine {
       const s = await readSession()
       return s ? { serverUrl: s.serverUrl, token: s.token, teamId: s.team.id, role: s.user.role } : null
     },
-    onRemoteChange: () => {
-      services.customerSearch.invalidate()
-      services.productSearch.invalidate()
-    }
+    onRemoteChange: baseChanged
   })
   return engine
 }
@@ -84,7 +90,7 @@ let retry: ReturnType<typeof setTimeout> | undefined
  * (which still covers a worker stopped meanwhile: the due time is in IndexedDB).
  */
 async function retryWhenDue(): Promise<void> {
-  const { nextAttemptAt } = await syncEngine().status()
+  const { nextAttemptAt } = await syncEngine().state()
   clearTimeout(retry)
   retry = setTimeout(() => void runSync(false), Math.max(0, nextAttemptAt - Date.now()) + 50)
 }
@@ -129,7 +135,10 @@ export function stopPokeStream(): void {
 }
 
 async function readPokes(session: StoredSession, signal: AbortSignal, onOpen: () => void): Promise<void> {
-  const res = await fetch(`${session.serverUrl.replace(/\/+$/, "")}/sync/events`, { headers: { authorization: `Bearer ${session.token}`, accept: "text/event-stream" }, signal })
+  const res = await fetch(`${session.serverUrl.replace(/\/+$/, "")}/sync/events`, {
+    headers: { authorization: `Bearer ${session.token}`, accept: "text/event-stream" },
+    signal
+  })
   if (!res.ok || !res.body) throw new Error(`poke stream: HTTP ${res.status}`)
   onOpen()
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader()

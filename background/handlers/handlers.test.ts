@@ -50,6 +50,11 @@ describe("lookup/match", () => {
     const matches = (reply as { ok: true; data: { matches: { customer: { code: string }; matchedBy: string }[] } }).data.matches
     expect(matches.map((m) => m.matchedBy)).toEqual(["email", "phone", "phone"])
     expect(matches[0]!.customer.code).toBe(c!.code)
-    expect(matches.slice(1).map((m) => m.customer.code).sort()).toEqual([a!.code, b!.code].sort())
+    expect(
+      matches
+        .slice(1)
+        .map((m) => m.customer.code)
+        .sort()
+    ).toEqual([a!.code, b!.code].sort())
   })
 })

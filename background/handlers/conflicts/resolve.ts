@@ -1,15 +1,14 @@
 import { defineHandler } from "~src/messaging/handler"
 import { toSyncError } from "~src/sync/sync-errors"
 
-import { services } from "../../services"
+import { baseChanged } from "../../services"
 import { runSync, syncEngine, syncStatus } from "../../sync"
 
 export const conflictsResolve = defineHandler("conflicts/resolve", async ({ id, choice }) => {
   try {
     const r = await syncEngine().resolveConflict(id, choice)
     if (r.requeued) {
-      services.customerSearch.invalidate()
-      services.productSearch.invalidate()
+      baseChanged()
       void runSync(true).catch(() => undefined)
     }
     return { ok: r.resolved, ...(r.resolved ? {} : { error: "this refused change was already answered" }), status: await syncStatus() }

@@ -1,11 +1,10 @@
 import { defineHandler } from "~src/messaging/handler"
 
-import { services } from "../../services"
+import { baseChanged } from "../../services"
 import { runSync } from "../../sync"
 
 export const customersChanged = defineHandler("customers/changed", async () => {
-  services.customerSearch.invalidate()
-  services.productSearch.invalidate()
+  baseChanged()
   // The import's changes are in the outbox already (same transaction): push them now, not at the next alarm.
   void runSync(true).catch(() => undefined)
   return { ok: true as const }

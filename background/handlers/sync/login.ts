@@ -4,7 +4,7 @@ import { defineHandler } from "~src/messaging/handler"
 
 import { toSyncError } from "~src/sync/sync-errors"
 
-import { ensurePokeStream, runSync, syncEngine, syncStatus, writeSession } from "../../sync"
+import { ensurePokeStream, revokeOnServer, runSync, syncEngine, syncStatus, writeSession } from "../../sync"
 
 const LoginReply = z.object({
   token: z.string(),
@@ -31,7 +31,10 @@ export const authLogin = defineHandler("auth/login", async ({ serverUrl, email, 
   const body: unknown = await res.json().catch(() => ({}))
   if (!res.ok) {
     const b = body as { error?: unknown; message?: unknown }
-    return fail(typeof b.error === "string" ? b.error : `http-${res.status}`, typeof b.message === "string" ? b.message : `HTTP ${res.status}`)
+    return fail(
+      typeof b.error === "string" ? b.error : `http-${res.status}`,
+      typeof b.message === "string" ? b.message : `HTTP ${res.status}`
+    )
   }
   const session = LoginReply.safeParse(body)
   if (!session.success) return fail("bad-reply", "this address answers, but not as a Comptoir server")
@@ -39,7 +42,7 @@ export const authLogin = defineHandler("auth/login", async ({ serverUrl, email, 
   try {
     await syncEngine().bind({ serverUrl: base, token: session.data.token, teamId: session.data.team.id }, { discardUnsent })
   } catch (e) {
-    await fetch(`${base}/auth/logout`, { method: "POST", headers: { authorization: `Bearer ${session.data.token}` }, signal: AbortSignal.timeout(5_000) }).catch(() => undefined)
+    await revokeOnServer(base, session.data.token)
     const err = toSyncError(e)
     return fail(err.code, err.message)
   }

@@ -1,14 +1,12 @@
 import { defineHandler } from "~src/messaging/handler"
 
-import { readSession, stopPokeStream, writeSession } from "../../sync"
+import { readSession, revokeOnServer, stopPokeStream, writeSession } from "../../sync"
 
 /** Revokes the token on the server when it can be reached; the local data and unsent changes stay. */
 export const authLogout = defineHandler("auth/logout", async () => {
   const session = await readSession()
   stopPokeStream()
   await writeSession(null)
-  if (session) {
-    await fetch(`${session.serverUrl}/auth/logout`, { method: "POST", headers: { authorization: `Bearer ${session.token}` }, signal: AbortSignal.timeout(5_000) }).catch(() => undefined)
-  }
+  if (session) await revokeOnServer(session.serverUrl, session.token)
   return { ok: true as const }
 })
