@@ -18,6 +18,7 @@ import { MAX_PULL_LIMIT, type PullResponse } from "~src/domain/sync/protocol"
 
 import { createTeam, createUser } from "../server/auth/users"
 import { TestServer } from "../server/test/harness"
+import { countInBase } from "../tests/e2e/dataset"
 import { launchWithExtension, serviceWorkerOf } from "../tests/e2e/launch"
 import type { Page } from "@playwright/test"
 
@@ -128,10 +129,7 @@ async function measure(backend: "pglite" | "postgres"): Promise<Result> {
       await page.waitForTimeout(100)
     }
     const syncMs = performance.now() - t0
-    const customers = await page.evaluate(async () => {
-      const r = (await chrome.runtime.sendMessage({ type: "customers/count", payload: {} })) as { data: { customers: number } }
-      return r.data.customers
-    })
+    const customers = await countInBase(page)
     let signedInImport: SignedInImport | undefined
     if (IMPORT_N > 0) {
       const csv = Buffer.from(demoCustomersCsv(generateCustomers({ count: IMPORT_N, seed: 405 }).map((c, i) => ({ ...c, id: `bench-new-${i}`, code: `NEW-${i}` }))), "utf8")

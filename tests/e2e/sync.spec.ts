@@ -7,7 +7,7 @@ import { expect, test, type BrowserContext, type Page } from "@playwright/test"
 
 import { generateCustomers } from "~src/domain/demo/demo-data"
 
-import { e2eCsv } from "./dataset"
+import { countInBase, e2eCsv } from "./dataset"
 import { launchWithExtension, serviceWorkerOf } from "./launch"
 
 test.describe.configure({ mode: "serial" })
@@ -150,13 +150,6 @@ async function importOne(p: Profile, company: string, code: string, seed: number
   await expect(p.page.locator('[data-comptoir="import-result"]')).toContainText("1", { timeout: 30_000 })
 }
 
-async function customerCount(p: Page): Promise<number> {
-  return p.evaluate(async () => {
-    const r = (await chrome.runtime.sendMessage({ type: "customers/count", payload: {} })) as { data: { customers: number } }
-    return r.data.customers
-  })
-}
-
 /** How many customers of the base carry exactly this company name (a duplicate would show as 2). */
 async function copiesOf(p: Page, company: string): Promise<number> {
   return (await search(p, company)).filter((c) => c === company).length
@@ -164,7 +157,7 @@ async function copiesOf(p: Page, company: string): Promise<number> {
 
 test("offline: three customers recorded without network arrive once when the network is back", async () => {
   const [a, b] = profiles as [Profile, Profile]
-  const before = await customerCount(b.page)
+  const before = await countInBase(b.page)
   await a.context.setOffline(true)
   const names = ["Hors-Ligne Alpha Mercerie", "Hors-Ligne Bravo Fromagerie", "Hors-Ligne Charlie Droguerie"]
   for (const [i, name] of names.entries()) {
@@ -174,12 +167,12 @@ test("offline: three customers recorded without network arrive once when the net
   // Kept on the device, said to be waiting, and the reason given in words.
   await expect(a.page.locator('[data-comptoir="sync-status"]')).toHaveAttribute("data-pending", "3", { timeout: 10_000 })
   await expect(a.page.locator('[data-comptoir="sync-error"]')).toContainText(/cannot be reached|not reachable|offline/i, { timeout: 10_000 })
-  expect(await customerCount(b.page)).toBe(before)
+  expect(await countInBase(b.page)).toBe(before)
 
   const back = Date.now()
   await a.context.setOffline(false)
   // Nobody clicks "sync now": coming back online is enough.
-  await expect.poll(() => customerCount(b.page), { timeout: 30_000, intervals: [200] }).toBe(before + 3)
+  await expect.poll(() => countInBase(b.page), { timeout: 30_000, intervals: [200] }).toBe(before + 3)
   console.log(`back online → three records in the other profile after ${Date.now() - back} ms`)
   for (const name of names) expect(await copiesOf(b.page, name)).toBe(1)
   await expect(a.page.locator('[data-comptoir="sync-status"]')).toContainText("nothing to send", { timeout: 10_000 })
@@ -188,7 +181,7 @@ test("offline: three customers recorded without network arrive once when the net
 
 test("a service worker killed between the local write and the push loses nothing and sends nothing twice", async () => {
   const [a, b] = profiles as [Profile, Profile]
-  const before = await customerCount(b.page)
+  const before = await countInBase(b.page)
   await a.page.goto(`chrome-extension://${a.extensionId}/options.html`)
   const worker = await serviceWorkerOf(a.context)
   await worker.evaluate(() => ((globalThis as { __beforeKill?: boolean }).__beforeKill = true))
@@ -206,7 +199,7 @@ test("a service worker killed between the local write and the push loses nothing
     process.kill(-server!.pid!, "SIGCONT")
   }
   // A new worker (woken by the options page's status poll) finds the change in IndexedDB and sends it.
-  await expect.poll(() => customerCount(b.page), { timeout: 30_000, intervals: [200] }).toBe(before + 1)
+  await expect.poll(() => countInBase(b.page), { timeout: 30_000, intervals: [200] }).toBe(before + 1)
   expect(await copiesOf(b.page, "Coupure Service Worker Papeterie")).toBe(1)
   await expect(a.page.locator('[data-comptoir="sync-status"]')).toContainText("nothing to send", { timeout: 10_000 })
   const restarted = a.context.serviceWorkers().at(-1)!
@@ -257,17 +250,17 @@ test("a base imported before signing in reaches the team at the first sign-in, w
     await c.page.locator('input[type=file][data-comptoir="import-customers"]').setInputFiles({ name: "mine.csv", mimeType: "text/csv", buffer: Buffer.from(e2eCsv(mine), "utf8") })
     await c.page.locator('[data-comptoir="import-confirm"]').click()
     await expect(c.page.locator('[data-comptoir="import-result"]')).toHaveAttribute("data-records", "2", { timeout: 30_000 })
-    const before = await customerCount(b.page)
+    const before = await countInBase(b.page)
     await signIn(c, "manager@demo.comptoir.test")
     await expect(c.page.locator('[data-comptoir="sync-first-upload"]')).toContainText("Sent from this device at sign-in: 1 customer, 0 products", { timeout: 20_000 })
     await expect(c.page.locator('[data-comptoir="sync-first-upload"]')).toContainText("1 customer the team already had")
     await expect(c.page.locator('[data-comptoir="sync-status"]')).toContainText("nothing to send", { timeout: 20_000 })
     // The other agent gets the new customer, and nothing of the local copy.
-    await expect.poll(() => customerCount(b.page), { timeout: 10_000, intervals: [200] }).toBe(before + 1)
+    await expect.poll(() => countInBase(b.page), { timeout: 10_000, intervals: [200] }).toBe(before + 1)
     expect(await copiesOf(b.page, "Atelier Premier Contact")).toBe(1)
     expect(await search(b.page, "Copie Locale Sans Importance")).not.toContain("Copie Locale Sans Importance")
     // This device holds the team's base plus its own customer.
-    expect(await customerCount(c.page)).toBe(before + 1)
+    expect(await countInBase(c.page)).toBe(before + 1)
   } finally {
     await context.close()
     rmSync(dir, { recursive: true, force: true })

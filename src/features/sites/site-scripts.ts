@@ -76,8 +76,13 @@ async function disableSiteNow(pattern: string): Promise<void> {
  * Origins the user granted beyond the manifest's own: through the popup, or through Chrome's own site-access
  * menu (the puzzle icon, chrome://extensions), which Comptoir learns of only from the permissions it holds.
  */
+/** The sites the manifest itself grants (webmail, localhost): always on, nothing to enable. */
+export function builtinSitePatterns(): string[] {
+  return ((chrome.runtime.getManifest().host_permissions ?? []) as string[]).filter((p) => p.startsWith("http"))
+}
+
 async function grantedSitePatterns(): Promise<string[]> {
-  const builtin = new Set((chrome.runtime.getManifest().host_permissions ?? []) as string[])
+  const builtin = new Set(builtinSitePatterns())
   const { origins = [] } = await chrome.permissions.getAll()
   return origins.filter((o) => /^https?:\/\/[^/*]+\/\*$/.test(o) && !builtin.has(o))
 }

@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next"
 import { sitePatternOf } from "~src/domain/settings/settings.schema"
 import { send } from "~src/messaging/send"
 
+import { builtinSitePatterns } from "./site-scripts"
+
 type State =
   | { kind: "loading" }
   | { kind: "unsupported" }
@@ -11,7 +13,7 @@ type State =
   | { kind: "enabled"; host: string; pattern: string }
   | { kind: "disabled"; host: string; pattern: string; tabId: number }
 
-const BUILTIN: string[] = ((chrome.runtime.getManifest().host_permissions ?? []) as string[]).filter((p: string) => p.startsWith("http"))
+const BUILTIN = builtinSitePatterns()
 
 /** "Enable Comptoir on this site": asks the browser for this one origin, then starts without a reload. */
 export function SiteToggle() {
