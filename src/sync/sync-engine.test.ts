@@ -274,6 +274,34 @@ describe("the sync engine against the real server", () => {
     expect(rows.find((row) => row.id === "early-1")?.data).toMatchObject({ company: own[1]!.company, notes: "modifié avant l'envoi" })
   })
 
+  it("keeps a first sign-in's own rows when the server asks the interrupted first pull to start over", async () => {
+    const team = await server.team("reset-first-bind")
+    const a = await client(team, team.agent.token)
+    const teamRows = demo(6, 83)
+    await a.repo.upsert(teamRows)
+    await a.engine().sync()
+    await a.repo.remove([teamRows[0]!.id])
+    await a.engine().sync()
+    const db = new ComptoirDb(`sync-client-${++n}`)
+    const repo = new CustomerRepository(db)
+    await repo.upsert(demo(2, 89).map((c, i) => ({ ...c, id: `own-reset-${i}`, code: `OWN-RESET-${i}` })))
+    const session: Session = { serverUrl: url, token: team.agent2.token, teamId: team.id }
+    // The first pull stops after its first page (the cursor of that page is stored)…
+    let pulls = 0
+    const cut: typeof fetch = async (input, init) => {
+      if (String(input).includes("/sync/pull") && ++pulls === 2) throw new TypeError("network lost")
+      return fetch(input, init)
+    }
+    expect((await new SyncEngine({ db, session: async () => session, fetch: cut, pullLimit: 2, applyEvery: 2 }).sync()).error?.code).toBe("offline")
+    // …and deletes are purged meanwhile: the next pull must start over, and the device's own rows must survive it.
+    await server.db.query("DELETE FROM rows WHERE team_id = $1 AND deleted", [team.id])
+    await server.db.query("UPDATE teams SET tombstone_horizon = version WHERE team_id = $1", [team.id])
+    const r = await new SyncEngine({ db, session: async () => session }).sync()
+    expect(r.error).toBeUndefined()
+    expect(await repo.count()).toBe(7)
+    expect((await server.rowsOf(team.id)).filter((row) => row.table_name === "customers" && !row.deleted)).toHaveLength(7)
+  })
+
   it("refuses another team while this device's own base still waits for its first upload to the previous one", async () => {
     const one = await server.team("upload-owed-one")
     const two = await server.team("upload-owed-two")

@@ -287,10 +287,7 @@ export class SyncEngine {
 
   /** Everything replicated, and what was derived from it; the outbox is the caller's business. */
   private async clearLocalBase(): Promise<void> {
-    await this.db.customerSegments.clear()
-    await this.db.lookupBuckets.clear()
-    await this.db.meta.delete("customerCount")
-    await this.db.products.clear()
+    await this.clearReplicatedRows()
     await this.db.recentCustomers.clear()
     await this.db.conflicts.clear()
     await this.db.pendingUploads.clear()
@@ -567,13 +564,24 @@ export class SyncEngine {
   /** The server purged deletes this base may have missed: drop what was pulled (the outbox stays) and start over. */
   private async wipe(): Promise<void> {
     await applyRemote(this.db, REMOTE_STORES, async () => {
-      await this.db.customerSegments.clear()
-      await this.db.lookupBuckets.clear()
-      await this.db.meta.delete("customerCount")
-      await this.db.products.clear()
+      // A first sign-in's own rows are on this device only (not yet sent): they stay for the upload.
+      const snapshot = await this.db.pendingUploads.get(FIRST_BIND)
+      const ownCustomers = snapshot ? await this.customers.getMany(snapshot.customerIds) : []
+      const ownProducts = snapshot ? (await this.db.products.bulkGet(snapshot.productIds)).filter((p): p is Product => p !== undefined) : []
+      await this.clearReplicatedRows()
+      if (ownCustomers.length > 0) await this.customers.upsert(ownCustomers)
+      if (ownProducts.length > 0) await this.db.products.bulkPut(ownProducts)
       await this.db.syncState.update(STATE_ID, { cursor: "", pulledVersion: 0 })
     })
     this.deps.onRemoteChange?.()
+  }
+
+  /** Customers and products, with what derives from them (lookup buckets, the count). */
+  private async clearReplicatedRows(): Promise<void> {
+    await this.db.customerSegments.clear()
+    await this.db.lookupBuckets.clear()
+    await this.db.meta.delete("customerCount")
+    await this.db.products.clear()
   }
 
   private async applyPage(rows: readonly ServerRow[], cursor: string, version: number, lastMutationId: number | undefined): Promise<void> {
