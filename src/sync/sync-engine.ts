@@ -16,7 +16,7 @@ import {
   type RowData,
   type ServerRow
 } from "~src/domain/sync/protocol"
-import { TABLES, type TableRegistry } from "~src/domain/sync/tables"
+import { mayWrite, TABLES, type TableRegistry } from "~src/domain/sync/tables"
 
 import { errorFromReply, SyncError, toSyncError, type SyncErrorCode } from "./sync-errors"
 
@@ -228,6 +228,9 @@ export class SyncEngine {
   }
 
   /**
+   * `discardUnsent`: the user chose to sign in to another team even though changes owed to the previous one
+   * are lost.
+   *
    * Ties the local base to one server and team; another one means another client (a new client id, mids
    * from 1, a pull from the start).
    * - First team for this base: what the device holds already is kept and sent after the first pull
@@ -235,7 +238,6 @@ export class SyncEngine {
    * - Another team than before: that team's data must not mix with this one's, so the local copy is
    *   dropped; refused (nothing changed) while changes for the previous team have not reached it.
    */
-  /** `discardUnsent`: the user chose to sign in to another team even though changes owed to the previous one are lost. */
   bind(session: Session, opts: { discardUnsent?: boolean } = {}): Promise<SyncState> {
     return this.enqueue(() => this.bindNow(session, opts.discardUnsent ?? false))
   }
@@ -323,8 +325,9 @@ export class SyncEngine {
       }
       // A role that may not write the catalog (an agent) keeps its own lines on this device: sent, they would
       // only come back refused.
-      const writeRoles = this.tables.products?.writeRoles
-      const mayWriteProducts = !writeRoles || (session.role !== undefined && (writeRoles as readonly string[]).includes(session.role))
+      const catalog = this.tables.products
+      // (An unknown role is offered nothing a role rule guards.)
+      const mayWriteProducts = !catalog || mayWrite(catalog, session.role ?? "")
       const products = mayWriteProducts
         ? (await this.db.products.bulkGet(snapshot.productIds)).filter((p): p is Product => p !== undefined)
         : []

@@ -1,5 +1,5 @@
 import type { Conflict, ConflictReason, Mutation, RowData, ServerRow } from "./protocol"
-import type { Role, TableDef } from "./tables"
+import { mayWrite, type Role, type TableDef } from "./tables"
 
 /** The state of one row as a merge sees it; `undefined` when the row never existed. */
 export interface RowState {
@@ -24,7 +24,7 @@ export interface MergeContext {
  * `m` must have passed `checkMutation` for `def`.
  */
 export function mergeMutation(def: TableDef, current: RowState | undefined, m: Mutation, ctx: MergeContext): MergeResult {
-  if (ctx.role !== null && def.writeRoles && !def.writeRoles.includes(ctx.role)) {
+  if (ctx.role !== null && !mayWrite(def, ctx.role)) {
     return conflict("forbidden", `${/^[aeiou]/.test(ctx.role) ? "an" : "a"} ${ctx.role} may not change ${m.table}`)
   }
   const live = current !== undefined && !current.deleted && current.data !== null ? current.data : undefined

@@ -76,3 +76,8 @@ export const TABLES = {
 } as const satisfies TableRegistry
 
 export type TableName = keyof typeof TABLES
+
+/** Whether a role may write a table's rows: the server's rule, also read by clients to offer only what it would accept. */
+export function mayWrite(def: Pick<TableDef, "writeRoles">, role: string): boolean {
+  return !def.writeRoles || (def.writeRoles as readonly string[]).includes(role)
+}
