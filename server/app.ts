@@ -7,6 +7,7 @@ import { Authenticator } from "./auth/authenticator"
 import { authRoutes } from "./auth/routes"
 import type { Config } from "./config"
 import type { Db } from "./db/db"
+import { documentRoutes } from "./documents/routes"
 import { HttpError, installZod, RequestValidationError, type ZodTypeProvider } from "./http/zod"
 import { PokeBus } from "./sync/poke-bus"
 import { syncRoutes } from "./sync/routes"
@@ -78,6 +79,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   authRoutes(app, db, config, authn)
   syncRoutes(app, { db, tables, pokes, webhooks, streams, authn })
   webhookRoutes(app, db, authn)
+  documentRoutes(app, authn)
 
   let purgeTimer: NodeJS.Timeout | undefined
   app.addHook("onReady", async () => {

@@ -1,0 +1,64 @@
+import * as z from "zod"
+
+import { PERCENT_SCALE } from "./money"
+import { MAX_END_OF_MONTH_DAYS, MAX_NET_DAYS } from "./payment-terms"
+import { STATUSES } from "./workflow"
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date must be YYYY-MM-DD")
+
+export const PaymentTermsSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("on-receipt") }),
+  z.object({ kind: z.literal("net"), days: z.number().int().min(0).max(MAX_NET_DAYS, `payment terms cannot exceed ${MAX_NET_DAYS} days from the invoice date`) }),
+  z.object({ kind: z.literal("end-of-month"), days: z.number().int().min(0).max(MAX_END_OF_MONTH_DAYS, `payment terms cannot exceed ${MAX_END_OF_MONTH_DAYS} days end of month`) })
+])
+
+export const DocumentLine = z.object({
+  id: z.string().min(1).max(100),
+  productId: z.string().max(100).nullable().default(null),
+  ref: z.string().max(60).default(""),
+  label: z.string().min(1, "a line needs a label").max(500),
+  unit: z.string().max(30).default("u"),
+  quantityMilli: z.number().int().refine((q) => q !== 0, "quantity cannot be 0"),
+  unitPriceCents: z.number().int().nonnegative(),
+  discountBp: z.number().int().min(0).max(PERCENT_SCALE),
+  vatRateBp: z.number().int().min(0).max(PERCENT_SCALE)
+})
+export type DocumentLine = z.infer<typeof DocumentLine>
+
+const base = {
+  id: z.string().min(1).max(100),
+  customerId: z.string().min(1).max(100),
+  contactId: z.string().max(100).nullable().default(null),
+  language: z.enum(["fr", "en"]),
+  /** Given by the server when issued; null while a draft ("will be numbered when sent"). */
+  number: z.string().max(40).nullable().default(null),
+  date: IsoDate,
+  lines: z.array(DocumentLine).min(1, "a document needs at least one line").max(500),
+  totalExclVatCents: z.number().int(),
+  totalVatCents: z.number().int(),
+  totalInclVatCents: z.number().int(),
+  notes: z.string().max(5000).default(""),
+  salesRep: z.string().max(120).nullable().default(null),
+  /** Where it came from: the quote an order came from, the order an invoice came from, a captured mail. */
+  sourceId: z.string().max(100).nullable().default(null),
+  history: z.array(z.object({ status: z.string().max(30), at: z.number().int(), by: z.string().max(254) })).max(200).default([]),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int()
+}
+
+export const Quote = z.object({ ...base, type: z.literal("quote"), status: z.enum(STATUSES.quote), validUntil: IsoDate, paymentTerms: PaymentTermsSchema })
+export const Order = z.object({
+  ...base,
+  type: z.literal("order"),
+  status: z.enum(STATUSES.order),
+  paymentTerms: PaymentTermsSchema,
+  customerPoNumber: z.string().max(60).nullable().default(null),
+  deliveryDate: IsoDate.nullable().default(null),
+  /** A manager's override of a risk block, logged with who and why. */
+  riskOverride: z.object({ by: z.string().max(254), reason: z.string().min(3).max(500), at: z.number().int() }).nullable().default(null)
+})
+export const Invoice = z.object({ ...base, type: z.literal("invoice"), status: z.enum(STATUSES.invoice), dueDate: IsoDate, paymentTerms: PaymentTermsSchema })
+export const CreditNote = z.object({ ...base, type: z.literal("credit-note"), status: z.enum(STATUSES["credit-note"]), correctsInvoiceId: z.string().min(1).max(100) })
+
+export const SalesDocument = z.discriminatedUnion("type", [Quote, Order, Invoice, CreditNote])
+export type SalesDocument = z.infer<typeof SalesDocument>

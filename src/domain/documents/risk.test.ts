@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest"
+
+import { nextReminder } from "./dunning"
+import { invoiceBalance } from "./payments"
+import { assessRisk, orderNeedsOverride, type RiskInvoice } from "./risk"
+
+const TODAY = "2026-12-02"
+const inv = (dueDate: string, total: number, paid: { date: string; amountCents: number }[] = []): RiskInvoice => ({
+  issueDate: "2026-01-01",
+  dueDate,
+  totalInclVatCents: total,
+  payments: paid.map((p) => ({ ...p, method: "transfer" as const }))
+})
+
+describe("invoice balance", () => {
+  it("is paid once partial payments cover it, on the day the last one arrived", () => {
+    const b = invoiceBalance(10_000, [
+      { date: "2026-03-10", amountCents: 4_000, method: "transfer" },
+      { date: "2026-03-01", amountCents: 3_000, method: "cheque" },
+      { date: "2026-03-20", amountCents: 3_000, method: "card" }
+    ])
+    expect(b).toEqual({ paidCents: 10_000, remainingCents: 0, state: "paid", paidOn: "2026-03-20" })
+    expect(invoiceBalance(10_000, [{ date: "2026-03-01", amountCents: 3_000, method: "cash" }]).state).toBe("partly-paid")
+    expect(invoiceBalance(10_000, [], 10_000).state).toBe("paid")
+  })
+})
+
+describe("customer risk", () => {
+  it("is ok with nothing owed under the limit", () => {
+    const r = assessRisk({ creditLimitCents: 500_000, invoices: [inv("2026-12-20", 100_000)], openOrders: [], today: TODAY })
+    expect(r.level).toBe("ok")
+    expect(r.outstandingCents).toBe(100_000)
+    expect(r.headroomCents).toBe(400_000)
+  })
+
+  it("counts open orders not yet invoiced in the outstanding and blocks over the limit", () => {
+    const r = assessRisk({ creditLimitCents: 500_000, invoices: [inv("2026-12-20", 300_000)], openOrders: [{ totalInclVatCents: 250_000 }], today: TODAY })
+    expect(r.outstandingCents).toBe(550_000)
+    expect(r.level).toBe("blocked")
+    expect(r.reasons[0]).toEqual({ code: "over-limit", outstandingCents: 550_000, limitCents: 500_000 })
+  })
+
+  it("watches a customer near the limit or with an invoice a few days overdue", () => {
+    expect(assessRisk({ creditLimitCents: 100_000, invoices: [inv("2026-12-20", 85_000)], openOrders: [], today: TODAY }).reasons[0]?.code).toBe("near-limit")
+    const late = assessRisk({ creditLimitCents: null, invoices: [inv("2026-11-25", 20_000, [{ date: "2026-11-20", amountCents: 5_000 }])], openOrders: [], today: TODAY })
+    expect(late.level).toBe("watch")
+    expect(late.reasons[0]).toEqual({ code: "overdue", overdueCents: 15_000, days: 7 })
+    expect(late.reasons).toContainEqual({ code: "no-limit" })
+  })
+
+  it("blocks a customer with an invoice overdue beyond the threshold", () => {
+    const r = assessRisk({ creditLimitCents: 1_000_000, invoices: [inv("2026-10-15", 20_000), inv("2026-11-28", 10_000)], openOrders: [], today: TODAY })
+    expect(r.level).toBe("blocked")
+    expect(r.maxDaysOverdue).toBe(48)
+    expect(r.overdueInvoices).toBe(2)
+    expect(r.overdueCents).toBe(30_000)
+  })
+
+  it("averages days late over invoices paid in the last 12 months", () => {
+    const r = assessRisk({
+      creditLimitCents: null,
+      invoices: [
+        inv("2026-03-01", 10_000, [{ date: "2026-03-31", amountCents: 10_000 }]), // 30 days late
+        inv("2026-06-01", 10_000, [{ date: "2026-06-11", amountCents: 10_000 }]), // 10 days late
+        inv("2025-01-01", 10_000, [{ date: "2025-05-01", amountCents: 10_000 }]) // paid over a year ago: ignored
+      ],
+      openOrders: [],
+      today: TODAY
+    })
+    expect(r.averageDaysLate).toBe(20)
+    expect(r.reasons).toContainEqual({ code: "late-payer", averageDaysLate: 20 })
+  })
+
+  it("asks for a manager's override when this order would cross the limit", () => {
+    const r = assessRisk({ creditLimitCents: 500_000, invoices: [inv("2026-12-20", 400_000)], openOrders: [], today: TODAY })
+    expect(orderNeedsOverride(r, 50_000).needed).toBe(false)
+    expect(orderNeedsOverride(r, 150_000)).toEqual({ needed: true, reasons: [{ code: "over-limit", outstandingCents: 550_000, limitCents: 500_000 }] })
+  })
+})
+
+describe("dunning", () => {
+  const invoice = (dueDate: string, reminders: { level: "friendly" | "firm" | "formal-notice"; at: string }[] = []) => ({ dueDate, remainingCents: 1_000, reminders })
+
+  it("sends nothing before 7 days late", () => {
+    expect(nextReminder(invoice("2026-11-28"), TODAY).due).toBeNull()
+  })
+
+  it("goes friendly at 7 days, firm at 15, formal notice at 30", () => {
+    expect(nextReminder(invoice("2026-11-25"), TODAY).due).toBe("friendly")
+    expect(nextReminder(invoice("2026-11-17", [{ level: "friendly", at: "2026-11-24" }]), TODAY).due).toBe("firm")
+    expect(nextReminder(invoice("2026-11-01", [{ level: "friendly", at: "x" }, { level: "firm", at: "y" }]), TODAY).due).toBe("formal-notice")
+  })
+
+  it("does not jump to a formal notice when the friendly reminder was never sent", () => {
+    expect(nextReminder(invoice("2026-10-01"), TODAY)).toEqual({ due: "friendly", reached: "formal-notice", daysOverdue: 62 })
+  })
+
+  it("has nothing to send once every level reached was sent, or the invoice is paid", () => {
+    expect(nextReminder(invoice("2026-11-25", [{ level: "friendly", at: "x" }]), TODAY).due).toBeNull()
+    expect(nextReminder({ dueDate: "2026-10-01", remainingCents: 0, reminders: [] }, TODAY).due).toBeNull()
+  })
+
+  it("follows a team's own schedule", () => {
+    expect(nextReminder(invoice("2026-11-29"), TODAY, { friendly: 3, firm: 10, "formal-notice": 20 }).due).toBe("friendly")
+  })
+})

@@ -1,0 +1,125 @@
+import { daysBetween } from "./payment-terms"
+import { daysOverdue, invoiceBalance, type Payment } from "./payments"
+
+export interface RiskInvoice {
+  issueDate: string
+  dueDate: string
+  totalInclVatCents: number
+  payments: readonly Payment[]
+  creditedCents?: number
+}
+
+export interface RiskOrder {
+  /** Confirmed and not yet invoiced. */
+  totalInclVatCents: number
+}
+
+export interface RiskSettings {
+  /** Outstanding at or above this share of the credit limit (basis points) → watch. */
+  watchAtLimitShareBp: number
+  /** An invoice overdue more than this many days → blocked. */
+  blockOverdueDays: number
+  /** Average days late over 12 months above this → watch. */
+  watchAverageDaysLate: number
+}
+
+export const DEFAULT_RISK_SETTINGS: RiskSettings = { watchAtLimitShareBp: 8000, blockOverdueDays: 30, watchAverageDaysLate: 15 }
+
+export type RiskReason =
+  | { code: "over-limit"; outstandingCents: number; limitCents: number }
+  | { code: "near-limit"; outstandingCents: number; limitCents: number }
+  | { code: "overdue-beyond-threshold"; overdueCents: number; days: number; thresholdDays: number }
+  | { code: "overdue"; overdueCents: number; days: number }
+  | { code: "late-payer"; averageDaysLate: number }
+  | { code: "no-limit" }
+
+export interface CustomerRisk {
+  level: "ok" | "watch" | "blocked"
+  reasons: RiskReason[]
+  /** Unpaid invoices + confirmed orders not yet invoiced. */
+  outstandingCents: number
+  unpaidInvoicesCents: number
+  openOrdersCents: number
+  overdueCents: number
+  /** The oldest overdue invoice's days past due. */
+  maxDaysOverdue: number
+  overdueInvoices: number
+  /** Over invoices paid in the last 12 months; null without such invoices. */
+  averageDaysLate: number | null
+  creditLimitCents: number | null
+  /** What can still be ordered before the limit; null without a limit. */
+  headroomCents: number | null
+}
+
+/**
+ * The customer's risk as a sales assistant weighs it before confirming an order: what they owe and have on
+ * order against their credit limit, what is overdue and for how long, and how late they usually pay. The
+ * reasons come in the order they matter; the UI says them in the agent's language.
+ */
+export function assessRisk(
+  input: { creditLimitCents: number | null; invoices: readonly RiskInvoice[]; openOrders: readonly RiskOrder[]; today: string },
+  settings: RiskSettings = DEFAULT_RISK_SETTINGS
+): CustomerRisk {
+  let unpaid = 0
+  let overdue = 0
+  let maxDays = 0
+  let overdueCount = 0
+  let lateSum = 0
+  let lateCount = 0
+  for (const inv of input.invoices) {
+    const bal = invoiceBalance(inv.totalInclVatCents, inv.payments, inv.creditedCents ?? 0)
+    unpaid += bal.remainingCents
+    if (bal.remainingCents > 0) {
+      const days = daysOverdue(inv.dueDate, input.today)
+      if (days > 0) {
+        overdue += bal.remainingCents
+        overdueCount++
+        maxDays = Math.max(maxDays, days)
+      }
+    } else if (bal.paidOn !== null && daysBetween(bal.paidOn, input.today) <= 365) {
+      lateSum += Math.max(0, daysBetween(inv.dueDate, bal.paidOn))
+      lateCount++
+    }
+  }
+  const openOrders = input.openOrders.reduce((s, o) => s + o.totalInclVatCents, 0)
+  const outstanding = unpaid + openOrders
+  const limit = input.creditLimitCents
+  const averageDaysLate = lateCount ? Math.round((lateSum / lateCount) * 10) / 10 : null
+
+  const blocked: RiskReason[] = []
+  const watch: RiskReason[] = []
+  if (limit !== null) {
+    if (outstanding > limit) blocked.push({ code: "over-limit", outstandingCents: outstanding, limitCents: limit })
+    else if (limit > 0 && outstanding * 10_000 >= limit * settings.watchAtLimitShareBp) watch.push({ code: "near-limit", outstandingCents: outstanding, limitCents: limit })
+  }
+  if (maxDays > settings.blockOverdueDays) blocked.push({ code: "overdue-beyond-threshold", overdueCents: overdue, days: maxDays, thresholdDays: settings.blockOverdueDays })
+  else if (maxDays > 0) watch.push({ code: "overdue", overdueCents: overdue, days: maxDays })
+  if (averageDaysLate !== null && averageDaysLate > settings.watchAverageDaysLate) watch.push({ code: "late-payer", averageDaysLate })
+  const info: RiskReason[] = limit === null ? [{ code: "no-limit" }] : []
+
+  return {
+    level: blocked.length ? "blocked" : watch.length ? "watch" : "ok",
+    reasons: [...blocked, ...watch, ...info],
+    outstandingCents: outstanding,
+    unpaidInvoicesCents: unpaid,
+    openOrdersCents: openOrders,
+    overdueCents: overdue,
+    maxDaysOverdue: maxDays,
+    overdueInvoices: overdueCount,
+    averageDaysLate,
+    creditLimitCents: limit,
+    headroomCents: limit === null ? null : limit - outstanding
+  }
+}
+
+/**
+ * Confirming an order for a blocked customer (or one this order would put over the limit) needs a manager's
+ * override, logged with who and why.
+ */
+export function orderNeedsOverride(risk: CustomerRisk, orderInclVatCents: number): { needed: boolean; reasons: RiskReason[] } {
+  const reasons = risk.reasons.filter((r) => r.code === "over-limit" || r.code === "overdue-beyond-threshold")
+  if (risk.creditLimitCents !== null && !reasons.some((r) => r.code === "over-limit") && risk.outstandingCents + orderInclVatCents > risk.creditLimitCents) {
+    reasons.unshift({ code: "over-limit", outstandingCents: risk.outstandingCents + orderInclVatCents, limitCents: risk.creditLimitCents })
+  }
+  return { needed: reasons.length > 0, reasons }
+}
