@@ -62,3 +62,19 @@ export const CreditNote = z.object({ ...base, type: z.literal("credit-note"), st
 
 export const SalesDocument = z.discriminatedUnion("type", [Quote, Order, Invoice, CreditNote])
 export type SalesDocument = z.infer<typeof SalesDocument>
+
+/** A payment received against an invoice: a fact, appended, never edited (a mistake is corrected by a negative one). */
+export const PaymentRecord = z.object({
+  id: z.string().min(1).max(100),
+  invoiceId: z.string().min(1).max(100),
+  customerId: z.string().min(1).max(100),
+  date: IsoDate,
+  amountCents: z.number().int().refine((a) => a !== 0, "a payment of 0 records nothing"),
+  method: z.enum(["transfer", "card", "cheque", "cash", "direct-debit", "other"]),
+  reference: z.string().max(120).default(""),
+  createdAt: z.number().int()
+})
+export type PaymentRecord = z.infer<typeof PaymentRecord>
+
+/** The replicated table of each document type (Dexie and server tables are camelCase plurals). */
+export const DOCUMENT_TABLES = { quote: "quotes", order: "orders", invoice: "invoices", "credit-note": "creditNotes" } as const

@@ -51,6 +51,11 @@ export function checkTransition(type: DocumentType, from: string, to: string): T
   return { ok: true }
 }
 
+/** The transition table as the sync layer's workflow rule reads it. */
+export function transitionsOf(type: DocumentType): Record<string, readonly string[]> {
+  return { ...(TRANSITIONS[type] as Record<string, readonly string[]>) }
+}
+
 export function allowedNext(type: DocumentType, from: string): string[] {
   return [...(((TRANSITIONS[type] as Record<string, readonly string[] | undefined>)[from] ?? []) as readonly string[])]
 }

@@ -1,6 +1,8 @@
 import * as z from "zod"
 
 import { Customer, E164, Product } from "../customers/customer.schema"
+import { CreditNote, Invoice, Order, PaymentRecord, Quote } from "../documents/document.schema"
+import { transitionsOf, type DocumentType } from "../documents/workflow"
 
 export const Role = z.enum(["agent", "manager", "admin"])
 export type Role = z.infer<typeof Role>
@@ -65,14 +67,23 @@ export const CallLog = z.looseObject({
 })
 export type CallLog = z.infer<typeof CallLog>
 
+function documentRule(type: DocumentType): WorkflowRule {
+  return { kind: "workflow", statusField: "status", initial: ["draft"], transitions: transitionsOf(type), deletableIn: ["draft"] }
+}
+
 /**
- * The replicated tables. quotes / orders / invoices join as `workflow` tables once their document schemas
- * exist (issue: quotes to cash); nothing else in the protocol or the server changes for them.
+ * The replicated tables. Documents are `workflow` tables: the server also numbers them when they are issued
+ * and re-checks their totals (server/documents/issue.ts).
  */
 export const TABLES = {
   customers: { rule: { kind: "lww" }, schema: Customer },
   products: { rule: { kind: "lww" }, schema: Product, writeRoles: ["manager", "admin"] },
-  callLogs: { rule: { kind: "append-only" }, schema: CallLog, webhookEvent: "callLog.created" }
+  callLogs: { rule: { kind: "append-only" }, schema: CallLog, webhookEvent: "callLog.created" },
+  quotes: { rule: documentRule("quote"), schema: Quote },
+  orders: { rule: documentRule("order"), schema: Order, webhookEvent: "order.created" },
+  invoices: { rule: documentRule("invoice"), schema: Invoice, webhookEvent: "invoice.created" },
+  creditNotes: { rule: documentRule("credit-note"), schema: CreditNote },
+  payments: { rule: { kind: "append-only" }, schema: PaymentRecord, webhookEvent: "payment.created" }
 } as const satisfies TableRegistry
 
 export type TableName = keyof typeof TABLES
