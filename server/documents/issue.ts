@@ -1,4 +1,3 @@
-import { DOCUMENT_TABLES } from "../../src/domain/documents/document.schema"
 import { dueDate, type PaymentTerms } from "../../src/domain/documents/payment-terms"
 import { totalsMismatch, type TotalsLine } from "../../src/domain/documents/totals"
 import { formatDocumentNumber, NUMBERED_FROM, type DocumentType } from "../../src/domain/documents/workflow"
@@ -6,18 +5,12 @@ import type { MergeResult, RowState } from "../../src/domain/sync/merge"
 import type { RowData } from "../../src/domain/sync/protocol"
 import type { Queryable } from "../db/db"
 
-const TYPE_OF_TABLE = new Map<string, DocumentType>(Object.entries(DOCUMENT_TABLES).map(([type, table]) => [table, type as DocumentType]))
-
 /** Fields that may still change once a document left draft: its status and the record of who moved it. */
 const AFTER_ISSUE: Record<DocumentType, ReadonlySet<string>> = {
   quote: new Set(["status", "history", "updatedAt"]),
   order: new Set(["status", "history", "updatedAt", "riskOverride"]),
   invoice: new Set(["status", "history", "updatedAt"]),
   "credit-note": new Set(["status", "history", "updatedAt"])
-}
-
-export function isDocumentTable(table: string): boolean {
-  return TYPE_OF_TABLE.has(table)
 }
 
 /** Today in France, where the numbering year and the invoice date are read. */
@@ -35,9 +28,8 @@ export function todayInParis(now = Date.now()): string {
  *   invoice's due date follows from its terms, and the next number of the team, type and year is taken.
  * A refusal is a conflict like the others: the device keeps its version and shows it with the reason.
  */
-export async function applyDocumentRules(tx: Queryable, teamId: string, table: string, before: RowState | undefined, result: MergeResult, now = Date.now()): Promise<MergeResult> {
-  const type = TYPE_OF_TABLE.get(table)
-  if (!type || result.kind !== "write" || result.deleted || !result.data) return result
+export async function applyDocumentRules(tx: Queryable, teamId: string, type: DocumentType, before: RowState | undefined, result: MergeResult, now = Date.now()): Promise<MergeResult> {
+  if (result.kind !== "write" || result.deleted || !result.data) return result
   const data = result.data
   const prev = before && !before.deleted && before.data ? before.data : null
   const prevStatus = prev ? String(prev.status) : null

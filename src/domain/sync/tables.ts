@@ -42,6 +42,8 @@ export interface TableDef {
   writeRoles?: readonly Role[]
   /** Event name POSTed to the team's webhook for each new row of this table. */
   webhookEvent?: string
+  /** A sales document: the server numbers it when issued and re-checks its totals (server/documents/issue.ts). */
+  document?: DocumentType
 }
 
 export type TableRegistry = Readonly<Record<string, TableDef>>
@@ -79,10 +81,10 @@ export const TABLES = {
   customers: { rule: { kind: "lww" }, schema: Customer },
   products: { rule: { kind: "lww" }, schema: Product, writeRoles: ["manager", "admin"] },
   callLogs: { rule: { kind: "append-only" }, schema: CallLog, webhookEvent: "callLog.created" },
-  quotes: { rule: documentRule("quote"), schema: Quote },
-  orders: { rule: documentRule("order"), schema: Order, webhookEvent: "order.created" },
-  invoices: { rule: documentRule("invoice"), schema: Invoice, webhookEvent: "invoice.created" },
-  creditNotes: { rule: documentRule("credit-note"), schema: CreditNote },
+  quotes: { rule: documentRule("quote"), document: "quote", schema: Quote },
+  orders: { rule: documentRule("order"), document: "order", schema: Order, webhookEvent: "order.created" },
+  invoices: { rule: documentRule("invoice"), document: "invoice", schema: Invoice, webhookEvent: "invoice.created" },
+  creditNotes: { rule: documentRule("credit-note"), document: "credit-note", schema: CreditNote },
   payments: { rule: { kind: "append-only" }, schema: PaymentRecord, webhookEvent: "payment.created" }
 } as const satisfies TableRegistry
 
