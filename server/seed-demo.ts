@@ -1,8 +1,11 @@
 import { Customer } from "../src/domain/customers/customer.schema"
 import { generateCustomers, generateProducts } from "../src/domain/demo/demo-data"
+import { generateDemoDocuments } from "../src/domain/demo/demo-documents"
+import { DOCUMENT_TABLES } from "../src/domain/documents/document.schema"
 import type { Role } from "../src/domain/sync/tables"
 import { createTeam, createUser } from "./auth/users"
 import type { Db } from "./db/db"
+import { todayInParis } from "./documents/issue"
 
 export const DEMO_TEAM = "Comptoir Démo"
 /** Printed at start: a demo on 127.0.0.1, never a production secret. */
@@ -30,7 +33,14 @@ export async function seedDemo(db: Db, opts: { customers?: number } = {}): Promi
 
   const customers = generateCustomers({ count: opts.customers ?? 2000 }).map(({ writtenPhones: _w, ...c }) => Customer.parse(c))
   const products = generateProducts()
-  const rows = [...customers.map((c) => ({ t: "customers", k: c.id, d: c })), ...products.map((p) => ({ t: "products", k: p.id, d: p }))]
+  const paperwork = generateDemoDocuments(customers, products, todayInParis())
+  const rows = [
+    ...customers.map((c) => ({ t: "customers", k: c.id, d: c as unknown })),
+    ...products.map((p) => ({ t: "products", k: p.id, d: p as unknown })),
+    ...paperwork.documents.map((d) => ({ t: DOCUMENT_TABLES[d.type], k: d.id, d: d as unknown })),
+    ...paperwork.payments.map((p) => ({ t: "payments", k: p.id, d: p as unknown })),
+    ...paperwork.callLogs.map((c) => ({ t: "callLogs", k: String(c.id), d: c as unknown }))
+  ]
   return db.transaction(async (tx) => {
     const teamId = await createTeam(tx, DEMO_TEAM)
     for (const u of DEMO_USERS) await createUser(tx, { teamId, ...u, password: DEMO_PASSWORD })
@@ -41,6 +51,9 @@ export async function seedDemo(db: Db, opts: { customers?: number } = {}): Promi
          SELECT $1, r.t, r.k, r.d, $2, false FROM jsonb_to_recordset($3::jsonb) AS r(t text, k text, d jsonb)`,
         [teamId, team!.version, JSON.stringify(rows.slice(i, i + 1000))]
       )
+    }
+    for (const n of paperwork.lastNumbers) {
+      await tx.query("INSERT INTO document_numbers (team_id, doc_type, year, last) VALUES ($1, $2, $3, $4)", [teamId, n.type, n.year, n.last])
     }
     return { created: true, teamId, logins, rows: rows.length }
   })

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest"
+
+import { Customer } from "../customers/customer.schema"
+import { invoiceBalance } from "../documents/payments"
+import { assessRisk } from "../documents/risk"
+import { computeTotals } from "../documents/totals"
+import { generateCustomers, generateProducts } from "./demo-data"
+import { generateDemoDocuments } from "./demo-documents"
+
+const TODAY = "2026-12-02"
+const customers = generateCustomers({ count: 300 }).map(({ writtenPhones: _w, ...c }) => Customer.parse(c))
+const demo = generateDemoDocuments(customers, generateProducts(), TODAY)
+
+describe("the demo team's documents", () => {
+  it("has quotes, orders, invoices, a credit note and payments, with exact totals", () => {
+    const types = new Set(demo.documents.map((d) => d.type))
+    expect([...types].sort()).toEqual(["credit-note", "invoice", "order", "quote"])
+    for (const d of demo.documents) expect(computeTotals(d.lines).totalInclVatCents).toBe(d.totalInclVatCents)
+    expect(demo.payments.length).toBeGreaterThan(20)
+  })
+
+  it("numbers issued documents without gaps per type and year, and leaves drafts unnumbered", () => {
+    for (const { type, year, last } of demo.lastNumbers) {
+      const nums = demo.documents.filter((d) => d.type === type && d.number?.includes(`-${year}-`)).map((d) => Number(d.number!.slice(-5)))
+      expect(nums.sort((a, b) => a - b)).toEqual(Array.from({ length: last }, (_, i) => i + 1))
+    }
+    for (const d of demo.documents.filter((x) => x.status === "draft")) expect(d.number).toBeNull()
+  })
+
+  it("has overdue invoices and one customer over its credit limit", () => {
+    const invoices = demo.documents.filter((d) => d.type === "invoice")
+    const overdue = invoices.filter((i) => i.type === "invoice" && i.dueDate < TODAY && invoiceBalance(i.totalInclVatCents, demo.payments.filter((p) => p.invoiceId === i.id)).remainingCents > 0)
+    expect(overdue.length).toBeGreaterThan(3)
+    const c = customers.find((x) => x.id === demo.overLimitCustomerId)!
+    const risk = assessRisk({
+      creditLimitCents: c.creditLimitCents,
+      invoices: invoices.filter((i) => i.customerId === c.id).map((i) => ({ issueDate: i.date, dueDate: (i as { dueDate: string }).dueDate, totalInclVatCents: i.totalInclVatCents, payments: demo.payments.filter((p) => p.invoiceId === i.id) })),
+      openOrders: demo.documents.filter((d) => d.type === "order" && d.status === "confirmed" && d.customerId === c.id),
+      today: TODAY
+    })
+    expect(risk.level).toBe("blocked")
+    expect(risk.reasons[0]?.code).toBe("over-limit")
+  })
+})

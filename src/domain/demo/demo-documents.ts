@@ -1,0 +1,153 @@
+import type { Customer, Product } from "../customers/customer.schema"
+import { CreditNote, Invoice, Order, PaymentRecord, Quote, type DocumentLine, type SalesDocument } from "../documents/document.schema"
+import { addDaysIso, dueDate, termsFromDays } from "../documents/payment-terms"
+import { computeTotals } from "../documents/totals"
+import { formatDocumentNumber, type DocumentType } from "../documents/workflow"
+import { intBetween, pick, seededRandom } from "./random"
+
+export interface DemoDocuments {
+  documents: SalesDocument[]
+  payments: PaymentRecord[]
+  /** The last number used per type and year, for the server's numbering to go on from. */
+  lastNumbers: { type: DocumentType; year: number; last: number }[]
+  /** The customer put over its credit limit on purpose. */
+  overLimitCustomerId: string
+  callLogs: Record<string, unknown>[]
+}
+
+const OUTCOMES = ["order-taken", "quote-requested", "appointment-set", "call-back", "information-given", "not-interested", "no-answer", "voicemail"] as const
+
+/**
+ * A year of a sales desk's paperwork for the demo team: quotes in every status, orders, invoices paid on time,
+ * paid late, partly paid and overdue (7 to 50 days), and one customer over its credit limit; numbered in date
+ * order as the server would have numbered them, totals from the same code that issues real ones.
+ */
+export function generateDemoDocuments(customers: readonly Customer[], products: readonly Product[], today: string, seed = 7): DemoDocuments {
+  const rnd = seededRandom(seed)
+  const docs: SalesDocument[] = []
+  const payments: PaymentRecord[] = []
+  const callLogs: Record<string, unknown>[] = []
+  let n = 0
+  const id = (p: string) => `demo-${p}-${String(++n).padStart(5, "0")}`
+  const ts = (iso: string) => Date.parse(`${iso}T09:00:00Z`)
+
+  const withLimit = customers.filter((c) => c.creditLimitCents !== null && c.contacts.length > 0)
+  const active = withLimit.slice(0, 60)
+  const overLimit = active[0]!
+
+  const lines = (c: Customer, count: number): DocumentLine[] =>
+    Array.from({ length: count }, () => {
+      const p = pick(rnd, products)
+      return {
+        id: id("line"),
+        productId: p.id,
+        ref: p.ref,
+        label: c.language === "en" ? p.nameEn : p.nameFr,
+        unit: p.unit,
+        quantityMilli: intBetween(rnd, 1, 40) * 1000,
+        unitPriceCents: p.unitPriceCents,
+        discountBp: pick(rnd, [0, 0, 0, 500, 1000]),
+        vatRateBp: p.vatRateBp
+      }
+    })
+
+  const base = (c: Customer, date: string, ls: DocumentLine[], status: string) => {
+    const t = computeTotals(ls)
+    return {
+      id: "",
+      customerId: c.id,
+      contactId: c.contacts[0]?.id ?? null,
+      language: c.language,
+      number: null as string | null,
+      date,
+      lines: ls,
+      totalExclVatCents: t.totalExclVatCents,
+      totalVatCents: t.totalVatCents,
+      totalInclVatCents: t.totalInclVatCents,
+      notes: "",
+      salesRep: c.salesRep,
+      sourceId: null as string | null,
+      history: [{ status, at: ts(date), by: "agent1@demo.comptoir.test" }],
+      createdAt: ts(date),
+      updatedAt: ts(date)
+    }
+  }
+
+  for (const c of active) {
+    const terms = termsFromDays(c.paymentTermsDays)
+    // Quotes: one recent in each status now and then.
+    const qDate = addDaysIso(today, -intBetween(rnd, 1, 40))
+    const qStatus = pick(rnd, ["draft", "sent", "sent", "accepted", "refused"] as const)
+    const quote = Quote.parse({ ...base(c, qDate, lines(c, intBetween(rnd, 1, 5)), qStatus), id: id("quote"), type: "quote", status: qStatus, validUntil: addDaysIso(qDate, 30), paymentTerms: terms })
+    docs.push(quote)
+
+    // Invoices over the year: most paid, some late, some overdue today.
+    const count = c.id === overLimit.id ? 3 : intBetween(rnd, 1, 4)
+    for (let i = 0; i < count; i++) {
+      const iDate = addDaysIso(today, -intBetween(rnd, 20, 330))
+      const ls = lines(c, intBetween(rnd, 1, 6))
+      if (c.id === overLimit.id) for (const l of ls) l.quantityMilli *= 20
+      const order = Order.parse({ ...base(c, addDaysIso(iDate, -3), ls, "invoiced"), id: id("order"), type: "order", status: "invoiced", paymentTerms: terms, customerPoNumber: `PO-${intBetween(rnd, 10000, 99999)}` })
+      const inv = Invoice.parse({ ...base(c, iDate, ls, "issued"), id: id("invoice"), type: "invoice", status: "issued", paymentTerms: terms, dueDate: dueDate(iDate, terms), sourceId: order.id })
+      docs.push(order, inv)
+      const due = inv.dueDate
+      const fate = c.id === overLimit.id ? "overdue" : due >= today ? pick(rnd, ["open", "paid"] as const) : pick(rnd, ["paid", "paid", "paid-late", "partly", "overdue"] as const)
+      const pay = (date: string, amount: number) =>
+        payments.push(PaymentRecord.parse({ id: id("payment"), invoiceId: inv.id, customerId: c.id, date, amountCents: amount, method: pick(rnd, ["transfer", "transfer", "cheque", "card"] as const), createdAt: ts(date) }))
+      if (fate === "paid") pay(minIso(addDaysIso(due, -intBetween(rnd, 0, 10)), today), inv.totalInclVatCents)
+      if (fate === "paid-late") pay(minIso(addDaysIso(due, intBetween(rnd, 5, 40)), today), inv.totalInclVatCents)
+      if (fate === "partly") pay(minIso(addDaysIso(due, 2), today), Math.round(inv.totalInclVatCents / 2))
+    }
+    // An order confirmed but not invoiced yet now and then (it counts in the outstanding).
+    if (rnd() < 0.25 || c.id === overLimit.id) {
+      const ls = lines(c, intBetween(rnd, 1, 4))
+      if (c.id === overLimit.id) for (const l of ls) l.quantityMilli *= 30
+      docs.push(Order.parse({ ...base(c, addDaysIso(today, -intBetween(rnd, 1, 10)), ls, "confirmed"), id: id("order"), type: "order", status: "confirmed", paymentTerms: terms }))
+    }
+    // The calls that went with it.
+    for (let k = 0; k < intBetween(rnd, 1, 4); k++) {
+      const day = addDaysIso(today, -intBetween(rnd, 0, 30))
+      const outcome = pick(rnd, OUTCOMES)
+      const reached = !["no-answer", "voicemail"].includes(outcome)
+      callLogs.push({
+        id: id("call"),
+        customerId: c.id,
+        contactId: c.contacts[0]?.id ?? null,
+        phone: c.contacts[0]?.phones[0] ?? null,
+        direction: pick(rnd, ["outbound", "outbound", "inbound"]),
+        outcome,
+        notes: reached ? pick(rnd, c.language === "en" ? ["Asked for prices on gloves", "Wants delivery next week", "Will send PO by email"] : ["Demande de prix sur les gants", "Souhaite une livraison la semaine prochaine", "Envoie le bon de commande par mail"]) : "",
+        nextAction: outcome === "call-back" ? "call back" : null,
+        appointmentAt: null,
+        startedAt: ts(day) + intBetween(rnd, 0, 8 * 3600) * 1000,
+        durationSec: reached ? intBetween(rnd, 40, 900) : intBetween(rnd, 0, 30),
+        agentId: null,
+        createdAt: ts(day)
+      })
+    }
+  }
+
+  // A credit note for one invoice that had a wrong quantity.
+  const corrected = docs.find((d): d is Extract<SalesDocument, { type: "invoice" }> => d.type === "invoice" && d.customerId !== overLimit.id)
+  if (corrected) {
+    const l = { ...corrected.lines[0]!, id: id("line"), quantityMilli: -1000 }
+    docs.push(CreditNote.parse({ ...base(customers.find((c) => c.id === corrected.customerId)!, addDaysIso(corrected.date, 5), [l], "issued"), id: id("credit"), type: "credit-note", status: "issued", correctsInvoiceId: corrected.id }))
+  }
+
+  // Numbers in date order per type and year, as the server hands them out.
+  const last = new Map<string, { type: DocumentType; year: number; last: number }>()
+  for (const d of [...docs].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
+    if (d.status === "draft") continue
+    const year = Number(d.date.slice(0, 4))
+    const key = `${d.type}:${year}`
+    const entry = last.get(key) ?? { type: d.type, year, last: 0 }
+    entry.last++
+    last.set(key, entry)
+    d.number = formatDocumentNumber(d.type, year, entry.last)
+  }
+  return { documents: docs, payments, lastNumbers: [...last.values()], overLimitCustomerId: overLimit.id, callLogs }
+}
+
+function minIso(a: string, b: string): string {
+  return a < b ? a : b
+}
