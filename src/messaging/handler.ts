@@ -1,9 +1,11 @@
-import { contract, Envelope, type MessageName, type ParsedRequestOf, type Reply, type ResponseOf } from "./contract"
+import { contract, Envelope, senders, type MessageName, type ParsedRequestOf, type Reply, type ResponseOf, type SenderKind } from "./contract"
 
 export interface MessageContext {
   /** The tab the message came from (content scripts), if any. */
   tabId?: number
   url?: string
+  /** Decided by `senderKind` from the browser's MessageSender; absent counts as a content script. */
+  sender?: SenderKind
 }
 
 export interface Handler<N extends MessageName = MessageName> {
@@ -44,6 +46,11 @@ export function createDispatcher(handlers: readonly Handler[], log: DispatchLog 
     if (!handler || !(name in contract)) {
       log.warn("comptoir: refused an unknown message", { name })
       return { ok: false, error: `unknown message ${name}` }
+    }
+    const from = ctx.sender ?? "content"
+    if (!senders[name as MessageName].includes(from)) {
+      log.warn("comptoir: refused a message from a sender not allowed to send it", { name, sender: from, url: ctx.url })
+      return { ok: false, error: `${name} may not be sent from a ${from === "content" ? "content script" : "extension page"}` }
     }
     const spec = contract[name as MessageName]
     const request = spec.request.safeParse(envelope.data.payload)
