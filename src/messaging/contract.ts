@@ -107,7 +107,7 @@ export const contract = {
     request: z.object({}),
     response: SyncStatus
   },
-  /** The password goes to the server once; only the session token is kept, in chrome.storage.local. */
+  /** The password goes to the server once; only the session token is kept, in the extension's IndexedDB. */
   "auth/login": {
     request: z.object({
       serverUrl: z.url({ protocol: /^https?$/ }).max(300),
