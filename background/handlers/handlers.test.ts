@@ -35,6 +35,19 @@ describe("the message contract", () => {
   })
 })
 
+describe("text from pages and forms", () => {
+  it("reaches the handler cleaned of NUL characters and half emoji", async () => {
+    const seen: unknown[] = []
+    const dispatch = createDispatcher([defineHandler("lookup/match", async (r) => (seen.push(r), { matches: [] }))] as unknown as Handler[], { warn: () => undefined })
+    const reply = await dispatch(
+      { type: "lookup/match", payload: { phones: [], emails: ["ana\u0000@example.com"], codes: ["C-1\u0007"], names: ["Ana \ud83d"] } },
+      { sender: "content" }
+    )
+    expect(reply.ok).toBe(true)
+    expect(seen).toEqual([{ phones: [], emails: ["ana@example.com"], codes: ["C-1"], names: ["Ana \ufffd"] }])
+  })
+})
+
 describe("who may send what", () => {
   const names = Object.keys(contract) as MessageName[]
   const pageOnly = names.filter((n) => !senders[n].includes("content"))

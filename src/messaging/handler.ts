@@ -1,3 +1,5 @@
+import { cleanTextDeep } from "~src/domain/clean-text"
+
 import { contract, Envelope, senders, type MessageName, type ParsedRequestOf, type Reply, type ResponseOf, type SenderKind } from "./contract"
 
 export interface MessageContext {
@@ -53,7 +55,8 @@ export function createDispatcher(handlers: readonly Handler[], log: DispatchLog 
       return { ok: false, error: `${name} may not be sent from a ${from === "content" ? "content script" : "extension page"}` }
     }
     const spec = contract[name as MessageName]
-    const request = spec.request.safeParse(envelope.data.payload)
+    // Page values and form fields arrive here: text that could not be stored or synced is cleaned first.
+    const request = spec.request.safeParse(cleanTextDeep(envelope.data.payload))
     if (!request.success) {
       log.warn("comptoir: refused an invalid request", { name, issues: request.error.issues })
       return { ok: false, error: `invalid request for ${name}: ${request.error.issues.map((i) => `${i.path.join(".") || "payload"}: ${i.message}`).join("; ")}` }
