@@ -2,11 +2,33 @@ import js from "@eslint/js"
 import globals from "globals"
 import tseslint from "typescript-eslint"
 
-const domainBans = {
-  patterns: [
-    { group: ["dexie", "dexie-*", "react", "react-*", "plasmo", "@plasmohq/*", "~src/db/*", "~src/features/*", "~src/messaging/*", "../../db/*", "../../features/*"], message: "src/domain is pure TypeScript: no Dexie, React, browser or feature imports." }
-  ]
-}
+import importZones from "./eslint-rules/import-zones.mjs"
+
+/**
+ * Which folders may not import which (README "Layout"). Every import is resolved to a repository path
+ * first, so `../../db`, `../../../src/db`, `~src/db` and `~/src/db` are one and the same
+ * (`eslint-rules/import-zones.mjs`; `tests/lint-zones.test.ts` tries each form).
+ */
+const zones = [
+  {
+    target: ["src/domain"],
+    from: ["src/db", "src/ui", "src/features", "src/sync", "src/messaging", "src/i18n", "background", "contents", "popup", "options", "server"],
+    packages: ["dexie", "dexie-*", "react", "react-*", "plasmo", "@plasmohq/*", "webextension-polyfill"],
+    message: "src/domain is pure TypeScript: no Dexie, React, browser, storage or feature imports"
+  },
+  {
+    target: ["server"],
+    from: ["src/db", "src/ui", "src/features", "src/sync", "src/messaging", "background", "contents", "popup", "options"],
+    packages: ["dexie", "dexie-*", "react", "react-*", "plasmo", "@plasmohq/*"],
+    message: "The server imports only src/domain"
+  },
+  {
+    target: ["contents", "src/features/page-scan", "src/features/lookup-panel"],
+    from: ["src/db", "src/sync"],
+    packages: ["dexie", "dexie-*"],
+    message: "Runs in content scripts, in the page's origin: ask the background, never open IndexedDB here"
+  }
+]
 
 export default tseslint.config(
   { ignores: ["build/**", ".plasmo/**", "node_modules/**", "test-results/**", "playwright-report/**", "bench-results/**", ".data/**", "**/*.mjs", "**/*.js"] },
@@ -30,28 +52,14 @@ export default tseslint.config(
     }
   },
   {
+    files: ["**/*.ts", "**/*.tsx", "**/*.mts"],
+    plugins: { comptoir: importZones },
+    rules: { "comptoir/import-zones": ["error", { root: import.meta.dirname, zones }] }
+  },
+  {
     files: ["src/domain/**"],
     rules: {
-      "no-restricted-imports": ["error", domainBans],
       "no-restricted-globals": ["error", "chrome", "window", "document", "indexedDB", "localStorage", "navigator"]
-    }
-  },
-  {
-    files: ["contents/**"],
-    rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["~src/db", "~src/db/*", "dexie"], message: "Content scripts run in the page's origin: ask the background, never open IndexedDB here." }] }]
-    }
-  },
-  {
-    files: ["src/features/lookup-panel/**", "src/features/page-scan/**"],
-    rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["~src/db", "~src/db/*", "dexie"], message: "Runs in content scripts: ask the background, never open IndexedDB here." }] }]
-    }
-  },
-  {
-    files: ["server/**"],
-    rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["~src/db/*", "~src/features/*", "~src/messaging/*", "react", "dexie", "../src/db/*", "../src/features/*"], message: "The server imports only src/domain." }] }]
     }
   }
 )

@@ -1,16 +1,19 @@
 import { adoptGrantedSites, reconcileSites } from "~src/features/sites/site-scripts"
 import { createDispatcher } from "~src/messaging/handler"
+import { originOf, senderKind } from "~src/messaging/sender"
 
 import { handlers } from "./handlers"
 import { startSync } from "./sync"
 
 const dispatch = createDispatcher(handlers)
+const extensionOrigin = originOf(chrome.runtime.getURL("")) ?? ""
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // Only our own extension's pages and content scripts; web pages cannot reach onMessage without
   // externally_connectable, but a foreign extension id is refused all the same.
   if (sender.id !== chrome.runtime.id) return false
-  void dispatch(message, { tabId: sender.tab?.id, url: sender.url }).then(sendResponse)
+  const kind = senderKind({ url: sender.url, origin: sender.origin }, extensionOrigin)
+  void dispatch(message, { tabId: sender.tab?.id, url: sender.url, sender: kind }).then(sendResponse)
   return true
 })
 

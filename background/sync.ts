@@ -1,38 +1,33 @@
-import * as z from "zod"
-
 import { PokeEvent } from "~src/domain/sync/protocol"
 import type { SyncStatus } from "~src/messaging/contract"
+import { SessionStore, type StoredSession } from "~src/sync/session-store"
 import { SyncEngine, type SyncReport } from "~src/sync/sync-engine"
 
 import { baseChanged, services } from "./services"
 
 /**
- * The background's side of sync: the session in chrome.storage.local (never sync storage: it would follow
- * the Google account to other machines), one engine per service-worker life, an alarm, and the server's
- * poke stream. Nothing here is needed across a restart: IndexedDB and chrome.storage hold it all.
+ * The background's side of sync: the session in the extension's IndexedDB (`SessionStore`: content scripts
+ * can read chrome.storage.local, not our IndexedDB), one engine per service-worker life, an alarm, and the server's
+ * poke stream. Nothing here is needed across a restart: IndexedDB holds it all.
  * No chrome.* call runs at import: the handler tests import this module in Node.
  */
-const SESSION_KEY = "comptoir.session"
 export const SYNC_ALARM = "comptoir-sync"
 
-export const StoredSession = z.object({
-  serverUrl: z.string(),
-  token: z.string(),
-  expiresAt: z.string(),
-  user: z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.string() }),
-  team: z.object({ id: z.string(), name: z.string() })
-})
-export type StoredSession = z.infer<typeof StoredSession>
+export { StoredSession } from "~src/sync/session-store"
 
-export async function readSession(): Promise<StoredSession | null> {
-  const raw = (await chrome.storage.local.get(SESSION_KEY))[SESSION_KEY]
-  const parsed = StoredSession.safeParse(raw)
-  return parsed.success ? parsed.data : null
+// Not at import: the handler tests import this module in Node, where `chrome` does not exist.
+let sessions: SessionStore | undefined
+function sessionStore(): SessionStore {
+  sessions ??= new SessionStore(services.db, typeof chrome === "undefined" ? undefined : chrome.storage.local)
+  return sessions
 }
 
-export async function writeSession(s: StoredSession | null): Promise<void> {
-  if (s) await chrome.storage.local.set({ [SESSION_KEY]: s })
-  else await chrome.storage.local.remove(SESSION_KEY)
+export function readSession(): Promise<StoredSession | null> {
+  return sessionStore().read()
+}
+
+export function writeSession(s: StoredSession | null): Promise<void> {
+  return sessionStore().write(s)
 }
 
 /** Revokes a session token on its server, best effort: an unreachable server lets the token expire by itself. */

@@ -5,8 +5,8 @@ import { describe, expect, it, vi } from "vitest"
 import { CustomerRepository } from "~src/db/customer-repository"
 import { generateCustomers } from "~src/domain/demo/demo-data"
 import { getDb } from "~src/db/database"
-import { contract } from "~src/messaging/contract"
-import { createDispatcher } from "~src/messaging/handler"
+import { contract, senders, type MessageName } from "~src/messaging/contract"
+import { createDispatcher, defineHandler, type Handler } from "~src/messaging/handler"
 
 import { handlers } from "./index"
 
@@ -20,7 +20,7 @@ describe("the message contract", () => {
   it("refuses a malformed envelope, an unknown message and an invalid request, and logs each", async () => {
     const warn = vi.fn()
     const dispatch = createDispatcher(handlers, { warn })
-    expect(await dispatch("not an object", {})).toEqual({ ok: false, error: "malformed message" })
+    expect(await dispatch("not an object", { sender: "page" })).toEqual({ ok: false, error: "malformed message" })
     expect(await dispatch({ type: "db/drop", payload: {} }, {})).toMatchObject({ ok: false, error: "unknown message db/drop" })
     const bad = await dispatch({ type: "lookup/match", payload: { phones: ["0612345678"], emails: [], codes: [] } }, {})
     expect(bad.ok).toBe(false)
@@ -32,6 +32,87 @@ describe("the message contract", () => {
 
   it("refuses two handlers for one message", () => {
     expect(() => createDispatcher([handlers[0]!, handlers[0]!])).toThrow(/two handlers/)
+  })
+})
+
+describe("text from pages and forms", () => {
+  it("reaches the handler cleaned of NUL characters and half emoji", async () => {
+    const seen: unknown[] = []
+    const dispatch = createDispatcher([defineHandler("lookup/match", async (r) => (seen.push(r), { matches: [] }))] as unknown as Handler[], { warn: () => undefined })
+    const reply = await dispatch(
+      { type: "lookup/match", payload: { phones: [], emails: ["ana\u0000@example.com"], codes: ["C-1\u0007"], names: ["Ana \ud83d"] } },
+      { sender: "content" }
+    )
+    expect(reply.ok).toBe(true)
+    expect(seen).toEqual([{ phones: [], emails: ["ana@example.com"], codes: ["C-1"], names: ["Ana \ufffd"] }])
+  })
+})
+
+describe("who may send what", () => {
+  const names = Object.keys(contract) as MessageName[]
+  const pageOnly = names.filter((n) => !senders[n].includes("content"))
+
+  /** One handler per entry that records that it ran; the dispatcher is the background's own. */
+  function spyDispatcher() {
+    const ran: string[] = []
+    const warn = vi.fn()
+    const spies = names.map((n) => defineHandler(n, async () => (ran.push(n), {}) as never)) as unknown as Handler[]
+    return { dispatch: createDispatcher(spies, { warn }), ran, warn }
+  }
+
+  it("has every entry declare its senders, among content scripts and extension pages only", () => {
+    expect(Object.keys(senders).sort()).toEqual([...names].sort())
+    for (const n of names) {
+      expect(senders[n].length, n).toBeGreaterThan(0)
+      for (const kind of senders[n]) expect(["content", "page"], n).toContain(kind)
+    }
+  })
+
+  it("lets a content script reach only lookup, search and opening a card", () => {
+    expect(names.filter((n) => senders[n].includes("content")).sort()).toEqual(["customers/opened", "lookup/match", "search/query"])
+  })
+
+  it("refuses every page-only message from a content script, logs why, and never runs its handler", async () => {
+    expect(pageOnly.length).toBeGreaterThan(0)
+    const { dispatch, ran, warn } = spyDispatcher()
+    for (const n of pageOnly) {
+      const reply = await dispatch({ type: n, payload: {} }, { sender: "content", url: "https://crm.example.com/" })
+      expect(reply, n).toEqual({ ok: false, error: `${n} may not be sent from a content script` })
+    }
+    expect(ran).toEqual([])
+    expect(warn).toHaveBeenCalledTimes(pageOnly.length)
+    expect(warn.mock.calls[0]![1]).toMatchObject({ sender: "content", url: "https://crm.example.com/" })
+  })
+
+  it("counts a message without a known sender as a content script's", async () => {
+    const { dispatch, ran } = spyDispatcher()
+    expect(await dispatch({ type: "auth/logout", payload: {} }, {})).toMatchObject({ ok: false })
+    expect(ran).toEqual([])
+  })
+
+  it("lets an extension page send every message, and a content script its three", async () => {
+    const { dispatch } = spyDispatcher()
+    const refusedForSender = (r: { ok: boolean; error?: string }) => !r.ok && /may not be sent/.test(r.error ?? "")
+    for (const n of names) expect(refusedForSender(await dispatch({ type: n, payload: {} }, { sender: "page" })), n).toBe(false)
+    for (const n of names.filter((x) => senders[x].includes("content"))) {
+      expect(refusedForSender(await dispatch({ type: n, payload: {} }, { sender: "content" })), n).toBe(false)
+    }
+    const { dispatch: d2, ran } = spyDispatcher()
+    await d2({ type: "customers/opened", payload: { customerId: "c1" } }, { sender: "content" })
+    await d2({ type: "auth/logout", payload: {} }, { sender: "page" })
+    expect(ran).toEqual(["customers/opened", "auth/logout"])
+  })
+
+  it("refuses sign-in from a content script with the real handlers, before anything reaches a server", async () => {
+    const fetchSpy = vi.spyOn(globalThis, "fetch")
+    const dispatch = createDispatcher(handlers, { warn: () => undefined })
+    const reply = await dispatch(
+      { type: "auth/login", payload: { serverUrl: "https://evil.example.com", email: "a@b.c", password: "x" } },
+      { sender: "content", tabId: 3, url: "https://evil.example.com/" }
+    )
+    expect(reply).toEqual({ ok: false, error: "auth/login may not be sent from a content script" })
+    expect(fetchSpy).not.toHaveBeenCalled()
+    fetchSpy.mockRestore()
   })
 })
 

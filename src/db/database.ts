@@ -84,6 +84,20 @@ export interface StoredConflict extends Conflict {
 }
 
 /**
+ * The team-server session, token included (one record, id "session"). Here and not in chrome.storage.local,
+ * which content scripts can read: a content script runs at the page's origin and cannot open this database.
+ * Survives a browser restart like the rest of the base.
+ */
+export interface SessionRecord {
+  id: "session"
+  serverUrl: string
+  token: string
+  expiresAt: string
+  user: { id: string; email: string; name: string; role: string }
+  team: { id: string; name: string }
+}
+
+/**
  * The extension's IndexedDB, opened only from extension pages and the background (never from a content
  * script: its IndexedDB would be the page's). Versions are only ever appended.
  */
@@ -97,6 +111,7 @@ export class ComptoirDb extends Dexie {
   syncState!: Table<SyncState, string>
   conflicts!: Table<StoredConflict, number>
   pendingUploads!: Table<PendingUpload, string>
+  sessions!: Table<SessionRecord, string>
 
   constructor(name = "comptoir") {
     super(name)
@@ -133,6 +148,10 @@ export class ComptoirDb extends Dexie {
             delete e.fields
           })
       )
+    // The session leaves chrome.storage.local (issue #8); `SessionStore` moves an existing one here.
+    this.version(5).stores({
+      sessions: "id"
+    })
     this.use(outboxMiddleware())
   }
 }

@@ -107,7 +107,7 @@ export const contract = {
     request: z.object({}),
     response: SyncStatus
   },
-  /** The password goes to the server once; only the session token is kept, in chrome.storage.local. */
+  /** The password goes to the server once; only the session token is kept, in the extension's IndexedDB. */
   "auth/login": {
     request: z.object({
       serverUrl: z.url({ protocol: /^https?$/ }).max(300),
@@ -133,6 +133,34 @@ export const contract = {
     response: z.object({ ok: z.boolean(), error: z.string().optional(), status: SyncStatus })
   }
 } as const
+
+/**
+ * Who may send each message. A content script runs inside a web page: a compromised page renderer can send
+ * anything a content script can, so it reaches only what the in-page panel needs (lookup, search, opening a
+ * card); everything else (sign-in, sync, sites, import, refused changes) is for the extension's own pages
+ * (popup, options, side panel, offscreen document). The `Record` type makes a new entry fail the type check
+ * until it says who may send it; `createDispatcher` refuses the others with a logged reason.
+ */
+export type SenderKind = "content" | "page"
+const pageOnly = ["page"] as const satisfies readonly SenderKind[]
+const pageOrContent = ["page", "content"] as const satisfies readonly SenderKind[]
+export const senders: Record<keyof typeof contract, readonly SenderKind[]> = {
+  "lookup/match": pageOrContent,
+  "search/query": pageOrContent,
+  "customers/recent": pageOnly,
+  "customers/opened": pageOrContent,
+  "customers/changed": pageOnly,
+  "customers/count": pageOnly,
+  "products/search": pageOnly,
+  "sites/enable": pageOnly,
+  "sites/disable": pageOnly,
+  "sync/status": pageOnly,
+  "sync/now": pageOnly,
+  "auth/login": pageOnly,
+  "auth/logout": pageOnly,
+  "conflicts/list": pageOnly,
+  "conflicts/resolve": pageOnly
+}
 
 export type Contract = typeof contract
 export type MessageName = keyof Contract

@@ -1,9 +1,13 @@
-import { contract, Envelope, type MessageName, type ParsedRequestOf, type Reply, type ResponseOf } from "./contract"
+import { cleanTextDeep } from "~src/domain/clean-text"
+
+import { contract, Envelope, senders, type MessageName, type ParsedRequestOf, type Reply, type ResponseOf, type SenderKind } from "./contract"
 
 export interface MessageContext {
   /** The tab the message came from (content scripts), if any. */
   tabId?: number
   url?: string
+  /** Decided by `senderKind` from the browser's MessageSender; absent counts as a content script. */
+  sender?: SenderKind
 }
 
 export interface Handler<N extends MessageName = MessageName> {
@@ -45,8 +49,14 @@ export function createDispatcher(handlers: readonly Handler[], log: DispatchLog 
       log.warn("comptoir: refused an unknown message", { name })
       return { ok: false, error: `unknown message ${name}` }
     }
+    const from = ctx.sender ?? "content"
+    if (!senders[name as MessageName].includes(from)) {
+      log.warn("comptoir: refused a message from a sender not allowed to send it", { name, sender: from, url: ctx.url })
+      return { ok: false, error: `${name} may not be sent from a ${from === "content" ? "content script" : "extension page"}` }
+    }
     const spec = contract[name as MessageName]
-    const request = spec.request.safeParse(envelope.data.payload)
+    // Page values and form fields arrive here: text that could not be stored or synced is cleaned first.
+    const request = spec.request.safeParse(cleanTextDeep(envelope.data.payload))
     if (!request.success) {
       log.warn("comptoir: refused an invalid request", { name, issues: request.error.issues })
       return { ok: false, error: `invalid request for ${name}: ${request.error.issues.map((i) => `${i.path.join(".") || "payload"}: ${i.message}`).join("; ")}` }

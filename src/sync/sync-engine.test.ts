@@ -142,6 +142,78 @@ describe("the sync engine against the real server", () => {
     expect(await a.db.conflicts.count()).toBe(0)
   })
 
+  /**
+   * The real server behind the refusal the server gives for text PostgreSQL cannot store (400 `invalid`
+   * naming the field, nothing applied), so the test does not depend on that server change being merged.
+   */
+  function refusingNul(opts: { naming: boolean }) {
+    const seen = { refused: 0, pushes: 0 }
+    const impl: typeof fetch = async (input, init) => {
+      if (String(input).endsWith("/sync/push") && typeof init?.body === "string") {
+        seen.pushes++
+        const body = JSON.parse(init.body) as { mutations: unknown[] }
+        const i = body.mutations.findIndex((m) => JSON.stringify(m).includes("\\u0000"))
+        if (i >= 0) {
+          seen.refused++
+          const field = `/mutations/${i}/fields/notes`
+          return Response.json(
+            { error: "invalid", ...(opts.naming ? { field } : {}), message: `${field}: the text holds a NUL character (U+0000), which cannot be stored` },
+            { status: 400 }
+          )
+        }
+      }
+      return fetch(input, init)
+    }
+    return { impl, seen }
+  }
+
+  for (const naming of [true, false]) {
+    it(`sets aside a change the server refuses as invalid${naming ? "" : " without naming it"}, and sends the changes around it and after it`, async () => {
+      const team = await server.team(`invalid-${naming}`)
+      const { impl, seen } = refusingNul({ naming })
+      const a = await client(team, team.agent.token)
+      const b = await client(team, team.agent2.token)
+      const customers = demo(5, 31)
+      customers[3]!.notes = "before\u0000after"
+      await a.repo.upsert(customers)
+      const r = await a.engine(impl).sync()
+      expect(r.error).toBeUndefined()
+      expect(r.pushed).toBe(4)
+      expect(await a.db.outbox.count()).toBe(0)
+      const [c, ...others] = await a.engine().conflicts()
+      expect(others).toEqual([])
+      expect(c).toMatchObject({ table: "customers", key: customers[3]!.id, reason: "invalid", serverRow: null })
+      expect(c!.message).toMatch(/notes.*NUL/)
+      expect(c!.mine).toMatchObject({ notes: "before\u0000after" })
+      expect((await a.engine().status()).lastError).toBeNull()
+
+      await b.engine().sync()
+      expect((await b.repo.all()).map((x) => x.id).sort()).toEqual(customers.filter((_, i) => i !== 3).map((x) => x.id).sort())
+
+      // Later changes go out at once, and the refused one is not sent again.
+      const refusedSoFar = seen.refused
+      const [later] = demo(1, 32)
+      await a.repo.upsert([later!])
+      expect(await a.engine(impl).sync()).toMatchObject({ pushed: 1, conflicts: 0 })
+      expect(seen.refused).toBe(refusedSoFar)
+      await b.engine().sync()
+      expect(await b.repo.getMany([later!.id])).toHaveLength(1)
+    })
+  }
+
+  it("keeps the outbox and retries when the server refuses a push for another reason than a change's content", async () => {
+    const team = await server.team("refused-other")
+    const a = await client(team, team.agent.token)
+    await a.repo.upsert(demo(2, 33))
+    const refusing: typeof fetch = async (input, init) =>
+      String(input).endsWith("/sync/push") ? Response.json({ error: "invalid", field: "/clientId", message: "bad client id" }, { status: 400 }) : fetch(input, init)
+    const r = await a.engine(refusing).sync()
+    expect(r.error).toMatchObject({ code: "rejected" })
+    expect(await a.db.conflicts.count()).toBe(0)
+    expect(await a.engine().pendingCount()).toBe(2)
+    expect(await a.engine().sync()).toMatchObject({ pushed: 2 })
+  })
+
   it("sends a customer again when its user restores an edit the team refused because the customer was removed meanwhile", async () => {
     const team = await server.team("restore")
     const a = await client(team, team.agent.token)

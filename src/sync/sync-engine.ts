@@ -97,6 +97,23 @@ const FIRST_BIND = "first-bind"
 const MAX_APPLY_BATCH = 40_000
 
 /**
+ * Which change of a push the server refused as invalid: its index in the batch (from the JSON pointer the
+ * server names, `/mutations/3/fields/notes`), "unknown" when the refusal names no change, or null when
+ * the error is not such a refusal (or names a part of the request that is no change: `/clientId`).
+ */
+export function refusedIndex(e: unknown, batchLength: number): number | "unknown" | null {
+  if (!(e instanceof SyncError) || e.invalidField === undefined) return null
+  const m = /^\/mutations\/(\d+)(?:\/|$)/.exec(e.invalidField)
+  if (m) {
+    const i = Number(m[1])
+    return i < batchLength ? i : "unknown"
+  }
+  if (e.invalidField !== "" && e.invalidField !== "/mutations") return null
+  // One change sent alone and refused: it is that one.
+  return batchLength === 1 ? 0 : "unknown"
+}
+
+/**
  * The client side of the sync protocol over the extension's IndexedDB. Everything that matters (outbox,
  * mids, cursor, errors, backoff) is in IndexedDB and written in the transaction that makes it true, so a
  * service worker killed at any point resumes where it was with a new engine. The only memory state is the
@@ -389,12 +406,31 @@ export class SyncEngine {
     let batches = 0
     let conflicts = 0
     let gaps = 0
+    /** Set after the server refused a change it did not point at: the next batches go one change at a time. */
+    let probing = false
+    /** The changes before one the server refused go out on their own first. */
+    let before: number | undefined
     for (;;) {
-      const { mutations, clientId } = await this.nextBatch(batchSize)
+      const { mutations, clientId } = await this.nextBatch(before ?? (probing ? 1 : batchSize))
+      before = undefined
       if (mutations.length === 0) break
-      const res = await this.request(session, "POST", "/sync/push", { clientId, schemaVersion: SCHEMA_VERSION, mutations }, (x) =>
-        PushResponse.parse(x)
-      )
+      let res: PushResponse
+      try {
+        res = await this.request(session, "POST", "/sync/push", { clientId, schemaVersion: SCHEMA_VERSION, mutations }, (x) =>
+          PushResponse.parse(x)
+        )
+      } catch (e) {
+        // A change the server can never accept (a NUL, half an emoji) must not hold back every later one:
+        // it goes to the refused changes and the rest goes on. Anything else stops the push as before.
+        const refused = refusedIndex(e, mutations.length)
+        if (refused === null) throw e
+        if (refused === "unknown") probing = true
+        else if (refused > 0) before = refused
+        else if (await this.setAsideFirst(mutations[0]!, (e as SyncError).message)) conflicts++
+        else throw e
+        continue
+      }
+      probing = false
       batches++
       pushed += res.applied
       conflicts += res.conflicts.length
@@ -477,6 +513,29 @@ export class SyncEngine {
       const k = lastMutationId - e.mid! + 1
       await this.db.outbox.put({ ...e, mid: lastMutationId + 1, n: e.n - k, changes: e.changes.slice(k) })
     }
+  }
+
+  /**
+   * Takes the oldest change of the outbox out (the server refused it as invalid; nothing of that request
+   * was applied) and keeps it with the refused changes. Its mid stays unused: the next push meets a gap and
+   * numbers the rest again from what the server says it has, never from what this device believes.
+   */
+  private async setAsideFirst(m: Mutation, message: string): Promise<boolean> {
+    return applyRemote(this.db, REMOTE_STORES, async () => {
+      const first = await this.db.outbox.orderBy("seq").first()
+      if (!first || first.mid !== m.mid) return false
+      if (first.n === 1) await this.db.outbox.delete(first.seq!)
+      else await this.db.outbox.put({ ...first, mid: first.mid + 1, n: first.n - 1, changes: first.changes.slice(1) })
+      const mine =
+        m.table === "customers"
+          ? (((await this.customers.getMany([m.key]))[0] as unknown as RowData | undefined) ?? null)
+          : m.table === "products"
+            ? (((await this.db.products.get(m.key)) as unknown as RowData | undefined) ?? null)
+            : null
+      // The local record stays as it is (the team's row is not known here); the next pull of that row replaces it.
+      await this.db.conflicts.add({ mid: m.mid, table: m.table, key: m.key, reason: "invalid", message, serverRow: null, at: this.now(), mine })
+      return true
+    })
   }
 
   private async acknowledge(lastMutationId: number, conflicts: readonly Conflict[]): Promise<void> {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 
-import { expect, test } from "@playwright/test"
+import { expect, test, type BrowserContext } from "@playwright/test"
 
 import { launchWithExtension, serviceWorkerOf, startSite } from "./launch"
 
@@ -14,6 +14,18 @@ import { launchWithExtension, serviceWorkerOf, startSite } from "./launch"
  */
 const CRM_HOST = "crm.comptoir.test"
 const CRM_PATTERN = `http://${CRM_HOST}/*`
+
+/**
+ * The positive signal before an absence: the same page, opened after the one under test on an origin the
+ * manifest grants (127.0.0.1), gets its number decorated: the extension is running and scanning, and the
+ * page under test, loaded and idle first, would have been decorated by then had Comptoir run there.
+ */
+async function expectDecoratedLater(context: BrowserContext, grantedOrigin: string): Promise<void> {
+  const control = await context.newPage()
+  await control.goto(`${grantedOrigin}/contacts`)
+  await expect(control.locator('[data-comptoir-phone="+33142685300"]')).toHaveCount(1, { timeout: 10_000 })
+  await control.close()
+}
 
 test("a CRM the user granted in Chrome's site-access menu gets Comptoir, and only that site", async () => {
   const { site, server } = await startSite()
@@ -27,7 +39,8 @@ test("a CRM the user granted in Chrome's site-access menu gets Comptoir, and onl
     const extensionId = new URL((await serviceWorkerOf(context)).url()).host
     const before = await context.newPage()
     await before.goto(`http://${CRM_HOST}:${port}/contacts`)
-    await before.waitForTimeout(1_500)
+    await expectDecoratedLater(context, site.origin)
+    await expect(before.locator("#comptoir-overlay")).toHaveCount(0)
     await expect(before.locator("[data-comptoir-phone]")).toHaveCount(0)
     await context.close()
 
@@ -58,7 +71,8 @@ test("a CRM the user granted in Chrome's site-access menu gets Comptoir, and onl
       // Another site on the same machine stays untouched.
       const other = await context.newPage()
       await other.goto(`http://other.comptoir.test:${port}/contacts`)
-      await other.waitForTimeout(1_500)
+      await expectDecoratedLater(context, site.origin)
+      await expect(other.locator("#comptoir-overlay")).toHaveCount(0)
       await expect(other.locator("[data-comptoir-phone]")).toHaveCount(0)
     } finally {
       await context.close()

@@ -266,3 +266,45 @@ test("a base imported before signing in reaches the team at the first sign-in, w
     rmSync(dir, { recursive: true, force: true })
   }
 })
+
+/** The session's token as the extension's IndexedDB holds it, read by the service worker. */
+async function tokenInIndexedDb(context: BrowserContext): Promise<string | null> {
+  const worker = await serviceWorkerOf(context)
+  return worker.evaluate(
+    () =>
+      new Promise<string | null>((ok, fail) => {
+        const open = indexedDB.open("comptoir")
+        open.onerror = () => fail(open.error)
+        open.onsuccess = () => {
+          const db = open.result
+          const get = db.transaction("sessions").objectStore("sessions").get("session")
+          get.onsuccess = () => ok((get.result as { token?: string } | undefined)?.token ?? null)
+          get.onerror = () => fail(get.error)
+        }
+      })
+  )
+}
+
+test("the token is kept out of chrome.storage.local, and sync still works after the browser restarts", async () => {
+  const [a, b] = profiles as [Profile, Profile]
+  const token = await tokenInIndexedDb(a.context)
+  expect(token).toMatch(/.{16,}/)
+  // What a content script could read: all of chrome.storage.local.
+  const everything = await (await serviceWorkerOf(a.context)).evaluate(() => chrome.storage.local.get(null))
+  expect(JSON.stringify(everything)).not.toContain(token!)
+  expect(Object.keys(everything)).not.toContain("comptoir.session")
+
+  // The same profile, relaunched: still signed in, and a new customer reaches the other profile.
+  await a.context.close()
+  a.context = await launchWithExtension(a.dir)
+  a.page = await a.context.newPage()
+  await a.page.goto(`chrome-extension://${a.extensionId}/options.html`)
+  await expect(a.page.locator('[data-comptoir="team-signed-in"]')).toContainText("agent1@demo.comptoir.test", { timeout: 20_000 })
+  expect(await tokenInIndexedDb(a.context)).toBe(token)
+  const before = await countInBase(b.page)
+  await importOne(a, "Redemarrage Navigateur Quincaillerie", "RESTART-1", 99_400)
+  await expect.poll(() => countInBase(b.page), { timeout: 20_000, intervals: [200] }).toBe(before + 1)
+  expect(await copiesOf(b.page, "Redemarrage Navigateur Quincaillerie")).toBe(1)
+  const after = await (await serviceWorkerOf(a.context)).evaluate(() => chrome.storage.local.get(null))
+  expect(JSON.stringify(after)).not.toContain(token!)
+})

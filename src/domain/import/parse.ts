@@ -1,5 +1,7 @@
 import Papa from "papaparse"
 
+import { cleanText } from "../clean-text"
+
 /**
  * CSV reading, incremental: `createCsvReader(text).next(2000)` returns the next rows, so a 100,000-row file
  * is parsed slice by slice between animation frames instead of in one long task.
@@ -179,6 +181,7 @@ export function createCsvReader(input: string, opts: CsvReaderOptions = {}): Csv
         if (blank && cell.trim() !== "") blank = false
       }
       const problem = problems.get(i)
+      for (let c = 0; c < cells.length; c++) cells[c] = cleanText(cells[c]!)
       const row: CsvRow = { line: at, endLine: at + breaks, cells }
       if (problem) {
         // An unterminated value runs to the end of the file and swallows its final line break.
