@@ -32,7 +32,7 @@ export function installJsonGuard(app: FastifyInstance, maxDepth = DEFAULT_MAX_JS
     const text = body as string
     const deep = depthPath(text, maxDepth)
     if (deep !== null) return done(new InvalidJsonError([{ path: deep, message: `nested deeper than ${maxDepth} levels` }]), undefined)
-    parse(req, text, (err, value) => {
+    void parse(req, text, (err, value) => {
       if (err) return done(err, undefined)
       const issues: { path: string; message: string }[] = []
       findBadStrings(value, "", issues)
