@@ -30,6 +30,7 @@ if (!existsSync(serverMain)) {
   process.exit(0)
 }
 console.log(howToLoad)
-const server = spawn("npx", ["tsx", "--tsconfig", "tsconfig.json", serverMain], { cwd: root, stdio: "inherit", env: process.env })
+// Demo mode: the server seeds the demo team and grants CORS to the extension built above.
+const server = spawn("npx", ["tsx", "--tsconfig", "tsconfig.json", serverMain], { cwd: root, stdio: "inherit", env: { SEED: "demo", ...process.env } })
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig))
 server.on("exit", (code) => process.exit(code ?? 0))

@@ -8,6 +8,7 @@ import { authRoutes } from "./auth/routes"
 import type { Config } from "./config"
 import type { Db } from "./db/db"
 import { documentRoutes } from "./documents/routes"
+import { installJsonGuard, InvalidJsonError } from "./http/json-guard"
 import { HttpError, installZod, RequestValidationError, type ZodTypeProvider } from "./http/zod"
 import { PokeBus } from "./sync/poke-bus"
 import { syncRoutes } from "./sync/routes"
@@ -41,8 +42,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     return503OnClosing: true
   })
   installZod(app)
+  installJsonGuard(app, config.jsonMaxDepth)
   app.decorateRequest("auth", null)
-  allowExtensionOrigins(app)
+  allowExtensionOrigins(app, config.extensionIds)
 
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
     if (err instanceof HttpError) {
@@ -50,7 +52,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       if (retry !== undefined) void reply.header("retry-after", String(retry))
       return reply.code(err.statusCode).send({ error: err.code, message: err.message })
     }
-    if (err instanceof RequestValidationError) return reply.code(400).send({ error: "bad-request", message: err.message, issues: err.issues })
+    if (err instanceof InvalidJsonError) return reply.code(400).send({ error: "invalid", field: err.field, message: err.message, issues: err.issues })
+    if (err instanceof RequestValidationError) return reply.code(400).send({ error: "bad-request", field: err.field, message: err.message, issues: err.issues })
     const status = err.statusCode ?? 500
     if (status >= 500) {
       req.log.error({ err }, "request failed")
@@ -73,12 +76,12 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   )
 
   const pokes = new PokeBus()
-  const webhooks = new WebhookWorker(db, config.webhook, app.log)
+  const webhooks = new WebhookWorker(db, { ...config.webhook, allowPrivate: config.webhookAllowPrivate }, app.log)
   const streams = new Set<FastifyReply>()
   const authn = new Authenticator(db)
   authRoutes(app, db, config, authn)
   syncRoutes(app, { db, tables, pokes, webhooks, streams, authn })
-  webhookRoutes(app, db, authn)
+  webhookRoutes(app, db, authn, { allowPrivate: config.webhookAllowPrivate })
   documentRoutes(app, authn)
 
   let purgeTimer: NodeJS.Timeout | undefined
@@ -98,19 +101,18 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   return { app, webhooks, pokes }
 }
 
-/** Chrome (32 letters a–p) and Firefox (a UUID) extension origins: the only browser callers of this API. */
-const EXTENSION_ORIGIN = /^(chrome-extension:\/\/[a-p]{32}|moz-extension:\/\/[0-9a-f-]{36})$/
-
 /**
- * CORS for the extension only. Its service worker needs no CORS for hosts it holds a permission for, but a
- * team server on an address the user never granted (or the options page calling it) does; web pages get
- * nothing, so a site cannot use a signed-in agent's browser against the server (the token is a bearer
- * header anyway, never a cookie).
+ * CORS for the configured extensions only (`EXTENSION_IDS`; in demo mode also the locally built one, see
+ * main.ts). Their service worker needs no CORS for hosts it holds a permission for, but a team server on an
+ * address the user never granted (or the options page calling it) does. Web pages and every other extension
+ * get nothing: a site or a stranger's extension cannot use a signed-in agent's browser against the server (the
+ * token is a bearer header anyway, never a cookie).
  */
-function allowExtensionOrigins(app: FastifyInstance): void {
+function allowExtensionOrigins(app: FastifyInstance, extensionIds: readonly string[]): void {
+  const allowed = new Set(extensionIds.map((id) => (/^[a-p]{32}$/.test(id) ? `chrome-extension://${id}` : `moz-extension://${id}`)))
   app.addHook("onRequest", async (req, reply) => {
     const origin = req.headers.origin
-    if (typeof origin !== "string" || !EXTENSION_ORIGIN.test(origin)) return
+    if (typeof origin !== "string" || !allowed.has(origin)) return
     reply.header("access-control-allow-origin", origin)
     reply.header("vary", "Origin")
     if (req.method === "OPTIONS") {

@@ -2,14 +2,31 @@
 import { buildApp } from "./app"
 import { loadConfig } from "./config"
 import { openDb } from "./open-db"
-import { seedDemo } from "./seed-demo"
+import { localBuildExtensionId } from "./extension-id"
+import { accountsWithDemoPassword, seedDemo } from "./seed-demo"
 
 // An async function, not top-level await: tsx runs this package's .ts files as CommonJS.
 async function main(): Promise<void> {
   const config = loadConfig()
+  if (config.production && config.seed === "demo") {
+    throw new Error("NODE_ENV=production never seeds the demo team: unset SEED (create your team with `npm run -s server:admin -- create-team`)")
+  }
   const started = Date.now()
   const { db, where, migrations } = await openDb(config)
-  const seed = config.seed === "auto" ? await seedDemo(db) : null
+  if (config.production) {
+    const demo = await accountsWithDemoPassword(db)
+    if (demo.length > 0) {
+      await db.close()
+      throw new Error(
+        `refusing to start in production: ${demo.length} account(s) still have the public demo password (${demo.join(", ")}). ` +
+          "Change it (npm run -s server:admin -- reset-password <email>) or disable them (disable-user <email>), then start again."
+      )
+    }
+  }
+  // Demo mode (`npm start`): the demo team, and CORS for the extension built in this checkout.
+  const seed = config.seed === "demo" ? await seedDemo(db) : null
+  const localId = config.seed === "demo" ? localBuildExtensionId() : null
+  if (localId && !config.extensionIds.includes(localId)) config.extensionIds = [...config.extensionIds, localId]
   const { app } = await buildApp({ db, config })
   app.log.info({ database: where, migrations, ms: Date.now() - started }, "database ready")
 

@@ -3,13 +3,14 @@ import { generateCustomers, generateProducts } from "../src/domain/demo/demo-dat
 import { generateDemoDocuments } from "../src/domain/demo/demo-documents"
 import { DOCUMENT_TABLES } from "../src/domain/documents/document.schema"
 import type { Role } from "../src/domain/sync/tables"
-import { createTeam, createUser } from "./auth/users"
+import { createTeam, createUser, DEMO_PASSWORD, setPassword } from "./auth/users"
+import { verifyPassword } from "./auth/passwords"
 import type { Db } from "./db/db"
 import { todayInParis } from "./documents/issue"
 
 export const DEMO_TEAM = "Comptoir Démo"
-/** Printed at start: a demo on 127.0.0.1, never a production secret. */
-export const DEMO_PASSWORD = "comptoir-demo"
+/** Printed at start: a demo on 127.0.0.1, never a production secret (the password policy refuses it elsewhere). */
+export { DEMO_PASSWORD }
 
 export const DEMO_USERS: ReadonlyArray<{ email: string; name: string; role: Role }> = [
   { email: "admin@demo.comptoir.test", name: "Alice Admin", role: "admin" },
@@ -43,7 +44,8 @@ export async function seedDemo(db: Db, opts: { customers?: number } = {}): Promi
   ]
   return db.transaction(async (tx) => {
     const teamId = await createTeam(tx, DEMO_TEAM)
-    for (const u of DEMO_USERS) await createUser(tx, { teamId, ...u, password: DEMO_PASSWORD })
+    // Set after creation: the password policy (rightly) refuses the demo password to everything but this seed.
+    for (const u of DEMO_USERS) await setPassword(tx, (await createUser(tx, { teamId, ...u, password: null })).id, DEMO_PASSWORD)
     const [team] = await tx.query<{ version: number }>("UPDATE teams SET version = version + 1 WHERE team_id = $1 RETURNING version", [teamId])
     for (let i = 0; i < rows.length; i += 1000) {
       await tx.query(
@@ -57,4 +59,20 @@ export async function seedDemo(db: Db, opts: { customers?: number } = {}): Promi
     }
     return { created: true, teamId, logins, rows: rows.length }
   })
+}
+
+/**
+ * Accounts that still sign in with the demo password. Only the demo seed can set it (the password policy
+ * refuses it to every route and to the admin command), so the demo team and the demo emails are checked,
+ * not every account: scrypt costs ~60 ms a hash, too slow for a start over thousands of users.
+ */
+export async function accountsWithDemoPassword(db: Db): Promise<string[]> {
+  const users = await db.query<{ email: string; password_hash: string }>(
+    `SELECT u.email, u.password_hash FROM users u JOIN teams t ON t.team_id = u.team_id
+     WHERE u.password_hash IS NOT NULL AND (t.name = $1 OR lower(u.email) = ANY($2::text[]))`,
+    [DEMO_TEAM, DEMO_USERS.map((u) => u.email.toLowerCase())]
+  )
+  const found: string[] = []
+  for (const u of users) if (await verifyPassword(DEMO_PASSWORD, u.password_hash)) found.push(u.email)
+  return found
 }

@@ -9,6 +9,7 @@ import type { Db } from "../db/db"
 import { authOf, requireAuth } from "../http/auth-hook"
 import { HttpError, type ZodTypeProvider } from "../http/zod"
 import { LoginThrottle } from "./login-throttle"
+import { verifyPassword } from "./passwords"
 import { consumeToken, createUser, issueToken, listUsers, login, Password, revokeToken, setDisabled, setPassword, teamView, TeamView, UserView } from "./users"
 
 const Session = z.object({ token: z.string(), expiresAt: z.iso.datetime(), user: UserView, team: TeamView })
@@ -19,7 +20,8 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config, authn: 
 
   r.post(
     "/auth/login",
-    { schema: { body: z.strictObject({ email: z.string().max(254), password: z.string().max(200) }), response: { 200: Session } } },
+    // 16 KiB: an email and a password never need more (the 4 MiB server limit is for pushes).
+    { bodyLimit: 16_384, schema: { body: z.strictObject({ email: z.string().max(254), password: z.string().max(200) }), response: { 200: Session } } },
     async (req) => {
       // Counted before the (slow, on purpose) password check, so parallel guesses count each other.
       throttle.attempt(req.body.email, req.ip)
@@ -88,4 +90,37 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config, authn: 
       return { user }
     })
   }
+
+  // --- change one's own password (issue 8) ---
+  r.post(
+    "/auth/change-password",
+    {
+      preHandler: requireAuth(authn),
+      schema: {
+        body: z.strictObject({ currentPassword: z.string().max(200), newPassword: Password }),
+        response: { 200: z.object({ endedSessions: z.number().int().nonnegative() }) }
+      }
+    },
+    async (req) => {
+      const auth = authOf(req)
+      const [user] = await db.query<{ email: string; password_hash: string | null }>("SELECT email, password_hash FROM users WHERE user_id = $1", [auth.userId])
+      if (!user) throw new HttpError(401, "bad-token", "no such user")
+      // The same guard as sign-in: a session left open on a shared computer must not become a password oracle.
+      throttle.attempt(user.email, req.ip)
+      if (!user.password_hash || !(await verifyPassword(req.body.currentPassword, user.password_hash))) {
+        throw new HttpError(403, "wrong-password", "the current password is wrong")
+      }
+      throttle.succeeded(user.email, req.ip)
+      if (req.body.newPassword === req.body.currentPassword) throw new HttpError(400, "same-password", "the new password is the current one: choose another")
+      // Every other session ends: changing a password is what someone does when they think another person knows
+      // it, and a session opened with the old one is that person's. This device just proved the password, so it stays.
+      const ended = await db.transaction(async (tx) => {
+        await setPassword(tx, auth.userId, req.body.newPassword)
+        const rows = await tx.query("UPDATE tokens SET revoked_at = now() WHERE user_id = $1 AND token_hash <> $2 AND revoked_at IS NULL AND kind <> 'invite' RETURNING kind", [auth.userId, auth.tokenHash])
+        return rows.filter((r) => (r as { kind: string }).kind === "session").length
+      })
+      authn.forgetUser(auth.userId)
+      return { endedSessions: ended }
+    }
+  )
 }

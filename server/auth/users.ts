@@ -15,7 +15,14 @@ export interface AuthContext {
   tokenHash: string
 }
 
-export const Password = z.string().min(10, "a password has at least 10 characters").max(200)
+/** Stated in server/README.md: 10 to 200 characters, never the demo password (only the demo seed sets it). */
+export const PASSWORD_MIN_LENGTH = 10
+export const DEMO_PASSWORD = "comptoir-demo"
+export const Password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `a password has at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(200, "a password has at most 200 characters")
+  .refine((p) => p !== DEMO_PASSWORD, "this is the public demo password: choose another")
 
 export const UserView = z.object({
   id: z.string(),

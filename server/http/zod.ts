@@ -21,6 +21,8 @@ export class HttpError extends Error {
 export const ErrorReply = z.object({
   error: z.string(),
   message: z.string(),
+  /** JSON pointer of the first refused value (400 `invalid` and `bad-request`), e.g. `/mutations/0/fields/notes`. */
+  field: z.string().optional(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional()
 })
 export type ErrorReply = z.infer<typeof ErrorReply>
@@ -53,5 +55,8 @@ export class RequestValidationError extends Error {
     const first = issues[0]
     super(`invalid ${part}: ${first ? `${first.path ? `${first.path}: ` : ""}${first.message}` : "unknown error"}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ""}`)
     this.issues = issues.slice(0, 20)
+    this.field = err.issues[0] ? err.issues[0].path.map((t) => `/${String(t).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("") : ""
   }
+  /** The first issue's path as a JSON pointer (`/mutations/0/fields/notes`), the same form as 400 `invalid`. */
+  readonly field: string
 }

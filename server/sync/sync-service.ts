@@ -137,7 +137,9 @@ export async function pull(db: Db, auth: AuthContext, q: { cursor: string; limit
     throw err
   }
   // One statement, so one snapshot: the team head, the client's last mutation id and the rows agree.
-  // (A first pull needs no tombstones: there is nothing local to delete.)
+  // A first pull needs no tombstones (there is nothing local to delete), on any of its pages: its cursors
+  // carry the head it started at ($7), and only tombstones up to that head are skipped; a later delete may
+  // remove a row an earlier page already brought, so it is sent.
   const [res] = await db.query<{
     team: { version: number; tombstone_horizon: number } | null
     client: { team_id: string; user_id: string; last_mutation_id: number } | null
@@ -150,9 +152,10 @@ export async function pull(db: Db, auth: AuthContext, q: { cursor: string; limit
        (SELECT row_to_json(c) FROM (SELECT team_id, user_id, last_mutation_id FROM clients WHERE client_id = $2) c) AS client,
        (SELECT coalesce(json_agg(json_build_object('t', r.table_name, 'k', r.id, 'd', r.data, 'v', r.version, 'x', r.deleted) ORDER BY r.version, r.table_name, r.id), '[]')
           FROM (SELECT table_name, id, data, version, deleted FROM rows
-                WHERE team_id = $1 AND (version, table_name, id) > ($3::bigint, $4::text, $5::text) ${cursor ? "" : "AND NOT deleted"}
+                WHERE team_id = $1 AND (version, table_name, id) > ($3::bigint, $4::text, $5::text)
+                  AND NOT (deleted AND version <= ${cursor ? "$7::bigint" : "(SELECT version FROM teams WHERE team_id = $1)"})
                 ORDER BY version, table_name, id LIMIT $6) r) AS rows`,
-    [auth.teamId, q.clientId ?? null, cursor?.version ?? -1, cursor?.table ?? "", cursor?.key ?? "", q.limit + 1]
+    [auth.teamId, q.clientId ?? null, cursor?.version ?? -1, cursor?.table ?? "", cursor?.key ?? "", q.limit + 1, ...(cursor ? [cursor.firstPullHead ?? -1] : [])]
   )
   const team = res?.team
   if (!res || !team) throw new HttpError(401, "no-team", "the team no longer exists")
@@ -168,12 +171,13 @@ export async function pull(db: Db, auth: AuthContext, q: { cursor: string; limit
   if (cursor && cursor.horizon < team.tombstone_horizon && cursor.version <= team.tombstone_horizon) {
     return { rows: [], cursor: "", hasMore: true, resetRequired: true, version: team.version, ...extra }
   }
+  const firstPullHead = cursor ? cursor.firstPullHead : team.version
   const hasMore = res.rows.length > q.limit
   const page = hasMore ? res.rows.slice(0, q.limit) : res.rows
   const tail = page.at(-1)
   return {
     rows: page.map((r) => ({ table: r.t, key: r.k, version: r.v, deleted: r.x, data: r.x ? null : r.d })),
-    cursor: tail ? encodeCursor({ version: tail.v, table: tail.t, key: tail.k, horizon: team.tombstone_horizon }) : q.cursor,
+    cursor: tail ? encodeCursor({ version: tail.v, table: tail.t, key: tail.k, horizon: team.tombstone_horizon, ...(firstPullHead === undefined ? {} : { firstPullHead }) }) : q.cursor,
     hasMore,
     version: team.version,
     ...(res.total === null ? {} : { total: res.total }),

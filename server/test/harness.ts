@@ -131,10 +131,18 @@ export class TestServer {
 
   static async start(name: BackendName, opts: { tables?: TableRegistry; config?: Partial<Config> } = {}): Promise<TestServer> {
     const backend = await openBackend(name)
-    const config = testConfig({ webhook: { retryBaseMs: 40, maxAttempts: 4, timeoutMs: 2000, pollMs: 50 }, ...opts.config })
+    // The webhook tests post to a receiver on 127.0.0.1, which production refuses (target-guard.ts).
+    const config = testConfig({ webhook: { retryBaseMs: 40, maxAttempts: 4, timeoutMs: 2000, pollMs: 50 }, webhookAllowPrivate: true, ...opts.config })
     const built = await buildApp({ db: backend.db, config, logger: false, ...(opts.tables ? { tables: opts.tables } : {}) })
     await built.app.ready()
     return new TestServer(backend, built, config)
+  }
+
+  private listening: Promise<string> | undefined
+  /** The server on a real socket (127.0.0.1, a free port), for tests that speak HTTP from outside. */
+  url(): Promise<string> {
+    this.listening ??= this.app.listen({ port: 0, host: "127.0.0.1" })
+    return this.listening
   }
 
   get db(): Db {

@@ -7,6 +7,7 @@ import type { Authenticator } from "../auth/authenticator"
 import type { Db } from "../db/db"
 import { authOf, requireAuth } from "../http/auth-hook"
 import { HttpError, type ZodTypeProvider } from "../http/zod"
+import { checkWebhookTarget, WebhookTargetError } from "./target-guard"
 
 const WebhookView = z.object({ url: z.string(), enabled: z.boolean(), updatedAt: z.iso.datetime() })
 
@@ -22,7 +23,7 @@ const Delivery = z.object({
   log: z.array(z.object({ attempt: z.number(), at: z.iso.datetime(), statusCode: z.number().nullable(), error: z.string().nullable(), durationMs: z.number() }))
 })
 
-export function webhookRoutes(app: FastifyInstance, db: Db, authn: Authenticator): void {
+export function webhookRoutes(app: FastifyInstance, db: Db, authn: Authenticator, opts: { allowPrivate: boolean } = { allowPrivate: false }): void {
   const r = app.withTypeProvider<ZodTypeProvider>()
   const adminOnly = requireAuth(authn, ["admin"])
 
@@ -41,6 +42,12 @@ export function webhookRoutes(app: FastifyInstance, db: Db, authn: Authenticator
       }
     },
     async (req) => {
+      try {
+        await checkWebhookTarget(req.body.url, opts.allowPrivate)
+      } catch (err) {
+        if (err instanceof WebhookTargetError) throw new HttpError(400, "webhook-target-refused", err.message)
+        throw err
+      }
       const secret = req.body.secret ?? randomBytes(32).toString("base64url")
       const [row] = await db.query<{ url: string; enabled: boolean; updated_at: Date }>(
         `INSERT INTO webhooks (team_id, url, secret, enabled) VALUES ($1, $2, $3, $4)

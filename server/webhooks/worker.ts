@@ -2,12 +2,15 @@ import type { FastifyBaseLogger } from "fastify"
 
 import type { Db } from "../db/db"
 import { SIGNATURE_HEADER, sign } from "./signature"
+import { postWebhook } from "./target-guard"
 
 export interface WebhookOptions {
   retryBaseMs: number
   maxAttempts: number
   timeoutMs: number
   pollMs: number
+  /** WEBHOOK_ALLOW_PRIVATE: deliver to loopback/private/link-local addresses too (tests, a lab). */
+  allowPrivate?: boolean
 }
 
 interface Due {
@@ -98,16 +101,16 @@ export class WebhookWorker {
     let statusCode: number | null = null
     let error: string | null = null
     try {
-      const res = await fetch(d.url, {
-        method: "POST",
-        headers: { "content-type": "application/json", [SIGNATURE_HEADER]: sign(d.secret, d.body), "x-comptoir-event": d.event, "x-comptoir-delivery": String(d.delivery_id), "user-agent": "Comptoir-Webhook/1" },
-        body: d.body,
-        redirect: "manual",
-        signal: AbortSignal.timeout(this.opts.timeoutMs)
-      })
-      statusCode = res.status
-      await res.body?.cancel()
-      if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`
+      // node:http rather than fetch: its lookup hook checks the address the connection really uses.
+      const res = await postWebhook(
+        d.url,
+        { "content-type": "application/json", [SIGNATURE_HEADER]: sign(d.secret, d.body), "x-comptoir-event": d.event, "x-comptoir-delivery": String(d.delivery_id), "user-agent": "Comptoir-Webhook/1" },
+        d.body,
+        { timeoutMs: this.opts.timeoutMs, allowPrivate: this.opts.allowPrivate ?? false }
+      )
+      statusCode = res.statusCode
+      if (res.statusCode >= 300 && res.statusCode < 400) error = `HTTP ${res.statusCode}: redirects are not followed, set the final URL`
+      else if (res.statusCode < 200 || res.statusCode >= 300) error = `HTTP ${res.statusCode}`
     } catch (err) {
       error = err instanceof Error ? `${err.name}: ${err.message}` : String(err)
     }

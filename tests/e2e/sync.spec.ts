@@ -36,7 +36,7 @@ async function startServer(): Promise<string> {
   const root = resolve(process.cwd())
   server = spawn("npx", ["tsx", "--tsconfig", "tsconfig.json", "server/main.ts"], {
     cwd: root,
-    env: { ...process.env, PORT: "0", DATA_DIR: join(serverDir, "pglite"), LOG_LEVEL: "warn" },
+    env: { ...process.env, PORT: "0", DATA_DIR: join(serverDir, "pglite"), LOG_LEVEL: "warn", SEED: "demo" },
     stdio: ["ignore", "pipe", "inherit"],
     // Its own process group: npx does not pass SIGTERM on to the node process it starts.
     detached: true

@@ -195,11 +195,19 @@ export interface Cursor {
    * whose rows can be old) has missed nothing.
    */
   horizon: number
+  /**
+   * Set on every cursor of a pull from the start: the team's version when it began. Such a pull skips the
+   * tombstones up to that version on every page (the device has nothing of theirs to delete), so it brings
+   * exactly the `total` announced on its first page; a delete made after it began is still sent, since the
+   * device may already hold the row it deletes.
+   */
+  firstPullHead?: number
 }
 
 /** Opaque to clients; keyset position (version, table, key) so paging never skips or repeats a row. */
 export function encodeCursor(c: Cursor): string {
-  return toBase64Url(JSON.stringify([c.version, c.table, c.key, c.horizon]))
+  const fields = [c.version, c.table, c.key, c.horizon, ...(c.firstPullHead === undefined ? [] : [c.firstPullHead])]
+  return toBase64Url(JSON.stringify(fields))
 }
 
 /** null for "", the start; throws a readable error on anything that is not a cursor this server issued. */
@@ -211,10 +219,10 @@ export function decodeCursor(s: string): Cursor | null {
   } catch {
     throw new CursorError("malformed cursor")
   }
-  const r = z.tuple([Version, z.string().max(40), z.string().max(128), Version]).safeParse(parsed)
+  const r = z.union([z.tuple([Version, z.string().max(40), z.string().max(128), Version]), z.tuple([Version, z.string().max(40), z.string().max(128), Version, Version])]).safeParse(parsed)
   if (!r.success) throw new CursorError("malformed cursor")
-  const [version, table, key, horizon] = r.data
-  return { version, table, key, horizon }
+  const [version, table, key, horizon, firstPullHead] = r.data
+  return firstPullHead === undefined ? { version, table, key, horizon } : { version, table, key, horizon, firstPullHead }
 }
 
 export class CursorError extends Error {}
