@@ -22,8 +22,13 @@ export interface ServerProcess {
  * `server/main.ts` as a real child process on a free port, as `npm run server` runs it (node with tsx's
  * loader in the same process, so SIGKILL hits the server itself, not a wrapper).
  */
-export function spawnServer(env: Record<string, string>): { child: ChildProcess; ready: Promise<ServerProcess>; exited: Promise<number | null>; output(): string } {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+export function spawnServer(
+  env: Record<string, string>,
+  opts: { wrapper?: string[] } = {}
+): { child: ChildProcess; ready: Promise<ServerProcess>; exited: Promise<number | null>; output(): string } {
+  // A wrapper (strace …) runs the server as its child: then `child` is the wrapper.
+  const command = [...(opts.wrapper ?? []), process.execPath, "--import", "tsx", "server/main.ts"]
+  const child = spawn(command[0]!, command.slice(1), {
     cwd: ROOT,
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", SEED: "never", ...env },
     stdio: ["ignore", "pipe", "pipe"]
