@@ -2,7 +2,9 @@
 // on PostgreSQL and on PGlite, then every mutation is accounted for. Also: one push of 1,000 mutations.
 //   npx tsx --tsconfig tsconfig.json bench/server-load.bench.ts
 // Env: BENCH_DURATION_S per run (30), BENCH_AGENTS (50), BENCH_RATES: push+pull cycles per second per agent,
-//      one run each ("0.2,1"; 0 = as fast as possible), BENCH_BACKENDS ("postgres,pglite"),
+//      one run each ("0.2,1"; 0 = as fast as possible), BENCH_BACKENDS ("postgres,postgres-2p,pglite";
+//      postgres-2p = two server processes on one database, the agents spread over both, compared with the
+//      one-process postgres run as a ratio),
 //      BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres), BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof").
 // A real agent pushes a change every minute or so; 0.2/s (one push and one pull every 5 s each) is already
 // a heavy team, 1/s is a stress level. Every run is checked for lost and duplicated mutations.
@@ -23,19 +25,22 @@ import { pgliteTemplateDir } from "../server/test/harness"
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 30)
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 50)
 const RATES = (process.env.BENCH_RATES ?? "0.2,1").split(",").map(Number)
-const BACKENDS = (process.env.BENCH_BACKENDS ?? "postgres,pglite").split(",") as ("postgres" | "pglite")[]
+type Backend = "postgres" | "postgres-2p" | "pglite"
+const BACKENDS = (process.env.BENCH_BACKENDS ?? "postgres,postgres-2p,pglite").split(",") as Backend[]
 const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres"
 const CUSTOMER_IDS = generateCustomers({ count: 2000 }).map((c) => c.id)
 
 interface Server {
+  /** One URL per server process (two for postgres-2p). */
+  urls: string[]
   url: string
   stop(): Promise<void>
 }
 
-async function startServer(kind: "postgres" | "pglite"): Promise<Server> {
+async function startServer(kind: Backend): Promise<Server> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", SEED: "auto" }
   let cleanup = async () => {}
-  if (kind === "postgres") {
+  if (kind === "postgres" || kind === "postgres-2p") {
     const name = `comptoir_bench_${randomBytes(4).toString("hex")}`
     const admin = new pg.Client({ connectionString: PG_ADMIN_URL })
     await admin.connect()
@@ -51,6 +56,20 @@ async function startServer(kind: "postgres" | "pglite"): Promise<Server> {
     env.DATA_DIR = join(dir, "pglite")
     cleanup = async () => rmSync(dir, { recursive: true, force: true })
   }
+  // The first process migrates and seeds; a second one (postgres-2p) then joins the same database.
+  const first = await spawnServerProcess(env)
+  const processes = kind === "postgres-2p" ? [first, await spawnServerProcess({ ...env, SEED: "never" })] : [first]
+  return {
+    urls: processes.map((p) => p.url),
+    url: first.url,
+    async stop() {
+      await Promise.all(processes.map((p) => p.stop()))
+      await cleanup()
+    }
+  }
+}
+
+async function spawnServerProcess(env: NodeJS.ProcessEnv): Promise<{ url: string; stop(): Promise<void> }> {
   // One process (no tsx CLI wrapper), so BENCH_SERVER_NODE_ARGS="--cpu-prof" profiles the server itself.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean)
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/main.ts"], { env, stdio: ["ignore", "pipe", "inherit"] })
@@ -69,7 +88,6 @@ async function startServer(kind: "postgres" | "pglite"): Promise<Server> {
       const exited = new Promise((r) => child.once("exit", r))
       child.kill("SIGTERM")
       await exited
-      await cleanup()
     }
   }
 }
@@ -145,7 +163,8 @@ async function pushPending(url: string, a: Agent, latencies: number[] | null): P
   return true
 }
 
-async function loadRun(url: string, agents: Agent[], cyclesPerSecond: number) {
+/** `urls`: the server processes; agent i talks to urls[i % n], as a load balancer would spread them. */
+async function loadRun(urls: string[], agents: Agent[], cyclesPerSecond: number) {
   const push: number[] = []
   const pull: number[] = []
   let errors = 0
@@ -154,6 +173,7 @@ async function loadRun(url: string, agents: Agent[], cyclesPerSecond: number) {
   const started = performance.now()
   await Promise.all(
     agents.map(async (a, i) => {
+      const url = urls[i % urls.length]!
       let seq = i
       // Agents start spread over one period, as real ones do not all act on the same millisecond.
       if (cyclesPerSecond > 0) await new Promise((r) => setTimeout(r, (i / agents.length) * (1000 / cyclesPerSecond)))
@@ -255,21 +275,34 @@ async function push1000(url: string, token: string) {
   return { runsMs: times, medianMs: [...times].sort((x, y) => x - y)[1]! }
 }
 
-/** Read-only polling load with autocannon: every agent asks "anything new?" as fast as it can. */
-async function pollRun(url: string, agents: Agent[]) {
+/** Read-only polling load with autocannon: every agent asks "anything new?" as fast as it can (spread over the processes). */
+async function pollRun(urls: string[], agents: Agent[]) {
+  const url = urls[0]!
   const a = agents[0]!
   for (let more = true; more; ) {
     const r = await call<PullResponse>(`${url}/sync/pull?limit=1000&cursor=${a.cursor}`, "GET", a.token)
     a.cursor = r.body.cursor
     more = r.body.hasMore
   }
-  const r = await autocannon({
-    url,
-    connections: agents.length,
-    duration: Math.max(5, Math.round(DURATION_S / 3)),
-    requests: [{ method: "GET", path: `/sync/pull?limit=500&cursor=${a.cursor}`, headers: { authorization: `Bearer ${a.token}` } }]
-  })
-  return { requestsPerSecond: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts }
+  const runs = await Promise.all(
+    urls.map((u) =>
+      autocannon({
+        url: u,
+        connections: Math.round(agents.length / urls.length),
+        duration: Math.max(5, Math.round(DURATION_S / 3)),
+        requests: [{ method: "GET", path: `/sync/pull?limit=500&cursor=${a.cursor}`, headers: { authorization: `Bearer ${a.token}` } }]
+      })
+    )
+  )
+  return {
+    requestsPerSecond: Math.round(runs.reduce((n, r) => n + r.requests.average, 0)),
+    // Over several processes: the worst process's latency.
+    p50: Math.max(...runs.map((r) => r.latency.p50)),
+    p99: Math.max(...runs.map((r) => r.latency.p99)),
+    non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    timeouts: runs.reduce((n, r) => n + r.timeouts, 0)
+  }
 }
 
 async function main() {
@@ -281,37 +314,73 @@ async function main() {
       const runs = []
       for (const rate of RATES) {
         const agents = await makeAgents(server.url, AGENTS)
-        console.log(`== ${kind}: ${AGENTS} agents, ${DURATION_S} s, ${rate || "unpaced"} push+pull cycles/s each`)
-        const load = await loadRun(server.url, agents, rate)
+        console.log(`== ${kind}: ${AGENTS} agents over ${server.urls.length} process(es), ${DURATION_S} s, ${rate || "unpaced"} push+pull cycles/s each`)
+        const load = await loadRun(server.urls, agents, rate)
         runs.push({ cyclesPerSecondPerAgent: rate || "unpaced", ...load, verify: await verify(server.url, agents) })
       }
       const agents = await makeAgents(server.url, 1)
       const big = await push1000(server.url, agents[0]!.token)
-      const poll = await pollRun(server.url, await makeAgents(server.url, AGENTS))
+      const poll = await pollRun(server.urls, await makeAgents(server.url, AGENTS))
       results[kind] = { runs, push1000: big, pollWhenNothingChanged: poll }
       console.log(JSON.stringify(results[kind], null, 2))
     } finally {
       await server.stop()
     }
   }
+  const twoProcesses = compareTwoProcesses(results)
   const out = {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, model: cpus()[0]?.model, loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100), node: process.version },
     settings: { durationS: DURATION_S, agents: AGENTS, rates: RATES, serverLogLevel: "warn" },
     targets: { postgresP99Ms: 100, errors: 0, push1000Ms: 2000 },
-    results
+    results,
+    twoProcessesOverOne: twoProcesses
   }
   mkdirSync("bench-results", { recursive: true })
   writeFileSync("bench-results/server-load.json", JSON.stringify(out, null, 2))
   console.log("\nwrote bench-results/server-load.json")
   for (const [kind, r] of Object.entries(results) as [string, { runs: { cyclesPerSecondPerAgent: number | string; all: { p50: number; p99: number }; errors: number; requestsPerSecond: number; verify: { ok: boolean } }[]; push1000: { medianMs: number } }][]) {
     for (const run of r.runs) {
-      console.log(`${kind.padEnd(8)} ${String(run.cyclesPerSecondPerAgent).padStart(4)}/s/agent: ${run.requestsPerSecond} req/s, p50 ${run.all.p50} ms, p99 ${run.all.p99} ms, errors ${run.errors}, nothing lost: ${run.verify.ok}`)
+      console.log(`${kind.padEnd(11)} ${String(run.cyclesPerSecondPerAgent).padStart(4)}/s/agent: ${run.requestsPerSecond} req/s, p50 ${run.all.p50} ms, p99 ${run.all.p99} ms, errors ${run.errors}, nothing lost: ${run.verify.ok}`)
     }
-    console.log(`${kind.padEnd(8)} push of 1,000 mutations: ${r.push1000.medianMs} ms`)
+    console.log(`${kind.padEnd(11)} push of 1,000 mutations: ${r.push1000.medianMs} ms`)
+  }
+  for (const c of twoProcesses) {
+    console.log(
+      `2 processes / 1 (PostgreSQL) ${String(c.cyclesPerSecondPerAgent).padStart(4)}/s/agent: req/s ×${c.requestsPerSecond}, p50 ×${c.p50}, p99 ×${c.p99}` +
+        ` (${c.two.requestsPerSecond} vs ${c.one.requestsPerSecond} req/s, p50 ${c.two.p50} vs ${c.one.p50} ms, p99 ${c.two.p99} vs ${c.one.p99} ms)`
+    )
   }
   // Lost or duplicated mutations fail the bench; latency is reported against the target, machine-dependent.
   if (Object.values(results).some((r) => (r as { runs: { verify: { ok: boolean }; errors: number }[] }).runs.some((x) => !x.verify.ok || x.errors > 0))) process.exitCode = 1
+}
+
+interface RunFigures {
+  cyclesPerSecondPerAgent: number | string
+  requestsPerSecond: number
+  all: { p50: number; p99: number }
+}
+
+/** The two-process PostgreSQL runs beside the one-process runs at the same rate, as ratios (2p / 1p). */
+function compareTwoProcesses(results: Record<string, unknown>) {
+  const one = (results.postgres as { runs: RunFigures[]; pollWhenNothingChanged: { requestsPerSecond: number } } | undefined)?.runs
+  const two = (results["postgres-2p"] as { runs: RunFigures[] } | undefined)?.runs
+  if (!one || !two) return []
+  const ratio = (x: number, y: number) => (y > 0 ? Math.round((x / y) * 100) / 100 : null)
+  return two.flatMap((t) => {
+    const o = one.find((r) => r.cyclesPerSecondPerAgent === t.cyclesPerSecondPerAgent)
+    if (!o) return []
+    return [
+      {
+        cyclesPerSecondPerAgent: t.cyclesPerSecondPerAgent,
+        requestsPerSecond: ratio(t.requestsPerSecond, o.requestsPerSecond),
+        p50: ratio(t.all.p50, o.all.p50),
+        p99: ratio(t.all.p99, o.all.p99),
+        one: { requestsPerSecond: o.requestsPerSecond, p50: o.all.p50, p99: o.all.p99 },
+        two: { requestsPerSecond: t.requestsPerSecond, p50: t.all.p50, p99: t.all.p99 }
+      }
+    ]
+  })
 }
 
 main().catch((err: unknown) => {

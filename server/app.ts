@@ -10,7 +10,7 @@ import type { Db } from "./db/db"
 import { documentRoutes } from "./documents/routes"
 import { installJsonGuard, InvalidJsonError } from "./http/json-guard"
 import { HttpError, installZod, RequestValidationError, type ZodTypeProvider } from "./http/zod"
-import { PokeBus } from "./sync/poke-bus"
+import { pokeBusFor, type PokeBus } from "./sync/poke-bus"
 import { syncRoutes } from "./sync/routes"
 import { purgeTombstones } from "./sync/sync-service"
 import { webhookRoutes } from "./webhooks/routes"
@@ -75,7 +75,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     }
   )
 
-  const pokes = new PokeBus()
+  // Several processes on one PostgreSQL relay pokes through LISTEN/NOTIFY; PGlite is one process.
+  const pokes = pokeBusFor(db, app.log)
   const webhooks = new WebhookWorker(db, { ...config.webhook, allowPrivate: config.webhookAllowPrivate }, app.log)
   const streams = new Set<FastifyReply>()
   const authn = new Authenticator(db)
@@ -86,6 +87,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   let purgeTimer: NodeJS.Timeout | undefined
   app.addHook("onReady", async () => {
+    await pokes.start()
     webhooks.start()
     const purge = () => {
       purgeTombstones(db, config.tombstoneMs).catch((err: unknown) => app.log.error({ err }, "tombstone purge failed"))
@@ -97,6 +99,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     for (const s of streams) s.raw.end()
     streams.clear()
     await webhooks.stop()
+    await pokes.close()
   })
   return { app, webhooks, pokes }
 }

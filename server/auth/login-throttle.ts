@@ -1,3 +1,6 @@
+import { createHash } from "node:crypto"
+
+import type { Db } from "../db/db"
 import { HttpError } from "../http/zod"
 
 export interface ThrottleLimits {
@@ -10,18 +13,23 @@ export interface ThrottleLimits {
 
 export const DEFAULT_LIMITS: ThrottleLimits = { perAccount: 10, perAddress: 50, windowMs: 15 * 60_000 }
 
-/** Keys kept at most: old ones go first, so a flood of made-up emails cannot grow memory without bound. */
-const MAX_KEYS = 50_000
+/** Advisory lock class of the throttle's keys (the second int is the key's hash). */
+const LOCK_CLASS = 7426002
+
+/** What `succeeded` needs to take one attempt back. */
+export interface Attempt {
+  accountKey: string
+  addressAttemptId: number
+}
 
 /**
- * Failed sign-in counts per account and per address, in this process's memory: they guard the password hash
- * (scrypt is slow on purpose, an open door for guessing and for CPU exhaustion). Several server processes
- * each count on their own (said in server/README.md). A success clears the account's count.
+ * Failed sign-in counts per account and per address, in the database so that every server process behind a
+ * load balancer counts the same attempts. They guard the password hash (scrypt is slow on purpose, an open
+ * door for guessing and for CPU exhaustion). A success clears the account's count.
  */
 export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>()
-
   constructor(
+    private readonly db: Db,
     private readonly limits: ThrottleLimits = DEFAULT_LIMITS,
     private readonly now: () => number = Date.now
   ) {}
@@ -30,48 +38,49 @@ export class LoginThrottle {
    * Called before the password is checked: throws 429 with the wait in words when either count is used up,
    * and otherwise counts this attempt as a failure until `succeeded` says otherwise. Counting up front is what
    * stops a burst of parallel guesses: each one sees the others, not a count that only grows once their slow
-   * hashes are done.
+   * hashes are done. The two keys are locked (advisory, per key) for the check and the insert, so parallel
+   * attempts on any process are counted one after the other.
    */
-  attempt(email: string, address: string): void {
+  async attempt(email: string, address: string): Promise<Attempt> {
     const t = this.now()
-    for (const [key, max] of [
-      [`account:${email.toLowerCase()}`, this.limits.perAccount],
-      [`address:${address}`, this.limits.perAddress]
-    ] as const) {
-      const recent = this.recent(key, t)
-      if (recent.length >= max) {
-        const retryMs = recent[0]! + this.limits.windowMs - t
-        const minutes = Math.max(1, Math.ceil(retryMs / 60_000))
-        throw new HttpError(429, "too-many-attempts", `too many failed sign-ins ${key.startsWith("account") ? "for this account" : "from this address"}; try again in ${minutes} minute${minutes > 1 ? "s" : ""}`, {
-          retryAfterSeconds: Math.ceil(retryMs / 1000)
-        })
+    const keys = [
+      { key: keyOf(`account:${email.toLowerCase()}`), max: this.limits.perAccount, what: "for this account" },
+      { key: keyOf(`address:${address}`), max: this.limits.perAddress, what: "from this address" }
+    ]
+    const ids = keys.map((k) => k.key)
+    return this.db.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(${LOCK_CLASS}, hashtext(k)) FROM (SELECT k FROM unnest($1::text[]) AS k ORDER BY k) AS sorted`, [ids])
+      // Only these keys' old rows: keeps them short; the periodic prune takes care of the rest.
+      await tx.query("DELETE FROM login_attempts WHERE key = ANY($1) AND at_ms <= $2", [ids, t - this.limits.windowMs])
+      const counts = await tx.query<{ key: string; n: number; oldest: number }>("SELECT key, count(*)::int AS n, min(at_ms) AS oldest FROM login_attempts WHERE key = ANY($1) GROUP BY key", [ids])
+      for (const k of keys) {
+        const c = counts.find((r) => r.key === k.key)
+        if (c && c.n >= k.max) {
+          const retryMs = c.oldest + this.limits.windowMs - t
+          const minutes = Math.max(1, Math.ceil(retryMs / 60_000))
+          throw new HttpError(429, "too-many-attempts", `too many failed sign-ins ${k.what}; try again in ${minutes} minute${minutes > 1 ? "s" : ""}`, {
+            retryAfterSeconds: Math.max(1, Math.ceil(retryMs / 1000))
+          })
+        }
       }
-    }
-    this.record(email, address, t)
-  }
-
-  private record(email: string, address: string, t: number): void {
-    for (const key of [`account:${email.toLowerCase()}`, `address:${address}`]) {
-      const list = this.recent(key, t)
-      list.push(t)
-      this.failures.delete(key)
-      this.failures.set(key, list)
-    }
-    while (this.failures.size > MAX_KEYS) this.failures.delete(this.failures.keys().next().value!)
+      const [account, addr] = ids as [string, string]
+      const rows = await tx.query<{ attempt_id: number; key: string }>("INSERT INTO login_attempts (key, at_ms) VALUES ($1, $3), ($2, $3) RETURNING attempt_id, key", [account, addr, t])
+      return { accountKey: account, addressAttemptId: rows.find((r) => r.key === addr)!.attempt_id }
+    })
   }
 
   /** The password was right: the account starts afresh, and this attempt no longer counts against the address. */
-  succeeded(email: string, address: string): void {
-    this.failures.delete(`account:${email.toLowerCase()}`)
-    const list = this.failures.get(`address:${address}`)
-    list?.pop()
-    if (list?.length === 0) this.failures.delete(`address:${address}`)
+  async succeeded(a: Attempt): Promise<void> {
+    await this.db.query("DELETE FROM login_attempts WHERE key = $1 OR attempt_id = $2", [a.accountKey, a.addressAttemptId])
   }
 
-  private recent(key: string, t: number): number[] {
-    const list = (this.failures.get(key) ?? []).filter((at) => at > t - this.limits.windowMs)
-    if (list.length === 0) this.failures.delete(key)
-    else this.failures.set(key, list)
-    return list
+  /** Drops attempts older than the window; run every few minutes so made-up emails do not pile up. */
+  async prune(): Promise<number> {
+    const [r] = await this.db.query<{ n: number }>("WITH d AS (DELETE FROM login_attempts WHERE at_ms <= $1 RETURNING 1) SELECT count(*)::int AS n FROM d", [this.now() - this.limits.windowMs])
+    return r?.n ?? 0
   }
+}
+
+function keyOf(s: string): string {
+  return createHash("sha256").update(s, "utf8").digest("hex")
 }

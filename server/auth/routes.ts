@@ -14,8 +14,9 @@ import { consumeToken, createUser, issueToken, listUsers, login, Password, revok
 
 const Session = z.object({ token: z.string(), expiresAt: z.iso.datetime(), user: UserView, team: TeamView })
 
-export function authRoutes(app: FastifyInstance, db: Db, config: Config, authn: Authenticator, throttle = new LoginThrottle(config.loginLimits)): void {
+export function authRoutes(app: FastifyInstance, db: Db, config: Config, authn: Authenticator, throttle = new LoginThrottle(db, config.loginLimits)): void {
   const r = app.withTypeProvider<ZodTypeProvider>()
+  pruneEveryFewMinutes(app, throttle)
   const adminOnly = requireAuth(authn, ["admin"])
 
   r.post(
@@ -24,9 +25,9 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config, authn: 
     { bodyLimit: 16_384, schema: { body: z.strictObject({ email: z.string().max(254), password: z.string().max(200) }), response: { 200: Session } } },
     async (req) => {
       // Counted before the (slow, on purpose) password check, so parallel guesses count each other.
-      throttle.attempt(req.body.email, req.ip)
+      const attempt = await throttle.attempt(req.body.email, req.ip)
       const s = await login(db, req.body.email, req.body.password, config.tokenTtlMs)
-      throttle.succeeded(req.body.email, req.ip)
+      await throttle.succeeded(attempt)
       return { ...s, expiresAt: s.expiresAt.toISOString() }
     }
   )
@@ -123,4 +124,15 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config, authn: 
       return { endedSessions: ended }
     }
   )
+}
+
+/** The throttle's table keeps only the window's attempts (each process prunes; a second prune finds nothing). */
+function pruneEveryFewMinutes(app: FastifyInstance, throttle: LoginThrottle): void {
+  let timer: NodeJS.Timeout | undefined
+  app.addHook("onReady", async () => {
+    timer = setInterval(() => {
+      throttle.prune().catch((err: unknown) => app.log.error({ err }, "sign-in throttle prune failed"))
+    }, 5 * 60_000).unref()
+  })
+  app.addHook("preClose", async () => clearInterval(timer))
 }

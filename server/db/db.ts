@@ -10,6 +10,17 @@ export interface Db extends Queryable {
   /** Several statements at once, without parameters (migrations). */
   exec(sql: string): Promise<void>
   close(): Promise<void>
+  /**
+   * PostgreSQL only: LISTEN on `channel` over a connection of its own, reconnecting when it drops (then
+   * `onReconnect`, since notifications sent meanwhile are lost). Resolves once listening; the result stops it.
+   */
+  listen?(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>
+}
+
+export interface ListenHandlers {
+  onNotify(payload: string): void
+  onReconnect(): void
+  onError(err: unknown): void
 }
 
 /** bigint columns come back as numbers: versions and ids stay far below 2^53. */

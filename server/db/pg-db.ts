@@ -1,6 +1,6 @@
 import pg from "pg"
 
-import { int8, type Db, type Queryable } from "./db"
+import { int8, type Db, type ListenHandlers, type Queryable } from "./db"
 
 export interface PgDbOptions {
   connectionString: string
@@ -53,7 +53,63 @@ export async function openPgDb(opts: PgDbOptions): Promise<Db> {
     async exec(sql) {
       await pool.query(sql)
     },
-    close: () => pool.end()
+    close: () => pool.end(),
+    listen: (channel, handlers) => listen(opts.connectionString, channel, handlers)
+  }
+}
+
+const LISTEN_RETRY_MAX_MS = 10_000
+
+/** A dedicated connection (a pooled one would be handed to queries and lose the LISTEN). */
+async function listen(connectionString: string, channel: string, h: ListenHandlers): Promise<() => Promise<void>> {
+  let current: pg.Client | undefined
+  let stopped = false
+  let retryMs = 250
+  let timer: NodeJS.Timeout | undefined
+
+  const connect = async (first: boolean) => {
+    const c = new pg.Client({ connectionString, keepAlive: true, application_name: "comptoir-listen" })
+    c.on("notification", (m) => {
+      if (m.channel === channel && m.payload !== undefined) h.onNotify(m.payload)
+    })
+    // An error is followed by "end"; reconnecting happens there, once.
+    c.on("error", (err) => h.onError(err))
+    c.on("end", () => {
+      if (current !== c) return
+      current = undefined
+      if (!stopped) retry()
+    })
+    try {
+      await c.connect()
+      await c.query(`LISTEN ${c.escapeIdentifier(channel)}`)
+    } catch (err) {
+      await c.end().catch(() => {})
+      throw err
+    }
+    if (stopped) return void (await c.end())
+    current = c
+    retryMs = 250
+    if (!first) h.onReconnect()
+  }
+  const retry = () => {
+    clearTimeout(timer)
+    timer = setTimeout(() => {
+      connect(false).catch((err: unknown) => {
+        h.onError(err)
+        if (!stopped) retry()
+      })
+    }, retryMs)
+    timer.unref()
+    retryMs = Math.min(retryMs * 2, LISTEN_RETRY_MAX_MS)
+  }
+
+  await connect(true)
+  return async () => {
+    stopped = true
+    clearTimeout(timer)
+    const c = current
+    current = undefined
+    await c?.end()
   }
 }
 

@@ -91,7 +91,7 @@ export function apiSuite(backend: BackendName, server: () => TestServer): void {
       expect(Number(blocked.headers["retry-after"])).toBeGreaterThan(800)
       // Other accounts are not affected.
       expect((await s.request("POST", "/auth/login", undefined, { email, password })).status).toBe(200)
-    })
+    }, 60_000) // twelve scrypt checks: past 20 s on this shared machine under load
 
     it("stores only a hash of each token", async () => {
       const rows = await s.db.query<{ token_hash: string }>("SELECT token_hash FROM tokens WHERE user_id = $1", [team.agent.id])

@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto"
+
 import type { FastifyBaseLogger } from "fastify"
 
 import type { Db } from "../db/db"
@@ -15,6 +17,7 @@ export interface WebhookOptions {
 
 interface Due {
   delivery_id: number
+  lease: string
   body: string
   event: string
   attempts: number
@@ -23,8 +26,10 @@ interface Due {
 }
 
 /**
- * Sends queued deliveries. Rows are claimed with a lease (`locked_until`, SKIP LOCKED) so several server
- * processes can share the queue and a crash mid-send only delays a delivery. Failures back off
+ * Sends queued deliveries. Rows are claimed with a lease (`locked_until` and a lease token, SKIP LOCKED) so
+ * several server processes share the queue without sending a delivery twice, and a sender that dies mid-send
+ * only delays its delivery until the lease runs out (2 × the send timeout); then another process sends it
+ * again, which the receiver recognises by `X-Comptoir-Delivery` (the body's `id` is the same). Failures back off
  * exponentially (base·2^(n-1), capped at an hour) until maxAttempts, then the delivery is marked failed.
  */
 export class WebhookWorker {
@@ -79,15 +84,15 @@ export class WebhookWorker {
     let total = 0
     for (;;) {
       const due = await this.db.query<Due>(
-        `UPDATE webhook_deliveries d SET locked_until = now() + $1::bigint * interval '1 millisecond'
+        `UPDATE webhook_deliveries d SET locked_until = now() + $1::bigint * interval '1 millisecond', lease = $2
          FROM webhooks w
          WHERE d.delivery_id IN (
            SELECT delivery_id FROM webhook_deliveries
            WHERE status = 'pending' AND next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
            ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED)
          AND w.team_id = d.team_id
-         RETURNING d.delivery_id, d.body, d.event, d.attempts, w.url, w.secret`,
-        [this.opts.timeoutMs * 2]
+         RETURNING d.delivery_id, d.lease, d.body, d.event, d.attempts, w.url, w.secret`,
+        [this.opts.timeoutMs * 2, randomBytes(9).toString("base64url")]
       )
       if (due.length === 0 || this.stopped) return total
       total += due.length
@@ -118,16 +123,21 @@ export class WebhookWorker {
     const ok = error === null
     const giveUp = !ok && attempt >= this.opts.maxAttempts
     const backoffMs = Math.min(this.opts.retryBaseMs * 2 ** (attempt - 1), 3_600_000)
-    await this.db.transaction(async (tx) => {
-      await tx.query("INSERT INTO webhook_attempts (delivery_id, attempt, status_code, error, duration_ms) VALUES ($1, $2, $3, $4, $5)", [d.delivery_id, attempt, statusCode, error, durationMs])
-      await tx.query(
-        `UPDATE webhook_deliveries SET attempts = $2, locked_until = NULL,
+    const recorded = await this.db.transaction(async (tx) => {
+      // Only while this sender still holds the lease: if it ran out and another process took the delivery
+      // over, that one's result is the one kept (the receiver may have seen both: it dedupes by delivery id).
+      const held = await tx.query(
+        `UPDATE webhook_deliveries SET attempts = $2, locked_until = NULL, lease = NULL,
            status = $3, delivered_at = CASE WHEN $3 = 'delivered' THEN now() END,
            next_attempt_at = now() + $4::bigint * interval '1 millisecond'
-         WHERE delivery_id = $1`,
-        [d.delivery_id, attempt, ok ? "delivered" : giveUp ? "failed" : "pending", backoffMs]
+         WHERE delivery_id = $1 AND lease = $5 RETURNING 1`,
+        [d.delivery_id, attempt, ok ? "delivered" : giveUp ? "failed" : "pending", backoffMs, d.lease]
       )
+      if (held.length === 0) return false
+      await tx.query("INSERT INTO webhook_attempts (delivery_id, attempt, status_code, error, duration_ms) VALUES ($1, $2, $3, $4, $5)", [d.delivery_id, attempt, statusCode, error, durationMs])
+      return true
     })
+    if (!recorded) this.log.warn({ deliveryId: d.delivery_id, attempt }, "webhook lease ran out before the delivery's result was recorded; another process took it over")
     if (!ok) this.log.warn({ deliveryId: d.delivery_id, attempt, error, giveUp }, "webhook delivery failed")
   }
 }

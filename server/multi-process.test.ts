@@ -1,0 +1,161 @@
+import { createServer, type Server } from "node:http"
+import type { AddressInfo } from "node:net"
+import { readdirSync } from "node:fs"
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+
+import { generateCustomers } from "../src/domain/demo/demo-data"
+import { SCHEMA_VERSION, type Mutation, type PushResponse } from "../src/domain/sync/protocol"
+import { createTeam, createUser, issueToken } from "./auth/users"
+import type { Db } from "./db/db"
+import { MIGRATIONS_DIR } from "./db/migrate"
+import { openPgDb } from "./db/pg-db"
+import { clientId, skipPostgres } from "./test/harness"
+import { freshDatabase, pokeStream, spawnServer, type ServerProcess } from "./test/processes"
+
+const customer = generateCustomers({ count: 1 }).map(({ writtenPhones: _w, ...c }) => c)[0]!
+const callLog = (id: string) => ({ id, outcome: "reached", startedAt: 1_790_000_000_000, createdAt: 1_790_000_060_000, durationSec: 60, notes: "" })
+
+async function push(url: string, token: string, client: string, mutations: Mutation[]): Promise<PushResponse> {
+  const res = await fetch(`${url}/sync/push`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify({ clientId: client, schemaVersion: SCHEMA_VERSION, mutations })
+  })
+  if (res.status !== 200) throw new Error(`push: ${res.status} ${await res.text()}`)
+  return (await res.json()) as PushResponse
+}
+
+describe.skipIf(skipPostgres)("two server processes on one PostgreSQL", () => {
+  let database: { url: string; drop(): Promise<void> }
+  let a: ServerProcess
+  let b: ServerProcess
+  let db: Db
+  let teamId: string
+  let token: string
+
+  beforeAll(async () => {
+    database = await freshDatabase("multi")
+    // Both at once on an empty database: they race for the migrations.
+    const env = { DATABASE_URL: database.url, WEBHOOK_RETRY_BASE_MS: "100", WEBHOOK_TIMEOUT_MS: "2000" }
+    ;[a, b] = await Promise.all([spawnServer(env).ready, spawnServer(env).ready])
+    db = await openPgDb({ connectionString: database.url, max: 4 })
+    teamId = await createTeam(db, "Two processes")
+    const user = await createUser(db, { teamId, email: "agent@multi.test", name: "Agent", role: "agent", password: null })
+    token = (await issueToken(db, "session", { userId: user.id, teamId }, 3_600_000)).token
+  }, 120_000)
+
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()])
+    await db?.close()
+    await database?.drop()
+  })
+
+  it("migrates once when both start at the same time on an empty database", async () => {
+    const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith(".sql"))
+    const applied = await db.query<{ name: string }>("SELECT name FROM schema_migrations ORDER BY id")
+    expect(applied.map((r) => r.name)).toEqual(files.sort())
+    for (const p of [a, b]) expect(await (await fetch(`${p.url}/health`)).json()).toMatchObject({ ok: true, db: "postgres" })
+  })
+
+  it("pokes a client of process B after a push through process A", async () => {
+    const onB = await pokeStream(b.url, token)
+    const head = await onB.next()
+    const pushed = await push(a.url, token, clientId(), [{ mid: 1, table: "customers", op: "put", key: "k1", fields: { ...customer, id: "k1" } }])
+    expect(pushed.version).toBeGreaterThan(head)
+    expect(await onB.next()).toBe(pushed.version)
+    await onB.close()
+  })
+
+  it("still pokes B's client after B's listening connection was cut", async () => {
+    const onB = await pokeStream(b.url, token)
+    await onB.next()
+    const cut = await db.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'comptoir-listen'")
+    expect(cut).toHaveLength(2) // one listener per process
+    const pushed = await push(a.url, token, clientId(), [{ mid: 1, table: "customers", op: "put", key: "k2", fields: { ...customer, id: "k2" } }])
+    // The notification may be lost while B reconnects; its catch-up after reconnecting pokes the head.
+    expect(await onB.until(pushed.version)).toBe(pushed.version)
+    await onB.close()
+  })
+
+  it("stops parallel failed sign-ins split across both processes at the account's limit", async () => {
+    await createUser(db, { teamId, email: "victim@multi.test", name: "Victim", role: "agent", password: "the right password" })
+    const statuses = await Promise.all(
+      Array.from({ length: 30 }, async (_, i) => {
+        const res = await fetch(`${(i % 2 ? a : b).url}/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "victim@multi.test", password: `guess ${i}` }) })
+        return res.status
+      })
+    )
+    // Ten failures allowed per account (the default), wherever they land; the rest refused before scrypt.
+    expect(statuses.filter((s) => s === 401)).toHaveLength(10)
+    expect(statuses.filter((s) => s === 429)).toHaveLength(20)
+    for (const p of [a, b]) {
+      const right = await fetch(`${p.url}/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "victim@multi.test", password: "the right password" }) })
+      expect(right.status).toBe(429)
+      expect(Number(right.headers.get("retry-after"))).toBeGreaterThan(800)
+    }
+  }, 60_000) // ten scrypt checks on a busy machine
+
+  describe("webhook deliveries", () => {
+    let receiver: Server
+    let hookUrl: string
+    const received: { delivery: string; at: number }[] = []
+
+    beforeAll(async () => {
+      // A slow receiver, so both processes' workers are sending at the same time.
+      receiver = createServer((req, res) => {
+        req.resume()
+        req.on("end", () => {
+          received.push({ delivery: String(req.headers["x-comptoir-delivery"]), at: Date.now() })
+          setTimeout(() => res.writeHead(200).end(), 30)
+        })
+      })
+      await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r))
+      hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`
+      // Written directly: the admin route is not what is under test here.
+      await db.query("INSERT INTO webhooks (team_id, url, secret) VALUES ($1, $2, 'a-secret-a-secret-a-secret')", [teamId, hookUrl])
+    })
+    afterAll(() => new Promise<void>((r) => receiver.close(() => r())))
+
+    async function waitFor(what: () => Promise<boolean>, ms: number): Promise<void> {
+      const deadline = Date.now() + ms
+      while (!(await what())) {
+        if (Date.now() > deadline) throw new Error("timed out")
+        await new Promise((r) => setTimeout(r, 50))
+      }
+    }
+
+    it("delivers each of N deliveries exactly once with both workers running", async () => {
+      received.length = 0
+      const N = 60
+      // Six pushes of ten call logs, three through each process, all at once: both workers get kicked.
+      await Promise.all(
+        Array.from({ length: 6 }, (_, p) =>
+          push(p % 2 ? a.url : b.url, token, clientId(), Array.from({ length: 10 }, (_, i) => ({ mid: i + 1, table: "callLogs", op: "put" as const, key: `call-${p}-${i}`, fields: callLog(`call-${p}-${i}`) })))
+        )
+      )
+      const [queued] = await db.query<{ ids: string[] }>("SELECT array_agg(delivery_id::text ORDER BY delivery_id) AS ids FROM webhook_deliveries WHERE team_id = $1", [teamId])
+      expect(queued!.ids).toHaveLength(N)
+      await waitFor(async () => (await db.query("SELECT 1 FROM webhook_deliveries WHERE team_id = $1 AND status = 'delivered'", [teamId])).length === N, 30_000)
+      expect(received.map((r) => r.delivery).sort()).toEqual([...queued!.ids].sort())
+      const attempts = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM webhook_attempts a JOIN webhook_deliveries d USING (delivery_id) WHERE d.team_id = $1", [teamId])
+      expect(attempts[0]!.n).toBe(N)
+    })
+
+    it("sends a delivery claimed by a process that died again once its lease runs out, with the same delivery id", async () => {
+      received.length = 0
+      // What a process killed mid-send leaves behind: a pending delivery under its lease.
+      const [row] = await db.query<{ delivery_id: number; lease_ends: Date }>(
+        `INSERT INTO webhook_deliveries (team_id, event, body, locked_until, lease)
+         VALUES ($1, 'callLog.created', '{"id":"dead"}', now() + interval '2 seconds', 'lease-of-a-dead-process')
+         RETURNING delivery_id, locked_until AS lease_ends`,
+        [teamId]
+      )
+      await waitFor(async () => received.length > 0, 15_000)
+      expect(received).toEqual([{ delivery: String(row!.delivery_id), at: expect.any(Number) }])
+      expect(received[0]!.at).toBeGreaterThanOrEqual(row!.lease_ends.getTime() - 50) // clocks of one machine
+      await waitFor(async () => (await db.query("SELECT 1 FROM webhook_deliveries WHERE delivery_id = $1 AND status = 'delivered'", [row!.delivery_id])).length === 1, 5_000)
+      expect(received).toHaveLength(1)
+    })
+  })
+})
