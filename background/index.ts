@@ -2,6 +2,7 @@ import { adoptGrantedSites, reconcileSites } from "~src/features/sites/site-scri
 import { createDispatcher } from "~src/messaging/handler"
 import { originOf, senderKind } from "~src/messaging/sender"
 
+import { refreshBaseProfile } from "./base-profile"
 import { handlers } from "./handlers"
 import { startSync } from "./sync"
 
@@ -34,6 +35,10 @@ chrome.runtime.onInstalled.addListener(() => void reconcileSites())
 chrome.runtime.onStartup.addListener(() => void reconcileSites())
 chrome.permissions.onRemoved.addListener(() => void reconcileSites())
 chrome.permissions.onAdded.addListener((p) => void adoptGrantedSites(p.origins))
+
+// The base's countries and code shapes for the pages: learned once at install (a base imported before this
+// version had none), then after every change of the base (services.ts baseChanged).
+chrome.runtime.onInstalled.addListener(() => void refreshBaseProfile().catch(() => undefined))
 
 // Alarm every minute, the poke stream, and a sync at once for whatever waited while the worker was stopped.
 startSync()

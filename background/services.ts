@@ -3,6 +3,8 @@ import { CustomerSearch, ProductSearch } from "~src/db/customer-search"
 import { getDb } from "~src/db/database"
 import { ProductRepository } from "~src/db/product-repository"
 
+import { scheduleBaseProfile } from "./base-profile"
+
 /** Lazily created per service-worker life; everything here can be rebuilt from IndexedDB. */
 const db = getDb()
 export const services = {
@@ -17,4 +19,6 @@ export const services = {
 export function baseChanged(): void {
   services.customerSearch.invalidate()
   services.productSearch.invalidate()
+  // Pages learn the base's countries and code shapes from it (issue #7).
+  scheduleBaseProfile()
 }

@@ -17,6 +17,15 @@ export interface Detected {
 export interface DetectOptions {
   defaultCountry: CountryCode | null
   codePattern: RegExp | null
+  /** The base's other countries (`learnBaseProfile`): national forms the default country does not read are tried in them. */
+  otherCountries?: readonly CountryCode[]
+  /**
+   * A number read in another country is kept only when this says the base has it (a lookup hit): the same digits
+   * are a valid number in several countries, and a wrong-country reading would be a wrong card. Without it, none is kept.
+   */
+  acceptForeign?: (e164: string) => boolean
+  /** Told each foreign reading not (yet) accepted, for the caller to look it up. */
+  onForeign?: (e164: string) => void
 }
 
 /**
@@ -30,8 +39,18 @@ export function detectAll(text: string, opts: DetectOptions): Detected[] {
 
 /** `detectAll` of each text, with one libphonenumber-js call for all of them (a page scan's batch of text nodes). */
 export function detectMany(texts: readonly string[], opts: DetectOptions): Detected[][] {
-  const phones = findPhonesMany(texts, opts.defaultCountry)
-  return texts.map((text, i) => merge(text, phones[i] ?? [], opts.codePattern))
+  const others = opts.otherCountries ?? []
+  const phones = findPhonesMany(texts, opts.defaultCountry, others.length > 0 ? { otherCountries: others } : {})
+  return texts.map((text, i) => merge(text, keepConfirmed(phones[i] ?? [], opts), opts.codePattern))
+}
+
+function keepConfirmed(phones: PhoneMatch[], opts: DetectOptions): PhoneMatch[] {
+  if (!phones.some((p) => p.country !== undefined)) return phones
+  return phones.filter((p) => {
+    if (p.country === undefined || opts.acceptForeign?.(p.e164) === true) return true
+    opts.onForeign?.(p.e164)
+    return false
+  })
 }
 
 function merge(text: string, phones: PhoneMatch[], codePattern: RegExp | null): Detected[] {

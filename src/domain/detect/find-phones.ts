@@ -17,6 +17,11 @@ export interface PhoneMatch {
   e164: string
   extension?: string
   raw: string
+  /**
+   * Set when the number was read in one of `otherCountries`, not the default country: a candidate only. A national
+   * form valid in two countries is two different numbers; the caller keeps it only when the base knows it.
+   */
+  country?: CountryCode
 }
 
 export interface FindPhonesOptions {
@@ -24,6 +29,11 @@ export interface FindPhonesOptions {
   leniency?: "VALID" | "POSSIBLE"
   /** false hands the whole text to libphonenumber-js: the reference the prefilter is tested against. */
   prefilter?: boolean
+  /**
+   * Countries to read national forms in after the default one (the countries of the team's base), in order. Only
+   * digit runs the default country left unread are tried, each country on what the previous ones left.
+   */
+  otherCountries?: readonly CountryCode[]
 }
 
 // libphonenumber-js's own VALID_PUNCTUATION (dashes, slashes, dots, spaces, brackets, tildes): a run of these and
@@ -86,24 +96,49 @@ export function findPhonesMany(
     else for (const w of candidateWindows(scanned, country)) windows.push({ text: t, start: w.start, end: w.end })
   }
 
-  for (const found of matchInWindows(scannedTexts, windows, country, leniency)) {
-    const text = texts[found.text] ?? ""
-    const { start, number } = found
-    let end = found.end
-    if (!nationalPrefixAcceptable(text, start, end, number)) continue
-    let extension = number.ext
-    if (extension === undefined) {
-      const poste = POSTE.exec(text.slice(end, end + 24))
-      if (poste?.[1] !== undefined) {
-        extension = parseDigits(poste[1])
-        end += poste[0].length
-      }
+  for (const found of matchInWindows(scannedTexts, windows, country, leniency)) accept(texts, out, found, undefined)
+
+  for (const other of options.otherCountries ?? []) {
+    if (other === defaultCountry || !isSupportedCountry(other)) continue
+    const more: TextWindow[] = []
+    for (let t = 0; t < texts.length; t++) {
+      const text = texts[t] ?? ""
+      if (options.prefilter !== false && !mayHoldNumber(text, other)) continue
+      if (!ANY_DIGIT.test(text)) continue
+      const scanned = (scannedTexts[t] ??= normaliseForMatcher(text))
+      const taken = out[t] ?? []
+      // Runs already read as a number (in the default country, or an earlier one) are not read again: this pass
+      // costs only what the page holds beyond them (references, amounts, foreign numbers).
+      const covered = (start: number, end: number) => taken.some((m) => start < m.end && m.start < end)
+      for (const w of candidateWindows(scanned, other, covered)) more.push({ text: t, start: w.start, end: w.end })
     }
-    const match: PhoneMatch = { start, end, e164: number.number, raw: text.slice(start, end) }
-    if (extension !== undefined) match.extension = extension
-    out[found.text]?.push(match)
+    for (const found of matchInWindows(scannedTexts, more, other, leniency)) {
+      const taken = out[found.text] ?? []
+      if (taken.some((m) => found.start < m.end && m.start < found.end)) continue
+      accept(texts, out, found, other)
+    }
   }
+  for (const matches of out) if (matches.length > 1 && matches.some((m) => m.country !== undefined)) matches.sort((a, b) => a.start - b.start)
   return out
+}
+
+function accept(texts: readonly string[], out: PhoneMatch[][], found: { text: number; start: number; end: number; number: PhoneNumber }, country: CountryCode | undefined): void {
+  const text = texts[found.text] ?? ""
+  const { start, number } = found
+  let end = found.end
+  if (!nationalPrefixAcceptable(text, start, end, number)) return
+  let extension = number.ext
+  if (extension === undefined) {
+    const poste = POSTE.exec(text.slice(end, end + 24))
+    if (poste?.[1] !== undefined) {
+      extension = parseDigits(poste[1])
+      end += poste[0].length
+    }
+  }
+  const match: PhoneMatch = { start, end, e164: number.number, raw: text.slice(start, end) }
+  if (extension !== undefined) match.extension = extension
+  if (country !== undefined) match.country = country
+  out[found.text]?.push(match)
 }
 
 const ANY_DIGIT = /\p{Nd}/u
@@ -188,7 +223,7 @@ function mayHoldNumber(text: string, country: LibCountryCode | undefined): boole
   return other && countDigits(text) >= need
 }
 
-function candidateWindows(text: string, country: LibCountryCode | undefined): { start: number; end: number }[] {
+function candidateWindows(text: string, country: LibCountryCode | undefined, covered?: (start: number, end: number) => boolean): { start: number; end: number }[] {
   const minNational = minNationalDigits(country)
   const windows: { start: number; end: number }[] = []
   let kept = 0
@@ -197,6 +232,8 @@ function candidateWindows(text: string, country: LibCountryCode | undefined): { 
     const run = m[0]
     const international = run.charCodeAt(0) === 0x2b || run.charCodeAt(0) === 0xff0b
     if (countDigits(run) < (international ? MIN_INTERNATIONAL_DIGITS : minNational)) continue
+    // Another country's pass: "+" forms read the same in every country, and runs already read are done.
+    if (covered !== undefined && (international || covered(m.index, m.index + run.length))) continue
     let start = Math.max(0, m.index - LEFT_CONTEXT)
     let end = Math.min(text.length, m.index + run.length + RIGHT_CONTEXT)
     // Never cut through a digit run: a window edge inside "123 456 789" would show the matcher a different number.

@@ -1,9 +1,10 @@
 import type { Contact, CountryCode, Customer, Language } from "../customers/customer.schema"
 import { findSameContact, mergeContactFields, type ImportedCustomer } from "./customer-merge"
 import { languageForCountry, parseCountry, parseEmails, parseLanguage, parsePaymentTerms, parseSiren, parseTags, parseVatNumber } from "./fields"
-import { CUSTOMER_FIELDS, type ColumnMapping, type CustomerField } from "./headers"
+import { CUSTOMER_FIELDS, type ColumnMapping, type CustomerField, type ExtraColumn } from "./headers"
 import { formatCents, parseEuroCents } from "./money"
 import type { CsvRow } from "./parse"
+import { codeFromCompany } from "./generated-codes"
 import { parsePhoneCell, type PhoneExtension } from "./phone-cells"
 import { rejection, tooManyCells, type ImportWarning, type RejectedRow, type RowIssue } from "./report"
 import { cleanCell, cleanMultilineCell, isPlaceholder, looseKey, memoize, quote } from "./text"
@@ -23,6 +24,12 @@ export interface CustomerImportOptions {
   newId: () => string
   /** Header width. A row with more values was shifted by an unquoted separator and is refused. */
   columnCount?: number
+  /** More email and phone columns (a CRM export's `email_2`, `phone_2_number`…): their values go to the row's contact. */
+  extraColumns?: readonly ExtraColumn[]
+  /** The file has no code column: each company gets a code made from its name (`codeFromCompany`). */
+  codesFromCompany?: boolean
+  /** The header row, to name the column a warning is about. */
+  headers?: readonly string[]
 }
 
 export interface CustomerImportStats {
@@ -109,7 +116,12 @@ const SLOT = Object.fromEntries(CUSTOMER_FIELDS.map((f, i) => [f, i])) as Record
 
 export function createCustomerImporter(opts: CustomerImportOptions): CustomerImporter {
   const { mapping, defaultCountry, now, newId } = opts
-  if (mapping.code === undefined || mapping.company === undefined) throw new Error("customer import needs the code and company columns mapped")
+  const generateCodes = opts.codesFromCompany === true && mapping.code === undefined
+  if ((mapping.code === undefined && !generateCodes) || mapping.company === undefined) throw new Error("customer import needs the code and company columns mapped")
+  const extraColumns = (opts.extraColumns ?? []).filter((x) => x.index !== mapping[x.field])
+  // Company key → generated code, and generated code → company key: one code per company, never two companies per code.
+  const generated = new Map<string, string>()
+  const generatedOwner = new Map<string, string>()
   const columns: Column[] = CUSTOMER_FIELDS.flatMap((field) => {
     const index = mapping[field]
     return index === undefined ? [] : [{ field, index, slot: SLOT[field], bit: BIT[field], max: MAX_LENGTH[field], literal: field === "code" || field === "company" }]
@@ -125,14 +137,38 @@ export function createCustomerImporter(opts: CustomerImportOptions): CustomerImp
     stats.rejectedRows++
   }
 
-  function warn(line: number, code: ImportWarning["code"], message: string): void {
-    warnings.push({ line, code, message })
+  function warn(line: number, code: ImportWarning["code"], message: string, cell?: { column: number; value: string }): void {
+    const w: ImportWarning = { line, code, message }
+    if (cell) {
+      w.column = opts.headers?.[cell.column] ?? `column ${cell.column + 1}`
+      w.value = cell.value
+    }
+    warnings.push(w)
     stats.warnings++
   }
 
-  function read(row: CsvRow, issues: RowIssue[], group: Group | undefined): RowValues {
+  /** The row's code: its code cell, or one made from its company name when the file has none. */
+  function codeOf(row: CsvRow): string {
+    if (!generateCodes) return cleanCell(row.cells[mapping.code!])
+    const company = cleanCell(row.cells[mapping.company!])
+    if (company === "") return ""
+    const key = looseKey(company)
+    let code = generated.get(key)
+    if (code === undefined) {
+      const base = codeFromCompany(company)
+      code = base
+      for (let n = 2; generatedOwner.has(code.toUpperCase()); n++) code = `${base}-${n}`
+      generated.set(key, code)
+      generatedOwner.set(code.toUpperCase(), key)
+    }
+    return code
+  }
+
+  function read(row: CsvRow, code: string, issues: RowIssue[], group: Group | undefined): RowValues {
     const text = EMPTY_TEXT.slice()
     let given = 0
+    // Every email or phone cell of the row with its column: the mapped one first, then the extra ones.
+    const cells: { field: ExtraColumn["field"]; column: number; value: string }[] = []
     for (const col of columns) {
       const raw = row.cells[col.index]
       if (raw === undefined || raw === "") continue
@@ -140,12 +176,26 @@ export function createCustomerImporter(opts: CustomerImportOptions): CustomerImp
       if (value === "" || (!col.literal && isPlaceholder(value))) continue
       text[col.slot] = value
       given |= col.bit
+      if (col.field === "email" || col.field === "phone" || col.field === "mobile") cells.push({ field: col.field, column: col.index, value })
       if (col.max !== undefined && value.length > col.max) issues.push({ code: "too_long", field: col.field, message: `${col.field} ${quote(value)} is longer than ${col.max} characters` })
+    }
+    for (const x of extraColumns) {
+      const value = cleanCell(row.cells[x.index])
+      if (value === "" || isPlaceholder(value)) continue
+      cells.push({ field: x.field, column: x.index, value })
+      given |= BIT[x.field]
+    }
+    if (generateCodes && code !== "") {
+      text[SLOT.code] = code
+      given |= BIT.code
     }
     const values: RowValues = {
       text, given, contact: null, extensions: [], country: null, language: null, siren: null, vatNumber: null, creditLimitCents: null, paymentTermsDays: null, tags: []
     }
-    if (!has(given, "code")) issues.push({ code: "missing_code", field: "code", message: "the customer code is empty" })
+    if (!has(given, "code")) {
+      if (generateCodes) issues.push({ code: "missing_company", field: "company", message: "no company name to make the customer code from" })
+      else issues.push({ code: "missing_code", field: "code", message: "the customer code is empty" })
+    }
 
     if (has(given, "country")) {
       const r = parseCountry(text[SLOT.country]!)
@@ -191,22 +241,28 @@ export function createCustomerImporter(opts: CustomerImportOptions): CustomerImp
 
     if ((given & CONTACT_BITS) !== 0) {
       const contact: Contact = { id: "", firstName: text[SLOT.contact_first_name]!, lastName: text[SLOT.contact_last_name]!, role: text[SLOT.contact_role]!, phones: [], emails: [] }
-      if (has(given, "email")) {
-        const r = parseEmails(text[SLOT.email]!)
-        if (r.ok) contact.emails = r.value
-        else issues.push({ code: "invalid_email", field: "email", message: r.message })
+      for (const cell of cells) {
+        if (cell.field !== "email") continue
+        const r = parseEmails(cell.value)
+        if (r.ok) {
+          for (const e of r.value) if (!contact.emails.includes(e)) contact.emails.push(e)
+        } else issues.push({ code: "invalid_email", field: "email", message: r.message })
       }
+      if (contact.emails.length > 20) issues.push({ code: "too_many_emails", field: "email", message: "more than 20 email addresses for one contact" })
       // National numbers are read in the row's country, else the one its code already has, else the default.
       const phoneCountry = values.country ?? (group && has(group.given, "country") ? group.customer.country : defaultCountry)
       for (const field of PHONE_FIELDS) {
-        if (!has(given, field)) continue
-        const r = parsePhoneCell(text[SLOT[field]]!, phoneCountry)
-        if (!r.ok) {
-          issues.push({ code: "invalid_phone", field, message: r.message })
-          continue
+        for (const cell of cells) {
+          if (cell.field !== field) continue
+          const r = parsePhoneCell(cell.value, phoneCountry)
+          if (!r.ok) continue
+          for (const p of r.value.phones) if (!contact.phones.includes(p)) contact.phones.push(p)
+          for (const e of r.value.extensions) values.extensions.push(e)
+          // One bad number must not lose the contact: the row is imported without it, and the report says why.
+          for (const bad of r.value.invalid) {
+            warn(row.line, "invalid_phone", `${field} ${quote(bad.written)} was left out: ${bad.why}`, { column: cell.column, value: bad.written })
+          }
         }
-        for (const p of r.value.phones) if (!contact.phones.includes(p)) contact.phones.push(p)
-        for (const e of r.value.extensions) values.extensions.push(e)
       }
       if (contact.phones.length > 20) issues.push({ code: "too_many_phones", field: "phone", message: "more than 20 phone numbers for one contact" })
       values.contact = contact
@@ -218,12 +274,12 @@ export function createCustomerImporter(opts: CustomerImportOptions): CustomerImp
     stats.rows++
     if (row.problem) return reject(row, [{ code: row.problem.code, message: row.problem.message }])
     if (opts.columnCount !== undefined && row.cells.length > opts.columnCount) return reject(row, [tooManyCells(row, opts.columnCount)])
-    const code = cleanCell(row.cells[mapping.code!])
+    const code = codeOf(row)
     const key = groupKey(code)
     let group = groups.get(key)
     const issues: RowIssue[] = []
     const warningsBefore = warnings.length
-    const values = read(row, issues, group)
+    const values = read(row, code, issues, group)
     if (issues.length === 0 && group) conflictsWith(group, values, issues)
     const same = values.contact && group ? findSameContact(group.customer.contacts, values.contact) : undefined
     if (issues.length === 0 && group && values.contact) contactLimit(group, values.contact, same, issues)

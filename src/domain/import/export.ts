@@ -2,7 +2,7 @@ import type { Customer, Product } from "../customers/customer.schema"
 import type { DemoCustomer } from "../demo/demo-data"
 import { CUSTOMER_FIELDS, PRODUCT_FIELDS, type CustomerField } from "./headers"
 import { formatBpPercent, formatCents } from "./money"
-import type { RejectedRow } from "./report"
+import type { ImportWarning, RejectedRow } from "./report"
 
 /**
  * CSV writing. Files are RFC 4180 (comma by default, CRLF, values quoted when they hold a separator, a quote
@@ -105,6 +105,12 @@ export function exportProductsCsv(products: readonly Product[], opts: CsvWriteOp
 export function rejectedRowsCsv(rejected: readonly RejectedRow[], headers: readonly string[], opts: CsvWriteOptions = {}): string {
   const rows = rejected.map((r) => [String(r.line), r.code, r.reason, ...r.cells])
   return toCsv(["import_line", "import_error", "import_reason", ...headers], rows, opts)
+}
+
+/** The import's warnings as a file: which line and cell, its value, and why (a phone left out, a value ignored…). */
+export function warningsCsv(warnings: readonly ImportWarning[], opts: CsvWriteOptions = {}): string {
+  const rows = warnings.map((w) => [String(w.line), w.column ?? "", w.value ?? "", w.code, w.message])
+  return toCsv(["import_line", "import_column", "import_value", "import_warning", "import_reason"], rows, opts)
 }
 
 const FR_COUNTRY = ["France", "FR", "france", "FRA"]

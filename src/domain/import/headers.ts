@@ -1,4 +1,4 @@
-import { compactKey } from "./text"
+import { compactKey, fold } from "./text"
 
 /** The documented customer template, in its column order (export writes the same). */
 export const CUSTOMER_FIELDS = [
@@ -14,8 +14,20 @@ export type ProductField = (typeof PRODUCT_FIELDS)[number]
 /** Column index of each mapped field. */
 export type ColumnMapping<F extends string> = Partial<Record<F, number>>
 
+/** Fields a row may give several columns of: they all go to the row's contact. */
+export const MULTI_FIELDS = ["email", "phone", "mobile"] as const
+export type MultiField = (typeof MULTI_FIELDS)[number]
+
+/** A second (third…) email or phone column: `email_2`, `Secondary Email`, `Person - Phone - Home`. */
+export interface ExtraColumn {
+  field: MultiField
+  index: number
+}
+
 export interface HeaderMapping<F extends string> {
   mapping: ColumnMapping<F>
+  /** Further columns of a field that takes several (customers: email, phone, mobile), in file order. */
+  extra: ExtraColumn[]
   /** Headers left for the user to map (non-blank, in file order). */
   unmapped: string[]
   /** The same with their column index, which stays unambiguous when two headers have the same name. */
@@ -50,6 +62,35 @@ const CUSTOMER_ALIASES: Record<CustomerField, readonly string[]> = {
   tags: ["tags", "tag", "étiquettes", "étiquette", "labels", "mots-clés", "mots clés"]
 }
 
+/*
+ * The contact exports of the CRMs French SMEs use, by their own column names (English and French UIs): HubSpot
+ * ("Mobile Phone Number", "Country/Region", "Contact owner", "Associated Company"), Salesforce and Zoho ("Account
+ * Name", "Mailing Street", "Mailing Zip/Postal Code", "Contact Owner", "Secondary Email", "Other Phone"), Pipedrive
+ * ("Person - First name", "Person - Email - Work", "Organization - Name", "Person - Labels"), Odoo ("Related
+ * Company", "Job Position", "Internal Reference", "Tax ID", and "Société liée", "Poste occupé" in French), Sellsy
+ * and Axonaut ("Nom de l'entreprise", "Téléphone fixe", "Téléphone portable", "SIRET", "Smart-tags"). "Record ID" and
+ * "Contact Id" are ids of one contact, not of a customer: never a code. Email and phone columns of every shape
+ * (`email_work`, `phone_1_number`, `tel_2`, `mobile_pro`…) are recognised by family (`familyOf` below).
+ */
+const CRM_ALIASES: Partial<Record<CustomerField, readonly string[]>> = {
+  code: ["internal reference", "référence interne", "reference", "référence", "ref", "réf", "code client tiers", "numéro de client", "customer reference", "account no"],
+  company: ["associated company", "related company", "société liée", "organization - name", "person - organization", "organisation - nom", "nom de l'entreprise", "nom entreprise", "entreprise liée", "company_name", "parent company"],
+  contact_first_name: ["person - first name", "contact - first name", "first_name", "prénom du contact"],
+  contact_last_name: ["person - last name", "contact - last name", "last_name"],
+  contact_role: ["person - job title", "job position", "poste occupé", "intitulé de poste", "title/position"],
+  email: ["person - email", "secondary email", "other email", "e-mail professionnel", "email professionnel", "email secondaire", "adresse e-mail secondaire"],
+  phone: ["person - phone", "phone number", "other phone", "home phone", "main phone", "téléphone professionnel", "téléphone principal", "autre téléphone"],
+  mobile: ["mobile phone number", "mobilephone", "person - phone - mobile", "numéro de portable", "numéro de mobile", "téléphone mobile professionnel"],
+  address: ["mailing street", "billing street", "shipping street", "adresse de facturation", "rue 1"],
+  postal_code: ["mailing zip/postal code", "billing zip/postal code", "mailing zip", "billing zip", "mailing postal code", "code postal de facturation"],
+  city: ["mailing city", "billing city", "ville de facturation"],
+  country: ["country/region", "mailing country", "billing country", "pays de facturation"],
+  siren: ["siret", "n° siret", "numéro siret"],
+  vat_number: ["tax id", "numéro fiscal", "n° de tva intracom", "n° de tva intracommunautaire", "numéro de tva intracom"],
+  sales_rep: ["contact owner", "person - owner", "organization - owner", "propriétaire du contact", "propriétaire", "responsable", "salesperson", "commercial assigné"],
+  tags: ["person - labels", "person - label", "smart-tags", "smart tags", "labels du contact"]
+}
+
 const PRODUCT_ALIASES: Record<ProductField, readonly string[]> = {
   ref: ["ref", "réf", "réf.", "référence", "reference", "code article", "code produit", "réf. article", "référence article", "sku", "product code", "item code", "item number", "part number"],
   name_fr: ["name fr", "name_fr", "nom", "désignation", "désignation fr", "libellé", "libellé fr", "nom du produit", "nom fr", "description fr"],
@@ -59,45 +100,73 @@ const PRODUCT_ALIASES: Record<ProductField, readonly string[]> = {
   vat_rate: ["vat rate", "vat_rate", "tva", "taux tva", "taux de tva", "% tva", "tva %", "vat", "vat %", "tax rate"]
 }
 
-function aliasIndex<F extends string>(fields: readonly F[], aliases: Record<F, readonly string[]>): Map<string, F> {
+function aliasIndex<F extends string>(fields: readonly F[], aliases: Record<F, readonly string[]>, more: Partial<Record<F, readonly string[]>> = {}): Map<string, F> {
   const index = new Map<string, F>()
   for (const field of fields) {
     index.set(compactKey(field), field)
     for (const alias of aliases[field]) if (!index.has(compactKey(alias))) index.set(compactKey(alias), field)
   }
+  for (const field of fields) for (const alias of more[field] ?? []) if (!index.has(compactKey(alias))) index.set(compactKey(alias), field)
   return index
 }
 
-const customerIndex = aliasIndex(CUSTOMER_FIELDS, CUSTOMER_ALIASES)
+const customerIndex = aliasIndex(CUSTOMER_FIELDS, CUSTOMER_ALIASES, CRM_ALIASES)
+
+// Families of email and phone column names, read on the folded header with separators as "_" and an object
+// prefix dropped ("Person - Email - Work" → "email_work"). Only suffixes that name a kind or a rank: "email_opt_out",
+// "phone_type" or "tel_verified" are other data.
+const OBJECT_PREFIX = /^(?:person|contact|organi[sz]ation|company|account|lead|societe|entreprise)_/
+const EMAIL_FAMILY = /^(?:e_?mail|courriel|mail)(?:_(?:\d+|work|home|other|personal|perso|pro|professionnel|business|secondary|secondaire|primary|principal|address|adresse|autre))*$/
+const PHONE_FAMILY = /^(?:phone|telephone|tel)(?:_?(?:\d+|number|numero|num|no|work|office|bureau|fixe|direct|main|principal|home|domicile|perso|personal|pro|business|other|autre|secondary|standard|mobile|cell|portable|gsm))*$/
+const MOBILE_FAMILY = /^(?:mobile|portable|cell|cellphone|gsm)(?:_?(?:\d+|phone|number|numero|num|no|pro|perso|work|personal))*$/
+const MOBILE_WORD = /(?:^|_)(?:mobile|cell|portable|gsm)(?:_|$)/
+
+/** "email_work" → email, "phone_1_number" → phone, "Person - Phone - Mobile" → mobile, "tel2" → phone; else null. */
+export function familyOf(header: string): MultiField | null {
+  const key = fold(header)
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .replace(OBJECT_PREFIX, "")
+  if (EMAIL_FAMILY.test(key)) return "email"
+  if (MOBILE_FAMILY.test(key)) return "mobile"
+  if (PHONE_FAMILY.test(key)) return MOBILE_WORD.test(key) ? "mobile" : "phone"
+  return null
+}
 const productIndex = aliasIndex(PRODUCT_FIELDS, PRODUCT_ALIASES)
 
-function autoMap<F extends string>(headers: readonly string[], index: Map<string, F>): HeaderMapping<F> {
+function autoMap<F extends string>(headers: readonly string[], index: Map<string, F>, family?: (header: string) => F | null, multi: readonly F[] = []): HeaderMapping<F> {
   const mapping: ColumnMapping<F> = {}
+  const extra: ExtraColumn[] = []
   const unmapped: string[] = []
   const unmappedColumns: { index: number; header: string }[] = []
   headers.forEach((header, i) => {
-    const field = index.get(compactKey(header))
-    // The first column wins a field; a second "Téléphone" column is the user's call, not ours.
+    const field = index.get(compactKey(header)) ?? family?.(header) ?? undefined
+    // The first column wins a field; a second email or phone column goes to the same contact, a second column of
+    // any other field ("Téléphone" twice is fine, "Société" twice is not) is the user's call.
     if (field !== undefined && mapping[field] === undefined) mapping[field] = i
+    else if (field !== undefined && multi.includes(field)) extra.push({ field: field as unknown as MultiField, index: i })
     else {
       unmappedColumns.push({ index: i, header })
       if (header.trim() !== "") unmapped.push(header)
     }
   })
-  return { mapping, unmapped, unmappedColumns }
+  return { mapping, extra, unmapped, unmappedColumns }
 }
 
 export function autoMapCustomerHeaders(headers: readonly string[]): HeaderMapping<CustomerField> {
-  return autoMap(headers, customerIndex)
+  return autoMap<CustomerField>(headers, customerIndex, familyOf, MULTI_FIELDS)
 }
 
 export function autoMapProductHeaders(headers: readonly string[]): HeaderMapping<ProductField> {
   return autoMap(headers, productIndex)
 }
 
-/** Required fields the mapping still lacks: the UI keeps "Import" disabled until this is empty. */
-export function missingCustomerFields(mapping: ColumnMapping<CustomerField>): CustomerField[] {
-  return (["code", "company"] as const).filter((f) => mapping[f] === undefined)
+/**
+ * Required fields the mapping still lacks: the UI keeps "Import" disabled until this is empty. Without a code
+ * column, codes can be made from the company names (`codesFromCompany`): then only the company is required.
+ */
+export function missingCustomerFields(mapping: ColumnMapping<CustomerField>, opts: { codesFromCompany?: boolean } = {}): CustomerField[] {
+  return (["code", "company"] as const).filter((f) => mapping[f] === undefined && !(f === "code" && opts.codesFromCompany === true))
 }
 
 /** A product needs a name in one language at least: the other is copied from it. */

@@ -13,31 +13,41 @@ describe("parsePhoneCell", () => {
   it.each(["01 42 68 53 00", "01.42.68.53.00", "0142685300", "+33 1 42 68 53 00", "+33 (0)1 42 68 53 00", "0033 1 42 68 53 00", "01-42-68-53-00", "+33142685300"])(
     "normalises the French number %j to E.164",
     (written) => {
-      expect(phones(written)).toEqual({ phones: ["+33142685300"], extensions: [] })
+      expect(phones(written)).toEqual({ phones: ["+33142685300"], extensions: [], invalid: [] })
     }
   )
 
   it("reads national numbers in the row's country", () => {
-    expect(phones("020 7946 0018", "GB")).toEqual({ phones: ["+442079460018"], extensions: [] })
+    expect(phones("020 7946 0018", "GB")).toEqual({ phones: ["+442079460018"], extensions: [], invalid: [] })
     expect(phones("(212) 555-0143", "US")).toMatchObject({ phones: ["+12125550143"] })
     expect(phones("+32 2 512 34 56", "FR")).toMatchObject({ phones: ["+3225123456"] })
   })
 
-  it("refuses a number that is not valid for its country, hinting at the country code", () => {
-    expect(phones("020 7946 0018", "FR")).toMatch(/not a valid number for FR \(add its country code/)
-    expect(phones("12 34")).toMatch(/phone "12 34" is not a valid number/)
-    expect(phones("01 42 68 53")).toMatch(/not a valid number/)
+  it("sets aside a number that is not valid, saying why in words and hinting at the country code", () => {
+    expect(phones("020 7946 0018", "FR")).toEqual({ phones: [], extensions: [], invalid: [{ written: "020 7946 0018", why: "too long for a French number" }] })
+    expect(phones("12 34")).toMatchObject({ invalid: [{ why: "too short for a French number" }] })
+    expect(phones("06 12 34 56 78", "GB")).toMatchObject({ invalid: [{ why: "not a valid UK number (add its country code, +44…, if it is not a UK number)" }] })
+    expect(phones("n/c tel")).toMatchObject({ invalid: [{ why: "not a phone number" }] })
+  })
+
+  it("judges an international number by its own country, not the row's", () => {
+    expect(phones("+44 20 7946", "FR")).toMatchObject({ invalid: [{ why: "too short for a UK number" }] })
+    expect(phones("+1 212 555 01", "FR")).toMatchObject({ invalid: [{ why: "too short for a US number" }] })
+  })
+
+  it("keeps the good numbers of a cell that also holds a bad one", () => {
+    expect(phones("01 42 68 53 00 | 12 34")).toEqual({ phones: ["+33142685300"], extensions: [], invalid: [{ written: "12 34", why: "too short for a French number" }] })
   })
 
   it("keeps extensions out of E.164", () => {
-    expect(phones("01 42 68 53 00 poste 12")).toEqual({ phones: ["+33142685300"], extensions: [{ e164: "+33142685300", extension: "12" }] })
-    expect(phones("+44 20 7946 0018 ext. 305", "GB")).toEqual({ phones: ["+442079460018"], extensions: [{ e164: "+442079460018", extension: "305" }] })
+    expect(phones("01 42 68 53 00 poste 12")).toEqual({ phones: ["+33142685300"], extensions: [{ e164: "+33142685300", extension: "12" }], invalid: [] })
+    expect(phones("+44 20 7946 0018 ext. 305", "GB")).toEqual({ phones: ["+442079460018"], extensions: [{ e164: "+442079460018", extension: "305" }], invalid: [] })
     expect(phones("01 42 68 53 00 #4")).toMatchObject({ extensions: [{ extension: "4" }] })
   })
 
   it("reads several numbers in one cell", () => {
-    expect(phones("01 42 68 53 00 | 06 12 34 56 78 / +44 20 7946 0018")).toEqual({ phones: ["+33142685300", "+33612345678", "+442079460018"], extensions: [] })
-    expect(phones("01 42 68 53 00 ou 01 42 68 53 00")).toEqual({ phones: ["+33142685300"], extensions: [] })
+    expect(phones("01 42 68 53 00 | 06 12 34 56 78 / +44 20 7946 0018")).toEqual({ phones: ["+33142685300", "+33612345678", "+442079460018"], extensions: [], invalid: [] })
+    expect(phones("01 42 68 53 00 ou 01 42 68 53 00")).toEqual({ phones: ["+33142685300"], extensions: [], invalid: [] })
   })
 })
 

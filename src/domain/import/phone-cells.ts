@@ -1,7 +1,6 @@
-import { isSupportedCountry, Metadata, parsePhoneNumberFromString } from "libphonenumber-js"
+import { isSupportedCountry, Metadata, parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode as LibCountryCode } from "libphonenumber-js"
 
 import type { Parsed } from "./money"
-import { quote } from "./text"
 
 /**
  * Phone cells of an import file into E.164 with libphonenumber-js (its default "min" metadata, like the rest
@@ -13,10 +12,18 @@ export interface PhoneExtension {
   extension: string
 }
 
+/** A number of the cell that could not be read: the importer keeps the row and reports it as a warning. */
+export interface InvalidPhone {
+  written: string
+  /** In words, for the report: "not a valid UK number", "too short for a French number". */
+  why: string
+}
+
 export interface PhoneCell {
   phones: string[]
   /** Extensions never go into E.164 (a dialable key); the importer keeps them in the customer's notes. */
   extensions: PhoneExtension[]
+  invalid: InvalidPhone[]
 }
 
 // Several numbers in one cell: "01 23 45 67 89 | 06 12 34 56 78". A slash only separates when spaced,
@@ -28,6 +35,7 @@ const EXTENSION = /^(.*?\d[\d\s().-]*?)\s*[,;]?\s*(?:poste|post\.|p\.|ext\.?|ext
 export function parsePhoneCell(raw: string, country: string): Parsed<PhoneCell> {
   const phones: string[] = []
   const extensions: PhoneExtension[] = []
+  const invalid: InvalidPhone[] = []
   for (const part of raw.split(SEPARATORS)) {
     const written = part.trim()
     if (written === "") continue
@@ -41,8 +49,8 @@ export function parsePhoneCell(raw: string, country: string): Parsed<PhoneCell> 
     else {
       const parsed = parsePhoneNumberFromString(number, isSupportedCountry(country) ? { defaultCountry: country } : {})
       if (!parsed || !parsed.isValid()) {
-        const hint = number.startsWith("+") || number.startsWith("00") ? "" : ` (add its country code, +44…, if it is not a ${country} number)`
-        return { ok: false, message: `phone ${quote(written)} is not a valid number for ${country}${hint}` }
+        invalid.push({ written, why: whyInvalid(number, country) })
+        continue
       }
       e164 = parsed.number
       if (parsed.ext && !extension) extension = parsed.ext
@@ -50,7 +58,51 @@ export function parsePhoneCell(raw: string, country: string): Parsed<PhoneCell> 
     if (!phones.includes(e164)) phones.push(e164)
     if (extension) extensions.push({ e164, extension })
   }
-  return { ok: true, value: { phones, extensions } }
+  return { ok: true, value: { phones, extensions, invalid } }
+}
+
+// How a report names a country's numbers: "a UK number" reads better than "a GB number".
+const ADJECTIVE: Record<string, string> = {
+  GB: "UK", US: "US", FR: "French", DE: "German", BE: "Belgian", CH: "Swiss", ES: "Spanish", IT: "Italian", NL: "Dutch", LU: "Luxembourg",
+  PT: "Portuguese", IE: "Irish", CA: "Canadian", AT: "Austrian", MC: "Monaco", PL: "Polish", SE: "Swedish", DK: "Danish", NO: "Norwegian",
+  FI: "Finnish", MA: "Moroccan", TN: "Tunisian", DZ: "Algerian", AU: "Australian", JP: "Japanese", CN: "Chinese", IN: "Indian", BR: "Brazilian"
+}
+
+function countryWords(country: string): string {
+  return `${ADJECTIVE[country] ?? country} number`
+}
+
+/** The country an international number is written for: "+44 1234" is a UK number, even too short to parse. */
+function countryOfInternational(number: string): string | null {
+  const digits = number.replace(/^00/, "+").replace(/[^\d+]/g, "")
+  if (!digits.startsWith("+")) return null
+  const codes = (new Metadata() as unknown as { metadata: { country_calling_codes: Record<string, string[]> } }).metadata.country_calling_codes
+  for (let n = 1; n <= 3; n++) {
+    const main = codes[digits.slice(1, 1 + n)]?.[0]
+    if (main) return main
+  }
+  return null
+}
+
+/** Why a written number is refused, in words; for a "+44" number the reason names its own country, not the default one. */
+export function whyInvalid(number: string, country: string): string {
+  if (!/\d/.test(number)) return "not a phone number"
+  const own = countryOfInternational(number)
+  const of = own ?? (isSupportedCountry(country) ? country : null)
+  const options = own === null && of !== null ? { defaultCountry: of as LibCountryCode } : {}
+  let length: string | undefined
+  try {
+    length = validatePhoneNumberLength(number, options)
+  } catch {
+    length = undefined
+  }
+  const words = of === null ? "number" : countryWords(of)
+  if (length === "TOO_SHORT") return `too short for a ${words}`
+  if (length === "TOO_LONG") return `too long for a ${words}`
+  if (length === "NOT_A_NUMBER") return "not a phone number"
+  if (of === null) return "no country code, and no known country to read it in"
+  const hint = own === null ? ` (add its country code, +44…, if it is not a ${words})` : ""
+  return `not a valid ${words}${hint}`
 }
 
 /*

@@ -55,13 +55,17 @@ export interface RejectedRow {
   cells: string[]
 }
 
-export type WarningCode = "ignored_value" | "extension_in_notes" | "siret_read_as_siren"
+export type WarningCode = "ignored_value" | "extension_in_notes" | "siret_read_as_siren" | "invalid_phone"
 
 /** A row that was imported, with something the user may want to know. */
 export interface ImportWarning {
   line: number
   code: WarningCode
+  /** The English explanation with the offending value ("phone "12 34" was left out: too short for a French number"). */
   message: string
+  /** The header of the cell the warning is about, and its value, when it is about one cell. */
+  column?: string
+  value?: string
 }
 
 export function rejection(line: number, cells: string[], issues: RowIssue[]): RejectedRow {

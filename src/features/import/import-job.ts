@@ -1,6 +1,7 @@
 import * as z from "zod"
 
 import { CountryCode } from "~src/domain/customers/customer.schema"
+import { MULTI_FIELDS } from "~src/domain/import/headers"
 
 import type { ImportOutcome, ImportProgress } from "./run-import"
 
@@ -10,9 +11,13 @@ export const ImportJob = z.object({
   text: z.string(),
   mapping: z.record(z.string(), z.number().int().nonnegative()),
   defaultCountry: CountryCode,
-  columnCount: z.number().int().positive()
+  columnCount: z.number().int().positive(),
+  /** Second and further email and phone columns (customers). */
+  extraColumns: z.array(z.object({ field: z.enum(MULTI_FIELDS), index: z.number().int().nonnegative() })).max(500).default([]),
+  /** No code column: codes are made from the company names (customers). */
+  codesFromCompany: z.boolean().default(false)
 })
-export type ImportJob = z.infer<typeof ImportJob>
+export type ImportJob = z.input<typeof ImportJob>
 
 export type ImportWorkerMessage =
   | { type: "progress"; progress: ImportProgress }
@@ -25,7 +30,7 @@ export function runImportInWorker(job: ImportJob, onProgress: (p: ImportProgress
   try {
     worker = new Worker(new URL("./import-worker.ts", import.meta.url), { type: "module" })
   } catch {
-    return import("./run-import").then((m) => m.runImport(job.kind, job.text, job.mapping, job.defaultCountry, job.columnCount, onProgress))
+    return import("./run-import").then((m) => m.runImport(job, onProgress))
   }
   return new Promise((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<ImportWorkerMessage>) => {

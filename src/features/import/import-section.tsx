@@ -2,18 +2,21 @@ import { useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import { CsvFileError, decodeCsvBytes, type DecodedCsv } from "~src/domain/import/decode"
-import { rejectedRowsCsv } from "~src/domain/import/export"
+import { rejectedRowsCsv, warningsCsv } from "~src/domain/import/export"
 import {
   autoMapCustomerHeaders,
   autoMapProductHeaders,
   CUSTOMER_FIELDS,
   missingCustomerFields,
   missingProductFields,
+  MULTI_FIELDS,
   PRODUCT_FIELDS,
-  type ColumnMapping
+  type ColumnMapping,
+  type ExtraColumn,
+  type MultiField
 } from "~src/domain/import/headers"
 import { parseCsv } from "~src/domain/import/parse"
-import type { RejectedRow } from "~src/domain/import/report"
+import type { ImportWarning, RejectedRow } from "~src/domain/import/report"
 import { send } from "~src/messaging/send"
 import { useSettings } from "~src/ui/app-shell"
 
@@ -24,11 +27,23 @@ import { previewFile, type ImportKind, type ImportOutcome, type ImportProgress }
 type Step =
   | { kind: "idle" }
   | { kind: "error"; message: string }
-  | { kind: "mapping"; fileName: string; decoded: DecodedCsv; headers: string[]; mapping: ColumnMapping<string> }
+  | {
+      kind: "mapping"
+      fileName: string
+      decoded: DecodedCsv
+      headers: string[]
+      mapping: ColumnMapping<string>
+      /** Second and further email and phone columns: they go to the same contact. */
+      extra: ExtraColumn[]
+      /** Offered when the file has no code column: codes are made from the company names. */
+      codesFromCompany: boolean
+    }
   | { kind: "running"; progress: ImportProgress }
   | { kind: "done"; outcome: ImportOutcome; fileName: string }
 
 const SHOWN_REJECTIONS = 200
+const SHOWN_WARNINGS = 200
+const isMulti = (field: string): field is MultiField => (MULTI_FIELDS as readonly string[]).includes(field)
 
 export function ImportSection({ kind }: { kind: ImportKind }) {
   const { t } = useTranslation()
@@ -43,7 +58,8 @@ export function ImportSection({ kind }: { kind: ImportKind }) {
       const { headers } = parseCsv(decoded.text, { maxRows: 1 })
       if (headers.length === 0) return setStep({ kind: "error", message: t("options.import.emptyFile") })
       const auto = kind === "customers" ? autoMapCustomerHeaders(headers) : autoMapProductHeaders(headers)
-      setStep({ kind: "mapping", fileName: file.name, decoded, headers, mapping: { ...auto.mapping } })
+      const codesFromCompany = kind === "customers" && !("code" in auto.mapping)
+      setStep({ kind: "mapping", fileName: file.name, decoded, headers, mapping: { ...auto.mapping }, extra: [...auto.extra], codesFromCompany })
     } catch (e) {
       const message = e instanceof CsvFileError ? t(`options.import.fileErrors.${e.code}`) : String(e)
       setStep({ kind: "error", message })
@@ -54,7 +70,10 @@ export function ImportSection({ kind }: { kind: ImportKind }) {
     setStep({ kind: "running", progress: { phase: "reading", fraction: 0, rows: 0 } })
     try {
       const mapping = Object.fromEntries(Object.entries(s.mapping).filter((e): e is [string, number] => e[1] !== undefined))
-      const job = { kind, text: s.decoded.text, mapping, defaultCountry: settings.defaultCountry, columnCount: s.headers.length }
+      const job = {
+        kind, text: s.decoded.text, mapping, defaultCountry: settings.defaultCountry, columnCount: s.headers.length,
+        extraColumns: s.extra, codesFromCompany: s.codesFromCompany && s.mapping.code === undefined
+      }
       const outcome = await runImportInWorker(job, (progress) => setStep({ kind: "running", progress }))
       await send("customers/changed", {})
       setStep({ kind: "done", outcome, fileName: s.fileName })
@@ -106,15 +125,22 @@ function MappingStep({
 }) {
   const { t } = useTranslation()
   const settings = useSettings()
-  const fieldOfColumn = new Map(Object.entries(step.mapping).map(([f, i]) => [i, f]))
-  const missing: string[] = kind === "customers" ? missingCustomerFields(step.mapping) : missingProductFields(step.mapping)
-  const preview = missing.length === 0 ? previewFile(kind, step.decoded.text, step.mapping, settings.defaultCountry, step.headers.length) : null
+  const fieldOfColumn = new Map<number, string>([...step.extra.map((x) => [x.index, x.field] as const), ...Object.entries(step.mapping).map(([f, i]) => [i!, f] as const)])
+  const noCode = kind === "customers" && step.mapping.code === undefined
+  const codesFromCompany = noCode && step.codesFromCompany
+  const missing: string[] = kind === "customers" ? missingCustomerFields(step.mapping, { codesFromCompany }) : missingProductFields(step.mapping)
+  const preview =
+    missing.length === 0 ? previewFile(kind, step.decoded.text, step.mapping, settings.defaultCountry, step.headers.length, { extraColumns: step.extra, codesFromCompany }) : null
 
   const setColumn = (column: number, field: string) => {
     const mapping: ColumnMapping<string> = {}
-    for (const [f, i] of Object.entries(step.mapping)) if (i !== column && f !== field && i !== undefined) mapping[f] = i
-    if (field) mapping[field] = column
-    onChange({ ...step, mapping })
+    const extra = step.extra.filter((x) => x.index !== column)
+    // An email or phone field takes several columns (they go to one contact); any other field takes one.
+    const addsColumn = isMulti(field) && step.mapping[field] !== undefined && step.mapping[field] !== column
+    for (const [f, i] of Object.entries(step.mapping)) if (i !== column && (f !== field || addsColumn) && i !== undefined) mapping[f] = i
+    if (addsColumn) extra.push({ field: field as MultiField, index: column })
+    else if (field) mapping[field] = column
+    onChange({ ...step, mapping, extra })
   }
 
   return (
@@ -150,6 +176,21 @@ function MappingStep({
           ))}
         </tbody>
       </table>
+      {noCode ? (
+        <p>
+          <label>
+            <input
+              type="checkbox"
+              checked={step.codesFromCompany}
+              onChange={(e) => onChange({ ...step, codesFromCompany: e.target.checked })}
+              data-comptoir="import-codes-from-company"
+            />{" "}
+            {t("importReport.codes.fromCompany")}
+          </label>
+          <br />
+          <small className="c-muted">{t("importReport.codes.fromCompanyHelp")}</small>
+        </p>
+      ) : null}
       {missing.length > 0 ? (
         <p className="c-error" data-comptoir="import-missing">
           {t("options.import.missingFields", { fields: missing.join(", ") })}
@@ -227,6 +268,11 @@ function Preview({ preview }: { preview: ReturnType<typeof previewFile> }) {
         </table>
       )}
       {preview.rejected.length > 0 ? <p className="c-notice">{t("options.import.previewRejected", { count: preview.rejected.length })}</p> : null}
+      {preview.warnings.length > 0 ? (
+        <p className="c-notice" data-comptoir="import-preview-warnings">
+          {t("importReport.warnings.preview", { count: preview.warnings.length })}
+        </p>
+      ) : null}
     </div>
   )
 }
@@ -254,6 +300,7 @@ function ImportResult({ kind, outcome, fileName }: { kind: ImportKind; outcome: 
         })}{" "}
         {t("options.import.resultRejected", { count: outcome.rejected.length })}
       </p>
+      <Warnings warnings={outcome.warnings} fileName={fileName} />
       {outcome.rejected.length > 0 ? (
         <>
           <button
@@ -284,6 +331,48 @@ function ImportResult({ kind, outcome, fileName }: { kind: ImportKind; outcome: 
           {outcome.rejected.length > shown.length ? <p className="c-muted">{t("options.import.moreRejected", { count: outcome.rejected.length - shown.length })}</p> : null}
         </>
       ) : null}
+    </div>
+  )
+}
+
+/** Rows imported with something left out or ignored: a phone that does not parse, a second company address… */
+function Warnings({ warnings, fileName }: { warnings: readonly ImportWarning[]; fileName: string }) {
+  const { t } = useTranslation()
+  if (warnings.length === 0) return null
+  const shown = warnings.slice(0, SHOWN_WARNINGS)
+  return (
+    <div data-comptoir="import-warnings" data-count={warnings.length}>
+      <p>{t("importReport.warnings.count", { count: warnings.length })}</p>
+      <button
+        type="button"
+        className="c-button c-button-secondary"
+        data-comptoir="import-download-warnings"
+        onClick={() => downloadText(fileName.replace(/\.[^.]*$/, "") + "-warnings.csv", warningsCsv(warnings))}>
+        {t("importReport.warnings.download")}
+      </button>
+      <table className="c-table">
+        <thead>
+          <tr>
+            <th>{t("options.import.line")}</th>
+            <th>{t("importReport.warnings.column")}</th>
+            <th>{t("importReport.warnings.value")}</th>
+            <th>{t("options.import.reason")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((w, i) => (
+            <tr key={`${w.line}-${i}`} data-comptoir="import-warning" data-line={w.line} data-code={w.code}>
+              <td>{w.line}</td>
+              <td>{w.column ?? ""}</td>
+              <td>{w.value ?? ""}</td>
+              <td>
+                {t(`importReport.warnings.codes.${w.code}`)} <span className="c-muted">({w.message})</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {warnings.length > shown.length ? <p className="c-muted">{t("importReport.warnings.more", { count: warnings.length - shown.length })}</p> : null}
     </div>
   )
 }

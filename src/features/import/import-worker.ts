@@ -15,8 +15,7 @@ self.onmessage = (event: MessageEvent<unknown>) => {
     post({ type: "error", message: `invalid import job: ${job.error.message}` })
     return
   }
-  const { kind, text, mapping, defaultCountry, columnCount } = job.data
-  runImport(kind, text, mapping, defaultCountry, columnCount, (progress) => post({ type: "progress", progress }), () => Promise.resolve())
+  runImport(job.data, (progress) => post({ type: "progress", progress }), () => Promise.resolve())
     .then((outcome) => post({ type: "done", outcome }))
     .catch((e: unknown) => post({ type: "error", message: e instanceof Error ? e.message : String(e) }))
 }

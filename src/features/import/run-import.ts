@@ -2,14 +2,17 @@ import { newId } from "~src/domain/ids"
 import type { CountryCode, Customer } from "~src/domain/customers/customer.schema"
 import { createCustomerImporter, previewCustomers } from "~src/domain/import/customer-import"
 import { mergeCustomer } from "~src/domain/import/customer-merge"
-import type { ColumnMapping, CustomerField, ProductField } from "~src/domain/import/headers"
+import type { ColumnMapping, CustomerField, ExtraColumn, ProductField } from "~src/domain/import/headers"
 import { createCsvReader, parseCsv, type CsvRow } from "~src/domain/import/parse"
 import { createProductImporter, mergeProduct, previewProducts } from "~src/domain/import/product-import"
 import type { ImportWarning, RejectedRow } from "~src/domain/import/report"
 import { importInSlices } from "~src/domain/import/slices"
+import { looseKey } from "~src/domain/import/text"
 import { CustomerRepository } from "~src/db/customer-repository"
 import { getDb } from "~src/db/database"
 import { ProductRepository } from "~src/db/product-repository"
+
+import type { ImportJob } from "./import-job"
 
 export type ImportKind = "customers" | "products"
 
@@ -41,11 +44,17 @@ const WRITE_CHUNK = 1000
 /** Lets the page paint and take input between chunks: an import of 100k rows never freezes it. */
 const yieldToPage = () => new Promise<void>((ok) => setTimeout(ok, 0))
 
-export function previewFile(kind: ImportKind, text: string, mapping: ColumnMapping<string>, defaultCountry: CountryCode, columnCount: number) {
-  const { rows } = parseCsv(text, { maxRows: 50 })
+/** What a customer file needs beyond its mapping: more email and phone columns, and whether codes are made. */
+export interface CustomerFileOptions {
+  extraColumns?: readonly ExtraColumn[]
+  codesFromCompany?: boolean
+}
+
+export function previewFile(kind: ImportKind, text: string, mapping: ColumnMapping<string>, defaultCountry: CountryCode, columnCount: number, more: CustomerFileOptions = {}) {
+  const { headers, rows } = parseCsv(text, { maxRows: 50 })
   const now = Date.now()
   if (kind === "customers") {
-    return previewCustomers(rows, { mapping: mapping as ColumnMapping<CustomerField>, defaultCountry, now, newId, columnCount }, 5)
+    return previewCustomers(rows, { mapping: mapping as ColumnMapping<CustomerField>, defaultCountry, now, newId, columnCount, headers, ...more }, 5)
   }
   return previewProducts(rows, { mapping: mapping as ColumnMapping<ProductField>, now, newId, columnCount }, 5)
 }
@@ -56,15 +65,12 @@ export function previewFile(kind: ImportKind, text: string, mapping: ColumnMappi
  * code with what is stored.
  */
 export async function runImport(
-  kind: ImportKind,
-  text: string,
-  mapping: ColumnMapping<string>,
-  defaultCountry: CountryCode,
-  columnCount: number,
+  job: ImportJob,
   onProgress: (p: ImportProgress) => void,
   /** In a worker nothing waits for the thread: slices only pace the progress reports. */
   pause: () => Promise<void> = yieldToPage
 ): Promise<ImportOutcome> {
+  const { kind, text, mapping, defaultCountry, columnCount } = job
   const started = performance.now()
   const now = Date.now()
   const reader = createCsvReader(text)
@@ -95,7 +101,10 @@ export async function runImport(
   })
 
   if (kind === "customers") {
-    const importer = createCustomerImporter({ mapping: mapping as ColumnMapping<CustomerField>, defaultCountry, now, newId, columnCount })
+    const importer = createCustomerImporter({
+      mapping: mapping as ColumnMapping<CustomerField>, defaultCountry, now, newId, columnCount, headers: reader.headers,
+      extraColumns: job.extraColumns ?? [], codesFromCompany: job.codesFromCompany ?? false
+    })
     await readAll(importer, 0.4)
     const result = importer.finish()
     const readMs = performance.now() - started
@@ -103,6 +112,7 @@ export async function runImport(
     // Re-import matches by code: the stored base is read once (a first import reads nothing).
     const existing = new Map<string, Customer>()
     if ((await repo.count()) > 0) for (const c of await repo.all()) existing.set(c.code.toUpperCase(), c)
+    if (job.codesFromCompany) keepMadeCodesApart(result.customers.map((ic) => ic.customer), existing)
     let created = 0
     const merged = result.customers.map((ic) => {
       const prev = existing.get(ic.customer.code.toUpperCase())
@@ -132,4 +142,22 @@ export async function runImport(
     await pause()
   }
   return outcome(result, result.products.length, created, readMs)
+}
+
+/**
+ * A code made from a company name must not land on a stored customer of another company (the merge by code would
+ * fold them into one): that customer keeps its code and the new one takes the next free suffix. The same company
+ * imported again finds its own code and merges, as a re-import should.
+ */
+function keepMadeCodesApart(customers: Customer[], existing: ReadonlyMap<string, Customer>): void {
+  const taken = new Set(customers.map((c) => c.code.toUpperCase()))
+  for (const c of customers) {
+    const stored = existing.get(c.code.toUpperCase())
+    if (!stored || looseKey(stored.company) === looseKey(c.company)) continue
+    let n = 2
+    while (existing.has(`${c.code}-${n}`.toUpperCase()) || taken.has(`${c.code}-${n}`.toUpperCase())) n++
+    taken.delete(c.code.toUpperCase())
+    c.code = `${c.code}-${n}`
+    taken.add(c.code.toUpperCase())
+  }
 }

@@ -3,13 +3,17 @@ import { useTranslation } from "react-i18next"
 
 import type { Customer } from "~src/domain/customers/customer.schema"
 import type { Settings } from "~src/domain/settings/settings.schema"
-import { compileCodePattern } from "~src/domain/settings/settings-values"
+import { compileCodePattern, SETTINGS_DEFAULTS } from "~src/domain/settings/settings-values"
+import { EMPTY_BASE_PROFILE, otherCountries, type BaseProfile } from "~src/domain/detect/base-profile"
+import { pagePattern } from "~src/domain/detect/code-shapes"
 import { CardTextContext, CustomerCard } from "~src/features/customer-card/customer-card"
 import { startPageScanner, type FoundItem } from "~src/features/page-scan/page-scanner"
 import type { CustomerMatch } from "~src/messaging/contract"
 import { useDebouncedSearch } from "~src/ui/use-debounced-search"
 import { AppShell, useSettings } from "~src/ui/app-shell"
 
+import { loadBaseProfile, onBaseProfileChanged } from "./base-profile-store"
+import { ForeignPhones } from "./foreign-phones"
 import { PageLookup } from "./page-lookup"
 import { isPanelToggle, sendFromPage } from "./page-messaging"
 
@@ -34,10 +38,29 @@ export function LookupOverlay() {
 }
 
 function ConnectedPanel() {
-  return <LookupPanel settings={useSettings()} />
+  const profile = useBaseProfile()
+  // The scan waits for the base's profile (one storage read): starting without it would scan the page twice.
+  return profile === null ? null : <LookupPanel settings={useSettings()} profile={profile} />
 }
 
-function LookupPanel({ settings }: { settings: Settings }) {
+/** The base's countries and code shapes, as the background last published them (base-profile-store.ts). */
+function useBaseProfile(): BaseProfile | null {
+  const [profile, setProfile] = useState<BaseProfile | null>(null)
+  useEffect(() => {
+    let live = true
+    void loadBaseProfile()
+      .catch(() => EMPTY_BASE_PROFILE)
+      .then((p) => live && setProfile((prev) => prev ?? p))
+    const off = onBaseProfileChanged((p) => setProfile(p))
+    return () => {
+      live = false
+      off()
+    }
+  }, [])
+  return profile
+}
+
+function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseProfile }) {
   const { t, i18n } = useTranslation()
   const cardText = useMemo(() => ({ t, language: i18n.language }), [t, i18n.language])
   const [collapsed, setCollapsed] = useState(false)
@@ -95,10 +118,16 @@ function LookupPanel({ settings }: { settings: Settings }) {
       },
       onError: (e) => setError(String(e))
     })
-    const compiled = compileCodePattern(settings.customerCodePattern)
+    // Codes of the base's own shapes, unless the user wrote a pattern (it overrides); numbers of the base's other
+    // countries, kept when the base has them (foreign-phones.ts).
+    const compiled = compileCodePattern(pagePattern(settings.customerCodePattern, SETTINGS_DEFAULTS.customerCodePattern, profile.codeShapes))
+    const foreign = new ForeignPhones({ lookup: (req) => sendFromPage("lookup/match", req), onConfirmed: () => scanner.rescan() })
     const scanner = startPageScanner(document, {
       defaultCountry: settings.defaultCountry,
       codePattern: compiled.ok ? compiled.re : null,
+      otherCountries: otherCountries(profile, settings.defaultCountry),
+      acceptForeign: foreign.accepts,
+      onForeign: foreign.ask,
       ignoreSelector: "#comptoir-overlay",
       onFound: (items: FoundItem[]) => lookup.add(items),
       onIdle: render,
@@ -114,10 +143,11 @@ function LookupPanel({ settings }: { settings: Settings }) {
     })
     return () => {
       scanner.stop()
+      foreign.dispose()
       lookup.dispose()
       if (timer !== null) clearTimeout(timer)
     }
-  }, [settings, setCollapsedPersist])
+  }, [settings, profile, setCollapsedPersist])
 
   // The rest of a long list, a step at a time, each in its own task.
   useEffect(() => {

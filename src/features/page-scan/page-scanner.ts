@@ -26,6 +26,10 @@ export interface FoundItem {
 export interface PageScannerOptions {
   defaultCountry: CountryCode
   codePattern: RegExp | null
+  /** Passed through to detection (detect-all.ts): the base's other countries, and how a foreign reading is confirmed. */
+  otherCountries?: readonly CountryCode[]
+  acceptForeign?(e164: string): boolean
+  onForeign?(e164: string): void
   /** Called after each slice that found something new. */
   onFound(items: FoundItem[]): void
   /** The user clicked a decorated element. */
@@ -156,7 +160,13 @@ export function startPageScanner(doc: Document, opts: PageScannerOptions): PageS
   const perf: Performance = view?.performance ?? globalThis.performance
   const Observer: typeof MutationObserver = view?.MutationObserver ?? globalThis.MutationObserver
   const sliceMs = Math.min(50, Math.max(1, opts.sliceMs ?? 8))
-  const detectOptions = { defaultCountry: opts.defaultCountry, codePattern: opts.codePattern }
+  const detectOptions = {
+    defaultCountry: opts.defaultCountry,
+    codePattern: opts.codePattern,
+    otherCountries: opts.otherCountries,
+    acceptForeign: opts.acceptForeign,
+    onForeign: opts.onForeign
+  }
   const ignoreSelector = validSelector(doc, opts.ignoreSelector)
   // "#id", the usual case: compared with el.id, far cheaper than matches() on every element of the page.
   const ignoreId = ignoreSelector !== null && /^#[A-Za-z_][\w-]*$/.test(ignoreSelector) ? ignoreSelector.slice(1) : null
