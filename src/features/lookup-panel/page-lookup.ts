@@ -69,6 +69,7 @@ export class PageLookup {
   private byCustomer = new Map<string, { match: CustomerMatch; keys: Set<Key> }>()
   private readonly recent = new Map<string, number>()
   private onPageIds = new Set<string>()
+  private leftSeq = 0
   private queue: { phones: string[]; emails: string[]; codes: string[]; names: NameHint[] } = { phones: [], emails: [], codes: [], names: [] }
   private scheduled = false
   private inFlight = false
@@ -299,7 +300,8 @@ export class PageLookup {
       onPage.push({ customer: match.customer, matchedBy: best, matchedValues: values })
     }
     onPage.sort((a, b) => RANK[a.matchedBy] - RANK[b.matchedBy] || byCompany.compare(a.customer.company, b.customer.company))
-    const now = Date.now()
+    // A sequence, not a clock: two cards that left within one millisecond still keep their order.
+    const now = ++this.leftSeq
     for (const id of this.onPageIds) if (!ids.has(id)) this.recent.set(id, now)
     for (const id of ids) this.recent.delete(id)
     this.onPageIds = ids
