@@ -37,6 +37,10 @@ export function mailRoleOf(el: Element): MailRole {
       if (SENDER_LABEL.test(label)) return "sender"
       if (RECIPIENT_LABEL.test(label)) return "recipient"
     }
+    // Gmail puts the address ("<…>", span.go) right after the name that carries the role (span.gD / span.g2).
+    const prevClasses = node.previousElementSibling?.classList
+    if (prevClasses && prevClasses.contains("gD")) return "sender"
+    if (prevClasses && prevClasses.contains("g2")) return "recipient"
     const rowLabel = labelBefore(node)
     if (rowLabel !== null) {
       if (SENDER_LABEL.test(rowLabel)) return "sender"
