@@ -2,6 +2,7 @@ import { CustomerRepository } from "~src/db/customer-repository"
 import { CustomerSearch, ProductSearch } from "~src/db/customer-search"
 import { getDb } from "~src/db/database"
 import { ProductRepository } from "~src/db/product-repository"
+import { BASE_GENERATION_KEY } from "~src/messaging/base-generation"
 
 import { scheduleBaseProfile } from "./base-profile"
 
@@ -21,4 +22,18 @@ export function baseChanged(): void {
   services.productSearch.invalidate()
   // Pages learn the base's countries and code shapes from it (issue #7).
   scheduleBaseProfile()
+  bumpBaseGeneration()
 }
+
+// ---- panel-truth: open tabs look their values up again after the base changed ----
+/**
+ * Watched by every content script (src/features/lookup-panel/base-generation.ts). A storage write rather than a
+ * chrome.tabs.sendMessage broadcast: the write is persisted before the worker can be killed, and each content
+ * script gets chrome.storage.onChanged whether the worker is still alive or not; a broadcast loop dies with the
+ * worker halfway through the tabs, needs the "tabs" permission to find them, and is lost by a tab that was
+ * frozen meanwhile (that tab reads the counter again when it comes back).
+ */
+function bumpBaseGeneration(): void {
+  void chrome.storage.local.set({ [BASE_GENERATION_KEY]: Date.now() }).catch(() => undefined)
+}
+

@@ -12,9 +12,11 @@ import type { CustomerMatch } from "~src/messaging/contract"
 import { useDebouncedSearch } from "~src/ui/use-debounced-search"
 import { AppShell, useSettings } from "~src/ui/app-shell"
 
+import { watchBaseGeneration } from "./base-generation"
 import { loadBaseProfile, onBaseProfileChanged } from "./base-profile-store"
 import { ForeignPhones } from "./foreign-phones"
-import { PageLookup } from "./page-lookup"
+import { ownMailbox } from "./mail-roles"
+import { PageLookup, type PanelView } from "./page-lookup"
 import { isPanelToggle, sendFromPage } from "./page-messaging"
 
 const COLLAPSED_KEY = "panelCollapsed"
@@ -65,6 +67,7 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
   const cardText = useMemo(() => ({ t, language: i18n.language }), [t, i18n.language])
   const [collapsed, setCollapsed] = useState(false)
   const [matches, setMatches] = useState<CustomerMatch[]>([])
+  const [recent, setRecent] = useState<CustomerMatch[]>([])
   const [highlight, setHighlight] = useState<string | null>(null)
   const [query, setQuery] = useState("")
   const [error, setError] = useState<string | null>(null)
@@ -93,7 +96,7 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
   // is idle: a first pass over a long page is a few dozen ms of slices, cards rendered in between would stretch it
   // (and each render costs the page a layout).
   useEffect(() => {
-    let latest: CustomerMatch[] | null = null
+    let latest: PanelView | null = null
     let timer: ReturnType<typeof setTimeout> | null = null
     const render = () => {
       if (timer !== null) clearTimeout(timer)
@@ -104,19 +107,22 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
       // rendered at once (a number added to the page); a long list grows a step at a time.
       if (all !== null)
         startTransition(() => {
-          setMatches(all)
-          setShown((n) => Math.min(Math.max(n, all.length), n + CARDS_PER_STEP))
+          setMatches(all.onPage)
+          setRecent(all.recent)
+          setShown((n) => Math.min(Math.max(n, all.onPage.length), n + CARDS_PER_STEP))
         })
     }
     const lookup = new PageLookup({
       lookup: (req) => sendFromPage("lookup/match", req),
-      onMatches: (all, markName) => {
+      onMatches: (all, markName, urgent) => {
         if (markName) pendingMeasure.current.push(markName)
         latest = all
-        if (scanner.stats().idle) render()
+        // Cards that left the view go at once (a wrong card is worse than none), whatever the scanner is doing.
+        if (urgent || scanner.stats().idle) render()
         else timer ??= setTimeout(render, MAX_RENDER_WAIT_MS)
       },
-      onError: (e) => setError(String(e))
+      onError: (e) => setError(String(e)),
+      ownMailbox: () => ownMailbox(document)
     })
     // Codes of the base's own shapes, unless the user wrote a pattern (it overrides); numbers of the base's other
     // countries, kept when the base has them (foreign-phones.ts).
@@ -131,6 +137,7 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
       ignoreSelector: "#comptoir-overlay",
       onFound: (items: FoundItem[]) => lookup.add(items),
       onIdle: render,
+      onRemoved: () => lookup.prune(),
       onActivate: (item: FoundItem) => {
         setCollapsedPersist(false)
         const hit = lookup.customerFor(item)
@@ -141,7 +148,21 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
         }
       }
     })
+    // A single-page app's route change (pushState, replaceState, back, a hash route) may hide a view without
+    // removing it: the values found are checked again. The Navigation API sees pushState from this isolated world;
+    // where it is missing (Firefox), the DOM changes that come with the route do the same.
+    const onRoute = () => lookup.prune()
+    const nav = (window as Window & { navigation?: EventTarget }).navigation
+    nav?.addEventListener("currententrychange", onRoute)
+    window.addEventListener("popstate", onRoute)
+    window.addEventListener("hashchange", onRoute)
+    // After an import or a sync the base may know what it did not: the page's values are asked again.
+    const unwatchBase = watchBaseGeneration(() => lookup.refresh())
     return () => {
+      nav?.removeEventListener("currententrychange", onRoute)
+      window.removeEventListener("popstate", onRoute)
+      window.removeEventListener("hashchange", onRoute)
+      unwatchBase()
       scanner.stop()
       foreign.dispose()
       lookup.dispose()
@@ -246,19 +267,31 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
             ) : null}
             <div className="c-section-title">{t("panel.matches.title")}</div>
             {matches.length === 0 ? <p className="c-empty">{t("panel.matches.empty")}</p> : null}
-            {visible.map((m, i) => (
-              <div key={m.customer.id} data-customer-id={m.customer.id}>
-                <CustomerCard
-                  compact={i >= FULL_CARDS}
-                  customer={m.customer}
-                  matchedBy={m.matchedBy}
-                  matchedValues={m.matchedValues}
-                  highlight={highlight === m.customer.id}
-                  agentCountry={settings.defaultCountry}
-                  onOpen={onOpen}
-                />
+            <div data-comptoir="on-page">
+              {visible.map((m, i) => (
+                <div key={m.customer.id} data-customer-id={m.customer.id}>
+                  <CustomerCard
+                    compact={i >= FULL_CARDS}
+                    customer={m.customer}
+                    matchedBy={m.matchedBy}
+                    matchedValues={m.matchedValues}
+                    highlight={highlight === m.customer.id}
+                    agentCountry={settings.defaultCountry}
+                    onOpen={onOpen}
+                  />
+                </div>
+              ))}
+            </div>
+            {recent.length > 0 ? (
+              <div data-comptoir="recent">
+                <div className="c-section-title">{t("lookupPanel.recent.title")}</div>
+                {recent.map((m) => (
+                  <div key={m.customer.id} data-recent-id={m.customer.id}>
+                    <CustomerCard compact customer={m.customer} agentCountry={settings.defaultCountry} onOpen={onOpen} />
+                  </div>
+                ))}
               </div>
-            ))}
+            ) : null}
           </div>
         )}
       </section>

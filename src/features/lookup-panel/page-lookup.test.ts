@@ -1,50 +1,77 @@
+// @vitest-environment jsdom
 import { describe, expect, it, vi } from "vitest"
 
 import { generateCustomers } from "~src/domain/demo/demo-data"
 import type { FoundItem } from "~src/features/page-scan/page-scanner"
-import type { CustomerMatch, RequestOf } from "~src/messaging/contract"
+import type { CustomerMatch, RequestOf, ResponseOf } from "~src/messaging/contract"
 
-import { PageLookup } from "./page-lookup"
+import { PageLookup, type PanelView } from "./page-lookup"
 
 const [a, b, c] = generateCustomers({ count: 3, seed: 5 }).map(({ writtenPhones: _w, ...rest }) => rest)
-const el = (text = "", attrs: Record<string, string> = {}) =>
-  ({ textContent: text, getAttribute: (n: string) => attrs[n] ?? null, parentElement: null }) as unknown as Element
-const flush = () => new Promise((ok) => setTimeout(ok, 0))
+const flush = async () => {
+  for (let i = 0; i < 4; i++) await new Promise((ok) => setTimeout(ok, 0))
+}
+
+/** An element in the document, from HTML; returns its first element child. */
+function el(html = "<span></span>"): Element {
+  // Test markup, parsed as a document the way a page's own HTML is.
+  const parsed = new DOMParser().parseFromString(`<body><div>${html}</div></body>`, "text/html")
+  const host = document.adoptNode(parsed.body.firstElementChild!)
+  document.body.appendChild(host)
+  return host.firstElementChild!
+}
+
+function setup(answer: (req: RequestOf<"lookup/match">) => CustomerMatch[], extra: Partial<ConstructorParameters<typeof PageLookup>[0]> = {}) {
+  const requests: RequestOf<"lookup/match">[] = []
+  const state: { view: PanelView; urgent: boolean } = { view: { onPage: [], recent: [] }, urgent: false }
+  const lookup = new PageLookup({
+    lookup: vi.fn(async (req: RequestOf<"lookup/match">): Promise<ResponseOf<"lookup/match">> => {
+      requests.push(req)
+      return { matches: answer(req) }
+    }),
+    onMatches: (view, _mark, urgent) => Object.assign(state, { view, urgent }),
+    onError: (e) => {
+      throw e
+    },
+    // jsdom has no layout: an element is hidden when it or an ancestor carries [hidden].
+    isVisible: (e) => e.closest("[hidden]") === null,
+    ...extra
+  })
+  const codes = () => state.view.onPage.map((m) => [m.customer.code, m.matchedBy])
+  return { lookup, requests, state, codes }
+}
+
+const phoneOf = (x: typeof a) => x!.contacts[0]!.phones[0]!
+const emailOf = (x: typeof a) => x!.contacts[0]!.emails[0]!
+
+function exact(req: RequestOf<"lookup/match">): CustomerMatch[] {
+  const out: CustomerMatch[] = []
+  for (const x of [a!, b!, c!]) {
+    if (req.phones.includes(phoneOf(x))) out.push({ customer: x, matchedBy: "phone", matchedValues: [phoneOf(x)] })
+    if (req.emails.includes(emailOf(x))) out.push({ customer: x, matchedBy: "email", matchedValues: [emailOf(x)] })
+  }
+  return out
+}
 
 describe("PageLookup", () => {
-  it("asks each value once, and merges answers into one list ranked email, phone, code, name", async () => {
-    const requests: RequestOf<"lookup/match">[] = []
-    const answers: Record<string, CustomerMatch[]> = {
-      phone: [{ customer: a!, matchedBy: "phone", matchedValues: ["+33600000001"] }],
-      email: [{ customer: b!, matchedBy: "email", matchedValues: ["x@y.fr"] }],
-      name: [{ customer: c!, matchedBy: "name", matchedValues: ["Jean Dupont"] }]
-    }
-    let last: CustomerMatch[] = []
-    const lookup = new PageLookup({
-      lookup: vi.fn(async (req: RequestOf<"lookup/match">) => {
-        requests.push(req)
-        if (req.names?.length) return { matches: answers.name! }
-        return { matches: [...(req.phones.length ? answers.phone! : []), ...(req.emails.length ? answers.email! : [])] }
-      }),
-      onMatches: (m) => (last = m),
-      onError: (e) => {
-        throw e
-      }
-    })
+  it("asks each value once, and ranks the page's matches email, phone, code, then name", async () => {
+    const { lookup, requests, codes } = setup((req) => (req.names?.length ? [{ customer: c!, matchedBy: "name", matchedValues: req.names }] : exact(req)))
+    const sender = el(`<span class="gD" email="nobody@unknown.fr" name="Jean Dupont">Jean Dupont</span>`)
     const items: FoundItem[] = [
-      { kind: "phone", value: "+33600000001", element: el() },
-      { kind: "email", value: "x@y.fr", element: el("Jean Dupont") },
-      { kind: "phone", value: "+33600000001", element: el() }
+      { kind: "phone", value: phoneOf(a), element: el() },
+      { kind: "email", value: emailOf(b), element: el() },
+      { kind: "email", value: "nobody@unknown.fr", element: sender },
+      { kind: "phone", value: phoneOf(a), element: el() }
     ]
     lookup.add(items)
     await flush()
     lookup.add(items.slice(0, 1))
     await flush()
     expect(requests).toHaveLength(2)
-    expect(requests[0]).toMatchObject({ phones: ["+33600000001"], emails: ["x@y.fr"], names: [] })
-    // The name search goes alone, after the exact matches.
+    expect(requests[0]).toMatchObject({ phones: [phoneOf(a)], emails: [emailOf(b), "nobody@unknown.fr"], names: [] })
+    // The sender's name goes alone, after the exact matches, and only because its address found nobody.
     expect(requests[1]).toMatchObject({ phones: [], emails: [], names: ["Jean Dupont"] })
-    expect(last.map((m) => [m.customer.code, m.matchedBy])).toEqual([
+    expect(codes()).toEqual([
       [b!.code, "email"],
       [a!.code, "phone"],
       [c!.code, "name"]
@@ -71,8 +98,103 @@ describe("PageLookup", () => {
     expect(seen).toEqual([["+33600000001"]])
     release()
     await flush()
-    await flush()
     expect(seen).toEqual([["+33600000001"], ["+33600000002", "+33600000003"]])
     release()
+  })
+
+  it("takes a card off the page when the last element of its values leaves, and lists it as recent", async () => {
+    const { lookup, state, codes } = setup(exact)
+    const first = el()
+    const second = el()
+    const other = el()
+    lookup.add([
+      { kind: "phone", value: phoneOf(a), element: first },
+      { kind: "phone", value: phoneOf(a), element: second },
+      { kind: "email", value: emailOf(b), element: other }
+    ])
+    await flush()
+    expect(codes()).toEqual([
+      [b!.code, "email"],
+      [a!.code, "phone"]
+    ])
+    first.remove()
+    lookup.prune()
+    expect(codes().map(([code]) => code)).toContain(a!.code)
+    other.remove()
+    lookup.prune()
+    expect(state.urgent).toBe(true)
+    expect(codes()).toEqual([[a!.code, "phone"]])
+    expect(state.view.recent.map((m) => m.customer.code)).toEqual([b!.code])
+    second.remove()
+    lookup.prune()
+    expect(codes()).toEqual([])
+    expect(state.view.recent.map((m) => m.customer.code)).toEqual([a!.code, b!.code])
+  })
+
+  it("hides the card of a view the app hid, and shows it again when the view comes back", async () => {
+    const { lookup, codes } = setup(exact)
+    const view = el(`<div><span>tel</span></div>`)
+    lookup.add([{ kind: "phone", value: phoneOf(a), element: view.firstElementChild! }])
+    await flush()
+    expect(codes()).toEqual([[a!.code, "phone"]])
+    view.setAttribute("hidden", "")
+    lookup.prune()
+    expect(codes()).toEqual([])
+    view.removeAttribute("hidden")
+    lookup.prune()
+    expect(codes()).toEqual([[a!.code, "phone"]])
+  })
+
+  it("drops the values of a replaced frame's document", async () => {
+    const { lookup, codes } = setup(exact)
+    const frame = document.createElement("iframe")
+    document.body.appendChild(frame)
+    const inFrame = frame.contentDocument!.createElement("span")
+    frame.contentDocument!.body.appendChild(inFrame)
+    lookup.add([{ kind: "email", value: emailOf(b), element: inFrame }])
+    await flush()
+    expect(codes()).toEqual([[b!.code, "email"]])
+    frame.remove()
+    // In Chromium the old document still holds the element (connected): its lost window tells it is gone.
+    lookup.prune()
+    expect(codes()).toEqual([])
+  })
+
+  it("never asks a recipient's name, nor the user's own, nor a sender's whose address matched", async () => {
+    const { lookup, requests } = setup(exact, { ownMailbox: () => ({ names: ["Sales Agent"], emails: ["agent@acme.fr"] }) })
+    const header = el(`<table class="headers-table"><tbody>
+      <tr><td class="header-title">From</td><td class="header from"><span class="adr"><a href="mailto:${emailOf(b)}" class="rcmContactAddress" title="${emailOf(b)}">Known Sender</a></span></td></tr>
+      <tr><td class="header-title">To</td><td class="header to"><span class="adr"><a href="mailto:agent@acme.fr" class="rcmContactAddress" title="agent@acme.fr">Sales Agent</a></span>, <span class="adr"><a href="mailto:x@y.fr" class="rcmContactAddress" title="x@y.fr">Jean Dupont</a></span></td></tr>
+      <tr><td class="header-title">Cc</td><td class="header cc"><span class="adr"><a href="mailto:z@y.fr" class="rcmContactAddress" title="z@y.fr">Marie Curie</a></span></td></tr>
+    </tbody></table>`)
+    const links = [...header.querySelectorAll("a")]
+    lookup.add(links.map((a) => ({ kind: "email" as const, value: a.title, element: a })))
+    await flush()
+    expect(requests.flatMap((r) => r.names ?? [])).toEqual([])
+
+    const self = el(`<div aria-label="From: Sales Agent"><a href="mailto:agent@acme.fr" title="agent@acme.fr">Sales Agent</a></div>`)
+    lookup.add([{ kind: "email", value: "agent@acme.fr", element: self.firstElementChild! }])
+    const stranger = el(`<div aria-label="From: Hélène Lefèvre"><span title="helene@new.fr">Hélène Lefèvre</span> &lt;<span>helene@new.fr</span>&gt;</div>`)
+    lookup.add([{ kind: "email", value: "helene@new.fr", element: stranger.querySelector("span:last-child")! }])
+    await flush()
+    expect(requests.flatMap((r) => r.names ?? [])).toEqual(["Hélène Lefèvre"])
+  })
+
+  it("asks the page's values again after the base changed, and keeps the shown cards until the answer", async () => {
+    let known = false
+    const { lookup, requests, codes } = setup((req) => (known ? exact(req) : []))
+    lookup.add([{ kind: "phone", value: phoneOf(a), element: el() }])
+    await flush()
+    expect(codes()).toEqual([])
+    known = true
+    lookup.add([{ kind: "phone", value: phoneOf(a), element: el() }])
+    await flush()
+    // Asked once: a value is not asked again on its own…
+    expect(requests).toHaveLength(1)
+    lookup.refresh()
+    await flush()
+    // …but is after the base changed.
+    expect(requests).toHaveLength(2)
+    expect(codes()).toEqual([[a!.code, "phone"]])
   })
 })

@@ -40,6 +40,11 @@ export interface PageScannerOptions {
   ignoreSelector?: string
   /** Called after a slice that left nothing to do: the page is decorated, what was found has been reported. */
   onIdle?(): void
+  /**
+   * Called (once per slice at most) after the page removed nodes, hid content, rewrote decorated text or replaced
+   * a frame's document: items found earlier may have left the view, the caller checks its own (see PageLookup).
+   */
+  onRemoved?(): void
 }
 
 export interface ScanStats {
@@ -216,6 +221,8 @@ export function startPageScanner(doc: Document, opts: PageScannerOptions): PageS
   const wrapCounts = new WeakMap<Node, Map<string, number>>()
   let sliceMeasures = 0
   let warm = false
+  // Set when something may have left the view (see onRemoved); reported at the end of the next slice.
+  let removals = false
   let scheduled = false
   let stopped = false
   const startedAt = perf.now()
@@ -290,7 +297,12 @@ export function startPageScanner(doc: Document, opts: PageScannerOptions): PageS
 
   /** Documents of removed or navigated frames: their window is gone. */
   function pruneDocuments(): void {
-    for (const [d, reg] of registrations) if (d !== doc && d.defaultView === null) unregisterDocument(d, reg)
+    for (const [d, reg] of registrations) {
+      if (d !== doc && d.defaultView === null) {
+        unregisterDocument(d, reg)
+        removals = true
+      }
+    }
     for (const frame of frames) {
       if (!frame.isConnected) {
         frame.removeEventListener("load", onFrameLoad)
@@ -313,8 +325,13 @@ export function startPageScanner(doc: Document, opts: PageScannerOptions): PageS
     guard(() => {
       const frame = ev.currentTarget as Element | null
       if (frame === null) return
+      // The frame's previous document (an earlier message in a preview pane) is gone.
+      removals = true
       const d = frameDocument(frame)
-      if (d === null) return
+      if (d === null) {
+        schedule()
+        return
+      }
       // Same document as before (about:blank's own load): only what is new needs a look.
       if (registrations.has(d)) enqueue(d, false)
       else registerDocument(d)
@@ -324,13 +341,19 @@ export function startPageScanner(doc: Document, opts: PageScannerOptions): PageS
 
   function onMutations(records: MutationRecord[]): void {
     takeMutations(records)
-    if (hasWork()) schedule()
+    if (hasWork() || removals) schedule()
   }
 
   function takeMutations(records: MutationRecord[]): void {
     for (const r of records) {
-      if (r.type === "characterData" || r.type === "attributes") enqueue(r.target, false)
-      else for (const n of r.addedNodes) if (n.nodeType === ELEMENT_NODE || n.nodeType === TEXT_NODE) enqueue(n, false)
+      if (r.type === "characterData" || r.type === "attributes") {
+        enqueue(r.target, false)
+        // Hidden content, or decorated text rewritten by the page (its wrapper is undone): a value may have left.
+        if (r.type === "attributes" || inDecoration(r.target)) removals = true
+      } else {
+        for (const n of r.addedNodes) if (n.nodeType === ELEMENT_NODE || n.nodeType === TEXT_NODE) enqueue(n, false)
+        if (r.removedNodes.length > 0) removals = true
+      }
     }
   }
 
@@ -723,6 +746,11 @@ export function startPageScanner(doc: Document, opts: PageScannerOptions): PageS
     const items = sliceFound
     sliceFound = []
     if (items.length > 0) guard(() => opts.onFound(items))
+    if (removals) {
+      removals = false
+      const onRemoved = opts.onRemoved
+      if (onRemoved) guard(() => onRemoved())
+    }
     if (hasWork()) schedule()
     else {
       if (stats.initialPassMs === null) {
@@ -802,6 +830,11 @@ function frameDocument(frame: Element): Document | null {
   } catch {
     return null
   }
+}
+
+function inDecoration(node: Node): boolean {
+  const parent = node.parentElement
+  return parent !== null && isDecorated(parent)
 }
 
 function isTelLink(el: Element): boolean {

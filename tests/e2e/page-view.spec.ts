@@ -1,0 +1,135 @@
+import type { Page } from "@playwright/test"
+
+import { generateCustomers } from "~src/domain/demo/demo-data"
+
+import { e2eCsv, e2eCustomers, ensureImported } from "./dataset"
+import { expect, test } from "./fixtures"
+import { onPageCodes, settledCodes, viewScenarios, waitReady } from "./view-scenarios"
+
+const customers = e2eCustomers()
+const overlay = (page: Page) => page.locator("#comptoir-overlay")
+const card = (page: Page, code: string) => overlay(page).locator(`[data-comptoir="customer-card"][data-customer-code="${code}"]`)
+const recentCard = (page: Page, code: string) => overlay(page).locator(`[data-comptoir="recent"] [data-comptoir="customer-card"][data-customer-code="${code}"]`)
+
+test.beforeAll(async ({ extContext, extensionId }) => {
+  const page = await extContext.newPage()
+  await ensureImported(page, extensionId, customers)
+  await page.close()
+})
+
+test("in a 3-pane webmail, switching messages leaves only the new message's card on the page, first", async ({ page, site }) => {
+  const s = viewScenarios(customers, site)
+  const { a, b } = s.people
+  await page.goto(`${site.origin}/webmail/`)
+  await s.mailSteps[0]!.go(page)
+  await expect.poll(() => onPageCodes(page)).toEqual([a.code])
+  await s.mailSteps[1]!.go(page)
+  await waitReady(page, s.mailSteps[1]!)
+  await expect(card(page, b.code).first()).toBeVisible()
+  await expect.poll(() => onPageCodes(page)).toEqual([b.code])
+  await expect(card(page, b.code).first()).toContainText("Email match")
+  // The earlier message's card is not lost: it is under "Seen recently", apart.
+  await expect(recentCard(page, a.code)).toBeVisible()
+  await page.screenshot({ path: "/tmp/panel-truth-webmail.png" })
+})
+
+test("in a single-page CRM, a route change to a non-customer's contact page takes the customer's card off the page", async ({ page, site }) => {
+  const s = viewScenarios(customers, site)
+  const { crmA, crmB } = s.people
+  await page.goto(`${site.origin}${s.views[0]!.path}`)
+  await waitReady(page, s.crmSteps[0]!)
+  await expect.poll(() => onPageCodes(page)).toEqual([crmA.code])
+  // pushState to another component: the view is rebuilt.
+  await s.crmSteps[1]!.go(page)
+  await waitReady(page, s.crmSteps[1]!)
+  await expect(page).toHaveURL(/\/app\/contacts\/77$/)
+  await expect.poll(() => onPageCodes(page)).toEqual([])
+  await expect(recentCard(page, crmA.code)).toBeVisible()
+  // Customer A, then customer B: the same component, its text updated in place.
+  await page.goBack()
+  await waitReady(page, s.crmSteps[0]!)
+  await expect.poll(() => onPageCodes(page)).toEqual([crmA.code])
+  await s.crmSteps[2]!.go(page)
+  await waitReady(page, s.crmSteps[2]!)
+  await expect.poll(() => onPageCodes(page)).toEqual([crmB.code])
+})
+
+test("mail headers: no name match for recipients or the user's own name, a possible match for an unknown sender's full name, nothing for a shared first name", async ({ page, site }) => {
+  const s = viewScenarios(customers, site)
+  const { f, i } = s.people
+  for (const [step, code] of [
+    [s.headerSteps[0]!, f.code],
+    [s.headerSteps[1]!, i.code]
+  ] as const) {
+    await step.go(page)
+    await waitReady(page, step)
+    await expect(card(page, code)).toBeVisible()
+    await expect(card(page, code)).toContainText("Possible match")
+    // Every name of the page went in the one name request that brought this card: nothing else may come.
+    expect(await onPageCodes(page)).toEqual([code])
+  }
+  await page.screenshot({ path: "/tmp/panel-truth-headers.png" })
+})
+
+test("after an import, an open tab shows the card of a number it found before, without a reload", async ({ page, site, extContext, extensionId }) => {
+  const fresh = generateCustomers({ count: 1, seed: 4242 })[0]!
+  fresh.code = "NEW-77001"
+  fresh.company = "Nouvelle Papeterie du Port"
+  fresh.contacts = [{ ...fresh.contacts[0]!, phones: ["+33198765499"], emails: ["achats@nouvelle-papeterie.example.fr"] }]
+  fresh.writtenPhones = [["01 98 76 54 99"]]
+  site.route("/crm/prospect", `<!doctype html><meta charset="utf-8"><h1>Prospect</h1><p>Standard : 01 98 76 54 99</p>`)
+  await page.goto(`${site.origin}/crm/prospect`)
+  await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true))
+  await expect(page.locator('[data-comptoir-phone="+33198765499"]')).toHaveCount(1)
+  await expect(overlay(page).locator('[data-comptoir="panel"]')).toBeVisible()
+  expect(await onPageCodes(page)).toEqual([])
+
+  const options = await extContext.newPage()
+  await options.goto(`chrome-extension://${extensionId}/options.html`)
+  await options.locator('input[type=file][data-comptoir="import-customers"]').setInputFiles({
+    name: "nouveaux.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(e2eCsv([fresh]), "utf8")
+  })
+  await options.locator('[data-comptoir="import-confirm"]').click()
+  await options.locator('[data-comptoir="import-result"]').waitFor({ timeout: 30_000 })
+  await options.close()
+
+  await expect(card(page, fresh.code)).toBeVisible()
+  expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true)
+})
+
+test("figures: cards recall ≥ 0.98 and precision ≥ 0.95 over the fixture views", async ({ page, site }) => {
+  test.setTimeout(120_000)
+  const s = viewScenarios(customers, site)
+  let expected = 0
+  let shown = 0
+  let right = 0
+  const wrong: string[] = []
+  const run = async (steps: typeof s.mailSteps) => {
+    for (const step of steps) {
+      await step.go(page)
+      const codes = await settledCodes(page, step)
+      expected += step.expected.length
+      shown += codes.length
+      right += codes.filter((c) => step.expected.includes(c)).length
+      for (const c of codes) if (!step.expected.includes(c)) wrong.push(`${step.name}: ${c} shown`)
+      for (const c of step.expected) if (!codes.includes(c)) wrong.push(`${step.name}: ${c} missing`)
+      for (const c of step.possible ?? []) if (codes.includes(c)) await expect(card(page, c)).toContainText("Possible match")
+    }
+  }
+  await page.goto(`${site.origin}/webmail/`)
+  await run(s.mailSteps)
+  // Back to message 1 after the others: its card comes back on the page.
+  await run([s.mailSteps[0]!, s.mailSteps[2]!])
+  await page.goto(`${site.origin}${s.views[0]!.path}`)
+  await run(s.crmSteps)
+  await run([s.crmSteps[1]!, s.crmSteps[0]!, s.crmSteps[3]!])
+  await run(s.headerSteps)
+  const recall = expected === 0 ? 1 : right / expected
+  const precision = shown === 0 ? 1 : right / shown
+  console.log(`[figures] views: ${s.mailSteps.length + 2 + s.crmSteps.length + 3 + s.headerSteps.length}, cards expected ${expected}, shown ${shown}, right ${right}; recall ${recall.toFixed(3)}, precision ${precision.toFixed(3)}`)
+  if (wrong.length) console.log(`[figures] ${wrong.join("; ")}`)
+  expect(recall).toBeGreaterThanOrEqual(0.98)
+  expect(precision).toBeGreaterThanOrEqual(0.95)
+})
