@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type Keyboar
 
 import {
   avoiding,
-  DEFAULT_PLACEMENT,
+  defaultPlacement,
   KEY_STEP,
   KEY_STEP_LARGE,
   moveBy,
@@ -176,7 +176,7 @@ export function layoutFrame(args: {
   typingField: Rect | null
   dragAt: { left: number; top: number } | null
 }): FrameLayout {
-  const placement = args.placement ?? DEFAULT_PLACEMENT
+  const placement = args.placement ?? defaultPlacement(args.viewport)
   if (args.dragAt) return { yielding: false, style: args.dragAt }
   let yielding = false
   if (args.open && args.typingField) {
@@ -265,7 +265,7 @@ export function useDragToMove(args: {
       if (move) {
         e.preventDefault()
         e.stopPropagation()
-        onPlace(moveBy(placement ?? DEFAULT_PLACEMENT, size, viewport, move[0], move[1]))
+        onPlace(moveBy(placement ?? defaultPlacement(viewport), size, viewport, move[0], move[1]))
       } else if (e.key === "Home") {
         e.preventDefault()
         e.stopPropagation()

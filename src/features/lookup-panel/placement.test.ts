@@ -1,20 +1,24 @@
 import { describe, expect, it } from "vitest"
 
-import { avoiding, DEFAULT_PLACEMENT, EDGE_MARGIN, moveBy, overlaps, parseSitePanelState, placementOf, positionIn } from "./placement"
+import { avoiding, defaultPlacement, EDGE_MARGIN, moveBy, overlaps, parseSitePanelState, placementOf, positionIn } from "./placement"
 
 const viewport = { width: 1280, height: 720 }
 const badge = { width: 48, height: 48 }
 const panel = { width: 360, height: 500 }
 
 describe("panel placement", () => {
-  it("puts the default badge in the bottom right corner, clear of the edges", () => {
-    expect(positionIn(DEFAULT_PLACEMENT, badge, viewport)).toEqual({ left: 1280 - 48 - 20, top: 720 - 48 - 20 })
+  const DEFAULT = defaultPlacement(viewport)
+
+  it("puts the default badge on the right edge at mid-height, clear of the top bar, the toolbars and the bottom corner", () => {
+    expect(positionIn(DEFAULT, badge, viewport)).toEqual({ left: 1280 - 48 - 12, top: 360 })
   })
 
-  it("grows the open panel away from the corner it is anchored to", () => {
-    const at = positionIn(DEFAULT_PLACEMENT, panel, viewport)
-    expect(at.left + panel.width).toBe(1280 - 20)
-    expect(at.top + panel.height).toBe(720 - 20)
+  it("grows the open panel down from its place, and a tall one (70 % of the height) stays out of the top 30 %", () => {
+    const at = positionIn(DEFAULT, panel, viewport)
+    expect(at.left + panel.width).toBe(1280 - 12)
+    expect(at.top).toBe(720 - 500 - EDGE_MARGIN)
+    const tall = { width: 360, height: 0.7 * 720 }
+    expect(positionIn(DEFAULT, tall, viewport).top).toBeGreaterThanOrEqual(0.3 * 720 - EDGE_MARGIN)
   })
 
   it("keeps the panel whole inside a viewport made smaller", () => {
@@ -24,7 +28,7 @@ describe("panel placement", () => {
   })
 
   it("shows the top left corner (the header) when the viewport is smaller than the panel", () => {
-    expect(positionIn(DEFAULT_PLACEMENT, panel, { width: 300, height: 400 })).toEqual({ left: EDGE_MARGIN, top: EDGE_MARGIN })
+    expect(positionIn(DEFAULT, panel, { width: 300, height: 400 })).toEqual({ left: EDGE_MARGIN, top: EDGE_MARGIN })
   })
 
   it("anchors a dropped panel to the nearest corner, so a resize keeps it beside that corner", () => {
@@ -40,9 +44,9 @@ describe("panel placement", () => {
   })
 
   it("moves by keyboard steps and stops at the edges", () => {
-    const up = moveBy(DEFAULT_PLACEMENT, badge, viewport, 0, -16)
-    expect(positionIn(up, badge, viewport).top).toBe(720 - 48 - 20 - 16)
-    let p = DEFAULT_PLACEMENT
+    const up = moveBy(DEFAULT, badge, viewport, 0, -16)
+    expect(positionIn(up, badge, viewport).top).toBe(360 - 16)
+    let p = DEFAULT
     for (let i = 0; i < 200; i++) p = moveBy(p, badge, viewport, 80, 80)
     expect(positionIn(p, badge, viewport)).toEqual({ left: 1280 - 48 - EDGE_MARGIN, top: 720 - 48 - EDGE_MARGIN })
   })

@@ -30,10 +30,15 @@ export interface Rect {
 export const EDGE_MARGIN = 8
 
 /**
- * Bottom right, like the chat and help badges users know: web apps put their actions in the top bar and the top
- * right of their toolbars (Edit, Import, Export, a message's reply buttons), never in the bottom right corner.
+ * The right edge, at mid-height, like the sales extensions' side tabs (Lusha, Kaspr): web apps keep their actions in
+ * the top bar and at the top right of their toolbars (Edit, Import, a message's reply buttons), and their save bars,
+ * compose boxes and chat widgets in the bottom right corner; the middle of the right edge is the least used place.
+ * Anchored to the top at half the height, an open panel grows downwards and, clamped into the viewport with at
+ * most 70 % of its height, never reaches the top 30 %.
  */
-export const DEFAULT_PLACEMENT: Placement = { h: "right", x: 20, v: "bottom", y: 20 }
+export function defaultPlacement(viewport: Size): Placement {
+  return { h: "right", x: 12, v: "top", y: Math.round(viewport.height / 2) }
+}
 
 /** One arrow key press moves the panel this far; with Shift, `KEY_STEP_LARGE`. */
 export const KEY_STEP = 16
