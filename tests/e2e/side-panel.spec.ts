@@ -38,6 +38,12 @@ test("the side panel shows the cards of the active web tab, and follows that tab
   await expect(inSide(side, b.code)).toBeVisible()
   await expect(inSide(side, a.code)).toBeVisible()
 
+  // A route change of the single-page CRM that keeps the customer on screen keeps the cards.
+  await page.evaluate(() => history.pushState({}, "", "/crm/contacts/50/show/notes"))
+  await expect(side.locator('[data-comptoir="side-panel-page"]')).toHaveAttribute("title", /\/show\/notes$/)
+  await expect(inSide(side, a.code)).toBeVisible()
+  await expect(inSide(side, b.code)).toBeVisible()
+
   // Another tab becomes the active one: its cards, not the first tab's.
   const other = await extContext.newPage()
   await other.goto(`${site.origin}/crm/contacts/52/show`)

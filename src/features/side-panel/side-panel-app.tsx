@@ -155,12 +155,14 @@ function ActiveTabCards() {
   const tab = useFollowedTab()
   const view = useTabView(tab === undefined ? undefined : (tab?.id ?? null))
   const onOpen = useCallback((c: Customer) => void send("customers/opened", { customerId: c.id }).catch(() => undefined), [])
-  const page = view?.title || tab?.title || hostOf(view?.url ?? tab?.url ?? "")
+  const page = (tab?.url ? view?.title : "") || tab?.title || hostOf(tab?.url ?? "")
 
   let body: ReactNode
   if (tab === undefined || view === undefined) body = null
   else if (tab === null) body = <p className="c-empty">{t("panelUi.side.noTab")}</p>
-  else if (view === null) body = <p className="c-empty" data-comptoir="side-panel-inactive">{t("panelUi.side.inactive")}</p>
+  // No URL: a page Comptoir has no access to, so no content script of ours runs there, whatever a past page of
+  // that tab published (the browser tells tab URLs only where the extension has host access).
+  else if (view === null || tab.url === "") body = <p className="c-empty" data-comptoir="side-panel-inactive">{t("panelUi.side.inactive")}</p>
   else if (view.matches.length === 0) body = <p className="c-empty" data-comptoir="side-panel-empty">{t("panel.matches.empty")}</p>
   else
     body = (
@@ -183,14 +185,14 @@ function ActiveTabCards() {
     <section className="c-side-section" data-comptoir="side-panel-tab" data-tab-id={tab?.id ?? ""} aria-label={t("panelUi.side.thisTab")}>
       <div className="c-section-title">
         {t("panelUi.side.thisTab")}
-        {view ? (
+        {view && tab?.url ? (
           <span className="c-badge c-side-count" data-comptoir="match-count">
             {view.total}
           </span>
         ) : null}
       </div>
       {page ? (
-        <p className="c-muted c-side-page" data-comptoir="side-panel-page" title={view?.url ?? tab?.url}>
+        <p className="c-muted c-side-page" data-comptoir="side-panel-page" title={tab?.url || view?.url}>
           {page}
         </p>
       ) : null}
