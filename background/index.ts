@@ -1,5 +1,6 @@
 import { adoptGrantedSites, reconcileSites } from "~src/features/sites/site-scripts"
 import { createDispatcher } from "~src/messaging/handler"
+import { watchTabsForViews } from "~src/features/side-panel/view-store"
 import { originOf, senderKind } from "~src/messaging/sender"
 
 import { refreshBaseProfile } from "./base-profile"
@@ -42,3 +43,6 @@ chrome.runtime.onInstalled.addListener(() => void refreshBaseProfile().catch(() 
 
 // Alarm every minute, the poke stream, and a sync at once for whatever waited while the worker was stopped.
 startSync()
+
+// The side panel's per-tab cards: forgotten when their tab closes or loads another page.
+watchTabsForViews()

@@ -7,6 +7,8 @@ import { customersCount } from "./customers/count"
 import { customersOpened } from "./customers/opened"
 import { customersRecent } from "./customers/recent"
 import { lookupMatch } from "./lookup/match"
+import { sidePanelOpen } from "./panel/open-side"
+import { panelView } from "./panel/view"
 import { productsSearch } from "./products/search"
 import { searchQuery } from "./search/query"
 import { sitesDisable } from "./sites/disable"
@@ -32,5 +34,7 @@ export const handlers: readonly Handler[] = [
   authLogin,
   authLogout,
   conflictsList,
-  conflictsResolve
+  conflictsResolve,
+  panelView,
+  sidePanelOpen
 ] as unknown as readonly Handler[]

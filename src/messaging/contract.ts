@@ -3,6 +3,8 @@ import * as z from "zod"
 import { Customer, E164, MatchKind, Product } from "~src/domain/customers/customer.schema"
 import { SitePattern } from "~src/domain/settings/settings.schema"
 
+import { PANEL_VIEW_MAX_CARDS } from "./limits"
+
 /**
  * The one message contract: every message the extension sends is declared here once, with the zod schema of
  * its request and its response. Content scripts are untrusted input, so every array and string is bounded.
@@ -52,6 +54,23 @@ export const RefusedChange = z.object({
   differences: z.array(z.object({ field: z.string(), mine: z.string(), team: z.string() })).max(40)
 })
 export type RefusedChange = z.infer<typeof RefusedChange>
+
+/** Cards the side panel shows for a tab, published by that tab's in-page panel. */
+export const PanelViewRequest = z.object({
+  /** The page's title, for the side panel's heading (page text: shown as text). */
+  title: z.string().max(300),
+  /** The first cards of the in-page panel's list, in its order. */
+  matches: z.array(CustomerMatch).max(PANEL_VIEW_MAX_CARDS),
+  /** How many cards the in-page panel lists (it may list more than travel). */
+  total: z.number().int().min(0).max(1_000_000)
+})
+/** What the background keeps per tab in chrome.storage.session (the worker can be stopped at any time). */
+export const PanelView = PanelViewRequest.extend({
+  tabId: z.number().int(),
+  url: z.string().max(4096),
+  at: z.number()
+})
+export type PanelView = z.infer<typeof PanelView>
 
 export const contract = {
   "lookup/match": {
@@ -131,6 +150,16 @@ export const contract = {
   "conflicts/resolve": {
     request: z.object({ id: z.number().int().positive(), choice: z.enum(["team", "mine"]) }),
     response: z.object({ ok: z.boolean(), error: z.string().optional(), status: SyncStatus })
+  },
+  /** From a content script only (the sender's tab is the key): the cards its in-page panel shows now. */
+  "panel/view": {
+    request: PanelViewRequest,
+    response: Ok
+  },
+  /** From a content script's click (the user gesture travels with the message): open the browser's side panel. */
+  "sidepanel/open": {
+    request: z.object({}),
+    response: z.object({ ok: z.boolean(), error: z.string().optional() })
   }
 } as const
 

@@ -116,7 +116,8 @@ test("the keyboard shortcut's command toggles the panel in the active tab", asyn
   site.route("/toggle", `<!doctype html><meta charset="utf-8"><p>Rien ici.</p>`)
   await page.goto(`${site.origin}/toggle`)
   const panel = overlay(page).locator('[data-comptoir="panel"]')
-  await expect(panel).toHaveAttribute("data-collapsed", "false")
+  // Nothing on this page: the panel waits as a badge; the shortcut opens it, ready to search.
+  await expect(panel).toHaveAttribute("data-collapsed", "true")
   const sw = extContext.serviceWorkers()[0]!
   // What the background does on the "toggle-panel" command: message the active tab's content script.
   const toggle = () =>
@@ -125,8 +126,10 @@ test("the keyboard shortcut's command toggles the panel in the active tab", asyn
       await chrome.tabs.sendMessage(tab!.id!, { type: "panel/toggle", payload: {} })
     }, `${site.origin}/toggle`)
   await toggle()
+  await expect(panel).toHaveAttribute("data-collapsed", "false")
+  await expect(overlay(page).locator('[data-comptoir="search"]')).toBeFocused()
+  await toggle()
   await expect(panel).toHaveAttribute("data-collapsed", "true")
   await toggle()
   await expect(panel).toHaveAttribute("data-collapsed", "false")
-  await expect(overlay(page).locator('[data-comptoir="search"]')).toBeFocused()
 })

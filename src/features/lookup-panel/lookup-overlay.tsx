@@ -9,6 +9,7 @@ import { pagePattern } from "~src/domain/detect/code-shapes"
 import { CardTextContext, CustomerCard } from "~src/features/customer-card/customer-card"
 import { startPageScanner, type FoundItem } from "~src/features/page-scan/page-scanner"
 import type { CustomerMatch } from "~src/messaging/contract"
+import { PANEL_VIEW_MAX_CARDS } from "~src/messaging/limits"
 import { useDebouncedSearch } from "~src/ui/use-debounced-search"
 import { AppShell, useSettings } from "~src/ui/app-shell"
 
@@ -18,8 +19,14 @@ import { ForeignPhones } from "./foreign-phones"
 import { ownMailbox } from "./mail-roles"
 import { PageLookup, type PanelView } from "./page-lookup"
 import { isPanelToggle, sendFromPage } from "./page-messaging"
+import type { Placement } from "./placement"
+import { layoutFrame, useDragToMove, useElementSize, useSitePanelState, useTypingField, useViewport } from "./panel-frame"
 
-const COLLAPSED_KEY = "panelCollapsed"
+const HOST_ID = "comptoir-overlay"
+/** The side panel follows the in-page list after it settled: one message per change, not one per lookup batch. */
+const PUBLISH_DELAY_MS = 120
+const BADGE_SIZE = { width: 44, height: 44 }
+const OPEN_SIZE = { width: 360, height: 480 }
 /** Matches past this many show as one-line cards (a CRM list can hold hundreds of customers). */
 const FULL_CARDS = 10
 /**
@@ -65,7 +72,10 @@ function useBaseProfile(): BaseProfile | null {
 function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseProfile }) {
   const { t, i18n } = useTranslation()
   const cardText = useMemo(() => ({ t, language: i18n.language }), [t, i18n.language])
-  const [collapsed, setCollapsed] = useState(false)
+  // "auto": open when the view has cards, the badge when it has none; "open"/"collapsed": what the user chose
+  // (collapsed is remembered for the site, see useSitePanelState).
+  const site = useSitePanelState(location.origin)
+  const [mode, setMode] = useState<"auto" | "open" | "collapsed">("auto")
   const [matches, setMatches] = useState<CustomerMatch[]>([])
   const [recent, setRecent] = useState<CustomerMatch[]>([])
   const [highlight, setHighlight] = useState<string | null>(null)
@@ -77,20 +87,20 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
   // Cards beyond this are not rendered yet (see CARDS_PER_STEP); grows after each commit until all are.
   const [shown, setShown] = useState(CARDS_PER_STEP)
 
-  // Set once the user toggled on this page: the stored state, read asynchronously at start, must not undo a
-  // toggle made before it arrived (the shortcut pressed as the page loads).
+  // The user's choice on this page wins over the stored one, which only sets where the page starts.
   const toggledHere = useRef(false)
-  const setCollapsedPersist = useCallback((value: boolean) => {
-    toggledHere.current = true
-    setCollapsed(value)
-    void chrome.storage.local.set({ [COLLAPSED_KEY]: value })
-  }, [])
-
-  useEffect(() => {
-    void chrome.storage.local.get(COLLAPSED_KEY).then((r) => {
-      if (!toggledHere.current) setCollapsed(r[COLLAPSED_KEY] === true)
-    })
-  }, [])
+  const updateSite = site.update
+  const setCollapsedPersist = useCallback(
+    (value: boolean) => {
+      toggledHere.current = true
+      setMode(value ? "collapsed" : "open")
+      updateSite({ collapsed: value })
+    },
+    [updateSite]
+  )
+  const effectiveMode = toggledHere.current ? mode : site.collapsed === true ? "collapsed" : "auto"
+  const open = effectiveMode === "open" || (effectiveMode === "auto" && matches.length > 0)
+  const collapsed = !open
 
   // Page scan → batched exact lookups; results merge into the list as they come, and are rendered when the scanner
   // is idle: a first pass over a long page is a few dozen ms of slices, cards rendered in between would stretch it
@@ -190,21 +200,19 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
     }
   }, [matches, shown])
 
+  const openRef = useRef(open)
+  openRef.current = open
   useEffect(() => {
     const listener = (message: unknown) => {
       if (isPanelToggle(message)) {
-        toggledHere.current = true
-        setCollapsed((c) => {
-          const next = !c
-          void chrome.storage.local.set({ [COLLAPSED_KEY]: next })
-          if (!next) setTimeout(() => searchRef.current?.focus(), 0)
-          return next
-        })
+        const next = !openRef.current
+        setCollapsedPersist(!next)
+        if (next) setTimeout(() => searchRef.current?.focus(), 0)
       }
     }
     chrome.runtime.onMessage.addListener(listener)
     return () => chrome.runtime.onMessage.removeListener(listener)
-  }, [])
+  }, [setCollapsedPersist])
 
   const results = useDebouncedSearch(
     query,
@@ -223,24 +231,114 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
   const highlightIndex = highlight === null ? -1 : matches.findIndex((m) => m.customer.id === highlight)
   const visible = matches.length <= shown && highlightIndex < shown ? matches : matches.slice(0, Math.max(shown, highlightIndex + 1))
 
+  // The side panel shows the same cards for this tab: the list is published once it settled, and again on each change.
+  const published = useRef<string | null>(null)
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      const first = matches.slice(0, PANEL_VIEW_MAX_CARDS)
+      const signature = `${matches.length}|${first.map((m) => `${m.customer.id}:${m.matchedBy}:${m.matchedValues.join(",")}`).join(";")}`
+      if (signature === published.current) return
+      published.current = signature
+      sendFromPage("panel/view", { title: document.title.slice(0, 300), matches: first, total: matches.length }).catch(() => {
+        published.current = null
+      })
+    }, PUBLISH_DELAY_MS)
+    return () => clearTimeout(timer)
+  }, [matches])
+
+  // Shape and place: the badge when there is nothing to show (or the user collapsed it), the panel otherwise, where
+  // the user put it on this site, inside the viewport, never over the field the user is typing in.
+  const frameRef = useRef<HTMLElement>(null)
+  const viewport = useViewport()
+  const size = useElementSize(frameRef, BADGE_SIZE)
+  const lastOpenSize = useRef(OPEN_SIZE)
+  if (open && size.width > BADGE_SIZE.width * 2) lastOpenSize.current = size
+  const typingField = useTypingField(HOST_ID)
+  const onPlace = useCallback((placement: Placement | null) => updateSite({ placement }), [updateSite])
+  const mover = useDragToMove({ frameRef, placement: site.placement, size, viewport, onPlace })
+  const layout = layoutFrame({ placement: site.placement, open, size, openSize: lastOpenSize.current, viewport, typingField, dragAt: mover.dragAt })
+  const badge = collapsed || layout.yielding
+  const [sideError, setSideError] = useState<string | null>(null)
+  const openSidePanel = () => {
+    setSideError(null)
+    sendFromPage("sidepanel/open", {})
+      .then((r) => (r.ok ? undefined : setSideError(r.error ?? "")))
+      .catch((e: unknown) => setSideError(String(e)))
+  }
+
   return (
     <CardTextContext.Provider value={cardText}>
-      <section className="c-panel" data-comptoir="panel" data-collapsed={collapsed ? "true" : "false"} aria-label={t("panel.header.title")}>
-        <header className="c-panel-header">
-          <h2>{t("panel.header.title")}</h2>
-          <span className="c-badge" data-comptoir="match-count" title={t("panel.matches.count", { count: matches.length })}>
-            {matches.length}
-          </span>
+      <section
+        ref={frameRef}
+        className="c-panel"
+        data-comptoir="panel"
+        data-collapsed={collapsed ? "true" : "false"}
+        data-shape={badge ? "badge" : "open"}
+        data-yielding={layout.yielding ? "true" : "false"}
+        data-dragging={mover.dragAt ? "true" : "false"}
+        style={{ left: layout.style.left, top: layout.style.top, visibility: site.loaded ? undefined : "hidden" }}
+        aria-label={t("panel.header.title")}>
+        {badge ? (
           <button
             type="button"
-            onClick={() => setCollapsedPersist(!collapsed)}
-            aria-expanded={!collapsed}
-            aria-label={collapsed ? t("panel.header.expand") : t("panel.header.collapse")}
-            data-comptoir="panel-toggle">
-            {collapsed ? "▸" : "▾"}
+            className="c-panel-badge"
+            data-comptoir="panel-toggle"
+            data-drag-handle=""
+            {...mover.handle}
+            onKeyDown={mover.onKeyDown}
+            onClick={() => {
+              if (mover.consumeClick()) return
+              setCollapsedPersist(false)
+              setTimeout(() => searchRef.current?.focus(), 0)
+            }}
+            aria-expanded={false}
+            aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown Home"
+            aria-label={`${t("panel.header.expand")} — ${t("panel.matches.count", { count: matches.length })}. ${t("panelUi.move.help")}`}
+            title={`${t("panel.matches.count", { count: matches.length })} — ${t("panelUi.move.help")}`}>
+            <span className="c-panel-badge-mark" aria-hidden="true">
+              C
+            </span>
+            {matches.length > 0 ? (
+              <span className="c-badge c-panel-badge-count" data-comptoir="match-count">
+                {matches.length}
+              </span>
+            ) : null}
           </button>
-        </header>
-        {collapsed ? null : (
+        ) : (
+          <header className="c-panel-header" {...mover.handle}>
+            <h2>{t("panel.header.title")}</h2>
+            <span className="c-badge" data-comptoir="match-count" title={t("panel.matches.count", { count: matches.length })}>
+              {matches.length}
+            </span>
+            <button
+              type="button"
+              data-comptoir="panel-move"
+              data-drag-handle=""
+              onKeyDown={mover.onKeyDown}
+              aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown Home"
+              aria-label={`${t("panelUi.move.label")}. ${t("panelUi.move.help")}`}
+              title={t("panelUi.move.help")}>
+              ✥
+            </button>
+            <button type="button" data-comptoir="open-side-panel" onClick={openSidePanel} aria-label={t("panelUi.sidePanel.open")} title={t("panelUi.sidePanel.open")}>
+              ◨
+            </button>
+            <button
+              type="button"
+              onClick={() => setCollapsedPersist(!collapsed)}
+              aria-expanded={!collapsed}
+              aria-label={collapsed ? t("panel.header.expand") : t("panel.header.collapse")}
+              data-comptoir="panel-toggle">
+              {collapsed ? "▸" : "▾"}
+            </button>
+          </header>
+        )}
+        {badge ? null : sideError !== null ? (
+          <p className="c-error c-panel-note" data-comptoir="side-panel-error">
+            {sideError === "unsupported" ? t("panelUi.sidePanel.unsupported") : t("panelUi.sidePanel.failed", { error: sideError })}
+          </p>
+        ) : null}
+        {badge ? null : (
           <div className="c-panel-body" ref={bodyRef}>
             <input
               ref={searchRef}

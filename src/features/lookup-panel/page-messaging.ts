@@ -16,12 +16,14 @@ export class PageMessageError extends Error {
   }
 }
 
-type PageMessage = "lookup/match" | "search/query" | "customers/opened"
+type PageMessage = "lookup/match" | "search/query" | "customers/opened" | "panel/view" | "sidepanel/open"
 
 const CHECKS: { [N in PageMessage]: (data: unknown) => data is ResponseOf<N> } = {
   "lookup/match": (d): d is ResponseOf<"lookup/match"> => isRecord(d) && Array.isArray(d.matches) && d.matches.every(isMatch),
   "search/query": (d): d is ResponseOf<"search/query"> => isRecord(d) && Array.isArray(d.customers) && d.customers.every(isCustomer),
-  "customers/opened": (d): d is ResponseOf<"customers/opened"> => isRecord(d) && d.ok === true
+  "customers/opened": (d): d is ResponseOf<"customers/opened"> => isRecord(d) && d.ok === true,
+  "panel/view": (d): d is ResponseOf<"panel/view"> => isRecord(d) && d.ok === true,
+  "sidepanel/open": (d): d is ResponseOf<"sidepanel/open"> => isRecord(d) && typeof d.ok === "boolean"
 }
 
 export async function sendFromPage<N extends PageMessage & MessageName>(name: N, payload: RequestOf<N>): Promise<ResponseOf<N>> {

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next"
 
 import type { Customer } from "~src/domain/customers/customer.schema"
 import { CustomerCard } from "~src/features/customer-card/customer-card"
+import { openSidePanelFromClick, useSidePanelWindow } from "~src/features/side-panel/open-side-panel"
 import { SiteToggle } from "~src/features/sites/site-toggle"
 import { SyncStatusLine, useSyncStatus } from "~src/features/sync/sync-status-line"
 import { send } from "~src/messaging/send"
@@ -25,6 +26,7 @@ function Popup() {
   const [counts, setCounts] = useState<{ customers: number; products: number } | null>(null)
   const [error, setError] = useState<string | null>(null)
   const { status: syncStatus } = useSyncStatus()
+  const sideWindow = useSidePanelWindow()
 
   useEffect(() => {
     send("customers/recent", { limit: 6 })
@@ -49,6 +51,14 @@ function Popup() {
     <main style={{ width: 380, padding: 10 }}>
       <header style={{ display: "flex", alignItems: "center", gap: 8 }}>
         <h1 style={{ fontSize: 16, margin: 0, flex: 1 }}>{t("popup.header.title")}</h1>
+        <button
+          type="button"
+          className="c-button c-button-secondary"
+          data-comptoir="open-side-panel"
+          title={t("panelUi.sidePanel.open")}
+          onClick={() => openSidePanelFromClick(sideWindow).then(() => window.close(), (e: unknown) => setError(String(e)))}>
+          {t("panelUi.sidePanel.button")}
+        </button>
         <button type="button" className="c-button c-button-secondary" onClick={() => void chrome.runtime.openOptionsPage()}>
           {t("popup.header.options")}
         </button>

@@ -1,0 +1,7 @@
+/**
+ * Bounds shared by the contract (zod, background and extension pages) and the content script, which must not import
+ * the contract's schemas (zod would double its bundle): plain numbers only here.
+ */
+
+/** Cards of one tab's in-page panel that travel to the side panel (its first ones, in its order). */
+export const PANEL_VIEW_MAX_CARDS = 50
