@@ -64,14 +64,16 @@ function ensureSystemPackages() {
   const missing = SYSTEM_PACKAGES.filter((p) => !installed(p)).map((p) => p.pkg)
   if (missing.length === 0) return
   const install = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(" ")}`
+  // Another apt run (unattended upgrades, a parallel job) holds the lock for a while: wait for it rather than fail.
+  const installAsRoot = install.replace("apt-get install", "apt-get -o DPkg::Lock::Timeout=600 install")
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0
   if (!isRoot) {
     console.error(`preflight: the tests need these system packages, missing here: ${missing.join(", ")}.\nRun:\n\n  sudo sh -c '${install}'\n\nthen npm test again.`)
     process.exit(1)
   }
   console.log(`preflight: installing ${missing.join(", ")} with apt (running as root)`)
-  // No service is started by the tests' packages: Dovecot and PHP are run by the tests themselves on free ports.
-  const status = run("sh", ["-c", install], { env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } })
+  // The tests run their own Dovecot and PHP on free ports: a system Dovecot that apt may start is not used.
+  const status = run("sh", ["-c", installAsRoot], { env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } })
   if (status !== 0) {
     console.error(`preflight: "${install}" failed (see above).`)
     process.exit(status)
