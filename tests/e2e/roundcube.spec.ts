@@ -1,0 +1,152 @@
+import type { FrameLocator, Locator, Page } from "@playwright/test"
+
+import { e2eCustomers, ensureImported } from "./dataset"
+import { AGENT, expect, test } from "./roundcube/fixture"
+import type { SeededMessage } from "./roundcube/mailbox"
+
+// A real Roundcube 1.6 (Debian's roundcube-core, PHP's built-in server) over a real Dovecot holding messages from
+// customers of the e2e base: see tests/e2e/roundcube/.
+
+const customers = e2eCustomers()
+const overlay = (page: Page) => page.locator("#comptoir-overlay")
+const cards = (page: Page) => overlay(page).locator('[data-comptoir="customer-card"]')
+const card = (page: Page, code: string) => overlay(page).locator(`[data-comptoir="customer-card"][data-customer-code="${code}"]`)
+const preview = (page: Page): FrameLocator => page.frameLocator("#messagecontframe")
+const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/roundcube-${name}.png` })
+
+function message(messages: SeededMessage[], key: SeededMessage["key"]): SeededMessage {
+  return messages.find((m) => m.key === key)!
+}
+
+async function shownCodes(page: Page): Promise<string[]> {
+  return cards(page).evaluateAll((els) => els.map((e) => e.getAttribute("data-customer-code") ?? ""))
+}
+
+async function decorated(scope: Locator | FrameLocator, attr: "data-comptoir-phone" | "data-comptoir-email"): Promise<string[]> {
+  const values = await scope.locator(`[${attr}]`).evaluateAll((els, a) => els.map((e) => e.getAttribute(a)!), attr)
+  return [...new Set(values)].sort()
+}
+
+/** The inbox, signed in (the session cookie lives as long as the worker's browser). */
+async function inbox(page: Page, url: string): Promise<void> {
+  await page.goto(`${url}?_task=mail&_mbox=INBOX`)
+  const user = page.locator("#rcmloginuser")
+  const list = page.locator("#messagelist tbody tr")
+  await expect(user.or(list.first())).toBeVisible()
+  if (await user.isVisible()) {
+    await user.fill(AGENT.email)
+    await page.locator("#rcmloginpwd").fill(AGENT.password)
+    await page.locator("#rcmloginsubmit").click()
+  }
+  await expect(list).toHaveCount(4)
+}
+
+const row = (page: Page, m: SeededMessage) => page.locator("#messagelist tbody tr", { hasText: m.subject })
+
+/** Opens a message in the preview pane and waits for its body to be there. */
+async function openInPreview(page: Page, m: SeededMessage): Promise<void> {
+  await row(page, m).click()
+  await expect(preview(page).locator("#messagebody")).toContainText(m.key === "order-fr" || m.key === "unknown-sender-fr" ? "Bonjour" : "Hi")
+  await expect(preview(page).locator("h2.subject")).toContainText(m.subject)
+}
+
+test.beforeAll(async ({ extContext, extensionId }) => {
+  const page = await extContext.newPage()
+  await ensureImported(page, extensionId, customers)
+  await page.close()
+})
+
+test("in Roundcube's 3-pane view, shows the sender's card and decorates the numbers of the message in the preview only", async ({ page, roundcube }) => {
+  const order = message(roundcube.messages, "order-fr")
+  await inbox(page, roundcube.url)
+  await openInPreview(page, order)
+  const sender = order.sender!
+  await expect(card(page, sender.code)).toBeVisible()
+  await expect(card(page, sender.code)).toContainText("Email match")
+  // The numbers of the order (in the body and the signature), and nothing among its dates, amounts, SIRET and VAT.
+  await expect.poll(() => decorated(preview(page), "data-comptoir-phone")).toEqual(order.frPhones)
+  expect(await decorated(preview(page), "data-comptoir-email")).toContain(sender.contacts[0]!.emails[0]!)
+  // The order's table keeps its layout: 3 rows of 5 cells.
+  await expect(preview(page).locator("#messagebody table tr")).toHaveCount(3)
+  await expect(preview(page).locator("#messagebody table td")).toHaveCount(10)
+  await shot(page, "3pane-order")
+
+  // The preview's document is replaced: the new one is scanned too.
+  const unknown = message(roundcube.messages, "unknown-sender-fr")
+  await openInPreview(page, unknown)
+  await expect.poll(() => decorated(preview(page), "data-comptoir-phone")).toEqual(unknown.frPhones)
+  await shot(page, "3pane-unknown-sender")
+})
+
+test("in Roundcube's 3-pane view, another message's click leaves only the new message's cards on this page", async ({ page, roundcube }) => {
+  const order = message(roundcube.messages, "order-fr")
+  const delivery = message(roundcube.messages, "delivery-en")
+  await inbox(page, roundcube.url)
+  await openInPreview(page, order)
+  await expect(card(page, order.sender!.code)).toBeVisible()
+
+  await openInPreview(page, delivery)
+  // Positive signal first: the new sender's card (an exact email match) and those of the recipients in the header.
+  await expect(card(page, delivery.sender!.code)).toBeVisible()
+  await shot(page, "3pane-switched")
+  // Then the absence: the previous message's card left with its iframe, and nothing else is there.
+  await expect(card(page, order.sender!.code)).toHaveCount(0)
+  expect((await shownCodes(page)).filter((c) => !delivery.codes.includes(c))).toEqual([])
+  expect((await shownCodes(page))[0]).toBe(delivery.sender!.code)
+})
+
+test("in Roundcube's full-page message view, shows the sender's card and decorates the message's numbers", async ({ page, roundcube }) => {
+  const order = message(roundcube.messages, "order-fr")
+  await inbox(page, roundcube.url)
+  await row(page, order).dblclick()
+  await page.waitForURL(/_action=show/)
+  await expect(page.locator("#messagebody")).toContainText("CMD-2026-001234")
+  await expect(card(page, order.sender!.code)).toBeVisible()
+  await expect.poll(() => decorated(page.locator("#messagebody"), "data-comptoir-phone")).toEqual(order.frPhones)
+  await shot(page, "full-page-order")
+})
+
+test("never decorates Roundcube's compose box, in the HTML editor or the plain-text one", async ({ page, roundcube }) => {
+  const order = message(roundcube.messages, "order-fr")
+  const delivery = message(roundcube.messages, "delivery-en")
+  const marker = customers.filter((c) => c.country === "FR")[43]!
+
+  // A reply to the HTML order opens TinyMCE (an iframe whose body is contenteditable), quoting the order's numbers.
+  await inbox(page, roundcube.url)
+  await row(page, order).click()
+  await page.evaluate(() => (window as unknown as { rcmail: { command(c: string): void } }).rcmail.command("reply"))
+  await page.waitForURL(/_action=compose/)
+  const editor = page.frameLocator("#composebody_ifr").locator("body")
+  await expect(editor).toContainText("CMD-2026-001234")
+  await expect(editor).toContainText(order.sender!.writtenPhones[0]![0]!)
+  const before = await editor.innerHTML()
+  // Positive signal: a number added to the page outside the editor is decorated, so the scanner has run over the page.
+  await addMarker(page, marker.writtenPhones[0]![0]!)
+  await expect(page.locator(`#comptoir-e2e-marker [data-comptoir-phone="${marker.contacts[0]!.phones[0]!}"]`)).toHaveCount(1)
+  await expect(editor.locator("[data-comptoir-phone], [data-comptoir-email]")).toHaveCount(0)
+  expect(await editor.innerHTML()).toBe(before)
+  await shot(page, "compose-html")
+
+  // A reply to the plain-text delivery question opens a textarea.
+  await inbox(page, roundcube.url)
+  await row(page, delivery).click()
+  await page.evaluate(() => (window as unknown as { rcmail: { command(c: string): void } }).rcmail.command("reply"))
+  await page.waitForURL(/_action=compose/)
+  const textarea = page.locator("textarea#composebody")
+  await expect(textarea).toHaveValue(/PO-88213/)
+  const text = await textarea.inputValue()
+  await addMarker(page, marker.writtenPhones[0]![0]!)
+  await expect(page.locator(`#comptoir-e2e-marker [data-comptoir-phone="${marker.contacts[0]!.phones[0]!}"]`)).toHaveCount(1)
+  await expect(textarea).toHaveValue(text)
+  await expect(page.locator("#compose-content [data-comptoir-phone]")).toHaveCount(0)
+  await shot(page, "compose-plain")
+})
+
+async function addMarker(page: Page, written: string): Promise<void> {
+  await page.evaluate((w) => {
+    const p = document.createElement("p")
+    p.id = "comptoir-e2e-marker"
+    p.textContent = `Standard : ${w}`
+    document.body.append(p)
+  }, written)
+}
