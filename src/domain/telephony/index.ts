@@ -1,0 +1,3 @@
+export * from "./call-record"
+export * from "./dial-target"
+export * from "./phone-state"
