@@ -2,6 +2,7 @@ import { adoptGrantedSites, reconcileSites } from "~src/features/sites/site-scri
 import { createDispatcher } from "~src/messaging/handler"
 
 import { handlers } from "./handlers"
+import { startSoftphone } from "./softphone"
 import { startSync } from "./sync"
 
 const dispatch = createDispatcher(handlers)
@@ -34,3 +35,6 @@ chrome.permissions.onAdded.addListener((p) => void adoptGrantedSites(p.origins))
 
 // Alarm every minute, the poke stream, and a sync at once for whatever waited while the worker was stopped.
 startSync()
+
+// Softphone (issue #9): the offscreen document is started again if the browser restarted with a softphone set up.
+startSoftphone()

@@ -11,6 +11,7 @@ import { productsSearch } from "./products/search"
 import { searchQuery } from "./search/query"
 import { sitesDisable } from "./sites/disable"
 import { sitesEnable } from "./sites/enable"
+import { softphoneHandlers } from "./softphone"
 import { authLogin } from "./sync/login"
 import { authLogout } from "./sync/logout"
 import { syncNow } from "./sync/now"
@@ -32,5 +33,7 @@ export const handlers: readonly Handler[] = [
   authLogin,
   authLogout,
   conflictsList,
-  conflictsResolve
+  conflictsResolve,
+  // Softphone (issue #9)
+  ...softphoneHandlers
 ] as unknown as readonly Handler[]

@@ -2,6 +2,7 @@ import Dexie, { type Table } from "dexie"
 
 import type { Customer, Product } from "~src/domain/customers/customer.schema"
 import type { Conflict, RowData } from "~src/domain/sync/protocol"
+import type { CallRecord } from "~src/domain/telephony/call-record"
 
 import { outboxMiddleware, type OutboxEntry } from "./outbox"
 
@@ -83,6 +84,12 @@ export interface StoredConflict extends Conflict {
   mine?: RowData | null
 }
 
+/** A secret of the extension (the SIP password): IndexedDB of the extension's origin, never chrome.storage.local. */
+export interface SecretRecord {
+  key: string
+  value: string
+}
+
 /**
  * The extension's IndexedDB, opened only from extension pages and the background (never from a content
  * script: its IndexedDB would be the page's). Versions are only ever appended.
@@ -97,6 +104,9 @@ export class ComptoirDb extends Dexie {
   syncState!: Table<SyncState, string>
   conflicts!: Table<StoredConflict, number>
   pendingUploads!: Table<PendingUpload, string>
+  // Softphone (issue #9): calls are append-only; secrets hold what must not sit in chrome.storage (the SIP password).
+  calls!: Table<CallRecord, string>
+  secrets!: Table<SecretRecord, string>
 
   constructor(name = "comptoir") {
     super(name)
@@ -133,6 +143,11 @@ export class ComptoirDb extends Dexie {
             delete e.fields
           })
       )
+    // Softphone (issue #9).
+    this.version(5).stores({
+      calls: "id, startedAt, customerId, number",
+      secrets: "key"
+    })
     this.use(outboxMiddleware())
   }
 }

@@ -2,6 +2,8 @@ import * as z from "zod"
 
 import { Customer, E164, MatchKind, Product } from "~src/domain/customers/customer.schema"
 import { SitePattern } from "~src/domain/settings/settings.schema"
+import { SoftphoneSettings as SoftphoneSettingsSchema } from "~src/domain/telephony/contract-schemas"
+import { CallRecord, PhoneEvent as PhoneEventSchema, PhoneState, SoftphoneView } from "~src/domain/telephony/contract-schemas"
 
 /**
  * The one message contract: every message the extension sends is declared here once, with the zod schema of
@@ -131,6 +133,64 @@ export const contract = {
   "conflicts/resolve": {
     request: z.object({ id: z.number().int().positive(), choice: z.enum(["team", "mine"]) }),
     response: z.object({ ok: z.boolean(), error: z.string().optional(), status: SyncStatus })
+  },
+  // ---- Softphone (issue #9). Content scripts may only send softphone/call and softphone/state (checked in the handlers).
+  /** Places a call; from the card, the page panel, the dial pad or the call history. */
+  "softphone/call": {
+    request: z.object({
+      number: z.string().min(2).max(40).regex(/^\+?[0-9 ().*#-]+$/, "not a phone number"),
+      customerId: z.string().max(100).optional(),
+      contactId: z.string().max(100).optional()
+    }),
+    response: z.object({ ok: z.boolean(), callId: z.string().optional(), error: z.string().optional() })
+  },
+  "softphone/state": {
+    request: z.object({}),
+    response: SoftphoneView
+  },
+  "softphone/answer": { request: z.object({ callId: z.string().min(1).max(100) }), response: Ok },
+  "softphone/decline": { request: z.object({ callId: z.string().min(1).max(100) }), response: Ok },
+  "softphone/hangup": { request: z.object({ callId: z.string().min(1).max(100) }), response: Ok },
+  "softphone/mute": { request: z.object({ callId: z.string().min(1).max(100), muted: z.boolean() }), response: Ok },
+  "softphone/hold": { request: z.object({ callId: z.string().min(1).max(100), onHold: z.boolean() }), response: Ok },
+  "softphone/dtmf": { request: z.object({ callId: z.string().min(1).max(100), digits: z.string().regex(/^[0-9*#A-D]{1,32}$/) }), response: Ok },
+  "softphone/transfer": { request: z.object({ callId: z.string().min(1).max(100), target: z.string().min(2).max(200) }), response: Ok },
+  /** The incoming call's customer, chosen in the picker (several customers share the number). */
+  "softphone/assign": {
+    request: z.object({ callId: z.string().min(1).max(100), customerId: z.string().min(1).max(100), contactId: z.string().max(100).nullable().default(null) }),
+    response: Ok
+  },
+  /** Audio counters of the call under way (call quality; the end-to-end tests read inbound bytes here). */
+  "softphone/stats": {
+    request: z.object({}),
+    response: z.object({
+      bytesReceived: z.number(),
+      packetsReceived: z.number(),
+      bytesSent: z.number(),
+      packetsSent: z.number(),
+      codec: z.string().nullable(),
+      roundTripTimeMs: z.number().nullable()
+    })
+  },
+  /** The settings without the SIP password (only whether one is stored). */
+  "softphone/settings": {
+    request: z.object({}),
+    response: z.object({ settings: SoftphoneSettingsSchema, hasPassword: z.boolean() })
+  },
+  /** Saves the settings; the password (when given) goes to the extension's IndexedDB, never chrome.storage. Registers again. */
+  "softphone/configure": {
+    request: z.object({ settings: SoftphoneSettingsSchema, password: z.string().max(200).optional() }),
+    response: z.object({ ok: z.boolean(), error: z.string().optional() })
+  },
+  /** Calls of this device, newest first (the dock's history). */
+  "softphone/history": {
+    request: z.object({ limit: z.number().int().min(1).max(200).default(20) }),
+    response: z.object({ calls: z.array(CallRecord) })
+  },
+  /** From the offscreen document only: the state after each provider event. */
+  "softphone/report": {
+    request: z.object({ state: PhoneState, event: PhoneEventSchema.nullable() }),
+    response: Ok
   }
 } as const
 

@@ -43,6 +43,25 @@ describe("the softphone state", () => {
     expect(s.error).toBeNull()
   })
 
+  it("shows a lost connection rather than the last call's end, and keeps a call under way on screen", () => {
+    const ended = run(
+      [
+        [{ type: "outgoing", callId: "c1", number: "+33100000001" }, 0],
+        [{ type: "ended", callId: "c1", reason: "hangup-local" }, 5]
+      ],
+      registered
+    )
+    expect(visibleState(transition(ended, { type: "connection-lost", message: "closed" }, 6))).toBe("reconnecting")
+    const talking = run(
+      [
+        [{ type: "outgoing", callId: "c2", number: "+33100000001" }, 0],
+        [{ type: "answered", callId: "c2" }, 1]
+      ],
+      registered
+    )
+    expect(visibleState(transition(talking, { type: "connection-lost", message: "closed" }, 6))).toBe("in-call")
+  })
+
   it("ignores a lost connection while nothing was registered", () => {
     expect(transition(initialPhoneState, { type: "connection-lost", message: "x" }, 0)).toBe(initialPhoneState)
   })

@@ -98,11 +98,12 @@ export function transition(s: PhoneState, e: PhoneEvent, now: number): PhoneStat
       return { ...s, provider: e.provider, registration: "registering", error: null, reconnectAttempt: 0 }
     case "registered":
       return { ...s, registration: "registered", error: null, reconnectAttempt: 0 }
+    // A finished call on screen gives way to a registration problem: the agent must see that calls cannot come in.
     case "registration-failed":
-      return { ...s, registration: "error", error: { code: e.code, message: e.message } }
+      return { ...s, registration: "error", error: { code: e.code, message: e.message }, call: s.call?.phase === "ended" ? null : s.call }
     case "connection-lost":
       if (s.registration === "idle") return s
-      return { ...s, registration: "reconnecting", error: { code: "connection-lost", message: e.message } }
+      return { ...s, registration: "reconnecting", error: { code: "connection-lost", message: e.message }, call: s.call?.phase === "ended" ? null : s.call }
     case "reconnect-attempt":
       if (s.registration !== "reconnecting") return s
       return { ...s, reconnectAttempt: s.reconnectAttempt + 1 }
