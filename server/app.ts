@@ -12,6 +12,8 @@ import { PokeBus } from "./sync/poke-bus"
 import { syncRoutes } from "./sync/routes"
 import { purgeTombstones } from "./sync/sync-service"
 import { webhookRoutes } from "./webhooks/routes"
+import { telephonyRoutes } from "./telephony/routes"
+import { twilioConfigFromEnv, type TwilioConfig } from "./telephony/twilio-config"
 import { WebhookWorker } from "./webhooks/worker"
 
 export interface AppOptions {
@@ -20,6 +22,8 @@ export interface AppOptions {
   /** Replicated tables; tests add workflow tables here before their schemas exist in src/domain. */
   tables?: TableRegistry
   logger?: FastifyServerOptions["logger"]
+  /** Softphone (issue #9): Twilio's credentials; default from the TWILIO_* environment, null when not set up. */
+  twilio?: TwilioConfig | null
 }
 
 export interface App {
@@ -78,6 +82,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   authRoutes(app, db, config, authn)
   syncRoutes(app, { db, tables, pokes, webhooks, streams, authn })
   webhookRoutes(app, db, authn)
+  telephonyRoutes(app, db, authn, opts.twilio === undefined ? twilioConfigFromEnv(process.env) : opts.twilio)
 
   let purgeTimer: NodeJS.Timeout | undefined
   app.addHook("onReady", async () => {
