@@ -15,7 +15,9 @@ export interface TwilioCallLike {
   disconnect(): void
   mute(shouldMute?: boolean): void
   sendDigits(digits: string): void
-  on(event: string, listener: (...args: never[]) => void): unknown
+  // The SDK's listeners take event-specific arguments (EventEmitter's signature).
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  on(event: string, listener: (...args: any[]) => void): unknown
 }
 
 /** The part of `@twilio/voice-sdk`'s Device this adapter uses. */
@@ -25,7 +27,9 @@ export interface TwilioDeviceLike {
   updateToken(token: string): void
   connect(options?: { params?: Record<string, string> }): Promise<TwilioCallLike>
   destroy(): void
-  on(event: string, listener: (...args: never[]) => void): unknown
+  // The SDK's listeners take event-specific arguments (EventEmitter's signature).
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  on(event: string, listener: (...args: any[]) => void): unknown
 }
 
 export type TwilioDeviceClass = new (token: string, options?: Record<string, unknown>) => TwilioDeviceLike
