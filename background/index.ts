@@ -5,6 +5,7 @@ import { originOf, senderKind } from "~src/messaging/sender"
 
 import { refreshBaseProfile } from "./base-profile"
 import { handlers } from "./handlers"
+import { startSoftphone } from "./softphone"
 import { startSync } from "./sync"
 
 const dispatch = createDispatcher(handlers)
@@ -46,3 +47,6 @@ startSync()
 
 // The side panel's per-tab cards: forgotten when their tab closes or loads another page.
 watchTabsForViews()
+
+// Softphone (issue #9): the offscreen document is started again if the browser restarted with a softphone set up.
+startSoftphone()

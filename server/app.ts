@@ -14,6 +14,8 @@ import { pokeBusFor, type PokeBus } from "./sync/poke-bus"
 import { syncRoutes } from "./sync/routes"
 import { purgeTombstones } from "./sync/sync-service"
 import { webhookRoutes } from "./webhooks/routes"
+import { telephonyRoutes } from "./telephony/routes"
+import { twilioConfigFromEnv, type TwilioConfig } from "./telephony/twilio-config"
 import { WebhookWorker } from "./webhooks/worker"
 
 export interface AppOptions {
@@ -22,6 +24,8 @@ export interface AppOptions {
   /** Replicated tables; tests add workflow tables here before their schemas exist in src/domain. */
   tables?: TableRegistry
   logger?: FastifyServerOptions["logger"]
+  /** Softphone (issue #9): Twilio's credentials; default from the TWILIO_* environment, null when not set up. */
+  twilio?: TwilioConfig | null
 }
 
 export interface App {
@@ -84,6 +88,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   syncRoutes(app, { db, tables, pokes, webhooks, streams, authn })
   webhookRoutes(app, db, authn, { allowPrivate: config.webhookAllowPrivate })
   documentRoutes(app, authn)
+  telephonyRoutes(app, db, authn, opts.twilio === undefined ? twilioConfigFromEnv(process.env) : opts.twilio)
 
   let purgeTimer: NodeJS.Timeout | undefined
   app.addHook("onReady", async () => {

@@ -13,6 +13,7 @@ import { productsSearch } from "./products/search"
 import { searchQuery } from "./search/query"
 import { sitesDisable } from "./sites/disable"
 import { sitesEnable } from "./sites/enable"
+import { softphoneHandlers } from "./softphone"
 import { authLogin } from "./sync/login"
 import { authLogout } from "./sync/logout"
 import { syncNow } from "./sync/now"
@@ -36,5 +37,7 @@ export const handlers: readonly Handler[] = [
   conflictsList,
   conflictsResolve,
   panelView,
-  sidePanelOpen
+  sidePanelOpen,
+  // Softphone (issue #9)
+  ...softphoneHandlers
 ] as unknown as readonly Handler[]

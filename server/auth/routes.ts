@@ -107,11 +107,11 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config, authn: 
       const [user] = await db.query<{ email: string; password_hash: string | null }>("SELECT email, password_hash FROM users WHERE user_id = $1", [auth.userId])
       if (!user) throw new HttpError(401, "bad-token", "no such user")
       // The same guard as sign-in: a session left open on a shared computer must not become a password oracle.
-      throttle.attempt(user.email, req.ip)
+      const attempt = await throttle.attempt(user.email, req.ip)
       if (!user.password_hash || !(await verifyPassword(req.body.currentPassword, user.password_hash))) {
         throw new HttpError(403, "wrong-password", "the current password is wrong")
       }
-      throttle.succeeded(user.email, req.ip)
+      await throttle.succeeded(attempt)
       if (req.body.newPassword === req.body.currentPassword) throw new HttpError(400, "same-password", "the new password is the current one: choose another")
       // Every other session ends: changing a password is what someone does when they think another person knows
       // it, and a session opened with the old one is that person's. This device just proved the password, so it stays.

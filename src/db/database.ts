@@ -2,6 +2,7 @@ import Dexie, { type Table } from "dexie"
 
 import type { Customer, Product } from "~src/domain/customers/customer.schema"
 import type { Conflict, RowData } from "~src/domain/sync/protocol"
+import type { CallRecord } from "~src/domain/telephony/call-record"
 
 import { outboxMiddleware, type OutboxEntry } from "./outbox"
 
@@ -83,6 +84,12 @@ export interface StoredConflict extends Conflict {
   mine?: RowData | null
 }
 
+/** A secret of the extension (the SIP password): IndexedDB of the extension's origin, never chrome.storage.local. */
+export interface SecretRecord {
+  key: string
+  value: string
+}
+
 /**
  * The team-server session, token included (one record, id "session"). Here and not in chrome.storage.local,
  * which content scripts can read: a content script runs at the page's origin and cannot open this database.
@@ -112,6 +119,9 @@ export class ComptoirDb extends Dexie {
   conflicts!: Table<StoredConflict, number>
   pendingUploads!: Table<PendingUpload, string>
   sessions!: Table<SessionRecord, string>
+  // Softphone (issue #9): calls are append-only; secrets hold what must not sit in chrome.storage (the SIP password).
+  calls!: Table<CallRecord, string>
+  secrets!: Table<SecretRecord, string>
 
   constructor(name = "comptoir") {
     super(name)
@@ -151,6 +161,11 @@ export class ComptoirDb extends Dexie {
     // The session leaves chrome.storage.local (issue #8); `SessionStore` moves an existing one here.
     this.version(5).stores({
       sessions: "id"
+    })
+    // Softphone (issue #9).
+    this.version(6).stores({
+      calls: "id, startedAt, customerId, number",
+      secrets: "key"
     })
     this.use(outboxMiddleware())
   }

@@ -2,6 +2,8 @@ import * as z from "zod"
 
 import { Customer, E164, MatchKind, Product } from "~src/domain/customers/customer.schema"
 import { SitePattern } from "~src/domain/settings/settings.schema"
+import { SoftphoneSettings as SoftphoneSettingsSchema } from "~src/domain/telephony/contract-schemas"
+import { CallRecord, PhoneEvent as PhoneEventSchema, PhoneState, SoftphoneView } from "~src/domain/telephony/contract-schemas"
 
 import { PANEL_VIEW_MAX_CARDS } from "./limits"
 
@@ -160,6 +162,64 @@ export const contract = {
   "sidepanel/open": {
     request: z.object({}),
     response: z.object({ ok: z.boolean(), error: z.string().optional() })
+  },
+  // ---- Softphone (issue #9). Content scripts may only send softphone/call and softphone/state (checked in the handlers).
+  /** Places a call; from the card, the page panel, the dial pad or the call history. */
+  "softphone/call": {
+    request: z.object({
+      number: z.string().min(2).max(40).regex(/^\+?[0-9 ().*#-]+$/, "not a phone number"),
+      customerId: z.string().max(100).optional(),
+      contactId: z.string().max(100).optional()
+    }),
+    response: z.object({ ok: z.boolean(), callId: z.string().optional(), error: z.string().optional() })
+  },
+  "softphone/state": {
+    request: z.object({}),
+    response: SoftphoneView
+  },
+  "softphone/answer": { request: z.object({ callId: z.string().min(1).max(100) }), response: Ok },
+  "softphone/decline": { request: z.object({ callId: z.string().min(1).max(100) }), response: Ok },
+  "softphone/hangup": { request: z.object({ callId: z.string().min(1).max(100) }), response: Ok },
+  "softphone/mute": { request: z.object({ callId: z.string().min(1).max(100), muted: z.boolean() }), response: Ok },
+  "softphone/hold": { request: z.object({ callId: z.string().min(1).max(100), onHold: z.boolean() }), response: Ok },
+  "softphone/dtmf": { request: z.object({ callId: z.string().min(1).max(100), digits: z.string().regex(/^[0-9*#A-D]{1,32}$/) }), response: Ok },
+  "softphone/transfer": { request: z.object({ callId: z.string().min(1).max(100), target: z.string().min(2).max(200) }), response: Ok },
+  /** The incoming call's customer, chosen in the picker (several customers share the number). */
+  "softphone/assign": {
+    request: z.object({ callId: z.string().min(1).max(100), customerId: z.string().min(1).max(100), contactId: z.string().max(100).nullable().default(null) }),
+    response: Ok
+  },
+  /** Audio counters of the call under way (call quality; the end-to-end tests read inbound bytes here). */
+  "softphone/stats": {
+    request: z.object({}),
+    response: z.object({
+      bytesReceived: z.number(),
+      packetsReceived: z.number(),
+      bytesSent: z.number(),
+      packetsSent: z.number(),
+      codec: z.string().nullable(),
+      roundTripTimeMs: z.number().nullable()
+    })
+  },
+  /** The settings without the SIP password (only whether one is stored). */
+  "softphone/settings": {
+    request: z.object({}),
+    response: z.object({ settings: SoftphoneSettingsSchema, hasPassword: z.boolean() })
+  },
+  /** Saves the settings; the password (when given) goes to the extension's IndexedDB, never chrome.storage. Registers again. */
+  "softphone/configure": {
+    request: z.object({ settings: SoftphoneSettingsSchema, password: z.string().max(200).optional() }),
+    response: z.object({ ok: z.boolean(), error: z.string().optional() })
+  },
+  /** Calls of this device, newest first (the dock's history). */
+  "softphone/history": {
+    request: z.object({ limit: z.number().int().min(1).max(200).default(20) }),
+    response: z.object({ calls: z.array(CallRecord) })
+  },
+  /** From the offscreen document only: the state after each provider event. */
+  "softphone/report": {
+    request: z.object({ state: PhoneState, event: PhoneEventSchema.nullable() }),
+    response: Ok
   }
 } as const
 
@@ -173,6 +233,7 @@ export const contract = {
 export type SenderKind = "content" | "page"
 const pageOnly = ["page"] as const satisfies readonly SenderKind[]
 const pageOrContent = ["page", "content"] as const satisfies readonly SenderKind[]
+const contentOnly = ["content"] as const satisfies readonly SenderKind[]
 export const senders: Record<keyof typeof contract, readonly SenderKind[]> = {
   "lookup/match": pageOrContent,
   "search/query": pageOrContent,
@@ -188,7 +249,27 @@ export const senders: Record<keyof typeof contract, readonly SenderKind[]> = {
   "auth/login": pageOnly,
   "auth/logout": pageOnly,
   "conflicts/list": pageOnly,
-  "conflicts/resolve": pageOnly
+  "conflicts/resolve": pageOnly,
+  // The in-page panel tells the side panel what it shows; its sender's tab is the key.
+  "panel/view": contentOnly,
+  // A click in the in-page panel (its user gesture) or in the popup opens the side panel.
+  "sidepanel/open": pageOrContent,
+  // Click-to-call from any page, and the state a page's call buttons show; the rest is the extension's own.
+  "softphone/call": pageOrContent,
+  "softphone/state": pageOrContent,
+  "softphone/answer": pageOnly,
+  "softphone/decline": pageOnly,
+  "softphone/hangup": pageOnly,
+  "softphone/mute": pageOnly,
+  "softphone/hold": pageOnly,
+  "softphone/dtmf": pageOnly,
+  "softphone/transfer": pageOnly,
+  "softphone/assign": pageOnly,
+  "softphone/stats": pageOnly,
+  "softphone/settings": pageOnly,
+  "softphone/configure": pageOnly,
+  "softphone/history": pageOnly,
+  "softphone/report": pageOnly
 }
 
 export type Contract = typeof contract

@@ -6,6 +6,12 @@ import { chromium, type BrowserContext, type Worker } from "@playwright/test"
 export const BUILD_DIR = resolve(process.env.COMPTOIR_BUILD ?? "build/chrome-mv3-prod")
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
 
+/**
+ * Softphone specs only (issue #9): a fake microphone granted without a prompt, and WebRTC over loopback to the
+ * local SIP lab. Passed as `extraArgs` by the specs that call, so other specs run as before.
+ */
+export const MEDIA_ARGS = ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--allow-loopback-in-peer-connection"]
+
 /** Debian's Chromium with the built extension; the flags keep it off the network (DESIGN.md). */
 export async function launchWithExtension(userDataDir: string, extraArgs: string[] = []): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {

@@ -3,6 +3,8 @@ import { useTranslation } from "react-i18next"
 
 import type { Customer, MatchKind } from "~src/domain/customers/customer.schema"
 
+import { placeCall } from "~src/features/softphone/place-call"
+
 import { formatMoney, formatPhone } from "./format"
 
 export interface CustomerCardProps {
@@ -124,9 +126,24 @@ function CardDetails({
             </div>
             <div>
               {p.phones.map((ph) => (
-                <a key={ph} href={`tel:${ph}`} data-phone={ph} className={matched.has(ph) ? "c-matched" : undefined}>
-                  {formatPhone(ph, agentCountry)}
-                </a>
+                <span key={ph}>
+                  <a href={`tel:${ph}`} data-phone={ph} className={matched.has(ph) ? "c-matched" : undefined}>
+                    {formatPhone(ph, agentCountry)}
+                  </a>
+                  {/* Click-to-call through the softphone (issue #9); the tel: link stays for the system's own dialer. */}
+                  <button
+                    type="button"
+                    className="c-call-button"
+                    data-comptoir="call"
+                    data-number={ph}
+                    aria-label={t("softphone.dock.callNumber", { number: formatPhone(ph, agentCountry) })}
+                    onClick={(e) => {
+                      e.stopPropagation()
+                      void placeCall({ number: ph, customerId: c.id, contactId: p.id })
+                    }}>
+                    ☎
+                  </button>
+                </span>
               ))}
               {p.emails.map((e) => (
                 <a key={e} href={`mailto:${e}`} className={matched.has(e) ? "c-matched" : undefined}>

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next"
 import { ExportSection } from "~src/features/import/export-section"
 import { ImportSection } from "~src/features/import/import-section"
 import { EnabledSites, SettingsForm } from "~src/features/settings/settings-form"
+import { SipSettingsSection } from "~src/features/softphone/sip-settings-section"
 import { TeamServerSection } from "~src/features/sync/team-server-section"
 import { AppShell } from "~src/ui/app-shell"
 
@@ -38,6 +39,10 @@ function Options() {
       <section>
         <h2>{t("options.settings.title")}</h2>
         <SettingsForm />
+      </section>
+      <section>
+        <h2>{t("softphone.settings.title")}</h2>
+        <SipSettingsSection />
       </section>
       <section>
         <h2>{t("options.sites.title")}</h2>

@@ -5,6 +5,7 @@ import type { Customer } from "~src/domain/customers/customer.schema"
 import { CustomerCard } from "~src/features/customer-card/customer-card"
 import { openSidePanelFromClick, useSidePanelWindow } from "~src/features/side-panel/open-side-panel"
 import { SiteToggle } from "~src/features/sites/site-toggle"
+import { SoftphoneDock } from "~src/features/softphone/softphone-dock"
 import { SyncStatusLine, useSyncStatus } from "~src/features/sync/sync-status-line"
 import { send } from "~src/messaging/send"
 import { useDebouncedSearch } from "~src/ui/use-debounced-search"
@@ -76,6 +77,7 @@ function Popup() {
         onChange={(e) => setQuery(e.target.value)}
       />
       {error ? <p className="c-error">{t("popup.errors.background", { error })}</p> : null}
+      <SoftphoneDock agentCountry={settings.defaultCountry} />
       <div className="c-section-title">{results ? t("popup.search.results") : t("popup.recent.title")}</div>
       {list.length === 0 ? (
         <p className="c-empty" data-comptoir="empty">

@@ -1,0 +1,102 @@
+import { defineHandler } from "~src/messaging/handler"
+
+import { softphone } from "../../softphone"
+import { requireExtensionPage, requireOffscreen } from "./guard"
+
+const ok = { ok: true as const }
+
+export const softphoneCall = defineHandler("softphone/call", async (req) => {
+  try {
+    const callId = await softphone.call(req.number, { customerId: req.customerId, contactId: req.contactId })
+    return { ok: true, callId }
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) }
+  }
+})
+
+export const softphoneState = defineHandler("softphone/state", async () => softphone.view())
+
+export const softphoneAnswer = defineHandler("softphone/answer", async (req, ctx) => {
+  requireExtensionPage(ctx)
+  await softphone.command({ op: "answer", callId: req.callId })
+  return ok
+})
+export const softphoneDecline = defineHandler("softphone/decline", async (req, ctx) => {
+  requireExtensionPage(ctx)
+  await softphone.command({ op: "decline", callId: req.callId })
+  return ok
+})
+export const softphoneHangup = defineHandler("softphone/hangup", async (req, ctx) => {
+  requireExtensionPage(ctx)
+  await softphone.command({ op: "hangup", callId: req.callId })
+  return ok
+})
+export const softphoneMute = defineHandler("softphone/mute", async (req, ctx) => {
+  requireExtensionPage(ctx)
+  await softphone.command({ op: "mute", callId: req.callId, muted: req.muted })
+  return ok
+})
+export const softphoneHold = defineHandler("softphone/hold", async (req, ctx) => {
+  requireExtensionPage(ctx)
+  await softphone.command({ op: "hold", callId: req.callId, onHold: req.onHold })
+  return ok
+})
+export const softphoneDtmf = defineHandler("softphone/dtmf", async (req, ctx) => {
+  requireExtensionPage(ctx)
+  await softphone.command({ op: "dtmf", callId: req.callId, digits: req.digits })
+  return ok
+})
+export const softphoneTransfer = defineHandler("softphone/transfer", async (req, ctx) => {
+  requireExtensionPage(ctx)
+  await softphone.command({ op: "transfer", callId: req.callId, target: req.target })
+  return ok
+})
+export const softphoneAssign = defineHandler("softphone/assign", async (req, ctx) => {
+  requireExtensionPage(ctx)
+  await softphone.assign(req.callId, req.customerId, req.contactId)
+  return ok
+})
+export const softphoneStats = defineHandler("softphone/stats", async (_req, ctx) => {
+  requireExtensionPage(ctx)
+  return softphone.stats()
+})
+export const softphoneSettings = defineHandler("softphone/settings", async (_req, ctx) => {
+  requireExtensionPage(ctx)
+  return { settings: await softphone.settings(), hasPassword: await softphone.hasPassword() }
+})
+export const softphoneConfigure = defineHandler("softphone/configure", async (req, ctx) => {
+  requireExtensionPage(ctx)
+  try {
+    await softphone.configure(req.settings, req.password)
+    return { ok: true }
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) }
+  }
+})
+export const softphoneHistory = defineHandler("softphone/history", async (req, ctx) => {
+  requireExtensionPage(ctx)
+  return { calls: await softphone.history(req.limit) }
+})
+export const softphoneReport = defineHandler("softphone/report", async (req, ctx) => {
+  requireOffscreen(ctx)
+  await softphone.report(req.state, req.event)
+  return ok
+})
+
+export const softphoneHandlers = [
+  softphoneCall,
+  softphoneState,
+  softphoneAnswer,
+  softphoneDecline,
+  softphoneHangup,
+  softphoneMute,
+  softphoneHold,
+  softphoneDtmf,
+  softphoneTransfer,
+  softphoneAssign,
+  softphoneStats,
+  softphoneSettings,
+  softphoneConfigure,
+  softphoneHistory,
+  softphoneReport
+]

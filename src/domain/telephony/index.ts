@@ -1,0 +1,5 @@
+export * from "./call-record"
+export * from "./dial-target"
+export * from "./phone-state"
+export * from "./softphone-view"
+export * from "./settings"

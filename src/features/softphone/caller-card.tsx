@@ -1,0 +1,65 @@
+import { useTranslation } from "react-i18next"
+
+import type { CallerContext } from "~src/domain/telephony"
+import { CustomerCard } from "~src/features/customer-card/customer-card"
+import { send } from "~src/messaging/send"
+
+/**
+ * Who is calling: the customer's card as soon as it rings. Several customers sharing the number: a picker (the
+ * call is logged to the one chosen); nobody: "new customer" prefilled with the number.
+ */
+export function CallerCard({ caller, agentCountry }: { caller: CallerContext; agentCountry: string }) {
+  const { t } = useTranslation()
+  const chosen = caller.candidates.find((c) => c.id === caller.customerId) ?? null
+  if (chosen) {
+    return (
+      <div data-comptoir="caller-card" data-customer-code={chosen.code}>
+        <CustomerCard customer={chosen} agentCountry={agentCountry} highlight matchedBy="phone" matchedValues={[caller.number]} />
+        {caller.candidates.length > 1 ? (
+          <button
+            type="button"
+            className="c-button c-button-secondary"
+            onClick={() => void send("softphone/assign", { callId: caller.callId, customerId: caller.candidates.find((c) => c.id !== chosen.id)!.id, contactId: null })}>
+            {t("softphone.caller.notThisOne")}
+          </button>
+        ) : null}
+      </div>
+    )
+  }
+  if (caller.candidates.length > 1) {
+    return (
+      <div data-comptoir="caller-picker" role="group" aria-label={t("softphone.caller.pick")}>
+        <div className="c-section-title">{t("softphone.caller.pick")}</div>
+        {caller.candidates.map((c) => {
+          const contact = c.contacts.find((p) => p.phones.includes(caller.number))
+          return (
+            <button
+              key={c.id}
+              type="button"
+              className="c-button c-button-secondary"
+              data-comptoir="caller-choice"
+              data-customer-code={c.code}
+              style={{ display: "block", width: "100%", textAlign: "left", marginTop: 4 }}
+              onClick={() => void send("softphone/assign", { callId: caller.callId, customerId: c.id, contactId: contact?.id ?? null })}>
+              {c.company} · {c.code}
+              {contact ? ` · ${`${contact.firstName} ${contact.lastName}`.trim()}` : ""}
+            </button>
+          )
+        })}
+      </div>
+    )
+  }
+  return (
+    <div data-comptoir="caller-unknown">
+      <p>{t("softphone.caller.unknown", { number: caller.number })}</p>
+      <button
+        type="button"
+        className="c-button c-button-secondary"
+        data-comptoir="new-customer"
+        data-number={caller.number}
+        onClick={() => void chrome.tabs.create({ url: chrome.runtime.getURL(`options.html#new-customer?phone=${encodeURIComponent(caller.number)}`) })}>
+        {t("softphone.caller.newCustomer")}
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,4 @@
+export { SoftphoneDock } from "./softphone-dock"
+export { CallerCard } from "./caller-card"
+export { SipSettingsSection } from "./sip-settings-section"
+export { placeCall } from "./place-call"

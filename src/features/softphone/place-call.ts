@@ -1,0 +1,23 @@
+/**
+ * Click-to-call from the card and the page panel. No zod here: this file is part of the content script, and the
+ * background validates the request against the contract (softphone/call) before it does anything.
+ */
+export interface CallRequest {
+  number: string
+  customerId?: string
+  contactId?: string
+}
+
+export async function placeCall(req: CallRequest): Promise<{ ok: boolean; error?: string }> {
+  try {
+    const reply = (await chrome.runtime.sendMessage({ type: "softphone/call", payload: req })) as
+      | { ok: true; data: { ok: boolean; error?: string } }
+      | { ok: false; error: string }
+      | undefined
+    if (!reply) return { ok: false, error: "no answer from the background" }
+    if (!reply.ok) return { ok: false, error: String(reply.error) }
+    return { ok: reply.data?.ok === true, error: reply.data?.error }
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) }
+  }
+}

@@ -1,0 +1,311 @@
+import { CallRepository, SecretStore } from "~src/db/call-repository"
+import type { ComptoirDb } from "~src/db/database"
+import type { Customer } from "~src/domain/customers/customer.schema"
+import {
+  callRecordOf,
+  initialPhoneState,
+  SETTINGS_KEY,
+  SoftphoneSettings,
+  SoftphoneView,
+  transition,
+  VIEW_KEY,
+  visibleState,
+  type CallRecord,
+  type PhoneEvent,
+  type PhoneState
+} from "~src/domain/telephony"
+
+import { OFFSCREEN_TARGET, type OffscreenCommand, type OffscreenReply } from "./offscreen-protocol"
+import type { CallStats, ProviderCapabilities } from "./provider"
+import { TelProvider } from "./tel-provider"
+
+export const OFFSCREEN_PATH = "tabs/offscreen.html"
+const SIP_PASSWORD = "sip.password"
+const CAPABILITIES: Record<string, ProviderCapabilities> = {
+  none: { incoming: false, hold: false, dtmf: false, transfer: false, media: false },
+  sip: { incoming: true, hold: true, dtmf: true, transfer: true, media: true },
+  twilio: { incoming: true, hold: false, dtmf: true, transfer: false, media: true },
+  tel: { incoming: false, hold: false, dtmf: false, transfer: false, media: false }
+}
+
+export interface ControllerDeps {
+  db: ComptoirDb
+  /** Customers holding a number (exact E.164 lookup). */
+  customersByPhone: (e164: string) => Promise<Customer[]>
+  /** The team server's session, for the Twilio token. */
+  teamSession: () => Promise<{ serverUrl: string; token: string } | null>
+}
+
+type EndedListener = (record: CallRecord) => void
+
+/**
+ * The background's side of the softphone: settings, the offscreen document's life, the published view
+ * (chrome.storage.session + the toolbar badge), the caller's card, and the call log. The call itself runs in
+ * the offscreen document (WebRTC does not exist in a service worker); the system dialer runs here.
+ */
+export class SoftphoneController {
+  private readonly calls: CallRepository
+  private readonly secrets: SecretStore
+  private queue: Promise<unknown> = Promise.resolve()
+  private tel: { provider: TelProvider; state: PhoneState } | null = null
+  private readonly endedListeners = new Set<EndedListener>()
+  /** Customer chosen for an outgoing call (from the card), until the offscreen document reports the call. */
+  private pendingOutgoing: { number: string; customerId: string | null; contactId: string | null } | null = null
+
+  constructor(private readonly deps: ControllerDeps) {
+    this.calls = new CallRepository(deps.db)
+    this.secrets = new SecretStore(deps.db)
+  }
+
+  /** The "call ended" hook: the call-outcome form (a later feature) opens on the logged record. */
+  onCallEnded(listener: EndedListener): () => void {
+    this.endedListeners.add(listener)
+    return () => this.endedListeners.delete(listener)
+  }
+
+  // ---- settings ----
+  async settings(): Promise<SoftphoneSettings> {
+    const raw = (await chrome.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]
+    const parsed = SoftphoneSettings.safeParse(raw ?? {})
+    return parsed.success ? parsed.data : SoftphoneSettings.parse({})
+  }
+
+  async hasPassword(): Promise<boolean> {
+    return (await this.secrets.get(SIP_PASSWORD)) !== null
+  }
+
+  async configure(settings: SoftphoneSettings, password: string | undefined): Promise<void> {
+    await chrome.storage.local.set({ [SETTINGS_KEY]: settings })
+    if (password !== undefined) {
+      if (password === "") await this.secrets.delete(SIP_PASSWORD)
+      else await this.secrets.set(SIP_PASSWORD, password)
+    }
+    await this.start()
+  }
+
+  // ---- the view every surface shows ----
+  async view(): Promise<SoftphoneView> {
+    const raw = (await chrome.storage.session.get(VIEW_KEY))[VIEW_KEY]
+    const parsed = SoftphoneView.safeParse(raw)
+    if (parsed.success) return parsed.data
+    const s = await this.settings()
+    return { state: initialPhoneState, caller: null, capabilities: CAPABILITIES[s.provider]!, configured: s.provider !== "none", lastCall: null, updatedAt: Date.now() }
+  }
+
+  private async publish(view: SoftphoneView): Promise<void> {
+    await chrome.storage.session.set({ [VIEW_KEY]: view })
+    await this.badge(view.state)
+  }
+
+  private async badge(state: PhoneState): Promise<void> {
+    const v = visibleState(state)
+    const look: Record<string, [string, string]> = {
+      idle: ["", "#666666"],
+      registering: ["…", "#888888"],
+      registered: ["", "#1a7f37"],
+      reconnecting: ["…", "#b35900"],
+      error: ["!", "#c62828"],
+      "ringing-in": ["☎", "#c62828"],
+      "ringing-out": ["☎", "#1565c0"],
+      "in-call": ["●", "#1a7f37"],
+      ended: ["", "#666666"]
+    }
+    const [text, color] = look[v] ?? ["", "#666666"]
+    await chrome.action.setBadgeText({ text }).catch(() => undefined)
+    await chrome.action.setBadgeBackgroundColor({ color }).catch(() => undefined)
+    await chrome.action.setTitle({ title: `Comptoir · ${v}` }).catch(() => undefined)
+  }
+
+  // ---- the offscreen document ----
+  private async hasOffscreen(): Promise<boolean> {
+    const url = chrome.runtime.getURL(OFFSCREEN_PATH)
+    const contexts = await chrome.runtime.getContexts({ contextTypes: ["OFFSCREEN_DOCUMENT" as chrome.runtime.ContextType], documentUrls: [url] })
+    return contexts.length > 0
+  }
+
+  private creating: Promise<void> | null = null
+  private async ensureOffscreen(): Promise<void> {
+    if (await this.hasOffscreen()) return
+    this.creating ??= chrome.offscreen
+      .createDocument({
+        url: OFFSCREEN_PATH,
+        reasons: ["USER_MEDIA" as chrome.offscreen.Reason, "WEB_RTC" as chrome.offscreen.Reason],
+        justification: "The softphone: SIP/WebRTC calls with the microphone, kept registered for incoming calls."
+      })
+      .finally(() => (this.creating = null))
+    await this.creating
+  }
+
+  private async offscreen(command: OffscreenCommand): Promise<unknown> {
+    await this.ensureOffscreen()
+    // A document just created may not listen yet: retry "no receiving end" for a short while.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const reply = (await chrome.runtime.sendMessage({ target: OFFSCREEN_TARGET, command })) as OffscreenReply | undefined
+        if (!reply) throw new Error("no answer from the softphone")
+        if (!reply.ok) throw new Error(reply.error)
+        return reply.data
+      } catch (e) {
+        const msg = e instanceof Error ? e.message : String(e)
+        if (attempt < 40 && /Receiving end does not exist|no answer from the softphone/.test(msg)) {
+          await new Promise((r) => setTimeout(r, 50))
+          continue
+        }
+        throw e
+      }
+    }
+  }
+
+  /** Starts (or restarts) the configured provider. */
+  async start(): Promise<void> {
+    const s = await this.settings()
+    this.tel?.provider.dispose()
+    this.tel = null
+    if (s.provider === "none" || (s.provider === "sip" && !s.sip)) {
+      if (await this.hasOffscreen()) await chrome.offscreen.closeDocument().catch(() => undefined)
+      await this.publish({ ...(await this.view()), state: initialPhoneState, caller: null, capabilities: CAPABILITIES.none!, configured: false, updatedAt: Date.now() })
+      return
+    }
+    if (s.provider === "tel") {
+      if (await this.hasOffscreen()) await chrome.offscreen.closeDocument().catch(() => undefined)
+      const provider = new TelProvider({ openUrl: (url) => void chrome.tabs.create({ url, active: false }).catch(() => undefined) })
+      this.tel = { provider, state: initialPhoneState }
+      provider.onEvent((e) => {
+        if (!this.tel) return
+        this.tel.state = transition(this.tel.state, e, Date.now())
+        void this.report(this.tel.state, e)
+      })
+      await provider.register()
+      return
+    }
+    const password = (await this.secrets.get(SIP_PASSWORD)) ?? ""
+    const session = s.provider === "twilio" ? await this.deps.teamSession() : null
+    await this.publish({ ...(await this.view()), capabilities: CAPABILITIES[s.provider]!, configured: true, updatedAt: Date.now() })
+    await this.offscreen({
+      op: "start",
+      provider: s.provider,
+      sip: s.sip ? { ...s.sip, password } : null,
+      twilio: session ? { tokenUrl: `${session.serverUrl.replace(/\/+$/, "")}/telephony/twilio/token`, sessionToken: session.token } : null,
+      devices: s.devices
+    })
+  }
+
+  /**
+   * At every service-worker start: the offscreen document outlives the worker, so only a missing one (browser
+   * restart, crash) is started again.
+   */
+  async resume(): Promise<void> {
+    const s = await this.settings()
+    if (s.provider === "none") return
+    if (s.provider === "tel") {
+      if (!this.tel) await this.start()
+      return
+    }
+    if (!(await this.hasOffscreen())) await this.start()
+  }
+
+  // ---- commands ----
+  async call(number: string, who: { customerId?: string; contactId?: string }): Promise<string> {
+    const s = await this.settings()
+    if (s.provider === "none") throw new Error("no softphone is set up: see the options page")
+    this.pendingOutgoing = { number, customerId: who.customerId ?? null, contactId: who.contactId ?? null }
+    if (s.provider === "tel") {
+      if (!this.tel) await this.start()
+      return this.tel!.provider.call(number)
+    }
+    const data = (await this.offscreen({ op: "call", number })) as { callId: string }
+    return data.callId
+  }
+
+  async command(cmd: Exclude<OffscreenCommand, { op: "start" | "stop" | "status" | "call" | "stats" }>): Promise<void> {
+    if (this.tel) {
+      const p = this.tel.provider
+      if (cmd.op === "hangup") return p.hangup(cmd.callId)
+      throw new Error(`${cmd.op} is not offered by the system dialer`)
+    }
+    await this.offscreen(cmd)
+  }
+
+  async stats(): Promise<CallStats> {
+    const view = await this.view()
+    const callId = view.state.call?.id
+    if (!callId || this.tel) return { bytesReceived: 0, packetsReceived: 0, bytesSent: 0, packetsSent: 0, codec: null, roundTripTimeMs: null }
+    return (await this.offscreen({ op: "stats", callId })) as CallStats
+  }
+
+  async assign(callId: string, customerId: string, contactId: string | null): Promise<void> {
+    await this.serial(async () => {
+      const view = await this.view()
+      if (!view.caller || view.caller.callId !== callId) throw new Error("that call is not ringing any more")
+      if (!view.caller.candidates.some((c) => c.id === customerId)) throw new Error("that customer does not hold the number")
+      await this.publish({ ...view, caller: { ...view.caller, customerId, contactId }, updatedAt: Date.now() })
+    })
+  }
+
+  history(limit: number): Promise<CallRecord[]> {
+    return this.calls.recent(limit)
+  }
+
+  // ---- what the offscreen document (or the dialer) reports ----
+  report(state: PhoneState, event: PhoneEvent | null): Promise<void> {
+    return this.serial(() => this.applyReport(state, event))
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(fn, fn)
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+
+  private async applyReport(state: PhoneState, event: PhoneEvent | null): Promise<void> {
+    const view = await this.view()
+    let caller = view.caller
+    let lastCall = view.lastCall
+    if (event?.type === "incoming" || event?.type === "outgoing") {
+      const candidates = /^\+[1-9]\d{7,14}$/.test(event.number) ? (await this.deps.customersByPhone(event.number)).slice(0, 20) : []
+      const pending = event.type === "outgoing" && this.pendingOutgoing?.number === event.number ? this.pendingOutgoing : null
+      this.pendingOutgoing = null
+      const only = candidates.length === 1 ? candidates[0]! : null
+      const chosen = pending?.customerId ?? only?.id ?? null
+      const contactId = pending?.contactId ?? (only ? (only.contacts.find((p) => p.phones.includes(event.number))?.id ?? null) : null)
+      caller = { callId: event.callId, number: event.number, candidates, customerId: chosen, contactId }
+      if (event.type === "incoming") void this.notifyIncoming(event.number, event.displayName ?? "", candidates)
+    }
+    if (event?.type === "ended" && state.call?.id === event.callId) {
+      const who = caller?.callId === event.callId ? { customerId: caller.customerId, contactId: caller.contactId } : { customerId: null, contactId: null }
+      const record = callRecordOf(state.call, state.provider ?? "sip", who)
+      if (await this.calls.append(record)) {
+        lastCall = record
+        for (const l of this.endedListeners) l(record)
+      }
+      void chrome.notifications?.clear(`softphone-${event.callId}`).catch(() => undefined)
+    }
+    const s = await this.settings()
+    await this.publish({ state, caller, capabilities: CAPABILITIES[s.provider]!, configured: s.provider !== "none", lastCall, updatedAt: Date.now() })
+  }
+
+  private async notifyIncoming(number: string, displayName: string, candidates: Customer[]): Promise<void> {
+    if (!chrome.notifications) return
+    const who = candidates.length === 1 ? candidates[0]!.company : candidates.length > 1 ? `${candidates.length} customers` : displayName || "Unknown caller"
+    const icon = chrome.runtime.getManifest().icons?.["128"] ?? Object.values(chrome.runtime.getManifest().icons ?? {})[0] ?? ""
+    await chrome.notifications
+      .create(`softphone-${Date.now()}`, {
+        type: "basic",
+        iconUrl: chrome.runtime.getURL(icon),
+        title: `☎ ${who}`,
+        message: number,
+        requireInteraction: true,
+        priority: 2
+      })
+      .catch(() => undefined)
+  }
+}
+
+/** Opens where the caller's card shows: the popup when the browser allows it, else the softphone tab. */
+export async function openCallerCard(): Promise<void> {
+  try {
+    await chrome.action.openPopup()
+  } catch {
+    await chrome.tabs.create({ url: chrome.runtime.getURL("tabs/softphone.html") })
+  }
+}

@@ -1,0 +1,357 @@
+import {
+  Invitation,
+  Inviter,
+  Registerer,
+  RegistererState,
+  SessionState,
+  UserAgent,
+  type Session,
+  type Web
+} from "sip.js"
+
+import { numberFromSipUser, sipTargetFor, type EndReason, type PhoneEvent } from "~src/domain/telephony"
+
+import { DTMF_DIGITS, EventHub, ProviderError, emptyStats, type AudioDevices, type CallStats, type TelephonyProvider } from "./provider"
+
+export interface SipSettings {
+  websocketUrl: string
+  /** sip:agent1@pbx.example */
+  uri: string
+  authorizationUser: string
+  password: string
+  displayName: string
+}
+
+export interface SipProviderOptions {
+  settings: SipSettings
+  devices?: AudioDevices
+  /** Plays the remote audio (an <audio> element of the offscreen document); absent in tests without sound. */
+  playRemote?: (stream: MediaStream, outputDeviceId: string | null) => void
+  /** Registration lifetime asked of the registrar (s). sip.js refreshes it before it lapses. */
+  expiresSeconds?: number
+  /** Delays between reconnection attempts after the connection is lost (ms); the last one repeats. */
+  retryDelaysMs?: readonly number[]
+  now?: () => number
+  newId?: () => string
+}
+
+const DEFAULT_RETRY_MS = [500, 1000, 2000, 4000, 8000, 15000] as const
+
+function reasonForStatus(code: number): EndReason {
+  if (code === 486 || code === 600) return "busy"
+  if (code === 404 || code === 484 || code === 604) return "not-found"
+  if (code === 408 || code === 480) return "no-answer"
+  if (code === 603) return "declined"
+  if (code === 487) return "cancelled"
+  return "failed"
+}
+
+interface CallEntry {
+  session: Session
+  /** What ended it, when we know better than "the session terminated". */
+  endReason: EndReason | null
+  answered: boolean
+  reported: boolean
+}
+
+/**
+ * SIP over WebSocket with sip.js (Asterisk, FreeSWITCH, Kamailio, 3CX). It keeps its registration alive by
+ * itself: sip.js refreshes it before it expires, and when the WebSocket drops (the PBX restarted, the
+ * network went away, the laptop slept) this reconnects with backoff and registers again.
+ */
+export class SipProvider implements TelephonyProvider {
+  readonly kind = "sip" as const
+  readonly capabilities = { incoming: true, hold: true, dtmf: true, transfer: true, media: true }
+  private readonly hub = new EventHub<PhoneEvent>()
+  private readonly calls = new Map<string, CallEntry>()
+  private readonly ua: UserAgent
+  private registerer: Registerer | null = null
+  private wanted = false
+  private retryTimer: ReturnType<typeof setTimeout> | null = null
+  private attempt = 0
+  private disposed = false
+  private readonly domain: string
+  private readonly now: () => number
+  private readonly newId: () => string
+
+  constructor(private readonly opts: SipProviderOptions) {
+    const uri = UserAgent.makeURI(opts.settings.uri)
+    if (!uri) throw new ProviderError("settings", `not a SIP URI: ${opts.settings.uri}`)
+    this.domain = uri.host
+    this.now = opts.now ?? (() => Date.now())
+    this.newId = opts.newId ?? (() => crypto.randomUUID())
+    this.ua = new UserAgent({
+      uri,
+      transportOptions: { server: opts.settings.websocketUrl, connectionTimeout: 5, keepAliveInterval: 20 },
+      authorizationUsername: opts.settings.authorizationUser || undefined,
+      authorizationPassword: opts.settings.password || undefined,
+      displayName: opts.settings.displayName || undefined,
+      // The reconnection below registers again; sip.js's own one would not.
+      reconnectionAttempts: 0,
+      sessionDescriptionHandlerFactoryOptions: { iceGatheringTimeout: 500, peerConnectionConfiguration: { iceServers: [] } },
+      logLevel: "warn",
+      delegate: {
+        onDisconnect: (error) => {
+          if (!error || !this.wanted || this.disposed) return
+          this.hub.emit({ type: "connection-lost", message: error.message || "connection lost" })
+          this.scheduleReconnect()
+        },
+        onInvite: (invitation) => this.onInvite(invitation)
+      }
+    })
+  }
+
+  onEvent(listener: (e: PhoneEvent) => void): () => void {
+    return this.hub.on(listener)
+  }
+
+  async register(): Promise<void> {
+    this.wanted = true
+    this.hub.emit({ type: "register-requested", provider: "sip" })
+    try {
+      await this.connectAndRegister()
+    } catch (e) {
+      // The PBX unreachable at start is a lost connection like any other: keep trying.
+      this.hub.emit({ type: "connection-lost", message: e instanceof Error ? e.message : String(e) })
+      this.scheduleReconnect()
+    }
+  }
+
+  /** Called when the browser says the network is back: try at once rather than at the next backoff step. */
+  networkBack(): void {
+    if (!this.wanted || this.disposed || this.ua.isConnected()) return
+    this.clearRetry()
+    this.attempt = 0
+    this.scheduleReconnect(0)
+  }
+
+  private async connectAndRegister(): Promise<void> {
+    if (!this.ua.isConnected()) {
+      if (this.ua.state === "Started") await this.ua.reconnect()
+      else await this.ua.start()
+    }
+    if (!this.registerer) {
+      this.registerer = new Registerer(this.ua, { expires: this.opts.expiresSeconds ?? 300 })
+      this.registerer.stateChange.addListener((state) => {
+        if (state === RegistererState.Registered) {
+          this.attempt = 0
+          this.hub.emit({ type: "registered" })
+        }
+      })
+    }
+    await this.registerer.register({
+      requestDelegate: {
+        onReject: (r) => {
+          const code = r.message.statusCode ?? 0
+          this.hub.emit({
+            type: "registration-failed",
+            code: code === 401 || code === 403 || code === 407 ? "auth" : "rejected",
+            message: `${code} ${r.message.reasonPhrase ?? ""}`.trim()
+          })
+        }
+      }
+    })
+  }
+
+  private scheduleReconnect(delay?: number): void {
+    if (this.retryTimer !== null || this.disposed) return
+    const delays = this.opts.retryDelaysMs ?? DEFAULT_RETRY_MS
+    const wait = delay ?? delays[Math.min(this.attempt, delays.length - 1)] ?? 1000
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null
+      if (!this.wanted || this.disposed) return
+      this.attempt += 1
+      this.hub.emit({ type: "reconnect-attempt" })
+      this.connectAndRegister().catch(() => this.scheduleReconnect())
+    }, wait)
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer)
+    this.retryTimer = null
+  }
+
+  async unregister(): Promise<void> {
+    this.wanted = false
+    this.clearRetry()
+    for (const id of [...this.calls.keys()]) await this.hangup(id).catch(() => undefined)
+    if (this.registerer && this.ua.isConnected()) await this.registerer.unregister().catch(() => undefined)
+    await this.ua.stop().catch(() => undefined)
+    this.hub.emit({ type: "unregistered" })
+  }
+
+  dispose(): void {
+    this.disposed = true
+    this.wanted = false
+    this.clearRetry()
+    for (const c of this.calls.values()) c.session.dispose().catch(() => undefined)
+    this.calls.clear()
+    void this.ua.stop().catch(() => undefined)
+  }
+
+  private audioConstraints(): MediaStreamConstraints {
+    const input = this.opts.devices?.inputDeviceId
+    return { audio: input ? { deviceId: { exact: input } } : true, video: false }
+  }
+
+  async call(number: string): Promise<string> {
+    const target = UserAgent.makeURI(sipTargetFor(number, this.domain))
+    if (!target) throw new ProviderError("number", `not dialable: ${number}`)
+    const inviter = new Inviter(this.ua, target, { sessionDescriptionHandlerOptions: { constraints: this.audioConstraints() } })
+    const id = this.newId()
+    this.track(id, inviter)
+    this.hub.emit({ type: "outgoing", callId: id, number, displayName: "" })
+    await inviter.invite({
+      requestDelegate: {
+        onReject: (r) => {
+          const entry = this.calls.get(id)
+          if (entry) entry.endReason = reasonForStatus(r.message.statusCode ?? 0)
+        }
+      }
+    })
+    return id
+  }
+
+  private onInvite(invitation: Invitation): void {
+    const id = this.newId()
+    this.track(id, invitation)
+    const identity = invitation.remoteIdentity
+    this.hub.emit({
+      type: "incoming",
+      callId: id,
+      number: numberFromSipUser(identity.uri.user ?? ""),
+      displayName: (identity.displayName ?? "").slice(0, 120)
+    })
+  }
+
+  private track(id: string, session: Session): void {
+    const entry: CallEntry = { session, endReason: null, answered: false, reported: false }
+    this.calls.set(id, entry)
+    session.stateChange.addListener((state) => {
+      if (state === SessionState.Established) {
+        entry.answered = true
+        this.attachAudio(session)
+        this.hub.emit({ type: "answered", callId: id })
+      } else if (state === SessionState.Terminated) {
+        this.calls.delete(id)
+        if (entry.reported) return
+        entry.reported = true
+        const reason: EndReason = entry.endReason ?? (entry.answered ? "hangup-remote" : session instanceof Invitation ? "cancelled" : "failed")
+        this.hub.emit({ type: "ended", callId: id, reason })
+      }
+    })
+  }
+
+  private attachAudio(session: Session): void {
+    const sdh = session.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined
+    if (sdh?.remoteMediaStream && this.opts.playRemote) this.opts.playRemote(sdh.remoteMediaStream, this.opts.devices?.outputDeviceId ?? null)
+  }
+
+  private entry(callId: string): CallEntry {
+    const e = this.calls.get(callId)
+    if (!e) throw new ProviderError("no-call", `no call ${callId}`)
+    return e
+  }
+
+  async answer(callId: string): Promise<void> {
+    const { session } = this.entry(callId)
+    if (!(session instanceof Invitation)) throw new ProviderError("state", "only an incoming call can be answered")
+    await session.accept({ sessionDescriptionHandlerOptions: { constraints: this.audioConstraints() } })
+  }
+
+  async decline(callId: string): Promise<void> {
+    const entry = this.entry(callId)
+    if (!(entry.session instanceof Invitation)) throw new ProviderError("state", "only an incoming call can be declined")
+    entry.endReason = "declined"
+    await entry.session.reject({ statusCode: 486 })
+  }
+
+  async hangup(callId: string): Promise<void> {
+    const entry = this.entry(callId)
+    const s = entry.session
+    entry.endReason ??= "hangup-local"
+    if (s.state === SessionState.Established) await s.bye()
+    else if (s instanceof Inviter) await s.cancel()
+    else if (s instanceof Invitation) {
+      entry.endReason = "declined"
+      await s.reject()
+    }
+  }
+
+  private senders(callId: string): RTCRtpSender[] {
+    const sdh = this.entry(callId).session.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined
+    return sdh?.peerConnection?.getSenders() ?? []
+  }
+
+  async mute(callId: string, muted: boolean): Promise<void> {
+    for (const s of this.senders(callId)) if (s.track) s.track.enabled = !muted
+    this.hub.emit({ type: "muted", callId, muted })
+  }
+
+  async hold(callId: string, onHold: boolean): Promise<void> {
+    const { session } = this.entry(callId)
+    // A re-INVITE with a=sendonly (sip.js's own hold), as SessionManager does.
+    session.sessionDescriptionHandlerOptionsReInvite = { hold: onHold } as Web.SessionDescriptionHandlerOptions
+    await new Promise<void>((ok, ko) => {
+      session
+        .invite({
+          requestDelegate: {
+            onAccept: () => ok(),
+            onReject: (r) => ko(new ProviderError("hold", `${r.message.statusCode} ${r.message.reasonPhrase}`))
+          }
+        })
+        .catch(ko)
+    })
+    this.hub.emit({ type: "held", callId, onHold })
+  }
+
+  async sendDtmf(callId: string, digits: string): Promise<void> {
+    if (!DTMF_DIGITS.test(digits)) throw new ProviderError("dtmf", `not DTMF digits: ${digits}`)
+    const { session } = this.entry(callId)
+    const sdh = session.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined
+    // RFC 4733 in the media when the peer negotiated telephone-event; SIP INFO otherwise.
+    if (sdh?.sendDtmf(digits, { duration: 120, interToneGap: 80 })) return
+    for (const d of digits) {
+      await session.info({
+        requestOptions: { body: { contentDisposition: "render", contentType: "application/dtmf-relay", content: `Signal=${d}\r\nDuration=160` } }
+      })
+    }
+  }
+
+  async transfer(callId: string, target: string): Promise<void> {
+    const uri = UserAgent.makeURI(target.startsWith("sip:") ? target : sipTargetFor(target, this.domain))
+    if (!uri) throw new ProviderError("number", `not a transfer target: ${target}`)
+    const entry = this.entry(callId)
+    await entry.session.refer(uri)
+    entry.endReason = "handed-off"
+  }
+
+  async stats(callId: string): Promise<CallStats> {
+    const sdh = this.entry(callId).session.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined
+    const pc = sdh?.peerConnection
+    if (!pc) return emptyStats
+    return statsOf(await pc.getStats())
+  }
+}
+
+/** The audio counters out of an RTCStatsReport (also used by the bench's bare page). */
+export function statsOf(report: RTCStatsReport): CallStats {
+  const out: CallStats = { ...emptyStats }
+  const codecs = new Map<string, string>()
+  let codecId: string | null = null
+  report.forEach((s: Record<string, unknown>) => {
+    if (s.type === "inbound-rtp" && s.kind === "audio") {
+      out.bytesReceived = Number(s.bytesReceived ?? 0)
+      out.packetsReceived = Number(s.packetsReceived ?? 0)
+      codecId = (s.codecId as string) ?? null
+    }
+    if (s.type === "outbound-rtp" && s.kind === "audio") {
+      out.bytesSent = Number(s.bytesSent ?? 0)
+      out.packetsSent = Number(s.packetsSent ?? 0)
+    }
+    if (s.type === "codec") codecs.set(s.id as string, s.mimeType as string)
+    if (s.type === "candidate-pair" && s.nominated && typeof s.currentRoundTripTime === "number") out.roundTripTimeMs = Math.round(s.currentRoundTripTime * 1000)
+  })
+  out.codec = codecId ? (codecs.get(codecId) ?? null) : null
+  return out
+}

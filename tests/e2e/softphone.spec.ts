@@ -1,0 +1,219 @@
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+
+import { expect, test as base, type BrowserContext, type Page } from "@playwright/test"
+
+import { LAB_WS, TelephonyLab } from "../telephony-lab/lab"
+import { e2eCustomers, ensureImported, sharedPhonePair } from "./dataset"
+import { launchWithExtension, MEDIA_ARGS, serviceWorkerOf, startSite, type Site } from "./launch"
+
+/**
+ * The softphone through the real SIP lab (kamailio + rtpengine + baresip), started by this spec: a browser
+ * with a fake microphone, registered as agent1 over ws://127.0.0.1:8088.
+ */
+const customers = e2eCustomers()
+
+type Fixtures = { ctx: BrowserContext; extensionId: string; site: Site; lab: TelephonyLab }
+
+const test = base.extend<{ page: Page }, Fixtures>({
+  lab: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const lab = new TelephonyLab()
+      await lab.start()
+      await use(lab)
+      await lab.dispose()
+    },
+    { scope: "worker" }
+  ],
+  ctx: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const dir = mkdtempSync(join(tmpdir(), "comptoir-softphone-"))
+      const context = await launchWithExtension(dir, MEDIA_ARGS)
+      await use(context)
+      await context.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+    { scope: "worker" }
+  ],
+  extensionId: [async ({ ctx }, use) => use(new URL((await serviceWorkerOf(ctx)).url()).host), { scope: "worker" }],
+  site: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const { site, server } = await startSite()
+      await use(site)
+      server.closeAllConnections()
+      await new Promise((ok) => server.close(ok))
+    },
+    { scope: "worker" }
+  ],
+  page: async ({ ctx }, use) => {
+    const page = await ctx.newPage()
+    await use(page)
+    await page.close()
+  }
+})
+
+test.describe.configure({ mode: "serial", timeout: 90_000 })
+
+const dock = (p: Page) => p.locator('[data-comptoir="softphone"]')
+
+/** The popup, opened as a tab: it shows the dock like the toolbar popup does. */
+async function openDock(ctx: BrowserContext, extensionId: string): Promise<Page> {
+  const p = await ctx.newPage()
+  await p.goto(`chrome-extension://${extensionId}/popup.html`)
+  await dock(p).waitFor()
+  return p
+}
+
+/** The calls table of the extension's IndexedDB, read directly. */
+function storedCalls(p: Page): Promise<Record<string, unknown>[]> {
+  return p.evaluate(
+    () =>
+      new Promise<Record<string, unknown>[]>((ok, ko) => {
+        const open = indexedDB.open("comptoir")
+        open.onerror = () => ko(open.error)
+        open.onsuccess = () => {
+          const req = open.result.transaction("calls").objectStore("calls").getAll()
+          req.onsuccess = () => {
+            ok(req.result as Record<string, unknown>[])
+            open.result.close()
+          }
+          req.onerror = () => ko(req.error)
+        }
+      })
+  )
+}
+
+async function stats(p: Page): Promise<{ bytesReceived: number; packetsReceived: number }> {
+  return p.evaluate(async () => {
+    const r = (await chrome.runtime.sendMessage({ type: "softphone/stats", payload: {} })) as { ok: boolean; data: { bytesReceived: number; packetsReceived: number }; error?: string }
+    if (!r.ok) throw new Error(r.error)
+    return r.data
+  })
+}
+
+test.beforeAll(async ({ ctx, extensionId, lab }) => {
+  expect(lab.runDir).toBeTruthy()
+  const page = await ctx.newPage()
+  await ensureImported(page, extensionId, customers)
+  // Set up the softphone the way an agent does, in the options page.
+  await page.goto(`chrome-extension://${extensionId}/options.html`)
+  await page.locator('select[name="softphone.provider"]').selectOption("sip")
+  await page.locator('input[name="sip.websocketUrl"]').fill(LAB_WS)
+  await page.locator('input[name="sip.uri"]').fill("sip:agent1@127.0.0.1")
+  await page.locator('input[name="sip.authorizationUser"]').fill("agent1")
+  await page.locator('input[name="sip.password"]').fill("lab-password")
+  await page.locator('input[name="sip.displayName"]').fill("Agent One")
+  await page.locator('[data-comptoir="sip-save"]').click()
+  await expect(page.locator('[data-comptoir="sip-message"]')).toContainText("Saved")
+  // The password is a secret: not in chrome.storage.local.
+  const local = await page.evaluate(() => chrome.storage.local.get(null))
+  expect(JSON.stringify(local)).not.toContain("lab-password")
+  await page.close()
+})
+
+test("calls a number clicked on a CRM page through the lab: audio flows, DTMF, hang up, and the call is logged to the customer", async ({
+  ctx,
+  extensionId,
+  page,
+  site
+}) => {
+  const phonePage = await openDock(ctx, extensionId)
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "registered", { timeout: 15_000 })
+
+  const target = customers.filter((c) => c.country === "FR")[30]!
+  const e164 = target.contacts[0]!.phones[0]!
+  site.route("/crm/fiche", `<!doctype html><meta charset="utf-8"><h1>Fiche</h1><p>Rappeler ${target.company} au ${target.writtenPhones[0]![0]}</p>`)
+  await page.goto(`${site.origin}/crm/fiche`)
+  const overlay = page.locator("#comptoir-overlay")
+  await page.locator(`[data-comptoir-phone="${e164}"]`).first().click()
+  const card = overlay.locator(`[data-comptoir="customer-card"][data-customer-code="${target.code}"]`)
+  await expect(card).toHaveAttribute("data-highlight", "true")
+  await card.locator(`[data-comptoir="call"][data-number="${e164}"]`).click()
+
+  // The lab's peer answers at once.
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "in-call", { timeout: 15_000 })
+  await expect(phonePage.locator('[data-comptoir="caller-card"]')).toHaveAttribute("data-customer-code", target.code)
+  await expect.poll(async () => (await stats(phonePage)).bytesReceived, { timeout: 10_000 }).toBeGreaterThan(2000)
+
+  // DTMF from the keypad (RFC 4733 through rtpengine to baresip).
+  const keypad = phonePage.locator('[data-comptoir="dtmf"]')
+  await keypad.locator('[data-digit="1"]').click()
+  await keypad.locator('[data-digit="#"]').click()
+  await expect(phonePage.locator('[data-comptoir="softphone-error"]')).toHaveCount(0)
+  await phonePage.screenshot({ path: "/tmp/softphone-in-call.png" })
+
+  await phonePage.locator('[data-comptoir="hangup"]').click()
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "ended")
+
+  await expect.poll(async () => (await storedCalls(phonePage)).length).toBe(1)
+  const [record] = await storedCalls(phonePage)
+  expect(record).toMatchObject({ direction: "outbound", number: e164, customerId: target.id, provider: "sip", endReason: "hangup-local" })
+  expect(record!.durationMs as number).toBeGreaterThan(0)
+  expect(record!.startedAt as number).toBeLessThanOrEqual(record!.answeredAt as number)
+  await phonePage.close()
+})
+
+test("an incoming call from a customer's number pops that customer's card; answered, hung up, logged once", async ({ ctx, extensionId, lab }) => {
+  const phonePage = await openDock(ctx, extensionId)
+  await expect(dock(phonePage)).toHaveAttribute("data-state", /registered|ended/, { timeout: 15_000 })
+  const caller = customers.filter((c) => c.country === "FR")[12]!
+  const number = caller.contacts[0]!.phones[0]!
+  const before = (await storedCalls(phonePage)).length
+
+  await lab.callFrom(number, "agent1")
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "ringing-in", { timeout: 10_000 })
+  await expect(phonePage.locator('[data-comptoir="caller-card"]')).toHaveAttribute("data-customer-code", caller.code)
+  await phonePage.locator('[data-comptoir="answer"]').click()
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "in-call")
+  await expect.poll(async () => (await stats(phonePage)).bytesReceived, { timeout: 10_000 }).toBeGreaterThan(2000)
+  await phonePage.locator('[data-comptoir="hangup"]').click()
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "ended")
+
+  await expect.poll(async () => (await storedCalls(phonePage)).length).toBe(before + 1)
+  const inbound = (await storedCalls(phonePage)).filter((c) => c.direction === "inbound")
+  expect(inbound).toHaveLength(1)
+  expect(inbound[0]).toMatchObject({ number, customerId: caller.id })
+  expect(inbound[0]!.durationMs as number).toBeGreaterThan(0)
+  await phonePage.close()
+})
+
+test("a number shared by two customers shows a picker; the call is logged once, to the one chosen", async ({ ctx, extensionId, lab }) => {
+  const phonePage = await openDock(ctx, extensionId)
+  const [a, b] = sharedPhonePair(customers)
+  const number = a.contacts[0]!.phones[0]!
+  await lab.callFrom(number, "agent1")
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "ringing-in", { timeout: 10_000 })
+  const picker = phonePage.locator('[data-comptoir="caller-picker"]')
+  await expect(picker.locator('[data-comptoir="caller-choice"]')).toHaveCount(2)
+  await picker.locator(`[data-comptoir="caller-choice"][data-customer-code="${b.code}"]`).click()
+  await expect(phonePage.locator('[data-comptoir="caller-card"]')).toHaveAttribute("data-customer-code", b.code)
+  await phonePage.locator('[data-comptoir="answer"]').click()
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "in-call")
+  await phonePage.locator('[data-comptoir="hangup"]').click()
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "ended")
+  await expect.poll(async () => (await storedCalls(phonePage)).filter((c) => c.number === number).length).toBe(1)
+  const [logged] = (await storedCalls(phonePage)).filter((c) => c.number === number)
+  expect(logged).toMatchObject({ direction: "inbound", customerId: b.id })
+  await phonePage.close()
+})
+
+test("the lab stopped while registered: the state says so, and it registers again by itself once the lab is back", async ({ ctx, extensionId, lab }) => {
+  const phonePage = await openDock(ctx, extensionId)
+  await expect(dock(phonePage)).toHaveAttribute("data-state", /registered|ended/)
+  await lab.stop()
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "reconnecting", { timeout: 15_000 })
+  await expect(phonePage.locator('[data-comptoir="softphone-error"]')).toContainText("connection to the PBX was lost")
+  await lab.start()
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "registered", { timeout: 30_000 })
+  // Registered for real: an incoming call reaches the browser again.
+  const caller = customers.filter((c) => c.country === "FR")[13]!
+  await lab.callFrom(caller.contacts[0]!.phones[0]!, "agent1")
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "ringing-in", { timeout: 10_000 })
+  await phonePage.locator('[data-comptoir="decline"]').click()
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "ended")
+  await phonePage.close()
+})

@@ -1,0 +1,76 @@
+import { execFile } from "node:child_process"
+import { mkdtempSync, rmSync } from "node:fs"
+import { connect } from "node:net"
+import { tmpdir } from "node:os"
+import { join, resolve } from "node:path"
+import { promisify } from "node:util"
+
+const run = promisify(execFile)
+const HERE = resolve(__dirname)
+
+export const LAB_WS = "ws://127.0.0.1:8088"
+export const LAB_DOMAIN = "127.0.0.1"
+
+/** The local SIP lab (kamailio + rtpengine + baresip) in a run directory of its own. */
+export class TelephonyLab {
+  readonly runDir: string
+  private up = false
+
+  constructor(runDir?: string) {
+    this.runDir = runDir ?? mkdtempSync(join(tmpdir(), "comptoir-lab-"))
+  }
+
+  async start(): Promise<void> {
+    await run(join(HERE, "start.sh"), [this.runDir], { timeout: 30_000 })
+    this.up = true
+  }
+
+  async stop(): Promise<void> {
+    await run(join(HERE, "stop.sh"), [this.runDir], { timeout: 30_000 })
+    this.up = false
+  }
+
+  async dispose(): Promise<void> {
+    if (this.up) await this.stop()
+    rmSync(this.runDir, { recursive: true, force: true })
+  }
+
+  /** One command on baresip's control port (netstring JSON), e.g. `dial`, `uanew`, `uafind`, `hangup`. */
+  command(command: string, params = ""): Promise<{ ok: boolean; data: string }> {
+    return new Promise((ok, ko) => {
+      const socket = connect(4444, "127.0.0.1")
+      const json = JSON.stringify({ command, params, token: `t${Date.now()}` })
+      let buf = ""
+      const timer = setTimeout(() => {
+        socket.destroy()
+        ko(new Error(`baresip did not answer ${command}`))
+      }, 5000)
+      socket.on("data", (d) => {
+        buf += d.toString()
+        const m = /^(\d+):/.exec(buf)
+        if (m && buf.length >= m[0].length + Number(m[1]) + 1) {
+          clearTimeout(timer)
+          socket.end()
+          const body = JSON.parse(buf.slice(m[0].length, m[0].length + Number(m[1]))) as { ok: boolean; data: string }
+          ok(body)
+        }
+      })
+      socket.on("error", (e) => {
+        clearTimeout(timer)
+        ko(e)
+      })
+      socket.write(`${Buffer.byteLength(json)}:${json},`)
+    })
+  }
+
+  /** Makes baresip call `user` (registered at the lab's kamailio) from the number `from` (E.164). */
+  async callFrom(from: string, user: string): Promise<void> {
+    const aor = `sip:${from}@127.0.0.1:5090`
+    // The caller's identity is a user agent of its own, created once per number.
+    await this.command("uanew", `<${aor}>;regint=0`)
+    const found = await this.command("uafind", aor)
+    if (!found.ok) throw new Error(`baresip: no user agent ${aor}: ${found.data}`)
+    const dialled = await this.command("dial", `sip:${user}@127.0.0.1:5060`)
+    if (!dialled.ok) throw new Error(`baresip: dial failed: ${dialled.data}`)
+  }
+}
