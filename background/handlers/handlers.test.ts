@@ -68,8 +68,19 @@ describe("who may send what", () => {
     }
   })
 
-  it("lets a content script reach only lookup, search and opening a card", () => {
-    expect(names.filter((n) => senders[n].includes("content")).sort()).toEqual(["customers/opened", "lookup/match", "search/query"])
+  it("lets a content script reach only lookup, search, opening a card, its side-panel view and click-to-call", () => {
+    // Each of these is what a page's panel must do, and none reads a secret or reaches the team server: the
+    // panel's cards for the side panel (keyed by the sender's own tab), opening the side panel on a click, and
+    // placing a call to a number on the page (issue #9's click-to-call) or reading the softphone's state.
+    expect(names.filter((n) => senders[n].includes("content")).sort()).toEqual([
+      "customers/opened",
+      "lookup/match",
+      "panel/view",
+      "search/query",
+      "sidepanel/open",
+      "softphone/call",
+      "softphone/state"
+    ])
   })
 
   it("refuses every page-only message from a content script, logs why, and never runs its handler", async () => {
@@ -90,10 +101,12 @@ describe("who may send what", () => {
     expect(ran).toEqual([])
   })
 
-  it("lets an extension page send every message, and a content script its three", async () => {
+  it("lets an extension page send every message meant for pages, and a content script its own", async () => {
     const { dispatch } = spyDispatcher()
     const refusedForSender = (r: { ok: boolean; error?: string }) => !r.ok && /may not be sent/.test(r.error ?? "")
-    for (const n of names) expect(refusedForSender(await dispatch({ type: n, payload: {} }, { sender: "page" })), n).toBe(false)
+    for (const n of names.filter((x) => senders[x].includes("page"))) {
+      expect(refusedForSender(await dispatch({ type: n, payload: {} }, { sender: "page" })), n).toBe(false)
+    }
     for (const n of names.filter((x) => senders[x].includes("content"))) {
       expect(refusedForSender(await dispatch({ type: n, payload: {} }, { sender: "content" })), n).toBe(false)
     }
