@@ -1,130 +1,130 @@
 import type { CallScriptInput } from "../script.schema"
-import { t } from "./text"
+import { both } from "./text"
 
 export const outboundProspecting: CallScriptInput = {
   id: "builtin-outbound-prospecting",
   builtin: true,
   purpose: "outbound-prospecting",
   direction: "outbound",
-  name: t("Prospection téléphonique", "Outbound prospecting call"),
+  name: both("Prospection téléphonique", "Outbound prospecting call"),
   start: "reach",
   steps: [
     {
       id: "reach",
-      title: t("Joindre le décideur", "Reach the decision-maker"),
-      prompt: t(
+      title: both("Joindre le décideur", "Reach the decision-maker"),
+      prompt: both(
         "« Bonjour, {{agent.name}} de {{agent.company}}. Pourriez-vous me passer la personne qui s'occupe des achats de fournitures, s'il vous plaît ? »",
         "“Good morning, {{agent.name}} from {{agent.company}}. Could you put me through to whoever buys your supplies, please?”"
       ),
       choices: [
-        { id: "through", label: t("Décideur en ligne", "Decision-maker on the line"), next: "hook" },
-        { id: "gatekeeper", label: t("Barrage du standard", "Gatekeeper"), next: "gatekeeper" },
-        { id: "voicemail", label: t("Messagerie", "Voicemail"), next: "voicemail" },
-        { id: "no-answer", label: t("Pas de réponse", "No answer"), next: null, outcome: "no-answer" },
-        { id: "wrong-number", label: t("Mauvais numéro", "Wrong number"), next: null, outcome: "wrong-number" }
+        { id: "through", label: both("Décideur en ligne", "Decision-maker on the line"), next: "hook" },
+        { id: "gatekeeper", label: both("Barrage du standard", "Gatekeeper"), next: "gatekeeper" },
+        { id: "voicemail", label: both("Messagerie", "Voicemail"), next: "voicemail" },
+        { id: "no-answer", label: both("Pas de réponse", "No answer"), next: null, outcome: "no-answer" },
+        { id: "wrong-number", label: both("Mauvais numéro", "Wrong number"), next: null, outcome: "wrong-number" }
       ]
     },
     {
       id: "gatekeeper",
-      title: t("Standard", "Gatekeeper"),
-      prompt: t(
+      title: both("Standard", "Gatekeeper"),
+      prompt: both(
         "Restez bref et assuré : « C'est au sujet de vos approvisionnements en … ; quel est le meilleur moment pour le joindre ? » Notez le nom du décideur et son poste.",
         "Stay short and sure: “It's about your supplies of …; when is the best time to reach them?” Note the decision-maker's name and role."
       ),
       choices: [
-        { id: "put-through", label: t("Transféré", "Put through"), next: "hook" },
-        { id: "later", label: t("Rappeler plus tard", "Call back later"), next: null, outcome: "call-back" }
+        { id: "put-through", label: both("Transféré", "Put through"), next: "hook" },
+        { id: "later", label: both("Rappeler plus tard", "Call back later"), next: null, outcome: "call-back" }
       ]
     },
     {
       id: "voicemail",
-      title: t("Message vocal", "Voicemail message"),
-      prompt: t(
+      title: both("Message vocal", "Voicemail message"),
+      prompt: both(
         "20 secondes : nom, société, une raison concrète d'appeler, votre numéro dicté lentement deux fois. Annoncez quand vous rappellerez.",
         "20 seconds: your name, company, one concrete reason for calling, your number said slowly twice. Say when you will call again."
       ),
-      choices: [{ id: "left", label: t("Message laissé", "Message left"), next: null, outcome: "voicemail" }]
+      choices: [{ id: "left", label: both("Message laissé", "Message left"), next: null, outcome: "voicemail" }]
     },
     {
       id: "hook",
-      title: t("Accroche", "Opening"),
-      prompt: t(
+      title: both("Accroche", "Opening"),
+      prompt: both(
         "« {{contact.first_name}}, je vous appelle car nous aidons des entreprises comme {{customer.company}} à … (gain concret). Avez-vous deux minutes ? »",
         "“{{contact.first_name}}, I'm calling because we help companies like {{customer.company}} to … (a concrete gain). Do you have two minutes?”"
       ),
       choices: [
-        { id: "yes", label: t("Oui", "Yes"), next: "discover" },
-        { id: "not-now", label: t("Pas maintenant", "Not now"), next: "close", outcome: "call-back" },
-        { id: "no", label: t("Pas intéressé", "Not interested"), next: "close", outcome: "not-interested" }
+        { id: "yes", label: both("Oui", "Yes"), next: "discover" },
+        { id: "not-now", label: both("Pas maintenant", "Not now"), next: "close", outcome: "call-back" },
+        { id: "no", label: both("Pas intéressé", "Not interested"), next: "close", outcome: "not-interested" }
       ]
     },
     {
       id: "discover",
-      title: t("Découverte", "Discovery"),
-      prompt: t(
+      title: both("Découverte", "Discovery"),
+      prompt: both(
         "« Comment vous approvisionnez-vous aujourd'hui ? Quels volumes par mois ? Qu'est-ce qui vous satisferait davantage (prix, délais, service) ? Qui d'autre décide ? »",
         "“How do you buy today? What volumes a month? What would you like better (price, lead times, service)? Who else takes part in the decision?”"
       ),
       checklist: [
-        { id: "supplier", label: t("Fournisseur actuel noté", "Current supplier noted") },
-        { id: "volume", label: t("Volumes notés", "Volumes noted") },
-        { id: "pain", label: t("Point d'insatisfaction identifié", "Pain point found") }
+        { id: "supplier", label: both("Fournisseur actuel noté", "Current supplier noted") },
+        { id: "volume", label: both("Volumes notés", "Volumes noted") },
+        { id: "pain", label: both("Point d'insatisfaction identifié", "Pain point found") }
       ],
       choices: [
-        { id: "qualified", label: t("Besoin identifié", "Need found"), next: "propose" },
-        { id: "no-need", label: t("Aucun besoin", "No need"), next: "close", outcome: "not-interested" }
+        { id: "qualified", label: both("Besoin identifié", "Need found"), next: "propose" },
+        { id: "no-need", label: both("Aucun besoin", "No need"), next: "close", outcome: "not-interested" }
       ]
     },
     {
       id: "propose",
-      title: t("Proposition", "Proposal"),
-      prompt: t(
+      title: both("Proposition", "Proposal"),
+      prompt: both(
         "Proposez l'étape suivante la plus engageante que le client acceptera : un rendez-vous avec {{customer.sales_rep}}, un devis chiffré, ou un échantillon.",
         "Offer the most committing next step the customer will accept: a meeting with {{customer.sales_rep}}, a priced quote, or a sample."
       ),
       choices: [
-        { id: "appointment", label: t("Rendez-vous pris", "Meeting booked"), next: "close", outcome: "appointment-set" },
-        { id: "quote", label: t("Devis demandé", "Quote requested"), next: "close", outcome: "quote-requested" },
-        { id: "order", label: t("Commande immédiate", "Orders now"), next: "close", outcome: "order-taken" },
-        { id: "later", label: t("À rappeler", "Call back"), next: "close", outcome: "call-back" }
+        { id: "appointment", label: both("Rendez-vous pris", "Meeting booked"), next: "close", outcome: "appointment-set" },
+        { id: "quote", label: both("Devis demandé", "Quote requested"), next: "close", outcome: "quote-requested" },
+        { id: "order", label: both("Commande immédiate", "Orders now"), next: "close", outcome: "order-taken" },
+        { id: "later", label: both("À rappeler", "Call back"), next: "close", outcome: "call-back" }
       ]
     },
     {
       id: "close",
-      title: t("Conclusion", "Close"),
-      prompt: t(
+      title: both("Conclusion", "Close"),
+      prompt: both(
         "Confirmez ce qui a été convenu, la date et le moyen (e-mail de confirmation). Remerciez : « Merci de votre temps, {{contact.first_name}}. »",
         "Confirm what was agreed, the date and how (a confirmation email). Thank them: “Thank you for your time, {{contact.first_name}}.”"
       ),
-      choices: [{ id: "end", label: t("Fin de l'appel", "End of call"), next: null }]
+      choices: [{ id: "end", label: both("Fin de l'appel", "End of call"), next: null }]
     }
   ],
   objections: [
     {
       id: "have-supplier",
-      label: t("« On a déjà un fournisseur »", "“We already have a supplier”"),
-      response: t(
+      label: both("« On a déjà un fournisseur »", "“We already have a supplier”"),
+      response: both(
         "« C'est normal, et vous en êtes satisfait ? Sur quel point pourrait-il faire mieux ? » Proposez d'être le second fournisseur, pour comparer sur une commande.",
         "“Of course, and are you happy with them? Where could they do better?” Offer to be the second supplier, to compare on one order."
       )
     },
     {
       id: "no-time",
-      label: t("« Je n'ai pas le temps »", "“I don't have time”"),
-      response: t("« Je comprends. Quand puis-je vous rappeler, plutôt mardi matin ou jeudi après-midi ? »", "“I understand. When can I call you back, Tuesday morning or Thursday afternoon?”")
+      label: both("« Je n'ai pas le temps »", "“I don't have time”"),
+      response: both("« Je comprends. Quand puis-je vous rappeler, plutôt mardi matin ou jeudi après-midi ? »", "“I understand. When can I call you back, Tuesday morning or Thursday afternoon?”")
     },
     {
       id: "send-email",
-      label: t("« Envoyez-moi un mail »", "“Send me an email”"),
-      response: t(
+      label: both("« Envoyez-moi un mail »", "“Send me an email”"),
+      response: both(
         "« Bien sûr. Pour qu'il vous soit utile : quel est votre principal critère de choix ? » Puis fixez un rappel.",
         "“Of course. To make it useful: what matters most when you choose?” Then set a call-back."
       )
     },
     {
       id: "too-expensive",
-      label: t("« Vous êtes trop chers »", "“You're too expensive”"),
-      response: t(
+      label: both("« Vous êtes trop chers »", "“You're too expensive”"),
+      response: both(
         "« Par rapport à quel prix, pour quel produit ? » Comparez à produit équivalent, puis au coût total (livraison, délais, retours).",
         "“Compared with which price, for which product?” Compare like for like, then the total cost (delivery, lead times, returns)."
       )
