@@ -26,7 +26,14 @@ const SYSTEM_PACKAGES = [
   { pkg: "php8.2-cli", path: "/usr/bin/php8.2" },
   { pkg: "php8.2-cgi", path: null },
   { pkg: "php8.2-sqlite3", path: "/etc/php/8.2/mods-available/pdo_sqlite.ini" },
-  { pkg: "dovecot-imapd", path: "/usr/sbin/dovecot" }
+  { pkg: "dovecot-imapd", path: "/usr/sbin/dovecot" },
+  // server/durability.test.ts checks with strace that PGlite's commits are fsynced before the reply.
+  { pkg: "strace", path: "/usr/bin/strace" },
+  // The softphone's end-to-end tests call through a local SIP lab (tests/telephony-lab/).
+  { pkg: "kamailio", path: "/usr/sbin/kamailio" },
+  { pkg: "kamailio-websocket-modules", path: null },
+  { pkg: "rtpengine-daemon", path: null },
+  { pkg: "baresip-core", path: "/usr/bin/baresip" }
 ]
 
 function run(cmd, args, opts = {}) {
