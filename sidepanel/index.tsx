@@ -1,11 +1,19 @@
 import "~src/ui/comptoir.css"
 
 import { SidePanelApp } from "~src/features/side-panel/side-panel-app"
+import { SoftphoneDock } from "~src/features/softphone"
+import { useSettings } from "~src/ui/app-shell"
 
 /**
- * The browser's side panel (Chrome's side_panel, Firefox's sidebar_action: Plasmo writes both from this entry).
- * Later features mount here: `<SidePanelApp softphone={<Softphone />} callScript={<CallScript />} />`.
+ * The browser's side panel (Chrome's side_panel, Firefox's sidebar_action: Plasmo writes both from this entry):
+ * the docked home of the softphone and of the active tab's cards; the call script will join them.
  */
 export default function SidePanel() {
-  return <SidePanelApp />
+  return <SidePanelApp softphone={<DockedSoftphone />} />
+}
+
+/** Rendered inside the side panel's AppShell, where the settings are. */
+function DockedSoftphone() {
+  const settings = useSettings()
+  return <SoftphoneDock agentCountry={settings.defaultCountry} />
 }
