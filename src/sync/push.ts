@@ -17,7 +17,8 @@ export function refusedIndex(e: unknown, batchLength: number): number | "unknown
   const m = /^\/mutations\/(\d+)(?:\/|$)/.exec(e.invalidField)
   if (m) {
     const i = Number(m[1])
-    return i < batchLength ? i : "unknown"
+    if (i < batchLength) return i
+    return batchLength === 1 ? 0 : "unknown"
   }
   if (e.invalidField !== "" && e.invalidField !== "/mutations") return null
   // One change sent alone and refused: it is that one.
