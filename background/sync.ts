@@ -2,6 +2,7 @@ import { PokeEvent } from "~src/domain/sync/protocol"
 import type { SyncStatus } from "~src/messaging/contract"
 import { SessionStore, type StoredSession } from "~src/sync/session-store"
 import { SyncEngine, type SyncReport } from "~src/sync/sync-engine"
+import { TeamServer } from "~src/sync/team-server"
 
 import { baseChanged, services } from "./services"
 
@@ -30,13 +31,12 @@ export function writeSession(s: StoredSession | null): Promise<void> {
   return sessionStore().write(s)
 }
 
+/** The one client of the team server's HTTP routes (`src/sync/team-server.ts`). */
+export const teamServer = new TeamServer()
+
 /** Revokes a session token on its server, best effort: an unreachable server lets the token expire by itself. */
-export async function revokeOnServer(serverUrl: string, token: string): Promise<void> {
-  await fetch(`${serverUrl.replace(/\/+$/, "")}/auth/logout`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${token}` },
-    signal: AbortSignal.timeout(5_000)
-  }).catch(() => undefined)
+export function revokeOnServer(serverUrl: string, token: string): Promise<void> {
+  return teamServer.logout(serverUrl, token)
 }
 
 let engine: SyncEngine | undefined
@@ -130,13 +130,9 @@ export function stopPokeStream(): void {
 }
 
 async function readPokes(session: StoredSession, signal: AbortSignal, onOpen: () => void): Promise<void> {
-  const res = await fetch(`${session.serverUrl.replace(/\/+$/, "")}/sync/events`, {
-    headers: { authorization: `Bearer ${session.token}`, accept: "text/event-stream" },
-    signal
-  })
-  if (!res.ok || !res.body) throw new Error(`poke stream: HTTP ${res.status}`)
+  const body = await teamServer.events(session, signal)
   onOpen()
-  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader()
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader()
   let buffer = ""
   for (;;) {
     const { value, done } = await reader.read()

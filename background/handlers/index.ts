@@ -1,5 +1,7 @@
 import type { Handler } from "~src/messaging/handler"
 
+import { authLogin } from "./auth/login"
+import { authLogout } from "./auth/logout"
 import { conflictsList } from "./conflicts/list"
 import { conflictsResolve } from "./conflicts/resolve"
 import { customersChanged } from "./customers/changed"
@@ -14,8 +16,6 @@ import { searchQuery } from "./search/query"
 import { sitesDisable } from "./sites/disable"
 import { sitesEnable } from "./sites/enable"
 import { softphoneHandlers } from "./softphone"
-import { authLogin } from "./sync/login"
-import { authLogout } from "./sync/logout"
 import { syncNow } from "./sync/now"
 import { syncStatusHandler } from "./sync/status"
 

@@ -2,14 +2,10 @@ import * as z from "zod"
 
 import type { ComptoirDb, SessionRecord } from "~src/db/database"
 
-/** The team server's session as the background keeps it: the bearer token, who signed in, to which team. */
-export const StoredSession = z.object({
-  serverUrl: z.string(),
-  token: z.string(),
-  expiresAt: z.string(),
-  user: z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.string() }),
-  team: z.object({ id: z.string(), name: z.string() })
-})
+import { LoginReply } from "./team-server"
+
+/** The team server's session as the background keeps it: the login reply (token, who, which team) and where. */
+export const StoredSession = LoginReply.extend({ serverUrl: z.string() })
 export type StoredSession = z.infer<typeof StoredSession>
 
 /** The part of `chrome.storage.local` the migration needs (structural: the tests pass a Map-backed one). */

@@ -1,0 +1,206 @@
+import { applyRemote, type OutboxEntry } from "~src/db/outbox"
+import type { Product } from "~src/domain/customers/customer.schema"
+import { MAX_MUTATIONS_PER_PUSH, PushResponse, SCHEMA_VERSION, type Conflict, type Mutation, type RowData } from "~src/domain/sync/protocol"
+
+import type { LocalRows } from "./local-rows"
+import { REMOTE_STORES, STATE_ID, type Session, type SyncContext } from "./sync-context"
+import { SyncError } from "./sync-errors"
+
+
+/**
+ * Which change of a push the server refused as invalid: its index in the batch (from the JSON pointer the
+ * server names, `/mutations/3/fields/notes`), "unknown" when the refusal names no change, or null when
+ * the error is not such a refusal (or names a part of the request that is no change: `/clientId`).
+ */
+export function refusedIndex(e: unknown, batchLength: number): number | "unknown" | null {
+  if (!(e instanceof SyncError) || e.invalidField === undefined) return null
+  const m = /^\/mutations\/(\d+)(?:\/|$)/.exec(e.invalidField)
+  if (m) {
+    const i = Number(m[1])
+    if (i < batchLength) return i
+    return batchLength === 1 ? 0 : "unknown"
+  }
+  if (e.invalidField !== "" && e.invalidField !== "/mutations") return null
+  // One change sent alone and refused: it is that one.
+  return batchLength === 1 ? 0 : "unknown"
+}
+
+/**
+ * The outbox going out: batches numbered with mids (kept forever after), sent, acknowledged; refused changes
+ * set aside with the server's row; a gap renumbered from what the server says it has.
+ */
+export class Pusher {
+  constructor(
+    private readonly ctx: SyncContext,
+    private readonly rows: LocalRows
+  ) {}
+
+  /** Changes waiting, summed from the `n` index: the changes themselves are not read. */
+  async pendingCount(): Promise<number> {
+    const counts = (await this.ctx.db.outbox.orderBy("n").keys()) as number[]
+    return counts.reduce((a, v) => a + v, 0)
+  }
+
+  /** Pushes the outbox in batches; changes the server acknowledged leave it in the transaction that stores the new state. */
+  async push(session: Session): Promise<{ pushed: number; batches: number; conflicts: number }> {
+    const batchSize = Math.min(this.ctx.deps.pushBatch ?? MAX_MUTATIONS_PER_PUSH, MAX_MUTATIONS_PER_PUSH)
+    let pushed = 0
+    let batches = 0
+    let conflicts = 0
+    let gaps = 0
+    /** Set after the server refused a change it did not point at: the next batches go one change at a time. */
+    let probing = false
+    /** The changes before one the server refused go out on their own first. */
+    let before: number | undefined
+    for (;;) {
+      const { mutations, clientId } = await this.nextBatch(before ?? (probing ? 1 : batchSize))
+      before = undefined
+      if (mutations.length === 0) break
+      let res: PushResponse
+      try {
+        res = await this.ctx.server.request(session, "POST", "/sync/push", { clientId, schemaVersion: SCHEMA_VERSION, mutations }, (x) =>
+          PushResponse.parse(x)
+        )
+      } catch (e) {
+        // A change the server can never accept (a NUL, half an emoji) must not hold back every later one:
+        // it goes to the refused changes and the rest goes on. Anything else stops the push as before.
+        const refused = refusedIndex(e, mutations.length)
+        if (refused === null) throw e
+        if (refused === "unknown") probing = true
+        else if (refused > 0) before = refused
+        else if (await this.setAsideFirst(mutations[0]!, (e as SyncError).message)) conflicts++
+        else throw e
+        continue
+      }
+      probing = false
+      batches++
+      pushed += res.applied
+      conflicts += res.conflicts.length
+      await this.acknowledge(res.lastMutationId, res.conflicts)
+      if (res.gap) {
+        // The server stopped before a mid it never saw: nothing from there on was applied, so number the
+        // rest again from what it expects. Bounded: a second gap in a row means something else is wrong.
+        if (++gaps > 2) throw new SyncError("rejected", `the server expects mutation ${res.gap.expected}, this client sent ${res.gap.got}`)
+        await this.renumberFrom(res.lastMutationId)
+        continue
+      }
+      gaps = 0
+      const last = mutations[mutations.length - 1]!.mid
+      if (res.lastMutationId < last) throw new SyncError("rejected", `the server applied mutations up to ${res.lastMutationId} of ${last}`)
+    }
+    return { pushed, batches, conflicts }
+  }
+
+  /**
+   * The oldest changes, at most `size`: records are given their mids (kept forever after) in the same
+   * transaction. A record larger than what is left of the batch is sent in part; `acknowledge` trims it.
+   */
+  private async nextBatch(size: number): Promise<{ mutations: Mutation[]; clientId: string }> {
+    await this.ctx.state()
+    return this.ctx.db.transaction("rw", [this.ctx.db.outbox, this.ctx.db.syncState], async () => {
+      const st = (await this.ctx.db.syncState.get(STATE_ID))!
+      const records: OutboxEntry[] = []
+      let total = 0
+      await this.ctx.db.outbox
+        .orderBy("seq")
+        .until(() => total >= size)
+        .each((e) => {
+          records.push(e)
+          total += e.n
+        })
+      let nextMid = st.nextMid
+      const assigned: OutboxEntry[] = []
+      for (const e of records) {
+        if (e.mid !== undefined) continue
+        e.mid = nextMid
+        nextMid += e.n
+        assigned.push(e)
+      }
+      if (assigned.length > 0) {
+        await this.ctx.db.outbox.bulkPut(assigned)
+        await this.ctx.db.syncState.update(STATE_ID, { nextMid })
+      }
+      const mutations: Mutation[] = []
+      for (const e of records) {
+        e.changes.forEach((c, i) =>
+          mutations.push({ mid: e.mid! + i, table: c.table, op: c.op, key: c.key, ...(c.fields ? { fields: c.fields } : {}) })
+        )
+      }
+      return { mutations: mutations.slice(0, size), clientId: st.clientId }
+    })
+  }
+
+  private async renumberFrom(lastMutationId: number): Promise<void> {
+    await this.ctx.db.transaction("rw", [this.ctx.db.outbox, this.ctx.db.syncState], async () => {
+      const rest = await this.ctx.db.outbox.orderBy("seq").toArray()
+      let next = lastMutationId + 1
+      const renumbered: OutboxEntry[] = []
+      for (const e of rest) {
+        if (e.mid === undefined) continue
+        renumbered.push({ ...e, mid: next })
+        next += e.n
+      }
+      await this.ctx.db.outbox.bulkPut(renumbered)
+      await this.ctx.db.syncState.update(STATE_ID, { nextMid: next })
+    })
+  }
+
+  /** Removes the changes up to `lastMutationId` from the outbox; a record acknowledged in part keeps its rest. */
+  async dropAcknowledged(lastMutationId: number): Promise<void> {
+    const done = await this.ctx.db.outbox.where("mid").belowOrEqual(lastMutationId).toArray()
+    const whole = done.filter((e) => e.mid! + e.n - 1 <= lastMutationId).map((e) => e.seq!)
+    const partial = done.filter((e) => e.mid! + e.n - 1 > lastMutationId)
+    if (whole.length > 0) await this.ctx.db.outbox.bulkDelete(whole)
+    for (const e of partial) {
+      const k = lastMutationId - e.mid! + 1
+      await this.ctx.db.outbox.put({ ...e, mid: lastMutationId + 1, n: e.n - k, changes: e.changes.slice(k) })
+    }
+  }
+
+  /**
+   * Takes the oldest change of the outbox out (the server refused it as invalid; nothing of that request
+   * was applied) and keeps it with the refused changes. Its mid stays unused: the next push meets a gap and
+   * numbers the rest again from what the server says it has, never from what this device believes.
+   */
+  private async setAsideFirst(m: Mutation, message: string): Promise<boolean> {
+    return applyRemote(this.ctx.db, REMOTE_STORES, async () => {
+      const first = await this.ctx.db.outbox.orderBy("seq").first()
+      if (!first || first.mid !== m.mid) return false
+      if (first.n === 1) await this.ctx.db.outbox.delete(first.seq!)
+      else await this.ctx.db.outbox.put({ ...first, mid: first.mid + 1, n: first.n - 1, changes: first.changes.slice(1) })
+      const mine =
+        m.table === "customers"
+          ? (((await this.ctx.customers.getMany([m.key]))[0] as unknown as RowData | undefined) ?? null)
+          : m.table === "products"
+            ? (((await this.ctx.db.products.get(m.key)) as unknown as RowData | undefined) ?? null)
+            : null
+      // The local record stays as it is (the team's row is not known here); the next pull of that row replaces it.
+      await this.ctx.db.conflicts.add({ mid: m.mid, table: m.table, key: m.key, reason: "invalid", message, serverRow: null, at: this.ctx.now(), mine })
+      return true
+    })
+  }
+
+  private async acknowledge(lastMutationId: number, conflicts: readonly Conflict[]): Promise<void> {
+    await applyRemote(this.ctx.db, REMOTE_STORES, async () => {
+      await this.dropAcknowledged(lastMutationId)
+      const st = (await this.ctx.db.syncState.get(STATE_ID))!
+      await this.ctx.db.syncState.update(STATE_ID, { lastMutationId: Math.max(st.lastMutationId, lastMutationId) })
+      if (conflicts.length === 0) return
+      const at = this.ctx.now()
+      // The local record as it stands, refused change included: what "restore mine" writes back.
+      const customerKeys = conflicts.filter((c) => c.table === "customers").map((c) => c.key)
+      const mineCustomers = new Map((await this.ctx.customers.getMany(customerKeys)).map((c) => [c.id, c as unknown as RowData]))
+      const productKeys = conflicts.filter((c) => c.table === "products").map((c) => c.key)
+      const mineProducts = new Map(
+        (await this.ctx.db.products.bulkGet(productKeys))
+          .filter((p): p is Product => p !== undefined)
+          .map((p) => [p.id, p as unknown as RowData])
+      )
+      const mine = (c: Conflict) =>
+        (c.table === "customers" ? mineCustomers.get(c.key) : c.table === "products" ? mineProducts.get(c.key) : undefined) ?? null
+      await this.ctx.db.conflicts.bulkAdd(conflicts.map((c) => ({ ...c, at, mine: mine(c) })))
+      // The refused change is in the local base: put the server's row back (or remove what it does not have).
+      await this.rows.write(conflicts.map((c) => c.serverRow ?? { table: c.table, key: c.key, version: 0, deleted: true, data: null }))
+    })
+  }
+}
