@@ -11,6 +11,8 @@ import { productsSearch } from "./products/search"
 import { searchQuery } from "./search/query"
 import { sitesDisable } from "./sites/disable"
 import { sitesEnable } from "./sites/enable"
+// --- issue 8: change one's own password ---
+import { authChangePassword } from "./auth/change-password"
 import { authLogin } from "./sync/login"
 import { authLogout } from "./sync/logout"
 import { syncNow } from "./sync/now"
@@ -32,5 +34,7 @@ export const handlers: readonly Handler[] = [
   authLogin,
   authLogout,
   conflictsList,
-  conflictsResolve
+  conflictsResolve,
+  // --- issue 8 ---
+  authChangePassword
 ] as unknown as readonly Handler[]

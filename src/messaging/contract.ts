@@ -131,6 +131,12 @@ export const contract = {
   "conflicts/resolve": {
     request: z.object({ id: z.number().int().positive(), choice: z.enum(["team", "mine"]) }),
     response: z.object({ ok: z.boolean(), error: z.string().optional(), status: SyncStatus })
+  },
+  // --- change one's own password on the team server (issue 8) ---
+  /** The current password proves it is the user; the server ends their other sessions, this one stays. */
+  "auth/change-password": {
+    request: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(10).max(200) }),
+    response: z.object({ ok: z.boolean(), error: z.object({ code: z.string(), message: z.string() }).optional(), endedSessions: z.number().int().nonnegative().optional() })
   }
 } as const
 
