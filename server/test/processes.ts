@@ -63,9 +63,9 @@ export async function processDatabase(backend: BackendName): Promise<ProcessData
 
 /** The environment a server process would have, minus what the test's own shell may carry. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, LOG_LEVEL: "warn", ...extra } as NodeJS.ProcessEnv
+  const env: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, LOG_LEVEL: "warn", ...extra }
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k]
-  return env
+  return env as unknown as NodeJS.ProcessEnv
 }
 
 export interface Run {
