@@ -116,6 +116,11 @@ function trustTests(server: () => TestServer): void {
       })
     }
 
+    it("refuses a sign-in body over 16 KiB with 413, before any password check", async () => {
+      const res = await http("POST", "/auth/login", undefined, { email: "a@test.comptoir.test", password: "x".repeat(20_000) })
+      expect(res).toMatchObject({ status: 413, body: { error: "body-too-large" } })
+    })
+
     it("refuses deep JSON on a route without a body schema too, before any handler runs", async () => {
       const res = await http("POST", "/auth/logout", team.agent2.token, deepJson(20_000))
       expect(res).toMatchObject({ status: 400, body: { error: "invalid", field: "/a".repeat(32) } })
