@@ -95,16 +95,21 @@ async function userByEmail(db: Db, email: string): Promise<{ user_id: string; te
   return u
 }
 
-type Verb = (db: Db, rest: string[]) => Promise<void>
+/**
+ * A verb checks its arguments (and reads a password) before the database opens, so a mistake is told at once
+ * (opening PGlite takes seconds); it returns the work to do on the database, or null when there is none.
+ */
+type Verb = (rest: string[]) => Promise<((db: Db) => Promise<void>) | null>
 
-const VERBS: Record<string, { needsDb: boolean; run: Verb }> = {
-  "create-team": {
-    needsDb: true,
-    async run(db, rest) {
-      const [rawName, rawEmail] = args(rest, ["team name", "admin email"])
-      const name = checked(z.string().trim().min(1, "the team name is empty").max(200), rawName, "team name")
-      const email = checked(Email, rawEmail, "admin email")
-      const password = checked(Password, await readPassword(`Password for ${email}: `), "password")
+const Days = z.coerce.number({ error: "a number of days" }).nonnegative("days cannot be negative").finite()
+
+const VERBS: Record<string, Verb> = {
+  async "create-team"(rest) {
+    const [rawName, rawEmail] = args(rest, ["team name", "admin email"])
+    const name = checked(z.string().trim().min(1, "the team name is empty").max(200), rawName, "team name")
+    const email = checked(Email, rawEmail, "admin email")
+    const password = checked(Password, await readPassword(`Password for ${email}: `), "password")
+    return async (db) => {
       const teamId = await db.transaction(async (tx) => {
         const id = await createTeam(tx, name)
         await createUser(tx, { teamId: id, email, name: "", role: "admin", password })
@@ -114,13 +119,12 @@ const VERBS: Record<string, { needsDb: boolean; run: Verb }> = {
       process.stdout.write(`${teamId}\n`)
     }
   },
-  "reset-password": {
-    needsDb: true,
-    async run(db, rest) {
-      const [rawEmail] = args(rest, ["email"])
-      const email = checked(z.string().min(1).max(254), rawEmail, "email")
+  async "reset-password"(rest) {
+    const [rawEmail] = args(rest, ["email"])
+    const email = checked(z.string().min(1).max(254), rawEmail, "email")
+    const password = checked(Password, await readPassword(`New password for ${email}: `), "password")
+    return async (db) => {
       const user = await userByEmail(db, email)
-      const password = checked(Password, await readPassword(`New password for ${email}: `), "password")
       await db.transaction(async (tx) => {
         await setPassword(tx, user.user_id, password)
         // Whoever knew the old password may hold a session: it ends with the reset.
@@ -129,19 +133,18 @@ const VERBS: Record<string, { needsDb: boolean; run: Verb }> = {
       process.stderr.write(`Password of ${email} changed; their sessions were ended.\n`)
     }
   },
-  "disable-user": {
-    needsDb: true,
-    async run(db, rest) {
-      const [rawEmail] = args(rest, ["email"])
-      const user = await userByEmail(db, checked(z.string().min(1).max(254), rawEmail, "email"))
+  async "disable-user"(rest) {
+    const [rawEmail] = args(rest, ["email"])
+    const email = checked(z.string().min(1).max(254), rawEmail, "email")
+    return async (db) => {
+      const user = await userByEmail(db, email)
       await db.transaction((tx) => setDisabled(tx, user.team_id, user.user_id, true))
-      process.stderr.write(`${rawEmail} is disabled; their sessions were ended.\n`)
+      process.stderr.write(`${email} is disabled; their sessions were ended.\n`)
     }
   },
-  "list-teams": {
-    needsDb: true,
-    async run(db, rest) {
-      args(rest, [])
+  async "list-teams"(rest) {
+    args(rest, [])
+    return async (db) => {
       const teams = await db.query<{ team_id: string; name: string; users: number; active: number; version: string | number }>(
         `SELECT t.team_id, t.name, t.version,
            (SELECT count(*)::int FROM users u WHERE u.team_id = t.team_id) AS users,
@@ -152,10 +155,9 @@ const VERBS: Record<string, { needsDb: boolean; run: Verb }> = {
       for (const t of teams) process.stdout.write(`${t.team_id}\t${t.name}\t${t.users}\t${t.active}\t${t.version}\n`)
     }
   },
-  "rotate-webhook-secret": {
-    needsDb: true,
-    async run(db, rest) {
-      const [teamId] = args(rest, ["team id"])
+  async "rotate-webhook-secret"(rest) {
+    const [teamId] = args(rest, ["team id"])
+    return async (db) => {
       const secret = randomBytes(32).toString("base64url")
       const [row] = await db.query<{ url: string }>("UPDATE webhooks SET secret = $2, updated_at = now() WHERE team_id = $1 RETURNING url", [teamId, secret])
       if (!row) {
@@ -166,39 +168,34 @@ const VERBS: Record<string, { needsDb: boolean; run: Verb }> = {
       process.stdout.write(`${secret}\n`)
     }
   },
-  "purge-tombstones": {
-    needsDb: true,
-    async run(db, rest) {
-      const [flag, rawDays] = args(rest, ["--older-than", "days"])
-      if (flag !== "--older-than") throw new UsageError(`expected --older-than <days>, got ${JSON.stringify(flag)}`)
-      const days = checked(z.coerce.number({ error: "a number of days" }).nonnegative("days cannot be negative").finite(), rawDays === "" ? Number.NaN : rawDays, "--older-than")
+  async "purge-tombstones"(rest) {
+    const [flag, rawDays] = args(rest, ["--older-than", "days"])
+    if (flag !== "--older-than") throw new UsageError(`expected --older-than <days>, got ${JSON.stringify(flag)}`)
+    const days = checked(Days, rawDays === "" ? Number.NaN : rawDays, "--older-than")
+    return async (db) => {
       const purged = await purgeTombstones(db, days * 86_400_000)
       process.stderr.write(`Purged ${purged} deletion(s) older than ${days} day(s).\n`)
       process.stdout.write(`${purged}\n`)
     }
   },
-  help: {
-    needsDb: false,
-    async run() {
-      process.stdout.write(`${USAGE}\n`)
-    }
+  async help() {
+    process.stdout.write(`${USAGE}\n`)
+    return null
   }
 }
 
 async function main(argv: string[]): Promise<number> {
   const [verb, ...rest] = argv
-  const entry = verb === undefined ? undefined : Object.hasOwn(VERBS, verb) ? VERBS[verb] : undefined
-  if (!entry) {
+  const prepare = verb === undefined ? undefined : Object.hasOwn(VERBS, verb) ? VERBS[verb] : undefined
+  if (!prepare) {
     process.stderr.write(`${verb === undefined ? "no verb given" : `unknown verb ${JSON.stringify(verb)}`}; verbs: ${Object.keys(VERBS).join(", ")} (npm run -s server:admin -- help)\n`)
     return 1
   }
-  if (!entry.needsDb) {
-    await entry.run(null as unknown as Db, rest)
-    return 0
-  }
+  const work = await prepare(rest)
+  if (!work) return 0
   const { db } = await openDb(loadConfig())
   try {
-    await entry.run(db, rest)
+    await work(db)
     return 0
   } finally {
     await db.close()

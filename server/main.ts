@@ -19,7 +19,7 @@ async function main(): Promise<void> {
       await db.close()
       throw new Error(
         `refusing to start in production: ${demo.length} account(s) still have the public demo password (${demo.join(", ")}). ` +
-          "Change it (npm run -s server:admin -- reset-password <email>) or disable them (disable-user <email>), then start again."
+          "Give each a password of its own (npm run -s server:admin -- reset-password <email>), then start again."
       )
     }
   }

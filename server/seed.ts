@@ -6,6 +6,7 @@ import { seedDemo } from "./seed-demo"
 // An async function, not top-level await: tsx runs this package's .ts files as CommonJS.
 async function main(): Promise<void> {
   const config = loadConfig()
+  if (config.production) throw new Error("NODE_ENV=production never seeds the demo team (its password is public)")
   const { db, where } = await openDb(config)
   try {
     const result = await seedDemo(db)

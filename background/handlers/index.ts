@@ -1,5 +1,6 @@
 import type { Handler } from "~src/messaging/handler"
 
+import { authChangePassword } from "./auth/change-password"
 import { authLogin } from "./auth/login"
 import { authLogout } from "./auth/logout"
 import { conflictsList } from "./conflicts/list"
@@ -36,6 +37,7 @@ export const handlers: readonly Handler[] = [
   authLogout,
   conflictsList,
   conflictsResolve,
+  authChangePassword,
   panelView,
   sidePanelOpen,
   // Softphone (issue #9)

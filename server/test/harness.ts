@@ -142,6 +142,9 @@ export class TestServer {
   private listening: Promise<string> | undefined
   /** The server on a real socket (127.0.0.1, a free port), for tests that speak HTTP from outside. */
   url(): Promise<string> {
+    // Another suite may have started listening on the same app already: reuse its address.
+    const address = this.app.server.listening ? this.app.server.address() : null
+    if (address && typeof address === "object") return Promise.resolve(`http://127.0.0.1:${address.port}`)
     this.listening ??= this.app.listen({ port: 0, host: "127.0.0.1" })
     return this.listening
   }

@@ -21,6 +21,11 @@ function deepJson(levels: number): string {
  * the first pull's count, and changing one's own password. `server` is started by the file.
  */
 export function trustSuite(_backend: BackendName, server: () => TestServer): void {
+  // A describe of its own, so its beforeAll runs when these tests start, not before the other suites.
+  describe("issue 8: what a company's server must refuse, count and allow", () => trustTests(server))
+}
+
+function trustTests(server: () => TestServer): void {
   let s: TestServer
   let base: string
   beforeAll(async () => {
@@ -110,6 +115,11 @@ export function trustSuite(_backend: BackendName, server: () => TestServer): voi
         expect(after).toBe(before)
       })
     }
+
+    it("refuses a sign-in body over 16 KiB with 413, before any password check", async () => {
+      const res = await http("POST", "/auth/login", undefined, { email: "a@test.comptoir.test", password: "x".repeat(20_000) })
+      expect(res).toMatchObject({ status: 413, body: { error: "body-too-large" } })
+    })
 
     it("refuses deep JSON on a route without a body schema too, before any handler runs", async () => {
       const res = await http("POST", "/auth/logout", team.agent2.token, deepJson(20_000))

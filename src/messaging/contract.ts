@@ -220,6 +220,12 @@ export const contract = {
   "softphone/report": {
     request: z.object({ state: PhoneState, event: PhoneEventSchema.nullable() }),
     response: Ok
+  },
+  // --- change one's own password on the team server (issue 8) ---
+  /** The current password proves it is the user; the server ends their other sessions, this one stays. */
+  "auth/change-password": {
+    request: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(10).max(200) }),
+    response: z.object({ ok: z.boolean(), error: z.object({ code: z.string(), message: z.string() }).optional(), endedSessions: z.number().int().nonnegative().optional() })
   }
 } as const
 
@@ -269,7 +275,8 @@ export const senders: Record<keyof typeof contract, readonly SenderKind[]> = {
   "softphone/settings": pageOnly,
   "softphone/configure": pageOnly,
   "softphone/history": pageOnly,
-  "softphone/report": pageOnly
+  "softphone/report": pageOnly,
+  "auth/change-password": pageOnly
 }
 
 export type Contract = typeof contract

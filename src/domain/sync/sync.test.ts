@@ -152,6 +152,13 @@ describe("cursor", () => {
     expect(decodeCursor(encodeCursor(c))).toEqual(c)
   })
 
+  it("carries the head a pull from the start began at, and reads cursors written without it", () => {
+    const first = { version: 5, table: "customers", key: "k", horizon: 0, firstPullHead: 42 }
+    expect(decodeCursor(encodeCursor(first))).toEqual(first)
+    expect(decodeCursor(btoa('[5,"customers","k",0]'))).toEqual({ version: 5, table: "customers", key: "k", horizon: 0 })
+    expect(() => decodeCursor(btoa('[5,"customers","k",0,-1]'))).toThrow(/malformed cursor/)
+  })
+
   it("reads the empty cursor as the start and refuses anything else it did not issue", () => {
     expect(decodeCursor("")).toBeNull()
     for (const bad of ["zzz", "!!", encodeCursor({ version: 1, table: "t", key: "k", horizon: 0 }).slice(0, -3), btoa('[-1,"t","k",0]'), btoa('[1,"t","k"]')]) {

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next"
 
 import { send } from "~src/messaging/send"
 
+import { ChangePasswordForm } from "./change-password-form"
 import { RefusedChanges } from "./refused-changes"
 import { SyncStatusLine, useSyncErrorText, useSyncStatus } from "./sync-status-line"
 
@@ -72,6 +73,7 @@ export function TeamServerSection() {
         </button>
         {error ? <p className="c-error">{error}</p> : null}
         <RefusedChanges conflictCount={status.conflicts} />
+        <ChangePasswordForm />
       </div>
     )
   }
