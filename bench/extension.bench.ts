@@ -223,7 +223,9 @@ async function main() {
       if (PARTS.has("scan")) {
         // Issue #7: pages read national numbers in each country of the base too (after the default one), from the
         // profile the background publishes after the import. Wait for it, so the scan measured pays for that.
-        const profile = await options.evaluate(async () => {
+        const reader = await context.newPage()
+        await reader.goto(`chrome-extension://${extensionId}/options.html`)
+        const profile = await reader.evaluate(async () => {
           for (let i = 0; i < 600; i++) {
             const p = (await chrome.storage.local.get("baseProfile")).baseProfile as { countries?: string[]; codeShapes?: string[] } | undefined
             if (p?.countries?.length) return p
@@ -231,6 +233,7 @@ async function main() {
           }
           return null
         })
+        await reader.close()
         console.log(`base profile seen by pages: countries ${profile?.countries?.join(", ") ?? "none"}; code shapes ${profile?.codeShapes?.join(" ") ?? "none"}`)
         const html = scanPage(customers)
         site.route("/scan", html)
