@@ -221,6 +221,20 @@ async function main() {
 
       // ---- page scan: 5,000 elements, 200 numbers, 200 emails
       if (PARTS.has("scan")) {
+        // Issue #7: pages read national numbers in each country of the base too (after the default one), from the
+        // profile the background publishes after the import. Wait for it, so the scan measured pays for that.
+        const reader = await context.newPage()
+        await reader.goto(`chrome-extension://${extensionId}/options.html`)
+        const profile = await reader.evaluate(async () => {
+          for (let i = 0; i < 600; i++) {
+            const p = (await chrome.storage.local.get("baseProfile")).baseProfile as { countries?: string[]; codeShapes?: string[] } | undefined
+            if (p?.countries?.length) return p
+            await new Promise((r) => setTimeout(r, 100))
+          }
+          return null
+        })
+        await reader.close()
+        console.log(`base profile seen by pages: countries ${profile?.countries?.join(", ") ?? "none"}; code shapes ${profile?.codeShapes?.join(" ") ?? "none"}`)
         const html = scanPage(customers)
         site.route("/scan", html)
         const baselineBundle = await build({

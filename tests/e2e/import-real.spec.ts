@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs"
+import { resolve } from "node:path"
 
 import type { Page } from "@playwright/test"
 
@@ -13,7 +14,7 @@ import { expect, test } from "./fixtures"
 
 test.describe.configure({ mode: "serial" })
 
-const crmExport = readFileSync(new URL("../fixtures/csv/crm/generic-crm-export.csv", import.meta.url))
+const crmExport = readFileSync(resolve("tests/fixtures/csv/crm/generic-crm-export.csv"))
 const overlay = (page: Page) => page.locator("#comptoir-overlay")
 const card = (page: Page, code: string) => overlay(page).locator(`[data-comptoir="customer-card"][data-customer-code="${code}"]`)
 

@@ -115,6 +115,12 @@ describe("customer import", () => {
     expect(r.warnings).toEqual([{ line: 2, code: "invalid_phone", column: "phone", value: "12 34", message: 'phone "12 34" was left out: too short for a French number' }])
   })
 
+  it("adds no empty contact when a row's only contact value was a number left out", () => {
+    const r = run(csv({ code: "C-1", company: "A", phone: "12 34" }))
+    expect(r.customers[0]!.customer.contacts).toEqual([])
+    expect(r.warnings).toHaveLength(1)
+  })
+
   it("names the number's own country in the warning, not the default one", () => {
     const r = run(csv({ code: "C-1", company: "A", contact_last_name: "Smith", phone: "+44 20 7946", mobile: "06 12 34 56 78 | 07700 900" }, { code: "C-2", company: "B", country: "GB", mobile: "06 12 34 56 78" }))
     expect(r.rejected).toEqual([])

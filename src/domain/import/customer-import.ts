@@ -265,7 +265,9 @@ export function createCustomerImporter(opts: CustomerImportOptions): CustomerImp
         }
       }
       if (contact.phones.length > 20) issues.push({ code: "too_many_phones", field: "phone", message: "more than 20 phone numbers for one contact" })
-      values.contact = contact
+      // A contact whose only value was a number left out is no contact.
+      const empty = contact.firstName === "" && contact.lastName === "" && contact.role === "" && contact.emails.length === 0 && contact.phones.length === 0
+      values.contact = empty ? null : contact
     }
     return values
   }

@@ -33,10 +33,11 @@ describe("autoMapCustomerHeaders", () => {
     expect(r.unmappedColumns).toEqual([{ index: 1, header: "Poste" }, { index: 2, header: "Encours" }, { index: 3, header: "Date de création" }, { index: 4, header: "" }])
   })
 
-  it("gives a field to its first column and leaves a second one unmapped", () => {
-    const r = autoMapCustomerHeaders(["Téléphone", "Tél.", "code"])
-    expect(r.mapping).toEqual({ phone: 0, code: 2 })
-    expect(r.unmapped).toEqual(["Tél."])
+  it("gives a field to its first column and leaves a second one unmapped, except email and phone columns, which all go to the contact", () => {
+    const r = autoMapCustomerHeaders(["Société", "Téléphone", "Tél.", "code", "Raison sociale"])
+    expect(r.mapping).toEqual({ company: 0, phone: 1, code: 3 })
+    expect(r.extra).toEqual([{ field: "phone", index: 2 }])
+    expect(r.unmapped).toEqual(["Raison sociale"])
   })
 
   it("says which required fields the mapping lacks", () => {

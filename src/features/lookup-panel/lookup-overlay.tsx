@@ -137,7 +137,22 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
     // Codes of the base's own shapes, unless the user wrote a pattern (it overrides); numbers of the base's other
     // countries, kept when the base has them (foreign-phones.ts).
     const compiled = compileCodePattern(pagePattern(settings.customerCodePattern, SETTINGS_DEFAULTS.customerCodePattern, profile.codeShapes))
-    const foreign = new ForeignPhones({ lookup: (req) => sendFromPage("lookup/match", req), onConfirmed: () => scanner.rescan() })
+    // A confirmation re-reads the page once the scanner is idle: hits arriving during a long first pass then cost
+    // one more pass, not one per lookup answer.
+    let rescanTimer: ReturnType<typeof setTimeout> | null = null
+    const rescanWhenIdle = () => {
+      rescanTimer = setTimeout(() => {
+        if (!scanner.stats().idle) return rescanWhenIdle()
+        rescanTimer = null
+        scanner.rescan()
+      }, 50)
+    }
+    const foreign = new ForeignPhones({
+      lookup: (req) => sendFromPage("lookup/match", req),
+      onConfirmed: () => {
+        if (rescanTimer === null) rescanWhenIdle()
+      }
+    })
     const scanner = startPageScanner(document, {
       defaultCountry: settings.defaultCountry,
       codePattern: compiled.ok ? compiled.re : null,
@@ -175,6 +190,7 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
       unwatchBase()
       scanner.stop()
       foreign.dispose()
+      if (rescanTimer !== null) clearTimeout(rescanTimer)
       lookup.dispose()
       if (timer !== null) clearTimeout(timer)
     }
