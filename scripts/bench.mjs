@@ -28,3 +28,9 @@ if (only.includes("sync")) {
   run("initial sync of a team base into Chromium", "npx", tsx("bench/initial-sync.bench.ts"))
 }
 if (only.includes("server") && existsSync(resolve(root, "bench/server-load.bench.ts"))) run("team server under load", "npx", tsx("bench/server-load.bench.ts"))
+
+// ---- panel-truth: view change → only the new view's cards (issue #7) ----
+if (only.includes("view") || process.env.BENCH_ONLY === undefined) {
+  if (!existsSync(resolve(root, "build/chrome-mv3-prod/manifest.json"))) run("build", "npx", ["plasmo", "build", "--src-path=."])
+  run("view change in Chromium (message switch, route change)", "npx", tsx("bench/view-switch.bench.ts"))
+}
