@@ -12,7 +12,7 @@ import { useDebouncedSearch } from "~src/ui/use-debounced-search"
 import { AppShell, useSettings } from "~src/ui/app-shell"
 
 import { PageLookup } from "./page-lookup"
-import { isPanelToggle, sendFromPage } from "./page-messaging"
+import { isPanelRepublish, isPanelToggle, sendFromPage } from "./page-messaging"
 import type { Placement } from "./placement"
 import { layoutFrame, useDragToMove, useElementSize, useSitePanelState, useTypingField, useViewport } from "./panel-frame"
 
@@ -151,12 +151,27 @@ function LookupPanel({ settings }: { settings: Settings }) {
 
   const openRef = useRef(open)
   openRef.current = open
+  // The search field exists once the panel is open: focused after that render, not before.
+  const focusSearchOnOpen = useRef(false)
   useEffect(() => {
-    const listener = (message: unknown) => {
+    if (open && focusSearchOnOpen.current) {
+      focusSearchOnOpen.current = false
+      searchRef.current?.focus()
+    }
+  })
+  const published = useRef<string | null>(null)
+  const [republish, setRepublish] = useState(0)
+  useEffect(() => {
+    const listener = (message: unknown, _sender: unknown, reply: (r: unknown) => void) => {
       if (isPanelToggle(message)) {
         const next = !openRef.current
         setCollapsedPersist(!next)
-        if (next) setTimeout(() => searchRef.current?.focus(), 0)
+        focusSearchOnOpen.current = next
+      } else if (isPanelRepublish(message)) {
+        // The tab navigated (a single-page app's route change looks like one to the background): say we are here.
+        published.current = null
+        setRepublish((n) => n + 1)
+        reply({ ok: true })
       }
     }
     chrome.runtime.onMessage.addListener(listener)
@@ -181,7 +196,6 @@ function LookupPanel({ settings }: { settings: Settings }) {
   const visible = matches.length <= shown && highlightIndex < shown ? matches : matches.slice(0, Math.max(shown, highlightIndex + 1))
 
   // The side panel shows the same cards for this tab: the list is published once it settled, and again on each change.
-  const published = useRef<string | null>(null)
   useEffect(() => {
     const timer = setTimeout(() => {
       const first = matches.slice(0, PANEL_VIEW_MAX_CARDS)
@@ -193,7 +207,7 @@ function LookupPanel({ settings }: { settings: Settings }) {
       })
     }, PUBLISH_DELAY_MS)
     return () => clearTimeout(timer)
-  }, [matches])
+  }, [matches, republish])
 
   // Shape and place: the badge when there is nothing to show (or the user collapsed it), the panel otherwise, where
   // the user put it on this site, inside the viewport, never over the field the user is typing in.
@@ -238,7 +252,7 @@ function LookupPanel({ settings }: { settings: Settings }) {
             onClick={() => {
               if (mover.consumeClick()) return
               setCollapsedPersist(false)
-              setTimeout(() => searchRef.current?.focus(), 0)
+              focusSearchOnOpen.current = true
             }}
             aria-expanded={false}
             aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown Home"
