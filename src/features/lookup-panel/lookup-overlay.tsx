@@ -61,18 +61,20 @@ function LookupPanel({ settings }: { settings: Settings }) {
   // Cards beyond this are not rendered yet (see CARDS_PER_STEP); grows after each commit until all are.
   const [shown, setShown] = useState(CARDS_PER_STEP)
 
-  // The user's choice on this page wins over the stored one, which only sets where the page starts.
-  const toggledHere = useRef(false)
+  // The user's choice on this page wins over the stored one. Only a choice made with cards on screen is remembered
+  // for the site: opening the badge of an empty page to search, then closing it, says nothing about the cards.
+  const matchesRef = useRef(matches)
+  matchesRef.current = matches
   const updateSite = site.update
   const setCollapsedPersist = useCallback(
     (value: boolean) => {
-      toggledHere.current = true
-      setMode(value ? "collapsed" : "open")
-      updateSite({ collapsed: value })
+      const withCards = matchesRef.current.length > 0
+      setMode(value ? (withCards ? "collapsed" : "auto") : "open")
+      if (withCards) updateSite({ collapsed: value })
     },
     [updateSite]
   )
-  const effectiveMode = toggledHere.current ? mode : site.collapsed === true ? "collapsed" : "auto"
+  const effectiveMode = mode === "auto" && site.collapsed === true ? "collapsed" : mode
   const open = effectiveMode === "open" || (effectiveMode === "auto" && matches.length > 0)
   const collapsed = !open
 
