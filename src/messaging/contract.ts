@@ -287,7 +287,9 @@ export type ResponseOf<N extends MessageName> = z.output<Contract[N]["response"]
 
 /** Messages the background sends to a tab's content script. */
 export const tabContract = {
-  "panel/toggle": { request: z.object({}), response: Ok }
+  "panel/toggle": { request: z.object({}), response: Ok },
+  /** The tab navigated: its panel, if still there (a single-page app's route change), publishes its cards again. */
+  "panel/republish": { request: z.object({}), response: Ok }
 } as const
 export type TabMessageName = keyof typeof tabContract
 

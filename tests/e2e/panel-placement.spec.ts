@@ -51,6 +51,7 @@ test("with no customer on the page, the panel is a small badge that leaves the C
     const button = page.getByRole("button", { name, exact: true })
     expect(overlap(b, await box(button)), `the panel covers "${name}"`).toBe(false)
   }
+  await page.screenshot({ path: "test-results/panel-ui-badge.png" })
   // Nothing of the record is hidden either.
   for (const id of ["#phone", "#email"]) expect(overlap(b, await box(page.locator(id)))).toBe(false)
 })
@@ -64,6 +65,7 @@ test("opens to the cards when the page shows a customer; collapsed, it is a coun
   await expect(panel).toHaveAttribute("data-collapsed", "false")
   // Even open, the panel keeps out of the app's top bar and toolbar.
   const open = await box(panel)
+  await page.screenshot({ path: "test-results/panel-ui-open.png" })
   for (const name of ["Edit", "Import"]) expect(overlap(open, await box(page.getByRole("button", { name, exact: true })))).toBe(false)
 
   await overlay(page).locator('[data-comptoir="panel-toggle"]').click()
@@ -172,4 +174,22 @@ test("gives way to the field the user types in, and comes back when the user lea
   await page.locator("h1").click()
   await expect(panel).toHaveAttribute("data-shape", "open")
   await expect(card(page, c.code)).toBeVisible()
+})
+
+test("opening the badge of an empty page to search, then closing it, does not stop the cards opening on that site", async ({ page, site }) => {
+  site.route("/crm/contacts/20/show", unknownContactPage())
+  await page.goto(`${site.origin}/crm/contacts/20/show`)
+  await settled(page)
+  const panel = panelOf(page)
+  await overlay(page).locator('[data-comptoir="panel-toggle"]').click()
+  await expect(panel).toHaveAttribute("data-shape", "open")
+  await expect(overlay(page).locator('[data-comptoir="search"]')).toBeFocused()
+  await overlay(page).locator('[data-comptoir="panel-toggle"]').click()
+  await expect(panel).toHaveAttribute("data-shape", "badge")
+
+  const c = fr[42]!
+  site.route("/crm/contacts/42/show", knownContactPage(c))
+  await page.goto(`${site.origin}/crm/contacts/42/show`)
+  await expect(card(page, c.code)).toBeVisible()
+  await expect(panel).toHaveAttribute("data-shape", "open")
 })

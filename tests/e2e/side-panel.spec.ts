@@ -29,6 +29,8 @@ test("the side panel shows the cards of the active web tab, and follows that tab
   await expect(inSide(side, a.code)).toBeVisible()
   await expect(side.locator('[data-comptoir="side-panel-tab"] [data-comptoir="customer-card"]')).toHaveCount(1)
   await expect(side.locator('[data-comptoir="side-panel-page"]')).toContainText("CRM")
+  await side.setViewportSize({ width: 400, height: 720 })
+  await side.screenshot({ path: "test-results/panel-ui-side.png" })
 
   // The tab's view changes (the CRM shows another customer's number): the side panel follows without a reload.
   await page.evaluate((text) => {

@@ -18,7 +18,7 @@ import { loadBaseProfile, onBaseProfileChanged } from "./base-profile-store"
 import { ForeignPhones } from "./foreign-phones"
 import { ownMailbox } from "./mail-roles"
 import { PageLookup, type PanelView } from "./page-lookup"
-import { isPanelToggle, sendFromPage } from "./page-messaging"
+import { isPanelRepublish, isPanelToggle, sendFromPage } from "./page-messaging"
 import type { Placement } from "./placement"
 import { layoutFrame, useDragToMove, useElementSize, useSitePanelState, useTypingField, useViewport } from "./panel-frame"
 
@@ -87,18 +87,20 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
   // Cards beyond this are not rendered yet (see CARDS_PER_STEP); grows after each commit until all are.
   const [shown, setShown] = useState(CARDS_PER_STEP)
 
-  // The user's choice on this page wins over the stored one, which only sets where the page starts.
-  const toggledHere = useRef(false)
+  // The user's choice on this page wins over the stored one. Only a choice made with cards on screen is remembered
+  // for the site: opening the badge of an empty page to search, then closing it, says nothing about the cards.
+  const matchesRef = useRef(matches)
+  matchesRef.current = matches
   const updateSite = site.update
   const setCollapsedPersist = useCallback(
     (value: boolean) => {
-      toggledHere.current = true
-      setMode(value ? "collapsed" : "open")
-      updateSite({ collapsed: value })
+      const withCards = matchesRef.current.length > 0
+      setMode(value ? (withCards ? "collapsed" : "auto") : "open")
+      if (withCards) updateSite({ collapsed: value })
     },
     [updateSite]
   )
-  const effectiveMode = toggledHere.current ? mode : site.collapsed === true ? "collapsed" : "auto"
+  const effectiveMode = mode === "auto" && site.collapsed === true ? "collapsed" : mode
   const open = effectiveMode === "open" || (effectiveMode === "auto" && matches.length > 0)
   const collapsed = !open
 
@@ -218,12 +220,27 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
 
   const openRef = useRef(open)
   openRef.current = open
+  // The search field exists once the panel is open: focused after that render, not before.
+  const focusSearchOnOpen = useRef(false)
   useEffect(() => {
-    const listener = (message: unknown) => {
+    if (open && focusSearchOnOpen.current) {
+      focusSearchOnOpen.current = false
+      searchRef.current?.focus()
+    }
+  })
+  const published = useRef<string | null>(null)
+  const [republish, setRepublish] = useState(0)
+  useEffect(() => {
+    const listener = (message: unknown, _sender: unknown, reply: (r: unknown) => void) => {
       if (isPanelToggle(message)) {
         const next = !openRef.current
         setCollapsedPersist(!next)
-        if (next) setTimeout(() => searchRef.current?.focus(), 0)
+        focusSearchOnOpen.current = next
+      } else if (isPanelRepublish(message)) {
+        // The tab navigated (a single-page app's route change looks like one to the background): say we are here.
+        published.current = null
+        setRepublish((n) => n + 1)
+        reply({ ok: true })
       }
     }
     chrome.runtime.onMessage.addListener(listener)
@@ -248,7 +265,6 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
   const visible = matches.length <= shown && highlightIndex < shown ? matches : matches.slice(0, Math.max(shown, highlightIndex + 1))
 
   // The side panel shows the same cards for this tab: the list is published once it settled, and again on each change.
-  const published = useRef<string | null>(null)
   useEffect(() => {
     const timer = setTimeout(() => {
       const first = matches.slice(0, PANEL_VIEW_MAX_CARDS)
@@ -260,7 +276,7 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
       })
     }, PUBLISH_DELAY_MS)
     return () => clearTimeout(timer)
-  }, [matches])
+  }, [matches, republish])
 
   // Shape and place: the badge when there is nothing to show (or the user collapsed it), the panel otherwise, where
   // the user put it on this site, inside the viewport, never over the field the user is typing in.
@@ -305,7 +321,7 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
             onClick={() => {
               if (mover.consumeClick()) return
               setCollapsedPersist(false)
-              setTimeout(() => searchRef.current?.focus(), 0)
+              focusSearchOnOpen.current = true
             }}
             aria-expanded={false}
             aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown Home"

@@ -35,6 +35,11 @@ export async function sendFromPage<N extends PageMessage & MessageName>(name: N,
   return reply.data
 }
 
+/** `panel/republish` (the background asks for this tab's cards again) carries an empty object. */
+export function isPanelRepublish(message: unknown): boolean {
+  return isRecord(message) && message.type === "panel/republish" && isRecord(message.payload)
+}
+
 /** `panel/toggle` carries an empty object. */
 export function isPanelToggle(message: unknown): boolean {
   return isRecord(message) && message.type === "panel/toggle" && isRecord(message.payload)

@@ -124,9 +124,11 @@ export function useTypingField(hostId: string): Rect | null {
     }
     let focused: Element | null = null
     const onFocusIn = (e: FocusEvent) => {
-      const target = e.composedPath()[0]
+      // The real target, also inside a page's own web components; our panel's fields have our host on their path.
+      const path = e.composedPath()
+      const target = path[0]
       const host = document.getElementById(hostId)
-      if (!(target instanceof Element) || (host && (target === host || host.contains(target)))) return
+      if (!(target instanceof Element) || (host && path.includes(host))) return
       if (!isTypingField(target)) return
       focused = target
       setField(boxOf(target))

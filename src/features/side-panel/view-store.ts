@@ -42,13 +42,16 @@ export async function readView(tabId: number): Promise<PanelView | null> {
 }
 
 /**
- * Keeps the store true to the tabs: a closed tab's cards go, and so do a tab's when it loads a new document (its
- * content script, if the page has one, publishes the new view; a page without Comptoir has none). Same-document
- * navigations (a single-page CRM's routes) keep it: the panel publishes again when its cards change.
+ * Keeps the store true to the tabs: a closed tab's cards go. When a tab navigates, the browser reports a single-page
+ * app's route change (history.pushState) the same way as a new document: the tab's panel is asked to publish
+ * again; when no panel answers (a new document without Comptoir, or not started yet), the cards go. A new document
+ * with Comptoir publishes its own at start. The side panel also hides the cards of a tab whose page the extension
+ * has no access to (no content script of ours can run there).
  */
 export function watchTabsForViews(): void {
   chrome.tabs.onRemoved.addListener((tabId) => void forgetView(tabId).catch(() => undefined))
   chrome.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === "loading" && change.url !== undefined) void forgetView(tabId).catch(() => undefined)
+    if (change.status !== "loading") return
+    chrome.tabs.sendMessage(tabId, { type: "panel/republish", payload: {} }).catch(() => forgetView(tabId).catch(() => undefined))
   })
 }
