@@ -49,6 +49,8 @@ beforeAll(async () => {
     browser: "firefox",
     executablePath: FIREFOX,
     headless: true,
+    // WebDriver BiDi refuses to navigate to moz-extension:// pages (the options page) without this test-only flag.
+    args: ["--remote-allow-system-access"],
     userDataDir: join(workDir, "profile"),
     extraPrefsFirefox: {
       "extensions.webextensions.uuids": JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
@@ -77,6 +79,12 @@ describe("the Firefox build in Firefox ESR", () => {
     const page = await browser.newPage()
     await page.goto(`moz-extension://${ADDON_UUID}/options.html`)
     const input = await page.waitForSelector('input[type=file][data-comptoir="import-customers"]', { timeout: 20_000 })
+    // Firefox treats MV3 host permissions as optional: the built-in sites (webmail, localhost) must be granted.
+    const granted = await page.evaluate(async () => {
+      const manifest = chrome.runtime.getManifest()
+      return chrome.permissions.contains({ origins: manifest.host_permissions ?? [] })
+    })
+    expect(granted).toBe(true)
     const csv = join(workDir, "clients.csv")
     writeFileSync(csv, demoCustomersCsv(customers), "utf8")
     await input!.uploadFile(csv)
