@@ -46,8 +46,8 @@ const row = (page: Page, m: SeededMessage) => page.locator("#messagelist tbody t
 /** Opens a message in the preview pane and waits for its body to be there. */
 async function openInPreview(page: Page, m: SeededMessage): Promise<void> {
   await row(page, m).click()
-  await expect(preview(page).locator("#messagebody")).toContainText(m.key === "order-fr" || m.key === "unknown-sender-fr" ? "Bonjour" : "Hi")
   await expect(preview(page).locator("h2.subject")).toContainText(m.subject)
+  await expect(preview(page).locator("#messagebody")).toBeVisible()
 }
 
 test.beforeAll(async ({ extContext, extensionId }) => {
@@ -113,25 +113,22 @@ test("never decorates Roundcube's compose box, in the HTML editor or the plain-t
 
   // A reply to the HTML order opens TinyMCE (an iframe whose body is contenteditable), quoting the order's numbers.
   await inbox(page, roundcube.url)
-  await row(page, order).click()
-  await page.evaluate(() => (window as unknown as { rcmail: { command(c: string): void } }).rcmail.command("reply"))
-  await page.waitForURL(/_action=compose/)
+  await reply(page, roundcube.url, order)
   const editor = page.frameLocator("#composebody_ifr").locator("body")
   await expect(editor).toContainText("CMD-2026-001234")
   await expect(editor).toContainText(order.sender!.writtenPhones[0]![0]!)
-  const before = await editor.innerHTML()
+  // Its text, not its markup: TinyMCE itself adds attributes to its body (focus, caret) at any time.
+  const before = await editor.textContent()
   // Positive signal: a number added to the page outside the editor is decorated, so the scanner has run over the page.
   await addMarker(page, marker.writtenPhones[0]![0]!)
   await expect(page.locator(`#comptoir-e2e-marker [data-comptoir-phone="${marker.contacts[0]!.phones[0]!}"]`)).toHaveCount(1)
   await expect(editor.locator("[data-comptoir-phone], [data-comptoir-email]")).toHaveCount(0)
-  expect(await editor.innerHTML()).toBe(before)
+  expect(await editor.textContent()).toBe(before)
   await shot(page, "compose-html")
 
   // A reply to the plain-text delivery question opens a textarea.
   await inbox(page, roundcube.url)
-  await row(page, delivery).click()
-  await page.evaluate(() => (window as unknown as { rcmail: { command(c: string): void } }).rcmail.command("reply"))
-  await page.waitForURL(/_action=compose/)
+  await reply(page, roundcube.url, delivery)
   const textarea = page.locator("textarea#composebody")
   await expect(textarea).toHaveValue(/PO-88213/)
   const text = await textarea.inputValue()
@@ -141,6 +138,15 @@ test("never decorates Roundcube's compose box, in the HTML editor or the plain-t
   await expect(page.locator("#compose-content [data-comptoir-phone]")).toHaveCount(0)
   await shot(page, "compose-plain")
 })
+
+/** Roundcube's reply to a message of the list: its compose page, reached by the URL the Reply button opens. */
+async function reply(page: Page, url: string, m: SeededMessage): Promise<void> {
+  await row(page, m).click()
+  const uid = await page.evaluate(() => (window as unknown as { rcmail: { message_list: { get_single_selection(): string } } }).rcmail.message_list.get_single_selection())
+  expect(uid).toBeTruthy()
+  await page.goto(`${url}?_task=mail&_action=compose&_reply_uid=${uid}&_mbox=INBOX`)
+  await page.waitForURL(/_action=compose/)
+}
 
 async function addMarker(page: Page, written: string): Promise<void> {
   await page.evaluate((w) => {

@@ -32,6 +32,18 @@ async function waitInOverlay(page: Page, selector: string) {
   return page.waitForSelector(`#comptoir-overlay >>> ${selector}`, { timeout: 20_000 })
 }
 
+/**
+ * An extension page in the tab. The navigation's load event may not reach WebDriver BiDi for a page of the
+ * extension's process, so the page is awaited by its content instead (each caller waits for its own element).
+ */
+async function openExtensionPage(page: Page, path: string): Promise<void> {
+  try {
+    await page.goto(`moz-extension://${ADDON_UUID}/${path}`, { waitUntil: "domcontentloaded", timeout: 10_000 })
+  } catch (e) {
+    if (!(e instanceof Error) || e.name !== "TimeoutError") throw e
+  }
+}
+
 beforeAll(async () => {
   if (!existsSync(FIREFOX)) throw new Error(`${FIREFOX} is missing: apt-get install -y firefox-esr (npm test's preflight installs it)`)
   if (!existsSync(join(BUILD, "manifest.json"))) throw new Error(`${BUILD} is missing: npm run build:firefox`)
@@ -49,6 +61,8 @@ beforeAll(async () => {
     browser: "firefox",
     executablePath: FIREFOX,
     headless: true,
+    // WebDriver BiDi refuses to navigate to moz-extension:// pages (the options page) without this test-only flag.
+    args: ["--remote-allow-system-access"],
     userDataDir: join(workDir, "profile"),
     extraPrefsFirefox: {
       "extensions.webextensions.uuids": JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
@@ -75,8 +89,14 @@ afterAll(async () => {
 describe("the Firefox build in Firefox ESR", () => {
   it("imports customers from its options page, then decorates a page's numbers and shows the customer's card", async () => {
     const page = await browser.newPage()
-    await page.goto(`moz-extension://${ADDON_UUID}/options.html`)
+    await openExtensionPage(page, "options.html")
     const input = await page.waitForSelector('input[type=file][data-comptoir="import-customers"]', { timeout: 20_000 })
+    // Firefox treats MV3 host permissions as optional: the built-in sites (webmail, localhost) must be granted.
+    const granted = await page.evaluate(async () => {
+      const manifest = chrome.runtime.getManifest()
+      return chrome.permissions.contains({ origins: manifest.host_permissions ?? [] })
+    })
+    expect(granted).toBe(true)
     const csv = join(workDir, "clients.csv")
     writeFileSync(csv, demoCustomersCsv(customers), "utf8")
     await input!.uploadFile(csv)
