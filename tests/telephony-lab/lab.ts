@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process"
-import { mkdtempSync, rmSync } from "node:fs"
+import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { connect } from "node:net"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
@@ -33,6 +33,11 @@ export class TelephonyLab {
   async dispose(): Promise<void> {
     if (this.up) await this.stop()
     rmSync(this.runDir, { recursive: true, force: true })
+  }
+
+  /** A daemon's log so far ("baresip", "kamailio", "rtpengine"). */
+  log(daemon: "baresip" | "kamailio" | "rtpengine"): string {
+    return readFileSync(join(this.runDir, `${daemon}.log`), "utf8")
   }
 
   /** One command on baresip's control port (netstring JSON), e.g. `dial`, `uanew`, `uafind`, `hangup`. */

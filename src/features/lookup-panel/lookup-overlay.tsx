@@ -5,7 +5,9 @@ import type { Customer } from "~src/domain/customers/customer.schema"
 import type { Settings } from "~src/domain/settings/settings.schema"
 import { compileCodePattern } from "~src/domain/settings/settings-values"
 import { CardTextContext, CustomerCard } from "~src/features/customer-card/customer-card"
+import { formatPhone } from "~src/features/customer-card/format"
 import { startPageScanner, type FoundItem } from "~src/features/page-scan/page-scanner"
+import { placeCall } from "~src/features/softphone/place-call"
 import type { CustomerMatch } from "~src/messaging/contract"
 import { useDebouncedSearch } from "~src/ui/use-debounced-search"
 import { AppShell, useSettings } from "~src/ui/app-shell"
@@ -43,6 +45,8 @@ function LookupPanel({ settings }: { settings: Settings }) {
   const [collapsed, setCollapsed] = useState(false)
   const [matches, setMatches] = useState<CustomerMatch[]>([])
   const [highlight, setHighlight] = useState<string | null>(null)
+  // Softphone (issue #9): the number last clicked on the page, offered to call (known customer or not).
+  const [clickedPhone, setClickedPhone] = useState<string | null>(null)
   const [query, setQuery] = useState("")
   const [error, setError] = useState<string | null>(null)
   const searchRef = useRef<HTMLInputElement>(null)
@@ -104,6 +108,7 @@ function LookupPanel({ settings }: { settings: Settings }) {
       onIdle: render,
       onActivate: (item: FoundItem) => {
         setCollapsedPersist(false)
+        setClickedPhone(item.kind === "phone" ? item.value : null)
         const hit = lookup.customerFor(item)
         if (hit) setHighlight(hit.customer.id)
         else {
@@ -203,6 +208,16 @@ function LookupPanel({ settings }: { settings: Settings }) {
               onChange={(e) => setQuery(e.target.value)}
             />
             {error ? <p className="c-error">{t("panel.errors.background", { error })}</p> : null}
+            {clickedPhone ? (
+              <button
+                type="button"
+                className="c-button"
+                data-comptoir="call"
+                data-number={clickedPhone}
+                onClick={() => void placeCall({ number: clickedPhone, customerId: matches.find((m) => m.matchedValues.includes(clickedPhone))?.customer.id })}>
+                ☎ {t("softphone.dock.callNumber", { number: formatPhone(clickedPhone, settings.defaultCountry) })}
+              </button>
+            ) : null}
             {results ? (
               <>
                 <div className="c-section-title">{t("panel.search.results")}</div>
