@@ -29,7 +29,7 @@ function pct(values: number[], p: number): number {
 
 /** Resolves with Date.now() in the page when `selector` matches (a MutationObserver; no polling delay). */
 function whenShown(page: Page, selector: string): Promise<number> {
-  return page.evaluate(
+  const shown = page.evaluate(
     (sel) =>
       new Promise<number>((ok) => {
         if (document.querySelector(sel)) return ok(Date.now())
@@ -43,6 +43,9 @@ function whenShown(page: Page, selector: string): Promise<number> {
       }),
     selector
   )
+  // Awaited later; a failure meanwhile must not crash the process before the real error is printed.
+  shown.catch(() => undefined)
+  return shown
 }
 
 async function main() {

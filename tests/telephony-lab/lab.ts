@@ -52,12 +52,18 @@ export class TelephonyLab {
       }, 5000)
       socket.on("data", (d) => {
         buf += d.toString()
-        const m = /^(\d+):/.exec(buf)
-        if (m && buf.length >= m[0].length + Number(m[1]) + 1) {
-          clearTimeout(timer)
-          socket.end()
-          const body = JSON.parse(buf.slice(m[0].length, m[0].length + Number(m[1]))) as { ok: boolean; data: string }
-          ok(body)
+        // Netstrings, one after the other: events ({"event":true}) may come before the command's response.
+        for (;;) {
+          const m = /^(\d+):/.exec(buf)
+          if (!m || buf.length < m[0].length + Number(m[1]) + 1) return
+          const body = JSON.parse(buf.slice(m[0].length, m[0].length + Number(m[1]))) as { response?: boolean; ok: boolean; data: string }
+          buf = buf.slice(m[0].length + Number(m[1]) + 1)
+          if (body.response) {
+            clearTimeout(timer)
+            socket.end()
+            ok({ ok: body.ok, data: body.data })
+            return
+          }
         }
       })
       socket.on("error", (e) => {
