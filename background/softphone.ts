@@ -17,5 +17,8 @@ export function startSoftphone(): void {
   chrome.notifications?.onClicked.addListener((id) => {
     if (id.startsWith("softphone-")) void openCallerCard()
   })
+  chrome.commands.onCommand.addListener((command) => {
+    if (command === "softphone-answer-hangup") void softphone.answerOrHangup().catch(() => undefined)
+  })
   void softphone.resume().catch((e) => console.warn("comptoir: softphone resume failed", e))
 }

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark, one after the other (2 cores: never in parallel), each printing its
 // figures beside the baseline it is compared with. Results land in bench-results/.
-// BENCH_ONLY=search,extension,sync,server runs a subset.
+// BENCH_ONLY=search,extension,sync,server,softphone runs a subset.
 import { spawnSync } from "node:child_process"
 import { existsSync } from "node:fs"
 import { resolve } from "node:path"
 
 const root = resolve(import.meta.dirname, "..")
-const only = (process.env.BENCH_ONLY ?? "search,extension,sync,server").split(",")
+const only = (process.env.BENCH_ONLY ?? "search,extension,sync,server,softphone").split(",")
 const run = (label, cmd, args) => {
   console.log(`\n=== ${label} ===`)
   const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: process.env })
@@ -33,4 +33,9 @@ if (only.includes("server") && existsSync(resolve(root, "bench/server-load.bench
 if (only.includes("view") || process.env.BENCH_ONLY === undefined) {
   if (!existsSync(resolve(root, "build/chrome-mv3-prod/manifest.json"))) run("build", "npx", ["plasmo", "build", "--src-path=."])
   run("view change in Chromium (message switch, route change)", "npx", tsx("bench/view-switch.bench.ts"))
+}
+// Softphone (issue #9): needs the SIP lab's Debian packages (tests/telephony-lab) and the built extension.
+if (only.includes("softphone")) {
+  if (!existsSync(resolve(root, "build/chrome-mv3-prod/manifest.json"))) run("build", "npx", ["plasmo", "build", "--src-path=."])
+  run("softphone through the SIP lab", "npx", tsx("bench/softphone.bench.ts"))
 }

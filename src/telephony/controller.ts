@@ -226,6 +226,13 @@ export class SoftphoneController {
     await this.offscreen(cmd)
   }
 
+  /** The keyboard shortcut: answers a ringing call, else hangs up the call under way. */
+  async answerOrHangup(): Promise<void> {
+    const call = (await this.view()).state.call
+    if (!call || call.phase === "ended") return
+    await this.command(call.phase === "ringing-in" ? { op: "answer", callId: call.id } : { op: "hangup", callId: call.id })
+  }
+
   async stats(): Promise<CallStats> {
     const view = await this.view()
     const callId = view.state.call?.id

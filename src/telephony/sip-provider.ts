@@ -141,6 +141,12 @@ export class SipProvider implements TelephonyProvider {
     }
     await this.registerer.register({
       requestDelegate: {
+        // After a reconnection the Registerer still thinks it is registered (sip.js keeps its state across a
+        // lost transport), so its state does not change: the accepted REGISTER is the signal.
+        onAccept: () => {
+          this.attempt = 0
+          this.hub.emit({ type: "registered" })
+        },
         onReject: (r) => {
           const code = r.message.statusCode ?? 0
           this.hub.emit({

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process"
-import { mkdtempSync, rmSync } from "node:fs"
+import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { connect } from "node:net"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
@@ -35,6 +35,11 @@ export class TelephonyLab {
     rmSync(this.runDir, { recursive: true, force: true })
   }
 
+  /** A daemon's log so far ("baresip", "kamailio", "rtpengine"). */
+  log(daemon: "baresip" | "kamailio" | "rtpengine"): string {
+    return readFileSync(join(this.runDir, `${daemon}.log`), "utf8")
+  }
+
   /** One command on baresip's control port (netstring JSON), e.g. `dial`, `uanew`, `uafind`, `hangup`. */
   command(command: string, params = ""): Promise<{ ok: boolean; data: string }> {
     return new Promise((ok, ko) => {
@@ -47,12 +52,18 @@ export class TelephonyLab {
       }, 5000)
       socket.on("data", (d) => {
         buf += d.toString()
-        const m = /^(\d+):/.exec(buf)
-        if (m && buf.length >= m[0].length + Number(m[1]) + 1) {
-          clearTimeout(timer)
-          socket.end()
-          const body = JSON.parse(buf.slice(m[0].length, m[0].length + Number(m[1]))) as { ok: boolean; data: string }
-          ok(body)
+        // Netstrings, one after the other: events ({"event":true}) may come before the command's response.
+        for (;;) {
+          const m = /^(\d+):/.exec(buf)
+          if (!m || buf.length < m[0].length + Number(m[1]) + 1) return
+          const body = JSON.parse(buf.slice(m[0].length, m[0].length + Number(m[1]))) as { response?: boolean; ok: boolean; data: string }
+          buf = buf.slice(m[0].length + Number(m[1]) + 1)
+          if (body.response) {
+            clearTimeout(timer)
+            socket.end()
+            ok({ ok: body.ok, data: body.data })
+            return
+          }
         }
       })
       socket.on("error", (e) => {

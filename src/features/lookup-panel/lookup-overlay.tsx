@@ -7,7 +7,9 @@ import { compileCodePattern, SETTINGS_DEFAULTS } from "~src/domain/settings/sett
 import { EMPTY_BASE_PROFILE, otherCountries, type BaseProfile } from "~src/domain/detect/base-profile"
 import { pagePattern } from "~src/domain/detect/code-shapes"
 import { CardTextContext, CustomerCard } from "~src/features/customer-card/customer-card"
+import { formatPhone } from "~src/features/customer-card/format"
 import { startPageScanner, type FoundItem } from "~src/features/page-scan/page-scanner"
+import { placeCall } from "~src/features/softphone/place-call"
 import type { CustomerMatch } from "~src/messaging/contract"
 import { PANEL_VIEW_MAX_CARDS } from "~src/messaging/limits"
 import { useDebouncedSearch } from "~src/ui/use-debounced-search"
@@ -79,6 +81,8 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
   const [matches, setMatches] = useState<CustomerMatch[]>([])
   const [recent, setRecent] = useState<CustomerMatch[]>([])
   const [highlight, setHighlight] = useState<string | null>(null)
+  // Softphone (issue #9): the number last clicked on the page, offered to call (known customer or not).
+  const [clickedPhone, setClickedPhone] = useState<string | null>(null)
   const [query, setQuery] = useState("")
   const [error, setError] = useState<string | null>(null)
   const searchRef = useRef<HTMLInputElement>(null)
@@ -167,6 +171,7 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
       onRemoved: () => lookup.prune(),
       onActivate: (item: FoundItem) => {
         setCollapsedPersist(false)
+        setClickedPhone(item.kind === "phone" ? item.value : null)
         const hit = lookup.customerFor(item)
         if (hit) setHighlight(hit.customer.id)
         else {
@@ -384,6 +389,16 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
               onChange={(e) => setQuery(e.target.value)}
             />
             {error ? <p className="c-error">{t("panel.errors.background", { error })}</p> : null}
+            {clickedPhone ? (
+              <button
+                type="button"
+                className="c-button"
+                data-comptoir="call"
+                data-number={clickedPhone}
+                onClick={() => void placeCall({ number: clickedPhone, customerId: matches.find((m) => m.matchedValues.includes(clickedPhone))?.customer.id })}>
+                ☎ {t("softphone.dock.callNumber", { number: formatPhone(clickedPhone, settings.defaultCountry) })}
+              </button>
+            ) : null}
             {results ? (
               <>
                 <div className="c-section-title">{t("panel.search.results")}</div>

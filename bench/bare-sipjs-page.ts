@@ -1,0 +1,66 @@
+/**
+ * The bench's baseline: a bare web page with sip.js and nothing else (no extension, no offscreen document, no
+ * messages), registered to the same lab. It shows the same two things the softphone shows: "in-call" after a
+ * click, and the caller's number as soon as an INVITE arrives.
+ */
+import { Invitation, Inviter, Registerer, RegistererState, SessionState, UserAgent } from "sip.js"
+
+const state = document.createElement("div")
+state.id = "state"
+state.dataset.state = "idle"
+const caller = document.createElement("div")
+caller.id = "caller"
+document.body.append(state, caller)
+
+let ua: UserAgent
+let current: Invitation | Inviter | null = null
+
+async function start(user: string): Promise<void> {
+  ua = new UserAgent({
+    uri: UserAgent.makeURI(`sip:${user}@127.0.0.1`),
+    transportOptions: { server: "ws://127.0.0.1:8088" },
+    sessionDescriptionHandlerFactoryOptions: { iceGatheringTimeout: 500, peerConnectionConfiguration: { iceServers: [] } },
+    logLevel: "warn",
+    delegate: {
+      onInvite: (inv) => {
+        current = inv
+        // What a screen pop shows at the least: who is calling, rendered at once.
+        const row = document.createElement("p")
+        row.dataset.caller = inv.remoteIdentity.uri.user ?? ""
+        row.textContent = `${inv.remoteIdentity.displayName ?? ""} ${inv.remoteIdentity.uri.user ?? ""}`
+        caller.replaceChildren(row)
+        state.dataset.state = "ringing-in"
+      }
+    }
+  })
+  await ua.start()
+  const reg = new Registerer(ua, { expires: 300 })
+  const done = new Promise<void>((ok) => reg.stateChange.addListener((s) => s === RegistererState.Registered && ok()))
+  await reg.register()
+  await done
+  state.dataset.state = "registered"
+}
+
+async function call(number: string): Promise<void> {
+  const inviter = new Inviter(ua, UserAgent.makeURI(`sip:${number}@127.0.0.1`)!, { sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } })
+  current = inviter
+  state.dataset.state = "ringing-out"
+  inviter.stateChange.addListener((s) => {
+    if (s === SessionState.Established) state.dataset.state = "in-call"
+    if (s === SessionState.Terminated) state.dataset.state = "ended"
+  })
+  await inviter.invite()
+}
+
+async function hangup(): Promise<void> {
+  const s = current
+  current = null
+  if (!s) return
+  if (s.state === SessionState.Established) await s.bye()
+  else if (s instanceof Invitation) await s.reject()
+  else await s.cancel()
+  caller.replaceChildren()
+  state.dataset.state = "ended"
+}
+
+Object.assign(window, { bare: { start, call, hangup } })

@@ -1,0 +1,156 @@
+/**
+ * The softphone through the real SIP lab (tests/telephony-lab), against a bare sip.js page on the same lab:
+ *  - click → answered: a click on a number's call button in a page (the card in the content script) until the
+ *    dock shows "in-call" (the lab's peer answers at once, so its ringing and its answer are one moment);
+ *  - incoming INVITE → caller card rendered: baresip dials the agent, until the caller's card is in the dock.
+ * Baseline: the same two measures on a bare page with sip.js only (no extension, no offscreen document).
+ *   npx tsx --tsconfig tsconfig.json bench/softphone.bench.ts   (after `npm run build`)
+ * Env: BENCH_CALLS (default 15 of each).
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+
+import type { Page } from "@playwright/test"
+import { build } from "esbuild"
+
+import { generateCustomers } from "~src/domain/demo/demo-data"
+import { demoCustomersCsv } from "~src/domain/import/export"
+
+import { launchWithExtension, MEDIA_ARGS, serviceWorkerOf, startSite } from "../tests/e2e/launch"
+import { TelephonyLab } from "../tests/telephony-lab/lab"
+
+const CALLS = Number(process.env.BENCH_CALLS ?? 15)
+
+function pct(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN
+}
+
+/** Resolves with Date.now() in the page when `selector` matches (a MutationObserver; no polling delay). */
+function whenShown(page: Page, selector: string): Promise<number> {
+  const shown = page.evaluate(
+    (sel) =>
+      new Promise<number>((ok) => {
+        if (document.querySelector(sel)) return ok(Date.now())
+        const o = new MutationObserver(() => {
+          if (document.querySelector(sel)) {
+            o.disconnect()
+            ok(Date.now())
+          }
+        })
+        o.observe(document.body, { subtree: true, childList: true, attributes: true })
+      }),
+    selector
+  )
+  // Awaited later; a failure meanwhile must not crash the process before the real error is printed.
+  shown.catch(() => undefined)
+  return shown
+}
+
+async function main() {
+  const lab = new TelephonyLab()
+  await lab.start()
+  const dir = mkdtempSync(join(tmpdir(), "comptoir-bench-phone-"))
+  const context = await launchWithExtension(dir, MEDIA_ARGS)
+  await context.addInitScript("globalThis.__name = (f) => f")
+  const { site, server } = await startSite()
+  const extensionId = new URL((await serviceWorkerOf(context)).url()).host
+  const results: Record<string, unknown> = {}
+  try {
+    // A small base: the measure is the call path, not the lookup at scale (bench/extension.bench.ts has that).
+    const customers = generateCustomers({ count: 200, seed: 7 }).filter((c) => c.country === "FR")
+    const options = await context.newPage()
+    await options.goto(`chrome-extension://${extensionId}/options.html`)
+    await options.locator('input[type=file][data-comptoir="import-customers"]').setInputFiles({ name: "c.csv", mimeType: "text/csv", buffer: Buffer.from(demoCustomersCsv(customers), "utf8") })
+    await options.locator('[data-comptoir="import-confirm"]').click()
+    await options.locator('[data-comptoir="import-result"]').waitFor({ timeout: 60_000 })
+    await options.locator('select[name="softphone.provider"]').selectOption("sip")
+    await options.locator('input[name="sip.websocketUrl"]').fill("ws://127.0.0.1:8088")
+    await options.locator('input[name="sip.uri"]').fill("sip:agent1@127.0.0.1")
+    await options.locator('[data-comptoir="sip-save"]').click()
+    const dock = await context.newPage()
+    await dock.goto(`chrome-extension://${extensionId}/popup.html`)
+    await dock.locator('[data-comptoir="softphone"][data-state="registered"]').waitFor({ timeout: 20_000 })
+
+    const bareJs = (await build({ entryPoints: ["bench/bare-sipjs-page.ts"], bundle: true, write: false, format: "iife", minify: true })).outputFiles[0]!.text
+    site.route("/bare.js", bareJs, "text/javascript")
+    site.route("/bare", `<!doctype html><meta charset="utf-8"><title>bare sip.js</title><body><script src="/bare.js"></script></body>`)
+    const bare = await context.newPage()
+    // [::1]: an origin the extension does not run on.
+    await bare.goto(`${site.bareOrigin}/bare`)
+    await bare.evaluate(() => (window as unknown as { bare: { start(u: string): Promise<void> } }).bare.start("bare1"))
+
+    const page = await context.newPage()
+    const outOurs: number[] = []
+    const outBare: number[] = []
+    const inOurs: number[] = []
+    const inBare: number[] = []
+    for (let i = 0; i < CALLS; i++) {
+      const c = customers[i % customers.length]!
+      const e164 = c.contacts[0]!.phones[0]!
+      // Ours: a page with the number, the card in the content script's panel, its call button.
+      site.route(`/fiche-${i}`, `<!doctype html><meta charset="utf-8"><p>${c.company} — ${c.code} — ${c.writtenPhones[0]![0]}</p>`)
+      await page.goto(`${site.origin}/fiche-${i}`)
+      const button = page.locator(`#comptoir-overlay [data-comptoir="customer-card"][data-customer-code="${c.code}"] [data-comptoir="call"][data-number="${e164}"]`)
+      await page.locator(`#comptoir-overlay [data-comptoir="customer-card"][data-customer-code="${c.code}"]`).click()
+      await button.waitFor()
+      const answered = whenShown(dock, '[data-comptoir="softphone"][data-state="in-call"]')
+      const t0 = await page.evaluate(() => Date.now())
+      await button.click()
+      outOurs.push((await answered) - t0)
+      const ended = whenShown(dock, '[data-comptoir="softphone"][data-state="ended"]')
+      await dock.locator('[data-comptoir="hangup"]').click()
+      await ended
+
+      // Bare page: the same call, started by a click handler in the page.
+      const bareAnswered = whenShown(bare, '#state[data-state="in-call"]')
+      const b0 = await bare.evaluate(() => {
+        const t = Date.now()
+        void (window as unknown as { bare: { call(n: string): Promise<void> } }).bare.call("+33144319244")
+        return t
+      })
+      outBare.push((await bareAnswered) - b0)
+      await bare.evaluate(() => (window as unknown as { bare: { hangup(): Promise<void> } }).bare.hangup())
+
+      // Incoming to ours: the caller's card in the dock.
+      const popped = whenShown(dock, `[data-comptoir="caller-card"][data-customer-code="${c.code}"]`)
+      const i0 = Date.now()
+      await lab.callFrom(e164, "agent1")
+      inOurs.push((await popped) - i0)
+      const declined = whenShown(dock, '[data-comptoir="softphone"][data-state="ended"]')
+      await dock.locator('[data-comptoir="decline"]').click()
+      await declined
+
+      // Incoming to the bare page.
+      const barePopped = whenShown(bare, "#caller [data-caller]")
+      const j0 = Date.now()
+      await lab.callFrom(e164, "bare1")
+      inBare.push((await barePopped) - j0)
+      await bare.evaluate(() => (window as unknown as { bare: { hangup(): Promise<void> } }).bare.hangup())
+      process.stdout.write(".")
+    }
+    console.log("")
+    const row = (label: string, ours: number[], base: number[], target: string) => {
+      const [o50, o95, b50, b95] = [pct(ours, 50), pct(ours, 95), pct(base, 50), pct(base, 95)]
+      console.log(`${label.padEnd(38)} ours p50 ${o50} ms p95 ${o95} ms | bare sip.js p50 ${b50} ms p95 ${b95} ms | p95 ratio ${(o95 / b95).toFixed(2)}× (${target})`)
+      return { ours: { p50: o50, p95: o95, samples: ours }, bare: { p50: b50, p95: b95, samples: base }, ratioP95: o95 / b95 }
+    }
+    console.log(`Softphone through the local SIP lab, ${CALLS} calls each:`)
+    results.clickToAnswered = row("click → in call (lab answers at once)", outOurs, outBare, "target ≤ 1.2×")
+    results.inviteToCallerCard = row("incoming INVITE → caller card", inOurs, inBare, "target ≤ 1.2×, p95 ≤ 300 ms")
+    mkdirSync("bench-results", { recursive: true })
+    writeFileSync("bench-results/softphone.json", JSON.stringify(results, null, 2))
+  } finally {
+    await context.close()
+    server.closeAllConnections()
+    server.close()
+    await lab.dispose()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})

@@ -1,0 +1,109 @@
+import "fake-indexeddb/auto"
+
+import { beforeEach, describe, expect, it, vi } from "vitest"
+
+import { ComptoirDb } from "~src/db/database"
+import { Customer } from "~src/domain/customers/customer.schema"
+import { initialPhoneState, SETTINGS_KEY, transition, type PhoneEvent, type PhoneState } from "~src/domain/telephony"
+
+import { SoftphoneController } from "./controller"
+
+/** The few chrome APIs the controller's report path uses, in memory. */
+function fakeChrome() {
+  const areas = { local: new Map<string, unknown>(), session: new Map<string, unknown>() }
+  const area = (m: Map<string, unknown>) => ({
+    get: async (key: string) => (m.has(key) ? { [key]: m.get(key) } : {}),
+    set: async (items: Record<string, unknown>) => {
+      for (const [k, v] of Object.entries(items)) m.set(k, structuredClone(v))
+    }
+  })
+  const notifications: string[] = []
+  const badge: string[] = []
+  const g = globalThis as unknown as { chrome: unknown }
+  g.chrome = {
+    storage: { local: area(areas.local), session: area(areas.session) },
+    action: {
+      setBadgeText: async ({ text }: { text: string }) => void badge.push(text),
+      setBadgeBackgroundColor: async () => undefined,
+      setTitle: async () => undefined
+    },
+    notifications: {
+      create: async (_id: string, o: { title: string }) => void notifications.push(o.title),
+      clear: async () => true
+    },
+    runtime: { getManifest: () => ({ icons: { "128": "icon128.png" } }), getURL: (p: string) => `chrome-extension://x/${p}` }
+  }
+  return { areas, notifications, badge }
+}
+
+const customer = (id: string, code: string, phone: string) =>
+  Customer.parse({ id, code, company: `Société ${code}`, country: "FR", language: "fr", createdAt: 1, updatedAt: 1, contacts: [{ id: `${id}-p`, firstName: "Anne", lastName: "Martin", phones: [phone] }] })
+
+describe("the softphone controller's call log", () => {
+  let chromeFake: ReturnType<typeof fakeChrome>
+  let controller: SoftphoneController
+  let db: ComptoirDb
+  const base = [customer("cu1", "C-001", "+33144319244"), customer("cu2", "C-002", "+33155550000"), customer("cu3", "C-003", "+33155550000")]
+
+  beforeEach(async () => {
+    chromeFake = fakeChrome()
+    chromeFake.areas.local.set(SETTINGS_KEY, { provider: "sip", sip: { websocketUrl: "ws://127.0.0.1:8088", uri: "sip:agent1@127.0.0.1" } })
+    db = new ComptoirDb(`controller-${Math.random()}`)
+    controller = new SoftphoneController({
+      db,
+      customersByPhone: async (n) => base.filter((c) => c.contacts.some((p) => p.phones.includes(n))),
+      teamSession: async () => null
+    })
+  })
+
+  /** Plays events the way the offscreen document reports them: the state after each, with the event. */
+  async function play(events: PhoneEvent[], from: PhoneState = initialPhoneState): Promise<PhoneState> {
+    let s = from
+    let t = 1000
+    for (const e of events) {
+      t += 1000
+      s = transition(s, e, t)
+      await controller.report(s, e)
+    }
+    return s
+  }
+
+  it("pops the one customer holding an incoming number, and logs the call once to them", async () => {
+    const s = await play([{ type: "register-requested", provider: "sip" }, { type: "registered" }, { type: "incoming", callId: "k1", number: "+33144319244" }])
+    expect((await controller.view()).caller).toMatchObject({ callId: "k1", customerId: "cu1", contactId: "cu1-p" })
+    expect(chromeFake.notifications).toEqual(["☎ Société C-001"])
+    const ended = await play([{ type: "answered", callId: "k1" }, { type: "ended", callId: "k1", reason: "hangup-remote" }], s)
+    // The offscreen document may report the same end twice (a retried message): one record.
+    await controller.report(ended, { type: "ended", callId: "k1", reason: "hangup-remote" })
+    const calls = await db.calls.toArray()
+    expect(calls).toHaveLength(1)
+    expect(calls[0]).toMatchObject({ id: "k1", direction: "inbound", customerId: "cu1", durationMs: 1000, endReason: "hangup-remote" })
+    expect((await controller.view()).lastCall?.id).toBe("k1")
+  })
+
+  it("leaves a shared number to the agent's choice, and logs the call to the customer chosen", async () => {
+    const s = await play([{ type: "registered" }, { type: "incoming", callId: "k2", number: "+33155550000" }])
+    const caller = (await controller.view()).caller!
+    expect(caller.customerId).toBeNull()
+    expect(caller.candidates.map((c) => c.id).sort()).toEqual(["cu2", "cu3"])
+    await expect(controller.assign("k2", "cu1", null)).rejects.toThrow(/does not hold the number/)
+    await controller.assign("k2", "cu3", null)
+    await play([{ type: "answered", callId: "k2" }, { type: "ended", callId: "k2", reason: "hangup-local" }], s)
+    expect(await db.calls.toArray()).toMatchObject([{ id: "k2", customerId: "cu3" }])
+  })
+
+  it("logs an unknown caller with no customer, and calls the 'call ended' hook once", async () => {
+    const ended = vi.fn()
+    controller.onCallEnded(ended)
+    await play([{ type: "registered" }, { type: "incoming", callId: "k3", number: "+33199999999" }, { type: "ended", callId: "k3", reason: "cancelled" }])
+    expect(ended).toHaveBeenCalledTimes(1)
+    expect(ended.mock.calls[0]![0]).toMatchObject({ id: "k3", customerId: null, durationMs: 0, endReason: "cancelled" })
+  })
+
+  it("shows the state on the toolbar badge", async () => {
+    await play([{ type: "registered" }, { type: "incoming", callId: "k4", number: "+33199999999" }])
+    expect(chromeFake.badge.at(-1)).toBe("☎")
+    await play([{ type: "connection-lost", message: "closed" }], transition(initialPhoneState, { type: "register-requested", provider: "sip" }, 0))
+    expect(chromeFake.badge.at(-1)).toBe("…")
+  })
+})
