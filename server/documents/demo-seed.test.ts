@@ -25,9 +25,12 @@ describe("the demo team's paperwork", () => {
     for (const t of ["quotes", "orders", "invoices", "creditNotes", "payments", "callLogs"]) expect(by[t], t).toBeGreaterThan(0)
   })
 
-  it("numbers the next quote after the seeded ones", async () => {
+  it("numbers the next quote after the seeded ones, never reusing one", async () => {
     const year = Number(todayInParis().slice(0, 4))
-    const [seq] = await server.db.query<{ last: number }>("SELECT last FROM document_numbers WHERE team_id = $1 AND doc_type = 'quote' AND year = $2", [teamId, year])
+    // Expected from the seeded documents themselves, not from the counter the issuing code reads.
+    const seeded = await server.db.query<{ n: string }>("SELECT data->>'number' AS n FROM rows WHERE team_id = $1 AND table_name = 'quotes' AND data->>'number' LIKE $2", [teamId, `DEV-${year}-%`])
+    expect(seeded.length).toBeGreaterThan(0)
+    const highest = Math.max(...seeded.map((r) => Number(r.n.slice(-5))))
     const lines = [{ id: "l1", label: "Gants", quantityMilli: 1000, unitPriceCents: 1000, discountBp: 0, vatRateBp: 2000 }]
     const { totalExclVatCents, totalVatCents, totalInclVatCents } = computeTotals(lines)
     const [customer] = await server.db.query<{ id: string }>("SELECT id FROM rows WHERE team_id = $1 AND table_name = 'customers' LIMIT 1", [teamId])
@@ -38,6 +41,8 @@ describe("the demo team's paperwork", () => {
     const sent = await server.push(token, cid, [{ mid: 2, table: "quotes", op: "put", key: doc.id, fields: { status: "sent" }, baseVersion: created.version } as Mutation])
     expect(sent.conflicts).toEqual([])
     const [row] = await server.db.query<{ data: { number: string } }>("SELECT data FROM rows WHERE team_id = $1 AND table_name = 'quotes' AND id = 'q-after-seed'", [teamId])
-    expect(row!.data.number).toBe(`DEV-${year}-${String((seq?.last ?? 0) + 1).padStart(5, "0")}`)
+    expect(row!.data.number).toBe(`DEV-${year}-${String(highest + 1).padStart(5, "0")}`)
+    const same = await server.db.query("SELECT 1 FROM rows WHERE team_id = $1 AND table_name = 'quotes' AND data->>'number' = $2", [teamId, row!.data.number])
+    expect(same).toHaveLength(1)
   })
 })

@@ -77,17 +77,44 @@ for (const backend of ["pglite", "postgres"] as const) {
 
     it("refuses to issue a quote whose totals do not match its lines, and the next one takes the next number", async () => {
       const cid = clientId()
-      const v = await create(team.agent.token, cid, 1, draftQuote(`q-bad-${backend}`, { totalVatCents: 541, totalInclVatCents: 3248 }))
-      const r = await server.push(team.agent.token, cid, [{ mid: 2, table: "quotes", op: "put", key: `q-bad-${backend}`, fields: { status: "sent" }, baseVersion: v } as Mutation])
+      const issue = async (mid: number, id: string, overrides: Record<string, unknown> = {}) => {
+        const v = await create(team.agent.token, cid, mid, draftQuote(id, overrides))
+        return server.push(team.agent.token, cid, [{ mid: mid + 1, table: "quotes", op: "put", key: id, fields: { status: "sent" }, baseVersion: v } as Mutation])
+      }
+      const numberOf = async (id: string) => String((await pullAll(server, team.agent.token)).find((x) => x.key === id)!.data!.number)
+      expect((await issue(1, `q-before-${backend}`)).conflicts).toEqual([])
+      const before = Number((await numberOf(`q-before-${backend}`)).slice(-5))
+
+      const r = await issue(3, `q-bad-${backend}`, { totalVatCents: 541, totalInclVatCents: 3248 })
       expect(r.conflicts).toHaveLength(1)
       expect(r.conflicts[0]).toMatchObject({ reason: "invalid", message: expect.stringMatching(/totals do not match.*totalVatCents: 541 ≠ 540/) })
       expect(r.conflicts[0]!.serverRow!.data!.status).toBe("draft")
 
-      const v2 = await create(team.agent.token, cid, 3, draftQuote(`q-next-${backend}`))
-      const ok = await server.push(team.agent.token, cid, [{ mid: 4, table: "quotes", op: "put", key: `q-next-${backend}`, fields: { status: "sent" }, baseVersion: v2 } as Mutation])
-      expect(ok.conflicts).toEqual([])
-      const row = (await pullAll(server, team.agent.token)).find((x) => x.key === `q-next-${backend}`)!
-      expect(row.data!.number).toBe(`DEV-${YEAR}-00005`)
+      expect((await issue(5, `q-next-${backend}`)).conflicts).toEqual([])
+      expect(await numberOf(`q-next-${backend}`)).toBe(`DEV-${YEAR}-${String(before + 1).padStart(5, "0")}`)
+    })
+
+    it("refuses a rate France does not have, a negative line on a quote, and a rewritten history", async () => {
+      const cid = clientId()
+      const odd = draftQuote(`q-rate-${backend}`)
+      const lines = odd.lines.map((l, i) => (i === 0 ? { ...l, vatRateBp: 1960 } : l))
+      const t = computeTotals(lines)
+      const v = await create(team.agent.token, cid, 1, { ...odd, lines, totalExclVatCents: t.totalExclVatCents, totalVatCents: t.totalVatCents, totalInclVatCents: t.totalInclVatCents })
+      const rate = await server.push(team.agent.token, cid, [{ mid: 2, table: "quotes", op: "put", key: odd.id, fields: { status: "sent" }, baseVersion: v } as Mutation])
+      expect(rate.conflicts[0]).toMatchObject({ reason: "invalid", message: expect.stringMatching(/19.6 % is not a French rate/) })
+
+      const neg = draftQuote(`q-neg-${backend}`)
+      const negLines = neg.lines.map((l, i) => (i === 0 ? { ...l, quantityMilli: -3000 } : l))
+      const nt = computeTotals(negLines)
+      const v2 = await create(team.agent.token, cid, 3, { ...neg, lines: negLines, totalExclVatCents: nt.totalExclVatCents, totalVatCents: nt.totalVatCents, totalInclVatCents: nt.totalInclVatCents })
+      const negative = await server.push(team.agent.token, cid, [{ mid: 4, table: "quotes", op: "put", key: neg.id, fields: { status: "sent" }, baseVersion: v2 } as Mutation])
+      expect(negative.conflicts[0]).toMatchObject({ reason: "invalid", message: expect.stringMatching(/positive quantities only/) })
+
+      const v3 = await create(team.agent.token, cid, 5, draftQuote(`q-hist-${backend}`, { history: [{ status: "draft", at: 1, by: "a@b.c" }] }))
+      const sent = await server.push(team.agent.token, cid, [{ mid: 6, table: "quotes", op: "put", key: `q-hist-${backend}`, fields: { status: "sent", history: [{ status: "draft", at: 1, by: "a@b.c" }, { status: "sent", at: 2, by: "a@b.c" }] }, baseVersion: v3 } as Mutation])
+      expect(sent.conflicts).toEqual([])
+      const rewrite = await server.push(team.agent.token, cid, [{ mid: 7, table: "quotes", op: "put", key: `q-hist-${backend}`, fields: { status: "accepted", history: [{ status: "accepted", at: 3, by: "x@y.z" }] }, baseVersion: sent.version } as Mutation])
+      expect(rewrite.conflicts[0]).toMatchObject({ reason: "illegal-transition", message: expect.stringMatching(/history .* can only grow/) })
     })
 
     it("keeps a draft made offline unnumbered, and numbers it when it is issued later", async () => {

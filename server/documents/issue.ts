@@ -1,5 +1,5 @@
 import { dueDate, type PaymentTerms } from "../../src/domain/documents/payment-terms"
-import { totalsMismatch, type TotalsLine } from "../../src/domain/documents/totals"
+import { FRENCH_VAT_RATES_BP, totalsMismatch, type TotalsLine } from "../../src/domain/documents/totals"
 import { formatDocumentNumber, NUMBERED_FROM, type DocumentType } from "../../src/domain/documents/workflow"
 import type { MergeResult, RowState } from "../../src/domain/sync/merge"
 import type { RowData } from "../../src/domain/sync/protocol"
@@ -7,7 +7,8 @@ import type { Queryable } from "../db/db"
 
 /** Fields that may still change once a document left draft: its status and the record of who moved it. */
 const AFTER_ISSUE: Record<DocumentType, ReadonlySet<string>> = {
-  quote: new Set(["status", "history", "updatedAt"]),
+  // A quote re-sent after it expired gets a new validity date (and is checked again like a first sending).
+  quote: new Set(["status", "history", "updatedAt", "validUntil"]),
   order: new Set(["status", "history", "updatedAt", "riskOverride"]),
   invoice: new Set(["status", "history", "updatedAt"]),
   "credit-note": new Set(["status", "history", "updatedAt"])
@@ -40,6 +41,18 @@ export async function applyDocumentRules(tx: Queryable, teamId: string, type: Do
       const fix = type === "invoice" ? "; a credit note corrects an issued invoice" : ""
       return conflict("illegal-transition", `a ${prevStatus} ${type} cannot be edited (${changed.slice(0, 5).join(", ")})${fix}`)
     }
+    // The history is a record: entries are added, never rewritten.
+    const before = Array.isArray(prev.history) ? prev.history : []
+    const after = Array.isArray(data.history) ? data.history : []
+    if (after.length < before.length || before.some((h, i) => canonical(h) !== canonical(after[i]))) {
+      return conflict("illegal-transition", `the history of a ${prevStatus} ${type} can only grow`)
+    }
+    if (data.validUntil !== prev.validUntil && !(type === "quote" && prevStatus === "expired" && data.status === "sent")) {
+      return conflict("illegal-transition", "only a quote re-sent after it expired gets a new validity date")
+    }
+    if (type === "quote" && prevStatus === "expired" && data.status === "sent" && typeof data.validUntil === "string" && data.validUntil < todayInParis(now)) {
+      return conflict("invalid", `the quote is valid until ${data.validUntil}, before today: give it a new validity date`)
+    }
     return result
   }
 
@@ -52,6 +65,11 @@ export async function applyDocumentRules(tx: Queryable, teamId: string, type: Do
   const lines = (data.lines as { quantityMilli: number; unitPriceCents: number; discountBp: number; vatRateBp: number }[]).map(
     (l): TotalsLine => ({ quantityMilli: l.quantityMilli, unitPriceCents: l.unitPriceCents, discountBp: l.discountBp, vatRateBp: l.vatRateBp })
   )
+  // What the totals cannot tell: a rate France does not have, or a negative line outside a credit note.
+  const badRate = lines.find((l) => !(FRENCH_VAT_RATES_BP as readonly number[]).includes(l.vatRateBp))
+  if (badRate) return conflict("invalid", `the VAT rate ${badRate.vatRateBp / 100} % is not a French rate (20, 10, 5.5, 2.1 or 0 %)`)
+  if (type !== "credit-note" && lines.some((l) => l.quantityMilli <= 0)) return conflict("invalid", `a ${type} has positive quantities only: a credit note corrects an invoice`)
+  if (type === "credit-note" && lines.some((l) => l.quantityMilli >= 0)) return conflict("invalid", "a credit note's quantities are negative")
   let wrong: string[]
   try {
     wrong = totalsMismatch(lines, { totalExclVatCents: Number(data.totalExclVatCents), totalVatCents: Number(data.totalVatCents), totalInclVatCents: Number(data.totalInclVatCents) })
