@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process"
 import { randomBytes } from "node:crypto"
-import { cpSync, mkdtempSync, rmSync } from "node:fs"
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 
@@ -9,9 +9,12 @@ import pg from "pg"
 import type { Db } from "../db/db"
 import { openPgDb } from "../db/pg-db"
 import { openPgliteDb } from "../db/pglite-db"
-import { pgliteTemplateDir, TEST_PG_URL, type BackendName } from "./harness"
+import { pgliteTemplateDir, TEST_PG_URL, type BackendName } from "./databases"
 
-const ROOT = resolve(import.meta.dirname, "../..")
+// The repository root: vitest and Playwright both run from it. Not import.meta: Playwright loads this file for
+// tests/e2e/change-password.spec.ts as CommonJS, where import.meta cannot be read.
+const ROOT = process.cwd()
+if (!existsSync(resolve(ROOT, "server/main.ts"))) throw new Error(`run the tests from the repository root, not ${ROOT}`)
 
 /** A database of its own for server processes: a PGlite directory, or a fresh PostgreSQL database. */
 export interface ProcessDatabase {

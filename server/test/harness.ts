@@ -3,7 +3,6 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } fro
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 
-import { PGlite } from "@electric-sql/pglite"
 import pg from "pg"
 
 import { newId } from "../../src/domain/ids"
@@ -17,34 +16,13 @@ import { migrate } from "../db/migrate"
 import { openPgDb } from "../db/pg-db"
 import { openPgliteDb } from "../db/pglite-db"
 
-export type BackendName = "pglite" | "postgres"
+import { pgliteTemplateDir, TEST_PG_URL, type BackendName } from "./databases"
 
-export const TEST_PG_URL = process.env.COMPTOIR_TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/test"
+export { pgliteTemplateDir, TEST_PG_URL, type BackendName }
 
 export interface Backend {
   db: Db
   dispose(): Promise<void>
-}
-
-/**
- * PGlite's first open runs initdb (~9–17 s here); a pristine data dir is made once per PGlite version and
- * copied into a fresh temp dir for each suite, which then opens in about a second.
- */
-export async function pgliteTemplateDir(): Promise<string> {
-  const pkg = new URL("../../node_modules/@electric-sql/pglite/package.json", import.meta.url)
-  const { version } = JSON.parse(readFileSync(pkg, "utf8")) as { version: string }
-  const template = join(tmpdir(), `comptoir-pglite-template-${version}`)
-  if (!existsSync(template)) {
-    const building = `${template}.building-${process.pid}`
-    const fresh = await PGlite.create(building)
-    await fresh.close()
-    try {
-      renameSync(building, template)
-    } catch {
-      rmSync(building, { recursive: true, force: true }) // another worker won the race: use theirs
-    }
-  }
-  return template
 }
 
 export async function openPgliteBackend(): Promise<Backend> {
