@@ -1,22 +1,7 @@
 import type { Customer } from "../customers/customer.schema"
-import { ExactKeys } from "./exact-keys"
 import { compactCode, tokenize } from "./fold-text"
-import { e164Key, isPhoneQuery } from "./phone-digits"
-import { BulkSink, EditSink, type Sink } from "./posting-sinks"
-import {
-  bestInSortedPostings,
-  FIELD_BITS,
-  FIELD_CITY,
-  FIELD_COMPANY,
-  FIELD_CONTACT,
-  FIELD_MASK,
-  FIELD_WEIGHT,
-  matchQuality,
-  maxEditsFor,
-  maxPrefixEditsFor,
-  roundScore,
-  type Expansion
-} from "./search-scoring"
+import { e164Key, e164KeyRanges, e164PrefixesOf, isPhoneQuery } from "./phone-digits"
+import { BucketedKeys } from "./bucketed-keys"
 import { TokenVocabulary } from "./token-vocabulary"
 
 export { foldText } from "./fold-text"
@@ -27,11 +12,182 @@ export interface SearchHit {
   score: number
 }
 
+// A posting is one int: doc << 2 | field. Flat Int32Arrays of them cost 4 bytes per (token, doc, field).
+const FIELD_BITS = 2
+const FIELD_MASK = (1 << FIELD_BITS) - 1
+const FIELD_COMPANY = 0
+const FIELD_CONTACT = 1
+const FIELD_CITY = 2
+/** The company name is what people search for; a contact or a city is a weaker hint of the same customer. */
+const FIELD_WEIGHT = [1, 0.8, 0.75, 0.6] as const
+
+// Per query token: exact beats prefix beats typo. Prefix credit grows with how much of the word was typed.
+const EXACT = 1
+const PREFIX_BASE = 0.75
+const PREFIX_SPAN = 0.15
+const TYPO_1 = 0.7
+const TYPO_2 = 0.5
+const PREFIX_TYPO_1 = 0.55
+const PREFIX_TYPO_2 = 0.4
+
+const KEY_EXACT = 3
+const KEY_PREFIX_BASE = 2
+const KEY_PREFIX_SPAN = 0.9
+/** A short phone or code prefix matches thousands of numbers: the first ones in key order are enough to show. */
+const MAX_KEY_CANDIDATES = 512
+
+/** Emails and codes are bucketed by their first characters, phones by their length and first 4 digits. */
+const TEXT_BUCKET_CHARS = 3
+const PHONE_BUCKET_DIGITS = 4
+
+/**
+ * The first 3 UTF-16 units packed in a number (missing ones as 0): no substring to allocate and hash per key, and
+ * numeric order is the keys' order, so the buckets under a shorter prefix form one range.
+ */
+function textBucket(key: string, pad = 0): number {
+  let id = 0
+  for (let i = 0; i < TEXT_BUCKET_CHARS; i++) id = id * 65536 + (i < key.length ? key.charCodeAt(i) : pad)
+  return id
+}
+
+function digitCount(n: number): number {
+  let length = 1
+  for (let bound = 10; n >= bound && length < 16; bound *= 10) length++
+  return length
+}
+
+function phoneBucket(key: number, length = digitCount(key)): number {
+  const lead = length <= PHONE_BUCKET_DIGITS ? key : Math.floor(key / 10 ** (length - PHONE_BUCKET_DIGITS))
+  return length * 10 ** PHONE_BUCKET_DIGITS + lead
+}
+
 const DEFAULT_LIMIT = 10
 const MAX_LIMIT = 1000
 /** Bounds for pasted text: the cost of a query grows with its tokens, and nobody types more than this. */
 const MAX_QUERY_CHARS = 256
 const MAX_QUERY_TOKENS = 12
+
+/** Edits allowed on a whole token: 1 from 4 letters, 2 from 8 (a transposition counts as one). */
+function maxEditsFor(length: number): number {
+  return length >= 8 ? 2 : length >= 4 ? 1 : 0
+}
+
+/** Edits allowed on a typed prefix: one letter fewer of slack than whole words, since prefixes match widely. */
+function maxPrefixEditsFor(length: number): number {
+  return length >= 9 ? 2 : length >= 5 ? 1 : 0
+}
+
+function matchQuality(queryLength: number, tokenLength: number, edits: number, prefixEdits: number): number {
+  if (edits === 0) return EXACT
+  let quality = 0
+  if (prefixEdits === 0) quality = PREFIX_BASE + (PREFIX_SPAN * queryLength) / tokenLength
+  if (edits === 1 && quality < TYPO_1) quality = TYPO_1
+  if (edits === 2 && quality < TYPO_2) quality = TYPO_2
+  if (prefixEdits === 1 && quality < PREFIX_TYPO_1) quality = PREFIX_TYPO_1
+  if (prefixEdits === 2 && quality < PREFIX_TYPO_2) quality = PREFIX_TYPO_2
+  return quality
+}
+
+/** Scores that differ only by float summation order must tie, so ties fall to the deterministic order. */
+function roundScore(x: number): number {
+  return Math.round(x * 1e9) / 1e9
+}
+
+class IntBuffer {
+  data = new Int32Array(1024)
+  length = 0
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2)
+      grown.set(this.data)
+      this.data = grown
+    }
+    this.data[this.length++] = v
+  }
+}
+
+interface Expansion {
+  ids: number[]
+  qualities: number[]
+  /** Postings a scan would read. */
+  cost: number
+  /** Best quality among the expansions (times the best field weight, 1). */
+  best: number
+}
+
+/** Best weighted quality of `doc` in a doc-sorted posting list slice [from, to), `low` being doc << FIELD_BITS. */
+function bestInSortedPostings(list: ArrayLike<number>, from: number, to: number, low: number, quality: number, best: number): number {
+  let lo = from
+  let hi = to
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (list[mid]! < low) lo = mid + 1
+    else hi = mid
+  }
+  const doc = low >>> FIELD_BITS
+  for (let i = lo; i < to && list[i]! >>> FIELD_BITS === doc; i++) {
+    const s = quality * FIELD_WEIGHT[list[i]! & FIELD_MASK]!
+    if (s > best) best = s
+  }
+  return best
+}
+
+interface Sink {
+  posting(tokenId: number, posting: number): void
+  phone(key: number, doc: number): void
+  email(key: string, doc: number): void
+  code(key: string, doc: number): void
+}
+
+/** Build: everything is appended to flat buffers, laid out and sorted once at the end. */
+class BulkSink implements Sink {
+  readonly postingToken = new IntBuffer()
+  readonly postingValue = new IntBuffer()
+  constructor(
+    private readonly phones: BucketedKeys<number>,
+    private readonly emails: BucketedKeys<string>,
+    private readonly codes: BucketedKeys<string>
+  ) {}
+  posting(tokenId: number, posting: number): void {
+    this.postingToken.push(tokenId)
+    this.postingValue.push(posting)
+  }
+  phone(key: number, doc: number): void {
+    this.phones.add(phoneBucket(key), key, doc, false)
+  }
+  email(key: string, doc: number): void {
+    this.emails.add(textBucket(key), key, doc, false)
+  }
+  code(key: string, doc: number): void {
+    this.codes.add(textBucket(key), key, doc, false)
+  }
+}
+
+/** Edit: postings go to overflow lists, keys are inserted in sorted place. */
+class EditSink implements Sink {
+  added = 0
+  constructor(
+    private readonly overflow: Map<number, number[]>,
+    private readonly phones: BucketedKeys<number>,
+    private readonly emails: BucketedKeys<string>,
+    private readonly codes: BucketedKeys<string>
+  ) {}
+  posting(tokenId: number, posting: number): void {
+    const list = this.overflow.get(tokenId)
+    if (list === undefined) this.overflow.set(tokenId, [posting])
+    else list.push(posting)
+    this.added++
+  }
+  phone(key: number, doc: number): void {
+    this.phones.add(phoneBucket(key), key, doc, true)
+  }
+  email(key: string, doc: number): void {
+    this.emails.add(textBucket(key), key, doc, true)
+  }
+  code(key: string, doc: number): void {
+    this.codes.add(textBucket(key), key, doc, true)
+  }
+}
 
 /**
  * In-memory fuzzy search over customers for the as-you-type search box.
@@ -41,7 +197,7 @@ const MAX_QUERY_TOKENS = 12
  * within a bounded Damerau distance or sharing its prefix (see TokenVocabulary), and each customer scores, per
  * query token, its best match weighted by field; customers matching every query token come first.
  * Keys: E.164 phone digits (as numbers), lower-cased emails and compacted codes sit in lazily sorted buckets for
- * prefix lookups (see ExactKeys); a query that looks like a phone, an email or a code goes there, and those hits
+ * prefix lookups (see BucketedKeys); a query that looks like a phone, an email or a code goes there, and those hits
  * rank above text hits.
  *
  * Edits: `upsert` and `remove` tombstone the previous doc and append a new one (postings go to per-token overflow
@@ -65,7 +221,9 @@ export class CustomerSearchIndex {
   private liveCount = 0
   private readonly docById = new Map<string, number>()
 
-  private readonly keys = new ExactKeys()
+  private readonly phones = new BucketedKeys<number>()
+  private readonly emails = new BucketedKeys<string>()
+  private readonly codes = new BucketedKeys<string>()
 
   // Search scratch, sized to the doc capacity and reused: stamps avoid clearing them between queries.
   private tokenStamp = new Uint32Array(0)
@@ -98,7 +256,7 @@ export class CustomerSearchIndex {
     const previous = this.docById.get(customer.id)
     if (previous !== undefined) this.kill(previous)
     const doc = this.addDoc(customer)
-    const sink = new EditSink(this.overflow, this.keys)
+    const sink = new EditSink(this.overflow, this.phones, this.emails, this.codes)
     this.collect(customer, doc, sink, null)
     this.overflowCount += sink.added
     this.maybeCompact()
@@ -119,13 +277,13 @@ export class CustomerSearchIndex {
 
     const keyHits = new Map<number, number>()
     if (q.includes("@")) {
-      this.keys.searchEmails(q, this.alive, keyHits)
+      this.searchEmails(q, keyHits)
       return this.rank(keyHits, max)
     }
     const code = compactCode(q)
-    if (/\d/.test(code)) this.keys.searchCodes(code, this.alive, keyHits)
+    if (/\d/.test(code)) this.searchCodes(code, keyHits)
     if (isPhoneQuery(q)) {
-      this.keys.searchPhones(q, this.alive, keyHits)
+      this.searchPhones(q, keyHits)
       // "06 12 34" is only a phone, but a lone number may also be a word of a name ("Garage 2000").
       if (/\s/.test(q.trim())) return this.rank(keyHits, max)
     }
@@ -138,7 +296,7 @@ export class CustomerSearchIndex {
   // ---- build and edits ----
 
   private bulkLoad(customers: Iterable<Customer>): void {
-    const sink = new BulkSink(this.keys)
+    const sink = new BulkSink(this.phones, this.emails, this.codes)
     // Words repeat across customers (trades, legal forms, first names, surnames, cities): fold each once.
     const wordCache = new Map<string, number[]>()
     for (const customer of customers) {
@@ -314,7 +472,9 @@ export class CustomerSearchIndex {
     }
     this.vocab = vocab
     this.setCsr(tokens, values, total)
-    this.keys.remap(newDocOf)
+    this.phones.remap(newDocOf)
+    this.emails.remap(newDocOf)
+    this.codes.remap(newDocOf)
   }
 
   // ---- search ----
@@ -519,6 +679,62 @@ export class CustomerSearchIndex {
         docMatched[doc]!++
       }
     }
+  }
+
+  private searchEmails(query: string, hits: Map<number, number>): void {
+    const prefix = query.trim().toLowerCase().replace(/^mailto:/, "").replace(/\s+/g, "")
+    if (prefix === "") return
+    this.collectPrefix(this.emails, prefix, hits)
+  }
+
+  private searchCodes(code: string, hits: Map<number, number>): void {
+    // "c1" would list every code from C-10000 on: short inputs only match a code exactly.
+    if (code.length < TEXT_BUCKET_CHARS) this.collectKeys(this.codes, [textBucket(code)], code, code + "\u0000", hits)
+    else this.collectPrefix(this.codes, code, hits)
+  }
+
+  private collectPrefix(keys: BucketedKeys<string>, prefix: string, hits: Map<number, number>): void {
+    const low = textBucket(prefix)
+    const high = textBucket(prefix, 0xffff)
+    const buckets = prefix.length >= TEXT_BUCKET_CHARS ? [low] : keys.ids().filter((id) => id >= low && id <= high)
+    this.collectKeys(keys, buckets, prefix, prefix + "\uffff", hits)
+  }
+
+  private collectKeys(keys: BucketedKeys<string>, buckets: Iterable<number>, low: string, high: string, hits: Map<number, number>): void {
+    let found = 0
+    for (const bucket of buckets) {
+      const more = keys.scan(bucket, low, high, (key, doc) => {
+        if (this.alive[doc] !== 1) return true
+        const score = key.length === low.length ? KEY_EXACT : KEY_PREFIX_BASE + (KEY_PREFIX_SPAN * low.length) / key.length
+        this.addKeyHit(hits, doc, score)
+        return ++found < MAX_KEY_CANDIDATES
+      })
+      if (!more) return
+    }
+  }
+
+  private searchPhones(query: string, hits: Map<number, number>): void {
+    let found = 0
+    const visit = (score: number) => (_key: number, doc: number): boolean => {
+      if (this.alive[doc] !== 1) return true
+      this.addKeyHit(hits, doc, score)
+      return ++found < MAX_KEY_CANDIDATES
+    }
+    for (const prefix of e164PrefixesOf(query)) {
+      for (const { low, high, length } of e164KeyRanges(prefix)) {
+        const score = length === prefix.length ? KEY_EXACT : KEY_PREFIX_BASE + (KEY_PREFIX_SPAN * prefix.length) / length
+        const first = phoneBucket(low, length)
+        const last = phoneBucket(high - 1, length)
+        for (let bucket = first; bucket <= last; bucket++) {
+          if (this.phones.has(bucket) && !this.phones.scan(bucket, low, high, visit(score))) return
+        }
+      }
+    }
+  }
+
+  private addKeyHit(hits: Map<number, number>, doc: number, score: number): void {
+    const rounded = roundScore(score)
+    if ((hits.get(doc) ?? 0) < rounded) hits.set(doc, rounded)
   }
 
   private rank(hits: Map<number, number>, limit: number): SearchHit[] {
