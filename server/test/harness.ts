@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto"
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs"
+import { cpSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 
