@@ -19,7 +19,7 @@ export interface BaseProfile {
 export const EMPTY_BASE_PROFILE: BaseProfile = { countries: [], codeShapes: [] }
 
 /** Bounds the work a page does per extra country (one more matcher pass over the digit runs left unread). */
-export const MAX_COUNTRIES = 6
+export const MAX_COUNTRIES = 4
 
 export function learnBaseProfile(customers: Iterable<{ country: string; code: string }>, shapes: LearnShapesOptions = {}): BaseProfile {
   const counts = new Map<string, number>()

@@ -142,6 +142,7 @@ function accept(texts: readonly string[], out: PhoneMatch[][], found: { text: nu
 }
 
 const ANY_DIGIT = /\p{Nd}/u
+const LETTER = /\p{L}/u
 
 /**
  * One matcher call for all windows (of one text or of many), joined by newlines: a call costs ~8 µs before reading a
@@ -234,6 +235,9 @@ function candidateWindows(text: string, country: LibCountryCode | undefined, cov
     if (countDigits(run) < (international ? MIN_INTERNATIONAL_DIGITS : minNational)) continue
     // Another country's pass: "+" forms read the same in every country, and runs already read are done.
     if (covered !== undefined && (international || covered(m.index, m.index + run.length))) continue
+    // Another country's pass: a run glued to a letter (an invoice "FA2026000123") is never a number to the matcher,
+    // which rejects a candidate after a Latin letter; skipping it there saves a window per reference.
+    if (covered !== undefined && (LETTER.test(text[m.index - 1] ?? "") || LETTER.test(text[m.index + run.length] ?? ""))) continue
     let start = Math.max(0, m.index - LEFT_CONTEXT)
     let end = Math.min(text.length, m.index + run.length + RIGHT_CONTEXT)
     // Never cut through a digit run: a window edge inside "123 456 789" would show the matcher a different number.
