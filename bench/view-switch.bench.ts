@@ -91,7 +91,10 @@ async function main() {
     await page.goto(`${site.origin}${vA.path}`)
     await timeTo(page, {}, vA.expected)
     const routeChange: number[] = []
-    const cycle = [vContact, vB, vA]
+    // Every change rebuilds the view (customer ↔ contact component). Two customers swapped in place, again and
+    // again, hit the scanner's guard against pages that undo its decoration (the same text under the same parent
+    // is wrapped 3 times at most): see the README's "not done".
+    const cycle = [vContact, vB, vContact, vA]
     for (let i = 0; i < RUNS; i++) {
       const v = cycle[i % cycle.length]!
       routeChange.push(await timeTo(page, { click: `#nav a[href="${v.path}"]` }, v.expected))
