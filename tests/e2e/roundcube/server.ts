@@ -47,15 +47,30 @@ async function waitForPort(port: number, what: string, logs: () => string, timeo
   }
 }
 
+/**
+ * Stops a process started with `detached: true` and everything in its process group: PHP's built-in server forks
+ * its workers (PHP_CLI_SERVER_WORKERS), which outlive a signal sent to the parent alone.
+ */
 function stopProcess(p: ChildProcess): Promise<void> {
-  if (p.exitCode !== null || p.signalCode !== null) return Promise.resolve()
+  const group = (signal: NodeJS.Signals) => {
+    try {
+      if (p.pid !== undefined) process.kill(-p.pid, signal)
+    } catch {
+      // The group is gone already.
+    }
+  }
+  if (p.exitCode !== null || p.signalCode !== null) {
+    group("SIGKILL")
+    return Promise.resolve()
+  }
   return new Promise((ok) => {
-    const kill = setTimeout(() => p.kill("SIGKILL"), 5_000)
+    const kill = setTimeout(() => group("SIGKILL"), 5_000)
     p.once("exit", () => {
       clearTimeout(kill)
+      group("SIGKILL")
       ok()
     })
-    p.kill("SIGTERM")
+    group("SIGTERM")
   })
 }
 
@@ -188,14 +203,15 @@ export async function startRoundcube(messages: SeededMessage[]): Promise<Roundcu
 
   const log = (f: string) => () => (existsSync(join(dir, f)) ? readFileSync(join(dir, f), "utf8").slice(-4000) : "")
   // -F: stay in the foreground, so the test owns the process and nothing is left running after stop().
-  const dovecot = spawn(DOVECOT, ["-F", "-c", join(dir, "dovecot.conf")], { stdio: ["ignore", "pipe", "pipe"] })
+  const dovecot = spawn(DOVECOT, ["-F", "-c", join(dir, "dovecot.conf")], { stdio: ["ignore", "pipe", "pipe"], detached: true })
   let dovecotOut = ""
   dovecot.stdout.on("data", (b: Buffer) => (dovecotOut += b.toString()))
   dovecot.stderr.on("data", (b: Buffer) => (dovecotOut += b.toString()))
   const php = spawn(PHP, ["-S", `127.0.0.1:${httpPort}`, "-t", ROUNDCUBE_DOCROOT], {
     cwd: ROUNDCUBE_DOCROOT,
     env: { ...process.env, ROUNDCUBE_CONFIG_DIR: join(dir, "config"), PHP_CLI_SERVER_WORKERS: "4" },
-    stdio: ["ignore", "pipe", "pipe"]
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true
   })
   let phpOut = ""
   php.stdout.on("data", (b: Buffer) => (phpOut = (phpOut + b.toString()).slice(-4000)))
