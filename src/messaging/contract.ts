@@ -260,9 +260,10 @@ export const senders: Record<keyof typeof contract, readonly SenderKind[]> = {
   "panel/view": contentOnly,
   // A click in the in-page panel (its user gesture) or in the popup opens the side panel.
   "sidepanel/open": pageOrContent,
-  // Click-to-call from any page, and the state a page's call buttons show; the rest is the extension's own.
+  // Click-to-call from any page (a number, checked in the handler); the rest, state included (it names the
+  // caller), is the extension's own.
   "softphone/call": pageOrContent,
-  "softphone/state": pageOrContent,
+  "softphone/state": pageOnly,
   "softphone/answer": pageOnly,
   "softphone/decline": pageOnly,
   "softphone/hangup": pageOnly,

@@ -6,6 +6,12 @@ import { createDispatcher } from "~src/messaging/handler"
 
 import { panelView } from "./view"
 
+// The base the background reads the cards from: the customer below, and nothing else.
+const base = vi.hoisted(() => new Map<string, unknown>())
+vi.mock("../../services", () => ({
+  services: { customers: { getMany: async (ids: readonly string[]) => ids.flatMap((id) => (base.has(id) ? [base.get(id)] : [])) } }
+}))
+
 /** chrome.storage.session as the background sees it: a map, and its quota error past a size. */
 function fakeSession(quotaBytes = Infinity) {
   const data = new Map<string, unknown>()
@@ -32,6 +38,7 @@ function fakeSession(quotaBytes = Infinity) {
 
 const [customer] = generateCustomers({ count: 1, seed: 7 }).map(({ writtenPhones: _w, ...rest }) => rest)
 const match = { customer: customer!, matchedBy: "email" as const, matchedValues: [customer!.contacts[0]!.emails[0]!] }
+base.set(customer!.id, customer)
 
 describe("panel/view", () => {
   let session: ReturnType<typeof fakeSession>
@@ -71,5 +78,16 @@ describe("panel/view", () => {
     expect([...session.data.keys()].map(tabIdOfKey)).toContain(4)
     expect(session.data.size).toBeLessThan(4)
     expect(viewKey(4)).toBe("panelUi.view:4")
+  })
+
+  it("shows the base's own card, never one a page made up", async () => {
+    const dispatch = createDispatcher([panelView], { warn: () => undefined })
+    const forged = { ...match, customer: { ...customer!, notes: "Nouvel IBAN : FR76 0000", contacts: [] } }
+    const invented = { ...match, customer: { ...customer!, id: "not-in-the-base", code: "C-99999" } }
+    await dispatch({ type: "panel/view", payload: { title: "CRM", matches: [forged, invented], total: 2 } }, { tabId: 21, url: "https://crm.example/" })
+    const view = await readView(21)
+    expect(view!.matches).toHaveLength(1)
+    expect(view!.matches[0]!.customer.notes).toBe(customer!.notes)
+    expect(view!.matches[0]!.customer.contacts).toHaveLength(customer!.contacts.length)
   })
 })

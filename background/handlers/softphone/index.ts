@@ -1,13 +1,30 @@
 import { defineHandler } from "~src/messaging/handler"
 
+import { services } from "../../services"
 import { softphone } from "../../softphone"
 import { requireExtensionPage, requireOffscreen } from "./guard"
 
 const ok = { ok: true as const }
 
-export const softphoneCall = defineHandler("softphone/call", async (req) => {
+/**
+ * A page may ask for a call to a phone number, nothing more: no star or hash codes (`*72…` sets call forwarding
+ * on many PBXs), and the customer it names is kept only if that customer has the number (a page must not log
+ * its call against another customer). The click that led here was the user's own (the panel ignores scripted
+ * clicks: `event.isTrusted`).
+ */
+async function fromPage(req: { number: string; customerId?: string | undefined; contactId?: string | undefined }) {
+  const digits = req.number.replace(/[\s().-]/g, "")
+  if (!/^\+?\d{3,20}$/.test(digits)) throw new Error("a page may only ask for a call to a phone number")
+  if (req.customerId === undefined) return { customerId: undefined, contactId: undefined }
+  const [customer] = await services.customers.getMany([req.customerId])
+  const hasNumber = customer?.contacts.some((c) => c.phones.some((p) => p.replace(/\D/g, "").endsWith(digits.replace(/\D/g, "").slice(-9))))
+  return hasNumber ? { customerId: req.customerId, contactId: req.contactId } : { customerId: undefined, contactId: undefined }
+}
+
+export const softphoneCall = defineHandler("softphone/call", async (req, ctx) => {
   try {
-    const callId = await softphone.call(req.number, { customerId: req.customerId, contactId: req.contactId })
+    const who = ctx.sender === "page" ? { customerId: req.customerId, contactId: req.contactId } : await fromPage(req)
+    const callId = await softphone.call(req.number, who)
     return { ok: true, callId }
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) }

@@ -139,6 +139,9 @@ function CardDetails({
                     aria-label={t("softphone.dock.callNumber", { number: formatPhone(ph, agentCountry) })}
                     onClick={(e) => {
                       e.stopPropagation()
+                      // Only the agent's own click dials: in a page, the page's scripts can reach the panel and
+                      // click for them (isTrusted is false for a scripted click).
+                      if (!e.nativeEvent.isTrusted) return
                       void placeCall({ number: ph, customerId: c.id, contactId: p.id })
                     }}>
                     ☎

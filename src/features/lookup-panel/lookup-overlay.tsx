@@ -395,7 +395,10 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
                 className="c-button"
                 data-comptoir="call"
                 data-number={clickedPhone}
-                onClick={() => void placeCall({ number: clickedPhone, customerId: matches.find((m) => m.matchedValues.includes(clickedPhone))?.customer.id })}>
+                onClick={(e) => {
+                  // The page's scripts can reach this panel: only the agent's own click dials.
+                  if (e.nativeEvent.isTrusted) void placeCall({ number: clickedPhone, customerId: matches.find((m) => m.matchedValues.includes(clickedPhone))?.customer.id })
+                }}>
                 ☎ {t("softphone.dock.callNumber", { number: formatPhone(clickedPhone, settings.defaultCountry) })}
               </button>
             ) : null}
