@@ -90,6 +90,9 @@ describe("Twilio on the team server", () => {
   })
 
   it("rings the agents whose browsers took a token for an incoming call", async () => {
+    // This agent's browser takes its token here (not relying on an earlier test having done it).
+    const token = await built.app.inject({ method: "POST", url: "/telephony/twilio/token", headers: { authorization: `Bearer ${agent.token}` } })
+    expect(token.statusCode).toBe(200)
     const res = await built.app.inject(signed("/telephony/twilio/voice", { CallSid: "CA3", From: "+33198765432", To: cfg.callerId }))
     expect(res.statusCode).toBe(200)
     expect(res.body).toMatch(new RegExp(`<Client[^>]*>${identityOf(agent.id)}</Client>`))

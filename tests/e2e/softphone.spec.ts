@@ -154,9 +154,9 @@ test("calls a number clicked on a CRM page through the lab: audio flows, DTMF, h
   const keypad = phonePage.locator('[data-comptoir="dtmf"]')
   await keypad.locator('[data-digit="1"]').click()
   await keypad.locator('[data-digit="#"]').click()
-  await expect(phonePage.locator('[data-comptoir="softphone-error"]')).toHaveCount(0)
-  // The lab's peer received it (baresip 1.0 logs the first RFC 4733 digit of a call).
+  // The lab's peer received it (baresip 1.0 logs the first RFC 4733 digit of a call); then no error shown.
   await expect.poll(() => lab.log("baresip"), { timeout: 5000 }).toMatch(/received event: '1'/)
+  await expect(phonePage.locator('[data-comptoir="softphone-error"]')).toHaveCount(0)
   await phonePage.screenshot({ path: "/tmp/softphone-in-call.png" })
 
   await phonePage.locator('[data-comptoir="hangup"]').click()
