@@ -51,29 +51,29 @@ export function ChangePasswordForm() {
 
   return (
     <details data-comptoir="change-password">
-      <summary>{t("changePassword.title")}</summary>
+      <summary>{t("changePassword.form.title")}</summary>
       <form onSubmit={(e) => void onSubmit(e)}>
-        <p className="c-muted">{t("changePassword.intro")}</p>
+        <p className="c-muted">{t("changePassword.form.intro")}</p>
         <div className="c-field">
-          <label htmlFor="c-current-password">{t("changePassword.current")}</label>
+          <label htmlFor="c-current-password">{t("changePassword.form.current")}</label>
           <input id="c-current-password" type="password" autoComplete="current-password" maxLength={200} {...form.register("currentPassword")} data-comptoir="change-password-current" />
         </div>
         <div className="c-field">
-          <label htmlFor="c-new-password">{t("changePassword.new")}</label>
+          <label htmlFor="c-new-password">{t("changePassword.form.new")}</label>
           <input id="c-new-password" type="password" autoComplete="new-password" maxLength={200} {...form.register("newPassword")} data-comptoir="change-password-new" />
           {errors.newPassword ? <span className="c-error">{t("changePassword.errors.tooShort")}</span> : null}
         </div>
         <div className="c-field">
-          <label htmlFor="c-confirm-password">{t("changePassword.confirm")}</label>
+          <label htmlFor="c-confirm-password">{t("changePassword.form.confirm")}</label>
           <input id="c-confirm-password" type="password" autoComplete="new-password" maxLength={200} {...form.register("confirm")} data-comptoir="change-password-confirm" />
           {errors.confirm ? <span className="c-error">{t("changePassword.errors.mismatch")}</span> : null}
         </div>
         <button type="submit" className="c-button" disabled={isSubmitting} data-comptoir="change-password-submit">
-          {isSubmitting ? t("changePassword.submitting") : t("changePassword.submit")}
+          {isSubmitting ? t("changePassword.form.submitting") : t("changePassword.form.submit")}
         </button>
         {result?.ok ? (
           <p className="c-muted" data-comptoir="change-password-done">
-            {t("changePassword.done", { count: result.ended })}
+            {t("changePassword.form.done", { count: result.ended })}
           </p>
         ) : null}
         {result && !result.ok ? (
