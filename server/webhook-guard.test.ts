@@ -60,6 +60,8 @@ describe("webhook target addresses", () => {
     try {
       await expect(postWebhook(r.url, {}, "{}", { timeoutMs: 2000, allowPrivate: false })).rejects.toThrow(/refused: 127\.0\.0\.1 is a loopback/)
       await expect(postWebhook(`http://localhost:${r.port}/hook`, {}, "{}", { timeoutMs: 2000, allowPrivate: false })).rejects.toThrow(/refused: localhost resolves to .*loopback/)
+      // …without saying which address the name resolved to.
+      await expect(postWebhook(`http://localhost:${r.port}/hook`, {}, "{}", { timeoutMs: 2000, allowPrivate: false })).rejects.not.toThrow(/127\.0\.0\.1|::1/)
       await expect(postWebhook(`http://[::ffff:127.0.0.1]:${r.port}/hook`, {}, "{}", { timeoutMs: 2000, allowPrivate: false })).rejects.toThrow(/refused/)
       // The same receiver is reachable when allowed: the refusals above were the guard, not a dead port.
       expect(await postWebhook(r.url, {}, "{}", { timeoutMs: 2000, allowPrivate: true })).toEqual({ statusCode: 204 })

@@ -109,9 +109,10 @@ export async function checkWebhookTarget(url: string, allowPrivate: boolean): Pr
   } catch (err) {
     throw new WebhookTargetError(`the webhook host ${host} does not resolve (${(err as { code?: string }).code ?? String(err)})`)
   }
+  // Which address a name resolves to is never said: a team admin must not learn the company's internal DNS.
   for (const a of addresses) {
     const reason = privateAddressReason(a.address)
-    if (reason) throw new WebhookTargetError(`the webhook must reach a public address: ${host} resolves to ${reason} (WEBHOOK_ALLOW_PRIVATE=1 allows it)`)
+    if (reason) throw new WebhookTargetError(`the webhook must reach a public address: ${host} resolves to a non-public address (loopback, private, link-local, multicast or reserved) (WEBHOOK_ALLOW_PRIVATE=1 allows it)`)
   }
 }
 
@@ -123,7 +124,7 @@ function publicOnlyLookup(): LookupFunction {
       const list = addresses as LookupAddress[]
       for (const a of list) {
         const reason = privateAddressReason(a.address)
-        if (reason) return callback(Object.assign(new WebhookTargetError(`refused: ${hostname} resolves to ${reason}`), { code: "EWEBHOOKPRIVATE" }), "", 0)
+        if (reason) return callback(Object.assign(new WebhookTargetError(`refused: ${hostname} resolves to a non-public address (loopback, private, link-local, multicast or reserved)`), { code: "EWEBHOOKPRIVATE" }), "", 0)
       }
       if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list)
       callback(null, list[0]!.address, list[0]!.family)
