@@ -44,6 +44,10 @@ test("in a single-page CRM, a route change to a non-customer's contact page take
   await waitReady(page, s.crmSteps[1]!)
   await expect(page).toHaveURL(/\/app\/contacts\/77$/)
   await expect.poll(() => onPageCodes(page)).toEqual([])
+  // No customer in this view: the panel shrinks to its badge (it never covers the app for nothing); opened,
+  // it shows the card that left under "Seen recently".
+  await expect(overlay(page).locator('[data-comptoir="panel"]')).toHaveAttribute("data-shape", "badge")
+  await overlay(page).locator('[data-comptoir="panel-toggle"]').click()
   await expect(recentCard(page, crmA.code)).toBeVisible()
   // Customer A, then customer B: the same component, its text updated in place.
   await page.goBack()

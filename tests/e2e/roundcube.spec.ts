@@ -9,8 +9,9 @@ import type { SeededMessage } from "./roundcube/mailbox"
 
 const customers = e2eCustomers()
 const overlay = (page: Page) => page.locator("#comptoir-overlay")
-const cards = (page: Page) => overlay(page).locator('[data-comptoir="customer-card"]')
-const card = (page: Page, code: string) => overlay(page).locator(`[data-comptoir="customer-card"][data-customer-code="${code}"]`)
+// The cards "On this page" (a card that left the view goes to "Seen recently", outside this list).
+const cards = (page: Page) => overlay(page).locator('[data-comptoir="on-page"] [data-comptoir="customer-card"]')
+const card = (page: Page, code: string) => overlay(page).locator(`[data-comptoir="on-page"] [data-comptoir="customer-card"][data-customer-code="${code}"]`)
 const preview = (page: Page): FrameLocator => page.frameLocator("#messagecontframe")
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/roundcube-${name}.png` })
 

@@ -299,7 +299,14 @@ export class PageLookup {
       ids.add(id)
       onPage.push({ customer: match.customer, matchedBy: best, matchedValues: values })
     }
-    onPage.sort((a, b) => RANK[a.matchedBy] - RANK[b.matchedBy] || byCompany.compare(a.customer.company, b.customer.company))
+    // Who wrote the mail on screen comes first (the panel answers "who is this?"), then email, phone, code, name.
+    const senderEmails = new Set<string>()
+    for (const hint of this.senders.values()) {
+      const key = keyOf("name", hint.name)
+      if (this.elements.has(key) && !this.hidden.has(key)) senderEmails.add(hint.email)
+    }
+    const isSender = (m: CustomerMatch) => (m.matchedValues.some((v) => senderEmails.has(v)) ? 0 : 1)
+    onPage.sort((a, b) => isSender(a) - isSender(b) || RANK[a.matchedBy] - RANK[b.matchedBy] || byCompany.compare(a.customer.company, b.customer.company))
     // A sequence, not a clock: two cards that left within one millisecond still keep their order.
     const now = ++this.leftSeq
     for (const id of this.onPageIds) if (!ids.has(id)) this.recent.set(id, now)
