@@ -15,7 +15,13 @@ const build = resolve(root, process.argv[2] ?? "build/firefox-mv3-prod")
  * innerHTML of our own still fails.
  */
 const JUSTIFIED = [
-  { code: "UNSAFE_VAR_ASSIGNMENT", around: ['"http://www.w3.org/2000/svg"!==', 'innerHTML="<script></script>"'], why: "React DOM's setInnerHTML / inert <script> creation" }
+  { code: "UNSAFE_VAR_ASSIGNMENT", around: ['"http://www.w3.org/2000/svg"!==', 'innerHTML="<script></script>"'], why: "React DOM's setInnerHTML / inert <script> creation" },
+  // Chrome-only APIs, each behind a runtime check (`typeof chrome.sidePanel?.open`, the softphone's offscreen
+  // document only when a softphone is set up, which Firefox cannot do yet: README "Not done yet"). Firefox
+  // ignores the unknown "offscreen" permission. Matched by the API named in the message, so another
+  // unsupported API still fails.
+  { code: "UNSUPPORTED_API", message: ["sidePanel.open is not supported", "offscreen.createDocument is not supported", "offscreen.closeDocument is not supported"], why: "Chrome-only API behind a runtime check" },
+  { code: "MANIFEST_PERMISSIONS", message: ['Invalid permissions "offscreen"'], why: "Chrome's offscreen document (the softphone); Firefox ignores it" }
 ]
 
 const r = spawnSync(join(root, "node_modules/.bin/web-ext"), ["lint", "--source-dir", build, "--output", "json", "--no-config-discovery"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })
@@ -39,7 +45,9 @@ const unjustified = []
 const justified = []
 for (const kind of ["errors", "warnings", "notices"]) {
   for (const m of report[kind] ?? []) {
-    const j = kind !== "errors" && JUSTIFIED.find((x) => x.code === m.code && x.around.some((s) => context(m).includes(s)))
+    const j =
+      kind !== "errors" &&
+      JUSTIFIED.find((x) => x.code === m.code && ((x.around ?? []).some((s) => context(m).includes(s)) || (x.message ?? []).some((s) => String(m.message ?? "").includes(s))))
     if (j) justified.push(`${m.code} in ${m.file}: ${j.why}`)
     else unjustified.push(`${kind.slice(0, -1)} ${m.code}${m.file ? ` in ${m.file}` : ""}: ${m.message}`)
   }
