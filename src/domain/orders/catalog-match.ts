@@ -24,6 +24,8 @@ export interface ProductHit {
 
 interface IndexedName {
   tokens: string[]
+  /** The word after each token: a number in a name counts only with its measure ("1 L", not "1 carton"). */
+  after: (string | null)[]
   /** Parenthesised words (pack sizes) count less. */
   weights: number[]
 }
@@ -140,7 +142,8 @@ export class CatalogMatcher {
     let best: ProductHit | null = null
     let bestKey = -1
     let second = 0
-    const content = tokens.map((t, i) => ({ t, i })).filter(({ t }) => !STOP.has(t))
+    // "160 x 80" in a mail is the "160 × 80" of a name (the × folds away).
+    const content = tokens.map((t, i) => ({ t, i, next: (tokens[i + 1] === "x" ? tokens[i + 2] : tokens[i + 1]) ?? null })).filter(({ t }) => !STOP.has(t))
     if (content.length === 0) return { hit: null, runnerUp: 0 }
     for (const item of this.items) {
       let itemBest: { score: number; matched: number[]; rare: boolean } | null = null
@@ -154,7 +157,9 @@ export class CatalogMatcher {
           total += w
           let m = 0
           let at = -1
-          for (const { t, i } of content) {
+          const measure = name.after[k] ?? null
+          for (const { t, i, next } of content) {
+            if (measure !== null && next !== measure && !(next !== null && measure.startsWith(next))) continue
             const s = wordMatch(t, pt)
             if (s > m) {
               m = s
@@ -187,16 +192,23 @@ export class CatalogMatcher {
 function indexName(name: string): IndexedName {
   const tokens: string[] = []
   const weights: number[] = []
+  const after: (string | null)[] = []
+  const all = foldText(name.replace(/[()]/g, " ")).split(" ")
+  let cursor = 0
   // "(boîte de 100)", "(500 f.)": how it is packed, rarely what the customer writes.
   const re = /\(([^)]*)\)|([^()]+)/g
   let m: RegExpExecArray | null
   while ((m = re.exec(name)) !== null) {
     const inParens = m[1] !== undefined
     for (const t of foldText(m[1] ?? m[2] ?? "").split(" ")) {
-      if (t === "" || STOP.has(t)) continue
+      if (t === "") continue
+      const at = all.indexOf(t, cursor)
+      if (at >= 0) cursor = at + 1
+      if (STOP.has(t)) continue
       tokens.push(t)
       weights.push(inParens ? 0.25 : 1)
+      after.push(/^\d+$/.test(t) && at >= 0 ? (all[at + 1] ?? null) : null)
     }
   }
-  return { tokens, weights }
+  return { tokens, weights, after }
 }

@@ -14,7 +14,9 @@ const PRODUCTS = [
   product("GN-4411", "Gants nitrile taille L (boîte de 100)", "Nitrile gloves size L (box of 100)", "boîte"),
   product("REF-1011", "Enveloppes C4 (250)", "C4 envelopes (250)", "boîte"),
   product("DET-5L", "Détergent multi-surfaces 5 L", "Multi-surface cleaner 5 L", "bidon"),
-  product("REF-1002", "Cartouche toner noir TN-2420", "Black toner cartridge TN-2420", "pièce")
+  product("REF-1002", "Cartouche toner noir TN-2420", "Black toner cartridge TN-2420", "pièce"),
+  product("SAV-1L", "Savon liquide mains 1 L", "Liquid hand soap 1 L", "flacon"),
+  product("ESS-300", "Essuie-mains papier pliés (carton de 20 paquets)", "Paper hand towels (case of 20 packs)", "carton")
 ]
 const customer = (code: string, company: string, emails: string[], first = "", last = ""): Customer => ({
   id: code, code, company, siren: null, vatNumber: null, addresses: [], country: "FR", language: "fr", creditLimitCents: null, paymentTermsDays: null,
@@ -40,7 +42,9 @@ describe("order lines as customers write them", () => {
     ["please send 12 boxes of large nitrile gloves", "GN-4411", 12, "boîte"],
     ["trois boîtes de gants S", "GN-4409", 3, "boîte"],
     ["5 bidons de détergent multi-surfaces 5L", "DET-5L", 5, "bidon"],
-    ["4 x black toner TN-2420", "REF-1002", 4, "pièce"]
+    ["4 x black toner TN-2420", "REF-1002", 4, "pièce"],
+    // The "1" of "1 carton" is not the "1 L" of the soap.
+    ["1 carton d'essuie-mains", "ESS-300", 1, "carton"]
   ])("reads “%s” as %s × %d %s", (line, ref, quantity, unit) => {
     const order = extractor.extract(mail(`Bonjour,\n\nMerci de nous livrer :\n${line}\n\nCordialement,\nAmélie`))
     expect(order.lines).toEqual([{ ref, quantity, unit }])
