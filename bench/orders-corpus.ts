@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync } from "node:fs"
 import { join } from "node:path"
 
+import type { Product } from "~src/domain/customers/customer.schema"
+import { generateCustomers } from "~src/domain/demo/demo-data"
 import { customersFromCsv, productsFromCsv } from "~src/domain/orders/catalog-files"
 import type { ExpectedOrder } from "~src/domain/orders/corpus-score"
 import { OrderExtractor } from "~src/domain/orders/extract-order"
@@ -27,10 +29,28 @@ export async function loadCorpus(set: "tuned" | "held-out"): Promise<CorpusMail[
   return out
 }
 
-export function fixtureExtractor(): OrderExtractor {
+export function fixtureExtractor(opts: { extraProducts?: number; extraCustomers?: number } = {}): OrderExtractor {
+  const products = productsFromCsv(readFileSync(join(ORDERS_FIXTURES, "products.csv")))
   return new OrderExtractor({
-    customers: customersFromCsv(readFileSync(join(ORDERS_FIXTURES, "customers.csv"))),
-    products: productsFromCsv(readFileSync(join(ORDERS_FIXTURES, "products.csv"))),
+    customers: [...customersFromCsv(readFileSync(join(ORDERS_FIXTURES, "customers.csv"))), ...(opts.extraCustomers ? generateCustomers({ count: opts.extraCustomers, seed: 11 }) : [])],
+    products: [...products, ...hardwareProducts(opts.extraProducts ?? 0, products[0]!)],
     ownDomains: ["comptoir-fournitures.fr"]
   })
+}
+
+const HARDWARE = ["Tournevis", "Clé", "Vis", "Boulon", "Écrou", "Perceuse", "Marteau", "Scie", "Colle", "Peinture", "Pinceau", "Rouleau", "Seau", "Balai", "Serpillière", "Câble", "Prise", "Interrupteur", "Disjoncteur", "Tuyau"]
+
+/**
+ * Products no mail of the corpus orders, named with numbers and sizes like a hardware catalog's, to see whether
+ * a large catalog slows the extractor down or draws lines to the wrong product.
+ */
+export function hardwareProducts(n: number, like: Product): Product[] {
+  return Array.from({ length: n }, (_, i) => ({
+    ...like,
+    id: `hw-${i}`,
+    ref: `HW-${10000 + i}`,
+    nameFr: `${HARDWARE[i % 20]} ${HARDWARE[(i * 7) % 20]} modèle ${i % 97} ${["acier", "inox", "bois", "PVC"][i % 4]} ${i % 13} mm`,
+    nameEn: `Item ${HARDWARE[(i * 3) % 20]} model ${i % 97}`,
+    unit: "pièce"
+  }))
 }

@@ -85,6 +85,8 @@ export class CatalogMatcher {
   private readonly byRef = new Map<string, Product>()
   private readonly byCode = new Map<string, Product[]>()
   private readonly idf = new Map<string, number>()
+  /** Word keys (the whole word, its first and its last three letters) → products: only those are scored. */
+  private readonly postings = new Map<string, number[]>()
 
   constructor(products: readonly Product[]) {
     const df = new Map<string, number>()
@@ -103,6 +105,42 @@ export class CatalogMatcher {
     })
     const n = Math.max(1, products.length)
     for (const [t, f] of df) this.idf.set(t, Math.log(1 + n / f))
+    this.items.forEach((item, k) => {
+      const keys = new Set<string>()
+      for (const name of item.names) for (const t of name.tokens) for (const key of wordKeys(t)) keys.add(key)
+      for (const key of keys) {
+        const list = this.postings.get(key)
+        if (list === undefined) this.postings.set(key, [k])
+        else list.push(k)
+      }
+    })
+  }
+
+  /**
+   * The products worth scoring for these words: those sharing a word key with them, the ones sharing the rarest
+   * words first, at most 60. A typo leaves a word's first or last three letters intact; an abbreviation its first.
+   */
+  private candidates(words: readonly string[]): IndexedProduct[] {
+    const weight = new Map<number, number>()
+    for (const w of new Set(words)) {
+      const seen = new Set<number>()
+      for (const key of wordKeys(w)) {
+        const list = this.postings.get(key)
+        if (list === undefined) continue
+        const idf = Math.log(1 + this.items.length / list.length)
+        for (const k of list) {
+          if (seen.has(k)) continue
+          seen.add(k)
+          weight.set(k, (weight.get(k) ?? 0) + idf)
+        }
+      }
+    }
+    if (weight.size <= 60) return [...weight.keys()].sort((a, b) => a - b).map((k) => this.items[k]!)
+    return [...weight.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, 60)
+      .sort((a, b) => a[0] - b[0])
+      .map(([k]) => this.items[k]!)
   }
 
   get size(): number {
@@ -145,11 +183,12 @@ export class CatalogMatcher {
     // "160 x 80" in a mail is the "160 × 80" of a name (the × folds away).
     const content = tokens.map((t, i) => ({ t, i, next: (tokens[i + 1] === "x" ? tokens[i + 2] : tokens[i + 1]) ?? null })).filter(({ t }) => !STOP.has(t))
     if (content.length === 0) return { hit: null, runnerUp: 0 }
-    for (const item of this.items) {
+    for (const item of this.candidates(content.map(({ t }) => t))) {
       let itemBest: { score: number; matched: number[]; rare: boolean } | null = null
       for (const name of item.names) {
         let total = 0
         let got = 0
+        let gotWords = 0
         let rare = false
         const matched: number[] = []
         name.tokens.forEach((pt, k) => {
@@ -168,11 +207,13 @@ export class CatalogMatcher {
           }
           if (m > 0) {
             got += w * m
+            if (!/^\d+$/.test(pt)) gotWords += w * m
             matched.push(at)
             if ((this.idf.get(singular(pt)) ?? 0) >= Math.log(1 + this.items.length / 3) && pt.length >= 3 && !/^\d+$/.test(pt)) rare = true
           }
         })
-        const score = total === 0 ? 0 : got / total
+        // Numbers only back words up: "20" alone names no "model 20".
+        const score = total === 0 || gotWords < 0.3 * total ? 0 : got / total
         if (itemBest === null || score > itemBest.score) itemBest = { score, matched, rare }
       }
       if (itemBest === null) continue
@@ -187,6 +228,12 @@ export class CatalogMatcher {
     }
     return { hit: best, runnerUp: second }
   }
+}
+
+function wordKeys(word: string): string[] {
+  const w = singular(word)
+  if (/^\d+$/.test(w) || w.length <= 3) return [`=${w}`]
+  return [`=${w}`, `<${w.slice(0, 3)}`, `>${w.slice(-3)}`]
 }
 
 function indexName(name: string): IndexedName {
