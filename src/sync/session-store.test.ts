@@ -1,10 +1,12 @@
 import "fake-indexeddb/auto"
 
-import { afterEach, describe, expect, it } from "vitest"
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 
+import { TestServer } from "../../server/test/harness"
 import { ComptoirDb } from "~src/db/database"
 
 import { LEGACY_SESSION_KEY, SessionStore, type LegacyStorage, type RevokeToken, type StoredSession } from "./session-store"
+import { TeamServer } from "./team-server"
 
 const session: StoredSession = {
   serverUrl: "https://comptoir.example.com",
@@ -184,5 +186,31 @@ describe("SessionStore", () => {
       expect(server.revoked).toHaveLength(2)
       expect(await store.read()).toBeNull()
     })
+  })
+})
+
+describe("SessionStore against the team server", () => {
+  let server: TestServer
+  let url: string
+  beforeAll(async () => {
+    server = await TestServer.start("pglite")
+    url = await server.url()
+  }, 120_000)
+  afterAll(async () => {
+    await server?.close()
+  })
+
+  it("revokes the replaced leftover on the server, which then refuses it, while the session kept goes on working", async () => {
+    const team = await server.team("leftover")
+    const kept = { ...session, serverUrl: url, token: team.agent.token }
+    const leftover = { ...session, serverUrl: url, token: team.agent2.token }
+    const db = freshDb()
+    await new SessionStore(db).write(kept)
+    const http = new TeamServer()
+    const store = new SessionStore(db, fakeStorage({ [LEGACY_SESSION_KEY]: leftover }), (u, t) => http.logout(u, t))
+    expect(await store.read()).toEqual(kept)
+    expect(await store.revokePending()).toBe(0)
+    expect((await server.request("GET", "/auth/me", leftover.token)).status).toBe(401)
+    expect((await server.request("GET", "/auth/me", kept.token)).status).toBe(200)
   })
 })
