@@ -2,8 +2,14 @@ import type { Customer } from "../customers/customer.schema"
 import type { ExactKeys } from "./exact-keys"
 import { compactCode, tokenize } from "./fold-text"
 import { e164Key } from "./phone-digits"
-import { FIELD_BITS, FIELD_CITY, FIELD_COMPANY, FIELD_CONTACT } from "./postings"
+import * as posting from "./postings"
 import type { TokenVocabulary } from "./token-vocabulary"
+
+// Read once per word of every customer at build: copied locally (see customer-search-index.ts on imported bindings).
+const FIELD_BITS = posting.FIELD_BITS
+const FIELD_COMPANY = posting.FIELD_COMPANY
+const FIELD_CONTACT = posting.FIELD_CONTACT
+const FIELD_CITY = posting.FIELD_CITY
 
 class IntBuffer {
   data = new Int32Array(1024)
