@@ -167,8 +167,8 @@ export class SoftphoneController {
         return reply.data
       } catch (e) {
         const msg = e instanceof Error ? e.message : String(e)
-        if (this.offscreenUp && /Receiving end does not exist/.test(msg)) {
-          // It was there and is gone (closed, crashed): create it again.
+        if (this.offscreenUp && /Receiving end does not exist|no answer from the softphone/.test(msg)) {
+          // It was there and may be gone (closed, crashed; an open popup answers nothing): create it again if so.
           this.offscreenUp = false
           await this.ensureOffscreen()
           continue
