@@ -65,7 +65,8 @@ export class SoftphoneController {
   constructor(private readonly deps: ControllerDeps) {
     this.calls = new CallRepository(deps.db)
     this.secrets = new SecretStore(deps.db)
-    chrome.storage.onChanged?.addListener((changes, area) => {
+    // Optional: the controller is also built where there is no chrome (the handlers' meta-test imports it).
+    globalThis.chrome?.storage?.onChanged?.addListener((changes, area) => {
       if (area === "local" && SETTINGS_KEY in changes) this.settingsCache = null
     })
   }
