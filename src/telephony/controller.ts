@@ -51,10 +51,24 @@ export class SoftphoneController {
   private readonly endedListeners = new Set<EndedListener>()
   /** Customer chosen for an outgoing call (from the card), until the offscreen document reports the call. */
   private pendingOutgoing: { number: string; customerId: string | null; contactId: string | null } | null = null
+  /**
+   * The settings and the published view as this worker last read or wrote them. Every call event used to read
+   * both back from storage before publishing: each read is a round trip to the browser process, and on a busy
+   * machine those round trips were a good part of the click → in-call time. Storage stays the truth for the next
+   * worker life.
+   */
+  private settingsCache: SoftphoneSettings | null = null
+  private current: SoftphoneView | null = null
+  /** The offscreen document answered a command: skip asking the browser whether it exists before each one. */
+  private offscreenUp = false
 
   constructor(private readonly deps: ControllerDeps) {
     this.calls = new CallRepository(deps.db)
     this.secrets = new SecretStore(deps.db)
+    // Optional: the controller is also built where there is no chrome (the handlers' meta-test imports it).
+    globalThis.chrome?.storage?.onChanged?.addListener((changes, area) => {
+      if (area === "local" && SETTINGS_KEY in changes) this.settingsCache = null
+    })
   }
 
   /** The "call ended" hook: the call-outcome form (a later feature) opens on the logged record. */
@@ -65,9 +79,11 @@ export class SoftphoneController {
 
   // ---- settings ----
   async settings(): Promise<SoftphoneSettings> {
+    if (this.settingsCache) return this.settingsCache
     const raw = (await chrome.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]
     const parsed = SoftphoneSettings.safeParse(raw ?? {})
-    return parsed.success ? parsed.data : SoftphoneSettings.parse({})
+    this.settingsCache = parsed.success ? parsed.data : SoftphoneSettings.parse({})
+    return this.settingsCache
   }
 
   async hasPassword(): Promise<boolean> {
@@ -76,6 +92,7 @@ export class SoftphoneController {
 
   async configure(settings: SoftphoneSettings, password: string | undefined): Promise<void> {
     await chrome.storage.local.set({ [SETTINGS_KEY]: settings })
+    this.settingsCache = SoftphoneSettings.parse(settings)
     if (password !== undefined) {
       if (password === "") await this.secrets.delete(SIP_PASSWORD)
       else await this.secrets.set(SIP_PASSWORD, password)
@@ -85,16 +102,19 @@ export class SoftphoneController {
 
   // ---- the view every surface shows ----
   async view(): Promise<SoftphoneView> {
+    if (this.current) return this.current
     const raw = (await chrome.storage.session.get(VIEW_KEY))[VIEW_KEY]
     const parsed = SoftphoneView.safeParse(raw)
-    if (parsed.success) return parsed.data
+    if (parsed.success) return (this.current ??= parsed.data)
     const s = await this.settings()
     return { state: initialPhoneState, caller: null, capabilities: CAPABILITIES[s.provider]!, configured: s.provider !== "none", lastCall: null, updatedAt: Date.now() }
   }
 
   private async publish(view: SoftphoneView): Promise<void> {
+    this.current = view
     await chrome.storage.session.set({ [VIEW_KEY]: view })
-    await this.badge(view.state)
+    // Not awaited: the next event's publication need not wait for the toolbar (calls to it keep their order).
+    void this.badge(view.state)
   }
 
   private async badge(state: PhoneState): Promise<void> {
@@ -137,16 +157,23 @@ export class SoftphoneController {
   }
 
   private async offscreen(command: OffscreenCommand): Promise<unknown> {
-    await this.ensureOffscreen()
+    if (!this.offscreenUp) await this.ensureOffscreen()
     // A document just created may not listen yet: retry "no receiving end" for a short while.
     for (let attempt = 0; ; attempt++) {
       try {
         const reply = (await chrome.runtime.sendMessage({ target: OFFSCREEN_TARGET, command })) as OffscreenReply | undefined
         if (!reply) throw new Error("no answer from the softphone")
+        this.offscreenUp = true
         if (!reply.ok) throw new Error(reply.error)
         return reply.data
       } catch (e) {
         const msg = e instanceof Error ? e.message : String(e)
+        if (this.offscreenUp && /Receiving end does not exist|no answer from the softphone/.test(msg)) {
+          // It was there and may be gone (closed, crashed; an open popup answers nothing): create it again if so.
+          this.offscreenUp = false
+          await this.ensureOffscreen()
+          continue
+        }
         if (attempt < 40 && /Receiving end does not exist|no answer from the softphone/.test(msg)) {
           await new Promise((r) => setTimeout(r, 50))
           continue
@@ -162,11 +189,13 @@ export class SoftphoneController {
     this.tel?.provider.dispose()
     this.tel = null
     if (s.provider === "none" || (s.provider === "sip" && !s.sip)) {
+      this.offscreenUp = false
       if (await this.hasOffscreen()) await chrome.offscreen.closeDocument().catch(() => undefined)
       await this.publish({ ...(await this.view()), state: initialPhoneState, caller: null, capabilities: CAPABILITIES.none!, configured: false, updatedAt: Date.now() })
       return
     }
     if (s.provider === "tel") {
+      this.offscreenUp = false
       if (await this.hasOffscreen()) await chrome.offscreen.closeDocument().catch(() => undefined)
       const provider = new TelProvider({ openUrl: (url) => void chrome.tabs.create({ url, active: false }).catch(() => undefined) })
       this.tel = { provider, state: initialPhoneState }
@@ -276,7 +305,6 @@ export class SoftphoneController {
       const chosen = pending?.customerId ?? only?.id ?? null
       const contactId = pending?.contactId ?? (only ? (only.contacts.find((p) => p.phones.includes(event.number))?.id ?? null) : null)
       caller = { callId: event.callId, number: event.number, candidates, customerId: chosen, contactId }
-      if (event.type === "incoming") void this.notifyIncoming(event.number, event.displayName ?? "", candidates)
     }
     if (event?.type === "ended" && state.call?.id === event.callId) {
       const who = caller?.callId === event.callId ? { customerId: caller.customerId, contactId: caller.contactId } : { customerId: null, contactId: null }
@@ -289,6 +317,8 @@ export class SoftphoneController {
     }
     const s = await this.settings()
     await this.publish({ state, caller, capabilities: CAPABILITIES[s.provider]!, configured: s.provider !== "none", lastCall, updatedAt: Date.now() })
+    // After the card is published: the system notification is the slower, secondary way to see the caller.
+    if (event?.type === "incoming") void this.notifyIncoming(event.number, event.displayName ?? "", caller?.callId === event.callId ? caller.candidates : [])
   }
 
   private async notifyIncoming(number: string, displayName: string, candidates: Customer[]): Promise<void> {
