@@ -70,7 +70,7 @@ export function ScriptsSection({ path }: { path: string[] }) {
       <section data-comptoir="scripts-section">
         <BackToList />
         <ScriptEditor
-          key={`${script.id}-${script.updatedAt}`}
+          key={script.id}
           initial={script}
           readOnly={readOnly}
           isNew={false}
