@@ -40,7 +40,7 @@ export interface ScriptEditorProps {
  * preview running the draft as an agent would.
  */
 export function ScriptEditor({ initial, readOnly, isNew, onSave, actions }: ScriptEditorProps) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const [draft, setDraft] = useState<CallScript>(initial)
   const [dirty, setDirty] = useState(isNew)
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null)
@@ -72,6 +72,7 @@ export function ScriptEditor({ initial, readOnly, isNew, onSave, actions }: Scri
   return (
     <div className="c-script-editor" data-comptoir="script-editor" data-script-id={draft.id} data-read-only={readOnly ? "true" : "false"}>
       <div className="c-script-editor-form">
+        <h2 data-comptoir="script-editor-title">{draft.name[i18n.language === "fr" ? "fr" : "en"] || draft.name.fr || draft.name.en || draft.id}</h2>
         {readOnly ? (
           <p className="c-notice" data-comptoir="script-read-only">
             {draft.builtin ? t("callScript.editor.builtinNote") : t("callScript.editor.readOnlyNote")}
@@ -392,11 +393,11 @@ function VariablesHelp() {
   )
 }
 
-export function Problems({ problems }: { problems: { at: string; message: string }[] }) {
+export function Problems({ problems, title }: { problems: { at: string; message: string }[]; title?: string }) {
   const { t } = useTranslation()
   return (
     <div className="c-error c-script-problems" data-comptoir="script-problems" role="alert">
-      <strong>{t("callScript.editor.problems", { count: problems.length })}</strong>
+      <strong>{title ?? t("callScript.editor.problems", { count: problems.length })}</strong>
       <ul>
         {problems.slice(0, 50).map((p, i) => (
           <li key={i} data-comptoir="script-problem">

@@ -240,9 +240,8 @@ function ImportButton({ scripts, onImported }: { scripts: readonly CallScript[];
       />
       {note ? <span className="c-muted">{note}</span> : null}
       {problems ? (
-        <div data-comptoir="script-import-errors">
-          <p className="c-error">{t("callScript.list.importRefused")}</p>
-          <Problems problems={problems} />
+        <div className="c-script-import-errors" data-comptoir="script-import-errors">
+          <Problems problems={problems} title={t("callScript.list.importRefused", { count: problems.length })} />
         </div>
       ) : null}
     </>
