@@ -1,4 +1,4 @@
-import { useMemo } from "react"
+import { useEffect, useMemo, useRef } from "react"
 import { useTranslation } from "react-i18next"
 
 import type { Customer } from "~src/domain/customers/customer.schema"
@@ -65,6 +65,15 @@ function CallRunner({
   const language: ScriptLanguage = customer?.language ?? (i18n.language === "fr" ? "fr" : "en")
   const [run, save] = useCallRun(callId, ordered, { scriptId: ordered[0]!.id, language })
   const values = useMemo(() => variableValues({ customer, contactId, agentName: agent.name, agentCompany: agent.company }), [customer, contactId, agent])
+  // The customer chosen after the script started (the picker of a shared number): an untouched run starts again
+  // with that customer's script and language.
+  const shownFor = useRef(customer?.id ?? null)
+  useEffect(() => {
+    const id = customer?.id ?? null
+    if (id === shownFor.current) return
+    shownFor.current = id
+    if (run && run.answers.length === 0 && run.path.length === 1) save(startRun(ordered[0]!, language))
+  }, [customer?.id, run, ordered, language, save])
   const script = run ? ordered.find((s) => s.id === run.scriptId) : undefined
   if (!run || !script) return null
   return (
