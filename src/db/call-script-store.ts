@@ -16,7 +16,7 @@ export class CallScriptStore {
   private readonly repo: ReplicatedRepository<"callScripts">
 
   constructor(
-    private readonly db: ComptoirDb,
+    db: ComptoirDb,
     /** The signed-in user's role; null without a team. */
     private readonly role: () => Promise<string | null>
   ) {
@@ -41,7 +41,7 @@ export class CallScriptStore {
     if (!mayEditScripts(await this.role())) return { ok: false, error: "only a manager or an admin may change the team's scripts" }
     if (isShippedId(id)) return { ok: false, error: "a shipped script cannot be deleted" }
     if (!(await this.repo.get(id))) return { ok: false, error: "no such script" }
-    await this.db.callScripts.delete(id)
+    await this.repo.delete(id)
     return { ok: true }
   }
 }

@@ -56,7 +56,7 @@ export function ScriptsSection({ path }: { path: string[] }) {
     )
   }
   if (path[0]) {
-    const id = decodeURIComponent(path[0])
+    const id = path[0]
     const script = scripts.find((s) => s.id === id)
     if (!script)
       return (
