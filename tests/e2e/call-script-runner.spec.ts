@@ -120,5 +120,28 @@ test("during a call the script shows the customer's names, an answer moves it on
 
   await side.locator('[data-comptoir="hangup"]').click()
   await expect(dock(side)).toHaveAttribute("data-state", "ended")
+
+  // Without a call: "Script" on a customer's card in the workspace runs one for that customer beside it.
+  const other = customers.find((c) => c.country === "FR" && c.language === "fr" && c.code !== target.code && c.contacts[0]!.firstName)!
+  const workspace = await ctx.newPage()
+  await workspace.goto(`chrome-extension://${extensionId}/tabs/workspace.html#/customers`)
+  await workspace.goto(`chrome-extension://${extensionId}/tabs/workspace.html#/customers/${encodeURIComponent(await idOfCode(workspace, other.code))}`)
+  await workspace.locator(`[data-comptoir="customer-card"][data-customer-code="${other.code}"] [data-comptoir="open-script"]`).click()
+  const cardRunner = side.locator('[data-comptoir="card-script"] [data-comptoir="script-runner"]')
+  await expect(cardRunner).toHaveAttribute("data-script-id", prospecting.id)
+  await cardRunner.locator('[data-comptoir="script-choice"][data-choice-id="through"]').click()
+  await expect(cardRunner.locator('[data-comptoir="script-step"]')).toContainText(other.contacts[0]!.firstName)
+  await expect(side.locator('[data-comptoir="card-script"]')).toContainText(other.company)
+  await side.locator('[data-comptoir="script-close"]').click()
+  await expect(side.locator('[data-comptoir="card-script"]')).toHaveCount(0)
+  await workspace.close()
   await side.close()
 })
+
+/** The id the import gave a customer (ids are the base's own, not the demo generator's). */
+async function idOfCode(p: Page, code: string): Promise<string> {
+  return p.evaluate(async (c) => {
+    const r = (await chrome.runtime.sendMessage({ type: "lookup/match", payload: { phones: [], emails: [], codes: [c] } })) as { data: { matches: { customer: { id: string } }[] } }
+    return r.data.matches[0]!.customer.id
+  }, code)
+}

@@ -24,7 +24,10 @@ export function CallScriptPanel({ withCard = true }: { withCard?: boolean }) {
   const call = view?.state.call ?? null
   if (!scripts || scripts.length === 0) return null
 
-  if (call && call.phase !== "ringing-in") {
+  const live = call?.phase === "ringing-out" || call?.phase === "in-call"
+  // A call just ended keeps its script (the last answers can still be clicked) until a card asks for one.
+  const ended = call?.phase === "ended" && !(card && withCard && card.at > (call.endedAt ?? 0))
+  if (call && (live || ended)) {
     const caller = view?.caller?.callId === call.id ? view.caller : null
     const customer = caller?.candidates.find((c) => c.id === caller.customerId) ?? null
     return <CallRunner key={call.id} callId={call.id} direction={call.direction} customer={customer} contactId={caller?.contactId ?? null} scripts={scripts} agent={agent} />
