@@ -1,15 +1,16 @@
 import "~src/ui/comptoir.css"
 
+import { CallScriptPanel } from "~src/features/call-script"
 import { SidePanelApp } from "~src/features/side-panel/side-panel-app"
 import { SoftphoneDock } from "~src/features/softphone"
 import { useSettings } from "~src/ui/app-shell"
 
 /**
  * The browser's side panel (Chrome's side_panel, Firefox's sidebar_action: Plasmo writes both from this entry):
- * the docked home of the softphone and of the active tab's cards; the call script will join them.
+ * the docked home of the softphone, the call script beside the call, and the active tab's cards.
  */
 export default function SidePanel() {
-  return <SidePanelApp softphone={<DockedSoftphone />} />
+  return <SidePanelApp softphone={<DockedSoftphone />} callScript={<CallScriptPanel />} />
 }
 
 /** Rendered inside the side panel's AppShell, where the settings are. */

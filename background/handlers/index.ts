@@ -14,6 +14,7 @@ import { lookupMatch } from "./lookup/match"
 import { sidePanelOpen } from "./panel/open-side"
 import { panelView } from "./panel/view"
 import { productsSearch } from "./products/search"
+import { scriptsHandlers } from "./scripts"
 import { searchQuery } from "./search/query"
 import { sitesDisable } from "./sites/disable"
 import { sitesEnable } from "./sites/enable"
@@ -45,5 +46,7 @@ export const handlers: readonly Handler[] = [
   panelView,
   sidePanelOpen,
   // Softphone (issue #9)
-  ...softphoneHandlers
+  ...softphoneHandlers,
+  // Call scripts (issue #9)
+  ...scriptsHandlers
 ] as unknown as readonly Handler[]

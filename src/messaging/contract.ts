@@ -1,6 +1,7 @@
 import * as z from "zod"
 
 import { Customer, E164, MatchKind, Product } from "~src/domain/customers/customer.schema"
+import { CallScript } from "~src/domain/scripts/script.schema"
 import { SitePattern } from "~src/domain/settings/settings.schema"
 import { SoftphoneSettings as SoftphoneSettingsSchema } from "~src/domain/telephony/contract-schemas"
 import { CallRecord, PhoneEvent as PhoneEventSchema, PhoneState, SoftphoneView } from "~src/domain/telephony/contract-schemas"
@@ -236,6 +237,21 @@ export const contract = {
   "auth/change-password": {
     request: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(10).max(200) }),
     response: z.object({ ok: z.boolean(), error: z.object({ code: z.string(), message: z.string() }).optional(), endedSessions: z.number().int().nonnegative().optional() })
+  },
+  // ---- Call scripts (issue #9) ----
+  /** The scripts to run: the shipped ones merged with the team's (team copies win), and whether this user may edit. */
+  "scripts/list": {
+    request: z.object({}),
+    response: z.object({ scripts: z.array(CallScript), canEdit: z.boolean(), role: z.string().nullable() })
+  },
+  /** Saves a team script (managers, admins, or a user without a team); refused with the problems in words. */
+  "scripts/save": {
+    request: z.object({ script: CallScript }),
+    response: z.object({ ok: z.boolean(), error: z.string().optional(), problems: z.array(z.object({ at: z.string(), message: z.string() })).optional() })
+  },
+  "scripts/delete": {
+    request: z.object({ id: z.string().min(1).max(100) }),
+    response: z.object({ ok: z.boolean(), error: z.string().optional() })
   }
 } as const
 
@@ -289,7 +305,10 @@ export const senders: Record<keyof typeof contract, readonly SenderKind[]> = {
   "softphone/configure": pageOnly,
   "softphone/history": pageOnly,
   "softphone/report": pageOnly,
-  "auth/change-password": pageOnly
+  "auth/change-password": pageOnly,
+  "scripts/list": pageOnly,
+  "scripts/save": pageOnly,
+  "scripts/delete": pageOnly
 }
 
 export type Contract = typeof contract

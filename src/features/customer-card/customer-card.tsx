@@ -16,6 +16,8 @@ export interface CustomerCardProps {
   /** Only the header line: long match lists stay cheap to render; a click expands it. */
   compact?: boolean
   onOpen?: (customer: Customer) => void
+  /** "Script" on the card: runs a call script for this customer without a call (extension pages only). */
+  onOpenScript?: (customer: Customer) => void
 }
 
 type Translate = ReturnType<typeof useTranslation>["t"]
@@ -45,6 +47,7 @@ function CardBody({
   agentCountry,
   compact,
   onOpen,
+  onOpenScript,
   t,
   language
 }: CustomerCardProps & { t: Translate; language: string }) {
@@ -66,6 +69,18 @@ function CardBody({
         <span className="c-card-company">{c.company}</span>
         <span className="c-card-code">{c.code}</span>
         {matchedBy ? <span className="c-chip c-chip-match">{t(`card.match.${matchedBy}`)}</span> : null}
+        {onOpenScript ? (
+          <button
+            type="button"
+            className="c-call-button"
+            data-comptoir="open-script"
+            onClick={(e) => {
+              e.stopPropagation()
+              onOpenScript(c)
+            }}>
+            {t("callScript.runner.open")}
+          </button>
+        ) : null}
       </div>
       <div className="c-muted">
         {[city, c.country].filter(Boolean).join(" · ")} · {t(`card.language.${c.language}`)}

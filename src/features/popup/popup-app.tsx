@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import type { Customer } from "~src/domain/customers/customer.schema"
+import { CallScriptPanel } from "~src/features/call-script/call-script-panel"
 import { CustomerCard } from "~src/features/customer-card/customer-card"
 import { openWorkspace } from "~src/features/workspace/open-workspace"
 import { openSidePanelFromClick, useSidePanelWindow } from "~src/features/side-panel/open-side-panel"
@@ -86,6 +87,7 @@ function Popup() {
       />
       {error ? <p className="c-error">{t("popup.errors.background", { error })}</p> : null}
       <SoftphoneDock agentCountry={settings.defaultCountry} />
+      <CallScriptPanel withCard={false} />
       <div className="c-section-title">{results ? t("popup.search.results") : t("popup.recent.title")}</div>
       {list.length === 0 ? (
         <p className="c-empty" data-comptoir="empty">

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type ReactNode } from "react"
 import { useTranslation } from "react-i18next"
 
 import type { Customer } from "~src/domain/customers/customer.schema"
+import { openScriptFor } from "~src/features/call-script/use-scripts"
 import { CustomerCard } from "~src/features/customer-card/customer-card"
 import type { PanelView } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
@@ -141,6 +142,8 @@ function useTabView(tabId: number | null | undefined): PanelView | null | undefi
   return view
 }
 
+const openScript = (c: Customer) => void openScriptFor(c).catch(() => undefined)
+
 function hostOf(url: string): string {
   try {
     return new URL(url).host
@@ -175,6 +178,7 @@ function ActiveTabCards() {
             matchedValues={m.matchedValues}
             agentCountry={settings.defaultCountry}
             onOpen={onOpen}
+            onOpenScript={openScript}
           />
         ))}
         {view.total > view.matches.length ? <p className="c-muted">{t("panelUi.side.more", { count: view.total - view.matches.length })}</p> : null}

@@ -1,3 +1,4 @@
+import { CallScriptPanel } from "~src/features/call-script/call-script-panel"
 import { AppShell, useSettings } from "~src/ui/app-shell"
 
 import { SoftphoneDock } from "./softphone-dock"
@@ -8,6 +9,7 @@ export function SoftphonePage() {
     <AppShell ownsDocument>
       <main style={{ maxWidth: 480, margin: "0 auto", padding: 12 }}>
         <PageDock />
+        <CallScriptPanel />
       </main>
     </AppShell>
   )

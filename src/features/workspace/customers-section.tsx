@@ -2,7 +2,9 @@ import { useCallback, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import type { Customer } from "~src/domain/customers/customer.schema"
+import { openScriptFor } from "~src/features/call-script/use-scripts"
 import { CustomerCard } from "~src/features/customer-card/customer-card"
+import { openSidePanelFromClick, useSidePanelWindow } from "~src/features/side-panel/open-side-panel"
 import { send } from "~src/messaging/send"
 import { useSettings } from "~src/ui/app-shell"
 import { useDebouncedSearch } from "~src/ui/use-debounced-search"
@@ -20,6 +22,15 @@ export function CustomersSection({ path }: { path: string[] }) {
   const search = useCallback((q: string) => send("search/query", { query: q, limit: 30 }).then((r) => r.customers), [])
   const results = useDebouncedSearch(query, search, 120, (e) => setError(String(e)))
   const openedId = path[0] ?? null
+  const sideWindow = useSidePanelWindow()
+  // "Script" on the card: the side panel runs a script for this customer without a call (opened in the click itself).
+  const onOpenScript = useCallback(
+    (c: Customer) => {
+      void openSidePanelFromClick(sideWindow).catch(() => undefined)
+      void openScriptFor(c).catch(() => undefined)
+    },
+    [sideWindow]
+  )
 
   useEffect(() => {
     send("customers/recent", { limit: 12 }).then((r) => setRecent(r.customers), (e: unknown) => setError(String(e)))
@@ -56,7 +67,7 @@ export function CustomersSection({ path }: { path: string[] }) {
       </div>
       <div className="c-workspace-detail">
         {opened ? (
-          <CustomerCard key={opened.id} customer={opened} agentCountry={settings.defaultCountry} />
+          <CustomerCard key={opened.id} customer={opened} agentCountry={settings.defaultCountry} onOpenScript={onOpenScript} />
         ) : openedId ? (
           <p className="c-muted">{t("workspace.customers.notFound")}</p>
         ) : (

@@ -1,0 +1,106 @@
+import { useEffect, useMemo, useRef } from "react"
+import { useTranslation } from "react-i18next"
+
+import type { Customer } from "~src/domain/customers/customer.schema"
+import { rankScripts } from "~src/domain/scripts/choose-script"
+import { startRun, type ScriptLanguage } from "~src/domain/scripts/script-engine"
+import { cardRunId, variableValues } from "~src/domain/scripts/script-library"
+import type { CallScript } from "~src/domain/scripts/script.schema"
+import { useSoftphoneView } from "~src/features/softphone/use-softphone"
+
+import { ScriptRunner } from "./script-runner"
+import { closeCardScript, useAgent, useCallRun, useCardScript, useScriptLibrary } from "./use-scripts"
+
+/**
+ * The script beside the call, in the side panel, the popup and the softphone tab: shown while a call rings out,
+ * is under way or has just ended (the last answers can still be clicked), for the call's customer; without a
+ * call, for the customer whose card asked for it ("Script" on the card).
+ */
+export function CallScriptPanel({ withCard = true }: { withCard?: boolean }) {
+  const view = useSoftphoneView()
+  const card = useCardScript()
+  const { scripts } = useScriptLibrary()
+  const agent = useAgent()
+  const call = view?.state.call ?? null
+  if (!scripts || scripts.length === 0) return null
+
+  const live = call?.phase === "ringing-out" || call?.phase === "in-call"
+  // A call just ended keeps its script (the last answers can still be clicked) until a card asks for one.
+  const ended = call?.phase === "ended" && !(card && withCard && card.at > (call.endedAt ?? 0))
+  if (call && (live || ended)) {
+    const caller = view?.caller?.callId === call.id ? view.caller : null
+    const customer = caller?.candidates.find((c) => c.id === caller.customerId) ?? null
+    return <CallRunner key={call.id} callId={call.id} direction={call.direction} customer={customer} contactId={caller?.contactId ?? null} scripts={scripts} agent={agent} />
+  }
+  if (card && withCard) {
+    return (
+      <div data-comptoir="card-script">
+        <CallRunner key={card.customer.id} callId={cardRunId(card.customer.id)} direction="outbound" customer={card.customer} contactId={card.contactId} scripts={scripts} agent={agent} onClose={() => void closeCardScript()} />
+      </div>
+    )
+  }
+  return null
+}
+
+function CallRunner({
+  callId,
+  direction,
+  customer,
+  contactId,
+  scripts,
+  agent,
+  onClose
+}: {
+  callId: string
+  direction: "inbound" | "outbound"
+  customer: Customer | null
+  contactId: string | null
+  scripts: CallScript[]
+  agent: { name: string | null; company: string | null }
+  onClose?: () => void
+}) {
+  const { t, i18n } = useTranslation()
+  // The scripts proposed for this call first (direction, the customer's tags), then every other one.
+  const ordered = useMemo(() => {
+    const ranked = rankScripts(scripts, { direction, customerTags: customer?.tags ?? [], hasOverdueInvoices: false })
+    return [...ranked, ...scripts.filter((s) => !ranked.includes(s))]
+  }, [scripts, direction, customer])
+  const language: ScriptLanguage = customer?.language ?? (i18n.language === "fr" ? "fr" : "en")
+  const [run, save] = useCallRun(callId, ordered, { scriptId: ordered[0]!.id, language })
+  const values = useMemo(() => variableValues({ customer, contactId, agentName: agent.name, agentCompany: agent.company }), [customer, contactId, agent])
+  // The customer chosen after the script started (the picker of a shared number): an untouched run starts again
+  // with that customer's script and language.
+  const shownFor = useRef(customer?.id ?? null)
+  useEffect(() => {
+    const id = customer?.id ?? null
+    if (id === shownFor.current) return
+    shownFor.current = id
+    if (run && run.answers.length === 0 && run.path.length === 1) save(startRun(ordered[0]!, language))
+  }, [customer?.id, run, ordered, language, save])
+  const script = run ? ordered.find((s) => s.id === run.scriptId) : undefined
+  if (!run || !script) return null
+  return (
+    <div className="c-script-panel">
+      <div className="c-section-title">
+        {t("callScript.runner.title")}
+        {customer ? <span className="c-muted"> · {customer.company}</span> : null}
+        {onClose ? (
+          <button type="button" className="c-link-button" data-comptoir="script-close" onClick={onClose}>
+            {t("callScript.runner.close")}
+          </button>
+        ) : null}
+      </div>
+      <ScriptRunner
+        scripts={ordered}
+        script={script}
+        run={run}
+        values={values}
+        onRun={save}
+        onScript={(id) => {
+          const next = ordered.find((s) => s.id === id)
+          if (next) save(startRun(next, run.language))
+        }}
+      />
+    </div>
+  )
+}

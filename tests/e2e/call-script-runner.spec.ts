@@ -1,0 +1,147 @@
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+
+import { expect, test as base, type BrowserContext, type Page } from "@playwright/test"
+
+import { CallScript } from "~src/domain/scripts/script.schema"
+import { SHIPPED_SCRIPTS } from "~src/domain/scripts/shipped"
+
+import { LAB_WS, TelephonyLab } from "../telephony-lab/lab"
+import { e2eCustomers, ensureImported } from "./dataset"
+import { launchWithExtension, MEDIA_ARGS, serviceWorkerOf } from "./launch"
+
+/**
+ * The call script beside a real call through the SIP lab (kamailio + rtpengine + baresip): the side panel (opened
+ * as a tab: headless Chromium shows no side panel) runs the script chosen for an outgoing call, in the customer's
+ * language, fills the customer's names, and writes each answer where the outcome form reads it.
+ */
+const customers = e2eCustomers()
+const prospecting = CallScript.parse(SHIPPED_SCRIPTS.find((s) => s.id === "builtin-outbound-prospecting"))
+
+type Fixtures = { ctx: BrowserContext; extensionId: string; lab: TelephonyLab }
+
+const test = base.extend<object, Fixtures>({
+  lab: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const lab = new TelephonyLab()
+      await lab.start()
+      await use(lab)
+      await lab.dispose()
+    },
+    { scope: "worker" }
+  ],
+  ctx: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const dir = mkdtempSync(join(tmpdir(), "comptoir-script-runner-"))
+      const context = await launchWithExtension(dir, MEDIA_ARGS)
+      await use(context)
+      await context.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+    { scope: "worker" }
+  ],
+  extensionId: [async ({ ctx }, use) => use(new URL((await serviceWorkerOf(ctx)).url()).host), { scope: "worker" }]
+})
+
+test.describe.configure({ timeout: 90_000 })
+
+const dock = (p: Page) => p.locator('[data-comptoir="softphone"]')
+
+test.beforeAll(async ({ ctx, extensionId, lab }) => {
+  expect(lab.runDir).toBeTruthy()
+  const page = await ctx.newPage()
+  await ensureImported(page, extensionId, customers)
+  await page.goto(`chrome-extension://${extensionId}/options.html`)
+  await page.locator('select[name="softphone.provider"]').selectOption("sip")
+  await page.locator('input[name="sip.websocketUrl"]').fill(LAB_WS)
+  await page.locator('input[name="sip.uri"]').fill("sip:agent1@127.0.0.1")
+  await page.locator('input[name="sip.authorizationUser"]').fill("agent1")
+  await page.locator('input[name="sip.password"]').fill("lab-password")
+  await page.locator('input[name="sip.displayName"]').fill("Agent One")
+  await page.locator('[data-comptoir="sip-save"]').click()
+  await expect(page.locator('[data-comptoir="sip-message"]')).toContainText("Saved")
+  await page.close()
+})
+
+test("during a call the script shows the customer's names, an answer moves it on, and the answer is kept for the call log", async ({ ctx, extensionId }) => {
+  const side = await ctx.newPage()
+  await side.setViewportSize({ width: 420, height: 1000 })
+  await side.goto(`chrome-extension://${extensionId}/sidepanel.html`)
+  await expect(dock(side)).toHaveAttribute("data-state", "registered", { timeout: 15_000 })
+  // Nothing runs before a call.
+  await expect(side.locator('[data-comptoir="script-runner"]')).toHaveCount(0)
+
+  const target = customers.find((c) => c.country === "FR" && c.contacts[0]!.firstName && c.contacts[0]!.phones[0] && c.language === "fr")!
+  const contact = target.contacts[0]!
+  await side.locator('[data-comptoir="dial-input"]').fill(contact.phones[0]!)
+  await side.locator('[data-comptoir="dial"]').click()
+  await expect(dock(side)).toHaveAttribute("data-state", "in-call", { timeout: 15_000 })
+
+  // An outgoing call: the prospecting script, in the customer's language (French), the agent's name filled from the
+  // SIP display name and the team's name a visible gap (not signed in to a team).
+  const runner = side.locator('[data-comptoir="script-runner"]')
+  await expect(runner).toHaveAttribute("data-script-id", prospecting.id)
+  await expect(runner).toHaveAttribute("data-language", "fr")
+  const first = runner.locator('[data-comptoir="script-step"]')
+  await expect(first).toHaveAttribute("data-step-id", "reach")
+  await expect(first).toContainText("Agent One")
+  await expect(first.locator('[data-comptoir="script-gap"][data-variable="agent.company"]')).toBeVisible()
+
+  await runner.locator('[data-comptoir="script-choice"][data-choice-id="through"]').click()
+  const hook = runner.locator('[data-comptoir="script-step"][data-step-id="hook"]')
+  await expect(hook).toContainText(contact.firstName)
+  await expect(hook).toContainText(target.company)
+
+  // The answer, in words, where the outcome form reads it (chrome.storage.session `scriptAnswers:<callId>`).
+  const callId = await side.evaluate(async () => {
+    const r = (await chrome.runtime.sendMessage({ type: "softphone/state", payload: {} })) as { data: { state: { call: { id: string } } } }
+    return r.data.state.call.id
+  })
+  const reach = prospecting.steps.find((s) => s.id === "reach")!
+  await expect
+    .poll(() => side.evaluate(async (key) => (await chrome.storage.session.get(key))[key], `scriptAnswers:${callId}`))
+    .toEqual({ scriptId: prospecting.id, answers: [{ step: reach.title.fr, answer: reach.choices.find((c) => c.id === "through")!.label.fr }] })
+
+  // Objections from any step: the response shows; Back takes the answer back, in storage too.
+  await runner.locator('[data-comptoir="script-objections"]').click()
+  await runner.locator('[data-comptoir="script-objection"]').first().click()
+  await expect(runner.locator('[data-comptoir="script-objection-response"]')).toContainText(prospecting.objections[0]!.response.fr!)
+  await side.screenshot({ path: "/tmp/script-runner-in-call.png", fullPage: true })
+  await runner.locator('[data-comptoir="script-back"]').click()
+  await expect(runner.locator('[data-comptoir="script-step"]')).toHaveAttribute("data-step-id", "reach")
+  await expect.poll(() => side.evaluate(async (key) => (await chrome.storage.session.get(key))[key], `scriptAnswers:${callId}`)).toEqual({ scriptId: prospecting.id, answers: [] })
+
+  // The agent switches to English: the same step, in English.
+  await runner.locator('[data-comptoir="script-language"][data-language="en"]').click()
+  await expect(runner.locator('[data-comptoir="script-step"]')).toContainText(reach.title.en!)
+
+  await side.locator('[data-comptoir="hangup"]').click()
+  await expect(dock(side)).toHaveAttribute("data-state", "ended")
+
+  // Without a call: "Script" on a customer's card in the workspace runs one for that customer beside it.
+  const other = customers.find((c) => c.country === "FR" && c.language === "fr" && c.code !== target.code && c.contacts[0]!.firstName)!
+  const workspace = await ctx.newPage()
+  await workspace.goto(`chrome-extension://${extensionId}/tabs/workspace.html#/customers`)
+  await workspace.goto(`chrome-extension://${extensionId}/tabs/workspace.html#/customers/${encodeURIComponent(await idOfCode(workspace, other.code))}`)
+  await workspace.locator(`[data-comptoir="customer-card"][data-customer-code="${other.code}"] [data-comptoir="open-script"]`).click()
+  const cardRunner = side.locator('[data-comptoir="card-script"] [data-comptoir="script-runner"]')
+  await expect(cardRunner).toHaveAttribute("data-script-id", prospecting.id)
+  await cardRunner.locator('[data-comptoir="script-choice"][data-choice-id="through"]').click()
+  await expect(cardRunner.locator('[data-comptoir="script-step"]')).toContainText(other.contacts[0]!.firstName)
+  await expect(side.locator('[data-comptoir="card-script"]')).toContainText(other.company)
+  await side.locator('[data-comptoir="script-close"]').click()
+  await expect(side.locator('[data-comptoir="card-script"]')).toHaveCount(0)
+  await workspace.close()
+  await side.close()
+})
+
+/** The id the import gave a customer (ids are the base's own, not the demo generator's). */
+async function idOfCode(p: Page, code: string): Promise<string> {
+  return p.evaluate(async (c) => {
+    const r = (await chrome.runtime.sendMessage({ type: "lookup/match", payload: { phones: [], emails: [], codes: [c] } })) as { data: { matches: { customer: { id: string } }[] } }
+    return r.data.matches[0]!.customer.id
+  }, code)
+}

@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+
+import { expect, test as base, type BrowserContext, type Page } from "@playwright/test"
+
+import { launchWithExtension, serviceWorkerOf } from "./launch"
+
+/** A browser of its own: a base with no team session and no script saved by another spec. */
+const test = base.extend<{ page: Page; extensionId: string }, { ctx: BrowserContext }>({
+  ctx: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const dir = mkdtempSync(join(tmpdir(), "comptoir-scripts-"))
+      const context = await launchWithExtension(dir)
+      await use(context)
+      await context.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+    { scope: "worker" }
+  ],
+  extensionId: async ({ ctx }, use) => use(new URL((await serviceWorkerOf(ctx)).url()).host),
+  page: async ({ ctx }, use) => {
+    const page = await ctx.newPage()
+    await use(page)
+    await page.close()
+  }
+})
+
+/**
+ * The workspace's scripts section, as a manager (or a user without a team) uses it: duplicate a shipped script,
+ * change a prompt in French and English, save, run the draft in the preview, and an invalid file refused in words.
+ */
+test("a shipped script is duplicated, edited in French and English, saved, run in the preview; an invalid import is refused in words", async ({ page, extensionId }) => {
+  await page.setViewportSize({ width: 1400, height: 1000 })
+  await page.goto(`chrome-extension://${extensionId}/tabs/workspace.html#/scripts`)
+  const section = page.locator('[data-comptoir="scripts-section"]')
+  const rows = section.locator('[data-comptoir="script-row"]')
+  // The five shipped scripts are there with an empty table.
+  await expect(rows).toHaveCount(5)
+
+  // A shipped script is read-only: it is duplicated to be changed.
+  await section.locator('[data-comptoir="script-row"][data-script-id="builtin-inbound-advice"] [data-comptoir="script-duplicate"]').click()
+  await expect(page).toHaveURL(/#\/scripts\/inbound-advice$/)
+  const editor = page.locator('[data-comptoir="script-editor"][data-script-id="inbound-advice"]')
+  await expect(editor).toHaveAttribute("data-read-only", "false")
+  await expect(editor.locator('input[name="name.en"]')).toHaveValue("Inbound call: welcome and advice (copy)")
+
+  await editor.locator('textarea[name="steps.welcome.prompt.fr"]').fill("Bonjour {{contact.first_name}}, ici {{agent.name}}. Que puis-je pour {{customer.company}} ?")
+  await editor.locator('textarea[name="steps.welcome.prompt.en"]').fill("Hello {{contact.first_name}}, {{agent.name}} here. How can I help {{customer.company}}?")
+  await editor.locator('[data-comptoir="script-save"]').click()
+  await expect(editor.locator('[data-comptoir="script-save-message"]')).toContainText("Saved")
+
+  // The preview runs the saved draft with a sample customer: names filled, a choice moves on, French on demand.
+  const preview = editor.locator('[data-comptoir="script-preview"] [data-comptoir="script-runner"]')
+  await expect(preview.locator('[data-comptoir="script-step"]')).toContainText("Hello Marie, ")
+  await expect(preview.locator('[data-comptoir="script-step"]')).toContainText("How can I help Boulangerie Durand SARL?")
+  await preview.locator('[data-comptoir="script-language"][data-language="fr"]').click()
+  await expect(preview.locator('[data-comptoir="script-step"]')).toContainText("Bonjour Marie, ici ")
+  await preview.locator('[data-comptoir="script-choice"][data-choice-id="product"]').click()
+  await expect(preview.locator('[data-comptoir="script-step"]')).toHaveAttribute("data-step-id", "discover")
+  await page.screenshot({ path: "/tmp/script-editor.png", fullPage: false })
+
+  // Saved for real: read again from the extension's base after a reload.
+  await page.reload()
+  await expect(page.locator('[data-comptoir="script-editor"] textarea[name="steps.welcome.prompt.en"]')).toHaveValue("Hello {{contact.first_name}}, {{agent.name}} here. How can I help {{customer.company}}?")
+  await page.locator('[data-comptoir="scripts-back-to-list"]').click()
+  await expect(rows).toHaveCount(6)
+
+  // A step cannot be deleted while answers lead to it: the editor names them.
+  await rows.locator("a", { hasText: "(copy)" }).first().click()
+  const step = page.locator('[data-comptoir="script-step-editor"][data-step-id="discover"]')
+  await step.locator('[data-comptoir="script-delete-step"]').click()
+  await expect(step.locator('[data-comptoir="script-step-error"]')).toContainText("welcome.product")
+  await page.locator('[data-comptoir="scripts-back-to-list"]').click()
+
+  // An invalid file: nothing imported, each problem with where it is and what is wrong.
+  const broken = {
+    id: "broken",
+    name: { fr: "Cassé" },
+    purpose: "other",
+    direction: "sideways",
+    start: "a",
+    steps: [{ id: "a", title: { fr: "A" }, prompt: { fr: "Bonjour" }, choices: [{ id: "c", label: { fr: "C" }, next: null }] }]
+  }
+  await page.locator('[data-comptoir="script-import-file"]').setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(broken)) })
+  const errors = page.locator('[data-comptoir="script-import-errors"]')
+  await expect(errors).toContainText("Nothing was imported")
+  await expect(errors.locator('[data-comptoir="script-problem"]').first()).toContainText("direction")
+  await expect(rows).toHaveCount(6)
+
+  const dangling = { ...broken, direction: "any", steps: [{ ...broken.steps[0]!, choices: [{ id: "c", label: { fr: "C" }, next: "nowhere" }] }] }
+  await page.locator('[data-comptoir="script-import-file"]').setInputFiles({ name: "dangling.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(dangling)) })
+  await expect(errors.locator('[data-comptoir="script-problem"]').first()).toContainText('steps.a.choices.c : leads to a step that does not exist: "nowhere"')
+  await page.screenshot({ path: "/tmp/script-import-errors.png" })
+})
