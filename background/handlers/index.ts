@@ -13,6 +13,15 @@ import { lookupMatch } from "./lookup/match"
 import { sidePanelOpen } from "./panel/open-side"
 import { panelView } from "./panel/view"
 import { productsSearch } from "./products/search"
+import { documentsInsertIntoReply } from "./documents/insert-into-reply"
+import { documentsRisk } from "./documents/risk"
+import { quotesContext } from "./quotes/context"
+import { quotesGet } from "./quotes/get"
+import { quotesIssue } from "./quotes/issue"
+import { quotesList } from "./quotes/list"
+import { quotesSave } from "./quotes/save"
+import { teamSeller } from "./team/seller"
+import { teamSellerSave } from "./team/seller-save"
 import { searchQuery } from "./search/query"
 import { sitesDisable } from "./sites/disable"
 import { sitesEnable } from "./sites/enable"
@@ -41,5 +50,15 @@ export const handlers: readonly Handler[] = [
   panelView,
   sidePanelOpen,
   // Softphone (issue #9)
-  ...softphoneHandlers
+  ...softphoneHandlers,
+  // Quotes (issue #10)
+  quotesContext,
+  quotesGet,
+  quotesSave,
+  quotesIssue,
+  quotesList,
+  documentsRisk,
+  documentsInsertIntoReply,
+  teamSeller,
+  teamSellerSave
 ] as unknown as readonly Handler[]

@@ -40,6 +40,8 @@ export type Seller = z.infer<typeof SellerIdentitySchema>
 export const TeamSettingsRow = z.object({
   id: z.literal("seller"),
   seller: SellerIdentitySchema,
+  /** A new quote is valid this many days (the form's default validity date). */
+  quoteValidityDays: z.number().int().min(1).max(365).default(30),
   updatedAt: z.number().int()
 })
 export type TeamSettingsRow = z.infer<typeof TeamSettingsRow>

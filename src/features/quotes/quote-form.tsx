@@ -108,7 +108,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
   const save = async (values: QuoteFormValues): Promise<Quote | null> => {
     const r = await send("quotes/save", { id: loaded.id, values })
     if (!r.ok || !r.quote) {
-      setNotice({ kind: "error", text: r.error ?? "" })
+      setNotice({ kind: "error", text: errorText(r.error, t, quote?.status ?? "draft") })
       return null
     }
     setQuote(r.quote as Quote)
@@ -142,7 +142,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
   const onIssue = run(async (q) => {
     if (loaded.sellerProblems.length) return setNotice({ kind: "error", text: t("quotes.errors.seller", { problems: loaded.sellerProblems.join(", ") }) })
     const r = await send("quotes/issue", { id: q.id })
-    if (!r.ok || !r.quote) return setNotice({ kind: "error", text: r.error ?? "" })
+    if (!r.ok || !r.quote) return setNotice({ kind: "error", text: errorText(r.error, t, q.status) })
     setRefusal(null)
     setQuote(r.quote as Quote)
   })
@@ -156,7 +156,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
     withDocument(q, async (doc, customer, seller) => {
       const summary = documentSummary(doc, seller, customer, doc.language)
       const r = await send("documents/insert-into-reply", summary)
-      setNotice(r.ok ? { kind: "ok", text: t("quotes.status.inserted") } : { kind: "error", text: r.error === "no-compose-box" ? t("quotes.errors.noCompose") : (r.error ?? "") })
+      setNotice(r.ok ? { kind: "ok", text: t("quotes.status.inserted") } : { kind: "error", text: errorText(r.error, t, doc.status) })
     })
   )
   const onCopy = run((q) =>
@@ -323,6 +323,16 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
       ) : null}
     </form>
   )
+}
+
+/** The background's refusal codes in the agent's words. */
+function errorText(code: string | undefined, t: Translate, status: string): string {
+  if (!code) return t("quotes.errors.generic", { message: "?" })
+  if (code === "not-draft") return t("quotes.errors.notDraft", { status: t(`quotes.status.${status}`) })
+  if (code === "not-signed-in") return t("quotes.errors.notSignedIn")
+  if (code === "no-compose-box") return t("quotes.errors.noCompose")
+  if (code.startsWith("seller-incomplete")) return t("quotes.errors.seller", { problems: code.replace(/^seller-incomplete:\s*/, "") })
+  return t("quotes.errors.generic", { message: code })
 }
 
 function lineNet(l: QuoteFormValues["lines"][number] | undefined): number | null {
