@@ -39,3 +39,8 @@ if (only.includes("softphone")) {
   if (!existsSync(resolve(root, "build/chrome-mv3-prod/manifest.json"))) run("build", "npx", ["plasmo", "build", "--src-path=."])
   run("softphone through the SIP lab", "npx", tsx("bench/softphone.bench.ts"))
 }
+// Quotes (issue #10): the form after the click (built extension), a 50-line PDF, 50 agents issuing on PostgreSQL.
+if (only.includes("quote") || process.env.BENCH_ONLY === undefined) {
+  if ((process.env.BENCH_PARTS ?? "form").includes("form") && !existsSync(resolve(root, "build/chrome-mv3-prod/manifest.json"))) run("build", "npx", ["plasmo", "build", "--src-path=."])
+  run("quotes: form, PDF, issuing", "npx", tsx("bench/quote.bench.ts"))
+}
