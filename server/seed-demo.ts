@@ -3,6 +3,8 @@ import { generateCustomers, generateProducts } from "../src/domain/demo/demo-dat
 import { generateDemoDocuments } from "../src/domain/demo/demo-documents"
 import { DEMO_SELLER } from "../src/domain/demo/demo-seller"
 import { DOCUMENT_TABLES } from "../src/domain/documents/document.schema"
+import { CallScript } from "../src/domain/scripts/script.schema"
+import { SHIPPED_SCRIPTS } from "../src/domain/scripts/shipped"
 import type { Role } from "../src/domain/sync/tables"
 import { createTeam, createUser, DEMO_PASSWORD, setPassword } from "./auth/users"
 import { verifyPassword } from "./auth/passwords"
@@ -43,7 +45,9 @@ export async function seedDemo(db: Db, opts: { customers?: number } = {}): Promi
     ...paperwork.payments.map((p) => ({ t: "payments", k: p.id, d: p as unknown })),
     ...paperwork.callLogs.map((c) => ({ t: "callLogs", k: String(c.id), d: c as unknown })),
     // The company on the demo team's quotes and invoices (a manager fills it in the options page for a real team).
-    { t: "teamSettings", k: "seller", d: { id: "seller", seller: DEMO_SELLER, quoteValidityDays: 30, updatedAt: Date.now() } as unknown }
+    { t: "teamSettings", k: "seller", d: { id: "seller", seller: DEMO_SELLER, quoteValidityDays: 30, updatedAt: Date.now() } as unknown },
+    // The shipped scripts, as the team's (a manager edits them in the workspace).
+    ...SHIPPED_SCRIPTS.map((s) => CallScript.parse(s)).map((s) => ({ t: "callScripts", k: s.id, d: s as unknown }))
   ]
   return db.transaction(async (tx) => {
     const teamId = await createTeam(tx, DEMO_TEAM)

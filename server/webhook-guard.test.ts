@@ -122,7 +122,7 @@ for (const backend of ["pglite", "postgres"] as BackendName[]) {
         const push = await s.request("POST", "/sync/push", team.agent.token, {
           clientId: clientId(),
           schemaVersion: SCHEMA_VERSION,
-          mutations: [{ mid: 1, table: "callLogs", op: "put", key: "guarded", fields: { id: "guarded", outcome: "reached", startedAt: 1, createdAt: 2 } }]
+          mutations: [{ mid: 1, table: "callLogs", op: "put", key: "guarded", fields: { id: "guarded", direction: "outbound", number: null, customerId: null, durationSeconds: 0, agent: "a@example.test", outcome: "information-given", startedAt: 1, createdAt: 2 } }]
         })
         expect(push.status).toBe(200)
         let log: { error: string | null; statusCode: number | null }[] = []

@@ -5,6 +5,7 @@ import type { Conflict, RowData } from "~src/domain/sync/protocol"
 import type { CallRecord } from "~src/domain/telephony/call-record"
 
 import { outboxMiddleware, type OutboxEntry } from "./outbox"
+import { PLAIN_TABLE_INDEXES, type PlainRows, type RowVersion } from "./replicated-tables"
 
 /** Up to ~100 customers (at 100k) of one segment, as JSON: see README.md for why not one record each. */
 export interface CustomerSegment {
@@ -73,6 +74,8 @@ export interface PendingUpload {
   id: "first-bind"
   customerIds: string[]
   productIds: string[]
+  /** Plain tables' rows (calls, scripts, documents) the device held before its first sign-in, by table. */
+  plain?: Record<string, string[]>
   at: number
 }
 
@@ -122,6 +125,15 @@ export class ComptoirDb extends Dexie {
   // Softphone (issue #9): calls are append-only; secrets hold what must not sit in chrome.storage (the SIP password).
   calls!: Table<CallRecord, string>
   secrets!: Table<SecretRecord, string>
+  // Replicated one record per row (src/db/replicated-tables.ts): call outcomes, scripts, sales documents.
+  callLogs!: Table<PlainRows["callLogs"], string>
+  callScripts!: Table<PlainRows["callScripts"], string>
+  quotes!: Table<PlainRows["quotes"], string>
+  orders!: Table<PlainRows["orders"], string>
+  invoices!: Table<PlainRows["invoices"], string>
+  creditNotes!: Table<PlainRows["creditNotes"], string>
+  payments!: Table<PlainRows["payments"], string>
+  rowVersions!: Table<RowVersion, string>
 
   constructor(name = "comptoir") {
     super(name)
@@ -167,6 +179,11 @@ export class ComptoirDb extends Dexie {
       calls: "id, startedAt, customerId, number",
       secrets: "key"
     })
+    // Call outcomes, scripts and documents (issues #9, #10), replicated like the rest.
+    const { teamSettings: teamSettingsIndexes, ...v7 } = PLAIN_TABLE_INDEXES
+    this.version(7).stores({ ...v7, rowVersions: "id" })
+    // The team's settings (issue #10): the seller identity printed on quotes and invoices.
+    this.version(8).stores({ teamSettings: teamSettingsIndexes })
     this.use(outboxMiddleware())
   }
 }

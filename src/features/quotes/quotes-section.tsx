@@ -2,6 +2,7 @@ import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import { type Quote } from "~src/domain/documents/quote-form"
+import { parseRoute } from "~src/features/workspace/route"
 import { send } from "~src/messaging/send"
 
 import { QuoteEditor } from "./quote-form"
@@ -11,10 +12,10 @@ import { QuoteEditor } from "./quote-form"
  * for a customer (the card's "New quote"), `#/quotes/<id>` opens one.
  */
 export function QuotesSection({ path }: { path: string[] }) {
-  const [head = "", ...rest] = path
-  const [id, query = ""] = [head, ...rest].join("/").split("?") as [string, string?]
-  const params = new URLSearchParams(query)
-  if (id === "new") return <QuoteEditor key={query} quoteId={null} customerId={params.get("customer")} contactId={params.get("contact")} />
+  const [id = ""] = path
+  // The section gets the path; the query (`?customer=`) is read from the same hash the workspace routed on.
+  const params = parseRoute(location.hash).query
+  if (id === "new") return <QuoteEditor key={params.toString()} quoteId={null} customerId={params.get("customer")} contactId={params.get("contact")} />
   if (id) return <QuoteEditor key={id} quoteId={id} customerId={null} contactId={null} />
   return <QuoteList />
 }
