@@ -77,13 +77,13 @@ export function formatQuantity(milli: number, lang: DocLanguage): string {
   const abs = Math.abs(milli)
   const whole = Math.floor(abs / QUANTITY_SCALE)
   const frac = String(abs % QUANTITY_SCALE).padStart(3, "0").replace(/0+$/, "")
-  const wholeText = new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB").format(whole)
+  const wholeText = nb(new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB").format(whole))
   return sign + wholeText + (frac ? (lang === "fr" ? "," : ".") + frac : "")
 }
 
 /** Basis points as a percentage: 550 → "5,5 %" (fr), "5.5%" (en). */
 export function formatPercent(bp: number, lang: DocLanguage): string {
-  return new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", { style: "percent", maximumFractionDigits: 2 }).format(bp / PERCENT_SCALE)
+  return nb(new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", { style: "percent", maximumFractionDigits: 2 }).format(bp / PERCENT_SCALE))
 }
 
 /** An ISO date as the customer reads it: 02/12/2026 (fr), 2 December 2026 (en). */
@@ -95,9 +95,13 @@ export function formatIsoDate(iso: string, lang: DocLanguage): string {
     : new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" }).format(date)
 }
 
-/** Money for a document: narrow no-break spaces become plain no-break ones (every PDF font has U+00A0). */
+/** Text for a document: French formats put narrow no-break spaces (U+202F) in numbers, which not every PDF font has. */
+export function nb(text: string): string {
+  return text.replace(/\u202f/g, "\u00a0")
+}
+
 export function money(cents: number, lang: DocLanguage): string {
-  return formatCents(cents, lang).replace(/\u202f/g, "\u00a0")
+  return nb(formatCents(cents, lang))
 }
 
 export interface DocumentView {
@@ -156,19 +160,19 @@ export function documentView(doc: SalesDocument, seller: SellerIdentity, custome
     ...totals.vatByRate.map((v) => ({ label: l.vatAt(formatPercent(v.vatRateBp, lang)), value: money(v.vatCents, lang), cents: v.vatCents })),
     { label: l.totalInclVat, value: money(totals.totalInclVatCents, lang), cents: totals.totalInclVatCents, strong: true }
   ]
-  const terms = "paymentTerms" in doc ? termsText(doc.paymentTerms, lang) : null
+  const terms = "paymentTerms" in doc ? nb(termsText(doc.paymentTerms, lang)) : null
   const mentions = [
     ...paymentMentions(seller, lang, true),
     ...(doc.lines.some((x) => x.vatRateBp === 0) ? [vatExemptionMention(customer.country, customer.vatNumber !== null, lang)] : []),
     ...(doc.notes.trim() ? [doc.notes.trim()] : [])
-  ]
+  ].map(nb)
   return {
     lang,
     labels: l,
     title: l.title[doc.type],
     numberText: doc.number ?? l.notNumbered,
     dates,
-    seller: sellerLines(seller, lang),
+    seller: sellerLines(seller, lang).map(nb),
     customer: customerLines,
     salesRep: doc.salesRep,
     head,

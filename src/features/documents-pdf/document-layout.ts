@@ -75,8 +75,9 @@ export function documentDefinition(doc: SalesDocument, seller: SellerIdentity, c
     footer: (page: number, pages: number) => ({
       columns: [
         { text: v.seller.join(" · "), style: "small" },
-        { text: v.labels.page(page, pages), style: "small", alignment: "right", width: "auto" }
+        { text: v.labels.page(page, pages), style: "small", alignment: "right", width: 70 }
       ],
+      columnGap: 16,
       margin: [40, 20, 40, 0]
     }),
     content: [

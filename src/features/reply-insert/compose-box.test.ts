@@ -47,6 +47,34 @@ describe("inserting a summary into a compose box", () => {
     expect(editor.lastElementChild!.tagName).toBe("BLOCKQUOTE")
   })
 
+  it("puts the blocks before the quoted mail when the caret is in it, and after the paragraph being written otherwise", () => {
+    const editor = document.createElement("div")
+    editor.setAttribute("contenteditable", "true")
+    const written = document.createElement("p")
+    written.textContent = "Hello Claire,"
+    const quote = document.createElement("blockquote")
+    quote.textContent = "Could you send us a quote?"
+    editor.append(written, quote)
+    document.body.append(editor)
+    const caretIn = (node: Node, offset: number) => {
+      const r = document.createRange()
+      r.setStart(node, offset)
+      r.collapse(true)
+      document.getSelection()!.removeAllRanges()
+      document.getSelection()!.addRange(r)
+    }
+    caretIn(quote.firstChild!, 5)
+    insertIntoCompose({ kind: "editable", el: editor }, content)
+    expect([...editor.children].map((c) => c.tagName)).toEqual(["P", "P", "TABLE", "P", "BR", "BLOCKQUOTE"])
+    expect(quote.textContent).toBe("Could you send us a quote?")
+    editor.replaceChildren(written, quote)
+    caretIn(written.firstChild!, 5)
+    insertIntoCompose({ kind: "editable", el: editor }, content)
+    expect(editor.firstElementChild).toBe(written)
+    expect(written.textContent).toBe("Hello Claire,")
+    expect(editor.children[1]!.textContent).toBe("Bonjour,")
+  })
+
   it("prefers the editor the user was last in over another one on the page", () => {
     const first = document.createElement("textarea")
     const second = document.createElement("div")

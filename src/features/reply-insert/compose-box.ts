@@ -118,16 +118,30 @@ export function insertIntoCompose(target: ComposeTarget, content: ComposeContent
   const fragment = doc.createDocumentFragment()
   for (const block of content.blocks) fragment.append(blockNode(doc, block))
   fragment.append(doc.createElement("br"))
-  const sel = doc.getSelection()
-  const range = sel && sel.rangeCount > 0 && el.contains(sel.getRangeAt(0).commonAncestorContainer) ? sel.getRangeAt(0) : null
-  if (range) {
-    range.deleteContents()
-    range.insertNode(fragment)
-  } else {
-    el.insertBefore(fragment, el.firstChild)
-  }
+  insertBlocks(el, fragment)
   el.dispatchEvent(new (doc.defaultView!.InputEvent)("input", { bubbles: true, inputType: "insertFromPaste" }))
   return "html"
+}
+
+/**
+ * Where blocks go in an HTML editor: beside the block the caret is in, never inside it (a table inside a
+ * paragraph is broken markup); before the quoted mail when the caret is in it (a reply is written above it);
+ * in place of an empty line; at the top when the caret is not in this editor.
+ */
+function insertBlocks(root: HTMLElement, fragment: DocumentFragment): void {
+  const sel = root.ownerDocument.getSelection()
+  const node = sel && sel.rangeCount > 0 ? sel.getRangeAt(0).startContainer : null
+  if (!node || !root.contains(node) || node === root) {
+    root.insertBefore(fragment, node === root ? (root.childNodes[sel!.getRangeAt(0).startOffset] ?? null) : root.firstChild)
+    return
+  }
+  let top: Node = node
+  while (top.parentNode && top.parentNode !== root) top = top.parentNode
+  const quote = top instanceof root.ownerDocument.defaultView!.HTMLElement && (top.tagName === "BLOCKQUOTE" || top.querySelector("blockquote") !== null)
+  const empty = (top.textContent ?? "").trim() === "" && !(top instanceof root.ownerDocument.defaultView!.HTMLElement && top.querySelector("img, table"))
+  if (quote) root.insertBefore(fragment, top)
+  else if (empty) root.replaceChild(fragment, top)
+  else root.insertBefore(fragment, top.nextSibling)
 }
 
 function blockNode(doc: Document, block: SummaryBlock): HTMLElement {
