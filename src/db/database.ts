@@ -108,6 +108,18 @@ export interface SessionRecord {
 }
 
 /**
+ * A session token this device threw away (a leftover of an older version, a sign-out the server could not
+ * hear), kept in the `sessions` table until its server confirms the revocation or the token expires.
+ */
+export interface RevocationRecord {
+  id: `revoke:${string}`
+  serverUrl: string
+  token: string
+  /** When the server stops accepting it anyway: then there is nothing left to revoke. */
+  expiresAt: string
+}
+
+/**
  * The extension's IndexedDB, opened only from extension pages and the background (never from a content
  * script: its IndexedDB would be the page's). Versions are only ever appended.
  */
@@ -121,7 +133,7 @@ export class ComptoirDb extends Dexie {
   syncState!: Table<SyncState, string>
   conflicts!: Table<StoredConflict, number>
   pendingUploads!: Table<PendingUpload, string>
-  sessions!: Table<SessionRecord, string>
+  sessions!: Table<SessionRecord | RevocationRecord, string>
   // Softphone (issue #9): calls are append-only; secrets hold what must not sit in chrome.storage (the SIP password).
   calls!: Table<CallRecord, string>
   secrets!: Table<SecretRecord, string>
