@@ -2,6 +2,7 @@ import cssText from "data-text:~src/ui/comptoir.css"
 import type { PlasmoCSConfig, PlasmoGetShadowHostId, PlasmoGetStyle } from "plasmo"
 
 import { LookupOverlay } from "~src/features/lookup-panel/lookup-overlay"
+import { startComposeListener } from "~src/features/reply-insert/compose-listener"
 
 /** Webmail by default; any other site (a CRM, a self-hosted Roundcube) once the user enables it. */
 export const config: PlasmoCSConfig = {
@@ -23,5 +24,8 @@ export const getStyle: PlasmoGetStyle = () => {
   style.textContent = cssText
   return style
 }
+
+// "Insert into reply" (issue #10): this page's compose box, when the workspace asks for it.
+startComposeListener()
 
 export default LookupOverlay

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark, one after the other (2 cores: never in parallel), each printing its
 // figures beside the baseline it is compared with. Results land in bench-results/.
-// BENCH_ONLY=search,extension,sync,server,softphone,orders runs a subset.
+// BENCH_ONLY=search,extension,sync,server,softphone,orders,quote runs a subset.
 import { spawnSync } from "node:child_process"
 import { existsSync } from "node:fs"
 import { resolve } from "node:path"
@@ -41,3 +41,8 @@ if (only.includes("softphone")) {
 }
 // Orders captured from email (issue #11): the extractor over the tuned and held-out corpus (Node, no browser).
 if (only.includes("orders")) run("orders from email (tuned and held-out corpus)", "npx", tsx("bench/orders.bench.ts"))
+// Quotes (issue #10): the form after the click (built extension), a 50-line PDF, 50 agents issuing on PostgreSQL.
+if (only.includes("quote") || process.env.BENCH_ONLY === undefined) {
+  if ((process.env.BENCH_PARTS ?? "form").includes("form") && !existsSync(resolve(root, "build/chrome-mv3-prod/manifest.json"))) run("build", "npx", ["plasmo", "build", "--src-path=."])
+  run("quotes: form, PDF, issuing", "npx", tsx("bench/quote.bench.ts"))
+}

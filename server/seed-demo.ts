@@ -1,6 +1,7 @@
 import { Customer } from "../src/domain/customers/customer.schema"
 import { generateCustomers, generateProducts } from "../src/domain/demo/demo-data"
 import { generateDemoDocuments } from "../src/domain/demo/demo-documents"
+import { DEMO_SELLER } from "../src/domain/demo/demo-seller"
 import { DOCUMENT_TABLES } from "../src/domain/documents/document.schema"
 import { CallScript } from "../src/domain/scripts/script.schema"
 import { SHIPPED_SCRIPTS } from "../src/domain/scripts/shipped"
@@ -43,6 +44,8 @@ export async function seedDemo(db: Db, opts: { customers?: number } = {}): Promi
     ...paperwork.documents.map((d) => ({ t: DOCUMENT_TABLES[d.type], k: d.id, d: d as unknown })),
     ...paperwork.payments.map((p) => ({ t: "payments", k: p.id, d: p as unknown })),
     ...paperwork.callLogs.map((c) => ({ t: "callLogs", k: String(c.id), d: c as unknown })),
+    // The company on the demo team's quotes and invoices (a manager fills it in the options page for a real team).
+    { t: "teamSettings", k: "seller", d: { id: "seller", seller: DEMO_SELLER, quoteValidityDays: 30, updatedAt: Date.now() } as unknown },
     // The shipped scripts, as the team's (a manager edits them in the workspace).
     ...SHIPPED_SCRIPTS.map((s) => CallScript.parse(s)).map((s) => ({ t: "callScripts", k: s.id, d: s as unknown }))
   ]

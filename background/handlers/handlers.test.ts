@@ -72,9 +72,12 @@ describe("who may send what", () => {
     // Each of these is what a page's panel must do, and none reads a secret or reaches the team server: the
     // panel's cards for the side panel (keyed by the sender's own tab), opening the side panel on a click,
     // placing a call to a number on the page (issue #9's click-to-call; the handler takes only a phone number),
-    // and opening the workspace at a route (a path of plain characters, into a new tab of the extension's own).
+    // and opening the workspace at a route (a path of plain characters, into a new tab of the extension's own);
+    // the risk line of a card it shows (issue #10: levels and amounts of a customer the card already names, with
+    // its credit limit; nothing of the team server).
     expect(names.filter((n) => senders[n].includes("content")).sort()).toEqual([
       "customers/opened",
+      "documents/risk",
       "lookup/match",
       "panel/view",
       "search/query",

@@ -15,6 +15,15 @@ import { sidePanelOpen } from "./panel/open-side"
 import { panelView } from "./panel/view"
 import { productsSearch } from "./products/search"
 import { scriptsHandlers } from "./scripts"
+import { documentsInsertIntoReply } from "./documents/insert-into-reply"
+import { documentsRisk } from "./documents/risk"
+import { quotesContext } from "./quotes/context"
+import { quotesGet } from "./quotes/get"
+import { quotesIssue } from "./quotes/issue"
+import { quotesList } from "./quotes/list"
+import { quotesSave } from "./quotes/save"
+import { teamSeller } from "./team/seller"
+import { teamSellerSave } from "./team/seller-save"
 import { searchQuery } from "./search/query"
 import { sitesDisable } from "./sites/disable"
 import { sitesEnable } from "./sites/enable"
@@ -48,5 +57,15 @@ export const handlers: readonly Handler[] = [
   // Softphone (issue #9)
   ...softphoneHandlers,
   // Call scripts (issue #9)
-  ...scriptsHandlers
+  ...scriptsHandlers,
+  // Quotes (issue #10)
+  quotesContext,
+  quotesGet,
+  quotesSave,
+  quotesIssue,
+  quotesList,
+  documentsRisk,
+  documentsInsertIntoReply,
+  teamSeller,
+  teamSellerSave
 ] as unknown as readonly Handler[]

@@ -192,7 +192,10 @@ export class ComptoirDb extends Dexie {
       secrets: "key"
     })
     // Call outcomes, scripts and documents (issues #9, #10), replicated like the rest.
-    this.version(7).stores({ ...PLAIN_TABLE_INDEXES, rowVersions: "id" })
+    const { teamSettings: teamSettingsIndexes, ...v7 } = PLAIN_TABLE_INDEXES
+    this.version(7).stores({ ...v7, rowVersions: "id" })
+    // The team's settings (issue #10): the seller identity printed on quotes and invoices.
+    this.version(8).stores({ teamSettings: teamSettingsIndexes })
     this.use(outboxMiddleware())
   }
 }

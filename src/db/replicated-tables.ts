@@ -1,5 +1,6 @@
 import type { CallLog } from "~src/domain/calls/call-log.schema"
 import type { CreditNote, Invoice, Order, PaymentRecord, Quote } from "~src/domain/documents/document.schema"
+import type { TeamSettingsRow } from "~src/domain/documents/seller.schema"
 import type { CallScript } from "~src/domain/scripts/script.schema"
 
 /**
@@ -7,7 +8,7 @@ import type { CallScript } from "~src/domain/scripts/script.schema"
  * replica (unlike customers, packed in segments, and products, kept under a unique `ref`). Small volumes
  * (calls, scripts, documents), so no packing. Any local write of them is replicated by the outbox middleware.
  */
-export const PLAIN_TABLES = ["callLogs", "callScripts", "quotes", "orders", "invoices", "creditNotes", "payments"] as const
+export const PLAIN_TABLES = ["callLogs", "callScripts", "quotes", "orders", "invoices", "creditNotes", "payments", "teamSettings"] as const
 export type PlainTable = (typeof PLAIN_TABLES)[number]
 
 export interface PlainRows {
@@ -18,6 +19,7 @@ export interface PlainRows {
   invoices: Invoice
   creditNotes: CreditNote
   payments: PaymentRecord
+  teamSettings: TeamSettingsRow
 }
 
 /** Dexie indexes of each plain table (the primary key is always `id`). */
@@ -28,7 +30,9 @@ export const PLAIN_TABLE_INDEXES: Record<PlainTable, string> = {
   orders: "id, customerId, status, number, date",
   invoices: "id, customerId, status, number, date",
   creditNotes: "id, customerId, status, number, date",
-  payments: "id, invoiceId, customerId"
+  payments: "id, invoiceId, customerId",
+  // One row, "seller": the identity on quotes and invoices (issue #10; Dexie version 8).
+  teamSettings: "id"
 }
 
 const PLAIN = new Set<string>(PLAIN_TABLES)

@@ -5,6 +5,9 @@ import { CallScript } from "~src/domain/scripts/script.schema"
 import { SitePattern } from "~src/domain/settings/settings.schema"
 import { SoftphoneSettings as SoftphoneSettingsSchema } from "~src/domain/telephony/contract-schemas"
 import { CallRecord, PhoneEvent as PhoneEventSchema, PhoneState, SoftphoneView } from "~src/domain/telephony/contract-schemas"
+import { Quote as QuoteSchema } from "~src/domain/documents/document.schema"
+import { QuoteFormValues } from "~src/domain/documents/quote-form"
+import { SellerIdentitySchema } from "~src/domain/documents/seller.schema"
 
 import { PANEL_VIEW_MAX_CARDS, ROUTE_PATH } from "./limits"
 
@@ -74,6 +77,42 @@ export const PanelView = PanelViewRequest.extend({
   at: z.number()
 })
 export type PanelView = z.infer<typeof PanelView>
+
+// ---- Quotes (issue #10) ----
+/** A customer's risk as src/domain/documents/risk.ts computes it; the reasons are put in words by the UI. */
+export const RiskView = z.object({
+  level: z.enum(["ok", "watch", "blocked"]),
+  reasons: z
+    .array(
+      z.object({
+        code: z.enum(["over-limit", "near-limit", "overdue-beyond-threshold", "overdue", "late-payer", "no-limit"]),
+        outstandingCents: z.number().int().optional(),
+        limitCents: z.number().int().optional(),
+        overdueCents: z.number().int().optional(),
+        days: z.number().int().optional(),
+        thresholdDays: z.number().int().optional(),
+        averageDaysLate: z.number().optional()
+      })
+    )
+    .max(10),
+  outstandingCents: z.number().int(),
+  overdueCents: z.number().int(),
+  creditLimitCents: z.number().int().nullable()
+})
+export type RiskView = z.infer<typeof RiskView>
+
+/** What a summary inserted into a reply holds: text for a plain editor, blocks for an HTML one (built as text nodes). */
+export const ComposeContentSchema = z.object({
+  text: z.string().max(50_000),
+  blocks: z
+    .array(
+      z.discriminatedUnion("kind", [
+        z.object({ kind: z.literal("p"), text: z.string().max(50_000) }),
+        z.object({ kind: z.literal("table"), head: z.array(z.string().max(2000)).max(12), rows: z.array(z.array(z.string().max(2000)).max(12)).max(500) })
+      ])
+    )
+    .max(50)
+})
 
 export const contract = {
   "lookup/match": {
@@ -252,6 +291,59 @@ export const contract = {
   "scripts/delete": {
     request: z.object({ id: z.string().min(1).max(100) }),
     response: z.object({ ok: z.boolean(), error: z.string().optional() })
+  },
+  // ---- Quotes (issue #10) ----
+  /** What a new quote for this customer starts from: the customer, the agent, the team's validity, the seller's gaps. */
+  "quotes/context": {
+    request: z.object({ customerId: z.string().min(1).max(100) }),
+    response: z.object({
+      customer: Customer.nullable(),
+      agentName: z.string().nullable(),
+      today: z.string(),
+      validityDays: z.number().int(),
+      /** What the team's seller identity lacks for a legal document, in words (empty: complete). */
+      sellerProblems: z.array(z.string()).max(20),
+      risk: RiskView.nullable()
+    })
+  },
+  /** A quote with what its PDF and summary need (its customer, the team's seller identity). */
+  "quotes/get": {
+    request: z.object({ id: z.string().min(1).max(100) }),
+    response: z.object({ quote: QuoteSchema.nullable(), customer: Customer.nullable(), seller: SellerIdentitySchema.nullable(), refusal: z.string().nullable() })
+  },
+  /** Saves a draft from the form's values (totals computed in the background with the server's code). */
+  "quotes/save": {
+    request: z.object({ id: z.string().min(1).max(100), values: QuoteFormValues }),
+    response: z.object({ ok: z.boolean(), quote: QuoteSchema.optional(), error: z.string().optional() })
+  },
+  /** Draft → sent: synced at once; the server numbers it (offline: numbered once the device is back). */
+  "quotes/issue": {
+    request: z.object({ id: z.string().min(1).max(100) }),
+    response: z.object({ ok: z.boolean(), quote: QuoteSchema.optional(), error: z.string().optional() })
+  },
+  /** The latest quotes of the team, newest first (the workspace's list). */
+  "quotes/list": {
+    request: z.object({ customerId: z.string().max(100).optional(), limit: z.number().int().min(1).max(500).default(100) }),
+    response: z.object({ quotes: z.array(z.object({ quote: QuoteSchema, company: z.string() })) })
+  },
+  /** From the card in a page or an extension page: the customer's risk over the local invoices, orders and payments. */
+  "documents/risk": {
+    request: z.object({ customerId: z.string().min(1).max(100) }),
+    response: RiskView
+  },
+  /** Puts a document's summary into the compose box the user was last in, in whichever tab it is. */
+  "documents/insert-into-reply": {
+    request: ComposeContentSchema,
+    response: z.object({ ok: z.boolean(), inserted: z.enum(["text", "html"]).optional(), error: z.string().optional() })
+  },
+  /** The team's seller identity (managers edit it in the options page). */
+  "team/seller": {
+    request: z.object({}),
+    response: z.object({ seller: SellerIdentitySchema.nullable(), validityDays: z.number().int(), mayEdit: z.boolean() })
+  },
+  "team/seller-save": {
+    request: z.object({ seller: SellerIdentitySchema, validityDays: z.number().int().min(1).max(365) }),
+    response: z.object({ ok: z.boolean(), error: z.string().optional() })
   }
 } as const
 
@@ -308,7 +400,17 @@ export const senders: Record<keyof typeof contract, readonly SenderKind[]> = {
   "auth/change-password": pageOnly,
   "scripts/list": pageOnly,
   "scripts/save": pageOnly,
-  "scripts/delete": pageOnly
+  "scripts/delete": pageOnly,
+  // Quotes (issue #10): the card in a page shows the risk (as it shows the credit limit); the rest is the workspace's.
+  "quotes/context": pageOnly,
+  "quotes/get": pageOnly,
+  "quotes/save": pageOnly,
+  "quotes/issue": pageOnly,
+  "quotes/list": pageOnly,
+  "documents/risk": pageOrContent,
+  "documents/insert-into-reply": pageOnly,
+  "team/seller": pageOnly,
+  "team/seller-save": pageOnly
 }
 
 export type Contract = typeof contract
@@ -321,7 +423,10 @@ export type ResponseOf<N extends MessageName> = z.output<Contract[N]["response"]
 export const tabContract = {
   "panel/toggle": { request: z.object({}), response: Ok },
   /** The tab navigated: its panel, if still there (a single-page app's route change), publishes its cards again. */
-  "panel/republish": { request: z.object({}), response: Ok }
+  "panel/republish": { request: z.object({}), response: Ok },
+  /** Is there a compose box in this page, and when was it last used (ms since epoch, 0: never focused)? */
+  "compose/probe": { request: z.object({}), response: z.object({ found: z.boolean(), focusedAt: z.number() }) },
+  "compose/insert": { request: ComposeContentSchema, response: z.object({ inserted: z.enum(["text", "html"]) }) }
 } as const
 export type TabMessageName = keyof typeof tabContract
 

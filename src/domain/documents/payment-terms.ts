@@ -1,4 +1,4 @@
-import { addDays, differenceInCalendarDays, endOfMonth, format, parseISO } from "date-fns"
+import { addDays, differenceInCalendarDays, endOfMonth, parseISO } from "date-fns"
 
 /**
  * Payment terms under French law (Code de commerce L441-10): at most 60 days from the invoice date, or 45 days
@@ -53,6 +53,11 @@ export function parseIsoDate(iso: string): Date {
   return d
 }
 
+/**
+ * The calendar date of a local Date. Written out rather than date-fns's `format`: bundled by Parcel for the
+ * extension's service worker, `format` failed at run time ("Cannot read properties of undefined (reading 'y')").
+ */
 export function toIsoDate(d: Date): string {
-  return format(d, "yyyy-MM-dd")
+  const pad = (n: number, w: number) => String(n).padStart(w, "0")
+  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1, 2)}-${pad(d.getDate(), 2)}`
 }

@@ -2,6 +2,7 @@ import * as z from "zod"
 
 import { Customer, Product } from "../customers/customer.schema"
 import { CreditNote, Invoice, Order, PaymentRecord, Quote } from "../documents/document.schema"
+import { TeamSettingsRow } from "../documents/seller.schema"
 import { transitionsOf, type DocumentType } from "../documents/workflow"
 import { CallLog } from "../calls/call-log.schema"
 import { CallScript } from "../scripts/script.schema"
@@ -69,7 +70,9 @@ export const TABLES = {
   orders: { rule: documentRule("order"), document: "order", schema: Order, webhookEvent: "order.created" },
   invoices: { rule: documentRule("invoice"), document: "invoice", schema: Invoice, webhookEvent: "invoice.created" },
   creditNotes: { rule: documentRule("credit-note"), document: "credit-note", schema: CreditNote },
-  payments: { rule: { kind: "append-only" }, schema: PaymentRecord, webhookEvent: "payment.created" }
+  payments: { rule: { kind: "append-only" }, schema: PaymentRecord, webhookEvent: "payment.created" },
+  // The team's settings: one row, "seller" (the identity on quotes and invoices, the quotes' validity).
+  teamSettings: { rule: { kind: "lww" }, schema: TeamSettingsRow, writeRoles: ["manager", "admin"] }
 } as const satisfies TableRegistry
 
 export type TableName = keyof typeof TABLES

@@ -3,6 +3,8 @@ import { useTranslation } from "react-i18next"
 
 import type { Customer, MatchKind } from "~src/domain/customers/customer.schema"
 
+import { openQuoteForm } from "~src/features/quotes/open-quote-form"
+import { RiskBadge, useCustomerRisk } from "~src/features/risk/risk-badge"
 import { placeCall } from "~src/features/softphone/place-call"
 
 import { formatMoney, formatPhone } from "./format"
@@ -103,8 +105,25 @@ function CardDetails({
   locale: string
   t: Translate
 }) {
+  // Asked only for a card that shows its details: a CRM list's hundreds of compact cards ask nothing.
+  const risk = useCustomerRisk(c.id, true)
   return (
     <>
+      <div className="c-card-actions">
+        <button
+          type="button"
+          className="c-button"
+          data-comptoir="quote-new"
+          onClick={(e) => {
+            e.stopPropagation()
+            // Only the agent's own click opens a tab: a page's scripts can reach the in-page panel and click for it.
+            if (!e.nativeEvent.isTrusted) return
+            void openQuoteForm(c.id)
+          }}>
+          {t("quotes.card.newQuote")}
+        </button>
+      </div>
+      {risk ? <RiskBadge risk={risk} t={t as (k: string, o?: Record<string, unknown>) => string} locale={locale} /> : null}
       {c.tags.length > 0 ? (
         <div>
           {c.tags.map((tag) => (

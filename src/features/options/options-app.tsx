@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next"
 
 import { ExportSection } from "~src/features/import/export-section"
 import { ImportSection } from "~src/features/import/import-section"
+import { SellerSection } from "~src/features/quotes/seller-section"
 import { EnabledSites, SettingsForm } from "~src/features/settings/settings-form"
 import { SipSettingsSection } from "~src/features/softphone/sip-settings-section"
 import { TeamServerSection } from "~src/features/sync/team-server-section"
@@ -23,6 +24,10 @@ function Options() {
       <section>
         <h2>{t("options.team.title")}</h2>
         <TeamServerSection />
+      </section>
+      <section>
+        <h2>{t("quotes.seller.title")}</h2>
+        <SellerSection />
       </section>
       <section>
         <h2>{t("options.import.customersTitle")}</h2>

@@ -1,6 +1,7 @@
 import type { ComponentType } from "react"
 
 import { ScriptsSection } from "~src/features/call-script/scripts-section"
+import { QuotesSection } from "~src/features/quotes/quotes-section"
 
 import { CustomersSection } from "./customers-section"
 
@@ -19,5 +20,6 @@ export interface WorkspaceSection {
  */
 export const WORKSPACE_SECTIONS: WorkspaceSection[] = [
   { id: "customers", labelKey: "workspace.nav.customers", Component: CustomersSection },
-  { id: "scripts", labelKey: "workspace.nav.scripts", Component: ScriptsSection }
+  { id: "scripts", labelKey: "workspace.nav.scripts", Component: ScriptsSection },
+  { id: "quotes", labelKey: "quotes.list.title", Component: QuotesSection }
 ]

@@ -1,0 +1,310 @@
+/**
+ * Quotes (issue #10), each figure beside a named baseline measured in the same run:
+ * - form: a click on a card's "New quote" in a page → the filled quote form on screen in the workspace tab,
+ *   against the same tab's DOMContentLoaded (the bare extension page, before any data). Target p95 ≤ 100 ms.
+ * - pdf: a 50-line quote's PDF (pdfmake, fonts embedded), against pdfmake rendering a bare 50-row table.
+ *   Target ≤ 500 ms.
+ * - issue: 50 agents sending a quote at once on PostgreSQL, the round trip until each knows its number (push
+ *   of the status change, numbering in the push's transaction, pull of the numbered row), against the same 50
+ *   agents pushing and pulling a plain customer edit. Target p95 ≤ 200 ms. Numbers are checked: no gap, no twice.
+ *   npx tsx --tsconfig tsconfig.json bench/quote.bench.ts        (form: after `npm run build`)
+ * Env: BENCH_PARTS (form,pdf,issue), BENCH_QUOTE_RUNS (form clicks, 20), BENCH_ISSUE_ROUNDS (10),
+ *      BENCH_AGENTS (50), BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres).
+ */
+import { spawn, type ChildProcess } from "node:child_process"
+import { randomBytes } from "node:crypto"
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { loadavg, tmpdir } from "node:os"
+import { join } from "node:path"
+
+import pg from "pg"
+
+import { DEMO_SELLER } from "../src/domain/demo/demo-seller"
+import { generateCustomers, generateProducts } from "../src/domain/demo/demo-data"
+import type { DocumentLine, SalesDocument } from "../src/domain/documents/document.schema"
+import { computeTotals } from "../src/domain/documents/totals"
+import { SCHEMA_VERSION, type Mutation, type PullResponse, type PushResponse } from "../src/domain/sync/protocol"
+import { documentPdf } from "../src/features/documents-pdf/document-pdf"
+import { DEMO_PASSWORD } from "../server/seed-demo"
+
+const PARTS = (process.env.BENCH_PARTS ?? "form,pdf,issue").split(",")
+const FORM_RUNS = Number(process.env.BENCH_QUOTE_RUNS ?? 20)
+const ROUNDS = Number(process.env.BENCH_ISSUE_ROUNDS ?? 10)
+const AGENTS = Number(process.env.BENCH_AGENTS ?? 50)
+const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres"
+
+function stats(values: number[]) {
+  const s = [...values].sort((a, b) => a - b)
+  const q = (p: number) => Math.round((s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN) * 10) / 10
+  return { n: s.length, p50: q(0.5), p95: q(0.95), max: q(1) }
+}
+
+function line(label: string, ours: ReturnType<typeof stats>, base: ReturnType<typeof stats>, baseName: string, target: string) {
+  console.log(`${label.padEnd(44)} p50 ${ours.p50} ms, p95 ${ours.p95} ms (max ${ours.max}, n ${ours.n}) | ${baseName}: p50 ${base.p50}, p95 ${base.p95} | p95 ratio ${(ours.p95 / base.p95).toFixed(2)}× | ${target}`)
+}
+
+// ---- pdf ----
+async function pdfPart() {
+  const customer = generateCustomers({ count: 1 }).map(({ writtenPhones: _w, ...c }) => ({ ...c, siren: c.siren ?? null }))[0]!
+  const products = generateProducts()
+  const lines: DocumentLine[] = Array.from({ length: 50 }, (_, i) => {
+    const p = products[i % products.length]!
+    return { id: `l${i}`, productId: p.id, ref: p.ref, label: p.nameFr, unit: p.unit, quantityMilli: 1000 * (1 + (i % 7)), unitPriceCents: p.unitPriceCents, discountBp: i % 5 === 0 ? 500 : 0, vatRateBp: p.vatRateBp }
+  })
+  const t = computeTotals(lines)
+  const doc = {
+    id: "bench-quote",
+    type: "quote",
+    status: "sent",
+    customerId: customer.id,
+    contactId: null,
+    language: "fr",
+    number: "DEV-2026-00042",
+    date: "2026-12-02",
+    validUntil: "2027-01-01",
+    paymentTerms: { kind: "net", days: 30 },
+    lines,
+    totalExclVatCents: t.totalExclVatCents,
+    totalVatCents: t.totalVatCents,
+    totalInclVatCents: t.totalInclVatCents,
+    notes: "",
+    salesRep: "Agent Un",
+    sourceId: null,
+    history: [],
+    createdAt: 0,
+    updatedAt: 0
+  } as SalesDocument
+  // The same library, loaded the same way, with a bare table: what pdfmake itself costs for 50 rows.
+  const make = ((await import("pdfmake/build/pdfmake")) as unknown as { default: { createPdf(d: unknown): { getBuffer(): Promise<Uint8Array> } } }).default
+  const bare = () => make.createPdf({ content: [{ table: { headerRows: 1, body: [["Réf.", "Désignation", "Qté", "PU HT", "Montant HT"], ...lines.map((l) => [l.ref, l.label, "1", "1,00 €", "1,00 €"])] } }] }).getBuffer()
+  const first = performance.now()
+  await documentPdf(doc, DEMO_SELLER, customer, "fr")
+  const cold = performance.now() - first
+  const ours: number[] = []
+  const base: number[] = []
+  for (let i = 0; i < 25; i++) {
+    let t0 = performance.now()
+    await documentPdf(doc, DEMO_SELLER, customer, "fr")
+    ours.push(performance.now() - t0)
+    t0 = performance.now()
+    await bare()
+    base.push(performance.now() - t0)
+  }
+  line("50-line quote PDF (Node, warm)", stats(ours), stats(base), "bare 50-row pdfmake table", "target ≤ 500 ms")
+  console.log(`  first PDF of the process (pdfmake and fonts loaded): ${Math.round(cold)} ms`)
+  return { ours: stats(ours), baseline: stats(base), coldMs: Math.round(cold) }
+}
+
+// ---- issue ----
+async function call<T>(url: string, method: string, token: string | null, body?: unknown): Promise<{ status: number; body: T; ms: number }> {
+  const t0 = performance.now()
+  const res = await fetch(url, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { "content-type": "application/json" } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {})
+  })
+  const text = await res.text()
+  return { status: res.status, body: (text ? JSON.parse(text) : {}) as T, ms: performance.now() - t0 }
+}
+
+async function startPgServer(): Promise<{ url: string; stop(): Promise<void> }> {
+  const name = `comptoir_bench_quote_${randomBytes(4).toString("hex")}`
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
+  const env = { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", SEED: "auto", DATABASE_URL: PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`) }
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { env, stdio: ["ignore", "pipe", "inherit"] })
+  const url = await new Promise<string>((ok, fail) => {
+    let out = ""
+    child.stdout!.on("data", (d: Buffer) => {
+      out += d.toString()
+      const m = /team server: (http:\/\/\S+)/.exec(out)
+      if (m) ok(m[1]!)
+    })
+    child.once("exit", (code) => fail(new Error(`server exited with ${code}: ${out}`)))
+  })
+  return {
+    url,
+    async stop() {
+      const exited = new Promise((r) => child.once("exit", r))
+      child.kill("SIGTERM")
+      await exited
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await admin.end()
+    }
+  }
+}
+
+interface Agent {
+  token: string
+  clientId: string
+  mid: number
+  cursor: string
+}
+
+async function issuePart() {
+  const server = await startPgServer()
+  try {
+    const url = server.url
+    const admin = await call<{ token: string }>(`${url}/auth/login`, "POST", null, { email: "admin@demo.comptoir.test", password: DEMO_PASSWORD })
+    let cursor = ""
+    for (let more = true; more; ) {
+      const page = await call<PullResponse>(`${url}/sync/pull?limit=1000${cursor ? `&cursor=${cursor}` : ""}`, "GET", admin.body.token)
+      cursor = page.body.cursor
+      more = page.body.hasMore
+    }
+    const suffix = randomBytes(3).toString("hex")
+    const agents: Agent[] = []
+    for (let i = 0; i < AGENTS; i++) {
+      const invite = await call<{ inviteToken: string }>(`${url}/admin/users`, "POST", admin.body.token, { email: `bench-q-${suffix}-${i}@demo.comptoir.test`, name: `Agent ${i}`, role: "agent" })
+      const session = await call<{ token: string }>(`${url}/auth/accept-invite`, "POST", null, { inviteToken: invite.body.inviteToken, password: "bench-password-123" })
+      agents.push({ token: session.body.token, clientId: `bench-q-${suffix}-${i}`, mid: 1, cursor })
+    }
+    const customerIds = generateCustomers({ count: 2000 }).map((c) => c.id)
+    const lines = [
+      { id: "l1", productId: null, ref: "REF-1006", label: "Café en grains 1 kg", unit: "kg", quantityMilli: 3000, unitPriceCents: 1890, discountBp: 0, vatRateBp: 550 },
+      { id: "l2", productId: null, ref: "REF-1001", label: "Ramette papier A4", unit: "ramette", quantityMilli: 10_000, unitPriceCents: 549, discountBp: 500, vatRateBp: 2000 }
+    ]
+    const t = computeTotals(lines)
+    const push = (a: Agent, mutations: Omit<Mutation, "mid">[]) =>
+      call<PushResponse>(`${url}/sync/push`, "POST", a.token, { clientId: a.clientId, schemaVersion: SCHEMA_VERSION, mutations: mutations.map((m) => ({ ...m, mid: a.mid++ })) })
+    /** Pulls from the agent's cursor until `done` says the row it waits for arrived. */
+    const pullUntil = async (a: Agent, done: (rows: PullResponse["rows"]) => boolean) => {
+      for (let i = 0; i < 20; i++) {
+        const r = await call<PullResponse>(`${url}/sync/pull?limit=500&clientId=${a.clientId}&cursor=${a.cursor}`, "GET", a.token)
+        a.cursor = r.body.cursor
+        if (done(r.body.rows)) return
+      }
+      throw new Error("the numbered row never came back")
+    }
+    const issued: number[] = []
+    const issuedPaced: number[] = []
+    const edited: number[] = []
+    const editedPaced: number[] = []
+    const numbers: string[] = []
+    for (let round = 0; round < ROUNDS; round++) {
+      // Drafts made beforehand, as an agent fills a form before clicking "send".
+      const drafts = await Promise.all(
+        agents.map(async (a, i) => {
+          const id = `${a.clientId}-q${round}`
+          const fields = { id, type: "quote", status: "draft", customerId: customerIds[(round * AGENTS + i) % customerIds.length], contactId: null, language: "fr", number: null, date: "2026-12-02", validUntil: "2099-12-31", paymentTerms: { kind: "net", days: 30 }, lines, totalExclVatCents: t.totalExclVatCents, totalVatCents: t.totalVatCents, totalInclVatCents: t.totalInclVatCents, notes: "", salesRep: null, sourceId: null, history: [], createdAt: Date.now(), updatedAt: Date.now() }
+          const r = await push(a, [{ table: "quotes", op: "put", key: id, fields, baseVersion: 0 }])
+          if (r.status !== 200 || r.body.conflicts.length) throw new Error(`draft refused: ${JSON.stringify(r.body)}`)
+          return { id, version: r.body.version }
+        })
+      )
+      for (const a of agents) await pullUntil(a, () => true)
+      // Even rounds: all agents click "send" in the same millisecond (the worst case: the pushes queue on the
+      // team's row lock). Odd rounds: the 50 clicks spread over one second (50 quotes a second, still far above a
+      // real team's pace).
+      const paced = round % 2 === 1
+      await Promise.all(
+        agents.map(async (a, i) => {
+          if (paced) await new Promise((r) => setTimeout(r, (i / agents.length) * 1000))
+          const t0 = performance.now()
+          const r = await push(a, [{ table: "quotes", op: "put", key: drafts[i]!.id, fields: { status: "sent", history: [{ status: "sent", at: Date.now(), by: a.clientId }], updatedAt: Date.now() }, baseVersion: drafts[i]!.version }])
+          if (r.status !== 200 || r.body.conflicts.length) throw new Error(`issue refused: ${JSON.stringify(r.body)}`)
+          await pullUntil(a, (rows) => {
+            const row = rows.find((x) => x.key === drafts[i]!.id && x.table === "quotes")
+            const n = row?.data?.number
+            if (typeof n === "string") numbers.push(n)
+            return typeof n === "string"
+          })
+          ;(paced ? issuedPaced : issued).push(performance.now() - t0)
+        })
+      )
+      // Baseline: the same agents with the same pacing, a plain customer edit pushed and pulled back.
+      await Promise.all(
+        agents.map(async (a, i) => {
+          if (paced) await new Promise((r) => setTimeout(r, (i / agents.length) * 1000))
+          const key = customerIds[(round * AGENTS + i) % customerIds.length]!
+          const t0 = performance.now()
+          const r = await push(a, [{ table: "customers", op: "put", key, fields: { notes: `bench ${round}` } }])
+          if (r.status !== 200) throw new Error(`edit refused: ${r.status}`)
+          await pullUntil(a, (rows) => rows.some((x) => x.key === key))
+          ;(paced ? editedPaced : edited).push(performance.now() - t0)
+        })
+      )
+    }
+    const seqs = numbers.map((n) => Number(n.slice(-5))).sort((a, b) => a - b)
+    const gaps = seqs.filter((s, i) => i > 0 && s !== seqs[i - 1]! + 1).length
+    const twice = seqs.length - new Set(seqs).size
+    line(`issue round trip, ${AGENTS} agents in the same ms (PostgreSQL)`, stats(issued), stats(edited), "customer edit pushed + pulled, same burst", "target p95 ≤ 200 ms")
+    line(`issue round trip, ${AGENTS} agents over 1 s (PostgreSQL)`, stats(issuedPaced), stats(editedPaced), "customer edit pushed + pulled, same pace", "target p95 ≤ 200 ms")
+    console.log(`  ${numbers.length} quotes numbered ${numbers.sort()[0]} … ${numbers.at(-1)}: gaps ${gaps}, given twice ${twice}; load average ${loadavg().map((l) => l.toFixed(1)).join(" ")}`)
+    if (gaps || twice || numbers.length !== AGENTS * ROUNDS) throw new Error("numbering went wrong")
+    return { burst: stats(issued), burstBaseline: stats(edited), paced: stats(issuedPaced), pacedBaseline: stats(editedPaced), numbered: numbers.length, gaps, twice }
+  } finally {
+    await server.stop()
+  }
+}
+
+// ---- form ----
+async function formPart() {
+  const { launchWithExtension, serviceWorkerOf, startSite } = await import("../tests/e2e/launch")
+  const { e2eCustomers, ensureImported } = await import("../tests/e2e/dataset")
+  const customers = e2eCustomers()
+  const customer = customers.find((c) => c.contacts[0]?.emails[0])!
+  const dir = mkdtempSync(join(tmpdir(), "comptoir-bench-quote-"))
+  const context = await launchWithExtension(dir)
+  const { site, server } = await startSite()
+  try {
+    const extensionId = new URL((await serviceWorkerOf(context)).url()).host
+    const options = await context.newPage()
+    await ensureImported(options, extensionId, customers)
+    await options.close()
+    const email = customer.contacts[0]!.emails[0]!
+    site.route("/contact", `<!doctype html><html><body><h1>${customer.company}</h1><a href="mailto:${email}">${email}</a></body></html>`)
+    const page = await context.newPage()
+    await page.goto(`${site.origin}/contact`)
+    const button = page.locator(`[data-comptoir="customer-card"][data-customer-code="${customer.code}"] [data-comptoir="quote-new"]`).first()
+    await button.waitFor({ timeout: 15_000 })
+    const ready: number[] = []
+    const dcl: number[] = []
+    for (let i = 0; i < FORM_RUNS + 2; i++) {
+      // The click's own time, read in the page (epoch ms), so Playwright's round trips are not counted.
+      const clickedAt = page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const host = document.querySelector("#comptoir-overlay")!.shadowRoot!
+            host.addEventListener("click", (e) => resolve(performance.timeOrigin + e.timeStamp), { capture: true, once: true })
+          })
+      )
+      const opened = context.waitForEvent("page")
+      await button.click()
+      const tab = await opened
+      await tab.locator('[data-comptoir="quote-form"]').waitFor()
+      const marks = await tab.evaluate(() => ({
+        ready: performance.timeOrigin + (performance.getEntriesByName("comptoir:quote-form-ready")[0]?.startTime ?? NaN),
+        dcl: performance.timeOrigin + (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd
+      }))
+      const t0 = await clickedAt
+      if (i >= 2) {
+        ready.push(marks.ready - t0)
+        dcl.push(marks.dcl - t0)
+      }
+      await tab.close()
+    }
+    line("click → quote form filled (Chromium)", stats(ready), stats(dcl), "click → the same tab's DOMContentLoaded", "target p95 ≤ 100 ms")
+    return { ours: stats(ready), baseline: stats(dcl) }
+  } finally {
+    await context.close()
+    server.closeAllConnections()
+    await new Promise((ok) => server.close(ok))
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+async function main() {
+  const results: Record<string, unknown> = { at: new Date().toISOString(), loadavg: loadavg() }
+  if (PARTS.includes("pdf")) results.pdf = await pdfPart()
+  if (PARTS.includes("form")) results.form = await formPart()
+  if (PARTS.includes("issue")) results.issue = await issuePart()
+  mkdirSync("bench-results", { recursive: true })
+  writeFileSync("bench-results/quote.json", JSON.stringify(results, null, 2))
+}
+
+main().catch((e: unknown) => {
+  console.error(e)
+  process.exit(1)
+})

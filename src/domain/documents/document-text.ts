@@ -1,0 +1,217 @@
+import type { Customer } from "../customers/customer.schema"
+import type { SalesDocument } from "./document.schema"
+import { paymentMentions, sellerLines, termsText, vatExemptionMention, type DocLanguage, type SellerIdentity } from "./legal-mentions"
+import { formatCents, PERCENT_SCALE, QUANTITY_SCALE } from "./money"
+import { computeTotals, type DocumentTotals } from "./totals"
+
+/**
+ * What a customer reads on a document, in the customer's language (never the agent's): the PDF and the text
+ * inserted into a reply are both built from here, so they say the same thing.
+ */
+const LABELS = {
+  fr: {
+    title: { quote: "Devis", order: "Bon de commande", invoice: "Facture", "credit-note": "Avoir" },
+    number: "N°",
+    notNumbered: "Brouillon, numéroté à l'envoi",
+    date: "Date",
+    validUntil: "Valable jusqu'au",
+    dueDate: "Échéance",
+    customer: "Client",
+    customerCode: "Code client",
+    customerVat: "N° TVA client",
+    salesRep: "Votre contact",
+    ref: "Réf.",
+    label: "Désignation",
+    quantity: "Qté",
+    unit: "Unité",
+    unitPrice: "PU HT",
+    discount: "Remise",
+    vat: "TVA",
+    lineTotal: "Montant HT",
+    totalExclVat: "Total HT",
+    vatAt: (rate: string) => `TVA ${rate}`,
+    vatBase: "Base HT",
+    totalInclVat: "Total TTC",
+    terms: "Conditions de paiement",
+    acceptance: "Date, signature et mention « Bon pour accord »",
+    page: (n: number, of: number) => `Page ${n} / ${of}`
+  },
+  en: {
+    title: { quote: "Quote", order: "Order confirmation", invoice: "Invoice", "credit-note": "Credit note" },
+    number: "No.",
+    notNumbered: "Draft, numbered when sent",
+    date: "Date",
+    validUntil: "Valid until",
+    dueDate: "Due date",
+    customer: "Customer",
+    customerCode: "Customer code",
+    customerVat: "Customer VAT no.",
+    salesRep: "Your contact",
+    ref: "Ref.",
+    label: "Description",
+    quantity: "Qty",
+    unit: "Unit",
+    unitPrice: "Unit price excl. VAT",
+    discount: "Discount",
+    vat: "VAT",
+    lineTotal: "Amount excl. VAT",
+    totalExclVat: "Total excl. VAT",
+    vatAt: (rate: string) => `VAT ${rate}`,
+    vatBase: "Base excl. VAT",
+    totalInclVat: "Total incl. VAT",
+    terms: "Payment terms",
+    acceptance: "Date, signature and the words “Agreed and accepted”",
+    page: (n: number, of: number) => `Page ${n} of ${of}`
+  }
+} as const
+
+export type DocumentLabels = (typeof LABELS)[DocLanguage]
+
+export function documentLabels(lang: DocLanguage): DocumentLabels {
+  return LABELS[lang]
+}
+
+/** "2,5" (fr) or "2.5" (en): thousandths without trailing zeros, no float on the way. */
+export function formatQuantity(milli: number, lang: DocLanguage): string {
+  const sign = milli < 0 ? "-" : ""
+  const abs = Math.abs(milli)
+  const whole = Math.floor(abs / QUANTITY_SCALE)
+  const frac = String(abs % QUANTITY_SCALE).padStart(3, "0").replace(/0+$/, "")
+  const wholeText = nb(new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB").format(whole))
+  return sign + wholeText + (frac ? (lang === "fr" ? "," : ".") + frac : "")
+}
+
+/** Basis points as a percentage: 550 → "5,5 %" (fr), "5.5%" (en). */
+export function formatPercent(bp: number, lang: DocLanguage): string {
+  return nb(new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", { style: "percent", maximumFractionDigits: 2 }).format(bp / PERCENT_SCALE))
+}
+
+/** An ISO date as the customer reads it: 02/12/2026 (fr), 2 December 2026 (en). */
+export function formatIsoDate(iso: string, lang: DocLanguage): string {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number]
+  const date = new Date(Date.UTC(y, m - 1, d))
+  return lang === "fr"
+    ? new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", day: "2-digit", month: "2-digit", year: "numeric" }).format(date)
+    : new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" }).format(date)
+}
+
+/** Text for a document: French formats put narrow no-break spaces (U+202F) in numbers, which not every PDF font has. */
+export function nb(text: string): string {
+  return text.replace(/\u202f/g, "\u00a0")
+}
+
+export function money(cents: number, lang: DocLanguage): string {
+  return nb(formatCents(cents, lang))
+}
+
+export interface DocumentView {
+  lang: DocLanguage
+  labels: DocumentLabels
+  title: string
+  /** The number, or the draft's notice. */
+  numberText: string
+  dates: { label: string; value: string }[]
+  seller: string[]
+  customer: string[]
+  salesRep: string | null
+  head: string[]
+  rows: string[][]
+  totals: DocumentTotals
+  totalRows: { label: string; value: string; cents: number; strong?: boolean }[]
+  vatRows: string[][]
+  terms: string | null
+  mentions: string[]
+}
+
+/**
+ * A document as rows of text in its language: the one source of the PDF's layout and the reply's summary.
+ * The totals are computed again from the lines (the same function the server checks with).
+ */
+export function documentView(doc: SalesDocument, seller: SellerIdentity, customer: Customer, lang: DocLanguage): DocumentView {
+  const l = LABELS[lang]
+  const totals = computeTotals(doc.lines)
+  const dates: { label: string; value: string }[] = [{ label: l.date, value: formatIsoDate(doc.date, lang) }]
+  if (doc.type === "quote") dates.push({ label: l.validUntil, value: formatIsoDate(doc.validUntil, lang) })
+  if (doc.type === "invoice") dates.push({ label: l.dueDate, value: formatIsoDate(doc.dueDate, lang) })
+  const address = customer.addresses[0]
+  const contact = customer.contacts.find((c) => c.id === doc.contactId) ?? null
+  const contactName = contact ? `${contact.firstName} ${contact.lastName}`.trim() : ""
+  const customerLines = [
+    customer.company,
+    ...(contactName ? [contactName] : []),
+    ...(address ? [address.line, `${address.postalCode} ${address.city}`.trim(), address.country !== "FR" ? address.country : ""] : []),
+    `${l.customerCode}${lang === "fr" ? " :" : ":"} ${customer.code}`,
+    ...(customer.vatNumber ? [`${l.customerVat} ${customer.vatNumber}`] : [])
+  ].filter((s) => s.trim() !== "")
+  const anyDiscount = doc.lines.some((x) => x.discountBp > 0)
+  const head = [l.ref, l.label, l.quantity, l.unitPrice, ...(anyDiscount ? [l.discount] : []), l.vat, l.lineTotal]
+  const rows = doc.lines.map((x, i) => [
+    x.ref,
+    x.label,
+    `${formatQuantity(x.quantityMilli, lang)} ${x.unit}`.trim(),
+    money(x.unitPriceCents, lang),
+    ...(anyDiscount ? [x.discountBp ? formatPercent(x.discountBp, lang) : ""] : []),
+    formatPercent(x.vatRateBp, lang),
+    money(totals.lineNetCents[i]!, lang)
+  ])
+  const vatRows = totals.vatByRate.map((v) => [l.vatAt(formatPercent(v.vatRateBp, lang)), money(v.baseCents, lang), money(v.vatCents, lang)])
+  const totalRows = [
+    { label: l.totalExclVat, value: money(totals.totalExclVatCents, lang), cents: totals.totalExclVatCents },
+    ...totals.vatByRate.map((v) => ({ label: l.vatAt(formatPercent(v.vatRateBp, lang)), value: money(v.vatCents, lang), cents: v.vatCents })),
+    { label: l.totalInclVat, value: money(totals.totalInclVatCents, lang), cents: totals.totalInclVatCents, strong: true }
+  ]
+  const terms = "paymentTerms" in doc ? nb(termsText(doc.paymentTerms, lang)) : null
+  const mentions = [
+    ...paymentMentions(seller, lang, true),
+    ...(doc.lines.some((x) => x.vatRateBp === 0) ? [vatExemptionMention(customer.country, customer.vatNumber !== null, lang)] : []),
+    ...(doc.notes.trim() ? [doc.notes.trim()] : [])
+  ].map(nb)
+  return {
+    lang,
+    labels: l,
+    title: l.title[doc.type],
+    numberText: doc.number ?? l.notNumbered,
+    dates,
+    seller: sellerLines(seller, lang).map(nb),
+    customer: customerLines,
+    salesRep: doc.salesRep,
+    head,
+    rows,
+    totals,
+    totalRows,
+    vatRows,
+    terms,
+    mentions
+  }
+}
+
+/** The summary put into a reply: paragraphs, the lines and the totals as tables (an HTML editor) or as text. */
+export type SummaryBlock = { kind: "p"; text: string } | { kind: "table"; head: string[]; rows: string[][] }
+
+export function documentSummary(doc: SalesDocument, seller: SellerIdentity, customer: Customer, lang: DocLanguage): { text: string; blocks: SummaryBlock[] } {
+  const v = documentView(doc, seller, customer, lang)
+  const fr = lang === "fr"
+  const what = `${v.title.toLowerCase()} ${doc.number ?? ""}`.replace(/\s+$/, "")
+  const validity = doc.type === "quote" ? (fr ? `, valable jusqu'au ${formatIsoDate(doc.validUntil, lang)}` : `, valid until ${formatIsoDate(doc.validUntil, lang)}`) : ""
+  const intro = fr ? `Veuillez trouver ci-dessous notre ${what} du ${formatIsoDate(doc.date, lang)}${validity}.` : `Please find below our ${what} of ${formatIsoDate(doc.date, lang)}${validity}.`
+  const lineRows = doc.lines.map((x, i) => [x.ref, x.label, v.rows[i]![2]!, v.rows[i]![3]!, money(v.totals.lineNetCents[i]!, lang)])
+  const lineHead = [v.labels.ref, v.labels.label, v.labels.quantity, v.labels.unitPrice, v.labels.lineTotal]
+  const blocks: SummaryBlock[] = [
+    { kind: "p", text: fr ? "Bonjour," : "Hello," },
+    { kind: "p", text: intro },
+    { kind: "table", head: lineHead, rows: lineRows },
+    { kind: "table", head: [], rows: v.totalRows.map((t) => [t.label, t.value]) },
+    ...(v.terms ? [{ kind: "p" as const, text: `${v.terms}.` }] : []),
+    { kind: "p", text: [fr ? "Cordialement," : "Kind regards,", v.salesRep ?? "", seller.name].filter(Boolean).join("\n") }
+  ]
+  const text = blocks
+    .map((b) =>
+      b.kind === "p"
+        ? b.text
+        : b.head.length
+          ? b.rows.map((r) => `- ${r[0] ? `${r[0]} ` : ""}${r[1]}: ${r[2]} × ${r[3]} = ${r[4]}`).join("\n")
+          : b.rows.map((r) => `${r[0]}: ${r[1]}`).join("\n")
+    )
+    .join("\n\n")
+  return { text, blocks }
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest"
+
+import type { Customer, Product } from "../customers/customer.schema"
+import { documentSummary } from "./document-text"
+import { DEMO_SELLER } from "../demo/demo-seller"
+import { centsToInput, emptyLine, lineFromProduct, lineFromValues, liveTotals, newQuoteValues, QuoteFormValues, quoteFromValues, valuesFromQuote, type QuoteLineValues } from "./quote-form"
+
+const customer: Customer = {
+  id: "c1",
+  code: "C-00042",
+  company: "Boulangerie Martin SARL",
+  siren: null,
+  vatNumber: null,
+  addresses: [],
+  country: "FR",
+  language: "fr",
+  creditLimitCents: null,
+  paymentTermsDays: 45,
+  salesRep: "Rep du client",
+  tags: [],
+  notes: "",
+  contacts: [{ id: "p1", firstName: "Claire", lastName: "Martin", role: "", phones: [], emails: [] }],
+  createdAt: 0,
+  updatedAt: 0
+}
+
+const line = (over: Partial<QuoteLineValues>): QuoteLineValues => ({ ...emptyLine("l1"), label: "Gants", unitPrice: "10", ...over })
+
+describe("the quote form's values", () => {
+  it("read euros as typed, with a comma or a point, into exact cents", () => {
+    expect(lineFromValues(line({ unitPrice: "12,50" }))?.unitPriceCents).toBe(1250)
+    expect(lineFromValues(line({ unitPrice: "12.5" }))?.unitPriceCents).toBe(1250)
+    expect(lineFromValues(line({ unitPrice: "1 234,56" }))?.unitPriceCents).toBe(123456)
+    expect(lineFromValues(line({ unitPrice: "0,1" }))?.unitPriceCents).toBe(10)
+    expect(lineFromValues(line({ unitPrice: "12,505" }))).toBeNull()
+    expect(lineFromValues(line({ unitPrice: "douze" }))).toBeNull()
+  })
+
+  it("read percentages into basis points and quantities into thousandths", () => {
+    const l = lineFromValues(line({ quantity: "2,5", discountPercent: "12,5", vatRate: "5.5" }))!
+    expect(l).toMatchObject({ quantityMilli: 2500, discountBp: 1250, vatRateBp: 550 })
+    expect(lineFromValues(line({ discountPercent: "" }))?.discountBp).toBe(0)
+    expect(lineFromValues(line({ discountPercent: "101" }))).toBeNull()
+    expect(lineFromValues(line({ vatRate: "19.6" }))).toBeNull()
+    expect(lineFromValues(line({ quantity: "0" }))).toBeNull()
+  })
+
+  it("total the lines that parse so far the way the server does (BR-CO-17: three 0,10 € lines at 5,5 % carry 0,02 € of VAT)", () => {
+    const lines = [1, 2, 3].map((i) => line({ id: `l${i}`, unitPrice: "0,10", vatRate: "5.5" }))
+    const t = liveTotals([...lines, line({ id: "bad", unitPrice: "?" })])
+    expect(t).toMatchObject({ totalExclVatCents: 30, totalVatCents: 2, totalInclVatCents: 32 })
+  })
+
+  it("refuse payment terms beyond 60 days net or 45 days end of month, in words the form translates", () => {
+    const base = { ...newQuoteValues(customer, { today: "2026-12-02", validityDays: 30, agentName: null }), lines: [line({ unitPrice: "1" })] }
+    const messages = (v: QuoteFormValues) => (QuoteFormValues.safeParse(v).error?.issues ?? []).map((i) => i.message)
+    expect(messages({ ...base, termsKind: "net", termsDays: "60" })).toEqual([])
+    expect(messages({ ...base, termsKind: "net", termsDays: "61" })).toEqual(["quotes.errors.termsNetCap"])
+    expect(messages({ ...base, termsKind: "end-of-month", termsDays: "46" })).toEqual(["quotes.errors.termsEndOfMonthCap"])
+    expect(messages({ ...base, lines: [line({ unitPrice: "1", label: " " })] })).toEqual(["quotes.errors.label"])
+    expect(messages({ ...base, lines: [] })).toEqual(["quotes.errors.noLine"])
+  })
+
+  it("start a customer's quote in the customer's language and terms, its first contact, the agent as sales rep, valid 30 days", () => {
+    const v = newQuoteValues(customer, { today: "2026-12-02", validityDays: 30, agentName: "Agent Un" })
+    expect(v).toMatchObject({ customerId: "c1", contactId: "p1", language: "fr", termsKind: "net", termsDays: "45", validUntil: "2027-01-01", salesRep: "Agent Un", lines: [] })
+    expect(newQuoteValues({ ...customer, paymentTermsDays: null }, { today: "2026-12-02", validityDays: 30, agentName: null })).toMatchObject({ termsDays: "30", salesRep: "Rep du client" })
+  })
+
+  it("fill a line from a catalog product in the quote's language, and make the same quote back from a stored one", () => {
+    const p: Product = { id: "pr1", ref: "REF-1006", nameFr: "Café en grains 1 kg", nameEn: "Coffee beans 1 kg", unit: "kg", unitPriceCents: 1890, vatRateBp: 550, createdAt: 0, updatedAt: 0 }
+    expect(lineFromProduct(p, "en", "x")).toMatchObject({ label: "Coffee beans 1 kg", unitPrice: "18.90", vatRate: "5.5", unit: "kg" })
+    expect(centsToInput(5, "fr")).toBe("0,05")
+    const values = { ...newQuoteValues(customer, { today: "2026-12-02", validityDays: 30, agentName: "Agent Un" }), lines: [{ ...lineFromProduct(p, "fr", "x"), quantity: "2,5", discountPercent: "10" }] }
+    const q = quoteFromValues(values, { id: "q1", date: "2026-12-02", now: 1 })
+    expect(q).toMatchObject({ status: "draft", number: null, totalExclVatCents: 4253, totalVatCents: 234, totalInclVatCents: 4487, paymentTerms: { kind: "net", days: 45 } })
+    expect(valuesFromQuote(q)).toEqual(values)
+  })
+
+  it("summarise a quote for a reply in its language, the lines and the totals as text", () => {
+    const values = { ...newQuoteValues(customer, { today: "2026-12-02", validityDays: 30, agentName: "Agent Un" }), lines: [line({ ref: "REF-1", unitPrice: "100", quantity: "2" })] }
+    const q = { ...quoteFromValues(values, { id: "q1", date: "2026-12-02", now: 1 }), number: "DEV-2026-00003" }
+    const { text } = documentSummary(q, DEMO_SELLER, customer, "fr")
+    expect(text).toContain("notre devis DEV-2026-00003 du 02/12/2026, valable jusqu'au 01/01/2027.")
+    expect(text).toContain("- REF-1 Gants: 2 u × 100,00\u00a0€ = 200,00\u00a0€")
+    expect(text).toContain("Total TTC: 240,00\u00a0€")
+    expect(text).toContain("Paiement à 45 jours date de facture.")
+  })
+})

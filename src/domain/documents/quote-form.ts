@@ -1,0 +1,203 @@
+import * as z from "zod"
+
+import type { Customer, Product } from "../customers/customer.schema"
+import type { DocumentLine, SalesDocument } from "./document.schema"
+import { parseScaledDecimal, PERCENT_SCALE, QUANTITY_SCALE } from "./money"
+import { addDaysIso, checkPaymentTerms, MAX_END_OF_MONTH_DAYS, MAX_NET_DAYS, termsFromDays, type PaymentTerms } from "./payment-terms"
+import { computeTotals, FRENCH_VAT_RATES_BP, type DocumentTotals, type TotalsLine } from "./totals"
+
+/**
+ * The quote form as a person fills it: amounts as typed ("12,50", "12.50", "1 250"), percentages as typed
+ * ("5,5"), read into integer cents and basis points without a float. Error messages are i18n keys
+ * (`quotes.errors.*`): the form says them in the agent's language.
+ */
+export type Quote = Extract<SalesDocument, { type: "quote" }>
+
+export const VAT_RATE_CHOICES = FRENCH_VAT_RATES_BP.map((bp) => ({ bp, value: bpToPercentText(bp) }))
+
+export const QuoteLineValues = z
+  .object({
+    id: z.string().min(1).max(100),
+    productId: z.string().max(100).nullable(),
+    ref: z.string().max(60),
+    label: z.string().max(500),
+    unit: z.string().max(30),
+    quantity: z.string().max(30),
+    unitPrice: z.string().max(30),
+    discountPercent: z.string().max(10),
+    vatRate: z.string().max(10)
+  })
+  .superRefine((l, ctx) => {
+    if (!l.label.trim()) ctx.addIssue({ code: "custom", path: ["label"], message: "quotes.errors.label" })
+    const q = parseScaledDecimal(l.quantity, 3)
+    if (q === null || q === 0) ctx.addIssue({ code: "custom", path: ["quantity"], message: "quotes.errors.quantity" })
+    if (parseScaledDecimal(l.unitPrice, 2) === null) ctx.addIssue({ code: "custom", path: ["unitPrice"], message: "quotes.errors.unitPrice" })
+    const d = l.discountPercent.trim() === "" ? 0 : parseScaledDecimal(l.discountPercent, 2)
+    if (d === null || d > PERCENT_SCALE) ctx.addIssue({ code: "custom", path: ["discountPercent"], message: "quotes.errors.discount" })
+    if (!VAT_RATE_CHOICES.some((c) => parseScaledDecimal(l.vatRate, 2) === c.bp)) ctx.addIssue({ code: "custom", path: ["vatRate"], message: "quotes.errors.vatRate" })
+  })
+export type QuoteLineValues = z.infer<typeof QuoteLineValues>
+
+export const QuoteFormValues = z
+  .object({
+    customerId: z.string().min(1).max(100),
+    contactId: z.string().max(100),
+    language: z.enum(["fr", "en"]),
+    termsKind: z.enum(["on-receipt", "net", "end-of-month"]),
+    termsDays: z.string().max(5),
+    validUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "quotes.errors.validUntil"),
+    salesRep: z.string().max(120),
+    notes: z.string().max(5000),
+    lines: z.array(QuoteLineValues).min(1, "quotes.errors.noLine").max(500)
+  })
+  .superRefine((v, ctx) => {
+    if (v.termsKind === "on-receipt") return
+    const days = /^\d{1,3}$/.test(v.termsDays.trim()) ? Number(v.termsDays.trim()) : NaN
+    if (!Number.isInteger(days)) return ctx.addIssue({ code: "custom", path: ["termsDays"], message: "quotes.errors.termsDays" })
+    const check = checkPaymentTerms({ kind: v.termsKind, days })
+    if (!check.ok) ctx.addIssue({ code: "custom", path: ["termsDays"], message: check.reason === "net-over-60-days" ? "quotes.errors.termsNetCap" : check.reason === "end-of-month-over-45-days" ? "quotes.errors.termsEndOfMonthCap" : "quotes.errors.termsDays" })
+  })
+export type QuoteFormValues = z.infer<typeof QuoteFormValues>
+
+export { MAX_END_OF_MONTH_DAYS, MAX_NET_DAYS }
+
+/** "20" for 2000 bp, "5.5" for 550: the value of the VAT select (the server's API speaks percentages too). */
+export function bpToPercentText(bp: number): string {
+  const whole = Math.trunc(bp / 100)
+  const frac = String(bp % 100).padStart(2, "0").replace(/0+$/, "")
+  return frac ? `${whole}.${frac}` : String(whole)
+}
+
+/** Cents as the form shows them to be edited: "12,50" (fr) or "12.50" (en). */
+export function centsToInput(cents: number, lang: "fr" | "en"): string {
+  const s = `${Math.trunc(cents / 100)}${lang === "fr" ? "," : "."}${String(Math.abs(cents % 100)).padStart(2, "0")}`
+  return cents < 0 && cents > -100 ? `-${s}` : s
+}
+
+/** Thousandths as typed back: 2500 → "2,5" (fr) or "2.5" (en). */
+export function milliToInput(milli: number, lang: "fr" | "en"): string {
+  const abs = Math.abs(milli)
+  const frac = String(abs % QUANTITY_SCALE).padStart(3, "0").replace(/0+$/, "")
+  return `${milli < 0 ? "-" : ""}${Math.floor(abs / QUANTITY_SCALE)}${frac ? (lang === "fr" ? "," : ".") + frac : ""}`
+}
+
+/** A form line read into a document line; null when a field does not parse (the form shows why). */
+export function lineFromValues(l: QuoteLineValues): DocumentLine | null {
+  const quantityMilli = parseScaledDecimal(l.quantity, 3)
+  const unitPriceCents = parseScaledDecimal(l.unitPrice, 2)
+  const discountBp = l.discountPercent.trim() === "" ? 0 : parseScaledDecimal(l.discountPercent, 2)
+  const vatRateBp = parseScaledDecimal(l.vatRate, 2)
+  if (quantityMilli === null || quantityMilli === 0 || unitPriceCents === null || discountBp === null || discountBp > PERCENT_SCALE || vatRateBp === null) return null
+  if (!(FRENCH_VAT_RATES_BP as readonly number[]).includes(vatRateBp)) return null
+  return { id: l.id, productId: l.productId, ref: l.ref.trim(), label: l.label.trim(), unit: l.unit.trim() || "u", quantityMilli, unitPriceCents, discountBp, vatRateBp }
+}
+
+/** Totals of the lines that parse so far: the form shows them live while the agent types. */
+export function liveTotals(lines: readonly QuoteLineValues[]): DocumentTotals {
+  const parsed = lines.map(lineFromValues).filter((x): x is DocumentLine => x !== null)
+  return computeTotals(parsed as TotalsLine[])
+}
+
+export function termsFromValues(v: Pick<QuoteFormValues, "termsKind" | "termsDays">): PaymentTerms {
+  return v.termsKind === "on-receipt" ? { kind: "on-receipt" } : { kind: v.termsKind, days: Number(v.termsDays.trim()) }
+}
+
+/** A product picked from the search, as a new line in the quote's language. */
+export function lineFromProduct(p: Product, lang: "fr" | "en", id: string): QuoteLineValues {
+  return {
+    id,
+    productId: p.id,
+    ref: p.ref,
+    label: lang === "fr" ? p.nameFr : p.nameEn,
+    unit: p.unit,
+    quantity: "1",
+    unitPrice: centsToInput(p.unitPriceCents, lang),
+    discountPercent: "",
+    vatRate: bpToPercentText(p.vatRateBp)
+  }
+}
+
+export function emptyLine(id: string): QuoteLineValues {
+  return { id, productId: null, ref: "", label: "", unit: "u", quantity: "1", unitPrice: "", discountPercent: "", vatRate: "20" }
+}
+
+/**
+ * The form of a new quote for a customer: the customer's language and payment terms, its first contact, the
+ * agent as sales rep (the customer's own rep when it has one), valid for the team's default number of days.
+ */
+export function newQuoteValues(c: Customer, opts: { today: string; validityDays: number; agentName: string | null; contactId?: string | null }): QuoteFormValues {
+  const terms = termsFromDays(c.paymentTermsDays)
+  const contact = opts.contactId && c.contacts.some((x) => x.id === opts.contactId) ? opts.contactId : (c.contacts[0]?.id ?? "")
+  return {
+    customerId: c.id,
+    contactId: contact,
+    language: c.language,
+    termsKind: terms.kind,
+    termsDays: terms.kind === "on-receipt" ? "" : String(terms.days),
+    validUntil: addDaysIso(opts.today, opts.validityDays),
+    salesRep: opts.agentName ?? c.salesRep ?? "",
+    notes: "",
+    lines: []
+  }
+}
+
+/** A stored quote back into the form (editing a draft). */
+export function valuesFromQuote(q: Quote): QuoteFormValues {
+  return {
+    customerId: q.customerId,
+    contactId: q.contactId ?? "",
+    language: q.language,
+    termsKind: q.paymentTerms.kind,
+    termsDays: q.paymentTerms.kind === "on-receipt" ? "" : String(q.paymentTerms.days),
+    validUntil: q.validUntil,
+    salesRep: q.salesRep ?? "",
+    notes: q.notes,
+    lines: q.lines.map((l) => ({
+      id: l.id,
+      productId: l.productId,
+      ref: l.ref,
+      label: l.label,
+      unit: l.unit,
+      quantity: milliToInput(l.quantityMilli, q.language),
+      unitPrice: centsToInput(l.unitPriceCents, q.language),
+      discountPercent: l.discountBp ? bpToPercentText(l.discountBp).replace(".", q.language === "fr" ? "," : ".") : "",
+      vatRate: bpToPercentText(l.vatRateBp)
+    }))
+  }
+}
+
+/**
+ * The draft quote these values make (totals computed here, the same way the server checks them). Throws when a
+ * line does not parse: the form validates first.
+ */
+export function quoteFromValues(v: QuoteFormValues, base: { id: string; date: string; now: number; existing?: Quote | null }): Quote {
+  const lines = v.lines.map((l, i) => {
+    const line = lineFromValues(l)
+    if (!line) throw new RangeError(`line ${i + 1} does not parse`)
+    return line
+  })
+  const t = computeTotals(lines)
+  const prev = base.existing ?? null
+  return {
+    id: base.id,
+    type: "quote",
+    status: prev?.status ?? "draft",
+    customerId: v.customerId,
+    contactId: v.contactId || null,
+    language: v.language,
+    number: prev?.number ?? null,
+    date: base.date,
+    validUntil: v.validUntil,
+    paymentTerms: termsFromValues(v),
+    lines,
+    totalExclVatCents: t.totalExclVatCents,
+    totalVatCents: t.totalVatCents,
+    totalInclVatCents: t.totalInclVatCents,
+    notes: v.notes,
+    salesRep: v.salesRep.trim() || null,
+    sourceId: prev?.sourceId ?? null,
+    history: prev?.history ?? [],
+    createdAt: prev?.createdAt ?? base.now,
+    updatedAt: base.now
+  }
+}

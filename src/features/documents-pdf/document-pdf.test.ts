@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest"
+
+import type { Customer } from "~src/domain/customers/customer.schema"
+import { DEMO_SELLER } from "~src/domain/demo/demo-seller"
+import type { DocumentLine, SalesDocument } from "~src/domain/documents/document.schema"
+import { computeTotals } from "~src/domain/documents/totals"
+
+import { documentFileName, documentPdf } from "./document-pdf"
+
+const customer: Customer = {
+  id: "cust-1",
+  code: "C-00042",
+  company: "Boulangerie Martin SARL",
+  siren: "552100554",
+  vatNumber: "FR76552100554",
+  addresses: [{ label: "", line: "3 place du Marché", postalCode: "21000", city: "Dijon", country: "FR" }],
+  country: "FR",
+  language: "fr",
+  creditLimitCents: 500_000,
+  paymentTermsDays: 30,
+  salesRep: null,
+  tags: [],
+  notes: "",
+  contacts: [{ id: "p-1", firstName: "Claire", lastName: "Martin", role: "Gérante", phones: [], emails: ["claire@martin.test"] }],
+  createdAt: 0,
+  updatedAt: 0
+}
+
+function quote(lines: DocumentLine[], extra: Partial<SalesDocument> = {}): SalesDocument {
+  const t = computeTotals(lines)
+  return {
+    id: "0193a1b2-0000-7000-8000-000000000001",
+    type: "quote",
+    status: "sent",
+    customerId: customer.id,
+    contactId: "p-1",
+    language: "fr",
+    number: "DEV-2026-00017",
+    date: "2026-12-02",
+    validUntil: "2027-01-01",
+    paymentTerms: { kind: "net", days: 30 },
+    lines,
+    totalExclVatCents: t.totalExclVatCents,
+    totalVatCents: t.totalVatCents,
+    totalInclVatCents: t.totalInclVatCents,
+    notes: "",
+    salesRep: "Agent Un",
+    sourceId: null,
+    history: [],
+    createdAt: 0,
+    updatedAt: 0,
+    ...extra
+  } as SalesDocument
+}
+
+const line = (i: number, over: Partial<DocumentLine> = {}): DocumentLine => ({
+  id: `l${i}`,
+  productId: null,
+  ref: `REF-${1000 + i}`,
+  label: `Ramette papier A4 n° ${i}`,
+  unit: "ramette",
+  quantityMilli: 3000,
+  unitPriceCents: 549,
+  discountBp: 0,
+  vatRateBp: 2000,
+  ...over
+})
+
+/** The PDF's text as a reader extracts it, pages joined, spaces of every kind as one. */
+async function textOf(bytes: Uint8Array, raw = false): Promise<string> {
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs")
+  const pdf = await pdfjs.getDocument({ data: bytes.slice(), useSystemFonts: false }).promise
+  const parts: string[] = []
+  for (let p = 1; p <= pdf.numPages; p++) {
+    const content = await (await pdf.getPage(p)).getTextContent()
+    parts.push(content.items.map((it) => ("str" in it ? it.str : "")).join(" "))
+  }
+  return raw ? parts.join(" ") : parts.join(" ").replace(/[\s\u00a0\u202f]+/g, " ")
+}
+
+describe("a quote's PDF", () => {
+  it("reads back, in French, the number, the lines, the VAT per rate, the totals and the legal mentions", async () => {
+    // 3 × 5,49 € at 20 % and 2 × 18,90 € at 5,5 % with 10 % off: 16,47 € and 34,02 €.
+    const doc = quote([line(1), line(2, { label: "Café en grains 1 kg", unit: "kg", quantityMilli: 2000, unitPriceCents: 1890, discountBp: 1000, vatRateBp: 550 })])
+    const text = await textOf(await documentPdf(doc, DEMO_SELLER, customer, "fr"))
+    expect(text).toContain("Devis")
+    expect(text).toContain("DEV-2026-00017")
+    expect(text).toContain("Boulangerie Martin SARL")
+    expect(text).toContain("Café en grains 1 kg")
+    expect(text).toContain("Total HT 50,49 €")
+    expect(text).toContain("TVA 20 % 3,29 €")
+    expect(text).toContain("TVA 5,5 % 1,87 €")
+    expect(text).toContain("Total TTC 55,65 €")
+    expect(text).toContain("SIREN 732829320")
+    expect(text).toContain("TVA FR44732829320")
+    expect(text).toContain("Indemnité forfaitaire pour frais de recouvrement en cas de retard : 40 €")
+    expect(text).toContain("Pas d'escompte pour paiement anticipé")
+    expect(text).toContain("Paiement à 30 jours date de facture")
+    expect(text).toContain("Valable jusqu'au : 01/01/2027")
+    // The share capital's thousands separator is a space the font has (fr-FR writes U+202F, which Roboto lacks).
+    expect(text).toContain("au capital de 50 000,00 €")
+    expect(await textOf(await documentPdf(doc, DEMO_SELLER, customer, "fr"), true)).not.toContain("\u202f")
+  })
+
+  it("speaks English to an English-speaking customer, with the €40 indemnity and the VAT exemption of a 0 % export line", async () => {
+    const uk: Customer = { ...customer, company: "Harbour Tools Ltd", country: "GB", language: "en", vatNumber: null, addresses: [{ label: "", line: "1 Dock Road", postalCode: "BS1 4RN", city: "Bristol", country: "GB" }] }
+    const doc = quote([line(1, { label: "A4 copy paper", vatRateBp: 0 })], { language: "en" } as Partial<SalesDocument>)
+    const text = await textOf(await documentPdf(doc, DEMO_SELLER, uk, "en"))
+    expect(text).toContain("Quote")
+    expect(text).toContain("Total excl. VAT €16.47")
+    expect(text).toContain("Total incl. VAT €16.47")
+    expect(text).toContain("Fixed compensation for recovery costs in case of late payment: €40")
+    expect(text).toContain("VAT exempt: export, article 262 I of the French tax code (CGI)")
+    expect(text).toContain("Valid until: 1 January 2027")
+    expect(text).not.toContain("Total HT")
+  })
+
+  it("lays 50 lines over several pages with the table's header on each, and says a draft has no number yet", async () => {
+    const doc = quote(Array.from({ length: 50 }, (_, i) => line(i + 1)), { number: null, status: "draft" } as Partial<SalesDocument>)
+    const bytes = await documentPdf(doc, DEMO_SELLER, customer, "fr")
+    const text = await textOf(bytes)
+    expect(text).toContain("Brouillon, numéroté à l'envoi")
+    expect(text).toContain("Ramette papier A4 n° 50")
+    expect(text.match(/Désignation/g)!.length).toBeGreaterThanOrEqual(2)
+    expect(text).toContain("Page 2 / ")
+    expect(documentFileName(doc)).toBe("quote-0193a1b2.pdf")
+    expect(documentFileName(quote([line(1)]))).toBe("DEV-2026-00017.pdf")
+  })
+})

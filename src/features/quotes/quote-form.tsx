@@ -1,0 +1,464 @@
+import { zodResolver } from "@hookform/resolvers/zod"
+import { useEffect, useMemo, useRef, useState } from "react"
+import { useFieldArray, useForm, useWatch, type FieldError, type FieldErrors, type UseFormRegister } from "react-hook-form"
+import { useTranslation } from "react-i18next"
+import { uuidv7 } from "uuidv7"
+
+import type { Customer, Product } from "~src/domain/customers/customer.schema"
+import { documentSummary } from "~src/domain/documents/document-text"
+import { emptyLine, lineFromProduct, lineFromValues, liveTotals, newQuoteValues, QuoteFormValues, VAT_RATE_CHOICES, valuesFromQuote, type Quote } from "~src/domain/documents/quote-form"
+import type { Seller } from "~src/domain/documents/seller.schema"
+import { lineNetCents } from "~src/domain/documents/totals"
+import { RiskBadge } from "~src/features/risk/risk-badge"
+import type { RiskView } from "~src/messaging/contract"
+import { send } from "~src/messaging/send"
+import { useDebouncedSearch } from "~src/ui/use-debounced-search"
+
+import { downloadQuotePdf } from "./quote-pdf-download"
+
+type Translate = ReturnType<typeof useTranslation>["t"]
+
+interface Loaded {
+  id: string
+  customer: Customer
+  quote: Quote | null
+  values: QuoteFormValues
+  risk: RiskView | null
+  sellerProblems: string[]
+}
+
+/**
+ * The quote form: `quotes/new?customer=<id>` starts one prefilled from the customer (language, terms, first
+ * contact), the agent and the team's validity; `quotes/<id>` opens a stored one. Lines come from the catalog
+ * search or are typed freely; the totals are the domain's (exact cents, VAT per rate) as the agent types.
+ */
+export function QuoteEditor({ quoteId, customerId, contactId }: { quoteId: string | null; customerId: string | null; contactId: string | null }) {
+  const { t } = useTranslation()
+  const [loaded, setLoaded] = useState<Loaded | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  useEffect(() => {
+    let live = true
+    void (async () => {
+      try {
+        const stored = quoteId ? await send("quotes/get", { id: quoteId }) : null
+        if (quoteId && !stored?.quote) return live && setError(t("quotes.form.quoteMissing"))
+        const cid = stored?.quote?.customerId ?? customerId
+        if (!cid) return live && setError(t("quotes.form.customerMissing"))
+        const ctx = await send("quotes/context", { customerId: cid })
+        if (!ctx.customer) return live && setError(t("quotes.form.customerMissing"))
+        const quote = (stored?.quote as Quote | null | undefined) ?? null
+        const values = quote ? valuesFromQuote(quote) : newQuoteValues(ctx.customer, { today: ctx.today, validityDays: ctx.validityDays, agentName: ctx.agentName, contactId })
+        if (live) setLoaded({ id: quote?.id ?? uuidv7(), customer: ctx.customer, quote, values, risk: ctx.risk, sellerProblems: ctx.sellerProblems })
+      } catch (e) {
+        if (live) setError(String(e instanceof Error ? e.message : e))
+      }
+    })()
+    return () => {
+      live = false
+    }
+  }, [quoteId, customerId, contactId, t])
+  if (error) return <p className="c-error">{error}</p>
+  if (!loaded) return <p className="c-empty">{t("quotes.form.loading")}</p>
+  return <QuoteFormBody key={loaded.id} loaded={loaded} t={t} />
+}
+
+function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
+  const { i18n } = useTranslation()
+  const locale = i18n.language
+  const [quote, setQuote] = useState<Quote | null>(loaded.quote)
+  const [refusal, setRefusal] = useState<string | null>(null)
+  const [notice, setNotice] = useState<{ kind: "ok" | "error" | "notice"; text: string } | null>(null)
+  const [busy, setBusy] = useState(false)
+  const form = useForm<QuoteFormValues>({ resolver: zodResolver(QuoteFormValues), defaultValues: loaded.values, mode: "onChange" })
+  const { register, control, handleSubmit, formState } = form
+  const lines = useFieldArray({ control, name: "lines", keyName: "key" })
+  const watchedLines = useWatch({ control, name: "lines" })
+  const termsKind = useWatch({ control, name: "termsKind" })
+  const language = useWatch({ control, name: "language" })
+  const totals = useMemo(() => liveTotals(watchedLines ?? []), [watchedLines])
+  const editable = !quote || quote.status === "draft"
+  const money = (cents: number) => new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" }).format(cents / 100)
+  // The benchmark reads when the filled form was first on screen (bench/quote.bench.ts).
+  useEffect(() => void performance.mark("comptoir:quote-form-ready"), [])
+
+  // Once sent, the number comes from the server with the next pull: ask again until it is there (or refused).
+  const waiting = quote !== null && quote.status !== "draft" && quote.number === null
+  useEffect(() => {
+    if (!waiting) return
+    let live = true
+    let delay = 150
+    let timer: ReturnType<typeof setTimeout>
+    const poll = async () => {
+      try {
+        const r = await send("quotes/get", { id: loaded.id })
+        if (!live) return
+        if (r.quote) setQuote(r.quote as Quote)
+        if (r.refusal) setRefusal(r.refusal)
+      } catch {
+        // The worker restarting: ask again.
+      }
+      delay = Math.min(delay * 1.5, 2000)
+      if (live) timer = setTimeout(() => void poll(), delay)
+    }
+    timer = setTimeout(() => void poll(), delay)
+    return () => {
+      live = false
+      clearTimeout(timer)
+    }
+  }, [waiting, loaded.id])
+
+  const save = async (values: QuoteFormValues): Promise<Quote | null> => {
+    const r = await send("quotes/save", { id: loaded.id, values })
+    if (!r.ok || !r.quote) {
+      setNotice({ kind: "error", text: errorText(r.error, t, quote?.status ?? "draft") })
+      return null
+    }
+    setQuote(r.quote as Quote)
+    form.reset(values)
+    if (!location.hash.endsWith(`/quotes/${loaded.id}`)) history.replaceState(null, "", `#/quotes/${loaded.id}`)
+    return r.quote as Quote
+  }
+
+  const run = (what: (q: Quote) => Promise<void>) =>
+    handleSubmit(async (values) => {
+      setBusy(true)
+      setNotice(null)
+      try {
+        const q = editable && (formState.isDirty || !quote) ? await save(values) : quote
+        if (q) await what(q)
+      } catch (e) {
+        setNotice({ kind: "error", text: t("quotes.errors.generic", { message: e instanceof Error ? e.message : String(e) }) })
+      } finally {
+        setBusy(false)
+      }
+    })
+
+  const withDocument = async (q: Quote, use: (q: Quote, customer: Customer, seller: Seller) => Promise<void>) => {
+    const r = await send("quotes/get", { id: q.id })
+    if (!r.quote || !r.customer) throw new Error(t("quotes.form.quoteMissing"))
+    if (!r.seller) return setNotice({ kind: "error", text: t("quotes.errors.seller", { problems: loaded.sellerProblems.join(", ") }) })
+    await use(r.quote as Quote, r.customer, r.seller)
+  }
+
+  const onSave = run(async () => setNotice({ kind: "ok", text: t("quotes.status.saved") }))
+  const onIssue = run(async (q) => {
+    if (loaded.sellerProblems.length) return setNotice({ kind: "error", text: t("quotes.errors.seller", { problems: loaded.sellerProblems.join(", ") }) })
+    const r = await send("quotes/issue", { id: q.id })
+    if (!r.ok || !r.quote) return setNotice({ kind: "error", text: errorText(r.error, t, q.status) })
+    setRefusal(null)
+    setQuote(r.quote as Quote)
+  })
+  const onPdf = run((q) =>
+    withDocument(q, async (doc, customer, seller) => {
+      const name = await downloadQuotePdf(doc, seller, customer)
+      setNotice({ kind: "ok", text: t("quotes.status.pdfReady", { name }) })
+    })
+  )
+  const onInsert = run((q) =>
+    withDocument(q, async (doc, customer, seller) => {
+      const summary = documentSummary(doc, seller, customer, doc.language)
+      const r = await send("documents/insert-into-reply", summary)
+      setNotice(r.ok ? { kind: "ok", text: t("quotes.status.inserted") } : { kind: "error", text: errorText(r.error, t, doc.status) })
+    })
+  )
+  const onCopy = run((q) =>
+    withDocument(q, async (doc, customer, seller) => {
+      await navigator.clipboard.writeText(documentSummary(doc, seller, customer, doc.language).text)
+      setNotice({ kind: "ok", text: t("quotes.status.copied") })
+    })
+  )
+
+  const c = loaded.customer
+  const status = quote?.status ?? "draft"
+  return (
+    <form className="c-quote" data-comptoir="quote-form" data-status={status} onSubmit={(e) => e.preventDefault()} noValidate>
+      <div className="c-quote-head">
+        <h1>{quote?.number || status !== "draft" ? t("quotes.form.title") : t("quotes.form.newTitle", { company: c.company })}</h1>
+        <span className="c-quote-number" data-comptoir="document-number" data-numbered={quote?.number ? "true" : "false"}>
+          {quote?.number ?? t("quotes.status.notNumbered")}
+        </span>
+        <span className="c-chip" data-comptoir="quote-status">
+          {t(`quotes.status.${status}`)}
+        </span>
+      </div>
+      <div className="c-muted">
+        {c.company} · {c.code}
+      </div>
+      {loaded.risk ? <RiskBadge risk={loaded.risk} t={t as (k: string, o?: Record<string, unknown>) => string} locale={locale} /> : null}
+      {waiting && !refusal ? <p className="c-notice">{t("quotes.status.waitingNumber")}</p> : null}
+      {quote?.number ? <p className="c-ok">{t("quotes.status.numbered", { number: quote.number })}</p> : null}
+      {refusal ? <p className="c-error">{t("quotes.status.refused", { reason: refusal })}</p> : null}
+
+      <fieldset disabled={!editable || busy} style={{ border: 0, padding: 0, margin: 0 }}>
+        <div className="c-quote-grid">
+          <label>
+            {t("quotes.form.contact")}
+            <select {...register("contactId")}>
+              <option value="">{t("quotes.form.noContact")}</option>
+              {c.contacts.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {`${p.firstName} ${p.lastName}`.trim() || p.emails[0] || p.id}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t("quotes.form.language")}
+            <select {...register("language")}>
+              <option value="fr">Français</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+          <label>
+            {t("quotes.form.salesRep")}
+            <input {...register("salesRep")} />
+          </label>
+          <label>
+            {t("quotes.form.validUntil")}
+            <input type="date" {...register("validUntil")} aria-invalid={formState.errors.validUntil ? "true" : "false"} />
+            <FieldMessage error={formState.errors.validUntil} t={t} />
+          </label>
+          <label>
+            {t("quotes.form.terms")}
+            <select {...register("termsKind", { deps: ["termsDays"] })}>
+              <option value="net">{t("quotes.form.termsNet")}</option>
+              <option value="end-of-month">{t("quotes.form.termsEndOfMonth")}</option>
+              <option value="on-receipt">{t("quotes.form.termsOnReceipt")}</option>
+            </select>
+          </label>
+          {termsKind !== "on-receipt" ? (
+            <label>
+              {t("quotes.form.termsDays")}
+              <input inputMode="numeric" {...register("termsDays")} data-comptoir="quote-terms-days" aria-invalid={formState.errors.termsDays ? "true" : "false"} />
+              <FieldMessage error={formState.errors.termsDays} t={t} />
+            </label>
+          ) : null}
+        </div>
+
+        <table className="c-quote-lines">
+          <thead>
+            <tr>
+              <th style={{ width: "11%" }}>{t("quotes.form.ref")}</th>
+              <th>{t("quotes.form.label")}</th>
+              <th style={{ width: "8%" }}>{t("quotes.form.quantity")}</th>
+              <th style={{ width: "8%" }}>{t("quotes.form.unit")}</th>
+              <th style={{ width: "11%" }}>{t("quotes.form.unitPrice")}</th>
+              <th style={{ width: "7%" }}>{t("quotes.form.discount")}</th>
+              <th style={{ width: "8%" }}>{t("quotes.form.vatRate")}</th>
+              <th className="c-num" style={{ width: "11%" }}>
+                {t("quotes.form.lineTotal")}
+              </th>
+              <th style={{ width: "3%" }} />
+            </tr>
+          </thead>
+          <tbody>
+            {lines.fields.map((f, i) => (
+              <LineRow key={f.key} i={i} register={register} errors={formState.errors.lines?.[i]} netCents={lineNet(watchedLines?.[i])} money={money} t={t} onRemove={() => lines.remove(i)} />
+            ))}
+          </tbody>
+        </table>
+        {typeof formState.errors.lines?.message === "string" ? <p className="c-error">{t(formState.errors.lines.message)}</p> : null}
+        <ProductPicker language={language} t={t} onPick={(line) => lines.append(line)} />
+        <div className="c-quote-bottom">
+          <label style={{ flex: 1, minWidth: 260 }}>
+            {t("quotes.form.notes")}
+            <textarea rows={3} {...register("notes")} />
+          </label>
+          <table className="c-quote-totals" data-comptoir="quote-totals">
+            <tbody>
+              <tr>
+                <td>{t("quotes.form.totalExclVat")}</td>
+                <td data-comptoir="total-excl-vat" data-cents={totals.totalExclVatCents}>
+                  {money(totals.totalExclVatCents)}
+                </td>
+              </tr>
+              {totals.vatByRate.map((v) => (
+                <tr key={v.vatRateBp}>
+                  <td>{t("quotes.form.vatAt", { rate: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(v.vatRateBp / 100) })}</td>
+                  <td data-comptoir="total-vat-rate" data-rate-bp={v.vatRateBp} data-base-cents={v.baseCents} data-cents={v.vatCents}>
+                    {money(v.vatCents)}
+                  </td>
+                </tr>
+              ))}
+              <tr>
+                <td>{t("quotes.form.vatTotal")}</td>
+                <td data-comptoir="total-vat" data-cents={totals.totalVatCents}>
+                  {money(totals.totalVatCents)}
+                </td>
+              </tr>
+              <tr className="c-strong">
+                <td>{t("quotes.form.totalInclVat")}</td>
+                <td data-comptoir="total-incl-vat" data-cents={totals.totalInclVatCents}>
+                  {money(totals.totalInclVatCents)}
+                </td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+      </fieldset>
+
+      <div className="c-quote-actions">
+        {editable ? (
+          <>
+            <button type="button" className="c-button c-button-secondary" data-comptoir="quote-save" disabled={busy} onClick={() => void onSave()}>
+              {t("quotes.actions.save")}
+            </button>
+            <button type="button" className="c-button" data-comptoir="quote-issue" disabled={busy} onClick={() => void onIssue()}>
+              {t("quotes.actions.issue")}
+            </button>
+          </>
+        ) : null}
+        <button type="button" className="c-button c-button-secondary" data-comptoir="quote-pdf" disabled={busy} onClick={() => void onPdf()}>
+          {t("quotes.actions.pdf")}
+        </button>
+        <button type="button" className="c-button c-button-secondary" data-comptoir="insert-into-reply" disabled={busy} onClick={() => void onInsert()}>
+          {t("quotes.actions.insert")}
+        </button>
+        <button type="button" className="c-button c-button-secondary" data-comptoir="quote-copy" disabled={busy} onClick={() => void onCopy()}>
+          {t("quotes.actions.copy")}
+        </button>
+      </div>
+      {notice ? (
+        <p className={notice.kind === "ok" ? "c-ok" : notice.kind === "error" ? "c-error" : "c-notice"} data-comptoir="quote-notice" role="status">
+          {notice.text}
+        </p>
+      ) : null}
+    </form>
+  )
+}
+
+/** The background's refusal codes in the agent's words. */
+function errorText(code: string | undefined, t: Translate, status: string): string {
+  if (!code) return t("quotes.errors.generic", { message: "?" })
+  if (code === "not-draft") return t("quotes.errors.notDraft", { status: t(`quotes.status.${status}`) })
+  if (code === "not-signed-in") return t("quotes.errors.notSignedIn")
+  if (code === "no-compose-box") return t("quotes.errors.noCompose")
+  if (code.startsWith("seller-incomplete")) return t("quotes.errors.seller", { problems: code.replace(/^seller-incomplete:\s*/, "") })
+  return t("quotes.errors.generic", { message: code })
+}
+
+function lineNet(l: QuoteFormValues["lines"][number] | undefined): number | null {
+  const parsed = l ? lineFromValues(l) : null
+  return parsed ? lineNetCents(parsed) : null
+}
+
+function FieldMessage({ error, t }: { error: FieldError | undefined; t: Translate }) {
+  return error?.message ? <span className="c-error">{t(error.message)}</span> : null
+}
+
+function LineRow({
+  i,
+  register,
+  errors,
+  netCents,
+  money,
+  t,
+  onRemove
+}: {
+  i: number
+  register: UseFormRegister<QuoteFormValues>
+  errors: FieldErrors<QuoteFormValues["lines"][number]> | undefined
+  netCents: number | null
+  money: (cents: number) => string
+  t: Translate
+  onRemove: () => void
+}) {
+  const cell = (name: "ref" | "label" | "quantity" | "unit" | "unitPrice" | "discountPercent", extra: { inputMode?: "decimal"; className?: string } = {}) => (
+    <td>
+      <input {...register(`lines.${i}.${name}`)} aria-label={`${t(`quotes.form.${name === "discountPercent" ? "discount" : name}`)} ${i + 1}`} aria-invalid={errors?.[name] ? "true" : "false"} {...extra} />
+      <FieldMessage error={errors?.[name]} t={t} />
+    </td>
+  )
+  return (
+    <tr data-comptoir="quote-line">
+      {cell("ref")}
+      {cell("label")}
+      {cell("quantity", { inputMode: "decimal", className: "c-num" })}
+      {cell("unit")}
+      {cell("unitPrice", { inputMode: "decimal", className: "c-num" })}
+      {cell("discountPercent", { inputMode: "decimal", className: "c-num" })}
+      <td>
+        <select {...register(`lines.${i}.vatRate`)} aria-label={`${t("quotes.form.vatRate")} ${i + 1}`}>
+          {VAT_RATE_CHOICES.map((r) => (
+            <option key={r.value} value={r.value}>
+              {r.value}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td className="c-num" data-comptoir="quote-line-total" data-cents={netCents ?? ""}>
+        {netCents === null ? "—" : money(netCents)}
+      </td>
+      <td>
+        <button type="button" className="c-link" aria-label={t("quotes.form.removeLine", { n: i + 1 })} onClick={onRemove}>
+          ✕
+        </button>
+      </td>
+    </tr>
+  )
+}
+
+/**
+ * "Add a line": the catalog's typo-tolerant search as the agent types a ref or a name; Enter or a click adds
+ * the product (label in the quote's language, unit, price, VAT); Enter with no match adds a free line.
+ */
+function ProductPicker({ language, t, onPick }: { language: "fr" | "en"; t: Translate; onPick: (line: QuoteFormValues["lines"][number]) => void }) {
+  const [query, setQuery] = useState("")
+  const [active, setActive] = useState(0)
+  const [error, setError] = useState<string | null>(null)
+  const input = useRef<HTMLInputElement>(null)
+  const results = useDebouncedSearch<Product>(query, (q) => send("products/search", { query: q, limit: 8 }).then((r) => r.products), 60, (e) => setError(String(e)))
+  const pick = (p: Product | null) => {
+    const text = query.trim()
+    if (!p && !text) return
+    onPick(p ? lineFromProduct(p, language, uuidv7()) : { ...emptyLine(uuidv7()), label: text })
+    setQuery("")
+    setActive(0)
+    input.current?.focus()
+  }
+  const list = results ?? []
+  return (
+    <div className="c-quote-add">
+      <input
+        ref={input}
+        className="c-search"
+        data-comptoir="quote-line-add"
+        role="combobox"
+        aria-expanded={list.length > 0}
+        aria-label={t("quotes.form.addLine")}
+        placeholder={t("quotes.form.addLine")}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value)
+          setActive(0)
+        }}
+        onKeyDown={(e) => {
+          if (e.key === "ArrowDown") setActive((a) => Math.min(a + 1, list.length - 1))
+          else if (e.key === "ArrowUp") setActive((a) => Math.max(a - 1, 0))
+          else if (e.key === "Escape") setQuery("")
+          else if (e.key === "Enter") {
+            e.preventDefault()
+            pick(list[active] ?? null)
+          } else return
+          e.preventDefault()
+        }}
+      />
+      {query.trim() && results ? (
+        <ul role="listbox">
+          {list.map((p, i) => (
+            <li key={p.id}>
+              <button type="button" role="option" aria-selected={i === active} data-comptoir="quote-product-option" data-ref={p.ref} onClick={() => pick(p)}>
+                <span>
+                  <strong>{p.ref}</strong> {language === "fr" ? p.nameFr : p.nameEn}
+                </span>
+                <span className="c-muted">{new Intl.NumberFormat(language === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency: "EUR" }).format(p.unitPriceCents / 100)}</span>
+              </button>
+            </li>
+          ))}
+          {list.length === 0 ? <li className="c-empty" style={{ padding: "6px 9px" }}>{t("quotes.form.noProduct")}</li> : null}
+        </ul>
+      ) : null}
+      {error ? <p className="c-error">{error}</p> : null}
+    </div>
+  )
+}

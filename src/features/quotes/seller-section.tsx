@@ -1,0 +1,85 @@
+import { useEffect, useState } from "react"
+import { useTranslation } from "react-i18next"
+
+import { parseScaledDecimal } from "~src/domain/documents/money"
+import { SellerIdentitySchema, type Seller } from "~src/domain/documents/seller.schema"
+import { send } from "~src/messaging/send"
+
+type Field = "name" | "legalForm" | "siren" | "rcsCity" | "vatNumber" | "line" | "postalCode" | "city" | "country"
+
+/**
+ * The team's seller identity, printed on every quote and invoice: a manager fills it once (options page), it
+ * reaches the whole team by sync. Agents see it read-only.
+ */
+export function SellerSection() {
+  const { t } = useTranslation()
+  const [state, setState] = useState<{ seller: Seller | null; validityDays: number; mayEdit: boolean } | null>(null)
+  const [form, setForm] = useState<Record<Field, string> & { capital: string; validity: string }>()
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
+  useEffect(() => {
+    void send("team/seller", {}).then((r) => {
+      setState(r)
+      const s = r.seller
+      setForm({
+        name: s?.name ?? "",
+        legalForm: s?.legalForm ?? "",
+        siren: s?.siren ?? "",
+        rcsCity: s?.rcsCity ?? "",
+        vatNumber: s?.vatNumber ?? "",
+        line: s?.address.line ?? "",
+        postalCode: s?.address.postalCode ?? "",
+        city: s?.address.city ?? "",
+        country: s?.address.country ?? "FR",
+        capital: s?.shareCapitalCents != null ? String(s.shareCapitalCents / 100) : "",
+        validity: String(r.validityDays)
+      })
+    })
+  }, [])
+  if (!state || !form) return null
+  const save = async () => {
+    const capital = form.capital.trim() === "" ? null : parseScaledDecimal(form.capital, 2)
+    const parsed = SellerIdentitySchema.safeParse({
+      ...(state.seller ?? {}),
+      name: form.name.trim(),
+      legalForm: form.legalForm.trim(),
+      siren: form.siren.replace(/\s/g, ""),
+      rcsCity: form.rcsCity.trim(),
+      vatNumber: form.vatNumber.replace(/\s/g, "").toUpperCase(),
+      shareCapitalCents: capital,
+      address: { line: form.line.trim(), postalCode: form.postalCode.trim(), city: form.city.trim(), country: form.country.trim().toUpperCase() }
+    })
+    if (!parsed.success) return setMessage({ ok: false, text: parsed.error.issues.map((i) => i.message).join("; ") })
+    const r = await send("team/seller-save", { seller: parsed.data, validityDays: Number(form.validity) || 30 })
+    setMessage(r.ok ? { ok: true, text: t("quotes.seller.saved") } : { ok: false, text: r.error ?? "" })
+  }
+  const input = (field: Field | "capital" | "validity", label: string) => (
+    <label key={field} style={{ display: "flex", flexDirection: "column", gap: 2 }}>
+      {label}
+      <input value={form[field]} disabled={!state.mayEdit} data-comptoir={`seller-${field}`} onChange={(e) => setForm({ ...form, [field]: e.target.value })} />
+    </label>
+  )
+  return (
+    <div data-comptoir="seller-identity">
+      {state.mayEdit ? null : <p className="c-muted">{t("quotes.seller.readOnly")}</p>}
+      <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(200px, 1fr))", gap: 8 }}>
+        {input("name", t("quotes.seller.name"))}
+        {input("legalForm", t("quotes.seller.legalForm"))}
+        {input("capital", t("quotes.seller.shareCapital"))}
+        {input("siren", t("quotes.seller.siren"))}
+        {input("rcsCity", t("quotes.seller.rcsCity"))}
+        {input("vatNumber", t("quotes.seller.vatNumber"))}
+        {input("line", t("quotes.seller.addressLine"))}
+        {input("postalCode", t("quotes.seller.postalCode"))}
+        {input("city", t("quotes.seller.city"))}
+        {input("country", t("quotes.seller.country"))}
+        {input("validity", t("quotes.seller.validityDays"))}
+      </div>
+      {state.mayEdit ? (
+        <button type="button" className="c-button" style={{ marginTop: 8 }} onClick={() => void save()}>
+          {t("quotes.seller.save")}
+        </button>
+      ) : null}
+      {message ? <p className={message.ok ? "c-ok" : "c-error"}>{message.text}</p> : null}
+    </div>
+  )
+}

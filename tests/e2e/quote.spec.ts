@@ -1,0 +1,266 @@
+import { execFileSync, spawn, type ChildProcess } from "node:child_process"
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join, resolve } from "node:path"
+
+import { expect, test, type BrowserContext, type Page } from "@playwright/test"
+
+import { Customer } from "~src/domain/customers/customer.schema"
+import { generateCustomers, generateProducts } from "~src/domain/demo/demo-data"
+import { generateDemoDocuments } from "~src/domain/demo/demo-documents"
+
+import { launchWithExtension, serviceWorkerOf, startSite, type Site } from "./launch"
+
+test.describe.configure({ mode: "serial" })
+
+let server: ChildProcess | undefined
+let serverDir: string
+let serverUrl: string
+let context: BrowserContext
+let profileDir: string
+let extensionId: string
+let site: Site
+let closeSite: () => Promise<void>
+const shots = resolve("test-results/quote")
+
+// The demo team as the server seeds it: its first active customer is over its credit limit on purpose.
+const customers = generateCustomers({ count: 2000 }).map(({ writtenPhones: _w, ...c }) => Customer.parse(c))
+const overLimit = customers.find((c) => c.id === generateDemoDocuments(customers, generateProducts(), "2026-12-02").overLimitCustomerId)!
+
+/** The real server as `npm start` runs it (PGlite, demo team), on a free port: the sync spec's way. */
+async function startServer(): Promise<string> {
+  serverDir = mkdtempSync(join(tmpdir(), "comptoir-e2e-quote-"))
+  const template = readdirSync(tmpdir()).find((n) => /^comptoir-pglite-template-[\d.]+$/.test(n))
+  if (template && existsSync(join(tmpdir(), template))) cpSync(join(tmpdir(), template), join(serverDir, "pglite"), { recursive: true })
+  server = spawn("npx", ["tsx", "--tsconfig", "tsconfig.json", "server/main.ts"], {
+    cwd: resolve(process.cwd()),
+    env: { ...process.env, PORT: "0", DATA_DIR: join(serverDir, "pglite"), LOG_LEVEL: "warn", SEED: "demo" },
+    stdio: ["ignore", "pipe", "inherit"],
+    detached: true
+  })
+  let out = ""
+  return new Promise((ok, fail) => {
+    server!.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString()
+      const m = /Comptoir team server: (http:\/\/[^\s]+)/.exec(out)
+      if (m && out.includes("agent2@demo.comptoir.test")) ok(m[1]!)
+    })
+    server!.on("exit", (code) => fail(new Error(`the server exited (${code}): ${out}`)))
+  })
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000)
+  serverUrl = await startServer()
+  profileDir = mkdtempSync(join(tmpdir(), "comptoir-e2e-quote-profile-"))
+  context = await launchWithExtension(profileDir)
+  extensionId = new URL((await serviceWorkerOf(context)).url()).host
+  const started = await startSite()
+  site = started.site
+  closeSite = async () => {
+    started.server.closeAllConnections()
+    await new Promise((ok) => started.server.close(ok))
+  }
+  const email = overLimit.contacts[0]!.emails[0]!
+  site.route("/crm/contact", `<!doctype html><html lang="fr"><head><title>Contact</title></head><body><main><h1>${overLimit.company}</h1><p>Contact : <a href="mailto:${email}">${email}</a></p><p>Dernier échange : commande de fournitures.</p></main></body></html>`)
+  site.route(
+    "/webmail/compose",
+    `<!doctype html><html><head><title>Roundcube Webmail :: Répondre</title></head><body>
+      <form id="compose"><label>Objet <input name="_subject" value="Re: demande de devis"></label>
+      <textarea id="composebody" name="_message" rows="12" cols="80">\n\n-- \nLe client a écrit :\n> Pouvez-vous nous faire un devis ?</textarea>
+      <div id="html-editor" contenteditable="true" role="textbox" aria-label="Corps du message" style="min-height:120px;border:1px solid #999"><blockquote>Pouvez-vous nous faire un devis ?</blockquote></div>
+      </form></body></html>`
+  )
+  const options = await context.newPage()
+  await options.goto(`chrome-extension://${extensionId}/options.html`)
+  await options.locator('[data-comptoir="team-server-url"]').fill(serverUrl)
+  await options.locator('[data-comptoir="team-email"]').fill("agent1@demo.comptoir.test")
+  await options.locator('[data-comptoir="team-password"]').fill("comptoir-demo")
+  await options.locator('[data-comptoir="team-sign-in"]').click()
+  await expect(options.locator('[data-comptoir="sync-status"]')).toContainText("nothing to send", { timeout: 60_000 })
+  await options.close()
+})
+
+test.afterAll(async () => {
+  await context?.close()
+  rmSync(profileDir, { recursive: true, force: true })
+  await closeSite?.()
+  if (server?.pid !== undefined && server.exitCode === null) {
+    const exited = new Promise((ok) => server!.once("exit", ok))
+    process.kill(-server.pid, "SIGTERM")
+    await exited
+  }
+  rmSync(serverDir, { recursive: true, force: true })
+})
+
+function pdfText(file: string): { pages: number; text: string; title: string | null } {
+  return JSON.parse(execFileSync(process.execPath, [resolve("tests/e2e/pdf-text.mjs"), file], { encoding: "utf8" })) as { pages: number; text: string; title: string | null }
+}
+
+async function addProduct(form: Page, typed: string, ref: string): Promise<void> {
+  const add = form.locator('[data-comptoir="quote-line-add"]')
+  await add.fill(typed)
+  await expect(form.locator('[data-comptoir="quote-product-option"]').first()).toHaveAttribute("data-ref", ref)
+  await add.press("Enter")
+}
+
+let formPage: Page
+let number: string
+
+test("from a customer's card, one click opens a quote form filled for that customer, with the risk in words", async () => {
+  const crm = await context.newPage()
+  await crm.goto(`${site.origin}/crm/contact`)
+  const card = crm.locator(`[data-comptoir="customer-card"][data-customer-code="${overLimit.code}"]`).first()
+  await expect(card).toBeVisible({ timeout: 15_000 })
+  // The customer is over its credit limit: the card says so before any quote is made.
+  await expect(card.locator('[data-comptoir="risk"]')).toHaveAttribute("data-level", "blocked")
+  await expect(card.locator('[data-comptoir="risk"]')).toContainText(/credit limit/i)
+  const opened = context.waitForEvent("page")
+  await card.locator('[data-comptoir="quote-new"]').click()
+  formPage = await opened
+  const form = formPage.locator('[data-comptoir="quote-form"]')
+  await expect(form).toBeVisible({ timeout: 10_000 })
+  expect(formPage.url()).toContain(`chrome-extension://${extensionId}/tabs/workspace.html#/quotes/new?customer=${overLimit.id}`)
+  await expect(form.locator('[data-comptoir="document-number"]')).toHaveAttribute("data-numbered", "false")
+  await expect(form.locator('[name="language"]')).toHaveValue(overLimit.language)
+  await expect(form.locator('[name="termsDays"]')).toHaveValue(String(overLimit.paymentTermsDays))
+  await expect(form.locator('[name="contactId"]')).toHaveValue(overLimit.contacts[0]!.id)
+  await expect(form.locator('[name="salesRep"]')).not.toHaveValue("")
+  await expect(form.locator('[data-comptoir="risk"]')).toHaveAttribute("data-level", "blocked")
+  await crm.close()
+})
+
+test("lines added by typing a product's name with typos; totals exact to the cent, VAT per rate", async () => {
+  const form = formPage.locator('[data-comptoir="quote-form"]')
+  await addProduct(formPage, "cafe en grain", "REF-1006")
+  await expect(form.locator('[name="lines.0.label"]')).toHaveValue("Café en grains 1 kg")
+  await expect(form.locator('[name="lines.0.unitPrice"]')).toHaveValue("18,90")
+  await expect(form.locator('[name="lines.0.vatRate"]')).toHaveValue("5.5")
+  await form.locator('[name="lines.0.quantity"]').fill("3")
+  await addProduct(formPage, "ramete papier", "REF-1001")
+  await form.locator('[name="lines.1.quantity"]').fill("10")
+  await form.locator('[name="lines.1.discountPercent"]').fill("5")
+  // 3 × 18,90 = 56,70 € at 5.5 % (VAT 3,1185 → 3,12); 10 × 5,49 × 0.95 = 52,155 → 52,16 € at 20 % (VAT 10,432 → 10,43).
+  await expect(form.locator('[data-comptoir="total-excl-vat"]')).toHaveAttribute("data-cents", "10886")
+  await expect(form.locator('[data-comptoir="total-vat"]')).toHaveAttribute("data-cents", "1355")
+  await expect(form.locator('[data-comptoir="total-incl-vat"]')).toHaveAttribute("data-cents", "12241")
+  await expect(form.locator('[data-comptoir="total-vat-rate"][data-rate-bp="550"]')).toHaveAttribute("data-cents", "312")
+  await expect(form.locator('[data-comptoir="total-vat-rate"][data-rate-bp="2000"]')).toHaveAttribute("data-cents", "1043")
+  // A price typed with a point reads the same as with a comma.
+  await form.locator('[name="lines.0.unitPrice"]').fill("18.90")
+  await expect(form.locator('[data-comptoir="total-incl-vat"]')).toHaveAttribute("data-cents", "12241")
+  // Terms beyond the law's cap are refused in words.
+  await form.locator('[name="termsDays"]').fill("90")
+  await expect(form.locator('[data-comptoir="quote-terms-days"] + .c-error')).toContainText("60")
+  await form.locator('[name="termsDays"]').fill(String(overLimit.paymentTermsDays))
+  await formPage.setViewportSize({ width: 1280, height: 900 })
+  await formPage.screenshot({ path: join(shots, "quote-form.png"), fullPage: true })
+})
+
+test("issued: the server numbers it, and the number shows in the form", async () => {
+  const form = formPage.locator('[data-comptoir="quote-form"]')
+  await form.locator('[data-comptoir="quote-issue"]').click()
+  const numberEl = form.locator('[data-comptoir="document-number"]')
+  await expect(numberEl).toHaveAttribute("data-numbered", "true", { timeout: 15_000 })
+  number = (await numberEl.textContent())!.trim()
+  expect(number).toMatch(/^DEV-\d{4}-\d{5}$/)
+  await expect(form.locator('[data-comptoir="quote-status"]')).toHaveText(/sent|envoyé/i)
+  expect(formPage.url()).toMatch(/#\/quotes\/[0-9a-f-]{36}$/)
+})
+
+test("the PDF downloads and reads back in the customer's language: number, lines, VAT per rate, totals, legal mentions", async () => {
+  const downloaded = formPage.waitForEvent("download")
+  await formPage.locator('[data-comptoir="quote-pdf"]').click()
+  const download = await downloaded
+  expect(download.suggestedFilename()).toBe(`${number}.pdf`)
+  const file = join(profileDir, "quote.pdf")
+  await download.saveAs(file)
+  const { text } = pdfText(file)
+  expect(overLimit.language).toBe("fr")
+  expect(text).toContain("Devis")
+  expect(text).toContain(number)
+  expect(text).toContain(overLimit.company)
+  expect(text).toContain("Café en grains 1 kg")
+  expect(text).toContain("Total HT 108,86 €")
+  expect(text).toContain("TVA 5,5 % 3,12 €")
+  expect(text).toContain("TVA 20 % 10,43 €")
+  expect(text).toContain("Total TTC 122,41 €")
+  expect(text).toContain("SIREN 732829320")
+  expect(text).toContain("Indemnité forfaitaire pour frais de recouvrement en cas de retard : 40 €")
+  expect(text).toContain("Pénalités de retard")
+  expect(text).toContain("Pas d'escompte pour paiement anticipé")
+  await screenshotPdf(readFileSync(file), join(shots, "quote-pdf.png"))
+})
+
+test("inserted into a Roundcube-like reply: as text in the plain editor, as a table in the HTML editor", async () => {
+  const compose = await context.newPage()
+  await compose.goto(`${site.origin}/webmail/compose`)
+  const textarea = compose.locator("#composebody")
+  await textarea.click()
+  await compose.keyboard.press("Control+Home")
+  await formPage.bringToFront()
+  await formPage.locator('[data-comptoir="insert-into-reply"]').click()
+  await expect(formPage.locator('[data-comptoir="quote-notice"]')).toHaveClass(/c-ok/)
+  await expect(textarea).toHaveValue(new RegExp(`^Bonjour,\\n\\nVeuillez trouver ci-dessous notre devis ${number} du `))
+  await expect(textarea).toHaveValue(/Total TTC: 122,41\s€/)
+  await expect(textarea).toHaveValue(/> Pouvez-vous nous faire un devis \?$/)
+
+  await compose.bringToFront()
+  await compose.locator("#html-editor").click()
+  await formPage.bringToFront()
+  await formPage.locator('[data-comptoir="insert-into-reply"]').click()
+  const editor = compose.locator("#html-editor")
+  await expect(editor.locator("table").first()).toContainText("Café en grains 1 kg")
+  await expect(editor.locator("p").first()).toHaveText("Bonjour,")
+  await expect(editor).toContainText("122,41")
+  await expect(editor.locator("blockquote")).toHaveText("Pouvez-vous nous faire un devis ?")
+  // The textarea got nothing more: one insertion per click, where the user was last.
+  expect((await textarea.inputValue()).match(/Bonjour,/g)).toHaveLength(1)
+  await compose.close()
+})
+
+test("offline, a sent quote waits without a number and is numbered once the network is back", async () => {
+  const form = formPage.locator('[data-comptoir="quote-form"]')
+  await formPage.goto(`chrome-extension://${extensionId}/tabs/workspace.html#/quotes/new?customer=${customers[1]!.id}`)
+  await expect(form).toBeVisible()
+  await addProduct(formPage, "REF-1003", "REF-1003")
+  await context.setOffline(true)
+  await form.locator('[data-comptoir="quote-issue"]').click()
+  await expect(form.locator('[data-comptoir="quote-status"]')).toHaveText(/sent|envoyé/i)
+  await expect(form.locator('[data-comptoir="document-number"]')).toHaveAttribute("data-numbered", "false")
+  await expect(form.locator(".c-notice")).toContainText(/once it is reached|dès qu'il sera joint/)
+  await context.setOffline(false)
+  const numberEl = form.locator('[data-comptoir="document-number"]')
+  await expect(numberEl).toHaveAttribute("data-numbered", "true", { timeout: 45_000 })
+  const next = (await numberEl.textContent())!.trim()
+  expect(Number(next.slice(-5))).toBe(Number(number.slice(-5)) + 1)
+})
+
+/** Renders the PDF's first page with pdf.js in a page of the test's site, to look at it. */
+async function screenshotPdf(bytes: Buffer, path: string): Promise<void> {
+  const dir = resolve("node_modules/pdfjs-dist/build")
+  site.route("/pdfjs/pdf.mjs", readFileSync(join(dir, "pdf.min.mjs"), "utf8"), "text/javascript")
+  site.route("/pdfjs/pdf.worker.mjs", readFileSync(join(dir, "pdf.worker.min.mjs"), "utf8"), "text/javascript")
+  site.route(
+    "/pdf-view",
+    `<!doctype html><html><body style="margin:0;background:#888"><canvas id="c"></canvas><script type="module">
+      import * as pdfjs from "/pdfjs/pdf.mjs"
+      pdfjs.GlobalWorkerOptions.workerSrc = "/pdfjs/pdf.worker.mjs"
+      const data = Uint8Array.from(atob("${bytes.toString("base64")}"), (c) => c.charCodeAt(0))
+      const pdf = await pdfjs.getDocument({ data }).promise
+      const page = await pdf.getPage(1)
+      const viewport = page.getViewport({ scale: 1.5 })
+      const canvas = document.getElementById("c")
+      canvas.width = viewport.width
+      canvas.height = viewport.height
+      await page.render({ canvasContext: canvas.getContext("2d"), viewport, canvas }).promise
+      document.body.dataset.done = "1"
+    </script></body></html>`
+  )
+  const view = await context.newPage()
+  await view.setViewportSize({ width: 900, height: 1270 })
+  await view.goto(`${site.bareOrigin}/pdf-view`)
+  await expect(view.locator("body")).toHaveAttribute("data-done", "1", { timeout: 20_000 })
+  await view.screenshot({ path })
+  await view.close()
+}
