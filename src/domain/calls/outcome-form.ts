@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode as LibCountryCode } from "libphonenumber-js"
 import * as z from "zod"
 
+import type { Customer } from "../customers/customer.schema"
 import { zonedToUtc } from "./appointment-ics"
 import { CALL_OUTCOMES, CallLog, UNREACHED, type CallLogInput, type CallOutcome } from "./call-log.schema"
 
@@ -37,6 +38,16 @@ export const OutcomeCustomer = z.object({
   contacts: z.array(z.object({ id: z.string().max(100), name: z.string().max(250), phones: z.array(z.string().max(40)).max(20) })).max(200)
 })
 export type OutcomeCustomer = z.infer<typeof OutcomeCustomer>
+
+/** What the form and the dock know of a customer: enough to name them and pick a contact. */
+export function outcomeCustomerOf(c: Pick<Customer, "id" | "company" | "code" | "contacts">): OutcomeCustomer {
+  return {
+    id: c.id,
+    company: c.company.slice(0, 200),
+    code: c.code.slice(0, 40),
+    contacts: c.contacts.slice(0, 200).map((p) => ({ id: p.id, name: `${p.firstName} ${p.lastName}`.trim().slice(0, 250), phones: p.phones.slice(0, 20) }))
+  }
+}
 
 export const OutcomeContext = z.object({
   /** The softphone's call (null: a call made elsewhere, logged by hand). */

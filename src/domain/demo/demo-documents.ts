@@ -1,3 +1,4 @@
+import { CallLog } from "../calls/call-log.schema"
 import type { Customer, Product } from "../customers/customer.schema"
 import { CreditNote, Invoice, Order, PaymentRecord, Quote, type DocumentLine, type SalesDocument } from "../documents/document.schema"
 import { addDaysIso, dueDate, termsFromDays } from "../documents/payment-terms"
@@ -12,7 +13,8 @@ export interface DemoDocuments {
   lastNumbers: { type: DocumentType; year: number; last: number }[]
   /** The customer put over its credit limit on purpose. */
   overLimitCustomerId: string
-  callLogs: Record<string, unknown>[]
+  /** The team's call history, valid call logs (the customer card's timeline shows them). */
+  callLogs: CallLog[]
 }
 
 const OUTCOMES = ["order-taken", "quote-requested", "appointment-set", "call-back", "information-given", "not-interested", "no-answer", "voicemail"] as const
@@ -26,7 +28,7 @@ export function generateDemoDocuments(customers: readonly Customer[], products: 
   const rnd = seededRandom(seed)
   const docs: SalesDocument[] = []
   const payments: PaymentRecord[] = []
-  const callLogs: Record<string, unknown>[] = []
+  const callLogs: CallLog[] = []
   let n = 0
   const id = (p: string) => `demo-${p}-${String(++n).padStart(5, "0")}`
   const ts = (iso: string) => Date.parse(`${iso}T09:00:00Z`)
@@ -104,26 +106,38 @@ export function generateDemoDocuments(customers: readonly Customer[], products: 
       if (c.id === overLimit.id) for (const l of ls) l.quantityMilli *= 30
       docs.push(Order.parse({ ...base(c, addDaysIso(today, -intBetween(rnd, 1, 10)), ls, "confirmed"), id: id("order"), type: "order", status: "confirmed", paymentTerms: terms }))
     }
-    // The calls that went with it.
+    // The calls that went with it, as the outcome form logs them (the same draws as before, in the same order:
+    // the documents after them keep their numbers).
     for (let k = 0; k < intBetween(rnd, 1, 4); k++) {
       const day = addDaysIso(today, -intBetween(rnd, 0, 30))
       const outcome = pick(rnd, OUTCOMES)
       const reached = !["no-answer", "voicemail"].includes(outcome)
-      callLogs.push({
-        id: id("call"),
-        customerId: c.id,
-        contactId: c.contacts[0]?.id ?? null,
-        phone: c.contacts[0]?.phones[0] ?? null,
-        direction: pick(rnd, ["outbound", "outbound", "inbound"]),
-        outcome,
-        notes: reached ? pick(rnd, c.language === "en" ? ["Asked for prices on gloves", "Wants delivery next week", "Will send PO by email"] : ["Demande de prix sur les gants", "Souhaite une livraison la semaine prochaine", "Envoie le bon de commande par mail"]) : "",
-        nextAction: outcome === "call-back" ? "call back" : null,
-        appointmentAt: null,
-        startedAt: ts(day) + intBetween(rnd, 0, 8 * 3600) * 1000,
-        durationSec: reached ? intBetween(rnd, 40, 900) : intBetween(rnd, 0, 30),
-        agentId: null,
-        createdAt: ts(day)
-      })
+      const direction = pick(rnd, ["outbound", "outbound", "inbound"] as const)
+      const notes = reached ? pick(rnd, c.language === "en" ? ["Asked for prices on gloves", "Wants delivery next week", "Will send PO by email"] : ["Demande de prix sur les gants", "Souhaite une livraison la semaine prochaine", "Envoie le bon de commande par mail"]) : ""
+      const startedAt = ts(day) + intBetween(rnd, 0, 8 * 3600) * 1000
+      const durationSeconds = reached ? intBetween(rnd, 40, 900) : intBetween(rnd, 0, 30)
+      const place = [c.addresses[0]?.line, c.addresses[0]?.city].filter(Boolean).join(", ")
+      callLogs.push(
+        CallLog.parse({
+          id: id("call"),
+          callId: null,
+          direction,
+          number: c.contacts[0]?.phones[0] ?? null,
+          customerId: c.id,
+          contactId: c.contacts[0]?.id ?? null,
+          startedAt,
+          durationSeconds,
+          outcome,
+          notes,
+          callbackAt: outcome === "call-back" ? ts(addDaysIso(day, 2)) + 3600_000 : null,
+          appointment:
+            outcome === "appointment-set"
+              ? { date: addDaysIso(day, 7), time: "10:00", timeZone: "Europe/Paris", durationMinutes: 45, salesRep: c.salesRep ?? "Claire Dubois", place: place || c.company }
+              : null,
+          agent: n % 2 === 0 ? "agent1@demo.comptoir.test" : "agent2@demo.comptoir.test",
+          createdAt: startedAt + durationSeconds * 1000 + 60_000
+        })
+      )
     }
   }
 

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next"
 
 import type { Customer, MatchKind } from "~src/domain/customers/customer.schema"
 
+import { CallTimeline } from "~src/features/call-outcome/call-timeline"
 import { placeCall } from "~src/features/softphone/place-call"
 
 import { formatMoney, formatPhone } from "./format"
@@ -157,6 +158,8 @@ function CardDetails({
           </li>
         ))}
       </ul>
+      {/* The customer's calls (issue #9): read only when the agent opens them, one message, never with the card. */}
+      <CallTimeline customerId={c.id} t={t} locale={locale} />
     </>
   )
 }
