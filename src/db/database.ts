@@ -1,5 +1,6 @@
 import Dexie, { type Table } from "dexie"
 
+import type { OutcomeDraft } from "~src/domain/calls/outcome-draft"
 import type { Customer, Product } from "~src/domain/customers/customer.schema"
 import type { Conflict, RowData } from "~src/domain/sync/protocol"
 import type { CallRecord } from "~src/domain/telephony/call-record"
@@ -122,6 +123,8 @@ export class ComptoirDb extends Dexie {
   // Softphone (issue #9): calls are append-only; secrets hold what must not sit in chrome.storage (the SIP password).
   calls!: Table<CallRecord, string>
   secrets!: Table<SecretRecord, string>
+  // Call outcomes (issue #9): what the outcome form holds until it is saved or discarded.
+  outcomeDrafts!: Table<OutcomeDraft, string>
 
   constructor(name = "comptoir") {
     super(name)
@@ -166,6 +169,10 @@ export class ComptoirDb extends Dexie {
     this.version(6).stores({
       calls: "id, startedAt, customerId, number",
       secrets: "key"
+    })
+    // Call outcomes (issue #9): outcomes not saved yet, device-local (never replicated: not in the outbox).
+    this.version(8).stores({
+      outcomeDrafts: "id, createdAt"
     })
     this.use(outboxMiddleware())
   }
