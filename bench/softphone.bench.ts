@@ -2,8 +2,10 @@
  * The softphone through the real SIP lab (tests/telephony-lab), against a bare sip.js page on the same lab:
  *  - click → answered: a click on a number's call button in a page (the card in the content script) until the
  *    dock shows "in-call" (the lab's peer answers at once, so its ringing and its answer are one moment);
- *  - incoming INVITE → caller card rendered: baresip dials the agent, until the caller's card is in the dock.
- * Baseline: the same two measures on a bare page with sip.js only (no extension, no offscreen document).
+ *  - incoming INVITE → caller card rendered: baresip dials the agent, until the caller's card is in the dock;
+ *  - hang-up → outcome form shown: the dock's hang-up button until the call's outcome form is in the dock.
+ * Baseline: the first two against a bare page with sip.js only (no extension, no offscreen document); the
+ * outcome form against the dock showing "ended" for the same hang-up (what the form adds to the softphone).
  *   npx tsx --tsconfig tsconfig.json bench/softphone.bench.ts   (after `npm run build`)
  * Env: BENCH_CALLS (default 15 of each).
  */
@@ -86,6 +88,8 @@ async function main() {
     const outBare: number[] = []
     const inOurs: number[] = []
     const inBare: number[] = []
+    const endedAfterHangup: number[] = []
+    const formAfterHangup: number[] = []
     for (let i = 0; i < CALLS; i++) {
       const c = customers[i % customers.length]!
       const e164 = c.contacts[0]!.phones[0]!
@@ -99,9 +103,21 @@ async function main() {
       const t0 = await page.evaluate(() => Date.now())
       await button.click()
       outOurs.push((await answered) - t0)
+      // Hang-up → the call's outcome form (issue #9), timed in the dock from just before the click.
+      const callId = await dock.evaluate(async () => {
+        const r = (await chrome.runtime.sendMessage({ type: "softphone/state", payload: {} })) as { data: { state: { call: { id: string } | null } } }
+        return r.data.state.call?.id ?? ""
+      })
       const ended = whenShown(dock, '[data-comptoir="softphone"][data-state="ended"]')
-      await dock.locator('[data-comptoir="hangup"]').click()
-      await ended
+      const formShown = whenShown(dock, `[data-comptoir="outcome-form"][data-call-id="${callId}"]`)
+      const h0 = await dock.evaluate(() => {
+        const button = document.querySelector<HTMLButtonElement>('[data-comptoir="hangup"]')!
+        const t = Date.now()
+        button.click()
+        return t
+      })
+      endedAfterHangup.push((await ended) - h0)
+      formAfterHangup.push((await formShown) - h0)
 
       // Bare page: the same call, started by a click handler in the page.
       const bareAnswered = whenShown(bare, '#state[data-state="in-call"]')
@@ -139,6 +155,13 @@ async function main() {
     console.log(`Softphone through the local SIP lab, ${CALLS} calls each:`)
     results.clickToAnswered = row("click → in call (lab answers at once)", outOurs, outBare, "target ≤ 1.2×")
     results.inviteToCallerCard = row("incoming INVITE → caller card", inOurs, inBare, "target ≤ 1.2×, p95 ≤ 300 ms")
+    {
+      const [f50, f95, e50, e95] = [pct(formAfterHangup, 50), pct(formAfterHangup, 95), pct(endedAfterHangup, 50), pct(endedAfterHangup, 95)]
+      console.log(
+        `${"hang-up → outcome form shown".padEnd(38)} ours p50 ${f50} ms p95 ${f95} ms | dock shows "ended" p50 ${e50} ms p95 ${e95} ms | p95 ratio ${(f95 / e95).toFixed(2)}× (target p95 ≤ 100 ms)`
+      )
+      results.hangupToOutcomeForm = { form: { p50: f50, p95: f95, samples: formAfterHangup }, ended: { p50: e50, p95: e95, samples: endedAfterHangup }, ratioP95: f95 / e95 }
+    }
     mkdirSync("bench-results", { recursive: true })
     writeFileSync("bench-results/softphone.json", JSON.stringify(results, null, 2))
   } finally {
