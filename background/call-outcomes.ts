@@ -9,20 +9,25 @@ import { services } from "./services"
 import { softphone } from "./softphone"
 import { readSession, runSync } from "./sync"
 
-/** One per service-worker life: drafts, logs and alarms all live in storage. */
-export const callOutcomes = new CallOutcomes({
-  logs: new ReplicatedRepository(services.db, "callLogs"),
-  drafts: new OutcomeDraftRepository(services.db),
-  alarms: chrome.alarms,
-  customers: (ids) => services.customers.getMany(ids),
-  agent: async () => (await readSession())?.user.email ?? "",
-  written: () => void runSync(true).catch(() => undefined),
-  draftsChanged: () => void chrome.storage.session.set({ [DRAFTS_CHANGED_KEY]: Date.now() }).catch(() => undefined)
-})
+let instance: CallOutcomes | undefined
+
+/** One per service-worker life (made at first use: handlers load in unit tests without `chrome`); all state is in storage. */
+export function callOutcomes(): CallOutcomes {
+  instance ??= new CallOutcomes({
+    logs: new ReplicatedRepository(services.db, "callLogs"),
+    drafts: new OutcomeDraftRepository(services.db),
+    alarms: chrome.alarms,
+    customers: (ids) => services.customers.getMany(ids),
+    agent: async () => (await readSession())?.user.email ?? "",
+    written: () => void runSync(true).catch(() => undefined),
+    draftsChanged: () => void chrome.storage.session.set({ [DRAFTS_CHANGED_KEY]: Date.now() }).catch(() => undefined)
+  })
+  return instance
+}
 
 export function startCallOutcomes(): void {
   // Every call the softphone logs is "to log" until its outcome is saved or discarded.
-  softphone.onCallEnded((record) => void callOutcomes.callEnded(record).catch((e) => console.warn("comptoir: outcome draft not created", e)))
+  softphone.onCallEnded((record) => void callOutcomes().callEnded(record).catch((e) => console.warn("comptoir: outcome draft not created", e)))
   chrome.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name.startsWith(CALLBACK_PREFIX)) void remind(alarm.name)
   })
@@ -36,7 +41,7 @@ export function startCallOutcomes(): void {
 
 /** The call-back is due: a notification naming the customer; a click opens the customer in the workspace. */
 async function remind(alarmName: string): Promise<void> {
-  const due = await callOutcomes.reminderDue(alarmName)
+  const due = await callOutcomes().reminderDue(alarmName)
   if (!due || !chrome.notifications) return
   const settings = await loadSettings()
   const { t } = createI18n(resolveLanguage(settings.language, navigator.language))

@@ -2,4 +2,4 @@ import { defineHandler } from "~src/messaging/handler"
 
 import { callOutcomes } from "../../call-outcomes"
 
-export const callsTimeline = defineHandler("calls/timeline", async (req) => callOutcomes.timeline(req.customerId, req.limit))
+export const callsTimeline = defineHandler("calls/timeline", async (req) => callOutcomes().timeline(req.customerId, req.limit))
