@@ -1,7 +1,7 @@
 import type { OutcomeDraftRepository } from "~src/db/outcome-draft-repository"
 import { CallLog, latestLogs } from "~src/domain/calls/call-log.schema"
 import type { OutcomeDraft } from "~src/domain/calls/outcome-draft"
-import { outcomeCustomerOf } from "~src/domain/calls/outcome-form"
+import { outcomeCustomerOf, talkSecondsOf } from "~src/domain/calls/outcome-form"
 import type { Customer } from "~src/domain/customers/customer.schema"
 import type { CallRecord } from "~src/domain/telephony/call-record"
 
@@ -52,7 +52,7 @@ export class CallOutcomes {
       {
         callId: record.id,
         customer: customer ? outcomeCustomerOf(customer) : null,
-        measured: { startedAt: record.startedAt, durationSeconds: Math.round(record.durationMs / 1000) },
+        measured: { startedAt: record.startedAt, durationSeconds: talkSecondsOf(record.durationMs) },
         correctsId: null
       },
       { direction: record.direction, number: record.number, startedAt: record.startedAt, contactId: record.contactId },

@@ -8,6 +8,7 @@ import {
   outcomeFormSchema,
   parseDuration,
   parseScriptAnswers,
+  talkSecondsOf,
   toCallLog,
   valuesOfLog,
   type OutcomeContext,
@@ -170,5 +171,11 @@ describe("drafts and the script's answers", () => {
     expect(parseDuration("7")).toBe(420)
     expect(parseDuration("4:75")).toBeNull()
     expect(formatDuration(3723)).toBe("1:02:03")
+  })
+
+  it("counts an answered call of less than a second as one second, and a call never answered as none", () => {
+    expect(talkSecondsOf(400)).toBe(1)
+    expect(talkSecondsOf(95_000)).toBe(95)
+    expect(talkSecondsOf(0)).toBe(0)
   })
 })

@@ -114,6 +114,11 @@ export function parseDuration(text: string): number | null {
   return null
 }
 
+/** A call's talk time in whole seconds, rounded up: an answered call of 400 ms was a call, not 0 s of one. */
+export function talkSecondsOf(durationMs: number): number {
+  return Math.ceil(Math.max(0, durationMs) / 1000)
+}
+
 export function formatDuration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds))
   const h = Math.floor(s / 3600)

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next"
 
 import type { CallLog } from "~src/domain/calls/call-log.schema"
 import { DRAFTS_CHANGED_KEY, type OutcomeDraft } from "~src/domain/calls/outcome-draft"
-import { outcomeCustomerOf, outcomeDefaults, type OutcomeContext, type OutcomeFormValues } from "~src/domain/calls/outcome-form"
+import { outcomeCustomerOf, outcomeDefaults, talkSecondsOf, type OutcomeContext, type OutcomeFormValues } from "~src/domain/calls/outcome-form"
 import type { CallRecord, SoftphoneView } from "~src/domain/telephony"
 import { formatPhone } from "~src/features/customer-card/format"
 import { send } from "~src/messaging/send"
@@ -22,7 +22,7 @@ interface OpenOutcome {
 /** The form for a call that just ended, from what the dock already holds: no round trip before it shows. */
 export function openFromCall(call: CallRecord, view: SoftphoneView, now: number, timeZone: string): OpenOutcome {
   const candidate = view.caller?.callId === call.id ? view.caller.candidates.find((c) => c.id === call.customerId) : undefined
-  const durationSeconds = Math.round(call.durationMs / 1000)
+  const durationSeconds = talkSecondsOf(call.durationMs)
   return {
     draftId: call.id,
     context: {

@@ -7,6 +7,7 @@ import { CALL_OUTCOMES, UNREACHED, type CallLog, type CallOutcome } from "~src/d
 import type { OutcomeDraft } from "~src/domain/calls/outcome-draft"
 import { mergeDraft, outcomeFormSchema, toCallLog, type OutcomeContext, type OutcomeEnv, type OutcomeFormValues } from "~src/domain/calls/outcome-form"
 import { newId } from "~src/domain/ids"
+import { formatPhone } from "~src/features/customer-card/format"
 import { send } from "~src/messaging/send"
 
 import { downloadAppointment } from "./appointment-download"
@@ -137,6 +138,16 @@ export function OutcomeForm(props: OutcomeFormProps) {
     props.onDiscarded?.()
   }
 
+  const [extra, setExtra] = useState({ callback: false, appointment: false })
+  const cb = form.watch("callback")
+  const ap = form.watch("appointment")
+  const showCallback = extra.callback || outcome === "call-back" || cb.date !== "" || cb.time !== "" || errors.callback !== undefined
+  const showAppointment = extra.appointment || outcome === "appointment-set" || Object.values(ap).some((v) => v !== "") || errors.appointment !== undefined
+  const callErrors = Boolean(errors.number || errors.startedAt || errors.duration)
+  const callDetailsOpen = context.measured === null || callErrors
+  const [direction, number, startedAt, duration] = form.watch(["direction", "number", "startedAt", "duration"])
+  const callLine = [direction === "inbound" ? "↙" : "↗", number ? formatPhone(number, agentCountry) : t("callOutcome.form.noNumber"), startedAt.replace("T", " "), duration].filter(Boolean).join(" · ")
+
   const fieldId = (name: string) => `outcome-${draftId.replace(/[^a-zA-Z0-9-]/g, "-")}-${name}`
   const contacts = context.customer?.contacts ?? []
 
@@ -157,44 +168,6 @@ export function OutcomeForm(props: OutcomeFormProps) {
         <p className="c-muted">{t("callOutcome.form.noCustomer")}</p>
       )}
 
-      <div className="c-outcome-grid">
-        <div className="c-field">
-          <label htmlFor={fieldId("direction")}>{t("callOutcome.form.direction")}</label>
-          <select id={fieldId("direction")} {...form.register("direction")}>
-            <option value="outbound">{t("callOutcome.direction.outbound")}</option>
-            <option value="inbound">{t("callOutcome.direction.inbound")}</option>
-          </select>
-        </div>
-        <div className="c-field">
-          <label htmlFor={fieldId("number")}>{t("callOutcome.form.number")}</label>
-          <input id={fieldId("number")} type="tel" maxLength={40} {...form.register("number")} />
-          <FieldMessage error={errors.number} />
-        </div>
-        {contacts.length > 0 ? (
-          <div className="c-field">
-            <label htmlFor={fieldId("contact")}>{t("callOutcome.form.contact")}</label>
-            <select id={fieldId("contact")} {...form.register("contactId")}>
-              <option value="">{t("callOutcome.form.noContact")}</option>
-              {contacts.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name || t("card.contacts.unnamed")}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-        <div className="c-field">
-          <label htmlFor={fieldId("startedAt")}>{t("callOutcome.form.startedAt")}</label>
-          <input id={fieldId("startedAt")} type="datetime-local" {...form.register("startedAt")} />
-          <FieldMessage error={errors.startedAt} />
-        </div>
-        <div className="c-field">
-          <label htmlFor={fieldId("duration")}>{t("callOutcome.form.duration")}</label>
-          <input id={fieldId("duration")} inputMode="numeric" placeholder="4:30" maxLength={12} {...form.register("duration")} />
-          <FieldMessage error={errors.duration} />
-        </div>
-      </div>
-
       <div className="c-field">
         <label htmlFor={fieldId("outcome")}>{t("callOutcome.form.outcome")}</label>
         <select id={fieldId("outcome")} {...form.register("outcome")} aria-invalid={errors.outcome ? true : undefined}>
@@ -210,7 +183,7 @@ export function OutcomeForm(props: OutcomeFormProps) {
 
       <div className="c-field">
         <label htmlFor={fieldId("notes")}>{t("callOutcome.form.notes")}</label>
-        <textarea id={fieldId("notes")} rows={4} maxLength={5000} {...form.register("notes")} />
+        <textarea id={fieldId("notes")} rows={3} maxLength={5000} {...form.register("notes")} />
         <FieldMessage error={errors.notes} />
       </div>
 
@@ -231,56 +204,120 @@ export function OutcomeForm(props: OutcomeFormProps) {
         </div>
       ) : null}
 
-      <fieldset className="c-outcome-set" data-comptoir="outcome-callback">
-        <legend>{t("callOutcome.form.callback")}</legend>
-        <div className="c-row">
-          <div className="c-field">
-            <label htmlFor={fieldId("cb-date")}>{t("callOutcome.form.date")}</label>
-            <input id={fieldId("cb-date")} type="date" {...form.register("callback.date")} />
-            <FieldMessage error={errors.callback?.date} />
+      {showCallback ? (
+        <fieldset className="c-outcome-set" data-comptoir="outcome-callback">
+          <legend>{t("callOutcome.form.callback")}</legend>
+          <div className="c-outcome-grid">
+            <div className="c-field">
+              <label htmlFor={fieldId("cb-date")}>{t("callOutcome.form.date")}</label>
+              <input id={fieldId("cb-date")} type="date" {...form.register("callback.date")} />
+              <FieldMessage error={errors.callback?.date} />
+            </div>
+            <div className="c-field">
+              <label htmlFor={fieldId("cb-time")}>{t("callOutcome.form.time")}</label>
+              <input id={fieldId("cb-time")} type="time" {...form.register("callback.time")} />
+              <FieldMessage error={errors.callback?.time} />
+            </div>
           </div>
-          <div className="c-field">
-            <label htmlFor={fieldId("cb-time")}>{t("callOutcome.form.time")}</label>
-            <input id={fieldId("cb-time")} type="time" {...form.register("callback.time")} />
-            <FieldMessage error={errors.callback?.time} />
-          </div>
-        </div>
-        <span className="c-muted">{t("callOutcome.form.callbackHint")}</span>
-      </fieldset>
+          <span className="c-muted">{t("callOutcome.form.callbackHint")}</span>
+        </fieldset>
+      ) : null}
 
-      <fieldset className="c-outcome-set" data-comptoir="outcome-appointment">
-        <legend>{t("callOutcome.form.appointment")}</legend>
-        <div className="c-row">
-          <div className="c-field">
-            <label htmlFor={fieldId("ap-date")}>{t("callOutcome.form.date")}</label>
-            <input id={fieldId("ap-date")} type="date" {...form.register("appointment.date")} />
-            <FieldMessage error={errors.appointment?.date} />
+      {showAppointment ? (
+        <fieldset className="c-outcome-set" data-comptoir="outcome-appointment">
+          <legend>{t("callOutcome.form.appointment")}</legend>
+          <div className="c-outcome-grid">
+            <div className="c-field">
+              <label htmlFor={fieldId("ap-date")}>{t("callOutcome.form.date")}</label>
+              <input id={fieldId("ap-date")} type="date" {...form.register("appointment.date")} />
+              <FieldMessage error={errors.appointment?.date} />
+            </div>
+            <div className="c-field">
+              <label htmlFor={fieldId("ap-time")}>{t("callOutcome.form.time")}</label>
+              <input id={fieldId("ap-time")} type="time" {...form.register("appointment.time")} />
+              <FieldMessage error={errors.appointment?.time} />
+            </div>
           </div>
           <div className="c-field">
-            <label htmlFor={fieldId("ap-time")}>{t("callOutcome.form.time")}</label>
-            <input id={fieldId("ap-time")} type="time" {...form.register("appointment.time")} />
-            <FieldMessage error={errors.appointment?.time} />
+            <label htmlFor={fieldId("ap-rep")}>{t("callOutcome.form.salesRep")}</label>
+            <input id={fieldId("ap-rep")} maxLength={120} {...form.register("appointment.salesRep")} />
+            <FieldMessage error={errors.appointment?.salesRep} />
+          </div>
+          <div className="c-field">
+            <label htmlFor={fieldId("ap-place")}>{t("callOutcome.form.place")}</label>
+            <input id={fieldId("ap-place")} maxLength={300} {...form.register("appointment.place")} />
+            <FieldMessage error={errors.appointment?.place} />
+          </div>
+          <span className="c-muted">{t("callOutcome.form.icsHint")}</span>
+        </fieldset>
+      ) : null}
+
+      {!showCallback || !showAppointment ? (
+        <div className="c-outcome-row">
+          {!showCallback ? (
+            <button type="button" className="c-button c-button-secondary" data-comptoir="outcome-add-callback" onClick={() => setExtra((x) => ({ ...x, callback: true }))}>
+              + {t("callOutcome.form.callback")}
+            </button>
+          ) : null}
+          {!showAppointment ? (
+            <button type="button" className="c-button c-button-secondary" data-comptoir="outcome-add-appointment" onClick={() => setExtra((x) => ({ ...x, appointment: true }))}>
+              + {t("callOutcome.form.appointment")}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+
+      {/* What the phone measured, editable; open for a call logged by hand (nothing measured) or a field in error. */}
+      <details className="c-outcome-call" data-comptoir="outcome-call-details" open={callDetailsOpen || undefined}>
+        <summary>
+          {callLine}
+          {callErrors ? <span className="c-error"> · {t("callOutcome.form.checkCall")}</span> : null}
+        </summary>
+        <div className="c-outcome-grid">
+          <div className="c-field">
+            <label htmlFor={fieldId("direction")}>{t("callOutcome.form.direction")}</label>
+            <select id={fieldId("direction")} {...form.register("direction")}>
+              <option value="outbound">{t("callOutcome.direction.outbound")}</option>
+              <option value="inbound">{t("callOutcome.direction.inbound")}</option>
+            </select>
+          </div>
+          <div className="c-field">
+            <label htmlFor={fieldId("number")}>{t("callOutcome.form.number")}</label>
+            <input id={fieldId("number")} type="tel" maxLength={40} {...form.register("number")} />
+            <FieldMessage error={errors.number} />
+          </div>
+          <div className="c-field">
+            <label htmlFor={fieldId("startedAt")}>{t("callOutcome.form.startedAt")}</label>
+            <input id={fieldId("startedAt")} type="datetime-local" {...form.register("startedAt")} />
+            <FieldMessage error={errors.startedAt} />
+          </div>
+          <div className="c-field">
+            <label htmlFor={fieldId("duration")}>{t("callOutcome.form.duration")}</label>
+            <input id={fieldId("duration")} inputMode="numeric" placeholder="4:30" maxLength={12} {...form.register("duration")} />
+            <FieldMessage error={errors.duration} />
           </div>
         </div>
-        <div className="c-field">
-          <label htmlFor={fieldId("ap-rep")}>{t("callOutcome.form.salesRep")}</label>
-          <input id={fieldId("ap-rep")} maxLength={120} {...form.register("appointment.salesRep")} />
-          <FieldMessage error={errors.appointment?.salesRep} />
-        </div>
-        <div className="c-field">
-          <label htmlFor={fieldId("ap-place")}>{t("callOutcome.form.place")}</label>
-          <input id={fieldId("ap-place")} maxLength={300} {...form.register("appointment.place")} />
-          <FieldMessage error={errors.appointment?.place} />
-        </div>
-        <span className="c-muted">{t("callOutcome.form.icsHint")}</span>
-      </fieldset>
+        {contacts.length > 0 ? (
+          <div className="c-field">
+            <label htmlFor={fieldId("contact")}>{t("callOutcome.form.contact")}</label>
+            <select id={fieldId("contact")} {...form.register("contactId")}>
+              <option value="">{t("callOutcome.form.noContact")}</option>
+              {contacts.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name || t("card.contacts.unnamed")}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+      </details>
 
       {saveError ? (
         <p className="c-error" role="alert" data-comptoir="outcome-error">
           {saveError}
         </p>
       ) : null}
-      <div className="c-row">
+      <div className="c-outcome-row">
         <button type="submit" className="c-button" data-comptoir="outcome-save" disabled={isSubmitting}>
           {context.correctsId ? t("callOutcome.action.saveCorrection") : t("callOutcome.action.save")}
         </button>
