@@ -198,6 +198,16 @@ test("calls a number clicked on a CRM page through the lab: audio flows, DTMF, h
   // Saved: nothing left "to log".
   await expect(phonePage.locator('[data-comptoir="outcome-pending-item"]')).toHaveCount(0)
   expect(await storedRows(phonePage, "outcomeDrafts")).toEqual([])
+
+  // The customer's card in the CRM page shows the call on its timeline once the agent opens "Calls".
+  const timeline = card.locator('[data-comptoir="call-timeline"]')
+  await expect(timeline).toHaveAttribute("data-state", "idle")
+  await timeline.locator("summary").click()
+  const entry = timeline.locator('[data-comptoir="call-log"]').first()
+  await expect(entry).toHaveAttribute("data-outcome", "quote-requested")
+  await expect(entry).toContainText("Quote requested")
+  await expect(entry).toContainText("Wants a quote for 200 pairs of gloves")
+  await page.screenshot({ path: "/tmp/softphone-card-timeline.png" })
   await phonePage.close()
 })
 
