@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark, one after the other (2 cores: never in parallel), each printing its
 // figures beside the baseline it is compared with. Results land in bench-results/.
-// BENCH_ONLY=search,extension,sync,server,softphone runs a subset.
+// BENCH_ONLY=search,extension,sync,server,softphone,orders runs a subset.
 import { spawnSync } from "node:child_process"
 import { existsSync } from "node:fs"
 import { resolve } from "node:path"
 
 const root = resolve(import.meta.dirname, "..")
-const only = (process.env.BENCH_ONLY ?? "search,extension,sync,server,softphone").split(",")
+const only = (process.env.BENCH_ONLY ?? "search,extension,sync,server,softphone,orders").split(",")
 const run = (label, cmd, args) => {
   console.log(`\n=== ${label} ===`)
   const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: process.env })
@@ -39,3 +39,5 @@ if (only.includes("softphone")) {
   if (!existsSync(resolve(root, "build/chrome-mv3-prod/manifest.json"))) run("build", "npx", ["plasmo", "build", "--src-path=."])
   run("softphone through the SIP lab", "npx", tsx("bench/softphone.bench.ts"))
 }
+// Orders captured from email (issue #11): the extractor over the tuned and held-out corpus (Node, no browser).
+if (only.includes("orders")) run("orders from email (tuned and held-out corpus)", "npx", tsx("bench/orders.bench.ts"))

@@ -10,7 +10,7 @@ export const CALLBACK_PREFIX = "callback:"
 
 export interface CallLogStore {
   get(id: string): Promise<CallLog | undefined>
-  put(row: CallLog): Promise<void>
+  put(row: CallLog): Promise<unknown>
   byCustomer(customerId: string): Promise<CallLog[]>
 }
 

@@ -13,7 +13,6 @@ export interface DemoDocuments {
   lastNumbers: { type: DocumentType; year: number; last: number }[]
   /** The customer put over its credit limit on purpose. */
   overLimitCustomerId: string
-  /** The team's call history, valid call logs (the customer card's timeline shows them). */
   callLogs: CallLog[]
 }
 
@@ -112,32 +111,24 @@ export function generateDemoDocuments(customers: readonly Customer[], products: 
       const day = addDaysIso(today, -intBetween(rnd, 0, 30))
       const outcome = pick(rnd, OUTCOMES)
       const reached = !["no-answer", "voicemail"].includes(outcome)
-      const direction = pick(rnd, ["outbound", "outbound", "inbound"] as const)
-      const notes = reached ? pick(rnd, c.language === "en" ? ["Asked for prices on gloves", "Wants delivery next week", "Will send PO by email"] : ["Demande de prix sur les gants", "Souhaite une livraison la semaine prochaine", "Envoie le bon de commande par mail"]) : ""
-      const startedAt = ts(day) + intBetween(rnd, 0, 8 * 3600) * 1000
-      const durationSeconds = reached ? intBetween(rnd, 40, 900) : intBetween(rnd, 0, 30)
-      const place = [c.addresses[0]?.line, c.addresses[0]?.city].filter(Boolean).join(", ")
-      callLogs.push(
-        CallLog.parse({
-          id: id("call"),
-          callId: null,
-          direction,
-          number: c.contacts[0]?.phones[0] ?? null,
-          customerId: c.id,
-          contactId: c.contacts[0]?.id ?? null,
-          startedAt,
-          durationSeconds,
-          outcome,
-          notes,
-          callbackAt: outcome === "call-back" ? ts(addDaysIso(day, 2)) + 3600_000 : null,
-          appointment:
-            outcome === "appointment-set"
-              ? { date: addDaysIso(day, 7), time: "10:00", timeZone: "Europe/Paris", durationMinutes: 45, salesRep: c.salesRep ?? "Claire Dubois", place: place || c.company }
-              : null,
-          agent: n % 2 === 0 ? "agent1@demo.comptoir.test" : "agent2@demo.comptoir.test",
-          createdAt: startedAt + durationSeconds * 1000 + 60_000
-        })
-      )
+      callLogs.push(CallLog.parse({
+        id: id("call"),
+        direction: pick(rnd, ["outbound", "outbound", "inbound"]),
+        number: c.contacts[0]?.phones[0] ?? null,
+        customerId: c.id,
+        contactId: c.contacts[0]?.id ?? null,
+        outcome,
+        notes: reached ? pick(rnd, c.language === "en" ? ["Asked for prices on gloves", "Wants delivery next week", "Will send PO by email"] : ["Demande de prix sur les gants", "Souhaite une livraison la semaine prochaine", "Envoie le bon de commande par mail"]) : "",
+        callbackAt: outcome === "call-back" ? ts(day) + 2 * 86_400_000 : null,
+        startedAt: ts(day) + intBetween(rnd, 0, 8 * 3600) * 1000,
+        durationSeconds: reached ? intBetween(rnd, 40, 900) : intBetween(rnd, 0, 30),
+        appointment:
+          outcome === "appointment-set"
+            ? { date: addDaysIso(day, 7), time: "10:00", salesRep: "Claire Dubois", place: c.addresses[0]?.city || (c.language === "en" ? "At the customer's" : "Chez le client") }
+            : null,
+        agent: pick(rnd, ["agent1@demo.comptoir.test", "agent2@demo.comptoir.test"]),
+        createdAt: ts(day)
+      }))
     }
   }
 

@@ -1,0 +1,107 @@
+/**
+ * Orders captured from email (issue #11): the extractor over the labelled corpus, the part it was tuned on and
+ * the held-out part written after it, beside the baselines the issue names.
+ *
+ *   BENCH_ONLY=orders npm run bench      (or: npx tsx --tsconfig tsconfig.json bench/orders.bench.ts)
+ *
+ * Prints header-field accuracy, line precision/recall/F1, non-orders taken for orders, and the time per mail
+ * (p50/p95) of the extractor alone and of the whole capture (MIME decoding and PDF text included), median of
+ * BENCH_ORDER_PASSES [5] passes per mail. Writes bench-results/orders.json.
+ */
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs"
+import { cpus, loadavg } from "node:os"
+import { join } from "node:path"
+
+import { scoreCorpus, type CorpusScore } from "../src/domain/orders/corpus-score"
+import { parseEml } from "../src/features/order-capture/parse-eml"
+import { fixtureExtractor, loadCorpus, ORDERS_FIXTURES } from "./orders-corpus"
+
+/** Reported line-level accuracy of the references the issue names (fractions, compared with our line F1). */
+const BASELINES = { "rule-based parsers (reported stall)": 0.8, "commercial capture, new sender (claimed)": 0.94 }
+const passes = Number(process.env.BENCH_ORDER_PASSES ?? 5)
+
+const pct = (x: number, n = 1): number => Math.round(x * 10 ** n) / 10 ** n
+const quantile = (xs: number[], q: number): number => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0
+}
+const median = (xs: number[]): number => quantile(xs, 0.5)
+
+async function measure(set: "tuned" | "held-out", large = false): Promise<{ score: CorpusScore; extractMs: number[]; captureMs: number[] }> {
+  const corpus = await loadCorpus(set)
+  const extractor = large ? fixtureExtractor({ extraProducts: 5000, extraCustomers: 20000 }) : fixtureExtractor()
+  const extractMs: number[] = []
+  const captureMs: number[] = []
+  const dir = join(ORDERS_FIXTURES, set)
+  const raw = new Map(readdirSync(dir).filter((f) => f.endsWith(".eml")).map((f) => [f.replace(/\.eml$/, ""), readFileSync(join(dir, f))]))
+  for (const c of corpus) {
+    const e: number[] = []
+    const w: number[] = []
+    for (let p = 0; p < passes; p++) {
+      let t0 = performance.now()
+      extractor.extract(c.mail)
+      e.push(performance.now() - t0)
+      t0 = performance.now()
+      extractor.extract(await parseEml(raw.get(c.name)!))
+      w.push(performance.now() - t0)
+    }
+    extractMs.push(median(e))
+    captureMs.push(median(w))
+  }
+  const score = scoreCorpus(corpus.map((c) => ({ name: c.name, expected: c.expected, got: extractor.extract(c.mail) })))
+  return { score, extractMs, captureMs }
+}
+
+async function main(): Promise<void> {
+  console.log(`orders from email: ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(1)).join(" ")}, ${passes} passes per mail`)
+  const results: Record<string, unknown> = {}
+  for (const set of ["tuned", "held-out"] as const) {
+    const { score, extractMs, captureMs } = await measure(set)
+    const { failures, ...figures } = score
+    const row = {
+      mails: score.mails,
+      "non-orders": score.nonOrders,
+      "non-orders taken": score.nonOrdersTaken,
+      "orders missed": score.ordersMissed,
+      customer: pct(score.headerAccuracy.customer_code, 3),
+      "order no.": pct(score.headerAccuracy.po_number, 3),
+      "delivery date": pct(score.headerAccuracy.delivery_date, 3),
+      address: pct(score.headerAccuracy.delivery_address, 3),
+      "line P": pct(score.linePrecision, 3),
+      "line R": pct(score.lineRecall, 3),
+      "line F1": pct(score.lineF1, 3),
+      "extract p50 ms": pct(quantile(extractMs, 0.5), 2),
+      "extract p95 ms": pct(quantile(extractMs, 0.95), 2),
+      "capture p50 ms": pct(quantile(captureMs, 0.5), 2),
+      "capture p95 ms": pct(quantile(captureMs, 0.95), 2)
+    }
+    console.log(`\n${set} corpus`)
+    console.table(row)
+    console.log("line F1 beside the named baselines (ours / theirs):")
+    console.table(Object.fromEntries(Object.entries(BASELINES).map(([name, v]) => [name, { theirs: v, ours: pct(score.lineF1, 3), ratio: pct(score.lineF1 / v, 2) }])))
+    console.log(`target ≤ 50 ms per mail: extractor p95 ${pct(quantile(extractMs, 0.95), 2)} ms, whole capture p95 ${pct(quantile(captureMs, 0.95), 2)} ms`)
+    if (failures.length > 0) {
+      console.log(`${failures.length} field(s) wrong:`)
+      for (const f of failures) console.log(`  ${f.name}  ${f.field}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.got)}`)
+    }
+    results[set] = { ...figures, row, failures }
+  }
+  // The same mails against a catalog 120 times larger (5,000 hardware products no mail orders) and 20,000 more
+  // customers: time per mail and whether lines go astray.
+  console.log("\nlarge catalog: + 5,000 hardware products, + 20,000 demo customers")
+  const large: Record<string, unknown> = {}
+  for (const set of ["tuned", "held-out"] as const) {
+    const { score, extractMs } = await measure(set, true)
+    large[set] = { "line F1": pct(score.lineF1, 3), "non-orders taken": score.nonOrdersTaken, "lowest header field": pct(Math.min(...Object.values(score.headerAccuracy)), 3), "extract p50 ms": pct(quantile(extractMs, 0.5), 2), "extract p95 ms": pct(quantile(extractMs, 0.95), 2) }
+  }
+  console.table(large)
+  results.large = large
+  const out = join(import.meta.dirname, "..", "bench-results")
+  mkdirSync(out, { recursive: true })
+  writeFileSync(join(out, "orders.json"), JSON.stringify({ at: new Date().toISOString(), baselines: BASELINES, ...results }, null, 2))
+}
+
+main().catch((e: unknown) => {
+  console.error(e)
+  process.exit(1)
+})

@@ -1,0 +1,261 @@
+import type { Product } from "../customers/customer.schema"
+import { compactCode, foldText } from "../search/fold-text"
+import { normalizeSizes } from "./normalize"
+
+/**
+ * Finds the catalog product a piece of an order mail names: by our ref (in any spelling: "gn4410", "GN 4410"),
+ * by a code inside a product's name ("TN-2420"), by a name the customer taught us (memory), or by the words of
+ * its French or English name, typo- and plural-tolerant, each word weighted by how rare it is in the catalog
+ * (so "taille M" decides between three gloves and "papier" alone decides nothing).
+ *
+ * Not fuse.js: its Bitap scoring compares whole strings in order and a 32-character pattern, while an order line
+ * names a product with a few of its words in any order among other words ("2 cartons de gants nitrile M svp").
+ */
+
+const STOP = new Set(["de", "du", "des", "la", "le", "les", "d", "l", "en", "of", "the", "a", "an", "for", "pour", "avec", "with", "et", "and", "x", "un", "une", "au", "aux", "a", "in", "par", "per", "to", "sur", "on", "s"])
+
+export interface ProductHit {
+  product: Product
+  score: number
+  /** Index span of the folded tokens matched, in the tokens given. */
+  matched: number[]
+  via: "ref" | "name" | "alias"
+}
+
+interface IndexedName {
+  tokens: string[]
+  /** The word after each token: a number in a name counts only with its measure ("1 L", not "1 carton"). */
+  after: (string | null)[]
+  /** Parenthesised words (pack sizes) count less. */
+  weights: number[]
+}
+
+interface IndexedProduct {
+  product: Product
+  names: IndexedName[]
+  codes: string[]
+}
+
+function singular(t: string): string {
+  if (t.length > 3 && /[^s]s$/.test(t)) return t.slice(0, -1)
+  if (t.length > 4 && t.endsWith("x") && /(eaux|aux)$/.test(t)) return t.slice(0, -1)
+  if (t.length > 4 && t.endsWith("es") && /(ches|shes|xes|sses)$/.test(t)) return t.slice(0, -2)
+  return t
+}
+
+/** Damerau edit distance, or max+1 as soon as it must exceed max. */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1
+  const prev2: number[] = new Array<number>(b.length + 1).fill(0)
+  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const cur: number[] = [i]
+    let rowMin = i
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1)
+      cur.push(v)
+      rowMin = Math.min(rowMin, v)
+    }
+    if (rowMin > max) return max + 1
+    for (let j = 0; j <= b.length; j++) prev2[j] = prev[j]!
+    prev = cur
+  }
+  return prev[b.length]!
+}
+
+/** How well a mail word stands for a catalog word: 1 same, less for a typo or an abbreviation. */
+export function wordMatch(mail: string, catalog: string): number {
+  if (mail === catalog) return 1
+  const a = singular(mail)
+  const b = singular(catalog)
+  if (a === b) return 1
+  if (/\d/.test(a) || /\d/.test(b) || a.startsWith("qsize") || b.startsWith("qsize")) return 0
+  if (a.length >= 4 && b.length >= 4) {
+    const d = editDistance(a, b, b.length >= 8 ? 2 : 1)
+    if (d <= (b.length >= 8 ? 2 : 1)) return 0.8
+  }
+  if (a.length >= 4 && b.startsWith(a)) return 0.7
+  return 0
+}
+
+export class CatalogMatcher {
+  private readonly items: IndexedProduct[]
+  private readonly byRef = new Map<string, Product>()
+  private readonly byCode = new Map<string, Product[]>()
+  private readonly idf = new Map<string, number>()
+  /** Word keys (the whole word, its first and its last three letters) → products: only those are scored. */
+  private readonly postings = new Map<string, number[]>()
+
+  constructor(products: readonly Product[]) {
+    const df = new Map<string, number>()
+    this.items = products.map((product) => {
+      this.byRef.set(compactCode(product.ref), product)
+      const names = [product.nameFr, product.nameEn].map((n) => indexName(normalizeSizes(n)))
+      const codes: string[] = []
+      // Codes written inside a name ("toner TN-2420", "HP 305"): a customer quotes the maker's code.
+      // Upper case only and outside the pack size in parentheses: "lot de 10" is no code.
+      for (const m of `${product.nameFr} ${product.nameEn}`.replace(/\([^)]*\)/g, " ").matchAll(/\b([A-Z]{1,4})[- ]?(\d{2,6})\b/g)) codes.push(compactCode(m[1]! + m[2]!))
+      for (const c of codes) this.byCode.set(c, [...(this.byCode.get(c) ?? []), product])
+      const seen = new Set<string>()
+      for (const n of names) for (const t of n.tokens) seen.add(singular(t))
+      for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1)
+      return { product, names, codes }
+    })
+    const n = Math.max(1, products.length)
+    for (const [t, f] of df) this.idf.set(t, Math.log(1 + n / f))
+    this.items.forEach((item, k) => {
+      const keys = new Set<string>()
+      for (const name of item.names) for (const t of name.tokens) for (const key of wordKeys(t)) keys.add(key)
+      for (const key of keys) {
+        const list = this.postings.get(key)
+        if (list === undefined) this.postings.set(key, [k])
+        else list.push(k)
+      }
+    })
+  }
+
+  /**
+   * The products worth scoring for these words: those sharing a word key with them, the ones sharing the rarest
+   * words first, at most 60. A typo leaves a word's first or last three letters intact; an abbreviation its first.
+   */
+  private candidates(words: readonly string[]): IndexedProduct[] {
+    const weight = new Map<number, number>()
+    for (const w of new Set(words)) {
+      const seen = new Set<number>()
+      for (const key of wordKeys(w)) {
+        const list = this.postings.get(key)
+        if (list === undefined) continue
+        const idf = Math.log(1 + this.items.length / list.length)
+        for (const k of list) {
+          if (seen.has(k)) continue
+          seen.add(k)
+          weight.set(k, (weight.get(k) ?? 0) + idf)
+        }
+      }
+    }
+    if (weight.size <= 60) return [...weight.keys()].sort((a, b) => a - b).map((k) => this.items[k]!)
+    return [...weight.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, 60)
+      .sort((a, b) => a[0] - b[0])
+      .map(([k]) => this.items[k]!)
+  }
+
+  get size(): number {
+    return this.items.length
+  }
+
+  refOf(ref: string): Product | undefined {
+    return this.byRef.get(compactCode(ref))
+  }
+
+  /**
+   * Products named by a ref or maker's code among the raw words of a text: each hit with the index of the raw
+   * word(s) it used, in order of appearance.
+   */
+  findRefs(raw: readonly string[]): { product: Product; at: number[]; via: "ref" | "code" }[] {
+    const hits: { product: Product; at: number[]; via: "ref" | "code" }[] = []
+    for (let i = 0; i < raw.length; i++) {
+      const one = compactCode(raw[i]!)
+      const two = i + 1 < raw.length ? compactCode(raw[i]! + raw[i + 1]!) : ""
+      if (two !== "" && /\d/.test(raw[i + 1]!) && /^[a-z]+$/i.test(raw[i]!) && this.byRef.has(two)) {
+        hits.push({ product: this.byRef.get(two)!, at: [i, i + 1], via: "ref" })
+        i++
+      } else if (one.length >= 3 && this.byRef.has(one)) hits.push({ product: this.byRef.get(one)!, at: [i], via: "ref" })
+      else if (two !== "" && /^[a-z]{1,4}$/i.test(raw[i]!) && /^\d{2,6}$/.test(raw[i + 1]!) && this.byCode.get(two)?.length === 1) {
+        hits.push({ product: this.byCode.get(two)![0]!, at: [i, i + 1], via: "code" })
+        i++
+      } else if (one.length >= 4 && /\d/.test(one) && /[a-z]/.test(one) && this.byCode.get(one)?.length === 1) hits.push({ product: this.byCode.get(one)![0]!, at: [i], via: "code" })
+    }
+    return hits
+  }
+
+  /**
+   * The best product for folded words, or null. `prefer` (refs the customer ordered before) break ties.
+   * A match needs a rare word of the product or most of its weight: "papier" alone names nothing.
+   */
+  matchName(tokens: readonly string[], prefer: ReadonlySet<string> = new Set()): { hit: ProductHit | null; runnerUp: number } {
+    let best: ProductHit | null = null
+    let bestKey = -1
+    let second = 0
+    // "160 x 80" in a mail is the "160 × 80" of a name (the × folds away).
+    const content = tokens.map((t, i) => ({ t, i, next: (tokens[i + 1] === "x" ? tokens[i + 2] : tokens[i + 1]) ?? null })).filter(({ t }) => !STOP.has(t))
+    if (content.length === 0) return { hit: null, runnerUp: 0 }
+    for (const item of this.candidates(content.map(({ t }) => t))) {
+      let itemBest: { score: number; matched: number[]; rare: boolean } | null = null
+      for (const name of item.names) {
+        let total = 0
+        let got = 0
+        let gotWords = 0
+        let rare = false
+        const matched: number[] = []
+        name.tokens.forEach((pt, k) => {
+          const w = (this.idf.get(singular(pt)) ?? 1) * name.weights[k]!
+          total += w
+          let m = 0
+          let at = -1
+          const measure = name.after[k] ?? null
+          for (const { t, i, next } of content) {
+            if (measure !== null && next !== measure && !(next !== null && measure.startsWith(next))) continue
+            const s = wordMatch(t, pt)
+            if (s > m) {
+              m = s
+              at = i
+            }
+          }
+          if (m > 0) {
+            got += w * m
+            if (!/^\d+$/.test(pt)) gotWords += w * m
+            matched.push(at)
+            if ((this.idf.get(singular(pt)) ?? 0) >= Math.log(1 + this.items.length / 3) && pt.length >= 3 && !/^\d+$/.test(pt)) rare = true
+          }
+        })
+        // Numbers only back words up: "20" alone names no "model 20".
+        const score = total === 0 || gotWords < 0.3 * total ? 0 : got / total
+        if (itemBest === null || score > itemBest.score) itemBest = { score, matched, rare }
+      }
+      if (itemBest === null) continue
+      const ok = (itemBest.rare && itemBest.score >= 0.3) || itemBest.score >= 0.55
+      if (!ok) continue
+      const key = itemBest.score + (prefer.has(item.product.ref) ? 0.05 : 0)
+      if (key > bestKey) {
+        second = Math.max(second, bestKey)
+        bestKey = key
+        best = { product: item.product, score: Math.min(1, itemBest.score), matched: itemBest.matched, via: "name" }
+      } else second = Math.max(second, key)
+    }
+    return { hit: best, runnerUp: second }
+  }
+}
+
+function wordKeys(word: string): string[] {
+  const w = singular(word)
+  if (/^\d+$/.test(w) || w.length <= 3) return [`=${w}`]
+  return [`=${w}`, `<${w.slice(0, 3)}`, `>${w.slice(-3)}`]
+}
+
+function indexName(name: string): IndexedName {
+  const tokens: string[] = []
+  const weights: number[] = []
+  const after: (string | null)[] = []
+  const all = foldText(name.replace(/[()]/g, " ")).split(" ")
+  let cursor = 0
+  // "(boîte de 100)", "(500 f.)": how it is packed, rarely what the customer writes.
+  const re = /\(([^)]*)\)|([^()]+)/g
+  let m: RegExpExecArray | null
+  while ((m = re.exec(name)) !== null) {
+    const inParens = m[1] !== undefined
+    for (const t of foldText(m[1] ?? m[2] ?? "").split(" ")) {
+      if (t === "") continue
+      const at = all.indexOf(t, cursor)
+      if (at >= 0) cursor = at + 1
+      if (STOP.has(t)) continue
+      tokens.push(t)
+      weights.push(inParens ? 0.25 : 1)
+      after.push(/^\d+$/.test(t) && at >= 0 ? (all[at + 1] ?? null) : null)
+    }
+  }
+  return { tokens, weights, after }
+}

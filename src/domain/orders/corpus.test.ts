@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest"
+
+import { fixtureExtractor, loadCorpus } from "~bench/orders-corpus"
+
+import { scoreCorpus } from "./corpus-score"
+
+/**
+ * Issue #11's floors on the corpus the extractor was tuned on (tests/fixtures/orders/tuned): the .eml files as a
+ * webmail exports them, through the same adapter (postal-mime, PDF text) and extractor as the extension.
+ * The held-out part is measured by `BENCH_ONLY=orders npm run bench`, never here, so nothing is tuned on it.
+ */
+describe("orders captured from the tuned corpus of mails", async () => {
+  const corpus = await loadCorpus("tuned")
+  const extractor = fixtureExtractor()
+  const score = scoreCorpus(corpus.map((c) => ({ name: c.name, expected: c.expected, got: extractor.extract(c.mail) })))
+  const failures = score.failures.map((f) => `${f.name} ${f.field}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.got)}`)
+
+  it("holds at least 80 mails, French and English, at least 10 of them not orders, some with a PDF purchase order", () => {
+    expect(score.mails).toBeGreaterThanOrEqual(80)
+    expect(score.nonOrders).toBeGreaterThanOrEqual(10)
+    expect(corpus.filter((c) => c.name.startsWith("fr-")).length).toBeGreaterThan(20)
+    expect(corpus.filter((c) => c.name.startsWith("en-")).length).toBeGreaterThan(20)
+    expect(corpus.filter((c) => c.mail.attachments.some((a) => a.filename.endsWith(".pdf") && a.text.length > 50)).length).toBeGreaterThanOrEqual(5)
+  })
+
+  it("takes no mail that is not an order for one", () => {
+    expect(score.nonOrdersTaken, failures.join("\n")).toBe(0)
+  })
+
+  it("finds the lines with an F1 of at least 0.95 (product, quantity and unit all right)", () => {
+    expect(score.lineF1, failures.join("\n")).toBeGreaterThanOrEqual(0.95)
+  })
+
+  it("gets each header field right on at least 95 % of the orders: customer, order number, delivery date, address", () => {
+    for (const [field, accuracy] of Object.entries(score.headerAccuracy)) expect(accuracy, `${field}\n${failures.join("\n")}`).toBeGreaterThanOrEqual(0.95)
+  })
+})

@@ -1,0 +1,115 @@
+import type { Customer } from "../customers/customer.schema"
+import { strictNameMatch } from "../lookup/name-match"
+import { compactCode, foldText } from "../search/fold-text"
+import type { CustomerMemory } from "./types"
+
+/** Mailbox providers shared by many people: their domain says nothing about the company. */
+const PUBLIC_DOMAINS = new Set([
+  "gmail.com", "googlemail.com", "yahoo.com", "yahoo.fr", "hotmail.com", "hotmail.fr", "outlook.com", "outlook.fr", "live.com", "live.fr",
+  "msn.com", "icloud.com", "me.com", "aol.com", "orange.fr", "wanadoo.fr", "free.fr", "sfr.fr", "laposte.net", "neuf.fr", "bbox.fr",
+  "gmx.fr", "gmx.com", "proton.me", "protonmail.com", "yahoo.co.uk", "btinternet.com", "hotmail.co.uk", "mail.com", "numericable.fr"
+])
+const LEGAL_FORMS = /\b(?:sarl|sas|sasu|sa|eurl|sci|snc|ltd|llp|plc|inc|llc|group|gmbh|et associes|freres|fils)\b/g
+
+export interface CustomerHit {
+  customer: Customer
+  confidence: number
+  via: "email" | "domain" | "name" | "code" | "po-prefix"
+  evidence: string
+}
+
+export function emailOf(s: string | null): string | null {
+  if (s === null) return null
+  const m = /[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/.exec(s)
+  return m ? m[0].toLowerCase() : null
+}
+
+function companyKey(name: string): string {
+  return foldText(name).replace(LEGAL_FORMS, " ").replace(/\s+/g, " ").trim()
+}
+
+export class CustomerMatcher {
+  private readonly byEmail = new Map<string, Customer>()
+  private readonly byDomain = new Map<string, Customer[]>()
+  private readonly byCode = new Map<string, Customer>()
+  private readonly companies: { key: string; customer: Customer }[] = []
+
+  constructor(private readonly customers: readonly Customer[], private readonly memory: Readonly<Record<string, CustomerMemory>> = {}) {
+    for (const c of customers) {
+      this.byCode.set(compactCode(c.code), c)
+      const key = companyKey(c.company)
+      if (key.length >= 5) this.companies.push({ key, customer: c })
+      const domains = new Set<string>()
+      for (const p of c.contacts) {
+        for (const e of p.emails) {
+          this.byEmail.set(e.toLowerCase(), c)
+          const d = e.toLowerCase().split("@")[1]
+          if (d !== undefined && !PUBLIC_DOMAINS.has(d)) domains.add(d)
+        }
+      }
+      for (const d of domains) this.byDomain.set(d, [...(this.byDomain.get(d) ?? []), c])
+    }
+    // Longest names first: "Transports Girard Frères" before "Girard".
+    this.companies.sort((a, b) => b.key.length - a.key.length)
+  }
+
+  isCustomerCode(token: string): boolean {
+    return this.byCode.has(compactCode(token))
+  }
+
+  codes(): Set<string> {
+    return new Set(this.byCode.keys())
+  }
+
+  /**
+   * The customer, by the first rule that names exactly one: a sender's address, its domain, the company or a
+   * contact's name in the signature or the text, a customer code written in the mail, an order number shaped
+   * like the ones this customer writes.
+   */
+  match(input: { senders: readonly { address: string | null; name: string }[]; signatureText: string; text: string; poNumber: string | null }): CustomerHit | null {
+    for (const s of input.senders) {
+      if (s.address === null) continue
+      const c = this.byEmail.get(s.address)
+      if (c !== undefined) return { customer: c, confidence: 0.98, via: "email", evidence: s.address }
+    }
+    let domainPool: Customer[] | null = null
+    for (const s of input.senders) {
+      const d = s.address?.split("@")[1]
+      if (d === undefined || PUBLIC_DOMAINS.has(d)) continue
+      const pool = this.byDomain.get(d)
+      if (pool?.length === 1) return { customer: pool[0]!, confidence: 0.9, via: "domain", evidence: s.address! }
+      if (pool !== undefined && pool.length > 1) {
+        domainPool = pool
+        break
+      }
+    }
+    const inPool = (c: Customer): boolean => domainPool === null || domainPool.includes(c)
+    for (const source of [input.signatureText, input.text]) {
+      const folded = " " + foldText(source) + " "
+      const found = this.companies.filter(({ key, customer }) => inPool(customer) && folded.includes(" " + key + " "))
+      const ids = new Set(found.map((f) => f.customer.id))
+      if (ids.size === 1) return { customer: found[0]!.customer, confidence: source === input.signatureText ? 0.8 : 0.72, via: "name", evidence: found[0]!.customer.company }
+    }
+    for (const s of input.senders) {
+      if (s.name.trim() === "") continue
+      const hit = strictNameMatch(s.name, this.customers.filter(inPool))
+      if (hit !== null) {
+        const c = this.customers.find((k) => k.id === hit.id)!
+        return { customer: c, confidence: hit.typo ? 0.65 : 0.75, via: "name", evidence: s.name }
+      }
+    }
+    const codeRe = /\b(?:code client|n° client|num[ée]ro client|compte client|client n°|customer (?:code|no\.?|number|account)|account (?:no\.?|number|code)|votre client|client)\s*:?\s*(?:n°\s*)?([A-Z0-9][A-Z0-9-]{2,})/gi
+    for (const m of `${input.text}\n${input.signatureText}`.matchAll(codeRe)) {
+      const c = this.byCode.get(compactCode(m[1]!))
+      if (c !== undefined && inPool(c)) return { customer: c, confidence: 0.85, via: "code", evidence: m[0] }
+    }
+    if (input.poNumber !== null) {
+      for (const c of this.customers) {
+        const prefix = this.memory[c.code]?.poPrefix
+        if (prefix && input.poNumber.toLowerCase().startsWith(prefix.toLowerCase()) && inPool(c)) return { customer: c, confidence: 0.6, via: "po-prefix", evidence: input.poNumber }
+      }
+    }
+    if (domainPool !== null) return { customer: domainPool[0]!, confidence: 0.4, via: "domain", evidence: input.senders.find((s) => s.address !== null)?.address ?? "" }
+    return null
+  }
+}

@@ -1,0 +1,181 @@
+import type { Product } from "../customers/customer.schema"
+import { compactCode, foldText } from "../search/fold-text"
+import { CatalogMatcher } from "./catalog-match"
+import { CustomerMatcher, emailOf } from "./customer-match"
+import { dayOf, deliveryDateOf, findDates, isoDay } from "./dates"
+import { findDeliveryAddress, poCandidates } from "./header-fields"
+import { findLines, type FoundLine } from "./lines"
+import { splitMail, type MailSegment } from "./mail-body"
+import type { CustomerMemory, ExtractedOrder, OrderContext, OrderMail } from "./types"
+
+/**
+ * Reads one mail and proposes the order in it, field by field with a confidence and the words each came from,
+ * or says it is not an order. Pure and synchronous: the background worker, the CLI and the bench run this same
+ * function. Build an `OrderExtractor` once per catalog: it indexes the products and customers.
+ */
+
+const ORDER_CUES =
+  /\b(?:bon de commande|commande|commander|commandons|commandes?|je vous commande|nous vous commandons|order|ordering|purchase order|p\.?o\.?\b|merci de (?:bien vouloir )?(?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir|preparer)|pourriez vous (?:nous |me )?(?:livrer|envoyer|expedier|preparer)|pouvez vous (?:nous |me )?(?:livrer|envoyer|expedier|preparer)|veuillez (?:nous |me )?(?:livrer|envoyer|expedier)|please (?:send|ship|supply|deliver|dispatch|book|arrange|process)|could you (?:please )?(?:send|ship|supply|deliver|dispatch)|can you (?:please )?(?:send|ship|deliver|supply)|we (?:would like|need|want|require)|we d like|i d like|i would like|nous (?:souhaitons|voudrions|aimerions|avons besoin)|je (?:souhaite|voudrais|souhaiterais)|il (?:me|nous) faudrait|il nous faut|j aurais besoin|j ai besoin|a livrer|to be delivered|reassort|reapprovisionnement|restock|replenish|envoyez|send us|send me|livrez|expediez|ship us|mettez moi|mettez nous|rajoutez|ajoutez|add)\b/
+const AUTO_REPLY = /\b(?:reponse automatique|automatic reply|auto(?:matic)? ?reply|out of (?:the )?office|absent du bureau|je suis absente?|i am (?:currently )?(?:out|away)|i m (?:currently )?(?:out|away)|en conges|on (?:annual )?leave|de retour le|back (?:in the office )?on)\b/
+const BULK = /\b(?:se desinscrire|desabonner|desinscription|unsubscribe|newsletter|view in (?:your )?browser|voir (?:la version )?en ligne|version en ligne|manage (?:your )?preferences|gerer (?:vos )?preferences)\b/
+/** The mail is about something else than buying now, whatever else it says. */
+const VETO =
+  /\b(?:reclamation|complaint|abimee?s?|endommagee?s?|damaged|broken|litige|dispute|rembourse\w*|refund|credit note|erreur de livraison|wrong (?:item|product|delivery)|pas (?:encore )?recu|still (?:have )?not received|not (?:yet )?received|never (?:arrived|received)|ou en est|where is (?:my|our|order)|suivi de (?:ma |la )?commande|tracking(?: number)?|annul\w*|cancel\w*|retourner|retour (?:de|des)|return (?:the|these)|bien recu|well received|received (?:the|your|our) (?:goods|delivery|order)|montant a regler|amount due|votre facture|your invoice|invoice query|facture n|demande de devis|faire un devis|quotation|price list|pricing question|what would the price|quel serait votre prix|avez vous en stock|do you have (?:any )?in stock|invitation|webinar|salon)\b/g
+/** Words an order may well contain too (a price, a question), which only weigh against a weak one. */
+const NEGATIVE = /\b(?:devis|quote|tarifs?|prix|price|how much|combien|avez vous|do you (?:have|stock|sell)|en stock|in stock|disponibilite|availability|facture|invoice|relance|rendez vous|meeting|catalogue|promotion|promo|offre speciale|special offer|discount)\b/g
+/** Asking to buy now, stronger than any mention of a price or a question. */
+const STRONG_ORDER =
+  /\b(?:bon de commande|purchase order|voici (?:notre|ma) commande|ci joint (?:notre|ma|le) (?:bon de )?commande|please find (?:attached )?(?:our|my) (?:purchase )?order|here is (?:our|my) order|attached (?:is )?(?:our|my|the) (?:purchase )?order|je vous commande|nous vous commandons|nous commandons|we (?:would like|wish|want) to order|i d like to order|i would like to order|please (?:send|ship|supply|deliver|dispatch)|merci de (?:bien vouloir )?(?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir)|veuillez (?:nous |me )?(?:livrer|envoyer|expedier)|pourriez vous (?:nous |me )?(?:livrer|envoyer|expedier)|pouvez vous (?:nous |me )?(?:livrer|envoyer|expedier)|could you (?:please )?(?:send|ship|deliver|supply)|can you (?:please )?(?:send|ship|deliver|supply)|commande (?:n|no|numero)|order (?:no|number|ref)|po (?:no|number|#)|nouvelle commande|new order|reassort|restock|a livrer|pour livraison|for delivery|rajoutez|ajoutez|add to (?:my|our|the) order|notre commande|our order|ma commande|my order|go ahead|bon pour accord|je valide|nous validons|please proceed|please process)\b/
+
+export class OrderExtractor {
+  private readonly matcher: CatalogMatcher
+  private readonly customers: CustomerMatcher
+  private readonly productByRef: Map<string, Product>
+  private readonly excluded: Set<string>
+
+  constructor(private readonly ctx: OrderContext) {
+    this.matcher = new CatalogMatcher(ctx.products)
+    this.customers = new CustomerMatcher(ctx.customers, ctx.memory ?? {})
+    this.productByRef = new Map(ctx.products.map((p) => [compactCode(p.ref), p]))
+    this.excluded = new Set([...this.productByRef.keys(), ...this.customers.codes()])
+  }
+
+  extract(mail: OrderMail): ExtractedOrder {
+    const confidence: Record<string, number> = {}
+    const evidence: Record<string, string> = {}
+    const mailDay = dayOf(mail.date) ?? new Date(2026, 0, 1, 12)
+    const body = chooseBody(mail)
+    const internal = (this.ctx.ownDomains ?? []).includes(mail.from.address.toLowerCase().split("@")[1] ?? "")
+    const segments = splitMail(body, { from: `${mail.from.name} <${mail.from.address}>`, date: mail.date, subject: mail.subject }, internal || /^\s*(?:tr|fw|fwd|wg)\s*:/i.test(mail.subject))
+    const own = ownSegments(segments, this.ctx.ownDomains ?? [])
+    const segDay = (s: MailSegment): Date => {
+      if (s.date === mail.date) return mailDay
+      const found = s.date === null ? [] : findDates(s.date, mailDay)
+      return found[0]?.date ?? mailDay
+    }
+
+    // Order number first: it can name the customer (their own numbering).
+    const poText = [mail.subject, ...own.map((s) => s.body), ...own.map((s) => s.subject ?? ""), ...mail.attachments.map((a) => a.text)].join("\n")
+    const pos = poCandidates(poText, this.excluded, null)
+    const senders = own.map((s) => ({ address: emailOf(s.from), name: (s.from ?? "").replace(/<[^>]*>/, "").replace(/"/g, "").trim() }))
+    const topAddress = { address: mail.from.address.toLowerCase(), name: mail.from.name }
+    if (!senders.some((s) => s.address === topAddress.address)) senders.push(topAddress)
+    const signatureText = own.map((s) => s.signature).join("\n")
+    const allText = [...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n")
+    const customerHit = this.customers.match({ senders, signatureText, text: allText, poNumber: pos[0]?.value ?? null })
+    const memory: CustomerMemory = customerHit !== null ? (this.ctx.memory?.[customerHit.customer.code] ?? {}) : {}
+    const morePos = memory.poPrefix ? poCandidates(poText, this.excluded, memory.poPrefix) : pos
+
+    // Lines: the attachment's purchase order, then the mail's own words for products the attachment lacks.
+    const aliases = Object.entries(memory.productAliases ?? {})
+      .map(([words, ref]) => ({ words: foldText(words).split(" "), product: this.productByRef.get(compactCode(ref)) }))
+      .filter((a): a is { words: string[]; product: Product } => a.product !== undefined && a.words[0] !== "")
+    const lineOpts = { matcher: this.matcher, aliases, prefer: new Set(memory.usualRefs ?? []) }
+    const found: FoundLine[] = []
+    for (const a of mail.attachments) found.push(...findLines(a.text, lineOpts))
+    const fromAttachments = new Set(found.map((l) => l.product.ref))
+    for (const s of own) for (const l of findLines(s.body, lineOpts)) if (!fromAttachments.has(l.product.ref)) found.push(l)
+    const lines = dedupe(found)
+
+    // Is it an order at all?
+    const orderText = foldText([mail.subject, ...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n"))
+    const subject = foldText(mail.subject)
+    const auto = mail.bulk === true || AUTO_REPLY.test(subject) || AUTO_REPLY.test(foldText(own[0]?.body ?? "")) || BULK.test(foldText(body))
+    const vetoes = new Set([...orderText.matchAll(VETO)].map((m) => m[0]))
+    const negatives = new Set([...orderText.matchAll(NEGATIVE)].map((m) => m[0]))
+    const strong = STRONG_ORDER.test(orderText) || pos.length > 0
+    const weak = ORDER_CUES.test(orderText)
+    // A mail that is mostly a list of products with quantities is an order even without a word saying so.
+    const bodyLines = own.flatMap((s) => s.body.split("\n")).filter((l) => l.trim() !== "" && !/^(?:bonjour|hello|hi|madame|dear|merci|thanks?)\b/i.test(l.trim())).length
+    const listOnly = lines.length > 0 && lines.length >= 0.5 * bodyLines
+    let orderScore = lines.length === 0 ? 0 : (strong ? 2 : 0) + (weak ? 1 : 0) + (lines.some((l) => l.confidence >= 0.85) ? 0.5 : 0) + (listOnly ? 1 : 0) - negatives.size * 0.8 - vetoes.size * 4
+    if (auto) orderScore = -10
+    const isOrder = lines.length > 0 && orderScore > 0.4
+    confidence.is_order = clamp(isOrder ? 0.5 + orderScore / 6 : 0.6 + Math.min(0.35, Math.max(0, -orderScore) / 6 + (lines.length === 0 ? 0.3 : 0)))
+    evidence.is_order = isOrder ? (lines[0]?.evidence ?? "") : auto ? "automatic or bulk mail" : vetoes.size + negatives.size > 0 ? [...vetoes, ...negatives].join(", ") : "no product with a quantity"
+
+    if (!isOrder) {
+      return { is_order: false, customer_code: customerHit?.customer.code ?? null, po_number: null, delivery_date: null, delivery_address: null, lines: [], confidence: { ...confidence, customer_code: customerHit?.confidence ?? 0 }, evidence: { ...evidence, customer_code: customerHit?.evidence ?? "" } }
+    }
+
+    const po = bestPo(morePos)
+    confidence.customer_code = customerHit?.confidence ?? 0
+    evidence.customer_code = customerHit?.evidence ?? ""
+    confidence.po_number = po === null ? 0.6 : po.strength >= 3 ? 0.95 : po.strength === 2 ? 0.8 : 0.6
+    evidence.po_number = po?.evidence ?? ""
+
+    const dateLines: { text: string; ref: Date }[] = []
+    dateLines.push({ text: mail.subject, ref: mailDay })
+    for (const s of own) for (const l of s.body.split("\n")) dateLines.push({ text: l, ref: segDay(s) })
+    for (const a of mail.attachments) for (const l of a.text.split("\n")) dateLines.push({ text: l, ref: mailDay })
+    const monthFirst = customerHit?.customer.country === "US"
+    const delivery = deliveryDateOf(dateLines, { monthFirst })
+    confidence.delivery_date = delivery === null ? 0.6 : delivery.relative ? 0.75 : 0.92
+    evidence.delivery_date = delivery?.evidence ?? ""
+
+    let address = null as { value: string; evidence: string; confidence: number } | null
+    for (const t of [...mail.attachments.map((a) => a.text), ...own.map((s) => s.body)]) {
+      address = findDeliveryAddress(t)
+      if (address !== null) break
+    }
+    if (address === null && memory.deliveryAddress) address = { value: memory.deliveryAddress, evidence: "usual delivery address (remembered)", confidence: 0.65 }
+    confidence.delivery_address = address?.confidence ?? 0.6
+    evidence.delivery_address = address?.evidence ?? ""
+
+    lines.forEach((l, i) => {
+      confidence[`lines.${i}`] = l.confidence
+      evidence[`lines.${i}`] = l.evidence
+    })
+    return {
+      is_order: true,
+      customer_code: customerHit?.customer.code ?? null,
+      po_number: po?.value ?? null,
+      delivery_date: delivery === null ? null : isoDay(delivery.date),
+      delivery_address: address?.value ?? null,
+      lines: lines.map((l) => ({ ref: l.product.ref, quantity: l.quantity, unit: l.unit })),
+      confidence,
+      evidence
+    }
+  }
+}
+
+function clamp(x: number): number {
+  return Math.round(Math.max(0, Math.min(1, x)) * 100) / 100
+}
+
+function bestPo(c: readonly { value: string; strength: number; evidence: string }[]): { value: string; strength: number; evidence: string } | null {
+  let best: { value: string; strength: number; evidence: string } | null = null
+  for (const x of c) if (best === null || x.strength > best.strength) best = x
+  return best
+}
+
+function dedupe(lines: FoundLine[]): FoundLine[] {
+  const seen = new Set<string>()
+  const out: FoundLine[] = []
+  for (const l of lines) {
+    const key = `${l.product.ref}|${l.quantity}|${l.unit}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    out.push(l)
+  }
+  return out
+}
+
+/** The HTML's text when it holds a table the plain part flattened; otherwise the plain part. */
+function chooseBody(mail: OrderMail): string {
+  const tableInHtml = /\|/.test(mail.htmlText) && !/\|/.test(mail.text)
+  if (mail.text.trim() === "" || tableInHtml) return mail.htmlText
+  return mail.text
+}
+
+/**
+ * The parts written by the customer: the top message, and when it is a colleague's forward (or a forward with
+ * little of its own), the forwarded message too.
+ */
+function ownSegments(segments: readonly MailSegment[], ownDomains: readonly string[]): MailSegment[] {
+  if (segments.length === 1) return [...segments]
+  const top = segments[0]!
+  const topDomain = emailOf(top.from)?.split("@")[1] ?? ""
+  const internal = ownDomains.includes(topDomain)
+  return internal || top.body.length < 400 ? [top, segments[1]!] : [top]
+}

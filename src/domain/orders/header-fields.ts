@@ -1,0 +1,110 @@
+import { compactCode, foldText } from "../search/fold-text"
+
+/**
+ * The customer's order number and the delivery address, from labelled phrases ("Bon de commande n° BC-2026-114",
+ * "PO#4500123", "Notre réf. : 77821", "Adresse de livraison :", "Deliver to:", "livrer au 12 rue…").
+ */
+
+const PO_LABEL =
+  /(?:bon de commande|commande|cde|cmd|purchase order|order|p\.?\s?o\.?|bdc|b\.?c\.?|notre r[ée]f[ée]rence|notre r[ée]f\.?|n\/\s?r[ée]f\.?|v\/\s?r[ée]f\.?|our ref(?:erence)?\.?|order ref(?:erence)?\.?|r[ée]f(?:[ée]rence)?\.? (?:de )?(?:commande|cde)|num[ée]ro de commande|order number|order no\.?|po number|po no\.?|requisition)/i
+const PO_MARKER = /^\s*(?:n[°ºo]\.?|no\.?|num(?:[ée]ro|ber)?\.?|nr\.?|#|:|number|ref\.?|is|est)\s*/i
+const PO_TOKEN = /^[:#\s]*([A-Z0-9][A-Z0-9\-/_.]*[A-Z0-9]|[0-9]{3,})/i
+
+export interface PoCandidate {
+  value: string
+  strength: number
+  evidence: string
+}
+
+export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefix: string | null): PoCandidate[] {
+  const out: PoCandidate[] = []
+  for (const line of text.split("\n")) {
+    const re = new RegExp(PO_LABEL.source, "gi")
+    let m: RegExpExecArray | null
+    while ((m = re.exec(line)) !== null) {
+      // "commande" inside another word ("recommandé") or a label split from its number by words is not one.
+      if (m.index > 0 && /[\p{L}]/u.test(line[m.index - 1]!)) continue
+      let rest = line.slice(m.index + m[0].length)
+      let marked = false
+      for (let k = 0; k < 3; k++) {
+        const mk = PO_MARKER.exec(rest)
+        if (!mk || mk[0].length === 0) break
+        marked = true
+        rest = rest.slice(mk[0].length)
+      }
+      let tm = PO_TOKEN.exec(rest)
+      if (!marked) {
+        // "commande mensuelle EV-26-022": a word or two between the label and a number shaped like one.
+        const skip = /^\s*((?:[\p{Ll}]+\s+){1,2})([A-Z0-9][A-Z0-9\-/_.]*[A-Z0-9])/u.exec(rest)
+        if (skip && /[A-Z]/i.test(skip[2]!) && /\d/.test(skip[2]!) && /[-/]/.test(skip[2]!) && (!tm || !/\d/.test(tm[1]!))) tm = [skip[0], skip[2]!] as unknown as RegExpExecArray
+      }
+      if (!tm) continue
+      const value = tm[1]!.replace(/[.]$/, "")
+      if (!/\d/.test(value)) continue
+      const after = rest.slice(tm[0].length)
+      if (/^\s*(?:x\b|cartons?|boxes|boites?|bo[iî]tes?|units?|pcs|pi[eè]ces?|ramettes?|rouleaux|flacons?|kg)/i.test(after)) continue
+      if (/^\d{1,2}[/.-]\d{1,2}([/.-]\d{2,4})?$/.test(value)) continue
+      const shaped = /[A-Z]/i.test(value) || value.includes("-") || /\d{4,}/.test(value)
+      if (!marked && !shaped) continue
+      if (exclude.has(compactCode(value))) continue
+      const label = m[0].toLowerCase()
+      const strong = /bon de commande|purchase order|p\.?\s?o|bdc|order (?:no|number|ref)|num[ée]ro de commande|notre r[ée]f|our ref|n\/|r[ée]f/.test(label)
+      out.push({ value, strength: (strong ? 2 : 1) + (marked ? 1 : 0), evidence: line.trim() })
+    }
+    if (poPrefix !== null && poPrefix !== "") {
+      const pm = new RegExp(`\\b(${poPrefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[A-Z0-9\\-/_]*\\d[A-Z0-9\\-/_]*)`, "i").exec(line)
+      if (pm && !exclude.has(compactCode(pm[1]!))) out.push({ value: pm[1]!, strength: 2, evidence: line.trim() })
+    }
+  }
+  return out
+}
+
+const ADDRESS_LABEL =
+  /(?:adresse de livraison|adresse livraison|lieu de livraison|livraison (?:[àa]|au|aux|sur)(?: l'adresse)?|[àa] livrer (?:[àa]|au|aux|sur)|livrer (?:[àa]|au|aux|sur)|merci de livrer (?:[àa]|au|aux)|delivery address|deliver(?:y)? to|please deliver to|ship to|shipping address|delivery point|site de livraison|point de livraison)\s*(?:l'adresse\s*)?(?:suivante\s*)?:?/i
+const POSTAL_LINE = /\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]{2} \d{5})\b/
+const STREET = /\b(?:\d{1,4}(?:\s?(?:bis|ter|b))?,?\s+(?:rue|avenue|av\.?|bd|boulevard|all[ée]e|chemin|impasse|place|quai|route|zone|za|zi|cours|square|lotissement|parc|road|street|st\.?|lane|avenue|way|drive|park|court|close|industrial)|zone (?:industrielle|artisanale|d'activit[ée]s?)|za |zi |unit \d|parc d'activit)/i
+const STOP_LINE = /^(?:date|d[ée]lai|t[ée]l|tel|phone|fax|mobile|contact|merci|thanks|cordialement|regards|r[ée]f|po|commande|order|qt[ée]|horaires|opening|hours|attn|[àa] l'attention)/i
+
+function cleanAddressPart(s: string): string {
+  return s.replace(/^[\s:,-]+|[\s.,;]+$/g, "").replace(/\s+/g, " ")
+}
+
+/** The delivery address the mail asks for, as its lines joined by ", ". */
+export function findDeliveryAddress(text: string): { value: string; evidence: string; confidence: number } | null {
+  const lines = text.split("\n")
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    let m = ADDRESS_LABEL.exec(line)
+    if (!m && /\b(?:livr|deliver|ship)/i.test(line) && /:\s*$/.test(line)) m = /[^\n]*:\s*$/.exec(line)
+    if (!m) continue
+    const parts: string[] = []
+    const after = line.slice(m.index + m[0].length)
+    // "Please deliver to our second site:": a name for what the next lines say.
+    const first = /:\s*$/.test(after) && !STREET.test(after) && !POSTAL_LINE.test(after) ? "" : cleanAddressPart(after.replace(/\s*[|]\s*/g, ", "))
+    if (/^(?:habituelle|usual|comme d'habitude|as usual|notre adresse habituelle)/i.test(foldText(first))) return null
+    if (first !== "") {
+      // "livraison au 12 rue des Forges, 69007 Lyon, jeudi" stops after the city.
+      const inline = /^(.*?\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b[\s,]*[\p{L}' -]*[\p{L}])/u.exec(first)
+      parts.push(cleanAddressPart(inline ? inline[1]! : first))
+      if (inline || POSTAL_LINE.test(first)) {
+        if (!STREET.test(parts.join(" ")) && !/\d/.test(parts[0]!)) continue
+        return { value: parts.join(", "), evidence: line.trim(), confidence: 0.9 }
+      }
+    }
+    for (let k = i + 1; k < lines.length && k <= i + 5; k++) {
+      const l = cleanAddressPart(lines[k]!.replace(/^[>\s]+/, ""))
+      if (l === "") {
+        if (parts.length === 0) continue
+        break
+      }
+      if (STOP_LINE.test(l) || /\+?\d[\d .]{8,}\d/.test(l)) break
+      parts.push(l)
+      if (POSTAL_LINE.test(l)) break
+    }
+    if (parts.length === 0 || !parts.some((p) => POSTAL_LINE.test(p))) continue
+    // Only words before "livraison": not an address.
+    if (!parts.some((p) => /\d/.test(p))) continue
+    return { value: parts.join(", "), evidence: [line, ...lines.slice(i + 1, i + 1 + parts.length)].join(" / ").trim(), confidence: first !== "" ? 0.85 : 0.9 }
+  }
+  return null
+}

@@ -1,0 +1,304 @@
+import type { Product } from "../customers/customer.schema"
+import { foldText } from "../search/fold-text"
+import type { CatalogMatcher } from "./catalog-match"
+import { normalizeSizes } from "./normalize"
+import { lineUnit, unitOfWord, WEAK_UNIT_WORDS } from "./units"
+
+/** An order line found in the mail, with what it rests on. */
+export interface FoundLine {
+  product: Product
+  quantity: number
+  unit: string
+  confidence: number
+  evidence: string
+}
+
+interface Token {
+  raw: string
+  folded: string
+  start: number
+  end: number
+  num: number | null
+  sep: boolean
+}
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12, quinze: 15, vingt: 20, trente: 30, cinquante: 50, cent: 100,
+  one: 1, two: 2, three: 3, four: 4, five: 5, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, fifty: 50, hundred: 100,
+  douzaine: 12, dozen: 12, a: 1, an: 1
+}
+const QTY_LABEL = /(?:qt[ée]s?|qte|qty|quantit[ée]s?|quantity|quantities|nb|nombre|nbr|number of)\s*\.?\s*[:=]?\s*$/i
+const MONEY_AFTER = /^\s*(?:€|eur\b|euros?\b|ht\b|ttc\b|\$|£|%)/i
+const MONEY_BEFORE = /(?:€|\$|£|prix|price|p\.?u\.?|tarif|total|montant|amount)\s*:?\s*$/i
+/** A line about something else than ordering it now. */
+const NOT_A_LINE = /\b(?:re[çc]u(?:e|s|es)?|received|livr[ée]e?s\b|delivered|manqu|missing|damaged|ab[îi]m[ée]|cass[ée]|broken|retour(?:ner)?|return(?:ed|ing)?|avoir|credit note|rembours|refund|en stock|in stock|disponib|available|combien|how much|prix unitaire|unit price|remise|discount|t[ée]l[ée]phone|phone|fax|mobile|portable|siret|siren|tva|vat|iban|rcs|capital|adresse|address|deliver to|ship to|livrer [àa]|livraison [àa]u?)\b|\b\d{1,4},? (?:rue|avenue|boulevard|bd|chemin|all[ée]e|impasse|place|quai|road|street|lane)\b/i
+
+const TOKEN_RE = /\d+(?:[.,]\d+)?(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:[-/.][\p{L}\p{N}]+)*|[;,+&|]/gu
+
+function tokenize(text: string): Token[] {
+  const out: Token[] = []
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const raw = m[0]
+    const start = m.index
+    const sep = /^[;,+&|]$/.test(raw)
+    const num = /^\d+(?:[.,]\d+)?$/.test(raw) ? Number(raw.replace(",", ".")) : null
+    out.push({ raw, folded: sep ? raw : foldText(raw), start, end: start + raw.length, num, sep })
+  }
+  return out
+}
+
+/** "x10", "10x", "×10" → "x 10", "10 x" so the multiplier is a word of its own. */
+function spaceMultipliers(text: string): string {
+  return text
+    .replace(/(^|[\s(:])[x×*]\s?(\d)/gi, "$1x $2")
+    .replace(/(\d)\s?[x×*](?=\s|$|[),.;])/gi, "$1 x")
+}
+
+interface Group {
+  from: number
+  to: number
+  product: Product
+  confidence: number
+  /** Tokens the product name or ref used: their numbers are not quantities. */
+  used: Set<number>
+}
+
+function productIn(tokens: Token[], from: number, to: number, matcher: CatalogMatcher, aliases: readonly { words: string[]; product: Product }[], prefer: ReadonlySet<string>): Group | null {
+  const slice = tokens.slice(from, to)
+  const words = slice.filter((t) => !t.sep)
+  const idx = slice.map((_, i) => from + i).filter((i) => !tokens[i]!.sep)
+  const refs = matcher.findRefs(words.map((t) => t.raw))
+  if (refs.length > 0) {
+    const r = refs[0]!
+    return { from, to, product: r.product, confidence: r.via === "ref" ? 0.97 : 0.9, used: new Set(r.at.map((k) => idx[k]!)) }
+  }
+  // "multi-surfaces", "Z-fold": one token for refs, its words for names.
+  const folded: string[] = []
+  const owner: number[] = []
+  words.forEach((t, k) => {
+    for (const w of t.folded.split(" ")) {
+      if (w === "") continue
+      folded.push(w)
+      owner.push(idx[k]!)
+    }
+  })
+  const joined = " " + folded.join(" ") + " "
+  for (const a of aliases) {
+    if (joined.includes(" " + a.words.join(" ") + " ")) {
+      const start = folded.findIndex((_, k) => a.words.every((w, j) => folded[k + j] === w))
+      return { from, to, product: a.product, confidence: 0.92, used: new Set(a.words.map((_, j) => owner[start + j]!)) }
+    }
+  }
+  const { hit, runnerUp } = matcher.matchName(folded, prefer)
+  if (hit === null) return null
+  const margin = hit.score - runnerUp
+  const confidence = Math.max(0.3, Math.min(0.9, 0.45 + 0.45 * hit.score) * (margin < 0.08 ? 0.75 : 1))
+  return { from, to, product: hit.product, confidence, used: new Set(hit.matched.filter((k) => k >= 0).map((k) => owner[k]!)) }
+}
+
+function isExcludedNumber(text: string, tokens: Token[], i: number): boolean {
+  const t = tokens[i]!
+  const before = text.slice(Math.max(0, t.start - 12), t.start)
+  const after = text.slice(t.end, t.end + 8)
+  if (MONEY_AFTER.test(after) || MONEY_BEFORE.test(before)) return true
+  if (/^[/.:-]\d/.test(after) || /\d[/:]$/.test(before)) return true
+  if (/(?:taille|size|t\.|r[ée]f\.?|ref|n°|no\.?|#|bc|po)\s*:?\s*$/i.test(before)) return true
+  // Two decimals without a unit are a price in a pasted table ("5,49").
+  if (/^\d+[.,]\d{2}$/.test(t.raw) && !/^\s*(?:kg|kilos?)\b/i.test(after)) return true
+  if (t.num !== null && t.num >= 10000) return true
+  return false
+}
+
+function quantityIn(text: string, tokens: Token[], g: Group): { quantity: number; unit: string | null; cue: number; at: number } | null {
+  let best: { quantity: number; unit: string | null; cue: number; at: number } | null = null
+  for (let i = g.from; i < g.to; i++) {
+    const t = tokens[i]!
+    let value = t.num
+    let wordNumber = false
+    if (value === null) {
+      const w = NUMBER_WORDS[t.folded]
+      const next = tokens[i + 1]
+      // "deux cartons", "a box of", "une douzaine": a number word counts only before a unit.
+      if (w !== undefined && next !== undefined && unitOfWord(next.folded) !== null && !WEAK_UNIT_WORDS.has(next.folded)) {
+        value = w
+        wordNumber = true
+      } else continue
+    }
+    // A number the product's name also has ("détergent 5 L") is the quantity only when a unit follows it
+    // ("5 bidons de détergent multi-surfaces").
+    if (value <= 0) continue
+    if (g.used.has(i) && !(tokens[i + 1] !== undefined && unitOfWord(tokens[i + 1]!.folded) !== null && !WEAK_UNIT_WORDS.has(tokens[i + 1]!.folded) && !g.used.has(i + 1))) continue
+    if (!wordNumber && isExcludedNumber(text, tokens, i)) continue
+    const before = text.slice(Math.max(0, t.start - 24), t.start)
+    const prev = tokens[i - 1]
+    const next = tokens[i + 1]
+    let cue = 3
+    let unit: string | null = null
+    const nextUnit = next !== undefined && !g.used.has(i + 1) ? unitOfWord(next.folded) : null
+    if (QTY_LABEL.test(before)) cue = 10
+    else if (prev !== undefined && prev.folded === "x" && !g.used.has(i - 1)) cue = 9
+    else if (next !== undefined && next.folded === "x") cue = 9
+    if (nextUnit !== null && !(WEAK_UNIT_WORDS.has(next!.folded) && next!.raw !== next!.raw.toLowerCase())) {
+      unit = nextUnit
+      cue = Math.max(cue, 8)
+    } else if (next !== undefined && next.folded === "x") {
+      const after = tokens[i + 2]
+      const u = after !== undefined ? unitOfWord(after.folded) : null
+      if (u !== null && !WEAK_UNIT_WORDS.has(after!.folded)) unit = u
+    }
+    if (cue === 3 && (i === g.from || tokens.slice(g.from, i).every((k) => k.sep))) cue = 6
+    if (cue === 3 && /^\s*$/.test(text.slice(t.end)) ) cue = 5
+    if (cue === 3 && /:\s*$/.test(before)) cue = 5
+    if (best === null || cue > best.cue) best = { quantity: value, unit, cue, at: i }
+  }
+  return best
+}
+
+export interface LineOptions {
+  matcher: CatalogMatcher
+  aliases: readonly { words: string[]; product: Product }[]
+  prefer: ReadonlySet<string>
+}
+
+/** Order lines of one line of text (a sentence may name several products). */
+function linesOfText(raw: string, opts: LineOptions, nextLine: string | null): { lines: FoundLine[]; usedNext: boolean } {
+  const text = spaceMultipliers(normalizeSizes(raw))
+  if (NOT_A_LINE.test(text)) return { lines: [], usedNext: false }
+  const tokens = tokenize(text)
+  if (tokens.length === 0) return { lines: [], usedNext: false }
+  // Pieces between separators; when two or more name a product, each is a line of its own.
+  const cuts: number[] = [0]
+  tokens.forEach((t, i) => {
+    if (t.sep || t.folded === "et" || t.folded === "and" || t.folded === "plus") cuts.push(i + 1)
+  })
+  cuts.push(tokens.length)
+  const pieces: Group[] = []
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const g = productIn(tokens, cuts[k]!, cuts[k + 1]!, opts.matcher, opts.aliases, opts.prefer)
+    if (g !== null) pieces.push(g)
+  }
+  let groups: Group[]
+  if (pieces.length >= 2) {
+    groups = pieces.map((g, k) => ({ ...g, to: k + 1 < pieces.length ? pieces[k + 1]!.from : tokens.length }))
+    groups[0]!.from = 0
+  } else {
+    const whole = productIn(tokens, 0, tokens.length, opts.matcher, opts.aliases, opts.prefer)
+    groups = whole === null ? [] : [whole]
+  }
+  const lines: FoundLine[] = []
+  let usedNext = false
+  for (const g of groups) {
+    let q = quantityIn(text, tokens, g)
+    if ((q === null || q.cue < 5) && nextLine !== null && groups.length === 1) {
+      // "Réf. GN-4410 gants nitrile M" then "Qté : 5" on the next line.
+      const m = /^\s*(?:[-•*]\s*)?(?:qt[ée]s?|qte|qty|quantit[ée]s?|quantity)\s*\.?\s*[:=]?\s*(\d+(?:[.,]\d+)?)\s*([\p{L}]+)?/iu.exec(nextLine)
+      if (m) {
+        q = { quantity: Number(m[1]!.replace(",", ".")), unit: m[2] !== undefined ? unitOfWord(m[2]) : null, cue: 10, at: -1 }
+        usedNext = true
+      }
+    }
+    if (q === null) continue
+    const cueFactor = q.cue >= 8 ? 1 : q.cue >= 5 ? 0.9 : 0.65
+    lines.push({
+      product: g.product,
+      quantity: q.quantity,
+      unit: lineUnit(q.unit, g.product),
+      confidence: Math.round(g.confidence * cueFactor * 100) / 100,
+      evidence: raw.trim() + (usedNext && nextLine !== null ? " / " + nextLine.trim() : "")
+    })
+  }
+  return { lines, usedNext }
+}
+
+const HEAD_REF = /^(?:r[ée]f(?:[ée]rence)?s?\.?|code(?: article)?|article code|item(?: no\.?| code| #)?|sku|part(?: no\.?| number)?|n° article|ref\.? produit|product code|code produit)$/i
+const HEAD_DESC = /^(?:d[ée]signation|description|produit|product|article|item|libell[ée]|d[ée]signation article|item description|nom|name)$/i
+const HEAD_QTY = /^(?:qt[ée]s?\.?|qte\.?|qty\.?|quantit[ée]s?|quantity|quantities|nb|nombre|quant\.?|qt[ée] command[ée]e|order qty)$/i
+const HEAD_UNIT = /^(?:unit[ée]s?|unit|uom|u\.?|conditionnement|packaging|unit of measure)$/i
+
+function cellsOf(line: string): string[] | null {
+  const l = line.trim()
+  if (l.includes("|")) {
+    const cells = l.replace(/^\|/, "").replace(/\|$/, "").split("|").map((c) => c.trim())
+    return cells.length >= 2 ? cells : null
+  }
+  if (l.includes("\t")) {
+    const cells = l.split(/\t+/).map((c) => c.trim())
+    return cells.length >= 2 ? cells : null
+  }
+  const spaced = l.split(/ {3,}/).map((c) => c.trim())
+  return spaced.length >= 3 ? spaced : null
+}
+
+interface Columns {
+  ref: number
+  desc: number
+  qty: number
+  unit: number
+}
+
+function headerOf(cells: readonly string[]): Columns | null {
+  const find = (re: RegExp): number => cells.findIndex((c) => re.test(c.replace(/[:*]/g, "").trim()))
+  const cols = { ref: find(HEAD_REF), desc: find(HEAD_DESC), qty: find(HEAD_QTY), unit: find(HEAD_UNIT) }
+  if (cols.qty < 0 || (cols.ref < 0 && cols.desc < 0)) return null
+  return cols
+}
+
+function tableRow(cells: readonly string[], cols: Columns, opts: LineOptions, raw: string): FoundLine | null {
+  const qtyCell = cells[cols.qty] ?? ""
+  const qm = /(\d+(?:[.,]\d+)?)\s*([\p{L}]+)?/u.exec(qtyCell)
+  if (!qm) return null
+  const quantity = Number(qm[1]!.replace(",", "."))
+  if (!(quantity > 0)) return null
+  let product: Product | null = null
+  let confidence = 0
+  const refCell = cols.ref >= 0 ? (cells[cols.ref] ?? "") : ""
+  const descCell = cols.desc >= 0 ? (cells[cols.desc] ?? "") : ""
+  const refHits = opts.matcher.findRefs(tokenize(`${refCell} ${descCell}`).filter((t) => !t.sep).map((t) => t.raw))
+  if (refHits.length > 0) {
+    product = refHits[0]!.product
+    confidence = 0.97
+  } else {
+    const descTokens = tokenize(normalizeSizes(descCell))
+    const g = productIn(descTokens, 0, descTokens.length, opts.matcher, opts.aliases, opts.prefer)
+    if (g !== null) {
+      product = g.product
+      confidence = g.confidence
+    }
+  }
+  if (product === null) return null
+  const unitWord = cols.unit >= 0 ? (cells[cols.unit] ?? "") : (qm[2] ?? "")
+  const unit = lineUnit(unitWord.trim() === "" ? null : unitOfWord(unitWord.trim().split(/\s+/)[0]!), product)
+  return { product, quantity, unit, confidence, evidence: raw.trim() }
+}
+
+/** Every order line of a text: tables by their header, other lines one by one. */
+export function findLines(text: string, opts: LineOptions): FoundLine[] {
+  const rawLines = text.split("\n")
+  const out: FoundLine[] = []
+  let cols: Columns | null = null
+  for (let i = 0; i < rawLines.length; i++) {
+    const line = rawLines[i]!
+    if (line.trim() === "") {
+      cols = null
+      continue
+    }
+    const cells = cellsOf(line)
+    if (cells !== null) {
+      const head = headerOf(cells)
+      if (head !== null) {
+        cols = head
+        continue
+      }
+      if (cols !== null) {
+        const row = tableRow(cells, cols, opts, line)
+        if (row !== null) out.push(row)
+        continue
+      }
+    } else cols = null
+    const next = i + 1 < rawLines.length ? rawLines[i + 1]! : null
+    const { lines, usedNext } = linesOfText(cells !== null ? cells.join(" ; ") : line, opts, next)
+    out.push(...lines)
+    if (usedNext) i++
+  }
+  return out
+}

@@ -1,0 +1,110 @@
+/**
+ * Which words of a mail are the sender's new message: a reply's quoted history, a signature, a disclaimer are
+ * cut off; a forwarded mail gives its forwarded message (with its own sender and date, so "jeudi" counts from
+ * the day the customer wrote), itself without its older history.
+ */
+
+export interface MailSegment {
+  /** The new text, without quotes and signature. */
+  body: string
+  /** The signature block (names, company, phones): read for the customer, never for lines. */
+  signature: string
+  /** Sender of this part (the top mail's, or a forwarded header's "From:"). */
+  from: string | null
+  /** ISO date of this part, when its header said it. */
+  date: string | null
+  subject: string | null
+}
+
+const FORWARD_MARKER = /^[>\s]*(?:-{2,}\s*)?(?:forwarded message|message transf[ée]r[ée]|d[ée]but du message r[ée]exp[ée]di[ée]|begin forwarded message|original message|message d'origine)\s*:?\s*(?:-{2,})?\s*$/i
+const ATTRIBUTION = /^(?:le|on)\s.{6,200}(?:a [ée]crit|wrote)\s*:\s*$/i
+const HEADER_FROM = /^[>\s]*\*?(?:de|from|exp[ée]diteur)\s*\*?\s*:\s*(.+)$/i
+const HEADER_OTHER = /^[>\s]*\*?(?:envoy[ée]|sent|date|[àa]|to|cc|objet|subject)\s*\*?\s*:/i
+const CLOSING = /^(?:(?:bien |tr[èe]s |tr[eè]s bien |)cordialement|cdlt|cordialt|amicalement|bien [àa] (?:vous|toi)|bonne (?:journ[ée]e|soir[ée]e|fin de journ[ée]e)|salutations(?: distingu[ée]es)?|sinc[èe]res salutations|(?:best|kind|warm|many thanks and kind)? ?regards|best wishes|sincerely(?: yours)?|yours (?:sincerely|faithfully)|cheers|thanks?(?: you)?(?: very much)?|many thanks|thanks in advance|thank you in advance|merci(?: beaucoup| bien)?|merci d'avance|merci par avance|d'avance merci|a bient[ôo]t|à bient[ôo]t|bonne r[ée]ception)\s*[,.!]*\s*$/i
+const DISCLAIMER = /^(?:ce (?:message|courriel|mail|e-mail)|this (?:e-?mail|message)|the information contained|les informations contenues|avis de confidentialit|confidentiality notice|disclaimer|p(?:ensez|lease consider) (?:à|the environment)|merci de penser [àa] l'environnement|sent from my|envoy[ée] de mon|envoy[ée] depuis)/i
+const SIG_DASHES = /^-- ?$|^_{5,}$|^-{5,}$/
+
+function unquoteOnce(lines: readonly string[]): string[] {
+  return lines.map((l) => l.replace(/^>\s?/, ""))
+}
+
+function parseHeaderBlock(lines: readonly string[], start: number): { from: string | null; date: string | null; subject: string | null; end: number } {
+  let from: string | null = null
+  let date: string | null = null
+  let subject: string | null = null
+  let i = start
+  let seen = 0
+  for (; i < lines.length && i < start + 12; i++) {
+    const l = lines[i]!.replace(/^[>\s]+/, "").replace(/\*/g, "")
+    if (l.trim() === "") {
+      if (seen > 0) break
+      continue
+    }
+    const m = /^(de|from|exp[ée]diteur|envoy[ée]|sent|date|[àa]|to|cc|objet|subject)\s*:\s*(.*)$/i.exec(l)
+    if (!m) break
+    seen++
+    const key = m[1]!.toLowerCase()
+    const value = m[2]!.trim()
+    if (key === "de" || key === "from" || key.startsWith("exp")) from = value
+    else if (key === "date" || key.startsWith("envoy") || key === "sent") date = value
+    else if (key === "objet" || key === "subject") subject = value
+  }
+  return { from, date, subject, end: i }
+}
+
+/** Where the new text stops: a quote, an attribution line, a forward marker or a copied header block. */
+function firstCut(lines: readonly string[], forwardHint: boolean): { at: number; kind: "forward" | "quote" | "none" } {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!
+    if (FORWARD_MARKER.test(l)) {
+      const kind = /original message|message d'origine/i.test(l) ? "quote" : "forward"
+      return { at: i, kind }
+    }
+    const joined = (l + " " + (lines[i + 1] ?? "")).trim()
+    if (ATTRIBUTION.test(l.trim()) || (!/^>/.test(l) && ATTRIBUTION.test(joined) && /^(le|on)\s/i.test(l.trim()) && l.length < 120)) return { at: i, kind: "quote" }
+    if (HEADER_FROM.test(l)) {
+      const next = lines.slice(i + 1, i + 5)
+      if (next.some((n) => HEADER_OTHER.test(n))) {
+        const block = parseHeaderBlock(lines, i)
+        // Outlook writes the same header block for a reply and a forward; the subject tells them apart.
+        const fwd = forwardHint || (block.subject !== null && /^\s*(?:tr|fw|fwd|wg)\s*:/i.test(block.subject))
+        return { at: i, kind: fwd ? "forward" : "quote" }
+      }
+    }
+    if (/^>/.test(l)) {
+      // A forward that Gmail quoted as a whole still starts with its marker a line or two later.
+      const marker = lines.slice(i, i + 3).findIndex((n) => FORWARD_MARKER.test(n))
+      if (marker >= 0) return { at: i + marker, kind: "forward" }
+      return { at: i, kind: "quote" }
+    }
+  }
+  return { at: lines.length, kind: "none" }
+}
+
+function splitSignature(lines: readonly string[]): { body: string[]; signature: string[] } {
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.trim()
+    if (SIG_DASHES.test(t) || DISCLAIMER.test(t)) return { body: lines.slice(0, i), signature: lines.slice(i) }
+    // A closing formula ends the message only near the end or when what follows looks like a signature.
+    if (t.length <= 60 && CLOSING.test(t) && i > 0) return { body: lines.slice(0, i), signature: lines.slice(i) }
+  }
+  return { body: [...lines], signature: [] }
+}
+
+export function splitMail(text: string, top: { from: string | null; date: string | null; subject: string | null }, forwardHint = /^\s*(?:tr|fw|fwd|wg)\s*:/i.test(top.subject ?? "")): MailSegment[] {
+  const segments: MailSegment[] = []
+  let lines = text.replace(/\r\n?/g, "\n").split("\n")
+  let header = top
+  for (let depth = 0; depth < 5; depth++) {
+    const cut = firstCut(lines, depth === 0 && forwardHint)
+    const { body, signature } = splitSignature(lines.slice(0, cut.at))
+    segments.push({ body: body.join("\n").trim(), signature: signature.join("\n").trim(), ...header })
+    if (cut.kind !== "forward") break
+    let rest = lines.slice(cut.at + (FORWARD_MARKER.test(lines[cut.at]!) ? 1 : 0))
+    if (rest.length > 0 && rest.filter((l) => l.trim() !== "").every((l) => /^>/.test(l))) rest = unquoteOnce(rest)
+    const block = parseHeaderBlock(rest, 0)
+    header = { from: block.from, date: block.date, subject: block.subject }
+    lines = rest.slice(block.end)
+  }
+  return segments
+}

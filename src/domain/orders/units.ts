@@ -1,0 +1,52 @@
+import { foldText } from "../search/fold-text"
+
+/**
+ * Units as customers write them (FR and EN, singular, plural, abbreviated) → the catalog's French unit words.
+ * Packs, lots and packets are one family: a "pack" of a product sold by the "lot" is that lot.
+ */
+const UNIT_WORDS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["carton", ["carton", "cartons", "ctn", "ctns", "caisse", "caisses", "case", "cases"]],
+  ["boîte", ["boite", "boites", "bte", "btes", "bt", "box", "boxes", "bx"]],
+  ["pièce", ["piece", "pieces", "pc", "pcs", "pce", "pces", "unite", "unites", "unit", "units", "u", "ea", "each", "exemplaire", "exemplaires", "ex"]],
+  ["ramette", ["ramette", "ramettes", "ream", "reams", "rames", "rame"]],
+  ["flacon", ["flacon", "flacons", "bottle", "bottles", "fl"]],
+  ["rouleau", ["rouleau", "rouleaux", "rlx", "roll", "rolls", "rlx"]],
+  ["palette", ["palette", "palettes", "pallet", "pallets"]],
+  ["lot", ["lot", "lots", "pack", "packs", "paquet", "paquets", "pqt", "pqts", "packet", "packets", "pkt"]],
+  ["sachet", ["sachet", "sachets", "bag", "bags"]],
+  ["bidon", ["bidon", "bidons", "jerrican", "jerricans", "can", "cans", "drum", "drums"]],
+  ["colis", ["colis", "parcel", "parcels"]],
+  ["kg", ["kg", "kgs", "kilo", "kilos", "kilogramme", "kilogrammes"]],
+  ["heure", ["heure", "heures", "h", "hour", "hours", "hr", "hrs"]],
+  ["an", ["an", "ans", "annee", "annees", "year", "years"]]
+]
+
+const BY_WORD = new Map<string, string>()
+for (const [unit, words] of UNIT_WORDS) for (const w of words) BY_WORD.set(w, unit)
+
+const FAMILY: Readonly<Record<string, string>> = { lot: "lot", pack: "lot", paquet: "lot" }
+
+/** The canonical unit of a folded word, or null when it is not a unit. */
+export function unitOfWord(word: string): string | null {
+  return BY_WORD.get(foldText(word)) ?? null
+}
+
+/** Words that are units only next to a number and otherwise ordinary words ("u", "h", "an", "can", "ex"). */
+export const WEAK_UNIT_WORDS = new Set(["u", "h", "an", "ans", "can", "ex", "ea", "fl", "bt"])
+
+/**
+ * The unit of an order line: the word the customer used, unless it names the same thing as the product's own
+ * unit (a "pack" of a product sold by the "lot") or is the product's noun ("3 palettes de stockage" are 3 of
+ * the product "Palette de stockage", sold by the piece).
+ */
+export function lineUnit(written: string | null, product: { unit: string; nameFr: string; nameEn: string }): string {
+  if (written === null) return product.unit
+  const productUnit = foldText(product.unit)
+  const canonical = foldText(written)
+  if (canonical === productUnit) return product.unit
+  const family = FAMILY[productUnit]
+  if (family !== undefined && FAMILY[canonical] === family) return product.unit
+  const firstWords = [foldText(product.nameFr).split(" ")[0], foldText(product.nameEn).split(" ")[0]]
+  for (const w of firstWords) if (w !== undefined && unitOfWord(w) === written) return product.unit
+  return written
+}

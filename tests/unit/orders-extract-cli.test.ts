@@ -1,0 +1,24 @@
+import { execFile } from "node:child_process"
+import { join } from "node:path"
+import { promisify } from "node:util"
+
+import { describe, expect, it } from "vitest"
+
+const root = join(import.meta.dirname, "..", "..")
+const fixtures = join(root, "tests", "fixtures", "orders")
+
+describe("npm run -s orders:extract (the hook for tests from outside, issue #11)", () => {
+  it("prints one JSON object mapping each mail's base name to its order, PDF purchase orders included", async () => {
+    const { stdout } = await promisify(execFile)(
+      "npm",
+      ["run", "-s", "orders:extract", "--", "--customers", join(fixtures, "customers.csv"), "--products", join(fixtures, "products.csv"), join(fixtures, "tuned", "fr-10-labo-pdf.eml"), join(fixtures, "tuned", "no-02-absence.eml")],
+      { cwd: root, timeout: 60_000 }
+    )
+    const out = JSON.parse(stdout) as Record<string, { is_order: boolean; customer_code: string | null; po_number: string | null; delivery_date: string | null; lines: unknown[]; confidence: Record<string, number> }>
+    expect(Object.keys(out)).toEqual(["fr-10-labo-pdf", "no-02-absence"])
+    expect(out["fr-10-labo-pdf"]).toMatchObject({ is_order: true, customer_code: "C-00111", po_number: "BC-2026-114", delivery_date: "2026-03-17" })
+    expect(out["fr-10-labo-pdf"]!.lines).toContainEqual({ ref: "GN-4410", quantity: 30, unit: "boîte" })
+    expect(out["fr-10-labo-pdf"]!.confidence.customer_code).toBeGreaterThan(0.9)
+    expect(out["no-02-absence"]).toMatchObject({ is_order: false, lines: [] })
+  }, 60_000)
+})
