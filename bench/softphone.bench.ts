@@ -30,20 +30,26 @@ function pct(values: number[], p: number): number {
 }
 
 /** Resolves with Date.now() in the page when `selector` matches (a MutationObserver; no polling delay). */
-function whenShown(page: Page, selector: string): Promise<number> {
+function whenShown(page: Page, selector: string, timeoutMs = 20_000): Promise<number> {
   const shown = page.evaluate(
-    (sel) =>
-      new Promise<number>((ok) => {
+    ([sel, ms]) =>
+      new Promise<number>((ok, ko) => {
         if (document.querySelector(sel)) return ok(Date.now())
         const o = new MutationObserver(() => {
           if (document.querySelector(sel)) {
             o.disconnect()
+            clearTimeout(timer)
             ok(Date.now())
           }
         })
+        // A step that never comes fails the run with its name instead of hanging it.
+        const timer = setTimeout(() => {
+          o.disconnect()
+          ko(new Error(`not shown within ${ms} ms: ${sel}`))
+        }, ms)
         o.observe(document.body, { subtree: true, childList: true, attributes: true })
       }),
-    selector
+    [selector, timeoutMs] as const
   )
   // Awaited later; a failure meanwhile must not crash the process before the real error is printed.
   shown.catch(() => undefined)
@@ -97,7 +103,8 @@ async function main() {
       site.route(`/fiche-${i}`, `<!doctype html><meta charset="utf-8"><p>${c.company} — ${c.code} — ${c.writtenPhones[0]![0]}</p>`)
       await page.goto(`${site.origin}/fiche-${i}`)
       const button = page.locator(`#comptoir-overlay [data-comptoir="customer-card"][data-customer-code="${c.code}"] [data-comptoir="call"][data-number="${e164}"]`)
-      await page.locator(`#comptoir-overlay [data-comptoir="customer-card"][data-customer-code="${c.code}"]`).click()
+      // The card opens by its header (its middle may be a button: "Log a call", "Calls").
+      await page.locator(`#comptoir-overlay [data-comptoir="customer-card"][data-customer-code="${c.code}"] .c-card-company`).click()
       await button.waitFor()
       const answered = whenShown(dock, '[data-comptoir="softphone"][data-state="in-call"]')
       const t0 = await page.evaluate(() => Date.now())

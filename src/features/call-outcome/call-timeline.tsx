@@ -114,3 +114,26 @@ export function CallTimeline({ customerId, t, locale, initiallyOpen = false }: {
     </details>
   )
 }
+
+/**
+ * "Log a call" for a call made elsewhere: the workspace's form for this customer. From a page (the content
+ * script cannot open extension pages) through `workspace/open`; inside the workspace, by its own route.
+ */
+export function LogCallButton({ customerId, t }: { customerId: string; t: Translate }) {
+  return (
+    <button
+      type="button"
+      className="c-button c-button-secondary"
+      data-comptoir="log-call"
+      onClick={(e) => {
+        e.stopPropagation()
+        // Only the agent's own click: in a page, the page's scripts can click for them.
+        if (!e.nativeEvent.isTrusted) return
+        const path = `calls/log/${encodeURIComponent(customerId)}`
+        if (location.href.startsWith(chrome.runtime.getURL("tabs/workspace.html"))) location.hash = `#/${path}`
+        else void chrome.runtime.sendMessage({ type: "workspace/open", payload: { path } }).catch(() => undefined)
+      }}>
+      {t("callOutcome.action.logCall")}
+    </button>
+  )
+}

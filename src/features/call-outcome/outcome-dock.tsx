@@ -11,6 +11,9 @@ import { send } from "~src/messaging/send"
 import { appointmentFile } from "./appointment-download"
 import { agentTimeZone, OutcomeForm } from "./outcome-form"
 
+/** The newest few: the dock is small, and the rest wait their turn (newest first). */
+const PENDING_SHOWN = 5
+
 interface OpenOutcome {
   draftId: string
   context: OutcomeContext
@@ -131,7 +134,7 @@ export function CallOutcomeDock({ view, agentCountry }: { view: SoftphoneView; a
         <section className="c-outcome-pending" data-comptoir="outcome-pending" aria-label={t("callOutcome.pending.title")}>
           <div className="c-section-title">{t("callOutcome.pending.title", { count: others.length })}</div>
           <ul>
-            {others.map((d) => (
+            {others.slice(0, PENDING_SHOWN).map((d) => (
               <li key={d.id} data-comptoir="outcome-pending-item" data-draft-id={d.id}>
                 <span>{d.summary ? (d.summary.direction === "inbound" ? "↙ " : "↗ ") : "✎ "}</span>
                 <span>{d.context.customer?.company || (d.summary ? formatPhone(d.summary.number, agentCountry) : t("callOutcome.pending.byHand"))}</span>
@@ -158,6 +161,7 @@ export function CallOutcomeDock({ view, agentCountry }: { view: SoftphoneView; a
               </li>
             ))}
           </ul>
+          {others.length > PENDING_SHOWN ? <p className="c-muted">{t("callOutcome.pending.more", { count: others.length - PENDING_SHOWN })}</p> : null}
         </section>
       ) : null}
     </div>

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next"
 
 import type { Customer, MatchKind } from "~src/domain/customers/customer.schema"
 
-import { CallTimeline } from "~src/features/call-outcome/call-timeline"
+import { CallTimeline, LogCallButton } from "~src/features/call-outcome/call-timeline"
 import { placeCall } from "~src/features/softphone/place-call"
 
 import { formatMoney, formatPhone } from "./format"
@@ -17,6 +17,8 @@ export interface CustomerCardProps {
   /** Only the header line: long match lists stay cheap to render; a click expands it. */
   compact?: boolean
   onOpen?: (customer: Customer) => void
+  /** The call timeline shown open at once (a card given the whole page); in lists it waits for a click. */
+  timelineOpen?: boolean
 }
 
 type Translate = ReturnType<typeof useTranslation>["t"]
@@ -46,6 +48,7 @@ function CardBody({
   agentCountry,
   compact,
   onOpen,
+  timelineOpen,
   t,
   language
 }: CustomerCardProps & { t: Translate; language: string }) {
@@ -71,7 +74,7 @@ function CardBody({
       <div className="c-muted">
         {[city, c.country].filter(Boolean).join(" · ")} · {t(`card.language.${c.language}`)}
       </div>
-      {short ? null : <CardDetails c={c} matched={new Set(matchedValues ?? [])} agentCountry={agentCountry} locale={language} t={t} />}
+      {short ? null : <CardDetails c={c} matched={new Set(matchedValues ?? [])} agentCountry={agentCountry} locale={language} t={t} timelineOpen={timelineOpen} />}
     </article>
   )
 }
@@ -81,13 +84,15 @@ function CardDetails({
   matched,
   agentCountry,
   locale,
-  t
+  t,
+  timelineOpen
 }: {
   c: Customer
   matched: Set<string>
   agentCountry: string
   locale: string
   t: Translate
+  timelineOpen?: boolean
 }) {
   return (
     <>
@@ -166,7 +171,10 @@ function CardDetails({
         </div>
       ) : null}
       {/* The customer's calls (issue #9): read only when the agent opens them, one message, never with the card. */}
-      <CallTimeline customerId={c.id} t={t} locale={locale} />
+      <div className="c-card-calls">
+        <LogCallButton customerId={c.id} t={t} />
+        <CallTimeline customerId={c.id} t={t} locale={locale} initiallyOpen={timelineOpen} />
+      </div>
     </>
   )
 }

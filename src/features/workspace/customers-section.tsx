@@ -56,7 +56,7 @@ export function CustomersSection({ path }: { path: string[] }) {
       </div>
       <div className="c-workspace-detail">
         {opened ? (
-          <CustomerCard key={opened.id} customer={opened} agentCountry={settings.defaultCountry} />
+          <CustomerCard key={opened.id} customer={opened} agentCountry={settings.defaultCountry} timelineOpen />
         ) : openedId ? (
           <p className="c-muted">{t("workspace.customers.notFound")}</p>
         ) : (
