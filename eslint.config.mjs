@@ -7,7 +7,7 @@ import importZones from "./eslint-rules/import-zones.mjs"
 /**
  * Which folders may not import which (README "Layout"). Every import is resolved to a repository path
  * first, so `../../db`, `../../../src/db`, `~src/db` and `~/src/db` are one and the same
- * (`eslint-rules/import-zones.mjs`; `tests/lint-zones.test.ts` tries each form).
+ * (`eslint-rules/import-zones.mjs`; `tests/unit/lint-zones.test.ts` tries each form).
  */
 const zones = [
   {

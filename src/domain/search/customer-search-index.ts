@@ -1,7 +1,18 @@
 import type { Customer } from "../customers/customer.schema"
+import { ExactKeys } from "./exact-keys"
 import { compactCode, tokenize } from "./fold-text"
-import { e164Key, e164KeyRanges, e164PrefixesOf, isPhoneQuery } from "./phone-digits"
-import { BucketedKeys } from "./bucketed-keys"
+import { matchQuality, maxEditsFor, maxPrefixEditsFor, roundScore as roundScoreOf } from "./match-quality"
+import { isPhoneQuery } from "./phone-digits"
+import { BulkSink, EditSink, PostingCollector } from "./posting-sinks"
+import {
+  compactPostings,
+  FIELD_BITS as POSTING_FIELD_BITS,
+  FIELD_COMPANY as POSTING_FIELD_COMPANY,
+  FIELD_MASK as POSTING_FIELD_MASK,
+  FIELD_WEIGHT as POSTING_FIELD_WEIGHT,
+  layOutCsr,
+  type Csr
+} from "./postings"
 import { TokenVocabulary } from "./token-vocabulary"
 
 export { foldText } from "./fold-text"
@@ -12,99 +23,20 @@ export interface SearchHit {
   score: number
 }
 
-// A posting is one int: doc << 2 | field. Flat Int32Arrays of them cost 4 bytes per (token, doc, field).
-const FIELD_BITS = 2
-const FIELD_MASK = (1 << FIELD_BITS) - 1
-const FIELD_COMPANY = 0
-const FIELD_CONTACT = 1
-const FIELD_CITY = 2
-/** The company name is what people search for; a contact or a city is a weaker hint of the same customer. */
-const FIELD_WEIGHT = [1, 0.8, 0.75, 0.6] as const
-
-// Per query token: exact beats prefix beats typo. Prefix credit grows with how much of the word was typed.
-const EXACT = 1
-const PREFIX_BASE = 0.75
-const PREFIX_SPAN = 0.15
-const TYPO_1 = 0.7
-const TYPO_2 = 0.5
-const PREFIX_TYPO_1 = 0.55
-const PREFIX_TYPO_2 = 0.4
-
-const KEY_EXACT = 3
-const KEY_PREFIX_BASE = 2
-const KEY_PREFIX_SPAN = 0.9
-/** A short phone or code prefix matches thousands of numbers: the first ones in key order are enough to show. */
-const MAX_KEY_CANDIDATES = 512
-
-/** Emails and codes are bucketed by their first characters, phones by their length and first 4 digits. */
-const TEXT_BUCKET_CHARS = 3
-const PHONE_BUCKET_DIGITS = 4
-
-/**
- * The first 3 UTF-16 units packed in a number (missing ones as 0): no substring to allocate and hash per key, and
- * numeric order is the keys' order, so the buckets under a shorter prefix form one range.
- */
-function textBucket(key: string, pad = 0): number {
-  let id = 0
-  for (let i = 0; i < TEXT_BUCKET_CHARS; i++) id = id * 65536 + (i < key.length ? key.charCodeAt(i) : pad)
-  return id
-}
-
-function digitCount(n: number): number {
-  let length = 1
-  for (let bound = 10; n >= bound && length < 16; bound *= 10) length++
-  return length
-}
-
-function phoneBucket(key: number, length = digitCount(key)): number {
-  const lead = length <= PHONE_BUCKET_DIGITS ? key : Math.floor(key / 10 ** (length - PHONE_BUCKET_DIGITS))
-  return length * 10 ** PHONE_BUCKET_DIGITS + lead
-}
+// What the query loops below read per posting or per doc, copied once into this module's own constants: run as
+// CommonJS (tsx, vitest, the bench), each use of an imported binding is a property load through the exporting
+// module's getter. The query's loops stay in this file for the same reason (README of this folder).
+const FIELD_BITS = POSTING_FIELD_BITS
+const FIELD_MASK = POSTING_FIELD_MASK
+const FIELD_COMPANY = POSTING_FIELD_COMPANY
+const FIELD_WEIGHT = POSTING_FIELD_WEIGHT
+const roundScore = roundScoreOf
 
 const DEFAULT_LIMIT = 10
 const MAX_LIMIT = 1000
 /** Bounds for pasted text: the cost of a query grows with its tokens, and nobody types more than this. */
 const MAX_QUERY_CHARS = 256
 const MAX_QUERY_TOKENS = 12
-
-/** Edits allowed on a whole token: 1 from 4 letters, 2 from 8 (a transposition counts as one). */
-function maxEditsFor(length: number): number {
-  return length >= 8 ? 2 : length >= 4 ? 1 : 0
-}
-
-/** Edits allowed on a typed prefix: one letter fewer of slack than whole words, since prefixes match widely. */
-function maxPrefixEditsFor(length: number): number {
-  return length >= 9 ? 2 : length >= 5 ? 1 : 0
-}
-
-function matchQuality(queryLength: number, tokenLength: number, edits: number, prefixEdits: number): number {
-  if (edits === 0) return EXACT
-  let quality = 0
-  if (prefixEdits === 0) quality = PREFIX_BASE + (PREFIX_SPAN * queryLength) / tokenLength
-  if (edits === 1 && quality < TYPO_1) quality = TYPO_1
-  if (edits === 2 && quality < TYPO_2) quality = TYPO_2
-  if (prefixEdits === 1 && quality < PREFIX_TYPO_1) quality = PREFIX_TYPO_1
-  if (prefixEdits === 2 && quality < PREFIX_TYPO_2) quality = PREFIX_TYPO_2
-  return quality
-}
-
-/** Scores that differ only by float summation order must tie, so ties fall to the deterministic order. */
-function roundScore(x: number): number {
-  return Math.round(x * 1e9) / 1e9
-}
-
-class IntBuffer {
-  data = new Int32Array(1024)
-  length = 0
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2)
-      grown.set(this.data)
-      this.data = grown
-    }
-    this.data[this.length++] = v
-  }
-}
 
 interface Expansion {
   ids: number[]
@@ -130,63 +62,6 @@ function bestInSortedPostings(list: ArrayLike<number>, from: number, to: number,
     if (s > best) best = s
   }
   return best
-}
-
-interface Sink {
-  posting(tokenId: number, posting: number): void
-  phone(key: number, doc: number): void
-  email(key: string, doc: number): void
-  code(key: string, doc: number): void
-}
-
-/** Build: everything is appended to flat buffers, laid out and sorted once at the end. */
-class BulkSink implements Sink {
-  readonly postingToken = new IntBuffer()
-  readonly postingValue = new IntBuffer()
-  constructor(
-    private readonly phones: BucketedKeys<number>,
-    private readonly emails: BucketedKeys<string>,
-    private readonly codes: BucketedKeys<string>
-  ) {}
-  posting(tokenId: number, posting: number): void {
-    this.postingToken.push(tokenId)
-    this.postingValue.push(posting)
-  }
-  phone(key: number, doc: number): void {
-    this.phones.add(phoneBucket(key), key, doc, false)
-  }
-  email(key: string, doc: number): void {
-    this.emails.add(textBucket(key), key, doc, false)
-  }
-  code(key: string, doc: number): void {
-    this.codes.add(textBucket(key), key, doc, false)
-  }
-}
-
-/** Edit: postings go to overflow lists, keys are inserted in sorted place. */
-class EditSink implements Sink {
-  added = 0
-  constructor(
-    private readonly overflow: Map<number, number[]>,
-    private readonly phones: BucketedKeys<number>,
-    private readonly emails: BucketedKeys<string>,
-    private readonly codes: BucketedKeys<string>
-  ) {}
-  posting(tokenId: number, posting: number): void {
-    const list = this.overflow.get(tokenId)
-    if (list === undefined) this.overflow.set(tokenId, [posting])
-    else list.push(posting)
-    this.added++
-  }
-  phone(key: number, doc: number): void {
-    this.phones.add(phoneBucket(key), key, doc, true)
-  }
-  email(key: string, doc: number): void {
-    this.emails.add(textBucket(key), key, doc, true)
-  }
-  code(key: string, doc: number): void {
-    this.codes.add(textBucket(key), key, doc, true)
-  }
 }
 
 /**
@@ -221,10 +96,8 @@ export class CustomerSearchIndex {
   private liveCount = 0
   private readonly docById = new Map<string, number>()
 
-  private readonly phones = new BucketedKeys<number>()
-  private readonly emails = new BucketedKeys<string>()
-  private readonly codes = new BucketedKeys<string>()
-
+  private readonly keys = new ExactKeys()
+  private readonly collector = new PostingCollector()
   // Search scratch, sized to the doc capacity and reused: stamps avoid clearing them between queries.
   private tokenStamp = new Uint32Array(0)
   private tokenBest = new Float64Array(0)
@@ -256,8 +129,8 @@ export class CustomerSearchIndex {
     const previous = this.docById.get(customer.id)
     if (previous !== undefined) this.kill(previous)
     const doc = this.addDoc(customer)
-    const sink = new EditSink(this.overflow, this.phones, this.emails, this.codes)
-    this.collect(customer, doc, sink, null)
+    const sink = new EditSink(this.overflow, this.keys)
+    this.collector.collect(customer, doc, this.vocab, sink, null)
     this.overflowCount += sink.added
     this.maybeCompact()
   }
@@ -277,13 +150,13 @@ export class CustomerSearchIndex {
 
     const keyHits = new Map<number, number>()
     if (q.includes("@")) {
-      this.searchEmails(q, keyHits)
+      this.keys.searchEmails(q, this.alive, keyHits)
       return this.rank(keyHits, max)
     }
     const code = compactCode(q)
-    if (/\d/.test(code)) this.searchCodes(code, keyHits)
+    if (/\d/.test(code)) this.keys.searchCodes(code, this.alive, keyHits)
     if (isPhoneQuery(q)) {
-      this.searchPhones(q, keyHits)
+      this.keys.searchPhones(q, this.alive, keyHits)
       // "06 12 34" is only a phone, but a lone number may also be a word of a name ("Garage 2000").
       if (/\s/.test(q.trim())) return this.rank(keyHits, max)
     }
@@ -296,28 +169,20 @@ export class CustomerSearchIndex {
   // ---- build and edits ----
 
   private bulkLoad(customers: Iterable<Customer>): void {
-    const sink = new BulkSink(this.phones, this.emails, this.codes)
+    const sink = new BulkSink(this.keys)
     // Words repeat across customers (trades, legal forms, first names, surnames, cities): fold each once.
     const wordCache = new Map<string, number[]>()
     for (const customer of customers) {
       const previous = this.docById.get(customer.id)
       if (previous !== undefined) this.kill(previous)
-      this.collect(customer, this.addDoc(customer), sink, wordCache)
+      this.collector.collect(customer, this.addDoc(customer), this.vocab, sink, wordCache)
     }
-    this.setCsr(sink.postingToken.data, sink.postingValue.data, sink.postingToken.length)
+    this.setCsr(layOutCsr(sink.postingToken.data, sink.postingValue.data, sink.postingToken.length, this.vocab.size))
   }
 
-  /** Lays postings out token by token; docs were numbered in input order, so each token's list is sorted. */
-  private setCsr(tokens: Int32Array, values: Int32Array, count: number): void {
-    const tokenCount = this.vocab.size
-    const offsets = new Int32Array(tokenCount + 1)
-    for (let i = 0; i < count; i++) offsets[tokens[i]! + 1]!++
-    for (let t = 0; t < tokenCount; t++) offsets[t + 1]! += offsets[t]!
-    const cursor = offsets.slice(0, tokenCount)
-    const postings = new Int32Array(count)
-    for (let i = 0; i < count; i++) postings[cursor[tokens[i]!]!++] = values[i]!
-    this.csrOffsets = offsets
-    this.csrPostings = postings
+  private setCsr(csr: Csr): void {
+    this.csrOffsets = csr.offsets
+    this.csrPostings = csr.postings
     this.overflow = new Map()
     this.overflowCount = 0
   }
@@ -349,67 +214,6 @@ export class CustomerSearchIndex {
     if (id !== undefined && this.docById.get(id) === doc) this.docById.delete(id)
   }
 
-  /** Sends a customer's distinct (token, field) postings and its phone, email and code keys to the sink. */
-  private collect(customer: Customer, doc: number, sink: Sink, wordCache: Map<string, number[]> | null): void {
-    const seen = this.seenPostings
-    seen.length = 0
-    this.collectText(customer.company, FIELD_COMPANY, doc, sink, wordCache)
-    for (const contact of customer.contacts) {
-      this.collectText(contact.firstName, FIELD_CONTACT, doc, sink, wordCache)
-      this.collectText(contact.lastName, FIELD_CONTACT, doc, sink, wordCache)
-    }
-    for (const address of customer.addresses) this.collectText(address.city, FIELD_CITY, doc, sink, wordCache)
-
-    const code = compactCode(customer.code)
-    if (code !== "") sink.code(code, doc)
-    // A phone or email shared by two contacts of the customer is one key.
-    const seenPhones = this.seenPhones
-    const seenEmails = this.seenEmails
-    seenPhones.length = 0
-    seenEmails.length = 0
-    for (const contact of customer.contacts) {
-      for (const phone of contact.phones) {
-        const key = e164Key(phone)
-        if (key !== null && !seenPhones.includes(key)) {
-          seenPhones.push(key)
-          sink.phone(key, doc)
-        }
-      }
-      for (const email of contact.emails) {
-        const key = email.trim().toLowerCase()
-        if (key !== "" && !seenEmails.includes(key)) {
-          seenEmails.push(key)
-          sink.email(key, doc)
-        }
-      }
-    }
-  }
-
-  private readonly seenPostings: number[] = []
-  private readonly seenPhones: number[] = []
-  private readonly seenEmails: string[] = []
-
-  private collectText(text: string, field: number, doc: number, sink: Sink, wordCache: Map<string, number[]> | null): void {
-    if (text === "") return
-    // Most names and cities are one word: no split, one cache lookup.
-    if (text.indexOf(" ") < 0) this.collectWord(text, field, doc, sink, wordCache)
-    else for (const word of text.split(" ")) if (word !== "") this.collectWord(word, field, doc, sink, wordCache)
-  }
-
-  private collectWord(word: string, field: number, doc: number, sink: Sink, wordCache: Map<string, number[]> | null): void {
-    let ids = wordCache?.get(word)
-    if (ids === undefined) {
-      ids = tokenize(word).map((token) => this.vocab.intern(token))
-      wordCache?.set(word, ids)
-    }
-    const seen = this.seenPostings
-    for (const id of ids) {
-      const encoded = (id << FIELD_BITS) | field
-      if (seen.includes(encoded)) continue
-      seen.push(encoded)
-      sink.posting(id, (doc << FIELD_BITS) | field)
-    }
-  }
 
   private maybeCompact(): void {
     const dead = this.docCount - this.liveCount
@@ -441,40 +245,10 @@ export class CustomerSearchIndex {
     this.docById.clear()
     for (let doc = 0; doc < next; doc++) this.docById.set(docIds[doc]!, doc)
 
-    // Old token ids are re-interned in order into a fresh vocabulary; unused ones vanish.
-    const survivors: Array<{ token: string; postings: number[] }> = []
-    let total = 0
-    for (let t = 0; t < this.vocab.size; t++) {
-      const postings: number[] = []
-      const keep = (p: number): void => {
-        const doc = newDocOf[p >>> FIELD_BITS]!
-        if (doc >= 0) postings.push((doc << FIELD_BITS) | (p & FIELD_MASK))
-      }
-      if (t + 1 < this.csrOffsets.length) {
-        for (let i = this.csrOffsets[t]!; i < this.csrOffsets[t + 1]!; i++) keep(this.csrPostings[i]!)
-      }
-      for (const p of this.overflow.get(t) ?? []) keep(p)
-      if (postings.length > 0) {
-        survivors.push({ token: this.vocab.tokenAt(t), postings })
-        total += postings.length
-      }
-    }
-    const vocab = new TokenVocabulary()
-    const tokens = new Int32Array(total)
-    const values = new Int32Array(total)
-    let i = 0
-    for (const { token, postings } of survivors) {
-      const id = vocab.intern(token)
-      for (const p of postings) {
-        tokens[i] = id
-        values[i++] = p
-      }
-    }
-    this.vocab = vocab
-    this.setCsr(tokens, values, total)
-    this.phones.remap(newDocOf)
-    this.emails.remap(newDocOf)
-    this.codes.remap(newDocOf)
+    const compacted = compactPostings(this.vocab, { offsets: this.csrOffsets, postings: this.csrPostings }, this.overflow, newDocOf)
+    this.vocab = compacted.vocab
+    this.setCsr(compacted.csr)
+    this.keys.remap(newDocOf)
   }
 
   // ---- search ----
@@ -681,61 +455,6 @@ export class CustomerSearchIndex {
     }
   }
 
-  private searchEmails(query: string, hits: Map<number, number>): void {
-    const prefix = query.trim().toLowerCase().replace(/^mailto:/, "").replace(/\s+/g, "")
-    if (prefix === "") return
-    this.collectPrefix(this.emails, prefix, hits)
-  }
-
-  private searchCodes(code: string, hits: Map<number, number>): void {
-    // "c1" would list every code from C-10000 on: short inputs only match a code exactly.
-    if (code.length < TEXT_BUCKET_CHARS) this.collectKeys(this.codes, [textBucket(code)], code, code + "\u0000", hits)
-    else this.collectPrefix(this.codes, code, hits)
-  }
-
-  private collectPrefix(keys: BucketedKeys<string>, prefix: string, hits: Map<number, number>): void {
-    const low = textBucket(prefix)
-    const high = textBucket(prefix, 0xffff)
-    const buckets = prefix.length >= TEXT_BUCKET_CHARS ? [low] : keys.ids().filter((id) => id >= low && id <= high)
-    this.collectKeys(keys, buckets, prefix, prefix + "\uffff", hits)
-  }
-
-  private collectKeys(keys: BucketedKeys<string>, buckets: Iterable<number>, low: string, high: string, hits: Map<number, number>): void {
-    let found = 0
-    for (const bucket of buckets) {
-      const more = keys.scan(bucket, low, high, (key, doc) => {
-        if (this.alive[doc] !== 1) return true
-        const score = key.length === low.length ? KEY_EXACT : KEY_PREFIX_BASE + (KEY_PREFIX_SPAN * low.length) / key.length
-        this.addKeyHit(hits, doc, score)
-        return ++found < MAX_KEY_CANDIDATES
-      })
-      if (!more) return
-    }
-  }
-
-  private searchPhones(query: string, hits: Map<number, number>): void {
-    let found = 0
-    const visit = (score: number) => (_key: number, doc: number): boolean => {
-      if (this.alive[doc] !== 1) return true
-      this.addKeyHit(hits, doc, score)
-      return ++found < MAX_KEY_CANDIDATES
-    }
-    for (const prefix of e164PrefixesOf(query)) {
-      for (const { low, high, length } of e164KeyRanges(prefix)) {
-        const score = length === prefix.length ? KEY_EXACT : KEY_PREFIX_BASE + (KEY_PREFIX_SPAN * prefix.length) / length
-        const first = phoneBucket(low, length)
-        const last = phoneBucket(high - 1, length)
-        for (let bucket = first; bucket <= last; bucket++) {
-          if (this.phones.has(bucket) && !this.phones.scan(bucket, low, high, visit(score))) return
-        }
-      }
-    }
-  }
-
-  private addKeyHit(hits: Map<number, number>, doc: number, score: number): void {
-    const rounded = roundScore(score)
-    if ((hits.get(doc) ?? 0) < rounded) hits.set(doc, rounded)
-  }
 
   private rank(hits: Map<number, number>, limit: number): SearchHit[] {
     const entries = [...hits]
