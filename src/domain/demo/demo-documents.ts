@@ -105,8 +105,7 @@ export function generateDemoDocuments(customers: readonly Customer[], products: 
       if (c.id === overLimit.id) for (const l of ls) l.quantityMilli *= 30
       docs.push(Order.parse({ ...base(c, addDaysIso(today, -intBetween(rnd, 1, 10)), ls, "confirmed"), id: id("order"), type: "order", status: "confirmed", paymentTerms: terms }))
     }
-    // The calls that went with it, as the outcome form logs them (the same draws as before, in the same order:
-    // the documents after them keep their numbers).
+    // The calls that went with it.
     for (let k = 0; k < intBetween(rnd, 1, 4); k++) {
       const day = addDaysIso(today, -intBetween(rnd, 0, 30))
       const outcome = pick(rnd, OUTCOMES)
