@@ -4,6 +4,7 @@ import { watchTabsForViews } from "~src/features/side-panel/view-store"
 import { originOf, senderKind } from "~src/messaging/sender"
 
 import { refreshBaseProfile } from "./base-profile"
+import { startCallOutcomes } from "./call-outcomes"
 import { handlers } from "./handlers"
 import { startSoftphone } from "./softphone"
 import { startSync } from "./sync"
@@ -50,3 +51,6 @@ watchTabsForViews()
 
 // Softphone (issue #9): the offscreen document is started again if the browser restarted with a softphone set up.
 startSoftphone()
+
+// Call outcomes (issue #9): each ended call is "to log"; call-back reminders ring from alarms.
+startCallOutcomes()

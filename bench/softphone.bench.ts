@@ -2,8 +2,10 @@
  * The softphone through the real SIP lab (tests/telephony-lab), against a bare sip.js page on the same lab:
  *  - click → answered: a click on a number's call button in a page (the card in the content script) until the
  *    dock shows "in-call" (the lab's peer answers at once, so its ringing and its answer are one moment);
- *  - incoming INVITE → caller card rendered: baresip dials the agent, until the caller's card is in the dock.
- * Baseline: the same two measures on a bare page with sip.js only (no extension, no offscreen document).
+ *  - incoming INVITE → caller card rendered: baresip dials the agent, until the caller's card is in the dock;
+ *  - hang-up → outcome form shown: the dock's hang-up button until the call's outcome form is in the dock.
+ * Baseline: the first two against a bare page with sip.js only (no extension, no offscreen document); the
+ * outcome form against the dock showing "ended" for the same hang-up (what the form adds to the softphone).
  *   npx tsx --tsconfig tsconfig.json bench/softphone.bench.ts   (after `npm run build`)
  * Env: BENCH_CALLS (default 15 of each).
  */
@@ -28,20 +30,26 @@ function pct(values: number[], p: number): number {
 }
 
 /** Resolves with Date.now() in the page when `selector` matches (a MutationObserver; no polling delay). */
-function whenShown(page: Page, selector: string): Promise<number> {
+function whenShown(page: Page, selector: string, timeoutMs = 20_000): Promise<number> {
   const shown = page.evaluate(
-    (sel) =>
-      new Promise<number>((ok) => {
+    ([sel, ms]) =>
+      new Promise<number>((ok, ko) => {
         if (document.querySelector(sel)) return ok(Date.now())
         const o = new MutationObserver(() => {
           if (document.querySelector(sel)) {
             o.disconnect()
+            clearTimeout(timer)
             ok(Date.now())
           }
         })
+        // A step that never comes fails the run with its name instead of hanging it.
+        const timer = setTimeout(() => {
+          o.disconnect()
+          ko(new Error(`not shown within ${ms} ms: ${sel}`))
+        }, ms)
         o.observe(document.body, { subtree: true, childList: true, attributes: true })
       }),
-    selector
+    [selector, timeoutMs] as const
   )
   // Awaited later; a failure meanwhile must not crash the process before the real error is printed.
   shown.catch(() => undefined)
@@ -87,6 +95,8 @@ async function main() {
     const outBare: number[] = []
     const inOurs: number[] = []
     const inBare: number[] = []
+    const endedAfterHangup: number[] = []
+    const formAfterHangup: number[] = []
     // Round 0 warms both sides (the first getUserMedia of a process opens the microphone cold, ~80 ms) and is
     // not counted: otherwise ours, which calls first, pays it alone.
     const record = (list: number[], v: number, i: number) => void (i > 0 && list.push(v))
@@ -97,7 +107,8 @@ async function main() {
       site.route(`/fiche-${i}`, `<!doctype html><meta charset="utf-8"><p>${c.company} — ${c.code} — ${c.writtenPhones[0]![0]}</p>`)
       await page.goto(`${site.origin}/fiche-${i}`)
       const button = page.locator(`#comptoir-overlay [data-comptoir="customer-card"][data-customer-code="${c.code}"] [data-comptoir="call"][data-number="${e164}"]`)
-      await page.locator(`#comptoir-overlay [data-comptoir="customer-card"][data-customer-code="${c.code}"]`).click()
+      // The card opens by its header (its middle may be a button: "Log a call", "Calls").
+      await page.locator(`#comptoir-overlay [data-comptoir="customer-card"][data-customer-code="${c.code}"] .c-card-company`).click()
       await button.waitFor()
       const answered = whenShown(dock, '[data-comptoir="softphone"][data-state="in-call"]')
       // The clock starts when the click reaches the page (a capture listener, before the panel sees it), not when
@@ -111,9 +122,21 @@ async function main() {
       const t0 = await page.evaluate(() => (window as unknown as { clickedAt: number }).clickedAt)
       record(outOurs, (await answered) - t0, i)
       record(outOursFromPlaywright, (await answered) - pw0, i)
+      // Hang-up → the call's outcome form (issue #9), timed in the dock from just before the click.
+      const callId = await dock.evaluate(async () => {
+        const r = (await chrome.runtime.sendMessage({ type: "softphone/state", payload: {} })) as { data: { state: { call: { id: string } | null } } }
+        return r.data.state.call?.id ?? ""
+      })
       const ended = whenShown(dock, '[data-comptoir="softphone"][data-state="ended"]')
-      await dock.locator('[data-comptoir="hangup"]').click()
-      await ended
+      const formShown = whenShown(dock, `[data-comptoir="outcome-form"][data-call-id="${callId}"]`)
+      const h0 = await dock.evaluate(() => {
+        const button = document.querySelector<HTMLButtonElement>('[data-comptoir="hangup"]')!
+        const t = Date.now()
+        button.click()
+        return t
+      })
+      record(endedAfterHangup, (await ended) - h0, i)
+      record(formAfterHangup, (await formShown) - h0, i)
 
       // Bare page: the same call, started by a click handler in the page.
       const bareAnswered = whenShown(bare, '#state[data-state="in-call"]')
@@ -152,6 +175,13 @@ async function main() {
     results.clickToAnswered = row("click → in call (lab answers at once)", outOurs, outBare, "target ≤ 1.2×")
     results.clickToAnsweredFromPlaywrightCall = row("  same, clock from Playwright's click()", outOursFromPlaywright, outBare, "as measured before: includes Playwright's actionability checks")
     results.inviteToCallerCard = row("incoming INVITE → caller card", inOurs, inBare, "target ≤ 1.2×, p95 ≤ 300 ms")
+    {
+      const [f50, f95, e50, e95] = [pct(formAfterHangup, 50), pct(formAfterHangup, 95), pct(endedAfterHangup, 50), pct(endedAfterHangup, 95)]
+      console.log(
+        `${"hang-up → outcome form shown".padEnd(38)} ours p50 ${f50} ms p95 ${f95} ms | dock shows "ended" p50 ${e50} ms p95 ${e95} ms | p95 ratio ${(f95 / e95).toFixed(2)}× (target p95 ≤ 100 ms)`
+      )
+      results.hangupToOutcomeForm = { form: { p50: f50, p95: f95, samples: formAfterHangup }, ended: { p50: e50, p95: e95, samples: endedAfterHangup }, ratioP95: f95 / e95 }
+    }
     mkdirSync("bench-results", { recursive: true })
     writeFileSync("bench-results/softphone.json", JSON.stringify(results, null, 2))
   } finally {

@@ -68,14 +68,16 @@ describe("who may send what", () => {
     }
   })
 
-  it("lets a content script reach only lookup, search, opening a card, its side-panel view, click-to-call and opening the workspace", () => {
+  it("lets a content script reach only lookup, search, opening a card, its side-panel view, click-to-call, opening the workspace and a card's call timeline", () => {
     // Each of these is what a page's panel must do, and none reads a secret or reaches the team server: the
     // panel's cards for the side panel (keyed by the sender's own tab), opening the side panel on a click,
     // placing a call to a number on the page (issue #9's click-to-call; the handler takes only a phone number),
-    // and opening the workspace at a route (a path of plain characters, into a new tab of the extension's own);
+    // opening the workspace at a route (a path of plain characters, into a new tab of the extension's own);
     // the risk line of a card it shows (issue #10: levels and amounts of a customer the card already names, with
-    // its credit limit; nothing of the team server).
+    // its credit limit; nothing of the team server); and reading one customer's call logs when the agent opens a
+    // card's "Calls" (read-only, at most 50).
     expect(names.filter((n) => senders[n].includes("content")).sort()).toEqual([
+      "calls/timeline",
       "customers/opened",
       "documents/risk",
       "lookup/match",

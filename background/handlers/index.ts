@@ -3,6 +3,8 @@ import type { Handler } from "~src/messaging/handler"
 import { authChangePassword } from "./auth/change-password"
 import { authLogin } from "./auth/login"
 import { authLogout } from "./auth/logout"
+import { callsLog } from "./calls/log"
+import { callsTimeline } from "./calls/timeline"
 import { conflictsList } from "./conflicts/list"
 import { conflictsResolve } from "./conflicts/resolve"
 import { customersChanged } from "./customers/changed"
@@ -11,6 +13,10 @@ import { customersGet } from "./customers/get"
 import { customersOpened } from "./customers/opened"
 import { customersRecent } from "./customers/recent"
 import { lookupMatch } from "./lookup/match"
+import { outcomeDiscard } from "./outcome/discard"
+import { outcomeDraft } from "./outcome/draft"
+import { outcomeKeep } from "./outcome/keep"
+import { outcomePending } from "./outcome/pending"
 import { sidePanelOpen } from "./panel/open-side"
 import { panelView } from "./panel/view"
 import { productsSearch } from "./products/search"
@@ -67,5 +73,12 @@ export const handlers: readonly Handler[] = [
   documentsRisk,
   documentsInsertIntoReply,
   teamSeller,
-  teamSellerSave
+  teamSellerSave,
+  // Call outcomes (issue #9)
+  callsLog,
+  callsTimeline,
+  outcomeDraft,
+  outcomeKeep,
+  outcomeDiscard,
+  outcomePending
 ] as unknown as readonly Handler[]

@@ -1,5 +1,6 @@
 import Dexie, { type Table } from "dexie"
 
+import type { OutcomeDraft } from "~src/domain/calls/outcome-draft"
 import type { Customer, Product } from "~src/domain/customers/customer.schema"
 import type { Conflict, RowData } from "~src/domain/sync/protocol"
 import type { CallRecord } from "~src/domain/telephony/call-record"
@@ -146,6 +147,8 @@ export class ComptoirDb extends Dexie {
   creditNotes!: Table<PlainRows["creditNotes"], string>
   payments!: Table<PlainRows["payments"], string>
   rowVersions!: Table<RowVersion, string>
+  // Call outcomes (issue #9): what the outcome form holds until it is saved or discarded.
+  outcomeDrafts!: Table<OutcomeDraft, string>
 
   constructor(name = "comptoir") {
     super(name)
@@ -196,6 +199,10 @@ export class ComptoirDb extends Dexie {
     this.version(7).stores({ ...v7, rowVersions: "id" })
     // The team's settings (issue #10): the seller identity printed on quotes and invoices.
     this.version(8).stores({ teamSettings: teamSettingsIndexes })
+    // Call outcomes (issue #9): outcomes not saved yet, device-local (never replicated: not in the outbox).
+    this.version(9).stores({
+      outcomeDrafts: "id, createdAt"
+    })
     this.use(outboxMiddleware())
   }
 }

@@ -3,6 +3,9 @@ import * as z from "zod"
 import { Customer, E164, MatchKind, Product } from "~src/domain/customers/customer.schema"
 import { CallScript } from "~src/domain/scripts/script.schema"
 import { SitePattern } from "~src/domain/settings/settings.schema"
+import { CallLog } from "~src/domain/calls/call-log.schema"
+import { OutcomeDraft } from "~src/domain/calls/outcome-draft"
+import { OutcomeContext, OutcomeFormValues } from "~src/domain/calls/outcome-form"
 import { SoftphoneSettings as SoftphoneSettingsSchema } from "~src/domain/telephony/contract-schemas"
 import { CallRecord, PhoneEvent as PhoneEventSchema, PhoneState, SoftphoneView } from "~src/domain/telephony/contract-schemas"
 import { Quote as QuoteSchema } from "~src/domain/documents/document.schema"
@@ -344,6 +347,39 @@ export const contract = {
   "team/seller-save": {
     request: z.object({ seller: SellerIdentitySchema, validityDays: z.number().int().min(1).max(365) }),
     response: z.object({ ok: z.boolean(), error: z.string().optional() })
+  },
+  // ---- Call outcomes (issue #9): the form at hang-up, its draft, the customer's timeline.
+  /** Saves a call log (append-only: a correction is a new log naming `correctsId`); the background sets the agent. */
+  "calls/log": {
+    request: z.object({ log: CallLog, draftId: z.string().min(1).max(220).nullable().default(null) }),
+    response: z.object({ ok: z.literal(true), id: z.string() })
+  },
+  /** A customer's call logs, newest first, each shown by its latest correction (the card's timeline). */
+  "calls/timeline": {
+    request: z.object({ customerId: z.string().min(1).max(100), limit: z.number().int().min(1).max(50).default(20) }),
+    response: z.object({ logs: z.array(CallLog), total: z.number().int().min(0) })
+  },
+  /** The unsaved outcome of a call (or of a call logged by hand), kept in the extension's IndexedDB. */
+  "outcome/draft": {
+    request: z.object({ id: z.string().min(1).max(220) }),
+    response: z.object({ draft: OutcomeDraft.nullable() })
+  },
+  /** Keeps the form's values as typed (debounced keystrokes): they survive a closed tab and a stopped worker. */
+  "outcome/keep": {
+    request: z.object({
+      id: z.string().min(1).max(220),
+      context: OutcomeContext,
+      values: OutcomeFormValues,
+      summary: OutcomeDraft.shape.summary
+    }),
+    response: Ok
+  },
+  /** The agent decided this call needs no log: it leaves the "to log" list. */
+  "outcome/discard": { request: z.object({ id: z.string().min(1).max(220) }), response: Ok },
+  /** Outcomes not saved yet, newest first (the dock's "to log" list). */
+  "outcome/pending": {
+    request: z.object({}),
+    response: z.object({ drafts: z.array(OutcomeDraft).max(200) })
   }
 } as const
 
@@ -410,7 +446,15 @@ export const senders: Record<keyof typeof contract, readonly SenderKind[]> = {
   "documents/risk": pageOrContent,
   "documents/insert-into-reply": pageOnly,
   "team/seller": pageOnly,
-  "team/seller-save": pageOnly
+  "team/seller-save": pageOnly,
+  // The card's timeline shows in the in-page panel too (read-only, one customer at a time, bounded); writing a
+  // log and the drafts are the extension's own.
+  "calls/log": pageOnly,
+  "calls/timeline": pageOrContent,
+  "outcome/draft": pageOnly,
+  "outcome/keep": pageOnly,
+  "outcome/discard": pageOnly,
+  "outcome/pending": pageOnly
 }
 
 export type Contract = typeof contract

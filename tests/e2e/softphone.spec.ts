@@ -68,24 +68,27 @@ async function openDock(ctx: BrowserContext, extensionId: string): Promise<Page>
   return p
 }
 
-/** The calls table of the extension's IndexedDB, read directly. */
-function storedCalls(p: Page): Promise<Record<string, unknown>[]> {
+/** A table of the extension's IndexedDB, read directly (the rows as stored). */
+function storedRows(p: Page, table: string): Promise<Record<string, unknown>[]> {
   return p.evaluate(
-    () =>
+    (name) =>
       new Promise<Record<string, unknown>[]>((ok, ko) => {
         const open = indexedDB.open("comptoir")
         open.onerror = () => ko(open.error)
         open.onsuccess = () => {
-          const req = open.result.transaction("calls").objectStore("calls").getAll()
+          const req = open.result.transaction(name).objectStore(name).getAll()
           req.onsuccess = () => {
             ok(req.result as Record<string, unknown>[])
             open.result.close()
           }
           req.onerror = () => ko(req.error)
         }
-      })
+      }),
+    table
   )
 }
+
+const storedCalls = (p: Page) => storedRows(p, "calls")
 
 /** The id the import gave a customer (ids are the base's own, not the demo generator's). */
 function idOfCode(p: Page, code: string): Promise<string> {
@@ -164,9 +167,76 @@ test("calls a number clicked on a CRM page through the lab: audio flows, DTMF, h
 
   await expect.poll(async () => (await storedCalls(phonePage)).length).toBe(1)
   const [record] = await storedCalls(phonePage)
-  expect(record).toMatchObject({ direction: "outbound", number: e164, customerId: await idOfCode(phonePage, target.code), provider: "sip", endReason: "hangup-local" })
+  const customerId = await idOfCode(phonePage, target.code)
+  expect(record).toMatchObject({ direction: "outbound", number: e164, customerId, provider: "sip", endReason: "hangup-local" })
   expect(record!.durationMs as number).toBeGreaterThan(0)
   expect(record!.startedAt as number).toBeLessThanOrEqual(record!.answeredAt as number)
+
+  // The outcome form opened at hang-up, filled from the call: the customer, the direction, the number.
+  const form = phonePage.locator('[data-comptoir="outcome-form"]')
+  await expect(form).toBeVisible()
+  await expect(form).toHaveAttribute("data-call-id", record!.id as string)
+  await expect(form.locator('[data-comptoir="outcome-customer"]')).toHaveAttribute("data-customer-code", target.code)
+  await expect(form.locator('select[name="direction"]')).toHaveValue("outbound")
+  await expect(form.locator('input[name="number"]')).toHaveValue(e164)
+  // Saving without an outcome says what is missing, under the field.
+  await form.locator('[data-comptoir="outcome-save"]').click()
+  await expect(form.locator('[data-comptoir="field-error"]')).toHaveText("Choose what came of the call.")
+  await form.locator('select[name="outcome"]').selectOption("quote-requested")
+  await form.locator('textarea[name="notes"]').fill("Wants a quote for 200 pairs of gloves")
+  await phonePage.screenshot({ path: "/tmp/softphone-outcome-form.png" })
+  await form.locator('[data-comptoir="outcome-save"]').click()
+  await expect(phonePage.locator('[data-comptoir="outcome-saved"]')).toContainText("Quote requested")
+  await expect(form).toHaveCount(0)
+
+  // The log is in IndexedDB's callLogs, to the customer, with the call's talk time.
+  await expect.poll(async () => (await storedRows(phonePage, "callLogs")).length).toBe(1)
+  const [log] = await storedRows(phonePage, "callLogs")
+  expect(log).toMatchObject({ callId: record!.id, customerId, direction: "outbound", number: e164, outcome: "quote-requested", notes: "Wants a quote for 200 pairs of gloves", correctsId: null })
+  expect(log!.durationSeconds as number).toBeGreaterThan(0)
+  expect(log!.durationSeconds).toBe(Math.ceil((record!.durationMs as number) / 1000))
+  // Saved: nothing left "to log".
+  await expect(phonePage.locator('[data-comptoir="outcome-pending-item"]')).toHaveCount(0)
+  expect(await storedRows(phonePage, "outcomeDrafts")).toEqual([])
+
+  // The customer's card in the CRM page shows the call on its timeline once the agent opens "Calls".
+  const timeline = card.locator('[data-comptoir="call-timeline"]')
+  await expect(timeline).toHaveAttribute("data-state", "idle")
+  await timeline.locator("summary").click()
+  const entry = timeline.locator('[data-comptoir="call-log"]').first()
+  await expect(entry).toHaveAttribute("data-outcome", "quote-requested")
+  await expect(entry).toContainText("Quote requested")
+  await expect(entry).toContainText("Wants a quote for 200 pairs of gloves")
+  await page.screenshot({ path: "/tmp/softphone-card-timeline.png" })
+
+  // "Log a call" from the card, for a call made elsewhere: the workspace's form, call fields empty to fill.
+  const [workspace] = await Promise.all([ctx.waitForEvent("page"), card.locator('[data-comptoir="log-call"]').click()])
+  const manual = workspace.locator('[data-comptoir="outcome-form"]')
+  await expect(manual.locator('[data-comptoir="outcome-customer"]')).toHaveAttribute("data-customer-code", target.code)
+  await expect(manual.locator('input[name="duration"]')).toHaveValue("")
+  await manual.locator('select[name="outcome"]').selectOption("appointment-set")
+  await manual.locator('[data-comptoir="outcome-save"]').click()
+  // Each missing part in words, under its field.
+  await expect(manual.locator('[data-comptoir="field-error"]')).toContainText(["Give the appointment's date.", "Where is the appointment?", "How long did the call last? For example 4:30."])
+  await manual.locator('input[name="duration"]').fill("6:30")
+  // Made yesterday morning (the call details open, as a field was in error): the timeline puts it after today's call.
+  const yesterday = new Date(Date.now() - 86_400_000)
+  const day = `${yesterday.getFullYear()}-${String(yesterday.getMonth() + 1).padStart(2, "0")}-${String(yesterday.getDate()).padStart(2, "0")}`
+  await manual.locator('input[name="startedAt"]').fill(`${day}T09:15`)
+  await manual.locator('input[name="appointment.date"]').fill("2031-03-04")
+  await manual.locator('input[name="appointment.time"]').fill("10:00")
+  await manual.locator('input[name="appointment.salesRep"]').fill("Claire Dubois")
+  await manual.locator('input[name="appointment.place"]').fill("12 rue des Lilas, Lyon")
+  const [download] = await Promise.all([workspace.waitForEvent("download"), manual.locator('[data-comptoir="outcome-save"]').click()])
+  expect(download.suggestedFilename()).toMatch(/\.ics$/)
+  await expect(workspace.locator('[data-comptoir="outcome-saved"]')).toContainText("Appointment set")
+  await expect(workspace.locator('[data-comptoir="call-log"]')).toHaveCount(2)
+  await expect(workspace.locator('[data-comptoir="call-log"]').first()).toHaveAttribute("data-outcome", "quote-requested")
+  await expect(workspace.locator('[data-comptoir="call-log"]').last()).toHaveAttribute("data-outcome", "appointment-set")
+  const logs = await storedRows(phonePage, "callLogs")
+  expect(logs.find((l) => l.outcome === "appointment-set")).toMatchObject({ callId: null, customerId, durationSeconds: 390, appointment: { date: "2031-03-04", time: "10:00", salesRep: "Claire Dubois" } })
+  await workspace.screenshot({ path: "/tmp/softphone-log-call.png" })
+  await workspace.close()
   await phonePage.close()
 })
 
@@ -211,6 +281,58 @@ test("a number shared by two customers shows a picker; the call is logged once, 
   await expect.poll(async () => (await storedCalls(phonePage)).filter((c) => c.number === number).length).toBe(1)
   const [logged] = (await storedCalls(phonePage)).filter((c) => c.number === number)
   expect(logged).toMatchObject({ direction: "inbound", customerId: await idOfCode(phonePage, b.code) })
+  await phonePage.close()
+})
+
+test("an outcome typed but not saved survives a reload, a closed tab and a stopped service worker, and stays 'to log' until discarded", async ({ ctx, extensionId, lab }) => {
+  let phonePage = await openDock(ctx, extensionId)
+  await expect(dock(phonePage)).toHaveAttribute("data-state", /registered|ended/, { timeout: 15_000 })
+  const caller = customers.filter((c) => c.country === "FR")[14]!
+  await lab.callFrom(caller.contacts[0]!.phones[0]!, "agent1")
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "ringing-in", { timeout: 10_000 })
+  await phonePage.locator('[data-comptoir="answer"]').click()
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "in-call")
+  // The dock may still show an earlier call's form (a call of the tests before, still to log): this call's id.
+  const callId = await phonePage.evaluate(async () => {
+    const r = (await chrome.runtime.sendMessage({ type: "softphone/state", payload: {} })) as { data: { state: { call: { id: string } | null } } }
+    return r.data.state.call!.id
+  })
+  await phonePage.locator('[data-comptoir="hangup"]').click()
+  const form = (p: Page) => p.locator('[data-comptoir="outcome-form"]')
+  await expect(form(phonePage)).toHaveAttribute("data-call-id", callId)
+  await form(phonePage).locator('textarea[name="notes"]').pressSequentially("Rappeler pour le tarif")
+  await form(phonePage).locator('select[name="outcome"]').selectOption("call-back")
+  // Kept in the extension's IndexedDB (the form says so once the background has it).
+  await expect(form(phonePage).locator('[data-comptoir="outcome-draft-state"]')).toHaveAttribute("data-state", "kept")
+
+  // A reload: the form comes back with the notes.
+  await phonePage.reload()
+  await expect(form(phonePage)).toHaveAttribute("data-call-id", callId)
+  await expect(form(phonePage).locator('textarea[name="notes"]')).toHaveValue("Rappeler pour le tarif")
+  await expect(form(phonePage).locator('select[name="outcome"]')).toHaveValue("call-back")
+
+  // The tab closed and the service worker stopped: another dock opens it again.
+  await phonePage.close()
+  const helper = await ctx.newPage()
+  await helper.goto(`chrome-extension://${extensionId}/options.html`)
+  const cdp = await ctx.newCDPSession(helper)
+  await cdp.send("ServiceWorker.enable")
+  await cdp.send("ServiceWorker.stopAllWorkers")
+  await cdp.detach()
+  phonePage = await openDock(ctx, extensionId)
+  await expect(form(phonePage).locator('textarea[name="notes"]')).toHaveValue("Rappeler pour le tarif")
+  await helper.close()
+
+  // Put off: the call stays listed "to log" in the dock; discarded, it leaves the list.
+  await form(phonePage).locator('[data-comptoir="outcome-later"]').click()
+  const item = phonePage.locator(`[data-comptoir="outcome-pending-item"][data-draft-id="${callId}"]`)
+  await expect(item).toContainText(caller.company)
+  await item.locator('[data-comptoir="outcome-open"]').click()
+  await expect(form(phonePage).locator('textarea[name="notes"]')).toHaveValue("Rappeler pour le tarif")
+  await form(phonePage).locator('[data-comptoir="outcome-discard"]').click()
+  await expect(form(phonePage)).toHaveCount(0)
+  await expect(item).toHaveCount(0)
+  expect((await storedRows(phonePage, "outcomeDrafts")).map((d) => d.id)).not.toContain(callId)
   await phonePage.close()
 })
 

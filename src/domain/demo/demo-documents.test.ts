@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
 
+import { CallLog } from "../calls/call-log.schema"
 import { Customer } from "../customers/customer.schema"
 import { invoiceBalance } from "../documents/payments"
 import { assessRisk } from "../documents/risk"
@@ -45,5 +46,16 @@ describe("the demo team's documents", () => {
     })
     expect(risk.level).toBe("blocked")
     expect(risk.reasons[0]?.code).toBe("over-limit")
+  })
+
+  it("has a call history of valid call logs, each to a demo customer, for the customer card's timeline", () => {
+    expect(demo.callLogs.length).toBeGreaterThan(60)
+    const ids = new Set(customers.map((c) => c.id))
+    for (const l of demo.callLogs) {
+      expect(CallLog.safeParse(l).success).toBe(true)
+      expect(ids.has(l.customerId!)).toBe(true)
+    }
+    expect(new Set(demo.callLogs.map((l) => l.outcome)).size).toBeGreaterThanOrEqual(6)
+    expect(demo.callLogs.some((l) => l.appointment !== null && l.callbackAt === null)).toBe(true)
   })
 })

@@ -5,6 +5,7 @@ import type { Customer, MatchKind } from "~src/domain/customers/customer.schema"
 
 import { openQuoteForm } from "~src/features/quotes/open-quote-form"
 import { RiskBadge, useCustomerRisk } from "~src/features/risk/risk-badge"
+import { CallTimeline, LogCallButton } from "~src/features/call-outcome/call-timeline"
 import { placeCall } from "~src/features/softphone/place-call"
 
 import { formatMoney, formatPhone } from "./format"
@@ -20,6 +21,8 @@ export interface CustomerCardProps {
   onOpen?: (customer: Customer) => void
   /** "Script" on the card: runs a call script for this customer without a call (extension pages only). */
   onOpenScript?: (customer: Customer) => void
+  /** The call timeline shown open at once (a card given the whole page); in lists it waits for a click. */
+  timelineOpen?: boolean
 }
 
 type Translate = ReturnType<typeof useTranslation>["t"]
@@ -50,6 +53,7 @@ function CardBody({
   compact,
   onOpen,
   onOpenScript,
+  timelineOpen,
   t,
   language
 }: CustomerCardProps & { t: Translate; language: string }) {
@@ -87,7 +91,7 @@ function CardBody({
       <div className="c-muted">
         {[city, c.country].filter(Boolean).join(" · ")} · {t(`card.language.${c.language}`)}
       </div>
-      {short ? null : <CardDetails c={c} matched={new Set(matchedValues ?? [])} agentCountry={agentCountry} locale={language} t={t} />}
+      {short ? null : <CardDetails c={c} matched={new Set(matchedValues ?? [])} agentCountry={agentCountry} locale={language} t={t} timelineOpen={timelineOpen} />}
     </article>
   )
 }
@@ -97,13 +101,15 @@ function CardDetails({
   matched,
   agentCountry,
   locale,
-  t
+  t,
+  timelineOpen
 }: {
   c: Customer
   matched: Set<string>
   agentCountry: string
   locale: string
   t: Translate
+  timelineOpen?: boolean
 }) {
   // Asked only for a card that shows its details: a CRM list's hundreds of compact cards ask nothing.
   const risk = useCustomerRisk(c.id, true)
@@ -198,6 +204,11 @@ function CardDetails({
           <p>{c.notes}</p>
         </div>
       ) : null}
+      {/* The customer's calls (issue #9): read only when the agent opens them, one message, never with the card. */}
+      <div className="c-card-calls">
+        <LogCallButton customerId={c.id} t={t} />
+        <CallTimeline customerId={c.id} t={t} locale={locale} initiallyOpen={timelineOpen} />
+      </div>
     </>
   )
 }

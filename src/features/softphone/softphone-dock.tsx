@@ -5,6 +5,8 @@ import { formatTimer, talkSeconds, visibleState, type SoftphoneView } from "~src
 import { formatPhone } from "~src/features/customer-card/format"
 import { send } from "~src/messaging/send"
 
+import { CallOutcomeDock } from "~src/features/call-outcome/outcome-dock"
+
 import { CallerCard } from "./caller-card"
 import { placeCall } from "./place-call"
 import { useCallHistory, useNow, useSoftphoneView } from "./use-softphone"
@@ -135,6 +137,9 @@ function Dock({ view, agentCountry }: { view: SoftphoneView; agentCountry: strin
           </button>
         </form>
       ) : null}
+
+      {/* The outcome form opens here at hang-up; unsaved outcomes stay listed "to log" (issue #9). */}
+      <CallOutcomeDock view={view} agentCountry={agentCountry} />
 
       {!live ? (
         <form

@@ -67,7 +67,7 @@ export function CustomersSection({ path }: { path: string[] }) {
       </div>
       <div className="c-workspace-detail">
         {opened ? (
-          <CustomerCard key={opened.id} customer={opened} agentCountry={settings.defaultCountry} onOpenScript={onOpenScript} />
+          <CustomerCard key={opened.id} customer={opened} agentCountry={settings.defaultCountry} onOpenScript={onOpenScript} timelineOpen />
         ) : openedId ? (
           <p className="c-muted">{t("workspace.customers.notFound")}</p>
         ) : (

@@ -2,6 +2,7 @@ import type { ComponentType } from "react"
 
 import { ScriptsSection } from "~src/features/call-script/scripts-section"
 import { QuotesSection } from "~src/features/quotes/quotes-section"
+import { CallsSection } from "~src/features/call-outcome/calls-section"
 
 import { CustomersSection } from "./customers-section"
 
@@ -21,5 +22,7 @@ export interface WorkspaceSection {
 export const WORKSPACE_SECTIONS: WorkspaceSection[] = [
   { id: "customers", labelKey: "workspace.nav.customers", Component: CustomersSection },
   { id: "scripts", labelKey: "workspace.nav.scripts", Component: ScriptsSection },
-  { id: "quotes", labelKey: "quotes.list.title", Component: QuotesSection }
+  { id: "quotes", labelKey: "quotes.list.title", Component: QuotesSection },
+  // Call outcomes (issue #9): "Log a call" for a call made elsewhere (#/calls/log/<customerId>).
+  { id: "calls", labelKey: "callOutcome.page.nav", Component: CallsSection }
 ]

@@ -1,0 +1,198 @@
+import { useCallback, useEffect, useRef, useState } from "react"
+import { useTranslation } from "react-i18next"
+
+import type { CallLog } from "~src/domain/calls/call-log.schema"
+import { DRAFTS_CHANGED_KEY, type OutcomeDraft } from "~src/domain/calls/outcome-draft"
+import { outcomeCustomerOf, outcomeDefaults, talkSecondsOf, type OutcomeContext, type OutcomeFormValues } from "~src/domain/calls/outcome-form"
+import type { CallRecord, SoftphoneView } from "~src/domain/telephony"
+import { formatPhone } from "~src/features/customer-card/format"
+import { send } from "~src/messaging/send"
+
+import { appointmentFile } from "./appointment-download"
+import { agentTimeZone, OutcomeForm } from "./outcome-form"
+
+/** The newest few: the dock is small, and the rest wait their turn (newest first). */
+const PENDING_SHOWN = 5
+
+interface OpenOutcome {
+  draftId: string
+  context: OutcomeContext
+  defaults: OutcomeFormValues
+  summary: OutcomeDraft["summary"]
+  draftValues?: Record<string, unknown> | null
+}
+
+/** The form for a call that just ended, from what the dock already holds: no round trip before it shows. */
+export function openFromCall(call: CallRecord, view: SoftphoneView, now: number, timeZone: string): OpenOutcome {
+  const candidate = view.caller?.callId === call.id ? view.caller.candidates.find((c) => c.id === call.customerId) : undefined
+  const durationSeconds = talkSecondsOf(call.durationMs)
+  return {
+    draftId: call.id,
+    context: {
+      callId: call.id,
+      // Known by id only until the background's draft (which read the customer) arrives.
+      customer: candidate ? outcomeCustomerOf(candidate) : call.customerId ? { id: call.customerId, company: "", code: "", contacts: [] } : null,
+      measured: { startedAt: call.startedAt, durationSeconds },
+      correctsId: null
+    },
+    defaults: outcomeDefaults({ direction: call.direction, number: call.number, startedAt: call.startedAt, durationSeconds, contactId: call.contactId }, timeZone, now),
+    summary: { direction: call.direction, number: call.number, startedAt: call.startedAt, contactId: call.contactId }
+  }
+}
+
+export function openFromDraft(d: OutcomeDraft, now: number, timeZone: string): OpenOutcome {
+  const s = d.summary
+  const call = s ? { direction: s.direction, number: s.number, startedAt: s.startedAt, durationSeconds: d.context.measured?.durationSeconds ?? 0, contactId: s.contactId } : null
+  return { draftId: d.id, context: d.context, defaults: outcomeDefaults(call, timeZone, now), summary: d.summary, draftValues: d.values }
+}
+
+/** Outcomes not saved yet, read again whenever the background says one appeared or went. */
+function usePendingOutcomes(): [OutcomeDraft[] | null, () => void] {
+  const [drafts, setDrafts] = useState<OutcomeDraft[] | null>(null)
+  const read = useCallback(() => {
+    send("outcome/pending", {})
+      .then((r) => setDrafts(r.drafts))
+      .catch(() => undefined)
+  }, [])
+  useEffect(() => {
+    read()
+    const onChanged = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
+      if (area === "session" && DRAFTS_CHANGED_KEY in changes) read()
+    }
+    chrome.storage.onChanged.addListener(onChanged)
+    return () => chrome.storage.onChanged.removeListener(onChanged)
+  }, [read])
+  return [drafts, read]
+}
+
+/**
+ * Call outcomes in the softphone's dock: the form opens at hang-up, filled from the call; outcomes not saved
+ * yet are listed "to log" until saved or discarded (they outlive this page: see OutcomeForm).
+ */
+export function CallOutcomeDock({ view, agentCountry }: { view: SoftphoneView; agentCountry: string }) {
+  const { t } = useTranslation()
+  const [pending, readPending] = usePendingOutcomes()
+  const [open, setOpen] = useState<OpenOutcome | null>(null)
+  const [saved, setSaved] = useState<{ log: CallLog; context: OutcomeContext } | null>(null)
+  /** Calls this dock has opened or the agent put off ("later"): not opened again by themselves. */
+  const handled = useRef(new Set<string>())
+  const timeZone = agentTimeZone()
+  const lastCall = view.lastCall
+  const call = view.state.call
+
+  // Hang-up: the call just ended is the dock's call; its form opens at once.
+  if (lastCall && call?.id === lastCall.id && call.phase === "ended" && !handled.current.has(lastCall.id)) {
+    handled.current.add(lastCall.id)
+    const next = openFromCall(lastCall, view, Date.now(), timeZone)
+    // Set during render (React re-renders before painting): the form is in the same frame as "ended".
+    setOpen(next)
+    setSaved(null)
+  }
+
+  useEffect(() => {
+    if (!pending) return
+    // Opened again (a reload, another surface): the last call, still to log, comes back with its draft.
+    if (!open && lastCall && !handled.current.has(lastCall.id)) {
+      const d = pending.find((p) => p.id === lastCall.id)
+      handled.current.add(lastCall.id)
+      if (d) setOpen(openFromDraft(d, Date.now(), timeZone))
+    }
+    // The background's draft names the customer fully (the dock may only have known their id).
+    if (open && open.context.customer && open.context.customer.company === "") {
+      const d = pending.find((p) => p.id === open.draftId)
+      if (d?.context.customer?.company) setOpen({ ...open, context: { ...open.context, customer: d.context.customer } })
+    }
+  }, [pending, open, lastCall, timeZone])
+
+  const close = () => {
+    setOpen(null)
+    readPending()
+  }
+  const others = (pending ?? []).filter((d) => d.id !== open?.draftId)
+
+  return (
+    <div className="c-outcome-dock" data-comptoir="outcome-dock">
+      {open ? (
+        <OutcomeForm
+          key={open.draftId}
+          draftId={open.draftId}
+          context={open.context}
+          defaults={open.defaults}
+          summary={open.summary}
+          draftValues={open.draftValues}
+          agentCountry={agentCountry}
+          onSaved={(log) => {
+            setSaved({ log, context: open.context })
+            close()
+          }}
+          onLater={close}
+          onDiscarded={close}
+        />
+      ) : null}
+      {saved ? <SavedNotice log={saved.log} context={saved.context} onClose={() => setSaved(null)} /> : null}
+      {others.length > 0 ? (
+        <section className="c-outcome-pending" data-comptoir="outcome-pending" aria-label={t("callOutcome.pending.title")}>
+          <div className="c-section-title">{t("callOutcome.pending.title", { count: others.length })}</div>
+          <ul>
+            {others.slice(0, PENDING_SHOWN).map((d) => (
+              <li key={d.id} data-comptoir="outcome-pending-item" data-draft-id={d.id}>
+                <span>{d.summary ? (d.summary.direction === "inbound" ? "↙ " : "↗ ") : "✎ "}</span>
+                <span>{d.context.customer?.company || (d.summary ? formatPhone(d.summary.number, agentCountry) : t("callOutcome.pending.byHand"))}</span>
+                {d.summary ? <span className="c-muted"> · {new Date(d.summary.startedAt).toLocaleString()}</span> : null}{" "}
+                <span className="c-chip">{t("callOutcome.pending.toLog")}</span>
+                <button
+                  type="button"
+                  className="c-button c-button-secondary"
+                  data-comptoir="outcome-open"
+                  onClick={() => {
+                    handled.current.add(d.id)
+                    setSaved(null)
+                    setOpen(openFromDraft(d, Date.now(), timeZone))
+                  }}>
+                  {t("callOutcome.action.log")}
+                </button>
+                <button
+                  type="button"
+                  className="c-button c-button-secondary"
+                  data-comptoir="outcome-pending-discard"
+                  onClick={() => void send("outcome/discard", { id: d.id }).then(readPending, readPending)}>
+                  {t("callOutcome.action.discard")}
+                </button>
+              </li>
+            ))}
+          </ul>
+          {others.length > PENDING_SHOWN ? <p className="c-muted">{t("callOutcome.pending.more", { count: others.length - PENDING_SHOWN })}</p> : null}
+        </section>
+      ) : null}
+    </div>
+  )
+}
+
+function SavedNotice({ log, context, onClose }: { log: CallLog; context: OutcomeContext; onClose: () => void }) {
+  const { t } = useTranslation()
+  const [href, setHref] = useState<{ url: string; name: string } | null>(null)
+  useEffect(() => {
+    const file = appointmentFile(log, context.customer, t)
+    if (!file) return
+    const url = URL.createObjectURL(new Blob([file.text], { type: "text/calendar;charset=utf-8" }))
+    setHref({ url, name: file.name })
+    return () => URL.revokeObjectURL(url)
+  }, [log, context, t])
+  return (
+    <p className="c-outcome-saved" data-comptoir="outcome-saved" data-log-id={log.id}>
+      ✓ {t("callOutcome.saved.done", { outcome: t(`callOutcome.outcome.${log.outcome}`) })}
+      {log.callbackAt !== null ? <span className="c-muted"> · {t("callOutcome.saved.reminder", { at: new Date(log.callbackAt).toLocaleString() })}</span> : null}
+      {href ? (
+        <>
+          {" "}
+          <a href={href.url} download={href.name} data-comptoir="outcome-ics">
+            {t("callOutcome.saved.ics")}
+          </a>
+        </>
+      ) : null}{" "}
+      <button type="button" className="c-button c-button-secondary" onClick={onClose} aria-label={t("callOutcome.saved.close")}>
+        ×
+      </button>
+    </p>
+  )
+}

@@ -1,0 +1,351 @@
+import { zodResolver } from "@hookform/resolvers/zod"
+import { useEffect, useMemo, useRef, useState } from "react"
+import { useForm, type FieldError, type Resolver } from "react-hook-form"
+import { useTranslation } from "react-i18next"
+
+import { CALL_OUTCOMES, UNREACHED, type CallLog, type CallOutcome } from "~src/domain/calls/call-log.schema"
+import type { OutcomeDraft } from "~src/domain/calls/outcome-draft"
+import { mergeDraft, outcomeFormSchema, toCallLog, type OutcomeContext, type OutcomeEnv, type OutcomeFormValues } from "~src/domain/calls/outcome-form"
+import { newId } from "~src/domain/ids"
+import { formatPhone } from "~src/features/customer-card/format"
+import { send } from "~src/messaging/send"
+
+import { downloadAppointment } from "./appointment-download"
+import { useScriptAnswers } from "./use-script-answers"
+
+export interface OutcomeFormProps {
+  /** Where its draft is kept: the call's id, `manual:<customerId>` or `fix:<logId>`. */
+  draftId: string
+  context: OutcomeContext
+  /** The values it opens with, before a stored draft is laid over them. */
+  defaults: OutcomeFormValues
+  summary: OutcomeDraft["summary"]
+  /** The draft's values when the opener already has them (the dock's "to log" list): no round trip. */
+  draftValues?: Record<string, unknown> | null
+  agentCountry: string
+  onSaved: (log: CallLog) => void
+  /** "Later": closes the form, the outcome stays to log. */
+  onLater?: () => void
+  /** The call needs no log: it leaves the "to log" list. */
+  onDiscarded?: () => void
+}
+
+const KEEP_DELAY_MS = 300
+type DraftState = "idle" | "keeping" | "kept" | "failed"
+
+export function agentTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || "Europe/Paris"
+}
+
+/**
+ * The call's outcome (react-hook-form + the domain's zod rules). Every change is kept as a draft in the
+ * extension's IndexedDB (debounced, through the background): a closed popup, a reloaded tab or a stopped
+ * service worker loses nothing, and the form opens again where the agent left it.
+ */
+export function OutcomeForm(props: OutcomeFormProps) {
+  const { draftId, context, defaults, summary, agentCountry, onSaved } = props
+  const { t } = useTranslation()
+  const timeZone = useMemo(agentTimeZone, [])
+  const env = (): OutcomeEnv => ({ timeZone, country: agentCountry, now: Date.now() })
+  // The rules depend on "now" (a call-back in the past): the schema is made at each validation.
+  const resolver: Resolver<OutcomeFormValues> = (values, ctx, options) => zodResolver(outcomeFormSchema(context, env()))(values, ctx, options)
+  const form = useForm<OutcomeFormValues>({
+    resolver,
+    defaultValues: props.draftValues ? mergeDraft(defaults, props.draftValues) : defaults,
+    mode: "onSubmit",
+    reValidateMode: "onChange"
+  })
+  const { errors, isSubmitting } = form.formState
+  const [draftState, setDraftState] = useState<DraftState>("idle")
+  const [saveError, setSaveError] = useState<string | null>(null)
+  const scripts = useScriptAnswers(context.callId)
+  const outcome = form.watch("outcome")
+  const reached = outcome === "" || !UNREACHED.includes(outcome as CallOutcome)
+
+  // A draft stored earlier (another tab, before a reload) comes back unless the agent has typed meanwhile.
+  useEffect(() => {
+    if (props.draftValues !== undefined) return
+    let live = true
+    send("outcome/draft", { id: draftId })
+      .then((r) => {
+        if (live && r.draft?.values && !form.formState.isDirty) form.reset(mergeDraft(defaults, r.draft.values), { keepDefaultValues: true })
+      })
+      .catch(() => undefined)
+    return () => {
+      live = false
+    }
+    // Once per draft: the defaults of the same draft do not change while it is open.
+  }, [draftId])
+
+  // Every change, debounced, to the background (IndexedDB); flushed when the form goes away.
+  const pending = useRef<OutcomeFormValues | null>(null)
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const saved = useRef(false)
+  useEffect(() => {
+    const flush = () => {
+      clearTimeout(timer.current)
+      const values = pending.current
+      pending.current = null
+      if (!values || saved.current) return
+      setDraftState("keeping")
+      send("outcome/keep", { id: draftId, context, values, summary })
+        .then(() => setDraftState((s) => (s === "keeping" ? "kept" : s)))
+        .catch(() => setDraftState("failed"))
+    }
+    const sub = form.watch((values, info) => {
+      // A reset (the stored draft laid over the form) is not a change of the agent's.
+      if (!info.name && !info.type) return
+      pending.current = values as OutcomeFormValues
+      setDraftState("keeping")
+      clearTimeout(timer.current)
+      timer.current = setTimeout(flush, KEEP_DELAY_MS)
+    })
+    const onHide = () => flush()
+    window.addEventListener("pagehide", onHide)
+    document.addEventListener("visibilitychange", onHide)
+    return () => {
+      sub.unsubscribe()
+      window.removeEventListener("pagehide", onHide)
+      document.removeEventListener("visibilitychange", onHide)
+      flush()
+    }
+  }, [draftId, context, summary, form])
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setSaveError(null)
+    const made = toCallLog(values, context, env(), { id: newId(), agent: "", scripts })
+    if (!made.ok) {
+      setSaveError(made.errors.map((e) => e.message).join(" · "))
+      return
+    }
+    try {
+      clearTimeout(timer.current)
+      pending.current = null
+      await send("calls/log", { log: made.log, draftId })
+      saved.current = true
+      if (made.log.appointment) downloadAppointment(made.log, context.customer, t)
+      onSaved(made.log)
+    } catch (e) {
+      setSaveError(t("callOutcome.errors.saveFailed", { message: e instanceof Error ? e.message : String(e) }))
+    }
+  })
+
+  const discard = async () => {
+    clearTimeout(timer.current)
+    pending.current = null
+    saved.current = true
+    await send("outcome/discard", { id: draftId }).catch(() => undefined)
+    props.onDiscarded?.()
+  }
+
+  const [extra, setExtra] = useState({ callback: false, appointment: false })
+  const cb = form.watch("callback")
+  const ap = form.watch("appointment")
+  const showCallback = extra.callback || outcome === "call-back" || cb.date !== "" || cb.time !== "" || errors.callback !== undefined
+  const showAppointment = extra.appointment || outcome === "appointment-set" || Object.values(ap).some((v) => v !== "") || errors.appointment !== undefined
+  const callErrors = Boolean(errors.number || errors.startedAt || errors.duration)
+  const callDetailsOpen = context.measured === null || callErrors
+  const [direction, number, startedAt, duration] = form.watch(["direction", "number", "startedAt", "duration"])
+  const callLine = [direction === "inbound" ? "↙" : "↗", number ? formatPhone(number, agentCountry) : t("callOutcome.form.noNumber"), startedAt.replace("T", " "), duration].filter(Boolean).join(" · ")
+
+  const fieldId = (name: string) => `outcome-${draftId.replace(/[^a-zA-Z0-9-]/g, "-")}-${name}`
+  const contacts = context.customer?.contacts ?? []
+
+  return (
+    <form
+      className="c-outcome"
+      data-comptoir="outcome-form"
+      data-call-id={context.callId ?? ""}
+      data-draft-id={draftId}
+      noValidate
+      onSubmit={(e) => void onSubmit(e)}>
+      <div className="c-section-title">{context.correctsId ? t("callOutcome.form.correctTitle") : context.callId ? t("callOutcome.form.title") : t("callOutcome.form.logTitle")}</div>
+      {context.customer ? (
+        <p className="c-outcome-who" data-comptoir="outcome-customer" data-customer-code={context.customer.code}>
+          <strong>{context.customer.company}</strong> <span className="c-muted">· {context.customer.code}</span>
+        </p>
+      ) : (
+        <p className="c-muted">{t("callOutcome.form.noCustomer")}</p>
+      )}
+
+      <div className="c-field">
+        <label htmlFor={fieldId("outcome")}>{t("callOutcome.form.outcome")}</label>
+        <select id={fieldId("outcome")} {...form.register("outcome")} aria-invalid={errors.outcome ? true : undefined}>
+          <option value="">{t("callOutcome.form.chooseOutcome")}</option>
+          {CALL_OUTCOMES.map((o) => (
+            <option key={o} value={o}>
+              {t(`callOutcome.outcome.${o}`)}
+            </option>
+          ))}
+        </select>
+        <FieldMessage error={errors.outcome} />
+      </div>
+
+      <div className="c-field">
+        <label htmlFor={fieldId("notes")}>{t("callOutcome.form.notes")}</label>
+        <textarea id={fieldId("notes")} rows={3} maxLength={5000} {...form.register("notes")} />
+        <FieldMessage error={errors.notes} />
+      </div>
+
+      {scripts.answers.length > 0 ? (
+        <div className="c-field" data-comptoir="outcome-script-answers">
+          <span className="c-field-label">{t("callOutcome.form.scriptAnswers")}</span>
+          {reached ? (
+            <ul className="c-outcome-answers">
+              {scripts.answers.map((a, i) => (
+                <li key={i}>
+                  <span className="c-muted">{a.step}:</span> {a.answer}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <span className="c-muted">{t("callOutcome.form.answersNotKept")}</span>
+          )}
+        </div>
+      ) : null}
+
+      {showCallback ? (
+        <fieldset className="c-outcome-set" data-comptoir="outcome-callback">
+          <legend>{t("callOutcome.form.callback")}</legend>
+          <div className="c-outcome-grid">
+            <div className="c-field">
+              <label htmlFor={fieldId("cb-date")}>{t("callOutcome.form.date")}</label>
+              <input id={fieldId("cb-date")} type="date" {...form.register("callback.date")} />
+              <FieldMessage error={errors.callback?.date} />
+            </div>
+            <div className="c-field">
+              <label htmlFor={fieldId("cb-time")}>{t("callOutcome.form.time")}</label>
+              <input id={fieldId("cb-time")} type="time" {...form.register("callback.time")} />
+              <FieldMessage error={errors.callback?.time} />
+            </div>
+          </div>
+          <span className="c-muted">{t("callOutcome.form.callbackHint")}</span>
+        </fieldset>
+      ) : null}
+
+      {showAppointment ? (
+        <fieldset className="c-outcome-set" data-comptoir="outcome-appointment">
+          <legend>{t("callOutcome.form.appointment")}</legend>
+          <div className="c-outcome-grid">
+            <div className="c-field">
+              <label htmlFor={fieldId("ap-date")}>{t("callOutcome.form.date")}</label>
+              <input id={fieldId("ap-date")} type="date" {...form.register("appointment.date")} />
+              <FieldMessage error={errors.appointment?.date} />
+            </div>
+            <div className="c-field">
+              <label htmlFor={fieldId("ap-time")}>{t("callOutcome.form.time")}</label>
+              <input id={fieldId("ap-time")} type="time" {...form.register("appointment.time")} />
+              <FieldMessage error={errors.appointment?.time} />
+            </div>
+          </div>
+          <div className="c-field">
+            <label htmlFor={fieldId("ap-rep")}>{t("callOutcome.form.salesRep")}</label>
+            <input id={fieldId("ap-rep")} maxLength={120} {...form.register("appointment.salesRep")} />
+            <FieldMessage error={errors.appointment?.salesRep} />
+          </div>
+          <div className="c-field">
+            <label htmlFor={fieldId("ap-place")}>{t("callOutcome.form.place")}</label>
+            <input id={fieldId("ap-place")} maxLength={300} {...form.register("appointment.place")} />
+            <FieldMessage error={errors.appointment?.place} />
+          </div>
+          <span className="c-muted">{t("callOutcome.form.icsHint")}</span>
+        </fieldset>
+      ) : null}
+
+      {!showCallback || !showAppointment ? (
+        <div className="c-outcome-row">
+          {!showCallback ? (
+            <button type="button" className="c-button c-button-secondary" data-comptoir="outcome-add-callback" onClick={() => setExtra((x) => ({ ...x, callback: true }))}>
+              + {t("callOutcome.form.callback")}
+            </button>
+          ) : null}
+          {!showAppointment ? (
+            <button type="button" className="c-button c-button-secondary" data-comptoir="outcome-add-appointment" onClick={() => setExtra((x) => ({ ...x, appointment: true }))}>
+              + {t("callOutcome.form.appointment")}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+
+      {/* What the phone measured, editable; open for a call logged by hand (nothing measured) or a field in error. */}
+      <details className="c-outcome-call" data-comptoir="outcome-call-details" open={callDetailsOpen || undefined}>
+        <summary>
+          {callLine}
+          {callErrors ? <span className="c-error"> · {t("callOutcome.form.checkCall")}</span> : null}
+        </summary>
+        <div className="c-outcome-grid">
+          <div className="c-field">
+            <label htmlFor={fieldId("direction")}>{t("callOutcome.form.direction")}</label>
+            <select id={fieldId("direction")} {...form.register("direction")}>
+              <option value="outbound">{t("callOutcome.direction.outbound")}</option>
+              <option value="inbound">{t("callOutcome.direction.inbound")}</option>
+            </select>
+          </div>
+          <div className="c-field">
+            <label htmlFor={fieldId("number")}>{t("callOutcome.form.number")}</label>
+            <input id={fieldId("number")} type="tel" maxLength={40} {...form.register("number")} />
+            <FieldMessage error={errors.number} />
+          </div>
+          <div className="c-field">
+            <label htmlFor={fieldId("startedAt")}>{t("callOutcome.form.startedAt")}</label>
+            <input id={fieldId("startedAt")} type="datetime-local" {...form.register("startedAt")} />
+            <FieldMessage error={errors.startedAt} />
+          </div>
+          <div className="c-field">
+            <label htmlFor={fieldId("duration")}>{t("callOutcome.form.duration")}</label>
+            <input id={fieldId("duration")} inputMode="numeric" placeholder="4:30" maxLength={12} {...form.register("duration")} />
+            <FieldMessage error={errors.duration} />
+          </div>
+        </div>
+        {contacts.length > 0 ? (
+          <div className="c-field">
+            <label htmlFor={fieldId("contact")}>{t("callOutcome.form.contact")}</label>
+            <select id={fieldId("contact")} {...form.register("contactId")}>
+              <option value="">{t("callOutcome.form.noContact")}</option>
+              {contacts.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name || t("card.contacts.unnamed")}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+      </details>
+
+      {saveError ? (
+        <p className="c-error" role="alert" data-comptoir="outcome-error">
+          {saveError}
+        </p>
+      ) : null}
+      <div className="c-outcome-row">
+        <button type="submit" className="c-button" data-comptoir="outcome-save" disabled={isSubmitting}>
+          {context.correctsId ? t("callOutcome.action.saveCorrection") : t("callOutcome.action.save")}
+        </button>
+        {props.onLater ? (
+          <button type="button" className="c-button c-button-secondary" data-comptoir="outcome-later" onClick={props.onLater}>
+            {t("callOutcome.action.later")}
+          </button>
+        ) : null}
+        {props.onDiscarded ? (
+          <button type="button" className="c-button c-button-secondary" data-comptoir="outcome-discard" onClick={() => void discard()}>
+            {t("callOutcome.action.discard")}
+          </button>
+        ) : null}
+        <span className="c-muted" data-comptoir="outcome-draft-state" data-state={draftState} aria-live="polite">
+          {draftState === "kept" ? t("callOutcome.form.draftKept") : draftState === "failed" ? t("callOutcome.form.draftFailed") : ""}
+        </span>
+      </div>
+    </form>
+  )
+}
+
+/** An error in words under its field (the message is an i18n key of the domain's rules). */
+function FieldMessage({ error }: { error: FieldError | undefined }) {
+  const { t } = useTranslation()
+  if (!error?.message) return null
+  return (
+    <span className="c-error" role="alert" data-comptoir="field-error">
+      {t(error.message)}
+    </span>
+  )
+}

@@ -1,0 +1,141 @@
+import "fake-indexeddb/auto"
+
+import { describe, expect, it } from "vitest"
+
+import { ComptoirDb } from "~src/db/database"
+import { OutcomeDraftRepository } from "~src/db/outcome-draft-repository"
+import { CallLog } from "~src/domain/calls/call-log.schema"
+import type { Customer } from "~src/domain/customers/customer.schema"
+import type { CallRecord } from "~src/domain/telephony/call-record"
+
+import { CALLBACK_PREFIX, CallOutcomes, type CallLogStore } from "./call-outcomes"
+
+const NOW = Date.UTC(2026, 11, 2, 9, 30)
+const customer = { id: "cu1", code: "C-00012", company: "Dupont SARL", contacts: [{ id: "ct1", firstName: "Marie", lastName: "Dupont", role: "", phones: ["+33612345678"], emails: [] }] } as unknown as Customer
+
+const record: CallRecord = {
+  id: "call-1",
+  direction: "outbound",
+  number: "+33612345678",
+  provider: "sip",
+  customerId: "cu1",
+  contactId: "ct1",
+  startedAt: NOW - 120_000,
+  answeredAt: NOW - 110_000,
+  endedAt: NOW - 15_000,
+  durationMs: 95_000,
+  endReason: "hangup-local"
+}
+
+function setUp() {
+  const rows = new Map<string, CallLog>()
+  const logs: CallLogStore = {
+    get: async (id) => rows.get(id),
+    put: async (row) => void rows.set(row.id, row),
+    byCustomer: async (id) => [...rows.values()].filter((r) => r.customerId === id)
+  }
+  const alarms: { created: [string, number][]; cleared: string[] } = { created: [], cleared: [] }
+  let pushes = 0
+  let changes = 0
+  const outcomes = new CallOutcomes({
+    logs,
+    drafts: new OutcomeDraftRepository(new ComptoirDb(`outcomes-${Math.random()}`)),
+    alarms: { create: (name, info) => alarms.created.push([name, info.when]), clear: (name) => alarms.cleared.push(name) },
+    customers: async (ids) => ids.map((id) => (id === customer.id ? customer : undefined)),
+    agent: async () => "agent1@demo.comptoir.test",
+    written: () => void pushes++,
+    draftsChanged: () => void changes++,
+    now: () => NOW
+  })
+  return { outcomes, rows, alarms, pushed: () => pushes, changed: () => changes }
+}
+
+const log = (over: Partial<CallLog> = {}): CallLog =>
+  CallLog.parse({
+    id: "log-1",
+    callId: "call-1",
+    direction: "outbound",
+    number: "+33612345678",
+    customerId: "cu1",
+    startedAt: record.startedAt,
+    durationSeconds: 95,
+    outcome: "information-given",
+    agent: "someone-else@example.com",
+    createdAt: 1,
+    ...over
+  })
+
+describe("call outcomes in the background", () => {
+  it("lists an ended call 'to log' with its customer and measured talk time, and keeps what the form typed", async () => {
+    const { outcomes, changed } = setUp()
+    await outcomes.keep("call-1", { context: { callId: "call-1", customer: null, measured: null, correctsId: null }, values: { notes: "typed during the call" }, summary: null })
+    await outcomes.callEnded(record)
+    const [draft] = await outcomes.pending()
+    expect(draft).toMatchObject({
+      id: "call-1",
+      values: { notes: "typed during the call" },
+      summary: { direction: "outbound", number: "+33612345678", startedAt: record.startedAt, contactId: "ct1" },
+      context: { callId: "call-1", customer: { id: "cu1", company: "Dupont SARL", code: "C-00012" }, measured: { startedAt: record.startedAt, durationSeconds: 95 } }
+    })
+    expect(changed()).toBe(1)
+  })
+
+  it("saves a log under the signed-in agent, takes the call off the 'to log' list and pushes it at once", async () => {
+    const { outcomes, rows, pushed } = setUp()
+    await outcomes.callEnded(record)
+    await outcomes.log(log(), "call-1")
+    expect(rows.get("log-1")).toMatchObject({ agent: "agent1@demo.comptoir.test", createdAt: NOW, customerId: "cu1" })
+    expect(await outcomes.pending()).toEqual([])
+    expect(pushed()).toBe(1)
+  })
+
+  it("never overwrites a saved log: a correction is a new log naming it", async () => {
+    const { outcomes } = setUp()
+    await outcomes.log(log(), null)
+    await expect(outcomes.log(log({ notes: "rewritten" }), null)).rejects.toThrow(/already saved/)
+    await expect(outcomes.log(log({ id: "log-2", correctsId: "nowhere" }), null)).rejects.toThrow(/not in this base/)
+    await outcomes.log(log({ id: "log-2", correctsId: "log-1", notes: "corrected" }), null)
+    const timeline = await outcomes.timeline("cu1", 20)
+    expect(timeline.logs.map((l) => [l.id, l.notes])).toEqual([["log-2", "corrected"]])
+  })
+
+  it("schedules the call-back reminder at the call-back's time, and moves it with a correction", async () => {
+    const { outcomes, alarms } = setUp()
+    const callbackAt = NOW + 2 * 86_400_000
+    await outcomes.log(log({ outcome: "call-back", callbackAt }), null)
+    expect(alarms.created).toEqual([[`${CALLBACK_PREFIX}log-1`, callbackAt]])
+    await outcomes.log(log({ id: "log-2", correctsId: "log-1", outcome: "call-back", callbackAt: callbackAt + 3_600_000 }), null)
+    expect(alarms.cleared).toEqual([`${CALLBACK_PREFIX}log-1`])
+    expect(alarms.created.at(-1)).toEqual([`${CALLBACK_PREFIX}log-2`, callbackAt + 3_600_000])
+  })
+
+  it("rings the reminder with the customer, and not for a log corrected since", async () => {
+    const { outcomes } = setUp()
+    await outcomes.log(log({ outcome: "call-back", callbackAt: NOW + 60_000, notes: "Send the new prices" }), null)
+    expect(await outcomes.reminderDue(`${CALLBACK_PREFIX}log-1`)).toMatchObject({ log: { id: "log-1", notes: "Send the new prices" }, customer: { company: "Dupont SARL" } })
+    await outcomes.log(log({ id: "log-2", correctsId: "log-1", outcome: "information-given" }), null)
+    expect(await outcomes.reminderDue(`${CALLBACK_PREFIX}log-1`)).toBeNull()
+  })
+
+  it("sets no reminder for a log without a call-back", async () => {
+    const { outcomes, alarms } = setUp()
+    await outcomes.log(log(), null)
+    expect(alarms.created).toEqual([])
+  })
+
+  it("shows the newest calls first and skips a row that is not a call log", async () => {
+    const { outcomes, rows } = setUp()
+    await outcomes.log(log({ id: "old", startedAt: record.startedAt - 86_400_000 }), null)
+    await outcomes.log(log({ id: "new" }), null)
+    rows.set("junk", { id: "junk", customerId: "cu1", phone: "+336" } as unknown as CallLog)
+    const t = await outcomes.timeline("cu1", 1)
+    expect(t).toMatchObject({ total: 2, logs: [{ id: "new" }] })
+  })
+
+  it("forgets a discarded outcome", async () => {
+    const { outcomes } = setUp()
+    await outcomes.callEnded(record)
+    await outcomes.discard("call-1")
+    expect(await outcomes.draft("call-1")).toBeUndefined()
+  })
+})

@@ -1,0 +1,129 @@
+import type { OutcomeDraftRepository } from "~src/db/outcome-draft-repository"
+import { CallLog, latestLogs } from "~src/domain/calls/call-log.schema"
+import type { OutcomeDraft } from "~src/domain/calls/outcome-draft"
+import { outcomeCustomerOf, talkSecondsOf } from "~src/domain/calls/outcome-form"
+import type { Customer } from "~src/domain/customers/customer.schema"
+import type { CallRecord } from "~src/domain/telephony/call-record"
+
+/** `callback:<logId>`: the alarm (and the notification) of a call-back reminder. */
+export const CALLBACK_PREFIX = "callback:"
+
+export interface CallLogStore {
+  get(id: string): Promise<CallLog | undefined>
+  put(row: CallLog): Promise<unknown>
+  byCustomer(customerId: string): Promise<CallLog[]>
+}
+
+/** The part of chrome.alarms the reminders use (a fake in unit tests). */
+export interface AlarmsApi {
+  create(name: string, info: { when: number }): unknown
+  clear(name: string): unknown
+}
+
+export interface CallOutcomeDeps {
+  logs: CallLogStore
+  drafts: OutcomeDraftRepository
+  alarms: AlarmsApi
+  customers: (ids: string[]) => Promise<(Customer | undefined)[]>
+  /** The signed-in user's email (the log's agent); "" without a team. */
+  agent: () => Promise<string>
+  /** After a local write: push it now (runSync(true)). */
+  written: () => void
+  /** A draft appeared or went: the docks' "to log" lists read again. */
+  draftsChanged: () => void
+  now?: () => number
+}
+
+/**
+ * The background's side of call outcomes: the drafts that make a call "to log", the append-only logs (replicated
+ * to the team by the callLogs table's middleware), their call-back reminders and the customer's timeline.
+ */
+export class CallOutcomes {
+  private readonly now: () => number
+  constructor(private readonly deps: CallOutcomeDeps) {
+    this.now = deps.now ?? Date.now
+  }
+
+  /** The softphone logged a call: it is "to log" until its outcome is saved or discarded. */
+  async callEnded(record: CallRecord): Promise<void> {
+    const [customer] = record.customerId ? await this.deps.customers([record.customerId]) : [undefined]
+    await this.deps.drafts.callEnded(
+      record.id,
+      {
+        callId: record.id,
+        customer: customer ? outcomeCustomerOf(customer) : null,
+        measured: { startedAt: record.startedAt, durationSeconds: talkSecondsOf(record.durationMs) },
+        correctsId: null
+      },
+      { direction: record.direction, number: record.number, startedAt: record.startedAt, contactId: record.contactId },
+      this.now()
+    )
+    this.deps.draftsChanged()
+  }
+
+  draft(id: string): Promise<OutcomeDraft | undefined> {
+    return this.deps.drafts.get(id)
+  }
+
+  keep(id: string, patch: Pick<OutcomeDraft, "context" | "values" | "summary">): Promise<void> {
+    return this.deps.drafts.keep(id, patch, this.now())
+  }
+
+  async discard(id: string): Promise<void> {
+    await this.deps.drafts.delete(id)
+    this.deps.draftsChanged()
+  }
+
+  pending(): Promise<OutcomeDraft[]> {
+    return this.deps.drafts.pending(200)
+  }
+
+  /**
+   * Writes a log. Append-only: an id already logged is refused (a correction is a new log naming the old one).
+   * The agent is the signed-in user, whatever the page said; a corrected log's reminder gives way to the new one.
+   */
+  async log(input: CallLog, draftId: string | null): Promise<CallLog> {
+    if (await this.deps.logs.get(input.id)) throw new Error("this call log is already saved: a correction is a new log")
+    if (input.correctsId !== null && !(await this.deps.logs.get(input.correctsId))) throw new Error("the log to correct is not in this base")
+    const log = CallLog.parse({ ...input, agent: await this.deps.agent(), createdAt: this.now() })
+    await this.deps.logs.put(log)
+    if (draftId) {
+      await this.deps.drafts.delete(draftId)
+      this.deps.draftsChanged()
+    }
+    if (log.correctsId) await this.deps.alarms.clear(CALLBACK_PREFIX + log.correctsId)
+    this.scheduleReminder(log)
+    this.deps.written()
+    return log
+  }
+
+  /** The call-back reminder: an alarm at `callbackAt` (it survives the service worker; the notification follows). */
+  scheduleReminder(log: CallLog): boolean {
+    if (log.callbackAt === null || log.callbackAt <= this.now()) return false
+    void this.deps.alarms.create(CALLBACK_PREFIX + log.id, { when: log.callbackAt })
+    return true
+  }
+
+  /** The reminder's alarm rang: the log and its customer, for the notification; null if it was corrected away. */
+  async reminderDue(alarmName: string): Promise<{ log: CallLog; customer: Customer | null } | null> {
+    if (!alarmName.startsWith(CALLBACK_PREFIX)) return null
+    const log = await this.deps.logs.get(alarmName.slice(CALLBACK_PREFIX.length))
+    if (!log || log.callbackAt === null) return null
+    if (log.customerId) {
+      const current = latestLogs(await this.deps.logs.byCustomer(log.customerId))
+      if (!current.some((l) => l.id === log.id)) return null
+    }
+    const [customer] = log.customerId ? await this.deps.customers([log.customerId]) : [undefined]
+    return { log, customer: customer ?? null }
+  }
+
+  async timeline(customerId: string, limit: number): Promise<{ logs: CallLog[]; total: number }> {
+    // Rows from the team are stored as the server sent them: one that is not a log (an older client's) is skipped.
+    const valid = (await this.deps.logs.byCustomer(customerId)).flatMap((row) => {
+      const p = CallLog.safeParse(row)
+      return p.success ? [p.data] : []
+    })
+    const all = latestLogs(valid)
+    return { logs: all.slice(0, limit), total: all.length }
+  }
+}
