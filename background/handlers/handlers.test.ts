@@ -71,9 +71,11 @@ describe("who may send what", () => {
   it("lets a content script reach only lookup, search, opening a card, its side-panel view and click-to-call", () => {
     // Each of these is what a page's panel must do, and none reads a secret or reaches the team server: the
     // panel's cards for the side panel (keyed by the sender's own tab), opening the side panel on a click, and
-    // placing a call to a number on the page (issue #9's click-to-call; the handler takes only a phone number).
+    // placing a call to a number on the page (issue #9's click-to-call; the handler takes only a phone number);
+    // the card's documents block (issue #10: counts and sums of one customer the card shows).
     expect(names.filter((n) => senders[n].includes("content")).sort()).toEqual([
       "customers/opened",
+      "documents/summary",
       "lookup/match",
       "panel/view",
       "search/query",

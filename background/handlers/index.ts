@@ -9,6 +9,7 @@ import { customersChanged } from "./customers/changed"
 import { customersCount } from "./customers/count"
 import { customersOpened } from "./customers/opened"
 import { customersRecent } from "./customers/recent"
+import { documentsHandlers } from "./documents"
 import { lookupMatch } from "./lookup/match"
 import { sidePanelOpen } from "./panel/open-side"
 import { panelView } from "./panel/view"
@@ -41,5 +42,7 @@ export const handlers: readonly Handler[] = [
   panelView,
   sidePanelOpen,
   // Softphone (issue #9)
-  ...softphoneHandlers
+  ...softphoneHandlers,
+  // Quote to cash (issue #10)
+  ...documentsHandlers
 ] as unknown as readonly Handler[]
