@@ -109,6 +109,18 @@ const RiskReasonView = z.object({
   thresholdDays: z.number().int().optional(),
   averageDaysLate: z.number().optional()
 })
+/** The seller as legal mentions and Factur-X need it (src/domain/documents/legal-mentions.ts SellerIdentity). */
+export const SellerIdentityView = z.object({
+  name: z.string(),
+  legalForm: z.string(),
+  shareCapitalCents: z.number().int().nullable(),
+  siren: z.string(),
+  rcsCity: z.string(),
+  vatNumber: z.string(),
+  address: z.object({ line: z.string(), postalCode: z.string(), city: z.string(), country: z.string() }),
+  latePenalty: z.discriminatedUnion("kind", [z.object({ kind: z.literal("ecb-plus-10") }), z.object({ kind: z.literal("legal-rate-times-3") }), z.object({ kind: z.literal("fixed"), rateBp: z.number().int() })]),
+  earlyPaymentDiscountBp: z.number().int()
+})
 export const DunningScheduleSchema = z.object({ friendly: z.number().int().min(1).max(365), firm: z.number().int().min(1).max(365), "formal-notice": z.number().int().min(1).max(365) })
 export const DocumentAction = z.discriminatedUnion("action", [
   /** Along the workflow: send / accept / refuse / cancel a quote, confirm or cancel an order, issue an invoice or credit note. */
@@ -308,6 +320,10 @@ export const contract = {
       me: z.object({ email: z.string(), name: z.string(), role: z.string() }),
       /** The reminder mail of the level due (or reached), in the customer's language, and where it goes. */
       reminder: z.object({ level: DunningLevelSchema, subject: z.string(), body: z.string(), to: z.string() }).nullable(),
+      /** The team's seller identity (legal mentions, Factur-X); null until a manager filled it. */
+      seller: SellerIdentityView.nullable(),
+      /** A credit note's invoice, as Factur-X references it. */
+      correctedInvoice: z.object({ number: z.string(), date: z.string() }).nullable(),
       today: z.string()
     })
   },

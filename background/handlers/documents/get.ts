@@ -5,7 +5,7 @@ import { defineHandler } from "~src/messaging/handler"
 
 import { services } from "../../services"
 import { readSession } from "../../sync"
-import { documents, dunningSchedule, me, today } from "./shared"
+import { documents, dunningSchedule, me, teamSeller, today } from "./shared"
 
 const brief = (d: AnyDoc) => ({ id: d.id, type: d.type, number: d.number, status: d.status })
 
@@ -13,7 +13,7 @@ export const documentsGet = defineHandler("documents/get", async (req) => {
   const day = today()
   const who = await me()
   const doc = await documents.find(req.id)
-  if (!doc) return { document: null, row: null, customer: null, payments: [], creditNotes: [], derived: [], source: null, risk: null, confirm: null, me: who, reminder: null, today: day }
+  if (!doc) return { document: null, row: null, customer: null, payments: [], creditNotes: [], derived: [], source: null, risk: null, confirm: null, me: who, reminder: null, seller: null, correctedInvoice: null, today: day }
   const [customer] = await services.customers.getMany([doc.customerId])
   const mine = await documents.byCustomer(doc.customerId)
   const all: AnyDoc[] = [...mine.quotes, ...mine.orders, ...mine.invoices, ...mine.creditNotes]
@@ -26,6 +26,7 @@ export const documentsGet = defineHandler("documents/get", async (req) => {
   const risk = customerRisk({ creditLimitCents: customer?.creditLimitCents ?? null, invoices: mine.invoices, orders: mine.orders.filter((o) => o.id !== doc.id), creditNotes: mine.creditNotes, payments: mine.payments, today: day })
   const confirm = doc.type === "order" && doc.status === "draft" ? confirmCheck(risk, doc) : null
 
+  const corrected = doc.type === "credit-note" ? all.find((d) => d.id === doc.correctsInvoiceId) : undefined
   let reminder = null
   const level = row?.dunning ? (row.dunning.due ?? row.dunning.reached) : null
   if (doc.type === "invoice" && row && level && doc.number) {
@@ -57,6 +58,8 @@ export const documentsGet = defineHandler("documents/get", async (req) => {
     confirm,
     me: who,
     reminder,
+    seller: await teamSeller(),
+    correctedInvoice: corrected?.type === "invoice" && corrected.number ? { number: corrected.number, date: corrected.date } : null,
     today: day
   }
 })

@@ -1,6 +1,8 @@
 import { DocumentStore } from "~src/db/document-store"
 import { checkSchedule, DEFAULT_DUNNING_SCHEDULE, type DunningSchedule } from "~src/domain/documents/dunning"
+import type { SellerIdentity } from "~src/domain/documents/legal-mentions"
 import { toIsoDate } from "~src/domain/documents/payment-terms"
+import { SellerIdentityView } from "~src/messaging/contract"
 
 import { services } from "../../services"
 import { readSession } from "../../sync"
@@ -24,4 +26,15 @@ export async function dunningSchedule(): Promise<DunningSchedule> {
   const raw = (await chrome.storage.local.get(DUNNING_KEY))[DUNNING_KEY] as Partial<DunningSchedule> | undefined
   const s = { ...DEFAULT_DUNNING_SCHEDULE, ...(raw ?? {}) }
   return checkSchedule(s) === null ? s : DEFAULT_DUNNING_SCHEDULE
+}
+
+/**
+ * The team's seller identity, from the replicated team settings (`teamSettings/seller`, the quote feature's
+ * table) when this build has it; null otherwise, and the views say what is missing.
+ */
+export async function teamSeller(): Promise<SellerIdentity | null> {
+  const table = services.db.tables.find((t) => t.name === "teamSettings")
+  const row = (await table?.get("seller").catch(() => undefined)) as { seller?: unknown } | undefined
+  const parsed = SellerIdentityView.safeParse(row?.seller)
+  return parsed.success ? parsed.data : null
 }

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next"
 
 import type { Customer, MatchKind } from "~src/domain/customers/customer.schema"
 
+import { DocumentsBlock } from "~src/features/invoicing/documents-block"
 import { placeCall } from "~src/features/softphone/place-call"
 
 import { formatMoney, formatPhone } from "./format"
@@ -157,6 +158,8 @@ function CardDetails({
           </li>
         ))}
       </ul>
+      {/* Quote to cash (issue #10): open quotes, orders, unpaid and overdue invoices. */}
+      <DocumentsBlock customerId={c.id} t={t} locale={locale} />
     </>
   )
 }
