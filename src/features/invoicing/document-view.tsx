@@ -28,13 +28,15 @@ export function DocumentView({ id }: { id: string }) {
 
   const load = useCallback(() => {
     send("documents/get", { id })
-      .then((v) => {
-        setView(v)
-        setError(null)
-      })
+      .then(setView)
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
   }, [id])
   useEffect(load, [load])
+  // The server's answer (a number, a refusal) and other agents' changes arrive by sync: read again now and then.
+  useEffect(() => {
+    const timer = setInterval(load, 3_000)
+    return () => clearInterval(timer)
+  }, [load])
 
   const act = async (step: DocumentActionRequest, openCreated = false) => {
     setNotice(null)
