@@ -1,4 +1,4 @@
-import { addDays, differenceInCalendarDays, endOfMonth, format, parseISO } from "date-fns"
+import { addDays, differenceInCalendarDays, endOfMonth, parseISO } from "date-fns"
 
 /**
  * Payment terms under French law (Code de commerce L441-10): at most 60 days from the invoice date, or 45 days
@@ -53,6 +53,8 @@ export function parseIsoDate(iso: string): Date {
   return d
 }
 
+/** The local calendar date; by hand, as date-fns' `format` brings its whole formatting machinery and locale into every bundle (~60 KB). */
 export function toIsoDate(d: Date): string {
-  return format(d, "yyyy-MM-dd")
+  const pad = (n: number) => String(n).padStart(2, "0")
+  return `${String(d.getFullYear()).padStart(4, "0")}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
 }

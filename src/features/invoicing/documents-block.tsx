@@ -1,8 +1,8 @@
 import { useEffect, useState } from "react"
 
 import { formatCents } from "~src/domain/documents/money"
+import { sendFromPage } from "~src/features/lookup-panel/page-messaging"
 import type { ResponseOf } from "~src/messaging/contract"
-import { send } from "~src/messaging/send"
 
 import { openDocuments } from "./open-documents"
 
@@ -12,14 +12,15 @@ type Translate = (key: string, options?: Record<string, unknown>) => string
 /**
  * The card's documents block: open quotes, orders, unpaid and overdue invoices, counted and summed, each a link
  * to the workspace list of this customer. Fetched when the card opens (a message to the background: the card
- * also runs in content scripts, which never open the extension's database).
+ * also runs in content scripts, which never open the extension's database, and load no zod: the background
+ * validated the reply).
  */
 export function DocumentsBlock({ customerId, t, locale }: { customerId: string; t: Translate; locale: string }) {
   const [s, setS] = useState<Summary | null>(null)
   const [failed, setFailed] = useState(false)
   useEffect(() => {
     let live = true
-    send("documents/summary", { customerId }).then(
+    sendFromPage("documents/summary", { customerId }).then(
       (r) => live && setS(r),
       () => live && setFailed(true)
     )
