@@ -69,6 +69,10 @@ export async function applyDocumentRules(
     if (data.validUntil !== prev.validUntil && !(type === "quote" && prevStatus === "expired" && data.status === "sent")) {
       return conflict("illegal-transition", "only a quote re-sent after it expired gets a new validity date")
     }
+    // Expired is a matter of date, not of a job having run: a sent quote past its date cannot be accepted.
+    if (type === "quote" && prevStatus === "sent" && data.status === "accepted" && typeof data.validUntil === "string" && data.validUntil < todayInParis(now)) {
+      return conflict("illegal-transition", `the quote expired on ${data.validUntil}: re-send it with a new validity date before it is accepted`)
+    }
     if (type === "quote" && prevStatus === "expired" && data.status === "sent" && typeof data.validUntil === "string" && data.validUntil < todayInParis(now)) {
       return conflict("invalid", `the quote is valid until ${data.validUntil}, before today: give it a new validity date`)
     }

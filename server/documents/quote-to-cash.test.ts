@@ -113,6 +113,19 @@ for (const backend of ["pglite", "postgres"] as const) {
       expect((await push(team.agent, "orders", order.id, { status: "confirmed" }, o.version)).conflicts).toEqual([])
     })
 
+    it("refuses to accept a sent quote whose validity date has passed (expired by date)", async () => {
+      const lines = [line("l1", 1000, 1000)]
+      const t = computeTotals(lines)
+      const q = { id: `q-exp-${backend}`, type: "quote", status: "draft", customerId: "pay-1", language: "fr", date: todayInParis(), validUntil: todayInParis(), paymentTerms: { kind: "net", days: 30 }, lines, totalExclVatCents: t.totalExclVatCents, totalVatCents: t.totalVatCents, totalInclVatCents: t.totalInclVatCents, createdAt: 1, updatedAt: 1 }
+      const v = (await push(team.agent, "quotes", q.id, q, 0)).version
+      const sent = await push(team.agent, "quotes", q.id, { status: "sent" }, v)
+      expect(sent.conflicts).toEqual([])
+      // The day after its validity date, as a device whose clock is right sees it: the stored row says sent.
+      await server.db.query(`UPDATE rows SET data = jsonb_set(data, '{validUntil}', to_jsonb($3::text)) WHERE team_id = $1 AND table_name = 'quotes' AND id = $2`, [team.id, q.id, addDaysIso(todayInParis(), -1)])
+      const accept = await push(team.agent, "quotes", q.id, { status: "accepted" }, sent.version)
+      expect(accept.conflicts[0]).toMatchObject({ reason: "illegal-transition", message: expect.stringMatching(/expired on .*re-send it/) })
+    })
+
     it("records partial payments up to what is left, and refuses one more cent or a payment on a draft", async () => {
       await customer("pay-1", null)
       const inv = doc("invoice", `i-pay-${backend}`, "pay-1", [line("l1", 1000, 10_000)])
