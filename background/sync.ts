@@ -19,7 +19,7 @@ export { StoredSession } from "~src/sync/session-store"
 // Not at import: the handler tests import this module in Node, where `chrome` does not exist.
 let sessions: SessionStore | undefined
 function sessionStore(): SessionStore {
-  sessions ??= new SessionStore(services.db, typeof chrome === "undefined" ? undefined : chrome.storage.local)
+  sessions ??= new SessionStore(services.db, typeof chrome === "undefined" ? undefined : chrome.storage.local, (url, token) => teamServer.logout(url, token))
   return sessions
 }
 
@@ -34,9 +34,12 @@ export function writeSession(s: StoredSession | null): Promise<void> {
 /** The one client of the team server's HTTP routes (`src/sync/team-server.ts`). */
 export const teamServer = new TeamServer()
 
-/** Revokes a session token on its server, best effort: an unreachable server lets the token expire by itself. */
-export function revokeOnServer(serverUrl: string, token: string): Promise<void> {
-  return teamServer.logout(serverUrl, token)
+/**
+ * Throws a session token away: revoked on its server now, or, when the server cannot be reached, at the next
+ * worker start or sync, until the server confirms it or the token expires.
+ */
+export function revokeOnServer(serverUrl: string, token: string, expiresAt?: string): Promise<void> {
+  return sessionStore().retire({ serverUrl, token, expiresAt })
 }
 
 let engine: SyncEngine | undefined
@@ -74,6 +77,8 @@ export async function syncStatus(): Promise<SyncStatus> {
 export async function runSync(force: boolean): Promise<SyncReport> {
   const report = force ? await syncEngine().sync() : await syncEngine().syncIfDue()
   if (report.ran) ensurePokeStream()
+  // A server reached again is the moment to retry the revocations it could not take.
+  if (report.ran && !report.error) void sessionStore().revokePending().catch(() => undefined)
   if (report.error) await retryWhenDue()
   return report
 }

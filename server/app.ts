@@ -7,6 +7,7 @@ import { Authenticator } from "./auth/authenticator"
 import { authRoutes } from "./auth/routes"
 import type { Config } from "./config"
 import type { Db } from "./db/db"
+import { Notifications } from "./db/notifications"
 import { documentRoutes } from "./documents/routes"
 import { installJsonGuard, InvalidJsonError } from "./http/json-guard"
 import { HttpError, installZod, RequestValidationError, type ZodTypeProvider } from "./http/zod"
@@ -79,11 +80,13 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     }
   )
 
-  // Several processes on one PostgreSQL relay pokes through LISTEN/NOTIFY; PGlite is one process.
-  const pokes = pokeBusFor(db, app.log)
+  // Several processes on one PostgreSQL relay pokes and ended sessions through LISTEN/NOTIFY (one listening
+  // connection per process); PGlite is one process.
+  const notifications = new Notifications(db, app.log)
+  const pokes = pokeBusFor(db, notifications, app.log)
   const webhooks = new WebhookWorker(db, { ...config.webhook, allowPrivate: config.webhookAllowPrivate }, app.log)
   const streams = new Set<FastifyReply>()
-  const authn = new Authenticator(db)
+  const authn = new Authenticator(db, { notifications })
   authRoutes(app, db, config, authn)
   syncRoutes(app, { db, tables, pokes, webhooks, streams, authn })
   webhookRoutes(app, db, authn, { allowPrivate: config.webhookAllowPrivate })
@@ -92,7 +95,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   let purgeTimer: NodeJS.Timeout | undefined
   app.addHook("onReady", async () => {
-    await pokes.start()
+    await notifications.start()
     webhooks.start()
     const purge = () => {
       purgeTombstones(db, config.tombstoneMs).catch((err: unknown) => app.log.error({ err }, "tombstone purge failed"))
@@ -104,7 +107,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     for (const s of streams) s.raw.end()
     streams.clear()
     await webhooks.stop()
-    await pokes.close()
+    await notifications.close()
   })
   return { app, webhooks, pokes }
 }

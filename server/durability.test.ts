@@ -22,7 +22,7 @@ async function prepare(db: Db): Promise<{ teamId: string; token: string }> {
   return { teamId, token: (await issueToken(db, "session", { userId: user.id, teamId }, 3_600_000)).token }
 }
 
-const callLog = (id: string) => ({ id, outcome: "reached", startedAt: 1_790_000_000_000, createdAt: 1_790_000_060_000, durationSec: 60, notes: "" })
+const callLog = (id: string) => ({ id, direction: "outbound", number: null, customerId: null, outcome: "information-given", startedAt: 1_790_000_000_000, createdAt: 1_790_000_060_000, durationSeconds: 60, notes: "", agent: "agent@example.test" })
 
 /** Twenty pushes, one at a time; SIGKILL as soon as the last reply is in. Returns what the client was told. */
 async function pushThenKill(env: Record<string, string>, token: string) {

@@ -6,15 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 import { generateCustomers } from "../src/domain/demo/demo-data"
 import { SCHEMA_VERSION, type Mutation, type PushResponse } from "../src/domain/sync/protocol"
+import { buildApp } from "./app"
 import { createTeam, createUser, issueToken } from "./auth/users"
+import { testConfig } from "./config"
 import type { Db } from "./db/db"
 import { MIGRATIONS_DIR } from "./db/migrate"
 import { openPgDb } from "./db/pg-db"
+import { runAdmin } from "./test/admin-processes"
 import { clientId, skipPostgres } from "./test/harness"
 import { freshDatabase, pokeStream, spawnServer, type ServerProcess } from "./test/processes"
 
 const customer = generateCustomers({ count: 1 }).map(({ writtenPhones: _w, ...c }) => c)[0]!
-const callLog = (id: string) => ({ id, outcome: "reached", startedAt: 1_790_000_000_000, createdAt: 1_790_000_060_000, durationSec: 60, notes: "" })
+const callLog = (id: string) => ({ id, direction: "outbound", number: null, customerId: null, outcome: "information-given", startedAt: 1_790_000_000_000, createdAt: 1_790_000_060_000, durationSeconds: 60, notes: "", agent: "agent@example.test" })
 
 async function push(url: string, token: string, client: string, mutations: Mutation[]): Promise<PushResponse> {
   const res = await fetch(`${url}/sync/push`, {
@@ -26,12 +29,20 @@ async function push(url: string, token: string, client: string, mutations: Mutat
   return (await res.json()) as PushResponse
 }
 
+/** `promise`, or a rejection naming `what` after `ms`: a poke that never comes fails the test instead of hanging it. */
+function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: nothing after ${ms} ms`)), ms)))
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer))
+}
+
 describe.skipIf(skipPostgres)("two server processes on one PostgreSQL", () => {
   let database: { url: string; drop(): Promise<void> }
   let a: ServerProcess
   let b: ServerProcess
   let db: Db
   let teamId: string
+  let userId: string
   let token: string
 
   beforeAll(async () => {
@@ -43,6 +54,7 @@ describe.skipIf(skipPostgres)("two server processes on one PostgreSQL", () => {
     db = await openPgDb({ connectionString: database.url, max: 4 })
     teamId = await createTeam(db, "Two processes")
     const user = await createUser(db, { teamId, email: "agent@multi.test", name: "Agent", role: "agent", password: null })
+    userId = user.id
     token = (await issueToken(db, "session", { userId: user.id, teamId }, 3_600_000)).token
   }, 120_000)
 
@@ -77,6 +89,122 @@ describe.skipIf(skipPostgres)("two server processes on one PostgreSQL", () => {
     // The notification may be lost while B reconnects; its catch-up after reconnecting pokes the head.
     expect(await onB.until(pushed.version)).toBe(pushed.version)
     await onB.close()
+  })
+
+  /**
+   * Process A in this test process, on a database wrapper that breaks as asked: as if A died (or lost
+   * PostgreSQL) right after a push's commit, or as if the commit itself failed.
+   */
+  async function faultyProcessA(fault: "dies-after-commit" | "commit-fails") {
+    const real = await openPgDb({ connectionString: database.url, max: 4 })
+    let dead = false
+    const faulty: Db = {
+      ...real,
+      query: (sql, params) => (dead ? Promise.reject(new Error("the process lost its database")) : real.query(sql, params)),
+      async transaction(fn) {
+        if (fault === "commit-fails") {
+          return real.transaction(async (tx) => {
+            await fn(tx)
+            throw new Error("the commit failed")
+          })
+        }
+        const result = await real.transaction(fn)
+        dead = true
+        return result
+      }
+    }
+    const built = await buildApp({ db: faulty, config: testConfig({ webhookAllowPrivate: true }), logger: false })
+    await built.app.ready()
+    return {
+      push: (client: string, key: string) =>
+        built.app.inject({
+          method: "POST",
+          url: "/sync/push",
+          headers: { authorization: `Bearer ${token}` },
+          payload: { clientId: client, schemaVersion: SCHEMA_VERSION, mutations: [{ mid: 1, table: "customers", op: "put", key, fields: { ...customer, id: key } }] }
+        }),
+      async close() {
+        dead = false
+        await built.app.close()
+        await real.close()
+      }
+    }
+  }
+
+  it("pokes B's client even when process A loses the database right after a push's commit (the NOTIFY is part of the commit)", async () => {
+    const a2 = await faultyProcessA("dies-after-commit")
+    const onB = await pokeStream(b.url, token)
+    try {
+      const head = await onB.next()
+      const res = await a2.push(clientId(), "k-commit-then-crash")
+      expect(res.statusCode).toBe(200)
+      const version = (res.json() as PushResponse).version
+      expect(version).toBeGreaterThan(head)
+      expect(await within(5_000, "the poke on B", onB.next())).toBe(version)
+    } finally {
+      await onB.close()
+      await a2.close()
+    }
+  })
+
+  it("never pokes for a push whose transaction rolled back, and pokes each committed push once", async () => {
+    const a2 = await faultyProcessA("commit-fails")
+    const onB = await pokeStream(b.url, token)
+    try {
+      const head = await onB.next()
+      const failed = await a2.push(clientId(), "k-rolled-back")
+      expect(failed.statusCode).toBe(500)
+      // The rolled-back push took version head + 1 and gave it back: the next push commits with that same
+      // number, so a poke sent for the rolled-back one would show here as that version twice.
+      const first = await push(a.url, token, clientId(), [{ mid: 1, table: "customers", op: "put", key: "k-after-1", fields: { ...customer, id: "k-after-1" } }])
+      const second = await push(a.url, token, clientId(), [{ mid: 1, table: "customers", op: "put", key: "k-after-2", fields: { ...customer, id: "k-after-2" } }])
+      expect(first.version).toBe(head + 1)
+      expect([await within(5_000, "first poke", onB.next()), await within(5_000, "second poke", onB.next())]).toEqual([first.version, second.version])
+      expect((await db.query("SELECT 1 FROM rows WHERE team_id = $1 AND id = 'k-rolled-back'", [teamId])).length).toBe(0)
+    } finally {
+      await onB.close()
+      await a2.close()
+    }
+  })
+
+  describe("a session ended on one process", () => {
+    const me = (p: ServerProcess, t: string) => fetch(`${p.url}/auth/me`, { headers: { authorization: `Bearer ${t}` } }).then((r) => r.status)
+
+    it("is refused on the other within a second after a logout (not at the end of its 10 s cache)", async () => {
+      const t = (await issueToken(db, "session", { userId, teamId }, 3_600_000)).token
+      expect(await me(b, t)).toBe(200) // B now holds it in its cache
+      expect(await me(b, t)).toBe(200)
+      const out = await fetch(`${a.url}/auth/logout`, { method: "POST", headers: { authorization: `Bearer ${t}` } })
+      expect(out.status).toBe(204)
+      await expect.poll(() => me(b, t), { timeout: 1_000, interval: 50 }).toBe(401)
+      expect(await me(a, t)).toBe(401)
+    })
+
+    it("is refused on both within a second after the admin command disables the user, while another user's session stays", async () => {
+      const leaving = await createUser(db, { teamId, email: "leaving@multi.test", name: "Leaving", role: "agent", password: null })
+      const t = (await issueToken(db, "session", { userId: leaving.id, teamId }, 3_600_000)).token
+      expect([await me(a, t), await me(b, t)]).toEqual([200, 200])
+      expect(await me(b, token)).toBe(200)
+      const run = await runAdmin({ DATABASE_URL: database.url, LOG_LEVEL: "warn" }, ["disable-user", "leaving@multi.test"])
+      expect(run).toMatchObject({ code: 0 })
+      await expect.poll(async () => [await me(a, t), await me(b, t)], { timeout: 1_000, interval: 50 }).toEqual([401, 401])
+      expect(await me(b, token)).toBe(200)
+    }, 60_000) // the admin command starts a process of its own
+
+    it("is refused on the other within a second after a password change ended the user's other sessions", async () => {
+      const changer = await createUser(db, { teamId, email: "changer@multi.test", name: "Changer", role: "agent", password: "the old password" })
+      const here = (await issueToken(db, "session", { userId: changer.id, teamId }, 3_600_000)).token
+      const elsewhere = (await issueToken(db, "session", { userId: changer.id, teamId }, 3_600_000)).token
+      expect(await me(b, elsewhere)).toBe(200)
+      const res = await fetch(`${a.url}/auth/change-password`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${here}`, "content-type": "application/json" },
+        body: JSON.stringify({ currentPassword: "the old password", newPassword: "a brand new password" })
+      })
+      expect(res.status).toBe(200)
+      await expect.poll(() => me(b, elsewhere), { timeout: 1_000, interval: 50 }).toBe(401)
+      expect(await me(b, here)).toBe(200)
+    }, 30_000)
   })
 
   it("stops parallel failed sign-ins split across both processes at the account's limit", async () => {

@@ -2,6 +2,8 @@ import { Customer } from "../src/domain/customers/customer.schema"
 import { generateCustomers, generateProducts } from "../src/domain/demo/demo-data"
 import { generateDemoDocuments } from "../src/domain/demo/demo-documents"
 import { DOCUMENT_TABLES } from "../src/domain/documents/document.schema"
+import { CallScript } from "../src/domain/scripts/script.schema"
+import { SHIPPED_SCRIPTS } from "../src/domain/scripts/shipped"
 import type { Role } from "../src/domain/sync/tables"
 import { createTeam, createUser, DEMO_PASSWORD, setPassword } from "./auth/users"
 import { verifyPassword } from "./auth/passwords"
@@ -40,7 +42,9 @@ export async function seedDemo(db: Db, opts: { customers?: number } = {}): Promi
     ...products.map((p) => ({ t: "products", k: p.id, d: p as unknown })),
     ...paperwork.documents.map((d) => ({ t: DOCUMENT_TABLES[d.type], k: d.id, d: d as unknown })),
     ...paperwork.payments.map((p) => ({ t: "payments", k: p.id, d: p as unknown })),
-    ...paperwork.callLogs.map((c) => ({ t: "callLogs", k: String(c.id), d: c as unknown }))
+    ...paperwork.callLogs.map((c) => ({ t: "callLogs", k: String(c.id), d: c as unknown })),
+    // The shipped scripts, as the team's (a manager edits them in the workspace).
+    ...SHIPPED_SCRIPTS.map((s) => CallScript.parse(s)).map((s) => ({ t: "callScripts", k: s.id, d: s as unknown }))
   ]
   return db.transaction(async (tx) => {
     const teamId = await createTeam(tx, DEMO_TEAM)

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 import { SCHEMA_VERSION } from "../src/domain/sync/protocol"
 import { clientId, skipPostgres, TestServer, type BackendName, type TestTeam } from "./test/harness"
-import { postWebhook, privateAddressReason } from "./webhooks/target-guard"
+import { checkWebhookTarget, postWebhook, privateAddressReason, type ResolveAll } from "./webhooks/target-guard"
 
 /** A local HTTP receiver that counts what reaches it and answers `answer`. */
 async function receiver(answer: (res: ServerResponse) => void = (res) => res.writeHead(204).end()) {
@@ -71,6 +71,28 @@ describe("webhook target addresses", () => {
     }
   })
 
+  it("refuses at delivery a name that resolved to a public address when it was set and to a private one now (DNS rebinding), without naming that address", async () => {
+    const r = await receiver()
+    try {
+      const asked: string[] = []
+      // A rebinding DNS: public when the admin sets the URL, then loopback, or public and private mixed.
+      const answers = [[{ address: "93.184.216.34", family: 4 }], [{ address: "127.0.0.1", family: 4 }], [{ address: "93.184.216.34", family: 4 }, { address: "10.0.0.5", family: 4 }]]
+      const rebinding: ResolveAll = async (host) => answers[asked.push(host) - 1] ?? []
+      const url = `http://hooks.example.test:${r.port}/hook`
+      await expect(checkWebhookTarget(url, false, rebinding)).resolves.toBeUndefined()
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const sent = postWebhook(url, {}, "{}", { timeoutMs: 2000, allowPrivate: false, resolveAll: rebinding })
+        await expect(sent).rejects.toThrow(/^refused: hooks\.example\.test resolves to a non-public address/)
+        await expect(sent).rejects.not.toThrow(/127\.0\.0\.1|10\.0\.0\.5/)
+      }
+      // One resolution per connection, checked before it connects: nothing reached the receiver.
+      expect(asked).toEqual(["hooks.example.test", "hooks.example.test", "hooks.example.test"])
+      expect(r.hits).toEqual([])
+    } finally {
+      await r.close()
+    }
+  })
+
   it("never follows a redirect", async () => {
     const target = await receiver()
     const redirecting = await receiver((res) => res.writeHead(307, { location: target.url }).end())
@@ -122,7 +144,7 @@ for (const backend of ["pglite", "postgres"] as BackendName[]) {
         const push = await s.request("POST", "/sync/push", team.agent.token, {
           clientId: clientId(),
           schemaVersion: SCHEMA_VERSION,
-          mutations: [{ mid: 1, table: "callLogs", op: "put", key: "guarded", fields: { id: "guarded", outcome: "reached", startedAt: 1, createdAt: 2 } }]
+          mutations: [{ mid: 1, table: "callLogs", op: "put", key: "guarded", fields: { id: "guarded", direction: "outbound", number: null, customerId: null, durationSeconds: 0, agent: "a@example.test", outcome: "information-given", startedAt: 1, createdAt: 2 } }]
         })
         expect(push.status).toBe(200)
         let log: { error: string | null; statusCode: number | null }[] = []

@@ -68,10 +68,11 @@ describe("who may send what", () => {
     }
   })
 
-  it("lets a content script reach only lookup, search, opening a card, its side-panel view and click-to-call", () => {
+  it("lets a content script reach only lookup, search, opening a card, its side-panel view, click-to-call and opening the workspace", () => {
     // Each of these is what a page's panel must do, and none reads a secret or reaches the team server: the
-    // panel's cards for the side panel (keyed by the sender's own tab), opening the side panel on a click, and
-    // placing a call to a number on the page (issue #9's click-to-call; the handler takes only a phone number);
+    // panel's cards for the side panel (keyed by the sender's own tab), opening the side panel on a click,
+    // placing a call to a number on the page (issue #9's click-to-call; the handler takes only a phone number),
+    // opening the workspace at a route (a path of plain characters, into a new tab of the extension's own), and
     // the card's documents block (issue #10: counts and sums of one customer the card shows).
     expect(names.filter((n) => senders[n].includes("content")).sort()).toEqual([
       "customers/opened",
@@ -80,7 +81,8 @@ describe("who may send what", () => {
       "panel/view",
       "search/query",
       "sidepanel/open",
-      "softphone/call"
+      "softphone/call",
+      "workspace/open"
     ])
   })
 

@@ -7,6 +7,7 @@ import { conflictsList } from "./conflicts/list"
 import { conflictsResolve } from "./conflicts/resolve"
 import { customersChanged } from "./customers/changed"
 import { customersCount } from "./customers/count"
+import { customersGet } from "./customers/get"
 import { customersOpened } from "./customers/opened"
 import { customersRecent } from "./customers/recent"
 import { documentsHandlers } from "./documents"
@@ -20,6 +21,7 @@ import { sitesEnable } from "./sites/enable"
 import { softphoneHandlers } from "./softphone"
 import { syncNow } from "./sync/now"
 import { syncStatusHandler } from "./sync/status"
+import { workspaceOpen } from "./workspace/open"
 
 /** Every handler of the contract; a test checks that each contract entry has exactly one here. */
 export const handlers: readonly Handler[] = [
@@ -27,6 +29,8 @@ export const handlers: readonly Handler[] = [
   searchQuery,
   customersRecent,
   customersOpened,
+  customersGet,
+  workspaceOpen,
   customersChanged,
   customersCount,
   productsSearch,

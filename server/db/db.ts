@@ -11,14 +11,14 @@ export interface Db extends Queryable {
   exec(sql: string): Promise<void>
   close(): Promise<void>
   /**
-   * PostgreSQL only: LISTEN on `channel` over a connection of its own, reconnecting when it drops (then
+   * PostgreSQL only: LISTEN on `channels` over one connection of its own, reconnecting when it drops (then
    * `onReconnect`, since notifications sent meanwhile are lost). Resolves once listening; the result stops it.
    */
-  listen?(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>
+  listen?(channels: readonly string[], handlers: ListenHandlers): Promise<() => Promise<void>>
 }
 
 export interface ListenHandlers {
-  onNotify(payload: string): void
+  onNotify(channel: string, payload: string): void
   onReconnect(): void
   onError(err: unknown): void
 }

@@ -42,7 +42,7 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
   return applied
 }
 
-/** Our migrations hold no functions or quoted semicolons, so splitting on ";" at line ends is enough. */
+/** Our migrations hold no quoted semicolons at a line's end (function bodies are on one line), so splitting on ";" at line ends is enough. */
 function splitStatements(sql: string): string[] {
   return sql
     .split(/;\s*$/m)

@@ -54,14 +54,14 @@ export async function openPgDb(opts: PgDbOptions): Promise<Db> {
       await pool.query(sql)
     },
     close: () => pool.end(),
-    listen: (channel, handlers) => listen(opts.connectionString, channel, handlers)
+    listen: (channels, handlers) => listen(opts.connectionString, channels, handlers)
   }
 }
 
 const LISTEN_RETRY_MAX_MS = 10_000
 
 /** A dedicated connection (a pooled one would be handed to queries and lose the LISTEN). */
-async function listen(connectionString: string, channel: string, h: ListenHandlers): Promise<() => Promise<void>> {
+async function listen(connectionString: string, channels: readonly string[], h: ListenHandlers): Promise<() => Promise<void>> {
   let current: pg.Client | undefined
   let stopped = false
   let retryMs = 250
@@ -70,7 +70,7 @@ async function listen(connectionString: string, channel: string, h: ListenHandle
   const connect = async (first: boolean) => {
     const c = new pg.Client({ connectionString, keepAlive: true, application_name: "comptoir-listen" })
     c.on("notification", (m) => {
-      if (m.channel === channel && m.payload !== undefined) h.onNotify(m.payload)
+      if (channels.includes(m.channel) && m.payload !== undefined) h.onNotify(m.channel, m.payload)
     })
     // An error is followed by "end"; reconnecting happens there, once.
     c.on("error", (err) => h.onError(err))
@@ -81,7 +81,7 @@ async function listen(connectionString: string, channel: string, h: ListenHandle
     })
     try {
       await c.connect()
-      await c.query(`LISTEN ${c.escapeIdentifier(channel)}`)
+      for (const channel of channels) await c.query(`LISTEN ${c.escapeIdentifier(channel)}`)
     } catch (err) {
       await c.end().catch(() => {})
       throw err

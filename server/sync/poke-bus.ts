@@ -3,19 +3,27 @@ import { EventEmitter } from "node:events"
 
 import type { FastifyBaseLogger } from "fastify"
 
-import type { Db } from "../db/db"
+import type { Db, Queryable } from "../db/db"
+import type { Notifications } from "../db/notifications"
 
 /** "Team T is now at version V", fanned out to the SSE streams of every server process. */
 export interface PokeBus {
+  /**
+   * Inside the push's transaction, before its commit: other processes hear it when (and only if) the push
+   * commits; a rolled-back push pokes nobody, and a process that dies right after its commit has already
+   * sent it.
+   */
+  announce(tx: Queryable, teamId: string, version: number): Promise<void>
+  /** After the commit: this process's own streams. */
   publish(teamId: string, version: number): void
   subscribe(teamId: string, listener: (version: number) => void): () => void
-  start(): Promise<void>
-  close(): Promise<void>
 }
 
 /** In-process fan-out: enough where one process holds the database (PGlite locks its directory). */
 export class LocalPokeBus implements PokeBus {
   private readonly emitter = new EventEmitter().setMaxListeners(0)
+
+  async announce(): Promise<void> {}
 
   publish(teamId: string, version: number): void {
     this.emitter.emit(teamId, version)
@@ -30,58 +38,41 @@ export class LocalPokeBus implements PokeBus {
   teams(): string[] {
     return this.emitter.eventNames().filter((n): n is string => typeof n === "string")
   }
-
-  async start(): Promise<void> {}
-
-  async close(): Promise<void> {}
 }
 
 export const POKE_CHANNEL = "comptoir_poke"
 
 /**
- * Several processes on one PostgreSQL: a push pokes this process's streams at once and sends
- * `NOTIFY comptoir_poke` for the others, which each LISTEN on a connection of their own. A process ignores its
- * own notifications (already delivered). When its listening connection drops, the notifications sent
+ * Several processes on one PostgreSQL: a push sends `NOTIFY comptoir_poke` inside its transaction (PostgreSQL
+ * delivers it at the commit, exactly once, and never for a rolled-back push), and pokes this process's streams
+ * itself after the commit. The others LISTEN (one connection per process, `Notifications`). A process ignores
+ * its own notifications (already delivered). When its listening connection drops, the notifications sent
  * meanwhile are lost, so after reconnecting it pokes its streams with every watched team's current version.
  */
 export class PgPokeBus implements PokeBus {
   private readonly local = new LocalPokeBus()
   /** Tells this process's notifications from the others'. */
   private readonly origin = randomBytes(6).toString("hex")
-  private stop: (() => Promise<void>) | undefined
 
   constructor(
     private readonly db: Db,
+    notifications: Notifications,
     private readonly log: FastifyBaseLogger
-  ) {}
+  ) {
+    notifications.on(POKE_CHANNEL, (payload) => this.received(payload))
+    notifications.onReconnect(() => void this.catchUp())
+  }
+
+  async announce(tx: Queryable, teamId: string, version: number): Promise<void> {
+    await tx.query("SELECT pg_notify($1, $2)", [POKE_CHANNEL, JSON.stringify({ t: teamId, v: version, o: this.origin })])
+  }
 
   publish(teamId: string, version: number): void {
     this.local.publish(teamId, version)
-    const payload = JSON.stringify({ t: teamId, v: version, o: this.origin })
-    // After the push's commit: a lost notification delays other processes' clients to their next pull, it
-    // never loses data; the push's reply does not wait for it.
-    this.db.query("SELECT pg_notify($1, $2)", [POKE_CHANNEL, payload]).catch((err: unknown) => this.log.warn({ err }, "poke notification failed"))
   }
 
   subscribe(teamId: string, listener: (version: number) => void): () => void {
     return this.local.subscribe(teamId, listener)
-  }
-
-  async start(): Promise<void> {
-    if (!this.db.listen) throw new Error("PgPokeBus needs a database that can LISTEN")
-    this.stop = await this.db.listen(POKE_CHANNEL, {
-      onNotify: (payload) => this.received(payload),
-      onReconnect: () => {
-        this.log.info("poke listener reconnected")
-        void this.catchUp()
-      },
-      onError: (err) => this.log.warn({ err }, "poke listener connection failed; reconnecting")
-    })
-  }
-
-  async close(): Promise<void> {
-    await this.stop?.()
-    this.stop = undefined
   }
 
   private received(payload: string): void {
@@ -107,6 +98,6 @@ export class PgPokeBus implements PokeBus {
   }
 }
 
-export function pokeBusFor(db: Db, log: FastifyBaseLogger): PokeBus {
-  return db.listen ? new PgPokeBus(db, log) : new LocalPokeBus()
+export function pokeBusFor(db: Db, notifications: Notifications, log: FastifyBaseLogger): PokeBus {
+  return notifications.shared ? new PgPokeBus(db, notifications, log) : new LocalPokeBus()
 }

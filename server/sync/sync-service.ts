@@ -3,7 +3,7 @@ import { mergeMutation, rowId, toConflict, type RowState } from "../../src/domai
 import { decodeCursor, encodeCursor, CursorError, type Conflict, type Mutation, type PullResponse, type PushRequest, type PushResponse, type RowData } from "../../src/domain/sync/protocol"
 import type { TableRegistry } from "../../src/domain/sync/tables"
 import type { AuthContext } from "../auth/users"
-import type { Db } from "../db/db"
+import type { Db, Queryable } from "../db/db"
 import { applyDocumentRules, applyPaymentRules } from "../documents/issue"
 import { HttpError } from "../http/zod"
 
@@ -20,7 +20,14 @@ export interface PushOutcome {
  * every earlier one of the team, so versions are handed out in commit order and a pull can never skip a
  * row that commits late. The lock is held for three more round trips: read, write, commit.
  */
-export async function push(db: Db, tables: TableRegistry, auth: AuthContext, req: PushRequest): Promise<PushOutcome> {
+export async function push(
+  db: Db,
+  tables: TableRegistry,
+  auth: AuthContext,
+  req: PushRequest,
+  /** Runs inside the transaction when the push wrote something (the poke's NOTIFY, delivered at the commit). */
+  beforeCommit?: (tx: Queryable, version: number) => Promise<void>
+): Promise<PushOutcome> {
   return db.transaction(async (tx) => {
     const [team] = await tx.query<{ version: number }>("UPDATE teams SET version = version + 1 WHERE team_id = $1 RETURNING version", [auth.teamId])
     if (!team) throw new HttpError(401, "no-team", "the team no longer exists")
@@ -112,6 +119,7 @@ export async function push(db: Db, tables: TableRegistry, auth: AuthContext, req
     )
     // Another team's client inserted with this id between our read and write: refuse, roll back.
     if (stored?.client_stored !== 1) throw clientNotYours()
+    if (changed.size > 0) await beforeCommit?.(tx, version)
     return {
       response: { lastMutationId: last, applied: toApply.length, skipped, ...(gap ? { gap } : {}), conflicts, version },
       wrote: changed.size > 0,

@@ -26,7 +26,7 @@ const [demo1, demo2, demo3] = generateCustomers({ count: 3 }).map(({ writtenPhon
 const customer = (id: string, extra: Record<string, unknown> = {}) => ({ ...demo1!, id, ...extra })
 const putRow = (mid: number, table: string, key: string, fields: Record<string, unknown>, extra: Partial<Mutation> = {}): Mutation => ({ mid, table, op: "put", key, fields, ...extra })
 const delRow = (mid: number, table: string, key: string, extra: Partial<Mutation> = {}): Mutation => ({ mid, table, op: "delete", key, ...extra })
-const callLog = (id: string, outcome = "reached") => ({ id, outcome, startedAt: 1_790_000_000_000, createdAt: 1_790_000_060_000, durationSec: 60, notes: "Commande de ramettes" })
+const callLog = (id: string, outcome = "information-given") => ({ id, direction: "outbound", number: null, customerId: null, outcome, startedAt: 1_790_000_000_000, createdAt: 1_790_000_060_000, durationSeconds: 60, notes: "Commande de ramettes", agent: "agent@example.test" })
 
 /** `server` is started by the file (with TEST_TABLES) so both suites share one database. */
 export function apiSuite(backend: BackendName, server: () => TestServer): void {
@@ -470,7 +470,7 @@ export function apiSuite(backend: BackendName, server: () => TestServer): void {
       const t = await s.team("append")
       await s.push(t.agent.token, clientId(), [putRow(1, "callLogs", "call", callLog("call"))])
       const res = await s.push(t.agent2.token, clientId(), [putRow(1, "callLogs", "call", callLog("call", "voicemail"))])
-      expect(res.conflicts).toMatchObject([{ reason: "append-only", serverRow: { data: { outcome: "reached" } } }])
+      expect(res.conflicts).toMatchObject([{ reason: "append-only", serverRow: { data: { outcome: "information-given" } } }])
     })
 
     it("keeps the catalog to managers: an agent's edit comes back as a conflict", async () => {
@@ -540,7 +540,7 @@ export function apiSuite(backend: BackendName, server: () => TestServer): void {
       expect(new Set(received.map((r) => r.body)).size).toBe(1)
       for (const r of received) expect(verify(secret, r.body, r.signature)).toBe(true)
       expect(verify("another secret!!", received[0]!.body, received[0]!.signature)).toBe(false)
-      expect(JSON.parse(received[0]!.body)).toMatchObject({ event: "callLog.created", teamId: t.id, table: "callLogs", key: "call-hook", data: { outcome: "reached" } })
+      expect(JSON.parse(received[0]!.body)).toMatchObject({ event: "callLog.created", teamId: t.id, table: "callLogs", key: "call-hook", data: { outcome: "information-given" } })
     })
 
     it("keeps webhook settings to admins and refuses a non-http URL", async () => {

@@ -103,7 +103,7 @@ async function runSeed(s: TestServer, seed: number): Promise<{ mutations: number
       c.replica.mutate("customers", "delete", pick(rnd, CUSTOMER_KEYS))
     } else if (r < 0.9) {
       const key = `call-${tag}`
-      c.replica.mutate("callLogs", "put", key, { id: key, outcome: pick(rnd, ["reached", "voicemail", "no-answer"]), startedAt: unique, createdAt: unique })
+      c.replica.mutate("callLogs", "put", key, { id: key, direction: "outbound", number: null, customerId: null, durationSeconds: 0, agent: "a@example.test", outcome: pick(rnd, ["information-given", "voicemail", "no-answer"]), startedAt: unique, createdAt: unique })
     } else {
       c.replica.mutate("products", "put", pick(rnd, products).id, { unitPriceCents: intBetween(rnd, 1, 100_000) })
     }

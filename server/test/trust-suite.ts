@@ -66,7 +66,7 @@ function trustTests(server: () => TestServer): void {
       ["half of an emoji in a customer's notes", [put(2, "customers", "n2", customer("n2", { notes: "cut \ud83d" }))], "/mutations/0/fields/notes"],
       ["a NUL character in a tag, inside the tags array", [put(2, "customers", "n3", customer("n3", { tags: ["vip", "b\u0000d"] }))], "/mutations/0/fields/tags/1"],
       ["a low surrogate alone in the second mutation", [put(2, "customers", "n4", customer("n4")), put(3, "customers", "n4", { notes: "\udc00 tail" })], "/mutations/1/fields/notes"],
-      ["a NUL character in a field name", [put(2, "callLogs", "l1", { id: "l1", outcome: "reached", startedAt: 1, createdAt: 2, "x\u0000y": 1 })], "/mutations/0/fields/x\\u0000y"]
+      ["a NUL character in a field name", [put(2, "callLogs", "l1", { id: "l1", direction: "outbound", number: null, customerId: null, durationSeconds: 0, agent: "a@example.test", outcome: "information-given", startedAt: 1, createdAt: 2, "x\u0000y": 1 })], "/mutations/0/fields/x\\u0000y"]
     ]
     for (const [what, mutations, field] of pushes) {
       it(`answers 400 naming the field for ${what} in a push, and writes nothing`, async () => {
@@ -81,7 +81,7 @@ function trustTests(server: () => TestServer): void {
 
     it("answers 400 naming the field for a call log whose extra field nests 20,000 levels, and writes nothing", async () => {
       const before = await footprint(team.id)
-      const body = `{"clientId":"${c}","schemaVersion":${SCHEMA_VERSION},"mutations":[{"mid":2,"table":"callLogs","op":"put","key":"deep","fields":{"id":"deep","outcome":"reached","startedAt":1,"createdAt":2,"extra":${deepJson(20_000)}}}]}`
+      const body = `{"clientId":"${c}","schemaVersion":${SCHEMA_VERSION},"mutations":[{"mid":2,"table":"callLogs","op":"put","key":"deep","fields":{"id":"deep","direction":"outbound","number":null,"customerId":null,"durationSeconds":0,"agent":"a@example.test","outcome":"information-given","startedAt":1,"createdAt":2,"extra":${deepJson(20_000)}}}]}`
       const res = await http("POST", "/sync/push", team.agent.token, body)
       expect(res.status).toBe(400)
       // The 33rd container opens inside "extra": root, mutations, the mutation, fields, extra, then 28 levels of "a".
@@ -93,7 +93,7 @@ function trustTests(server: () => TestServer): void {
       const res = await http("POST", "/sync/push", team.agent.token, {
         clientId: c,
         schemaVersion: SCHEMA_VERSION,
-        mutations: [put(2, "callLogs", "fine", { id: "fine", outcome: "reached", startedAt: 1, createdAt: 2, notes: "ok 😀", extra: JSON.parse(deepJson(20)) as object })]
+        mutations: [put(2, "callLogs", "fine", { id: "fine", direction: "outbound", number: null, customerId: null, durationSeconds: 0, agent: "a@example.test", outcome: "information-given", startedAt: 1, createdAt: 2, notes: "ok 😀", extra: JSON.parse(deepJson(20)) as object })]
       })
       expect(res).toMatchObject({ status: 200, body: { lastMutationId: 2, applied: 1 } })
       const [row] = await s.db.query<{ data: { notes: string } }>("SELECT data FROM rows WHERE team_id = $1 AND id = 'fine'", [team.id])

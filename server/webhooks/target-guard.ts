@@ -87,15 +87,17 @@ function expandIpv6(address: string): number[] | null {
 
 export class WebhookTargetError extends Error {}
 
-function lookupAll(hostname: string): Promise<LookupAddress[]> {
-  return new Promise((resolve, reject) => dnsLookup(hostname, { all: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))))
-}
+/** Every address of a name (the system resolver by default; tests answer it themselves, as a rebinding DNS would). */
+export type ResolveAll = (hostname: string) => Promise<LookupAddress[]>
+
+const systemResolveAll: ResolveAll = (hostname) =>
+  new Promise((resolve, reject) => dnsLookup(hostname, { all: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))))
 
 /**
  * Checks a webhook URL when an admin sets it: its host must be a public address, or a name whose every
  * address is public. Throws WebhookTargetError with the reason.
  */
-export async function checkWebhookTarget(url: string, allowPrivate: boolean): Promise<void> {
+export async function checkWebhookTarget(url: string, allowPrivate: boolean, resolveAll: ResolveAll = systemResolveAll): Promise<void> {
   if (allowPrivate) return
   const host = new URL(url).hostname.replace(/^\[|\]$/g, "")
   if (isIP(host)) {
@@ -105,7 +107,7 @@ export async function checkWebhookTarget(url: string, allowPrivate: boolean): Pr
   }
   let addresses: LookupAddress[]
   try {
-    addresses = await lookupAll(host)
+    addresses = await resolveAll(host)
   } catch (err) {
     throw new WebhookTargetError(`the webhook host ${host} does not resolve (${(err as { code?: string }).code ?? String(err)})`)
   }
@@ -116,19 +118,27 @@ export async function checkWebhookTarget(url: string, allowPrivate: boolean): Pr
   }
 }
 
-/** A lookup for http.request that refuses names resolving to any non-public address. */
-function publicOnlyLookup(): LookupFunction {
+/**
+ * A lookup for http.request that refuses names resolving to any non-public address. The connection then uses
+ * the very addresses checked here: no second resolution a rebinding DNS could answer differently.
+ */
+function publicOnlyLookup(resolveAll: ResolveAll | undefined): LookupFunction {
   return (hostname, options, callback) => {
-    dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
-      if (err) return callback(err, "", 0)
-      const list = addresses as LookupAddress[]
-      for (const a of list) {
-        const reason = privateAddressReason(a.address)
-        if (reason) return callback(Object.assign(new WebhookTargetError(`refused: ${hostname} resolves to a non-public address (loopback, private, link-local, multicast or reserved)`), { code: "EWEBHOOKPRIVATE" }), "", 0)
-      }
-      if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list)
-      callback(null, list[0]!.address, list[0]!.family)
-    })
+    const found = resolveAll
+      ? resolveAll(hostname)
+      : new Promise<LookupAddress[]>((resolve, reject) => dnsLookup(hostname, { ...options, all: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))))
+    found.then(
+      (list) => {
+        for (const a of list) {
+          const reason = privateAddressReason(a.address)
+          if (reason) return callback(Object.assign(new WebhookTargetError(`refused: ${hostname} resolves to a non-public address (loopback, private, link-local, multicast or reserved)`), { code: "EWEBHOOKPRIVATE" }), "", 0)
+        }
+        if (list.length === 0) return callback(Object.assign(new Error(`${hostname} has no address`), { code: "ENOTFOUND" }), "", 0)
+        if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list)
+        callback(null, list[0]!.address, list[0]!.family)
+      },
+      (err: NodeJS.ErrnoException) => callback(err, "", 0)
+    )
   }
 }
 
@@ -140,7 +150,7 @@ export interface PostResult {
  * POSTs a webhook body. Never follows a redirect (a 3xx is an answer like any other, logged as a failure);
  * unless allowPrivate, refuses a literal or resolved non-public address before connecting.
  */
-export function postWebhook(url: string, headers: Record<string, string>, body: string, opts: { timeoutMs: number; allowPrivate: boolean }): Promise<PostResult> {
+export function postWebhook(url: string, headers: Record<string, string>, body: string, opts: { timeoutMs: number; allowPrivate: boolean; resolveAll?: ResolveAll }): Promise<PostResult> {
   const target = new URL(url)
   const host = target.hostname.replace(/^\[|\]$/g, "")
   if (!opts.allowPrivate && isIP(host)) {
@@ -155,7 +165,7 @@ export function postWebhook(url: string, headers: Record<string, string>, body: 
         method: "POST",
         headers: { ...headers, "content-length": String(Buffer.byteLength(body)) },
         signal: AbortSignal.timeout(opts.timeoutMs),
-        ...(opts.allowPrivate ? {} : { lookup: publicOnlyLookup() })
+        ...(opts.allowPrivate ? {} : { lookup: publicOnlyLookup(opts.resolveAll) })
       },
       (res: IncomingMessage) => {
         // Only the status matters; the receiver's body is never read.

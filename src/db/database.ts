@@ -5,6 +5,7 @@ import type { Conflict, RowData } from "~src/domain/sync/protocol"
 import type { CallRecord } from "~src/domain/telephony/call-record"
 
 import { outboxMiddleware, type OutboxEntry } from "./outbox"
+import { PLAIN_TABLE_INDEXES, type PlainRows, type RowVersion } from "./replicated-tables"
 
 /** Up to ~100 customers (at 100k) of one segment, as JSON: see README.md for why not one record each. */
 export interface CustomerSegment {
@@ -73,6 +74,8 @@ export interface PendingUpload {
   id: "first-bind"
   customerIds: string[]
   productIds: string[]
+  /** Plain tables' rows (calls, scripts, documents) the device held before its first sign-in, by table. */
+  plain?: Record<string, string[]>
   at: number
 }
 
@@ -105,6 +108,18 @@ export interface SessionRecord {
 }
 
 /**
+ * A session token this device threw away (a leftover of an older version, a sign-out the server could not
+ * hear), kept in the `sessions` table until its server confirms the revocation or the token expires.
+ */
+export interface RevocationRecord {
+  id: `revoke:${string}`
+  serverUrl: string
+  token: string
+  /** When the server stops accepting it anyway: then there is nothing left to revoke. */
+  expiresAt: string
+}
+
+/**
  * The extension's IndexedDB, opened only from extension pages and the background (never from a content
  * script: its IndexedDB would be the page's). Versions are only ever appended.
  */
@@ -118,10 +133,19 @@ export class ComptoirDb extends Dexie {
   syncState!: Table<SyncState, string>
   conflicts!: Table<StoredConflict, number>
   pendingUploads!: Table<PendingUpload, string>
-  sessions!: Table<SessionRecord, string>
+  sessions!: Table<SessionRecord | RevocationRecord, string>
   // Softphone (issue #9): calls are append-only; secrets hold what must not sit in chrome.storage (the SIP password).
   calls!: Table<CallRecord, string>
   secrets!: Table<SecretRecord, string>
+  // Replicated one record per row (src/db/replicated-tables.ts): call outcomes, scripts, sales documents.
+  callLogs!: Table<PlainRows["callLogs"], string>
+  callScripts!: Table<PlainRows["callScripts"], string>
+  quotes!: Table<PlainRows["quotes"], string>
+  orders!: Table<PlainRows["orders"], string>
+  invoices!: Table<PlainRows["invoices"], string>
+  creditNotes!: Table<PlainRows["creditNotes"], string>
+  payments!: Table<PlainRows["payments"], string>
+  rowVersions!: Table<RowVersion, string>
 
   constructor(name = "comptoir") {
     super(name)
@@ -167,6 +191,8 @@ export class ComptoirDb extends Dexie {
       calls: "id, startedAt, customerId, number",
       secrets: "key"
     })
+    // Call outcomes, scripts and documents (issues #9, #10), replicated like the rest.
+    this.version(7).stores({ ...PLAIN_TABLE_INDEXES, rowVersions: "id" })
     this.use(outboxMiddleware())
   }
 }

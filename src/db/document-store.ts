@@ -4,17 +4,27 @@ import type { PaymentRecord, SalesDocument } from "~src/domain/documents/documen
 import type { AnyDoc, CreditNoteDoc, InvoiceDoc, OrderDoc } from "~src/domain/documents/flow"
 
 import type { ComptoirDb } from "./database"
+import { ReplicatedRepository } from "./replicated-repository"
 
 const TABLES = ["quotes", "orders", "invoices", "creditNotes"] as const
 type DocTable = (typeof TABLES)[number]
 const TABLE_OF: Record<AnyDoc["type"], DocTable> = { quote: "quotes", order: "orders", invoice: "invoices", "credit-note": "creditNotes" }
 
 /**
- * The replicated document tables as the background reads them. Writes go through the replicated tables, so the
+ * The replicated document tables as the background reads them. Writes go through `ReplicatedRepository`, so the
  * outbox middleware records them and the sync engine pushes them (the server then numbers and re-checks).
  */
 export class DocumentStore {
-  constructor(private readonly db: ComptoirDb) {}
+  private readonly repos
+  constructor(private readonly db: ComptoirDb) {
+    this.repos = {
+      quotes: new ReplicatedRepository(db, "quotes"),
+      orders: new ReplicatedRepository(db, "orders"),
+      invoices: new ReplicatedRepository(db, "invoices"),
+      creditNotes: new ReplicatedRepository(db, "creditNotes"),
+      payments: new ReplicatedRepository(db, "payments")
+    }
+  }
 
   private table<T>(name: DocTable | "payments"): Table<T, string> {
     return this.db.table(name)
@@ -55,11 +65,12 @@ export class DocumentStore {
     return [...mine.quotes, ...mine.orders, ...mine.invoices, ...mine.creditNotes].filter((d) => d.sourceId === doc.id)
   }
 
+  /** Through the table's schema (the server's own): a row the server would refuse fails here, with its reason. */
   async put(doc: SalesDocument | AnyDoc): Promise<void> {
-    await this.table<AnyDoc>(TABLE_OF[doc.type]).put(doc as AnyDoc)
+    await this.repos[TABLE_OF[doc.type]].put(doc)
   }
 
   async putPayment(p: PaymentRecord): Promise<void> {
-    await this.table<PaymentRecord>("payments").put(p)
+    await this.repos.payments.put(p)
   }
 }

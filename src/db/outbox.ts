@@ -4,10 +4,11 @@ import type { Customer, Product } from "~src/domain/customers/customer.schema"
 import type { RowData } from "~src/domain/sync/protocol"
 
 import type { CustomerSegment, SegmentChanges } from "./database"
+import { PLAIN_TABLES, type PlainTable } from "./replicated-tables"
 
 /** One local change waiting for the server. */
 export interface OutboxChange {
-  table: "customers" | "products"
+  table: "customers" | "products" | PlainTable
   op: "put" | "delete"
   key: string
   /** put: the top-level fields that changed (the whole record on creation), so LWW-per-field keeps others' edits. */
@@ -44,7 +45,7 @@ export function packChanges(changes: readonly OutboxChange[], createdAt: number)
 }
 
 /** Tables whose writes are replicated, and the store their changes are recorded in. */
-const TRACKED_STORES = new Set(["customerSegments", "products"])
+const TRACKED_STORES = new Set<string>(["customerSegments", "products", ...PLAIN_TABLES])
 export const OUTBOX_STORE = "outbox"
 const STATE_STORE = "syncState"
 
@@ -138,9 +139,11 @@ async function changesFor(table: DBCoreTable, req: DBCoreMutateRequest): Promise
     if (table.name === "customerSegments") {
       req.values.forEach((v: CustomerSegment, i) => recordCustomerChanges(diffSegments(segmentCustomers(previous[i] as CustomerSegment | undefined), segmentCustomers(v)), out))
     } else {
-      req.values.forEach((v: Product, i) => {
+      // Products and the plain tables: the Dexie table is the server table, one record per row.
+      const name = table.name as OutboxChange["table"]
+      req.values.forEach((v: { id: string }, i) => {
         const fields = changedFields(previous[i] as RowData | undefined, v as unknown as RowData)
-        if (fields) out.push({ table: "products", op: "put", key: v.id, fields })
+        if (fields) out.push({ table: name, op: "put", key: v.id, fields })
       })
     }
     return out
@@ -151,7 +154,8 @@ async function changesFor(table: DBCoreTable, req: DBCoreMutateRequest): Promise
     const previous = (await table.getMany({ trans: req.trans, keys })) as (CustomerSegment | undefined)[]
     for (const s of previous) recordCustomerChanges(diffSegments(segmentCustomers(s), new Map()), out)
   } else {
-    for (const k of keys) out.push({ table: "products", op: "delete", key: String(k) })
+    const name = table.name as OutboxChange["table"]
+    for (const k of keys) out.push({ table: name, op: "delete", key: String(k) })
   }
   return out
 }

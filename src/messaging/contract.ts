@@ -6,7 +6,7 @@ import { SitePattern } from "~src/domain/settings/settings.schema"
 import { SoftphoneSettings as SoftphoneSettingsSchema } from "~src/domain/telephony/contract-schemas"
 import { CallRecord, PhoneEvent as PhoneEventSchema, PhoneState, SoftphoneView } from "~src/domain/telephony/contract-schemas"
 
-import { PANEL_VIEW_MAX_CARDS } from "./limits"
+import { PANEL_VIEW_MAX_CARDS, ROUTE_PATH } from "./limits"
 
 /**
  * The one message contract: every message the extension sends is declared here once, with the zod schema of
@@ -152,6 +152,16 @@ export const contract = {
   "customers/recent": {
     request: z.object({ limit: z.number().int().min(1).max(50).default(8) }),
     response: z.object({ customers: z.array(Customer) })
+  },
+  /** Customers by id (the workspace opening one from its route). */
+  "customers/get": {
+    request: z.object({ ids: z.array(z.string().min(1).max(100)).min(1).max(100) }),
+    response: z.object({ customers: z.array(Customer) })
+  },
+  /** Opens the workspace tab at a route (`quotes/new?customer=…`): content scripts cannot open extension pages. */
+  "workspace/open": {
+    request: z.object({ path: z.string().regex(ROUTE_PATH, "not a workspace route").max(300) }),
+    response: Ok
   },
   "customers/opened": {
     request: z.object({ customerId: z.string().min(1).max(100) }),
@@ -365,6 +375,8 @@ export const senders: Record<keyof typeof contract, readonly SenderKind[]> = {
   "search/query": pageOrContent,
   "customers/recent": pageOnly,
   "customers/opened": pageOrContent,
+  "customers/get": pageOnly,
+  "workspace/open": pageOrContent,
   "customers/changed": pageOnly,
   "customers/count": pageOnly,
   "products/search": pageOnly,

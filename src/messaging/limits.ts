@@ -5,3 +5,6 @@
 
 /** Cards of one tab's in-page panel that travel to the side panel (its first ones, in its order). */
 export const PANEL_VIEW_MAX_CARDS = 50
+
+/** A workspace route (`quotes/new?customer=c-9`): letters, digits and `-_./?=&%`, what a message may ask it to open. */
+export const ROUTE_PATH = /^[A-Za-z0-9][A-Za-z0-9\-_./?=&%]{0,299}$/

@@ -1,4 +1,5 @@
 import { applyRemote, packChanges, type OutboxChange } from "~src/db/outbox"
+import { isPlainTable, PLAIN_TABLES } from "~src/db/replicated-tables"
 import type { PendingUpload, SyncState } from "~src/db/database"
 import type { Customer, Product } from "~src/domain/customers/customer.schema"
 import { newId } from "~src/domain/ids"
@@ -39,8 +40,15 @@ export class Binding {
       if (current.boundTo === null) {
         const customerIds = (await this.ctx.customers.all()).map((c) => c.id)
         const productIds = (await this.ctx.db.products.toCollection().primaryKeys()) as string[]
-        if (customerIds.length + productIds.length > 0)
-          await this.ctx.db.pendingUploads.put({ id: FIRST_BIND, customerIds, productIds, at: this.ctx.now() })
+        const plain: Record<string, string[]> = {}
+        let plainCount = 0
+        for (const table of PLAIN_TABLES) {
+          const keys = (await this.ctx.db.table(table).toCollection().primaryKeys()) as string[]
+          if (keys.length > 0) plain[table] = keys
+          plainCount += keys.length
+        }
+        if (customerIds.length + productIds.length + plainCount > 0)
+          await this.ctx.db.pendingUploads.put({ id: FIRST_BIND, customerIds, productIds, plain, at: this.ctx.now() })
       } else {
         const pending = await this.pusher.pendingCount()
         // The device's own base, waiting for that team's first pull to finish, is owed to it too.
@@ -102,7 +110,9 @@ export class Binding {
       if (duplicates.length > 0) await this.ctx.customers.remove(duplicates.map((c) => c.id))
       // Edits of these rows since the sign-in are in the whole records sent below: their partial changes go.
       const localProducts = new Set(snapshot.productIds)
-      const inSnapshot = (c: OutboxChange) => (c.table === "customers" ? local.has(c.key) : localProducts.has(c.key))
+      const localPlain = new Map(Object.entries(snapshot.plain ?? {}).map(([t, keys]) => [t, new Set(keys)]))
+      const inSnapshot = (c: OutboxChange) =>
+        c.table === "customers" ? local.has(c.key) : c.table === "products" ? localProducts.has(c.key) : (localPlain.get(c.table)?.has(c.key) ?? false)
       for (const r of await this.ctx.db.outbox.toArray()) {
         if (r.mid !== undefined) continue
         const kept = r.changes.filter((c) => !inSnapshot(c))
@@ -119,9 +129,20 @@ export class Binding {
         ? (await this.ctx.db.products.bulkGet(snapshot.productIds)).filter((p): p is Product => p !== undefined)
         : []
       const at = this.ctx.now()
+      // Calls logged, scripts written and documents drafted before the first sign-in go to the team too,
+      // those of tables the role may write.
+      const plainRows: OutboxChange[] = []
+      for (const [table, keys] of Object.entries(snapshot.plain ?? {})) {
+        if (!isPlainTable(table)) continue
+        const def = this.ctx.tables[table]
+        if (!def || !mayWrite(def, session.role ?? "")) continue
+        const rows = (await this.ctx.db.table(table).bulkGet(keys)).filter((r): r is RowData & { id: string } => r !== undefined)
+        for (const r of rows) plainRows.push({ table, op: "put", key: r.id, fields: { ...r } })
+      }
       const changes: OutboxChange[] = [
         ...send.map((c): OutboxChange => ({ table: "customers", op: "put", key: c.id, fields: { ...c } as unknown as RowData })),
-        ...products.map((p): OutboxChange => ({ table: "products", op: "put", key: p.id, fields: { ...p } as unknown as RowData }))
+        ...products.map((p): OutboxChange => ({ table: "products", op: "put", key: p.id, fields: { ...p } as unknown as RowData })),
+        ...plainRows
       ]
       if (changes.length > 0) await this.ctx.db.outbox.bulkAdd(packChanges(changes, at))
       await this.ctx.db.pendingUploads.delete(FIRST_BIND)

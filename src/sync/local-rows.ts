@@ -1,3 +1,4 @@
+import { isPlainTable, PLAIN_TABLES, type PlainTable } from "~src/db/replicated-tables"
 import type { Customer, Product } from "~src/domain/customers/customer.schema"
 import { mergeMutation, rowId, type RowState } from "~src/domain/sync/merge"
 import type { Mutation, ServerRow } from "~src/domain/sync/protocol"
@@ -29,6 +30,8 @@ export class LocalRows {
           const id = rowId(c.table, c.key)
           if (!latest.has(id)) return
           const m: Mutation = { mid: (e.mid ?? 1) + i, table: c.table, op: c.op, key: c.key, ...(c.fields ? { fields: c.fields } : {}) }
+          // Replayed on top of the pulled row, so made on its version (a workflow rule would call it stale).
+          m.baseVersion = latest.get(id)!.version
           const list = pendingByRow.get(id)
           if (list) list.push(m)
           else pendingByRow.set(id, [m])
@@ -39,21 +42,33 @@ export class LocalRows {
     const customerDeletes: string[] = []
     const productPuts: Product[] = []
     const productDeletes: string[] = []
+    const plainPuts = new Map<PlainTable, unknown[]>()
+    const plainDeletes = new Map<PlainTable, string[]>()
+    const versions: { id: string; version: number }[] = []
     for (const [id, row] of latest) {
       const def = this.ctx.tables[row.table]
-      if (!def || (row.table !== "customers" && row.table !== "products")) continue // no local store yet (callLogs)
+      const plain = isPlainTable(row.table)
+      if (!def || (row.table !== "customers" && row.table !== "products" && !plain)) continue // a table this client does not keep
       let state: RowState = { version: row.version, deleted: row.deleted, data: row.data }
       for (const m of pendingByRow.get(id) ?? []) {
         const r = mergeMutation(def, state, m, { role: null })
         if (r.kind === "write") state = { version: state.version, deleted: r.deleted, data: r.data }
       }
       const live = !state.deleted && state.data !== null
-      if (row.table === "customers") {
+      if (plain) {
+        const table = row.table as PlainTable
+        versions.push({ id, version: row.version })
+        if (live) plainPuts.set(table, [...(plainPuts.get(table) ?? []), state.data])
+        else plainDeletes.set(table, [...(plainDeletes.get(table) ?? []), row.key])
+      } else if (row.table === "customers") {
         if (live) customerPuts.push(state.data as unknown as Customer)
         else customerDeletes.push(row.key)
       } else if (live) productPuts.push(state.data as unknown as Product)
       else productDeletes.push(row.key)
     }
+    for (const [table, keys] of plainDeletes) await this.ctx.db.table(table).bulkDelete(keys)
+    for (const [table, rows] of plainPuts) await this.ctx.db.table(table).bulkPut(rows)
+    if (versions.length > 0) await this.ctx.db.rowVersions.bulkPut(versions)
     if (customerDeletes.length > 0) await this.ctx.customers.remove(customerDeletes)
     if (customerPuts.length > 0) await this.ctx.customers.upsert(customerPuts)
     if (productDeletes.length > 0) await this.ctx.db.products.bulkDelete(productDeletes)
@@ -78,5 +93,17 @@ export class LocalRows {
     await this.ctx.db.lookupBuckets.clear()
     await this.ctx.db.meta.delete("customerCount")
     await this.ctx.db.products.clear()
+    // Calls, scripts and documents: those still owed to the server stay (their changes are in the outbox,
+    // which the caller keeps or clears), the rest goes with the team's copy.
+    const owed = new Map<string, Set<string>>()
+    for (const e of await this.ctx.db.outbox.toArray()) {
+      for (const c of e.changes) if (isPlainTable(c.table)) (owed.get(c.table) ?? owed.set(c.table, new Set()).get(c.table)!).add(c.key)
+    }
+    for (const table of PLAIN_TABLES) {
+      const keep = owed.get(table)
+      if (!keep) await this.ctx.db.table(table).clear()
+      else await this.ctx.db.table(table).filter((r: { id: string }) => !keep.has(r.id)).delete()
+    }
+    await this.ctx.db.rowVersions.clear()
   }
 }

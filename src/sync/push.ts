@@ -1,5 +1,7 @@
 import { applyRemote, type OutboxEntry } from "~src/db/outbox"
+import { isPlainTable } from "~src/db/replicated-tables"
 import type { Product } from "~src/domain/customers/customer.schema"
+import { rowId } from "~src/domain/sync/merge"
 import { MAX_MUTATIONS_PER_PUSH, PushResponse, SCHEMA_VERSION, type Conflict, type Mutation, type RowData } from "~src/domain/sync/protocol"
 
 import type { LocalRows } from "./local-rows"
@@ -76,7 +78,7 @@ export class Pusher {
       batches++
       pushed += res.applied
       conflicts += res.conflicts.length
-      await this.acknowledge(res.lastMutationId, res.conflicts)
+      await this.acknowledge(res.lastMutationId, res.conflicts, mutations, res.version)
       if (res.gap) {
         // The server stopped before a mid it never saw: nothing from there on was applied, so number the
         // rest again from what it expects. Bounded: a second gap in a row means something else is wrong.
@@ -97,7 +99,7 @@ export class Pusher {
    */
   private async nextBatch(size: number): Promise<{ mutations: Mutation[]; clientId: string }> {
     await this.ctx.state()
-    return this.ctx.db.transaction("rw", [this.ctx.db.outbox, this.ctx.db.syncState], async () => {
+    return this.ctx.db.transaction("rw", [this.ctx.db.outbox, this.ctx.db.syncState, this.ctx.db.rowVersions], async () => {
       const st = (await this.ctx.db.syncState.get(STATE_ID))!
       const records: OutboxEntry[] = []
       let total = 0
@@ -126,8 +128,34 @@ export class Pusher {
           mutations.push({ mid: e.mid! + i, table: c.table, op: c.op, key: c.key, ...(c.fields ? { fields: c.fields } : {}) })
         )
       }
-      return { mutations: mutations.slice(0, size), clientId: st.clientId }
+      return { mutations: await this.withBaseVersions(mutations.slice(0, size)), clientId: st.clientId }
     })
+  }
+
+  /**
+   * A workflow table's change (a document) names the server version it was made on, known only now: the
+   * version last pulled, or the one the previous push wrote. All rows of one push get that push's version,
+   * so a second change of the same document cannot be given its base before the first is answered: the
+   * batch stops before it, and it leaves in the next push.
+   */
+  private async withBaseVersions(mutations: Mutation[]): Promise<Mutation[]> {
+    const workflow = (t: string) => this.ctx.tables[t]?.rule.kind === "workflow"
+    const ids = mutations.filter((m) => workflow(m.table)).map((m) => rowId(m.table, m.key))
+    if (ids.length === 0) return mutations
+    const known = new Map((await this.ctx.db.rowVersions.bulkGet(ids)).filter((v) => v !== undefined).map((v) => [v.id, v.version]))
+    const seen = new Set<string>()
+    const out: Mutation[] = []
+    for (const m of mutations) {
+      if (!workflow(m.table)) {
+        out.push(m)
+        continue
+      }
+      const id = rowId(m.table, m.key)
+      if (seen.has(id)) break
+      seen.add(id)
+      out.push({ ...m, baseVersion: known.get(id) ?? 0 })
+    }
+    return out
   }
 
   private async renumberFrom(lastMutationId: number): Promise<void> {
@@ -173,18 +201,24 @@ export class Pusher {
           ? (((await this.ctx.customers.getMany([m.key]))[0] as unknown as RowData | undefined) ?? null)
           : m.table === "products"
             ? (((await this.ctx.db.products.get(m.key)) as unknown as RowData | undefined) ?? null)
-            : null
+            : isPlainTable(m.table)
+              ? (((await this.ctx.db.table(m.table).get(m.key)) as RowData | undefined) ?? null)
+              : null
       // The local record stays as it is (the team's row is not known here); the next pull of that row replaces it.
       await this.ctx.db.conflicts.add({ mid: m.mid, table: m.table, key: m.key, reason: "invalid", message, serverRow: null, at: this.ctx.now(), mine })
       return true
     })
   }
 
-  private async acknowledge(lastMutationId: number, conflicts: readonly Conflict[]): Promise<void> {
+  private async acknowledge(lastMutationId: number, conflicts: readonly Conflict[], sent: readonly Mutation[], version: number): Promise<void> {
     await applyRemote(this.ctx.db, REMOTE_STORES, async () => {
       await this.dropAcknowledged(lastMutationId)
       const st = (await this.ctx.db.syncState.get(STATE_ID))!
       await this.ctx.db.syncState.update(STATE_ID, { lastMutationId: Math.max(st.lastMutationId, lastMutationId) })
+      // Documents this push changed are now at its version: the next change of each is made on it.
+      const refused = new Set(conflicts.map((c) => c.mid))
+      const written = sent.filter((m) => m.baseVersion !== undefined && m.mid <= lastMutationId && !refused.has(m.mid))
+      if (written.length > 0) await this.ctx.db.rowVersions.bulkPut(written.map((m) => ({ id: rowId(m.table, m.key), version })))
       if (conflicts.length === 0) return
       const at = this.ctx.now()
       // The local record as it stands, refused change included: what "restore mine" writes back.
@@ -196,8 +230,15 @@ export class Pusher {
           .filter((p): p is Product => p !== undefined)
           .map((p) => [p.id, p as unknown as RowData])
       )
+      const plainKeys = conflicts.filter((c) => isPlainTable(c.table))
+      const minePlain = new Map<string, RowData>()
+      for (const c of plainKeys) {
+        const row = (await this.ctx.db.table(c.table).get(c.key)) as RowData | undefined
+        if (row) minePlain.set(rowId(c.table, c.key), row)
+      }
       const mine = (c: Conflict) =>
-        (c.table === "customers" ? mineCustomers.get(c.key) : c.table === "products" ? mineProducts.get(c.key) : undefined) ?? null
+        (c.table === "customers" ? mineCustomers.get(c.key) : c.table === "products" ? mineProducts.get(c.key) : minePlain.get(rowId(c.table, c.key))) ??
+        null
       await this.ctx.db.conflicts.bulkAdd(conflicts.map((c) => ({ ...c, at, mine: mine(c) })))
       // The refused change is in the local base: put the server's row back (or remove what it does not have).
       await this.rows.write(conflicts.map((c) => c.serverRow ?? { table: c.table, key: c.key, version: 0, deleted: true, data: null }))

@@ -1,5 +1,6 @@
 import type { CustomerRepository } from "~src/db/customer-repository"
 import type { ComptoirDb, SyncState } from "~src/db/database"
+import { PLAIN_TABLES } from "~src/db/replicated-tables"
 import type { TableRegistry } from "~src/domain/sync/tables"
 import type { SyncStatus } from "~src/messaging/contract"
 
@@ -63,7 +64,9 @@ export const REMOTE_STORES = [
   "syncState",
   "conflicts",
   "pendingUploads",
-  "recentCustomers"
+  "recentCustomers",
+  ...PLAIN_TABLES,
+  "rowVersions"
 ] as const
 /** The id of the `pendingUploads` record of a device's first sign-in. */
 export const FIRST_BIND = "first-bind"

@@ -68,13 +68,18 @@ export class TeamServer {
     return { ok: true, reply: reply.data }
   }
 
-  /** Revokes a session token on its server, best effort: an unreachable server lets the token expire by itself. */
-  async logout(serverUrl: string, token: string): Promise<void> {
-    await this.fetch(`${serverBase(serverUrl)}/auth/logout`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${token}` },
-      signal: AbortSignal.timeout(LOGOUT_TIMEOUT_MS)
-    }).catch(() => undefined)
+  /** Revokes a token; true once the server no longer accepts it (204, or 401: unknown, expired or already revoked). */
+  async logout(serverUrl: string, token: string): Promise<boolean> {
+    try {
+      const res = await this.fetch(`${serverBase(serverUrl)}/auth/logout`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(LOGOUT_TIMEOUT_MS)
+      })
+      return res.ok || res.status === 401
+    } catch {
+      return false
+    }
   }
 
   /** The server's poke stream (server-sent events), read with fetch: a service worker has no EventSource. */

@@ -101,3 +101,23 @@ test("speaks French when the setting says so, with no translation key showing", 
   await page.locator('[data-comptoir="settings-form"] button[type=submit]').click()
   await expect(page.locator("h1")).toHaveText("Comptoir settings")
 })
+
+test("opens the workspace from the popup, finds a customer there and keeps it in the address", async ({ page, extContext, extensionId }) => {
+  await page.goto(`chrome-extension://${extensionId}/popup.html`)
+  const opened = extContext.waitForEvent("page")
+  await page.locator('[data-comptoir="open-workspace"]').click()
+  const workspace = await opened
+  await workspace.waitForLoadState()
+  expect(workspace.url()).toBe(`chrome-extension://${extensionId}/tabs/workspace.html#/`)
+  await expect(workspace.locator('[data-comptoir="workspace"]')).toHaveAttribute("data-section", "customers")
+  const target = customers[3]!
+  await workspace.locator('[data-comptoir="search"]').fill(target.code)
+  await workspace.locator(`[data-comptoir="customer-card"][data-customer-code="${target.code}"]`).first().click()
+  // Imported customers get ids of their own: the route names the one opened.
+  await expect(workspace).toHaveURL(/#\/customers\/[0-9a-f-]{36}$/)
+  // The route alone brings the customer back (a bookmark, a link from another surface).
+  await workspace.reload()
+  const detail = workspace.locator(`.c-workspace-detail [data-comptoir="customer-card"][data-customer-code="${target.code}"]`)
+  await expect(detail).toContainText(target.company)
+  await workspace.screenshot({ path: "test-results/workspace-customers.png" })
+})

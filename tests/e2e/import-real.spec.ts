@@ -71,6 +71,25 @@ test("imports a CRM export without a code column: a bad phone cell keeps its con
   await expect(cooper).toContainText("Jane")
   await expect(cooper).toContainText("jane@cooper.me")
   await expect(cooper).toContainText("555")
+  // …and the number it could not read is not lost: the card shows it as it was written, in the notes.
+  await expect(cooper.locator('[data-comptoir="card-notes"] p')).toHaveText("Unreadable phone: (415) 555-01 (Jane Cooper)")
+})
+
+test("keeps a phone cell it cannot read in the customer's notes, and the card shows it as text, never as HTML", async ({ page, extensionId }) => {
+  const file = ["code,company,last_name,phone", 'X-1,Bureau Texte,Martin,"<img src=x onerror=alert(1)> 01 23"'].join("\n")
+  await page.goto(`chrome-extension://${extensionId}/options.html`)
+  await page.locator('input[type=file][data-comptoir="import-customers"]').setInputFiles({ name: "odd-phone.csv", mimeType: "text/csv", buffer: Buffer.from(file, "utf8") })
+  await page.locator('[data-comptoir="import-confirm"]').click()
+  await expect(page.locator('[data-comptoir="import-result"]')).toHaveAttribute("data-records", "1", { timeout: 30_000 })
+  await expect(page.locator('[data-comptoir="import-warnings"]')).toHaveAttribute("data-count", "1")
+  await expect(page.locator('[data-comptoir="import-warning"]')).toContainText("kept as written in the customer's notes")
+
+  await page.goto(`chrome-extension://${extensionId}/popup.html`)
+  await page.locator('[data-comptoir="search"]').fill("X-1")
+  const card = page.locator('[data-comptoir="customer-card"][data-customer-code="X-1"]')
+  await expect(card.locator('[data-comptoir="card-notes"] p')).toHaveText("Unreadable phone: <img src=x onerror=alert(1)> 01 23 (Martin)")
+  await expect(card.locator("img")).toHaveCount(0)
+  await page.screenshot({ path: "/tmp/import-real-unreadable-phone.png" })
 })
 
 test("on a page, finds American numbers in national format and codes in the team's format, with the default country FR and no pattern set", async ({ page, extensionId, site }) => {

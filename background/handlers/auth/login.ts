@@ -15,7 +15,7 @@ export const authLogin = defineHandler("auth/login", async ({ serverUrl, email, 
   try {
     await syncEngine().bind({ serverUrl: base, token: session.token, teamId: session.team.id }, { discardUnsent })
   } catch (e) {
-    await revokeOnServer(base, session.token)
+    await revokeOnServer(base, session.token, session.expiresAt)
     const err = toSyncError(e)
     return fail(err.code, err.message)
   }

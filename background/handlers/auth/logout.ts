@@ -7,6 +7,7 @@ export const authLogout = defineHandler("auth/logout", async () => {
   const session = await readSession()
   stopPokeStream()
   await writeSession(null)
-  if (session) await revokeOnServer(session.serverUrl, session.token)
+  // Queued, then tried now: a server that cannot hear it now is told at a later start or sync.
+  if (session) await revokeOnServer(session.serverUrl, session.token, session.expiresAt)
   return { ok: true as const }
 })

@@ -54,6 +54,8 @@ export const CallLog = z
     appointment: Appointment.nullable().default(null),
     agent: z.string().max(254),
     correctsId: z.string().max(100).nullable().default(null),
+    /** A team's own data about the call (an integration's ids): passed through to the webhook untouched. */
+    extra: z.record(z.string(), z.unknown()).optional(),
     createdAt: z.number().int()
   })
   .superRefine((c, ctx) => {

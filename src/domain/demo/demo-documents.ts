@@ -1,3 +1,4 @@
+import { CallLog } from "../calls/call-log.schema"
 import type { Customer, Product } from "../customers/customer.schema"
 import { CreditNote, Invoice, Order, PaymentRecord, Quote, type DocumentLine, type SalesDocument } from "../documents/document.schema"
 import { addDaysIso, dueDate, termsFromDays } from "../documents/payment-terms"
@@ -12,7 +13,7 @@ export interface DemoDocuments {
   lastNumbers: { type: DocumentType; year: number; last: number }[]
   /** The customer put over its credit limit on purpose. */
   overLimitCustomerId: string
-  callLogs: Record<string, unknown>[]
+  callLogs: CallLog[]
 }
 
 /** The demo's accepted quote for the customer over its credit limit. */
@@ -29,7 +30,7 @@ export function generateDemoDocuments(customers: readonly Customer[], products: 
   const rnd = seededRandom(seed)
   const docs: SalesDocument[] = []
   const payments: PaymentRecord[] = []
-  const callLogs: Record<string, unknown>[] = []
+  const callLogs: CallLog[] = []
   let n = 0
   const id = (p: string) => `demo-${p}-${String(++n).padStart(5, "0")}`
   const ts = (iso: string) => Date.parse(`${iso}T09:00:00Z`)
@@ -112,21 +113,24 @@ export function generateDemoDocuments(customers: readonly Customer[], products: 
       const day = addDaysIso(today, -intBetween(rnd, 0, 30))
       const outcome = pick(rnd, OUTCOMES)
       const reached = !["no-answer", "voicemail"].includes(outcome)
-      callLogs.push({
+      callLogs.push(CallLog.parse({
         id: id("call"),
+        direction: pick(rnd, ["outbound", "outbound", "inbound"]),
+        number: c.contacts[0]?.phones[0] ?? null,
         customerId: c.id,
         contactId: c.contacts[0]?.id ?? null,
-        phone: c.contacts[0]?.phones[0] ?? null,
-        direction: pick(rnd, ["outbound", "outbound", "inbound"]),
         outcome,
         notes: reached ? pick(rnd, c.language === "en" ? ["Asked for prices on gloves", "Wants delivery next week", "Will send PO by email"] : ["Demande de prix sur les gants", "Souhaite une livraison la semaine prochaine", "Envoie le bon de commande par mail"]) : "",
-        nextAction: outcome === "call-back" ? "call back" : null,
-        appointmentAt: null,
+        callbackAt: outcome === "call-back" ? ts(day) + 2 * 86_400_000 : null,
         startedAt: ts(day) + intBetween(rnd, 0, 8 * 3600) * 1000,
-        durationSec: reached ? intBetween(rnd, 40, 900) : intBetween(rnd, 0, 30),
-        agentId: null,
+        durationSeconds: reached ? intBetween(rnd, 40, 900) : intBetween(rnd, 0, 30),
+        appointment:
+          outcome === "appointment-set"
+            ? { date: addDaysIso(day, 7), time: "10:00", salesRep: "Claire Dubois", place: c.addresses[0]?.city || (c.language === "en" ? "At the customer's" : "Chez le client") }
+            : null,
+        agent: pick(rnd, ["agent1@demo.comptoir.test", "agent2@demo.comptoir.test"]),
         createdAt: ts(day)
-      })
+      }))
     }
   }
 

@@ -60,6 +60,11 @@ export const Order = z.object({
 export const Invoice = z.object({ ...base, type: z.literal("invoice"), status: z.enum(STATUSES.invoice), dueDate: IsoDate, paymentTerms: PaymentTermsSchema })
 export const CreditNote = z.object({ ...base, type: z.literal("credit-note"), status: z.enum(STATUSES["credit-note"]), correctsInvoiceId: z.string().min(1).max(100) })
 
+export type Quote = z.infer<typeof Quote>
+export type Order = z.infer<typeof Order>
+export type Invoice = z.infer<typeof Invoice>
+export type CreditNote = z.infer<typeof CreditNote>
+
 export const SalesDocument = z.discriminatedUnion("type", [Quote, Order, Invoice, CreditNote])
 export type SalesDocument = z.infer<typeof SalesDocument>
 

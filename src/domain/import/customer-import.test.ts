@@ -112,7 +112,7 @@ describe("customer import", () => {
     const r = run(csv({ code: "C-1", company: "A", contact_last_name: "Martin", email: "m@a.fr", phone: "12 34", mobile: "06 12 34 56 78" }))
     expect(r.rejected).toEqual([])
     expect(r.customers[0]!.customer.contacts).toMatchObject([{ lastName: "Martin", emails: ["m@a.fr"], phones: ["+33612345678"] }])
-    expect(r.warnings).toEqual([{ line: 2, code: "invalid_phone", column: "phone", value: "12 34", message: 'phone "12 34" was left out: too short for a French number' }])
+    expect(r.warnings).toEqual([{ line: 2, code: "invalid_phone", column: "phone", value: "12 34", message: 'phone "12 34" was left out: too short for a French number (kept as written in the customer\'s notes)' }])
   })
 
   it("adds no empty contact when a row's only contact value was a number left out", () => {
@@ -121,10 +121,31 @@ describe("customer import", () => {
     expect(r.warnings).toHaveLength(1)
   })
 
+  it("keeps an unreadable phone value as written in the customer's notes, naming the contact, so the agent still sees it", () => {
+    const r = run(
+      csv(
+        { code: "C-1", company: "A", contact_first_name: "Léa", contact_last_name: "Martin", phone: "12 34", mobile: "06 12 34 56 78" },
+        { code: "C-1", company: "A", contact_last_name: "Durand", phone: "voir standard <b>" },
+        { code: "C-2", company: "B", phone: "+44 20 7946" }
+      )
+    )
+    expect(r.customers.map((c) => [c.customer.code, c.customer.notes])).toEqual([
+      ["C-1", "Unreadable phone: 12 34 (Léa Martin)\nUnreadable phone: voir standard <b> (Durand)"],
+      ["C-2", "Unreadable phone: +44 20 7946"]
+    ])
+    expect(r.warnings.map((w) => w.value)).toEqual(["12 34", "voir standard <b>", "+44 20 7946"])
+  })
+
+  it("writes an unreadable value once in the notes when the same row comes twice", () => {
+    const row = { code: "C-1", company: "A", contact_last_name: "Martin", phone: "12 34" }
+    const r = run(csv(row, row))
+    expect(r.customers[0]!.customer.notes).toBe("Unreadable phone: 12 34 (Martin)")
+  })
+
   it("names the number's own country in the warning, not the default one", () => {
     const r = run(csv({ code: "C-1", company: "A", contact_last_name: "Smith", phone: "+44 20 7946", mobile: "06 12 34 56 78 | 07700 900" }, { code: "C-2", company: "B", country: "GB", mobile: "06 12 34 56 78" }))
     expect(r.rejected).toEqual([])
-    expect(r.warnings.map((w) => [w.line, w.column, w.value, w.message.split(": ")[1]])).toEqual([
+    expect(r.warnings.map((w) => [w.line, w.column, w.value, w.message.split(": ")[1]!.replace(" (kept as written in the customer's notes)", "")])).toEqual([
       [2, "phone", "+44 20 7946", "too short for a UK number"],
       [2, "mobile", "07700 900", "too short for a French number"],
       [3, "mobile", "06 12 34 56 78", "not a valid UK number (add its country code, +44…, if it is not a UK number)"]
@@ -213,7 +234,7 @@ describe("customer import", () => {
       ["C-010", "Multi Ligne SA", [13]],
       ["C-012", "Valide SARL", [16]]
     ])
-    expect(r.warnings).toEqual([{ line: 5, code: "invalid_phone", message: 'phone "12 34" was left out: too short for a French number', column: "phone", value: "12 34" }])
+    expect(r.warnings).toEqual([{ line: 5, code: "invalid_phone", message: 'phone "12 34" was left out: too short for a French number (kept as written in the customer\'s notes)', column: "phone", value: "12 34" }])
     expect(r.stats).toEqual({ rows: 15, acceptedRows: 4, rejectedRows: 11, customers: 4, contacts: 4, warnings: 1 })
   })
 

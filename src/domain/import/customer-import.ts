@@ -92,6 +92,8 @@ interface RowValues {
   given: number
   contact: Contact | null
   extensions: PhoneExtension[]
+  /** Phone values that could not be read, as written: kept as text in the customer's notes. */
+  unreadablePhones: string[]
   country: CountryCode | null
   language: Language | null
   siren: string | null
@@ -190,7 +192,7 @@ export function createCustomerImporter(opts: CustomerImportOptions): CustomerImp
       given |= BIT.code
     }
     const values: RowValues = {
-      text, given, contact: null, extensions: [], country: null, language: null, siren: null, vatNumber: null, creditLimitCents: null, paymentTermsDays: null, tags: []
+      text, given, contact: null, extensions: [], unreadablePhones: [], country: null, language: null, siren: null, vatNumber: null, creditLimitCents: null, paymentTermsDays: null, tags: []
     }
     if (!has(given, "code")) {
       if (generateCodes) issues.push({ code: "missing_company", field: "company", message: "no company name to make the customer code from" })
@@ -259,8 +261,10 @@ export function createCustomerImporter(opts: CustomerImportOptions): CustomerImp
           for (const p of r.value.phones) if (!contact.phones.includes(p)) contact.phones.push(p)
           for (const e of r.value.extensions) values.extensions.push(e)
           // One bad number must not lose the contact: the row is imported without it, and the report says why.
+          // Nor is the number itself lost: it stays in the customer's notes as written, where the card shows it.
           for (const bad of r.value.invalid) {
-            warn(row.line, "invalid_phone", `${field} ${quote(bad.written)} was left out: ${bad.why}`, { column: cell.column, value: bad.written })
+            values.unreadablePhones.push(bad.written)
+            warn(row.line, "invalid_phone", `${field} ${quote(bad.written)} was left out: ${bad.why} (kept as written in the customer's notes)`, { column: cell.column, value: bad.written })
           }
         }
       }
@@ -404,12 +408,13 @@ export function createCustomerImporter(opts: CustomerImportOptions): CustomerImp
         stats.contacts++
       }
     }
+    const who = contact ? `${contact.firstName} ${contact.lastName}`.trim() : ""
+    const of = who ? ` (${who})` : ""
     for (const { e164, extension } of values.extensions) {
-      const who = contact ? `${contact.firstName} ${contact.lastName}`.trim() : ""
-      const note = `Extension ${extension} for ${e164}${who ? ` (${who})` : ""}`
-      if (!c.notes.split("\n").includes(note)) c.notes = c.notes === "" ? note : `${c.notes}\n${note}`
+      addNote(c, `Extension ${extension} for ${e164}${of}`)
       warn(line, "extension_in_notes", `extension ${extension} of ${e164} was kept in the customer's notes (an E.164 number has no extension)`)
     }
+    for (const written of values.unreadablePhones) addNote(c, `${UNREADABLE_PHONE_NOTE} ${written}${of}`)
   }
 
   return {
@@ -445,6 +450,18 @@ export function createCustomerImporter(opts: CustomerImportOptions): CustomerImp
 }
 
 const EMPTY_TEXT: readonly string[] = CUSTOMER_FIELDS.map(() => "")
+
+/** How a phone value that could not be read starts in the customer's notes. */
+export const UNREADABLE_PHONE_NOTE = "Unreadable phone:"
+/** The customer schema's limit on notes. */
+const NOTES_MAX = 10_000
+
+/** Appends a line to the customer's notes once; a line that would pass the notes' limit stays in the import's report only. */
+function addNote(c: Customer, note: string): void {
+  if (c.notes.split("\n").includes(note)) return
+  const notes = c.notes === "" ? note : `${c.notes}\n${note}`
+  if (notes.length <= NOTES_MAX) c.notes = notes
+}
 const PHONE_FIELDS = ["phone", "mobile"] as const
 
 /** Codes are matched like lookups match them (codeKey upper-cases): "c-001" and "C-001" are one customer. */

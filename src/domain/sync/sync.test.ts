@@ -69,7 +69,7 @@ describe("last write wins per field", () => {
 })
 
 describe("append-only tables", () => {
-  const call = { id: "call-1", outcome: "reached", startedAt: 1, createdAt: 2 }
+  const call = { id: "call-1", direction: "outbound", number: null, customerId: null, durationSeconds: 0, agent: "a@example.test", outcome: "information-given", startedAt: 1, createdAt: 2 }
 
   it("creates a call log once, filling defaults", () => {
     expect(mergeMutation(TABLES.callLogs, undefined, put("callLogs", "call-1", call), agent)).toMatchObject({ kind: "write", data: { ...call, notes: "", direction: "outbound" } })

@@ -1,8 +1,10 @@
 import * as z from "zod"
 
-import { Customer, E164, Product } from "../customers/customer.schema"
+import { Customer, Product } from "../customers/customer.schema"
 import { CreditNote, Invoice, Order, PaymentRecord, Quote } from "../documents/document.schema"
 import { transitionsOf, type DocumentType } from "../documents/workflow"
+import { CallLog } from "../calls/call-log.schema"
+import { CallScript } from "../scripts/script.schema"
 
 export const Role = z.enum(["agent", "manager", "admin"])
 export type Role = z.infer<typeof Role>
@@ -48,26 +50,6 @@ export interface TableDef {
 
 export type TableRegistry = Readonly<Record<string, TableDef>>
 
-/**
- * A call as logged at hang-up. Loose on purpose: the calls feature owns the full schema and may add fields
- * before the server knows them; the fields listed here are the ones the server and webhooks rely on.
- */
-export const CallLog = z.looseObject({
-  id: z.string().min(1).max(128),
-  customerId: z.string().min(1).max(128).nullable().default(null),
-  contactId: z.string().min(1).max(128).nullable().default(null),
-  phone: E164.nullable().default(null),
-  direction: z.enum(["outbound", "inbound"]).default("outbound"),
-  outcome: z.string().min(1).max(60),
-  notes: z.string().max(10_000).default(""),
-  nextAction: z.string().max(500).nullable().default(null),
-  appointmentAt: z.number().int().nullable().default(null),
-  startedAt: z.number().int(),
-  durationSec: z.number().int().nonnegative().default(0),
-  agentId: z.string().max(128).nullable().default(null),
-  createdAt: z.number().int()
-})
-export type CallLog = z.infer<typeof CallLog>
 
 function documentRule(type: DocumentType): WorkflowRule {
   return { kind: "workflow", statusField: "status", initial: ["draft"], transitions: transitionsOf(type), deletableIn: ["draft"] }
@@ -81,6 +63,8 @@ export const TABLES = {
   customers: { rule: { kind: "lww" }, schema: Customer },
   products: { rule: { kind: "lww" }, schema: Product, writeRoles: ["manager", "admin"] },
   callLogs: { rule: { kind: "append-only" }, schema: CallLog, webhookEvent: "callLog.created" },
+  /** Call scripts: the team's own, edited by managers, used by everyone (issue #9). */
+  callScripts: { rule: { kind: "lww" }, schema: CallScript, writeRoles: ["manager", "admin"] },
   quotes: { rule: documentRule("quote"), document: "quote", schema: Quote },
   orders: { rule: documentRule("order"), document: "order", schema: Order, webhookEvent: "order.created" },
   invoices: { rule: documentRule("invoice"), document: "invoice", schema: Invoice, webhookEvent: "invoice.created" },

@@ -158,6 +158,13 @@ function CardDetails({
           </li>
         ))}
       </ul>
+      {/* Text only (React escapes it): notes come from imports and other devices, and may hold a value an import could not read. */}
+      {c.notes ? (
+        <div className="c-card-notes" data-comptoir="card-notes">
+          <div className="c-muted">{t("card.fields.notes")}</div>
+          <p>{c.notes}</p>
+        </div>
+      ) : null}
       {/* Quote to cash (issue #10): open quotes, orders, unpaid and overdue invoices. */}
       <DocumentsBlock customerId={c.id} t={t} locale={locale} />
     </>

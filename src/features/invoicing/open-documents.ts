@@ -1,13 +1,13 @@
+import { sendFromPage } from "~src/features/lookup-panel/page-messaging"
+
 /**
- * Opens a workspace route from wherever the card is: an extension page opens the tab itself; a content script
- * asks the background (`workspace/open`). Until the workspace lands on this branch, extension pages open its
- * URL directly.
+ * Opens a workspace route from wherever the card is: inside the workspace, the route changes in place; another
+ * extension page or a content script asks the background (`workspace/open`, a new tab of the extension's own).
  */
 export async function openDocuments(path: string): Promise<void> {
-  const url = chrome.runtime.getURL(`tabs/workspace.html#/${path}`)
-  if (location.protocol === "chrome-extension:" || location.protocol === "moz-extension:") {
-    window.open(url, "_blank")
+  if (location.pathname.endsWith("/tabs/workspace.html")) {
+    location.hash = `#/${path}`
     return
   }
-  // Content scripts: the foundation's workspace/open message.
+  await sendFromPage("workspace/open", { path })
 }

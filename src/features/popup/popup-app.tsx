@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next"
 
 import type { Customer } from "~src/domain/customers/customer.schema"
 import { CustomerCard } from "~src/features/customer-card/customer-card"
+import { openWorkspace } from "~src/features/workspace/open-workspace"
 import { openSidePanelFromClick, useSidePanelWindow } from "~src/features/side-panel/open-side-panel"
 import { SiteToggle } from "~src/features/sites/site-toggle"
 import { SoftphoneDock } from "~src/features/softphone/softphone-dock"
@@ -59,6 +60,13 @@ function Popup() {
           title={t("panelUi.sidePanel.open")}
           onClick={() => openSidePanelFromClick(sideWindow).then(() => window.close(), (e: unknown) => setError(String(e)))}>
           {t("panelUi.sidePanel.button")}
+        </button>
+        <button
+          type="button"
+          className="c-button c-button-secondary"
+          data-comptoir="open-workspace"
+          onClick={() => openWorkspace().then(() => window.close(), (e: unknown) => setError(String(e)))}>
+          {t("popup.header.workspace")}
         </button>
         <button type="button" className="c-button c-button-secondary" onClick={() => void chrome.runtime.openOptionsPage()}>
           {t("popup.header.options")}

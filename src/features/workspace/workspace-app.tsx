@@ -1,0 +1,57 @@
+import { useEffect, useState } from "react"
+import { useTranslation } from "react-i18next"
+
+import { AppShell } from "~src/ui/app-shell"
+
+import { parseRoute, routeHash, type WorkspaceRoute } from "./route"
+import { WORKSPACE_SECTIONS } from "./sections"
+
+/** The full-tab page where the work lives (DESIGN.md, "Surfaces"): a left navigation, one route per section. */
+export function WorkspaceApp() {
+  return (
+    <AppShell ownsDocument>
+      <Workspace />
+    </AppShell>
+  )
+}
+
+function useRoute(): WorkspaceRoute {
+  const [route, setRoute] = useState(() => parseRoute(location.hash))
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(location.hash))
+    window.addEventListener("hashchange", onChange)
+    return () => window.removeEventListener("hashchange", onChange)
+  }, [])
+  return route
+}
+
+function Workspace() {
+  const { t } = useTranslation()
+  const route = useRoute()
+  const section = WORKSPACE_SECTIONS.find((s) => s.id === route.section) ?? WORKSPACE_SECTIONS[0]!
+  useEffect(() => {
+    document.title = `${t(section.labelKey)} · Comptoir`
+  }, [section, t])
+  return (
+    <div className="c-workspace" data-comptoir="workspace" data-section={section.id}>
+      <nav className="c-workspace-nav" aria-label={t("workspace.nav.label")}>
+        <strong className="c-workspace-brand">Comptoir</strong>
+        <ul>
+          {WORKSPACE_SECTIONS.map((s) => (
+            <li key={s.id}>
+              <a href={routeHash(s.id)} aria-current={s.id === section.id ? "page" : undefined} data-comptoir={`nav-${s.id}`}>
+                {t(s.labelKey)}
+              </a>
+            </li>
+          ))}
+        </ul>
+        <button type="button" className="c-button c-button-secondary" onClick={() => void chrome.runtime.openOptionsPage()}>
+          {t("workspace.nav.settings")}
+        </button>
+      </nav>
+      <main className="c-workspace-main">
+        <section.Component key={section.id} path={route.section === section.id ? route.path : []} />
+      </main>
+    </div>
+  )
+}

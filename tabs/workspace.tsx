@@ -1,0 +1,5 @@
+import "~src/ui/comptoir.css"
+
+import { WorkspaceApp } from "~src/features/workspace/workspace-app"
+
+export default WorkspaceApp
