@@ -240,7 +240,7 @@ export function refusalText(t: Translate, code: string | undefined, message: str
 }
 
 function OrderRisk({ view, manager, onAct }: { view: View; manager: boolean; onAct: (s: DocumentActionRequest) => Promise<void> }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const [reason, setReason] = useState("")
   const doc = view.document
   if (!doc || doc.type !== "order") return null
@@ -249,10 +249,11 @@ function OrderRisk({ view, manager, onAct }: { view: View; manager: boolean; onA
   return (
     <section className="c-doc-risk" data-comptoir="order-risk" data-level={view.risk?.level ?? "ok"}>
       <h2>{t("invoicing.risk.title")}</h2>
-      {view.risk ? <RiskReasons reasons={view.risk.reasons} /> : null}
+      {/* A blocked confirmation lists its own reasons below; the risk's reasons would say the same twice. */}
+      {view.risk && !(doc.status === "draft" && confirm && !confirm.allowed) ? <RiskReasons reasons={view.risk.reasons} /> : null}
       {override ? (
         <p className="c-notice" data-comptoir="risk-override">
-          {t("invoicing.risk.overriddenBy", { who: override.by, why: override.reason, at: new Date(override.at).toLocaleString() })}
+          {t("invoicing.risk.overriddenBy", { who: override.by, why: override.reason, at: new Date(override.at).toLocaleString(i18n.language === "en" ? "en-GB" : "fr-FR") })}
         </p>
       ) : null}
       {doc.status === "draft" && confirm ? (
