@@ -25,6 +25,7 @@ let server: Awaited<ReturnType<typeof startDemoServer>>
 const profiles: Profile[] = []
 let orderId = ""
 let invoiceId = ""
+let customerId = ""
 
 test.beforeAll(async () => {
   test.setTimeout(180_000)
@@ -69,6 +70,7 @@ test("an order for the customer over its credit limit is blocked for an agent an
   await expect(blocked).toBeVisible()
   await expect(blocked.locator('[data-comptoir="risk-reasons"] li[data-code="over-limit"]')).toContainText("over the credit limit")
   await expect(agent.page.locator('[data-comptoir="confirm-order"]')).toHaveCount(0)
+  customerId = (await agent.page.locator('[data-comptoir="document-view"]').getAttribute("data-customer")) ?? ""
   await expect(agent.page.locator('[data-comptoir="override-ask-manager"]')).toBeVisible()
   await expect(agent.page.locator('[data-comptoir="override-submit"]')).toHaveCount(0)
   await agent.page.screenshot({ path: "test-results/q2c-order-blocked-agent.png", fullPage: true })
@@ -148,8 +150,12 @@ test("the lists filter and search, and the dunning screen offers each overdue in
   const [agent] = profiles as [Profile, Profile]
   await workspace(agent, "invoices")
   await expect(agent.page.locator('[data-comptoir="document-row"]').first()).toBeVisible()
+  const all = await agent.page.locator('[data-comptoir="document-row"]').count()
   await agent.page.locator('[data-comptoir="documents-overdue"]').check()
+  // The filtered list has replaced the whole one: every row left is late.
+  await expect(agent.page.locator('[data-comptoir="document-row"]:not(:has(.c-overdue))')).toHaveCount(0)
   await expect(agent.page.locator('[data-comptoir="document-row"]').first()).toBeVisible()
+  expect(await agent.page.locator('[data-comptoir="document-row"]').count()).toBeLessThan(all)
   const overdueCount = await agent.page.locator('[data-comptoir="document-row"]').count()
   expect(overdueCount).toBeGreaterThan(3)
   await agent.page.screenshot({ path: "test-results/q2c-invoices-overdue.png", fullPage: true })
@@ -175,6 +181,18 @@ test("the lists filter and search, and the dunning screen offers each overdue in
   await expect(agent.page.locator(`[data-comptoir="dunning-row"][data-id="${id}"]`)).not.toHaveAttribute("data-due", "friendly")
   await workspace(agent, `invoices/${id}`)
   await expect(agent.page.locator('[data-comptoir="history-entry"]').last()).toContainText("Friendly reminder sent")
+})
+
+test("the customer's card in the workspace shows its open documents and what is overdue, each a link to the list", async () => {
+  const [agent] = profiles as [Profile, Profile]
+  await workspace(agent, `customers/${customerId}`)
+  const block = agent.page.locator('[data-comptoir="card-documents"]')
+  const overdue = block.locator('[data-comptoir="card-documents-overdueInvoices"]')
+  await expect(overdue).toHaveAttribute("data-count", /^[1-9]\d*$/)
+  expect(Number(await overdue.getAttribute("data-cents"))).toBeGreaterThan(0)
+  await agent.page.screenshot({ path: "test-results/q2c-card-documents.png", fullPage: true })
+  await overdue.locator("button").click()
+  await expect(agent.page).toHaveURL(new RegExp(`#/dunning/customer/${customerId}$`))
 })
 
 async function orderNumber(p: Profile): Promise<string> {

@@ -117,7 +117,7 @@ export function DocumentList({ kind, initial }: { kind: ListKind; initial: ListF
                 <th>{t("invoicing.list.number")}</th>
                 <th>{t("invoicing.list.customerColumn")}</th>
                 <th>{t("invoicing.list.date")}</th>
-                <th>{kind === "quotes" ? t("invoicing.list.validUntil") : kind === "invoices" ? t("invoicing.list.due") : ""}</th>
+                {kind === "orders" ? null : <th>{kind === "quotes" ? t("invoicing.list.validUntil") : t("invoicing.list.due")}</th>}
                 <th>{t("invoicing.list.status")}</th>
                 <th className="c-num">{t("invoicing.list.total")}</th>
                 {kind === "invoices" ? <th className="c-num">{t("invoicing.list.remaining")}</th> : null}
@@ -126,7 +126,7 @@ export function DocumentList({ kind, initial }: { kind: ListKind; initial: ListF
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id} className="c-docs-row" data-comptoir="document-row" data-id={r.id} data-number={r.number ?? ""} tabIndex={0} onClick={() => (window.location.hash = `#/${kind}/${r.id}`)} onKeyDown={(e) => e.key === "Enter" && (window.location.hash = `#/${kind}/${r.id}`)}>
-                  <td>
+                  <td className="c-nowrap">
                     {r.type === "credit-note" ? <span className="c-chip">{t("invoicing.type.credit-note")}</span> : null}
                     {r.number ?? <span className="c-muted">{t("invoicing.view.unnumbered")}</span>}
                   </td>
@@ -134,7 +134,7 @@ export function DocumentList({ kind, initial }: { kind: ListKind; initial: ListF
                     {r.customerName} <span className="c-muted">{r.customerCode}</span>
                   </td>
                   <td>{r.date}</td>
-                  <td>{r.dueDate ?? ""}</td>
+                  {kind === "orders" ? null : <td>{r.dueDate ?? ""}</td>}
                   <td>
                     <StatusChip row={r} />
                   </td>

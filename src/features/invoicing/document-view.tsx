@@ -64,7 +64,7 @@ export function DocumentView({ id }: { id: string }) {
   const manager = view.me.role === "manager" || view.me.role === "admin"
 
   return (
-    <article className="c-doc" data-comptoir="document-view" data-type={doc.type} data-status={row?.status ?? doc.status} data-payment={row?.paymentState ?? ""}>
+    <article className="c-doc" data-comptoir="document-view" data-customer={doc.customerId} data-type={doc.type} data-status={row?.status ?? doc.status} data-payment={row?.paymentState ?? ""}>
       <header className="c-doc-head">
         <a href={`#/${SECTION_OF[doc.type]}`}>← {t(`invoicing.list.title.${SECTION_OF[doc.type]}`)}</a>
         <h1>

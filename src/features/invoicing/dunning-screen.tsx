@@ -15,7 +15,7 @@ type Reminder = NonNullable<ResponseOf<"documents/get">["reminder"]>
 export const REMINDER_SCRIPT_PATH = "scripts/builtin-payment-reminder"
 
 /** Overdue invoices, most overdue first, with the reminder each calls for and its mail in the customer's language. */
-export function DunningScreen() {
+export function DunningScreen({ customerId }: { customerId: string | null }) {
   const { t, i18n } = useTranslation()
   const lang = i18n.language === "en" ? "en" : "fr"
   const [rows, setRows] = useState<DocumentRowView[] | null>(null)
@@ -25,13 +25,13 @@ export function DunningScreen() {
   const [error, setError] = useState<string | null>(null)
 
   const load = useCallback(() => {
-    send("documents/list", { kind: "dunning", query, limit: 500 })
+    send("documents/list", { kind: "dunning", query, limit: 500, ...(customerId ? { customerId } : {}) })
       .then((r) => {
         setRows(r.rows)
         setSchedule(r.schedule)
       })
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
-  }, [query])
+  }, [query, customerId])
   useEffect(() => {
     const timer = setTimeout(load, 120)
     return () => clearTimeout(timer)
@@ -45,6 +45,11 @@ export function DunningScreen() {
       <div className="c-docs-filters">
         <input className="c-search" type="search" placeholder={t("invoicing.list.search")} aria-label={t("invoicing.list.search")} value={query} onChange={(e) => setQuery(e.target.value)} />
         {rows ? <span className="c-muted">{t("invoicing.dunning.summary", { count: rows.length, amount: formatCents(totalOverdue, lang) })}</span> : null}
+        {customerId ? (
+          <a className="c-chip c-chip-match" href="#/dunning">
+            {t("invoicing.list.customer", { name: rows?.[0]?.customerName ?? customerId })} ×
+          </a>
+        ) : null}
       </div>
       {error ? <p className="c-error">{error}</p> : null}
       {rows === null ? (
@@ -83,13 +88,13 @@ function DunningRow({ row, open, onToggle, onLogged }: { row: DocumentRowView; o
   return (
     <>
       <tr data-comptoir="dunning-row" data-id={row.id} data-level={level ?? ""} data-due={row.dunning?.due ?? ""}>
-        <td>
+        <td className="c-nowrap">
           <a href={`#/invoices/${row.id}`}>{row.number}</a>
         </td>
         <td>
           {row.customerName} <span className="c-muted">{row.customerCode}</span>
         </td>
-        <td>{row.dueDate}</td>
+        <td className="c-nowrap">{row.dueDate}</td>
         <td className="c-num">{t("invoicing.list.daysOverdue", { count: row.daysOverdue })}</td>
         <td className="c-num">{formatCents(row.remainingCents ?? 0, lang)}</td>
         <td>
@@ -110,7 +115,7 @@ function DunningRow({ row, open, onToggle, onLogged }: { row: DocumentRowView; o
           ))}
         </td>
         <td>
-          <button type="button" className="c-button c-button-secondary" data-comptoir="dunning-open" aria-expanded={open} onClick={onToggle}>
+          <button type="button" className="c-button c-button-secondary c-nowrap" data-comptoir="dunning-open" aria-expanded={open} onClick={onToggle}>
             {open ? t("invoicing.dunning.close") : t("invoicing.dunning.prepare")}
           </button>
         </td>

@@ -18,5 +18,6 @@ export const OrdersSection = listSection("orders")
 export const InvoicesSection = listSection("invoices")
 
 export function DunningSection({ path }: { path: string[] }) {
-  return path[0] ? <DocumentView key={path[0]} id={path[0]} /> : <DunningScreen />
+  if (path[0] === "customer") return <DunningScreen key={path[1]} customerId={path[1] ?? null} />
+  return path[0] ? <DocumentView key={path[0]} id={path[0]} /> : <DunningScreen customerId={null} />
 }
