@@ -33,7 +33,9 @@ const SYSTEM_PACKAGES = [
   { pkg: "kamailio", path: "/usr/sbin/kamailio" },
   { pkg: "kamailio-websocket-modules", path: null },
   { pkg: "rtpengine-daemon", path: null },
-  { pkg: "baresip-core", path: "/usr/bin/baresip" }
+  { pkg: "baresip-core", path: "/usr/bin/baresip" },
+  // The Factur-X tests validate the invoice XML against the official schema with xmllint.
+  { pkg: "libxml2-utils", path: "/usr/bin/xmllint" }
 ]
 
 function run(cmd, args, opts = {}) {

@@ -74,12 +74,14 @@ describe("who may send what", () => {
     // placing a call to a number on the page (issue #9's click-to-call; the handler takes only a phone number),
     // opening the workspace at a route (a path of plain characters, into a new tab of the extension's own);
     // the risk line of a card it shows (issue #10: levels and amounts of a customer the card already names, with
-    // its credit limit; nothing of the team server); and reading one customer's call logs when the agent opens a
-    // card's "Calls" (read-only, at most 50).
+    // its credit limit; nothing of the team server); the card's documents block (issue #10: counts and sums of
+    // one customer the card shows); and reading one customer's call logs when the agent opens a card's "Calls"
+    // (read-only, at most 50).
     expect(names.filter((n) => senders[n].includes("content")).sort()).toEqual([
       "calls/timeline",
       "customers/opened",
       "documents/risk",
+      "documents/summary",
       "lookup/match",
       "panel/view",
       "search/query",

@@ -12,6 +12,7 @@ import { customersCount } from "./customers/count"
 import { customersGet } from "./customers/get"
 import { customersOpened } from "./customers/opened"
 import { customersRecent } from "./customers/recent"
+import { documentsHandlers } from "./documents"
 import { lookupMatch } from "./lookup/match"
 import { outcomeDiscard } from "./outcome/discard"
 import { outcomeDraft } from "./outcome/draft"
@@ -80,5 +81,7 @@ export const handlers: readonly Handler[] = [
   outcomeDraft,
   outcomeKeep,
   outcomeDiscard,
-  outcomePending
+  outcomePending,
+  // Quote to cash (issue #10)
+  ...documentsHandlers
 ] as unknown as readonly Handler[]

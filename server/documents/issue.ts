@@ -1,4 +1,8 @@
+import type { PaymentRecord } from "../../src/domain/documents/document.schema"
+import { confirmCheck, creditedByInvoice, customerRisk, mayOverride, type CreditNoteDoc, type InvoiceDoc, type OrderDoc } from "../../src/domain/documents/flow"
 import { dueDate, type PaymentTerms } from "../../src/domain/documents/payment-terms"
+import { invoiceBalance } from "../../src/domain/documents/payments"
+import type { RiskReason } from "../../src/domain/documents/risk"
 import { FRENCH_VAT_RATES_BP, totalsMismatch, type TotalsLine } from "../../src/domain/documents/totals"
 import { formatDocumentNumber, NUMBERED_FROM, type DocumentType } from "../../src/domain/documents/workflow"
 import type { MergeResult, RowState } from "../../src/domain/sync/merge"
@@ -9,7 +13,8 @@ import type { Queryable } from "../db/db"
 const AFTER_ISSUE: Record<DocumentType, ReadonlySet<string>> = {
   // A quote re-sent after it expired gets a new validity date (and is checked again like a first sending).
   quote: new Set(["status", "history", "updatedAt", "validUntil"]),
-  order: new Set(["status", "history", "updatedAt", "riskOverride"]),
+  // The override is part of the record of the confirmation: given on the draft, never rewritten afterwards.
+  order: new Set(["status", "history", "updatedAt"]),
   invoice: new Set(["status", "history", "updatedAt"]),
   "credit-note": new Set(["status", "history", "updatedAt"])
 }
@@ -29,11 +34,25 @@ export function todayInParis(now = Date.now()): string {
  *   invoice's due date follows from its terms, and the next number of the team, type and year is taken.
  * A refusal is a conflict like the others: the device keeps its version and shows it with the reason.
  */
-export async function applyDocumentRules(tx: Queryable, teamId: string, type: DocumentType, before: RowState | undefined, result: MergeResult, now = Date.now()): Promise<MergeResult> {
+export async function applyDocumentRules(
+  tx: Queryable,
+  teamId: string,
+  type: DocumentType,
+  before: RowState | undefined,
+  result: MergeResult,
+  now = Date.now(),
+  actor: Actor | null = null,
+  pending?: ReadonlyMap<string, RowState>
+): Promise<MergeResult> {
   if (result.kind !== "write" || result.deleted || !result.data) return result
   const data = result.data
   const prev = before && !before.deleted && before.data ? before.data : null
   const prevStatus = prev ? String(prev.status) : null
+
+  if (type === "order" && actor && canonical(prev?.riskOverride ?? null) !== canonical(data.riskOverride ?? null) && data.riskOverride) {
+    const refused = await checkOverrideAuthor(tx, actor, data.riskOverride as { by: string })
+    if (refused) return refused
+  }
 
   if (prev && prevStatus !== "draft") {
     const changed = Object.keys({ ...prev, ...data }).filter((k) => !AFTER_ISSUE[type].has(k) && canonical(prev[k]) !== canonical(data[k]))
@@ -49,6 +68,10 @@ export async function applyDocumentRules(tx: Queryable, teamId: string, type: Do
     }
     if (data.validUntil !== prev.validUntil && !(type === "quote" && prevStatus === "expired" && data.status === "sent")) {
       return conflict("illegal-transition", "only a quote re-sent after it expired gets a new validity date")
+    }
+    // Expired is a matter of date, not of a job having run: a sent quote past its date cannot be accepted.
+    if (type === "quote" && prevStatus === "sent" && data.status === "accepted" && typeof data.validUntil === "string" && data.validUntil < todayInParis(now)) {
+      return conflict("illegal-transition", `the quote expired on ${data.validUntil}: re-send it with a new validity date before it is accepted`)
     }
     if (type === "quote" && prevStatus === "expired" && data.status === "sent" && typeof data.validUntil === "string" && data.validUntil < todayInParis(now)) {
       return conflict("invalid", `the quote is valid until ${data.validUntil}, before today: give it a new validity date`)
@@ -79,6 +102,14 @@ export async function applyDocumentRules(tx: Queryable, teamId: string, type: Do
   if (wrong.length) return conflict("invalid", `the totals do not match the lines (${wrong.join("; ")}): recompute them before issuing`)
 
   const today = todayInParis(now)
+  if (actor && type === "order") {
+    const refused = await checkOrderRisk(tx, teamId, data, today, pending)
+    if (refused) return refused
+  }
+  if (actor && type === "credit-note") {
+    const refused = await checkCreditNote(tx, teamId, data, pending)
+    if (refused) return refused
+  }
   const issued: RowData = { ...data, date: today }
   if (type === "quote" && typeof data.validUntil === "string" && data.validUntil < today) return conflict("invalid", `the quote is valid until ${data.validUntil}, before today: give it a new validity date`)
   if (type === "invoice") issued.dueDate = dueDate(today, data.paymentTerms as PaymentTerms)
@@ -94,7 +125,102 @@ export async function applyDocumentRules(tx: Queryable, teamId: string, type: Do
   return { kind: "write", deleted: false, data: issued }
 }
 
-function conflict(reason: "invalid" | "illegal-transition", message: string): MergeResult {
+/** Who pushes: the server's own checks of a manager's override need the role and the user. */
+export interface Actor {
+  userId: string
+  role: string
+}
+
+/** A table's rows of one customer as the push sees them: the stored ones, overlaid with this push's own writes. */
+async function customerRows(tx: Queryable, teamId: string, customerId: string, tables: readonly string[], pending?: ReadonlyMap<string, RowState>): Promise<Map<string, RowData[]>> {
+  const stored = await tx.query<{ t: string; k: string; d: RowData }>(
+    `SELECT table_name AS t, id AS k, data AS d FROM rows
+     WHERE team_id = $1 AND table_name = ANY($2::text[]) AND NOT deleted AND data->>'customerId' = $3`,
+    [teamId, tables, customerId]
+  )
+  const byKey = new Map<string, { t: string; d: RowData | null }>()
+  for (const r of stored) byKey.set(`${r.t}\u0000${r.k}`, { t: r.t, d: r.d })
+  for (const [id, state] of pending ?? []) {
+    const t = id.slice(0, id.indexOf("\u0000"))
+    if (!tables.includes(t)) continue
+    if (state.deleted || !state.data) byKey.delete(id)
+    else if (state.data.customerId === customerId) byKey.set(id, { t, d: state.data })
+  }
+  const out = new Map<string, RowData[]>(tables.map((t) => [t, []]))
+  for (const v of byKey.values()) if (v.d) out.get(v.t)!.push(v.d)
+  return out
+}
+
+/** The override names its author: it must be the manager or admin who pushes it. */
+async function checkOverrideAuthor(tx: Queryable, actor: Actor, override: { by: string }): Promise<MergeResult | null> {
+  if (!mayOverride(actor.role)) return conflict("forbidden", "only a manager or an admin may override a customer's risk block")
+  const [user] = await tx.query<{ email: string }>("SELECT email FROM users WHERE user_id = $1", [actor.userId])
+  if (!user || user.email.toLowerCase() !== String(override.by).toLowerCase()) return conflict("forbidden", "a risk override names the manager who gives it")
+  return null
+}
+
+/**
+ * Confirming an order for a customer over its credit limit (this order included) or with invoices overdue
+ * beyond the threshold needs a manager's override: the same rule the workspace applies, on the rows the
+ * server holds, so a device with an old view or a hand-made push cannot get round it.
+ */
+async function checkOrderRisk(tx: Queryable, teamId: string, order: RowData, today: string, pending?: ReadonlyMap<string, RowState>): Promise<MergeResult | null> {
+  const customerId = String(order.customerId)
+  const [customer] = await tx.query<{ d: RowData }>(`SELECT data AS d FROM rows WHERE team_id = $1 AND table_name = 'customers' AND id = $2 AND NOT deleted`, [teamId, customerId])
+  const rows = await customerRows(tx, teamId, customerId, ["invoices", "orders", "creditNotes", "payments"], pending)
+  const risk = customerRisk({
+    creditLimitCents: customer?.d.creditLimitCents === undefined || customer.d.creditLimitCents === null ? null : Number(customer.d.creditLimitCents),
+    invoices: rows.get("invoices") as unknown as InvoiceDoc[],
+    orders: (rows.get("orders") as unknown as OrderDoc[]).filter((o) => o.id !== order.id),
+    creditNotes: rows.get("creditNotes") as unknown as CreditNoteDoc[],
+    payments: rows.get("payments") as unknown as PaymentRecord[],
+    today
+  })
+  const check = confirmCheck(risk, { totalInclVatCents: Number(order.totalInclVatCents), riskOverride: (order.riskOverride ?? null) as OrderDoc["riskOverride"] })
+  if (check.allowed) return null
+  return conflict("forbidden", `confirming this order needs a manager's override: ${check.reasons.map(reasonInWords).join("; ")}`)
+}
+
+function reasonInWords(r: RiskReason): string {
+  const eur = (c: number) => `${(c / 100).toFixed(2)} €`
+  switch (r.code) {
+    case "over-limit":
+      return `outstanding ${eur(r.outstandingCents)} over the credit limit of ${eur(r.limitCents)}`
+    case "overdue-beyond-threshold":
+      return `${eur(r.overdueCents)} overdue, the oldest by ${r.days} days (threshold ${r.thresholdDays})`
+    default:
+      return r.code
+  }
+}
+
+/** A credit note corrects an issued invoice of the same customer and never takes back more than it. */
+async function checkCreditNote(tx: Queryable, teamId: string, cn: RowData, pending?: ReadonlyMap<string, RowState>): Promise<MergeResult | null> {
+  const rows = await customerRows(tx, teamId, String(cn.customerId), ["invoices", "creditNotes"], pending)
+  const invoice = (rows.get("invoices") as unknown as InvoiceDoc[]).find((i) => i.id === cn.correctsInvoiceId)
+  if (!invoice || invoice.status !== "issued") return conflict("invalid", "a credit note corrects an issued invoice of the same customer")
+  const others = (rows.get("creditNotes") as unknown as CreditNoteDoc[]).filter((c) => c.id !== cn.id)
+  const credited = (creditedByInvoice(others).get(invoice.id) ?? 0) - Number(cn.totalInclVatCents)
+  if (credited > invoice.totalInclVatCents) return conflict("invalid", `the credit notes of ${invoice.number} would take back ${(credited / 100).toFixed(2)} € of an invoice of ${(invoice.totalInclVatCents / 100).toFixed(2)} €`)
+  return null
+}
+
+/**
+ * A payment is recorded against an issued invoice of the same customer, for at most what is left to pay (a
+ * negative payment corrects an earlier one). Payments are append-only: the merge made sure this one is new.
+ */
+export async function applyPaymentRules(tx: Queryable, teamId: string, result: MergeResult, pending?: ReadonlyMap<string, RowState>): Promise<MergeResult> {
+  if (result.kind !== "write" || result.deleted || !result.data) return result
+  const p = result.data
+  const rows = await customerRows(tx, teamId, String(p.customerId), ["invoices", "creditNotes", "payments"], pending)
+  const invoice = (rows.get("invoices") as unknown as InvoiceDoc[]).find((i) => i.id === p.invoiceId)
+  if (!invoice || invoice.status !== "issued") return conflict("invalid", "a payment is recorded against an issued invoice of the same customer")
+  const payments = (rows.get("payments") as unknown as PaymentRecord[]).filter((x) => x.invoiceId === invoice.id && x.id !== p.id)
+  const balance = invoiceBalance(invoice.totalInclVatCents, payments, creditedByInvoice(rows.get("creditNotes") as unknown as CreditNoteDoc[]).get(invoice.id) ?? 0)
+  if (Number(p.amountCents) > balance.remainingCents) return conflict("invalid", `${invoice.number} has ${(balance.remainingCents / 100).toFixed(2)} € left to pay; this payment is ${(Number(p.amountCents) / 100).toFixed(2)} €`)
+  return result
+}
+
+function conflict(reason: "invalid" | "illegal-transition" | "forbidden", message: string): MergeResult {
   return { kind: "conflict", reason, message }
 }
 

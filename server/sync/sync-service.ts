@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor, CursorError, type Conflict, type Mutation, 
 import type { TableRegistry } from "../../src/domain/sync/tables"
 import type { AuthContext } from "../auth/users"
 import type { Db, Queryable } from "../db/db"
-import { applyDocumentRules } from "../documents/issue"
+import { applyDocumentRules, applyPaymentRules } from "../documents/issue"
 import { HttpError } from "../http/zod"
 
 export interface PushOutcome {
@@ -73,7 +73,12 @@ export async function push(
       const id = rowId(m.table, m.key)
       const before = current.get(id)
       const merged = mergeMutation(def, before, m, { role: auth.role })
-      const result = def.document ? await applyDocumentRules(tx, auth.teamId, def.document, before, merged) : merged
+      const actor = { userId: auth.userId, role: auth.role }
+      const result = def.document
+        ? await applyDocumentRules(tx, auth.teamId, def.document, before, merged, Date.now(), actor, current)
+        : m.table === "payments"
+          ? await applyPaymentRules(tx, auth.teamId, merged, current)
+          : merged
       if (result.kind === "conflict") {
         conflicts.push(toConflict(m, result.reason, result.message, before ? { table: m.table, key: m.key, version: before.version, deleted: before.deleted, data: before.data } : null))
       } else if (result.kind === "write") {

@@ -2,6 +2,7 @@ import * as z from "zod"
 
 import { Customer, E164, MatchKind, Product } from "~src/domain/customers/customer.schema"
 import { CallScript } from "~src/domain/scripts/script.schema"
+import { CreditNote, PaymentRecord, SalesDocument } from "~src/domain/documents/document.schema"
 import { SitePattern } from "~src/domain/settings/settings.schema"
 import { CallLog } from "~src/domain/calls/call-log.schema"
 import { OutcomeDraft } from "~src/domain/calls/outcome-draft"
@@ -116,6 +117,64 @@ export const ComposeContentSchema = z.object({
     )
     .max(50)
 })
+// ---- Quote to cash: workspace lists, the flow after the quote, dunning (issue #10) ----
+const DocId = z.string().min(1).max(100)
+const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+const DunningLevelSchema = z.enum(["friendly", "firm", "formal-notice"])
+const Amount = z.object({ count: z.number().int(), cents: z.number().int() })
+export const DocumentListKind = z.enum(["quotes", "orders", "invoices", "dunning"])
+export const DocumentRowSchema = z.object({
+  id: z.string(),
+  type: z.enum(["quote", "order", "invoice", "credit-note"]),
+  number: z.string().nullable(),
+  status: z.string(),
+  customerId: z.string(),
+  customerName: z.string(),
+  customerCode: z.string(),
+  date: z.string(),
+  dueDate: z.string().nullable(),
+  totalInclVatCents: z.number().int(),
+  remainingCents: z.number().int().nullable(),
+  paymentState: z.enum(["unpaid", "partly-paid", "paid"]).nullable(),
+  daysOverdue: z.number().int(),
+  dunning: z.object({ due: DunningLevelSchema.nullable(), reached: DunningLevelSchema.nullable(), sent: z.array(z.object({ level: DunningLevelSchema, at: z.string(), by: z.string() })).max(200) }).nullable(),
+  correctsInvoiceId: z.string().nullable(),
+  language: z.enum(["fr", "en"])
+})
+export type DocumentRowView = z.infer<typeof DocumentRowSchema>
+const RiskReasonView = z.object({
+  code: z.string(),
+  outstandingCents: z.number().int().optional(),
+  limitCents: z.number().int().optional(),
+  overdueCents: z.number().int().optional(),
+  days: z.number().int().optional(),
+  thresholdDays: z.number().int().optional(),
+  averageDaysLate: z.number().optional()
+})
+/** The seller as legal mentions and Factur-X need it (src/domain/documents/legal-mentions.ts SellerIdentity). */
+export const SellerIdentityView = z.object({
+  name: z.string(),
+  legalForm: z.string(),
+  shareCapitalCents: z.number().int().nullable(),
+  siren: z.string(),
+  rcsCity: z.string(),
+  vatNumber: z.string(),
+  address: z.object({ line: z.string(), postalCode: z.string(), city: z.string(), country: z.string() }),
+  latePenalty: z.discriminatedUnion("kind", [z.object({ kind: z.literal("ecb-plus-10") }), z.object({ kind: z.literal("legal-rate-times-3") }), z.object({ kind: z.literal("fixed"), rateBp: z.number().int() })]),
+  earlyPaymentDiscountBp: z.number().int()
+})
+export const DunningScheduleSchema = z.object({ friendly: z.number().int().min(1).max(365), firm: z.number().int().min(1).max(365), "formal-notice": z.number().int().min(1).max(365) })
+export const DocumentAction = z.discriminatedUnion("action", [
+  /** Along the workflow: send / accept / refuse / cancel a quote, confirm or cancel an order, issue an invoice or credit note. */
+  z.object({ action: z.literal("transition"), to: z.string().min(1).max(30) }),
+  z.object({ action: z.literal("to-order") }),
+  z.object({ action: z.literal("to-invoice") }),
+  z.object({ action: z.literal("override"), reason: z.string().max(500) }),
+  z.object({ action: z.literal("credit"), lines: z.union([z.literal("full"), z.array(z.object({ lineId: z.string().max(100), quantityMilli: z.number().int() })).max(500)]) }),
+  z.object({ action: z.literal("payment"), date: IsoDay, amountCents: z.number().int(), method: PaymentRecord.shape.method, reference: z.string().max(120).default("") }),
+  z.object({ action: z.literal("reminder"), level: DunningLevelSchema })
+])
+export type DocumentActionRequest = z.input<typeof DocumentAction>
 
 export const contract = {
   "lookup/match": {
@@ -380,6 +439,66 @@ export const contract = {
   "outcome/pending": {
     request: z.object({}),
     response: z.object({ drafts: z.array(OutcomeDraft).max(200) })
+  },
+  // ---- Quote to cash (issue #10): workspace lists, document view, actions, dunning, the card's block ----
+  /** A workspace list; `dunning` is the overdue invoices, most overdue first. */
+  "documents/list": {
+    request: z.object({
+      kind: DocumentListKind,
+      status: z.string().max(30).optional(),
+      customerId: z.string().max(100).optional(),
+      from: IsoDay.optional(),
+      to: IsoDay.optional(),
+      overdue: z.boolean().default(false),
+      query: z.string().max(200).default(""),
+      limit: z.number().int().min(1).max(1000).default(200)
+    }),
+    response: z.object({ rows: z.array(DocumentRowSchema), total: z.number().int(), today: z.string(), schedule: DunningScheduleSchema })
+  },
+  /** One document with what its view needs: customer, payments, credit notes, risk and whether it may be confirmed. */
+  "documents/get": {
+    request: z.object({ id: DocId }),
+    response: z.object({
+      document: SalesDocument.nullable(),
+      row: DocumentRowSchema.nullable(),
+      customer: Customer.nullable(),
+      payments: z.array(PaymentRecord).max(500),
+      creditNotes: z.array(CreditNote).max(200),
+      /** Documents made from this one (the order of a quote, the invoice of an order…). */
+      derived: z.array(z.object({ id: z.string(), type: z.string(), number: z.string().nullable(), status: z.string() })).max(50),
+      source: z.object({ id: z.string(), type: z.string(), number: z.string().nullable() }).nullable(),
+      risk: z.object({ level: z.enum(["ok", "watch", "blocked"]), reasons: z.array(RiskReasonView).max(10), outstandingCents: z.number().int(), creditLimitCents: z.number().int().nullable() }).nullable(),
+      /** Orders in draft: whether confirming needs a manager's override, and why. */
+      confirm: z.object({ allowed: z.boolean(), needsOverride: z.boolean(), reasons: z.array(RiskReasonView).max(10) }).nullable(),
+      me: z.object({ email: z.string(), name: z.string(), role: z.string() }),
+      /** The reminder mail of the level due (or reached), in the customer's language, and where it goes. */
+      reminder: z.object({ level: DunningLevelSchema, subject: z.string(), body: z.string(), to: z.string() }).nullable(),
+      /** The team's seller identity (legal mentions, Factur-X); null until a manager filled it. */
+      seller: SellerIdentityView.nullable(),
+      /** A credit note's invoice, as Factur-X references it. */
+      correctedInvoice: z.object({ number: z.string(), date: z.string() }).nullable(),
+      today: z.string()
+    })
+  },
+  /** One step of the flow; refused with the reason in words (`code` for the UI, `message` in English). */
+  "documents/act": {
+    request: z.object({ id: DocId, step: DocumentAction }),
+    response: z.object({ ok: z.boolean(), code: z.string().optional(), message: z.string().optional(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional(), id: z.string().optional() })
+  },
+  /** The card's documents block, fetched when the card opens (content scripts too: counts and sums of one customer). */
+  "documents/summary": {
+    request: z.object({ customerId: DocId }),
+    response: z.object({
+      openQuotes: Amount,
+      openOrders: Amount,
+      unpaidInvoices: Amount,
+      overdueInvoices: Amount.extend({ maxDays: z.number().int() })
+    })
+  },
+  /** The reminder days (friendly / firm / formal notice), this device's setting. */
+  "documents/dunning-settings": {
+    request: z.object({ schedule: DunningScheduleSchema.optional() }),
+    response: z.object({ schedule: DunningScheduleSchema, error: z.string().optional() })
   }
 } as const
 
@@ -454,7 +573,13 @@ export const senders: Record<keyof typeof contract, readonly SenderKind[]> = {
   "outcome/draft": pageOnly,
   "outcome/keep": pageOnly,
   "outcome/discard": pageOnly,
-  "outcome/pending": pageOnly
+  "outcome/pending": pageOnly,
+  "documents/list": pageOnly,
+  "documents/get": pageOnly,
+  "documents/act": pageOnly,
+  // The card's block in a page's panel: one customer's counts and sums, for a customer id the page already shows.
+  "documents/summary": pageOrContent,
+  "documents/dunning-settings": pageOnly
 }
 
 export type Contract = typeof contract

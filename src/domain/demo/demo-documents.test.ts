@@ -5,7 +5,7 @@ import { Customer } from "../customers/customer.schema"
 import { invoiceBalance } from "../documents/payments"
 import { assessRisk } from "../documents/risk"
 import { generateCustomers, generateProducts } from "./demo-data"
-import { generateDemoDocuments } from "./demo-documents"
+import { generateDemoDocuments, OVER_LIMIT_QUOTE_ID } from "./demo-documents"
 
 const TODAY = "2026-12-02"
 const customers = generateCustomers({ count: 300 }).map(({ writtenPhones: _w, ...c }) => Customer.parse(c))
@@ -57,5 +57,13 @@ describe("the demo team's documents", () => {
     }
     expect(new Set(demo.callLogs.map((l) => l.outcome)).size).toBeGreaterThanOrEqual(6)
     expect(demo.callLogs.some((l) => l.appointment !== null && l.callbackAt === null)).toBe(true)
+  })
+})
+
+describe("the demo's walkthrough of a blocked order", () => {
+  it("has an accepted, still valid quote for the customer over its limit", () => {
+    const q = demo.documents.find((d) => d.id === OVER_LIMIT_QUOTE_ID)
+    expect(q).toMatchObject({ type: "quote", status: "accepted", customerId: demo.overLimitCustomerId, number: expect.stringMatching(/^DEV-/) })
+    expect(q?.type === "quote" && q.validUntil >= TODAY).toBe(true)
   })
 })

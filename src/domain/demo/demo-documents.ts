@@ -16,6 +16,9 @@ export interface DemoDocuments {
   callLogs: CallLog[]
 }
 
+/** The demo's accepted quote for the customer over its credit limit. */
+export const OVER_LIMIT_QUOTE_ID = "demo-quote-over-limit"
+
 const OUTCOMES = ["order-taken", "quote-requested", "appointment-set", "call-back", "information-given", "not-interested", "no-answer", "voicemail"] as const
 
 /**
@@ -137,6 +140,22 @@ export function generateDemoDocuments(customers: readonly Customer[], products: 
     const l = { ...corrected.lines[0]!, id: id("line"), quantityMilli: -1000 }
     docs.push(CreditNote.parse({ ...base(customers.find((c) => c.id === corrected.customerId)!, addDaysIso(corrected.date, 5), [l], "issued"), id: id("credit"), type: "credit-note", status: "issued", correctsInvoiceId: corrected.id }))
   }
+
+  // An accepted quote for the customer over its limit, fixed (no draw from the generator): turned into an order,
+  // its confirmation is blocked until a manager overrides (the quote-to-cash walkthrough and its e2e test).
+  const blockedLines: DocumentLine[] = products.slice(0, 2).map((p, i) => ({
+    id: `demo-quote-over-limit-l${i + 1}`,
+    productId: p.id,
+    ref: p.ref,
+    label: overLimit.language === "en" ? p.nameEn : p.nameFr,
+    unit: p.unit,
+    quantityMilli: (i + 2) * 5000,
+    unitPriceCents: p.unitPriceCents,
+    discountBp: 0,
+    vatRateBp: p.vatRateBp
+  }))
+  const acceptedOn = addDaysIso(today, -2)
+  docs.push(Quote.parse({ ...base(overLimit, acceptedOn, blockedLines, "accepted"), id: OVER_LIMIT_QUOTE_ID, type: "quote", status: "accepted", validUntil: addDaysIso(acceptedOn, 30), paymentTerms: termsFromDays(overLimit.paymentTermsDays) }))
 
   // Numbers in date order per type and year, as the server hands them out.
   const last = new Map<string, { type: DocumentType; year: number; last: number }>()

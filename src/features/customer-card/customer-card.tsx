@@ -6,6 +6,7 @@ import type { Customer, MatchKind } from "~src/domain/customers/customer.schema"
 import { openQuoteForm } from "~src/features/quotes/open-quote-form"
 import { RiskBadge, useCustomerRisk } from "~src/features/risk/risk-badge"
 import { CallTimeline, LogCallButton } from "~src/features/call-outcome/call-timeline"
+import { DocumentsBlock } from "~src/features/invoicing/documents-block"
 import { placeCall } from "~src/features/softphone/place-call"
 
 import { formatMoney, formatPhone } from "./format"
@@ -204,6 +205,8 @@ function CardDetails({
           <p>{c.notes}</p>
         </div>
       ) : null}
+      {/* Quote to cash (issue #10): open quotes, orders, unpaid and overdue invoices. */}
+      <DocumentsBlock customerId={c.id} t={t} locale={locale} />
       {/* The customer's calls (issue #9): read only when the agent opens them, one message, never with the card. */}
       <div className="c-card-calls">
         <LogCallButton customerId={c.id} t={t} />

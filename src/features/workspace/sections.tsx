@@ -1,8 +1,9 @@
 import type { ComponentType } from "react"
 
-import { ScriptsSection } from "~src/features/call-script/scripts-section"
-import { QuotesSection } from "~src/features/quotes/quotes-section"
 import { CallsSection } from "~src/features/call-outcome/calls-section"
+import { ScriptsSection } from "~src/features/call-script/scripts-section"
+import { DunningSection, InvoicesSection, OrdersSection } from "~src/features/invoicing/sections"
+import { QuotesRoute } from "~src/features/quotes/quotes-route"
 
 import { CustomersSection } from "./customers-section"
 
@@ -22,7 +23,11 @@ export interface WorkspaceSection {
 export const WORKSPACE_SECTIONS: WorkspaceSection[] = [
   { id: "customers", labelKey: "workspace.nav.customers", Component: CustomersSection },
   { id: "scripts", labelKey: "workspace.nav.scripts", Component: ScriptsSection },
-  { id: "quotes", labelKey: "quotes.list.title", Component: QuotesSection },
   // Call outcomes (issue #9): "Log a call" for a call made elsewhere (#/calls/log/<customerId>).
-  { id: "calls", labelKey: "callOutcome.page.nav", Component: CallsSection }
+  { id: "calls", labelKey: "callOutcome.page.nav", Component: CallsSection },
+  // Quote to cash (issue #10)
+  { id: "quotes", labelKey: "invoicing.section.quotes", Component: QuotesRoute },
+  { id: "orders", labelKey: "invoicing.section.orders", Component: OrdersSection },
+  { id: "invoices", labelKey: "invoicing.section.invoices", Component: InvoicesSection },
+  { id: "dunning", labelKey: "invoicing.section.dunning", Component: DunningSection }
 ]

@@ -1,0 +1,101 @@
+import { newId } from "~src/domain/ids"
+import { confirmCheck, creditedByInvoice, creditNoteFor, customerRisk, invoiceFromOrder, orderFromQuote, recordPayment, transition, withOverride, withReminder, type AnyDoc, type Outcome } from "~src/domain/documents/flow"
+import { defineHandler } from "~src/messaging/handler"
+
+import { services } from "../../services"
+import { runSync } from "../../sync"
+import { documents, me, today } from "./shared"
+
+type Reply = { ok: boolean; code?: string; message?: string; params?: Record<string, string | number>; id?: string }
+
+function refused(r: Outcome<unknown>): Reply {
+  return r.ok ? { ok: true } : { ok: false, code: r.code, message: r.message, ...(r.params ? { params: r.params } : {}) }
+}
+
+/**
+ * One step of quote to cash. The domain decides (the same rules the server re-checks); the write goes to the
+ * replicated tables and leaves at once; the server's refusal, if any, comes back as a refused change.
+ */
+export const documentsAct = defineHandler("documents/act", async (req): Promise<Reply> => {
+  const doc = await documents.find(req.id)
+  if (!doc) return { ok: false, code: "not-found", message: "this document is not on this device" }
+  const who = await me()
+  const now = Date.now()
+  const day = today()
+  const ctx = { id: newId(), now, by: who.email, today: day }
+  const step = req.step
+  const saved = async (...docs: AnyDoc[]) => {
+    for (const d of docs) await documents.put(d)
+    void runSync(true).catch(() => undefined)
+  }
+
+  switch (step.action) {
+    case "transition": {
+      if (doc.type === "order" && step.to === "confirmed") {
+        const mine = await documents.byCustomer(doc.customerId)
+        const [customer] = await services.customers.getMany([doc.customerId])
+        const risk = customerRisk({ creditLimitCents: customer?.creditLimitCents ?? null, invoices: mine.invoices, orders: mine.orders.filter((o) => o.id !== doc.id), creditNotes: mine.creditNotes, payments: mine.payments, today: day })
+        const check = confirmCheck(risk, doc)
+        if (!check.allowed) return { ok: false, code: "needs-override", message: "confirming this order needs a manager's override", params: { reasons: check.reasons.map((r) => r.code).join(",") } }
+      }
+      const r = transition(doc, step.to, who.email, now, day)
+      if (!r.ok) return refused(r)
+      const also: AnyDoc[] = []
+      // Issuing the invoice of an order closes the order.
+      if (doc.type === "invoice" && step.to === "issued" && doc.sourceId) {
+        const order = await documents.find(doc.sourceId)
+        if (order?.type === "order" && order.status === "confirmed") {
+          const closed = transition(order, "invoiced", who.email, now)
+          if (closed.ok) also.push(closed.value)
+        }
+      }
+      await saved(r.value, ...also)
+      return { ok: true, id: doc.id }
+    }
+    case "to-order": {
+      if (doc.type !== "quote") return { ok: false, code: "wrong-type", message: "only a quote becomes an order" }
+      const r = orderFromQuote(doc, ctx)
+      if (!r.ok) return refused(r)
+      await saved(r.value)
+      return { ok: true, id: r.value.id }
+    }
+    case "to-invoice": {
+      if (doc.type !== "order") return { ok: false, code: "wrong-type", message: "only an order is invoiced" }
+      const r = invoiceFromOrder(doc, ctx)
+      if (!r.ok) return refused(r)
+      await saved(r.value)
+      return { ok: true, id: r.value.id }
+    }
+    case "override": {
+      if (doc.type !== "order") return { ok: false, code: "wrong-type", message: "only an order's confirmation is overridden" }
+      const r = withOverride(doc, who, step.reason, now)
+      if (!r.ok) return refused(r)
+      await saved(r.value)
+      return { ok: true, id: doc.id }
+    }
+    case "credit": {
+      if (doc.type !== "invoice") return { ok: false, code: "wrong-type", message: "only an invoice is credited" }
+      const credited = creditedByInvoice((await documents.byCustomer(doc.customerId)).creditNotes).get(doc.id) ?? 0
+      const r = creditNoteFor(doc, step.lines, credited, ctx)
+      if (!r.ok) return refused(r)
+      await saved(r.value)
+      return { ok: true, id: r.value.id }
+    }
+    case "payment": {
+      if (doc.type !== "invoice") return { ok: false, code: "wrong-type", message: "payments are recorded against invoices" }
+      const mine = await documents.byCustomer(doc.customerId)
+      const r = recordPayment(doc, mine.payments, creditedByInvoice(mine.creditNotes).get(doc.id) ?? 0, { id: ctx.id, date: step.date, amountCents: step.amountCents, method: step.method, reference: step.reference, now })
+      if (!r.ok) return refused(r)
+      await documents.putPayment(r.value)
+      void runSync(true).catch(() => undefined)
+      return { ok: true, id: r.value.id }
+    }
+    case "reminder": {
+      if (doc.type !== "invoice") return { ok: false, code: "wrong-type", message: "reminders are for invoices" }
+      const r = withReminder(doc, step.level, who.email, now)
+      if (!r.ok) return refused(r)
+      await saved(r.value)
+      return { ok: true, id: doc.id }
+    }
+  }
+})

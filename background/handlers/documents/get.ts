@@ -1,0 +1,65 @@
+import { confirmCheck, customerRisk, type AnyDoc } from "~src/domain/documents/flow"
+import { toRows } from "~src/domain/documents/listing"
+import { reminderMail } from "~src/domain/documents/reminder-mail"
+import { defineHandler } from "~src/messaging/handler"
+
+import { services } from "../../services"
+import { readSession } from "../../sync"
+import { documents, dunningSchedule, me, teamSeller, today } from "./shared"
+
+const brief = (d: AnyDoc) => ({ id: d.id, type: d.type, number: d.number, status: d.status })
+
+export const documentsGet = defineHandler("documents/get", async (req) => {
+  const day = today()
+  const who = await me()
+  const doc = await documents.find(req.id)
+  if (!doc) return { document: null, row: null, customer: null, payments: [], creditNotes: [], derived: [], source: null, risk: null, confirm: null, me: who, reminder: null, seller: null, correctedInvoice: null, today: day }
+  const [customer] = await services.customers.getMany([doc.customerId])
+  const mine = await documents.byCustomer(doc.customerId)
+  const all: AnyDoc[] = [...mine.quotes, ...mine.orders, ...mine.invoices, ...mine.creditNotes]
+  const payments = doc.type === "invoice" ? mine.payments.filter((p) => p.invoiceId === doc.id) : []
+  const creditNotes = doc.type === "invoice" ? mine.creditNotes.filter((c) => c.correctsInvoiceId === doc.id) : []
+  const schedule = await dunningSchedule()
+  const customers = new Map(customer ? [[customer.id, customer]] : [])
+  const [row] = toRows([doc], { today: day, customers, payments: mine.payments, creditNotes: mine.creditNotes, schedule })
+  const source = doc.sourceId ? all.find((d) => d.id === doc.sourceId) : undefined
+  const risk = customerRisk({ creditLimitCents: customer?.creditLimitCents ?? null, invoices: mine.invoices, orders: mine.orders.filter((o) => o.id !== doc.id), creditNotes: mine.creditNotes, payments: mine.payments, today: day })
+  const confirm = doc.type === "order" && doc.status === "draft" ? confirmCheck(risk, doc) : null
+
+  const corrected = doc.type === "credit-note" ? all.find((d) => d.id === doc.correctsInvoiceId) : undefined
+  let reminder = null
+  const level = row?.dunning ? (row.dunning.due ?? row.dunning.reached) : null
+  if (doc.type === "invoice" && row && level && doc.number) {
+    const contact = customer?.contacts.find((c) => c.id === doc.contactId) ?? customer?.contacts.find((c) => c.emails.length > 0)
+    const session = await readSession()
+    const mail = reminderMail(level, doc.language, {
+      invoiceNumber: doc.number,
+      invoiceDate: doc.date,
+      dueDate: doc.dueDate,
+      remainingCents: row.remainingCents ?? 0,
+      daysOverdue: row.daysOverdue,
+      customerName: customer?.company ?? "",
+      contactName: contact ? `${contact.firstName} ${contact.lastName}`.trim() : "",
+      sellerName: session?.team.name ?? "",
+      agentName: who.name
+    })
+    reminder = { level, ...mail, to: contact?.emails[0] ?? "" }
+  }
+
+  return {
+    document: doc,
+    row: row ?? null,
+    customer: customer ?? null,
+    payments,
+    creditNotes,
+    derived: all.filter((d) => d.sourceId === doc.id).map(brief),
+    source: source ? { id: source.id, type: source.type, number: source.number } : null,
+    risk: { level: risk.level, reasons: risk.reasons, outstandingCents: risk.outstandingCents, creditLimitCents: risk.creditLimitCents },
+    confirm,
+    me: who,
+    reminder,
+    seller: await teamSeller(),
+    correctedInvoice: corrected?.type === "invoice" && corrected.number ? { number: corrected.number, date: corrected.date } : null,
+    today: day
+  }
+})

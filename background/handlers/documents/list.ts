@@ -1,0 +1,22 @@
+import type { AnyDoc } from "~src/domain/documents/flow"
+import { filterRows, sortRows, toRows } from "~src/domain/documents/listing"
+import { defineHandler } from "~src/messaging/handler"
+
+import { services } from "../../services"
+import { documents, dunningSchedule, today } from "./shared"
+
+export const documentsList = defineHandler("documents/list", async (req) => {
+  const [schedule, payments, creditNotes] = await Promise.all([dunningSchedule(), documents.payments(), documents.creditNotes()])
+  const docs: AnyDoc[] =
+    req.kind === "quotes" ? await documents.all("quote")
+    : req.kind === "orders" ? await documents.all("order")
+    : req.kind === "invoices" ? [...(await documents.all("invoice")), ...creditNotes]
+    : (await documents.all("invoice")).filter((d) => d.status === "issued")
+  const ids = [...new Set(docs.map((d) => d.customerId))]
+  const customers = new Map((await services.customers.getMany(ids)).map((c) => [c.id, c]))
+  const day = today()
+  let rows = toRows(docs, { today: day, customers, payments, creditNotes, schedule })
+  if (req.kind === "dunning") rows = rows.filter((r) => r.daysOverdue > 0)
+  rows = sortRows(filterRows(rows, req), req.kind === "dunning" ? "overdue" : "date")
+  return { rows: rows.slice(0, req.limit), total: rows.length, today: day, schedule }
+})

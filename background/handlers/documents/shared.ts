@@ -1,0 +1,40 @@
+import { DocumentStore } from "~src/db/document-store"
+import { checkSchedule, DEFAULT_DUNNING_SCHEDULE, type DunningSchedule } from "~src/domain/documents/dunning"
+import type { SellerIdentity } from "~src/domain/documents/legal-mentions"
+import { toIsoDate } from "~src/domain/documents/payment-terms"
+import { SellerIdentityView } from "~src/messaging/contract"
+
+import { services } from "../../services"
+import { readSession } from "../../sync"
+
+export const documents = new DocumentStore(services.db)
+
+/** The device's today: lists and risk are read on the agent's calendar (the server sets issue dates itself). */
+export function today(): string {
+  return toIsoDate(new Date())
+}
+
+/** Who acts: the signed-in user; without a team server, this device alone (no manager to override). */
+export async function me(): Promise<{ email: string; name: string; role: string }> {
+  const s = await readSession()
+  return s ? { email: s.user.email, name: s.user.name, role: s.user.role } : { email: "local", name: "", role: "agent" }
+}
+
+export const DUNNING_KEY = "dunningSchedule"
+
+export async function dunningSchedule(): Promise<DunningSchedule> {
+  const raw = (await chrome.storage.local.get(DUNNING_KEY))[DUNNING_KEY] as Partial<DunningSchedule> | undefined
+  const s = { ...DEFAULT_DUNNING_SCHEDULE, ...(raw ?? {}) }
+  return checkSchedule(s) === null ? s : DEFAULT_DUNNING_SCHEDULE
+}
+
+/**
+ * The team's seller identity, from the replicated team settings (`teamSettings/seller`, the quote feature's
+ * table) when this build has it; null otherwise, and the views say what is missing.
+ */
+export async function teamSeller(): Promise<SellerIdentity | null> {
+  const table = services.db.tables.find((t) => t.name === "teamSettings")
+  const row = (await table?.get("seller").catch(() => undefined)) as { seller?: unknown } | undefined
+  const parsed = SellerIdentityView.safeParse(row?.seller)
+  return parsed.success ? parsed.data : null
+}

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+
+import { addDaysIso } from "../../src/domain/documents/payment-terms"
+import { computeTotals } from "../../src/domain/documents/totals"
+import type { Mutation } from "../../src/domain/sync/protocol"
+import { clientId, skipPostgres, TestServer, type TestTeam, type TestUser } from "../test/harness"
+import { todayInParis } from "./issue"
+
+const YEAR = todayInParis().slice(0, 4)
+const line = (id: string, quantityMilli: number, unitPriceCents: number) => ({ id, label: "Gants nitrile", quantityMilli, unitPriceCents, discountBp: 0, vatRateBp: 2000 })
+
+function doc(type: "order" | "invoice" | "credit-note", id: string, customerId: string, lines: ReturnType<typeof line>[], extra: Record<string, unknown> = {}) {
+  const t = computeTotals(lines)
+  return {
+    id,
+    type,
+    status: "draft",
+    customerId,
+    language: "fr",
+    date: todayInParis(),
+    lines,
+    totalExclVatCents: t.totalExclVatCents,
+    totalVatCents: t.totalVatCents,
+    totalInclVatCents: t.totalInclVatCents,
+    createdAt: 1,
+    updatedAt: 1,
+    ...(type === "credit-note" ? {} : { paymentTerms: { kind: "net", days: 30 } }),
+    ...(type === "invoice" ? { dueDate: todayInParis() } : {}),
+    ...extra
+  }
+}
+
+const TABLE = { order: "orders", invoice: "invoices", "credit-note": "creditNotes" } as const
+
+for (const backend of ["pglite", "postgres"] as const) {
+  describe.skipIf(backend === "postgres" && skipPostgres)(`quote to cash on the server (${backend})`, () => {
+    let server: TestServer
+    let team: TestTeam
+    const mids = new Map<string, number>()
+    const clients = new Map<string, string>()
+    beforeAll(async () => {
+      server = await TestServer.start(backend)
+      team = await server.team()
+    }, 90_000)
+    afterAll(async () => server?.close())
+
+    /** One push of one mutation by this user (each user has its own client id and mids). */
+    async function push(user: TestUser, table: string, key: string, fields: Record<string, unknown>, baseVersion?: number) {
+      const cid = clients.get(user.email) ?? clientId()
+      clients.set(user.email, cid)
+      const mid = (mids.get(cid) ?? 0) + 1
+      mids.set(cid, mid)
+      const m = { mid, table, op: "put", key, fields, ...(baseVersion === undefined ? {} : { baseVersion }) } as Mutation
+      return server.push(user.token, cid, [m])
+    }
+
+    async function customer(id: string, creditLimitCents: number | null) {
+      const r = await push(team.admin, "customers", id, { id, code: id.toUpperCase(), company: `Client ${id}`, country: "FR", language: "fr", creditLimitCents, createdAt: 1, updatedAt: 1 })
+      expect(r.conflicts).toEqual([])
+    }
+
+    /** Creates a draft and moves it to its numbered status; returns the version after issuing. */
+    async function issued(user: TestUser, type: "invoice" | "credit-note", d: ReturnType<typeof doc>) {
+      const created = await push(user, TABLE[type], d.id, d, 0)
+      expect(created.conflicts).toEqual([])
+      const r = await push(user, TABLE[type], d.id, { status: "issued" }, created.version)
+      expect(r.conflicts).toEqual([])
+      return r.version
+    }
+
+    it("refuses an agent's confirmation of an order that puts the customer over its limit, with the reason in words", async () => {
+      await customer("over-1", 100_000)
+      const order = doc("order", `o-over-${backend}`, "over-1", [line("l1", 100_000, 1000)])
+      const v = (await push(team.agent, "orders", order.id, order, 0)).version
+      const r = await push(team.agent, "orders", order.id, { status: "confirmed" }, v)
+      expect(r.conflicts[0]).toMatchObject({ reason: "forbidden", message: expect.stringMatching(/needs a manager's override: outstanding 1200\.00 € over the credit limit of 1000\.00 €/) })
+      expect(r.conflicts[0]!.serverRow!.data).toMatchObject({ status: "draft", number: null })
+    })
+
+    it("refuses an override written by an agent, or one naming another manager", async () => {
+      const order = doc("order", `o-agent-override-${backend}`, "over-1", [line("l1", 100_000, 1000)])
+      const v = (await push(team.agent, "orders", order.id, order, 0)).version
+      const byAgent = await push(team.agent, "orders", order.id, { riskOverride: { by: team.agent.email, reason: "I know them", at: 1 } }, v)
+      expect(byAgent.conflicts[0]).toMatchObject({ reason: "forbidden", message: expect.stringMatching(/only a manager or an admin/) })
+      const forged = await push(team.manager, "orders", order.id, { riskOverride: { by: team.admin.email, reason: "as the admin said", at: 1 } }, v)
+      expect(forged.conflicts[0]).toMatchObject({ reason: "forbidden", message: expect.stringMatching(/names the manager who gives it/) })
+    })
+
+    it("lets the agent confirm once a manager has overridden the block, and keeps who and why for good", async () => {
+      const order = doc("order", `o-overridden-${backend}`, "over-1", [line("l1", 100_000, 1000)])
+      const v1 = (await push(team.agent, "orders", order.id, order, 0)).version
+      const override = { by: team.manager.email, reason: "Pays by transfer before delivery", at: 5 }
+      const v2 = await push(team.manager, "orders", order.id, { riskOverride: override }, v1)
+      expect(v2.conflicts).toEqual([])
+      const confirmed = await push(team.agent, "orders", order.id, { status: "confirmed" }, v2.version)
+      expect(confirmed.conflicts).toEqual([])
+      const rewrite = await push(team.manager, "orders", order.id, { riskOverride: { ...override, reason: "something else" } }, confirmed.version)
+      expect(rewrite.conflicts[0]).toMatchObject({ reason: "illegal-transition", message: expect.stringMatching(/a confirmed order cannot be edited \(riskOverride\)/) })
+      const rows = (await server.pull(team.agent.token, "", 500)).rows.filter((r) => r.key === order.id)
+      expect(rows[0]!.data).toMatchObject({ status: "confirmed", number: expect.stringMatching(new RegExp(`^CMD-${YEAR}-\\d{5}$`)), riskOverride: override })
+    })
+
+    it("blocks a customer within its limit whose invoice is overdue beyond 30 days, until a manager overrides", async () => {
+      await customer("late-1", 10_000_000)
+      // An invoice issued 80 days ago, due 50 days ago and unpaid: written as the demo seed writes history.
+      const old = { ...doc("invoice", `i-late-${backend}`, "late-1", [line("l1", 1000, 5000)]), status: "issued", number: `FAC-1999-${backend}`, date: addDaysIso(todayInParis(), -80), dueDate: addDaysIso(todayInParis(), -50) }
+      await server.db.query(`INSERT INTO rows (team_id, table_name, id, data, version) VALUES ($1, 'invoices', $2, $3::jsonb, 1)`, [team.id, old.id, JSON.stringify(old)])
+      const order = doc("order", `o-late-${backend}`, "late-1", [line("l1", 1000, 1000)])
+      const v = (await push(team.agent, "orders", order.id, order, 0)).version
+      const refused = await push(team.agent, "orders", order.id, { status: "confirmed" }, v)
+      expect(refused.conflicts[0]).toMatchObject({ reason: "forbidden", message: expect.stringMatching(/60\.00 € overdue, the oldest by 50 days \(threshold 30\)/) })
+      const o = await push(team.manager, "orders", order.id, { riskOverride: { by: team.manager.email, reason: "Agreed payment plan", at: 9 } }, v)
+      expect((await push(team.agent, "orders", order.id, { status: "confirmed" }, o.version)).conflicts).toEqual([])
+    })
+
+    it("refuses to accept a sent quote whose validity date has passed (expired by date)", async () => {
+      const lines = [line("l1", 1000, 1000)]
+      const t = computeTotals(lines)
+      const q = { id: `q-exp-${backend}`, type: "quote", status: "draft", customerId: "pay-1", language: "fr", date: todayInParis(), validUntil: todayInParis(), paymentTerms: { kind: "net", days: 30 }, lines, totalExclVatCents: t.totalExclVatCents, totalVatCents: t.totalVatCents, totalInclVatCents: t.totalInclVatCents, createdAt: 1, updatedAt: 1 }
+      const v = (await push(team.agent, "quotes", q.id, q, 0)).version
+      const sent = await push(team.agent, "quotes", q.id, { status: "sent" }, v)
+      expect(sent.conflicts).toEqual([])
+      // The day after its validity date, as a device whose clock is right sees it: the stored row says sent.
+      await server.db.query(`UPDATE rows SET data = jsonb_set(data, '{validUntil}', to_jsonb($3::text)) WHERE team_id = $1 AND table_name = 'quotes' AND id = $2`, [team.id, q.id, addDaysIso(todayInParis(), -1)])
+      const accept = await push(team.agent, "quotes", q.id, { status: "accepted" }, sent.version)
+      expect(accept.conflicts[0]).toMatchObject({ reason: "illegal-transition", message: expect.stringMatching(/expired on .*re-send it/) })
+    })
+
+    it("records partial payments up to what is left, and refuses one more cent or a payment on a draft", async () => {
+      await customer("pay-1", null)
+      const inv = doc("invoice", `i-pay-${backend}`, "pay-1", [line("l1", 1000, 10_000)])
+      const draftOnly = doc("invoice", `i-draft-${backend}`, "pay-1", [line("l1", 1000, 10_000)])
+      expect((await push(team.agent, "invoices", draftOnly.id, draftOnly, 0)).conflicts).toEqual([])
+      await issued(team.agent, "invoice", inv)
+      const pay = (id: string, invoiceId: string, amountCents: number) =>
+        push(team.agent, "payments", id, { id, invoiceId, customerId: "pay-1", date: todayInParis(), amountCents, method: "transfer", reference: "VIR", createdAt: 1 })
+      expect((await pay(`p-draft-${backend}`, draftOnly.id, 100)).conflicts[0]).toMatchObject({ reason: "invalid", message: expect.stringMatching(/issued invoice/) })
+      expect((await pay(`p-1-${backend}`, inv.id, 4_000)).conflicts).toEqual([])
+      expect((await pay(`p-2-${backend}`, inv.id, 8_001)).conflicts[0]).toMatchObject({ reason: "invalid", message: expect.stringMatching(/80\.00 € left to pay/) })
+      expect((await pay(`p-3-${backend}`, inv.id, 8_000)).conflicts).toEqual([])
+    })
+
+    it("numbers a credit note that corrects part of an issued invoice, and refuses one taking back more than the invoice", async () => {
+      await customer("cn-1", null)
+      const inv = doc("invoice", `i-cn-${backend}`, "cn-1", [line("l1", 2000, 10_000)])
+      await issued(team.agent, "invoice", inv)
+      const part = doc("credit-note", `cn-part-${backend}`, "cn-1", [line("l1", -1000, 10_000)], { correctsInvoiceId: inv.id })
+      await issued(team.agent, "credit-note", part)
+      const rows = (await server.pull(team.agent.token, "", 500)).rows.filter((r) => r.key === part.id)
+      expect(rows[0]!.data!.number).toMatch(new RegExp(`^AV-${YEAR}-\\d{5}$`))
+      const tooMuch = doc("credit-note", `cn-more-${backend}`, "cn-1", [line("l1", -2000, 10_000)], { correctsInvoiceId: inv.id })
+      const v = (await push(team.agent, "creditNotes", tooMuch.id, tooMuch, 0)).version
+      const r = await push(team.agent, "creditNotes", tooMuch.id, { status: "issued" }, v)
+      expect(r.conflicts[0]).toMatchObject({ reason: "invalid", message: expect.stringMatching(/would take back 360\.00 € of an invoice of 240\.00 €/) })
+    })
+  })
+}

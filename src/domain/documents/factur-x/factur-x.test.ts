@@ -1,0 +1,172 @@
+import { execFileSync } from "node:child_process"
+import { mkdtempSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join, resolve } from "node:path"
+
+import { PDFDocument, StandardFonts } from "pdf-lib"
+import { describe, expect, it } from "vitest"
+
+import type { Customer } from "../../customers/customer.schema"
+import { CreditNote, Invoice } from "../document.schema"
+import type { SellerIdentity } from "../legal-mentions"
+import { computeTotals } from "../totals"
+import { buildCii, formatScaled } from "./cii"
+import { embedFacturX, extractFacturXml } from "./embed"
+
+const XSD = resolve(__dirname, "../../../../tests/fixtures/factur-x/Factur-X_EN16931.xsd")
+
+/** xmllint (Debian's libxml2-utils) against the official Factur-X 1.09 EN 16931 schema; throws with its words. */
+export function validateAgainstXsd(xml: string): { ok: boolean; output: string } {
+  const dir = mkdtempSync(join(tmpdir(), "facturx-"))
+  const file = join(dir, "factur-x.xml")
+  writeFileSync(file, xml)
+  try {
+    const out = execFileSync("xmllint", ["--noout", "--schema", XSD, file], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] })
+    return { ok: true, output: out }
+  } catch (e) {
+    const err = e as { stderr?: string; code?: string }
+    if (err.code === "ENOENT") throw new Error("xmllint is missing: apt-get install libxml2-utils")
+    return { ok: false, output: String(err.stderr ?? e) }
+  }
+}
+
+const seller: SellerIdentity = {
+  name: "Comptoir Démo",
+  legalForm: "SAS",
+  shareCapitalCents: 1_000_000,
+  siren: "123456789",
+  rcsCity: "Lyon",
+  vatNumber: "FR32123456789",
+  address: { line: "12 rue de la République", postalCode: "69002", city: "Lyon", country: "FR" },
+  latePenalty: { kind: "ecb-plus-10" },
+  earlyPaymentDiscountBp: 0
+}
+
+const buyer: Pick<Customer, "company" | "siren" | "vatNumber" | "addresses" | "country"> = {
+  company: "Boulangerie Martin & Fils <SARL>",
+  siren: "552100554",
+  vatNumber: "FR40552100554",
+  addresses: [{ label: "", line: "3 place Bellecour", postalCode: "69002", city: "Lyon", country: "FR" }],
+  country: "FR"
+}
+
+const lines = [
+  // 3 × 0.15 at 10 %: each line's VAT alone would round differently from the VAT on the sum (BR-CO-17).
+  { id: "l1", productId: null, ref: "CAFE-01", label: "Café grain 1 kg", unit: "kg", quantityMilli: 2500, unitPriceCents: 1999, discountBp: 1000, vatRateBp: 2000 },
+  { id: "l2", productId: null, ref: "SUC-02", label: "Sucre", unit: "u", quantityMilli: 3000, unitPriceCents: 15, discountBp: 0, vatRateBp: 1000 },
+  { id: "l3", productId: null, ref: "SUC-02", label: "Sucre (2)", unit: "u", quantityMilli: 3000, unitPriceCents: 15, discountBp: 0, vatRateBp: 1000 },
+  { id: "l4", productId: null, ref: "LIV-01", label: "Livre de recettes", unit: "u", quantityMilli: 1000, unitPriceCents: 2450, discountBp: 0, vatRateBp: 550 }
+]
+
+function issuedInvoice() {
+  const t = computeTotals(lines)
+  return Invoice.parse({
+    id: "inv-1",
+    type: "invoice",
+    status: "issued",
+    customerId: "c1",
+    language: "fr",
+    number: "FAC-2026-00042",
+    date: "2026-11-02",
+    dueDate: "2026-12-02",
+    paymentTerms: { kind: "net", days: 30 },
+    lines,
+    totalExclVatCents: t.totalExclVatCents,
+    totalVatCents: t.totalVatCents,
+    totalInclVatCents: t.totalInclVatCents,
+    createdAt: 1,
+    updatedAt: 1
+  })
+}
+
+function amountsIn(xml: string, tag: string): string[] {
+  return [...xml.matchAll(new RegExp(`<ram:${tag}[^>]*>([^<]+)</ram:${tag}>`, "g"))].map((m) => m[1]!)
+}
+
+describe("Factur-X EN 16931 XML", () => {
+  it("an issued invoice's CII is valid against the official Factur-X EN 16931 schema", () => {
+    const { xml } = buildCii({ doc: issuedInvoice(), seller, buyer })
+    const result = validateAgainstXsd(xml)
+    expect(result.output).not.toMatch(/fails to validate|error/i)
+    expect(result.ok).toBe(true)
+  })
+
+  it("a schema violation is caught by the same check (the check can fail)", () => {
+    const { xml } = buildCii({ doc: issuedInvoice(), seller, buyer })
+    const broken = xml.replace(/<ram:InvoiceCurrencyCode>EUR<\/ram:InvoiceCurrencyCode>/, "")
+    expect(validateAgainstXsd(broken).ok).toBe(false)
+  })
+
+  it("carries the domain's BR-CO-17 totals, VAT per rate on the sum of that rate's nets", () => {
+    const inv = issuedInvoice()
+    const { xml } = buildCii({ doc: inv, seller, buyer })
+    const t = computeTotals(inv.lines)
+    const euros = (c: number) => formatScaled(BigInt(c), 2)
+    expect(amountsIn(xml, "TaxBasisTotalAmount")).toEqual([euros(inv.totalExclVatCents)])
+    expect(amountsIn(xml, "TaxTotalAmount")).toEqual([euros(inv.totalVatCents)])
+    expect(amountsIn(xml, "GrandTotalAmount")).toEqual([euros(inv.totalInclVatCents)])
+    expect(amountsIn(xml, "CalculatedAmount")).toEqual(t.vatByRate.map((v) => euros(v.vatCents)))
+    expect(amountsIn(xml, "BasisAmount")).toEqual(t.vatByRate.map((v) => euros(v.baseCents)))
+    // 10 % on 0.90 is 0.09; three lines rounded alone would give 0.10 (2 × 0.05 rounded up).
+    expect(amountsIn(xml, "CalculatedAmount")[1]).toBe("0.09")
+    expect(amountsIn(xml, "LineTotalAmount").slice(0, 4)).toEqual(t.lineNetCents.map(euros))
+  })
+
+  it("says invoice (380) with its number, date, due date and the French payment mentions", () => {
+    const { xml } = buildCii({ doc: issuedInvoice(), seller, buyer })
+    expect(xml).toContain("<ram:ID>FAC-2026-00042</ram:ID>")
+    expect(xml).toContain("<ram:TypeCode>380</ram:TypeCode>")
+    expect(xml).toContain('<udt:DateTimeString format="102">20261202</udt:DateTimeString>')
+    expect(xml).toContain("Indemnité forfaitaire pour frais de recouvrement en cas de retard : 40 €")
+    expect(xml).toContain("Boulangerie Martin &amp; Fils &lt;SARL&gt;")
+    expect(xml).toContain('<ram:ID schemeID="0002">123456789</ram:ID>')
+  })
+
+  it("a credit note is a 381 with positive amounts that reference the invoice it corrects", () => {
+    const cnLines = [{ ...lines[0]!, quantityMilli: -1000 }]
+    const t = computeTotals(cnLines)
+    const cn = CreditNote.parse({
+      id: "cn-1",
+      type: "credit-note",
+      status: "issued",
+      customerId: "c1",
+      language: "en",
+      number: "AV-2026-00003",
+      date: "2026-11-20",
+      correctsInvoiceId: "inv-1",
+      lines: cnLines,
+      totalExclVatCents: t.totalExclVatCents,
+      totalVatCents: t.totalVatCents,
+      totalInclVatCents: t.totalInclVatCents,
+      createdAt: 1,
+      updatedAt: 1
+    })
+    const { xml, totals } = buildCii({ doc: cn, seller, buyer, correctedInvoice: { number: "FAC-2026-00042", date: "2026-11-02" } })
+    expect(validateAgainstXsd(xml).ok).toBe(true)
+    expect(xml).toContain("<ram:TypeCode>381</ram:TypeCode>")
+    expect(totals.totalInclVatCents).toBe(-cn.totalInclVatCents)
+    expect(amountsIn(xml, "GrandTotalAmount")).toEqual([formatScaled(BigInt(-cn.totalInclVatCents), 2)])
+    expect(xml).toContain("<ram:IssuerAssignedID>FAC-2026-00042</ram:IssuerAssignedID>")
+    expect(xml).toContain("No discount for early payment")
+  })
+
+  it("a draft has no number and cannot become a Factur-X", () => {
+    expect(() => buildCii({ doc: { ...issuedInvoice(), number: null }, seller, buyer })).toThrow(/issued/)
+  })
+})
+
+describe("Factur-X PDF/A-3", () => {
+  it("the XML travels inside the PDF and comes back out byte for byte, with the PDF/A-3 and Factur-X metadata", async () => {
+    const base = await PDFDocument.create()
+    const page = base.addPage()
+    page.drawText("FAC-2026-00042", { font: await base.embedFont(StandardFonts.Helvetica), x: 50, y: 700 })
+    const { xml } = buildCii({ doc: issuedInvoice(), seller, buyer })
+    const out = await embedFacturX(await base.save(), xml, { number: "FAC-2026-00042", title: "Facture FAC-2026-00042", date: "2026-11-02", language: "fr" })
+    expect(await extractFacturXml(out)).toBe(xml)
+    const raw = Buffer.from(out).toString("latin1")
+    expect(raw).toContain("<pdfaid:part>3</pdfaid:part>")
+    expect(raw).toContain("<fx:ConformanceLevel>EN 16931</fx:ConformanceLevel>")
+    expect(raw).toMatch(/\/AFRelationship \/Alternative/)
+    expect(raw).toMatch(/\/OutputIntents/)
+  })
+})

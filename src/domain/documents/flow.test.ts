@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest"
+
+import { Invoice, Order, PaymentRecord, Quote } from "./document.schema"
+import { confirmCheck, creditNoteFor, creditedByInvoice, customerRisk, invoiceFromOrder, orderFromQuote, recordPayment, remindersOf, transition, withOverride, withReminder } from "./flow"
+import { invoiceBalance } from "./payments"
+import { computeTotals } from "./totals"
+
+const lines = [
+  { id: "a", productId: "p1", ref: "GANT-01", label: "Gants", unit: "u", quantityMilli: 10_000, unitPriceCents: 1250, discountBp: 0, vatRateBp: 2000 },
+  { id: "b", productId: "p2", ref: "CAS-02", label: "Casque", unit: "u", quantityMilli: 2000, unitPriceCents: 3999, discountBp: 1000, vatRateBp: 2000 }
+]
+const t = computeTotals(lines)
+const base = {
+  customerId: "c1",
+  language: "fr" as const,
+  date: "2026-11-01",
+  lines,
+  totalExclVatCents: t.totalExclVatCents,
+  totalVatCents: t.totalVatCents,
+  totalInclVatCents: t.totalInclVatCents,
+  createdAt: 1,
+  updatedAt: 1
+}
+const ctx = (id: string) => ({ id, now: 1_000, by: "agent1@demo.comptoir.test", today: "2026-12-02" })
+
+const quote = (status: "sent" | "accepted", validUntil = "2026-12-31") => Quote.parse({ ...base, id: "q1", type: "quote", status, number: "DEV-2026-00001", validUntil, paymentTerms: { kind: "net", days: 30 } })
+const order = (status: "draft" | "confirmed") => Order.parse({ ...base, id: "o1", type: "order", status, paymentTerms: { kind: "end-of-month", days: 45 } })
+const invoice = () => Invoice.parse({ ...base, id: "i1", type: "invoice", status: "issued", number: "FAC-2026-00009", dueDate: "2026-12-01", paymentTerms: { kind: "net", days: 30 } })
+
+describe("quote to cash", () => {
+  it("turns an accepted quote into a draft order with the same lines and the quote as its source", () => {
+    const r = orderFromQuote(quote("accepted"), ctx("o9"))
+    expect(r.ok).toBe(true)
+    if (!r.ok) return
+    expect(r.value).toMatchObject({ type: "order", status: "draft", sourceId: "q1", customerId: "c1", number: null, totalInclVatCents: t.totalInclVatCents })
+    expect(r.value.lines.map((l) => [l.ref, l.quantityMilli, l.unitPriceCents])).toEqual(lines.map((l) => [l.ref, l.quantityMilli, l.unitPriceCents]))
+  })
+
+  it("refuses an order from a quote that is only sent, or that expired by date, and says its status", () => {
+    expect(orderFromQuote(quote("sent"), ctx("o9"))).toMatchObject({ ok: false, code: "quote-not-accepted", params: { status: "sent" } })
+    expect(orderFromQuote({ ...quote("sent"), validUntil: "2026-11-30" }, ctx("o9"))).toMatchObject({ ok: false, params: { status: "expired" } })
+  })
+
+  it("invoices a confirmed order with the due date its terms give (45 days end of month)", () => {
+    const r = invoiceFromOrder(order("confirmed"), ctx("i9"))
+    expect(r.ok && r.value).toMatchObject({ type: "invoice", status: "draft", sourceId: "o1", dueDate: "2027-01-31" })
+    expect(invoiceFromOrder(order("draft"), ctx("i9"))).toMatchObject({ ok: false, code: "order-not-confirmed" })
+  })
+
+  it("moves documents only along the workflow and names what is allowed when it refuses", () => {
+    const confirmed = transition(order("draft"), "confirmed", "a@x", 5)
+    expect(confirmed.ok && confirmed.value.history.at(-1)).toEqual({ status: "confirmed", at: 5, by: "a@x" })
+    const back = transition(invoice(), "draft", "a@x", 5)
+    expect(back).toMatchObject({ ok: false, code: "illegal-transition" })
+    expect(!back.ok && back.message).toBe("an invoice cannot go from issued to draft (allowed: none)")
+  })
+
+  it("records a sent quote past its date as expired before re-sending it", () => {
+    const r = transition({ ...quote("sent"), validUntil: "2026-11-30" }, "sent", "a@x", 5, "2026-12-02")
+    expect(r.ok && r.value.history.slice(-2).map((h) => h.status)).toEqual(["expired", "sent"])
+  })
+
+  it("credits a whole invoice with negative quantities, or part of one line", () => {
+    const full = creditNoteFor(invoice(), "full", 0, ctx("cn1"))
+    expect(full.ok && full.value.totalInclVatCents).toBe(-t.totalInclVatCents)
+    const part = creditNoteFor(invoice(), [{ lineId: "a", quantityMilli: 2000 }], 0, ctx("cn2"))
+    expect(part.ok && part.value.lines.map((l) => l.quantityMilli)).toEqual([-2000])
+    expect(part.ok && part.value.totalInclVatCents).toBe(-3000)
+    expect(creditNoteFor(invoice(), [{ lineId: "a", quantityMilli: 11_000 }], 0, ctx("cn3"))).toMatchObject({ ok: false, code: "credit-quantity" })
+  })
+
+  it("refuses a credit note that would take back more than the invoice with the earlier ones", () => {
+    expect(creditNoteFor(invoice(), "full", 3000, ctx("cn4"))).toMatchObject({ ok: false, code: "credit-over-invoice" })
+  })
+
+  it("makes an invoice paid when partial payments cover it, and refuses paying more than is left", () => {
+    const inv = invoice()
+    const first = recordPayment(inv, [], 0, { id: "p1", date: "2026-12-01", amountCents: 10_000, method: "transfer", reference: "VIR 1", now: 1 })
+    expect(first.ok).toBe(true)
+    const paid = first.ok ? [first.value] : []
+    expect(invoiceBalance(inv.totalInclVatCents, paid).state).toBe("partly-paid")
+    const rest = recordPayment(inv, paid, 0, { id: "p2", date: "2026-12-02", amountCents: inv.totalInclVatCents - 10_000, method: "cheque", reference: "", now: 2 })
+    const all = rest.ok ? [...paid, rest.value] : paid
+    expect(invoiceBalance(inv.totalInclVatCents, all)).toMatchObject({ state: "paid", remainingCents: 0, paidOn: "2026-12-02" })
+    expect(recordPayment(inv, all, 0, { id: "p3", date: "2026-12-02", amountCents: 1, method: "cash", reference: "", now: 3 })).toMatchObject({ ok: false, code: "payment-over-balance" })
+  })
+
+  it("counts a credit note against what the customer owes", () => {
+    const cn = creditNoteFor(invoice(), [{ lineId: "a", quantityMilli: 2000 }], 0, ctx("cn5"))
+    const issued = cn.ok ? { ...cn.value, status: "issued" as const } : null
+    expect(creditedByInvoice(issued ? [issued] : []).get("i1")).toBe(3000)
+  })
+})
+
+describe("the manager's override", () => {
+  const overdueInvoice = { ...invoice(), dueDate: "2026-10-01" }
+  const risk = customerRisk({ creditLimitCents: 1_000_000, invoices: [overdueInvoice], orders: [], creditNotes: [], payments: [], today: "2026-12-02" })
+
+  it("blocks confirming an order for a customer with an invoice overdue beyond the threshold", () => {
+    expect(risk.level).toBe("blocked")
+    expect(confirmCheck(risk, { totalInclVatCents: 100, riskOverride: null })).toMatchObject({ allowed: false, needsOverride: true, reasons: [{ code: "overdue-beyond-threshold", days: 62 }] })
+  })
+
+  it("blocks an order that would put the customer over its limit, even when nothing is overdue", () => {
+    const fresh = customerRisk({ creditLimitCents: 50_000, invoices: [], orders: [], creditNotes: [], payments: [], today: "2026-12-02" })
+    expect(confirmCheck(fresh, { totalInclVatCents: 60_000, riskOverride: null })).toMatchObject({ allowed: false, reasons: [{ code: "over-limit", outstandingCents: 60_000, limitCents: 50_000 }] })
+    expect(confirmCheck(fresh, { totalInclVatCents: 40_000, riskOverride: null })).toMatchObject({ allowed: true, needsOverride: false })
+  })
+
+  it("lets a manager override with a reason, logged with who and why; an agent cannot", () => {
+    expect(withOverride(order("draft"), { email: "agent1@x", role: "agent" }, "good customer", 7)).toMatchObject({ ok: false, code: "override-not-manager" })
+    expect(withOverride(order("draft"), { email: "boss@x", role: "manager" }, "  ", 7)).toMatchObject({ ok: false, code: "override-reason" })
+    const r = withOverride(order("draft"), { email: "boss@x", role: "manager" }, "Paid by cheque on site", 7)
+    expect(r.ok && r.value.riskOverride).toEqual({ by: "boss@x", reason: "Paid by cheque on site", at: 7 })
+    expect(r.ok && confirmCheck(risk, r.value).allowed).toBe(true)
+  })
+})
+
+describe("reminders", () => {
+  it("logs each reminder in the invoice's history and reads them back for the dunning schedule", () => {
+    const r = withReminder(invoice(), "friendly", "agent1@x", Date.parse("2026-12-02T10:00:00Z"))
+    expect(r.ok && remindersOf(r.value)).toEqual([{ level: "friendly", at: "2026-12-02", by: "agent1@x" }])
+  })
+
+  it("a payment record keeps its method and reference", () => {
+    expect(PaymentRecord.parse({ id: "p", invoiceId: "i", customerId: "c", date: "2026-12-01", amountCents: 5, method: "cheque", reference: "CHQ 123", createdAt: 1 }).reference).toBe("CHQ 123")
+  })
+})

@@ -1,0 +1,247 @@
+import type * as z from "zod"
+
+import { CreditNote, Invoice, Order, PaymentRecord, type Quote } from "./document.schema"
+import type { DunningLevel } from "./dunning"
+import { dueDate, type PaymentTerms } from "./payment-terms"
+import { invoiceBalance } from "./payments"
+import { assessRisk, orderNeedsOverride, type CustomerRisk, type RiskInvoice, type RiskReason, type RiskSettings } from "./risk"
+import { computeTotals } from "./totals"
+import { checkTransition, effectiveQuoteStatus, type DocumentType } from "./workflow"
+
+/**
+ * Quote to cash: the steps after the quote, as pure functions the workspace calls and the server's checks
+ * share. Each returns the new record or a refusal whose `code` the UI words in the agent's language and whose
+ * `message` is the same in English (the server's words in a refused change).
+ */
+export type QuoteDoc = z.infer<typeof Quote>
+export type OrderDoc = z.infer<typeof Order>
+export type InvoiceDoc = z.infer<typeof Invoice>
+export type CreditNoteDoc = z.infer<typeof CreditNote>
+export type AnyDoc = QuoteDoc | OrderDoc | InvoiceDoc | CreditNoteDoc
+
+export type Refusal = { ok: false; code: string; message: string; params?: Record<string, string | number> }
+export type Outcome<T> = { ok: true; value: T } | Refusal
+
+export interface StepContext {
+  /** New record id (client-generated). */
+  id: string
+  now: number
+  /** Who acts (the signed-in user's email), written in the history. */
+  by: string
+  /** Today, ISO date. */
+  today: string
+}
+
+function refuse(code: string, message: string, params?: Record<string, string | number>): Refusal {
+  return { ok: false, code, message, ...(params ? { params } : {}) }
+}
+
+/** Moves a document along the workflow, with a history entry; an illegal move is refused with what is allowed. */
+export function transition<D extends AnyDoc>(doc: D, to: string, by: string, now: number, today?: string): Outcome<D> {
+  const from = doc.type === "quote" && today ? effectiveQuoteStatus(doc.status, doc.validUntil, today) : doc.status
+  // A sent quote past its date is expired in everyone's eyes; the stored status moves there first.
+  const steps = from !== doc.status ? [from, to] : [to]
+  let current: string = doc.status
+  for (const step of steps) {
+    const check = checkTransition(doc.type as DocumentType, current, step)
+    if (!check.ok) {
+      const allowed = check.reason === "illegal-transition" && check.allowed.length ? check.allowed.join(", ") : "none"
+      return refuse("illegal-transition", `${/^[aeiou]/.test(doc.type) ? "an" : "a"} ${doc.type} cannot go from ${from} to ${to} (allowed: ${allowed})`, { type: doc.type, from, to, allowed })
+    }
+    current = step
+  }
+  const history = [...doc.history, ...steps.map((s) => ({ status: s, at: now, by }))]
+  return { ok: true, value: { ...doc, status: to, history, updatedAt: now } as D }
+}
+
+/** An accepted quote becomes a draft order in one click: same customer, lines, terms; the quote is its source. */
+export function orderFromQuote(quote: QuoteDoc, ctx: StepContext): Outcome<OrderDoc> {
+  const status = effectiveQuoteStatus(quote.status, quote.validUntil, ctx.today)
+  if (status !== "accepted") return refuse("quote-not-accepted", `only an accepted quote becomes an order (this one is ${status})`, { status })
+  return {
+    ok: true,
+    value: Order.parse({
+      ...common(quote, ctx),
+      type: "order",
+      status: "draft",
+      paymentTerms: quote.paymentTerms,
+      lines: quote.lines.map((l, i) => ({ ...l, id: `${ctx.id}-l${i + 1}` }))
+    })
+  }
+}
+
+/** A confirmed order becomes a draft invoice: due date from the terms (the server sets both again at issue). */
+export function invoiceFromOrder(order: OrderDoc, ctx: StepContext): Outcome<InvoiceDoc> {
+  if (order.status !== "confirmed") return refuse("order-not-confirmed", `only a confirmed order is invoiced (this one is ${order.status})`, { status: order.status })
+  return {
+    ok: true,
+    value: Invoice.parse({
+      ...common(order, ctx),
+      type: "invoice",
+      status: "draft",
+      paymentTerms: order.paymentTerms,
+      dueDate: dueDate(ctx.today, order.paymentTerms as PaymentTerms),
+      lines: order.lines.map((l, i) => ({ ...l, id: `${ctx.id}-l${i + 1}` }))
+    })
+  }
+}
+
+/**
+ * A credit note correcting an issued invoice: all of it, or some quantities of some lines. Its quantities are
+ * negative; what all credit notes of the invoice take back never exceeds the invoice.
+ */
+export function creditNoteFor(
+  invoice: InvoiceDoc,
+  selection: "full" | readonly { lineId: string; quantityMilli: number }[],
+  alreadyCreditedCents: number,
+  ctx: StepContext
+): Outcome<CreditNoteDoc> {
+  if (invoice.status !== "issued" || invoice.number === null) return refuse("invoice-not-issued", "only an issued invoice is corrected by a credit note")
+  const picked =
+    selection === "full"
+      ? invoice.lines.map((l) => ({ line: l, q: l.quantityMilli }))
+      : selection.map((s) => ({ line: invoice.lines.find((l) => l.id === s.lineId), q: s.quantityMilli }))
+  if (picked.length === 0) return refuse("credit-nothing", "choose at least one line to credit")
+  for (const p of picked) {
+    if (!p.line) return refuse("credit-unknown-line", "a credited line is not on the invoice")
+    if (!(p.q > 0 && p.q <= p.line.quantityMilli)) return refuse("credit-quantity", `credit between 0 and ${p.line.quantityMilli / 1000} of "${p.line.label}"`, { label: p.line.label, max: p.line.quantityMilli / 1000 })
+  }
+  const lines = picked.map((p, i) => ({ ...p.line!, id: `${ctx.id}-l${i + 1}`, quantityMilli: -p.q }))
+  const totals = computeTotals(lines)
+  if (alreadyCreditedCents - totals.totalInclVatCents > invoice.totalInclVatCents) {
+    return refuse("credit-over-invoice", "the credit notes of this invoice would take back more than the invoice", { invoice: invoice.totalInclVatCents, credited: alreadyCreditedCents })
+  }
+  return {
+    ok: true,
+    value: CreditNote.parse({
+      ...common(invoice, ctx),
+      type: "credit-note",
+      status: "draft",
+      correctsInvoiceId: invoice.id,
+      sourceId: invoice.id,
+      lines,
+      totalExclVatCents: totals.totalExclVatCents,
+      totalVatCents: totals.totalVatCents,
+      totalInclVatCents: totals.totalInclVatCents
+    })
+  }
+}
+
+function common(src: AnyDoc, ctx: StepContext) {
+  const t = computeTotals(src.lines)
+  return {
+    id: ctx.id,
+    customerId: src.customerId,
+    contactId: src.contactId,
+    language: src.language,
+    number: null,
+    date: ctx.today,
+    totalExclVatCents: t.totalExclVatCents,
+    totalVatCents: t.totalVatCents,
+    totalInclVatCents: t.totalInclVatCents,
+    notes: src.notes,
+    salesRep: src.salesRep,
+    sourceId: src.id,
+    history: [{ status: "draft", at: ctx.now, by: ctx.by }],
+    createdAt: ctx.now,
+    updatedAt: ctx.now
+  }
+}
+
+export interface PaymentInput {
+  id: string
+  date: string
+  amountCents: number
+  method: PaymentRecord["method"]
+  reference: string
+  now: number
+}
+
+/**
+ * A payment against an issued invoice. More than what is left to pay is refused (a second agent recording the
+ * same transfer is the usual cause); a negative amount corrects an earlier mistake and is allowed.
+ */
+export function recordPayment(invoice: InvoiceDoc, payments: readonly PaymentRecord[], creditedCents: number, input: PaymentInput): Outcome<PaymentRecord> {
+  if (invoice.status !== "issued") return refuse("invoice-not-issued", "payments are recorded against issued invoices only")
+  if (input.amountCents === 0) return refuse("payment-zero", "a payment of 0 records nothing")
+  const balance = invoiceBalance(invoice.totalInclVatCents, payments.filter((p) => p.invoiceId === invoice.id), creditedCents)
+  if (input.amountCents > balance.remainingCents) {
+    return refuse("payment-over-balance", `the invoice has ${balance.remainingCents / 100} left to pay`, { remainingCents: balance.remainingCents })
+  }
+  return {
+    ok: true,
+    value: PaymentRecord.parse({ id: input.id, invoiceId: invoice.id, customerId: invoice.customerId, date: input.date, amountCents: input.amountCents, method: input.method, reference: input.reference, createdAt: input.now })
+  }
+}
+
+/** What credit notes take back from each invoice (positive cents), issued ones only. */
+export function creditedByInvoice(creditNotes: readonly CreditNoteDoc[]): Map<string, number> {
+  const out = new Map<string, number>()
+  for (const cn of creditNotes) if (cn.status === "issued") out.set(cn.correctsInvoiceId, (out.get(cn.correctsInvoiceId) ?? 0) - cn.totalInclVatCents)
+  return out
+}
+
+/** The risk inputs from a customer's documents: issued invoices with their payments and credits, confirmed orders. */
+export function customerRisk(
+  input: {
+    creditLimitCents: number | null
+    invoices: readonly InvoiceDoc[]
+    orders: readonly OrderDoc[]
+    creditNotes: readonly CreditNoteDoc[]
+    payments: readonly PaymentRecord[]
+    today: string
+  },
+  settings?: RiskSettings
+): CustomerRisk {
+  const credited = creditedByInvoice(input.creditNotes)
+  const invoices: RiskInvoice[] = input.invoices
+    .filter((i) => i.status === "issued")
+    .map((i) => ({
+      issueDate: i.date,
+      dueDate: i.dueDate,
+      totalInclVatCents: i.totalInclVatCents,
+      payments: input.payments.filter((p) => p.invoiceId === i.id),
+      creditedCents: credited.get(i.id) ?? 0
+    }))
+  const openOrders = input.orders.filter((o) => o.status === "confirmed").map((o) => ({ totalInclVatCents: o.totalInclVatCents }))
+  return assessRisk({ creditLimitCents: input.creditLimitCents, invoices, openOrders, today: input.today }, settings)
+}
+
+export type OverrideRole = "agent" | "manager" | "admin"
+
+/**
+ * Whether this order may be confirmed now: a customer over its limit (with this order) or with invoices overdue
+ * beyond the threshold needs a manager's override, given by a manager or an admin with a reason.
+ */
+export function confirmCheck(risk: CustomerRisk, order: Pick<OrderDoc, "totalInclVatCents" | "riskOverride">): { allowed: boolean; needsOverride: boolean; reasons: RiskReason[] } {
+  const need = orderNeedsOverride(risk, order.totalInclVatCents)
+  if (!need.needed) return { allowed: true, needsOverride: false, reasons: [] }
+  return { allowed: order.riskOverride !== null && order.riskOverride.reason.trim().length >= 3, needsOverride: true, reasons: need.reasons }
+}
+
+export function mayOverride(role: string): boolean {
+  return role === "manager" || role === "admin"
+}
+
+/** A manager's override on a draft order: who, why, when (the reason is required). */
+export function withOverride(order: OrderDoc, who: { email: string; role: string }, reason: string, now: number): Outcome<OrderDoc> {
+  if (!mayOverride(who.role)) return refuse("override-not-manager", "only a manager or an admin may override a risk block")
+  if (order.status !== "draft") return refuse("override-not-draft", "an override is given before the order is confirmed")
+  const why = reason.trim()
+  if (why.length < 3) return refuse("override-reason", "say why (at least 3 characters)")
+  return { ok: true, value: { ...order, riskOverride: { by: who.email, reason: why.slice(0, 500), at: now }, history: [...order.history, { status: "override", at: now, by: who.email }], updatedAt: now } }
+}
+
+/** A reminder sent, logged in the invoice's history (synced like the rest of it). */
+export const REMINDER_PREFIX = "reminder:"
+
+export function withReminder(invoice: InvoiceDoc, level: DunningLevel, by: string, now: number): Outcome<InvoiceDoc> {
+  if (invoice.status !== "issued") return refuse("invoice-not-issued", "only an issued invoice is reminded")
+  return { ok: true, value: { ...invoice, history: [...invoice.history, { status: `${REMINDER_PREFIX}${level}`, at: now, by }], updatedAt: now } }
+}
+
+export function remindersOf(invoice: Pick<InvoiceDoc, "history">): { level: DunningLevel; at: string; by: string }[] {
+  return invoice.history
+    .filter((h) => h.status.startsWith(REMINDER_PREFIX))
+    .map((h) => ({ level: h.status.slice(REMINDER_PREFIX.length) as DunningLevel, at: new Date(h.at).toISOString().slice(0, 10), by: h.by }))
+}

@@ -1,0 +1,54 @@
+import type { DunningLevel } from "./dunning"
+import type { DocLanguage } from "./legal-mentions"
+import { formatCents } from "./money"
+
+export interface ReminderFacts {
+  invoiceNumber: string
+  invoiceDate: string
+  dueDate: string
+  remainingCents: number
+  daysOverdue: number
+  customerName: string
+  /** "Mme Durand", or empty: the greeting then goes to the company. */
+  contactName: string
+  sellerName: string
+  agentName: string
+}
+
+/**
+ * The reminder mail of each level, in the customer's language: friendly (a nudge, maybe an oversight), firm
+ * (a date to pay by, the penalties the invoice states), formal notice (mise en demeure: the last step before
+ * recovery, which French practice words plainly and dates). Plain text: it goes into the reply box as typed.
+ */
+export function reminderMail(level: DunningLevel, lang: DocLanguage, f: ReminderFacts): { subject: string; body: string } {
+  const amount = formatCents(f.remainingCents, lang)
+  const date = (iso: string) => formatDate(iso, lang)
+  const fr = lang === "fr"
+  const hello = fr ? (f.contactName ? `Bonjour ${f.contactName},` : "Madame, Monsieur,") : f.contactName ? `Dear ${f.contactName},` : "Dear Sir or Madam,"
+  const sign = `${fr ? "Cordialement" : "Kind regards"},\n${f.agentName}\n${f.sellerName}`
+  const subjects: Record<DunningLevel, string> = fr
+    ? { friendly: `Rappel : facture ${f.invoiceNumber}`, firm: `Relance : facture ${f.invoiceNumber} impayée`, "formal-notice": `Mise en demeure : facture ${f.invoiceNumber}` }
+    : { friendly: `Reminder: invoice ${f.invoiceNumber}`, firm: `Overdue invoice ${f.invoiceNumber}`, "formal-notice": `Formal notice: invoice ${f.invoiceNumber}` }
+  const bodies: Record<DunningLevel, string> = fr
+    ? {
+        friendly: `Sauf erreur de notre part, la facture ${f.invoiceNumber} du ${date(f.invoiceDate)}, échue le ${date(f.dueDate)}, reste à régler pour ${amount}.\n\nS'il s'agit d'un simple oubli, nous vous remercions de bien vouloir procéder au règlement. Si le paiement est déjà parti, merci de ne pas tenir compte de ce message.`,
+        firm: `Malgré notre précédent rappel, la facture ${f.invoiceNumber} du ${date(f.invoiceDate)} reste impayée : ${amount}, en retard de ${f.daysOverdue} jours.\n\nNous vous demandons de procéder au règlement sous 8 jours. Nous vous rappelons que tout retard entraîne les pénalités et l'indemnité forfaitaire de 40 € prévues sur la facture.`,
+        "formal-notice": `Par la présente, nous vous mettons en demeure de régler sous 8 jours la somme de ${amount} au titre de la facture ${f.invoiceNumber} du ${date(f.invoiceDate)}, échue depuis le ${date(f.dueDate)} (${f.daysOverdue} jours), malgré nos relances.\n\nÀ défaut, nous engagerons le recouvrement de cette créance, majorée des pénalités de retard et de l'indemnité forfaitaire de 40 € pour frais de recouvrement.`
+      }
+    : {
+        friendly: `Unless we are mistaken, invoice ${f.invoiceNumber} of ${date(f.invoiceDate)}, due on ${date(f.dueDate)}, still shows ${amount} to pay.\n\nIf this is an oversight, we would be grateful if you could arrange payment. If you have already paid, please disregard this message.`,
+        firm: `Despite our earlier reminder, invoice ${f.invoiceNumber} of ${date(f.invoiceDate)} remains unpaid: ${amount}, ${f.daysOverdue} days overdue.\n\nPlease settle it within 8 days. Late payment incurs the penalties and the €40 fixed recovery compensation stated on the invoice.`,
+        "formal-notice": `We hereby give you formal notice to pay, within 8 days, ${amount} due under invoice ${f.invoiceNumber} of ${date(f.invoiceDate)}, overdue since ${date(f.dueDate)} (${f.daysOverdue} days), despite our reminders.\n\nFailing payment, we will start recovery proceedings for this amount, plus late-payment penalties and the €40 fixed recovery compensation.`
+      }
+  return { subject: subjects[level], body: `${hello}\n\n${bodies[level]}\n\n${sign}` }
+}
+
+function formatDate(iso: string, lang: DocLanguage): string {
+  const [y, m, d] = iso.split("-").map(Number)
+  return new Intl.DateTimeFormat(lang === "fr" ? "fr-FR" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y!, m! - 1, d!)))
+}
+
+/** A mailto: link with the subject and body (the fallback where no reply box is open). */
+export function mailtoLink(to: string, mail: { subject: string; body: string }): string {
+  return `mailto:${encodeURIComponent(to)}?subject=${encodeURIComponent(mail.subject)}&body=${encodeURIComponent(mail.body)}`
+}

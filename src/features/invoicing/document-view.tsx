@@ -1,0 +1,430 @@
+import { useCallback, useEffect, useState } from "react"
+import { useTranslation } from "react-i18next"
+
+import { parseScaledDecimal, formatCents } from "~src/domain/documents/money"
+import { allowedNext } from "~src/domain/documents/workflow"
+import type { DocumentActionRequest, ResponseOf } from "~src/messaging/contract"
+import { send } from "~src/messaging/send"
+
+import { StatusChip } from "./document-list"
+import { downloadFacturX } from "./factur-x-download"
+import { RiskReasons } from "./risk-reasons"
+
+type View = ResponseOf<"documents/get">
+type Doc = NonNullable<View["document"]>
+
+const SECTION_OF: Record<Doc["type"], string> = { quote: "quotes", order: "orders", invoice: "invoices", "credit-note": "invoices" }
+/** Transitions offered as plain buttons; the others have their own controls (confirm, issue, to order…). */
+const BUTTONS: Record<string, string[]> = { quote: ["accepted", "refused", "cancelled"], order: ["cancelled"], invoice: [], "credit-note": [] }
+
+/** One document: its lines and totals, where it came from and went, and the next steps its status allows. */
+export function DocumentView({ id }: { id: string }) {
+  const { t, i18n } = useTranslation()
+  const lang = i18n.language === "en" ? "en" : "fr"
+  const money = (c: number) => formatCents(c, lang)
+  const [view, setView] = useState<View | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
+
+  const load = useCallback(() => {
+    send("documents/get", { id })
+      .then(setView)
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+  }, [id])
+  useEffect(load, [load])
+  // The server's answer (a number, a refusal) and other agents' changes arrive by sync: read again now and then.
+  useEffect(() => {
+    const timer = setInterval(load, 3_000)
+    return () => clearInterval(timer)
+  }, [load])
+
+  const act = async (step: DocumentActionRequest, openCreated = false) => {
+    setNotice(null)
+    try {
+      const r = await send("documents/act", { id, step })
+      if (!r.ok) {
+        setError(refusalText(t, r.code, r.message, r.params))
+        return
+      }
+      setError(null)
+      if (openCreated && r.id && r.id !== id) {
+        const section = step.action === "to-order" ? "orders" : "invoices"
+        window.location.hash = `#/${section}/${r.id}`
+      } else load()
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e))
+    }
+  }
+
+  if (!view) return <p className={error ? "c-error" : "c-muted"}>{error ?? t("invoicing.list.loading")}</p>
+  const doc = view.document
+  if (!doc) return <p className="c-empty">{t("invoicing.view.notFound")}</p>
+  const row = view.row
+  const next = allowedNext(doc.type, row?.status ?? doc.status)
+  const manager = view.me.role === "manager" || view.me.role === "admin"
+
+  return (
+    <article className="c-doc" data-comptoir="document-view" data-customer={doc.customerId} data-type={doc.type} data-status={row?.status ?? doc.status} data-payment={row?.paymentState ?? ""}>
+      <header className="c-doc-head">
+        <a href={`#/${SECTION_OF[doc.type]}`}>← {t(`invoicing.list.title.${SECTION_OF[doc.type]}`)}</a>
+        <h1>
+          {t(`invoicing.type.${doc.type}`)} <span data-comptoir="document-number">{doc.number ?? t("invoicing.view.unnumbered")}</span>
+        </h1>
+        {row ? <StatusChip row={row} /> : null}
+      </header>
+      <dl className="c-doc-facts">
+        <dt>{t("invoicing.list.customerColumn")}</dt>
+        <dd>
+          {view.customer ? `${view.customer.company} (${view.customer.code})` : doc.customerId} · {t(`card.language.${doc.language}`)}
+        </dd>
+        <dt>{t("invoicing.list.date")}</dt>
+        <dd>{doc.date}</dd>
+        {doc.type === "invoice" ? (
+          <>
+            <dt>{t("invoicing.list.due")}</dt>
+            <dd data-comptoir="due-date">{doc.dueDate}</dd>
+          </>
+        ) : null}
+        {doc.type === "quote" ? (
+          <>
+            <dt>{t("invoicing.list.validUntil")}</dt>
+            <dd>{doc.validUntil}</dd>
+          </>
+        ) : null}
+        {view.source ? (
+          <>
+            <dt>{t("invoicing.view.source")}</dt>
+            <dd>
+              <a href={`#/${SECTION_OF[view.source.type as Doc["type"]]}/${view.source.id}`}>
+                {t(`invoicing.type.${view.source.type}`)} {view.source.number ?? t("invoicing.view.unnumbered")}
+              </a>
+            </dd>
+          </>
+        ) : null}
+        {view.derived.length ? (
+          <>
+            <dt>{t("invoicing.view.derived")}</dt>
+            <dd>
+              {view.derived.map((d) => (
+                <a key={d.id} href={`#/${SECTION_OF[d.type as Doc["type"]]}/${d.id}`} className="c-chip" data-comptoir="derived-document">
+                  {t(`invoicing.type.${d.type}`)} {d.number ?? t("invoicing.view.unnumbered")} · {t(`invoicing.status.${d.status}`)}
+                </a>
+              ))}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+
+      <table className="c-table">
+        <thead>
+          <tr>
+            <th>{t("invoicing.view.ref")}</th>
+            <th>{t("invoicing.view.label")}</th>
+            <th className="c-num">{t("invoicing.view.quantity")}</th>
+            <th className="c-num">{t("invoicing.view.unitPrice")}</th>
+            <th className="c-num">{t("invoicing.view.discount")}</th>
+            <th className="c-num">{t("invoicing.view.vat")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {doc.lines.map((l) => (
+            <tr key={l.id}>
+              <td>{l.ref}</td>
+              <td>{l.label}</td>
+              <td className="c-num">
+                {l.quantityMilli / 1000} {l.unit}
+              </td>
+              <td className="c-num">{money(l.unitPriceCents)}</td>
+              <td className="c-num">{l.discountBp ? `${l.discountBp / 100} %` : ""}</td>
+              <td className="c-num">{l.vatRateBp / 100} %</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="c-doc-totals">
+        {t("invoicing.view.totalExcl")} <strong>{money(doc.totalExclVatCents)}</strong> · {t("invoicing.view.totalVat")} <strong>{money(doc.totalVatCents)}</strong> · {t("invoicing.view.totalIncl")}{" "}
+        <strong data-comptoir="document-total" data-cents={doc.totalInclVatCents}>
+          {money(doc.totalInclVatCents)}
+        </strong>
+        {row?.remainingCents !== null && row?.remainingCents !== undefined ? (
+          <>
+            {" "}
+            · {t("invoicing.list.remaining")}{" "}
+            <strong data-comptoir="remaining" data-cents={row.remainingCents}>
+              {money(row.remainingCents)}
+            </strong>
+          </>
+        ) : null}
+      </p>
+
+      {error ? (
+        <p className="c-error" role="alert" data-comptoir="document-error">
+          {error}
+        </p>
+      ) : null}
+      {notice ? <p className="c-notice">{notice}</p> : null}
+
+      <div className="c-doc-actions">
+        {doc.type === "quote" && row?.status === "accepted" ? (
+          <button type="button" className="c-button" data-comptoir="to-order" onClick={() => void act({ action: "to-order" }, true)}>
+            {t("invoicing.actions.toOrder")}
+          </button>
+        ) : null}
+        {doc.type === "order" && doc.status === "confirmed" && !view.derived.some((d) => d.type === "invoice") ? (
+          <button type="button" className="c-button" data-comptoir="to-invoice" onClick={() => void act({ action: "to-invoice" }, true)}>
+            {t("invoicing.actions.toInvoice")}
+          </button>
+        ) : null}
+        {(doc.type === "invoice" || doc.type === "credit-note") && doc.status === "draft" ? (
+          <button type="button" className="c-button" data-comptoir="issue" onClick={() => void act({ action: "transition", to: "issued" })}>
+            {t("invoicing.actions.issue")}
+          </button>
+        ) : null}
+        {doc.type === "quote" && row?.status === "draft" ? (
+          <button type="button" className="c-button" onClick={() => void act({ action: "transition", to: "sent" })}>
+            {t("invoicing.actions.send")}
+          </button>
+        ) : null}
+        {(BUTTONS[doc.type] ?? [])
+          .filter((to) => next.includes(to))
+          .map((to) => (
+            <button key={to} type="button" className="c-button c-button-secondary" data-comptoir="transition" data-to={to} onClick={() => void act({ action: "transition", to })}>
+              {t(`invoicing.actions.to.${to}`)}
+            </button>
+          ))}
+        {(doc.type === "invoice" || doc.type === "credit-note") && doc.status === "issued" && view.customer ? (
+          <button
+            type="button"
+            className="c-button c-button-secondary"
+            data-comptoir="facturx-download"
+            onClick={() => {
+              setNotice(null)
+              downloadFacturX(doc, view.customer!, view.seller, view.correctedInvoice).then(
+                (name) => setNotice(t("invoicing.facturx.done", { name })),
+                (e: unknown) => setError(t("invoicing.facturx.failed", { reason: e instanceof Error ? e.message : String(e) }))
+              )
+            }}>
+            {t("invoicing.facturx.download")}
+          </button>
+        ) : null}
+      </div>
+
+      {doc.type === "order" ? <OrderRisk view={view} manager={manager} onAct={act} /> : null}
+      {doc.type === "invoice" && doc.status === "issued" ? <InvoicePanels view={view} onAct={act} /> : null}
+
+      <section className="c-doc-history">
+        <h2>{t("invoicing.view.history")}</h2>
+        <ul>
+          {doc.history.map((h, i) => (
+            <li key={i} data-comptoir="history-entry">
+              {new Date(h.at).toLocaleString(lang === "fr" ? "fr-FR" : "en-GB")} · {historyText(t, h.status)} · <span className="c-muted">{h.by}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </article>
+  )
+}
+
+type Translate = ReturnType<typeof useTranslation>["t"]
+
+function historyText(t: Translate, status: string): string {
+  if (status.startsWith("reminder:")) return t("invoicing.dunning.logged", { level: t(`invoicing.dunning.level.${status.slice(9)}`) })
+  if (status === "override") return t("invoicing.risk.overrideLogged")
+  return t(`invoicing.status.${status}`, { defaultValue: status })
+}
+
+/** The refusal's code in the agent's language, the English message when the code is unknown. */
+export function refusalText(t: Translate, code: string | undefined, message: string | undefined, params?: Record<string, string | number>): string {
+  return code ? t(`invoicing.refusal.${code}`, { ...params, defaultValue: message ?? code }) : (message ?? "")
+}
+
+function OrderRisk({ view, manager, onAct }: { view: View; manager: boolean; onAct: (s: DocumentActionRequest) => Promise<void> }) {
+  const { t, i18n } = useTranslation()
+  const [reason, setReason] = useState("")
+  const doc = view.document
+  if (!doc || doc.type !== "order") return null
+  const confirm = view.confirm
+  const override = doc.riskOverride
+  return (
+    <section className="c-doc-risk" data-comptoir="order-risk" data-level={view.risk?.level ?? "ok"}>
+      <h2>{t("invoicing.risk.title")}</h2>
+      {/* A blocked confirmation lists its own reasons below; the risk's reasons would say the same twice. */}
+      {view.risk && !(doc.status === "draft" && confirm && !confirm.allowed) ? <RiskReasons reasons={view.risk.reasons} /> : null}
+      {override ? (
+        <p className="c-notice" data-comptoir="risk-override">
+          {t("invoicing.risk.overriddenBy", { who: override.by, why: override.reason, at: new Date(override.at).toLocaleString(i18n.language === "en" ? "en-GB" : "fr-FR") })}
+        </p>
+      ) : null}
+      {doc.status === "draft" && confirm ? (
+        confirm.allowed ? (
+          <button type="button" className="c-button" data-comptoir="confirm-order" onClick={() => void onAct({ action: "transition", to: "confirmed" })}>
+            {t("invoicing.actions.confirm")}
+          </button>
+        ) : (
+          <div data-comptoir="confirm-blocked">
+            <p className="c-error">
+              <strong>{t("invoicing.risk.blocked")}</strong> {t("invoicing.risk.needsOverride")}
+            </p>
+            <RiskReasons reasons={confirm.reasons} />
+            {manager ? (
+              <form
+                className="c-field"
+                onSubmit={(e) => {
+                  e.preventDefault()
+                  void onAct({ action: "override", reason })
+                }}>
+                <label htmlFor="override-reason">{t("invoicing.risk.overrideReason")}</label>
+                <input id="override-reason" data-comptoir="override-reason" value={reason} required minLength={3} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+                <button type="submit" className="c-button c-button-danger" data-comptoir="override-submit" disabled={reason.trim().length < 3}>
+                  {t("invoicing.risk.override")}
+                </button>
+              </form>
+            ) : (
+              <p className="c-muted" data-comptoir="override-ask-manager">
+                {t("invoicing.risk.askManager")}
+              </p>
+            )}
+          </div>
+        )
+      ) : null}
+    </section>
+  )
+}
+
+const METHODS = ["transfer", "card", "cheque", "cash", "direct-debit", "other"] as const
+
+function InvoicePanels({ view, onAct }: { view: View; onAct: (s: DocumentActionRequest, openCreated?: boolean) => Promise<void> }) {
+  const { t, i18n } = useTranslation()
+  const lang = i18n.language === "en" ? "en" : "fr"
+  const doc = view.document
+  const [amount, setAmount] = useState("")
+  const [date, setDate] = useState(view.today)
+  const [method, setMethod] = useState<(typeof METHODS)[number]>("transfer")
+  const [reference, setReference] = useState("")
+  const [credit, setCredit] = useState<Record<string, string>>({})
+  const [amountError, setAmountError] = useState<string | null>(null)
+  if (!doc || doc.type !== "invoice") return null
+  const remaining = view.row?.remainingCents ?? 0
+  return (
+    <>
+      <section className="c-doc-payments">
+        <h2>{t("invoicing.payments.title")}</h2>
+        {view.payments.length === 0 ? (
+          <p className="c-muted">{t("invoicing.payments.none")}</p>
+        ) : (
+          <table className="c-table">
+            <tbody>
+              {view.payments.map((p) => (
+                <tr key={p.id} data-comptoir="payment-row">
+                  <td>{p.date}</td>
+                  <td className="c-num">{formatCents(p.amountCents, lang)}</td>
+                  <td>{t(`invoicing.payments.method.${p.method}`)}</td>
+                  <td>{p.reference}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {remaining > 0 ? (
+          <form
+            className="c-inline-form"
+            data-comptoir="payment-form"
+            onSubmit={(e) => {
+              e.preventDefault()
+              const cents = parseScaledDecimal(amount, 2, true)
+              if (cents === null || cents === 0) {
+                setAmountError(t("invoicing.payments.badAmount"))
+                return
+              }
+              setAmountError(null)
+              void onAct({ action: "payment", date, amountCents: cents, method, reference }).then(() => {
+                setAmount("")
+                setReference("")
+              })
+            }}>
+            <label>
+              {t("invoicing.payments.amount")}
+              <input data-comptoir="payment-amount" inputMode="decimal" value={amount} placeholder={(remaining / 100).toFixed(2)} onChange={(e) => setAmount(e.target.value)} />
+            </label>
+            <label>
+              {t("invoicing.list.date")}
+              <input type="date" data-comptoir="payment-date" value={date} onChange={(e) => setDate(e.target.value)} />
+            </label>
+            <label>
+              {t("invoicing.payments.methodLabel")}
+              <select data-comptoir="payment-method" value={method} onChange={(e) => setMethod(e.target.value as (typeof METHODS)[number])}>
+                {METHODS.map((m) => (
+                  <option key={m} value={m}>
+                    {t(`invoicing.payments.method.${m}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t("invoicing.payments.reference")}
+              <input data-comptoir="payment-reference" value={reference} maxLength={120} onChange={(e) => setReference(e.target.value)} />
+            </label>
+            <button type="submit" className="c-button" data-comptoir="payment-submit">
+              {t("invoicing.payments.record")}
+            </button>
+            {amountError ? <span className="c-error">{amountError}</span> : null}
+          </form>
+        ) : (
+          <p className="c-notice" data-comptoir="invoice-paid">
+            {t("invoicing.payments.paid")}
+          </p>
+        )}
+      </section>
+
+      <section className="c-doc-credit">
+        <h2>{t("invoicing.credit.title")}</h2>
+        {view.creditNotes.map((c) => (
+          <p key={c.id}>
+            <a href={`#/invoices/${c.id}`} data-comptoir="credit-note-link">
+              {t("invoicing.type.credit-note")} {c.number ?? t("invoicing.view.unnumbered")}
+            </a>{" "}
+            · {formatCents(c.totalInclVatCents, lang)} · {t(`invoicing.status.${c.status}`)}
+          </p>
+        ))}
+        <p className="c-muted">{t("invoicing.credit.explain")}</p>
+        <table className="c-table">
+          <tbody>
+            {doc.lines.map((l) => (
+              <tr key={l.id}>
+                <td>{l.label}</td>
+                <td>
+                  <input
+                    aria-label={t("invoicing.credit.quantityOf", { label: l.label })}
+                    data-comptoir="credit-quantity"
+                    inputMode="decimal"
+                    size={6}
+                    placeholder="0"
+                    value={credit[l.id] ?? ""}
+                    onChange={(e) => setCredit({ ...credit, [l.id]: e.target.value })}
+                  />{" "}
+                  / {l.quantityMilli / 1000}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button
+          type="button"
+          className="c-button c-button-secondary"
+          data-comptoir="credit-partial"
+          onClick={() => {
+            const lines = Object.entries(credit)
+              .map(([lineId, v]) => ({ lineId, quantityMilli: parseScaledDecimal(v, 3) ?? -1 }))
+              .filter((l) => l.quantityMilli !== 0)
+            void onAct({ action: "credit", lines }, true)
+          }}>
+          {t("invoicing.credit.partial")}
+        </button>{" "}
+        <button type="button" className="c-button c-button-secondary" data-comptoir="credit-full" onClick={() => void onAct({ action: "credit", lines: "full" }, true)}>
+          {t("invoicing.credit.full")}
+        </button>
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,44 @@
+// @vitest-environment jsdom
+import { render, screen, within } from "@testing-library/react"
+import { afterEach, describe, expect, it, vi } from "vitest"
+
+import { createI18n } from "~src/i18n"
+
+import { DocumentsBlock } from "./documents-block"
+
+const summary = {
+  openQuotes: { count: 2, cents: 150_000 },
+  openOrders: { count: 0, cents: 0 },
+  unpaidInvoices: { count: 3, cents: 420_050 },
+  overdueInvoices: { count: 1, cents: 120_000, maxDays: 42 }
+}
+
+function stubChrome(reply: unknown) {
+  const sendMessage = vi.fn(async () => reply)
+  vi.stubGlobal("chrome", { runtime: { sendMessage, getURL: (p: string) => `chrome-extension://x/${p}` } })
+  return sendMessage
+}
+
+afterEach(() => vi.unstubAllGlobals())
+
+describe("the card's documents block", () => {
+  it("asks the background for this customer's summary and shows each count with its amount", async () => {
+    const sendMessage = stubChrome({ ok: true, data: summary })
+    const i18n = createI18n("en")
+    render(<DocumentsBlock customerId="cust-7" t={i18n.t.bind(i18n) as never} locale="en" />)
+    const overdue = await screen.findByText("1 overdue invoice")
+    expect(sendMessage).toHaveBeenCalledWith({ type: "documents/summary", payload: { customerId: "cust-7" } })
+    expect(overdue.closest("li")!.textContent).toContain("€1,200.00 · 42 days late")
+    expect(within(screen.getByText("3 unpaid invoices").closest("li")!).getByText("€4,200.50")).toBeTruthy()
+    expect(screen.getByText("2 open quotes").closest("li")!.textContent).toContain("€1,500.00")
+    // Nothing open: the count says 0 and no amount follows.
+    expect(screen.getByText("0 open orders").closest("li")!.textContent).toBe("0 open orders ")
+  })
+
+  it("shows nothing rather than a wrong block when the reply is malformed", async () => {
+    stubChrome({ ok: true, data: { openQuotes: 2 } })
+    const i18n = createI18n("fr")
+    const { container } = render(<DocumentsBlock customerId="cust-7" t={i18n.t.bind(i18n) as never} locale="fr" />)
+    await vi.waitFor(() => expect(container.innerHTML).toBe(""))
+  })
+})

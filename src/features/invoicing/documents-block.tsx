@@ -1,0 +1,65 @@
+import { useEffect, useState } from "react"
+
+import { formatCents } from "~src/domain/documents/money"
+import { sendFromPage } from "~src/features/lookup-panel/page-messaging"
+import type { ResponseOf } from "~src/messaging/contract"
+
+import { openDocuments } from "./open-documents"
+
+type Summary = ResponseOf<"documents/summary">
+type Translate = (key: string, options?: Record<string, unknown>) => string
+
+/**
+ * The card's documents block: open quotes, orders, unpaid and overdue invoices, counted and summed, each a link
+ * to the workspace list of this customer. Fetched when the card opens (a message to the background: the card
+ * also runs in content scripts, which never open the extension's database, and load no zod: the background
+ * validated the reply).
+ */
+export function DocumentsBlock({ customerId, t, locale }: { customerId: string; t: Translate; locale: string }) {
+  const [s, setS] = useState<Summary | null>(null)
+  const [failed, setFailed] = useState(false)
+  useEffect(() => {
+    let live = true
+    sendFromPage("documents/summary", { customerId }).then(
+      (r) => live && setS(r),
+      () => live && setFailed(true)
+    )
+    return () => {
+      live = false
+    }
+  }, [customerId])
+  if (failed) return null
+  const lang = locale.startsWith("en") ? "en" : "fr"
+  const item = (key: "openQuotes" | "openOrders" | "unpaidInvoices" | "overdueInvoices", section: string, extra = "") => {
+    const v = s?.[key]
+    return (
+      <li key={key} data-comptoir={`card-documents-${key}`} data-count={v?.count ?? ""} data-cents={v?.cents ?? ""} className={key === "overdueInvoices" && v && v.count > 0 ? "c-error" : undefined}>
+        <button
+          type="button"
+          className="c-linkish"
+          onClick={(e) => {
+            e.stopPropagation()
+            void openDocuments(`${section}/customer/${customerId}`)
+          }}>
+          {t(`invoicing.card.${key}`, { count: v?.count ?? 0 })}
+        </button>{" "}
+        {v && v.count > 0 ? <span>{formatCents(v.cents, lang)}{extra}</span> : null}
+      </li>
+    )
+  }
+  return (
+    <section className="c-card-documents" data-comptoir="card-documents" aria-busy={s === null}>
+      <div className="c-section-title">{t("invoicing.card.title")}</div>
+      {s === null ? (
+        <span className="c-muted">…</span>
+      ) : (
+        <ul>
+          {item("openQuotes", "quotes")}
+          {item("openOrders", "orders")}
+          {item("unpaidInvoices", "invoices")}
+          {item("overdueInvoices", "dunning", s.overdueInvoices.maxDays ? ` · ${t("invoicing.list.daysOverdue", { count: s.overdueInvoices.maxDays })}` : "")}
+        </ul>
+      )}
+    </section>
+  )
+}

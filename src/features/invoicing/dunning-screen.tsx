@@ -1,0 +1,222 @@
+import { useCallback, useEffect, useState } from "react"
+import { useTranslation } from "react-i18next"
+
+import { formatCents } from "~src/domain/documents/money"
+import { mailtoLink } from "~src/domain/documents/reminder-mail"
+import type { DocumentRowView, ResponseOf } from "~src/messaging/contract"
+import { send } from "~src/messaging/send"
+
+import { refusalText } from "./document-view"
+
+type Schedule = ResponseOf<"documents/list">["schedule"]
+type Reminder = NonNullable<ResponseOf<"documents/get">["reminder"]>
+
+/** The shipped payment-reminder call script (src/domain/scripts/shipped/payment-reminder.ts), in the scripts section. */
+export const REMINDER_SCRIPT_PATH = "scripts/builtin-payment-reminder"
+
+/** Overdue invoices, most overdue first, with the reminder each calls for and its mail in the customer's language. */
+export function DunningScreen({ customerId }: { customerId: string | null }) {
+  const { t, i18n } = useTranslation()
+  const lang = i18n.language === "en" ? "en" : "fr"
+  const [rows, setRows] = useState<DocumentRowView[] | null>(null)
+  const [schedule, setSchedule] = useState<Schedule | null>(null)
+  const [query, setQuery] = useState("")
+  const [open, setOpen] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const load = useCallback(() => {
+    send("documents/list", { kind: "dunning", query, limit: 500, ...(customerId ? { customerId } : {}) })
+      .then((r) => {
+        setRows(r.rows)
+        setSchedule(r.schedule)
+      })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+  }, [query, customerId])
+  useEffect(() => {
+    const timer = setTimeout(load, 120)
+    return () => clearTimeout(timer)
+  }, [load])
+
+  const totalOverdue = (rows ?? []).reduce((s, r) => s + (r.remainingCents ?? 0), 0)
+  return (
+    <section className="c-docs" data-comptoir="dunning">
+      <h1>{t("invoicing.dunning.title")}</h1>
+      {schedule ? <ScheduleForm schedule={schedule} onSaved={load} /> : null}
+      <div className="c-docs-filters">
+        <input className="c-search" type="search" placeholder={t("invoicing.list.search")} aria-label={t("invoicing.list.search")} value={query} onChange={(e) => setQuery(e.target.value)} />
+        {rows ? <span className="c-muted">{t("invoicing.dunning.summary", { count: rows.length, amount: formatCents(totalOverdue, lang) })}</span> : null}
+        {customerId ? (
+          <a className="c-chip c-chip-match" href="#/dunning">
+            {t("invoicing.list.customer", { name: rows?.[0]?.customerName ?? customerId })} ×
+          </a>
+        ) : null}
+      </div>
+      {error ? <p className="c-error">{error}</p> : null}
+      {rows === null ? (
+        <p className="c-muted">{t("invoicing.list.loading")}</p>
+      ) : rows.length === 0 ? (
+        <p className="c-empty">{t("invoicing.dunning.none")}</p>
+      ) : (
+        <table className="c-table c-docs-table">
+          <thead>
+            <tr>
+              <th>{t("invoicing.list.number")}</th>
+              <th>{t("invoicing.list.customerColumn")}</th>
+              <th>{t("invoicing.list.due")}</th>
+              <th className="c-num">{t("invoicing.dunning.late")}</th>
+              <th className="c-num">{t("invoicing.list.remaining")}</th>
+              <th>{t("invoicing.dunning.levelColumn")}</th>
+              <th>{t("invoicing.dunning.sent")}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <DunningRow key={r.id} row={r} open={open === r.id} onToggle={() => setOpen(open === r.id ? null : r.id)} onLogged={load} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}
+
+function DunningRow({ row, open, onToggle, onLogged }: { row: DocumentRowView; open: boolean; onToggle: () => void; onLogged: () => void }) {
+  const { t, i18n } = useTranslation()
+  const lang = i18n.language === "en" ? "en" : "fr"
+  const level = row.dunning?.due ?? row.dunning?.reached ?? null
+  return (
+    <>
+      <tr data-comptoir="dunning-row" data-id={row.id} data-level={level ?? ""} data-due={row.dunning?.due ?? ""}>
+        <td className="c-nowrap">
+          <a href={`#/invoices/${row.id}`}>{row.number}</a>
+        </td>
+        <td>
+          {row.customerName} <span className="c-muted">{row.customerCode}</span>
+        </td>
+        <td className="c-nowrap">{row.dueDate}</td>
+        <td className="c-num">{t("invoicing.list.daysOverdue", { count: row.daysOverdue })}</td>
+        <td className="c-num">{formatCents(row.remainingCents ?? 0, lang)}</td>
+        <td>
+          {level ? (
+            <span className={`c-chip c-level-${level}`} data-comptoir="dunning-level">
+              {t(`invoicing.dunning.level.${level}`)}
+              {row.dunning?.due ? ` · ${t("invoicing.dunning.dueNow")}` : ""}
+            </span>
+          ) : (
+            <span className="c-muted">{t("invoicing.dunning.notYet")}</span>
+          )}
+        </td>
+        <td>
+          {row.dunning?.sent.map((s, i) => (
+            <span key={i} className="c-chip" title={s.by}>
+              {t(`invoicing.dunning.level.${s.level}`)} {s.at}
+            </span>
+          ))}
+        </td>
+        <td>
+          <button type="button" className="c-button c-button-secondary c-nowrap" data-comptoir="dunning-open" aria-expanded={open} onClick={onToggle}>
+            {open ? t("invoicing.dunning.close") : t("invoicing.dunning.prepare")}
+          </button>
+        </td>
+      </tr>
+      {open ? (
+        <tr>
+          <td colSpan={8}>
+            <ReminderPanel row={row} onLogged={onLogged} />
+          </td>
+        </tr>
+      ) : null}
+    </>
+  )
+}
+
+function ReminderPanel({ row, onLogged }: { row: DocumentRowView; onLogged: () => void }) {
+  const { t } = useTranslation()
+  const [reminder, setReminder] = useState<Reminder | null>(null)
+  const [state, setState] = useState<string | null>(null)
+  useEffect(() => {
+    void send("documents/get", { id: row.id }).then((v) => setReminder(v.reminder))
+  }, [row.id])
+  if (!reminder) return <p className="c-muted">{t("invoicing.list.loading")}</p>
+  const text = `${reminder.subject}\n\n${reminder.body}`
+  return (
+    <div className="c-reminder" data-comptoir="reminder-panel" data-language={row.language}>
+      <p>
+        <strong>{t("invoicing.dunning.to")}</strong> {reminder.to || <span className="c-notice">{t("invoicing.dunning.noEmail")}</span>} · <strong>{t("invoicing.dunning.subject")}</strong>{" "}
+        <span data-comptoir="reminder-subject">{reminder.subject}</span>
+      </p>
+      <pre className="c-reminder-body" data-comptoir="reminder-body">
+        {reminder.body}
+      </pre>
+      <div className="c-doc-actions">
+        <button
+          type="button"
+          className="c-button c-button-secondary"
+          data-comptoir="reminder-copy"
+          onClick={() =>
+            void navigator.clipboard.writeText(text).then(
+              () => setState(t("invoicing.dunning.copied")),
+              () => setState(t("invoicing.dunning.copyFailed"))
+            )
+          }>
+          {t("invoicing.dunning.copy")}
+        </button>
+        <a className="c-button c-button-secondary" data-comptoir="reminder-mailto" href={mailtoLink(reminder.to, reminder)}>
+          {t("invoicing.dunning.mailto")}
+        </a>
+        <a className="c-button c-button-secondary" data-comptoir="reminder-script" href={`#/${REMINDER_SCRIPT_PATH}`}>
+          {t("invoicing.dunning.callScript")}
+        </a>
+        <button
+          type="button"
+          className="c-button"
+          data-comptoir="reminder-log"
+          onClick={() =>
+            void send("documents/act", { id: row.id, step: { action: "reminder", level: reminder.level } }).then((r) => {
+              setState(r.ok ? t("invoicing.dunning.loggedNow", { level: t(`invoicing.dunning.level.${reminder.level}`) }) : refusalText(t, r.code, r.message, r.params))
+              if (r.ok) onLogged()
+            })
+          }>
+          {t("invoicing.dunning.log", { level: t(`invoicing.dunning.level.${reminder.level}`) })}
+        </button>
+      </div>
+      {state ? (
+        <p className="c-notice" role="status">
+          {state}
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+function ScheduleForm({ schedule, onSaved }: { schedule: Schedule; onSaved: () => void }) {
+  const { t } = useTranslation()
+  const [s, setS] = useState(schedule)
+  const [msg, setMsg] = useState<string | null>(null)
+  return (
+    <details className="c-dunning-settings">
+      <summary>{t("invoicing.dunning.settings", { friendly: schedule.friendly, firm: schedule.firm, formal: schedule["formal-notice"] })}</summary>
+      <form
+        className="c-inline-form"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void send("documents/dunning-settings", { schedule: s }).then((r) => {
+            setMsg(r.error ?? t("invoicing.dunning.saved"))
+            if (!r.error) onSaved()
+          })
+        }}>
+        {(["friendly", "firm", "formal-notice"] as const).map((l) => (
+          <label key={l}>
+            {t(`invoicing.dunning.level.${l}`)}
+            <input type="number" min={1} max={365} value={s[l]} data-comptoir={`dunning-days-${l}`} onChange={(e) => setS({ ...s, [l]: Number(e.target.value) })} />
+          </label>
+        ))}
+        <button type="submit" className="c-button">
+          {t("invoicing.dunning.save")}
+        </button>
+        {msg ? <span className="c-muted">{msg}</span> : null}
+      </form>
+    </details>
+  )
+}

@@ -1,0 +1,37 @@
+import { useTranslation } from "react-i18next"
+
+import { formatCents } from "~src/domain/documents/money"
+
+export interface RiskReasonLike {
+  code: string
+  outstandingCents?: number | undefined
+  limitCents?: number | undefined
+  overdueCents?: number | undefined
+  days?: number | undefined
+  thresholdDays?: number | undefined
+  averageDaysLate?: number | undefined
+}
+
+/** A customer's risk reasons in the agent's language, amounts in full. */
+export function RiskReasons({ reasons }: { reasons: readonly RiskReasonLike[] }) {
+  const { t, i18n } = useTranslation()
+  const lang = i18n.language === "en" ? "en" : "fr"
+  const money = (c: number | undefined) => formatCents(c ?? 0, lang)
+  if (reasons.length === 0) return <p className="c-muted">{t("invoicing.risk.ok")}</p>
+  return (
+    <ul className="c-risk-reasons" data-comptoir="risk-reasons">
+      {reasons.map((r, i) => (
+        <li key={i} data-code={r.code}>
+          {t(`invoicing.risk.reason.${r.code}`, {
+            outstanding: money(r.outstandingCents),
+            limit: money(r.limitCents),
+            overdue: money(r.overdueCents),
+            days: r.days ?? 0,
+            threshold: r.thresholdDays ?? 0,
+            average: r.averageDaysLate ?? 0
+          })}
+        </li>
+      ))}
+    </ul>
+  )
+}
