@@ -1,6 +1,7 @@
 import Dexie, { type Table } from "dexie"
 
 import type { Customer, Product } from "~src/domain/customers/customer.schema"
+import type { CustomerMemory } from "~src/domain/orders/types"
 import type { Conflict, RowData } from "~src/domain/sync/protocol"
 import type { CallRecord } from "~src/domain/telephony/call-record"
 
@@ -119,6 +120,13 @@ export interface RevocationRecord {
   expiresAt: string
 }
 
+/** What the agent's reviews of captured orders taught about one customer (src/domain/orders/types.ts). */
+export interface OrderMemoryRecord {
+  customerCode: string
+  memory: CustomerMemory
+  updatedAt: number
+}
+
 /**
  * The extension's IndexedDB, opened only from extension pages and the background (never from a content
  * script: its IndexedDB would be the page's). Versions are only ever appended.
@@ -146,6 +154,8 @@ export class ComptoirDb extends Dexie {
   creditNotes!: Table<PlainRows["creditNotes"], string>
   payments!: Table<PlainRows["payments"], string>
   rowVersions!: Table<RowVersion, string>
+  // Orders from email (issue #11): what the agent's reviews taught about each customer, this device only.
+  orderMemories!: Table<OrderMemoryRecord, string>
 
   constructor(name = "comptoir") {
     super(name)
@@ -193,6 +203,8 @@ export class ComptoirDb extends Dexie {
     })
     // Call outcomes, scripts and documents (issues #9, #10), replicated like the rest.
     this.version(7).stores({ ...PLAIN_TABLE_INDEXES, rowVersions: "id" })
+    // Orders captured from email (issue #11): the extractor's memory per customer code.
+    this.version(8).stores({ orderMemories: "customerCode" })
     this.use(outboxMiddleware())
   }
 }

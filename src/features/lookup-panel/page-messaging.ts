@@ -16,14 +16,16 @@ export class PageMessageError extends Error {
   }
 }
 
-type PageMessage = "lookup/match" | "search/query" | "customers/opened" | "panel/view" | "sidepanel/open"
+type PageMessage = "lookup/match" | "search/query" | "customers/opened" | "panel/view" | "sidepanel/open" | "orders/extract"
 
 const CHECKS: { [N in PageMessage]: (data: unknown) => data is ResponseOf<N> } = {
   "lookup/match": (d): d is ResponseOf<"lookup/match"> => isRecord(d) && Array.isArray(d.matches) && d.matches.every(isMatch),
   "search/query": (d): d is ResponseOf<"search/query"> => isRecord(d) && Array.isArray(d.customers) && d.customers.every(isCustomer),
   "customers/opened": (d): d is ResponseOf<"customers/opened"> => isRecord(d) && d.ok === true,
   "panel/view": (d): d is ResponseOf<"panel/view"> => isRecord(d) && d.ok === true,
-  "sidepanel/open": (d): d is ResponseOf<"sidepanel/open"> => isRecord(d) && typeof d.ok === "boolean"
+  "sidepanel/open": (d): d is ResponseOf<"sidepanel/open"> => isRecord(d) && typeof d.ok === "boolean",
+  "orders/extract": (d): d is ResponseOf<"orders/extract"> =>
+    isRecord(d) && typeof d.captureId === "string" && typeof d.isOrder === "boolean" && typeof d.reason === "string" && (d.customerCode === null || typeof d.customerCode === "string")
 }
 
 export async function sendFromPage<N extends PageMessage & MessageName>(name: N, payload: RequestOf<N>): Promise<ResponseOf<N>> {

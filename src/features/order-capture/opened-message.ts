@@ -109,3 +109,40 @@ function fallbackId(address: string, subject: string, date: string): string {
 function text(el: Element | null): string {
   return (el?.textContent ?? "").replace(/\s+/g, " ").trim()
 }
+
+/**
+ * Whether a message is open, without reading it (the panel asks after each change of the page): the same
+ * markers as `readOpenedMessage`, none of its text work.
+ */
+export function hasOpenedMessage(doc: Document): boolean {
+  if (doc.querySelector("div.a3s") !== null && doc.querySelector("span.gD[email]") !== null) return true
+  const body = doc.querySelector('[aria-label="Message body"], [aria-label="Corps du message"]')
+  if (body !== null && body.getAttribute("contenteditable") !== "true") return true
+  const frame = doc.querySelector<HTMLIFrameElement>("iframe#messagecontframe")
+  let page: Document | null = doc
+  if (frame !== null) {
+    try {
+      page = frame.contentDocument
+    } catch {
+      page = null
+    }
+  }
+  return page !== null && page.querySelector("#messagebody") !== null && page.querySelector("td.header.from [title]") !== null
+}
+
+/**
+ * Names of the attachments the opened message shows. The capture does not read them yet (README, issue #11): the
+ * review says which ones the extractor did not see, so the agent knows to check them.
+ */
+export function unreadAttachments(opened: OpenedMessage): string[] {
+  const doc = opened.body.ownerDocument
+  const names = [
+    // Gmail: the attachment chips under the message.
+    ...[...(opened.body.closest("div.adn") ?? doc).querySelectorAll("span.aV3")].map((el) => text(el)),
+    // Outlook on the web: attachment tiles titled with their file name.
+    ...[...doc.querySelectorAll('[role="attachment"] [title], [data-comptoir-attachment]')].map((el) => el.getAttribute("title") ?? text(el)),
+    // Roundcube: the list beside the message.
+    ...[...doc.querySelectorAll("#attachment-list li a.filename, #attachment-list li .attachment-name")].map((el) => text(el))
+  ]
+  return [...new Set(names.filter((n) => n !== ""))].map((n) => n.slice(0, 200))
+}

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next"
 
 import type { Customer } from "~src/domain/customers/customer.schema"
 import { CustomerCard } from "~src/features/customer-card/customer-card"
+import { CustomerOrders } from "~src/features/order-capture/customer-orders"
 import { send } from "~src/messaging/send"
 import { useSettings } from "~src/ui/app-shell"
 import { useDebouncedSearch } from "~src/ui/use-debounced-search"
@@ -56,7 +57,11 @@ export function CustomersSection({ path }: { path: string[] }) {
       </div>
       <div className="c-workspace-detail">
         {opened ? (
-          <CustomerCard key={opened.id} customer={opened} agentCountry={settings.defaultCountry} />
+          <>
+            <CustomerCard key={opened.id} customer={opened} agentCountry={settings.defaultCountry} />
+            {/* Orders from email (issue #11), until a documents block on the card lists them. */}
+            <CustomerOrders key={`orders-${opened.id}`} customerId={opened.id} />
+          </>
         ) : openedId ? (
           <p className="c-muted">{t("workspace.customers.notFound")}</p>
         ) : (

@@ -1,5 +1,7 @@
 import type { ComponentType } from "react"
 
+import { OrdersSection } from "~src/features/order-capture/orders-section"
+
 import { CustomersSection } from "./customers-section"
 
 /** One section of the workspace: its route (`#/<id>/…`), its label, and what it shows. */
@@ -15,4 +17,7 @@ export interface WorkspaceSection {
  * The workspace's sections, in navigation order. Each feature adds its own entry here; its component lives in
  * its feature folder.
  */
-export const WORKSPACE_SECTIONS: WorkspaceSection[] = [{ id: "customers", labelKey: "workspace.nav.customers", Component: CustomersSection }]
+export const WORKSPACE_SECTIONS: WorkspaceSection[] = [
+  { id: "customers", labelKey: "workspace.nav.customers", Component: CustomersSection },
+  { id: "orders", labelKey: "workspace.nav.orders", Component: OrdersSection }
+]
