@@ -68,14 +68,16 @@ describe("who may send what", () => {
     }
   })
 
-  it("lets a content script reach only lookup, search, opening a card, its side-panel view, click-to-call and opening the workspace", () => {
+  it("lets a content script reach only lookup, search, opening a card, its side-panel view, click-to-call, opening the workspace and capturing an order", () => {
     // Each of these is what a page's panel must do, and none reads a secret or reaches the team server: the
     // panel's cards for the side panel (keyed by the sender's own tab), opening the side panel on a click,
     // placing a call to a number on the page (issue #9's click-to-call; the handler takes only a phone number),
-    // and opening the workspace at a route (a path of plain characters, into a new tab of the extension's own).
+    // and opening the workspace at a route (a path of plain characters, into a new tab of the extension's own);
+    // the opened message sent to the extractor (issue #11: bounded text in, a capture id and "is it an order" out).
     expect(names.filter((n) => senders[n].includes("content")).sort()).toEqual([
       "customers/opened",
       "lookup/match",
+      "orders/extract",
       "panel/view",
       "search/query",
       "sidepanel/open",

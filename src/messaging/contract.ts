@@ -103,7 +103,15 @@ export const ReviewedOrderInput = z.object({
   deliveryDate: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]),
   deliveryAddress: z.string().trim().max(1000),
   lines: z
-    .array(z.object({ ref: z.string().trim().min(1).max(60), quantity: z.number().positive().max(1_000_000), unit: z.string().trim().max(30) }))
+    .array(
+      z.object({
+        ref: z.string().trim().min(1).max(60),
+        quantity: z.number().positive().max(1_000_000),
+        unit: z.string().trim().max(30),
+        /** The proposal's line it was, -1 for a line the agent added: what the agent changed is learnt from it. */
+        proposed: z.number().int().min(-1).max(500).default(-1)
+      })
+    )
     .min(1)
     .max(200)
 })

@@ -17,6 +17,8 @@ export interface ReviewedLine {
   ref: string
   quantity: number
   unit: string
+  /** The proposal's line this one was (lines can be removed and added in the review); -1 for a line the agent added. */
+  proposed?: number
 }
 
 export interface ReviewedOrder {
@@ -41,17 +43,38 @@ const FILLER = new Set([
   "of", "the", "a", "an", "and", "for", "please", "x", "qte", "qty", "quantite", "quantity", "ref", "reference"
 ])
 
+/** Words that end a product's name in a sentence ("… pour jeudi", "… et 3 rouleaux"). */
+const STOP = new Set([
+  "pour", "et", "avant", "livraison", "merci", "sous", "avec", "ref", "reference", "commande", "bc", "livrer", "a",
+  "for", "and", "by", "before", "delivery", "please", "thanks", "svp", "stp", "under", "with", "po", "order", "to", "deliver"
+])
+
 /**
- * The customer's own words for a product, from the mail's line the agent corrected: the line without its
- * numbers, unit words and fillers ("10 boîtes de gants bleus" → "gants bleus"), as the extractor's memory
- * matches them (the same words in a row). Null when nothing of a name is left.
+ * The customer's own words for a product, from the mail's line the agent corrected: the words after its quantity
+ * and unit ("Merci de livrer 10 boîtes de gants bleus pour jeudi" → "gants bleus"), or before a quantity that ends
+ * the line ("gants bleus x10"), as the extractor's memory matches them (the same words in a row). Null when nothing
+ * of a name is left.
  */
-export function aliasWords(evidence: string): string | null {
-  const words = foldText(evidence)
-    .split(" ")
-    .filter((w) => w !== "" && !/\d/.test(w) && unitOfWord(w) === null && !FILLER.has(w))
-  // The name is the first run of words: "gants bleus merci pour jeudi" keeps "gants bleus" (FILLER cut "merci").
-  return words.length === 0 ? null : words.slice(0, 5).join(" ")
+export function aliasWords(evidence: string, quantity?: number): string | null {
+  const words = foldText(evidence).split(" ").filter((w) => w !== "")
+  const numberAt = (w: string) => /^x?(\d+(?:[.,]\d+)?)x?$/.exec(w)?.[1]
+  // A sentence naming several products is the evidence of each: the line's own quantity says where its name is.
+  const own = quantity === undefined ? -1 : words.findIndex((w) => Number(numberAt(w)?.replace(",", ".")) === quantity)
+  const at = own >= 0 ? own : words.findIndex((w) => numberAt(w) !== undefined)
+  const nameWord = (w: string) => !/\d/.test(w) && unitOfWord(w) === null && !FILLER.has(w)
+  let name: string[] = []
+  if (at >= 0) {
+    let i = at + 1
+    while (i < words.length && !nameWord(words[i]!) && !STOP.has(words[i]!)) i++
+    // Fillers inside a name stay ("gants de cuisine"), those at its end go.
+    while (i < words.length && !STOP.has(words[i]!) && (nameWord(words[i]!) || FILLER.has(words[i]!))) name.push(words[i++]!)
+    while (name.length > 0 && FILLER.has(name[name.length - 1]!)) name.pop()
+    if (name.length === 0) {
+      let j = at - 1
+      while (j >= 0 && nameWord(words[j]!) && !STOP.has(words[j]!)) name.unshift(words[j--]!)
+    }
+  } else name = words.filter(nameWord)
+  return name.length === 0 ? null : name.slice(0, 5).join(" ")
 }
 
 /**
@@ -61,10 +84,11 @@ export function aliasWords(evidence: string): string | null {
  */
 export function learnFromReview(memory: CustomerMemory, proposal: ExtractedOrder, reviewed: ReviewedOrder): CustomerMemory {
   const aliases: Record<string, string> = { ...(memory.productAliases ?? {}) }
-  proposal.lines.forEach((proposed, i) => {
-    const kept = reviewed.lines[i]
-    if (kept === undefined || compactCode(kept.ref) === compactCode(proposed.ref)) return
-    const words = aliasWords(proposal.evidence[`lines.${i}`] ?? "")
+  reviewed.lines.forEach((kept, k) => {
+    const i = kept.proposed ?? k
+    const proposed = proposal.lines[i]
+    if (proposed === undefined || compactCode(kept.ref) === compactCode(proposed.ref)) return
+    const words = aliasWords(proposal.evidence[`lines.${i}`] ?? "", proposed.quantity)
     if (words !== null) aliases[words] = kept.ref
   })
   const address = reviewed.deliveryAddress.trim()
@@ -171,7 +195,7 @@ export function messageSourceId(messageId: string): string {
     h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0
     h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0
   }
-  return `${id.slice(0, 82)}#${h1.toString(16).padStart(8, "0")}${h2.toString(16).padStart(8, "0")}`
+  return `${id.slice(0, 83)}#${h1.toString(16).padStart(8, "0")}${h2.toString(16).padStart(8, "0")}`
 }
 
 /** The risk function's input from a customer's local invoices, orders and payments. */

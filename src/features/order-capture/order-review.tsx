@@ -23,7 +23,8 @@ const FormValues = z.object({
       z.object({
         ref: z.string().trim().min(1, "required").max(60),
         quantity: z.number({ error: "quantity" }).positive("quantity").max(1_000_000, "quantity"),
-        unit: z.string().trim().max(30)
+        unit: z.string().trim().max(30),
+        proposed: z.number().int()
       })
     )
     .min(1, "noLines")
@@ -97,7 +98,7 @@ function ReviewForm({ capture, customer, risk, products }: { capture: OrderCaptu
       poNumber: p.po_number ?? "",
       deliveryDate: p.delivery_date ?? "",
       deliveryAddress: p.delivery_address ?? "",
-      lines: p.lines.map((l) => ({ ref: l.ref, quantity: l.quantity, unit: l.unit }))
+      lines: p.lines.map((l, i) => ({ ref: l.ref, quantity: l.quantity, unit: l.unit, proposed: i }))
     }
   })
   const lines = useFieldArray({ control: form.control, name: "lines" })
@@ -186,8 +187,9 @@ function ReviewForm({ capture, customer, risk, products }: { capture: OrderCaptu
         </thead>
         <tbody>
           {lines.fields.map((field, i) => {
-            const key = `lines.${i}`
-            const proposed = i < p.lines.length
+            const was = watchedLines?.[i]?.proposed ?? field.proposed
+            const key = `lines.${was}`
+            const proposed = was >= 0
             const isLow = proposed && low(key)
             const lineErrors = errors.lines?.[i]
             return (
@@ -218,7 +220,7 @@ function ReviewForm({ capture, customer, risk, products }: { capture: OrderCaptu
       </table>
       {errors.lines?.root || errors.lines?.message ? <p className="c-error">{t("orderCapture.errors.noLines")}</p> : null}
       <p>
-        <button type="button" className="c-button c-button-secondary" data-comptoir="order-add-line" onClick={() => lines.append({ ref: "", quantity: 1, unit: "" })}>
+        <button type="button" className="c-button c-button-secondary" data-comptoir="order-add-line" onClick={() => lines.append({ ref: "", quantity: 1, unit: "", proposed: -1 })}>
           {t("orderCapture.review.addLine")}
         </button>
       </p>
