@@ -67,8 +67,8 @@ describe("the message opened in a webmail page, read for an order", () => {
   })
 
   it("names the attachments it does not read, so the review can say so", () => {
-    const doc = page(roundcubeMessage({ uid: 3, subject: "BC 4650", from: FROM, to: TO, body: BODY, expected: [] }))
-    doc.body.insertAdjacentHTML("beforeend", '<ul id="attachment-list"><li><a class="filename" href="?_part=2">BC4650.pdf</a></li></ul>')
+    const html = roundcubeMessage({ uid: 3, subject: "BC 4650", from: FROM, to: TO, body: BODY, expected: [] })
+    const doc = page(html.replace("</body>", '<ul id="attachment-list"><li><a class="filename" href="?_part=2">BC4650.pdf</a></li></ul></body>'))
     expect(unreadAttachments(readOpenedMessage(doc, TODAY)!)).toEqual(["BC4650.pdf"])
   })
 })
