@@ -12,7 +12,15 @@ import { services } from "../../services"
  */
 export const ordersExtract = defineHandler("orders/extract", async (req) => {
   const extractor = await services.orderExtractor.get()
-  const proposal = extractor.extract({ ...req.mail, messageId: req.messageId })
+  const found = extractor.extract({ ...req.mail, messageId: req.messageId })
+  // Within the contract's bounds (a long pasted line is the evidence of each of its products).
+  const proposal = {
+    ...found,
+    po_number: found.po_number?.slice(0, 100) ?? null,
+    delivery_address: found.delivery_address?.slice(0, 1000) ?? null,
+    lines: found.lines.slice(0, 500),
+    evidence: Object.fromEntries(Object.entries(found.evidence).map(([k, v]) => [k, v.slice(0, 2000)]))
+  }
   const id = newId()
   await saveCapture({
     id,
