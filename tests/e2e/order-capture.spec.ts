@@ -56,9 +56,16 @@ const field = (review: Page, name: string) => review.locator(`[data-comptoir="or
 async function capture(page: Page): Promise<Page> {
   const button = overlay(page).locator('[data-comptoir="capture-order"]')
   await expect(button).toBeVisible()
-  const opened = context.waitForEvent("page")
+  const opened = context.waitForEvent("page", { timeout: 15_000 })
   await button.click()
-  const review = await opened
+  // A failure shows in the panel (the background's error): said at once rather than as a missing tab.
+  const failed = overlay(page).locator('.c-capture .c-error, .c-capture [data-comptoir="not-an-order"]')
+  const review = await Promise.race([
+    opened,
+    failed.waitFor({ timeout: 15_000 }).then(async () => {
+      throw new Error(`no review opened: ${await failed.innerText()}`)
+    })
+  ])
   await review.waitForLoadState()
   await expect(review.locator('[data-comptoir="order-review"]')).toBeVisible()
   return review

@@ -40,7 +40,9 @@ function gmail(doc: Document, today: Date): OpenedMessage | null {
   const address = sender.getAttribute("email") ?? ""
   const subject = text(doc.querySelector("h2.hP"))
   const dateText = scope.querySelector("span.g3[title]")?.getAttribute("title") ?? text(scope.querySelector("td.gH"))
-  const id = message.querySelector("[data-legacy-message-id], [data-message-id]")
+  // Gmail puts the ids on the message's own element (`div.adn`); older markup on a child.
+  const ids = "[data-legacy-message-id], [data-message-id]"
+  const id = message.matches(ids) ? message : message.querySelector(ids)
   const messageId = id?.getAttribute("data-legacy-message-id") ?? id?.getAttribute("data-message-id") ?? fallbackId(address, subject, dateText)
   return { webmail: "gmail", messageId, body, mail: mailOf(address, sender.getAttribute("name") ?? text(sender), subject, dateText, body, today) }
 }
@@ -54,7 +56,8 @@ function outlook(doc: Document, today: Date): OpenedMessage | null {
   const address = from.querySelector("[title]")?.getAttribute("title")?.match(EMAIL)?.[0] ?? text(from).match(EMAIL)?.[0] ?? ""
   const name = (from.getAttribute("aria-label") ?? "").replace(/^\s*(from|de)\s*:\s*/i, "").trim()
   const subject = text(pane.querySelector('[role="heading"]'))
-  const dateText = text(pane.querySelector("time")) || (pane.querySelector("[datetime]")?.getAttribute("datetime") ?? "")
+  // The machine-readable date first: the text is in the user's locale ("Tue 12/1/2026" is month first or not).
+  const dateText = pane.querySelector("[datetime]")?.getAttribute("datetime") ?? text(pane.querySelector("time"))
   return { webmail: "outlook", messageId: fallbackId(address, subject, dateText), body, mail: mailOf(address, name, subject, dateText, body, today) }
 }
 
