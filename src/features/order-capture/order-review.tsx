@@ -110,7 +110,12 @@ function ReviewForm({ capture, customer, risk, products }: { capture: OrderCaptu
   const low = (key: string) => (p.confidence[key] ?? 1) < LOW_CONFIDENCE
   const evidenceOf = (key: string, index?: number) => {
     const words = p.evidence[key]
-    if (!words) return null
+    if (!words)
+      return low(key) ? (
+        <span className="c-evidence c-evidence-low" data-comptoir="evidence" data-field={key}>
+          {t("orderCapture.review.notFound")}
+        </span>
+      ) : null
     return (
       <span className={low(key) ? "c-evidence c-evidence-low" : "c-evidence"} data-comptoir="evidence" data-field={index === undefined ? key : `lines.${index}`}>
         {low(key) ? `${t("orderCapture.review.check")} ` : ""}
