@@ -1,7 +1,10 @@
 import { CustomerRepository } from "~src/db/customer-repository"
 import { CustomerSearch, ProductSearch } from "~src/db/customer-search"
 import { getDb } from "~src/db/database"
+import { OrderMemoryRepository } from "~src/db/order-memory-repository"
 import { ProductRepository } from "~src/db/product-repository"
+import { ReplicatedRepository } from "~src/db/replicated-repository"
+import { ExtractorCache } from "~src/features/order-capture/extractor-cache"
 import { BASE_GENERATION_KEY } from "~src/messaging/base-generation"
 
 import { scheduleBaseProfile } from "./base-profile"
@@ -13,13 +16,21 @@ export const services = {
   customers: new CustomerRepository(db),
   products: new ProductRepository(db),
   customerSearch: new CustomerSearch(db),
-  productSearch: new ProductSearch(db)
+  productSearch: new ProductSearch(db),
+  // Orders from email (issue #11).
+  orders: new ReplicatedRepository(db, "orders"),
+  orderMemories: new OrderMemoryRepository(db),
+  orderExtractor: new ExtractorCache(async () => {
+    const [customers, products, memory] = await Promise.all([new CustomerRepository(db).all(), new ProductRepository(db).all(), new OrderMemoryRepository(db).all()])
+    return { customers, products, memory }
+  })
 }
 
 /** The search indexes are caches of the base: after any bulk change, local or from the server, they are rebuilt on next use. */
 export function baseChanged(): void {
   services.customerSearch.invalidate()
   services.productSearch.invalidate()
+  services.orderExtractor.invalidate()
   // Pages learn the base's countries and code shapes from it (issue #7).
   scheduleBaseProfile()
   bumpBaseGeneration()

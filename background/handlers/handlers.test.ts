@@ -68,7 +68,7 @@ describe("who may send what", () => {
     }
   })
 
-  it("lets a content script reach only lookup, search, opening a card, its side-panel view, click-to-call, opening the workspace and a card's call timeline", () => {
+  it("lets a content script reach only lookup, search, opening a card, its side-panel view, click-to-call, opening the workspace, a card's call timeline and documents, and capturing an order", () => {
     // Each of these is what a page's panel must do, and none reads a secret or reaches the team server: the
     // panel's cards for the side panel (keyed by the sender's own tab), opening the side panel on a click,
     // placing a call to a number on the page (issue #9's click-to-call; the handler takes only a phone number),
@@ -76,13 +76,15 @@ describe("who may send what", () => {
     // the risk line of a card it shows (issue #10: levels and amounts of a customer the card already names, with
     // its credit limit; nothing of the team server); the card's documents block (issue #10: counts and sums of
     // one customer the card shows); and reading one customer's call logs when the agent opens a card's "Calls"
-    // (read-only, at most 50).
+    // (read-only, at most 50); the opened message sent to the extractor (issue #11: bounded text in, a capture id
+    // and "is it an order" out).
     expect(names.filter((n) => senders[n].includes("content")).sort()).toEqual([
       "calls/timeline",
       "customers/opened",
       "documents/risk",
       "documents/summary",
       "lookup/match",
+      "orders/extract",
       "panel/view",
       "search/query",
       "sidepanel/open",

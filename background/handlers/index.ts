@@ -37,6 +37,10 @@ import { sitesEnable } from "./sites/enable"
 import { softphoneHandlers } from "./softphone"
 import { syncNow } from "./sync/now"
 import { syncStatusHandler } from "./sync/status"
+import { ordersByCustomer } from "./orders/by-customer"
+import { ordersCapture } from "./orders/capture"
+import { ordersConfirm } from "./orders/confirm"
+import { ordersExtract } from "./orders/extract"
 import { workspaceOpen } from "./workspace/open"
 
 /** Every handler of the contract; a test checks that each contract entry has exactly one here. */
@@ -83,5 +87,10 @@ export const handlers: readonly Handler[] = [
   outcomeDiscard,
   outcomePending,
   // Quote to cash (issue #10)
-  ...documentsHandlers
+  ...documentsHandlers,
+  // Orders from email (issue #11)
+  ordersExtract,
+  ordersCapture,
+  ordersConfirm,
+  ordersByCustomer
 ] as unknown as readonly Handler[]

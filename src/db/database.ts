@@ -2,6 +2,7 @@ import Dexie, { type Table } from "dexie"
 
 import type { OutcomeDraft } from "~src/domain/calls/outcome-draft"
 import type { Customer, Product } from "~src/domain/customers/customer.schema"
+import type { CustomerMemory } from "~src/domain/orders/types"
 import type { Conflict, RowData } from "~src/domain/sync/protocol"
 import type { CallRecord } from "~src/domain/telephony/call-record"
 
@@ -120,6 +121,13 @@ export interface RevocationRecord {
   expiresAt: string
 }
 
+/** What the agent's reviews of captured orders taught about one customer (src/domain/orders/types.ts). */
+export interface OrderMemoryRecord {
+  customerCode: string
+  memory: CustomerMemory
+  updatedAt: number
+}
+
 /**
  * The extension's IndexedDB, opened only from extension pages and the background (never from a content
  * script: its IndexedDB would be the page's). Versions are only ever appended.
@@ -149,6 +157,8 @@ export class ComptoirDb extends Dexie {
   rowVersions!: Table<RowVersion, string>
   // Call outcomes (issue #9): what the outcome form holds until it is saved or discarded.
   outcomeDrafts!: Table<OutcomeDraft, string>
+  // Orders from email (issue #11): what the agent's reviews taught about each customer, this device only.
+  orderMemories!: Table<OrderMemoryRecord, string>
 
   constructor(name = "comptoir") {
     super(name)
@@ -203,6 +213,8 @@ export class ComptoirDb extends Dexie {
     this.version(9).stores({
       outcomeDrafts: "id, createdAt"
     })
+    // Orders captured from email (issue #11): the extractor's memory per customer code, this device only.
+    this.version(10).stores({ orderMemories: "customerCode" })
     this.use(outboxMiddleware())
   }
 }

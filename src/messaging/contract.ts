@@ -3,6 +3,7 @@ import * as z from "zod"
 import { Customer, E164, MatchKind, Product } from "~src/domain/customers/customer.schema"
 import { CallScript } from "~src/domain/scripts/script.schema"
 import { CreditNote, PaymentRecord, SalesDocument } from "~src/domain/documents/document.schema"
+import { Order } from "~src/domain/documents/document.schema"
 import { SitePattern } from "~src/domain/settings/settings.schema"
 import { CallLog } from "~src/domain/calls/call-log.schema"
 import { OutcomeDraft } from "~src/domain/calls/outcome-draft"
@@ -13,7 +14,7 @@ import { Quote as QuoteSchema } from "~src/domain/documents/document.schema"
 import { QuoteFormValues } from "~src/domain/documents/quote-form"
 import { SellerIdentitySchema } from "~src/domain/documents/seller.schema"
 
-import { PANEL_VIEW_MAX_CARDS, ROUTE_PATH } from "./limits"
+import { ORDER_MAIL_MAX_ATTACHMENTS, ORDER_MAIL_MAX_TEXT, PANEL_VIEW_MAX_CARDS, ROUTE_PATH } from "./limits"
 
 /**
  * The one message contract: every message the extension sends is declared here once, with the zod schema of
@@ -175,6 +176,69 @@ export const DocumentAction = z.discriminatedUnion("action", [
   z.object({ action: z.literal("reminder"), level: DunningLevelSchema })
 ])
 export type DocumentActionRequest = z.input<typeof DocumentAction>
+/** An opened message as the in-page "Capture as order" reads it (issue #11): page text, bounded. */
+export const OrderMailInput = z.object({
+  from: z.object({ address: z.string().max(254), name: z.string().max(200) }),
+  to: z.array(z.string().max(254)).max(50).default([]),
+  subject: z.string().max(500),
+  date: z.string().max(40).nullable(),
+  text: z.string().max(ORDER_MAIL_MAX_TEXT),
+  htmlText: z.string().max(ORDER_MAIL_MAX_TEXT),
+  attachments: z.array(z.object({ filename: z.string().max(200), text: z.string().max(ORDER_MAIL_MAX_TEXT) })).max(ORDER_MAIL_MAX_ATTACHMENTS).default([])
+})
+/** The extractor's proposal (src/domain/orders/types.ts ExtractedOrder). */
+export const OrderProposal = z.object({
+  is_order: z.boolean(),
+  customer_code: z.string().max(40).nullable(),
+  po_number: z.string().max(100).nullable(),
+  delivery_date: z.string().max(10).nullable(),
+  delivery_address: z.string().max(1000).nullable(),
+  lines: z.array(z.object({ ref: z.string().max(60), quantity: z.number(), unit: z.string().max(30) })).max(500),
+  confidence: z.record(z.string().max(20), z.number()),
+  evidence: z.record(z.string().max(20), z.string().max(2000))
+})
+/** The review form's fields as the agent confirmed them. */
+export const ReviewedOrderInput = z.object({
+  customerCode: z.string().trim().min(1).max(40),
+  poNumber: z.string().trim().max(60),
+  deliveryDate: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]),
+  deliveryAddress: z.string().trim().max(1000),
+  lines: z
+    .array(
+      z.object({
+        ref: z.string().trim().min(1).max(60),
+        quantity: z.number().positive().max(1_000_000),
+        unit: z.string().trim().max(30),
+        /** The proposal's line it was, -1 for a line the agent added: what the agent changed is learnt from it. */
+        proposed: z.number().int().min(-1).max(500).default(-1)
+      })
+    )
+    .min(1)
+    .max(200)
+})
+/** The customer's risk (src/domain/documents/risk.ts CustomerRisk) as the order review form shows it. */
+export const CaptureRiskView = z.object({
+  level: z.enum(["ok", "watch", "blocked"]),
+  reasons: z.array(z.object({ code: z.string().max(40) }).catchall(z.union([z.number(), z.string()]))).max(10),
+  outstandingCents: z.number().int(),
+  overdueCents: z.number().int(),
+  maxDaysOverdue: z.number().int(),
+  creditLimitCents: z.number().int().nullable(),
+  headroomCents: z.number().int().nullable()
+})
+export const OrderCapture = z.object({
+  id: z.string().max(100),
+  webmail: z.enum(["gmail", "outlook", "roundcube"]),
+  messageId: z.string().max(400),
+  subject: z.string().max(500),
+  from: z.object({ address: z.string().max(254), name: z.string().max(200) }),
+  date: z.string().max(40).nullable(),
+  /** Attachments the page showed but the content script could not read (not same-origin, not a PDF…). */
+  unread: z.array(z.string().max(200)).max(20),
+  proposal: OrderProposal,
+  at: z.number()
+})
+export type OrderCapture = z.infer<typeof OrderCapture>
 
 export const contract = {
   "lookup/match": {
@@ -499,6 +563,32 @@ export const contract = {
   "documents/dunning-settings": {
     request: z.object({ schedule: DunningScheduleSchema.optional() }),
     response: z.object({ schedule: DunningScheduleSchema, error: z.string().optional() })
+  },
+  // --- orders captured from email (issue #11) ---
+  /** From the in-page "Capture as order": the extractor runs here against the local base; the review opens in the workspace. */
+  "orders/extract": {
+    request: z.object({
+      webmail: z.enum(["gmail", "outlook", "roundcube"]),
+      messageId: z.string().min(1).max(400),
+      mail: OrderMailInput,
+      unread: z.array(z.string().max(200)).max(20).default([])
+    }),
+    response: z.object({ captureId: z.string(), isOrder: z.boolean(), customerCode: z.string().nullable(), reason: z.string() })
+  },
+  /** The review form's data: the proposal, the customer, their risk, the products named. */
+  "orders/capture": {
+    request: z.object({ captureId: z.string().min(1).max(100) }),
+    response: z.object({ capture: OrderCapture.nullable(), customer: Customer.nullable(), risk: CaptureRiskView.nullable(), products: z.array(Product).max(500) })
+  },
+  /** Stores the reviewed order as a draft and remembers the agent's corrections for that customer. */
+  "orders/confirm": {
+    request: z.object({ captureId: z.string().min(1).max(100), review: ReviewedOrderInput }),
+    response: z.object({ ok: z.boolean(), orderId: z.string().optional(), customerId: z.string().optional(), error: z.string().optional(), ref: z.string().optional() })
+  },
+  /** A customer's orders, newest first (the workspace's customer view). */
+  "orders/by-customer": {
+    request: z.object({ customerId: z.string().min(1).max(100) }),
+    response: z.object({ orders: z.array(Order).max(500) })
   }
 } as const
 
@@ -579,7 +669,12 @@ export const senders: Record<keyof typeof contract, readonly SenderKind[]> = {
   "documents/act": pageOnly,
   // The card's block in a page's panel: one customer's counts and sums, for a customer id the page already shows.
   "documents/summary": pageOrContent,
-  "documents/dunning-settings": pageOnly
+  "documents/dunning-settings": pageOnly,
+  // The in-page "Capture as order" sends the opened message; the review and what it stores are the workspace's.
+  "orders/extract": contentOnly,
+  "orders/capture": pageOnly,
+  "orders/confirm": pageOnly,
+  "orders/by-customer": pageOnly
 }
 
 export type Contract = typeof contract

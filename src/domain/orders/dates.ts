@@ -1,4 +1,4 @@
-import { addDays, addMonths, format, isValid, lastDayOfMonth, nextMonday, startOfMonth } from "date-fns"
+import { addDays, addMonths, isValid, lastDayOfMonth, nextMonday, startOfMonth } from "date-fns"
 
 import { foldText } from "../search/fold-text"
 
@@ -44,7 +44,9 @@ export function dayOf(iso: string | null): Date | null {
 }
 
 export function isoDay(d: Date): string {
-  return format(d, "yyyy-MM-dd")
+  // Not date-fns's `format`: bundled into the content script by Parcel, its formatters table came out undefined
+  // ("Cannot read properties of undefined (reading 'y')" on the first capture); a day needs no formatter.
+  return `${String(d.getFullYear()).padStart(4, "0")}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`
 }
 
 function make(y: number, m: number, d: number): Date | null {

@@ -8,6 +8,7 @@ import { EMPTY_BASE_PROFILE, otherCountries, type BaseProfile } from "~src/domai
 import { pagePattern } from "~src/domain/detect/code-shapes"
 import { CardTextContext, CustomerCard } from "~src/features/customer-card/customer-card"
 import { formatPhone } from "~src/features/customer-card/format"
+import { CaptureOrderButton } from "~src/features/order-capture/capture-button"
 import { startPageScanner, type FoundItem } from "~src/features/page-scan/page-scanner"
 import { placeCall } from "~src/features/softphone/place-call"
 import type { CustomerMatch } from "~src/messaging/contract"
@@ -389,6 +390,7 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
               onChange={(e) => setQuery(e.target.value)}
             />
             {error ? <p className="c-error">{t("panel.errors.background", { error })}</p> : null}
+            <CaptureOrderButton />
             {clickedPhone ? (
               <button
                 type="button"

@@ -16,7 +16,7 @@ export class PageMessageError extends Error {
   }
 }
 
-type PageMessage = "lookup/match" | "search/query" | "customers/opened" | "panel/view" | "sidepanel/open" | "documents/summary" | "workspace/open"
+type PageMessage = "lookup/match" | "search/query" | "customers/opened" | "panel/view" | "sidepanel/open" | "documents/summary" | "workspace/open" | "orders/extract"
 
 const CHECKS: { [N in PageMessage]: (data: unknown) => data is ResponseOf<N> } = {
   "lookup/match": (d): d is ResponseOf<"lookup/match"> => isRecord(d) && Array.isArray(d.matches) && d.matches.every(isMatch),
@@ -27,7 +27,9 @@ const CHECKS: { [N in PageMessage]: (data: unknown) => data is ResponseOf<N> } =
   "workspace/open": (d): d is ResponseOf<"workspace/open"> => isRecord(d) && d.ok === true,
   // The card's documents block (issue #10): four counts with their sums.
   "documents/summary": (d): d is ResponseOf<"documents/summary"> =>
-    isRecord(d) && ["openQuotes", "openOrders", "unpaidInvoices", "overdueInvoices"].every((k) => isRecord(d[k]) && typeof d[k].count === "number" && typeof d[k].cents === "number")
+    isRecord(d) && ["openQuotes", "openOrders", "unpaidInvoices", "overdueInvoices"].every((k) => isRecord(d[k]) && typeof d[k].count === "number" && typeof d[k].cents === "number"),
+  "orders/extract": (d): d is ResponseOf<"orders/extract"> =>
+    isRecord(d) && typeof d.captureId === "string" && typeof d.isOrder === "boolean" && typeof d.reason === "string" && (d.customerCode === null || typeof d.customerCode === "string")
 }
 
 export async function sendFromPage<N extends PageMessage & MessageName>(name: N, payload: RequestOf<N>): Promise<ResponseOf<N>> {

@@ -8,7 +8,7 @@ import { customersFromCsv, productsFromCsv } from "~src/domain/orders/catalog-fi
 import { OrderExtractor } from "~src/domain/orders/extract-order"
 import { gmailThread, outlookReadingPane, roundcubeMessage } from "~tests/e2e/view-pages"
 
-import { readOpenedMessage } from "./opened-message"
+import { hasOpenedMessage, readOpenedMessage, unreadAttachments } from "./opened-message"
 
 const fixtures = join(import.meta.dirname, "..", "..", "..", "tests", "fixtures", "orders")
 const extractor = new OrderExtractor({ customers: customersFromCsv(readFileSync(join(fixtures, "customers.csv"))), products: productsFromCsv(readFileSync(join(fixtures, "products.csv"))) })
@@ -51,5 +51,24 @@ describe("the message opened in a webmail page, read for an order", () => {
 
   it("finds nothing on a page without an opened message", () => {
     expect(readOpenedMessage(page("<html><body><p>Tableau de bord</p></body></html>"), TODAY)).toBeNull()
+    expect(hasOpenedMessage(page("<html><body><p>Tableau de bord</p></body></html>"))).toBe(false)
+  })
+
+  it("tells a message is open (the panel's button) on the same pages it reads", () => {
+    for (const html of [
+      gmailThread([{ from: FROM, to: TO, cc: [], body: BODY }]),
+      outlookReadingPane({ from: FROM, to: TO, cc: [], body: BODY }),
+      roundcubeMessage({ uid: 3, subject: "Commande gants", from: FROM, to: TO, body: BODY, expected: [] })
+    ]) {
+      const doc = page(html)
+      expect(hasOpenedMessage(doc)).toBe(readOpenedMessage(doc, TODAY) !== null)
+      expect(hasOpenedMessage(doc)).toBe(true)
+    }
+  })
+
+  it("names the attachments it does not read, so the review can say so", () => {
+    const html = roundcubeMessage({ uid: 3, subject: "BC 4650", from: FROM, to: TO, body: BODY, expected: [] })
+    const doc = page(html.replace("</body>", '<ul id="attachment-list"><li><a class="filename" href="?_part=2">BC4650.pdf</a></li></ul></body>'))
+    expect(unreadAttachments(readOpenedMessage(doc, TODAY)!)).toEqual(["BC4650.pdf"])
   })
 })

@@ -40,7 +40,9 @@ function gmail(doc: Document, today: Date): OpenedMessage | null {
   const address = sender.getAttribute("email") ?? ""
   const subject = text(doc.querySelector("h2.hP"))
   const dateText = scope.querySelector("span.g3[title]")?.getAttribute("title") ?? text(scope.querySelector("td.gH"))
-  const id = message.querySelector("[data-legacy-message-id], [data-message-id]")
+  // Gmail puts the ids on the message's own element (`div.adn`); older markup on a child.
+  const ids = "[data-legacy-message-id], [data-message-id]"
+  const id = message.matches(ids) ? message : message.querySelector(ids)
   const messageId = id?.getAttribute("data-legacy-message-id") ?? id?.getAttribute("data-message-id") ?? fallbackId(address, subject, dateText)
   return { webmail: "gmail", messageId, body, mail: mailOf(address, sender.getAttribute("name") ?? text(sender), subject, dateText, body, today) }
 }
@@ -54,7 +56,8 @@ function outlook(doc: Document, today: Date): OpenedMessage | null {
   const address = from.querySelector("[title]")?.getAttribute("title")?.match(EMAIL)?.[0] ?? text(from).match(EMAIL)?.[0] ?? ""
   const name = (from.getAttribute("aria-label") ?? "").replace(/^\s*(from|de)\s*:\s*/i, "").trim()
   const subject = text(pane.querySelector('[role="heading"]'))
-  const dateText = text(pane.querySelector("time")) || (pane.querySelector("[datetime]")?.getAttribute("datetime") ?? "")
+  // The machine-readable date first: the text is in the user's locale ("Tue 12/1/2026" is month first or not).
+  const dateText = pane.querySelector("[datetime]")?.getAttribute("datetime") ?? text(pane.querySelector("time"))
   return { webmail: "outlook", messageId: fallbackId(address, subject, dateText), body, mail: mailOf(address, name, subject, dateText, body, today) }
 }
 
@@ -108,4 +111,41 @@ function fallbackId(address: string, subject: string, date: string): string {
 
 function text(el: Element | null): string {
   return (el?.textContent ?? "").replace(/\s+/g, " ").trim()
+}
+
+/**
+ * Whether a message is open, without reading it (the panel asks after each change of the page): the same
+ * markers as `readOpenedMessage`, none of its text work.
+ */
+export function hasOpenedMessage(doc: Document): boolean {
+  if (doc.querySelector("div.a3s") !== null && doc.querySelector("span.gD[email]") !== null) return true
+  const body = doc.querySelector('[aria-label="Message body"], [aria-label="Corps du message"]')
+  if (body !== null && body.getAttribute("contenteditable") !== "true") return true
+  const frame = doc.querySelector<HTMLIFrameElement>("iframe#messagecontframe")
+  let page: Document | null = doc
+  if (frame !== null) {
+    try {
+      page = frame.contentDocument
+    } catch {
+      page = null
+    }
+  }
+  return page !== null && page.querySelector("#messagebody") !== null && page.querySelector("td.header.from [title]") !== null
+}
+
+/**
+ * Names of the attachments the opened message shows. The capture does not read them yet (README, issue #11): the
+ * review says which ones the extractor did not see, so the agent knows to check them.
+ */
+export function unreadAttachments(opened: OpenedMessage): string[] {
+  const doc = opened.body.ownerDocument
+  const names = [
+    // Gmail: the attachment chips under the message.
+    ...[...(opened.body.closest("div.adn") ?? doc).querySelectorAll("span.aV3")].map((el) => text(el)),
+    // Outlook on the web: attachment tiles titled with their file name.
+    ...[...doc.querySelectorAll('[role="attachment"] [title], [data-comptoir-attachment]')].map((el) => el.getAttribute("title") ?? text(el)),
+    // Roundcube: the list beside the message.
+    ...[...doc.querySelectorAll("#attachment-list li a.filename, #attachment-list li .attachment-name")].map((el) => text(el))
+  ]
+  return [...new Set(names.filter((n) => n !== ""))].map((n) => n.slice(0, 200))
 }

@@ -5,6 +5,7 @@ import type { Customer } from "~src/domain/customers/customer.schema"
 import { openScriptFor } from "~src/features/call-script/use-scripts"
 import { CustomerCard } from "~src/features/customer-card/customer-card"
 import { openSidePanelFromClick, useSidePanelWindow } from "~src/features/side-panel/open-side-panel"
+import { CustomerOrders } from "~src/features/order-capture/customer-orders"
 import { send } from "~src/messaging/send"
 import { useSettings } from "~src/ui/app-shell"
 import { useDebouncedSearch } from "~src/ui/use-debounced-search"
@@ -67,7 +68,11 @@ export function CustomersSection({ path }: { path: string[] }) {
       </div>
       <div className="c-workspace-detail">
         {opened ? (
-          <CustomerCard key={opened.id} customer={opened} agentCountry={settings.defaultCountry} onOpenScript={onOpenScript} timelineOpen />
+          <>
+            <CustomerCard key={opened.id} customer={opened} agentCountry={settings.defaultCountry} onOpenScript={onOpenScript} timelineOpen />
+            {/* Orders from email (issue #11): the orders captured from this customer's mails, with their subject. */}
+            <CustomerOrders key={`orders-${opened.id}`} customerId={opened.id} />
+          </>
         ) : openedId ? (
           <p className="c-muted">{t("workspace.customers.notFound")}</p>
         ) : (

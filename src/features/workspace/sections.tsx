@@ -3,6 +3,7 @@ import type { ComponentType } from "react"
 import { CallsSection } from "~src/features/call-outcome/calls-section"
 import { ScriptsSection } from "~src/features/call-script/scripts-section"
 import { DunningSection, InvoicesSection, OrdersSection } from "~src/features/invoicing/sections"
+import { OrdersSection as CapturedOrderSection } from "~src/features/order-capture/orders-section"
 import { QuotesRoute } from "~src/features/quotes/quotes-route"
 
 import { CustomersSection } from "./customers-section"
@@ -27,7 +28,12 @@ export const WORKSPACE_SECTIONS: WorkspaceSection[] = [
   { id: "calls", labelKey: "callOutcome.page.nav", Component: CallsSection },
   // Quote to cash (issue #10)
   { id: "quotes", labelKey: "invoicing.section.quotes", Component: QuotesRoute },
-  { id: "orders", labelKey: "invoicing.section.orders", Component: OrdersSection },
+  { id: "orders", labelKey: "invoicing.section.orders", Component: OrdersRoute },
   { id: "invoices", labelKey: "invoicing.section.invoices", Component: InvoicesSection },
   { id: "dunning", labelKey: "invoicing.section.dunning", Component: DunningSection }
 ]
+
+/** `#/orders/capture/<id>`: the review of an order captured from a mail (issue #11); the rest is the orders list. */
+function OrdersRoute({ path }: { path: string[] }) {
+  return path[0] === "capture" ? <CapturedOrderSection path={path} /> : <OrdersSection path={path} />
+}

@@ -1,0 +1,44 @@
+import { newId } from "~src/domain/ids"
+import { draftOrderFromReview, learnFromReview } from "~src/domain/orders/review"
+import { compactCode } from "~src/domain/search/fold-text"
+import { loadCapture } from "~src/features/order-capture/capture-store"
+import { defineHandler } from "~src/messaging/handler"
+
+import { services } from "../../services"
+import { readSession, runSync } from "../../sync"
+
+/**
+ * The agent confirmed the review: a draft order (replicated to the team), linked to the message, and what they
+ * corrected remembered for that customer.
+ */
+export const ordersConfirm = defineHandler("orders/confirm", async (req) => {
+  const capture = await loadCapture(req.captureId)
+  if (capture === null) return { ok: false, error: "capture-expired" }
+  const review = req.review
+  const customer = (await services.customers.getByCodes([review.customerCode])).get(review.customerCode.toUpperCase())
+  if (customer === undefined) return { ok: false, error: "unknown-customer" }
+  const byRef = await services.products.getByRefs(review.lines.flatMap((l) => [l.ref, l.ref.toUpperCase()]))
+  const products = new Map([...byRef.values()].map((p) => [compactCode(p.ref), p]))
+  const session = await readSession().catch(() => null)
+  const now = Date.now()
+  const draft = draftOrderFromReview({
+    id: newId(),
+    lineIds: review.lines.map(() => newId()),
+    reviewed: review,
+    customer,
+    products,
+    message: { messageId: capture.messageId, subject: capture.subject, from: capture.from.address },
+    today: new Date(now).toISOString().slice(0, 10),
+    now,
+    by: session?.user.email ?? "local"
+  })
+  if (!draft.ok) return draft.error === "unknown-product" ? { ok: false, error: draft.error, ref: draft.ref } : { ok: false, error: draft.error }
+  await services.orders.put(draft.order)
+  const memory = await services.orderMemories.get(customer.code)
+  // What the proposal got wrong is learnt against what the extractor said for this customer.
+  const proposal = capture.proposal.customer_code === customer.code ? capture.proposal : { ...capture.proposal, lines: [] }
+  await services.orderMemories.put(customer.code, learnFromReview(memory, proposal, review), now)
+  services.orderExtractor.invalidate()
+  void runSync(true).catch(() => undefined)
+  return { ok: true, orderId: draft.order.id, customerId: customer.id }
+})

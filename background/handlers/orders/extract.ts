@@ -1,0 +1,38 @@
+import { newId } from "~src/domain/ids"
+import { saveCapture } from "~src/features/order-capture/capture-store"
+import { routeHash } from "~src/features/workspace/route"
+import { defineHandler } from "~src/messaging/handler"
+
+import { services } from "../../services"
+
+/**
+ * "Capture as order" in a webmail page: the extractor runs here, against this device's customers, products and
+ * memory (nothing leaves the browser); an order opens its review in the workspace, a mail that is not one says so
+ * in the page.
+ */
+export const ordersExtract = defineHandler("orders/extract", async (req) => {
+  const extractor = await services.orderExtractor.get()
+  const found = extractor.extract({ ...req.mail, messageId: req.messageId })
+  // Within the contract's bounds (a long pasted line is the evidence of each of its products).
+  const proposal = {
+    ...found,
+    po_number: found.po_number?.slice(0, 100) ?? null,
+    delivery_address: found.delivery_address?.slice(0, 1000) ?? null,
+    lines: found.lines.slice(0, 500),
+    evidence: Object.fromEntries(Object.entries(found.evidence).map(([k, v]) => [k, v.slice(0, 2000)]))
+  }
+  const id = newId()
+  await saveCapture({
+    id,
+    webmail: req.webmail,
+    messageId: req.messageId,
+    subject: req.mail.subject,
+    from: req.mail.from,
+    date: req.mail.date,
+    unread: req.unread,
+    proposal,
+    at: Date.now()
+  })
+  if (proposal.is_order) await chrome.tabs.create({ url: chrome.runtime.getURL(`tabs/workspace.html${routeHash(`orders/capture/${id}`)}`) })
+  return { captureId: id, isOrder: proposal.is_order, customerCode: proposal.customer_code, reason: proposal.is_order ? "" : (proposal.evidence.is_order ?? "") }
+})

@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest"
+
+import type { Customer, Product } from "../customers/customer.schema"
+import { computeTotals } from "../documents/totals"
+import { compactCode } from "../search/fold-text"
+import { assessRisk } from "../documents/risk"
+import type { Invoice, Order } from "../documents/document.schema"
+import { OrderExtractor } from "./extract-order"
+import { aliasWords, draftOrderFromReview, learnFromReview, messageSourceId, riskInputOf, type ReviewedOrder } from "./review"
+import type { OrderMail } from "./types"
+
+const product = (ref: string, nameFr: string, nameEn: string, unit: string, price: number, vat = 2000): Product => ({
+  id: `p-${ref}`, ref, nameFr, nameEn, unit, unitPriceCents: price, vatRateBp: vat, createdAt: 0, updatedAt: 0
+})
+const PRODUCTS = [
+  product("GN-4409", "Gants nitrile taille S (boîte de 100)", "Nitrile gloves size S (box of 100)", "boîte", 890),
+  product("GN-4410", "Gants nitrile taille M (boîte de 100)", "Nitrile gloves size M (box of 100)", "boîte", 890),
+  product("GN-4411", "Gants nitrile taille L (boîte de 100)", "Nitrile gloves size L (box of 100)", "boîte", 890),
+  product("REF-1006", "Café en grains 1 kg", "Coffee beans 1 kg", "kg", 1890, 550)
+]
+const BAKERY: Customer = {
+  id: "cust-1", code: "C-1", company: "Boulangerie Lefèvre", siren: null, vatNumber: null, addresses: [], country: "FR", language: "fr",
+  creditLimitCents: 100_000, paymentTermsDays: 30, salesRep: "Marc", tags: [], notes: "",
+  contacts: [{ id: "ct-1", firstName: "Amélie", lastName: "Lefèvre", role: "", phones: [], emails: ["amelie@boulangerie-lefevre.fr"] }], createdAt: 0, updatedAt: 0
+}
+const mail = (text: string): OrderMail => ({
+  from: { address: "amelie@boulangerie-lefevre.fr", name: "Amélie Lefèvre" }, to: [], subject: "Commande", date: "2026-03-10T09:00:00", text, htmlText: "", attachments: []
+})
+const reviewOf = (order: ReturnType<OrderExtractor["extract"]>, over: Partial<ReviewedOrder> = {}): ReviewedOrder => ({
+  customerCode: order.customer_code ?? "", poNumber: order.po_number ?? "", deliveryDate: order.delivery_date ?? "", deliveryAddress: order.delivery_address ?? "",
+  lines: order.lines.map((l) => ({ ...l })), ...over
+})
+
+describe("what the agent's review teaches about a customer", () => {
+  it("keeps the customer's own words for a product, without the quantity and unit", () => {
+    expect(aliasWords("10 boîtes de gants bleus")).toBe("gants bleus")
+    expect(aliasWords("Merci de nous livrer 10 boîtes de gants nitrile bleus pour jeudi.")).toBe("gants nitrile bleus")
+    expect(aliasWords("- gants bleus x10")).toBe("gants bleus")
+    expect(aliasWords("3 boîtes de gants de cuisine")).toBe("gants de cuisine")
+    expect(aliasWords("Could you please supply 48 rolls of packing tape and 6 boxes of blue gloves under PO WL-7810?", 6)).toBe("blue gloves")
+    expect(aliasWords("x12")).toBeNull()
+  })
+
+  it("reads the customer's name for a product as the product the agent chose, the next time they write", () => {
+    const first = new OrderExtractor({ customers: [BAKERY], products: PRODUCTS }).extract(mail("Bonjour,\nMerci de nous livrer 10 boîtes de gants nitrile bleus.\nAmélie"))
+    expect(first.is_order).toBe(true)
+    expect(first.lines[0]!.ref).not.toBe("GN-4411")
+    const corrected = reviewOf(first, { lines: [{ ref: "GN-4411", quantity: 10, unit: "boîte" }] })
+    const memory = learnFromReview({}, first, corrected)
+    expect(memory.productAliases).toEqual({ "gants nitrile bleus": "GN-4411" })
+
+    const next = new OrderExtractor({ customers: [BAKERY], products: PRODUCTS, memory: { "C-1": memory } }).extract(mail("Bonjour,\nMerci de nous livrer 4 boîtes de gants nitrile bleus pour jeudi.\nAmélie"))
+    expect(next.lines).toEqual([{ ref: "GN-4411", quantity: 4, unit: "boîte" }])
+  })
+
+  it("remembers the delivery address confirmed and the order number's prefix, and uses the address when a mail gives none", () => {
+    const first = new OrderExtractor({ customers: [BAKERY], products: PRODUCTS }).extract(mail("Merci de livrer 2 boîtes de gants nitrile taille M."))
+    const memory = learnFromReview({}, first, reviewOf(first, { deliveryAddress: "Fournil, 3 rue Neuve, 69002 Lyon", poNumber: "BL-2031" }))
+    expect(memory).toMatchObject({ deliveryAddress: "Fournil, 3 rue Neuve, 69002 Lyon", poPrefix: "BL-", usualRefs: ["GN-4410"] })
+    const next = new OrderExtractor({ customers: [BAKERY], products: PRODUCTS, memory: { "C-1": memory } }).extract(mail("Merci de livrer 3 boîtes de gants nitrile taille M."))
+    expect(next.delivery_address).toBe("Fournil, 3 rue Neuve, 69002 Lyon")
+  })
+
+  it("learns nothing about products from lines the agent kept", () => {
+    const first = new OrderExtractor({ customers: [BAKERY], products: PRODUCTS }).extract(mail("Merci de livrer 2 boîtes de gants nitrile taille M."))
+    expect(learnFromReview({}, first, reviewOf(first, { lines: [{ ref: "GN-4410", quantity: 5, unit: "boîte" }] })).productAliases).toEqual({})
+  })
+})
+
+describe("the draft order of a reviewed capture", () => {
+  const reviewed: ReviewedOrder = {
+    customerCode: "C-1", poNumber: "BL-2031", deliveryDate: "2026-03-12", deliveryAddress: "3 rue Neuve, 69002 Lyon",
+    lines: [{ ref: "gn-4410", quantity: 3, unit: "boîte" }, { ref: "REF-1006", quantity: 2.5, unit: "" }]
+  }
+  const input = {
+    id: "o-1", lineIds: ["l-1", "l-2"], reviewed, customer: BAKERY, products: new Map(PRODUCTS.map((p) => [compactCode(p.ref), p])),
+    message: { messageId: "roundcube:7", subject: "Commande de mars", from: "amelie@boulangerie-lefevre.fr" }, today: "2026-03-10", now: 1000, by: "agent@comptoir.test"
+  }
+
+  it("takes labels, prices and VAT from the catalog and totals them as the documents do", () => {
+    const r = draftOrderFromReview(input)
+    if (!r.ok) throw new Error(r.error)
+    const o = r.order
+    expect(o.lines.map((l) => [l.ref, l.label, l.quantityMilli, l.unitPriceCents, l.vatRateBp, l.unit])).toEqual([
+      ["GN-4410", "Gants nitrile taille M (boîte de 100)", 3000, 890, 2000, "boîte"],
+      ["REF-1006", "Café en grains 1 kg", 2500, 1890, 550, "kg"]
+    ])
+    expect(o.totalInclVatCents).toBe(computeTotals(o.lines).totalInclVatCents)
+    expect(o).toMatchObject({ status: "draft", number: null, customerId: "cust-1", contactId: "ct-1", customerPoNumber: "BL-2031", deliveryDate: "2026-03-12", paymentTerms: { kind: "net", days: 30 } })
+  })
+
+  it("keeps the message's id and subject, and the delivery address in the notes", () => {
+    const r = draftOrderFromReview(input)
+    if (!r.ok) throw new Error(r.error)
+    expect(r.order.sourceId).toBe("mail:roundcube:7")
+    expect(r.order.notes).toContain("Commande de mars")
+    expect(r.order.notes).toContain("3 rue Neuve, 69002 Lyon")
+  })
+
+  it("refuses a ref the catalog does not have, naming it", () => {
+    expect(draftOrderFromReview({ ...input, reviewed: { ...reviewed, lines: [{ ref: "NOPE-1", quantity: 1, unit: "" }] } })).toEqual({ ok: false, error: "unknown-product", ref: "NOPE-1" })
+  })
+
+  it("fits a long message id into the source id, the same way each time", () => {
+    const long = "x".repeat(300)
+    expect(messageSourceId(long)).toHaveLength(100)
+    expect(messageSourceId(long)).toBe(messageSourceId(long))
+    expect(messageSourceId(long)).not.toBe(messageSourceId(long + "y"))
+  })
+})
+
+describe("the customer's risk from the local documents", () => {
+  it("counts issued unpaid invoices and confirmed orders against the credit limit", () => {
+    const invoice = { id: "i-1", status: "issued", date: "2026-01-01", dueDate: "2026-01-31", totalInclVatCents: 60_000 } as Invoice
+    const draft = { status: "draft", totalInclVatCents: 99_999 } as Order
+    const confirmed = { status: "confirmed", totalInclVatCents: 50_000 } as Order
+    const risk = assessRisk(riskInputOf(BAKERY, { invoices: [invoice], orders: [draft, confirmed], payments: [{ id: "p", invoiceId: "i-1", customerId: "cust-1", date: "2026-02-01", amountCents: 10_000, method: "transfer", reference: "", createdAt: 0 }] }, "2026-03-10"))
+    expect(risk.outstandingCents).toBe(100_000)
+    expect(risk.level).toBe("blocked")
+  })
+})

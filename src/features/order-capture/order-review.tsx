@@ -1,0 +1,266 @@
+import { zodResolver } from "@hookform/resolvers/zod"
+import { useEffect, useMemo, useState } from "react"
+import { useFieldArray, useForm, useWatch } from "react-hook-form"
+import { useTranslation } from "react-i18next"
+import * as z from "zod"
+
+import type { Customer, Product } from "~src/domain/customers/customer.schema"
+import { formatCents } from "~src/domain/documents/money"
+import { LOW_CONFIDENCE } from "~src/domain/orders/types"
+import { routeHash } from "~src/features/workspace/route"
+import type { OrderCapture, ResponseOf } from "~src/messaging/contract"
+import { send } from "~src/messaging/send"
+
+import { CustomerOrders } from "./customer-orders"
+
+const FormValues = z.object({
+  customerCode: z.string().trim().min(1, "required").max(40),
+  poNumber: z.string().trim().max(60),
+  deliveryDate: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date")]),
+  deliveryAddress: z.string().trim().max(1000),
+  lines: z
+    .array(
+      z.object({
+        ref: z.string().trim().min(1, "required").max(60),
+        quantity: z.number({ error: "quantity" }).positive("quantity").max(1_000_000, "quantity"),
+        unit: z.string().trim().max(30),
+        proposed: z.number().int()
+      })
+    )
+    .min(1, "noLines")
+    .max(200)
+})
+type FormValues = z.infer<typeof FormValues>
+
+type Loaded = ResponseOf<"orders/capture">
+
+const CONFIRM_ERRORS: Record<string, string> = {
+  "capture-expired": "orderCapture.errors.captureExpired",
+  "unknown-customer": "orderCapture.errors.unknownCustomer",
+  "unknown-product": "orderCapture.errors.unknownProduct",
+  "no-lines": "orderCapture.errors.noLines"
+}
+
+/** The workspace's review of a captured mail (`#/orders/capture/<id>`): every field proposed, nothing stored until confirmed. */
+export function OrderReview({ captureId }: { captureId: string }) {
+  const { t } = useTranslation()
+  const [loaded, setLoaded] = useState<Loaded | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  useEffect(() => {
+    send("orders/capture", { captureId }).then(setLoaded, (e: unknown) => setError(String(e)))
+  }, [captureId])
+  if (error !== null) return <p className="c-error">{error}</p>
+  if (loaded === null) return <p className="c-muted">{t("orderCapture.review.loading")}</p>
+  const { capture } = loaded
+  if (capture === null) return <p className="c-empty" data-comptoir="capture-expired">{t("orderCapture.review.expired")}</p>
+  if (!capture.proposal.is_order)
+    return (
+      <div className="c-order-review">
+        <MessageHeader capture={capture} />
+        <p className="c-panel-note" data-comptoir="not-an-order">
+          {t("orderCapture.review.notAnOrder")} {capture.proposal.evidence.is_order ? `(${capture.proposal.evidence.is_order})` : ""}
+        </p>
+      </div>
+    )
+  return <ReviewForm capture={capture} customer={loaded.customer} risk={loaded.risk} products={loaded.products} />
+}
+
+function MessageHeader({ capture }: { capture: OrderCapture }) {
+  const { t } = useTranslation()
+  return (
+    <div className="c-card" data-comptoir="captured-message">
+      <div>
+        <strong>{capture.subject || t("orderCapture.review.noSubject")}</strong>
+      </div>
+      <div className="c-muted">
+        {capture.from.name ? `${capture.from.name} <${capture.from.address}>` : capture.from.address}
+        {capture.date ? ` · ${capture.date.slice(0, 10)}` : ""}
+      </div>
+      {capture.unread.length > 0 ? (
+        <p className="c-panel-note" data-comptoir="unread-attachments">
+          {t("orderCapture.review.unread", { names: capture.unread.join(", ") })}
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+const FIELD_KEYS = { customerCode: "customer_code", poNumber: "po_number", deliveryDate: "delivery_date", deliveryAddress: "delivery_address" } as const
+
+function ReviewForm({ capture, customer, risk, products }: { capture: OrderCapture; customer: Customer | null; risk: Loaded["risk"]; products: Product[] }) {
+  const { t, i18n } = useTranslation()
+  const language = i18n.language.startsWith("fr") ? "fr" : "en"
+  const p = capture.proposal
+  const form = useForm<FormValues>({
+    resolver: zodResolver(FormValues),
+    defaultValues: {
+      customerCode: p.customer_code ?? "",
+      poNumber: p.po_number ?? "",
+      deliveryDate: p.delivery_date ?? "",
+      deliveryAddress: p.delivery_address ?? "",
+      lines: p.lines.map((l, i) => ({ ref: l.ref, quantity: l.quantity, unit: l.unit, proposed: i }))
+    }
+  })
+  const lines = useFieldArray({ control: form.control, name: "lines" })
+  const { errors, isSubmitting } = form.formState
+  const [result, setResult] = useState<{ ok: true; orderId: string; customerId: string } | { ok: false; text: string } | null>(null)
+  const watchedLines = useWatch({ control: form.control, name: "lines" })
+  const labels = useProductLabels(products, (watchedLines ?? []).map((l) => l.ref))
+
+  const low = (key: string) => (p.confidence[key] ?? 1) < LOW_CONFIDENCE
+  const evidenceOf = (key: string, index?: number) => {
+    const words = p.evidence[key]
+    if (!words)
+      return low(key) ? (
+        <span className="c-evidence c-evidence-low" data-comptoir="evidence" data-field={key}>
+          {t("orderCapture.review.notFound")}
+        </span>
+      ) : null
+    return (
+      <span className={low(key) ? "c-evidence c-evidence-low" : "c-evidence"} data-comptoir="evidence" data-field={index === undefined ? key : `lines.${index}`}>
+        {low(key) ? `${t("orderCapture.review.check")} ` : ""}
+        {t("orderCapture.review.fromMail", { words })}
+      </span>
+    )
+  }
+
+  const onSubmit = form.handleSubmit(async (v) => {
+    setResult(null)
+    try {
+      const r = await send("orders/confirm", { captureId: capture.id, review: v })
+      if (r.ok && r.orderId && r.customerId) setResult({ ok: true, orderId: r.orderId, customerId: r.customerId })
+      else setResult({ ok: false, text: t(CONFIRM_ERRORS[r.error ?? ""] ?? "orderCapture.errors.other", { ref: r.ref ?? "", error: r.error ?? "" }) })
+    } catch (e) {
+      setResult({ ok: false, text: String(e) })
+    }
+  })
+
+  if (result?.ok)
+    return (
+      <div className="c-order-review">
+        <MessageHeader capture={capture} />
+        <p className="c-muted" data-comptoir="order-stored" data-order-id={result.orderId}>
+          {t("orderCapture.review.stored", { company: customer?.company ?? form.getValues("customerCode") })}{" "}
+          <a href={routeHash(`customers/${encodeURIComponent(result.customerId)}`)}>{t("orderCapture.review.openCustomer")}</a>
+        </p>
+        <CustomerOrders customerId={result.customerId} />
+      </div>
+    )
+
+  const headerField = (name: keyof typeof FIELD_KEYS, input: React.ReactNode) => (
+    <div className={`c-field${low(FIELD_KEYS[name]) ? " c-low" : ""}`} data-low={low(FIELD_KEYS[name]) ? "true" : "false"} data-field={name}>
+      <label htmlFor={`c-order-${name}`}>{t(`orderCapture.review.${name}`)}</label>
+      {input}
+      {evidenceOf(FIELD_KEYS[name])}
+      {errors[name] ? <span className="c-error">{t(`orderCapture.errors.${errors[name]?.message ?? "other"}`, { defaultValue: errors[name]?.message })}</span> : null}
+    </div>
+  )
+
+  return (
+    <form className="c-order-review" data-comptoir="order-review" onSubmit={(e) => void onSubmit(e)} noValidate>
+      <MessageHeader capture={capture} />
+      {customer !== null ? (
+        <div className="c-card" data-comptoir="order-customer">
+          <strong>{customer.company}</strong> <span className="c-muted">{customer.code}</span>
+          {risk !== null ? (
+            <div className={`c-risk c-risk-${risk.level}`} data-comptoir="order-risk" data-level={risk.level}>
+              {t(`orderCapture.risk.${risk.level}`)} · {t("orderCapture.risk.outstanding", { amount: formatCents(risk.outstandingCents, language) })}
+              {risk.creditLimitCents !== null ? ` · ${t("orderCapture.risk.limit", { amount: formatCents(risk.creditLimitCents, language) })}` : ` · ${t("orderCapture.risk.noLimit")}`}
+              {risk.overdueCents > 0 ? ` · ${t("orderCapture.risk.overdue", { amount: formatCents(risk.overdueCents, language), days: risk.maxDaysOverdue })}` : ""}
+            </div>
+          ) : null}
+        </div>
+      ) : (
+        <p className="c-panel-note" data-comptoir="order-no-customer">
+          {t("orderCapture.review.noCustomer")}
+        </p>
+      )}
+      {headerField("customerCode", <input id="c-order-customerCode" maxLength={40} {...form.register("customerCode")} />)}
+      {headerField("poNumber", <input id="c-order-poNumber" maxLength={60} {...form.register("poNumber")} />)}
+      {headerField("deliveryDate", <input id="c-order-deliveryDate" type="date" {...form.register("deliveryDate")} />)}
+      {headerField("deliveryAddress", <textarea id="c-order-deliveryAddress" rows={2} maxLength={1000} {...form.register("deliveryAddress")} />)}
+
+      <table className="c-order-lines" data-comptoir="order-lines">
+        <thead>
+          <tr>
+            <th>{t("orderCapture.review.ref")}</th>
+            <th>{t("orderCapture.review.product")}</th>
+            <th>{t("orderCapture.review.quantity")}</th>
+            <th>{t("orderCapture.review.unit")}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {lines.fields.map((field, i) => {
+            const was = watchedLines?.[i]?.proposed ?? field.proposed
+            const key = `lines.${was}`
+            const proposed = was >= 0
+            const isLow = proposed && low(key)
+            const lineErrors = errors.lines?.[i]
+            return (
+              <tr key={field.id} className={isLow ? "c-low" : undefined} data-low={isLow ? "true" : "false"} data-comptoir="order-line">
+                <td>
+                  <input aria-label={`${t("orderCapture.review.ref")} ${i + 1}`} maxLength={60} size={10} {...form.register(`lines.${i}.ref`)} />
+                </td>
+                <td>
+                  <span data-comptoir="line-label">{labels.get(watchedLines?.[i]?.ref?.trim().toUpperCase() ?? "") ?? "—"}</span>
+                  {proposed ? <div>{evidenceOf(key, i)}</div> : null}
+                  {lineErrors ? <div className="c-error">{t("orderCapture.errors.line")}</div> : null}
+                </td>
+                <td>
+                  <input aria-label={`${t("orderCapture.review.quantity")} ${i + 1}`} type="number" min={0} step="any" style={{ width: "6em" }} {...form.register(`lines.${i}.quantity`, { valueAsNumber: true })} />
+                </td>
+                <td>
+                  <input aria-label={`${t("orderCapture.review.unit")} ${i + 1}`} maxLength={30} size={8} {...form.register(`lines.${i}.unit`)} />
+                </td>
+                <td>
+                  <button type="button" className="c-button c-button-secondary" onClick={() => lines.remove(i)} aria-label={t("orderCapture.review.removeLine", { n: i + 1 })}>
+                    ✕
+                  </button>
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+      {errors.lines?.root || errors.lines?.message ? <p className="c-error">{t("orderCapture.errors.noLines")}</p> : null}
+      <p>
+        <button type="button" className="c-button c-button-secondary" data-comptoir="order-add-line" onClick={() => lines.append({ ref: "", quantity: 1, unit: "", proposed: -1 })}>
+          {t("orderCapture.review.addLine")}
+        </button>
+      </p>
+      <p className="c-muted">{t("orderCapture.review.draftNote")}</p>
+      <button type="submit" className="c-button" data-comptoir="order-confirm" disabled={isSubmitting}>
+        {t("orderCapture.review.confirm")}
+      </button>
+      {result && !result.ok ? (
+        <p className="c-error" data-comptoir="order-error">
+          {result.text}
+        </p>
+      ) : null}
+    </form>
+  )
+}
+
+/** Product names by ref for the lines shown: the proposal's products, and any ref the agent types, looked up in the catalog. */
+function useProductLabels(initial: Product[], refs: string[]): Map<string, string> {
+  const { i18n } = useTranslation()
+  const fr = i18n.language.startsWith("fr")
+  const [known, setKnown] = useState<Map<string, Product>>(() => new Map(initial.map((p) => [p.ref.toUpperCase(), p])))
+  const wanted = useMemo(() => [...new Set(refs.map((r) => (r ?? "").trim().toUpperCase()).filter((r) => r !== ""))], [refs])
+  useEffect(() => {
+    const missing = wanted.filter((r) => !known.has(r))
+    if (missing.length === 0) return
+    const timer = setTimeout(() => {
+      for (const ref of missing)
+        send("products/search", { query: ref, limit: 5 })
+          .then((r) => {
+            const hit = r.products.find((p) => p.ref.toUpperCase() === ref)
+            if (hit) setKnown((k) => new Map(k).set(ref, hit))
+          })
+          .catch(() => undefined)
+    }, 250)
+    return () => clearTimeout(timer)
+  }, [wanted, known])
+  return useMemo(() => new Map([...known].map(([ref, p]) => [ref, fr ? p.nameFr : p.nameEn])), [known, fr])
+}
