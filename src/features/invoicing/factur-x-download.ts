@@ -4,13 +4,14 @@ import { buildCii } from "~src/domain/documents/factur-x/cii"
 import { embedFacturX } from "~src/domain/documents/factur-x/embed"
 import type { SellerIdentity } from "~src/domain/documents/legal-mentions"
 
-import { basePdf } from "./base-pdf"
+import { documentPdf } from "~src/features/documents-pdf/document-pdf"
 
 /** The Factur-X file of an issued invoice or credit note: its PDF with the CII XML inside. */
 export async function facturXBytes(doc: SalesDocument, customer: Customer, seller: SellerIdentity, correctedInvoice: { number: string; date: string } | null): Promise<{ name: string; bytes: Uint8Array }> {
   if ((doc.type !== "invoice" && doc.type !== "credit-note") || doc.number === null) throw new Error("only an issued invoice or credit note")
   const { xml } = buildCii({ doc, seller, buyer: customer, correctedInvoice, buyerOrderReference: null })
-  const pdf = await basePdf(doc, seller, customer)
+  // The same laid-out page as every document (pdfmake, fonts embedded, as PDF/A requires), the XML inside.
+  const pdf = await documentPdf(doc, seller, customer, doc.language)
   const title = `${doc.type === "invoice" ? (doc.language === "fr" ? "Facture" : "Invoice") : doc.language === "fr" ? "Avoir" : "Credit note"} ${doc.number}`
   const bytes = await embedFacturX(pdf, xml, { number: doc.number, title, date: doc.date, language: doc.language })
   return { name: `${doc.number}-factur-x.pdf`, bytes }
