@@ -22,6 +22,8 @@ Load the extension in Chrome or Chromium:
   3. pin Comptoir, open its settings (right-click the icon → Options) to import customers
      (a demo file: npm run demo:csv writes build/demo-customers.csv), or sign in to the team server below.
   Gmail and Outlook on the web work at once; enable any other site (your CRM) from the toolbar button.
+  The toolbar button's "Workspace" opens the full-tab workspace: customers, call scripts, calls, quotes,
+  orders, invoices and dunning.
 `
 
 const serverMain = resolve(root, "server/main.ts")
