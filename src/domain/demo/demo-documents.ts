@@ -90,7 +90,6 @@ export function generateDemoDocuments(customers: readonly Customer[], products: 
     for (let i = 0; i < count; i++) {
       const iDate = addDaysIso(today, -intBetween(rnd, 20, 330))
       const ls = lines(c, intBetween(rnd, 1, 6))
-      if (c.id === overLimit.id) for (const l of ls) l.quantityMilli *= 20
       const order = Order.parse({ ...base(c, addDaysIso(iDate, -3), ls, "invoiced"), id: id("order"), type: "order", status: "invoiced", paymentTerms: terms, customerPoNumber: `PO-${intBetween(rnd, 10000, 99999)}` })
       const inv = Invoice.parse({ ...base(c, iDate, ls, "issued"), id: id("invoice"), type: "invoice", status: "issued", paymentTerms: terms, dueDate: dueDate(iDate, terms), sourceId: order.id })
       docs.push(order, inv)
@@ -105,7 +104,6 @@ export function generateDemoDocuments(customers: readonly Customer[], products: 
     // An order confirmed but not invoiced yet now and then (it counts in the outstanding).
     if (rnd() < 0.25 || c.id === overLimit.id) {
       const ls = lines(c, intBetween(rnd, 1, 4))
-      if (c.id === overLimit.id) for (const l of ls) l.quantityMilli *= 30
       docs.push(Order.parse({ ...base(c, addDaysIso(today, -intBetween(rnd, 1, 10)), ls, "confirmed"), id: id("order"), type: "order", status: "confirmed", paymentTerms: terms }))
     }
     // The calls that went with it.
