@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process"
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 
@@ -123,10 +123,7 @@ test("the order's invoice is issued with its number, and a payment that covers i
 })
 
 test("the invoice's Factur-X XML, extracted from the downloaded PDF, is valid against the official schema", async () => {
-  // The seller identity (SIREN, VAT number, address) is the quote feature's team settings, with its PDF module:
-  // this test runs once that branch is merged (it then must pass); on this branch alone the button says the
-  // seller identity is missing.
-  test.skip(!existsSync(resolve("src/features/documents-pdf/document-pdf.ts")), "needs the quote feature's team seller identity and PDF module")
+  // The seller identity (SIREN, VAT number, address) is the demo team's `teamSettings/seller` row.
   const [agent] = profiles as [Profile, Profile]
   await workspace(agent, `invoices/${invoiceId}`)
   const total = Number(await agent.page.locator('[data-comptoir="document-total"]').getAttribute("data-cents"))
