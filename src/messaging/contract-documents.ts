@@ -1,0 +1,310 @@
+import * as z from "zod"
+
+import { Customer, Product } from "~src/domain/customers/customer.schema"
+import { CreditNote, Order, PaymentRecord, Quote as QuoteSchema, SalesDocument } from "~src/domain/documents/document.schema"
+import { QuoteFormValues } from "~src/domain/documents/quote-form"
+import { SellerIdentitySchema } from "~src/domain/documents/seller.schema"
+
+import { ORDER_MAIL_MAX_ATTACHMENTS, ORDER_MAIL_MAX_TEXT } from "./limits"
+
+/**
+ * The messages of sales documents (issues #10, #11): quotes, the flow from quote to payment, dunning, and orders
+ * captured from mail. Part of the one contract (`contract.ts` spreads them in); their senders are declared there.
+ */
+export const RiskView = z.object({
+  level: z.enum(["ok", "watch", "blocked"]),
+  reasons: z
+    .array(
+      z.object({
+        code: z.enum(["over-limit", "near-limit", "overdue-beyond-threshold", "overdue", "late-payer", "no-limit"]),
+        outstandingCents: z.number().int().optional(),
+        limitCents: z.number().int().optional(),
+        overdueCents: z.number().int().optional(),
+        days: z.number().int().optional(),
+        thresholdDays: z.number().int().optional(),
+        averageDaysLate: z.number().optional()
+      })
+    )
+    .max(10),
+  outstandingCents: z.number().int(),
+  overdueCents: z.number().int(),
+  creditLimitCents: z.number().int().nullable()
+})
+export type RiskView = z.infer<typeof RiskView>
+
+/** What a summary inserted into a reply holds: text for a plain editor, blocks for an HTML one (built as text nodes). */
+export const ComposeContentSchema = z.object({
+  text: z.string().max(50_000),
+  blocks: z
+    .array(
+      z.discriminatedUnion("kind", [
+        z.object({ kind: z.literal("p"), text: z.string().max(50_000) }),
+        z.object({ kind: z.literal("table"), head: z.array(z.string().max(2000)).max(12), rows: z.array(z.array(z.string().max(2000)).max(12)).max(500) })
+      ])
+    )
+    .max(50)
+})
+// ---- Quote to cash: workspace lists, the flow after the quote, dunning (issue #10) ----
+const DocId = z.string().min(1).max(100)
+const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+const DunningLevelSchema = z.enum(["friendly", "firm", "formal-notice"])
+const Amount = z.object({ count: z.number().int(), cents: z.number().int() })
+export const DocumentListKind = z.enum(["quotes", "orders", "invoices", "dunning"])
+export const DocumentRowSchema = z.object({
+  id: z.string(),
+  type: z.enum(["quote", "order", "invoice", "credit-note"]),
+  number: z.string().nullable(),
+  status: z.string(),
+  customerId: z.string(),
+  customerName: z.string(),
+  customerCode: z.string(),
+  date: z.string(),
+  dueDate: z.string().nullable(),
+  totalInclVatCents: z.number().int(),
+  remainingCents: z.number().int().nullable(),
+  paymentState: z.enum(["unpaid", "partly-paid", "paid"]).nullable(),
+  daysOverdue: z.number().int(),
+  dunning: z.object({ due: DunningLevelSchema.nullable(), reached: DunningLevelSchema.nullable(), sent: z.array(z.object({ level: DunningLevelSchema, at: z.string(), by: z.string() })).max(200) }).nullable(),
+  correctsInvoiceId: z.string().nullable(),
+  language: z.enum(["fr", "en"])
+})
+export type DocumentRowView = z.infer<typeof DocumentRowSchema>
+const RiskReasonView = z.object({
+  code: z.string(),
+  outstandingCents: z.number().int().optional(),
+  limitCents: z.number().int().optional(),
+  overdueCents: z.number().int().optional(),
+  days: z.number().int().optional(),
+  thresholdDays: z.number().int().optional(),
+  averageDaysLate: z.number().optional()
+})
+/** The seller as legal mentions and Factur-X need it (src/domain/documents/legal-mentions.ts SellerIdentity). */
+export const SellerIdentityView = z.object({
+  name: z.string(),
+  legalForm: z.string(),
+  shareCapitalCents: z.number().int().nullable(),
+  siren: z.string(),
+  rcsCity: z.string(),
+  vatNumber: z.string(),
+  address: z.object({ line: z.string(), postalCode: z.string(), city: z.string(), country: z.string() }),
+  latePenalty: z.discriminatedUnion("kind", [z.object({ kind: z.literal("ecb-plus-10") }), z.object({ kind: z.literal("legal-rate-times-3") }), z.object({ kind: z.literal("fixed"), rateBp: z.number().int() })]),
+  earlyPaymentDiscountBp: z.number().int()
+})
+export const DunningScheduleSchema = z.object({ friendly: z.number().int().min(1).max(365), firm: z.number().int().min(1).max(365), "formal-notice": z.number().int().min(1).max(365) })
+export const DocumentAction = z.discriminatedUnion("action", [
+  /** Along the workflow: send / accept / refuse / cancel a quote, confirm or cancel an order, issue an invoice or credit note. */
+  z.object({ action: z.literal("transition"), to: z.string().min(1).max(30) }),
+  z.object({ action: z.literal("to-order") }),
+  z.object({ action: z.literal("to-invoice") }),
+  z.object({ action: z.literal("override"), reason: z.string().max(500) }),
+  z.object({ action: z.literal("credit"), lines: z.union([z.literal("full"), z.array(z.object({ lineId: z.string().max(100), quantityMilli: z.number().int() })).max(500)]) }),
+  z.object({ action: z.literal("payment"), date: IsoDay, amountCents: z.number().int(), method: PaymentRecord.shape.method, reference: z.string().max(120).default("") }),
+  z.object({ action: z.literal("reminder"), level: DunningLevelSchema })
+])
+export type DocumentActionRequest = z.input<typeof DocumentAction>
+/** An opened message as the in-page "Capture as order" reads it (issue #11): page text, bounded. */
+export const OrderMailInput = z.object({
+  from: z.object({ address: z.string().max(254), name: z.string().max(200) }),
+  to: z.array(z.string().max(254)).max(50).default([]),
+  subject: z.string().max(500),
+  date: z.string().max(40).nullable(),
+  text: z.string().max(ORDER_MAIL_MAX_TEXT),
+  htmlText: z.string().max(ORDER_MAIL_MAX_TEXT),
+  attachments: z.array(z.object({ filename: z.string().max(200), text: z.string().max(ORDER_MAIL_MAX_TEXT) })).max(ORDER_MAIL_MAX_ATTACHMENTS).default([])
+})
+/** The extractor's proposal (src/domain/orders/types.ts ExtractedOrder). */
+export const OrderProposal = z.object({
+  is_order: z.boolean(),
+  customer_code: z.string().max(40).nullable(),
+  po_number: z.string().max(100).nullable(),
+  delivery_date: z.string().max(10).nullable(),
+  delivery_address: z.string().max(1000).nullable(),
+  lines: z.array(z.object({ ref: z.string().max(60), quantity: z.number(), unit: z.string().max(30) })).max(500),
+  confidence: z.record(z.string().max(20), z.number()),
+  evidence: z.record(z.string().max(20), z.string().max(2000))
+})
+/** The review form's fields as the agent confirmed them. */
+export const ReviewedOrderInput = z.object({
+  customerCode: z.string().trim().min(1).max(40),
+  poNumber: z.string().trim().max(60),
+  deliveryDate: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]),
+  deliveryAddress: z.string().trim().max(1000),
+  lines: z
+    .array(
+      z.object({
+        ref: z.string().trim().min(1).max(60),
+        quantity: z.number().positive().max(1_000_000),
+        unit: z.string().trim().max(30),
+        /** The proposal's line it was, -1 for a line the agent added: what the agent changed is learnt from it. */
+        proposed: z.number().int().min(-1).max(500).default(-1)
+      })
+    )
+    .min(1)
+    .max(200)
+})
+/** The customer's risk (src/domain/documents/risk.ts CustomerRisk) as the order review form shows it. */
+export const CaptureRiskView = z.object({
+  level: z.enum(["ok", "watch", "blocked"]),
+  reasons: z.array(z.object({ code: z.string().max(40) }).catchall(z.union([z.number(), z.string()]))).max(10),
+  outstandingCents: z.number().int(),
+  overdueCents: z.number().int(),
+  maxDaysOverdue: z.number().int(),
+  creditLimitCents: z.number().int().nullable(),
+  headroomCents: z.number().int().nullable()
+})
+export const OrderCapture = z.object({
+  id: z.string().max(100),
+  webmail: z.enum(["gmail", "outlook", "roundcube"]),
+  messageId: z.string().max(400),
+  subject: z.string().max(500),
+  from: z.object({ address: z.string().max(254), name: z.string().max(200) }),
+  date: z.string().max(40).nullable(),
+  /** Attachments the page showed but the content script could not read (not same-origin, not a PDF…). */
+  unread: z.array(z.string().max(200)).max(20),
+  proposal: OrderProposal,
+  at: z.number()
+})
+export type OrderCapture = z.infer<typeof OrderCapture>
+
+
+export const documentsContract = {
+  // ---- Quotes (issue #10) ----
+  /** What a new quote for this customer starts from: the customer, the agent, the team's validity, the seller's gaps. */
+  "quotes/context": {
+    request: z.object({ customerId: z.string().min(1).max(100) }),
+    response: z.object({
+      customer: Customer.nullable(),
+      agentName: z.string().nullable(),
+      today: z.string(),
+      validityDays: z.number().int(),
+      /** What the team's seller identity lacks for a legal document, in words (empty: complete). */
+      sellerProblems: z.array(z.string()).max(20),
+      risk: RiskView.nullable()
+    })
+  },
+  /** A quote with what its PDF and summary need (its customer, the team's seller identity). */
+  "quotes/get": {
+    request: z.object({ id: z.string().min(1).max(100) }),
+    response: z.object({ quote: QuoteSchema.nullable(), customer: Customer.nullable(), seller: SellerIdentitySchema.nullable(), refusal: z.string().nullable() })
+  },
+  /** Saves a draft from the form's values (totals computed in the background with the server's code). */
+  "quotes/save": {
+    request: z.object({ id: z.string().min(1).max(100), values: QuoteFormValues }),
+    response: z.object({ ok: z.boolean(), quote: QuoteSchema.optional(), error: z.string().optional() })
+  },
+  /** Draft → sent: synced at once; the server numbers it (offline: numbered once the device is back). */
+  "quotes/issue": {
+    request: z.object({ id: z.string().min(1).max(100) }),
+    response: z.object({ ok: z.boolean(), quote: QuoteSchema.optional(), error: z.string().optional() })
+  },
+  /** The latest quotes of the team, newest first (the workspace's list). */
+  "quotes/list": {
+    request: z.object({ customerId: z.string().max(100).optional(), limit: z.number().int().min(1).max(500).default(100) }),
+    response: z.object({ quotes: z.array(z.object({ quote: QuoteSchema, company: z.string() })) })
+  },
+  /** From the card in a page or an extension page: the customer's risk over the local invoices, orders and payments. */
+  "documents/risk": {
+    request: z.object({ customerId: z.string().min(1).max(100) }),
+    response: RiskView
+  },
+  /** Puts a document's summary into the compose box the user was last in, in whichever tab it is. */
+  "documents/insert-into-reply": {
+    request: ComposeContentSchema,
+    response: z.object({ ok: z.boolean(), inserted: z.enum(["text", "html"]).optional(), error: z.string().optional() })
+  },
+  /** The team's seller identity (managers edit it in the options page). */
+  "team/seller": {
+    request: z.object({}),
+    response: z.object({ seller: SellerIdentitySchema.nullable(), validityDays: z.number().int(), mayEdit: z.boolean() })
+  },
+  "team/seller-save": {
+    request: z.object({ seller: SellerIdentitySchema, validityDays: z.number().int().min(1).max(365) }),
+    response: z.object({ ok: z.boolean(), error: z.string().optional() })
+  },
+  // ---- Quote to cash (issue #10): workspace lists, document view, actions, dunning, the card's block ----
+  /** A workspace list; `dunning` is the overdue invoices, most overdue first. */
+  "documents/list": {
+    request: z.object({
+      kind: DocumentListKind,
+      status: z.string().max(30).optional(),
+      customerId: z.string().max(100).optional(),
+      from: IsoDay.optional(),
+      to: IsoDay.optional(),
+      overdue: z.boolean().default(false),
+      query: z.string().max(200).default(""),
+      limit: z.number().int().min(1).max(1000).default(200)
+    }),
+    response: z.object({ rows: z.array(DocumentRowSchema), total: z.number().int(), today: z.string(), schedule: DunningScheduleSchema })
+  },
+  /** One document with what its view needs: customer, payments, credit notes, risk and whether it may be confirmed. */
+  "documents/get": {
+    request: z.object({ id: DocId }),
+    response: z.object({
+      document: SalesDocument.nullable(),
+      row: DocumentRowSchema.nullable(),
+      customer: Customer.nullable(),
+      payments: z.array(PaymentRecord).max(500),
+      creditNotes: z.array(CreditNote).max(200),
+      /** Documents made from this one (the order of a quote, the invoice of an order…). */
+      derived: z.array(z.object({ id: z.string(), type: z.string(), number: z.string().nullable(), status: z.string() })).max(50),
+      source: z.object({ id: z.string(), type: z.string(), number: z.string().nullable() }).nullable(),
+      risk: z.object({ level: z.enum(["ok", "watch", "blocked"]), reasons: z.array(RiskReasonView).max(10), outstandingCents: z.number().int(), creditLimitCents: z.number().int().nullable() }).nullable(),
+      /** Orders in draft: whether confirming needs a manager's override, and why. */
+      confirm: z.object({ allowed: z.boolean(), needsOverride: z.boolean(), reasons: z.array(RiskReasonView).max(10) }).nullable(),
+      me: z.object({ email: z.string(), name: z.string(), role: z.string() }),
+      /** The reminder mail of the level due (or reached), in the customer's language, and where it goes. */
+      reminder: z.object({ level: DunningLevelSchema, subject: z.string(), body: z.string(), to: z.string() }).nullable(),
+      /** The team's seller identity (legal mentions, Factur-X); null until a manager filled it. */
+      seller: SellerIdentityView.nullable(),
+      /** A credit note's invoice, as Factur-X references it. */
+      correctedInvoice: z.object({ number: z.string(), date: z.string() }).nullable(),
+      today: z.string()
+    })
+  },
+  /** One step of the flow; refused with the reason in words (`code` for the UI, `message` in English). */
+  "documents/act": {
+    request: z.object({ id: DocId, step: DocumentAction }),
+    response: z.object({ ok: z.boolean(), code: z.string().optional(), message: z.string().optional(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional(), id: z.string().optional() })
+  },
+  /** The card's documents block, fetched when the card opens (content scripts too: counts and sums of one customer). */
+  "documents/summary": {
+    request: z.object({ customerId: DocId }),
+    response: z.object({
+      openQuotes: Amount,
+      openOrders: Amount,
+      unpaidInvoices: Amount,
+      overdueInvoices: Amount.extend({ maxDays: z.number().int() })
+    })
+  },
+  /** The reminder days (friendly / firm / formal notice), this device's setting. */
+  "documents/dunning-settings": {
+    request: z.object({ schedule: DunningScheduleSchema.optional() }),
+    response: z.object({ schedule: DunningScheduleSchema, error: z.string().optional() })
+  },
+  // --- orders captured from email (issue #11) ---
+  /** From the in-page "Capture as order": the extractor runs here against the local base; the review opens in the workspace. */
+  "orders/extract": {
+    request: z.object({
+      webmail: z.enum(["gmail", "outlook", "roundcube"]),
+      messageId: z.string().min(1).max(400),
+      mail: OrderMailInput,
+      unread: z.array(z.string().max(200)).max(20).default([])
+    }),
+    response: z.object({ captureId: z.string(), isOrder: z.boolean(), customerCode: z.string().nullable(), reason: z.string() })
+  },
+  /** The review form's data: the proposal, the customer, their risk, the products named. */
+  "orders/capture": {
+    request: z.object({ captureId: z.string().min(1).max(100) }),
+    response: z.object({ capture: OrderCapture.nullable(), customer: Customer.nullable(), risk: CaptureRiskView.nullable(), products: z.array(Product).max(500) })
+  },
+  /** Stores the reviewed order as a draft and remembers the agent's corrections for that customer. */
+  "orders/confirm": {
+    request: z.object({ captureId: z.string().min(1).max(100), review: ReviewedOrderInput }),
+    response: z.object({ ok: z.boolean(), orderId: z.string().optional(), customerId: z.string().optional(), error: z.string().optional(), ref: z.string().optional() })
+  },
+  /** A customer's orders, newest first (the workspace's customer view). */
+  "orders/by-customer": {
+    request: z.object({ customerId: z.string().min(1).max(100) }),
+    response: z.object({ orders: z.array(Order).max(500) })
+  }
+} as const
