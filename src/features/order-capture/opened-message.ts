@@ -78,10 +78,18 @@ function roundcube(doc: Document, today: Date): OpenedMessage | null {
   const sender = page.querySelector("td.header.from a.rcmContactAddress[title], td.header.from [title]")
   if (body === null || sender === null) return null
   const address = sender.getAttribute("title") ?? ""
-  const subject = text(page.querySelector("h2.subject")).replace(/^Subject:\s*/i, "")
+  const subject = subjectText(page.querySelector("h2.subject"))
   const dateText = text(page.querySelector("td.header.date"))
   uid ??= /_uid=(\d+)/.exec(page.location?.href ?? "")?.[1] ?? null
   return { webmail: "roundcube", messageId: uid !== null ? `roundcube:${uid}` : fallbackId(address, subject, dateText), body, mail: mailOf(address, text(sender), subject, dateText, body, today) }
+}
+
+/** Roundcube's subject heading without its "Subject:" label and its "Open in new window" link. */
+function subjectText(h2: Element | null): string {
+  if (h2 === null) return ""
+  const copy = h2.cloneNode(true) as Element
+  for (const extra of copy.querySelectorAll("a, .voice")) extra.remove()
+  return text(copy).replace(/^Subject:\s*/i, "")
 }
 
 function mailOf(address: string, name: string, subject: string, dateText: string, body: Element, today: Date): OrderMail {
