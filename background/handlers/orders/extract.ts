@@ -1,5 +1,6 @@
 import { newId } from "~src/domain/ids"
 import { readAttachments } from "~src/features/order-capture/attachment-text"
+import { provideBundledPdfjs } from "~src/features/order-capture/bundled-pdfjs"
 import { saveCapture } from "~src/features/order-capture/capture-store"
 import { routeHash } from "~src/features/workspace/route"
 import { defineHandler } from "~src/messaging/handler"
@@ -13,6 +14,7 @@ import { services } from "../../services"
  * are part of the background's bundle and not of the content script's.
  */
 export const ordersExtract = defineHandler("orders/extract", async (req) => {
+  if (req.files.some((f) => f.kind === "pdf")) await provideBundledPdfjs()
   const { attachments, read, unread } = await readAttachments(req.files)
   const extractor = await services.orderExtractor.get()
   const found = extractor.extract({ ...req.mail, attachments: [...req.mail.attachments, ...attachments], messageId: req.messageId })

@@ -1,18 +1,11 @@
-import { definePDFJSModule, getDocumentProxy } from "unpdf"
-import * as serverlessPdfjs from "unpdf/pdfjs"
+import { getDocumentProxy } from "unpdf"
 
 /**
  * The text of a PDF purchase order, one line per printed line and " | " between columns far apart, so a PO's
  * table reads like a pasted one. unpdf bundles a serverless PDF.js build (no worker, no canvas) that runs the same
  * in the background worker and in Node (the CLI and the bench).
  */
-let pdfjsReady: Promise<void> | null = null
-
 export async function pdfText(bytes: Uint8Array): Promise<string> {
-  // Given, not looked up: unpdf's own lookup is a dynamic import(), which a Chrome service worker refuses. The
-  // package.json "alias" points Parcel at the file, as it does not read unpdf's package exports.
-  pdfjsReady ??= definePDFJSModule(() => Promise.resolve(serverlessPdfjs))
-  await pdfjsReady
   const pdf = await getDocumentProxy(new Uint8Array(bytes))
   const pages: string[] = []
   for (let p = 1; p <= pdf.numPages; p++) {
