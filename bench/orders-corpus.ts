@@ -18,7 +18,19 @@ export interface CorpusMail {
   expected: ExpectedOrder
 }
 
-export async function loadCorpus(set: "tuned" | "held-out"): Promise<CorpusMail[]> {
+/**
+ * The parts of the corpus: "tuned" (what the extractor was tuned on, floors enforced by corpus.test.ts), then each
+ * held-out folder (`held-out*`, mails written after the extractor, only measured) that holds mails.
+ */
+export function corpusSets(): string[] {
+  const heldOut = readdirSync(ORDERS_FIXTURES, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name.startsWith("held-out") && readdirSync(join(ORDERS_FIXTURES, d.name)).some((f) => f.endsWith(".eml")))
+    .map((d) => d.name)
+    .sort()
+  return ["tuned", ...heldOut]
+}
+
+export async function loadCorpus(set: string): Promise<CorpusMail[]> {
   const dir = join(ORDERS_FIXTURES, set)
   const names = readdirSync(dir).filter((f) => f.endsWith(".eml")).sort()
   const out: CorpusMail[] = []

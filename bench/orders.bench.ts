@@ -1,6 +1,7 @@
 /**
  * Orders captured from email (issue #11): the extractor over the labelled corpus, the part it was tuned on and
- * the held-out part written after it, beside the baselines the issue names.
+ * each held-out part written after it (`tests/fixtures/orders/held-out*`, when there is one), beside the
+ * baselines the issue names. The first held-out set (ho-*) is tuning material now, in tuned/.
  *
  *   BENCH_ONLY=orders npm run bench      (or: npx tsx --tsconfig tsconfig.json bench/orders.bench.ts)
  *
@@ -14,7 +15,7 @@ import { join } from "node:path"
 
 import { scoreCorpus, type CorpusScore } from "../src/domain/orders/corpus-score"
 import { parseEml } from "../src/features/order-capture/parse-eml"
-import { fixtureExtractor, loadCorpus, ORDERS_FIXTURES } from "./orders-corpus"
+import { corpusSets, fixtureExtractor, loadCorpus, ORDERS_FIXTURES } from "./orders-corpus"
 
 /** Reported line-level accuracy of the references the issue names (fractions, compared with our line F1). */
 const BASELINES = { "rule-based parsers (reported stall)": 0.8, "commercial capture, new sender (claimed)": 0.94 }
@@ -27,7 +28,7 @@ const quantile = (xs: number[], q: number): number => {
 }
 const median = (xs: number[]): number => quantile(xs, 0.5)
 
-async function measure(set: "tuned" | "held-out", large = false): Promise<{ score: CorpusScore; extractMs: number[]; captureMs: number[] }> {
+async function measure(set: string, large = false): Promise<{ score: CorpusScore; extractMs: number[]; captureMs: number[] }> {
   const corpus = await loadCorpus(set)
   const extractor = large ? fixtureExtractor({ extraProducts: 5000, extraCustomers: 20000 }) : fixtureExtractor()
   const extractMs: number[] = []
@@ -55,7 +56,7 @@ async function measure(set: "tuned" | "held-out", large = false): Promise<{ scor
 async function main(): Promise<void> {
   console.log(`orders from email: ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(1)).join(" ")}, ${passes} passes per mail`)
   const results: Record<string, unknown> = {}
-  for (const set of ["tuned", "held-out"] as const) {
+  for (const set of corpusSets()) {
     const { score, extractMs, captureMs } = await measure(set)
     const { failures, ...figures } = score
     const row = {
@@ -90,7 +91,7 @@ async function main(): Promise<void> {
   // customers: time per mail and whether lines go astray.
   console.log("\nlarge catalog: + 5,000 hardware products, + 20,000 demo customers")
   const large: Record<string, unknown> = {}
-  for (const set of ["tuned", "held-out"] as const) {
+  for (const set of corpusSets()) {
     const { score, extractMs } = await measure(set, true)
     large[set] = { "line F1": pct(score.lineF1, 3), "non-orders taken": score.nonOrdersTaken, "lowest header field": pct(Math.min(...Object.values(score.headerAccuracy)), 3), "extract p50 ms": pct(quantile(extractMs, 0.5), 2), "extract p95 ms": pct(quantile(extractMs, 0.95), 2) }
   }
