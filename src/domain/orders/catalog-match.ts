@@ -231,8 +231,9 @@ export class CatalogMatcher {
       // The noun a product's name is built on, when no other product is, names it even without its qualifiers
       // ("10 packs d'eau" is the "Eau minérale plate 50 cl"), though less surely than most of its words.
       if (itemBest.score < 0.45) {
-        const head = item.heads.find((h) => this.headCount.get(h) === 1 && content.some(({ t }) => wordMatch(t, h) === 1))
-        if (head !== undefined) itemBest = { score: 0.45, matched: [content.find(({ t }) => wordMatch(t, head) === 1)!.i], rare: true }
+        const isHead = (t: string, h: string) => singular(t) === h || esPlural(t) === h
+        const head = item.heads.find((h) => this.headCount.get(h) === 1 && content.some(({ t }) => isHead(t, h)))
+        if (head !== undefined) itemBest = { score: 0.45, matched: [content.find(({ t }) => isHead(t, head))!.i], rare: true }
       }
       const ok = (itemBest.rare && itemBest.score >= 0.3) || itemBest.score >= 0.55
       if (!ok) continue
