@@ -198,7 +198,7 @@ function ReviewForm({
     <form className="c-order-review" data-comptoir="order-review" onSubmit={(e) => void onSubmit(e)} noValidate>
       <MessageHeader capture={capture} />
       {customer !== null ? (
-        <div className="c-card" data-comptoir="order-customer" data-code={customer.code}>
+        <div className="c-card" data-comptoir="order-customer" data-code={customer.code} data-customer-id={customer.id}>
           <strong>{customer.company}</strong> <span className="c-muted">{customer.code}</span>{" "}
           {!picking && !low("customer_code") ? (
             <button type="button" className="c-button c-button-secondary" data-comptoir="order-customer-change" onClick={() => setPicking(true)}>
