@@ -275,22 +275,23 @@ test("a Gmail message that is not an order says “not an order” instead of pr
 
 const isoDay = (daysFromToday: number) => new Date(Date.now() + daysFromToday * 86_400_000).toISOString().slice(0, 10)
 
-test("a sender no customer has: the agent finds the customer; their overdue invoice blocks the order for an agent, its credit note unblocks it", async () => {
+test("the agent picks another customer in the review; their overdue invoice blocks the order for an agent, its credit note unblocks it", async () => {
+  // Amélie writes for the accounting firm she also works for: the sender is the bakery's, the order Cabinet Aubert's.
   const newBuyer: OrderMailPage = {
     id: "18c2f0a9b1d3e600",
-    subject: "Commande fournitures",
-    from: { name: "Service achats", email: "achats@groupe-nouveau.example" },
-    lines: ["Bonjour,", "", "Merci de nous livrer 15 ramettes de papier A4 et 2 boîtes d'enveloppes C4.", "", "Cordialement,", "Le service achats"]
+    subject: "Commande pour le cabinet",
+    from: bakery.from,
+    lines: ["Bonjour,", "", "Merci de livrer au cabinet 15 ramettes de papier A4 et 2 boîtes d'enveloppes C4.", "", "Cordialement,", "Amélie"]
   }
-  site.route("/gmail/new-buyer", gmailOrder(newBuyer))
+  site.route("/gmail/other-customer", gmailOrder(newBuyer))
   const page = await context.newPage()
-  await page.goto(`${site.origin}/gmail/new-buyer`)
+  await page.goto(`${site.origin}/gmail/other-customer`)
   const review = await capture(page)
-  await expect(review.locator('[data-comptoir="order-no-customer"]')).toBeVisible()
-  await expect(field(review, "customerCode")).toHaveValue("")
+  await expect(field(review, "customerCode")).toHaveValue("C-00101")
 
   // The agent searches the base and picks the customer: the code is filled, their card and risk show.
   const pickCustomer = async () => {
+    await review.locator('[data-comptoir="order-customer-change"]').click()
     await review.locator('[data-comptoir="order-customer-search"]').fill("Aubert")
     await review.locator('[data-comptoir="order-customer-option"][data-code="C-00108"]').click()
     await expect(field(review, "customerCode")).toHaveValue("C-00108")
@@ -319,7 +320,7 @@ test("a sender no customer has: the agent finds the customer; their overdue invo
   await expect(blocked.locator('[data-comptoir="risk-reasons"] li[data-code="overdue-beyond-threshold"]')).toBeVisible()
   await expect(blocked.locator('[data-comptoir="override-ask-manager"]')).toBeVisible()
   await expect(blocked.locator('[data-comptoir="override-submit"]')).toHaveCount(0)
-  await review.screenshot({ path: "/tmp/order-review-blocked.png", fullPage: true })
+  await review.screenshot({ path: "test-results/order-review-blocked.png", fullPage: true })
   expect((await storedOrders()).filter((o) => o.sourceId === `mail:${newBuyer.id}`)).toEqual([])
 
   // A credit note cancels the invoice: nothing is owed any more, as the invoicing views count it.
@@ -363,7 +364,7 @@ test("“Make a quote instead” opens the quote form with the customer and the 
   await expect(form.locator('[name="lines.1.ref"]')).toHaveValue("ESS-300")
   await expect(form.locator('[name="lines.1.quantity"]')).toHaveValue("4")
   await expect(form).toContainText("Boulangerie Lefèvre")
-  await review.screenshot({ path: "/tmp/order-review-quote.png", fullPage: true })
+  await review.screenshot({ path: "test-results/order-review-quote.png", fullPage: true })
   // A quote instead of an order: no order was stored.
   expect((await storedOrders()).length).toBe(ordersBefore)
   await review.close()
