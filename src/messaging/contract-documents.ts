@@ -315,13 +315,37 @@ export const documentsContract = {
   },
   /** The review form's data: the proposal, the customer, their risk, the products named. */
   "orders/capture": {
-    request: z.object({ captureId: z.string().min(1).max(100) }),
-    response: z.object({ capture: OrderCapture.nullable(), customer: Customer.nullable(), risk: CaptureRiskView.nullable(), products: z.array(Product).max(500) })
+    request: z.object({
+      captureId: z.string().min(1).max(100),
+      /** The customer the agent picked in the review instead of the proposed one. */
+      customerCode: z.string().trim().min(1).max(40).optional()
+    }),
+    response: z.object({
+      capture: OrderCapture.nullable(),
+      customer: Customer.nullable(),
+      risk: CaptureRiskView.nullable(),
+      products: z.array(Product).max(500),
+      /** Whether the signed-in user may give a manager's override (manager or admin). */
+      mayOverride: z.boolean().default(false)
+    })
   },
   /** Stores the reviewed order as a draft and remembers the agent's corrections for that customer. */
   "orders/confirm": {
-    request: z.object({ captureId: z.string().min(1).max(100), review: ReviewedOrderInput }),
-    response: z.object({ ok: z.boolean(), orderId: z.string().optional(), customerId: z.string().optional(), error: z.string().optional(), ref: z.string().optional() })
+    request: z.object({
+      captureId: z.string().min(1).max(100),
+      review: ReviewedOrderInput,
+      /** A manager's reason for ordering despite the customer's risk (as the invoicing view's override). */
+      override: z.string().trim().min(3).max(500).optional()
+    }),
+    response: z.object({
+      ok: z.boolean(),
+      orderId: z.string().optional(),
+      customerId: z.string().optional(),
+      error: z.string().optional(),
+      ref: z.string().optional(),
+      /** `needs-override`: why, in the risk's reasons. */
+      reasons: z.array(RiskReasonView).max(10).optional()
+    })
   },
   /** A customer's orders, newest first (the workspace's customer view). */
   "orders/by-customer": {

@@ -72,6 +72,36 @@ async function capture(page: Page): Promise<Page> {
   return review
 }
 
+/** Rows of a table of the extension's IndexedDB, read (or written, `put`) from an extension page. */
+async function idb<T>(store: string, put?: Record<string, unknown>): Promise<T[]> {
+  const page = await context.newPage()
+  await page.goto(`chrome-extension://${extensionId}/options.html`)
+  const rows = await page.evaluate(
+    ({ store, put }) =>
+      new Promise<unknown[]>((ok, fail) => {
+        const req = indexedDB.open("comptoir")
+        req.onerror = () => fail(req.error)
+        req.onsuccess = () => {
+          try {
+            const tx = req.result.transaction(store, put ? "readwrite" : "readonly")
+            if (put) tx.objectStore(store).put(put)
+            const get = tx.objectStore(store).getAll()
+            tx.oncomplete = () => {
+              ok(get.result as unknown[])
+              req.result.close()
+            }
+            tx.onerror = () => fail(tx.error)
+          } catch (e) {
+            fail(e)
+          }
+        }
+      }),
+    { store, put }
+  )
+  await page.close()
+  return rows as T[]
+}
+
 /** The orders in the extension's IndexedDB, read from an extension page. */
 async function storedOrders(): Promise<{ id: string; sourceId: string | null; customerId: string; status: string; customerPoNumber: string | null; deliveryDate: string | null; notes: string; lines: { ref: string; quantityMilli: number; unitPriceCents: number }[]; totalInclVatCents: number }[]> {
   const page = await context.newPage()
@@ -280,6 +310,76 @@ test("a Gmail message whose order is only in the attached PDF: the review shows 
   await page.close()
 })
 
+const isoDay = (daysFromToday: number) => new Date(Date.now() + daysFromToday * 86_400_000).toISOString().slice(0, 10)
+
+test("the agent picks another customer in the review; their overdue invoice blocks the order for an agent, its credit note unblocks it", async () => {
+  // Amélie writes for the accounting firm she also works for: the sender is the bakery's, the order Cabinet Aubert's.
+  const newBuyer: OrderMailPage = {
+    id: "18c2f0a9b1d3e600",
+    subject: "Commande pour le cabinet",
+    from: bakery.from,
+    lines: ["Bonjour,", "", "Merci de livrer au cabinet 15 ramettes de papier A4 et 2 boîtes d'enveloppes C4.", "", "Cordialement,", "Amélie"]
+  }
+  site.route("/gmail/other-customer", gmailOrder(newBuyer))
+  const page = await context.newPage()
+  await page.goto(`${site.origin}/gmail/other-customer`)
+  const review = await capture(page)
+  await expect(field(review, "customerCode")).toHaveValue("C-00101")
+
+  // The agent searches the base and picks the customer: the code is filled, their card and risk show.
+  const pickCustomer = async () => {
+    await review.locator('[data-comptoir="order-customer-change"]').click()
+    await review.locator('[data-comptoir="order-customer-search"]').fill("Aubert")
+    await review.locator('[data-comptoir="order-customer-option"][data-code="C-00108"]').click()
+    await expect(field(review, "customerCode")).toHaveValue("C-00108")
+    await expect(review.locator('[data-comptoir="order-customer"]')).toHaveAttribute("data-code", "C-00108")
+  }
+  await pickCustomer()
+  await expect(review.locator('[data-comptoir="order-risk"]')).not.toHaveAttribute("data-level", "blocked")
+  const aubertId = (await review.locator('[data-comptoir="order-customer"]').getAttribute("data-customer-id"))!
+
+  // Cabinet Aubert turns out to owe an invoice 60 days past due (the threshold is 30): blocked, as in the invoicing views.
+  const invoice = {
+    id: "inv-aubert-overdue", type: "invoice", status: "issued", customerId: aubertId, contactId: null, language: "fr", number: "F-2026-0099",
+    date: isoDay(-90), dueDate: isoDay(-60), lines: [], totalExclVatCents: 100_000, totalVatCents: 20_000, totalInclVatCents: 120_000, notes: "",
+    salesRep: null, sourceId: null, history: [{ status: "issued", at: 1, by: "local" }], createdAt: 1, updatedAt: 1, paymentTerms: { kind: "net", days: 30 }
+  }
+  await idb("invoices", invoice)
+  await review.reload()
+  await pickCustomer()
+  await expect(review.locator('[data-comptoir="order-risk"]')).toHaveAttribute("data-level", "blocked")
+  await expect(review.locator('[data-comptoir="order-risk"]')).toContainText(/1,200\.00|1\s200,00/)
+
+  // An agent cannot confirm it: the manager's override is asked, and nothing is stored.
+  await review.locator('[data-comptoir="order-confirm"]').click()
+  const blocked = review.locator('[data-comptoir="confirm-blocked"]')
+  await expect(blocked).toBeVisible()
+  await expect(blocked.locator('[data-comptoir="risk-reasons"] li[data-code="overdue-beyond-threshold"]')).toBeVisible()
+  await expect(blocked.locator('[data-comptoir="override-ask-manager"]')).toBeVisible()
+  await expect(blocked.locator('[data-comptoir="override-submit"]')).toHaveCount(0)
+  await review.screenshot({ path: "test-results/order-review-blocked.png", fullPage: true })
+  expect((await storedOrders()).filter((o) => o.sourceId === `mail:${newBuyer.id}`)).toEqual([])
+
+  // A credit note cancels the invoice: nothing is owed any more, as the invoicing views count it.
+  await idb("creditNotes", {
+    ...invoice, id: "cn-aubert", type: "credit-note", number: "AV-2026-0007", correctsInvoiceId: invoice.id, date: isoDay(-1), dueDate: isoDay(-1),
+    totalExclVatCents: -100_000, totalVatCents: -20_000, totalInclVatCents: -120_000
+  })
+  await review.reload()
+  await pickCustomer()
+  await expect(review.locator('[data-comptoir="order-risk"]')).not.toHaveAttribute("data-level", "blocked")
+  await review.locator('[data-comptoir="order-confirm"]').click()
+  await expect(review.locator('[data-comptoir="order-stored"]')).toBeVisible()
+  const stored = (await storedOrders()).find((o) => o.sourceId === `mail:${newBuyer.id}`)
+  expect(stored).toMatchObject({ customerId: aubertId, status: "draft" })
+  expect(stored!.lines.map((l) => [l.ref, l.quantityMilli])).toEqual([
+    ["REF-1001", 15_000],
+    ["REF-1011", 2_000]
+  ])
+  await review.close()
+  await page.close()
+})
+
 test("an Outlook message with an Excel purchase order, and one whose file the webmail no longer gives", async () => {
   site.route("/outlook/att/po.xlsx", await corpusAttachment("en-27-sinclair-xlsx"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
   const po: OrderMailPage = {
@@ -305,6 +405,34 @@ test("an Outlook message with an Excel purchase order, and one whose file the we
   await expect(review.locator('[data-comptoir="unread-attachment"]')).toHaveAttribute("data-reason", "fetch")
   await expect(review.locator('[data-comptoir="unread-attachment"]')).toContainText("SSG-5520.pdf")
   await review.screenshot({ path: "/tmp/order-review-outlook-xlsx.png", fullPage: true })
+  await review.close()
+  await page.close()
+})
+
+test("“Make a quote instead” opens the quote form with the customer and the lines as reviewed", async () => {
+  const m: OrderMailPage = { ...bakery, id: "18c2f0a9b1d3e700", subject: "Commande ou devis ?" }
+  site.route("/gmail/quote-instead", gmailOrder(m))
+  const page = await context.newPage()
+  await page.goto(`${site.origin}/gmail/quote-instead`)
+  const review = await capture(page)
+  await expect(field(review, "lines.0.ref")).toHaveValue("GN-4410")
+  await field(review, "lines.0.quantity").fill("7")
+  const ordersBefore = (await storedOrders()).length
+  await review.locator('[data-comptoir="order-make-quote"]').click()
+  await expect(review).toHaveURL(/#\/quotes\/new\?customer=[^&]+&line=/)
+  const form = review.locator('[data-comptoir="quote-form"]')
+  await expect(form).toBeVisible()
+  await expect(form.locator('[data-comptoir="quote-line"]')).toHaveCount(2)
+  await expect(form.locator('[name="lines.0.ref"]')).toHaveValue("GN-4410")
+  await expect(form.locator('[name="lines.0.quantity"]')).toHaveValue("7")
+  await expect(form.locator('[name="lines.0.label"]')).toHaveValue(/Gants nitrile/)
+  await expect(form.locator('[name="lines.0.unitPrice"]')).toHaveValue("8,90")
+  await expect(form.locator('[name="lines.1.ref"]')).toHaveValue("ESS-300")
+  await expect(form.locator('[name="lines.1.quantity"]')).toHaveValue("4")
+  await expect(form).toContainText("Boulangerie Lefèvre")
+  await review.screenshot({ path: "test-results/order-review-quote.png", fullPage: true })
+  // A quote instead of an order: no order was stored.
+  expect((await storedOrders()).length).toBe(ordersBefore)
   await review.close()
   await page.close()
 })

@@ -1,27 +1,26 @@
-import { assessRisk } from "~src/domain/documents/risk"
-import { riskInputOf } from "~src/domain/orders/review"
+import { customerRisk, mayOverride } from "~src/domain/documents/flow"
 import { loadCapture } from "~src/features/order-capture/capture-store"
 import { defineHandler } from "~src/messaging/handler"
 
 import { services } from "../../services"
+import { documents, me, today } from "../documents/shared"
 
-/** The review form's data: the proposal, its customer and their risk from the local documents, the products it names. */
+/**
+ * The review form's data: the proposal, its customer (or the one the agent picked) and their risk, the products
+ * it names. The risk is the invoicing views' own (`customerRisk`: credit notes, payments, confirmed orders).
+ */
 export const ordersCapture = defineHandler("orders/capture", async (req) => {
   const capture = await loadCapture(req.captureId)
-  if (capture === null) return { capture: null, customer: null, risk: null, products: [] }
-  const code = capture.proposal.customer_code
+  const who = await me()
+  if (capture === null) return { capture: null, customer: null, risk: null, products: [], mayOverride: mayOverride(who.role) }
+  const code = req.customerCode ?? capture.proposal.customer_code
   const customer = code === null ? null : ((await services.customers.getByCodes([code])).get(code.toUpperCase()) ?? null)
   const refs = capture.proposal.lines.map((l) => l.ref)
   const products = [...(await services.products.getByRefs(refs)).values()]
   let risk = null
   if (customer !== null) {
-    const db = services.db
-    const [invoices, orders, payments] = await Promise.all([
-      db.invoices.where("customerId").equals(customer.id).toArray(),
-      services.orders.byCustomer(customer.id),
-      db.payments.where("customerId").equals(customer.id).toArray()
-    ])
-    risk = assessRisk(riskInputOf(customer, { invoices, orders, payments }, new Date().toISOString().slice(0, 10)))
+    const mine = await documents.byCustomer(customer.id)
+    risk = customerRisk({ creditLimitCents: customer.creditLimitCents, invoices: mine.invoices, orders: mine.orders, creditNotes: mine.creditNotes, payments: mine.payments, today: today() })
   }
-  return { capture, customer, risk, products }
+  return { capture, customer, risk, products, mayOverride: mayOverride(who.role) }
 })

@@ -1,15 +1,18 @@
+import { withOverride } from "~src/domain/documents/flow"
 import { newId } from "~src/domain/ids"
-import { draftOrderFromReview, learnFromReview } from "~src/domain/orders/review"
+import { draftOrderFromReview, learnFromReview, reviewRisk } from "~src/domain/orders/review"
 import { compactCode } from "~src/domain/search/fold-text"
 import { loadCapture } from "~src/features/order-capture/capture-store"
 import { defineHandler } from "~src/messaging/handler"
 
 import { services } from "../../services"
 import { readSession, runSync } from "../../sync"
+import { documents, me, today } from "../documents/shared"
 
 /**
  * The agent confirmed the review: a draft order (replicated to the team), linked to the message, and what they
- * corrected remembered for that customer.
+ * corrected remembered for that customer. A customer whose risk blocks the order needs a manager's override with
+ * its reason (`override`), logged on the order as the invoicing view logs it; the server checks who gave it.
  */
 export const ordersConfirm = defineHandler("orders/confirm", async (req) => {
   const capture = await loadCapture(req.captureId)
@@ -33,12 +36,22 @@ export const ordersConfirm = defineHandler("orders/confirm", async (req) => {
     by: session?.user.email ?? "local"
   })
   if (!draft.ok) return draft.error === "unknown-product" ? { ok: false, error: draft.error, ref: draft.ref } : { ok: false, error: draft.error }
-  await services.orders.put(draft.order)
+  // A blocked customer: the manager's override, as the invoicing view asks it before confirming an order.
+  let order = draft.order
+  const { check } = reviewRisk(customer, await documents.byCustomer(customer.id), order, today())
+  if (!check.allowed) {
+    if (req.override === undefined) return { ok: false, error: "needs-override", reasons: check.reasons }
+    const who = await me()
+    const overridden = withOverride(order, who, req.override, now)
+    if (!overridden.ok) return { ok: false, error: overridden.code }
+    order = overridden.value
+  }
+  await services.orders.put(order)
   const memory = await services.orderMemories.get(customer.code)
   // What the proposal got wrong is learnt against what the extractor said for this customer.
   const proposal = capture.proposal.customer_code === customer.code ? capture.proposal : { ...capture.proposal, lines: [] }
   await services.orderMemories.put(customer.code, learnFromReview(memory, proposal, review), now)
   services.orderExtractor.invalidate()
   void runSync(true).catch(() => undefined)
-  return { ok: true, orderId: draft.order.id, customerId: customer.id }
+  return { ok: true, orderId: order.id, customerId: customer.id }
 })

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest"
 import type { Customer, Product } from "../customers/customer.schema"
 import { documentSummary } from "./document-text"
 import { DEMO_SELLER } from "../demo/demo-seller"
-import { centsToInput, emptyLine, lineFromProduct, lineFromValues, liveTotals, newQuoteValues, QuoteFormValues, quoteFromValues, valuesFromQuote, type QuoteLineValues } from "./quote-form"
+import { centsToInput, emptyLine, lineFromPrefill, lineFromProduct, lineFromValues, liveTotals, newQuoteValues, prefillLinesOf, QuoteFormValues, quotePrefillQuery, quoteFromValues, valuesFromQuote, type QuoteLineValues } from "./quote-form"
 
 const customer: Customer = {
   id: "c1",
@@ -85,5 +85,24 @@ describe("the quote form's values", () => {
     expect(text).toContain("- REF-1 Gants: 2 u × 100,00\u00a0€ = 200,00\u00a0€")
     expect(text).toContain("Total TTC: 240,00\u00a0€")
     expect(text).toContain("Paiement à 45 jours date de facture.")
+  })
+})
+
+describe("a new quote prefilled from elsewhere (an order captured from a mail)", () => {
+  it("carries the customer and each line's ref, quantity and unit through the route's query and back", () => {
+    const query = quotePrefillQuery("cust-1", [{ ref: "GN-4410", quantity: 12, unit: "boîte" }, { ref: "EAU-50", quantity: 2.5, unit: "" }])
+    const params = new URLSearchParams(query)
+    expect(params.get("customer")).toBe("cust-1")
+    expect(prefillLinesOf(params)).toEqual([{ ref: "GN-4410", quantity: 12, unit: "boîte" }, { ref: "EAU-50", quantity: 2.5, unit: "" }])
+  })
+
+  it("leaves out a line without a ref or a positive quantity", () => {
+    expect(prefillLinesOf(new URLSearchParams("customer=c&line=%7C3%7Cu&line=GN-4410%7C0%7Cu&line=GN-4410%7Cabc&line=GN-4411%7C4%7C"))).toEqual([{ ref: "GN-4411", quantity: 4, unit: "" }])
+  })
+
+  it("takes the catalog's label, price and VAT, and the quantity and unit handed over, written the quote's way", () => {
+    const p = { id: "p1", ref: "GN-4410", nameFr: "Gants nitrile M", nameEn: "Nitrile gloves M", unit: "boîte", unitPriceCents: 890, vatRateBp: 2000, createdAt: 0, updatedAt: 0 }
+    expect(lineFromPrefill(p, { ref: "GN-4410", quantity: 2.5, unit: "carton" }, "fr", "l1")).toMatchObject({ productId: "p1", ref: "GN-4410", label: "Gants nitrile M", quantity: "2,5", unit: "carton", unitPrice: "8,90", vatRate: "20" })
+    expect(lineFromPrefill(p, { ref: "GN-4410", quantity: 3, unit: "" }, "en", "l1")).toMatchObject({ label: "Nitrile gloves M", quantity: "3", unit: "boîte" })
   })
 })

@@ -201,3 +201,36 @@ export function quoteFromValues(v: QuoteFormValues, base: { id: string; date: st
     updatedAt: base.now
   }
 }
+
+/** A line handed to a new quote from elsewhere (an order captured from a mail): a catalog ref, how many, which unit. */
+export interface PrefillLine {
+  ref: string
+  quantity: number
+  unit: string
+}
+
+const MAX_PREFILL_LINES = 100
+
+/** The query of `#/quotes/new?…` that opens the quote form for a customer with these lines (`line=REF|qty|unit`). */
+export function quotePrefillQuery(customerId: string, lines: readonly PrefillLine[]): string {
+  const q = new URLSearchParams({ customer: customerId })
+  for (const l of lines.slice(0, MAX_PREFILL_LINES)) q.append("line", [l.ref.trim(), String(l.quantity), l.unit.trim()].join("|"))
+  return q.toString()
+}
+
+/** The lines of a `#/quotes/new?…` query; a malformed one (no ref, no positive quantity) is left out. */
+export function prefillLinesOf(query: URLSearchParams): PrefillLine[] {
+  const out: PrefillLine[] = []
+  for (const raw of query.getAll("line").slice(0, MAX_PREFILL_LINES)) {
+    const [ref = "", qty = "", unit = ""] = raw.split("|")
+    const quantity = Number(qty)
+    if (ref.trim() === "" || !(quantity > 0) || quantity > 1_000_000) continue
+    out.push({ ref: ref.trim().slice(0, 60), quantity, unit: unit.trim().slice(0, 30) })
+  }
+  return out
+}
+
+/** A prefilled line as a quote line: the catalog's label, price and VAT, the quantity and unit handed over. */
+export function lineFromPrefill(p: Product, l: PrefillLine, lang: "fr" | "en", id: string): QuoteLineValues {
+  return { ...lineFromProduct(p, lang, id), quantity: milliToInput(Math.round(l.quantity * 1000), lang), unit: (l.unit || p.unit).slice(0, 30) }
+}

@@ -34,6 +34,8 @@ interface IndexedProduct {
   product: Product
   names: IndexedName[]
   codes: string[]
+  /** The nouns its names are built on: the first word in French, the last word before sizes in English. */
+  heads: string[]
 }
 
 function singular(t: string): string {
@@ -71,6 +73,8 @@ export function wordMatch(mail: string, catalog: string): number {
   const a = singular(mail)
   const b = singular(catalog)
   if (a === b) return 1
+  // English plurals in -es of a word ending in x, ch, sh, s ("boxes", "brushes") lose the whole -es.
+  if (esPlural(mail) === catalog || esPlural(catalog) === mail) return 1
   if (/\d/.test(a) || /\d/.test(b) || a.startsWith("qsize") || b.startsWith("qsize")) return 0
   if (a.length >= 4 && b.length >= 4) {
     const d = editDistance(a, b, b.length >= 8 ? 2 : 1)
@@ -80,6 +84,10 @@ export function wordMatch(mail: string, catalog: string): number {
   return 0
 }
 
+function esPlural(t: string): string | null {
+  return /(?:x|ch|sh|ss)es$/.test(t) ? t.slice(0, -2) : null
+}
+
 export class CatalogMatcher {
   private readonly items: IndexedProduct[]
   private readonly byRef = new Map<string, Product>()
@@ -87,6 +95,8 @@ export class CatalogMatcher {
   private readonly idf = new Map<string, number>()
   /** Word keys (the whole word, its first and its last three letters) → products: only those are scored. */
   private readonly postings = new Map<string, number[]>()
+  /** How many products are built on each head noun: one alone names its product ("10 packs d'eau"). */
+  private readonly headCount = new Map<string, number>()
 
   constructor(products: readonly Product[]) {
     const df = new Map<string, number>()
@@ -101,8 +111,9 @@ export class CatalogMatcher {
       const seen = new Set<string>()
       for (const n of names) for (const t of n.tokens) seen.add(singular(t))
       for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1)
-      return { product, names, codes }
+      return { product, names, codes, heads: headNouns(product) }
     })
+    for (const item of this.items) for (const h of new Set(item.heads)) this.headCount.set(h, (this.headCount.get(h) ?? 0) + 1)
     const n = Math.max(1, products.length)
     for (const [t, f] of df) this.idf.set(t, Math.log(1 + n / f))
     this.items.forEach((item, k) => {
@@ -217,6 +228,13 @@ export class CatalogMatcher {
         if (itemBest === null || score > itemBest.score) itemBest = { score, matched, rare }
       }
       if (itemBest === null) continue
+      // The noun a product's name is built on, when no other product is, names it even without its qualifiers
+      // ("10 packs d'eau" is the "Eau minérale plate 50 cl"), though less surely than most of its words.
+      if (itemBest.score < 0.45) {
+        const isHead = (t: string, h: string) => singular(t) === h || esPlural(t) === h
+        const head = item.heads.find((h) => this.headCount.get(h) === 1 && content.some(({ t }) => isHead(t, h)))
+        if (head !== undefined) itemBest = { score: 0.45, matched: [content.find(({ t }) => isHead(t, head))!.i], rare: true }
+      }
       const ok = (itemBest.rare && itemBest.score >= 0.3) || itemBest.score >= 0.55
       if (!ok) continue
       const key = itemBest.score + (prefer.has(item.product.ref) ? 0.05 : 0)
@@ -230,10 +248,23 @@ export class CatalogMatcher {
   }
 }
 
+const MEASURES = new Set(["mm", "cm", "m", "l", "cl", "ml", "g", "kg", "gsm", "w", "v", "x"])
+
+function headNouns(product: Product): string[] {
+  const words = (name: string): string[] =>
+    foldText(normalizeSizes(name.replace(/\([^)]*\)/g, " ")))
+      .split(" ")
+      .filter((t) => t.length >= 3 && !STOP.has(t) && !/\d/.test(t) && !MEASURES.has(t) && !t.startsWith("qsize"))
+  const fr = words(product.nameFr)
+  const en = words(product.nameEn)
+  return [fr[0], en[en.length - 1]].filter((h): h is string => h !== undefined).map(singular)
+}
+
 function wordKeys(word: string): string[] {
   const w = singular(word)
-  if (/^\d+$/.test(w) || w.length <= 3) return [`=${w}`]
-  return [`=${w}`, `<${w.slice(0, 3)}`, `>${w.slice(-3)}`]
+  const es = esPlural(word)
+  const keys = /^\d+$/.test(w) || w.length <= 3 ? [`=${w}`] : [`=${w}`, `<${w.slice(0, 3)}`, `>${w.slice(-3)}`]
+  return es === null ? keys : [...keys, `=${es}`]
 }
 
 function indexName(name: string): IndexedName {

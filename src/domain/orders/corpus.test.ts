@@ -7,8 +7,9 @@ import { scoreCorpus } from "./corpus-score"
 /**
  * Issue #11's floors on the corpus the extractor was tuned on (tests/fixtures/orders/tuned): the .eml files as a
  * webmail exports them, through the same adapter (postal-mime, PDF text) and extractor as the extension.
- * The held-out parts (held-out/, held-out-2/) are measured by `BENCH_ONLY=orders npm run bench`, never here, so
- * nothing is tuned on them; tests/unit/orders-corpus-labels.test.ts checks their labels without the extractor.
+ * Held-out parts (the held-out-N folders) are measured by `BENCH_ONLY=orders npm run bench`, never here, so nothing
+ * is tuned on them; tests/unit/orders-corpus-labels.test.ts checks their labels without the extractor.
+ * The ho-* mails were the first held-out set; they are tuning material now, held to the same floors.
  */
 describe("orders captured from the tuned corpus of mails", async () => {
   const corpus = await loadCorpus("tuned")

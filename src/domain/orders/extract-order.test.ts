@@ -5,7 +5,7 @@ import { findDates, isoDay } from "./dates"
 import { OrderExtractor } from "./extract-order"
 import { htmlToText } from "./html-to-text"
 import { splitMail } from "./mail-body"
-import type { OrderMail } from "./types"
+import { LOW_CONFIDENCE, type OrderMail } from "./types"
 
 const product = (ref: string, nameFr: string, nameEn: string, unit: string): Product => ({ id: ref, ref, nameFr, nameEn, unit, unitPriceCents: 100, vatRateBp: 2000, createdAt: 0, updatedAt: 0 })
 const PRODUCTS = [
@@ -122,12 +122,46 @@ describe("the header fields", () => {
   })
 })
 
+describe("order lines written loosely", () => {
+  const more = [
+    ...PRODUCTS,
+    product("REF-1014", "Ruban adhésif d'emballage 66 m", "Packing tape 66 m", "rouleau"),
+    product("CART-40", "Carton simple cannelure 40 × 30 × 30 cm", "Single-wall cardboard box 40 × 30 × 30 cm", "pièce"),
+    product("CART-60", "Carton double cannelure 60 × 40 × 40 cm", "Double-wall cardboard box 60 × 40 × 40 cm", "pièce"),
+    product("EAU-50", "Eau minérale plate 50 cl (pack de 24)", "Still mineral water 50 cl (pack of 24)", "pack"),
+    product("GOB-20", "Gobelets carton 20 cl (sachet de 50)", "Paper cups 20 cl (bag of 50)", "sachet")
+  ]
+  const loose = new OrderExtractor({ customers: CUSTOMERS, products: more })
+
+  it("reads two products joined by “and” in one sentence, the sides of a glued dimension not taken for a quantity", () => {
+    const order = loose.extract(mail("Hello,\n\nCould you please supply 48 rolls of packing tape and 250 single-wall boxes 40x30x30 under PO WL-7802?\n\nThanks", { subject: "Order" }))
+    expect(order.lines).toEqual([{ ref: "REF-1014", quantity: 48, unit: "rouleau" }, { ref: "CART-40", quantity: 250, unit: "pièce" }])
+  })
+
+  it("counts “boxes” of a product that is itself a box in the product's own unit", () => {
+    expect(loose.extract(mail("Please send 30 double-wall boxes 60x40x40.", { subject: "Order" })).lines).toEqual([{ ref: "CART-60", quantity: 30, unit: "pièce" }])
+  })
+
+  it("names a product by the noun its name is built on when no other product is, and marks that line as one to check", () => {
+    const order = loose.extract(mail("20 sachets gobelets + 10 packs d'eau pour mardi stp\nmerci", { subject: "cde" }))
+    expect(order.lines).toEqual([{ ref: "GOB-20", quantity: 20, unit: "sachet" }, { ref: "EAU-50", quantity: 10, unit: "pack" }])
+    // Below LOW_CONFIDENCE: the review form highlights the line for the agent to check.
+    expect(order.confidence["lines.1"]).toBeLessThan(LOW_CONFIDENCE)
+  })
+
+  it("does not name a product by a noun several products are built on", () => {
+    expect(loose.extract(mail("Merci de livrer 5 cartons.")).lines).toEqual([])
+  })
+})
+
 describe("mails that are not orders", () => {
   it.each([
     ["an out-of-office reply", "Je suis absent du bureau jusqu'au 23 mars.", "Réponse automatique : Commande"],
     ["a complaint about a delivery", "Sur les 10 boîtes de gants M livrées hier, 3 sont arrivées abîmées.", "Réclamation"],
     ["a request for a quote", "Pourriez-vous nous faire un devis pour 8 boîtes de gants M ?", "Demande de devis"],
-    ["a cancellation", "Merci d'annuler notre commande de 10 boîtes de gants M.", "Annulation"]
+    ["a cancellation", "Merci d'annuler notre commande de 10 boîtes de gants M.", "Annulation"],
+    ["a complaint that the goods sent were the wrong ones", "The 6 boxes of large nitrile gloves you sent last week are the wrong ones. Not happy. Can someone call me?", "gloves"],
+    ["a complaint in French that the goods are not the right ones", "Les 4 boîtes de gants M que vous nous avez envoyées ne sont pas les bonnes.", "Gants"]
   ])("%s says so and proposes no line", (_, text, subject) => {
     const order = extractor.extract(mail(text, { subject }))
     expect(order.is_order).toBe(false)

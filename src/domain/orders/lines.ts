@@ -31,7 +31,7 @@ const QTY_LABEL = /(?:qt[ée]s?|qte|qty|quantit[ée]s?|quantity|quantities|nb|no
 const MONEY_AFTER = /^\s*(?:€|eur\b|euros?\b|ht\b|ttc\b|\$|£|%)/i
 const MONEY_BEFORE = /(?:€|\$|£|prix|price|p\.?u\.?|tarif|total|montant|amount)\s*:?\s*$/i
 /** A line about something else than ordering it now. */
-const NOT_A_LINE = /\b(?:re[çc]u(?:e|s|es)?|received|livr[ée]e?s\b|delivered|manqu|missing|damaged|ab[îi]m[ée]|cass[ée]|broken|retour(?:ner)?|return(?:ed|ing)?|avoir|credit note|rembours|refund|en stock|in stock|disponib|available|combien|how much|prix unitaire|unit price|remise|discount|t[ée]l[ée]phone|phone|fax|mobile|portable|siret|siren|tva|vat|iban|rcs|capital|adresse|address|deliver to|ship to|livrer [àa]|livraison [àa]u?)\b|\b\d{1,4},? (?:rue|avenue|boulevard|bd|chemin|all[ée]e|impasse|place|quai|road|street|lane)\b/i
+const NOT_A_LINE = /\b(?:re[çc]u(?:e|s|es)?|received|you sent|you delivered|vous (?:nous |m['’])?avez (?:envoy|livr|exp[ée]di)\w*|livr[ée]e?s\b|delivered|manqu|missing|damaged|ab[îi]m[ée]|cass[ée]|broken|retour(?:ner)?|return(?:ed|ing)?|avoir|credit note|rembours|refund|en stock|in stock|disponib|available|combien|how much|prix unitaire|unit price|remise|discount|t[ée]l[ée]phone|phone|fax|mobile|portable|siret|siren|tva|vat|iban|rcs|capital|adresse|address|deliver to|ship to|livrer [àa]|livraison [àa]u?)\b|\b\d{1,4},? (?:rue|avenue|boulevard|bd|chemin|all[ée]e|impasse|place|quai|road|street|lane)\b/i
 
 const TOKEN_RE = /\d+(?:[.,]\d+)?(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:[-/.][\p{L}\p{N}]+)*|[;,+&|]/gu
 
@@ -47,11 +47,11 @@ function tokenize(text: string): Token[] {
   return out
 }
 
-/** "x10", "10x", "×10" → "x 10", "10 x" so the multiplier is a word of its own. */
+/** "x10", "10x", "×10" → "x 10", "10 x" so the multiplier is a word of its own; "40 × 30" is a dimension. */
 function spaceMultipliers(text: string): string {
   return text
-    .replace(/(^|[\s(:])[x×*]\s?(\d)/gi, "$1x $2")
-    .replace(/(\d)\s?[x×*](?=\s|$|[),.;])/gi, "$1 x")
+    .replace(/(^|[\s(:])(?:[x*]|(?<!\d ?)×)\s?(\d)/gi, "$1x $2")
+    .replace(/(\d)\s?(?:[x*]|×(?! ?\d))(?=\s|$|[),.;])/gi, "$1 x")
 }
 
 interface Group {
@@ -102,6 +102,8 @@ function isExcludedNumber(text: string, tokens: Token[], i: number): boolean {
   const after = text.slice(t.end, t.end + 8)
   if (MONEY_AFTER.test(after) || MONEY_BEFORE.test(before)) return true
   if (/^[/.:-]\d/.test(after) || /\d[/:]$/.test(before)) return true
+  // A side of a dimension ("40 × 30 × 30 cm") is no quantity.
+  if (/^ ?×/.test(after) || /× ?$/.test(before)) return true
   if (/(?:taille|size|t\.|r[ée]f\.?|ref|n°|no\.?|#|bc|po)\s*:?\s*$/i.test(before)) return true
   // Two decimals without a unit are a price in a pasted table ("5,49").
   if (/^\d+[.,]\d{2}$/.test(t.raw) && !/^\s*(?:kg|kilos?)\b/i.test(after)) return true

@@ -1,12 +1,15 @@
 /**
  * Spellings that hide a word from matching, put right on both sides (catalog names and mail text): a size
  * letter ("taille M", "gants L", "large") becomes one word of its own, and a number glued to its measure
- * ("80gsm", "5L", "20cl") is split, so "5L" is the "5 L" of "Détergent 5 L".
+ * ("80gsm", "5L", "20cl") is split, so "5L" is the "5 L" of "Détergent 5 L"; glued dimensions are spaced.
  */
 const SIZE_WORDS: Readonly<Record<string, string>> = { xs: "xs", s: "s", m: "m", l: "l", xl: "xl", xxl: "xxl", small: "s", medium: "m", large: "l", petit: "s", petite: "s", moyen: "m", moyenne: "m", grand: "l", grande: "l" }
 
 export function normalizeSizes(text: string): string {
   return text
+    // Dimensions ("40x30x30", "160*80", "40 x 30 x 30") are the "40 × 30 × 30" of a name, each number a word;
+    // "2 x 10" with spaces stays a multiplier.
+    .replace(/\b\d+(?:[.,]\d+)?(?:(?:[x×*]\d+(?:[.,]\d+)?)+|(?:\s*[x×*]\s*\d+(?:[.,]\d+)?){2,})\b/gi, (m) => m.split(/\s*[x×*]\s*/i).join(" × "))
     .replace(/(?<![\p{L}\d-])(\d+(?:[.,]\d+)?)(gsm|g|kg|mg|ml|cl|l|mm|cm|m|w|v|m2)\b/giu, "$1 $2")
     .replace(/\b(?:taille|size|sz|t\.)\s*(xxl|xl|xs|s|m|l)\b/gi, (_, s: string) => ` qsize${SIZE_WORDS[s.toLowerCase()]} `)
     .replace(/\b(gants?|gloves?|nitriles?|nitrille|latex|vinyle?)\s+(xxl|xl|xs|s|m|l)\b(?!['’])/gi, (_, w: string, s: string) => `${w} qsize${SIZE_WORDS[s.toLowerCase()]} `)

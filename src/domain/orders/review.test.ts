@@ -3,10 +3,9 @@ import { describe, expect, it } from "vitest"
 import type { Customer, Product } from "../customers/customer.schema"
 import { computeTotals } from "../documents/totals"
 import { compactCode } from "../search/fold-text"
-import { assessRisk } from "../documents/risk"
-import type { Invoice, Order } from "../documents/document.schema"
+import type { CreditNote, Invoice, Order } from "../documents/document.schema"
 import { OrderExtractor } from "./extract-order"
-import { aliasWords, draftOrderFromReview, learnFromReview, messageSourceId, riskInputOf, type ReviewedOrder } from "./review"
+import { aliasWords, draftOrderFromReview, learnFromReview, messageSourceId, reviewRisk, type ReviewedOrder } from "./review"
 import type { OrderMail } from "./types"
 
 const product = (ref: string, nameFr: string, nameEn: string, unit: string, price: number, vat = 2000): Product => ({
@@ -109,13 +108,32 @@ describe("the draft order of a reviewed capture", () => {
   })
 })
 
-describe("the customer's risk from the local documents", () => {
-  it("counts issued unpaid invoices and confirmed orders against the credit limit", () => {
-    const invoice = { id: "i-1", status: "issued", date: "2026-01-01", dueDate: "2026-01-31", totalInclVatCents: 60_000 } as Invoice
-    const draft = { status: "draft", totalInclVatCents: 99_999 } as Order
-    const confirmed = { status: "confirmed", totalInclVatCents: 50_000 } as Order
-    const risk = assessRisk(riskInputOf(BAKERY, { invoices: [invoice], orders: [draft, confirmed], payments: [{ id: "p", invoiceId: "i-1", customerId: "cust-1", date: "2026-02-01", amountCents: 10_000, method: "transfer", reference: "", createdAt: 0 }] }, "2026-03-10"))
-    expect(risk.outstandingCents).toBe(100_000)
+describe("the customer's risk in the review, as the invoicing views judge it", () => {
+  // Limit 1,000 €: an invoice of 1,200 € issued on 1 January, due 31 January, 5 March is 33 days past due.
+  const invoice = { id: "i-1", type: "invoice", status: "issued", date: "2026-01-01", dueDate: "2026-01-31", totalInclVatCents: 120_000 } as Invoice
+  const creditNote = { id: "cn-1", type: "credit-note", status: "issued", correctsInvoiceId: "i-1", totalInclVatCents: -120_000 } as CreditNote
+  const order = { id: "o-new", totalInclVatCents: 10_000, riskOverride: null }
+  const docs = { invoices: [invoice], orders: [] as Order[], creditNotes: [] as CreditNote[], payments: [] }
+
+  it("blocks an order for a customer with an invoice overdue beyond the threshold, until a manager overrides it", () => {
+    const { risk, check } = reviewRisk(BAKERY, docs, order, "2026-03-05")
     expect(risk.level).toBe("blocked")
+    expect(check).toMatchObject({ allowed: false, needsOverride: true })
+    expect(check.reasons.map((r) => r.code)).toContain("overdue-beyond-threshold")
+    expect(reviewRisk(BAKERY, docs, { ...order, riskOverride: { by: "boss@team.example", reason: "paid by cheque today", at: 1 } }, "2026-03-05").check.allowed).toBe(true)
+  })
+
+  it("counts a credit note against the invoice it corrects: nothing owed, nothing blocked", () => {
+    const { risk, check } = reviewRisk(BAKERY, { ...docs, creditNotes: [creditNote] }, order, "2026-03-05")
+    expect(risk.outstandingCents).toBe(0)
+    expect(risk.level).toBe("ok")
+    expect(check.allowed).toBe(true)
+  })
+
+  it("counts confirmed orders but neither drafts nor the order under review", () => {
+    const confirmed = { id: "o-1", status: "confirmed", totalInclVatCents: 50_000 } as Order
+    const draft = { id: "o-2", status: "draft", totalInclVatCents: 99_999 } as Order
+    const self = { id: "o-new", status: "confirmed", totalInclVatCents: 70_000 } as Order
+    expect(reviewRisk(BAKERY, { ...docs, invoices: [], orders: [confirmed, draft, self] }, order, "2026-03-05").risk.outstandingCents).toBe(50_000)
   })
 })

@@ -1,6 +1,7 @@
 import type { Customer, Product } from "../customers/customer.schema"
-import type { RiskInvoice, RiskOrder } from "../documents/risk"
-import type { Invoice, Order, PaymentRecord } from "../documents/document.schema"
+import type { Order } from "../documents/document.schema"
+import { confirmCheck, customerRisk } from "../documents/flow"
+import type { CustomerRisk } from "../documents/risk"
 import { computeTotals } from "../documents/totals"
 import { MAX_NET_DAYS } from "../documents/payment-terms"
 import { compactCode, foldText } from "../search/fold-text"
@@ -198,20 +199,20 @@ export function messageSourceId(messageId: string): string {
   return `${id.slice(0, 83)}#${h1.toString(16).padStart(8, "0")}${h2.toString(16).padStart(8, "0")}`
 }
 
-/** The risk function's input from a customer's local invoices, orders and payments. */
-export function riskInputOf(
+type Docs = Parameters<typeof customerRisk>[0]
+
+/**
+ * The customer's risk and whether the reviewed order may be stored, judged exactly as the invoicing view judges
+ * an order's confirmation (`customerRisk` over invoices, credit notes, payments and confirmed orders, then
+ * `confirmCheck`): a blocked customer, or one this order puts over the limit, needs a manager's override, which
+ * the server checks again when the order is confirmed.
+ */
+export function reviewRisk(
   customer: Pick<Customer, "creditLimitCents">,
-  docs: { invoices: readonly Invoice[]; orders: readonly Order[]; payments: readonly PaymentRecord[] },
+  docs: Pick<Docs, "invoices" | "orders" | "creditNotes" | "payments">,
+  order: Pick<Order, "id" | "totalInclVatCents" | "riskOverride">,
   today: string
-): { creditLimitCents: number | null; invoices: RiskInvoice[]; openOrders: RiskOrder[]; today: string } {
-  const invoices = docs.invoices
-    .filter((i) => i.status === "issued")
-    .map((i) => ({
-      issueDate: i.date,
-      dueDate: i.dueDate,
-      totalInclVatCents: i.totalInclVatCents,
-      payments: docs.payments.filter((p) => p.invoiceId === i.id).map((p) => ({ date: p.date, amountCents: p.amountCents, method: p.method }))
-    }))
-  const openOrders = docs.orders.filter((o) => o.status === "confirmed").map((o) => ({ totalInclVatCents: o.totalInclVatCents }))
-  return { creditLimitCents: customer.creditLimitCents, invoices, openOrders, today }
+): { risk: CustomerRisk; check: ReturnType<typeof confirmCheck> } {
+  const risk = customerRisk({ creditLimitCents: customer.creditLimitCents, ...docs, orders: docs.orders.filter((o) => o.id !== order.id), today })
+  return { risk, check: confirmCheck(risk, order) }
 }

@@ -36,8 +36,9 @@ export const WEAK_UNIT_WORDS = new Set(["u", "h", "an", "ans", "can", "ex", "ea"
 
 /**
  * The unit of an order line: the word the customer used, unless it names the same thing as the product's own
- * unit (a "pack" of a product sold by the "lot") or is the product's noun ("3 palettes de stockage" are 3 of
- * the product "Palette de stockage", sold by the piece).
+ * unit (a "pack" of a product sold by the "lot") or is a noun of the product's name ("3 palettes de stockage"
+ * are 3 of the product "Palette de stockage", "250 boxes" 250 of the "Single-wall cardboard box", both sold by
+ * the piece).
  */
 export function lineUnit(written: string | null, product: { unit: string; nameFr: string; nameEn: string }): string {
   if (written === null) return product.unit
@@ -46,7 +47,8 @@ export function lineUnit(written: string | null, product: { unit: string; nameFr
   if (canonical === productUnit) return product.unit
   const family = FAMILY[productUnit]
   if (family !== undefined && FAMILY[canonical] === family) return product.unit
-  const firstWords = [foldText(product.nameFr).split(" ")[0], foldText(product.nameEn).split(" ")[0]]
-  for (const w of firstWords) if (w !== undefined && unitOfWord(w) === written) return product.unit
+  // Any word of the name outside its pack size: the "box" of "Single-wall cardboard box" is the product.
+  const nameWords = foldText(`${product.nameFr} ${product.nameEn}`.replace(/\([^)]*\)/g, " ")).split(" ")
+  for (const w of nameWords) if (w !== "" && !WEAK_UNIT_WORDS.has(w) && unitOfWord(w) === written) return product.unit
   return written
 }

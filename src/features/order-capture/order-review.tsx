@@ -6,10 +6,13 @@ import * as z from "zod"
 
 import type { Customer, Product } from "~src/domain/customers/customer.schema"
 import { formatCents } from "~src/domain/documents/money"
+import { quotePrefillQuery } from "~src/domain/documents/quote-form"
 import { LOW_CONFIDENCE } from "~src/domain/orders/types"
+import { RiskReasons, type RiskReasonLike } from "~src/features/invoicing/risk-reasons"
 import { routeHash } from "~src/features/workspace/route"
 import type { OrderCapture, ResponseOf } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
+import { useDebouncedSearch } from "~src/ui/use-debounced-search"
 
 import { CustomerOrders } from "./customer-orders"
 
@@ -62,7 +65,13 @@ export function OrderReview({ captureId }: { captureId: string }) {
         </p>
       </div>
     )
-  return <ReviewForm capture={capture} customer={loaded.customer} risk={loaded.risk} products={loaded.products} />
+  // The agent picked another customer: their record and risk, the form keeps what was typed.
+  const pickCustomer = (code: string) =>
+    send("orders/capture", { captureId, customerCode: code }).then(
+      (r) => setLoaded((l) => (l === null ? r : { ...l, customer: r.customer, risk: r.risk })),
+      (e: unknown) => setError(String(e))
+    )
+  return <ReviewForm capture={capture} customer={loaded.customer} risk={loaded.risk} products={loaded.products} mayOverride={loaded.mayOverride} onPickCustomer={pickCustomer} />
 }
 
 function MessageHeader({ capture }: { capture: OrderCapture }) {
@@ -99,7 +108,21 @@ function MessageHeader({ capture }: { capture: OrderCapture }) {
 
 const FIELD_KEYS = { customerCode: "customer_code", poNumber: "po_number", deliveryDate: "delivery_date", deliveryAddress: "delivery_address" } as const
 
-function ReviewForm({ capture, customer, risk, products }: { capture: OrderCapture; customer: Customer | null; risk: Loaded["risk"]; products: Product[] }) {
+function ReviewForm({
+  capture,
+  customer,
+  risk,
+  products,
+  mayOverride,
+  onPickCustomer
+}: {
+  capture: OrderCapture
+  customer: Customer | null
+  risk: Loaded["risk"]
+  products: Product[]
+  mayOverride: boolean
+  onPickCustomer: (code: string) => Promise<void>
+}) {
   const { t, i18n } = useTranslation()
   const language = i18n.language.startsWith("fr") ? "fr" : "en"
   const p = capture.proposal
@@ -136,16 +159,31 @@ function ReviewForm({ capture, customer, risk, products }: { capture: OrderCaptu
     )
   }
 
-  const onSubmit = form.handleSubmit(async (v) => {
-    setResult(null)
-    try {
-      const r = await send("orders/confirm", { captureId: capture.id, review: v })
-      if (r.ok && r.orderId && r.customerId) setResult({ ok: true, orderId: r.orderId, customerId: r.customerId })
-      else setResult({ ok: false, text: t(CONFIRM_ERRORS[r.error ?? ""] ?? "orderCapture.errors.other", { ref: r.ref ?? "", error: r.error ?? "" }) })
-    } catch (e) {
-      setResult({ ok: false, text: String(e) })
-    }
-  })
+  const [blocked, setBlocked] = useState<RiskReasonLike[] | null>(null)
+  const [overrideReason, setOverrideReason] = useState("")
+  const [picking, setPicking] = useState(false)
+  const confirmWith = (override?: string) =>
+    form.handleSubmit(async (v) => {
+      setResult(null)
+      try {
+        const r = await send("orders/confirm", { captureId: capture.id, review: v, ...(override === undefined ? {} : { override }) })
+        if (r.ok && r.orderId && r.customerId) setResult({ ok: true, orderId: r.orderId, customerId: r.customerId })
+        else if (r.error === "needs-override") setBlocked(r.reasons ?? [])
+        else setResult({ ok: false, text: t(CONFIRM_ERRORS[r.error ?? ""] ?? `invoicing.refusal.${r.error ?? "other"}`, { ref: r.ref ?? "", error: r.error ?? "", defaultValue: t("orderCapture.errors.other", { error: r.error ?? "" }) }) })
+      } catch (e) {
+        setResult({ ok: false, text: String(e) })
+      }
+    })
+  const onSubmit = confirmWith()
+  // Another customer's risk is judged afresh.
+  useEffect(() => setBlocked(null), [customer?.id])
+
+  /** The quote form, prefilled with this customer and the lines as reviewed so far. */
+  const makeQuote = () => {
+    if (customer === null) return
+    const v = form.getValues()
+    location.hash = routeHash(`quotes/new?${quotePrefillQuery(customer.id, v.lines.filter((l) => l.ref.trim() !== "" && l.quantity > 0))}`)
+  }
 
   if (result?.ok)
     return (
@@ -172,8 +210,13 @@ function ReviewForm({ capture, customer, risk, products }: { capture: OrderCaptu
     <form className="c-order-review" data-comptoir="order-review" onSubmit={(e) => void onSubmit(e)} noValidate>
       <MessageHeader capture={capture} />
       {customer !== null ? (
-        <div className="c-card" data-comptoir="order-customer">
-          <strong>{customer.company}</strong> <span className="c-muted">{customer.code}</span>
+        <div className="c-card" data-comptoir="order-customer" data-code={customer.code} data-customer-id={customer.id}>
+          <strong>{customer.company}</strong> <span className="c-muted">{customer.code}</span>{" "}
+          {!picking && !low("customer_code") ? (
+            <button type="button" className="c-button c-button-secondary" data-comptoir="order-customer-change" onClick={() => setPicking(true)}>
+              {t("orderCapture.review.changeCustomer")}
+            </button>
+          ) : null}
           {risk !== null ? (
             <div className={`c-risk c-risk-${risk.level}`} data-comptoir="order-risk" data-level={risk.level}>
               {t(`orderCapture.risk.${risk.level}`)} · {t("orderCapture.risk.outstanding", { amount: formatCents(risk.outstandingCents, language) })}
@@ -181,12 +224,22 @@ function ReviewForm({ capture, customer, risk, products }: { capture: OrderCaptu
               {risk.overdueCents > 0 ? ` · ${t("orderCapture.risk.overdue", { amount: formatCents(risk.overdueCents, language), days: risk.maxDaysOverdue })}` : ""}
             </div>
           ) : null}
+          {risk?.level === "blocked" ? <p className="c-muted">{t("invoicing.risk.needsOverride")}</p> : null}
         </div>
       ) : (
         <p className="c-panel-note" data-comptoir="order-no-customer">
           {t("orderCapture.review.noCustomer")}
         </p>
       )}
+      {customer === null || picking || low("customer_code") ? (
+        <CustomerPicker
+          onPick={(c) => {
+            form.setValue("customerCode", c.code, { shouldDirty: true, shouldValidate: true })
+            setPicking(false)
+            void onPickCustomer(c.code)
+          }}
+        />
+      ) : null}
       {headerField("customerCode", <input id="c-order-customerCode" maxLength={40} {...form.register("customerCode")} />)}
       {headerField("poNumber", <input id="c-order-poNumber" maxLength={60} {...form.register("poNumber")} />)}
       {headerField("deliveryDate", <input id="c-order-deliveryDate" type="date" {...form.register("deliveryDate")} />)}
@@ -242,15 +295,85 @@ function ReviewForm({ capture, customer, risk, products }: { capture: OrderCaptu
         </button>
       </p>
       <p className="c-muted">{t("orderCapture.review.draftNote")}</p>
-      <button type="submit" className="c-button" data-comptoir="order-confirm" disabled={isSubmitting}>
-        {t("orderCapture.review.confirm")}
-      </button>
+      <p className="c-order-actions">
+        <button type="submit" className="c-button" data-comptoir="order-confirm" disabled={isSubmitting}>
+          {t("orderCapture.review.confirm")}
+        </button>{" "}
+        <button type="button" className="c-button c-button-secondary" data-comptoir="order-make-quote" disabled={customer === null} onClick={makeQuote}>
+          {t("orderCapture.review.makeQuote")}
+        </button>
+      </p>
+      {blocked !== null ? (
+        <div data-comptoir="confirm-blocked">
+          <p className="c-error">
+            <strong>{t("invoicing.risk.blocked")}</strong> {t("invoicing.risk.needsOverride")}
+          </p>
+          <RiskReasons reasons={blocked} />
+          {mayOverride ? (
+            <div className="c-field">
+              <label htmlFor="c-order-override-reason">{t("invoicing.risk.overrideReason")}</label>
+              <input id="c-order-override-reason" data-comptoir="override-reason" value={overrideReason} minLength={3} maxLength={500} onChange={(e) => setOverrideReason(e.target.value)} />
+              <button
+                type="button"
+                className="c-button c-button-danger"
+                data-comptoir="override-submit"
+                disabled={overrideReason.trim().length < 3 || isSubmitting}
+                onClick={() => void confirmWith(overrideReason.trim())()}>
+                {t("orderCapture.review.overrideAndConfirm")}
+              </button>
+            </div>
+          ) : (
+            <p className="c-muted" data-comptoir="override-ask-manager">
+              {t("invoicing.risk.askManager")}
+            </p>
+          )}
+        </div>
+      ) : null}
       {result && !result.ok ? (
         <p className="c-error" data-comptoir="order-error">
           {result.text}
         </p>
       ) : null}
     </form>
+  )
+}
+
+/** Search the local customers (the side panel's and popup's search) and pick the one the mail is from. */
+function CustomerPicker({ onPick }: { onPick: (c: Customer) => void }) {
+  const { t } = useTranslation()
+  const [query, setQuery] = useState("")
+  const [error, setError] = useState<string | null>(null)
+  const results = useDebouncedSearch<Customer>(query, (q) => send("search/query", { query: q, limit: 8 }).then((r) => r.customers), 120, (e) => setError(String(e)))
+  return (
+    <div className="c-field c-order-customer-picker" data-comptoir="order-customer-picker">
+      <label htmlFor="c-order-customer-search">{t("orderCapture.review.searchCustomer")}</label>
+      <input
+        id="c-order-customer-search"
+        className="c-search"
+        data-comptoir="order-customer-search"
+        value={query}
+        maxLength={200}
+        autoComplete="off"
+        placeholder={t("orderCapture.review.searchCustomerPlaceholder")}
+        onChange={(e) => setQuery(e.target.value)}
+      />
+      {error !== null ? <span className="c-error">{error}</span> : null}
+      {query.trim() !== "" && results !== null ? (
+        results.length === 0 ? (
+          <p className="c-muted">{t("orderCapture.review.noCustomerFound")}</p>
+        ) : (
+          <ul className="c-order-customer-results">
+            {results.map((c) => (
+              <li key={c.id}>
+                <button type="button" className="c-link-button" data-comptoir="order-customer-option" data-code={c.code} onClick={() => onPick(c)}>
+                  <strong>{c.company}</strong> <span className="c-muted">{[c.code, c.addresses[0]?.city, c.contacts[0]?.emails[0]].filter(Boolean).join(" · ")}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )
+      ) : null}
+    </div>
   )
 }
 

@@ -6,7 +6,7 @@ import { uuidv7 } from "uuidv7"
 
 import type { Customer, Product } from "~src/domain/customers/customer.schema"
 import { documentSummary } from "~src/domain/documents/document-text"
-import { emptyLine, lineFromProduct, lineFromValues, liveTotals, newQuoteValues, QuoteFormValues, VAT_RATE_CHOICES, valuesFromQuote, type Quote } from "~src/domain/documents/quote-form"
+import { emptyLine, lineFromPrefill, lineFromProduct, lineFromValues, liveTotals, newQuoteValues, QuoteFormValues, VAT_RATE_CHOICES, valuesFromQuote, type PrefillLine, type Quote } from "~src/domain/documents/quote-form"
 import type { Seller } from "~src/domain/documents/seller.schema"
 import { lineNetCents } from "~src/domain/documents/totals"
 import { RiskBadge } from "~src/features/risk/risk-badge"
@@ -32,7 +32,7 @@ interface Loaded {
  * contact), the agent and the team's validity; `quotes/<id>` opens a stored one. Lines come from the catalog
  * search or are typed freely; the totals are the domain's (exact cents, VAT per rate) as the agent types.
  */
-export function QuoteEditor({ quoteId, customerId, contactId }: { quoteId: string | null; customerId: string | null; contactId: string | null }) {
+export function QuoteEditor({ quoteId, customerId, contactId, prefill = [] }: { quoteId: string | null; customerId: string | null; contactId: string | null; prefill?: readonly PrefillLine[] }) {
   const { t } = useTranslation()
   const [loaded, setLoaded] = useState<Loaded | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -48,6 +48,7 @@ export function QuoteEditor({ quoteId, customerId, contactId }: { quoteId: strin
         if (!ctx.customer) return live && setError(t("quotes.form.customerMissing"))
         const quote = (stored?.quote as Quote | null | undefined) ?? null
         const values = quote ? valuesFromQuote(quote) : newQuoteValues(ctx.customer, { today: ctx.today, validityDays: ctx.validityDays, agentName: ctx.agentName, contactId })
+        if (!quote && prefill.length > 0) values.lines = await prefilledLines(prefill, values.language === "en" ? "en" : "fr")
         if (live) setLoaded({ id: quote?.id ?? uuidv7(), customer: ctx.customer, quote, values, risk: ctx.risk, sellerProblems: ctx.sellerProblems })
       } catch (e) {
         if (live) setError(String(e instanceof Error ? e.message : e))
@@ -56,10 +57,21 @@ export function QuoteEditor({ quoteId, customerId, contactId }: { quoteId: strin
     return () => {
       live = false
     }
+    // `prefill` comes from the same query as the key the section gives this editor: it changes with it.
   }, [quoteId, customerId, contactId, t])
   if (error) return <p className="c-error">{error}</p>
   if (!loaded) return <p className="c-empty">{t("quotes.form.loading")}</p>
   return <QuoteFormBody key={loaded.id} loaded={loaded} t={t} />
+}
+
+/** Prefilled lines from the catalog by their ref (label, price, VAT); a ref the catalog lacks becomes a free line to price. */
+async function prefilledLines(prefill: readonly PrefillLine[], lang: "fr" | "en"): Promise<QuoteFormValues["lines"]> {
+  return Promise.all(
+    prefill.map(async (l) => {
+      const hit = (await send("products/search", { query: l.ref, limit: 5 })).products.find((p) => p.ref.toUpperCase() === l.ref.toUpperCase())
+      return hit ? lineFromPrefill(hit, l, lang, uuidv7()) : { ...emptyLine(uuidv7()), ref: l.ref, label: l.ref, quantity: String(l.quantity), unit: l.unit || "u" }
+    })
+  )
 }
 
 function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 
-import { type Quote } from "~src/domain/documents/quote-form"
+import { prefillLinesOf, type Quote } from "~src/domain/documents/quote-form"
 import { parseRoute } from "~src/features/workspace/route"
 import { send } from "~src/messaging/send"
 
@@ -9,13 +9,14 @@ import { QuoteEditor } from "./quote-form"
 
 /**
  * The workspace's "quotes" section: `#/quotes` lists the latest quotes, `#/quotes/new?customer=<id>` starts one
- * for a customer (the card's "New quote"), `#/quotes/<id>` opens one.
+ * for a customer (the card's "New quote"; `&line=REF|qty|unit`, repeated, prefills lines: a captured order's
+ * "Make a quote instead"), `#/quotes/<id>` opens one.
  */
 export function QuotesSection({ path }: { path: string[] }) {
   const [id = ""] = path
   // The section gets the path; the query (`?customer=`) is read from the same hash the workspace routed on.
   const params = parseRoute(location.hash).query
-  if (id === "new") return <QuoteEditor key={params.toString()} quoteId={null} customerId={params.get("customer")} contactId={params.get("contact")} />
+  if (id === "new") return <QuoteEditor key={params.toString()} quoteId={null} customerId={params.get("customer")} contactId={params.get("contact")} prefill={prefillLinesOf(params)} />
   if (id) return <QuoteEditor key={id} quoteId={id} customerId={null} contactId={null} />
   return <QuoteList />
 }
