@@ -52,7 +52,7 @@ export class CallOutcomes {
       {
         callId: record.id,
         customer: customer ? outcomeCustomerOf(customer) : null,
-        measured: { startedAt: record.startedAt, durationSeconds: talkSecondsOf(record.durationMs) },
+        measured: { startedAt: record.startedAt, durationSeconds: talkSecondsOf(record) },
         correctsId: null
       },
       { direction: record.direction, number: record.number, startedAt: record.startedAt, contactId: record.contactId },

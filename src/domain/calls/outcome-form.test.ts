@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest"
 
+import { callRecordOf } from "../telephony/call-record"
+import { formatTimer, initialPhoneState, talkSeconds, transition, type PhoneState } from "../telephony/phone-state"
 import { CallLog } from "./call-log.schema"
 import {
   formatDuration,
@@ -174,8 +176,31 @@ describe("drafts and the script's answers", () => {
   })
 
   it("counts an answered call of less than a second as one second, and a call never answered as none", () => {
-    expect(talkSecondsOf(400)).toBe(1)
-    expect(talkSecondsOf(95_000)).toBe(95)
-    expect(talkSecondsOf(0)).toBe(0)
+    expect(talkSecondsOf({ answeredAt: 1000, endedAt: 1400 })).toBe(1)
+    expect(talkSecondsOf({ answeredAt: 1000, endedAt: 96_000 })).toBe(95)
+    expect(talkSecondsOf({ answeredAt: null, endedAt: 5000 })).toBe(0)
+  })
+
+  it.each([400, 999, 1000, 1600, 59_999, 95_500])("shows a call of %i ms with the same duration in the ended call's header and in its outcome form", (talkMs) => {
+    let s: PhoneState = { ...initialPhoneState, registration: "registered" }
+    s = transition(s, { type: "outgoing", callId: "c1", number: "+33144319244" }, 10_000)
+    s = transition(s, { type: "answered", callId: "c1" }, 12_000)
+    s = transition(s, { type: "ended", callId: "c1", reason: "hangup-local" }, 12_000 + talkMs)
+    const header = formatTimer(talkSeconds(s.call!, 12_000 + talkMs + 5_000))
+    const record = callRecordOf(s.call!, "sip", { customerId: null, contactId: null })
+    const form = outcomeDefaults({ direction: "outbound", number: record.number, startedAt: record.startedAt, durationSeconds: talkSecondsOf(record), contactId: null }, "Europe/Paris", 20_000)
+    expect(form.duration).toBe(header)
+    // The form's duration is the one the log keeps when the agent leaves it as it is.
+    expect(talkSecondsOf(record)).toBeGreaterThan(0)
+  })
+
+  it("keeps the running timer's last second as the ended call's duration (no jump at hang-up)", () => {
+    let s: PhoneState = { ...initialPhoneState, registration: "registered" }
+    s = transition(s, { type: "incoming", callId: "c2", number: "+33144319244" }, 0)
+    s = transition(s, { type: "answered", callId: "c2" }, 1_000)
+    const lastTick = formatTimer(talkSeconds(s.call!, 8_700))
+    s = transition(s, { type: "ended", callId: "c2", reason: "hangup-remote" }, 8_700)
+    expect(formatTimer(talkSeconds(s.call!, 60_000))).toBe(lastTick)
+    expect(lastTick).toBe("0:07")
   })
 })

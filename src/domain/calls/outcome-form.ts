@@ -2,6 +2,7 @@ import { parsePhoneNumberFromString, type CountryCode as LibCountryCode } from "
 import * as z from "zod"
 
 import type { Customer } from "../customers/customer.schema"
+import { talkSeconds } from "../telephony/phone-state"
 import { zonedToUtc } from "./appointment-ics"
 import { CALL_OUTCOMES, CallLog, UNREACHED, type CallLogInput, type CallOutcome } from "./call-log.schema"
 
@@ -114,9 +115,9 @@ export function parseDuration(text: string): number | null {
   return null
 }
 
-/** A call's talk time in whole seconds, rounded up: an answered call of 400 ms was a call, not 0 s of one. */
-export function talkSecondsOf(durationMs: number): number {
-  return Math.ceil(Math.max(0, durationMs) / 1000)
+/** A logged call's talk time in whole seconds: the same rule as the dock's timer (`talkSeconds`). */
+export function talkSecondsOf(record: { answeredAt: number | null; endedAt: number }): number {
+  return talkSeconds(record, record.endedAt)
 }
 
 export function formatDuration(seconds: number): string {

@@ -25,7 +25,7 @@ interface OpenOutcome {
 /** The form for a call that just ended, from what the dock already holds: no round trip before it shows. */
 export function openFromCall(call: CallRecord, view: SoftphoneView, now: number, timeZone: string): OpenOutcome {
   const candidate = view.caller?.callId === call.id ? view.caller.candidates.find((c) => c.id === call.customerId) : undefined
-  const durationSeconds = talkSecondsOf(call.durationMs)
+  const durationSeconds = talkSecondsOf(call)
   return {
     draftId: call.id,
     context: {

@@ -190,7 +190,7 @@ function Dock({ view, agentCountry }: { view: SoftphoneView; agentCountry: strin
                 <span>{formatPhone(h.number, agentCountry)}</span>
                 <span className="c-muted">
                   {" "}
-                  · {new Date(h.startedAt).toLocaleString()} · {formatTimer(Math.round(h.durationMs / 1000))}
+                  · {new Date(h.startedAt).toLocaleString()} · {formatTimer(talkSeconds(h, h.endedAt))}
                 </span>
                 <button type="button" className="c-button c-button-secondary" data-comptoir="call" data-number={h.number} onClick={() => void dial(h.number, h.customerId ?? undefined)}>
                   {t("softphone.action.call")}
