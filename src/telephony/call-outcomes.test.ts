@@ -80,6 +80,19 @@ describe("call outcomes in the background", () => {
     expect(changed()).toBe(1)
   })
 
+  it("keeps the hang-up's measure when a note typed during the call reaches the draft after the hang-up", async () => {
+    const { outcomes } = setUp()
+    const live = { callId: "call-1", customer: null, measured: null, correctsId: null }
+    await outcomes.keep("call-1", { context: live, values: { notes: "wants 200 pairs", duration: "", startedAt: "" }, summary: null })
+    await outcomes.callEnded(record)
+    // The last keystroke of the call, debounced, arrives after the hang-up: it still knows no measure.
+    await outcomes.keep("call-1", { context: live, values: { notes: "wants 200 pairs, blue", duration: "", startedAt: "" }, summary: null })
+    const draft = await outcomes.draft("call-1")
+    expect(draft?.context.measured).toEqual({ startedAt: record.startedAt, durationSeconds: 95 })
+    expect(draft?.values).toMatchObject({ notes: "wants 200 pairs, blue" })
+    expect(draft?.summary).toMatchObject({ number: "+33612345678" })
+  })
+
   it("saves a log under the signed-in agent, takes the call off the 'to log' list and pushes it at once", async () => {
     const { outcomes, rows, pushed } = setUp()
     await outcomes.callEnded(record)

@@ -13,6 +13,7 @@ import {
   talkSecondsOf,
   toCallLog,
   valuesOfLog,
+  withoutCallTimes,
   type OutcomeContext,
   type OutcomeEnv,
   type OutcomeFormValues
@@ -173,6 +174,18 @@ describe("drafts and the script's answers", () => {
     expect(parseDuration("7")).toBe(420)
     expect(parseDuration("4:75")).toBeNull()
     expect(formatDuration(3723)).toBe("1:02:03")
+  })
+
+  it("opens a draft typed during the call with the call's measured start and talk time, and the notes typed", () => {
+    const atHangUp = outcomeDefaults({ direction: "outbound", number: "+33612345678", startedAt: callStart, durationSeconds: 95, contactId: null }, tz, now)
+    const typedWhileTalking = withoutCallTimes({ ...atHangUp, startedAt: "2026-12-02T10:00", duration: "", notes: "wants 200 pairs" })
+    const reopened = mergeDraft(atHangUp, typedWhileTalking)
+    expect(reopened.duration).toBe("1:35")
+    expect(reopened.startedAt).toBe(atHangUp.startedAt)
+    expect(reopened.notes).toBe("wants 200 pairs")
+    // Saved as it opens: the phone's own measure, to the second.
+    const made = toCallLog({ ...reopened, outcome: "information-given" }, fromCall, env, { id: "l1", agent: "", scripts: { scriptId: null, answers: [] } })
+    expect(made.ok && made.log.durationSeconds).toBe(95)
   })
 
   it("counts an answered call of less than a second as one second, and a call never answered as none", () => {

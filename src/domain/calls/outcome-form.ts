@@ -161,6 +161,14 @@ export function outcomeDefaults(call: CallFacts | null, timeZone: string, now: n
   }
 }
 
+/**
+ * A draft's values without the call's start and talk time: typed during the call, they are the live ones, and
+ * the hang-up's measure must win over them when the draft is opened again.
+ */
+export function withoutCallTimes(values: OutcomeFormValues): OutcomeFormValues {
+  return { ...values, startedAt: "", duration: "" }
+}
+
 /** A stored draft's values over the defaults: a draft from an older form still opens. */
 export function mergeDraft(defaults: OutcomeFormValues, draft: unknown): OutcomeFormValues {
   if (!draft || typeof draft !== "object") return defaults
@@ -171,8 +179,9 @@ export function mergeDraft(defaults: OutcomeFormValues, draft: unknown): Outcome
     direction: d.direction === "inbound" || d.direction === "outbound" ? d.direction : defaults.direction,
     number: str(d.number, defaults.number),
     contactId: str(d.contactId, defaults.contactId),
-    startedAt: str(d.startedAt, defaults.startedAt),
-    duration: str(d.duration, defaults.duration),
+    // Empty: not typed (or kept during the call): what the call measured, not an empty field.
+    startedAt: str(d.startedAt, "") || defaults.startedAt,
+    duration: str(d.duration, "") || defaults.duration,
     outcome: str(d.outcome, defaults.outcome),
     notes: str(d.notes, defaults.notes),
     callback: { date: str(sub(d.callback).date, ""), time: str(sub(d.callback).time, "") },
