@@ -11,6 +11,7 @@ import {
   parseDuration,
   parseScriptAnswers,
   talkSecondsOf,
+  correctionOf,
   toCallLog,
   valuesOfLog,
   withoutCallTimes,
@@ -145,6 +146,37 @@ describe("the saved form becomes a call log", () => {
     expect(again).toMatchObject({ outcome: "call-back", notes: "Rappeler", callback: { date: "2026-12-04", time: "14:00" }, duration: "1:35", startedAt: "2026-12-02T10:00" })
     const fix = toCallLog({ ...again, notes: "Rappeler jeudi" }, { ...fromCall, correctsId: "log-1" }, env, { ...meta, id: "log-2" })
     expect(fix.ok && fix.log).toMatchObject({ id: "log-2", correctsId: "log-1", notes: "Rappeler jeudi", startedAt: callStart })
+  })
+
+  it("corrects a log from the log alone: same call, same talk time, same script answers, naming the log it replaces", () => {
+    const scripts = { scriptId: "builtin-outbound-prospecting", answers: [{ step: "Reach", answer: "Got through" }] }
+    const first = toCallLog(filled({ outcome: "information-given", notes: "Catalogue" }), fromCall, env, { ...meta, scripts })
+    if (!first.ok) throw new Error("first log refused")
+    // Two days later the call's own answers are gone from the session: the correction takes the log's.
+    const later = { ...env, now: now + 2 * 86_400_000 }
+    const opened = correctionOf(first.log, customer, tz)
+    const fix = toCallLog({ ...opened.defaults, outcome: "quote-requested" }, opened.context, later, { id: "log-2", agent: "", scripts: opened.scripts })
+    expect(fix.ok && fix.log).toMatchObject({
+      id: "log-2",
+      correctsId: first.log.id,
+      callId: "call-1",
+      customerId: "cust-1",
+      outcome: "quote-requested",
+      notes: "Catalogue",
+      startedAt: callStart,
+      durationSeconds: 95,
+      scriptId: "builtin-outbound-prospecting",
+      scriptAnswers: [{ step: "Reach", answer: "Got through" }]
+    })
+  })
+
+  it("lets a correction keep a call-back that is now past, but not a new log", () => {
+    const first = toCallLog(filled({ outcome: "call-back", callback: { date: "2026-12-02", time: "16:00" } }), fromCall, env, meta)
+    if (!first.ok) throw new Error("first log refused")
+    const nextDay = { ...env, now: now + 86_400_000 }
+    const opened = correctionOf(first.log, customer, tz)
+    expect(toCallLog({ ...opened.defaults, notes: "Rappelé, pas joignable" }, opened.context, nextDay, { ...meta, id: "log-2", scripts: opened.scripts }).ok).toBe(true)
+    expect(toCallLog({ ...opened.defaults }, fromCall, nextDay, meta)).toMatchObject({ ok: false, errors: [{ path: "callback.time", message: "callOutcome.errors.callbackPast" }] })
   })
 
   it("ignores a contact that is not the customer's", () => {

@@ -233,7 +233,8 @@ export function outcomeFormSchema(ctx: OutcomeContext, env: OutcomeEnv) {
       if (!TIME.test(cb.time)) add(["callback", "time"], "callbackTime")
       if (validDate(cb.date) && TIME.test(cb.time)) {
         const at = zonedToUtc(cb.date, cb.time, env.timeZone)
-        if (at <= env.now) add(["callback", "time"], "callbackPast")
+        // A correction may keep a call-back already past (it says what was decided; no reminder rings for it).
+        if (at <= env.now && ctx.correctsId === null) add(["callback", "time"], "callbackPast")
         else if (start !== null && at <= start) add(["callback", "time"], "callbackBeforeCall")
       }
     }
@@ -320,6 +321,18 @@ export function valuesOfLog(log: CallLog, timeZone: string): OutcomeFormValues {
     appointment: log.appointment
       ? { date: log.appointment.date, time: log.appointment.time, salesRep: log.appointment.salesRep, place: log.appointment.place }
       : { date: "", time: "", salesRep: "", place: "" }
+  }
+}
+
+/**
+ * The form that corrects a log: its values, the log's own call (its start and talk time kept to the second unless
+ * changed) and its script's answers; saving it writes a new log naming this one.
+ */
+export function correctionOf(log: CallLog, customer: OutcomeCustomer | null, timeZone: string): { context: OutcomeContext; defaults: OutcomeFormValues; scripts: ScriptAnswers } {
+  return {
+    context: { callId: log.callId, customer, measured: { startedAt: log.startedAt, durationSeconds: log.durationSeconds }, correctsId: log.id },
+    defaults: valuesOfLog(log, timeZone),
+    scripts: { scriptId: log.scriptId, answers: log.scriptAnswers }
   }
 }
 
