@@ -133,7 +133,7 @@ test("calls a number clicked on a CRM page through the lab: audio flows, DTMF, h
   site,
   lab
 }) => {
-  const phonePage = await openDock(ctx, extensionId)
+  let phonePage = await openDock(ctx, extensionId)
   await expect(dock(phonePage)).toHaveAttribute("data-state", "registered", { timeout: 15_000 })
 
   const target = customers.filter((c) => c.country === "FR")[30]!
@@ -169,6 +169,11 @@ test("calls a number clicked on a CRM page through the lab: audio flows, DTMF, h
   await expect(liveForm.locator('[data-comptoir="outcome-save"]')).toBeDisabled()
   await liveForm.locator('textarea[name="notes"]').fill("Wants a quote for 200 pairs of gloves")
   await expect(liveForm.locator('[data-comptoir="outcome-draft-state"]')).toHaveAttribute("data-state", "kept")
+  // The popup closed in the middle of the call and opened again: the notes come back in the live form.
+  await phonePage.close()
+  phonePage = await openDock(ctx, extensionId)
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "in-call")
+  await expect(phonePage.locator('[data-comptoir="outcome-form"][data-live="true"] textarea[name="notes"]')).toHaveValue("Wants a quote for 200 pairs of gloves")
 
   await phonePage.locator('[data-comptoir="hangup"]').click()
   await expect(dock(phonePage)).toHaveAttribute("data-state", "ended")
