@@ -3,20 +3,20 @@ import { DRAFTS_CHANGED_KEY } from "~src/domain/calls/outcome-draft"
 import { ReplicatedRepository } from "~src/db/replicated-repository"
 import { loadSettings } from "~src/features/settings/settings-store"
 import { createI18n, resolveLanguage } from "~src/i18n"
-import { CALLBACK_PREFIX, CallOutcomes } from "~src/telephony/call-outcomes"
+import { CALLBACK_PREFIX, CallOutcomes, type CallLogStore } from "~src/telephony/call-outcomes"
 
 import { services } from "./services"
 import { softphone } from "./softphone"
-import { readSession, runSync } from "./sync"
+import { onRemoteChange, readSession, runSync } from "./sync"
 
 let instance: CallOutcomes | undefined
 
 /** One per service-worker life (made at first use: handlers load in unit tests without `chrome`); all state is in storage. */
 export function callOutcomes(): CallOutcomes {
   instance ??= new CallOutcomes({
-    logs: new ReplicatedRepository(services.db, "callLogs"),
+    logs: callLogStore(),
     drafts: new OutcomeDraftRepository(services.db),
-    alarms: chrome.alarms,
+    alarms: { create: (name, info) => chrome.alarms.create(name, info), clear: (name) => chrome.alarms.clear(name), getAll: () => chrome.alarms.getAll() },
     customers: (ids) => services.customers.getMany(ids),
     agent: async () => (await readSession())?.user.email ?? "",
     written: () => void runSync(true).catch(() => undefined),
@@ -25,7 +25,26 @@ export function callOutcomes(): CallOutcomes {
   return instance
 }
 
+function callLogStore(): CallLogStore {
+  const repo = new ReplicatedRepository(services.db, "callLogs")
+  return {
+    get: (id) => repo.get(id),
+    put: (row) => repo.put(row),
+    byCustomer: (id) => repo.byCustomer(id),
+    callbacksAfter: (at) => repo.above("callbackAt", at)
+  }
+}
+
+/** The agent's call-backs set on their other devices ring here too (and those corrected since do not). */
+function syncReminders(): void {
+  void callOutcomes()
+    .syncReminders()
+    .catch((e) => console.warn("comptoir: reminders not synced", e))
+}
+
 export function startCallOutcomes(): void {
+  syncReminders()
+  onRemoteChange(syncReminders)
   // Every call the softphone logs is "to log" until its outcome is saved or discarded.
   softphone.onCallEnded((record) => void callOutcomes().callEnded(record).catch((e) => console.warn("comptoir: outcome draft not created", e)))
   chrome.alarms.onAlarm.addListener((alarm) => {

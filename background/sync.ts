@@ -51,9 +51,19 @@ export function syncEngine(): SyncEngine {
       const s = await readSession()
       return s ? { serverUrl: s.serverUrl, token: s.token, teamId: s.team.id, role: s.user.role } : null
     },
-    onRemoteChange: baseChanged
+    onRemoteChange: () => {
+      baseChanged()
+      for (const fn of remoteChangeListeners) fn()
+    }
   })
   return engine
+}
+
+const remoteChangeListeners = new Set<() => void>()
+
+/** Called after each sync that wrote rows from the team (the call-back reminders of the agent's other devices). */
+export function onRemoteChange(fn: () => void): void {
+  remoteChangeListeners.add(fn)
 }
 
 export async function syncStatus(): Promise<SyncStatus> {

@@ -10,11 +10,14 @@ import { useSettings } from "~src/ui/app-shell"
  * the docked home of the softphone, the call script beside the call, and the active tab's cards.
  */
 export default function SidePanel() {
-  return <SidePanelApp softphone={<DockedSoftphone />} callScript={<CallScriptPanel />} />
+  return <SidePanelApp softphone={<DockedSoftphone />} />
 }
 
-/** Rendered inside the side panel's AppShell, where the settings are. */
+/**
+ * Rendered inside the side panel's AppShell, where the settings are. The call script runs inside the dock: during
+ * a call, right under the call's controls (the side panel is narrow: the step and its answers stay in view).
+ */
 function DockedSoftphone() {
   const settings = useSettings()
-  return <SoftphoneDock agentCountry={settings.defaultCountry} />
+  return <SoftphoneDock agentCountry={settings.defaultCountry} beside={<CallScriptPanel />} />
 }

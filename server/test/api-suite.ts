@@ -543,6 +543,24 @@ export function apiSuite(backend: BackendName, server: () => TestServer): void {
       expect(JSON.parse(received[0]!.body)).toMatchObject({ event: "callLog.created", teamId: t.id, table: "callLogs", key: "call-hook", data: { outcome: "information-given" } })
     })
 
+    it("carries a correction to the team and the webhook as a new call log naming the one it corrects", async () => {
+      const t = await s.team("hook-fix")
+      await s.request("PUT", "/admin/webhook", t.admin.token, { url })
+      failuresLeft = 0
+      const fix = { ...callLog("call-fix", "call-back"), callbackAt: 1_790_100_000_000, correctsId: "call-first", notes: "Rappeler jeudi" }
+      await s.push(t.agent.token, clientId(), [putRow(1, "callLogs", "call-first", callLog("call-first")), putRow(2, "callLogs", "call-fix", fix)])
+      const deadline = Date.now() + 10_000
+      const bodyOf = (key: string) => received.map((r) => JSON.parse(r.body) as { key: string; data: Record<string, unknown> }).find((b) => b.key === key)
+      while (Date.now() < deadline && !bodyOf("call-fix")) await new Promise((r) => setTimeout(r, 50))
+      expect(bodyOf("call-fix")).toMatchObject({ event: "callLog.created", data: { correctsId: "call-first", outcome: "call-back", callbackAt: 1_790_100_000_000 } })
+      // Both stay on the server (append-only): the other devices show the correction in place of the first.
+      const rows = (await s.pull(t.agent2.token)).rows.filter((r) => r.table === "callLogs")
+      expect(rows.map((r) => [r.key, r.data?.correctsId ?? null]).sort()).toEqual([
+        ["call-first", null],
+        ["call-fix", "call-first"]
+      ])
+    })
+
     it("keeps webhook settings to admins and refuses a non-http URL", async () => {
       const t = await s.team("hook-auth")
       expect((await s.request("PUT", "/admin/webhook", t.manager.token, { url })).status).toBe(403)

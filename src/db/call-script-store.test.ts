@@ -52,7 +52,7 @@ describe("the team's call scripts on this device", () => {
     const copy = duplicateScript(advice(), "broken", 1)
     copy.steps[0]!.choices[0]!.next = "nowhere"
     const r = await store.save(copy, 1)
-    expect(r).toMatchObject({ ok: false, problems: expect.arrayContaining([{ at: "steps.welcome.choices.product", message: 'leads to a step that does not exist: "nowhere"' }]) })
+    expect(r).toMatchObject({ ok: false, problems: expect.arrayContaining([{ at: "steps.welcome.choices.product", code: "nextMissing", params: { step: "nowhere" }, message: 'leads to a step that does not exist: "nowhere"' }]) })
   })
 
   it("deletes a team script; the shipped ones stay", async () => {

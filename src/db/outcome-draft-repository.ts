@@ -17,7 +17,9 @@ export class OutcomeDraftRepository {
   async keep(id: string, patch: Pick<OutcomeDraft, "context" | "values" | "summary">, now: number): Promise<void> {
     await this.db.transaction("rw", this.db.outcomeDrafts, async () => {
       const cur = await this.db.outcomeDrafts.get(id)
-      await this.db.outcomeDrafts.put({ id, ...patch, summary: patch.summary ?? cur?.summary ?? null, createdAt: cur?.createdAt ?? now, updatedAt: now })
+      // A keystroke typed during the call knows no measure yet: it never erases the one the hang-up wrote.
+      const context = { ...patch.context, measured: patch.context.measured ?? cur?.context.measured ?? null }
+      await this.db.outcomeDrafts.put({ id, ...patch, context, summary: patch.summary ?? cur?.summary ?? null, createdAt: cur?.createdAt ?? now, updatedAt: now })
     })
   }
 

@@ -43,6 +43,11 @@ export class ReplicatedRepository<T extends PlainTable> {
     return this.store.where("customerId").equals(customerId).toArray()
   }
 
+  /** Rows whose indexed number is above `value` (an index of the table: callLogs' `callbackAt`). */
+  async above(index: string, value: number): Promise<PlainRows[T][]> {
+    return this.store.where(index).above(value).toArray()
+  }
+
   async all(): Promise<PlainRows[T][]> {
     return this.store.toArray()
   }

@@ -255,7 +255,7 @@ export const contract = {
   /** Saves a team script (managers, admins, or a user without a team); refused with the problems in words. */
   "scripts/save": {
     request: z.object({ script: CallScript }),
-    response: z.object({ ok: z.boolean(), error: z.string().optional(), problems: z.array(z.object({ at: z.string(), message: z.string() })).optional() })
+    response: z.object({ ok: z.boolean(), error: z.string().optional(), problems: z.array(z.object({ at: z.string(), message: z.string(), code: z.string().optional(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })).optional() })
   },
   "scripts/delete": {
     request: z.object({ id: z.string().min(1).max(100) }),

@@ -32,22 +32,35 @@ function setUp() {
   const logs: CallLogStore = {
     get: async (id) => rows.get(id),
     put: async (row) => void rows.set(row.id, row),
-    byCustomer: async (id) => [...rows.values()].filter((r) => r.customerId === id)
+    byCustomer: async (id) => [...rows.values()].filter((r) => r.customerId === id),
+    callbacksAfter: async (at) => [...rows.values()].filter((r) => r.callbackAt !== null && r.callbackAt > at)
   }
   const alarms: { created: [string, number][]; cleared: string[] } = { created: [], cleared: [] }
+  /** What chrome.alarms holds on this device now. */
+  const scheduled = new Map<string, number>()
   let pushes = 0
   let changes = 0
   const outcomes = new CallOutcomes({
     logs,
     drafts: new OutcomeDraftRepository(new ComptoirDb(`outcomes-${Math.random()}`)),
-    alarms: { create: (name, info) => alarms.created.push([name, info.when]), clear: (name) => alarms.cleared.push(name) },
+    alarms: {
+      create: (name, info) => {
+        alarms.created.push([name, info.when])
+        scheduled.set(name, info.when)
+      },
+      clear: (name) => {
+        alarms.cleared.push(name)
+        scheduled.delete(name)
+      },
+      getAll: async () => [...scheduled].map(([name, scheduledTime]) => ({ name, scheduledTime }))
+    },
     customers: async (ids) => ids.map((id) => (id === customer.id ? customer : undefined)),
     agent: async () => "agent1@demo.comptoir.test",
     written: () => void pushes++,
     draftsChanged: () => void changes++,
     now: () => NOW
   })
-  return { outcomes, rows, alarms, pushed: () => pushes, changed: () => changes }
+  return { outcomes, rows, alarms, scheduled, pushed: () => pushes, changed: () => changes }
 }
 
 const log = (over: Partial<CallLog> = {}): CallLog =>
@@ -78,6 +91,19 @@ describe("call outcomes in the background", () => {
       context: { callId: "call-1", customer: { id: "cu1", company: "Dupont SARL", code: "C-00012" }, measured: { startedAt: record.startedAt, durationSeconds: 95 } }
     })
     expect(changed()).toBe(1)
+  })
+
+  it("keeps the hang-up's measure when a note typed during the call reaches the draft after the hang-up", async () => {
+    const { outcomes } = setUp()
+    const live = { callId: "call-1", customer: null, measured: null, correctsId: null }
+    await outcomes.keep("call-1", { context: live, values: { notes: "wants 200 pairs", duration: "", startedAt: "" }, summary: null })
+    await outcomes.callEnded(record)
+    // The last keystroke of the call, debounced, arrives after the hang-up: it still knows no measure.
+    await outcomes.keep("call-1", { context: live, values: { notes: "wants 200 pairs, blue", duration: "", startedAt: "" }, summary: null })
+    const draft = await outcomes.draft("call-1")
+    expect(draft?.context.measured).toEqual({ startedAt: record.startedAt, durationSeconds: 95 })
+    expect(draft?.values).toMatchObject({ notes: "wants 200 pairs, blue" })
+    expect(draft?.summary).toMatchObject({ number: "+33612345678" })
   })
 
   it("saves a log under the signed-in agent, takes the call off the 'to log' list and pushes it at once", async () => {
@@ -115,6 +141,42 @@ describe("call outcomes in the background", () => {
     expect(await outcomes.reminderDue(`${CALLBACK_PREFIX}log-1`)).toMatchObject({ log: { id: "log-1", notes: "Send the new prices" }, customer: { company: "Dupont SARL" } })
     await outcomes.log(log({ id: "log-2", correctsId: "log-1", outcome: "information-given" }), null)
     expect(await outcomes.reminderDue(`${CALLBACK_PREFIX}log-1`)).toBeNull()
+  })
+
+  it("rings a call-back set on the agent's other device once the sync brought it, and only once however often it syncs", async () => {
+    const { outcomes, rows, scheduled } = setUp()
+    const callbackAt = NOW + 86_400_000
+    // Rows the team's sync wrote (the other device's log, and a colleague's call-back that is not this agent's).
+    rows.set("elsewhere", log({ id: "elsewhere", agent: "agent1@demo.comptoir.test", outcome: "call-back", callbackAt }))
+    rows.set("colleague", log({ id: "colleague", agent: "agent2@demo.comptoir.test", outcome: "call-back", callbackAt }))
+    await outcomes.syncReminders()
+    expect([...scheduled]).toEqual([[`${CALLBACK_PREFIX}elsewhere`, callbackAt]])
+    const again = await outcomes.syncReminders()
+    expect(again.create).toEqual([])
+    expect(scheduled.size).toBe(1)
+    expect(await outcomes.reminderDue(`${CALLBACK_PREFIX}elsewhere`)).toMatchObject({ log: { id: "elsewhere" }, customer: { company: "Dupont SARL" } })
+  })
+
+  it("takes the reminder off this device when the other device corrected the call-back away, and moves it when it moved", async () => {
+    const { outcomes, rows, scheduled } = setUp()
+    const callbackAt = NOW + 86_400_000
+    await outcomes.log(log({ outcome: "call-back", callbackAt }), null)
+    expect([...scheduled.keys()]).toEqual([`${CALLBACK_PREFIX}log-1`])
+    // Synced from the other device: a correction to another time.
+    rows.set("log-2", log({ id: "log-2", agent: "agent1@demo.comptoir.test", correctsId: "log-1", outcome: "call-back", callbackAt: callbackAt + 3_600_000 }))
+    await outcomes.syncReminders()
+    expect([...scheduled]).toEqual([[`${CALLBACK_PREFIX}log-2`, callbackAt + 3_600_000]])
+    // And then a correction with no call-back at all.
+    rows.set("log-3", log({ id: "log-3", agent: "agent1@demo.comptoir.test", correctsId: "log-2", outcome: "order-taken" }))
+    await outcomes.syncReminders()
+    expect(scheduled.size).toBe(0)
+  })
+
+  it("sets no reminder for a call-back already past when the sync brings it", async () => {
+    const { outcomes, rows, scheduled } = setUp()
+    rows.set("old", log({ id: "old", agent: "agent1@demo.comptoir.test", outcome: "call-back", callbackAt: NOW - 60_000 }))
+    await outcomes.syncReminders()
+    expect(scheduled.size).toBe(0)
   })
 
   it("sets no reminder for a log without a call-back", async () => {

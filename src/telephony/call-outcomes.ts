@@ -3,21 +3,24 @@ import { CallLog, latestLogs } from "~src/domain/calls/call-log.schema"
 import type { OutcomeDraft } from "~src/domain/calls/outcome-draft"
 import { outcomeCustomerOf, talkSecondsOf } from "~src/domain/calls/outcome-form"
 import type { Customer } from "~src/domain/customers/customer.schema"
+import { CALLBACK_PREFIX, reminderPlan, type ReminderPlan, type ScheduledAlarm } from "~src/domain/calls/reminders"
 import type { CallRecord } from "~src/domain/telephony/call-record"
 
-/** `callback:<logId>`: the alarm (and the notification) of a call-back reminder. */
-export const CALLBACK_PREFIX = "callback:"
+export { CALLBACK_PREFIX }
 
 export interface CallLogStore {
   get(id: string): Promise<CallLog | undefined>
   put(row: CallLog): Promise<unknown>
   byCustomer(customerId: string): Promise<CallLog[]>
+  /** Logs with a call-back after this instant (the `callbackAt` index). */
+  callbacksAfter(at: number): Promise<CallLog[]>
 }
 
 /** The part of chrome.alarms the reminders use (a fake in unit tests). */
 export interface AlarmsApi {
   create(name: string, info: { when: number }): unknown
   clear(name: string): unknown
+  getAll(): Promise<ScheduledAlarm[]>
 }
 
 export interface CallOutcomeDeps {
@@ -52,7 +55,7 @@ export class CallOutcomes {
       {
         callId: record.id,
         customer: customer ? outcomeCustomerOf(customer) : null,
-        measured: { startedAt: record.startedAt, durationSeconds: talkSecondsOf(record.durationMs) },
+        measured: { startedAt: record.startedAt, durationSeconds: talkSecondsOf(record) },
         correctsId: null
       },
       { direction: record.direction, number: record.number, startedAt: record.startedAt, contactId: record.contactId },
@@ -102,6 +105,30 @@ export class CallOutcomes {
     if (log.callbackAt === null || log.callbackAt <= this.now()) return false
     void this.deps.alarms.create(CALLBACK_PREFIX + log.id, { when: log.callbackAt })
     return true
+  }
+
+  /**
+   * After a sync brought logs from the team (and at the worker's start): the signed-in agent's call-backs set on
+   * another device get their alarm here too, and those corrected since lose theirs. Idempotent (see reminderPlan).
+   */
+  async syncReminders(): Promise<ReminderPlan> {
+    const agent = await this.deps.agent()
+    const now = this.now()
+    const [upcoming, alarms] = await Promise.all([this.deps.logs.callbacksAfter(now), this.deps.alarms.getAll()])
+    const ours = alarms.filter((a) => a.name.startsWith(CALLBACK_PREFIX))
+    const alarmed = (await Promise.all(ours.map((a) => this.deps.logs.get(a.name.slice(CALLBACK_PREFIX.length))))).filter((l): l is CallLog => l !== undefined)
+    // Their customers' other logs: a correction names the log it replaces, and may have no call-back itself.
+    const customers = new Set([...upcoming, ...alarmed].map((l) => l.customerId).filter((c): c is string => c !== null))
+    const related = (await Promise.all([...customers].map((c) => this.deps.logs.byCustomer(c)))).flat()
+    const byId = new Map<string, CallLog>()
+    for (const row of [...upcoming, ...alarmed, ...related]) {
+      const p = CallLog.safeParse(row)
+      if (p.success) byId.set(p.data.id, p.data)
+    }
+    const plan = reminderPlan({ logs: [...byId.values()], agent, now, alarms: ours })
+    for (const name of plan.clear) await this.deps.alarms.clear(name)
+    for (const a of plan.create) await this.deps.alarms.create(a.name, { when: a.when })
+    return plan
   }
 
   /** The reminder's alarm rang: the log and its customer, for the notification; null if it was corrected away. */

@@ -68,7 +68,8 @@ test.beforeAll(async ({ ctx, extensionId, lab }) => {
 
 test("during a call the script shows the customer's names, an answer moves it on, and the answer is kept for the call log", async ({ ctx, extensionId }) => {
   const side = await ctx.newPage()
-  await side.setViewportSize({ width: 420, height: 1000 })
+  // The side panel's size on a laptop: the script must be readable beside the call without scrolling.
+  await side.setViewportSize({ width: 400, height: 700 })
   await side.goto(`chrome-extension://${extensionId}/sidepanel.html`)
   await expect(dock(side)).toHaveAttribute("data-state", "registered", { timeout: 15_000 })
   // Nothing runs before a call.
@@ -89,6 +90,12 @@ test("during a call the script shows the customer's names, an answer moves it on
   await expect(first).toHaveAttribute("data-step-id", "reach")
   await expect(first).toContainText("Agent One")
   await expect(first.locator('[data-comptoir="script-gap"][data-variable="agent.company"]')).toBeVisible()
+  // Beside the call at 400×700: the call's controls, the step and its answers are all in view, nothing scrolled.
+  await expect(side.locator('[data-comptoir="hangup"]')).toBeInViewport({ ratio: 1 })
+  await expect(first.locator(".c-script-prompt")).toBeInViewport({ ratio: 1 })
+  await expect(first.locator('[data-comptoir="script-choice"]').last()).toBeInViewport({ ratio: 1 })
+  expect(await side.evaluate(() => document.scrollingElement?.scrollTop ?? 0)).toBe(0)
+  await side.screenshot({ path: "/tmp/side-panel-in-call.png" })
 
   await runner.locator('[data-comptoir="script-choice"][data-choice-id="through"]').click()
   const hook = runner.locator('[data-comptoir="script-step"][data-step-id="hook"]')

@@ -133,7 +133,7 @@ test("calls a number clicked on a CRM page through the lab: audio flows, DTMF, h
   site,
   lab
 }) => {
-  const phonePage = await openDock(ctx, extensionId)
+  let phonePage = await openDock(ctx, extensionId)
   await expect(dock(phonePage)).toHaveAttribute("data-state", "registered", { timeout: 15_000 })
 
   const target = customers.filter((c) => c.country === "FR")[30]!
@@ -162,6 +162,19 @@ test("calls a number clicked on a CRM page through the lab: audio flows, DTMF, h
   await expect(phonePage.locator('[data-comptoir="softphone-error"]')).toHaveCount(0)
   await phonePage.screenshot({ path: "/tmp/softphone-in-call.png" })
 
+  // Notes while talking: the outcome form opens during the call; it cannot be saved before the hang-up.
+  await phonePage.locator('[data-comptoir="outcome-open-live"]').click()
+  const liveForm = phonePage.locator('[data-comptoir="outcome-form"][data-live="true"]')
+  await expect(liveForm).toBeVisible()
+  await expect(liveForm.locator('[data-comptoir="outcome-save"]')).toBeDisabled()
+  await liveForm.locator('textarea[name="notes"]').fill("Wants a quote for 200 pairs of gloves")
+  await expect(liveForm.locator('[data-comptoir="outcome-draft-state"]')).toHaveAttribute("data-state", "kept")
+  // The popup closed in the middle of the call and opened again: the notes come back in the live form.
+  await phonePage.close()
+  phonePage = await openDock(ctx, extensionId)
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "in-call")
+  await expect(phonePage.locator('[data-comptoir="outcome-form"][data-live="true"] textarea[name="notes"]')).toHaveValue("Wants a quote for 200 pairs of gloves")
+
   await phonePage.locator('[data-comptoir="hangup"]').click()
   await expect(dock(phonePage)).toHaveAttribute("data-state", "ended")
 
@@ -179,11 +192,18 @@ test("calls a number clicked on a CRM page through the lab: audio flows, DTMF, h
   await expect(form.locator('[data-comptoir="outcome-customer"]')).toHaveAttribute("data-customer-code", target.code)
   await expect(form.locator('select[name="direction"]')).toHaveValue("outbound")
   await expect(form.locator('input[name="number"]')).toHaveValue(e164)
+  // The same form and draft as during the call: the notes are still there, the hang-up gave it the talk time.
+  await expect(form).not.toHaveAttribute("data-live", "true")
+  await expect(form.locator('textarea[name="notes"]')).toHaveValue("Wants a quote for 200 pairs of gloves")
+  // One duration for the call: the ended call's header says what the form says (they once said 0:00 and 0:01).
+  const headerTimer = ((await phonePage.locator('[data-comptoir="call-timer"]').textContent()) ?? "").replace(/[^0-9:]/g, "")
+  await expect(form.locator('input[name="duration"]')).toHaveValue(headerTimer)
+  const [mm, ss] = headerTimer.split(":").map(Number) as [number, number]
+  const endedTalkSeconds = mm * 60 + ss
   // Saving without an outcome says what is missing, under the field.
   await form.locator('[data-comptoir="outcome-save"]').click()
   await expect(form.locator('[data-comptoir="field-error"]')).toHaveText("Choose what came of the call.")
   await form.locator('select[name="outcome"]').selectOption("quote-requested")
-  await form.locator('textarea[name="notes"]').fill("Wants a quote for 200 pairs of gloves")
   await phonePage.screenshot({ path: "/tmp/softphone-outcome-form.png" })
   await form.locator('[data-comptoir="outcome-save"]').click()
   await expect(phonePage.locator('[data-comptoir="outcome-saved"]')).toContainText("Quote requested")
@@ -194,7 +214,7 @@ test("calls a number clicked on a CRM page through the lab: audio flows, DTMF, h
   const [log] = await storedRows(phonePage, "callLogs")
   expect(log).toMatchObject({ callId: record!.id, customerId, direction: "outbound", number: e164, outcome: "quote-requested", notes: "Wants a quote for 200 pairs of gloves", correctsId: null })
   expect(log!.durationSeconds as number).toBeGreaterThan(0)
-  expect(log!.durationSeconds).toBe(Math.ceil((record!.durationMs as number) / 1000))
+  expect(log!.durationSeconds).toBe(endedTalkSeconds)
   // Saved: nothing left "to log".
   await expect(phonePage.locator('[data-comptoir="outcome-pending-item"]')).toHaveCount(0)
   expect(await storedRows(phonePage, "outcomeDrafts")).toEqual([])
@@ -236,6 +256,27 @@ test("calls a number clicked on a CRM page through the lab: audio flows, DTMF, h
   const logs = await storedRows(phonePage, "callLogs")
   expect(logs.find((l) => l.outcome === "appointment-set")).toMatchObject({ callId: null, customerId, durationSeconds: 390, appointment: { date: "2031-03-04", time: "10:00", salesRep: "Claire Dubois" } })
   await workspace.screenshot({ path: "/tmp/softphone-log-call.png" })
+
+  // "Correct" on the call's entry: the form opens with what was logged; saving writes a new log naming it,
+  // which the timeline shows in its place, marked corrected (the first log stays in the base: append-only).
+  await workspace.locator(`[data-comptoir="call-log"][data-log-id="${log!.id as string}"] [data-comptoir="call-log-correct"]`).click()
+  const fix = workspace.locator('[data-comptoir="correct-call-page"] [data-comptoir="outcome-form"]')
+  await expect(fix.locator('select[name="outcome"]')).toHaveValue("quote-requested")
+  await expect(fix.locator('textarea[name="notes"]')).toHaveValue("Wants a quote for 200 pairs of gloves")
+  await expect(fix.locator('input[name="duration"]')).toHaveValue(headerTimer)
+  await fix.locator('select[name="outcome"]').selectOption("order-taken")
+  await fix.locator('textarea[name="notes"]').fill("Ordered 200 pairs of gloves on the phone")
+  await fix.locator('[data-comptoir="outcome-save"]').click()
+  await expect(workspace.locator('[data-comptoir="outcome-saved"]')).toContainText("Order taken")
+  const corrected = workspace.locator('[data-comptoir="call-log"]')
+  await expect(corrected).toHaveCount(2)
+  await expect(corrected.first()).toHaveAttribute("data-outcome", "order-taken")
+  await expect(corrected.first()).toContainText("corrected")
+  await expect(corrected.first()).toContainText("Ordered 200 pairs of gloves on the phone")
+  await workspace.screenshot({ path: "/tmp/softphone-timeline-correction.png" })
+  const all = await storedRows(phonePage, "callLogs")
+  expect(all).toHaveLength(3)
+  expect(all.find((l) => l.correctsId === log!.id)).toMatchObject({ callId: record!.id, outcome: "order-taken", durationSeconds: endedTalkSeconds, customerId })
   await workspace.close()
   await phonePage.close()
 })

@@ -44,6 +44,13 @@ describe("call logs", () => {
     const other = CallLog.parse({ ...base, id: "c3", startedAt: base.startedAt + 1000 })
     expect(latestLogs([first, fix, other]).map((l) => l.id)).toEqual(["c3", "c2"])
   })
+
+  it("shows a correction of a correction in place of both, whatever order the team's rows arrived in", () => {
+    const first = CallLog.parse(base)
+    const fix = CallLog.parse({ ...base, id: "c2", correctsId: "c1" })
+    const fixAgain = CallLog.parse({ ...base, id: "c3", outcome: "quote-requested", correctsId: "c2" })
+    expect(latestLogs([fixAgain, first, fix]).map((l) => [l.id, l.outcome])).toEqual([["c3", "quote-requested"]])
+  })
 })
 
 describe("appointment calendar file", () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest"
 
+import { callRecordOf } from "../telephony/call-record"
+import { formatTimer, initialPhoneState, talkSeconds, transition, type PhoneState } from "../telephony/phone-state"
 import { CallLog } from "./call-log.schema"
 import {
   formatDuration,
@@ -9,8 +11,10 @@ import {
   parseDuration,
   parseScriptAnswers,
   talkSecondsOf,
+  correctionOf,
   toCallLog,
   valuesOfLog,
+  withoutCallTimes,
   type OutcomeContext,
   type OutcomeEnv,
   type OutcomeFormValues
@@ -144,6 +148,37 @@ describe("the saved form becomes a call log", () => {
     expect(fix.ok && fix.log).toMatchObject({ id: "log-2", correctsId: "log-1", notes: "Rappeler jeudi", startedAt: callStart })
   })
 
+  it("corrects a log from the log alone: same call, same talk time, same script answers, naming the log it replaces", () => {
+    const scripts = { scriptId: "builtin-outbound-prospecting", answers: [{ step: "Reach", answer: "Got through" }] }
+    const first = toCallLog(filled({ outcome: "information-given", notes: "Catalogue" }), fromCall, env, { ...meta, scripts })
+    if (!first.ok) throw new Error("first log refused")
+    // Two days later the call's own answers are gone from the session: the correction takes the log's.
+    const later = { ...env, now: now + 2 * 86_400_000 }
+    const opened = correctionOf(first.log, customer, tz)
+    const fix = toCallLog({ ...opened.defaults, outcome: "quote-requested" }, opened.context, later, { id: "log-2", agent: "", scripts: opened.scripts })
+    expect(fix.ok && fix.log).toMatchObject({
+      id: "log-2",
+      correctsId: first.log.id,
+      callId: "call-1",
+      customerId: "cust-1",
+      outcome: "quote-requested",
+      notes: "Catalogue",
+      startedAt: callStart,
+      durationSeconds: 95,
+      scriptId: "builtin-outbound-prospecting",
+      scriptAnswers: [{ step: "Reach", answer: "Got through" }]
+    })
+  })
+
+  it("lets a correction keep a call-back that is now past, but not a new log", () => {
+    const first = toCallLog(filled({ outcome: "call-back", callback: { date: "2026-12-02", time: "16:00" } }), fromCall, env, meta)
+    if (!first.ok) throw new Error("first log refused")
+    const nextDay = { ...env, now: now + 86_400_000 }
+    const opened = correctionOf(first.log, customer, tz)
+    expect(toCallLog({ ...opened.defaults, notes: "Rappelé, pas joignable" }, opened.context, nextDay, { ...meta, id: "log-2", scripts: opened.scripts }).ok).toBe(true)
+    expect(toCallLog({ ...opened.defaults }, fromCall, nextDay, meta)).toMatchObject({ ok: false, errors: [{ path: "callback.time", message: "callOutcome.errors.callbackPast" }] })
+  })
+
   it("ignores a contact that is not the customer's", () => {
     const r = toCallLog(filled({ contactId: "someone-else" }), fromCall, env, meta)
     expect(r.ok && r.log.contactId).toBeNull()
@@ -173,9 +208,44 @@ describe("drafts and the script's answers", () => {
     expect(formatDuration(3723)).toBe("1:02:03")
   })
 
+  it("opens a draft typed during the call with the call's measured start and talk time, and the notes typed", () => {
+    const atHangUp = outcomeDefaults({ direction: "outbound", number: "+33612345678", startedAt: callStart, durationSeconds: 95, contactId: null }, tz, now)
+    const typedWhileTalking = withoutCallTimes({ ...atHangUp, startedAt: "2026-12-02T10:00", duration: "", notes: "wants 200 pairs" })
+    const reopened = mergeDraft(atHangUp, typedWhileTalking)
+    expect(reopened.duration).toBe("1:35")
+    expect(reopened.startedAt).toBe(atHangUp.startedAt)
+    expect(reopened.notes).toBe("wants 200 pairs")
+    // Saved as it opens: the phone's own measure, to the second.
+    const made = toCallLog({ ...reopened, outcome: "information-given" }, fromCall, env, { id: "l1", agent: "", scripts: { scriptId: null, answers: [] } })
+    expect(made.ok && made.log.durationSeconds).toBe(95)
+  })
+
   it("counts an answered call of less than a second as one second, and a call never answered as none", () => {
-    expect(talkSecondsOf(400)).toBe(1)
-    expect(talkSecondsOf(95_000)).toBe(95)
-    expect(talkSecondsOf(0)).toBe(0)
+    expect(talkSecondsOf({ answeredAt: 1000, endedAt: 1400 })).toBe(1)
+    expect(talkSecondsOf({ answeredAt: 1000, endedAt: 96_000 })).toBe(95)
+    expect(talkSecondsOf({ answeredAt: null, endedAt: 5000 })).toBe(0)
+  })
+
+  it.each([400, 999, 1000, 1600, 59_999, 95_500])("shows a call of %i ms with the same duration in the ended call's header and in its outcome form", (talkMs) => {
+    let s: PhoneState = { ...initialPhoneState, registration: "registered" }
+    s = transition(s, { type: "outgoing", callId: "c1", number: "+33144319244" }, 10_000)
+    s = transition(s, { type: "answered", callId: "c1" }, 12_000)
+    s = transition(s, { type: "ended", callId: "c1", reason: "hangup-local" }, 12_000 + talkMs)
+    const header = formatTimer(talkSeconds(s.call!, 12_000 + talkMs + 5_000))
+    const record = callRecordOf(s.call!, "sip", { customerId: null, contactId: null })
+    const form = outcomeDefaults({ direction: "outbound", number: record.number, startedAt: record.startedAt, durationSeconds: talkSecondsOf(record), contactId: null }, "Europe/Paris", 20_000)
+    expect(form.duration).toBe(header)
+    // The form's duration is the one the log keeps when the agent leaves it as it is.
+    expect(talkSecondsOf(record)).toBeGreaterThan(0)
+  })
+
+  it("keeps the running timer's last second as the ended call's duration (no jump at hang-up)", () => {
+    let s: PhoneState = { ...initialPhoneState, registration: "registered" }
+    s = transition(s, { type: "incoming", callId: "c2", number: "+33144319244" }, 0)
+    s = transition(s, { type: "answered", callId: "c2" }, 1_000)
+    const lastTick = formatTimer(talkSeconds(s.call!, 8_700))
+    s = transition(s, { type: "ended", callId: "c2", reason: "hangup-remote" }, 8_700)
+    expect(formatTimer(talkSeconds(s.call!, 60_000))).toBe(lastTick)
+    expect(lastTick).toBe("0:07")
   })
 })

@@ -2,6 +2,7 @@ import { parsePhoneNumberFromString, type CountryCode as LibCountryCode } from "
 import * as z from "zod"
 
 import type { Customer } from "../customers/customer.schema"
+import { talkSeconds } from "../telephony/phone-state"
 import { zonedToUtc } from "./appointment-ics"
 import { CALL_OUTCOMES, CallLog, UNREACHED, type CallLogInput, type CallOutcome } from "./call-log.schema"
 
@@ -114,9 +115,9 @@ export function parseDuration(text: string): number | null {
   return null
 }
 
-/** A call's talk time in whole seconds, rounded up: an answered call of 400 ms was a call, not 0 s of one. */
-export function talkSecondsOf(durationMs: number): number {
-  return Math.ceil(Math.max(0, durationMs) / 1000)
+/** A logged call's talk time in whole seconds: the same rule as the dock's timer (`talkSeconds`). */
+export function talkSecondsOf(record: { answeredAt: number | null; endedAt: number }): number {
+  return talkSeconds(record, record.endedAt)
 }
 
 export function formatDuration(seconds: number): string {
@@ -160,6 +161,14 @@ export function outcomeDefaults(call: CallFacts | null, timeZone: string, now: n
   }
 }
 
+/**
+ * A draft's values without the call's start and talk time: typed during the call, they are the live ones, and
+ * the hang-up's measure must win over them when the draft is opened again.
+ */
+export function withoutCallTimes(values: OutcomeFormValues): OutcomeFormValues {
+  return { ...values, startedAt: "", duration: "" }
+}
+
 /** A stored draft's values over the defaults: a draft from an older form still opens. */
 export function mergeDraft(defaults: OutcomeFormValues, draft: unknown): OutcomeFormValues {
   if (!draft || typeof draft !== "object") return defaults
@@ -170,8 +179,9 @@ export function mergeDraft(defaults: OutcomeFormValues, draft: unknown): Outcome
     direction: d.direction === "inbound" || d.direction === "outbound" ? d.direction : defaults.direction,
     number: str(d.number, defaults.number),
     contactId: str(d.contactId, defaults.contactId),
-    startedAt: str(d.startedAt, defaults.startedAt),
-    duration: str(d.duration, defaults.duration),
+    // Empty: not typed (or kept during the call): what the call measured, not an empty field.
+    startedAt: str(d.startedAt, "") || defaults.startedAt,
+    duration: str(d.duration, "") || defaults.duration,
     outcome: str(d.outcome, defaults.outcome),
     notes: str(d.notes, defaults.notes),
     callback: { date: str(sub(d.callback).date, ""), time: str(sub(d.callback).time, "") },
@@ -223,7 +233,8 @@ export function outcomeFormSchema(ctx: OutcomeContext, env: OutcomeEnv) {
       if (!TIME.test(cb.time)) add(["callback", "time"], "callbackTime")
       if (validDate(cb.date) && TIME.test(cb.time)) {
         const at = zonedToUtc(cb.date, cb.time, env.timeZone)
-        if (at <= env.now) add(["callback", "time"], "callbackPast")
+        // A correction may keep a call-back already past (it says what was decided; no reminder rings for it).
+        if (at <= env.now && ctx.correctsId === null) add(["callback", "time"], "callbackPast")
         else if (start !== null && at <= start) add(["callback", "time"], "callbackBeforeCall")
       }
     }
@@ -310,6 +321,18 @@ export function valuesOfLog(log: CallLog, timeZone: string): OutcomeFormValues {
     appointment: log.appointment
       ? { date: log.appointment.date, time: log.appointment.time, salesRep: log.appointment.salesRep, place: log.appointment.place }
       : { date: "", time: "", salesRep: "", place: "" }
+  }
+}
+
+/**
+ * The form that corrects a log: its values, the log's own call (its start and talk time kept to the second unless
+ * changed) and its script's answers; saving it writes a new log naming this one.
+ */
+export function correctionOf(log: CallLog, customer: OutcomeCustomer | null, timeZone: string): { context: OutcomeContext; defaults: OutcomeFormValues; scripts: ScriptAnswers } {
+  return {
+    context: { callId: log.callId, customer, measured: { startedAt: log.startedAt, durationSeconds: log.durationSeconds }, correctsId: log.id },
+    defaults: valuesOfLog(log, timeZone),
+    scripts: { scriptId: log.scriptId, answers: log.scriptAnswers }
   }
 }
 

@@ -39,3 +39,12 @@ export function rankScripts(scripts: readonly CallScript[], ctx: CallContext): C
     .sort((a, b) => b.v - a.v)
     .map((x) => x.s)
 }
+
+/**
+ * Whether the script beside a call moves to a newer proposal (the customer's overdue invoices, known a moment
+ * after the call started): only a run still untouched and still on the script proposed before. A script the
+ * agent chose, or one already answered, stays.
+ */
+export function followsProposal(run: { scriptId: string; answers: readonly unknown[]; path: readonly unknown[] }, before: string, next: string): boolean {
+  return next !== before && run.scriptId === before && run.answers.length === 0 && run.path.length === 1
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 
-import { rankScripts } from "./choose-script"
+import { followsProposal, rankScripts } from "./choose-script"
 import { answersInWords, back, choose, currentStep, renderText, startRun, toggleCheck } from "./script-engine"
 import { CallScript } from "./script.schema"
 import { SHIPPED_SCRIPTS } from "./shipped"
@@ -127,6 +127,18 @@ describe("choosing the script for a call", () => {
     const ranked = rankScripts(shipped, { direction: "inbound", customerTags: [], hasOverdueInvoices: true })
     expect(ranked[0]!.purpose).toBe("inbound-advice")
     expect(ranked.map((s) => s.direction)).not.toContain("outbound")
+  })
+
+  it("moves an untouched run to the reminder once the overdue invoices are known, but keeps a script the agent chose or answered", () => {
+    const prospecting = rankScripts(shipped, { direction: "outbound", customerTags: [], hasOverdueInvoices: false })[0]!.id
+    const reminder = rankScripts(shipped, { direction: "outbound", customerTags: [], hasOverdueInvoices: true })[0]!.id
+    const untouched = { scriptId: prospecting, answers: [], path: ["reach"] }
+    expect(followsProposal(untouched, prospecting, reminder)).toBe(true)
+    // The agent picked the order-taking script themselves: it stays.
+    expect(followsProposal({ ...untouched, scriptId: "builtin-order-taking" }, prospecting, reminder)).toBe(false)
+    // The first answer was given: the run is the agent's now.
+    expect(followsProposal({ ...untouched, answers: [{ stepId: "reach", choiceId: "through", at: 1 }], path: ["reach", "hook"] }, prospecting, reminder)).toBe(false)
+    expect(followsProposal(untouched, prospecting, prospecting)).toBe(false)
   })
 
   it("prefers a team's script made for one of the customer's tags", () => {

@@ -1,10 +1,14 @@
 import * as z from "zod"
 
 /** Text in both languages the product ships; a team may leave one out, the engine then falls back visibly. */
-export const LocalizedText = z.object({ fr: z.string().max(4000).optional(), en: z.string().max(4000).optional() }).refine((t) => !!(t.fr || t.en), "a text needs French or English")
+/** Messages the validator recognises to say them in the agent's language (validate-script.ts). */
+export const TEXT_MISSING = "a text needs French or English"
+export const BAD_ID = "ids are lower-case letters, digits and dashes"
+
+export const LocalizedText = z.object({ fr: z.string().max(4000).optional(), en: z.string().max(4000).optional() }).refine((t) => !!(t.fr || t.en), TEXT_MISSING)
 export type LocalizedText = z.infer<typeof LocalizedText>
 
-const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, "ids are lower-case letters, digits and dashes")
+const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, BAD_ID)
 
 export const ScriptChoice = z.object({
   id: Id,

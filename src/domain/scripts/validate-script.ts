@@ -1,10 +1,54 @@
-import { CallScript, type CallScriptInput, type LocalizedText } from "./script.schema"
+import type * as z from "zod"
+
+import { BAD_ID, CallScript, TEXT_MISSING, type CallScriptInput, type LocalizedText } from "./script.schema"
 import { KNOWN_VARIABLES, variablesIn } from "./variables"
+
+export const SCRIPT_PROBLEM_CODES = [
+  "duplicateStep",
+  "startMissing",
+  "nextMissing",
+  "unreachable",
+  "neverEnds",
+  "missingLanguage",
+  "unknownVariable",
+  "notJson",
+  "textMissing",
+  "badId",
+  "required",
+  "tooLong",
+  "tooMany",
+  "tooFew",
+  "invalid"
+] as const
+export type ScriptProblemCode = (typeof SCRIPT_PROBLEM_CODES)[number]
 
 export interface ScriptProblem {
   /** Where: "steps.greet.prompt.en", "objections.price.response". */
   at: string
+  /** What, for the agent's words: `callScript.problem.<code>` with `params` (the UI's i18n). */
+  code: ScriptProblemCode
+  params?: Record<string, string | number>
+  /** The same in English (logs, the server, a message without its translation). */
   message: string
+}
+
+const problem = (at: string, code: ScriptProblemCode, message: string, params?: Record<string, string | number>): ScriptProblem => (params ? { at, code, params, message } : { at, code, message })
+
+/** A schema issue as a problem the UI can say in either language. */
+function schemaProblem(issue: z.core.$ZodIssue): ScriptProblem {
+  const at = issue.path.join(".")
+  if (issue.message === TEXT_MISSING) return problem(at, "textMissing", issue.message)
+  if (issue.message === BAD_ID) return problem(at, "badId", issue.message)
+  switch (issue.code) {
+    case "invalid_type":
+      return problem(at, "required", issue.message, { expected: String(issue.expected) })
+    case "too_big":
+      return problem(at, issue.origin === "array" ? "tooMany" : "tooLong", issue.message, { max: Number(issue.maximum) })
+    case "too_small":
+      return problem(at, issue.origin === "array" ? "tooFew" : "required", issue.message, { min: Number(issue.minimum) })
+    default:
+      return problem(at, "invalid", issue.message)
+  }
 }
 
 /**
@@ -14,17 +58,17 @@ export interface ScriptProblem {
  */
 export function validateScript(input: unknown, opts: { requireBothLanguages?: boolean } = {}): { ok: true; script: CallScript } | { ok: false; problems: ScriptProblem[] } {
   const parsed = CallScript.safeParse(input)
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => ({ at: i.path.join("."), message: i.message })) }
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map(schemaProblem) }
   const script = parsed.data
   const problems: ScriptProblem[] = []
   const ids = new Set<string>()
   for (const s of script.steps) {
-    if (ids.has(s.id)) problems.push({ at: `steps.${s.id}`, message: "two steps have this id" })
+    if (ids.has(s.id)) problems.push(problem(`steps.${s.id}`, "duplicateStep", "two steps have this id", { id: s.id }))
     ids.add(s.id)
   }
-  if (!ids.has(script.start)) problems.push({ at: "start", message: `the first step "${script.start}" does not exist` })
+  if (!ids.has(script.start)) problems.push(problem("start", "startMissing", `the first step "${script.start}" does not exist`, { step: script.start }))
   for (const s of script.steps) {
-    for (const c of s.choices) if (c.next !== null && !ids.has(c.next)) problems.push({ at: `steps.${s.id}.choices.${c.id}`, message: `leads to a step that does not exist: "${c.next}"` })
+    for (const c of s.choices) if (c.next !== null && !ids.has(c.next)) problems.push(problem(`steps.${s.id}.choices.${c.id}`, "nextMissing", `leads to a step that does not exist: "${c.next}"`, { step: c.next }))
   }
   const reachable = new Set<string>()
   const queue = ids.has(script.start) ? [script.start] : []
@@ -34,8 +78,8 @@ export function validateScript(input: unknown, opts: { requireBothLanguages?: bo
     reachable.add(id)
     for (const c of script.steps.find((s) => s.id === id)?.choices ?? []) if (c.next !== null && ids.has(c.next)) queue.push(c.next)
   }
-  for (const s of script.steps) if (!reachable.has(s.id)) problems.push({ at: `steps.${s.id}`, message: "no answer leads to this step" })
-  if (!script.steps.some((s) => s.choices.length === 0 || s.choices.some((c) => c.next === null))) problems.push({ at: "steps", message: "the script never ends: give some answer no next step" })
+  for (const s of script.steps) if (!reachable.has(s.id)) problems.push(problem(`steps.${s.id}`, "unreachable", "no answer leads to this step"))
+  if (!script.steps.some((s) => s.choices.length === 0 || s.choices.some((c) => c.next === null))) problems.push(problem("steps", "neverEnds", "the script never ends: give some answer no next step"))
 
   const texts: [string, LocalizedText][] = [["name", script.name]]
   for (const s of script.steps) {
@@ -48,10 +92,10 @@ export function validateScript(input: unknown, opts: { requireBothLanguages?: bo
     for (const lang of ["fr", "en"] as const) {
       const v = t[lang]
       if (!v) {
-        if (opts.requireBothLanguages) problems.push({ at: `${at}.${lang}`, message: `missing in ${lang === "fr" ? "French" : "English"}` })
+        if (opts.requireBothLanguages) problems.push(problem(`${at}.${lang}`, "missingLanguage", `missing in ${lang === "fr" ? "French" : "English"}`, { language: lang.toUpperCase() }))
         continue
       }
-      for (const name of variablesIn(v)) if (!(KNOWN_VARIABLES as readonly string[]).includes(name)) problems.push({ at: `${at}.${lang}`, message: `unknown variable {{${name}}}` })
+      for (const name of variablesIn(v)) if (!(KNOWN_VARIABLES as readonly string[]).includes(name)) problems.push(problem(`${at}.${lang}`, "unknownVariable", `unknown variable {{${name}}}`, { name: `{{${name}}}` }))
     }
   }
   return problems.length ? { ok: false, problems } : { ok: true, script }
@@ -62,7 +106,8 @@ export function parseScriptJson(json: string): ReturnType<typeof validateScript>
   try {
     data = JSON.parse(json)
   } catch (e) {
-    return { ok: false, problems: [{ at: "", message: `not JSON: ${e instanceof Error ? e.message : String(e)}` }] }
+    const why = e instanceof Error ? e.message : String(e)
+    return { ok: false, problems: [problem("", "notJson", `not JSON: ${why}`, { why })] }
   }
   return validateScript(data)
 }

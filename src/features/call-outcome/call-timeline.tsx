@@ -105,13 +105,40 @@ export function CallTimeline({ customerId, t, locale, initiallyOpen = false }: {
                   {t("callOutcome.timeline.appointment", { date: l.appointment.date, time: l.appointment.time, rep: l.appointment.salesRep, place: l.appointment.place })}
                 </div>
               ) : null}
-              <div className="c-muted">{l.agent || t("callOutcome.timeline.thisDevice")}</div>
+              <div className="c-timeline-foot">
+                <span className="c-muted">{l.agent || t("callOutcome.timeline.thisDevice")}</span>
+                <CorrectButton customerId={customerId} logId={l.id} t={t} />
+              </div>
             </li>
           ))}
         </ol>
       ) : null}
       {state.total > state.logs.length ? <p className="c-muted">{t("callOutcome.timeline.more", { count: state.total - state.logs.length })}</p> : null}
     </details>
+  )
+}
+
+/** Opens the workspace's route (from a page: through the background; the content script cannot open extension pages). */
+function openWorkspace(path: string): void {
+  if (location.href.startsWith(chrome.runtime.getURL("tabs/workspace.html"))) location.hash = `#/${path}`
+  else void chrome.runtime.sendMessage({ type: "workspace/open", payload: { path } }).catch(() => undefined)
+}
+
+/** "Correct" a logged call: the form opens with what was logged; saving writes a new log that supersedes it. */
+function CorrectButton({ customerId, logId, t }: { customerId: string; logId: string; t: Translate }) {
+  return (
+    <button
+      type="button"
+      className="c-link-button"
+      data-comptoir="call-log-correct"
+      onClick={(e) => {
+        e.stopPropagation()
+        // Only the agent's own click: in a page, the page's scripts can click for them.
+        if (!e.nativeEvent.isTrusted) return
+        openWorkspace(`calls/fix/${encodeURIComponent(customerId)}/${encodeURIComponent(logId)}`)
+      }}>
+      {t("callOutcome.action.correct")}
+    </button>
   )
 }
 
@@ -129,9 +156,7 @@ export function LogCallButton({ customerId, t }: { customerId: string; t: Transl
         e.stopPropagation()
         // Only the agent's own click: in a page, the page's scripts can click for them.
         if (!e.nativeEvent.isTrusted) return
-        const path = `calls/log/${encodeURIComponent(customerId)}`
-        if (location.href.startsWith(chrome.runtime.getURL("tabs/workspace.html"))) location.hash = `#/${path}`
-        else void chrome.runtime.sendMessage({ type: "workspace/open", payload: { path } }).catch(() => undefined)
+        openWorkspace(`calls/log/${encodeURIComponent(customerId)}`)
       }}>
       {t("callOutcome.action.logCall")}
     </button>

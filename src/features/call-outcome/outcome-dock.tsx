@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next"
 import type { CallLog } from "~src/domain/calls/call-log.schema"
 import { DRAFTS_CHANGED_KEY, type OutcomeDraft } from "~src/domain/calls/outcome-draft"
 import { outcomeCustomerOf, outcomeDefaults, talkSecondsOf, type OutcomeContext, type OutcomeFormValues } from "~src/domain/calls/outcome-form"
-import type { CallRecord, SoftphoneView } from "~src/domain/telephony"
+import type { ActiveCall, CallRecord, SoftphoneView } from "~src/domain/telephony"
 import { formatPhone } from "~src/features/customer-card/format"
 import { send } from "~src/messaging/send"
 
@@ -20,12 +20,14 @@ interface OpenOutcome {
   defaults: OutcomeFormValues
   summary: OutcomeDraft["summary"]
   draftValues?: Record<string, unknown> | null
+  /** Opened during the call (notes while talking): the hang-up fills its start and talk time. */
+  live?: boolean
 }
 
 /** The form for a call that just ended, from what the dock already holds: no round trip before it shows. */
 export function openFromCall(call: CallRecord, view: SoftphoneView, now: number, timeZone: string): OpenOutcome {
   const candidate = view.caller?.callId === call.id ? view.caller.candidates.find((c) => c.id === call.customerId) : undefined
-  const durationSeconds = talkSecondsOf(call.durationMs)
+  const durationSeconds = talkSecondsOf(call)
   return {
     draftId: call.id,
     context: {
@@ -37,6 +39,24 @@ export function openFromCall(call: CallRecord, view: SoftphoneView, now: number,
     },
     defaults: outcomeDefaults({ direction: call.direction, number: call.number, startedAt: call.startedAt, durationSeconds, contactId: call.contactId }, timeZone, now),
     summary: { direction: call.direction, number: call.number, startedAt: call.startedAt, contactId: call.contactId }
+  }
+}
+
+/**
+ * The form opened while the call is under way. Its id is the call's, so the hang-up opens this same form (and
+ * draft) again with the call's measure; nothing is measured yet (`measured: null`).
+ */
+export function openDuringCall(call: ActiveCall, view: SoftphoneView, now: number, timeZone: string, draftValues?: Record<string, unknown> | null): OpenOutcome {
+  const caller = view.caller?.callId === call.id ? view.caller : null
+  const candidate = caller?.candidates.find((c) => c.id === caller.customerId)
+  const contactId = caller?.contactId ?? null
+  return {
+    draftId: call.id,
+    context: { callId: call.id, customer: candidate ? outcomeCustomerOf(candidate) : null, measured: null, correctsId: null },
+    defaults: { ...outcomeDefaults({ direction: call.direction, number: call.number, startedAt: call.startedAt, durationSeconds: 0, contactId }, timeZone, now), duration: "" },
+    summary: { direction: call.direction, number: call.number, startedAt: call.startedAt, contactId },
+    draftValues,
+    live: true
   }
 }
 
@@ -79,6 +99,9 @@ export function CallOutcomeDock({ view, agentCountry }: { view: SoftphoneView; a
   const timeZone = agentTimeZone()
   const lastCall = view.lastCall
   const call = view.state.call
+  const talking = call !== null && (call.phase === "in-call" || call.phase === "ringing-out") ? call : null
+  /** Live calls whose draft this dock already brought back (a reload during the call). */
+  const liveHandled = useRef(new Set<string>())
 
   // Hang-up: the call just ended is the dock's call; its form opens at once.
   if (lastCall && call?.id === lastCall.id && call.phase === "ended" && !handled.current.has(lastCall.id)) {
@@ -91,6 +114,12 @@ export function CallOutcomeDock({ view, agentCountry }: { view: SoftphoneView; a
 
   useEffect(() => {
     if (!pending) return
+    // Opened again during the call (a reload, another surface): notes typed so far come back in the live form.
+    if (!open && talking && !liveHandled.current.has(talking.id)) {
+      liveHandled.current.add(talking.id)
+      const d = pending.find((p) => p.id === talking.id)
+      if (d) setOpen(openDuringCall(talking, view, Date.now(), timeZone, d.values))
+    }
     // Opened again (a reload, another surface): the last call, still to log, comes back with its draft.
     if (!open && lastCall && !handled.current.has(lastCall.id)) {
       const d = pending.find((p) => p.id === lastCall.id)
@@ -102,16 +131,30 @@ export function CallOutcomeDock({ view, agentCountry }: { view: SoftphoneView; a
       const d = pending.find((p) => p.id === open.draftId)
       if (d?.context.customer?.company) setOpen({ ...open, context: { ...open.context, customer: d.context.customer } })
     }
-  }, [pending, open, lastCall, timeZone])
+  }, [pending, open, lastCall, talking, view, timeZone])
 
   const close = () => {
     setOpen(null)
     readPending()
   }
-  const others = (pending ?? []).filter((d) => d.id !== open?.draftId)
+  // The call under way is not "to log" yet.
+  const others = (pending ?? []).filter((d) => d.id !== open?.draftId && d.id !== talking?.id)
 
   return (
     <div className="c-outcome-dock" data-comptoir="outcome-dock">
+      {talking && open?.draftId !== talking.id ? (
+        <button
+          type="button"
+          className="c-button c-button-secondary"
+          data-comptoir="outcome-open-live"
+          onClick={() => {
+            liveHandled.current.add(talking.id)
+            setSaved(null)
+            setOpen(openDuringCall(talking, view, Date.now(), timeZone))
+          }}>
+          {t("callOutcome.action.notesDuringCall")}
+        </button>
+      ) : null}
       {open ? (
         <OutcomeForm
           key={open.draftId}
@@ -120,6 +163,7 @@ export function CallOutcomeDock({ view, agentCountry }: { view: SoftphoneView; a
           defaults={open.defaults}
           summary={open.summary}
           draftValues={open.draftValues}
+          live={open.live}
           agentCountry={agentCountry}
           onSaved={(log) => {
             setSaved({ log, context: open.context })

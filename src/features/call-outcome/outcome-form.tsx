@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next"
 
 import { CALL_OUTCOMES, UNREACHED, type CallLog, type CallOutcome } from "~src/domain/calls/call-log.schema"
 import type { OutcomeDraft } from "~src/domain/calls/outcome-draft"
-import { mergeDraft, outcomeFormSchema, toCallLog, type OutcomeContext, type OutcomeEnv, type OutcomeFormValues } from "~src/domain/calls/outcome-form"
+import { mergeDraft, outcomeFormSchema, toCallLog, withoutCallTimes, type OutcomeContext, type OutcomeEnv, type OutcomeFormValues, type ScriptAnswers } from "~src/domain/calls/outcome-form"
 import { newId } from "~src/domain/ids"
 import { formatPhone } from "~src/features/customer-card/format"
 import { send } from "~src/messaging/send"
@@ -28,6 +28,13 @@ export interface OutcomeFormProps {
   onLater?: () => void
   /** The call needs no log: it leaves the "to log" list. */
   onDiscarded?: () => void
+  /**
+   * The call is still under way (notes taken while talking): its start and talk time are not known yet, so they
+   * are neither shown nor kept in the draft, and saving waits for the hang-up, which fills them in this same form.
+   */
+  live?: boolean
+  /** The script's answers to log instead of the call's (a correction keeps those of the log it corrects). */
+  scripts?: ScriptAnswers
 }
 
 const KEEP_DELAY_MS = 300
@@ -58,7 +65,11 @@ export function OutcomeForm(props: OutcomeFormProps) {
   const { errors, isSubmitting } = form.formState
   const [draftState, setDraftState] = useState<DraftState>("idle")
   const [saveError, setSaveError] = useState<string | null>(null)
-  const scripts = useScriptAnswers(context.callId)
+  const callScripts = useScriptAnswers(props.scripts ? null : context.callId)
+  const scripts = props.scripts ?? callScripts
+  const live = props.live === true
+  const liveRef = useRef(live)
+  liveRef.current = live
   const outcome = form.watch("outcome")
   const reached = outcome === "" || !UNREACHED.includes(outcome as CallOutcome)
 
@@ -88,7 +99,9 @@ export function OutcomeForm(props: OutcomeFormProps) {
       pending.current = null
       if (!values || saved.current) return
       setDraftState("keeping")
-      send("outcome/keep", { id: draftId, context, values, summary })
+      // During the call the start and talk time are the hang-up's to fill: a draft never keeps live ones.
+      const kept = liveRef.current ? withoutCallTimes(values) : values
+      send("outcome/keep", { id: draftId, context, values: kept, summary })
         .then(() => setDraftState((s) => (s === "keeping" ? "kept" : s)))
         .catch(() => setDraftState("failed"))
     }
@@ -111,8 +124,21 @@ export function OutcomeForm(props: OutcomeFormProps) {
     }
   }, [draftId, context, summary, form])
 
+  // The call ended while the form was open: the phone's start and talk time replace the live ones in this same
+  // form (the agent's notes stay), unless the agent typed their own.
+  const measuredKey = context.measured ? `${context.measured.startedAt}/${context.measured.durationSeconds}` : ""
+  const shownMeasure = useRef(measuredKey)
+  useEffect(() => {
+    if (shownMeasure.current === measuredKey) return
+    shownMeasure.current = measuredKey
+    for (const name of ["startedAt", "duration"] as const) {
+      if (!form.getFieldState(name).isDirty || form.getValues(name) === "") form.resetField(name, { defaultValue: defaults[name] })
+    }
+  }, [measuredKey, defaults, form])
+
   const onSubmit = form.handleSubmit(async (values) => {
     setSaveError(null)
+    if (liveRef.current) return
     const made = toCallLog(values, context, env(), { id: newId(), agent: "", scripts })
     if (!made.ok) {
       setSaveError(made.errors.map((e) => e.message).join(" · "))
@@ -144,9 +170,15 @@ export function OutcomeForm(props: OutcomeFormProps) {
   const showCallback = extra.callback || outcome === "call-back" || cb.date !== "" || cb.time !== "" || errors.callback !== undefined
   const showAppointment = extra.appointment || outcome === "appointment-set" || Object.values(ap).some((v) => v !== "") || errors.appointment !== undefined
   const callErrors = Boolean(errors.number || errors.startedAt || errors.duration)
-  const callDetailsOpen = context.measured === null || callErrors
+  const callDetailsOpen = (context.measured === null && !live) || callErrors
   const [direction, number, startedAt, duration] = form.watch(["direction", "number", "startedAt", "duration"])
-  const callLine = [direction === "inbound" ? "↙" : "↗", number ? formatPhone(number, agentCountry) : t("callOutcome.form.noNumber"), startedAt.replace("T", " "), duration].filter(Boolean).join(" · ")
+  const callLine = [
+    direction === "inbound" ? "↙" : "↗",
+    number ? formatPhone(number, agentCountry) : t("callOutcome.form.noNumber"),
+    ...(live ? [t("callOutcome.form.duringCall")] : [startedAt.replace("T", " "), duration])
+  ]
+    .filter(Boolean)
+    .join(" · ")
 
   const fieldId = (name: string) => `outcome-${draftId.replace(/[^a-zA-Z0-9-]/g, "-")}-${name}`
   const contacts = context.customer?.contacts ?? []
@@ -157,6 +189,7 @@ export function OutcomeForm(props: OutcomeFormProps) {
       data-comptoir="outcome-form"
       data-call-id={context.callId ?? ""}
       data-draft-id={draftId}
+      data-live={live ? "true" : undefined}
       noValidate
       onSubmit={(e) => void onSubmit(e)}>
       <div className="c-section-title">{context.correctsId ? t("callOutcome.form.correctTitle") : context.callId ? t("callOutcome.form.title") : t("callOutcome.form.logTitle")}</div>
@@ -318,7 +351,7 @@ export function OutcomeForm(props: OutcomeFormProps) {
         </p>
       ) : null}
       <div className="c-outcome-row">
-        <button type="submit" className="c-button" data-comptoir="outcome-save" disabled={isSubmitting}>
+        <button type="submit" className="c-button" data-comptoir="outcome-save" disabled={isSubmitting || live} title={live ? t("callOutcome.form.saveAfterCall") : undefined}>
           {context.correctsId ? t("callOutcome.action.saveCorrection") : t("callOutcome.action.save")}
         </button>
         {props.onLater ? (
@@ -330,6 +363,11 @@ export function OutcomeForm(props: OutcomeFormProps) {
           <button type="button" className="c-button c-button-secondary" data-comptoir="outcome-discard" onClick={() => void discard()}>
             {t("callOutcome.action.discard")}
           </button>
+        ) : null}
+        {live ? (
+          <span className="c-muted" data-comptoir="outcome-live-hint">
+            {t("callOutcome.form.saveAfterCall")}
+          </span>
         ) : null}
         <span className="c-muted" data-comptoir="outcome-draft-state" data-state={draftState} aria-live="polite">
           {draftState === "kept" ? t("callOutcome.form.draftKept") : draftState === "failed" ? t("callOutcome.form.draftFailed") : ""}

@@ -1,12 +1,13 @@
-import { useEffect, useMemo, useRef } from "react"
+import { useEffect, useMemo, useRef, useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import type { Customer } from "~src/domain/customers/customer.schema"
-import { rankScripts } from "~src/domain/scripts/choose-script"
+import { followsProposal, rankScripts } from "~src/domain/scripts/choose-script"
 import { startRun, type ScriptLanguage } from "~src/domain/scripts/script-engine"
 import { cardRunId, variableValues } from "~src/domain/scripts/script-library"
 import type { CallScript } from "~src/domain/scripts/script.schema"
 import { useSoftphoneView } from "~src/features/softphone/use-softphone"
+import { send } from "~src/messaging/send"
 
 import { ScriptRunner } from "./script-runner"
 import { closeCardScript, useAgent, useCallRun, useCardScript, useScriptLibrary } from "./use-scripts"
@@ -60,13 +61,26 @@ function CallRunner({
   onClose?: () => void
 }) {
   const { t, i18n } = useTranslation()
-  // The scripts proposed for this call first (direction, the customer's tags), then every other one.
+  const overdue = useHasOverdueInvoices(customer?.id ?? null)
+  // The scripts proposed for this call first (direction, the customer's tags and overdue invoices), then every other one.
   const ordered = useMemo(() => {
-    const ranked = rankScripts(scripts, { direction, customerTags: customer?.tags ?? [], hasOverdueInvoices: false })
+    const ranked = rankScripts(scripts, { direction, customerTags: customer?.tags ?? [], hasOverdueInvoices: overdue === true })
     return [...ranked, ...scripts.filter((s) => !ranked.includes(s))]
-  }, [scripts, direction, customer])
+  }, [scripts, direction, customer, overdue])
   const language: ScriptLanguage = customer?.language ?? (i18n.language === "fr" ? "fr" : "en")
-  const [run, save] = useCallRun(callId, ordered, { scriptId: ordered[0]!.id, language })
+  // The run starts once the customer's invoices are known (a moment): no script flashes before the right one.
+  const started = useRef(false)
+  if (overdue !== null) started.current = true
+  const [run, save] = useCallRun(callId, started.current ? ordered : NO_SCRIPTS, { scriptId: ordered[0]!.id, language })
+  // Overdue invoices known after the run started (the customer picked later): an untouched run follows.
+  const proposal = overdue === null ? null : ordered[0]!.id
+  const proposed = useRef(proposal)
+  useEffect(() => {
+    if (proposal === null) return
+    const before = proposed.current
+    proposed.current = proposal
+    if (run && before !== null && followsProposal(run, before, proposal)) save(startRun(ordered[0]!, run.language))
+  }, [proposal, run, ordered, save])
   const values = useMemo(() => variableValues({ customer, contactId, agentName: agent.name, agentCompany: agent.company }), [customer, contactId, agent])
   // The customer chosen after the script started (the picker of a shared number): an untouched run starts again
   // with that customer's script and language.
@@ -103,4 +117,27 @@ function CallRunner({
       />
     </div>
   )
+}
+
+const NO_SCRIPTS: CallScript[] = []
+
+/**
+ * Whether the customer has overdue invoices (the card's documents summary): true, false, or null while unknown.
+ * Without a customer, or when the summary cannot be read, false: the call goes on with the usual scripts.
+ */
+function useHasOverdueInvoices(customerId: string | null): boolean | null {
+  const [known, setKnown] = useState<{ id: string; overdue: boolean } | null>(null)
+  useEffect(() => {
+    if (!customerId) return
+    let live = true
+    send("documents/summary", { customerId }).then(
+      (r) => live && setKnown({ id: customerId, overdue: r.overdueInvoices.count > 0 }),
+      () => live && setKnown({ id: customerId, overdue: false })
+    )
+    return () => {
+      live = false
+    }
+  }, [customerId])
+  if (!customerId) return false
+  return known?.id === customerId ? known.overdue : null
 }

@@ -20,6 +20,7 @@ import { ScriptPurpose, type CallScript, type LocalizedText, type ScriptStep } f
 import { validateScript } from "~src/domain/scripts/validate-script"
 import { KNOWN_VARIABLES } from "~src/domain/scripts/variables"
 
+import { problemText, type ShownProblem } from "./problem-text"
 import { ScriptPreview } from "./script-preview"
 
 const OUTCOMES = ["order-taken", "quote-requested", "appointment-set", "call-back", "information-given", "not-interested", "no-answer", "voicemail", "wrong-number", "busy"] as const
@@ -29,7 +30,7 @@ export interface ScriptEditorProps {
   /** Read-only: an agent, or a shipped script (copied to be changed). */
   readOnly: boolean
   isNew: boolean
-  onSave: (script: CallScript) => Promise<{ ok: boolean; error?: string; problems?: { at: string; message: string }[] }>
+  onSave: (script: CallScript) => Promise<{ ok: boolean; error?: string; problems?: ShownProblem[] }>
   /** Buttons beside Save (duplicate, export, delete), from the section. */
   actions?: ReactNode
 }
@@ -44,7 +45,7 @@ export function ScriptEditor({ initial, readOnly, isNew, onSave, actions }: Scri
   const [draft, setDraft] = useState<CallScript>(initial)
   const [dirty, setDirty] = useState(isNew)
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null)
-  const [serverProblems, setServerProblems] = useState<{ at: string; message: string }[]>([])
+  const [serverProblems, setServerProblems] = useState<ShownProblem[]>([])
   const [saving, setSaving] = useState(false)
   const checked = useMemo(() => validateScript(cleanDraft(draft)), [draft])
   const problems = checked.ok ? serverProblems : checked.problems
@@ -393,17 +394,17 @@ function VariablesHelp() {
   )
 }
 
-export function Problems({ problems, title }: { problems: { at: string; message: string }[]; title?: string }) {
+export function Problems({ problems, title }: { problems: ShownProblem[]; title?: string }) {
   const { t } = useTranslation()
   return (
     <div className="c-error c-script-problems" data-comptoir="script-problems" role="alert">
       <strong>{title ?? t("callScript.editor.problems", { count: problems.length })}</strong>
       <ul>
         {problems.slice(0, 50).map((p, i) => (
-          <li key={i} data-comptoir="script-problem">
+          <li key={i} data-comptoir="script-problem" data-code={p.code}>
             {p.at ? <code>{p.at}</code> : null}
             {p.at ? " : " : ""}
-            {p.message}
+            {problemText(t, p)}
           </li>
         ))}
       </ul>

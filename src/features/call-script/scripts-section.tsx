@@ -4,9 +4,10 @@ import { useTranslation } from "react-i18next"
 import { localized } from "~src/domain/scripts/script-engine"
 import { duplicateScript, newScript, uniqueId } from "~src/domain/scripts/script-editor"
 import type { CallScript } from "~src/domain/scripts/script.schema"
-import { parseScriptJson, type ScriptProblem } from "~src/domain/scripts/validate-script"
+import { parseScriptJson } from "~src/domain/scripts/validate-script"
 import { send } from "~src/messaging/send"
 
+import { problemText, type ShownProblem } from "./problem-text"
 import { Problems, ScriptEditor, type ScriptEditorProps } from "./script-editor"
 import { useScriptLibrary } from "./use-scripts"
 
@@ -35,7 +36,7 @@ export function ScriptsSection({ path }: { path: string[] }) {
   const duplicate = async (s: CallScript) => {
     const copy = duplicateScript(s, uniqueId(s.id.replace(/^builtin-/, ""), ids), Date.now())
     const r = await send("scripts/save", { script: copy })
-    if (!r.ok) return alertProblems(r.error, r.problems)
+    if (!r.ok) return alertProblems(t, r.error, r.problems)
     library.reload()
     go(encodeURIComponent(copy.id))
   }
@@ -189,19 +190,19 @@ function BackToList() {
 function ImportButton({ scripts, onImported }: { scripts: readonly CallScript[]; onImported: (id: string) => void }) {
   const { t } = useTranslation()
   const input = useRef<HTMLInputElement>(null)
-  const [problems, setProblems] = useState<ScriptProblem[] | null>(null)
+  const [problems, setProblems] = useState<ShownProblem[] | null>(null)
   const [note, setNote] = useState<string | null>(null)
 
   const importText = async (text: string) => {
     setProblems(null)
     setNote(null)
     const items = splitScripts(text)
-    const all: ScriptProblem[] = []
+    const all: ShownProblem[] = []
     const ok: CallScript[] = []
     items.forEach((json, i) => {
       const r = parseScriptJson(json)
       if (r.ok) ok.push(r.script)
-      else all.push(...r.problems.map((p) => ({ at: items.length > 1 ? `[${i}]${p.at ? `.${p.at}` : ""}` : p.at, message: p.message })))
+      else all.push(...r.problems.map((p) => ({ ...p, at: items.length > 1 ? `[${i}]${p.at ? `.${p.at}` : ""}` : p.at })))
     })
     if (all.length > 0) return setProblems(all)
     const taken = scripts.map((s) => s.id)
@@ -269,6 +270,6 @@ function exportJson(scripts: readonly CallScript[], name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
-function alertProblems(error: string | undefined, problems: { at: string; message: string }[] | undefined): void {
-  alert([error, ...(problems ?? []).map((p) => `${p.at}: ${p.message}`)].filter(Boolean).join("\n"))
+function alertProblems(t: (k: string, o?: Record<string, unknown>) => string, error: string | undefined, problems: ShownProblem[] | undefined): void {
+  alert([error, ...(problems ?? []).map((p) => `${p.at}: ${problemText(t, p)}`)].filter(Boolean).join("\n"))
 }

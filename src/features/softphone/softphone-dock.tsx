@@ -1,4 +1,4 @@
-import { useState } from "react"
+import { useState, type ReactNode } from "react"
 import { useTranslation } from "react-i18next"
 
 import { formatTimer, talkSeconds, visibleState, type SoftphoneView } from "~src/domain/telephony"
@@ -17,13 +17,24 @@ const KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#"] as con
  * The softphone: state, dial pad, the call's controls, the caller's card and the call history. Mounted in the
  * popup, the softphone tab and (at merge) the side panel; every instance follows the same published state.
  */
-export function SoftphoneDock({ agentCountry }: { agentCountry: string }) {
+export function SoftphoneDock({ agentCountry, beside }: { agentCountry: string; beside?: ReactNode }) {
   const view = useSoftphoneView()
-  if (!view) return <section className="c-softphone" data-comptoir="softphone" data-state="idle" />
-  return <Dock view={view} agentCountry={agentCountry} />
+  if (!view)
+    return (
+      <>
+        <section className="c-softphone" data-comptoir="softphone" data-state="idle" />
+        {beside}
+      </>
+    )
+  return <Dock view={view} agentCountry={agentCountry} beside={beside} />
 }
 
-function Dock({ view, agentCountry }: { view: SoftphoneView; agentCountry: string }) {
+/**
+ * `beside`: what runs beside the call (the side panel's call script). During a call it comes right under the
+ * call's controls, before the caller's card, the keypad and the notes, so that in a narrow side panel the script's
+ * current step and answers are in view without scrolling; otherwise after the dock.
+ */
+function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountry: string; beside?: ReactNode }) {
   const { t } = useTranslation()
   const [dialled, setDialled] = useState("")
   const [error, setError] = useState<string | null>(null)
@@ -33,6 +44,8 @@ function Dock({ view, agentCountry }: { view: SoftphoneView; agentCountry: strin
   const live = call !== null && call.phase !== "ended"
   const now = useNow(call?.phase === "in-call")
   const history = useCallHistory(view.lastCall?.id ?? null)
+  const talking = call !== null && (call.phase === "in-call" || call.phase === "ringing-out")
+  const besideFirst = beside !== undefined && talking
 
   const act = (p: Promise<unknown>) =>
     p.then(
@@ -46,160 +59,212 @@ function Dock({ view, agentCountry }: { view: SoftphoneView; agentCountry: strin
 
   if (!view.configured) {
     return (
-      <section className="c-softphone" data-comptoir="softphone" data-state={state}>
-        <p className="c-muted">{t("softphone.dock.notConfigured")}</p>
-        <button type="button" className="c-button c-button-secondary" onClick={() => void chrome.runtime.openOptionsPage()}>
-          {t("softphone.dock.setUp")}
-        </button>
-      </section>
+      <>
+        <section className="c-softphone" data-comptoir="softphone" data-state={state}>
+          <p className="c-muted">{t("softphone.dock.notConfigured")}</p>
+          <button type="button" className="c-button c-button-secondary" onClick={() => void chrome.runtime.openOptionsPage()}>
+            {t("softphone.dock.setUp")}
+          </button>
+        </section>
+        {beside}
+      </>
     )
   }
+  const callerCard =
+    view.caller && call && call.id === view.caller.callId && call.phase !== "ended" ? (
+      <CallerCard caller={view.caller} agentCountry={agentCountry} />
+    ) : null
 
   return (
-    <section className="c-softphone" data-comptoir="softphone" data-state={state} aria-live="polite">
-      <div className="c-softphone-status" data-comptoir="softphone-status">
-        <strong>{t(`softphone.state.${state}`)}</strong>
-        {call ? <span> · {formatPhone(call.number, agentCountry)}</span> : null}
-        {call && call.answeredAt !== null ? <span data-comptoir="call-timer"> · {formatTimer(talkSeconds(call, now))}</span> : null}
-        {call?.muted ? <span className="c-chip">{t("softphone.dock.mutedChip")}</span> : null}
-        {call?.onHold ? <span className="c-chip">{t("softphone.dock.heldChip")}</span> : null}
-        {call?.phase === "ended" && call.endReason ? <span className="c-muted"> · {t(`softphone.reason.${call.endReason}`)}</span> : null}
-      </div>
-      {view.state.error ? (
-        <p className="c-error" data-comptoir="softphone-error">
-          {t(`softphone.error.${view.state.error.code.startsWith("twilio-") ? "twilio" : view.state.error.code}`, { defaultValue: t("softphone.error.other") })}{" "}
-          <span className="c-muted">({view.state.error.message})</span>
-        </p>
-      ) : null}
-      {error ? <p className="c-error">{error}</p> : null}
-
-      {view.caller && call && call.id === view.caller.callId && call.phase !== "ended" ? <CallerCard caller={view.caller} agentCountry={agentCountry} /> : null}
-
-      {call?.phase === "ringing-in" ? (
-        <div className="c-row">
-          <button type="button" className="c-button" data-comptoir="answer" onClick={() => void act(send("softphone/answer", { callId: call.id }))}>
-            {t("softphone.action.answer")}
-          </button>
-          <button type="button" className="c-button c-button-danger" data-comptoir="decline" onClick={() => void act(send("softphone/decline", { callId: call.id }))}>
-            {t("softphone.action.decline")}
-          </button>
+    <>
+      <section className="c-softphone" data-comptoir="softphone" data-state={state} aria-live="polite">
+        <div className="c-softphone-status" data-comptoir="softphone-status">
+          <strong>{t(`softphone.state.${state}`)}</strong>
+          {call ? <span> · {formatPhone(call.number, agentCountry)}</span> : null}
+          {call && call.answeredAt !== null ? <span data-comptoir="call-timer"> · {formatTimer(talkSeconds(call, now))}</span> : null}
+          {call?.muted ? <span className="c-chip">{t("softphone.dock.mutedChip")}</span> : null}
+          {call?.onHold ? <span className="c-chip">{t("softphone.dock.heldChip")}</span> : null}
+          {call?.phase === "ended" && call.endReason ? <span className="c-muted"> · {t(`softphone.reason.${call.endReason}`)}</span> : null}
         </div>
-      ) : null}
+        {view.state.error ? (
+          <p className="c-error" data-comptoir="softphone-error">
+            {t(`softphone.error.${view.state.error.code.startsWith("twilio-") ? "twilio" : view.state.error.code}`, {
+              defaultValue: t("softphone.error.other")
+            })}{" "}
+            <span className="c-muted">({view.state.error.message})</span>
+          </p>
+        ) : null}
+        {error ? <p className="c-error">{error}</p> : null}
 
-      {live && call.phase !== "ringing-in" ? (
-        <div className="c-row">
-          <button type="button" className="c-button c-button-danger" data-comptoir="hangup" onClick={() => void act(send("softphone/hangup", { callId: call.id }))}>
-            {t("softphone.action.hangup")}
-          </button>
-          {call.phase === "in-call" && view.capabilities.media ? (
+        {besideFirst ? null : callerCard}
+
+        {call?.phase === "ringing-in" ? (
+          <div className="c-row">
             <button
               type="button"
-              className="c-button c-button-secondary"
-              data-comptoir="mute"
-              aria-pressed={call.muted}
-              onClick={() => void act(send("softphone/mute", { callId: call.id, muted: !call.muted }))}>
-              {call.muted ? t("softphone.action.unmute") : t("softphone.action.mute")}
+              className="c-button"
+              data-comptoir="answer"
+              onClick={() => void act(send("softphone/answer", { callId: call.id }))}>
+              {t("softphone.action.answer")}
             </button>
-          ) : null}
-          {call.phase === "in-call" && view.capabilities.hold ? (
             <button
               type="button"
-              className="c-button c-button-secondary"
-              data-comptoir="hold"
-              aria-pressed={call.onHold}
-              onClick={() => void act(send("softphone/hold", { callId: call.id, onHold: !call.onHold }))}>
-              {call.onHold ? t("softphone.action.resume") : t("softphone.action.hold")}
+              className="c-button c-button-danger"
+              data-comptoir="decline"
+              onClick={() => void act(send("softphone/decline", { callId: call.id }))}>
+              {t("softphone.action.decline")}
             </button>
-          ) : null}
-        </div>
-      ) : null}
+          </div>
+        ) : null}
 
-      {call?.phase === "in-call" && view.capabilities.dtmf ? (
-        <div className="c-keypad" data-comptoir="dtmf" role="group" aria-label={t("softphone.dock.keypad")}>
-          {KEYS.map((k) => (
-            <button key={k} type="button" className="c-button c-button-secondary" data-digit={k} onClick={() => void act(send("softphone/dtmf", { callId: call.id, digits: k }))}>
-              {k}
+        {live && call.phase !== "ringing-in" ? (
+          <div className="c-row">
+            <button
+              type="button"
+              className="c-button c-button-danger"
+              data-comptoir="hangup"
+              onClick={() => void act(send("softphone/hangup", { callId: call.id }))}>
+              {t("softphone.action.hangup")}
             </button>
-          ))}
-        </div>
-      ) : null}
+            {call.phase === "in-call" && view.capabilities.media ? (
+              <button
+                type="button"
+                className="c-button c-button-secondary"
+                data-comptoir="mute"
+                aria-pressed={call.muted}
+                onClick={() => void act(send("softphone/mute", { callId: call.id, muted: !call.muted }))}>
+                {call.muted ? t("softphone.action.unmute") : t("softphone.action.mute")}
+              </button>
+            ) : null}
+            {call.phase === "in-call" && view.capabilities.hold ? (
+              <button
+                type="button"
+                className="c-button c-button-secondary"
+                data-comptoir="hold"
+                aria-pressed={call.onHold}
+                onClick={() => void act(send("softphone/hold", { callId: call.id, onHold: !call.onHold }))}>
+                {call.onHold ? t("softphone.action.resume") : t("softphone.action.hold")}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
 
-      {call?.phase === "in-call" && view.capabilities.transfer ? (
-        <form
-          className="c-row"
-          onSubmit={(e) => {
-            e.preventDefault()
-            if (transferTo.trim()) void act(send("softphone/transfer", { callId: call.id, target: transferTo.trim() }))
-          }}>
-          <input className="c-search" name="transfer" placeholder={t("softphone.dock.transferTo")} value={transferTo} maxLength={200} onChange={(e) => setTransferTo(e.target.value)} />
-          <button type="submit" className="c-button c-button-secondary" data-comptoir="transfer">
-            {t("softphone.action.transfer")}
-          </button>
-        </form>
-      ) : null}
+        {besideFirst ? (
+          <div className="c-softphone-beside" data-comptoir="softphone-beside">
+            {beside}
+          </div>
+        ) : null}
+        {besideFirst ? callerCard : null}
 
-      {/* The outcome form opens here at hang-up; unsaved outcomes stay listed "to log" (issue #9). */}
-      <CallOutcomeDock view={view} agentCountry={agentCountry} />
-
-      {!live ? (
-        <form
-          className="c-row"
-          onSubmit={(e) => {
-            e.preventDefault()
-            if (dialled.trim()) void dial(dialled.trim())
-          }}>
-          <input
-            className="c-search"
-            name="dial"
-            type="tel"
-            inputMode="tel"
-            data-comptoir="dial-input"
-            placeholder={t("softphone.dock.dialPlaceholder")}
-            aria-label={t("softphone.dock.dialPlaceholder")}
-            maxLength={40}
-            value={dialled}
-            onChange={(e) => setDialled(e.target.value.replace(/[^0-9+*# ().-]/g, ""))}
-          />
-          <button type="submit" className="c-button" data-comptoir="dial">
-            {t("softphone.action.call")}
-          </button>
-          {history[0] ? (
-            <button type="button" className="c-button c-button-secondary" data-comptoir="redial" onClick={() => void dial(history[0]!.number, history[0]!.customerId ?? undefined)}>
-              {t("softphone.action.redial")}
-            </button>
-          ) : null}
-        </form>
-      ) : null}
-      {!live ? (
-        <div className="c-keypad" role="group" aria-label={t("softphone.dock.dialPad")}>
-          {KEYS.map((k) => (
-            <button key={k} type="button" className="c-button c-button-secondary" onClick={() => setDialled((d) => (d + k).slice(0, 40))}>
-              {k}
-            </button>
-          ))}
-        </div>
-      ) : null}
-
-      {history.length > 0 ? (
-        <details className="c-call-history" data-comptoir="call-history">
-          <summary>{t("softphone.history.title")}</summary>
-          <ul>
-            {history.map((h) => (
-              <li key={h.id} data-comptoir="call-history-item" data-direction={h.direction}>
-                <span>{h.direction === "inbound" ? "↙" : "↗"} </span>
-                <span>{formatPhone(h.number, agentCountry)}</span>
-                <span className="c-muted">
-                  {" "}
-                  · {new Date(h.startedAt).toLocaleString()} · {formatTimer(Math.round(h.durationMs / 1000))}
-                </span>
-                <button type="button" className="c-button c-button-secondary" data-comptoir="call" data-number={h.number} onClick={() => void dial(h.number, h.customerId ?? undefined)}>
-                  {t("softphone.action.call")}
-                </button>
-              </li>
+        {call?.phase === "in-call" && view.capabilities.dtmf ? (
+          <div className="c-keypad" data-comptoir="dtmf" role="group" aria-label={t("softphone.dock.keypad")}>
+            {KEYS.map((k) => (
+              <button
+                key={k}
+                type="button"
+                className="c-button c-button-secondary"
+                data-digit={k}
+                onClick={() => void act(send("softphone/dtmf", { callId: call.id, digits: k }))}>
+                {k}
+              </button>
             ))}
-          </ul>
-        </details>
-      ) : null}
-    </section>
+          </div>
+        ) : null}
+
+        {call?.phase === "in-call" && view.capabilities.transfer ? (
+          <form
+            className="c-row"
+            onSubmit={(e) => {
+              e.preventDefault()
+              if (transferTo.trim()) void act(send("softphone/transfer", { callId: call.id, target: transferTo.trim() }))
+            }}>
+            <input
+              className="c-search"
+              name="transfer"
+              placeholder={t("softphone.dock.transferTo")}
+              value={transferTo}
+              maxLength={200}
+              onChange={(e) => setTransferTo(e.target.value)}
+            />
+            <button type="submit" className="c-button c-button-secondary" data-comptoir="transfer">
+              {t("softphone.action.transfer")}
+            </button>
+          </form>
+        ) : null}
+
+        {/* The outcome form opens here at hang-up; unsaved outcomes stay listed "to log" (issue #9). */}
+        <CallOutcomeDock view={view} agentCountry={agentCountry} />
+
+        {!live ? (
+          <form
+            className="c-row"
+            onSubmit={(e) => {
+              e.preventDefault()
+              if (dialled.trim()) void dial(dialled.trim())
+            }}>
+            <input
+              className="c-search"
+              name="dial"
+              type="tel"
+              inputMode="tel"
+              data-comptoir="dial-input"
+              placeholder={t("softphone.dock.dialPlaceholder")}
+              aria-label={t("softphone.dock.dialPlaceholder")}
+              maxLength={40}
+              value={dialled}
+              onChange={(e) => setDialled(e.target.value.replace(/[^0-9+*# ().-]/g, ""))}
+            />
+            <button type="submit" className="c-button" data-comptoir="dial">
+              {t("softphone.action.call")}
+            </button>
+            {history[0] ? (
+              <button
+                type="button"
+                className="c-button c-button-secondary"
+                data-comptoir="redial"
+                onClick={() => void dial(history[0]!.number, history[0]!.customerId ?? undefined)}>
+                {t("softphone.action.redial")}
+              </button>
+            ) : null}
+          </form>
+        ) : null}
+        {!live ? (
+          <div className="c-keypad" role="group" aria-label={t("softphone.dock.dialPad")}>
+            {KEYS.map((k) => (
+              <button key={k} type="button" className="c-button c-button-secondary" onClick={() => setDialled((d) => (d + k).slice(0, 40))}>
+                {k}
+              </button>
+            ))}
+          </div>
+        ) : null}
+
+        {history.length > 0 ? (
+          <details className="c-call-history" data-comptoir="call-history">
+            <summary>{t("softphone.history.title")}</summary>
+            <ul>
+              {history.map((h) => (
+                <li key={h.id} data-comptoir="call-history-item" data-direction={h.direction}>
+                  <span>{h.direction === "inbound" ? "↙" : "↗"} </span>
+                  <span>{formatPhone(h.number, agentCountry)}</span>
+                  <span className="c-muted">
+                    {" "}
+                    · {new Date(h.startedAt).toLocaleString()} · {formatTimer(talkSeconds(h, h.endedAt))}
+                  </span>
+                  <button
+                    type="button"
+                    className="c-button c-button-secondary"
+                    data-comptoir="call"
+                    data-number={h.number}
+                    onClick={() => void dial(h.number, h.customerId ?? undefined)}>
+                    {t("softphone.action.call")}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </section>
+      {besideFirst ? null : beside}
+    </>
   )
 }
