@@ -214,8 +214,8 @@ test("the dunning mail goes into the reply being written, in the customer's lang
     await expect(textarea).toHaveValue(new RegExp(`^${body.split("\n")[0]!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\n`))
     await expect(textarea).toHaveValue(/FAC-\d{4}-\d{5}/)
     await expect(textarea).toHaveValue(/> Où en est notre dossier \?$/)
-    await agent.page.screenshot({ path: "test-results/q2c-dunning-insert.png", fullPage: true })
-    await compose.screenshot({ path: "test-results/q2c-dunning-compose.png" })
+    await agent.page.screenshot({ path: "/tmp/qf-shots/q2c-dunning-insert.png", fullPage: true })
+    await compose.screenshot({ path: "/tmp/qf-shots/q2c-dunning-compose.png" })
     await compose.close()
 
     await panel.locator('[data-comptoir="reminder-log"]').click()
@@ -243,7 +243,7 @@ test("a manager sets the team's reminder days next to the seller identity; an ag
   await days("formal-notice").fill("45")
   await manager.page.locator('[data-comptoir="seller-save"]').click()
   await expect(manager.page.locator('[data-comptoir="seller-message"]')).toHaveClass(/c-ok/)
-  await manager.page.screenshot({ path: "test-results/q2c-dunning-days-options.png", fullPage: true })
+  await manager.page.screenshot({ path: "/tmp/qf-shots/q2c-dunning-days-options.png", fullPage: true })
 
   await reopenUntil(agent, "dunning", '[data-comptoir="dunning-schedule"][data-friendly="10"][data-firm="20"][data-formal-notice="45"]')
   await expect(agent.page.locator('[data-comptoir="dunning-schedule"]')).toContainText("friendly at 10, firm at 20, formal notice at 45")
@@ -313,7 +313,7 @@ test("a sent quote is accepted or refused in one click on its page, timestamped;
   await manager.context.setOffline(false)
   await reopenUntil(manager, `quotes/${id}`, '[data-comptoir="document-refusal"]')
   await expect(manager.page.locator('[data-comptoir="document-refusal"]')).toHaveAttribute("data-reason", "stale")
-  await manager.page.screenshot({ path: "test-results/q2c-quote-stale.png", fullPage: true })
+  await manager.page.screenshot({ path: "/tmp/qf-shots/q2c-quote-stale.png", fullPage: true })
   await manager.page.goto(`chrome-extension://${manager.extensionId}/options.html`)
   await expect(manager.page.locator('[data-comptoir="refused-change"][data-reason="stale"]')).toBeVisible()
 })

@@ -269,7 +269,7 @@ test("an incoming call from a customer's number pops that customer's card; answe
   const quoteNew = card.locator('[data-comptoir="quote-new"]')
   const callId = (await quoteNew.getAttribute("data-call-id")) ?? ""
   expect(callId).not.toBe("")
-  await phonePage.screenshot({ path: "test-results/softphone-caller-card-risk.png", fullPage: true })
+  await phonePage.screenshot({ path: "/tmp/qf-shots/softphone-caller-card-risk.png", fullPage: true })
   const [quotePage] = await Promise.all([ctx.waitForEvent("page"), quoteNew.click()])
   await expect(quotePage.locator('[data-comptoir="quote-from-call"]')).toHaveAttribute("data-call-id", callId)
   const contact = quotePage.locator('[data-comptoir="quote-form"] select[name="contactId"]')
