@@ -164,7 +164,9 @@ export function DocumentView({ id }: { id: string }) {
       ) : null}
       {view.refusal ? (
         <div className="c-error" role="alert" data-comptoir="document-refusal" data-reason={view.refusal.reason}>
-          <p>{t("invoicing.view.refused", { message: view.refusal.message || t(`sync.refused.reasons.${view.refusal.reason}`, { defaultValue: view.refusal.reason }) })}</p>
+          {/* Said the way the refused changes list says it: the reason in the agent's words, then the server's own. */}
+          <p>{t("invoicing.view.refused", { message: t(`sync.refused.reasons.${view.refusal.reason}`, { defaultValue: t("sync.refused.reasons.other") }) })}</p>
+          {view.refusal.message ? <p className="c-muted">{t("sync.refused.serverSaid", { message: view.refusal.message })}</p> : null}
           <p className="c-muted">{t("invoicing.view.refusedHint")}</p>
         </div>
       ) : null}
