@@ -18,7 +18,14 @@ export interface CorpusMail {
   expected: ExpectedOrder
 }
 
-export async function loadCorpus(set: "tuned" | "held-out"): Promise<CorpusMail[]> {
+/**
+ * The parts of the corpus: `tuned` (the extractor was tuned on it), `held-out` (written after the extractor) and
+ * `held-out-2` (written later still, blind, by an author who never read the extractor nor ran it on them).
+ */
+export const CORPUS_SETS = ["tuned", "held-out", "held-out-2"] as const
+export type CorpusSet = (typeof CORPUS_SETS)[number]
+
+export async function loadCorpus(set: CorpusSet): Promise<CorpusMail[]> {
   const dir = join(ORDERS_FIXTURES, set)
   const names = readdirSync(dir).filter((f) => f.endsWith(".eml")).sort()
   const out: CorpusMail[] = []

@@ -5,7 +5,7 @@ import { CreditNote, Order, PaymentRecord, Quote as QuoteSchema, SalesDocument }
 import { QuoteFormValues } from "~src/domain/documents/quote-form"
 import { SellerIdentitySchema } from "~src/domain/documents/seller.schema"
 
-import { ORDER_MAIL_MAX_ATTACHMENTS, ORDER_MAIL_MAX_TEXT } from "./limits"
+import { ORDER_ATTACHMENT_KINDS, ORDER_ATTACHMENT_MAX_BYTES, ORDER_ATTACHMENTS_MAX_TOTAL_BYTES, ORDER_MAIL_MAX_ATTACHMENTS, ORDER_MAIL_MAX_TEXT, ORDER_UNREAD_REASONS } from "./limits"
 
 /**
  * The messages of sales documents (issues #10, #11): quotes, the flow from quote to payment, dunning, and orders
@@ -152,6 +152,19 @@ export const CaptureRiskView = z.object({
   creditLimitCents: z.number().int().nullable(),
   headroomCents: z.number().int().nullable()
 })
+/** An attachment the opened message shows that the capture could not read, and why (the review says it). */
+export const UnreadAttachment = z.object({ name: z.string().max(200), reason: z.enum(ORDER_UNREAD_REASONS) })
+/** An attachment's bytes fetched by the content script with the webmail's session, read in the background. */
+export const FetchedAttachment = z.object({
+  name: z.string().max(200),
+  kind: z.enum(ORDER_ATTACHMENT_KINDS),
+  base64: z
+    .string()
+    .max(Math.ceil(ORDER_ATTACHMENT_MAX_BYTES / 3) * 4)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+})
+export type UnreadAttachment = z.infer<typeof UnreadAttachment>
+export type FetchedAttachment = z.infer<typeof FetchedAttachment>
 export const OrderCapture = z.object({
   id: z.string().max(100),
   webmail: z.enum(["gmail", "outlook", "roundcube"]),
@@ -159,8 +172,10 @@ export const OrderCapture = z.object({
   subject: z.string().max(500),
   from: z.object({ address: z.string().max(254), name: z.string().max(200) }),
   date: z.string().max(40).nullable(),
-  /** Attachments the page showed but the content script could not read (not same-origin, not a PDF…). */
-  unread: z.array(z.string().max(200)).max(20),
+  /** Attachments the page showed that were not read, with why (not same-origin, not a PDF, damaged…). */
+  unread: z.array(UnreadAttachment).max(20),
+  /** Attachments whose text the extractor read. */
+  read: z.array(z.string().max(200)).max(ORDER_MAIL_MAX_ATTACHMENTS).default([]),
   proposal: OrderProposal,
   at: z.number()
 })
@@ -290,7 +305,13 @@ export const documentsContract = {
       webmail: z.enum(["gmail", "outlook", "roundcube"]),
       messageId: z.string().min(1).max(400),
       mail: OrderMailInput,
-      unread: z.array(z.string().max(200)).max(20).default([])
+      unread: z.array(UnreadAttachment).max(20).default([]),
+      /** PDF, CSV and spreadsheet attachments, read in the background (their readers stay out of the content script). */
+      files: z
+        .array(FetchedAttachment)
+        .max(ORDER_MAIL_MAX_ATTACHMENTS)
+        .refine((files) => files.reduce((n, f) => n + f.base64.length, 0) <= Math.ceil(ORDER_ATTACHMENTS_MAX_TOTAL_BYTES / 3) * 4, "attachments over the total size cap")
+        .default([])
     }),
     response: z.object({ captureId: z.string(), isOrder: z.boolean(), customerCode: z.string().nullable(), reason: z.string() })
   },

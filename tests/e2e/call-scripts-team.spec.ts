@@ -1,11 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process"
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join, resolve } from "node:path"
 
-import { expect, test, type BrowserContext, type Page } from "@playwright/test"
+import { expect, test, type Page } from "@playwright/test"
 
-import { launchWithExtension, serviceWorkerOf } from "./launch"
+import { closeProfiles, launchProfiles, signIn as signInAs, startDemoServer, type DemoServer, type Profile } from "./demo-server"
 
 /**
  * Scripts in a team (the demo team of `npm start`): an agent runs the team's scripts and cannot change them; a
@@ -13,74 +9,21 @@ import { launchWithExtension, serviceWorkerOf } from "./launch"
  */
 test.describe.configure({ mode: "serial", timeout: 120_000 })
 
-interface Profile {
-  context: BrowserContext
-  dir: string
-  extensionId: string
-  page: Page
-}
-
-let server: ChildProcess | undefined
-let serverDir: string
-let url: string
-const profiles: Profile[] = []
-
-/** The real server as `npm start` runs it (PGlite, demo team seeded) on a free port and a fresh data directory. */
-async function startServer(): Promise<string> {
-  serverDir = mkdtempSync(join(tmpdir(), "comptoir-e2e-scripts-server-"))
-  const template = readdirSync(tmpdir()).find((n) => /^comptoir-pglite-template-[\d.]+$/.test(n))
-  if (template && existsSync(join(tmpdir(), template))) cpSync(join(tmpdir(), template), join(serverDir, "pglite"), { recursive: true })
-  server = spawn("npx", ["tsx", "--tsconfig", "tsconfig.json", "server/main.ts"], {
-    cwd: resolve(process.cwd()),
-    env: { ...process.env, PORT: "0", DATA_DIR: join(serverDir, "pglite"), LOG_LEVEL: "warn", SEED: "demo" },
-    stdio: ["ignore", "pipe", "inherit"],
-    // Its own process group: npx does not pass SIGTERM on to the node process it starts.
-    detached: true
-  })
-  let out = ""
-  return new Promise((ok, fail) => {
-    server!.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString()
-      const m = /Comptoir team server: (http:\/\/[^\s]+)/.exec(out)
-      if (m && out.includes("agent2@demo.comptoir.test")) ok(m[1]!)
-    })
-    server!.on("exit", (code) => fail(new Error(`the server exited (${code}): ${out}`)))
-  })
-}
+let server: DemoServer
+let profiles: Profile[] = []
 
 test.beforeAll(async () => {
   test.setTimeout(180_000)
-  url = await startServer()
-  for (let i = 0; i < 2; i++) {
-    const dir = mkdtempSync(join(tmpdir(), "comptoir-e2e-scripts-"))
-    const context = await launchWithExtension(dir)
-    const extensionId = new URL((await serviceWorkerOf(context)).url()).host
-    profiles.push({ context, dir, extensionId, page: await context.newPage() })
-  }
+  server = await startDemoServer()
+  profiles = await launchProfiles(2, "scripts")
 })
 
 test.afterAll(async () => {
-  for (const p of profiles) {
-    await p.context.close()
-    rmSync(p.dir, { recursive: true, force: true })
-  }
-  if (server?.pid !== undefined && server.exitCode === null) {
-    const exited = new Promise((ok) => server!.once("exit", ok))
-    process.kill(-server.pid, "SIGTERM")
-    await exited
-  }
-  rmSync(serverDir, { recursive: true, force: true })
+  await closeProfiles(profiles)
+  await server?.stop()
 })
 
-async function signIn(p: Profile, email: string): Promise<void> {
-  await p.page.goto(`chrome-extension://${p.extensionId}/options.html`)
-  await p.page.locator('[data-comptoir="team-server-url"]').fill(url)
-  await p.page.locator('[data-comptoir="team-email"]').fill(email)
-  await p.page.locator('[data-comptoir="team-password"]').fill("comptoir-demo")
-  await p.page.locator('[data-comptoir="team-sign-in"]').click()
-  await expect(p.page.locator('[data-comptoir="team-signed-in"]')).toContainText(email, { timeout: 20_000 })
-  await expect(p.page.locator('[data-comptoir="sync-status"]')).toContainText("nothing to send", { timeout: 60_000 })
-}
+const signIn = (p: Profile, email: string) => signInAs(p.page, p.extensionId, server.url, email)
 
 /** The team's rows of the local `callScripts` table (what sync brought), read from the extension's IndexedDB. */
 function localScriptIds(p: Page): Promise<string[]> {

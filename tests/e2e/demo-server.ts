@@ -3,14 +3,23 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 
-import { expect, type Page } from "@playwright/test"
+import { expect, type BrowserContext, type Page } from "@playwright/test"
+
+import { launchWithExtension, serviceWorkerOf } from "./launch"
 
 /**
  * The real server as `npm run server` starts it (PGlite, demo team seeded), on a free port and a fresh data
  * directory (a copy of the server tests' PGlite template when there is one: initdb takes 9–17 s otherwise).
  * A child process: Playwright loads specs as CommonJS, and the server harness uses import.meta.
  */
-export async function startDemoServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+export interface DemoServer {
+  url: string
+  /** The server's process group: a test may pause it (SIGSTOP) to play a server that stops answering. */
+  pid: number
+  stop: () => Promise<void>
+}
+
+export async function startDemoServer(): Promise<DemoServer> {
   const dir = mkdtempSync(join(tmpdir(), "comptoir-e2e-server-"))
   const template = readdirSync(tmpdir()).find((n) => /^comptoir-pglite-template-[\d.]+$/.test(n))
   if (template && existsSync(join(tmpdir(), template))) cpSync(join(tmpdir(), template), join(dir, "pglite"), { recursive: true })
@@ -32,6 +41,7 @@ export async function startDemoServer(): Promise<{ url: string; stop: () => Prom
   })
   return {
     url,
+    pid: server.pid!,
     stop: async () => {
       if (server.pid !== undefined && server.exitCode === null) {
         const exited = new Promise((ok) => server.once("exit", ok))
@@ -51,5 +61,37 @@ export async function signIn(page: Page, extensionId: string, url: string, email
   await page.locator('[data-comptoir="team-password"]').fill("comptoir-demo")
   await page.locator('[data-comptoir="team-sign-in"]').click()
   await expect(page.locator('[data-comptoir="team-signed-in"]')).toContainText(email, { timeout: 20_000 })
-  await expect(page.locator('[data-comptoir="sync-status"]')).toContainText("nothing to send", { timeout: 30_000 })
+  // "nothing to send" alone shows during the first pull too (the outbox is empty before anything came down):
+  // done is when a sync has finished and no pull is under way.
+  await expect(page.locator('[data-comptoir="sync-status"]')).toContainText(/Synced .* · nothing to send/, { timeout: 60_000 })
+  await expect(page.locator('[data-comptoir="sync-progress"]')).toHaveCount(0, { timeout: 60_000 })
+}
+
+/** A browser profile with the built extension: its own user-data directory, context and first page. */
+export interface Profile {
+  context: BrowserContext
+  dir: string
+  extensionId: string
+  page: Page
+}
+
+/** Launches `count` profiles side by side (two agents, an agent and a manager…). */
+export async function launchProfiles(count: number, prefix: string): Promise<Profile[]> {
+  const profiles: Profile[] = []
+  for (let i = 0; i < count; i++) profiles.push(await launchProfile(prefix))
+  return profiles
+}
+
+export async function launchProfile(prefix: string): Promise<Profile> {
+  const dir = mkdtempSync(join(tmpdir(), `comptoir-e2e-${prefix}-`))
+  const context = await launchWithExtension(dir)
+  const extensionId = new URL((await serviceWorkerOf(context)).url()).host
+  return { context, dir, extensionId, page: await context.newPage() }
+}
+
+export async function closeProfiles(profiles: Profile[]): Promise<void> {
+  for (const p of profiles) {
+    await p.context.close()
+    rmSync(p.dir, { recursive: true, force: true })
+  }
 }

@@ -43,12 +43,12 @@ export interface Site {
   origin: string
   /** http://[::1]:<port>: the same server on an origin the extension does not run on. */
   bareOrigin: string
-  route(path: string, body: string, type?: string): void
+  route(path: string, body: string | Buffer, type?: string): void
 }
 
 /** A local web server answering registered routes, on loopback only. */
 export async function startSite(): Promise<{ site: Site; server: Server }> {
-  const routes = new Map<string, { body: string; type: string }>()
+  const routes = new Map<string, { body: string | Buffer; type: string }>()
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://x").pathname
     const r = routes.get(path)

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 
 import { expect, test, type BrowserContext, type Page } from "@playwright/test"
+import PostalMime from "postal-mime"
 
 import { launchWithExtension, serviceWorkerOf, startSite, type Site } from "./launch"
 import { gmailOrder, outlookOrder, roundcubeInbox, roundcubePreview, type OrderMailPage } from "./order-capture-pages"
@@ -240,5 +241,70 @@ test("a Gmail message that is not an order says “not an order” instead of pr
   await overlay(page).locator('[data-comptoir="capture-order"]').click()
   await expect(overlay(page).locator('[data-comptoir="not-an-order"]')).toBeVisible()
   expect((await storedOrders()).length).toBe(before)
+  await page.close()
+})
+
+/** The first attachment of a corpus mail, as the bytes a webmail serves. */
+async function corpusAttachment(name: string): Promise<Buffer> {
+  const email = await PostalMime.parse(readFileSync(join(FIXTURES, "tuned", `${name}.eml`)))
+  return Buffer.from(email.attachments[0]!.content as ArrayBuffer)
+}
+
+test("a Gmail message whose order is only in the attached PDF: the review shows the PDF's lines; the photo beside it is named as not read", async () => {
+  site.route("/gmail/att/po.pdf", await corpusAttachment("en-23-whitfield-pdf"), "application/pdf")
+  site.route("/gmail/att/photo.png", Buffer.from("89504e470d0a1a0a", "hex"), "image/png")
+  const po: OrderMailPage = {
+    id: "18c2f0a9b1d3e777",
+    subject: "New PO attached",
+    from: { name: "Amelia Whitfield", email: "purchasing@whitfieldlogistics.co.uk" },
+    lines: ["Hello,", "", "New PO attached, please process.", "", "Amelia Whitfield"],
+    attachments: [
+      { name: "PO-WL-7760.pdf", mime: "application/pdf", href: "/gmail/att/po.pdf" },
+      { name: "pallets.png", mime: "image/png", href: "/gmail/att/photo.png" }
+    ]
+  }
+  site.route("/gmail/po", gmailOrder(po))
+  const page = await context.newPage()
+  await page.goto(`${site.origin}/gmail/po`)
+  const review = await capture(page)
+  await expect(field(review, "customerCode")).toHaveValue("C-00202")
+  await expect(field(review, "poNumber")).toHaveValue("WL-7760")
+  await expect(field(review, "lines.0.ref")).toHaveValue("SAC-110")
+  await expect(field(review, "lines.2.ref")).toHaveValue("GN-4411")
+  await expect(field(review, "lines.2.quantity")).toHaveValue("15")
+  await expect(review.locator('[data-comptoir="read-attachments"]')).toContainText("PO-WL-7760.pdf")
+  await expect(review.locator('[data-comptoir="unread-attachment"]')).toHaveCount(1)
+  await expect(review.locator('[data-comptoir="unread-attachment"]')).toHaveAttribute("data-reason", "type")
+  await expect(review.locator('[data-comptoir="unread-attachment"]')).toContainText("pallets.png")
+  await review.close()
+  await page.close()
+})
+
+test("an Outlook message with an Excel purchase order, and one whose file the webmail no longer gives", async () => {
+  site.route("/outlook/att/po.xlsx", await corpusAttachment("en-27-sinclair-xlsx"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+  const po: OrderMailPage = {
+    id: "",
+    subject: "Purchase order SSG-5521",
+    from: { name: "Fiona Sinclair", email: "procurement@sinclair-systems.co.uk" },
+    lines: ["Hi,", "", "Please find our purchase order attached (spreadsheet).", "", "Fiona Sinclair"],
+    attachments: [
+      { name: "SSG-5521.xlsx", mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", href: "/outlook/att/po.xlsx" },
+      { name: "SSG-5520.pdf", mime: "application/pdf", href: "/outlook/att/expired.pdf" }
+    ]
+  }
+  site.route("/outlook/po", outlookOrder(po))
+  const page = await context.newPage()
+  await page.goto(`${site.origin}/outlook/po`)
+  const review = await capture(page)
+  await expect(field(review, "customerCode")).toHaveValue("C-00209")
+  await expect(field(review, "poNumber")).toHaveValue("SSG-5521")
+  await expect(field(review, "deliveryDate")).toHaveValue("2026-04-20")
+  await expect(field(review, "lines.0.ref")).toHaveValue("REF-1001")
+  await expect(field(review, "lines.0.quantity")).toHaveValue("30")
+  await expect(field(review, "lines.3.ref")).toHaveValue("PIL-AA")
+  await expect(review.locator('[data-comptoir="unread-attachment"]')).toHaveAttribute("data-reason", "fetch")
+  await expect(review.locator('[data-comptoir="unread-attachment"]')).toContainText("SSG-5520.pdf")
+  await review.screenshot({ path: "/tmp/order-review-outlook-xlsx.png", fullPage: true })
+  await review.close()
   await page.close()
 })

@@ -3,26 +3,19 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 
-import { expect, test, type BrowserContext, type Page } from "@playwright/test"
+import { expect, test } from "@playwright/test"
 
 import { OVER_LIMIT_QUOTE_ID } from "~src/domain/demo/demo-documents"
 import { extractFacturXml } from "~src/domain/documents/factur-x/embed"
 
-import { signIn, startDemoServer } from "./demo-server"
-import { launchWithExtension, serviceWorkerOf, startSite } from "./launch"
+import { closeProfiles, launchProfiles, signIn, startDemoServer, type DemoServer, type Profile } from "./demo-server"
+import { startSite } from "./launch"
 
 test.describe.configure({ mode: "serial" })
 
-interface Profile {
-  context: BrowserContext
-  dir: string
-  extensionId: string
-  page: Page
-}
-
 const XSD = resolve("tests/fixtures/factur-x/Factur-X_EN16931.xsd")
-let server: Awaited<ReturnType<typeof startDemoServer>>
-const profiles: Profile[] = []
+let server: DemoServer
+let profiles: Profile[] = []
 let orderId = ""
 let invoiceId = ""
 let customerId = ""
@@ -30,22 +23,14 @@ let customerId = ""
 test.beforeAll(async () => {
   test.setTimeout(180_000)
   server = await startDemoServer()
-  for (let i = 0; i < 2; i++) {
-    const dir = mkdtempSync(join(tmpdir(), "comptoir-e2e-q2c-"))
-    const context = await launchWithExtension(dir)
-    const extensionId = new URL((await serviceWorkerOf(context)).url()).host
-    profiles.push({ context, dir, extensionId, page: await context.newPage() })
-  }
+  profiles = await launchProfiles(2, "q2c")
   const [agent, manager] = profiles as [Profile, Profile]
   await signIn(agent.page, agent.extensionId, server.url, "agent1@demo.comptoir.test")
   await signIn(manager.page, manager.extensionId, server.url, "manager@demo.comptoir.test")
 })
 
 test.afterAll(async () => {
-  for (const p of profiles) {
-    await p.context.close()
-    rmSync(p.dir, { recursive: true, force: true })
-  }
+  await closeProfiles(profiles)
   await server?.stop()
 })
 

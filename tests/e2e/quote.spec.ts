@@ -1,5 +1,5 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process"
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
+import { execFileSync } from "node:child_process"
+import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 
@@ -9,13 +9,12 @@ import { Customer } from "~src/domain/customers/customer.schema"
 import { generateCustomers, generateProducts } from "~src/domain/demo/demo-data"
 import { generateDemoDocuments } from "~src/domain/demo/demo-documents"
 
+import { signIn, startDemoServer, type DemoServer } from "./demo-server"
 import { launchWithExtension, serviceWorkerOf, startSite, type Site } from "./launch"
 
 test.describe.configure({ mode: "serial" })
 
-let server: ChildProcess | undefined
-let serverDir: string
-let serverUrl: string
+let server: DemoServer
 let context: BrowserContext
 let profileDir: string
 let extensionId: string
@@ -27,31 +26,9 @@ const shots = resolve("test-results/quote")
 const customers = generateCustomers({ count: 2000 }).map(({ writtenPhones: _w, ...c }) => Customer.parse(c))
 const overLimit = customers.find((c) => c.id === generateDemoDocuments(customers, generateProducts(), "2026-12-02").overLimitCustomerId)!
 
-/** The real server as `npm start` runs it (PGlite, demo team), on a free port: the sync spec's way. */
-async function startServer(): Promise<string> {
-  serverDir = mkdtempSync(join(tmpdir(), "comptoir-e2e-quote-"))
-  const template = readdirSync(tmpdir()).find((n) => /^comptoir-pglite-template-[\d.]+$/.test(n))
-  if (template && existsSync(join(tmpdir(), template))) cpSync(join(tmpdir(), template), join(serverDir, "pglite"), { recursive: true })
-  server = spawn("npx", ["tsx", "--tsconfig", "tsconfig.json", "server/main.ts"], {
-    cwd: resolve(process.cwd()),
-    env: { ...process.env, PORT: "0", DATA_DIR: join(serverDir, "pglite"), LOG_LEVEL: "warn", SEED: "demo" },
-    stdio: ["ignore", "pipe", "inherit"],
-    detached: true
-  })
-  let out = ""
-  return new Promise((ok, fail) => {
-    server!.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString()
-      const m = /Comptoir team server: (http:\/\/[^\s]+)/.exec(out)
-      if (m && out.includes("agent2@demo.comptoir.test")) ok(m[1]!)
-    })
-    server!.on("exit", (code) => fail(new Error(`the server exited (${code}): ${out}`)))
-  })
-}
-
 test.beforeAll(async () => {
   test.setTimeout(180_000)
-  serverUrl = await startServer()
+  server = await startDemoServer()
   profileDir = mkdtempSync(join(tmpdir(), "comptoir-e2e-quote-profile-"))
   context = await launchWithExtension(profileDir)
   extensionId = new URL((await serviceWorkerOf(context)).url()).host
@@ -72,12 +49,7 @@ test.beforeAll(async () => {
       </form></body></html>`
   )
   const options = await context.newPage()
-  await options.goto(`chrome-extension://${extensionId}/options.html`)
-  await options.locator('[data-comptoir="team-server-url"]').fill(serverUrl)
-  await options.locator('[data-comptoir="team-email"]').fill("agent1@demo.comptoir.test")
-  await options.locator('[data-comptoir="team-password"]').fill("comptoir-demo")
-  await options.locator('[data-comptoir="team-sign-in"]').click()
-  await expect(options.locator('[data-comptoir="sync-status"]')).toContainText("nothing to send", { timeout: 60_000 })
+  await signIn(options, extensionId, server.url, "agent1@demo.comptoir.test")
   await options.close()
 })
 
@@ -85,12 +57,7 @@ test.afterAll(async () => {
   await context?.close()
   rmSync(profileDir, { recursive: true, force: true })
   await closeSite?.()
-  if (server?.pid !== undefined && server.exitCode === null) {
-    const exited = new Promise((ok) => server!.once("exit", ok))
-    process.kill(-server.pid, "SIGTERM")
-    await exited
-  }
-  rmSync(serverDir, { recursive: true, force: true })
+  await server?.stop()
 })
 
 function pdfText(file: string): { pages: number; text: string; title: string | null } {

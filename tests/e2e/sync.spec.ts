@@ -1,89 +1,34 @@
-import { spawn, type ChildProcess } from "node:child_process"
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs"
+import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { join, resolve } from "node:path"
+import { join } from "node:path"
 
 import { expect, test, type BrowserContext, type Page } from "@playwright/test"
 
 import { generateCustomers } from "~src/domain/demo/demo-data"
 
 import { countInBase, e2eCsv } from "./dataset"
+import { closeProfiles, launchProfiles, signIn as signInAs, startDemoServer, type DemoServer, type Profile } from "./demo-server"
 import { launchWithExtension, serviceWorkerOf } from "./launch"
 
 test.describe.configure({ mode: "serial" })
 
-interface Profile {
-  context: BrowserContext
-  dir: string
-  extensionId: string
-  page: Page
-}
-
-let server: ChildProcess | undefined
-let serverDir: string
+let server: DemoServer
 let url: string
-const profiles: Profile[] = []
-
-/**
- * The real server as `npm run server` starts it (PGlite, demo team seeded, URL printed), on a free port and
- * a fresh data directory: a copy of the server tests' pristine PGlite template when there is one (initdb
- * takes 9–17 s otherwise).
- */
-async function startServer(): Promise<string> {
-  serverDir = mkdtempSync(join(tmpdir(), "comptoir-e2e-server-"))
-  const template = readdirSync(tmpdir()).find((n) => /^comptoir-pglite-template-[\d.]+$/.test(n))
-  if (template && existsSync(join(tmpdir(), template))) cpSync(join(tmpdir(), template), join(serverDir, "pglite"), { recursive: true })
-  const root = resolve(process.cwd())
-  server = spawn("npx", ["tsx", "--tsconfig", "tsconfig.json", "server/main.ts"], {
-    cwd: root,
-    env: { ...process.env, PORT: "0", DATA_DIR: join(serverDir, "pglite"), LOG_LEVEL: "warn", SEED: "demo" },
-    stdio: ["ignore", "pipe", "inherit"],
-    // Its own process group: npx does not pass SIGTERM on to the node process it starts.
-    detached: true
-  })
-  let out = ""
-  return new Promise((ok, fail) => {
-    server!.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString()
-      const m = /Comptoir team server: (http:\/\/[^\s]+)/.exec(out)
-      if (m && out.includes("agent2@demo.comptoir.test")) ok(m[1]!)
-    })
-    server!.on("exit", (code) => fail(new Error(`the server exited (${code}): ${out}`)))
-  })
-}
+let profiles: Profile[] = []
 
 test.beforeAll(async () => {
   test.setTimeout(120_000)
-  url = await startServer()
-  for (let i = 0; i < 2; i++) {
-    const dir = mkdtempSync(join(tmpdir(), "comptoir-e2e-sync-"))
-    const context = await launchWithExtension(dir)
-    const extensionId = new URL((await serviceWorkerOf(context)).url()).host
-    profiles.push({ context, dir, extensionId, page: await context.newPage() })
-  }
+  server = await startDemoServer()
+  url = server.url
+  profiles = await launchProfiles(2, "sync")
 })
 
 test.afterAll(async () => {
-  for (const p of profiles) {
-    await p.context.close()
-    rmSync(p.dir, { recursive: true, force: true })
-  }
-  if (server?.pid !== undefined && server.exitCode === null) {
-    const exited = new Promise((ok) => server!.once("exit", ok))
-    process.kill(-server.pid, "SIGTERM")
-    await exited
-  }
-  rmSync(serverDir, { recursive: true, force: true })
+  await closeProfiles(profiles)
+  await server?.stop()
 })
 
-async function signIn(p: Profile, email: string): Promise<void> {
-  await p.page.goto(`chrome-extension://${p.extensionId}/options.html`)
-  await p.page.locator('[data-comptoir="team-server-url"]').fill(url)
-  await p.page.locator('[data-comptoir="team-email"]').fill(email)
-  await p.page.locator('[data-comptoir="team-password"]').fill("comptoir-demo")
-  await p.page.locator('[data-comptoir="team-sign-in"]').click()
-  await expect(p.page.locator('[data-comptoir="team-signed-in"]')).toContainText(email, { timeout: 20_000 })
-}
+const signIn = (p: Profile, email: string) => signInAs(p.page, p.extensionId, url, email)
 
 async function search(p: Page, query: string): Promise<string[]> {
   return p.evaluate(async (q) => {
@@ -186,7 +131,7 @@ test("a service worker killed between the local write and the push loses nothing
   const worker = await serviceWorkerOf(a.context)
   await worker.evaluate(() => ((globalThis as { __beforeKill?: boolean }).__beforeKill = true))
   // The server stops answering: the push the import starts stays in flight.
-  process.kill(-server!.pid!, "SIGSTOP")
+  process.kill(-server.pid, "SIGSTOP")
   try {
     await importOne(a, "Coupure Service Worker Papeterie", "KILLED-SW-1", 99_200)
     await expect(a.page.locator('[data-comptoir="sync-status"]')).toHaveAttribute("data-pending", "1", { timeout: 10_000 })
@@ -196,7 +141,7 @@ test("a service worker killed between the local write and the push loses nothing
     await cdp.detach()
   } finally {
     // The request sent before the kill may now be applied by the server, its reply going nowhere.
-    process.kill(-server!.pid!, "SIGCONT")
+    process.kill(-server.pid, "SIGCONT")
   }
   // A new worker (woken by the options page's status poll) finds the change in IndexedDB and sends it.
   await expect.poll(() => countInBase(b.page), { timeout: 30_000, intervals: [200] }).toBe(before + 1)

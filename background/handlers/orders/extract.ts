@@ -1,4 +1,6 @@
 import { newId } from "~src/domain/ids"
+import { readAttachments } from "~src/features/order-capture/attachment-text"
+import { provideBundledPdfjs } from "~src/features/order-capture/bundled-pdfjs"
 import { saveCapture } from "~src/features/order-capture/capture-store"
 import { routeHash } from "~src/features/workspace/route"
 import { defineHandler } from "~src/messaging/handler"
@@ -8,11 +10,14 @@ import { services } from "../../services"
 /**
  * "Capture as order" in a webmail page: the extractor runs here, against this device's customers, products and
  * memory (nothing leaves the browser); an order opens its review in the workspace, a mail that is not one says so
- * in the page.
+ * in the page. The attachments the content script fetched (PDF, CSV, spreadsheets) are read here, so their readers
+ * are part of the background's bundle and not of the content script's.
  */
 export const ordersExtract = defineHandler("orders/extract", async (req) => {
+  if (req.files.some((f) => f.kind === "pdf")) await provideBundledPdfjs()
+  const { attachments, read, unread } = await readAttachments(req.files)
   const extractor = await services.orderExtractor.get()
-  const found = extractor.extract({ ...req.mail, messageId: req.messageId })
+  const found = extractor.extract({ ...req.mail, attachments: [...req.mail.attachments, ...attachments], messageId: req.messageId })
   // Within the contract's bounds (a long pasted line is the evidence of each of its products).
   const proposal = {
     ...found,
@@ -29,10 +34,12 @@ export const ordersExtract = defineHandler("orders/extract", async (req) => {
     subject: req.mail.subject,
     from: req.mail.from,
     date: req.mail.date,
-    unread: req.unread,
+    unread: [...req.unread, ...unread].slice(0, 20),
+    read,
     proposal,
     at: Date.now()
   })
   if (proposal.is_order) await chrome.tabs.create({ url: chrome.runtime.getURL(`tabs/workspace.html${routeHash(`orders/capture/${id}`)}`) })
   return { captureId: id, isOrder: proposal.is_order, customerCode: proposal.customer_code, reason: proposal.is_order ? "" : (proposal.evidence.is_order ?? "") }
 })
+

@@ -4,14 +4,16 @@ import { useTranslation } from "react-i18next"
 import { sendFromPage } from "~src/features/lookup-panel/page-messaging"
 import { ORDER_MAIL_MAX_TEXT } from "~src/messaging/limits"
 
-import { hasOpenedMessage, readOpenedMessage, unreadAttachments } from "./opened-message"
+import { hasOpenedMessage, readOpenedMessage } from "./opened-message"
+import { fetchPageAttachments, pageAttachments } from "./page-attachments"
 
 /** How often, at most, the page is looked at again for an opened message after it changed. */
 const CHECK_EVERY_MS = 700
 
 /**
  * "Capture as order" in the page's panel, shown while a message is open (Gmail, Outlook on the web, Roundcube's
- * preview frame). The click reads that message as the page shows it and sends it to the background, where the
+ * preview frame). The click reads that message as the page shows it, fetches its PDF, CSV and spreadsheet
+ * attachments with the page's session, and sends it all to the background, where the attachments are read and the
  * extractor runs against the local base: the review opens in the workspace, a mail that is not an order says so
  * here. Nothing is sent anywhere else.
  */
@@ -27,20 +29,25 @@ export function CaptureOrderButton() {
     if (opened === null) return setState({ kind: "error", error: t("orderCapture.button.noMessage") })
     setState({ kind: "busy" })
     const cut = (s: string) => s.slice(0, ORDER_MAIL_MAX_TEXT)
-    sendFromPage("orders/extract", {
-      webmail: opened.webmail,
-      messageId: opened.messageId.slice(0, 400),
-      mail: {
-        from: { address: opened.mail.from.address.slice(0, 254), name: opened.mail.from.name.slice(0, 200) },
-        to: [],
-        subject: opened.mail.subject.slice(0, 500),
-        date: opened.mail.date,
-        text: cut(opened.mail.text),
-        htmlText: cut(opened.mail.htmlText),
-        attachments: []
-      },
-      unread: unreadAttachments(opened).slice(0, 20)
-    })
+    // The attachments are fetched here, with the webmail's session, and read in the background.
+    fetchPageAttachments(pageAttachments(opened))
+      .then(({ files, unread }) =>
+        sendFromPage("orders/extract", {
+          webmail: opened.webmail,
+          messageId: opened.messageId.slice(0, 400),
+          mail: {
+            from: { address: opened.mail.from.address.slice(0, 254), name: opened.mail.from.name.slice(0, 200) },
+            to: [],
+            subject: opened.mail.subject.slice(0, 500),
+            date: opened.mail.date,
+            text: cut(opened.mail.text),
+            htmlText: cut(opened.mail.htmlText),
+            attachments: []
+          },
+          unread: unread.slice(0, 20),
+          files
+        })
+      )
       .then((r) => setState(r.isOrder ? { kind: "opened" } : { kind: "not-order", reason: r.reason }))
       .catch((e: unknown) => setState({ kind: "error", error: String(e) }))
   }

@@ -8,7 +8,8 @@ import { customersFromCsv, productsFromCsv } from "~src/domain/orders/catalog-fi
 import { OrderExtractor } from "~src/domain/orders/extract-order"
 import { gmailThread, outlookReadingPane, roundcubeMessage } from "~tests/e2e/view-pages"
 
-import { hasOpenedMessage, readOpenedMessage, unreadAttachments } from "./opened-message"
+import { hasOpenedMessage, readOpenedMessage } from "./opened-message"
+import { pageAttachments } from "./page-attachments"
 
 const fixtures = join(import.meta.dirname, "..", "..", "..", "tests", "fixtures", "orders")
 const extractor = new OrderExtractor({ customers: customersFromCsv(readFileSync(join(fixtures, "customers.csv"))), products: productsFromCsv(readFileSync(join(fixtures, "products.csv"))) })
@@ -66,9 +67,12 @@ describe("the message opened in a webmail page, read for an order", () => {
     }
   })
 
-  it("names the attachments it does not read, so the review can say so", () => {
+  it("lists the attachments Roundcube shows beside the message, with the address of their bytes", () => {
     const html = roundcubeMessage({ uid: 3, subject: "BC 4650", from: FROM, to: TO, body: BODY, expected: [] })
-    const doc = page(html.replace("</body>", '<ul id="attachment-list"><li><a class="filename" href="?_part=2">BC4650.pdf</a></li></ul></body>'))
-    expect(unreadAttachments(readOpenedMessage(doc, TODAY)!)).toEqual(["BC4650.pdf"])
+    const doc = page(html.replace("</body>", '<ul id="attachment-list"><li class="application pdf"><a class="filename" href="./?_task=mail&_action=get&_mbox=INBOX&_uid=3&_part=2&_frame=1"><span class="attachment-name">BC4650.pdf</span></a></li><li class="image jpeg"><a class="filename" href="./?_task=mail&_action=get&_uid=3&_part=3"><span class="attachment-name">photo.jpg</span></a></li></ul></body>'))
+    expect(pageAttachments(readOpenedMessage(doc, TODAY)!).map((a) => [a.name, a.kind, a.url !== null])).toEqual([
+      ["BC4650.pdf", "pdf", true],
+      ["photo.jpg", null, true]
+    ])
   })
 })

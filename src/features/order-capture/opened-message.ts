@@ -4,7 +4,7 @@ import type { OrderMail } from "~src/domain/orders/types"
 
 /**
  * The message opened in a webmail page, read from the page as the agent sees it (the in-page "Capture as order"
- * starts here; it is not wired to a button yet, see README "Not done yet"). The markers are those of
+ * starts here, capture-button.tsx; its attachments are listed by page-attachments.ts). The markers are those of
  * `src/features/lookup-panel/mail-roles.ts` and the e2e fixtures (`tests/e2e/view-pages.ts`):
  * - Gmail: the last expanded message of the thread (`div.adn` with its body `div.a3s`), the sender `span.gD[email]`,
  *   the subject `h2.hP`, the date `span.g3[title]` or `td.gH`, the id `[data-message-id]`/`[data-legacy-message-id]`.
@@ -78,10 +78,18 @@ function roundcube(doc: Document, today: Date): OpenedMessage | null {
   const sender = page.querySelector("td.header.from a.rcmContactAddress[title], td.header.from [title]")
   if (body === null || sender === null) return null
   const address = sender.getAttribute("title") ?? ""
-  const subject = text(page.querySelector("h2.subject")).replace(/^Subject:\s*/i, "")
+  const subject = subjectText(page.querySelector("h2.subject"))
   const dateText = text(page.querySelector("td.header.date"))
   uid ??= /_uid=(\d+)/.exec(page.location?.href ?? "")?.[1] ?? null
   return { webmail: "roundcube", messageId: uid !== null ? `roundcube:${uid}` : fallbackId(address, subject, dateText), body, mail: mailOf(address, text(sender), subject, dateText, body, today) }
+}
+
+/** Roundcube's subject heading without its "Subject:" label and its "Open in new window" link. */
+function subjectText(h2: Element | null): string {
+  if (h2 === null) return ""
+  const copy = h2.cloneNode(true) as Element
+  for (const extra of copy.querySelectorAll("a, .voice")) extra.remove()
+  return text(copy).replace(/^Subject:\s*/i, "")
 }
 
 function mailOf(address: string, name: string, subject: string, dateText: string, body: Element, today: Date): OrderMail {
@@ -131,21 +139,4 @@ export function hasOpenedMessage(doc: Document): boolean {
     }
   }
   return page !== null && page.querySelector("#messagebody") !== null && page.querySelector("td.header.from [title]") !== null
-}
-
-/**
- * Names of the attachments the opened message shows. The capture does not read them yet (README, issue #11): the
- * review says which ones the extractor did not see, so the agent knows to check them.
- */
-export function unreadAttachments(opened: OpenedMessage): string[] {
-  const doc = opened.body.ownerDocument
-  const names = [
-    // Gmail: the attachment chips under the message.
-    ...[...(opened.body.closest("div.adn") ?? doc).querySelectorAll("span.aV3")].map((el) => text(el)),
-    // Outlook on the web: attachment tiles titled with their file name.
-    ...[...doc.querySelectorAll('[role="attachment"] [title], [data-comptoir-attachment]')].map((el) => el.getAttribute("title") ?? text(el)),
-    // Roundcube: the list beside the message.
-    ...[...doc.querySelectorAll("#attachment-list li a.filename, #attachment-list li .attachment-name")].map((el) => text(el))
-  ]
-  return [...new Set(names.filter((n) => n !== ""))].map((n) => n.slice(0, 200))
 }

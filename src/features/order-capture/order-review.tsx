@@ -76,10 +76,22 @@ function MessageHeader({ capture }: { capture: OrderCapture }) {
         {capture.from.name ? `${capture.from.name} <${capture.from.address}>` : capture.from.address}
         {capture.date ? ` · ${capture.date.slice(0, 10)}` : ""}
       </div>
-      {capture.unread.length > 0 ? (
-        <p className="c-panel-note" data-comptoir="unread-attachments">
-          {t("orderCapture.review.unread", { names: capture.unread.join(", ") })}
+      {capture.read.length > 0 ? (
+        <p className="c-muted" data-comptoir="read-attachments">
+          {t("orderCapture.review.read", { names: capture.read.join(", ") })}
         </p>
+      ) : null}
+      {capture.unread.length > 0 ? (
+        <div className="c-panel-note" data-comptoir="unread-attachments">
+          {t("orderCapture.review.unread")}
+          <ul>
+            {capture.unread.map((a) => (
+              <li key={a.name} data-comptoir="unread-attachment" data-reason={a.reason}>
+                {a.name} — {t(`orderCapture.review.unreadReason.${a.reason}`)}
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
     </div>
   )

@@ -3,12 +3,13 @@ import PostalMime from "postal-mime"
 import { htmlToText } from "~src/domain/orders/html-to-text"
 import type { OrderMail } from "~src/domain/orders/types"
 
-import { pdfText } from "./pdf-text"
+import { attachmentKind, looksLike } from "./attachment-kind"
+import { attachmentText } from "./attachment-text"
 
 /**
  * A raw RFC 822 message (an .eml a webmail exports, or the source the page gives) → what the extractor reads.
- * postal-mime decodes MIME, encodings and charsets in the browser and in Node alike; PDF attachments become text
- * here so that src/domain only ever sees text.
+ * postal-mime decodes MIME, encodings and charsets in the browser and in Node alike; PDF, CSV and spreadsheet
+ * attachments become text here (attachment-text.ts, as in the page's capture) so that src/domain only ever sees text.
  */
 export async function parseEml(raw: string | Uint8Array): Promise<OrderMail> {
   const email = await PostalMime.parse(raw)
@@ -17,14 +18,12 @@ export async function parseEml(raw: string | Uint8Array): Promise<OrderMail> {
   for (const a of email.attachments) {
     const name = a.filename ?? ""
     const bytes = typeof a.content === "string" ? new TextEncoder().encode(a.content) : new Uint8Array(a.content)
-    if (a.mimeType === "application/pdf" || /\.pdf$/i.test(name)) {
-      try {
-        attachments.push({ filename: name, text: await pdfText(bytes) })
-      } catch {
-        // A damaged or encrypted PDF gives no text; the mail's own words still count.
-      }
-    } else if (a.mimeType === "text/csv" || /\.(csv|txt)$/i.test(name)) {
-      attachments.push({ filename: name, text: new TextDecoder().decode(bytes).replace(/[;\t]/g, " | ") })
+    const kind = attachmentKind(name, a.mimeType)
+    if (kind === null || !looksLike(kind, bytes)) continue
+    try {
+      attachments.push({ filename: name, text: await attachmentText(kind, bytes) })
+    } catch {
+      // A damaged or encrypted file gives no text; the mail's own words still count.
     }
   }
   return {

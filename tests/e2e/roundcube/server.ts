@@ -84,7 +84,7 @@ function mailOwner(): { uid: number; gid: number; user: string; root: boolean } 
   return { uid: 65534, gid: 65534, user: "nobody", root: true }
 }
 
-function writeMaildir(dir: string, messages: SeededMessage[], owner: { uid: number; gid: number }): void {
+function writeMaildir(dir: string, messages: Pick<SeededMessage, "eml">[], owner: { uid: number; gid: number }): void {
   for (const sub of ["cur", "new", "tmp"]) mkdirSync(join(dir, sub), { recursive: true })
   // Delivery times one minute apart, oldest first, so the list order is the seed order reversed (newest on top).
   messages.forEach((m, i) => {
@@ -178,7 +178,7 @@ $config['htmleditor'] = 2;
 }
 
 /** Starts a loopback Dovecot and Roundcube (PHP's built-in server) holding these messages; everything under one temp dir. */
-export async function startRoundcube(messages: SeededMessage[]): Promise<Roundcube> {
+export async function startRoundcube(messages: Pick<SeededMessage, "eml">[]): Promise<Roundcube> {
   for (const [what, path] of [
     ["roundcube-core", ROUNDCUBE_DOCROOT],
     ["php8.2-cli", PHP],

@@ -1,0 +1,66 @@
+import { readFileSync } from "node:fs"
+import { join } from "node:path"
+
+import PostalMime from "postal-mime"
+import { describe, expect, it } from "vitest"
+
+import { attachmentKind } from "./attachment-kind"
+import { attachmentText, readAttachments } from "./attachment-text"
+import { toBase64 } from "./page-attachments"
+
+const tuned = join(import.meta.dirname, "..", "..", "..", "tests", "fixtures", "orders", "tuned")
+
+/** The first attachment of a corpus mail, as its bytes. */
+async function attached(mail: string): Promise<{ name: string; bytes: Uint8Array }> {
+  const email = await PostalMime.parse(readFileSync(join(tuned, mail)))
+  const a = email.attachments[0]!
+  return { name: a.filename ?? "", bytes: new Uint8Array(a.content as ArrayBuffer) }
+}
+
+describe("an attachment's text, as the extractor reads it", () => {
+  it("an .xlsx purchase order: its table rows as “ref | designation | qty | unit”, its labelled cells as “label : value”", async () => {
+    const { name, bytes } = await attached("fr-43-ehpad-xlsx.eml")
+    expect(attachmentKind(name)).toBe("xlsx")
+    const lines = (await attachmentText("xlsx", bytes)).split("\n")
+    expect(lines).toContain("ESS-300 | Essuie-mains pliés en Z | 12 | carton | 24.5")
+    expect(lines).toContain("N° de commande : EV-2026-041")
+    // A date cell is a number with a date format: it reads as a day, year first.
+    expect(lines).toContain("Livraison souhaitée le : 2026/04/14")
+  })
+
+  it("an .ods purchase order, with LibreOffice's typed cells", async () => {
+    const { name, bytes } = await attached("fr-45-distillerie-ods.eml")
+    expect(attachmentKind(name)).toBe("ods")
+    const lines = (await attachmentText("ods", bytes)).split("\n")
+    expect(lines).toContain("CART-60 | Carton double cannelure 60x40x40 | 200 | pièce")
+    expect(lines).toContain("Livraison souhaitée : 2026/04/22")
+  })
+
+  it("a PDF purchase order, columns far apart kept apart", async () => {
+    const { bytes } = await attached("fr-10-labo-pdf.eml")
+    expect(await attachmentText("pdf", bytes)).toMatch(/GN-4410 \| Gants nitrile non poudrés T\.M \| 30 \| boîte/)
+  })
+
+  it("a CSV from Excel in France: semicolons, Windows-1252, a decimal comma kept", async () => {
+    // One byte a character, as Windows-1252 writes these accented letters.
+    const csv = Uint8Array.from("Réf;Désignation;Qté;Prix\r\nGN-4410;Gants nitrile;30;8,90\r\n", (c) => c.charCodeAt(0))
+    expect(await attachmentText("csv", csv)).toBe("Réf | Désignation | Qté | Prix\nGN-4410 | Gants nitrile | 30 | 8,90\n")
+  })
+})
+
+describe("the background reading what the page fetched", () => {
+  it("reads each attachment and names those it could not, with why; the others still count", async () => {
+    const { bytes } = await attached("en-27-sinclair-xlsx.eml")
+    const got = await readAttachments([
+      { name: "SSG-5521.xlsx", kind: "xlsx", base64: toBase64(bytes) },
+      { name: "scan.pdf", kind: "pdf", base64: btoa("not a pdf at all") },
+      { name: "broken.xlsx", kind: "xlsx", base64: btoa("PK\u0003\u0004 but no zip after") }
+    ])
+    expect(got.read).toEqual(["SSG-5521.xlsx"])
+    expect(got.attachments[0]!.text).toContain("REF-1001 | A4 copy paper 80gsm | 30 | ream")
+    expect(got.unread).toEqual([
+      { name: "scan.pdf", reason: "damaged" },
+      { name: "broken.xlsx", reason: "damaged" }
+    ])
+  })
+})

@@ -1,0 +1,159 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join, resolve } from "node:path"
+
+import { expect, test, type BrowserContext, type FrameLocator, type Page } from "@playwright/test"
+
+import { launchWithExtension, serviceWorkerOf } from "./launch"
+import { AGENT } from "./roundcube/mailbox"
+import { startRoundcube, type Roundcube } from "./roundcube/server"
+
+/**
+ * Issue #11, a purchase order that is only in the attachment: a real Roundcube 1.6 over a real Dovecot holding
+ * corpus mails whose body says "see attached" → "Capture as order" on the message in the preview frame fetches the
+ * PDF (or the .xlsx) with the webmail's session → the review shows the attachment's lines → confirmed → stored.
+ */
+const FIXTURES = resolve("tests/fixtures/orders")
+const mail = (name: string) => ({ eml: readFileSync(join(FIXTURES, "tuned", `${name}.eml`), "utf8") })
+let context: BrowserContext
+let dir: string
+let extensionId: string
+let roundcube: Roundcube
+
+test.describe.configure({ mode: "serial" })
+
+test.beforeAll(async () => {
+  test.setTimeout(90_000)
+  dir = mkdtempSync(join(tmpdir(), "comptoir-capture-att-"))
+  roundcube = await startRoundcube([mail("fr-10-labo-pdf"), mail("fr-43-ehpad-xlsx")])
+  context = await launchWithExtension(dir)
+  extensionId = new URL((await serviceWorkerOf(context)).url()).host
+  const page = await context.newPage()
+  await page.goto(`chrome-extension://${extensionId}/options.html`)
+  await page.locator('input[type=file][data-comptoir="import-customers"]').setInputFiles({ name: "customers.csv", mimeType: "text/csv", buffer: readFileSync(join(FIXTURES, "customers.csv")) })
+  await page.locator('[data-comptoir="import-confirm"]').first().click()
+  await page.locator('[data-comptoir="import-result"]').first().waitFor({ timeout: 30_000 })
+  await page.locator('input[type=file][data-comptoir="import-products"]').setInputFiles({ name: "products.csv", mimeType: "text/csv", buffer: readFileSync(join(FIXTURES, "products.csv")) })
+  await page.locator('[data-comptoir="import-section-products"] [data-comptoir="import-confirm"]').click()
+  await expect(page.locator('[data-comptoir="import-section-products"] [data-comptoir="import-result"]')).toHaveAttribute("data-records", /\d+/)
+  await page.close()
+})
+
+test.afterAll(async () => {
+  await context?.close()
+  await roundcube?.stop()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const overlay = (page: Page) => page.locator("#comptoir-overlay")
+const preview = (page: Page): FrameLocator => page.frameLocator("#messagecontframe")
+const field = (review: Page, name: string) => review.locator(`[data-comptoir="order-review"] [name="${name}"]`)
+
+/** Roundcube's inbox, signed in, the message opened in the preview pane. */
+async function openInPreview(page: Page, subject: string): Promise<void> {
+  await page.goto(`${roundcube.url}?_task=mail&_mbox=INBOX`)
+  const user = page.locator("#rcmloginuser")
+  const list = page.locator("#messagelist tbody tr")
+  await expect(user.or(list.first())).toBeVisible()
+  if (await user.isVisible()) {
+    await user.fill(AGENT.email)
+    await page.locator("#rcmloginpwd").fill(AGENT.password)
+    await page.locator("#rcmloginsubmit").click()
+  }
+  await page.locator("#messagelist tbody tr", { hasText: subject }).click()
+  await expect(preview(page).locator("h2.subject")).toContainText(subject)
+  await expect(preview(page).locator("#attachment-list li")).toHaveCount(1)
+}
+
+/** Clicks "Capture as order" and returns the workspace tab the review opened in. */
+async function capture(page: Page): Promise<Page> {
+  const button = overlay(page).locator('[data-comptoir="capture-order"]')
+  await expect(button).toBeVisible()
+  const opened = context.waitForEvent("page", { timeout: 20_000 })
+  await button.click()
+  const failed = overlay(page).locator('.c-capture .c-error, .c-capture [data-comptoir="not-an-order"]')
+  const review = await Promise.race([
+    opened,
+    failed.waitFor({ timeout: 20_000 }).then(async () => {
+      throw new Error(`no review opened: ${await failed.innerText()}`)
+    })
+  ])
+  await review.waitForLoadState()
+  await expect(review.locator('[data-comptoir="order-review"]')).toBeVisible()
+  return review
+}
+
+async function storedOrders(): Promise<{ id: string; sourceId: string | null; customerPoNumber: string | null; lines: { ref: string; quantityMilli: number }[] }[]> {
+  const page = await context.newPage()
+  await page.goto(`chrome-extension://${extensionId}/options.html`)
+  const orders = await page.evaluate(
+    () =>
+      new Promise<unknown[]>((ok, fail) => {
+        const req = indexedDB.open("comptoir")
+        req.onerror = () => fail(req.error)
+        req.onsuccess = () => {
+          const get = req.result.transaction("orders").objectStore("orders").getAll()
+          get.onsuccess = () => {
+            ok(get.result as unknown[])
+            req.result.close()
+          }
+          get.onerror = () => fail(get.error)
+        }
+      })
+  )
+  await page.close()
+  return orders as Awaited<ReturnType<typeof storedOrders>>
+}
+
+test("a Roundcube message whose order is only in the attached PDF: the review shows the PDF's lines, and the order is stored", async () => {
+  const page = await context.newPage()
+  await openInPreview(page, "Bon de commande BC-2026-114")
+  // The body alone is no order: "Veuillez trouver ci-joint notre bon de commande".
+  await expect(preview(page).locator("#messagebody")).not.toContainText("GN-4410")
+  const review = await capture(page)
+  await expect(field(review, "customerCode")).toHaveValue("C-00111")
+  await expect(field(review, "poNumber")).toHaveValue("BC-2026-114")
+  await expect(field(review, "deliveryDate")).toHaveValue("2026-03-17")
+  const lines = [0, 1, 2, 3].map(async (n) => [await field(review, `lines.${n}.ref`).inputValue(), await field(review, `lines.${n}.quantity`).inputValue()])
+  expect(await Promise.all(lines)).toEqual([
+    ["GN-4410", "30"],
+    ["GN-4411", "20"],
+    ["MSQ-200", "10"],
+    ["DET-5L", "4"]
+  ])
+  await expect(review.locator('[data-comptoir="read-attachments"]')).toContainText("BC-2026-114.pdf")
+  await expect(review.locator('[data-comptoir="unread-attachments"]')).toHaveCount(0)
+  await review.screenshot({ path: "test-results/order-review-from-pdf.png", fullPage: true })
+
+  await review.locator('[data-comptoir="order-confirm"]').click()
+  await expect(review.locator('[data-comptoir="order-stored"]')).toBeVisible()
+  const orderId = await review.locator('[data-comptoir="order-stored"]').getAttribute("data-order-id")
+  const stored = (await storedOrders()).find((o) => o.id === orderId)
+  expect(stored?.sourceId).toMatch(/^mail:roundcube:\d+$/)
+  expect(stored?.customerPoNumber).toBe("BC-2026-114")
+  expect(stored?.lines.map((l) => [l.ref, l.quantityMilli])).toEqual([
+    ["GN-4410", 30_000],
+    ["GN-4411", 20_000],
+    ["MSQ-200", 10_000],
+    ["DET-5L", 4_000]
+  ])
+  await review.close()
+  await page.close()
+})
+
+test("a Roundcube message with an Excel purchase order: the review shows the spreadsheet's lines", async () => {
+  const page = await context.newPage()
+  await openInPreview(page, "Commande avril - EHPAD Les Vergers")
+  const review = await capture(page)
+  await expect(field(review, "customerCode")).toHaveValue("C-00119")
+  await expect(field(review, "poNumber")).toHaveValue("EV-2026-041")
+  await expect(field(review, "deliveryDate")).toHaveValue("2026-04-14")
+  await expect(field(review, "lines.0.ref")).toHaveValue("ESS-300")
+  await expect(field(review, "lines.0.quantity")).toHaveValue("12")
+  await expect(field(review, "lines.3.ref")).toHaveValue("GN-4410")
+  await expect(field(review, "lines.3.quantity")).toHaveValue("40")
+  await expect(review.locator('[data-comptoir="read-attachments"]')).toContainText("Commande_avril_EHPAD.xlsx")
+  await review.screenshot({ path: "test-results/order-review-from-xlsx.png", fullPage: true })
+  await review.close()
+  await page.close()
+})

@@ -1,0 +1,74 @@
+import { readFileSync, readdirSync } from "node:fs"
+import { join } from "node:path"
+
+import Papa from "papaparse"
+import { describe, expect, it } from "vitest"
+
+import type { ExpectedOrder } from "~src/domain/orders/corpus-score"
+
+/**
+ * The labels of the order-mail corpus (issue #11), checked against the catalog and customer files they refer to.
+ * Nothing here runs the extractor: the held-out parts stay measured by the bench only, so no test result is
+ * ever tuned on them. A label naming a product or customer that does not exist would silently cost a point.
+ */
+const ORDERS_FIXTURES = join(import.meta.dirname, "..", "fixtures", "orders")
+/** The parts bench/orders-corpus.ts reads (not imported: that module pulls in the extractor, never run here). */
+const PARTS = ["tuned", "held-out", "held-out-2"] as const
+
+function csv(file: string): Record<string, string>[] {
+  return Papa.parse<Record<string, string>>(readFileSync(join(ORDERS_FIXTURES, file), "utf8"), { header: true, skipEmptyLines: true }).data
+}
+
+const products = new Map(csv("products.csv").map((p) => [p.ref!, p]))
+const catalogUnits = new Set([...products.values()].map((p) => p.unit!))
+const customerCodes = new Set(csv("customers.csv").map((c) => c.code!))
+
+function part(set: string): { name: string; eml: string; expected: ExpectedOrder }[] {
+  const dir = join(ORDERS_FIXTURES, set)
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".eml"))
+    .sort()
+    .map((f) => {
+      const name = f.replace(/\.eml$/, "")
+      return { name, eml: readFileSync(join(dir, f), "latin1"), expected: JSON.parse(readFileSync(join(dir, `${name}.expected.json`), "utf8")) as ExpectedOrder }
+    })
+}
+
+describe.each(PARTS)("the labels of the %s part of the order-mail corpus", (set) => {
+  const mails = part(set)
+
+  it("give every mail its expected result, and every expected result its mail", () => {
+    const labels = readdirSync(join(ORDERS_FIXTURES, set)).filter((f) => f.endsWith(".expected.json"))
+    expect(labels.map((f) => f.replace(/\.expected\.json$/, "")).sort()).toEqual(mails.map((m) => m.name))
+  })
+
+  it("name only customers of customers.csv, products of products.csv, the catalog's units and real dates", () => {
+    for (const { name, expected } of mails) {
+      if (expected.customer_code !== null) expect(customerCodes, name).toContain(expected.customer_code)
+      if (expected.delivery_date !== null) expect(new Date(`${expected.delivery_date}T00:00:00Z`).toISOString().slice(0, 10), name).toBe(expected.delivery_date)
+      for (const l of expected.lines) {
+        expect(products.has(l.ref), `${name}: ${l.ref}`).toBe(true)
+        expect(catalogUnits, `${name}: ${l.ref}`).toContain(l.unit)
+        expect(Number.isInteger(l.quantity) && l.quantity > 0, `${name}: ${l.ref} × ${l.quantity}`).toBe(true)
+      }
+    }
+  })
+
+  it("leave a mail that is not an order without lines, order number, date or address", () => {
+    for (const { name, expected } of mails.filter((m) => !m.expected.is_order)) {
+      expect({ name, lines: expected.lines, po: expected.po_number, date: expected.delivery_date, address: expected.delivery_address }).toEqual({ name, lines: [], po: null, date: null, address: null })
+    }
+  })
+})
+
+describe("the second held-out part (held-out-2), written blind after the extractor", () => {
+  const mails = part("held-out-2")
+
+  it("holds 30 mails, about 60 % French and 40 % English, 7 of them not orders, 2 with a PDF purchase order", () => {
+    expect(mails).toHaveLength(30)
+    expect(mails.filter((m) => /^h2-\d\d-fr-/.test(m.name))).toHaveLength(18)
+    expect(mails.filter((m) => /^h2-\d\d-en-/.test(m.name))).toHaveLength(12)
+    expect(mails.filter((m) => !m.expected.is_order)).toHaveLength(7)
+    expect(mails.filter((m) => m.expected.is_order && /Content-Type: application\/pdf/.test(m.eml)).map((m) => m.name)).toEqual(["h2-08-fr-rousseau-bc-pdf", "h2-15-en-hargreaves-po-pdf"])
+  })
+})
