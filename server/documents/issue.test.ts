@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { computeTotals } from "../../src/domain/documents/totals"
 import { SCHEMA_VERSION, type Mutation } from "../../src/domain/sync/protocol"
 import { clientId, skipPostgres, TestServer, type TestTeam } from "../test/harness"
+import { giveSeller } from "../test/seller"
 import { todayInParis } from "./issue"
 
 const YEAR = todayInParis().slice(0, 4)
@@ -51,6 +52,7 @@ for (const backend of ["pglite", "postgres"] as const) {
     beforeAll(async () => {
       server = await TestServer.start(backend)
       team = await server.team()
+      await giveSeller(server, team.admin)
     }, 90_000)
     afterAll(async () => server?.close())
 

@@ -5,7 +5,8 @@ import { invoiceBalance } from "../../src/domain/documents/payments"
 import type { RiskReason } from "../../src/domain/documents/risk"
 import { FRENCH_VAT_RATES_BP, totalsMismatch, type TotalsLine } from "../../src/domain/documents/totals"
 import { formatDocumentNumber, NUMBERED_FROM, type DocumentType } from "../../src/domain/documents/workflow"
-import type { MergeResult, RowState } from "../../src/domain/sync/merge"
+import { checkSellerForIssue } from "../../src/domain/documents/seller.schema"
+import { rowId, type MergeResult, type RowState } from "../../src/domain/sync/merge"
 import type { RowData } from "../../src/domain/sync/protocol"
 import type { Queryable } from "../db/db"
 
@@ -101,6 +102,9 @@ export async function applyDocumentRules(
   }
   if (wrong.length) return conflict("invalid", `the totals do not match the lines (${wrong.join("; ")}): recompute them before issuing`)
 
+  const sellerCheck = checkSellerForIssue(type, await teamSellerRow(tx, teamId, pending))
+  if (!sellerCheck.ok) return conflict("invalid", sellerCheck.message)
+
   const today = todayInParis(now)
   if (actor && type === "order") {
     const refused = await checkOrderRisk(tx, teamId, data, today, pending)
@@ -149,6 +153,14 @@ async function customerRows(tx: Queryable, teamId: string, customerId: string, t
   const out = new Map<string, RowData[]>(tables.map((t) => [t, []]))
   for (const v of byKey.values()) if (v.d) out.get(v.t)!.push(v.d)
   return out
+}
+
+/** The team's seller identity as this push sees it (a manager may complete it in the same push). */
+async function teamSellerRow(tx: Queryable, teamId: string, pending?: ReadonlyMap<string, RowState>): Promise<unknown> {
+  const own = pending?.get(rowId("teamSettings", "seller"))
+  if (own) return own.deleted || !own.data ? null : (own.data.seller ?? null)
+  const [row] = await tx.query<{ d: RowData }>(`SELECT data AS d FROM rows WHERE team_id = $1 AND table_name = 'teamSettings' AND id = 'seller' AND NOT deleted`, [teamId])
+  return row?.d.seller ?? null
 }
 
 /** The override names its author: it must be the manager or admin who pushes it. */

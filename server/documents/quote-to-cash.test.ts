@@ -4,6 +4,7 @@ import { addDaysIso } from "../../src/domain/documents/payment-terms"
 import { computeTotals } from "../../src/domain/documents/totals"
 import type { Mutation } from "../../src/domain/sync/protocol"
 import { clientId, skipPostgres, TestServer, type TestTeam, type TestUser } from "../test/harness"
+import { giveSeller } from "../test/seller"
 import { todayInParis } from "./issue"
 
 const YEAR = todayInParis().slice(0, 4)
@@ -41,6 +42,7 @@ for (const backend of ["pglite", "postgres"] as const) {
     beforeAll(async () => {
       server = await TestServer.start(backend)
       team = await server.team()
+      await giveSeller(server, team.admin)
     }, 90_000)
     afterAll(async () => server?.close())
 

@@ -230,10 +230,10 @@ export const documentsContract = {
   /** The team's seller identity (managers edit it in the options page). */
   "team/seller": {
     request: z.object({}),
-    response: z.object({ seller: SellerIdentitySchema.nullable(), validityDays: z.number().int(), mayEdit: z.boolean() })
+    response: z.object({ seller: SellerIdentitySchema.nullable(), validityDays: z.number().int(), mayEdit: z.boolean(), dunningSchedule: DunningScheduleSchema })
   },
   "team/seller-save": {
-    request: z.object({ seller: SellerIdentitySchema, validityDays: z.number().int().min(1).max(365) }),
+    request: z.object({ seller: SellerIdentitySchema, validityDays: z.number().int().min(1).max(365), dunningSchedule: DunningScheduleSchema.optional() }),
     response: z.object({ ok: z.boolean(), error: z.string().optional() })
   },
   // ---- Quote to cash (issue #10): workspace lists, document view, actions, dunning, the card's block ----
@@ -273,6 +273,8 @@ export const documentsContract = {
       seller: SellerIdentityView.nullable(),
       /** A credit note's invoice, as Factur-X references it. */
       correctedInvoice: z.object({ number: z.string(), date: z.string() }).nullable(),
+      /** The last change of this document the team server refused (stale, illegal, incomplete seller), in its words. */
+      refusal: z.object({ reason: z.string(), message: z.string(), at: z.number() }).nullable().optional(),
       today: z.string()
     })
   },
@@ -291,10 +293,10 @@ export const documentsContract = {
       overdueInvoices: Amount.extend({ maxDays: z.number().int() })
     })
   },
-  /** The reminder days (friendly / firm / formal notice), this device's setting. */
+  /** The reminder days (friendly / firm / formal notice): the team's, in its settings row; managers change them. */
   "documents/dunning-settings": {
     request: z.object({ schedule: DunningScheduleSchema.optional() }),
-    response: z.object({ schedule: DunningScheduleSchema, error: z.string().optional() })
+    response: z.object({ schedule: DunningScheduleSchema, error: z.string().optional(), mayEdit: z.boolean().optional() })
   },
   // --- orders captured from email (issue #11) ---
   /** From the in-page "Capture as order": the extractor runs here against the local base; the review opens in the workspace. */

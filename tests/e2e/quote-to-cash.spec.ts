@@ -9,6 +9,7 @@ import { OVER_LIMIT_QUOTE_ID } from "~src/domain/demo/demo-documents"
 import { extractFacturXml } from "~src/domain/documents/factur-x/embed"
 
 import { closeProfiles, launchProfiles, signIn, startDemoServer, type DemoServer, type Profile } from "./demo-server"
+import { startSite } from "./launch"
 
 test.describe.configure({ mode: "serial" })
 
@@ -164,6 +165,85 @@ test("the lists filter and search, and the dunning screen offers each overdue in
   await expect(agent.page.locator('[data-comptoir="history-entry"]').last()).toContainText("Friendly reminder sent")
 })
 
+test("the dunning mail goes into the reply being written, in the customer's language, and the reminder is logged on the invoice", async () => {
+  const [agent] = profiles as [Profile, Profile]
+  const started = await startSite()
+  try {
+    started.site.route(
+      "/webmail/compose",
+      `<!doctype html><html><head><title>Roundcube Webmail :: Répondre</title></head><body>
+        <form id="compose"><label>Objet <input name="_subject" value="Re: facture"></label>
+        <textarea id="composebody" name="_message" rows="16" cols="90">\n\n-- \nLe client a écrit :\n> Où en est notre dossier ?</textarea></form></body></html>`
+    )
+    const compose = await agent.context.newPage()
+    await compose.goto(`${started.site.origin}/webmail/compose`)
+    const textarea = compose.locator("#composebody")
+    await textarea.click()
+    await compose.keyboard.press("Control+Home")
+
+    await agent.page.bringToFront()
+    await workspace(agent, "dunning")
+    const row = agent.page.locator('[data-comptoir="dunning-row"]:not([data-due=""])').first()
+    await expect(row).toBeVisible()
+    const id = (await row.getAttribute("data-id")) ?? ""
+    const level = (await row.getAttribute("data-due")) ?? ""
+    await row.locator('[data-comptoir="dunning-open"]').click()
+    const panel = agent.page.locator('[data-comptoir="reminder-panel"]')
+    const body = (await panel.locator('[data-comptoir="reminder-body"]').textContent()) ?? ""
+    const language = await panel.getAttribute("data-language")
+    expect(body.split("\n")[0]).toMatch(language === "en" ? /^Dear / : /^(Bonjour|Madame, Monsieur)/)
+    await panel.locator('[data-comptoir="insert-into-reply"]').click()
+    // The agent's language for the notice; the mail itself is in the customer's.
+    await expect(panel.getByRole("status")).toContainText(/Inserted into the reply|Inséré dans la réponse/)
+    // The mail as the panel showed it, above the quoted thread, which stays.
+    await expect(textarea).toHaveValue(new RegExp(`^${body.split("\n")[0]!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\n`))
+    await expect(textarea).toHaveValue(/FAC-\d{4}-\d{5}/)
+    await expect(textarea).toHaveValue(/> Où en est notre dossier \?$/)
+    await agent.page.screenshot({ path: "/tmp/qf-shots/q2c-dunning-insert.png", fullPage: true })
+    await compose.screenshot({ path: "/tmp/qf-shots/q2c-dunning-compose.png" })
+    await compose.close()
+
+    await panel.locator('[data-comptoir="reminder-log"]').click()
+    await workspace(agent, `invoices/${id}`)
+    await expect(agent.page.locator('[data-comptoir="history-entry"]').last()).toContainText(/reminder sent|Formal notice sent|Relance|Mise en demeure/)
+    expect(level).toMatch(/^(friendly|firm|formal-notice)$/)
+  } finally {
+    started.server.closeAllConnections()
+    await new Promise((ok) => started.server.close(ok))
+  }
+})
+
+test("a manager sets the team's reminder days next to the seller identity; an agent sees them, cannot change them, and the dunning list follows", async () => {
+  const [agent, manager] = profiles as [Profile, Profile]
+  await manager.page.goto(`chrome-extension://${manager.extensionId}/options.html`)
+  const days = (l: string) => manager.page.locator(`[data-comptoir="dunning-days-${l}"]`)
+  await expect(days("friendly")).toHaveValue("7")
+  await expect(days("firm")).toHaveValue("15")
+  await expect(days("formal-notice")).toHaveValue("30")
+  await days("friendly").fill("20")
+  await manager.page.locator('[data-comptoir="seller-save"]').click()
+  await expect(manager.page.locator('[data-comptoir="seller-message"]')).toHaveText("reminder days must increase: friendly < firm < formal notice")
+  await days("friendly").fill("10")
+  await days("firm").fill("20")
+  await days("formal-notice").fill("45")
+  await manager.page.locator('[data-comptoir="seller-save"]').click()
+  await expect(manager.page.locator('[data-comptoir="seller-message"]')).toHaveClass(/c-ok/)
+  await manager.page.screenshot({ path: "/tmp/qf-shots/q2c-dunning-days-options.png", fullPage: true })
+
+  await reopenUntil(agent, "dunning", '[data-comptoir="dunning-schedule"][data-friendly="10"][data-firm="20"][data-formal-notice="45"]')
+  await expect(agent.page.locator('[data-comptoir="dunning-schedule"]')).toContainText("friendly at 10, firm at 20, formal notice at 45")
+  await agent.page.goto(`chrome-extension://${agent.extensionId}/options.html`)
+  await expect(agent.page.locator('[data-comptoir="dunning-days-friendly"]')).toHaveValue("10")
+  await expect(agent.page.locator('[data-comptoir="dunning-days-friendly"]')).toBeDisabled()
+
+  // Back to 7 / 15 / 30 for what follows.
+  await days("friendly").fill("7")
+  await days("firm").fill("15")
+  await days("formal-notice").fill("30")
+  await manager.page.locator('[data-comptoir="seller-save"]').click()
+  await expect(manager.page.locator('[data-comptoir="seller-message"]')).toHaveClass(/c-ok/)
+})
+
 test("the customer's card in the workspace shows its open documents and what is overdue, each a link to the list", async () => {
   const [agent] = profiles as [Profile, Profile]
   await workspace(agent, `customers/${customerId}`)
@@ -182,3 +262,43 @@ async function orderNumber(p: Profile): Promise<string> {
   await workspace(p, "orders")
   return n
 }
+
+test("a sent quote is accepted or refused in one click on its page, timestamped; a change made meanwhile on another device is refused and shown", async () => {
+  const [agent, manager] = profiles as [Profile, Profile]
+  await workspace(agent, "quotes")
+  const list = (await agent.page.evaluate(() => chrome.runtime.sendMessage({ type: "documents/list", payload: { kind: "quotes", limit: 1000 } }))) as { ok: boolean; data: { rows: { id: string; status: string }[] } }
+  const sent = list.data.rows.filter((r) => r.status === "sent")
+  const expired = list.data.rows.find((r) => r.status === "expired")
+  expect(sent.length).toBeGreaterThan(0)
+
+  // Past its validity date, a sent quote shows as expired and offers no acceptance.
+  if (expired) {
+    await workspace(agent, `quotes/${expired.id}`)
+    await expect(agent.page.locator('[data-comptoir="quote-expired"]')).toBeVisible()
+    await expect(agent.page.locator('[data-comptoir="transition"][data-to="accepted"]')).toHaveCount(0)
+  }
+
+  // The manager's device goes offline and accepts; meanwhile the agent refuses it online.
+  const id = sent[0]!.id
+  await reopenUntil(manager, `quotes/${id}`, '[data-comptoir="transition"][data-to="accepted"]')
+  await manager.context.setOffline(true)
+  await manager.page.locator('[data-comptoir="transition"][data-to="accepted"]').click()
+  await expect(manager.page.locator('[data-comptoir="document-view"]')).toHaveAttribute("data-status", "accepted")
+
+  await workspace(agent, `quotes/${id}`)
+  await agent.page.locator('[data-comptoir="transition"][data-to="refused"]').click()
+  await expect(agent.page.locator('[data-comptoir="document-view"]')).toHaveAttribute("data-status", "refused")
+  await expect(agent.page.locator('[data-comptoir="history-entry"]').last()).toContainText(/\d{2}\/\d{2}\/\d{4}.* · Refused · agent1@demo\.comptoir\.test/)
+  const opts = await agent.context.newPage()
+  await opts.goto(`chrome-extension://${agent.extensionId}/options.html`)
+  await expect(opts.locator('[data-comptoir="sync-status"]')).toContainText("nothing to send", { timeout: 30_000 })
+  await opts.close()
+
+  // Back online, the manager's acceptance was made on the older version: the server refuses it, the page says so.
+  await manager.context.setOffline(false)
+  await reopenUntil(manager, `quotes/${id}`, '[data-comptoir="document-refusal"]')
+  await expect(manager.page.locator('[data-comptoir="document-refusal"]')).toHaveAttribute("data-reason", "stale")
+  await manager.page.screenshot({ path: "/tmp/qf-shots/q2c-quote-stale.png", fullPage: true })
+  await manager.page.goto(`chrome-extension://${manager.extensionId}/options.html`)
+  await expect(manager.page.locator('[data-comptoir="refused-change"][data-reason="stale"]')).toBeVisible()
+})

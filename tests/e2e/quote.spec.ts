@@ -231,3 +231,47 @@ async function screenshotPdf(bytes: Buffer, path: string): Promise<void> {
   await view.screenshot({ path })
   await view.close()
 }
+
+test("during a call from the customer over its limit, the caller card shows the blocked risk in words and 'New quote' links the quote to the call", async () => {
+  // The call is the softphone's published state (what the background writes when a call rings); the SIP path
+  // itself is softphone.spec.ts's, with the lab.
+  const phone = await context.newPage()
+  await phone.goto(`chrome-extension://${extensionId}/popup.html`)
+  const number = overLimit.contacts[0]!.phones[0]!
+  const contact = overLimit.contacts[0]!
+  await phone.evaluate(
+    async ({ customer, number, contactId }) => {
+      const now = Date.now()
+      const call = { id: "call-e2e-quote", direction: "inbound", number, displayName: "", phase: "in-call", muted: false, onHold: false, startedAt: now - 30_000, answeredAt: now - 25_000, endedAt: null, endReason: null }
+      const view = {
+        state: { provider: "sip", registration: "registered", error: null, call, reconnectAttempt: 0 },
+        caller: { callId: call.id, number, candidates: [customer], customerId: customer.id, contactId },
+        capabilities: { incoming: true, hold: true, dtmf: true, transfer: true, media: true },
+        configured: true,
+        lastCall: null,
+        updatedAt: now + 60_000
+      }
+      await chrome.storage.session.set({ "softphone.view": view })
+    },
+    { customer: overLimit, number, contactId: contact.id }
+  )
+  const card = phone.locator('[data-comptoir="caller-card"]')
+  await expect(card).toHaveAttribute("data-customer-code", overLimit.code)
+  await expect(card.locator('[data-comptoir="risk"]')).toHaveAttribute("data-level", "blocked")
+  await expect(card.locator('[data-comptoir="risk"]')).toContainText(/over the credit limit|au-delà de (son|la) limite|limite de crédit/i)
+  await phone.setViewportSize({ width: 420, height: 900 })
+  await phone.screenshot({ path: "/tmp/qf-shots/caller-card-risk.png", fullPage: true })
+
+  const opened = context.waitForEvent("page")
+  await card.locator('[data-comptoir="quote-new"]').click()
+  const quotePage = await opened
+  const form = quotePage.locator('[data-comptoir="quote-form"]')
+  await expect(form).toBeVisible({ timeout: 10_000 })
+  expect(quotePage.url()).toContain(`quotes/new?customer=${overLimit.id}&contact=${contact.id}&call=call-e2e-quote`)
+  await expect(form.locator('[data-comptoir="quote-from-call"]')).toHaveAttribute("data-call-id", "call-e2e-quote")
+  await expect(form.locator('[name="contactId"]')).toHaveValue(contact.id)
+  await expect(form.locator('[data-comptoir="risk"]')).toHaveAttribute("data-level", "blocked")
+  await quotePage.close()
+  await phone.evaluate(() => chrome.storage.session.remove("softphone.view"))
+  await phone.close()
+})

@@ -1,10 +1,12 @@
 import { newId } from "~src/domain/ids"
 import { confirmCheck, creditedByInvoice, creditNoteFor, customerRisk, invoiceFromOrder, orderFromQuote, recordPayment, transition, withOverride, withReminder, type AnyDoc, type Outcome } from "~src/domain/documents/flow"
+import { checkSellerForIssue } from "~src/domain/documents/seller.schema"
+import { NUMBERED_FROM } from "~src/domain/documents/workflow"
 import { defineHandler } from "~src/messaging/handler"
 
 import { services } from "../../services"
 import { runSync } from "../../sync"
-import { documents, me, today } from "./shared"
+import { documents, me, teamSettingsRow, today } from "./shared"
 
 type Reply = { ok: boolean; code?: string; message?: string; params?: Record<string, string | number>; id?: string }
 
@@ -40,6 +42,11 @@ export const documentsAct = defineHandler("documents/act", async (req): Promise<
       }
       const r = transition(doc, step.to, who.email, now, day)
       if (!r.ok) return refused(r)
+      // The server would refuse it too: say it now rather than after a round trip.
+      if (step.to === NUMBERED_FROM[doc.type]) {
+        const seller = checkSellerForIssue(doc.type, ((await teamSettingsRow()) as { seller?: unknown } | null)?.seller ?? null)
+        if (!seller.ok) return { ok: false, code: "seller-incomplete", message: seller.message, params: { problems: seller.problems.join("; ") } }
+      }
       const also: AnyDoc[] = []
       // Issuing the invoice of an order closes the order.
       if (doc.type === "invoice" && step.to === "issued" && doc.sourceId) {

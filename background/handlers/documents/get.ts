@@ -1,3 +1,4 @@
+import { DOCUMENT_TABLES } from "~src/domain/documents/document.schema"
 import { confirmCheck, customerRisk, type AnyDoc } from "~src/domain/documents/flow"
 import { toRows } from "~src/domain/documents/listing"
 import { reminderMail } from "~src/domain/documents/reminder-mail"
@@ -31,7 +32,7 @@ export const documentsGet = defineHandler("documents/get", async (req) => {
   const level = row?.dunning ? (row.dunning.due ?? row.dunning.reached) : null
   if (doc.type === "invoice" && row && level && doc.number) {
     const contact = customer?.contacts.find((c) => c.id === doc.contactId) ?? customer?.contacts.find((c) => c.emails.length > 0)
-    const session = await readSession()
+    const [session, seller] = await Promise.all([readSession(), teamSeller()])
     const mail = reminderMail(level, doc.language, {
       invoiceNumber: doc.number,
       invoiceDate: doc.date,
@@ -40,11 +41,14 @@ export const documentsGet = defineHandler("documents/get", async (req) => {
       daysOverdue: row.daysOverdue,
       customerName: customer?.company ?? "",
       contactName: contact ? `${contact.firstName} ${contact.lastName}`.trim() : "",
-      sellerName: session?.team.name ?? "",
+      sellerName: seller?.name ?? session?.team.name ?? "",
       agentName: who.name
     })
     reminder = { level, ...mail, to: contact?.emails[0] ?? "" }
   }
+
+  // A change the team server refused stays listed (options, "refused changes") until answered: the page says it too.
+  const refused = await services.db.conflicts.filter((c) => c.table === DOCUMENT_TABLES[doc.type] && c.key === doc.id).last()
 
   return {
     document: doc,
@@ -60,6 +64,7 @@ export const documentsGet = defineHandler("documents/get", async (req) => {
     reminder,
     seller: await teamSeller(),
     correctedInvoice: corrected?.type === "invoice" && corrected.number ? { number: corrected.number, date: corrected.date } : null,
+    refusal: refused ? { reason: refused.reason, message: refused.message, at: refused.at } : null,
     today: day
   }
 })

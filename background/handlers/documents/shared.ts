@@ -1,7 +1,8 @@
 import { DocumentStore } from "~src/db/document-store"
-import { checkSchedule, DEFAULT_DUNNING_SCHEDULE, type DunningSchedule } from "~src/domain/documents/dunning"
+import type { DunningSchedule } from "~src/domain/documents/dunning"
 import type { SellerIdentity } from "~src/domain/documents/legal-mentions"
 import { toIsoDate } from "~src/domain/documents/payment-terms"
+import { teamDunningSchedule } from "~src/domain/documents/seller.schema"
 import { SellerIdentityView } from "~src/messaging/contract"
 
 import { services } from "../../services"
@@ -20,12 +21,15 @@ export async function me(): Promise<{ email: string; name: string; role: string 
   return s ? { email: s.user.email, name: s.user.name, role: s.user.role } : { email: "local", name: "", role: "agent" }
 }
 
-export const DUNNING_KEY = "dunningSchedule"
-
+/** The team's reminder days, from its replicated settings row (a manager sets them); 7 / 15 / 30 until then. */
 export async function dunningSchedule(): Promise<DunningSchedule> {
-  const raw = (await chrome.storage.local.get(DUNNING_KEY))[DUNNING_KEY] as Partial<DunningSchedule> | undefined
-  const s = { ...DEFAULT_DUNNING_SCHEDULE, ...(raw ?? {}) }
-  return checkSchedule(s) === null ? s : DEFAULT_DUNNING_SCHEDULE
+  return teamDunningSchedule(await teamSettingsRow())
+}
+
+/** The team's settings row (`teamSettings/seller`) as this device holds it, or null. */
+export async function teamSettingsRow(): Promise<Record<string, unknown> | null> {
+  const table = services.db.tables.find((t) => t.name === "teamSettings")
+  return ((await table?.get("seller").catch(() => undefined)) as Record<string, unknown> | undefined) ?? null
 }
 
 /**
@@ -33,8 +37,7 @@ export async function dunningSchedule(): Promise<DunningSchedule> {
  * table) when this build has it; null otherwise, and the views say what is missing.
  */
 export async function teamSeller(): Promise<SellerIdentity | null> {
-  const table = services.db.tables.find((t) => t.name === "teamSettings")
-  const row = (await table?.get("seller").catch(() => undefined)) as { seller?: unknown } | undefined
+  const row = (await teamSettingsRow()) as { seller?: unknown } | null
   const parsed = SellerIdentityView.safeParse(row?.seller)
   return parsed.success ? parsed.data : null
 }

@@ -1,3 +1,4 @@
+import { checkSchedule } from "~src/domain/documents/dunning"
 import { defineHandler } from "~src/messaging/handler"
 
 import { readSession, runSync } from "../../sync"
@@ -7,7 +8,11 @@ import { documentsDb } from "../quotes/documents"
 export const teamSellerSave = defineHandler("team/seller-save", async (req) => {
   const session = await readSession()
   if (!session || (session.user.role !== "manager" && session.user.role !== "admin")) return { ok: false, error: "manager-only" }
-  await documentsDb.teamSettings.put({ id: "seller", seller: req.seller, quoteValidityDays: req.validityDays, updatedAt: Date.now() })
+  const error = req.dunningSchedule ? checkSchedule(req.dunningSchedule) : null
+  if (error) return { ok: false, error }
+  const before = (await documentsDb.teamSettings.get("seller")) as { dunningSchedule?: unknown } | undefined
+  const dunningSchedule = req.dunningSchedule ?? before?.dunningSchedule
+  await documentsDb.teamSettings.put({ id: "seller", seller: req.seller, quoteValidityDays: req.validityDays, ...(dunningSchedule ? { dunningSchedule } : {}), updatedAt: Date.now() })
   void runSync(true).catch(() => undefined)
   return { ok: true }
 })

@@ -46,7 +46,15 @@ const base = {
   updatedAt: z.number().int()
 }
 
-export const Quote = z.object({ ...base, type: z.literal("quote"), status: z.enum(STATUSES.quote), validUntil: IsoDate, paymentTerms: PaymentTermsSchema })
+export const Quote = z.object({
+  ...base,
+  type: z.literal("quote"),
+  status: z.enum(STATUSES.quote),
+  validUntil: IsoDate,
+  paymentTerms: PaymentTermsSchema,
+  /** The call the customer asked for it in (its call log's id), when it was made from a call. */
+  callId: z.string().max(100).nullable().optional()
+})
 export const Order = z.object({
   ...base,
   type: z.literal("order"),

@@ -77,6 +77,19 @@ describe("the quote form's values", () => {
     expect(valuesFromQuote(q)).toEqual(values)
   })
 
+  it("start a quote asked for during a call with the caller as contact, and keep the call's id on the quote it makes", () => {
+    const withTwo = { ...customer, contacts: [...customer.contacts, { id: "p2", firstName: "Paul", lastName: "Martin", role: "", phones: ["+33612345678"], emails: [] }] }
+    const v = newQuoteValues(withTwo, { today: "2026-12-02", validityDays: 30, agentName: "Agent Un", contactId: "p2", callId: "call-42" })
+    expect(v).toMatchObject({ contactId: "p2", callId: "call-42" })
+    const q = quoteFromValues({ ...v, lines: [line({})] }, { id: "q2", date: "2026-12-02", now: 1 })
+    expect(q).toMatchObject({ contactId: "p2", callId: "call-42" })
+    expect(valuesFromQuote(q).callId).toBe("call-42")
+    // Saving the draft again from a form that no longer carries it keeps the link.
+    const { callId: _c, ...again } = valuesFromQuote(q)
+    expect(quoteFromValues(again, { id: "q2", date: "2026-12-02", now: 2, existing: q }).callId).toBe("call-42")
+    expect(quoteFromValues({ ...newQuoteValues(customer, { today: "2026-12-02", validityDays: 30, agentName: null }), lines: [line({})] }, { id: "q3", date: "2026-12-02", now: 1 }).callId).toBeNull()
+  })
+
   it("summarise a quote for a reply in its language, the lines and the totals as text", () => {
     const values = { ...newQuoteValues(customer, { today: "2026-12-02", validityDays: 30, agentName: "Agent Un" }), lines: [line({ ref: "REF-1", unitPrice: "100", quantity: "2" })] }
     const q = { ...quoteFromValues(values, { id: "q1", date: "2026-12-02", now: 1 }), number: "DEV-2026-00003" }

@@ -48,6 +48,8 @@ export const QuoteFormValues = z
     validUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "quotes.errors.validUntil"),
     salesRep: z.string().max(120),
     notes: z.string().max(5000),
+    /** The call it was asked for in (the caller card's or the outcome form's "New quote"). */
+    callId: z.string().max(100).optional(),
     lines: z.array(QuoteLineValues).min(1, "quotes.errors.noLine").max(500)
   })
   .superRefine((v, ctx) => {
@@ -125,7 +127,7 @@ export function emptyLine(id: string): QuoteLineValues {
  * The form of a new quote for a customer: the customer's language and payment terms, its first contact, the
  * agent as sales rep (the customer's own rep when it has one), valid for the team's default number of days.
  */
-export function newQuoteValues(c: Customer, opts: { today: string; validityDays: number; agentName: string | null; contactId?: string | null }): QuoteFormValues {
+export function newQuoteValues(c: Customer, opts: { today: string; validityDays: number; agentName: string | null; contactId?: string | null; callId?: string | null }): QuoteFormValues {
   const terms = termsFromDays(c.paymentTermsDays)
   const contact = opts.contactId && c.contacts.some((x) => x.id === opts.contactId) ? opts.contactId : (c.contacts[0]?.id ?? "")
   return {
@@ -137,6 +139,7 @@ export function newQuoteValues(c: Customer, opts: { today: string; validityDays:
     validUntil: addDaysIso(opts.today, opts.validityDays),
     salesRep: opts.agentName ?? c.salesRep ?? "",
     notes: "",
+    ...(opts.callId ? { callId: opts.callId } : {}),
     lines: []
   }
 }
@@ -152,6 +155,7 @@ export function valuesFromQuote(q: Quote): QuoteFormValues {
     validUntil: q.validUntil,
     salesRep: q.salesRep ?? "",
     notes: q.notes,
+    ...(q.callId ? { callId: q.callId } : {}),
     lines: q.lines.map((l) => ({
       id: l.id,
       productId: l.productId,
@@ -196,6 +200,7 @@ export function quoteFromValues(v: QuoteFormValues, base: { id: string; date: st
     notes: v.notes,
     salesRep: v.salesRep.trim() || null,
     sourceId: prev?.sourceId ?? null,
+    callId: v.callId || prev?.callId || null,
     history: prev?.history ?? [],
     createdAt: prev?.createdAt ?? base.now,
     updatedAt: base.now

@@ -1,5 +1,6 @@
 import * as z from "zod"
 
+import { checkSchedule, DEFAULT_DUNNING_SCHEDULE, type DunningSchedule } from "./dunning"
 import type { SellerIdentity } from "./legal-mentions"
 
 const Siren = z.string().regex(/^\d{9}$/, "the SIREN has 9 digits")
@@ -42,6 +43,11 @@ export const TeamSettingsRow = z.object({
   seller: SellerIdentitySchema,
   /** A new quote is valid this many days (the form's default validity date). */
   quoteValidityDays: z.number().int().min(1).max(365).default(30),
+  /** Days past due of each reminder (friendly / firm / formal notice), the team's; absent: 7 / 15 / 30. */
+  dunningSchedule: z
+    .object({ friendly: z.number().int().min(1).max(365), firm: z.number().int().min(1).max(365), "formal-notice": z.number().int().min(1).max(365) })
+    .refine((s) => checkSchedule(s) === null, "reminder days must increase: friendly < firm < formal notice")
+    .optional(),
   updatedAt: z.number().int()
 })
 export type TeamSettingsRow = z.infer<typeof TeamSettingsRow>
@@ -49,5 +55,44 @@ export type TeamSettingsRow = z.infer<typeof TeamSettingsRow>
 /** What is missing for a legal document, in words (empty when complete). */
 export function sellerProblems(raw: unknown): string[] {
   const r = SellerIdentitySchema.safeParse(raw)
-  return r.success ? [] : r.error.issues.map((i) => i.message)
+  // A field absent altogether (a row saved by an older version) is named as missing, not as a type error.
+  return r.success ? [] : r.error.issues.map((i) => (i.code === "invalid_type" ? (MISSING[i.path.join(".")] ?? `${i.path.join(".")} is missing`) : i.message))
+}
+
+const MISSING: Record<string, string> = {
+  name: "the company name is missing",
+  legalForm: "the legal form (SAS, SARL…) is missing",
+  siren: "the SIREN is missing",
+  rcsCity: "the city of the trade register (RCS) is missing",
+  vatNumber: "the VAT number is missing",
+  address: "the address is missing",
+  "address.line": "the street address is missing",
+  "address.postalCode": "the postal code is missing",
+  "address.city": "the city is missing",
+  "address.country": "the country of the address is missing"
+}
+
+/** The documents that carry the seller's identity: what the customer receives (an order stays in-house). */
+const CARRY_SELLER: ReadonlySet<string> = new Set(["quote", "invoice", "credit-note"])
+
+export type IssueSellerCheck = { ok: true } | { ok: false; problems: string[]; message: string }
+
+/**
+ * Whether the team's seller identity lets this document be issued: a quote or an invoice without the seller's
+ * name, legal form, SIREN, VAT number and address breaks French law (Code de commerce L441-9), so it is not
+ * numbered at all rather than sent incomplete. The server applies it when it issues; the form says it first.
+ */
+export function checkSellerForIssue(type: string, raw: unknown): IssueSellerCheck {
+  if (!CARRY_SELLER.has(type)) return { ok: true }
+  const problems = raw === null || raw === undefined ? ["the seller identity has not been filled in"] : sellerProblems(raw)
+  if (!problems.length) return { ok: true }
+  const what = type === "quote" ? "a quote" : type === "invoice" ? "an invoice" : "a credit note"
+  return { ok: false, problems, message: `${what} cannot be issued while the team's seller identity is incomplete (${problems.join("; ")}): a manager completes it in the options page` }
+}
+
+/** The team's reminder days from its settings row; the defaults when the row has none or a bad one. */
+export function teamDunningSchedule(row: unknown): DunningSchedule {
+  const raw = (row as { dunningSchedule?: unknown } | null | undefined)?.dunningSchedule
+  const parsed = TeamSettingsRow.shape.dunningSchedule.safeParse(raw)
+  return parsed.success && parsed.data ? parsed.data : DEFAULT_DUNNING_SCHEDULE
 }

@@ -8,6 +8,7 @@ import type { OutcomeDraft } from "~src/domain/calls/outcome-draft"
 import { mergeDraft, outcomeFormSchema, toCallLog, withoutCallTimes, type OutcomeContext, type OutcomeEnv, type OutcomeFormValues, type ScriptAnswers } from "~src/domain/calls/outcome-form"
 import { newId } from "~src/domain/ids"
 import { formatPhone } from "~src/features/customer-card/format"
+import { openQuoteForm } from "~src/features/quotes/open-quote-form"
 import { send } from "~src/messaging/send"
 
 import { downloadAppointment } from "./appointment-download"
@@ -165,6 +166,7 @@ export function OutcomeForm(props: OutcomeFormProps) {
   }
 
   const [extra, setExtra] = useState({ callback: false, appointment: false })
+  const [quoteState, setQuoteState] = useState<string | null>(null)
   const cb = form.watch("callback")
   const ap = form.watch("appointment")
   const showCallback = extra.callback || outcome === "call-back" || cb.date !== "" || cb.time !== "" || errors.callback !== undefined
@@ -213,6 +215,28 @@ export function OutcomeForm(props: OutcomeFormProps) {
         </select>
         <FieldMessage error={errors.outcome} />
       </div>
+
+      {outcome === "quote-requested" && context.customer ? (
+        <div className="c-outcome-row" data-comptoir="outcome-quote">
+          <button
+            type="button"
+            className="c-button"
+            data-comptoir="quote-new"
+            data-call-id={context.callId ?? ""}
+            onClick={() =>
+              void openQuoteForm(context.customer!.id, form.getValues("contactId") || null, context.callId).then((r) =>
+                setQuoteState(r.ok ? t("callOutcome.form.quoteOpened") : t("quotes.errors.generic", { message: r.error ?? "?" }))
+              )
+            }>
+            {t("callOutcome.form.newQuote")}
+          </button>
+          {quoteState ? (
+            <span className="c-muted" role="status">
+              {quoteState}
+            </span>
+          ) : null}
+        </div>
+      ) : null}
 
       <div className="c-field">
         <label htmlFor={fieldId("notes")}>{t("callOutcome.form.notes")}</label>

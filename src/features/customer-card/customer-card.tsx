@@ -24,6 +24,8 @@ export interface CustomerCardProps {
   onOpenScript?: (customer: Customer) => void
   /** The call timeline shown open at once (a card given the whole page); in lists it waits for a click. */
   timelineOpen?: boolean
+  /** The caller card during a call: "New quote" starts with the caller as contact and is linked to the call. */
+  quoteFrom?: { contactId: string | null; callId: string }
 }
 
 type Translate = ReturnType<typeof useTranslation>["t"]
@@ -55,6 +57,7 @@ function CardBody({
   onOpen,
   onOpenScript,
   timelineOpen,
+  quoteFrom,
   t,
   language
 }: CustomerCardProps & { t: Translate; language: string }) {
@@ -92,7 +95,7 @@ function CardBody({
       <div className="c-muted">
         {[city, c.country].filter(Boolean).join(" · ")} · {t(`card.language.${c.language}`)}
       </div>
-      {short ? null : <CardDetails c={c} matched={new Set(matchedValues ?? [])} agentCountry={agentCountry} locale={language} t={t} timelineOpen={timelineOpen} />}
+      {short ? null : <CardDetails c={c} matched={new Set(matchedValues ?? [])} agentCountry={agentCountry} locale={language} t={t} timelineOpen={timelineOpen} quoteFrom={quoteFrom} />}
     </article>
   )
 }
@@ -103,7 +106,8 @@ function CardDetails({
   agentCountry,
   locale,
   t,
-  timelineOpen
+  timelineOpen,
+  quoteFrom
 }: {
   c: Customer
   matched: Set<string>
@@ -111,6 +115,7 @@ function CardDetails({
   locale: string
   t: Translate
   timelineOpen?: boolean
+  quoteFrom?: CustomerCardProps["quoteFrom"]
 }) {
   // Asked only for a card that shows its details: a CRM list's hundreds of compact cards ask nothing.
   const risk = useCustomerRisk(c.id, true)
@@ -121,11 +126,12 @@ function CardDetails({
           type="button"
           className="c-button"
           data-comptoir="quote-new"
+          data-call-id={quoteFrom?.callId}
           onClick={(e) => {
             e.stopPropagation()
             // Only the agent's own click opens a tab: a page's scripts can reach the in-page panel and click for it.
             if (!e.nativeEvent.isTrusted) return
-            void openQuoteForm(c.id)
+            void openQuoteForm(c.id, quoteFrom?.contactId, quoteFrom?.callId)
           }}>
           {t("quotes.card.newQuote")}
         </button>

@@ -157,6 +157,19 @@ export function DocumentView({ id }: { id: string }) {
         ) : null}
       </p>
 
+      {doc.type === "quote" && doc.status === "sent" && row?.status === "expired" ? (
+        <p className="c-notice" data-comptoir="quote-expired">
+          {t("invoicing.view.expiredOn", { date: doc.validUntil })}
+        </p>
+      ) : null}
+      {view.refusal ? (
+        <div className="c-error" role="alert" data-comptoir="document-refusal" data-reason={view.refusal.reason}>
+          {/* Said the way the refused changes list says it: the reason in the agent's words, then the server's own. */}
+          <p>{t("invoicing.view.refused", { message: t(`sync.refused.reasons.${view.refusal.reason}`, { defaultValue: t("sync.refused.reasons.other") }) })}</p>
+          {view.refusal.message ? <p className="c-muted">{t("sync.refused.serverSaid", { message: view.refusal.message })}</p> : null}
+          <p className="c-muted">{t("invoicing.view.refusedHint")}</p>
+        </div>
+      ) : null}
       {error ? (
         <p className="c-error" role="alert" data-comptoir="document-error">
           {error}
@@ -181,7 +194,7 @@ export function DocumentView({ id }: { id: string }) {
           </button>
         ) : null}
         {doc.type === "quote" && row?.status === "draft" ? (
-          <button type="button" className="c-button" onClick={() => void act({ action: "transition", to: "sent" })}>
+          <button type="button" className="c-button" data-comptoir="transition" data-to="sent" onClick={() => void act({ action: "transition", to: "sent" })}>
             {t("invoicing.actions.send")}
           </button>
         ) : null}

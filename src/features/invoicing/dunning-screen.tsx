@@ -41,7 +41,7 @@ export function DunningScreen({ customerId }: { customerId: string | null }) {
   return (
     <section className="c-docs" data-comptoir="dunning">
       <h1>{t("invoicing.dunning.title")}</h1>
-      {schedule ? <ScheduleForm schedule={schedule} onSaved={load} /> : null}
+      {schedule ? <ScheduleLine schedule={schedule} /> : null}
       <div className="c-docs-filters">
         <input className="c-search" type="search" placeholder={t("invoicing.list.search")} aria-label={t("invoicing.list.search")} value={query} onChange={(e) => setQuery(e.target.value)} />
         {rows ? <span className="c-muted">{t("invoicing.dunning.summary", { count: rows.length, amount: formatCents(totalOverdue, lang) })}</span> : null}
@@ -162,6 +162,19 @@ function ReminderPanel({ row, onLogged }: { row: DocumentRowView; onLogged: () =
           }>
           {t("invoicing.dunning.copy")}
         </button>
+        <button
+          type="button"
+          className="c-button c-button-secondary"
+          data-comptoir="insert-into-reply"
+          onClick={() =>
+            // The body only: the reply keeps its own subject ("Re: …") and quoted thread below.
+            void send("documents/insert-into-reply", { text: reminder.body, blocks: reminder.body.split(/\n{2,}/).map((p) => ({ kind: "p" as const, text: p })) }).then(
+              (r) => setState(r.ok ? t("invoicing.dunning.inserted") : r.error === "no-compose-box" ? t("quotes.errors.noCompose") : t("quotes.errors.generic", { message: r.error ?? "?" })),
+              (e: unknown) => setState(t("quotes.errors.generic", { message: e instanceof Error ? e.message : String(e) }))
+            )
+          }>
+          {t("invoicing.dunning.insert")}
+        </button>
         <a className="c-button c-button-secondary" data-comptoir="reminder-mailto" href={mailtoLink(reminder.to, reminder)}>
           {t("invoicing.dunning.mailto")}
         </a>
@@ -190,33 +203,12 @@ function ReminderPanel({ row, onLogged }: { row: DocumentRowView; onLogged: () =
   )
 }
 
-function ScheduleForm({ schedule, onSaved }: { schedule: Schedule; onSaved: () => void }) {
+/** The team's reminder days, read-only here: a manager sets them in the options page, next to the seller identity. */
+function ScheduleLine({ schedule }: { schedule: Schedule }) {
   const { t } = useTranslation()
-  const [s, setS] = useState(schedule)
-  const [msg, setMsg] = useState<string | null>(null)
   return (
-    <details className="c-dunning-settings">
-      <summary>{t("invoicing.dunning.settings", { friendly: schedule.friendly, firm: schedule.firm, formal: schedule["formal-notice"] })}</summary>
-      <form
-        className="c-inline-form"
-        onSubmit={(e) => {
-          e.preventDefault()
-          void send("documents/dunning-settings", { schedule: s }).then((r) => {
-            setMsg(r.error ?? t("invoicing.dunning.saved"))
-            if (!r.error) onSaved()
-          })
-        }}>
-        {(["friendly", "firm", "formal-notice"] as const).map((l) => (
-          <label key={l}>
-            {t(`invoicing.dunning.level.${l}`)}
-            <input type="number" min={1} max={365} value={s[l]} data-comptoir={`dunning-days-${l}`} onChange={(e) => setS({ ...s, [l]: Number(e.target.value) })} />
-          </label>
-        ))}
-        <button type="submit" className="c-button">
-          {t("invoicing.dunning.save")}
-        </button>
-        {msg ? <span className="c-muted">{msg}</span> : null}
-      </form>
-    </details>
+    <p className="c-dunning-settings" data-comptoir="dunning-schedule" data-friendly={schedule.friendly} data-firm={schedule.firm} data-formal-notice={schedule["formal-notice"]}>
+      {t("invoicing.dunning.settings", { friendly: schedule.friendly, firm: schedule.firm, formal: schedule["formal-notice"] })} <span className="c-muted">{t("invoicing.dunning.teamSetting")}</span>
+    </p>
   )
 }

@@ -32,7 +32,7 @@ interface Loaded {
  * contact), the agent and the team's validity; `quotes/<id>` opens a stored one. Lines come from the catalog
  * search or are typed freely; the totals are the domain's (exact cents, VAT per rate) as the agent types.
  */
-export function QuoteEditor({ quoteId, customerId, contactId, prefill = [] }: { quoteId: string | null; customerId: string | null; contactId: string | null; prefill?: readonly PrefillLine[] }) {
+export function QuoteEditor({ quoteId, customerId, contactId, callId, prefill = [] }: { quoteId: string | null; customerId: string | null; contactId: string | null; callId: string | null; prefill?: readonly PrefillLine[] }) {
   const { t } = useTranslation()
   const [loaded, setLoaded] = useState<Loaded | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -47,7 +47,7 @@ export function QuoteEditor({ quoteId, customerId, contactId, prefill = [] }: { 
         const ctx = await send("quotes/context", { customerId: cid })
         if (!ctx.customer) return live && setError(t("quotes.form.customerMissing"))
         const quote = (stored?.quote as Quote | null | undefined) ?? null
-        const values = quote ? valuesFromQuote(quote) : newQuoteValues(ctx.customer, { today: ctx.today, validityDays: ctx.validityDays, agentName: ctx.agentName, contactId })
+        const values = quote ? valuesFromQuote(quote) : newQuoteValues(ctx.customer, { today: ctx.today, validityDays: ctx.validityDays, agentName: ctx.agentName, contactId, callId })
         if (!quote && prefill.length > 0) values.lines = await prefilledLines(prefill, values.language === "en" ? "en" : "fr")
         if (live) setLoaded({ id: quote?.id ?? uuidv7(), customer: ctx.customer, quote, values, risk: ctx.risk, sellerProblems: ctx.sellerProblems })
       } catch (e) {
@@ -58,7 +58,7 @@ export function QuoteEditor({ quoteId, customerId, contactId, prefill = [] }: { 
       live = false
     }
     // `prefill` comes from the same query as the key the section gives this editor: it changes with it.
-  }, [quoteId, customerId, contactId, t])
+  }, [quoteId, customerId, contactId, callId, t])
   if (error) return <p className="c-error">{error}</p>
   if (!loaded) return <p className="c-empty">{t("quotes.form.loading")}</p>
   return <QuoteFormBody key={loaded.id} loaded={loaded} t={t} />
@@ -196,6 +196,11 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
       <div className="c-muted">
         {c.company} · {c.code}
       </div>
+      {loaded.values.callId ? (
+        <p className="c-muted" data-comptoir="quote-from-call" data-call-id={loaded.values.callId}>
+          {t("quotes.form.fromCall")}
+        </p>
+      ) : null}
       {loaded.risk ? <RiskBadge risk={loaded.risk} t={t as (k: string, o?: Record<string, unknown>) => string} locale={locale} /> : null}
       {waiting && !refusal ? <p className="c-notice">{t("quotes.status.waitingNumber")}</p> : null}
       {quote?.number ? <p className="c-ok">{t("quotes.status.numbered", { number: quote.number })}</p> : null}

@@ -16,8 +16,8 @@ export function QuotesSection({ path }: { path: string[] }) {
   const [id = ""] = path
   // The section gets the path; the query (`?customer=`) is read from the same hash the workspace routed on.
   const params = parseRoute(location.hash).query
-  if (id === "new") return <QuoteEditor key={params.toString()} quoteId={null} customerId={params.get("customer")} contactId={params.get("contact")} prefill={prefillLinesOf(params)} />
-  if (id) return <QuoteEditor key={id} quoteId={id} customerId={null} contactId={null} />
+  if (id === "new") return <QuoteEditor key={params.toString()} quoteId={null} customerId={params.get("customer")} contactId={params.get("contact")} callId={params.get("call")} prefill={prefillLinesOf(params)} />
+  if (id) return <QuoteEditor key={id} quoteId={id} customerId={null} contactId={null} callId={null} />
   return <QuoteList />
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 
+import { checkSchedule, DUNNING_LEVELS, type DunningSchedule } from "~src/domain/documents/dunning"
 import { parseScaledDecimal } from "~src/domain/documents/money"
 import { SellerIdentitySchema, type Seller } from "~src/domain/documents/seller.schema"
 import { send } from "~src/messaging/send"
@@ -9,16 +10,19 @@ type Field = "name" | "legalForm" | "siren" | "rcsCity" | "vatNumber" | "line" |
 
 /**
  * The team's seller identity, printed on every quote and invoice: a manager fills it once (options page), it
- * reaches the whole team by sync. Agents see it read-only.
+ * reaches the whole team by sync. Agents see it read-only. The team's reminder days sit with it: the same row,
+ * the same managers.
  */
 export function SellerSection() {
   const { t } = useTranslation()
   const [state, setState] = useState<{ seller: Seller | null; validityDays: number; mayEdit: boolean } | null>(null)
+  const [days, setDays] = useState<Record<keyof DunningSchedule, string> | null>(null)
   const [form, setForm] = useState<Record<Field, string> & { capital: string; validity: string }>()
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
   useEffect(() => {
     void send("team/seller", {}).then((r) => {
       setState(r)
+      setDays({ friendly: String(r.dunningSchedule.friendly), firm: String(r.dunningSchedule.firm), "formal-notice": String(r.dunningSchedule["formal-notice"]) })
       const s = r.seller
       setForm({
         name: s?.name ?? "",
@@ -35,8 +39,11 @@ export function SellerSection() {
       })
     })
   }, [])
-  if (!state || !form) return null
+  if (!state || !form || !days) return null
   const save = async () => {
+    const schedule = { friendly: Number(days.friendly), firm: Number(days.firm), "formal-notice": Number(days["formal-notice"]) }
+    const wrongDays = Object.values(schedule).some((d) => !Number.isInteger(d) || d < 1 || d > 365) ? "reminder days are whole numbers from 1 to 365" : checkSchedule(schedule)
+    if (wrongDays) return setMessage({ ok: false, text: wrongDays })
     const capital = form.capital.trim() === "" ? null : parseScaledDecimal(form.capital, 2)
     const parsed = SellerIdentitySchema.safeParse({
       ...(state.seller ?? {}),
@@ -49,7 +56,7 @@ export function SellerSection() {
       address: { line: form.line.trim(), postalCode: form.postalCode.trim(), city: form.city.trim(), country: form.country.trim().toUpperCase() }
     })
     if (!parsed.success) return setMessage({ ok: false, text: parsed.error.issues.map((i) => i.message).join("; ") })
-    const r = await send("team/seller-save", { seller: parsed.data, validityDays: Number(form.validity) || 30 })
+    const r = await send("team/seller-save", { seller: parsed.data, validityDays: Number(form.validity) || 30, dunningSchedule: schedule })
     setMessage(r.ok ? { ok: true, text: t("quotes.seller.saved") } : { ok: false, text: r.error ?? "" })
   }
   const input = (field: Field | "capital" | "validity", label: string) => (
@@ -74,12 +81,27 @@ export function SellerSection() {
         {input("country", t("quotes.seller.country"))}
         {input("validity", t("quotes.seller.validityDays"))}
       </div>
+      <fieldset data-comptoir="dunning-days" style={{ marginTop: 8 }}>
+        <legend>{t("quotes.seller.dunningTitle")}</legend>
+        <div style={{ display: "flex", gap: 12, flexWrap: "wrap" }}>
+          {DUNNING_LEVELS.map((l) => (
+            <label key={l} style={{ display: "flex", flexDirection: "column", gap: 2 }}>
+              {t(`quotes.seller.dunning.${l}`)}
+              <input type="number" min={1} max={365} value={days[l]} disabled={!state.mayEdit} data-comptoir={`dunning-days-${l}`} onChange={(e) => setDays({ ...days, [l]: e.target.value })} />
+            </label>
+          ))}
+        </div>
+      </fieldset>
       {state.mayEdit ? (
-        <button type="button" className="c-button" style={{ marginTop: 8 }} onClick={() => void save()}>
+        <button type="button" className="c-button" style={{ marginTop: 8 }} data-comptoir="seller-save" onClick={() => void save()}>
           {t("quotes.seller.save")}
         </button>
       ) : null}
-      {message ? <p className={message.ok ? "c-ok" : "c-error"}>{message.text}</p> : null}
+      {message ? (
+        <p className={message.ok ? "c-ok" : "c-error"} data-comptoir="seller-message">
+          {message.text}
+        </p>
+      ) : null}
     </div>
   )
 }

@@ -14,7 +14,15 @@ export function CallerCard({ caller, agentCountry }: { caller: CallerContext; ag
   if (chosen) {
     return (
       <div data-comptoir="caller-card" data-customer-code={chosen.code}>
-        <CustomerCard customer={chosen} agentCountry={agentCountry} highlight matchedBy="phone" matchedValues={[caller.number]} />
+        {/* The card brings the risk (same function as everywhere) and "New quote", here with the caller and the call. */}
+        <CustomerCard
+          customer={chosen}
+          agentCountry={agentCountry}
+          highlight
+          matchedBy="phone"
+          matchedValues={[caller.number]}
+          quoteFrom={{ contactId: caller.contactId ?? chosen.contacts.find((p) => p.phones.includes(caller.number))?.id ?? null, callId: caller.callId }}
+        />
         {caller.candidates.length > 1 ? (
           <button
             type="button"

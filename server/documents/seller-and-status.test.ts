@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+
+import { DEMO_SELLER } from "../../src/domain/demo/demo-seller"
+import { computeTotals } from "../../src/domain/documents/totals"
+import type { Mutation } from "../../src/domain/sync/protocol"
+import { clientId, skipPostgres, TestServer, type TestTeam, type TestUser } from "../test/harness"
+import { todayInParis } from "./issue"
+
+const lines = [{ id: "l1", label: "Gants nitrile", quantityMilli: 2000, unitPriceCents: 899, discountBp: 0, vatRateBp: 2000 }]
+
+function draft(type: "quote" | "order" | "invoice", id: string, customerId = "cust-seller") {
+  const t = computeTotals(lines)
+  return {
+    id,
+    type,
+    status: "draft",
+    customerId,
+    language: "fr",
+    date: todayInParis(),
+    lines,
+    totalExclVatCents: t.totalExclVatCents,
+    totalVatCents: t.totalVatCents,
+    totalInclVatCents: t.totalInclVatCents,
+    paymentTerms: { kind: "net", days: 30 },
+    createdAt: 1,
+    updatedAt: 1,
+    ...(type === "quote" ? { validUntil: "2099-12-31" } : {}),
+    ...(type === "invoice" ? { dueDate: todayInParis() } : {})
+  }
+}
+
+for (const backend of ["pglite", "postgres"] as const) {
+  describe.skipIf(backend === "postgres" && skipPostgres)(`the seller identity and a quote's status on the server (${backend})`, () => {
+    let server: TestServer
+    let team: TestTeam
+    const mids = new Map<string, number>()
+    const clients = new Map<string, string>()
+    beforeAll(async () => {
+      server = await TestServer.start(backend)
+      team = await server.team()
+    }, 90_000)
+    afterAll(async () => server?.close())
+
+    async function push(user: TestUser, table: string, key: string, fields: Record<string, unknown>, baseVersion?: number, extra: Mutation[] = []) {
+      const cid = clients.get(user.email) ?? clientId()
+      clients.set(user.email, cid)
+      let mid = mids.get(cid) ?? 0
+      const more = extra.map((e) => ({ ...e, mid: ++mid }))
+      const m = { mid: ++mid, table, op: "put", key, fields, ...(baseVersion === undefined ? {} : { baseVersion }) } as Mutation
+      mids.set(cid, mid)
+      return server.push(user.token, cid, [...more, m])
+    }
+
+    it("refuses to number a quote or an invoice while the team has no seller identity, and says so in words", async () => {
+      const q = await push(team.agent, "quotes", "q-no-seller", draft("quote", "q-no-seller"), 0)
+      const sent = await push(team.agent, "quotes", "q-no-seller", { status: "sent" }, q.version)
+      expect(sent.conflicts).toMatchObject([{ reason: "invalid", message: expect.stringMatching(/^a quote cannot be issued while the team's seller identity is incomplete \(the seller identity has not been filled in\)/) }])
+      expect(sent.conflicts[0]!.serverRow!.data).toMatchObject({ status: "draft", number: null })
+
+      const i = await push(team.agent, "invoices", "i-no-seller", draft("invoice", "i-no-seller"), 0)
+      const issued = await push(team.agent, "invoices", "i-no-seller", { status: "issued" }, i.version)
+      expect(issued.conflicts[0]?.message).toMatch(/^an invoice cannot be issued while the team's seller identity is incomplete/)
+    })
+
+    it("names each missing piece of a seller identity stored incomplete, and issues in the push that completes it", async () => {
+      // Pushes of an incomplete identity are refused by the table's schema; a row kept from before is not.
+      await server.db.query(
+        `INSERT INTO rows (team_id, table_name, id, data, version, deleted, updated_at) VALUES ($1, 'teamSettings', 'seller', $2::jsonb, 1, false, now())`,
+        [team.id, JSON.stringify({ id: "seller", seller: { name: "Comptoir", legalForm: "SAS", siren: "12345", vatNumber: "", address: { line: "", postalCode: "69002", city: "Lyon", country: "FR" } }, updatedAt: 1 })]
+      )
+      const q = await push(team.manager, "quotes", "q-partial", draft("quote", "q-partial"), 0)
+      const sent = await push(team.manager, "quotes", "q-partial", { status: "sent" }, q.version)
+      const message = sent.conflicts[0]?.message ?? ""
+      expect(message).toContain("the SIREN has 9 digits")
+      expect(message).toContain("the VAT number starts with the country code")
+      expect(message).toContain("the street address is missing")
+      expect(message).toContain("the city of the trade register (RCS) is missing")
+
+      const seller = { id: "seller", seller: DEMO_SELLER, quoteValidityDays: 30, updatedAt: Date.now() }
+      const again = await push(team.manager, "quotes", "q-partial", { status: "sent" }, q.version, [{ mid: 0, table: "teamSettings", op: "put", key: "seller", fields: seller } as Mutation])
+      expect(again.conflicts).toEqual([])
+      const row = (await server.rowsOf(team.id)).find((r) => r.id === "q-partial")!
+      expect(String(row.data!.number)).toMatch(/^DEV-\d{4}-00001$/)
+    })
+
+    it("does not ask an order for the seller identity (it stays in-house)", async () => {
+      const other = await server.team("no-seller")
+      const o = await push(other.agent, "orders", "o-no-seller", draft("order", "o-no-seller", "cust-none"), 0)
+      const confirmed = await push(other.agent, "orders", "o-no-seller", { status: "confirmed" }, o.version)
+      expect(confirmed.conflicts).toEqual([])
+    })
+
+    it("takes a sent quote to accepted with its timestamped history, and refuses a refusal made on the older version", async () => {
+      const q = await push(team.agent, "quotes", "q-race", draft("quote", "q-race"), 0)
+      const sent = await push(team.agent, "quotes", "q-race", { status: "sent", history: [{ status: "sent", at: 1_000, by: team.agent.email }] }, q.version)
+      expect(sent.conflicts).toEqual([])
+      const accepted = await push(team.agent, "quotes", "q-race", { status: "accepted", history: [{ status: "sent", at: 1_000, by: team.agent.email }, { status: "accepted", at: 2_000, by: team.agent.email }] }, sent.version)
+      expect(accepted.conflicts).toEqual([])
+      // Another agent's device still on the sent version refuses it: the server keeps the acceptance.
+      const late = await push(team.agent2, "quotes", "q-race", { status: "refused", history: [{ status: "sent", at: 1_000, by: team.agent.email }, { status: "refused", at: 2_500, by: team.agent2.email }] }, sent.version)
+      expect(late.conflicts).toMatchObject([{ reason: "stale", serverRow: { version: accepted.version, data: { status: "accepted" } } }])
+      const row = (await server.rowsOf(team.id)).find((r) => r.id === "q-race")!
+      expect(row.data).toMatchObject({ status: "accepted", history: [{ status: "sent", at: 1_000 }, { status: "accepted", at: 2_000 }] })
+    })
+  })
+}
