@@ -93,4 +93,17 @@ test("a shipped script is duplicated, edited in French and English, saved, run i
   await page.locator('[data-comptoir="script-import-file"]').setInputFiles({ name: "dangling.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(dangling)) })
   await expect(errors.locator('[data-comptoir="script-problem"]').first()).toContainText('steps.a.choices.c : leads to a step that does not exist: "nowhere"')
   await page.screenshot({ path: "/tmp/script-import-errors.png" })
+
+  // The same problem in French when the agent works in French.
+  const scriptsUrl = page.url()
+  await page.goto(`chrome-extension://${extensionId}/options.html`)
+  await page.locator('[data-comptoir="setting-language"]').selectOption("fr")
+  await page.locator('[data-comptoir="settings-form"] button[type=submit]').click()
+  await page.goto(scriptsUrl)
+  await page.locator('[data-comptoir="script-import-file"]').setInputFiles({ name: "dangling.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(dangling)) })
+  await expect(errors.locator('[data-comptoir="script-problem"]').first()).toContainText("steps.a.choices.c : mène à une étape qui n'existe pas : « nowhere »")
+  await page.goto(`chrome-extension://${extensionId}/options.html`)
+  await page.locator('[data-comptoir="setting-language"]').selectOption("auto")
+  await page.locator('[data-comptoir="settings-form"] button[type=submit]').click()
+  await expect(page.locator("h1")).toHaveText("Comptoir settings")
 })
