@@ -102,8 +102,11 @@ export function termsFromValues(v: Pick<QuoteFormValues, "termsKind" | "termsDay
   return v.termsKind === "on-receipt" ? { kind: "on-receipt" } : { kind: v.termsKind, days: Number(v.termsDays.trim()) }
 }
 
-/** A product picked from the search, as a new line in the quote's language. */
-export function lineFromProduct(p: Product, lang: "fr" | "en", id: string): QuoteLineValues {
+/**
+ * A product picked from the search, as a new line in the quote's language; `price` is the customer's price
+ * (src/domain/catalog/pricing.ts), else the catalog's.
+ */
+export function lineFromProduct(p: Product, lang: "fr" | "en", id: string, price?: { unitPriceCents: number; discountBp: number }): QuoteLineValues {
   return {
     id,
     productId: p.id,
@@ -111,10 +114,15 @@ export function lineFromProduct(p: Product, lang: "fr" | "en", id: string): Quot
     label: lang === "fr" ? p.nameFr : p.nameEn,
     unit: p.unit,
     quantity: "1",
-    unitPrice: centsToInput(p.unitPriceCents, lang),
-    discountPercent: "",
+    unitPrice: centsToInput(price?.unitPriceCents ?? p.unitPriceCents, lang),
+    discountPercent: price?.discountBp ? percentToInput(price.discountBp, lang) : "",
     vatRate: bpToPercentText(p.vatRateBp)
   }
+}
+
+/** Basis points as typed back: 1250 → "12,5" (fr) or "12.5" (en). */
+export function percentToInput(bp: number, lang: "fr" | "en"): string {
+  return bpToPercentText(bp).replace(".", lang === "fr" ? "," : ".")
 }
 
 export function emptyLine(id: string): QuoteLineValues {
