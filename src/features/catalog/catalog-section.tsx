@@ -21,12 +21,15 @@ type Translate = ReturnType<typeof useTranslation>["t"]
 export function CatalogSection({ path }: { path: string[] }) {
   const { t } = useTranslation()
   const catalog = useCatalog()
+  // The product just saved: its confirmation outlives the editor (a new product's editor is remounted under its id).
+  const [saved, setSaved] = useState<string | null>(null)
   if (path[0] === "prices") return <Frame tab="prices" t={t}><PricingSection path={path.slice(1)} /></Frame>
   if (catalog.error) return <p className="c-error">{catalog.error}</p>
   if (!catalog.products) return <p className="c-muted">{t("catalog.list.loading")}</p>
   const products = catalog.products
   if (path[0]) {
     const product = path[0] === "new" ? null : (products.find((p) => p.id === path[0]) ?? undefined)
+    if (product === undefined && saved === path[0]) return <p className="c-muted">{t("catalog.list.loading")}</p>
     if (product === undefined || (product === null && !catalog.mayEdit)) {
       return (
         <Frame tab="products" t={t}>
@@ -38,10 +41,24 @@ export function CatalogSection({ path }: { path: string[] }) {
     return (
       <Frame tab="products" t={t}>
         <BackToList t={t} />
-        <ProductEditor key={product?.id ?? "new"} product={product} products={products} mayEdit={catalog.mayEdit} t={t} onSaved={(id) => {
-          catalog.reload()
-          location.hash = routeHash(`catalog/${encodeURIComponent(id)}`)
-        }} />
+        <ProductEditor
+          key={product?.id ?? "new"}
+          product={product}
+          products={products}
+          mayEdit={catalog.mayEdit}
+          t={t}
+          onEdit={() => setSaved(null)}
+          onSaved={(id) => {
+            setSaved(id)
+            catalog.reload()
+            location.hash = routeHash(`catalog/${encodeURIComponent(id)}`)
+          }}
+        />
+        {saved !== null && saved === path[0] ? (
+          <p className="c-ok" role="status" data-comptoir="product-saved">
+            {t("catalog.form.saved")}
+          </p>
+        ) : null}
       </Frame>
     )
   }
@@ -156,16 +173,32 @@ const FIELDS: { field: Exclude<ProductField, "vatRate" | "vatExemption" | "activ
 ]
 
 /** One product's form: read-only for agents; a manager saves it or deactivates it (never deletes it). */
-function ProductEditor({ product, products, mayEdit, t, onSaved }: { product: Product | null; products: Product[]; mayEdit: boolean; t: Translate; onSaved: (id: string) => void }) {
+function ProductEditor({
+  product,
+  products,
+  mayEdit,
+  t,
+  onEdit,
+  onSaved
+}: {
+  product: Product | null
+  products: Product[]
+  mayEdit: boolean
+  t: Translate
+  onEdit: () => void
+  onSaved: (id: string) => void
+}) {
   const { i18n } = useTranslation()
   const lang = i18n.language === "fr" ? "fr" : "en"
   const [values, setValues] = useState<ProductFormValues>(() => valuesFromProduct(product, lang))
   const [errors, setErrors] = useState<Partial<Record<ProductField, string>>>({})
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const set = <K extends ProductField>(field: K, value: ProductFormValues[K]) => {
     setValues((v) => ({ ...v, [field]: value }))
-    setMessage(null)
+    setErrors(({ [field]: _fixed, ...rest }) => rest)
+    setProblem(null)
+    onEdit()
   }
 
   const save = async (next: ProductFormValues) => {
@@ -173,7 +206,7 @@ function ProductEditor({ product, products, mayEdit, t, onSaved }: { product: Pr
     const checked = productFromValues(next, { id, existing: product, others: products, now: Date.now() })
     if (!checked.ok) {
       setErrors(checked.errors)
-      return setMessage({ ok: false, text: t("catalog.form.fix") })
+      return setProblem(t("catalog.form.fix"))
     }
     setErrors({})
     setBusy(true)
@@ -181,10 +214,9 @@ function ProductEditor({ product, products, mayEdit, t, onSaved }: { product: Pr
       const r = await send("catalog/save", { product: checked.product })
       if (!r.ok) {
         if (r.field) setErrors({ [r.field]: r.error })
-        return setMessage({ ok: false, text: r.error?.startsWith("catalog.") ? t(r.error) : t("catalog.form.refused", { reason: r.error ?? "?" }) })
+        return setProblem(r.error?.startsWith("catalog.") ? t(r.error) : t("catalog.form.refused", { reason: r.error ?? "?" }))
       }
       setValues(next)
-      setMessage({ ok: true, text: t("catalog.form.saved") })
       onSaved(id)
     } finally {
       setBusy(false)
@@ -193,7 +225,7 @@ function ProductEditor({ product, products, mayEdit, t, onSaved }: { product: Pr
 
   const readOnly = !mayEdit
   return (
-    <form data-comptoir="product-form" data-active={values.active ? "true" : "false"} onSubmit={(e) => {
+    <form className="c-catalog-form" data-comptoir="product-form" data-active={values.active ? "true" : "false"} onSubmit={(e) => {
       e.preventDefault()
       void save(values)
     }} noValidate>
@@ -218,6 +250,8 @@ function ProductEditor({ product, products, mayEdit, t, onSaved }: { product: Pr
               onChange={(e) => {
                 const vatRate = e.target.value
                 setValues((v) => ({ ...v, vatRate, vatExemption: vatRate === "0" && !v.vatExemption.trim() ? DEFAULT_EXEMPTION_FR : v.vatExemption }))
+                setErrors(({ vatRate: _fixed, ...rest }) => rest)
+                onEdit()
               }}>
               {VAT_RATE_CHOICES.map((r) => (
                 <option key={r.value} value={r.value}>
@@ -231,7 +265,7 @@ function ProductEditor({ product, products, mayEdit, t, onSaved }: { product: Pr
             <label style={{ gridColumn: "span 3" }}>
               {t("catalog.field.vatExemption")}
               <input name="vatExemption" value={values.vatExemption} aria-invalid={errors.vatExemption ? "true" : "false"} onChange={(e) => set("vatExemption", e.target.value)} />
-              <span className="c-muted">{t("catalog.form.vatExemptionHelp")}</span>
+              <span className="c-muted" style={{ fontSize: 11 }}>{t("catalog.form.vatExemptionHelp")}</span>
               {errors.vatExemption ? <span className="c-error">{t(errors.vatExemption)}</span> : null}
             </label>
           ) : null}
@@ -249,9 +283,9 @@ function ProductEditor({ product, products, mayEdit, t, onSaved }: { product: Pr
           ) : null}
         </div>
       ) : null}
-      {message ? (
-        <p className={message.ok ? "c-ok" : "c-error"} role="status" data-comptoir="product-message">
-          {message.text}
+      {problem ? (
+        <p className="c-error" role="alert" data-comptoir="product-problem">
+          {problem}
         </p>
       ) : null}
     </form>

@@ -120,7 +120,7 @@ function CustomerPricingEditor({ customerId, t }: { customerId: string; t: Trans
     setMessage(r.ok ? { ok: true, text: t("catalog.form.saved") } : { ok: false, text: t("catalog.form.refused", { reason: r.error ?? "?" }) })
   }
   return (
-    <form data-comptoir="pricing-form" onSubmit={(e) => {
+    <form className="c-catalog-form" data-comptoir="pricing-form" onSubmit={(e) => {
       e.preventDefault()
       void save()
     }} noValidate>
