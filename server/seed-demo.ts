@@ -50,7 +50,7 @@ export async function seedDemo(db: Db, opts: { customers?: number } = {}): Promi
     // The shipped scripts, as the team's (a manager edits them in the workspace).
     ...SHIPPED_SCRIPTS.map((s) => CallScript.parse(s)).map((s) => ({ t: "callScripts", k: s.id, d: s as unknown })),
     // A customer with a discount and one with special prices (the quote form prefills them).
-    ...generateDemoPricing(customers, products, Date.now()).map((p) => ({ t: "customerPrices", k: p.id, d: p as unknown }))
+    ...generateDemoPricing(customers, products, Date.now(), paperwork.overLimitCustomerId).map((p) => ({ t: "customerPrices", k: p.id, d: p as unknown }))
   ]
   return db.transaction(async (tx) => {
     const teamId = await createTeam(tx, DEMO_TEAM)

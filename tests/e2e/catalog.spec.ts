@@ -4,7 +4,10 @@ import { join } from "node:path"
 
 import { expect, test, type BrowserContext, type Page } from "@playwright/test"
 
-import { generateCustomers } from "~src/domain/demo/demo-data"
+import { Customer } from "~src/domain/customers/customer.schema"
+import { generateCustomers, generateProducts } from "~src/domain/demo/demo-data"
+import { generateDemoDocuments } from "~src/domain/demo/demo-documents"
+import { pricedDemoCustomers } from "~src/domain/demo/demo-pricing"
 import { centsToInput, percentToInput } from "~src/domain/documents/quote-form"
 
 import { signIn, startDemoServer } from "./demo-server"
@@ -25,8 +28,10 @@ interface Profile {
 
 let server: Awaited<ReturnType<typeof startDemoServer>>
 const profiles: Profile[] = []
-// The demo seed's first customers (src/domain/demo/demo-pricing.ts): 10 % off, then special prices; the third has none.
-const [discounted, special, plain] = generateCustomers({ count: 3 }) as [ReturnType<typeof generateCustomers>[number], ReturnType<typeof generateCustomers>[number], ReturnType<typeof generateCustomers>[number]]
+// The demo seed's priced customers (src/domain/demo/demo-pricing.ts): 10 % off, then special prices; the third has none.
+const customers = generateCustomers({ count: 2000 }).map(({ writtenPhones: _w, ...c }) => Customer.parse(c))
+const overLimitId = generateDemoDocuments(customers, generateProducts(), "2026-12-02").overLimitCustomerId
+const [discounted, special, plain] = pricedDemoCustomers(customers, overLimitId) as [Customer, Customer, Customer]
 
 test.beforeAll(async () => {
   test.setTimeout(180_000)
