@@ -1,6 +1,7 @@
 import { Customer } from "../src/domain/customers/customer.schema"
 import { generateCustomers, generateProducts } from "../src/domain/demo/demo-data"
 import { generateDemoDocuments } from "../src/domain/demo/demo-documents"
+import { generateDemoPricing } from "../src/domain/demo/demo-pricing"
 import { DEMO_SELLER } from "../src/domain/demo/demo-seller"
 import { DOCUMENT_TABLES } from "../src/domain/documents/document.schema"
 import { CallScript } from "../src/domain/scripts/script.schema"
@@ -47,7 +48,9 @@ export async function seedDemo(db: Db, opts: { customers?: number } = {}): Promi
     // The company on the demo team's quotes and invoices (a manager fills it in the options page for a real team).
     { t: "teamSettings", k: "seller", d: { id: "seller", seller: DEMO_SELLER, quoteValidityDays: 30, updatedAt: Date.now() } as unknown },
     // The shipped scripts, as the team's (a manager edits them in the workspace).
-    ...SHIPPED_SCRIPTS.map((s) => CallScript.parse(s)).map((s) => ({ t: "callScripts", k: s.id, d: s as unknown }))
+    ...SHIPPED_SCRIPTS.map((s) => CallScript.parse(s)).map((s) => ({ t: "callScripts", k: s.id, d: s as unknown })),
+    // A customer with a discount and one with special prices (the quote form prefills them).
+    ...generateDemoPricing(customers, products, Date.now(), paperwork.overLimitCustomerId).map((p) => ({ t: "customerPrices", k: p.id, d: p as unknown }))
   ]
   return db.transaction(async (tx) => {
     const teamId = await createTeam(tx, DEMO_TEAM)

@@ -4,6 +4,7 @@ import { authChangePassword } from "./auth/change-password"
 import { authLogin } from "./auth/login"
 import { authLogout } from "./auth/logout"
 import { callsLog } from "./calls/log"
+import { catalogHandlers } from "./catalog"
 import { callsTimeline } from "./calls/timeline"
 import { conflictsList } from "./conflicts/list"
 import { conflictsResolve } from "./conflicts/resolve"
@@ -92,5 +93,7 @@ export const handlers: readonly Handler[] = [
   ordersExtract,
   ordersCapture,
   ordersConfirm,
-  ordersByCustomer
+  ordersByCustomer,
+  // Catalog and customers' prices (issue #10)
+  ...catalogHandlers
 ] as unknown as readonly Handler[]

@@ -1,5 +1,6 @@
 import Fuse from "fuse.js"
 
+import { isActive } from "~src/domain/catalog/product-form"
 import type { Customer, Product } from "~src/domain/customers/customer.schema"
 import { CustomerSearchIndex } from "~src/domain/search/customer-search-index"
 
@@ -52,11 +53,12 @@ export class ProductSearch {
   }
 
   async search(query: string, limit: number): Promise<Product[]> {
+    // A deactivated product stays in the catalog (documents point at it) but is no longer offered.
     this.fuse ??= this.db.products.toArray().then(
-      (all) => new Fuse(all, { keys: ["ref", "nameFr", "nameEn"], threshold: 0.35, ignoreLocation: true, ignoreDiacritics: true })
+      (all) => new Fuse(all.filter(isActive), { keys: ["ref", "nameFr", "nameEn"], threshold: 0.35, ignoreLocation: true, ignoreDiacritics: true })
     )
     const fuse = await this.fuse
-    if (query.trim() === "") return (await this.db.products.orderBy("ref").limit(limit).toArray())
+    if (query.trim() === "") return (await this.db.products.orderBy("ref").filter(isActive).limit(limit).toArray())
     return fuse.search(query, { limit }).map((r) => r.item)
   }
 }

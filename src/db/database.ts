@@ -154,6 +154,7 @@ export class ComptoirDb extends Dexie {
   invoices!: Table<PlainRows["invoices"], string>
   creditNotes!: Table<PlainRows["creditNotes"], string>
   payments!: Table<PlainRows["payments"], string>
+  customerPrices!: Table<PlainRows["customerPrices"], string>
   rowVersions!: Table<RowVersion, string>
   // Call outcomes (issue #9): what the outcome form holds until it is saved or discarded.
   outcomeDrafts!: Table<OutcomeDraft, string>
@@ -205,7 +206,7 @@ export class ComptoirDb extends Dexie {
       secrets: "key"
     })
     // Call outcomes, scripts and documents (issues #9, #10), replicated like the rest.
-    const { teamSettings: teamSettingsIndexes, ...v7 } = PLAIN_TABLE_INDEXES
+    const { teamSettings: teamSettingsIndexes, customerPrices: customerPricesIndexes, ...v7 } = PLAIN_TABLE_INDEXES
     this.version(7).stores({ ...v7, rowVersions: "id" })
     // The team's settings (issue #10): the seller identity printed on quotes and invoices.
     this.version(8).stores({ teamSettings: teamSettingsIndexes })
@@ -215,6 +216,8 @@ export class ComptoirDb extends Dexie {
     })
     // Orders captured from email (issue #11): the extractor's memory per customer code, this device only.
     this.version(10).stores({ orderMemories: "customerCode" })
+    // Per-customer pricing (issue #10): a customer's discount and special prices, replicated.
+    this.version(11).stores({ customerPrices: customerPricesIndexes })
     this.use(outboxMiddleware())
   }
 }

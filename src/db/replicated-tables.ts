@@ -1,6 +1,7 @@
 import type { CallLog } from "~src/domain/calls/call-log.schema"
 import type { CreditNote, Invoice, Order, PaymentRecord, Quote } from "~src/domain/documents/document.schema"
 import type { TeamSettingsRow } from "~src/domain/documents/seller.schema"
+import type { CustomerPricing } from "~src/domain/catalog/pricing"
 import type { CallScript } from "~src/domain/scripts/script.schema"
 
 /**
@@ -8,7 +9,7 @@ import type { CallScript } from "~src/domain/scripts/script.schema"
  * replica (unlike customers, packed in segments, and products, kept under a unique `ref`). Small volumes
  * (calls, scripts, documents), so no packing. Any local write of them is replicated by the outbox middleware.
  */
-export const PLAIN_TABLES = ["callLogs", "callScripts", "quotes", "orders", "invoices", "creditNotes", "payments", "teamSettings"] as const
+export const PLAIN_TABLES = ["callLogs", "callScripts", "quotes", "orders", "invoices", "creditNotes", "payments", "teamSettings", "customerPrices"] as const
 export type PlainTable = (typeof PLAIN_TABLES)[number]
 
 export interface PlainRows {
@@ -20,6 +21,7 @@ export interface PlainRows {
   creditNotes: CreditNote
   payments: PaymentRecord
   teamSettings: TeamSettingsRow
+  customerPrices: CustomerPricing
 }
 
 /** Dexie indexes of each plain table (the primary key is always `id`). */
@@ -32,7 +34,9 @@ export const PLAIN_TABLE_INDEXES: Record<PlainTable, string> = {
   creditNotes: "id, customerId, status, number, date",
   payments: "id, invoiceId, customerId",
   // One row, "seller": the identity on quotes and invoices (issue #10; Dexie version 8).
-  teamSettings: "id"
+  teamSettings: "id",
+  // A customer's discount and special prices, keyed by the customer's id (issue #10; Dexie version 11).
+  customerPrices: "id"
 }
 
 const PLAIN = new Set<string>(PLAIN_TABLES)

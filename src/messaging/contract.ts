@@ -9,6 +9,7 @@ import { OutcomeContext, OutcomeFormValues } from "~src/domain/calls/outcome-for
 import { SoftphoneSettings as SoftphoneSettingsSchema } from "~src/domain/telephony/contract-schemas"
 import { CallRecord, PhoneEvent as PhoneEventSchema, PhoneState, SoftphoneView } from "~src/domain/telephony/contract-schemas"
 
+import { catalogContract } from "./contract-catalog"
 import { ComposeContentSchema, documentsContract } from "./contract-documents"
 
 export * from "./contract-documents"
@@ -295,7 +296,8 @@ export const contract = {
     response: z.object({ drafts: z.array(OutcomeDraft).max(200) })
   },
   // Sales documents and orders from mail (issues #10, #11).
-  ...documentsContract
+  ...documentsContract,
+  ...catalogContract
 } as const
 
 /**
@@ -362,6 +364,12 @@ export const senders: Record<keyof typeof contract, readonly SenderKind[]> = {
   "documents/insert-into-reply": pageOnly,
   "team/seller": pageOnly,
   "team/seller-save": pageOnly,
+  // The catalog and the customers' prices (issue #10): the workspace and the quote form only.
+  "catalog/list": pageOnly,
+  "catalog/save": pageOnly,
+  "pricing/get": pageOnly,
+  "pricing/list": pageOnly,
+  "pricing/save": pageOnly,
   // The card's timeline shows in the in-page panel too (read-only, one customer at a time, bounded); writing a
   // log and the drafts are the extension's own.
   "calls/log": pageOnly,

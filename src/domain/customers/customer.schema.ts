@@ -75,6 +75,16 @@ export const Product = z.object({
   unit: z.string().min(1).max(30),
   unitPriceCents: z.number().int().nonnegative(),
   vatRateBp: VatRate,
+  /**
+   * Why a 0 % product carries no VAT, as printed ("Exonération de TVA, article 261-4-4° du CGI"); required by the
+   * catalog form when the rate is 0 (src/domain/catalog/product-form.ts). Optional: rows from before it.
+   */
+  vatExemption: z.string().max(300).optional(),
+  /**
+   * A product is deactivated, never deleted: documents keep pointing at it. Absent means active (rows written
+   * before the catalog editor); an inactive product is not offered when adding a quote line.
+   */
+  active: z.boolean().optional(),
   createdAt: z.number().int(),
   updatedAt: z.number().int()
 })

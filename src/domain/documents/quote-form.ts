@@ -104,8 +104,11 @@ export function termsFromValues(v: Pick<QuoteFormValues, "termsKind" | "termsDay
   return v.termsKind === "on-receipt" ? { kind: "on-receipt" } : { kind: v.termsKind, days: Number(v.termsDays.trim()) }
 }
 
-/** A product picked from the search, as a new line in the quote's language. */
-export function lineFromProduct(p: Product, lang: "fr" | "en", id: string): QuoteLineValues {
+/**
+ * A product picked from the search, as a new line in the quote's language; `price` is the customer's price
+ * (src/domain/catalog/pricing.ts), else the catalog's.
+ */
+export function lineFromProduct(p: Product, lang: "fr" | "en", id: string, price?: { unitPriceCents: number; discountBp: number }): QuoteLineValues {
   return {
     id,
     productId: p.id,
@@ -113,10 +116,15 @@ export function lineFromProduct(p: Product, lang: "fr" | "en", id: string): Quot
     label: lang === "fr" ? p.nameFr : p.nameEn,
     unit: p.unit,
     quantity: "1",
-    unitPrice: centsToInput(p.unitPriceCents, lang),
-    discountPercent: "",
+    unitPrice: centsToInput(price?.unitPriceCents ?? p.unitPriceCents, lang),
+    discountPercent: price?.discountBp ? percentToInput(price.discountBp, lang) : "",
     vatRate: bpToPercentText(p.vatRateBp)
   }
+}
+
+/** Basis points as typed back: 1250 → "12,5" (fr) or "12.5" (en). */
+export function percentToInput(bp: number, lang: "fr" | "en"): string {
+  return bpToPercentText(bp).replace(".", lang === "fr" ? "," : ".")
 }
 
 export function emptyLine(id: string): QuoteLineValues {
@@ -236,6 +244,6 @@ export function prefillLinesOf(query: URLSearchParams): PrefillLine[] {
 }
 
 /** A prefilled line as a quote line: the catalog's label, price and VAT, the quantity and unit handed over. */
-export function lineFromPrefill(p: Product, l: PrefillLine, lang: "fr" | "en", id: string): QuoteLineValues {
-  return { ...lineFromProduct(p, lang, id), quantity: milliToInput(Math.round(l.quantity * 1000), lang), unit: (l.unit || p.unit).slice(0, 30) }
+export function lineFromPrefill(p: Product, l: PrefillLine, lang: "fr" | "en", id: string, price?: { unitPriceCents: number; discountBp: number }): QuoteLineValues {
+  return { ...lineFromProduct(p, lang, id, price), quantity: milliToInput(Math.round(l.quantity * 1000), lang), unit: (l.unit || p.unit).slice(0, 30) }
 }

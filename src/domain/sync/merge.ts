@@ -35,6 +35,7 @@ export function mergeMutation(def: TableDef, current: RowState | undefined, m: M
       return create(def, m)
     }
     case "lww": {
+      if (m.op === "delete" && def.rule.keepRows) return conflict("forbidden", `${m.table} rows are deactivated, not deleted: documents point at them`)
       if (m.op === "delete") return live === undefined ? { kind: "noop" } : { kind: "write", deleted: true, data: null }
       // A put on a missing or deleted row must carry a whole record: that is a (re)creation, and the later
       // write wins over the delete. A partial put there would leave a record without its required fields.

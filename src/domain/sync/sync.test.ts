@@ -66,6 +66,18 @@ describe("last write wins per field", () => {
     expect(mergeMutation(TABLES.products, undefined, m, agent)).toMatchObject({ kind: "conflict", reason: "forbidden" })
     expect(mergeMutation(TABLES.products, undefined, m, { role: "manager" })).toMatchObject({ kind: "write" })
   })
+
+  it("never deletes a product, even for a manager: documents point at it, it is deactivated instead", () => {
+    expect(mergeMutation(TABLES.products, row(product), del("products", product.id), { role: "manager" })).toMatchObject({ kind: "conflict", reason: "forbidden" })
+    expect(mergeMutation(TABLES.products, row(product), put("products", product.id, { active: false }), { role: "manager" })).toMatchObject({ kind: "write", data: { ...product, active: false } })
+  })
+
+  it("keeps a customer's prices to managers and admins", () => {
+    const pricing = { id: "c1", discountBp: 1000, specialPrices: [{ productId: product.id, unitPriceCents: 990 }], updatedAt: 1 }
+    expect(mergeMutation(TABLES.customerPrices, undefined, put("customerPrices", "c1", pricing), agent)).toMatchObject({ kind: "conflict", reason: "forbidden" })
+    expect(mergeMutation(TABLES.customerPrices, undefined, put("customerPrices", "c1", pricing), { role: "admin" })).toMatchObject({ kind: "write", data: pricing })
+    expect(() => put("customerPrices", "c1", { ...pricing, discountBp: 10_001 })).toThrow(/discountBp/)
+  })
 })
 
 describe("append-only tables", () => {

@@ -6,6 +6,7 @@ import { TeamSettingsRow } from "../documents/seller.schema"
 import { transitionsOf, type DocumentType } from "../documents/workflow"
 import { CallLog } from "../calls/call-log.schema"
 import { CallScript } from "../scripts/script.schema"
+import { CustomerPricing } from "../catalog/pricing"
 
 export const Role = z.enum(["agent", "manager", "admin"])
 export type Role = z.infer<typeof Role>
@@ -13,6 +14,8 @@ export type Role = z.infer<typeof Role>
 /** Editable records: each top-level field is its own register; the write the server orders last wins. */
 export interface LwwRule {
   kind: "lww"
+  /** Rows that documents point at (products): deactivated, never deleted; a delete is refused. */
+  keepRows?: true
 }
 
 /** Facts that happened (a call, an outcome): created once, never edited, so they can never conflict. */
@@ -62,7 +65,8 @@ function documentRule(type: DocumentType): WorkflowRule {
  */
 export const TABLES = {
   customers: { rule: { kind: "lww" }, schema: Customer },
-  products: { rule: { kind: "lww" }, schema: Product, writeRoles: ["manager", "admin"] },
+  // Products are deactivated, not deleted: quotes and invoices keep pointing at them (issue #10).
+  products: { rule: { kind: "lww", keepRows: true }, schema: Product, writeRoles: ["manager", "admin"] },
   callLogs: { rule: { kind: "append-only" }, schema: CallLog, webhookEvent: "callLog.created" },
   /** Call scripts: the team's own, edited by managers, used by everyone (issue #9). */
   callScripts: { rule: { kind: "lww" }, schema: CallScript, writeRoles: ["manager", "admin"] },
@@ -72,7 +76,9 @@ export const TABLES = {
   creditNotes: { rule: documentRule("credit-note"), document: "credit-note", schema: CreditNote },
   payments: { rule: { kind: "append-only" }, schema: PaymentRecord, webhookEvent: "payment.created" },
   // The team's settings: one row, "seller" (the identity on quotes and invoices, the quotes' validity).
-  teamSettings: { rule: { kind: "lww" }, schema: TeamSettingsRow, writeRoles: ["manager", "admin"] }
+  teamSettings: { rule: { kind: "lww" }, schema: TeamSettingsRow, writeRoles: ["manager", "admin"] },
+  // A customer's discount and special prices, one row per customer (its id): managers set prices (issue #10).
+  customerPrices: { rule: { kind: "lww" }, schema: CustomerPricing, writeRoles: ["manager", "admin"] }
 } as const satisfies TableRegistry
 
 export type TableName = keyof typeof TABLES

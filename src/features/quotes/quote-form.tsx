@@ -4,11 +4,13 @@ import { useFieldArray, useForm, useWatch, type FieldError, type FieldErrors, ty
 import { useTranslation } from "react-i18next"
 import { uuidv7 } from "uuidv7"
 
+import { priceFor, type CustomerPrice, type CustomerPricing } from "~src/domain/catalog/pricing"
 import type { Customer, Product } from "~src/domain/customers/customer.schema"
 import { documentSummary } from "~src/domain/documents/document-text"
 import { emptyLine, lineFromPrefill, lineFromProduct, lineFromValues, liveTotals, newQuoteValues, QuoteFormValues, VAT_RATE_CHOICES, valuesFromQuote, type PrefillLine, type Quote } from "~src/domain/documents/quote-form"
 import type { Seller } from "~src/domain/documents/seller.schema"
 import { lineNetCents } from "~src/domain/documents/totals"
+import { PriceSourceNote } from "~src/features/catalog"
 import { RiskBadge } from "~src/features/risk/risk-badge"
 import type { RiskView } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
@@ -25,6 +27,8 @@ interface Loaded {
   values: QuoteFormValues
   risk: RiskView | null
   sellerProblems: string[]
+  /** The customer's discount and special prices (issue #10), null for catalog prices. */
+  pricing: CustomerPricing | null
 }
 
 /**
@@ -44,12 +48,12 @@ export function QuoteEditor({ quoteId, customerId, contactId, callId, prefill = 
         if (quoteId && !stored?.quote) return live && setError(t("quotes.form.quoteMissing"))
         const cid = stored?.quote?.customerId ?? customerId
         if (!cid) return live && setError(t("quotes.form.customerMissing"))
-        const ctx = await send("quotes/context", { customerId: cid })
+        const [ctx, prices] = await Promise.all([send("quotes/context", { customerId: cid }), send("pricing/get", { customerId: cid }).catch(() => null)])
         if (!ctx.customer) return live && setError(t("quotes.form.customerMissing"))
         const quote = (stored?.quote as Quote | null | undefined) ?? null
         const values = quote ? valuesFromQuote(quote) : newQuoteValues(ctx.customer, { today: ctx.today, validityDays: ctx.validityDays, agentName: ctx.agentName, contactId, callId })
-        if (!quote && prefill.length > 0) values.lines = await prefilledLines(prefill, values.language === "en" ? "en" : "fr")
-        if (live) setLoaded({ id: quote?.id ?? uuidv7(), customer: ctx.customer, quote, values, risk: ctx.risk, sellerProblems: ctx.sellerProblems })
+        if (!quote && prefill.length > 0) values.lines = await prefilledLines(prefill, values.language === "en" ? "en" : "fr", prices?.pricing ?? null)
+        if (live) setLoaded({ id: quote?.id ?? uuidv7(), customer: ctx.customer, quote, values, risk: ctx.risk, sellerProblems: ctx.sellerProblems, pricing: prices?.pricing ?? null })
       } catch (e) {
         if (live) setError(String(e instanceof Error ? e.message : e))
       }
@@ -65,11 +69,12 @@ export function QuoteEditor({ quoteId, customerId, contactId, callId, prefill = 
 }
 
 /** Prefilled lines from the catalog by their ref (label, price, VAT); a ref the catalog lacks becomes a free line to price. */
-async function prefilledLines(prefill: readonly PrefillLine[], lang: "fr" | "en"): Promise<QuoteFormValues["lines"]> {
+/** Lines handed over (a reviewed order mail): catalog label, the customer's own price, the reviewed quantity. */
+async function prefilledLines(prefill: readonly PrefillLine[], lang: "fr" | "en", pricing: CustomerPricing | null): Promise<QuoteFormValues["lines"]> {
   return Promise.all(
     prefill.map(async (l) => {
       const hit = (await send("products/search", { query: l.ref, limit: 5 })).products.find((p) => p.ref.toUpperCase() === l.ref.toUpperCase())
-      return hit ? lineFromPrefill(hit, l, lang, uuidv7()) : { ...emptyLine(uuidv7()), ref: l.ref, label: l.ref, quantity: String(l.quantity), unit: l.unit || "u" }
+      return hit ? lineFromPrefill(hit, l, lang, uuidv7(), priceFor(hit, pricing)) : { ...emptyLine(uuidv7()), ref: l.ref, label: l.ref, quantity: String(l.quantity), unit: l.unit || "u" }
     })
   )
 }
@@ -81,6 +86,8 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
   const [refusal, setRefusal] = useState<string | null>(null)
   const [notice, setNotice] = useState<{ kind: "ok" | "error" | "notice"; text: string } | null>(null)
   const [busy, setBusy] = useState(false)
+  // Where each line added from the catalog got its price (shown under it); lines of a stored quote have none.
+  const [priceSources, setPriceSources] = useState<Record<string, CustomerPrice>>({})
   const form = useForm<QuoteFormValues>({ resolver: zodResolver(QuoteFormValues), defaultValues: loaded.values, mode: "onChange" })
   const { register, control, handleSubmit, formState } = form
   const lines = useFieldArray({ control, name: "lines", keyName: "key" })
@@ -270,12 +277,20 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
           </thead>
           <tbody>
             {lines.fields.map((f, i) => (
-              <LineRow key={f.key} i={i} register={register} errors={formState.errors.lines?.[i]} netCents={lineNet(watchedLines?.[i])} money={money} t={t} onRemove={() => lines.remove(i)} />
+              <LineRow key={f.key} i={i} register={register} priceSource={priceSources[f.id]} lang={language} errors={formState.errors.lines?.[i]} netCents={lineNet(watchedLines?.[i])} money={money} t={t} onRemove={() => lines.remove(i)} />
             ))}
           </tbody>
         </table>
         {typeof formState.errors.lines?.message === "string" ? <p className="c-error">{t(formState.errors.lines.message)}</p> : null}
-        <ProductPicker language={language} t={t} onPick={(line) => lines.append(line)} />
+        <ProductPicker
+          language={language}
+          pricing={loaded.pricing}
+          t={t}
+          onPick={(line, price) => {
+            if (price) setPriceSources((m) => ({ ...m, [line.id]: price }))
+            lines.append(line)
+          }}
+        />
         <div className="c-quote-bottom">
           <label style={{ flex: 1, minWidth: 260 }}>
             {t("quotes.form.notes")}
@@ -370,9 +385,13 @@ function LineRow({
   netCents,
   money,
   t,
-  onRemove
+  onRemove,
+  priceSource,
+  lang
 }: {
   i: number
+  priceSource: CustomerPrice | undefined
+  lang: "fr" | "en"
   register: UseFormRegister<QuoteFormValues>
   errors: FieldErrors<QuoteFormValues["lines"][number]> | undefined
   netCents: number | null
@@ -380,10 +399,11 @@ function LineRow({
   t: Translate
   onRemove: () => void
 }) {
-  const cell = (name: "ref" | "label" | "quantity" | "unit" | "unitPrice" | "discountPercent", extra: { inputMode?: "decimal"; className?: string } = {}) => (
+  const cell = (name: "ref" | "label" | "quantity" | "unit" | "unitPrice" | "discountPercent", extra: { inputMode?: "decimal"; className?: string } = {}, note: React.ReactNode = null) => (
     <td>
       <input {...register(`lines.${i}.${name}`)} aria-label={`${t(`quotes.form.${name === "discountPercent" ? "discount" : name}`)} ${i + 1}`} aria-invalid={errors?.[name] ? "true" : "false"} {...extra} />
       <FieldMessage error={errors?.[name]} t={t} />
+      {note}
     </td>
   )
   return (
@@ -392,7 +412,7 @@ function LineRow({
       {cell("label")}
       {cell("quantity", { inputMode: "decimal", className: "c-num" })}
       {cell("unit")}
-      {cell("unitPrice", { inputMode: "decimal", className: "c-num" })}
+      {cell("unitPrice", { inputMode: "decimal", className: "c-num" }, priceSource ? <PriceSourceNote price={priceSource} lang={lang} /> : null)}
       {cell("discountPercent", { inputMode: "decimal", className: "c-num" })}
       <td>
         <select {...register(`lines.${i}.vatRate`)} aria-label={`${t("quotes.form.vatRate")} ${i + 1}`}>
@@ -419,7 +439,17 @@ function LineRow({
  * "Add a line": the catalog's typo-tolerant search as the agent types a ref or a name; Enter or a click adds
  * the product (label in the quote's language, unit, price, VAT); Enter with no match adds a free line.
  */
-function ProductPicker({ language, t, onPick }: { language: "fr" | "en"; t: Translate; onPick: (line: QuoteFormValues["lines"][number]) => void }) {
+function ProductPicker({
+  language,
+  pricing,
+  t,
+  onPick
+}: {
+  language: "fr" | "en"
+  pricing: CustomerPricing | null
+  t: Translate
+  onPick: (line: QuoteFormValues["lines"][number], price: CustomerPrice | null) => void
+}) {
   const [query, setQuery] = useState("")
   const [active, setActive] = useState(0)
   const [error, setError] = useState<string | null>(null)
@@ -428,7 +458,9 @@ function ProductPicker({ language, t, onPick }: { language: "fr" | "en"; t: Tran
   const pick = (p: Product | null) => {
     const text = query.trim()
     if (!p && !text) return
-    onPick(p ? lineFromProduct(p, language, uuidv7()) : { ...emptyLine(uuidv7()), label: text })
+    // The customer's price (special price, or catalog price and its discount) is prefilled; the note says which.
+    const price = p ? priceFor(p, pricing) : null
+    onPick(p && price ? lineFromProduct(p, language, uuidv7(), price) : { ...emptyLine(uuidv7()), label: text }, price)
     setQuery("")
     setActive(0)
     input.current?.focus()
@@ -468,7 +500,7 @@ function ProductPicker({ language, t, onPick }: { language: "fr" | "en"; t: Tran
                 <span>
                   <strong>{p.ref}</strong> {language === "fr" ? p.nameFr : p.nameEn}
                 </span>
-                <span className="c-muted">{new Intl.NumberFormat(language === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency: "EUR" }).format(p.unitPriceCents / 100)}</span>
+                <span className="c-muted">{new Intl.NumberFormat(language === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency: "EUR" }).format(priceFor(p, pricing).unitPriceCents / 100)}</span>
               </button>
             </li>
           ))}

@@ -2,6 +2,7 @@ import type { ComponentType } from "react"
 
 import { CallsSection } from "~src/features/call-outcome/calls-section"
 import { ScriptsSection } from "~src/features/call-script/scripts-section"
+import { CatalogSection } from "~src/features/catalog"
 import { DunningSection, InvoicesSection, OrdersSection } from "~src/features/invoicing/sections"
 import { OrdersSection as CapturedOrderSection } from "~src/features/order-capture/orders-section"
 import { QuotesRoute } from "~src/features/quotes/quotes-route"
@@ -30,7 +31,9 @@ export const WORKSPACE_SECTIONS: WorkspaceSection[] = [
   { id: "quotes", labelKey: "invoicing.section.quotes", Component: QuotesRoute },
   { id: "orders", labelKey: "invoicing.section.orders", Component: OrdersRoute },
   { id: "invoices", labelKey: "invoicing.section.invoices", Component: InvoicesSection },
-  { id: "dunning", labelKey: "invoicing.section.dunning", Component: DunningSection }
+  { id: "dunning", labelKey: "invoicing.section.dunning", Component: DunningSection },
+  // Catalog and customers' prices (issue #10): edited by managers, read by agents.
+  { id: "catalog", labelKey: "catalog.page.nav", Component: CatalogSection }
 ]
 
 /** `#/orders/capture/<id>`: the review of an order captured from a mail (issue #11); the rest is the orders list. */

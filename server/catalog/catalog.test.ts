@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+
+import { generateProducts } from "../../src/domain/demo/demo-data"
+import { computeTotals } from "../../src/domain/documents/totals"
+import { SCHEMA_VERSION, type Mutation } from "../../src/domain/sync/protocol"
+import { seedDemo } from "../seed-demo"
+import { clientId, skipPostgres, TestServer, type TestTeam, type TestUser } from "../test/harness"
+import { todayInParis } from "../documents/issue"
+
+/** The catalog and the customers' prices on the server (issue #10): managers write them, agents read them. */
+for (const backend of ["pglite", "postgres"] as const) {
+  describe.skipIf(backend === "postgres" && skipPostgres)(`the catalog on the server (${backend})`, () => {
+    let server: TestServer
+    let team: TestTeam
+    const mids = new Map<string, number>()
+    const clients = new Map<string, string>()
+    beforeAll(async () => {
+      server = await TestServer.start(backend)
+      team = await server.team("catalog")
+    }, 90_000)
+    afterAll(async () => server?.close())
+
+    /** One push of one mutation by this user (each user has its own client id and mids). */
+    async function push(user: TestUser, m: { table: string; key: string; op?: "put" | "delete"; fields?: Record<string, unknown>; baseVersion?: number }) {
+      const cid = clients.get(user.email) ?? clientId()
+      clients.set(user.email, cid)
+      const mid = (mids.get(cid) ?? 0) + 1
+      mids.set(cid, mid)
+      const mutation = { mid, table: m.table, op: m.op ?? "put", key: m.key, ...(m.fields ? { fields: m.fields } : {}), ...(m.baseVersion === undefined ? {} : { baseVersion: m.baseVersion }) } as Mutation
+      return server.push(user.token, cid, [mutation])
+    }
+    async function stored(table: string, key: string) {
+      const [row] = await server.db.query<{ data: Record<string, unknown> | null; deleted: boolean }>("SELECT data, deleted FROM rows WHERE team_id = $1 AND table_name = $2 AND id = $3", [team.id, table, key])
+      return row
+    }
+
+    const gloves = { ...generateProducts()[0]!, id: `gloves-${backend}`, ref: "GANT-M" }
+
+    it("lets a manager create a product and change its price; an agent's next pull has the new price", async () => {
+      expect((await push(team.manager, { table: "products", key: gloves.id, fields: gloves })).conflicts).toEqual([])
+      expect((await push(team.manager, { table: "products", key: gloves.id, fields: { unitPriceCents: 1390, updatedAt: 2 } })).conflicts).toEqual([])
+      const pulled = await server.pull(team.agent.token)
+      expect(pulled.rows.find((r) => r.table === "products" && r.key === gloves.id)?.data).toMatchObject({ ref: "GANT-M", unitPriceCents: 1390 })
+    })
+
+    it("refuses an agent's price change and gives back the manager's price", async () => {
+      const r = await push(team.agent, { table: "products", key: gloves.id, fields: { unitPriceCents: 1 } })
+      expect(r.conflicts).toMatchObject([{ reason: "forbidden", serverRow: { data: { unitPriceCents: 1390 } } }])
+      expect((await stored("products", gloves.id))?.data).toMatchObject({ unitPriceCents: 1390 })
+    })
+
+    it("keeps a product a quote uses: a delete is refused even to an admin, deactivating it keeps the row", async () => {
+      const lines = [{ id: "l1", productId: gloves.id, ref: gloves.ref, label: gloves.nameFr, unit: gloves.unit, quantityMilli: 2000, unitPriceCents: 1390, discountBp: 0, vatRateBp: 2000 }]
+      const { totalExclVatCents, totalVatCents, totalInclVatCents } = computeTotals(lines)
+      const quote = { id: `q-${backend}`, type: "quote", status: "draft", customerId: "c1", language: "fr", date: todayInParis(), validUntil: "2099-01-01", paymentTerms: { kind: "net", days: 30 }, lines, totalExclVatCents, totalVatCents, totalInclVatCents, createdAt: 1, updatedAt: 1 }
+      expect((await push(team.agent, { table: "quotes", key: quote.id, fields: quote, baseVersion: 0 })).conflicts).toEqual([])
+
+      const deleted = await push(team.admin, { table: "products", key: gloves.id, op: "delete" })
+      expect(deleted.conflicts).toMatchObject([{ reason: "forbidden", message: expect.stringMatching(/deactivated, not deleted/) }])
+      expect(await stored("products", gloves.id)).toMatchObject({ deleted: false, data: { ref: "GANT-M" } })
+
+      expect((await push(team.manager, { table: "products", key: gloves.id, fields: { active: false } })).conflicts).toEqual([])
+      expect(await stored("products", gloves.id)).toMatchObject({ deleted: false, data: { ref: "GANT-M", active: false } })
+    })
+
+    /** A push the server refuses as a whole (400), naming the field. */
+    async function refusedField(user: TestUser, table: string, key: string, fields: Record<string, unknown>) {
+      const res = await server.request("POST", "/sync/push", user.token, { clientId: clientId(), schemaVersion: SCHEMA_VERSION, mutations: [{ mid: 1, table, op: "put", key, fields }] })
+      expect(res.status).toBe(400)
+      return res.body.field
+    }
+
+    it("refuses a VAT exemption mention longer than a line of a document", async () => {
+      expect(await refusedField(team.manager, "products", gloves.id, { vatExemption: "x".repeat(301) })).toBe("/mutations/0/fields/vatExemption")
+    })
+
+    it("keeps a customer's prices to managers: an agent's discount is refused, the manager's reaches the agents", async () => {
+      const pricing = { id: "c1", discountBp: 1000, specialPrices: [{ productId: gloves.id, unitPriceCents: 990 }], updatedAt: 1 }
+      const byAgent = await push(team.agent, { table: "customerPrices", key: "c1", fields: pricing })
+      expect(byAgent.conflicts).toMatchObject([{ reason: "forbidden" }])
+      expect(await stored("customerPrices", "c1")).toBeUndefined()
+
+      expect((await push(team.manager, { table: "customerPrices", key: "c1", fields: pricing })).conflicts).toEqual([])
+      const pulled = await server.pull(team.agent2.token)
+      expect(pulled.rows.find((r) => r.table === "customerPrices" && r.key === "c1")?.data).toEqual(pricing)
+    })
+
+    it("refuses a discount over 100 %", async () => {
+      expect(await refusedField(team.manager, "customerPrices", "c1", { discountBp: 12_000 })).toBe("/mutations/0/fields/discountBp")
+      expect((await stored("customerPrices", "c1"))?.data).toMatchObject({ discountBp: 1000 })
+    })
+
+    it.runIf(backend === "pglite")("seeds the demo team with a customer on discount and one with special prices", async () => {
+      const teamId = (await seedDemo(server.db, { customers: 30 })).teamId
+      const rows = await server.db.query<{ data: { discountBp: number; specialPrices: unknown[] } }>("SELECT data FROM rows WHERE team_id = $1 AND table_name = 'customerPrices' ORDER BY id", [teamId])
+      expect(rows.map((r) => [r.data.discountBp, r.data.specialPrices.length]).sort()).toEqual([[1000, 0], [500, 2]])
+    })
+  })
+}

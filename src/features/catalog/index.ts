@@ -1,0 +1,2 @@
+export { CatalogSection } from "./catalog-section"
+export { PriceSourceNote } from "./price-source-note"

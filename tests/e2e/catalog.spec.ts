@@ -1,0 +1,192 @@
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+
+import { expect, test, type BrowserContext, type Page } from "@playwright/test"
+
+import { Customer } from "~src/domain/customers/customer.schema"
+import { generateCustomers, generateProducts } from "~src/domain/demo/demo-data"
+import { generateDemoDocuments } from "~src/domain/demo/demo-documents"
+import { pricedDemoCustomers } from "~src/domain/demo/demo-pricing"
+import { centsToInput, percentToInput } from "~src/domain/documents/quote-form"
+
+import { signIn, startDemoServer } from "./demo-server"
+import { launchWithExtension, serviceWorkerOf } from "./launch"
+
+/**
+ * The catalog in a team (issue #10): a manager edits a price and the agent's next quote uses it; a customer's
+ * discount and special price are prefilled in the quote form, with where the price came from.
+ */
+test.describe.configure({ mode: "serial", timeout: 120_000 })
+
+interface Profile {
+  context: BrowserContext
+  dir: string
+  extensionId: string
+  page: Page
+}
+
+let server: Awaited<ReturnType<typeof startDemoServer>>
+const profiles: Profile[] = []
+// The demo seed's priced customers (src/domain/demo/demo-pricing.ts): 10 % off, then special prices; the third has none.
+const customers = generateCustomers({ count: 2000 }).map(({ writtenPhones: _w, ...c }) => Customer.parse(c))
+const overLimitId = generateDemoDocuments(customers, generateProducts(), "2026-12-02").overLimitCustomerId
+const [discounted, special, plain] = pricedDemoCustomers(customers, overLimitId) as [Customer, Customer, Customer]
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000)
+  server = await startDemoServer()
+  for (let i = 0; i < 2; i++) {
+    const dir = mkdtempSync(join(tmpdir(), "comptoir-e2e-catalog-"))
+    const context = await launchWithExtension(dir)
+    const extensionId = new URL((await serviceWorkerOf(context)).url()).host
+    profiles.push({ context, dir, extensionId, page: await context.newPage() })
+  }
+  const [agent, manager] = profiles as [Profile, Profile]
+  await signIn(agent.page, agent.extensionId, server.url, "agent1@demo.comptoir.test")
+  await signIn(manager.page, manager.extensionId, server.url, "manager@demo.comptoir.test")
+})
+
+test.afterAll(async () => {
+  for (const p of profiles) {
+    await p.context.close()
+    rmSync(p.dir, { recursive: true, force: true })
+  }
+  await server?.stop()
+})
+
+const workspace = (p: Profile, route: string) => p.page.goto(`chrome-extension://${p.extensionId}/tabs/workspace.html#/${route}`)
+
+/** Opens a new quote for a customer (a fresh page) and adds a product by its ref as its first line. */
+async function quoteWithProduct(p: Profile, customerId: string, ref: string): Promise<void> {
+  await p.page.goto("about:blank")
+  await workspace(p, `quotes/new?customer=${encodeURIComponent(customerId)}`)
+  const form = p.page.locator('[data-comptoir="quote-form"]')
+  await expect(form).toBeVisible()
+  await p.page.locator('[data-comptoir="quote-line-add"]').fill(ref)
+  await p.page.locator(`[data-comptoir="quote-product-option"][data-ref="${ref}"]`).click()
+  await expect(form.locator('input[name="lines.0.ref"]')).toHaveValue(ref)
+}
+
+test("an agent reads the catalog, found without accents, and cannot change it", async () => {
+  const [agent] = profiles as [Profile, Profile]
+  await workspace(agent, "catalog")
+  const rows = agent.page.locator('[data-comptoir="catalog-row"]')
+  await expect(rows).toHaveCount(15)
+  await agent.page.locator('[data-comptoir="catalog-search"]').fill("cafe grains")
+  await expect(rows).toHaveCount(1)
+  await expect(rows.first()).toHaveAttribute("data-ref", "REF-1006")
+  await expect(agent.page.locator('[data-comptoir="catalog-new"]')).toHaveCount(0)
+  await rows.first().locator('[data-comptoir="catalog-open"]').click()
+  const form = agent.page.locator('[data-comptoir="product-form"]')
+  await expect(form.locator('[data-comptoir="catalog-read-only"]')).toBeVisible()
+  await expect(form.locator('input[name="unitPrice"]')).toBeDisabled()
+  await expect(form.locator('[data-comptoir="product-save"]')).toHaveCount(0)
+})
+
+test("a manager changes a price and adds a 0 % product, which needs its exemption mention", async () => {
+  const [, manager] = profiles as [Profile, Profile]
+  await workspace(manager, "catalog")
+  await expect(manager.page.locator('[data-comptoir="catalog-row"]')).toHaveCount(15)
+  await manager.page.screenshot({ path: "test-results/catalog-list-manager.png", fullPage: true })
+  await manager.page.locator('[data-comptoir="catalog-search"]').fill("ramette")
+  await manager.page.locator('[data-comptoir="catalog-row"][data-ref="REF-1001"] [data-comptoir="catalog-open"]').click()
+  const form = manager.page.locator('[data-comptoir="product-form"]')
+  await form.locator('input[name="unitPrice"]').fill("6,10")
+  await form.locator('[data-comptoir="product-save"]').click()
+  await expect(manager.page.locator('[data-comptoir="product-saved"]')).toBeVisible()
+
+  await workspace(manager, "catalog/new")
+  await form.locator('input[name="ref"]').fill("ref-1002")
+  await form.locator('input[name="nameFr"]').fill("Formation à l'hygiène")
+  await form.locator('input[name="nameEn"]').fill("Hygiene training")
+  await form.locator('input[name="unit"]').fill("jour")
+  await form.locator('input[name="unitPrice"]').fill("900")
+  await form.locator('select[name="vatRate"]').selectOption("0")
+  await form.locator('input[name="vatExemption"]').fill("")
+  await form.locator('[data-comptoir="product-save"]').click()
+  // Two refusals at once: the ref is the toner's (whatever its case), and 0 % needs its mention.
+  await expect(form.locator('input[name="ref"]')).toHaveAttribute("aria-invalid", "true")
+  await expect(form.locator('input[name="vatExemption"]')).toHaveAttribute("aria-invalid", "true")
+  await form.locator('input[name="ref"]').fill("FORM-HYG")
+  await form.locator('input[name="vatExemption"]').fill("Exonération de TVA, article 261-4-4° du CGI")
+  await manager.page.screenshot({ path: "test-results/catalog-product-form.png", fullPage: true })
+  await form.locator('[data-comptoir="product-save"]').click()
+  await expect(manager.page.locator('[data-comptoir="product-saved"]')).toBeVisible()
+  await workspace(manager, "catalog")
+  await expect(manager.page.locator('[data-comptoir="catalog-row"]')).toHaveCount(16)
+  await expect(manager.page.locator('[data-comptoir="catalog-row"][data-ref="REF-1001"] [data-comptoir="catalog-price"]')).toHaveAttribute("data-cents", "610")
+  await manager.page.screenshot({ path: "test-results/catalog-after-edit.png", fullPage: true })
+})
+
+test("the agent's next quote uses the manager's new price", async () => {
+  const [agent] = profiles as [Profile, Profile]
+  // The change reaches the agent's device by sync.
+  await expect(async () => {
+    await quoteWithProduct(agent, plain.id, "REF-1001")
+    await expect(agent.page.locator('input[name="lines.0.unitPrice"]')).toHaveValue(centsToInput(610, plain.language), { timeout: 1_000 })
+  }).toPass({ timeout: 30_000 })
+  await expect(agent.page.locator('[data-comptoir="quote-line-price-source"]')).toHaveAttribute("data-source", "catalog")
+  await expect(agent.page.locator('[data-comptoir="total-excl-vat"]')).toHaveAttribute("data-cents", "610")
+})
+
+test("a customer with a discount gets it prefilled, and one with a special price gets that price, each saying so", async () => {
+  const [agent] = profiles as [Profile, Profile]
+  await quoteWithProduct(agent, discounted.id, "REF-1004")
+  await expect(agent.page.locator('input[name="lines.0.unitPrice"]')).toHaveValue(centsToInput(24_900, discounted.language))
+  await expect(agent.page.locator('input[name="lines.0.discountPercent"]')).toHaveValue("10")
+  await expect(agent.page.locator('[data-comptoir="quote-line-price-source"]')).toHaveAttribute("data-source", "customer-discount")
+  await expect(agent.page.locator('[data-comptoir="quote-line-price-source"]')).toContainText("10")
+  await expect(agent.page.locator('[data-comptoir="total-excl-vat"]')).toHaveAttribute("data-cents", "22410")
+  await agent.page.screenshot({ path: "test-results/catalog-quote-discount.png", fullPage: true })
+
+  // The special price stays what was negotiated, whatever the catalog price became.
+  await quoteWithProduct(agent, special.id, "REF-1001")
+  await expect(agent.page.locator('input[name="lines.0.unitPrice"]')).toHaveValue(centsToInput(489, special.language))
+  await expect(agent.page.locator('input[name="lines.0.discountPercent"]')).toHaveValue("")
+  await expect(agent.page.locator('[data-comptoir="quote-line-price-source"]')).toHaveAttribute("data-source", "special-price")
+  await expect(agent.page.locator('[data-comptoir="total-excl-vat"]')).toHaveAttribute("data-cents", "489")
+})
+
+test("a deactivated product is no longer offered in a quote, and stays in the catalog", async () => {
+  const [agent, manager] = profiles as [Profile, Profile]
+  await workspace(manager, "catalog")
+  await manager.page.locator('[data-comptoir="catalog-row"][data-ref="REF-1015"] [data-comptoir="catalog-open"]').click()
+  await manager.page.locator('[data-comptoir="product-deactivate"]').click()
+  await expect(manager.page.locator('[data-comptoir="product-form"]')).toHaveAttribute("data-active", "false")
+  await workspace(manager, "catalog")
+  await expect(manager.page.locator('[data-comptoir="catalog-row"][data-ref="REF-1015"]')).toHaveAttribute("data-active", "false")
+
+  await expect(async () => {
+    await agent.page.goto("about:blank")
+    await workspace(agent, `quotes/new?customer=${encodeURIComponent(plain.id)}`)
+    await agent.page.locator('[data-comptoir="quote-line-add"]').fill("REF-1015")
+    await expect(agent.page.locator('[data-comptoir="quote-product-option"][data-ref="REF-1015"]')).toHaveCount(0, { timeout: 1_000 })
+    await expect(agent.page.locator('[data-comptoir="quote-product-option"]').first()).toBeVisible({ timeout: 1_000 })
+  }).toPass({ timeout: 30_000 })
+})
+
+test("a manager gives a customer a discount in the customer prices; the agent's quote for that customer has it", async () => {
+  const [agent, manager] = profiles as [Profile, Profile]
+  await workspace(manager, "catalog/prices")
+  await expect(manager.page.locator('[data-comptoir="pricing-list"] tbody tr')).toHaveCount(2)
+  await manager.page.locator('[data-comptoir="pricing-customer-search"]').fill(plain.code)
+  await manager.page.locator('[data-comptoir="pricing-customer-option"]').first().click()
+  const form = manager.page.locator('[data-comptoir="pricing-form"]')
+  await expect(form).toContainText(plain.company)
+  await form.locator('input[name="discountPercent"]').fill("7,5")
+  await form.locator('[data-comptoir="pricing-add-special"]').click()
+  await form.locator('select[name="specialPrices.0.productId"]').selectOption({ label: "REF-1005 · Straight desk 160 × 80 cm" })
+  await form.locator('input[name="specialPrices.0.unitPrice"]').fill("289")
+  await form.locator('[data-comptoir="pricing-save"]').click()
+  await expect(form.locator('[data-comptoir="pricing-message"]')).toHaveClass(/c-ok/)
+  await manager.page.screenshot({ path: "test-results/catalog-customer-prices.png", fullPage: true })
+
+  await expect(async () => {
+    await quoteWithProduct(agent, plain.id, "REF-1003")
+    await expect(agent.page.locator('input[name="lines.0.discountPercent"]')).toHaveValue(percentToInput(750, plain.language), { timeout: 1_000 })
+  }).toPass({ timeout: 30_000 })
+  await expect(agent.page.locator('[data-comptoir="quote-line-price-source"]')).toHaveAttribute("data-source", "customer-discount")
+  // 3.29 less 7.5 % = 3.04325, rounded half up to the cent.
+  await expect(agent.page.locator('[data-comptoir="total-excl-vat"]')).toHaveAttribute("data-cents", "304")
+})
