@@ -1,7 +1,9 @@
 /**
  * Quotes (issue #10), each figure beside a named baseline measured in the same run:
- * - form: a click on a card's "New quote" in a page → the filled quote form on screen in the workspace tab,
- *   against the same tab's DOMContentLoaded (the bare extension page, before any data). Target p95 ≤ 100 ms.
+ * - form: a click on a card's "New quote" in a page → the filled quote form on screen, with the workspace tab
+ *   already open (the build takes that tab: hash route, focus) and with none open (a new tab), against a new
+ *   workspace tab's DOMContentLoaded (the bare extension page, before any data: what any new tab costs).
+ *   Target p95 ≤ 100 ms.
  * - pdf: a 50-line quote's PDF (pdfmake, fonts embedded), against pdfmake rendering a bare 50-row table.
  *   Target ≤ 500 ms.
  * - issue: 50 agents sending a quote at once on PostgreSQL, the round trip until each knows its number (push
