@@ -311,14 +311,10 @@ async function formPart() {
       await page.bringToFront()
       await tab.evaluate(() => {
         performance.clearMarks("comptoir:quote-form-ready")
-        const w = window as unknown as { __shownAt?: number }
-        delete w.__shownAt
-        const onShown = () => {
-          if (document.visibilityState !== "visible") return
-          w.__shownAt = performance.timeOrigin + performance.now()
-          document.removeEventListener("visibilitychange", onShown)
-        }
-        document.addEventListener("visibilitychange", onShown)
+        delete (window as unknown as { __shownAt?: number }).__shownAt
+        // The tab is hidden now (the page is in front): its next visibilitychange is the one to "visible".
+        // (Inline: a named function would need tsx's __name helper in the page.)
+        document.addEventListener("visibilitychange", () => ((window as unknown as { __shownAt?: number }).__shownAt = performance.timeOrigin + performance.now()), { once: true })
       })
       clickedAt = clickTime()
       const newTab = context.waitForEvent("page", { timeout: 15_000 }).catch(() => null)
