@@ -46,9 +46,6 @@ export async function push(
   return fast ?? pushUnderLock(db, tables, auth, req, beforeCommit)
 }
 
-/** The rows the push read changed between its read and its lock: roll back and take the lock first. */
-class StaleRead extends Error {}
-
 const READ_STATE = `SELECT
      (SELECT row_to_json(c) FROM (SELECT team_id, user_id, last_mutation_id FROM clients WHERE client_id = $2) c) AS client,
      (SELECT coalesce(json_agg(json_build_object('t', r.table_name, 'k', r.id, 'd', r.data, 'v', r.version, 'x', r.deleted)), '[]')
@@ -133,10 +130,39 @@ async function pushLockingLast(db: Db, tables: TableRegistry, auth: AuthContext,
     return r ? [{ t: c.table, k: c.key, v: r.version }] : []
   })
   const slots = [...new Map([...deferred.values()].map((n) => [slotOf(n), { ty: n.type, yr: n.year }])).values()]
+  const params = [auth.teamId, req.clientId, auth.userId, JSON.stringify(rows), JSON.stringify(slots), JSON.stringify(expected), last, startedAt, notice?.channel ?? null, notice?.origin ?? null, changed.size > 0, changed.size]
+  const outcome = (version: number): PushOutcome => ({
+    response: { lastMutationId: last, applied: toApply.length, skipped, ...(gap ? { gap } : {}), conflicts: [], version },
+    wrote: changed.size > 0,
+    queuedWebhooks: 0
+  })
   try {
+    if (notice || !beforeCommit) {
+      // One statement in its own transaction: the locks are held only while PostgreSQL runs it and commits,
+      // never across a round trip to this process (which, under load, waits for a core before it answers).
+      const [res] = await db.query<{ version: number }>(LOCKED_WRITE, params)
+      return outcome(res!.version)
+    }
     return await db.transaction(async (tx) => {
-      const [res] = await tx.query<{ version: number | null; written: number; client_stored: number }>(
-        `WITH t AS (
+      const [res] = await tx.query<{ version: number }>(LOCKED_WRITE, params)
+      if (changed.size > 0) await beforeCommit(tx, res!.version)
+      return outcome(res!.version)
+    })
+  } catch (e) {
+    // The lock-first path decides again (and says "no-team" if the team is gone: the guard fails then too).
+    if (e instanceof Error && e.message.includes(STALE_MARK)) return null
+    throw e
+  }
+}
+
+/** What the guard's failed cast says: the rows or the client moved between the read and the lock. */
+const STALE_MARK = "comptoir: stale read"
+
+/**
+ * The locked statement of `pushLockingLast`. The team's UPDATE comes first (every other part reads `t`), so the
+ * team lock is always taken before a counter row's, as on the lock-first path: no deadlock between them.
+ */
+const LOCKED_WRITE = `WITH t AS (
            UPDATE teams SET version = version + 1 WHERE team_id = $1 RETURNING version
          ), n AS (
            INSERT INTO document_numbers (team_id, doc_type, year, last)
@@ -164,23 +190,12 @@ async function pushLockingLast(db: Db, tables: TableRegistry, auth: AuthContext,
          ), p AS (
            SELECT pg_notify($9, json_build_object('t', $1::text, 'v', t.version, 'o', $10::text)::text) FROM t WHERE $9::text IS NOT NULL AND $11::boolean
          )
-         SELECT (SELECT version FROM t) AS version, (SELECT count(*) FROM w)::int AS written, (SELECT count(*) FROM c)::int AS client_stored, (SELECT count(*) FROM p)::int AS notified`,
-        [auth.teamId, req.clientId, auth.userId, JSON.stringify(rows), JSON.stringify(slots), JSON.stringify(expected), last, startedAt, notice?.channel ?? null, notice?.origin ?? null, changed.size > 0]
-      )
-      if (!res || res.version === null) throw new HttpError(401, "no-team", "the team no longer exists")
-      if (res.written !== changed.size || res.client_stored !== 1) throw new StaleRead()
-      if (changed.size > 0 && !notice) await beforeCommit?.(tx, res.version)
-      return {
-        response: { lastMutationId: last, applied: toApply.length, skipped, ...(gap ? { gap } : {}), conflicts: [], version: res.version },
-        wrote: changed.size > 0,
-        queuedWebhooks: 0
-      }
-    })
-  } catch (e) {
-    if (e instanceof StaleRead) return null
-    throw e
-  }
-}
+         SELECT s.version, s.notified,
+                -- Anything moved since the read: fail the statement, and with it the version, the numbers and the
+                -- NOTIFY (a cast error carrying a marker; PostgreSQL has no RAISE outside PL/pgSQL).
+                -- (s.notified is selected so that the NOTIFY's subquery is not pruned away.)
+                (CASE WHEN s.written = $12::int AND s.client_stored = 1 THEN '0' ELSE '${STALE_MARK}' END)::int AS guard
+         FROM (SELECT (SELECT version FROM t) AS version, (SELECT count(*) FROM w)::int AS written, (SELECT count(*) FROM c)::int AS client_stored, (SELECT count(*) FROM p)::int AS notified) s`
 
 /** The push with the team row lock taken first, held while it reads, decides, writes and commits. */
 async function pushUnderLock(
