@@ -17,7 +17,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // externally_connectable, but a foreign extension id is refused all the same.
   if (sender.id !== chrome.runtime.id) return false
   const kind = senderKind({ url: sender.url, origin: sender.origin }, extensionOrigin)
-  void dispatch(message, { tabId: sender.tab?.id, url: sender.url, sender: kind }).then(sendResponse)
+  void dispatch(message, { tabId: sender.tab?.id, windowId: sender.tab?.windowId, url: sender.url, sender: kind }).then(sendResponse)
   return true
 })
 

@@ -56,6 +56,17 @@ function whenShown(page: Page, selector: string, timeoutMs = 20_000): Promise<nu
   return shown
 }
 
+/** A step that never ends fails the run with its name and the call's number instead of hanging it. */
+async function within<T>(what: string, ms: number, step: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, ko) => (timer = setTimeout(() => ko(new Error(`softphone bench: ${what} did not finish within ${ms} ms`)), ms)))
+  try {
+    return await Promise.race([step, late])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
 async function main() {
   const lab = new TelephonyLab()
   await lab.start()
@@ -87,7 +98,7 @@ async function main() {
     const bare = await context.newPage()
     // [::1]: an origin the extension does not run on.
     await bare.goto(`${site.bareOrigin}/bare`)
-    await bare.evaluate(() => (window as unknown as { bare: { start(u: string): Promise<void> } }).bare.start("bare1"))
+    await within("the bare page's registration", 20_000, bare.evaluate(() => (window as unknown as { bare: { start(u: string): Promise<void> } }).bare.start("bare1")))
 
     const page = await context.newPage()
     const outOurs: number[] = []
@@ -105,11 +116,11 @@ async function main() {
       const e164 = c.contacts[0]!.phones[0]!
       // Ours: a page with the number, the card in the content script's panel, its call button.
       site.route(`/fiche-${i}`, `<!doctype html><meta charset="utf-8"><p>${c.company} — ${c.code} — ${c.writtenPhones[0]![0]}</p>`)
-      await page.goto(`${site.origin}/fiche-${i}`)
+      await page.goto(`${site.origin}/fiche-${i}`, { timeout: 20_000 })
       const button = page.locator(`#comptoir-overlay [data-comptoir="customer-card"][data-customer-code="${c.code}"] [data-comptoir="call"][data-number="${e164}"]`)
       // The card opens by its header (its middle may be a button: "Log a call", "Calls").
-      await page.locator(`#comptoir-overlay [data-comptoir="customer-card"][data-customer-code="${c.code}"] .c-card-company`).click()
-      await button.waitFor()
+      await page.locator(`#comptoir-overlay [data-comptoir="customer-card"][data-customer-code="${c.code}"] .c-card-company`).click({ timeout: 20_000 })
+      await button.waitFor({ timeout: 20_000 })
       const answered = whenShown(dock, '[data-comptoir="softphone"][data-state="in-call"]')
       // The clock starts when the click reaches the page (a capture listener, before the panel sees it), not when
       // Playwright starts its actionability checks (scroll, two animation frames, hit test): the bare page below
@@ -118,15 +129,20 @@ async function main() {
         addEventListener("click", () => ((window as unknown as { clickedAt: number }).clickedAt = Date.now()), { capture: true, once: true })
         return Date.now()
       })
-      await button.click()
+      await button.click({ timeout: 20_000 })
       const t0 = await page.evaluate(() => (window as unknown as { clickedAt: number }).clickedAt)
+      try {
+        await answered
+      } catch (e) {
+        throw new Error(`call ${i}: the card's call button for ${e164} started no call: ${await whyNoCall(page, dock)}`, { cause: e })
+      }
       record(outOurs, (await answered) - t0, i)
       record(outOursFromPlaywright, (await answered) - pw0, i)
       // Hang-up → the call's outcome form (issue #9), timed in the dock from just before the click.
-      const callId = await dock.evaluate(async () => {
+      const callId = await within(`call ${i}: the dock's softphone state`, 10_000, dock.evaluate(async () => {
         const r = (await chrome.runtime.sendMessage({ type: "softphone/state", payload: {} })) as { data: { state: { call: { id: string } | null } } }
         return r.data.state.call?.id ?? ""
-      })
+      }))
       const ended = whenShown(dock, '[data-comptoir="softphone"][data-state="ended"]')
       const formShown = whenShown(dock, `[data-comptoir="outcome-form"][data-call-id="${callId}"]`)
       const h0 = await dock.evaluate(() => {
@@ -146,23 +162,23 @@ async function main() {
         return t
       })
       record(outBare, (await bareAnswered) - b0, i)
-      await bare.evaluate(() => (window as unknown as { bare: { hangup(): Promise<void> } }).bare.hangup())
+      await within(`call ${i}: the bare page's hang-up`, 10_000, bare.evaluate(() => (window as unknown as { bare: { hangup(): Promise<void> } }).bare.hangup()))
 
       // Incoming to ours: the caller's card in the dock.
       const popped = whenShown(dock, `[data-comptoir="caller-card"][data-customer-code="${c.code}"]`)
       const i0 = Date.now()
-      await lab.callFrom(e164, "agent1")
+      await within(`call ${i}: the lab dialling the agent`, 20_000, lab.callFrom(e164, "agent1"))
       record(inOurs, (await popped) - i0, i)
       const declined = whenShown(dock, '[data-comptoir="softphone"][data-state="ended"]')
-      await dock.locator('[data-comptoir="decline"]').click()
+      await dock.locator('[data-comptoir="decline"]').click({ timeout: 20_000 })
       await declined
 
       // Incoming to the bare page.
       const barePopped = whenShown(bare, "#caller [data-caller]")
       const j0 = Date.now()
-      await lab.callFrom(e164, "bare1")
+      await within(`call ${i}: the lab dialling the bare page`, 20_000, lab.callFrom(e164, "bare1"))
       record(inBare, (await barePopped) - j0, i)
-      await bare.evaluate(() => (window as unknown as { bare: { hangup(): Promise<void> } }).bare.hangup())
+      await within(`call ${i}: the bare page's hang-up`, 10_000, bare.evaluate(() => (window as unknown as { bare: { hangup(): Promise<void> } }).bare.hangup()))
       process.stdout.write(".")
     }
     console.log("")
@@ -191,6 +207,20 @@ async function main() {
     await lab.dispose()
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/** What the agent would see when a click on the card's call button started nothing. */
+async function whyNoCall(page: Page, dock: Page): Promise<string> {
+  const inPage = await page
+    .evaluate(() => {
+      const root = document.querySelector("#comptoir-overlay")?.shadowRoot
+      return root ? [...root.querySelectorAll(".c-error, [role=alert]")].map((e) => e.textContent).join(" | ") || "no error in the panel" : "no panel"
+    })
+    .catch((e: unknown) => `page unreadable: ${String(e)}`)
+  const state = await dock
+    .evaluate(async () => JSON.stringify((await chrome.runtime.sendMessage({ type: "softphone/state", payload: {} })) as unknown).slice(0, 400))
+    .catch((e: unknown) => `dock unreadable: ${String(e)}`)
+  return `panel: ${inPage}; softphone: ${state}`
 }
 
 main().catch((e) => {

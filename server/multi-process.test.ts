@@ -98,9 +98,24 @@ describe.skipIf(skipPostgres)("two server processes on one PostgreSQL", () => {
   async function faultyProcessA(fault: "dies-after-commit" | "commit-fails") {
     const real = await openPgDb({ connectionString: database.url, max: 4 })
     let dead = false
+    // A push's write is either a transaction or one statement committing by itself (sync-service.ts, "lock
+    // last"): the one statement that bumps the team's version breaks the same way as a transaction's commit.
+    const bumpsVersion = (sql: string) => /UPDATE teams SET version = version \+ 1/.test(sql)
     const faulty: Db = {
       ...real,
-      query: (sql, params) => (dead ? Promise.reject(new Error("the process lost its database")) : real.query(sql, params)),
+      async query<R extends object>(sql: string, params?: readonly unknown[]): Promise<R[]> {
+        if (dead) throw new Error("the process lost its database")
+        if (!bumpsVersion(sql)) return real.query<R>(sql, params)
+        if (fault === "commit-fails") {
+          return real.transaction(async (tx) => {
+            await tx.query<R>(sql, params)
+            throw new Error("the commit failed")
+          })
+        }
+        const result = await real.query<R>(sql, params)
+        dead = true
+        return result
+      },
       async transaction(fn) {
         if (fault === "commit-fails") {
           return real.transaction(async (tx) => {

@@ -77,6 +77,24 @@ for (const backend of ["pglite", "postgres"] as const) {
       for (const r of rows) expect(r.data!.date).toBe(todayInParis())
     })
 
+    it("numbers a quote sent by two agents at once only once, and the next quote takes the next number (no gap from the loser)", async () => {
+      const [a, b] = [team.agent, team.agent2]
+      const [ca, cb] = [clientId(), clientId()]
+      const id = `q-race-${backend}`
+      const v = await create(a.token, ca, 1, draftQuote(id))
+      // Both read the draft before either locks: the second to lock finds the row moved, rolls back its number
+      // and decides again under the lock (server/sync/sync-service.ts), where the quote is already sent.
+      const replies = await Promise.all([a, b].map((u, i) => server.push(u.token, [ca, cb][i]!, [{ mid: i === 0 ? 2 : 1, table: "quotes", op: "put", key: id, fields: { status: "sent" }, baseVersion: v } as Mutation])))
+      expect(replies.filter((r) => r.conflicts.length === 0).length).toBeGreaterThanOrEqual(1)
+      const sent = (await pullAll(server, a.token)).find((r) => r.key === id)!
+      const taken = Number(String(sent.data!.number).slice(-5))
+      const next = `q-after-race-${backend}`
+      const v2 = await create(a.token, ca, 3, draftQuote(next))
+      expect((await server.push(a.token, ca, [{ mid: 4, table: "quotes", op: "put", key: next, fields: { status: "sent" }, baseVersion: v2 } as Mutation])).conflicts).toEqual([])
+      const after = (await pullAll(server, a.token)).find((r) => r.key === next)!
+      expect(after.data!.number).toBe(`DEV-${YEAR}-${String(taken + 1).padStart(5, "0")}`)
+    })
+
     it("refuses to issue a quote whose totals do not match its lines, and the next one takes the next number", async () => {
       const cid = clientId()
       const issue = async (mid: number, id: string, overrides: Record<string, unknown> = {}) => {

@@ -43,7 +43,8 @@ export async function applyDocumentRules(
   result: MergeResult,
   now = Date.now(),
   actor: Actor | null = null,
-  pending?: ReadonlyMap<string, RowState>
+  pending?: ReadonlyMap<string, RowState>,
+  allocate?: NumberAllocator
 ): Promise<MergeResult> {
   if (result.kind !== "write" || result.deleted || !result.data) return result
   const data = result.data
@@ -119,14 +120,30 @@ export async function applyDocumentRules(
   if (type === "invoice") issued.dueDate = dueDate(today, data.paymentTerms as PaymentTerms)
 
   const year = Number(today.slice(0, 4))
+  issued.number = await (allocate ?? takeNextNumber)(tx, teamId, type, year)
+  return { kind: "write", deleted: false, data: issued }
+}
+
+/**
+ * Gives the document its number. The default takes the next one at once (the caller holds the team row lock);
+ * the push that locks last (server/sync/sync-service.ts) passes one that leaves the number to its single
+ * locked statement, so the counter row is locked only between that statement and the commit.
+ */
+export type NumberAllocator = (tx: Queryable, teamId: string, type: DocumentType, year: number) => Promise<string | null>
+
+export const takeNextNumber: NumberAllocator = async (tx, teamId, type, year) => {
   const [seq] = await tx.query<{ last: number }>(
     `INSERT INTO document_numbers (team_id, doc_type, year, last) VALUES ($1, $2, $3, 1)
      ON CONFLICT (team_id, doc_type, year) DO UPDATE SET last = document_numbers.last + 1
      RETURNING last`,
     [teamId, type, year]
   )
-  issued.number = formatDocumentNumber(type, year, seq!.last)
-  return { kind: "write", deleted: false, data: issued }
+  return formatDocumentNumber(type, year, seq!.last)
+}
+
+/** `DEV-2026-` for a quote of 2026: what the locked statement puts before the sequence it takes. */
+export function documentNumberPrefix(type: DocumentType, year: number): string {
+  return formatDocumentNumber(type, year, 1).replace(/0*1$/, "")
 }
 
 /** Who pushes: the server's own checks of a manager's override need the role and the user. */

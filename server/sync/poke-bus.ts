@@ -14,6 +14,8 @@ export interface PokeBus {
    * sent it.
    */
   announce(tx: Queryable, teamId: string, version: number): Promise<void>
+  /** What `announce` sends, for a push that puts the NOTIFY into its own locked statement (sync-service.ts). */
+  readonly notice?: { channel: string; origin: string }
   /** After the commit: this process's own streams. */
   publish(teamId: string, version: number): void
   subscribe(teamId: string, listener: (version: number) => void): () => void
@@ -65,6 +67,10 @@ export class PgPokeBus implements PokeBus {
 
   async announce(tx: Queryable, teamId: string, version: number): Promise<void> {
     await tx.query("SELECT pg_notify($1, $2)", [POKE_CHANNEL, JSON.stringify({ t: teamId, v: version, o: this.origin })])
+  }
+
+  get notice(): { channel: string; origin: string } {
+    return { channel: POKE_CHANNEL, origin: this.origin }
   }
 
   publish(teamId: string, version: number): void {

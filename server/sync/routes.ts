@@ -48,7 +48,7 @@ export function syncRoutes(app: FastifyInstance, deps: SyncDeps): void {
     },
     async (req) => {
       const auth = authOf(req)
-      const outcome = await push(db, tables, auth, req.body, (tx, version) => pokes.announce(tx, auth.teamId, version))
+      const outcome = await push(db, tables, auth, req.body, (tx, version) => pokes.announce(tx, auth.teamId, version), pokes.notice)
       if (outcome.wrote) pokes.publish(auth.teamId, outcome.response.version)
       if (outcome.queuedWebhooks > 0) deps.webhooks.kick()
       return outcome.response

@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor, CursorError, type Conflict, type Mutation, 
 import type { TableRegistry } from "../../src/domain/sync/tables"
 import type { AuthContext } from "../auth/users"
 import type { Db, Queryable } from "../db/db"
-import { applyDocumentRules, applyPaymentRules } from "../documents/issue"
+import { applyDocumentRules, applyPaymentRules, documentNumberPrefix, type NumberAllocator } from "../documents/issue"
 import { HttpError } from "../http/zod"
 
 export interface PushOutcome {
@@ -15,10 +15,22 @@ export interface PushOutcome {
   queuedWebhooks: number
 }
 
+/** A NOTIFY the push sends in its own locked statement (PostgreSQL's poke to the other server processes). */
+export interface PokeNotice {
+  channel: string
+  origin: string
+}
+
 /**
- * One transaction per push. It starts by bumping the team's version: that row lock orders this push after
- * every earlier one of the team, so versions are handed out in commit order and a pull can never skip a
- * row that commits late. The lock is held for three more round trips: read, write, commit.
+ * A push locks the team row last: it reads and decides without a lock, then one statement takes the team's
+ * version (the row lock that orders pushes, so versions are handed out in commit order and a pull can never
+ * skip a row that commits late), numbers the documents it issues, writes its rows only where they are still at
+ * the versions it read, and records the client's mutation id; the commit follows at once. The team and counter
+ * locks are held for that statement and the commit, not for the reads and checks. If anything it read changed
+ * meanwhile (another push of the same row or client), it rolls back, numbers included, and runs again the
+ * old way: lock first, read, decide, write, commit (`pushUnderLock`). Pushes that must read other rows of the
+ * customer to decide (orders and credit notes: risk and credited amounts; payments), or that queue webhooks,
+ * always go the old way.
  */
 export async function push(
   db: Db,
@@ -26,6 +38,171 @@ export async function push(
   auth: AuthContext,
   req: PushRequest,
   /** Runs inside the transaction when the push wrote something (the poke's NOTIFY, delivered at the commit). */
+  beforeCommit?: (tx: Queryable, version: number) => Promise<void>,
+  /** Given, the NOTIFY goes into the locked statement instead of `beforeCommit` (one round trip less under the lock). */
+  notice?: PokeNotice
+): Promise<PushOutcome> {
+  const fast = await pushLockingLast(db, tables, auth, req, beforeCommit, notice)
+  return fast ?? pushUnderLock(db, tables, auth, req, beforeCommit)
+}
+
+const READ_STATE = `SELECT
+     (SELECT row_to_json(c) FROM (SELECT team_id, user_id, last_mutation_id FROM clients WHERE client_id = $2) c) AS client,
+     (SELECT coalesce(json_agg(json_build_object('t', r.table_name, 'k', r.id, 'd', r.data, 'v', r.version, 'x', r.deleted)), '[]')
+        FROM rows r JOIN jsonb_to_recordset($3::jsonb) AS k(t text, k text) ON r.table_name = k.t AND r.id = k.k
+        WHERE r.team_id = $1) AS rows,
+     EXISTS (SELECT 1 FROM webhooks WHERE team_id = $1 AND enabled) AS webhook`
+
+interface ReadState {
+  client: { team_id: string; user_id: string; last_mutation_id: number } | null
+  rows: { t: string; k: string; d: RowData | null; v: number; x: boolean }[]
+  webhook: boolean
+}
+
+/** Mutations in order from the client's last acknowledged id: replays skipped, a gap stops the batch. */
+function sequence(req: PushRequest, startedAt: number) {
+  let last = startedAt
+  let skipped = 0
+  let gap: PushResponse["gap"]
+  const toApply: Mutation[] = []
+  for (const m of req.mutations) {
+    if (m.mid <= last) {
+      skipped++
+      continue
+    }
+    if (m.mid !== last + 1) {
+      gap = { expected: last + 1, got: m.mid }
+      break
+    }
+    toApply.push(m)
+    last = m.mid
+  }
+  return { last, skipped, gap, toApply }
+}
+
+async function pushLockingLast(db: Db, tables: TableRegistry, auth: AuthContext, req: PushRequest, beforeCommit: ((tx: Queryable, version: number) => Promise<void>) | undefined, notice: PokeNotice | undefined): Promise<PushOutcome | null> {
+  const lockFirst = req.mutations.some((m) => m.table === "payments" || tables[m.table]?.document === "order" || tables[m.table]?.document === "credit-note")
+  if (lockFirst) return null
+  const keys = [...new Map(req.mutations.map((m) => [rowId(m.table, m.key), { t: m.table, k: m.key }])).values()]
+  const [state] = await db.query<ReadState>(READ_STATE, [auth.teamId, req.clientId, JSON.stringify(keys)])
+  if (!state || state.webhook) return null
+  const client = state.client
+  if (client && (client.team_id !== auth.teamId || client.user_id !== auth.userId)) throw clientNotYours()
+  const startedAt = client?.last_mutation_id ?? 0
+  const { last, skipped, gap, toApply } = sequence(req, startedAt)
+
+  const read = new Map<string, RowState>(state.rows.map((r) => [rowId(r.t, r.k), { version: r.v, deleted: r.x, data: r.d }]))
+  const current = new Map(read)
+  const changed = new Map<string, { table: string; key: string; deleted: boolean; data: RowData | null }>()
+  // Documents issued by this push: their number is taken in the locked statement, one per type and year.
+  const deferred = new Map<string, { type: string; year: number }>()
+  const slotOf = (n: { type: string; year: number }) => `${n.type}\u0000${n.year}`
+  for (const m of toApply) {
+    const def = tables[m.table]!
+    const id = rowId(m.table, m.key)
+    const before = current.get(id)
+    const merged = mergeMutation(def, before, m, { role: auth.role })
+    let asked: { type: string; year: number } | undefined
+    const later: NumberAllocator = async (_tx, _team, type, year) => {
+      asked = { type, year }
+      return null
+    }
+    const result = def.document ? await applyDocumentRules(db, auth.teamId, def.document, before, merged, Date.now(), { userId: auth.userId, role: auth.role }, current, later) : merged
+    // A conflict or a no-op decided on rows that may have moved: let the locked path decide it.
+    if (result.kind !== "write") return null
+    if (asked) {
+      // Two documents of one type and year in one push: the locked path numbers them in order.
+      const slot = slotOf(asked)
+      if ([...deferred].some(([other, n]) => other !== id && slotOf(n) === slot)) return null
+      deferred.set(id, asked)
+    }
+    current.set(id, { version: -1, deleted: result.deleted, data: result.data })
+    changed.set(id, { table: m.table, key: m.key, deleted: result.deleted, data: result.data })
+  }
+
+  const rows = [...changed.entries()].map(([id, c]) => {
+    const n = deferred.get(id)
+    return { t: c.table, k: c.key, d: c.data, x: c.deleted, nt: n?.type ?? null, ny: n?.year ?? null, np: n ? documentNumberPrefix(n.type as never, n.year) : null }
+  })
+  const expected = [...changed.keys()].flatMap((id) => {
+    const r = read.get(id)
+    const c = changed.get(id)!
+    return r ? [{ t: c.table, k: c.key, v: r.version }] : []
+  })
+  const slots = [...new Map([...deferred.values()].map((n) => [slotOf(n), { ty: n.type, yr: n.year }])).values()]
+  const params = [auth.teamId, req.clientId, auth.userId, JSON.stringify(rows), JSON.stringify(slots), JSON.stringify(expected), last, startedAt, notice?.channel ?? null, notice?.origin ?? null, changed.size > 0, changed.size]
+  const outcome = (version: number): PushOutcome => ({
+    response: { lastMutationId: last, applied: toApply.length, skipped, ...(gap ? { gap } : {}), conflicts: [], version },
+    wrote: changed.size > 0,
+    queuedWebhooks: 0
+  })
+  try {
+    if (notice || !beforeCommit) {
+      // One statement in its own transaction: the locks are held only while PostgreSQL runs it and commits,
+      // never across a round trip to this process (which, under load, waits for a core before it answers).
+      const [res] = await db.query<{ version: number }>(LOCKED_WRITE, params)
+      return outcome(res!.version)
+    }
+    return await db.transaction(async (tx) => {
+      const [res] = await tx.query<{ version: number }>(LOCKED_WRITE, params)
+      if (changed.size > 0) await beforeCommit(tx, res!.version)
+      return outcome(res!.version)
+    })
+  } catch (e) {
+    // The lock-first path decides again (and says "no-team" if the team is gone: the guard fails then too).
+    if (e instanceof Error && e.message.includes(STALE_MARK)) return null
+    throw e
+  }
+}
+
+/** What the guard's failed cast says: the rows or the client moved between the read and the lock. */
+const STALE_MARK = "comptoir: stale read"
+
+/**
+ * The locked statement of `pushLockingLast`. The team's UPDATE comes first (every other part reads `t`), so the
+ * team lock is always taken before a counter row's, as on the lock-first path: no deadlock between them.
+ */
+const LOCKED_WRITE = `WITH t AS (
+           UPDATE teams SET version = version + 1 WHERE team_id = $1 RETURNING version
+         ), n AS (
+           INSERT INTO document_numbers (team_id, doc_type, year, last)
+           SELECT $1, x.ty, x.yr, 1 FROM jsonb_to_recordset($5::jsonb) AS x(ty text, yr int) CROSS JOIN t
+           ON CONFLICT (team_id, doc_type, year) DO UPDATE SET last = document_numbers.last + 1
+           RETURNING doc_type, year, last
+         ), w AS (
+           INSERT INTO rows (team_id, table_name, id, data, version, deleted, updated_at, updated_by)
+           SELECT $1, r.t, r.k,
+                  CASE WHEN n.last IS NULL THEN r.d
+                       ELSE jsonb_set(r.d, '{number}', to_jsonb(r.np || CASE WHEN length(n.last::text) >= 5 THEN n.last::text ELSE lpad(n.last::text, 5, '0') END)) END,
+                  t.version, r.x, now(), $3
+           FROM jsonb_to_recordset($4::jsonb) AS r(t text, k text, d jsonb, x boolean, nt text, ny int, np text)
+           CROSS JOIN t LEFT JOIN n ON n.doc_type = r.nt AND n.year = r.ny
+           ON CONFLICT (team_id, table_name, id) DO UPDATE
+             SET data = EXCLUDED.data, version = EXCLUDED.version, deleted = EXCLUDED.deleted, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
+             -- Only over the version this push read (a row it read as absent has none: created meanwhile, refused).
+             WHERE rows.version = (SELECT e.v FROM jsonb_to_recordset($6::jsonb) AS e(t text, k text, v bigint) WHERE e.t = rows.table_name AND e.k = rows.id)
+           RETURNING 1
+         ), c AS (
+           INSERT INTO clients (client_id, team_id, user_id, last_mutation_id) SELECT $2::text, $1::text, $3::text, $7::bigint FROM t
+           ON CONFLICT (client_id) DO UPDATE SET last_mutation_id = EXCLUDED.last_mutation_id, last_seen_at = now()
+             WHERE clients.team_id = EXCLUDED.team_id AND clients.user_id = EXCLUDED.user_id AND clients.last_mutation_id = $8::bigint
+           RETURNING 1
+         ), p AS (
+           SELECT pg_notify($9, json_build_object('t', $1::text, 'v', t.version, 'o', $10::text)::text) FROM t WHERE $9::text IS NOT NULL AND $11::boolean
+         )
+         SELECT s.version, s.notified,
+                -- Anything moved since the read: fail the statement, and with it the version, the numbers and the
+                -- NOTIFY (a cast error carrying a marker; PostgreSQL has no RAISE outside PL/pgSQL).
+                -- (s.notified is selected so that the NOTIFY's subquery is not pruned away.)
+                (CASE WHEN s.written = $12::int AND s.client_stored = 1 THEN '0' ELSE '${STALE_MARK}' END)::int AS guard
+         FROM (SELECT (SELECT version FROM t) AS version, (SELECT count(*) FROM w)::int AS written, (SELECT count(*) FROM c)::int AS client_stored, (SELECT count(*) FROM p)::int AS notified) s`
+
+/** The push with the team row lock taken first, held while it reads, decides, writes and commits. */
+async function pushUnderLock(
+  db: Db,
+  tables: TableRegistry,
+  auth: AuthContext,
+  req: PushRequest,
   beforeCommit?: (tx: Queryable, version: number) => Promise<void>
 ): Promise<PushOutcome> {
   return db.transaction(async (tx) => {
@@ -36,34 +213,10 @@ export async function push(
     // into the UPDATE above, it would read the snapshot taken before the wait, and replay a duplicate push.)
     // No lock on the client row: a client belongs to one team, whose row lock already serializes its pushes.
     const keys = [...new Map(req.mutations.map((m) => [rowId(m.table, m.key), { t: m.table, k: m.key }])).values()]
-    const [state] = await tx.query<{ client: { team_id: string; user_id: string; last_mutation_id: number } | null; rows: { t: string; k: string; d: RowData | null; v: number; x: boolean }[]; webhook: boolean }>(
-      `SELECT
-         (SELECT row_to_json(c) FROM (SELECT team_id, user_id, last_mutation_id FROM clients WHERE client_id = $2) c) AS client,
-         (SELECT coalesce(json_agg(json_build_object('t', r.table_name, 'k', r.id, 'd', r.data, 'v', r.version, 'x', r.deleted)), '[]')
-            FROM rows r JOIN jsonb_to_recordset($3::jsonb) AS k(t text, k text) ON r.table_name = k.t AND r.id = k.k
-            WHERE r.team_id = $1) AS rows,
-         EXISTS (SELECT 1 FROM webhooks WHERE team_id = $1 AND enabled) AS webhook`,
-      [auth.teamId, req.clientId, JSON.stringify(keys)]
-    )
+    const [state] = await tx.query<ReadState>(READ_STATE, [auth.teamId, req.clientId, JSON.stringify(keys)])
     const client = state!.client
     if (client && (client.team_id !== auth.teamId || client.user_id !== auth.userId)) throw clientNotYours()
-    const startedAt = client?.last_mutation_id ?? 0
-    let last = startedAt
-    let skipped = 0
-    let gap: PushResponse["gap"]
-    const toApply: Mutation[] = []
-    for (const m of req.mutations) {
-      if (m.mid <= last) {
-        skipped++
-        continue
-      }
-      if (m.mid !== last + 1) {
-        gap = { expected: last + 1, got: m.mid }
-        break
-      }
-      toApply.push(m)
-      last = m.mid
-    }
+    const { last, skipped, gap, toApply } = sequence(req, client?.last_mutation_id ?? 0)
 
     const current = new Map<string, RowState>(state!.rows.map((r) => [rowId(r.t, r.k), { version: r.v, deleted: r.x, data: r.d }]))
     const changed = new Map<string, { table: string; key: string; deleted: boolean; data: RowData | null; created: boolean }>()

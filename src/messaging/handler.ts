@@ -5,6 +5,8 @@ import { contract, Envelope, senders, type MessageName, type ParsedRequestOf, ty
 export interface MessageContext {
   /** The tab the message came from (content scripts), if any. */
   tabId?: number
+  /** The window of that tab (the workspace tab of the same window is the one reused). */
+  windowId?: number
   url?: string
   /** Decided by `senderKind` from the browser's MessageSender; absent counts as a content script. */
   sender?: SenderKind

@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from "react"
+import { useEffect, useMemo, useState, type ReactNode } from "react"
 import { useTranslation } from "react-i18next"
 
 import {
@@ -19,6 +19,8 @@ import {
 import { ScriptPurpose, type CallScript, type LocalizedText, type ScriptStep } from "~src/domain/scripts/script.schema"
 import { validateScript } from "~src/domain/scripts/validate-script"
 import { KNOWN_VARIABLES } from "~src/domain/scripts/variables"
+
+import { markUnsaved } from "~src/features/workspace/unsaved-work"
 
 import { problemText, type ShownProblem } from "./problem-text"
 import { ScriptPreview } from "./script-preview"
@@ -44,6 +46,12 @@ export function ScriptEditor({ initial, readOnly, isNew, onSave, actions }: Scri
   const { t, i18n } = useTranslation()
   const [draft, setDraft] = useState<CallScript>(initial)
   const [dirty, setDirty] = useState(isNew)
+  // Edits not saved keep the workspace tab from being taken over by a card's "New quote" (workspace/unsaved-work.ts).
+  useEffect(() => {
+    const id = `script:${initial.id}`
+    markUnsaved(id, dirty)
+    return () => markUnsaved(id, false)
+  }, [dirty, initial.id])
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null)
   const [serverProblems, setServerProblems] = useState<ShownProblem[]>([])
   const [saving, setSaving] = useState(false)

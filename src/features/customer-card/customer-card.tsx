@@ -119,6 +119,7 @@ function CardDetails({
 }) {
   // Asked only for a card that shows its details: a CRM list's hundreds of compact cards ask nothing.
   const risk = useCustomerRisk(c.id, true)
+  const [callError, setCallError] = useState<string | null>(null)
   return (
     <>
       <div className="c-card-actions">
@@ -189,7 +190,9 @@ function CardDetails({
                       // Only the agent's own click dials: in a page, the page's scripts can reach the panel and
                       // click for them (isTrusted is false for a scripted click).
                       if (!e.nativeEvent.isTrusted) return
-                      void placeCall({ number: ph, customerId: c.id, contactId: p.id })
+                      setCallError(null)
+                      // A call the softphone refused (not set up, not registered) says why, where the agent clicked.
+                      void placeCall({ number: ph, customerId: c.id, contactId: p.id }).then((r) => setCallError(r.ok ? null : (r.error ?? "")))
                     }}>
                     ☎
                   </button>
@@ -204,6 +207,11 @@ function CardDetails({
           </li>
         ))}
       </ul>
+      {callError !== null ? (
+        <p className="c-error" role="alert" data-comptoir="call-error">
+          {t("softphone.dock.callFailed", { error: callError })}
+        </p>
+      ) : null}
       {/* Text only (React escapes it): notes come from imports and other devices, and may hold a value an import could not read. */}
       {c.notes ? (
         <div className="c-card-notes" data-comptoir="card-notes">

@@ -15,6 +15,7 @@ import { RiskBadge } from "~src/features/risk/risk-badge"
 import type { RiskView } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
 import { useDebouncedSearch } from "~src/ui/use-debounced-search"
+import { markUnsaved } from "~src/features/workspace/unsaved-work"
 
 import { downloadQuotePdf } from "./quote-pdf-download"
 
@@ -99,6 +100,12 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
   const money = (cents: number) => new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" }).format(cents / 100)
   // The benchmark reads when the filled form was first on screen (bench/quote.bench.ts).
   useEffect(() => void performance.mark("comptoir:quote-form-ready"), [])
+  // Typing not saved yet keeps this tab from being taken over by a card's "New quote" (workspace/unsaved-work.ts).
+  useEffect(() => {
+    const id = `quote:${loaded.id}`
+    markUnsaved(id, formState.isDirty)
+    return () => markUnsaved(id, false)
+  }, [formState.isDirty, loaded.id])
 
   // Once sent, the number comes from the server with the next pull: ask again until it is there (or refused).
   const waiting = quote !== null && quote.status !== "draft" && quote.number === null

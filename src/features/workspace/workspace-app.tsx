@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next"
 import { AppShell } from "~src/ui/app-shell"
 
 import { parseRoute, routeHash, type WorkspaceRoute } from "./route"
+import { WORKSPACE_ROUTE_MESSAGE, type WorkspaceRouteReply } from "./route-message"
+import { hasUnsavedWork } from "./unsaved-work"
 import { WORKSPACE_SECTIONS } from "./sections"
 
 /** The full-tab page where the work lives (DESIGN.md, "Surfaces"): a left navigation, one route per section. */
@@ -21,6 +23,26 @@ function useRoute(): WorkspaceRoute {
     const onChange = () => setRoute(parseRoute(location.hash))
     window.addEventListener("hashchange", onChange)
     return () => window.removeEventListener("hashchange", onChange)
+  }, [])
+  useEffect(() => {
+    // A card's "New quote" in a page: the background hands this open tab the route (background/handlers/workspace/open.ts).
+    const onMessage = (message: unknown, sender: chrome.runtime.MessageSender, sendResponse: (reply: WorkspaceRouteReply) => void) => {
+      const m = message as { type?: unknown; payload?: { path?: unknown } } | null
+      if (m?.type !== WORKSPACE_ROUTE_MESSAGE) return false
+      // Only the background (no tab); a content script's message also reaches extension pages.
+      if (sender.id !== chrome.runtime.id || sender.tab) return false
+      const path = m.payload?.path
+      if (typeof path !== "string" || hasUnsavedWork()) {
+        sendResponse({ taken: false })
+        return false
+      }
+      const target = routeHash(path)
+      if (location.hash !== target) location.hash = target
+      sendResponse({ taken: true })
+      return false
+    }
+    chrome.runtime.onMessage.addListener(onMessage)
+    return () => chrome.runtime.onMessage.removeListener(onMessage)
   }, [])
   return route
 }
