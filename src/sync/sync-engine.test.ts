@@ -3,6 +3,7 @@ import "fake-indexeddb/auto"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 import { TestServer, type TestTeam } from "../../server/test/harness"
+import { giveSeller } from "../../server/test/seller"
 import { CustomerRepository } from "~src/db/customer-repository"
 import { ComptoirDb } from "~src/db/database"
 import { ReplicatedRepository } from "~src/db/replicated-repository"
@@ -510,6 +511,8 @@ describe("calls, scripts and documents, replicated one record per row", () => {
 
   it("issues a quote changed twice before one sync: the server numbers it, and the number comes back", async () => {
     const team = await server.team("issue")
+    // The server issues nothing for a team whose seller identity is not filled in (a manager does it once).
+    await giveSeller(server, team.admin)
     const a = await client(team, team.agent.token)
     const quotes = new ReplicatedRepository(a.db, "quotes")
     const q = await quotes.put(draftQuote("q-2", "cust-2"))
