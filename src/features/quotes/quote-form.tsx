@@ -1,22 +1,22 @@
 import { zodResolver } from "@hookform/resolvers/zod"
-import { useEffect, useMemo, useRef, useState } from "react"
+import { useEffect, useMemo, useState } from "react"
 import { useFieldArray, useForm, useWatch, type FieldError, type FieldErrors, type UseFormRegister } from "react-hook-form"
 import { useTranslation } from "react-i18next"
 import { uuidv7 } from "uuidv7"
 
 import { priceFor, type CustomerPrice, type CustomerPricing } from "~src/domain/catalog/pricing"
-import type { Customer, Product } from "~src/domain/customers/customer.schema"
+import type { Customer } from "~src/domain/customers/customer.schema"
 import { documentSummary } from "~src/domain/documents/document-text"
-import { emptyLine, lineFromPrefill, lineFromProduct, lineFromValues, liveTotals, newQuoteValues, QuoteFormValues, VAT_RATE_CHOICES, valuesFromQuote, type PrefillLine, type Quote } from "~src/domain/documents/quote-form"
+import { emptyLine, lineFromPrefill, lineFromValues, liveTotals, newQuoteValues, QuoteFormValues, VAT_RATE_CHOICES, valuesFromQuote, type PrefillLine, type Quote } from "~src/domain/documents/quote-form"
 import type { Seller } from "~src/domain/documents/seller.schema"
 import { lineNetCents } from "~src/domain/documents/totals"
 import { PriceSourceNote } from "~src/features/catalog"
 import { RiskBadge } from "~src/features/risk/risk-badge"
 import type { RiskView } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
-import { useDebouncedSearch } from "~src/ui/use-debounced-search"
 import { markUnsaved } from "~src/features/workspace/unsaved-work"
 
+import { ProductPicker } from "./product-picker"
 import { downloadQuotePdf } from "./quote-pdf-download"
 
 type Translate = ReturnType<typeof useTranslation>["t"]
@@ -439,82 +439,5 @@ function LineRow({
         </button>
       </td>
     </tr>
-  )
-}
-
-/**
- * "Add a line": the catalog's typo-tolerant search as the agent types a ref or a name; Enter or a click adds
- * the product (label in the quote's language, unit, price, VAT); Enter with no match adds a free line.
- */
-function ProductPicker({
-  language,
-  pricing,
-  t,
-  onPick
-}: {
-  language: "fr" | "en"
-  pricing: CustomerPricing | null
-  t: Translate
-  onPick: (line: QuoteFormValues["lines"][number], price: CustomerPrice | null) => void
-}) {
-  const [query, setQuery] = useState("")
-  const [active, setActive] = useState(0)
-  const [error, setError] = useState<string | null>(null)
-  const input = useRef<HTMLInputElement>(null)
-  const results = useDebouncedSearch<Product>(query, (q) => send("products/search", { query: q, limit: 8 }).then((r) => r.products), 60, (e) => setError(String(e)))
-  const pick = (p: Product | null) => {
-    const text = query.trim()
-    if (!p && !text) return
-    // The customer's price (special price, or catalog price and its discount) is prefilled; the note says which.
-    const price = p ? priceFor(p, pricing) : null
-    onPick(p && price ? lineFromProduct(p, language, uuidv7(), price) : { ...emptyLine(uuidv7()), label: text }, price)
-    setQuery("")
-    setActive(0)
-    input.current?.focus()
-  }
-  const list = results ?? []
-  return (
-    <div className="c-quote-add">
-      <input
-        ref={input}
-        className="c-search"
-        data-comptoir="quote-line-add"
-        role="combobox"
-        aria-expanded={list.length > 0}
-        aria-label={t("quotes.form.addLine")}
-        placeholder={t("quotes.form.addLine")}
-        value={query}
-        onChange={(e) => {
-          setQuery(e.target.value)
-          setActive(0)
-        }}
-        onKeyDown={(e) => {
-          if (e.key === "ArrowDown") setActive((a) => Math.min(a + 1, list.length - 1))
-          else if (e.key === "ArrowUp") setActive((a) => Math.max(a - 1, 0))
-          else if (e.key === "Escape") setQuery("")
-          else if (e.key === "Enter") {
-            e.preventDefault()
-            pick(list[active] ?? null)
-          } else return
-          e.preventDefault()
-        }}
-      />
-      {query.trim() && results ? (
-        <ul role="listbox">
-          {list.map((p, i) => (
-            <li key={p.id}>
-              <button type="button" role="option" aria-selected={i === active} data-comptoir="quote-product-option" data-ref={p.ref} onClick={() => pick(p)}>
-                <span>
-                  <strong>{p.ref}</strong> {language === "fr" ? p.nameFr : p.nameEn}
-                </span>
-                <span className="c-muted">{new Intl.NumberFormat(language === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency: "EUR" }).format(priceFor(p, pricing).unitPriceCents / 100)}</span>
-              </button>
-            </li>
-          ))}
-          {list.length === 0 ? <li className="c-empty" style={{ padding: "6px 9px" }}>{t("quotes.form.noProduct")}</li> : null}
-        </ul>
-      ) : null}
-      {error ? <p className="c-error">{error}</p> : null}
-    </div>
   )
 }
