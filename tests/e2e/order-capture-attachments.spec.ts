@@ -4,6 +4,7 @@ import { join, resolve } from "node:path"
 
 import { expect, test, type BrowserContext, type FrameLocator, type Page } from "@playwright/test"
 
+import { extensionStore } from "./extension-store"
 import { launchWithExtension, serviceWorkerOf } from "./launch"
 import { AGENT } from "./roundcube/mailbox"
 import { startRoundcube, type Roundcube } from "./roundcube/server"
@@ -83,27 +84,14 @@ async function capture(page: Page): Promise<Page> {
   return review
 }
 
-async function storedOrders(): Promise<{ id: string; sourceId: string | null; customerPoNumber: string | null; lines: { ref: string; quantityMilli: number }[] }[]> {
-  const page = await context.newPage()
-  await page.goto(`chrome-extension://${extensionId}/options.html`)
-  const orders = await page.evaluate(
-    () =>
-      new Promise<unknown[]>((ok, fail) => {
-        const req = indexedDB.open("comptoir")
-        req.onerror = () => fail(req.error)
-        req.onsuccess = () => {
-          const get = req.result.transaction("orders").objectStore("orders").getAll()
-          get.onsuccess = () => {
-            ok(get.result as unknown[])
-            req.result.close()
-          }
-          get.onerror = () => fail(get.error)
-        }
-      })
-  )
-  await page.close()
-  return orders as Awaited<ReturnType<typeof storedOrders>>
+interface StoredOrder {
+  id: string
+  sourceId: string | null
+  customerPoNumber: string | null
+  lines: { ref: string; quantityMilli: number }[]
 }
+
+const storedOrders = (): Promise<StoredOrder[]> => extensionStore<StoredOrder>(context, extensionId, "orders")
 
 test("a Roundcube message whose order is only in the attached PDF: the review shows the PDF's lines, and the order is stored", async () => {
   const page = await context.newPage()

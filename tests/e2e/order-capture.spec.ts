@@ -5,6 +5,7 @@ import { join, resolve } from "node:path"
 import { expect, test, type BrowserContext, type Page } from "@playwright/test"
 import PostalMime from "postal-mime"
 
+import { extensionStore } from "./extension-store"
 import { launchWithExtension, serviceWorkerOf, startSite, type Site } from "./launch"
 import { gmailOrder, outlookOrder, roundcubeInbox, roundcubePreview, type OrderMailPage } from "./order-capture-pages"
 
@@ -72,58 +73,22 @@ async function capture(page: Page): Promise<Page> {
   return review
 }
 
-/** Rows of a table of the extension's IndexedDB, read (or written, `put`) from an extension page. */
-async function idb<T>(store: string, put?: Record<string, unknown>): Promise<T[]> {
-  const page = await context.newPage()
-  await page.goto(`chrome-extension://${extensionId}/options.html`)
-  const rows = await page.evaluate(
-    ({ store, put }) =>
-      new Promise<unknown[]>((ok, fail) => {
-        const req = indexedDB.open("comptoir")
-        req.onerror = () => fail(req.error)
-        req.onsuccess = () => {
-          try {
-            const tx = req.result.transaction(store, put ? "readwrite" : "readonly")
-            if (put) tx.objectStore(store).put(put)
-            const get = tx.objectStore(store).getAll()
-            tx.oncomplete = () => {
-              ok(get.result as unknown[])
-              req.result.close()
-            }
-            tx.onerror = () => fail(tx.error)
-          } catch (e) {
-            fail(e)
-          }
-        }
-      }),
-    { store, put }
-  )
-  await page.close()
-  return rows as T[]
+const idb = <T>(store: string, put?: Record<string, unknown>): Promise<T[]> => extensionStore<T>(context, extensionId, store, put)
+
+interface StoredOrder {
+  id: string
+  sourceId: string | null
+  customerId: string
+  status: string
+  customerPoNumber: string | null
+  deliveryDate: string | null
+  notes: string
+  lines: { ref: string; quantityMilli: number; unitPriceCents: number }[]
+  totalInclVatCents: number
 }
 
 /** The orders in the extension's IndexedDB, read from an extension page. */
-async function storedOrders(): Promise<{ id: string; sourceId: string | null; customerId: string; status: string; customerPoNumber: string | null; deliveryDate: string | null; notes: string; lines: { ref: string; quantityMilli: number; unitPriceCents: number }[]; totalInclVatCents: number }[]> {
-  const page = await context.newPage()
-  await page.goto(`chrome-extension://${extensionId}/options.html`)
-  const orders = await page.evaluate(
-    () =>
-      new Promise<unknown[]>((ok, fail) => {
-        const req = indexedDB.open("comptoir")
-        req.onerror = () => fail(req.error)
-        req.onsuccess = () => {
-          const get = req.result.transaction("orders").objectStore("orders").getAll()
-          get.onsuccess = () => {
-            ok(get.result as unknown[])
-            req.result.close()
-          }
-          get.onerror = () => fail(get.error)
-        }
-      })
-  )
-  await page.close()
-  return orders as Awaited<ReturnType<typeof storedOrders>>
-}
+const storedOrders = (): Promise<StoredOrder[]> => idb<StoredOrder>("orders")
 
 const bakery: OrderMailPage = {
   id: "18c2f0a9b1d3e4f5",
