@@ -38,7 +38,7 @@ export function baseChanged(): void {
 
 // ---- panel-truth: open tabs look their values up again after the base changed ----
 /**
- * Watched by every content script (src/features/lookup-panel/base-generation.ts). A storage write rather than a
+ * Watched by every content script (src/ui/base-generation.ts). A storage write rather than a
  * chrome.tabs.sendMessage broadcast: the write is persisted before the worker can be killed, and each content
  * script gets chrome.storage.onChanged whether the worker is still alive or not; a broadcast loop dies with the
  * worker halfway through the tabs, needs the "tabs" permission to find them, and is lost by a tab that was

@@ -5,21 +5,14 @@ import type { Customer } from "~src/domain/customers/customer.schema"
 import { answersInWords, startRun, type ScriptLanguage, type ScriptRun } from "~src/domain/scripts/script-engine"
 import { scriptAnswersKey, scriptRunKey, type ScriptAnswers } from "~src/domain/scripts/script-library"
 import type { CallScript } from "~src/domain/scripts/script.schema"
-import { BASE_GENERATION_KEY } from "~src/messaging/base-generation"
 import { send } from "~src/messaging/send"
+import { useBaseGeneration } from "~src/ui/use-base-generation"
 
 /** The scripts (shipped + team) and whether this user may edit them; `reload` after a save. */
 export function useScriptLibrary(): { scripts: CallScript[] | null; canEdit: boolean; role: string | null; error: string | null; reload: () => void } {
   const [state, setState] = useState<{ scripts: CallScript[] | null; canEdit: boolean; role: string | null; error: string | null }>({ scripts: null, canEdit: false, role: null, error: null })
-  const [tick, setTick] = useState(0)
-  // A sync that brought rows (a manager's new script among them) bumps the base's generation: read again.
-  useEffect(() => {
-    const onChanged = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
-      if (area === "local" && BASE_GENERATION_KEY in changes) setTick((n) => n + 1)
-    }
-    chrome.storage.onChanged.addListener(onChanged)
-    return () => chrome.storage.onChanged.removeListener(onChanged)
-  }, [])
+  // A sync that brought rows (a colleague's change among them) moves the generation: read again.
+  const { generation, reload } = useBaseGeneration()
   useEffect(() => {
     let live = true
     send("scripts/list", {}).then(
@@ -29,8 +22,8 @@ export function useScriptLibrary(): { scripts: CallScript[] | null; canEdit: boo
     return () => {
       live = false
     }
-  }, [tick])
-  return { ...state, reload: useCallback(() => setTick((n) => n + 1), []) }
+  }, [generation])
+  return { ...state, reload }
 }
 
 /** Who the agent is, for `{{agent.name}}` and `{{agent.company}}`: the signed-in user and team, else the SIP display name. */

@@ -16,7 +16,7 @@ import { PANEL_VIEW_MAX_CARDS } from "~src/messaging/limits"
 import { useDebouncedSearch } from "~src/ui/use-debounced-search"
 import { AppShell, useSettings } from "~src/ui/app-shell"
 
-import { watchBaseGeneration } from "./base-generation"
+import { watchBaseGeneration } from "~src/ui/base-generation"
 import { loadBaseProfile, onBaseProfileChanged } from "./base-profile-store"
 import { ForeignPhones } from "./foreign-phones"
 import { ownMailbox } from "./mail-roles"
