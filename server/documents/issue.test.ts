@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { computeTotals } from "../../src/domain/documents/totals"
 import { SCHEMA_VERSION, type Mutation } from "../../src/domain/sync/protocol"
 import { clientId, skipPostgres, TestServer, type TestTeam } from "../test/harness"
+import { draftDocument } from "../test/documents"
 import { giveSeller } from "../test/seller"
 import { todayInParis } from "./issue"
 
@@ -13,24 +14,7 @@ function draftQuote(id: string, overrides: Record<string, unknown> = {}) {
     { id: `${id}-1`, label: "Gants nitrile taille M (boîte de 100)", quantityMilli: 3000, unitPriceCents: 899, discountBp: 0, vatRateBp: 2000 },
     { id: `${id}-2`, label: "Livre technique", quantityMilli: 1000, unitPriceCents: 10, discountBp: 0, vatRateBp: 550 }
   ]
-  const t = computeTotals(lines)
-  return {
-    id,
-    type: "quote",
-    status: "draft",
-    customerId: "cust-1",
-    language: "fr",
-    date: "2026-01-05",
-    validUntil: "2099-12-31",
-    paymentTerms: { kind: "net", days: 30 },
-    lines,
-    totalExclVatCents: t.totalExclVatCents,
-    totalVatCents: t.totalVatCents,
-    totalInclVatCents: t.totalInclVatCents,
-    createdAt: 1,
-    updatedAt: 1,
-    ...overrides
-  }
+  return draftDocument("quote", id, "cust-1", lines, { date: "2026-01-05", ...overrides })
 }
 
 async function pullAll(server: TestServer, token: string) {

@@ -4,32 +4,13 @@ import { addDaysIso } from "../../src/domain/documents/payment-terms"
 import { computeTotals } from "../../src/domain/documents/totals"
 import type { Mutation } from "../../src/domain/sync/protocol"
 import { clientId, skipPostgres, TestServer, type TestTeam, type TestUser } from "../test/harness"
+import { draftDocument, gloves, type TestLine } from "../test/documents"
 import { giveSeller } from "../test/seller"
 import { todayInParis } from "./issue"
 
 const YEAR = todayInParis().slice(0, 4)
-const line = (id: string, quantityMilli: number, unitPriceCents: number) => ({ id, label: "Gants nitrile", quantityMilli, unitPriceCents, discountBp: 0, vatRateBp: 2000 })
-
-function doc(type: "order" | "invoice" | "credit-note", id: string, customerId: string, lines: ReturnType<typeof line>[], extra: Record<string, unknown> = {}) {
-  const t = computeTotals(lines)
-  return {
-    id,
-    type,
-    status: "draft",
-    customerId,
-    language: "fr",
-    date: todayInParis(),
-    lines,
-    totalExclVatCents: t.totalExclVatCents,
-    totalVatCents: t.totalVatCents,
-    totalInclVatCents: t.totalInclVatCents,
-    createdAt: 1,
-    updatedAt: 1,
-    ...(type === "credit-note" ? {} : { paymentTerms: { kind: "net", days: 30 } }),
-    ...(type === "invoice" ? { dueDate: todayInParis() } : {}),
-    ...extra
-  }
-}
+const line = gloves
+const doc = (type: "order" | "invoice" | "credit-note", id: string, customerId: string, lines: TestLine[], extra: Record<string, unknown> = {}) => draftDocument(type, id, customerId, lines, extra)
 
 const TABLE = { order: "orders", invoice: "invoices", "credit-note": "creditNotes" } as const
 

@@ -1,33 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 import { DEMO_SELLER } from "../../src/domain/demo/demo-seller"
-import { computeTotals } from "../../src/domain/documents/totals"
 import type { Mutation } from "../../src/domain/sync/protocol"
+import { draftDocument, gloves } from "../test/documents"
 import { clientId, skipPostgres, TestServer, type TestTeam, type TestUser } from "../test/harness"
-import { todayInParis } from "./issue"
 
-const lines = [{ id: "l1", label: "Gants nitrile", quantityMilli: 2000, unitPriceCents: 899, discountBp: 0, vatRateBp: 2000 }]
-
-function draft(type: "quote" | "order" | "invoice", id: string, customerId = "cust-seller") {
-  const t = computeTotals(lines)
-  return {
-    id,
-    type,
-    status: "draft",
-    customerId,
-    language: "fr",
-    date: todayInParis(),
-    lines,
-    totalExclVatCents: t.totalExclVatCents,
-    totalVatCents: t.totalVatCents,
-    totalInclVatCents: t.totalInclVatCents,
-    paymentTerms: { kind: "net", days: 30 },
-    createdAt: 1,
-    updatedAt: 1,
-    ...(type === "quote" ? { validUntil: "2099-12-31" } : {}),
-    ...(type === "invoice" ? { dueDate: todayInParis() } : {})
-  }
-}
+const lines = [gloves("l1", 2000, 899)]
+const draft = (type: "quote" | "order" | "invoice", id: string, customerId = "cust-seller") => draftDocument(type, id, customerId, lines)
 
 for (const backend of ["pglite", "postgres"] as const) {
   describe.skipIf(backend === "postgres" && skipPostgres)(`the seller identity and a quote's status on the server (${backend})`, () => {
