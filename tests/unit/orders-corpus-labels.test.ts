@@ -13,8 +13,8 @@ import type { ExpectedOrder } from "~src/domain/orders/corpus-score"
  */
 const ORDERS_FIXTURES = join(import.meta.dirname, "..", "fixtures", "orders")
 /** The parts bench/orders-corpus.ts reads (not imported: that module pulls in the extractor, never run here). */
-// The first held-out set (ho-*) is tuning material now, in tuned/; held-out-2 is the blind part.
-const PARTS = ["tuned", "held-out-2"] as const
+// The first held-out set (ho-*) is tuning material now, in tuned/; held-out-2 and held-out-3 are the blind parts.
+const PARTS = ["tuned", "held-out-2", "held-out-3"] as const
 
 function csv(file: string): Record<string, string>[] {
   return Papa.parse<Record<string, string>>(readFileSync(join(ORDERS_FIXTURES, file), "utf8"), { header: true, skipEmptyLines: true }).data
@@ -71,5 +71,35 @@ describe("the second held-out part (held-out-2), written blind after the extract
     expect(mails.filter((m) => /^h2-\d\d-en-/.test(m.name))).toHaveLength(12)
     expect(mails.filter((m) => !m.expected.is_order)).toHaveLength(7)
     expect(mails.filter((m) => m.expected.is_order && /Content-Type: application\/pdf/.test(m.eml)).map((m) => m.name)).toEqual(["h2-08-fr-rousseau-bc-pdf", "h2-15-en-hargreaves-po-pdf"])
+  })
+})
+
+describe("the third held-out part (held-out-3), written blind after the extractor", () => {
+  const mails = part("held-out-3")
+  const withAttachment = (mime: RegExp) => mails.filter((m) => mime.test(m.eml)).map((m) => m.name)
+
+  it("holds 36 mails, 20 French and 16 English, 12 of them not orders", () => {
+    expect(mails).toHaveLength(36)
+    expect(mails.filter((m) => /^h3-\d\d-fr-/.test(m.name))).toHaveLength(20)
+    expect(mails.filter((m) => /^h3-\d\d-en-/.test(m.name))).toHaveLength(16)
+    expect(mails.filter((m) => !m.expected.is_order)).toHaveLength(12)
+  })
+
+  it("labels as not an order exactly the mails named so", () => {
+    for (const { name, expected } of mails) expect(expected.is_order, name).toBe(!/^h3-\d\d-[a-z]{2}-non-/.test(name))
+  })
+
+  it("attaches three PDF purchase orders, one PDF request for prices, one .ods and one .xlsx order", () => {
+    expect(withAttachment(/Content-Type: application\/pdf/)).toEqual(["h3-03-fr-girard-bc-pdf-saint-jory", "h3-09-fr-mairie-bc-signe-pdf", "h3-14-fr-non-carre-demande-de-prix-pdf", "h3-22-en-kingsley-po-pdf-us-dates"])
+    expect(withAttachment(/Content-Type: application\/vnd\.oasis\.opendocument\.spreadsheet/)).toEqual(["h3-04-fr-hebert-ods-coffrets"])
+    expect(withAttachment(/Content-Type: application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/)).toEqual(["h3-27-en-pemberton-xlsx-see-attached"])
+  })
+
+  it("dates every mail and every delivery in late 2026", () => {
+    for (const { name, eml, expected } of mails) {
+      const sent = new Date(/^Date: (.+)$/m.exec(eml)![1]!)
+      expect(sent.getUTCFullYear() === 2026 && sent.getUTCMonth() >= 9, `${name}: ${sent.toISOString()}`).toBe(true)
+      if (expected.delivery_date !== null) expect(new Date(`${expected.delivery_date}T23:59:59Z`) >= sent, `${name}: delivery before the mail`).toBe(true)
+    }
   })
 })
