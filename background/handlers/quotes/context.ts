@@ -1,4 +1,4 @@
-import { todayInFrance } from "~src/domain/documents/customer-risk"
+import { todayInFrance } from "~src/domain/documents/payment-terms"
 import { defineHandler } from "~src/messaging/handler"
 
 import { readSession } from "../../sync"

@@ -1,6 +1,8 @@
 import { ReplicatedRepository } from "~src/db/replicated-repository"
 import type { Customer } from "~src/domain/customers/customer.schema"
-import { customerRisk, todayInFrance } from "~src/domain/documents/customer-risk"
+import { customerRisk, type CreditNoteDoc, type InvoiceDoc, type OrderDoc } from "~src/domain/documents/flow"
+import type { PaymentRecord } from "~src/domain/documents/document.schema"
+import { todayInFrance } from "~src/domain/documents/payment-terms"
 import type { Quote } from "~src/domain/documents/quote-form"
 import { SellerIdentitySchema, sellerProblems, type Seller } from "~src/domain/documents/seller.schema"
 import type { RiskView } from "~src/messaging/contract"
@@ -46,6 +48,13 @@ export async function riskOf(customer: Customer): Promise<RiskView> {
     documentsDb.orders.byCustomer(customer.id),
     documentsDb.payments.byCustomer(customer.id)
   ])
-  const r = customerRisk(customer, { invoices, creditNotes, orders, payments } as Parameters<typeof customerRisk>[1], todayInFrance())
+  const r = customerRisk({
+    creditLimitCents: customer.creditLimitCents,
+    invoices: invoices as InvoiceDoc[],
+    creditNotes: creditNotes as CreditNoteDoc[],
+    orders: orders as OrderDoc[],
+    payments: payments as PaymentRecord[],
+    today: todayInFrance()
+  })
   return { level: r.level, reasons: r.reasons, outstandingCents: r.outstandingCents, overdueCents: r.overdueCents, creditLimitCents: r.creditLimitCents }
 }

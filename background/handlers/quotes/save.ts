@@ -1,5 +1,5 @@
 import { quoteFromValues } from "~src/domain/documents/quote-form"
-import { todayInFrance } from "~src/domain/documents/customer-risk"
+import { todayInFrance } from "~src/domain/documents/payment-terms"
 import { defineHandler } from "~src/messaging/handler"
 
 import { runSync } from "../../sync"

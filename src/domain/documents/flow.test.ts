@@ -116,6 +116,35 @@ describe("the manager's override", () => {
   })
 })
 
+describe("a customer's risk from the documents on this device", () => {
+  const inv = (id: string, status: "draft" | "issued", dueDate: string, total: number) => ({ ...invoice(), id, status, dueDate, number: status === "issued" ? `FAC-${id}` : null, totalInclVatCents: total })
+  const ord = (id: string, status: "draft" | "confirmed" | "invoiced", total: number) => ({ ...order("draft"), id, status, totalInclVatCents: total })
+  const pay = (invoiceId: string, amountCents: number) => PaymentRecord.parse({ id: `p-${invoiceId}`, invoiceId, customerId: "c1", date: "2026-11-01", amountCents, method: "transfer", createdAt: 0 })
+
+  it("counts issued invoices less their payments and credit notes, and confirmed orders, never drafts", () => {
+    const credit = { ...invoice(), id: "cn1", type: "credit-note" as const, status: "issued" as const, correctsInvoiceId: "i2", totalInclVatCents: -20_000 }
+    const { dueDate: _d, paymentTerms: _p, ...creditNote } = credit
+    const r = customerRisk({
+      creditLimitCents: 1_000_000,
+      invoices: [inv("i1", "issued", "2026-12-31", 100_000), inv("i2", "issued", "2026-12-31", 50_000), inv("i3", "draft", "2026-12-31", 999_999)],
+      creditNotes: [creditNote],
+      orders: [ord("o1", "confirmed", 70_000), ord("o2", "draft", 999_999), ord("o3", "invoiced", 999_999)],
+      payments: [pay("i1", 40_000)],
+      today: "2026-12-02"
+    })
+    expect(r.unpaidInvoicesCents).toBe(60_000 + 30_000)
+    expect(r.openOrdersCents).toBe(70_000)
+    expect(r.outstandingCents).toBe(160_000)
+    expect(r.level).toBe("ok")
+  })
+
+  it("blocks a customer whose unpaid invoice is 45 days late, and says how much and how late", () => {
+    const r = customerRisk({ creditLimitCents: null, invoices: [inv("i1", "issued", "2026-10-18", 12_000)], creditNotes: [], orders: [], payments: [], today: "2026-12-02" })
+    expect(r.level).toBe("blocked")
+    expect(r.reasons[0]).toEqual({ code: "overdue-beyond-threshold", overdueCents: 12_000, days: 45, thresholdDays: 30 })
+  })
+})
+
 describe("reminders", () => {
   it("logs each reminder in the invoice's history and reads them back for the dunning schedule", () => {
     const r = withReminder(invoice(), "friendly", "agent1@x", Date.parse("2026-12-02T10:00:00Z"))

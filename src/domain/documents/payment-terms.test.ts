@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 
 import { PaymentTermsSchema } from "./document.schema"
-import { checkPaymentTerms, dueDate } from "./payment-terms"
+import { checkPaymentTerms, dueDate, todayInFrance } from "./payment-terms"
 
 describe("French payment terms", () => {
   it("refuses a quote whose payment terms exceed 60 days", () => {
@@ -29,5 +29,13 @@ describe("French payment terms", () => {
 
   it("refuses a date that does not exist", () => {
     expect(() => dueDate("2026-02-30", { kind: "net", days: 30 })).toThrow(/calendar date/)
+  })
+})
+
+describe("today in France", () => {
+  it("is read on Paris's calendar: 23:30 UTC on 31 December is already New Year's Day there", () => {
+    expect(todayInFrance(Date.parse("2026-12-31T23:30:00Z"))).toBe("2027-01-01")
+    expect(todayInFrance(Date.parse("2026-07-01T21:59:00Z"))).toBe("2026-07-01")
+    expect(todayInFrance(Date.parse("2026-07-01T22:00:00Z"))).toBe("2026-07-02")
   })
 })

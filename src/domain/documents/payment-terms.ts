@@ -61,3 +61,8 @@ export function toIsoDate(d: Date): string {
   const pad = (n: number, w: number) => String(n).padStart(w, "0")
   return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1, 2)}-${pad(d.getDate(), 2)}`
 }
+
+/** Today as a calendar date in France, where documents are dated (whatever the device's or server's zone). */
+export function todayInFrance(now = Date.now()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(now))
+}
