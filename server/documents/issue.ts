@@ -103,7 +103,7 @@ export async function applyDocumentRules(
   }
   if (wrong.length) return conflict("invalid", `the totals do not match the lines (${wrong.join("; ")}): recompute them before issuing`)
 
-  const sellerCheck = checkSellerForIssue(type, await teamSellerRow(tx, teamId, pending))
+  const sellerCheck = checkSellerForIssue(type, await teamSellerRow(tx, teamId, pending), todayInParis(now))
   if (!sellerCheck.ok) return conflict("invalid", sellerCheck.message)
 
   const today = todayInParis(now)

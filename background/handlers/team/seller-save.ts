@@ -1,4 +1,6 @@
 import { checkSchedule } from "~src/domain/documents/dunning"
+import { checkLatePenalty } from "~src/domain/documents/late-penalty"
+import { todayInFrance } from "~src/domain/documents/payment-terms"
 import { defineHandler } from "~src/messaging/handler"
 
 import { readSession, runSync } from "../../sync"
@@ -10,6 +12,9 @@ export const teamSellerSave = defineHandler("team/seller-save", async (req) => {
   if (!session || (session.user.role !== "manager" && session.user.role !== "admin")) return { ok: false, error: "manager-only" }
   const error = req.dunningSchedule ? checkSchedule(req.dunningSchedule) : null
   if (error) return { ok: false, error }
+  // The penalty floor of today's half-year (the server checks it again: the row's schema).
+  const penalty = checkLatePenalty(req.seller.latePenalty, todayInFrance())
+  if (!penalty.ok) return { ok: false, error: penalty.message }
   const before = (await documentsDb.teamSettings.get("seller")) as { dunningSchedule?: unknown } | undefined
   const dunningSchedule = req.dunningSchedule ?? before?.dunningSchedule
   await documentsDb.teamSettings.put({ id: "seller", seller: req.seller, quoteValidityDays: req.validityDays, ...(dunningSchedule ? { dunningSchedule } : {}), updatedAt: Date.now() })

@@ -1,6 +1,6 @@
 import type { Customer } from "../customers/customer.schema"
 import type { SalesDocument } from "./document.schema"
-import { paymentMentions, sellerLines, termsText, vatExemptionMention, type DocLanguage, type SellerIdentity } from "./legal-mentions"
+import { exemptionMentions, paymentMentions, sellerLines, termsText, type DocLanguage, type SellerIdentity } from "./legal-mentions"
 import { formatCents, PERCENT_SCALE, QUANTITY_SCALE } from "./money"
 import { computeTotals, type DocumentTotals } from "./totals"
 
@@ -162,8 +162,8 @@ export function documentView(doc: SalesDocument, seller: SellerIdentity, custome
   ]
   const terms = "paymentTerms" in doc ? nb(termsText(doc.paymentTerms, lang)) : null
   const mentions = [
-    ...paymentMentions(seller, lang, true),
-    ...(doc.lines.some((x) => x.vatRateBp === 0) ? [vatExemptionMention(customer.country, customer.vatNumber !== null, lang)] : []),
+    ...paymentMentions(seller, lang, true, doc.date),
+    ...exemptionMentions(doc.lines, customer.country, customer.vatNumber !== null, lang),
     ...(doc.notes.trim() ? [doc.notes.trim()] : [])
   ].map(nb)
   return {
@@ -202,6 +202,8 @@ export function documentSummary(doc: SalesDocument, seller: SellerIdentity, cust
     { kind: "table", head: lineHead, rows: lineRows },
     { kind: "table", head: [], rows: v.totalRows.map((t) => [t.label, t.value]) },
     ...(v.terms ? [{ kind: "p" as const, text: `${v.terms}.` }] : []),
+    // The legal mentions travel with the text too (penalties, indemnity, discount, VAT exemption), as on the PDF.
+    ...(v.mentions.length ? [{ kind: "p" as const, text: v.mentions.join("\n") }] : []),
     { kind: "p", text: [fr ? "Cordialement," : "Kind regards,", v.salesRep ?? "", seller.name].filter(Boolean).join("\n") }
   ]
   const text = blocks

@@ -21,7 +21,12 @@ export const DocumentLine = z.object({
   quantityMilli: z.number().int().refine((q) => q !== 0, "quantity cannot be 0"),
   unitPriceCents: z.number().int().nonnegative(),
   discountBp: z.number().int().min(0).max(PERCENT_SCALE),
-  vatRateBp: z.number().int().min(0).max(PERCENT_SCALE)
+  vatRateBp: z.number().int().min(0).max(PERCENT_SCALE),
+  /**
+   * A 0 % line's own VAT exemption mention, copied from its product (the catalog's `vatExemption`) when it was
+   * added; absent, the documents print the mention the customer's country calls for (legal-mentions.ts).
+   */
+  vatExemption: z.string().max(300).optional()
 })
 export type DocumentLine = z.infer<typeof DocumentLine>
 

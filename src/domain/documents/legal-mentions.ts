@@ -1,7 +1,8 @@
+import { earlyPaymentMention, latePenaltyMention, type DocLanguage, type LatePenalty } from "./late-penalty"
 import { formatCents } from "./money"
 import type { PaymentTerms } from "./payment-terms"
 
-export type DocLanguage = "fr" | "en"
+export type { DocLanguage }
 
 /** The seller as French law wants it on quotes and invoices (Code de commerce L441-9, CGI art. 242 nonies A). */
 export interface SellerIdentity {
@@ -14,8 +15,8 @@ export interface SellerIdentity {
   rcsCity: string
   vatNumber: string
   address: { line: string; postalCode: string; city: string; country: string }
-  /** Late-payment penalties: when nothing is agreed, the ECB rate plus 10 points applies by law. */
-  latePenalty: { kind: "ecb-plus-10" } | { kind: "legal-rate-times-3" } | { kind: "fixed"; rateBp: number }
+  /** Late-payment penalties: when nothing is agreed, the ECB rate plus 10 points applies by law (late-penalty.ts). */
+  latePenalty: LatePenalty
   /** Early-payment discount, basis points of a percent; 0 = none (and it must then say so). */
   earlyPaymentDiscountBp: number
 }
@@ -40,24 +41,15 @@ export function termsText(t: PaymentTerms, lang: DocLanguage): string {
 /**
  * The mentions every invoice to a business customer must carry (L441-9): the late-payment penalty rate, the 40 €
  * fixed recovery indemnity (business customers only), and the early-payment discount or that there is none.
+ * `date` is the document's: "three times the legal rate" is then printed with that half-year's figure.
  */
-export function paymentMentions(s: SellerIdentity, lang: DocLanguage, businessCustomer: boolean): string[] {
+export function paymentMentions(s: SellerIdentity, lang: DocLanguage, businessCustomer: boolean, date?: string): string[] {
   const fr = lang === "fr"
-  const penalty =
-    s.latePenalty.kind === "ecb-plus-10"
-      ? fr ? "Pénalités de retard : taux de refinancement de la BCE majoré de 10 points" : "Late-payment penalties: the ECB refinancing rate plus 10 percentage points"
-      : s.latePenalty.kind === "legal-rate-times-3"
-        ? fr ? "Pénalités de retard : trois fois le taux d'intérêt légal" : "Late-payment penalties: three times the French legal interest rate"
-        : fr ? `Pénalités de retard : ${pct(s.latePenalty.rateBp, "fr")} par an` : `Late-payment penalties: ${pct(s.latePenalty.rateBp, "en")} a year`
-  const lines = [penalty]
+  const lines = [latePenaltyMention(s.latePenalty, lang, date)]
   if (businessCustomer) {
     lines.push(fr ? "Indemnité forfaitaire pour frais de recouvrement en cas de retard : 40 €" : "Fixed compensation for recovery costs in case of late payment: €40")
   }
-  lines.push(
-    s.earlyPaymentDiscountBp > 0
-      ? fr ? `Escompte pour paiement anticipé : ${pct(s.earlyPaymentDiscountBp, "fr")}` : `Early-payment discount: ${pct(s.earlyPaymentDiscountBp, "en")}`
-      : fr ? "Pas d'escompte pour paiement anticipé" : "No discount for early payment"
-  )
+  lines.push(earlyPaymentMention(s.earlyPaymentDiscountBp, lang))
   return lines
 }
 
@@ -74,6 +66,19 @@ export function vatExemptionMention(customerCountry: string, customerHasVatNumbe
   return fr ? "TVA non applicable, article 293 B du CGI" : "VAT not applicable, article 293 B of the French tax code (CGI)"
 }
 
-function pct(bp: number, lang: DocLanguage): string {
-  return new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", { style: "percent", maximumFractionDigits: 2 }).format(bp / 10_000)
+/** A line's exemption mention: its product's own when it carries one, else the one the customer's country calls for. */
+export function lineExemptionMention(line: { vatRateBp: number; vatExemption?: string | undefined }, customerCountry: string, customerHasVatNumber: boolean, lang: DocLanguage): string | null {
+  if (line.vatRateBp !== 0) return null
+  return line.vatExemption?.trim() || vatExemptionMention(customerCountry, customerHasVatNumber, lang)
 }
+
+/** The distinct exemption mentions of a document's 0 % lines, in line order (none when no line is at 0 %). */
+export function exemptionMentions(lines: readonly { vatRateBp: number; vatExemption?: string | undefined }[], customerCountry: string, customerHasVatNumber: boolean, lang: DocLanguage): string[] {
+  const out: string[] = []
+  for (const l of lines) {
+    const m = lineExemptionMention(l, customerCountry, customerHasVatNumber, lang)
+    if (m !== null && !out.includes(m)) out.push(m)
+  }
+  return out
+}
+

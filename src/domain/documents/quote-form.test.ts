@@ -98,6 +98,23 @@ describe("the quote form's values", () => {
     expect(text).toContain("- REF-1 Gants: 2 u × 100,00\u00a0€ = 200,00\u00a0€")
     expect(text).toContain("Total TTC: 240,00\u00a0€")
     expect(text).toContain("Paiement à 45 jours date de facture.")
+    // The legal mentions travel with the text as with the PDF.
+    expect(text).toContain("Pénalités de retard : taux de refinancement de la BCE majoré de 10 points")
+    expect(text).toContain("Pas d'escompte pour paiement anticipé")
+  })
+
+  it("carry a 0 % product's exemption mention from the catalog to the stored line and back, and drop it at another rate", () => {
+    const p = { id: "p9", ref: "FORM-01", nameFr: "Formation HACCP", nameEn: "HACCP training", unit: "u", unitPriceCents: 45_000, vatRateBp: 0, vatExemption: "Exonération de TVA, article 261-4-4° du CGI", createdAt: 0, updatedAt: 0 }
+    const l = lineFromProduct(p, "fr", "l1")
+    expect(l.vatExemption).toBe("Exonération de TVA, article 261-4-4° du CGI")
+    const values = { ...newQuoteValues(customer, { today: "2026-12-02", validityDays: 30, agentName: null }), lines: [l] }
+    const q = quoteFromValues(values, { id: "q1", date: "2026-12-02", now: 1 })
+    expect(q.lines[0]!.vatExemption).toBe("Exonération de TVA, article 261-4-4° du CGI")
+    expect(valuesFromQuote(q).lines[0]!.vatExemption).toBe("Exonération de TVA, article 261-4-4° du CGI")
+    expect(quoteFromValues({ ...values, lines: [{ ...l, vatRate: "20" }] }, { id: "q1", date: "2026-12-02", now: 1 }).lines[0]!.vatExemption).toBeUndefined()
+    expect(lineFromProduct({ ...p, vatRateBp: 2000 }, "fr", "l2").vatExemption).toBeUndefined()
+    const { text } = documentSummary({ ...q, number: "DEV-2026-00004" }, DEMO_SELLER, customer, "fr")
+    expect(text).toContain("Exonération de TVA, article 261-4-4° du CGI")
   })
 })
 

@@ -25,7 +25,9 @@ export const QuoteLineValues = z
     quantity: z.string().max(30),
     unitPrice: z.string().max(30),
     discountPercent: z.string().max(10),
-    vatRate: z.string().max(10)
+    vatRate: z.string().max(10),
+    /** The product's exemption mention, kept with the line (not a field the agent types): printed at 0 %. */
+    vatExemption: z.string().max(300).optional()
   })
   .superRefine((l, ctx) => {
     if (!l.label.trim()) ctx.addIssue({ code: "custom", path: ["label"], message: "quotes.errors.label" })
@@ -91,7 +93,9 @@ export function lineFromValues(l: QuoteLineValues): DocumentLine | null {
   const vatRateBp = parseScaledDecimal(l.vatRate, 2)
   if (quantityMilli === null || quantityMilli === 0 || unitPriceCents === null || discountBp === null || discountBp > PERCENT_SCALE || vatRateBp === null) return null
   if (!(FRENCH_VAT_RATES_BP as readonly number[]).includes(vatRateBp)) return null
-  return { id: l.id, productId: l.productId, ref: l.ref.trim(), label: l.label.trim(), unit: l.unit.trim() || "u", quantityMilli, unitPriceCents, discountBp, vatRateBp }
+  // The product's mention goes with a 0 % line only: moved to another rate, the line no longer needs one.
+  const vatExemption = vatRateBp === 0 ? l.vatExemption?.trim() : undefined
+  return { id: l.id, productId: l.productId, ref: l.ref.trim(), label: l.label.trim(), unit: l.unit.trim() || "u", quantityMilli, unitPriceCents, discountBp, vatRateBp, ...(vatExemption ? { vatExemption } : {}) }
 }
 
 /** Totals of the lines that parse so far: the form shows them live while the agent types. */
@@ -118,7 +122,8 @@ export function lineFromProduct(p: Product, lang: "fr" | "en", id: string, price
     quantity: "1",
     unitPrice: centsToInput(price?.unitPriceCents ?? p.unitPriceCents, lang),
     discountPercent: price?.discountBp ? percentToInput(price.discountBp, lang) : "",
-    vatRate: bpToPercentText(p.vatRateBp)
+    vatRate: bpToPercentText(p.vatRateBp),
+    ...(p.vatRateBp === 0 && p.vatExemption?.trim() ? { vatExemption: p.vatExemption.trim() } : {})
   }
 }
 
@@ -173,7 +178,8 @@ export function valuesFromQuote(q: Quote): QuoteFormValues {
       quantity: milliToInput(l.quantityMilli, q.language),
       unitPrice: centsToInput(l.unitPriceCents, q.language),
       discountPercent: l.discountBp ? bpToPercentText(l.discountBp).replace(".", q.language === "fr" ? "," : ".") : "",
-      vatRate: bpToPercentText(l.vatRateBp)
+      vatRate: bpToPercentText(l.vatRateBp),
+      ...(l.vatExemption ? { vatExemption: l.vatExemption } : {})
     }))
   }
 }

@@ -1,7 +1,9 @@
 import * as z from "zod"
 
 import { checkSchedule, DEFAULT_DUNNING_SCHEDULE, type DunningSchedule } from "./dunning"
+import { checkLatePenalty, EarlyPaymentDiscountSchema, LatePenaltySchema } from "./late-penalty"
 import type { SellerIdentity } from "./legal-mentions"
+import { todayInFrance } from "./payment-terms"
 
 const Siren = z.string().regex(/^\d{9}$/, "the SIREN has 9 digits")
 const VatNumber = z.string().regex(/^[A-Z]{2}[0-9A-Z]{2,13}$/, "the VAT number starts with the country code (FR…)")
@@ -23,24 +25,29 @@ export const SellerIdentitySchema = z.object({
     city: z.string().min(1, "the city is missing").max(120),
     country: z.string().regex(/^[A-Z]{2}$/)
   }),
-  latePenalty: z
-    .discriminatedUnion("kind", [
-      z.object({ kind: z.literal("ecb-plus-10") }),
-      z.object({ kind: z.literal("legal-rate-times-3") }),
-      z.object({ kind: z.literal("fixed"), rateBp: z.number().int().min(0).max(10_000) })
-    ])
-    .default({ kind: "ecb-plus-10" }),
-  earlyPaymentDiscountBp: z.number().int().min(0).max(10_000).default(0),
+  latePenalty: LatePenaltySchema.default({ kind: "ecb-plus-10" }),
+  earlyPaymentDiscountBp: EarlyPaymentDiscountSchema.default(0),
   email: z.string().max(254).default(""),
   phone: z.string().max(40).default(""),
   iban: z.string().max(40).default("")
 }) satisfies z.ZodType<SellerIdentity & { email: string; phone: string; iban: string }>
 export type Seller = z.infer<typeof SellerIdentitySchema>
 
+/**
+ * The seller as it may be written (the options page, the background, the server's check of a push): a fixed
+ * penalty rate below three times the legal interest rate of the day is refused. Reading a stored row uses
+ * `SellerIdentitySchema` alone, so a rate the law overtook at a new half-year stays readable; issuing then
+ * refuses it (`checkSellerForIssue`) until a manager raises it.
+ */
+export const WritableSellerSchema = SellerIdentitySchema.superRefine((s, ctx) => {
+  const check = checkLatePenalty(s.latePenalty, todayInFrance())
+  if (!check.ok) ctx.addIssue({ code: "custom", path: ["latePenalty", "rateBp"], message: check.message })
+})
+
 /** The replicated row of team settings: one per team, id "seller", written by managers and admins. */
 export const TeamSettingsRow = z.object({
   id: z.literal("seller"),
-  seller: SellerIdentitySchema,
+  seller: WritableSellerSchema,
   /** A new quote is valid this many days (the form's default validity date). */
   quoteValidityDays: z.number().int().min(1).max(365).default(30),
   /** Days past due of each reminder (friendly / firm / formal notice), the team's; absent: 7 / 15 / 30. */
@@ -52,11 +59,16 @@ export const TeamSettingsRow = z.object({
 })
 export type TeamSettingsRow = z.infer<typeof TeamSettingsRow>
 
-/** What is missing for a legal document, in words (empty when complete). */
-export function sellerProblems(raw: unknown): string[] {
+/**
+ * What is missing or unlawful for a legal document dated `date`, in words (empty when complete): the fields,
+ * and a fixed penalty rate below the floor of that half-year.
+ */
+export function sellerProblems(raw: unknown, date: string = todayInFrance()): string[] {
   const r = SellerIdentitySchema.safeParse(raw)
   // A field absent altogether (a row saved by an older version) is named as missing, not as a type error.
-  return r.success ? [] : r.error.issues.map((i) => (i.code === "invalid_type" ? (MISSING[i.path.join(".")] ?? `${i.path.join(".")} is missing`) : i.message))
+  if (!r.success) return r.error.issues.map((i) => (i.code === "invalid_type" ? (MISSING[i.path.join(".")] ?? `${i.path.join(".")} is missing`) : i.message))
+  const penalty = checkLatePenalty(r.data.latePenalty, date)
+  return penalty.ok ? [] : [penalty.message]
 }
 
 const MISSING: Record<string, string> = {
@@ -82,9 +94,9 @@ export type IssueSellerCheck = { ok: true } | { ok: false; problems: string[]; m
  * name, legal form, SIREN, VAT number and address breaks French law (Code de commerce L441-9), so it is not
  * numbered at all rather than sent incomplete. The server applies it when it issues; the form says it first.
  */
-export function checkSellerForIssue(type: string, raw: unknown): IssueSellerCheck {
+export function checkSellerForIssue(type: string, raw: unknown, date: string = todayInFrance()): IssueSellerCheck {
   if (!CARRY_SELLER.has(type)) return { ok: true }
-  const problems = raw === null || raw === undefined ? ["the seller identity has not been filled in"] : sellerProblems(raw)
+  const problems = raw === null || raw === undefined ? ["the seller identity has not been filled in"] : sellerProblems(raw, date)
   if (!problems.length) return { ok: true }
   const what = type === "quote" ? "a quote" : type === "invoice" ? "an invoice" : "a credit note"
   return { ok: false, problems, message: `${what} cannot be issued while the team's seller identity is incomplete (${problems.join("; ")}): a manager completes it in the options page` }

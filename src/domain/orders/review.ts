@@ -142,7 +142,8 @@ export function draftOrderFromReview(input: DraftOrderInput): DraftOrderResult {
       quantityMilli: Math.round(l.quantity * 1000),
       unitPriceCents: product.unitPriceCents,
       discountBp: 0,
-      vatRateBp: product.vatRateBp
+      vatRateBp: product.vatRateBp,
+      ...(product.vatRateBp === 0 && product.vatExemption?.trim() ? { vatExemption: product.vatExemption.trim() } : {})
     })
   }
   const totals = computeTotals(lines)

@@ -115,6 +115,20 @@ describe("a quote's PDF", () => {
     expect(text).not.toContain("Total HT")
   })
 
+  it("prints a 0 % product's own exemption mention, and the seller's own penalty rate and discount", async () => {
+    const own = "Exonération de TVA, article 261-4-4° du CGI (formation professionnelle)"
+    const doc = quote([line(1), line(2, { label: "Formation HACCP", unit: "u", quantityMilli: 1000, unitPriceCents: 45_000, vatRateBp: 0, vatExemption: own })])
+    const seller = { ...DEMO_SELLER, latePenalty: { kind: "fixed" as const, rateBp: 1200 }, earlyPaymentDiscountBp: 200 }
+    const bytes = await documentPdf(doc, seller, customer, "fr")
+    const text = await textOf(bytes)
+    expect(text).toContain(own)
+    // The customer is French without its own reason: the country's mention (293 B) is not printed for this line.
+    expect(text).not.toContain("293 B")
+    expect(text).toContain("Pénalités de retard : 12 % par an")
+    expect(text).toContain("Escompte pour paiement anticipé : 2 %")
+    expect(text).not.toContain("Pas d'escompte")
+  })
+
   it("lays 50 lines over several pages with the table's header on each, and says a draft has no number yet", async () => {
     const doc = quote(Array.from({ length: 50 }, (_, i) => line(i + 1)), { number: null, status: "draft" } as Partial<SalesDocument>)
     const bytes = await documentPdf(doc, DEMO_SELLER, customer, "fr")

@@ -2,11 +2,16 @@ import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import { checkSchedule, DUNNING_LEVELS, type DunningSchedule } from "~src/domain/documents/dunning"
+import { halfYearText, legalInterestRateOn, penaltyFloorBp, readPaymentSettings, type LatePenalty } from "~src/domain/documents/late-penalty"
 import { parseScaledDecimal } from "~src/domain/documents/money"
+import { todayInFrance } from "~src/domain/documents/payment-terms"
+import { percentToInput } from "~src/domain/documents/quote-form"
 import { SellerIdentitySchema, type Seller } from "~src/domain/documents/seller.schema"
 import { send } from "~src/messaging/send"
 
 type Field = "name" | "legalForm" | "siren" | "rcsCity" | "vatNumber" | "line" | "postalCode" | "city" | "country"
+type PenaltyKind = LatePenalty["kind"]
+const PENALTY_KINDS: readonly PenaltyKind[] = ["ecb-plus-10", "legal-rate-times-3", "fixed"]
 
 /**
  * The team's seller identity, printed on every quote and invoice: a manager fills it once (options page), it
@@ -14,10 +19,11 @@ type Field = "name" | "legalForm" | "siren" | "rcsCity" | "vatNumber" | "line" |
  * the same managers.
  */
 export function SellerSection() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const lang = i18n.language?.startsWith("fr") ? "fr" : "en"
   const [state, setState] = useState<{ seller: Seller | null; validityDays: number; mayEdit: boolean } | null>(null)
   const [days, setDays] = useState<Record<keyof DunningSchedule, string> | null>(null)
-  const [form, setForm] = useState<Record<Field, string> & { capital: string; validity: string }>()
+  const [form, setForm] = useState<Record<Field, string> & { capital: string; validity: string; penaltyKind: PenaltyKind; penaltyRate: string; discount: string }>()
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
   useEffect(() => {
     void send("team/seller", {}).then((r) => {
@@ -35,15 +41,23 @@ export function SellerSection() {
         city: s?.address.city ?? "",
         country: s?.address.country ?? "FR",
         capital: s?.shareCapitalCents != null ? String(s.shareCapitalCents / 100) : "",
-        validity: String(r.validityDays)
+        validity: String(r.validityDays),
+        penaltyKind: s?.latePenalty.kind ?? "ecb-plus-10",
+        penaltyRate: s?.latePenalty.kind === "fixed" ? percentToInput(s.latePenalty.rateBp, lang) : "",
+        discount: s?.earlyPaymentDiscountBp ? percentToInput(s.earlyPaymentDiscountBp, lang) : ""
       })
     })
   }, [])
   if (!state || !form || !days) return null
+  const today = todayInFrance()
+  const legal = legalInterestRateOn(today)
+  const pct = (bp: number) => new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", { style: "percent", maximumFractionDigits: 2 }).format(bp / 10_000)
   const save = async () => {
     const schedule = { friendly: Number(days.friendly), firm: Number(days.firm), "formal-notice": Number(days["formal-notice"]) }
     const wrongDays = Object.values(schedule).some((d) => !Number.isInteger(d) || d < 1 || d > 365) ? "reminder days are whole numbers from 1 to 365" : checkSchedule(schedule)
     if (wrongDays) return setMessage({ ok: false, text: wrongDays })
+    const payment = readPaymentSettings(form, today)
+    if (!payment.ok) return setMessage({ ok: false, text: t(`quotes.seller.errors.${payment.error}`, { floor: pct(payment.floorBp), period: halfYearText(legal.from, lang) }) })
     const capital = form.capital.trim() === "" ? null : parseScaledDecimal(form.capital, 2)
     const parsed = SellerIdentitySchema.safeParse({
       ...(state.seller ?? {}),
@@ -53,6 +67,8 @@ export function SellerSection() {
       rcsCity: form.rcsCity.trim(),
       vatNumber: form.vatNumber.replace(/\s/g, "").toUpperCase(),
       shareCapitalCents: capital,
+      latePenalty: payment.latePenalty,
+      earlyPaymentDiscountBp: payment.earlyPaymentDiscountBp,
       address: { line: form.line.trim(), postalCode: form.postalCode.trim(), city: form.city.trim(), country: form.country.trim().toUpperCase() }
     })
     if (!parsed.success) return setMessage({ ok: false, text: parsed.error.issues.map((i) => i.message).join("; ") })
@@ -81,6 +97,35 @@ export function SellerSection() {
         {input("country", t("quotes.seller.country"))}
         {input("validity", t("quotes.seller.validityDays"))}
       </div>
+      <fieldset data-comptoir="payment-mentions" style={{ marginTop: 8 }}>
+        <legend>{t("quotes.seller.penaltyTitle")}</legend>
+        <div style={{ display: "flex", gap: 12, flexWrap: "wrap", alignItems: "flex-end" }}>
+          <label style={{ display: "flex", flexDirection: "column", gap: 2 }}>
+            {t("quotes.seller.penaltyKind")}
+            <select value={form.penaltyKind} disabled={!state.mayEdit} data-comptoir="seller-penalty-kind" onChange={(e) => setForm({ ...form, penaltyKind: e.target.value as PenaltyKind })}>
+              {PENALTY_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`quotes.seller.penalty.${k}`, { floor: pct(penaltyFloorBp(today)) })}
+                </option>
+              ))}
+            </select>
+          </label>
+          {form.penaltyKind === "fixed" ? (
+            <label style={{ display: "flex", flexDirection: "column", gap: 2 }}>
+              {t("quotes.seller.penaltyRate")}
+              <input inputMode="decimal" value={form.penaltyRate} disabled={!state.mayEdit} data-comptoir="seller-penalty-rate" onChange={(e) => setForm({ ...form, penaltyRate: e.target.value })} />
+            </label>
+          ) : null}
+          <label style={{ display: "flex", flexDirection: "column", gap: 2 }}>
+            {t("quotes.seller.discount")}
+            <input inputMode="decimal" value={form.discount} disabled={!state.mayEdit} data-comptoir="seller-discount" onChange={(e) => setForm({ ...form, discount: e.target.value })} />
+          </label>
+        </div>
+        <p className="c-muted" style={{ fontSize: 11 }}>
+          {t("quotes.seller.penaltyHelp", { floor: pct(3 * legal.rateBp), rate: pct(legal.rateBp), period: halfYearText(legal.from, lang) })}
+          {legal.current ? "" : ` ${t("quotes.seller.penaltyTableOld")}`}
+        </p>
+      </fieldset>
       <fieldset data-comptoir="dunning-days" style={{ marginTop: 8 }}>
         <legend>{t("quotes.seller.dunningTitle")}</legend>
         <div style={{ display: "flex", gap: 12, flexWrap: "wrap" }}>

@@ -3,7 +3,7 @@ import type * as z from "zod"
 
 import type { Customer } from "../../customers/customer.schema"
 import type { CreditNote, Invoice } from "../document.schema"
-import { paymentMentions, termsText, vatExemptionMention, type SellerIdentity } from "../legal-mentions"
+import { exemptionMentions, paymentMentions, termsText, type SellerIdentity } from "../legal-mentions"
 import { PERCENT_SCALE } from "../money"
 import { computeTotals, type DocumentTotals } from "../totals"
 
@@ -56,8 +56,11 @@ export function buildCii(input: CiiInput): CiiResult {
   const sign = doc.type === "credit-note" ? -1 : 1
   const lines = doc.lines.map((l) => ({ ...l, quantityMilli: l.quantityMilli * sign }))
   const totals = computeTotals(lines)
-  const exemption = vatExemptionMention(buyer.country, buyer.vatNumber !== null, doc.language)
   const zeroCategory = zeroRateCategory(buyer.country, buyer.vatNumber !== null)
+  // A 0 % line whose product carries its own exemption mention is exempt for the product's reason (E); the
+  // others are read from the customer (K intra-EU, G export, E franchise).
+  const categoryOf = (l: (typeof lines)[number]): "S" | "K" | "G" | "E" => (l.vatRateBp !== 0 ? "S" : l.vatExemption?.trim() ? "E" : zeroCategory)
+  const zeroGroups = zeroRateGroups(lines, totals.lineNetCents, categoryOf, (group) => exemptionMentions(group, buyer.country, buyer.vatNumber !== null, doc.language))
 
   const root = create({ version: "1.0", encoding: "UTF-8" }).ele(NS.rsm, "rsm:CrossIndustryInvoice", {
     "xmlns:rsm": NS.rsm,
@@ -79,7 +82,7 @@ export function buildCii(input: CiiInput): CiiResult {
   text(header, "TypeCode", doc.type === "credit-note" ? "381" : "380")
   date102(header, "IssueDateTime", doc.date)
   // The French mandatory mentions, with the subject codes the French CIUS reads them by.
-  const mentions = paymentMentions(seller, doc.language, buyer.siren !== null || buyer.vatNumber !== null)
+  const mentions = paymentMentions(seller, doc.language, buyer.siren !== null || buyer.vatNumber !== null, doc.date)
   const subjects = ["PMD", ...(mentions.length === 3 ? ["PMT"] : []), "AAB"]
   mentions.forEach((m, i) => {
     const note = ram(header, "IncludedNote")
@@ -110,7 +113,7 @@ export function buildCii(input: CiiInput): CiiResult {
     const settlement = ram(item, "SpecifiedLineTradeSettlement")
     const tax = ram(settlement, "ApplicableTradeTax")
     text(tax, "TypeCode", "VAT")
-    text(tax, "CategoryCode", l.vatRateBp === 0 ? zeroCategory : "S")
+    text(tax, "CategoryCode", categoryOf(l))
     text(tax, "RateApplicablePercent", formatScaled(BigInt(l.vatRateBp), 2))
     amount(ram(settlement, "SpecifiedTradeSettlementLineMonetarySummation"), "LineTotalAmount", totals.lineNetCents[i]!)
   })
@@ -134,15 +137,23 @@ export function buildCii(input: CiiInput): CiiResult {
 
   const settlement = ram(tx, "ApplicableHeaderTradeSettlement")
   text(settlement, "InvoiceCurrencyCode", "EUR")
+  // The VAT breakdown (BG-23) is one per category and rate: the 0 % rate may split into E and K or G.
   for (const v of totals.vatByRate) {
-    const tax = ram(settlement, "ApplicableTradeTax")
-    amount(tax, "CalculatedAmount", v.vatCents)
-    text(tax, "TypeCode", "VAT")
-    if (v.vatRateBp === 0) text(tax, "ExemptionReason", exemption)
-    amount(tax, "BasisAmount", v.baseCents)
-    text(tax, "CategoryCode", v.vatRateBp === 0 ? zeroCategory : "S")
-    if (v.vatRateBp === 0) text(tax, "ExemptionReasonCode", zeroCategoryReasonCode(zeroCategory))
-    text(tax, "RateApplicablePercent", formatScaled(BigInt(v.vatRateBp), 2))
+    const groups = v.vatRateBp === 0 ? zeroGroups : [{ category: "S" as const, baseCents: v.baseCents, reasons: [] as string[], ownMention: false }]
+    for (const g of groups) {
+      const tax = ram(settlement, "ApplicableTradeTax")
+      amount(tax, "CalculatedAmount", v.vatRateBp === 0 ? 0 : v.vatCents)
+      text(tax, "TypeCode", "VAT")
+      // BT-120, the exemption reason in words: the mentions the PDF prints for these lines.
+      if (g.category !== "S") text(tax, "ExemptionReason", g.reasons.join(" ; "))
+      amount(tax, "BasisAmount", g.baseCents)
+      text(tax, "CategoryCode", g.category)
+      // BT-121, its code: fixed by K and G; for E, the franchise's, unless a product gives its own reason that
+      // names no article with a code here (the text alone then satisfies BR-E-10).
+      const code = g.category === "S" ? null : exemptionReasonCode(g.category, g.ownMention ? g.reasons : null)
+      if (code) text(tax, "ExemptionReasonCode", code)
+      text(tax, "RateApplicablePercent", formatScaled(BigInt(v.vatRateBp), 2))
+    }
   }
   if (doc.type === "invoice") {
     const terms = ram(settlement, "SpecifiedTradePaymentTerms")
@@ -185,8 +196,37 @@ function zeroRateCategory(country: string, hasVatNumber: boolean): "K" | "G" | "
   return "E"
 }
 
-function zeroCategoryReasonCode(category: "K" | "G" | "E"): string {
-  return category === "K" ? "VATEX-EU-IC" : category === "G" ? "VATEX-EU-G" : "VATEX-FR-FRANCHISE"
+/**
+ * The VATEX code of a 0 % breakdown: K and G have theirs; E is the franchise (CGI 293 B) when its lines use the
+ * customer-derived mention, or when every product's own mention cites 293 B; otherwise none (text only).
+ */
+export function exemptionReasonCode(category: "K" | "G" | "E", ownReasons: readonly string[] | null): string | null {
+  if (category === "K") return "VATEX-EU-IC"
+  if (category === "G") return "VATEX-EU-G"
+  if (ownReasons === null || ownReasons.every((r) => /\b293\s*B\b/i.test(r))) return "VATEX-FR-FRANCHISE"
+  return null
+}
+
+type ZeroLine = { vatRateBp: number; vatExemption?: string | undefined }
+
+/** The 0 % lines grouped by VAT category, each with its base (the sum of its line nets) and its mentions. */
+function zeroRateGroups<L extends ZeroLine>(
+  lines: readonly L[],
+  lineNetCents: readonly number[],
+  categoryOf: (l: L) => "S" | "K" | "G" | "E",
+  mentionsOf: (group: readonly L[]) => string[]
+): { category: "K" | "G" | "E"; baseCents: number; reasons: string[]; ownMention: boolean }[] {
+  const byCategory = new Map<"K" | "G" | "E", { lines: L[]; baseCents: number; ownMention: boolean }>()
+  lines.forEach((l, i) => {
+    const c = categoryOf(l)
+    if (c === "S") return
+    const g = byCategory.get(c) ?? { lines: [], baseCents: 0, ownMention: false }
+    g.lines.push(l)
+    g.baseCents += lineNetCents[i]!
+    if (l.vatExemption?.trim()) g.ownMention = true
+    byCategory.set(c, g)
+  })
+  return [...byCategory].map(([category, g]) => ({ category, baseCents: g.baseCents, reasons: mentionsOf(g.lines), ownMention: g.ownMention }))
 }
 
 function unitCode(unit: string): string {

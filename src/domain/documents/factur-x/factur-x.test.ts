@@ -122,6 +122,30 @@ describe("Factur-X EN 16931 XML", () => {
     expect(xml).toContain('<ram:ID schemeID="0002">123456789</ram:ID>')
   })
 
+  it("a 0 % product's own exemption mention is the breakdown's reason (BT-120), and the XML stays valid", () => {
+    const own = "Exonération de TVA, article 261-4-4° du CGI (formation professionnelle)"
+    const zeroLines = [...lines, { id: "l5", productId: "p-form", ref: "FORM-01", label: "Formation HACCP", unit: "u", quantityMilli: 1000, unitPriceCents: 45_000, discountBp: 0, vatRateBp: 0, vatExemption: own }]
+    const t = computeTotals(zeroLines)
+    const inv = Invoice.parse({ ...issuedInvoice(), lines: zeroLines, totalExclVatCents: t.totalExclVatCents, totalVatCents: t.totalVatCents, totalInclVatCents: t.totalInclVatCents })
+    const { xml } = buildCii({ doc: inv, seller, buyer })
+    expect(validateAgainstXsd(xml)).toMatchObject({ ok: true })
+    expect(amountsIn(xml, "ExemptionReason")).toEqual([own])
+    // An article 261 reason has no VATEX code here: the text alone is what BR-E-10 asks.
+    expect(xml).not.toContain("VATEX-FR-FRANCHISE")
+    expect(xml).toContain("<ram:CategoryCode>E</ram:CategoryCode>")
+
+    // To a German business, a 0 % line without its own mention is an intra-EU supply (K): two breakdowns at 0 %.
+    const de = { ...buyer, country: "DE", siren: null, vatNumber: "DE123456789", addresses: [{ label: "", line: "Hauptstraße 1", postalCode: "10115", city: "Berlin", country: "DE" }] }
+    const mixedLines = [...zeroLines, { id: "l6", productId: null, ref: "CAFE-02", label: "Café vert", unit: "kg", quantityMilli: 1000, unitPriceCents: 1000, discountBp: 0, vatRateBp: 0 }]
+    const m = computeTotals(mixedLines)
+    const mixed = Invoice.parse({ ...inv, lines: mixedLines, totalExclVatCents: m.totalExclVatCents, totalVatCents: m.totalVatCents, totalInclVatCents: m.totalInclVatCents })
+    const out = buildCii({ doc: mixed, seller, buyer: de }).xml
+    expect(validateAgainstXsd(out)).toMatchObject({ ok: true })
+    expect(amountsIn(out, "ExemptionReason")).toEqual([own, "Exonération de TVA, article 262 ter, I du CGI (livraison intracommunautaire)"])
+    expect(amountsIn(out, "ExemptionReasonCode")).toEqual(["VATEX-EU-IC"])
+    expect(amountsIn(out, "BasisAmount").slice(-2)).toEqual(["450.00", "10.00"])
+  })
+
   it("a credit note is a 381 with positive amounts that reference the invoice it corrects", () => {
     const cnLines = [{ ...lines[0]!, quantityMilli: -1000 }]
     const t = computeTotals(cnLines)
