@@ -95,6 +95,8 @@ export const DocumentAction = z.discriminatedUnion("action", [
   /** Along the workflow: send / accept / refuse / cancel a quote, confirm or cancel an order, issue an invoice or credit note. */
   z.object({ action: z.literal("transition"), to: z.string().min(1).max(30) }),
   z.object({ action: z.literal("to-order") }),
+  /** An expired or refused quote offered again: a new draft with its lines, linked to it (renew.ts). */
+  z.object({ action: z.literal("renew") }),
   z.object({ action: z.literal("to-invoice") }),
   z.object({ action: z.literal("override"), reason: z.string().max(500) }),
   z.object({ action: z.literal("credit"), lines: z.union([z.literal("full"), z.array(z.object({ lineId: z.string().max(100), quantityMilli: z.number().int() })).max(500)]) }),

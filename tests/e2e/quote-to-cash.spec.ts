@@ -7,6 +7,7 @@ import { expect, test } from "@playwright/test"
 
 import { OVER_LIMIT_QUOTE_ID } from "~src/domain/demo/demo-documents"
 import { extractFacturXml } from "~src/domain/documents/factur-x/embed"
+import { addDaysIso, toIsoDate } from "~src/domain/documents/payment-terms"
 
 import { closeProfiles, launchProfiles, signIn, startDemoServer, type DemoServer, type Profile } from "./demo-server"
 import { startSite } from "./launch"
@@ -19,6 +20,7 @@ let profiles: Profile[] = []
 let orderId = ""
 let invoiceId = ""
 let customerId = ""
+let refusedQuoteId = ""
 
 test.beforeAll(async () => {
   test.setTimeout(180_000)
@@ -280,6 +282,7 @@ test("a sent quote is accepted or refused in one click on its page, timestamped;
 
   // The manager's device goes offline and accepts; meanwhile the agent refuses it online.
   const id = sent[0]!.id
+  refusedQuoteId = id
   await reopenUntil(manager, `quotes/${id}`, '[data-comptoir="transition"][data-to="accepted"]')
   await manager.context.setOffline(true)
   await manager.page.locator('[data-comptoir="transition"][data-to="accepted"]').click()
@@ -301,4 +304,36 @@ test("a sent quote is accepted or refused in one click on its page, timestamped;
   await manager.page.screenshot({ path: "/tmp/qf-shots/q2c-quote-stale.png", fullPage: true })
   await manager.page.goto(`chrome-extension://${manager.extensionId}/options.html`)
   await expect(manager.page.locator('[data-comptoir="refused-change"][data-reason="stale"]')).toBeVisible()
+})
+
+test("a refused quote is renewed in one click: a new draft with its customer and lines, valid from today, linked to the old one", async () => {
+  const [agent] = profiles as [Profile, Profile]
+  expect(refusedQuoteId).not.toBe("")
+  await workspace(agent, `quotes/${refusedQuoteId}`)
+  await expect(agent.page.locator('[data-comptoir="document-view"]')).toHaveAttribute("data-status", "refused")
+  const customer = await agent.page.locator('[data-comptoir="document-view"]').getAttribute("data-customer")
+  const old = (await agent.page.evaluate((qid) => chrome.runtime.sendMessage({ type: "documents/get", payload: { id: qid } }), refusedQuoteId)) as { data: { document: { lines: { ref: string; quantityMilli: number }[] } } }
+  const refs = old.data.document.lines.map((l) => l.ref)
+  await agent.page.locator('[data-comptoir="quote-renew"]').click()
+
+  // The new draft opens in the quote editor: same customer and lines, a validity from today (the team's 30 days).
+  await expect(agent.page).toHaveURL(/#\/quotes\/[^/]+$/)
+  const newId = decodeURIComponent(agent.page.url().split("#/quotes/")[1]!)
+  expect(newId).not.toBe(refusedQuoteId)
+  const form = agent.page.locator('[data-comptoir="quote-form"]')
+  await expect(form).toBeVisible()
+  await expect(form.locator('[name="validUntil"]')).toHaveValue(addDaysIso(toIsoDate(new Date()), 30))
+  await expect(form.locator('[data-comptoir="document-number"]')).toHaveAttribute("data-numbered", "false")
+  const stored = (await agent.page.evaluate((qid) => chrome.runtime.sendMessage({ type: "quotes/get", payload: { id: qid } }), newId)) as {
+    ok: boolean
+    data: { quote: { status: string; number: string | null; customerId: string; sourceId: string | null; lines: { ref: string }[] } | null }
+  }
+  expect(stored.data.quote).toMatchObject({ status: "draft", number: null, customerId: customer, sourceId: refusedQuoteId })
+  expect(stored.data.quote!.lines.map((l) => l.ref)).toEqual(refs)
+  for (const [i, ref] of stored.data.quote!.lines.map((l) => l.ref).entries()) await expect(form.locator(`[name="lines.${i}.ref"]`)).toHaveValue(ref)
+
+  // The old quote's page links to its renewal.
+  await workspace(agent, `quotes/${refusedQuoteId}`)
+  await expect(agent.page.locator(`[data-comptoir="derived-document"][href="#/quotes/${newId}"]`)).toBeVisible()
+  await agent.page.screenshot({ path: "test-results/q2c-quote-renewed.png", fullPage: true })
 })

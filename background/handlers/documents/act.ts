@@ -1,5 +1,6 @@
 import { newId } from "~src/domain/ids"
 import { confirmCheck, creditedByInvoice, creditNoteFor, customerRisk, invoiceFromOrder, orderFromQuote, recordPayment, transition, withOverride, withReminder, type AnyDoc, type Outcome } from "~src/domain/documents/flow"
+import { renewQuote } from "~src/domain/documents/renew"
 import { checkSellerForIssue } from "~src/domain/documents/seller.schema"
 import { NUMBERED_FROM } from "~src/domain/documents/workflow"
 import { defineHandler } from "~src/messaging/handler"
@@ -7,6 +8,9 @@ import { defineHandler } from "~src/messaging/handler"
 import { services } from "../../services"
 import { runSync } from "../../sync"
 import { documents, me, teamSettingsRow, today } from "./shared"
+
+/** A new quote's validity when the team set none (the options page's "Quotes valid for"). */
+const DEFAULT_VALIDITY_DAYS = 30
 
 type Reply = { ok: boolean; code?: string; message?: string; params?: Record<string, string | number>; id?: string }
 
@@ -62,6 +66,14 @@ export const documentsAct = defineHandler("documents/act", async (req): Promise<
     case "to-order": {
       if (doc.type !== "quote") return { ok: false, code: "wrong-type", message: "only a quote becomes an order" }
       const r = orderFromQuote(doc, ctx)
+      if (!r.ok) return refused(r)
+      await saved(r.value)
+      return { ok: true, id: r.value.id }
+    }
+    case "renew": {
+      if (doc.type !== "quote") return { ok: false, code: "wrong-type", message: "only a quote is renewed" }
+      const days = Number(((await teamSettingsRow()) as { quoteValidityDays?: unknown } | null)?.quoteValidityDays)
+      const r = renewQuote(doc, { ...ctx, validityDays: Number.isInteger(days) && days > 0 ? days : DEFAULT_VALIDITY_DAYS })
       if (!r.ok) return refused(r)
       await saved(r.value)
       return { ok: true, id: r.value.id }

@@ -48,7 +48,7 @@ export function DocumentView({ id }: { id: string }) {
       }
       setError(null)
       if (openCreated && r.id && r.id !== id) {
-        const section = step.action === "to-order" ? "orders" : "invoices"
+        const section = step.action === "to-order" ? "orders" : step.action === "renew" ? "quotes" : "invoices"
         window.location.hash = `#/${section}/${r.id}`
       } else load()
     } catch (e) {
@@ -181,6 +181,11 @@ export function DocumentView({ id }: { id: string }) {
         {doc.type === "quote" && row?.status === "accepted" ? (
           <button type="button" className="c-button" data-comptoir="to-order" onClick={() => void act({ action: "to-order" }, true)}>
             {t("invoicing.actions.toOrder")}
+          </button>
+        ) : null}
+        {doc.type === "quote" && (row?.status === "expired" || row?.status === "refused") ? (
+          <button type="button" className="c-button" data-comptoir="quote-renew" onClick={() => void act({ action: "renew" }, true)}>
+            {t("invoicing.actions.renew")}
           </button>
         ) : null}
         {doc.type === "order" && doc.status === "confirmed" && !view.derived.some((d) => d.type === "invoice") ? (
