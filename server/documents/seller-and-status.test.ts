@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 import { DEMO_SELLER } from "../../src/domain/demo/demo-seller"
-import type { Mutation } from "../../src/domain/sync/protocol"
+import { SCHEMA_VERSION, type Mutation } from "../../src/domain/sync/protocol"
 import { draftDocument, gloves } from "../test/documents"
 import { clientId, skipPostgres, TestServer, type TestTeam, type TestUser } from "../test/harness"
 
@@ -60,6 +60,29 @@ for (const backend of ["pglite", "postgres"] as const) {
       expect(again.conflicts).toEqual([])
       const row = (await server.rowsOf(team.id)).find((r) => r.id === "q-partial")!
       expect(String(row.data!.number)).toMatch(/^DEV-\d{4}-00001$/)
+    })
+
+    it("refuses a late-payment penalty rate below three times the legal interest rate, pushed or kept from before", async () => {
+      const low = { id: "seller", seller: { ...DEMO_SELLER, latePenalty: { kind: "fixed", rateBp: 300 } }, quoteValidityDays: 30, updatedAt: Date.now() }
+      const pushed = await server.request("POST", "/sync/push", team.manager.token, { clientId: clientId(), schemaVersion: SCHEMA_VERSION, mutations: [{ mid: 1, table: "teamSettings", op: "put", key: "seller", fields: low }] })
+      expect(pushed.status).toBe(400)
+      expect(JSON.stringify(pushed.body)).toContain("three times the legal interest rate")
+
+      // A rate the law overtook (stored before a new half-year): the row stays readable, issuing is refused.
+      const other = await server.team("low-penalty")
+      await server.db.query(`INSERT INTO rows (team_id, table_name, id, data, version, deleted, updated_at) VALUES ($1, 'teamSettings', 'seller', $2::jsonb, 1, false, now())`, [other.id, JSON.stringify(low)])
+      // Its lines include a 0 % product with its own exemption mention, which the server keeps as sent.
+      const training = { id: "l2", label: "Formation HACCP", quantityMilli: 1000, unitPriceCents: 45_000, discountBp: 0, vatRateBp: 0, vatExemption: "Exonération de TVA, article 261-4-4° du CGI" }
+      const q = await push(other.agent, "quotes", "q-low-penalty", draftDocument("quote", "q-low-penalty", "cust-low", [...lines, training]), 0)
+      const sent = await push(other.agent, "quotes", "q-low-penalty", { status: "sent" }, q.version)
+      expect(sent.conflicts).toMatchObject([{ reason: "invalid", message: expect.stringMatching(/^a quote cannot be issued .*below three times the legal interest rate: \d+\.\d+% in the (first|second) half of \d{4}/) }])
+
+      const fair = { ...low, seller: { ...DEMO_SELLER, latePenalty: { kind: "fixed", rateBp: 1200 }, earlyPaymentDiscountBp: 150 }, updatedAt: Date.now() }
+      const again = await push(other.manager, "quotes", "q-low-penalty", { status: "sent" }, q.version, [{ mid: 0, table: "teamSettings", op: "put", key: "seller", fields: fair } as Mutation])
+      expect(again.conflicts).toEqual([])
+      const row = (await server.rowsOf(other.id)).find((r) => r.id === "q-low-penalty")!
+      expect(String(row.data!.number)).toMatch(/^DEV-\d{4}-00001$/)
+      expect((row.data!.lines as { vatExemption?: string }[])[1]!.vatExemption).toBe("Exonération de TVA, article 261-4-4° du CGI")
     })
 
     it("does not ask an order for the seller identity (it stays in-house)", async () => {

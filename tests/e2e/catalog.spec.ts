@@ -1,6 +1,7 @@
+import { execFileSync } from "node:child_process"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { join } from "node:path"
+import { join, resolve } from "node:path"
 
 import { expect, test, type BrowserContext, type Page } from "@playwright/test"
 
@@ -128,6 +129,33 @@ test("the agent's next quote uses the manager's new price", async () => {
   }).toPass({ timeout: 30_000 })
   await expect(agent.page.locator('[data-comptoir="quote-line-price-source"]')).toHaveAttribute("data-source", "catalog")
   await expect(agent.page.locator('[data-comptoir="total-excl-vat"]')).toHaveAttribute("data-cents", "610")
+})
+
+test("the agent's quote of the 0 % product carries the product's own exemption mention to its line and its PDF", async () => {
+  const [agent] = profiles as [Profile, Profile]
+  await expect(async () => {
+    await quoteWithProduct(agent, plain.id, "FORM-HYG")
+  }).toPass({ timeout: 30_000 })
+  await expect(agent.page.locator('select[name="lines.0.vatRate"]')).toHaveValue("0")
+  const downloaded = agent.page.waitForEvent("download")
+  await agent.page.locator('[data-comptoir="quote-pdf"]').click()
+  const file = join(agent.dir, "form-hyg.pdf")
+  await (await downloaded).saveAs(file)
+  const { text } = JSON.parse(execFileSync(process.execPath, [resolve("tests/e2e/pdf-text.mjs"), file], { encoding: "utf8" })) as { text: string }
+  expect(text).toContain("Exonération de TVA, article 261-4-4° du CGI")
+  // Not the mention the customer's country would have given a 0 % line.
+  expect(text).not.toMatch(/293 B|262 ter|262 I/)
+  // The saved draft's line keeps it, so the order and the invoice made from it print it too.
+  const lines = await agent.page.evaluate(async (customerId) => {
+    const list = (await chrome.runtime.sendMessage({ type: "documents/list", payload: { kind: "quotes", customerId, limit: 1000 } })) as { data: { rows: { id: string }[] } }
+    const out: { ref: string; vatExemption?: string }[] = []
+    for (const r of list.data.rows) {
+      const got = (await chrome.runtime.sendMessage({ type: "documents/get", payload: { id: r.id } })) as { data: { document: { lines: { ref: string; vatExemption?: string }[] } | null } }
+      out.push(...(got.data.document?.lines ?? []))
+    }
+    return out
+  }, plain.id)
+  expect(lines.find((l) => l.ref === "FORM-HYG")?.vatExemption).toBe("Exonération de TVA, article 261-4-4° du CGI")
 })
 
 test("a customer with a discount gets it prefilled, and one with a special price gets that price, each saying so", async () => {

@@ -246,6 +246,38 @@ test("a manager sets the team's reminder days next to the seller identity; an ag
   await expect(manager.page.locator('[data-comptoir="seller-message"]')).toHaveClass(/c-ok/)
 })
 
+test("a manager sets the late-payment penalty and the early-payment discount, never below the legal floor; an agent sees them", async () => {
+  const [agent, manager] = profiles as [Profile, Profile]
+  await manager.page.goto(`chrome-extension://${manager.extensionId}/options.html`)
+  const kind = manager.page.locator('[data-comptoir="seller-penalty-kind"]')
+  await expect(kind).toHaveValue("ecb-plus-10")
+  await kind.selectOption("fixed")
+  await manager.page.locator('[data-comptoir="seller-penalty-rate"]').fill("5")
+  await manager.page.locator('[data-comptoir="seller-save"]').click()
+  await expect(manager.page.locator('[data-comptoir="seller-message"]')).toHaveClass(/c-error/)
+  await expect(manager.page.locator('[data-comptoir="seller-message"]')).toContainText("3 × the legal interest rate")
+  await manager.page.locator('[data-comptoir="seller-penalty-rate"]').fill("12,5")
+  await manager.page.locator('[data-comptoir="seller-discount"]').fill("1,5")
+  await manager.page.locator('[data-comptoir="seller-save"]').click()
+  await expect(manager.page.locator('[data-comptoir="seller-message"]')).toHaveClass(/c-ok/)
+  await manager.page.screenshot({ path: "test-results/q2c-penalty-options.png", fullPage: true })
+
+  // The agent's device gets the team's row by sync, read-only.
+  await expect(async () => {
+    await agent.page.goto(`chrome-extension://${agent.extensionId}/options.html`)
+    await expect(agent.page.locator('[data-comptoir="seller-penalty-kind"]')).toHaveValue("fixed", { timeout: 2_000 })
+  }).toPass({ timeout: 30_000 })
+  await expect(agent.page.locator('[data-comptoir="seller-penalty-rate"]')).toHaveValue("12.5")
+  await expect(agent.page.locator('[data-comptoir="seller-discount"]')).toHaveValue("1.5")
+  await expect(agent.page.locator('[data-comptoir="seller-penalty-kind"]')).toBeDisabled()
+
+  // Back to the legal default and no discount for what follows.
+  await kind.selectOption("ecb-plus-10")
+  await manager.page.locator('[data-comptoir="seller-discount"]').fill("")
+  await manager.page.locator('[data-comptoir="seller-save"]').click()
+  await expect(manager.page.locator('[data-comptoir="seller-message"]')).toHaveClass(/c-ok/)
+})
+
 test("the customer's card in the workspace shows its open documents and what is overdue, each a link to the list", async () => {
   const [agent] = profiles as [Profile, Profile]
   await workspace(agent, `customers/${customerId}`)
