@@ -349,6 +349,7 @@ test("a refused quote is renewed in one click: a new draft with its customer and
   await agent.page.locator('[data-comptoir="quote-renew"]').click()
 
   // The new draft opens in the quote editor: same customer and lines, a validity from today (the team's 30 days).
+  await expect(agent.page).not.toHaveURL(new RegExp(`#/quotes/${refusedQuoteId}$`))
   await expect(agent.page).toHaveURL(/#\/quotes\/[^/]+$/)
   const newId = decodeURIComponent(agent.page.url().split("#/quotes/")[1]!)
   expect(newId).not.toBe(refusedQuoteId)
