@@ -227,7 +227,8 @@ export const contract = {
       bytesSent: z.number(),
       packetsSent: z.number(),
       codec: z.string().nullable(),
-      roundTripTimeMs: z.number().nullable()
+      roundTripTimeMs: z.number().nullable(),
+      audioEnergySent: z.number().nullable().optional()
     })
   },
   /** The settings without the SIP password (only whether one is stored). */
