@@ -3,6 +3,7 @@ import type { Handler } from "~src/messaging/handler"
 import { authChangePassword } from "./auth/change-password"
 import { authLogin } from "./auth/login"
 import { authLogout } from "./auth/logout"
+import { callsLate } from "./calls/late"
 import { callsLog } from "./calls/log"
 import { catalogHandlers } from "./catalog"
 import { callsTimeline } from "./calls/timeline"
@@ -10,6 +11,7 @@ import { conflictsList } from "./conflicts/list"
 import { conflictsResolve } from "./conflicts/resolve"
 import { customersChanged } from "./customers/changed"
 import { customersCount } from "./customers/count"
+import { customersCreate } from "./customers/create"
 import { customersGet } from "./customers/get"
 import { customersOpened } from "./customers/opened"
 import { customersRecent } from "./customers/recent"
@@ -54,6 +56,7 @@ export const handlers: readonly Handler[] = [
   workspaceOpen,
   customersChanged,
   customersCount,
+  customersCreate,
   productsSearch,
   sitesEnable,
   sitesDisable,
@@ -83,6 +86,7 @@ export const handlers: readonly Handler[] = [
   // Call outcomes (issue #9)
   callsLog,
   callsTimeline,
+  callsLate,
   outcomeDraft,
   outcomeKeep,
   outcomeDiscard,

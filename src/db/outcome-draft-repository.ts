@@ -17,8 +17,9 @@ export class OutcomeDraftRepository {
   async keep(id: string, patch: Pick<OutcomeDraft, "context" | "values" | "summary">, now: number): Promise<void> {
     await this.db.transaction("rw", this.db.outcomeDrafts, async () => {
       const cur = await this.db.outcomeDrafts.get(id)
-      // A keystroke typed during the call knows no measure yet: it never erases the one the hang-up wrote.
-      const context = { ...patch.context, measured: patch.context.measured ?? cur?.context.measured ?? null }
+      // A keystroke typed during the call knows no measure yet: it never erases the one the hang-up wrote; nor does
+      // a form opened before a customer was made for the call's number erase that customer.
+      const context = { ...patch.context, measured: patch.context.measured ?? cur?.context.measured ?? null, customer: patch.context.customer ?? cur?.context.customer ?? null }
       await this.db.outcomeDrafts.put({ id, ...patch, context, summary: patch.summary ?? cur?.summary ?? null, createdAt: cur?.createdAt ?? now, updatedAt: now })
     })
   }

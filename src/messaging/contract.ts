@@ -1,6 +1,7 @@
 import * as z from "zod"
 
 import { Customer, E164, MatchKind, Product } from "~src/domain/customers/customer.schema"
+import { NewCustomerValues } from "~src/domain/customers/new-customer"
 import { CallScript } from "~src/domain/scripts/script.schema"
 import { SitePattern } from "~src/domain/settings/settings.schema"
 import { CallLog } from "~src/domain/calls/call-log.schema"
@@ -122,6 +123,14 @@ export const contract = {
     request: z.object({}),
     response: Ok
   },
+  /**
+   * A customer typed by the agent ("New customer with this number"): stored and synced like imported ones. With
+   * `callId`, the call (ringing, under way or still to log) is theirs from now on.
+   */
+  "customers/create": {
+    request: z.object({ values: NewCustomerValues, callId: z.string().min(1).max(100).nullable().default(null) }),
+    response: z.object({ ok: z.literal(true), customer: Customer, callAssigned: z.boolean() })
+  },
   "customers/count": {
     request: z.object({}),
     response: z.object({ customers: z.number().int(), products: z.number().int() })
@@ -218,7 +227,8 @@ export const contract = {
       bytesSent: z.number(),
       packetsSent: z.number(),
       codec: z.string().nullable(),
-      roundTripTimeMs: z.number().nullable()
+      roundTripTimeMs: z.number().nullable(),
+      audioEnergySent: z.number().nullable().optional()
     })
   },
   /** The settings without the SIP password (only whether one is stored). */
@@ -273,6 +283,16 @@ export const contract = {
     request: z.object({ customerId: z.string().min(1).max(100), limit: z.number().int().min(1).max(50).default(20) }),
     response: z.object({ logs: z.array(CallLog), total: z.number().int().min(0) })
   },
+  /**
+   * Call-backs whose time passed while this device was off, or before a sync brought them (their alarm never
+   * rang here): the dock's overdue list. `dismiss` puts one away on this device first.
+   */
+  "calls/late": {
+    request: z.object({ dismiss: z.string().min(1).max(100).optional() }),
+    response: z.object({
+      callbacks: z.array(z.object({ log: CallLog, customer: z.object({ id: z.string(), code: z.string(), company: z.string() }).nullable() })).max(200)
+    })
+  },
   /** The unsaved outcome of a call (or of a call logged by hand), kept in the extension's IndexedDB. */
   "outcome/draft": {
     request: z.object({ id: z.string().min(1).max(220) }),
@@ -319,6 +339,7 @@ export const senders: Record<keyof typeof contract, readonly SenderKind[]> = {
   "customers/get": pageOnly,
   "workspace/open": pageOrContent,
   "customers/changed": pageOnly,
+  "customers/create": pageOnly,
   "customers/count": pageOnly,
   "products/search": pageOnly,
   "sites/enable": pageOnly,
@@ -374,6 +395,7 @@ export const senders: Record<keyof typeof contract, readonly SenderKind[]> = {
   // log and the drafts are the extension's own.
   "calls/log": pageOnly,
   "calls/timeline": pageOrContent,
+  "calls/late": pageOnly,
   "outcome/draft": pageOnly,
   "outcome/keep": pageOnly,
   "outcome/discard": pageOnly,

@@ -40,7 +40,10 @@ function setUp() {
   const scheduled = new Map<string, number>()
   let pushes = 0
   let changes = 0
+  /** This device's reminder marks (chrome.storage.local in the extension). */
+  let marks = { shown: [] as string[], notified: [] as string[] }
   const outcomes = new CallOutcomes({
+    marks: { read: async () => marks, write: async (m) => void (marks = m) },
     logs,
     drafts: new OutcomeDraftRepository(new ComptoirDb(`outcomes-${Math.random()}`)),
     alarms: {
@@ -177,6 +180,44 @@ describe("call outcomes in the background", () => {
     rows.set("old", log({ id: "old", agent: "agent1@demo.comptoir.test", outcome: "call-back", callbackAt: NOW - 60_000 }))
     await outcomes.syncReminders()
     expect(scheduled.size).toBe(0)
+  })
+
+  it("shows a call-back whose time passed before the sync brought it, as late, notified once on this device", async () => {
+    const { outcomes, rows } = setUp()
+    rows.set("old", log({ id: "old", agent: "agent1@demo.comptoir.test", outcome: "call-back", callbackAt: NOW - 60_000, notes: "Send the new prices" }))
+    const late = await outcomes.late()
+    expect(late).toMatchObject([{ log: { id: "old", notes: "Send the new prices" }, customer: { company: "Dupont SARL" } }])
+    expect((await outcomes.lateToNotify()).map((l) => l.log.id)).toEqual(["old"])
+    // Notified once: the next sync or worker start does not notify it again, but it stays in the overdue list.
+    expect(await outcomes.lateToNotify()).toEqual([])
+    expect((await outcomes.late()).map((l) => l.log.id)).toEqual(["old"])
+    // Put away by the agent: it leaves the list.
+    await outcomes.dismissLate("old")
+    expect(await outcomes.late()).toEqual([])
+  })
+
+  it("does not call a reminder that rang on time late, nor one whose customer was called again since", async () => {
+    const { outcomes, rows } = setUp()
+    const agent = "agent1@demo.comptoir.test"
+    rows.set("rang", log({ id: "rang", agent, outcome: "call-back", callbackAt: NOW - 60_000 }))
+    await outcomes.reminderShown("rang")
+    expect(await outcomes.late()).toEqual([])
+    rows.set("missed", log({ id: "missed", agent, outcome: "call-back", callbackAt: NOW - 30_000 }))
+    expect((await outcomes.late()).map((l) => l.log.id)).toEqual(["missed"])
+    rows.set("again", log({ id: "again", agent, startedAt: NOW - 10_000, durationSeconds: 5, outcome: "order-taken" }))
+    expect(await outcomes.late()).toEqual([])
+  })
+
+  it("gives the call still to log to the customer created for its number, with the contact and what was typed", async () => {
+    const { outcomes, changed } = setUp()
+    await outcomes.callEnded({ ...record, customerId: null, contactId: null })
+    await outcomes.keep("call-1", { context: { callId: "call-1", customer: null, measured: null, correctsId: null }, values: { notes: "New shop in Lyon" }, summary: null })
+    const created = { ...customer, id: "cu-new", code: "N-1", company: "Bistrot Lumière", contacts: [{ ...customer.contacts[0]!, id: "ct-new" }] } as Customer
+    expect(await outcomes.assignCall("call-1", created, "ct-new")).toBe(true)
+    const draft = await outcomes.draft("call-1")
+    expect(draft).toMatchObject({ context: { customer: { id: "cu-new", company: "Bistrot Lumière" }, measured: { durationSeconds: 95 } }, values: { notes: "New shop in Lyon", contactId: "ct-new" }, summary: { contactId: "ct-new", number: "+33612345678" } })
+    expect(changed()).toBe(2)
+    expect(await outcomes.assignCall("no-such-call", created, null)).toBe(false)
   })
 
   it("sets no reminder for a log without a call-back", async () => {

@@ -3,7 +3,7 @@ import { CallLog, latestLogs } from "~src/domain/calls/call-log.schema"
 import type { OutcomeDraft } from "~src/domain/calls/outcome-draft"
 import { outcomeCustomerOf, talkSecondsOf } from "~src/domain/calls/outcome-form"
 import type { Customer } from "~src/domain/customers/customer.schema"
-import { CALLBACK_PREFIX, reminderPlan, type ReminderPlan, type ScheduledAlarm } from "~src/domain/calls/reminders"
+import { CALLBACK_PREFIX, LATE_WITHIN_MS, lateCallbacks, reminderPlan, type ReminderPlan, type ScheduledAlarm } from "~src/domain/calls/reminders"
 import type { CallRecord } from "~src/domain/telephony/call-record"
 
 export { CALLBACK_PREFIX }
@@ -23,10 +23,33 @@ export interface AlarmsApi {
   getAll(): Promise<ScheduledAlarm[]>
 }
 
+/**
+ * What this device did with call-back reminders (device-local, never synced): `shown`, logs whose reminder rang
+ * on time here or that the agent put away from the overdue list; `notified`, late ones already notified here.
+ */
+export interface ReminderMarks {
+  shown: string[]
+  notified: string[]
+}
+export interface ReminderMarkStore {
+  read(): Promise<ReminderMarks>
+  write(marks: ReminderMarks): Promise<void>
+}
+
+/** A call-back whose time passed without its reminder here, with who to call. */
+export interface LateCallback {
+  log: CallLog
+  customer: Customer | null
+}
+
+/** Marks kept per list: enough for months of call-backs, bounded so storage never grows without end. */
+const MARKS_KEPT = 500
+
 export interface CallOutcomeDeps {
   logs: CallLogStore
   drafts: OutcomeDraftRepository
   alarms: AlarmsApi
+  marks: ReminderMarkStore
   customers: (ids: string[]) => Promise<(Customer | undefined)[]>
   /** The signed-in user's email (the log's agent); "" without a team. */
   agent: () => Promise<string>
@@ -62,6 +85,20 @@ export class CallOutcomes {
       this.now()
     )
     this.deps.draftsChanged()
+  }
+
+  /**
+   * "New customer with this number": the call still to log is the new customer's. Its draft (and any values
+   * typed) names them from now on; false when the call has no draft (logged or discarded already).
+   */
+  async assignCall(callId: string, customer: Customer, contactId: string | null): Promise<boolean> {
+    const d = await this.deps.drafts.get(callId)
+    if (!d) return false
+    const values = d.values ? { ...d.values, contactId: contactId ?? "" } : null
+    const summary = d.summary ? { ...d.summary, contactId } : null
+    await this.deps.drafts.keep(callId, { context: { ...d.context, customer: outcomeCustomerOf(customer) }, values, summary }, this.now())
+    this.deps.draftsChanged()
+    return true
   }
 
   draft(id: string): Promise<OutcomeDraft | undefined> {
@@ -142,6 +179,52 @@ export class CallOutcomes {
     }
     const [customer] = log.customerId ? await this.deps.customers([log.customerId]) : [undefined]
     return { log, customer: customer ?? null }
+  }
+
+  /** The reminder rang on time here: it is not "late" on this device later. */
+  async reminderShown(logId: string): Promise<void> {
+    await this.mark("shown", [logId])
+  }
+
+  /**
+   * Call-backs whose time passed while this device was off, or before a sync brought them (no alarm was ever
+   * set for them here): listed until the customer is called again or the agent puts them away.
+   */
+  async late(): Promise<LateCallback[]> {
+    const now = this.now()
+    const [agent, marks, recent] = await Promise.all([this.deps.agent(), this.deps.marks.read(), this.deps.logs.callbacksAfter(now - LATE_WITHIN_MS)])
+    // The customers' other logs: a correction, or a call made since, settles the call-back.
+    const customers = new Set(recent.map((l) => l.customerId).filter((c): c is string => c !== null))
+    const related = (await Promise.all([...customers].map((c) => this.deps.logs.byCustomer(c)))).flat()
+    const byId = new Map<string, CallLog>()
+    for (const row of [...recent, ...related]) {
+      const p = CallLog.safeParse(row)
+      if (p.success) byId.set(p.data.id, p.data)
+    }
+    const due = lateCallbacks({ logs: [...byId.values()], agent, now, shown: new Set(marks.shown) })
+    const found = await this.deps.customers(due.map((l) => l.customerId).filter((c): c is string => c !== null))
+    const byCustomer = new Map(found.filter((c): c is Customer => c !== undefined).map((c) => [c.id, c]))
+    return due.map((log) => ({ log, customer: log.customerId ? (byCustomer.get(log.customerId) ?? null) : null }))
+  }
+
+  /** The late call-backs not notified on this device yet, marked notified (each is notified once per device). */
+  async lateToNotify(): Promise<LateCallback[]> {
+    const [late, marks] = await Promise.all([this.late(), this.deps.marks.read()])
+    const notified = new Set(marks.notified)
+    const fresh = late.filter((l) => !notified.has(l.log.id))
+    if (fresh.length > 0) await this.mark("notified", fresh.map((l) => l.log.id))
+    return fresh
+  }
+
+  /** The agent put a late call-back away: it leaves the overdue list on this device. */
+  async dismissLate(logId: string): Promise<void> {
+    await this.mark("shown", [logId])
+  }
+
+  private async mark(list: keyof ReminderMarks, ids: string[]): Promise<void> {
+    const marks = await this.deps.marks.read()
+    const next = [...marks[list].filter((id) => !ids.includes(id)), ...ids].slice(-MARKS_KEPT)
+    await this.deps.marks.write({ ...marks, [list]: next })
   }
 
   async timeline(customerId: string, limit: number): Promise<{ logs: CallLog[]; total: number }> {

@@ -273,8 +273,11 @@ export class SoftphoneController {
     await this.serial(async () => {
       const view = await this.view()
       if (!view.caller || view.caller.callId !== callId) throw new Error("that call is not ringing any more")
-      if (!view.caller.candidates.some((c) => c.id === customerId)) throw new Error("that customer does not hold the number")
-      await this.publish({ ...view, caller: { ...view.caller, customerId, contactId }, updatedAt: Date.now() })
+      let candidates = view.caller.candidates
+      // A customer created for this number since it rang ("New customer with this number"): looked up again.
+      if (!candidates.some((c) => c.id === customerId)) candidates = (await this.deps.customersByPhone(view.caller.number)).slice(0, 20)
+      if (!candidates.some((c) => c.id === customerId)) throw new Error("that customer does not hold the number")
+      await this.publish({ ...view, caller: { ...view.caller, candidates, customerId, contactId }, updatedAt: Date.now() })
     })
   }
 

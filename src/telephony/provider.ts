@@ -9,6 +9,8 @@ export interface CallStats {
   /** "audio/opus", when known. */
   codec: string | null
   roundTripTimeMs: number | null
+  /** The microphone's audio energy sent so far (WebRTC's media-source `totalAudioEnergy`): it stops growing while muted. */
+  audioEnergySent?: number | null
 }
 
 export const emptyStats: CallStats = { bytesReceived: 0, packetsReceived: 0, bytesSent: 0, packetsSent: 0, codec: null, roundTripTimeMs: null }

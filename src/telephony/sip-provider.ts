@@ -355,6 +355,7 @@ export function statsOf(report: RTCStatsReport): CallStats {
       out.bytesSent = Number(s.bytesSent ?? 0)
       out.packetsSent = Number(s.packetsSent ?? 0)
     }
+    if (s.type === "media-source" && s.kind === "audio" && typeof s.totalAudioEnergy === "number") out.audioEnergySent = s.totalAudioEnergy
     if (s.type === "codec") codecs.set(s.id as string, s.mimeType as string)
     if (s.type === "candidate-pair" && s.nominated && typeof s.currentRoundTripTime === "number") out.roundTripTimeMs = Math.round(s.currentRoundTripTime * 1000)
   })

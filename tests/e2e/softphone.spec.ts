@@ -1,129 +1,17 @@
-import { mkdtempSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
+import { expect, type Page } from "@playwright/test"
 
-import { expect, test as base, type BrowserContext, type Page } from "@playwright/test"
-
-import { LAB_WS, TelephonyLab } from "../telephony-lab/lab"
-import { e2eCustomers, ensureImported, sharedPhonePair } from "./dataset"
-import { launchWithExtension, MEDIA_ARGS, serviceWorkerOf, startSite, type Site } from "./launch"
+import { sharedPhonePair } from "./dataset"
+import { customers, dock, idOfCode, openDock, setUpSoftphone, stats, storedCalls, storedRows, test } from "./softphone-lab"
 
 /**
- * The softphone through the real SIP lab (kamailio + rtpengine + baresip), started by this spec: a browser
- * with a fake microphone, registered as agent1 over ws://127.0.0.1:8088.
+ * The softphone through the real SIP lab (kamailio + rtpengine + baresip), started by the fixtures of
+ * softphone-lab.ts: a browser with a fake microphone, registered as agent1 over ws://127.0.0.1:8088.
  */
-const customers = e2eCustomers()
-
-type Fixtures = { ctx: BrowserContext; extensionId: string; site: Site; lab: TelephonyLab }
-
-const test = base.extend<{ page: Page }, Fixtures>({
-  lab: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const lab = new TelephonyLab()
-      await lab.start()
-      await use(lab)
-      await lab.dispose()
-    },
-    { scope: "worker" }
-  ],
-  ctx: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const dir = mkdtempSync(join(tmpdir(), "comptoir-softphone-"))
-      const context = await launchWithExtension(dir, MEDIA_ARGS)
-      await use(context)
-      await context.close()
-      rmSync(dir, { recursive: true, force: true })
-    },
-    { scope: "worker" }
-  ],
-  extensionId: [async ({ ctx }, use) => use(new URL((await serviceWorkerOf(ctx)).url()).host), { scope: "worker" }],
-  site: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const { site, server } = await startSite()
-      await use(site)
-      server.closeAllConnections()
-      await new Promise((ok) => server.close(ok))
-    },
-    { scope: "worker" }
-  ],
-  page: async ({ ctx }, use) => {
-    const page = await ctx.newPage()
-    await use(page)
-    await page.close()
-  }
-})
-
 test.describe.configure({ timeout: 90_000 })
-
-const dock = (p: Page) => p.locator('[data-comptoir="softphone"]')
-
-/** The popup, opened as a tab: it shows the dock like the toolbar popup does. */
-async function openDock(ctx: BrowserContext, extensionId: string): Promise<Page> {
-  const p = await ctx.newPage()
-  await p.goto(`chrome-extension://${extensionId}/popup.html`)
-  await dock(p).waitFor()
-  return p
-}
-
-/** A table of the extension's IndexedDB, read directly (the rows as stored). */
-function storedRows(p: Page, table: string): Promise<Record<string, unknown>[]> {
-  return p.evaluate(
-    (name) =>
-      new Promise<Record<string, unknown>[]>((ok, ko) => {
-        const open = indexedDB.open("comptoir")
-        open.onerror = () => ko(open.error)
-        open.onsuccess = () => {
-          const req = open.result.transaction(name).objectStore(name).getAll()
-          req.onsuccess = () => {
-            ok(req.result as Record<string, unknown>[])
-            open.result.close()
-          }
-          req.onerror = () => ko(req.error)
-        }
-      }),
-    table
-  )
-}
-
-const storedCalls = (p: Page) => storedRows(p, "calls")
-
-/** The id the import gave a customer (ids are the base's own, not the demo generator's). */
-function idOfCode(p: Page, code: string): Promise<string> {
-  return p.evaluate(async (c) => {
-    const r = (await chrome.runtime.sendMessage({ type: "lookup/match", payload: { phones: [], emails: [], codes: [c] } })) as { data: { matches: { customer: { id: string } }[] } }
-    return r.data.matches[0]!.customer.id
-  }, code)
-}
-
-async function stats(p: Page): Promise<{ bytesReceived: number; packetsReceived: number }> {
-  return p.evaluate(async () => {
-    const r = (await chrome.runtime.sendMessage({ type: "softphone/stats", payload: {} })) as { ok: boolean; data: { bytesReceived: number; packetsReceived: number }; error?: string }
-    if (!r.ok) throw new Error(r.error)
-    return r.data
-  })
-}
 
 test.beforeAll(async ({ ctx, extensionId, lab }) => {
   expect(lab.runDir).toBeTruthy()
-  const page = await ctx.newPage()
-  await ensureImported(page, extensionId, customers)
-  // Set up the softphone the way an agent does, in the options page.
-  await page.goto(`chrome-extension://${extensionId}/options.html`)
-  await page.locator('select[name="softphone.provider"]').selectOption("sip")
-  await page.locator('input[name="sip.websocketUrl"]').fill(LAB_WS)
-  await page.locator('input[name="sip.uri"]').fill("sip:agent1@127.0.0.1")
-  await page.locator('input[name="sip.authorizationUser"]').fill("agent1")
-  await page.locator('input[name="sip.password"]').fill("lab-password")
-  await page.locator('input[name="sip.displayName"]').fill("Agent One")
-  await page.locator('[data-comptoir="sip-save"]').click()
-  await expect(page.locator('[data-comptoir="sip-message"]')).toContainText("Saved")
-  // The password is a secret: not in chrome.storage.local.
-  const local = await page.evaluate(() => chrome.storage.local.get(null))
-  expect(JSON.stringify(local)).not.toContain("lab-password")
-  await page.close()
+  await setUpSoftphone(ctx, extensionId)
 })
 
 test("calls a number clicked on a CRM page through the lab: audio flows, DTMF, hang up, and the call is logged to the customer", async ({
@@ -398,6 +286,54 @@ test("an outcome typed but not saved survives a reload, a closed tab and a stopp
   await expect(form(phonePage)).toHaveCount(0)
   await expect(item).toHaveCount(0)
   expect((await storedRows(phonePage, "outcomeDrafts")).map((d) => d.id)).not.toContain(callId)
+  await phonePage.close()
+})
+
+test("mute stops the microphone's audio going out and unmute brings it back; hold and resume show in the state", async ({ ctx, extensionId, lab }) => {
+  const phonePage = await openDock(ctx, extensionId)
+  await expect(dock(phonePage)).toHaveAttribute("data-state", /registered|ended/, { timeout: 15_000 })
+  const caller = customers.filter((c) => c.country === "FR")[16]!
+  await lab.callFrom(caller.contacts[0]!.phones[0]!, "agent1")
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "ringing-in", { timeout: 10_000 })
+  await phonePage.locator('[data-comptoir="answer"]').click()
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "in-call")
+  /** The microphone's audio energy sent over one second (the fake microphone's beep while it goes out). */
+  const energyOverASecond = async () => {
+    const before = (await stats(phonePage)).audioEnergySent ?? 0
+    await phonePage.waitForTimeout(1000)
+    return ((await stats(phonePage)).audioEnergySent ?? 0) - before
+  }
+  await expect.poll(energyOverASecond, { timeout: 10_000 }).toBeGreaterThan(0.001)
+  const talking = await energyOverASecond()
+
+  const mute = phonePage.locator('[data-comptoir="mute"]')
+  await mute.click()
+  await expect(mute).toHaveAttribute("aria-pressed", "true")
+  await expect(phonePage.locator('[data-comptoir="softphone-status"]')).toContainText("muted")
+  // Muted: no more of the microphone's energy goes out (the track sends silence).
+  await expect.poll(energyOverASecond, { timeout: 5000 }).toBeLessThan(talking / 100)
+  await mute.click()
+  await expect(mute).toHaveAttribute("aria-pressed", "false")
+  await expect.poll(energyOverASecond, { timeout: 5000 }).toBeGreaterThan(talking / 4)
+
+  // Hold: a re-INVITE the lab accepts; the state (dock, chip and the published view) says so until resumed.
+  const hold = phonePage.locator('[data-comptoir="hold"]')
+  await hold.click()
+  await expect(hold).toHaveAttribute("aria-pressed", "true", { timeout: 10_000 })
+  await expect(phonePage.locator('[data-comptoir="softphone-status"]')).toContainText("on hold")
+  const onHold = () =>
+    phonePage.evaluate(async () => {
+      const r = (await chrome.runtime.sendMessage({ type: "softphone/state", payload: {} })) as { data: { state: { call: { onHold: boolean } | null } } }
+      return r.data.state.call?.onHold ?? null
+    })
+  expect(await onHold()).toBe(true)
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "in-call")
+  await hold.click()
+  await expect(hold).toHaveAttribute("aria-pressed", "false", { timeout: 10_000 })
+  expect(await onHold()).toBe(false)
+  await expect(phonePage.locator('[data-comptoir="softphone-error"]')).toHaveCount(0)
+  await phonePage.locator('[data-comptoir="hangup"]').click()
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "ended")
   await phonePage.close()
 })
 

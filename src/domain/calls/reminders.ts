@@ -3,6 +3,9 @@ import { latestLogs, type CallLog } from "./call-log.schema"
 /** `callback:<logId>`: the alarm (and the notification) of a call-back reminder, one per log on each device. */
 export const CALLBACK_PREFIX = "callback:"
 
+/** chrome.storage.local key of this device's reminder marks (rang, shown late); docks read the overdue list again when it changes. */
+export const REMINDER_MARKS_KEY = "callbacks.reminderMarks"
+
 export interface ScheduledAlarm {
   name: string
   scheduledTime: number
@@ -40,4 +43,28 @@ export function reminderPlan(input: { logs: readonly CallLog[]; agent: string; n
   // seen is left to ring (reminderDue checks it again then).
   const clear = [...set.keys()].filter((name) => known.has(name) && !current.has(name.slice(CALLBACK_PREFIX.length)))
   return { create, clear }
+}
+
+/** How far back a missed call-back is still worth showing: older ones are history, not a reminder. */
+export const LATE_WITHIN_MS = 7 * 86_400_000
+
+/**
+ * Call-backs whose time passed without their reminder on this device: the device was off when the alarm was
+ * due, or the sync brought the log after its time (reminderPlan sets alarms only for call-backs still to come).
+ * They are the signed-in agent's, on the latest version of their call, due in the last `within` ms, not shown
+ * on this device yet (`shown`: log ids whose reminder rang or was shown late here), and the customer (or the
+ * number, for a call without a customer) was not called again since the call that set the call-back.
+ * Oldest due first.
+ */
+export function lateCallbacks(input: { logs: readonly CallLog[]; agent: string; now: number; shown: ReadonlySet<string>; within?: number }): CallLog[] {
+  const agent = input.agent.trim().toLowerCase()
+  if (agent === "") return []
+  const since = input.now - (input.within ?? LATE_WITHIN_MS)
+  const current = latestLogs(input.logs)
+  const party = (l: CallLog) => (l.customerId !== null ? `c:${l.customerId}` : l.number !== null ? `n:${l.number}` : null)
+  const calledAgain = (l: CallLog) => current.some((o) => o.id !== l.id && party(o) !== null && party(o) === party(l) && o.startedAt > l.startedAt)
+  return current
+    .filter((l) => l.callbackAt !== null && l.callbackAt <= input.now && l.callbackAt > since)
+    .filter((l) => l.agent.trim().toLowerCase() === agent && !input.shown.has(l.id) && !calledAgain(l))
+    .sort((a, b) => a.callbackAt! - b.callbackAt!)
 }

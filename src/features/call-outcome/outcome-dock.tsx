@@ -4,11 +4,13 @@ import { useTranslation } from "react-i18next"
 import type { CallLog } from "~src/domain/calls/call-log.schema"
 import { DRAFTS_CHANGED_KEY, type OutcomeDraft } from "~src/domain/calls/outcome-draft"
 import { outcomeCustomerOf, outcomeDefaults, talkSecondsOf, type OutcomeContext, type OutcomeFormValues } from "~src/domain/calls/outcome-form"
+import { toLogLines } from "~src/domain/calls/to-log"
 import type { ActiveCall, CallRecord, SoftphoneView } from "~src/domain/telephony"
 import { formatPhone } from "~src/features/customer-card/format"
 import { send } from "~src/messaging/send"
 
 import { appointmentFile } from "./appointment-download"
+import { LateCallbacks } from "./late-callbacks"
 import { agentTimeZone, OutcomeForm } from "./outcome-form"
 
 /** The newest few: the dock is small, and the rest wait their turn (newest first). */
@@ -126,10 +128,14 @@ export function CallOutcomeDock({ view, agentCountry }: { view: SoftphoneView; a
       handled.current.add(lastCall.id)
       if (d) setOpen(openFromDraft(d, Date.now(), timeZone))
     }
-    // The background's draft names the customer fully (the dock may only have known their id).
-    if (open && open.context.customer && open.context.customer.company === "") {
+    // The background's draft names the customer fully (the dock may only have known their id), or names the
+    // customer created for the number since ("New customer with this number"): the form opens again with them.
+    if (open && !open.live && (open.context.customer === null || open.context.customer.company === "")) {
       const d = pending.find((p) => p.id === open.draftId)
-      if (d?.context.customer?.company) setOpen({ ...open, context: { ...open.context, customer: d.context.customer } })
+      if (d?.context.customer?.company) {
+        if (open.context.customer === null) setOpen(openFromDraft(d, Date.now(), timeZone))
+        else setOpen({ ...open, context: { ...open.context, customer: d.context.customer } })
+      }
     }
   }, [pending, open, lastCall, talking, view, timeZone])
 
@@ -137,8 +143,14 @@ export function CallOutcomeDock({ view, agentCountry }: { view: SoftphoneView; a
     setOpen(null)
     readPending()
   }
-  // The call under way is not "to log" yet.
-  const others = (pending ?? []).filter((d) => d.id !== open?.draftId && d.id !== talking?.id)
+  // The call under way is not "to log" yet; earlier tries to the same number fold into the newest call's line.
+  const lines = toLogLines((pending ?? []).filter((d) => d.id !== talking?.id))
+  const others = lines.filter((l) => l.draft.id !== open?.draftId)
+  /** Saved or "no log needed": the earlier unlogged calls folded into this one's line go with it. */
+  const dropFolded = (draftId: string) => {
+    const folded = lines.find((l) => l.draft.id === draftId)?.folded ?? []
+    return Promise.all(folded.map((f) => send("outcome/discard", { id: f.id }))).then(readPending, readPending)
+  }
 
   return (
     <div className="c-outcome-dock" data-comptoir="outcome-dock">
@@ -157,7 +169,7 @@ export function CallOutcomeDock({ view, agentCountry }: { view: SoftphoneView; a
       ) : null}
       {open ? (
         <OutcomeForm
-          key={open.draftId}
+          key={`${open.draftId}:${open.context.customer?.id ?? ""}`}
           draftId={open.draftId}
           context={open.context}
           defaults={open.defaults}
@@ -167,22 +179,32 @@ export function CallOutcomeDock({ view, agentCountry }: { view: SoftphoneView; a
           agentCountry={agentCountry}
           onSaved={(log) => {
             setSaved({ log, context: open.context })
+            void dropFolded(open.draftId)
             close()
           }}
           onLater={close}
-          onDiscarded={close}
+          onDiscarded={() => {
+            void dropFolded(open.draftId)
+            close()
+          }}
         />
       ) : null}
       {saved ? <SavedNotice log={saved.log} context={saved.context} onClose={() => setSaved(null)} /> : null}
+      <LateCallbacks agentCountry={agentCountry} />
       {others.length > 0 ? (
         <section className="c-outcome-pending" data-comptoir="outcome-pending" aria-label={t("callOutcome.pending.title")}>
           <div className="c-section-title">{t("callOutcome.pending.title", { count: others.length })}</div>
           <ul>
-            {others.slice(0, PENDING_SHOWN).map((d) => (
-              <li key={d.id} data-comptoir="outcome-pending-item" data-draft-id={d.id}>
+            {others.slice(0, PENDING_SHOWN).map(({ draft: d, count }) => (
+              <li key={d.id} data-comptoir="outcome-pending-item" data-draft-id={d.id} data-calls={count}>
                 <span>{d.summary ? (d.summary.direction === "inbound" ? "↙ " : "↗ ") : "✎ "}</span>
                 <span>{d.context.customer?.company || (d.summary ? formatPhone(d.summary.number, agentCountry) : t("callOutcome.pending.byHand"))}</span>
                 {d.summary ? <span className="c-muted"> · {new Date(d.summary.startedAt).toLocaleString()}</span> : null}{" "}
+                {count > 1 ? (
+                  <span className="c-chip" data-comptoir="outcome-pending-count">
+                    {t("callOutcome.pending.calls", { count })}
+                  </span>
+                ) : null}{" "}
                 <span className="c-chip">{t("callOutcome.pending.toLog")}</span>
                 <button
                   type="button"
@@ -199,7 +221,7 @@ export function CallOutcomeDock({ view, agentCountry }: { view: SoftphoneView; a
                   type="button"
                   className="c-button c-button-secondary"
                   data-comptoir="outcome-pending-discard"
-                  onClick={() => void send("outcome/discard", { id: d.id }).then(readPending, readPending)}>
+                  onClick={() => void Promise.all([send("outcome/discard", { id: d.id }), dropFolded(d.id)]).then(readPending, readPending)}>
                   {t("callOutcome.action.discard")}
                 </button>
               </li>

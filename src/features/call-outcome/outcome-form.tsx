@@ -200,7 +200,22 @@ export function OutcomeForm(props: OutcomeFormProps) {
           <strong>{context.customer.company}</strong> <span className="c-muted">· {context.customer.code}</span>
         </p>
       ) : (
-        <p className="c-muted">{t("callOutcome.form.noCustomer")}</p>
+        <p className="c-muted">
+          {t("callOutcome.form.noCustomer")}
+          {/* An unknown caller: the workspace's customer form, prefilled; the call becomes theirs (this form follows). */}
+          {context.callId && summary?.number ? (
+            <>
+              {" "}
+              <button
+                type="button"
+                className="c-button c-button-secondary"
+                data-comptoir="outcome-new-customer"
+                onClick={() => void send("workspace/open", { path: `customers/new?phone=${encodeURIComponent(summary.number)}&call=${encodeURIComponent(context.callId!)}` })}>
+                {t("softphone.caller.newCustomer")}
+              </button>
+            </>
+          ) : null}
+        </p>
       )}
 
       <div className="c-field">

@@ -6,7 +6,7 @@ import { send } from "~src/messaging/send"
 
 /**
  * Who is calling: the customer's card as soon as it rings. Several customers sharing the number: a picker (the
- * call is logged to the one chosen); nobody: "new customer" prefilled with the number.
+ * call is logged to the one chosen); nobody: "new customer" prefilled with the number (the workspace's form; the call becomes theirs).
  */
 export function CallerCard({ caller, agentCountry }: { caller: CallerContext; agentCountry: string }) {
   const { t } = useTranslation()
@@ -65,7 +65,7 @@ export function CallerCard({ caller, agentCountry }: { caller: CallerContext; ag
         className="c-button c-button-secondary"
         data-comptoir="new-customer"
         data-number={caller.number}
-        onClick={() => void chrome.tabs.create({ url: chrome.runtime.getURL(`options.html#new-customer?phone=${encodeURIComponent(caller.number)}`) })}>
+        onClick={() => void send("workspace/open", { path: `customers/new?phone=${encodeURIComponent(caller.number)}&call=${encodeURIComponent(caller.callId)}` })}>
         {t("softphone.caller.newCustomer")}
       </button>
     </div>

@@ -4,15 +4,20 @@ import { useTranslation } from "react-i18next"
 import type { Customer } from "~src/domain/customers/customer.schema"
 import { openScriptFor } from "~src/features/call-script/use-scripts"
 import { CustomerCard } from "~src/features/customer-card/customer-card"
+import { NewCustomerForm } from "~src/features/customers/new-customer-form"
 import { openSidePanelFromClick, useSidePanelWindow } from "~src/features/side-panel/open-side-panel"
 import { CustomerOrders } from "~src/features/order-capture/customer-orders"
 import { send } from "~src/messaging/send"
+import { resolveLanguage } from "~src/i18n"
 import { useSettings } from "~src/ui/app-shell"
 import { useDebouncedSearch } from "~src/ui/use-debounced-search"
 
-import { routeHash } from "./route"
+import { parseRoute, routeHash } from "./route"
 
-/** Customers: search the base, open one (`#/customers/<id>`) with its card. */
+/** The route of a new customer: `#/customers/new?phone=…&call=…` (an unknown caller's "New customer with this number"). */
+const NEW = "new"
+
+/** Customers: search the base, open one (`#/customers/<id>`) with its card, or make one (`#/customers/new`). */
 export function CustomersSection({ path }: { path: string[] }) {
   const { t } = useTranslation()
   const settings = useSettings()
@@ -22,7 +27,11 @@ export function CustomersSection({ path }: { path: string[] }) {
   const [error, setError] = useState<string | null>(null)
   const search = useCallback((q: string) => send("search/query", { query: q, limit: 30 }).then((r) => r.customers), [])
   const results = useDebouncedSearch(query, search, 120, (e) => setError(String(e)))
-  const openedId = path[0] ?? null
+  const creating = path[0] === NEW
+  const openedId = creating ? null : (path[0] ?? null)
+  /** Just made here: the card says so (and whether the call is theirs now). */
+  const [created, setCreated] = useState<{ id: string; callAssigned: boolean } | null>(null)
+  const newQuery = creating ? parseRoute(location.hash).query : null
   const sideWindow = useSidePanelWindow()
   // "Script" on the card: the side panel runs a script for this customer without a call (opened in the click itself).
   const onOpenScript = useCallback(
@@ -67,7 +76,25 @@ export function CustomersSection({ path }: { path: string[] }) {
         ))}
       </div>
       <div className="c-workspace-detail">
-        {opened ? (
+        {creating ? (
+          <NewCustomerForm
+            phone={newQuery?.get("phone") ?? ""}
+            callId={newQuery?.get("call") || null}
+            agentCountry={settings.defaultCountry}
+            language={resolveLanguage(settings.language, navigator.language)}
+            onCreated={(c, callAssigned) => {
+              setCreated({ id: c.id, callAssigned })
+              void send("customers/opened", { customerId: c.id }).catch(() => undefined)
+              location.hash = routeHash(`customers/${encodeURIComponent(c.id)}`)
+            }}
+          />
+        ) : null}
+        {created && opened?.id === created.id ? (
+          <p className="c-notice" data-comptoir="new-customer-created" data-call-assigned={String(created.callAssigned)}>
+            ✓ {created.callAssigned ? t("customers.new.createdWithCall") : t("customers.new.created")}
+          </p>
+        ) : null}
+        {creating ? null : opened ? (
           <>
             <CustomerCard key={opened.id} customer={opened} agentCountry={settings.defaultCountry} onOpenScript={onOpenScript} timelineOpen />
             {/* Orders from email (issue #11): the orders captured from this customer's mails, with their subject. */}

@@ -1,0 +1,61 @@
+import { useCallback, useEffect, useState } from "react"
+import { useTranslation } from "react-i18next"
+
+import { DRAFTS_CHANGED_KEY } from "~src/domain/calls/outcome-draft"
+import { REMINDER_MARKS_KEY } from "~src/domain/calls/reminders"
+import { formatPhone } from "~src/features/customer-card/format"
+import { send } from "~src/messaging/send"
+import type { ResponseOf } from "~src/messaging/contract"
+
+type Late = ResponseOf<"calls/late">["callbacks"][number]
+
+/**
+ * Call-backs whose time passed while this device was off, or before a sync brought them: listed in the dock
+ * until the customer is called again (a log saved for them) or the agent puts them away. Read again when the
+ * background notified one (the marks change) or a log was saved (the drafts change).
+ */
+export function LateCallbacks({ agentCountry }: { agentCountry: string }) {
+  const { t } = useTranslation()
+  const [late, setLate] = useState<Late[]>([])
+  const read = useCallback((dismiss?: string) => {
+    send("calls/late", dismiss ? { dismiss } : {})
+      .then((r) => setLate(r.callbacks))
+      .catch(() => undefined)
+  }, [])
+  useEffect(() => {
+    read()
+    const onChanged = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
+      if ((area === "local" && REMINDER_MARKS_KEY in changes) || (area === "session" && DRAFTS_CHANGED_KEY in changes)) read()
+    }
+    chrome.storage.onChanged.addListener(onChanged)
+    return () => chrome.storage.onChanged.removeListener(onChanged)
+  }, [read])
+  if (late.length === 0) return null
+  return (
+    <section className="c-outcome-pending" data-comptoir="callbacks-late" aria-label={t("callbacks.shown.listTitle", { count: late.length })}>
+      <div className="c-section-title">{t("callbacks.shown.listTitle", { count: late.length })}</div>
+      <ul>
+        {late.map(({ log, customer }) => (
+          <li key={log.id} data-comptoir="callback-late" data-log-id={log.id}>
+            <span>{customer?.company || (log.number ? formatPhone(log.number, agentCountry) : "?")}</span>
+            <span className="c-muted"> · {t("callbacks.shown.dueAt", { at: new Date(log.callbackAt!).toLocaleString() })}</span>
+            {log.notes ? <span className="c-muted"> · {log.notes}</span> : null}{" "}
+            {log.number ? (
+              <button
+                type="button"
+                className="c-button c-button-secondary"
+                data-comptoir="call"
+                data-number={log.number}
+                onClick={() => void send("softphone/call", { number: log.number!, ...(customer ? { customerId: customer.id } : {}), ...(log.contactId ? { contactId: log.contactId } : {}) })}>
+                {t("callbacks.shown.call")}
+              </button>
+            ) : null}{" "}
+            <button type="button" className="c-button c-button-secondary" data-comptoir="callback-late-dismiss" onClick={() => read(log.id)}>
+              {t("callbacks.shown.dismiss")}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
