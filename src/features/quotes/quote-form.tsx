@@ -17,7 +17,7 @@ import { send } from "~src/messaging/send"
 import { markUnsaved } from "~src/features/workspace/unsaved-work"
 
 import { ProductPicker } from "./product-picker"
-import { takeQuoteHandoff } from "./quote-handoff"
+import { takePrefetchedHandoff, takeQuoteHandoff } from "./quote-handoff"
 import { downloadQuotePdf } from "./quote-pdf-download"
 
 type Translate = ReturnType<typeof useTranslation>["t"]
@@ -56,7 +56,10 @@ export function QuoteEditor({ quoteId, customerId, contactId, callId, prefill = 
         if (quoteId && !stored?.quote) return live && setError(t("quotes.form.quoteMissing"))
         const cid = stored?.quote?.customerId ?? customerId
         if (!cid) return live && setError(t("quotes.form.customerMissing"))
-        const [ctx, prices] = await Promise.all([send("quotes/context", { customerId: cid }), send("pricing/get", { customerId: cid }).catch(() => null)])
+        // A tab opened on this new quote asked for the lookups as it started (quote-handoff.ts).
+        const early = !quoteId && prefill.length === 0 ? await takePrefetchedHandoff(location.hash) : null
+        const [ctx, prices] =
+          early?.context.customer?.id === cid ? [early.context, early.pricing] : await Promise.all([send("quotes/context", { customerId: cid }), send("pricing/get", { customerId: cid }).catch(() => null)])
         if (!ctx.customer) return live && setError(t("quotes.form.customerMissing"))
         const quote = (stored?.quote as Quote | null | undefined) ?? null
         const next = loadedFrom(ctx, prices, quote, contactId, callId)

@@ -1,8 +1,8 @@
-import { describe, expect, it } from "vitest"
+import { afterEach, describe, expect, it, vi } from "vitest"
 
 import { generateCustomers } from "~src/domain/demo/demo-data"
 
-import { handoffCustomer, keepQuoteHandoff, takeQuoteHandoff } from "./quote-handoff"
+import { handoffCustomer, keepQuoteHandoff, prefetchQuoteHandoff, takePrefetchedHandoff, takeQuoteHandoff } from "./quote-handoff"
 
 const [customer] = generateCustomers({ count: 1, seed: 3 }).map(({ writtenPhones: _w, ...rest }) => rest)
 const context = { customer, agentName: "Agent Un", today: "2026-12-03", validityDays: 30, sellerProblems: [], risk: null }
@@ -29,5 +29,34 @@ describe("the quote handoff", () => {
     expect(takeQuoteHandoff(hash)).toBeNull()
     keepQuoteHandoff(hash, undefined)
     expect(takeQuoteHandoff(hash)).toBeNull()
+  })
+})
+
+describe("a workspace tab opened on a new quote", () => {
+  afterEach(() => vi.unstubAllGlobals())
+
+  it("asks for the form's lookups as it starts, and hands them to the form once", async () => {
+    const asked: string[] = []
+    vi.stubGlobal("chrome", {
+      runtime: {
+        sendMessage: async (m: { type: string }) => {
+          asked.push(m.type)
+          return { ok: true, data: m.type === "quotes/context" ? context : { pricing: null, mayEdit: false } }
+        }
+      }
+    })
+    prefetchQuoteHandoff(hash)
+    expect(asked).toEqual(["quotes/context", "pricing/get"])
+    expect(takePrefetchedHandoff("#/quotes")).toBeNull()
+    const handoff = await takePrefetchedHandoff(hash)
+    expect(handoff?.context.customer?.id).toBe(customer!.id)
+    expect(takePrefetchedHandoff(hash)).toBeNull()
+  })
+
+  it("asks nothing on another route", () => {
+    const sendMessage = vi.fn()
+    vi.stubGlobal("chrome", { runtime: { sendMessage } })
+    prefetchQuoteHandoff("#/invoices")
+    expect(sendMessage).not.toHaveBeenCalled()
   })
 })

@@ -1,4 +1,5 @@
 import { contract, type ResponseOf } from "~src/messaging/contract"
+import { send } from "~src/messaging/send"
 
 /**
  * The quote handoff: what a new quote starts from (the customer, the agent, the team's validity, the seller's
@@ -6,6 +7,10 @@ import { contract, type ResponseOf } from "~src/messaging/contract"
  * an open workspace tab, and sent with the route (`workspace/route`). The tab keeps it here before it changes
  * its hash, and the quote form's first render takes it: the filled form is on screen at once, where it used to
  * ask the background for the same two lookups after the route changed and render "Loading…" meanwhile.
+ *
+ * A workspace tab opened anew on a new quote's route (no tab was open) asks for the same lookups as its code
+ * starts (`prefetchQuoteHandoff`, from the entry), while React mounts and the translations load, instead of
+ * after its first render.
  *
  * Only a plain new quote (`quotes/new?customer=…`, with no lines handed over, which need catalog searches) is
  * handed off; anything else, a tab opened anew, or a handoff that does not match, loads as before.
@@ -45,5 +50,26 @@ export function takeQuoteHandoff(hash: string): QuoteHandoff | null {
   if (kept?.hash !== hash) return null
   const { handoff } = kept
   kept = null
+  return handoff
+}
+
+let prefetched: { hash: string; handoff: Promise<QuoteHandoff | null> } | null = null
+
+/** A tab opened on `hash`: when it is a new quote's route, its lookups are asked for now. */
+export function prefetchQuoteHandoff(hash: string): void {
+  const customerId = handoffCustomer(hash)
+  if (!customerId) return
+  const handoff = Promise.all([send("quotes/context", { customerId }), send("pricing/get", { customerId }).catch(() => null)]).then(
+    ([context, pricing]) => ({ context, pricing }),
+    () => null
+  )
+  prefetched = { hash, handoff }
+}
+
+/** The lookups asked for when the tab opened, if it opened on this route; once. */
+export function takePrefetchedHandoff(hash: string): Promise<QuoteHandoff | null> | null {
+  if (prefetched?.hash !== hash) return null
+  const { handoff } = prefetched
+  prefetched = null
   return handoff
 }
