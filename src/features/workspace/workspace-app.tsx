@@ -40,8 +40,9 @@ function useRoute(): WorkspaceRoute {
       // The benchmark splits a card's click → form into the background's part and this tab's (bench/quote.bench.ts).
       performance.mark("comptoir:workspace-route")
       const target = routeHash(path)
-      // A new quote's handoff: what its form would ask for first, there before the route changes.
-      keepQuoteHandoff(target, m.payload?.handoff)
+      // A new quote's handoff: what its form would ask for first, there before the route changes. (The same
+      // route again changes nothing on screen: no handoff is kept for a later visit to find stale.)
+      keepQuoteHandoff(target, location.hash === target ? null : m.payload?.handoff)
       if (location.hash !== target) location.hash = target
       sendResponse({ taken: true })
       return false
