@@ -19,6 +19,8 @@ export const workspaceOpen = defineHandler("workspace/open", async (req, ctx) =>
   return { ok: true as const }
 })
 
+const HANDOFF_WAIT_MS = 150
+
 /** The two lookups the quote form would make after the route changed, made now (null: none, or they failed). */
 async function quoteHandoff(path: string, ctx: MessageContext): Promise<QuoteHandoff | null> {
   const customerId = handoffCustomer(path)
@@ -41,7 +43,8 @@ async function routeOpenWorkspace(path: string, windowId: number | undefined, ha
   // The agent's own window first (the card clicked is there).
   contexts.sort((a, b) => Number(b.windowId === windowId) - Number(a.windowId === windowId))
   if (contexts.length === 0) return false
-  const payload = { path, handoff: await handoff }
+  // Lookups slower than that (a base being rewritten by a sync) would hold the tab back: it loads them itself then.
+  const payload = { path, handoff: await Promise.race([handoff, new Promise<null>((r) => setTimeout(() => r(null), HANDOFF_WAIT_MS))]) }
   for (const c of contexts) {
     try {
       const reply = (await chrome.tabs.sendMessage(c.tabId, { type: WORKSPACE_ROUTE_MESSAGE, payload }, { frameId: 0 })) as WorkspaceRouteReply | undefined
