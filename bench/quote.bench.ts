@@ -9,6 +9,8 @@
  * - issue: 50 agents sending a quote at once on PostgreSQL, the round trip until each knows its number (push
  *   of the status change, numbering in the push's transaction, pull of the numbered row), against the same 50
  *   agents pushing and pulling a plain customer edit. Target p95 ≤ 200 ms. Numbers are checked: no gap, no twice.
+ * - group-commit: the issue part against a server with group commit off (GROUP_COMMIT_MS=off) and on (the
+ *   default), alternated BENCH_GC_PAIRS times (2), each pair's burst and spread p95 printed as a ratio on/off.
  *   npx tsx --tsconfig tsconfig.json bench/quote.bench.ts        (form: after `npm run build`)
  * Env: BENCH_PARTS (form,pdf,issue), BENCH_QUOTE_RUNS (form clicks, 20), BENCH_ISSUE_ROUNDS (10),
  *      BENCH_AGENTS (50), BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres).
@@ -31,6 +33,7 @@ import { documentPdf } from "../src/features/documents-pdf/document-pdf"
 import { DEMO_PASSWORD } from "../server/seed-demo"
 
 const PARTS = (process.env.BENCH_PARTS ?? "form,pdf,issue").split(",")
+const GC_PAIRS = Number(process.env.BENCH_GC_PAIRS ?? 2)
 const FORM_RUNS = Number(process.env.BENCH_QUOTE_RUNS ?? 20)
 const ROUNDS = Number(process.env.BENCH_ISSUE_ROUNDS ?? 10)
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 50)
@@ -110,12 +113,12 @@ async function call<T>(url: string, method: string, token: string | null, body?:
   return { status: res.status, body: (text ? JSON.parse(text) : {}) as T, ms: performance.now() - t0 }
 }
 
-async function startPgServer(): Promise<{ url: string; stop(): Promise<void> }> {
+async function startPgServer(extraEnv: Record<string, string> = {}): Promise<{ url: string; stop(): Promise<void> }> {
   const name = `comptoir_bench_quote_${randomBytes(4).toString("hex")}`
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL })
   await admin.connect()
   await admin.query(`CREATE DATABASE ${name}`)
-  const env = { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", SEED: "auto", DATABASE_URL: PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`) }
+  const env = { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", SEED: "auto", DATABASE_URL: PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`), ...extraEnv }
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { env, stdio: ["ignore", "pipe", "inherit"] })
   const url = await new Promise<string>((ok, fail) => {
     let out = ""
@@ -145,8 +148,8 @@ interface Agent {
   cursor: string
 }
 
-async function issuePart() {
-  const server = await startPgServer()
+async function issuePart(extraEnv: Record<string, string> = {}) {
+  const server = await startPgServer(extraEnv)
   try {
     const url = server.url
     const admin = await call<{ token: string }>(`${url}/auth/login`, "POST", null, { email: "admin@demo.comptoir.test", password: DEMO_PASSWORD })
@@ -242,6 +245,29 @@ async function issuePart() {
   }
 }
 
+// ---- group commit ----
+/** The same issuing rounds against a server without group commit and one with it, alternated in pairs. */
+async function groupCommitPart() {
+  const pairs: { off: Awaited<ReturnType<typeof issuePart>>; on: Awaited<ReturnType<typeof issuePart>>; load: number }[] = []
+  for (let i = 0; i < GC_PAIRS; i++) {
+    // Alternate which goes first, so that neither always meets the other's leftovers (autovacuum, page cache).
+    const order = i % 2 === 0 ? (["off", "on"] as const) : (["on", "off"] as const)
+    const got: Partial<Record<"off" | "on", Awaited<ReturnType<typeof issuePart>>>> = {}
+    for (const mode of order) {
+      console.log(`group commit ${mode} (pair ${i + 1} of ${GC_PAIRS}):`)
+      got[mode] = await issuePart(mode === "off" ? { GROUP_COMMIT_MS: "off" } : {})
+    }
+    pairs.push({ off: got.off!, on: got.on!, load: loadavg()[0]! })
+  }
+  for (const [i, p] of pairs.entries()) {
+    console.log(
+      `pair ${i + 1} (load ${p.load.toFixed(1)}): same ms p95 on ${p.on.burst.p95} / off ${p.off.burst.p95} ms = ${(p.on.burst.p95 / p.off.burst.p95).toFixed(2)}×, ` +
+        `over 1 s p95 on ${p.on.paced.p95} / off ${p.off.paced.p95} ms = ${(p.on.paced.p95 / p.off.paced.p95).toFixed(2)}× | target p95 ≤ 200 ms`
+    )
+  }
+  return pairs
+}
+
 // ---- form ----
 type Stats = ReturnType<typeof stats>
 
@@ -283,6 +309,7 @@ async function formPart() {
     const readyIn = (tab: Page) =>
       tab.evaluate(() => ({
         ready: performance.timeOrigin + (performance.getEntriesByName("comptoir:quote-form-ready").at(-1)?.startTime ?? NaN),
+        routed: performance.timeOrigin + (performance.getEntriesByName("comptoir:workspace-route").at(-1)?.startTime ?? NaN),
         dcl: performance.timeOrigin + (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
         shown: (window as unknown as { __shownAt?: number }).__shownAt ?? null,
         hash: location.hash
@@ -290,6 +317,11 @@ async function formPart() {
     const cold: number[] = []
     const coldDcl: number[] = []
     const warm: number[] = []
+    // Where the warm path's time goes: click → the route reaches the tab (content script, background, its
+    // lookups), route → form rendered (the tab), click → tab visible (the background activating it).
+    const toRoute: number[] = []
+    const routeToReady: number[] = []
+    const toShown: number[] = []
     let reusedCount = 0
     for (let i = 0; i < FORM_RUNS + 2; i++) {
       const [a, b] = i % 2 ? [second, first] : [first, second]
@@ -311,6 +343,7 @@ async function formPart() {
       await page.bringToFront()
       await tab.evaluate(() => {
         performance.clearMarks("comptoir:quote-form-ready")
+        performance.clearMarks("comptoir:workspace-route")
         delete (window as unknown as { __shownAt?: number }).__shownAt
         // The tab is hidden now (the page is in front): its next visibilitychange is the one to "visible".
         // (Inline: a named function would need tsx's __name helper in the page.)
@@ -331,6 +364,11 @@ async function formPart() {
       if (!w.hash.startsWith("#/quotes/new?customer=") || w.hash === c.hash) throw new Error(`the workspace shows ${w.hash} after ${c.hash}, not the other customer's new quote`)
       // On screen: rendered, and the tab in front (its visibilitychange; a new tab is in front from the start).
       if (i >= 2) warm.push(Math.max(w.ready, w.shown ?? w.ready) - t0)
+      if (i >= 2 && where === tab && Number.isFinite(w.routed)) {
+        toRoute.push(w.routed - t0)
+        routeToReady.push(w.ready - w.routed)
+        if (w.shown !== null) toShown.push(w.shown - t0)
+      }
       if (where !== tab) await where.close()
       await tab.close()
     }
@@ -339,8 +377,11 @@ async function formPart() {
     const warmS = stats(warm)
     line("click → form, workspace tab already open", warmS, dclS, "a new tab's DOMContentLoaded", "target p95 ≤ 100 ms")
     console.log(`  (${reusedCount} of ${FORM_RUNS + 2} clicks took the open tab; the others opened a new one)`)
+    const part = (name: string, v: number[]) => `${name} p50 ${stats(v).p50} / p95 ${stats(v).p95} ms`
+    // (Headless Chromium may keep a background tab "visible": then no visibilitychange, and no figure for it.)
+    if (toRoute.length) console.log(`  warm path: ${part("click → route in the tab", toRoute)}; ${part("route → form rendered", routeToReady)}${toShown.length ? `; ${part("click → tab visible", toShown)}` : ""}`)
     line("click → form, no workspace tab open (new tab)", coldS, dclS, "the same new tab's DOMContentLoaded", "cold case, ≥ the new tab's cost")
-    return { warm: warmS, cold: coldS, baseline: dclS, reused: reusedCount }
+    return { warm: warmS, cold: coldS, baseline: dclS, reused: reusedCount, toRoute: stats(toRoute), routeToReady: stats(routeToReady), toShown: stats(toShown) }
   } finally {
     await context.close()
     server.closeAllConnections()
@@ -354,6 +395,7 @@ async function main() {
   if (PARTS.includes("pdf")) results.pdf = await pdfPart()
   if (PARTS.includes("form")) results.form = await formPart()
   if (PARTS.includes("issue")) results.issue = await issuePart()
+  if (PARTS.includes("group-commit")) results.groupCommit = await groupCommitPart()
   mkdirSync("bench-results", { recursive: true })
   writeFileSync("bench-results/quote.json", JSON.stringify(results, null, 2))
 }

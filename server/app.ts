@@ -13,6 +13,7 @@ import { installJsonGuard, InvalidJsonError } from "./http/json-guard"
 import { HttpError, installZod, RequestValidationError, type ZodTypeProvider } from "./http/zod"
 import { pokeBusFor, type PokeBus } from "./sync/poke-bus"
 import { syncRoutes } from "./sync/routes"
+import { WriteBatcher } from "./sync/write-batcher"
 import { purgeTombstones } from "./sync/sync-service"
 import { webhookRoutes } from "./webhooks/routes"
 import { telephonyRoutes } from "./telephony/routes"
@@ -88,7 +89,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const streams = new Set<FastifyReply>()
   const authn = new Authenticator(db, { notifications })
   authRoutes(app, db, config, authn)
-  syncRoutes(app, { db, tables, pokes, webhooks, streams, authn })
+  const batcher = config.groupCommitMs === null ? undefined : new WriteBatcher(db, { windowMs: config.groupCommitMs })
+  syncRoutes(app, { db, tables, pokes, webhooks, streams, authn, ...(batcher ? { batcher } : {}) })
   webhookRoutes(app, db, authn, { allowPrivate: config.webhookAllowPrivate })
   documentRoutes(app, authn)
   telephonyRoutes(app, db, authn, opts.twilio === undefined ? twilioConfigFromEnv(process.env) : opts.twilio)

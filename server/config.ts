@@ -20,6 +20,8 @@ const Env = z.object({
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(50),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  // Group commit of the pushes (server/sync/write-batcher.ts): how long a lone push waits for others, or "off".
+  GROUP_COMMIT_MS: z.union([z.literal("off"), z.coerce.number().min(0).max(50)]).default(2),
   // --- trust settings (issue 8: production start, CORS pinning, webhook targets, input limits) ---
   NODE_ENV: z.string().optional(),
   EXTENSION_IDS: z.string().default(""),
@@ -45,6 +47,8 @@ export interface Config {
   loginLimits: { perAccount: number; perAddress: number; windowMs: number }
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (else every client is the proxy). */
   trustProxy: boolean
+  /** Pushes arriving together commit together; the first waits this long for company. null: each alone. */
+  groupCommitMs: number | null
   // --- trust settings (issue 8) ---
   /** NODE_ENV=production: never seeds, refuses to start while an account has the demo password. */
   production: boolean
@@ -76,6 +80,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhook: { retryBaseMs: e.WEBHOOK_RETRY_BASE_MS, maxAttempts: e.WEBHOOK_MAX_ATTEMPTS, timeoutMs: e.WEBHOOK_TIMEOUT_MS, pollMs: 1000 },
     seed: e.SEED === "never" ? "never" : "demo",
     trustProxy: e.TRUST_PROXY === "true",
+    groupCommitMs: e.GROUP_COMMIT_MS === "off" ? null : e.GROUP_COMMIT_MS,
     loginLimits: { perAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT, perAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS, windowMs: e.LOGIN_WINDOW_MINUTES * 60_000 },
     // --- trust settings (issue 8) ---
     production: e.NODE_ENV === "production",

@@ -7,6 +7,13 @@ export interface Db extends Queryable {
   readonly kind: "postgres" | "pglite"
   /** Runs `fn` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
+  /**
+   * Statements run in order in one transaction, committed only if all succeed. On PostgreSQL they are sent
+   * together, BEGIN to COMMIT, on a pipelined connection: one round trip instead of one per statement (the
+   * group commit of `server/sync/write-batcher.ts`). Resolves to each statement's rows; if one fails, nothing
+   * is committed and it rejects with a `BatchError` naming that statement.
+   */
+  batch<R extends object = Record<string, unknown>>(statements: readonly Statement[]): Promise<R[][]>
   /** Several statements at once, without parameters (migrations). */
   exec(sql: string): Promise<void>
   close(): Promise<void>
@@ -15,6 +22,21 @@ export interface Db extends Queryable {
    * `onReconnect`, since notifications sent meanwhile are lost). Resolves once listening; the result stops it.
    */
   listen?(channels: readonly string[], handlers: ListenHandlers): Promise<() => Promise<void>>
+}
+
+export interface Statement {
+  sql: string
+  params?: readonly unknown[]
+}
+
+/** A batch rolled back: `index` is the statement that failed (-1: the batch itself, BEGIN, COMMIT or the connection). */
+export class BatchError extends Error {
+  constructor(
+    readonly index: number,
+    override readonly cause: unknown
+  ) {
+    super(`batch rolled back: ${index < 0 ? "the transaction" : `statement ${index}`} failed: ${cause instanceof Error ? cause.message : String(cause)}`)
+  }
 }
 
 export interface ListenHandlers {

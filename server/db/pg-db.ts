@@ -1,6 +1,6 @@
 import pg from "pg"
 
-import { int8, type Db, type ListenHandlers, type Queryable } from "./db"
+import { BatchError, int8, type Db, type ListenHandlers, type Queryable, type Statement } from "./db"
 
 export interface PgDbOptions {
   connectionString: string
@@ -12,15 +12,25 @@ export interface PgDbOptions {
 }
 
 export async function openPgDb(opts: PgDbOptions): Promise<Db> {
-  const pool = new pg.Pool({
+  const poolConfig = {
     connectionString: opts.connectionString,
-    max: opts.max ?? 10,
     options: [opts.schema ? `-c search_path=${opts.schema}` : "", opts.asyncCommit ? "-c synchronous_commit=off" : ""].join(" ").trim() || undefined,
     types: {
       getTypeParser: ((oid: number, format?: "text" | "binary") =>
         oid === pg.types.builtins.INT8 ? int8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser
     }
-  })
+  }
+  const pool = new pg.Pool({ ...poolConfig, max: opts.max ?? 10 })
+  // Batches only: pg's pipeline mode writes every queued statement at once instead of one per answer. Kept
+  // apart so that nothing else runs on a pipelined connection. Opened on the first batch.
+  let pipelined: pg.Pool | undefined
+  const pipelinedPool = () => {
+    if (!pipelined) {
+      pipelined = new pg.Pool({ ...poolConfig, max: 4, pipeline: true } as pg.PoolConfig)
+      pipelined.on("error", () => {})
+    }
+    return pipelined
+  }
   // An idle client that loses its connection must not crash the process; the next query reconnects.
   pool.on("error", () => {})
   const client = await pool.connect().catch((err: unknown) => {
@@ -50,11 +60,49 @@ export async function openPgDb(opts: PgDbOptions): Promise<Db> {
         conn.release()
       }
     },
+    batch: <R extends object>(statements: readonly Statement[]) => runBatch<R>(pipelinedPool(), statements),
     async exec(sql) {
       await pool.query(sql)
     },
-    close: () => pool.end(),
+    close: async () => {
+      await pool.end()
+      await pipelined?.end()
+    },
     listen: (channels, handlers) => listen(opts.connectionString, channels, handlers)
+  }
+}
+
+/** 25P02: "current transaction is aborted": a statement after the one that failed, skipped. */
+const IN_FAILED_TRANSACTION = "25P02"
+
+/**
+ * BEGIN, the statements and COMMIT written at once. Each carries its own Sync, so a failure does not discard the
+ * rest of the pipeline: the statements after it answer 25P02, the COMMIT answers ROLLBACK, and the first
+ * other error names the statement that failed.
+ */
+async function runBatch<R extends object>(pool: pg.Pool, statements: readonly Statement[]): Promise<R[][]> {
+  const conn = await pool.connect()
+  let broken: Error | undefined
+  try {
+    const sent = [conn.query("BEGIN"), ...statements.map((s) => conn.query(s.sql, s.params as unknown[] | undefined)), conn.query("COMMIT")]
+    const settled = await Promise.allSettled(sent)
+    const commit = settled.at(-1)!
+    const failed = settled.findIndex((r) => r.status === "rejected" && (r.reason as { code?: string }).code !== IN_FAILED_TRANSACTION)
+    if (failed < 0 && commit.status === "fulfilled" && (commit.value as pg.QueryResult).command === "COMMIT") {
+      return settled.slice(1, -1).map((r) => (r as PromiseFulfilledResult<pg.QueryResult>).value.rows as R[])
+    }
+    const reason = failed >= 0 ? (settled[failed] as PromiseRejectedResult).reason : new Error("the batch's COMMIT did not commit")
+    // The statement's own error: the connection is sound, the transaction is over (COMMIT rolled it back).
+    // BEGIN or COMMIT failing, or no statement to blame: not known to be sound, so it is dropped.
+    const index = failed >= 1 && failed <= statements.length ? failed - 1 : -1
+    if (index < 0) broken = reason instanceof Error ? reason : new Error(String(reason))
+    else if (commit.status === "rejected") broken = commit.reason as Error
+    throw new BatchError(index, reason)
+  } catch (err) {
+    if (!(err instanceof BatchError)) broken = err instanceof Error ? err : new Error(String(err))
+    throw err
+  } finally {
+    conn.release(broken)
   }
 }
 

@@ -5,12 +5,13 @@ import { MIN_CLIENT_SCHEMA_VERSION, PullQuery, PullResponse, pushRequestSchema, 
 import type { TableRegistry } from "../../src/domain/sync/tables"
 import type { Authenticator } from "../auth/authenticator"
 import { consumeToken, issueToken, type AuthContext } from "../auth/users"
-import type { Db } from "../db/db"
+import type { Db, Queryable } from "../db/db"
 import { authOf, bearerToken, requireAuth } from "../http/auth-hook"
 import { HttpError, type ZodTypeProvider } from "../http/zod"
 import type { WebhookWorker } from "../webhooks/worker"
-import type { PokeBus } from "./poke-bus"
+import { LocalPokeBus, type PokeBus } from "./poke-bus"
 import { pull, push } from "./sync-service"
+import type { WriteBatcher } from "./write-batcher"
 
 const TICKET_TTL_MS = 60_000
 const HEARTBEAT_MS = 25_000
@@ -23,6 +24,8 @@ export interface SyncDeps {
   authn: Authenticator
   /** Open SSE replies, ended on shutdown. */
   streams: Set<FastifyReply>
+  /** Group commit of the pushes' locked statements; absent, each commits alone. */
+  batcher?: WriteBatcher
 }
 
 export function syncRoutes(app: FastifyInstance, deps: SyncDeps): void {
@@ -48,7 +51,10 @@ export function syncRoutes(app: FastifyInstance, deps: SyncDeps): void {
     },
     async (req) => {
       const auth = authOf(req)
-      const outcome = await push(db, tables, auth, req.body, (tx, version) => pokes.announce(tx, auth.teamId, version), pokes.notice)
+      // The in-process bus announces nothing inside the transaction: without that hook, the push's write is one
+      // statement (and can join a group commit) on PGlite too.
+      const announce = pokes instanceof LocalPokeBus ? undefined : (tx: Queryable, version: number) => pokes.announce(tx, auth.teamId, version)
+      const outcome = await push(db, tables, auth, req.body, announce, pokes.notice, deps.batcher)
       if (outcome.wrote) pokes.publish(auth.teamId, outcome.response.version)
       if (outcome.queuedWebhooks > 0) deps.webhooks.kick()
       return outcome.response

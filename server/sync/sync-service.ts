@@ -6,6 +6,7 @@ import type { AuthContext } from "../auth/users"
 import type { Db, Queryable } from "../db/db"
 import { applyDocumentRules, applyPaymentRules, documentNumberPrefix, type NumberAllocator } from "../documents/issue"
 import { HttpError } from "../http/zod"
+import type { WriteBatcher } from "./write-batcher"
 
 export interface PushOutcome {
   response: PushResponse
@@ -40,9 +41,11 @@ export async function push(
   /** Runs inside the transaction when the push wrote something (the poke's NOTIFY, delivered at the commit). */
   beforeCommit?: (tx: Queryable, version: number) => Promise<void>,
   /** Given, the NOTIFY goes into the locked statement instead of `beforeCommit` (one round trip less under the lock). */
-  notice?: PokeNotice
+  notice?: PokeNotice,
+  /** Given, the locked statement shares its transaction with the team's others arriving meanwhile (group commit). */
+  batcher?: WriteBatcher
 ): Promise<PushOutcome> {
-  const fast = await pushLockingLast(db, tables, auth, req, beforeCommit, notice)
+  const fast = await pushLockingLast(db, tables, auth, req, beforeCommit, notice, batcher)
   return fast ?? pushUnderLock(db, tables, auth, req, beforeCommit)
 }
 
@@ -80,7 +83,15 @@ function sequence(req: PushRequest, startedAt: number) {
   return { last, skipped, gap, toApply }
 }
 
-async function pushLockingLast(db: Db, tables: TableRegistry, auth: AuthContext, req: PushRequest, beforeCommit: ((tx: Queryable, version: number) => Promise<void>) | undefined, notice: PokeNotice | undefined): Promise<PushOutcome | null> {
+async function pushLockingLast(
+  db: Db,
+  tables: TableRegistry,
+  auth: AuthContext,
+  req: PushRequest,
+  beforeCommit: ((tx: Queryable, version: number) => Promise<void>) | undefined,
+  notice: PokeNotice | undefined,
+  batcher: WriteBatcher | undefined
+): Promise<PushOutcome | null> {
   const lockFirst = req.mutations.some((m) => m.table === "payments" || tables[m.table]?.document === "order" || tables[m.table]?.document === "credit-note")
   if (lockFirst) return null
   const keys = [...new Map(req.mutations.map((m) => [rowId(m.table, m.key), { t: m.table, k: m.key }])).values()]
@@ -140,7 +151,8 @@ async function pushLockingLast(db: Db, tables: TableRegistry, auth: AuthContext,
     if (notice || !beforeCommit) {
       // One statement in its own transaction: the locks are held only while PostgreSQL runs it and commits,
       // never across a round trip to this process (which, under load, waits for a core before it answers).
-      const [res] = await db.query<{ version: number }>(LOCKED_WRITE, params)
+      // With a batcher, the team's statements arriving together share one transaction and one commit.
+      const [res] = batcher ? await batcher.run<{ version: number }>(auth.teamId, LOCKED_WRITE, params) : await db.query<{ version: number }>(LOCKED_WRITE, params)
       return outcome(res!.version)
     }
     return await db.transaction(async (tx) => {

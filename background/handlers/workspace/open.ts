@@ -1,19 +1,39 @@
+import { handoffCustomer, type QuoteHandoff } from "~src/features/quotes/quote-handoff"
 import { WORKSPACE_ROUTE_MESSAGE, type WorkspaceRouteReply } from "~src/features/workspace/route-message"
 import { routeHash } from "~src/features/workspace/route"
-import { defineHandler } from "~src/messaging/handler"
+import { defineHandler, type MessageContext } from "~src/messaging/handler"
+
+import { pricingGet } from "../catalog"
+import { quotesContext } from "../quotes/context"
 
 /**
  * Opens the workspace at a route. A workspace tab already open takes the route (a hash change in a page whose
  * code is loaded: the quote form is on screen in ~20–30 ms, where a new tab costs ~110 ms before any of our
- * code runs), unless it holds unsaved work; then, or when none is open, a new tab.
+ * code runs), unless it holds unsaved work; then, or when none is open, a new tab. A new quote's route goes with
+ * its handoff (`src/features/quotes/quote-handoff.ts`), looked up while the open tabs are listed.
  */
 export const workspaceOpen = defineHandler("workspace/open", async (req, ctx) => {
-  if (await routeOpenWorkspace(req.path, ctx.windowId)) return { ok: true as const }
+  const handoff = quoteHandoff(req.path, ctx)
+  if (await routeOpenWorkspace(req.path, ctx.windowId, handoff)) return { ok: true as const }
   await chrome.tabs.create({ url: chrome.runtime.getURL(`tabs/workspace.html${routeHash(req.path)}`), ...(ctx.windowId !== undefined ? { windowId: ctx.windowId } : {}) })
   return { ok: true as const }
 })
 
-async function routeOpenWorkspace(path: string, windowId: number | undefined): Promise<boolean> {
+const HANDOFF_WAIT_MS = 150
+
+/** The two lookups the quote form would make after the route changed, made now (null: none, or they failed). */
+async function quoteHandoff(path: string, ctx: MessageContext): Promise<QuoteHandoff | null> {
+  const customerId = handoffCustomer(path)
+  if (!customerId || typeof chrome.runtime.getContexts !== "function") return null
+  try {
+    const [context, pricing] = await Promise.all([quotesContext.handle({ customerId }, ctx), pricingGet.handle({ customerId }, ctx).catch(() => null)])
+    return context.customer ? { context, pricing } : null
+  } catch {
+    return null
+  }
+}
+
+async function routeOpenWorkspace(path: string, windowId: number | undefined, handoff: Promise<QuoteHandoff | null>): Promise<boolean> {
   // Chrome 116+; Firefox has no getContexts: a new tab there.
   if (typeof chrome.runtime.getContexts !== "function") return false
   const base = chrome.runtime.getURL("tabs/workspace.html")
@@ -22,9 +42,12 @@ async function routeOpenWorkspace(path: string, windowId: number | undefined): P
   )
   // The agent's own window first (the card clicked is there).
   contexts.sort((a, b) => Number(b.windowId === windowId) - Number(a.windowId === windowId))
+  if (contexts.length === 0) return false
+  // Lookups slower than that (a base being rewritten by a sync) would hold the tab back: it loads them itself then.
+  const payload = { path, handoff: await Promise.race([handoff, new Promise<null>((r) => setTimeout(() => r(null), HANDOFF_WAIT_MS))]) }
   for (const c of contexts) {
     try {
-      const reply = (await chrome.tabs.sendMessage(c.tabId, { type: WORKSPACE_ROUTE_MESSAGE, payload: { path } }, { frameId: 0 })) as WorkspaceRouteReply | undefined
+      const reply = (await chrome.tabs.sendMessage(c.tabId, { type: WORKSPACE_ROUTE_MESSAGE, payload }, { frameId: 0 })) as WorkspaceRouteReply | undefined
       if (!reply?.taken) continue
       await Promise.all([chrome.tabs.update(c.tabId, { active: true }), chrome.windows.update(c.windowId, { focused: true })])
       return true

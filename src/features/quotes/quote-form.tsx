@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod"
-import { useEffect, useMemo, useState } from "react"
+import { useEffect, useMemo, useRef, useState } from "react"
 import { useFieldArray, useForm, useWatch, type FieldError, type FieldErrors, type UseFormRegister } from "react-hook-form"
 import { useTranslation } from "react-i18next"
 import { uuidv7 } from "uuidv7"
@@ -12,11 +12,12 @@ import type { Seller } from "~src/domain/documents/seller.schema"
 import { lineNetCents } from "~src/domain/documents/totals"
 import { PriceSourceNote } from "~src/features/catalog"
 import { RiskBadge } from "~src/features/risk/risk-badge"
-import type { RiskView } from "~src/messaging/contract"
+import type { ResponseOf, RiskView } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
 import { markUnsaved } from "~src/features/workspace/unsaved-work"
 
 import { ProductPicker } from "./product-picker"
+import { takePrefetchedHandoff, takeQuoteHandoff } from "./quote-handoff"
 import { downloadQuotePdf } from "./quote-pdf-download"
 
 type Translate = ReturnType<typeof useTranslation>["t"]
@@ -39,9 +40,15 @@ interface Loaded {
  */
 export function QuoteEditor({ quoteId, customerId, contactId, callId, prefill = [] }: { quoteId: string | null; customerId: string | null; contactId: string | null; callId: string | null; prefill?: readonly PrefillLine[] }) {
   const { t } = useTranslation()
-  const [loaded, setLoaded] = useState<Loaded | null>(null)
+  // A card's "New quote" handed to this open tab brings what the form needs: the first render is the filled form.
+  const [loaded, setLoaded] = useState<Loaded | null>(() => {
+    const handoff = !quoteId && customerId && prefill.length === 0 ? takeQuoteHandoff(location.hash) : null
+    return handoff?.context.customer?.id === customerId ? loadedFrom(handoff.context, handoff.pricing, null, contactId, callId) : null
+  })
   const [error, setError] = useState<string | null>(null)
+  const handedOff = useRef(loaded !== null)
   useEffect(() => {
+    if (handedOff.current) return
     let live = true
     void (async () => {
       try {
@@ -49,12 +56,15 @@ export function QuoteEditor({ quoteId, customerId, contactId, callId, prefill = 
         if (quoteId && !stored?.quote) return live && setError(t("quotes.form.quoteMissing"))
         const cid = stored?.quote?.customerId ?? customerId
         if (!cid) return live && setError(t("quotes.form.customerMissing"))
-        const [ctx, prices] = await Promise.all([send("quotes/context", { customerId: cid }), send("pricing/get", { customerId: cid }).catch(() => null)])
+        // A tab opened on this new quote asked for the lookups as it started (quote-handoff.ts).
+        const early = !quoteId && prefill.length === 0 ? await takePrefetchedHandoff(location.hash) : null
+        const [ctx, prices] =
+          early?.context.customer?.id === cid ? [early.context, early.pricing] : await Promise.all([send("quotes/context", { customerId: cid }), send("pricing/get", { customerId: cid }).catch(() => null)])
         if (!ctx.customer) return live && setError(t("quotes.form.customerMissing"))
         const quote = (stored?.quote as Quote | null | undefined) ?? null
-        const values = quote ? valuesFromQuote(quote) : newQuoteValues(ctx.customer, { today: ctx.today, validityDays: ctx.validityDays, agentName: ctx.agentName, contactId, callId })
-        if (!quote && prefill.length > 0) values.lines = await prefilledLines(prefill, values.language === "en" ? "en" : "fr", prices?.pricing ?? null)
-        if (live) setLoaded({ id: quote?.id ?? uuidv7(), customer: ctx.customer, quote, values, risk: ctx.risk, sellerProblems: ctx.sellerProblems, pricing: prices?.pricing ?? null })
+        const next = loadedFrom(ctx, prices, quote, contactId, callId)
+        if (next && !quote && prefill.length > 0) next.values.lines = await prefilledLines(prefill, next.values.language === "en" ? "en" : "fr", prices?.pricing ?? null)
+        if (live) setLoaded(next)
       } catch (e) {
         if (live) setError(String(e instanceof Error ? e.message : e))
       }
@@ -67,6 +77,13 @@ export function QuoteEditor({ quoteId, customerId, contactId, callId, prefill = 
   if (error) return <p className="c-error">{error}</p>
   if (!loaded) return <p className="c-empty">{t("quotes.form.loading")}</p>
   return <QuoteFormBody key={loaded.id} loaded={loaded} t={t} />
+}
+
+/** The form's starting point: a stored quote's values, or a new one's from the customer, the agent and the team. */
+function loadedFrom(ctx: ResponseOf<"quotes/context">, prices: ResponseOf<"pricing/get"> | null, quote: Quote | null, contactId: string | null, callId: string | null): Loaded | null {
+  if (!ctx.customer) return null
+  const values = quote ? valuesFromQuote(quote) : newQuoteValues(ctx.customer, { today: ctx.today, validityDays: ctx.validityDays, agentName: ctx.agentName, contactId, callId })
+  return { id: quote?.id ?? uuidv7(), customer: ctx.customer, quote, values, risk: ctx.risk, sellerProblems: ctx.sellerProblems, pricing: prices?.pricing ?? null }
 }
 
 /** Prefilled lines from the catalog by their ref (label, price, VAT); a ref the catalog lacks becomes a free line to price. */
