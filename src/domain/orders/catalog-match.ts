@@ -93,13 +93,15 @@ export class CatalogMatcher {
   private readonly byRef = new Map<string, Product>()
   private readonly byCode = new Map<string, Product[]>()
   private readonly idf = new Map<string, number>()
+  /** How many products' names have each (singular) word. */
+  private readonly df = new Map<string, number>()
   /** Word keys (the whole word, its first and its last three letters) → products: only those are scored. */
   private readonly postings = new Map<string, number[]>()
   /** How many products are built on each head noun: one alone names its product ("10 packs d'eau"). */
   private readonly headCount = new Map<string, number>()
 
   constructor(products: readonly Product[]) {
-    const df = new Map<string, number>()
+    const df = this.df
     this.items = products.map((product) => {
       this.byRef.set(compactCode(product.ref), product)
       const names = [product.nameFr, product.nameEn].map((n) => indexName(normalizeSizes(n)))
@@ -208,9 +210,12 @@ export class CatalogMatcher {
           let m = 0
           let at = -1
           const measure = name.after[k] ?? null
+          // A compound written as one word ("multisurface", "essuiemains") stands for two words of the name.
+          const glued = [k > 0 ? name.tokens[k - 1]! + pt : null, k + 1 < name.tokens.length ? pt + name.tokens[k + 1]! : null].filter((g): g is string => g !== null && !/\d/.test(g))
           for (const { t, i, next } of content) {
             if (measure !== null && next !== measure && !(next !== null && measure.startsWith(next))) continue
-            const s = wordMatch(t, pt)
+            let s = wordMatch(t, pt)
+            if (s === 0 && t.length >= 8) for (const g of glued) s = Math.max(s, wordMatch(t, g))
             if (s > m) {
               m = s
               at = i
@@ -220,7 +225,8 @@ export class CatalogMatcher {
             got += w * m
             if (!/^\d+$/.test(pt)) gotWords += w * m
             matched.push(at)
-            if ((this.idf.get(singular(pt)) ?? 0) >= Math.log(1 + this.items.length / 3) && pt.length >= 3 && !/^\d+$/.test(pt)) rare = true
+            // A rare word names its product; so does a rare code of letters and digits ("a4", "e27"), short as it is.
+            if ((this.idf.get(singular(pt)) ?? 0) >= Math.log(1 + this.items.length / 3) && (pt.length >= 3 || /[a-z]\d|\d[a-z]/.test(pt)) && !/^\d+$/.test(pt)) rare = true
           }
         })
         // Numbers only back words up: "20" alone names no "model 20".
@@ -232,7 +238,8 @@ export class CatalogMatcher {
       // ("10 packs d'eau" is the "Eau minérale plate 50 cl"), though less surely than most of its words.
       if (itemBest.score < 0.45) {
         const isHead = (t: string, h: string) => singular(t) === h || esPlural(t) === h
-        const head = item.heads.find((h) => this.headCount.get(h) === 1 && content.some(({ t }) => isHead(t, h)))
+        // Only a noun no other product's name has: "papier" is toilet paper's head noun, but A4 paper has it too.
+        const head = item.heads.find((h) => this.headCount.get(h) === 1 && this.df.get(h) === 1 && content.some(({ t }) => isHead(t, h)))
         if (head !== undefined) itemBest = { score: 0.45, matched: [content.find(({ t }) => isHead(t, head))!.i], rare: true }
       }
       const ok = (itemBest.rare && itemBest.score >= 0.3) || itemBest.score >= 0.55

@@ -115,6 +115,8 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
     }
     add(m.index, m[0].length, addDays(ref, days), true)
   }
+  // "fin de semaine prochaine": the Friday of next week (before "semaine prochaine" takes its Monday).
+  for (const m of t.matchAll(/\b(?:(?:a la |en )?fin de (?:la )?semaine prochaine|(?:at the )?end of next week)\b/g)) add(m.index, m[0].length, addDays(nextMonday(ref), 4), true)
   for (const m of t.matchAll(/\b(?:(?:en )?debut (?:de )?la semaine prochaine|(?:debut de )?la semaine prochaine|semaine prochaine|(?:early )?next week)\b/g)) add(m.index, m[0].length, nextMonday(ref), true)
   for (const m of t.matchAll(/\b(?:fin (?:du|de) mois|end of (?:the )?month|fin de ce mois)\b/g)) add(m.index, m[0].length, lastDayOfMonth(ref), true)
   for (const m of t.matchAll(/\b(?:debut du mois prochain|early next month|beginning of next month)\b/g)) add(m.index, m[0].length, startOfMonth(addMonths(ref, 1)), true)

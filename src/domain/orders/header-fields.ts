@@ -32,7 +32,16 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
         marked = true
         rest = rest.slice(mk[0].length)
       }
+      // "Bon de commande interne : CVT-0505": one word qualifying the label before its colon.
+      let qualified = false
+      const q = !marked ? /^\s*[\p{Ll}]{3,12}\s*:\s*/u.exec(rest) : null
+      if (q) {
+        qualified = true
+        rest = rest.slice(q[0].length)
+      }
       let tm = PO_TOKEN.exec(rest)
+      if (qualified && tm && !(/[A-Z]/i.test(tm[1]!) && /\d/.test(tm[1]!))) continue
+      if (qualified) marked = true
       if (!marked) {
         // "commande mensuelle EV-26-022": a word or two between the label and a number shaped like one.
         const skip = /^\s*((?:[\p{Ll}]+\s+){1,2})([A-Z0-9][A-Z0-9\-/_.]*[A-Z0-9])/u.exec(rest)
@@ -63,6 +72,7 @@ const ADDRESS_LABEL =
   /(?:adresse de livraison|adresse livraison|lieu de livraison|livraison (?:[àa]|au|aux|sur)(?: l'adresse)?|[àa] livrer (?:[àa]|au|aux|sur)|livrer (?:[àa]|au|aux|sur)|merci de livrer (?:[àa]|au|aux)|delivery address|deliver(?:y)? to|please deliver to|ship to|shipping address|delivery point|site de livraison|point de livraison)\s*(?:l'adresse\s*)?(?:suivante\s*)?:?/i
 const POSTAL_LINE = /\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]{2} \d{5})\b/
 const STREET = /\b(?:\d{1,4}(?:\s?(?:bis|ter|b))?,?\s+(?:rue|avenue|av\.?|bd|boulevard|all[ée]e|chemin|impasse|place|quai|route|zone|za|zi|cours|square|lotissement|parc|road|street|st\.?|lane|avenue|way|drive|park|court|close|industrial)|zone (?:industrielle|artisanale|d'activit[ée]s?)|za |zi |unit \d|parc d'activit)/i
+const BILLING = /\b(?:factur\w*|invoice|invoicing|billing|bill to|si[èe]ge|registered|head office)\b/i
 const STOP_LINE = /^(?:date|d[ée]lai|t[ée]l|tel|phone|fax|mobile|contact|merci|thanks|cordialement|regards|r[ée]f|po|commande|order|qt[ée]|horaires|opening|hours|attn|[àa] l'attention)/i
 
 function cleanAddressPart(s: string): string {
@@ -75,7 +85,11 @@ export function findDeliveryAddress(text: string): { value: string; evidence: st
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
     let m = ADDRESS_LABEL.exec(line)
-    if (!m && /\b(?:livr|deliver|ship)/i.test(line) && /:\s*$/.test(line)) m = /[^\n]*:\s*$/.exec(line)
+    // "Livraison le 19/05/2026 à : Imprimerie Rousseau, 14 rue …": a delivery phrase ending in "à :" / "to:".
+    if (!m) m = /\b(?:livraison|livrer|delivery|deliver)\b[^:\n]{0,40}?\s(?:[àa]|to|at)\s*:/i.exec(line)
+    // A line ending with ":" that says where the goods go ("This one goes to our new cross dock:", "Drop it at the
+    // boatyard:", "à l'entrepôt :"), never where the invoice goes.
+    if (!m && /\b(?:livr|deliver|ship|goes? to|go to|drop|send (?:it|them)|bring|entrep[oô]t|warehouse|d[ée]p[oô]t|chantier|site)/i.test(line) && /:\s*$/.test(line) && !BILLING.test(line)) m = /[^\n]*:\s*$/.exec(line)
     if (!m) continue
     const parts: string[] = []
     const after = line.slice(m.index + m[0].length)

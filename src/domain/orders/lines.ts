@@ -31,7 +31,7 @@ const QTY_LABEL = /(?:qt[ée]s?|qte|qty|quantit[ée]s?|quantity|quantities|nb|no
 const MONEY_AFTER = /^\s*(?:€|eur\b|euros?\b|ht\b|ttc\b|\$|£|%)/i
 const MONEY_BEFORE = /(?:€|\$|£|prix|price|p\.?u\.?|tarif|total|montant|amount)\s*:?\s*$/i
 /** A line about something else than ordering it now. */
-const NOT_A_LINE = /\b(?:re[çc]u(?:e|s|es)?|received|you sent|you delivered|vous (?:nous |m['’])?avez (?:envoy|livr|exp[ée]di)\w*|livr[ée]e?s\b|delivered|manqu|missing|damaged|ab[îi]m[ée]|cass[ée]|broken|retour(?:ner)?|return(?:ed|ing)?|avoir|credit note|rembours|refund|en stock|in stock|disponib|available|combien|how much|prix unitaire|unit price|remise|discount|t[ée]l[ée]phone|phone|fax|mobile|portable|siret|siren|tva|vat|iban|rcs|capital|adresse|address|deliver to|ship to|livrer [àa]|livraison [àa]u?)\b|\b\d{1,4},? (?:rue|avenue|boulevard|bd|chemin|all[ée]e|impasse|place|quai|road|street|lane)\b/i
+const NOT_A_LINE = /\b(?:re[çc]u(?:e|s|es)?|received|last time|la derni[èe]re fois|la fois derni[èe]re|you sent|you delivered|vous (?:nous |m['’])?avez (?:envoy|livr|exp[ée]di)\w*|livr[ée]e?s\b|delivered|manqu|missing|damaged|ab[îi]m[ée]|cass[ée]|broken|retour(?:ner)?|return(?:ed|ing)?|avoir|credit note|rembours|refund|en stock|in stock|disponib|available|combien|how much|prix unitaire|unit price|remise|discount|t[ée]l[ée]phone|phone|fax|mobile|portable|siret|siren|tva|vat|iban|rcs|capital|adresse|address|deliver to|ship to|livrer [àa]|livraison [àa]u?)\b|\b\d{1,4},? (?:rue|avenue|boulevard|bd|chemin|all[ée]e|impasse|place|quai|road|street|lane)\b/i
 
 const TOKEN_RE = /\d+(?:[.,]\d+)?(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:[-/.][\p{L}\p{N}]+)*|[;,+&|]/gu
 
@@ -96,6 +96,17 @@ function productIn(tokens: Token[], from: number, to: number, matcher: CatalogMa
   return { from, to, product: hit.product, confidence, used: new Set(hit.matched.filter((k) => k >= 0).map((k) => owner[k]!)) }
 }
 
+const DATE_AFTER = /^\s?(?:er\s)?(?:janv\w*|f[ée]vr\w*|mars|avr\w*|mai|juin|juil\w*|ao[uû]t|sept\w*|oct\w*|nov\w*|d[ée]c\w*|january|february|march|april|may|june|july|august|september|october|november|december)\b/i
+
+/** The number at start..end sits in a run of digits, spaces, dots, dashes and brackets holding nine digits or more. */
+function phoneRunAround(text: string, start: number, end: number): boolean {
+  let a = start
+  let b = end
+  while (a > 0 && /[\d .()+-]/.test(text[a - 1]!)) a--
+  while (b < text.length && /[\d .()+-]/.test(text[b]!)) b++
+  return (text.slice(a, b).match(/\d/g)?.length ?? 0) >= 9
+}
+
 function isExcludedNumber(text: string, tokens: Token[], i: number): boolean {
   const t = tokens[i]!
   const before = text.slice(Math.max(0, t.start - 12), t.start)
@@ -108,6 +119,12 @@ function isExcludedNumber(text: string, tokens: Token[], i: number): boolean {
   // Two decimals without a unit are a price in a pasted table ("5,49").
   if (/^\d+[.,]\d{2}$/.test(t.raw) && !/^\s*(?:kg|kilos?)\b/i.test(after)) return true
   if (t.num !== null && t.num >= 10000) return true
+  // A day of a date written in words ("pour le 12 mai", "by 14 March") is no quantity.
+  if (DATE_AFTER.test(text.slice(t.end, t.end + 12))) return true
+  // "on a l'expédition le 13", "livré au 4": a French day after its article is a date too.
+  if (/\b(?:le|du|au)\s$/i.test(before) && !/^\s*(?:er\b)?\s*[\p{L}]/u.test(after)) return true
+  // A piece of a phone number ("(617) 555-0199", "04 76 33 21 09"): nine digits or more in one run.
+  if (phoneRunAround(text, t.start, t.end)) return true
   return false
 }
 
@@ -122,6 +139,10 @@ function quantityIn(text: string, tokens: Token[], g: Group): { quantity: number
       const next = tokens[i + 1]
       // "deux cartons", "a box of", "une douzaine": a number word counts only before a unit.
       if (w !== undefined && next !== undefined && unitOfWord(next.folded) !== null && !WEAK_UNIT_WORDS.has(next.folded)) {
+        value = w
+        wordNumber = true
+      } else if (w !== undefined && w > 0 && next !== undefined && g.used.has(i + 1) && ![...g.used].some((k) => k < i)) {
+        // "une rallonge 3 m", "two extension leads": a number word right before the product's first word.
         value = w
         wordNumber = true
       } else continue
@@ -212,7 +233,7 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null): {
   return { lines, usedNext }
 }
 
-const HEAD_REF = /^(?:r[ée]f(?:[ée]rence)?s?\.?|code(?: article)?|article code|item(?: no\.?| code| #)?|sku|part(?: no\.?| number)?|n° article|ref\.? produit|product code|code produit)$/i
+const HEAD_REF = /^(?:(?:supplier|vendor|your|votre|fournisseur)\s+(?:ref(?:erence)?\.?|code|item|part no\.?|sku)|r[ée]f(?:[ée]rence)?s?\.?(?:\s+fournisseur)?|code(?: article| fournisseur)?|article code|item(?: no\.?| code| #)?|sku|part(?: no\.?| number)?|n° article|ref\.? produit|product code|code produit)$/i
 const HEAD_DESC = /^(?:d[ée]signation|description|produit|product|article|item|libell[ée]|d[ée]signation article|item description|nom|name)$/i
 const HEAD_QTY = /^(?:qt[ée]s?\.?|qte\.?|qty\.?|quantit[ée]s?|quantity|quantities|nb|nombre|quant\.?|qt[ée] command[ée]e|order qty)$/i
 const HEAD_UNIT = /^(?:unit[ée]s?|unit|uom|u\.?|conditionnement|packaging|unit of measure)$/i
@@ -262,9 +283,13 @@ function tableRow(cells: readonly string[], cols: Columns, opts: LineOptions, ra
   } else {
     const descTokens = tokenize(normalizeSizes(descCell))
     const g = productIn(descTokens, 0, descTokens.length, opts.matcher, opts.aliases, opts.prefer)
-    if (g !== null) {
-      product = g.product
-      confidence = g.confidence
+    // A row's unit can settle the name: "Rouleaux WC | 2 colis" is the toilet paper sold by the "colis".
+    const unitWords = `${qtyCell} ${cols.unit >= 0 ? (cells[cols.unit] ?? "") : ""}`.replace(/[\d.,]+/g, " ")
+    const withUnit = g === null && unitWords.trim() !== "" ? tokenize(normalizeSizes(`${descCell} ${unitWords}`)) : null
+    const h = g ?? (withUnit === null ? null : productIn(withUnit, 0, withUnit.length, opts.matcher, opts.aliases, opts.prefer))
+    if (h !== null) {
+      product = h.product
+      confidence = g === null ? Math.min(0.6, h.confidence) : h.confidence
     }
   }
   if (product === null) return null
