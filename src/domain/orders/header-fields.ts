@@ -89,7 +89,8 @@ export function findDeliveryAddress(text: string): { value: string; evidence: st
     if (!m) m = /\b(?:livraison|livrer|delivery|deliver)\b[^:\n]{0,40}?\s(?:[àa]|to|at)\s*:/i.exec(line)
     // A line ending with ":" that says where the goods go ("This one goes to our new cross dock:", "Drop it at the
     // boatyard:", "à l'entrepôt :"), never where the invoice goes.
-    if (!m && /\b(?:livr|deliver|ship|goes? to|go to|drop|send (?:it|them)|bring|entrep[oô]t|warehouse|d[ée]p[oô]t|chantier|site)/i.test(line) && /:\s*$/.test(line) && !BILLING.test(line)) m = /[^\n]*:\s*$/.exec(line)
+    const destination = /\b(?:livr|deliver|ship)/i.test(line) || (/\b(?:goes? to|go to|drop|send (?:it|them)|bring|entrep[oô]t|warehouse|d[ée]p[oô]t|chantier|site)/i.test(line) && !BILLING.test(line))
+    if (!m && destination && /:\s*$/.test(line)) m = /[^\n]*:\s*$/.exec(line)
     if (!m) continue
     const parts: string[] = []
     const after = line.slice(m.index + m[0].length)

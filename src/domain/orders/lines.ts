@@ -158,6 +158,8 @@ function quantityIn(text: string, tokens: Token[], g: Group): { quantity: number
     let cue = 3
     let unit: string | null = null
     const nextUnit = next !== undefined && !g.used.has(i + 1) ? unitOfWord(next.folded) : null
+    // "160 x 80" after the name's "160": the other side of its dimension, no quantity.
+    if (prev?.folded === "x" && g.used.has(i - 2) && tokens[i - 2]!.num !== null) continue
     if (QTY_LABEL.test(before)) cue = 10
     else if (prev !== undefined && prev.folded === "x" && !g.used.has(i - 1)) cue = 9
     else if (next !== undefined && next.folded === "x") cue = 9
@@ -298,6 +300,14 @@ function tableRow(cells: readonly string[], cols: Columns, opts: LineOptions, ra
   return { product, quantity, unit, confidence, evidence: raw.trim() }
 }
 
+/**
+ * The sentences of a line of text: cut after ".", "!" or "?" that end a word of four letters or more and come
+ * before a capital, so "Réf. GN-4410" and "env. 5" stay whole.
+ */
+function sentencesOf(line: string): string[] {
+  return line.split(/(?<=[\p{Ll}]{4}[.!?])\s+(?=[\p{Lu}])/u)
+}
+
 /** Every order line of a text: tables by their header, other lines one by one. */
 export function findLines(text: string, opts: LineOptions): FoundLine[] {
   const rawLines = text.split("\n")
@@ -323,9 +333,13 @@ export function findLines(text: string, opts: LineOptions): FoundLine[] {
       }
     } else cols = null
     const next = i + 1 < rawLines.length ? rawLines[i + 1]! : null
-    const { lines, usedNext } = linesOfText(cells !== null ? cells.join(" ; ") : line, opts, next)
-    out.push(...lines)
-    if (usedNext) i++
+    // Sentence by sentence: "Bien reçu, merci. Pour la suite il nous faudrait 3 boîtes…" orders in its second.
+    const sentences = cells !== null ? [cells.join(" ; ")] : sentencesOf(line)
+    sentences.forEach((sentence, k) => {
+      const { lines, usedNext } = linesOfText(sentence, opts, k === sentences.length - 1 ? next : null)
+      out.push(...lines)
+      if (usedNext) i++
+    })
   }
   return out
 }
