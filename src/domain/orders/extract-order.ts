@@ -72,7 +72,7 @@ export class OrderExtractor {
       .filter((a): a is { words: string[]; product: Product } => a.product !== undefined && a.words[0] !== "")
     const lineOpts = { matcher: this.matcher, aliases, prefer: new Set(memory.usualRefs ?? []) }
     const found: FoundLine[] = []
-    for (const a of mail.attachments) found.push(...findLines(a.text, lineOpts))
+    for (const a of mail.attachments) found.push(...findLines(a.text, lineOpts).map((l) => ({ ...l, source: a.filename })))
     const fromAttachments = new Set(found.map((l) => l.product.ref))
     for (const s of own) for (const l of findLines(s.body, lineOpts)) if (!fromAttachments.has(l.product.ref)) found.push(l)
     const lines = dedupe(found)
@@ -95,7 +95,7 @@ export class OrderExtractor {
     evidence.is_order = isOrder ? (lines[0]?.evidence ?? "") : auto ? "automatic or bulk mail" : vetoes.size + negatives.size > 0 ? [...vetoes, ...negatives].join(", ") : "no product with a quantity"
 
     if (!isOrder) {
-      return { is_order: false, customer_code: customerHit?.customer.code ?? null, po_number: null, delivery_date: null, delivery_address: null, lines: [], confidence: { ...confidence, customer_code: customerHit?.confidence ?? 0 }, evidence: { ...evidence, customer_code: customerHit?.evidence ?? "" } }
+      return { is_order: false, customer_code: customerHit?.customer.code ?? null, po_number: null, delivery_date: null, delivery_address: null, lines: [], confidence: { ...confidence, customer_code: customerHit?.confidence ?? 0 }, evidence: { ...evidence, customer_code: customerHit?.evidence ?? "" }, evidenceFrom: {} }
     }
 
     const po = bestPo(morePos)
@@ -126,6 +126,7 @@ export class OrderExtractor {
       confidence[`lines.${i}`] = l.confidence
       evidence[`lines.${i}`] = l.evidence
     })
+    const evidenceFrom = attachmentSources(evidence, lines, mail, body)
     return {
       is_order: true,
       customer_code: customerHit?.customer.code ?? null,
@@ -134,9 +135,31 @@ export class OrderExtractor {
       delivery_address: address?.value ?? null,
       lines: lines.map((l) => ({ ref: l.product.ref, quantity: l.quantity, unit: l.unit })),
       confidence,
-      evidence
+      evidence,
+      evidenceFrom
     }
   }
+}
+
+/**
+ * Which attachment each field's words were read in: a line knows its own; a header field's words are looked for
+ * in the mail's text first (subject and body), then in each attachment.
+ */
+function attachmentSources(evidence: Readonly<Record<string, string>>, lines: readonly FoundLine[], mail: OrderMail, body: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  lines.forEach((l, i) => {
+    if (l.source !== undefined) out[`lines.${i}`] = l.source
+  })
+  if (lines[0]?.source !== undefined) out.is_order = lines[0].source
+  for (const [field, words] of Object.entries(evidence)) {
+    if (field.startsWith("lines.") || field === "is_order") continue
+    // A multi-line address's evidence joins its lines with " / ": its first line says where it is.
+    const first = words.split(" / ")[0]!.trim()
+    if (first === "" || mail.subject.includes(first) || body.includes(first)) continue
+    const file = mail.attachments.find((a) => a.text.includes(first))?.filename
+    if (file !== undefined) out[field] = file
+  }
+  return out
 }
 
 function clamp(x: number): number {

@@ -11,6 +11,8 @@ export interface FoundLine {
   unit: string
   confidence: number
   evidence: string
+  /** The attachment the line was read in (its file name); absent for the mail's own text. */
+  source?: string
 }
 
 interface Token {
