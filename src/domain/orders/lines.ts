@@ -130,6 +130,13 @@ function isExcludedNumber(text: string, tokens: Token[], i: number): boolean {
   return false
 }
 
+/** The product's name has this number with this measure after it ("1 L", "500 ml", "66 m"). */
+function measureOfName(product: Product, num: string, measure: string): boolean {
+  if (!/^(?:l|ml|cl|g|kg|mm|cm|m|w|gsm)$/.test(measure)) return false
+  const name = ` ${foldText(normalizeSizes(`${product.nameFr} ${product.nameEn}`))} `
+  return name.includes(` ${foldText(num)} ${measure} `)
+}
+
 function quantityIn(text: string, tokens: Token[], g: Group): { quantity: number; unit: string | null; cue: number; at: number } | null {
   let best: { quantity: number; unit: string | null; cue: number; at: number } | null = null
   for (let i = g.from; i < g.to; i++) {
@@ -152,8 +159,12 @@ function quantityIn(text: string, tokens: Token[], g: Group): { quantity: number
     // A number the product's name also has ("détergent 5 L") is the quantity only when a unit follows it
     // ("5 bidons de détergent multi-surfaces").
     if (value <= 0) continue
-    if (g.used.has(i) && !(tokens[i + 1] !== undefined && unitOfWord(tokens[i + 1]!.folded) !== null && !WEAK_UNIT_WORDS.has(tokens[i + 1]!.folded) && !g.used.has(i + 1))) continue
+    // So is one before the unit the product is sold by, first on the line: "1 kg de café en grains" (sold by the kg).
+    const soldBy = tokens[i + 1] !== undefined && i === g.from && unitOfWord(tokens[i + 1]!.folded) === g.product.unit
+    if (g.used.has(i) && !soldBy && !(tokens[i + 1] !== undefined && unitOfWord(tokens[i + 1]!.folded) !== null && !WEAK_UNIT_WORDS.has(tokens[i + 1]!.folded) && !g.used.has(i + 1))) continue
     if (!wordNumber && isExcludedNumber(text, tokens, i)) continue
+    // "SAV-1L Liquid hand soap 1L": the product's own measure, written after its ref, is no quantity.
+    if (!wordNumber && tokens[i + 1] !== undefined && [...g.used].some((k) => k < i) && measureOfName(g.product, t.raw, tokens[i + 1]!.folded)) continue
     const before = text.slice(Math.max(0, t.start - 24), t.start)
     const prev = tokens[i - 1]
     const next = tokens[i + 1]
@@ -165,7 +176,8 @@ function quantityIn(text: string, tokens: Token[], g: Group): { quantity: number
     if (QTY_LABEL.test(before)) cue = 10
     else if (prev !== undefined && prev.folded === "x" && !g.used.has(i - 1)) cue = 9
     else if (next !== undefined && next.folded === "x") cue = 9
-    if (nextUnit !== null && !(WEAK_UNIT_WORDS.has(next!.folded) && next!.raw !== next!.raw.toLowerCase())) {
+    // A weak unit word in capitals is a word ("gants L", "AN") unless it is an ERP's "EA".
+    if (nextUnit !== null && !(WEAK_UNIT_WORDS.has(next!.folded) && next!.raw !== next!.raw.toLowerCase() && next!.folded !== "ea")) {
       unit = nextUnit
       cue = Math.max(cue, 8)
     } else if (next !== undefined && next.folded === "x") {
