@@ -159,8 +159,8 @@ function quantityIn(text: string, tokens: Token[], g: Group): { quantity: number
     // A number the product's name also has ("détergent 5 L") is the quantity only when a unit follows it
     // ("5 bidons de détergent multi-surfaces").
     if (value <= 0) continue
-    // So is one before the unit the product is sold by, first on the line: "1 kg de café en grains" (sold by the kg).
-    const soldBy = tokens[i + 1] !== undefined && i === g.from && unitOfWord(tokens[i + 1]!.folded) === g.product.unit
+    // So is one before the unit the product is sold by, ahead of the name: "1 kg de café en grains" (sold by the kg).
+    const soldBy = tokens[i + 1] !== undefined && ![...g.used].some((k) => k < i) && unitOfWord(tokens[i + 1]!.folded) === g.product.unit
     if (g.used.has(i) && !soldBy && !(tokens[i + 1] !== undefined && unitOfWord(tokens[i + 1]!.folded) !== null && !WEAK_UNIT_WORDS.has(tokens[i + 1]!.folded) && !g.used.has(i + 1))) continue
     if (!wordNumber && isExcludedNumber(text, tokens, i)) continue
     // "SAV-1L Liquid hand soap 1L": the product's own measure, written after its ref, is no quantity.
