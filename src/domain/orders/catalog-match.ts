@@ -197,12 +197,13 @@ export class CatalogMatcher {
     const content = tokens.map((t, i) => ({ t, i, next: (tokens[i + 1] === "x" ? tokens[i + 2] : tokens[i + 1]) ?? null })).filter(({ t }) => !STOP.has(t))
     if (content.length === 0) return { hit: null, runnerUp: 0 }
     for (const item of this.candidates(content.map(({ t }) => t))) {
-      let itemBest: { score: number; matched: number[]; rare: boolean } | null = null
+      let itemBest: { score: number; matched: number[]; rare: boolean; code?: boolean } | null = null
       for (const name of item.names) {
         let total = 0
         let got = 0
         let gotWords = 0
         let rare = false
+        let code = false
         const matched: number[] = []
         name.tokens.forEach((pt, k) => {
           const w = (this.idf.get(singular(pt)) ?? 1) * name.weights[k]!
@@ -227,11 +228,13 @@ export class CatalogMatcher {
             matched.push(at)
             // A rare word names its product; so does a rare code of letters and digits ("a4", "e27"), short as it is.
             if ((this.idf.get(singular(pt)) ?? 0) >= Math.log(1 + this.items.length / 3) && (pt.length >= 3 || /[a-z]\d|\d[a-z]/.test(pt)) && !/^\d+$/.test(pt)) rare = true
+            // A code of letters and digits that at most two products have ("a3", "e27") names them all but alone.
+            if (m === 1 && /^[a-z]+\d+[a-z]*$|^\d+[a-z]+$/.test(pt) && (this.df.get(singular(pt)) ?? 9) <= 2 && !MEASURE_CODE.test(pt)) code = true
           }
         })
         // Numbers only back words up: "20" alone names no "model 20".
-        const score = total === 0 || gotWords < 0.3 * total ? 0 : got / total
-        if (itemBest === null || score > itemBest.score) itemBest = { score, matched, rare }
+        const score = total === 0 || (gotWords < 0.3 * total && !code) ? 0 : got / total
+        if (itemBest === null || score > itemBest.score) itemBest = { score, matched, rare, code }
       }
       if (itemBest === null) continue
       // The noun a product's name is built on, when no other product is, names it even without its qualifiers
@@ -242,7 +245,7 @@ export class CatalogMatcher {
         const head = item.heads.find((h) => this.headCount.get(h) === 1 && this.df.get(h) === 1 && content.some(({ t }) => isHead(t, h)))
         if (head !== undefined) itemBest = { score: 0.45, matched: [content.find(({ t }) => isHead(t, head))!.i], rare: true }
       }
-      const ok = (itemBest.rare && itemBest.score >= 0.3) || itemBest.score >= 0.55
+      const ok = (itemBest.rare && itemBest.score >= 0.3) || (itemBest.code && itemBest.score >= 0.15) || itemBest.score >= 0.55
       if (!ok) continue
       const key = itemBest.score + (prefer.has(item.product.ref) ? 0.05 : 0)
       if (key > bestKey) {
@@ -254,6 +257,9 @@ export class CatalogMatcher {
     return { hit: best, runnerUp: second }
   }
 }
+
+/** A number glued to its measure ("5l", "80g") is no product code. */
+const MEASURE_CODE = /^\d+(?:gsm|g|kg|mg|ml|cl|l|mm|cm|m|w|v)$/
 
 const MEASURES = new Set(["mm", "cm", "m", "l", "cl", "ml", "g", "kg", "gsm", "w", "v", "x"])
 

@@ -65,6 +65,12 @@ describe("an order or not", () => {
     expect(got.lines).toEqual([])
   })
 
+  it("is no order when it asks for a quote in its body, plans ahead or asks what would happen if it ordered", () => {
+    expect(extract("Hi,\nCould you send us a quote for 40 boxes of nitrile gloves L and 12 bottles of hand soap?\nThanks", { subject: "Gloves" }).is_order).toBe(false)
+    expect(extract("Pour info, en janvier nous aurons besoin d'environ 30 boîtes de gants M. Je vous confirmerai la commande début janvier.", { subject: "Prévision" }).is_order).toBe(false)
+    expect(extract("Just checking: when could you deliver 10 cases of Z-fold towels if we ordered today?", { subject: "Towels" }).is_order).toBe(false)
+  })
+
   it("is no order when asking for a quotation", () => {
     expect(extract("Could you send us a quotation for 12 ergonomic office chairs? We need them in June.", { subject: "Request for a quotation" }).is_order).toBe(false)
   })

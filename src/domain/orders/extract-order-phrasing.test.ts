@@ -35,6 +35,19 @@ describe("products named the way customers name them", () => {
     expect(linesOf("Merci de nous livrer 2 colis de rouleaux WC")).toEqual(["PH-096 2 colis"])
   })
 
+  it("names a product by a code of letters and digits only it has ('5 reams of A3'), beside another in the same sentence", () => {
+    expect(linesOf("Please send 25 reams of A4 paper and 5 reams of A3.")).toEqual(["REF-1001 25 ramette", "PAP-A3 5 ramette"])
+  })
+
+  it("reads '110 litres' as the '110 L' of a name", () => {
+    expect(linesOf("Bonjour,\n8 rouleaux de sacs 50L\n4 rouleaux de sacs 110 litres\nmerci")).toEqual(["SAC-050 8 rouleau", "SAC-110 4 rouleau"])
+  })
+
+  it("counts the number right before the product's name ('100 cartons 40x30x30', 'vingt ampoules LED E27')", () => {
+    expect(linesOf("Merci de livrer 100 cartons 40x30x30 simple cannelure.")).toEqual(["CART-40 100 pièce"])
+    expect(linesOf("Bonjour, merci de m'envoyer vingt ampoules LED E27.")).toEqual(["LED-E27 20 pièce"])
+  })
+
   it("counts 'une rallonge' as one, the number word before the product's first word", () => {
     expect(linesOf("il me faudrait 2 boites de gants nitrile taille L et une rallonge 3m")).toEqual(["GN-4411 2 boîte", "RAL-3M 1 pièce"])
   })

@@ -150,8 +150,9 @@ function quantityIn(text: string, tokens: Token[], g: Group): { quantity: number
       if (w !== undefined && next !== undefined && unitOfWord(next.folded) !== null && !WEAK_UNIT_WORDS.has(next.folded)) {
         value = w
         wordNumber = true
-      } else if (w !== undefined && w > 0 && next !== undefined && g.used.has(i + 1) && ![...g.used].some((k) => k < i)) {
-        // "une rallonge 3 m", "two extension leads": a number word right before the product's first word.
+      } else if (w !== undefined && w > 0 && t.folded !== "a" && t.folded !== "an" && next !== undefined && (g.used.has(i + 1) || (g.used.has(i + 2) && next.num === null && !next.sep)) && ![...g.used].some((k) => k < i)) {
+        // "une rallonge 3 m", "two extension leads", "vingt ampoules LED-E27": a number word right before the
+        // product's first word (or the word before its ref).
         value = w
         wordNumber = true
       } else continue
@@ -186,6 +187,8 @@ function quantityIn(text: string, tokens: Token[], g: Group): { quantity: number
       if (u !== null && !WEAK_UNIT_WORDS.has(after!.folded)) unit = u
     }
     if (cue === 3 && (i === g.from || tokens.slice(g.from, i).every((k) => k.sep))) cue = 6
+    // "100 cartons 40x30x30": right before the product's first word, the way a unit word would be.
+    if (cue < 7 && next !== undefined && g.used.has(i + 1) && ![...g.used].some((k) => k < i)) cue = 7
     if (cue === 3 && /^\s*$/.test(text.slice(t.end)) ) cue = 5
     if (cue === 3 && /:\s*$/.test(before)) cue = 5
     if (best === null || cue > best.cue) best = { quantity: value, unit, cue, at: i }

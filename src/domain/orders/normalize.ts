@@ -11,6 +11,8 @@ export function normalizeSizes(text: string): string {
     // "2 x 10" with spaces stays a multiplier.
     .replace(/\b\d+(?:[.,]\d+)?(?:(?:[x×*]\d+(?:[.,]\d+)?)+|(?:\s*[x×*]\s*\d+(?:[.,]\d+)?){2,})\b/gi, (m) => m.split(/\s*[x×*]\s*/i).join(" × "))
     .replace(/(?<![\p{L}\d-])(\d+(?:[.,]\d+)?)(gsm|g|kg|mg|ml|cl|l|mm|cm|m|w|v|m2)\b/giu, "$1 $2")
+    // "110 litres" is the "110 L" of a name.
+    .replace(/(?<![\p{L}\d-])(\d+(?:[.,]\d+)?)\s?(?:litres?|liters?|ltr?s?)\b/giu, "$1 l")
     // "petite taille (S)", "size (M)": the letter in brackets says it.
     .replace(/\b(?:(?:petite|moyenne|grande)\s+)?(?:taille|size|sz)\s*\((xxl|xl|xs|s|m|l)\)/gi, (_, s: string) => ` qsize${SIZE_WORDS[s.toLowerCase()]} `)
     .replace(/\b(?:taille|size|sz|t\.)\s*(xxl|xl|xs|s|m|l)\b/gi, (_, s: string) => ` qsize${SIZE_WORDS[s.toLowerCase()]} `)
