@@ -133,6 +133,15 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
     if (delta === 0) delta = 7
     add(m.index, m[0].length, addDays(ref, delta), true)
   }
+  // "au plus tard le 18", "le mardi 19", "on the 21st": a day of the month alone is the next such day (this
+  // month's when still to come). Last, so a fuller date of the same words wins; never a number before a unit.
+  for (const m of t.matchAll(new RegExp(`\\b(?:le|the|on the|du|au)(?: (?:${DAY_WORDS}))? (\\d{1,2})(?:er|st|nd|rd|th)?\\b(?! ?(?:/|\\d|h\\b|heures?|hours?|x\\b|%|[a-z]+s\\b))`, "g"))) {
+    const day = Number(m[1])
+    if (day < 1 || day > 31) continue
+    const thisMonth = make(ref.getFullYear(), ref.getMonth(), day)
+    const date = thisMonth !== null && thisMonth.getTime() >= ref.getTime() - 12 * 3_600_000 ? thisMonth : make(addMonths(ref, 1).getFullYear(), addMonths(ref, 1).getMonth(), day)
+    add(m.index, m[0].length, date, false)
+  }
   return out.sort((a, b) => a.index - b.index)
 }
 

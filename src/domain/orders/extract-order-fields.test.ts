@@ -23,6 +23,14 @@ describe("the delivery date", () => {
   })
 })
 
+describe("a day of the month said alone", () => {
+  it("is the next such day: 'au plus tard le 18', 'le mardi 19'", () => {
+    expect(extract(`${LINE}\nAu plus tard le 18 svp.`).delivery_date).toBe("2026-05-18")
+    expect(extract(`${LINE}\nMerci de livrer le mardi 19.`).delivery_date).toBe("2026-05-19")
+    expect(extract(`${LINE}\nLivraison le 3.`).delivery_date).toBe("2026-06-03")
+  })
+})
+
 describe("the customer's order number", () => {
   it("follows a label qualified by one word before its colon ('Bon de commande interne : CVT-0505')", () => {
     expect(extract(`${LINE}\n\nBon de commande interne : CVT-0505`).po_number).toBe("CVT-0505")
@@ -41,6 +49,12 @@ describe("the delivery address", () => {
   it("follows a line saying where the goods go, even without the word 'deliver'", () => {
     expect(extract("Please send 4 boxes of nitrile gloves M.\n\nThis one goes to our new cross dock, not Unit 4:\nWhitfield Logistics - Cross Dock 2\nWestinghouse Road, Trafford Park\nManchester M17 1PY").delivery_address).toBe("Whitfield Logistics - Cross Dock 2, Westinghouse Road, Trafford Park, Manchester M17 1PY")
     expect(extract("Need 10 rolls of the big 110L bin bags.\n\nDrop it at the boatyard this time, not the marina office:\nMarlowe Marine Boatyard, Kings Dock Road, Swansea SA1 8RU").delivery_address).toBe("Marlowe Marine Boatyard, Kings Dock Road, Swansea SA1 8RU")
+  })
+
+  it("is what the colon or the brackets hold, not the name of the place before them", () => {
+    expect(extract(`${LINE}\nMerci de livrer à notre labo : 8 rue des Fours, 69003 Lyon`).delivery_address).toBe("8 rue des Fours, 69003 Lyon")
+    expect(extract(`${LINE}\nÀ livrer au labo (8 rue des Fours, 69003 Lyon).`).delivery_address).toBe("8 rue des Fours, 69003 Lyon")
+    expect(extract(`${LINE}\nLivraison au 8 rue des Fours, 69003 Lyon.`).delivery_address).toBe("8 rue des Fours, 69003 Lyon")
   })
 
   it("never takes the address the invoice goes to", () => {

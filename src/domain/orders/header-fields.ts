@@ -69,7 +69,7 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
 }
 
 const ADDRESS_LABEL =
-  /(?:adresse de livraison|adresse livraison|lieu de livraison|livraison (?:[àa]|au|aux|sur)(?: l'adresse)?|[àa] livrer (?:[àa]|au|aux|sur)|livrer (?:[àa]|au|aux|sur)|merci de livrer (?:[àa]|au|aux)|delivery address|deliver(?:y)? to|please deliver to|ship to|shipping address|delivery point|site de livraison|point de livraison)\s*(?:l'adresse\s*)?(?:suivante\s*)?:?/i
+  /(?:adresse de livraison|adresse livraison|lieu de livraison|livraison (?:aux|au|[àa]|sur)(?![a-zà-ÿ])(?: l'adresse)?|[àa] livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|merci de livrer (?:aux|au|[àa])(?![a-zà-ÿ])|delivery address|deliver(?:y)? to|please deliver to|ship to|shipping address|delivery point|site de livraison|point de livraison)\s*(?:l'adresse\s*)?(?:suivante\s*)?:?/i
 const POSTAL_LINE = /\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]{2} \d{5})\b/
 const STREET = /\b(?:\d{1,4}(?:\s?(?:bis|ter|b))?,?\s+(?:rue|avenue|av\.?|bd|boulevard|all[ée]e|chemin|impasse|place|quai|route|zone|za|zi|cours|square|lotissement|parc|road|street|st\.?|lane|avenue|way|drive|park|court|close|industrial)|zone (?:industrielle|artisanale|d'activit[ée]s?)|za |zi |unit \d|parc d'activit)/i
 const BILLING = /\b(?:factur\w*|invoice|invoicing|billing|bill to|si[èe]ge|registered|head office)\b/i
@@ -95,7 +95,13 @@ export function findDeliveryAddress(text: string): { value: string; evidence: st
     const parts: string[] = []
     const after = line.slice(m.index + m[0].length)
     // "Please deliver to our second site:": a name for what the next lines say.
-    const first = /:\s*$/.test(after) && !STREET.test(after) && !POSTAL_LINE.test(after) ? "" : cleanAddressPart(after.replace(/\s*[|]\s*/g, ", "))
+    let first = /:\s*$/.test(after) && !STREET.test(after) && !POSTAL_LINE.test(after) ? "" : cleanAddressPart(after.replace(/\s*[|]\s*/g, ", "))
+    // "livrer à notre labo : 8 rue …", "au labo (8 rue …, 69003 Lyon)": the address is what the colon or the
+    // brackets hold, not the name of the place before them.
+    const colon = /^[^:\d]{1,40}:\s*(.+)$/.exec(first)
+    if (colon && (STREET.test(colon[1]!) || POSTAL_LINE.test(colon[1]!))) first = cleanAddressPart(colon[1]!)
+    const bracket = /^[^(\d]{1,40}\(([^)]+)\)/.exec(first)
+    if (bracket && STREET.test(bracket[1]!) && POSTAL_LINE.test(bracket[1]!)) first = cleanAddressPart(bracket[1]!)
     if (/^(?:habituelle|usual|comme d'habitude|as usual|notre adresse habituelle)/i.test(foldText(first))) return null
     if (first !== "") {
       // "livraison au 12 rue des Forges, 69007 Lyon, jeudi" stops after the city.
