@@ -85,6 +85,19 @@ describe("an order or not", () => {
     expect(extract("Just checking: when could you deliver 10 cases of Z-fold towels if we ordered today?", { subject: "Towels" }).is_order).toBe(false)
   })
 
+  it("is no order when it thanks for an order's confirmation and asks when it leaves, or asks for a data sheet", () => {
+    expect(extract("Merci pour la confirmation de notre commande de 10 boîtes de gants M. Pouvez-vous me dire quand elle partira ?", { subject: "Re: commande" }).is_order).toBe(false)
+    expect(extract("Could you send us the safety data sheet for the multi-surface cleaner 5L? We use about 4 drums per month.", { subject: "SDS" }).is_order).toBe(false)
+  })
+
+  it("is no order for one product asked about in a two-line mail ('existent-ils en boîte de 200 ? nous en prenons 10 par mois')", () => {
+    expect(extract("Les gants nitrile taille M existent-ils en boîte de 200 ?\nNous en prenons environ 10 boîtes par mois.", { subject: "Question" }).is_order).toBe(false)
+  })
+
+  it("is an order in a reply whose old subject is about an invoice", () => {
+    expect(extract("Bonjour, facture réglée hier. Par ailleurs merci de nous livrer 5 boîtes de gants M. Cordialement", { subject: "Re: Votre facture FA-0412" }).is_order).toBe(true)
+  })
+
   it("is no order when asking for a quotation", () => {
     expect(extract("Could you send us a quotation for 12 ergonomic office chairs? We need them in June.", { subject: "Request for a quotation" }).is_order).toBe(false)
   })
