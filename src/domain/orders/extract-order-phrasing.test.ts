@@ -85,6 +85,14 @@ describe("quantities, and the numbers that are not", () => {
   })
 
   it("takes no line from a story about an earlier delivery ('last time the driver left 12 boxes')", () => {
-    expect(linesOf("Please send 20 boxes of nitrile gloves L.\nLast time the driver left 12 boxes of gloves at reception.")).toEqual(["GN-4411 20 boîte"])
+    expect(linesOf("Please send 20 boxes of nitrile gloves L.\nThe front entrance is closed until June. Last time the driver left 12 boxes of gloves at reception.")).toEqual(["GN-4411 20 boîte"])
+  })
+
+  it("but reads an order that refers to the last time ('même chose que la dernière fois mais 6 boîtes')", () => {
+    expect(linesOf("Même chose que la dernière fois mais 6 boîtes de gants nitrile taille M au lieu de 4.", { subject: "Re: Commande" })).toEqual(["GN-4410 6 boîte"])
+  })
+
+  it("gives the items under a heading the heading's product ('Gants nitrile :' then '- M : 4 boîtes')", () => {
+    expect(linesOf("Bonjour,\nGants nitrile :\n- M : 4 boîtes\n- L : 2 boîtes\nMerci")).toEqual(["GN-4410 4 boîte", "GN-4411 2 boîte"])
   })
 })

@@ -33,7 +33,7 @@ const QTY_LABEL = /(?:qt[ée]s?|qte|qty|quantit[ée]s?|quantity|quantities|nb|no
 const MONEY_AFTER = /^\s*(?:€|eur\b|euros?\b|ht\b|ttc\b|\$|£|%)/i
 const MONEY_BEFORE = /(?:€|\$|£|prix|price|p\.?u\.?|tarif|total|montant|amount)\s*:?\s*$/i
 /** A line about something else than ordering it now. */
-const NOT_A_LINE = /\b(?:re[çc]u(?:e|s|es)?|received|last time|la derni[èe]re fois|la fois derni[èe]re|you sent|you delivered|vous (?:nous |m['’])?avez (?:envoy|livr|exp[ée]di)\w*|livr[ée]e?s\b|delivered|manqu|missing|damaged|ab[îi]m[ée]|cass[ée]|broken|retour(?:ner)?|return(?:ed|ing)?|avoir|credit note|rembours|refund|en stock|in stock|disponib|available|combien|how much|prix unitaire|unit price|remise|discount|t[ée]l[ée]phone|phone|fax|mobile|portable|siret|siren|tva|vat|iban|rcs|capital|adresse|address|deliver to|ship to|livrer [àa]|livraison [àa]u?)\b|\b\d{1,4},? (?:rue|avenue|boulevard|bd|chemin|all[ée]e|impasse|place|quai|road|street|lane)\b/i
+const NOT_A_LINE = /\b(?:re[çc]u(?:e|s|es)?|received|you sent|you delivered|vous (?:nous |m['’])?avez (?:envoy|livr|exp[ée]di)\w*|livr[ée]e?s\b|delivered|manqu|missing|damaged|ab[îi]m[ée]|cass[ée]|broken|retour(?:ner)?|return(?:ed|ing)?|avoir|credit note|rembours|refund|en stock|in stock|disponib|available|combien|how much|prix unitaire|unit price|remise|discount|t[ée]l[ée]phone|phone|fax|mobile|portable|siret|siren|tva|vat|iban|rcs|capital|adresse|address|deliver to|ship to|livrer [àa]|livraison [àa]u?)\b|\b\d{1,4},? (?:rue|avenue|boulevard|bd|chemin|all[ée]e|impasse|place|quai|road|street|lane)\b/i
 
 const TOKEN_RE = /\d+(?:[.,]\d+)?(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:[-/.][\p{L}\p{N}]+)*|[;,+&|]/gu
 
@@ -205,7 +205,8 @@ export interface LineOptions {
 /** Order lines of one line of text (a sentence may name several products). */
 function linesOfText(raw: string, opts: LineOptions, nextLine: string | null): { lines: FoundLine[]; usedNext: boolean } {
   const text = spaceMultipliers(normalizeSizes(raw))
-  if (NOT_A_LINE.test(text)) return { lines: [], usedNext: false }
+  // "Last time the driver left 12 boxes at reception": a story about an earlier delivery, told as a sentence.
+  if (NOT_A_LINE.test(text) || /^\s*(?:the )?(?:last time|la derni[èe]re fois|la fois derni[èe]re)\b/i.test(text)) return { lines: [], usedNext: false }
   const tokens = tokenize(text)
   if (tokens.length === 0) return { lines: [], usedNext: false }
   // Pieces between separators; when two or more name a product, each is a line of its own.
@@ -318,11 +319,11 @@ function tableRow(cells: readonly string[], cols: Columns, opts: LineOptions, ra
 }
 
 /**
- * The sentences of a line of text: cut after ".", "!" or "?" that end a word of four letters or more and come
+ * The sentences of a line of text: cut after ".", "!" or "?" that end a word of four letters or more ("June.") and come
  * before a capital, so "Réf. GN-4410" and "env. 5" stay whole.
  */
 function sentencesOf(line: string): string[] {
-  return line.split(/(?<=[\p{Ll}]{4}[.!?])\s+(?=[\p{Lu}])/u)
+  return line.split(/(?<=[\p{L}]{4}[.!?])\s+(?=[\p{Lu}])/u)
 }
 
 /** Every order line of a text: tables by their header, other lines one by one. */
@@ -330,10 +331,12 @@ export function findLines(text: string, opts: LineOptions): FoundLine[] {
   const rawLines = text.split("\n")
   const out: FoundLine[] = []
   let cols: Columns | null = null
+  let heading: string | null = null
   for (let i = 0; i < rawLines.length; i++) {
     const line = rawLines[i]!
     if (line.trim() === "") {
       cols = null
+      heading = null
       continue
     }
     const cells = cellsOf(line)
@@ -350,6 +353,17 @@ export function findLines(text: string, opts: LineOptions): FoundLine[] {
       }
     } else cols = null
     const next = i + 1 < rawLines.length ? rawLines[i + 1]! : null
+    // "Gants nitrile :" then "- M : 4 boîtes", "- L : 2 boîtes": a heading names what the items under it lack.
+    if (cells === null && /:\s*$/.test(line) && !/\d/.test(line) && line.trim().length <= 60) {
+      heading = line.trim().replace(/:\s*$/, "")
+      continue
+    }
+    if (heading !== null && cells === null && /^\s*[-•*–]/.test(line)) {
+      const own = linesOfText(line, opts, null).lines
+      out.push(...(own.length > 0 ? own : linesOfText(`${heading} ${line.replace(/^\s*[-•*–]\s*/, "")}`, opts, null).lines.map((l) => ({ ...l, evidence: `${heading} : ${line.trim()}` }))))
+      continue
+    }
+    if (!/^\s*[-•*–]/.test(line)) heading = null
     // Sentence by sentence: "Bien reçu, merci. Pour la suite il nous faudrait 3 boîtes…" orders in its second.
     const sentences = cells !== null ? [cells.join(" ; ")] : sentencesOf(line)
     sentences.forEach((sentence, k) => {
