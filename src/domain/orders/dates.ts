@@ -135,7 +135,7 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
   }
   // "au plus tard le 18", "le mardi 19", "on the 21st": a day of the month alone is the next such day (this
   // month's when still to come). Last, so a fuller date of the same words wins; never a number before a unit.
-  for (const m of t.matchAll(new RegExp(`\\b(?:le|the|on the|du|au)(?: (?:${DAY_WORDS}))? (\\d{1,2})(?:er|st|nd|rd|th)?\\b(?! ?(?:/|\\d|h\\b|heures?|hours?|x\\b|%|[a-z]+s\\b))`, "g"))) {
+  for (const m of t.matchAll(new RegExp(`\\b(?:(?:le|the|on the|du|au)(?: (?:${DAY_WORDS}))?|${DAY_WORDS}) (\\d{1,2})(?:er|st|nd|rd|th)?\\b(?! ?(?:/|\\d|h\\b|heures?|hours?|x\\b|%|[a-z]+s\\b))`, "g"))) {
     const day = Number(m[1])
     if (day < 1 || day > 31) continue
     const thisMonth = make(ref.getFullYear(), ref.getMonth(), day)

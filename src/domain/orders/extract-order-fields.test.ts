@@ -28,6 +28,7 @@ describe("a day of the month said alone", () => {
     expect(extract(`${LINE}\nAu plus tard le 18 svp.`).delivery_date).toBe("2026-05-18")
     expect(extract(`${LINE}\nMerci de livrer le mardi 19.`).delivery_date).toBe("2026-05-19")
     expect(extract(`${LINE}\nLivraison le 3.`).delivery_date).toBe("2026-06-03")
+    expect(extract(`${LINE}\nPour mercredi 13 au plus tard.`).delivery_date).toBe("2026-05-13")
   })
 })
 
