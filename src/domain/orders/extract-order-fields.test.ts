@@ -99,6 +99,13 @@ describe("an order or not", () => {
     expect(extract("Bonjour, facture réglée hier. Par ailleurs merci de nous livrer 5 boîtes de gants M. Cordialement", { subject: "Re: Votre facture FA-0412" }).is_order).toBe(true)
   })
 
+  it("is no order for a request for prices or an RFQ attached, whatever table of products it holds", () => {
+    const table = "Réf. | Désignation | Qté\nGN-4410 | Gants nitrile M | 10\nESS-300 | Essuie-mains | 2"
+    expect(extract("Bonjour,\nVous trouverez ci-joint notre demande. Merci de nous faire une offre.", { attachments: [{ filename: "dp.pdf", text: `DEMANDE DE PRIX N° DP-2026-14\n${table}` }] }).is_order).toBe(false)
+    expect(extract("Hello,\nPlease find attached our RFQ.", { subject: "RFQ 2231", attachments: [{ filename: "rfq.pdf", text: `REQUEST FOR QUOTATION RFQ-2231\n${table}` }] }).is_order).toBe(false)
+    expect(extract("Bonjour,\nCi-joint notre bon de commande signé.", { attachments: [{ filename: "bc.pdf", text: `BON DE COMMANDE N° BC-2231\n${table}` }] }).is_order).toBe(true)
+  })
+
   it("is no order when asking for a quotation", () => {
     expect(extract("Could you send us a quotation for 12 ergonomic office chairs? We need them in June.", { subject: "Request for a quotation" }).is_order).toBe(false)
   })
