@@ -33,6 +33,11 @@ describe("the customer of a captured order, by who sent it", () => {
     expect(customerOf({ address: "thibault.d33@gmail.com", name: "Thibault" }, `${ORDER}Merci,\nThibault\nMenuiserie Dumont et Fils`)).toBe("C-00107")
   })
 
+  it("is, from a personal mailbox with no company named, the customer one of whose contacts has the signature's phone", () => {
+    expect(customerOf({ address: "amelie.perso@gmail.com", name: "Amélie" }, `${ORDER}Merci,\nAmélie\nTél. 04 78 42 11 90`)).toBe("C-00101")
+    expect(customerOf({ address: "amelie.perso@gmail.com", name: "Amélie" }, `${ORDER}Merci,\nAmélie\nTél. 04 78 00 00 01`)).toBeNull()
+  })
+
   it("is, from a personal mailbox with no company named, the contact whose full name the sender shows", () => {
     expect(customerOf({ address: "chloe.r1984@gmail.com", name: "Chloe Radcliffe" }, "Hi,\nPlease send 4 boxes of nitrile gloves M.\nThanks,\nChloe")).toBe("C-00210")
   })
