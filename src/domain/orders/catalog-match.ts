@@ -216,7 +216,7 @@ export class CatalogMatcher {
           for (const { t, i, next } of content) {
             if (measure !== null && next !== measure && !(next !== null && measure.startsWith(next))) continue
             let s = wordMatch(t, pt)
-            if (s === 0 && t.length >= 8) for (const g of glued) s = Math.max(s, wordMatch(t, g))
+            if (s === 0 && t.length >= 8) for (const g of glued) if (g.slice(0, 2) === t.slice(0, 2) && Math.abs(g.length - t.length) <= 3) s = Math.max(s, wordMatch(t, g))
             if (s > m) {
               m = s
               at = i
