@@ -63,6 +63,13 @@ describe("quantities, and the numbers that are not", () => {
     expect(linesOf("Merci de nous livrer 1 kg de café en grains")).toEqual(["REF-1006 1 kg"])
   })
 
+  it("counts dozens ('half a dozen', 'deux douzaines') and reads 'bouteilles' and a British '10 off' in the product's unit", () => {
+    expect(linesOf("Please send half a dozen bottles of liquid hand soap.")).toEqual(["SAV-1L 6 flacon"])
+    expect(linesOf("Merci de livrer deux douzaines de flacons de savon liquide.")).toEqual(["SAV-1L 24 flacon"])
+    expect(linesOf("Merci de livrer 6 bouteilles de savon liquide mains.")).toEqual(["SAV-1L 6 flacon"])
+    expect(linesOf("Please supply: Hand sanitiser 500ml - 10 off")).toEqual(["REF-1008 10 flacon"])
+  })
+
   it("reads the columns of a table whose ref column is the supplier's ('Supplier ref')", () => {
     const table = "Line | Supplier ref | Description | Qty | UoM\n1 | GN-4411 | Nitrile gloves powder-free L | 30 | BOX\n2 | SAV-1L | Liquid hand soap 1L | 12 | EA"
     expect(linesOf(`Please find our purchase order below.\n\n${table}`)).toEqual(["GN-4411 30 boîte", "SAV-1L 12 flacon"])

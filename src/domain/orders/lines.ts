@@ -49,6 +49,14 @@ function tokenize(text: string): Token[] {
   return out
 }
 
+/** "half a dozen", "une demi-douzaine" → 6, "2 dozen", "deux douzaines" → 24, "a dozen" → 12: a number of its own. */
+function dozens(text: string): string {
+  return text
+    .replace(/\b(?:half a dozen|une demi[- ]douzaine|demi[- ]douzaine)(?:\s+(?:de|d['’]|of)\b)?/gi, "6 ")
+    .replace(/\b(\d{1,3}|two|three|four|five|six|deux|trois|quatre|cinq|six)\s+(?:dozens?|douzaines?)(?:\s+(?:de|d['’]|of)\b)?/gi, (_, n: string) => `${(/^\d+$/.test(n) ? Number(n) : NUMBER_WORDS[n.toLowerCase()]!) * 12} `)
+    .replace(/\b(?:a|one|une|1)\s+(?:dozen|douzaine)(?:\s+(?:de|d['’]|of)\b)?/gi, "12 ")
+}
+
 /** "x10", "10x", "×10" → "x 10", "10 x" so the multiplier is a word of its own; "40 × 30" is a dimension. */
 function spaceMultipliers(text: string): string {
   return text
@@ -204,7 +212,7 @@ export interface LineOptions {
 
 /** Order lines of one line of text (a sentence may name several products). */
 function linesOfText(raw: string, opts: LineOptions, nextLine: string | null): { lines: FoundLine[]; usedNext: boolean } {
-  const text = spaceMultipliers(normalizeSizes(raw))
+  const text = spaceMultipliers(dozens(normalizeSizes(raw)))
   // "Last time the driver left 12 boxes at reception": a story about an earlier delivery, told as a sentence.
   if (NOT_A_LINE.test(text) || /^\s*(?:the )?(?:last time|la derni[èe]re fois|la fois derni[èe]re)\b/i.test(text)) return { lines: [], usedNext: false }
   const tokens = tokenize(text)

@@ -12,9 +12,9 @@ const UNIT_WORDS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["boîte", ["boite", "boites", "bte", "btes", "bt", "box", "boxes", "bx"]],
   ["pièce", ["piece", "pieces", "pc", "pcs", "pce", "pces", "exemplaire", "exemplaires", "ex"]],
   // "12 EA", "6 unités": one of whatever the product is sold by (an ERP's unit of measure "each").
-  [EACH, ["unite", "unites", "unit", "units", "u", "ea", "each"]],
+  [EACH, ["unite", "unites", "unit", "units", "u", "ea", "each", "off", "nos"]],
   ["ramette", ["ramette", "ramettes", "ream", "reams", "rames", "rame"]],
-  ["flacon", ["flacon", "flacons", "bottle", "bottles", "fl"]],
+  ["flacon", ["flacon", "flacons", "bouteille", "bouteilles", "btl", "btls", "bottle", "bottles", "fl"]],
   ["rouleau", ["rouleau", "rouleaux", "rlx", "roll", "rolls", "rlx"]],
   ["palette", ["palette", "palettes", "pallet", "pallets"]],
   ["lot", ["lot", "lots", "pack", "packs", "paquet", "paquets", "pqt", "pqts", "packet", "packets", "pkt"]],
@@ -37,7 +37,7 @@ export function unitOfWord(word: string): string | null {
 }
 
 /** Words that are units only next to a number and otherwise ordinary words ("u", "h", "an", "can", "ex"). */
-export const WEAK_UNIT_WORDS = new Set(["u", "h", "an", "ans", "can", "ex", "ea", "fl", "bt"])
+export const WEAK_UNIT_WORDS = new Set(["u", "h", "an", "ans", "can", "ex", "ea", "fl", "bt", "off", "nos"])
 
 /**
  * The unit of an order line: the word the customer used, unless it names the same thing as the product's own
