@@ -70,6 +70,14 @@ describe("an order or not", () => {
     expect(got.po_number).toBe("SS/2026/208")
   })
 
+  it("orders the lines of a quote the reply accepts as it stands, and only when it accepts it", () => {
+    const quote = "\n\nLe 5 mai 2026 à 10:00, Sophie Martin <sophie.martin@comptoir-fournitures.fr> a écrit :\n> Voici notre devis DV-2026-118 :\n> 30 x Chaise de bureau ergonomique - 249,00 €\n> 15 x Bureau droit 160 x 80 cm - 319,00 €"
+    const accepted = extract(`Bonjour,\nBon pour accord sur le devis ci-dessous, merci de lancer la commande.${quote}`, { subject: "Re: Devis DV-2026-118" })
+    expect(accepted.lines.map((l) => `${l.ref} ${l.quantity}`)).toEqual(["REF-1004 30", "REF-1005 15"])
+    expect(accepted.confidence["lines.0"]).toBeLessThan(0.7)
+    expect(extract(`Bonjour,\nMerci pour le devis, nous revenons vers vous.${quote}`, { subject: "Re: Devis DV-2026-118" }).is_order).toBe(false)
+  })
+
   it("is an order after 'bien reçu, merci' for the last delivery", () => {
     expect(extract("Bien reçu, merci. Pour la suite il nous faudrait 3 boîtes de masques chirurgicaux, livraison mardi.").is_order).toBe(true)
   })

@@ -27,6 +27,10 @@ const NEGATIVE = /\b(?:par mois|per month|chaque mois|every month|par semaine|pe
 const STRONG_ORDER =
   /\b(?:bon de commande|purchase order|voici (?:notre|ma) commande|ci joint (?:notre|ma|le) (?:bon de )?commande|please find (?:attached )?(?:our|my) (?:purchase )?order|here is (?:our|my) order|attached (?:is )?(?:our|my|the) (?:purchase )?order|je vous commande|nous vous commandons|nous commandons|we (?:would like|wish|want) to order|i d like to order|i would like to order|please (?:send|ship|supply|deliver|dispatch)|merci de (?:bien vouloir )?(?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir)|veuillez (?:nous |me )?(?:livrer|envoyer|expedier)|pourriez vous (?:nous |me )?(?:livrer|envoyer|expedier)|pouvez vous (?:nous |me )?(?:livrer|envoyer|expedier)|could you (?:please )?(?:send|ship|deliver|supply)|can you (?:please )?(?:send|ship|deliver|supply)|commande (?:n|no|numero)|order (?:no|number|ref)|po (?:no|number|#)|nouvelle commande|new order|reassort|restock|a livrer|pour livraison|for delivery|rajoutez|ajoutez|add to (?:my|our|the) order|notre commande|our order|ma commande|my order|go ahead|bon pour accord|je valide|nous validons|please proceed|please process)\b/
 
+/** Accepting a quote or proposal as it stands. */
+const ACCEPT =
+  /\b(?:bon pour accord|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:j|nous) (?:accepte|acceptons|valide|validons) (?:le|ce|votre) devis|je valide|nous validons|(?:we|i) accept (?:the|your|this) (?:quote|quotation|offer)|(?:quote|quotation) (?:below )?(?:is )?(?:accepted|approved)|please (?:go ahead|proceed)|go ahead with (?:the|your|this) (?:quote|quotation|order)|approved as quoted)\b/
+
 export class OrderExtractor {
   private readonly matcher: CatalogMatcher
   private readonly customers: CustomerMatcher
@@ -75,6 +79,11 @@ export class OrderExtractor {
     for (const a of mail.attachments) found.push(...findLines(a.text, lineOpts).map((l) => ({ ...l, source: a.filename })))
     const fromAttachments = new Set(found.map((l) => l.product.ref))
     for (const s of own) for (const l of findLines(s.body, lineOpts)) if (!fromAttachments.has(l.product.ref)) found.push(l)
+    // "OK pour le devis ci-dessous, bon pour accord": a reply that accepts what it quotes orders the quoted lines.
+    const top = own[0]
+    if (found.length === 0 && top?.quoted !== undefined && ACCEPT.test(foldText(`${mail.subject}\n${top.body}`))) {
+      for (const l of findLines(top.quoted, lineOpts)) found.push({ ...l, confidence: Math.min(l.confidence, 0.65) })
+    }
     const lines = dedupe(found)
 
     // Is it an order at all?
