@@ -48,6 +48,12 @@ describe("products named the way customers name them", () => {
     expect(linesOf("Bonjour, merci de m'envoyer vingt ampoules LED E27.")).toEqual(["LED-E27 20 pièce"])
   })
 
+  it("knows brands and everyday names for their kind: Scotch, Post-it, Bic, Stabilo, LR6, SHA, PQ, bin liners", () => {
+    expect(linesOf("Merci de livrer 3 rouleaux de scotch, 5 lots de post-it, 2 boîtes de Bic bleus et 4 lots de piles LR6")).toEqual(["REF-1014 3 rouleau", "POST-76 5 lot", "STY-BL 2 boîte", "PIL-AA 4 lot"])
+    expect(linesOf("Merci de livrer 10 flacons de SHA 500ml et 2 colis de PQ")).toEqual(["REF-1008 10 flacon", "PH-096 2 colis"])
+    expect(linesOf("Please send 3 rolls of bin liners 110L and 4 packs of Stabilo")).toEqual(["SAC-110 3 rouleau", "SURL-J 4 lot"])
+  })
+
   it("counts 'une rallonge' as one, the number word before the product's first word", () => {
     expect(linesOf("il me faudrait 2 boites de gants nitrile taille L et une rallonge 3m")).toEqual(["GN-4411 2 boîte", "RAL-3M 1 pièce"])
   })

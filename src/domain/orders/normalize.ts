@@ -20,7 +20,19 @@ export function normalizeSizes(text: string): string {
     // "Nitrile gloves powder-free L": a size letter ending a glove's name, a few words after "gloves".
     .replace(/\b(gants?|gloves?)\b([\p{L} -]{1,30}?)\s(xxl|xl|xs|s|m|l)(?=\s*(?:$|[;|,\t]))/gimu, (_, w: string, mid: string, s: string) => `${w}${mid} qsize${SIZE_WORDS[s.toLowerCase()]} `)
     .replace(/\b(?:petite|moyenne|grande) taille\b/gi, (m: string) => `qsize${SIZE_WORDS[m.split(" ")[0]!.toLowerCase()]}`)
-    // The words people use for what the catalog names otherwise: "rouleaux WC" are toilet rolls.
+    // The words people use for what the catalog names otherwise: "rouleaux WC" are toilet rolls, brands stand for
+    // their kind ("Scotch", "Post-it", "Stabilo", "Bic"), "LR6" is the AA size. Applied to names too, so a catalog
+    // that says "Post-it" still matches.
+    .replace(/\bpq\b/gi, "papier toilette")
     .replace(/\b(?:wc|toilettes|loo)\b/gi, "toilette")
+    .replace(/\btoilet (?:paper|rolls?)\b/gi, "toilet tissue")
+    .replace(/\bscotch\b/gi, "ruban adhésif")
+    .replace(/\bpost[- ]?its?\b/gi, "notes repositionnables")
+    .replace(/\bstabilos?\b/gi, "surligneurs")
+    .replace(/\bbics?\b/gi, "stylos bille")
+    .replace(/\blr0?6\b/gi, "AA")
+    .replace(/\b(?:sha|gel hydro|hand gel|gel d[ée]sinfectant)\b/gi, "gel hydroalcoolique hand sanitiser")
+    .replace(/\bbin liners?\b/gi, "bin bags")
+    .replace(/\b(?:dish soap|dishwashing liquid)\b/gi, "washing-up liquid")
     .replace(/\b(small|medium|large)\b/gi, (_, s: string) => `qsize${SIZE_WORDS[s.toLowerCase()]}`)
 }
