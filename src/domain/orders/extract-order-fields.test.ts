@@ -37,6 +37,10 @@ describe("the customer's order number", () => {
     expect(extract(`${LINE}\n\nBon de commande interne : CVT-0505`).po_number).toBe("CVT-0505")
   })
 
+  it("is a number that carries its label as a prefix ('PO-7781' as the whole subject)", () => {
+    expect(extract(`${LINE}\nMerci.`, { subject: "PO-7781" }).po_number).toBe("PO-7781")
+  })
+
   it("is no quantity written after such a label ('commande urgente : 3 cartons')", () => {
     expect(extract("Commande urgente : 3 cartons d'essuie-mains, merci de livrer demain.").po_number).toBeNull()
   })

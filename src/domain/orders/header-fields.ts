@@ -60,6 +60,10 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
       const strong = /bon de commande|purchase order|p\.?\s?o|bdc|order (?:no|number|ref)|num[ée]ro de commande|notre r[ée]f|our ref|n\/|r[ée]f/.test(label)
       out.push({ value, strength: (strong ? 2 : 1) + (marked ? 1 : 0), evidence: line.trim() })
     }
+    // "PO-7781", "BC2026-031", "CMD_88": an order number that carries its label as its prefix.
+    for (const pm of line.matchAll(/(?<![\w-])((?:PO|BC|BDC|CMD|CDE)[-_/]?\d[\w\-/]*\d|(?:PO|BC|BDC|CMD|CDE)[-_/]?\d)(?![\w-])/g)) {
+      if (!exclude.has(compactCode(pm[1]!)) && !out.some((c) => c.value === pm[1] || pm[1]!.endsWith(c.value))) out.push({ value: pm[1]!, strength: 2, evidence: line.trim() })
+    }
     if (poPrefix !== null && poPrefix !== "") {
       const pm = new RegExp(`\\b(${poPrefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[A-Z0-9\\-/_]*\\d[A-Z0-9\\-/_]*)`, "i").exec(line)
       if (pm && !exclude.has(compactCode(pm[1]!))) out.push({ value: pm[1]!, strength: 2, evidence: line.trim() })
