@@ -82,6 +82,11 @@ describe("an order or not", () => {
     expect(extract(`Bonjour,\nMerci pour le devis, nous revenons vers vous.${quote}`, { subject: "Re: Devis DV-2026-118" }).is_order).toBe(false)
   })
 
+  it("is an order asked politely beside a question about the price ('serait-il possible de nous livrer', 'kindly supply')", () => {
+    expect(extract("Bonjour,\nSerait-il possible de nous livrer 3 cartons d'essuie-mains ?\nLe prix a-t-il changé depuis mars ?", { subject: "Essuie-mains" }).is_order).toBe(true)
+    expect(extract("Dear team,\nKindly supply 3 cases of Z-fold towels.\nHas the price changed since March?", { subject: "Towels" }).is_order).toBe(true)
+  })
+
   it("is an order after 'bien reçu, merci' for the last delivery", () => {
     expect(extract("Bien reçu, merci. Pour la suite il nous faudrait 3 boîtes de masques chirurgicaux, livraison mardi.").is_order).toBe(true)
   })
