@@ -123,7 +123,8 @@ export const OrderProposal = z.object({
   delivery_address: z.string().max(1000).nullable(),
   lines: z.array(z.object({ ref: z.string().max(60), quantity: z.number(), unit: z.string().max(30) })).max(500),
   confidence: z.record(z.string().max(20), z.number()),
-  evidence: z.record(z.string().max(20), z.string().max(2000))
+  evidence: z.record(z.string().max(20), z.string().max(2000)),
+  evidenceFrom: z.record(z.string().max(20), z.string().max(200)).optional()
 })
 /** The review form's fields as the agent confirmed them. */
 export const ReviewedOrderInput = z.object({

@@ -267,6 +267,8 @@ test("a Gmail message whose order is only in the attached PDF: the review shows 
   await expect(field(review, "lines.0.ref")).toHaveValue("SAC-110")
   await expect(field(review, "lines.2.ref")).toHaveValue("GN-4411")
   await expect(field(review, "lines.2.quantity")).toHaveValue("15")
+  // The words under a line name the PDF they were read in, not "the mail".
+  await expect(review.locator('[data-comptoir="order-line"]').first().locator('[data-comptoir="evidence"]')).toContainText("PO-WL-7760.pdf")
   await expect(review.locator('[data-comptoir="read-attachments"]')).toContainText("PO-WL-7760.pdf")
   await expect(review.locator('[data-comptoir="unread-attachment"]')).toHaveCount(1)
   await expect(review.locator('[data-comptoir="unread-attachment"]')).toHaveAttribute("data-reason", "type")

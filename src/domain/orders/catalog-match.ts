@@ -93,13 +93,15 @@ export class CatalogMatcher {
   private readonly byRef = new Map<string, Product>()
   private readonly byCode = new Map<string, Product[]>()
   private readonly idf = new Map<string, number>()
+  /** How many products' names have each (singular) word. */
+  private readonly df = new Map<string, number>()
   /** Word keys (the whole word, its first and its last three letters) → products: only those are scored. */
   private readonly postings = new Map<string, number[]>()
   /** How many products are built on each head noun: one alone names its product ("10 packs d'eau"). */
   private readonly headCount = new Map<string, number>()
 
   constructor(products: readonly Product[]) {
-    const df = new Map<string, number>()
+    const df = this.df
     this.items = products.map((product) => {
       this.byRef.set(compactCode(product.ref), product)
       const names = [product.nameFr, product.nameEn].map((n) => indexName(normalizeSizes(n)))
@@ -195,12 +197,13 @@ export class CatalogMatcher {
     const content = tokens.map((t, i) => ({ t, i, next: (tokens[i + 1] === "x" ? tokens[i + 2] : tokens[i + 1]) ?? null })).filter(({ t }) => !STOP.has(t))
     if (content.length === 0) return { hit: null, runnerUp: 0 }
     for (const item of this.candidates(content.map(({ t }) => t))) {
-      let itemBest: { score: number; matched: number[]; rare: boolean } | null = null
+      let itemBest: { score: number; matched: number[]; rare: boolean; code?: boolean } | null = null
       for (const name of item.names) {
         let total = 0
         let got = 0
         let gotWords = 0
         let rare = false
+        let code = false
         const matched: number[] = []
         name.tokens.forEach((pt, k) => {
           const w = (this.idf.get(singular(pt)) ?? 1) * name.weights[k]!
@@ -208,9 +211,12 @@ export class CatalogMatcher {
           let m = 0
           let at = -1
           const measure = name.after[k] ?? null
+          // A compound written as one word ("multisurface", "essuiemains") stands for two words of the name.
+          const glued = [k > 0 ? name.tokens[k - 1]! + pt : null, k + 1 < name.tokens.length ? pt + name.tokens[k + 1]! : null].filter((g): g is string => g !== null && !/\d/.test(g))
           for (const { t, i, next } of content) {
             if (measure !== null && next !== measure && !(next !== null && measure.startsWith(next))) continue
-            const s = wordMatch(t, pt)
+            let s = wordMatch(t, pt)
+            if (s === 0 && t.length >= 8) for (const g of glued) if (g.slice(0, 2) === t.slice(0, 2) && Math.abs(g.length - t.length) <= 3) s = Math.max(s, wordMatch(t, g))
             if (s > m) {
               m = s
               at = i
@@ -220,22 +226,26 @@ export class CatalogMatcher {
             got += w * m
             if (!/^\d+$/.test(pt)) gotWords += w * m
             matched.push(at)
-            if ((this.idf.get(singular(pt)) ?? 0) >= Math.log(1 + this.items.length / 3) && pt.length >= 3 && !/^\d+$/.test(pt)) rare = true
+            // A rare word names its product; so does a rare code of letters and digits ("a4", "e27"), short as it is.
+            if ((this.idf.get(singular(pt)) ?? 0) >= Math.log(1 + this.items.length / 3) && (pt.length >= 3 || /[a-z]\d|\d[a-z]/.test(pt)) && !/^\d+$/.test(pt)) rare = true
+            // A code of letters and digits that at most two products have ("a3", "e27") names them all but alone.
+            if (m === 1 && /^[a-z]+\d+[a-z]*$|^\d+[a-z]+$/.test(pt) && (this.df.get(singular(pt)) ?? 9) <= 2 && !MEASURE_CODE.test(pt)) code = true
           }
         })
         // Numbers only back words up: "20" alone names no "model 20".
-        const score = total === 0 || gotWords < 0.3 * total ? 0 : got / total
-        if (itemBest === null || score > itemBest.score) itemBest = { score, matched, rare }
+        const score = total === 0 || (gotWords < 0.3 * total && !code) ? 0 : got / total
+        if (itemBest === null || score > itemBest.score) itemBest = { score, matched, rare, code }
       }
       if (itemBest === null) continue
       // The noun a product's name is built on, when no other product is, names it even without its qualifiers
       // ("10 packs d'eau" is the "Eau minérale plate 50 cl"), though less surely than most of its words.
       if (itemBest.score < 0.45) {
         const isHead = (t: string, h: string) => singular(t) === h || esPlural(t) === h
-        const head = item.heads.find((h) => this.headCount.get(h) === 1 && content.some(({ t }) => isHead(t, h)))
+        // Only a noun no other product's name has: "papier" is toilet paper's head noun, but A4 paper has it too.
+        const head = item.heads.find((h) => this.headCount.get(h) === 1 && this.df.get(h) === 1 && content.some(({ t }) => isHead(t, h)))
         if (head !== undefined) itemBest = { score: 0.45, matched: [content.find(({ t }) => isHead(t, head))!.i], rare: true }
       }
-      const ok = (itemBest.rare && itemBest.score >= 0.3) || itemBest.score >= 0.55
+      const ok = (itemBest.rare && itemBest.score >= 0.3) || (itemBest.code && itemBest.score >= 0.15) || itemBest.score >= 0.55
       if (!ok) continue
       const key = itemBest.score + (prefer.has(item.product.ref) ? 0.05 : 0)
       if (key > bestKey) {
@@ -247,6 +257,9 @@ export class CatalogMatcher {
     return { hit: best, runnerUp: second }
   }
 }
+
+/** A number glued to its measure ("5l", "80g") is no product code. */
+const MEASURE_CODE = /^\d+(?:gsm|g|kg|mg|ml|cl|l|mm|cm|m|w|v)$/
 
 const MEASURES = new Set(["mm", "cm", "m", "l", "cl", "ml", "g", "kg", "gsm", "w", "v", "x"])
 

@@ -1,4 +1,5 @@
-import type { Customer } from "../customers/customer.schema"
+import type { CountryCode, Customer } from "../customers/customer.schema"
+import { findPhones } from "../detect/find-phones"
 import { strictNameMatch } from "../lookup/name-match"
 import { compactCode, foldText } from "../search/fold-text"
 import type { CustomerMemory } from "./types"
@@ -14,7 +15,7 @@ const LEGAL_FORMS = /\b(?:sarl|sas|sasu|sa|eurl|sci|snc|ltd|llp|plc|inc|llc|grou
 export interface CustomerHit {
   customer: Customer
   confidence: number
-  via: "email" | "domain" | "name" | "code" | "po-prefix"
+  via: "email" | "domain" | "name" | "phone" | "code" | "po-prefix"
   evidence: string
 }
 
@@ -32,6 +33,9 @@ export class CustomerMatcher {
   private readonly byEmail = new Map<string, Customer>()
   private readonly byDomain = new Map<string, Customer[]>()
   private readonly byCode = new Map<string, Customer>()
+  private readonly byPhone = new Map<string, Customer[]>()
+  /** The countries of the base's customers: a signature's national numbers are read in these. */
+  private readonly countries: CountryCode[]
   private readonly companies: { key: string; customer: Customer }[] = []
 
   constructor(private readonly customers: readonly Customer[], private readonly memory: Readonly<Record<string, CustomerMemory>> = {}) {
@@ -41,6 +45,7 @@ export class CustomerMatcher {
       if (key.length >= 5) this.companies.push({ key, customer: c })
       const domains = new Set<string>()
       for (const p of c.contacts) {
+        for (const phone of p.phones) if (!(this.byPhone.get(phone) ?? []).includes(c)) this.byPhone.set(phone, [...(this.byPhone.get(phone) ?? []), c])
         for (const e of p.emails) {
           this.byEmail.set(e.toLowerCase(), c)
           const d = e.toLowerCase().split("@")[1]
@@ -49,6 +54,7 @@ export class CustomerMatcher {
       }
       for (const d of domains) this.byDomain.set(d, [...(this.byDomain.get(d) ?? []), c])
     }
+    this.countries = [...new Set(customers.map((c) => c.country))].sort()
     // Longest names first: "Transports Girard Frères" before "Girard".
     this.companies.sort((a, b) => b.key.length - a.key.length)
   }
@@ -89,6 +95,16 @@ export class CustomerMatcher {
       const found = this.companies.filter(({ key, customer }) => inPool(customer) && folded.includes(" " + key + " "))
       const ids = new Set(found.map((f) => f.customer.id))
       if (ids.size === 1) return { customer: found[0]!.customer, confidence: source === input.signatureText ? 0.8 : 0.72, via: "name", evidence: found[0]!.customer.company }
+    }
+    // A phone number of the signature that is one contact's: "Tél. 04 78 42 11 90" under a personal mailbox.
+    if (this.byPhone.size > 0 && input.signatureText.trim() !== "") {
+      const [first, ...others] = this.countries.length > 0 ? this.countries : (["FR"] as CountryCode[])
+      const owners = new Map<Customer, string>()
+      for (const p of findPhones(input.signatureText, first!, { otherCountries: others })) for (const c of this.byPhone.get(p.e164) ?? []) if (inPool(c)) owners.set(c, p.raw)
+      if (owners.size === 1) {
+        const [c, raw] = [...owners][0]!
+        return { customer: c, confidence: 0.8, via: "phone", evidence: raw }
+      }
     }
     for (const s of input.senders) {
       if (s.name.trim() === "") continue

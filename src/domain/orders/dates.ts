@@ -115,6 +115,8 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
     }
     add(m.index, m[0].length, addDays(ref, days), true)
   }
+  // "fin de semaine prochaine": the Friday of next week (before "semaine prochaine" takes its Monday).
+  for (const m of t.matchAll(/\b(?:(?:a la |en )?fin de (?:la )?semaine prochaine|(?:at the )?end of next week)\b/g)) add(m.index, m[0].length, addDays(nextMonday(ref), 4), true)
   for (const m of t.matchAll(/\b(?:(?:en )?debut (?:de )?la semaine prochaine|(?:debut de )?la semaine prochaine|semaine prochaine|(?:early )?next week)\b/g)) add(m.index, m[0].length, nextMonday(ref), true)
   for (const m of t.matchAll(/\b(?:fin (?:du|de) mois|end of (?:the )?month|fin de ce mois)\b/g)) add(m.index, m[0].length, lastDayOfMonth(ref), true)
   for (const m of t.matchAll(/\b(?:debut du mois prochain|early next month|beginning of next month)\b/g)) add(m.index, m[0].length, startOfMonth(addMonths(ref, 1)), true)
@@ -130,6 +132,15 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
     let delta = (dow - ref.getDay() + 7) % 7
     if (delta === 0) delta = 7
     add(m.index, m[0].length, addDays(ref, delta), true)
+  }
+  // "au plus tard le 18", "le mardi 19", "on the 21st": a day of the month alone is the next such day (this
+  // month's when still to come). Last, so a fuller date of the same words wins; never a number before a unit.
+  for (const m of t.matchAll(new RegExp(`\\b(?:(?:le|the|on the|du|au)(?: (?:${DAY_WORDS}))?|${DAY_WORDS}) (\\d{1,2})(?:er|st|nd|rd|th)?\\b(?! ?(?:/|\\d|h\\b|heures?|hours?|x\\b|%|[a-z]+s\\b))`, "g"))) {
+    const day = Number(m[1])
+    if (day < 1 || day > 31) continue
+    const thisMonth = make(ref.getFullYear(), ref.getMonth(), day)
+    const date = thisMonth !== null && thisMonth.getTime() >= ref.getTime() - 12 * 3_600_000 ? thisMonth : make(addMonths(ref, 1).getFullYear(), addMonths(ref, 1).getMonth(), day)
+    add(m.index, m[0].length, date, false)
   }
   return out.sort((a, b) => a.index - b.index)
 }

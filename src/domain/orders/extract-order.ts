@@ -15,17 +15,21 @@ import type { CustomerMemory, ExtractedOrder, OrderContext, OrderMail } from "./
  */
 
 const ORDER_CUES =
-  /\b(?:bon de commande|commande|commander|commandons|commandes?|je vous commande|nous vous commandons|order|ordering|purchase order|p\.?o\.?\b|merci de (?:bien vouloir )?(?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir|preparer)|pourriez vous (?:nous |me )?(?:livrer|envoyer|expedier|preparer)|pouvez vous (?:nous |me )?(?:livrer|envoyer|expedier|preparer)|veuillez (?:nous |me )?(?:livrer|envoyer|expedier)|please (?:send|ship|supply|deliver|dispatch|book|arrange|process)|could you (?:please )?(?:send|ship|supply|deliver|dispatch)|can you (?:please )?(?:send|ship|deliver|supply)|we (?:would like|need|want|require)|we d like|i d like|i would like|nous (?:souhaitons|voudrions|aimerions|avons besoin)|je (?:souhaite|voudrais|souhaiterais)|il (?:me|nous) faudrait|il nous faut|j aurais besoin|j ai besoin|a livrer|to be delivered|reassort|reapprovisionnement|restock|replenish|envoyez|send us|send me|livrez|expediez|ship us|mettez moi|mettez nous|rajoutez|ajoutez|add)\b/
+  /\b(?:bon de commande|commande|commander|commandons|commandes?|je vous commande|nous vous commandons|order|ordering|purchase order|p\.?o\.?\b|merci de (?:bien vouloir )?(?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir|preparer)|pourriez vous (?:nous |me )?(?:livrer|envoyer|expedier|preparer)|pouvez vous (?:nous |me )?(?:livrer|envoyer|expedier|preparer)|veuillez (?:nous |me )?(?:livrer|envoyer|expedier)|please (?:send|ship|supply|deliver|dispatch|book|arrange|process)|could you (?:please )?(?:send|ship|supply|deliver|dispatch)|can you (?:please )?(?:send|ship|deliver|supply)|we (?:would like|need|want|require)|we d like|i d like|i would like|i need|(?:can|could) (?:we|i) (?:get|have|order)|kindly (?:send|supply|deliver|dispatch|arrange|process)|(?:pls|plz) (?:send|deliver)|nous (?:souhaitons|voudrions|aimerions|avons besoin|aurions besoin)|j aurais besoin|je (?:souhaite|voudrais|souhaiterais)|il (?:me|nous) faudrai[st]?|serait il possible de (?:nous |me )?(?:livrer|envoyer|faire parvenir)|il nous faut|j aurais besoin|j ai besoin|a livrer|to be delivered|reassort|reapprovisionnement|restock|replenish|envoyez|send us|send me|livrez|expediez|ship us|mettez moi|mettez nous|rajoutez|ajoutez|add)\b/
 const AUTO_REPLY = /\b(?:reponse automatique|automatic reply|auto(?:matic)? ?reply|out of (?:the )?office|absent du bureau|je suis absente?|i am (?:currently )?(?:out|away)|i m (?:currently )?(?:out|away)|en conges|on (?:annual )?leave|de retour le|back (?:in the office )?on)\b/
 const BULK = /\b(?:se desinscrire|desabonner|desinscription|unsubscribe|newsletter|view in (?:your )?browser|voir (?:la version )?en ligne|version en ligne|manage (?:your )?preferences|gerer (?:vos )?preferences)\b/
 /** The mail is about something else than buying now, whatever else it says. */
 const VETO =
-  /\b(?:reclamation|complaint|abimee?s?|endommagee?s?|damaged|broken|litige|dispute|rembourse\w*|refund|credit note|erreur de livraison|wrong (?:item|product|delivery|ones?|size|colou?r|reference)|not the right ones?|pas (?:les|la|le) bon(?:ne)?s?|not happy|unhappy|pas content\w*|mecontent\w*|defective|faulty|defectueu\w*|pas (?:encore )?recu|still (?:have )?not received|not (?:yet )?received|never (?:arrived|received)|ou en est|where is (?:my|our|order)|suivi de (?:ma |la )?commande|tracking(?: number)?|annul\w*|cancel\w*|retourner|retour (?:de|des)|return (?:the|these)|bien recu|well received|received (?:the|your|our) (?:goods|delivery|order)|montant a regler|amount due|votre facture|your invoice|invoice query|facture n|demande de devis|faire un devis|quotation|price list|pricing question|what would the price|quel serait votre prix|avez vous en stock|do you have (?:any )?in stock|invitation|webinar|salon)\b/g
+  /\b(?:reclamation|complaint|abimee?s?|endommagee?s?|damaged|broken|litige|dispute|rembourse\w*|refund|credit note|erreur de livraison|wrong (?:item|product|delivery|ones?|size|colou?r|reference)|not the right ones?|pas (?:les|la|le) bon(?:ne)?s?|not happy|unhappy|pas content\w*|mecontent\w*|defective|faulty|defectueu\w*|pas (?:encore )?recu|still (?:have )?not received|not (?:yet )?received|never (?:arrived|received)|ou en est|where is (?:my|our|order)|suivi de (?:ma |la )?commande|tracking(?: number)?|annul\w*|cancel\w*|retourner|retour (?:de|des)|return (?:the|these)|received (?:the|your|our) (?:goods|delivery|order)|jamais (?:arrivee?s?|recue?s?|livree?s?)|(?:non|pas) (?:arrivee?s?|livree?s?)|livraison non recue|montant a regler|amount due|votre facture|your invoice|invoice query|facture n|merci pour (?:la|votre) confirmation|thanks? (?:you )?for (?:the|your) (?:order )?confirmation|quand (?:elle|il|la commande|notre commande|ma commande) (?:partira|arrivera|sera (?:livree|expediee))|when will (?:it|the order|our order|my order) (?:ship|arrive|be (?:delivered|dispatched|shipped))|fiche technique|fiches? de (?:donnees de )?securite|fds|safety data sheets?|data sheets?|technical sheets?|msds|demande de devis|demande de prix|demande de tarifs?|demande de cotation|appel d offres?|rfq|request for (?:a )?(?:prices?|pricing|quotations?|quotes?)|faire un devis|(?:envoyer|etablir|transmettre|adresser) (?:un|votre|le) devis|request (?:a|for) (?:a )?(?:quote|quotation)|(?:send|give|provide|email) (?:us|me) (?:with )?(?:a |your )?(?:quote|quotation|prices?|pricing)|(?:could|can) you (?:please )?quote|please quote|price list|(?:je vous |nous vous )?(?:confirmerai|confirmerons) (?:la |notre |ma |cette )?commande|(?:i|we) (?:ll|will) confirm (?:the |our |my |this )?order|not ordering yet|pas encore de commande|just planning|a titre indicatif|previsionnel\w*|forecast|if (?:we|i) (?:order|ordered)|si (?:nous commandons|nous commandions|on commande|je commande)|pricing question|what would the price|quel serait votre prix|avez vous en stock|do you have (?:any )?in stock|invitation|webinar|salon)\b/g
 /** Words an order may well contain too (a price, a question), which only weigh against a weak one. */
-const NEGATIVE = /\b(?:devis|quote|tarifs?|prix|price|how much|combien|avez vous|do you (?:have|stock|sell)|en stock|in stock|disponibilite|availability|facture|invoice|relance|rendez vous|meeting|catalogue|promotion|promo|offre speciale|special offer|discount)\b/g
+const NEGATIVE = /\b(?:par mois|per month|chaque mois|every month|par semaine|per week|existe\w* t? ?(?:il|elle)s?|do you (?:also )?(?:do|make) (?:it|them)|bien recu|well received|quotation|devis|quote|tarifs?|prix|price|how much|combien|avez vous|do you (?:have|stock|sell)|en stock|in stock|disponibilite|availability|facture|invoice|relance|rendez vous|meeting|catalogue|promotion|promo|offre speciale|special offer|discount)\b/g
 /** Asking to buy now, stronger than any mention of a price or a question. */
 const STRONG_ORDER =
-  /\b(?:bon de commande|purchase order|voici (?:notre|ma) commande|ci joint (?:notre|ma|le) (?:bon de )?commande|please find (?:attached )?(?:our|my) (?:purchase )?order|here is (?:our|my) order|attached (?:is )?(?:our|my|the) (?:purchase )?order|je vous commande|nous vous commandons|nous commandons|we (?:would like|wish|want) to order|i d like to order|i would like to order|please (?:send|ship|supply|deliver|dispatch)|merci de (?:bien vouloir )?(?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir)|veuillez (?:nous |me )?(?:livrer|envoyer|expedier)|pourriez vous (?:nous |me )?(?:livrer|envoyer|expedier)|pouvez vous (?:nous |me )?(?:livrer|envoyer|expedier)|could you (?:please )?(?:send|ship|deliver|supply)|can you (?:please )?(?:send|ship|deliver|supply)|commande (?:n|no|numero)|order (?:no|number|ref)|po (?:no|number|#)|nouvelle commande|new order|reassort|restock|a livrer|pour livraison|for delivery|rajoutez|ajoutez|add to (?:my|our|the) order|notre commande|our order|ma commande|my order|go ahead|bon pour accord|je valide|nous validons|please proceed|please process)\b/
+  /\b(?:bon de commande|purchase order|voici (?:notre|ma) commande|ci joint (?:notre|ma|le) (?:bon de )?commande|please find (?:attached )?(?:our|my) (?:purchase )?order|here is (?:our|my) order|attached (?:is )?(?:our|my|the) (?:purchase )?order|je vous commande|nous vous commandons|nous commandons|we (?:would like|wish|want) to order|i d like to order|i would like to order|please (?:send|ship|supply|deliver|dispatch)|kindly (?:send|supply|deliver|dispatch)|merci de (?:bien vouloir )?(?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir)|veuillez (?:nous |me )?(?:livrer|envoyer|expedier)|pourriez vous (?:nous |me )?(?:livrer|envoyer|expedier)|pouvez vous (?:nous |me )?(?:livrer|envoyer|expedier)|serait il possible de (?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir)|could you (?:please )?(?:send|ship|deliver|supply)|can you (?:please )?(?:send|ship|deliver|supply)|commande (?:n|no|numero)|order (?:no|number|ref)|po (?:no|number|#)|nouvelle commande|new order|reassort|restock|a livrer|pour livraison|for delivery|rajoutez|ajoutez|add to (?:my|our|the) order|notre commande|our order|ma commande|my order|go ahead|bon pour accord|je valide|nous validons|please proceed|please process)\b/
+
+/** Accepting a quote or proposal as it stands. */
+const ACCEPT =
+  /\b(?:bon pour accord|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:j|nous) (?:accepte|acceptons|valide|validons) (?:le|ce|votre) devis|je valide|nous validons|(?:we|i) accept (?:the|your|this) (?:quote|quotation|offer)|(?:quote|quotation) (?:below )?(?:is )?(?:accepted|approved)|please (?:go ahead|proceed)|go ahead with (?:the|your|this) (?:quote|quotation|order)|approved as quoted)\b/
 
 export class OrderExtractor {
   private readonly matcher: CatalogMatcher
@@ -72,22 +76,32 @@ export class OrderExtractor {
       .filter((a): a is { words: string[]; product: Product } => a.product !== undefined && a.words[0] !== "")
     const lineOpts = { matcher: this.matcher, aliases, prefer: new Set(memory.usualRefs ?? []) }
     const found: FoundLine[] = []
-    for (const a of mail.attachments) found.push(...findLines(a.text, lineOpts))
+    for (const a of mail.attachments) found.push(...findLines(a.text, lineOpts).map((l) => ({ ...l, source: a.filename })))
     const fromAttachments = new Set(found.map((l) => l.product.ref))
     for (const s of own) for (const l of findLines(s.body, lineOpts)) if (!fromAttachments.has(l.product.ref)) found.push(l)
+    // "OK pour le devis ci-dessous, bon pour accord": a reply that accepts what it quotes orders the quoted lines.
+    const top = own[0]
+    if (found.length === 0 && top?.quoted !== undefined && ACCEPT.test(foldText(`${mail.subject}\n${top.body}`))) {
+      for (const l of findLines(top.quoted, lineOpts)) found.push({ ...l, confidence: Math.min(l.confidence, 0.65) })
+    }
     const lines = dedupe(found)
 
     // Is it an order at all?
     const orderText = foldText([mail.subject, ...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n"))
     const subject = foldText(mail.subject)
     const auto = mail.bulk === true || AUTO_REPLY.test(subject) || AUTO_REPLY.test(foldText(own[0]?.body ?? "")) || BULK.test(foldText(body))
-    const vetoes = new Set([...orderText.matchAll(VETO)].map((m) => m[0]))
+    // A reply keeps the old subject ("Re: Votre facture"): its words weigh as much as a price's, no more.
+    const reply = /^\s*(?:re|r[ée]f|aw|sv|tr|fw|fwd|wg)\s*:/i.test(mail.subject)
+    const vetoText = reply ? foldText([...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n")) : orderText
+    const vetoes = new Set([...vetoText.matchAll(VETO)].map((m) => m[0]))
     const negatives = new Set([...orderText.matchAll(NEGATIVE)].map((m) => m[0]))
+    if (reply) for (const m of subject.matchAll(VETO)) if (!vetoes.has(m[0])) negatives.add(m[0])
     const strong = STRONG_ORDER.test(orderText) || pos.length > 0
     const weak = ORDER_CUES.test(orderText)
     // A mail that is mostly a list of products with quantities is an order even without a word saying so.
     const bodyLines = own.flatMap((s) => s.body.split("\n")).filter((l) => l.trim() !== "" && !/^(?:bonjour|hello|hi|madame|dear|merci|thanks?)\b/i.test(l.trim())).length
-    const listOnly = lines.length > 0 && lines.length >= 0.5 * bodyLines
+    // One product in a two-line mail is no list: "Existe-t-il en boîte de 200 ? Nous en prenons 10 par mois."
+    const listOnly = lines.length > 0 && lines.length >= 0.5 * bodyLines && (lines.length >= 2 || bodyLines <= 1)
     let orderScore = lines.length === 0 ? 0 : (strong ? 2 : 0) + (weak ? 1 : 0) + (lines.some((l) => l.confidence >= 0.85) ? 0.5 : 0) + (listOnly ? 1 : 0) - negatives.size * 0.8 - vetoes.size * 4
     if (auto) orderScore = -10
     const isOrder = lines.length > 0 && orderScore > 0.4
@@ -95,7 +109,7 @@ export class OrderExtractor {
     evidence.is_order = isOrder ? (lines[0]?.evidence ?? "") : auto ? "automatic or bulk mail" : vetoes.size + negatives.size > 0 ? [...vetoes, ...negatives].join(", ") : "no product with a quantity"
 
     if (!isOrder) {
-      return { is_order: false, customer_code: customerHit?.customer.code ?? null, po_number: null, delivery_date: null, delivery_address: null, lines: [], confidence: { ...confidence, customer_code: customerHit?.confidence ?? 0 }, evidence: { ...evidence, customer_code: customerHit?.evidence ?? "" } }
+      return { is_order: false, customer_code: customerHit?.customer.code ?? null, po_number: null, delivery_date: null, delivery_address: null, lines: [], confidence: { ...confidence, customer_code: customerHit?.confidence ?? 0 }, evidence: { ...evidence, customer_code: customerHit?.evidence ?? "" }, evidenceFrom: {} }
     }
 
     const po = bestPo(morePos)
@@ -126,6 +140,7 @@ export class OrderExtractor {
       confidence[`lines.${i}`] = l.confidence
       evidence[`lines.${i}`] = l.evidence
     })
+    const evidenceFrom = attachmentSources(evidence, lines, mail, body)
     return {
       is_order: true,
       customer_code: customerHit?.customer.code ?? null,
@@ -134,9 +149,31 @@ export class OrderExtractor {
       delivery_address: address?.value ?? null,
       lines: lines.map((l) => ({ ref: l.product.ref, quantity: l.quantity, unit: l.unit })),
       confidence,
-      evidence
+      evidence,
+      evidenceFrom
     }
   }
+}
+
+/**
+ * Which attachment each field's words were read in: a line knows its own; a header field's words are looked for
+ * in the mail's text first (subject and body), then in each attachment.
+ */
+function attachmentSources(evidence: Readonly<Record<string, string>>, lines: readonly FoundLine[], mail: OrderMail, body: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  lines.forEach((l, i) => {
+    if (l.source !== undefined) out[`lines.${i}`] = l.source
+  })
+  if (lines[0]?.source !== undefined) out.is_order = lines[0].source
+  for (const [field, words] of Object.entries(evidence)) {
+    if (field.startsWith("lines.") || field === "is_order") continue
+    // A multi-line address's evidence joins its lines with " / ": its first line says where it is.
+    const first = words.split(" / ")[0]!.trim()
+    if (first === "" || mail.subject.includes(first) || body.includes(first)) continue
+    const file = mail.attachments.find((a) => a.text.includes(first))?.filename
+    if (file !== undefined) out[field] = file
+  }
+  return out
 }
 
 function clamp(x: number): number {

@@ -32,7 +32,16 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
         marked = true
         rest = rest.slice(mk[0].length)
       }
+      // "Bon de commande interne : CVT-0505": one word qualifying the label before its colon.
+      let qualified = false
+      const q = !marked ? /^\s*[\p{Ll}]{3,12}\s*:\s*/u.exec(rest) : null
+      if (q) {
+        qualified = true
+        rest = rest.slice(q[0].length)
+      }
       let tm = PO_TOKEN.exec(rest)
+      if (qualified && tm && !(/[A-Z]/i.test(tm[1]!) && /\d/.test(tm[1]!))) continue
+      if (qualified) marked = true
       if (!marked) {
         // "commande mensuelle EV-26-022": a word or two between the label and a number shaped like one.
         const skip = /^\s*((?:[\p{Ll}]+\s+){1,2})([A-Z0-9][A-Z0-9\-/_.]*[A-Z0-9])/u.exec(rest)
@@ -51,6 +60,10 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
       const strong = /bon de commande|purchase order|p\.?\s?o|bdc|order (?:no|number|ref)|num[ée]ro de commande|notre r[ée]f|our ref|n\/|r[ée]f/.test(label)
       out.push({ value, strength: (strong ? 2 : 1) + (marked ? 1 : 0), evidence: line.trim() })
     }
+    // "PO-7781", "BC2026-031", "CMD_88": an order number that carries its label as its prefix.
+    for (const pm of line.matchAll(/(?<![\w-])((?:PO|BC|BDC|CMD|CDE)[-_/]?\d[\w\-/]*\d|(?:PO|BC|BDC|CMD|CDE)[-_/]?\d)(?![\w-])/g)) {
+      if (!exclude.has(compactCode(pm[1]!)) && !out.some((c) => c.value === pm[1] || pm[1]!.endsWith(c.value))) out.push({ value: pm[1]!, strength: 2, evidence: line.trim() })
+    }
     if (poPrefix !== null && poPrefix !== "") {
       const pm = new RegExp(`\\b(${poPrefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[A-Z0-9\\-/_]*\\d[A-Z0-9\\-/_]*)`, "i").exec(line)
       if (pm && !exclude.has(compactCode(pm[1]!))) out.push({ value: pm[1]!, strength: 2, evidence: line.trim() })
@@ -60,9 +73,10 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
 }
 
 const ADDRESS_LABEL =
-  /(?:adresse de livraison|adresse livraison|lieu de livraison|livraison (?:[àa]|au|aux|sur)(?: l'adresse)?|[àa] livrer (?:[àa]|au|aux|sur)|livrer (?:[àa]|au|aux|sur)|merci de livrer (?:[àa]|au|aux)|delivery address|deliver(?:y)? to|please deliver to|ship to|shipping address|delivery point|site de livraison|point de livraison)\s*(?:l'adresse\s*)?(?:suivante\s*)?:?/i
+  /(?:adresse de livraison|adresse livraison|lieu de livraison|livraison (?:aux|au|[àa]|sur)(?![a-zà-ÿ])(?: l'adresse)?|[àa] livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|merci de livrer (?:aux|au|[àa])(?![a-zà-ÿ])|delivery address|deliver(?:y)? to|please deliver to|ship to|shipping address|delivery point|site de livraison|point de livraison)\s*(?:l'adresse\s*)?(?:suivante\s*)?:?/i
 const POSTAL_LINE = /\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]{2} \d{5})\b/
 const STREET = /\b(?:\d{1,4}(?:\s?(?:bis|ter|b))?,?\s+(?:rue|avenue|av\.?|bd|boulevard|all[ée]e|chemin|impasse|place|quai|route|zone|za|zi|cours|square|lotissement|parc|road|street|st\.?|lane|avenue|way|drive|park|court|close|industrial)|zone (?:industrielle|artisanale|d'activit[ée]s?)|za |zi |unit \d|parc d'activit)/i
+const BILLING = /\b(?:factur\w*|invoice|invoicing|billing|bill to|si[èe]ge|registered|head office)\b/i
 const STOP_LINE = /^(?:date|d[ée]lai|t[ée]l|tel|phone|fax|mobile|contact|merci|thanks|cordialement|regards|r[ée]f|po|commande|order|qt[ée]|horaires|opening|hours|attn|[àa] l'attention)/i
 
 function cleanAddressPart(s: string): string {
@@ -75,12 +89,23 @@ export function findDeliveryAddress(text: string): { value: string; evidence: st
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
     let m = ADDRESS_LABEL.exec(line)
-    if (!m && /\b(?:livr|deliver|ship)/i.test(line) && /:\s*$/.test(line)) m = /[^\n]*:\s*$/.exec(line)
+    // "Livraison le 19/05/2026 à : Imprimerie Rousseau, 14 rue …": a delivery phrase ending in "à :" / "to:".
+    if (!m) m = /\b(?:livraison|livrer|delivery|deliver)\b[^:\n]{0,40}?\s(?:[àa]|to|at)\s*:/i.exec(line)
+    // A line ending with ":" that says where the goods go ("This one goes to our new cross dock:", "Drop it at the
+    // boatyard:", "à l'entrepôt :"), never where the invoice goes.
+    const destination = /\b(?:livr|deliver|ship)/i.test(line) || (/\b(?:goes? to|go to|drop|send (?:it|them)|bring|entrep[oô]t|warehouse|d[ée]p[oô]t|chantier|site)/i.test(line) && !BILLING.test(line))
+    if (!m && destination && /:\s*$/.test(line)) m = /[^\n]*:\s*$/.exec(line)
     if (!m) continue
     const parts: string[] = []
     const after = line.slice(m.index + m[0].length)
     // "Please deliver to our second site:": a name for what the next lines say.
-    const first = /:\s*$/.test(after) && !STREET.test(after) && !POSTAL_LINE.test(after) ? "" : cleanAddressPart(after.replace(/\s*[|]\s*/g, ", "))
+    let first = /:\s*$/.test(after) && !STREET.test(after) && !POSTAL_LINE.test(after) ? "" : cleanAddressPart(after.replace(/\s*[|]\s*/g, ", "))
+    // "livrer à notre labo : 8 rue …", "au labo (8 rue …, 69003 Lyon)": the address is what the colon or the
+    // brackets hold, not the name of the place before them.
+    const colon = /^[^:\d]{1,40}:\s*(.+)$/.exec(first)
+    if (colon && (STREET.test(colon[1]!) || POSTAL_LINE.test(colon[1]!))) first = cleanAddressPart(colon[1]!)
+    const bracket = /^[^(\d]{1,40}\(([^)]+)\)/.exec(first)
+    if (bracket && STREET.test(bracket[1]!) && POSTAL_LINE.test(bracket[1]!)) first = cleanAddressPart(bracket[1]!)
     if (/^(?:habituelle|usual|comme d'habitude|as usual|notre adresse habituelle)/i.test(foldText(first))) return null
     if (first !== "") {
       // "livraison au 12 rue des Forges, 69007 Lyon, jeudi" stops after the city.

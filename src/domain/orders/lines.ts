@@ -11,6 +11,8 @@ export interface FoundLine {
   unit: string
   confidence: number
   evidence: string
+  /** The attachment the line was read in (its file name); absent for the mail's own text. */
+  source?: string
 }
 
 interface Token {
@@ -45,6 +47,14 @@ function tokenize(text: string): Token[] {
     out.push({ raw, folded: sep ? raw : foldText(raw), start, end: start + raw.length, num, sep })
   }
   return out
+}
+
+/** "half a dozen", "une demi-douzaine" → 6, "2 dozen", "deux douzaines" → 24, "a dozen" → 12: a number of its own. */
+function dozens(text: string): string {
+  return text
+    .replace(/\b(?:half a dozen|une demi[- ]douzaine|demi[- ]douzaine)(?:\s+(?:de|d['’]|of)\b)?/gi, "6 ")
+    .replace(/\b(\d{1,3}|two|three|four|five|six|deux|trois|quatre|cinq|six)\s+(?:dozens?|douzaines?)(?:\s+(?:de|d['’]|of)\b)?/gi, (_, n: string) => `${(/^\d+$/.test(n) ? Number(n) : NUMBER_WORDS[n.toLowerCase()]!) * 12} `)
+    .replace(/\b(?:a|one|une|1)\s+(?:dozen|douzaine)(?:\s+(?:de|d['’]|of)\b)?/gi, "12 ")
 }
 
 /** "x10", "10x", "×10" → "x 10", "10 x" so the multiplier is a word of its own; "40 × 30" is a dimension. */
@@ -96,6 +106,17 @@ function productIn(tokens: Token[], from: number, to: number, matcher: CatalogMa
   return { from, to, product: hit.product, confidence, used: new Set(hit.matched.filter((k) => k >= 0).map((k) => owner[k]!)) }
 }
 
+const DATE_AFTER = /^\s?(?:er\s)?(?:janv\w*|f[ée]vr\w*|mars|avr\w*|mai|juin|juil\w*|ao[uû]t|sept\w*|oct\w*|nov\w*|d[ée]c\w*|january|february|march|april|may|june|july|august|september|october|november|december)\b/i
+
+/** The number at start..end sits in a run of digits, spaces, dots, dashes and brackets holding nine digits or more. */
+function phoneRunAround(text: string, start: number, end: number): boolean {
+  let a = start
+  let b = end
+  while (a > 0 && /[\d .()+-]/.test(text[a - 1]!)) a--
+  while (b < text.length && /[\d .()+-]/.test(text[b]!)) b++
+  return (text.slice(a, b).match(/\d/g)?.length ?? 0) >= 9
+}
+
 function isExcludedNumber(text: string, tokens: Token[], i: number): boolean {
   const t = tokens[i]!
   const before = text.slice(Math.max(0, t.start - 12), t.start)
@@ -108,7 +129,20 @@ function isExcludedNumber(text: string, tokens: Token[], i: number): boolean {
   // Two decimals without a unit are a price in a pasted table ("5,49").
   if (/^\d+[.,]\d{2}$/.test(t.raw) && !/^\s*(?:kg|kilos?)\b/i.test(after)) return true
   if (t.num !== null && t.num >= 10000) return true
+  // A day of a date written in words ("pour le 12 mai", "by 14 March") is no quantity.
+  if (DATE_AFTER.test(text.slice(t.end, t.end + 12))) return true
+  // "on a l'expédition le 13", "livré au 4": a French day after its article is a date too.
+  if (/\b(?:le|du|au)\s$/i.test(before) && !/^\s*(?:er\b)?\s*[\p{L}]/u.test(after)) return true
+  // A piece of a phone number ("(617) 555-0199", "04 76 33 21 09"): nine digits or more in one run.
+  if (phoneRunAround(text, t.start, t.end)) return true
   return false
+}
+
+/** The product's name has this number with this measure after it ("1 L", "500 ml", "66 m"). */
+function measureOfName(product: Product, num: string, measure: string): boolean {
+  if (!/^(?:l|ml|cl|g|kg|mm|cm|m|w|gsm)$/.test(measure)) return false
+  const name = ` ${foldText(normalizeSizes(`${product.nameFr} ${product.nameEn}`))} `
+  return name.includes(` ${foldText(num)} ${measure} `)
 }
 
 function quantityIn(text: string, tokens: Token[], g: Group): { quantity: number; unit: string | null; cue: number; at: number } | null {
@@ -124,23 +158,35 @@ function quantityIn(text: string, tokens: Token[], g: Group): { quantity: number
       if (w !== undefined && next !== undefined && unitOfWord(next.folded) !== null && !WEAK_UNIT_WORDS.has(next.folded)) {
         value = w
         wordNumber = true
+      } else if (w !== undefined && w > 0 && t.folded !== "a" && t.folded !== "an" && next !== undefined && (g.used.has(i + 1) || (g.used.has(i + 2) && next.num === null && !next.sep)) && ![...g.used].some((k) => k < i)) {
+        // "une rallonge 3 m", "two extension leads", "vingt ampoules LED-E27": a number word right before the
+        // product's first word (or the word before its ref).
+        value = w
+        wordNumber = true
       } else continue
     }
     // A number the product's name also has ("détergent 5 L") is the quantity only when a unit follows it
     // ("5 bidons de détergent multi-surfaces").
     if (value <= 0) continue
-    if (g.used.has(i) && !(tokens[i + 1] !== undefined && unitOfWord(tokens[i + 1]!.folded) !== null && !WEAK_UNIT_WORDS.has(tokens[i + 1]!.folded) && !g.used.has(i + 1))) continue
+    // So is one before the unit the product is sold by, ahead of the name: "1 kg de café en grains" (sold by the kg).
+    const soldBy = tokens[i + 1] !== undefined && ![...g.used].some((k) => k < i) && unitOfWord(tokens[i + 1]!.folded) === g.product.unit
+    if (g.used.has(i) && !soldBy && !(tokens[i + 1] !== undefined && unitOfWord(tokens[i + 1]!.folded) !== null && !WEAK_UNIT_WORDS.has(tokens[i + 1]!.folded) && !g.used.has(i + 1))) continue
     if (!wordNumber && isExcludedNumber(text, tokens, i)) continue
+    // "SAV-1L Liquid hand soap 1L": the product's own measure, written after its ref, is no quantity.
+    if (!wordNumber && tokens[i + 1] !== undefined && [...g.used].some((k) => k < i) && measureOfName(g.product, t.raw, tokens[i + 1]!.folded)) continue
     const before = text.slice(Math.max(0, t.start - 24), t.start)
     const prev = tokens[i - 1]
     const next = tokens[i + 1]
     let cue = 3
     let unit: string | null = null
     const nextUnit = next !== undefined && !g.used.has(i + 1) ? unitOfWord(next.folded) : null
+    // "160 x 80" after the name's "160": the other side of its dimension, no quantity.
+    if (prev?.folded === "x" && g.used.has(i - 2) && tokens[i - 2]!.num !== null) continue
     if (QTY_LABEL.test(before)) cue = 10
     else if (prev !== undefined && prev.folded === "x" && !g.used.has(i - 1)) cue = 9
     else if (next !== undefined && next.folded === "x") cue = 9
-    if (nextUnit !== null && !(WEAK_UNIT_WORDS.has(next!.folded) && next!.raw !== next!.raw.toLowerCase())) {
+    // A weak unit word in capitals is a word ("gants L", "AN") unless it is an ERP's "EA".
+    if (nextUnit !== null && !(WEAK_UNIT_WORDS.has(next!.folded) && next!.raw !== next!.raw.toLowerCase() && next!.folded !== "ea")) {
       unit = nextUnit
       cue = Math.max(cue, 8)
     } else if (next !== undefined && next.folded === "x") {
@@ -149,6 +195,8 @@ function quantityIn(text: string, tokens: Token[], g: Group): { quantity: number
       if (u !== null && !WEAK_UNIT_WORDS.has(after!.folded)) unit = u
     }
     if (cue === 3 && (i === g.from || tokens.slice(g.from, i).every((k) => k.sep))) cue = 6
+    // "100 cartons 40x30x30": right before the product's first word, the way a unit word would be.
+    if (cue < 7 && next !== undefined && g.used.has(i + 1) && ![...g.used].some((k) => k < i)) cue = 7
     if (cue === 3 && /^\s*$/.test(text.slice(t.end)) ) cue = 5
     if (cue === 3 && /:\s*$/.test(before)) cue = 5
     if (best === null || cue > best.cue) best = { quantity: value, unit, cue, at: i }
@@ -164,8 +212,9 @@ export interface LineOptions {
 
 /** Order lines of one line of text (a sentence may name several products). */
 function linesOfText(raw: string, opts: LineOptions, nextLine: string | null): { lines: FoundLine[]; usedNext: boolean } {
-  const text = spaceMultipliers(normalizeSizes(raw))
-  if (NOT_A_LINE.test(text)) return { lines: [], usedNext: false }
+  const text = spaceMultipliers(dozens(normalizeSizes(raw)))
+  // "Last time the driver left 12 boxes at reception": a story about an earlier delivery, told as a sentence.
+  if (NOT_A_LINE.test(text) || /^\s*(?:the )?(?:last time|la derni[èe]re fois|la fois derni[èe]re)\b/i.test(text)) return { lines: [], usedNext: false }
   const tokens = tokenize(text)
   if (tokens.length === 0) return { lines: [], usedNext: false }
   // Pieces between separators; when two or more name a product, each is a line of its own.
@@ -212,7 +261,7 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null): {
   return { lines, usedNext }
 }
 
-const HEAD_REF = /^(?:r[ée]f(?:[ée]rence)?s?\.?|code(?: article)?|article code|item(?: no\.?| code| #)?|sku|part(?: no\.?| number)?|n° article|ref\.? produit|product code|code produit)$/i
+const HEAD_REF = /^(?:(?:supplier|vendor|your|votre|fournisseur)\s+(?:ref(?:erence)?\.?|code|item|part no\.?|sku)|r[ée]f(?:[ée]rence)?s?\.?(?:\s+fournisseur)?|code(?: article| fournisseur)?|article code|item(?: no\.?| code| #)?|sku|part(?: no\.?| number)?|n° article|ref\.? produit|product code|code produit)$/i
 const HEAD_DESC = /^(?:d[ée]signation|description|produit|product|article|item|libell[ée]|d[ée]signation article|item description|nom|name)$/i
 const HEAD_QTY = /^(?:qt[ée]s?\.?|qte\.?|qty\.?|quantit[ée]s?|quantity|quantities|nb|nombre|quant\.?|qt[ée] command[ée]e|order qty)$/i
 const HEAD_UNIT = /^(?:unit[ée]s?|unit|uom|u\.?|conditionnement|packaging|unit of measure)$/i
@@ -262,9 +311,13 @@ function tableRow(cells: readonly string[], cols: Columns, opts: LineOptions, ra
   } else {
     const descTokens = tokenize(normalizeSizes(descCell))
     const g = productIn(descTokens, 0, descTokens.length, opts.matcher, opts.aliases, opts.prefer)
-    if (g !== null) {
-      product = g.product
-      confidence = g.confidence
+    // A row's unit can settle the name: "Rouleaux WC | 2 colis" is the toilet paper sold by the "colis".
+    const unitWords = `${qtyCell} ${cols.unit >= 0 ? (cells[cols.unit] ?? "") : ""}`.replace(/[\d.,]+/g, " ")
+    const withUnit = g === null && unitWords.trim() !== "" ? tokenize(normalizeSizes(`${descCell} ${unitWords}`)) : null
+    const h = g ?? (withUnit === null ? null : productIn(withUnit, 0, withUnit.length, opts.matcher, opts.aliases, opts.prefer))
+    if (h !== null) {
+      product = h.product
+      confidence = g === null ? Math.min(0.6, h.confidence) : h.confidence
     }
   }
   if (product === null) return null
@@ -273,15 +326,25 @@ function tableRow(cells: readonly string[], cols: Columns, opts: LineOptions, ra
   return { product, quantity, unit, confidence, evidence: raw.trim() }
 }
 
+/**
+ * The sentences of a line of text: cut after ".", "!" or "?" that end a word of four letters or more ("June.") and come
+ * before a capital, so "Réf. GN-4410" and "env. 5" stay whole.
+ */
+function sentencesOf(line: string): string[] {
+  return line.split(/(?<=[\p{L}]{4}[.!?])\s+(?=[\p{Lu}])/u)
+}
+
 /** Every order line of a text: tables by their header, other lines one by one. */
 export function findLines(text: string, opts: LineOptions): FoundLine[] {
   const rawLines = text.split("\n")
   const out: FoundLine[] = []
   let cols: Columns | null = null
+  let heading: string | null = null
   for (let i = 0; i < rawLines.length; i++) {
     const line = rawLines[i]!
     if (line.trim() === "") {
       cols = null
+      heading = null
       continue
     }
     const cells = cellsOf(line)
@@ -298,9 +361,24 @@ export function findLines(text: string, opts: LineOptions): FoundLine[] {
       }
     } else cols = null
     const next = i + 1 < rawLines.length ? rawLines[i + 1]! : null
-    const { lines, usedNext } = linesOfText(cells !== null ? cells.join(" ; ") : line, opts, next)
-    out.push(...lines)
-    if (usedNext) i++
+    // "Gants nitrile :" then "- M : 4 boîtes", "- L : 2 boîtes": a heading names what the items under it lack.
+    if (cells === null && /:\s*$/.test(line) && !/\d/.test(line) && line.trim().length <= 60) {
+      heading = line.trim().replace(/:\s*$/, "")
+      continue
+    }
+    if (heading !== null && cells === null && /^\s*[-•*–]/.test(line)) {
+      const own = linesOfText(line, opts, null).lines
+      out.push(...(own.length > 0 ? own : linesOfText(`${heading} ${line.replace(/^\s*[-•*–]\s*/, "")}`, opts, null).lines.map((l) => ({ ...l, evidence: `${heading} : ${line.trim()}` }))))
+      continue
+    }
+    if (!/^\s*[-•*–]/.test(line)) heading = null
+    // Sentence by sentence: "Bien reçu, merci. Pour la suite il nous faudrait 3 boîtes…" orders in its second.
+    const sentences = cells !== null ? [cells.join(" ; ")] : sentencesOf(line)
+    sentences.forEach((sentence, k) => {
+      const { lines, usedNext } = linesOfText(sentence, opts, k === sentences.length - 1 ? next : null)
+      out.push(...lines)
+      if (usedNext) i++
+    })
   }
   return out
 }

@@ -14,6 +14,8 @@ export interface MailSegment {
   /** ISO date of this part, when its header said it. */
   date: string | null
   subject: string | null
+  /** The history this part quotes (a reply's "> " lines or copied header block), unquoted: read only on request. */
+  quoted?: string
 }
 
 const FORWARD_MARKER = /^[>\s]*(?:-{2,}\s*)?(?:forwarded message|message transf[ée]r[ée]|d[ée]but du message r[ée]exp[ée]di[ée]|begin forwarded message|original message|message d'origine)\s*:?\s*(?:-{2,})?\s*$/i
@@ -99,6 +101,7 @@ export function splitMail(text: string, top: { from: string | null; date: string
     const cut = firstCut(lines, depth === 0 && forwardHint)
     const { body, signature } = splitSignature(lines.slice(0, cut.at))
     segments.push({ body: body.join("\n").trim(), signature: signature.join("\n").trim(), ...header })
+    if (cut.kind === "quote") segments[segments.length - 1]!.quoted = lines.slice(cut.at).map((l) => l.replace(/^(?:>\s?)+/, "")).join("\n")
     if (cut.kind !== "forward") break
     let rest = lines.slice(cut.at + (FORWARD_MARKER.test(lines[cut.at]!) ? 1 : 0))
     if (rest.length > 0 && rest.filter((l) => l.trim() !== "").every((l) => /^>/.test(l))) rest = unquoteOnce(rest)

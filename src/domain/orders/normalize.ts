@@ -11,7 +11,28 @@ export function normalizeSizes(text: string): string {
     // "2 x 10" with spaces stays a multiplier.
     .replace(/\b\d+(?:[.,]\d+)?(?:(?:[x×*]\d+(?:[.,]\d+)?)+|(?:\s*[x×*]\s*\d+(?:[.,]\d+)?){2,})\b/gi, (m) => m.split(/\s*[x×*]\s*/i).join(" × "))
     .replace(/(?<![\p{L}\d-])(\d+(?:[.,]\d+)?)(gsm|g|kg|mg|ml|cl|l|mm|cm|m|w|v|m2)\b/giu, "$1 $2")
+    // "110 litres" is the "110 L" of a name.
+    .replace(/(?<![\p{L}\d-])(\d+(?:[.,]\d+)?)\s?(?:litres?|liters?|ltr?s?)\b/giu, "$1 l")
+    // "petite taille (S)", "size (M)": the letter in brackets says it.
+    .replace(/\b(?:(?:petite|moyenne|grande)\s+)?(?:taille|size|sz)\s*\((xxl|xl|xs|s|m|l)\)/gi, (_, s: string) => ` qsize${SIZE_WORDS[s.toLowerCase()]} `)
     .replace(/\b(?:taille|size|sz|t\.)\s*(xxl|xl|xs|s|m|l)\b/gi, (_, s: string) => ` qsize${SIZE_WORDS[s.toLowerCase()]} `)
     .replace(/\b(gants?|gloves?|nitriles?|nitrille|latex|vinyle?)\s+(xxl|xl|xs|s|m|l)\b(?!['’])/gi, (_, w: string, s: string) => `${w} qsize${SIZE_WORDS[s.toLowerCase()]} `)
+    // "Nitrile gloves powder-free L": a size letter ending a glove's name, a few words after "gloves".
+    .replace(/\b(gants?|gloves?)\b([\p{L} -]{1,30}?)\s(xxl|xl|xs|s|m|l)(?=\s*(?:$|[;|,\t]))/gimu, (_, w: string, mid: string, s: string) => `${w}${mid} qsize${SIZE_WORDS[s.toLowerCase()]} `)
+    .replace(/\b(?:petite|moyenne|grande) taille\b/gi, (m: string) => `qsize${SIZE_WORDS[m.split(" ")[0]!.toLowerCase()]}`)
+    // The words people use for what the catalog names otherwise: "rouleaux WC" are toilet rolls, brands stand for
+    // their kind ("Scotch", "Post-it", "Stabilo", "Bic"), "LR6" is the AA size. Applied to names too, so a catalog
+    // that says "Post-it" still matches.
+    .replace(/\bpq\b/gi, "papier toilette")
+    .replace(/\b(?:wc|toilettes|loo)\b/gi, "toilette")
+    .replace(/\btoilet (?:paper|rolls?)\b/gi, "toilet tissue")
+    .replace(/\bscotch\b/gi, "ruban adhésif")
+    .replace(/\bpost[- ]?its?\b/gi, "notes repositionnables")
+    .replace(/\bstabilos?\b/gi, "surligneurs")
+    .replace(/\bbics?\b/gi, "stylos bille")
+    .replace(/\blr0?6\b/gi, "AA")
+    .replace(/\b(?:sha|gel hydro|hand gel|gel d[ée]sinfectant)\b/gi, "gel hydroalcoolique hand sanitiser")
+    .replace(/\bbin liners?\b/gi, "bin bags")
+    .replace(/\b(?:dish soap|dishwashing liquid)\b/gi, "washing-up liquid")
     .replace(/\b(small|medium|large)\b/gi, (_, s: string) => `qsize${SIZE_WORDS[s.toLowerCase()]}`)
 }

@@ -61,6 +61,11 @@ export interface ExtractedOrder {
   confidence: Record<string, number>
   /** The words of the mail each field came from. */
   evidence: Record<string, string>
+  /**
+   * The attachment (its file name) each field's words came from, for the fields read in one: the review says
+   * "from bon-de-commande.pdf", not "from the mail". A field absent here came from the mail's own text.
+   */
+  evidenceFrom?: Record<string, string>
 }
 
 export const LOW_CONFIDENCE = 0.7

@@ -4,12 +4,17 @@ import { foldText } from "../search/fold-text"
  * Units as customers write them (FR and EN, singular, plural, abbreviated) → the catalog's French unit words.
  * Packs, lots and packets are one family: a "pack" of a product sold by the "lot" is that lot.
  */
+/** The unit word that counts the product in its own unit, whatever that is: see `lineUnit`. */
+const EACH = "each"
+
 const UNIT_WORDS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["carton", ["carton", "cartons", "ctn", "ctns", "caisse", "caisses", "case", "cases"]],
   ["boîte", ["boite", "boites", "bte", "btes", "bt", "box", "boxes", "bx"]],
-  ["pièce", ["piece", "pieces", "pc", "pcs", "pce", "pces", "unite", "unites", "unit", "units", "u", "ea", "each", "exemplaire", "exemplaires", "ex"]],
+  ["pièce", ["piece", "pieces", "pc", "pcs", "pce", "pces", "exemplaire", "exemplaires", "ex"]],
+  // "12 EA", "6 unités": one of whatever the product is sold by (an ERP's unit of measure "each").
+  [EACH, ["unite", "unites", "unit", "units", "u", "ea", "each", "off", "nos"]],
   ["ramette", ["ramette", "ramettes", "ream", "reams", "rames", "rame"]],
-  ["flacon", ["flacon", "flacons", "bottle", "bottles", "fl"]],
+  ["flacon", ["flacon", "flacons", "bouteille", "bouteilles", "btl", "btls", "bottle", "bottles", "fl"]],
   ["rouleau", ["rouleau", "rouleaux", "rlx", "roll", "rolls", "rlx"]],
   ["palette", ["palette", "palettes", "pallet", "pallets"]],
   ["lot", ["lot", "lots", "pack", "packs", "paquet", "paquets", "pqt", "pqts", "packet", "packets", "pkt"]],
@@ -32,7 +37,7 @@ export function unitOfWord(word: string): string | null {
 }
 
 /** Words that are units only next to a number and otherwise ordinary words ("u", "h", "an", "can", "ex"). */
-export const WEAK_UNIT_WORDS = new Set(["u", "h", "an", "ans", "can", "ex", "ea", "fl", "bt"])
+export const WEAK_UNIT_WORDS = new Set(["u", "h", "an", "ans", "can", "ex", "ea", "fl", "bt", "off", "nos"])
 
 /**
  * The unit of an order line: the word the customer used, unless it names the same thing as the product's own
@@ -41,7 +46,7 @@ export const WEAK_UNIT_WORDS = new Set(["u", "h", "an", "ans", "can", "ex", "ea"
  * the piece).
  */
 export function lineUnit(written: string | null, product: { unit: string; nameFr: string; nameEn: string }): string {
-  if (written === null) return product.unit
+  if (written === null || written === EACH) return product.unit
   const productUnit = foldText(product.unit)
   const canonical = foldText(written)
   if (canonical === productUnit) return product.unit

@@ -145,6 +145,8 @@ function ReviewForm({
   const low = (key: string) => (p.confidence[key] ?? 1) < LOW_CONFIDENCE
   const evidenceOf = (key: string, index?: number) => {
     const words = p.evidence[key]
+    // Named after the attachment it was read in, so the agent knows where to look.
+    const file = p.evidenceFrom?.[key]
     if (!words)
       return low(key) ? (
         <span className="c-evidence c-evidence-low" data-comptoir="evidence" data-field={key}>
@@ -154,7 +156,7 @@ function ReviewForm({
     return (
       <span className={low(key) ? "c-evidence c-evidence-low" : "c-evidence"} data-comptoir="evidence" data-field={index === undefined ? key : `lines.${index}`}>
         {low(key) ? `${t("orderCapture.review.check")} ` : ""}
-        {t("orderCapture.review.fromMail", { words })}
+        {file === undefined ? t("orderCapture.review.fromMail", { words }) : t("orderCapture.review.fromAttachment", { file, words })}
       </span>
     )
   }
