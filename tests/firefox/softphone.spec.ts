@@ -85,8 +85,8 @@ beforeAll(async () => {
     // A fake microphone, granted without a prompt (the extension's microphone page asks a real user once).
     "media.navigator.streams.fake": true,
     "media.navigator.permission.disabled": true,
-    // rtpengine answers on 127.0.0.1: Firefox leaves the loopback interface out of ICE unless told (no audio
-    // without it in an earlier attempt), and plain host addresses rather than mDNS names.
+    // rtpengine answers on 127.0.0.1: Firefox leaves the loopback interface out of ICE unless told, and offers
+    // mDNS names instead of host addresses (an earlier attempt without these prefs got no audio).
     "media.peerconnection.ice.loopback": true,
     "media.peerconnection.ice.obfuscate_host_addresses": false,
     "extensions.background.idle.timeout": IDLE_TIMEOUT_MS
@@ -142,7 +142,7 @@ describe("the softphone in Firefox ESR (background event page)", () => {
     await dockIn(dock, "in-call")
     const caller = await dock.waitForSelector('[data-comptoir="caller-card"]')
     expect(await caller!.evaluate((e) => e.getAttribute("data-customer-code"))).toBe(target.code)
-    // Audio flows both ways through rtpengine (the loopback prefs above let ICE connect).
+    // Audio flows both ways through rtpengine.
     const early = await waitFor(() => stats(dock), (s) => s.bytesReceived > 2000, 10_000)
     console.log(`firefox softphone media after answer: ${JSON.stringify(early)}`)
     expect(early.bytesReceived).toBeGreaterThan(2000)
