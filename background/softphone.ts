@@ -1,3 +1,4 @@
+import type { createBackgroundHost } from "~src/telephony/background-host"
 import { SoftphoneController, openCallerCard } from "~src/telephony/controller"
 
 import { services } from "./services"
@@ -10,7 +11,14 @@ export const softphone = new SoftphoneController({
   teamSession: async () => {
     const s = await readSession()
     return s ? { serverUrl: s.serverUrl, token: s.token } : null
-  }
+  },
+  // Firefox has no offscreen document: the call runs in its background event page. Chosen by the build target
+  // (Parcel drops the other branch and its require), so Chrome's service worker does not load sip.js.
+  localHost:
+    process.env.PLASMO_BROWSER === "firefox"
+      ? // eslint-disable-next-line @typescript-eslint/no-require-imports
+        (require("~src/telephony/background-host") as { createBackgroundHost: typeof createBackgroundHost }).createBackgroundHost
+      : undefined
 })
 
 export function startSoftphone(): void {

@@ -7,6 +7,7 @@ import { Customer } from "~src/domain/customers/customer.schema"
 import { initialPhoneState, SETTINGS_KEY, transition, type PhoneEvent, type PhoneState } from "~src/domain/telephony"
 
 import { SoftphoneController } from "./controller"
+import type { HostReport } from "./provider-host"
 
 /** The few chrome APIs the controller's report path uses, in memory. */
 function fakeChrome() {
@@ -115,6 +116,45 @@ describe("the softphone controller's call log", () => {
     doc.open = false
     expect(await controller.call("+33144319244", {})).toBe("c2")
     expect(doc.created).toBe(2)
+  })
+
+  it("drives a provider host in the background itself (Firefox's event page) without an offscreen document or a message", async () => {
+    const ops: string[] = []
+    let report: HostReport = () => undefined
+    let started = false
+    const g = globalThis as unknown as { chrome: { runtime: Record<string, unknown> } }
+    g.chrome.runtime.sendMessage = async () => {
+      throw new Error("no message in Firefox: the host is in this page")
+    }
+    const local = new SoftphoneController({
+      db,
+      customersByPhone: async (n) => base.filter((c) => c.contacts.some((p) => p.phones.includes(n))),
+      teamSession: async () => null,
+      localHost: (r) => {
+        report = r
+        return {
+          run: async (cmd) => {
+            ops.push(cmd.op)
+            if (cmd.op === "start") started = true
+            if (cmd.op === "stop") started = false
+            return cmd.op === "call" ? { callId: "f1" } : { state: initialPhoneState }
+          },
+          state: () => initialPhoneState,
+          started: () => started
+        }
+      }
+    })
+    await local.resume()
+    expect(await local.call("+33144319244", {})).toBe("f1")
+    // What the host reports reaches the published view, the caller's card included.
+    let s = transition(initialPhoneState, { type: "register-requested", provider: "sip" }, 1)
+    s = transition(s, { type: "registered" }, 2)
+    s = transition(s, { type: "outgoing", callId: "f1", number: "+33144319244" }, 3)
+    report(s, { type: "outgoing", callId: "f1", number: "+33144319244" })
+    await vi.waitFor(async () => expect((await local.view()).caller).toMatchObject({ callId: "f1", customerId: "cu1" }))
+    // Back to no softphone: the host is stopped (there is no document to close).
+    await local.configure({ ...(await local.settings()), provider: "none" }, undefined)
+    expect(ops).toEqual(["start", "call", "stop"])
   })
 
   it("shows the state on the toolbar badge", async () => {

@@ -17,6 +17,7 @@ import {
 
 import { OFFSCREEN_TARGET, type OffscreenCommand, type OffscreenReply } from "./offscreen-protocol"
 import type { CallStats, ProviderCapabilities } from "./provider"
+import type { HostReport, ProviderHost } from "./provider-host"
 import { TelProvider } from "./tel-provider"
 
 export const OFFSCREEN_PATH = "tabs/offscreen.html"
@@ -34,6 +35,11 @@ export interface ControllerDeps {
   customersByPhone: (e164: string) => Promise<Customer[]>
   /** The team server's session, for the Twilio token. */
   teamSession: () => Promise<{ serverUrl: string; token: string } | null>
+  /**
+   * Firefox: the provider host runs in this very page (the background event page has a DOM), called directly
+   * instead of through an offscreen document (src/telephony/background-host.ts).
+   */
+  localHost?: (report: HostReport) => ProviderHost
 }
 
 type EndedListener = (record: CallRecord) => void
@@ -61,10 +67,13 @@ export class SoftphoneController {
   private current: SoftphoneView | null = null
   /** The offscreen document answered a command: skip asking the browser whether it exists before each one. */
   private offscreenUp = false
+  /** The provider host in the background itself (Firefox), else null (Chrome's offscreen document). */
+  private readonly local: ProviderHost | null
 
   constructor(private readonly deps: ControllerDeps) {
     this.calls = new CallRepository(deps.db)
     this.secrets = new SecretStore(deps.db)
+    this.local = deps.localHost?.((state, event) => void this.report(state, event)) ?? null
     // Optional: the controller is also built where there is no chrome (the handlers' meta-test imports it).
     globalThis.chrome?.storage?.onChanged?.addListener((changes, area) => {
       if (area === "local" && SETTINGS_KEY in changes) this.settingsCache = null
@@ -138,9 +147,15 @@ export class SoftphoneController {
 
   // ---- the offscreen document ----
   private async hasOffscreen(): Promise<boolean> {
+    if (this.local) return this.local.started()
     const url = chrome.runtime.getURL(OFFSCREEN_PATH)
     const contexts = await chrome.runtime.getContexts({ contextTypes: ["OFFSCREEN_DOCUMENT" as chrome.runtime.ContextType], documentUrls: [url] })
     return contexts.length > 0
+  }
+
+  private async closeOffscreen(): Promise<void> {
+    if (this.local) await this.local.run({ op: "stop" }).catch(() => undefined)
+    else await chrome.offscreen.closeDocument().catch(() => undefined)
   }
 
   private creating: Promise<void> | null = null
@@ -157,6 +172,7 @@ export class SoftphoneController {
   }
 
   private async offscreen(command: OffscreenCommand): Promise<unknown> {
+    if (this.local) return this.local.run(command)
     if (!this.offscreenUp) await this.ensureOffscreen()
     // A document just created may not listen yet: retry "no receiving end" for a short while.
     for (let attempt = 0; ; attempt++) {
@@ -190,13 +206,13 @@ export class SoftphoneController {
     this.tel = null
     if (s.provider === "none" || (s.provider === "sip" && !s.sip)) {
       this.offscreenUp = false
-      if (await this.hasOffscreen()) await chrome.offscreen.closeDocument().catch(() => undefined)
+      if (await this.hasOffscreen()) await this.closeOffscreen()
       await this.publish({ ...(await this.view()), state: initialPhoneState, caller: null, capabilities: CAPABILITIES.none!, configured: false, updatedAt: Date.now() })
       return
     }
     if (s.provider === "tel") {
       this.offscreenUp = false
-      if (await this.hasOffscreen()) await chrome.offscreen.closeDocument().catch(() => undefined)
+      if (await this.hasOffscreen()) await this.closeOffscreen()
       const provider = new TelProvider({ openUrl: (url) => void chrome.tabs.create({ url, active: false }).catch(() => undefined) })
       this.tel = { provider, state: initialPhoneState }
       provider.onEvent((e) => {

@@ -1,88 +1,14 @@
-import { initialPhoneState, transition, type PhoneEvent, type PhoneState } from "~src/domain/telephony"
-
-import { OFFSCREEN_TARGET, OffscreenEnvelope, type OffscreenCommand, type OffscreenReply } from "./offscreen-protocol"
-import type { TelephonyProvider } from "./provider"
-import { SipProvider } from "./sip-provider"
-import { TwilioProvider, loadTwilioDevice } from "./twilio-provider"
+import { OFFSCREEN_TARGET, OffscreenEnvelope, type OffscreenReply } from "./offscreen-protocol"
+import { createProviderHost } from "./provider-host"
 
 /**
- * Runs in the offscreen document (Chrome) where WebRTC and the microphone exist: holds the provider, folds
- * its events into the state, and reports each change to the background, which publishes it to every surface.
+ * Runs in the offscreen document (Chrome) where WebRTC and the microphone exist: the provider host, driven by
+ * the background's messages, reporting each change to the background, which publishes it to every surface.
  */
 export function startOffscreenHost(): void {
-  let provider: TelephonyProvider | null = null
-  let state: PhoneState = initialPhoneState
-  const audio = document.createElement("audio")
-  audio.autoplay = true
-  document.body.appendChild(audio)
-
-  const report = (event: PhoneEvent | null) => {
+  const host = createProviderHost((state, event) => {
     chrome.runtime.sendMessage({ type: "softphone/report", payload: { state, event } }).catch(() => undefined)
-  }
-
-  const onEvent = (e: PhoneEvent) => {
-    state = transition(state, e, Date.now())
-    report(e)
-  }
-
-  const playRemote = (stream: MediaStream, sinkId: string | null) => {
-    audio.srcObject = stream
-    const withSink = audio as HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> }
-    if (sinkId && withSink.setSinkId) withSink.setSinkId(sinkId).catch(() => undefined)
-    audio.play().catch(() => undefined)
-  }
-
-  // Back from sleep or a network change: re-register at once rather than at the next backoff step.
-  addEventListener("online", () => {
-    if (provider instanceof SipProvider) provider.networkBack()
   })
-
-  async function run(cmd: OffscreenCommand): Promise<unknown> {
-    if (cmd.op === "start") {
-      provider?.dispose()
-      state = initialPhoneState
-      if (cmd.provider === "sip" && cmd.sip) {
-        provider = new SipProvider({ settings: cmd.sip, devices: cmd.devices, playRemote })
-      } else if (cmd.provider === "twilio" && cmd.twilio) {
-        const { tokenUrl, sessionToken } = cmd.twilio
-        const fetchToken = async () => {
-          const r = await fetch(tokenUrl, { method: "POST", headers: { authorization: `Bearer ${sessionToken}` } })
-          if (!r.ok) throw new Error(`token: HTTP ${r.status}`)
-          return ((await r.json()) as { token: string }).token
-        }
-        provider = new TwilioProvider({ DeviceClass: await loadTwilioDevice(), fetchToken, devices: cmd.devices })
-      } else throw new Error("no settings for this provider")
-      provider.onEvent(onEvent)
-      void provider.register()
-      return { state }
-    }
-    if (cmd.op === "status") return { state }
-    if (!provider) throw new Error("the softphone is not started")
-    if (cmd.op === "stop") {
-      const p = provider
-      provider = null
-      await p.unregister().catch(() => undefined)
-      p.dispose()
-      state = initialPhoneState
-      report(null)
-      return { state }
-    }
-    if (cmd.op === "call") {
-      // A finished call stays on screen until the next one replaces it.
-      if (state.call?.phase === "ended") state = transition(state, { type: "cleared" }, Date.now())
-      const callId = await provider.call(cmd.number)
-      return { callId }
-    }
-    if (cmd.op === "answer") return void (await provider.answer(cmd.callId))
-    if (cmd.op === "decline") return void (await provider.decline(cmd.callId))
-    if (cmd.op === "hangup") return void (await provider.hangup(cmd.callId))
-    if (cmd.op === "mute") return void (await provider.mute(cmd.callId, cmd.muted))
-    if (cmd.op === "hold") return void (await provider.hold(cmd.callId, cmd.onHold))
-    if (cmd.op === "dtmf") return void (await provider.sendDtmf(cmd.callId, cmd.digits))
-    if (cmd.op === "transfer") return void (await provider.transfer(cmd.callId, cmd.target))
-    if (cmd.op === "stats") return await provider.stats(cmd.callId)
-    return undefined
-  }
 
   chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Contract messages are the background's to answer; this document only takes its own envelope, and only
@@ -94,12 +20,12 @@ export function startOffscreenHost(): void {
       sendResponse({ ok: false, error: "malformed softphone command" } satisfies OffscreenReply)
       return false
     }
-    run(parsed.data.command).then(
+    host.run(parsed.data.command).then(
       (data) => sendResponse({ ok: true, data: data ?? null } satisfies OffscreenReply),
       (e: unknown) => sendResponse({ ok: false, error: e instanceof Error ? e.message : String(e) } satisfies OffscreenReply)
     )
     return true
   })
   // The background waits for this before its first command (a new document has no listener yet).
-  chrome.runtime.sendMessage({ type: "softphone/report", payload: { state, event: null } }).catch(() => undefined)
+  chrome.runtime.sendMessage({ type: "softphone/report", payload: { state: host.state(), event: null } }).catch(() => undefined)
 }

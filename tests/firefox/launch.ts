@@ -1,0 +1,105 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs"
+import { createServer } from "node:http"
+import { tmpdir } from "node:os"
+import { join, resolve } from "node:path"
+
+import puppeteer, { type Browser, type Page } from "puppeteer-core"
+
+// Debian's Firefox ESR driven over WebDriver BiDi (puppeteer-core, no downloaded browser), with the Firefox build
+// (`npm run build:firefox`) installed as a temporary add-on, the way a developer loads it from about:debugging.
+
+export const FIREFOX = process.env.FIREFOX_PATH ?? "/usr/bin/firefox-esr"
+export const BUILD = resolve(process.env.COMPTOIR_FIREFOX_BUILD ?? "build/firefox-mv3-prod")
+export const ADDON_ID = "comptoir@comptoir.example"
+/** Fixed through the profile's prefs, so the tests know the add-on's moz-extension:// origin (random otherwise). */
+export const ADDON_UUID = "0c0ffee0-4c1e-4e2e-9a57-6f1c2a4e3d9b"
+
+export interface LaunchedFirefox {
+  browser: Browser
+  /** A scratch directory of this browser's (its profile is inside), removed by `close`. */
+  workDir: string
+  /** The id Firefox gave the installed build (ADDON_ID when the manifest's gecko id is read). */
+  addonId: string
+  close(): Promise<void>
+}
+
+/** Firefox ESR with a fresh profile and the Firefox build installed; `prefs` are added to the profile's. */
+export async function launchFirefox(prefs: Record<string, unknown> = {}): Promise<LaunchedFirefox> {
+  if (!existsSync(FIREFOX)) throw new Error(`${FIREFOX} is missing: apt-get install -y firefox-esr (npm test's preflight installs it)`)
+  if (!existsSync(join(BUILD, "manifest.json"))) throw new Error(`${BUILD} is missing: npm run build:firefox`)
+  const workDir = mkdtempSync(join(tmpdir(), "comptoir-firefox-"))
+  const browser = await puppeteer.launch({
+    browser: "firefox",
+    executablePath: FIREFOX,
+    headless: true,
+    // WebDriver BiDi refuses to navigate to moz-extension:// pages (the options page) without this test-only flag.
+    args: ["--remote-allow-system-access"],
+    userDataDir: join(workDir, "profile"),
+    extraPrefsFirefox: {
+      "extensions.webextensions.uuids": JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
+      "intl.locale.requested": "en-US",
+      // Keep the browser off the network (the equivalent of the Chromium flags in tests/e2e/launch.ts).
+      "app.update.enabled": false,
+      "browser.shell.checkDefaultBrowser": false,
+      "extensions.update.enabled": false,
+      "datareporting.policy.dataSubmissionEnabled": false,
+      "toolkit.telemetry.enabled": false,
+      ...prefs
+    }
+  })
+  const addonId = await browser.installExtension(BUILD)
+  return {
+    browser,
+    workDir,
+    addonId,
+    close: async () => {
+      await browser.close()
+      rmSync(workDir, { recursive: true, force: true })
+    }
+  }
+}
+
+/**
+ * An extension page in the tab. The navigation's load event may not reach WebDriver BiDi for a page of the
+ * extension's process, so the page is awaited by its content instead (each caller waits for its own element).
+ */
+export async function openExtensionPage(page: Page, path: string): Promise<void> {
+  try {
+    await page.goto(`moz-extension://${ADDON_UUID}/${path}`, { waitUntil: "domcontentloaded", timeout: 10_000 })
+  } catch (e) {
+    if (!(e instanceof Error) || e.name !== "TimeoutError") throw e
+  }
+}
+
+/** Waits for an element of the in-page panel, which mounts in an open shadow root (`>>>` pierces it). */
+export function waitInOverlay(page: Page, selector: string, timeout = 20_000) {
+  return page.waitForSelector(`#comptoir-overlay >>> ${selector}`, { timeout })
+}
+
+export interface FixtureSite {
+  /** http://127.0.0.1:<port> */
+  origin: string
+  /** Serves `html` at `path` (text/html, not cached). */
+  route(path: string, html: string): void
+  close(): Promise<void>
+}
+
+/** A local HTTP server for the fixture pages (the browser's content script runs on http://127.0.0.1/*). */
+export async function startFixtureSite(): Promise<FixtureSite> {
+  const routes = new Map<string, string>()
+  const server = createServer((req, res) => {
+    const body = routes.get(new URL(req.url ?? "/", "http://x").pathname)
+    if (body === undefined) res.writeHead(404).end("not found")
+    else res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" }).end(body)
+  })
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok))
+  const a = server.address()
+  return {
+    origin: `http://127.0.0.1:${typeof a === "object" && a ? a.port : 0}`,
+    route: (path, html) => void routes.set(path, html),
+    close: async () => {
+      server.closeAllConnections()
+      await new Promise((ok) => server.close(ok))
+    }
+  }
+}
