@@ -85,8 +85,8 @@ beforeAll(async () => {
     // A fake microphone, granted without a prompt (the extension's microphone page asks a real user once).
     "media.navigator.streams.fake": true,
     "media.navigator.permission.disabled": true,
-    // rtpengine answers on 127.0.0.1: Firefox leaves the loopback interface out of ICE unless told, and offers
-    // mDNS names instead of host addresses (an earlier attempt without these prefs got no audio).
+    // rtpengine answers on 127.0.0.1: Firefox leaves the loopback interface out of ICE unless told (without
+    // this pref: 0 bytes received), and plain host addresses rather than mDNS names.
     "media.peerconnection.ice.loopback": true,
     "media.peerconnection.ice.obfuscate_host_addresses": false,
     "extensions.background.idle.timeout": IDLE_TIMEOUT_MS
@@ -147,6 +147,10 @@ describe("the softphone in Firefox ESR (background event page)", () => {
     console.log(`firefox softphone media after answer: ${JSON.stringify(early)}`)
     expect(early.bytesReceived).toBeGreaterThan(2000)
     expect(early.bytesSent).toBeGreaterThan(0)
+    // DTMF from the keypad (RFC 4733 through rtpengine): baresip logs the call's first digit.
+    await (await dock.waitForSelector('[data-comptoir="dtmf"] [data-digit="1"]'))!.click()
+    await (await dock.waitForSelector('[data-comptoir="dtmf"] [data-digit="#"]'))!.click()
+    expect(await waitFor(async () => lab.log("baresip"), (log) => /received event: '1'/.test(log), 5_000)).toMatch(/received event: '1'/)
     await dock.screenshot({ path: join("test-results", "firefox-softphone-in-call.png") })
 
     // No extension page open and no event for the background for longer than the idle timeout: the event page
@@ -186,4 +190,29 @@ describe("the softphone in Firefox ESR (background event page)", () => {
     await dock.screenshot({ path: join("test-results", "firefox-softphone-outcome.png") })
     await dock.close()
   }, 120_000)
+
+  it("still registered after the idle timeout with no page open: an incoming call pops the customer's card, answered, hung up, logged", async () => {
+    // Every extension page closed, longer than the idle timeout: a suspended event page would have lost its
+    // WebSocket, and the PBX's INVITE would find no one.
+    for (const p of await browser.pages()) if (p.url().startsWith("moz-extension:")) await p.close()
+    await new Promise((r) => setTimeout(r, IDLE_TIMEOUT_MS + 3000))
+    const caller = customers.filter((c) => c.country === "FR")[12]!
+    const number = caller.contacts[0]!.phones[0]!
+    await lab.callFrom(number, "agent1")
+    const dock = await openDock()
+    await dockIn(dock, "ringing-in", 10_000)
+    const card = await dock.waitForSelector('[data-comptoir="caller-card"]')
+    expect(await card!.evaluate((e) => e.getAttribute("data-customer-code"))).toBe(caller.code)
+    await (await dock.waitForSelector('[data-comptoir="answer"]'))!.click()
+    await dockIn(dock, "in-call")
+    const media = await waitFor(() => stats(dock), (s) => s.bytesReceived > 2000, 10_000)
+    expect(media.bytesReceived).toBeGreaterThan(2000)
+    await (await dock.waitForSelector('[data-comptoir="hangup"]'))!.click()
+    await dockIn(dock, "ended")
+    const inbound = (await waitFor(() => rows(dock, "calls"), (r) => r.length === 2, 5_000)).filter((c) => c.direction === "inbound")
+    expect(inbound).toHaveLength(1)
+    expect(inbound[0]).toMatchObject({ number, provider: "sip", endReason: "hangup-local" })
+    expect(inbound[0]!.durationMs as number).toBeGreaterThan(0)
+    await dock.close()
+  }, 60_000)
 })
