@@ -12,7 +12,7 @@
  * - group-commit: the issue part against a server with group commit off (GROUP_COMMIT_MS=off) and on (the
  *   default), alternated BENCH_GC_PAIRS times (2), each pair's burst and spread p95 printed as a ratio on/off.
  *   npx tsx --tsconfig tsconfig.json bench/quote.bench.ts        (form: after `npm run build`)
- * Env: BENCH_PARTS (form,pdf,issue), BENCH_QUOTE_RUNS (form clicks, 20), BENCH_ISSUE_ROUNDS (10),
+ * Env: BENCH_PARTS (form,pdf,issue,group-commit), BENCH_QUOTE_RUNS (form clicks, 20), BENCH_ISSUE_ROUNDS (10),
  *      BENCH_AGENTS (50), BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres).
  */
 import { spawn, type ChildProcess } from "node:child_process"
@@ -119,7 +119,9 @@ async function startPgServer(extraEnv: Record<string, string> = {}): Promise<{ u
   await admin.connect()
   await admin.query(`CREATE DATABASE ${name}`)
   const env = { ...process.env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", SEED: "auto", DATABASE_URL: PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`), ...extraEnv }
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { env, stdio: ["ignore", "pipe", "inherit"] })
+  // BENCH_SERVER_NODE_ARGS: flags for the server's node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"; NODE_OPTIONS refuses them).
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean)
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/main.ts"], { env, stdio: ["ignore", "pipe", "inherit"] })
   const url = await new Promise<string>((ok, fail) => {
     let out = ""
     child.stdout!.on("data", (d: Buffer) => {
