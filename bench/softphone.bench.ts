@@ -200,6 +200,19 @@ async function main() {
     }
     mkdirSync("bench-results", { recursive: true })
     writeFileSync("bench-results/softphone.json", JSON.stringify(results, null, 2))
+  } catch (e) {
+    // What the lab saw last: a call it refused or never ended says why the step above waited in vain.
+    for (const daemon of ["baresip", "kamailio"] as const) {
+      const lines = (() => {
+        try {
+          return lab.log(daemon).trimEnd().split("\n")
+        } catch {
+          return []
+        }
+      })()
+      console.error(`--- ${daemon}, last lines ---\n${lines.slice(-25).join("\n")}`)
+    }
+    throw e
   } finally {
     await context.close()
     server.closeAllConnections()
