@@ -112,3 +112,33 @@ describe("the third held-out part (held-out-3), written blind after the extracto
     }
   })
 })
+
+describe("the fourth held-out part (held-out-4), written blind after the extractor", () => {
+  const mails = part("held-out-4")
+  const withAttachment = (mime: RegExp) => mails.filter((m) => mime.test(m.eml)).map((m) => m.name)
+
+  it("holds 38 mails, 20 French and 18 English, 13 of them not orders", () => {
+    expect(mails).toHaveLength(38)
+    expect(mails.filter((m) => /^h4-\d\d-fr-/.test(m.name))).toHaveLength(20)
+    expect(mails.filter((m) => /^h4-\d\d-en-/.test(m.name))).toHaveLength(18)
+    expect(mails.filter((m) => !m.expected.is_order)).toHaveLength(13)
+  })
+
+  it("labels as not an order exactly the mails named so", () => {
+    for (const { name, expected } of mails) expect(expected.is_order, name).toBe(!/^h4-\d\d-[a-z]{2}-non-/.test(name))
+  })
+
+  it("attaches three PDF purchase orders, one .ods and one .xlsx order", () => {
+    expect(withAttachment(/Content-Type: application\/pdf/)).toEqual(["h4-09-fr-rousseau-pdf-atelier-faconnage", "h4-10-fr-carre-pdf-plateforme-thise", "h4-23-en-sinclair-pdf-glasgow"])
+    expect(withAttachment(/Content-Type: application\/vnd\.oasis\.opendocument\.spreadsheet/)).toEqual(["h4-11-fr-mercier-ods-am-178"])
+    expect(withAttachment(/Content-Type: application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/)).toEqual(["h4-22-en-whitfield-xlsx-cross-dock"])
+  })
+
+  it("dates every mail and every delivery in late 2026, no delivery before its mail", () => {
+    for (const { name, eml, expected } of mails) {
+      const sent = new Date(/^Date: (.+)$/m.exec(eml)![1]!)
+      expect(sent.getUTCFullYear() === 2026 && sent.getUTCMonth() >= 9, `${name}: ${sent.toISOString()}`).toBe(true)
+      if (expected.delivery_date !== null) expect(new Date(`${expected.delivery_date}T23:59:59Z`) >= sent, `${name}: delivery before the mail`).toBe(true)
+    }
+  })
+})
