@@ -28,6 +28,14 @@ interface IndexedName {
   after: (string | null)[]
   /** Parenthesised words (pack sizes) count less. */
   weights: number[]
+  /** Per token, computed once per catalog (not per mail): its weight (rarity × `weights`), whether it is a rare
+   *  word or a rare code that names its product, whether it is a number, and the compounds it forms with its
+   *  neighbours. */
+  w?: number[]
+  rare?: boolean[]
+  code?: boolean[]
+  numeric?: boolean[]
+  glued?: string[][]
 }
 
 interface IndexedProduct {
@@ -118,6 +126,19 @@ export class CatalogMatcher {
     for (const item of this.items) for (const h of new Set(item.heads)) this.headCount.set(h, (this.headCount.get(h) ?? 0) + 1)
     const n = Math.max(1, products.length)
     for (const [t, f] of df) this.idf.set(t, Math.log(1 + n / f))
+    const rareIdf = Math.log(1 + this.items.length / 3)
+    for (const item of this.items) {
+      for (const name of item.names) {
+        name.w = name.tokens.map((pt, k) => (this.idf.get(singular(pt)) ?? 1) * name.weights[k]!)
+        name.numeric = name.tokens.map((pt) => /^\d+$/.test(pt))
+        // A rare word names its product; so does a rare code of letters and digits ("a4", "e27"), short as it is.
+        name.rare = name.tokens.map((pt) => (this.idf.get(singular(pt)) ?? 0) >= rareIdf && (pt.length >= 3 || /[a-z]\d|\d[a-z]/.test(pt)) && !/^\d+$/.test(pt))
+        // A code of letters and digits that at most two products have ("a3", "e27") names them all but alone.
+        name.code = name.tokens.map((pt) => /^[a-z]+\d+[a-z]*$|^\d+[a-z]+$/.test(pt) && (this.df.get(singular(pt)) ?? 9) <= 2 && !MEASURE_CODE.test(pt))
+        // A compound written as one word ("multisurface", "essuiemains") stands for two words of the name.
+        name.glued = name.tokens.map((pt, k) => [k > 0 ? name.tokens[k - 1]! + pt : null, k + 1 < name.tokens.length ? pt + name.tokens[k + 1]! : null].filter((g): g is string => g !== null && !/\d/.test(g)))
+      }
+    }
     this.items.forEach((item, k) => {
       const keys = new Set<string>()
       for (const name of item.names) for (const t of name.tokens) for (const key of wordKeys(t)) keys.add(key)
@@ -154,6 +175,19 @@ export class CatalogMatcher {
       .slice(0, 60)
       .sort((a, b) => a[0] - b[0])
       .map(([k]) => this.items[k]!)
+  }
+
+  /** wordMatch is pure and a mail's words meet the same catalog words again and again: remembered across mails. */
+  private readonly wordMatches = new Map<string, number>()
+  private wordMatchCached(mail: string, catalog: string): number {
+    const key = mail + "|" + catalog
+    let v = this.wordMatches.get(key)
+    if (v === undefined) {
+      if (this.wordMatches.size > 200_000) this.wordMatches.clear()
+      v = wordMatch(mail, catalog)
+      this.wordMatches.set(key, v)
+    }
+    return v
   }
 
   get size(): number {
@@ -205,18 +239,18 @@ export class CatalogMatcher {
         let rare = false
         let code = false
         const matched: number[] = []
-        name.tokens.forEach((pt, k) => {
-          const w = (this.idf.get(singular(pt)) ?? 1) * name.weights[k]!
+        for (let k = 0; k < name.tokens.length; k++) {
+          const pt = name.tokens[k]!
+          const w = name.w![k]!
           total += w
           let m = 0
           let at = -1
           const measure = name.after[k] ?? null
-          // A compound written as one word ("multisurface", "essuiemains") stands for two words of the name.
-          const glued = [k > 0 ? name.tokens[k - 1]! + pt : null, k + 1 < name.tokens.length ? pt + name.tokens[k + 1]! : null].filter((g): g is string => g !== null && !/\d/.test(g))
+          const glued = name.glued![k]!
           for (const { t, i, next } of content) {
             if (measure !== null && next !== measure && !(next !== null && measure.startsWith(next))) continue
-            let s = wordMatch(t, pt)
-            if (s === 0 && t.length >= 8) for (const g of glued) if (g.slice(0, 2) === t.slice(0, 2) && Math.abs(g.length - t.length) <= 3) s = Math.max(s, wordMatch(t, g))
+            let s = this.wordMatchCached(t, pt)
+            if (s === 0 && t.length >= 8) for (const g of glued) if (g.slice(0, 2) === t.slice(0, 2) && Math.abs(g.length - t.length) <= 3) s = Math.max(s, this.wordMatchCached(t, g))
             if (s > m) {
               m = s
               at = i
@@ -224,14 +258,12 @@ export class CatalogMatcher {
           }
           if (m > 0) {
             got += w * m
-            if (!/^\d+$/.test(pt)) gotWords += w * m
+            if (!name.numeric![k]) gotWords += w * m
             matched.push(at)
-            // A rare word names its product; so does a rare code of letters and digits ("a4", "e27"), short as it is.
-            if ((this.idf.get(singular(pt)) ?? 0) >= Math.log(1 + this.items.length / 3) && (pt.length >= 3 || /[a-z]\d|\d[a-z]/.test(pt)) && !/^\d+$/.test(pt)) rare = true
-            // A code of letters and digits that at most two products have ("a3", "e27") names them all but alone.
-            if (m === 1 && /^[a-z]+\d+[a-z]*$|^\d+[a-z]+$/.test(pt) && (this.df.get(singular(pt)) ?? 9) <= 2 && !MEASURE_CODE.test(pt)) code = true
+            if (name.rare![k]) rare = true
+            if (m === 1 && name.code![k]) code = true
           }
-        })
+        }
         // Numbers only back words up: "20" alone names no "model 20".
         const score = total === 0 || (gotWords < 0.3 * total && !code) ? 0 : got / total
         if (itemBest === null || score > itemBest.score) itemBest = { score, matched, rare, code }
