@@ -36,6 +36,8 @@ interface IndexedName {
   code?: boolean[]
   numeric?: boolean[]
   glued?: string[][]
+  /** Its dimensions ("40 × 30 × 30" → " 40 30 30 "): written in full in a mail, they name the product. */
+  dims?: string[]
 }
 
 interface IndexedProduct {
@@ -44,6 +46,8 @@ interface IndexedProduct {
   codes: string[]
   /** The nouns its names are built on: the first word in French, the last word before sizes in English. */
   heads: string[]
+  /** Words its names write in capitals ("AA", "IIR"): a maker's designation, a code even without digits. */
+  upper: Set<string>
 }
 
 function singular(t: string): string {
@@ -121,7 +125,8 @@ export class CatalogMatcher {
       const seen = new Set<string>()
       for (const n of names) for (const t of n.tokens) seen.add(singular(t))
       for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1)
-      return { product, names, codes, heads: headNouns(product) }
+      const upper = new Set([...`${product.nameFr} ${product.nameEn}`.matchAll(/(?<![\p{L}\d])([A-Z]{2,4})(?![\p{L}\d])/gu)].map((m) => m[1]!.toLowerCase()))
+      return { product, names, codes, heads: headNouns(product), upper }
     })
     for (const item of this.items) for (const h of new Set(item.heads)) this.headCount.set(h, (this.headCount.get(h) ?? 0) + 1)
     const n = Math.max(1, products.length)
@@ -134,7 +139,8 @@ export class CatalogMatcher {
         // A rare word names its product; so does a rare code of letters and digits ("a4", "e27"), short as it is.
         name.rare = name.tokens.map((pt) => (this.idf.get(singular(pt)) ?? 0) >= rareIdf && (pt.length >= 3 || /[a-z]\d|\d[a-z]/.test(pt)) && !/^\d+$/.test(pt))
         // A code of letters and digits that at most two products have ("a3", "e27") names them all but alone.
-        name.code = name.tokens.map((pt) => /^[a-z]+\d+[a-z]*$|^\d+[a-z]+$/.test(pt) && (this.df.get(singular(pt)) ?? 9) <= 2 && !MEASURE_CODE.test(pt))
+        // So does a word the catalog writes in capitals that at most two products have ("piles AA", "type IIR").
+        name.code = name.tokens.map((pt) => (/^[a-z]+\d+[a-z]*$|^\d+[a-z]+$/.test(pt) || item.upper.has(pt)) && (this.df.get(singular(pt)) ?? 9) <= 2 && !MEASURE_CODE.test(pt))
         // A compound written as one word ("multisurface", "essuiemains") stands for two words of the name.
         name.glued = name.tokens.map((pt, k) => [k > 0 ? name.tokens[k - 1]! + pt : null, k + 1 < name.tokens.length ? pt + name.tokens[k + 1]! : null].filter((g): g is string => g !== null && !/\d/.test(g)))
       }
@@ -230,6 +236,7 @@ export class CatalogMatcher {
     // "160 x 80" in a mail is the "160 × 80" of a name (the × folds away).
     const content = tokens.map((t, i) => ({ t, i, next: (tokens[i + 1] === "x" ? tokens[i + 2] : tokens[i + 1]) ?? null })).filter(({ t }) => !STOP.has(t))
     if (content.length === 0) return { hit: null, runnerUp: 0 }
+    const joined = " " + tokens.join(" ") + " "
     for (const item of this.candidates(content.map(({ t }) => t))) {
       let itemBest: { score: number; matched: number[]; rare: boolean; code?: boolean } | null = null
       for (const name of item.names) {
@@ -264,6 +271,8 @@ export class CatalogMatcher {
             if (m === 1 && name.code![k]) code = true
           }
         }
+        // A dimension written in full ("cartons 40x30x30") names its product as a code does.
+        if (name.dims!.some((d) => joined.includes(d))) code = true
         // Numbers only back words up: "20" alone names no "model 20".
         const score = total === 0 || (gotWords < 0.3 * total && !code) ? 0 : got / total
         if (itemBest === null || score > itemBest.score) itemBest = { score, matched, rare, code }
@@ -333,5 +342,6 @@ function indexName(name: string): IndexedName {
       after.push(/^\d+$/.test(t) && at >= 0 ? (all[at + 1] ?? null) : null)
     }
   }
-  return { tokens, weights, after }
+  const dims = [...name.matchAll(/\d+(?:[.,]\d+)?(?: × \d+(?:[.,]\d+)?)+/g)].map((d) => " " + foldText(d[0]) + " ")
+  return { tokens, weights, after, dims }
 }

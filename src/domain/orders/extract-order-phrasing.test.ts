@@ -109,3 +109,18 @@ describe("quantities, and the numbers that are not", () => {
     expect(linesOf("Bonjour,\nGants nitrile :\n- M : 4 boîtes\n- L : 2 boîtes\nMerci")).toEqual(["GN-4410 4 boîte", "GN-4411 2 boîte"])
   })
 })
+
+describe("phrasings of the third held-out set (now tuning material), each a general rule", () => {
+  it("reads 'GN 4410 x 20 boîtes' as 20 of the ref: a ref's digits are no side of a dimension", () => {
+    expect(linesOf("Merci de livrer :\n- GN 4410 x 20 boîtes\n- ESS 300 x 6 cartons")).toEqual(["GN-4410 20 boîte", "ESS-300 6 carton"])
+  })
+
+  it("names a product by a dimension written in full ('100 cartons 40x30x30'), with no other word of its name", () => {
+    expect(linesOf("Merci de livrer :\n- 100 cartons 40x30x30\n- 1 rallonge 3 m")).toEqual(["CART-40 100 pièce", "RAL-3M 1 pièce"])
+    expect(linesOf("Merci de livrer 20 cartons 60x40x40")).toEqual(["CART-60 20 pièce"])
+  })
+
+  it("names a product by a word its name writes in capitals that no other product has ('10 packs AA')", () => {
+    expect(linesOf("10 packs AA, 6 of the E27 LED bulbs, 2 x 3m extension leads. Ta")).toEqual(["PIL-AA 10 lot", "LED-E27 6 pièce", "RAL-3M 2 pièce"])
+  })
+})

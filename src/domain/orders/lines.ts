@@ -71,6 +71,8 @@ interface Group {
   confidence: number
   /** Tokens the product name or ref used: their numbers are not quantities. */
   used: Set<number>
+  /** Named by a ref or maker's code ("GN 4410"): its digits are a code, never a side of a dimension. */
+  byRef?: boolean
 }
 
 function productIn(tokens: Token[], from: number, to: number, matcher: CatalogMatcher, aliases: readonly { words: string[]; product: Product }[], prefer: ReadonlySet<string>): Group | null {
@@ -80,7 +82,7 @@ function productIn(tokens: Token[], from: number, to: number, matcher: CatalogMa
   const refs = matcher.findRefs(words.map((t) => t.raw))
   if (refs.length > 0) {
     const r = refs[0]!
-    return { from, to, product: r.product, confidence: r.via === "ref" ? 0.97 : 0.9, used: new Set(r.at.map((k) => idx[k]!)) }
+    return { from, to, product: r.product, confidence: r.via === "ref" ? 0.97 : 0.9, used: new Set(r.at.map((k) => idx[k]!)), byRef: true }
   }
   // "multi-surfaces", "Z-fold": one token for refs, its words for names.
   const folded: string[] = []
@@ -180,8 +182,8 @@ function quantityIn(text: string, tokens: Token[], g: Group): { quantity: number
     let cue = 3
     let unit: string | null = null
     const nextUnit = next !== undefined && !g.used.has(i + 1) ? unitOfWord(next.folded) : null
-    // "160 x 80" after the name's "160": the other side of its dimension, no quantity.
-    if (prev?.folded === "x" && g.used.has(i - 2) && tokens[i - 2]!.num !== null) continue
+    // "160 x 80" after the name's "160": the other side of its dimension, no quantity ("GN 4410 x 20" is 20 of it).
+    if (prev?.folded === "x" && g.used.has(i - 2) && tokens[i - 2]!.num !== null && g.byRef !== true) continue
     if (QTY_LABEL.test(before)) cue = 10
     else if (prev !== undefined && prev.folded === "x" && !g.used.has(i - 1)) cue = 9
     else if (next !== undefined && next.folded === "x") cue = 9
