@@ -124,3 +124,14 @@ describe("phrasings of the third held-out set (now tuning material), each a gene
     expect(linesOf("10 packs AA, 6 of the E27 LED bulbs, 2 x 3m extension leads. Ta")).toEqual(["PIL-AA 10 lot", "LED-E27 6 pièce", "RAL-3M 2 pièce"])
   })
 })
+
+describe("a line that stands for several sizes", () => {
+  it("reads '5 boîtes de chaque taille (S, M et L)' as one line per size", () => {
+    expect(linesOf("Merci de nous livrer des gants nitrile, 5 boîtes de chaque taille (S, M et L).")).toEqual(["GN-4409 5 boîte", "GN-4410 5 boîte", "GN-4411 5 boîte"])
+    expect(linesOf("Please send nitrile gloves, 10 boxes of each size: small, medium, large")).toEqual(["GN-4409 10 boîte", "GN-4410 10 boîte", "GN-4411 10 boîte"])
+  })
+
+  it("reads 'three boxes of medium' after small gloves as the medium gloves", () => {
+    expect(linesOf("Could we please order two boxes of small nitrile gloves, three boxes of medium and a box of the type IIR masks?")).toEqual(["GN-4409 2 boîte", "GN-4410 3 boîte", "MSQ-200 1 boîte"])
+  })
+})

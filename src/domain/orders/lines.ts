@@ -212,8 +212,32 @@ export interface LineOptions {
   prefer: ReadonlySet<string>
 }
 
+const SIZE = "(?:small|medium|large|xxl|xl|xs|s|m|l)(?![a-z])"
+const SIZE_LETTER: Readonly<Record<string, string>> = { small: "S", medium: "M", large: "L" }
+/** "5 boîtes de chaque taille (S, M et L)", "10 of each size: S, M, L": the same line once per size. */
+const EACH_SIZE = new RegExp(`\\b(?:de |d['’]|of |in )?(?:chaque|each|every)\\s+(?:taille|size)s?\\s*[:(]?\\s*(${SIZE}(?:\\s*(?:,|/|et|and|&|\\+)\\s*${SIZE})+)\\s*\\)?`, "i")
+
+/**
+ * A piece naming only a size after a product with sizes: "two boxes of small nitrile gloves, three boxes of
+ * medium" is the medium gloves. The previous product's words, its size swapped for this one.
+ */
+function otherSizeOf(prev: Group | undefined, tokens: Token[], from: number, to: number, opts: LineOptions): Group | null {
+  if (prev === undefined) return null
+  const size = tokens.slice(from, to).findIndex((t) => t.folded.startsWith("qsize"))
+  if (size < 0 || ![...prev.used].some((k) => tokens[k]!.folded.startsWith("qsize"))) return null
+  const words = [...prev.used].sort((a, b) => a - b).filter((k) => !tokens[k]!.folded.startsWith("qsize")).map((k) => tokens[k]!.folded)
+  const { hit } = opts.matcher.matchName([...words, tokens[from + size]!.folded], opts.prefer)
+  if (hit === null || hit.product === prev.product) return null
+  return { from, to, product: hit.product, confidence: Math.min(prev.confidence, 0.75), used: new Set([from + size]) }
+}
+
 /** Order lines of one line of text (a sentence may name several products). */
 function linesOfText(raw: string, opts: LineOptions, nextLine: string | null): { lines: FoundLine[]; usedNext: boolean } {
+  const each = EACH_SIZE.exec(raw)
+  if (each !== null) {
+    const lines = each[1]!.split(/\s*(?:,|\/|\bet\b|\band\b|&|\+)\s*/i).filter((x) => x !== "").flatMap((size) => linesOfText(raw.replace(each[0], ` taille ${SIZE_LETTER[size.toLowerCase()] ?? size} `), opts, null).lines)
+    if (lines.length > 0) return { lines: lines.map((l) => ({ ...l, evidence: raw.trim() })), usedNext: false }
+  }
   const text = spaceMultipliers(dozens(normalizeSizes(raw)))
   // "Last time the driver left 12 boxes at reception": a story about an earlier delivery, told as a sentence.
   if (NOT_A_LINE.test(text) || /^\s*(?:the )?(?:last time|la derni[èe]re fois|la fois derni[èe]re)\b/i.test(text)) return { lines: [], usedNext: false }
@@ -227,7 +251,7 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null): {
   cuts.push(tokens.length)
   const pieces: Group[] = []
   for (let k = 0; k + 1 < cuts.length; k++) {
-    const g = productIn(tokens, cuts[k]!, cuts[k + 1]!, opts.matcher, opts.aliases, opts.prefer)
+    const g = productIn(tokens, cuts[k]!, cuts[k + 1]!, opts.matcher, opts.aliases, opts.prefer) ?? otherSizeOf(pieces[pieces.length - 1], tokens, cuts[k]!, cuts[k + 1]!, opts)
     if (g !== null) pieces.push(g)
   }
   let groups: Group[]
