@@ -127,3 +127,27 @@ describe("an order or not", () => {
     expect(extract("Could you send us a quotation for 12 ergonomic office chairs? We need them in June.", { subject: "Request for a quotation" }).is_order).toBe(false)
   })
 })
+
+describe("delivery dates of the third held-out set (now tuning material), each a general rule", () => {
+  it("takes the day of the month written after a weekday ('by Friday the 13th', 'on Monday 30th November')", () => {
+    expect(extract(`${LINE}\nCould these arrive by Friday the 15th?`).delivery_date).toBe("2026-05-15")
+    expect(extract(`${LINE}\nDelivery on Monday 25th May please.`).delivery_date).toBe("2026-05-25")
+  })
+
+  it("reads 'semaine 21' as that ISO week, and a weekday with it as that day of that week", () => {
+    expect(extract(`${LINE}\nLivraison semaine 21, de préférence le mardi matin.`).delivery_date).toBe("2026-05-19")
+    expect(extract(`${LINE}\nLivraison semaine 21.`).delivery_date).toBe("2026-05-18")
+    expect(extract(`${LINE}\nLivraison : semaine 21, le 20/05/2026 au plus tard`).delivery_date).toBe("2026-05-20")
+  })
+
+  it("takes the date of the sentence about delivery, not of another sentence of the same line", () => {
+    expect(extract(`${LINE} Nous ouvrons notre boutique le 1er juin. Pouvez-vous y livrer le vendredi 29 mai ?`).delivery_date).toBe("2026-05-29")
+  })
+})
+
+describe("order or not, third held-out set (now tuning material)", () => {
+  it("takes a tea room's order ('salon de thé') for an order, while a trade show ('salon') still vetoes one", () => {
+    expect(extract(`Pour l'ouverture de notre salon de thé, ${LINE.toLowerCase()}`).is_order).toBe(true)
+    expect(extract(`Venez nous voir au salon Hygiène Pro : ${LINE.toLowerCase()}`).is_order).toBe(false)
+  })
+})
