@@ -125,6 +125,13 @@ describe("phrasings of the third held-out set (now tuning material), each a gene
   })
 })
 
+describe("an article is no quantity outside a request", () => {
+  it("takes no line from 'nous avons choisi de proposer un café de qualité', but one from 'une rallonge' in a request", () => {
+    expect(linesOf("Nous avons choisi de proposer un café de qualité, en grains pour la machine.\nJe souhaiterais vous commander 5 kg de café en grains.")).toEqual(["REF-1006 5 kg"])
+    expect(linesOf("Pourriez-vous nous envoyer une rallonge 3 m ?")).toEqual(["RAL-3M 1 pièce"])
+  })
+})
+
 describe("a line that stands for several sizes", () => {
   it("reads '5 boîtes de chaque taille (S, M et L)' as one line per size", () => {
     expect(linesOf("Merci de nous livrer des gants nitrile, 5 boîtes de chaque taille (S, M et L).")).toEqual(["GN-4409 5 boîte", "GN-4410 5 boîte", "GN-4411 5 boîte"])

@@ -147,7 +147,10 @@ function measureOfName(product: Product, num: string, measure: string): boolean 
   return name.includes(` ${foldText(num)} ${measure} `)
 }
 
-function quantityIn(text: string, tokens: Token[], g: Group): { quantity: number; unit: string | null; cue: number; at: number } | null {
+/** Words of a sentence that asks for goods: without them "un café de qualité" is an article, not one coffee. */
+const ASKING = /\b(?:command\w*|livr\w*|envo\w*|exp[ée]di\w*|faudr\w*|besoin|souhait\w*|voudr\w*|prend\w*|prenons|rajout\w*|ajout\w*|mett\w*|merci de|svp|send|order\w*|need\w*|want|like|please|pls|add|supply|deliver\w*|ship|get|require\w*)\b/i
+
+function quantityIn(text: string, tokens: Token[], g: Group, asking: boolean): { quantity: number; unit: string | null; cue: number; at: number } | null {
   let best: { quantity: number; unit: string | null; cue: number; at: number } | null = null
   for (let i = g.from; i < g.to; i++) {
     const t = tokens[i]!
@@ -160,7 +163,7 @@ function quantityIn(text: string, tokens: Token[], g: Group): { quantity: number
       if (w !== undefined && next !== undefined && unitOfWord(next.folded) !== null && !WEAK_UNIT_WORDS.has(next.folded)) {
         value = w
         wordNumber = true
-      } else if (w !== undefined && w > 0 && t.folded !== "a" && t.folded !== "an" && next !== undefined && (g.used.has(i + 1) || (g.used.has(i + 2) && next.num === null && !next.sep)) && ![...g.used].some((k) => k < i)) {
+      } else if (w !== undefined && w > 0 && t.folded !== "a" && t.folded !== "an" && (w > 1 || asking) && next !== undefined && (g.used.has(i + 1) || (g.used.has(i + 2) && next.num === null && !next.sep)) && ![...g.used].some((k) => k < i)) {
         // "une rallonge 3 m", "two extension leads", "vingt ampoules LED-E27": a number word right before the
         // product's first word (or the word before its ref).
         value = w
@@ -264,8 +267,9 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null): {
   }
   const lines: FoundLine[] = []
   let usedNext = false
+  const asking = /^\s*[-•*–]/.test(raw) || ASKING.test(raw)
   for (const g of groups) {
-    let q = quantityIn(text, tokens, g)
+    let q = quantityIn(text, tokens, g, asking)
     if ((q === null || q.cue < 5) && nextLine !== null && groups.length === 1) {
       // "Réf. GN-4410 gants nitrile M" then "Qté : 5" on the next line.
       const m = /^\s*(?:[-•*]\s*)?(?:qt[ée]s?|qte|qty|quantit[ée]s?|quantity)\s*\.?\s*[:=]?\s*(\d+(?:[.,]\d+)?)\s*([\p{L}]+)?/iu.exec(nextLine)
