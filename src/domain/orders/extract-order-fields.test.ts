@@ -146,6 +146,13 @@ describe("delivery dates of the third held-out set (now tuning material), each a
 })
 
 describe("order or not, third held-out set (now tuning material)", () => {
+  it("takes a customer's reply to a newsletter for an order, though it quotes the newsletter's 'Se désinscrire'", () => {
+    const newsletter = "Les offres de novembre\nFILM-500 - Film étirable manuel : 11,50 € HT (dès 10 rouleaux)\nComptoir Fournitures - Se désinscrire"
+    const reply = extract(`Ok pour l'offre sur le film étirable, mettez-m'en 10 rouleaux.\n\nLe mer. 4 nov. 2026 à 09:00, Comptoir Fournitures <newsletter@comptoir-fournitures.fr> a écrit :\n${newsletter.split("\n").map((l) => `> ${l}`).join("\n")}`, { subject: "Re: Les offres de novembre" })
+    expect([reply.is_order, reply.lines]).toEqual([true, [{ ref: "FILM-500", quantity: 10, unit: "rouleau" }]])
+    expect(extract(`Bonjour,\n${newsletter}`, { subject: "Les offres de novembre" }).is_order).toBe(false)
+  })
+
   it("takes a tea room's order ('salon de thé') for an order, while a trade show ('salon') still vetoes one", () => {
     expect(extract(`Pour l'ouverture de notre salon de thé, ${LINE.toLowerCase()}`).is_order).toBe(true)
     expect(extract(`Venez nous voir au salon Hygiène Pro : ${LINE.toLowerCase()}`).is_order).toBe(false)
