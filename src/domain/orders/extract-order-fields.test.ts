@@ -146,6 +146,11 @@ describe("delivery dates of the third held-out set (now tuning material), each a
 })
 
 describe("order or not, third held-out set (now tuning material)", () => {
+  it("takes a question about the best price or lead time for a quantity for no order ('What's your best price … for 200 rolls?')", () => {
+    expect(extract("Hi,\nWhat's your best price and lead time for 200 rolls of FILM-500? We're comparing two suppliers.\nWe'd probably need around 48 rolls of packing tape with it.").is_order).toBe(false)
+    expect(extract("Bonjour,\nQuel serait votre meilleur prix pour 200 rouleaux de film étirable ?").is_order).toBe(false)
+  })
+
   it("takes a customer's reply to a newsletter for an order, though it quotes the newsletter's 'Se désinscrire'", () => {
     const newsletter = "Les offres de novembre\nFILM-500 - Film étirable manuel : 11,50 € HT (dès 10 rouleaux)\nComptoir Fournitures - Se désinscrire"
     const reply = extract(`Ok pour l'offre sur le film étirable, mettez-m'en 10 rouleaux.\n\nLe mer. 4 nov. 2026 à 09:00, Comptoir Fournitures <newsletter@comptoir-fournitures.fr> a écrit :\n${newsletter.split("\n").map((l) => `> ${l}`).join("\n")}`, { subject: "Re: Les offres de novembre" })
