@@ -125,6 +125,14 @@ describe("phrasings of the third held-out set (now tuning material), each a gene
   })
 })
 
+describe("a table pasted in the HTML part", () => {
+  it("is read from the HTML when the plain part lists its cells one a line, even with a '|' in the signature", () => {
+    const plain = "Please restock, PO TF-1342.\nOur code\nYour code\nDescription\nQty\nHYG-014\nGN-4410\nNitrile glove blue M (box)\n40\n\nThanks\nThornton Foods PLC\nBristol BS1 4DJ | 0117 496 0789"
+    const html = "Please restock, PO TF-1342.\n\nOur code | Your code | Description | Qty\nHYG-014 | GN-4410 | Nitrile glove blue M (box) | 40\n\nThanks\nThornton Foods PLC\nBristol BS1 4DJ | 0117 496 0789"
+    expect(linesOf(plain, { htmlText: html })).toEqual(["GN-4410 40 boîte"])
+  })
+})
+
 describe("an article is no quantity outside a request", () => {
   it("takes no line from 'nous avons choisi de proposer un café de qualité', but one from 'une rallonge' in a request", () => {
     expect(linesOf("Nous avons choisi de proposer un café de qualité, en grains pour la machine.\nJe souhaiterais vous commander 5 kg de café en grains.")).toEqual(["REF-1006 5 kg"])

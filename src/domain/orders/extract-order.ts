@@ -201,7 +201,9 @@ function dedupe(lines: FoundLine[]): FoundLine[] {
 
 /** The HTML's text when it holds a table the plain part flattened; otherwise the plain part. */
 function chooseBody(mail: OrderMail): string {
-  const tableInHtml = /\|/.test(mail.htmlText) && !/\|/.test(mail.text)
+  // Rows of three cells or more: a signature's "Bristol BS1 4DJ | 0117 496 0789" is no table.
+  const rows = (t: string): number => t.split("\n").filter((l) => (l.match(/\|/g)?.length ?? 0) >= 2).length
+  const tableInHtml = (/\|/.test(mail.htmlText) && !/\|/.test(mail.text)) || rows(mail.htmlText) > rows(mail.text)
   if (mail.text.trim() === "" || tableInHtml) return mail.htmlText
   return mail.text
 }
