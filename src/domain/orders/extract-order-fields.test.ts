@@ -128,6 +128,17 @@ describe("an order or not", () => {
   })
 })
 
+describe("order number and address, third held-out set (now tuning material)", () => {
+  it("reads an order number after a qualified label and 'n°' ('Bon de commande interne n° 26-114'), digits only", () => {
+    expect(extract(`${LINE}\nBon de commande interne n° 26-114.`).po_number).toBe("26-114")
+  })
+
+  it("reads a whole address written on the line after 'Livraison :'", () => {
+    expect(extract(`${LINE}\nLivraison : Centre technique municipal, 14 chemin du Stade, 30310 Vergèze`).delivery_address).toBe("Centre technique municipal, 14 chemin du Stade, 30310 Vergèze")
+    expect(extract(`${LINE}\nLivraison : jeudi matin, quai 3`).delivery_address).toBe(null)
+  })
+})
+
 describe("delivery dates of the third held-out set (now tuning material), each a general rule", () => {
   it("takes the day of the month written after a weekday ('by Friday the 13th', 'on Monday 30th November')", () => {
     expect(extract(`${LINE}\nCould these arrive by Friday the 15th?`).delivery_date).toBe("2026-05-15")
