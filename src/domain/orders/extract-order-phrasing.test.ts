@@ -150,3 +150,23 @@ describe("a line that stands for several sizes", () => {
     expect(linesOf("Could we please order two boxes of small nitrile gloves, three boxes of medium and a box of the type IIR masks?")).toEqual(["GN-4409 2 boîte", "GN-4410 3 boîte", "MSQ-200 1 boîte"])
   })
 })
+
+describe("replies that order from the message they quote", () => {
+  const quote = "Le ven. 30 oct. 2026 à 15:12, Paul Lambert <p.lambert@comptoir-fournitures.fr> a écrit :\n> Voici notre devis :\n> - GN-4409 Gants nitrile taille S : 10 boîtes x 8,90 € HT\n> - GN-4410 Gants nitrile taille M : 10 boîtes x 8,90 € HT\n> - MSQ-200 Masques chirurgicaux : 20 boîtes x 6,40 € HT"
+
+  it("takes a quote accepted with an exception and a change: 'bon pour accord, sauf les masques (…). Gants M : 15 au lieu de 10'", () => {
+    expect(linesOf(`Bon pour accord pour votre devis ci-dessous, sauf les masques (nous en avons reçu). Pour les gants taille M, mettez-en 15 boîtes au lieu de 10.\n\n${quote}`, { subject: "RE: Devis" })).toEqual(["GN-4409 10 boîte", "GN-4410 15 boîte"])
+  })
+
+  it("orders again what the quoted order had: 'Same again please'", () => {
+    const confirmation = "On 8 Sept 2026, Comptoir Fournitures <commandes@comptoir-fournitures.fr> wrote:\n> We confirm your order HE-41020:\n> - GN-4411 Nitrile gloves size L: 30 boxes\n> - ESS-300 Z-fold hand towels: 6 cases\n> Delivery to: Hargreaves Engineering Ltd - Stores, Unit 12 Cross Green Industrial Estate, Leeds LS9 0SG"
+    const got = order(`Morning,\nSame again please, new PO HE-41290. Delivery to stores as before.\n\n${confirmation}`, { subject: "RE: Order confirmation - PO HE-41020" })
+    expect(got.lines.map((l) => `${l.ref} ${l.quantity} ${l.unit}`)).toEqual(["GN-4411 30 boîte", "ESS-300 6 carton"])
+    expect([got.po_number, got.delivery_address]).toEqual(["HE-41290", "Hargreaves Engineering Ltd - Stores, Unit 12 Cross Green Industrial Estate, Leeds LS9 0SG"])
+  })
+
+  it("gives 'go ahead with the 200 rolls' the quoted product of 200 rolls, and the other piece its own quantity", () => {
+    const offer = "On Wed, 18 Nov 2026 at 16:40, Paul Lambert <p.lambert@comptoir-fournitures.fr> wrote:\n> For 200 rolls of FILM-500 we can do 11.20 EUR per roll.\n> Packing tape REF-1014 stays at 2.15 EUR per roll."
+    expect(linesOf(`Hi Paul,\nThat price works for us. Please go ahead with the 200 rolls at 11.20, and add 48 rolls of packing tape while you're at it.\n\n${offer}`, { subject: "Re: Stretch film" })).toEqual(["FILM-500 200 rouleau", "REF-1014 48 rouleau"])
+  })
+})

@@ -5,6 +5,7 @@ import { CustomerMatcher, emailOf } from "./customer-match"
 import { dayOf, deliveryDateOf, findDates, isoDay } from "./dates"
 import { findDeliveryAddress, poCandidates } from "./header-fields"
 import { findLines, type FoundLine } from "./lines"
+import { unitOfWord } from "./units"
 import { splitMail, type MailSegment } from "./mail-body"
 import type { CustomerMemory, ExtractedOrder, OrderContext, OrderMail } from "./types"
 
@@ -26,6 +27,14 @@ const NEGATIVE = /\b(?:par mois|per month|chaque mois|every month|par semaine|pe
 /** Asking to buy now, stronger than any mention of a price or a question. */
 const STRONG_ORDER =
   /\b(?:bon de commande|purchase order|voici (?:notre|ma) commande|ci joint (?:notre|ma|le) (?:bon de )?commande|please find (?:attached )?(?:our|my) (?:purchase )?order|here is (?:our|my) order|attached (?:is )?(?:our|my|the) (?:purchase )?order|je vous commande|nous vous commandons|nous commandons|we (?:would like|wish|want) to order|i d like to order|i would like to order|please (?:send|ship|supply|deliver|dispatch)|kindly (?:send|supply|deliver|dispatch)|merci de (?:bien vouloir )?(?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir)|veuillez (?:nous |me )?(?:livrer|envoyer|expedier)|pourriez vous (?:nous |me )?(?:livrer|envoyer|expedier)|pouvez vous (?:nous |me )?(?:livrer|envoyer|expedier)|serait il possible de (?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir)|could you (?:please )?(?:send|ship|deliver|supply)|can you (?:please )?(?:send|ship|deliver|supply)|commande (?:n|no|numero)|order (?:no|number|ref)|po (?:no|number|#)|nouvelle commande|new order|reassort|restock|a livrer|pour livraison|for delivery|rajoutez|ajoutez|add to (?:my|our|the) order|notre commande|our order|ma commande|my order|go ahead|bon pour accord|je valide|nous validons|please proceed|please process)\b/
+
+/** Ordering again what an earlier order (the one quoted) had. */
+const REORDER = /\b(?:same again|same as (?:last time|before|last order|the last order)|same order|repeat (?:the|our|my) (?:last |previous )?order|(?:la )?meme (?:chose|commande) que (?:la derniere fois|precedemment)|meme commande|renouveler (?:la|notre|cette) commande|on renouvelle|idem que la derniere fois)\b/
+/** What a reply leaves out of the quote it accepts: "sauf les masques", "except the masks". */
+const EXCEPT = /\b(?:sauf|hormis|except(?: for)?|but not|without|sans|a l['’ ]exception d(?:e|es|u))\s+((?:les?|la|l['’]|des|du|the)?\s*[\p{L}' -]{3,40})/giu
+
+/** Taking a quote as a whole, or with changes to it. */
+const WHOLE_QUOTE = /\b(?:bon pour accord|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:we|i) accept (?:the|your|this) (?:quote|quotation)|approved as quoted|au lieu de|instead of|rather than)\b/
 
 /** Accepting a quote or proposal as it stands. */
 const ACCEPT =
@@ -59,7 +68,9 @@ export class OrderExtractor {
     }
 
     // Order number first: it can name the customer (their own numbering).
-    const poText = [mail.subject, ...own.map((s) => s.body), ...own.map((s) => s.subject ?? ""), ...mail.attachments.map((a) => a.text)].join("\n")
+    // A reply's subject names the earlier order ("RE: Order confirmation … PO HE-41020"): the new text's number first.
+    const replySubject = /^\s*(?:re|r[ée]f|aw|sv)\s*:/i.test(mail.subject)
+    const poText = [...(replySubject ? [] : [mail.subject]), ...own.map((s) => s.body), ...own.map((s) => s.subject ?? ""), ...mail.attachments.map((a) => a.text), ...(replySubject ? [mail.subject] : [])].join("\n")
     const pos = poCandidates(poText, this.excluded, null)
     const senders = own.map((s) => ({ address: emailOf(s.from), name: (s.from ?? "").replace(/<[^>]*>/, "").replace(/"/g, "").trim() }))
     const topAddress = { address: mail.from.address.toLowerCase(), name: mail.from.name }
@@ -79,10 +90,35 @@ export class OrderExtractor {
     for (const a of mail.attachments) found.push(...findLines(a.text, lineOpts).map((l) => ({ ...l, source: a.filename })))
     const fromAttachments = new Set(found.map((l) => l.product.ref))
     for (const s of own) for (const l of findLines(s.body, lineOpts)) if (!fromAttachments.has(l.product.ref)) found.push(l)
-    // "OK pour le devis ci-dessous, bon pour accord": a reply that accepts what it quotes orders the quoted lines.
+    // "OK pour le devis ci-dessous, bon pour accord": a reply that accepts what it quotes orders the quoted lines;
+    // "Same again please" orders what the quoted order had. Flagged for review.
     const top = own[0]
-    if (found.length === 0 && top?.quoted !== undefined && ACCEPT.test(foldText(`${mail.subject}\n${top.body}`))) {
-      for (const l of findLines(top.quoted, lineOpts)) found.push({ ...l, confidence: Math.min(l.confidence, 0.65) })
+    const accepts = top?.quoted !== undefined && ACCEPT.test(foldText(`${mail.subject}\n${top.body}`))
+    const again = top?.quoted !== undefined && found.length === 0 && REORDER.test(foldText(top.body))
+    if (top?.quoted !== undefined && (accepts || again)) {
+      const quoted = findLines(top.quoted, lineOpts).map((l) => ({ ...l, confidence: Math.min(l.confidence, 0.65) }))
+      // "…sauf les masques": what the reply leaves out of the quote.
+      const without = new Set<string>()
+      for (const m of top.body.matchAll(EXCEPT)) {
+        const hit = this.matcher.matchName(foldText(m[1]!).split(" ")).hit
+        if (hit !== null) without.add(hit.product.ref)
+      }
+      // The reply's own lines change a quoted product's quantity ("mettez-en 15 boîtes au lieu de 10") or add one.
+      const changed = new Set(found.map((l) => l.product.ref))
+      // Its own lines alone when it names what it takes ("go ahead and send 2 chairs"); the quote's too when it
+      // takes the quote as a whole, leaves something out or changes a quantity ("au lieu de 10").
+      const whole = found.length === 0 || without.size > 0 || WHOLE_QUOTE.test(foldText(top.body))
+      if (quoted.length > 0 && whole) found.splice(0, found.length, ...quoted.filter((l) => !without.has(l.product.ref) && !changed.has(l.product.ref)), ...found.filter((l) => !without.has(l.product.ref)))
+    }
+    // "Please go ahead with the 200 rolls": a quantity the reply names without its product is the quoted one's.
+    if (top?.quoted !== undefined) {
+      const quoted = findLines(top.quoted, lineOpts)
+      for (const m of top.body.matchAll(/\b(?:the|les|ces|these|those)\s+(\d+)\s+([\p{L}]+)/giu)) {
+        const n = Number(m[1])
+        if (unitOfWord(foldText(m[2]!)) === null || found.some((l) => l.quantity === n)) continue
+        const same = quoted.filter((l) => l.quantity === n)
+        if (same.length === 1) found.unshift({ ...same[0]!, confidence: Math.min(same[0]!.confidence, 0.65), evidence: m[0] })
+      }
     }
     const lines = dedupe(found)
 
@@ -132,6 +168,11 @@ export class OrderExtractor {
     for (const t of [...mail.attachments.map((a) => a.text), ...own.map((s) => s.body)]) {
       address = findDeliveryAddress(t)
       if (address !== null) break
+    }
+    // "Delivery to stores at Cross Green as before": the address of the earlier order the reply quotes.
+    if (address === null && top?.quoted !== undefined && /\b(?:as before|as last time|same address|comme la derniere fois|comme precedemment|meme adresse)\b/.test(foldText(top.body))) {
+      const earlier = findDeliveryAddress(top.quoted)
+      if (earlier !== null) address = { ...earlier, confidence: 0.6 }
     }
     if (address === null && memory.deliveryAddress) address = { value: memory.deliveryAddress, evidence: "usual delivery address (remembered)", confidence: 0.65 }
     confidence.delivery_address = address?.confidence ?? 0.6

@@ -268,6 +268,12 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null): {
   const lines: FoundLine[] = []
   let usedNext = false
   const asking = /^\s*[-•*–]/.test(raw) || ASKING.test(raw)
+  // "go ahead with the 200 rolls, and add 48 rolls of packing tape": the one piece naming a product has its own
+  // quantity with its unit; another piece's number is another line's (the quoted product's), not this one's.
+  if (pieces.length === 1 && groups.length === 1 && (pieces[0]!.from > 0 || pieces[0]!.to < tokens.length)) {
+    const own = quantityIn(text, tokens, pieces[0]!, asking)
+    if (own !== null && own.cue >= 8) groups = [pieces[0]!]
+  }
   for (const g of groups) {
     let q = quantityIn(text, tokens, g, asking)
     if ((q === null || q.cue < 5) && nextLine !== null && groups.length === 1) {
@@ -357,11 +363,11 @@ function tableRow(cells: readonly string[], cols: Columns, opts: LineOptions, ra
 }
 
 /**
- * The sentences of a line of text: cut after ".", "!" or "?" that end a word of four letters or more ("June.") and come
+ * The sentences of a line of text: cut after ".", "!" or "?" that end a word of four letters or more ("June.") or a bracket and come
  * before a capital, so "Réf. GN-4410" and "env. 5" stay whole.
  */
 function sentencesOf(line: string): string[] {
-  return line.split(/(?<=[\p{L}]{4}[.!?])\s+(?=[\p{Lu}])/u)
+  return line.split(/(?<=(?:[\p{L}]{4}|\))[.!?])\s+(?=[\p{Lu}])/u)
 }
 
 /** Every order line of a text: tables by their header, other lines one by one. */
