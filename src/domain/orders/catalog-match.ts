@@ -183,17 +183,19 @@ export class CatalogMatcher {
       .map(([k]) => this.items[k]!)
   }
 
-  /** wordMatch is pure and a mail's words meet the same catalog words again and again: remembered across mails. */
-  private readonly wordMatches = new Map<string, number>()
-  private wordMatchCached(mail: string, catalog: string): number {
-    const key = mail + "|" + catalog
-    let v = this.wordMatches.get(key)
-    if (v === undefined) {
-      if (this.wordMatches.size > 200_000) this.wordMatches.clear()
-      v = wordMatch(mail, catalog)
-      this.wordMatches.set(key, v)
+  /**
+   * wordMatch is pure and a mail's words meet the same catalog words again and again: remembered across mails,
+   * one row per mail word (looked up once per matchName call), one cell per catalog word.
+   */
+  private readonly wordMatches = new Map<string, Map<string, number>>()
+  private matchRow(mail: string): Map<string, number> {
+    let row = this.wordMatches.get(mail)
+    if (row === undefined) {
+      if (this.wordMatches.size > 20_000) this.wordMatches.clear()
+      row = new Map()
+      this.wordMatches.set(mail, row)
     }
-    return v
+    return row
   }
 
   get size(): number {
@@ -237,6 +239,7 @@ export class CatalogMatcher {
     const content = tokens.map((t, i) => ({ t, i, next: (tokens[i + 1] === "x" ? tokens[i + 2] : tokens[i + 1]) ?? null })).filter(({ t }) => !STOP.has(t))
     if (content.length === 0) return { hit: null, runnerUp: 0 }
     const joined = " " + tokens.join(" ") + " "
+    const rows = content.map(({ t }) => this.matchRow(t))
     for (const item of this.candidates(content.map(({ t }) => t))) {
       let itemBest: { score: number; matched: number[]; rare: boolean; code?: boolean } | null = null
       for (const name of item.names) {
@@ -254,10 +257,26 @@ export class CatalogMatcher {
           let at = -1
           const measure = name.after[k] ?? null
           const glued = name.glued![k]!
-          for (const { t, i, next } of content) {
+          for (let j = 0; j < content.length; j++) {
+            const { t, i, next } = content[j]!
             if (measure !== null && next !== measure && !(next !== null && measure.startsWith(next))) continue
-            let s = this.wordMatchCached(t, pt)
-            if (s === 0 && t.length >= 8) for (const g of glued) if (g.slice(0, 2) === t.slice(0, 2) && Math.abs(g.length - t.length) <= 3) s = Math.max(s, this.wordMatchCached(t, g))
+            const row = rows[j]!
+            let s = row.get(pt)
+            if (s === undefined) {
+              s = wordMatch(t, pt)
+              row.set(pt, s)
+            }
+            if (s === 0 && t.length >= 8) {
+              for (const g of glued) {
+                if (g.slice(0, 2) !== t.slice(0, 2) || Math.abs(g.length - t.length) > 3) continue
+                let sg = row.get(g)
+                if (sg === undefined) {
+                  sg = wordMatch(t, g)
+                  row.set(g, sg)
+                }
+                s = Math.max(s, sg)
+              }
+            }
             if (s > m) {
               m = s
               at = i
