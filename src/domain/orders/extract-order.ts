@@ -93,10 +93,12 @@ export class OrderExtractor {
     // "OK pour le devis ci-dessous, bon pour accord": a reply that accepts what it quotes orders the quoted lines;
     // "Same again please" orders what the quoted order had. Flagged for review.
     const top = own[0]
+    let quotedLines: FoundLine[] | null = null
+    const linesQuoted = (): FoundLine[] => (quotedLines ??= top?.quoted === undefined ? [] : findLines(top.quoted, lineOpts))
     const accepts = top?.quoted !== undefined && ACCEPT.test(foldText(`${mail.subject}\n${top.body}`))
     const again = top?.quoted !== undefined && found.length === 0 && REORDER.test(foldText(top.body))
     if (top?.quoted !== undefined && (accepts || again)) {
-      const quoted = findLines(top.quoted, lineOpts).map((l) => ({ ...l, confidence: Math.min(l.confidence, 0.65) }))
+      const quoted = linesQuoted().map((l) => ({ ...l, confidence: Math.min(l.confidence, 0.65) }))
       // "…sauf les masques": what the reply leaves out of the quote.
       const without = new Set<string>()
       for (const m of top.body.matchAll(EXCEPT)) {
@@ -112,11 +114,10 @@ export class OrderExtractor {
     }
     // "Please go ahead with the 200 rolls": a quantity the reply names without its product is the quoted one's.
     if (top?.quoted !== undefined) {
-      const quoted = findLines(top.quoted, lineOpts)
       for (const m of top.body.matchAll(/\b(?:the|les|ces|these|those)\s+(\d+)\s+([\p{L}]+)/giu)) {
         const n = Number(m[1])
         if (unitOfWord(foldText(m[2]!)) === null || found.some((l) => l.quantity === n)) continue
-        const same = quoted.filter((l) => l.quantity === n)
+        const same = linesQuoted().filter((l) => l.quantity === n)
         if (same.length === 1) found.unshift({ ...same[0]!, confidence: Math.min(same[0]!.confidence, 0.65), evidence: m[0] })
       }
     }
