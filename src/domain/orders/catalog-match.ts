@@ -28,6 +28,16 @@ interface IndexedName {
   after: (string | null)[]
   /** Parenthesised words (pack sizes) count less. */
   weights: number[]
+  /** Per token, computed once per catalog (not per mail): its weight (rarity × `weights`), whether it is a rare
+   *  word or a rare code that names its product, whether it is a number, and the compounds it forms with its
+   *  neighbours. */
+  w?: number[]
+  rare?: boolean[]
+  code?: boolean[]
+  numeric?: boolean[]
+  glued?: string[][]
+  /** Its dimensions ("40 × 30 × 30" → " 40 30 30 "): written in full in a mail, they name the product. */
+  dims?: string[]
 }
 
 interface IndexedProduct {
@@ -36,6 +46,8 @@ interface IndexedProduct {
   codes: string[]
   /** The nouns its names are built on: the first word in French, the last word before sizes in English. */
   heads: string[]
+  /** Words its names write in capitals ("AA", "IIR"): a maker's designation, a code even without digits. */
+  upper: Set<string>
 }
 
 function singular(t: string): string {
@@ -113,11 +125,26 @@ export class CatalogMatcher {
       const seen = new Set<string>()
       for (const n of names) for (const t of n.tokens) seen.add(singular(t))
       for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1)
-      return { product, names, codes, heads: headNouns(product) }
+      const upper = new Set([...`${product.nameFr} ${product.nameEn}`.matchAll(/(?<![\p{L}\d])([A-Z]{2,4})(?![\p{L}\d])/gu)].map((m) => m[1]!.toLowerCase()))
+      return { product, names, codes, heads: headNouns(product), upper }
     })
     for (const item of this.items) for (const h of new Set(item.heads)) this.headCount.set(h, (this.headCount.get(h) ?? 0) + 1)
     const n = Math.max(1, products.length)
     for (const [t, f] of df) this.idf.set(t, Math.log(1 + n / f))
+    const rareIdf = Math.log(1 + this.items.length / 3)
+    for (const item of this.items) {
+      for (const name of item.names) {
+        name.w = name.tokens.map((pt, k) => (this.idf.get(singular(pt)) ?? 1) * name.weights[k]!)
+        name.numeric = name.tokens.map((pt) => /^\d+$/.test(pt))
+        // A rare word names its product; so does a rare code of letters and digits ("a4", "e27"), short as it is.
+        name.rare = name.tokens.map((pt) => (this.idf.get(singular(pt)) ?? 0) >= rareIdf && (pt.length >= 3 || /[a-z]\d|\d[a-z]/.test(pt)) && !/^\d+$/.test(pt))
+        // A code of letters and digits that at most two products have ("a3", "e27") names them all but alone.
+        // So does a word the catalog writes in capitals that at most two products have ("piles AA", "type IIR").
+        name.code = name.tokens.map((pt) => (/^[a-z]+\d+[a-z]*$|^\d+[a-z]+$/.test(pt) || item.upper.has(pt)) && (this.df.get(singular(pt)) ?? 9) <= 2 && !MEASURE_CODE.test(pt))
+        // A compound written as one word ("multisurface", "essuiemains") stands for two words of the name.
+        name.glued = name.tokens.map((pt, k) => [k > 0 ? name.tokens[k - 1]! + pt : null, k + 1 < name.tokens.length ? pt + name.tokens[k + 1]! : null].filter((g): g is string => g !== null && !/\d/.test(g)))
+      }
+    }
     this.items.forEach((item, k) => {
       const keys = new Set<string>()
       for (const name of item.names) for (const t of name.tokens) for (const key of wordKeys(t)) keys.add(key)
@@ -154,6 +181,21 @@ export class CatalogMatcher {
       .slice(0, 60)
       .sort((a, b) => a[0] - b[0])
       .map(([k]) => this.items[k]!)
+  }
+
+  /**
+   * wordMatch is pure and a mail's words meet the same catalog words again and again: remembered across mails,
+   * one row per mail word (looked up once per matchName call), one cell per catalog word.
+   */
+  private readonly wordMatches = new Map<string, Map<string, number>>()
+  private matchRow(mail: string): Map<string, number> {
+    let row = this.wordMatches.get(mail)
+    if (row === undefined) {
+      if (this.wordMatches.size > 20_000) this.wordMatches.clear()
+      row = new Map()
+      this.wordMatches.set(mail, row)
+    }
+    return row
   }
 
   get size(): number {
@@ -196,6 +238,8 @@ export class CatalogMatcher {
     // "160 x 80" in a mail is the "160 × 80" of a name (the × folds away).
     const content = tokens.map((t, i) => ({ t, i, next: (tokens[i + 1] === "x" ? tokens[i + 2] : tokens[i + 1]) ?? null })).filter(({ t }) => !STOP.has(t))
     if (content.length === 0) return { hit: null, runnerUp: 0 }
+    const joined = " " + tokens.join(" ") + " "
+    const rows = content.map(({ t }) => this.matchRow(t))
     for (const item of this.candidates(content.map(({ t }) => t))) {
       let itemBest: { score: number; matched: number[]; rare: boolean; code?: boolean } | null = null
       for (const name of item.names) {
@@ -205,18 +249,34 @@ export class CatalogMatcher {
         let rare = false
         let code = false
         const matched: number[] = []
-        name.tokens.forEach((pt, k) => {
-          const w = (this.idf.get(singular(pt)) ?? 1) * name.weights[k]!
+        for (let k = 0; k < name.tokens.length; k++) {
+          const pt = name.tokens[k]!
+          const w = name.w![k]!
           total += w
           let m = 0
           let at = -1
           const measure = name.after[k] ?? null
-          // A compound written as one word ("multisurface", "essuiemains") stands for two words of the name.
-          const glued = [k > 0 ? name.tokens[k - 1]! + pt : null, k + 1 < name.tokens.length ? pt + name.tokens[k + 1]! : null].filter((g): g is string => g !== null && !/\d/.test(g))
-          for (const { t, i, next } of content) {
+          const glued = name.glued![k]!
+          for (let j = 0; j < content.length; j++) {
+            const { t, i, next } = content[j]!
             if (measure !== null && next !== measure && !(next !== null && measure.startsWith(next))) continue
-            let s = wordMatch(t, pt)
-            if (s === 0 && t.length >= 8) for (const g of glued) if (g.slice(0, 2) === t.slice(0, 2) && Math.abs(g.length - t.length) <= 3) s = Math.max(s, wordMatch(t, g))
+            const row = rows[j]!
+            let s = row.get(pt)
+            if (s === undefined) {
+              s = wordMatch(t, pt)
+              row.set(pt, s)
+            }
+            if (s === 0 && t.length >= 8) {
+              for (const g of glued) {
+                if (g.slice(0, 2) !== t.slice(0, 2) || Math.abs(g.length - t.length) > 3) continue
+                let sg = row.get(g)
+                if (sg === undefined) {
+                  sg = wordMatch(t, g)
+                  row.set(g, sg)
+                }
+                s = Math.max(s, sg)
+              }
+            }
             if (s > m) {
               m = s
               at = i
@@ -224,14 +284,14 @@ export class CatalogMatcher {
           }
           if (m > 0) {
             got += w * m
-            if (!/^\d+$/.test(pt)) gotWords += w * m
+            if (!name.numeric![k]) gotWords += w * m
             matched.push(at)
-            // A rare word names its product; so does a rare code of letters and digits ("a4", "e27"), short as it is.
-            if ((this.idf.get(singular(pt)) ?? 0) >= Math.log(1 + this.items.length / 3) && (pt.length >= 3 || /[a-z]\d|\d[a-z]/.test(pt)) && !/^\d+$/.test(pt)) rare = true
-            // A code of letters and digits that at most two products have ("a3", "e27") names them all but alone.
-            if (m === 1 && /^[a-z]+\d+[a-z]*$|^\d+[a-z]+$/.test(pt) && (this.df.get(singular(pt)) ?? 9) <= 2 && !MEASURE_CODE.test(pt)) code = true
+            if (name.rare![k]) rare = true
+            if (m === 1 && name.code![k]) code = true
           }
-        })
+        }
+        // A dimension written in full ("cartons 40x30x30") names its product as a code does.
+        if (name.dims!.some((d) => joined.includes(d))) code = true
         // Numbers only back words up: "20" alone names no "model 20".
         const score = total === 0 || (gotWords < 0.3 * total && !code) ? 0 : got / total
         if (itemBest === null || score > itemBest.score) itemBest = { score, matched, rare, code }
@@ -301,5 +361,6 @@ function indexName(name: string): IndexedName {
       after.push(/^\d+$/.test(t) && at >= 0 ? (all[at + 1] ?? null) : null)
     }
   }
-  return { tokens, weights, after }
+  const dims = [...name.matchAll(/\d+(?:[.,]\d+)?(?: × \d+(?:[.,]\d+)?)+/g)].map((d) => " " + foldText(d[0]) + " ")
+  return { tokens, weights, after, dims }
 }

@@ -1,4 +1,4 @@
-import { addDays, addMonths, isValid, lastDayOfMonth, nextMonday, startOfMonth } from "date-fns"
+import { addDays, addMonths, isValid, lastDayOfMonth, nextMonday, setISOWeek, startOfISOWeek, startOfMonth } from "date-fns"
 
 import { foldText } from "../search/fold-text"
 
@@ -124,15 +124,31 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
     const fri = addDays(ref, (5 - ref.getDay() + 7) % 7)
     add(m.index, m[0].length, fri, true)
   }
+  // "semaine 46", "week 46": the ISO week of that number, this year's or, when it is past, next year's; a weekday
+  // written with it is that day of that week ("livraison semaine 46, de préférence le mardi").
+  const week = /\b(?:semaine|sem|week|wk)\s?(?:n\s?|no\s?)?(\d{1,2})\b(?! ?(?:jours?|days?|semaines?|weeks?))/.exec(t)
+  let weekStart: Date | null = null
+  if (week !== null && Number(week[1]) >= 1 && Number(week[1]) <= 53) {
+    weekStart = startOfISOWeek(setISOWeek(ref, Number(week[1])))
+    if (weekStart.getTime() < addDays(ref, -7).getTime()) weekStart = startOfISOWeek(setISOWeek(addDays(ref, 364), Number(week[1])))
+  }
+  let weekdayInWeek = false
   for (const m of t.matchAll(new RegExp(`\\b(${DAY_WORDS})\\b`, "g"))) {
-    // "jeudi 12 mars": the date says it.
-    if (new RegExp(`^ (?:\\d{1,2}\\b|(${MONTH_WORDS}) \\d)`).test(t.slice(m.index + m[0].length))) continue
+    // "jeudi 12 mars", "Friday the 13th", "Monday 30th November": the date says it.
+    if (new RegExp(`^ (?:(?:the|le) )?(?:\\d{1,2}(?:er|st|nd|rd|th)?\\b|(${MONTH_WORDS}) \\d)`).test(t.slice(m.index + m[0].length))) continue
     let dow = FR_DAYS.indexOf(m[1]!)
     if (dow < 0) dow = EN_DAYS.indexOf(m[1]!)
+    if (weekStart !== null) {
+      add(m.index, m[0].length, addDays(weekStart, (dow + 6) % 7), true)
+      weekdayInWeek = true
+      continue
+    }
     let delta = (dow - ref.getDay() + 7) % 7
     if (delta === 0) delta = 7
     add(m.index, m[0].length, addDays(ref, delta), true)
   }
+  // "semaine 11, le 12/03/2026 au plus tard": a full date says more than the week.
+  if (week !== null && weekStart !== null && !weekdayInWeek && !out.some((d) => !d.relative)) add(week.index, week[0].length, weekStart, true)
   // "au plus tard le 18", "le mardi 19", "on the 21st": a day of the month alone is the next such day (this
   // month's when still to come). Last, so a fuller date of the same words wins; never a number before a unit.
   for (const m of t.matchAll(new RegExp(`\\b(?:(?:le|the|on the|du|au)(?: (?:${DAY_WORDS}))?|${DAY_WORDS}) (\\d{1,2})(?:er|st|nd|rd|th)?\\b(?! ?(?:/|\\d|h\\b|heures?|hours?|x\\b|%|[a-z]+s\\b))`, "g"))) {
@@ -150,11 +166,18 @@ export const DELIVERY_CONTEXT = /\b(?:livr\w*|delai|deliver\w*|ship\w*|dispatch\
 const NOT_DELIVERY = /\b(?:facture|invoice|paiement|payment|echeance|reglement|devis du|quote of|date de commande|order date|commande du|ordered on)\b/
 
 export function deliveryDateOf(lines: readonly { text: string; ref: Date }[], opts: { monthFirst?: boolean } = {}): { date: Date; evidence: string; relative: boolean } | null {
-  for (const { text, ref } of lines) {
-    const folded = foldText(text)
-    if (!DELIVERY_CONTEXT.test(folded) || NOT_DELIVERY.test(folded)) continue
-    const found = findDates(text, ref, opts)
-    if (found.length > 0) return { date: found[0]!.date, evidence: text.trim(), relative: found[0]!.relative }
+  // Sentence by sentence first: "Nous ouvrons le 1er décembre. Pouvez-vous y livrer le lundi 30 novembre ?" is
+  // the 30th; then a whole line about delivery.
+  for (const sentences of [true, false]) {
+    for (const { text, ref } of lines) {
+      const folded = foldText(text)
+      if (!DELIVERY_CONTEXT.test(folded) || NOT_DELIVERY.test(folded)) continue
+      const parts = sentences ? text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).filter((x) => DELIVERY_CONTEXT.test(foldText(x))) : [text]
+      for (const part of parts) {
+        const found = findDates(part, ref, opts)
+        if (found.length > 0) return { date: found[0]!.date, evidence: text.trim(), relative: found[0]!.relative }
+      }
+    }
   }
   // "Can you send … tomorrow please?": in an order, a day said relative to today is when it is wanted.
   for (const { text, ref } of lines) {

@@ -127,3 +127,50 @@ describe("an order or not", () => {
     expect(extract("Could you send us a quotation for 12 ergonomic office chairs? We need them in June.", { subject: "Request for a quotation" }).is_order).toBe(false)
   })
 })
+
+describe("order number and address, third held-out set (now tuning material)", () => {
+  it("reads an order number after a qualified label and 'n°' ('Bon de commande interne n° 26-114'), digits only", () => {
+    expect(extract(`${LINE}\nBon de commande interne n° 26-114.`).po_number).toBe("26-114")
+  })
+
+  it("reads a whole address written on the line after 'Livraison :'", () => {
+    expect(extract(`${LINE}\nLivraison : Centre technique municipal, 14 chemin du Stade, 30310 Vergèze`).delivery_address).toBe("Centre technique municipal, 14 chemin du Stade, 30310 Vergèze")
+    expect(extract(`${LINE}\nLivraison : jeudi matin, quai 3`).delivery_address).toBe(null)
+  })
+})
+
+describe("delivery dates of the third held-out set (now tuning material), each a general rule", () => {
+  it("takes the day of the month written after a weekday ('by Friday the 13th', 'on Monday 30th November')", () => {
+    expect(extract(`${LINE}\nCould these arrive by Friday the 15th?`).delivery_date).toBe("2026-05-15")
+    expect(extract(`${LINE}\nDelivery on Monday 25th May please.`).delivery_date).toBe("2026-05-25")
+  })
+
+  it("reads 'semaine 21' as that ISO week, and a weekday with it as that day of that week", () => {
+    expect(extract(`${LINE}\nLivraison semaine 21, de préférence le mardi matin.`).delivery_date).toBe("2026-05-19")
+    expect(extract(`${LINE}\nLivraison semaine 21.`).delivery_date).toBe("2026-05-18")
+    expect(extract(`${LINE}\nLivraison : semaine 21, le 20/05/2026 au plus tard`).delivery_date).toBe("2026-05-20")
+  })
+
+  it("takes the date of the sentence about delivery, not of another sentence of the same line", () => {
+    expect(extract(`${LINE} Nous ouvrons notre boutique le 1er juin. Pouvez-vous y livrer le vendredi 29 mai ?`).delivery_date).toBe("2026-05-29")
+  })
+})
+
+describe("order or not, third held-out set (now tuning material)", () => {
+  it("takes a question about the best price or lead time for a quantity for no order ('What's your best price … for 200 rolls?')", () => {
+    expect(extract("Hi,\nWhat's your best price and lead time for 200 rolls of FILM-500? We're comparing two suppliers.\nWe'd probably need around 48 rolls of packing tape with it.").is_order).toBe(false)
+    expect(extract("Bonjour,\nQuel serait votre meilleur prix pour 200 rouleaux de film étirable ?").is_order).toBe(false)
+  })
+
+  it("takes a customer's reply to a newsletter for an order, though it quotes the newsletter's 'Se désinscrire'", () => {
+    const newsletter = "Les offres de novembre\nFILM-500 - Film étirable manuel : 11,50 € HT (dès 10 rouleaux)\nComptoir Fournitures - Se désinscrire"
+    const reply = extract(`Ok pour l'offre sur le film étirable, mettez-m'en 10 rouleaux.\n\nLe mer. 4 nov. 2026 à 09:00, Comptoir Fournitures <newsletter@comptoir-fournitures.fr> a écrit :\n${newsletter.split("\n").map((l) => `> ${l}`).join("\n")}`, { subject: "Re: Les offres de novembre" })
+    expect([reply.is_order, reply.lines]).toEqual([true, [{ ref: "FILM-500", quantity: 10, unit: "rouleau" }]])
+    expect(extract(`Bonjour,\n${newsletter}`, { subject: "Les offres de novembre" }).is_order).toBe(false)
+  })
+
+  it("takes a tea room's order ('salon de thé') for an order, while a trade show ('salon') still vetoes one", () => {
+    expect(extract(`Pour l'ouverture de notre salon de thé, ${LINE.toLowerCase()}`).is_order).toBe(true)
+    expect(extract(`Venez nous voir au salon Hygiène Pro : ${LINE.toLowerCase()}`).is_order).toBe(false)
+  })
+})

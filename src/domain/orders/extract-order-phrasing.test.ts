@@ -109,3 +109,64 @@ describe("quantities, and the numbers that are not", () => {
     expect(linesOf("Bonjour,\nGants nitrile :\n- M : 4 boîtes\n- L : 2 boîtes\nMerci")).toEqual(["GN-4410 4 boîte", "GN-4411 2 boîte"])
   })
 })
+
+describe("phrasings of the third held-out set (now tuning material), each a general rule", () => {
+  it("reads 'GN 4410 x 20 boîtes' as 20 of the ref: a ref's digits are no side of a dimension", () => {
+    expect(linesOf("Merci de livrer :\n- GN 4410 x 20 boîtes\n- ESS 300 x 6 cartons")).toEqual(["GN-4410 20 boîte", "ESS-300 6 carton"])
+  })
+
+  it("names a product by a dimension written in full ('100 cartons 40x30x30'), with no other word of its name", () => {
+    expect(linesOf("Merci de livrer :\n- 100 cartons 40x30x30\n- 1 rallonge 3 m")).toEqual(["CART-40 100 pièce", "RAL-3M 1 pièce"])
+    expect(linesOf("Merci de livrer 20 cartons 60x40x40")).toEqual(["CART-60 20 pièce"])
+  })
+
+  it("names a product by a word its name writes in capitals that no other product has ('10 packs AA')", () => {
+    expect(linesOf("10 packs AA, 6 of the E27 LED bulbs, 2 x 3m extension leads. Ta")).toEqual(["PIL-AA 10 lot", "LED-E27 6 pièce", "RAL-3M 2 pièce"])
+  })
+})
+
+describe("a table pasted in the HTML part", () => {
+  it("is read from the HTML when the plain part lists its cells one a line, even with a '|' in the signature", () => {
+    const plain = "Please restock, PO TF-1342.\nOur code\nYour code\nDescription\nQty\nHYG-014\nGN-4410\nNitrile glove blue M (box)\n40\n\nThanks\nThornton Foods PLC\nBristol BS1 4DJ | 0117 496 0789"
+    const html = "Please restock, PO TF-1342.\n\nOur code | Your code | Description | Qty\nHYG-014 | GN-4410 | Nitrile glove blue M (box) | 40\n\nThanks\nThornton Foods PLC\nBristol BS1 4DJ | 0117 496 0789"
+    expect(linesOf(plain, { htmlText: html })).toEqual(["GN-4410 40 boîte"])
+  })
+})
+
+describe("an article is no quantity outside a request", () => {
+  it("takes no line from 'nous avons choisi de proposer un café de qualité', but one from 'une rallonge' in a request", () => {
+    expect(linesOf("Nous avons choisi de proposer un café de qualité, en grains pour la machine.\nJe souhaiterais vous commander 5 kg de café en grains.")).toEqual(["REF-1006 5 kg"])
+    expect(linesOf("Pourriez-vous nous envoyer une rallonge 3 m ?")).toEqual(["RAL-3M 1 pièce"])
+  })
+})
+
+describe("a line that stands for several sizes", () => {
+  it("reads '5 boîtes de chaque taille (S, M et L)' as one line per size", () => {
+    expect(linesOf("Merci de nous livrer des gants nitrile, 5 boîtes de chaque taille (S, M et L).")).toEqual(["GN-4409 5 boîte", "GN-4410 5 boîte", "GN-4411 5 boîte"])
+    expect(linesOf("Please send nitrile gloves, 10 boxes of each size: small, medium, large")).toEqual(["GN-4409 10 boîte", "GN-4410 10 boîte", "GN-4411 10 boîte"])
+  })
+
+  it("reads 'three boxes of medium' after small gloves as the medium gloves", () => {
+    expect(linesOf("Could we please order two boxes of small nitrile gloves, three boxes of medium and a box of the type IIR masks?")).toEqual(["GN-4409 2 boîte", "GN-4410 3 boîte", "MSQ-200 1 boîte"])
+  })
+})
+
+describe("replies that order from the message they quote", () => {
+  const quote = "Le ven. 30 oct. 2026 à 15:12, Paul Lambert <p.lambert@comptoir-fournitures.fr> a écrit :\n> Voici notre devis :\n> - GN-4409 Gants nitrile taille S : 10 boîtes x 8,90 € HT\n> - GN-4410 Gants nitrile taille M : 10 boîtes x 8,90 € HT\n> - MSQ-200 Masques chirurgicaux : 20 boîtes x 6,40 € HT"
+
+  it("takes a quote accepted with an exception and a change: 'bon pour accord, sauf les masques (…). Gants M : 15 au lieu de 10'", () => {
+    expect(linesOf(`Bon pour accord pour votre devis ci-dessous, sauf les masques (nous en avons reçu). Pour les gants taille M, mettez-en 15 boîtes au lieu de 10.\n\n${quote}`, { subject: "RE: Devis" })).toEqual(["GN-4409 10 boîte", "GN-4410 15 boîte"])
+  })
+
+  it("orders again what the quoted order had: 'Same again please'", () => {
+    const confirmation = "On 8 Sept 2026, Comptoir Fournitures <commandes@comptoir-fournitures.fr> wrote:\n> We confirm your order HE-41020:\n> - GN-4411 Nitrile gloves size L: 30 boxes\n> - ESS-300 Z-fold hand towels: 6 cases\n> Delivery to: Hargreaves Engineering Ltd - Stores, Unit 12 Cross Green Industrial Estate, Leeds LS9 0SG"
+    const got = order(`Morning,\nSame again please, new PO HE-41290. Delivery to stores as before.\n\n${confirmation}`, { subject: "RE: Order confirmation - PO HE-41020" })
+    expect(got.lines.map((l) => `${l.ref} ${l.quantity} ${l.unit}`)).toEqual(["GN-4411 30 boîte", "ESS-300 6 carton"])
+    expect([got.po_number, got.delivery_address]).toEqual(["HE-41290", "Hargreaves Engineering Ltd - Stores, Unit 12 Cross Green Industrial Estate, Leeds LS9 0SG"])
+  })
+
+  it("gives 'go ahead with the 200 rolls' the quoted product of 200 rolls, and the other piece its own quantity", () => {
+    const offer = "On Wed, 18 Nov 2026 at 16:40, Paul Lambert <p.lambert@comptoir-fournitures.fr> wrote:\n> For 200 rolls of FILM-500 we can do 11.20 EUR per roll.\n> Packing tape REF-1014 stays at 2.15 EUR per roll."
+    expect(linesOf(`Hi Paul,\nThat price works for us. Please go ahead with the 200 rolls at 11.20, and add 48 rolls of packing tape while you're at it.\n\n${offer}`, { subject: "Re: Stretch film" })).toEqual(["FILM-500 200 rouleau", "REF-1014 48 rouleau"])
+  })
+})

@@ -5,6 +5,7 @@ import { CustomerMatcher, emailOf } from "./customer-match"
 import { dayOf, deliveryDateOf, findDates, isoDay } from "./dates"
 import { findDeliveryAddress, poCandidates } from "./header-fields"
 import { findLines, type FoundLine } from "./lines"
+import { unitOfWord } from "./units"
 import { splitMail, type MailSegment } from "./mail-body"
 import type { CustomerMemory, ExtractedOrder, OrderContext, OrderMail } from "./types"
 
@@ -15,17 +16,25 @@ import type { CustomerMemory, ExtractedOrder, OrderContext, OrderMail } from "./
  */
 
 const ORDER_CUES =
-  /\b(?:bon de commande|commande|commander|commandons|commandes?|je vous commande|nous vous commandons|order|ordering|purchase order|p\.?o\.?\b|merci de (?:bien vouloir )?(?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir|preparer)|pourriez vous (?:nous |me )?(?:livrer|envoyer|expedier|preparer)|pouvez vous (?:nous |me )?(?:livrer|envoyer|expedier|preparer)|veuillez (?:nous |me )?(?:livrer|envoyer|expedier)|please (?:send|ship|supply|deliver|dispatch|book|arrange|process)|could you (?:please )?(?:send|ship|supply|deliver|dispatch)|can you (?:please )?(?:send|ship|deliver|supply)|we (?:would like|need|want|require)|we d like|i d like|i would like|i need|(?:can|could) (?:we|i) (?:get|have|order)|kindly (?:send|supply|deliver|dispatch|arrange|process)|(?:pls|plz) (?:send|deliver)|nous (?:souhaitons|voudrions|aimerions|avons besoin|aurions besoin)|j aurais besoin|je (?:souhaite|voudrais|souhaiterais)|il (?:me|nous) faudrai[st]?|serait il possible de (?:nous |me )?(?:livrer|envoyer|faire parvenir)|il nous faut|j aurais besoin|j ai besoin|a livrer|to be delivered|reassort|reapprovisionnement|restock|replenish|envoyez|send us|send me|livrez|expediez|ship us|mettez moi|mettez nous|rajoutez|ajoutez|add)\b/
+  /\b(?:bon de commande|commande|commander|commandons|commandes?|je vous commande|nous vous commandons|order|ordering|purchase order|p\.?o\.?\b|merci de (?:bien vouloir )?(?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir|preparer)|pourriez vous (?:nous |me )?(?:livrer|envoyer|expedier|preparer)|pouvez vous (?:nous |me )?(?:livrer|envoyer|expedier|preparer)|veuillez (?:nous |me )?(?:livrer|envoyer|expedier)|please (?:send|ship|supply|deliver|dispatch|book|arrange|process)|could you (?:please )?(?:send|ship|supply|deliver|dispatch)|can you (?:please )?(?:send|ship|deliver|supply)|we (?:would like|need|want|require)|we d like|i d like|i would like|i need|(?:can|could) (?:we|i) (?:get|have|order)|kindly (?:send|supply|deliver|dispatch|arrange|process)|(?:pls|plz) (?:send|deliver)|nous (?:souhaitons|voudrions|aimerions|avons besoin|aurions besoin)|j aurais besoin|je (?:souhaite|voudrais|souhaiterais)|il (?:me|nous) faudrai[st]?|serait il possible de (?:nous |me )?(?:livrer|envoyer|faire parvenir)|il nous faut|j aurais besoin|j ai besoin|a livrer|to be delivered|reassort|reapprovisionnement|restock|replenish|envoyez|send us|send me|livrez|expediez|ship us|mettez moi|mettez nous|mettez m en|mettez nous en|mettez en|rajoutez|ajoutez|add)\b/
 const AUTO_REPLY = /\b(?:reponse automatique|automatic reply|auto(?:matic)? ?reply|out of (?:the )?office|absent du bureau|je suis absente?|i am (?:currently )?(?:out|away)|i m (?:currently )?(?:out|away)|en conges|on (?:annual )?leave|de retour le|back (?:in the office )?on)\b/
 const BULK = /\b(?:se desinscrire|desabonner|desinscription|unsubscribe|newsletter|view in (?:your )?browser|voir (?:la version )?en ligne|version en ligne|manage (?:your )?preferences|gerer (?:vos )?preferences)\b/
 /** The mail is about something else than buying now, whatever else it says. */
 const VETO =
-  /\b(?:reclamation|complaint|abimee?s?|endommagee?s?|damaged|broken|litige|dispute|rembourse\w*|refund|credit note|erreur de livraison|wrong (?:item|product|delivery|ones?|size|colou?r|reference)|not the right ones?|pas (?:les|la|le) bon(?:ne)?s?|not happy|unhappy|pas content\w*|mecontent\w*|defective|faulty|defectueu\w*|pas (?:encore )?recu|still (?:have )?not received|not (?:yet )?received|never (?:arrived|received)|ou en est|where is (?:my|our|order)|suivi de (?:ma |la )?commande|tracking(?: number)?|annul\w*|cancel\w*|retourner|retour (?:de|des)|return (?:the|these)|received (?:the|your|our) (?:goods|delivery|order)|jamais (?:arrivee?s?|recue?s?|livree?s?)|(?:non|pas) (?:arrivee?s?|livree?s?)|livraison non recue|montant a regler|amount due|votre facture|your invoice|invoice query|facture n|merci pour (?:la|votre) confirmation|thanks? (?:you )?for (?:the|your) (?:order )?confirmation|quand (?:elle|il|la commande|notre commande|ma commande) (?:partira|arrivera|sera (?:livree|expediee))|when will (?:it|the order|our order|my order) (?:ship|arrive|be (?:delivered|dispatched|shipped))|fiche technique|fiches? de (?:donnees de )?securite|fds|safety data sheets?|data sheets?|technical sheets?|msds|demande de devis|demande de prix|demande de tarifs?|demande de cotation|appel d offres?|rfq|request for (?:a )?(?:prices?|pricing|quotations?|quotes?)|faire un devis|(?:envoyer|etablir|transmettre|adresser) (?:un|votre|le) devis|request (?:a|for) (?:a )?(?:quote|quotation)|(?:send|give|provide|email) (?:us|me) (?:with )?(?:a |your )?(?:quote|quotation|prices?|pricing)|(?:could|can) you (?:please )?quote|please quote|price list|(?:je vous |nous vous )?(?:confirmerai|confirmerons) (?:la |notre |ma |cette )?commande|(?:i|we) (?:ll|will) confirm (?:the |our |my |this )?order|not ordering yet|pas encore de commande|just planning|a titre indicatif|previsionnel\w*|forecast|if (?:we|i) (?:order|ordered)|si (?:nous commandons|nous commandions|on commande|je commande)|pricing question|what would the price|quel serait votre prix|avez vous en stock|do you have (?:any )?in stock|invitation|webinar|salon)\b/g
+  /\b(?:reclamation|complaint|abimee?s?|endommagee?s?|damaged|broken|litige|dispute|rembourse\w*|refund|credit note|erreur de livraison|wrong (?:item|product|delivery|ones?|size|colou?r|reference)|not the right ones?|pas (?:les|la|le) bon(?:ne)?s?|not happy|unhappy|pas content\w*|mecontent\w*|defective|faulty|defectueu\w*|pas (?:encore )?recu|still (?:have )?not received|not (?:yet )?received|never (?:arrived|received)|ou en est|where is (?:my|our|order)|suivi de (?:ma |la )?commande|tracking(?: number)?|annul\w*|cancel\w*|retourner|retour (?:de|des)|return (?:the|these)|received (?:the|your|our) (?:goods|delivery|order)|jamais (?:arrivee?s?|recue?s?|livree?s?)|(?:non|pas) (?:arrivee?s?|livree?s?)|livraison non recue|montant a regler|amount due|votre facture|your invoice|invoice query|facture n|merci pour (?:la|votre) confirmation|thanks? (?:you )?for (?:the|your) (?:order )?confirmation|quand (?:elle|il|la commande|notre commande|ma commande) (?:partira|arrivera|sera (?:livree|expediee))|when will (?:it|the order|our order|my order) (?:ship|arrive|be (?:delivered|dispatched|shipped))|fiche technique|fiches? de (?:donnees de )?securite|fds|safety data sheets?|data sheets?|technical sheets?|msds|demande de devis|demande de prix|demande de tarifs?|demande de cotation|appel d offres?|rfq|request for (?:a )?(?:prices?|pricing|quotations?|quotes?)|faire un devis|(?:envoyer|etablir|transmettre|adresser) (?:un|votre|le) devis|request (?:a|for) (?:a )?(?:quote|quotation)|(?:send|give|provide|email) (?:us|me) (?:with )?(?:a |your )?(?:quote|quotation|prices?|pricing)|(?:could|can) you (?:please )?quote|please quote|price list|(?:je vous |nous vous )?(?:confirmerai|confirmerons) (?:la |notre |ma |cette )?commande|(?:i|we) (?:ll|will) confirm (?:the |our |my |this )?order|not ordering yet|pas encore de commande|just planning|a titre indicatif|previsionnel\w*|forecast|if (?:we|i) (?:order|ordered)|si (?:nous commandons|nous commandions|on commande|je commande)|pricing question|what would the price|(?:what s|what is|what are) your (?:best |current )?(?:prices?|pricing|rates?|lead times?)|your best price|(?:quel est|quels sont|quel serait) (?:votre|vos) (?:meilleur |meilleurs )?(?:prix|tarifs?|delais?)|votre meilleur prix|comparing (?:two |several |\w+ )?suppliers|(?:nous )?comparons (?:deux |plusieurs )?(?:fournisseurs|offres)|quel serait votre prix|avez vous en stock|do you have (?:any )?in stock|invitation|webinar|salon(?! de (?:the|coiffure|beaute|toilettage|massage|jardin)))\b/g
 /** Words an order may well contain too (a price, a question), which only weigh against a weak one. */
 const NEGATIVE = /\b(?:par mois|per month|chaque mois|every month|par semaine|per week|existe\w* t? ?(?:il|elle)s?|do you (?:also )?(?:do|make) (?:it|them)|bien recu|well received|quotation|devis|quote|tarifs?|prix|price|how much|combien|avez vous|do you (?:have|stock|sell)|en stock|in stock|disponibilite|availability|facture|invoice|relance|rendez vous|meeting|catalogue|promotion|promo|offre speciale|special offer|discount)\b/g
 /** Asking to buy now, stronger than any mention of a price or a question. */
 const STRONG_ORDER =
   /\b(?:bon de commande|purchase order|voici (?:notre|ma) commande|ci joint (?:notre|ma|le) (?:bon de )?commande|please find (?:attached )?(?:our|my) (?:purchase )?order|here is (?:our|my) order|attached (?:is )?(?:our|my|the) (?:purchase )?order|je vous commande|nous vous commandons|nous commandons|we (?:would like|wish|want) to order|i d like to order|i would like to order|please (?:send|ship|supply|deliver|dispatch)|kindly (?:send|supply|deliver|dispatch)|merci de (?:bien vouloir )?(?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir)|veuillez (?:nous |me )?(?:livrer|envoyer|expedier)|pourriez vous (?:nous |me )?(?:livrer|envoyer|expedier)|pouvez vous (?:nous |me )?(?:livrer|envoyer|expedier)|serait il possible de (?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir)|could you (?:please )?(?:send|ship|deliver|supply)|can you (?:please )?(?:send|ship|deliver|supply)|commande (?:n|no|numero)|order (?:no|number|ref)|po (?:no|number|#)|nouvelle commande|new order|reassort|restock|a livrer|pour livraison|for delivery|rajoutez|ajoutez|add to (?:my|our|the) order|notre commande|our order|ma commande|my order|go ahead|bon pour accord|je valide|nous validons|please proceed|please process)\b/
+
+/** Ordering again what an earlier order (the one quoted) had. */
+const REORDER = /\b(?:same again|same as (?:last time|before|last order|the last order)|same order|repeat (?:the|our|my) (?:last |previous )?order|(?:la )?meme (?:chose|commande) que (?:la derniere fois|precedemment)|meme commande|renouveler (?:la|notre|cette) commande|on renouvelle|idem que la derniere fois)\b/
+/** What a reply leaves out of the quote it accepts: "sauf les masques", "except the masks". */
+const EXCEPT = /\b(?:sauf|hormis|except(?: for)?|but not|without|sans|a l['’ ]exception d(?:e|es|u))\s+((?:les?|la|l['’]|des|du|the)?\s*[\p{L}' -]{3,40})/giu
+
+/** Taking a quote as a whole, or with changes to it. */
+const WHOLE_QUOTE = /\b(?:bon pour accord|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:we|i) accept (?:the|your|this) (?:quote|quotation)|approved as quoted|au lieu de|instead of|rather than)\b/
 
 /** Accepting a quote or proposal as it stands. */
 const ACCEPT =
@@ -59,7 +68,9 @@ export class OrderExtractor {
     }
 
     // Order number first: it can name the customer (their own numbering).
-    const poText = [mail.subject, ...own.map((s) => s.body), ...own.map((s) => s.subject ?? ""), ...mail.attachments.map((a) => a.text)].join("\n")
+    // A reply's subject names the earlier order ("RE: Order confirmation … PO HE-41020"): the new text's number first.
+    const replySubject = /^\s*(?:re|r[ée]f|aw|sv)\s*:/i.test(mail.subject)
+    const poText = [...(replySubject ? [] : [mail.subject]), ...own.map((s) => s.body), ...own.map((s) => s.subject ?? ""), ...mail.attachments.map((a) => a.text), ...(replySubject ? [mail.subject] : [])].join("\n")
     const pos = poCandidates(poText, this.excluded, null)
     const senders = own.map((s) => ({ address: emailOf(s.from), name: (s.from ?? "").replace(/<[^>]*>/, "").replace(/"/g, "").trim() }))
     const topAddress = { address: mail.from.address.toLowerCase(), name: mail.from.name }
@@ -79,17 +90,44 @@ export class OrderExtractor {
     for (const a of mail.attachments) found.push(...findLines(a.text, lineOpts).map((l) => ({ ...l, source: a.filename })))
     const fromAttachments = new Set(found.map((l) => l.product.ref))
     for (const s of own) for (const l of findLines(s.body, lineOpts)) if (!fromAttachments.has(l.product.ref)) found.push(l)
-    // "OK pour le devis ci-dessous, bon pour accord": a reply that accepts what it quotes orders the quoted lines.
+    // "OK pour le devis ci-dessous, bon pour accord": a reply that accepts what it quotes orders the quoted lines;
+    // "Same again please" orders what the quoted order had. Flagged for review.
     const top = own[0]
-    if (found.length === 0 && top?.quoted !== undefined && ACCEPT.test(foldText(`${mail.subject}\n${top.body}`))) {
-      for (const l of findLines(top.quoted, lineOpts)) found.push({ ...l, confidence: Math.min(l.confidence, 0.65) })
+    let quotedLines: FoundLine[] | null = null
+    const linesQuoted = (): FoundLine[] => (quotedLines ??= top?.quoted === undefined ? [] : findLines(top.quoted, lineOpts))
+    const accepts = top?.quoted !== undefined && ACCEPT.test(foldText(`${mail.subject}\n${top.body}`))
+    const again = top?.quoted !== undefined && found.length === 0 && REORDER.test(foldText(top.body))
+    if (top?.quoted !== undefined && (accepts || again)) {
+      const quoted = linesQuoted().map((l) => ({ ...l, confidence: Math.min(l.confidence, 0.65) }))
+      // "…sauf les masques": what the reply leaves out of the quote.
+      const without = new Set<string>()
+      for (const m of top.body.matchAll(EXCEPT)) {
+        const hit = this.matcher.matchName(foldText(m[1]!).split(" ")).hit
+        if (hit !== null) without.add(hit.product.ref)
+      }
+      // The reply's own lines change a quoted product's quantity ("mettez-en 15 boîtes au lieu de 10") or add one.
+      const changed = new Set(found.map((l) => l.product.ref))
+      // Its own lines alone when it names what it takes ("go ahead and send 2 chairs"); the quote's too when it
+      // takes the quote as a whole, leaves something out or changes a quantity ("au lieu de 10").
+      const whole = found.length === 0 || without.size > 0 || WHOLE_QUOTE.test(foldText(top.body))
+      if (quoted.length > 0 && whole) found.splice(0, found.length, ...quoted.filter((l) => !without.has(l.product.ref) && !changed.has(l.product.ref)), ...found.filter((l) => !without.has(l.product.ref)))
+    }
+    // "Please go ahead with the 200 rolls": a quantity the reply names without its product is the quoted one's.
+    if (top?.quoted !== undefined) {
+      for (const m of top.body.matchAll(/\b(?:the|les|ces|these|those)\s+(\d+)\s+([\p{L}]+)/giu)) {
+        const n = Number(m[1])
+        if (unitOfWord(foldText(m[2]!)) === null || found.some((l) => l.quantity === n)) continue
+        const same = linesQuoted().filter((l) => l.quantity === n)
+        if (same.length === 1) found.unshift({ ...same[0]!, confidence: Math.min(same[0]!.confidence, 0.65), evidence: m[0] })
+      }
     }
     const lines = dedupe(found)
 
     // Is it an order at all?
     const orderText = foldText([mail.subject, ...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n"))
     const subject = foldText(mail.subject)
-    const auto = mail.bulk === true || AUTO_REPLY.test(subject) || AUTO_REPLY.test(foldText(own[0]?.body ?? "")) || BULK.test(foldText(body))
+    // Bulk words in the customer's own text only: a reply to a newsletter quotes its "Se désinscrire".
+  const auto = mail.bulk === true || AUTO_REPLY.test(subject) || AUTO_REPLY.test(foldText(own[0]?.body ?? "")) || BULK.test(foldText(own.map((s) => `${s.body}\n${s.signature}`).join("\n")))
     // A reply keeps the old subject ("Re: Votre facture"): its words weigh as much as a price's, no more.
     const reply = /^\s*(?:re|r[ée]f|aw|sv|tr|fw|fwd|wg)\s*:/i.test(mail.subject)
     const vetoText = reply ? foldText([...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n")) : orderText
@@ -131,6 +169,11 @@ export class OrderExtractor {
     for (const t of [...mail.attachments.map((a) => a.text), ...own.map((s) => s.body)]) {
       address = findDeliveryAddress(t)
       if (address !== null) break
+    }
+    // "Delivery to stores at Cross Green as before": the address of the earlier order the reply quotes.
+    if (address === null && top?.quoted !== undefined && /\b(?:as before|as last time|same address|comme la derniere fois|comme precedemment|meme adresse)\b/.test(foldText(top.body))) {
+      const earlier = findDeliveryAddress(top.quoted)
+      if (earlier !== null) address = { ...earlier, confidence: 0.6 }
     }
     if (address === null && memory.deliveryAddress) address = { value: memory.deliveryAddress, evidence: "usual delivery address (remembered)", confidence: 0.65 }
     confidence.delivery_address = address?.confidence ?? 0.6
@@ -200,7 +243,9 @@ function dedupe(lines: FoundLine[]): FoundLine[] {
 
 /** The HTML's text when it holds a table the plain part flattened; otherwise the plain part. */
 function chooseBody(mail: OrderMail): string {
-  const tableInHtml = /\|/.test(mail.htmlText) && !/\|/.test(mail.text)
+  // Rows of three cells or more: a signature's "Bristol BS1 4DJ | 0117 496 0789" is no table.
+  const rows = (t: string): number => t.split("\n").filter((l) => (l.match(/\|/g)?.length ?? 0) >= 2).length
+  const tableInHtml = (/\|/.test(mail.htmlText) && !/\|/.test(mail.text)) || rows(mail.htmlText) > rows(mail.text)
   if (mail.text.trim() === "" || tableInHtml) return mail.htmlText
   return mail.text
 }

@@ -33,14 +33,17 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
         rest = rest.slice(mk[0].length)
       }
       // "Bon de commande interne : CVT-0505": one word qualifying the label before its colon.
+      // "Bon de commande interne n° 26-114": with "n°" after the qualifier, the number needs no letters.
       let qualified = false
-      const q = !marked ? /^\s*[\p{Ll}]{3,12}\s*:\s*/u.exec(rest) : null
+      let numbered = false
+      const q = !marked ? /^\s*[\p{Ll}]{3,12}\s*(?::|(n[°º]\.?|no\.|#))\s*/u.exec(rest) : null
       if (q) {
         qualified = true
+        numbered = q[1] !== undefined
         rest = rest.slice(q[0].length)
       }
       let tm = PO_TOKEN.exec(rest)
-      if (qualified && tm && !(/[A-Z]/i.test(tm[1]!) && /\d/.test(tm[1]!))) continue
+      if (qualified && tm && !(/[A-Z]/i.test(tm[1]!) && /\d/.test(tm[1]!)) && !(numbered && /^\d+[-/]\d+$|^\d{3,}$/.test(tm[1]!))) continue
       if (qualified) marked = true
       if (!marked) {
         // "commande mensuelle EV-26-022": a word or two between the label and a number shaped like one.
@@ -95,6 +98,12 @@ export function findDeliveryAddress(text: string): { value: string; evidence: st
     // boatyard:", "à l'entrepôt :"), never where the invoice goes.
     const destination = /\b(?:livr|deliver|ship)/i.test(line) || (/\b(?:goes? to|go to|drop|send (?:it|them)|bring|entrep[oô]t|warehouse|d[ée]p[oô]t|chantier|site)/i.test(line) && !BILLING.test(line))
     if (!m && destination && /:\s*$/.test(line)) m = /[^\n]*:\s*$/.exec(line)
+    // "Livraison : Centre technique municipal, 14 chemin du Stade, 30310 Vergèze": a whole address after the label.
+    if (!m) {
+      const labelled = /\b(?:livraison|delivery|lieu de livraison)\s*:\s*/i.exec(line)
+      const rest = labelled === null ? "" : line.slice(labelled.index + labelled[0].length)
+      if (labelled !== null && STREET.test(rest) && POSTAL_LINE.test(rest) && !BILLING.test(rest)) m = labelled
+    }
     if (!m) continue
     const parts: string[] = []
     const after = line.slice(m.index + m[0].length)

@@ -71,6 +71,8 @@ interface Group {
   confidence: number
   /** Tokens the product name or ref used: their numbers are not quantities. */
   used: Set<number>
+  /** Named by a ref or maker's code ("GN 4410"): its digits are a code, never a side of a dimension. */
+  byRef?: boolean
 }
 
 function productIn(tokens: Token[], from: number, to: number, matcher: CatalogMatcher, aliases: readonly { words: string[]; product: Product }[], prefer: ReadonlySet<string>): Group | null {
@@ -80,7 +82,7 @@ function productIn(tokens: Token[], from: number, to: number, matcher: CatalogMa
   const refs = matcher.findRefs(words.map((t) => t.raw))
   if (refs.length > 0) {
     const r = refs[0]!
-    return { from, to, product: r.product, confidence: r.via === "ref" ? 0.97 : 0.9, used: new Set(r.at.map((k) => idx[k]!)) }
+    return { from, to, product: r.product, confidence: r.via === "ref" ? 0.97 : 0.9, used: new Set(r.at.map((k) => idx[k]!)), byRef: true }
   }
   // "multi-surfaces", "Z-fold": one token for refs, its words for names.
   const folded: string[] = []
@@ -145,7 +147,10 @@ function measureOfName(product: Product, num: string, measure: string): boolean 
   return name.includes(` ${foldText(num)} ${measure} `)
 }
 
-function quantityIn(text: string, tokens: Token[], g: Group): { quantity: number; unit: string | null; cue: number; at: number } | null {
+/** Words of a sentence that asks for goods: without them "un café de qualité" is an article, not one coffee. */
+const ASKING = /\b(?:command\w*|livr\w*|envo\w*|exp[ée]di\w*|faudr\w*|besoin|souhait\w*|voudr\w*|prend\w*|prenons|rajout\w*|ajout\w*|mett\w*|merci de|svp|send|order\w*|need\w*|want|like|please|pls|add|supply|deliver\w*|ship|get|require\w*)\b/i
+
+function quantityIn(text: string, tokens: Token[], g: Group, asking: boolean): { quantity: number; unit: string | null; cue: number; at: number } | null {
   let best: { quantity: number; unit: string | null; cue: number; at: number } | null = null
   for (let i = g.from; i < g.to; i++) {
     const t = tokens[i]!
@@ -158,7 +163,7 @@ function quantityIn(text: string, tokens: Token[], g: Group): { quantity: number
       if (w !== undefined && next !== undefined && unitOfWord(next.folded) !== null && !WEAK_UNIT_WORDS.has(next.folded)) {
         value = w
         wordNumber = true
-      } else if (w !== undefined && w > 0 && t.folded !== "a" && t.folded !== "an" && next !== undefined && (g.used.has(i + 1) || (g.used.has(i + 2) && next.num === null && !next.sep)) && ![...g.used].some((k) => k < i)) {
+      } else if (w !== undefined && w > 0 && t.folded !== "a" && t.folded !== "an" && (w > 1 || asking) && next !== undefined && (g.used.has(i + 1) || (g.used.has(i + 2) && next.num === null && !next.sep)) && ![...g.used].some((k) => k < i)) {
         // "une rallonge 3 m", "two extension leads", "vingt ampoules LED-E27": a number word right before the
         // product's first word (or the word before its ref).
         value = w
@@ -180,8 +185,8 @@ function quantityIn(text: string, tokens: Token[], g: Group): { quantity: number
     let cue = 3
     let unit: string | null = null
     const nextUnit = next !== undefined && !g.used.has(i + 1) ? unitOfWord(next.folded) : null
-    // "160 x 80" after the name's "160": the other side of its dimension, no quantity.
-    if (prev?.folded === "x" && g.used.has(i - 2) && tokens[i - 2]!.num !== null) continue
+    // "160 x 80" after the name's "160": the other side of its dimension, no quantity ("GN 4410 x 20" is 20 of it).
+    if (prev?.folded === "x" && g.used.has(i - 2) && tokens[i - 2]!.num !== null && g.byRef !== true) continue
     if (QTY_LABEL.test(before)) cue = 10
     else if (prev !== undefined && prev.folded === "x" && !g.used.has(i - 1)) cue = 9
     else if (next !== undefined && next.folded === "x") cue = 9
@@ -210,8 +215,32 @@ export interface LineOptions {
   prefer: ReadonlySet<string>
 }
 
+const SIZE = "(?:small|medium|large|xxl|xl|xs|s|m|l)(?![a-z])"
+const SIZE_LETTER: Readonly<Record<string, string>> = { small: "S", medium: "M", large: "L" }
+/** "5 boîtes de chaque taille (S, M et L)", "10 of each size: S, M, L": the same line once per size. */
+const EACH_SIZE = new RegExp(`\\b(?:de |d['’]|of |in )?(?:chaque|each|every)\\s+(?:taille|size)s?\\s*[:(]?\\s*(${SIZE}(?:\\s*(?:,|/|et|and|&|\\+)\\s*${SIZE})+)\\s*\\)?`, "i")
+
+/**
+ * A piece naming only a size after a product with sizes: "two boxes of small nitrile gloves, three boxes of
+ * medium" is the medium gloves. The previous product's words, its size swapped for this one.
+ */
+function otherSizeOf(prev: Group | undefined, tokens: Token[], from: number, to: number, opts: LineOptions): Group | null {
+  if (prev === undefined) return null
+  const size = tokens.slice(from, to).findIndex((t) => t.folded.startsWith("qsize"))
+  if (size < 0 || ![...prev.used].some((k) => tokens[k]!.folded.startsWith("qsize"))) return null
+  const words = [...prev.used].sort((a, b) => a - b).filter((k) => !tokens[k]!.folded.startsWith("qsize")).map((k) => tokens[k]!.folded)
+  const { hit } = opts.matcher.matchName([...words, tokens[from + size]!.folded], opts.prefer)
+  if (hit === null || hit.product === prev.product) return null
+  return { from, to, product: hit.product, confidence: Math.min(prev.confidence, 0.75), used: new Set([from + size]) }
+}
+
 /** Order lines of one line of text (a sentence may name several products). */
 function linesOfText(raw: string, opts: LineOptions, nextLine: string | null): { lines: FoundLine[]; usedNext: boolean } {
+  const each = EACH_SIZE.exec(raw)
+  if (each !== null) {
+    const lines = each[1]!.split(/\s*(?:,|\/|\bet\b|\band\b|&|\+)\s*/i).filter((x) => x !== "").flatMap((size) => linesOfText(raw.replace(each[0], ` taille ${SIZE_LETTER[size.toLowerCase()] ?? size} `), opts, null).lines)
+    if (lines.length > 0) return { lines: lines.map((l) => ({ ...l, evidence: raw.trim() })), usedNext: false }
+  }
   const text = spaceMultipliers(dozens(normalizeSizes(raw)))
   // "Last time the driver left 12 boxes at reception": a story about an earlier delivery, told as a sentence.
   if (NOT_A_LINE.test(text) || /^\s*(?:the )?(?:last time|la derni[èe]re fois|la fois derni[èe]re)\b/i.test(text)) return { lines: [], usedNext: false }
@@ -225,7 +254,7 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null): {
   cuts.push(tokens.length)
   const pieces: Group[] = []
   for (let k = 0; k + 1 < cuts.length; k++) {
-    const g = productIn(tokens, cuts[k]!, cuts[k + 1]!, opts.matcher, opts.aliases, opts.prefer)
+    const g = productIn(tokens, cuts[k]!, cuts[k + 1]!, opts.matcher, opts.aliases, opts.prefer) ?? otherSizeOf(pieces[pieces.length - 1], tokens, cuts[k]!, cuts[k + 1]!, opts)
     if (g !== null) pieces.push(g)
   }
   let groups: Group[]
@@ -238,8 +267,15 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null): {
   }
   const lines: FoundLine[] = []
   let usedNext = false
+  const asking = /^\s*[-•*–]/.test(raw) || ASKING.test(raw)
+  // "go ahead with the 200 rolls, and add 48 rolls of packing tape": the one piece naming a product has its own
+  // quantity with its unit; another piece's number is another line's (the quoted product's), not this one's.
+  if (pieces.length === 1 && groups.length === 1 && (pieces[0]!.from > 0 || pieces[0]!.to < tokens.length)) {
+    const own = quantityIn(text, tokens, pieces[0]!, asking)
+    if (own !== null && own.cue >= 8) groups = [pieces[0]!]
+  }
   for (const g of groups) {
-    let q = quantityIn(text, tokens, g)
+    let q = quantityIn(text, tokens, g, asking)
     if ((q === null || q.cue < 5) && nextLine !== null && groups.length === 1) {
       // "Réf. GN-4410 gants nitrile M" then "Qté : 5" on the next line.
       const m = /^\s*(?:[-•*]\s*)?(?:qt[ée]s?|qte|qty|quantit[ée]s?|quantity)\s*\.?\s*[:=]?\s*(\d+(?:[.,]\d+)?)\s*([\p{L}]+)?/iu.exec(nextLine)
@@ -327,11 +363,11 @@ function tableRow(cells: readonly string[], cols: Columns, opts: LineOptions, ra
 }
 
 /**
- * The sentences of a line of text: cut after ".", "!" or "?" that end a word of four letters or more ("June.") and come
+ * The sentences of a line of text: cut after ".", "!" or "?" that end a word of four letters or more ("June.") or a bracket and come
  * before a capital, so "Réf. GN-4410" and "env. 5" stay whole.
  */
 function sentencesOf(line: string): string[] {
-  return line.split(/(?<=[\p{L}]{4}[.!?])\s+(?=[\p{Lu}])/u)
+  return line.split(/(?<=(?:[\p{L}]{4}|\))[.!?])\s+(?=[\p{Lu}])/u)
 }
 
 /** Every order line of a text: tables by their header, other lines one by one. */
