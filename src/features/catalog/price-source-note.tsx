@@ -35,22 +35,21 @@ export function priceText(price: CustomerPrice, lang: "fr" | "en", t: Translate)
 
 /**
  * Where a quote line's price came from, under its price: the catalog, the customer's discount or special price
- * (with its quantity break or dates), or the agent's own typing, with the customer's price at that quantity.
+ * (with its quantity break or dates), or the agent's own typing, with the customer's price at that quantity
+ * (`data-source="manual"`).
  */
 export function PriceSourceNote({ note, lang }: { note: LinePriceNote; lang: "fr" | "en" }) {
   const { t } = useTranslation()
   const { price } = note
-  const rule = priceText(price, lang, t)
   const text =
     note.kind === "typed"
       ? t("catalog.priceSource.typed", {
-          price: price.discountBp ? t("catalog.priceSource.priceWithDiscount", { price: formatCents(price.unitPriceCents, lang), percent: percentToInput(price.discountBp, lang) }) : formatCents(price.unitPriceCents, lang),
-          rule
+          price: price.discountBp ? t("catalog.priceSource.priceWithDiscount", { price: formatCents(price.unitPriceCents, lang), percent: percentToInput(price.discountBp, lang) }) : formatCents(price.unitPriceCents, lang)
         })
-      : rule
+      : priceText(price, lang, t)
   const source = note.kind === "typed" ? "manual" : price.source
   return (
-    <span className={source === "catalog" || source === "manual" ? "c-muted" : "c-chip c-chip-match"} data-comptoir="quote-line-price-source" data-source={source} data-min-quantity-milli={price.minQuantityMilli ?? 0} style={{ display: "inline-block", fontSize: 11 }}>
+    <span className={source === "catalog" || source === "manual" ? "c-muted" : "c-chip c-chip-match"} data-comptoir="quote-line-price-source" data-source={source} data-min-quantity-milli={price.minQuantityMilli ?? 0} style={{ display: "inline-block", fontSize: 11, lineHeight: 1.3, borderRadius: 6, marginTop: 2 }}>
       {text}
     </span>
   )

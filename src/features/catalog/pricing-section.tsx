@@ -153,7 +153,7 @@ function CustomerPricingEditor({ customerId, t }: { customerId: string; t: Trans
           <input name={`${prefix}.validTo`} type="date" value={r.validTo ?? ""} onChange={(e) => onChange({ validTo: e.target.value })} />
         </td>
         <td>
-          <span className={status === "current" ? "c-chip c-chip-match" : "c-chip"} data-comptoir="pricing-rule-status" data-status={status}>
+          <span className={status === "current" ? "c-chip c-chip-match" : "c-chip"} data-comptoir="pricing-rule-status" data-status={status} style={{ whiteSpace: "nowrap" }}>
             {t(status === "current" ? "catalog.prices.statusCurrent" : status === "upcoming" ? "catalog.prices.statusUpcoming" : "catalog.prices.statusExpired")}
           </span>
         </td>

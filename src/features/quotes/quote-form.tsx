@@ -308,7 +308,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
               <th>{t("quotes.form.label")}</th>
               <th style={{ width: "8%" }}>{t("quotes.form.quantity")}</th>
               <th style={{ width: "8%" }}>{t("quotes.form.unit")}</th>
-              <th style={{ width: "11%" }}>{t("quotes.form.unitPrice")}</th>
+              <th style={{ width: "15%" }}>{t("quotes.form.unitPrice")}</th>
               <th style={{ width: "7%" }}>{t("quotes.form.discount")}</th>
               <th style={{ width: "8%" }}>{t("quotes.form.vatRate")}</th>
               <th className="c-num" style={{ width: "11%" }}>
