@@ -168,6 +168,14 @@ test("a customer with a discount gets it prefilled, and one with a special price
   await expect(agent.page.locator('[data-comptoir="total-excl-vat"]')).toHaveAttribute("data-cents", "22410")
   await agent.page.screenshot({ path: "test-results/catalog-quote-discount.png", fullPage: true })
 
+  // The same customer's coffee promotion, dated this month and the next: 15 % instead of their 10 %, and the note says until when.
+  await quoteWithProduct(agent, discounted.id, "REF-1006")
+  await expect(agent.page.locator('input[name="lines.0.discountPercent"]')).toHaveValue("15")
+  await expect(agent.page.locator('[data-comptoir="quote-line-price-source"]')).toHaveAttribute("data-source", "customer-discount")
+  await expect(agent.page.locator('[data-comptoir="quote-line-price-source"]')).toHaveAttribute("data-valid-to", /^\d{4}-\d{2}-\d{2}$/)
+  await expect(agent.page.locator('[data-comptoir="quote-line-price-source"]')).toContainText(/valid|valable/)
+  await agent.page.locator('[data-comptoir="quote-line"]').first().screenshot({ path: "test-results/catalog-quote-line-promotion.png" })
+
   // The special price stays what was negotiated, whatever the catalog price became.
   await quoteWithProduct(agent, special.id, "REF-1001")
   await expect(agent.page.locator('input[name="lines.0.unitPrice"]')).toHaveValue(centsToInput(489, special.language))
@@ -195,7 +203,7 @@ test("a quantity break reprices the line at 10 reams and says why; a reopened dr
   await expect(price).toHaveValue(centsToInput(449, special.language))
   await expect(note).toHaveAttribute("data-source", "special-price")
   await expect(note).toHaveAttribute("data-min-quantity-milli", "10000")
-  await expect(note).toContainText(special.language === "fr" ? "dès 10" : "from 10")
+  await expect(note).toContainText(/from 10|dès 10/)
   await expect(agent.page.locator('[data-comptoir="total-excl-vat"]')).toHaveAttribute("data-cents", "4490")
   await agent.page.locator('[data-comptoir="quote-line"]').first().screenshot({ path: "test-results/catalog-quote-line-break.png" })
 
