@@ -82,7 +82,8 @@ for (const backend of ["pglite", "postgres"] as const) {
 
       expect((await push(team.manager, { table: "customerPrices", key: "c1", fields: pricing })).conflicts).toEqual([])
       const pulled = await server.pull(team.agent2.token)
-      expect(pulled.rows.find((r) => r.table === "customerPrices" && r.key === "c1")?.data).toEqual(pricing)
+      // A row in the shape written before breaks and dates is completed with no dated discounts.
+      expect(pulled.rows.find((r) => r.table === "customerPrices" && r.key === "c1")?.data).toEqual({ ...pricing, discounts: [] })
     })
 
     it("refuses a discount over 100 %", async () => {
@@ -90,10 +91,47 @@ for (const backend of ["pglite", "postgres"] as const) {
       expect((await stored("customerPrices", "c1"))?.data).toMatchObject({ discountBp: 1000 })
     })
 
-    it.runIf(backend === "pglite")("seeds the demo team with a customer on discount and one with special prices", async () => {
+    it("keeps a customer's quantity breaks and dated discounts, and gives them to the agents as stored", async () => {
+      const fields = {
+        specialPrices: [
+          { productId: gloves.id, unitPriceCents: 549 },
+          { productId: gloves.id, unitPriceCents: 499, minQuantityMilli: 10_000 }
+        ],
+        discounts: [{ productId: null, discountBp: 1500, validFrom: "2026-12-01", validTo: "2026-12-31" }],
+        updatedAt: 2
+      }
+      expect((await push(team.manager, { table: "customerPrices", key: "c1", fields })).conflicts).toEqual([])
+      const pulled = await server.pull(team.agent2.token)
+      expect(pulled.rows.find((r) => r.table === "customerPrices" && r.key === "c1")?.data).toEqual({ id: "c1", discountBp: 1000, ...fields })
+    })
+
+    it("refuses a promotion that ends before it starts, a negative quantity break, and a date that is not one", async () => {
+      const bad = (rule: Record<string, unknown>) => refusedField(team.manager, "customerPrices", "c1", { discounts: [{ productId: null, discountBp: 500, ...rule }] })
+      expect(await bad({ validFrom: "2026-12-31", validTo: "2026-12-01" })).toBe("/mutations/0/fields/discounts")
+      expect(await bad({ minQuantityMilli: -1000 })).toBe("/mutations/0/fields/discounts")
+      expect(await refusedField(team.manager, "customerPrices", "c1", { specialPrices: [{ productId: gloves.id, unitPriceCents: 499, validFrom: "31/12/2026" }] })).toBe("/mutations/0/fields/specialPrices")
+      expect((await stored("customerPrices", "c1"))?.data).toMatchObject({ discounts: [{ validTo: "2026-12-31" }] })
+    })
+
+    it("keeps where a draft quote line's price came from, refusing a source that is not a price", async () => {
+      const priceSource = { unitPriceCents: 499, discountBp: 0, source: "special-price", catalogPriceCents: 1390, minQuantityMilli: 10_000 }
+      const lines = [{ id: "l1", productId: gloves.id, ref: gloves.ref, label: gloves.nameFr, unit: gloves.unit, quantityMilli: 10_000, unitPriceCents: 499, discountBp: 0, vatRateBp: 2000, priceSource }]
+      const { totalExclVatCents, totalVatCents, totalInclVatCents } = computeTotals(lines)
+      const quote = { id: `q-break-${backend}`, type: "quote", status: "draft", customerId: "c1", language: "fr", date: todayInParis(), validUntil: "2099-01-01", paymentTerms: { kind: "net", days: 30 }, lines, totalExclVatCents, totalVatCents, totalInclVatCents, createdAt: 1, updatedAt: 1 }
+      expect((await push(team.agent, { table: "quotes", key: quote.id, fields: quote, baseVersion: 0 })).conflicts).toEqual([])
+      expect((await stored("quotes", quote.id))?.data).toMatchObject({ lines: [{ priceSource }] })
+      const wrong = { ...quote, id: `q-wrong-${backend}`, lines: [{ ...lines[0], priceSource: { ...priceSource, unitPriceCents: 4.99 } }] }
+      const res = await server.request("POST", "/sync/push", team.agent.token, { clientId: clientId(), schemaVersion: SCHEMA_VERSION, mutations: [{ mid: 1, table: "quotes", op: "put", key: wrong.id, fields: wrong, baseVersion: 0 }] })
+      expect(res.status).toBe(400)
+    })
+
+    it.runIf(backend === "pglite")("seeds the demo team with a customer on discount and a promotion, and one with special prices and a quantity break", async () => {
       const teamId = (await seedDemo(server.db, { customers: 30 })).teamId
-      const rows = await server.db.query<{ data: { discountBp: number; specialPrices: unknown[] } }>("SELECT data FROM rows WHERE team_id = $1 AND table_name = 'customerPrices' ORDER BY id", [teamId])
-      expect(rows.map((r) => [r.data.discountBp, r.data.specialPrices.length]).sort()).toEqual([[1000, 0], [500, 2]])
+      const rows = await server.db.query<{ data: { discountBp: number; specialPrices: { minQuantityMilli?: number }[]; discounts: { validFrom?: string }[] } }>("SELECT data FROM rows WHERE team_id = $1 AND table_name = 'customerPrices' ORDER BY id", [teamId])
+      expect(rows.map((r) => [r.data.discountBp, r.data.specialPrices.length, r.data.discounts.length]).sort()).toEqual([[1000, 0, 1], [500, 3, 0]])
+      // One quantity break and one dated promotion.
+      expect(rows.flatMap((r) => r.data.specialPrices).filter((s) => s.minQuantityMilli)).toHaveLength(1)
+      expect(rows.flatMap((r) => r.data.discounts).filter((d) => d.validFrom)).toHaveLength(1)
     })
   })
 }

@@ -1,3 +1,5 @@
+import type * as z from "zod"
+
 import { CustomerPricing } from "~src/domain/catalog/pricing"
 import { mayEditCatalog } from "~src/domain/catalog/pricing"
 import { productFromValues, valuesFromProduct } from "~src/domain/catalog/product-form"
@@ -46,18 +48,28 @@ export class CatalogStore {
 
   async pricing(customerId: string): Promise<{ pricing: CustomerPricing | null; mayEdit: boolean }> {
     const [pricing, role] = await Promise.all([this.db.customerPrices.get(customerId), this.role()])
-    return { pricing: pricing ?? null, mayEdit: mayEditCatalog(role) }
+    return { pricing: pricing ? readPricing(pricing) : null, mayEdit: mayEditCatalog(role) }
   }
 
   async allPricing(): Promise<CustomerPricing[]> {
-    return this.db.customerPrices.toArray()
+    return (await this.db.customerPrices.toArray()).map(readPricing)
   }
 
-  async savePricing(input: CustomerPricing, now: number): Promise<CatalogWrite> {
+  async savePricing(input: z.input<typeof CustomerPricing>, now: number): Promise<CatalogWrite> {
     if (!mayEditCatalog(await this.role())) return { ok: false, error: MANAGER_ONLY }
     const parsed = CustomerPricing.safeParse({ ...input, updatedAt: now })
     if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "invalid prices" }
     await this.db.customerPrices.put(parsed.data)
     return { ok: true }
   }
+}
+
+/**
+ * A stored row with the fields added since it was written (`discounts`, issue #10) given their defaults. Read here
+ * rather than rewritten by a Dexie upgrade: rewriting replicated rows would push them back as local changes,
+ * which the server refuses to agents.
+ */
+function readPricing(row: Omit<CustomerPricing, "discounts"> & { discounts?: CustomerPricing["discounts"] }): CustomerPricing {
+  const parsed = CustomerPricing.safeParse(row)
+  return parsed.success ? parsed.data : { ...row, discounts: row.discounts ?? [] }
 }

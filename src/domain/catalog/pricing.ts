@@ -2,77 +2,198 @@ import * as z from "zod"
 
 import type { Product } from "../customers/customer.schema"
 import { parseScaledDecimal, PERCENT_SCALE } from "../documents/money"
+import { centsToInput, milliToInput, percentToInput } from "../documents/quote-form"
+import { IsoDate, RuleConditions, type CustomerPrice } from "./price-source"
+
+export { CustomerPrice, type PriceSource } from "./price-source"
+
+const datesInOrder = (r: { validFrom?: string | undefined; validTo?: string | undefined }) => !r.validFrom || !r.validTo || r.validFrom <= r.validTo
+const DATES_IN_ORDER = { message: "a rule cannot end before it starts", path: ["validTo"] }
 
 /**
- * A customer's prices, the way a sales assistant knows them: "this customer has 10 % off the catalog" and
- * "for this customer, gloves are 4.20". Odoo's pricelists reduced to those two rules, one row per customer
- * (its id is the customer's id), written by managers only (the server's table rule).
+ * A customer's prices, the way a sales assistant knows them: "this customer has 10 % off the catalog", "for this
+ * customer, gloves are 5.49, and 4.99 from 10 cartons", "15 % off coffee in December". Odoo's pricelists reduced
+ * to those rules, one row per customer (its id is the customer's id), written by managers only (the server's
+ * table rule, which checks each field with these schemas).
  */
-export const SpecialPrice = z.object({
-  productId: z.string().min(1).max(100),
-  unitPriceCents: z.number().int().nonnegative()
-})
+export const SpecialPrice = z.object({ productId: z.string().min(1).max(100), unitPriceCents: z.number().int().nonnegative(), ...RuleConditions }).refine(datesInOrder, DATES_IN_ORDER)
 export type SpecialPrice = z.infer<typeof SpecialPrice>
+
+/** A discount with conditions: on one product (`productId`) or on the whole catalog (null). */
+export const DiscountRule = z
+  .object({ productId: z.string().min(1).max(100).nullable().default(null), discountBp: z.number().int().min(0).max(PERCENT_SCALE), ...RuleConditions })
+  .refine(datesInOrder, DATES_IN_ORDER)
+export type DiscountRule = z.infer<typeof DiscountRule>
 
 export const CustomerPricing = z.object({
   /** The customer's id. */
   id: z.string().min(1).max(100),
-  /** Off every catalog price without a special price, in basis points (1000 = 10 %). */
+  /** Off every catalog price without a rule of its own, always, in basis points (1000 = 10 %). */
   discountBp: z.number().int().min(0).max(PERCENT_SCALE).default(0),
   specialPrices: z.array(SpecialPrice).max(2000).default([]),
+  /** Discounts from a quantity or between dates; absent from rows written before them. */
+  discounts: z.array(DiscountRule).max(2000).default([]),
   updatedAt: z.number().int()
 })
 export type CustomerPricing = z.infer<typeof CustomerPricing>
+/** What `priceFor` reads: rows stored before `discounts` existed have none. */
+export type PricingRules = Pick<CustomerPricing, "discountBp" | "specialPrices"> & { discounts?: readonly DiscountRule[] | undefined }
 
-/** Where a quote line's price came from, shown next to the line. */
-export type PriceSource = "catalog" | "customer-discount" | "special-price"
+/** The document the price is for: its date picks the dated rules, the line's quantity the breaks (1 by default). */
+export interface PriceContext {
+  date: string
+  quantityMilli?: number
+}
 
-export interface CustomerPrice {
-  unitPriceCents: number
-  discountBp: number
-  source: PriceSource
-  /** The catalog's price, shown next to a special one. */
-  catalogPriceCents: number
+/** Whether a rule applies on that date to that quantity. */
+export function ruleApplies(r: { minQuantityMilli?: number | undefined; validFrom?: string | undefined; validTo?: string | undefined }, at: PriceContext): boolean {
+  const quantity = at.quantityMilli ?? 1000
+  return (r.minQuantityMilli ?? 0) <= quantity && (!r.validFrom || r.validFrom <= at.date) && (!r.validTo || at.date <= r.validTo)
+}
+
+/** Where a rule stands on a date: a promotion over is history, next year's prices are to come. */
+export function ruleStatus(r: { validFrom?: string | undefined; validTo?: string | undefined }, today: string): "current" | "upcoming" | "expired" {
+  if (r.validTo && r.validTo < today) return "expired"
+  if (r.validFrom && today < r.validFrom) return "upcoming"
+  return "current"
+}
+
+function conditionsOf(r: { minQuantityMilli?: number | undefined; validFrom?: string | undefined; validTo?: string | undefined }) {
+  return { ...(r.minQuantityMilli ? { minQuantityMilli: r.minQuantityMilli } : {}), ...(r.validFrom ? { validFrom: r.validFrom } : {}), ...(r.validTo ? { validTo: r.validTo } : {}) }
 }
 
 /**
- * The price of a product for a customer. A special price is the price negotiated for that product: it wins,
- * and the customer's discount does not come on top of it (as in a pricelist, where the product's own rule
- * replaces the general one). Otherwise the catalog price with the customer's discount, if any.
+ * Of the rules that apply, the one a sales assistant would name: the highest quantity break reached, then a
+ * dated rule before a standing one (the promotion over the usual price), then the lower net price for the customer.
  */
-export function priceFor(product: Pick<Product, "id" | "unitPriceCents">, pricing: Pick<CustomerPricing, "discountBp" | "specialPrices"> | null): CustomerPrice {
+function mostSpecific(prices: CustomerPrice[]): CustomerPrice | undefined {
+  const net = (p: CustomerPrice) => p.unitPriceCents * (PERCENT_SCALE - p.discountBp)
+  const dated = (p: CustomerPrice) => (p.validFrom || p.validTo ? 1 : 0)
+  return [...prices].sort((a, b) => (b.minQuantityMilli ?? 0) - (a.minQuantityMilli ?? 0) || dated(b) - dated(a) || net(a) - net(b))[0]
+}
+
+/**
+ * The price of a product for a customer, on a document's date, for a line's quantity. A rule for that product
+ * (a special price, or a discount on it) wins over the customer's discounts on the whole catalog, which do not
+ * come on top of it (as in a pricelist, where the product's own rule replaces the general one); among the
+ * rules that apply, `mostSpecific` picks. Without any, the catalog price.
+ */
+export function priceFor(product: Pick<Product, "id" | "unitPriceCents">, pricing: PricingRules | null, at: PriceContext): CustomerPrice {
   const catalogPriceCents = product.unitPriceCents
-  const special = pricing?.specialPrices.find((s) => s.productId === product.id)
-  if (special) return { unitPriceCents: special.unitPriceCents, discountBp: 0, source: "special-price", catalogPriceCents }
-  const discountBp = pricing?.discountBp ?? 0
-  return { unitPriceCents: catalogPriceCents, discountBp, source: discountBp > 0 ? "customer-discount" : "catalog", catalogPriceCents }
+  const discounts = pricing?.discounts ?? []
+  const own = [
+    ...(pricing?.specialPrices ?? []).filter((s) => s.productId === product.id && ruleApplies(s, at)).map((s): CustomerPrice => ({ unitPriceCents: s.unitPriceCents, discountBp: 0, source: "special-price", catalogPriceCents, ...conditionsOf(s) })),
+    ...discounts.filter((d) => d.productId === product.id && ruleApplies(d, at)).map((d) => discounted(catalogPriceCents, d))
+  ]
+  const general = [...(pricing?.discountBp ? [discounted(catalogPriceCents, { discountBp: pricing.discountBp })] : []), ...discounts.filter((d) => d.productId === null && ruleApplies(d, at)).map((d) => discounted(catalogPriceCents, d))]
+  return mostSpecific(own) ?? mostSpecific(general) ?? { unitPriceCents: catalogPriceCents, discountBp: 0, source: "catalog", catalogPriceCents }
+}
+
+function discounted(catalogPriceCents: number, d: Pick<DiscountRule, "discountBp" | "minQuantityMilli" | "validFrom" | "validTo">): CustomerPrice {
+  return { unitPriceCents: catalogPriceCents, discountBp: d.discountBp, source: d.discountBp > 0 ? "customer-discount" : "catalog", catalogPriceCents, ...conditionsOf(d) }
+}
+
+/** A rule's conditions as typed: "10" or "2,5" (from that quantity), dates as the date inputs give them; "" = none. */
+export interface RuleConditionValues {
+  minQuantity?: string
+  validFrom?: string
+  validTo?: string
 }
 
 export interface PricingFormValues {
   /** As typed: "10", "12,5"; empty is no discount. */
   discountPercent: string
-  specialPrices: { productId: string; unitPrice: string }[]
+  specialPrices: ({ productId: string; unitPrice: string } & RuleConditionValues)[]
+  /** `productId` "" is the whole catalog. */
+  discounts?: ({ productId: string; discountPercent: string } & RuleConditionValues)[]
 }
 
-export type PricingFormResult = { ok: true; pricing: CustomerPricing } | { ok: false; errors: { discountPercent?: string; specialPrices: Record<number, string> } }
+export interface PricingFormErrors {
+  discountPercent?: string
+  specialPrices: Record<number, string>
+  discounts?: Record<number, string>
+}
 
-/** The pricing these values make: a discount between 0 and 100 %, one special price per product, prices in euros as typed. */
+export type PricingFormResult = { ok: true; pricing: CustomerPricing } | { ok: false; errors: PricingFormErrors }
+
+/** A rule's conditions read from the form, or the i18n key of what is wrong with them. */
+function conditionsFromValues(v: RuleConditionValues): { ok: true; conditions: ReturnType<typeof conditionsOf> } | { ok: false; error: string } {
+  const q = v.minQuantity?.trim() ? parseScaledDecimal(v.minQuantity, 3) : 0
+  if (q === null) return { ok: false, error: "catalog.errors.minQuantity" }
+  const validFrom = v.validFrom?.trim() ?? ""
+  const validTo = v.validTo?.trim() ?? ""
+  if ([validFrom, validTo].some((d) => d !== "" && !IsoDate.safeParse(d).success)) return { ok: false, error: "catalog.errors.date" }
+  if (!datesInOrder({ validFrom, validTo })) return { ok: false, error: "catalog.errors.datesOrder" }
+  return { ok: true, conditions: conditionsOf({ minQuantityMilli: q, validFrom, validTo }) }
+}
+
+/** Two rules for one product under the same conditions would leave the quote to guess: one is refused. */
+const ruleKey = (productId: string | null, c: ReturnType<typeof conditionsOf>) => JSON.stringify([productId, c.minQuantityMilli ?? 0, c.validFrom ?? "", c.validTo ?? ""])
+
+/**
+ * The pricing these values make: a discount between 0 and 100 %, special prices and discounts each with their
+ * optional quantity break and dates (one per product and conditions), prices in euros as typed.
+ */
 export function pricingFromValues(customerId: string, v: PricingFormValues, now: number): PricingFormResult {
   const discountBp = v.discountPercent.trim() === "" ? 0 : parseScaledDecimal(v.discountPercent, 2)
-  const errors: { discountPercent?: string; specialPrices: Record<number, string> } = { specialPrices: {} }
+  const errors: Required<PricingFormErrors> = { discountPercent: "", specialPrices: {}, discounts: {} }
   if (discountBp === null || discountBp > PERCENT_SCALE) errors.discountPercent = "catalog.errors.discount"
   const seen = new Set<string>()
   const specialPrices: SpecialPrice[] = []
   v.specialPrices.forEach((s, i) => {
     const cents = parseScaledDecimal(s.unitPrice, 2)
+    const c = conditionsFromValues(s)
+    const key = c.ok ? ruleKey(s.productId, c.conditions) : ""
     if (!s.productId) errors.specialPrices[i] = "catalog.errors.specialProduct"
-    else if (seen.has(s.productId)) errors.specialPrices[i] = "catalog.errors.specialTwice"
     else if (cents === null) errors.specialPrices[i] = "catalog.errors.unitPrice"
-    else specialPrices.push({ productId: s.productId, unitPriceCents: cents })
-    seen.add(s.productId)
+    else if (!c.ok) errors.specialPrices[i] = c.error
+    else if (seen.has(key)) errors.specialPrices[i] = "catalog.errors.specialTwice"
+    else specialPrices.push({ productId: s.productId, unitPriceCents: cents, ...c.conditions })
+    seen.add(key)
   })
-  if (errors.discountPercent || Object.keys(errors.specialPrices).length > 0 || discountBp === null) return { ok: false, errors }
-  return { ok: true, pricing: { id: customerId, discountBp, specialPrices, updatedAt: now } }
+  const discounts: DiscountRule[] = []
+  const seenDiscounts = new Set<string>()
+  ;(v.discounts ?? []).forEach((d, i) => {
+    const bp = parseScaledDecimal(d.discountPercent, 2)
+    const c = conditionsFromValues(d)
+    const key = c.ok ? ruleKey(d.productId || null, c.conditions) : ""
+    if (bp === null || bp > PERCENT_SCALE) errors.discounts[i] = "catalog.errors.discount"
+    else if (!c.ok) errors.discounts[i] = c.error
+    else if (seenDiscounts.has(key)) errors.discounts[i] = "catalog.errors.discountTwice"
+    else discounts.push({ productId: d.productId || null, discountBp: bp, ...c.conditions })
+    seenDiscounts.add(key)
+  })
+  const failed = errors.discountPercent || Object.keys(errors.specialPrices).length > 0 || Object.keys(errors.discounts).length > 0
+  if (failed || discountBp === null) {
+    const { discountPercent, discounts: discountErrors, specialPrices: specialErrors } = errors
+    return { ok: false, errors: { ...(discountPercent ? { discountPercent } : {}), specialPrices: specialErrors, ...(Object.keys(discountErrors).length ? { discounts: discountErrors } : {}) } }
+  }
+  return { ok: true, pricing: { id: customerId, discountBp, specialPrices, discounts, updatedAt: now } }
+}
+
+/**
+ * A stored pricing back into the form, rules in the order a manager reads them: current and upcoming first (by
+ * product, then break), expired last, kept as the customer's price history.
+ */
+export function valuesFromPricing(p: PricingRules | null, lang: "fr" | "en", today: string): PricingFormValues {
+  const conditions = (r: { minQuantityMilli?: number | undefined; validFrom?: string | undefined; validTo?: string | undefined }): Required<RuleConditionValues> => ({
+    minQuantity: r.minQuantityMilli ? milliToInput(r.minQuantityMilli, lang) : "",
+    validFrom: r.validFrom ?? "",
+    validTo: r.validTo ?? ""
+  })
+  const order = <R extends { productId: string | null; minQuantityMilli?: number | undefined; validFrom?: string | undefined; validTo?: string | undefined }>(rules: readonly R[]) =>
+    [...rules].sort(
+      (a, b) =>
+        Number(ruleStatus(a, today) === "expired") - Number(ruleStatus(b, today) === "expired") ||
+        (a.productId ?? "").localeCompare(b.productId ?? "") ||
+        (a.minQuantityMilli ?? 0) - (b.minQuantityMilli ?? 0) ||
+        (a.validFrom ?? "").localeCompare(b.validFrom ?? "")
+    )
+  return {
+    discountPercent: p?.discountBp ? percentToInput(p.discountBp, lang) : "",
+    specialPrices: order(p?.specialPrices ?? []).map((s) => ({ productId: s.productId, unitPrice: centsToInput(s.unitPriceCents, lang), ...conditions(s) })),
+    discounts: order(p?.discounts ?? []).map((d) => ({ productId: d.productId ?? "", discountPercent: percentToInput(d.discountBp, lang), ...conditions(d) }))
+  }
 }
 
 /**

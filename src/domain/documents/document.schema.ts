@@ -1,5 +1,6 @@
 import * as z from "zod"
 
+import { CustomerPrice } from "../catalog/price-source"
 import { PERCENT_SCALE } from "./money"
 import { MAX_END_OF_MONTH_DAYS, MAX_NET_DAYS } from "./payment-terms"
 import { STATUSES } from "./workflow"
@@ -26,7 +27,12 @@ export const DocumentLine = z.object({
    * A 0 % line's own VAT exemption mention, copied from its product (the catalog's `vatExemption`) when it was
    * added; absent, the documents print the mention the customer's country calls for (legal-mentions.ts).
    */
-  vatExemption: z.string().max(300).optional()
+  vatExemption: z.string().max(300).optional(),
+  /**
+   * Where the line's price came from when it was priced from the customer's rules (issue #10): kept so a reopened
+   * draft still says so; a line whose own price differs from it was typed by hand. Absent on older lines.
+   */
+  priceSource: CustomerPrice.optional()
 })
 export type DocumentLine = z.infer<typeof DocumentLine>
 

@@ -1,5 +1,6 @@
 import * as z from "zod"
 
+import { CustomerPrice } from "../catalog/price-source"
 import type { Customer, Product } from "../customers/customer.schema"
 import type { DocumentLine, SalesDocument } from "./document.schema"
 import { parseScaledDecimal, PERCENT_SCALE, QUANTITY_SCALE } from "./money"
@@ -27,7 +28,9 @@ export const QuoteLineValues = z
     discountPercent: z.string().max(10),
     vatRate: z.string().max(10),
     /** The product's exemption mention, kept with the line (not a field the agent types): printed at 0 %. */
-    vatExemption: z.string().max(300).optional()
+    vatExemption: z.string().max(300).optional(),
+    /** The price the customer's rules gave the line (not typed either): the note under the price reads it. */
+    priceSource: CustomerPrice.optional()
   })
   .superRefine((l, ctx) => {
     if (!l.label.trim()) ctx.addIssue({ code: "custom", path: ["label"], message: "quotes.errors.label" })
@@ -95,7 +98,7 @@ export function lineFromValues(l: QuoteLineValues): DocumentLine | null {
   if (!(FRENCH_VAT_RATES_BP as readonly number[]).includes(vatRateBp)) return null
   // The product's mention goes with a 0 % line only: moved to another rate, the line no longer needs one.
   const vatExemption = vatRateBp === 0 ? l.vatExemption?.trim() : undefined
-  return { id: l.id, productId: l.productId, ref: l.ref.trim(), label: l.label.trim(), unit: l.unit.trim() || "u", quantityMilli, unitPriceCents, discountBp, vatRateBp, ...(vatExemption ? { vatExemption } : {}) }
+  return { id: l.id, productId: l.productId, ref: l.ref.trim(), label: l.label.trim(), unit: l.unit.trim() || "u", quantityMilli, unitPriceCents, discountBp, vatRateBp, ...(vatExemption ? { vatExemption } : {}), ...(l.priceSource ? { priceSource: l.priceSource } : {}) }
 }
 
 /** Totals of the lines that parse so far: the form shows them live while the agent types. */
@@ -112,7 +115,7 @@ export function termsFromValues(v: Pick<QuoteFormValues, "termsKind" | "termsDay
  * A product picked from the search, as a new line in the quote's language; `price` is the customer's price
  * (src/domain/catalog/pricing.ts), else the catalog's.
  */
-export function lineFromProduct(p: Product, lang: "fr" | "en", id: string, price?: { unitPriceCents: number; discountBp: number }): QuoteLineValues {
+export function lineFromProduct(p: Product, lang: "fr" | "en", id: string, price?: CustomerPrice): QuoteLineValues {
   return {
     id,
     productId: p.id,
@@ -123,7 +126,8 @@ export function lineFromProduct(p: Product, lang: "fr" | "en", id: string, price
     unitPrice: centsToInput(price?.unitPriceCents ?? p.unitPriceCents, lang),
     discountPercent: price?.discountBp ? percentToInput(price.discountBp, lang) : "",
     vatRate: bpToPercentText(p.vatRateBp),
-    ...(p.vatRateBp === 0 && p.vatExemption?.trim() ? { vatExemption: p.vatExemption.trim() } : {})
+    ...(p.vatRateBp === 0 && p.vatExemption?.trim() ? { vatExemption: p.vatExemption.trim() } : {}),
+    priceSource: price ?? { unitPriceCents: p.unitPriceCents, discountBp: 0, source: "catalog", catalogPriceCents: p.unitPriceCents }
   }
 }
 
@@ -179,7 +183,8 @@ export function valuesFromQuote(q: Quote): QuoteFormValues {
       unitPrice: centsToInput(l.unitPriceCents, q.language),
       discountPercent: l.discountBp ? bpToPercentText(l.discountBp).replace(".", q.language === "fr" ? "," : ".") : "",
       vatRate: bpToPercentText(l.vatRateBp),
-      ...(l.vatExemption ? { vatExemption: l.vatExemption } : {})
+      ...(l.vatExemption ? { vatExemption: l.vatExemption } : {}),
+      ...(l.priceSource ? { priceSource: l.priceSource } : {})
     }))
   }
 }
@@ -250,6 +255,6 @@ export function prefillLinesOf(query: URLSearchParams): PrefillLine[] {
 }
 
 /** A prefilled line as a quote line: the catalog's label, price and VAT, the quantity and unit handed over. */
-export function lineFromPrefill(p: Product, l: PrefillLine, lang: "fr" | "en", id: string, price?: { unitPriceCents: number; discountBp: number }): QuoteLineValues {
+export function lineFromPrefill(p: Product, l: PrefillLine, lang: "fr" | "en", id: string, price?: CustomerPrice): QuoteLineValues {
   return { ...lineFromProduct(p, lang, id, price), quantity: milliToInput(Math.round(l.quantity * 1000), lang), unit: (l.unit || p.unit).slice(0, 30) }
 }

@@ -1,20 +1,60 @@
 import { useTranslation } from "react-i18next"
 
+import type { LinePriceNote } from "~src/domain/catalog/line-pricing"
 import type { CustomerPrice } from "~src/domain/catalog/pricing"
 import { formatCents } from "~src/domain/documents/money"
-import { percentToInput } from "~src/domain/documents/quote-form"
+import { milliToInput, percentToInput } from "~src/domain/documents/quote-form"
 
-/** Where a quote line's price came from, under its price: the catalog, the customer's discount, or its special price. */
-export function PriceSourceNote({ price, lang }: { price: CustomerPrice; lang: "fr" | "en" }) {
-  const { t } = useTranslation()
+type Translate = ReturnType<typeof useTranslation>["t"]
+
+/** An ISO date the way the agent reads dates: 31/12/2026, 31 Dec 2026. */
+export function formatIsoDate(iso: string, lang: "fr" | "en"): string {
+  const opts: Intl.DateTimeFormatOptions = lang === "fr" ? { day: "2-digit", month: "2-digit", year: "numeric" } : { day: "numeric", month: "short", year: "numeric" }
+  return new Intl.DateTimeFormat(lang === "fr" ? "fr-FR" : "en-GB", { timeZone: "UTC", ...opts }).format(new Date(`${iso}T00:00:00Z`))
+}
+
+/**
+ * A rule's price in words: "Customer's special price from 10 (catalog €5.49)", "Customer discount 15 % until
+ * 31 Jan 2027". Amounts as the quote's fields show them (`lang`), dates in the sentence's language (`uiLang`).
+ */
+export function priceText(price: CustomerPrice, lang: "fr" | "en", t: Translate, uiLang: "fr" | "en" = lang): string {
+  const when = [
+    price.minQuantityMilli ? t("catalog.priceSource.fromQuantity", { quantity: milliToInput(price.minQuantityMilli, lang) }) : "",
+    price.validFrom && price.validTo
+      ? t("catalog.priceSource.between", { from: formatIsoDate(price.validFrom, uiLang), to: formatIsoDate(price.validTo, uiLang) })
+      : price.validTo
+        ? t("catalog.priceSource.until", { date: formatIsoDate(price.validTo, uiLang) })
+        : price.validFrom
+          ? t("catalog.priceSource.since", { date: formatIsoDate(price.validFrom, uiLang) })
+          : ""
+  ]
+    .filter(Boolean)
+    .join(" ")
+  return price.source === "special-price"
+    ? t("catalog.priceSource.special", { when: when ? ` ${when}` : "", catalog: formatCents(price.catalogPriceCents, lang) })
+    : price.source === "customer-discount"
+      ? t("catalog.priceSource.discount", { when: when ? ` ${when}` : "", percent: percentToInput(price.discountBp, lang) })
+      : t("catalog.priceSource.catalog")
+}
+
+/**
+ * Where a quote line's price came from, under its price: the catalog, the customer's discount or special price
+ * (with its quantity break or dates), or the agent's own typing, with the customer's price at that quantity
+ * (`data-source="manual"`).
+ */
+export function PriceSourceNote({ note, lang }: { note: LinePriceNote; lang: "fr" | "en" }) {
+  const { t, i18n } = useTranslation()
+  const uiLang = i18n.language === "fr" ? "fr" : "en"
+  const { price } = note
   const text =
-    price.source === "special-price"
-      ? t("catalog.priceSource.special", { catalog: formatCents(price.catalogPriceCents, lang) })
-      : price.source === "customer-discount"
-        ? t("catalog.priceSource.discount", { percent: percentToInput(price.discountBp, lang) })
-        : t("catalog.priceSource.catalog")
+    note.kind === "typed"
+      ? t("catalog.priceSource.typed", {
+          price: price.discountBp ? t("catalog.priceSource.priceWithDiscount", { price: formatCents(price.unitPriceCents, lang), percent: percentToInput(price.discountBp, lang) }) : formatCents(price.unitPriceCents, lang)
+        })
+      : priceText(price, lang, t, uiLang)
+  const source = note.kind === "typed" ? "manual" : price.source
   return (
-    <span className={price.source === "catalog" ? "c-muted" : "c-chip c-chip-match"} data-comptoir="quote-line-price-source" data-source={price.source} style={{ display: "inline-block", fontSize: 11 }}>
+    <span className={source === "catalog" || source === "manual" ? "c-muted" : "c-chip c-chip-match"} data-comptoir="quote-line-price-source" data-source={source} data-min-quantity-milli={price.minQuantityMilli ?? 0} data-valid-from={price.validFrom ?? ""} data-valid-to={price.validTo ?? ""} style={{ display: "inline-block", fontSize: 11, lineHeight: 1.3, borderRadius: 6, marginTop: 2 }}>
       {text}
     </span>
   )

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 
-import { pricingFromValues, type CustomerPricing, type PricingFormValues } from "~src/domain/catalog/pricing"
+import { pricingFromValues, ruleStatus, valuesFromPricing, type CustomerPricing, type PricingFormErrors, type PricingFormValues, type RuleConditionValues } from "~src/domain/catalog/pricing"
 import { isActive } from "~src/domain/catalog/product-form"
 import type { Customer } from "~src/domain/customers/customer.schema"
 import { formatCents } from "~src/domain/documents/money"
-import { centsToInput, percentToInput } from "~src/domain/documents/quote-form"
+import { percentToInput } from "~src/domain/documents/quote-form"
+import { todayInFrance } from "~src/domain/documents/payment-terms"
 import { routeHash } from "~src/features/workspace/route"
 import { send } from "~src/messaging/send"
 import { useDebouncedSearch } from "~src/ui/use-debounced-search"
@@ -57,6 +58,7 @@ function PricingList({ t }: { t: Translate }) {
               <th>{t("catalog.prices.customer")}</th>
               <th className="c-num">{t("catalog.prices.discount")}</th>
               <th className="c-num">{t("catalog.prices.specialCount")}</th>
+              <th className="c-num">{t("catalog.prices.discountCount")}</th>
             </tr>
           </thead>
           <tbody>
@@ -67,6 +69,7 @@ function PricingList({ t }: { t: Translate }) {
                 </td>
                 <td className="c-num">{e.pricing.discountBp ? `${percentToInput(e.pricing.discountBp, lang)} %` : "—"}</td>
                 <td className="c-num">{e.pricing.specialPrices.length}</td>
+                <td className="c-num">{e.pricing.discounts.length}</td>
               </tr>
             ))}
           </tbody>
@@ -76,36 +79,39 @@ function PricingList({ t }: { t: Translate }) {
   )
 }
 
+type Conditions = Required<RuleConditionValues>
+const NO_CONDITIONS: Conditions = { minQuantity: "", validFrom: "", validTo: "" }
+
 function CustomerPricingEditor({ customerId, t }: { customerId: string; t: Translate }) {
   const { i18n } = useTranslation()
   const lang = i18n.language === "fr" ? "fr" : "en"
   const catalog = useCatalog()
   const [customer, setCustomer] = useState<Customer | null | undefined>(undefined)
   const [mayEdit, setMayEdit] = useState(false)
-  const [values, setValues] = useState<PricingFormValues | null>(null)
-  const [errors, setErrors] = useState<{ discountPercent?: string; specialPrices: Record<number, string> }>({ specialPrices: {} })
+  const [values, setValues] = useState<Required<PricingFormValues> | null>(null)
+  const [errors, setErrors] = useState<PricingFormErrors>({ specialPrices: {} })
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
+  // The status of each rule (in force, to come, expired) is the one on this day in France.
+  const today = todayInFrance()
   useEffect(() => {
     let live = true
     void Promise.all([send("customers/get", { ids: [customerId] }), send("pricing/get", { customerId })]).then(([c, p]) => {
       if (!live) return
       setCustomer(c.customers[0] ?? null)
       setMayEdit(p.mayEdit)
-      setValues({
-        discountPercent: p.pricing?.discountBp ? percentToInput(p.pricing.discountBp, lang) : "",
-        specialPrices: (p.pricing?.specialPrices ?? []).map((s) => ({ productId: s.productId, unitPrice: centsToInput(s.unitPriceCents, lang) }))
-      })
+      const v = valuesFromPricing(p.pricing, lang, today)
+      setValues({ ...v, discounts: v.discounts ?? [] })
     })
     return () => {
       live = false
     }
-  }, [customerId, lang])
+  }, [customerId, lang, today])
   if (customer === undefined || !values || !catalog.products) return <p className="c-muted">{t("catalog.list.loading")}</p>
   if (customer === null) return <p className="c-error">{t("catalog.prices.customerMissing")}</p>
   const products = catalog.products
   const byId = new Map(products.map((p) => [p.id, p]))
   const offered = products.filter(isActive)
-  const update = (next: PricingFormValues) => {
+  const update = (next: Required<PricingFormValues>) => {
     setValues(next)
     setMessage(null)
   }
@@ -119,6 +125,46 @@ function CustomerPricingEditor({ customerId, t }: { customerId: string; t: Trans
     const r = await send("pricing/save", { pricing: checked.pricing })
     setMessage(r.ok ? { ok: true, text: t("catalog.form.saved") } : { ok: false, text: t("catalog.form.refused", { reason: r.error ?? "?" }) })
   }
+  const productSelect = (name: string, value: string, onChange: (id: string) => void, allProducts: boolean) => {
+    const p = byId.get(value)
+    return (
+      <select name={name} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{allProducts ? t("catalog.prices.allProducts") : "—"}</option>
+        {(p && !isActive(p) ? [p, ...offered] : offered).map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.ref} · {lang === "fr" ? o.nameFr : o.nameEn}
+          </option>
+        ))}
+      </select>
+    )
+  }
+  /** The quantity break, the dates and where the rule stands today: the same cells in both tables. */
+  const conditionCells = (prefix: string, r: RuleConditionValues, onChange: (c: Partial<Conditions>) => void) => {
+    const status = ruleStatus({ validFrom: r.validFrom || undefined, validTo: r.validTo || undefined }, today)
+    return (
+      <>
+        <td>
+          <input name={`${prefix}.minQuantity`} inputMode="decimal" className="c-num" size={6} placeholder="1" value={r.minQuantity ?? ""} onChange={(e) => onChange({ minQuantity: e.target.value })} />
+        </td>
+        <td>
+          <input name={`${prefix}.validFrom`} type="date" value={r.validFrom ?? ""} onChange={(e) => onChange({ validFrom: e.target.value })} />
+        </td>
+        <td>
+          <input name={`${prefix}.validTo`} type="date" value={r.validTo ?? ""} onChange={(e) => onChange({ validTo: e.target.value })} />
+        </td>
+        <td>
+          <span className={status === "current" ? "c-chip c-chip-match" : "c-chip"} data-comptoir="pricing-rule-status" data-status={status} style={{ whiteSpace: "nowrap" }}>
+            {t(status === "current" ? "catalog.prices.statusCurrent" : status === "upcoming" ? "catalog.prices.statusUpcoming" : "catalog.prices.statusExpired")}
+          </span>
+        </td>
+      </>
+    )
+  }
+  const expiredStyle = (r: RuleConditionValues) => (ruleStatus({ validTo: r.validTo || undefined }, today) === "expired" ? { opacity: 0.6 } : undefined)
+  const specials = values.specialPrices
+  const discounts = values.discounts
+  const setSpecial = (i: number, patch: Partial<PricingFormValues["specialPrices"][number]>) => update({ ...values, specialPrices: specials.map((x, j) => (j === i ? { ...x, ...patch } : x)) })
+  const setDiscount = (i: number, patch: Partial<Required<PricingFormValues>["discounts"][number]>) => update({ ...values, discounts: discounts.map((x, j) => (j === i ? { ...x, ...patch } : x)) })
   return (
     <form className="c-catalog-form" data-comptoir="pricing-form" onSubmit={(e) => {
       e.preventDefault()
@@ -138,6 +184,7 @@ function CustomerPricingEditor({ customerId, t }: { customerId: string; t: Trans
           <input name="discountPercent" inputMode="decimal" className="c-num" value={values.discountPercent} aria-invalid={errors.discountPercent ? "true" : "false"} onChange={(e) => update({ ...values, discountPercent: e.target.value })} />
           {errors.discountPercent ? <span className="c-error">{t(errors.discountPercent)}</span> : null}
         </label>
+        <p className="c-muted">{t("catalog.prices.conditionsHelp")}</p>
         <h3>{t("catalog.prices.special")}</h3>
         <table className="c-table" data-comptoir="pricing-special">
           <thead>
@@ -145,31 +192,27 @@ function CustomerPricingEditor({ customerId, t }: { customerId: string; t: Trans
               <th>{t("catalog.prices.product")}</th>
               <th className="c-num">{t("catalog.prices.catalogPrice")}</th>
               <th className="c-num">{t("catalog.prices.specialPrice")}</th>
+              <th>{t("catalog.prices.minQuantity")}</th>
+              <th>{t("catalog.prices.validFrom")}</th>
+              <th>{t("catalog.prices.validTo")}</th>
+              <th>{t("catalog.prices.status")}</th>
               <th />
             </tr>
           </thead>
           <tbody>
-            {values.specialPrices.map((s, i) => {
+            {specials.map((s, i) => {
               const p = byId.get(s.productId)
               return (
-                <tr key={i}>
-                  <td>
-                    <select name={`specialPrices.${i}.productId`} value={s.productId} onChange={(e) => update({ ...values, specialPrices: values.specialPrices.map((x, j) => (j === i ? { ...x, productId: e.target.value } : x)) })}>
-                      <option value="">—</option>
-                      {(p && !isActive(p) ? [p, ...offered] : offered).map((o) => (
-                        <option key={o.id} value={o.id}>
-                          {o.ref} · {lang === "fr" ? o.nameFr : o.nameEn}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
+                <tr key={i} data-comptoir="pricing-special-row" style={expiredStyle(s)}>
+                  <td>{productSelect(`specialPrices.${i}.productId`, s.productId, (productId) => setSpecial(i, { productId }), false)}</td>
                   <td className="c-num">{p ? formatCents(p.unitPriceCents, lang) : "—"}</td>
                   <td>
-                    <input name={`specialPrices.${i}.unitPrice`} inputMode="decimal" className="c-num" value={s.unitPrice} aria-invalid={errors.specialPrices[i] ? "true" : "false"} onChange={(e) => update({ ...values, specialPrices: values.specialPrices.map((x, j) => (j === i ? { ...x, unitPrice: e.target.value } : x)) })} />
+                    <input name={`specialPrices.${i}.unitPrice`} inputMode="decimal" className="c-num" size={8} value={s.unitPrice} aria-invalid={errors.specialPrices[i] ? "true" : "false"} onChange={(e) => setSpecial(i, { unitPrice: e.target.value })} />
                     {errors.specialPrices[i] ? <span className="c-error">{t(errors.specialPrices[i])}</span> : null}
                   </td>
+                  {conditionCells(`specialPrices.${i}`, s, (c) => setSpecial(i, c))}
                   <td>
-                    <button type="button" className="c-link" aria-label={t("catalog.prices.remove")} onClick={() => update({ ...values, specialPrices: values.specialPrices.filter((_, j) => j !== i) })}>
+                    <button type="button" className="c-link" aria-label={t("catalog.prices.remove")} onClick={() => update({ ...values, specialPrices: specials.filter((_, j) => j !== i) })}>
                       ✕
                     </button>
                   </td>
@@ -179,9 +222,45 @@ function CustomerPricingEditor({ customerId, t }: { customerId: string; t: Trans
           </tbody>
         </table>
         {mayEdit ? (
+          <button type="button" className="c-button c-button-secondary" style={{ marginTop: 8 }} data-comptoir="pricing-add-special" onClick={() => update({ ...values, specialPrices: [...specials, { productId: "", unitPrice: "", ...NO_CONDITIONS }] })}>
+            + {t("catalog.prices.addSpecial")}
+          </button>
+        ) : null}
+        <h3>{t("catalog.prices.discounts")}</h3>
+        <table className="c-table" data-comptoir="pricing-discounts">
+          <thead>
+            <tr>
+              <th>{t("catalog.prices.product")}</th>
+              <th className="c-num">{t("catalog.prices.discountRule")}</th>
+              <th>{t("catalog.prices.minQuantity")}</th>
+              <th>{t("catalog.prices.validFrom")}</th>
+              <th>{t("catalog.prices.validTo")}</th>
+              <th>{t("catalog.prices.status")}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {discounts.map((d, i) => (
+              <tr key={i} data-comptoir="pricing-discount-row" style={expiredStyle(d)}>
+                <td>{productSelect(`discounts.${i}.productId`, d.productId, (productId) => setDiscount(i, { productId }), true)}</td>
+                <td>
+                  <input name={`discounts.${i}.discountPercent`} inputMode="decimal" className="c-num" size={6} value={d.discountPercent} aria-invalid={errors.discounts?.[i] ? "true" : "false"} onChange={(e) => setDiscount(i, { discountPercent: e.target.value })} />
+                  {errors.discounts?.[i] ? <span className="c-error">{t(errors.discounts[i])}</span> : null}
+                </td>
+                {conditionCells(`discounts.${i}`, d, (c) => setDiscount(i, c))}
+                <td>
+                  <button type="button" className="c-link" aria-label={t("catalog.prices.removeDiscount")} onClick={() => update({ ...values, discounts: discounts.filter((_, j) => j !== i) })}>
+                    ✕
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {mayEdit ? (
           <div className="c-row" style={{ marginTop: 8 }}>
-            <button type="button" className="c-button c-button-secondary" data-comptoir="pricing-add-special" onClick={() => update({ ...values, specialPrices: [...values.specialPrices, { productId: "", unitPrice: "" }] })}>
-              + {t("catalog.prices.addSpecial")}
+            <button type="button" className="c-button c-button-secondary" data-comptoir="pricing-add-discount" onClick={() => update({ ...values, discounts: [...discounts, { productId: "", discountPercent: "", ...NO_CONDITIONS }] })}>
+              + {t("catalog.prices.addDiscount")}
             </button>
             <button type="submit" className="c-button" data-comptoir="pricing-save">
               {t("catalog.form.save")}

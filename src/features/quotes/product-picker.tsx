@@ -2,7 +2,7 @@ import { useRef, useState } from "react"
 import type { useTranslation } from "react-i18next"
 import { uuidv7 } from "uuidv7"
 
-import { priceFor, type CustomerPrice, type CustomerPricing } from "~src/domain/catalog/pricing"
+import { priceFor, type CustomerPricing } from "~src/domain/catalog/pricing"
 import type { Product } from "~src/domain/customers/customer.schema"
 import { emptyLine, lineFromProduct, type QuoteFormValues } from "~src/domain/documents/quote-form"
 import { send } from "~src/messaging/send"
@@ -17,13 +17,16 @@ type Translate = ReturnType<typeof useTranslation>["t"]
 export function ProductPicker({
   language,
   pricing,
+  date,
   t,
   onPick
 }: {
   language: "fr" | "en"
   pricing: CustomerPricing | null
+  /** The quote's date: the customer's prices valid then. */
+  date: string
   t: Translate
-  onPick: (line: QuoteFormValues["lines"][number], price: CustomerPrice | null) => void
+  onPick: (line: QuoteFormValues["lines"][number]) => void
 }) {
   const [query, setQuery] = useState("")
   const [active, setActive] = useState(0)
@@ -33,9 +36,9 @@ export function ProductPicker({
   const pick = (p: Product | null) => {
     const text = query.trim()
     if (!p && !text) return
-    // The customer's price (special price, or catalog price and its discount) is prefilled; the note says which.
-    const price = p ? priceFor(p, pricing) : null
-    onPick(p && price ? lineFromProduct(p, language, uuidv7(), price) : { ...emptyLine(uuidv7()), label: text }, price)
+    // The customer's price for one unit on the quote's date (special price, or catalog price and its discount)
+    // is prefilled and kept on the line as its source; the note says which, the quantity may reprice it.
+    onPick(p ? lineFromProduct(p, language, uuidv7(), priceFor(p, pricing, { date })) : { ...emptyLine(uuidv7()), label: text })
     setQuery("")
     setActive(0)
     input.current?.focus()
@@ -75,7 +78,7 @@ export function ProductPicker({
                 <span>
                   <strong>{p.ref}</strong> {language === "fr" ? p.nameFr : p.nameEn}
                 </span>
-                <span className="c-muted">{new Intl.NumberFormat(language === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency: "EUR" }).format(priceFor(p, pricing).unitPriceCents / 100)}</span>
+                <span className="c-muted">{new Intl.NumberFormat(language === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency: "EUR" }).format(priceFor(p, pricing, { date }).unitPriceCents / 100)}</span>
               </button>
             </li>
           ))}

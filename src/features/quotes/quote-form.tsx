@@ -4,7 +4,8 @@ import { useFieldArray, useForm, useWatch, type FieldError, type FieldErrors, ty
 import { useTranslation } from "react-i18next"
 import { uuidv7 } from "uuidv7"
 
-import { priceFor, type CustomerPrice, type CustomerPricing } from "~src/domain/catalog/pricing"
+import { linePriceNote, repricedLine } from "~src/domain/catalog/line-pricing"
+import { priceFor, type CustomerPricing } from "~src/domain/catalog/pricing"
 import type { Customer } from "~src/domain/customers/customer.schema"
 import { documentSummary } from "~src/domain/documents/document-text"
 import { emptyLine, lineFromPrefill, lineFromValues, liveTotals, newQuoteValues, QuoteFormValues, VAT_RATE_CHOICES, valuesFromQuote, type PrefillLine, type Quote } from "~src/domain/documents/quote-form"
@@ -31,6 +32,8 @@ interface Loaded {
   sellerProblems: string[]
   /** The customer's discount and special prices (issue #10), null for catalog prices. */
   pricing: CustomerPricing | null
+  /** The quote's date (today for a new one): the customer's dated prices are those valid then. */
+  date: string
 }
 
 /**
@@ -63,7 +66,7 @@ export function QuoteEditor({ quoteId, customerId, contactId, callId, prefill = 
         if (!ctx.customer) return live && setError(t("quotes.form.customerMissing"))
         const quote = (stored?.quote as Quote | null | undefined) ?? null
         const next = loadedFrom(ctx, prices, quote, contactId, callId)
-        if (next && !quote && prefill.length > 0) next.values.lines = await prefilledLines(prefill, next.values.language === "en" ? "en" : "fr", prices?.pricing ?? null)
+        if (next && !quote && prefill.length > 0) next.values.lines = await prefilledLines(prefill, next.values.language === "en" ? "en" : "fr", prices?.pricing ?? null, next.date)
         if (live) setLoaded(next)
       } catch (e) {
         if (live) setError(String(e instanceof Error ? e.message : e))
@@ -83,16 +86,16 @@ export function QuoteEditor({ quoteId, customerId, contactId, callId, prefill = 
 function loadedFrom(ctx: ResponseOf<"quotes/context">, prices: ResponseOf<"pricing/get"> | null, quote: Quote | null, contactId: string | null, callId: string | null): Loaded | null {
   if (!ctx.customer) return null
   const values = quote ? valuesFromQuote(quote) : newQuoteValues(ctx.customer, { today: ctx.today, validityDays: ctx.validityDays, agentName: ctx.agentName, contactId, callId })
-  return { id: quote?.id ?? uuidv7(), customer: ctx.customer, quote, values, risk: ctx.risk, sellerProblems: ctx.sellerProblems, pricing: prices?.pricing ?? null }
+  return { id: quote?.id ?? uuidv7(), customer: ctx.customer, quote, values, risk: ctx.risk, sellerProblems: ctx.sellerProblems, pricing: prices?.pricing ?? null, date: quote?.date ?? ctx.today }
 }
 
 /** Prefilled lines from the catalog by their ref (label, price, VAT); a ref the catalog lacks becomes a free line to price. */
 /** Lines handed over (a reviewed order mail): catalog label, the customer's own price, the reviewed quantity. */
-async function prefilledLines(prefill: readonly PrefillLine[], lang: "fr" | "en", pricing: CustomerPricing | null): Promise<QuoteFormValues["lines"]> {
+async function prefilledLines(prefill: readonly PrefillLine[], lang: "fr" | "en", pricing: CustomerPricing | null, date: string): Promise<QuoteFormValues["lines"]> {
   return Promise.all(
     prefill.map(async (l) => {
       const hit = (await send("products/search", { query: l.ref, limit: 5 })).products.find((p) => p.ref.toUpperCase() === l.ref.toUpperCase())
-      return hit ? lineFromPrefill(hit, l, lang, uuidv7(), priceFor(hit, pricing)) : { ...emptyLine(uuidv7()), ref: l.ref, label: l.ref, quantity: String(l.quantity), unit: l.unit || "u" }
+      return hit ? lineFromPrefill(hit, l, lang, uuidv7(), priceFor(hit, pricing, { date, quantityMilli: Math.round(l.quantity * 1000) })) : { ...emptyLine(uuidv7()), ref: l.ref, label: l.ref, quantity: String(l.quantity), unit: l.unit || "u" }
     })
   )
 }
@@ -104,8 +107,6 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
   const [refusal, setRefusal] = useState<string | null>(null)
   const [notice, setNotice] = useState<{ kind: "ok" | "error" | "notice"; text: string } | null>(null)
   const [busy, setBusy] = useState(false)
-  // Where each line added from the catalog got its price (shown under it); lines of a stored quote have none.
-  const [priceSources, setPriceSources] = useState<Record<string, CustomerPrice>>({})
   const form = useForm<QuoteFormValues>({ resolver: zodResolver(QuoteFormValues), defaultValues: loaded.values, mode: "onChange" })
   const { register, control, handleSubmit, formState } = form
   const lines = useFieldArray({ control, name: "lines", keyName: "key" })
@@ -117,6 +118,23 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
   const money = (cents: number) => new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" }).format(cents / 100)
   // The benchmark reads when the filled form was first on screen (bench/quote.bench.ts).
   useEffect(() => void performance.mark("comptoir:quote-form-ready"), [])
+  // A quantity crossing one of the customer's breaks reprices its line, unless the agent typed the price
+  // (line-pricing.ts): the line keeps theirs and its note gives the customer's price at that quantity.
+  useEffect(() => {
+    const sub = form.watch((_values, { name }) => {
+      const m = name ? /^lines\.(\d+)\.quantity$/.exec(name) : null
+      if (!m) return
+      const i = Number(m[1])
+      const line = form.getValues(`lines.${i}`)
+      const next = repricedLine(line, loaded.pricing, loaded.date, form.getValues("language"))
+      if (next === line) return
+      const opts = { shouldDirty: true, shouldValidate: true }
+      if (next.unitPrice !== line.unitPrice) form.setValue(`lines.${i}.unitPrice`, next.unitPrice, opts)
+      if (next.discountPercent !== line.discountPercent) form.setValue(`lines.${i}.discountPercent`, next.discountPercent, opts)
+      form.setValue(`lines.${i}.priceSource`, next.priceSource, { shouldDirty: true })
+    })
+    return () => sub.unsubscribe()
+  }, [form, loaded.pricing, loaded.date])
   // Typing not saved yet keeps this tab from being taken over by a card's "New quote" (workspace/unsaved-work.ts).
   useEffect(() => {
     const id = `quote:${loaded.id}`
@@ -290,7 +308,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
               <th>{t("quotes.form.label")}</th>
               <th style={{ width: "8%" }}>{t("quotes.form.quantity")}</th>
               <th style={{ width: "8%" }}>{t("quotes.form.unit")}</th>
-              <th style={{ width: "11%" }}>{t("quotes.form.unitPrice")}</th>
+              <th style={{ width: "15%" }}>{t("quotes.form.unitPrice")}</th>
               <th style={{ width: "7%" }}>{t("quotes.form.discount")}</th>
               <th style={{ width: "8%" }}>{t("quotes.form.vatRate")}</th>
               <th className="c-num" style={{ width: "11%" }}>
@@ -301,7 +319,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
           </thead>
           <tbody>
             {lines.fields.map((f, i) => (
-              <LineRow key={f.key} i={i} register={register} priceSource={priceSources[f.id]} lang={language} errors={formState.errors.lines?.[i]} netCents={lineNet(watchedLines?.[i])} money={money} t={t} onRemove={() => lines.remove(i)} />
+              <LineRow key={f.key} i={i} register={register} line={watchedLines?.[i]} lang={language} errors={formState.errors.lines?.[i]} netCents={lineNet(watchedLines?.[i])} money={money} t={t} onRemove={() => lines.remove(i)} />
             ))}
           </tbody>
         </table>
@@ -309,11 +327,9 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
         <ProductPicker
           language={language}
           pricing={loaded.pricing}
+          date={loaded.date}
           t={t}
-          onPick={(line, price) => {
-            if (price) setPriceSources((m) => ({ ...m, [line.id]: price }))
-            lines.append(line)
-          }}
+          onPick={(line) => lines.append(line)}
         />
         <div className="c-quote-bottom">
           <label style={{ flex: 1, minWidth: 260 }}>
@@ -410,11 +426,12 @@ function LineRow({
   money,
   t,
   onRemove,
-  priceSource,
+  line,
   lang
 }: {
   i: number
-  priceSource: CustomerPrice | undefined
+  /** The line as it stands: the note under its price reads its stored source (a reopened draft's too). */
+  line: QuoteFormValues["lines"][number] | undefined
   lang: "fr" | "en"
   register: UseFormRegister<QuoteFormValues>
   errors: FieldErrors<QuoteFormValues["lines"][number]> | undefined
@@ -430,13 +447,14 @@ function LineRow({
       {note}
     </td>
   )
+  const note = line ? linePriceNote(line) : null
   return (
     <tr data-comptoir="quote-line">
       {cell("ref")}
       {cell("label")}
       {cell("quantity", { inputMode: "decimal", className: "c-num" })}
       {cell("unit")}
-      {cell("unitPrice", { inputMode: "decimal", className: "c-num" }, priceSource ? <PriceSourceNote price={priceSource} lang={lang} /> : null)}
+      {cell("unitPrice", { inputMode: "decimal", className: "c-num" }, note ? <PriceSourceNote note={note} lang={lang} /> : null)}
       {cell("discountPercent", { inputMode: "decimal", className: "c-num" })}
       <td>
         <select {...register(`lines.${i}.vatRate`)} aria-label={`${t("quotes.form.vatRate")} ${i + 1}`}>
