@@ -14,7 +14,9 @@ import { MEDIA_ARGS } from "./launch"
  */
 export const customers = e2eCustomers()
 
-export const test = extensionTest(MEDIA_ARGS).extend<object, { lab: TelephonyLab }>({
+export const test = extensionTest(MEDIA_ARGS).extend<object, { lab: TelephonyLab; labGroup: string }>({
+  // A spec that sets another group (`test.use({ labGroup })`) gets a worker, a lab and a browser of its own.
+  labGroup: ["softphone", { scope: "worker", option: true }],
   lab: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
