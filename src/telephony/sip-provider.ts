@@ -289,7 +289,7 @@ export class SipProvider implements TelephonyProvider {
   /**
    * The microphone goes out only when the call is neither muted nor on hold, and the remote audio plays only
    * off hold (what sip.js's SessionManager does). Hold's a=sendonly alone leaves the browser sending: the
-   * customer on hold heard the agent (found by the Firefox test, which listens at the lab's peer).
+   * customer on hold heard the agent (the Chromium test measured as much energy going out on hold as talking).
    */
   private applyTracks(entry: CallEntry): void {
     const sdh = entry.session.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined

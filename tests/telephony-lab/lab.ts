@@ -69,9 +69,9 @@ export class TelephonyLab {
 
   /**
    * Starts listening at the lab's peer: the function returned gives what it has heard since, i.e. the audio
-   * baresip decoded from the network, as its sndfile module records it (`rec/dump-<time>-dec.wav`, 16-bit PCM,
-   * written as packets arrive: nothing is added while no RTP comes in). baresip starts a new file when a
-   * re-INVITE (hold, resume) restarts the stream, so every file counts, from where it stood at the start.
+   * baresip decoded from the network, as its sndfile module records it (`rec/dump-<time>-dec.wav`, one per call,
+   * 16-bit PCM, written as packets arrive: nothing is added while no RTP comes in). Every call's file counts,
+   * from where it stood at the start. baresip 1.0 records nothing more of a call after a re-INVITE (hold).
    */
   listen(): () => Int16Array {
     const from = new Map(this.recordings().map((f) => [f, samplesOf(f).length]))
