@@ -52,6 +52,8 @@ interface CallEntry {
   endReason: EndReason | null
   answered: boolean
   reported: boolean
+  muted: boolean
+  onHold: boolean
 }
 
 /**
@@ -231,7 +233,7 @@ export class SipProvider implements TelephonyProvider {
   }
 
   private track(id: string, session: Session): void {
-    const entry: CallEntry = { session, endReason: null, answered: false, reported: false }
+    const entry: CallEntry = { session, endReason: null, answered: false, reported: false, muted: false, onHold: false }
     this.calls.set(id, entry)
     session.stateChange.addListener((state) => {
       if (state === SessionState.Established) {
@@ -284,18 +286,29 @@ export class SipProvider implements TelephonyProvider {
     }
   }
 
-  private senders(callId: string): RTCRtpSender[] {
-    const sdh = this.entry(callId).session.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined
-    return sdh?.peerConnection?.getSenders() ?? []
+  /**
+   * The microphone goes out only when the call is neither muted nor on hold, and the remote audio plays only
+   * off hold (what sip.js's SessionManager does). Hold's a=sendonly alone leaves the browser sending: the
+   * customer on hold heard the agent (the Chromium test measured as much energy going out on hold as talking).
+   */
+  private applyTracks(entry: CallEntry): void {
+    const sdh = entry.session.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined
+    const pc = sdh?.peerConnection
+    if (!pc) return
+    for (const s of pc.getSenders()) if (s.track) s.track.enabled = !entry.muted && !entry.onHold
+    for (const r of pc.getReceivers()) r.track.enabled = !entry.onHold
   }
 
   async mute(callId: string, muted: boolean): Promise<void> {
-    for (const s of this.senders(callId)) if (s.track) s.track.enabled = !muted
+    const entry = this.entry(callId)
+    entry.muted = muted
+    this.applyTracks(entry)
     this.hub.emit({ type: "muted", callId, muted })
   }
 
   async hold(callId: string, onHold: boolean): Promise<void> {
-    const { session } = this.entry(callId)
+    const entry = this.entry(callId)
+    const { session } = entry
     // A re-INVITE with a=sendonly (sip.js's own hold), as SessionManager does.
     session.sessionDescriptionHandlerOptionsReInvite = { hold: onHold } as Web.SessionDescriptionHandlerOptions
     await new Promise<void>((ok, ko) => {
@@ -308,6 +321,8 @@ export class SipProvider implements TelephonyProvider {
         })
         .catch(ko)
     })
+    entry.onHold = onHold
+    this.applyTracks(entry)
     this.hub.emit({ type: "held", callId, onHold })
   }
 

@@ -7,9 +7,12 @@ export const E2E_COUNT = 400
 
 /** The e2e base: seeded demo customers, two French ones sharing a switchboard number (never merged). */
 export function e2eCustomers(): DemoCustomer[] {
-  const customers = generateCustomers({ count: E2E_COUNT, seed: 2026 })
-  const french = customers.filter((c) => c.country === "FR")
-  const [a, b] = [french[3]!, french[4]!]
+  return withSharedPhone(generateCustomers({ count: E2E_COUNT, seed: 2026 }))
+}
+
+/** Gives the second customer of `sharedPhonePair` the first one's number (a switchboard both use); returns `customers`. */
+export function withSharedPhone(customers: DemoCustomer[]): DemoCustomer[] {
+  const [a, b] = sharedPhonePair(customers)
   b.contacts[0]!.phones[0] = a.contacts[0]!.phones[0]!
   b.writtenPhones[0]![0] = a.writtenPhones[0]![0]!
   return customers

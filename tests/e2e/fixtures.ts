@@ -14,42 +14,49 @@ type WorkerFixtures = {
   site: Site
 }
 
-/** One browser with the extension and one local web server per worker: pages share the imported base. */
-export const test = base.extend<{ page: Page }, WorkerFixtures>({
-  extContext: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const dir = mkdtempSync(join(tmpdir(), "comptoir-e2e-"))
-      const context = await launchWithExtension(dir)
-      await use(context)
-      await context.close()
-      rmSync(dir, { recursive: true, force: true })
-    },
-    { scope: "worker" }
-  ],
-  extensionId: [
-    async ({ extContext }, use) => {
-      const sw = await serviceWorkerOf(extContext)
-      await use(new URL(sw.url()).host)
-    },
-    { scope: "worker" }
-  ],
-  site: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const { site, server } = await startSite()
-      await use(site)
-      // Chromium keeps connections alive; close them or close() waits for their timeout.
-      server.closeAllConnections()
-      await new Promise((ok) => server.close(ok))
-    },
-    { scope: "worker" }
-  ],
-  page: async ({ extContext }, use) => {
-    const page = await extContext.newPage()
-    await use(page)
-    await page.close()
-  }
-})
+/**
+ * One browser with the extension and one local web server per worker: pages share the imported base.
+ * `launchArgs` are added to Chromium's (the softphone's fake microphone, see softphone-lab.ts).
+ */
+export function extensionTest(launchArgs: string[] = []) {
+  return base.extend<{ page: Page }, WorkerFixtures>({
+    extContext: [
+      // eslint-disable-next-line no-empty-pattern
+      async ({}, use) => {
+        const dir = mkdtempSync(join(tmpdir(), "comptoir-e2e-"))
+        const context = await launchWithExtension(dir, launchArgs)
+        await use(context)
+        await context.close()
+        rmSync(dir, { recursive: true, force: true })
+      },
+      { scope: "worker" }
+    ],
+    extensionId: [
+      async ({ extContext }, use) => {
+        const sw = await serviceWorkerOf(extContext)
+        await use(new URL(sw.url()).host)
+      },
+      { scope: "worker" }
+    ],
+    site: [
+      // eslint-disable-next-line no-empty-pattern
+      async ({}, use) => {
+        const { site, server } = await startSite()
+        await use(site)
+        // Chromium keeps connections alive; close them or close() waits for their timeout.
+        server.closeAllConnections()
+        await new Promise((ok) => server.close(ok))
+      },
+      { scope: "worker" }
+    ],
+    page: async ({ extContext }, use) => {
+      const page = await extContext.newPage()
+      await use(page)
+      await page.close()
+    }
+  })
+}
+
+export const test = extensionTest()
 
 export const expect = test.expect

@@ -1,5 +1,6 @@
 import { expect, type Page } from "@playwright/test"
 
+import { readOnHold } from "../extension-page"
 import { sharedPhonePair } from "./dataset"
 import { customers, dock, idOfCode, openDock, setUpSoftphone, stats, storedCalls, storedRows, test } from "./softphone-lab"
 
@@ -9,19 +10,19 @@ import { customers, dock, idOfCode, openDock, setUpSoftphone, stats, storedCalls
  */
 test.describe.configure({ timeout: 90_000 })
 
-test.beforeAll(async ({ ctx, extensionId, lab }) => {
+test.beforeAll(async ({ extContext, extensionId, lab }) => {
   expect(lab.runDir).toBeTruthy()
-  await setUpSoftphone(ctx, extensionId)
+  await setUpSoftphone(extContext, extensionId)
 })
 
 test("calls a number clicked on a CRM page through the lab: audio flows, DTMF, hang up, and the call is logged to the customer", async ({
-  ctx,
+  extContext,
   extensionId,
   page,
   site,
   lab
 }) => {
-  let phonePage = await openDock(ctx, extensionId)
+  let phonePage = await openDock(extContext, extensionId)
   await expect(dock(phonePage)).toHaveAttribute("data-state", "registered", { timeout: 15_000 })
 
   const target = customers.filter((c) => c.country === "FR")[30]!
@@ -59,7 +60,7 @@ test("calls a number clicked on a CRM page through the lab: audio flows, DTMF, h
   await expect(liveForm.locator('[data-comptoir="outcome-draft-state"]')).toHaveAttribute("data-state", "kept")
   // The popup closed in the middle of the call and opened again: the notes come back in the live form.
   await phonePage.close()
-  phonePage = await openDock(ctx, extensionId)
+  phonePage = await openDock(extContext, extensionId)
   await expect(dock(phonePage)).toHaveAttribute("data-state", "in-call")
   await expect(phonePage.locator('[data-comptoir="outcome-form"][data-live="true"] textarea[name="notes"]')).toHaveValue("Wants a quote for 200 pairs of gloves")
 
@@ -95,7 +96,7 @@ test("calls a number clicked on a CRM page through the lab: audio flows, DTMF, h
   // "Quote requested" offers the quote: the form opens in the workspace for this customer, linked to the call.
   const quoteNew = form.locator('[data-comptoir="quote-new"]')
   await expect(quoteNew).toHaveAttribute("data-call-id", record!.id as string)
-  const [quotePage] = await Promise.all([ctx.waitForEvent("page"), quoteNew.click()])
+  const [quotePage] = await Promise.all([extContext.waitForEvent("page"), quoteNew.click()])
   await expect(quotePage.locator('[data-comptoir="quote-form"]')).toBeVisible()
   await expect(quotePage.locator('[data-comptoir="quote-from-call"]')).toHaveAttribute("data-call-id", record!.id as string)
   await expect(quotePage.locator("h1")).toContainText(target.company)
@@ -126,7 +127,7 @@ test("calls a number clicked on a CRM page through the lab: audio flows, DTMF, h
   await page.screenshot({ path: "/tmp/softphone-card-timeline.png" })
 
   // "Log a call" from the card, for a call made elsewhere: the workspace's form, call fields empty to fill.
-  const [workspace] = await Promise.all([ctx.waitForEvent("page"), card.locator('[data-comptoir="log-call"]').click()])
+  const [workspace] = await Promise.all([extContext.waitForEvent("page"), card.locator('[data-comptoir="log-call"]').click()])
   const manual = workspace.locator('[data-comptoir="outcome-form"]')
   await expect(manual.locator('[data-comptoir="outcome-customer"]')).toHaveAttribute("data-customer-code", target.code)
   await expect(manual.locator('input[name="duration"]')).toHaveValue("")
@@ -177,8 +178,8 @@ test("calls a number clicked on a CRM page through the lab: audio flows, DTMF, h
   await phonePage.close()
 })
 
-test("an incoming call from a customer's number pops that customer's card; answered, hung up, logged once", async ({ ctx, extensionId, lab }) => {
-  const phonePage = await openDock(ctx, extensionId)
+test("an incoming call from a customer's number pops that customer's card; answered, hung up, logged once", async ({ extContext, extensionId, lab }) => {
+  const phonePage = await openDock(extContext, extensionId)
   await expect(dock(phonePage)).toHaveAttribute("data-state", /registered|ended/, { timeout: 15_000 })
   const caller = customers.filter((c) => c.country === "FR")[12]!
   const number = caller.contacts[0]!.phones[0]!
@@ -199,7 +200,7 @@ test("an incoming call from a customer's number pops that customer's card; answe
   const callId = (await quoteNew.getAttribute("data-call-id")) ?? ""
   expect(callId).not.toBe("")
   await phonePage.screenshot({ path: "/tmp/qf-shots/softphone-caller-card-risk.png", fullPage: true })
-  const [quotePage] = await Promise.all([ctx.waitForEvent("page"), quoteNew.click()])
+  const [quotePage] = await Promise.all([extContext.waitForEvent("page"), quoteNew.click()])
   await expect(quotePage.locator('[data-comptoir="quote-from-call"]')).toHaveAttribute("data-call-id", callId)
   const contact = quotePage.locator('[data-comptoir="quote-form"] select[name="contactId"]')
   await expect(contact.locator("option:checked")).toContainText(caller.contacts[0]!.lastName)
@@ -217,8 +218,8 @@ test("an incoming call from a customer's number pops that customer's card; answe
   await phonePage.close()
 })
 
-test("a number shared by two customers shows a picker; the call is logged once, to the one chosen", async ({ ctx, extensionId, lab }) => {
-  const phonePage = await openDock(ctx, extensionId)
+test("a number shared by two customers shows a picker; the call is logged once, to the one chosen", async ({ extContext, extensionId, lab }) => {
+  const phonePage = await openDock(extContext, extensionId)
   const [a, b] = sharedPhonePair(customers)
   const number = a.contacts[0]!.phones[0]!
   await lab.callFrom(number, "agent1")
@@ -237,8 +238,8 @@ test("a number shared by two customers shows a picker; the call is logged once, 
   await phonePage.close()
 })
 
-test("an outcome typed but not saved survives a reload, a closed tab and a stopped service worker, and stays 'to log' until discarded", async ({ ctx, extensionId, lab }) => {
-  let phonePage = await openDock(ctx, extensionId)
+test("an outcome typed but not saved survives a reload, a closed tab and a stopped service worker, and stays 'to log' until discarded", async ({ extContext, extensionId, lab }) => {
+  let phonePage = await openDock(extContext, extensionId)
   await expect(dock(phonePage)).toHaveAttribute("data-state", /registered|ended/, { timeout: 15_000 })
   const caller = customers.filter((c) => c.country === "FR")[14]!
   await lab.callFrom(caller.contacts[0]!.phones[0]!, "agent1")
@@ -266,13 +267,13 @@ test("an outcome typed but not saved survives a reload, a closed tab and a stopp
 
   // The tab closed and the service worker stopped: another dock opens it again.
   await phonePage.close()
-  const helper = await ctx.newPage()
+  const helper = await extContext.newPage()
   await helper.goto(`chrome-extension://${extensionId}/options.html`)
-  const cdp = await ctx.newCDPSession(helper)
+  const cdp = await extContext.newCDPSession(helper)
   await cdp.send("ServiceWorker.enable")
   await cdp.send("ServiceWorker.stopAllWorkers")
   await cdp.detach()
-  phonePage = await openDock(ctx, extensionId)
+  phonePage = await openDock(extContext, extensionId)
   await expect(form(phonePage).locator('textarea[name="notes"]')).toHaveValue("Rappeler pour le tarif")
   await helper.close()
 
@@ -289,8 +290,8 @@ test("an outcome typed but not saved survives a reload, a closed tab and a stopp
   await phonePage.close()
 })
 
-test("mute stops the microphone's audio going out and unmute brings it back; hold and resume show in the state", async ({ ctx, extensionId, lab }) => {
-  const phonePage = await openDock(ctx, extensionId)
+test("mute stops the microphone's audio going out and unmute brings it back; hold stops it too and shows in the state until resumed", async ({ extContext, extensionId, lab }) => {
+  const phonePage = await openDock(extContext, extensionId)
   await expect(dock(phonePage)).toHaveAttribute("data-state", /registered|ended/, { timeout: 15_000 })
   const caller = customers.filter((c) => c.country === "FR")[16]!
   await lab.callFrom(caller.contacts[0]!.phones[0]!, "agent1")
@@ -321,24 +322,23 @@ test("mute stops the microphone's audio going out and unmute brings it back; hol
   await hold.click()
   await expect(hold).toHaveAttribute("aria-pressed", "true", { timeout: 10_000 })
   await expect(phonePage.locator('[data-comptoir="softphone-status"]')).toContainText("on hold")
-  const onHold = () =>
-    phonePage.evaluate(async () => {
-      const r = (await chrome.runtime.sendMessage({ type: "softphone/state", payload: {} })) as { data: { state: { call: { onHold: boolean } | null } } }
-      return r.data.state.call?.onHold ?? null
-    })
+  const onHold = () => phonePage.evaluate(readOnHold)
   expect(await onHold()).toBe(true)
   await expect(dock(phonePage)).toHaveAttribute("data-state", "in-call")
+  // On hold the customer hears nothing of the agent (a=sendonly alone kept the microphone going out).
+  await expect.poll(energyOverASecond, { timeout: 5000 }).toBeLessThan(talking / 100)
   await hold.click()
   await expect(hold).toHaveAttribute("aria-pressed", "false", { timeout: 10_000 })
   expect(await onHold()).toBe(false)
+  await expect.poll(energyOverASecond, { timeout: 5000 }).toBeGreaterThan(talking / 4)
   await expect(phonePage.locator('[data-comptoir="softphone-error"]')).toHaveCount(0)
   await phonePage.locator('[data-comptoir="hangup"]').click()
   await expect(dock(phonePage)).toHaveAttribute("data-state", "ended")
   await phonePage.close()
 })
 
-test("the lab stopped while registered: the state says so, and it registers again by itself once the lab is back", async ({ ctx, extensionId, lab }) => {
-  const phonePage = await openDock(ctx, extensionId)
+test("the lab stopped while registered: the state says so, and it registers again by itself once the lab is back", async ({ extContext, extensionId, lab }) => {
+  const phonePage = await openDock(extContext, extensionId)
   await expect(dock(phonePage)).toHaveAttribute("data-state", /registered|ended/)
   await lab.stop()
   await expect(dock(phonePage)).toHaveAttribute("data-state", "reconnecting", { timeout: 15_000 })

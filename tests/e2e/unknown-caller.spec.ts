@@ -10,8 +10,8 @@ import { customers, dock, openDock, setUpSoftphone, storedRows, test } from "./s
  */
 test.describe.configure({ timeout: 120_000 })
 
-test.beforeAll(async ({ ctx, extensionId }) => {
-  await setUpSoftphone(ctx, extensionId)
+test.beforeAll(async ({ extContext, extensionId }) => {
+  await setUpSoftphone(extContext, extensionId)
 })
 
 /** A number no customer of the test base holds (checked below). */
@@ -32,14 +32,14 @@ function currentCallId(p: Page): Promise<string> {
 }
 
 /** Workspace tabs left by an earlier spec would take the route instead of a new tab. */
-async function closeWorkspaces(ctx: BrowserContext): Promise<void> {
-  for (const p of ctx.pages()) if (p.url().includes("/tabs/workspace.html")) await p.close()
+async function closeWorkspaces(extContext: BrowserContext): Promise<void> {
+  for (const p of extContext.pages()) if (p.url().includes("/tabs/workspace.html")) await p.close()
 }
 
-test("a new customer made from an unknown caller's number gets the call, its outcome and the next calls' card", async ({ ctx, extensionId, lab }) => {
+test("a new customer made from an unknown caller's number gets the call, its outcome and the next calls' card", async ({ extContext, extensionId, lab }) => {
   expect(customers.some((c) => c.contacts.some((p) => p.phones.includes(UNKNOWN)))).toBe(false)
-  await closeWorkspaces(ctx)
-  const phonePage = await openDock(ctx, extensionId)
+  await closeWorkspaces(extContext)
+  const phonePage = await openDock(extContext, extensionId)
   await expect(dock(phonePage)).toHaveAttribute("data-state", /registered|ended/, { timeout: 15_000 })
   expect(await lookupByPhone(phonePage, UNKNOWN)).toEqual([])
 
@@ -51,7 +51,7 @@ test("a new customer made from an unknown caller's number gets the call, its out
   const callId = await currentCallId(phonePage)
 
   // "New customer with this number": the workspace's form, the number prefilled, tied to the call.
-  const [workspace] = await Promise.all([ctx.waitForEvent("page"), phonePage.locator(`[data-comptoir="new-customer"][data-number="${UNKNOWN}"]`).click()])
+  const [workspace] = await Promise.all([extContext.waitForEvent("page"), phonePage.locator(`[data-comptoir="new-customer"][data-number="${UNKNOWN}"]`).click()])
   await workspace.waitForLoadState()
   expect(decodeURIComponent(new URL(workspace.url()).hash)).toBe(`#/customers/new?phone=${UNKNOWN}&call=${callId}`)
   const form = workspace.locator('[data-comptoir="new-customer-form"]')

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process"
-import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
 import { connect } from "node:net"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
@@ -10,6 +10,33 @@ const HERE = resolve(__dirname)
 
 export const LAB_WS = "ws://127.0.0.1:8088"
 export const LAB_DOMAIN = "127.0.0.1"
+
+/** The agent the tests register as (the lab's kamailio takes any), in the options page's `sip.<key>` fields. */
+export const LAB_AGENT1 = {
+  websocketUrl: LAB_WS,
+  uri: "sip:agent1@127.0.0.1",
+  authorizationUser: "agent1",
+  password: "lab-password",
+  displayName: "Agent One"
+} as const
+
+/** The samples of a WAV file being written: its header's data length is set only when it is closed. */
+function samplesOf(file: string): Int16Array {
+  const wav = readFileSync(file)
+  const data = wav.indexOf("data", 12, "latin1")
+  if (data < 0) return new Int16Array(0)
+  const start = data + 8
+  const end = start + Math.floor((wav.length - start) / 2) * 2
+  return new Int16Array(wav.buffer.slice(wav.byteOffset + start, wav.byteOffset + end))
+}
+
+/** Root mean square of 16-bit samples, from 0 (silence, or no samples) to 1 (full scale). */
+export function loudness(samples: Int16Array): number {
+  if (samples.length === 0) return 0
+  let sum = 0
+  for (const s of samples) sum += s * s
+  return Math.sqrt(sum / samples.length) / 32768
+}
 
 /** The local SIP lab (kamailio + rtpengine + baresip) in a run directory of its own. */
 export class TelephonyLab {
@@ -38,6 +65,33 @@ export class TelephonyLab {
   /** A daemon's log so far ("baresip", "kamailio", "rtpengine"). */
   log(daemon: "baresip" | "kamailio" | "rtpengine"): string {
     return readFileSync(join(this.runDir, `${daemon}.log`), "utf8")
+  }
+
+  /**
+   * Starts listening at the lab's peer: the function returned gives what it has heard since, i.e. the audio
+   * baresip decoded from the network, as its sndfile module records it (`rec/dump-<time>-dec.wav`, one per call,
+   * 16-bit PCM, written as packets arrive: nothing is added while no RTP comes in). Every call's file counts,
+   * from where it stood at the start. baresip 1.0 records nothing more of a call after a re-INVITE (hold).
+   */
+  listen(): () => Int16Array {
+    const from = new Map(this.recordings().map((f) => [f, samplesOf(f).length]))
+    return () => {
+      const parts = this.recordings().map((f) => samplesOf(f).subarray(from.get(f) ?? 0))
+      const out = new Int16Array(parts.reduce((n, p) => n + p.length, 0))
+      let at = 0
+      for (const p of parts) {
+        out.set(p, at)
+        at += p.length
+      }
+      return out
+    }
+  }
+
+  private recordings(): string[] {
+    const dir = join(this.runDir, "rec")
+    return readdirSync(dir)
+      .filter((f) => f.endsWith("-dec.wav"))
+      .map((f) => join(dir, f))
   }
 
   /** One command on baresip's control port (netstring JSON), e.g. `dial`, `uanew`, `uafind`, `hangup`. */

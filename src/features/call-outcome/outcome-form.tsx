@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod"
 import { useEffect, useMemo, useRef, useState } from "react"
-import { useForm, type FieldError, type Resolver } from "react-hook-form"
+import { useForm, type Resolver } from "react-hook-form"
 import { useTranslation } from "react-i18next"
 
 import { CALL_OUTCOMES, UNREACHED, type CallLog, type CallOutcome } from "~src/domain/calls/call-log.schema"
@@ -10,6 +10,7 @@ import { newId } from "~src/domain/ids"
 import { formatPhone } from "~src/features/customer-card/format"
 import { openQuoteForm } from "~src/features/quotes/open-quote-form"
 import { send } from "~src/messaging/send"
+import { FieldMessage } from "~src/ui/field-message"
 
 import { downloadAppointment } from "./appointment-download"
 import { useScriptAnswers } from "./use-script-answers"
@@ -413,16 +414,5 @@ export function OutcomeForm(props: OutcomeFormProps) {
         </span>
       </div>
     </form>
-  )
-}
-
-/** An error in words under its field (the message is an i18n key of the domain's rules). */
-function FieldMessage({ error }: { error: FieldError | undefined }) {
-  const { t } = useTranslation()
-  if (!error?.message) return null
-  return (
-    <span className="c-error" role="alert" data-comptoir="field-error">
-      {t(error.message)}
-    </span>
   )
 }

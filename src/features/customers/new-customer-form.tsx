@@ -1,12 +1,13 @@
 import { zodResolver } from "@hookform/resolvers/zod"
 import { useEffect, useMemo, useState } from "react"
-import { useForm, type FieldError } from "react-hook-form"
+import { useForm } from "react-hook-form"
 import { useTranslation } from "react-i18next"
 
 import type { Customer, Language } from "~src/domain/customers/customer.schema"
 import { newCustomerDefaults, newCustomerSchema, type NewCustomerValues } from "~src/domain/customers/new-customer"
 import { markUnsaved } from "~src/features/workspace/unsaved-work"
 import { send } from "~src/messaging/send"
+import { FieldMessage } from "~src/ui/field-message"
 
 export interface NewCustomerFormProps {
   /** The unknown caller's number, prefilled. */
@@ -79,16 +80,5 @@ export function NewCustomerForm({ phone, callId, agentCountry, language, onCreat
         </button>
       </div>
     </form>
-  )
-}
-
-/** An error in words under its field (the message is an i18n key of the domain's rules). */
-function FieldMessage({ error }: { error: FieldError | undefined }) {
-  const { t } = useTranslation()
-  if (!error?.message) return null
-  return (
-    <span className="c-error" role="alert" data-comptoir="field-error">
-      {t(error.message)}
-    </span>
   )
 }
