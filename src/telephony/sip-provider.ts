@@ -11,7 +11,6 @@ import {
 
 import { numberFromSipUser, sipTargetFor, type EndReason, type PhoneEvent } from "~src/domain/telephony"
 
-import { earlyOfferSessionDescriptionHandlerFactory } from "./early-offer-sdh"
 import { DTMF_DIGITS, EventHub, ProviderError, emptyStats, type AudioDevices, type CallStats, type TelephonyProvider } from "./provider"
 
 export interface SipSettings {
@@ -89,8 +88,6 @@ export class SipProvider implements TelephonyProvider {
       displayName: opts.settings.displayName || undefined,
       // The reconnection below registers again; sip.js's own one would not.
       reconnectionAttempts: 0,
-      // The offer's ICE gathering runs while the microphone opens (early-offer-sdh.ts).
-      sessionDescriptionHandlerFactory: earlyOfferSessionDescriptionHandlerFactory(),
       sessionDescriptionHandlerFactoryOptions: { iceGatheringTimeout: 500, peerConnectionConfiguration: { iceServers: [] } },
       logLevel: "warn",
       delegate: {
