@@ -248,8 +248,7 @@ export const contract = {
   },
   /** From the offscreen document only: the state after each provider event. */
   "softphone/report": {
-    /** `at`: the report's time in the offscreen document, strictly increasing (SoftphoneView.stateAt). */
-    request: z.object({ state: PhoneState, event: PhoneEventSchema.nullable(), at: z.number().optional() }),
+    request: z.object({ state: PhoneState, event: PhoneEventSchema.nullable() }),
     response: Ok
   },
   // --- change one's own password on the team server (issue 8) ---

@@ -157,17 +157,6 @@ describe("the softphone controller's call log", () => {
     expect(ops).toEqual(["start", "call", "stop"])
   })
 
-  it("publishes each report with its time in the offscreen document, and keeps it while the agent picks a customer", async () => {
-    let s = transition(initialPhoneState, { type: "registered" }, 1)
-    await controller.report(s, { type: "registered" }, 5000.5)
-    expect((await controller.view()).stateAt).toBe(5000.5)
-    s = transition(s, { type: "incoming", callId: "k5", number: "+33155550000" }, 2)
-    await controller.report(s, { type: "incoming", callId: "k5", number: "+33155550000" }, 5001.25)
-    // The picker changes the caller, not the state: a dock already showing a later report keeps its state.
-    await controller.assign("k5", "cu2", null)
-    expect(await controller.view()).toMatchObject({ stateAt: 5001.25, caller: { customerId: "cu2" } })
-  })
-
   it("shows the state on the toolbar badge", async () => {
     await play([{ type: "registered" }, { type: "incoming", callId: "k4", number: "+33199999999" }])
     expect(chromeFake.badge.at(-1)).toBe("☎")

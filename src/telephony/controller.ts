@@ -15,12 +15,12 @@ import {
   type PhoneState
 } from "~src/domain/telephony"
 
-import { OFFSCREEN_PATH, OFFSCREEN_TARGET, type OffscreenCommand, type OffscreenReply } from "./offscreen-protocol"
+import { OFFSCREEN_TARGET, type OffscreenCommand, type OffscreenReply } from "./offscreen-protocol"
 import type { CallStats, ProviderCapabilities } from "./provider"
 import type { HostReport, ProviderHost } from "./provider-host"
 import { TelProvider } from "./tel-provider"
 
-export { OFFSCREEN_PATH }
+export const OFFSCREEN_PATH = "tabs/offscreen.html"
 const SIP_PASSWORD = "sip.password"
 const CAPABILITIES: Record<string, ProviderCapabilities> = {
   none: { incoming: false, hold: false, dtmf: false, transfer: false, media: false },
@@ -207,7 +207,7 @@ export class SoftphoneController {
     if (s.provider === "none" || (s.provider === "sip" && !s.sip)) {
       this.offscreenUp = false
       if (await this.hasOffscreen()) await this.closeOffscreen()
-      await this.publish({ ...(await this.view()), state: initialPhoneState, caller: null, capabilities: CAPABILITIES.none!, configured: false, updatedAt: Date.now(), stateAt: Date.now() })
+      await this.publish({ ...(await this.view()), state: initialPhoneState, caller: null, capabilities: CAPABILITIES.none!, configured: false, updatedAt: Date.now() })
       return
     }
     if (s.provider === "tel") {
@@ -302,10 +302,8 @@ export class SoftphoneController {
   }
 
   // ---- what the offscreen document (or the dialer) reports ----
-  /** `at`: the report's time in the offscreen document (absent from the dialer and Firefox's host: now). */
-  report(state: PhoneState, event: PhoneEvent | null, at?: number): Promise<void> {
-    const stateAt = at ?? Date.now()
-    return this.serial(() => this.applyReport(state, event, stateAt))
+  report(state: PhoneState, event: PhoneEvent | null): Promise<void> {
+    return this.serial(() => this.applyReport(state, event))
   }
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {
@@ -314,7 +312,7 @@ export class SoftphoneController {
     return next
   }
 
-  private async applyReport(state: PhoneState, event: PhoneEvent | null, stateAt: number): Promise<void> {
+  private async applyReport(state: PhoneState, event: PhoneEvent | null): Promise<void> {
     const view = await this.view()
     let caller = view.caller
     let lastCall = view.lastCall
@@ -337,7 +335,7 @@ export class SoftphoneController {
       void chrome.notifications?.clear(`softphone-${event.callId}`).catch(() => undefined)
     }
     const s = await this.settings()
-    await this.publish({ state, caller, capabilities: CAPABILITIES[s.provider]!, configured: s.provider !== "none", lastCall, updatedAt: Date.now(), stateAt })
+    await this.publish({ state, caller, capabilities: CAPABILITIES[s.provider]!, configured: s.provider !== "none", lastCall, updatedAt: Date.now() })
     // After the card is published: the system notification is the slower, secondary way to see the caller.
     if (event?.type === "incoming") void this.notifyIncoming(event.number, event.displayName ?? "", caller?.callId === event.callId ? caller.candidates : [])
   }

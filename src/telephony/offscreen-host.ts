@@ -3,17 +3,11 @@ import { createProviderHost } from "./provider-host"
 
 /**
  * Runs in the offscreen document (Chrome) where WebRTC and the microphone exist: the provider host, driven by
- * the background's messages, reporting each change to the background, which publishes it to every surface
- * (with the caller's customers and the call log). An open dock also hears the report itself and shows the new
- * state at once.
+ * the background's messages, reporting each change to the background, which publishes it to every surface.
  */
 export function startOffscreenHost(): void {
-  // Each report's time, strictly increasing: the dock takes these reports directly too (one hop, src/features/
-  // softphone/use-softphone.ts), and compares this time with the background's later publication of the same one.
-  let last = 0
-  const stamp = () => (last = Math.max(Date.now(), last + 0.001))
   const host = createProviderHost((state, event) => {
-    chrome.runtime.sendMessage({ type: "softphone/report", payload: { state, event, at: stamp() } }).catch(() => undefined)
+    chrome.runtime.sendMessage({ type: "softphone/report", payload: { state, event } }).catch(() => undefined)
   })
 
   chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -33,5 +27,5 @@ export function startOffscreenHost(): void {
     return true
   })
   // The background waits for this before its first command (a new document has no listener yet).
-  chrome.runtime.sendMessage({ type: "softphone/report", payload: { state: host.state(), event: null, at: stamp() } }).catch(() => undefined)
+  chrome.runtime.sendMessage({ type: "softphone/report", payload: { state: host.state(), event: null } }).catch(() => undefined)
 }

@@ -8,9 +8,6 @@ import { SipPublicSettings } from "~src/domain/telephony"
  */
 export const OFFSCREEN_TARGET = "comptoir-softphone-offscreen"
 
-/** The offscreen document's page: the only sender whose `softphone/report` is believed. */
-export const OFFSCREEN_PATH = "tabs/offscreen.html"
-
 const CallId = z.string().min(1).max(100)
 
 export const OffscreenCommand = z.discriminatedUnion("op", [

@@ -96,7 +96,7 @@ export const softphoneHistory = defineHandler("softphone/history", async (req, c
 })
 export const softphoneReport = defineHandler("softphone/report", async (req, ctx) => {
   requireOffscreen(ctx)
-  await softphone.report(req.state, req.event, req.at)
+  await softphone.report(req.state, req.event)
   return ok
 })
 

@@ -1,47 +1,28 @@
 import { useEffect, useState } from "react"
 
-import { nothingShown, PhoneState, SoftphoneView, VIEW_KEY, withPublished, withReport, type CallRecord, type ShownSoftphone } from "~src/domain/telephony"
+import { SoftphoneView, VIEW_KEY, type CallRecord } from "~src/domain/telephony"
 import { send } from "~src/messaging/send"
-import { OFFSCREEN_PATH } from "~src/telephony/offscreen-protocol"
 
-/**
- * The softphone as the background published it (chrome.storage.session), following every change; and, one hop
- * sooner, the state the offscreen document reports (the background publishes the same report a few
- * milliseconds later, with the caller's customers and the call log: `withPublished` keeps that later
- * publication from moving the state backwards).
- */
+/** The softphone as the background published it (chrome.storage.session), following every change. */
 export function useSoftphoneView(): SoftphoneView | null {
-  const [shown, setShown] = useState<ShownSoftphone>(nothingShown)
+  const [view, setView] = useState<SoftphoneView | null>(null)
   useEffect(() => {
     let alive = true
     send("softphone/state", {})
-      .then((v) => alive && setShown((cur) => (cur.view && cur.view.updatedAt > v.updatedAt ? cur : withPublished(cur, v))))
+      .then((v) => alive && setView((cur) => (cur && cur.updatedAt > v.updatedAt ? cur : v)))
       .catch(() => undefined)
     const onChanged = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
       if (area !== "session" || !(VIEW_KEY in changes)) return
       const parsed = SoftphoneView.safeParse(changes[VIEW_KEY]!.newValue)
-      if (parsed.success) setShown((cur) => withPublished(cur, parsed.data))
-    }
-    const offscreenUrl = chrome.runtime.getURL(OFFSCREEN_PATH)
-    const onMessage = (message: unknown, sender: chrome.runtime.MessageSender) => {
-      const m = message as { type?: unknown; payload?: { state?: unknown; at?: unknown } } | null
-      if (m?.type !== "softphone/report" || typeof m.payload?.at !== "number") return
-      // Only the offscreen document's own reports (a content script's message has a tab and a page URL).
-      if (sender.id !== chrome.runtime.id || sender.tab || sender.url?.split("?")[0] !== offscreenUrl) return
-      const state = PhoneState.safeParse(m.payload.state)
-      const at = m.payload.at
-      if (state.success) setShown((cur) => withReport(cur, { state: state.data, at }))
-      // Nothing answered: the report is the background's to acknowledge.
+      if (parsed.success) setView(parsed.data)
     }
     chrome.storage.onChanged.addListener(onChanged)
-    chrome.runtime.onMessage.addListener(onMessage)
     return () => {
       alive = false
       chrome.storage.onChanged.removeListener(onChanged)
-      chrome.runtime.onMessage.removeListener(onMessage)
     }
   }, [])
-  return shown.view
+  return view
 }
 
 /** The call history, read again whenever a call was logged. */
