@@ -6,27 +6,53 @@
  *  - hang-up → outcome form shown: the dock's hang-up button until the call's outcome form is in the dock.
  * Baseline: the first two against a bare page with sip.js only (no extension, no offscreen document); the
  * outcome form against the dock showing "ended" for the same hang-up (what the form adds to the softphone).
- *   npx tsx --tsconfig tsconfig.json bench/softphone.bench.ts   (after `npm run build`)
- * Env: BENCH_CALLS (default 15 of each).
+ *
+ * Method (fair to both sides): each side runs in a browser of its own, started fresh for this run, so both
+ * first calls open the fake capture device cold; that first call of each kind is printed on its own line
+ * ("first call, cold") and kept out of the percentiles, which are over the BENCH_CALLS warm calls that follow.
+ * Which side calls first alternates from one round to the next, so neither always finds the machine just
+ * freed (or just busied) by the other. The p95 ratio is printed with a bootstrap 95% interval.
+ *   npx tsx --tsconfig tsconfig.json bench/softphone.bench.ts   (after `npm run build`; COMPTOIR_BUILD=<dir>
+ *   to bench another build of the extension)
+ * Env: BENCH_CALLS (warm calls of each kind per side, default 30), BENCH_TRACE=1 (each round's step times).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 
-import type { Page } from "@playwright/test"
+import type { BrowserContext, Page } from "@playwright/test"
 import { build } from "esbuild"
 
 import { generateCustomers } from "~src/domain/demo/demo-data"
 import { demoCustomersCsv } from "~src/domain/import/export"
 
-import { launchWithExtension, MEDIA_ARGS, serviceWorkerOf, startSite } from "../tests/e2e/launch"
+import { BUILD_DIR, launchWithExtension, launchWithoutExtension, MEDIA_ARGS, serviceWorkerOf, startSite, type Site } from "../tests/e2e/launch"
 import { TelephonyLab } from "../tests/telephony-lab/lab"
 
-const CALLS = Number(process.env.BENCH_CALLS ?? 15)
+const WARM = Number(process.env.BENCH_CALLS ?? 30)
+const TRACE = process.env.BENCH_TRACE === "1"
 
 function pct(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b)
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN
+}
+
+/**
+ * 95% interval of p95(ours) / p95(bare) by the bootstrap (each side's warm samples resampled on their own,
+ * 2,000 times, a fixed seed so a run's line can be recomputed from its JSON). With 30 samples the p95 is the
+ * second slowest call: the interval says how much one unlucky call moves it.
+ */
+function ratioInterval(ours: number[], base: number[], p = 95): [number, number] {
+  let seed = 0x9e3779b9
+  const rand = () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  const draw = (xs: number[]) => xs.map(() => xs[Math.floor(rand() * xs.length)]!)
+  const ratios = Array.from({ length: 2000 }, () => pct(draw(ours), p) / pct(draw(base), p)).sort((a, b) => a - b)
+  return [ratios[Math.floor(0.025 * ratios.length)]!, ratios[Math.floor(0.975 * ratios.length)]!]
 }
 
 /** Resolves with Date.now() in the page when `selector` matches (a MutationObserver; no polling delay). */
@@ -67,40 +93,60 @@ async function within<T>(what: string, ms: number, step: Promise<T>): Promise<T>
   }
 }
 
+type Customer = ReturnType<typeof generateCustomers>[number]
+
+/** Our side: the built extension in a browser of its own, the dock (popup page) registered to the lab. */
+async function startOurs(dir: string, site: Site, customers: Customer[]): Promise<{ context: BrowserContext; dock: Page; page: Page }> {
+  const context = await launchWithExtension(dir, MEDIA_ARGS)
+  await context.addInitScript("globalThis.__name = (f) => f")
+  const extensionId = new URL((await serviceWorkerOf(context)).url()).host
+  // A small base: the measure is the call path, not the lookup at scale (bench/extension.bench.ts has that).
+  const options = await context.newPage()
+  await options.goto(`chrome-extension://${extensionId}/options.html`)
+  await options.locator('input[type=file][data-comptoir="import-customers"]').setInputFiles({ name: "c.csv", mimeType: "text/csv", buffer: Buffer.from(demoCustomersCsv(customers), "utf8") })
+  await options.locator('[data-comptoir="import-confirm"]').click()
+  await options.locator('[data-comptoir="import-result"]').waitFor({ timeout: 60_000 })
+  await options.locator('select[name="softphone.provider"]').selectOption("sip")
+  await options.locator('input[name="sip.websocketUrl"]').fill("ws://127.0.0.1:8088")
+  await options.locator('input[name="sip.uri"]').fill("sip:agent1@127.0.0.1")
+  await options.locator('[data-comptoir="sip-save"]').click()
+  const dock = await context.newPage()
+  await dock.goto(`chrome-extension://${extensionId}/popup.html`)
+  await dock.locator('[data-comptoir="softphone"][data-state="registered"]').waitFor({ timeout: 20_000 })
+  return { context, dock, page: await context.newPage() }
+}
+
+/** The baseline: sip.js alone in a page, in a browser of its own without the extension. */
+async function startBare(dir: string, site: Site): Promise<{ context: BrowserContext; bare: Page }> {
+  const bareJs = (await build({ entryPoints: ["bench/bare-sipjs-page.ts"], bundle: true, write: false, format: "iife", minify: true })).outputFiles[0]!.text
+  site.route("/bare.js", bareJs, "text/javascript")
+  site.route("/bare", `<!doctype html><meta charset="utf-8"><title>bare sip.js</title><body><script src="/bare.js"></script></body>`)
+  const context = await launchWithoutExtension(dir, MEDIA_ARGS)
+  const bare = await context.newPage()
+  // [::1]: an origin the extension would not run on (it is not even loaded in this browser).
+  await bare.goto(`${site.bareOrigin}/bare`)
+  await within("the bare page's registration", 20_000, bare.evaluate(() => (window as unknown as { bare: { start(u: string): Promise<void> } }).bare.start("bare1")))
+  return { context, bare }
+}
+
 async function main() {
   const lab = new TelephonyLab()
   await lab.start()
-  const dir = mkdtempSync(join(tmpdir(), "comptoir-bench-phone-"))
-  const context = await launchWithExtension(dir, MEDIA_ARGS)
-  await context.addInitScript("globalThis.__name = (f) => f")
+  const oursDir = mkdtempSync(join(tmpdir(), "comptoir-bench-phone-"))
+  const bareDir = mkdtempSync(join(tmpdir(), "comptoir-bench-bare-"))
   const { site, server } = await startSite()
-  const extensionId = new URL((await serviceWorkerOf(context)).url()).host
-  const results: Record<string, unknown> = {}
+  const customers = generateCustomers({ count: 200, seed: 7 }).filter((c) => c.country === "FR")
+  const contexts: BrowserContext[] = []
+  const results: Record<string, unknown> = { build: BUILD_DIR, warmCalls: WARM }
+  const began = Date.now()
   try {
-    // A small base: the measure is the call path, not the lookup at scale (bench/extension.bench.ts has that).
-    const customers = generateCustomers({ count: 200, seed: 7 }).filter((c) => c.country === "FR")
-    const options = await context.newPage()
-    await options.goto(`chrome-extension://${extensionId}/options.html`)
-    await options.locator('input[type=file][data-comptoir="import-customers"]').setInputFiles({ name: "c.csv", mimeType: "text/csv", buffer: Buffer.from(demoCustomersCsv(customers), "utf8") })
-    await options.locator('[data-comptoir="import-confirm"]').click()
-    await options.locator('[data-comptoir="import-result"]').waitFor({ timeout: 60_000 })
-    await options.locator('select[name="softphone.provider"]').selectOption("sip")
-    await options.locator('input[name="sip.websocketUrl"]').fill("ws://127.0.0.1:8088")
-    await options.locator('input[name="sip.uri"]').fill("sip:agent1@127.0.0.1")
-    await options.locator('[data-comptoir="sip-save"]').click()
-    const dock = await context.newPage()
-    await dock.goto(`chrome-extension://${extensionId}/popup.html`)
-    await dock.locator('[data-comptoir="softphone"][data-state="registered"]').waitFor({ timeout: 20_000 })
+    const ours = await startOurs(oursDir, site, customers)
+    contexts.push(ours.context)
+    const { context: bareContext, bare } = await startBare(bareDir, site)
+    contexts.push(bareContext)
+    const { dock, page } = ours
 
-    const bareJs = (await build({ entryPoints: ["bench/bare-sipjs-page.ts"], bundle: true, write: false, format: "iife", minify: true })).outputFiles[0]!.text
-    site.route("/bare.js", bareJs, "text/javascript")
-    site.route("/bare", `<!doctype html><meta charset="utf-8"><title>bare sip.js</title><body><script src="/bare.js"></script></body>`)
-    const bare = await context.newPage()
-    // [::1]: an origin the extension does not run on.
-    await bare.goto(`${site.bareOrigin}/bare`)
-    await within("the bare page's registration", 20_000, bare.evaluate(() => (window as unknown as { bare: { start(u: string): Promise<void> } }).bare.start("bare1")))
-
-    const page = await context.newPage()
+    // Index 0 of each list is the cold first call; the rest are warm.
     const outOurs: number[] = []
     const outOursFromPlaywright: number[] = []
     const outBare: number[] = []
@@ -108,11 +154,8 @@ async function main() {
     const inBare: number[] = []
     const endedAfterHangup: number[] = []
     const formAfterHangup: number[] = []
-    // Round 0 warms both sides (the first getUserMedia of a process opens the microphone cold, ~80 ms) and is
-    // not counted: otherwise ours, which calls first, pays it alone.
-    const record = (list: number[], v: number, i: number) => void (i > 0 && list.push(v))
-    for (let i = 0; i <= CALLS; i++) {
-      const c = customers[i % customers.length]!
+
+    const outgoingOurs = async (i: number, c: Customer) => {
       const e164 = c.contacts[0]!.phones[0]!
       // Ours: a page with the number, the card in the content script's panel, its call button.
       site.route(`/fiche-${i}`, `<!doctype html><meta charset="utf-8"><p>${c.company} — ${c.code} — ${c.writtenPhones[0]![0]}</p>`)
@@ -136,13 +179,17 @@ async function main() {
       } catch (e) {
         throw new Error(`call ${i}: the card's call button for ${e164} started no call: ${await whyNoCall(page, dock)}`, { cause: e })
       }
-      record(outOurs, (await answered) - t0, i)
-      record(outOursFromPlaywright, (await answered) - pw0, i)
+      outOurs.push((await answered) - t0)
+      outOursFromPlaywright.push((await answered) - pw0)
       // Hang-up → the call's outcome form (issue #9), timed in the dock from just before the click.
-      const callId = await within(`call ${i}: the dock's softphone state`, 10_000, dock.evaluate(async () => {
-        const r = (await chrome.runtime.sendMessage({ type: "softphone/state", payload: {} })) as { data: { state: { call: { id: string } | null } } }
-        return r.data.state.call?.id ?? ""
-      }))
+      const callId = await within(
+        `call ${i}: the dock's softphone state`,
+        10_000,
+        dock.evaluate(async () => {
+          const r = (await chrome.runtime.sendMessage({ type: "softphone/state", payload: {} })) as { data: { state: { call: { id: string } | null } } }
+          return r.data.state.call?.id ?? ""
+        })
+      )
       const ended = whenShown(dock, '[data-comptoir="softphone"][data-state="ended"]')
       const formShown = whenShown(dock, `[data-comptoir="outcome-form"][data-call-id="${callId}"]`)
       const h0 = await dock.evaluate(() => {
@@ -151,52 +198,86 @@ async function main() {
         button.click()
         return t
       })
-      record(endedAfterHangup, (await ended) - h0, i)
-      record(formAfterHangup, (await formShown) - h0, i)
+      endedAfterHangup.push((await ended) - h0)
+      formAfterHangup.push((await formShown) - h0)
+    }
 
-      // Bare page: the same call, started by a click handler in the page.
+    const outgoingBare = async (i: number) => {
+      // The same call, started in the page (what a click handler would do).
       const bareAnswered = whenShown(bare, '#state[data-state="in-call"]')
       const b0 = await bare.evaluate(() => {
         const t = Date.now()
         void (window as unknown as { bare: { call(n: string): Promise<void> } }).bare.call("+33144319244")
         return t
       })
-      record(outBare, (await bareAnswered) - b0, i)
+      outBare.push((await bareAnswered) - b0)
       await within(`call ${i}: the bare page's hang-up`, 10_000, bare.evaluate(() => (window as unknown as { bare: { hangup(): Promise<void> } }).bare.hangup()))
+    }
 
-      // Incoming to ours: the caller's card in the dock.
+    const incomingOurs = async (i: number, c: Customer) => {
       const popped = whenShown(dock, `[data-comptoir="caller-card"][data-customer-code="${c.code}"]`)
       const i0 = Date.now()
-      await within(`call ${i}: the lab dialling the agent`, 20_000, lab.callFrom(e164, "agent1"))
-      record(inOurs, (await popped) - i0, i)
+      await within(`call ${i}: the lab dialling the agent`, 20_000, lab.callFrom(c.contacts[0]!.phones[0]!, "agent1"))
+      inOurs.push((await popped) - i0)
       const declined = whenShown(dock, '[data-comptoir="softphone"][data-state="ended"]')
       await dock.locator('[data-comptoir="decline"]').click({ timeout: 20_000 })
       await declined
+    }
 
-      // Incoming to the bare page.
+    const incomingBare = async (i: number, c: Customer) => {
       const barePopped = whenShown(bare, "#caller [data-caller]")
       const j0 = Date.now()
-      await within(`call ${i}: the lab dialling the bare page`, 20_000, lab.callFrom(e164, "bare1"))
-      record(inBare, (await barePopped) - j0, i)
+      await within(`call ${i}: the lab dialling the bare page`, 20_000, lab.callFrom(c.contacts[0]!.phones[0]!, "bare1"))
+      inBare.push((await barePopped) - j0)
       await within(`call ${i}: the bare page's hang-up`, 10_000, bare.evaluate(() => (window as unknown as { bare: { hangup(): Promise<void> } }).bare.hangup()))
-      process.stdout.write(".")
+    }
+
+    const setUp = Date.now() - began
+    for (let i = 0; i <= WARM; i++) {
+      const c = customers[i % customers.length]!
+      const steps: [string, () => Promise<void>][] =
+        i % 2 === 0
+          ? [["out ours", () => outgoingOurs(i, c)], ["out bare", () => outgoingBare(i)], ["in ours", () => incomingOurs(i, c)], ["in bare", () => incomingBare(i, c)]]
+          : [["out bare", () => outgoingBare(i)], ["out ours", () => outgoingOurs(i, c)], ["in bare", () => incomingBare(i, c)], ["in ours", () => incomingOurs(i, c)]]
+      const took: string[] = []
+      for (const [name, step] of steps) {
+        const s0 = Date.now()
+        await step()
+        took.push(`${name} ${Date.now() - s0} ms`)
+      }
+      if (TRACE) console.log(`round ${i}: ${took.join(", ")}`)
+      else process.stdout.write(".")
     }
     console.log("")
+    console.log(`Softphone through the local SIP lab (${BUILD_DIR}): each side in a fresh browser of its own; 1 cold + ${WARM} warm calls of each kind per side, sides alternating first; set-up ${Math.round(setUp / 1000)} s, calls ${Math.round((Date.now() - began - setUp) / 1000)} s`)
     const row = (label: string, ours: number[], base: number[], target: string) => {
-      const [o50, o95, b50, b95] = [pct(ours, 50), pct(ours, 95), pct(base, 50), pct(base, 95)]
-      console.log(`${label.padEnd(38)} ours p50 ${o50} ms p95 ${o95} ms | bare sip.js p50 ${b50} ms p95 ${b95} ms | p95 ratio ${(o95 / b95).toFixed(2)}× (${target})`)
-      return { ours: { p50: o50, p95: o95, samples: ours }, bare: { p50: b50, p95: b95, samples: base }, ratioP95: o95 / b95 }
+      const [oursCold, baseCold] = [ours[0]!, base[0]!]
+      const [oursWarm, baseWarm] = [ours.slice(1), base.slice(1)]
+      const [o50, o95, b50, b95] = [pct(oursWarm, 50), pct(oursWarm, 95), pct(baseWarm, 50), pct(baseWarm, 95)]
+      const [lo, hi] = ratioInterval(oursWarm, baseWarm)
+      console.log(`${label}`)
+      console.log(`  first call, cold: ours ${oursCold} ms, bare ${baseCold} ms | ratio ${(oursCold / baseCold).toFixed(2)}×`)
+      console.log(
+        `  ${WARM} warm calls:     ours p50 ${o50} / p95 ${o95} ms | bare p50 ${b50} / p95 ${b95} ms | ratio p50 ${(o50 / b50).toFixed(2)}×, p95 ${(o95 / b95).toFixed(2)}× (95% interval ${lo.toFixed(2)}–${hi.toFixed(2)}×) (${target})`
+      )
+      return {
+        cold: { ours: oursCold, bare: baseCold, ratio: oursCold / baseCold },
+        warm: { ours: { p50: o50, p95: o95, samples: oursWarm }, bare: { p50: b50, p95: b95, samples: baseWarm }, ratioP50: o50 / b50, ratioP95: o95 / b95, ratioP95Interval95: [lo, hi] }
+      }
     }
-    console.log(`Softphone through the local SIP lab, ${CALLS} calls each:`)
     results.clickToAnswered = row("click → in call (lab answers at once)", outOurs, outBare, "target ≤ 1.2×")
-    results.clickToAnsweredFromPlaywrightCall = row("  same, clock from Playwright's click()", outOursFromPlaywright, outBare, "as measured before: includes Playwright's actionability checks")
+    results.clickToAnsweredFromPlaywrightCall = row("  same, clock from Playwright's click() (includes its actionability checks)", outOursFromPlaywright, outBare, "as measured before")
     results.inviteToCallerCard = row("incoming INVITE → caller card", inOurs, inBare, "target ≤ 1.2×, p95 ≤ 300 ms")
     {
-      const [f50, f95, e50, e95] = [pct(formAfterHangup, 50), pct(formAfterHangup, 95), pct(endedAfterHangup, 50), pct(endedAfterHangup, 95)]
-      console.log(
-        `${"hang-up → outcome form shown".padEnd(38)} ours p50 ${f50} ms p95 ${f95} ms | dock shows "ended" p50 ${e50} ms p95 ${e95} ms | p95 ratio ${(f95 / e95).toFixed(2)}× (target p95 ≤ 100 ms)`
-      )
-      results.hangupToOutcomeForm = { form: { p50: f50, p95: f95, samples: formAfterHangup }, ended: { p50: e50, p95: e95, samples: endedAfterHangup }, ratioP95: f95 / e95 }
+      const [form, ended] = [formAfterHangup.slice(1), endedAfterHangup.slice(1)]
+      const [f50, f95, e50, e95] = [pct(form, 50), pct(form, 95), pct(ended, 50), pct(ended, 95)]
+      console.log("hang-up → outcome form shown (ours only)")
+      console.log(`  first call: form ${formAfterHangup[0]} ms, dock shows "ended" ${endedAfterHangup[0]} ms`)
+      console.log(`  ${WARM} warm calls:     form p50 ${f50} / p95 ${f95} ms | dock shows "ended" p50 ${e50} / p95 ${e95} ms | p95 ratio ${(f95 / e95).toFixed(2)}× (target p95 ≤ 100 ms)`)
+      results.hangupToOutcomeForm = {
+        cold: { form: formAfterHangup[0], ended: endedAfterHangup[0] },
+        warm: { form: { p50: f50, p95: f95, samples: form }, ended: { p50: e50, p95: e95, samples: ended }, ratioP95: f95 / e95 }
+      }
     }
     mkdirSync("bench-results", { recursive: true })
     writeFileSync("bench-results/softphone.json", JSON.stringify(results, null, 2))
@@ -214,11 +295,12 @@ async function main() {
     }
     throw e
   } finally {
-    await context.close()
+    for (const c of contexts) await c.close()
     server.closeAllConnections()
     server.close()
     await lab.dispose()
-    rmSync(dir, { recursive: true, force: true })
+    rmSync(oursDir, { recursive: true, force: true })
+    rmSync(bareDir, { recursive: true, force: true })
   }
 }
 

@@ -12,26 +12,22 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
  */
 export const MEDIA_ARGS = ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--allow-loopback-in-peer-connection"]
 
+/** The flags that keep Chromium off the network (DESIGN.md), with or without the extension. */
+const OFFLINE_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--lang=en-US"]
+
 /** Debian's Chromium with the built extension; the flags keep it off the network (DESIGN.md). */
 export async function launchWithExtension(userDataDir: string, extraArgs: string[] = []): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      `--disable-extensions-except=${BUILD_DIR}`,
-      `--load-extension=${BUILD_DIR}`,
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-      "--lang=en-US",
-      ...extraArgs
-    ],
+    args: [`--disable-extensions-except=${BUILD_DIR}`, `--load-extension=${BUILD_DIR}`, ...OFFLINE_ARGS, ...extraArgs],
     locale: "en-US"
   })
+}
+
+/** The same Chromium and flags without any extension (the softphone bench's bare sip.js page runs in one). */
+export async function launchWithoutExtension(userDataDir: string, extraArgs: string[] = []): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: [...OFFLINE_ARGS, ...extraArgs], locale: "en-US" })
 }
 
 export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {
