@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor, CursorError, type Conflict, type Mutation, 
 import type { TableRegistry } from "../../src/domain/sync/tables"
 import type { AuthContext } from "../auth/users"
 import type { Db, Queryable } from "../db/db"
-import { applyDocumentRules, applyPaymentRules, documentNumberPrefix, type NumberAllocator } from "../documents/issue"
+import { applyDocumentRules, applyPaymentRules, documentNumberPrefix, SELLER, type NumberAllocator } from "../documents/issue"
 import { HttpError } from "../http/zod"
 import type { WriteBatcher } from "./write-batcher"
 
@@ -49,12 +49,28 @@ export async function push(
   return fast ?? pushUnderLock(db, tables, auth, req, beforeCommit)
 }
 
+/**
+ * The client and the pushed rows, by primary key. The LATERAL … LIMIT 1 keeps it one index lookup per key
+ * whatever the statistics say: written as a join, the planner hashed the keys against every row of the team
+ * (a 2,700-row team: 1.2 ms of PostgreSQL's time per push instead of 0.1 ms, and more in PGlite, which runs
+ * in the server's own thread).
+ */
 const READ_STATE = `SELECT
      (SELECT row_to_json(c) FROM (SELECT team_id, user_id, last_mutation_id FROM clients WHERE client_id = $2) c) AS client,
      (SELECT coalesce(json_agg(json_build_object('t', r.table_name, 'k', r.id, 'd', r.data, 'v', r.version, 'x', r.deleted)), '[]')
-        FROM rows r JOIN jsonb_to_recordset($3::jsonb) AS k(t text, k text) ON r.table_name = k.t AND r.id = k.k
-        WHERE r.team_id = $1) AS rows,
+        FROM jsonb_to_recordset($3::jsonb) AS k(t text, k text)
+        CROSS JOIN LATERAL (SELECT table_name, id, data, version, deleted FROM rows WHERE team_id = $1 AND table_name = k.t AND id = k.k LIMIT 1) r) AS rows,
      EXISTS (SELECT 1 FROM webhooks WHERE team_id = $1 AND enabled) AS webhook`
+
+/**
+ * The rows a push reads: its own, and with a document the team's seller identity (issuing checks it), read in
+ * the same statement rather than in one more round trip per document.
+ */
+function keysToRead(tables: TableRegistry, req: PushRequest): { t: string; k: string }[] {
+  const keys = new Map(req.mutations.map((m) => [rowId(m.table, m.key), { t: m.table, k: m.key }]))
+  if (req.mutations.some((m) => tables[m.table]?.document)) keys.set(rowId(SELLER.table, SELLER.key), { t: SELLER.table, k: SELLER.key })
+  return [...keys.values()]
+}
 
 interface ReadState {
   client: { team_id: string; user_id: string; last_mutation_id: number } | null
@@ -94,8 +110,7 @@ async function pushLockingLast(
 ): Promise<PushOutcome | null> {
   const lockFirst = req.mutations.some((m) => m.table === "payments" || tables[m.table]?.document === "order" || tables[m.table]?.document === "credit-note")
   if (lockFirst) return null
-  const keys = [...new Map(req.mutations.map((m) => [rowId(m.table, m.key), { t: m.table, k: m.key }])).values()]
-  const [state] = await db.query<ReadState>(READ_STATE, [auth.teamId, req.clientId, JSON.stringify(keys)])
+  const [state] = await db.query<ReadState>(READ_STATE, [auth.teamId, req.clientId, JSON.stringify(keysToRead(tables, req))])
   if (!state || state.webhook) return null
   const client = state.client
   if (client && (client.team_id !== auth.teamId || client.user_id !== auth.userId)) throw clientNotYours()
@@ -224,8 +239,7 @@ async function pushUnderLock(
     // A statement of its own, after the lock: its snapshot sees the push that held the lock before us. (Joined
     // into the UPDATE above, it would read the snapshot taken before the wait, and replay a duplicate push.)
     // No lock on the client row: a client belongs to one team, whose row lock already serializes its pushes.
-    const keys = [...new Map(req.mutations.map((m) => [rowId(m.table, m.key), { t: m.table, k: m.key }])).values()]
-    const [state] = await tx.query<ReadState>(READ_STATE, [auth.teamId, req.clientId, JSON.stringify(keys)])
+    const [state] = await tx.query<ReadState>(READ_STATE, [auth.teamId, req.clientId, JSON.stringify(keysToRead(tables, req))])
     const client = state!.client
     if (client && (client.team_id !== auth.teamId || client.user_id !== auth.userId)) throw clientNotYours()
     const { last, skipped, gap, toApply } = sequence(req, client?.last_mutation_id ?? 0)
