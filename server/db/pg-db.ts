@@ -90,7 +90,16 @@ async function runBatch<R extends object>(pool: pg.Pool, statements: readonly St
   const conn = await pool.connect()
   let broken: Error | undefined
   try {
-    const sent = [conn.query("BEGIN"), ...statements.map((s) => conn.query(statement(s.sql, s.params))), conn.query("COMMIT")]
+    // pg writes each statement to the socket as it is queued (one write each, a system call and a wake-up of
+    // the backend apiece); corked, the whole batch leaves in one write.
+    const socket = (conn as unknown as { connection?: { stream?: { cork?(): void; uncork?(): void } } }).connection?.stream
+    socket?.cork?.()
+    let sent: Promise<pg.QueryResult>[]
+    try {
+      sent = [conn.query("BEGIN"), ...statements.map((s) => conn.query(statement(s.sql, s.params))), conn.query("COMMIT")]
+    } finally {
+      socket?.uncork?.()
+    }
     const settled = await Promise.allSettled(sent)
     const commit = settled.at(-1)!
     const failed = settled.findIndex((r) => r.status === "rejected" && (r.reason as { code?: string }).code !== IN_FAILED_TRANSACTION)
