@@ -4,6 +4,7 @@ import { openBackend, skipPostgres, type Backend } from "../test/harness"
 import { BatchError, prepared } from "./db"
 
 const INSERT = prepared("comptoir_test_probe_insert", "INSERT INTO prepared_probe (n) VALUES ($1) RETURNING n")
+const ECHO = prepared("comptoir_test_probe_echo", "SELECT $1::text AS s, $2::boolean AS b, $3::bigint AS n, $4::jsonb AS j")
 
 for (const backend of ["pglite", "postgres"] as const) {
   describe.skipIf(backend === "postgres" && skipPostgres)(`statements marked prepared (${backend})`, () => {
@@ -28,6 +29,19 @@ for (const backend of ["pglite", "postgres"] as const) {
       expect(await b.db.batch<{ n: number }>([10, 11].map((n) => ({ sql: INSERT, params: [n] })))).toEqual([[{ n: 10 }], [{ n: 11 }]])
       const stored = await b.db.query<{ n: number }>("SELECT n FROM prepared_probe ORDER BY n")
       expect(stored.map((r) => r.n)).toEqual([1, 2, 3, 4, 5, 6, 10, 11])
+    })
+
+    it("give back their parameters as sent, quotes, backslashes and nulls included", async () => {
+      for (const s of ["O'Brien", "'); DROP TABLE prepared_probe; --", "a\\b\\'c", "E'x'", "", null]) {
+        const j = JSON.stringify({ note: s, list: ["'", "\\"] })
+        expect(await b.db.query(ECHO, [s, s === null ? null : true, 9007199254740991, j])).toEqual([{ s, b: s === null ? null : true, n: 9007199254740991, j: JSON.parse(j) }])
+      }
+      expect((await b.db.query<{ n: number }>("SELECT count(*)::int AS n FROM prepared_probe"))[0]!.n).toBeGreaterThan(0)
+    })
+
+    it.runIf(backend === "pglite")("are prepared once in PGlite (a statement it keeps)", async () => {
+      const names = await b.db.query<{ name: string }>("SELECT name FROM pg_prepared_statements")
+      expect(names.map((r) => r.name)).toEqual(expect.arrayContaining(["comptoir_test_probe_insert", "comptoir_test_probe_echo"]))
     })
 
     it.runIf(backend === "postgres")("are parsed once per connection on PostgreSQL (a named statement it keeps)", async () => {
