@@ -3,7 +3,7 @@ import * as z from "zod"
 import { Email } from "../../src/domain/customers/customer.schema"
 import { newId } from "../../src/domain/ids"
 import { Role } from "../../src/domain/sync/tables"
-import type { Queryable } from "../db/db"
+import { prepared, type Queryable } from "../db/db"
 import { HttpError } from "../http/zod"
 import { dummyHash, hashPassword, verifyPassword } from "./passwords"
 import { hashToken, newToken } from "./tokens"
@@ -96,14 +96,17 @@ export async function teamView(db: Queryable, teamId: string) {
 const TOKEN_SHAPE = /^(cpt|inv|tkt)_[A-Za-z0-9_-]{43}$/
 
 /** The user behind a token of the given kind, or null when it is unknown, expired, revoked or disabled. */
+/** Every request's session lookup when the cache has none (auth/authenticator.ts): prepared. */
+const AUTHENTICATE = prepared(
+  "comptoir_authenticate",
+  `SELECT t.user_id, t.team_id, u.role, t.expires_at FROM tokens t JOIN users u ON u.user_id = t.user_id AND u.team_id = t.team_id
+   WHERE t.token_hash = $1 AND t.kind = $2 AND t.revoked_at IS NULL AND t.expires_at > now() AND u.disabled_at IS NULL`
+)
+
 export async function authenticate(db: Queryable, token: string, kind: "session" | "invite" | "sse-ticket"): Promise<{ auth: AuthContext; expiresAt: Date } | null> {
   if (!TOKEN_SHAPE.test(token)) return null
   const tokenHash = hashToken(token)
-  const [row] = await db.query<{ user_id: string; team_id: string; role: Role; expires_at: Date }>(
-    `SELECT t.user_id, t.team_id, u.role, t.expires_at FROM tokens t JOIN users u ON u.user_id = t.user_id AND u.team_id = t.team_id
-     WHERE t.token_hash = $1 AND t.kind = $2 AND t.revoked_at IS NULL AND t.expires_at > now() AND u.disabled_at IS NULL`,
-    [tokenHash, kind]
-  )
+  const [row] = await db.query<{ user_id: string; team_id: string; role: Role; expires_at: Date }>(AUTHENTICATE, [tokenHash, kind])
   return row ? { auth: { userId: row.user_id, teamId: row.team_id, role: row.role, tokenHash }, expiresAt: row.expires_at } : null
 }
 

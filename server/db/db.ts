@@ -45,6 +45,29 @@ export interface ListenHandlers {
   onError(err: unknown): void
 }
 
+const PREPARED = new Map<string, string>()
+
+/**
+ * Marks a statement of the hot path (every push and pull runs it) to be prepared once per connection on
+ * PostgreSQL, then only bound and executed: parsing and planning these statements cost PostgreSQL more than
+ * running them (0.3–0.5 ms each against ~0.2 ms, measured in a 2,700-row team), on the cores the server and
+ * its clients share. Returns `sql` unchanged; PGlite runs it as any other. The text must not be built per call
+ * (one name, one text), and its result columns must be named (no `*`), so that a migration adding a column
+ * leaves the prepared statement valid.
+ */
+export function prepared(name: string, sql: string): string {
+  const known = PREPARED.get(sql)
+  if (known !== undefined && known !== name) throw new Error(`statement prepared twice, as ${known} and ${name}`)
+  if ([...PREPARED.values()].includes(name) && known === undefined) throw new Error(`two statements prepared as ${name}`)
+  PREPARED.set(sql, name)
+  return sql
+}
+
+/** The prepared statement's name of `sql`, if it is one (see `prepared`). */
+export function preparedName(sql: string): string | undefined {
+  return PREPARED.get(sql)
+}
+
 /** bigint columns come back as numbers: versions and ids stay far below 2^53. */
 export function int8(value: string): number {
   const n = Number(value)

@@ -1,6 +1,6 @@
 import pg from "pg"
 
-import { BatchError, int8, type Db, type ListenHandlers, type Queryable, type Statement } from "./db"
+import { BatchError, int8, preparedName, type Db, type ListenHandlers, type Queryable, type Statement } from "./db"
 
 export interface PgDbOptions {
   connectionString: string
@@ -40,7 +40,7 @@ export async function openPgDb(opts: PgDbOptions): Promise<Db> {
   client.release()
 
   const run = async <R extends object>(q: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]) =>
-    (await q.query(sql, params as unknown[] | undefined)).rows as R[]
+    (await q.query(statement(sql, params))).rows as R[]
 
   return {
     kind: "postgres",
@@ -72,6 +72,12 @@ export async function openPgDb(opts: PgDbOptions): Promise<Db> {
   }
 }
 
+/** A named statement (parsed and planned once per connection) for the ones marked `prepared`, else a plain one. */
+function statement(sql: string, params?: readonly unknown[]): pg.QueryConfig {
+  const name = preparedName(sql)
+  return { text: sql, ...(params ? { values: params as unknown[] } : {}), ...(name ? { name } : {}) }
+}
+
 /** 25P02: "current transaction is aborted": a statement after the one that failed, skipped. */
 const IN_FAILED_TRANSACTION = "25P02"
 
@@ -84,7 +90,16 @@ async function runBatch<R extends object>(pool: pg.Pool, statements: readonly St
   const conn = await pool.connect()
   let broken: Error | undefined
   try {
-    const sent = [conn.query("BEGIN"), ...statements.map((s) => conn.query(s.sql, s.params as unknown[] | undefined)), conn.query("COMMIT")]
+    // pg writes each statement to the socket as it is queued (one write each, a system call and a wake-up of
+    // the backend apiece); corked, the whole batch leaves in one write.
+    const socket = (conn as unknown as { connection?: { stream?: { cork?(): void; uncork?(): void } } }).connection?.stream
+    socket?.cork?.()
+    let sent: Promise<pg.QueryResult>[]
+    try {
+      sent = [conn.query("BEGIN"), ...statements.map((s) => conn.query(statement(s.sql, s.params))), conn.query("COMMIT")]
+    } finally {
+      socket?.uncork?.()
+    }
     const settled = await Promise.allSettled(sent)
     const commit = settled.at(-1)!
     const failed = settled.findIndex((r) => r.status === "rejected" && (r.reason as { code?: string }).code !== IN_FAILED_TRANSACTION)

@@ -176,11 +176,17 @@ async function customerRows(tx: Queryable, teamId: string, customerId: string, t
   return out
 }
 
-/** The team's seller identity as this push sees it (a manager may complete it in the same push). */
+/** The row that holds the team's seller identity. */
+export const SELLER = { table: "teamSettings", key: "seller" } as const
+
+/**
+ * The team's seller identity as this push sees it: from the rows the push read or writes (the push reads this
+ * row with its own when it carries a document, and a manager may complete it in the same push), else read here.
+ */
 async function teamSellerRow(tx: Queryable, teamId: string, pending?: ReadonlyMap<string, RowState>): Promise<unknown> {
-  const own = pending?.get(rowId("teamSettings", "seller"))
+  const own = pending?.get(rowId(SELLER.table, SELLER.key))
   if (own) return own.deleted || !own.data ? null : (own.data.seller ?? null)
-  const [row] = await tx.query<{ d: RowData }>(`SELECT data AS d FROM rows WHERE team_id = $1 AND table_name = 'teamSettings' AND id = 'seller' AND NOT deleted`, [teamId])
+  const [row] = await tx.query<{ d: RowData }>(`SELECT data AS d FROM rows WHERE team_id = $1 AND table_name = $2 AND id = $3 AND NOT deleted`, [teamId, SELLER.table, SELLER.key])
   return row?.d.seller ?? null
 }
 

@@ -3,8 +3,8 @@ import { mergeMutation, rowId, toConflict, type RowState } from "../../src/domai
 import { decodeCursor, encodeCursor, CursorError, type Conflict, type Mutation, type PullResponse, type PushRequest, type PushResponse, type RowData } from "../../src/domain/sync/protocol"
 import type { TableRegistry } from "../../src/domain/sync/tables"
 import type { AuthContext } from "../auth/users"
-import type { Db, Queryable } from "../db/db"
-import { applyDocumentRules, applyPaymentRules, documentNumberPrefix, type NumberAllocator } from "../documents/issue"
+import { prepared, type Db, type Queryable } from "../db/db"
+import { applyDocumentRules, applyPaymentRules, documentNumberPrefix, SELLER, type NumberAllocator } from "../documents/issue"
 import { HttpError } from "../http/zod"
 import type { WriteBatcher } from "./write-batcher"
 
@@ -49,12 +49,31 @@ export async function push(
   return fast ?? pushUnderLock(db, tables, auth, req, beforeCommit)
 }
 
-const READ_STATE = `SELECT
+/**
+ * The client and the pushed rows, by primary key. The LATERAL … LIMIT 1 keeps it one index lookup per key
+ * whatever the statistics say: written as a join, the planner hashed the keys against every row of the team
+ * (a 2,700-row team: 1.2 ms of PostgreSQL's time per push instead of 0.1 ms, and more in PGlite, which runs
+ * in the server's own thread).
+ */
+const READ_STATE = prepared(
+  "comptoir_push_read",
+  `SELECT
      (SELECT row_to_json(c) FROM (SELECT team_id, user_id, last_mutation_id FROM clients WHERE client_id = $2) c) AS client,
      (SELECT coalesce(json_agg(json_build_object('t', r.table_name, 'k', r.id, 'd', r.data, 'v', r.version, 'x', r.deleted)), '[]')
-        FROM rows r JOIN jsonb_to_recordset($3::jsonb) AS k(t text, k text) ON r.table_name = k.t AND r.id = k.k
-        WHERE r.team_id = $1) AS rows,
+        FROM jsonb_to_recordset($3::jsonb) AS k(t text, k text)
+        CROSS JOIN LATERAL (SELECT table_name, id, data, version, deleted FROM rows WHERE team_id = $1 AND table_name = k.t AND id = k.k LIMIT 1) r) AS rows,
      EXISTS (SELECT 1 FROM webhooks WHERE team_id = $1 AND enabled) AS webhook`
+)
+
+/**
+ * The rows a push reads: its own, and with a document the team's seller identity (issuing checks it), read in
+ * the same statement rather than in one more round trip per document.
+ */
+function keysToRead(tables: TableRegistry, req: PushRequest): { t: string; k: string }[] {
+  const keys = new Map(req.mutations.map((m) => [rowId(m.table, m.key), { t: m.table, k: m.key }]))
+  if (req.mutations.some((m) => tables[m.table]?.document)) keys.set(rowId(SELLER.table, SELLER.key), { t: SELLER.table, k: SELLER.key })
+  return [...keys.values()]
+}
 
 interface ReadState {
   client: { team_id: string; user_id: string; last_mutation_id: number } | null
@@ -94,8 +113,7 @@ async function pushLockingLast(
 ): Promise<PushOutcome | null> {
   const lockFirst = req.mutations.some((m) => m.table === "payments" || tables[m.table]?.document === "order" || tables[m.table]?.document === "credit-note")
   if (lockFirst) return null
-  const keys = [...new Map(req.mutations.map((m) => [rowId(m.table, m.key), { t: m.table, k: m.key }])).values()]
-  const [state] = await db.query<ReadState>(READ_STATE, [auth.teamId, req.clientId, JSON.stringify(keys)])
+  const [state] = await db.query<ReadState>(READ_STATE, [auth.teamId, req.clientId, JSON.stringify(keysToRead(tables, req))])
   if (!state || state.webhook) return null
   const client = state.client
   if (client && (client.team_id !== auth.teamId || client.user_id !== auth.userId)) throw clientNotYours()
@@ -174,7 +192,9 @@ const STALE_MARK = "comptoir: stale read"
  * The locked statement of `pushLockingLast`. The team's UPDATE comes first (every other part reads `t`), so the
  * team lock is always taken before a counter row's, as on the lock-first path: no deadlock between them.
  */
-const LOCKED_WRITE = `WITH t AS (
+const LOCKED_WRITE = prepared(
+  "comptoir_push_write",
+  `WITH t AS (
            UPDATE teams SET version = version + 1 WHERE team_id = $1 RETURNING version
          ), n AS (
            INSERT INTO document_numbers (team_id, doc_type, year, last)
@@ -208,6 +228,7 @@ const LOCKED_WRITE = `WITH t AS (
                 -- (s.notified is selected so that the NOTIFY's subquery is not pruned away.)
                 (CASE WHEN s.written = $12::int AND s.client_stored = 1 THEN '0' ELSE '${STALE_MARK}' END)::int AS guard
          FROM (SELECT (SELECT version FROM t) AS version, (SELECT count(*) FROM w)::int AS written, (SELECT count(*) FROM c)::int AS client_stored, (SELECT count(*) FROM p)::int AS notified) s`
+)
 
 /** The push with the team row lock taken first, held while it reads, decides, writes and commits. */
 async function pushUnderLock(
@@ -224,8 +245,7 @@ async function pushUnderLock(
     // A statement of its own, after the lock: its snapshot sees the push that held the lock before us. (Joined
     // into the UPDATE above, it would read the snapshot taken before the wait, and replay a duplicate push.)
     // No lock on the client row: a client belongs to one team, whose row lock already serializes its pushes.
-    const keys = [...new Map(req.mutations.map((m) => [rowId(m.table, m.key), { t: m.table, k: m.key }])).values()]
-    const [state] = await tx.query<ReadState>(READ_STATE, [auth.teamId, req.clientId, JSON.stringify(keys)])
+    const [state] = await tx.query<ReadState>(READ_STATE, [auth.teamId, req.clientId, JSON.stringify(keysToRead(tables, req))])
     const client = state!.client
     if (client && (client.team_id !== auth.teamId || client.user_id !== auth.userId)) throw clientNotYours()
     const { last, skipped, gap, toApply } = sequence(req, client?.last_mutation_id ?? 0)
@@ -306,6 +326,20 @@ function webhookBodies(tables: TableRegistry, teamId: string, version: number, c
   })
 }
 
+/** A pull's page (see `pull`). */
+const pullPage = (fromCursor: boolean) => `SELECT
+       ${fromCursor ? "NULL" : "(SELECT count(*) FROM rows WHERE team_id = $1 AND NOT deleted)::int"} AS total,
+       (SELECT row_to_json(t) FROM (SELECT version, tombstone_horizon FROM teams WHERE team_id = $1) t) AS team,
+       (SELECT row_to_json(c) FROM (SELECT team_id, user_id, last_mutation_id FROM clients WHERE client_id = $2) c) AS client,
+       (SELECT coalesce(json_agg(json_build_object('t', r.table_name, 'k', r.id, 'd', r.data, 'v', r.version, 'x', r.deleted) ORDER BY r.version, r.table_name, r.id), '[]')
+          FROM (SELECT table_name, id, data, version, deleted FROM rows
+                WHERE team_id = $1 AND (version, table_name, id) > ($3::bigint, $4::text, $5::text)
+                  AND NOT (deleted AND version <= ${fromCursor ? "$7::bigint" : "(SELECT version FROM teams WHERE team_id = $1)"})
+                ORDER BY version, table_name, id LIMIT $6) r) AS rows`
+/** Every incremental pull runs it: prepared (see `prepared`). A pull from the start is rare and big: planned each time. */
+const PULL_FROM_CURSOR = prepared("comptoir_pull", pullPage(true))
+const PULL_FROM_START = pullPage(false)
+
 export async function pull(db: Db, auth: AuthContext, q: { cursor: string; limit: number; clientId?: string | undefined }): Promise<PullResponse> {
   let cursor
   try {
@@ -324,15 +358,7 @@ export async function pull(db: Db, auth: AuthContext, q: { cursor: string; limit
     rows: { t: string; k: string; d: RowData | null; v: number; x: boolean }[]
     total: number | null
   }>(
-    `SELECT
-       ${cursor ? "NULL" : "(SELECT count(*) FROM rows WHERE team_id = $1 AND NOT deleted)::int"} AS total,
-       (SELECT row_to_json(t) FROM (SELECT version, tombstone_horizon FROM teams WHERE team_id = $1) t) AS team,
-       (SELECT row_to_json(c) FROM (SELECT team_id, user_id, last_mutation_id FROM clients WHERE client_id = $2) c) AS client,
-       (SELECT coalesce(json_agg(json_build_object('t', r.table_name, 'k', r.id, 'd', r.data, 'v', r.version, 'x', r.deleted) ORDER BY r.version, r.table_name, r.id), '[]')
-          FROM (SELECT table_name, id, data, version, deleted FROM rows
-                WHERE team_id = $1 AND (version, table_name, id) > ($3::bigint, $4::text, $5::text)
-                  AND NOT (deleted AND version <= ${cursor ? "$7::bigint" : "(SELECT version FROM teams WHERE team_id = $1)"})
-                ORDER BY version, table_name, id LIMIT $6) r) AS rows`,
+    cursor ? PULL_FROM_CURSOR : PULL_FROM_START,
     [auth.teamId, q.clientId ?? null, cursor?.version ?? -1, cursor?.table ?? "", cursor?.key ?? "", q.limit + 1, ...(cursor ? [cursor.firstPullHead ?? -1] : [])]
   )
   const team = res?.team
