@@ -160,6 +160,16 @@ function CustomerPricingEditor({ customerId, t }: { customerId: string; t: Trans
       </>
     )
   }
+  // The condition columns both rule tables share; their cells come from conditionCells.
+  const conditionHeaders = (
+    <>
+      <th>{t("catalog.prices.minQuantity")}</th>
+      <th>{t("catalog.prices.validFrom")}</th>
+      <th>{t("catalog.prices.validTo")}</th>
+      <th>{t("catalog.prices.status")}</th>
+      <th />
+    </>
+  )
   const expiredStyle = (r: RuleConditionValues) => (ruleStatus({ validTo: r.validTo || undefined }, today) === "expired" ? { opacity: 0.6 } : undefined)
   const specials = values.specialPrices
   const discounts = values.discounts
@@ -192,11 +202,7 @@ function CustomerPricingEditor({ customerId, t }: { customerId: string; t: Trans
               <th>{t("catalog.prices.product")}</th>
               <th className="c-num">{t("catalog.prices.catalogPrice")}</th>
               <th className="c-num">{t("catalog.prices.specialPrice")}</th>
-              <th>{t("catalog.prices.minQuantity")}</th>
-              <th>{t("catalog.prices.validFrom")}</th>
-              <th>{t("catalog.prices.validTo")}</th>
-              <th>{t("catalog.prices.status")}</th>
-              <th />
+              {conditionHeaders}
             </tr>
           </thead>
           <tbody>
@@ -232,11 +238,7 @@ function CustomerPricingEditor({ customerId, t }: { customerId: string; t: Trans
             <tr>
               <th>{t("catalog.prices.product")}</th>
               <th className="c-num">{t("catalog.prices.discountRule")}</th>
-              <th>{t("catalog.prices.minQuantity")}</th>
-              <th>{t("catalog.prices.validFrom")}</th>
-              <th>{t("catalog.prices.validTo")}</th>
-              <th>{t("catalog.prices.status")}</th>
-              <th />
+              {conditionHeaders}
             </tr>
           </thead>
           <tbody>
