@@ -290,6 +290,80 @@ test("an outcome typed but not saved survives a reload, a closed tab and a stopp
   await phonePage.close()
 })
 
+test("a call left to log never takes the form of the call under way or just ended: it stays listed 'to log'", async ({ extContext, extensionId, lab }) => {
+  const form = (p: Page) => p.locator('[data-comptoir="outcome-form"]')
+  const liveCallId = (p: Page) =>
+    p.evaluate(async () => {
+      const r = (await chrome.runtime.sendMessage({ type: "softphone/state", payload: {} })) as { data: { state: { call: { id: string } | null } } }
+      return r.data.state.call!.id
+    })
+  let phonePage = await openDock(extContext, extensionId)
+  await expect(dock(phonePage)).toHaveAttribute("data-state", /registered|ended/, { timeout: 15_000 })
+
+  // Call A: answered, hung up, its form put away without a word (the popup closed): it is left to log.
+  const first = customers.filter((c) => c.country === "FR")[22]!
+  await lab.callFrom(first.contacts[0]!.phones[0]!, "agent1")
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "ringing-in", { timeout: 10_000 })
+  await phonePage.locator('[data-comptoir="answer"]').click()
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "in-call")
+  const callA = await liveCallId(phonePage)
+  await phonePage.locator('[data-comptoir="hangup"]').click()
+  await expect(form(phonePage)).toHaveAttribute("data-call-id", callA)
+  await phonePage.close()
+
+  // Call B rings; the popup, opened again, is where the agent answers it.
+  const second = customers.filter((c) => c.country === "FR")[24]!
+  const numberB = second.contacts[0]!.phones[0]!
+  phonePage = await openDock(extContext, extensionId)
+  await lab.callFrom(numberB, "agent1")
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "ringing-in", { timeout: 10_000 })
+  await phonePage.locator('[data-comptoir="answer"]').click()
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "in-call")
+  const callB = await liveCallId(phonePage)
+  expect(callB).not.toBe(callA)
+  // The popup closed and opened again during B: A's form does not come back over the call under way.
+  await phonePage.close()
+  phonePage = await openDock(extContext, extensionId)
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "in-call")
+  const itemA = phonePage.locator(`[data-comptoir="outcome-pending-item"][data-draft-id="${callA}"]`)
+  await expect(itemA).toContainText(first.company)
+  await expect(phonePage.locator(`[data-comptoir="outcome-form"][data-call-id="${callA}"]`)).toHaveCount(0)
+  // Notes for B while talking: the live form is B's.
+  await phonePage.locator('[data-comptoir="outcome-open-live"]').click()
+  await expect(form(phonePage)).toHaveAttribute("data-call-id", callB)
+  await expect(form(phonePage)).toHaveAttribute("data-live", "true")
+  await form(phonePage).locator('textarea[name="notes"]').fill("Asks for the catalogue")
+  await expect(form(phonePage).locator('[data-comptoir="outcome-draft-state"]')).toHaveAttribute("data-state", "kept")
+  await phonePage.close()
+  phonePage = await openDock(extContext, extensionId)
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "in-call")
+  // B's notes begun: its live form comes back, A stays listed.
+  await expect(form(phonePage)).toHaveAttribute("data-call-id", callB)
+  await expect(phonePage.locator(`[data-comptoir="outcome-pending-item"][data-draft-id="${callA}"]`)).toContainText(first.company)
+
+  // B hung up: the form is B's, with B's number and talk time; A waits in the "to log" list.
+  await phonePage.locator('[data-comptoir="hangup"]').click()
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "ended")
+  await expect(form(phonePage)).toHaveCount(1)
+  await expect(form(phonePage)).toHaveAttribute("data-call-id", callB)
+  await expect(form(phonePage).locator('input[name="number"]')).toHaveValue(numberB)
+  const headerTimer = ((await phonePage.locator('[data-comptoir="call-timer"]').textContent()) ?? "").replace(/[^0-9:]/g, "")
+  await expect(form(phonePage).locator('input[name="duration"]')).toHaveValue(headerTimer)
+  await expect(phonePage.locator(`[data-comptoir="outcome-pending-item"][data-draft-id="${callA}"]`)).toContainText(first.company)
+  // The popup opened again after the hang-up: still B's form, A still listed.
+  await phonePage.close()
+  phonePage = await openDock(extContext, extensionId)
+  await expect(form(phonePage)).toHaveAttribute("data-call-id", callB)
+  await expect(phonePage.locator(`[data-comptoir="outcome-pending-item"][data-draft-id="${callA}"]`)).toContainText(first.company)
+
+  // Tidy: neither is left to log for the specs after this one.
+  await form(phonePage).locator('[data-comptoir="outcome-discard"]').click()
+  const leftA = phonePage.locator(`[data-comptoir="outcome-pending-item"][data-draft-id="${callA}"]`)
+  await leftA.locator('[data-comptoir="outcome-pending-discard"]').click()
+  await expect(leftA).toHaveCount(0)
+  await phonePage.close()
+})
+
 test("mute stops the microphone's audio going out and unmute brings it back; hold stops it too and shows in the state until resumed", async ({ extContext, extensionId, lab }) => {
   const phonePage = await openDock(extContext, extensionId)
   await expect(dock(phonePage)).toHaveAttribute("data-state", /registered|ended/, { timeout: 15_000 })

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import type { CallLog } from "~src/domain/calls/call-log.schema"
+import { formOwnerOnOpen } from "~src/domain/calls/form-owner"
 import { DRAFTS_CHANGED_KEY, type OutcomeDraft } from "~src/domain/calls/outcome-draft"
 import { outcomeCustomerOf, outcomeDefaults, talkSecondsOf, type OutcomeContext, type OutcomeFormValues } from "~src/domain/calls/outcome-form"
 import { toLogLines } from "~src/domain/calls/to-log"
@@ -116,17 +117,17 @@ export function CallOutcomeDock({ view, agentCountry }: { view: SoftphoneView; a
 
   useEffect(() => {
     if (!pending) return
-    // Opened again during the call (a reload, another surface): notes typed so far come back in the live form.
-    if (!open && talking && !liveHandled.current.has(talking.id)) {
-      liveHandled.current.add(talking.id)
-      const d = pending.find((p) => p.id === talking.id)
-      if (d) setOpen(openDuringCall(talking, view, Date.now(), timeZone, d.values))
+    // Opened again (a reload, another surface): the call under way, if its notes were begun, or the call just
+    // ended, if still to log, comes back with its draft; an earlier call left to log stays in the list below.
+    const owner = open ? null : formOwnerOnOpen({ call, lastCallId: lastCall?.id ?? null, pendingIds: pending.map((p) => p.id) })
+    const d = owner ? pending.find((p) => p.id === owner.callId) : undefined
+    if (owner?.kind === "live" && d && talking?.id === owner.callId && !liveHandled.current.has(owner.callId)) {
+      liveHandled.current.add(owner.callId)
+      setOpen(openDuringCall(talking, view, Date.now(), timeZone, d.values))
     }
-    // Opened again (a reload, another surface): the last call, still to log, comes back with its draft.
-    if (!open && lastCall && !handled.current.has(lastCall.id)) {
-      const d = pending.find((p) => p.id === lastCall.id)
-      handled.current.add(lastCall.id)
-      if (d) setOpen(openFromDraft(d, Date.now(), timeZone))
+    if (owner?.kind === "ended" && d && !handled.current.has(owner.callId)) {
+      handled.current.add(owner.callId)
+      setOpen(openFromDraft(d, Date.now(), timeZone))
     }
     // The background's draft names the customer fully (the dock may only have known their id), or names the
     // customer created for the number since ("New customer with this number"): the form opens again with them.
@@ -137,7 +138,7 @@ export function CallOutcomeDock({ view, agentCountry }: { view: SoftphoneView; a
         else setOpen({ ...open, context: { ...open.context, customer: d.context.customer } })
       }
     }
-  }, [pending, open, lastCall, talking, view, timeZone])
+  }, [pending, open, call, lastCall, talking, view, timeZone])
 
   const close = () => {
     setOpen(null)
