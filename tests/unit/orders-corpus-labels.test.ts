@@ -142,3 +142,34 @@ describe("the fourth held-out part (held-out-4), written blind after the extract
     }
   })
 })
+
+describe("the fifth held-out part (held-out-5), written blind after the extractor", () => {
+  const mails = part("held-out-5")
+  const withAttachment = (mime: RegExp) => mails.filter((m) => mime.test(m.eml)).map((m) => m.name)
+
+  it("holds 44 mails, 22 French and 22 English, 14 of them not orders", () => {
+    expect(mails).toHaveLength(44)
+    expect(mails.filter((m) => /^h5-\d\d-fr-/.test(m.name))).toHaveLength(22)
+    expect(mails.filter((m) => /^h5-\d\d-en-/.test(m.name))).toHaveLength(22)
+    expect(mails.filter((m) => !m.expected.is_order)).toHaveLength(14)
+  })
+
+  it("labels as not an order exactly the mails named so", () => {
+    for (const { name, expected } of mails) expect(expected.is_order, name).toBe(!/^h5-\d\d-[a-z]{2}-non-/.test(name))
+  })
+
+  it("attaches two PDF purchase orders, two .csv orders (one windows-1252 with semicolons) and one .xlsx", () => {
+    expect(withAttachment(/Content-Type: application\/pdf/)).toEqual(["h5-07-fr-hebert-pdf-chai", "h5-31-en-sinclair-pdf-po"])
+    expect(withAttachment(/Content-Type: text\/csv/)).toEqual(["h5-09-fr-ogec-csv-avant-vacances", "h5-35-en-whitfield-csv-week-commencing"])
+    expect(withAttachment(/Content-Type: text\/csv; charset="windows-1252"/)).toEqual(["h5-09-fr-ogec-csv-avant-vacances"])
+    expect(withAttachment(/Content-Type: application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/)).toEqual(["h5-28-en-lockwood-xlsx-pike-street"])
+  })
+
+  it("dates every mail in late 2026 and no delivery before its mail", () => {
+    for (const { name, eml, expected } of mails) {
+      const sent = new Date(/^Date: (.+)$/m.exec(eml)![1]!)
+      expect(sent.getUTCFullYear() === 2026 && sent.getUTCMonth() >= 9, `${name}: ${sent.toISOString()}`).toBe(true)
+      if (expected.delivery_date !== null) expect(new Date(`${expected.delivery_date}T23:59:59Z`) >= sent, `${name}: delivery before the mail`).toBe(true)
+    }
+  })
+})
