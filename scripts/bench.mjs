@@ -39,7 +39,7 @@ if (only.includes("softphone")) {
   if (!existsSync(resolve(root, "build/chrome-mv3-prod/manifest.json"))) run("build", "npx", ["plasmo", "build", "--src-path=."])
   run("softphone through the SIP lab", "npx", tsx("bench/softphone.bench.ts"))
 }
-// Orders captured from email (issue #11): the extractor over the tuned corpus and the two held-out parts (Node, no browser).
+// Orders captured from email (issue #11): the extractor over the tuned corpus and each held-out part, blind when written (Node, no browser).
 if (only.includes("orders")) run("orders from email (the tuned corpus and each held-out part)", "npx", tsx("bench/orders.bench.ts"))
 // Quotes (issue #10): the form after the click (built extension), a 50-line PDF, 50 agents issuing on PostgreSQL.
 if (only.includes("quote") || process.env.BENCH_ONLY === undefined) {
