@@ -36,6 +36,16 @@ export const CategoryDiscount = z
   .refine(datesInOrder, DATES_IN_ORDER)
 export type CategoryDiscount = z.infer<typeof CategoryDiscount>
 
+/** The catalog's categories, each once (the first spelling met), sorted: what a category rule or a product offers. */
+export function catalogCategories(products: readonly Pick<Product, "category">[]): string[] {
+  const byKey = new Map<string, string>()
+  for (const p of products) {
+    const c = p.category?.trim()
+    if (c && !byKey.has(c.toLocaleLowerCase("fr"))) byKey.set(c.toLocaleLowerCase("fr"), c)
+  }
+  return [...byKey.values()].sort((a, b) => a.localeCompare(b, "fr"))
+}
+
 /** Categories are named by hand in the catalog and in a file: "Papier" and "papier " are one category. */
 export function sameCategory(a: string | null | undefined, b: string | null | undefined): boolean {
   return !!a?.trim() && !!b?.trim() && a.trim().toLocaleLowerCase("fr") === b.trim().toLocaleLowerCase("fr")
