@@ -228,7 +228,7 @@ export function valuesFromPricing(p: PricingRules | null, lang: "fr" | "en", tod
   return {
     discountPercent: p?.discountBp ? percentToInput(p.discountBp, lang) : "",
     specialPrices: order(p?.specialPrices ?? []).map((s) => ({ productId: s.productId, unitPrice: centsToInput(s.unitPriceCents, lang), ...conditions(s) })),
-    // One list of discounts, whatever their scope: the category ones, then the catalog's and the products'.
+    // One list of discounts, whatever their scope: the catalog's and the products', then the categories' (by name).
     discounts: order([...(p?.categoryDiscounts ?? []), ...(p?.discounts ?? [])]).map((d) =>
       "category" in d ? { productId: "", category: d.category, discountPercent: percentToInput(d.discountBp, lang), ...conditions(d) } : { productId: d.productId ?? "", discountPercent: percentToInput(d.discountBp, lang), ...conditions(d) }
     )
