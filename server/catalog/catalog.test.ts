@@ -83,7 +83,7 @@ for (const backend of ["pglite", "postgres"] as const) {
       expect((await push(team.manager, { table: "customerPrices", key: "c1", fields: pricing })).conflicts).toEqual([])
       const pulled = await server.pull(team.agent2.token)
       // A row in the shape written before breaks and dates is completed with no dated discounts.
-      expect(pulled.rows.find((r) => r.table === "customerPrices" && r.key === "c1")?.data).toEqual({ ...pricing, discounts: [] })
+      expect(pulled.rows.find((r) => r.table === "customerPrices" && r.key === "c1")?.data).toEqual({ ...pricing, discounts: [], categoryDiscounts: [] })
     })
 
     it("refuses a discount over 100 %", async () => {
@@ -102,7 +102,7 @@ for (const backend of ["pglite", "postgres"] as const) {
       }
       expect((await push(team.manager, { table: "customerPrices", key: "c1", fields })).conflicts).toEqual([])
       const pulled = await server.pull(team.agent2.token)
-      expect(pulled.rows.find((r) => r.table === "customerPrices" && r.key === "c1")?.data).toEqual({ id: "c1", discountBp: 1000, ...fields })
+      expect(pulled.rows.find((r) => r.table === "customerPrices" && r.key === "c1")?.data).toEqual({ id: "c1", discountBp: 1000, categoryDiscounts: [], ...fields })
     })
 
     it("refuses a promotion that ends before it starts, a negative quantity break, and a date that is not one", async () => {
@@ -111,6 +111,27 @@ for (const backend of ["pglite", "postgres"] as const) {
       expect(await bad({ minQuantityMilli: -1000 })).toBe("/mutations/0/fields/discounts")
       expect(await refusedField(team.manager, "customerPrices", "c1", { specialPrices: [{ productId: gloves.id, unitPriceCents: 499, validFrom: "31/12/2026" }] })).toBe("/mutations/0/fields/specialPrices")
       expect((await stored("customerPrices", "c1"))?.data).toMatchObject({ discounts: [{ validTo: "2026-12-31" }] })
+    })
+
+    it("keeps a discount on a category of products and a product's category; refuses a category rule without a category or ending before it starts", async () => {
+      expect((await push(team.manager, { table: "products", key: gloves.id, fields: { category: "Hygiène", updatedAt: 3 } })).conflicts).toEqual([])
+      const categoryDiscounts = [{ category: "Hygiène", discountBp: 1200, minQuantityMilli: 10_000 }]
+      expect((await push(team.manager, { table: "customerPrices", key: "c1", fields: { categoryDiscounts, updatedAt: 3 } })).conflicts).toEqual([])
+      const pulled = await server.pull(team.agent2.token)
+      expect(pulled.rows.find((r) => r.table === "customerPrices" && r.key === "c1")?.data).toMatchObject({ discountBp: 1000, categoryDiscounts })
+      expect(pulled.rows.find((r) => r.table === "products" && r.key === gloves.id)?.data).toMatchObject({ category: "Hygiène" })
+
+      const bad = (rule: Record<string, unknown>) => refusedField(team.manager, "customerPrices", "c1", { categoryDiscounts: [{ discountBp: 500, ...rule }] })
+      expect(await bad({ category: "" })).toBe("/mutations/0/fields/categoryDiscounts")
+      expect(await bad({ category: "   " })).toBe("/mutations/0/fields/categoryDiscounts")
+      expect(await bad({})).toBe("/mutations/0/fields/categoryDiscounts")
+      expect(await bad({ category: "Hygiène", validFrom: "2026-12-31", validTo: "2026-12-01" })).toBe("/mutations/0/fields/categoryDiscounts")
+      expect(await bad({ category: "Hygiène", discountBp: 10_001 })).toBe("/mutations/0/fields/categoryDiscounts")
+      expect(await refusedField(team.manager, "products", gloves.id, { category: "x".repeat(61) })).toBe("/mutations/0/fields/category")
+      expect((await stored("customerPrices", "c1"))?.data).toMatchObject({ categoryDiscounts })
+
+      // An agent may not give one either.
+      expect((await push(team.agent, { table: "customerPrices", key: "c1", fields: { categoryDiscounts: [] } })).conflicts).toMatchObject([{ reason: "forbidden" }])
     })
 
     it("keeps where a draft quote line's price came from, refusing a source that is not a price", async () => {

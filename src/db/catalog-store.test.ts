@@ -50,7 +50,7 @@ describe("the catalog on this device", () => {
   it("keeps a customer's discount and special prices", async () => {
     const { store } = await storeAs("manager")
     expect(await store.savePricing({ id: "c1", discountBp: 1000, specialPrices: [{ productId: "p", unitPriceCents: 990 }], updatedAt: 1 }, 7)).toEqual({ ok: true })
-    expect(await store.pricing("c1")).toEqual({ pricing: { id: "c1", discountBp: 1000, specialPrices: [{ productId: "p", unitPriceCents: 990 }], discounts: [], updatedAt: 7 }, mayEdit: true })
+    expect(await store.pricing("c1")).toEqual({ pricing: { id: "c1", discountBp: 1000, specialPrices: [{ productId: "p", unitPriceCents: 990 }], discounts: [], categoryDiscounts: [], updatedAt: 7 }, mayEdit: true })
     expect(await store.pricing("c2")).toEqual({ pricing: null, mayEdit: true })
   })
 
@@ -58,14 +58,14 @@ describe("the catalog on this device", () => {
     const { store } = await storeAs("manager")
     const pricing = { id: "c1", discountBp: 0, specialPrices: [{ productId: "p", unitPriceCents: 499, minQuantityMilli: 10_000 }], discounts: [{ productId: null, discountBp: 1500, validFrom: "2026-12-01", validTo: "2026-12-31" }], updatedAt: 1 }
     expect(await store.savePricing(pricing, 7)).toEqual({ ok: true })
-    expect((await store.pricing("c1")).pricing).toEqual({ ...pricing, updatedAt: 7 })
+    expect((await store.pricing("c1")).pricing).toEqual({ ...pricing, categoryDiscounts: [], updatedAt: 7 })
     expect(await store.savePricing({ ...pricing, discounts: [{ productId: null, discountBp: 1500, validFrom: "2026-12-31", validTo: "2026-12-01" }] }, 8)).toMatchObject({ ok: false, error: expect.stringMatching(/end before it starts/) })
   })
 
-  it("reads a row stored before breaks and dated discounts as it was, with none of them", async () => {
+  it("reads a row stored before breaks, dated and category discounts as it was, with none of them", async () => {
     const { db, store } = await storeAs("agent")
     await db.customerPrices.put({ id: "old", discountBp: 500, specialPrices: [{ productId: "p", unitPriceCents: 990 }], updatedAt: 1 } as never)
-    expect((await store.pricing("old")).pricing).toEqual({ id: "old", discountBp: 500, specialPrices: [{ productId: "p", unitPriceCents: 990 }], discounts: [], updatedAt: 1 })
-    expect(await store.allPricing()).toMatchObject([{ id: "old", discounts: [] }])
+    expect((await store.pricing("old")).pricing).toEqual({ id: "old", discountBp: 500, specialPrices: [{ productId: "p", unitPriceCents: 990 }], discounts: [], categoryDiscounts: [], updatedAt: 1 })
+    expect(await store.allPricing()).toMatchObject([{ id: "old", discounts: [], categoryDiscounts: [] }])
   })
 })

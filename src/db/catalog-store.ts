@@ -65,11 +65,11 @@ export class CatalogStore {
 }
 
 /**
- * A stored row with the fields added since it was written (`discounts`, issue #10) given their defaults. Read here
- * rather than rewritten by a Dexie upgrade: rewriting replicated rows would push them back as local changes,
- * which the server refuses to agents.
+ * A stored row with the fields added since it was written (`discounts`, `categoryDiscounts`, issue #10) given their
+ * defaults. Read here rather than rewritten by a Dexie upgrade: rewriting replicated rows would push them back as
+ * local changes, which the server refuses to agents.
  */
-function readPricing(row: Omit<CustomerPricing, "discounts"> & { discounts?: CustomerPricing["discounts"] }): CustomerPricing {
+function readPricing(row: Omit<CustomerPricing, "discounts" | "categoryDiscounts"> & Partial<Pick<CustomerPricing, "discounts" | "categoryDiscounts">>): CustomerPricing {
   const parsed = CustomerPricing.safeParse(row)
-  return parsed.success ? parsed.data : { ...row, discounts: row.discounts ?? [] }
+  return parsed.success ? parsed.data : { ...row, discounts: row.discounts ?? [], categoryDiscounts: row.categoryDiscounts ?? [] }
 }

@@ -18,6 +18,10 @@ export class ProductRepository {
     return new Map(rows.map((p) => [p.ref, p]))
   }
 
+  async getByIds(ids: readonly string[]): Promise<Product[]> {
+    return (await this.db.products.bulkGet([...new Set(ids)])).filter((p): p is Product => p !== undefined)
+  }
+
   async bulkPut(products: readonly Product[]): Promise<void> {
     await this.db.products.bulkPut([...products])
   }

@@ -21,6 +21,11 @@ export const catalogContract = {
     request: z.object({ product: Product }),
     response: Write
   },
+  /** The catalog's products with these ids as they are now (a reopened draft's lines); ids not found are left out. */
+  "catalog/products": {
+    request: z.object({ ids: z.array(z.string().min(1).max(100)).max(1000) }),
+    response: z.object({ products: z.array(Product).max(1000) })
+  },
   /** One customer's prices (null: the catalog's). */
   "pricing/get": {
     request: z.object({ customerId: z.string().min(1).max(100) }),

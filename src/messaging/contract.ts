@@ -388,6 +388,7 @@ export const senders: Record<keyof typeof contract, readonly SenderKind[]> = {
   // The catalog and the customers' prices (issue #10): the workspace and the quote form only.
   "catalog/list": pageOnly,
   "catalog/save": pageOnly,
+  "catalog/products": pageOnly,
   "pricing/get": pageOnly,
   "pricing/list": pageOnly,
   "pricing/save": pageOnly,

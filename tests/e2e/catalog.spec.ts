@@ -8,7 +8,7 @@ import { expect, test, type BrowserContext, type Page } from "@playwright/test"
 import { Customer } from "~src/domain/customers/customer.schema"
 import { generateCustomers, generateProducts } from "~src/domain/demo/demo-data"
 import { generateDemoDocuments } from "~src/domain/demo/demo-documents"
-import { pricedDemoCustomers } from "~src/domain/demo/demo-pricing"
+import { DEMO_STATIONERY, pricedDemoCustomers } from "~src/domain/demo/demo-pricing"
 import { centsToInput, percentToInput } from "~src/domain/documents/quote-form"
 
 import { signIn, startDemoServer } from "./demo-server"
@@ -226,6 +226,37 @@ test("a quantity break reprices the line at 10 reams and says why; a reopened dr
   await agent.page.locator('[data-comptoir="quote-line"]').first().screenshot({ path: "test-results/catalog-quote-line-typed.png" })
 })
 
+test("a discount on a category applies from its break to a product without its own rule, and says its category", async () => {
+  const [agent, manager] = profiles as [Profile, Profile]
+  // The manager's page shows the rule's scope: the stationery category, from 10.
+  await workspace(manager, `catalog/prices/${encodeURIComponent(special.id)}`)
+  const row = manager.page.locator('[data-comptoir="pricing-discount-row"][data-scope="category"]')
+  await expect(row).toHaveCount(1)
+  await expect(row.locator('[data-comptoir="pricing-discount-scope"]')).toHaveValue(`category:${DEMO_STATIONERY}`)
+  await expect(row.locator('input[name$=".minQuantity"]')).toHaveValue("10")
+  await manager.page.screenshot({ path: "test-results/catalog-prices-category.png", fullPage: true })
+
+  // A lever arch file is stationery with no rule of its own: the customer's 5 % below 10, the category's 8 % from 10.
+  await quoteWithProduct(agent, special.id, "REF-1003")
+  const note = agent.page.locator('[data-comptoir="quote-line-price-source"]')
+  await expect(agent.page.locator('input[name="lines.0.discountPercent"]')).toHaveValue("5")
+  await expect(note).toHaveAttribute("data-category", "")
+  await agent.page.locator('input[name="lines.0.quantity"]').fill("10")
+  await expect(agent.page.locator('input[name="lines.0.discountPercent"]')).toHaveValue("8")
+  await expect(note).toHaveAttribute("data-category", DEMO_STATIONERY)
+  await expect(note).toContainText(DEMO_STATIONERY)
+  await expect(note).toContainText(/from 10|dès 10/)
+  // 10 × 3.29 less 8 % = 30.268, rounded half up to the cent.
+  await expect(agent.page.locator('[data-comptoir="total-excl-vat"]')).toHaveAttribute("data-cents", "3027")
+  // The paper, stationery too, keeps its own special price: the product's rule beats the category's.
+  await agent.page.locator('[data-comptoir="quote-line-add"]').fill("REF-1001")
+  await agent.page.locator('[data-comptoir="quote-product-option"][data-ref="REF-1001"]').click()
+  await agent.page.locator('input[name="lines.1.quantity"]').fill("10")
+  await expect(agent.page.locator('input[name="lines.1.unitPrice"]')).toHaveValue(centsToInput(449, special.language))
+  await expect(agent.page.locator('input[name="lines.1.discountPercent"]')).toHaveValue("")
+  await agent.page.locator('[data-comptoir="quote-line"]').first().screenshot({ path: "test-results/catalog-quote-line-category.png" })
+})
+
 test("a deactivated product is no longer offered in a quote, and stays in the catalog", async () => {
   const [agent, manager] = profiles as [Profile, Profile]
   await workspace(manager, "catalog")
@@ -275,4 +306,45 @@ test("a manager gives a customer a discount in the customer prices; the agent's 
   await expect(agent.page.locator('[data-comptoir="quote-line-price-source"]')).toHaveAttribute("data-source", "customer-discount")
   // 3.29 less 7.5 % = 3.04325, rounded half up to the cent.
   await expect(agent.page.locator('[data-comptoir="total-excl-vat"]')).toHaveAttribute("data-cents", "304")
+})
+
+test("a reopened draft whose customer's discount changed since names the line and updates it only when asked", async () => {
+  const [agent, manager] = profiles as [Profile, Profile]
+  // A draft at the customer's 7.5 % (set by the test before), saved.
+  await quoteWithProduct(agent, plain.id, "REF-1003")
+  await expect(agent.page.locator('input[name="lines.0.discountPercent"]')).toHaveValue(percentToInput(750, plain.language))
+  await agent.page.locator('[data-comptoir="quote-save"]').click()
+  await expect(agent.page.locator('[data-comptoir="quote-notice"]')).toHaveClass(/c-ok/)
+  await expect(agent.page).toHaveURL(/#\/quotes\/[^/?]+$/)
+  await expect(agent.page.locator('[data-comptoir="quote-outdated-prices"]')).toHaveCount(0)
+
+  // The manager raises that customer's discount to 12 %.
+  await workspace(manager, `catalog/prices/${encodeURIComponent(plain.id)}`)
+  const form = manager.page.locator('[data-comptoir="pricing-form"]')
+  await form.locator('input[name="discountPercent"]').fill("12")
+  await form.locator('[data-comptoir="pricing-save"]').click()
+  await expect(form.locator('[data-comptoir="pricing-message"]')).toHaveClass(/c-ok/)
+
+  // Once the change reached the agent's device, the reopened draft names the line; its price stands until asked.
+  const outdated = agent.page.locator('[data-comptoir="quote-outdated-prices"]')
+  await expect(async () => {
+    await agent.page.reload()
+    await expect(outdated).toBeVisible({ timeout: 1_000 })
+  }).toPass({ timeout: 30_000 })
+  await expect(outdated.locator('[data-comptoir="quote-outdated-line"]')).toHaveCount(1)
+  await expect(outdated.locator('[data-comptoir="quote-outdated-line"]')).toHaveAttribute("data-ref", "REF-1003")
+  await expect(agent.page.locator('input[name="lines.0.discountPercent"]')).toHaveValue(percentToInput(750, plain.language))
+  await expect(agent.page.locator('[data-comptoir="total-excl-vat"]')).toHaveAttribute("data-cents", "304")
+  await agent.page.screenshot({ path: "test-results/catalog-draft-outdated.png", fullPage: true })
+
+  await outdated.locator('[data-comptoir="quote-update-prices"]').click()
+  await expect(outdated).toHaveCount(0)
+  await expect(agent.page.locator('input[name="lines.0.discountPercent"]')).toHaveValue("12")
+  // 3.29 less 12 % = 2.8952, rounded half up to the cent.
+  await expect(agent.page.locator('[data-comptoir="total-excl-vat"]')).toHaveAttribute("data-cents", "290")
+  await agent.page.locator('[data-comptoir="quote-save"]').click()
+  await expect(agent.page.locator('[data-comptoir="quote-notice"]')).toHaveClass(/c-ok/)
+  await agent.page.reload()
+  await expect(agent.page.locator('input[name="lines.0.discountPercent"]')).toHaveValue("12")
+  await expect(outdated).toHaveCount(0)
 })

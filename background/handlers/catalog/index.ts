@@ -19,6 +19,8 @@ export const catalogSave = defineHandler("catalog/save", async (req) => {
   return r
 })
 
+export const catalogProducts = defineHandler("catalog/products", async (req) => ({ products: await services.products.getByIds(req.ids) }))
+
 export const pricingGet = defineHandler("pricing/get", (req) => store.pricing(req.customerId))
 
 export const pricingList = defineHandler("pricing/list", async () => {
@@ -34,4 +36,4 @@ export const pricingSave = defineHandler("pricing/save", async (req) => {
   return r
 })
 
-export const catalogHandlers = [catalogList, catalogSave, pricingGet, pricingList, pricingSave] as const
+export const catalogHandlers = [catalogList, catalogSave, catalogProducts, pricingGet, pricingList, pricingSave] as const

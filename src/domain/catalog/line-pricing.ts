@@ -1,3 +1,4 @@
+import type { Product } from "../customers/customer.schema"
 import { parseScaledDecimal } from "../documents/money"
 import { centsToInput, percentToInput, type QuoteLineValues } from "../documents/quote-form"
 import type { CustomerPrice } from "./price-source"
@@ -21,15 +22,48 @@ export function typedByHand(line: Pick<QuoteLineValues, "unitPrice" | "discountP
  * the agent typed the price, their price kept with the rule's price as the new source (the note says what the
  * customer's price would be). The same object when nothing changes, a line without a source (typed freely) too.
  */
-export function repricedLine(line: QuoteLineValues, pricing: PricingRules | null, date: string, lang: "fr" | "en"): QuoteLineValues {
+export function repricedLine(line: QuoteLineValues, pricing: PricingRules | null, date: string, lang: "fr" | "en", category?: string): QuoteLineValues {
+  const source = line.priceSource
+  if (!source || !line.productId) return line
+  return pricedAgainst(line, { id: line.productId, unitPriceCents: source.catalogPriceCents, category }, pricing, date, lang)
+}
+
+const samePrice = (a: CustomerPrice, b: CustomerPrice) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort())
+
+/** The line priced against that product (its catalog price and category) on that date: see `repricedLine`. */
+function pricedAgainst(line: QuoteLineValues, product: Pick<Product, "id" | "unitPriceCents" | "category">, pricing: PricingRules | null, date: string, lang: "fr" | "en"): QuoteLineValues {
   const source = line.priceSource
   const quantityMilli = parseScaledDecimal(line.quantity, 3)
-  if (!source || !line.productId || quantityMilli === null || quantityMilli <= 0) return line
-  const now = priceFor({ id: line.productId, unitPriceCents: source.catalogPriceCents }, pricing, { date, quantityMilli })
-  const same = (a: CustomerPrice, b: CustomerPrice) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort())
-  if (typedByHand(line, source)) return same(now, source) ? line : { ...line, priceSource: now }
-  if (same(now, source)) return line
+  if (!source || quantityMilli === null || quantityMilli <= 0) return line
+  const now = priceFor(product, pricing, { date, quantityMilli })
+  if (typedByHand(line, source)) return samePrice(now, source) ? line : { ...line, priceSource: now }
+  if (samePrice(now, source)) return line
   return { ...line, unitPrice: centsToInput(now.unitPriceCents, lang), discountPercent: now.discountBp ? percentToInput(now.discountBp, lang) : "", priceSource: now }
+}
+
+/** A line of a reopened draft that the customer's rules price otherwise today, with the price they give. */
+export interface OutdatedLine {
+  index: number
+  line: QuoteLineValues
+  /** The line as the rules price it today. */
+  updated: QuoteLineValues
+}
+
+/**
+ * The lines of a reopened draft whose price is no longer the one the customer's rules (and the catalog) give on
+ * that date: a rule added, changed or expired since, or a new catalog price. Only lines a rule priced and the
+ * agent left as it gave them: a price typed by hand is the agent's, a line typed freely or of a product gone
+ * from the catalog has nothing to compare with. The caller offers to update them; nothing here changes a line.
+ */
+export function outdatedLines(lines: readonly QuoteLineValues[], pricing: PricingRules | null, products: ReadonlyMap<string, Pick<Product, "id" | "unitPriceCents" | "category">>, date: string, lang: "fr" | "en"): OutdatedLine[] {
+  const out: OutdatedLine[] = []
+  lines.forEach((line, index) => {
+    const product = line.productId ? products.get(line.productId) : undefined
+    if (!product || !line.priceSource || typedByHand(line, line.priceSource)) return
+    const updated = pricedAgainst(line, product, pricing, date, lang)
+    if (updated !== line && (updated.unitPrice !== line.unitPrice || updated.discountPercent !== line.discountPercent)) out.push({ index, line, updated })
+  })
+  return out
 }
 
 /** What the note under a line's price says: where the price came from, or that the agent typed it. */

@@ -30,6 +30,8 @@ export const CustomerPrice = z.object({
   source: z.enum(["catalog", "customer-discount", "special-price"]),
   /** The catalog's price, shown next to a special one. */
   catalogPriceCents: z.number().int().nonnegative(),
+  /** The category the discount was given on, when the rule was a category's (absent: the product's or the catalog's). */
+  category: z.string().max(60).optional(),
   ...RuleConditions
 })
 export type CustomerPrice = z.infer<typeof CustomerPrice>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 
 import { lineFromProduct, quoteFromValues, valuesFromQuote, type QuoteFormValues } from "../documents/quote-form"
-import { linePriceNote, repricedLine } from "./line-pricing"
+import { linePriceNote, outdatedLines, repricedLine } from "./line-pricing"
 import { priceFor, pricingFromValues, ruleStatus, valuesFromPricing, type PricingRules } from "./pricing"
 
 const gloves = { id: "p1", ref: "GANT-M", nameFr: "Gants nitrile M", nameEn: "Nitrile gloves M", unit: "boîte", unitPriceCents: 1250, vatRateBp: 2000, createdAt: 1, updatedAt: 1 }
@@ -138,7 +138,7 @@ describe("the customer pricing form", () => {
   it("reads a discount and special prices as typed", () => {
     expect(pricingFromValues("c1", { discountPercent: "7,5", specialPrices: [{ productId: "p1", unitPrice: "9,90" }] }, 3)).toEqual({
       ok: true,
-      pricing: { id: "c1", discountBp: 750, specialPrices: [{ productId: "p1", unitPriceCents: 990 }], discounts: [], updatedAt: 3 }
+      pricing: { id: "c1", discountBp: 750, specialPrices: [{ productId: "p1", unitPriceCents: 990 }], discounts: [], categoryDiscounts: [], updatedAt: 3 }
     })
     expect(pricingFromValues("c1", { discountPercent: "", specialPrices: [] }, 3)).toMatchObject({ ok: true, pricing: { discountBp: 0 } })
   })
@@ -169,6 +169,7 @@ describe("the customer pricing form", () => {
           { productId: "p1", unitPriceCents: 489, validFrom: "2026-12-01", validTo: "2026-12-31" }
         ],
         discounts: [{ productId: null, discountBp: 1500, minQuantityMilli: 100_000 }],
+        categoryDiscounts: [],
         updatedAt: 3
       }
     })
@@ -186,5 +187,93 @@ describe("the customer pricing form", () => {
       { productId: "p1", unitPrice: "9,90", minQuantity: "", validFrom: "", validTo: "" },
       { productId: "p1", unitPrice: "8,90", minQuantity: "", validFrom: "", validTo: "2026-11-30" }
     ])
+  })
+})
+
+describe("a customer's discount on a category of products", () => {
+  // Paper at 6.10 in the catalog; the customer has 5 % off everything, 12 % off stationery from 10, and gloves at 9.90.
+  const paper = { ...gloves, id: "p3", ref: "RAM-A4", nameFr: "Ramette", nameEn: "Paper", unitPriceCents: 610, category: "Paper" }
+  const glovesInPaper = { ...gloves, category: "Paper" }
+  const pricing: PricingRules = {
+    discountBp: 500,
+    specialPrices: [{ productId: "p1", unitPriceCents: 990 }],
+    categoryDiscounts: [{ category: "Paper", discountBp: 1200, minQuantityMilli: 10_000 }]
+  }
+
+  it("gives the category's discount from its quantity break, and says which category", () => {
+    expect(priceFor(paper, pricing, { date: "2026-12-03", quantityMilli: 10_000 })).toEqual({ unitPriceCents: 610, discountBp: 1200, source: "customer-discount", catalogPriceCents: 610, category: "Paper", minQuantityMilli: 10_000 })
+  })
+
+  it("falls back to the discount on the whole catalog below the break", () => {
+    expect(priceFor(paper, pricing, { date: "2026-12-03", quantityMilli: 9_000 })).toEqual({ unitPriceCents: 610, discountBp: 500, source: "customer-discount", catalogPriceCents: 610 })
+  })
+
+  it("is beaten by a rule for the product itself, which is beaten by nothing wider", () => {
+    expect(priceFor(glovesInPaper, pricing, { date: "2026-12-03", quantityMilli: 50_000 })).toEqual({ unitPriceCents: 990, discountBp: 0, source: "special-price", catalogPriceCents: 1250 })
+  })
+
+  it("beats a bigger discount on the whole catalog: the narrower scope wins, not the cheaper price", () => {
+    const generous: PricingRules = { ...pricing, discountBp: 2000 }
+    expect(priceFor(paper, generous, { date: "2026-12-03", quantityMilli: 10_000 })).toMatchObject({ discountBp: 1200, category: "Paper" })
+  })
+
+  it("can keep a category out of the customer's discount on everything, with a 0 % rule", () => {
+    const coffeeAtCatalog: PricingRules = { discountBp: 1000, specialPrices: [], categoryDiscounts: [{ category: "Coffee", discountBp: 0 }] }
+    expect(priceFor({ ...soap, category: "Coffee" }, coffeeAtCatalog, at)).toEqual({ unitPriceCents: 300, discountBp: 0, source: "catalog", catalogPriceCents: 300, category: "Coffee" })
+  })
+
+  it("falls back to the customer's usual discount once its promotion has expired", () => {
+    const promotion: PricingRules = { discountBp: 500, specialPrices: [], categoryDiscounts: [{ category: "Paper", discountBp: 2000, validFrom: "2026-11-01", validTo: "2026-11-30" }] }
+    expect(priceFor(paper, promotion, { date: "2026-11-30" })).toMatchObject({ discountBp: 2000, category: "Paper", validTo: "2026-11-30" })
+    expect(priceFor(paper, promotion, { date: "2026-12-01" })).toEqual({ unitPriceCents: 610, discountBp: 500, source: "customer-discount", catalogPriceCents: 610 })
+  })
+
+  it("matches the category whatever its case and spaces, and never a product without one", () => {
+    expect(priceFor({ ...paper, category: " paper " }, pricing, { date: "2026-12-03", quantityMilli: 10_000 })).toMatchObject({ discountBp: 1200 })
+    expect(priceFor({ ...paper, category: undefined }, pricing, { date: "2026-12-03", quantityMilli: 10_000 })).toMatchObject({ discountBp: 500 })
+  })
+
+  it("reprices a line crossing the category's break, knowing the product's category", () => {
+    const line = lineFromProduct(paper, "en", "l1", priceFor(paper, pricing, at))
+    expect(repricedLine({ ...line, quantity: "10" }, pricing, at.date, "en", "Paper")).toMatchObject({ unitPrice: "6.10", discountPercent: "12", priceSource: { category: "Paper", minQuantityMilli: 10_000 } })
+  })
+
+  it("is read from the form's discounts as a category rule, refused twice under the same conditions, and listed back", () => {
+    const r = pricingFromValues("c1", { discountPercent: "5", specialPrices: [], discounts: [{ productId: "", category: "Paper", discountPercent: "12", minQuantity: "10" }] }, 3)
+    expect(r).toEqual({ ok: true, pricing: { id: "c1", discountBp: 500, specialPrices: [], discounts: [], categoryDiscounts: [{ category: "Paper", discountBp: 1200, minQuantityMilli: 10_000 }], updatedAt: 3 } })
+    const twice = pricingFromValues("c1", { discountPercent: "", specialPrices: [], discounts: [{ productId: "", category: "Paper", discountPercent: "12" }, { productId: "", category: "paper", discountPercent: "10" }] }, 3)
+    expect(twice).toMatchObject({ ok: false, errors: { discounts: { 1: "catalog.errors.discountTwice" } } })
+    expect(valuesFromPricing(pricing, "en", "2026-12-03").discounts).toEqual([{ productId: "", category: "Paper", discountPercent: "12", minQuantity: "10", validFrom: "", validTo: "" }])
+  })
+})
+
+describe("a reopened draft whose customer's prices changed since", () => {
+  const paper = { ...gloves, id: "p3", ref: "RAM-A4", nameFr: "Ramette", nameEn: "Paper", unitPriceCents: 610, category: "Paper" }
+  const before: PricingRules = { discountBp: 500, specialPrices: [] }
+  const drafted = [lineFromProduct(paper, "en", "l1", priceFor(paper, before, at)), lineFromProduct(soap, "en", "l2", priceFor(soap, before, at))]
+  const catalog = new Map([paper, soap].map((p) => [p.id, p]))
+
+  it("has no outdated line while the rules are the same", () => {
+    expect(outdatedLines(drafted, before, catalog, at.date, "en")).toEqual([])
+  })
+
+  it("names the lines a new rule prices otherwise, with their price today", () => {
+    const after: PricingRules = { ...before, categoryDiscounts: [{ category: "Paper", discountBp: 1200 }] }
+    const outdated = outdatedLines(drafted, after, catalog, at.date, "en")
+    expect(outdated.map((o) => o.index)).toEqual([0])
+    expect(outdated[0]!.updated).toMatchObject({ unitPrice: "6.10", discountPercent: "12", priceSource: { category: "Paper" } })
+  })
+
+  it("names a line whose catalog price changed since", () => {
+    const dearer = new Map(catalog).set("p2", { ...soap, unitPriceCents: 350 })
+    expect(outdatedLines(drafted, before, dearer, at.date, "en")).toMatchObject([{ index: 1, updated: { unitPrice: "3.50", discountPercent: "5" } }])
+  })
+
+  it("leaves a price the agent typed, a line typed freely and a product gone from the catalog alone", () => {
+    const after: PricingRules = { discountBp: 1000, specialPrices: [] }
+    const typed = { ...drafted[0]!, unitPrice: "5.00" }
+    const free = { ...drafted[1]!, productId: null, priceSource: undefined }
+    expect(outdatedLines([typed, free], after, catalog, at.date, "en")).toEqual([])
+    expect(outdatedLines(drafted, after, new Map(), at.date, "en")).toEqual([])
   })
 })

@@ -25,6 +25,32 @@ export const DiscountRule = z
   .refine(datesInOrder, DATES_IN_ORDER)
 export type DiscountRule = z.infer<typeof DiscountRule>
 
+/**
+ * A discount on every product of a category (the products' `category`), with the same conditions. Kept apart
+ * from `discounts` on purpose: a client from before categories reads the row with zod, which drops fields it does
+ * not know; a `category` on a discount would be dropped and leave a discount on the whole catalog, whereas an
+ * array it does not know is dropped whole (it then prices these products as before categories).
+ */
+export const CategoryDiscount = z
+  .object({ category: z.string().min(1).max(60).regex(/\S/, "a category is named"), discountBp: z.number().int().min(0).max(PERCENT_SCALE), ...RuleConditions })
+  .refine(datesInOrder, DATES_IN_ORDER)
+export type CategoryDiscount = z.infer<typeof CategoryDiscount>
+
+/** The catalog's categories, each once (the first spelling met), sorted: what a category rule or a product offers. */
+export function catalogCategories(products: readonly Pick<Product, "category">[]): string[] {
+  const byKey = new Map<string, string>()
+  for (const p of products) {
+    const c = p.category?.trim()
+    if (c && !byKey.has(c.toLocaleLowerCase("fr"))) byKey.set(c.toLocaleLowerCase("fr"), c)
+  }
+  return [...byKey.values()].sort((a, b) => a.localeCompare(b, "fr"))
+}
+
+/** Categories are named by hand in the catalog and in a file: "Papier" and "papier " are one category. */
+export function sameCategory(a: string | null | undefined, b: string | null | undefined): boolean {
+  return !!a?.trim() && !!b?.trim() && a.trim().toLocaleLowerCase("fr") === b.trim().toLocaleLowerCase("fr")
+}
+
 export const CustomerPricing = z.object({
   /** The customer's id. */
   id: z.string().min(1).max(100),
@@ -33,11 +59,13 @@ export const CustomerPricing = z.object({
   specialPrices: z.array(SpecialPrice).max(2000).default([]),
   /** Discounts from a quantity or between dates; absent from rows written before them. */
   discounts: z.array(DiscountRule).max(2000).default([]),
+  /** Discounts on a category of products; absent from rows written before categories. */
+  categoryDiscounts: z.array(CategoryDiscount).max(2000).default([]),
   updatedAt: z.number().int()
 })
 export type CustomerPricing = z.infer<typeof CustomerPricing>
 /** What `priceFor` reads: rows stored before `discounts` existed have none. */
-export type PricingRules = Pick<CustomerPricing, "discountBp" | "specialPrices"> & { discounts?: readonly DiscountRule[] | undefined }
+export type PricingRules = Pick<CustomerPricing, "discountBp" | "specialPrices"> & { discounts?: readonly DiscountRule[] | undefined; categoryDiscounts?: readonly CategoryDiscount[] | undefined }
 
 /** The document the price is for: its date picks the dated rules, the line's quantity the breaks (1 by default). */
 export interface PriceContext {
@@ -73,24 +101,27 @@ function mostSpecific(prices: CustomerPrice[]): CustomerPrice | undefined {
 }
 
 /**
- * The price of a product for a customer, on a document's date, for a line's quantity. A rule for that product
- * (a special price, or a discount on it) wins over the customer's discounts on the whole catalog, which do not
- * come on top of it (as in a pricelist, where the product's own rule replaces the general one); among the
- * rules that apply, `mostSpecific` picks. Without any, the catalog price.
+ * The price of a product for a customer, on a document's date, for a line's quantity. Rules are looked at by
+ * scope, the narrowest first, as Odoo's pricelists do: a rule for that product (a special price, or a discount
+ * on it), else a discount on its category, else the customer's discounts on the whole catalog. A narrower rule
+ * replaces the wider ones (they do not add up); a scope counts only if one of its rules applies on that date to
+ * that quantity, so an expired category promotion or a break not reached falls back to the next scope. Within a
+ * scope, `mostSpecific` picks. Without any, the catalog price.
  */
-export function priceFor(product: Pick<Product, "id" | "unitPriceCents">, pricing: PricingRules | null, at: PriceContext): CustomerPrice {
+export function priceFor(product: Pick<Product, "id" | "unitPriceCents"> & { category?: string | undefined }, pricing: PricingRules | null, at: PriceContext): CustomerPrice {
   const catalogPriceCents = product.unitPriceCents
   const discounts = pricing?.discounts ?? []
   const own = [
     ...(pricing?.specialPrices ?? []).filter((s) => s.productId === product.id && ruleApplies(s, at)).map((s): CustomerPrice => ({ unitPriceCents: s.unitPriceCents, discountBp: 0, source: "special-price", catalogPriceCents, ...conditionsOf(s) })),
     ...discounts.filter((d) => d.productId === product.id && ruleApplies(d, at)).map((d) => discounted(catalogPriceCents, d))
   ]
+  const ofCategory = (pricing?.categoryDiscounts ?? []).filter((d) => sameCategory(d.category, product.category) && ruleApplies(d, at)).map((d) => discounted(catalogPriceCents, d, d.category))
   const general = [...(pricing?.discountBp ? [discounted(catalogPriceCents, { discountBp: pricing.discountBp })] : []), ...discounts.filter((d) => d.productId === null && ruleApplies(d, at)).map((d) => discounted(catalogPriceCents, d))]
-  return mostSpecific(own) ?? mostSpecific(general) ?? { unitPriceCents: catalogPriceCents, discountBp: 0, source: "catalog", catalogPriceCents }
+  return mostSpecific(own) ?? mostSpecific(ofCategory) ?? mostSpecific(general) ?? { unitPriceCents: catalogPriceCents, discountBp: 0, source: "catalog", catalogPriceCents }
 }
 
-function discounted(catalogPriceCents: number, d: Pick<DiscountRule, "discountBp" | "minQuantityMilli" | "validFrom" | "validTo">): CustomerPrice {
-  return { unitPriceCents: catalogPriceCents, discountBp: d.discountBp, source: d.discountBp > 0 ? "customer-discount" : "catalog", catalogPriceCents, ...conditionsOf(d) }
+function discounted(catalogPriceCents: number, d: Pick<DiscountRule, "discountBp" | "minQuantityMilli" | "validFrom" | "validTo">, category?: string): CustomerPrice {
+  return { unitPriceCents: catalogPriceCents, discountBp: d.discountBp, source: d.discountBp > 0 ? "customer-discount" : "catalog", catalogPriceCents, ...(category ? { category } : {}), ...conditionsOf(d) }
 }
 
 /** A rule's conditions as typed: "10" or "2,5" (from that quantity), dates as the date inputs give them; "" = none. */
@@ -104,8 +135,8 @@ export interface PricingFormValues {
   /** As typed: "10", "12,5"; empty is no discount. */
   discountPercent: string
   specialPrices: ({ productId: string; unitPrice: string } & RuleConditionValues)[]
-  /** `productId` "" is the whole catalog. */
-  discounts?: ({ productId: string; discountPercent: string } & RuleConditionValues)[]
+  /** `productId` "" is the whole catalog; a `category` (not "") makes it a discount on that category instead. */
+  discounts?: ({ productId: string; category?: string; discountPercent: string } & RuleConditionValues)[]
 }
 
 export interface PricingFormErrors {
@@ -127,8 +158,8 @@ function conditionsFromValues(v: RuleConditionValues): { ok: true; conditions: R
   return { ok: true, conditions: conditionsOf({ minQuantityMilli: q, validFrom, validTo }) }
 }
 
-/** Two rules for one product under the same conditions would leave the quote to guess: one is refused. */
-const ruleKey = (productId: string | null, c: ReturnType<typeof conditionsOf>) => JSON.stringify([productId, c.minQuantityMilli ?? 0, c.validFrom ?? "", c.validTo ?? ""])
+/** Two rules for one product (or category) under the same conditions would leave the quote to guess: one is refused. */
+const ruleKey = (scope: string | null, c: ReturnType<typeof conditionsOf>) => JSON.stringify([scope, c.minQuantityMilli ?? 0, c.validFrom ?? "", c.validTo ?? ""])
 
 /**
  * The pricing these values make: a discount between 0 and 100 %, special prices and discounts each with their
@@ -152,14 +183,18 @@ export function pricingFromValues(customerId: string, v: PricingFormValues, now:
     seen.add(key)
   })
   const discounts: DiscountRule[] = []
+  const categoryDiscounts: CategoryDiscount[] = []
   const seenDiscounts = new Set<string>()
   ;(v.discounts ?? []).forEach((d, i) => {
     const bp = parseScaledDecimal(d.discountPercent, 2)
     const c = conditionsFromValues(d)
-    const key = c.ok ? ruleKey(d.productId || null, c.conditions) : ""
+    const category = d.category?.trim() ?? ""
+    const key = c.ok ? ruleKey(category ? `category:${category.toLocaleLowerCase("fr")}` : d.productId || null, c.conditions) : ""
     if (bp === null || bp > PERCENT_SCALE) errors.discounts[i] = "catalog.errors.discount"
     else if (!c.ok) errors.discounts[i] = c.error
+    else if (category.length > 60) errors.discounts[i] = "catalog.errors.category"
     else if (seenDiscounts.has(key)) errors.discounts[i] = "catalog.errors.discountTwice"
+    else if (category) categoryDiscounts.push({ category, discountBp: bp, ...c.conditions })
     else discounts.push({ productId: d.productId || null, discountBp: bp, ...c.conditions })
     seenDiscounts.add(key)
   })
@@ -168,7 +203,7 @@ export function pricingFromValues(customerId: string, v: PricingFormValues, now:
     const { discountPercent, discounts: discountErrors, specialPrices: specialErrors } = errors
     return { ok: false, errors: { ...(discountPercent ? { discountPercent } : {}), specialPrices: specialErrors, ...(Object.keys(discountErrors).length ? { discounts: discountErrors } : {}) } }
   }
-  return { ok: true, pricing: { id: customerId, discountBp, specialPrices, discounts, updatedAt: now } }
+  return { ok: true, pricing: { id: customerId, discountBp, specialPrices, discounts, categoryDiscounts, updatedAt: now } }
 }
 
 /**
@@ -181,10 +216,11 @@ export function valuesFromPricing(p: PricingRules | null, lang: "fr" | "en", tod
     validFrom: r.validFrom ?? "",
     validTo: r.validTo ?? ""
   })
-  const order = <R extends { productId: string | null; minQuantityMilli?: number | undefined; validFrom?: string | undefined; validTo?: string | undefined }>(rules: readonly R[]) =>
+  const order = <R extends { productId?: string | null; category?: string; minQuantityMilli?: number | undefined; validFrom?: string | undefined; validTo?: string | undefined }>(rules: readonly R[]) =>
     [...rules].sort(
       (a, b) =>
         Number(ruleStatus(a, today) === "expired") - Number(ruleStatus(b, today) === "expired") ||
+        (a.category ?? "").localeCompare(b.category ?? "") ||
         (a.productId ?? "").localeCompare(b.productId ?? "") ||
         (a.minQuantityMilli ?? 0) - (b.minQuantityMilli ?? 0) ||
         (a.validFrom ?? "").localeCompare(b.validFrom ?? "")
@@ -192,7 +228,10 @@ export function valuesFromPricing(p: PricingRules | null, lang: "fr" | "en", tod
   return {
     discountPercent: p?.discountBp ? percentToInput(p.discountBp, lang) : "",
     specialPrices: order(p?.specialPrices ?? []).map((s) => ({ productId: s.productId, unitPrice: centsToInput(s.unitPriceCents, lang), ...conditions(s) })),
-    discounts: order(p?.discounts ?? []).map((d) => ({ productId: d.productId ?? "", discountPercent: percentToInput(d.discountBp, lang), ...conditions(d) }))
+    // One list of discounts, whatever their scope: the catalog's and the products', then the categories' (by name).
+    discounts: order([...(p?.categoryDiscounts ?? []), ...(p?.discounts ?? [])]).map((d) =>
+      "category" in d ? { productId: "", category: d.category, discountPercent: percentToInput(d.discountBp, lang), ...conditions(d) } : { productId: d.productId ?? "", discountPercent: percentToInput(d.discountBp, lang), ...conditions(d) }
+    )
   }
 }
 

@@ -21,6 +21,14 @@ describe("the catalog form", () => {
     for (const unitPrice of ["12,505", "-3", "douze", ""]) expect(productFromValues(values({ unitPrice }), ctx)).toEqual({ ok: false, errors: { unitPrice: "catalog.errors.unitPrice" } })
   })
 
+  it("keeps a category as typed, trimmed, none when left empty, and refuses one over 60 characters", () => {
+    expect(productFromValues(values({ category: " Papeterie " }), ctx)).toMatchObject({ ok: true, product: { category: "Papeterie" } })
+    const none = productFromValues(values({ category: "" }), ctx)
+    expect(none.ok && "category" in none.product).toBe(false)
+    expect(productFromValues(values({ category: "x".repeat(61) }), ctx)).toEqual({ ok: false, errors: { category: "catalog.errors.category" } })
+    expect(valuesFromProduct({ ...gloves, category: "Hygiène" }, "fr").category).toBe("Hygiène")
+  })
+
   it("refuses a ref another product has, whatever its case or spaces", () => {
     expect(productFromValues(values({ ref: " gant-m " }), ctx)).toEqual({ ok: false, errors: { ref: "catalog.errors.refTaken" } })
   })

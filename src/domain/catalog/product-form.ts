@@ -19,6 +19,8 @@ export interface ProductFormValues {
   /** "20", "10", "5.5", "2.1" or "0" (the value of the select). */
   vatRate: string
   vatExemption: string
+  /** The product's category, as typed or picked from the catalog's; "" is none. */
+  category: string
   active: boolean
 }
 export type ProductField = keyof ProductFormValues
@@ -35,7 +37,7 @@ export function isActive(p: Pick<Product, "active">): boolean {
 }
 
 export function valuesFromProduct(p: Product | null, lang: "fr" | "en"): ProductFormValues {
-  if (!p) return { ref: "", nameFr: "", nameEn: "", unit: "u", unitPrice: "", vatRate: "20", vatExemption: "", active: true }
+  if (!p) return { ref: "", nameFr: "", nameEn: "", unit: "u", unitPrice: "", vatRate: "20", vatExemption: "", category: "", active: true }
   return {
     ref: p.ref,
     nameFr: p.nameFr,
@@ -44,6 +46,7 @@ export function valuesFromProduct(p: Product | null, lang: "fr" | "en"): Product
     unitPrice: centsToInput(p.unitPriceCents, lang),
     vatRate: bpToPercentText(p.vatRateBp),
     vatExemption: p.vatExemption ?? "",
+    category: p.category ?? "",
     active: isActive(p)
   }
 }
@@ -72,6 +75,8 @@ export function productFromValues(v: ProductFormValues, ctx: { id: string; exist
   const vatExemption = v.vatExemption.trim()
   if (vatRateBp === 0 && !vatExemption) errors.vatExemption = "catalog.errors.vatExemption"
   if (vatExemption.length > 300) errors.vatExemption = "catalog.errors.vatExemptionTooLong"
+  const category = v.category.trim()
+  if (category.length > 60) errors.category = "catalog.errors.category"
   if (Object.keys(errors).length > 0 || unitPriceCents === null || vatRateBp === null) return { ok: false, errors }
   return {
     ok: true,
@@ -85,6 +90,7 @@ export function productFromValues(v: ProductFormValues, ctx: { id: string; exist
       vatRateBp,
       // A mention on a taxed product would be printed for nothing: it is kept only for 0 %.
       vatExemption: vatRateBp === 0 ? vatExemption : "",
+      ...(category ? { category } : {}),
       active: v.active,
       createdAt: ctx.existing?.createdAt ?? ctx.now,
       updatedAt: ctx.now

@@ -81,6 +81,11 @@ export const Product = z.object({
    */
   vatExemption: z.string().max(300).optional(),
   /**
+   * The product's family ("Papier", "Café"), one word or two as the team names it: a customer's discount can be
+   * given on a whole category (src/domain/catalog/pricing.ts). Optional: rows from before it have none.
+   */
+  category: z.string().max(60).optional(),
+  /**
    * A product is deactivated, never deleted: documents keep pointing at it. Absent means active (rows written
    * before the catalog editor); an inactive product is not offered when adding a quote line.
    */

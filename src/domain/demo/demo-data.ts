@@ -206,26 +206,26 @@ export function toStored(c: DemoCustomer): Customer & { lookupKeys: string[] } {
   return { ...customer, lookupKeys: lookupKeysOf(customer) }
 }
 
-const PRODUCTS: ReadonlyArray<readonly [string, string, string, number, number]> = [
-  ["Ramette papier A4 80 g (500 f.)", "A4 copy paper 80 gsm (500 sheets)", "ramette", 549, 2000],
-  ["Cartouche toner noir TN-2420", "Black toner cartridge TN-2420", "pièce", 6490, 2000],
-  ["Classeur à levier dos 80 mm", "Lever arch file 80 mm", "pièce", 329, 2000],
-  ["Chaise de bureau ergonomique", "Ergonomic office chair", "pièce", 24900, 2000],
-  ["Bureau droit 160 × 80 cm", "Straight desk 160 × 80 cm", "pièce", 31900, 2000],
-  ["Café en grains 1 kg", "Coffee beans 1 kg", "kg", 1890, 550],
-  ["Livre « Gestion commerciale »", "Book: Sales administration", "pièce", 3200, 550],
-  ["Gel hydroalcoolique 500 ml", "Hand sanitiser 500 ml", "flacon", 450, 2000],
-  ["Contrat de maintenance annuel", "Annual maintenance contract", "an", 89000, 2000],
-  ["Heure d'intervention technicien", "Technician call-out hour", "heure", 7500, 2000],
-  ["Enveloppes C4 (250)", "C4 envelopes (250)", "boîte", 2190, 2000],
-  ["Médicament vétérinaire (boîte)", "Veterinary medicine (box)", "boîte", 1450, 210],
-  ["Palette de stockage 120 × 80", "Storage pallet 120 × 80", "pièce", 1800, 2000],
-  ["Ruban adhésif d'emballage 66 m", "Packing tape 66 m", "rouleau", 215, 2000],
-  ["Étiquettes d'expédition (1 000)", "Shipping labels (1,000)", "rouleau", 2850, 2000]
+const PRODUCTS: ReadonlyArray<readonly [string, string, string, number, number, string]> = [
+  ["Ramette papier A4 80 g (500 f.)", "A4 copy paper 80 gsm (500 sheets)", "ramette", 549, 2000, "Papeterie"],
+  ["Cartouche toner noir TN-2420", "Black toner cartridge TN-2420", "pièce", 6490, 2000, "Consommables"],
+  ["Classeur à levier dos 80 mm", "Lever arch file 80 mm", "pièce", 329, 2000, "Papeterie"],
+  ["Chaise de bureau ergonomique", "Ergonomic office chair", "pièce", 24900, 2000, "Mobilier"],
+  ["Bureau droit 160 × 80 cm", "Straight desk 160 × 80 cm", "pièce", 31900, 2000, "Mobilier"],
+  ["Café en grains 1 kg", "Coffee beans 1 kg", "kg", 1890, 550, "Café"],
+  ["Livre « Gestion commerciale »", "Book: Sales administration", "pièce", 3200, 550, "Livres"],
+  ["Gel hydroalcoolique 500 ml", "Hand sanitiser 500 ml", "flacon", 450, 2000, "Hygiène"],
+  ["Contrat de maintenance annuel", "Annual maintenance contract", "an", 89000, 2000, "Services"],
+  ["Heure d'intervention technicien", "Technician call-out hour", "heure", 7500, 2000, "Services"],
+  ["Enveloppes C4 (250)", "C4 envelopes (250)", "boîte", 2190, 2000, "Papeterie"],
+  ["Médicament vétérinaire (boîte)", "Veterinary medicine (box)", "boîte", 1450, 210, "Santé animale"],
+  ["Palette de stockage 120 × 80", "Storage pallet 120 × 80", "pièce", 1800, 2000, "Logistique"],
+  ["Ruban adhésif d'emballage 66 m", "Packing tape 66 m", "rouleau", 215, 2000, "Logistique"],
+  ["Étiquettes d'expédition (1 000)", "Shipping labels (1,000)", "rouleau", 2850, 2000, "Logistique"]
 ]
 
 export function generateProducts(now = Date.UTC(2026, 10, 1)): Product[] {
-  return PRODUCTS.map(([nameFr, nameEn, unit, price, vat], i) => ({
+  return PRODUCTS.map(([nameFr, nameEn, unit, price, vat, category], i) => ({
     id: `demo-product-${String(i + 1).padStart(3, "0")}`,
     ref: `REF-${String(1001 + i)}`,
     nameFr,
@@ -233,6 +233,7 @@ export function generateProducts(now = Date.UTC(2026, 10, 1)): Product[] {
     unit,
     unitPriceCents: price,
     vatRateBp: vat,
+    category,
     createdAt: now,
     updatedAt: now
   }))

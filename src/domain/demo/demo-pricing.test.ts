@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest"
 
 import { priceFor } from "../catalog/pricing"
 import { generateCustomers, generateProducts } from "./demo-data"
-import { generateDemoPricing, pricedDemoCustomers } from "./demo-pricing"
+import type { Product } from "../customers/customer.schema"
+import { DEMO_STATIONERY, generateDemoPricing, pricedDemoCustomers } from "./demo-pricing"
 
 describe("the demo team's customer prices", () => {
   const today = { date: "2026-12-03" }
@@ -29,6 +30,13 @@ describe("the demo team's customer prices", () => {
   it("gives the paper a quantity break: 4.49 from 10 reams", () => {
     expect(priceFor(products[0]!, special!, { date: "2026-12-03", quantityMilli: 9_000 })).toMatchObject({ unitPriceCents: 489 })
     expect(priceFor(products[0]!, special!, { date: "2026-12-03", quantityMilli: 10_000 })).toMatchObject({ unitPriceCents: 449, minQuantityMilli: 10_000, source: "special-price" })
+  })
+
+  it("gives the same customer 8 % off the rest of the stationery from 10, its paper keeping its own price", () => {
+    const [paper, , file] = products as [Product, Product, Product]
+    expect(file.category).toBe(paper.category)
+    expect(priceFor(file, special!, { date: "2026-12-03", quantityMilli: 10_000 })).toMatchObject({ unitPriceCents: 329, discountBp: 800, category: DEMO_STATIONERY, minQuantityMilli: 10_000 })
+    expect(priceFor(paper, special!, { date: "2026-12-03", quantityMilli: 10_000 })).toMatchObject({ unitPriceCents: 449, source: "special-price" })
   })
 
   it("runs a coffee promotion this month and the next, then the customer's 10 % again", () => {

@@ -17,10 +17,14 @@ function thisAndNextMonth(today: string): { from: string; to: string } {
   return { from: `${today.slice(0, 7)}-01`, to: lastOfNext }
 }
 
+/** The demo catalog's stationery (paper, files, envelopes): `generateProducts` names it so. */
+export const DEMO_STATIONERY = "Papeterie"
+
 /**
  * The demo team's customer prices: one customer has 10 % off the catalog, and a promotion on coffee (15 % this
  * month and the next); another buys its copy paper and toner at negotiated prices, the paper cheaper from 10
- * reams (a quantity break), with 5 % off everything else. Enough to see a quote prefilled every way. One
+ * reams (a quantity break), 8 % off the rest of the stationery (category "Papeterie") from 10, and 5 % off
+ * everything else: the three scopes of a rule on one customer. Enough to see a quote prefilled every way. One
  * ream of paper and one chair keep the prices they had before the break and the promotion: specs check them.
  */
 export function generateDemoPricing(customers: readonly Pick<Customer, "id">[], products: readonly Pick<Product, "id" | "unitPriceCents">[], now: number, overLimitCustomerId: string): CustomerPricing[] {
@@ -29,7 +33,7 @@ export function generateDemoPricing(customers: readonly Pick<Customer, "id">[], 
   const out: CustomerPricing[] = []
   if (first) {
     const { from, to } = thisAndNextMonth(todayInFrance(now))
-    out.push({ id: first.id, discountBp: 1000, specialPrices: [], discounts: coffee ? [{ productId: coffee.id, discountBp: 1500, validFrom: from, validTo: to }] : [], updatedAt: now })
+    out.push({ id: first.id, discountBp: 1000, specialPrices: [], discounts: coffee ? [{ productId: coffee.id, discountBp: 1500, validFrom: from, validTo: to }] : [], categoryDiscounts: [], updatedAt: now })
   }
   if (second && paper && toner) {
     out.push({
@@ -41,6 +45,7 @@ export function generateDemoPricing(customers: readonly Pick<Customer, "id">[], 
         { productId: toner.id, unitPriceCents: Math.round((toner.unitPriceCents * 85) / 100) }
       ],
       discounts: [],
+      categoryDiscounts: [{ category: DEMO_STATIONERY, discountBp: 800, minQuantityMilli: 10_000 }],
       updatedAt: now
     })
   }

@@ -100,7 +100,7 @@ describe("exportProductsCsv", () => {
     const r = importer.finish()
     expect(r.rejected).toEqual([])
     expect(r.products.map((p) => ({ ...p.product, id: "" }))).toEqual(products.map((p) => ({ ...p, id: "" })))
-    expect(parsed.rows[5]!.cells).toEqual(["REF-1006", "Café en grains 1 kg", "Coffee beans 1 kg", "kg", "18.90", "5.5"])
+    expect(parsed.rows[5]!.cells).toEqual(["REF-1006", "Café en grains 1 kg", "Coffee beans 1 kg", "kg", "18.90", "5.5", "Café"])
   })
 })
 

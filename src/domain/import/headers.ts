@@ -8,7 +8,8 @@ export const CUSTOMER_FIELDS = [
 ] as const
 export type CustomerField = (typeof CUSTOMER_FIELDS)[number]
 
-export const PRODUCT_FIELDS = ["ref", "name_fr", "name_en", "unit", "unit_price", "vat_rate"] as const
+/** The documented product template, in its column order; `category` (optional) is what a discount on a category names. */
+export const PRODUCT_FIELDS = ["ref", "name_fr", "name_en", "unit", "unit_price", "vat_rate", "category"] as const
 export type ProductField = (typeof PRODUCT_FIELDS)[number]
 
 /** Column index of each mapped field. */
@@ -97,7 +98,8 @@ const PRODUCT_ALIASES: Record<ProductField, readonly string[]> = {
   name_en: ["name en", "name_en", "name", "english name", "désignation en", "libellé en", "nom en", "nom anglais", "description en", "product name", "item name"],
   unit: ["unit", "unité", "unité de vente", "uom", "unit of measure"],
   unit_price: ["unit price", "unit_price", "prix", "prix unitaire", "prix unitaire ht", "pu", "pu ht", "p.u. ht", "prix ht", "tarif", "tarif ht", "price", "price excl. vat", "net price"],
-  vat_rate: ["vat rate", "vat_rate", "tva", "taux tva", "taux de tva", "% tva", "tva %", "vat", "vat %", "tax rate"]
+  vat_rate: ["vat rate", "vat_rate", "tva", "taux tva", "taux de tva", "% tva", "tva %", "vat", "vat %", "tax rate"],
+  category: ["category", "catégorie", "categorie", "catégorie produit", "product category", "famille", "famille d'articles", "famille de produits", "product family", "family", "gamme"]
 }
 
 function aliasIndex<F extends string>(fields: readonly F[], aliases: Record<F, readonly string[]>, more: Partial<Record<F, readonly string[]>> = {}): Map<string, F> {

@@ -19,6 +19,14 @@ function run(text: string) {
 }
 
 describe("product import", () => {
+  it("reads a product's category from a \"Famille\" column, and keeps the stored one when the file has none", () => {
+    const r = run("Réf;Désignation;Prix HT;TVA;Famille\nRAM-A4;Ramette A4;5,49;20;Papeterie\nCAFE;Café;18,90;5,5;\n")
+    expect(r.products.map(({ product: p }) => [p.ref, p.category])).toEqual([["RAM-A4", "Papeterie"], ["CAFE", undefined]])
+    const stored = { ...r.products[0]!.product, id: "p-stored" }
+    expect(mergeProduct({ ...stored, category: "Papier" }, r.products[1]!, NOW).category).toBe("Papier")
+    expect(mergeProduct({ ...stored, category: "Papier" }, r.products[0]!, NOW).category).toBe("Papeterie")
+  })
+
   it("reads French prices and VAT rates from the fixture and reports the bad rows on their lines", () => {
     const r = run(decodeCsvBytes(fixture("products-fr.csv")).text)
     expect(r.products.map(({ product: p }) => [p.ref, p.nameFr, p.nameEn, p.unit, p.unitPriceCents, p.vatRateBp])).toEqual([

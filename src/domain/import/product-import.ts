@@ -44,7 +44,7 @@ export interface ProductImporter {
   finish(): ProductImportResult
 }
 
-const MAX_LENGTH: Record<ProductField, number> = { ref: 60, name_fr: 300, name_en: 300, unit: 30, unit_price: 40, vat_rate: 20 }
+const MAX_LENGTH: Record<ProductField, number> = { ref: 60, name_fr: 300, name_en: 300, unit: 30, unit_price: 40, vat_rate: 20, category: 60 }
 
 export function createProductImporter(opts: ProductImportOptions): ProductImporter {
   const { mapping, now, newId } = opts
@@ -109,6 +109,7 @@ export function createProductImporter(opts: ProductImportOptions): ProductImport
       unit: text.unit || defaultUnit,
       unitPriceCents: price,
       vatRateBp: vat,
+      ...(text.category ? { category: text.category } : {}),
       createdAt: now,
       updatedAt: now
     }
@@ -151,5 +152,6 @@ export function mergeProduct(existing: Product | undefined, imported: ImportedPr
   if (given.has("unit")) out.unit = inc.unit
   if (given.has("unit_price")) out.unitPriceCents = inc.unitPriceCents
   if (given.has("vat_rate")) out.vatRateBp = inc.vatRateBp
+  if (given.has("category") && inc.category) out.category = inc.category
   return out
 }

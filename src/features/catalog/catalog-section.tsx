@@ -2,6 +2,7 @@ import { useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { uuidv7 } from "uuidv7"
 
+import { catalogCategories } from "~src/domain/catalog/pricing"
 import { DEFAULT_EXEMPTION_FR, filterProducts, isActive, productFromValues, valuesFromProduct, type ProductField, type ProductFormValues } from "~src/domain/catalog/product-form"
 import type { Product } from "~src/domain/customers/customer.schema"
 import { formatCents } from "~src/domain/documents/money"
@@ -129,6 +130,7 @@ function ProductList({ products, mayEdit, t }: { products: Product[]; mayEdit: b
             <th>{t("catalog.field.ref")}</th>
             <th>{t("catalog.field.name")}</th>
             <th>{t("catalog.field.unit")}</th>
+            <th>{t("catalog.field.category")}</th>
             <th className="c-num">{t("catalog.field.unitPrice")}</th>
             <th className="c-num">{t("catalog.field.vatRate")}</th>
             <th>{t("catalog.field.status")}</th>
@@ -147,6 +149,7 @@ function ProductList({ products, mayEdit, t }: { products: Product[]; mayEdit: b
                 <div className="c-muted">{lang === "fr" ? p.nameEn : p.nameFr}</div>
               </td>
               <td>{p.unit}</td>
+              <td data-comptoir="catalog-category">{p.category ?? ""}</td>
               <td className="c-num" data-comptoir="catalog-price" data-cents={p.unitPriceCents}>
                 {formatCents(p.unitPriceCents, lang)}
               </td>
@@ -169,7 +172,8 @@ const FIELDS: { field: Exclude<ProductField, "vatRate" | "vatExemption" | "activ
   { field: "unit" },
   { field: "nameFr", wide: true },
   { field: "nameEn", wide: true },
-  { field: "unitPrice", numeric: true }
+  { field: "unitPrice", numeric: true },
+  { field: "category" }
 ]
 
 /** One product's form: read-only for agents; a manager saves it or deactivates it (never deletes it). */
@@ -237,10 +241,16 @@ function ProductEditor({
           {FIELDS.map(({ field, wide, numeric }) => (
             <label key={field} style={wide ? { gridColumn: "span 2" } : undefined}>
               {t(`catalog.field.${field}`)}
-              <input name={field} value={values[field]} inputMode={numeric ? "decimal" : undefined} className={numeric ? "c-num" : undefined} aria-invalid={errors[field] ? "true" : "false"} onChange={(e) => set(field, e.target.value)} />
+              <input name={field} value={values[field]} inputMode={numeric ? "decimal" : undefined} className={numeric ? "c-num" : undefined} list={field === "category" ? "catalog-categories" : undefined} aria-invalid={errors[field] ? "true" : "false"} onChange={(e) => set(field, e.target.value)} />
               {errors[field] ? <span className="c-error">{t(errors[field])}</span> : null}
             </label>
           ))}
+          {/* The catalog's categories offered as the manager types: one spelling per category. */}
+          <datalist id="catalog-categories">
+            {catalogCategories(products).map((c) => (
+              <option key={c} value={c} />
+            ))}
+          </datalist>
           <label>
             {t("catalog.field.vatRate")}
             <select

@@ -1,2 +1,2 @@
 export { CatalogSection } from "./catalog-section"
-export { PriceSourceNote } from "./price-source-note"
+export { PriceSourceNote, priceText } from "./price-source-note"

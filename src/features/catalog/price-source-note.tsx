@@ -15,7 +15,7 @@ export function formatIsoDate(iso: string, lang: "fr" | "en"): string {
 
 /**
  * A rule's price in words: "Customer's special price from 10 (catalog €5.49)", "Customer discount 15 % until
- * 31 Jan 2027". Amounts as the quote's fields show them (`lang`), dates in the sentence's language (`uiLang`).
+ * 31 Jan 2027", "Customer's discount 8 % on category Papeterie from 10 (catalog €3.29)". Amounts as the quote's fields show them (`lang`), dates in the sentence's language (`uiLang`).
  */
 export function priceText(price: CustomerPrice, lang: "fr" | "en", t: Translate, uiLang: "fr" | "en" = lang): string {
   const when = [
@@ -30,6 +30,13 @@ export function priceText(price: CustomerPrice, lang: "fr" | "en", t: Translate,
   ]
     .filter(Boolean)
     .join(" ")
+  const w = when ? ` ${when}` : ""
+  // A category's rule names its category: the agent sees why this product has this discount and not the usual one.
+  if (price.category) {
+    return price.source === "customer-discount"
+      ? t("catalog.priceSource.categoryDiscount", { when: w, percent: percentToInput(price.discountBp, lang), category: price.category, catalog: formatCents(price.catalogPriceCents, lang) })
+      : t("catalog.priceSource.categoryCatalog", { when: w, category: price.category })
+  }
   return price.source === "special-price"
     ? t("catalog.priceSource.special", { when: when ? ` ${when}` : "", catalog: formatCents(price.catalogPriceCents, lang) })
     : price.source === "customer-discount"
@@ -54,7 +61,7 @@ export function PriceSourceNote({ note, lang }: { note: LinePriceNote; lang: "fr
       : priceText(price, lang, t, uiLang)
   const source = note.kind === "typed" ? "manual" : price.source
   return (
-    <span className={source === "catalog" || source === "manual" ? "c-muted" : "c-chip c-chip-match"} data-comptoir="quote-line-price-source" data-source={source} data-min-quantity-milli={price.minQuantityMilli ?? 0} data-valid-from={price.validFrom ?? ""} data-valid-to={price.validTo ?? ""} style={{ display: "inline-block", fontSize: 11, lineHeight: 1.3, borderRadius: 6, marginTop: 2 }}>
+    <span className={source === "catalog" || source === "manual" ? "c-muted" : "c-chip c-chip-match"} data-comptoir="quote-line-price-source" data-source={source} data-category={price.category ?? ""} data-min-quantity-milli={price.minQuantityMilli ?? 0} data-valid-from={price.validFrom ?? ""} data-valid-to={price.validTo ?? ""} style={{ display: "inline-block", fontSize: 11, lineHeight: 1.3, borderRadius: 6, marginTop: 2 }}>
       {text}
     </span>
   )

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 
-import { pricingFromValues, ruleStatus, valuesFromPricing, type CustomerPricing, type PricingFormErrors, type PricingFormValues, type RuleConditionValues } from "~src/domain/catalog/pricing"
+import { catalogCategories, pricingFromValues, ruleStatus, valuesFromPricing, type CustomerPricing, type PricingFormErrors, type PricingFormValues, type RuleConditionValues } from "~src/domain/catalog/pricing"
 import { isActive } from "~src/domain/catalog/product-form"
 import type { Customer } from "~src/domain/customers/customer.schema"
 import { formatCents } from "~src/domain/documents/money"
@@ -69,7 +69,7 @@ function PricingList({ t }: { t: Translate }) {
                 </td>
                 <td className="c-num">{e.pricing.discountBp ? `${percentToInput(e.pricing.discountBp, lang)} %` : "—"}</td>
                 <td className="c-num">{e.pricing.specialPrices.length}</td>
-                <td className="c-num">{e.pricing.discounts.length}</td>
+                <td className="c-num">{e.pricing.discounts.length + e.pricing.categoryDiscounts.length}</td>
               </tr>
             ))}
           </tbody>
@@ -125,16 +125,53 @@ function CustomerPricingEditor({ customerId, t }: { customerId: string; t: Trans
     const r = await send("pricing/save", { pricing: checked.pricing })
     setMessage(r.ok ? { ok: true, text: t("catalog.form.saved") } : { ok: false, text: t("catalog.form.refused", { reason: r.error ?? "?" }) })
   }
-  const productSelect = (name: string, value: string, onChange: (id: string) => void, allProducts: boolean) => {
+  const productSelect = (name: string, value: string, onChange: (id: string) => void) => {
     const p = byId.get(value)
     return (
       <select name={name} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{allProducts ? t("catalog.prices.allProducts") : "—"}</option>
+        <option value="">—</option>
         {(p && !isActive(p) ? [p, ...offered] : offered).map((o) => (
           <option key={o.id} value={o.id}>
             {o.ref} · {lang === "fr" ? o.nameFr : o.nameEn}
           </option>
         ))}
+      </select>
+    )
+  }
+  const categories = catalogCategories(products)
+  /**
+   * What a discount applies to: the whole catalog, a category (value `category:<name>`), or one product. A rule's
+   * category no product has any more stays offered, so the page shows it as stored.
+   */
+  const scopeSelect = (i: number, d: Required<PricingFormValues>["discounts"][number]) => {
+    const value = d.category ? `category:${d.category}` : d.productId
+    const p = byId.get(d.productId)
+    const shownCategories = d.category && !categories.includes(d.category) ? [d.category, ...categories] : categories
+    return (
+      <select
+        name={`discounts.${i}.scope`}
+        data-comptoir="pricing-discount-scope"
+        value={value}
+        onChange={(e) => {
+          const v = e.target.value
+          setDiscount(i, v.startsWith("category:") ? { productId: "", category: v.slice("category:".length) } : { productId: v, category: "" })
+        }}
+      >
+        <option value="">{t("catalog.prices.allProducts")}</option>
+        <optgroup label={t("catalog.prices.categories")}>
+          {shownCategories.map((c) => (
+            <option key={c} value={`category:${c}`}>
+              {t("catalog.prices.categoryOption", { category: c })}
+            </option>
+          ))}
+        </optgroup>
+        <optgroup label={t("catalog.prices.products")}>
+          {(p && !isActive(p) ? [p, ...offered] : offered).map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.ref} · {lang === "fr" ? o.nameFr : o.nameEn}
+            </option>
+          ))}
+        </optgroup>
       </select>
     )
   }
@@ -210,7 +247,7 @@ function CustomerPricingEditor({ customerId, t }: { customerId: string; t: Trans
               const p = byId.get(s.productId)
               return (
                 <tr key={i} data-comptoir="pricing-special-row" style={expiredStyle(s)}>
-                  <td>{productSelect(`specialPrices.${i}.productId`, s.productId, (productId) => setSpecial(i, { productId }), false)}</td>
+                  <td>{productSelect(`specialPrices.${i}.productId`, s.productId, (productId) => setSpecial(i, { productId }))}</td>
                   <td className="c-num">{p ? formatCents(p.unitPriceCents, lang) : "—"}</td>
                   <td>
                     <input name={`specialPrices.${i}.unitPrice`} inputMode="decimal" className="c-num" size={8} value={s.unitPrice} aria-invalid={errors.specialPrices[i] ? "true" : "false"} onChange={(e) => setSpecial(i, { unitPrice: e.target.value })} />
@@ -236,15 +273,15 @@ function CustomerPricingEditor({ customerId, t }: { customerId: string; t: Trans
         <table className="c-table" data-comptoir="pricing-discounts">
           <thead>
             <tr>
-              <th>{t("catalog.prices.product")}</th>
+              <th>{t("catalog.prices.appliesTo")}</th>
               <th className="c-num">{t("catalog.prices.discountRule")}</th>
               {conditionHeaders}
             </tr>
           </thead>
           <tbody>
             {discounts.map((d, i) => (
-              <tr key={i} data-comptoir="pricing-discount-row" style={expiredStyle(d)}>
-                <td>{productSelect(`discounts.${i}.productId`, d.productId, (productId) => setDiscount(i, { productId }), true)}</td>
+              <tr key={i} data-comptoir="pricing-discount-row" data-scope={d.category ? "category" : d.productId ? "product" : "catalog"} style={expiredStyle(d)}>
+                <td>{scopeSelect(i, d)}</td>
                 <td>
                   <input name={`discounts.${i}.discountPercent`} inputMode="decimal" className="c-num" size={6} value={d.discountPercent} aria-invalid={errors.discounts?.[i] ? "true" : "false"} onChange={(e) => setDiscount(i, { discountPercent: e.target.value })} />
                   {errors.discounts?.[i] ? <span className="c-error">{t(errors.discounts[i])}</span> : null}

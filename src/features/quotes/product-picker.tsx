@@ -26,7 +26,8 @@ export function ProductPicker({
   /** The quote's date: the customer's prices valid then. */
   date: string
   t: Translate
-  onPick: (line: QuoteFormValues["lines"][number]) => void
+  /** The line, and the catalog's product it was made from (null: typed freely). */
+  onPick: (line: QuoteFormValues["lines"][number], product: Product | null) => void
 }) {
   const [query, setQuery] = useState("")
   const [active, setActive] = useState(0)
@@ -38,7 +39,7 @@ export function ProductPicker({
     if (!p && !text) return
     // The customer's price for one unit on the quote's date (special price, or catalog price and its discount)
     // is prefilled and kept on the line as its source; the note says which, the quantity may reprice it.
-    onPick(p ? lineFromProduct(p, language, uuidv7(), priceFor(p, pricing, { date })) : { ...emptyLine(uuidv7()), label: text })
+    onPick(p ? lineFromProduct(p, language, uuidv7(), priceFor(p, pricing, { date })) : { ...emptyLine(uuidv7()), label: text }, p ?? null)
     setQuery("")
     setActive(0)
     input.current?.focus()

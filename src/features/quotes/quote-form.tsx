@@ -4,14 +4,15 @@ import { useFieldArray, useForm, useWatch, type FieldError, type FieldErrors, ty
 import { useTranslation } from "react-i18next"
 import { uuidv7 } from "uuidv7"
 
-import { linePriceNote, repricedLine } from "~src/domain/catalog/line-pricing"
+import { linePriceNote, outdatedLines, repricedLine, type OutdatedLine } from "~src/domain/catalog/line-pricing"
 import { priceFor, type CustomerPricing } from "~src/domain/catalog/pricing"
-import type { Customer } from "~src/domain/customers/customer.schema"
+import type { Customer, Product } from "~src/domain/customers/customer.schema"
 import { documentSummary } from "~src/domain/documents/document-text"
 import { emptyLine, lineFromPrefill, lineFromValues, liveTotals, newQuoteValues, QuoteFormValues, VAT_RATE_CHOICES, valuesFromQuote, type PrefillLine, type Quote } from "~src/domain/documents/quote-form"
 import type { Seller } from "~src/domain/documents/seller.schema"
+import { formatCents, parseScaledDecimal } from "~src/domain/documents/money"
 import { lineNetCents } from "~src/domain/documents/totals"
-import { PriceSourceNote } from "~src/features/catalog"
+import { PriceSourceNote, priceText } from "~src/features/catalog"
 import { RiskBadge } from "~src/features/risk/risk-badge"
 import type { ResponseOf, RiskView } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
@@ -32,8 +33,13 @@ interface Loaded {
   sellerProblems: string[]
   /** The customer's discount and special prices (issue #10), null for catalog prices. */
   pricing: CustomerPricing | null
-  /** The quote's date (today for a new one): the customer's dated prices are those valid then. */
+  /**
+   * The date the customer's dated prices are read on: today for a new quote and for a draft (it is dated the day
+   * it is issued, server/documents/issue.ts), the quote's own date once issued.
+   */
   date: string
+  /** The catalog's products of a stored draft's lines, as they are now: their category and today's catalog price. */
+  products: ReadonlyMap<string, Product>
 }
 
 /**
@@ -66,6 +72,9 @@ export function QuoteEditor({ quoteId, customerId, contactId, callId, prefill = 
         if (!ctx.customer) return live && setError(t("quotes.form.customerMissing"))
         const quote = (stored?.quote as Quote | null | undefined) ?? null
         const next = loadedFrom(ctx, prices, quote, contactId, callId)
+        // A stored draft is compared with the catalog and the customer's rules of today (see QuoteFormBody).
+        const ids = quote?.status === "draft" ? quote.lines.flatMap((l) => (l.productId ? [l.productId] : [])) : []
+        if (next && ids.length > 0) next.products = new Map((await send("catalog/products", { ids })).products.map((p) => [p.id, p]))
         if (next && !quote && prefill.length > 0) next.values.lines = await prefilledLines(prefill, next.values.language === "en" ? "en" : "fr", prices?.pricing ?? null, next.date)
         if (live) setLoaded(next)
       } catch (e) {
@@ -86,7 +95,8 @@ export function QuoteEditor({ quoteId, customerId, contactId, callId, prefill = 
 function loadedFrom(ctx: ResponseOf<"quotes/context">, prices: ResponseOf<"pricing/get"> | null, quote: Quote | null, contactId: string | null, callId: string | null): Loaded | null {
   if (!ctx.customer) return null
   const values = quote ? valuesFromQuote(quote) : newQuoteValues(ctx.customer, { today: ctx.today, validityDays: ctx.validityDays, agentName: ctx.agentName, contactId, callId })
-  return { id: quote?.id ?? uuidv7(), customer: ctx.customer, quote, values, risk: ctx.risk, sellerProblems: ctx.sellerProblems, pricing: prices?.pricing ?? null, date: quote?.date ?? ctx.today }
+  const date = quote && quote.status !== "draft" ? quote.date : ctx.today
+  return { id: quote?.id ?? uuidv7(), customer: ctx.customer, quote, values, risk: ctx.risk, sellerProblems: ctx.sellerProblems, pricing: prices?.pricing ?? null, date, products: new Map() }
 }
 
 /** Prefilled lines from the catalog by their ref (label, price, VAT); a ref the catalog lacks becomes a free line to price. */
@@ -118,6 +128,25 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
   const money = (cents: number) => new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" }).format(cents / 100)
   // The benchmark reads when the filled form was first on screen (bench/quote.bench.ts).
   useEffect(() => void performance.mark("comptoir:quote-form-ready"), [])
+  // Each line's product category, for the category rules: the draft's products, then those picked.
+  const categories = useRef(new Map([...loaded.products.values()].map((p) => [p.id, p.category])))
+  // A reopened draft whose customer's rules (or catalog prices) changed since: its prices stand until the agent
+  // chooses to update them. Never an issued document (not editable).
+  const [outdated, setOutdated] = useState<OutdatedLine[]>(() =>
+    loaded.quote?.status === "draft" ? outdatedLines(loaded.values.lines, loaded.pricing, loaded.products, loaded.date, loaded.values.language === "en" ? "en" : "fr") : []
+  )
+  const updatePrices = () => {
+    // Read again at the click: the agent may have changed lines since the notice came up.
+    const now = outdatedLines(form.getValues("lines"), loaded.pricing, loaded.products, loaded.date, form.getValues("language"))
+    const opts = { shouldDirty: true, shouldValidate: true }
+    for (const { index, updated } of now) {
+      form.setValue(`lines.${index}.unitPrice`, updated.unitPrice, opts)
+      form.setValue(`lines.${index}.discountPercent`, updated.discountPercent, opts)
+      form.setValue(`lines.${index}.priceSource`, updated.priceSource, { shouldDirty: true })
+    }
+    setOutdated([])
+    setNotice({ kind: "notice", text: t("quotes.outdated.updated") })
+  }
   // A quantity crossing one of the customer's breaks reprices its line, unless the agent typed the price
   // (line-pricing.ts): the line keeps theirs and its note gives the customer's price at that quantity.
   useEffect(() => {
@@ -126,7 +155,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
       if (!m) return
       const i = Number(m[1])
       const line = form.getValues(`lines.${i}`)
-      const next = repricedLine(line, loaded.pricing, loaded.date, form.getValues("language"))
+      const next = repricedLine(line, loaded.pricing, loaded.date, form.getValues("language"), line.productId ? categories.current.get(line.productId) : undefined)
       if (next === line) return
       const opts = { shouldDirty: true, shouldValidate: true }
       if (next.unitPrice !== line.unitPrice) form.setValue(`lines.${i}.unitPrice`, next.unitPrice, opts)
@@ -254,6 +283,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
       {waiting && !refusal ? <p className="c-notice">{t("quotes.status.waitingNumber")}</p> : null}
       {quote?.number ? <p className="c-ok">{t("quotes.status.numbered", { number: quote.number })}</p> : null}
       {refusal ? <p className="c-error">{t("quotes.status.refused", { reason: refusal })}</p> : null}
+      {editable && outdated.length > 0 ? <OutdatedPrices outdated={outdated} lang={language} t={t} onUpdate={updatePrices} onKeep={() => setOutdated([])} /> : null}
 
       <fieldset disabled={!editable || busy} style={{ border: 0, padding: 0, margin: 0 }}>
         <div className="c-quote-grid">
@@ -329,7 +359,10 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
           pricing={loaded.pricing}
           date={loaded.date}
           t={t}
-          onPick={(line) => lines.append(line)}
+          onPick={(line, product) => {
+            if (product) categories.current.set(product.id, product.category)
+            lines.append(line)
+          }}
         />
         <div className="c-quote-bottom">
           <label style={{ flex: 1, minWidth: 260 }}>
@@ -400,6 +433,36 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
 }
 
 /** The background's refusal codes in the agent's words. */
+/** Which lines the customer's rules price otherwise today, from what to what, and the agent's choice. */
+function OutdatedPrices({ outdated, lang, t, onUpdate, onKeep }: { outdated: readonly OutdatedLine[]; lang: "fr" | "en"; t: Translate; onUpdate: () => void; onKeep: () => void }) {
+  const price = (l: QuoteFormValues["lines"][number]) => {
+    const cents = parseScaledDecimal(l.unitPrice, 2) ?? 0
+    const text = formatCents(cents, lang)
+    return l.discountPercent.trim() ? t("catalog.priceSource.priceWithDiscount", { price: text, percent: l.discountPercent }) : text
+  }
+  return (
+    <div className="c-notice" data-comptoir="quote-outdated-prices" role="status">
+      <p style={{ margin: 0 }}>{t("quotes.outdated.notice")}</p>
+      <ul style={{ margin: "4px 0" }}>
+        {outdated.map((o) => (
+          <li key={o.line.id} data-comptoir="quote-outdated-line" data-line={o.index} data-ref={o.line.ref}>
+            {o.line.ref} · {o.line.label}: {price(o.line)} → {price(o.updated)}
+            {o.updated.priceSource ? <span className="c-muted"> ({priceText(o.updated.priceSource, lang, t)})</span> : null}
+          </li>
+        ))}
+      </ul>
+      <div className="c-row">
+        <button type="button" className="c-button" data-comptoir="quote-update-prices" onClick={onUpdate}>
+          {t("quotes.outdated.update")}
+        </button>
+        <button type="button" className="c-button c-button-secondary" data-comptoir="quote-keep-prices" onClick={onKeep}>
+          {t("quotes.outdated.keep")}
+        </button>
+      </div>
+    </div>
+  )
+}
+
 function errorText(code: string | undefined, t: Translate, status: string): string {
   if (!code) return t("quotes.errors.generic", { message: "?" })
   if (code === "not-draft") return t("quotes.errors.notDraft", { status: t(`quotes.status.${status}`) })
