@@ -332,6 +332,8 @@ test("a reopened draft whose customer's discount changed since names the line an
     await expect(outdated).toBeVisible({ timeout: 1_000 })
   }).toPass({ timeout: 30_000 })
   await expect(outdated.locator('[data-comptoir="quote-outdated-line"]')).toHaveCount(1)
+  // A saved draft is no longer a "new" quote.
+  await expect(agent.page.locator(".c-quote-head h1")).toHaveText(/^(Draft quote for|Brouillon de devis pour) /)
   await expect(outdated.locator('[data-comptoir="quote-outdated-line"]')).toHaveAttribute("data-ref", "REF-1003")
   await expect(agent.page.locator('input[name="lines.0.discountPercent"]')).toHaveValue(percentToInput(750, plain.language))
   await expect(agent.page.locator('[data-comptoir="total-excl-vat"]')).toHaveAttribute("data-cents", "304")

@@ -263,7 +263,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
   return (
     <form className="c-quote" data-comptoir="quote-form" data-status={status} onSubmit={(e) => e.preventDefault()} noValidate>
       <div className="c-quote-head">
-        <h1>{quote?.number || status !== "draft" ? t("quotes.form.title") : t("quotes.form.newTitle", { company: c.company })}</h1>
+        <h1>{quote?.number || status !== "draft" ? t("quotes.form.title") : t(quote ? "quotes.form.draftTitle" : "quotes.form.newTitle", { company: c.company })}</h1>
         <span className="c-quote-number" data-comptoir="document-number" data-numbered={quote?.number ? "true" : "false"}>
           {quote?.number ?? t("quotes.status.notNumbered")}
         </span>
