@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 
 import { Customer } from "./customer.schema"
-import { customerEditSchema, customerFromEdit, emptyContact, valuesFromCustomer, type CustomerEditValues } from "./customer-edit"
+import { customerEditSchema, customerFromEdit, emptyContact, rebaseEdit, valuesFromCustomer, type CustomerEditValues } from "./customer-edit"
 
 const stored = Customer.parse({
   id: "cust-1",
@@ -91,5 +91,13 @@ describe("the customer editor", () => {
 
   it("requires the company's name and a two-letter country", () => {
     expect(problems(edit({ company: "  ", country: "France" }))).toEqual({ company: "customers.errors.company", country: "customers.errors.country" })
+  })
+
+  it("keeps a change another device synced meanwhile to a field the agent left alone", () => {
+    const original = edit()
+    const typed = edit({ company: "Bistrot Lumière SARL" })
+    const meanwhile = { ...stored, tags: ["export"], company: "Bistrot L." }
+    const c = customerFromEdit(rebaseEdit(typed, original, meanwhile), meanwhile, env)
+    expect(c).toMatchObject({ company: "Bistrot Lumière SARL", tags: ["export"] })
   })
 })

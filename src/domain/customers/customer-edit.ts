@@ -1,13 +1,13 @@
-import * as z from "zod"
-
 import { centsToInput } from "../documents/quote-form"
 import { parseScaledDecimal } from "../documents/money"
 import { checkPaymentTerms, MAX_NET_DAYS, termsFromDays } from "../documents/payment-terms"
 import { parseEmails, parseSiren, parseTags, parseVatNumber } from "../import/fields"
-import { Customer, Language, type Contact } from "./customer.schema"
+import { Customer, type Contact } from "./customer.schema"
+import { CustomerEditValues, err, type AddressValues, type ContactValues } from "./customer-edit-values"
 import { phoneE164 } from "./new-customer"
 
 export { mayEditCreditLimit } from "./customer-rules"
+export { AddressValues, ContactValues, CustomerEditValues } from "./customer-edit-values"
 
 /**
  * The customer editor as the agent fills it: every value a string as typed, read into the stored customer by
@@ -15,47 +15,6 @@ export { mayEditCreditLimit } from "./customer-rules"
  * SIREN and VAT go through the import's own readers (Luhn key, French VAT key), payment terms through the
  * French cap (Code de commerce L441-10), phones through libphonenumber-js like everywhere else.
  */
-const err = (k: string) => `customers.errors.${k}`
-
-export const AddressValues = z.object({
-  label: z.string().trim().max(60, err("tooLong")),
-  line: z.string().trim().max(300, err("tooLong")),
-  postalCode: z.string().trim().max(20, err("tooLong")),
-  city: z.string().trim().max(120, err("tooLong")),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, err("country"))
-})
-export type AddressValues = z.infer<typeof AddressValues>
-
-export const ContactValues = z.object({
-  /** The stored contact's id; empty for a contact added in the editor (given one when saved). */
-  id: z.string().max(100),
-  firstName: z.string().trim().max(120, err("tooLong")),
-  lastName: z.string().trim().max(120, err("tooLong")),
-  role: z.string().trim().max(120, err("tooLong")),
-  /** One input per number (react-hook-form's field arrays hold objects). */
-  phones: z.array(z.object({ number: z.string().trim().max(40, err("phone")) })).max(20, err("tooMany")),
-  /** One or several addresses, separated by commas or semicolons. */
-  emails: z.string().trim().max(1000, err("tooLong"))
-})
-export type ContactValues = z.infer<typeof ContactValues>
-
-export const CustomerEditValues = z.object({
-  company: z.string().trim().min(1, err("company")).max(200, err("tooLong")),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, err("country")),
-  language: Language,
-  siren: z.string().trim().max(40, err("siren")),
-  vatNumber: z.string().trim().max(40, err("vatNumber")),
-  /** Separated by commas. */
-  tags: z.string().max(3200, err("tooLong")),
-  /** Days, as typed; "" when not agreed, 0 cash on receipt. */
-  paymentTermsDays: z.string().trim().max(10, err("paymentTerms")),
-  /** Euros, as typed ("25 000", "2500,50"); "" for no limit. */
-  creditLimit: z.string().trim().max(30, err("creditLimit")),
-  addresses: z.array(AddressValues).max(10, err("tooMany")),
-  contacts: z.array(ContactValues).max(200, err("tooMany"))
-})
-export type CustomerEditValues = z.infer<typeof CustomerEditValues>
-
 export function valuesFromCustomer(c: Customer, lang: "fr" | "en"): CustomerEditValues {
   return {
     company: c.company,
@@ -69,6 +28,19 @@ export function valuesFromCustomer(c: Customer, lang: "fr" | "en"): CustomerEdit
     addresses: c.addresses.map((a) => ({ label: a.label, line: a.line, postalCode: a.postalCode, city: a.city, country: a.country })),
     contacts: c.contacts.map((p) => ({ id: p.id, firstName: p.firstName, lastName: p.lastName, role: p.role, phones: p.phones.map((number) => ({ number })), emails: p.emails.join(", ") }))
   }
+}
+
+/**
+ * The edit laid over the customer as stored now: only the fields the agent changed since the form opened
+ * (`original`) are taken from the form, so a change another device synced meanwhile to a field left alone is
+ * kept (the outbox then sends only the agent's fields; the team's rule is last write per field).
+ */
+export function rebaseEdit(values: CustomerEditValues, original: CustomerEditValues, current: Customer): CustomerEditValues {
+  const out: Record<string, unknown> = { ...valuesFromCustomer(current, "fr") }
+  for (const k of Object.keys(values) as (keyof CustomerEditValues)[]) {
+    if (JSON.stringify(values[k]) !== JSON.stringify(original[k])) out[k] = values[k]
+  }
+  return out as CustomerEditValues
 }
 
 export function emptyContact(): ContactValues {
