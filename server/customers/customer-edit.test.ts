@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
-import { Customer } from "../../src/domain/customers/customer.schema"
+import { type Customer } from "../../src/domain/customers/customer.schema"
 import { customerFromEdit, emptyContact, valuesFromCustomer } from "../../src/domain/customers/customer-edit"
 import { customerFromForm } from "../../src/domain/customers/new-customer"
 import type { Mutation } from "../../src/domain/sync/protocol"
