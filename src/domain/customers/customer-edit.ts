@@ -1,3 +1,5 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js"
+
 import { centsToInput } from "../documents/quote-form"
 import { parseScaledDecimal } from "../documents/money"
 import { checkPaymentTerms, MAX_NET_DAYS, termsFromDays } from "../documents/payment-terms"
@@ -26,7 +28,7 @@ export function valuesFromCustomer(c: Customer, lang: "fr" | "en"): CustomerEdit
     paymentTermsDays: c.paymentTermsDays === null ? "" : String(c.paymentTermsDays),
     creditLimit: c.creditLimitCents === null ? "" : centsToInput(c.creditLimitCents, lang).replace(/[,.]00$/, ""),
     addresses: c.addresses.map((a) => ({ label: a.label, line: a.line, postalCode: a.postalCode, city: a.city, country: a.country })),
-    contacts: c.contacts.map((p) => ({ id: p.id, firstName: p.firstName, lastName: p.lastName, role: p.role, phones: p.phones.map((number) => ({ number })), emails: p.emails.join(", ") }))
+    contacts: c.contacts.map((p) => ({ id: p.id, firstName: p.firstName, lastName: p.lastName, role: p.role, phones: p.phones.map((e164) => ({ number: parsePhoneNumberFromString(e164)?.formatInternational() ?? e164 })), emails: p.emails.join(", ") }))
   }
 }
 

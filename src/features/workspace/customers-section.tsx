@@ -96,7 +96,7 @@ export function CustomersSection({ path }: { path: string[] }) {
             }}
           />
         ) : null}
-        {created && opened?.id === created.id ? (
+        {created && opened?.id === created.id && !editing ? (
           <p className="c-notice" data-comptoir="new-customer-created" data-call-assigned={String(created.callAssigned)}>
             ✓ {created.callAssigned ? t("customers.new.createdWithCall") : t("customers.new.created")}
           </p>
@@ -121,7 +121,10 @@ export function CustomersSection({ path }: { path: string[] }) {
                 className="c-button c-button-secondary"
                 href={routeHash(`customers/${encodeURIComponent(opened.id)}/edit`)}
                 data-comptoir="customer-edit"
-                onClick={() => setSaved(null)}>
+                onClick={() => {
+                  setSaved(null)
+                  setCreated(null)
+                }}>
                 {t("customers.edit.open")}
               </a>
               {saved === opened.id ? (
