@@ -12,6 +12,7 @@ import { conflictsResolve } from "./conflicts/resolve"
 import { customersChanged } from "./customers/changed"
 import { customersCount } from "./customers/count"
 import { customersCreate } from "./customers/create"
+import { customersEditRights, customersUpdate } from "./customers/update"
 import { customersGet } from "./customers/get"
 import { customersOpened } from "./customers/opened"
 import { customersRecent } from "./customers/recent"
@@ -57,6 +58,8 @@ export const handlers: readonly Handler[] = [
   customersChanged,
   customersCount,
   customersCreate,
+  customersUpdate,
+  customersEditRights,
   productsSearch,
   sitesEnable,
   sitesDisable,

@@ -2,6 +2,7 @@ import * as z from "zod"
 
 import { Customer, E164, MatchKind, Product } from "~src/domain/customers/customer.schema"
 import { NewCustomerValues } from "~src/domain/customers/new-customer"
+import { CustomerEditValues } from "~src/domain/customers/customer-edit-values"
 import { CallScript } from "~src/domain/scripts/script.schema"
 import { SitePattern } from "~src/domain/settings/settings.schema"
 import { CallLog } from "~src/domain/calls/call-log.schema"
@@ -130,6 +131,17 @@ export const contract = {
   "customers/create": {
     request: z.object({ values: NewCustomerValues, callId: z.string().min(1).max(100).nullable().default(null) }),
     response: z.object({ ok: z.literal(true), customer: Customer, callAssigned: z.boolean() })
+  },
+  /** The workspace's customer editor: the values as typed; the background reads them with the same rules and stores the customer. */
+  "customers/update": {
+    /** `original`: the values the form opened with; only the fields changed since are applied (`rebaseEdit`). */
+    request: z.object({ id: z.string().min(1).max(100), values: CustomerEditValues, original: CustomerEditValues }),
+    response: z.object({ ok: z.boolean(), customer: Customer.optional(), error: z.string().max(300).optional(), field: z.string().max(200).optional() })
+  },
+  /** What the signed-in user may change in the editor (the credit limit: managers and admins, or no team). */
+  "customers/edit-rights": {
+    request: z.object({}),
+    response: z.object({ mayEditCreditLimit: z.boolean() })
   },
   "customers/count": {
     request: z.object({}),
@@ -340,6 +352,8 @@ export const senders: Record<keyof typeof contract, readonly SenderKind[]> = {
   "workspace/open": pageOrContent,
   "customers/changed": pageOnly,
   "customers/create": pageOnly,
+  "customers/update": pageOnly,
+  "customers/edit-rights": pageOnly,
   "customers/count": pageOnly,
   "products/search": pageOnly,
   "sites/enable": pageOnly,

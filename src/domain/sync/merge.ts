@@ -39,8 +39,9 @@ export function mergeMutation(def: TableDef, current: RowState | undefined, m: M
       if (m.op === "delete") return live === undefined ? { kind: "noop" } : { kind: "write", deleted: true, data: null }
       // A put on a missing or deleted row must carry a whole record: that is a (re)creation, and the later
       // write wins over the delete. A partial put there would leave a record without its required fields.
-      if (live === undefined) return create(def, m)
-      return validated(def, m, { ...live, ...m.fields })
+      const result = live === undefined ? create(def, m) : validated(def, m, { ...live, ...m.fields })
+      const problem = result.kind === "write" && result.data && def.checkChange ? def.checkChange(live ?? null, result.data, ctx.role) : null
+      return problem ? conflict(problem.reason, `${m.table}/${m.key}: ${problem.message}`) : result
     }
     case "workflow": {
       const rule = def.rule

@@ -7,6 +7,7 @@ import { transitionsOf, type DocumentType } from "../documents/workflow"
 import { CallLog } from "../calls/call-log.schema"
 import { CallScript } from "../scripts/script.schema"
 import { CustomerPricing } from "../catalog/pricing"
+import { customerChangeProblem, type CustomerChangeProblem } from "../customers/customer-rules"
 
 export const Role = z.enum(["agent", "manager", "admin"])
 export type Role = z.infer<typeof Role>
@@ -50,6 +51,11 @@ export interface TableDef {
   webhookEvent?: string
   /** A sales document: the server numbers it when issued and re-checks its totals (server/documents/issue.ts). */
   document?: DocumentType
+  /**
+   * Rules on a write beyond the record's schema (customers: SIREN and VAT keys, the payment-terms cap, who sets
+   * a credit limit), given the row before (null: created) and after. `role` null on a device's own replay.
+   */
+  checkChange?: (prev: Readonly<Record<string, unknown>> | null, next: Readonly<Record<string, unknown>>, role: Role | null) => CustomerChangeProblem | null
 }
 
 export type TableRegistry = Readonly<Record<string, TableDef>>
@@ -64,7 +70,7 @@ function documentRule(type: DocumentType): WorkflowRule {
  * and re-checks their totals (server/documents/issue.ts).
  */
 export const TABLES = {
-  customers: { rule: { kind: "lww" }, schema: Customer },
+  customers: { rule: { kind: "lww" }, schema: Customer, checkChange: customerChangeProblem },
   // Products are deactivated, not deleted: quotes and invoices keep pointing at them (issue #10).
   products: { rule: { kind: "lww", keepRows: true }, schema: Product, writeRoles: ["manager", "admin"] },
   callLogs: { rule: { kind: "append-only" }, schema: CallLog, webhookEvent: "callLog.created" },

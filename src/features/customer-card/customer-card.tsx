@@ -158,6 +158,18 @@ function CardDetails({
               ? t("card.fields.cash")
               : t("card.fields.days", { count: c.paymentTermsDays })}
         </dd>
+        {c.siren || c.vatNumber ? (
+          <>
+            <dt>{t("card.fields.legal")}</dt>
+            <dd data-comptoir="card-legal">{[c.siren, c.vatNumber].filter(Boolean).join(" · ")}</dd>
+          </>
+        ) : null}
+        {c.addresses[0] && (c.addresses[0].line || c.addresses[0].city) ? (
+          <>
+            <dt>{t("card.fields.address")}</dt>
+            <dd>{[c.addresses[0].line, `${c.addresses[0].postalCode} ${c.addresses[0].city}`.trim()].filter(Boolean).join(", ")}</dd>
+          </>
+        ) : null}
         {c.salesRep ? (
           <>
             <dt>{t("card.fields.salesRep")}</dt>

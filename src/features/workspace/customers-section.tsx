@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next"
 import type { Customer } from "~src/domain/customers/customer.schema"
 import { openScriptFor } from "~src/features/call-script/use-scripts"
 import { CustomerCard } from "~src/features/customer-card/customer-card"
+import { CustomerEditor } from "~src/features/customers/customer-editor"
 import { NewCustomerForm } from "~src/features/customers/new-customer-form"
 import { openSidePanelFromClick, useSidePanelWindow } from "~src/features/side-panel/open-side-panel"
 import { CustomerOrders } from "~src/features/order-capture/customer-orders"
@@ -17,7 +18,10 @@ import { parseRoute, routeHash } from "./route"
 /** The route of a new customer: `#/customers/new?phone=…&call=…` (an unknown caller's "New customer with this number"). */
 const NEW = "new"
 
-/** Customers: search the base, open one (`#/customers/<id>`) with its card, or make one (`#/customers/new`). */
+/**
+ * Customers: search the base, open one (`#/customers/<id>`) with its card, edit it (`#/customers/<id>/edit`), or
+ * make one (`#/customers/new`).
+ */
 export function CustomersSection({ path }: { path: string[] }) {
   const { t } = useTranslation()
   const settings = useSettings()
@@ -29,6 +33,9 @@ export function CustomersSection({ path }: { path: string[] }) {
   const results = useDebouncedSearch(query, search, 120, (e) => setError(String(e)))
   const creating = path[0] === NEW
   const openedId = creating ? null : (path[0] ?? null)
+  const editing = !creating && path[1] === "edit"
+  /** Just saved in the editor: the card says so. */
+  const [saved, setSaved] = useState<string | null>(null)
   /** Just made here: the card says so (and whether the call is theirs now). */
   const [created, setCreated] = useState<{ id: string; callAssigned: boolean } | null>(null)
   const newQuery = creating ? parseRoute(location.hash).query : null
@@ -89,13 +96,43 @@ export function CustomersSection({ path }: { path: string[] }) {
             }}
           />
         ) : null}
-        {created && opened?.id === created.id ? (
+        {created && opened?.id === created.id && !editing ? (
           <p className="c-notice" data-comptoir="new-customer-created" data-call-assigned={String(created.callAssigned)}>
             ✓ {created.callAssigned ? t("customers.new.createdWithCall") : t("customers.new.created")}
           </p>
         ) : null}
-        {creating ? null : opened ? (
+        {creating ? null : opened && editing ? (
+          <CustomerEditor
+            key={`edit-${opened.id}-${opened.updatedAt}`}
+            customer={opened}
+            agentCountry={settings.defaultCountry}
+            onSaved={(c) => {
+              setOpened(c)
+              setSaved(c.id)
+              send("customers/recent", { limit: 12 }).then((r) => setRecent(r.customers), () => undefined)
+              location.hash = routeHash(`customers/${encodeURIComponent(c.id)}`)
+            }}
+            onCancel={() => (location.hash = routeHash(`customers/${encodeURIComponent(opened.id)}`))}
+          />
+        ) : opened ? (
           <>
+            <div className="c-doc-actions">
+              <a
+                className="c-button c-button-secondary"
+                href={routeHash(`customers/${encodeURIComponent(opened.id)}/edit`)}
+                data-comptoir="customer-edit"
+                onClick={() => {
+                  setSaved(null)
+                  setCreated(null)
+                }}>
+                {t("customers.edit.open")}
+              </a>
+              {saved === opened.id ? (
+                <span className="c-ok" role="status" data-comptoir="customer-saved">
+                  ✓ {t("customers.edit.saved")}
+                </span>
+              ) : null}
+            </div>
             <CustomerCard key={opened.id} customer={opened} agentCountry={settings.defaultCountry} onOpenScript={onOpenScript} timelineOpen />
             {/* Orders from email (issue #11): the orders captured from this customer's mails, with their subject. */}
             <CustomerOrders key={`orders-${opened.id}`} customerId={opened.id} />
