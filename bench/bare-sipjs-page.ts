@@ -5,6 +5,15 @@
  */
 import { Invitation, Inviter, Registerer, RegistererState, SessionState, UserAgent } from "sip.js"
 
+import { earlyIceHandlerFactory } from "../src/telephony/early-ice"
+
+/**
+ * The same sip.js configuration as the extension's SipProvider, so that the ratio measures the extension's
+ * overhead and not a setting: the same ICE completion strategy (src/telephony/early-ice.ts). BARE_STOCK_ICE
+ * (set by the bench with BENCH_BARE_ICE=stock) gives sip.js's own wait for complete gathering instead.
+ */
+declare const BARE_STOCK_ICE: boolean
+
 const state = document.createElement("div")
 state.id = "state"
 state.dataset.state = "idle"
@@ -19,6 +28,7 @@ async function start(user: string): Promise<void> {
   ua = new UserAgent({
     uri: UserAgent.makeURI(`sip:${user}@127.0.0.1`),
     transportOptions: { server: "ws://127.0.0.1:8088" },
+    ...(BARE_STOCK_ICE ? {} : { sessionDescriptionHandlerFactory: earlyIceHandlerFactory() }),
     sessionDescriptionHandlerFactoryOptions: { iceGatheringTimeout: 500, peerConnectionConfiguration: { iceServers: [] } },
     logLevel: "warn",
     delegate: {

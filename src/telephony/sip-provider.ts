@@ -11,6 +11,7 @@ import {
 
 import { numberFromSipUser, sipTargetFor, type EndReason, type PhoneEvent } from "~src/domain/telephony"
 
+import { earlyIceHandlerFactory } from "./early-ice"
 import { DTMF_DIGITS, EventHub, ProviderError, emptyStats, type AudioDevices, type CallStats, type TelephonyProvider } from "./provider"
 
 export interface SipSettings {
@@ -90,6 +91,8 @@ export class SipProvider implements TelephonyProvider {
       displayName: opts.settings.displayName || undefined,
       // The reconnection below registers again; sip.js's own one would not.
       reconnectionAttempts: 0,
+      // The offer goes out once the UDP host candidates are in, not after Chromium's TCP ones (see early-ice.ts).
+      sessionDescriptionHandlerFactory: earlyIceHandlerFactory(),
       sessionDescriptionHandlerFactoryOptions: { iceGatheringTimeout: 500, peerConnectionConfiguration: { iceServers: [] } },
       logLevel: "warn",
       delegate: {
