@@ -132,6 +132,26 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
     weekStart = startOfISOWeek(setISOWeek(ref, Number(week[1])))
     if (weekStart.getTime() < addDays(ref, -7).getTime()) weekStart = startOfISOWeek(setISOWeek(addDays(ref, 364), Number(week[1])))
   }
+  // "Thursday week", "a week on Thursday", "jeudi en huit", "jeudi en quinze": that weekday's next occurrence,
+  // one or two weeks later (before the weekday alone takes it).
+  for (const m of t.matchAll(new RegExp(`\\b(?:(${DAY_WORDS}) (week|fortnight|en huit|en quinze)|(?:a )?(week|fortnight) (?:on|from) (?:this |next )?(${DAY_WORDS}))\\b`, "g"))) {
+    const day = nextWeekday(ref, (m[1] ?? m[4])!)
+    const span = m[2] ?? m[3] ?? ""
+    add(m.index, m[0].length, addDays(day, /fortnight|quinze/.test(span) ? 14 : 7), true)
+  }
+  // "the Tuesday before Thanksgiving", "le vendredi avant Noël", "the Monday after the 14th": the weekday counted
+  // back (or on) from the day named after it, a feast or any date this grammar reads.
+  for (const m of t.matchAll(new RegExp(`\\b(?:the |le )?(${DAY_WORDS}) (before|after|avant|apres|precedant|suivant) (.{3,40})`, "g"))) {
+    const anchor = feastDay(m[3]!, ref) ?? findDates(m[3]!, ref, opts)[0]?.date ?? null
+    if (anchor === null) continue
+    const dow = weekdayIndex(m[1]!)
+    const back = /^(?:before|avant|precedant)$/.test(m[2]!)
+    let delta = back ? -((anchor.getDay() - dow + 7) % 7 || 7) : (dow - anchor.getDay() + 7) % 7 || 7
+    if (!back && delta === 0) delta = 7
+    add(m.index, m[0].length - m[3]!.length + (feastWord(m[3]!)?.length ?? 0), addDays(anchor, delta), true)
+  }
+  // A feast alone is its day, unless it names holidays around it ("les vacances de la Toussaint").
+  for (const m of t.matchAll(FEASTS)) if (!/(?:vacances|conges|holidays?|break|period|periode)(?: de| d| of)?(?: la| l| the)? $/.test(t.slice(Math.max(0, m.index - 20), m.index))) add(m.index, m[0].length, feastDay(m[0], ref), true)
   let weekdayInWeek = false
   for (const m of t.matchAll(new RegExp(`\\b(${DAY_WORDS})\\b`, "g"))) {
     // "jeudi 12 mars", "Friday the 13th", "Monday 30th November": the date says it.
@@ -161,8 +181,54 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
   return out.sort((a, b) => a.index - b.index)
 }
 
+function weekdayIndex(word: string): number {
+  const fr = FR_DAYS.indexOf(word)
+  return fr >= 0 ? fr : EN_DAYS.indexOf(word)
+}
+
+/** The weekday's next occurrence after the reference day (a week on when it is that day). */
+function nextWeekday(ref: Date, word: string): Date {
+  return addDays(ref, (weekdayIndex(word) - ref.getDay() + 7) % 7 || 7)
+}
+
+/** Days people plan deliveries around, by name: fixed ones and the US Thanksgiving (fourth Thursday of November). */
+const FEASTS = /\b(?:thanksgiving|christmas(?: eve)?|xmas|noel|new year s(?: day| eve)?|nouvel an|jour de l an|la saint sylvestre|toussaint|(?:le )?14 juillet|armistice|independence day|boxing day)\b/g
+
+function feastWord(text: string): string | null {
+  FEASTS.lastIndex = 0
+  const m = FEASTS.exec(text)
+  FEASTS.lastIndex = 0
+  return m !== null && m.index === 0 ? m[0] : null
+}
+
+/** The next occurrence (on or after the reference day) of the feast the text starts with. */
+function feastDay(text: string, ref: Date): Date | null {
+  const w = feastWord(text.trim())
+  if (w === null) return null
+  const on = (y: number): Date | null => {
+    if (w === "thanksgiving") {
+      const nov1 = new Date(y, 10, 1, 12)
+      return addDays(nov1, ((4 - nov1.getDay() + 7) % 7) + 21)
+    }
+    if (/christmas eve/.test(w)) return make(y, 11, 24)
+    if (/christmas|xmas|noel/.test(w)) return make(y, 11, 25)
+    if (/boxing/.test(w)) return make(y, 11, 26)
+    if (/eve|sylvestre/.test(w)) return make(y, 11, 31)
+    if (/new year|nouvel an|jour de l an/.test(w)) return make(y, 0, 1)
+    if (/toussaint/.test(w)) return make(y, 10, 1)
+    if (/armistice/.test(w)) return make(y, 10, 11)
+    if (/14 juillet/.test(w)) return make(y, 6, 14)
+    if (/independence/.test(w)) return make(y, 6, 4)
+    return null
+  }
+  const d = on(ref.getFullYear())
+  return d !== null && d.getTime() < ref.getTime() - 12 * 3_600_000 ? on(ref.getFullYear() + 1) : d
+}
+
 /** A delivery is meant: the words around a date that make it the date to deliver. */
 export const DELIVERY_CONTEXT = /\b(?:livr\w*|delai|deliver\w*|ship\w*|dispatch\w*|expedi\w*|reception|need(?:ed|s)?|required?|requis|souhaite\w*|besoin|pour (?:le|la|ce|lundi|mardi|mercredi|jeudi|vendredi|samedi|demain|apres)|for (?:monday|tuesday|wednesday|thursday|friday|saturday|tomorrow|next)|avant|by|no later|au plus tard|d ici|sous|within|arriv\w*|recevoir|receive|due|attendu|expected|before)\b/
+/** A span of days rather than a day ("next week", "fin du mois", "semaine 46"), or a feast a day is planned around. */
+const VAGUE = /\b(?:week|semaine|sem|wk|mois|month)\b|^(?:thanksgiving|christmas|xmas|noel|new year|nouvel an|toussaint)/
 const NOT_DELIVERY = /\b(?:facture|invoice|paiement|payment|echeance|reglement|devis du|quote of|date de commande|order date|commande du|ordered on)\b/
 
 export function deliveryDateOf(lines: readonly { text: string; ref: Date }[], opts: { monthFirst?: boolean } = {}): { date: Date; evidence: string; relative: boolean } | null {
@@ -175,15 +241,41 @@ export function deliveryDateOf(lines: readonly { text: string; ref: Date }[], op
       const parts = sentences ? text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).filter((x) => DELIVERY_CONTEXT.test(foldText(x))) : [text]
       for (const part of parts) {
         const found = findDates(part, ref, opts)
-        if (found.length > 0) return { date: found[0]!.date, evidence: text.trim(), relative: found[0]!.relative }
+        // "next week's run - Tuesday 8th would be ideal": a day named says more than the week or month around it.
+        const best = VAGUE.test(found[0]?.text ?? "") ? (found.find((d) => !VAGUE.test(d.text)) ?? found[0]) : found[0]
+        if (best !== undefined) return { date: best.date, evidence: text.trim(), relative: best.relative }
       }
     }
+  }
+  // A purchase order's table with a delivery date column ("Date livraison", "Due date", "Required by").
+  let column = -1
+  for (const { text, ref } of lines) {
+    const cells = text.includes("|") ? text.split("|").map((c) => foldText(c)) : null
+    if (cells === null || cells.length < 3) {
+      column = -1
+      continue
+    }
+    const head = cells.findIndex((c) => /\b(?:date|due|required|requise?|souhaitee?)\b/.test(c) && DELIVERY_CONTEXT.test(c))
+    if (head >= 0 && !cells.some((c) => /\d/.test(c))) {
+      column = head
+      continue
+    }
+    const found = column >= 0 ? findDates(text.split("|")[column] ?? "", ref, opts) : []
+    if (found.length > 0) return { date: found[0]!.date, evidence: text.trim(), relative: found[0]!.relative }
   }
   // "Can you send … tomorrow please?": in an order, a day said relative to today is when it is wanted.
   for (const { text, ref } of lines) {
     if (NOT_DELIVERY.test(foldText(text))) continue
-    const found = findDates(text, ref, opts).filter((d) => d.relative)
-    if (found.length > 0) return { date: found[0]!.date, evidence: text.trim(), relative: true }
+    const all = findDates(text, ref, opts)
+    const found = all.filter((d) => d.relative)
+    const best = VAGUE.test(found[0]?.text ?? "") ? (all.find((d) => !VAGUE.test(d.text) && d.index > found[0]!.index) ?? found[0]) : found[0]
+    if (best !== undefined) return { date: best.date, evidence: text.trim(), relative: best.relative }
+  }
+  // "Monday Dec 7th please.": a day written out in the order's own short line, to come within two months.
+  for (const { text, ref } of lines) {
+    if (NOT_DELIVERY.test(foldText(text)) || text.length > 80 || text.includes("|")) continue
+    const found = findDates(text, ref, opts).filter((d) => d.date.getTime() > ref.getTime() && d.date.getTime() < addDays(ref, 61).getTime() && /[a-z]/.test(d.text))
+    if (found.length > 0) return { date: found[0]!.date, evidence: text.trim(), relative: false }
   }
   return null
 }

@@ -324,8 +324,28 @@ interface Columns {
 }
 
 function headerOf(cells: readonly string[]): Columns | null {
-  const find = (re: RegExp): number => cells.findIndex((c) => re.test(c.replace(/[:*]/g, "").trim()))
-  const cols = { ref: find(HEAD_REF), desc: find(HEAD_DESC), qty: find(HEAD_QTY), unit: find(HEAD_UNIT) }
+  // One role a column: "Item | Description | Supplier Part No." has its ref in the third, not in "Item" (a line
+  // number there), so a header that fits two roles takes the one no other column claims.
+  const fits = (re: RegExp): number[] => cells.flatMap((c, i) => (re.test(c.replace(/[:*]/g, "").trim()) ? [i] : []))
+  const taken = new Set<number>()
+  const pick = (re: RegExp): number => {
+    const all = fits(re)
+    const i = all.find((k) => !taken.has(k)) ?? all[0] ?? -1
+    if (i >= 0) taken.add(i)
+    return i
+  }
+  const qty = pick(HEAD_QTY)
+  const unit = pick(HEAD_UNIT)
+  const refs = fits(HEAD_REF)
+  const descs = fits(HEAD_DESC)
+  // A column only one role fits keeps it; a column both fit ("Item") goes to whichever role has no other column,
+  // the name's first (a name cell is searched for refs too).
+  const refOnly = refs.find((i) => !descs.includes(i) && !taken.has(i)) ?? -1
+  const descOnly = descs.find((i) => !refs.includes(i) && !taken.has(i)) ?? -1
+  const both = refs.find((i) => descs.includes(i) && !taken.has(i)) ?? -1
+  const desc = descOnly >= 0 ? descOnly : both
+  const ref = refOnly >= 0 ? refOnly : desc === both ? -1 : both
+  const cols = { ref, desc, qty, unit }
   if (cols.qty < 0 || (cols.ref < 0 && cols.desc < 0)) return null
   return cols
 }
