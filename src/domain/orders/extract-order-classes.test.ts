@@ -46,3 +46,37 @@ describe("dates said from another day", () => {
     expect(extract(table).delivery_date).toBe("2026-05-12")
   })
 })
+
+describe("mails about an order rather than orders", () => {
+  it("takes a change to an order already placed for no new order", () => {
+    expect(extract("Notre commande de mardi (3 cartons d'essuie-mains, 4 boîtes de gants nitrile taille M) : pourriez-vous la décaler à vendredi ? Rien d'autre ne change.").is_order).toBe(false)
+    expect(extract("Could you push back the order we placed on Monday (6 boxes of nitrile gloves M, 2 cases of hand towels) to next Friday? Thanks.").is_order).toBe(false)
+  })
+
+  it("still takes new goods asked for beside a word on an earlier order", () => {
+    expect(extract("Notre commande de lundi est bien arrivée, merci. Pourriez-vous nous livrer en plus 4 boîtes de gants nitrile taille M et 2 cartons d'essuie-mains ?").is_order).toBe(true)
+  })
+
+  it("takes a mail saying nothing is to be sent, or only how much is usually ordered, for no order", () => {
+    expect(extract("For your records: we usually take 20 boxes of nitrile gloves M and 6 cases of hand towels a month. Nothing to order today.").is_order).toBe(false)
+    expect(extract("Pour information, nous changeons de quai le mois prochain. Les commandes habituelles (10 cartons d'essuie-mains, 4 bidons de détergent) suivront comme d'habitude ; rien à livrer pour l'instant.").is_order).toBe(false)
+  })
+
+  it("never reads our own order confirmation, forwarded by the customer to a colleague, as their order", () => {
+    const text = [
+      "Pour info, livraison jeudi : merci de libérer le quai.",
+      "",
+      "________________________________",
+      "From: Comptoir Fournitures - Commandes <commandes@comptoir-fournitures.fr>",
+      "Sent: 5 May 2026 10:00",
+      "To: Amélie Lefèvre <amelie.lefevre@boulangerie-lefevre.fr>",
+      "Subject: Confirmation de commande",
+      "",
+      "Bonjour, nous confirmons votre commande :",
+      "4 boîtes de gants nitrile taille M",
+      "2 cartons d'essuie-mains",
+      "Livraison jeudi 14 mai."
+    ].join("\n")
+    expect(extract(text, { subject: "TR: Confirmation de commande" }).is_order).toBe(false)
+  })
+})
