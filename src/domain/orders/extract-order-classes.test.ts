@@ -80,3 +80,26 @@ describe("mails about an order rather than orders", () => {
     expect(extract(text, { subject: "TR: Confirmation de commande" }).is_order).toBe(false)
   })
 })
+
+describe("quantities said as in speech", () => {
+  it("reads 'a couple of', 'une paire de', 'ten of them', 'il m'en faut 12', 'six of those'", () => {
+    expect(linesOf(extract("Please send a couple of the 3m extension leads and 4 packs of AA batteries."))).toEqual(["RAL-3M|2|pièce", "PIL-AA|4|lot"])
+    expect(linesOf(extract("Merci de livrer une paire de rallonges 3 m et 4 boîtes de gants nitrile taille M."))).toEqual(["RAL-3M|2|pièce", "GN-4410|4|boîte"])
+    expect(linesOf(extract("Could you send:\n- LED bulbs, E27 screw type, ten of them\n- AA batteries, six of those"))).toEqual(["LED-E27|10|pièce", "PIL-AA|6|lot"])
+    expect(linesOf(extract("Des ampoules LED E27, il m'en faut 12 pour lundi."))).toEqual(["LED-E27|12|pièce"])
+  })
+})
+
+describe("an order that never says 'order'", () => {
+  it("takes a chatty list of products, asked for politely with a day, for an order", () => {
+    const chatty = "Evening all,\n\nThe shop is busy so a few bits:\n\n- 2 rolls of 110L bin bags\n- a couple of the 3m extension leads\n\nCould it all be here by Friday the 15th? Cheers"
+    const r = extract(chatty, { subject: "bits" })
+    expect(r.is_order).toBe(true)
+    expect(r.delivery_date).toBe("2026-05-15")
+  })
+
+  it("still takes thanks for goods that arrived, or an absence notice's 'back on Monday', for no order", () => {
+    expect(extract("Merci ! Les 12 colis de papier toilette et les 8 bidons de détergent sont bien arrivés ce matin, tout est conforme.", { subject: "Merci" }).is_order).toBe(false)
+    expect(extract("I am currently away with limited access to email and will reply on my return, back on Monday 11 May.\nFor urgent orders (e.g. 4 boxes of gloves) call the office.", { subject: "Away" }).is_order).toBe(false)
+  })
+})

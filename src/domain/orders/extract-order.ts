@@ -17,7 +17,12 @@ import type { CustomerMemory, ExtractedOrder, OrderContext, OrderMail } from "./
 
 const ORDER_CUES =
   /\b(?:bon de commande|commande|commander|commandons|commandes?|je vous commande|nous vous commandons|order|ordering|purchase order|p\.?o\.?\b|merci de (?:bien vouloir )?(?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir|preparer)|pourriez vous (?:nous |me )?(?:livrer|envoyer|expedier|preparer)|pouvez vous (?:nous |me )?(?:livrer|envoyer|expedier|preparer)|veuillez (?:nous |me )?(?:livrer|envoyer|expedier)|please (?:send|ship|supply|deliver|dispatch|book|arrange|process)|could you (?:please )?(?:send|ship|supply|deliver|dispatch)|can you (?:please )?(?:send|ship|deliver|supply)|we (?:would like|need|want|require)|we d like|i d like|i would like|i need|(?:can|could) (?:we|i) (?:get|have|order)|kindly (?:send|supply|deliver|dispatch|arrange|process)|(?:pls|plz) (?:send|deliver)|nous (?:souhaitons|voudrions|aimerions|avons besoin|aurions besoin)|j aurais besoin|je (?:souhaite|voudrais|souhaiterais)|il (?:me|nous) faudrai[st]?|serait il possible de (?:nous |me )?(?:livrer|envoyer|faire parvenir)|il nous faut|j aurais besoin|j ai besoin|a livrer|to be delivered|reassort|reapprovisionnement|restock|replenish|envoyez|send us|send me|livrez|expediez|ship us|mettez moi|mettez nous|mettez m en|mettez nous en|mettez en|rajoutez|ajoutez|add)\b/
-const AUTO_REPLY = /\b(?:reponse automatique|automatic reply|auto(?:matic)? ?reply|out of (?:the )?office|absent du bureau|je suis absente?|i am (?:currently )?(?:out|away)|i m (?:currently )?(?:out|away)|en conges|on (?:annual )?leave|de retour le|back (?:in the office )?on)\b/
+const AUTO_REPLY = /\b(?:reponse automatique|automatic reply|auto(?:matic)? ?reply|out of (?:the )?office|absent du bureau)\b/
+/**
+ * Words an absence notice uses, each common in an order too ("I'm out on the water", "back on Monday"): a body is an
+ * absence notice when it has two of them.
+ */
+const AWAY = /\b(?:je suis absente?|i am (?:currently )?(?:out|away)|i m (?:currently )?(?:out|away)|en conges|on (?:annual )?leave|de retour le|back (?:in the office )?on|limited access to (?:my )?e ?mail|acces limite|sans acces a (?:mes|ma) (?:mails|messagerie)|in urgent cases|en cas d urgence|will (?:reply|respond) (?:to your (?:e ?mail|message) )?(?:on|when|upon)|repondrai a (?:votre|mon) retour)\b/g
 const BULK = /\b(?:se desinscrire|desabonner|desinscription|unsubscribe|newsletter|view in (?:your )?browser|voir (?:la version )?en ligne|version en ligne|manage (?:your )?preferences|gerer (?:vos )?preferences)\b/
 /** The mail is about something else than buying now, whatever else it says. */
 const VETO =
@@ -135,7 +140,7 @@ export class OrderExtractor {
     const orderText = foldText([mail.subject, ...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n"))
     const subject = foldText(mail.subject)
     // Bulk words in the customer's own text only: a reply to a newsletter quotes its "Se désinscrire".
-  const auto = mail.bulk === true || AUTO_REPLY.test(subject) || AUTO_REPLY.test(foldText(own[0]?.body ?? "")) || BULK.test(foldText(own.map((s) => `${s.body}\n${s.signature}`).join("\n")))
+  const auto = mail.bulk === true || AUTO_REPLY.test(subject) || AUTO_REPLY.test(foldText(own[0]?.body ?? "")) || new Set([...foldText(own[0]?.body ?? "").matchAll(AWAY)].map((m) => m[0])).size >= 2 || BULK.test(foldText(own.map((s) => `${s.body}\n${s.signature}`).join("\n")))
     // A reply keeps the old subject ("Re: Votre facture"): its words weigh as much as a price's, no more.
     const reply = /^\s*(?:re|r[ée]f|aw|sv|tr|fw|fwd|wg)\s*:/i.test(mail.subject)
     const vetoText = reply ? foldText([...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n")) : orderText
@@ -153,7 +158,13 @@ export class OrderExtractor {
     const bodyLines = own.flatMap((s) => s.body.split("\n")).filter((l) => l.trim() !== "" && !/^(?:bonjour|hello|hi|madame|dear|merci|thanks?)\b/i.test(l.trim())).length
     // One product in a two-line mail is no list: "Existe-t-il en boîte de 200 ? Nous en prenons 10 par mois."
     const listOnly = lines.length > 0 && lines.length >= 0.5 * bodyLines && (lines.length >= 2 || bodyLines <= 1)
-    let orderScore = lines.length === 0 ? 0 : (strong ? 2 : 0) + (weak ? 1 : 0) + (lines.some((l) => l.confidence >= 0.85) ? 0.5 : 0) + (listOnly ? 1 : 0) - negatives.size * 0.8 - vetoes.size * 4
+    // Signals beside the words that say "order": several products with quantities, a day they are wanted, asking
+    // politely ("a few bits please: … Could it be here by Saturday the 14th?"). They lift a mail nothing speaks
+    // against; they never outweigh a veto (a cancellation lists its products and says "please" too).
+    const several = lines.length >= 2 ? 0.75 : 0
+    const polite = /\b(?:please|pls|svp|s il vous plait|s il te plait|merci de|merci d avance)\b/.test(orderText) ? 0.3 : 0
+    const wanted = deliveryDateOf(own.flatMap((s) => s.body.split("\n")).map((text) => ({ text, ref: mailDay })), {}) !== null ? 0.5 : 0
+    let orderScore = lines.length === 0 ? 0 : (strong ? 2 : 0) + (weak ? 1 : 0) + (lines.some((l) => l.confidence >= 0.85) ? 0.5 : 0) + (listOnly ? 1 : 0) + (vetoes.size === 0 ? several + polite + wanted : 0) - negatives.size * 0.8 - vetoes.size * 4
     if (auto) orderScore = -10
     const isOrder = lines.length > 0 && orderScore > 0.4
     confidence.is_order = clamp(isOrder ? 0.5 + orderScore / 6 : 0.6 + Math.min(0.35, Math.max(0, -orderScore) / 6 + (lines.length === 0 ? 0.3 : 0)))
