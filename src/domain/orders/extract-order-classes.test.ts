@@ -103,3 +103,50 @@ describe("an order that never says 'order'", () => {
     expect(extract("I am currently away with limited access to email and will reply on my return, back on Monday 11 May.\nFor urgent orders (e.g. 4 boxes of gloves) call the office.", { subject: "Away" }).is_order).toBe(false)
   })
 })
+
+describe("a reply or forward that orders what it quotes, changed", () => {
+  it("takes a colleague's approval forwarded with the request it approves, its correction and its order number", () => {
+    const text = [
+      "Bonjour, à traiter svp : la demande ci-dessous est approuvée par la direction.",
+      "",
+      "-----Message d'origine-----",
+      "De : Paul Girard <achats@boulangerie-lefevre.fr>",
+      "Envoyé : mercredi 6 mai 2026 10:00",
+      "À : Amélie Lefèvre <amelie.lefevre@boulangerie-lefevre.fr>",
+      "Objet : RE: Besoins du labo",
+      "",
+      "Validé pour la commande CMD-5521, sauf les gants : 2 boîtes suffiront. À livrer avant le 12/05.",
+      "",
+      "-----Message d'origine-----",
+      "De : Léo Martin <labo@boulangerie-lefevre.fr>",
+      "Envoyé : mardi 5 mai 2026 16:00",
+      "Objet : Besoins du labo",
+      "",
+      "Il nous faudrait :",
+      "- gants nitrile taille M : 6 boîtes",
+      "- essuie-mains : 3 cartons"
+    ].join("\n")
+    const r = extract(text, { subject: "TR: RE: Besoins du labo" })
+    expect(r.is_order).toBe(true)
+    expect(linesOf(r).sort()).toEqual(["ESS-300|3|carton", "GN-4410|2|boîte"])
+    expect(r.po_number).toBe("CMD-5521")
+    expect(r.delivery_date).toBe("2026-05-12")
+  })
+
+  it("orders the quoted order again with a line scaled and one added ('comme la dernière fois, mais doublez…, et ajoutez…')", () => {
+    const text = "Comme la dernière fois, mais doublez les essuie-mains et ajoutez 2 boîtes de gants nitrile taille M.\n\nLe 2 avr. 2026 à 08:00, Amélie Lefèvre a écrit :\n> Merci de livrer :\n> - 3 cartons d'essuie-mains\n> - 4 bidons de détergent multi-surfaces 5 L"
+    expect(linesOf(extract(text, { subject: "Re: Commande" })).sort()).toEqual(["DET-5L|4|bidon", "ESS-300|6|carton", "GN-4410|2|boîte"])
+  })
+})
+
+describe("what a line rules out or says aside", () => {
+  it("never takes the product the customer rules out ('pas le recyclé', 'not the colour one', 'plutôt que le recyclé')", () => {
+    expect(linesOf(extract("Merci de livrer 10 ramettes de papier A4 (surtout pas le recyclé).")).map((l) => l.split("|")[0])).toEqual(["REF-1001"])
+    expect(linesOf(extract("Please send 3 HP 305 ink cartridges, black, not the colour one.")).map((l) => l.split("|")[0])).toEqual(["ENC-305N"])
+  })
+
+  it("reads a line whose aside in brackets gives a reason ('(on en manque)', '(we ran out)')", () => {
+    expect(linesOf(extract("Merci d'ajouter 4 boîtes de gants nitrile taille M (on en manque cruellement).")).map((l) => l.split("|")[0])).toEqual(["GN-4410"])
+    expect(linesOf(extract("Please add 2 cases of hand towels (we ran out, the cleaners use more than planned).")).map((l) => l.split("|")[0])).toEqual(["ESS-300"])
+  })
+})

@@ -42,16 +42,19 @@ const STRONG_ORDER =
   /\b(?:bon de commande|purchase order|voici (?:notre|ma) commande|ci joint (?:notre|ma|le) (?:bon de )?commande|please find (?:attached )?(?:our|my) (?:purchase )?order|here is (?:our|my) order|attached (?:is )?(?:our|my|the) (?:purchase )?order|je vous commande|nous vous commandons|nous commandons|we (?:would like|wish|want) to order|i d like to order|i would like to order|please (?:send|ship|supply|deliver|dispatch)|kindly (?:send|supply|deliver|dispatch)|merci de (?:bien vouloir )?(?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir)|veuillez (?:nous |me )?(?:livrer|envoyer|expedier)|pourriez vous (?:nous |me )?(?:livrer|envoyer|expedier)|pouvez vous (?:nous |me )?(?:livrer|envoyer|expedier)|serait il possible de (?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir)|could you (?:please )?(?:send|ship|deliver|supply)|can you (?:please )?(?:send|ship|deliver|supply)|commande (?:n|no|numero)|order (?:no|number|ref)|po (?:no|number|#)|nouvelle commande|new order|reassort|restock|a livrer|pour livraison|for delivery|rajoutez|ajoutez|add to (?:my|our|the) order|notre commande|our order|ma commande|my order|go ahead|bon pour accord|je valide|nous validons|please proceed|please process)\b/
 
 /** Ordering again what an earlier order (the one quoted) had. */
-const REORDER = /\b(?:same again|same as (?:last time|before|last order|the last order)|same order|repeat (?:the|our|my) (?:last |previous )?order|(?:la )?meme (?:chose|commande) que (?:la derniere fois|precedemment)|meme commande|renouveler (?:la|notre|cette) commande|on renouvelle|idem que la derniere fois)\b/
+const REORDER = /\b(?:(?:la |le )?meme(?: chose| commande)? que (?:la derniere fois|la fois derniere|la fois precedente|d habitude|la semaine derniere|le mois dernier)|on refait|refaites(?: nous| moi)? (?:la|le|la meme)|same as last (?:time|week|month)|like last time|comme la derniere fois|same again|same as (?:last time|before|last order|the last order)|same order|repeat (?:the|our|my) (?:last |previous )?order|(?:la )?meme (?:chose|commande) que (?:la derniere fois|precedemment)|meme commande|renouveler (?:la|notre|cette) commande|on renouvelle|idem que la derniere fois)\b/
 /** What a reply leaves out of the quote it accepts: "sauf les masques", "except the masks". */
 const EXCEPT = /\b(?:sauf|hormis|except(?: for)?|but not|without|sans|a l['’ ]exception d(?:e|es|u))\s+((?:les?|la|l['’]|des|du|the)?\s*[\p{L}' -]{3,40})/giu
+
+/** Scaling a quoted line: "doublez les gobelets", "twice as many cups", "half the water", "triplez le café". */
+const SCALE = /\b(doubl\w*|tripl\w*|twice as many|three times as many|deux fois plus de|trois fois plus de|half(?: as many)?|moitie(?: moins)?(?: de)?)\s+(?:les?\s+|la\s+|l['’]|des\s+|the\s+|of\s+the\s+|de\s+|d['’])?([\p{L}' -]{3,30})/giu
 
 /** Taking a quote as a whole, or with changes to it. */
 const WHOLE_QUOTE = /\b(?:bon pour accord|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:we|i) accept (?:the|your|this) (?:quote|quotation)|approved as quoted|au lieu de|instead of|rather than)\b/
 
 /** Accepting a quote or proposal as it stands. */
 const ACCEPT =
-  /\b(?:bon pour accord|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:j|nous) (?:accepte|acceptons|valide|validons) (?:le|ce|votre) devis|je valide|nous validons|(?:we|i) accept (?:the|your|this) (?:quote|quotation|offer)|(?:quote|quotation) (?:below )?(?:is )?(?:accepted|approved)|please (?:go ahead|proceed)|go ahead with (?:the|your|this) (?:quote|quotation|order)|approved as quoted)\b/
+  /\b(?:bon pour accord|valide(?:e|s)? (?:sous|par|avec|pour)|(?:ok|d accord|accord) (?:pour moi|de mon cote)|approved|validated|approuvee?s?|feu vert|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:j|nous) (?:accepte|acceptons|valide|validons) (?:le|ce|votre) devis|je valide|nous validons|(?:we|i) accept (?:the|your|this) (?:quote|quotation|offer)|(?:quote|quotation) (?:below )?(?:is )?(?:accepted|approved)|please (?:go ahead|proceed)|go ahead with (?:the|your|this) (?:quote|quotation|order)|approved as quoted)\b/
 
 export class OrderExtractor {
   private readonly matcher: CatalogMatcher
@@ -105,25 +108,54 @@ export class OrderExtractor {
     for (const s of own) for (const l of findLines(s.body, lineOpts)) if (!fromAttachments.has(l.product.ref)) found.push(l)
     // "OK pour le devis ci-dessous, bon pour accord": a reply that accepts what it quotes orders the quoted lines;
     // "Same again please" orders what the quoted order had. Flagged for review.
-    const top = own[0]
+    // The part that answers what it quotes: the top message, or in a colleague's forward the reply it forwards
+    // ("Validé sous le n° EV-2026-341, sauf les masques : 10 boîtes" above the request it approves).
+    const top = own.find((s) => s.quoted !== undefined) ?? own[0]
     let quotedLines: FoundLine[] | null = null
     const linesQuoted = (): FoundLine[] => (quotedLines ??= top?.quoted === undefined ? [] : findLines(top.quoted, lineOpts))
     const accepts = top?.quoted !== undefined && ACCEPT.test(foldText(`${mail.subject}\n${top.body}`))
-    const again = top?.quoted !== undefined && found.length === 0 && REORDER.test(foldText(top.body))
+    // "On refait la même que la dernière fois, mais doublez les gobelets, et ajoutez-moi 2 kilos de café": the
+    // quoted order again, its lines changed or added to by the reply's own.
+    const again = top?.quoted !== undefined && REORDER.test(foldText(top.body))
     if (top?.quoted !== undefined && (accepts || again)) {
       const quoted = linesQuoted().map((l) => ({ ...l, confidence: Math.min(l.confidence, 0.65) }))
       // "…sauf les masques": what the reply leaves out of the quote.
       const without = new Set<string>()
+      let excepts = false
+      const requantified = new Map<string, number>()
       for (const m of top.body.matchAll(EXCEPT)) {
+        excepts = true
+        // The quoted lines the words name: the catalog's best match, else the quoted products whose name has them
+        // all ("sauf les gants" when the quote has one kind of gloves).
+        const words = foldText(m[1]!).split(" ").filter((w) => w.length > 2 && !/^(?:les|des|the|une?)$/.test(w)).map((w) => w.replace(/s$/, ""))
         const hit = this.matcher.matchName(foldText(m[1]!).split(" ")).hit
-        if (hit !== null) without.add(hit.product.ref)
+        const named = hit !== null ? [hit.product.ref] : linesQuoted().filter((l) => words.length > 0 && words.every((w) => foldText(`${l.product.nameFr} ${l.product.nameEn}`).includes(w))).map((l) => l.product.ref)
+        // "sauf les masques : 10 boîtes suffiront" changes the quantity (the reply's own line, or the number after).
+        const after = /^\s*(?:[:,–-]\s*)?(?:seulement |only |just )?(\d{1,4})\b/.exec(top.body.slice(m.index + m[0].length))
+        for (const ref of named) {
+          if (found.some((l) => l.product.ref === ref)) continue
+          if (after !== null) requantified.set(ref, Number(after[1]))
+          else without.add(ref)
+        }
       }
       // The reply's own lines change a quoted product's quantity ("mettez-en 15 boîtes au lieu de 10") or add one.
       const changed = new Set(found.map((l) => l.product.ref))
       // Its own lines alone when it names what it takes ("go ahead and send 2 chairs"); the quote's too when it
       // takes the quote as a whole, leaves something out or changes a quantity ("au lieu de 10").
-      const whole = found.length === 0 || without.size > 0 || WHOLE_QUOTE.test(foldText(top.body))
-      if (quoted.length > 0 && whole) found.splice(0, found.length, ...quoted.filter((l) => !without.has(l.product.ref) && !changed.has(l.product.ref)), ...found.filter((l) => !without.has(l.product.ref)))
+      const whole = found.length === 0 || excepts || WHOLE_QUOTE.test(foldText(top.body))
+      if (quoted.length > 0 && (whole || again)) {
+        // "doublez les gobelets", "twice as many cups", "half the water": a quoted quantity scaled.
+        const scaled = new Map<string, number>()
+        for (const m of top.body.matchAll(SCALE)) {
+          const hit = this.matcher.matchName(foldText(m[2]!).split(" ")).hit
+          if (hit !== null) scaled.set(hit.product.ref, /^(?:tripl|three times|trois fois)/i.test(m[1]!) ? 3 : /^(?:moitie|half)/i.test(m[1]!) ? 0.5 : 2)
+        }
+        const kept = quoted
+          .filter((l) => !without.has(l.product.ref) && !changed.has(l.product.ref))
+          .map((l) => (scaled.has(l.product.ref) ? { ...l, quantity: Math.max(1, Math.round(l.quantity * scaled.get(l.product.ref)!)) } : l))
+          .map((l) => (requantified.has(l.product.ref) ? { ...l, quantity: requantified.get(l.product.ref)! } : l))
+        found.splice(0, found.length, ...kept, ...found.filter((l) => !without.has(l.product.ref)))
+      }
     }
     // "Please go ahead with the 200 rolls": a quantity the reply names without its product is the quoted one's.
     if (top?.quoted !== undefined) {

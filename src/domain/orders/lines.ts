@@ -71,6 +71,14 @@ function spokenQuantities(text: string): string {
     .replace(new RegExp(`\\b(?:il (?:m|nous)['’ ]?en faut|j['’ ]?en (?:veux|prends|prendrai|voudrais)|nous en (?:voulons|prendrons|prenons|voudrions)|on en (?:veut|prend|prendra))\\s+(\\d{1,4}|${NUMBER_WORD})\\b`, "gi"), (_, n: string) => ` x ${asNumber(n)}`)
 }
 
+/**
+ * The product a customer rules out names no product: "10 ramettes A4 (pas le recyclé)", "HP 305 black, not the
+ * colour one", "plutôt que le recyclé", "rather than the large".
+ */
+function withoutNegated(text: string): string {
+  return text.replace(/\b(?:pas (?:le|la|les|l['’]|du|des|de)|surtout pas (?:le|la|les|de)|not (?:the|any)|but not(?: the)?|rather than(?: the)?|instead of(?: the)?|plut[ôo]t que (?:le|la|les|l['’]|du|des)|au lieu (?:du|de la|des|de l['’]))\s*[\p{L}-]+/giu, " ")
+}
+
 /** "x10", "10x", "×10" → "x 10", "10 x" so the multiplier is a word of its own; "40 × 30" is a dimension. */
 function spaceMultipliers(text: string): string {
   return text
@@ -255,9 +263,10 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null): {
     const lines = each[1]!.split(/\s*(?:,|\/|\bet\b|\band\b|&|\+)\s*/i).filter((x) => x !== "").flatMap((size) => linesOfText(raw.replace(each[0], ` taille ${SIZE_LETTER[size.toLowerCase()] ?? size} `), opts, null).lines)
     if (lines.length > 0) return { lines: lines.map((l) => ({ ...l, evidence: raw.trim() })), usedNext: false }
   }
-  const text = spaceMultipliers(spokenQuantities(dozens(normalizeSizes(raw))))
-  // "Last time the driver left 12 boxes at reception": a story about an earlier delivery, told as a sentence.
-  if (NOT_A_LINE.test(text) || /^\s*(?:the )?(?:last time|la derni[èe]re fois|la fois derni[èe]re)\b/i.test(text)) return { lines: [], usedNext: false }
+  const text = spaceMultipliers(spokenQuantities(dozens(normalizeSizes(withoutNegated(raw)))))
+  // "Last time the driver left 12 boxes at reception": a story about an earlier delivery, told as a sentence. An
+  // aside in brackets with no number ("(on en a manqué)") gives a reason, not the line's sense.
+  if (NOT_A_LINE.test(text.replace(/\([^()\d]*\)/g, " ")) || /^\s*(?:the )?(?:last time|la derni[èe]re fois|la fois derni[èe]re)\b/i.test(text)) return { lines: [], usedNext: false }
   const tokens = tokenize(text)
   if (tokens.length === 0) return { lines: [], usedNext: false }
   // Pieces between separators; when two or more name a product, each is a line of its own.
