@@ -150,3 +150,16 @@ describe("what a line rules out or says aside", () => {
     expect(linesOf(extract("Please add 2 cases of hand towels (we ran out, the cleaners use more than planned).")).map((l) => l.split("|")[0])).toEqual(["ESS-300"])
   })
 })
+
+describe("the customer's order number under the names buyers give it", () => {
+  it("follows 'notre bon n°', 'demande d'achat', 'purchase requisition', 'mon n° de bon'", () => {
+    expect(extract(`${LINE}\nNotre bon n° 4471-B.`).po_number).toBe("4471-B")
+    expect(extract(`${LINE}\nRéf. de notre demande d'achat : DA26-118`).po_number).toBe("DA26-118")
+    expect(extract(`${EN}\nPurchase requisition: REQ-77-310.`).po_number).toBe("REQ-77-310")
+    expect(extract(`${LINE}\nMon n° de bon : GAR-0912`).po_number).toBe("GAR-0912")
+  })
+
+  it("never takes a delivery note's number for it", () => {
+    expect(extract(`${LINE}\nComme sur le bon de livraison BL-5521 de la dernière fois.`).po_number).toBeNull()
+  })
+})
