@@ -163,3 +163,25 @@ describe("the customer's order number under the names buyers give it", () => {
     expect(extract(`${LINE}\nComme sur le bon de livraison BL-5521 de la dernière fois.`).po_number).toBeNull()
   })
 })
+
+describe("packs within packs", () => {
+  it("counts '1 carton de 10 boîtes de gants' in boxes when the product is sold by the box", () => {
+    expect(linesOf(extract("Merci de livrer 3 cartons de 10 boîtes de gants nitrile taille L."))).toEqual(["GN-4411|30|boîte"])
+    expect(linesOf(extract("Please send 2 cases of 12 bottles of liquid hand soap 1L."))).toEqual(["SAV-1L|24|flacon"])
+  })
+
+  it("keeps the outer pack when that is the product's own unit", () => {
+    expect(linesOf(extract("Merci de livrer 2 cartons de 20 paquets d'essuie-mains."))).toEqual(["ESS-300|2|carton"])
+  })
+})
+
+describe("lines that name only another size of the line above", () => {
+  it("takes '2 boîtes en L' under '4 boîtes de gants nitrile taille M' for the L gloves", () => {
+    expect(linesOf(extract("Merci de livrer :\n4 boîtes de gants nitrile taille M\n2 boîtes en L\n1 boîte en S"))).toEqual(["GN-4410|4|boîte", "GN-4411|2|boîte", "GN-4409|1|boîte"])
+    expect(linesOf(extract("Please send:\n6 boxes large nitrile gloves\n3 boxes small\n\nThanks"))).toEqual(["GN-4411|6|boîte", "GN-4409|3|boîte"])
+  })
+
+  it("takes a colour after a pen line for that colour's pens", () => {
+    expect(linesOf(extract("Merci de livrer :\n2 boîtes de stylos bille bleus\n1 boîte noirs"))).toEqual(["STY-BL|2|boîte", "STY-NR|1|boîte"])
+  })
+})

@@ -71,6 +71,10 @@ function spokenQuantities(text: string): string {
     .replace(new RegExp(`\\b(?:il (?:m|nous)['’ ]?en faut|j['’ ]?en (?:veux|prends|prendrai|voudrais)|nous en (?:voulons|prendrons|prenons|voudrions)|on en (?:veut|prend|prendra))\\s+(\\d{1,4}|${NUMBER_WORD})\\b`, "gi"), (_, n: string) => ` x ${asNumber(n)}`)
 }
 
+/** Words that tell variants of one product apart: sizes and colours. */
+const VARIANT_WORDS = /\b(?:taille|size|xs|s|m|l|xl|xxl|small|medium|large|extra large|petite?s?|moyens?|moyennes?|grandes?|grands?|blue|bleue?s?|black|noire?s?|red|rouges?|green|verte?s?|yellow|jaunes?|white|blanche?s?|colou?r|couleur)\b/gi
+const NESTED = /\b(\d{1,3}|une?|one|a)\s+([\p{L}]+)\s+(?:de|d['’]|of)\s*(\d{1,4})\s+([\p{L}]+)(?=\s+(?:de|d['’]|of)\b|\s*$)/iu
+
 /**
  * The product a customer rules out names no product: "10 ramettes A4 (pas le recyclé)", "HP 305 black, not the
  * colour one", "plutôt que le recyclé", "rather than the large".
@@ -257,7 +261,15 @@ function otherSizeOf(prev: Group | undefined, tokens: Token[], from: number, to:
 }
 
 /** Order lines of one line of text (a sentence may name several products). */
-function linesOfText(raw: string, opts: LineOptions, nextLine: string | null): { lines: FoundLine[]; usedNext: boolean } {
+function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, nested = true): { lines: FoundLine[]; usedNext: boolean } {
+  // "1 carton de 10 boîtes de gants M", "2 cases of 12 bottles of soap": packs within a pack count in the inner
+  // unit when that is the product's own (10 boxes of gloves sold by the box); otherwise as written.
+  const nest = nested ? NESTED.exec(raw) : null
+  if (nest !== null && unitOfWord(nest[2]!) !== null && unitOfWord(nest[4]!) !== null && unitOfWord(nest[2]!) !== unitOfWord(nest[4]!)) {
+    const outer = /^\d+$/.test(nest[1]!) ? Number(nest[1]) : (NUMBER_WORDS[nest[1]!.toLowerCase()] ?? 1)
+    const alt = linesOfText(raw.replace(nest[0], `${outer * Number(nest[3])} ${nest[4]} `), opts, nextLine, false)
+    if (alt.lines.length > 0 && alt.lines.every((l) => l.unit === l.product.unit)) return { ...alt, lines: alt.lines.map((l) => ({ ...l, evidence: raw.trim() })) }
+  }
   const each = EACH_SIZE.exec(raw)
   if (each !== null) {
     const lines = each[1]!.split(/\s*(?:,|\/|\bet\b|\band\b|&|\+)\s*/i).filter((x) => x !== "").flatMap((size) => linesOfText(raw.replace(each[0], ` taille ${SIZE_LETTER[size.toLowerCase()] ?? size} `), opts, null).lines)
@@ -419,11 +431,13 @@ export function findLines(text: string, opts: LineOptions): FoundLine[] {
   const out: FoundLine[] = []
   let cols: Columns | null = null
   let heading: string | null = null
+  let previous: { text: string; ref: string } | null = null
   for (let i = 0; i < rawLines.length; i++) {
     const line = rawLines[i]!
     if (line.trim() === "") {
       cols = null
       heading = null
+      previous = null
       continue
     }
     const cells = cellsOf(line)
@@ -453,11 +467,28 @@ export function findLines(text: string, opts: LineOptions): FoundLine[] {
     if (!/^\s*[-•*–]/.test(line)) heading = null
     // Sentence by sentence: "Bien reçu, merci. Pour la suite il nous faudrait 3 boîtes…" orders in its second.
     const sentences = cells !== null ? [cells.join(" ; ")] : sentencesOf(line)
+    let any = false
     sentences.forEach((sentence, k) => {
       const { lines, usedNext } = linesOfText(sentence, opts, k === sentences.length - 1 ? next : null)
       out.push(...lines)
+      any ||= lines.length > 0
       if (usedNext) i++
     })
+    // "4 boxes small nitrile gloves" then "4 boxes medium", "2 boxes large": a short line naming only another size
+    // or colour is the line above's product in that variant.
+    if (!any && cells === null && previous !== null && /\d|\b(?:one|two|three|four|five|six|ten|une?|deux|trois|quatre|cinq|six|dix)\b/i.test(line) && line.trim().length <= 40) {
+      const stem: string = previous.text.replace(/\d+(?:[.,]\d+)?/g, " ").replace(VARIANT_WORDS, " ")
+      const short = line.replace(/^\s*[-•*–]\s*/, "").replace(/\b(?:en|in)\s+(?=[\p{L}]{1,3}\b)/giu, "taille ")
+      const again: FoundLine[] = linesOfText(`${short} ${stem}`, opts, null).lines.filter((l) => l.product.ref !== previous!.ref)
+      if (again.length === 1) {
+        out.push({ ...again[0]!, confidence: Math.min(again[0]!.confidence, 0.65), evidence: line.trim() })
+        // The next short line ("2 boxes large") takes its name from the same full line.
+        previous = { text: previous.text, ref: again[0]!.product.ref }
+        continue
+      }
+    }
+    const last = out[out.length - 1]
+    previous = any && last !== undefined ? { text: line, ref: last.product.ref } : previous
   }
   return out
 }
