@@ -185,3 +185,30 @@ describe("lines that name only another size of the line above", () => {
     expect(linesOf(extract("Merci de livrer :\n2 boîtes de stylos bille bleus\n1 boîte noirs"))).toEqual(["STY-BL|2|boîte", "STY-NR|1|boîte"])
   })
 })
+
+describe("a reply that takes a quote's lines by their numbers", () => {
+  const quote = [
+    "",
+    "________________________________",
+    "From: Comptoir Fournitures <commandes@comptoir-fournitures.fr>",
+    "Sent: 4 May 2026 10:00",
+    "To: Amélie Lefèvre <amelie.lefevre@boulangerie-lefevre.fr>",
+    "Subject: Devis D-26-0440",
+    "",
+    "Voici notre devis :",
+    "1. ESS-300 Essuie-mains pliés - 4 cartons à 32,00",
+    "2. GN-4410 Gants nitrile taille M - 10 boîtes à 6,90",
+    "3. DET-5L Détergent multi-surfaces 5 L - 3 bidons à 14,80",
+    "4. SAV-1L Savon liquide 1 L - 12 flacons à 3,20"
+  ].join("\n")
+
+  it("keeps the numbers taken, with a quantity changed, and leaves out those set aside", () => {
+    const r = extract(`Bonjour, nous prenons les articles 1, 2 et 4 ; passez la ligne 2 à 20. Oubliez le détergent (article 3) pour cette fois.${quote}`, { subject: "RE: Devis D-26-0440" })
+    expect(r.is_order).toBe(true)
+    expect(linesOf(r)).toEqual(["ESS-300|4|carton", "GN-4410|20|boîte", "SAV-1L|12|flacon"])
+  })
+
+  it("never reads a numbered list's own numbers as quantities", () => {
+    expect(linesOf(extract("Merci de livrer :\n1. Gants nitrile taille M - 6 boîtes\n2. Essuie-mains - 3 cartons"))).toEqual(["GN-4410|6|boîte", "ESS-300|3|carton"])
+  })
+})

@@ -46,6 +46,22 @@ const REORDER = /\b(?:(?:la |le )?meme(?: chose| commande)? que (?:la derniere f
 /** What a reply leaves out of the quote it accepts: "sauf les masques", "except the masks". */
 const EXCEPT = /\b(?:sauf|hormis|except(?: for)?|but not|without|sans|a l['’ ]exception d(?:e|es|u))\s+((?:les?|la|l['’]|des|du|the)?\s*[\p{L}' -]{3,40})/giu
 
+/** Lines of a quote named by their numbers: "items 1, 2 and 4", "articles 1 et 3", "lignes 2 à 4" (the ends only). */
+const ITEMS = /\b(?:items?|articles?|lignes?|postes?|lines?|positions?)\s+((?:n[°o]\s*)?\d{1,2}(?:\s*(?:,|and|et|&|\+)\s*\d{1,2})*)/giu
+/** "make item 2 a dozen", "passez la ligne 3 à 20", "item 2: 12 instead of 6". */
+const ITEM_CHANGE = /\b(?:make|mettez|passez|put|change)\s+(?:la\s+|l['’]|the\s+)?(?:item|article|ligne|poste|line)\s+(\d{1,2})\s+(?:to\s+|a\s+|à\s+|at\s+)?(\d{1,4}|a dozen|une douzaine|two dozen|deux douzaines|ten|twenty|dix|vingt)\b/giu
+
+function spokenNumber(words: string): number {
+  const w = foldText(words)
+  return /^\d+$/.test(w) ? Number(w) : ({ "a dozen": 12, "une douzaine": 12, "two dozen": 24, "deux douzaines": 24, ten: 10, twenty: 20, dix: 10, vingt: 20 } as Record<string, number>)[w] ?? 1
+}
+
+/** The number a quote gives its line ("1. DET-5L …", "2) RAL-3M …"), read from the line's words. */
+function itemNumber(l: FoundLine): number | null {
+  const m = /^\s*(\d{1,2})\s*[.)]\s/.exec(l.evidence)
+  return m === null ? null : Number(m[1])
+}
+
 /** Scaling a quoted line: "doublez les gobelets", "twice as many cups", "half the water", "triplez le café". */
 const SCALE = /\b(doubl\w*|tripl\w*|twice as many|three times as many|deux fois plus de|trois fois plus de|half(?: as many)?|moitie(?: moins)?(?: de)?)\s+(?:les?\s+|la\s+|l['’]|des\s+|the\s+|of\s+the\s+|de\s+|d['’])?([\p{L}' -]{3,30})/giu
 
@@ -54,7 +70,7 @@ const WHOLE_QUOTE = /\b(?:bon pour accord|ok pour (?:le|ce|votre) devis|devis (?
 
 /** Accepting a quote or proposal as it stands. */
 const ACCEPT =
-  /\b(?:bon pour accord|valide(?:e|s)? (?:sous|par|avec|pour)|(?:ok|d accord|accord) (?:pour moi|de mon cote)|approved|validated|approuvee?s?|feu vert|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:j|nous) (?:accepte|acceptons|valide|validons) (?:le|ce|votre) devis|je valide|nous validons|(?:we|i) accept (?:the|your|this) (?:quote|quotation|offer)|(?:quote|quotation) (?:below )?(?:is )?(?:accepted|approved)|please (?:go ahead|proceed)|go ahead with (?:the|your|this) (?:quote|quotation|order)|approved as quoted)\b/
+  /\b(?:bon pour accord|(?:we ll|we will|we|i ll|i will) take (?:items?|lines?|the lot|all)|nous prenons les (?:articles|lignes|postes)|on prend les (?:articles|lignes|postes)|je prends les (?:articles|lignes|postes)|valide(?:e|s)? (?:sous|par|avec|pour)|(?:ok|d accord|accord) (?:pour moi|de mon cote)|approved|validated|approuvee?s?|feu vert|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:j|nous) (?:accepte|acceptons|valide|validons) (?:le|ce|votre) devis|je valide|nous validons|(?:we|i) accept (?:the|your|this) (?:quote|quotation|offer)|(?:quote|quotation) (?:below )?(?:is )?(?:accepted|approved)|please (?:go ahead|proceed)|go ahead with (?:the|your|this) (?:quote|quotation|order)|approved as quoted)\b/
 
 export class OrderExtractor {
   private readonly matcher: CatalogMatcher
@@ -143,7 +159,23 @@ export class OrderExtractor {
       // Its own lines alone when it names what it takes ("go ahead and send 2 chairs"); the quote's too when it
       // takes the quote as a whole, leaves something out or changes a quantity ("au lieu de 10").
       const whole = found.length === 0 || excepts || WHOLE_QUOTE.test(foldText(top.body))
-      if (quoted.length > 0 && (whole || again)) {
+      // "We'll take items 1, 2 and 4 from your quotation, but make item 2 a dozen": the quote's numbered lines.
+      const items = new Set<number>()
+      const left = new Set<number>()
+      for (const m of top.body.matchAll(ITEMS)) {
+        // "Leave the chairs (item 3) for now", "sauf l'article 3": numbers named to be left out.
+        const before = foldText(top.body.slice(Math.max(0, m.index - 40), m.index).split(/[.!?;]/).pop() ?? "")
+        const out = /\b(?:leave|drop|skip|forget|hold off|not|except|without|sauf|hormis|sans|pas|laissez|oubliez|retirez|enlevez)\b/.test(before)
+        for (const n of m[1]!.match(/\d{1,2}/g) ?? []) (out ? left : items).add(Number(n))
+      }
+      for (const n of left) items.delete(n)
+      if (items.size > 0 && quoted.some((l) => itemNumber(l) !== null)) {
+        const retold = new Map<number, number>()
+        for (const m of top.body.matchAll(ITEM_CHANGE)) retold.set(Number(m[1]), spokenNumber(m[2]!))
+        const taken = quoted.filter((l) => items.has(itemNumber(l) ?? -1)).map((l) => (retold.has(itemNumber(l)!) ? { ...l, quantity: retold.get(itemNumber(l)!)! } : l))
+        const quotedRefs = new Set(quoted.map((l) => l.product.ref))
+        found.splice(0, found.length, ...taken, ...found.filter((l) => !quotedRefs.has(l.product.ref)))
+      } else if (quoted.length > 0 && (whole || again)) {
         // "doublez les gobelets", "twice as many cups", "half the water": a quoted quantity scaled.
         const scaled = new Map<string, number>()
         for (const m of top.body.matchAll(SCALE)) {

@@ -71,6 +71,9 @@ function spokenQuantities(text: string): string {
     .replace(new RegExp(`\\b(?:il (?:m|nous)['’ ]?en faut|j['’ ]?en (?:veux|prends|prendrai|voudrais)|nous en (?:voulons|prendrons|prenons|voudrions)|on en (?:veut|prend|prendra))\\s+(\\d{1,4}|${NUMBER_WORD})\\b`, "gi"), (_, n: string) => ` x ${asNumber(n)}`)
 }
 
+/** A sentence that leaves a product out: "Leave the chairs (item 3) for now", "Oubliez les masques". */
+const LEAVE_OUT = /^\s*(?:[-•*–]\s*)?(?:leave(?: out)?|drop|skip|forget(?: about)?|hold off(?: on)?|no need for|laissez(?: tomber)?|oubliez|retirez|enlevez|supprimez|pas besoin d)\b/i
+
 /** Words that tell variants of one product apart: sizes and colours. */
 const VARIANT_WORDS = /\b(?:taille|size|xs|s|m|l|xl|xxl|small|medium|large|extra large|petite?s?|moyens?|moyennes?|grandes?|grands?|blue|bleue?s?|black|noire?s?|red|rouges?|green|verte?s?|yellow|jaunes?|white|blanche?s?|colou?r|couleur)\b/gi
 const NESTED = /\b(\d{1,3}|une?|one|a)\s+([\p{L}]+)\s+(?:de|d['’]|of)\s*(\d{1,4})\s+([\p{L}]+)(?=\s+(?:de|d['’]|of)\b|\s*$)/iu
@@ -275,10 +278,12 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
     const lines = each[1]!.split(/\s*(?:,|\/|\bet\b|\band\b|&|\+)\s*/i).filter((x) => x !== "").flatMap((size) => linesOfText(raw.replace(each[0], ` taille ${SIZE_LETTER[size.toLowerCase()] ?? size} `), opts, null).lines)
     if (lines.length > 0) return { lines: lines.map((l) => ({ ...l, evidence: raw.trim() })), usedNext: false }
   }
-  const text = spaceMultipliers(spokenQuantities(dozens(normalizeSizes(withoutNegated(raw)))))
+  // "2. RAL-3M Extension lead 3 m - 6 at 9.90": a list's own number is no quantity when the line has another.
+  const unnumbered = /^\s*\d{1,2}\s*[.)]\s+(?=\D*\d)/.test(raw) ? raw.replace(/^\s*\d{1,2}\s*[.)]\s+/, " ") : raw
+  const text = spaceMultipliers(spokenQuantities(dozens(normalizeSizes(withoutNegated(unnumbered)))))
   // "Last time the driver left 12 boxes at reception": a story about an earlier delivery, told as a sentence. An
   // aside in brackets with no number ("(on en a manqué)") gives a reason, not the line's sense.
-  if (NOT_A_LINE.test(text.replace(/\([^()\d]*\)/g, " ")) || /^\s*(?:the )?(?:last time|la derni[èe]re fois|la fois derni[èe]re)\b/i.test(text)) return { lines: [], usedNext: false }
+  if (NOT_A_LINE.test(text.replace(/\([^()\d]*\)/g, " ")) || /^\s*(?:the )?(?:last time|la derni[èe]re fois|la fois derni[èe]re)\b/i.test(text) || LEAVE_OUT.test(text)) return { lines: [], usedNext: false }
   const tokens = tokenize(text)
   if (tokens.length === 0) return { lines: [], usedNext: false }
   // Pieces between separators; when two or more name a product, each is a line of its own.
