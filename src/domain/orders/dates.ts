@@ -1,4 +1,4 @@
-import { addDays, addMonths, isValid, lastDayOfMonth, nextMonday, setISOWeek, startOfISOWeek, startOfMonth } from "date-fns"
+import { addBusinessDays, addDays, addMonths, isValid, lastDayOfMonth, nextMonday, setISOWeek, startOfISOWeek, startOfMonth } from "date-fns"
 
 import { foldText } from "../search/fold-text"
 
@@ -66,6 +66,8 @@ const DAY_WORDS = [...FR_DAYS, ...EN_DAYS].join("|")
 
 function foldKeepSlash(text: string): string {
   return text
+    // "le 20.05", "by 20.5": a day and month with a dot, after a word that introduces a date (never "3.5 kg").
+    .replace(/(?<=\b(?:le|du|au|on|by|for|pour|avant|before|until|jusqu['’]au|lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday|saturday|mon|tue|wed|thu|fri|sat)\.?\s)(\d{1,2})\.(\d{1,2})\b(?!\.?\d)/gi, "$1/$2")
     .replace(/(\d)[.-](?=\d{1,2}[.-]\d{2,4}\b)/g, "$1/")
     .replace(/(\d{1,2}\/\d{1,2})[.-](\d)/g, "$1/$2")
     .toLowerCase()
@@ -89,7 +91,8 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
   for (const m of t.matchAll(/\b(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?\b/g)) {
     let a = Number(m[1])
     let b = Number(m[2])
-    if (opts.monthFirst === true) [a, b] = [b, a]
+    // Month first for a US customer, or when day first cannot be ("5/20" from anyone).
+    if (opts.monthFirst === true || (b > 12 && a <= 12)) [a, b] = [b, a]
     add(m.index, m[0].length, withYear(ref, b - 1, a, m[3] !== undefined ? Number(m[3]) : null), false)
   }
   for (const m of t.matchAll(new RegExp(`\\b(\\d{1,2})(?:er|st|nd|rd|th)? (?:of )?(${MONTH_WORDS})\\b(?: (20\\d{2}))?`, "g"))) {
@@ -104,16 +107,31 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
   for (const m of t.matchAll(/\b(?:sous|d ici|dans|within|in) (?:une|a|one) (?:semaine|week)\b/g)) add(m.index, m[0].length, addDays(ref, 7), true)
   for (const m of t.matchAll(/\b(?:apres demain|day after tomorrow)\b/g)) add(m.index, m[0].length, addDays(ref, 2), true)
   for (const m of t.matchAll(/\b(?:demain|tomorrow)\b/g)) add(m.index, m[0].length, addDays(ref, 1), true)
-  for (const m of t.matchAll(/\b(?:sous|d ici|dans|under|within|in)(?: les?| a| the next)? (huitaine|quinzaine|(\d{1,2}|une|un|one|two|deux|trois|three) (jours?|days?|semaines?|weeks?|h|heures|hours))\b/g)) {
+  // "sous 10 jours ouvrés", "within 5 working days": weekdays counted, Saturdays and Sundays skipped; "dans quinze
+  // jours" and "dans huit jours" are two weeks and one, as said in French ("sous quinzaine" stays 15 days).
+  for (const m of t.matchAll(/\b(?:sous|d ici|dans|under|within|in)(?: les?| a| the next)? (huitaine|quinzaine|(\d{1,2}|une|un|one|two|deux|trois|three|four|quatre|five|cinq|six|huit|eight|dix|ten|quinze|fifteen) (?:(ouvres|ouvrables|working|business|calendar|francs|clear) )?(jours?|days?|semaines?|weeks?|h|heures|hours)(?: (ouvres|ouvrables|francs))?)\b/g)) {
     let days: number
     if (m[1] === "huitaine") days = 8
     else if (m[1] === "quinzaine") days = 15
     else {
-      const n = m[2] === undefined ? 1 : /^\d+$/.test(m[2]) ? Number(m[2]) : ({ une: 1, un: 1, one: 1, two: 2, deux: 2, trois: 3, three: 3 } as Record<string, number>)[m[2]] ?? 1
-      const unit = m[3] ?? ""
+      const n = m[2] === undefined ? 1 : /^\d+$/.test(m[2]) ? Number(m[2]) : ({ une: 1, un: 1, one: 1, two: 2, deux: 2, trois: 3, three: 3, four: 4, quatre: 4, five: 5, cinq: 5, six: 6, huit: 7, eight: 8, dix: 10, ten: 10, quinze: 14, fifteen: 15 } as Record<string, number>)[m[2]] ?? 1
+      const unit = m[4] ?? ""
+      if (/^(?:ouvres|ouvrables|working|business)$/.test(m[3] ?? m[5] ?? "") && /^(?:jour|day)/.test(unit)) {
+        add(m.index, m[0].length, addBusinessDays(ref, n), true)
+        continue
+      }
       days = /^(sem|week)/.test(unit) ? n * 7 : /^(h|heure|hour)/.test(unit) ? Math.max(1, Math.round(n / 24)) : n
     }
     add(m.index, m[0].length, addDays(ref, days), true)
+  }
+  // "mi-juin", "début juillet", "fin mai", "mid-June", "early July", "end of May": the 15th, the 1st, the last day.
+  for (const m of t.matchAll(new RegExp(`\\b(debut|mi|fin|early|mid|late|end of|beginning of|the end of|the middle of) (${MONTH_WORDS})\\b`, "g"))) {
+    const month = monthOf(m[2]!)
+    if (month === null) continue
+    const first = withYear(ref, month, 1, null) ?? withYear(ref, month, 28, null)
+    if (first === null) continue
+    const day = /^(?:debut|early|beginning of)$/.test(m[1]!) ? 1 : /^(?:mi|mid|the middle of)$/.test(m[1]!) ? 15 : lastDayOfMonth(first).getDate()
+    add(m.index, m[0].length, make(first.getFullYear(), month, day), true)
   }
   // "fin de semaine prochaine": the Friday of next week (before "semaine prochaine" takes its Monday).
   for (const m of t.matchAll(/\b(?:(?:a la |en )?fin de (?:la )?semaine prochaine|(?:at the )?end of next week)\b/g)) add(m.index, m[0].length, addDays(nextMonday(ref), 4), true)

@@ -41,6 +41,20 @@ describe("dates said from another day", () => {
     expect(extract(`${LINE}\n\nMercredi 20 mai si possible.`).delivery_date).toBe("2026-05-20")
   })
 
+  it("counts working days without weekends, and 'dans quinze jours' as two weeks", () => {
+    expect(extract(`${LINE}\nLivraison sous 10 jours ouvrés.`).delivery_date).toBe("2026-05-21")
+    expect(extract(`${EN}\nDelivery within 5 working days please.`).delivery_date).toBe("2026-05-14")
+    expect(extract(`${LINE}\nLivraison dans quinze jours.`).delivery_date).toBe("2026-05-21")
+  })
+
+  it("reads 'le 20.05', a month-first '5/20' that cannot be day-first, and 'mi-juin', 'early June', 'fin mai'", () => {
+    expect(extract(`${LINE}\nLivraison le 20.05.`).delivery_date).toBe("2026-05-20")
+    expect(extract(`${EN}\nNeed by 5/20.`).delivery_date).toBe("2026-05-20")
+    expect(extract(`${LINE}\nLivraison mi-juin.`).delivery_date).toBe("2026-06-15")
+    expect(extract(`${EN}\nDelivery early June please.`).delivery_date).toBe("2026-06-01")
+    expect(extract(`${LINE}\nLivraison fin mai.`).delivery_date).toBe("2026-05-31")
+  })
+
   it("reads a purchase order table's delivery date column", () => {
     const table = "Commande ci-dessous.\n\n| Réf | Qté | Date de livraison souhaitée |\n| GN-4410 | 4 | 12/05/2026 |\n| GN-4411 | 2 | 12/05/2026 |"
     expect(extract(table).delivery_date).toBe("2026-05-12")
