@@ -226,3 +226,24 @@ describe("a reply that takes a quote's lines by their numbers", () => {
     expect(linesOf(extract("Merci de livrer :\n1. Gants nitrile taille M - 6 boîtes\n2. Essuie-mains - 3 cartons"))).toEqual(["GN-4410|6|boîte", "ESS-300|3|carton"])
   })
 })
+
+describe("mails that name products and quantities for another purpose", () => {
+  const isOrder = (text: string): boolean => extract(text, { subject: "Gants" }).is_order
+
+  it("takes a request for a catalogue or prices, an invoice reminder or a billing dispute for no order", () => {
+    expect(isOrder("Please send us your latest catalogue and prices for nitrile gloves (we use about 20 boxes a month).")).toBe(false)
+    expect(isOrder("Reminder: invoice INV-2231 for 4 boxes of nitrile gloves is overdue.")).toBe(false)
+    expect(isOrder("We were charged for 10 boxes of nitrile gloves M but ordered 8. Please issue a credit.")).toBe(false)
+  })
+
+  it("takes a question on an order already sent, a sample asked for before ordering, or who will order next for no order", () => {
+    expect(isOrder("Pouvez-vous me dire si les 4 boîtes de gants nitrile M commandées lundi sont parties ?")).toBe(false)
+    expect(isOrder("Nous aimerions un échantillon de gants nitrile M avant de commander 50 boîtes.")).toBe(false)
+    expect(isOrder("Our new buyer is Tom Baker; he will place the next orders (usually 10 boxes of nitrile gloves M).")).toBe(false)
+    expect(isOrder("Le livreur a laissé 3 cartons d'essuie-mains devant la porte, merci de le prévenir à l'avenir.")).toBe(false)
+  })
+
+  it("still takes a plain request for goods with the same words nearby for an order", () => {
+    expect(isOrder("Merci de nous livrer 4 boîtes de gants nitrile taille M, comme chaque mois nous en manquons.")).toBe(true)
+  })
+})
