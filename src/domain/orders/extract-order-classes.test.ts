@@ -189,6 +189,13 @@ describe("packs within packs", () => {
   })
 })
 
+describe("one quantity for each size of a list", () => {
+  it("gives one line per size after 'each' or 'de chaque' ('4 boxes each of nitrile gloves S, M and L')", () => {
+    expect(linesOf(extract("Please send 4 boxes each of nitrile gloves S, M and L."))).toEqual(["GN-4409|4|boîte", "GN-4410|4|boîte", "GN-4411|4|boîte"])
+    expect(linesOf(extract("Merci de livrer 3 boîtes de chaque : gants nitrile S/M/L."))).toEqual(["GN-4409|3|boîte", "GN-4410|3|boîte", "GN-4411|3|boîte"])
+  })
+})
+
 describe("lines that name only another size of the line above", () => {
   it("takes '2 boîtes en L' under '4 boîtes de gants nitrile taille M' for the L gloves", () => {
     expect(linesOf(extract("Merci de livrer :\n4 boîtes de gants nitrile taille M\n2 boîtes en L\n1 boîte en S"))).toEqual(["GN-4410|4|boîte", "GN-4411|2|boîte", "GN-4409|1|boîte"])

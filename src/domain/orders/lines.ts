@@ -249,6 +249,9 @@ const SIZE_LETTER: Readonly<Record<string, string>> = { small: "S", medium: "M",
 /** "5 boîtes de chaque taille (S, M et L)", "10 of each size: S, M, L": the same line once per size. */
 const EACH_SIZE = new RegExp(`\\b(?:de |d['’]|of |in )?(?:chaque|each|every)\\s+(?:taille|size)s?\\s*[:(]?\\s*(${SIZE}(?:\\s*(?:,|/|et|and|&|\\+)\\s*${SIZE})+)\\s*\\)?`, "i")
 
+const EACH_WORD = /\b(?:each|of each|chacune?s?|de chaque)\b\s*:?/i
+const SIZE_LIST = new RegExp(`(?<![\\p{L}\\d])(${SIZE}(?:\\s*(?:,|/|et|and|&|\\+)\\s*${SIZE})+)(?![\\p{L}\\d])`, "iu")
+
 /**
  * A piece naming only a size after a product with sizes: "two boxes of small nitrile gloves, three boxes of
  * medium" is the medium gloves. The previous product's words, its size swapped for this one.
@@ -273,9 +276,11 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
     const alt = linesOfText(raw.replace(nest[0], `${outer * Number(nest[3])} ${nest[4]} `), opts, nextLine, false)
     if (alt.lines.length > 0 && alt.lines.every((l) => l.unit === l.product.unit)) return { ...alt, lines: alt.lines.map((l) => ({ ...l, evidence: raw.trim() })) }
   }
-  const each = EACH_SIZE.exec(raw)
+  // "4 boxes each of nitrile gloves S, M and L", "3 boîtes de chaque : gants S/M/L": a size list with "each".
+  const each = EACH_SIZE.exec(raw) ?? (EACH_WORD.test(raw) ? SIZE_LIST.exec(raw.replace(EACH_WORD, " ")) : null)
   if (each !== null) {
-    const lines = each[1]!.split(/\s*(?:,|\/|\bet\b|\band\b|&|\+)\s*/i).filter((x) => x !== "").flatMap((size) => linesOfText(raw.replace(each[0], ` taille ${SIZE_LETTER[size.toLowerCase()] ?? size} `), opts, null).lines)
+    const base = EACH_SIZE.test(raw) ? raw : raw.replace(EACH_WORD, " ")
+    const lines = each[1]!.split(/\s*(?:,|\/|\bet\b|\band\b|&|\+)\s*/i).filter((x) => x !== "").flatMap((size) => linesOfText(base.replace(each[0], ` taille ${SIZE_LETTER[size.toLowerCase()] ?? size} `), opts, null).lines)
     if (lines.length > 0) return { lines: lines.map((l) => ({ ...l, evidence: raw.trim() })), usedNext: false }
   }
   // "2. RAL-3M Extension lead 3 m - 6 at 9.90": a list's own number is no quantity when the line has another.
