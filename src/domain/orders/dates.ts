@@ -188,8 +188,9 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
   // "semaine 11, le 12/03/2026 au plus tard": a full date says more than the week.
   if (week !== null && weekStart !== null && !weekdayInWeek && !out.some((d) => !d.relative)) add(week.index, week[0].length, weekStart, true)
   // "au plus tard le 18", "le mardi 19", "on the 21st": a day of the month alone is the next such day (this
-  // month's when still to come). Last, so a fuller date of the same words wins; never a number before a unit.
-  for (const m of t.matchAll(new RegExp(`\\b(?:(?:le|the|on the|du|au)(?: (?:${DAY_WORDS}))?|${DAY_WORDS}) (\\d{1,2})(?:er|st|nd|rd|th)?\\b(?! ?(?:/|\\d|h\\b|heures?|hours?|x\\b|%|[a-z]+s\\b))`, "g"))) {
+  // month's when still to come). Last, so a fuller date of the same words wins; never a number before a unit or
+  // a street ("au 8 rue Pasteur", "the 14 Dock Road site").
+  for (const m of t.matchAll(new RegExp(`\\b(?:(?:le|the|on the|du|au)(?: (?:${DAY_WORDS}))?|${DAY_WORDS}) (\\d{1,2})(?:er|st|nd|rd|th)?\\b(?! ?(?:/|\\d|h\\b|heures?|hours?|x\\b|%|[a-z]+s\\b|(?:bis |ter )?(?:[a-z]+ ){0,2}(?:rue|avenue|av|bd|boulevard|chemin|allee|impasse|place|quai|route|cours|road|rd|street|st|lane|avenue|ave|drive|way)\\b))`, "g"))) {
     const day = Number(m[1])
     if (day < 1 || day > 31) continue
     const thisMonth = make(ref.getFullYear(), ref.getMonth(), day)

@@ -55,6 +55,11 @@ describe("dates said from another day", () => {
     expect(extract(`${LINE}\nLivraison fin mai.`).delivery_date).toBe("2026-05-31")
   })
 
+  it("never reads the number of a street as a day ('Livraison au 8 rue Pasteur')", () => {
+    expect(extract(`${LINE}\nLivraison au 8 rue Pasteur, 69100 Villeurbanne.`).delivery_date).toBeNull()
+    expect(extract(`${EN}\nDeliver to the 14 Dock Road site.`).delivery_date).toBeNull()
+  })
+
   it("reads a purchase order table's delivery date column", () => {
     const table = "Commande ci-dessous.\n\n| Réf | Qté | Date de livraison souhaitée |\n| GN-4410 | 4 | 12/05/2026 |\n| GN-4411 | 2 | 12/05/2026 |"
     expect(extract(table).delivery_date).toBe("2026-05-12")
