@@ -227,7 +227,14 @@ export class OrderExtractor {
     // against; they never outweigh a veto (a cancellation lists its products and says "please" too).
     const several = lines.length >= 2 ? 0.75 : 0
     const polite = /\b(?:please|pls|svp|s il vous plait|s il te plait|merci de|merci d avance)\b/.test(orderText) ? 0.3 : 0
-    const wanted = deliveryDateOf(own.flatMap((s) => s.body.split("\n")).map((text) => ({ text, ref: mailDay })), {}) !== null ? 0.5 : 0
+    // The delivery day, read once: it is a signal here and the field below.
+    const dateLines: { text: string; ref: Date }[] = []
+    dateLines.push({ text: mail.subject, ref: mailDay })
+    for (const s of own) for (const l of s.body.split("\n")) dateLines.push({ text: l, ref: segDay(s) })
+    for (const a of mail.attachments) for (const l of a.text.split("\n")) dateLines.push({ text: l, ref: mailDay })
+    const monthFirst = customerHit?.customer.country === "US"
+    const delivery = lines.length === 0 ? null : deliveryDateOf(dateLines, { monthFirst })
+    const wanted = delivery !== null ? 0.5 : 0
     let orderScore = lines.length === 0 ? 0 : (strong ? 2 : 0) + (weak ? 1 : 0) + (lines.some((l) => l.confidence >= 0.85) ? 0.5 : 0) + (listOnly ? 1 : 0) + (vetoes.size === 0 ? several + polite + wanted : 0) - negatives.size * 0.8 - vetoes.size * 4
     if (auto) orderScore = -10
     const isOrder = lines.length > 0 && orderScore > 0.4
@@ -244,12 +251,6 @@ export class OrderExtractor {
     confidence.po_number = po === null ? 0.6 : po.strength >= 3 ? 0.95 : po.strength === 2 ? 0.8 : 0.6
     evidence.po_number = po?.evidence ?? ""
 
-    const dateLines: { text: string; ref: Date }[] = []
-    dateLines.push({ text: mail.subject, ref: mailDay })
-    for (const s of own) for (const l of s.body.split("\n")) dateLines.push({ text: l, ref: segDay(s) })
-    for (const a of mail.attachments) for (const l of a.text.split("\n")) dateLines.push({ text: l, ref: mailDay })
-    const monthFirst = customerHit?.customer.country === "US"
-    const delivery = deliveryDateOf(dateLines, { monthFirst })
     confidence.delivery_date = delivery === null ? 0.6 : delivery.relative ? 0.75 : 0.92
     evidence.delivery_date = delivery?.evidence ?? ""
 
