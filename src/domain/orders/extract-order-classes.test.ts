@@ -201,6 +201,13 @@ describe("one quantity for each size of a list", () => {
   })
 })
 
+describe("a size letter before the glove words", () => {
+  it("reads '3 boxes of M gloves' and 'L nitrile gloves' as those sizes", () => {
+    expect(linesOf(extract("Hello, is it possible to get 3 boxes of M gloves by Friday? Thanks a lot", { subject: "gloves" }))).toEqual(["GN-4410|3|boîte"])
+    expect(linesOf(extract("Please send 2 boxes of L nitrile gloves and 1 box of S nitrile gloves."))).toEqual(["GN-4411|2|boîte", "GN-4409|1|boîte"])
+  })
+})
+
 describe("lines that name only another size of the line above", () => {
   it("takes '2 boîtes en L' under '4 boîtes de gants nitrile taille M' for the L gloves", () => {
     expect(linesOf(extract("Merci de livrer :\n4 boîtes de gants nitrile taille M\n2 boîtes en L\n1 boîte en S"))).toEqual(["GN-4410|4|boîte", "GN-4411|2|boîte", "GN-4409|1|boîte"])
