@@ -262,6 +262,14 @@ describe("mails that name products and quantities for another purpose", () => {
     expect(isOrder("Le livreur a laissé 3 cartons d'essuie-mains devant la porte, merci de le prévenir à l'avenir.")).toBe(false)
   })
 
+  it("takes a reply deferring a quote, a lead-time question or goods to take back for no order", () => {
+    expect(isOrder("Thanks for the quote for 20 boxes of nitrile gloves M, we'll come back to you next week.")).toBe(false)
+    expect(isOrder("Merci pour votre offre (20 boîtes de gants nitrile M à 6,90). Nous revenons vers vous rapidement.")).toBe(false)
+    expect(isOrder("Could you tell me the lead time on 50 boxes of nitrile gloves M?")).toBe(false)
+    expect(isOrder("Quel est le délai pour 50 boîtes de gants nitrile M ?")).toBe(false)
+    expect(isOrder("Nous avons trop commandé : pouvez-vous reprendre 10 boîtes de gants nitrile M ?")).toBe(false)
+  })
+
   it("still takes a plain request for goods with the same words nearby for an order", () => {
     expect(isOrder("Merci de nous livrer 4 boîtes de gants nitrile taille M, comme chaque mois nous en manquons.")).toBe(true)
   })
