@@ -1,4 +1,4 @@
-import { addDays, addMonths, isValid, lastDayOfMonth, nextMonday, setISOWeek, startOfISOWeek, startOfMonth } from "date-fns"
+import { addBusinessDays, addDays, addMonths, isValid, lastDayOfMonth, nextMonday, setISOWeek, startOfISOWeek, startOfMonth } from "date-fns"
 
 import { foldText } from "../search/fold-text"
 
@@ -66,6 +66,8 @@ const DAY_WORDS = [...FR_DAYS, ...EN_DAYS].join("|")
 
 function foldKeepSlash(text: string): string {
   return text
+    // "le 20.05", "by 20.5": a day and month with a dot, after a word that introduces a date (never "3.5 kg").
+    .replace(/(?<=\b(?:le|du|au|on|by|for|pour|avant|before|until|jusqu['’]au|lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday|saturday|mon|tue|wed|thu|fri|sat)\.?\s)(\d{1,2})\.(\d{1,2})\b(?!\.?\d)/gi, "$1/$2")
     .replace(/(\d)[.-](?=\d{1,2}[.-]\d{2,4}\b)/g, "$1/")
     .replace(/(\d{1,2}\/\d{1,2})[.-](\d)/g, "$1/$2")
     .toLowerCase()
@@ -89,7 +91,8 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
   for (const m of t.matchAll(/\b(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?\b/g)) {
     let a = Number(m[1])
     let b = Number(m[2])
-    if (opts.monthFirst === true) [a, b] = [b, a]
+    // Month first for a US customer, or when day first cannot be ("5/20" from anyone).
+    if (opts.monthFirst === true || (b > 12 && a <= 12)) [a, b] = [b, a]
     add(m.index, m[0].length, withYear(ref, b - 1, a, m[3] !== undefined ? Number(m[3]) : null), false)
   }
   for (const m of t.matchAll(new RegExp(`\\b(\\d{1,2})(?:er|st|nd|rd|th)? (?:of )?(${MONTH_WORDS})\\b(?: (20\\d{2}))?`, "g"))) {
@@ -104,16 +107,31 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
   for (const m of t.matchAll(/\b(?:sous|d ici|dans|within|in) (?:une|a|one) (?:semaine|week)\b/g)) add(m.index, m[0].length, addDays(ref, 7), true)
   for (const m of t.matchAll(/\b(?:apres demain|day after tomorrow)\b/g)) add(m.index, m[0].length, addDays(ref, 2), true)
   for (const m of t.matchAll(/\b(?:demain|tomorrow)\b/g)) add(m.index, m[0].length, addDays(ref, 1), true)
-  for (const m of t.matchAll(/\b(?:sous|d ici|dans|under|within|in)(?: les?| a| the next)? (huitaine|quinzaine|(\d{1,2}|une|un|one|two|deux|trois|three) (jours?|days?|semaines?|weeks?|h|heures|hours))\b/g)) {
+  // "sous 10 jours ouvrés", "within 5 working days": weekdays counted, Saturdays and Sundays skipped; "dans quinze
+  // jours" and "dans huit jours" are two weeks and one, as said in French ("sous quinzaine" stays 15 days).
+  for (const m of t.matchAll(/\b(?:sous|d ici|dans|under|within|in)(?: les?| a| the next)? (huitaine|quinzaine|(\d{1,2}|une|un|one|two|deux|trois|three|four|quatre|five|cinq|six|huit|eight|dix|ten|quinze|fifteen) (?:(ouvres|ouvrables|working|business|calendar|francs|clear) )?(jours?|days?|semaines?|weeks?|h|heures|hours)(?: (ouvres|ouvrables|francs))?)\b/g)) {
     let days: number
     if (m[1] === "huitaine") days = 8
     else if (m[1] === "quinzaine") days = 15
     else {
-      const n = m[2] === undefined ? 1 : /^\d+$/.test(m[2]) ? Number(m[2]) : ({ une: 1, un: 1, one: 1, two: 2, deux: 2, trois: 3, three: 3 } as Record<string, number>)[m[2]] ?? 1
-      const unit = m[3] ?? ""
+      const n = m[2] === undefined ? 1 : /^\d+$/.test(m[2]) ? Number(m[2]) : ({ une: 1, un: 1, one: 1, two: 2, deux: 2, trois: 3, three: 3, four: 4, quatre: 4, five: 5, cinq: 5, six: 6, huit: 7, eight: 8, dix: 10, ten: 10, quinze: 14, fifteen: 15 } as Record<string, number>)[m[2]] ?? 1
+      const unit = m[4] ?? ""
+      if (/^(?:ouvres|ouvrables|working|business)$/.test(m[3] ?? m[5] ?? "") && /^(?:jour|day)/.test(unit)) {
+        add(m.index, m[0].length, addBusinessDays(ref, n), true)
+        continue
+      }
       days = /^(sem|week)/.test(unit) ? n * 7 : /^(h|heure|hour)/.test(unit) ? Math.max(1, Math.round(n / 24)) : n
     }
     add(m.index, m[0].length, addDays(ref, days), true)
+  }
+  // "mi-juin", "début juillet", "fin mai", "mid-June", "early July", "end of May": the 15th, the 1st, the last day.
+  for (const m of t.matchAll(new RegExp(`\\b(debut|mi|fin|early|mid|late|end of|beginning of|the end of|the middle of) (${MONTH_WORDS})\\b`, "g"))) {
+    const month = monthOf(m[2]!)
+    if (month === null) continue
+    const first = withYear(ref, month, 1, null) ?? withYear(ref, month, 28, null)
+    if (first === null) continue
+    const day = /^(?:debut|early|beginning of)$/.test(m[1]!) ? 1 : /^(?:mi|mid|the middle of)$/.test(m[1]!) ? 15 : lastDayOfMonth(first).getDate()
+    add(m.index, m[0].length, make(first.getFullYear(), month, day), true)
   }
   // "fin de semaine prochaine": the Friday of next week (before "semaine prochaine" takes its Monday).
   for (const m of t.matchAll(/\b(?:(?:a la |en )?fin de (?:la )?semaine prochaine|(?:at the )?end of next week)\b/g)) add(m.index, m[0].length, addDays(nextMonday(ref), 4), true)
@@ -132,6 +150,26 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
     weekStart = startOfISOWeek(setISOWeek(ref, Number(week[1])))
     if (weekStart.getTime() < addDays(ref, -7).getTime()) weekStart = startOfISOWeek(setISOWeek(addDays(ref, 364), Number(week[1])))
   }
+  // "Thursday week", "a week on Thursday", "jeudi en huit", "jeudi en quinze": that weekday's next occurrence,
+  // one or two weeks later (before the weekday alone takes it).
+  for (const m of t.matchAll(new RegExp(`\\b(?:(${DAY_WORDS}) (week|fortnight|en huit|en quinze)|(?:a )?(week|fortnight) (?:on|from) (?:this |next )?(${DAY_WORDS}))\\b`, "g"))) {
+    const day = nextWeekday(ref, (m[1] ?? m[4])!)
+    const span = m[2] ?? m[3] ?? ""
+    add(m.index, m[0].length, addDays(day, /fortnight|quinze/.test(span) ? 14 : 7), true)
+  }
+  // "the Tuesday before Thanksgiving", "le vendredi avant Noël", "the Monday after the 14th": the weekday counted
+  // back (or on) from the day named after it, a feast or any date this grammar reads.
+  for (const m of t.matchAll(new RegExp(`\\b(?:the |le )?(${DAY_WORDS}) (before|after|avant|apres|precedant|suivant) (.{3,40})`, "g"))) {
+    const anchor = feastDay(m[3]!, ref) ?? findDates(m[3]!, ref, opts)[0]?.date ?? null
+    if (anchor === null) continue
+    const dow = weekdayIndex(m[1]!)
+    const back = /^(?:before|avant|precedant)$/.test(m[2]!)
+    let delta = back ? -((anchor.getDay() - dow + 7) % 7 || 7) : (dow - anchor.getDay() + 7) % 7 || 7
+    if (!back && delta === 0) delta = 7
+    add(m.index, m[0].length - m[3]!.length + (feastWord(m[3]!)?.length ?? 0), addDays(anchor, delta), true)
+  }
+  // A feast alone is its day, unless it names holidays around it ("les vacances de la Toussaint").
+  for (const m of t.matchAll(FEASTS)) if (!/(?:vacances|conges|holidays?|break|period|periode)(?: de| d| of)?(?: la| l| the)? $/.test(t.slice(Math.max(0, m.index - 20), m.index))) add(m.index, m[0].length, feastDay(m[0], ref), true)
   let weekdayInWeek = false
   for (const m of t.matchAll(new RegExp(`\\b(${DAY_WORDS})\\b`, "g"))) {
     // "jeudi 12 mars", "Friday the 13th", "Monday 30th November": the date says it.
@@ -150,8 +188,9 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
   // "semaine 11, le 12/03/2026 au plus tard": a full date says more than the week.
   if (week !== null && weekStart !== null && !weekdayInWeek && !out.some((d) => !d.relative)) add(week.index, week[0].length, weekStart, true)
   // "au plus tard le 18", "le mardi 19", "on the 21st": a day of the month alone is the next such day (this
-  // month's when still to come). Last, so a fuller date of the same words wins; never a number before a unit.
-  for (const m of t.matchAll(new RegExp(`\\b(?:(?:le|the|on the|du|au)(?: (?:${DAY_WORDS}))?|${DAY_WORDS}) (\\d{1,2})(?:er|st|nd|rd|th)?\\b(?! ?(?:/|\\d|h\\b|heures?|hours?|x\\b|%|[a-z]+s\\b))`, "g"))) {
+  // month's when still to come). Last, so a fuller date of the same words wins; never a number before a unit or
+  // a street ("au 8 rue Pasteur", "the 14 Dock Road site").
+  for (const m of t.matchAll(new RegExp(`\\b(?:(?:le|the|on the|du|au)(?: (?:${DAY_WORDS}))?|${DAY_WORDS}) (\\d{1,2})(?:er|st|nd|rd|th)?\\b(?! ?(?:/|\\d|h\\b|heures?|hours?|x\\b|%|[a-z]+s\\b|(?:bis |ter )?(?:[a-z]+ ){0,2}(?:rue|avenue|av|bd|boulevard|chemin|allee|impasse|place|quai|route|cours|road|rd|street|st|lane|avenue|ave|drive|way)\\b))`, "g"))) {
     const day = Number(m[1])
     if (day < 1 || day > 31) continue
     const thisMonth = make(ref.getFullYear(), ref.getMonth(), day)
@@ -161,8 +200,54 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
   return out.sort((a, b) => a.index - b.index)
 }
 
+function weekdayIndex(word: string): number {
+  const fr = FR_DAYS.indexOf(word)
+  return fr >= 0 ? fr : EN_DAYS.indexOf(word)
+}
+
+/** The weekday's next occurrence after the reference day (a week on when it is that day). */
+function nextWeekday(ref: Date, word: string): Date {
+  return addDays(ref, (weekdayIndex(word) - ref.getDay() + 7) % 7 || 7)
+}
+
+/** Days people plan deliveries around, by name: fixed ones and the US Thanksgiving (fourth Thursday of November). */
+const FEASTS = /\b(?:thanksgiving|christmas(?: eve)?|xmas|noel|new year s(?: day| eve)?|nouvel an|jour de l an|la saint sylvestre|toussaint|(?:le )?14 juillet|armistice|independence day|boxing day)\b/g
+
+function feastWord(text: string): string | null {
+  FEASTS.lastIndex = 0
+  const m = FEASTS.exec(text)
+  FEASTS.lastIndex = 0
+  return m !== null && m.index === 0 ? m[0] : null
+}
+
+/** The next occurrence (on or after the reference day) of the feast the text starts with. */
+function feastDay(text: string, ref: Date): Date | null {
+  const w = feastWord(text.trim())
+  if (w === null) return null
+  const on = (y: number): Date | null => {
+    if (w === "thanksgiving") {
+      const nov1 = new Date(y, 10, 1, 12)
+      return addDays(nov1, ((4 - nov1.getDay() + 7) % 7) + 21)
+    }
+    if (/christmas eve/.test(w)) return make(y, 11, 24)
+    if (/christmas|xmas|noel/.test(w)) return make(y, 11, 25)
+    if (/boxing/.test(w)) return make(y, 11, 26)
+    if (/eve|sylvestre/.test(w)) return make(y, 11, 31)
+    if (/new year|nouvel an|jour de l an/.test(w)) return make(y, 0, 1)
+    if (/toussaint/.test(w)) return make(y, 10, 1)
+    if (/armistice/.test(w)) return make(y, 10, 11)
+    if (/14 juillet/.test(w)) return make(y, 6, 14)
+    if (/independence/.test(w)) return make(y, 6, 4)
+    return null
+  }
+  const d = on(ref.getFullYear())
+  return d !== null && d.getTime() < ref.getTime() - 12 * 3_600_000 ? on(ref.getFullYear() + 1) : d
+}
+
 /** A delivery is meant: the words around a date that make it the date to deliver. */
 export const DELIVERY_CONTEXT = /\b(?:livr\w*|delai|deliver\w*|ship\w*|dispatch\w*|expedi\w*|reception|need(?:ed|s)?|required?|requis|souhaite\w*|besoin|pour (?:le|la|ce|lundi|mardi|mercredi|jeudi|vendredi|samedi|demain|apres)|for (?:monday|tuesday|wednesday|thursday|friday|saturday|tomorrow|next)|avant|by|no later|au plus tard|d ici|sous|within|arriv\w*|recevoir|receive|due|attendu|expected|before)\b/
+/** A span of days rather than a day ("next week", "fin du mois", "semaine 46"), or a feast a day is planned around. */
+const VAGUE = /\b(?:week|semaine|sem|wk|mois|month)\b|^(?:thanksgiving|christmas|xmas|noel|new year|nouvel an|toussaint)/
 const NOT_DELIVERY = /\b(?:facture|invoice|paiement|payment|echeance|reglement|devis du|quote of|date de commande|order date|commande du|ordered on)\b/
 
 export function deliveryDateOf(lines: readonly { text: string; ref: Date }[], opts: { monthFirst?: boolean } = {}): { date: Date; evidence: string; relative: boolean } | null {
@@ -175,15 +260,41 @@ export function deliveryDateOf(lines: readonly { text: string; ref: Date }[], op
       const parts = sentences ? text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).filter((x) => DELIVERY_CONTEXT.test(foldText(x))) : [text]
       for (const part of parts) {
         const found = findDates(part, ref, opts)
-        if (found.length > 0) return { date: found[0]!.date, evidence: text.trim(), relative: found[0]!.relative }
+        // "next week's run - Tuesday 8th would be ideal": a day named says more than the week or month around it.
+        const best = VAGUE.test(found[0]?.text ?? "") ? (found.find((d) => !VAGUE.test(d.text)) ?? found[0]) : found[0]
+        if (best !== undefined) return { date: best.date, evidence: text.trim(), relative: best.relative }
       }
     }
+  }
+  // A purchase order's table with a delivery date column ("Date livraison", "Due date", "Required by").
+  let column = -1
+  for (const { text, ref } of lines) {
+    const cells = text.includes("|") ? text.split("|").map((c) => foldText(c)) : null
+    if (cells === null || cells.length < 3) {
+      column = -1
+      continue
+    }
+    const head = cells.findIndex((c) => /\b(?:date|due|required|requise?|souhaitee?)\b/.test(c) && DELIVERY_CONTEXT.test(c))
+    if (head >= 0 && !cells.some((c) => /\d/.test(c))) {
+      column = head
+      continue
+    }
+    const found = column >= 0 ? findDates(text.split("|")[column] ?? "", ref, opts) : []
+    if (found.length > 0) return { date: found[0]!.date, evidence: text.trim(), relative: found[0]!.relative }
   }
   // "Can you send … tomorrow please?": in an order, a day said relative to today is when it is wanted.
   for (const { text, ref } of lines) {
     if (NOT_DELIVERY.test(foldText(text))) continue
-    const found = findDates(text, ref, opts).filter((d) => d.relative)
-    if (found.length > 0) return { date: found[0]!.date, evidence: text.trim(), relative: true }
+    const all = findDates(text, ref, opts)
+    const found = all.filter((d) => d.relative)
+    const best = VAGUE.test(found[0]?.text ?? "") ? (all.find((d) => !VAGUE.test(d.text) && d.index > found[0]!.index) ?? found[0]) : found[0]
+    if (best !== undefined) return { date: best.date, evidence: text.trim(), relative: best.relative }
+  }
+  // "Monday Dec 7th please.": a day written out in the order's own short line, to come within two months.
+  for (const { text, ref } of lines) {
+    if (NOT_DELIVERY.test(foldText(text)) || text.length > 80 || text.includes("|")) continue
+    const found = findDates(text, ref, opts).filter((d) => d.date.getTime() > ref.getTime() && d.date.getTime() < addDays(ref, 61).getTime() && /[a-z]/.test(d.text))
+    if (found.length > 0) return { date: found[0]!.date, evidence: text.trim(), relative: false }
   }
   return null
 }

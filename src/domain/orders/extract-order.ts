@@ -17,28 +17,60 @@ import type { CustomerMemory, ExtractedOrder, OrderContext, OrderMail } from "./
 
 const ORDER_CUES =
   /\b(?:bon de commande|commande|commander|commandons|commandes?|je vous commande|nous vous commandons|order|ordering|purchase order|p\.?o\.?\b|merci de (?:bien vouloir )?(?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir|preparer)|pourriez vous (?:nous |me )?(?:livrer|envoyer|expedier|preparer)|pouvez vous (?:nous |me )?(?:livrer|envoyer|expedier|preparer)|veuillez (?:nous |me )?(?:livrer|envoyer|expedier)|please (?:send|ship|supply|deliver|dispatch|book|arrange|process)|could you (?:please )?(?:send|ship|supply|deliver|dispatch)|can you (?:please )?(?:send|ship|deliver|supply)|we (?:would like|need|want|require)|we d like|i d like|i would like|i need|(?:can|could) (?:we|i) (?:get|have|order)|kindly (?:send|supply|deliver|dispatch|arrange|process)|(?:pls|plz) (?:send|deliver)|nous (?:souhaitons|voudrions|aimerions|avons besoin|aurions besoin)|j aurais besoin|je (?:souhaite|voudrais|souhaiterais)|il (?:me|nous) faudrai[st]?|serait il possible de (?:nous |me )?(?:livrer|envoyer|faire parvenir)|il nous faut|j aurais besoin|j ai besoin|a livrer|to be delivered|reassort|reapprovisionnement|restock|replenish|envoyez|send us|send me|livrez|expediez|ship us|mettez moi|mettez nous|mettez m en|mettez nous en|mettez en|rajoutez|ajoutez|add)\b/
-const AUTO_REPLY = /\b(?:reponse automatique|automatic reply|auto(?:matic)? ?reply|out of (?:the )?office|absent du bureau|je suis absente?|i am (?:currently )?(?:out|away)|i m (?:currently )?(?:out|away)|en conges|on (?:annual )?leave|de retour le|back (?:in the office )?on)\b/
+const AUTO_REPLY = /\b(?:reponse automatique|automatic reply|auto(?:matic)? ?reply|out of (?:the )?office|absent du bureau)\b/
+/**
+ * Words an absence notice uses, each common in an order too ("I'm out on the water", "back on Monday"): a body is an
+ * absence notice when it has two of them.
+ */
+const AWAY = /\b(?:je suis absente?|i am (?:currently )?(?:out|away)|i m (?:currently )?(?:out|away)|en conges|on (?:annual )?leave|de retour le|back (?:in the office )?on|limited access to (?:my )?e ?mail|acces limite|sans acces a (?:mes|ma) (?:mails|messagerie)|in urgent cases|en cas d urgence|will (?:reply|respond) (?:to your (?:e ?mail|message) )?(?:on|when|upon)|repondrai a (?:votre|mon) retour)\b/g
 const BULK = /\b(?:se desinscrire|desabonner|desinscription|unsubscribe|newsletter|view in (?:your )?browser|voir (?:la version )?en ligne|version en ligne|manage (?:your )?preferences|gerer (?:vos )?preferences)\b/
 /** The mail is about something else than buying now, whatever else it says. */
 const VETO =
-  /\b(?:reclamation|complaint|abimee?s?|endommagee?s?|damaged|broken|litige|dispute|rembourse\w*|refund|credit note|erreur de livraison|wrong (?:item|product|delivery|ones?|size|colou?r|reference)|not the right ones?|pas (?:les|la|le) bon(?:ne)?s?|not happy|unhappy|pas content\w*|mecontent\w*|defective|faulty|defectueu\w*|pas (?:encore )?recu|still (?:have )?not received|not (?:yet )?received|never (?:arrived|received)|ou en est|where is (?:my|our|order)|suivi de (?:ma |la )?commande|tracking(?: number)?|annul\w*|cancel\w*|retourner|retour (?:de|des)|return (?:the|these)|received (?:the|your|our) (?:goods|delivery|order)|jamais (?:arrivee?s?|recue?s?|livree?s?)|(?:non|pas) (?:arrivee?s?|livree?s?)|livraison non recue|montant a regler|amount due|votre facture|your invoice|invoice query|facture n|merci pour (?:la|votre) confirmation|thanks? (?:you )?for (?:the|your) (?:order )?confirmation|quand (?:elle|il|la commande|notre commande|ma commande) (?:partira|arrivera|sera (?:livree|expediee))|when will (?:it|the order|our order|my order) (?:ship|arrive|be (?:delivered|dispatched|shipped))|fiche technique|fiches? de (?:donnees de )?securite|fds|safety data sheets?|data sheets?|technical sheets?|msds|demande de devis|demande de prix|demande de tarifs?|demande de cotation|appel d offres?|rfq|request for (?:a )?(?:prices?|pricing|quotations?|quotes?)|faire un devis|(?:envoyer|etablir|transmettre|adresser) (?:un|votre|le) devis|request (?:a|for) (?:a )?(?:quote|quotation)|(?:send|give|provide|email) (?:us|me) (?:with )?(?:a |your )?(?:quote|quotation|prices?|pricing)|(?:could|can) you (?:please )?quote|please quote|price list|(?:je vous |nous vous )?(?:confirmerai|confirmerons) (?:la |notre |ma |cette )?commande|(?:i|we) (?:ll|will) confirm (?:the |our |my |this )?order|not ordering yet|pas encore de commande|just planning|a titre indicatif|previsionnel\w*|forecast|if (?:we|i) (?:order|ordered)|si (?:nous commandons|nous commandions|on commande|je commande)|pricing question|what would the price|(?:what s|what is|what are) your (?:best |current )?(?:prices?|pricing|rates?|lead times?)|your best price|(?:quel est|quels sont|quel serait) (?:votre|vos) (?:meilleur |meilleurs )?(?:prix|tarifs?|delais?)|votre meilleur prix|comparing (?:two |several |\w+ )?suppliers|(?:nous )?comparons (?:deux |plusieurs )?(?:fournisseurs|offres)|quel serait votre prix|avez vous en stock|do you have (?:any )?in stock|invitation|webinar|salon(?! de (?:the|coiffure|beaute|toilettage|massage|jardin)))\b/g
+  /\b(?:reclamation|complaint|abimee?s?|endommagee?s?|damaged|broken|litige|dispute|rembourse\w*|refund|credit note|erreur de livraison|wrong (?:item|product|delivery|ones?|size|colou?r|reference)|not the right ones?|pas (?:les|la|le) bon(?:ne)?s?|not happy|unhappy|pas content\w*|mecontent\w*|defective|faulty|defectueu\w*|pas (?:encore )?recu|still (?:have )?not received|not (?:yet )?received|never (?:arrived|received)|ou en est|where is (?:my|our|order)|suivi de (?:ma |la )?commande|tracking(?: number)?|annul\w*|cancel\w*|retourner|retour (?:de|des)|return (?:the|these)|received (?:the|your|our) (?:goods|delivery|order)|jamais (?:arrivee?s?|recue?s?|livree?s?)|(?:non|pas) (?:arrivee?s?|livree?s?)|livraison non recue|montant a regler|amount due|votre facture|your invoice|invoice query|facture n|merci pour (?:la|votre) confirmation|thanks? (?:you )?for (?:the|your) (?:order )?confirmation|quand (?:elle|il|la commande|notre commande|ma commande) (?:partira|arrivera|sera (?:livree|expediee))|when will (?:it|the order|our order|my order) (?:ship|arrive|be (?:delivered|dispatched|shipped))|fiche technique|fiches? de (?:donnees de )?securite|fds|safety data sheets?|data sheets?|technical sheets?|msds|demande de devis|demande de prix|demande de tarifs?|demande de cotation|appel d offres?|rfq|request for (?:a )?(?:prices?|pricing|quotations?|quotes?)|faire un devis|(?:envoyer|etablir|transmettre|adresser) (?:un|votre|le) devis|request (?:a|for) (?:a )?(?:quote|quotation)|(?:send|give|provide|email) (?:us|me) (?:with )?(?:a |your )?(?:quote|quotation|prices?|pricing)|(?:could|can) you (?:please )?quote|please quote|price list|(?:je vous |nous vous )?(?:confirmerai|confirmerons) (?:la |notre |ma |cette )?commande|(?:i|we) (?:ll|will) confirm (?:the |our |my |this )?order|not ordering yet|pas encore de commande|just planning|a titre indicatif|previsionnel\w*|forecast|if (?:we|i) (?:order|ordered)|si (?:nous commandons|nous commandions|on commande|je commande)|pricing question|what would the price|(?:what s|what is|what are) your (?:best |current )?(?:prices?|pricing|rates?|lead times?)|your best price|(?:quel est|quels sont|quel serait) (?:votre|vos) (?:meilleur |meilleurs )?(?:prix|tarifs?|delais?)|votre meilleur prix|comparing (?:two |several |\w+ )?suppliers|(?:nous )?comparons (?:deux |plusieurs )?(?:fournisseurs|offres)|quel serait votre prix|avez vous en stock|do you have (?:any )?in stock|invitation|webinar|(?:we|i) ll (?:come|get) back to you|(?:we|i) will (?:come|get) back to you|(?:nous revenons|je reviens|nous reviendrons|je reviendrai) vers vous|(?:je dois|nous devons|need to) (?:valider|le valider|check|get (?:it )?approved)(?: en interne| internally)?|lead time (?:on|for)|(?:quel|quels) (?:est|serait|sont|seraient) (?:le|les) delais?|how long (?:would|will|does|do) (?:it|delivery|shipping|they) take|combien de temps|reprendre (?:les |nos |\d+)|take (?:them |these |\d+ [a-z]+ )?back|trop commande|ordered too many|over ?ordered|overdue|past due|unpaid|impayee?s?|relance de paiement|rappel de paiement|payment reminder|(?:issue|send) (?:us |me )?a credit|overcharged|charged (?:us |me )?(?:for|twice)|billed (?:us |me )?(?:for|twice)|surfactur\w*|factures? (?:en double|a tort)|avant de commander|before (?:we )?(?:order|ordering|placing an order|we order)|(?:un |an? |des )?(?:echantillons?|samples?) (?:de|of|avant|before)|(?:send|envoyer|envoyez|transmettre|faire parvenir) (?:us |me |nous |moi )?(?:your |the |a |votre |le |la |un |une |vos )?(?:latest |current |new |nouveau |nouvelle |dernier |derniere )?(?:catalogue|catalog|price list|brochure|documentation|grille tarifaire|tarifs?)|(?:sont|est|is it|has it|have they|are they) (?:bien )?(?:partie?s?|shipped|dispatched|left)|status of (?:our|my|the) order|(?:will|ll) place (?:the |our )?(?:next |future )?orders?|passera (?:les |nos )?(?:prochaines )?commandes|salon(?! de (?:the|coiffure|beaute|toilettage|massage|jardin)))\b/g
+/**
+ * A mail about an order already placed: its lines are that order's, the mail moves or confirms it ("la commande que
+ * j'ai passée vendredi… pouvez-vous la livrer plutôt lundi ?", "can you push our order from Monday back a week?").
+ */
+const PLACED = /\b(?:(?:la |notre |ma |cette )?commande (?:que (?:j ai|nous avons|on a) (?:passee|faite|envoyee)|(?:deja )?passee (?:le|la|hier|lundi|mardi|mercredi|jeudi|vendredi|samedi|vendredi)|de (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|la semaine derniere|hier)|en cours)|(?:the |our |my )?order (?:(?:i|we) (?:placed|sent|put in)|(?:we |i )?placed (?:on|last|yesterday)|from (?:last|monday|tuesday|wednesday|thursday|friday|yesterday)|of last)|already (?:ordered|placed)|deja commande\w*)\b/
+const RESCHEDULE = /\b(?:report\w*|decaler|decalee?|repousser|avancer la livraison|plutot (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|le|la semaine)|postpone\w*|reschedul\w*|push (?:it |the delivery |delivery )?back|bring (?:it |the delivery )?forward|(?:deliver|send) it (?:on \w+ )?instead|change the delivery (?:date|day)|modifier la (?:date|livraison)|rien a changer|nothing else changes|no other change)\b/
+/** Saying outright that nothing is to be sent now: "nothing to send on the strength of this email", "pas de commande pour l'instant". */
+const NOTHING_NOW = /\b(?:nothing to (?:send|ship|order|deliver)|no (?:order|action) (?:needed|required|for now|yet)|(?:do not|don t|please don t) (?:send|ship) anything|rien a (?:envoyer|livrer|expedier|commander)|(?:pas|aucune) (?:de )?commande (?:pour l instant|pour le moment|a passer)|ne rien (?:envoyer|livrer|expedier)|n envoyez rien|this is not an order|ceci n est pas une commande)\b/
 /** Words an order may well contain too (a price, a question), which only weigh against a weak one. */
-const NEGATIVE = /\b(?:par mois|per month|chaque mois|every month|par semaine|per week|existe\w* t? ?(?:il|elle)s?|do you (?:also )?(?:do|make) (?:it|them)|bien recu|well received|quotation|devis|quote|tarifs?|prix|price|how much|combien|avez vous|do you (?:have|stock|sell)|en stock|in stock|disponibilite|availability|facture|invoice|relance|rendez vous|meeting|catalogue|promotion|promo|offre speciale|special offer|discount)\b/g
+const NEGATIVE = /\b(?:par mois|per month|chaque mois|every month|par semaine|per week|existe\w* t? ?(?:il|elle)s?|do you (?:also )?(?:do|make) (?:it|them)|bien recu|well received|quotation|devis|quote|tarifs?|prix|price|how much|combien|avez vous|do you (?:have|stock|sell)|en stock|in stock|disponibilite|availability|facture|invoice|relance|rendez vous|meeting|catalogue|promotion|promo|offre speciale|special offer|discount|fyi|for your (?:records|information)|heads up|pour (?:information|info|votre information)|usually|habituellement|as normal|as usual each month|will come through|(?:we|i) ll confirm|(?:we|i) will confirm|je vous confirmerai|nous vous confirmerons|hold (?:[a-z0-9]+ ){0,6}for us|a month|a week|each month|each week)\b/g
 /** Asking to buy now, stronger than any mention of a price or a question. */
 const STRONG_ORDER =
   /\b(?:bon de commande|purchase order|voici (?:notre|ma) commande|ci joint (?:notre|ma|le) (?:bon de )?commande|please find (?:attached )?(?:our|my) (?:purchase )?order|here is (?:our|my) order|attached (?:is )?(?:our|my|the) (?:purchase )?order|je vous commande|nous vous commandons|nous commandons|we (?:would like|wish|want) to order|i d like to order|i would like to order|please (?:send|ship|supply|deliver|dispatch)|kindly (?:send|supply|deliver|dispatch)|merci de (?:bien vouloir )?(?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir)|veuillez (?:nous |me )?(?:livrer|envoyer|expedier)|pourriez vous (?:nous |me )?(?:livrer|envoyer|expedier)|pouvez vous (?:nous |me )?(?:livrer|envoyer|expedier)|serait il possible de (?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir)|could you (?:please )?(?:send|ship|deliver|supply)|can you (?:please )?(?:send|ship|deliver|supply)|commande (?:n|no|numero)|order (?:no|number|ref)|po (?:no|number|#)|nouvelle commande|new order|reassort|restock|a livrer|pour livraison|for delivery|rajoutez|ajoutez|add to (?:my|our|the) order|notre commande|our order|ma commande|my order|go ahead|bon pour accord|je valide|nous validons|please proceed|please process)\b/
 
 /** Ordering again what an earlier order (the one quoted) had. */
-const REORDER = /\b(?:same again|same as (?:last time|before|last order|the last order)|same order|repeat (?:the|our|my) (?:last |previous )?order|(?:la )?meme (?:chose|commande) que (?:la derniere fois|precedemment)|meme commande|renouveler (?:la|notre|cette) commande|on renouvelle|idem que la derniere fois)\b/
+const REORDER = /\b(?:(?:la |le )?meme(?: chose| commande)? que (?:la derniere fois|la fois derniere|la fois precedente|d habitude|la semaine derniere|le mois dernier)|on refait|refaites(?: nous| moi)? (?:la|le|la meme)|same as last (?:time|week|month)|like last time|comme la derniere fois|same again|same as (?:last time|before|last order|the last order)|same order|repeat (?:the|our|my) (?:last |previous )?order|(?:la )?meme (?:chose|commande) que (?:la derniere fois|precedemment)|meme commande|renouveler (?:la|notre|cette) commande|on renouvelle|idem que la derniere fois)\b/
 /** What a reply leaves out of the quote it accepts: "sauf les masques", "except the masks". */
 const EXCEPT = /\b(?:sauf|hormis|except(?: for)?|but not|without|sans|a l['’ ]exception d(?:e|es|u))\s+((?:les?|la|l['’]|des|du|the)?\s*[\p{L}' -]{3,40})/giu
+
+/** Lines of a quote named by their numbers: "items 1, 2 and 4", "articles 1 et 3", "lignes 2 à 4" (the ends only). */
+const ITEMS = /\b(?:items?|articles?|lignes?|postes?|lines?|positions?)\s+((?:n[°o]\s*)?\d{1,2}(?:\s*(?:,|and|et|&|\+)\s*\d{1,2})*)/giu
+/** "make item 2 a dozen", "passez la ligne 3 à 20", "item 2: 12 instead of 6". */
+const ITEM_CHANGE = /\b(?:make|mettez|passez|put|change)\s+(?:la\s+|l['’]|the\s+)?(?:item|article|ligne|poste|line)\s+(\d{1,2})\s+(?:to\s+|a\s+|à\s+|at\s+)?(\d{1,4}|a dozen|une douzaine|two dozen|deux douzaines|ten|twenty|dix|vingt)\b/giu
+
+function spokenNumber(words: string): number {
+  const w = foldText(words)
+  return /^\d+$/.test(w) ? Number(w) : ({ "a dozen": 12, "une douzaine": 12, "two dozen": 24, "deux douzaines": 24, ten: 10, twenty: 20, dix: 10, vingt: 20 } as Record<string, number>)[w] ?? 1
+}
+
+/** The number a quote gives its line ("1. DET-5L …", "2) RAL-3M …"), read from the line's words. */
+function itemNumber(l: FoundLine): number | null {
+  const m = /^\s*(\d{1,2})\s*[.)]\s/.exec(l.evidence)
+  return m === null ? null : Number(m[1])
+}
+
+/** Scaling a quoted line: "doublez les gobelets", "twice as many cups", "half the water", "triplez le café". */
+const SCALE = /\b(doubl\w*|tripl\w*|twice as many|three times as many|deux fois plus de|trois fois plus de|half(?: as many)?|moitie(?: moins)?(?: de)?)\s+(?:les?\s+|la\s+|l['’]|des\s+|the\s+|of\s+the\s+|de\s+|d['’])?([\p{L}' -]{3,30})/giu
 
 /** Taking a quote as a whole, or with changes to it. */
 const WHOLE_QUOTE = /\b(?:bon pour accord|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:we|i) accept (?:the|your|this) (?:quote|quotation)|approved as quoted|au lieu de|instead of|rather than)\b/
 
 /** Accepting a quote or proposal as it stands. */
 const ACCEPT =
-  /\b(?:bon pour accord|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:j|nous) (?:accepte|acceptons|valide|validons) (?:le|ce|votre) devis|je valide|nous validons|(?:we|i) accept (?:the|your|this) (?:quote|quotation|offer)|(?:quote|quotation) (?:below )?(?:is )?(?:accepted|approved)|please (?:go ahead|proceed)|go ahead with (?:the|your|this) (?:quote|quotation|order)|approved as quoted)\b/
+  /\b(?:bon pour accord|(?:we ll|we will|we|i ll|i will) take (?:items?|lines?|the lot|all)|nous prenons les (?:articles|lignes|postes)|on prend les (?:articles|lignes|postes)|je prends les (?:articles|lignes|postes)|valide(?:e|s)? (?:sous|par|avec|pour)|(?:ok|d accord|accord) (?:pour moi|de mon cote)|approved|validated|approuvee?s?|feu vert|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:j|nous) (?:accepte|acceptons|valide|validons) (?:le|ce|votre) devis|je valide|nous validons|(?:we|i) accept (?:the|your|this) (?:quote|quotation|offer)|(?:quote|quotation) (?:below )?(?:is )?(?:accepted|approved)|please (?:go ahead|proceed)|go ahead with (?:the|your|this) (?:quote|quotation|order)|approved as quoted)\b/
 
 export class OrderExtractor {
   private readonly matcher: CatalogMatcher
@@ -92,25 +124,70 @@ export class OrderExtractor {
     for (const s of own) for (const l of findLines(s.body, lineOpts)) if (!fromAttachments.has(l.product.ref)) found.push(l)
     // "OK pour le devis ci-dessous, bon pour accord": a reply that accepts what it quotes orders the quoted lines;
     // "Same again please" orders what the quoted order had. Flagged for review.
-    const top = own[0]
+    // The part that answers what it quotes: the top message, or in a colleague's forward the reply it forwards
+    // ("Validé sous le n° EV-2026-341, sauf les masques : 10 boîtes" above the request it approves).
+    const top = own.find((s) => s.quoted !== undefined) ?? own[0]
     let quotedLines: FoundLine[] | null = null
     const linesQuoted = (): FoundLine[] => (quotedLines ??= top?.quoted === undefined ? [] : findLines(top.quoted, lineOpts))
     const accepts = top?.quoted !== undefined && ACCEPT.test(foldText(`${mail.subject}\n${top.body}`))
-    const again = top?.quoted !== undefined && found.length === 0 && REORDER.test(foldText(top.body))
+    // "On refait la même que la dernière fois, mais doublez les gobelets, et ajoutez-moi 2 kilos de café": the
+    // quoted order again, its lines changed or added to by the reply's own.
+    const again = top?.quoted !== undefined && REORDER.test(foldText(top.body))
     if (top?.quoted !== undefined && (accepts || again)) {
       const quoted = linesQuoted().map((l) => ({ ...l, confidence: Math.min(l.confidence, 0.65) }))
       // "…sauf les masques": what the reply leaves out of the quote.
       const without = new Set<string>()
+      let excepts = false
+      const requantified = new Map<string, number>()
       for (const m of top.body.matchAll(EXCEPT)) {
+        excepts = true
+        // The quoted lines the words name: the catalog's best match, else the quoted products whose name has them
+        // all ("sauf les gants" when the quote has one kind of gloves).
+        const words = foldText(m[1]!).split(" ").filter((w) => w.length > 2 && !/^(?:les|des|the|une?)$/.test(w)).map((w) => w.replace(/s$/, ""))
         const hit = this.matcher.matchName(foldText(m[1]!).split(" ")).hit
-        if (hit !== null) without.add(hit.product.ref)
+        const named = hit !== null ? [hit.product.ref] : linesQuoted().filter((l) => words.length > 0 && words.every((w) => foldText(`${l.product.nameFr} ${l.product.nameEn}`).includes(w))).map((l) => l.product.ref)
+        // "sauf les masques : 10 boîtes suffiront" changes the quantity (the reply's own line, or the number after).
+        const after = /^\s*(?:[:,–-]\s*)?(?:seulement |only |just )?(\d{1,4})\b/.exec(top.body.slice(m.index + m[0].length))
+        for (const ref of named) {
+          if (found.some((l) => l.product.ref === ref)) continue
+          if (after !== null) requantified.set(ref, Number(after[1]))
+          else without.add(ref)
+        }
       }
       // The reply's own lines change a quoted product's quantity ("mettez-en 15 boîtes au lieu de 10") or add one.
       const changed = new Set(found.map((l) => l.product.ref))
       // Its own lines alone when it names what it takes ("go ahead and send 2 chairs"); the quote's too when it
       // takes the quote as a whole, leaves something out or changes a quantity ("au lieu de 10").
-      const whole = found.length === 0 || without.size > 0 || WHOLE_QUOTE.test(foldText(top.body))
-      if (quoted.length > 0 && whole) found.splice(0, found.length, ...quoted.filter((l) => !without.has(l.product.ref) && !changed.has(l.product.ref)), ...found.filter((l) => !without.has(l.product.ref)))
+      const whole = found.length === 0 || excepts || WHOLE_QUOTE.test(foldText(top.body))
+      // "We'll take items 1, 2 and 4 from your quotation, but make item 2 a dozen": the quote's numbered lines.
+      const items = new Set<number>()
+      const left = new Set<number>()
+      for (const m of top.body.matchAll(ITEMS)) {
+        // "Leave the chairs (item 3) for now", "sauf l'article 3": numbers named to be left out.
+        const before = foldText(top.body.slice(Math.max(0, m.index - 40), m.index).split(/[.!?;]/).pop() ?? "")
+        const out = /\b(?:leave|drop|skip|forget|hold off|not|except|without|sauf|hormis|sans|pas|laissez|oubliez|retirez|enlevez)\b/.test(before)
+        for (const n of m[1]!.match(/\d{1,2}/g) ?? []) (out ? left : items).add(Number(n))
+      }
+      for (const n of left) items.delete(n)
+      if (items.size > 0 && quoted.some((l) => itemNumber(l) !== null)) {
+        const retold = new Map<number, number>()
+        for (const m of top.body.matchAll(ITEM_CHANGE)) retold.set(Number(m[1]), spokenNumber(m[2]!))
+        const taken = quoted.filter((l) => items.has(itemNumber(l) ?? -1)).map((l) => (retold.has(itemNumber(l)!) ? { ...l, quantity: retold.get(itemNumber(l)!)! } : l))
+        const quotedRefs = new Set(quoted.map((l) => l.product.ref))
+        found.splice(0, found.length, ...taken, ...found.filter((l) => !quotedRefs.has(l.product.ref)))
+      } else if (quoted.length > 0 && (whole || again)) {
+        // "doublez les gobelets", "twice as many cups", "half the water": a quoted quantity scaled.
+        const scaled = new Map<string, number>()
+        for (const m of top.body.matchAll(SCALE)) {
+          const hit = this.matcher.matchName(foldText(m[2]!).split(" ")).hit
+          if (hit !== null) scaled.set(hit.product.ref, /^(?:tripl|three times|trois fois)/i.test(m[1]!) ? 3 : /^(?:moitie|half)/i.test(m[1]!) ? 0.5 : 2)
+        }
+        const kept = quoted
+          .filter((l) => !without.has(l.product.ref) && !changed.has(l.product.ref))
+          .map((l) => (scaled.has(l.product.ref) ? { ...l, quantity: Math.max(1, Math.round(l.quantity * scaled.get(l.product.ref)!)) } : l))
+          .map((l) => (requantified.has(l.product.ref) ? { ...l, quantity: requantified.get(l.product.ref)! } : l))
+        found.splice(0, found.length, ...kept, ...found.filter((l) => !without.has(l.product.ref)))
+      }
     }
     // "Please go ahead with the 200 rolls": a quantity the reply names without its product is the quoted one's.
     if (top?.quoted !== undefined) {
@@ -127,11 +204,16 @@ export class OrderExtractor {
     const orderText = foldText([mail.subject, ...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n"))
     const subject = foldText(mail.subject)
     // Bulk words in the customer's own text only: a reply to a newsletter quotes its "Se désinscrire".
-  const auto = mail.bulk === true || AUTO_REPLY.test(subject) || AUTO_REPLY.test(foldText(own[0]?.body ?? "")) || BULK.test(foldText(own.map((s) => `${s.body}\n${s.signature}`).join("\n")))
+  const auto = mail.bulk === true || AUTO_REPLY.test(subject) || AUTO_REPLY.test(foldText(own[0]?.body ?? "")) || new Set([...foldText(own[0]?.body ?? "").matchAll(AWAY)].map((m) => m[0])).size >= 2 || BULK.test(foldText(own.map((s) => `${s.body}\n${s.signature}`).join("\n")))
     // A reply keeps the old subject ("Re: Votre facture"): its words weigh as much as a price's, no more.
     const reply = /^\s*(?:re|r[ée]f|aw|sv|tr|fw|fwd|wg)\s*:/i.test(mail.subject)
     const vetoText = reply ? foldText([...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n")) : orderText
     const vetoes = new Set([...vetoText.matchAll(VETO)].map((m) => m[0]))
+    const placed = PLACED.exec(vetoText)
+    const moved = RESCHEDULE.exec(vetoText)
+    if (placed !== null && moved !== null) vetoes.add(`${placed[0]} … ${moved[0]}`)
+    const nothing = NOTHING_NOW.exec(vetoText)
+    if (nothing !== null) vetoes.add(nothing[0])
     const negatives = new Set([...orderText.matchAll(NEGATIVE)].map((m) => m[0]))
     if (reply) for (const m of subject.matchAll(VETO)) if (!vetoes.has(m[0])) negatives.add(m[0])
     const strong = STRONG_ORDER.test(orderText) || pos.length > 0
@@ -140,7 +222,20 @@ export class OrderExtractor {
     const bodyLines = own.flatMap((s) => s.body.split("\n")).filter((l) => l.trim() !== "" && !/^(?:bonjour|hello|hi|madame|dear|merci|thanks?)\b/i.test(l.trim())).length
     // One product in a two-line mail is no list: "Existe-t-il en boîte de 200 ? Nous en prenons 10 par mois."
     const listOnly = lines.length > 0 && lines.length >= 0.5 * bodyLines && (lines.length >= 2 || bodyLines <= 1)
-    let orderScore = lines.length === 0 ? 0 : (strong ? 2 : 0) + (weak ? 1 : 0) + (lines.some((l) => l.confidence >= 0.85) ? 0.5 : 0) + (listOnly ? 1 : 0) - negatives.size * 0.8 - vetoes.size * 4
+    // Signals beside the words that say "order": several products with quantities, a day they are wanted, asking
+    // politely ("a few bits please: … Could it be here by Saturday the 14th?"). They lift a mail nothing speaks
+    // against; they never outweigh a veto (a cancellation lists its products and says "please" too).
+    const several = lines.length >= 2 ? 0.75 : 0
+    const polite = /\b(?:please|pls|svp|s il vous plait|s il te plait|merci de|merci d avance)\b/.test(orderText) ? 0.3 : 0
+    // The delivery day, read once: it is a signal here and the field below.
+    const dateLines: { text: string; ref: Date }[] = []
+    dateLines.push({ text: mail.subject, ref: mailDay })
+    for (const s of own) for (const l of s.body.split("\n")) dateLines.push({ text: l, ref: segDay(s) })
+    for (const a of mail.attachments) for (const l of a.text.split("\n")) dateLines.push({ text: l, ref: mailDay })
+    const monthFirst = customerHit?.customer.country === "US"
+    const delivery = lines.length === 0 ? null : deliveryDateOf(dateLines, { monthFirst })
+    const wanted = delivery !== null ? 0.5 : 0
+    let orderScore = lines.length === 0 ? 0 : (strong ? 2 : 0) + (weak ? 1 : 0) + (lines.some((l) => l.confidence >= 0.85) ? 0.5 : 0) + (listOnly ? 1 : 0) + (vetoes.size === 0 ? several + polite + wanted : 0) - negatives.size * 0.8 - vetoes.size * 4
     if (auto) orderScore = -10
     const isOrder = lines.length > 0 && orderScore > 0.4
     confidence.is_order = clamp(isOrder ? 0.5 + orderScore / 6 : 0.6 + Math.min(0.35, Math.max(0, -orderScore) / 6 + (lines.length === 0 ? 0.3 : 0)))
@@ -156,12 +251,6 @@ export class OrderExtractor {
     confidence.po_number = po === null ? 0.6 : po.strength >= 3 ? 0.95 : po.strength === 2 ? 0.8 : 0.6
     evidence.po_number = po?.evidence ?? ""
 
-    const dateLines: { text: string; ref: Date }[] = []
-    dateLines.push({ text: mail.subject, ref: mailDay })
-    for (const s of own) for (const l of s.body.split("\n")) dateLines.push({ text: l, ref: segDay(s) })
-    for (const a of mail.attachments) for (const l of a.text.split("\n")) dateLines.push({ text: l, ref: mailDay })
-    const monthFirst = customerHit?.customer.country === "US"
-    const delivery = deliveryDateOf(dateLines, { monthFirst })
     confidence.delivery_date = delivery === null ? 0.6 : delivery.relative ? 0.75 : 0.92
     evidence.delivery_date = delivery?.evidence ?? ""
 
@@ -259,5 +348,8 @@ function ownSegments(segments: readonly MailSegment[], ownDomains: readonly stri
   const top = segments[0]!
   const topDomain = emailOf(top.from)?.split("@")[1] ?? ""
   const internal = ownDomains.includes(topDomain)
-  return internal || top.body.length < 400 ? [top, segments[1]!] : [top]
+  // Our own words are never the customer's order: a customer forwarding our order confirmation to their goods-in.
+  const next = segments[1]!
+  const ours = !internal && ownDomains.includes(emailOf(next.from)?.split("@")[1] ?? "")
+  return (internal || top.body.length < 400) && !ours ? [top, next] : [top]
 }

@@ -33,7 +33,7 @@ const QTY_LABEL = /(?:qt[ée]s?|qte|qty|quantit[ée]s?|quantity|quantities|nb|no
 const MONEY_AFTER = /^\s*(?:€|eur\b|euros?\b|ht\b|ttc\b|\$|£|%)/i
 const MONEY_BEFORE = /(?:€|\$|£|prix|price|p\.?u\.?|tarif|total|montant|amount)\s*:?\s*$/i
 /** A line about something else than ordering it now. */
-const NOT_A_LINE = /\b(?:re[çc]u(?:e|s|es)?|received|you sent|you delivered|vous (?:nous |m['’])?avez (?:envoy|livr|exp[ée]di)\w*|livr[ée]e?s\b|delivered|manqu|missing|damaged|ab[îi]m[ée]|cass[ée]|broken|retour(?:ner)?|return(?:ed|ing)?|avoir|credit note|rembours|refund|en stock|in stock|disponib|available|combien|how much|prix unitaire|unit price|remise|discount|t[ée]l[ée]phone|phone|fax|mobile|portable|siret|siren|tva|vat|iban|rcs|capital|adresse|address|deliver to|ship to|livrer [àa]|livraison [àa]u?)\b|\b\d{1,4},? (?:rue|avenue|boulevard|bd|chemin|all[ée]e|impasse|place|quai|road|street|lane)\b/i
+const NOT_A_LINE = /\b(?:re[çc]u(?:e|s|es)?|received|command[ée]e?s\b|ordered (?:on|last|yesterday|monday|tuesday|wednesday|thursday|friday|in)|charged|billed|factur[ée]e?s\b|(?:a|ont) laiss|left (?:at|outside|by|in front|with)|usually|habituellement|typically|normally|en g[ée]n[ée]ral|(?:bien |sont |est )arriv[ée]e?s?|arrived|turned up|came (?:in|today|this morning)|you sent|you delivered|vous (?:nous |m['’])?avez (?:envoy|livr|exp[ée]di)\w*|livr[ée]e?s\b|delivered|manqu|missing|damaged|ab[îi]m[ée]|cass[ée]|broken|retour(?:ner)?|return(?:ed|ing)?|avoir|credit note|rembours|refund|en stock|in stock|disponib|available|combien|how much|prix unitaire|unit price|remise|discount|t[ée]l[ée]phone|phone|fax|mobile|portable|siret|siren|tva|vat|iban|rcs|capital|adresse|address|deliver to|ship to|livrer [àa]|livraison [àa]u?)\b|\b\d{1,4},? (?:rue|avenue|boulevard|bd|chemin|all[ée]e|impasse|place|quai|road|street|lane)\b/i
 
 const TOKEN_RE = /\d+(?:[.,]\d+)?(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:[-/.][\p{L}\p{N}]+)*|[;,+&|]/gu
 
@@ -55,6 +55,35 @@ function dozens(text: string): string {
     .replace(/\b(?:half a dozen|une demi[- ]douzaine|demi[- ]douzaine)(?:\s+(?:de|d['’]|of)\b)?/gi, "6 ")
     .replace(/\b(\d{1,3}|two|three|four|five|six|deux|trois|quatre|cinq|six)\s+(?:dozens?|douzaines?)(?:\s+(?:de|d['’]|of)\b)?/gi, (_, n: string) => `${(/^\d+$/.test(n) ? Number(n) : NUMBER_WORDS[n.toLowerCase()]!) * 12} `)
     .replace(/\b(?:a|one|une|1)\s+(?:dozen|douzaine)(?:\s+(?:de|d['’]|of)\b)?/gi, "12 ")
+}
+
+const NUMBER_WORD = Object.keys(NUMBER_WORDS).filter((w) => w.length > 2).join("|")
+const asNumber = (n: string): number => (/^\d+$/.test(n) ? Number(n) : NUMBER_WORDS[n.toLowerCase()] ?? 1)
+
+/**
+ * Quantities said in words of speech: "a couple of the 3m leads", "une paire de…" → 2; "LED bulbs, ten of them",
+ * "il m'en faut 10", "j'en prendrai six" → "x 10", a multiplier after the product's name.
+ */
+function spokenQuantities(text: string): string {
+  return text
+    .replace(/\b(?:a couple of|a pair of|une paire d['’ ]|une paire de|un couple d['’ ]|un couple de)\s*(?:the\s+|les\s+)?/gi, "2 ")
+    .replace(new RegExp(`,?\\s*\\b(\\d{1,4}|${NUMBER_WORD})\\s+of (?:them|those|these|each)\\b`, "gi"), (_, n: string) => ` x ${asNumber(n)}`)
+    .replace(new RegExp(`\\b(?:il (?:m|nous)['’ ]?en faut|j['’ ]?en (?:veux|prends|prendrai|voudrais)|nous en (?:voulons|prendrons|prenons|voudrions)|on en (?:veut|prend|prendra))\\s+(\\d{1,4}|${NUMBER_WORD})\\b`, "gi"), (_, n: string) => ` x ${asNumber(n)}`)
+}
+
+/** A sentence that leaves a product out: "Leave the chairs (item 3) for now", "Oubliez les masques". */
+const LEAVE_OUT = /^\s*(?:[-•*–]\s*)?(?:leave(?: out)?|drop|skip|forget(?: about)?|hold off(?: on)?|no need for|laissez(?: tomber)?|oubliez|retirez|enlevez|supprimez|pas besoin d)\b/i
+
+/** Words that tell variants of one product apart: sizes and colours. */
+const VARIANT_WORDS = /\b(?:taille|size|xs|s|m|l|xl|xxl|small|medium|large|extra large|petite?s?|moyens?|moyennes?|grandes?|grands?|blue|bleue?s?|black|noire?s?|red|rouges?|green|verte?s?|yellow|jaunes?|white|blanche?s?|colou?r|couleur)\b/gi
+const NESTED = /\b(\d{1,3}|une?|one|a)\s+([\p{L}]+)\s+(?:de|d['’]|of)\s*(\d{1,4})\s+([\p{L}]+)(?=\s+(?:de|d['’]|of)\b|\s*$)/iu
+
+/**
+ * The product a customer rules out names no product: "10 ramettes A4 (pas le recyclé)", "HP 305 black, not the
+ * colour one", "plutôt que le recyclé", "rather than the large".
+ */
+function withoutNegated(text: string): string {
+  return text.replace(/\b(?:pas (?:le|la|les|l['’]|du|des|de)|surtout pas (?:le|la|les|de)|not (?:the|any)|but not(?: the)?|rather than(?: the)?|instead of(?: the)?|plut[ôo]t que (?:le|la|les|l['’]|du|des)|au lieu (?:du|de la|des|de l['’]))\s*[\p{L}-]+/giu, " ")
 }
 
 /** "x10", "10x", "×10" → "x 10", "10 x" so the multiplier is a word of its own; "40 × 30" is a dimension. */
@@ -220,6 +249,9 @@ const SIZE_LETTER: Readonly<Record<string, string>> = { small: "S", medium: "M",
 /** "5 boîtes de chaque taille (S, M et L)", "10 of each size: S, M, L": the same line once per size. */
 const EACH_SIZE = new RegExp(`\\b(?:de |d['’]|of |in )?(?:chaque|each|every)\\s+(?:taille|size)s?\\s*[:(]?\\s*(${SIZE}(?:\\s*(?:,|/|et|and|&|\\+)\\s*${SIZE})+)\\s*\\)?`, "i")
 
+const EACH_WORD = /\b(?:each|of each|chacune?s?|de chaque)\b\s*:?/i
+const SIZE_LIST = new RegExp(`(?<![\\p{L}\\d])(${SIZE}(?:\\s*(?:,|/|et|and|&|\\+)\\s*${SIZE})+)(?![\\p{L}\\d])`, "iu")
+
 /**
  * A piece naming only a size after a product with sizes: "two boxes of small nitrile gloves, three boxes of
  * medium" is the medium gloves. The previous product's words, its size swapped for this one.
@@ -235,15 +267,28 @@ function otherSizeOf(prev: Group | undefined, tokens: Token[], from: number, to:
 }
 
 /** Order lines of one line of text (a sentence may name several products). */
-function linesOfText(raw: string, opts: LineOptions, nextLine: string | null): { lines: FoundLine[]; usedNext: boolean } {
-  const each = EACH_SIZE.exec(raw)
+function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, nested = true): { lines: FoundLine[]; usedNext: boolean } {
+  // "1 carton de 10 boîtes de gants M", "2 cases of 12 bottles of soap": packs within a pack count in the inner
+  // unit when that is the product's own (10 boxes of gloves sold by the box); otherwise as written.
+  const nest = nested ? NESTED.exec(raw) : null
+  if (nest !== null && unitOfWord(nest[2]!) !== null && unitOfWord(nest[4]!) !== null && unitOfWord(nest[2]!) !== unitOfWord(nest[4]!)) {
+    const outer = /^\d+$/.test(nest[1]!) ? Number(nest[1]) : (NUMBER_WORDS[nest[1]!.toLowerCase()] ?? 1)
+    const alt = linesOfText(raw.replace(nest[0], `${outer * Number(nest[3])} ${nest[4]} `), opts, nextLine, false)
+    if (alt.lines.length > 0 && alt.lines.every((l) => l.unit === l.product.unit)) return { ...alt, lines: alt.lines.map((l) => ({ ...l, evidence: raw.trim() })) }
+  }
+  // "4 boxes each of nitrile gloves S, M and L", "3 boîtes de chaque : gants S/M/L": a size list with "each".
+  const each = EACH_SIZE.exec(raw) ?? (EACH_WORD.test(raw) ? SIZE_LIST.exec(raw.replace(EACH_WORD, " ")) : null)
   if (each !== null) {
-    const lines = each[1]!.split(/\s*(?:,|\/|\bet\b|\band\b|&|\+)\s*/i).filter((x) => x !== "").flatMap((size) => linesOfText(raw.replace(each[0], ` taille ${SIZE_LETTER[size.toLowerCase()] ?? size} `), opts, null).lines)
+    const base = EACH_SIZE.test(raw) ? raw : raw.replace(EACH_WORD, " ")
+    const lines = each[1]!.split(/\s*(?:,|\/|\bet\b|\band\b|&|\+)\s*/i).filter((x) => x !== "").flatMap((size) => linesOfText(base.replace(each[0], ` taille ${SIZE_LETTER[size.toLowerCase()] ?? size} `), opts, null).lines)
     if (lines.length > 0) return { lines: lines.map((l) => ({ ...l, evidence: raw.trim() })), usedNext: false }
   }
-  const text = spaceMultipliers(dozens(normalizeSizes(raw)))
-  // "Last time the driver left 12 boxes at reception": a story about an earlier delivery, told as a sentence.
-  if (NOT_A_LINE.test(text) || /^\s*(?:the )?(?:last time|la derni[èe]re fois|la fois derni[èe]re)\b/i.test(text)) return { lines: [], usedNext: false }
+  // "2. RAL-3M Extension lead 3 m - 6 at 9.90": a list's own number is no quantity when the line has another.
+  const unnumbered = /^\s*\d{1,2}\s*[.)]\s+(?=\D*\d)/.test(raw) ? raw.replace(/^\s*\d{1,2}\s*[.)]\s+/, " ") : raw
+  const text = spaceMultipliers(spokenQuantities(dozens(normalizeSizes(withoutNegated(unnumbered)))))
+  // "Last time the driver left 12 boxes at reception": a story about an earlier delivery, told as a sentence. An
+  // aside in brackets with no number ("(on en a manqué)") gives a reason, not the line's sense.
+  if (NOT_A_LINE.test(text.replace(/\([^()\d]*\)/g, " ")) || /^\s*(?:the )?(?:last time|la derni[èe]re fois|la fois derni[èe]re)\b/i.test(text) || LEAVE_OUT.test(text)) return { lines: [], usedNext: false }
   const tokens = tokenize(text)
   if (tokens.length === 0) return { lines: [], usedNext: false }
   // Pieces between separators; when two or more name a product, each is a line of its own.
@@ -324,8 +369,28 @@ interface Columns {
 }
 
 function headerOf(cells: readonly string[]): Columns | null {
-  const find = (re: RegExp): number => cells.findIndex((c) => re.test(c.replace(/[:*]/g, "").trim()))
-  const cols = { ref: find(HEAD_REF), desc: find(HEAD_DESC), qty: find(HEAD_QTY), unit: find(HEAD_UNIT) }
+  // One role a column: "Item | Description | Supplier Part No." has its ref in the third, not in "Item" (a line
+  // number there), so a header that fits two roles takes the one no other column claims.
+  const fits = (re: RegExp): number[] => cells.flatMap((c, i) => (re.test(c.replace(/[:*]/g, "").trim()) ? [i] : []))
+  const taken = new Set<number>()
+  const pick = (re: RegExp): number => {
+    const all = fits(re)
+    const i = all.find((k) => !taken.has(k)) ?? all[0] ?? -1
+    if (i >= 0) taken.add(i)
+    return i
+  }
+  const qty = pick(HEAD_QTY)
+  const unit = pick(HEAD_UNIT)
+  const refs = fits(HEAD_REF)
+  const descs = fits(HEAD_DESC)
+  // A column only one role fits keeps it; a column both fit ("Item") goes to whichever role has no other column,
+  // the name's first (a name cell is searched for refs too).
+  const refOnly = refs.find((i) => !descs.includes(i) && !taken.has(i)) ?? -1
+  const descOnly = descs.find((i) => !refs.includes(i) && !taken.has(i)) ?? -1
+  const both = refs.find((i) => descs.includes(i) && !taken.has(i)) ?? -1
+  const desc = descOnly >= 0 ? descOnly : both
+  const ref = refOnly >= 0 ? refOnly : desc === both ? -1 : both
+  const cols = { ref, desc, qty, unit }
   if (cols.qty < 0 || (cols.ref < 0 && cols.desc < 0)) return null
   return cols
 }
@@ -376,11 +441,13 @@ export function findLines(text: string, opts: LineOptions): FoundLine[] {
   const out: FoundLine[] = []
   let cols: Columns | null = null
   let heading: string | null = null
+  let previous: { text: string; ref: string } | null = null
   for (let i = 0; i < rawLines.length; i++) {
     const line = rawLines[i]!
     if (line.trim() === "") {
       cols = null
       heading = null
+      previous = null
       continue
     }
     const cells = cellsOf(line)
@@ -410,11 +477,28 @@ export function findLines(text: string, opts: LineOptions): FoundLine[] {
     if (!/^\s*[-•*–]/.test(line)) heading = null
     // Sentence by sentence: "Bien reçu, merci. Pour la suite il nous faudrait 3 boîtes…" orders in its second.
     const sentences = cells !== null ? [cells.join(" ; ")] : sentencesOf(line)
+    let any = false
     sentences.forEach((sentence, k) => {
       const { lines, usedNext } = linesOfText(sentence, opts, k === sentences.length - 1 ? next : null)
       out.push(...lines)
+      any ||= lines.length > 0
       if (usedNext) i++
     })
+    // "4 boxes small nitrile gloves" then "4 boxes medium", "2 boxes large": a short line naming only another size
+    // or colour is the line above's product in that variant.
+    if (!any && cells === null && previous !== null && /\d|\b(?:one|two|three|four|five|six|ten|une?|deux|trois|quatre|cinq|six|dix)\b/i.test(line) && line.trim().length <= 40) {
+      const stem: string = previous.text.replace(/\d+(?:[.,]\d+)?/g, " ").replace(VARIANT_WORDS, " ")
+      const short = line.replace(/^\s*[-•*–]\s*/, "").replace(/\b(?:en|in)\s+(?=[\p{L}]{1,3}\b)/giu, "taille ")
+      const again: FoundLine[] = linesOfText(`${short} ${stem}`, opts, null).lines.filter((l) => l.product.ref !== previous!.ref)
+      if (again.length === 1) {
+        out.push({ ...again[0]!, confidence: Math.min(again[0]!.confidence, 0.65), evidence: line.trim() })
+        // The next short line ("2 boxes large") takes its name from the same full line.
+        previous = { text: previous.text, ref: again[0]!.product.ref }
+        continue
+      }
+    }
+    const last = out[out.length - 1]
+    previous = any && last !== undefined ? { text: line, ref: last.product.ref } : previous
   }
   return out
 }

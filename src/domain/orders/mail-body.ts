@@ -59,7 +59,8 @@ function firstCut(lines: readonly string[], forwardHint: boolean): { at: number;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!
     if (FORWARD_MARKER.test(l)) {
-      const kind = /original message|message d'origine/i.test(l) ? "quote" : "forward"
+      // Outlook marks a reply and a forward alike with "-----Original Message-----": a forward's subject tells.
+      const kind = /original message|message d'origine/i.test(l) && !forwardHint ? "quote" : "forward"
       return { at: i, kind }
     }
     const joined = (l + " " + (lines[i + 1] ?? "")).trim()

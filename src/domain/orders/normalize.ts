@@ -19,6 +19,8 @@ export function normalizeSizes(text: string): string {
     .replace(/\b(gants?|gloves?|nitriles?|nitrille|latex|vinyle?)\s+(xxl|xl|xs|s|m|l)\b(?!['’])/gi, (_, w: string, s: string) => `${w} qsize${SIZE_WORDS[s.toLowerCase()]} `)
     // "Nitrile gloves powder-free L": a size letter ending a glove's name, a few words after "gloves".
     .replace(/\b(gants?|gloves?)\b([\p{L} -]{1,30}?)\s(xxl|xl|xs|s|m|l)(?=\s*(?:$|[;|,\t]))/gimu, (_, w: string, mid: string, s: string) => `${w}${mid} qsize${SIZE_WORDS[s.toLowerCase()]} `)
+    // "3 boxes of M gloves", "size-M nitrile gloves": a size letter in capitals just before the glove words.
+    .replace(/(?<![\p{L}\d'’-])(XXL|XL|XS|S|M|L)(?:-|\s+)(?=(?:(?:nitrile|latex|vinyl|powder-free|non poudr[ée]s?)\s+)*(?:gants?|gloves?)\b)/gu, (_, s: string) => ` qsize${SIZE_WORDS[s.toLowerCase()]} `)
     .replace(/\b(?:petite|moyenne|grande) taille\b/gi, (m: string) => `qsize${SIZE_WORDS[m.split(" ")[0]!.toLowerCase()]}`)
     // The words people use for what the catalog names otherwise: "rouleaux WC" are toilet rolls, brands stand for
     // their kind ("Scotch", "Post-it", "Stabilo", "Bic"), "LR6" is the AA size. Applied to names too, so a catalog
