@@ -160,29 +160,48 @@ async function pushLockingLast(
   })
   const slots = [...new Map([...deferred.values()].map((n) => [slotOf(n), { ty: n.type, yr: n.year }])).values()]
   const params = [auth.teamId, req.clientId, auth.userId, JSON.stringify(rows), JSON.stringify(slots), JSON.stringify(expected), last, startedAt, notice?.channel ?? null, notice?.origin ?? null, changed.size > 0, changed.size]
-  const outcome = (version: number): PushOutcome => ({
-    response: { lastMutationId: last, applied: toApply.length, skipped, ...(gap ? { gap } : {}), conflicts: [], version },
-    wrote: changed.size > 0,
-    queuedWebhooks: 0
-  })
+  const outcome = (version: number, numbers: WrittenNumber[] | undefined): PushOutcome => {
+    const numbered = (numbers ?? []).flatMap((w) => {
+      const id = rowId(w.t, w.k)
+      const c = changed.get(id)
+      return c && deferred.has(id) ? [{ table: c.table, key: c.key, version, deleted: c.deleted, data: { ...c.data, number: w.n } }] : []
+    })
+    return {
+      response: { lastMutationId: last, applied: toApply.length, skipped, ...(gap ? { gap } : {}), conflicts: [], version, ...(numbered.length ? { numbered } : {}) },
+      wrote: changed.size > 0,
+      queuedWebhooks: 0
+    }
+  }
   try {
     if (notice || !beforeCommit) {
       // One statement in its own transaction: the locks are held only while PostgreSQL runs it and commits,
       // never across a round trip to this process (which, under load, waits for a core before it answers).
       // With a batcher, the team's statements arriving together share one transaction and one commit.
-      const [res] = batcher ? await batcher.run<{ version: number }>(auth.teamId, LOCKED_WRITE, params) : await db.query<{ version: number }>(LOCKED_WRITE, params)
-      return outcome(res!.version)
+      const [res] = batcher ? await batcher.run<LockedWriteResult>(auth.teamId, LOCKED_WRITE, params) : await db.query<LockedWriteResult>(LOCKED_WRITE, params)
+      return outcome(res!.version, res!.numbers)
     }
     return await db.transaction(async (tx) => {
-      const [res] = await tx.query<{ version: number }>(LOCKED_WRITE, params)
+      const [res] = await tx.query<LockedWriteResult>(LOCKED_WRITE, params)
       if (changed.size > 0) await beforeCommit(tx, res!.version)
-      return outcome(res!.version)
+      return outcome(res!.version, res!.numbers)
     })
   } catch (e) {
     // The lock-first path decides again (and says "no-team" if the team is gone: the guard fails then too).
     if (e instanceof Error && e.message.includes(STALE_MARK)) return null
     throw e
   }
+}
+
+/** A number the locked statement wrote: table, key, number. */
+interface WrittenNumber {
+  t: string
+  k: string
+  n: string
+}
+
+interface LockedWriteResult {
+  version: number
+  numbers: WrittenNumber[]
 }
 
 /** What the guard's failed cast says: the rows or the client moved between the read and the lock. */
@@ -213,7 +232,7 @@ const LOCKED_WRITE = prepared(
              SET data = EXCLUDED.data, version = EXCLUDED.version, deleted = EXCLUDED.deleted, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
              -- Only over the version this push read (a row it read as absent has none: created meanwhile, refused).
              WHERE rows.version = (SELECT e.v FROM jsonb_to_recordset($6::jsonb) AS e(t text, k text, v bigint) WHERE e.t = rows.table_name AND e.k = rows.id)
-           RETURNING 1
+           RETURNING table_name AS t, id AS k, data->>'number' AS no
          ), c AS (
            INSERT INTO clients (client_id, team_id, user_id, last_mutation_id) SELECT $2::text, $1::text, $3::text, $7::bigint FROM t
            ON CONFLICT (client_id) DO UPDATE SET last_mutation_id = EXCLUDED.last_mutation_id, last_seen_at = now()
@@ -222,12 +241,14 @@ const LOCKED_WRITE = prepared(
          ), p AS (
            SELECT pg_notify($9, json_build_object('t', $1::text, 'v', t.version, 'o', $10::text)::text) FROM t WHERE $9::text IS NOT NULL AND $11::boolean
          )
-         SELECT s.version, s.notified,
+         SELECT s.version, s.notified, s.numbers,
                 -- Anything moved since the read: fail the statement, and with it the version, the numbers and the
                 -- NOTIFY (a cast error carrying a marker; PostgreSQL has no RAISE outside PL/pgSQL).
                 -- (s.notified is selected so that the NOTIFY's subquery is not pruned away.)
                 (CASE WHEN s.written = $12::int AND s.client_stored = 1 THEN '0' ELSE '${STALE_MARK}' END)::int AS guard
-         FROM (SELECT (SELECT version FROM t) AS version, (SELECT count(*) FROM w)::int AS written, (SELECT count(*) FROM c)::int AS client_stored, (SELECT count(*) FROM p)::int AS notified) s`
+         FROM (SELECT (SELECT version FROM t) AS version, (SELECT count(*) FROM w)::int AS written,
+                      -- The numbers written (the push keeps those it gave: the others are documents issued before).
+                      (SELECT coalesce(json_agg(json_build_object('t', w.t, 'k', w.k, 'n', w.no)), '[]') FROM w WHERE w.no IS NOT NULL AND $5::jsonb <> '[]'::jsonb) AS numbers, (SELECT count(*) FROM c)::int AS client_stored, (SELECT count(*) FROM p)::int AS notified) s`
 )
 
 /** The push with the team row lock taken first, held while it reads, decides, writes and commits. */
@@ -253,6 +274,8 @@ async function pushUnderLock(
     const current = new Map<string, RowState>(state!.rows.map((r) => [rowId(r.t, r.k), { version: r.v, deleted: r.x, data: r.d }]))
     const changed = new Map<string, { table: string; key: string; deleted: boolean; data: RowData | null; created: boolean }>()
     const conflicts: Conflict[] = []
+    // Documents that got their number here (see PushResponse.numbered).
+    const numbered = new Set<string>()
     for (const m of toApply) {
       const def = tables[m.table]!
       const id = rowId(m.table, m.key)
@@ -268,6 +291,8 @@ async function pushUnderLock(
         conflicts.push(toConflict(m, result.reason, result.message, before ? { table: m.table, key: m.key, version: before.version, deleted: before.deleted, data: before.data } : null))
       } else if (result.kind === "write") {
         const created = before === undefined || before.deleted
+        const number = result.data?.number
+        if (def.document && typeof number === "string" && number !== before?.data?.number) numbered.add(id)
         current.set(id, { version, deleted: result.deleted, data: result.data })
         const earlier = changed.get(id)
         changed.set(id, { table: m.table, key: m.key, deleted: result.deleted, data: result.data, created: earlier?.created ?? created })
@@ -305,8 +330,12 @@ async function pushUnderLock(
     // Another team's client inserted with this id between our read and write: refuse, roll back.
     if (stored?.client_stored !== 1) throw clientNotYours()
     if (changed.size > 0) await beforeCommit?.(tx, version)
+    const rows = [...numbered].map((id) => {
+      const c = changed.get(id)!
+      return { table: c.table, key: c.key, version, deleted: c.deleted, data: c.data }
+    })
     return {
-      response: { lastMutationId: last, applied: toApply.length, skipped, ...(gap ? { gap } : {}), conflicts, version },
+      response: { lastMutationId: last, applied: toApply.length, skipped, ...(gap ? { gap } : {}), conflicts, version, ...(rows.length ? { numbered: rows } : {}) },
       wrote: changed.size > 0,
       queuedWebhooks: deliveries.length
     }
