@@ -10,6 +10,7 @@ import type { Db } from "./db/db"
 import { Notifications } from "./db/notifications"
 import { documentRoutes } from "./documents/routes"
 import { installJsonGuard, InvalidJsonError } from "./http/json-guard"
+import { installRequestTiming } from "./http/request-timing"
 import { HttpError, installZod, RequestValidationError, type ZodTypeProvider } from "./http/zod"
 import { pokeBusFor, type PokeBus } from "./sync/poke-bus"
 import { syncRoutes } from "./sync/routes"
@@ -48,6 +49,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     return503OnClosing: true
   })
   installZod(app)
+  installRequestTiming(app, config.timingLog)
   installJsonGuard(app, config.jsonMaxDepth)
   app.decorateRequest("auth", null)
   allowExtensionOrigins(app, config.extensionIds)
@@ -89,8 +91,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const streams = new Set<FastifyReply>()
   const authn = new Authenticator(db, { notifications })
   authRoutes(app, db, config, authn)
-  const batcher = config.groupCommitMs === null ? undefined : new WriteBatcher(db, { windowMs: config.groupCommitMs })
-  syncRoutes(app, { db, tables, pokes, webhooks, streams, authn, ...(batcher ? { batcher } : {}) })
+  // Off with group commit (GROUP_COMMIT_MS=off): each statement alone, as before both.
+  const batchers = config.groupCommitMs === null ? undefined : { write: new WriteBatcher(db, { windowMs: config.groupCommitMs }), read: new WriteBatcher(db, { windowMs: 0 }) }
+  syncRoutes(app, { db, tables, pokes, webhooks, streams, authn, ...(batchers ? { batchers } : {}) })
   webhookRoutes(app, db, authn, { allowPrivate: config.webhookAllowPrivate })
   documentRoutes(app, authn)
   telephonyRoutes(app, db, authn, opts.twilio === undefined ? twilioConfigFromEnv(process.env) : opts.twilio)

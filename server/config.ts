@@ -22,6 +22,8 @@ const Env = z.object({
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   // Group commit of the pushes (server/sync/write-batcher.ts): how long a lone push waits for others, or "off".
   GROUP_COMMIT_MS: z.union([z.literal("off"), z.coerce.number().min(0).max(50)]).default(2),
+  // Profiling (server/http/request-timing.ts): each sync request's phases appended to this file at shutdown.
+  TIMING_LOG: z.string().optional(),
   // --- trust settings (issue 8: production start, CORS pinning, webhook targets, input limits) ---
   NODE_ENV: z.string().optional(),
   EXTENSION_IDS: z.string().default(""),
@@ -49,6 +51,8 @@ export interface Config {
   trustProxy: boolean
   /** Pushes arriving together commit together; the first waits this long for company. null: each alone. */
   groupCommitMs: number | null
+  /** Profiling: a file where each sync request's phases are written at shutdown (one JSON line each). */
+  timingLog: string | undefined
   // --- trust settings (issue 8) ---
   /** NODE_ENV=production: never seeds, refuses to start while an account has the demo password. */
   production: boolean
@@ -81,6 +85,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seed: e.SEED === "never" ? "never" : "demo",
     trustProxy: e.TRUST_PROXY === "true",
     groupCommitMs: e.GROUP_COMMIT_MS === "off" ? null : e.GROUP_COMMIT_MS,
+    timingLog: e.TIMING_LOG || undefined,
     loginLimits: { perAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT, perAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS, windowMs: e.LOGIN_WINDOW_MINUTES * 60_000 },
     // --- trust settings (issue 8) ---
     production: e.NODE_ENV === "production",

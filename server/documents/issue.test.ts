@@ -59,6 +59,21 @@ for (const backend of ["pglite", "postgres"] as const) {
       const numbers = rows.map((r) => String(r.data!.number)).sort()
       expect(numbers).toEqual([1, 2, 3, 4].map((n) => `DEV-${YEAR}-0000${n}`))
       for (const r of rows) expect(r.data!.date).toBe(todayInParis())
+      // Each push answered with the row it numbered, as a pull brings it: the agent knows it in one round trip.
+      replies.forEach((r, i) => expect(r.numbered).toEqual([rows.find((x) => x.key === ids[i])]))
+    })
+
+    it("answers the push that confirms an order (numbered under the lock taken first) with its number, and a push that numbers nothing without", async () => {
+      const cid = clientId()
+      const order = draftDocument("order", `o-answer-${backend}`, "cust-1", [{ id: "l1", label: "Gants nitrile", quantityMilli: 1000, unitPriceCents: 899, discountBp: 0, vatRateBp: 2000 }])
+      const created = await server.push(team.agent.token, cid, [{ mid: 1, table: "orders", op: "put", key: order.id, fields: order, baseVersion: 0 } as Mutation])
+      expect(created.conflicts).toEqual([])
+      expect(created.numbered).toBeUndefined()
+      const confirmed = await server.push(team.agent.token, cid, [{ mid: 2, table: "orders", op: "put", key: order.id, fields: { status: "confirmed" }, baseVersion: created.version } as Mutation])
+      expect(confirmed.conflicts).toEqual([])
+      const row = (await pullAll(server, team.agent.token)).find((x) => x.key === order.id)!
+      expect(row.data!.number).toMatch(new RegExp(`^CMD-${YEAR}-\\d{5}$`))
+      expect(confirmed.numbered).toEqual([row])
     })
 
     it("numbers a quote sent by two agents at once only once, and the next quote takes the next number (no gap from the loser)", async () => {

@@ -7,11 +7,11 @@ import type { Authenticator } from "../auth/authenticator"
 import { consumeToken, issueToken, type AuthContext } from "../auth/users"
 import type { Db, Queryable } from "../db/db"
 import { authOf, bearerToken, requireAuth } from "../http/auth-hook"
+import { timingMark } from "../http/request-timing"
 import { HttpError, type ZodTypeProvider } from "../http/zod"
 import type { WebhookWorker } from "../webhooks/worker"
 import { LocalPokeBus, type PokeBus } from "./poke-bus"
-import { pull, push } from "./sync-service"
-import type { WriteBatcher } from "./write-batcher"
+import { pull, push, type Batchers } from "./sync-service"
 
 /**
  * The pull's reply as checked before it is sent: PullResponse, except that each row's data is checked to be an
@@ -34,8 +34,8 @@ export interface SyncDeps {
   authn: Authenticator
   /** Open SSE replies, ended on shutdown. */
   streams: Set<FastifyReply>
-  /** Group commit of the pushes' locked statements; absent, each commits alone. */
-  batcher?: WriteBatcher
+  /** Group commit of the pushes' locked statements, and grouping of the team's reads; absent, each runs alone. */
+  batchers?: Batchers
 }
 
 export function syncRoutes(app: FastifyInstance, deps: SyncDeps): void {
@@ -60,18 +60,22 @@ export function syncRoutes(app: FastifyInstance, deps: SyncDeps): void {
       schema: { body: pushRequestSchema(tables), response: { 200: PushResponse } }
     },
     async (req) => {
+      timingMark("signed-in")
       const auth = authOf(req)
       // The in-process bus announces nothing inside the transaction: without that hook, the push's write is one
       // statement (and can join a group commit) on PGlite too.
       const announce = pokes instanceof LocalPokeBus ? undefined : (tx: Queryable, version: number) => pokes.announce(tx, auth.teamId, version)
-      const outcome = await push(db, tables, auth, req.body, announce, pokes.notice, deps.batcher)
+      const outcome = await push(db, tables, auth, req.body, announce, pokes.notice, deps.batchers)
       if (outcome.wrote) pokes.publish(auth.teamId, outcome.response.version)
       if (outcome.queuedWebhooks > 0) deps.webhooks.kick()
       return outcome.response
     }
   )
 
-  r.get("/sync/pull", { preHandler: authed, schema: { querystring: PullQuery, response: { 200: PullReply } } }, async (req) => pull(db, authOf(req), req.query))
+  r.get("/sync/pull", { preHandler: authed, schema: { querystring: PullQuery, response: { 200: PullReply } } }, async (req) => {
+    timingMark("signed-in")
+    return pull(db, authOf(req), req.query, deps.batchers?.read)
+  })
 
   r.post("/sync/events/ticket", { preHandler: authed, schema: { response: { 200: z.object({ ticket: z.string(), expiresAt: z.iso.datetime() }) } } }, async (req) => {
     const t = await issueToken(db, "sse-ticket", authOf(req), TICKET_TTL_MS)

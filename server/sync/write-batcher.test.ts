@@ -46,6 +46,19 @@ for (const backend of ["pglite", "postgres"] as const) {
       expect(stored.map((r) => r.n)).toEqual([1, 2, 3, 4])
     })
 
+    it("without a window, groups the statements sent in one turn of the event loop, and the next ones after the running batch", async () => {
+      const batcher = new WriteBatcher(server.db, { windowMs: 0 })
+      sizes.length = 0
+      const read = (n: number) => batcher.run<{ n: number }>("team-r", "SELECT $1::int AS n", [n])
+      const first = [1, 2, 3].map(read)
+      // Sent once the first batch is on its way: they wait for it, then leave together.
+      await new Promise((r) => setImmediate(r))
+      const next = [4, 5].map(read)
+      const answers = await Promise.all([...first, ...next])
+      expect(answers.map((rows) => rows[0]!.n)).toEqual([1, 2, 3, 4, 5])
+      expect(sizes).toEqual([3, 2])
+    })
+
     it("fails only the write that fails: the others of its batch are committed", async () => {
       const batcher = new WriteBatcher(server.db, { windowMs: 10 })
       const insert = (n: number) => batcher.run<{ n: number }>("team-b", "INSERT INTO batcher_probe (n) VALUES ($1) RETURNING n", [n])

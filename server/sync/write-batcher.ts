@@ -1,7 +1,10 @@
 import { BatchError, type Db } from "../db/db"
 
 export interface WriteBatcherOptions {
-  /** How long the first write of a quiet moment waits for others to join it. */
+  /**
+   * How long the first write of a quiet moment waits for others to join it. 0: until the requests already
+   * received have been handled this turn of the event loop (setImmediate), no timer.
+   */
   windowMs?: number
   /** At most this many writes in one transaction. */
   maxBatch?: number
@@ -16,7 +19,7 @@ interface Pending {
 
 interface Lane {
   queue: Pending[]
-  timer: NodeJS.Timeout | undefined
+  timer: NodeJS.Timeout | NodeJS.Immediate | undefined
   busy: boolean
 }
 
@@ -52,7 +55,7 @@ export class WriteBatcher {
       let lane = this.lanes.get(key)
       if (!lane) this.lanes.set(key, (lane = { queue: [], timer: undefined, busy: false }))
       lane.queue.push({ sql, params, resolve: resolve as (rows: unknown[]) => void, reject })
-      if (!lane.busy && !lane.timer) lane.timer = setTimeout(() => this.flush(key), this.windowMs)
+      if (!lane.busy && !lane.timer) lane.timer = this.windowMs === 0 ? setImmediate(() => this.flush(key)) : setTimeout(() => this.flush(key), this.windowMs)
     })
   }
 

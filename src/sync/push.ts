@@ -78,7 +78,7 @@ export class Pusher {
       batches++
       pushed += res.applied
       conflicts += res.conflicts.length
-      await this.acknowledge(res.lastMutationId, res.conflicts, mutations, res.version)
+      await this.acknowledge(res, mutations)
       if (res.gap) {
         // The server stopped before a mid it never saw: nothing from there on was applied, so number the
         // rest again from what it expects. Bounded: a second gap in a row means something else is wrong.
@@ -210,7 +210,8 @@ export class Pusher {
     })
   }
 
-  private async acknowledge(lastMutationId: number, conflicts: readonly Conflict[], sent: readonly Mutation[], version: number): Promise<void> {
+  private async acknowledge(res: PushResponse, sent: readonly Mutation[]): Promise<void> {
+    const { lastMutationId, conflicts, version } = res
     await applyRemote(this.ctx.db, REMOTE_STORES, async () => {
       await this.dropAcknowledged(lastMutationId)
       const st = (await this.ctx.db.syncState.get(STATE_ID))!
@@ -219,6 +220,9 @@ export class Pusher {
       const refused = new Set(conflicts.map((c) => c.mid))
       const written = sent.filter((m) => m.baseVersion !== undefined && m.mid <= lastMutationId && !refused.has(m.mid))
       if (written.length > 0) await this.ctx.db.rowVersions.bulkPut(written.map((m) => ({ id: rowId(m.table, m.key), version })))
+      // The documents it numbered, as the server stored them: the number is shown now, not after the pull (which
+      // brings the same rows again, or later versions of them).
+      if (res.numbered?.length) await this.rows.write(res.numbered)
       if (conflicts.length === 0) return
       const at = this.ctx.now()
       // The local record as it stands, refused change included: what "restore mine" writes back.

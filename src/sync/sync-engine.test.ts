@@ -533,6 +533,28 @@ describe("calls, scripts and documents, replicated one record per row", () => {
     expect(rows.find((x) => x.id === "q-2")?.data).toMatchObject({ status: "accepted" })
   })
 
+  it("knows an issued quote's number from the push's answer, before any pull, and the pull that follows keeps it", async () => {
+    const team = await server.team("issue-answer")
+    await giveSeller(server, team.admin)
+    const a = await client(team, team.agent.token)
+    const quotes = new ReplicatedRepository(a.db, "quotes")
+    await a.engine().sync()
+    const q = await quotes.put(draftQuote("q-3", "cust-3"))
+    await a.engine().sync()
+    await quotes.put({ ...(await quotes.get(q.id))!, status: "sent", updatedAt: 5 })
+    const pulledBefore = (await a.db.syncState.toArray())[0]!.cursor
+    await a.engine().push(a.session)
+    // No pull ran: the cursor has not moved, yet the number the server gave is here.
+    expect((await a.db.syncState.toArray())[0]!.cursor).toBe(pulledBefore)
+    const numbered = await quotes.get("q-3")
+    const onServer = (await server.rowsOf(team.id)).find((x) => x.id === "q-3")!
+    expect(numbered?.number).toMatch(/^DEV-\d{4}-\d{5}$/)
+    expect(numbered?.number).toBe(onServer.data!.number)
+    expect(await a.db.outbox.count()).toBe(0)
+    expect((await a.engine().sync()).pulled).toBeGreaterThan(0)
+    expect(await quotes.get("q-3")).toEqual(numbered)
+  })
+
   it("refuses, before the outbox, a row the server's schema would refuse", async () => {
     const team = await server.team("plain-bad")
     const a = await client(team, team.agent.token)

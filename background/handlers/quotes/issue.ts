@@ -7,7 +7,7 @@ import { documentsDb, getQuote, sellerGaps } from "./documents"
 
 /**
  * Draft → sent. The status change is written locally and leaves at once; the server numbers the quote in the
- * push's transaction and the number comes back with the pull that follows. Offline, the quote stays sent
+ * push's transaction and the number comes back in the push's answer (PushResponse.numbered). Offline, the quote stays sent
  * without a number ("will be numbered when sent") until the device reaches the server.
  */
 export const quotesIssue = defineHandler("quotes/issue", async (req) => {

@@ -157,7 +157,12 @@ export const PushResponse = z.object({
   /** Conflicting mutations are consumed (their mid counts as applied) and reported with the server row. */
   conflicts: z.array(Conflict),
   /** The team version this push wrote at. */
-  version: Version
+  version: Version,
+  /**
+   * The documents this push numbered, as the server stored them: the device shows the number on the push's
+   * answer instead of waiting for its next pull (one round trip to issue). Absent from servers before it.
+   */
+  numbered: z.array(ServerRow).optional()
 })
 export type PushResponse = z.infer<typeof PushResponse>
 

@@ -171,7 +171,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
     return () => markUnsaved(id, false)
   }, [formState.isDirty, loaded.id])
 
-  // Once sent, the number comes from the server with the next pull: ask again until it is there (or refused).
+  // Once sent, the number comes from the server with the push's answer: ask again until it is there (or refused).
   const waiting = quote !== null && quote.status !== "draft" && quote.number === null
   useEffect(() => {
     if (!waiting) return
