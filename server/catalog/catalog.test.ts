@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 import { generateProducts } from "../../src/domain/demo/demo-data"
 import { computeTotals } from "../../src/domain/documents/totals"
-import { SCHEMA_VERSION, type Mutation } from "../../src/domain/sync/protocol"
+import { SCHEMA_VERSION } from "../../src/domain/sync/protocol"
 import { seedDemo } from "../seed-demo"
-import { clientId, skipPostgres, TestServer, type TestTeam, type TestUser } from "../test/harness"
+import { clientId, Devices, skipPostgres, TestServer, type TestTeam, type TestUser } from "../test/harness"
 import { todayInParis } from "../documents/issue"
 
 /** The catalog and the customers' prices on the server (issue #10): managers write them, agents read them. */
@@ -12,22 +12,16 @@ for (const backend of ["pglite", "postgres"] as const) {
   describe.skipIf(backend === "postgres" && skipPostgres)(`the catalog on the server (${backend})`, () => {
     let server: TestServer
     let team: TestTeam
-    const mids = new Map<string, number>()
-    const clients = new Map<string, string>()
+    const devices = new Devices(() => server)
     beforeAll(async () => {
       server = await TestServer.start(backend)
       team = await server.team("catalog")
     }, 90_000)
     afterAll(async () => server?.close())
 
-    /** One push of one mutation by this user (each user has its own client id and mids). */
+    /** One push of one mutation from this user's device. */
     async function push(user: TestUser, m: { table: string; key: string; op?: "put" | "delete"; fields?: Record<string, unknown>; baseVersion?: number }) {
-      const cid = clients.get(user.email) ?? clientId()
-      clients.set(user.email, cid)
-      const mid = (mids.get(cid) ?? 0) + 1
-      mids.set(cid, mid)
-      const mutation = { mid, table: m.table, op: m.op ?? "put", key: m.key, ...(m.fields ? { fields: m.fields } : {}), ...(m.baseVersion === undefined ? {} : { baseVersion: m.baseVersion }) } as Mutation
-      return server.push(user.token, cid, [mutation])
+      return devices.push(user, [{ table: m.table, op: m.op ?? "put", key: m.key, ...(m.fields ? { fields: m.fields } : {}), ...(m.baseVersion === undefined ? {} : { baseVersion: m.baseVersion }) }])
     }
     async function stored(table: string, key: string) {
       const [row] = await server.db.query<{ data: Record<string, unknown> | null; deleted: boolean }>("SELECT data, deleted FROM rows WHERE team_id = $1 AND table_name = $2 AND id = $3", [team.id, table, key])

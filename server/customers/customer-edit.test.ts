@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type Customer } from "../../src/domain/customers/customer.schema"
 import { customerFromEdit, emptyContact, valuesFromCustomer } from "../../src/domain/customers/customer-edit"
 import { customerFromForm } from "../../src/domain/customers/new-customer"
-import type { Mutation } from "../../src/domain/sync/protocol"
-import { clientId, skipPostgres, TestServer, type TestTeam, type TestUser } from "../test/harness"
+import { Devices, skipPostgres, TestServer, type TestTeam, type TestUser } from "../test/harness"
 
 /**
  * A customer edited in the extension's editor reaches the team like the outbox sends it (the fields that changed):
@@ -15,21 +14,14 @@ for (const backend of ["pglite", "postgres"] as const) {
   describe.skipIf(backend === "postgres" && skipPostgres)(`a customer's edit on the server (${backend})`, () => {
     let server: TestServer
     let team: TestTeam
-    const mids = new Map<string, number>()
-    const clients = new Map<string, string>()
+    const devices = new Devices(() => server)
     beforeAll(async () => {
       server = await TestServer.start(backend)
       team = await server.team("custedit")
     }, 90_000)
     afterAll(async () => server?.close())
 
-    async function push(user: TestUser, key: string, fields: Record<string, unknown>) {
-      const cid = clients.get(user.email) ?? clientId()
-      clients.set(user.email, cid)
-      const mid = (mids.get(cid) ?? 0) + 1
-      mids.set(cid, mid)
-      return server.push(user.token, cid, [{ mid, table: "customers", op: "put", key, fields } as Mutation])
-    }
+    const push = (user: TestUser, key: string, fields: Record<string, unknown>) => devices.push(user, [{ table: "customers", op: "put", key, fields }])
     /** What the outbox sends for an edit: the top-level fields that changed. */
     const changed = (before: Customer, after: Customer) => Object.fromEntries(Object.entries(after).filter(([k, v]) => JSON.stringify(before[k as keyof Customer]) !== JSON.stringify(v)))
     async function stored(key: string) {

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 import { addDaysIso } from "../../src/domain/documents/payment-terms"
 import { computeTotals } from "../../src/domain/documents/totals"
-import type { Mutation } from "../../src/domain/sync/protocol"
-import { clientId, skipPostgres, TestServer, type TestTeam, type TestUser } from "../test/harness"
+import { Devices, skipPostgres, TestServer, type TestTeam, type TestUser } from "../test/harness"
 import { draftDocument, gloves, type TestLine } from "../test/documents"
 import { giveSeller } from "../test/seller"
 import { todayInParis } from "./issue"
@@ -18,8 +17,7 @@ for (const backend of ["pglite", "postgres"] as const) {
   describe.skipIf(backend === "postgres" && skipPostgres)(`quote to cash on the server (${backend})`, () => {
     let server: TestServer
     let team: TestTeam
-    const mids = new Map<string, number>()
-    const clients = new Map<string, string>()
+    const devices = new Devices(() => server)
     beforeAll(async () => {
       server = await TestServer.start(backend)
       team = await server.team()
@@ -27,14 +25,9 @@ for (const backend of ["pglite", "postgres"] as const) {
     }, 90_000)
     afterAll(async () => server?.close())
 
-    /** One push of one mutation by this user (each user has its own client id and mids). */
+    /** One push of one mutation from this user's device. */
     async function push(user: TestUser, table: string, key: string, fields: Record<string, unknown>, baseVersion?: number) {
-      const cid = clients.get(user.email) ?? clientId()
-      clients.set(user.email, cid)
-      const mid = (mids.get(cid) ?? 0) + 1
-      mids.set(cid, mid)
-      const m = { mid, table, op: "put", key, fields, ...(baseVersion === undefined ? {} : { baseVersion }) } as Mutation
-      return server.push(user.token, cid, [m])
+      return devices.push(user, [{ table, op: "put", key, fields, ...(baseVersion === undefined ? {} : { baseVersion }) }])
     }
 
     async function customer(id: string, creditLimitCents: number | null) {

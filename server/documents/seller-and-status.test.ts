@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { DEMO_SELLER } from "../../src/domain/demo/demo-seller"
 import { SCHEMA_VERSION, type Mutation } from "../../src/domain/sync/protocol"
 import { draftDocument, gloves } from "../test/documents"
-import { clientId, skipPostgres, TestServer, type TestTeam, type TestUser } from "../test/harness"
+import { clientId, Devices, skipPostgres, TestServer, type TestTeam, type TestUser } from "../test/harness"
 
 const lines = [gloves("l1", 2000, 899)]
 const draft = (type: "quote" | "order" | "invoice", id: string, customerId = "cust-seller") => draftDocument(type, id, customerId, lines)
@@ -12,22 +12,15 @@ for (const backend of ["pglite", "postgres"] as const) {
   describe.skipIf(backend === "postgres" && skipPostgres)(`the seller identity and a quote's status on the server (${backend})`, () => {
     let server: TestServer
     let team: TestTeam
-    const mids = new Map<string, number>()
-    const clients = new Map<string, string>()
+    const devices = new Devices(() => server)
     beforeAll(async () => {
       server = await TestServer.start(backend)
       team = await server.team()
     }, 90_000)
     afterAll(async () => server?.close())
 
-    async function push(user: TestUser, table: string, key: string, fields: Record<string, unknown>, baseVersion?: number, extra: Mutation[] = []) {
-      const cid = clients.get(user.email) ?? clientId()
-      clients.set(user.email, cid)
-      let mid = mids.get(cid) ?? 0
-      const more = extra.map((e) => ({ ...e, mid: ++mid }))
-      const m = { mid: ++mid, table, op: "put", key, fields, ...(baseVersion === undefined ? {} : { baseVersion }) } as Mutation
-      mids.set(cid, mid)
-      return server.push(user.token, cid, [...more, m])
+    async function push(user: TestUser, table: string, key: string, fields: Record<string, unknown>, baseVersion?: number, extra: ReadonlyArray<Omit<Mutation, "mid">> = []) {
+      return devices.push(user, [...extra, { table, op: "put", key, fields, ...(baseVersion === undefined ? {} : { baseVersion }) }])
     }
 
     it("refuses to number a quote or an invoice while the team has no seller identity, and says so in words", async () => {
@@ -56,7 +49,7 @@ for (const backend of ["pglite", "postgres"] as const) {
       expect(message).toContain("the city of the trade register (RCS) is missing")
 
       const seller = { id: "seller", seller: DEMO_SELLER, quoteValidityDays: 30, updatedAt: Date.now() }
-      const again = await push(team.manager, "quotes", "q-partial", { status: "sent" }, q.version, [{ mid: 0, table: "teamSettings", op: "put", key: "seller", fields: seller } as Mutation])
+      const again = await push(team.manager, "quotes", "q-partial", { status: "sent" }, q.version, [{ table: "teamSettings", op: "put", key: "seller", fields: seller }])
       expect(again.conflicts).toEqual([])
       const row = (await server.rowsOf(team.id)).find((r) => r.id === "q-partial")!
       expect(String(row.data!.number)).toMatch(/^DEV-\d{4}-00001$/)
@@ -78,7 +71,7 @@ for (const backend of ["pglite", "postgres"] as const) {
       expect(sent.conflicts).toMatchObject([{ reason: "invalid", message: expect.stringMatching(/^a quote cannot be issued .*below three times the legal interest rate: \d+\.\d+% in the (first|second) half of \d{4}/) }])
 
       const fair = { ...low, seller: { ...DEMO_SELLER, latePenalty: { kind: "fixed", rateBp: 1200 }, earlyPaymentDiscountBp: 150 }, updatedAt: Date.now() }
-      const again = await push(other.manager, "quotes", "q-low-penalty", { status: "sent" }, q.version, [{ mid: 0, table: "teamSettings", op: "put", key: "seller", fields: fair } as Mutation])
+      const again = await push(other.manager, "quotes", "q-low-penalty", { status: "sent" }, q.version, [{ table: "teamSettings", op: "put", key: "seller", fields: fair }])
       expect(again.conflicts).toEqual([])
       const row = (await server.rowsOf(other.id)).find((r) => r.id === "q-low-penalty")!
       expect(String(row.data!.number)).toMatch(/^DEV-\d{4}-00001$/)

@@ -196,3 +196,19 @@ function safeJson(s: string): unknown {
 export function clientId(): string {
   return `c-${randomBytes(8).toString("hex")}`
 }
+
+/**
+ * One device per user, its mids numbered from 1 in the order pushed: what the extensions' outboxes send. The
+ * server refuses a mid out of order, so tests that push as several users share this instead of keeping counters.
+ */
+export class Devices {
+  private readonly byUser = new Map<string, { clientId: string; mid: number }>()
+  constructor(private readonly server: () => TestServer) {}
+
+  /** Pushes these changes from the user's device, numbered after the ones it pushed before. */
+  push(user: TestUser, changes: ReadonlyArray<Omit<Mutation, "mid">>) {
+    const device = this.byUser.get(user.email) ?? { clientId: clientId(), mid: 0 }
+    this.byUser.set(user.email, device)
+    return this.server().push(user.token, device.clientId, changes.map((c) => ({ ...c, mid: ++device.mid }) as Mutation))
+  }
+}
