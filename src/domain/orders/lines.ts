@@ -2,6 +2,7 @@ import type { Product } from "../customers/customer.schema"
 import { foldText } from "../search/fold-text"
 import type { CatalogMatcher } from "./catalog-match"
 import { normalizeSizes } from "./normalize"
+import { cellsOf, headerOf, type Columns } from "./table-header"
 import { lineUnit, unitOfWord, WEAK_UNIT_WORDS } from "./units"
 
 /** An order line found in the mail, with what it rests on. */
@@ -340,59 +341,6 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
     })
   }
   return { lines, usedNext }
-}
-
-const HEAD_REF = /^(?:(?:supplier|vendor|your|votre|fournisseur)\s+(?:ref(?:erence)?\.?|code|item|part no\.?|sku)|r[ée]f(?:[ée]rence)?s?\.?(?:\s+fournisseur)?|code(?: article| fournisseur)?|article code|item(?: no\.?| code| #)?|sku|part(?: no\.?| number)?|n° article|ref\.? produit|product code|code produit)$/i
-const HEAD_DESC = /^(?:d[ée]signation|description|produit|product|article|item|libell[ée]|d[ée]signation article|item description|nom|name)$/i
-const HEAD_QTY = /^(?:qt[ée]s?\.?|qte\.?|qty\.?|quantit[ée]s?|quantity|quantities|nb|nombre|quant\.?|qt[ée] command[ée]e|order qty)$/i
-const HEAD_UNIT = /^(?:unit[ée]s?|unit|uom|u\.?|conditionnement|packaging|unit of measure)$/i
-
-function cellsOf(line: string): string[] | null {
-  const l = line.trim()
-  if (l.includes("|")) {
-    const cells = l.replace(/^\|/, "").replace(/\|$/, "").split("|").map((c) => c.trim())
-    return cells.length >= 2 ? cells : null
-  }
-  if (l.includes("\t")) {
-    const cells = l.split(/\t+/).map((c) => c.trim())
-    return cells.length >= 2 ? cells : null
-  }
-  const spaced = l.split(/ {3,}/).map((c) => c.trim())
-  return spaced.length >= 3 ? spaced : null
-}
-
-interface Columns {
-  ref: number
-  desc: number
-  qty: number
-  unit: number
-}
-
-function headerOf(cells: readonly string[]): Columns | null {
-  // One role a column: "Item | Description | Supplier Part No." has its ref in the third, not in "Item" (a line
-  // number there), so a header that fits two roles takes the one no other column claims.
-  const fits = (re: RegExp): number[] => cells.flatMap((c, i) => (re.test(c.replace(/[:*]/g, "").trim()) ? [i] : []))
-  const taken = new Set<number>()
-  const pick = (re: RegExp): number => {
-    const all = fits(re)
-    const i = all.find((k) => !taken.has(k)) ?? all[0] ?? -1
-    if (i >= 0) taken.add(i)
-    return i
-  }
-  const qty = pick(HEAD_QTY)
-  const unit = pick(HEAD_UNIT)
-  const refs = fits(HEAD_REF)
-  const descs = fits(HEAD_DESC)
-  // A column only one role fits keeps it; a column both fit ("Item") goes to whichever role has no other column,
-  // the name's first (a name cell is searched for refs too).
-  const refOnly = refs.find((i) => !descs.includes(i) && !taken.has(i)) ?? -1
-  const descOnly = descs.find((i) => !refs.includes(i) && !taken.has(i)) ?? -1
-  const both = refs.find((i) => descs.includes(i) && !taken.has(i)) ?? -1
-  const desc = descOnly >= 0 ? descOnly : both
-  const ref = refOnly >= 0 ? refOnly : desc === both ? -1 : both
-  const cols = { ref, desc, qty, unit }
-  if (cols.qty < 0 || (cols.ref < 0 && cols.desc < 0)) return null
-  return cols
 }
 
 function tableRow(cells: readonly string[], cols: Columns, opts: LineOptions, raw: string): FoundLine | null {

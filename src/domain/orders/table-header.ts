@@ -1,0 +1,57 @@
+// A table pasted in a mail or read from an attachment: its header row tells which column holds what.
+
+const HEAD_REF = /^(?:(?:supplier|vendor|your|votre|fournisseur)\s+(?:ref(?:erence)?\.?|code|item|part no\.?|sku)|r[ée]f(?:[ée]rence)?s?\.?(?:\s+fournisseur)?|code(?: article| fournisseur)?|article code|item(?: no\.?| code| #)?|sku|part(?: no\.?| number)?|n° article|ref\.? produit|product code|code produit)$/i
+const HEAD_DESC = /^(?:d[ée]signation|description|produit|product|article|item|libell[ée]|d[ée]signation article|item description|nom|name)$/i
+const HEAD_QTY = /^(?:qt[ée]s?\.?|qte\.?|qty\.?|quantit[ée]s?|quantity|quantities|nb|nombre|quant\.?|qt[ée] command[ée]e|order qty)$/i
+const HEAD_UNIT = /^(?:unit[ée]s?|unit|uom|u\.?|conditionnement|packaging|unit of measure)$/i
+
+/** A line's cells when it is a table row: "|" or tab separated, or three or more columns apart by 3+ spaces. */
+export function cellsOf(line: string): string[] | null {
+  const l = line.trim()
+  if (l.includes("|")) {
+    const cells = l.replace(/^\|/, "").replace(/\|$/, "").split("|").map((c) => c.trim())
+    return cells.length >= 2 ? cells : null
+  }
+  if (l.includes("\t")) {
+    const cells = l.split(/\t+/).map((c) => c.trim())
+    return cells.length >= 2 ? cells : null
+  }
+  const spaced = l.split(/ {3,}/).map((c) => c.trim())
+  return spaced.length >= 3 ? spaced : null
+}
+
+/** Which cell holds which role in a table's rows (-1: none). */
+export interface Columns {
+  ref: number
+  desc: number
+  qty: number
+  unit: number
+}
+
+/** The columns a header row names, or null when the row is no header (a quantity and a ref or a name at least). */
+export function headerOf(cells: readonly string[]): Columns | null {
+  // One role a column: "Item | Description | Supplier Part No." has its ref in the third, not in "Item" (a line
+  // number there), so a header that fits two roles takes the one no other column claims.
+  const fits = (re: RegExp): number[] => cells.flatMap((c, i) => (re.test(c.replace(/[:*]/g, "").trim()) ? [i] : []))
+  const taken = new Set<number>()
+  const pick = (re: RegExp): number => {
+    const all = fits(re)
+    const i = all.find((k) => !taken.has(k)) ?? all[0] ?? -1
+    if (i >= 0) taken.add(i)
+    return i
+  }
+  const qty = pick(HEAD_QTY)
+  const unit = pick(HEAD_UNIT)
+  const refs = fits(HEAD_REF)
+  const descs = fits(HEAD_DESC)
+  // A column only one role fits keeps it; a column both fit ("Item") goes to whichever role has no other column,
+  // the name's first (a name cell is searched for refs too).
+  const refOnly = refs.find((i) => !descs.includes(i) && !taken.has(i)) ?? -1
+  const descOnly = descs.find((i) => !refs.includes(i) && !taken.has(i)) ?? -1
+  const both = refs.find((i) => descs.includes(i) && !taken.has(i)) ?? -1
+  const desc = descOnly >= 0 ? descOnly : both
+  const ref = refOnly >= 0 ? refOnly : desc === both ? -1 : both
+  const cols = { ref, desc, qty, unit }
+  if (cols.qty < 0 || (cols.ref < 0 && cols.desc < 0)) return null
+  return cols
+}
