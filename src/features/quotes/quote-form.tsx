@@ -1,25 +1,25 @@
 import { zodResolver } from "@hookform/resolvers/zod"
 import { useEffect, useMemo, useRef, useState } from "react"
-import { useFieldArray, useForm, useWatch, type FieldError, type FieldErrors, type UseFormRegister } from "react-hook-form"
+import { useFieldArray, useForm, useWatch } from "react-hook-form"
 import { useTranslation } from "react-i18next"
 import { uuidv7 } from "uuidv7"
 
-import { linePriceNote, outdatedLines, repricedLine, type OutdatedLine } from "~src/domain/catalog/line-pricing"
+import { outdatedLines, repricedLine, type OutdatedLine } from "~src/domain/catalog/line-pricing"
 import { priceFor, type CustomerPricing } from "~src/domain/catalog/pricing"
 import type { Customer, Product } from "~src/domain/customers/customer.schema"
 import { documentSummary } from "~src/domain/documents/document-text"
-import { emptyLine, lineFromPrefill, lineFromValues, liveTotals, newQuoteValues, QuoteFormValues, VAT_RATE_CHOICES, valuesFromQuote, type PrefillLine, type Quote } from "~src/domain/documents/quote-form"
+import { emptyLine, lineFromPrefill, liveTotals, newQuoteValues, QuoteFormValues, valuesFromQuote, type PrefillLine, type Quote } from "~src/domain/documents/quote-form"
 import type { Seller } from "~src/domain/documents/seller.schema"
-import { formatCents, parseScaledDecimal } from "~src/domain/documents/money"
-import { lineNetCents } from "~src/domain/documents/totals"
-import { PriceSourceNote, priceText } from "~src/features/catalog"
 import { RiskBadge } from "~src/features/risk/risk-badge"
 import type { ResponseOf, RiskView } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
 import { markUnsaved } from "~src/features/workspace/unsaved-work"
+import { FieldMessage } from "~src/ui/field-message"
 
 import { ProductPicker } from "./product-picker"
 import { takePrefetchedHandoff, takeQuoteHandoff } from "./quote-handoff"
+import { OutdatedPrices } from "./outdated-prices"
+import { LineRow, lineNet } from "./quote-line-row"
 import { downloadQuotePdf } from "./quote-pdf-download"
 
 type Translate = ReturnType<typeof useTranslation>["t"]
@@ -312,7 +312,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
           <label>
             {t("quotes.form.validUntil")}
             <input type="date" {...register("validUntil")} aria-invalid={formState.errors.validUntil ? "true" : "false"} />
-            <FieldMessage error={formState.errors.validUntil} t={t} />
+            <FieldMessage error={formState.errors.validUntil} />
           </label>
           <label>
             {t("quotes.form.terms")}
@@ -326,7 +326,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
             <label>
               {t("quotes.form.termsDays")}
               <input inputMode="numeric" {...register("termsDays")} data-comptoir="quote-terms-days" aria-invalid={formState.errors.termsDays ? "true" : "false"} />
-              <FieldMessage error={formState.errors.termsDays} t={t} />
+              <FieldMessage error={formState.errors.termsDays} />
             </label>
           ) : null}
         </div>
@@ -433,36 +433,6 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
 }
 
 /** The background's refusal codes in the agent's words. */
-/** Which lines the customer's rules price otherwise today, from what to what, and the agent's choice. */
-function OutdatedPrices({ outdated, lang, t, onUpdate, onKeep }: { outdated: readonly OutdatedLine[]; lang: "fr" | "en"; t: Translate; onUpdate: () => void; onKeep: () => void }) {
-  const price = (l: QuoteFormValues["lines"][number]) => {
-    const cents = parseScaledDecimal(l.unitPrice, 2) ?? 0
-    const text = formatCents(cents, lang)
-    return l.discountPercent.trim() ? t("catalog.priceSource.priceWithDiscount", { price: text, percent: l.discountPercent }) : text
-  }
-  return (
-    <div className="c-notice" data-comptoir="quote-outdated-prices" role="status">
-      <p style={{ margin: 0 }}>{t("quotes.outdated.notice")}</p>
-      <ul style={{ margin: "4px 0" }}>
-        {outdated.map((o) => (
-          <li key={o.line.id} data-comptoir="quote-outdated-line" data-line={o.index} data-ref={o.line.ref}>
-            {o.line.ref} · {o.line.label}: {price(o.line)} → {price(o.updated)}
-            {o.updated.priceSource ? <span className="c-muted"> ({priceText(o.updated.priceSource, lang, t)})</span> : null}
-          </li>
-        ))}
-      </ul>
-      <div className="c-row">
-        <button type="button" className="c-button" data-comptoir="quote-update-prices" onClick={onUpdate}>
-          {t("quotes.outdated.update")}
-        </button>
-        <button type="button" className="c-button c-button-secondary" data-comptoir="quote-keep-prices" onClick={onKeep}>
-          {t("quotes.outdated.keep")}
-        </button>
-      </div>
-    </div>
-  )
-}
-
 function errorText(code: string | undefined, t: Translate, status: string): string {
   if (!code) return t("quotes.errors.generic", { message: "?" })
   if (code === "not-draft") return t("quotes.errors.notDraft", { status: t(`quotes.status.${status}`) })
@@ -470,72 +440,4 @@ function errorText(code: string | undefined, t: Translate, status: string): stri
   if (code === "no-compose-box") return t("quotes.errors.noCompose")
   if (code.startsWith("seller-incomplete")) return t("quotes.errors.seller", { problems: code.replace(/^seller-incomplete:\s*/, "") })
   return t("quotes.errors.generic", { message: code })
-}
-
-function lineNet(l: QuoteFormValues["lines"][number] | undefined): number | null {
-  const parsed = l ? lineFromValues(l) : null
-  return parsed ? lineNetCents(parsed) : null
-}
-
-function FieldMessage({ error, t }: { error: FieldError | undefined; t: Translate }) {
-  return error?.message ? <span className="c-error">{t(error.message)}</span> : null
-}
-
-function LineRow({
-  i,
-  register,
-  errors,
-  netCents,
-  money,
-  t,
-  onRemove,
-  line,
-  lang
-}: {
-  i: number
-  /** The line as it stands: the note under its price reads its stored source (a reopened draft's too). */
-  line: QuoteFormValues["lines"][number] | undefined
-  lang: "fr" | "en"
-  register: UseFormRegister<QuoteFormValues>
-  errors: FieldErrors<QuoteFormValues["lines"][number]> | undefined
-  netCents: number | null
-  money: (cents: number) => string
-  t: Translate
-  onRemove: () => void
-}) {
-  const cell = (name: "ref" | "label" | "quantity" | "unit" | "unitPrice" | "discountPercent", extra: { inputMode?: "decimal"; className?: string } = {}, note: React.ReactNode = null) => (
-    <td>
-      <input {...register(`lines.${i}.${name}`)} aria-label={`${t(`quotes.form.${name === "discountPercent" ? "discount" : name}`)} ${i + 1}`} aria-invalid={errors?.[name] ? "true" : "false"} {...extra} />
-      <FieldMessage error={errors?.[name]} t={t} />
-      {note}
-    </td>
-  )
-  const note = line ? linePriceNote(line) : null
-  return (
-    <tr data-comptoir="quote-line">
-      {cell("ref")}
-      {cell("label")}
-      {cell("quantity", { inputMode: "decimal", className: "c-num" })}
-      {cell("unit")}
-      {cell("unitPrice", { inputMode: "decimal", className: "c-num" }, note ? <PriceSourceNote note={note} lang={lang} /> : null)}
-      {cell("discountPercent", { inputMode: "decimal", className: "c-num" })}
-      <td>
-        <select {...register(`lines.${i}.vatRate`)} aria-label={`${t("quotes.form.vatRate")} ${i + 1}`}>
-          {VAT_RATE_CHOICES.map((r) => (
-            <option key={r.value} value={r.value}>
-              {r.value}
-            </option>
-          ))}
-        </select>
-      </td>
-      <td className="c-num" data-comptoir="quote-line-total" data-cents={netCents ?? ""}>
-        {netCents === null ? "—" : money(netCents)}
-      </td>
-      <td>
-        <button type="button" className="c-link" aria-label={t("quotes.form.removeLine", { n: i + 1 })} onClick={onRemove}>
-          ✕
-        </button>
-      </td>
-    </tr>
-  )
 }

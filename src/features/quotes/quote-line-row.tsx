@@ -1,0 +1,76 @@
+import type { FieldErrors, UseFormRegister } from "react-hook-form"
+import type { useTranslation } from "react-i18next"
+
+import { linePriceNote } from "~src/domain/catalog/line-pricing"
+import { lineFromValues, VAT_RATE_CHOICES, type QuoteFormValues } from "~src/domain/documents/quote-form"
+import { lineNetCents } from "~src/domain/documents/totals"
+import { PriceSourceNote } from "~src/features/catalog"
+import { FieldMessage } from "~src/ui/field-message"
+
+type Translate = ReturnType<typeof useTranslation>["t"]
+
+/** A line's net amount in cents, or null while its values do not parse. */
+export function lineNet(l: QuoteFormValues["lines"][number] | undefined): number | null {
+  const parsed = l ? lineFromValues(l) : null
+  return parsed ? lineNetCents(parsed) : null
+}
+
+/** One row of the quote's lines: its inputs with their errors, the price's source under the price, the net. */
+export function LineRow({
+  i,
+  register,
+  errors,
+  netCents,
+  money,
+  t,
+  onRemove,
+  line,
+  lang
+}: {
+  i: number
+  /** The line as it stands: the note under its price reads its stored source (a reopened draft's too). */
+  line: QuoteFormValues["lines"][number] | undefined
+  lang: "fr" | "en"
+  register: UseFormRegister<QuoteFormValues>
+  errors: FieldErrors<QuoteFormValues["lines"][number]> | undefined
+  netCents: number | null
+  money: (cents: number) => string
+  t: Translate
+  onRemove: () => void
+}) {
+  const cell = (name: "ref" | "label" | "quantity" | "unit" | "unitPrice" | "discountPercent", extra: { inputMode?: "decimal"; className?: string } = {}, note: React.ReactNode = null) => (
+    <td>
+      <input {...register(`lines.${i}.${name}`)} aria-label={`${t(`quotes.form.${name === "discountPercent" ? "discount" : name}`)} ${i + 1}`} aria-invalid={errors?.[name] ? "true" : "false"} {...extra} />
+      <FieldMessage error={errors?.[name]} />
+      {note}
+    </td>
+  )
+  const note = line ? linePriceNote(line) : null
+  return (
+    <tr data-comptoir="quote-line">
+      {cell("ref")}
+      {cell("label")}
+      {cell("quantity", { inputMode: "decimal", className: "c-num" })}
+      {cell("unit")}
+      {cell("unitPrice", { inputMode: "decimal", className: "c-num" }, note ? <PriceSourceNote note={note} lang={lang} /> : null)}
+      {cell("discountPercent", { inputMode: "decimal", className: "c-num" })}
+      <td>
+        <select {...register(`lines.${i}.vatRate`)} aria-label={`${t("quotes.form.vatRate")} ${i + 1}`}>
+          {VAT_RATE_CHOICES.map((r) => (
+            <option key={r.value} value={r.value}>
+              {r.value}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td className="c-num" data-comptoir="quote-line-total" data-cents={netCents ?? ""}>
+        {netCents === null ? "—" : money(netCents)}
+      </td>
+      <td>
+        <button type="button" className="c-link" aria-label={t("quotes.form.removeLine", { n: i + 1 })} onClick={onRemove}>
+          ✕
+        </button>
+      </td>
+    </tr>
+  )
+}
