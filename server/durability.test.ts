@@ -13,6 +13,7 @@ import { openPgDb } from "./db/pg-db"
 import { openPgliteDb } from "./db/pglite-db"
 import { clientId, pgliteTemplateDir, skipPostgres } from "./test/harness"
 import { freshDatabase, spawnServer } from "./test/processes"
+import { callLog } from "./test/rows"
 
 /** A team and a session written straight into the database before the server process starts. */
 async function prepare(db: Db): Promise<{ teamId: string; token: string }> {
@@ -22,7 +23,6 @@ async function prepare(db: Db): Promise<{ teamId: string; token: string }> {
   return { teamId, token: (await issueToken(db, "session", { userId: user.id, teamId }, 3_600_000)).token }
 }
 
-const callLog = (id: string) => ({ id, direction: "outbound", number: null, customerId: null, outcome: "information-given", startedAt: 1_790_000_000_000, createdAt: 1_790_000_060_000, durationSeconds: 60, notes: "", agent: "agent@example.test" })
 
 /** Twenty pushes, one at a time; SIGKILL as soon as the last reply is in. Returns what the client was told. */
 async function pushThenKill(env: Record<string, string>, token: string) {

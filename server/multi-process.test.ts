@@ -15,9 +15,9 @@ import { openPgDb } from "./db/pg-db"
 import { runAdmin } from "./test/admin-processes"
 import { clientId, skipPostgres } from "./test/harness"
 import { freshDatabase, pokeStream, spawnServer, type ServerProcess } from "./test/processes"
+import { callLog } from "./test/rows"
 
 const customer = generateCustomers({ count: 1 }).map(({ writtenPhones: _w, ...c }) => c)[0]!
-const callLog = (id: string) => ({ id, direction: "outbound", number: null, customerId: null, outcome: "information-given", startedAt: 1_790_000_000_000, createdAt: 1_790_000_060_000, durationSeconds: 60, notes: "", agent: "agent@example.test" })
 
 async function push(url: string, token: string, client: string, mutations: Mutation[]): Promise<PushResponse> {
   const res = await fetch(`${url}/sync/push`, {

@@ -9,6 +9,7 @@ import { acquireLock } from "./db/pglite-db"
 import { apiSuite, TEST_TABLES } from "./test/api-suite"
 import { TestServer } from "./test/harness"
 import { convergenceSuite } from "./test/convergence-suite"
+import { notifySuite } from "./test/notify-suite"
 import { trustSuite } from "./test/trust-suite"
 
 describe("the server on PGlite", () => {
@@ -20,6 +21,7 @@ describe("the server on PGlite", () => {
     await server?.close()
   })
   apiSuite("pglite", () => server)
+  notifySuite(() => server)
   trustSuite("pglite", () => server)
   convergenceSuite("pglite", () => server, { seeds: Number(process.env.COMPTOIR_CONVERGENCE_SEEDS_PGLITE ?? 30) })
 })

@@ -1,17 +1,14 @@
-import { createServer, type IncomingMessage, type Server } from "node:http"
-import type { AddressInfo } from "node:net"
-
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it } from "vitest"
 import * as z from "zod"
 
-import { generateCustomers, generateProducts } from "../../src/domain/demo/demo-data"
-import { encodeCursor, MAX_MUTATIONS_PER_PUSH, SCHEMA_VERSION, type Mutation, type PullResponse } from "../../src/domain/sync/protocol"
+import { generateProducts } from "../../src/domain/demo/demo-data"
+import { encodeCursor, MAX_MUTATIONS_PER_PUSH, SCHEMA_VERSION, type PullResponse } from "../../src/domain/sync/protocol"
 import { TABLES, type TableRegistry } from "../../src/domain/sync/tables"
 import { createUser, issueToken } from "../auth/users"
 import { migrate } from "../db/migrate"
 import { purgeTombstones } from "../sync/sync-service"
-import { verify } from "../webhooks/signature"
 import { clientId, type BackendName, type TestServer, type TestTeam } from "./harness"
+import { callLog, customer, delRow, demoCustomers, putRow } from "./rows"
 
 /** A workflow table as the quotes issue will add it, to test the server's side of the rule now. */
 export const TEST_TABLES: TableRegistry = {
@@ -22,11 +19,7 @@ export const TEST_TABLES: TableRegistry = {
   }
 }
 
-const [demo1, demo2, demo3] = generateCustomers({ count: 3 }).map(({ writtenPhones: _w, ...c }) => c)
-const customer = (id: string, extra: Record<string, unknown> = {}) => ({ ...demo1!, id, ...extra })
-const putRow = (mid: number, table: string, key: string, fields: Record<string, unknown>, extra: Partial<Mutation> = {}): Mutation => ({ mid, table, op: "put", key, fields, ...extra })
-const delRow = (mid: number, table: string, key: string, extra: Partial<Mutation> = {}): Mutation => ({ mid, table, op: "delete", key, ...extra })
-const callLog = (id: string, outcome = "information-given") => ({ id, direction: "outbound", number: null, customerId: null, outcome, startedAt: 1_790_000_000_000, createdAt: 1_790_000_060_000, durationSeconds: 60, notes: "Commande de ramettes", agent: "agent@example.test" })
+const [demo1, demo2, demo3] = demoCustomers
 
 /** `server` is started by the file (with TEST_TABLES) so both suites share one database. */
 export function apiSuite(backend: BackendName, server: () => TestServer): void {
@@ -494,130 +487,6 @@ export function apiSuite(backend: BackendName, server: () => TestServer): void {
       const accepted = await s.push(t.agent2.token, cb, [putRow(3, "quotes", "q", { status: "accepted" }, { baseVersion: sent.version })])
       expect(accepted.conflicts).toEqual([])
       expect(accepted.lastMutationId).toBe(3)
-    })
-  })
-
-  describe("outgoing webhook", () => {
-    let receiver: Server
-    let url: string
-    const received: { body: string; signature: string | undefined; status: number }[] = []
-    let failuresLeft = 2
-
-    beforeAll(async () => {
-      receiver = createServer((req: IncomingMessage, res) => {
-        let body = ""
-        req.on("data", (c: Buffer) => (body += c.toString("utf8")))
-        req.on("end", () => {
-          const status = failuresLeft-- > 0 ? 500 : 200
-          received.push({ body, signature: req.headers["x-comptoir-signature"] as string | undefined, status })
-          res.writeHead(status).end()
-        })
-      })
-      await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r))
-      url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`
-    })
-    afterAll(() => new Promise<void>((r) => receiver.close(() => r())))
-
-    it("posts each new call log signed, retries with backoff until accepted, and logs every attempt", async () => {
-      const t = await s.team("hook")
-      const set = await s.request("PUT", "/admin/webhook", t.admin.token, { url })
-      expect(set).toMatchObject({ status: 200, body: { url, enabled: true, secret: expect.any(String) } })
-      const secret = set.body.secret as string
-      expect((await s.request("GET", "/admin/webhook", t.admin.token)).body).not.toHaveProperty("secret")
-
-      await s.push(t.agent.token, clientId(), [putRow(1, "customers", "k", customer("k")), putRow(2, "callLogs", "call-hook", callLog("call-hook"))])
-      const deadline = Date.now() + 10_000
-      let deliveries: { status: string; attempts: number; log: { statusCode: number | null }[] }[] = []
-      while (Date.now() < deadline) {
-        deliveries = (await s.request("GET", "/admin/webhook/deliveries", t.admin.token)).body.deliveries as typeof deliveries
-        if (deliveries[0]?.status === "delivered") break
-        await new Promise((r) => setTimeout(r, 50))
-      }
-      expect(deliveries).toHaveLength(1)
-      expect(deliveries[0]).toMatchObject({ status: "delivered", attempts: 3, log: [{ statusCode: 500 }, { statusCode: 500 }, { statusCode: 200 }] })
-      expect(received.map((r) => r.status)).toEqual([500, 500, 200])
-      // Same bytes, same signature on every try, and the signature checks out with the team's secret.
-      expect(new Set(received.map((r) => r.body)).size).toBe(1)
-      for (const r of received) expect(verify(secret, r.body, r.signature)).toBe(true)
-      expect(verify("another secret!!", received[0]!.body, received[0]!.signature)).toBe(false)
-      expect(JSON.parse(received[0]!.body)).toMatchObject({ event: "callLog.created", teamId: t.id, table: "callLogs", key: "call-hook", data: { outcome: "information-given" } })
-    })
-
-    it("carries a correction to the team and the webhook as a new call log naming the one it corrects", async () => {
-      const t = await s.team("hook-fix")
-      await s.request("PUT", "/admin/webhook", t.admin.token, { url })
-      failuresLeft = 0
-      const fix = { ...callLog("call-fix", "call-back"), callbackAt: 1_790_100_000_000, correctsId: "call-first", notes: "Rappeler jeudi" }
-      await s.push(t.agent.token, clientId(), [putRow(1, "callLogs", "call-first", callLog("call-first")), putRow(2, "callLogs", "call-fix", fix)])
-      const deadline = Date.now() + 10_000
-      const bodyOf = (key: string) => received.map((r) => JSON.parse(r.body) as { key: string; data: Record<string, unknown> }).find((b) => b.key === key)
-      while (Date.now() < deadline && !bodyOf("call-fix")) await new Promise((r) => setTimeout(r, 50))
-      expect(bodyOf("call-fix")).toMatchObject({ event: "callLog.created", data: { correctsId: "call-first", outcome: "call-back", callbackAt: 1_790_100_000_000 } })
-      // Both stay on the server (append-only): the other devices show the correction in place of the first.
-      const rows = (await s.pull(t.agent2.token)).rows.filter((r) => r.table === "callLogs")
-      expect(rows.map((r) => [r.key, r.data?.correctsId ?? null]).sort()).toEqual([
-        ["call-first", null],
-        ["call-fix", "call-first"]
-      ])
-    })
-
-    it("keeps webhook settings to admins and refuses a non-http URL", async () => {
-      const t = await s.team("hook-auth")
-      expect((await s.request("PUT", "/admin/webhook", t.manager.token, { url })).status).toBe(403)
-      expect((await s.request("GET", "/admin/webhook/deliveries", t.agent.token)).status).toBe(403)
-      expect(await s.request("PUT", "/admin/webhook", t.admin.token, { url: "file:///etc/passwd" })).toMatchObject({ status: 400, body: { message: expect.stringMatching(/http/) } })
-    })
-  })
-
-  describe("server-sent pokes", () => {
-    let base: string
-    beforeAll(async () => {
-      base = await s.app.listen({ port: 0, host: "127.0.0.1" })
-    })
-
-    /** Reads `event: poke` messages one by one from a fetch() stream. */
-    function pokes(res: Response) {
-      const reader = res.body!.getReader()
-      const ready: string[] = []
-      let buffer = ""
-      return {
-        async next(): Promise<string> {
-          while (ready.length === 0) {
-            const { value, done } = await reader.read()
-            if (done) throw new Error("stream ended")
-            buffer += new TextDecoder().decode(value)
-            const parts = buffer.split("\n\n")
-            buffer = parts.pop() ?? ""
-            ready.push(...parts.filter((p) => p.startsWith("event: poke")))
-          }
-          return ready.shift()!
-        },
-        close: () => reader.cancel()
-      }
-    }
-
-    it("streams the current version, then a poke after each push of the team, with a bearer header", async () => {
-      const t = await s.team("sse")
-      const other = await s.team("sse-other")
-      const res = await fetch(`${base}/sync/events`, { headers: { authorization: `Bearer ${t.agent.token}` } })
-      expect(res.headers.get("content-type")).toBe("text/event-stream")
-      const stream = pokes(res)
-      // The first event is sent once the stream is subscribed: pushes after it cannot be missed.
-      expect(await stream.next()).toBe('event: poke\ndata: {"version":0}')
-      await s.push(other.agent.token, clientId(), [putRow(1, "customers", "o", customer("o"))])
-      const pushed = await s.push(t.agent2.token, clientId(), [putRow(1, "customers", "k", customer("k"))])
-      expect(await stream.next()).toBe(`event: poke\ndata: {"version":${pushed.version}}`)
-      await stream.close()
-    })
-
-    it("accepts a one-use ticket for EventSource, and refuses it the second time", async () => {
-      const t = await s.team("ticket")
-      const { body } = await s.request("POST", "/sync/events/ticket", t.agent.token)
-      const ok = await fetch(`${base}/sync/events?ticket=${body.ticket as string}`)
-      expect(ok.status).toBe(200)
-      await ok.body?.cancel()
-      expect((await fetch(`${base}/sync/events?ticket=${body.ticket as string}`)).status).toBe(401)
-      expect((await fetch(`${base}/sync/events`)).status).toBe(401)
     })
   })
 

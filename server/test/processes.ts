@@ -91,10 +91,15 @@ export async function freshDatabase(suffix: string): Promise<{ url: string; drop
   }
 }
 
-/** Reads `event: poke` messages one by one from a fetch() stream of /sync/events. */
+/** Reads the versions of `event: poke` messages from /sync/events, signed in with a bearer token. */
 export async function pokeStream(url: string, token: string) {
   const res = await fetch(`${url}/sync/events`, { headers: { authorization: `Bearer ${token}` } })
   if (res.status !== 200) throw new Error(`events: ${res.status}`)
+  return readPokes(res)
+}
+
+/** Reads `event: poke` messages one by one from a fetch() stream of /sync/events; another event fails. */
+export function readPokes(res: Response) {
   const reader = res.body!.getReader()
   const ready: number[] = []
   let buffer = ""
@@ -106,7 +111,12 @@ export async function pokeStream(url: string, token: string) {
         buffer += new TextDecoder().decode(value)
         const parts = buffer.split("\n\n")
         buffer = parts.pop() ?? ""
-        for (const p of parts) if (p.startsWith("event: poke")) ready.push((JSON.parse(p.split("data: ")[1]!) as { version: number }).version)
+        // The `retry:` field and the `: keep-alive` comments are not pokes; a poke must be exactly this shape.
+        for (const p of parts) {
+          const poke = /^event: poke\ndata: (\{"version":\d+\})$/.exec(p)
+          if (poke) ready.push((JSON.parse(poke[1]!) as { version: number }).version)
+          else if (p.startsWith("event:")) throw new Error(`not a poke: ${p}`)
+        }
       }
       return ready.shift()!
     },
