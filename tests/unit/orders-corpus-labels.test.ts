@@ -173,3 +173,34 @@ describe("the fifth held-out part (held-out-5), written blind after the extracto
     }
   })
 })
+
+describe("the sixth held-out part (held-out-6), written blind after the extractor", () => {
+  const mails = part("held-out-6")
+  const withAttachment = (mime: RegExp) => mails.filter((m) => mime.test(m.eml)).map((m) => m.name)
+
+  it("holds 44 mails, 22 French and 22 English, 14 of them not orders", () => {
+    expect(mails).toHaveLength(44)
+    expect(mails.filter((m) => /^h6-\d\d-fr-/.test(m.name))).toHaveLength(22)
+    expect(mails.filter((m) => /^h6-\d\d-en-/.test(m.name))).toHaveLength(22)
+    expect(mails.filter((m) => !m.expected.is_order)).toHaveLength(14)
+  })
+
+  it("labels as not an order exactly the mails named so", () => {
+    for (const { name, expected } of mails) expect(expected.is_order, name).toBe(!/^h6-\d\d-[a-z]{2}-non-/.test(name))
+  })
+
+  it("attaches two PDF purchase orders, two .csv orders (one windows-1252 with semicolons) and two .xlsx", () => {
+    expect(withAttachment(/Content-Type: application\/pdf/)).toEqual(["h6-06-fr-mercier-pdf-sage", "h6-27-en-kingsley-pdf-po-ship-to"])
+    expect(withAttachment(/Content-Type: text\/csv/)).toEqual(["h6-07-fr-ogec-csv-avant-vacances-noel", "h6-26-en-pemberton-csv-tuesday-week"])
+    expect(withAttachment(/Content-Type: text\/csv; charset="windows-1252"/)).toEqual(["h6-07-fr-ogec-csv-avant-vacances-noel"])
+    expect(withAttachment(/Content-Type: application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/)).toEqual(["h6-11-fr-girard-masson-xlsx-fenouillet", "h6-28-en-lockwood-xlsx-break-room"])
+  })
+
+  it("dates every mail in late 2026 and no delivery before its mail", () => {
+    for (const { name, eml, expected } of mails) {
+      const sent = new Date(/^Date: (.+)$/m.exec(eml)![1]!)
+      expect(sent.getUTCFullYear() === 2026 && sent.getUTCMonth() >= 9, `${name}: ${sent.toISOString()}`).toBe(true)
+      if (expected.delivery_date !== null) expect(new Date(`${expected.delivery_date}T23:59:59Z`) >= sent, `${name}: delivery before the mail`).toBe(true)
+    }
+  })
+})
