@@ -97,6 +97,8 @@ test("an agent edits a customer made from an unknown number, and a page showing 
   await editor.locator('input[name="vatNumber"]').fill("FR 44 732829320")
   await editor.locator('input[name="paymentTermsDays"]').fill("45")
   await editor.locator('input[name="tags"]').fill("caviste, Lyon")
+  await editor.locator('input[name="salesRep"]').fill("Paul Girard")
+  await editor.locator('textarea[name="notes"]').fill("Livraison par la cour, avant 11 h. Fermé le lundi.")
   await editor.locator('[data-comptoir="customer-address-add"]').click()
   await editor.locator('input[name="addresses.0.line"]').fill("3 rue Mercière")
   await editor.locator('input[name="addresses.0.postalCode"]').fill("69002")
@@ -119,6 +121,8 @@ test("an agent edits a customer made from an unknown number, and a page showing 
   await expect(card).toContainText("45 days")
   await expect(card.locator('[data-comptoir="card-legal"]')).toHaveText("732829320 · FR44732829320")
   await expect(card).toContainText("3 rue Mercière, 69002 Lyon")
+  await expect(card).toContainText("Paul Girard")
+  await expect(card.locator('[data-comptoir="card-notes"]')).toContainText("Livraison par la cour, avant 11 h. Fermé le lundi.")
   await agent.page.screenshot({ path: "test-results/customer-edited-card.png", fullPage: true })
   const [stored] = await agent.page.evaluate(async (id) => {
     const r = (await chrome.runtime.sendMessage({ type: "customers/get", payload: { ids: [id] } })) as { data: { customers: unknown[] } }
@@ -130,6 +134,8 @@ test("an agent edits a customer made from an unknown number, and a page showing 
     vatNumber: "FR44732829320",
     paymentTermsDays: 45,
     tags: ["caviste", "Lyon"],
+    salesRep: "Paul Girard",
+    notes: "Livraison par la cour, avant 11 h. Fermé le lundi.",
     addresses: [{ line: "3 rue Mercière", postalCode: "69002", city: "Lyon", country: "FR" }],
     contacts: [{ firstName: "Claire", lastName: "Morel", phones: [CALLER] }, { firstName: "Luc", lastName: "Martin", role: "Sommelier", phones: [NEW_CONTACT], emails: ["luc@cave-saint-jean.example"] }]
   })

@@ -39,6 +39,9 @@ export const CustomerEditValues = z.object({
   vatNumber: z.string().trim().max(40, err("vatNumber")),
   /** Separated by commas. */
   tags: z.string().max(3200, err("tooLong")),
+  /** Who follows this customer (quotes and documents print it); "" for nobody. */
+  salesRep: z.string().trim().max(120, err("tooLong")),
+  notes: z.string().max(10_000, err("tooLong")),
   /** Days, as typed; "" when not agreed, 0 cash on receipt. */
   paymentTermsDays: z.string().trim().max(10, err("paymentTerms")),
   /** Euros, as typed ("25 000", "2500,50"); "" for no limit. */

@@ -29,7 +29,7 @@ describe("the customer editor", () => {
     expect(customerFromEdit(edit(), stored, env)).toEqual({ ...stored, updatedAt: 2_000 })
   })
 
-  it("keeps the id, code, creation time, sales rep, notes and each contact's id, and gives an added contact a new id", () => {
+  it("keeps the id, code, creation time and each contact's id, and gives an added contact a new id", () => {
     const v = edit()
     v.contacts.push({ ...emptyContact(), firstName: "Luc", lastName: "Martin", role: "Chef", phones: [{ number: "06 98 76 54 32" }, { number: "" }], emails: "Luc@Bistrot.example; compta@bistrot.example" })
     const c = customerFromEdit(v, stored, env)
@@ -38,6 +38,13 @@ describe("the customer editor", () => {
       stored.contacts[0],
       { id: "ct-new", firstName: "Luc", lastName: "Martin", role: "Chef", phones: ["+33698765432"], emails: ["luc@bistrot.example", "compta@bistrot.example"] }
     ])
+  })
+
+  it("changes the sales rep and the notes as typed, and an emptied sales rep means nobody", () => {
+    const c = customerFromEdit(edit({ salesRep: "  Claire Martin ", notes: "Livraison par le quai, avant 11 h.\nFermé le lundi." }), stored, env)
+    expect(c).toMatchObject({ salesRep: "Claire Martin", notes: "Livraison par le quai, avant 11 h.\nFermé le lundi." })
+    expect(customerFromEdit(edit({ salesRep: "" }), stored, env).salesRep).toBeNull()
+    expect(problems(edit({ salesRep: "x".repeat(121) }))).toEqual({ salesRep: "customers.errors.tooLong" })
   })
 
   it("reads a national number in the customer's country, so a British customer's 020 number is British", () => {

@@ -25,6 +25,8 @@ export function valuesFromCustomer(c: Customer, lang: "fr" | "en"): CustomerEdit
     siren: c.siren ?? "",
     vatNumber: c.vatNumber ?? "",
     tags: c.tags.join(", "),
+    salesRep: c.salesRep ?? "",
+    notes: c.notes,
     paymentTermsDays: c.paymentTermsDays === null ? "" : String(c.paymentTermsDays),
     creditLimit: c.creditLimitCents === null ? "" : centsToInput(c.creditLimitCents, lang).replace(/[,.]00$/, ""),
     addresses: c.addresses.map((a) => ({ label: a.label, line: a.line, postalCode: a.postalCode, city: a.city, country: a.country })),
@@ -107,7 +109,7 @@ export function customerEditSchema(ctx: EditContext) {
 }
 
 /**
- * The stored customer these values make: id, code, creation time, sales rep and notes are kept; a contact keeps
+ * The stored customer these values make: id, code and creation time are kept; a contact keeps
  * its id (calls and quotes point at it), a new one gets `newId()`. Throws on values the schema refuses (the
  * background checks them again).
  */
@@ -129,6 +131,8 @@ export function customerFromEdit(values: CustomerEditValues, existing: Customer,
     siren: siren || null,
     vatNumber: vat || null,
     tags: tags.ok ? tags.value : existing.tags,
+    salesRep: v.salesRep || null,
+    notes: v.notes,
     paymentTermsDays: v.paymentTermsDays === "" ? null : Number(v.paymentTermsDays),
     // An agent's form sends the limit as it was shown; only a manager's is read.
     creditLimitCents: env.mayEditCreditLimit ? (v.creditLimit === "" ? null : parseScaledDecimal(v.creditLimit, 2)) : existing.creditLimitCents,

@@ -18,7 +18,7 @@ export interface CustomerEditorProps {
 
 /**
  * The workspace's customer editor (react-hook-form + the domain's zod rules, errors in words under their field):
- * company, language, addresses, SIREN and VAT, tags, payment terms, the credit limit (managers), the contacts
+ * company, language, tags, sales rep, notes, addresses, SIREN and VAT, payment terms, the credit limit (managers), the contacts
  * and their phones. The background reads the values again with the same rules, lays the fields changed here
  * over the customer as stored, and syncs it.
  */
@@ -63,7 +63,7 @@ export function CustomerEditor({ customer, agentCountry, onSaved, onCancel }: Cu
     }
   })
 
-  const input = (name: "company" | "country" | "siren" | "vatNumber" | "tags" | "paymentTermsDays" | "creditLimit", extra: JSX.IntrinsicElements["input"] = {}) => (
+  const input = (name: "company" | "country" | "siren" | "vatNumber" | "tags" | "salesRep" | "paymentTermsDays" | "creditLimit", extra: JSX.IntrinsicElements["input"] = {}) => (
     <input maxLength={200} aria-invalid={errors[name] ? "true" : "false"} {...extra} {...form.register(name)} />
   )
   return (
@@ -99,7 +99,17 @@ export function CustomerEditor({ customer, agentCountry, onSaved, onCancel }: Cu
             {input("tags", { maxLength: 3200, placeholder: t("customers.edit.tagsHint") })}
             <FieldMessage error={errors.tags} />
           </label>
+          <label>
+            {t("customers.edit.salesRep")}
+            {input("salesRep", { maxLength: 120 })}
+            <FieldMessage error={errors.salesRep} />
+          </label>
         </div>
+        <label className="c-editor-notes">
+          {t("customers.edit.notes")}
+          <textarea rows={4} maxLength={10_000} placeholder={t("customers.edit.notesHint")} {...form.register("notes")} />
+          <FieldMessage error={errors.notes} />
+        </label>
       </fieldset>
 
       <fieldset className="c-editor-set">

@@ -45,14 +45,24 @@ async function enableSiteNow(pattern: string, tabId?: number): Promise<{ ok: boo
   const settings = await loadSettings()
   if (!settings.enabledSites.includes(pattern)) await saveSettings({ enabledSites: [...settings.enabledSites, pattern] })
   // Start at once in the tab the user is looking at, without a reload.
-  if (tabId !== undefined) {
-    try {
-      await chrome.scripting.executeScript({ target: { tabId }, files: js })
-    } catch (e) {
-      return { ok: true, error: `enabled; reload the page to start (${String(e)})` }
-    }
-  }
+  if (tabId !== undefined) return startLookupIn(tabId)
   return { ok: true }
+}
+
+/**
+ * Runs the lookup's content script in a tab that has none yet (its site just granted): the manifest's own
+ * scripts start only with the next page load.
+ */
+export async function startLookupIn(tabId: number): Promise<{ ok: boolean; error?: string }> {
+  try {
+    // Chrome may itself run a withheld site's scripts once it is granted: never a second overlay.
+    const [probe] = await chrome.scripting.executeScript({ target: { tabId }, func: () => document.getElementById("comptoir-overlay") !== null })
+    if (probe?.result === true) return { ok: true }
+    await chrome.scripting.executeScript({ target: { tabId }, files: lookupScriptFiles().js })
+    return { ok: true }
+  } catch (e) {
+    return { ok: true, error: `enabled; reload the page to start (${String(e)})` }
+  }
 }
 
 export function disableSite(pattern: string): Promise<void> {
@@ -73,14 +83,17 @@ async function disableSiteNow(pattern: string): Promise<void> {
 }
 
 /**
- * Origins the user granted beyond the manifest's own: through the popup, or through Chrome's own site-access
- * menu (the puzzle icon, chrome://extensions), which Comptoir learns of only from the permissions it holds.
+ * The sites the manifest itself asks for (webmail, localhost). Granted at install, but a user may withhold them
+ * (Chrome's site access "on click", Firefox's add-on permissions), and then the popup asks again.
  */
-/** The sites the manifest itself grants (webmail, localhost): always on, nothing to enable. */
 export function builtinSitePatterns(): string[] {
   return ((chrome.runtime.getManifest().host_permissions ?? []) as string[]).filter((p) => p.startsWith("http"))
 }
 
+/**
+ * Origins the user granted beyond the manifest's own: through the popup, or through Chrome's own site-access
+ * menu (the puzzle icon, chrome://extensions), which Comptoir learns of only from the permissions it holds.
+ */
 async function grantedSitePatterns(): Promise<string[]> {
   const builtin = new Set(builtinSitePatterns())
   const { origins = [] } = await chrome.permissions.getAll()

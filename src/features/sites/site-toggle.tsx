@@ -4,18 +4,20 @@ import { useTranslation } from "react-i18next"
 import { sitePatternOf } from "~src/domain/settings/settings.schema"
 import { send } from "~src/messaging/send"
 
-import { builtinSitePatterns } from "./site-scripts"
+import { builtinSitePatterns, startLookupIn } from "./site-scripts"
 
 type State =
   | { kind: "loading" }
   | { kind: "unsupported" }
   | { kind: "builtin"; host: string }
+  | { kind: "withheld"; host: string; pattern: string; tabId: number }
   | { kind: "enabled"; host: string; pattern: string }
   | { kind: "disabled"; host: string; pattern: string; tabId: number }
 
-const BUILTIN = builtinSitePatterns()
-
-/** "Enable Comptoir on this site": asks the browser for this one origin, then starts without a reload. */
+/**
+ * "Enable Comptoir on this site": asks the browser for this one origin, then starts without a reload. A built-in
+ * site (webmail) whose access the user withheld in the browser is asked for again the same way.
+ */
 export function SiteToggle() {
   const { t } = useTranslation()
   const [state, setState] = useState<State>({ kind: "loading" })
@@ -26,8 +28,8 @@ export function SiteToggle() {
     const pattern = tab?.url ? sitePatternOf(tab.url) : null
     if (!tab?.id || !pattern || !tab.url) return setState({ kind: "unsupported" })
     const host = new URL(tab.url).hostname
-    if (BUILTIN.includes(pattern)) return setState({ kind: "builtin", host })
     const granted = await chrome.permissions.contains({ origins: [pattern] })
+    if (builtinSitePatterns().includes(pattern)) return setState(granted ? { kind: "builtin", host } : { kind: "withheld", host, pattern, tabId: tab.id })
     setState(granted ? { kind: "enabled", host, pattern } : { kind: "disabled", host, pattern, tabId: tab.id })
   }
 
@@ -45,6 +47,16 @@ export function SiteToggle() {
     await refresh()
   }
 
+  const allow = async (pattern: string, tabId: number) => {
+    setMessage(null)
+    const granted = await chrome.permissions.request({ origins: [pattern] })
+    if (!granted) return setMessage(t("popup.site.denied"))
+    // The manifest's content script would start only at the next page load.
+    const res = await startLookupIn(tabId)
+    if (res.error) setMessage(t("popup.site.failed", { error: res.error }))
+    await refresh()
+  }
+
   const disable = async (pattern: string) => {
     await send("sites/disable", { pattern })
     await refresh()
@@ -53,6 +65,14 @@ export function SiteToggle() {
   return (
     <footer style={{ borderTop: "1px solid #e5e7eb", marginTop: 10, paddingTop: 8 }} data-comptoir="site-toggle">
       {state.kind === "builtin" ? <p className="c-muted">{t("popup.site.builtin", { host: state.host })}</p> : null}
+      {state.kind === "withheld" ? (
+        <>
+          <p className="c-muted">{t("popup.site.withheld", { host: state.host })}</p>
+          <button type="button" className="c-button" data-comptoir="allow-site" onClick={() => void allow(state.pattern, state.tabId)}>
+            {t("popup.site.allow", { host: state.host })}
+          </button>
+        </>
+      ) : null}
       {state.kind === "unsupported" ? <p className="c-muted">{t("popup.site.unsupported")}</p> : null}
       {state.kind === "enabled" ? (
         <p>
