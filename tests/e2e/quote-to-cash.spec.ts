@@ -6,6 +6,7 @@ import { join, resolve } from "node:path"
 import { expect, test } from "@playwright/test"
 
 import { OVER_LIMIT_QUOTE_ID } from "~src/domain/demo/demo-documents"
+import { DEMO_SELLER } from "~src/domain/demo/demo-seller"
 import { extractFacturXml } from "~src/domain/documents/factur-x/embed"
 import { addDaysIso, toIsoDate } from "~src/domain/documents/payment-terms"
 
@@ -45,6 +46,14 @@ async function reopenUntil(p: Profile, route: string, selector: string): Promise
     await expect(p.page.locator(selector)).toBeVisible({ timeout: 2_000 })
   }).toPass({ timeout: 30_000 })
 }
+
+test("signed in on the options page, without a reload, the manager sees the team's seller identity and may edit it", async () => {
+  const [, manager] = profiles as [Profile, Profile]
+  // signIn() left the page as the user has it: the options page they signed in on, never reloaded.
+  await expect(manager.page.locator('[data-comptoir="seller-name"]')).toHaveValue(DEMO_SELLER.name)
+  await expect(manager.page.locator('[data-comptoir="seller-name"]')).toBeEnabled()
+  await expect(manager.page.locator('[data-comptoir="seller-save"]')).toBeVisible()
+})
 
 test("an order for the customer over its credit limit is blocked for an agent and confirmed after a manager's override", async () => {
   const [agent, manager] = profiles as [Profile, Profile]
