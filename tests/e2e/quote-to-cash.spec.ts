@@ -37,6 +37,9 @@ test.afterAll(async () => {
   await server?.stop()
 })
 
+/** "9 Aug 2026", "23 Sept 2026": a day in the English UI. */
+const DAY_IN_ENGLISH = /^\d{1,2} [A-Z][a-z]{2,3} \d{4}$/
+
 const workspace = (p: Profile, route: string) => p.page.goto(`chrome-extension://${p.extensionId}/tabs/workspace.html#/${route}`)
 
 /** Reopens the route until the locator shows (the other profile's change arrives by sync). */
@@ -151,6 +154,10 @@ test("the lists filter and search, and the dunning screen offers each overdue in
   expect(await agent.page.locator('[data-comptoir="document-row"]').count()).toBeLessThan(all)
   const overdueCount = await agent.page.locator('[data-comptoir="document-row"]').count()
   expect(overdueCount).toBeGreaterThan(3)
+  // Dates as the English interface writes them, day first and the month in words, never as stored (2026-08-09).
+  const firstInvoice = agent.page.locator('[data-comptoir="document-row"]').first().locator("td")
+  await expect(firstInvoice.nth(2)).toHaveText(DAY_IN_ENGLISH)
+  await expect(firstInvoice.nth(3)).toHaveText(DAY_IN_ENGLISH)
   await agent.page.screenshot({ path: "test-results/q2c-invoices-overdue.png", fullPage: true })
 
   await workspace(agent, "orders")
@@ -162,6 +169,7 @@ test("the lists filter and search, and the dunning screen offers each overdue in
   const rows = agent.page.locator('[data-comptoir="dunning-row"]')
   await expect(rows.first()).toBeVisible()
   expect(await rows.count()).toBe(overdueCount)
+  await expect(rows.first().locator("td").nth(2)).toHaveText(DAY_IN_ENGLISH)
   const due = agent.page.locator('[data-comptoir="dunning-row"][data-due="friendly"]').first()
   const id = await due.getAttribute("data-id")
   await due.locator('[data-comptoir="dunning-open"]').click()
