@@ -50,7 +50,7 @@ export function PriceSourceNote({ note, lang }: { note: LinePriceNote; lang: "fr
   const { price } = note
   const text =
     note.kind === "typed"
-      ? t("catalog.priceSource.typed", {
+      ? t(note.discountOnly ? "catalog.priceSource.typedDiscount" : "catalog.priceSource.typed", {
           price: price.discountBp ? t("catalog.priceSource.priceWithDiscount", { price: formatCents(price.unitPriceCents, lang), percent: percentToInput(price.discountBp, lang) }) : formatCents(price.unitPriceCents, lang)
         })
       : priceText(price, lang, t, uiLang)
