@@ -61,6 +61,17 @@ async function pageCard(p: Profile, path: string, code: string) {
 
 let made: { id: string; code: string }
 
+test("the customers page of a device that opened none says so, and a search that finds nobody says so too", async () => {
+  const [, manager] = profiles as [Profile, Profile]
+  await workspace(manager, "customers")
+  await expect(manager.page.locator('[data-comptoir="customers-empty"]')).toHaveText("Customers you open appear here.")
+  // The hint beside it no longer sends the user to a list that is not there.
+  await expect(manager.page.locator(".c-workspace-detail")).not.toContainText("on the left")
+  await manager.page.locator('[data-comptoir="search"]').fill("zzzqqxw")
+  await expect(manager.page.locator('[data-comptoir="customers-no-results"]')).toBeVisible()
+  await expect(manager.page.locator('[data-comptoir="customers-empty"]')).toHaveCount(0)
+})
+
 test("an agent edits a customer made from an unknown number, and a page showing the contact's new phone finds its card", async () => {
   const [agent] = profiles as [Profile, Profile]
   expect(await lookupByPhone(agent.page, NEW_CONTACT)).toEqual([])

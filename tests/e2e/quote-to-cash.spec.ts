@@ -6,6 +6,7 @@ import { join, resolve } from "node:path"
 import { expect, test } from "@playwright/test"
 
 import { OVER_LIMIT_QUOTE_ID } from "~src/domain/demo/demo-documents"
+import { DEMO_SELLER } from "~src/domain/demo/demo-seller"
 import { extractFacturXml } from "~src/domain/documents/factur-x/embed"
 import { addDaysIso, toIsoDate } from "~src/domain/documents/payment-terms"
 
@@ -36,6 +37,9 @@ test.afterAll(async () => {
   await server?.stop()
 })
 
+/** "9 Aug 2026", "23 Sept 2026": a day in the English UI. */
+const DAY_IN_ENGLISH = /^\d{1,2} [A-Z][a-z]{2,3} \d{4}$/
+
 const workspace = (p: Profile, route: string) => p.page.goto(`chrome-extension://${p.extensionId}/tabs/workspace.html#/${route}`)
 
 /** Reopens the route until the locator shows (the other profile's change arrives by sync). */
@@ -45,6 +49,14 @@ async function reopenUntil(p: Profile, route: string, selector: string): Promise
     await expect(p.page.locator(selector)).toBeVisible({ timeout: 2_000 })
   }).toPass({ timeout: 30_000 })
 }
+
+test("signed in on the options page, without a reload, the manager sees the team's seller identity and may edit it", async () => {
+  const [, manager] = profiles as [Profile, Profile]
+  // signIn() left the page as the user has it: the options page they signed in on, never reloaded.
+  await expect(manager.page.locator('[data-comptoir="seller-name"]')).toHaveValue(DEMO_SELLER.name)
+  await expect(manager.page.locator('[data-comptoir="seller-name"]')).toBeEnabled()
+  await expect(manager.page.locator('[data-comptoir="seller-save"]')).toBeVisible()
+})
 
 test("an order for the customer over its credit limit is blocked for an agent and confirmed after a manager's override", async () => {
   const [agent, manager] = profiles as [Profile, Profile]
@@ -142,6 +154,10 @@ test("the lists filter and search, and the dunning screen offers each overdue in
   expect(await agent.page.locator('[data-comptoir="document-row"]').count()).toBeLessThan(all)
   const overdueCount = await agent.page.locator('[data-comptoir="document-row"]').count()
   expect(overdueCount).toBeGreaterThan(3)
+  // Dates as the English interface writes them, day first and the month in words, never as stored (2026-08-09).
+  const firstInvoice = agent.page.locator('[data-comptoir="document-row"]').first().locator("td")
+  await expect(firstInvoice.nth(2)).toHaveText(DAY_IN_ENGLISH)
+  await expect(firstInvoice.nth(3)).toHaveText(DAY_IN_ENGLISH)
   await agent.page.screenshot({ path: "test-results/q2c-invoices-overdue.png", fullPage: true })
 
   await workspace(agent, "orders")
@@ -153,6 +169,7 @@ test("the lists filter and search, and the dunning screen offers each overdue in
   const rows = agent.page.locator('[data-comptoir="dunning-row"]')
   await expect(rows.first()).toBeVisible()
   expect(await rows.count()).toBe(overdueCount)
+  await expect(rows.first().locator("td").nth(2)).toHaveText(DAY_IN_ENGLISH)
   const due = agent.page.locator('[data-comptoir="dunning-row"][data-due="friendly"]').first()
   const id = await due.getAttribute("data-id")
   await due.locator('[data-comptoir="dunning-open"]').click()

@@ -66,11 +66,17 @@ export function outdatedLines(lines: readonly QuoteLineValues[], pricing: Pricin
   return out
 }
 
-/** What the note under a line's price says: where the price came from, or that the agent typed it. */
-export type LinePriceNote = { kind: "rule"; price: CustomerPrice } | { kind: "typed"; price: CustomerPrice }
+/**
+ * What the note under a line's price says: where the price came from, or that the agent typed it. `discountOnly`:
+ * the price is the rule's and only the discount was typed (the note then says the discount was typed, not the
+ * price: "typed by hand, customer's price 249,00 €" under 249,00 € read as a mistake).
+ */
+export type LinePriceNote = { kind: "rule"; price: CustomerPrice } | { kind: "typed"; price: CustomerPrice; discountOnly: boolean }
 
 /** The note of a line priced from the catalog or the customer's rules; none for a line typed freely. */
 export function linePriceNote(line: Pick<QuoteLineValues, "unitPrice" | "discountPercent" | "priceSource">): LinePriceNote | null {
-  if (!line.priceSource) return null
-  return { kind: typedByHand(line, line.priceSource) ? "typed" : "rule", price: line.priceSource }
+  const source = line.priceSource
+  if (!source) return null
+  if (!typedByHand(line, source)) return { kind: "rule", price: source }
+  return { kind: "typed", price: source, discountOnly: parseScaledDecimal(line.unitPrice, 2) === source.unitPriceCents }
 }

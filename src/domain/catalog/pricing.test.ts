@@ -112,10 +112,16 @@ describe("a quote line priced from the customer's rules", () => {
 
   it("keeps a price the agent typed, and says so with the customer's price at that quantity", () => {
     const typed = { ...line, unitPrice: "5,20" }
-    expect(linePriceNote(typed)).toMatchObject({ kind: "typed", price: { unitPriceCents: 549 } })
+    expect(linePriceNote(typed)).toMatchObject({ kind: "typed", discountOnly: false, price: { unitPriceCents: 549 } })
     const ten = repricedLine({ ...typed, quantity: "10" }, pricing, at.date, "fr")
     expect(ten.unitPrice).toBe("5,20")
     expect(linePriceNote(ten)).toMatchObject({ kind: "typed", price: { unitPriceCents: 499 } })
+  })
+
+  it("says only the discount was typed when the price is still the customer's", () => {
+    const discounted = { ...line, discountPercent: "10" }
+    expect(linePriceNote(discounted)).toMatchObject({ kind: "typed", discountOnly: true, price: { unitPriceCents: 549 } })
+    expect(linePriceNote({ ...discounted, unitPrice: "5,20" })).toMatchObject({ kind: "typed", discountOnly: false })
   })
 
   it("leaves a line typed freely and a quantity being typed alone", () => {

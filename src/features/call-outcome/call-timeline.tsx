@@ -2,6 +2,7 @@ import { useEffect, useState } from "react"
 import type { useTranslation } from "react-i18next"
 
 import type { CallLog } from "~src/domain/calls/call-log.schema"
+import { formatDateTime, uiLang } from "~src/ui/dates"
 
 type Translate = ReturnType<typeof useTranslation>["t"]
 
@@ -91,14 +92,14 @@ export function CallTimeline({ customerId, t, locale, initiallyOpen = false }: {
             <li key={l.id} data-comptoir="call-log" data-outcome={l.outcome} data-log-id={l.id}>
               <div>
                 <span>{l.direction === "inbound" ? "↙" : "↗"} </span>
-                <time dateTime={new Date(l.startedAt).toISOString()}>{new Date(l.startedAt).toLocaleString(locale, { dateStyle: "short", timeStyle: "short" })}</time>
+                <time dateTime={new Date(l.startedAt).toISOString()}>{formatDateTime(l.startedAt, uiLang(locale))}</time>
                 <span className="c-chip">{t(`callOutcome.outcome.${l.outcome}`, { defaultValue: l.outcome })}</span>
                 {l.durationSeconds > 0 ? <span className="c-muted">{clock(l.durationSeconds)}</span> : null}
                 {l.correctsId ? <span className="c-muted"> · {t("callOutcome.timeline.corrected")}</span> : null}
               </div>
               {l.notes ? <div className="c-timeline-notes">{l.notes}</div> : null}
               {l.callbackAt !== null ? (
-                <div className="c-muted">{t("callOutcome.timeline.callback", { at: new Date(l.callbackAt).toLocaleString(locale, { dateStyle: "short", timeStyle: "short" }) })}</div>
+                <div className="c-muted">{t("callOutcome.timeline.callback", { at: formatDateTime(l.callbackAt, uiLang(locale)) })}</div>
               ) : null}
               {l.appointment ? (
                 <div className="c-muted">

@@ -6,6 +6,7 @@ import { REMINDER_MARKS_KEY } from "~src/domain/calls/reminders"
 import { formatPhone } from "~src/features/customer-card/format"
 import { send } from "~src/messaging/send"
 import type { ResponseOf } from "~src/messaging/contract"
+import { formatDateTime, uiLang } from "~src/ui/dates"
 
 type Late = ResponseOf<"calls/late">["callbacks"][number]
 
@@ -15,7 +16,7 @@ type Late = ResponseOf<"calls/late">["callbacks"][number]
  * background notified one (the marks change) or a log was saved (the drafts change).
  */
 export function LateCallbacks({ agentCountry }: { agentCountry: string }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const [late, setLate] = useState<Late[]>([])
   const read = useCallback((dismiss?: string) => {
     send("calls/late", dismiss ? { dismiss } : {})
@@ -38,7 +39,7 @@ export function LateCallbacks({ agentCountry }: { agentCountry: string }) {
         {late.map(({ log, customer }) => (
           <li key={log.id} data-comptoir="callback-late" data-log-id={log.id}>
             <span>{customer?.company || (log.number ? formatPhone(log.number, agentCountry) : "?")}</span>
-            <span className="c-muted"> · {t("callbacks.shown.dueAt", { at: new Date(log.callbackAt!).toLocaleString() })}</span>
+            <span className="c-muted"> · {t("callbacks.shown.dueAt", { at: formatDateTime(log.callbackAt!, uiLang(i18n.language)) })}</span>
             {log.notes ? <span className="c-muted"> · {log.notes}</span> : null}{" "}
             {log.number ? (
               <button

@@ -9,6 +9,7 @@ import { toLogLines } from "~src/domain/calls/to-log"
 import type { ActiveCall, CallRecord, SoftphoneView } from "~src/domain/telephony"
 import { formatPhone } from "~src/features/customer-card/format"
 import { send } from "~src/messaging/send"
+import { formatDateTime, uiLang } from "~src/ui/dates"
 
 import { appointmentFile } from "./appointment-download"
 import { LateCallbacks } from "./late-callbacks"
@@ -93,7 +94,7 @@ function usePendingOutcomes(): [OutcomeDraft[] | null, () => void] {
  * yet are listed "to log" until saved or discarded (they outlive this page: see OutcomeForm).
  */
 export function CallOutcomeDock({ view, agentCountry }: { view: SoftphoneView; agentCountry: string }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const [pending, readPending] = usePendingOutcomes()
   const [open, setOpen] = useState<OpenOutcome | null>(null)
   const [saved, setSaved] = useState<{ log: CallLog; context: OutcomeContext } | null>(null)
@@ -200,7 +201,7 @@ export function CallOutcomeDock({ view, agentCountry }: { view: SoftphoneView; a
               <li key={d.id} data-comptoir="outcome-pending-item" data-draft-id={d.id} data-calls={count}>
                 <span>{d.summary ? (d.summary.direction === "inbound" ? "↙ " : "↗ ") : "✎ "}</span>
                 <span>{d.context.customer?.company || (d.summary ? formatPhone(d.summary.number, agentCountry) : t("callOutcome.pending.byHand"))}</span>
-                {d.summary ? <span className="c-muted"> · {new Date(d.summary.startedAt).toLocaleString()}</span> : null}{" "}
+                {d.summary ? <span className="c-muted"> · {formatDateTime(d.summary.startedAt, uiLang(i18n.language))}</span> : null}{" "}
                 {count > 1 ? (
                   <span className="c-chip" data-comptoir="outcome-pending-count">
                     {t("callOutcome.pending.calls", { count })}
@@ -236,7 +237,7 @@ export function CallOutcomeDock({ view, agentCountry }: { view: SoftphoneView; a
 }
 
 function SavedNotice({ log, context, onClose }: { log: CallLog; context: OutcomeContext; onClose: () => void }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const [href, setHref] = useState<{ url: string; name: string } | null>(null)
   useEffect(() => {
     const file = appointmentFile(log, context.customer, t)
@@ -248,7 +249,7 @@ function SavedNotice({ log, context, onClose }: { log: CallLog; context: Outcome
   return (
     <p className="c-outcome-saved" data-comptoir="outcome-saved" data-log-id={log.id}>
       ✓ {t("callOutcome.saved.done", { outcome: t(`callOutcome.outcome.${log.outcome}`) })}
-      {log.callbackAt !== null ? <span className="c-muted"> · {t("callOutcome.saved.reminder", { at: new Date(log.callbackAt).toLocaleString() })}</span> : null}
+      {log.callbackAt !== null ? <span className="c-muted"> · {t("callOutcome.saved.reminder", { at: formatDateTime(log.callbackAt, uiLang(i18n.language)) })}</span> : null}
       {href ? (
         <>
           {" "}

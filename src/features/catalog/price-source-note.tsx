@@ -4,14 +4,9 @@ import type { LinePriceNote } from "~src/domain/catalog/line-pricing"
 import type { CustomerPrice } from "~src/domain/catalog/pricing"
 import { formatCents } from "~src/domain/documents/money"
 import { milliToInput, percentToInput } from "~src/domain/documents/quote-form"
+import { formatDay } from "~src/ui/dates"
 
 type Translate = ReturnType<typeof useTranslation>["t"]
-
-/** An ISO date the way the agent reads dates: 31/12/2026, 31 Dec 2026. */
-export function formatIsoDate(iso: string, lang: "fr" | "en"): string {
-  const opts: Intl.DateTimeFormatOptions = lang === "fr" ? { day: "2-digit", month: "2-digit", year: "numeric" } : { day: "numeric", month: "short", year: "numeric" }
-  return new Intl.DateTimeFormat(lang === "fr" ? "fr-FR" : "en-GB", { timeZone: "UTC", ...opts }).format(new Date(`${iso}T00:00:00Z`))
-}
 
 /**
  * A rule's price in words: "Customer's special price from 10 (catalog €5.49)", "Customer discount 15 % until
@@ -21,11 +16,11 @@ export function priceText(price: CustomerPrice, lang: "fr" | "en", t: Translate,
   const when = [
     price.minQuantityMilli ? t("catalog.priceSource.fromQuantity", { quantity: milliToInput(price.minQuantityMilli, lang) }) : "",
     price.validFrom && price.validTo
-      ? t("catalog.priceSource.between", { from: formatIsoDate(price.validFrom, uiLang), to: formatIsoDate(price.validTo, uiLang) })
+      ? t("catalog.priceSource.between", { from: formatDay(price.validFrom, uiLang), to: formatDay(price.validTo, uiLang) })
       : price.validTo
-        ? t("catalog.priceSource.until", { date: formatIsoDate(price.validTo, uiLang) })
+        ? t("catalog.priceSource.until", { date: formatDay(price.validTo, uiLang) })
         : price.validFrom
-          ? t("catalog.priceSource.since", { date: formatIsoDate(price.validFrom, uiLang) })
+          ? t("catalog.priceSource.since", { date: formatDay(price.validFrom, uiLang) })
           : ""
   ]
     .filter(Boolean)
@@ -55,7 +50,7 @@ export function PriceSourceNote({ note, lang }: { note: LinePriceNote; lang: "fr
   const { price } = note
   const text =
     note.kind === "typed"
-      ? t("catalog.priceSource.typed", {
+      ? t(note.discountOnly ? "catalog.priceSource.typedDiscount" : "catalog.priceSource.typed", {
           price: price.discountBp ? t("catalog.priceSource.priceWithDiscount", { price: formatCents(price.unitPriceCents, lang), percent: percentToInput(price.discountBp, lang) }) : formatCents(price.unitPriceCents, lang)
         })
       : priceText(price, lang, t, uiLang)

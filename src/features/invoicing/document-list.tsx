@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next"
 import { formatCents } from "~src/domain/documents/money"
 import type { DocumentRowView } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
+import { formatDay } from "~src/ui/dates"
 
 export type ListKind = "quotes" | "orders" | "invoices"
 
@@ -133,8 +134,8 @@ export function DocumentList({ kind, initial }: { kind: ListKind; initial: ListF
                   <td>
                     {r.customerName} <span className="c-muted">{r.customerCode}</span>
                   </td>
-                  <td>{r.date}</td>
-                  {kind === "orders" ? null : <td>{r.dueDate ?? ""}</td>}
+                  <td className="c-nowrap">{formatDay(r.date, lang)}</td>
+                  {kind === "orders" ? null : <td className="c-nowrap">{formatDay(r.dueDate, lang)}</td>}
                   <td>
                     <StatusChip row={r} />
                   </td>

@@ -5,6 +5,7 @@ import { parseScaledDecimal, formatCents } from "~src/domain/documents/money"
 import { allowedNext } from "~src/domain/documents/workflow"
 import type { DocumentActionRequest, ResponseOf } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
+import { formatDateTime, formatDay, uiLang } from "~src/ui/dates"
 
 import { StatusChip } from "./document-list"
 import { downloadFacturX } from "./factur-x-download"
@@ -78,17 +79,17 @@ export function DocumentView({ id }: { id: string }) {
           {view.customer ? `${view.customer.company} (${view.customer.code})` : doc.customerId} · {t(`card.language.${doc.language}`)}
         </dd>
         <dt>{t("invoicing.list.date")}</dt>
-        <dd>{doc.date}</dd>
+        <dd>{formatDay(doc.date, lang)}</dd>
         {doc.type === "invoice" ? (
           <>
             <dt>{t("invoicing.list.due")}</dt>
-            <dd data-comptoir="due-date">{doc.dueDate}</dd>
+            <dd data-comptoir="due-date">{formatDay(doc.dueDate, lang)}</dd>
           </>
         ) : null}
         {doc.type === "quote" ? (
           <>
             <dt>{t("invoicing.list.validUntil")}</dt>
-            <dd>{doc.validUntil}</dd>
+            <dd>{formatDay(doc.validUntil, lang)}</dd>
           </>
         ) : null}
         {view.source ? (
@@ -235,7 +236,7 @@ export function DocumentView({ id }: { id: string }) {
         <ul>
           {doc.history.map((h, i) => (
             <li key={i} data-comptoir="history-entry">
-              {new Date(h.at).toLocaleString(lang === "fr" ? "fr-FR" : "en-GB")} · {historyText(t, h.status)} · <span className="c-muted">{h.by}</span>
+              {formatDateTime(h.at, lang)} · {historyText(t, h.status)} · <span className="c-muted">{h.by}</span>
             </li>
           ))}
         </ul>
@@ -271,7 +272,7 @@ function OrderRisk({ view, manager, onAct }: { view: View; manager: boolean; onA
       {view.risk && !(doc.status === "draft" && confirm && !confirm.allowed) ? <RiskReasons reasons={view.risk.reasons} /> : null}
       {override ? (
         <p className="c-notice" data-comptoir="risk-override">
-          {t("invoicing.risk.overriddenBy", { who: override.by, why: override.reason, at: new Date(override.at).toLocaleString(i18n.language === "en" ? "en-GB" : "fr-FR") })}
+          {t("invoicing.risk.overriddenBy", { who: override.by, why: override.reason, at: formatDateTime(override.at, uiLang(i18n.language)) })}
         </p>
       ) : null}
       {doc.status === "draft" && confirm ? (
@@ -335,7 +336,7 @@ function InvoicePanels({ view, onAct }: { view: View; onAct: (s: DocumentActionR
             <tbody>
               {view.payments.map((p) => (
                 <tr key={p.id} data-comptoir="payment-row">
-                  <td>{p.date}</td>
+                  <td>{formatDay(p.date, lang)}</td>
                   <td className="c-num">{formatCents(p.amountCents, lang)}</td>
                   <td>{t(`invoicing.payments.method.${p.method}`)}</td>
                   <td>{p.reference}</td>

@@ -5,6 +5,7 @@ import { formatCents } from "~src/domain/documents/money"
 import { mailtoLink } from "~src/domain/documents/reminder-mail"
 import type { DocumentRowView, ResponseOf } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
+import { formatDay } from "~src/ui/dates"
 
 import { refusalText } from "./document-view"
 
@@ -94,7 +95,7 @@ function DunningRow({ row, open, onToggle, onLogged }: { row: DocumentRowView; o
         <td>
           {row.customerName} <span className="c-muted">{row.customerCode}</span>
         </td>
-        <td className="c-nowrap">{row.dueDate}</td>
+        <td className="c-nowrap">{formatDay(row.dueDate, lang)}</td>
         <td className="c-num">{t("invoicing.list.daysOverdue", { count: row.daysOverdue })}</td>
         <td className="c-num">{formatCents(row.remainingCents ?? 0, lang)}</td>
         <td>

@@ -5,6 +5,7 @@ import { ImportSection } from "~src/features/import/import-section"
 import { SellerSection } from "~src/features/quotes/seller-section"
 import { EnabledSites, SettingsForm } from "~src/features/settings/settings-form"
 import { SipSettingsSection } from "~src/features/softphone/sip-settings-section"
+import { useSyncStatus } from "~src/features/sync/sync-status-line"
 import { TeamServerSection } from "~src/features/sync/team-server-section"
 import { AppShell } from "~src/ui/app-shell"
 
@@ -16,8 +17,22 @@ export function OptionsApp() {
   )
 }
 
+/**
+ * Who is signed in, and whether their first pull is done. The seller identity is read once when it mounts, and
+ * this page is where one signs in: keyed on this, it is read again once the team's row and the user's role are
+ * here (else a manager saw it empty and "read-only" until a reload), and not on each later sync (a manager's
+ * typing is kept).
+ */
+function useAccountKey(): string {
+  const { status } = useSyncStatus()
+  if (!status?.signedIn || !status.user) return "signed-out"
+  const firstPullDone = status.lastSyncedAt !== null && status.progress === null
+  return `${status.user.email}|${status.user.role}|${firstPullDone ? "pulled" : "pulling"}`
+}
+
 function Options() {
   const { t } = useTranslation()
+  const accountKey = useAccountKey()
   return (
     <main style={{ maxWidth: 920, margin: "0 auto", padding: "16px 24px" }}>
       <h1>{t("options.header.title")}</h1>
@@ -27,7 +42,7 @@ function Options() {
       </section>
       <section>
         <h2>{t("quotes.seller.title")}</h2>
-        <SellerSection />
+        <SellerSection key={accountKey} />
       </section>
       <section>
         <h2>{t("options.import.customersTitle")}</h2>

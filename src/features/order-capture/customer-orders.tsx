@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next"
 import type { Order } from "~src/domain/documents/document.schema"
 import { formatCents } from "~src/domain/documents/money"
 import { send } from "~src/messaging/send"
+import { formatDay } from "~src/ui/dates"
 
 /**
  * A customer's orders on this device, newest first, those captured from a mail with its subject (their part of
@@ -29,7 +30,7 @@ export function CustomerOrders({ customerId }: { customerId: string }) {
       <ul className="c-order-list">
         {orders.map((o) => (
           <li key={o.id} data-order-id={o.id} data-source={o.sourceId ?? ""}>
-            <strong>{o.number ?? t("orderCapture.orders.draft")}</strong> · {o.date}
+            <strong>{o.number ?? t("orderCapture.orders.draft")}</strong> · {formatDay(o.date, language)}
             {o.customerPoNumber ? ` · ${t("orderCapture.orders.po", { po: o.customerPoNumber })}` : ""} · {formatCents(o.totalInclVatCents, language)} ·{" "}
             {t("orderCapture.orders.lines", { count: o.lines.length })}
             {o.sourceId?.startsWith("mail:") ? <div className="c-muted">{o.notes.split("\n")[0]}</div> : null}

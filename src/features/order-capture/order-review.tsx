@@ -13,6 +13,7 @@ import { routeHash } from "~src/features/workspace/route"
 import type { OrderCapture, ResponseOf } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
 import { useDebouncedSearch } from "~src/ui/use-debounced-search"
+import { formatDay, uiLang } from "~src/ui/dates"
 
 import { CustomerOrders } from "./customer-orders"
 
@@ -75,7 +76,7 @@ export function OrderReview({ captureId }: { captureId: string }) {
 }
 
 function MessageHeader({ capture }: { capture: OrderCapture }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   return (
     <div className="c-card" data-comptoir="captured-message">
       <div>
@@ -83,7 +84,7 @@ function MessageHeader({ capture }: { capture: OrderCapture }) {
       </div>
       <div className="c-muted">
         {capture.from.name ? `${capture.from.name} <${capture.from.address}>` : capture.from.address}
-        {capture.date ? ` · ${capture.date.slice(0, 10)}` : ""}
+        {capture.date ? ` · ${formatDay(capture.date, uiLang(i18n.language))}` : ""}
       </div>
       {capture.read.length > 0 ? (
         <p className="c-muted" data-comptoir="read-attachments">

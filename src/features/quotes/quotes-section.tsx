@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next"
 import { prefillLinesOf, type Quote } from "~src/domain/documents/quote-form"
 import { parseRoute } from "~src/features/workspace/route"
 import { send } from "~src/messaging/send"
+import { formatDay, uiLang } from "~src/ui/dates"
 
 import { QuoteEditor } from "./quote-form"
 
@@ -50,7 +51,7 @@ function QuoteList() {
                 <a href={`#/quotes/${quote.id}`}>{quote.number ?? t("quotes.status.notNumbered")}</a>
               </td>
               <td>{company}</td>
-              <td>{quote.date}</td>
+              <td>{formatDay(quote.date, uiLang(i18n.language))}</td>
               <td className="c-num">{money(quote.totalInclVatCents)}</td>
               <td>{t(`quotes.status.${quote.status}`)}</td>
             </tr>

@@ -54,7 +54,8 @@ export function SellerSection() {
   const pct = (bp: number) => new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", { style: "percent", maximumFractionDigits: 2 }).format(bp / 10_000)
   const save = async () => {
     const schedule = { friendly: Number(days.friendly), firm: Number(days.firm), "formal-notice": Number(days["formal-notice"]) }
-    const wrongDays = Object.values(schedule).some((d) => !Number.isInteger(d) || d < 1 || d > 365) ? "reminder days are whole numbers from 1 to 365" : checkSchedule(schedule)
+    // checkSchedule's own words are the server's and the logs' (English): the user gets them in their language.
+    const wrongDays = Object.values(schedule).some((d) => !Number.isInteger(d) || d < 1 || d > 365) ? t("quotes.seller.errors.daysRange") : checkSchedule(schedule) ? t("quotes.seller.errors.daysOrder") : null
     if (wrongDays) return setMessage({ ok: false, text: wrongDays })
     const payment = readPaymentSettings(form, today)
     if (!payment.ok) return setMessage({ ok: false, text: t(`quotes.seller.errors.${payment.error}`, { floor: pct(payment.floorBp), period: halfYearText(legal.from, lang) }) })

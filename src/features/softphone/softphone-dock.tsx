@@ -6,6 +6,7 @@ import { formatPhone } from "~src/features/customer-card/format"
 import { send } from "~src/messaging/send"
 
 import { CallOutcomeDock } from "~src/features/call-outcome/outcome-dock"
+import { formatDateTime, uiLang } from "~src/ui/dates"
 
 import { CallerCard } from "./caller-card"
 import { placeCall } from "./place-call"
@@ -35,7 +36,7 @@ export function SoftphoneDock({ agentCountry, beside }: { agentCountry: string; 
  * current step and answers are in view without scrolling; otherwise after the dock.
  */
 function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountry: string; beside?: ReactNode }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const [dialled, setDialled] = useState("")
   const [error, setError] = useState<string | null>(null)
   const [transferTo, setTransferTo] = useState("")
@@ -248,7 +249,7 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
                   <span>{formatPhone(h.number, agentCountry)}</span>
                   <span className="c-muted">
                     {" "}
-                    · {new Date(h.startedAt).toLocaleString()} · {formatTimer(talkSeconds(h, h.endedAt))}
+                    · {formatDateTime(h.startedAt, uiLang(i18n.language))} · {formatTimer(talkSeconds(h, h.endedAt))}
                   </span>
                   <button
                     type="button"

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next"
 
 import type { RefusedChange } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
+import { formatDateTime, uiLang } from "~src/ui/dates"
 
 /**
  * Options: the changes the team server refused, each with what differs between this device's record and
@@ -44,7 +45,7 @@ export function RefusedChanges({ conflictCount }: { conflictCount: number }) {
       {items.map((c) => (
         <article key={c.id} className="c-card" data-comptoir="refused-change" data-reason={c.reason}>
           <p>
-            <strong>{c.label}</strong> <span className="c-muted">· {new Date(c.at).toLocaleString(i18n.language)}</span>
+            <strong>{c.label}</strong> <span className="c-muted">· {formatDateTime(c.at, uiLang(i18n.language))}</span>
           </p>
           <p>{t(`sync.refused.reasons.${c.reason}`, { defaultValue: t("sync.refused.reasons.other") })}</p>
           <p className="c-muted">{t("sync.refused.serverSaid", { message: c.message })}</p>

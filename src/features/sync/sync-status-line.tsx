@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next"
 
 import type { SyncStatus } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
+import { formatDateTime, uiLang } from "~src/ui/dates"
 
 /** Polls the background while the page is open: the status changes with alarms and pokes, not with this page. */
 export function useSyncStatus(pollMs = 3_000) {
@@ -43,7 +44,7 @@ export function SyncStatusLine({ status }: { status: SyncStatus | null }) {
     )
   }
   const parts = [
-    status.lastSyncedAt === null ? t("sync.status.never") : t("sync.status.lastSynced", { time: new Date(status.lastSyncedAt).toLocaleString(i18n.language) }),
+    status.lastSyncedAt === null ? t("sync.status.never") : t("sync.status.lastSynced", { time: formatDateTime(status.lastSyncedAt, uiLang(i18n.language)) }),
     status.pending > 0 ? t("sync.status.pending", { count: status.pending }) : t("sync.status.upToDate")
   ]
   if (status.conflicts > 0) parts.push(t("sync.status.conflicts", { count: status.conflicts }))

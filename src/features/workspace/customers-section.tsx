@@ -26,7 +26,7 @@ export function CustomersSection({ path }: { path: string[] }) {
   const { t } = useTranslation()
   const settings = useSettings()
   const [query, setQuery] = useState("")
-  const [recent, setRecent] = useState<Customer[]>([])
+  const [recent, setRecent] = useState<Customer[] | null>(null)
   const [opened, setOpened] = useState<Customer | null>(null)
   const [error, setError] = useState<string | null>(null)
   const search = useCallback((q: string) => send("search/query", { query: q, limit: 30 }).then((r) => r.customers), [])
@@ -61,7 +61,7 @@ export function CustomersSection({ path }: { path: string[] }) {
     void send("customers/opened", { customerId: c.id }).catch(() => undefined)
     location.hash = routeHash(`customers/${encodeURIComponent(c.id)}`)
   }, [])
-  const list = query.trim() ? (results ?? []) : recent
+  const list = query.trim() ? (results ?? []) : (recent ?? [])
   return (
     <div className="c-workspace-split">
       <div className="c-workspace-list">
@@ -78,6 +78,17 @@ export function CustomersSection({ path }: { path: string[] }) {
         />
         {error ? <p className="c-error">{error}</p> : null}
         {!query.trim() && list.length > 0 ? <h2 className="c-muted">{t("workspace.customers.recent")}</h2> : null}
+        {/* An empty column says why: nothing opened yet on this device, or nothing matches. */}
+        {!query.trim() && recent?.length === 0 ? (
+          <p className="c-empty" data-comptoir="customers-empty">
+            {t("popup.recent.empty")}
+          </p>
+        ) : null}
+        {query.trim() && results !== null && results.length === 0 ? (
+          <p className="c-empty" data-comptoir="customers-no-results">
+            {t("popup.search.noResults")}
+          </p>
+        ) : null}
         {list.map((c) => (
           <CustomerCard key={c.id} customer={c} compact agentCountry={settings.defaultCountry} onOpen={onOpen} highlight={c.id === openedId} />
         ))}
@@ -140,7 +151,7 @@ export function CustomersSection({ path }: { path: string[] }) {
         ) : openedId ? (
           <p className="c-muted">{t("workspace.customers.notFound")}</p>
         ) : (
-          <p className="c-muted">{t("workspace.customers.pick")}</p>
+          <p className="c-muted">{t(list.length > 0 ? "workspace.customers.pick" : "workspace.customers.search")}</p>
         )}
       </div>
     </div>

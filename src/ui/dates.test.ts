@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest"
+
+import { formatDateTime, formatDay, uiLang } from "./dates"
+
+describe("dates in the interface's language", () => {
+  it("writes an ISO day the French way in French and day first in English, never as ISO or month first", () => {
+    expect(formatDay("2026-11-23", "fr")).toBe("23/11/2026")
+    expect(formatDay("2026-11-23", "en")).toBe("23 Nov 2026")
+    expect(formatDay("2026-12-03T09:41:00Z", "fr")).toBe("03/12/2026")
+  })
+
+  it("shows nothing for no date and leaves what is not an ISO day as it is", () => {
+    expect(formatDay(null, "fr")).toBe("")
+    expect(formatDay("jeudi prochain", "fr")).toBe("jeudi prochain")
+  })
+
+  it("writes an instant to the minute, without seconds, day first in both languages", () => {
+    const at = new Date(2026, 10, 17, 15, 42, 37).getTime()
+    expect(formatDateTime(at, "fr")).toBe("17/11/2026 15:42")
+    expect(formatDateTime(at, "en")).toBe("17/11/2026, 15:42")
+  })
+
+  it("takes i18next's language codes, French unless English", () => {
+    expect(uiLang("en")).toBe("en")
+    expect(uiLang("en-GB")).toBe("en")
+    expect(uiLang("fr-FR")).toBe("fr")
+    expect(uiLang(undefined)).toBe("fr")
+  })
+})
