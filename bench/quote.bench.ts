@@ -14,7 +14,8 @@
  * - group-commit: the issue part against a server with group commit off (GROUP_COMMIT_MS=off) and on (the
  *   default), alternated BENCH_GC_PAIRS times (2), each pair's burst and spread p95 printed as a ratio on/off.
  *   npx tsx --tsconfig tsconfig.json bench/quote.bench.ts        (form: after `npm run build`)
- * Env: BENCH_PARTS (form,pdf,issue,group-commit), BENCH_QUOTE_RUNS (form clicks, 20), BENCH_ISSUE_ROUNDS (10),
+ * - issue-screen: the real extension signed in to a demo server, a click on the form's Issue → the number on screen.
+ * Env: BENCH_PARTS (form,pdf,issue,group-commit,issue-screen), BENCH_QUOTE_RUNS (form clicks, 20), BENCH_ISSUE_ROUNDS (10),
  *      BENCH_AGENTS (50), BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres), BENCH_DB (postgres | pglite: the
  *      issuing parts against the embedded database instead), BENCH_SERVER_NODE_ARGS (flags for the server's node),
  *      BENCH_SERVER_DIR (a checkout whose server/main.ts is run instead of this one's: A/B against another build).
@@ -35,6 +36,8 @@ import { computeTotals } from "../src/domain/documents/totals"
 import { SCHEMA_VERSION, type Mutation, type PullResponse, type PushResponse } from "../src/domain/sync/protocol"
 import { documentPdf } from "../src/features/documents-pdf/document-pdf"
 import { DEMO_PASSWORD } from "../server/seed-demo"
+
+import { issueScreenPart } from "./quote-issue-screen"
 
 const PARTS = (process.env.BENCH_PARTS ?? "form,pdf,issue").split(",")
 const GC_PAIRS = Number(process.env.BENCH_GC_PAIRS ?? 2)
@@ -442,6 +445,7 @@ async function main() {
   if (PARTS.includes("pdf")) results.pdf = await pdfPart()
   if (PARTS.includes("form")) results.form = await formPart()
   if (PARTS.includes("issue")) results.issue = await issuePart()
+  if (PARTS.includes("issue-screen")) results.issueScreen = await issueScreenPart(FORM_RUNS, stats)
   if (PARTS.includes("group-commit")) results.groupCommit = await groupCommitPart()
   mkdirSync("bench-results", { recursive: true })
   writeFileSync("bench-results/quote.json", JSON.stringify(results, null, 2))

@@ -110,6 +110,27 @@ export async function authenticate(db: Queryable, token: string, kind: "session"
   return row ? { auth: { userId: row.user_id, teamId: row.team_id, role: row.role, tokenHash }, expiresAt: row.expires_at } : null
 }
 
+/**
+ * Several sessions at once, by token hash (the Authenticator's lookups arriving together: one statement instead of
+ * one each). The hashes go as one JSON array, a parameter PGlite's prepared statements take as well.
+ */
+const AUTHENTICATE_SESSIONS = prepared(
+  "comptoir_authenticate_sessions",
+  `SELECT t.token_hash, t.user_id, t.team_id, u.role, t.expires_at FROM tokens t JOIN users u ON u.user_id = t.user_id AND u.team_id = t.team_id
+   WHERE t.token_hash IN (SELECT jsonb_array_elements_text($1::jsonb)) AND t.kind = 'session' AND t.revoked_at IS NULL AND t.expires_at > now() AND u.disabled_at IS NULL`
+)
+
+/** The live sessions among `tokenHashes`, by hash (an unknown, ended or expired one is absent). */
+export async function authenticateSessions(db: Queryable, tokenHashes: readonly string[]): Promise<Map<string, { auth: AuthContext; expiresAt: Date }>> {
+  const rows = await db.query<{ token_hash: string; user_id: string; team_id: string; role: Role; expires_at: Date }>(AUTHENTICATE_SESSIONS, [JSON.stringify(tokenHashes)])
+  return new Map(rows.map((r) => [r.token_hash, { auth: { userId: r.user_id, teamId: r.team_id, role: r.role, tokenHash: r.token_hash }, expiresAt: new Date(r.expires_at) }]))
+}
+
+/** The shape of a token this server issues (anything else is refused without a lookup). */
+export function hasTokenShape(token: string): boolean {
+  return TOKEN_SHAPE.test(token)
+}
+
 export async function revokeToken(db: Queryable, tokenHash: string): Promise<void> {
   await db.query("UPDATE tokens SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL", [tokenHash])
 }

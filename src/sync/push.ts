@@ -211,6 +211,13 @@ export class Pusher {
   }
 
   private async acknowledge(res: PushResponse, sent: readonly Mutation[]): Promise<void> {
+    await this.record(res, sent)
+    // The server's rows it wrote here (a number given, a refused change put back) are news for the open pages
+    // (the quote form waits for its number on this, issue #10), as a pull's rows are.
+    if (res.numbered?.length || res.conflicts.length) this.ctx.deps.onRemoteChange?.()
+  }
+
+  private async record(res: PushResponse, sent: readonly Mutation[]): Promise<void> {
     const { lastMutationId, conflicts, version } = res
     await applyRemote(this.ctx.db, REMOTE_STORES, async () => {
       await this.dropAcknowledged(lastMutationId)

@@ -1,6 +1,6 @@
 import "fake-indexeddb/auto"
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest"
 
 import { TestServer, type TestTeam } from "../../server/test/harness"
 import { giveSeller } from "../../server/test/seller"
@@ -536,14 +536,18 @@ describe("calls, scripts and documents, replicated one record per row", () => {
   it("knows an issued quote's number from the push's answer, before any pull, and the pull that follows keeps it", async () => {
     const team = await server.team("issue-answer")
     await giveSeller(server, team.admin)
-    const a = await client(team, team.agent.token)
+    // The open pages hear of it as of a pull's rows (the quote form shows the number on that signal).
+    const onRemoteChange = vi.fn()
+    const a = await client(team, team.agent.token, { onRemoteChange })
     const quotes = new ReplicatedRepository(a.db, "quotes")
     await a.engine().sync()
     const q = await quotes.put(draftQuote("q-3", "cust-3"))
     await a.engine().sync()
     await quotes.put({ ...(await quotes.get(q.id))!, status: "sent", updatedAt: 5 })
     const pulledBefore = (await a.db.syncState.toArray())[0]!.cursor
+    onRemoteChange.mockClear()
     await a.engine().push(a.session)
+    expect(onRemoteChange).toHaveBeenCalledTimes(1)
     // No pull ran: the cursor has not moved, yet the number the server gave is here.
     expect((await a.db.syncState.toArray())[0]!.cursor).toBe(pulledBefore)
     const numbered = await quotes.get("q-3")

@@ -21,6 +21,7 @@ import { takePrefetchedHandoff, takeQuoteHandoff } from "./quote-handoff"
 import { OutdatedPrices } from "./outdated-prices"
 import { LineRow, lineNet } from "./quote-line-row"
 import { downloadQuotePdf } from "./quote-pdf-download"
+import { useNumberWhenKnown } from "./use-number-when-known"
 
 type Translate = ReturnType<typeof useTranslation>["t"]
 
@@ -171,31 +172,12 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
     return () => markUnsaved(id, false)
   }, [formState.isDirty, loaded.id])
 
-  // Once sent, the number comes from the server with the push's answer: ask again until it is there (or refused).
+  // Once sent, the number comes from the server with the push's answer: shown as soon as the base has it (or refused).
   const waiting = quote !== null && quote.status !== "draft" && quote.number === null
-  useEffect(() => {
-    if (!waiting) return
-    let live = true
-    let delay = 150
-    let timer: ReturnType<typeof setTimeout>
-    const poll = async () => {
-      try {
-        const r = await send("quotes/get", { id: loaded.id })
-        if (!live) return
-        if (r.quote) setQuote(r.quote as Quote)
-        if (r.refusal) setRefusal(r.refusal)
-      } catch {
-        // The worker restarting: ask again.
-      }
-      delay = Math.min(delay * 1.5, 2000)
-      if (live) timer = setTimeout(() => void poll(), delay)
-    }
-    timer = setTimeout(() => void poll(), delay)
-    return () => {
-      live = false
-      clearTimeout(timer)
-    }
-  }, [waiting, loaded.id])
+  useNumberWhenKnown(loaded.id, waiting, (r) => {
+    if (r.quote) setQuote(r.quote)
+    if (r.refusal) setRefusal(r.refusal)
+  })
 
   const save = async (values: QuoteFormValues): Promise<Quote | null> => {
     const r = await send("quotes/save", { id: loaded.id, values })
