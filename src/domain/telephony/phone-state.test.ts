@@ -29,6 +29,7 @@ describe("the softphone state", () => {
   it("shows reconnecting after a lost connection, counts attempts, and is registered again once back", () => {
     let s = run([[{ type: "connection-lost", message: "WebSocket closed" }, 20]], registered)
     expect(visibleState(s)).toBe("reconnecting")
+    expect(s.error?.code).toBe("connection-lost")
     s = run(
       [
         [{ type: "reconnect-attempt" }, 21],
@@ -41,6 +42,28 @@ describe("the softphone state", () => {
     expect(visibleState(s)).toBe("registered")
     expect(s.reconnectAttempt).toBe(0)
     expect(s.error).toBeNull()
+  })
+
+  it("says a PBX never reached apart from a connection lost, through every retry, until it registers", () => {
+    const asked = transition(initialPhoneState, { type: "register-requested", provider: "sip" }, 0)
+    let s = run(
+      [
+        [{ type: "connection-lost", message: "WebSocket closed wss://127.0.0.1:9/ws (code: 1006)" }, 1],
+        [{ type: "reconnect-attempt" }, 2],
+        [{ type: "connection-lost", message: "WebSocket closed wss://127.0.0.1:9/ws (code: 1006)" }, 3]
+      ],
+      asked
+    )
+    expect(visibleState(s)).toBe("reconnecting")
+    expect(s.error?.code).toBe("unreachable")
+    s = run(
+      [
+        [{ type: "registered" }, 10],
+        [{ type: "connection-lost", message: "WebSocket closed" }, 20]
+      ],
+      s
+    )
+    expect(s.error?.code).toBe("connection-lost")
   })
 
   it("shows a lost connection rather than the last call's end, and keeps a call under way on screen", () => {

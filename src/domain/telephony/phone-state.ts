@@ -101,9 +101,13 @@ export function transition(s: PhoneState, e: PhoneEvent, now: number): PhoneStat
     // A finished call on screen gives way to a registration problem: the agent must see that calls cannot come in.
     case "registration-failed":
       return { ...s, registration: "error", error: { code: e.code, message: e.message }, call: s.call?.phase === "ended" ? null : s.call }
-    case "connection-lost":
+    case "connection-lost": {
       if (s.registration === "idle") return s
-      return { ...s, registration: "reconnecting", error: { code: "connection-lost", message: e.message }, call: s.call?.phase === "ended" ? null : s.call }
+      // Never registered since the agent asked: the PBX was never reached (often a wrong address), which "the
+      // connection was lost" would misreport as a setting that once worked. Either way the provider keeps trying.
+      const code = s.registration === "registering" || (s.registration === "reconnecting" && s.error?.code === "unreachable") ? "unreachable" : "connection-lost"
+      return { ...s, registration: "reconnecting", error: { code, message: e.message }, call: s.call?.phase === "ended" ? null : s.call }
+    }
     case "reconnect-attempt":
       if (s.registration !== "reconnecting") return s
       return { ...s, reconnectAttempt: s.reconnectAttempt + 1 }
