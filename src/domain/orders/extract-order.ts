@@ -7,6 +7,7 @@ import { findDeliveryAddress, poCandidates } from "./header-fields"
 import { findLines, type FoundLine } from "./lines"
 import { unitOfWord } from "./units"
 import { splitMail, type MailSegment } from "./mail-body"
+import { askedAbout, recordsNotice, tentativeMarks, withoutCitations } from "./order-intent"
 import type { CustomerMemory, ExtractedOrder, OrderContext, OrderMail } from "./types"
 
 /**
@@ -207,14 +208,22 @@ export class OrderExtractor {
   const auto = mail.bulk === true || AUTO_REPLY.test(subject) || AUTO_REPLY.test(foldText(own[0]?.body ?? "")) || new Set([...foldText(own[0]?.body ?? "").matchAll(AWAY)].map((m) => m[0])).size >= 2 || BULK.test(foldText(own.map((s) => `${s.body}\n${s.signature}`).join("\n")))
     // A reply keeps the old subject ("Re: Votre facture"): its words weigh as much as a price's, no more.
     const reply = /^\s*(?:re|r[ée]f|aw|sv|tr|fw|fwd|wg)\s*:/i.test(mail.subject)
-    const vetoText = reply ? foldText([...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n")) : orderText
+    const vetoText = withoutCitations(reply ? foldText([...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n")) : orderText)
     const vetoes = new Set([...vetoText.matchAll(VETO)].map((m) => m[0]))
+    // By kind of mail: quantities not firm yet (a forecast), a notice to update the supplier's records, products
+    // named only in sentences asking what they cost or how long they take.
+    const tentative = tentativeMarks(vetoText)
+    if (tentative.length >= 2) vetoes.add(`estimate: ${tentative.join(", ")}`)
+    const notice = recordsNotice(vetoText)
+    if (notice !== null) vetoes.add(notice)
+    if (lines.length > 0 && lines.every(askedAbout)) vetoes.add("asks about prices, lead time or a quote")
     const placed = PLACED.exec(vetoText)
     const moved = RESCHEDULE.exec(vetoText)
     if (placed !== null && moved !== null) vetoes.add(`${placed[0]} … ${moved[0]}`)
     const nothing = NOTHING_NOW.exec(vetoText)
     if (nothing !== null) vetoes.add(nothing[0])
-    const negatives = new Set([...orderText.matchAll(NEGATIVE)].map((m) => m[0]))
+    const negatives = new Set([...withoutCitations(orderText).matchAll(NEGATIVE)].map((m) => m[0]))
+    if (tentative.length === 1) negatives.add(tentative[0]!)
     if (reply) for (const m of subject.matchAll(VETO)) if (!vetoes.has(m[0])) negatives.add(m[0])
     const strong = STRONG_ORDER.test(orderText) || pos.length > 0
     const weak = ORDER_CUES.test(orderText)
