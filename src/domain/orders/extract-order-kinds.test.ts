@@ -57,3 +57,28 @@ describe("mails that name goods with quantities and order nothing", () => {
     expect(linesOf(extract("For 2027 please send 6 rolls of packing tape every month, starting with this one."))).toEqual(["REF-1014|6|rouleau"])
   })
 })
+
+describe("lines written the way people name things", () => {
+  it("a number of the name right after a word stands without its measure ('sacs 110', 'bin bags 110')", () => {
+    expect(linesOf(extract("Merci de livrer 5 rouleaux de sacs 110 et 2 rouleaux de sacs 50", { from: { address: "k.hebert@distillerie-hebert.fr", name: "Karine Hébert" } }))).toEqual(["SAC-110|5|rouleau", "SAC-050|2|rouleau"])
+    expect(linesOf(extract("Please send 3 rolls of bin bags 110."))).toEqual(["SAC-110|3|rouleau"])
+  })
+
+  it("'big' or 'petits' picks the largest or smallest of products named alike but for their size", () => {
+    expect(linesOf(extract("Merci de livrer 3 rouleaux de grands sacs poubelle et 2 rouleaux de petits sacs poubelle", { from: { address: "k.hebert@distillerie-hebert.fr", name: "Karine Hébert" } }))).toEqual(["SAC-110|3|rouleau", "SAC-050|2|rouleau"])
+    expect(linesOf(extract("Can we have two rolls of the big bin bags please?"))).toEqual(["SAC-110|2|rouleau"])
+  })
+
+  it("a count of the product's own pack is its quantity even when the name has that number ('24 packs of still water', pack of 24)", () => {
+    expect(linesOf(extract("Please send 24 packs of still water and 12 packs of ground coffee."))).toEqual(["EAU-50|24|pack", "CAF-250|12|paquet"])
+  })
+
+  it("an English name's noun before its qualifiers names it alone ('Masks x5' for 'Surgical masks type IIR')", () => {
+    expect(linesOf(extract("Please send:\nMasks x5\nHand soap 1L x6"))).toEqual(["MSQ-200|5|boîte", "SAV-1L|6|flacon"])
+  })
+
+  it("everyday names for the kind: 'pallet wrap' is stretch film, 'parcel tape' packing tape", () => {
+    expect(linesOf(extract("Could you send 6 rolls of pallet wrap and 10 rolls of parcel tape?"))).toEqual(["FILM-500|6|rouleau", "REF-1014|10|rouleau"])
+  })
+})
+

@@ -209,7 +209,9 @@ function quantityIn(text: string, tokens: Token[], g: Group, asking: boolean): {
     // ("5 bidons de détergent multi-surfaces").
     if (value <= 0) continue
     // So is one before the unit the product is sold by, ahead of the name: "1 kg de café en grains" (sold by the kg).
-    const soldBy = tokens[i + 1] !== undefined && ![...g.used].some((k) => k < i) && unitOfWord(tokens[i + 1]!.folded) === g.product.unit
+    // The unit is compared by family: "24 packs still water" is 24 of the water sold by the pack of 24.
+    const nextWordUnit = tokens[i + 1] === undefined ? null : unitOfWord(tokens[i + 1]!.folded)
+    const soldBy = nextWordUnit !== null && ![...g.used].some((k) => k < i) && (nextWordUnit === g.product.unit || lineUnit(nextWordUnit, g.product) === g.product.unit)
     if (g.used.has(i) && !soldBy && !(tokens[i + 1] !== undefined && unitOfWord(tokens[i + 1]!.folded) !== null && !WEAK_UNIT_WORDS.has(tokens[i + 1]!.folded) && !g.used.has(i + 1))) continue
     if (!wordNumber && isExcludedNumber(text, tokens, i)) continue
     // "SAV-1L Liquid hand soap 1L": the product's own measure, written after its ref, is no quantity.
