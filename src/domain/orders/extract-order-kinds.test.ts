@@ -82,3 +82,26 @@ describe("lines written the way people name things", () => {
   })
 })
 
+describe("header fields in the places people put them", () => {
+  it("opening days are no delivery day ('du lundi au vendredi', 'Mon-Fri 7am-3pm')", () => {
+    expect(extract("Please send 12 rolls of packing tape.\nGoods in open Mon-Fri 7am-3pm.").delivery_date).toBeNull()
+    expect(extract("Merci de nous livrer 10 rouleaux de film étirable.\nQuai ouvert du mardi au vendredi, 7h-11h.", { from: { address: "k.hebert@distillerie-hebert.fr", name: "Karine Hébert" } }).delivery_date).toBeNull()
+    expect(extract("Please send 12 rolls of packing tape on Wednesday.\nWe are open Monday to Friday.").delivery_date).toBe("2026-05-13")
+  })
+
+  it("a reply's subject names the thread's earlier matter, not the day wanted now", () => {
+    const r = extract("While I have you, could you send 6 rolls of packing tape next Friday?", { subject: "RE: Short delivery 02/05" })
+    // "next Friday" is the next Friday after the mail's day (the corpus's convention); "02/05" would be 2027-05-02.
+    expect(r.delivery_date).toBe("2026-05-08")
+  })
+
+  it("a reply to one of our documents carries our number, not the customer's order number", () => {
+    expect(extract("Thanks. Could you also send 4 rolls of packing tape?", { subject: "Re: Order confirmation OC-55812" }).po_number).toBeNull()
+    expect(extract("Merci. Pouvez-vous aussi nous livrer 4 rouleaux de ruban adhésif ?", { subject: "RE: Devis D-2026-118", from: { address: "k.hebert@distillerie-hebert.fr", name: "Karine Hébert" } }).po_number).toBeNull()
+  })
+
+  it("keeps an 'Attn:' line inside a ship-to block", () => {
+    expect(extract("Please send 4 rolls of packing tape.\n\nShip to:\nWhitfield Logistics\nAttn: Goods In\nUnit 7, Kingsway\nManchester M19 2LL\n\nThanks").delivery_address).toBe("Whitfield Logistics, Attn: Goods In, Unit 7, Kingsway, Manchester M19 2LL")
+  })
+})
+

@@ -103,7 +103,9 @@ export class OrderExtractor {
     // Order number first: it can name the customer (their own numbering).
     // A reply's subject names the earlier order ("RE: Order confirmation … PO HE-41020"): the new text's number first.
     const replySubject = /^\s*(?:re|r[ée]f|aw|sv)\s*:/i.test(mail.subject)
-    const poText = [...(replySubject ? [] : [mail.subject]), ...own.map((s) => s.body), ...own.map((s) => s.subject ?? ""), ...mail.attachments.map((a) => a.text), ...(replySubject ? [mail.subject] : [])].join("\n")
+    // A reply to one of our documents ("Re: Order confirmation CF-26-2204", "RE: Devis D-118") carries our number.
+    const oursInSubject = replySubject && /\b(?:confirmation|acknowledge?ment|accus[ée] de r[ée]ception|devis|quot(?:e|ation)|invoice|facture|avoir|credit note|proforma)\b/i.test(mail.subject)
+    const poText = [...(replySubject ? [] : [mail.subject]), ...own.map((s) => s.body), ...own.map((s) => s.subject ?? "").filter((x) => !(oursInSubject && x === mail.subject)), ...mail.attachments.map((a) => a.text), ...(replySubject && !oursInSubject ? [mail.subject] : [])].join("\n")
     const pos = poCandidates(poText, this.excluded, null)
     const senders = own.map((s) => ({ address: emailOf(s.from), name: (s.from ?? "").replace(/<[^>]*>/, "").replace(/"/g, "").trim() }))
     const topAddress = { address: mail.from.address.toLowerCase(), name: mail.from.name }
@@ -238,7 +240,8 @@ export class OrderExtractor {
     const polite = /\b(?:please|pls|svp|s il vous plait|s il te plait|merci de|merci d avance)\b/.test(orderText) ? 0.3 : 0
     // The delivery day, read once: it is a signal here and the field below.
     const dateLines: { text: string; ref: Date }[] = []
-    dateLines.push({ text: mail.subject, ref: mailDay })
+    // A reply's subject names the thread's earlier matter ("RE: Short delivery 12/11"), not the day wanted now.
+    if (!replySubject) dateLines.push({ text: mail.subject, ref: mailDay })
     for (const s of own) for (const l of s.body.split("\n")) dateLines.push({ text: l, ref: segDay(s) })
     for (const a of mail.attachments) for (const l of a.text.split("\n")) dateLines.push({ text: l, ref: mailDay })
     const monthFirst = customerHit?.customer.country === "US"
