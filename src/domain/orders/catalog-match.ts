@@ -1,6 +1,7 @@
 import type { Product } from "../customers/customer.schema"
 import { compactCode, foldText } from "../search/fold-text"
 import { normalizeSizes } from "./normalize"
+import { unitOfWord } from "./units"
 
 /**
  * Finds the catalog product a piece of an order mail names: by our ref (in any spelling: "gn4410", "GN 4410"),
@@ -262,7 +263,8 @@ export class CatalogMatcher {
           for (let j = 0; j < content.length; j++) {
             const { t, i, next, prev } = content[j]!
             // "sacs 110", "bags 50": right after a word, the number of a name may go without its measure.
-            const bare = prev !== null && /^\p{L}{3,}$/u.test(prev) && (next === null || (!MEASURES.has(next) && !/^\d/.test(next)))
+            // Only a number the name gives with its measure ("110 L"), and never one a unit word follows ("5 rouleaux").
+            const bare = measure !== null && MEASURES.has(measure) && prev !== null && /^\p{L}{3,}$/u.test(prev) && (next === null || (!MEASURES.has(next) && !/^\d/.test(next) && unitOfWord(next) === null))
             if (measure !== null && next !== measure && !(next !== null && measure.startsWith(next)) && !bare) continue
             const row = rows[j]!
             let s = row.get(pt)

@@ -3,7 +3,7 @@ import { foldText } from "../search/fold-text"
 import type { CatalogMatcher } from "./catalog-match"
 import { normalizeSizes } from "./normalize"
 import { cellsOf, headerOf, type Columns } from "./table-header"
-import { lineUnit, unitOfWord, WEAK_UNIT_WORDS } from "./units"
+import { lineUnit, sameUnitFamily, unitOfWord, WEAK_UNIT_WORDS } from "./units"
 
 /** An order line found in the mail, with what it rests on. */
 export interface FoundLine {
@@ -211,7 +211,7 @@ function quantityIn(text: string, tokens: Token[], g: Group, asking: boolean): {
     // So is one before the unit the product is sold by, ahead of the name: "1 kg de café en grains" (sold by the kg).
     // The unit is compared by family: "24 packs still water" is 24 of the water sold by the pack of 24.
     const nextWordUnit = tokens[i + 1] === undefined ? null : unitOfWord(tokens[i + 1]!.folded)
-    const soldBy = nextWordUnit !== null && ![...g.used].some((k) => k < i) && (nextWordUnit === g.product.unit || lineUnit(nextWordUnit, g.product) === g.product.unit)
+    const soldBy = nextWordUnit !== null && ![...g.used].some((k) => k < i) && sameUnitFamily(nextWordUnit, g.product.unit)
     if (g.used.has(i) && !soldBy && !(tokens[i + 1] !== undefined && unitOfWord(tokens[i + 1]!.folded) !== null && !WEAK_UNIT_WORDS.has(tokens[i + 1]!.folded) && !g.used.has(i + 1))) continue
     if (!wordNumber && isExcludedNumber(text, tokens, i)) continue
     // "SAV-1L Liquid hand soap 1L": the product's own measure, written after its ref, is no quantity.
