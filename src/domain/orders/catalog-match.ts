@@ -237,7 +237,16 @@ export class CatalogMatcher {
     let bestKey = -1
     let second = 0
     // "160 x 80" in a mail is the "160 × 80" of a name (the × folds away).
-    const content = tokens.map((t, i) => ({ t, i, next: (tokens[i + 1] === "x" ? tokens[i + 2] : tokens[i + 1]) ?? null, prev: tokens[i - 1] ?? null })).filter(({ t }) => !STOP.has(t))
+    // "sacs 110", "bags 50": right after a word, and with no measure or unit word after it, a number may be a
+    // name's number written without its measure (decided once per word, outside the scoring loop).
+    const content = tokens
+      .map((t, i) => {
+        const next = (tokens[i + 1] === "x" ? tokens[i + 2] : tokens[i + 1]) ?? null
+        const prev = tokens[i - 1] ?? null
+        const bare = /^\d+$/.test(t) && prev !== null && /^\p{L}{3,}$/u.test(prev) && (next === null || (!MEASURES.has(next) && !/^\d/.test(next) && unitOfWord(next) === null))
+        return { t, i, next, bare }
+      })
+      .filter(({ t }) => !STOP.has(t))
     if (content.length === 0) return { hit: null, runnerUp: 0 }
     const joined = " " + tokens.join(" ") + " "
     const rows = content.map(({ t }) => this.matchRow(t))
@@ -261,11 +270,9 @@ export class CatalogMatcher {
           const measure = name.after[k] ?? null
           const glued = name.glued![k]!
           for (let j = 0; j < content.length; j++) {
-            const { t, i, next, prev } = content[j]!
-            // "sacs 110", "bags 50": right after a word, the number of a name may go without its measure.
-            // Only a number the name gives with its measure ("110 L"), and never one a unit word follows ("5 rouleaux").
-            const bare = measure !== null && MEASURES.has(measure) && prev !== null && /^\p{L}{3,}$/u.test(prev) && (next === null || (!MEASURES.has(next) && !/^\d/.test(next) && unitOfWord(next) === null))
-            if (measure !== null && next !== measure && !(next !== null && measure.startsWith(next)) && !bare) continue
+            const { t, i, next, bare } = content[j]!
+            // Only a number the name gives with its measure ("110 L") may go without it.
+            if (measure !== null && next !== measure && !(next !== null && measure.startsWith(next)) && !(bare && MEASURES.has(measure))) continue
             const row = rows[j]!
             let s = row.get(pt)
             if (s === undefined) {
