@@ -42,7 +42,14 @@ describe("mails that name goods with quantities and order nothing", () => {
 
   it("a notice to update the supplier's records (a new address, new bank details) is no order", () => {
     expect(extract("From 1 June 2026 all deliveries should go to our new depot: Unit 3, Kingsway, Manchester M19 2LL. Please update your records; our usual 40 rolls of packing tape a month will go there.").is_order).toBe(false)
-    expect(extract("Bonjour, changement d'adresse de livraison à partir du 1er juin : 12 rue des Lilas, 72000 Le Mans. Les 10 cartons 60x40x40 habituels y seront à livrer.", { from: { address: "k.hebert@distillerie-hebert.fr", name: "Karine Hébert" } }).is_order).toBe(false)
+    expect(extract("Bonjour, changement d'adresse de livraison à partir du 1er juin : 12 rue des Lilas, 72000 Le Mans. Merci de mettre à jour vos fichiers ; nos 10 cartons 60x40x40 du mois y seront livrés.", { from: { address: "k.hebert@distillerie-hebert.fr", name: "Karine Hébert" } }).is_order).toBe(false)
+  })
+
+  it("still orders goods sent to a new address ('Deliver to our new address:')", () => {
+    const r = extract("Please send 10 rolls of packing tape. Deliver to our new address:\nUnit 7, Kingsway\nManchester M19 2LL")
+    expect(r.is_order).toBe(true)
+    expect(linesOf(r)).toEqual(["REF-1014|10|rouleau"])
+    expect(r.delivery_address).toBe("Unit 7, Kingsway, Manchester M19 2LL")
   })
 
   it("reads 'please quote the PO number on invoices' as citing a reference, not asking for a quote", () => {

@@ -7,7 +7,7 @@ import { findDeliveryAddress, poCandidates } from "./header-fields"
 import { findLines, type FoundLine } from "./lines"
 import { unitOfWord } from "./units"
 import { splitMail, type MailSegment } from "./mail-body"
-import { askedAbout, recordsNotice, tentativeMarks, withoutCitations } from "./order-intent"
+import { askedAbout, newAddress, recordsNotice, tentativeMarks, withoutCitations } from "./order-intent"
 import type { CustomerMemory, ExtractedOrder, OrderContext, OrderMail } from "./types"
 
 /**
@@ -226,6 +226,8 @@ export class OrderExtractor {
     if (nothing !== null) vetoes.add(nothing[0])
     const negatives = new Set([...withoutCitations(orderText).matchAll(NEGATIVE)].map((m) => m[0]))
     if (tentative.length === 1) negatives.add(tentative[0]!)
+    const moving = newAddress(vetoText)
+    if (moving !== null) negatives.add(moving)
     if (reply) for (const m of subject.matchAll(VETO)) if (!vetoes.has(m[0])) negatives.add(m[0])
     const strong = STRONG_ORDER.test(orderText) || pos.length > 0
     const weak = ORDER_CUES.test(orderText)

@@ -16,11 +16,13 @@ const TENTATIVE =
   /\b(?:probablement|sans doute|peut etre|eventuellement|vraisemblablement|environ|approximativement|a peu pres|grosso modo|(?:une|d une) (?:dizaine|quinzaine|vingtaine|trentaine|cinquantaine|centaine)|probably|possibly|maybe|perhaps|likely|roughly|approximately|(?:around|about|circa|some) \d+|ballpark|give or take|in the region of|(?:quantites?|volumes?|besoins?) (?:exacte?s?|definitive?s?|precise?s?|fermes?)|(?:exact|final|firm|precise) (?:quantities|numbers|figures|volumes|order)|to be confirmed|tbc|a confirmer|sous reserve|prevision\w*|forecast\w*)\b/g
 
 /**
- * A notice to update what the supplier keeps on file: a new delivery address from a date, new bank details, a new
- * contact. It may give the usual quantities or an address to deliver to, and orders nothing.
+ * A notice to update what the supplier keeps on file: new bank details, a warehouse moving, "please update your
+ * records". It may give the usual quantities or an address to deliver to, and orders nothing.
  */
 const RECORDS_NOTICE =
-  /\b(?:(?:please )?update (?:your|the) (?:records|files|details|system|database|address book)|(?:mettre|mettez|mettiez) a jour (?:vos|votre) (?:fichiers?|coordonnees|base|systeme|fiche|dossier)|change (?:of|to (?:our|the)) (?:delivery |billing |invoice )?address|(?:changement|modification) d adresse|(?:our|notre) (?:new|nouvelle) (?:delivery |billing )?address|nouvelle adresse (?:de livraison|de facturation)|(?:new|nouvelles?) (?:bank details|coordonnees bancaires)|nouveau rib|(?:goods in|goods inward|warehouse|depot|entrepot|reception) (?:moves|is moving|will move|demenage)|(?:nous demenageons|we are moving|we re moving))\b/
+  /\b(?:(?:please )?update (?:your|the) (?:records|files|details|system|database|address book)|(?:mettre|mettez|mettiez) a jour (?:vos|votre) (?:fichiers?|coordonnees|base|systeme|fiche|dossier)|(?:new|nouvelles?) (?:bank details|coordonnees bancaires)|nouveau rib|(?:goods in|goods inward|warehouse|depot|entrepot|reception) (?:moves|is moving|will move|demenage)|(?:nous demenageons|we are moving|we re moving))\b/
+/** A new address announced: in a notice as in an order sent to it ("please deliver to our new address:"), so it only weighs against. */
+const NEW_ADDRESS = /\b(?:change (?:of|to (?:our|the)) (?:delivery |billing |invoice )?address|(?:changement|modification) d adresse|(?:our|notre) (?:new|nouvelle) (?:delivery |billing )?address|nouvelle adresse)\b/
 
 /** "Please quote the PO number on all invoices": "quote" saying to cite a reference, not asking for a price. */
 const CITE_REFERENCE =
@@ -43,6 +45,10 @@ export function tentativeMarks(folded: string): string[] {
 
 export function recordsNotice(folded: string): string | null {
   return RECORDS_NOTICE.exec(folded)?.[0] ?? null
+}
+
+export function newAddress(folded: string): string | null {
+  return NEW_ADDRESS.exec(folded)?.[0] ?? null
 }
 
 /** The mail's words with "quote the PO number…" said as "cite the reference", so they are no request for a quote. */
