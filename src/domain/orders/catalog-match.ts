@@ -1,6 +1,7 @@
 import type { Product } from "../customers/customer.schema"
 import { compactCode, foldText } from "../search/fold-text"
 import { normalizeSizes } from "./normalize"
+import { unitOfWord } from "./units"
 
 /**
  * Finds the catalog product a piece of an order mail names: by our ref (in any spelling: "gn4410", "GN 4410"),
@@ -236,10 +237,21 @@ export class CatalogMatcher {
     let bestKey = -1
     let second = 0
     // "160 x 80" in a mail is the "160 × 80" of a name (the × folds away).
-    const content = tokens.map((t, i) => ({ t, i, next: (tokens[i + 1] === "x" ? tokens[i + 2] : tokens[i + 1]) ?? null })).filter(({ t }) => !STOP.has(t))
+    // "sacs 110", "bags 50": right after a word, and with no measure or unit word after it, a number may be a
+    // name's number written without its measure (decided once per word, outside the scoring loop).
+    const content = tokens
+      .map((t, i) => {
+        const next = (tokens[i + 1] === "x" ? tokens[i + 2] : tokens[i + 1]) ?? null
+        const prev = tokens[i - 1] ?? null
+        const bare = /^\d+$/.test(t) && prev !== null && /^\p{L}{3,}$/u.test(prev) && (next === null || (!MEASURES.has(next) && !/^\d/.test(next) && unitOfWord(next) === null))
+        return { t, i, next, bare }
+      })
+      .filter(({ t }) => !STOP.has(t))
     if (content.length === 0) return { hit: null, runnerUp: 0 }
     const joined = " " + tokens.join(" ") + " "
     const rows = content.map(({ t }) => this.matchRow(t))
+    const bySize = content.some(({ t }) => BIG.has(t)) ? 1 : content.some(({ t }) => SMALL.has(t)) ? -1 : 0
+    const sized: { product: Product; key: number; matched: number[] }[] = []
     for (const item of this.candidates(content.map(({ t }) => t))) {
       let itemBest: { score: number; matched: number[]; rare: boolean; code?: boolean } | null = null
       for (const name of item.names) {
@@ -258,8 +270,9 @@ export class CatalogMatcher {
           const measure = name.after[k] ?? null
           const glued = name.glued![k]!
           for (let j = 0; j < content.length; j++) {
-            const { t, i, next } = content[j]!
-            if (measure !== null && next !== measure && !(next !== null && measure.startsWith(next))) continue
+            const { t, i, next, bare } = content[j]!
+            // Only a number the name gives with its measure ("110 L") may go without it.
+            if (measure !== null && next !== measure && !(next !== null && measure.startsWith(next)) && !(bare && MEASURES.has(measure))) continue
             const row = rows[j]!
             let s = row.get(pt)
             if (s === undefined) {
@@ -308,14 +321,32 @@ export class CatalogMatcher {
       const ok = (itemBest.rare && itemBest.score >= 0.3) || (itemBest.code && itemBest.score >= 0.15) || itemBest.score >= 0.55
       if (!ok) continue
       const key = itemBest.score + (prefer.has(item.product.ref) ? 0.05 : 0)
+      if (bySize !== 0) sized.push({ product: item.product, key, matched: itemBest.matched })
       if (key > bestKey) {
         second = Math.max(second, bestKey)
         bestKey = key
         best = { product: item.product, score: Math.min(1, itemBest.score), matched: itemBest.matched, via: "name" }
       } else second = Math.max(second, key)
     }
+    // "the big bin bags", "les petits sacs": between products named alike but for their size number, and matched
+    // alike, the largest or the smallest one.
+    if (best !== null && bySize !== 0 && sizeNumber(best.product) !== null) {
+      const family = (p: Product): string => foldText(p.nameFr.replace(/\([^)]*\)/g, " ")).replace(/\d+\s*\w{0,2}\b/g, "#")
+      const alike = sized.filter((c) => bestKey - c.key < 0.15 && family(c.product) === family(best!.product) && sizeNumber(c.product) !== null)
+      const pick = alike.sort((a, b) => bySize * (sizeNumber(b.product)! - sizeNumber(a.product)!))[0]
+      if (pick !== undefined && pick.product !== best.product) best = { product: pick.product, score: best.score, matched: pick.matched, via: "name" }
+    }
     return { hit: best, runnerUp: second }
   }
+}
+
+const BIG = new Set(["big", "bigger", "biggest", "gros", "grosse", "grosses", "grand", "grands", "grande", "grandes", "qsizel", "qsizexl", "large", "larger", "heavy"])
+const SMALL = new Set(["petit", "petits", "petite", "petites", "small", "smaller", "smallest", "qsizes", "little"])
+
+/** The first number of a product's name outside its pack size ("Sacs poubelle 110 L (rouleau de 25)" → 110). */
+function sizeNumber(product: Product): number | null {
+  const m = /\d+/.exec(product.nameFr.replace(/\([^)]*\)/g, " "))
+  return m === null ? null : Number(m[0])
 }
 
 /** A number glued to its measure ("5l", "80g") is no product code. */
@@ -324,8 +355,9 @@ const MEASURE_CODE = /^\d+(?:gsm|g|kg|mg|ml|cl|l|mm|cm|m|w|v)$/
 const MEASURES = new Set(["mm", "cm", "m", "l", "cl", "ml", "g", "kg", "gsm", "w", "v", "x"])
 
 function headNouns(product: Product): string[] {
+  // A name's qualifiers after its noun are no head: the "type IIR" of "Surgical masks type IIR", a code in capitals.
   const words = (name: string): string[] =>
-    foldText(normalizeSizes(name.replace(/\([^)]*\)/g, " ")))
+    foldText(normalizeSizes(name.replace(/\([^)]*\)/g, " ").replace(/\b(?:type|model|mod[eè]le|style|grade|class|classe|norme|standard)\b.*$/i, " ").replace(/\b[A-Z]{2,}\b/g, " ")))
       .split(" ")
       .filter((t) => t.length >= 3 && !STOP.has(t) && !/\d/.test(t) && !MEASURES.has(t) && !t.startsWith("qsize"))
   const fr = words(product.nameFr)

@@ -7,6 +7,7 @@ import { findDeliveryAddress, poCandidates } from "./header-fields"
 import { findLines, type FoundLine } from "./lines"
 import { unitOfWord } from "./units"
 import { splitMail, type MailSegment } from "./mail-body"
+import { askedAbout, newAddress, recordsNotice, tentativeMarks, withoutCitations } from "./order-intent"
 import type { CustomerMemory, ExtractedOrder, OrderContext, OrderMail } from "./types"
 
 /**
@@ -102,7 +103,9 @@ export class OrderExtractor {
     // Order number first: it can name the customer (their own numbering).
     // A reply's subject names the earlier order ("RE: Order confirmation … PO HE-41020"): the new text's number first.
     const replySubject = /^\s*(?:re|r[ée]f|aw|sv)\s*:/i.test(mail.subject)
-    const poText = [...(replySubject ? [] : [mail.subject]), ...own.map((s) => s.body), ...own.map((s) => s.subject ?? ""), ...mail.attachments.map((a) => a.text), ...(replySubject ? [mail.subject] : [])].join("\n")
+    // A reply to one of our documents ("Re: Order confirmation CF-26-2204", "RE: Devis D-118") carries our number.
+    const oursInSubject = replySubject && /\b(?:confirmation|acknowledge?ment|accus[ée] de r[ée]ception|devis|quot(?:e|ation)|invoice|facture|avoir|credit note|proforma)\b/i.test(mail.subject)
+    const poText = [...(replySubject ? [] : [mail.subject]), ...own.map((s) => s.body), ...own.map((s) => s.subject ?? "").filter((x) => !(oursInSubject && x === mail.subject)), ...mail.attachments.map((a) => a.text), ...(replySubject && !oursInSubject ? [mail.subject] : [])].join("\n")
     const pos = poCandidates(poText, this.excluded, null)
     const senders = own.map((s) => ({ address: emailOf(s.from), name: (s.from ?? "").replace(/<[^>]*>/, "").replace(/"/g, "").trim() }))
     const topAddress = { address: mail.from.address.toLowerCase(), name: mail.from.name }
@@ -207,14 +210,24 @@ export class OrderExtractor {
   const auto = mail.bulk === true || AUTO_REPLY.test(subject) || AUTO_REPLY.test(foldText(own[0]?.body ?? "")) || new Set([...foldText(own[0]?.body ?? "").matchAll(AWAY)].map((m) => m[0])).size >= 2 || BULK.test(foldText(own.map((s) => `${s.body}\n${s.signature}`).join("\n")))
     // A reply keeps the old subject ("Re: Votre facture"): its words weigh as much as a price's, no more.
     const reply = /^\s*(?:re|r[ée]f|aw|sv|tr|fw|fwd|wg)\s*:/i.test(mail.subject)
-    const vetoText = reply ? foldText([...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n")) : orderText
+    const vetoText = withoutCitations(reply ? foldText([...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n")) : orderText)
     const vetoes = new Set([...vetoText.matchAll(VETO)].map((m) => m[0]))
+    // By kind of mail: quantities not firm yet (a forecast), a notice to update the supplier's records, products
+    // named only in sentences asking what they cost or how long they take.
+    const tentative = tentativeMarks(vetoText)
+    if (tentative.length >= 2) vetoes.add(`estimate: ${tentative.join(", ")}`)
+    const notice = recordsNotice(vetoText)
+    if (notice !== null) vetoes.add(notice)
+    if (lines.length > 0 && lines.every(askedAbout)) vetoes.add("asks about prices, lead time or a quote")
     const placed = PLACED.exec(vetoText)
     const moved = RESCHEDULE.exec(vetoText)
     if (placed !== null && moved !== null) vetoes.add(`${placed[0]} … ${moved[0]}`)
     const nothing = NOTHING_NOW.exec(vetoText)
     if (nothing !== null) vetoes.add(nothing[0])
-    const negatives = new Set([...orderText.matchAll(NEGATIVE)].map((m) => m[0]))
+    const negatives = new Set([...withoutCitations(orderText).matchAll(NEGATIVE)].map((m) => m[0]))
+    if (tentative.length === 1) negatives.add(tentative[0]!)
+    const moving = newAddress(vetoText)
+    if (moving !== null) negatives.add(moving)
     if (reply) for (const m of subject.matchAll(VETO)) if (!vetoes.has(m[0])) negatives.add(m[0])
     const strong = STRONG_ORDER.test(orderText) || pos.length > 0
     const weak = ORDER_CUES.test(orderText)
@@ -229,7 +242,8 @@ export class OrderExtractor {
     const polite = /\b(?:please|pls|svp|s il vous plait|s il te plait|merci de|merci d avance)\b/.test(orderText) ? 0.3 : 0
     // The delivery day, read once: it is a signal here and the field below.
     const dateLines: { text: string; ref: Date }[] = []
-    dateLines.push({ text: mail.subject, ref: mailDay })
+    // A reply's subject names the thread's earlier matter ("RE: Short delivery 12/11"), not the day wanted now.
+    if (!replySubject) dateLines.push({ text: mail.subject, ref: mailDay })
     for (const s of own) for (const l of s.body.split("\n")) dateLines.push({ text: l, ref: segDay(s) })
     for (const a of mail.attachments) for (const l of a.text.split("\n")) dateLines.push({ text: l, ref: mailDay })
     const monthFirst = customerHit?.customer.country === "US"

@@ -131,7 +131,10 @@ export function findDeliveryAddress(text: string): { value: string; evidence: st
         if (parts.length === 0) continue
         break
       }
-      if (STOP_LINE.test(l) || /\+?\d[\d .]{8,}\d/.test(l)) break
+      // "Kingsley Supplies LLC / Attn: Receiving / 200 Summer Street": inside a block whose street or postal code
+      // follows, "Attn:" is part of where the goods go.
+      const attention = parts.length > 0 && /^(?:attn|attention|[àa] l'attention)\b/i.test(l) && lines.slice(k + 1, k + 4).some((n) => STREET.test(n) || POSTAL_LINE.test(n))
+      if ((STOP_LINE.test(l) && !attention) || /\+?\d[\d .]{8,}\d/.test(l)) break
       parts.push(l)
       if (POSTAL_LINE.test(l)) break
     }

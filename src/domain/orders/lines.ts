@@ -3,7 +3,7 @@ import { foldText } from "../search/fold-text"
 import type { CatalogMatcher } from "./catalog-match"
 import { normalizeSizes } from "./normalize"
 import { cellsOf, headerOf, type Columns } from "./table-header"
-import { lineUnit, unitOfWord, WEAK_UNIT_WORDS } from "./units"
+import { lineUnit, sameUnitFamily, unitOfWord, WEAK_UNIT_WORDS } from "./units"
 
 /** An order line found in the mail, with what it rests on. */
 export interface FoundLine {
@@ -140,6 +140,8 @@ function productIn(tokens: Token[], from: number, to: number, matcher: CatalogMa
 
 const DATE_AFTER = /^\s?(?:er\s)?(?:janv\w*|f[ée]vr\w*|mars|avr\w*|mai|juin|juil\w*|ao[uû]t|sept\w*|oct\w*|nov\w*|d[ée]c\w*|january|february|march|april|may|june|july|august|september|october|november|december)\b/i
 
+const YEAR_BEFORE = /(?:\b(?:janv\w*|f[ée]vr\w*|mars|avr\w*|mai|juin|juil\w*|ao[uû]t|sept\w*|oct\w*|nov\w*|d[ée]c\w*|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|for|in|from|of|since|until|until|budget|year|ann[ée]e|en|pour|de|depuis|jusqu'en|exercice)\.?,?\s+)$/i
+
 /** The number at start..end sits in a run of digits, spaces, dots, dashes and brackets holding nine digits or more. */
 function phoneRunAround(text: string, start: number, end: number): boolean {
   let a = start
@@ -163,6 +165,9 @@ function isExcludedNumber(text: string, tokens: Token[], i: number): boolean {
   if (t.num !== null && t.num >= 10000) return true
   // A day of a date written in words ("pour le 12 mai", "by 14 March") is no quantity.
   if (DATE_AFTER.test(text.slice(t.end, t.end + 12))) return true
+  // A year ("from 4 January 2027", "our suppliers for 2027", "budget 2027") is none either: a four-digit 20xx after a
+  // month or a word that introduces a time.
+  if (/^20\d\d$/.test(t.raw) && YEAR_BEFORE.test(text.slice(Math.max(0, t.start - 16), t.start))) return true
   // "on a l'expédition le 13", "livré au 4": a French day after its article is a date too.
   if (/\b(?:le|du|au)\s$/i.test(before) && !/^\s*(?:er\b)?\s*[\p{L}]/u.test(after)) return true
   // A piece of a phone number ("(617) 555-0199", "04 76 33 21 09"): nine digits or more in one run.
@@ -204,7 +209,9 @@ function quantityIn(text: string, tokens: Token[], g: Group, asking: boolean): {
     // ("5 bidons de détergent multi-surfaces").
     if (value <= 0) continue
     // So is one before the unit the product is sold by, ahead of the name: "1 kg de café en grains" (sold by the kg).
-    const soldBy = tokens[i + 1] !== undefined && ![...g.used].some((k) => k < i) && unitOfWord(tokens[i + 1]!.folded) === g.product.unit
+    // The unit is compared by family: "24 packs still water" is 24 of the water sold by the pack of 24.
+    const nextWordUnit = tokens[i + 1] === undefined ? null : unitOfWord(tokens[i + 1]!.folded)
+    const soldBy = nextWordUnit !== null && ![...g.used].some((k) => k < i) && sameUnitFamily(nextWordUnit, g.product.unit)
     if (g.used.has(i) && !soldBy && !(tokens[i + 1] !== undefined && unitOfWord(tokens[i + 1]!.folded) !== null && !WEAK_UNIT_WORDS.has(tokens[i + 1]!.folded) && !g.used.has(i + 1))) continue
     if (!wordNumber && isExcludedNumber(text, tokens, i)) continue
     // "SAV-1L Liquid hand soap 1L": the product's own measure, written after its ref, is no quantity.

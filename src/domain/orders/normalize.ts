@@ -35,6 +35,8 @@ export function normalizeSizes(text: string): string {
     .replace(/\blr0?6\b/gi, "AA")
     .replace(/\b(?:sha|gel hydro|hand gel|gel d[ée]sinfectant)\b/gi, "gel hydroalcoolique hand sanitiser")
     .replace(/\bbin liners?\b/gi, "bin bags")
+    .replace(/\b(?:stretch|pallet|shrink)[- ]?wrap\b/gi, "stretch film")
+    .replace(/\b(?:parcel|packaging|brown) tape\b/gi, "packing tape")
     .replace(/\b(?:dish soap|dishwashing liquid)\b/gi, "washing-up liquid")
     .replace(/\b(small|medium|large)\b/gi, (_, s: string) => `qsize${SIZE_WORDS[s.toLowerCase()]}`)
 }

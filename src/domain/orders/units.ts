@@ -36,6 +36,13 @@ export function unitOfWord(word: string): string | null {
   return BY_WORD.get(foldText(word)) ?? null
 }
 
+/** The word counts in the product's own unit or its family (a "pack" of a product sold by the "lot"). */
+export function sameUnitFamily(written: string, productUnit: string): boolean {
+  const a = foldText(written)
+  const b = foldText(productUnit)
+  return a === b || (FAMILY[b] !== undefined && FAMILY[a] === FAMILY[b])
+}
+
 /** Words that are units only next to a number and otherwise ordinary words ("u", "h", "an", "can", "ex"). */
 export const WEAK_UNIT_WORDS = new Set(["u", "h", "an", "ans", "can", "ex", "ea", "fl", "bt", "off", "nos"])
 

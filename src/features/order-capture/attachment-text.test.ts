@@ -46,6 +46,11 @@ describe("an attachment's text, as the extractor reads it", () => {
     const csv = Uint8Array.from("Réf;Désignation;Qté;Prix\r\nGN-4410;Gants nitrile;30;8,90\r\n", (c) => c.charCodeAt(0))
     expect(await attachmentText("csv", csv)).toBe("Réf | Désignation | Qté | Prix\nGN-4410 | Gants nitrile | 30 | 8,90\n")
   })
+
+  it("a CSV from an English ERP: commas between the columns, a quoted cell with a comma kept whole", async () => {
+    const csv = new TextEncoder().encode('po,sku,description,qty,uom\r\nPO-77,BAT-AA,"Batteries AA, pack of 4",12,EA\r\n')
+    expect(await attachmentText("csv", csv)).toBe("po | sku | description | qty | uom\nPO-77 | BAT-AA | Batteries AA, pack of 4 | 12 | EA\n")
+  })
 })
 
 describe("the background reading what the page fetched", () => {

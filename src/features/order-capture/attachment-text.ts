@@ -1,4 +1,5 @@
 import { strFromU8, unzipSync } from "fflate"
+import Papa from "papaparse"
 import readXlsxFile from "read-excel-file/universal"
 
 import type { FetchedAttachment, UnreadAttachment } from "~src/messaging/contract-documents"
@@ -26,7 +27,11 @@ export async function attachmentText(kind: AttachmentKind, bytes: Uint8Array): P
   }
 }
 
-/** UTF-8 unless it does not decode (then Windows-1252, what Excel writes in France); ";" and tabs read as columns. */
+/**
+ * UTF-8 unless it does not decode (then Windows-1252, what Excel writes in France). Columns are split on the
+ * separator the file uses, guessed by Papa Parse among ";", tab and "," (an English ERP's export is comma-separated;
+ * a French Excel's uses ";" because "," is its decimal mark), quoted cells kept whole.
+ */
 function csvText(bytes: Uint8Array): string {
   let text: string
   try {
@@ -34,11 +39,8 @@ function csvText(bytes: Uint8Array): string {
   } catch {
     text = new TextDecoder("windows-1252").decode(bytes)
   }
-  return text
-    .replace(/^\uFEFF/, "")
-    .split(/\r?\n/)
-    .map((l) => l.replace(/"([^"]*)"/g, (_, s: string) => s.replace(/[;\t]/g, " ")).replace(/[;\t]/g, " | "))
-    .join("\n")
+  const rows = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { delimitersToGuess: [";", "\t", ","], skipEmptyLines: false }).data
+  return rows.map((cells) => cells.map((c) => c.replace(/\s*\r?\n\s*/g, " ")).join(" | ")).join("\n")
 }
 
 /** Every sheet of the workbook (a PO is on the first, but its delivery details are sometimes on a second). */

@@ -1,0 +1,71 @@
+import { foldText } from "../search/fold-text"
+import type { FoundLine } from "./lines"
+
+/**
+ * What a mail that names products with quantities wants, by the kind of writing rather than by phrase: asking what
+ * something costs or how long it takes, announcing an order to come with quantities not yet firm, telling the
+ * supplier to update its records. Each of these names goods with numbers and is no order. Pure; folded text in.
+ */
+
+/**
+ * Marks of quantities that are not firm yet: a forecast or a budget ("nous aurons probablement besoin d'environ 200
+ * cartons", "roughly 50 rolls a month", "quantités exactes début janvier"). One is common enough in an order ("peut-être
+ * le matin"); two say the mail is an estimate.
+ */
+const TENTATIVE =
+  /\b(?:probablement|sans doute|peut etre|eventuellement|vraisemblablement|environ|approximativement|a peu pres|grosso modo|(?:une|d une) (?:dizaine|quinzaine|vingtaine|trentaine|cinquantaine|centaine)|probably|possibly|maybe|perhaps|likely|roughly|approximately|(?:around|about|circa|some) \d+|ballpark|give or take|in the region of|(?:quantites?|volumes?|besoins?) (?:exacte?s?|definitive?s?|precise?s?|fermes?)|(?:exact|final|firm|precise) (?:quantities|numbers|figures|volumes|order)|to be confirmed|tbc|a confirmer|sous reserve|prevision\w*|forecast\w*)\b/g
+
+/**
+ * A notice to update what the supplier keeps on file: new bank details, a warehouse moving, "please update your
+ * records". It may give the usual quantities or an address to deliver to, and orders nothing.
+ */
+const RECORDS_NOTICE =
+  /\b(?:(?:please )?update (?:your|the) (?:records|files|details|system|database|address book)|(?:mettre|mettez|mettiez) a jour (?:vos|votre) (?:fichiers?|coordonnees|base|systeme|fiche|dossier)|(?:new|nouvelles?) (?:bank details|coordonnees bancaires)|nouveau rib|(?:goods in|goods inward|warehouse|depot|entrepot|reception) (?:moves|is moving|will move|demenage)|(?:nous demenageons|we are moving|we re moving))\b/
+/** A new address announced: in a notice as in an order sent to it ("please deliver to our new address:"), so it only weighs against. */
+const NEW_ADDRESS = /\b(?:change (?:of|to (?:our|the)) (?:delivery |billing |invoice )?address|(?:changement|modification) d adresse|(?:our|notre) (?:new|nouvelle) (?:delivery |billing )?address|nouvelle adresse)\b/
+
+/** "Please quote the PO number on all invoices": "quote" saying to cite a reference, not asking for a price. */
+const CITE_REFERENCE =
+  /\b(?:quote|quoting|mention\w*|rappeler|rappelez|indiquer|indiquez|mentionner|mentionnez|reporter|reportez) (?:the |our |this |your |this |notre |le |la |ce |cette |votre )?(?:po|p o|purchase order|order|commande|bon de commande|reference|ref|invoice|account|numero|n)(?: (?:number|no|ref|reference|de commande|numero))?\b/g
+
+/** What a sentence asks to know rather than to receive. */
+const INFO_NOUN =
+  /\b(?:prices?|pricing|rates?|costs?|tarifs?|prix|lead ?times?|delais?|availability|disponibilites?|quotes?|quotations?|devis|cotations?|how much|combien)\b/
+/** A price named as the terms of the goods asked for: "at the usual price", "au prix du devis". */
+const PRICE_AS_TERMS = /\b(?:at|au|a|aux|for) (?:the |your |our |votre |notre |le |les )?(?:usual |same |quoted |agreed |current |normal |meme |habituel )?(?:prices?|rates?|prix|tarifs?)\b/g
+const ASKS = /\b(?:could you|can you|would you|will you|pouvez vous|pourriez vous|pourrez vous|auriez vous|merci de (?:nous |me )?(?:communiquer|indiquer|transmettre|envoyer|faire parvenir|donner)|let (?:me|us) know|please (?:send|advise|confirm|provide|give|share)|(?:j|nous) (?:aimerais|aimerions|voudrais|voudrions|souhaiterais|souhaiterions|souhaite|souhaitons) (?:connaitre|savoir|recevoir|avoir)|what (?:is|are|would|s)|quel\w* (?:est|sont|serait|seraient)|tell (?:me|us))\b/
+/** A sentence ordering a quantity itself: "send us 10 boxes", "il nous faut 20", "put me down for 4 rolls". */
+const ORDERS_A_QUANTITY =
+  /\b(?:send|ship|deliver|supply|need|want|order|book|take|put (?:me|us) down for|envo\w*|livr\w*|command\w*|faut|besoin d|prend\w*|mettez (?:moi|nous))(?: \p{L}+){0,2} (?:\d+|one|two|three|four|five|six|ten|twelve|twenty|un|une|deux|trois|quatre|cinq|six|dix|douze|vingt)\b/u
+
+/** The distinct marks of firm-less quantities in a mail's own words. */
+export function tentativeMarks(folded: string): string[] {
+  return [...new Set([...folded.matchAll(TENTATIVE)].map((m) => m[0]))]
+}
+
+export function recordsNotice(folded: string): string | null {
+  return RECORDS_NOTICE.exec(folded)?.[0] ?? null
+}
+
+export function newAddress(folded: string): string | null {
+  return NEW_ADDRESS.exec(folded)?.[0] ?? null
+}
+
+/** The mail's words with "quote the PO number…" said as "cite the reference", so they are no request for a quote. */
+export function withoutCitations(folded: string): string {
+  return folded.replace(CITE_REFERENCE, "cite the reference")
+}
+
+/**
+ * The sentence of a line's words that holds its quantity asks for a price, a lead time or a quote ("Could you send
+ * me your current prices for hand stretch film for 50+ rolls a month?") and orders no quantity itself.
+ */
+export function askedAbout(line: FoundLine): boolean {
+  const sentences = line.evidence.split(/(?<=[.!?])\s+|\s+\/\s+/)
+  const holding = sentences.filter((s) => new RegExp(`(?<!\\d)${line.quantity}(?!\\d)`).test(s))
+  const sentence = holding[0] ?? line.evidence
+  const folded = foldText(sentence).replace(PRICE_AS_TERMS, " ")
+  if (!INFO_NOUN.test(folded)) return false
+  if (!/\?/.test(sentence) && !ASKS.test(folded)) return false
+  return !ORDERS_A_QUANTITY.test(folded.replace(/\b(?:send|envoyer|envoyez) (?:me|us|nous|moi) (?:your|the|vos|votre|le|la|les) /g, "tell "))
+}
