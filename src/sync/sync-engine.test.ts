@@ -1,49 +1,24 @@
 import "fake-indexeddb/auto"
 
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
-import { TestServer, type TestTeam } from "../../server/test/harness"
-import { giveSeller } from "../../server/test/seller"
+import type { TestServer, TestTeam } from "../../server/test/harness"
 import { CustomerRepository } from "~src/db/customer-repository"
 import { ComptoirDb } from "~src/db/database"
-import { ReplicatedRepository } from "~src/db/replicated-repository"
-import { CallLog } from "~src/domain/calls/call-log.schema"
-import { Quote } from "~src/domain/documents/document.schema"
-import { computeTotals } from "~src/domain/documents/totals"
-import { CallScript } from "~src/domain/scripts/script.schema"
-import { SHIPPED_SCRIPTS } from "~src/domain/scripts/shipped"
-import type { Customer, Product } from "~src/domain/customers/customer.schema"
-import { generateCustomers } from "~src/domain/demo/demo-data"
+import type { Product } from "~src/domain/customers/customer.schema"
 
 import { SyncEngine, type Session } from "./sync-engine"
+import { demo, nextClientName, startSyncServer, syncClient } from "./sync-test-server"
 
-const demo = (count: number, seed = 1): Customer[] => generateCustomers({ count, seed }).map(({ writtenPhones: _w, ...c }) => c)
-
-let n = 0
 let server: TestServer
 let url: string
-
 beforeAll(async () => {
-  server = await TestServer.start("pglite")
-  url = await server.app.listen({ port: 0, host: "127.0.0.1" })
+  ;({ server, url } = await startSyncServer())
 }, 120_000)
-
 afterAll(async () => {
   await server?.close()
 })
-
-/** One extension: its own IndexedDB, signed in as `token`; `engine()` is a fresh service-worker life. */
-async function client(team: TestTeam, token: string, extra: Partial<ConstructorParameters<typeof SyncEngine>[0]> = {}) {
-  const name = `sync-client-${++n}`
-  const session: Session = { serverUrl: url, token, teamId: team.id }
-  const open = () => new ComptoirDb(name)
-  const db = open()
-  const engine = (fetchImpl?: typeof fetch) => new SyncEngine({ db: open(), session: async () => session, ...(fetchImpl ? { fetch: fetchImpl } : {}), ...extra })
-  // Signed in: the local base is bound to this server and team before anything is written (nothing is
-  // recorded for sync before that).
-  await engine().bind(session)
-  return { db, repo: new CustomerRepository(db), engine, session }
-}
+const client = (team: TestTeam, token: string, extra?: Parameters<typeof syncClient>[3]) => syncClient(url, team, token, extra)
 
 describe("the sync engine against the real server", () => {
   it("makes two clients converge, each edit arriving once", async () => {
@@ -306,7 +281,7 @@ describe("the sync engine against the real server", () => {
     await a.repo.upsert(teamBase)
     await a.engine().sync()
     // Another device, used alone for a while: its own customers, two of them the team's under the same code.
-    const db = new ComptoirDb(`sync-client-${++n}`)
+    const db = new ComptoirDb(nextClientName())
     const repo = new CustomerRepository(db)
     const own = demo(12, 43).map((c, i) => ({ ...c, id: `own-${i}`, code: `OWN-${i}` }))
     const sameCode = demo(2, 47).map((c, i) => ({ ...c, id: `same-code-${i}`, code: teamBase[i]!.code.toLowerCase(), notes: "local copy" }))
@@ -334,7 +309,7 @@ describe("the sync engine against the real server", () => {
 
   it("sends a device's own customer edited between its first sign-in and the upload whole, edit included, refusing nothing", async () => {
     const team = await server.team("edit-before-upload")
-    const db = new ComptoirDb(`sync-client-${++n}`)
+    const db = new ComptoirDb(nextClientName())
     const repo = new CustomerRepository(db)
     const own = demo(3, 73).map((c, i) => ({ ...c, id: `early-${i}`, code: `EARLY-${i}` }))
     await repo.upsert(own)
@@ -362,7 +337,7 @@ describe("the sync engine against the real server", () => {
     await a.engine().sync()
     await a.repo.remove([teamRows[0]!.id])
     await a.engine().sync()
-    const db = new ComptoirDb(`sync-client-${++n}`)
+    const db = new ComptoirDb(nextClientName())
     const repo = new CustomerRepository(db)
     await repo.upsert(demo(2, 89).map((c, i) => ({ ...c, id: `own-reset-${i}`, code: `OWN-RESET-${i}` })))
     const session: Session = { serverUrl: url, token: team.agent2.token, teamId: team.id }
@@ -385,7 +360,7 @@ describe("the sync engine against the real server", () => {
   it("refuses another team while this device's own base still waits for its first upload to the previous one", async () => {
     const one = await server.team("upload-owed-one")
     const two = await server.team("upload-owed-two")
-    const db = new ComptoirDb(`sync-client-${++n}`)
+    const db = new ComptoirDb(nextClientName())
     const repo = new CustomerRepository(db)
     await repo.upsert(demo(4, 79).map((c, i) => ({ ...c, id: `owed-${i}`, code: `OWED-${i}` })))
     const engine = new SyncEngine({ db, session: async () => null })
@@ -428,7 +403,7 @@ describe("the sync engine against the real server", () => {
     const a = await client(team, team.agent.token)
     await a.repo.upsert(demo(250, 61))
     await a.engine().sync()
-    const db = new ComptoirDb(`sync-client-${++n}`)
+    const db = new ComptoirDb(nextClientName())
     const session: Session = { serverUrl: url, token: team.agent2.token, teamId: team.id }
     const seen: { pulled: number; total: number | null }[] = []
     const shown: ({ pulled: number; total: number | null } | null)[] = []
@@ -473,126 +448,4 @@ describe("the sync engine against the real server", () => {
     expect(await b.repo.count()).toBe(5_000)
     console.log(`push: 5,000 mutations in ${batch.batches} batches, ${Math.round(pushMs)} ms (${Math.round(pushMs / batch.batches)} ms per 1,000); first pull of 5,000 customers: ${Math.round(pullMs)} ms`)
   }, 120_000)
-})
-
-describe("calls, scripts and documents, replicated one record per row", () => {
-  function draftQuote(id: string, customerId: string) {
-    const lines = [{ id: `${id}-1`, productId: null, ref: "GN-M", label: "Gants nitrile taille M", unit: "box", quantityMilli: 3000, unitPriceCents: 899, discountBp: 0, vatRateBp: 2000 }]
-    const t = computeTotals(lines)
-    return Quote.parse({
-      id,
-      type: "quote",
-      status: "draft",
-      customerId,
-      language: "fr",
-      date: "2026-01-05",
-      validUntil: "2099-12-31",
-      paymentTerms: { kind: "net", days: 30 },
-      lines,
-      ...t,
-      createdAt: 1,
-      updatedAt: 1
-    })
-  }
-
-  it("sends a logged call and a quote to the team, and the other agent receives both", async () => {
-    const team = await server.team("plain")
-    const a = await client(team, team.agent.token)
-    const b = await client(team, team.agent2.token)
-    const call = CallLog.parse({ id: "call-1", direction: "outbound", number: "+33123456789", customerId: "cust-1", startedAt: 1_000, durationSeconds: 42, outcome: "information-given", agent: "agent@x.fr", createdAt: 2_000 })
-    await new ReplicatedRepository(a.db, "callLogs").put(call)
-    await new ReplicatedRepository(a.db, "quotes").put(draftQuote("q-1", "cust-1"))
-    expect(await a.db.outbox.count()).toBe(2)
-    const ra = await a.engine().sync()
-    expect(ra).toMatchObject({ pushed: 2, conflicts: 0 })
-    await b.engine().sync()
-    expect(await new ReplicatedRepository(b.db, "callLogs").byCustomer("cust-1")).toEqual([call])
-    expect((await b.db.quotes.get("q-1"))?.status).toBe("draft")
-  })
-
-  it("issues a quote changed twice before one sync: the server numbers it, and the number comes back", async () => {
-    const team = await server.team("issue")
-    // The server issues nothing for a team whose seller identity is not filled in (a manager does it once).
-    await giveSeller(server, team.admin)
-    const a = await client(team, team.agent.token)
-    const quotes = new ReplicatedRepository(a.db, "quotes")
-    const q = await quotes.put(draftQuote("q-2", "cust-2"))
-    // Two changes of one document waiting at once: each must be made on the version the previous one wrote.
-    await quotes.put({ ...q, notes: "Livraison jeudi", updatedAt: 2 })
-    await quotes.put({ ...(await quotes.get("q-2"))!, status: "sent", updatedAt: 3 })
-    const r = await a.engine().sync()
-    expect(r.conflicts).toBe(0)
-    expect(r.error).toBeUndefined()
-    const stored = await quotes.get("q-2")
-    expect(stored).toMatchObject({ status: "sent", notes: "Livraison jeudi" })
-    expect(stored?.number).toMatch(/^DEV-\d{4}-\d{5}$/)
-    // And a later change (accepted) goes through too, made on the version the pull brought.
-    await quotes.put({ ...stored!, status: "accepted", updatedAt: 4 })
-    expect((await a.engine().sync()).conflicts).toBe(0)
-    const rows = await server.rowsOf(team.id)
-    expect(rows.find((x) => x.id === "q-2")?.data).toMatchObject({ status: "accepted" })
-  })
-
-  it("knows an issued quote's number from the push's answer, before any pull, and the pull that follows keeps it", async () => {
-    const team = await server.team("issue-answer")
-    await giveSeller(server, team.admin)
-    // The open pages hear of it as of a pull's rows (the quote form shows the number on that signal).
-    const onRemoteChange = vi.fn()
-    const a = await client(team, team.agent.token, { onRemoteChange })
-    const quotes = new ReplicatedRepository(a.db, "quotes")
-    await a.engine().sync()
-    const q = await quotes.put(draftQuote("q-3", "cust-3"))
-    await a.engine().sync()
-    await quotes.put({ ...(await quotes.get(q.id))!, status: "sent", updatedAt: 5 })
-    const pulledBefore = (await a.db.syncState.toArray())[0]!.cursor
-    onRemoteChange.mockClear()
-    await a.engine().push(a.session)
-    expect(onRemoteChange).toHaveBeenCalledTimes(1)
-    // No pull ran: the cursor has not moved, yet the number the server gave is here.
-    expect((await a.db.syncState.toArray())[0]!.cursor).toBe(pulledBefore)
-    const numbered = await quotes.get("q-3")
-    const onServer = (await server.rowsOf(team.id)).find((x) => x.id === "q-3")!
-    expect(numbered?.number).toMatch(/^DEV-\d{4}-\d{5}$/)
-    expect(numbered?.number).toBe(onServer.data!.number)
-    expect(await a.db.outbox.count()).toBe(0)
-    expect((await a.engine().sync()).pulled).toBeGreaterThan(0)
-    expect(await quotes.get("q-3")).toEqual(numbered)
-  })
-
-  it("refuses, before the outbox, a row the server's schema would refuse", async () => {
-    const team = await server.team("plain-bad")
-    const a = await client(team, team.agent.token)
-    await expect(new ReplicatedRepository(a.db, "callLogs").put({ id: "c", outcome: "nonsense" })).rejects.toThrow(/callLogs: /)
-    expect(await a.db.outbox.count()).toBe(0)
-  })
-
-  it("keeps an agent's script changes away from the team (managers edit scripts), shown as refused", async () => {
-    const team = await server.team("scripts")
-    const agent = await client(team, team.agent.token)
-    const manager = await client(team, team.manager.token)
-    const script = CallScript.parse(SHIPPED_SCRIPTS[0])
-    await new ReplicatedRepository(manager.db, "callScripts").put({ ...script, id: "team-script" })
-    expect((await manager.engine().sync()).conflicts).toBe(0)
-    await agent.engine().sync()
-    expect(await agent.db.callScripts.get("team-script")).toBeDefined()
-    await new ReplicatedRepository(agent.db, "callScripts").put({ ...script, id: "agent-script" })
-    const r = await agent.engine().sync()
-    expect(r.conflicts).toBe(1)
-    expect(await agent.db.callScripts.get("agent-script")).toBeUndefined()
-    expect(await agent.db.conflicts.count()).toBe(1)
-  })
-
-  it("uploads the calls logged before the first sign-in with the rest of the device's base", async () => {
-    const team = await server.team("plain-first")
-    const name = `sync-client-${++n}`
-    const db = new ComptoirDb(name)
-    const call = CallLog.parse({ id: "call-before", direction: "inbound", number: null, customerId: null, startedAt: 1_000, durationSeconds: 5, outcome: "wrong-number", agent: "agent@x.fr", createdAt: 2_000 })
-    await new ReplicatedRepository(db, "callLogs").put(call)
-    const session: Session = { serverUrl: url, token: team.agent.token, teamId: team.id, role: "agent" }
-    const engine = new SyncEngine({ db: new ComptoirDb(name), session: async () => session })
-    await engine.bind(session)
-    await engine.sync()
-    const rows = await server.rowsOf(team.id)
-    expect(rows.filter((r) => r.table_name === "callLogs").map((r) => r.id)).toEqual(["call-before"])
-  })
 })

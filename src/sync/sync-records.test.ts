@@ -1,0 +1,148 @@
+import "fake-indexeddb/auto"
+
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest"
+
+import type { TestServer, TestTeam } from "../../server/test/harness"
+import { giveSeller } from "../../server/test/seller"
+import { ComptoirDb } from "~src/db/database"
+import { ReplicatedRepository } from "~src/db/replicated-repository"
+import { CallLog } from "~src/domain/calls/call-log.schema"
+import { Quote } from "~src/domain/documents/document.schema"
+import { computeTotals } from "~src/domain/documents/totals"
+import { CallScript } from "~src/domain/scripts/script.schema"
+import { SHIPPED_SCRIPTS } from "~src/domain/scripts/shipped"
+
+import { SyncEngine, type Session } from "./sync-engine"
+import { nextClientName, startSyncServer, syncClient } from "./sync-test-server"
+
+let server: TestServer
+let url: string
+beforeAll(async () => {
+  ;({ server, url } = await startSyncServer())
+}, 120_000)
+afterAll(async () => {
+  await server?.close()
+})
+const client = (team: TestTeam, token: string, extra?: Parameters<typeof syncClient>[3]) => syncClient(url, team, token, extra)
+
+describe("calls, scripts and documents, replicated one record per row", () => {
+  function draftQuote(id: string, customerId: string) {
+    const lines = [{ id: `${id}-1`, productId: null, ref: "GN-M", label: "Gants nitrile taille M", unit: "box", quantityMilli: 3000, unitPriceCents: 899, discountBp: 0, vatRateBp: 2000 }]
+    const t = computeTotals(lines)
+    return Quote.parse({
+      id,
+      type: "quote",
+      status: "draft",
+      customerId,
+      language: "fr",
+      date: "2026-01-05",
+      validUntil: "2099-12-31",
+      paymentTerms: { kind: "net", days: 30 },
+      lines,
+      ...t,
+      createdAt: 1,
+      updatedAt: 1
+    })
+  }
+
+  it("sends a logged call and a quote to the team, and the other agent receives both", async () => {
+    const team = await server.team("plain")
+    const a = await client(team, team.agent.token)
+    const b = await client(team, team.agent2.token)
+    const call = CallLog.parse({ id: "call-1", direction: "outbound", number: "+33123456789", customerId: "cust-1", startedAt: 1_000, durationSeconds: 42, outcome: "information-given", agent: "agent@x.fr", createdAt: 2_000 })
+    await new ReplicatedRepository(a.db, "callLogs").put(call)
+    await new ReplicatedRepository(a.db, "quotes").put(draftQuote("q-1", "cust-1"))
+    expect(await a.db.outbox.count()).toBe(2)
+    const ra = await a.engine().sync()
+    expect(ra).toMatchObject({ pushed: 2, conflicts: 0 })
+    await b.engine().sync()
+    expect(await new ReplicatedRepository(b.db, "callLogs").byCustomer("cust-1")).toEqual([call])
+    expect((await b.db.quotes.get("q-1"))?.status).toBe("draft")
+  })
+
+  it("issues a quote changed twice before one sync: the server numbers it, and the number comes back", async () => {
+    const team = await server.team("issue")
+    // The server issues nothing for a team whose seller identity is not filled in (a manager does it once).
+    await giveSeller(server, team.admin)
+    const a = await client(team, team.agent.token)
+    const quotes = new ReplicatedRepository(a.db, "quotes")
+    const q = await quotes.put(draftQuote("q-2", "cust-2"))
+    // Two changes of one document waiting at once: each must be made on the version the previous one wrote.
+    await quotes.put({ ...q, notes: "Livraison jeudi", updatedAt: 2 })
+    await quotes.put({ ...(await quotes.get("q-2"))!, status: "sent", updatedAt: 3 })
+    const r = await a.engine().sync()
+    expect(r.conflicts).toBe(0)
+    expect(r.error).toBeUndefined()
+    const stored = await quotes.get("q-2")
+    expect(stored).toMatchObject({ status: "sent", notes: "Livraison jeudi" })
+    expect(stored?.number).toMatch(/^DEV-\d{4}-\d{5}$/)
+    // And a later change (accepted) goes through too, made on the version the pull brought.
+    await quotes.put({ ...stored!, status: "accepted", updatedAt: 4 })
+    expect((await a.engine().sync()).conflicts).toBe(0)
+    const rows = await server.rowsOf(team.id)
+    expect(rows.find((x) => x.id === "q-2")?.data).toMatchObject({ status: "accepted" })
+  })
+
+  it("knows an issued quote's number from the push's answer, before any pull, and the pull that follows keeps it", async () => {
+    const team = await server.team("issue-answer")
+    await giveSeller(server, team.admin)
+    // The open pages hear of it as of a pull's rows (the quote form shows the number on that signal).
+    const onRemoteChange = vi.fn()
+    const a = await client(team, team.agent.token, { onRemoteChange })
+    const quotes = new ReplicatedRepository(a.db, "quotes")
+    await a.engine().sync()
+    const q = await quotes.put(draftQuote("q-3", "cust-3"))
+    await a.engine().sync()
+    await quotes.put({ ...(await quotes.get(q.id))!, status: "sent", updatedAt: 5 })
+    const pulledBefore = (await a.db.syncState.toArray())[0]!.cursor
+    onRemoteChange.mockClear()
+    await a.engine().push(a.session)
+    expect(onRemoteChange).toHaveBeenCalledTimes(1)
+    // No pull ran: the cursor has not moved, yet the number the server gave is here.
+    expect((await a.db.syncState.toArray())[0]!.cursor).toBe(pulledBefore)
+    const numbered = await quotes.get("q-3")
+    const onServer = (await server.rowsOf(team.id)).find((x) => x.id === "q-3")!
+    expect(numbered?.number).toMatch(/^DEV-\d{4}-\d{5}$/)
+    expect(numbered?.number).toBe(onServer.data!.number)
+    expect(await a.db.outbox.count()).toBe(0)
+    expect((await a.engine().sync()).pulled).toBeGreaterThan(0)
+    expect(await quotes.get("q-3")).toEqual(numbered)
+  })
+
+  it("refuses, before the outbox, a row the server's schema would refuse", async () => {
+    const team = await server.team("plain-bad")
+    const a = await client(team, team.agent.token)
+    await expect(new ReplicatedRepository(a.db, "callLogs").put({ id: "c", outcome: "nonsense" })).rejects.toThrow(/callLogs: /)
+    expect(await a.db.outbox.count()).toBe(0)
+  })
+
+  it("keeps an agent's script changes away from the team (managers edit scripts), shown as refused", async () => {
+    const team = await server.team("scripts")
+    const agent = await client(team, team.agent.token)
+    const manager = await client(team, team.manager.token)
+    const script = CallScript.parse(SHIPPED_SCRIPTS[0])
+    await new ReplicatedRepository(manager.db, "callScripts").put({ ...script, id: "team-script" })
+    expect((await manager.engine().sync()).conflicts).toBe(0)
+    await agent.engine().sync()
+    expect(await agent.db.callScripts.get("team-script")).toBeDefined()
+    await new ReplicatedRepository(agent.db, "callScripts").put({ ...script, id: "agent-script" })
+    const r = await agent.engine().sync()
+    expect(r.conflicts).toBe(1)
+    expect(await agent.db.callScripts.get("agent-script")).toBeUndefined()
+    expect(await agent.db.conflicts.count()).toBe(1)
+  })
+
+  it("uploads the calls logged before the first sign-in with the rest of the device's base", async () => {
+    const team = await server.team("plain-first")
+    const name = nextClientName()
+    const db = new ComptoirDb(name)
+    const call = CallLog.parse({ id: "call-before", direction: "inbound", number: null, customerId: null, startedAt: 1_000, durationSeconds: 5, outcome: "wrong-number", agent: "agent@x.fr", createdAt: 2_000 })
+    await new ReplicatedRepository(db, "callLogs").put(call)
+    const session: Session = { serverUrl: url, token: team.agent.token, teamId: team.id, role: "agent" }
+    const engine = new SyncEngine({ db: new ComptoirDb(name), session: async () => session })
+    await engine.bind(session)
+    await engine.sync()
+    const rows = await server.rowsOf(team.id)
+    expect(rows.filter((r) => r.table_name === "callLogs").map((r) => r.id)).toEqual(["call-before"])
+  })
+})
