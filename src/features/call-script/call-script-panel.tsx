@@ -6,8 +6,8 @@ import { followsProposal, rankScripts } from "~src/domain/scripts/choose-script"
 import { startRun, type ScriptLanguage } from "~src/domain/scripts/script-engine"
 import { cardRunId, variableValues } from "~src/domain/scripts/script-library"
 import type { CallScript } from "~src/domain/scripts/script.schema"
-import { useSoftphoneView } from "~src/features/softphone/use-softphone"
-import { send } from "~src/messaging/send"
+import { documentsSummary } from "~src/features/invoicing/documents-summary"
+import { useCallSetUp, useSoftphoneView } from "~src/features/softphone/use-softphone"
 
 import { ScriptRunner } from "./script-runner"
 import { closeCardScript, useAgent, useCallRun, useCardScript, useScriptLibrary } from "./use-scripts"
@@ -23,6 +23,7 @@ export function CallScriptPanel({ withCard = true }: { withCard?: boolean }) {
   const { scripts } = useScriptLibrary()
   const agent = useAgent()
   const call = view?.state.call ?? null
+  const setUp = useCallSetUp(call)
   if (!scripts || scripts.length === 0) return null
 
   const live = call?.phase === "ringing-out" || call?.phase === "in-call"
@@ -31,7 +32,7 @@ export function CallScriptPanel({ withCard = true }: { withCard?: boolean }) {
   if (call && (live || ended)) {
     const caller = view?.caller?.callId === call.id ? view.caller : null
     const customer = caller?.candidates.find((c) => c.id === caller.customerId) ?? null
-    return <CallRunner key={call.id} callId={call.id} direction={call.direction} customer={customer} contactId={caller?.contactId ?? null} scripts={scripts} agent={agent} />
+    return <CallRunner key={call.id} callId={call.id} direction={call.direction} customer={customer} contactId={caller?.contactId ?? null} scripts={scripts} agent={agent} ready={setUp} />
   }
   if (card && withCard) {
     return (
@@ -50,7 +51,8 @@ function CallRunner({
   contactId,
   scripts,
   agent,
-  onClose
+  onClose,
+  ready = true
 }: {
   callId: string
   direction: "inbound" | "outbound"
@@ -59,9 +61,11 @@ function CallRunner({
   scripts: CallScript[]
   agent: { name: string | null; company: string | null }
   onClose?: () => void
+  /** False while an outgoing call is being set up: the overdue check (and so the run's start) waits for it. */
+  ready?: boolean
 }) {
   const { t, i18n } = useTranslation()
-  const overdue = useHasOverdueInvoices(customer?.id ?? null)
+  const overdue = useHasOverdueInvoices(customer?.id ?? null, ready)
   // The scripts proposed for this call first (direction, the customer's tags and overdue invoices), then every other one.
   const ordered = useMemo(() => {
     const ranked = rankScripts(scripts, { direction, customerTags: customer?.tags ?? [], hasOverdueInvoices: overdue === true })
@@ -125,19 +129,20 @@ const NO_SCRIPTS: CallScript[] = []
  * Whether the customer has overdue invoices (the card's documents summary): true, false, or null while unknown.
  * Without a customer, or when the summary cannot be read, false: the call goes on with the usual scripts.
  */
-function useHasOverdueInvoices(customerId: string | null): boolean | null {
+function useHasOverdueInvoices(customerId: string | null, ready: boolean): boolean | null {
   const [known, setKnown] = useState<{ id: string; overdue: boolean } | null>(null)
   useEffect(() => {
-    if (!customerId) return
+    if (!customerId || !ready) return
     let live = true
-    send("documents/summary", { customerId }).then(
+    // The same request as the caller card's documents block, shared while under way.
+    documentsSummary(customerId).then(
       (r) => live && setKnown({ id: customerId, overdue: r.overdueInvoices.count > 0 }),
       () => live && setKnown({ id: customerId, overdue: false })
     )
     return () => {
       live = false
     }
-  }, [customerId])
+  }, [customerId, ready])
   if (!customerId) return false
   return known?.id === customerId ? known.overdue : null
 }

@@ -26,6 +26,11 @@ export interface CustomerCardProps {
   timelineOpen?: boolean
   /** The caller card during a call: "New quote" starts with the caller as contact and is linked to the call. */
   quoteFrom?: { contactId: string | null; callId: string }
+  /**
+   * The risk and the documents are not asked for yet (the dock's caller card while an outgoing call is being set
+   * up: those reads would compete with the microphone and the offer for the CPU); asked as soon as it turns false.
+   */
+  holdData?: boolean
 }
 
 type Translate = ReturnType<typeof useTranslation>["t"]
@@ -58,6 +63,7 @@ function CardBody({
   onOpenScript,
   timelineOpen,
   quoteFrom,
+  holdData,
   t,
   language
 }: CustomerCardProps & { t: Translate; language: string }) {
@@ -95,7 +101,7 @@ function CardBody({
       <div className="c-muted">
         {[city, c.country].filter(Boolean).join(" · ")} · {t(`card.language.${c.language}`)}
       </div>
-      {short ? null : <CardDetails c={c} matched={new Set(matchedValues ?? [])} agentCountry={agentCountry} locale={language} t={t} timelineOpen={timelineOpen} quoteFrom={quoteFrom} />}
+      {short ? null : <CardDetails c={c} matched={new Set(matchedValues ?? [])} agentCountry={agentCountry} locale={language} t={t} timelineOpen={timelineOpen} quoteFrom={quoteFrom} holdData={holdData} />}
     </article>
   )
 }
@@ -107,7 +113,8 @@ function CardDetails({
   locale,
   t,
   timelineOpen,
-  quoteFrom
+  quoteFrom,
+  holdData
 }: {
   c: Customer
   matched: Set<string>
@@ -116,9 +123,10 @@ function CardDetails({
   t: Translate
   timelineOpen?: boolean
   quoteFrom?: CustomerCardProps["quoteFrom"]
+  holdData?: boolean
 }) {
   // Asked only for a card that shows its details: a CRM list's hundreds of compact cards ask nothing.
-  const risk = useCustomerRisk(c.id, true)
+  const risk = useCustomerRisk(c.id, !holdData)
   const [callError, setCallError] = useState<string | null>(null)
   return (
     <>
@@ -232,7 +240,7 @@ function CardDetails({
         </div>
       ) : null}
       {/* Quote to cash (issue #10): open quotes, orders, unpaid and overdue invoices. */}
-      <DocumentsBlock customerId={c.id} t={t} locale={locale} />
+      <DocumentsBlock customerId={c.id} t={t} locale={locale} enabled={!holdData} />
       {/* The customer's calls (issue #9): read only when the agent opens them, one message, never with the card. */}
       <div className="c-card-calls">
         <LogCallButton customerId={c.id} t={t} />

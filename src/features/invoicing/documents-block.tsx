@@ -1,33 +1,31 @@
 import { useEffect, useState } from "react"
 
 import { formatCents } from "~src/domain/documents/money"
-import { sendFromPage } from "~src/features/lookup-panel/page-messaging"
-import type { ResponseOf } from "~src/messaging/contract"
-
+import { documentsSummary, type DocumentsSummary as Summary } from "./documents-summary"
 import { openDocuments } from "./open-documents"
-
-type Summary = ResponseOf<"documents/summary">
 type Translate = (key: string, options?: Record<string, unknown>) => string
 
 /**
  * The card's documents block: open quotes, orders, unpaid and overdue invoices, counted and summed, each a link
  * to the workspace list of this customer. Fetched when the card opens (a message to the background: the card
  * also runs in content scripts, which never open the extension's database, and load no zod: the background
- * validated the reply).
+ * validated the reply). `enabled` false: not asked yet (the dock's caller card while an outgoing call is being set
+ * up), the block shows as loading.
  */
-export function DocumentsBlock({ customerId, t, locale }: { customerId: string; t: Translate; locale: string }) {
+export function DocumentsBlock({ customerId, t, locale, enabled = true }: { customerId: string; t: Translate; locale: string; enabled?: boolean }) {
   const [s, setS] = useState<Summary | null>(null)
   const [failed, setFailed] = useState(false)
   useEffect(() => {
+    if (!enabled) return
     let live = true
-    sendFromPage("documents/summary", { customerId }).then(
+    documentsSummary(customerId).then(
       (r) => live && setS(r),
       () => live && setFailed(true)
     )
     return () => {
       live = false
     }
-  }, [customerId])
+  }, [customerId, enabled])
   if (failed) return null
   const lang = locale.startsWith("en") ? "en" : "fr"
   const item = (key: "openQuotes" | "openOrders" | "unpaidInvoices" | "overdueInvoices", section: string, extra = "") => {

@@ -1,3 +1,4 @@
+import { memo } from "react"
 import { useTranslation } from "react-i18next"
 
 import type { CallerContext } from "~src/domain/telephony"
@@ -7,8 +8,11 @@ import { send } from "~src/messaging/send"
 /**
  * Who is calling: the customer's card as soon as it rings. Several customers sharing the number: a picker (the
  * call is logged to the one chosen); nobody: "new customer" prefilled with the number (the workspace's form; the call becomes theirs).
+ * Memoised: the dock keeps the caller's identity while it does not change, so a call's state change (answered,
+ * muted) does not render the whole card again. `holdData`: while an outgoing call is being set up, the card shows
+ * without its risk and documents, asked for once the call no longer needs the CPU (useCallSetUp).
  */
-export function CallerCard({ caller, agentCountry }: { caller: CallerContext; agentCountry: string }) {
+export const CallerCard = memo(function CallerCard({ caller, agentCountry, holdData }: { caller: CallerContext; agentCountry: string; holdData?: boolean }) {
   const { t } = useTranslation()
   const chosen = caller.candidates.find((c) => c.id === caller.customerId) ?? null
   if (chosen) {
@@ -22,6 +26,7 @@ export function CallerCard({ caller, agentCountry }: { caller: CallerContext; ag
           matchedBy="phone"
           matchedValues={[caller.number]}
           quoteFrom={{ contactId: caller.contactId ?? chosen.contacts.find((p) => p.phones.includes(caller.number))?.id ?? null, callId: caller.callId }}
+          holdData={holdData}
         />
         {caller.candidates.length > 1 ? (
           <button
@@ -70,4 +75,4 @@ export function CallerCard({ caller, agentCountry }: { caller: CallerContext; ag
       </button>
     </div>
   )
-}
+})

@@ -10,7 +10,7 @@ import { formatDateTime, uiLang } from "~src/ui/dates"
 
 import { CallerCard } from "./caller-card"
 import { placeCall } from "./place-call"
-import { useCallHistory, useNow, useSoftphoneView } from "./use-softphone"
+import { useCallHistory, useCallSetUp, useNow, useSoftphoneView } from "./use-softphone"
 
 const KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#"] as const
 
@@ -45,6 +45,7 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
   const live = call !== null && call.phase !== "ended"
   const now = useNow(call?.phase === "in-call")
   const history = useCallHistory(view.lastCall?.id ?? null)
+  const setUp = useCallSetUp(call)
   const talking = call !== null && (call.phase === "in-call" || call.phase === "ringing-out")
   const besideFirst = beside !== undefined && talking
 
@@ -73,7 +74,7 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
   }
   const callerCard =
     view.caller && call && call.id === view.caller.callId && call.phase !== "ended" ? (
-      <CallerCard caller={view.caller} agentCountry={agentCountry} />
+      <CallerCard caller={view.caller} agentCountry={agentCountry} holdData={!setUp} />
     ) : null
 
   return (
