@@ -1,3 +1,4 @@
+import { seededRandom } from "../demo/random"
 import { foldText } from "../search/fold-text"
 import { splitMail } from "./mail-body"
 import type { OrderMail } from "./types"
@@ -49,18 +50,6 @@ export function orderProbability(weights: Weights, features: readonly string[]):
   return 1 / (1 + Math.exp(-z))
 }
 
-/** A small deterministic generator (mulberry32), so retraining gives the same weights. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /**
  * Logistic regression by stochastic gradient descent with L2, the examples shuffled with a fixed seed each pass.
  * Features seen in fewer than `minCount` examples are left out (with ~200 mails, a word seen once is a mail's
@@ -78,7 +67,7 @@ export function trainOrderClassifier(
   for (const e of examples) for (const f of e.features) count.set(f, (count.get(f) ?? 0) + 1)
   const kept = examples.map((e) => ({ features: e.features.filter((f) => (count.get(f) ?? 0) >= minCount || f === "bias"), y: e.isOrder ? 1 : 0 }))
   const w = new Map<string, number>()
-  const next = random(seed)
+  const next = seededRandom(seed)
   const order = kept.map((_, i) => i)
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
