@@ -59,3 +59,26 @@ describe("the team's reminder days in the options page", () => {
     expect(message()).toBe("reminder days must increase: friendly < firm < formal notice")
   })
 })
+
+describe("the team's seller identity in the options page", () => {
+  const field = (name: string) => document.querySelector<HTMLInputElement>(`[data-comptoir="seller-${name}"]`)!
+  const fill = (values: Record<string, string>) => {
+    for (const [name, value] of Object.entries(values)) fireEvent.change(field(name), { target: { value } })
+  }
+  const complete = { name: "Comptoir Démo", legalForm: "SAS", siren: "732829320", rcsCity: "Lyon", vatNumber: "FR44732829320", line: "3 rue Mercière", postalCode: "69002", city: "Lyon", country: "FR" }
+
+  it("names each missing or malformed field in the manager's language, and saves nothing", async () => {
+    const sendMessage = await renderIn("fr")
+    fill({ ...complete, siren: "73282932", vatNumber: "44732829320", city: "" })
+    fireEvent.click(save())
+    expect(message()).toBe("Le SIREN a 9 chiffres. Le numéro de TVA commence par le code du pays (FR…). Il manque la ville.")
+    expect(sendMessage.mock.calls.map(([m]) => (m as { type: string }).type)).not.toContain("team/seller-save")
+  })
+
+  it("saves a complete identity", async () => {
+    const sendMessage = await renderIn("en")
+    fill(complete)
+    fireEvent.click(save())
+    await vi.waitFor(() => expect(sendMessage.mock.calls.map(([m]) => (m as { type: string }).type)).toContain("team/seller-save"))
+  })
+})

@@ -52,6 +52,10 @@ export function SellerSection() {
   const today = todayInFrance()
   const legal = legalInterestRateOn(today)
   const pct = (bp: number) => new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", { style: "percent", maximumFractionDigits: 2 }).format(bp / 10_000)
+  const fieldProblem = (path: readonly PropertyKey[], fallback: string): string => {
+    const field = String(path[0] === "address" ? path[1] : path[0])
+    return i18n.exists(`quotes.seller.errors.fields.${field}`) ? t(`quotes.seller.errors.fields.${field}`) : fallback
+  }
   const save = async () => {
     const schedule = { friendly: Number(days.friendly), firm: Number(days.firm), "formal-notice": Number(days["formal-notice"]) }
     // checkSchedule's own words are the server's and the logs' (English): the user gets them in their language.
@@ -72,7 +76,8 @@ export function SellerSection() {
       earlyPaymentDiscountBp: payment.earlyPaymentDiscountBp,
       address: { line: form.line.trim(), postalCode: form.postalCode.trim(), city: form.city.trim(), country: form.country.trim().toUpperCase() }
     })
-    if (!parsed.success) return setMessage({ ok: false, text: parsed.error.issues.map((i) => i.message).join("; ") })
+    // The schema's own words are the server's and the logs' (English): each field's problem in the user's language.
+    if (!parsed.success) return setMessage({ ok: false, text: parsed.error.issues.map((i) => fieldProblem(i.path, i.message)).join(" ") })
     const r = await send("team/seller-save", { seller: parsed.data, validityDays: Number(form.validity) || 30, dunningSchedule: schedule })
     setMessage(r.ok ? { ok: true, text: t("quotes.seller.saved") } : { ok: false, text: r.error ?? "" })
   }
