@@ -15,6 +15,7 @@ import { send } from "~src/messaging/send"
 import { useDebouncedSearch } from "~src/ui/use-debounced-search"
 import { formatDay, uiLang } from "~src/ui/dates"
 
+import { CustomerAddressHint } from "./customer-address-hint"
 import { CustomerOrders } from "./customer-orders"
 
 const FormValues = z.object({
@@ -141,6 +142,7 @@ function ReviewForm({
   const { errors, isSubmitting } = form.formState
   const [result, setResult] = useState<{ ok: true; orderId: string; customerId: string } | { ok: false; text: string } | null>(null)
   const watchedLines = useWatch({ control: form.control, name: "lines" })
+  const watchedAddress = useWatch({ control: form.control, name: "deliveryAddress" })
   const labels = useProductLabels(products, (watchedLines ?? []).map((l) => l.ref))
 
   const low = (key: string) => (p.confidence[key] ?? 1) < LOW_CONFIDENCE
@@ -246,7 +248,13 @@ function ReviewForm({
       {headerField("customerCode", <input id="c-order-customerCode" maxLength={40} {...form.register("customerCode")} />)}
       {headerField("poNumber", <input id="c-order-poNumber" maxLength={60} {...form.register("poNumber")} />)}
       {headerField("deliveryDate", <input id="c-order-deliveryDate" type="date" {...form.register("deliveryDate")} />)}
-      {headerField("deliveryAddress", <textarea id="c-order-deliveryAddress" rows={2} maxLength={1000} {...form.register("deliveryAddress")} />)}
+      {headerField(
+        "deliveryAddress",
+        <>
+          <textarea id="c-order-deliveryAddress" rows={2} maxLength={1000} {...form.register("deliveryAddress")} />
+          <CustomerAddressHint customer={customer} value={watchedAddress ?? ""} onUse={(a) => form.setValue("deliveryAddress", a, { shouldDirty: true, shouldValidate: true })} />
+        </>
+      )}
 
       <table className="c-order-lines" data-comptoir="order-lines">
         <thead>
