@@ -325,6 +325,13 @@ test("the agent picks another customer in the review; their overdue invoice bloc
   await expect(blocked.locator('[data-comptoir="override-ask-manager"]')).toBeVisible()
   await expect(blocked.locator('[data-comptoir="override-submit"]')).toHaveCount(0)
   await review.screenshot({ path: "test-results/order-review-blocked.png", fullPage: true })
+
+  // The mail names no delivery address: the picked customer's own is offered, and only the click fills it in.
+  await expect(field(review, "deliveryAddress")).toHaveValue("")
+  await expect(review.locator('[data-comptoir="order-address-hint"]')).toContainText("10 boulevard Gambetta, 59000 Lille")
+  await review.locator('[data-comptoir="order-address-use"]').click()
+  await expect(field(review, "deliveryAddress")).toHaveValue("10 boulevard Gambetta, 59000 Lille")
+  await expect(review.locator('[data-comptoir="order-address-hint"]')).toHaveCount(0)
   expect((await storedOrders()).filter((o) => o.sourceId === `mail:${newBuyer.id}`)).toEqual([])
 
   // A credit note cancels the invoice: nothing is owed any more, as the invoicing views count it.

@@ -33,7 +33,7 @@ afterEach(cleanup)
 describe("the review's delivery address when the mail gives none", () => {
   it("offers the customer file's address, and puts it in the field only on the agent's click", () => {
     const onUse = show("")
-    expect(screen.getByText(/Fiche client : 3 rue Mercière, 69002 Lyon\./)).toBeTruthy()
+    expect(screen.getByText(/La fiche client indique : 3 rue Mercière, 69002 Lyon\./)).toBeTruthy()
     expect(onUse).not.toHaveBeenCalled()
     fireEvent.click(screen.getByRole("button", { name: "L'utiliser" }))
     expect(onUse).toHaveBeenCalledWith("3 rue Mercière, 69002 Lyon")

@@ -202,11 +202,12 @@ function ReviewForm({
       </div>
     )
 
-  const headerField = (name: keyof typeof FIELD_KEYS, input: React.ReactNode) => (
+  const headerField = (name: keyof typeof FIELD_KEYS, input: React.ReactNode, after?: React.ReactNode) => (
     <div className={`c-field${low(FIELD_KEYS[name]) ? " c-low" : ""}`} data-low={low(FIELD_KEYS[name]) ? "true" : "false"} data-field={name}>
       <label htmlFor={`c-order-${name}`}>{t(`orderCapture.review.${name}`)}</label>
       {input}
       {evidenceOf(FIELD_KEYS[name])}
+      {after}
       {errors[name] ? <span className="c-error">{t(`orderCapture.errors.${errors[name]?.message ?? "other"}`, { defaultValue: errors[name]?.message })}</span> : null}
     </div>
   )
@@ -250,10 +251,8 @@ function ReviewForm({
       {headerField("deliveryDate", <input id="c-order-deliveryDate" type="date" {...form.register("deliveryDate")} />)}
       {headerField(
         "deliveryAddress",
-        <>
-          <textarea id="c-order-deliveryAddress" rows={2} maxLength={1000} {...form.register("deliveryAddress")} />
-          <CustomerAddressHint customer={customer} value={watchedAddress ?? ""} onUse={(a) => form.setValue("deliveryAddress", a, { shouldDirty: true, shouldValidate: true })} />
-        </>
+        <textarea id="c-order-deliveryAddress" rows={2} maxLength={1000} {...form.register("deliveryAddress")} />,
+        <CustomerAddressHint customer={customer} value={watchedAddress ?? ""} onUse={(a) => form.setValue("deliveryAddress", a, { shouldDirty: true, shouldValidate: true })} />
       )}
 
       <table className="c-order-lines" data-comptoir="order-lines">
