@@ -1,28 +1,20 @@
 import "fake-indexeddb/auto"
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
-import type { TestServer, TestTeam } from "../../server/test/harness"
 import { CustomerRepository } from "~src/db/customer-repository"
 import { ComptoirDb } from "~src/db/database"
 import type { Product } from "~src/domain/customers/customer.schema"
 
 import { SyncEngine, type Session } from "./sync-engine"
-import { demo, nextClientName, startSyncServer, syncClient } from "./sync-test-server"
+import { demo, nextClientName, useSyncServer } from "./sync-test-server"
 
-let server: TestServer
-let url: string
-beforeAll(async () => {
-  ;({ server, url } = await startSyncServer())
-}, 120_000)
-afterAll(async () => {
-  await server?.close()
-})
-const client = (team: TestTeam, token: string, extra?: Parameters<typeof syncClient>[3]) => syncClient(url, team, token, extra)
+const live = useSyncServer()
+const { client } = live
 
 describe("the sync engine against the real server", () => {
   it("makes two clients converge, each edit arriving once", async () => {
-    const team = await server.team("converge")
+    const team = await live.server.team("converge")
     const a = await client(team, team.agent.token)
     const b = await client(team, team.agent2.token)
     const customers = demo(200, 7)
@@ -48,14 +40,14 @@ describe("the sync engine against the real server", () => {
     const [inB] = await b.repo.getMany([target.id])
     expect(inA).toMatchObject({ notes: "from A", salesRep: "B. Martin" })
     expect(inB).toEqual(inA)
-    const rows = await server.rowsOf(team.id)
+    const rows = await live.server.rowsOf(team.id)
     expect(rows.filter((r) => r.table_name === "customers")).toHaveLength(200)
     expect(await a.db.outbox.count()).toBe(0)
     expect(await b.db.outbox.count()).toBe(0)
   })
 
   it("delivers offline edits once, after failed attempts with backoff", async () => {
-    const team = await server.team("offline")
+    const team = await live.server.team("offline")
     const a = await client(team, team.agent.token)
     const b = await client(team, team.agent2.token)
     await a.repo.upsert(demo(3, 11))
@@ -83,11 +75,11 @@ describe("the sync engine against the real server", () => {
     expect(await back.status()).toMatchObject({ pending: 0, lastError: null, lastSyncedAt: clock })
     await b.engine().sync()
     expect(await b.repo.count()).toBe(3)
-    expect((await server.rowsOf(team.id)).filter((r) => r.table_name === "customers")).toHaveLength(3)
+    expect((await live.server.rowsOf(team.id)).filter((r) => r.table_name === "customers")).toHaveLength(3)
   })
 
   it("loses nothing when the worker dies between the local write and the push, or while pushing", async () => {
-    const team = await server.team("killed")
+    const team = await live.server.team("killed")
     const a = await client(team, team.agent.token)
     await a.repo.upsert(demo(5, 13))
     // Dies after the request reached the server, before the reply: the mids were kept, the retry is skipped.
@@ -101,13 +93,13 @@ describe("the sync engine against the real server", () => {
     const next = await a.engine().sync()
     expect(next).toMatchObject({ ran: true, pushed: 1 }) // the 5 first were replays, skipped by the server
     expect(await a.db.outbox.count()).toBe(0)
-    const rows = (await server.rowsOf(team.id)).filter((r) => r.table_name === "customers")
+    const rows = (await live.server.rowsOf(team.id)).filter((r) => r.table_name === "customers")
     expect(rows).toHaveLength(5)
     expect(rows.some((r) => r.data?.notes === "written just before the worker died")).toBe(true)
   })
 
   it("shows a conflict and puts the server's row back when the server refuses a change", async () => {
-    const team = await server.team("conflict")
+    const team = await live.server.team("conflict")
     const a = await client(team, team.agent.token)
     const product: Product = { id: "prod-1", ref: "P-1", nameFr: "Vis", nameEn: "Screw", unit: "u", unitPriceCents: 10, vatRateBp: 2000, createdAt: 1, updatedAt: 1 }
     await a.db.products.put(product)
@@ -151,7 +143,7 @@ describe("the sync engine against the real server", () => {
 
   for (const naming of [true, false]) {
     it(`sets aside a change the server refuses as invalid${naming ? "" : " without naming it"}, and sends the changes around it and after it`, async () => {
-      const team = await server.team(`invalid-${naming}`)
+      const team = await live.server.team(`invalid-${naming}`)
       const { impl, seen } = refusingNul({ naming })
       const a = await client(team, team.agent.token)
       const b = await client(team, team.agent2.token)
@@ -185,7 +177,7 @@ describe("the sync engine against the real server", () => {
   }
 
   it("keeps the outbox and retries when the server refuses a push for another reason than a change's content", async () => {
-    const team = await server.team("refused-other")
+    const team = await live.server.team("refused-other")
     const a = await client(team, team.agent.token)
     await a.repo.upsert(demo(2, 33))
     const refusing: typeof fetch = async (input, init) =>
@@ -198,7 +190,7 @@ describe("the sync engine against the real server", () => {
   })
 
   it("sends a customer again when its user restores an edit the team refused because the customer was removed meanwhile", async () => {
-    const team = await server.team("restore")
+    const team = await live.server.team("restore")
     const a = await client(team, team.agent.token)
     const b = await client(team, team.agent2.token)
     const [customer] = demo(1, 67)
@@ -222,7 +214,7 @@ describe("the sync engine against the real server", () => {
   })
 
   it("sends a packed record larger than a push in parts, each change once, even when a reply is lost midway", async () => {
-    const team = await server.team("packed")
+    const team = await live.server.team("packed")
     const a = await client(team, team.agent.token, { pushBatch: 100 })
     await a.repo.upsert(demo(250, 71))
     expect(await a.db.outbox.count()).toBeLessThan(5) // a few records of many changes each
@@ -238,12 +230,12 @@ describe("the sync engine against the real server", () => {
     const r = await a.engine().sync()
     expect(r).toMatchObject({ pushed: 50 }) // the lost reply's 100 were applied already: skipped as replays
     expect(await a.engine().pendingCount()).toBe(0)
-    const rows = (await server.rowsOf(team.id)).filter((row) => row.table_name === "customers")
+    const rows = (await live.server.rowsOf(team.id)).filter((row) => row.table_name === "customers")
     expect(rows).toHaveLength(250)
   })
 
   it("tells a client too old for the server so, in words", async () => {
-    const team = await server.team("old")
+    const team = await live.server.team("old")
     const a = await client(team, team.agent.token)
     await a.repo.upsert(demo(1, 17))
     const oldFetch: typeof fetch = (input, init) => fetch(input, { ...init, body: typeof init?.body === "string" ? init.body.replace('"schemaVersion":1', '"schemaVersion":0') : null })
@@ -255,7 +247,7 @@ describe("the sync engine against the real server", () => {
   })
 
   it("starts over when the server says deletes were purged past the cursor", async () => {
-    const team = await server.team("reset")
+    const team = await live.server.team("reset")
     const a = await client(team, team.agent.token)
     const b = await client(team, team.agent2.token)
     const customers = demo(10, 19)
@@ -265,8 +257,8 @@ describe("the sync engine against the real server", () => {
     await a.repo.remove([customers[0]!.id])
     await a.engine().sync()
     // Purge every tombstone and raise the horizon: b's cursor is now too old to trust.
-    await server.db.query("DELETE FROM rows WHERE team_id = $1 AND deleted", [team.id])
-    await server.db.query("UPDATE teams SET tombstone_horizon = version WHERE team_id = $1", [team.id])
+    await live.server.db.query("DELETE FROM rows WHERE team_id = $1 AND deleted", [team.id])
+    await live.server.db.query("UPDATE teams SET tombstone_horizon = version WHERE team_id = $1", [team.id])
     await b.repo.put({ ...customers[1]!, notes: "pending during the reset" })
     const r = await b.engine().sync()
     expect(r.error).toBeUndefined()
@@ -275,7 +267,7 @@ describe("the sync engine against the real server", () => {
   })
 
   it("sends the base a device held before its first sign-in, keeping the team's copy of customers it already has", async () => {
-    const team = await server.team("first-bind")
+    const team = await live.server.team("first-bind")
     const a = await client(team, team.agent.token)
     const teamBase = demo(30, 41)
     await a.repo.upsert(teamBase)
@@ -288,7 +280,7 @@ describe("the sync engine against the real server", () => {
     await repo.upsert([...own, ...sameCode])
     await db.products.bulkPut([{ id: "p-own-1", ref: "OWN-REF-1", nameFr: "Gant", nameEn: "Glove", unit: "pièce", unitPriceCents: 450, vatRateBp: 2000, createdAt: 1, updatedAt: 1 }])
     expect(await db.outbox.count()).toBe(0) // not signed in: nothing recorded
-    const session: Session = { serverUrl: url, token: team.manager.token, teamId: team.id, role: "manager" }
+    const session: Session = { serverUrl: live.url, token: team.manager.token, teamId: team.id, role: "manager" }
     const engine = new SyncEngine({ db, session: async () => session })
     const r = await engine.sync()
     expect(r.error).toBeUndefined()
@@ -298,7 +290,7 @@ describe("the sync engine against the real server", () => {
     expect(await repo.count()).toBe(42)
     const byCode = await repo.getByCodes([teamBase[0]!.code, teamBase[1]!.code])
     expect([...byCode.values()].map((c) => c.id).sort()).toEqual([teamBase[0]!.id, teamBase[1]!.id].sort())
-    const rows = await server.rowsOf(team.id)
+    const rows = await live.server.rowsOf(team.id)
     expect(rows.filter((r) => r.table_name === "customers")).toHaveLength(42)
     expect(rows.filter((r) => r.table_name === "products")).toHaveLength(1)
     // The first device receives them; a second sync sends nothing again.
@@ -308,12 +300,12 @@ describe("the sync engine against the real server", () => {
   })
 
   it("sends a device's own customer edited between its first sign-in and the upload whole, edit included, refusing nothing", async () => {
-    const team = await server.team("edit-before-upload")
+    const team = await live.server.team("edit-before-upload")
     const db = new ComptoirDb(nextClientName())
     const repo = new CustomerRepository(db)
     const own = demo(3, 73).map((c, i) => ({ ...c, id: `early-${i}`, code: `EARLY-${i}` }))
     await repo.upsert(own)
-    const session: Session = { serverUrl: url, token: team.agent.token, teamId: team.id, role: "agent" }
+    const session: Session = { serverUrl: live.url, token: team.agent.token, teamId: team.id, role: "agent" }
     const engine = new SyncEngine({ db, session: async () => session })
     // Signed in, but the first pull has not run yet (it failed, or the worker died): the user edits one.
     await engine.bind(session)
@@ -324,13 +316,13 @@ describe("the sync engine against the real server", () => {
     expect(r.conflicts).toBe(0)
     expect(await engine.pendingCount()).toBe(0)
     expect(await repo.count()).toBe(3)
-    const rows = (await server.rowsOf(team.id)).filter((row) => row.table_name === "customers")
+    const rows = (await live.server.rowsOf(team.id)).filter((row) => row.table_name === "customers")
     expect(rows).toHaveLength(3)
     expect(rows.find((row) => row.id === "early-1")?.data).toMatchObject({ company: own[1]!.company, notes: "modifié avant l'envoi" })
   })
 
   it("keeps a first sign-in's own rows when the server asks the interrupted first pull to start over", async () => {
-    const team = await server.team("reset-first-bind")
+    const team = await live.server.team("reset-first-bind")
     const a = await client(team, team.agent.token)
     const teamRows = demo(6, 83)
     await a.repo.upsert(teamRows)
@@ -340,7 +332,7 @@ describe("the sync engine against the real server", () => {
     const db = new ComptoirDb(nextClientName())
     const repo = new CustomerRepository(db)
     await repo.upsert(demo(2, 89).map((c, i) => ({ ...c, id: `own-reset-${i}`, code: `OWN-RESET-${i}` })))
-    const session: Session = { serverUrl: url, token: team.agent2.token, teamId: team.id }
+    const session: Session = { serverUrl: live.url, token: team.agent2.token, teamId: team.id }
     // The first pull stops after its first page (the cursor of that page is stored)…
     let pulls = 0
     const cut: typeof fetch = async (input, init) => {
@@ -349,38 +341,38 @@ describe("the sync engine against the real server", () => {
     }
     expect((await new SyncEngine({ db, session: async () => session, fetch: cut, pullLimit: 2, applyEvery: 2 }).sync()).error?.code).toBe("offline")
     // …and deletes are purged meanwhile: the next pull must start over, and the device's own rows must survive it.
-    await server.db.query("DELETE FROM rows WHERE team_id = $1 AND deleted", [team.id])
-    await server.db.query("UPDATE teams SET tombstone_horizon = version WHERE team_id = $1", [team.id])
+    await live.server.db.query("DELETE FROM rows WHERE team_id = $1 AND deleted", [team.id])
+    await live.server.db.query("UPDATE teams SET tombstone_horizon = version WHERE team_id = $1", [team.id])
     const r = await new SyncEngine({ db, session: async () => session }).sync()
     expect(r.error).toBeUndefined()
     expect(await repo.count()).toBe(7)
-    expect((await server.rowsOf(team.id)).filter((row) => row.table_name === "customers" && !row.deleted)).toHaveLength(7)
+    expect((await live.server.rowsOf(team.id)).filter((row) => row.table_name === "customers" && !row.deleted)).toHaveLength(7)
   })
 
   it("refuses another team while this device's own base still waits for its first upload to the previous one", async () => {
-    const one = await server.team("upload-owed-one")
-    const two = await server.team("upload-owed-two")
+    const one = await live.server.team("upload-owed-one")
+    const two = await live.server.team("upload-owed-two")
     const db = new ComptoirDb(nextClientName())
     const repo = new CustomerRepository(db)
     await repo.upsert(demo(4, 79).map((c, i) => ({ ...c, id: `owed-${i}`, code: `OWED-${i}` })))
     const engine = new SyncEngine({ db, session: async () => null })
-    await engine.bind({ serverUrl: url, token: one.agent.token, teamId: one.id })
-    await expect(engine.bind({ serverUrl: url, token: two.agent.token, teamId: two.id })).rejects.toMatchObject({ code: "pending-other-team", message: expect.stringMatching(/^4 change/) })
+    await engine.bind({ serverUrl: live.url, token: one.agent.token, teamId: one.id })
+    await expect(engine.bind({ serverUrl: live.url, token: two.agent.token, teamId: two.id })).rejects.toMatchObject({ code: "pending-other-team", message: expect.stringMatching(/^4 change/) })
     expect(await repo.count()).toBe(4)
     expect(await db.pendingUploads.count()).toBe(1)
     // The user confirms (that server is gone for good): the owed base is dropped and team two's is pulled.
-    await engine.bind({ serverUrl: url, token: two.agent.token, teamId: two.id }, { discardUnsent: true })
+    await engine.bind({ serverUrl: live.url, token: two.agent.token, teamId: two.id }, { discardUnsent: true })
     expect(await repo.count()).toBe(0)
     expect(await db.pendingUploads.count()).toBe(0)
     expect(await engine.pendingCount()).toBe(0)
   })
 
   it("drops another team's data at sign-in, and refuses while changes owed to that team are unsent", async () => {
-    const one = await server.team("bind-one")
-    const two = await server.team("bind-two")
+    const one = await live.server.team("bind-one")
+    const two = await live.server.team("bind-two")
     const a = await client(one, one.agent.token)
     await a.repo.upsert(demo(5, 53))
-    const toTwo: Session = { serverUrl: url, token: two.agent.token, teamId: two.id }
+    const toTwo: Session = { serverUrl: live.url, token: two.agent.token, teamId: two.id }
     // Five customers for team one are still in the outbox: nothing changes.
     await expect(a.engine().bind(toTwo)).rejects.toMatchObject({ code: "pending-other-team" })
     expect(await a.repo.count()).toBe(5)
@@ -394,17 +386,17 @@ describe("the sync engine against the real server", () => {
     expect(r.error).toBeUndefined()
     expect(await a.repo.count()).toBe(3)
     expect(await a.db.outbox.count()).toBe(0)
-    expect((await server.rowsOf(two.id)).filter((row) => row.table_name === "customers")).toHaveLength(3)
-    expect((await server.rowsOf(one.id)).filter((row) => row.table_name === "customers")).toHaveLength(5)
+    expect((await live.server.rowsOf(two.id)).filter((row) => row.table_name === "customers")).toHaveLength(3)
+    expect((await live.server.rowsOf(one.id)).filter((row) => row.table_name === "customers")).toHaveLength(5)
   })
 
   it("reports the progress of a pull from the start against the total the server announces", async () => {
-    const team = await server.team("progress")
+    const team = await live.server.team("progress")
     const a = await client(team, team.agent.token)
     await a.repo.upsert(demo(250, 61))
     await a.engine().sync()
     const db = new ComptoirDb(nextClientName())
-    const session: Session = { serverUrl: url, token: team.agent2.token, teamId: team.id }
+    const session: Session = { serverUrl: live.url, token: team.agent2.token, teamId: team.id }
     const seen: { pulled: number; total: number | null }[] = []
     const shown: ({ pulled: number; total: number | null } | null)[] = []
     let requests = 0
@@ -431,7 +423,7 @@ describe("the sync engine against the real server", () => {
   })
 
   it("measures a push of 1,000 mutations and a first pull of 5,000 customers", async () => {
-    const team = await server.team("bench")
+    const team = await live.server.team("bench")
     const a = await client(team, team.agent.token)
     const b = await client(team, team.agent2.token)
     await a.repo.upsert(demo(5_000, 23))

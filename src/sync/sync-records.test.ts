@@ -1,8 +1,7 @@
 import "fake-indexeddb/auto"
 
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest"
+import { describe, expect, it, vi } from "vitest"
 
-import type { TestServer, TestTeam } from "../../server/test/harness"
 import { giveSeller } from "../../server/test/seller"
 import { ComptoirDb } from "~src/db/database"
 import { ReplicatedRepository } from "~src/db/replicated-repository"
@@ -13,17 +12,10 @@ import { CallScript } from "~src/domain/scripts/script.schema"
 import { SHIPPED_SCRIPTS } from "~src/domain/scripts/shipped"
 
 import { SyncEngine, type Session } from "./sync-engine"
-import { nextClientName, startSyncServer, syncClient } from "./sync-test-server"
+import { nextClientName, useSyncServer } from "./sync-test-server"
 
-let server: TestServer
-let url: string
-beforeAll(async () => {
-  ;({ server, url } = await startSyncServer())
-}, 120_000)
-afterAll(async () => {
-  await server?.close()
-})
-const client = (team: TestTeam, token: string, extra?: Parameters<typeof syncClient>[3]) => syncClient(url, team, token, extra)
+const live = useSyncServer()
+const { client } = live
 
 describe("calls, scripts and documents, replicated one record per row", () => {
   function draftQuote(id: string, customerId: string) {
@@ -46,7 +38,7 @@ describe("calls, scripts and documents, replicated one record per row", () => {
   }
 
   it("sends a logged call and a quote to the team, and the other agent receives both", async () => {
-    const team = await server.team("plain")
+    const team = await live.server.team("plain")
     const a = await client(team, team.agent.token)
     const b = await client(team, team.agent2.token)
     const call = CallLog.parse({ id: "call-1", direction: "outbound", number: "+33123456789", customerId: "cust-1", startedAt: 1_000, durationSeconds: 42, outcome: "information-given", agent: "agent@x.fr", createdAt: 2_000 })
@@ -61,9 +53,9 @@ describe("calls, scripts and documents, replicated one record per row", () => {
   })
 
   it("issues a quote changed twice before one sync: the server numbers it, and the number comes back", async () => {
-    const team = await server.team("issue")
+    const team = await live.server.team("issue")
     // The server issues nothing for a team whose seller identity is not filled in (a manager does it once).
-    await giveSeller(server, team.admin)
+    await giveSeller(live.server, team.admin)
     const a = await client(team, team.agent.token)
     const quotes = new ReplicatedRepository(a.db, "quotes")
     const q = await quotes.put(draftQuote("q-2", "cust-2"))
@@ -79,13 +71,13 @@ describe("calls, scripts and documents, replicated one record per row", () => {
     // And a later change (accepted) goes through too, made on the version the pull brought.
     await quotes.put({ ...stored!, status: "accepted", updatedAt: 4 })
     expect((await a.engine().sync()).conflicts).toBe(0)
-    const rows = await server.rowsOf(team.id)
+    const rows = await live.server.rowsOf(team.id)
     expect(rows.find((x) => x.id === "q-2")?.data).toMatchObject({ status: "accepted" })
   })
 
   it("knows an issued quote's number from the push's answer, before any pull, and the pull that follows keeps it", async () => {
-    const team = await server.team("issue-answer")
-    await giveSeller(server, team.admin)
+    const team = await live.server.team("issue-answer")
+    await giveSeller(live.server, team.admin)
     // The open pages hear of it as of a pull's rows (the quote form shows the number on that signal).
     const onRemoteChange = vi.fn()
     const a = await client(team, team.agent.token, { onRemoteChange })
@@ -101,7 +93,7 @@ describe("calls, scripts and documents, replicated one record per row", () => {
     // No pull ran: the cursor has not moved, yet the number the server gave is here.
     expect((await a.db.syncState.toArray())[0]!.cursor).toBe(pulledBefore)
     const numbered = await quotes.get("q-3")
-    const onServer = (await server.rowsOf(team.id)).find((x) => x.id === "q-3")!
+    const onServer = (await live.server.rowsOf(team.id)).find((x) => x.id === "q-3")!
     expect(numbered?.number).toMatch(/^DEV-\d{4}-\d{5}$/)
     expect(numbered?.number).toBe(onServer.data!.number)
     expect(await a.db.outbox.count()).toBe(0)
@@ -110,14 +102,14 @@ describe("calls, scripts and documents, replicated one record per row", () => {
   })
 
   it("refuses, before the outbox, a row the server's schema would refuse", async () => {
-    const team = await server.team("plain-bad")
+    const team = await live.server.team("plain-bad")
     const a = await client(team, team.agent.token)
     await expect(new ReplicatedRepository(a.db, "callLogs").put({ id: "c", outcome: "nonsense" })).rejects.toThrow(/callLogs: /)
     expect(await a.db.outbox.count()).toBe(0)
   })
 
   it("keeps an agent's script changes away from the team (managers edit scripts), shown as refused", async () => {
-    const team = await server.team("scripts")
+    const team = await live.server.team("scripts")
     const agent = await client(team, team.agent.token)
     const manager = await client(team, team.manager.token)
     const script = CallScript.parse(SHIPPED_SCRIPTS[0])
@@ -133,16 +125,16 @@ describe("calls, scripts and documents, replicated one record per row", () => {
   })
 
   it("uploads the calls logged before the first sign-in with the rest of the device's base", async () => {
-    const team = await server.team("plain-first")
+    const team = await live.server.team("plain-first")
     const name = nextClientName()
     const db = new ComptoirDb(name)
     const call = CallLog.parse({ id: "call-before", direction: "inbound", number: null, customerId: null, startedAt: 1_000, durationSeconds: 5, outcome: "wrong-number", agent: "agent@x.fr", createdAt: 2_000 })
     await new ReplicatedRepository(db, "callLogs").put(call)
-    const session: Session = { serverUrl: url, token: team.agent.token, teamId: team.id, role: "agent" }
+    const session: Session = { serverUrl: live.url, token: team.agent.token, teamId: team.id, role: "agent" }
     const engine = new SyncEngine({ db: new ComptoirDb(name), session: async () => session })
     await engine.bind(session)
     await engine.sync()
-    const rows = await server.rowsOf(team.id)
+    const rows = await live.server.rowsOf(team.id)
     expect(rows.filter((r) => r.table_name === "callLogs").map((r) => r.id)).toEqual(["call-before"])
   })
 })

@@ -1,3 +1,5 @@
+import { afterAll, beforeAll } from "vitest"
+
 import { TestServer, type TestTeam } from "../../server/test/harness"
 import { CustomerRepository } from "~src/db/customer-repository"
 import { ComptoirDb } from "~src/db/database"
@@ -31,4 +33,23 @@ export async function syncClient(url: string, team: TestTeam, token: string, ext
   // recorded for sync before that).
   await engine().bind(session)
   return { db, repo: new CustomerRepository(db), engine, session }
+}
+
+/**
+ * The calling test file's server, started before its tests and closed after them; `server` and `url` are set once
+ * started, and `client()` makes an extension signed in to it.
+ */
+export function useSyncServer() {
+  const live = {
+    server: undefined as unknown as TestServer,
+    url: "",
+    client: (team: TestTeam, token: string, extra?: Parameters<typeof syncClient>[3]) => syncClient(live.url, team, token, extra)
+  }
+  beforeAll(async () => {
+    ;({ server: live.server, url: live.url } = await startSyncServer())
+  }, 120_000)
+  afterAll(async () => {
+    await live.server?.close()
+  })
+  return live
 }
