@@ -29,32 +29,34 @@ function heldDb() {
   }
 }
 
+/** Asks for the session, waits until it is the database's `nth` lookup, runs `meanwhile`, then lets the database answer. */
+async function lookup(h: ReturnType<typeof heldDb>, authn: Authenticator, nth: number, meanwhile = () => {}) {
+  const pending = authn.session(TOKEN)
+  await expect.poll(() => h.lookups()).toBe(nth)
+  meanwhile()
+  h.release()
+  return pending
+}
+
 describe("Authenticator's session cache", () => {
   it("does not keep a lookup that read the session just before it ended (the notification came in meanwhile)", async () => {
     const h = heldDb()
     const authn = new Authenticator(h.db)
-    const inFlight = authn.session(TOKEN)
-    await expect.poll(() => h.lookups()).toBe(1)
     // The session ends while the lookup is in flight: the database has answered "valid" already, and the
     // notification arrives before that answer is used.
-    h.endSession()
-    authn.forgetToken(hashToken(TOKEN))
-    h.release()
-    expect(await inFlight).toMatchObject({ userId: "u1" })
+    const endedMeanwhile = () => {
+      h.endSession()
+      authn.forgetToken(hashToken(TOKEN))
+    }
+    expect(await lookup(h, authn, 1, endedMeanwhile)).toMatchObject({ userId: "u1" })
     // The next request asks the database again, which now refuses the token.
-    const next = authn.session(TOKEN)
-    await expect.poll(() => h.lookups()).toBe(2)
-    h.release()
-    expect(await next).toBeNull()
+    expect(await lookup(h, authn, 2)).toBeNull()
   })
 
   it("answers from its cache within the TTL when nothing ended", async () => {
     const h = heldDb()
     const authn = new Authenticator(h.db)
-    const first = authn.session(TOKEN)
-    await expect.poll(() => h.lookups()).toBe(1)
-    h.release()
-    expect(await first).toMatchObject({ userId: "u1" })
+    expect(await lookup(h, authn, 1)).toMatchObject({ userId: "u1" })
     expect(await authn.session(TOKEN)).toMatchObject({ userId: "u1" })
     expect(h.lookups()).toBe(1)
   })
@@ -86,10 +88,7 @@ describe("Authenticator's session cache", () => {
   it("reads an active session again before its entry expires, so the request after the expiry does not wait for the database", async () => {
     const h = heldDb()
     const authn = new Authenticator(h.db, { ttlMs: 300, refreshMs: 150 })
-    const first = authn.session(TOKEN)
-    await expect.poll(() => h.lookups()).toBe(1)
-    h.release()
-    await first
+    await lookup(h, authn, 1)
     await new Promise((r) => setTimeout(r, 200))
     // In the entry's last 150 ms: answered from the cache at once (the lookup is held), and read again meanwhile.
     expect(await authn.session(TOKEN)).toMatchObject({ userId: "u1" })
@@ -104,10 +103,7 @@ describe("Authenticator's session cache", () => {
   it("does not keep what a refresh read when the session ended meanwhile", async () => {
     const h = heldDb()
     const authn = new Authenticator(h.db, { ttlMs: 300, refreshMs: 150 })
-    const first = authn.session(TOKEN)
-    await expect.poll(() => h.lookups()).toBe(1)
-    h.release()
-    await first
+    await lookup(h, authn, 1)
     await new Promise((r) => setTimeout(r, 200))
     await authn.session(TOKEN)
     await expect.poll(() => h.lookups()).toBe(2)
@@ -115,9 +111,6 @@ describe("Authenticator's session cache", () => {
     authn.forgetToken(hashToken(TOKEN))
     h.endSession()
     h.release()
-    const next = authn.session(TOKEN)
-    await expect.poll(() => h.lookups()).toBe(3)
-    h.release()
-    expect(await next).toBeNull()
+    expect(await lookup(h, authn, 3)).toBeNull()
   })
 })
