@@ -9,6 +9,7 @@ import { acquireLock } from "./db/pglite-db"
 import { apiSuite, TEST_TABLES } from "./test/api-suite"
 import { TestServer } from "./test/harness"
 import { convergenceSuite } from "./test/convergence-suite"
+import { authSuite } from "./test/auth-suite"
 import { notifySuite } from "./test/notify-suite"
 import { trustSuite } from "./test/trust-suite"
 
@@ -21,6 +22,7 @@ describe("the server on PGlite", () => {
     await server?.close()
   })
   apiSuite("pglite", () => server)
+  authSuite(() => server)
   notifySuite(() => server)
   trustSuite("pglite", () => server)
   convergenceSuite("pglite", () => server, { seeds: Number(process.env.COMPTOIR_CONVERGENCE_SEEDS_PGLITE ?? 30) })

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe } from "vitest"
 import { apiSuite, TEST_TABLES } from "./test/api-suite"
 import { skipPostgres, TestServer } from "./test/harness"
 import { convergenceSuite } from "./test/convergence-suite"
+import { authSuite } from "./test/auth-suite"
 import { notifySuite } from "./test/notify-suite"
 import { trustSuite } from "./test/trust-suite"
 
@@ -16,6 +17,7 @@ describe.skipIf(skipPostgres)("the server on PostgreSQL", () => {
     await server?.close()
   })
   apiSuite("postgres", () => server)
+  authSuite(() => server)
   notifySuite(() => server)
   trustSuite("postgres", () => server)
   convergenceSuite("postgres", () => server, { seeds: Number(process.env.COMPTOIR_CONVERGENCE_SEEDS_PG ?? 10) })
