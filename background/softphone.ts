@@ -1,4 +1,5 @@
 import type { createBackgroundHost } from "~src/telephony/background-host"
+import { createCallBarPush } from "~src/telephony/call-bar-push"
 import { SoftphoneController, openCallerCard } from "~src/telephony/controller"
 
 import { services } from "./services"
@@ -22,6 +23,8 @@ export const softphone = new SoftphoneController({
 })
 
 export function startSoftphone(): void {
+  const pushCallBar = createCallBarPush()
+  softphone.onPublished((view) => void pushCallBar(view))
   chrome.notifications?.onClicked.addListener((id) => {
     if (id.startsWith("softphone-")) void openCallerCard()
   })

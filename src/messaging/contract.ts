@@ -9,7 +9,7 @@ import { CallLog } from "~src/domain/calls/call-log.schema"
 import { OutcomeDraft } from "~src/domain/calls/outcome-draft"
 import { OutcomeContext, OutcomeFormValues } from "~src/domain/calls/outcome-form"
 import { SoftphoneSettings as SoftphoneSettingsSchema } from "~src/domain/telephony/contract-schemas"
-import { CallRecord, PhoneEvent as PhoneEventSchema, PhoneState, SoftphoneView } from "~src/domain/telephony/contract-schemas"
+import { CallBar, CallRecord, PhoneEvent as PhoneEventSchema, PhoneState, SoftphoneView } from "~src/domain/telephony/contract-schemas"
 
 import { catalogContract } from "./contract-catalog"
 import { ComposeContentSchema, documentsContract } from "./contract-documents"
@@ -204,7 +204,7 @@ export const contract = {
     request: z.object({}),
     response: z.object({ ok: z.boolean(), error: z.string().optional() })
   },
-  // ---- Softphone (issue #9). Content scripts may only send softphone/call and softphone/state (checked in the handlers).
+  // ---- Softphone (issue #9). What content scripts may send is in `senders`, and checked again in the handlers.
   /** Places a call; from the card, the page panel, the dial pad or the call history. */
   "softphone/call": {
     request: z.object({
@@ -218,6 +218,8 @@ export const contract = {
     request: z.object({}),
     response: SoftphoneView
   },
+  /** The page panel's part of the state: the call and its caller's customers (the background also pushes it to the active tab). */
+  "softphone/bar": { request: z.object({}), response: CallBar },
   "softphone/answer": { request: z.object({ callId: z.string().min(1).max(100) }), response: Ok },
   "softphone/decline": { request: z.object({ callId: z.string().min(1).max(100) }), response: Ok },
   "softphone/hangup": { request: z.object({ callId: z.string().min(1).max(100) }), response: Ok },
@@ -372,14 +374,18 @@ export const senders: Record<keyof typeof contract, readonly SenderKind[]> = {
   // caller), is the extension's own.
   "softphone/call": pageOrContent,
   "softphone/state": pageOnly,
-  "softphone/answer": pageOnly,
-  "softphone/decline": pageOnly,
-  "softphone/hangup": pageOnly,
+  // The page panel's call bar (issue #9's screen-pop on the active tab): the state, the call and the caller's
+  // customers (what the panel's cards show anyway); answering, declining, hanging up and picking the caller, each
+  // only for the call under way (checked in the handlers against the call's id and phase).
+  "softphone/bar": contentOnly,
+  "softphone/answer": pageOrContent,
+  "softphone/decline": pageOrContent,
+  "softphone/hangup": pageOrContent,
   "softphone/mute": pageOnly,
   "softphone/hold": pageOnly,
   "softphone/dtmf": pageOnly,
   "softphone/transfer": pageOnly,
-  "softphone/assign": pageOnly,
+  "softphone/assign": pageOrContent,
   "softphone/stats": pageOnly,
   "softphone/settings": pageOnly,
   "softphone/configure": pageOnly,

@@ -55,6 +55,7 @@ export class SoftphoneController {
   private queue: Promise<unknown> = Promise.resolve()
   private tel: { provider: TelProvider; state: PhoneState } | null = null
   private readonly endedListeners = new Set<EndedListener>()
+  private readonly publishedListeners = new Set<(view: SoftphoneView) => void>()
   /** Customer chosen for an outgoing call (from the card), until the offscreen document reports the call. */
   private pendingOutgoing: { number: string; customerId: string | null; contactId: string | null } | null = null
   /**
@@ -84,6 +85,12 @@ export class SoftphoneController {
   onCallEnded(listener: EndedListener): () => void {
     this.endedListeners.add(listener)
     return () => this.endedListeners.delete(listener)
+  }
+
+  /** Each view once it is in storage (the extension's pages read it there; the page panel is sent it). */
+  onPublished(listener: (view: SoftphoneView) => void): () => void {
+    this.publishedListeners.add(listener)
+    return () => this.publishedListeners.delete(listener)
   }
 
   // ---- settings ----
@@ -124,6 +131,7 @@ export class SoftphoneController {
     await chrome.storage.session.set({ [VIEW_KEY]: view })
     // Not awaited: the next event's publication need not wait for the toolbar (calls to it keep their order).
     void this.badge(view.state)
+    for (const l of this.publishedListeners) l(view)
   }
 
   private async badge(state: PhoneState): Promise<void> {

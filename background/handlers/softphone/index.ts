@@ -1,8 +1,9 @@
+import { callBarOf } from "~src/domain/telephony"
 import { defineHandler } from "~src/messaging/handler"
 
 import { services } from "../../services"
 import { softphone } from "../../softphone"
-import { requireExtensionPage, requireOffscreen } from "./guard"
+import { requireExtensionPage, requireOffscreen, requirePageOrThisCall } from "./guard"
 
 const ok = { ok: true as const }
 
@@ -33,18 +34,23 @@ export const softphoneCall = defineHandler("softphone/call", async (req, ctx) =>
 
 export const softphoneState = defineHandler("softphone/state", async () => softphone.view())
 
+export const softphoneBar = defineHandler("softphone/bar", async () => callBarOf(await softphone.view()))
+
+/** The call under way, for the checks of what a page panel may do to it. */
+const callNow = async () => (await softphone.view()).state.call
+
 export const softphoneAnswer = defineHandler("softphone/answer", async (req, ctx) => {
-  requireExtensionPage(ctx)
+  requirePageOrThisCall(ctx, req.callId, await callNow(), ["ringing-in"])
   await softphone.command({ op: "answer", callId: req.callId })
   return ok
 })
 export const softphoneDecline = defineHandler("softphone/decline", async (req, ctx) => {
-  requireExtensionPage(ctx)
+  requirePageOrThisCall(ctx, req.callId, await callNow(), ["ringing-in"])
   await softphone.command({ op: "decline", callId: req.callId })
   return ok
 })
 export const softphoneHangup = defineHandler("softphone/hangup", async (req, ctx) => {
-  requireExtensionPage(ctx)
+  requirePageOrThisCall(ctx, req.callId, await callNow(), ["ringing-out", "in-call"])
   await softphone.command({ op: "hangup", callId: req.callId })
   return ok
 })
@@ -69,7 +75,8 @@ export const softphoneTransfer = defineHandler("softphone/transfer", async (req,
   return ok
 })
 export const softphoneAssign = defineHandler("softphone/assign", async (req, ctx) => {
-  requireExtensionPage(ctx)
+  // The controller keeps the pick only among the customers holding the caller's number.
+  requirePageOrThisCall(ctx, req.callId, await callNow(), ["ringing-in", "ringing-out", "in-call"])
   await softphone.assign(req.callId, req.customerId, req.contactId)
   return ok
 })
@@ -103,6 +110,7 @@ export const softphoneReport = defineHandler("softphone/report", async (req, ctx
 export const softphoneHandlers = [
   softphoneCall,
   softphoneState,
+  softphoneBar,
   softphoneAnswer,
   softphoneDecline,
   softphoneHangup,

@@ -1,3 +1,4 @@
+export * from "./call-bar"
 export * from "./call-record"
 export * from "./dial-target"
 export * from "./phone-state"

@@ -22,6 +22,7 @@ import { ForeignPhones } from "./foreign-phones"
 import { ownMailbox } from "./mail-roles"
 import { PageLookup, type PanelView } from "./page-lookup"
 import { isPanelRepublish, isPanelToggle, sendFromPage } from "./page-messaging"
+import { PanelCall, usePanelCall } from "./panel-call"
 import type { Placement } from "./placement"
 import { layoutFrame, useDragToMove, useElementSize, useSitePanelState, useTypingField, useViewport } from "./panel-frame"
 
@@ -105,6 +106,12 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
     },
     [updateSite]
   )
+  // An incoming call opens the panel on its card (issue #9's screen-pop), whatever the user chose for the site.
+  const callBar = usePanelCall()
+  const ringingId = callBar?.call?.phase === "ringing-in" ? callBar.call.id : null
+  useEffect(() => {
+    if (ringingId !== null) setMode("open")
+  }, [ringingId])
   const effectiveMode = mode === "auto" && site.collapsed === true ? "collapsed" : mode
   const open = effectiveMode === "open" || (effectiveMode === "auto" && matches.length > 0)
   const collapsed = !open
@@ -294,7 +301,16 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
   const typingField = useTypingField(HOST_ID)
   const onPlace = useCallback((placement: Placement | null) => updateSite({ placement }), [updateSite])
   const mover = useDragToMove({ frameRef, placement: site.placement, size, viewport, onPlace })
-  const layout = layoutFrame({ placement: site.placement, open, size, openSize: lastOpenSize.current, viewport, typingField, dragAt: mover.dragAt })
+  const layout = layoutFrame({
+    placement: site.placement,
+    open,
+    size,
+    openSize: lastOpenSize.current,
+    viewport,
+    // A ringing call is not hidden behind the badge because the agent was typing.
+    typingField: ringingId === null ? typingField : null,
+    dragAt: mover.dragAt
+  })
   const badge = collapsed || layout.yielding
   const [sideError, setSideError] = useState<string | null>(null)
   const openSidePanel = () => {
@@ -378,6 +394,7 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
         ) : null}
         {badge ? null : (
           <div className="c-panel-body" ref={bodyRef}>
+            {callBar ? <PanelCall bar={callBar} agentCountry={settings.defaultCountry} onOpen={onOpen} onLogCall={openSidePanel} /> : null}
             <input
               ref={searchRef}
               className="c-search"

@@ -1,4 +1,5 @@
 import type { Customer } from "~src/domain/customers/customer.schema"
+import type { CallBar } from "~src/domain/telephony/call-bar"
 import type { CustomerMatch, MessageName, Reply, RequestOf, ResponseOf } from "~src/messaging/contract"
 
 /**
@@ -16,7 +17,20 @@ export class PageMessageError extends Error {
   }
 }
 
-type PageMessage = "lookup/match" | "search/query" | "customers/opened" | "panel/view" | "sidepanel/open" | "documents/summary" | "workspace/open" | "orders/extract"
+type PageMessage =
+  | "lookup/match"
+  | "search/query"
+  | "customers/opened"
+  | "panel/view"
+  | "sidepanel/open"
+  | "documents/summary"
+  | "workspace/open"
+  | "orders/extract"
+  | "softphone/bar"
+  | "softphone/answer"
+  | "softphone/decline"
+  | "softphone/hangup"
+  | "softphone/assign"
 
 const CHECKS: { [N in PageMessage]: (data: unknown) => data is ResponseOf<N> } = {
   "lookup/match": (d): d is ResponseOf<"lookup/match"> => isRecord(d) && Array.isArray(d.matches) && d.matches.every(isMatch),
@@ -29,7 +43,17 @@ const CHECKS: { [N in PageMessage]: (data: unknown) => data is ResponseOf<N> } =
   "documents/summary": (d): d is ResponseOf<"documents/summary"> =>
     isRecord(d) && ["openQuotes", "openOrders", "unpaidInvoices", "overdueInvoices"].every((k) => isRecord(d[k]) && typeof d[k].count === "number" && typeof d[k].cents === "number"),
   "orders/extract": (d): d is ResponseOf<"orders/extract"> =>
-    isRecord(d) && typeof d.captureId === "string" && typeof d.isOrder === "boolean" && typeof d.reason === "string" && (d.customerCode === null || typeof d.customerCode === "string")
+    isRecord(d) && typeof d.captureId === "string" && typeof d.isOrder === "boolean" && typeof d.reason === "string" && (d.customerCode === null || typeof d.customerCode === "string"),
+  // The call bar (issue #9): the softphone's state and the caller's customers.
+  "softphone/bar": (d): d is ResponseOf<"softphone/bar"> => isCallBar(d),
+  "softphone/answer": isOk,
+  "softphone/decline": isOk,
+  "softphone/hangup": isOk,
+  "softphone/assign": isOk
+}
+
+function isOk(d: unknown): d is { ok: true } {
+  return isRecord(d) && d.ok === true
 }
 
 export async function sendFromPage<N extends PageMessage & MessageName>(name: N, payload: RequestOf<N>): Promise<ResponseOf<N>> {
@@ -49,6 +73,38 @@ export function isPanelRepublish(message: unknown): boolean {
 /** `panel/toggle` carries an empty object. */
 export function isPanelToggle(message: unknown): boolean {
   return isRecord(message) && message.type === "panel/toggle" && isRecord(message.payload)
+}
+
+/** `panel/softphone` (the background pushes the call bar to the tab in front) carries a CallBar. */
+export function pushedCallBar(message: unknown): CallBar | null {
+  return isRecord(message) && message.type === "panel/softphone" && isCallBar(message.payload) ? message.payload : null
+}
+
+const PHASES = new Set(["ringing-in", "ringing-out", "in-call", "ended"])
+const STATES = new Set(["idle", "registering", "registered", "reconnecting", "error", ...PHASES])
+
+/** What the call bar reads, with the types it reads them as (the background built it from a validated view). */
+export function isCallBar(d: unknown): d is CallBar {
+  if (!isRecord(d) || typeof d.state !== "string" || !STATES.has(d.state) || typeof d.configured !== "boolean" || typeof d.updatedAt !== "number") return false
+  if (typeof d.registration !== "string" || !STATES.has(d.registration) || PHASES.has(d.registration)) return false
+  if (!Array.isArray(d.candidates) || !d.candidates.every(isCustomer) || !(d.customerId === null || typeof d.customerId === "string")) return false
+  const c = d.call
+  return (
+    c === null ||
+    (isRecord(c) &&
+      typeof c.id === "string" &&
+      typeof c.phase === "string" &&
+      PHASES.has(c.phase) &&
+      (c.direction === "inbound" || c.direction === "outbound") &&
+      typeof c.number === "string" &&
+      typeof c.displayName === "string" &&
+      typeof c.muted === "boolean" &&
+      typeof c.onHold === "boolean" &&
+      typeof c.startedAt === "number" &&
+      (c.answeredAt === null || typeof c.answeredAt === "number") &&
+      (c.endedAt === null || typeof c.endedAt === "number") &&
+      (c.endReason === null || typeof c.endReason === "string"))
+  )
 }
 
 const MATCH_KINDS = new Set(["email", "phone", "code", "name"])

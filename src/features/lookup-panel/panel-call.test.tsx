@@ -1,0 +1,136 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, renderHook, screen } from "@testing-library/react"
+import { I18nextProvider } from "react-i18next"
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
+
+import { Customer } from "~src/domain/customers/customer.schema"
+import type { CallBar } from "~src/domain/telephony/call-bar"
+import { createI18n } from "~src/i18n"
+
+import { pushedCallBar } from "./page-messaging"
+import { PanelCall, usePanelCall } from "./panel-call"
+
+const customer = (id: string, code: string, company: string) =>
+  Customer.parse({
+    id,
+    code,
+    company,
+    country: "FR",
+    language: "fr",
+    contacts: [{ id: `${id}-p`, firstName: "Léa", lastName: "Martin", phones: ["+33123456789"], emails: [] }],
+    createdAt: 1,
+    updatedAt: 1
+  })
+const cave = customer("c1", "C-00012", "Cave Saint-Jean")
+const bistrot = customer("c2", "C-00044", "Bistrot du Port")
+
+const ringing = (candidates: Customer[], customerId: string | null, updatedAt = 10): CallBar => ({
+  state: "ringing-in",
+  registration: "registered",
+  configured: true,
+  call: {
+    id: "call-1",
+    direction: "inbound",
+    phase: "ringing-in",
+    number: "+33123456789",
+    displayName: "",
+    muted: false,
+    onHold: false,
+    startedAt: 1,
+    answeredAt: null,
+    endedAt: null,
+    endReason: null
+  },
+  candidates,
+  customerId,
+  updatedAt
+})
+const idle = (updatedAt: number): CallBar => ({ state: "registered", registration: "registered", configured: true, call: null, candidates: [], customerId: null, updatedAt })
+
+let sendMessage: ReturnType<typeof vi.fn>
+let onMessage: Set<(m: unknown) => void>
+beforeEach(() => {
+  onMessage = new Set()
+  sendMessage = vi.fn(async () => ({ ok: true, data: { ok: true } }))
+  vi.stubGlobal("chrome", {
+    runtime: { sendMessage, onMessage: { addListener: (l: (m: unknown) => void) => onMessage.add(l), removeListener: (l: (m: unknown) => void) => onMessage.delete(l) } }
+  })
+})
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
+
+const show = (bar: CallBar) =>
+  render(
+    <I18nextProvider i18n={createI18n("fr")}>
+      <PanelCall bar={bar} agentCountry="FR" onOpen={() => undefined} onLogCall={() => undefined} />
+    </I18nextProvider>
+  )
+
+describe("the call over the page", () => {
+  it("pops the caller's card with answer and decline as soon as it rings", () => {
+    const { container } = show(ringing([cave], cave.id))
+    expect(container.querySelector('[data-comptoir="softphone"]')?.getAttribute("data-state")).toBe("ringing-in")
+    expect(container.querySelector('[data-comptoir="caller-card"]')?.getAttribute("data-customer-code")).toBe("C-00012")
+    expect(screen.getByText("Cave Saint-Jean")).toBeTruthy()
+    expect(screen.getByText(/Appel entrant/)).toBeTruthy()
+    expect(screen.getByRole("button", { name: "Décrocher" })).toBeTruthy()
+    expect(screen.getByRole("button", { name: "Refuser" })).toBeTruthy()
+    expect(container.querySelector('[data-comptoir="hangup"]')).toBeNull()
+  })
+
+  it("asks who is calling when several customers share the number, and shows no card before the pick", () => {
+    const { container } = show(ringing([cave, bistrot], null))
+    expect(container.querySelector('[data-comptoir="caller-card"]')).toBeNull()
+    const choices = [...container.querySelectorAll('[data-comptoir="caller-choice"]')].map((b) => b.getAttribute("data-customer-code"))
+    expect(choices).toEqual(["C-00012", "C-00044"])
+  })
+
+  it("says the number is unknown when no customer holds it", () => {
+    show(ringing([], null))
+    expect(screen.getByText(/n'est pas dans la base/)).toBeTruthy()
+  })
+
+  it("offers to log a call just ended, and says the softphone's state again once that call is five minutes old", () => {
+    const ended = (endedAt: number): CallBar => {
+      const bar = ringing([cave], cave.id)
+      return { ...bar, state: "ended", call: { ...bar.call!, phase: "ended", answeredAt: endedAt - 30_000, endedAt, endReason: "hangup-remote" }, candidates: [], customerId: null }
+    }
+    const { container, unmount } = show(ended(Date.now() - 1000))
+    expect(container.querySelector('[data-comptoir="softphone"]')?.getAttribute("data-state")).toBe("ended")
+    expect(screen.getByRole("button", { name: "Noter l'appel" })).toBeTruthy()
+    expect(container.querySelector('[data-comptoir="caller-card"]')).toBeNull()
+    unmount()
+    const old = show(ended(Date.now() - 6 * 60_000))
+    expect(old.container.querySelector('[data-comptoir="softphone"]')?.getAttribute("data-state")).toBe("registered")
+    expect(screen.getByText(/Prêt pour les appels/)).toBeTruthy()
+    expect(screen.queryByRole("button", { name: "Noter l'appel" })).toBeNull()
+  })
+
+  it("does not answer on a scripted click: the page's own scripts can reach the panel", () => {
+    show(ringing([cave], cave.id))
+    fireEvent.click(screen.getByRole("button", { name: "Décrocher" }))
+    fireEvent.click(screen.getByRole("button", { name: "Refuser" }))
+    // The card asks for its risk and documents; nothing is sent to the softphone.
+    const sent = sendMessage.mock.calls.map(([m]) => (m as { type: string }).type)
+    expect(sent.filter((type) => type.startsWith("softphone/"))).toEqual([])
+  })
+
+  it("keeps the newest of what it was pushed and what it asked, and refuses a malformed push", async () => {
+    let answer: (v: unknown) => void = () => undefined
+    const asked = new Promise((r) => {
+      answer = r
+    })
+    sendMessage.mockReturnValueOnce(asked)
+    const { result } = renderHook(() => usePanelCall())
+    expect(sendMessage).toHaveBeenCalledWith({ type: "softphone/bar", payload: {} })
+    act(() => onMessage.forEach((l) => l({ type: "panel/softphone", payload: ringing([cave], cave.id, 20) })))
+    expect(result.current?.state).toBe("ringing-in")
+    await act(async () => answer({ ok: true, data: idle(10) }))
+    expect(result.current?.state).toBe("ringing-in")
+    act(() => onMessage.forEach((l) => l({ type: "panel/softphone", payload: { ...idle(30), candidates: [{ id: "c9" }] } })))
+    expect(result.current?.updatedAt).toBe(20)
+    expect(pushedCallBar({ type: "panel/softphone", payload: idle(30) })).toEqual(idle(30))
+  })
+})

@@ -1,0 +1,173 @@
+import { useEffect, useState, type MouseEvent } from "react"
+import { useTranslation } from "react-i18next"
+
+import type { Customer } from "~src/domain/customers/customer.schema"
+import type { CallBar } from "~src/domain/telephony/call-bar"
+import { formatTimer, talkSeconds } from "~src/domain/telephony/call-timer"
+import { CustomerCard } from "~src/features/customer-card/customer-card"
+import { formatPhone } from "~src/features/customer-card/format"
+
+import { pushedCallBar, sendFromPage } from "./page-messaging"
+
+/**
+ * The softphone as the background last told this page: pushed to the tab in front at each change, asked when the
+ * tab comes to the front (another tab was in front when it changed). The newest of the two is kept.
+ */
+export function usePanelCall(): CallBar | null {
+  const [bar, setBar] = useState<CallBar | null>(null)
+  useEffect(() => {
+    let live = true
+    const take = (b: CallBar) => live && setBar((prev) => (prev && prev.updatedAt > b.updatedAt ? prev : b))
+    const ask = () => {
+      if (document.visibilityState === "visible") sendFromPage("softphone/bar", {}).then(take, () => undefined)
+    }
+    const listener = (message: unknown) => {
+      const b = pushedCallBar(message)
+      if (b) take(b)
+    }
+    chrome.runtime.onMessage.addListener(listener)
+    document.addEventListener("visibilitychange", ask)
+    ask()
+    return () => {
+      live = false
+      chrome.runtime.onMessage.removeListener(listener)
+      document.removeEventListener("visibilitychange", ask)
+    }
+  }, [])
+  return bar
+}
+
+/** A clock that ticks every second while `on` (the in-call timer). */
+function useNow(on: boolean): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    if (!on) return
+    const timer = setInterval(() => setNow(Date.now()), 1000)
+    return () => clearInterval(timer)
+  }, [on])
+  return now
+}
+
+/** How long an ended call stays in the page panel (its "Log the call"), before the line says the softphone's state again. */
+export const ENDED_SHOWN_MS = 5 * 60_000
+
+/** Whether the call that ended at `endedAt` is still recent enough to be shown; re-renders when it stops being. */
+function useRecentlyEnded(endedAt: number | null): boolean {
+  const [, setTick] = useState(0)
+  const recent = endedAt !== null && Date.now() < endedAt + ENDED_SHOWN_MS
+  useEffect(() => {
+    if (endedAt === null) return
+    const left = endedAt + ENDED_SHOWN_MS - Date.now()
+    if (left <= 0) return
+    const timer = setTimeout(() => setTick((n) => n + 1), left + 10)
+    return () => clearTimeout(timer)
+  }, [endedAt])
+  return recent
+}
+
+type CallAction = "softphone/answer" | "softphone/decline" | "softphone/hangup"
+
+/**
+ * The call over the page (issue #9): the state in the dock's words, answer and decline while it rings, hang up
+ * during the call, and the caller's card as soon as it rings (several customers on the number: the picker). After
+ * the call, "Log the call" opens the side panel, where the dock's outcome form waits. The page's own scripts can
+ * reach this panel: only the agent's own clicks act (`isTrusted`).
+ */
+export function PanelCall({
+  bar,
+  agentCountry,
+  onOpen,
+  onLogCall
+}: {
+  bar: CallBar
+  agentCountry: string
+  onOpen: (c: Customer) => void
+  onLogCall: () => void
+}) {
+  const { t } = useTranslation()
+  const [error, setError] = useState<string | null>(null)
+  const recentlyEnded = useRecentlyEnded(bar.call?.phase === "ended" ? (bar.call.endedAt ?? 0) : null)
+  // A call ended long ago is not news: the line says the softphone's state again (the dock keeps it, "to log").
+  const call = bar.call && (bar.call.phase !== "ended" || recentlyEnded) ? bar.call : null
+  const state = call ? call.phase : bar.registration
+  const now = useNow(call?.phase === "in-call")
+  if (!bar.configured) return null
+
+  const act = (e: MouseEvent, name: CallAction, callId: string) => {
+    if (!e.nativeEvent.isTrusted) return
+    sendFromPage(name, { callId }).then(
+      () => setError(null),
+      (err: unknown) => setError(err instanceof Error ? err.message : String(err))
+    )
+  }
+  const pick = (e: MouseEvent, c: Customer) => {
+    if (!e.nativeEvent.isTrusted || !call) return
+    const contact = c.contacts.find((p) => p.phones.includes(call.number))
+    sendFromPage("softphone/assign", { callId: call.id, customerId: c.id, contactId: contact?.id ?? null }).then(
+      () => setError(null),
+      (err: unknown) => setError(String(err))
+    )
+  }
+  const live = call !== null && call.phase !== "ended"
+  const chosen = live ? (bar.candidates.find((c) => c.id === bar.customerId) ?? null) : null
+
+  return (
+    <section className="c-panel-call" data-comptoir="softphone" data-state={state} data-phase={call?.phase ?? "none"} aria-live="polite">
+      <div className="c-softphone-status" data-comptoir="softphone-status">
+        <strong>☎ {t(`softphone.state.${state}`)}</strong>
+        {call ? <span> · {formatPhone(call.number, agentCountry)}</span> : null}
+        {call && call.answeredAt !== null ? <span data-comptoir="call-timer"> · {formatTimer(talkSeconds(call, now))}</span> : null}
+        {live && call.muted ? <span className="c-chip">{t("softphone.dock.mutedChip")}</span> : null}
+        {live && call.onHold ? <span className="c-chip">{t("softphone.dock.heldChip")}</span> : null}
+        {call?.phase === "ended" && call.endReason ? <span className="c-muted"> · {t(`softphone.reason.${call.endReason}`)}</span> : null}
+      </div>
+      {error ? <p className="c-error">{error}</p> : null}
+      {call?.phase === "ringing-in" ? (
+        <div className="c-row">
+          <button type="button" className="c-button" data-comptoir="answer" onClick={(e) => act(e, "softphone/answer", call.id)}>
+            {t("softphone.action.answer")}
+          </button>
+          <button type="button" className="c-button c-button-danger" data-comptoir="decline" onClick={(e) => act(e, "softphone/decline", call.id)}>
+            {t("softphone.action.decline")}
+          </button>
+        </div>
+      ) : null}
+      {live && call.phase !== "ringing-in" ? (
+        <div className="c-row">
+          <button type="button" className="c-button c-button-danger" data-comptoir="hangup" onClick={(e) => act(e, "softphone/hangup", call.id)}>
+            {t("softphone.action.hangup")}
+          </button>
+        </div>
+      ) : null}
+      {call?.phase === "ended" ? (
+        <div className="c-row">
+          <button type="button" className="c-button c-button-secondary" data-comptoir="panel-log-call" onClick={onLogCall}>
+            {t("panelUi.call.logCall")}
+          </button>
+        </div>
+      ) : null}
+      {chosen ? (
+        <div data-comptoir="caller-card" data-customer-code={chosen.code}>
+          <CustomerCard customer={chosen} agentCountry={agentCountry} highlight matchedBy="phone" matchedValues={[call!.number]} onOpen={onOpen} />
+        </div>
+      ) : null}
+      {live && (bar.candidates.length > 1 || (!chosen && bar.candidates.length === 1)) ? (
+        <div data-comptoir="caller-picker" role="group" aria-label={t("softphone.caller.pick")}>
+          <div className="c-section-title">{chosen ? t("softphone.caller.notThisOne") : t("softphone.caller.pick")}</div>
+          {bar.candidates
+            .filter((c) => c.id !== chosen?.id)
+            .map((c) => {
+              const contact = c.contacts.find((p) => p.phones.includes(call.number))
+              return (
+                <button key={c.id} type="button" className="c-button c-button-secondary c-panel-call-choice" data-comptoir="caller-choice" data-customer-code={c.code} onClick={(e) => pick(e, c)}>
+                  {c.company} · {c.code}
+                  {contact ? ` · ${`${contact.firstName} ${contact.lastName}`.trim()}` : ""}
+                </button>
+              )
+            })}
+        </div>
+      ) : null}
+      {live && bar.candidates.length === 0 ? <p className="c-muted">{t("softphone.caller.unknown", { number: formatPhone(call.number, agentCountry) })}</p> : null}
+    </section>
+  )
+}

@@ -1,0 +1,100 @@
+import { expect } from "@playwright/test"
+
+import { sharedPhonePair } from "./dataset"
+import { customers, dock, idOfCode, openDock, setUpSoftphone, storedCalls, test } from "./softphone-lab"
+
+/**
+ * The call over the page the agent is working on (issue #9: "the caller's card pops as soon as it rings, panel on
+ * the active tab"): through the real SIP lab, the page panel of the tab in front opens on the caller's card with
+ * answer and decline, shows the call while it lasts, hangs up, and the call is logged once to that customer.
+ */
+test.describe.configure({ timeout: 90_000 })
+// A browser and a base of its own: softphone.spec.ts counts the calls and logs of its worker's base.
+test.use({ labGroup: "softphone-panel" })
+
+test.beforeAll(async ({ extContext, extensionId }) => {
+  await setUpSoftphone(extContext, extensionId)
+})
+
+test("an incoming call pops the caller's card in the panel of the page in front; answered and hung up there, logged once", async ({
+  extContext,
+  extensionId,
+  page,
+  site,
+  lab
+}) => {
+  const phonePage = await openDock(extContext, extensionId)
+  await expect(dock(phonePage)).toHaveAttribute("data-state", /registered|ended/, { timeout: 15_000 })
+  const caller = customers.filter((c) => c.country === "FR")[17]!
+  const number = caller.contacts[0]!.phones[0]!
+  const before = (await storedCalls(phonePage)).filter((c) => c.number === number).length
+
+  // A CRM page naming no customer: the panel is its badge until the phone rings.
+  site.route("/crm/agenda", `<!doctype html><meta charset="utf-8"><h1>Agenda</h1><p>Rien de prévu ce matin.</p><input name="note">`)
+  await page.goto(`${site.origin}/crm/agenda`)
+  await page.bringToFront()
+  const panel = page.locator('#comptoir-overlay [data-comptoir="panel"]')
+  await expect(panel).toHaveAttribute("data-shape", "badge")
+  const bar = panel.locator('[data-comptoir="softphone"]')
+
+  // The agent is typing in the page when it rings: the panel still opens on the call.
+  await page.locator('input[name="note"]').click()
+  await lab.callFrom(number, "agent1")
+  await expect(panel).toHaveAttribute("data-shape", "open", { timeout: 10_000 })
+  await expect(bar).toHaveAttribute("data-state", "ringing-in")
+  const card = bar.locator('[data-comptoir="caller-card"]')
+  await expect(card).toHaveAttribute("data-customer-code", caller.code)
+  await expect(card).toContainText(caller.company)
+  await page.screenshot({ path: "test-results/softphone-panel-ringing.png" })
+
+  await bar.locator('[data-comptoir="answer"]').click()
+  await expect(bar).toHaveAttribute("data-state", "in-call")
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "in-call")
+  await expect(bar.locator('[data-comptoir="call-timer"]')).toContainText(/0:0\d/)
+  await page.screenshot({ path: "test-results/softphone-panel-in-call.png" })
+  await bar.locator('[data-comptoir="hangup"]').click()
+  await expect(bar).toHaveAttribute("data-state", "ended")
+  await expect(bar.locator('[data-comptoir="caller-card"]')).toHaveCount(0)
+  await expect(bar.locator('[data-comptoir="panel-log-call"]')).toBeVisible()
+
+  await expect.poll(async () => (await storedCalls(phonePage)).filter((c) => c.number === number).length).toBe(before + 1)
+  const logged = (await storedCalls(phonePage)).filter((c) => c.number === number).at(-1)
+  expect(logged).toMatchObject({ direction: "inbound", customerId: await idOfCode(phonePage, caller.code) })
+  expect(logged!.durationMs as number).toBeGreaterThan(0)
+  await phonePage.close()
+})
+
+test("a number shared by two customers: the page panel asks who is calling, and the call is logged to the one picked there", async ({
+  extContext,
+  extensionId,
+  page,
+  site,
+  lab
+}) => {
+  const phonePage = await openDock(extContext, extensionId)
+  await expect(dock(phonePage)).toHaveAttribute("data-state", /registered|ended/, { timeout: 15_000 })
+  const [a, b] = sharedPhonePair(customers)
+  const number = a.contacts[0]!.phones[0]!
+  const before = (await storedCalls(phonePage)).filter((c) => c.number === number).length
+  site.route("/crm/agenda", `<!doctype html><meta charset="utf-8"><h1>Agenda</h1>`)
+  await page.goto(`${site.origin}/crm/agenda`)
+  await page.bringToFront()
+  const bar = page.locator('#comptoir-overlay [data-comptoir="softphone"]')
+
+  await lab.callFrom(number, "agent1")
+  await expect(bar).toHaveAttribute("data-state", "ringing-in", { timeout: 10_000 })
+  await expect(bar.locator('[data-comptoir="caller-card"]')).toHaveCount(0)
+  await expect(bar.locator('[data-comptoir="caller-choice"]')).toHaveCount(2)
+  await bar.locator(`[data-comptoir="caller-choice"][data-customer-code="${b.code}"]`).click()
+  await expect(bar.locator('[data-comptoir="caller-card"]')).toHaveAttribute("data-customer-code", b.code)
+  // The dock follows the pick made in the page.
+  await expect(phonePage.locator('[data-comptoir="caller-card"]')).toHaveAttribute("data-customer-code", b.code)
+  await bar.locator('[data-comptoir="answer"]').click()
+  await expect(bar).toHaveAttribute("data-state", "in-call")
+  await bar.locator('[data-comptoir="hangup"]').click()
+  await expect(bar).toHaveAttribute("data-state", "ended")
+  await expect.poll(async () => (await storedCalls(phonePage)).filter((c) => c.number === number).length).toBe(before + 1)
+  const logged = (await storedCalls(phonePage)).filter((c) => c.number === number).at(-1)
+  expect(logged).toMatchObject({ direction: "inbound", customerId: await idOfCode(phonePage, b.code) })
+  await phonePage.close()
+})
