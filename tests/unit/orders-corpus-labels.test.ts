@@ -204,3 +204,33 @@ describe("the sixth held-out part (held-out-6), written blind after the extracto
     }
   })
 })
+
+describe("the seventh held-out part (held-out-7), written blind after the extractor", () => {
+  const mails = part("held-out-7")
+  const withAttachment = (mime: RegExp) => mails.filter((m) => mime.test(m.eml)).map((m) => m.name)
+
+  it("holds 44 mails, 22 French and 22 English, 14 of them not orders", () => {
+    expect(mails).toHaveLength(44)
+    expect(mails.filter((m) => /^h7-\d\d-fr-/.test(m.name))).toHaveLength(22)
+    expect(mails.filter((m) => /^h7-\d\d-en-/.test(m.name))).toHaveLength(22)
+    expect(mails.filter((m) => !m.expected.is_order)).toHaveLength(14)
+  })
+
+  it("labels as not an order exactly the mails named so", () => {
+    for (const { name, expected } of mails) expect(expected.is_order, name).toBe(!/^h7-\d\d-[a-z]{2}-non-/.test(name))
+  })
+
+  it("attaches three PDF purchase orders and a supplier's PDF invoice, one .ods and one .xlsx order", () => {
+    expect(withAttachment(/Content-Type: application\/pdf/)).toEqual(["h7-05-fr-mercier-pdf-commande-fournisseur-semaine-50", "h7-14-fr-girard-pdf-et-ajout-dans-le-corps", "h7-19-fr-non-facture-torrefacteur-pdf", "h7-30-en-radcliffe-pdf-po-qty-first"])
+    expect(withAttachment(/Content-Type: application\/vnd\.oasis\.opendocument\.spreadsheet/)).toEqual(["h7-07-fr-ogec-ods-semaine-12"])
+    expect(withAttachment(/Content-Type: application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/)).toEqual(["h7-34-en-whitfield-xlsx-notes-column"])
+  })
+
+  it("dates every mail in late 2026 and no delivery before its mail", () => {
+    for (const { name, eml, expected } of mails) {
+      const sent = new Date(/^Date: (.+)$/m.exec(eml)![1]!)
+      expect(sent.getUTCFullYear() === 2026 && sent.getUTCMonth() >= 9, `${name}: ${sent.toISOString()}`).toBe(true)
+      if (expected.delivery_date !== null) expect(new Date(`${expected.delivery_date}T23:59:59Z`) >= sent, `${name}: delivery before the mail`).toBe(true)
+    }
+  })
+})
