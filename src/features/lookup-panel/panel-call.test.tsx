@@ -87,6 +87,14 @@ describe("the call over the page", () => {
     expect(choices).toEqual(["C-00012", "C-00044"])
   })
 
+  it("shows no caller card for an outgoing call: the agent placed it from the card in front of them", () => {
+    const bar = ringing([cave], cave.id)
+    const { container } = show({ ...bar, state: "ringing-out", call: { ...bar.call!, direction: "outbound", phase: "ringing-out" } })
+    expect(container.querySelector('[data-comptoir="softphone"]')?.getAttribute("data-state")).toBe("ringing-out")
+    expect(container.querySelector('[data-comptoir="caller-card"]')).toBeNull()
+    expect(screen.getByRole("button", { name: "Raccrocher" })).toBeTruthy()
+  })
+
   it("says the number is unknown when no customer holds it", () => {
     show(ringing([], null))
     expect(screen.getByText(/n'est pas dans la base/)).toBeTruthy()

@@ -109,7 +109,10 @@ export function PanelCall({
     )
   }
   const live = call !== null && call.phase !== "ended"
-  const chosen = live ? (bar.candidates.find((c) => c.id === bar.customerId) ?? null) : null
+  // The caller's card and picker are for incoming calls: an outgoing one was placed from a card the agent has in
+  // front of them, and the card's reads (risk, documents) would share the two cores with the call's set-up.
+  const incoming = live && call.direction === "inbound"
+  const chosen = incoming ? (bar.candidates.find((c) => c.id === bar.customerId) ?? null) : null
 
   return (
     <section className="c-panel-call" data-comptoir="softphone" data-state={state} data-phase={call?.phase ?? "none"} aria-live="polite">
@@ -151,7 +154,7 @@ export function PanelCall({
           <CustomerCard customer={chosen} agentCountry={agentCountry} highlight matchedBy="phone" matchedValues={[call!.number]} onOpen={onOpen} />
         </div>
       ) : null}
-      {live && (bar.candidates.length > 1 || (!chosen && bar.candidates.length === 1)) ? (
+      {incoming && (bar.candidates.length > 1 || (!chosen && bar.candidates.length === 1)) ? (
         <div data-comptoir="caller-picker" role="group" aria-label={t("softphone.caller.pick")}>
           <div className="c-section-title">{chosen ? t("softphone.caller.notThisOne") : t("softphone.caller.pick")}</div>
           {bar.candidates
@@ -167,7 +170,7 @@ export function PanelCall({
             })}
         </div>
       ) : null}
-      {live && bar.candidates.length === 0 ? <p className="c-muted">{t("softphone.caller.unknown", { number: formatPhone(call.number, agentCountry) })}</p> : null}
+      {incoming && bar.candidates.length === 0 ? <p className="c-muted">{t("softphone.caller.unknown", { number: formatPhone(call.number, agentCountry) })}</p> : null}
     </section>
   )
 }
