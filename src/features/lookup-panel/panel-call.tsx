@@ -6,6 +6,7 @@ import type { CallBar } from "~src/domain/telephony/call-bar"
 import { formatTimer, talkSeconds } from "~src/domain/telephony/call-timer"
 import { CustomerCard } from "~src/features/customer-card/customer-card"
 import { formatPhone } from "~src/features/customer-card/format"
+import { useNow } from "~src/ui/use-now"
 
 import { pushedCallBar, sendFromPage } from "./page-messaging"
 
@@ -35,17 +36,6 @@ export function usePanelCall(): CallBar | null {
     }
   }, [])
   return bar
-}
-
-/** A clock that ticks every second while `on` (the in-call timer). */
-function useNow(on: boolean): number {
-  const [now, setNow] = useState(() => Date.now())
-  useEffect(() => {
-    if (!on) return
-    const timer = setInterval(() => setNow(Date.now()), 1000)
-    return () => clearInterval(timer)
-  }, [on])
-  return now
 }
 
 /** How long an ended call stays in the page panel (its "Log the call"), before the line says the softphone's state again. */

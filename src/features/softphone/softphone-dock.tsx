@@ -10,7 +10,9 @@ import { formatDateTime, uiLang } from "~src/ui/dates"
 
 import { CallerCard } from "./caller-card"
 import { placeCall } from "./place-call"
-import { useCallHistory, useCallSetUp, useNow, useSoftphoneView } from "./use-softphone"
+import { useNow } from "~src/ui/use-now"
+
+import { useCallHistory, useCallSetUp, useSoftphoneView } from "./use-softphone"
 
 const KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#"] as const
 

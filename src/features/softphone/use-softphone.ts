@@ -94,14 +94,3 @@ export function useCallHistory(lastCallId: string | null, limit = 10): CallRecor
   }, [lastCallId, limit])
   return calls
 }
-
-/** A clock that ticks every second while `on` (the in-call timer). */
-export function useNow(on: boolean): number {
-  const [now, setNow] = useState(() => Date.now())
-  useEffect(() => {
-    if (!on) return
-    const t = setInterval(() => setNow(Date.now()), 1000)
-    return () => clearInterval(t)
-  }, [on])
-  return now
-}
