@@ -2,7 +2,8 @@
 // (src/domain/orders/line-tagger.ts), then its weights trained on every labelled mail, written to
 // src/domain/orders/line-tagger-weights.json. Deterministic: same corpus, same seed, same weights.
 //
-// Sets: the mails that were held-out 4 and 5 (h4-*, h5-* in tuned/), held-out 6 (held-out-6/), the rest of tuned/.
+// Sets: the mails that were held-out 4 and 5 (h4-*, h5-* in tuned/), each held-out folder there is (held-out-6/, and
+// held-out-7/ once it is merged: it then becomes a fold of its own, the rules blind on it), the rest of tuned/.
 // For k in 4, 5, 6 the tagger is trained on every set but k and scored on k, beside the rules. The rules' lines "as
 // measured blind" on held-out 4 and 5 (the extractor before it was tuned on them) are read from
 // tests/fixtures/orders/blind/ when present; on held-out 6 the rules now are still blind.
@@ -11,9 +12,10 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 
-import { fixtureExtractor, loadCorpus, ORDERS_FIXTURES } from "~bench/orders-corpus"
+import { corpusSets, fixtureExtractor, loadCorpus, ORDERS_FIXTURES } from "~bench/orders-corpus"
 import { productsFromCsv } from "~src/domain/orders/catalog-files"
 import { scoreCorpus, type ExpectedOrder, type ProposedOrder } from "~src/domain/orders/corpus-score"
+import type { ExtractedLine } from "~src/domain/orders/types"
 import { hybridLines, LineTagger, lineKey, trainLineTagger, type LineCandidate } from "~src/domain/orders/line-tagger"
 
 interface Item {
@@ -24,7 +26,20 @@ interface Item {
   candidates: LineCandidate[]
 }
 
-const setOf = (folder: string, name: string): string => (folder === "held-out-6" ? "6" : /^h([2-5])-/.exec(name)?.[1] ?? "0")
+const setOf = (folder: string, name: string): string => /^held-out-(\d+)$/.exec(folder)?.[1] ?? /^h([2-5])-/.exec(name)?.[1] ?? "0"
+
+/**
+ * A second combination, added after the first run's figures were seen (README says so): the rules say whether the mail
+ * is an order; its lines are the tagger's (over 0.5), plus the rules' lines that are only in the quoted history (taken
+ * by the rules' accepted-quote and re-order readings, which the tagger cannot see).
+ */
+function gateLines(rules: ProposedOrder, candidates: readonly LineCandidate[], weights: Record<string, number>): ExtractedLine[] {
+  if (!rules.is_order) return []
+  const picked = LineTagger.pick(weights, candidates).map((x) => x.line)
+  const own = new Set(candidates.filter((c) => c.where !== "quoted").map((c) => lineKey({ ref: c.line.product.ref, quantity: c.line.quantity, unit: c.line.unit })))
+  const refs = new Set(picked.map((l) => l.ref))
+  return [...picked, ...rules.lines.filter((l) => !own.has(lineKey(l)) && !refs.has(l.ref))]
+}
 
 const r3 = (x: number): number => Math.round(x * 1000) / 1000
 
@@ -38,7 +53,9 @@ async function main(): Promise<void> {
   const extractor = fixtureExtractor()
   const tagger = new LineTagger(productsFromCsv(readFileSync(join(ORDERS_FIXTURES, "products.csv"))), ["comptoir-fournitures.fr"])
   const items: Item[] = []
-  for (const folder of ["tuned", "held-out-6"]) {
+  const folders = corpusSets()
+  const heldOut = folders.filter((f) => f !== "tuned").map((f) => setOf(f, ""))
+  for (const folder of folders) {
     for (const c of await loadCorpus(folder)) items.push({ name: c.name, set: setOf(folder, c.name), expected: c.expected, rules: extractor.extract(c.mail), candidates: tagger.candidates(c.mail) })
   }
   const blind: Record<string, Record<string, ProposedOrder>> = {}
@@ -51,8 +68,8 @@ async function main(): Promise<void> {
     if (existsSync(cands)) blindCandidates[k] = JSON.parse(readFileSync(cands, "utf8")) as Record<string, LineCandidate[]>
   }
   console.log(`| fold | mails (not orders) | non-orders taken | orders missed | line P | line R | line F1 |\n|---|---|---|---|---|---|---|`)
-  for (const k of dev ? ["2", "3"] : ["4", "5", "6"]) {
-    const train = items.filter((i) => i.set !== k && !(dev && ["4", "5", "6"].includes(i.set)))
+  for (const k of dev ? ["2", "3"] : ["4", "5", ...heldOut]) {
+    const train = items.filter((i) => i.set !== k && !(dev && ["4", "5", ...heldOut].includes(i.set)))
     const weights = trainLineTagger(train.map((i) => ({ candidates: i.candidates, expected: i.expected.is_order ? i.expected.lines : [] })))
     const test = items.filter((i) => i.set === k)
     const alone = (i: Item): ProposedOrder => {
@@ -70,6 +87,7 @@ async function main(): Promise<void> {
     report(`${k}: rules now`, test.map((i) => ({ name: i.name, expected: i.expected, got: i.rules })))
     report(`${k}: tagger alone`, test.map((i) => ({ name: i.name, expected: i.expected, got: alone(i) })))
     report(`${k}: hybrid on the rules now`, test.map((i) => ({ name: i.name, expected: i.expected, got: { ...i.rules, lines: hybridLines(i.rules, i.candidates, weights) } })))
+    report(`${k}: gate on the rules now`, test.map((i) => ({ name: i.name, expected: i.expected, got: { ...i.rules, lines: gateLines(i.rules, i.candidates, weights) } })))
     const b = blind[k]
     if (b !== undefined) {
       report(`${k}: rules blind`, test.map((i) => ({ name: i.name, expected: i.expected, got: b[i.name]! })))
@@ -81,12 +99,18 @@ async function main(): Promise<void> {
           return { name: i.name, expected: i.expected, got: { ...b[i.name]!, is_order: lines.length > 0, lines } }
         }))
         report(`${k}: hybrid on the rules blind, blind line finder`, test.map((i) => ({ name: i.name, expected: i.expected, got: { ...b[i.name]!, lines: hybridLines(b[i.name]!, bc[i.name]!, weights) } })))
+        report(`${k}: gate on the rules blind, blind line finder`, test.map((i) => ({ name: i.name, expected: i.expected, got: { ...b[i.name]!, lines: gateLines(b[i.name]!, bc[i.name]!, weights) } })))
       }
     }
   }
   if (!dev) {
     const weights = trainLineTagger(items.map((i) => ({ candidates: i.candidates, expected: i.expected.is_order ? i.expected.lines : [] })))
     writeFileSync(join(import.meta.dirname, "..", "src", "domain", "orders", "line-tagger-weights.json"), `${JSON.stringify(weights, null, 1)}\n`)
+    // The corpus test's floors hold the tuned mails (line F1 ≥ 0.995): what the hybrids give there with these weights.
+    const tuned = items.filter((i) => !heldOut.includes(i.set))
+    report("tuned/, rules now", tuned.map((i) => ({ name: i.name, expected: i.expected, got: i.rules })))
+    report("tuned/, hybrid (final weights, seen in training)", tuned.map((i) => ({ name: i.name, expected: i.expected, got: { ...i.rules, lines: hybridLines(i.rules, i.candidates, weights) } })))
+    report("tuned/, gate (final weights, seen in training)", tuned.map((i) => ({ name: i.name, expected: i.expected, got: { ...i.rules, lines: gateLines(i.rules, i.candidates, weights) } })))
     console.log(`weights: ${Object.keys(weights).length} features, trained on ${items.length} mails, ${items.reduce((n, i) => n + i.candidates.length, 0)} candidate lines`)
   }
 }
