@@ -7,11 +7,18 @@
  *   npx tsx --tsconfig tsconfig.json bench/orders-figures.ts tuned [held-out-3 …]   (ONLY=h3- keeps names so prefixed)
  *
  * Prints one JSON line; lists no mail, so it is safe on a blind part.
+ * TAGGER=1 times each mail through the extractor AND the learned line tagger (its candidates and the hybrid's choice,
+ * src/domain/orders/line-tagger.ts, an experiment the extractor does not use): what wiring it in would cost.
  */
+import { readFileSync } from "node:fs"
 import { loadavg } from "node:os"
+import { join } from "node:path"
 
+import { productsFromCsv } from "../src/domain/orders/catalog-files"
 import { scoreCorpus } from "../src/domain/orders/corpus-score"
-import { fixtureExtractor, loadCorpus } from "./orders-corpus"
+import { hybridLines, LineTagger } from "../src/domain/orders/line-tagger"
+import weights from "../src/domain/orders/line-tagger-weights.json"
+import { fixtureExtractor, hardwareProducts, loadCorpus, ORDERS_FIXTURES } from "./orders-corpus"
 
 const round = (x: number, n = 3): number => Math.round(x * 10 ** n) / 10 ** n
 const quantile = (xs: number[], q: number): number => {
@@ -22,20 +29,26 @@ const quantile = (xs: number[], q: number): number => {
 async function main(): Promise<void> {
   const only = process.env.ONLY ?? ""
   const corpus = (await Promise.all(process.argv.slice(2).map((s) => loadCorpus(s)))).flat().filter((c) => c.name.startsWith(only))
-  const out: Record<string, unknown> = { load: loadavg().map((l) => l.toFixed(1)).join(" ") }
+  const out: Record<string, unknown> = { tagger: process.env.TAGGER === "1", load: loadavg().map((l) => l.toFixed(1)).join(" ") }
   for (const large of [false, true]) {
     const extractor = large ? fixtureExtractor({ extraProducts: 5000, extraCustomers: 20000 }) : fixtureExtractor()
+    const base = productsFromCsv(readFileSync(join(ORDERS_FIXTURES, "products.csv")))
+    const tagger = process.env.TAGGER === "1" ? new LineTagger(large ? [...base, ...hardwareProducts(5000, base[0]!)] : base, ["comptoir-fournitures.fr"]) : null
+    const run = (mail: (typeof corpus)[number]["mail"]): ReturnType<typeof extractor.extract> => {
+      const got = extractor.extract(mail)
+      return tagger === null ? got : { ...got, lines: hybridLines(got, tagger.candidates(mail), weights) }
+    }
     const ms: number[] = []
     for (const c of corpus) {
       const t: number[] = []
       for (let p = 0; p < 5; p++) {
         const t0 = performance.now()
-        extractor.extract(c.mail)
+        run(c.mail)
         t.push(performance.now() - t0)
       }
       ms.push(t.sort((a, b) => a - b)[2]!)
     }
-    const s = scoreCorpus(corpus.map((c) => ({ name: c.name, expected: c.expected, got: extractor.extract(c.mail) })))
+    const s = scoreCorpus(corpus.map((c) => ({ name: c.name, expected: c.expected, got: run(c.mail) })))
     const h = s.headerAccuracy
     out[large ? "large catalog" : "corpus catalog"] = {
       mails: s.mails, "non-orders": s.nonOrders, "non-orders taken": s.nonOrdersTaken, "orders missed": s.ordersMissed,

@@ -345,7 +345,7 @@ function dedupe(lines: FoundLine[]): FoundLine[] {
 }
 
 /** The HTML's text when it holds a table the plain part flattened; otherwise the plain part. */
-function chooseBody(mail: OrderMail): string {
+export function chooseBody(mail: OrderMail): string {
   // Rows of three cells or more: a signature's "Bristol BS1 4DJ | 0117 496 0789" is no table.
   const rows = (t: string): number => t.split("\n").filter((l) => (l.match(/\|/g)?.length ?? 0) >= 2).length
   const tableInHtml = (/\|/.test(mail.htmlText) && !/\|/.test(mail.text)) || rows(mail.htmlText) > rows(mail.text)
@@ -357,7 +357,7 @@ function chooseBody(mail: OrderMail): string {
  * The parts written by the customer: the top message, and when it is a colleague's forward (or a forward with
  * little of its own), the forwarded message too.
  */
-function ownSegments(segments: readonly MailSegment[], ownDomains: readonly string[]): MailSegment[] {
+export function ownSegments(segments: readonly MailSegment[], ownDomains: readonly string[]): MailSegment[] {
   if (segments.length === 1) return [...segments]
   const top = segments[0]!
   const topDomain = emailOf(top.from)?.split("@")[1] ?? ""
