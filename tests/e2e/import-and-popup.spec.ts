@@ -1,5 +1,5 @@
 import { countInBase, e2eCsv, e2eCustomers, E2E_COUNT } from "./dataset"
-import { expect, test } from "./fixtures"
+import { expect, serviceWorkerOf, test } from "./fixtures"
 
 const customers = e2eCustomers()
 
@@ -100,6 +100,39 @@ test("speaks French when the setting says so, with no translation key showing", 
   await page.locator('[data-comptoir="setting-language"]').selectOption("auto")
   await page.locator('[data-comptoir="settings-form"] button[type=submit]').click()
   await expect(page.locator("h1")).toHaveText("Comptoir settings")
+})
+
+test("the popup's header buttons keep their words on one line at the popup's width, in English and in French", async ({ page, extContext, extensionId }) => {
+  const sw = await serviceWorkerOf(extContext)
+  const setLanguage = (language: "fr" | "en" | null) =>
+    sw.evaluate(async (language) => {
+      const { settings } = await chrome.storage.local.get("settings")
+      await chrome.storage.local.set({ settings: { ...(settings as object | undefined), language } })
+    }, language)
+  // The popup's own size: its page is 380 px wide (Chrome sizes the popup to it).
+  await page.setViewportSize({ width: 380, height: 560 })
+  try {
+    for (const language of ["en", "fr"] as const) {
+      await setLanguage(language)
+      await page.goto(`chrome-extension://${extensionId}/popup.html`)
+      await expect(page.locator("html")).toHaveAttribute("lang", language)
+      const buttons = page.locator("header button")
+      await expect(buttons).toHaveCount(3)
+      // One line box per label (a wrapped label has two), and every button inside the popup.
+      const lines = await buttons.evaluateAll((els) =>
+        els.map((el) => {
+          const range = document.createRange()
+          range.selectNodeContents(el)
+          const r = el.getBoundingClientRect()
+          return { label: el.textContent, lines: new Set([...range.getClientRects()].map((b) => Math.round(b.top))).size, inside: r.left >= 0 && r.right <= document.documentElement.clientWidth }
+        })
+      )
+      for (const l of lines) expect(l, `${language}: "${l.label}"`).toEqual({ label: l.label, lines: 1, inside: true })
+      await page.screenshot({ path: `test-results/usertest2-popup-header-${language}.png` })
+    }
+  } finally {
+    await setLanguage(null)
+  }
 })
 
 test("opens the workspace from the popup, finds a customer there and keeps it in the address", async ({ page, extContext, extensionId }) => {
