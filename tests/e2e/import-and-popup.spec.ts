@@ -153,4 +153,29 @@ test("opens the workspace from the popup, finds a customer there and keeps it in
   const detail = workspace.locator(`.c-workspace-detail [data-comptoir="customer-card"][data-customer-code="${target.code}"]`)
   await expect(detail).toContainText(target.company)
   await workspace.screenshot({ path: "test-results/workspace-customers.png" })
+
+  // The Calls section: a heading and the latest calls, as the other sections have (a call logged by hand here).
+  const customerId = workspace.url().split("/").pop()!
+  await workspace.goto(`chrome-extension://${extensionId}/tabs/workspace.html#/calls/log/${customerId}`)
+  const manual = workspace.locator('[data-comptoir="outcome-form"]')
+  await manual.locator('select[name="outcome"]').selectOption("information-given")
+  await manual.locator('textarea[name="notes"]').fill("Asked about delivery days")
+  // A call logged by hand opens its call details (nothing was measured): its length is typed.
+  await manual.locator('input[name="duration"]').fill("2:15")
+  await manual.locator('[data-comptoir="outcome-save"]').click()
+  await expect(workspace.locator('[data-comptoir="outcome-saved"]')).toBeVisible()
+  await workspace.locator('[data-comptoir="nav-calls"]').click()
+  const calls = workspace.locator('[data-comptoir="calls-list"]')
+  await expect(calls.getByRole("heading", { level: 1 })).toHaveText("Calls")
+  const row = calls.locator('[data-comptoir="call-row"]')
+  await expect(row).toHaveCount(1)
+  await expect(row).toContainText(target.company)
+  await expect(row).toContainText("Information given")
+  await expect(row).toContainText("2:15")
+  await expect(row).toContainText("Asked about delivery days")
+  await workspace.setViewportSize({ width: 1280, height: 720 })
+  await workspace.screenshot({ path: "test-results/usertest2-workspace-calls.png" })
+  // A row opens its customer.
+  await row.click()
+  await expect(workspace).toHaveURL(new RegExp(`#/customers/${customerId}$`))
 })
