@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render, screen } from "@testing-library/react"
+import { cleanup, render, screen } from "@testing-library/react"
 import { I18nextProvider } from "react-i18next"
 import { afterEach, describe, expect, it, vi } from "vitest"
 
@@ -41,10 +41,13 @@ function stubChrome(document: SalesDocument) {
   vi.stubGlobal("chrome", { runtime: { sendMessage: vi.fn(async () => ({ ok: true, data })), getURL: (p: string) => `chrome-extension://x/${p}` } })
 }
 
-afterEach(() => vi.unstubAllGlobals())
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
 
 describe("a document in the workspace", () => {
-  it("writes each line's quantity, unit and rates as the PDF does, in the agent's language", async () => {
+  it("writes each line's numbers in the agent's language and its unit in the document's, agreeing with the quantity", async () => {
     stubChrome(order([line(1, { quantityMilli: 2000 }), line(2, { quantityMilli: 1500, unit: "kg", vatRateBp: 550, discountBp: 250 }), line(3, { unit: "rouleau", quantityMilli: 12_000 })]))
     render(
       <I18nextProvider i18n={createI18n("fr")}>
@@ -56,5 +59,16 @@ describe("a document in the workspace", () => {
     const second = cells[1]!.closest("tr")!.textContent!
     expect(second).toMatch(/5,5\s%/)
     expect(second).toMatch(/2,5\s%/)
+  })
+
+  it("keeps a French document's units French for an agent working in English", async () => {
+    stubChrome(order([line(1, { quantityMilli: 2000 }), line(2, { quantityMilli: 1500, unit: "kg" })]))
+    render(
+      <I18nextProvider i18n={createI18n("en")}>
+        <DocumentView id="0193a1b2-0000-7000-8000-000000000002" />
+      </I18nextProvider>
+    )
+    const cells = await screen.findAllByText((_, el) => el?.getAttribute("data-comptoir") === "line-quantity")
+    expect(cells.map((c) => c.textContent)).toEqual(["2 pièces", "1.5 kg"])
   })
 })

@@ -134,9 +134,10 @@ export function DocumentView({ id }: { id: string }) {
             <tr key={l.id}>
               <td>{l.ref}</td>
               <td>{l.label}</td>
-              {/* As the PDF writes them, in the agent's language: "1,5 pièce", "2 pièces", "5,5 %". */}
+              {/* Numbers in the agent's language ("1,5", "5,5 %"); the unit, like the line's label, in the document's,
+                  agreeing with the quantity as on the PDF ("2 pièces"). */}
               <td className="c-num" data-comptoir="line-quantity">
-                {formatQuantity(l.quantityMilli, lang)} {unitFor(l.unit, l.quantityMilli, lang)}
+                {formatQuantity(l.quantityMilli, lang)} {unitFor(l.unit, l.quantityMilli, doc.language)}
               </td>
               <td className="c-num">{money(l.unitPriceCents)}</td>
               <td className="c-num">{l.discountBp ? formatPercent(l.discountBp, lang) : ""}</td>
