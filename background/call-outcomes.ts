@@ -33,7 +33,8 @@ function callLogStore(): CallLogStore {
     get: (id) => repo.get(id),
     put: (row) => repo.put(row),
     byCustomer: (id) => repo.byCustomer(id),
-    callbacksAfter: (at) => repo.above("callbackAt", at)
+    callbacksAfter: (at) => repo.above("callbackAt", at),
+    latest: (limit) => repo.latest("startedAt", limit)
   }
 }
 

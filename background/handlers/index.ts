@@ -5,6 +5,7 @@ import { authLogin } from "./auth/login"
 import { authLogout } from "./auth/logout"
 import { callsLate } from "./calls/late"
 import { callsLog } from "./calls/log"
+import { callsRecent } from "./calls/recent"
 import { catalogHandlers } from "./catalog"
 import { callsTimeline } from "./calls/timeline"
 import { conflictsList } from "./conflicts/list"
@@ -90,6 +91,7 @@ export const handlers: readonly Handler[] = [
   callsLog,
   callsTimeline,
   callsLate,
+  callsRecent,
   outcomeDraft,
   outcomeKeep,
   outcomeDiscard,

@@ -48,6 +48,11 @@ export class ReplicatedRepository<T extends PlainTable> {
     return this.store.where(index).above(value).toArray()
   }
 
+  /** The `limit` rows with the highest values of an index (callLogs' `startedAt`: the latest calls). */
+  async latest(index: string, limit: number): Promise<PlainRows[T][]> {
+    return this.store.orderBy(index).reverse().limit(limit).toArray()
+  }
+
   async all(): Promise<PlainRows[T][]> {
     return this.store.toArray()
   }

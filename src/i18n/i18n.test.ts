@@ -64,6 +64,13 @@ describe("translations", () => {
     expect(resolveLanguage("en", "fr-FR")).toBe("en")
   })
 
+  it("call the manager role by one French word, « responsable », never the English « manager »", () => {
+    const frFlat = keysOf(fr as Tree).map((k) => [k, k.split(".").reduce<Tree | string>((t, p) => (t as Tree)[p]!, fr as Tree) as string] as const)
+    expect(frFlat.filter(([, v]) => /\bmanagers?\b/i.test(v)).map(([k]) => k)).toEqual([])
+    expect(createI18n("fr").t("options.team.roles.manager")).toBe("responsable")
+    expect(createI18n("fr").t("callScript.list.introUse")).toContain("responsable")
+  })
+
   it("pluralises in both languages", () => {
     expect(createI18n("fr").t("card.fields.days", { count: 30 })).toBe("30 jours")
     expect(createI18n("en").t("card.fields.days", { count: 1 })).toBe("1 day")

@@ -297,6 +297,13 @@ export const contract = {
     request: z.object({ customerId: z.string().min(1).max(100), limit: z.number().int().min(1).max(50).default(20) }),
     response: z.object({ logs: z.array(CallLog), total: z.number().int().min(0) })
   },
+  /** The latest calls of the base, any customer (the workspace's Calls list), newest first, as the timeline shows them. */
+  "calls/recent": {
+    request: z.object({ limit: z.number().int().min(1).max(200).default(100) }),
+    response: z.object({
+      calls: z.array(z.object({ log: CallLog, customer: z.object({ id: z.string(), code: z.string(), company: z.string() }).nullable() })).max(200)
+    })
+  },
   /**
    * Call-backs whose time passed while this device was off, or before a sync brought them (their alarm never
    * rang here): the dock's overdue list. `dismiss` puts one away on this device first.
@@ -417,6 +424,7 @@ export const senders: Record<keyof typeof contract, readonly SenderKind[]> = {
   "calls/log": pageOnly,
   "calls/timeline": pageOrContent,
   "calls/late": pageOnly,
+  "calls/recent": pageOnly,
   "outcome/draft": pageOnly,
   "outcome/keep": pageOnly,
   "outcome/discard": pageOnly,

@@ -33,7 +33,8 @@ function setUp() {
     get: async (id) => rows.get(id),
     put: async (row) => void rows.set(row.id, row),
     byCustomer: async (id) => [...rows.values()].filter((r) => r.customerId === id),
-    callbacksAfter: async (at) => [...rows.values()].filter((r) => r.callbackAt !== null && r.callbackAt > at)
+    callbacksAfter: async (at) => [...rows.values()].filter((r) => r.callbackAt !== null && r.callbackAt > at),
+    latest: async (limit) => [...rows.values()].sort((a, b) => b.startedAt - a.startedAt).slice(0, limit)
   }
   const alarms: { created: [string, number][]; cleared: string[] } = { created: [], cleared: [] }
   /** What chrome.alarms holds on this device now. */
@@ -233,6 +234,23 @@ describe("call outcomes in the background", () => {
     rows.set("junk", { id: "junk", customerId: "cu1", phone: "+336" } as unknown as CallLog)
     const t = await outcomes.timeline("cu1", 1)
     expect(t).toMatchObject({ total: 2, logs: [{ id: "new" }] })
+  })
+
+  it("lists the base's latest calls, any customer, newest first, a corrected one by its correction, with the customer", async () => {
+    const { outcomes, rows } = setUp()
+    await outcomes.log(log({ id: "old", startedAt: record.startedAt - 86_400_000 }), null)
+    await outcomes.log(log({ id: "other", customerId: "cu-gone", startedAt: record.startedAt - 3_600_000 }), null)
+    await outcomes.log(log({ id: "new" }), null)
+    await outcomes.log(log({ id: "new-fixed", correctsId: "new", outcome: "quote-requested" }), null)
+    await outcomes.log(log({ id: "unknown", customerId: null, number: "+33198765432", startedAt: record.startedAt - 60_000 }), null)
+    rows.set("junk", { id: "junk", customerId: "cu1", startedAt: NOW } as unknown as CallLog)
+    const recent = await outcomes.recent(3)
+    expect(recent.map((r) => [r.log.id, r.customer?.company ?? null])).toEqual([
+      ["new-fixed", "Dupont SARL"],
+      ["unknown", null],
+      ["other", null]
+    ])
+    expect(recent[0]!.log.outcome).toBe("quote-requested")
   })
 
   it("forgets a discarded outcome", async () => {

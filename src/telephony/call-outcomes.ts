@@ -14,6 +14,8 @@ export interface CallLogStore {
   byCustomer(customerId: string): Promise<CallLog[]>
   /** Logs with a call-back after this instant (the `callbackAt` index). */
   callbacksAfter(at: number): Promise<CallLog[]>
+  /** The `limit` logs that started last (the `startedAt` index), any customer. */
+  latest(limit: number): Promise<CallLog[]>
 }
 
 /** The part of chrome.alarms the reminders use (a fake in unit tests). */
@@ -225,6 +227,22 @@ export class CallOutcomes {
     const marks = await this.deps.marks.read()
     const next = [...marks[list].filter((id) => !ids.includes(id)), ...ids].slice(-MARKS_KEPT)
     await this.deps.marks.write({ ...marks, [list]: next })
+  }
+
+  /**
+   * The latest calls of the base, any customer, newest first, each shown by its latest correction, with its
+   * customer (the workspace's Calls list). A correction keeps its call's start, so it is read in the same window
+   * as the log it replaces; twice the rows asked leave room for them.
+   */
+  async recent(limit: number): Promise<LateCallback[]> {
+    const valid = (await this.deps.logs.latest(limit * 2)).flatMap((row) => {
+      const p = CallLog.safeParse(row)
+      return p.success ? [p.data] : []
+    })
+    const logs = latestLogs(valid).slice(0, limit)
+    const found = await this.deps.customers([...new Set(logs.map((l) => l.customerId).filter((c): c is string => c !== null))])
+    const byId = new Map(found.filter((c): c is Customer => c !== undefined).map((c) => [c.id, c]))
+    return logs.map((log) => ({ log, customer: log.customerId ? (byId.get(log.customerId) ?? null) : null }))
   }
 
   async timeline(customerId: string, limit: number): Promise<{ logs: CallLog[]; total: number }> {

@@ -81,4 +81,19 @@ test("a signed-in agent runs the demo team's scripts read-only; a manager's copy
   await agent.page.goto(`chrome-extension://${agent.extensionId}/tabs/workspace.html#/scripts`)
   await expect(agent.page.locator('[data-comptoir="script-row"][data-script-id="order-taking"]')).toContainText("Order taking, our way")
   await agent.page.screenshot({ path: "/tmp/scripts-agent-list.png" })
+
+  // In French, the manager role has one name, « responsable »: on the scripts page and in the options.
+  const french = (page: Page) =>
+    page.evaluate(async () => {
+      const { settings } = await chrome.storage.local.get("settings")
+      await chrome.storage.local.set({ settings: { ...(settings as object | undefined), language: "fr" } })
+    })
+  await french(agent.page)
+  await agent.page.reload()
+  await expect(agent.page.locator('[data-comptoir="scripts-section"] > p.c-muted')).toHaveText("Les scripts que vous suivez pendant vos appels. Seul un responsable ou un administrateur les modifie.")
+  await agent.page.screenshot({ path: "test-results/usertest2-scripts-agent-fr.png" })
+  await french(manager.page)
+  await manager.page.goto(`chrome-extension://${manager.extensionId}/options.html`)
+  await expect(manager.page.locator('[data-comptoir="team-signed-in"]')).toContainText("manager@demo.comptoir.test (responsable)")
+  await manager.page.locator('[data-comptoir="team-signed-in"]').screenshot({ path: "test-results/usertest2-options-role-fr.png" })
 })

@@ -1,5 +1,5 @@
 import { countInBase, e2eCsv, e2eCustomers, E2E_COUNT } from "./dataset"
-import { expect, test } from "./fixtures"
+import { expect, serviceWorkerOf, test } from "./fixtures"
 
 const customers = e2eCustomers()
 
@@ -102,6 +102,39 @@ test("speaks French when the setting says so, with no translation key showing", 
   await expect(page.locator("h1")).toHaveText("Comptoir settings")
 })
 
+test("the popup's header buttons keep their words on one line at the popup's width, in English and in French", async ({ page, extContext, extensionId }) => {
+  const sw = await serviceWorkerOf(extContext)
+  const setLanguage = (language: "fr" | "en" | null) =>
+    sw.evaluate(async (language) => {
+      const { settings } = await chrome.storage.local.get("settings")
+      await chrome.storage.local.set({ settings: { ...(settings as object | undefined), language } })
+    }, language)
+  // The popup's own size: its page is 380 px wide (Chrome sizes the popup to it).
+  await page.setViewportSize({ width: 380, height: 560 })
+  try {
+    for (const language of ["en", "fr"] as const) {
+      await setLanguage(language)
+      await page.goto(`chrome-extension://${extensionId}/popup.html`)
+      await expect(page.locator("html")).toHaveAttribute("lang", language)
+      const buttons = page.locator("header button")
+      await expect(buttons).toHaveCount(3)
+      // One line box per label (a wrapped label has two), and every button inside the popup.
+      const lines = await buttons.evaluateAll((els) =>
+        els.map((el) => {
+          const range = document.createRange()
+          range.selectNodeContents(el)
+          const r = el.getBoundingClientRect()
+          return { label: el.textContent, lines: new Set([...range.getClientRects()].map((b) => Math.round(b.top))).size, inside: r.left >= 0 && r.right <= document.documentElement.clientWidth }
+        })
+      )
+      for (const l of lines) expect(l, `${language}: "${l.label}"`).toEqual({ label: l.label, lines: 1, inside: true })
+      await page.screenshot({ path: `test-results/usertest2-popup-header-${language}.png` })
+    }
+  } finally {
+    await setLanguage(null)
+  }
+})
+
 test("opens the workspace from the popup, finds a customer there and keeps it in the address", async ({ page, extContext, extensionId }) => {
   await page.goto(`chrome-extension://${extensionId}/popup.html`)
   const opened = extContext.waitForEvent("page")
@@ -120,4 +153,29 @@ test("opens the workspace from the popup, finds a customer there and keeps it in
   const detail = workspace.locator(`.c-workspace-detail [data-comptoir="customer-card"][data-customer-code="${target.code}"]`)
   await expect(detail).toContainText(target.company)
   await workspace.screenshot({ path: "test-results/workspace-customers.png" })
+
+  // The Calls section: a heading and the latest calls, as the other sections have (a call logged by hand here).
+  const customerId = workspace.url().split("/").pop()!
+  await workspace.goto(`chrome-extension://${extensionId}/tabs/workspace.html#/calls/log/${customerId}`)
+  const manual = workspace.locator('[data-comptoir="outcome-form"]')
+  await manual.locator('select[name="outcome"]').selectOption("information-given")
+  await manual.locator('textarea[name="notes"]').fill("Asked about delivery days")
+  // A call logged by hand opens its call details (nothing was measured): its length is typed.
+  await manual.locator('input[name="duration"]').fill("2:15")
+  await manual.locator('[data-comptoir="outcome-save"]').click()
+  await expect(workspace.locator('[data-comptoir="outcome-saved"]')).toBeVisible()
+  await workspace.locator('[data-comptoir="nav-calls"]').click()
+  const calls = workspace.locator('[data-comptoir="calls-list"]')
+  await expect(calls.getByRole("heading", { level: 1 })).toHaveText("Calls")
+  const row = calls.locator('[data-comptoir="call-row"]')
+  await expect(row).toHaveCount(1)
+  await expect(row).toContainText(target.company)
+  await expect(row).toContainText("Information given")
+  await expect(row).toContainText("2:15")
+  await expect(row).toContainText("Asked about delivery days")
+  await workspace.setViewportSize({ width: 1280, height: 720 })
+  await workspace.screenshot({ path: "test-results/usertest2-workspace-calls.png" })
+  // A row opens its customer.
+  await row.click()
+  await expect(workspace).toHaveURL(new RegExp(`#/customers/${customerId}$`))
 })

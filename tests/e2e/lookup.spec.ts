@@ -33,7 +33,7 @@ test("on a Gmail message, finds the sender's numbers and email, shows the cards,
   await expect(card(page, other.code)).toBeVisible()
   expect(await found(page, "data-comptoir-phone")).toEqual([...expectation.phones].sort())
   expect(await found(page, "data-comptoir-email")).toEqual(expectation.emails)
-  // Exact matches first, the email match first of all.
+  // The sender's card first (the mail's sender, found by its email).
   const codes = await overlay(page).locator('[data-comptoir="customer-card"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-customer-code")))
   expect(codes[0]).toBe(sender.code)
   await expect(card(page, sender.code)).toContainText("Email match")
@@ -72,6 +72,10 @@ test("on a CRM list rendered after load, finds all 200 numbers in FR, UK and US 
   expect(countries).toEqual(new Set(["FR", "GB", "US"]))
   await expect(overlay(page).locator('[data-comptoir="match-count"]')).toHaveText("200")
   await expect(overlay(page).locator('[data-comptoir="customer-card"]')).toHaveCount(200)
+  // The cards read top to bottom as the rows do (not by match kind or company name).
+  const order = await overlay(page).locator('[data-comptoir="on-page"] [data-comptoir="customer-card"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-customer-code")))
+  expect(order).toEqual(listed.map((c) => c.code))
+  await page.screenshot({ path: "test-results/usertest2-panel-page-order.png" })
   // Layout untouched: the table still has its 200 rows of 5 cells.
   await expect(page.locator("#rows tr")).toHaveCount(200)
   await expect(page.locator("#rows td")).toHaveCount(1000)

@@ -1,7 +1,7 @@
 import type { Locator, Page } from "@playwright/test"
 
 import { e2eCustomers, ensureImported } from "./dataset"
-import { expect, test } from "./fixtures"
+import { expect, serviceWorkerOf, test } from "./fixtures"
 import { forgetPanelPlaces, knownContactPage, unknownContactPage } from "./panel-pages"
 
 const customers = e2eCustomers()
@@ -87,6 +87,36 @@ test("opens to the cards when the page shows a customer; collapsed, it is a coun
   await page.reload()
   await expect(card(page, c.code)).toBeVisible()
   await expect(panel).toHaveAttribute("data-collapsed", "false")
+})
+
+test("the search field's hint fits the open panel, in English and in French", async ({ page, site, extContext }) => {
+  const c = fr[41]!
+  site.route("/crm/contacts/41/show", knownContactPage(c))
+  const sw = await serviceWorkerOf(extContext)
+  const setLanguage = (language: "fr" | "en" | null) =>
+    sw.evaluate(async (language) => {
+      const { settings } = await chrome.storage.local.get("settings")
+      await chrome.storage.local.set({ settings: { ...(settings as object | undefined), language } })
+    }, language)
+  try {
+    for (const language of ["en", "fr"] as const) {
+      await setLanguage(language)
+      await page.goto(`${site.origin}/crm/contacts/41/show`)
+      await expect(card(page, c.code)).toBeVisible()
+      const search = overlay(page).locator('[data-comptoir="search"]')
+      // The hint's width in the field's own font against the room inside the field (the text area, no padding).
+      const fit = await search.evaluate((el: HTMLInputElement) => {
+        const css = getComputedStyle(el)
+        const ctx = document.createElement("canvas").getContext("2d")!
+        ctx.font = css.font
+        return { text: ctx.measureText(el.placeholder).width, room: el.clientWidth - parseFloat(css.paddingLeft) - parseFloat(css.paddingRight) }
+      })
+      expect(fit.text, `${language}: "${await search.getAttribute("placeholder")}" is ${Math.round(fit.text)} px in ${Math.round(fit.room)} px`).toBeLessThanOrEqual(fit.room)
+      await page.screenshot({ path: `test-results/usertest2-panel-search-${language}.png` })
+    }
+  } finally {
+    await setLanguage(null)
+  }
 })
 
 test("dragged elsewhere, the panel stays there after a reload on that site; another site keeps the default place", async ({ page, site }) => {

@@ -148,6 +148,9 @@ test("the PDF downloads and reads back in the customer's language: number, lines
   expect(text).toContain(number)
   expect(text).toContain(overLimit.company)
   expect(text).toContain("Café en grains 1 kg")
+  // The unit agrees with the quantity: "10 ramettes", and a symbol stays as it is ("3 kg").
+  expect(text).toContain("10 ramettes")
+  expect(text).toContain("3 kg")
   expect(text).toContain("Total HT 108,86 €")
   expect(text).toContain("TVA 5,5 % 3,12 €")
   expect(text).toContain("TVA 20 % 10,43 €")

@@ -3,6 +3,7 @@ import type { SalesDocument } from "./document.schema"
 import { exemptionMentions, paymentMentions, sellerLines, termsText, type DocLanguage, type SellerIdentity } from "./legal-mentions"
 import { formatCents, PERCENT_SCALE, QUANTITY_SCALE } from "./money"
 import { computeTotals, type DocumentTotals } from "./totals"
+import { unitFor } from "./unit-words"
 
 /**
  * What a customer reads on a document, in the customer's language (never the agent's): the PDF and the text
@@ -148,7 +149,7 @@ export function documentView(doc: SalesDocument, seller: SellerIdentity, custome
   const rows = doc.lines.map((x, i) => [
     x.ref,
     x.label,
-    `${formatQuantity(x.quantityMilli, lang)} ${x.unit}`.trim(),
+    `${formatQuantity(x.quantityMilli, lang)} ${unitFor(x.unit, x.quantityMilli, lang)}`.trim(),
     money(x.unitPriceCents, lang),
     ...(anyDiscount ? [x.discountBp ? formatPercent(x.discountBp, lang) : ""] : []),
     formatPercent(x.vatRateBp, lang),

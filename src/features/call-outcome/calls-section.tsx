@@ -5,15 +5,18 @@ import type { CallLog } from "~src/domain/calls/call-log.schema"
 import { correctionDraftId, manualDraftId } from "~src/domain/calls/outcome-draft"
 import { correctionOf, outcomeCustomerOf, outcomeDefaults, type OutcomeContext } from "~src/domain/calls/outcome-form"
 import type { Customer } from "~src/domain/customers/customer.schema"
+import { formatPhone } from "~src/features/customer-card/format"
 import { routeHash } from "~src/features/workspace/route"
+import type { ResponseOf } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
 import { useSettings } from "~src/ui/app-shell"
+import { formatDateTime, uiLang } from "~src/ui/dates"
 
 import { CallTimeline } from "./call-timeline"
 import { agentTimeZone, OutcomeForm } from "./outcome-form"
 
 /**
- * The workspace's "Calls" section. `#/calls/log/<customerId>`: "Log a call" from the card, for a call made
+ * The workspace's "Calls" section: `#/calls`, the latest calls. `#/calls/log/<customerId>`: "Log a call" from the card, for a call made
  * elsewhere (a desk phone, a mobile): the same form as at hang-up, its call fields empty to fill; its draft
  * is kept per customer like a call's.
  */
@@ -22,7 +25,98 @@ export function CallsSection({ path }: { path: string[] }) {
   const [verb, customerId] = path
   if (verb === "log" && customerId) return <LogCall key={customerId} customerId={customerId} />
   if (verb === "fix" && customerId && path[2]) return <CorrectCall key={path[2]} customerId={customerId} logId={path[2]} />
-  return <p className="c-muted">{t("callOutcome.page.pick")}</p>
+  return <CallList t={t} />
+}
+
+type RecentCall = ResponseOf<"calls/recent">["calls"][number]
+
+/** How long a call lasted, as the timeline says it: 6:30. */
+function clock(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`
+}
+
+/**
+ * `#/calls`: the base's latest calls, any customer, newest first (each by its latest correction), as the other
+ * sections list their documents: a heading, then a table. A row opens its customer (their card and timeline).
+ */
+function CallList({ t }: { t: ReturnType<typeof useTranslation>["t"] }) {
+  const { i18n } = useTranslation()
+  const settings = useSettings()
+  const [calls, setCalls] = useState<RecentCall[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  useEffect(() => {
+    send("calls/recent", { limit: 100 }).then(
+      (r) => setCalls(r.calls),
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e))
+    )
+  }, [])
+  const lang = uiLang(i18n.language)
+  const open = (c: RecentCall) => {
+    if (c.customer) location.hash = routeHash(`customers/${encodeURIComponent(c.customer.id)}`)
+  }
+  return (
+    <section className="c-docs" data-comptoir="calls-list">
+      <h1>{t("callOutcome.list.title")}</h1>
+      <p className="c-muted">{t("callOutcome.page.pick")}</p>
+      {error ? <p className="c-error">{error}</p> : null}
+      {calls === null && !error ? (
+        <p className="c-muted">{t("callOutcome.list.loading")}</p>
+      ) : calls?.length === 0 ? (
+        <p className="c-empty" data-comptoir="calls-empty">
+          {t("callOutcome.list.empty")}
+        </p>
+      ) : calls ? (
+        <table className="c-table c-docs-table">
+          <thead>
+            <tr>
+              <th>{t("callOutcome.list.when")}</th>
+              <th>{t("callOutcome.list.customer")}</th>
+              <th>{t("callOutcome.list.outcome")}</th>
+              <th className="c-num">{t("callOutcome.list.duration")}</th>
+              <th>{t("callOutcome.list.notes")}</th>
+              <th>{t("callOutcome.list.agent")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {calls.map((c) => (
+              <tr
+                key={c.log.id}
+                className="c-docs-row"
+                data-comptoir="call-row"
+                data-log-id={c.log.id}
+                data-outcome={c.log.outcome}
+                tabIndex={c.customer ? 0 : undefined}
+                onClick={() => open(c)}
+                onKeyDown={(e) => e.key === "Enter" && open(c)}>
+                <td className="c-nowrap">
+                  <span aria-label={t(`callOutcome.direction.${c.log.direction}`)} title={t(`callOutcome.direction.${c.log.direction}`)}>
+                    {c.log.direction === "inbound" ? "↙" : "↗"}
+                  </span>{" "}
+                  <time dateTime={new Date(c.log.startedAt).toISOString()}>{formatDateTime(c.log.startedAt, lang)}</time>
+                </td>
+                <td>
+                  {c.customer ? (
+                    <>
+                      {c.customer.company} <span className="c-muted">{c.customer.code}</span>
+                    </>
+                  ) : (
+                    <span className="c-muted">{c.log.number ? formatPhone(c.log.number, settings.defaultCountry) : t("callOutcome.list.noCustomer")}</span>
+                  )}
+                </td>
+                <td>
+                  <span className="c-chip">{t(`callOutcome.outcome.${c.log.outcome}`)}</span>
+                  {c.log.correctsId ? <span className="c-muted"> · {t("callOutcome.timeline.corrected")}</span> : null}
+                </td>
+                <td className="c-num">{c.log.durationSeconds > 0 ? clock(c.log.durationSeconds) : ""}</td>
+                <td>{c.log.notes}</td>
+                <td className="c-muted">{c.log.agent || t("callOutcome.timeline.thisDevice")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  )
 }
 
 function LogCall({ customerId }: { customerId: string }) {

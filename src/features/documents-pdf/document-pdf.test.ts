@@ -129,6 +129,23 @@ describe("a quote's PDF", () => {
     expect(text).not.toContain("Pas d'escompte")
   })
 
+  it("prints each line's unit agreeing with its quantity, in the document's language (2 pièces, 1,5 kg; 1 box, 2 boxes)", async () => {
+    const lines = [
+      line(1, { unit: "pièce", quantityMilli: 2000 }),
+      line(2, { unit: "pièce", quantityMilli: 1000 }),
+      line(3, { unit: "kg", quantityMilli: 1500 }),
+      line(4, { unit: "rouleau", quantityMilli: 12_000 }),
+      line(5, { unit: "boîte", quantityMilli: 1000 }),
+      line(6, { unit: "boîte", quantityMilli: 2000 })
+    ]
+    const fr = await textOf(await documentPdf(quote(lines), DEMO_SELLER, customer, "fr"))
+    for (const q of ["2 pièces", "1 pièce", "1,5 kg", "12 rouleaux", "1 boîte", "2 boîtes"]) expect(fr).toContain(`${q} `)
+    expect(fr).not.toContain("2 pièce ")
+    const en = await textOf(await documentPdf(quote(lines, { language: "en" } as Partial<SalesDocument>), DEMO_SELLER, { ...customer, language: "en" }, "en"))
+    for (const q of ["2 pieces", "1 piece", "1.5 kg", "12 rolls", "1 box", "2 boxes"]) expect(en).toContain(`${q} `)
+    expect(en).not.toContain("boîte")
+  })
+
   it("lays 50 lines over several pages with the table's header on each, and says a draft has no number yet", async () => {
     const doc = quote(Array.from({ length: 50 }, (_, i) => line(i + 1)), { number: null, status: "draft" } as Partial<SalesDocument>)
     const bytes = await documentPdf(doc, DEMO_SELLER, customer, "fr")

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 
+import { formatPercent, formatQuantity } from "~src/domain/documents/document-text"
 import { parseScaledDecimal, formatCents } from "~src/domain/documents/money"
+import { unitFor } from "~src/domain/documents/unit-words"
 import { allowedNext } from "~src/domain/documents/workflow"
 import type { DocumentActionRequest, ResponseOf } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
@@ -132,12 +134,14 @@ export function DocumentView({ id }: { id: string }) {
             <tr key={l.id}>
               <td>{l.ref}</td>
               <td>{l.label}</td>
-              <td className="c-num">
-                {l.quantityMilli / 1000} {l.unit}
+              {/* Numbers in the agent's language ("1,5", "5,5 %"); the unit, like the line's label, in the document's,
+                  agreeing with the quantity as on the PDF ("2 pièces"). */}
+              <td className="c-num" data-comptoir="line-quantity">
+                {formatQuantity(l.quantityMilli, lang)} {unitFor(l.unit, l.quantityMilli, doc.language)}
               </td>
               <td className="c-num">{money(l.unitPriceCents)}</td>
-              <td className="c-num">{l.discountBp ? `${l.discountBp / 100} %` : ""}</td>
-              <td className="c-num">{l.vatRateBp / 100} %</td>
+              <td className="c-num">{l.discountBp ? formatPercent(l.discountBp, lang) : ""}</td>
+              <td className="c-num">{formatPercent(l.vatRateBp, lang)}</td>
             </tr>
           ))}
         </tbody>

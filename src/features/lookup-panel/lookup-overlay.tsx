@@ -401,7 +401,8 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
               type="search"
               data-comptoir="search"
               placeholder={t("panel.search.placeholder")}
-              aria-label={t("panel.search.placeholder")}
+              aria-label={t("panel.search.label")}
+              title={t("panel.search.label")}
               value={query}
               maxLength={200}
               onChange={(e) => setQuery(e.target.value)}

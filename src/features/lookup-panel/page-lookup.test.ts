@@ -54,7 +54,7 @@ function exact(req: RequestOf<"lookup/match">): CustomerMatch[] {
 }
 
 describe("PageLookup", () => {
-  it("asks each value once, and ranks the page's matches email, phone, code, then name", async () => {
+  it("asks each value once, and lists the page's matches in the page's order", async () => {
     const { lookup, requests, codes } = setup((req) => (req.names?.length ? [{ customer: c!, matchedBy: "name", matchedValues: req.names }] : exact(req)))
     const sender = el(`<span class="gD" email="nobody@unknown.fr" name="Jean Dupont">Jean Dupont</span>`)
     const items: FoundItem[] = [
@@ -71,11 +71,57 @@ describe("PageLookup", () => {
     expect(requests[0]).toMatchObject({ phones: [phoneOf(a)], emails: [emailOf(b), "nobody@unknown.fr"], names: [] })
     // The sender's name goes alone, after the exact matches, and only because its address found nobody.
     expect(requests[1]).toMatchObject({ phones: [], emails: [], names: ["Jean Dupont"] })
+    // The sender's header was put on the page first, then a's number, then b's address.
     expect(codes()).toEqual([
-      [b!.code, "email"],
+      [c!.code, "name"],
       [a!.code, "phone"],
-      [c!.code, "name"]
+      [b!.code, "email"]
     ])
+  })
+
+  it("lists cards top to bottom as the page shows their values, whatever the match kind, the name or the order found", async () => {
+    const { lookup, codes } = setup(exact)
+    // A list: c's row, then a's, then b's (phones and an email mixed; companies in no alphabetical order).
+    const list = el(`<table><tbody><tr><td>c</td></tr><tr><td>a</td></tr><tr><td>b</td></tr></tbody></table>`)
+    const [rowC, rowA, rowB] = [...list.querySelectorAll("td")]
+    lookup.add([
+      { kind: "email", value: emailOf(b), element: rowB! },
+      { kind: "phone", value: phoneOf(a), element: rowA! }
+    ])
+    await flush()
+    expect(codes().map(([code]) => code)).toEqual([a!.code, b!.code])
+    // Found later (a row the app rendered afterwards) but above the others: first.
+    lookup.add([{ kind: "phone", value: phoneOf(c), element: rowC! }])
+    await flush()
+    expect(codes().map(([code]) => code)).toEqual([c!.code, a!.code, b!.code])
+    // A card takes the place of its value highest on the page: b's number shown again at the very top.
+    const top = document.createElement("span")
+    list.before(top)
+    lookup.add([{ kind: "phone", value: phoneOf(b), element: top }])
+    await flush()
+    expect(codes().map(([code]) => code)).toEqual([b!.code, c!.code, a!.code])
+  })
+
+  it("puts a frame's values where the frame is in the page, and the mail's sender first", async () => {
+    const { lookup, codes } = setup((req) => [...exact(req), ...(req.emails.includes("c@sender.fr") ? [{ customer: c!, matchedBy: "email" as const, matchedValues: ["c@sender.fr"] }] : [])])
+    const before = el()
+    const frame = document.createElement("iframe")
+    before.after(frame)
+    const after = document.createElement("span")
+    frame.after(after)
+    const inFrame = frame.contentDocument!.createElement("span")
+    frame.contentDocument!.body.appendChild(inFrame)
+    lookup.add([
+      { kind: "email", value: emailOf(b), element: after },
+      { kind: "phone", value: phoneOf(a), element: inFrame }
+    ])
+    await flush()
+    expect(codes().map(([code]) => code)).toEqual([a!.code, b!.code])
+    // The sender's card leads even when its header sits below the rest (the panel answers "who is this?").
+    const header = el(`<div aria-label="From: Claire Sender"><span title="c@sender.fr">Claire Sender</span> &lt;<span>c@sender.fr</span>&gt;</div>`)
+    lookup.add([{ kind: "email", value: "c@sender.fr", element: header.querySelector("span:last-child")! }])
+    await flush()
+    expect(codes().map(([code]) => code)).toEqual([c!.code, a!.code, b!.code])
   })
 
   it("keeps one request in flight and sends what was found meanwhile in the next batch", async () => {
@@ -114,8 +160,8 @@ describe("PageLookup", () => {
     ])
     await flush()
     expect(codes()).toEqual([
-      [b!.code, "email"],
-      [a!.code, "phone"]
+      [a!.code, "phone"],
+      [b!.code, "email"]
     ])
     first.remove()
     lookup.prune()

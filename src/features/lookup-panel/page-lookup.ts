@@ -54,8 +54,8 @@ interface NameHint {
  * Turns the scanner's findings into lookups and keeps the panel's list true to the view: each found value keeps
  * the elements it was found in, and a customer is listed "on this page" while one of its matched values still has
  * an element in the view; when the last one leaves (prune()), the card moves to "recent". Only values not asked
- * before are sent, in one batch per scan slice; answers merge into one ranked list (email, then phone, then code,
- * then name). Customers that share a number each keep their own entry. A name is only ever a mail sender's
+ * before are sent, in one batch per scan slice; answers merge into one list in the page's order (the mail's
+ * sender first). Customers that share a number each keep their own entry. A name is only ever a mail sender's
  * display name whose address found nobody (strict rule in the background: src/domain/lookup/name-match.ts).
  */
 export class PageLookup {
@@ -286,27 +286,40 @@ export class PageLookup {
     const source = this.pendingRefresh ?? this.byCustomer
     const onPage: CustomerMatch[] = []
     const ids = new Set<string>()
+    // Where each card's first value is on the page (its frames, then the element): the list reads top to bottom.
+    const at = new Map<CustomerMatch, Element[]>()
     for (const [id, { match, keys }] of source) {
       let best: MatchKind | null = null
+      let first: Element[] | null = null
       const values: string[] = []
       for (const key of keys) {
-        if (!this.elements.has(key) || this.hidden.has(key)) continue
+        const els = this.elements.get(key)
+        if (els === undefined || this.hidden.has(key)) continue
         const kind = kindOfKey(key)
         if (best === null || RANK[kind] < RANK[best]) best = kind
         if (values.length < 50) values.push(valueOfKey(key))
+        for (const el of els) {
+          if (!isAttached(el)) continue
+          const path = framePath(el)
+          if (first === null || comparePaths(path, first) < 0) first = path
+        }
       }
-      if (best === null) continue
+      if (best === null || first === null) continue
       ids.add(id)
-      onPage.push({ customer: match.customer, matchedBy: best, matchedValues: values })
+      const card = { customer: match.customer, matchedBy: best, matchedValues: values }
+      at.set(card, first)
+      onPage.push(card)
     }
-    // Who wrote the mail on screen comes first (the panel answers "who is this?"), then email, phone, code, name.
+    // Who wrote the mail on screen comes first (the panel answers "who is this?"), then the page's order: a user
+    // reading a CRM list or a mail top to bottom finds the cards in the same order. Ties (one element bringing
+    // several customers: a shared switchboard) by match kind, then company.
     const senderEmails = new Set<string>()
     for (const hint of this.senders.values()) {
       const key = keyOf("name", hint.name)
       if (this.elements.has(key) && !this.hidden.has(key)) senderEmails.add(hint.email)
     }
     const isSender = (m: CustomerMatch) => (m.matchedValues.some((v) => senderEmails.has(v)) ? 0 : 1)
-    onPage.sort((a, b) => isSender(a) - isSender(b) || RANK[a.matchedBy] - RANK[b.matchedBy] || byCompany.compare(a.customer.company, b.customer.company))
+    onPage.sort((a, b) => isSender(a) - isSender(b) || comparePaths(at.get(a)!, at.get(b)!) || RANK[a.matchedBy] - RANK[b.matchedBy] || byCompany.compare(a.customer.company, b.customer.company))
     // A sequence, not a clock: two cards that left within one millisecond still keep their order.
     const now = ++this.leftSeq
     for (const id of this.onPageIds) if (!ids.has(id)) this.recent.set(id, now)
@@ -321,6 +334,25 @@ export class PageLookup {
     }
     return { onPage, recent }
   }
+}
+
+/** The frames an element is in, from the top document's, then the element: its place in the page as a whole. */
+function framePath(el: Element): Element[] {
+  const path = [el]
+  for (let frame = el.ownerDocument.defaultView?.frameElement ?? null; frame !== null; frame = frame.ownerDocument.defaultView?.frameElement ?? null) path.unshift(frame)
+  return path
+}
+
+/** Page order of two frame paths: compared in the first document where they part (an element before a frame's content when it comes first). */
+function comparePaths(a: readonly Element[], b: readonly Element[]): number {
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    if (a[i] === b[i]) continue
+    const pos = a[i]!.compareDocumentPosition(b[i]!)
+    if (pos & Node.DOCUMENT_POSITION_FOLLOWING) return -1
+    if (pos & Node.DOCUMENT_POSITION_PRECEDING) return 1
+    return 0
+  }
+  return a.length - b.length
 }
 
 /** In a document that is still shown: a replaced frame's old document has no window any more. */

@@ -52,26 +52,30 @@ function Popup() {
 
   return (
     <main style={{ width: 380, padding: 10 }}>
-      <header style={{ display: "flex", alignItems: "center", gap: 8 }}>
-        <h1 style={{ fontSize: 16, margin: 0, flex: 1 }}>{t("popup.header.title")}</h1>
-        <button
-          type="button"
-          className="c-button c-button-secondary"
-          data-comptoir="open-side-panel"
-          title={t("panelUi.sidePanel.open")}
-          onClick={() => openSidePanelFromClick(sideWindow).then(() => window.close(), (e: unknown) => setError(String(e)))}>
-          {t("panelUi.sidePanel.button")}
-        </button>
-        <button
-          type="button"
-          className="c-button c-button-secondary"
-          data-comptoir="open-workspace"
-          onClick={() => openWorkspace().then(() => window.close(), (e: unknown) => setError(String(e)))}>
-          {t("popup.header.workspace")}
-        </button>
-        <button type="button" className="c-button c-button-secondary" onClick={() => void chrome.runtime.openOptionsPage()}>
+      {/* Two rows at the popup's 380 px: the title with the settings, then the two places to go, side by side. In one
+          row the three buttons wrapped their words (French labels are a third longer). */}
+      <header className="c-popup-header">
+        <h1>{t("popup.header.title")}</h1>
+        <button type="button" className="c-button c-button-secondary" data-comptoir="open-options" onClick={() => void chrome.runtime.openOptionsPage()}>
           {t("popup.header.options")}
         </button>
+        <div className="c-popup-actions">
+          <button
+            type="button"
+            className="c-button c-button-secondary"
+            data-comptoir="open-workspace"
+            onClick={() => openWorkspace().then(() => window.close(), (e: unknown) => setError(String(e)))}>
+            {t("popup.header.workspace")}
+          </button>
+          <button
+            type="button"
+            className="c-button c-button-secondary"
+            data-comptoir="open-side-panel"
+            title={t("panelUi.sidePanel.open")}
+            onClick={() => openSidePanelFromClick(sideWindow).then(() => window.close(), (e: unknown) => setError(String(e)))}>
+            {t("panelUi.sidePanel.button")}
+          </button>
+        </div>
       </header>
       <input
         className="c-search"

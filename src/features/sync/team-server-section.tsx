@@ -60,7 +60,7 @@ export function TeamServerSection() {
     return (
       <div data-comptoir="team-server">
         <p data-comptoir="team-signed-in">
-          {t("options.team.signedInAs", { email: status.user?.email ?? "", role: status.user?.role ?? "", team: status.team?.name ?? "" })}
+          {t("options.team.signedInAs", { email: status.user?.email ?? "", role: roleName(status.user?.role ?? "", t), team: status.team?.name ?? "" })}
           <br />
           <span className="c-muted">{t("options.team.server", { url: status.serverUrl ?? "" })}</span>
         </p>
@@ -118,4 +118,9 @@ export function TeamServerSection() {
       <SyncStatusLine status={status} />
     </form>
   )
+}
+
+/** The role in the UI's words ("responsable" in French, as everywhere else); a role this build does not know, as the server named it. */
+function roleName(role: string, t: (key: string) => string): string {
+  return role === "agent" || role === "manager" || role === "admin" ? t(`options.team.roles.${role}`) : role
 }

@@ -1,0 +1,74 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from "@testing-library/react"
+import { I18nextProvider } from "react-i18next"
+import { afterEach, describe, expect, it, vi } from "vitest"
+
+import type { DocumentLine, SalesDocument } from "~src/domain/documents/document.schema"
+import { computeTotals } from "~src/domain/documents/totals"
+import { createI18n } from "~src/i18n"
+
+import { DocumentView } from "./document-view"
+
+const line = (i: number, over: Partial<DocumentLine>): DocumentLine => ({ id: `l${i}`, productId: null, ref: `REF-${i}`, label: `Article ${i}`, unit: "pièce", quantityMilli: 1000, unitPriceCents: 500, discountBp: 0, vatRateBp: 2000, ...over })
+
+function order(lines: DocumentLine[]): SalesDocument {
+  const t = computeTotals(lines)
+  return {
+    id: "0193a1b2-0000-7000-8000-000000000002",
+    type: "order",
+    status: "draft",
+    customerId: "cust-1",
+    contactId: null,
+    language: "fr",
+    number: null,
+    date: "2026-12-02",
+    paymentTerms: { kind: "net", days: 30 },
+    lines,
+    totalExclVatCents: t.totalExclVatCents,
+    totalVatCents: t.totalVatCents,
+    totalInclVatCents: t.totalInclVatCents,
+    notes: "",
+    salesRep: null,
+    sourceId: null,
+    history: [],
+    createdAt: 0,
+    updatedAt: 0
+  } as unknown as SalesDocument
+}
+
+function stubChrome(document: SalesDocument) {
+  const data = { document, row: null, customer: null, payments: [], creditNotes: [], derived: [], source: null, risk: null, confirm: null, me: { email: "", name: "", role: "agent" }, reminder: null, seller: null, correctedInvoice: null, today: "2026-12-03" }
+  vi.stubGlobal("chrome", { runtime: { sendMessage: vi.fn(async () => ({ ok: true, data })), getURL: (p: string) => `chrome-extension://x/${p}` } })
+}
+
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
+
+describe("a document in the workspace", () => {
+  it("writes each line's numbers in the agent's language and its unit in the document's, agreeing with the quantity", async () => {
+    stubChrome(order([line(1, { quantityMilli: 2000 }), line(2, { quantityMilli: 1500, unit: "kg", vatRateBp: 550, discountBp: 250 }), line(3, { unit: "rouleau", quantityMilli: 12_000 })]))
+    render(
+      <I18nextProvider i18n={createI18n("fr")}>
+        <DocumentView id="0193a1b2-0000-7000-8000-000000000002" />
+      </I18nextProvider>
+    )
+    const cells = await screen.findAllByText((_, el) => el?.getAttribute("data-comptoir") === "line-quantity")
+    expect(cells.map((c) => c.textContent)).toEqual(["2 pièces", "1,5 kg", "12 rouleaux"])
+    const second = cells[1]!.closest("tr")!.textContent!
+    expect(second).toMatch(/5,5\s%/)
+    expect(second).toMatch(/2,5\s%/)
+  })
+
+  it("keeps a French document's units French for an agent working in English", async () => {
+    stubChrome(order([line(1, { quantityMilli: 2000 }), line(2, { quantityMilli: 1500, unit: "kg" })]))
+    render(
+      <I18nextProvider i18n={createI18n("en")}>
+        <DocumentView id="0193a1b2-0000-7000-8000-000000000002" />
+      </I18nextProvider>
+    )
+    const cells = await screen.findAllByText((_, el) => el?.getAttribute("data-comptoir") === "line-quantity")
+    expect(cells.map((c) => c.textContent)).toEqual(["2 pièces", "1.5 kg"])
+  })
+})
