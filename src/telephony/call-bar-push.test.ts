@@ -16,10 +16,10 @@ const viewOf = (state: PhoneState, updatedAt: number): SoftphoneView => ({
   updatedAt
 })
 
-function fakeTabs(activeTabId: () => number | undefined, fail = () => false) {
+function fakeTabs(activeTabIds: () => (number | undefined)[], fail = () => false) {
   const sent: { tabId: number; state: string }[] = []
   const tabs = {
-    query: vi.fn(async () => [{ id: activeTabId() }]),
+    query: vi.fn(async () => activeTabIds().map((id) => ({ id }))),
     sendMessage: vi.fn(async (tabId: number, message: { type: string; payload: { state: string } }, options: { frameId: number }) => {
       expect(message.type).toBe(PANEL_SOFTPHONE_MESSAGE)
       expect(options).toEqual({ frameId: 0 })
@@ -31,16 +31,18 @@ function fakeTabs(activeTabId: () => number | undefined, fail = () => false) {
 }
 
 describe("the call bar pushed to the tab in front", () => {
-  it("sends the active tab of the last focused window each change once, in order", async () => {
-    const { tabs, sent, query } = fakeTabs(() => 7)
+  it("sends the active tab of each window each change once, in order", async () => {
+    const { tabs, sent, query } = fakeTabs(() => [7, 8])
     const push = createCallBarPush(tabs)
     void push(viewOf(ready, 1))
     void push(viewOf(ringing, 2))
     await push(viewOf(ringing, 2))
-    expect(query).toHaveBeenCalledWith({ active: true, lastFocusedWindow: true })
+    expect(query).toHaveBeenCalledWith({ active: true })
     expect(sent).toEqual([
       { tabId: 7, state: "registered" },
-      { tabId: 7, state: "ringing-in" }
+      { tabId: 8, state: "registered" },
+      { tabId: 7, state: "ringing-in" },
+      { tabId: 8, state: "ringing-in" }
     ])
   })
 
@@ -48,7 +50,7 @@ describe("the call bar pushed to the tab in front", () => {
     let tab = 7
     let failing = true
     const { tabs, sent } = fakeTabs(
-      () => tab,
+      () => [tab, undefined],
       () => failing
     )
     const push = createCallBarPush(tabs)
@@ -58,9 +60,13 @@ describe("the call bar pushed to the tab in front", () => {
     await push(viewOf(ringing, 2))
     tab = 9
     await push(viewOf(ringing, 2))
+    // Back to the first tab: it may have missed changes while another was in front, so it is sent the bar again.
+    tab = 7
+    await push(viewOf(ringing, 2))
     expect(sent).toEqual([
       { tabId: 7, state: "ringing-in" },
-      { tabId: 9, state: "ringing-in" }
+      { tabId: 9, state: "ringing-in" },
+      { tabId: 7, state: "ringing-in" }
     ])
   })
 })
