@@ -49,3 +49,26 @@ describe("orders accepted or written in a few words", () => {
     expect(linesOf(r)).toEqual(["REF-1014|24|rouleau", "RAL-3M|6|pièce"])
   })
 })
+
+describe("order lines in the shapes systems and phones write them", () => {
+  it("a new mail whose whole order is its subject, above a bare signature, orders the subject's lines", () => {
+    const r = extract("Paul Whitfield\nWhitfield Logistics", { subject: "Order: 6 rolls packing tape & 2 extension leads 3m pls" })
+    expect(r.is_order).toBe(true)
+    expect(linesOf(r)).toEqual(["REF-1014|6|rouleau", "RAL-3M|2|pièce"])
+  })
+
+  it("a portal's item numbers with leading zeros are positions, not quantities", () => {
+    const r = extract("Purchase order 88120\n\nPos    Code       Text                    Qty  UoM\n00010  REF-1014   PACKING TAPE BROWN       36  RL\n00020  RAL-3M     EXTENSION LEAD 3M         5  EA")
+    expect(linesOf(r)).toEqual(["REF-1014|36|rouleau", "RAL-3M|5|pièce"])
+  })
+
+  it("an ERP's item blocks, one field a line, are one order line each, named by the part number", () => {
+    const r = extract("PO 55-1208\n\nLine 1\n  Supplier item: GN-4411\n  Text: GLOVE NITRILE PF LRG 100CT\n  Quantity: 12\n  Unit: BX\n\nLine 2\n  Supplier item: GN-4410\n  Text: GLOVE NITRILE PF MED 100CT\n  Quantity: 8\n  Unit: BX")
+    expect(linesOf(r)).toEqual(["GN-4411|12|boîte", "GN-4410|8|boîte"])
+  })
+
+  it("a time allowed, 'within 48 hours' or 'sous 8 jours', is no count of hours", () => {
+    const r = extract("Please send 36 rolls of packing tape. Kindly acknowledge within 48 hours.")
+    expect(linesOf(r)).toEqual(["REF-1014|36|rouleau"])
+  })
+})

@@ -163,6 +163,10 @@ function isExcludedNumber(text: string, tokens: Token[], i: number): boolean {
   // Two decimals without a unit are a price in a pasted table ("5,49").
   if (/^\d+[.,]\d{2}$/.test(t.raw) && !/^\s*(?:kg|kilos?)\b/i.test(after)) return true
   if (t.num !== null && t.num >= 10000) return true
+  // A time allowed ("within 24 hours", "sous 48 h", "dans les 8 jours") is a delay, not a count of hours or days.
+  if (/^\s?(?:h|hrs?|hours?|heures?|jours?|days?|minutes?|mins?)\b/i.test(after) && /\b(?:within|sous|dans(?: les)?|d['’ ]ici|under|in(?: the next)?|next|apr[eè]s|after|pendant|for)\s$/i.test(before)) return true
+  // Leading zeros make a position or a code ("00010" of a portal's item column), never a count.
+  if (/^0\d/.test(t.raw)) return true
   // A day of a date written in words ("pour le 12 mai", "by 14 March") is no quantity.
   if (DATE_AFTER.test(text.slice(t.end, t.end + 12))) return true
   // A year ("from 4 January 2027", "our suppliers for 2027", "budget 2027") is none either: a four-digit 20xx after a
@@ -390,9 +394,30 @@ function sentencesOf(line: string): string[] {
   return line.split(/(?<=(?:[\p{L}]{4}|\))[.!?])\s+(?=[\p{Lu}])/u)
 }
 
+const LABEL_VALUE = /^\s*[\p{L}][\p{L} #.°/'’-]{0,24}\s*:\s*\S/u
+const QTY_LABEL_VALUE = /^\s*(?:qt[ée]s?|qte|qty|quantit[ée]s?|quantity|quantities|qty ordered|order qty)\s*:/i
+
+/**
+ * An ERP's item block, one field a line ("Vendor Part #: GN-4410", "Description: …", "Qty: 40", "UOM: BX"): the
+ * block is one line of the order, read as one.
+ */
+function joinItemBlocks(lines: readonly string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < lines.length; i++) {
+    let j = i
+    while (j < lines.length && LABEL_VALUE.test(lines[j]!)) j++
+    const block = lines.slice(i, j)
+    if (block.length >= 3 && block.length <= 8 && block.filter((l) => QTY_LABEL_VALUE.test(l)).length === 1) {
+      out.push(block.map((l) => l.trim()).join(" "))
+      i = j - 1
+    } else out.push(lines[i]!)
+  }
+  return out
+}
+
 /** Every order line of a text: tables by their header, other lines one by one. */
 export function findLines(text: string, opts: LineOptions): FoundLine[] {
-  const rawLines = text.split("\n")
+  const rawLines = joinItemBlocks(text.split("\n"))
   const out: FoundLine[] = []
   let cols: Columns | null = null
   let heading: string | null = null
