@@ -72,3 +72,31 @@ describe("order lines in the shapes systems and phones write them", () => {
     expect(linesOf(r)).toEqual(["REF-1014|36|rouleau"])
   })
 })
+
+describe("header fields in the writing held-out 7 showed", () => {
+  it("a product code starting with PO ('POST-76') is no order number", () => {
+    expect(extract("Please send:\nsku,qty\nPOST-76,4\nREF-1014,12").po_number).toBeNull()
+  })
+
+  it("a reply to our mail about an earlier order does not take that order's number from the subject", () => {
+    const r = extract("ok thanks, now send 12 rolls of packing tape pls", { subject: "Re: Your order CF-9981 has shipped" })
+    expect(r.is_order).toBe(true)
+    expect(r.po_number).toBeNull()
+  })
+
+  it("an opening day named beside the delivery day is not the delivery day; alone it still is", () => {
+    // Thursday 7 May 2026.
+    expect(extract("For our new shop (opening on 1 June), could you deliver 12 rolls of packing tape? Delivery on Friday 29 May please.").delivery_date).toBe("2026-05-29")
+    expect(extract("Pourriez-vous nous livrer 12 rouleaux de ruban adhésif pour l'ouverture le 1er juin ?").delivery_date).toBe("2026-06-01")
+  })
+
+  it("a span of days 'du 22 au 26 mars' is its first day, in its month", () => {
+    expect(extract("Merci de nous livrer 12 rouleaux de ruban adhésif du 8 au 12 juin, pas avant.").delivery_date).toBe("2026-06-08")
+  })
+
+  it("a phone's clipped weekday ('by thurs', 'weds') is that weekday", () => {
+    // Thursday 7 May 2026: the next Thursday is the 14th, the next Wednesday the 13th.
+    expect(extract("can you send 12 rolls of packing tape need them by thurs").delivery_date).toBe("2026-05-14")
+    expect(extract("send 12 rolls of packing tape for weds pls").delivery_date).toBe("2026-05-13")
+  })
+})

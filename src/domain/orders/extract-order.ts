@@ -104,7 +104,7 @@ export class OrderExtractor {
     // A reply's subject names the earlier order ("RE: Order confirmation … PO HE-41020"): the new text's number first.
     const replySubject = /^\s*(?:re|r[ée]f|aw|sv)\s*:/i.test(mail.subject)
     // A reply to one of our documents ("Re: Order confirmation CF-26-2204", "RE: Devis D-118") carries our number.
-    const oursInSubject = replySubject && /\b(?:confirmation|acknowledge?ment|accus[ée] de r[ée]ception|devis|quot(?:e|ation)|invoice|facture|avoir|credit note|proforma)\b/i.test(mail.subject)
+    const oursInSubject = replySubject && /\b(?:votre commande|your order|confirmation|acknowledge?ment|accus[ée] de r[ée]ception|devis|quot(?:e|ation)|invoice|facture|avoir|credit note|proforma)\b/i.test(mail.subject)
     const poText = [...(replySubject ? [] : [mail.subject]), ...own.map((s) => s.body), ...own.map((s) => s.subject ?? "").filter((x) => !(oursInSubject && x === mail.subject)), ...mail.attachments.map((a) => a.text), ...(replySubject && !oursInSubject ? [mail.subject] : [])].join("\n")
     const pos = poCandidates(poText, this.excluded, null)
     const senders = own.map((s) => ({ address: emailOf(s.from), name: (s.from ?? "").replace(/<[^>]*>/, "").replace(/"/g, "").trim() }))
