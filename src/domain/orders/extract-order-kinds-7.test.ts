@@ -100,3 +100,22 @@ describe("header fields in the writing held-out 7 showed", () => {
     expect(extract("send 12 rolls of packing tape for weds pls").delivery_date).toBe("2026-05-13")
   })
 })
+
+describe("lines as people type them in a hurry", () => {
+  it("a quantity corrected in place ('non pardon 8', 'sorry, 14') is the last one said", () => {
+    expect(linesOf(extract("Merci de nous préparer :\n- 12 rouleaux de ruban adhésif, non pardon 16\n- 2 rallonges 3 m"))).toEqual(["REF-1014|16|rouleau", "RAL-3M|2|pièce"])
+    expect(linesOf(extract("Please send:\n- 12 rolls of packing tape, sorry, 14\n- 2 extension leads 3m"))).toEqual(["REF-1014|14|rouleau", "RAL-3M|2|pièce"])
+  })
+
+  it("sizes listed on one line ('taille S : 2 — taille L : 4') give one line per size", () => {
+    expect(linesOf(extract("Merci de livrer :\nGants nitrile : taille M : 3 - taille L : 5"))).toEqual(["GN-4410|3|boîte", "GN-4411|5|boîte"])
+  })
+
+  it("a phone's list without punctuation gives one line per number and unit word", () => {
+    expect(linesOf(extract("envoie moi 6 rouleaux ruban adhesif 2 bidons detergent et 3 packs deau pour jeudi"))).toEqual(["REF-1014|6|rouleau", "DET-5L|2|bidon", "EAU-50|3|pack"])
+  })
+
+  it("a product's own noun mistyped or with its article glued ('detergeant', 'lhuile', 'deau') still names it", () => {
+    expect(linesOf(extract("il me faudrait pour mardi :\n2 bidon detergeant\n3 pack deau"))).toEqual(["DET-5L|2|bidon", "EAU-50|3|pack"])
+  })
+})

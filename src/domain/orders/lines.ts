@@ -2,6 +2,7 @@ import type { Product } from "../customers/customer.schema"
 import { foldText } from "../search/fold-text"
 import type { CatalogMatcher } from "./catalog-match"
 import { normalizeSizes } from "./normalize"
+import { rewriteLines } from "./line-rewrites"
 import { cellsOf, headerOf, type Columns } from "./table-header"
 import { lineUnit, sameUnitFamily, unitOfWord, WEAK_UNIT_WORDS } from "./units"
 
@@ -394,30 +395,9 @@ function sentencesOf(line: string): string[] {
   return line.split(/(?<=(?:[\p{L}]{4}|\))[.!?])\s+(?=[\p{Lu}])/u)
 }
 
-const LABEL_VALUE = /^\s*[\p{L}][\p{L} #.°/'’-]{0,24}\s*:\s*\S/u
-const QTY_LABEL_VALUE = /^\s*(?:qt[ée]s?|qte|qty|quantit[ée]s?|quantity|quantities|qty ordered|order qty)\s*:/i
-
-/**
- * An ERP's item block, one field a line ("Vendor Part #: GN-4410", "Description: …", "Qty: 40", "UOM: BX"): the
- * block is one line of the order, read as one.
- */
-function joinItemBlocks(lines: readonly string[]): string[] {
-  const out: string[] = []
-  for (let i = 0; i < lines.length; i++) {
-    let j = i
-    while (j < lines.length && LABEL_VALUE.test(lines[j]!)) j++
-    const block = lines.slice(i, j)
-    if (block.length >= 3 && block.length <= 8 && block.filter((l) => QTY_LABEL_VALUE.test(l)).length === 1) {
-      out.push(block.map((l) => l.trim()).join(" "))
-      i = j - 1
-    } else out.push(lines[i]!)
-  }
-  return out
-}
-
 /** Every order line of a text: tables by their header, other lines one by one. */
 export function findLines(text: string, opts: LineOptions): FoundLine[] {
-  const rawLines = joinItemBlocks(text.split("\n"))
+  const rawLines = rewriteLines(text.split("\n"))
   const out: FoundLine[] = []
   let cols: Columns | null = null
   let heading: string | null = null
