@@ -119,3 +119,15 @@ describe("lines as people type them in a hurry", () => {
     expect(linesOf(extract("il me faudrait pour mardi :\n2 bidon detergeant\n3 pack deau"))).toEqual(["DET-5L|2|bidon", "EAU-50|3|pack"])
   })
 })
+
+describe("counts and corrections inside a line", () => {
+  it("a count of the items a product packs, several whole packs of it, is that many packs ('150 paper cups' of bags of 50)", () => {
+    expect(linesOf(extract("Please send:\n- 150 paper cups\n- 12 rolls of packing tape"))).toEqual(["GOB-20|3|sachet", "REF-1014|12|rouleau"])
+    // A count with its unit word stays as written.
+    expect(linesOf(extract("Please send 2 bags of paper cups"))).toEqual(["GOB-20|2|sachet"])
+  })
+
+  it("what a line replaces, in brackets ('(was medium)', '(au lieu des M)'), names no product of it", () => {
+    expect(linesOf(extract("Corrected list:\n- Nitrile gloves size L: 4 boxes (was medium)\n- Packing tape: 12 rolls"))).toEqual(["GN-4411|4|boîte", "REF-1014|12|rouleau"])
+  })
+})

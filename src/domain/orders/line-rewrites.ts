@@ -61,6 +61,9 @@ function unpunctuated(line: string): string {
   return out
 }
 
+/** "(was medium)", "(au lieu des M)": what the line replaces, in brackets, names no product of it. */
+const REPLACED = /\((?:was|were|not|instead of|rather than|previously|au lieu d[eu]s?|au lieu d['’]|et non|pas|avant)\b[^()]*\)/giu
+
 export function rewriteLines(lines: readonly string[]): string[] {
-  return joinItemBlocks(lines).flatMap((l) => sizesOnOneLine(unpunctuated(l.replace(CORRECTED, "$3$2"))))
+  return joinItemBlocks(lines).flatMap((l) => sizesOnOneLine(unpunctuated(l.replace(CORRECTED, "$3$2").replace(REPLACED, " "))))
 }

@@ -344,15 +344,27 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
     }
     if (q === null) continue
     const cueFactor = q.cue >= 8 ? 1 : q.cue >= 5 ? 0.9 : 0.65
+    const after = tokens[q.at + 1]
+    const packs = q.unit === null && q.at >= 0 && after !== undefined && after.num === null && unitOfWord(after.folded) === null && [...g.used].every((k) => k > q.at) ? packsOf(q.quantity, g.product) : null
     lines.push({
       product: g.product,
-      quantity: q.quantity,
+      quantity: packs ?? q.quantity,
       unit: lineUnit(q.unit, g.product),
       confidence: Math.round(g.confidence * cueFactor * 100) / 100,
       evidence: raw.trim() + (usedNext && nextLine !== null ? " / " + nextLine.trim() : "")
     })
   }
   return { lines, usedNext }
+}
+
+/**
+ * "300 paper cups" of cups sold by the bag of 50: a count of the items the product packs, with no unit word, is that
+ * many packs when it is a whole number of them (6 bags). Null when it is not.
+ */
+function packsOf(quantity: number, product: Product): number | null {
+  const m = /\((?:sachet|bag|pack|bo[iî]te|box|rouleau|roll|colis|case|lot|carton)s? (?:de|of) (\d{2,4})\)/i.exec(`${product.nameFr} ${product.nameEn}`)
+  const n = m === null ? 0 : Number(m[1])
+  return n >= 10 && quantity >= n && quantity % n === 0 ? quantity / n : null
 }
 
 function tableRow(cells: readonly string[], cols: Columns, opts: LineOptions, raw: string): FoundLine | null {
