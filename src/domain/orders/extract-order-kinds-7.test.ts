@@ -131,3 +131,10 @@ describe("counts and corrections inside a line", () => {
     expect(linesOf(extract("Corrected list:\n- Nitrile gloves size L: 4 boxes (was medium)\n- Packing tape: 12 rolls"))).toEqual(["GN-4411|4|boîte", "REF-1014|12|rouleau"])
   })
 })
+
+describe("quantities in words", () => {
+  it("tens written out ('forty rolls', 'quarante rouleaux', 'sixty') count like their digits", () => {
+    expect(linesOf(extract("Could we have forty rolls of packing tape and two extension leads 3m please."))).toEqual(["REF-1014|40|rouleau", "RAL-3M|2|pièce"])
+    expect(linesOf(extract("Merci de nous livrer quarante rouleaux de ruban adhésif."))).toEqual(["REF-1014|40|rouleau"])
+  })
+})
