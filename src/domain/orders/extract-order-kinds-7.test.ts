@@ -121,7 +121,7 @@ describe("lines as people type them in a hurry", () => {
 })
 
 describe("counts and corrections inside a line", () => {
-  it("a count of the items a product packs, several whole packs of it, is that many packs ('150 paper cups' of bags of 50)", () => {
+  it("a count of the items a product packs, a whole number of packs with no unit word, is that many packs ('150 paper cups' of bags of 50)", () => {
     expect(linesOf(extract("Please send:\n- 150 paper cups\n- 12 rolls of packing tape"))).toEqual(["GOB-20|3|sachet", "REF-1014|12|rouleau"])
     // A count with its unit word stays as written.
     expect(linesOf(extract("Please send 2 bags of paper cups"))).toEqual(["GOB-20|2|sachet"])
