@@ -206,6 +206,16 @@ export class CatalogMatcher {
     return row
   }
 
+  private cachedMatch(mail: string, catalog: string): number {
+    const row = this.matchRow(mail)
+    let s = row.get(catalog)
+    if (s === undefined) {
+      s = wordMatch(mail, catalog)
+      row.set(catalog, s)
+    }
+    return s
+  }
+
   get size(): number {
     return this.items.length
   }
@@ -259,6 +269,8 @@ export class CatalogMatcher {
     const rows = content.map(({ t }) => this.matchRow(t))
     const bySize = content.some(({ t }) => BIG.has(t)) ? 1 : content.some(({ t }) => SMALL.has(t)) ? -1 : 0
     const sized: { product: Product; key: number; matched: number[] }[] = []
+    // Each mail word's forms a head noun may take, worked out once per call when the head rule needs them.
+    let forms: Map<string, (string | null)[]> | undefined
     for (const item of this.candidates(content.map(({ t }) => t))) {
       let itemBest: { score: number; matched: number[]; rare: boolean; code?: boolean } | null = null
       for (const name of item.names) {
@@ -321,7 +333,8 @@ export class CatalogMatcher {
       // ("10 packs d'eau" is the "Eau minérale plate 50 cl"), though less surely than most of its words.
       if (itemBest.score < 0.45) {
         // A typo ("detergeant") or a glued elision ("deau") still names the noun when it is long or whole.
-        const isHead = (t: string, h: string) => singular(t) === h || esPlural(t) === h || unelided(singular(t)) === h || (h.length >= 6 && wordMatch(t, h) >= 0.8)
+        forms ??= new Map(content.map(({ t }) => [t, [singular(t), esPlural(t), unelided(singular(t))]]))
+        const isHead = (t: string, h: string) => forms!.get(t)!.includes(h) || (h.length >= 6 && this.cachedMatch(t, h) >= 0.8)
         // Only a noun no other product's name has: "papier" is toilet paper's head noun, but A4 paper has it too.
         const head = item.heads.find((h) => this.headCount.get(h) === 1 && this.df.get(h) === 1 && content.some(({ t }) => isHead(t, h)))
         if (head !== undefined) itemBest = { score: 0.45, matched: [content.find(({ t }) => isHead(t, head))!.i], rare: true }

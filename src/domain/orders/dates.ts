@@ -260,8 +260,10 @@ const WEEKDAY_RANGE = new RegExp(`\\b${WEEKDAY}\\.?\\s*(?:au|à|a|to|till|until|
 
 /** An opening or an event the date belongs to ("ouverture le 1er décembre", "we open on the 3rd"): no delivery day, unless no other is said. */
 const OPENING = /\b(?:ouverture|inauguration|nous ouvrons|on ouvre|(?:we|shop|store|site) opens?|opening)\b[^,.;)]*/gi
+const OPENS = new RegExp(OPENING.source, "i")
 
 export function deliveryDateOf(given: readonly { text: string; ref: Date }[], opts: { monthFirst?: boolean } = {}): { date: Date; evidence: string; relative: boolean } | null {
+  if (!given.some((l) => OPENS.test(l.text))) return deliveryDayOf(given, opts)
   return deliveryDayOf(given.map((l) => ({ ...l, text: l.text.replace(OPENING, " ") })), opts) ?? deliveryDayOf(given, opts)
 }
 
