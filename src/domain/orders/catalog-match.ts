@@ -89,12 +89,19 @@ export function wordMatch(mail: string, catalog: string): number {
   // English plurals in -es of a word ending in x, ch, sh, s ("boxes", "brushes") lose the whole -es.
   if (esPlural(mail) === catalog || esPlural(catalog) === mail) return 1
   if (/\d/.test(a) || /\d/.test(b) || a.startsWith("qsize") || b.startsWith("qsize")) return 0
+  // "deau", "lhuile": a French elision typed without its apostrophe.
+  if (unelided(a) === b) return 0.9
   if (a.length >= 4 && b.length >= 4) {
     const d = editDistance(a, b, b.length >= 8 ? 2 : 1)
     if (d <= (b.length >= 8 ? 2 : 1)) return 0.8
   }
   if (a.length >= 4 && b.startsWith(a)) return 0.7
   return 0
+}
+
+/** The word without an elided article glued to it ("deau" → "eau"), or itself. */
+function unelided(t: string): string {
+  return /^(?:d|l|j|qu)[aeiouyh]\p{L}{2,}$/u.test(t) ? t.replace(/^(?:d|l|j|qu)/, "") : t
 }
 
 function esPlural(t: string): string | null {
@@ -199,6 +206,16 @@ export class CatalogMatcher {
     return row
   }
 
+  private cachedMatch(mail: string, catalog: string): number {
+    const row = this.matchRow(mail)
+    let s = row.get(catalog)
+    if (s === undefined) {
+      s = wordMatch(mail, catalog)
+      row.set(catalog, s)
+    }
+    return s
+  }
+
   get size(): number {
     return this.items.length
   }
@@ -252,6 +269,8 @@ export class CatalogMatcher {
     const rows = content.map(({ t }) => this.matchRow(t))
     const bySize = content.some(({ t }) => BIG.has(t)) ? 1 : content.some(({ t }) => SMALL.has(t)) ? -1 : 0
     const sized: { product: Product; key: number; matched: number[] }[] = []
+    // Each mail word's forms a head noun may take, worked out once per call when the head rule needs them.
+    let forms: Map<string, (string | null)[]> | undefined
     for (const item of this.candidates(content.map(({ t }) => t))) {
       let itemBest: { score: number; matched: number[]; rare: boolean; code?: boolean } | null = null
       for (const name of item.names) {
@@ -313,7 +332,9 @@ export class CatalogMatcher {
       // The noun a product's name is built on, when no other product is, names it even without its qualifiers
       // ("10 packs d'eau" is the "Eau minérale plate 50 cl"), though less surely than most of its words.
       if (itemBest.score < 0.45) {
-        const isHead = (t: string, h: string) => singular(t) === h || esPlural(t) === h
+        // A typo ("detergeant") or a glued elision ("deau") still names the noun when it is long or whole.
+        forms ??= new Map(content.map(({ t }) => [t, [singular(t), esPlural(t), unelided(singular(t))]]))
+        const isHead = (t: string, h: string) => forms!.get(t)!.includes(h) || (h.length >= 6 && this.cachedMatch(t, h) >= 0.8)
         // Only a noun no other product's name has: "papier" is toilet paper's head noun, but A4 paper has it too.
         const head = item.heads.find((h) => this.headCount.get(h) === 1 && this.df.get(h) === 1 && content.some(({ t }) => isHead(t, h)))
         if (head !== undefined) itemBest = { score: 0.45, matched: [content.find(({ t }) => isHead(t, head))!.i], rare: true }

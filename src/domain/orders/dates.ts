@@ -74,6 +74,10 @@ function foldKeepSlash(text: string): string {
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")
     .replace(/[^a-z0-9/]+/g, " ")
+    // "du 22 au 26 mars", "from 7 to 11 December": the span's first day, with its month.
+    .replace(new RegExp(`\\b(du|from|between|entre le|entre) (\\d{1,2})(?: ?(?:er|st|nd|rd|th))? (?:au|to|and|et|till|until) (\\d{1,2})(?: ?(?:er|st|nd|rd|th))? (${MONTH_WORDS})\\b`, "g"), "$1 $2 $4 au $3 $4")
+    // A phone's clipped weekdays ("by thurs", "weds"); not "mon", "wed" or "sat", which are words too.
+    .replace(/\b(?:tues|weds|thurs|thur|thu|fri)\b/g, (w) => ({ tues: "tuesday", weds: "wednesday", fri: "friday" })[w] ?? "thursday")
 }
 
 /** Every date expression of a folded text, in order. */
@@ -254,7 +258,16 @@ const NOT_DELIVERY = /\b(?:facture|invoice|paiement|payment|echeance|reglement|d
 const WEEKDAY = "(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|jeu|ven|sam|dim|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
 const WEEKDAY_RANGE = new RegExp(`\\b${WEEKDAY}\\.?\\s*(?:au|à|a|to|till|until|through|thru|-|–)\\s*${WEEKDAY}\\b\\.?`, "gi")
 
+/** An opening or an event the date belongs to ("ouverture le 1er décembre", "we open on the 3rd"): no delivery day, unless no other is said. */
+const OPENING = /\b(?:ouverture|inauguration|nous ouvrons|on ouvre|(?:we|shop|store|site) opens?|opening)\b[^,.;)]*/gi
+const OPENS = new RegExp(OPENING.source, "i")
+
 export function deliveryDateOf(given: readonly { text: string; ref: Date }[], opts: { monthFirst?: boolean } = {}): { date: Date; evidence: string; relative: boolean } | null {
+  if (!given.some((l) => OPENS.test(l.text))) return deliveryDayOf(given, opts)
+  return deliveryDayOf(given.map((l) => ({ ...l, text: l.text.replace(OPENING, " ") })), opts) ?? deliveryDayOf(given, opts)
+}
+
+function deliveryDayOf(given: readonly { text: string; ref: Date }[], opts: { monthFirst?: boolean }): { date: Date; evidence: string; relative: boolean } | null {
   const lines = given.map((l) => ({ ...l, text: l.text.replace(WEEKDAY_RANGE, " ") }))
   // Sentence by sentence first: "Nous ouvrons le 1er décembre. Pouvez-vous y livrer le lundi 30 novembre ?" is
   // the 30th; then a whole line about delivery.

@@ -7,7 +7,7 @@ import { findDeliveryAddress, poCandidates } from "./header-fields"
 import { findLines, type FoundLine } from "./lines"
 import { unitOfWord } from "./units"
 import { splitMail, type MailSegment } from "./mail-body"
-import { askedAbout, newAddress, recordsNotice, tentativeMarks, withoutCitations } from "./order-intent"
+import { acknowledgesOrder, askedAbout, goodsReceived, newAddress, paperwork, recordsNotice, tentativeMarks, withoutCitations } from "./order-intent"
 import type { CustomerMemory, ExtractedOrder, OrderContext, OrderMail } from "./types"
 
 /**
@@ -40,7 +40,7 @@ const NOTHING_NOW = /\b(?:nothing to (?:send|ship|order|deliver)|no (?:order|act
 const NEGATIVE = /\b(?:par mois|per month|chaque mois|every month|par semaine|per week|existe\w* t? ?(?:il|elle)s?|do you (?:also )?(?:do|make) (?:it|them)|bien recu|well received|quotation|devis|quote|tarifs?|prix|price|how much|combien|avez vous|do you (?:have|stock|sell)|en stock|in stock|disponibilite|availability|facture|invoice|relance|rendez vous|meeting|catalogue|promotion|promo|offre speciale|special offer|discount|fyi|for your (?:records|information)|heads up|pour (?:information|info|votre information)|usually|habituellement|as normal|as usual each month|will come through|(?:we|i) ll confirm|(?:we|i) will confirm|je vous confirmerai|nous vous confirmerons|hold (?:[a-z0-9]+ ){0,6}for us|a month|a week|each month|each week)\b/g
 /** Asking to buy now, stronger than any mention of a price or a question. */
 const STRONG_ORDER =
-  /\b(?:bon de commande|purchase order|voici (?:notre|ma) commande|ci joint (?:notre|ma|le) (?:bon de )?commande|please find (?:attached )?(?:our|my) (?:purchase )?order|here is (?:our|my) order|attached (?:is )?(?:our|my|the) (?:purchase )?order|je vous commande|nous vous commandons|nous commandons|we (?:would like|wish|want) to order|i d like to order|i would like to order|please (?:send|ship|supply|deliver|dispatch)|kindly (?:send|supply|deliver|dispatch)|merci de (?:bien vouloir )?(?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir)|veuillez (?:nous |me )?(?:livrer|envoyer|expedier)|pourriez vous (?:nous |me )?(?:livrer|envoyer|expedier)|pouvez vous (?:nous |me )?(?:livrer|envoyer|expedier)|serait il possible de (?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir)|could you (?:please )?(?:send|ship|deliver|supply)|can you (?:please )?(?:send|ship|deliver|supply)|commande (?:n|no|numero)|order (?:no|number|ref)|po (?:no|number|#)|nouvelle commande|new order|reassort|restock|a livrer|pour livraison|for delivery|rajoutez|ajoutez|add to (?:my|our|the) order|notre commande|our order|ma commande|my order|go ahead|bon pour accord|je valide|nous validons|please proceed|please process)\b/
+  /\b(?:bon de commande|purchase order|voici (?:notre|ma) commande|ci joint (?:notre|ma|le) (?:bon de )?commande|please find (?:attached )?(?:our|my) (?:purchase )?order|here is (?:our|my) order|attached (?:is )?(?:our|my|the) (?:purchase )?order|je vous commande|nous vous commandons|nous commandons|we (?:would like|wish|want) to order|i d like to order|i would like to order|please (?:send|ship|supply|deliver|dispatch)|kindly (?:send|supply|deliver|dispatch)|merci de (?:bien vouloir )?(?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir)|veuillez (?:nous |me )?(?:livrer|envoyer|expedier)|pourriez vous (?:nous |me )?(?:livrer|envoyer|expedier)|pouvez vous (?:nous |me )?(?:livrer|envoyer|expedier)|serait il possible de (?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir)|could you (?:please )?(?:send|ship|deliver|supply)|can you (?:please )?(?:send|ship|deliver|supply)|commande (?:n|no|numero)|order (?:no|number|ref)|po (?:no|number|#)|nouvelle commande|new order|reassort|restock|a livrer|pour livraison|for delivery|rajoutez|ajoutez|add to (?:my|our|the) order|notre commande|our order|ma commande|my order|go ahead|bon pour accord|bon pour (?:le|ce|votre|notre) devis|vous pouvez (?:la |le )?lancer|je valide|nous validons|please proceed|please process)\b/
 
 /** Ordering again what an earlier order (the one quoted) had. */
 const REORDER = /\b(?:(?:la |le )?meme(?: chose| commande)? que (?:la derniere fois|la fois derniere|la fois precedente|d habitude|la semaine derniere|le mois dernier)|on refait|refaites(?: nous| moi)? (?:la|le|la meme)|same as last (?:time|week|month)|like last time|comme la derniere fois|same again|same as (?:last time|before|last order|the last order)|same order|repeat (?:the|our|my) (?:last |previous )?order|(?:la )?meme (?:chose|commande) que (?:la derniere fois|precedemment)|meme commande|renouveler (?:la|notre|cette) commande|on renouvelle|idem que la derniere fois)\b/
@@ -67,11 +67,11 @@ function itemNumber(l: FoundLine): number | null {
 const SCALE = /\b(doubl\w*|tripl\w*|twice as many|three times as many|deux fois plus de|trois fois plus de|half(?: as many)?|moitie(?: moins)?(?: de)?)\s+(?:les?\s+|la\s+|l['’]|des\s+|the\s+|of\s+the\s+|de\s+|d['’])?([\p{L}' -]{3,30})/giu
 
 /** Taking a quote as a whole, or with changes to it. */
-const WHOLE_QUOTE = /\b(?:bon pour accord|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:we|i) accept (?:the|your|this) (?:quote|quotation)|approved as quoted|au lieu de|instead of|rather than)\b/
+const WHOLE_QUOTE = /\b(?:bon pour accord|bon pour (?:le|ce|votre|notre) devis|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:we|i) accept (?:the|your|this) (?:quote|quotation)|approved as quoted|au lieu de|instead of|rather than)\b/
 
 /** Accepting a quote or proposal as it stands. */
 const ACCEPT =
-  /\b(?:bon pour accord|(?:we ll|we will|we|i ll|i will) take (?:items?|lines?|the lot|all)|nous prenons les (?:articles|lignes|postes)|on prend les (?:articles|lignes|postes)|je prends les (?:articles|lignes|postes)|valide(?:e|s)? (?:sous|par|avec|pour)|(?:ok|d accord|accord) (?:pour moi|de mon cote)|approved|validated|approuvee?s?|feu vert|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:j|nous) (?:accepte|acceptons|valide|validons) (?:le|ce|votre) devis|je valide|nous validons|(?:we|i) accept (?:the|your|this) (?:quote|quotation|offer)|(?:quote|quotation) (?:below )?(?:is )?(?:accepted|approved)|please (?:go ahead|proceed)|go ahead with (?:the|your|this) (?:quote|quotation|order)|approved as quoted)\b/
+  /\b(?:bon pour accord|bon pour (?:le|ce|votre|notre) devis|vous pouvez (?:la |le )?lancer|(?:you can|please) (?:go ahead|proceed)|(?:we ll|we will|we|i ll|i will) take (?:items?|lines?|the lot|all)|nous prenons les (?:articles|lignes|postes)|on prend les (?:articles|lignes|postes)|je prends les (?:articles|lignes|postes)|valide(?:e|s)? (?:sous|par|avec|pour)|(?:ok|d accord|accord) (?:pour moi|de mon cote)|approved|validated|approuvee?s?|feu vert|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:j|nous) (?:accepte|acceptons|valide|validons) (?:le|ce|votre) devis|je valide|nous validons|(?:we|i) accept (?:the|your|this) (?:quote|quotation|offer)|(?:quote|quotation) (?:below )?(?:is )?(?:accepted|approved)|please (?:go ahead|proceed)|go ahead with (?:the|your|this) (?:quote|quotation|order)|approved as quoted)\b/
 
 export class OrderExtractor {
   private readonly matcher: CatalogMatcher
@@ -104,7 +104,7 @@ export class OrderExtractor {
     // A reply's subject names the earlier order ("RE: Order confirmation … PO HE-41020"): the new text's number first.
     const replySubject = /^\s*(?:re|r[ée]f|aw|sv)\s*:/i.test(mail.subject)
     // A reply to one of our documents ("Re: Order confirmation CF-26-2204", "RE: Devis D-118") carries our number.
-    const oursInSubject = replySubject && /\b(?:confirmation|acknowledge?ment|accus[ée] de r[ée]ception|devis|quot(?:e|ation)|invoice|facture|avoir|credit note|proforma)\b/i.test(mail.subject)
+    const oursInSubject = replySubject && /\b(?:votre commande|your order|confirmation|acknowledge?ment|accus[ée] de r[ée]ception|devis|quot(?:e|ation)|invoice|facture|avoir|credit note|proforma)\b/i.test(mail.subject)
     const poText = [...(replySubject ? [] : [mail.subject]), ...own.map((s) => s.body), ...own.map((s) => s.subject ?? "").filter((x) => !(oursInSubject && x === mail.subject)), ...mail.attachments.map((a) => a.text), ...(replySubject && !oursInSubject ? [mail.subject] : [])].join("\n")
     const pos = poCandidates(poText, this.excluded, null)
     const senders = own.map((s) => ({ address: emailOf(s.from), name: (s.from ?? "").replace(/<[^>]*>/, "").replace(/"/g, "").trim() }))
@@ -125,6 +125,10 @@ export class OrderExtractor {
     for (const a of mail.attachments) found.push(...findLines(a.text, lineOpts).map((l) => ({ ...l, source: a.filename })))
     const fromAttachments = new Set(found.map((l) => l.product.ref))
     for (const s of own) for (const l of findLines(s.body, lineOpts)) if (!fromAttachments.has(l.product.ref)) found.push(l)
+    // "Cde : 4 rlx film étirable + 2 rallonges 3m svp" above a bare signature: the whole order in a new subject.
+    if (found.length === 0 && !/^\s*(?:re|r[ée]f|aw|sv|tr|fw|fwd|wg)\s*:/i.test(mail.subject)) {
+      found.push(...findLines(mail.subject.replace(/^\s*[\p{L}.]{1,12}\s*:\s*/u, "").replace(/\s+(?:\+|&|et|and)\s+/g, "\n"), lineOpts))
+    }
     // "OK pour le devis ci-dessous, bon pour accord": a reply that accepts what it quotes orders the quoted lines;
     // "Same again please" orders what the quoted order had. Flagged for review.
     // The part that answers what it quotes: the top message, or in a colleague's forward the reply it forwards
@@ -224,12 +228,17 @@ export class OrderExtractor {
     if (placed !== null && moved !== null) vetoes.add(`${placed[0]} … ${moved[0]}`)
     const nothing = NOTHING_NOW.exec(vetoText)
     if (nothing !== null) vetoes.add(nothing[0])
+    const acknowledged = acknowledgesOrder(vetoText) ?? paperwork(vetoText)
+    if (acknowledged !== null) vetoes.add(acknowledged)
     const negatives = new Set([...withoutCitations(orderText).matchAll(NEGATIVE)].map((m) => m[0]))
     if (tentative.length === 1) negatives.add(tentative[0]!)
     const moving = newAddress(vetoText)
     if (moving !== null) negatives.add(moving)
     if (reply) for (const m of subject.matchAll(VETO)) if (!vetoes.has(m[0])) negatives.add(m[0])
     const strong = STRONG_ORDER.test(orderText) || pos.length > 0
+    // Goods reported in ("checked in", "tout est arrivé") with nothing asked for: a delivery, not an order.
+    const received = goodsReceived(vetoText)
+    if (received !== null && !STRONG_ORDER.test(vetoText)) vetoes.add(received)
     const weak = ORDER_CUES.test(orderText)
     // A mail that is mostly a list of products with quantities is an order even without a word saying so.
     const bodyLines = own.flatMap((s) => s.body.split("\n")).filter((l) => l.trim() !== "" && !/^(?:bonjour|hello|hi|madame|dear|merci|thanks?)\b/i.test(l.trim())).length

@@ -25,6 +25,8 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
       // "commande" inside another word ("recommandé") or a label split from its number by words is not one.
       if (m.index > 0 && /[\p{L}]/u.test(line[m.index - 1]!)) continue
       let rest = line.slice(m.index + m[0].length)
+      // "POST-76" is a product's code, not "PO" then "ST-76": a label runs into no letter after it either.
+      if (/[\p{L}]$/u.test(m[0]) && /^[\p{L}]/u.test(rest)) continue
       let marked = false
       for (let k = 0; k < 3; k++) {
         const mk = PO_MARKER.exec(rest)

@@ -2,6 +2,7 @@ import type { Product } from "../customers/customer.schema"
 import { foldText } from "../search/fold-text"
 import type { CatalogMatcher } from "./catalog-match"
 import { normalizeSizes } from "./normalize"
+import { rewriteLines } from "./line-rewrites"
 import { cellsOf, headerOf, type Columns } from "./table-header"
 import { lineUnit, sameUnitFamily, unitOfWord, WEAK_UNIT_WORDS } from "./units"
 
@@ -26,8 +27,8 @@ interface Token {
 }
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12, quinze: 15, vingt: 20, trente: 30, cinquante: 50, cent: 100,
-  one: 1, two: 2, three: 3, four: 4, five: 5, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, fifty: 50, hundred: 100,
+  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60, cent: 100,
+  one: 1, two: 2, three: 3, four: 4, five: 5, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, sixteen: 16, eighteen: 18, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, hundred: 100,
   douzaine: 12, dozen: 12, a: 1, an: 1
 }
 const QTY_LABEL = /(?:qt[ée]s?|qte|qty|quantit[ée]s?|quantity|quantities|nb|nombre|nbr|number of)\s*\.?\s*[:=]?\s*$/i
@@ -163,6 +164,10 @@ function isExcludedNumber(text: string, tokens: Token[], i: number): boolean {
   // Two decimals without a unit are a price in a pasted table ("5,49").
   if (/^\d+[.,]\d{2}$/.test(t.raw) && !/^\s*(?:kg|kilos?)\b/i.test(after)) return true
   if (t.num !== null && t.num >= 10000) return true
+  // A time allowed ("within 24 hours", "sous 48 h", "dans les 8 jours") is a delay, not a count of hours or days.
+  if (/^\s?(?:h|hrs?|hours?|heures?|jours?|days?|minutes?|mins?)\b/i.test(after) && /\b(?:within|sous|dans(?: les)?|d['’ ]ici|under|in(?: the next)?|next|apr[eè]s|after|pendant|for)\s$/i.test(before)) return true
+  // Leading zeros make a position or a code ("00010" of a portal's item column), never a count.
+  if (/^0\d/.test(t.raw)) return true
   // A day of a date written in words ("pour le 12 mai", "by 14 March") is no quantity.
   if (DATE_AFTER.test(text.slice(t.end, t.end + 12))) return true
   // A year ("from 4 January 2027", "our suppliers for 2027", "budget 2027") is none either: a four-digit 20xx after a
@@ -339,15 +344,27 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
     }
     if (q === null) continue
     const cueFactor = q.cue >= 8 ? 1 : q.cue >= 5 ? 0.9 : 0.65
+    const after = tokens[q.at + 1]
+    const packs = q.unit === null && q.at >= 0 && after !== undefined && after.num === null && unitOfWord(after.folded) === null && [...g.used].every((k) => k > q.at) ? packsOf(q.quantity, g.product) : null
     lines.push({
       product: g.product,
-      quantity: q.quantity,
+      quantity: packs ?? q.quantity,
       unit: lineUnit(q.unit, g.product),
       confidence: Math.round(g.confidence * cueFactor * 100) / 100,
       evidence: raw.trim() + (usedNext && nextLine !== null ? " / " + nextLine.trim() : "")
     })
   }
   return { lines, usedNext }
+}
+
+/**
+ * "300 paper cups" of cups sold by the bag of 50: a count of the items the product packs, with no unit word, is that
+ * many packs when it is a whole number of them (6 bags). Null when it is not.
+ */
+function packsOf(quantity: number, product: Product): number | null {
+  const m = /\((?:sachet|bag|pack|bo[iî]te|box|rouleau|roll|colis|case|lot|carton)s? (?:de|of) (\d{2,4})\)/i.exec(`${product.nameFr} ${product.nameEn}`)
+  const n = m === null ? 0 : Number(m[1])
+  return n >= 10 && quantity >= n && quantity % n === 0 ? quantity / n : null
 }
 
 function tableRow(cells: readonly string[], cols: Columns, opts: LineOptions, raw: string): FoundLine | null {
@@ -392,7 +409,7 @@ function sentencesOf(line: string): string[] {
 
 /** Every order line of a text: tables by their header, other lines one by one. */
 export function findLines(text: string, opts: LineOptions): FoundLine[] {
-  const rawLines = text.split("\n")
+  const rawLines = rewriteLines(text.split("\n"))
   const out: FoundLine[] = []
   let cols: Columns | null = null
   let heading: string | null = null

@@ -26,7 +26,7 @@ const NEW_ADDRESS = /\b(?:change (?:of|to (?:our|the)) (?:delivery |billing |inv
 
 /** "Please quote the PO number on all invoices": "quote" saying to cite a reference, not asking for a price. */
 const CITE_REFERENCE =
-  /\b(?:quote|quoting|mention\w*|rappeler|rappelez|indiquer|indiquez|mentionner|mentionnez|reporter|reportez) (?:the |our |this |your |this |notre |le |la |ce |cette |votre )?(?:po|p o|purchase order|order|commande|bon de commande|reference|ref|invoice|account|numero|n)(?: (?:number|no|ref|reference|de commande|numero))?\b/g
+  /\b(?:(?:quote|quoting|mention\w*|rappeler|rappelez|indiquer|indiquez|mentionner|mentionnez|reporter|reportez) (?:the |our |this |your |this |notre |le |la |ce |cette |votre )?(?:po|p o|purchase order|order|commande|bon de commande|reference|ref|invoice|account|numero|n)(?: (?:number|no|ref|reference|de commande|numero))?|(?:quote|mention) (?:it|this|them|that) (?:on|in)(?: (?:the |your |our |all |any )?(?:delivery notes?|invoices?|paperwork|documents?|correspondence)(?: and (?:the |your |our )?(?:delivery notes?|invoices?))?)?|(?:retourner|retournez|renvoyer|renvoyez|return|send back) (?:nous |us |me )?(?:l |le |la |un |une |the |an |a |your |votre |notre |our )?(?:accuse de reception|ar|acknowledge?ment|confirmation|copie signee|exemplaire signe|signed copy))\b/g
 
 /** What a sentence asks to know rather than to receive. */
 const INFO_NOUN =
@@ -37,6 +37,37 @@ const ASKS = /\b(?:could you|can you|would you|will you|pouvez vous|pourriez vou
 /** A sentence ordering a quantity itself: "send us 10 boxes", "il nous faut 20", "put me down for 4 rolls". */
 const ORDERS_A_QUANTITY =
   /\b(?:send|ship|deliver|supply|need|want|order|book|take|put (?:me|us) down for|envo\w*|livr\w*|command\w*|faut|besoin d|prend\w*|mettez (?:moi|nous))(?: \p{L}+){0,2} (?:\d+|one|two|three|four|five|six|ten|twelve|twenty|un|une|deux|trois|quatre|cinq|six|dix|douze|vingt)\b/u
+
+/**
+ * A seller acknowledging an order it received ("Thank you for your order … Sales order: SO-448812", "Nous avons
+ * bien reçu votre commande"): a supplier's mail about its own customer's buying, or ours forwarded. It orders nothing.
+ */
+const ACKNOWLEDGES =
+  /\b(?:order acknowledge?ment|acknowledge?ment of (?:your )?order|thank you for your (?:order|purchase)|thanks for your (?:order|purchase)|we (?:have|ve) received your order|your order has been (?:received|accepted|processed|dispatched|shipped)|accuse de reception de (?:votre )?commande|merci pour votre commande|nous avons bien recu votre commande|votre commande a (?:bien )?ete (?:enregistree|expediee|prise en compte|validee))\b/
+/**
+ * Paperwork about goods already bought: an invoice to split, reissue or correct, "no change to quantities". The
+ * quantities it restates are the earlier order's.
+ */
+const PAPERWORK =
+  /\b(?:re ?issue (?:it|them|the|this|that|our|invoice)|invoice(?: \S+){0,4} split|split (?:the |this |that |our )?invoice|credit and re ?bill|duplicate (?:of (?:the|our) )?invoice|(?:refaire|reediter|rectifier|scinder|dupliquer|corriger) (?:la|cette|notre) facture|duplicata de facture|facture rectificative|no change (?:to|in) (?:the )?quantities|quantites inchangees|sans changement (?:de|des) quantites)\b/
+/**
+ * Goods that came in, said by whoever received them ("everything on DN-26-8812 came in this afternoon and has been
+ * checked in", "tout est bien arrivé"): a delivery reported, which orders nothing unless the mail also asks for goods.
+ */
+const RECEIVED =
+  /\b(?:(?:came|come) in (?:this|today|yesterday|fine|ok|okay|safely|complete)|(?:has|have) been checked in|checked (?:it |them |everything )?in|(?:has|have) (?:all )?arrived|arrived (?:today|this morning|this afternoon|safely|in good order)|received in (?:full|good order)|all (?:present and )?correct|tout est (?:bien )?arrive|(?:bien )?receptionnee?s? (?:ce matin|cet apres midi|aujourd hui|hier)|recue?s? (?:en totalite|au complet))\b/
+
+export function acknowledgesOrder(folded: string): string | null {
+  return ACKNOWLEDGES.exec(folded)?.[0] ?? null
+}
+
+export function paperwork(folded: string): string | null {
+  return PAPERWORK.exec(folded)?.[0] ?? null
+}
+
+export function goodsReceived(folded: string): string | null {
+  return RECEIVED.exec(folded)?.[0] ?? null
+}
 
 /** The distinct marks of firm-less quantities in a mail's own words. */
 export function tentativeMarks(folded: string): string[] {

@@ -1,0 +1,69 @@
+import { foldText } from "../search/fold-text"
+import { unitOfWord, WEAK_UNIT_WORDS } from "./units"
+
+/**
+ * A mail's lines put back in the shape the line finder reads, one order line to a line, before it reads them: an
+ * ERP's item block joined, a quantity corrected in place, sizes listed on one line, a phone's list without
+ * punctuation. Pure.
+ */
+
+const LABEL_VALUE = /^\s*[\p{L}][\p{L} #.°/'’-]{0,24}\s*:\s*\S/u
+const QTY_LABEL_VALUE = /^\s*(?:qt[ée]s?|qte|qty|quantit[ée]s?|quantity|quantities|qty ordered|order qty)\s*:/i
+
+/**
+ * An ERP's item block, one field a line ("Vendor Part #: GN-4410", "Description: …", "Qty: 40", "UOM: BX"): the
+ * block is one line of the order, read as one.
+ */
+function joinItemBlocks(lines: readonly string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < lines.length; i++) {
+    let j = i
+    while (j < lines.length && LABEL_VALUE.test(lines[j]!)) j++
+    const block = lines.slice(i, j)
+    if (block.length >= 3 && block.length <= 8 && block.filter((l) => QTY_LABEL_VALUE.test(l)).length === 1) {
+      out.push(block.map((l) => l.trim()).join(" "))
+      i = j - 1
+    } else out.push(lines[i]!)
+  }
+  return out
+}
+
+/** "6 boîtes de gants M, non pardon 8", "12 rolls, sorry, 14": the number said last replaces the first. */
+const CORRECTED = /(?<![\d,.])(\d{1,4})(\s[^\d\n]*?),\s*(?:(?:non|no|euh|ah|oops|enfin)[,!]?\s+)?(?:pardon|sorry|i mean|je veux dire|plut[ôo]t|make (?:that|it)|correction)\s*[,:]?\s*(\d{1,4})\b/giu
+
+/** "taille S : 2 — taille M : 6 — taille L : 4": one line per size, each with the product named before them. */
+const SIZE_QTY = /(?:taille|size)\s+(xxl|xl|xs|s|m|l)\s*:?\s*(\d{1,4})\b/giu
+
+function sizesOnOneLine(line: string): string[] {
+  const hits = [...line.matchAll(SIZE_QTY)]
+  if (hits.length < 2) return [line]
+  const head = line.slice(0, hits[0]!.index).replace(/[\s:–—-]+$/, "")
+  return hits.map((m) => `${head} taille ${m[1]!.toUpperCase()} : ${m[2]}`)
+}
+
+/** Words after which a number belongs to what comes before ("boîte de 100", "pack of 24", "x 6"). */
+const BINDS = /^(?:de|d|of|x|et|and|plus|par|per|by|a|au|du|des|the|les|le|la|un|une|pour|for|sous|in|dans|within|under|after|apres|next|pendant|every|chaque|each)$/
+const MEASURE = /^(?:l|ml|cl|dl|g|kg|mm|cm|m|w|v|gsm|litres?|liters?|metres?|meters?)$/
+
+/**
+ * "rajoute moi 3 packs deau 2 bidons liquide vaisselle et 4 sachets": a phone's list with no punctuation; a
+ * number and a unit word after a word start a new item when the line has two or more of them.
+ */
+function unpunctuated(line: string): string {
+  if (/[,;|\t.!?]/.test(line)) return line
+  const starts = [...line.matchAll(/(?<=(\p{L}+)\s)(\d{1,4})\s+(\p{L}+)/gu)].filter((m) => {
+    const unit = foldText(m[3]!)
+    return !BINDS.test(foldText(m[1]!)) && unitOfWord(unit) !== null && !WEAK_UNIT_WORDS.has(unit) && !MEASURE.test(unit)
+  })
+  if (starts.length < 2) return line
+  let out = line
+  for (const m of starts.reverse()) out = `${out.slice(0, m.index)}, ${out.slice(m.index)}`
+  return out
+}
+
+/** "(was medium)", "(au lieu des M)": what the line replaces, in brackets, names no product of it. */
+const REPLACED = /\((?:was|were|not|instead of|rather than|previously|au lieu d[eu]s?|au lieu d['’]|et non|pas|avant)\b[^()]*\)/giu
+
+export function rewriteLines(lines: readonly string[]): string[] {
+  return joinItemBlocks(lines).flatMap((l) => sizesOnOneLine(unpunctuated(l.replace(CORRECTED, "$3$2").replace(REPLACED, " "))))
+}
