@@ -6,6 +6,7 @@
 import { Invitation, Inviter, Registerer, RegistererState, SessionState, UserAgent } from "sip.js"
 
 import { earlyIceHandlerFactory } from "../src/telephony/early-ice"
+import { WarmPeerConnections } from "../src/telephony/warm-peer"
 
 /**
  * The same sip.js configuration as the extension's SipProvider, so that the ratio measures the extension's
@@ -13,6 +14,12 @@ import { earlyIceHandlerFactory } from "../src/telephony/early-ice"
  * (set by the bench with BENCH_BARE_ICE=stock) gives sip.js's own wait for complete gathering instead.
  */
 declare const BARE_STOCK_ICE: boolean
+/**
+ * BARE_WARM (BENCH_BARE_WARM=1): the bare page also starts each call on a connection gathered in advance, as the
+ * extension does since 3 Dec (src/telephony/warm-peer.ts): what a bare page doing the same would take.
+ */
+declare const BARE_WARM: boolean
+const warm = BARE_WARM ? new WarmPeerConnections({ iceServers: [] }) : undefined
 
 const state = document.createElement("div")
 state.id = "state"
@@ -28,7 +35,7 @@ async function start(user: string): Promise<void> {
   ua = new UserAgent({
     uri: UserAgent.makeURI(`sip:${user}@127.0.0.1`),
     transportOptions: { server: "ws://127.0.0.1:8088" },
-    ...(BARE_STOCK_ICE ? {} : { sessionDescriptionHandlerFactory: earlyIceHandlerFactory() }),
+    ...(BARE_STOCK_ICE ? {} : { sessionDescriptionHandlerFactory: earlyIceHandlerFactory(undefined, warm) }),
     sessionDescriptionHandlerFactoryOptions: { iceGatheringTimeout: 500, peerConnectionConfiguration: { iceServers: [] } },
     logLevel: "warn",
     delegate: {
@@ -48,6 +55,7 @@ async function start(user: string): Promise<void> {
   const done = new Promise<void>((ok) => reg.stateChange.addListener((s) => s === RegistererState.Registered && ok()))
   await reg.register()
   await done
+  warm?.start()
   state.dataset.state = "registered"
 }
 

@@ -14,7 +14,9 @@
  * freed (or just busied) by the other. The p95 ratio is printed with a bootstrap 95% interval.
  *   npx tsx --tsconfig tsconfig.json bench/softphone.bench.ts   (after `npm run build`; COMPTOIR_BUILD=<dir>
  *   to bench another build of the extension)
- * Env: BENCH_CALLS (warm calls of each kind per side, default 30), BENCH_TRACE=1 (each round's step times).
+ * Env: BENCH_CALLS (warm calls of each kind per side, default 30), BENCH_TRACE=1 (each round's step times),
+ * BENCH_BARE_ICE=stock (the bare page waits for complete gathering), BENCH_BARE_WARM=1 (the bare page also calls on a
+ * connection gathered in advance).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -33,6 +35,8 @@ const WARM = Number(process.env.BENCH_CALLS ?? 30)
 const TRACE = process.env.BENCH_TRACE === "1"
 /** The bare page with sip.js's stock wait for complete ICE gathering instead of the extension's strategy. */
 const BARE_STOCK_ICE = process.env.BENCH_BARE_ICE === "stock"
+/** The bare page with the extension's connection gathered ahead of each call too (bench/bare-sipjs-page.ts). */
+const BARE_WARM = process.env.BENCH_BARE_WARM === "1"
 
 function pct(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b)
@@ -120,7 +124,7 @@ async function startOurs(dir: string, site: Site, customers: Customer[]): Promis
 
 /** The baseline: sip.js alone in a page, in a browser of its own without the extension. */
 async function startBare(dir: string, site: Site): Promise<{ context: BrowserContext; bare: Page }> {
-  const bareJs = (await build({ entryPoints: ["bench/bare-sipjs-page.ts"], bundle: true, write: false, format: "iife", minify: true, define: { BARE_STOCK_ICE: String(BARE_STOCK_ICE) } })).outputFiles[0]!.text
+  const bareJs = (await build({ entryPoints: ["bench/bare-sipjs-page.ts"], bundle: true, write: false, format: "iife", minify: true, define: { BARE_STOCK_ICE: String(BARE_STOCK_ICE), BARE_WARM: String(BARE_WARM) } })).outputFiles[0]!.text
   site.route("/bare.js", bareJs, "text/javascript")
   site.route("/bare", `<!doctype html><meta charset="utf-8"><title>bare sip.js</title><body><script src="/bare.js"></script></body>`)
   const context = await launchWithoutExtension(dir, MEDIA_ARGS)
@@ -139,7 +143,7 @@ async function main() {
   const { site, server } = await startSite()
   const customers = generateCustomers({ count: 200, seed: 7 }).filter((c) => c.country === "FR")
   const contexts: BrowserContext[] = []
-  const results: Record<string, unknown> = { build: BUILD_DIR, warmCalls: WARM, bareIce: BARE_STOCK_ICE ? "stock" : "early" }
+  const results: Record<string, unknown> = { build: BUILD_DIR, warmCalls: WARM, bareIce: BARE_STOCK_ICE ? "stock" : "early", bareWarm: BARE_WARM }
   const began = Date.now()
   try {
     const ours = await startOurs(oursDir, site, customers)
@@ -259,7 +263,7 @@ async function main() {
       else process.stdout.write(".")
     }
     console.log("")
-    console.log(`Softphone through the local SIP lab (${BUILD_DIR}; bare page's ICE: ${BARE_STOCK_ICE ? "sip.js stock" : "early, as ours"}): each side in a fresh browser of its own; 1 cold + ${WARM} warm calls of each kind per side, sides alternating first; set-up ${Math.round(setUp / 1000)} s, calls ${Math.round((Date.now() - began - setUp) / 1000)} s`)
+    console.log(`Softphone through the local SIP lab (${BUILD_DIR}; bare page's ICE: ${BARE_STOCK_ICE ? "sip.js stock" : "early, as ours"}${BARE_WARM ? ", connection gathered in advance as ours" : ""}): each side in a fresh browser of its own; 1 cold + ${WARM} warm calls of each kind per side, sides alternating first; set-up ${Math.round(setUp / 1000)} s, calls ${Math.round((Date.now() - began - setUp) / 1000)} s`)
     const row = (label: string, ours: number[], base: number[], target: string) => {
       const [oursCold, baseCold] = [ours[0]!, base[0]!]
       const [oursWarm, baseWarm] = [ours.slice(1), base.slice(1)]

@@ -2,11 +2,14 @@ import type { Session } from "sip.js"
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 
 import { earlyIceHandlerFactory, ICE_SETTLE_MS } from "./early-ice"
+import { WarmPeerConnections } from "./warm-peer"
 
 /** The part of RTCPeerConnection sip.js's handler touches here: event handlers, gathering state, close. */
 class FakePeerConnection {
   static last: FakePeerConnection | null = null
   iceGatheringState: RTCIceGatheringState = "new"
+  signalingState: RTCSignalingState = "stable"
+  closed = false
   onicecandidate: ((e: { candidate: { protocol: string } | null }) => void) | null = null
   onicegatheringstatechange: (() => void) | null = null
   constructor() {
@@ -29,7 +32,10 @@ class FakePeerConnection {
   getSenders(): [] {
     return []
   }
-  close(): void {}
+  close(): void {
+    this.closed = true
+    this.signalingState = "closed"
+  }
 }
 
 const logger = { debug() {}, log() {}, warn() {}, error() {} }
@@ -103,5 +109,30 @@ describe("the offer's wait for ICE candidates", () => {
     await vi.advanceTimersByTimeAsync(1000)
     await waited
     expect(endedAt).toBe(ICE_SETTLE_MS)
+  })
+
+  it("starts a call on the connection gathered in advance, whose complete gathering sends the offer at once", async () => {
+    const warm = new WarmPeerConnections({ iceServers: [] })
+    warm.start()
+    const gathered = FakePeerConnection.last!
+    const handler = earlyIceHandlerFactory(ICE_SETTLE_MS, warm)(session, { iceGatheringTimeout: 500 }) as unknown as Steps & { peerConnection: unknown }
+    const madeBySipJs = FakePeerConnection.last!
+    expect(handler.peerConnection).toBe(gathered)
+    // sip.js's own connection, made in its constructor, is not left open beside it.
+    expect(madeBySipJs).not.toBe(gathered)
+    expect(madeBySipJs.closed).toBe(true)
+    await handler.setLocalSessionDescription({ type: "offer", sdp: "v=0" })
+    const began = Date.now()
+    let endedAt = -1
+    const waited = handler.waitForIceGatheringComplete(false, 500).then(() => (endedAt = Date.now() - began))
+    // A pooled connection has every candidate at setLocalDescription and says "complete" right away.
+    gathered.candidate("udp")
+    gathered.candidate("tcp")
+    setTimeout(() => gathered.complete(), 1)
+    await vi.advanceTimersByTimeAsync(1000)
+    await waited
+    expect(endedAt).toBe(1)
+    handler.close()
+    warm.stop()
   })
 })

@@ -1,5 +1,7 @@
 import { Web, type Session } from "sip.js"
 
+import type { WarmPeerConnections } from "./warm-peer"
+
 /** How long ICE must stay quiet after the last UDP candidate before the offer or answer goes out (ms). */
 export const ICE_SETTLE_MS = 20
 
@@ -21,9 +23,18 @@ class EarlyIceHandler extends Web.SessionDescriptionHandler {
     logger: ConstructorParameters<typeof Web.SessionDescriptionHandler>[0],
     mediaStreamFactory: Web.MediaStreamFactory,
     configuration: Web.SessionDescriptionHandlerConfiguration,
-    private readonly settleMs: number
+    private readonly settleMs: number,
+    warm: WarmPeerConnections | undefined
   ) {
     super(logger, mediaStreamFactory, configuration)
+    // A connection gathered ahead of the call (warm-peer.ts) instead of the one sip.js just made, which has
+    // gathered nothing yet. sip.js sets its event handlers in its constructor: set them again on this one.
+    const ready = warm?.take()
+    if (ready) {
+      this._peerConnection?.close()
+      this._peerConnection = ready
+      ;(this as unknown as { initPeerConnectionEventHandlers(): void }).initPeerConnectionEventHandlers()
+    }
     this.peerConnectionDelegate = {
       onicecandidate: (e) => {
         if (e.candidate?.protocol !== "udp") return
@@ -58,8 +69,11 @@ class EarlyIceHandler extends Web.SessionDescriptionHandler {
   }
 }
 
-/** sip.js's default factory (same media stream factory, same configuration merge), building EarlyIceHandler. */
-export function earlyIceHandlerFactory(settleMs = ICE_SETTLE_MS): Web.SessionDescriptionHandlerFactory {
+/**
+ * sip.js's default factory (same media stream factory, same configuration merge), building EarlyIceHandler; with
+ * `warm`, each call starts on the connection it has gathered in advance when one is ready.
+ */
+export function earlyIceHandlerFactory(settleMs = ICE_SETTLE_MS, warm?: WarmPeerConnections): Web.SessionDescriptionHandlerFactory {
   const mediaStreamFactory = Web.defaultMediaStreamFactory()
   return (session: Session, options?: Web.SessionDescriptionHandlerFactoryOptions) =>
     new EarlyIceHandler(
@@ -69,6 +83,7 @@ export function earlyIceHandlerFactory(settleMs = ICE_SETTLE_MS): Web.SessionDes
         iceGatheringTimeout: options?.iceGatheringTimeout ?? 5000,
         peerConnectionConfiguration: { ...Web.defaultPeerConnectionConfiguration(), ...options?.peerConnectionConfiguration }
       },
-      settleMs
+      settleMs,
+      warm
     )
 }

@@ -6,12 +6,13 @@ import {
   SessionState,
   UserAgent,
   type Session,
-  type Web
+  Web
 } from "sip.js"
 
 import { numberFromSipUser, sipTargetFor, type EndReason, type PhoneEvent } from "~src/domain/telephony"
 
 import { earlyIceHandlerFactory } from "./early-ice"
+import { WarmPeerConnections } from "./warm-peer"
 import { DTMF_DIGITS, EventHub, ProviderError, emptyStats, type AudioDevices, type CallStats, type TelephonyProvider } from "./provider"
 
 export interface SipSettings {
@@ -37,6 +38,8 @@ export interface SipProviderOptions {
 }
 
 const DEFAULT_RETRY_MS = [500, 1000, 2000, 4000, 8000, 15000] as const
+/** No STUN or TURN: the PBX's media relay (rtpengine, Asterisk) is reached on the host's own addresses. */
+const PEER_CONFIGURATION: RTCConfiguration = { iceServers: [] }
 
 function reasonForStatus(code: number): EndReason {
   if (code === 486 || code === 600) return "busy"
@@ -68,6 +71,8 @@ export class SipProvider implements TelephonyProvider {
   private readonly hub = new EventHub<PhoneEvent>()
   private readonly calls = new Map<string, CallEntry>()
   private readonly ua: UserAgent
+  /** The next call's connection, gathered while registered (warm-peer.ts). */
+  private readonly warm: WarmPeerConnections
   private registerer: Registerer | null = null
   private wanted = false
   private retryTimer: ReturnType<typeof setTimeout> | null = null
@@ -83,6 +88,7 @@ export class SipProvider implements TelephonyProvider {
     this.domain = uri.host
     this.now = opts.now ?? (() => Date.now())
     this.newId = opts.newId ?? (() => crypto.randomUUID())
+    this.warm = new WarmPeerConnections({ ...Web.defaultPeerConnectionConfiguration(), ...PEER_CONFIGURATION })
     this.ua = new UserAgent({
       uri,
       transportOptions: { server: opts.settings.websocketUrl, connectionTimeout: 5, keepAliveInterval: 20 },
@@ -91,9 +97,10 @@ export class SipProvider implements TelephonyProvider {
       displayName: opts.settings.displayName || undefined,
       // The reconnection below registers again; sip.js's own one would not.
       reconnectionAttempts: 0,
-      // The offer goes out once the UDP host candidates are in, not after Chromium's TCP ones (see early-ice.ts).
-      sessionDescriptionHandlerFactory: earlyIceHandlerFactory(),
-      sessionDescriptionHandlerFactoryOptions: { iceGatheringTimeout: 500, peerConnectionConfiguration: { iceServers: [] } },
+      // The offer goes out once the UDP host candidates are in, not after Chromium's TCP ones (see early-ice.ts),
+      // and at once on a connection gathered in advance (warm-peer.ts).
+      sessionDescriptionHandlerFactory: earlyIceHandlerFactory(undefined, this.warm),
+      sessionDescriptionHandlerFactoryOptions: { iceGatheringTimeout: 500, peerConnectionConfiguration: PEER_CONFIGURATION },
       logLevel: "warn",
       delegate: {
         onDisconnect: (error) => {
@@ -140,6 +147,7 @@ export class SipProvider implements TelephonyProvider {
       this.registerer.stateChange.addListener((state) => {
         if (state === RegistererState.Registered) {
           this.attempt = 0
+          this.warm.start()
           this.hub.emit({ type: "registered" })
         }
       })
@@ -150,6 +158,7 @@ export class SipProvider implements TelephonyProvider {
         // lost transport), so its state does not change: the accepted REGISTER is the signal.
         onAccept: () => {
           this.attempt = 0
+          this.warm.start()
           this.hub.emit({ type: "registered" })
         },
         onReject: (r) => {
@@ -185,6 +194,7 @@ export class SipProvider implements TelephonyProvider {
   async unregister(): Promise<void> {
     this.wanted = false
     this.clearRetry()
+    this.warm.stop()
     for (const id of [...this.calls.keys()]) await this.hangup(id).catch(() => undefined)
     if (this.registerer && this.ua.isConnected()) await this.registerer.unregister().catch(() => undefined)
     await this.ua.stop().catch(() => undefined)
@@ -195,6 +205,7 @@ export class SipProvider implements TelephonyProvider {
     this.disposed = true
     this.wanted = false
     this.clearRetry()
+    this.warm.stop()
     for (const c of this.calls.values()) c.session.dispose().catch(() => undefined)
     this.calls.clear()
     void this.ua.stop().catch(() => undefined)
