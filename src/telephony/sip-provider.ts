@@ -105,6 +105,8 @@ export class SipProvider implements TelephonyProvider {
       delegate: {
         onDisconnect: (error) => {
           if (!error || !this.wanted || this.disposed) return
+          // Often a network change: the next call's connection is gathered again on the addresses the host has now.
+          this.warm.replace()
           this.hub.emit({ type: "connection-lost", message: error.message || "connection lost" })
           this.scheduleReconnect()
         },

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 
-import { WARM_REFILL_MS, WarmPeerConnections } from "./warm-peer"
+import { WARM_MAX_AGE_MS, WARM_REFILL_MS, WarmPeerConnections } from "./warm-peer"
 
 class FakePeerConnection {
   signalingState: RTCSignalingState = "stable"
@@ -65,5 +65,26 @@ describe("the connection gathered ahead of the next call", () => {
     await vi.advanceTimersByTimeAsync(WARM_REFILL_MS * 2)
     expect(made).toHaveLength(2)
     expect(made[1]!.signalingState).toBe("stable")
+  })
+
+  it("is gathered again every minute while it waits, so a call never offers the addresses of a network the host has left", async () => {
+    warm.start()
+    await vi.advanceTimersByTimeAsync(WARM_MAX_AGE_MS)
+    expect(made).toHaveLength(2)
+    expect(made[0]!.signalingState).toBe("closed")
+    expect(warm.take()).toBe(made[1])
+    warm.replace()
+    expect(made).toHaveLength(2)
+  })
+
+  it("is gathered again at once when asked (the connection to the PBX was lost), and not at all once stopped", async () => {
+    warm.start()
+    warm.replace()
+    expect(made).toHaveLength(2)
+    expect(made[0]!.signalingState).toBe("closed")
+    warm.stop()
+    warm.replace()
+    await vi.advanceTimersByTimeAsync(WARM_MAX_AGE_MS * 2)
+    expect(made).toHaveLength(2)
   })
 })

@@ -1,5 +1,11 @@
 /** How long after one is taken the next pre-gathered connection is made (ms): not during the call's set-up. */
 export const WARM_REFILL_MS = 1000
+/**
+ * How long one waits for a call before it is replaced by a newly gathered one (ms): its candidates are the host's
+ * addresses when it was made, and a laptop that moved to another network, or an interface that came or went,
+ * would otherwise offer addresses it no longer has (no audio). A lost connection to the PBX replaces it at once.
+ */
+export const WARM_MAX_AGE_MS = 60_000
 
 /**
  * One RTCPeerConnection made ahead of the next call, with `iceCandidatePoolSize: 1` so that Chromium gathers its
@@ -13,6 +19,7 @@ export const WARM_REFILL_MS = 1000
 export class WarmPeerConnections {
   private ready: RTCPeerConnection | null = null
   private refill: ReturnType<typeof setTimeout> | null = null
+  private renew: ReturnType<typeof setInterval> | null = null
   private running = false
 
   constructor(
@@ -24,6 +31,14 @@ export class WarmPeerConnections {
   start(): void {
     this.running = true
     if (!this.ready && this.refill === null) this.prepare()
+    this.renew ??= setInterval(() => this.replace(), WARM_MAX_AGE_MS)
+  }
+
+  /** The one ready is dropped and gathered again (its age, or the network may have changed: a lost connection). */
+  replace(): void {
+    if (!this.running || !this.ready) return
+    this.ready.close()
+    this.prepare()
   }
 
   /** The gathered connection for a call, or null (none ready yet: the caller makes its own). */
@@ -45,6 +60,8 @@ export class WarmPeerConnections {
     this.running = false
     if (this.refill !== null) clearTimeout(this.refill)
     this.refill = null
+    if (this.renew !== null) clearInterval(this.renew)
+    this.renew = null
     this.ready?.close()
     this.ready = null
   }
