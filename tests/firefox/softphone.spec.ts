@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 
-import type { Browser, Page } from "puppeteer-core"
+import type { Browser, ElementHandle, Page } from "puppeteer-core"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 
 import { generateCustomers } from "~src/domain/demo/demo-data"
@@ -304,6 +304,37 @@ describe("the softphone in Firefox ESR (background event page)", () => {
     await dockIn(dock, "ringing-in", 10_000)
     await (await dock.waitForSelector('[data-comptoir="decline"]'))!.click()
     await dockIn(dock, "ended")
+    await dock.close()
+  }, 60_000)
+
+  it("an incoming call pops the caller's card in the panel of the CRM page in front; answered and hung up there, logged once", async () => {
+    const dock = await openDock()
+    await dockReady(dock)
+    const caller = customers.filter((c) => c.country === "FR")[14]!
+    const number = caller.contacts[0]!.phones[0]!
+    site.route("/crm/agenda", `<!doctype html><meta charset="utf-8"><h1>Agenda</h1><p>Rien de prévu ce matin.</p>`)
+    const crm = await browser.newPage()
+    await crm.goto(`${site.origin}/crm/agenda`)
+    await crm.bringToFront()
+    // In the overlay's shadow root, read directly: puppeteer's `>>>` lost it here after the tests above.
+    const inPanel = async (selector: string, timeout = 20_000) => {
+      await crm.waitForFunction((s) => !!document.getElementById("comptoir-overlay")?.shadowRoot?.querySelector(s), { timeout }, selector)
+      return (await crm.evaluateHandle((s) => document.getElementById("comptoir-overlay")!.shadowRoot!.querySelector(s)!, selector)).asElement() as ElementHandle<Element>
+    }
+    await inPanel('[data-comptoir="panel"]')
+    await lab.callFrom(number, "agent1")
+    const card = await inPanel('[data-comptoir="softphone"][data-state="ringing-in"] [data-comptoir="caller-card"]', 10_000)
+    expect(await card.evaluate((e) => e.getAttribute("data-customer-code"))).toBe(caller.code)
+    await crm.screenshot({ path: "test-results/firefox-panel-ringing.png" })
+    await (await inPanel('[data-comptoir="softphone"] [data-comptoir="answer"]')).click()
+    await inPanel('[data-comptoir="softphone"][data-state="in-call"]')
+    await dockIn(dock, "in-call")
+    await (await inPanel('[data-comptoir="softphone"] [data-comptoir="hangup"]')).click()
+    await inPanel('[data-comptoir="softphone"][data-state="ended"] [data-comptoir="panel-log-call"]')
+    const calls = await waitFor(async () => (await rows(dock, "calls")).filter((c) => c.number === number), (r) => r.length === 1, 5_000)
+    expect(calls).toHaveLength(1)
+    expect(calls[0]).toMatchObject({ direction: "inbound", customerId: await dock.evaluate(readCustomerId, caller.code) })
+    await crm.close()
     await dock.close()
   }, 60_000)
 })
