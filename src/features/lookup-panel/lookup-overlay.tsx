@@ -22,7 +22,7 @@ import { ForeignPhones } from "./foreign-phones"
 import { ownMailbox } from "./mail-roles"
 import { PageLookup, type PanelView } from "./page-lookup"
 import { isPanelRepublish, isPanelToggle, sendFromPage } from "./page-messaging"
-import { PanelCall, usePanelCall } from "./panel-call"
+import { PanelCallSlot, useRingingCallId } from "./panel-call"
 import type { Placement } from "./placement"
 import { layoutFrame, useDragToMove, useElementSize, useSitePanelState, useTypingField, useViewport } from "./panel-frame"
 
@@ -107,8 +107,7 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
     [updateSite]
   )
   // An incoming call opens the panel on its card (issue #9's screen-pop), whatever the user chose for the site.
-  const callBar = usePanelCall()
-  const ringingId = callBar?.call?.phase === "ringing-in" ? callBar.call.id : null
+  const ringingId = useRingingCallId()
   useEffect(() => {
     if (ringingId !== null) setMode("open")
   }, [ringingId])
@@ -394,7 +393,7 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
         ) : null}
         {badge ? null : (
           <div className="c-panel-body" ref={bodyRef}>
-            {callBar ? <PanelCall bar={callBar} agentCountry={settings.defaultCountry} onOpen={onOpen} onLogCall={openSidePanel} /> : null}
+            <PanelCallSlot agentCountry={settings.defaultCountry} onOpen={onOpen} onLogCall={openSidePanel} />
             <input
               ref={searchRef}
               className="c-search"

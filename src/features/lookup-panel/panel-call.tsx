@@ -1,4 +1,4 @@
-import { useEffect, useState, type MouseEvent } from "react"
+import { useEffect, useState, useSyncExternalStore, type MouseEvent } from "react"
 import { useTranslation } from "react-i18next"
 
 import type { Customer } from "~src/domain/customers/customer.schema"
@@ -12,30 +12,57 @@ import { pushedCallBar, sendFromPage } from "./page-messaging"
 
 /**
  * The softphone as the background last told this page: pushed to the tab in front at each change, asked when the
- * tab comes to the front (another tab was in front when it changed). The newest of the two is kept.
+ * tab comes to the front (another tab was in front when it changed). The newest of the two is kept. One store for
+ * the page: the panel itself subscribes only to "is a call ringing" (useRingingCallId), so a call's state changes
+ * re-render the call line, not the panel's cards (they shared the cores with the call's set-up, issue #9).
  */
-export function usePanelCall(): CallBar | null {
-  const [bar, setBar] = useState<CallBar | null>(null)
-  useEffect(() => {
-    let live = true
-    const take = (b: CallBar) => live && setBar((prev) => (prev && prev.updatedAt > b.updatedAt ? prev : b))
-    const ask = () => {
-      if (document.visibilityState === "visible") sendFromPage("softphone/bar", {}).then(take, () => undefined)
-    }
-    const listener = (message: unknown) => {
-      const b = pushedCallBar(message)
-      if (b) take(b)
-    }
-    chrome.runtime.onMessage.addListener(listener)
+let current: CallBar | null = null
+const listeners = new Set<() => void>()
+
+function take(b: CallBar): void {
+  if (current && current.updatedAt > b.updatedAt) return
+  current = b
+  for (const l of listeners) l()
+}
+
+function ask(): void {
+  if (document.visibilityState === "visible") sendFromPage("softphone/bar", {}).then(take, () => undefined)
+}
+
+function onMessage(message: unknown): void {
+  const b = pushedCallBar(message)
+  if (b) take(b)
+}
+
+function subscribe(listener: () => void): () => void {
+  if (listeners.size === 0) {
+    chrome.runtime.onMessage.addListener(onMessage)
     document.addEventListener("visibilitychange", ask)
     ask()
-    return () => {
-      live = false
-      chrome.runtime.onMessage.removeListener(listener)
-      document.removeEventListener("visibilitychange", ask)
-    }
-  }, [])
-  return bar
+  }
+  listeners.add(listener)
+  return () => {
+    listeners.delete(listener)
+    if (listeners.size > 0) return
+    chrome.runtime.onMessage.removeListener(onMessage)
+    document.removeEventListener("visibilitychange", ask)
+    current = null
+  }
+}
+
+export function usePanelCall(): CallBar | null {
+  return useSyncExternalStore(subscribe, () => current)
+}
+
+/** The id of the call ringing in, else null: what the panel opens on. */
+export function useRingingCallId(): string | null {
+  return useSyncExternalStore(subscribe, () => (current?.call?.phase === "ringing-in" ? current.call.id : null))
+}
+
+/** The call line where the panel's body shows it: subscribed on its own. */
+export function PanelCallSlot(props: Omit<Parameters<typeof PanelCall>[0], "bar">) {
+  const bar = usePanelCall()
+  return bar ? <PanelCall bar={bar} {...props} /> : null
 }
 
 /** How long an ended call stays in the page panel (its "Log the call"), before the line says the softphone's state again. */
