@@ -39,6 +39,13 @@ export async function openDock(ctx: BrowserContext, extensionId: string): Promis
   return p
 }
 
+/** The dock opened, registered with the lab (or still showing the call before, registered under it). */
+export async function openReadyDock(ctx: BrowserContext, extensionId: string): Promise<Page> {
+  const p = await openDock(ctx, extensionId)
+  await expect(dock(p)).toHaveAttribute("data-state", /registered|ended/, { timeout: 15_000 })
+  return p
+}
+
 /** A table of the extension's IndexedDB, read directly (the rows as stored). */
 export const storedRows = (p: Page, table: string) => p.evaluate(readTable, table)
 

@@ -1,7 +1,7 @@
 import { expect } from "@playwright/test"
 
 import { sharedPhonePair } from "./dataset"
-import { customers, dock, idOfCode, openDock, setUpSoftphone, storedCalls, test } from "./softphone-lab"
+import { customers, dock, idOfCode, openReadyDock, setUpSoftphone, storedCalls, test } from "./softphone-lab"
 
 /**
  * The call over the page the agent is working on (issue #9: "the caller's card pops as soon as it rings, panel on
@@ -23,8 +23,7 @@ test("an incoming call pops the caller's card in the panel of the page in front;
   site,
   lab
 }) => {
-  const phonePage = await openDock(extContext, extensionId)
-  await expect(dock(phonePage)).toHaveAttribute("data-state", /registered|ended/, { timeout: 15_000 })
+  const phonePage = await openReadyDock(extContext, extensionId)
   const caller = customers.filter((c) => c.country === "FR")[17]!
   const number = caller.contacts[0]!.phones[0]!
   const before = (await storedCalls(phonePage)).filter((c) => c.number === number).length
@@ -71,8 +70,7 @@ test("a number shared by two customers: the page panel asks who is calling, and 
   site,
   lab
 }) => {
-  const phonePage = await openDock(extContext, extensionId)
-  await expect(dock(phonePage)).toHaveAttribute("data-state", /registered|ended/, { timeout: 15_000 })
+  const phonePage = await openReadyDock(extContext, extensionId)
   const [a, b] = sharedPhonePair(customers)
   const number = a.contacts[0]!.phones[0]!
   const before = (await storedCalls(phonePage)).filter((c) => c.number === number).length

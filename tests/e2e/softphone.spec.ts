@@ -2,7 +2,7 @@ import { expect, type Page } from "@playwright/test"
 
 import { readOnHold } from "../extension-page"
 import { sharedPhonePair } from "./dataset"
-import { customers, dock, idOfCode, openDock, setUpSoftphone, stats, storedCalls, storedRows, test } from "./softphone-lab"
+import { customers, dock, idOfCode, openDock, openReadyDock, setUpSoftphone, stats, storedCalls, storedRows, test } from "./softphone-lab"
 
 /**
  * The softphone through the real SIP lab (kamailio + rtpengine + baresip), started by the fixtures of
@@ -179,8 +179,7 @@ test("calls a number clicked on a CRM page through the lab: audio flows, DTMF, h
 })
 
 test("an incoming call from a customer's number pops that customer's card; answered, hung up, logged once", async ({ extContext, extensionId, lab }) => {
-  const phonePage = await openDock(extContext, extensionId)
-  await expect(dock(phonePage)).toHaveAttribute("data-state", /registered|ended/, { timeout: 15_000 })
+  const phonePage = await openReadyDock(extContext, extensionId)
   const caller = customers.filter((c) => c.country === "FR")[12]!
   const number = caller.contacts[0]!.phones[0]!
   const before = (await storedCalls(phonePage)).length
@@ -239,8 +238,7 @@ test("a number shared by two customers shows a picker; the call is logged once, 
 })
 
 test("an outcome typed but not saved survives a reload, a closed tab and a stopped service worker, and stays 'to log' until discarded", async ({ extContext, extensionId, lab }) => {
-  let phonePage = await openDock(extContext, extensionId)
-  await expect(dock(phonePage)).toHaveAttribute("data-state", /registered|ended/, { timeout: 15_000 })
+  let phonePage = await openReadyDock(extContext, extensionId)
   const caller = customers.filter((c) => c.country === "FR")[14]!
   await lab.callFrom(caller.contacts[0]!.phones[0]!, "agent1")
   await expect(dock(phonePage)).toHaveAttribute("data-state", "ringing-in", { timeout: 10_000 })
@@ -297,8 +295,7 @@ test("a call left to log never takes the form of the call under way or just ende
       const r = (await chrome.runtime.sendMessage({ type: "softphone/state", payload: {} })) as { data: { state: { call: { id: string } | null } } }
       return r.data.state.call!.id
     })
-  let phonePage = await openDock(extContext, extensionId)
-  await expect(dock(phonePage)).toHaveAttribute("data-state", /registered|ended/, { timeout: 15_000 })
+  let phonePage = await openReadyDock(extContext, extensionId)
 
   // Call A: answered, hung up, its form put away without a word (the popup closed): it is left to log.
   const first = customers.filter((c) => c.country === "FR")[22]!
@@ -365,8 +362,7 @@ test("a call left to log never takes the form of the call under way or just ende
 })
 
 test("mute stops the microphone's audio going out and unmute brings it back; hold stops it too and shows in the state until resumed", async ({ extContext, extensionId, lab }) => {
-  const phonePage = await openDock(extContext, extensionId)
-  await expect(dock(phonePage)).toHaveAttribute("data-state", /registered|ended/, { timeout: 15_000 })
+  const phonePage = await openReadyDock(extContext, extensionId)
   const caller = customers.filter((c) => c.country === "FR")[16]!
   await lab.callFrom(caller.contacts[0]!.phones[0]!, "agent1")
   await expect(dock(phonePage)).toHaveAttribute("data-state", "ringing-in", { timeout: 10_000 })

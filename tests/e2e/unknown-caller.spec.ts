@@ -1,6 +1,6 @@
 import { expect, type BrowserContext, type Page } from "@playwright/test"
 
-import { customers, dock, openDock, setUpSoftphone, storedRows, test } from "./softphone-lab"
+import { customers, dock, openReadyDock, setUpSoftphone, storedRows, test } from "./softphone-lab"
 
 /**
  * An unknown caller through the real SIP lab: "New customer with this number" opens the workspace's customer
@@ -39,8 +39,7 @@ async function closeWorkspaces(extContext: BrowserContext): Promise<void> {
 test("a new customer made from an unknown caller's number gets the call, its outcome and the next calls' card", async ({ extContext, extensionId, lab }) => {
   expect(customers.some((c) => c.contacts.some((p) => p.phones.includes(UNKNOWN)))).toBe(false)
   await closeWorkspaces(extContext)
-  const phonePage = await openDock(extContext, extensionId)
-  await expect(dock(phonePage)).toHaveAttribute("data-state", /registered|ended/, { timeout: 15_000 })
+  const phonePage = await openReadyDock(extContext, extensionId)
   expect(await lookupByPhone(phonePage, UNKNOWN)).toEqual([])
 
   await lab.callFrom(UNKNOWN, "agent1")
