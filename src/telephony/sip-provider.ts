@@ -355,12 +355,38 @@ export class SipProvider implements TelephonyProvider {
     }
   }
 
+  /**
+   * Blind transfer (RFC 5589, "basic transfer"): once the other side accepts the REFER (202), it calls the target
+   * itself and the agent's leg is hung up, as a desk phone's blind transfer does, so the agent is free at once. A
+   * REFER refused (a PBX that forbids the target, a peer without REFER) leaves the call with the agent and says so.
+   * Before, the REFER was sent and forgotten: the agent stayed in the call whatever happened, and a transfer that
+   * went through ended as "handed to the phone".
+   */
   async transfer(callId: string, target: string): Promise<void> {
-    const uri = UserAgent.makeURI(target.startsWith("sip:") ? target : sipTargetFor(target, this.domain))
+    let uri: ReturnType<typeof UserAgent.makeURI>
+    try {
+      uri = UserAgent.makeURI(target.startsWith("sip:") ? target : sipTargetFor(target, this.domain))
+    } catch {
+      uri = undefined
+    }
     if (!uri) throw new ProviderError("number", `not a transfer target: ${target}`)
     const entry = this.entry(callId)
-    await entry.session.refer(uri)
-    entry.endReason = "handed-off"
+    const { session } = entry
+    if (session.state !== SessionState.Established) throw new ProviderError("state", "only a call under way can be transferred")
+    await new Promise<void>((ok, ko) => {
+      session
+        .refer(uri, {
+          requestDelegate: {
+            onAccept: () => ok(),
+            onReject: (r) => ko(new ProviderError("transfer", `${r.message.statusCode} ${r.message.reasonPhrase}`))
+          },
+          // The transferee's progress reports (NOTIFY) while the leg lasts: acknowledged, nothing to act on.
+          onNotify: (n) => void n.accept()
+        })
+        .catch(ko)
+    })
+    entry.endReason = "transferred"
+    if (session.state === SessionState.Established) await session.bye()
   }
 
   async stats(callId: string): Promise<CallStats> {

@@ -27,7 +27,8 @@ export const EndReason = z.enum([
   "not-found",
   "cancelled",
   "failed",
-  "handed-off"
+  "handed-off",
+  "transferred"
 ])
 export type EndReason = z.infer<typeof EndReason>
 

@@ -16,6 +16,9 @@ import { useCallHistory, useCallSetUp, useSoftphoneView } from "./use-softphone"
 
 const KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#"] as const
 
+/** What a failed command said, without the message name the background's reply carries ("softphone/transfer: …"). */
+const reasonOf = (e: unknown): string => (e instanceof Error ? e.message : String(e)).replace(/^softphone\/[a-z-]+: /, "")
+
 /**
  * The softphone: state, dial pad, the call's controls, the caller's card and the call history. Mounted in the
  * popup, the softphone tab and (at merge) the side panel; every instance follows the same published state.
@@ -42,6 +45,8 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
   const [dialled, setDialled] = useState("")
   const [error, setError] = useState<string | null>(null)
   const [transferTo, setTransferTo] = useState("")
+  // Kept with its call's id: a refused transfer says so for that call only, never over the next one.
+  const [transferError, setTransferError] = useState<{ callId: string; text: string } | null>(null)
   const state = visibleState(view.state)
   const call = view.state.call
   const live = call !== null && call.phase !== "ended"
@@ -180,7 +185,12 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
             className="c-row"
             onSubmit={(e) => {
               e.preventDefault()
-              if (transferTo.trim()) void act(send("softphone/transfer", { callId: call.id, target: transferTo.trim() }))
+              if (!transferTo.trim()) return
+              // A refused transfer leaves the customer with the agent: say that, not the message's plumbing.
+              void send("softphone/transfer", { callId: call.id, target: transferTo.trim() }).then(
+                () => setTransferError(null),
+                (e: unknown) => setTransferError({ callId: call.id, text: t("softphone.dock.transferFailed", { detail: reasonOf(e) }) })
+              )
             }}>
             <input
               className="c-search"
@@ -194,6 +204,12 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
               {t("softphone.action.transfer")}
             </button>
           </form>
+        ) : null}
+        {/* Beside the transfer's field, where the agent looks, not at the dock's top (out of view in the popup). */}
+        {transferError && call?.phase === "in-call" && call.id === transferError.callId ? (
+          <p className="c-error" data-comptoir="softphone-transfer-error" role="alert">
+            {transferError.text}
+          </p>
         ) : null}
 
         {/* The outcome form opens here at hang-up; unsaved outcomes stay listed "to log" (issue #9). */}
