@@ -15,7 +15,8 @@ const ORDERS_FIXTURES = join(import.meta.dirname, "..", "fixtures", "orders")
 /**
  * The parts bench/orders-corpus.ts reads: tuned/ and every held-out folder there is (not imported: that module
  * pulls in the extractor, never run here). Held-out parts that were measured became tuning material (ho-*, then
- * h2-*, then h3-*, then h4-*, then h5-*, then h7-*, in tuned/); a new held-out folder is checked here as soon as it exists.
+ * h2-*, then h3-*, then h4-*, then h5-*, then h7-*, in tuned/); a new held-out folder is checked here as soon as it exists
+ * (now held-out-6, held-out-8 and held-out-9).
  */
 const PARTS = [
   "tuned",
@@ -224,6 +225,68 @@ describe("the former seventh held-out part (h7-* in tuned/), written blind after
     expect(withAttachment(/Content-Type: application\/pdf/)).toEqual(["h7-05-fr-mercier-pdf-commande-fournisseur-semaine-50", "h7-14-fr-girard-pdf-et-ajout-dans-le-corps", "h7-19-fr-non-facture-torrefacteur-pdf", "h7-30-en-radcliffe-pdf-po-qty-first"])
     expect(withAttachment(/Content-Type: application\/vnd\.oasis\.opendocument\.spreadsheet/)).toEqual(["h7-07-fr-ogec-ods-semaine-12"])
     expect(withAttachment(/Content-Type: application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/)).toEqual(["h7-34-en-whitfield-xlsx-notes-column"])
+  })
+
+  it("dates every mail in late 2026 and no delivery before its mail", () => {
+    for (const { name, eml, expected } of mails) {
+      const sent = new Date(/^Date: (.+)$/m.exec(eml)![1]!)
+      expect(sent.getUTCFullYear() === 2026 && sent.getUTCMonth() >= 9, `${name}: ${sent.toISOString()}`).toBe(true)
+      if (expected.delivery_date !== null) expect(new Date(`${expected.delivery_date}T23:59:59Z`) >= sent, `${name}: delivery before the mail`).toBe(true)
+    }
+  })
+})
+
+describe("the eighth held-out part (held-out-8), written blind after the extractor by a fifth author", () => {
+  const mails = part("held-out-8")
+  const withAttachment = (mime: RegExp) => mails.filter((m) => mime.test(m.eml)).map((m) => m.name)
+
+  it("holds 44 mails, 22 French and 22 English, 14 of them not orders", () => {
+    expect(mails).toHaveLength(44)
+    expect(mails.filter((m) => /^h8-\d\d-fr-/.test(m.name))).toHaveLength(22)
+    expect(mails.filter((m) => /^h8-\d\d-en-/.test(m.name))).toHaveLength(22)
+    expect(mails.filter((m) => !m.expected.is_order)).toHaveLength(14)
+  })
+
+  it("labels as not an order exactly the mails named so", () => {
+    for (const { name, expected } of mails) expect(expected.is_order, name).toBe(!/^h8-\d\d-[a-z]{2}-non-/.test(name))
+  })
+
+  it("attaches two PDF purchase orders, a .csv with quoted fields, two .ods and one .xlsx order", () => {
+    expect(withAttachment(/Content-Type: application\/pdf/)).toEqual(["h8-13-fr-carre-pdf-reference-interne", "h8-33-en-hargreaves-accounts-pdf-sage200"])
+    expect(withAttachment(/Content-Type: text\/csv/)).toEqual(["h8-27-en-kingsley-csv-quoted-thousands"])
+    expect(withAttachment(/Content-Type: application\/vnd\.oasis\.opendocument\.spreadsheet/)).toEqual(["h8-14-fr-ogec-ods-ecole-college-total", "h8-28-en-lockwood-ods-pack-sizes"])
+    expect(withAttachment(/Content-Type: application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/)).toEqual(["h8-15-fr-dumont-xlsx-moins-une-ligne"])
+  })
+
+  it("dates every mail in late 2026 and no delivery before its mail", () => {
+    for (const { name, eml, expected } of mails) {
+      const sent = new Date(/^Date: (.+)$/m.exec(eml)![1]!)
+      expect(sent.getUTCFullYear() === 2026 && sent.getUTCMonth() >= 9, `${name}: ${sent.toISOString()}`).toBe(true)
+      if (expected.delivery_date !== null) expect(new Date(`${expected.delivery_date}T23:59:59Z`) >= sent, `${name}: delivery before the mail`).toBe(true)
+    }
+  })
+})
+
+describe("the ninth held-out part (held-out-9), written blind after the extractor by a sixth author", () => {
+  const mails = part("held-out-9")
+  const withAttachment = (mime: RegExp) => mails.filter((m) => mime.test(m.eml)).map((m) => m.name)
+
+  it("holds 44 mails, 22 French and 22 English, 14 of them not orders", () => {
+    expect(mails).toHaveLength(44)
+    expect(mails.filter((m) => /^h9-\d\d-fr-/.test(m.name))).toHaveLength(22)
+    expect(mails.filter((m) => /^h9-\d\d-en-/.test(m.name))).toHaveLength(22)
+    expect(mails.filter((m) => !m.expected.is_order)).toHaveLength(14)
+  })
+
+  it("labels as not an order exactly the mails named so", () => {
+    for (const { name, expected } of mails) expect(expected.is_order, name).toBe(!/^h9-\d\d-[a-z]{2}-non-/.test(name))
+  })
+
+  it("attaches a PDF letter and a printed web basket, a Google Sheets .csv, an .ods and an .xlsx order", () => {
+    expect(withAttachment(/Content-Type: application\/pdf/)).toEqual(["h9-03-fr-rousseau-lettre-pdf-vref-nref", "h9-28-en-sinclair-pdf-printed-basket"])
+    expect(withAttachment(/Content-Type: text\/csv/)).toEqual(["h9-26-en-kingsley-csv-google-sheets"])
+    expect(withAttachment(/Content-Type: application\/vnd\.oasis\.opendocument\.spreadsheet/)).toEqual(["h9-25-en-pemberton-ods-approved-column"])
+    expect(withAttachment(/Content-Type: application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/)).toEqual(["h9-08-fr-ogec-xlsx-notre-bon-rempli"])
   })
 
   it("dates every mail in late 2026 and no delivery before its mail", () => {
