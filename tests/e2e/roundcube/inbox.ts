@@ -41,7 +41,7 @@ export async function openInbox(page: Page, roundcube: Pick<Roundcube, "url" | "
         return JSON.stringify({ url: location.href, busy: rc?.busy, messagecount: rc?.env.messagecount, rows: document.querySelectorAll("#messagelist tbody tr").length })
       })
       .catch((err: unknown) => `(page state unreadable: ${String(err)})`)
-    throw new Error(`${String(e)}\n--- page ${state}\n--- list answers (${answers.length})\n${answers.join("\n")}\n${roundcube.diagnostics()}`)
+    throw new Error(`${e instanceof Error ? e.message : String(e)}\n--- page ${state}\n--- list answers (${answers.length})\n${answers.join("\n")}\n${roundcube.diagnostics()}`)
   } finally {
     page.off("response", record)
   }
