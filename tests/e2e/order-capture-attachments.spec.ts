@@ -6,7 +6,7 @@ import { expect, test, type BrowserContext, type FrameLocator, type Page } from 
 
 import { extensionStore } from "./extension-store"
 import { launchWithExtension, serviceWorkerOf } from "./launch"
-import { AGENT } from "./roundcube/mailbox"
+import { openInbox } from "./roundcube/inbox"
 import { startRoundcube, type Roundcube } from "./roundcube/server"
 
 /**
@@ -52,15 +52,7 @@ const field = (review: Page, name: string) => review.locator(`[data-comptoir="or
 
 /** Roundcube's inbox, signed in, the message opened in the preview pane. */
 async function openInPreview(page: Page, subject: string): Promise<void> {
-  await page.goto(`${roundcube.url}?_task=mail&_mbox=INBOX`)
-  const user = page.locator("#rcmloginuser")
-  const list = page.locator("#messagelist tbody tr")
-  await expect(user.or(list.first())).toBeVisible()
-  if (await user.isVisible()) {
-    await user.fill(AGENT.email)
-    await page.locator("#rcmloginpwd").fill(AGENT.password)
-    await page.locator("#rcmloginsubmit").click()
-  }
+  await openInbox(page, roundcube, [subject])
   await page.locator("#messagelist tbody tr", { hasText: subject }).click()
   await expect(preview(page).locator("h2.subject")).toContainText(subject)
   await expect(preview(page).locator("#attachment-list li")).toHaveCount(1)

@@ -1,8 +1,10 @@
 import type { FrameLocator, Locator, Page } from "@playwright/test"
 
 import { e2eCustomers, ensureImported } from "./dataset"
-import { AGENT, expect, test } from "./roundcube/fixture"
+import { expect, test } from "./roundcube/fixture"
+import { openInbox } from "./roundcube/inbox"
 import type { SeededMessage } from "./roundcube/mailbox"
+import type { Roundcube } from "./roundcube/server"
 
 // A real Roundcube 1.6 (Debian's roundcube-core, PHP's built-in server) over a real Dovecot holding messages from
 // customers of the e2e base: see tests/e2e/roundcube/.
@@ -28,18 +30,10 @@ async function decorated(scope: Locator | FrameLocator, attr: "data-comptoir-pho
   return [...new Set(values)].sort()
 }
 
-/** The inbox, signed in (the session cookie lives as long as the worker's browser). */
-async function inbox(page: Page, url: string): Promise<void> {
-  await page.goto(`${url}?_task=mail&_mbox=INBOX`)
-  const user = page.locator("#rcmloginuser")
-  const list = page.locator("#messagelist tbody tr")
-  await expect(user.or(list.first())).toBeVisible()
-  if (await user.isVisible()) {
-    await user.fill(AGENT.email)
-    await page.locator("#rcmloginpwd").fill(AGENT.password)
-    await page.locator("#rcmloginsubmit").click()
-  }
-  await expect(list).toHaveCount(4)
+/** The inbox, signed in (the session cookie lives as long as the worker's browser), its four messages listed. */
+async function inbox(page: Page, roundcube: Roundcube & { messages: SeededMessage[] }): Promise<void> {
+  await openInbox(page, roundcube, roundcube.messages.map((m) => m.subject))
+  await expect(page.locator("#messagelist tbody tr")).toHaveCount(4)
 }
 
 const row = (page: Page, m: SeededMessage) => page.locator("#messagelist tbody tr", { hasText: m.subject })
@@ -59,7 +53,7 @@ test.beforeAll(async ({ extContext, extensionId }) => {
 
 test("in Roundcube's 3-pane view, shows the sender's card and decorates the numbers of the message in the preview only", async ({ page, roundcube }) => {
   const order = message(roundcube.messages, "order-fr")
-  await inbox(page, roundcube.url)
+  await inbox(page, roundcube)
   await openInPreview(page, order)
   const sender = order.sender!
   await expect(card(page, sender.code)).toBeVisible()
@@ -82,7 +76,7 @@ test("in Roundcube's 3-pane view, shows the sender's card and decorates the numb
 test("in Roundcube's 3-pane view, another message's click leaves only the new message's cards on this page", async ({ page, roundcube }) => {
   const order = message(roundcube.messages, "order-fr")
   const delivery = message(roundcube.messages, "delivery-en")
-  await inbox(page, roundcube.url)
+  await inbox(page, roundcube)
   await openInPreview(page, order)
   await expect(card(page, order.sender!.code)).toBeVisible()
 
@@ -98,7 +92,7 @@ test("in Roundcube's 3-pane view, another message's click leaves only the new me
 
 test("in Roundcube's full-page message view, shows the sender's card and decorates the message's numbers", async ({ page, roundcube }) => {
   const order = message(roundcube.messages, "order-fr")
-  await inbox(page, roundcube.url)
+  await inbox(page, roundcube)
   await row(page, order).dblclick()
   await page.waitForURL(/_action=show/)
   await expect(page.locator("#messagebody")).toContainText("CMD-2026-001234")
@@ -113,7 +107,7 @@ test("never decorates Roundcube's compose box, in the HTML editor or the plain-t
   const marker = customers.filter((c) => c.country === "FR")[43]!
 
   // A reply to the HTML order opens TinyMCE (an iframe whose body is contenteditable), quoting the order's numbers.
-  await inbox(page, roundcube.url)
+  await inbox(page, roundcube)
   await reply(page, roundcube.url, order)
   const editor = page.frameLocator("#composebody_ifr").locator("body")
   await expect(editor).toContainText("CMD-2026-001234")
@@ -128,7 +122,7 @@ test("never decorates Roundcube's compose box, in the HTML editor or the plain-t
   await shot(page, "compose-html")
 
   // A reply to the plain-text delivery question opens a textarea.
-  await inbox(page, roundcube.url)
+  await inbox(page, roundcube)
   await reply(page, roundcube.url, delivery)
   const textarea = page.locator("textarea#composebody")
   await expect(textarea).toHaveValue(/PO-88213/)

@@ -16,6 +16,8 @@ const DOVECOT = process.env.DOVECOT_PATH ?? "/usr/sbin/dovecot"
 export interface Roundcube {
   url: string
   imapPort: number
+  /** Roundcube's logs (errors, sign-ins, sessions), Dovecot's and PHP's output: what a failing test prints. */
+  diagnostics(): string
   stop(): Promise<void>
 }
 
@@ -45,6 +47,47 @@ async function waitForPort(port: number, what: string, logs: () => string, timeo
     if (Date.now() > until) throw new Error(`${what} did not listen on 127.0.0.1:${port} within ${timeoutMs} ms\n${logs()}`)
     await new Promise((r) => setTimeout(r, 100))
   }
+}
+
+/**
+ * The number of messages Dovecot serves in the agent's INBOX, asked over IMAP as Roundcube will (LOGIN, SELECT).
+ * It also makes Dovecot start its auth and imap processes and build the mailbox's index before Roundcube's first
+ * requests, which otherwise pay for that all at once and in parallel (the sign-in, then the list and the unread count).
+ */
+export function imapInboxCount(port: number, timeoutMs = 10_000): Promise<number> {
+  return new Promise((ok, fail) => {
+    const socket = createConnection({ host: "127.0.0.1", port })
+    const timer = setTimeout(() => {
+      socket.destroy()
+      fail(new Error(`Dovecot did not answer LOGIN and SELECT within ${timeoutMs} ms:\n${text}`))
+    }, timeoutMs)
+    let text = ""
+    let step = 0
+    const done = (error: Error | null, count = 0) => {
+      clearTimeout(timer)
+      socket.end()
+      if (error) fail(error)
+      else ok(count)
+    }
+    socket.on("error", (e) => done(e))
+    socket.on("data", (b: Buffer) => {
+      text += b.toString()
+      if (step === 0 && /^\* OK/m.test(text)) {
+        step = 1
+        socket.write(`a1 LOGIN "${AGENT.email}" "${AGENT.password}"\r\n`)
+      } else if (step === 1 && /^a1 /m.test(text)) {
+        if (!/^a1 OK/m.test(text)) return done(new Error(`Dovecot refused the agent's LOGIN:\n${text}`))
+        step = 2
+        socket.write("a2 SELECT INBOX\r\n")
+      } else if (step === 2 && /^a2 /m.test(text)) {
+        const exists = /^\* (\d+) EXISTS/m.exec(text)
+        if (!/^a2 OK/m.test(text) || !exists) return done(new Error(`Dovecot could not open the INBOX:\n${text}`))
+        step = 3
+        socket.write("a3 LOGOUT\r\n")
+        done(null, Number(exists[1]))
+      }
+    })
+  })
 }
 
 /**
@@ -174,6 +217,9 @@ $config['show_images'] = 0;
 $config['prefer_html'] = true;
 // The HTML editor (TinyMCE, a contenteditable body in an iframe) on replies to HTML mail, a textarea otherwise.
 $config['htmleditor'] = 2;
+// What a failing test prints (Roundcube.diagnostics()): each sign-in and each session's life.
+$config['log_logins'] = true;
+$config['session_debug'] = true;
 `
 }
 
@@ -190,7 +236,9 @@ export async function startRoundcube(messages: Pick<SeededMessage, "eml">[]): Pr
   const dir = mkdtempSync(join(tmpdir(), "comptoir-roundcube-"))
   chmodSync(dir, 0o755)
   for (const sub of ["run", "state", "logs", "temp", "config", "mail"]) mkdirSync(join(dir, sub))
-  const [imapPort, httpPort] = [await freePort(), await freePort()]
+  const imapPort = await freePort()
+  let httpPort = await freePort()
+  while (httpPort === imapPort) httpPort = await freePort()
 
   writeFileSync(join(dir, "passwd"), `${AGENT.email}:{PLAIN}${AGENT.password}::::::\n`)
   writeFileSync(join(dir, "dovecot.conf"), dovecotConfig(dir, imapPort, owner))
@@ -223,10 +271,17 @@ export async function startRoundcube(messages: Pick<SeededMessage, "eml">[]): Pr
   }
   try {
     await waitForPort(imapPort, "Dovecot", () => dovecotOut + log("dovecot.log")())
+    const count = await imapInboxCount(imapPort)
+    if (count !== messages.length) throw new Error(`Dovecot serves ${count} messages in the INBOX, not the ${messages.length} written\n${log("dovecot.log")()}`)
     await waitForPort(httpPort, "PHP's server", () => phpOut)
+    // The port answers, but is it this Roundcube? (Another process may have taken the port freePort() found free.)
+    const login = await fetch(`http://127.0.0.1:${httpPort}/`).then((r) => r.text())
+    if (!login.includes("rcmloginuser")) throw new Error(`127.0.0.1:${httpPort} does not serve Roundcube's login page:\n${login.slice(0, 500)}\n${phpOut}`)
   } catch (e) {
     await stop()
     throw e
   }
-  return { url: `http://127.0.0.1:${httpPort}/`, imapPort, stop }
+  const diagnostics = () =>
+    [...["errors.log", "userlogins.log", "session.log"].map((f) => `--- Roundcube ${f}\n${log(join("logs", f))()}`), `--- dovecot.log\n${log("dovecot.log")()}`, `--- PHP's server\n${phpOut}`].join("\n")
+  return { url: `http://127.0.0.1:${httpPort}/`, imapPort, diagnostics, stop }
 }
