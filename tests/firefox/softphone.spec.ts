@@ -337,4 +337,26 @@ describe("the softphone in Firefox ESR (background event page)", () => {
     await crm.close()
     await dock.close()
   }, 60_000)
+
+  it("a blind transfer from the event page: the customer's phone calls the number typed, the agent's call ends as transferred, logged so", async () => {
+    const dock = await openDock()
+    await dockReady(dock)
+    const caller = customers.filter((c) => c.country === "FR")[15]!
+    const number = caller.contacts[0]!.phones[0]!
+    await lab.callFrom(number, "agent1")
+    await dockIn(dock, "ringing-in", 10_000)
+    await (await dock.waitForSelector('[data-comptoir="answer"]'))!.click()
+    await dockIn(dock, "in-call")
+    await fill(dock, 'input[name="transfer"]', "01 45 00 00 98")
+    await (await dock.waitForSelector('[data-comptoir="transfer"]'))!.click()
+    await dockIn(dock, "ended", 15_000)
+    const status = await dock.$eval('[data-comptoir="softphone-status"]', (e) => e.textContent ?? "")
+    expect(status).toContain("transferred")
+    // The lab's baresip, the customer's phone, took the REFER and its call to that number was answered.
+    const log = await waitFor(async () => lab.log("baresip"), (l) => l.includes("Call established: sip:0145000098@"), 15_000)
+    expect(log).toContain("Call established: sip:0145000098@")
+    const calls = await waitFor(async () => (await rows(dock, "calls")).filter((c) => c.number === number), (r) => r.length === 1, 5_000)
+    expect(calls[0]).toMatchObject({ direction: "inbound", endReason: "transferred", customerId: await dock.evaluate(readCustomerId, caller.code) })
+    await dock.close()
+  }, 60_000)
 })
