@@ -155,6 +155,8 @@ test("in Roundcube's 3-pane view, the panel waits as a slim tab on the right edg
   // The agent asks: the card opens, and stays open for the next message on this page.
   await panel.locator('[data-comptoir="panel-toggle"]').click()
   await expect(card(page, order.sender!.code)).toBeVisible()
+  // Opened to read a card, not to search: the keyboard stays with Roundcube (its arrow keys through the list).
+  expect(await page.evaluate(() => document.activeElement?.id)).not.toBe("comptoir-overlay")
   await shot(page, "3pane-tab-opened")
   const delivery = message(roundcube.messages, "delivery-en")
   await openInPreview(page, delivery)

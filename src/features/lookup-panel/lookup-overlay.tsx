@@ -364,7 +364,9 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
             onClick={() => {
               if (mover.consumeClick()) return
               setCollapsedPersist(false)
-              focusSearchOnOpen.current = true
+              // An empty panel is opened to search; one with cards to read them, and the page keeps the keyboard
+              // (a webmail's arrow keys through its list, Delete, Reply).
+              focusSearchOnOpen.current = matchesRef.current.length === 0
             }}
             aria-expanded={false}
             aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown Home"
