@@ -47,6 +47,12 @@ test("an incoming call pops the caller's card in the panel of the page in front;
   await page.screenshot({ path: "test-results/softphone-panel-ringing.png" })
   // The header counts the card it shows (it said "0" over the caller's card).
   await expect(panel.locator('[data-comptoir="match-count"]')).toHaveText("1")
+  // Each ☎ sits on its number's line (the second one wrapped alone to the next line, under the first number).
+  for (const phone of caller.contacts[0]!.phones) {
+    const number = await card.locator(`a[data-phone="${phone}"]`).boundingBox()
+    const call = await card.locator(`button[data-comptoir="call"][data-number="${phone}"]`).boundingBox()
+    expect(Math.abs(number!.y + number!.height / 2 - (call!.y + call!.height / 2)), `the ☎ of ${phone} is on its line`).toBeLessThan(6)
+  }
 
   await bar.locator('[data-comptoir="answer"]').click()
   await expect(bar).toHaveAttribute("data-state", "in-call")
