@@ -7,6 +7,7 @@ import { expect, test, type BrowserContext, type FrameLocator, type Page } from 
 import { extensionStore } from "./extension-store"
 import { launchWithExtension, serviceWorkerOf } from "./launch"
 import { openInbox } from "./roundcube/inbox"
+import { openWebmailTab } from "./panel-pages"
 import { startRoundcube, type Roundcube } from "./roundcube/server"
 
 /**
@@ -58,8 +59,9 @@ async function openInPreview(page: Page, subject: string): Promise<void> {
   await expect(preview(page).locator("#attachment-list li")).toHaveCount(1)
 }
 
-/** Clicks "Capture as order" and returns the workspace tab the review opened in. */
+/** Opens the panel from its tab (a webmail's), clicks "Capture as order" and returns the workspace tab the review opened in. */
 async function capture(page: Page): Promise<Page> {
+  await openWebmailTab(page)
   const button = overlay(page).locator('[data-comptoir="capture-order"]')
   await expect(button).toBeVisible()
   const opened = context.waitForEvent("page", { timeout: 20_000 })

@@ -1,4 +1,4 @@
-import type { BrowserContext } from "@playwright/test"
+import { expect, type BrowserContext, type Page } from "@playwright/test"
 
 import type { DemoCustomer } from "~src/domain/demo/demo-data"
 
@@ -48,4 +48,16 @@ export async function forgetPanelPlaces(context: BrowserContext): Promise<void> 
     const all = await chrome.storage.local.get(null)
     await chrome.storage.local.remove(Object.keys(all).filter((k) => k.startsWith("panelUi.site:") || k === "panelCollapsed"))
   })
+}
+
+/**
+ * On a webmail the panel waits as a slim tab until the agent asks for it (lookup-overlay.tsx): opens it, as the agent
+ * would click it, for a test about the cards themselves. It stays open for the rest of that page.
+ */
+export async function openWebmailTab(page: Page): Promise<void> {
+  const panel = page.locator('#comptoir-overlay [data-comptoir="panel"]')
+  await expect(panel).toHaveAttribute("data-shape", "tab")
+  await expect(panel).toBeVisible()
+  await panel.locator('[data-comptoir="panel-toggle"]').click()
+  await expect(panel).toHaveAttribute("data-shape", "open")
 }

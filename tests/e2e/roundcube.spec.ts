@@ -4,6 +4,7 @@ import { e2eCustomers, ensureImported } from "./dataset"
 import { expect, test } from "./roundcube/fixture"
 import { openInbox } from "./roundcube/inbox"
 import type { SeededMessage } from "./roundcube/mailbox"
+import { openWebmailTab } from "./panel-pages"
 import type { Roundcube } from "./roundcube/server"
 
 // A real Roundcube 1.6 (Debian's roundcube-core, PHP's built-in server) over a real Dovecot holding messages from
@@ -30,10 +31,14 @@ async function decorated(scope: Locator | FrameLocator, attr: "data-comptoir-pho
   return [...new Set(values)].sort()
 }
 
-/** The inbox, signed in (the session cookie lives as long as the worker's browser), its four messages listed. */
-async function inbox(page: Page, roundcube: Roundcube & { messages: SeededMessage[] }): Promise<void> {
+/**
+ * The inbox, signed in (the session cookie lives as long as the worker's browser), its four messages listed, and the
+ * panel opened from its tab as the agent would to read the cards (unless `tab` says to leave it).
+ */
+async function inbox(page: Page, roundcube: Roundcube & { messages: SeededMessage[] }, { tab = "open" }: { tab?: "open" | "leave" } = {}): Promise<void> {
   await openInbox(page, roundcube, roundcube.messages.map((m) => m.subject))
   await expect(page.locator("#messagelist tbody tr")).toHaveCount(4)
+  if (tab === "open") await openWebmailTab(page)
 }
 
 const row = (page: Page, m: SeededMessage) => page.locator("#messagelist tbody tr", { hasText: m.subject })
@@ -90,12 +95,80 @@ test("in Roundcube's 3-pane view, another message's click leaves only the new me
   expect((await shownCodes(page))[0]).toBe(delivery.sender!.code)
 })
 
+type Box = { x: number; y: number; width: number; height: number }
+const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+
+/** The boxes of the preview's message text as the window shows them (page coordinates, the visible part only). */
+async function messageLines(page: Page): Promise<Box[]> {
+  const frame = (await page.locator("#messagecontframe").boundingBox())!
+  const lines = await preview(page)
+    .locator("#messagebody")
+    .evaluate((body) => {
+      // Each text node's line boxes (a range over the whole body would add its blocks' full-width boxes).
+      const rects: DOMRect[] = []
+      const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT)
+      for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+        if (!n.textContent?.trim()) continue
+        const range = document.createRange()
+        range.selectNodeContents(n)
+        rects.push(...range.getClientRects())
+      }
+      return rects.filter((r) => r.width > 0 && r.height > 0 && r.top < innerHeight).map((r) => ({ x: r.left, y: r.top, width: r.width, height: r.height }))
+    })
+  return lines.map((l) => ({ ...l, x: l.x + frame.x, y: l.y + frame.y }))
+}
+
+test("in Roundcube's 3-pane view, the panel waits as a slim tab on the right edge naming the sender, over none of the message; the agent opens it", async ({
+  page,
+  roundcube
+}) => {
+  const order = message(roundcube.messages, "order-fr")
+  await inbox(page, roundcube, { tab: "leave" })
+  await openInPreview(page, order)
+  // A paragraph as mails have them: its lines run the reading pane's whole width.
+  await preview(page)
+    .locator("#messagebody")
+    .evaluate((body) => {
+      const p = document.createElement("p")
+      p.textContent = "Merci de confirmer la date de livraison et le transporteur, nous devons prévoir le quai. ".repeat(8)
+      body.append(p)
+    })
+  const panel = overlay(page).locator('[data-comptoir="panel"]')
+  // The sender's company on the tab: who wrote is known without a click.
+  await expect(panel.locator('[data-comptoir="tab-name"]')).toHaveText(order.sender!.company)
+  await expect(panel).toHaveAttribute("data-shape", "tab")
+  await expect(panel.locator('[data-comptoir="match-count"]')).toHaveText(/^[1-9]\d*$/)
+  const tab = (await panel.boundingBox())!
+  expect(tab.width).toBeLessThanOrEqual(32)
+  expect(Math.round(tab.x + tab.width)).toBe(page.viewportSize()!.width)
+  const lines = await messageLines(page)
+  expect(Math.max(...lines.map((l) => l.x + l.width)), "the long paragraph reaches the pane's right end").toBeGreaterThan(tab.x - 80)
+  await shot(page, "3pane-tab")
+  for (const line of lines) expect(overlap(tab, line), `the tab covers a line at y=${Math.round(line.y)}`).toBe(false)
+
+  // The agent asks: the card opens, and stays open for the next message on this page.
+  await panel.locator('[data-comptoir="panel-toggle"]').click()
+  await expect(card(page, order.sender!.code)).toBeVisible()
+  // Opened to read a card, not to search: the keyboard stays with Roundcube (its arrow keys through the list).
+  expect(await page.evaluate(() => document.activeElement?.id)).not.toBe("comptoir-overlay")
+  await shot(page, "3pane-tab-opened")
+  const delivery = message(roundcube.messages, "delivery-en")
+  await openInPreview(page, delivery)
+  await expect(card(page, delivery.sender!.code)).toBeVisible()
+  // That opening was for this page: the next visit starts with the tab again.
+  await inbox(page, roundcube, { tab: "leave" })
+  await openInPreview(page, delivery)
+  await expect(panel.locator('[data-comptoir="tab-name"]')).toHaveText(delivery.sender!.company)
+  await expect(panel).toHaveAttribute("data-shape", "tab")
+})
+
 test("in Roundcube's full-page message view, shows the sender's card and decorates the message's numbers", async ({ page, roundcube }) => {
   const order = message(roundcube.messages, "order-fr")
   await inbox(page, roundcube)
   await row(page, order).dblclick()
   await page.waitForURL(/_action=show/)
   await expect(page.locator("#messagebody")).toContainText("CMD-2026-001234")
+  await openWebmailTab(page)
   await expect(card(page, order.sender!.code)).toBeVisible()
   await expect.poll(() => decorated(page.locator("#messagebody"), "data-comptoir-phone")).toEqual(order.frPhones)
   await shot(page, "full-page-order")

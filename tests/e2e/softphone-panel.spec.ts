@@ -45,6 +45,14 @@ test("an incoming call pops the caller's card in the panel of the page in front;
   await expect(card).toHaveAttribute("data-customer-code", caller.code)
   await expect(card).toContainText(caller.company)
   await page.screenshot({ path: "test-results/softphone-panel-ringing.png" })
+  // The header counts the card it shows (it said "0" over the caller's card).
+  await expect(panel.locator('[data-comptoir="match-count"]')).toHaveText("1")
+  // Each ☎ sits on its number's line (the second one wrapped alone to the next line, under the first number).
+  for (const phone of caller.contacts[0]!.phones) {
+    const number = await card.locator(`a[data-phone="${phone}"]`).boundingBox()
+    const call = await card.locator(`button[data-comptoir="call"][data-number="${phone}"]`).boundingBox()
+    expect(Math.abs(number!.y + number!.height / 2 - (call!.y + call!.height / 2)), `the ☎ of ${phone} is on its line`).toBeLessThan(6)
+  }
 
   await bar.locator('[data-comptoir="answer"]').click()
   await expect(bar).toHaveAttribute("data-state", "in-call")
@@ -83,8 +91,12 @@ test("a number shared by two customers: the page panel asks who is calling, and 
   await expect(bar).toHaveAttribute("data-state", "ringing-in", { timeout: 10_000 })
   await expect(bar.locator('[data-comptoir="caller-card"]')).toHaveCount(0)
   await expect(bar.locator('[data-comptoir="caller-choice"]')).toHaveCount(2)
+  // No card yet, no count: a "0" next to two names read as "nobody".
+  const count = page.locator('#comptoir-overlay [data-comptoir="match-count"]')
+  await expect(count).toHaveCount(0)
   await bar.locator(`[data-comptoir="caller-choice"][data-customer-code="${b.code}"]`).click()
   await expect(bar.locator('[data-comptoir="caller-card"]')).toHaveAttribute("data-customer-code", b.code)
+  await expect(count).toHaveText("1")
   // The dock follows the pick made in the page.
   await expect(phonePage.locator('[data-comptoir="caller-card"]')).toHaveAttribute("data-customer-code", b.code)
   await bar.locator('[data-comptoir="answer"]').click()

@@ -194,7 +194,8 @@ function CardDetails({
             </div>
             <div>
               {p.phones.map((ph) => (
-                <span key={ph}>
+                // The number and its ☎ wrap together: a ☎ alone on the next line reads as the next number's.
+                <span key={ph} className="c-phone">
                   <a href={`tel:${ph}`} data-phone={ph} className={matched.has(ph) ? "c-matched" : undefined}>
                     {formatPhone(ph, agentCountry)}
                   </a>

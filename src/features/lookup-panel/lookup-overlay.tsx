@@ -22,8 +22,9 @@ import { ForeignPhones } from "./foreign-phones"
 import { ownMailbox } from "./mail-roles"
 import { PageLookup, type PanelView } from "./page-lookup"
 import { isPanelRepublish, isPanelToggle, sendFromPage } from "./page-messaging"
-import { PanelCallSlot, useRingingCallId } from "./panel-call"
-import type { Placement } from "./placement"
+import { PanelCallSlot, shownCount, useCallerCardId, useRingingCallId } from "./panel-call"
+import { placementOf, tabPosition, type Placement } from "./placement"
+import { knownWebmail } from "./webmail"
 import { layoutFrame, useDragToMove, useElementSize, useSitePanelState, useTypingField, useViewport } from "./panel-frame"
 
 const HOST_ID = "comptoir-overlay"
@@ -79,6 +80,8 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
   // "auto": open when the view has cards, the badge when it has none; "open"/"collapsed": what the user chose
   // (collapsed is remembered for the site, see useSitePanelState).
   const site = useSitePanelState(location.origin)
+  // Read once: a webmail's markup is there at document_idle, and a page does not become one later.
+  const [webmail] = useState(() => knownWebmail(location.hostname, document))
   const [mode, setMode] = useState<"auto" | "open" | "collapsed">("auto")
   const [matches, setMatches] = useState<CustomerMatch[]>([])
   const [recent, setRecent] = useState<CustomerMatch[]>([])
@@ -98,20 +101,25 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
   const matchesRef = useRef(matches)
   matchesRef.current = matches
   const updateSite = site.update
+  // On a webmail an opening is for this page only: the next mail would be covered by a panel opened once to read
+  // one card (the tab is the default there, see effectiveMode).
   const setCollapsedPersist = useCallback(
     (value: boolean) => {
       const withCards = matchesRef.current.length > 0
       setMode(value ? (withCards ? "collapsed" : "auto") : "open")
-      if (withCards) updateSite({ collapsed: value })
+      if (withCards && (value || webmail === null)) updateSite({ collapsed: value })
     },
-    [updateSite]
+    [updateSite, webmail]
   )
   // An incoming call opens the panel on its card (issue #9's screen-pop), whatever the user chose for the site.
   const ringingId = useRingingCallId()
   useEffect(() => {
     if (ringingId !== null) setMode("open")
   }, [ringingId])
-  const effectiveMode = mode === "auto" && site.collapsed === true ? "collapsed" : mode
+  // A webmail's reading pane fills the right of the window, where the open panel would cover the end of the
+  // message's lines: there the cards wait behind the slim tab (the sender's company on it) until the agent asks,
+  // by the tab, the shortcut, a click on a number, or a call ringing.
+  const effectiveMode = mode === "auto" && (site.collapsed === true || webmail !== null) ? "collapsed" : mode
   const open = effectiveMode === "open" || (effectiveMode === "auto" && matches.length > 0)
   const collapsed = !open
 
@@ -299,7 +307,12 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
   if (open && size.width > BADGE_SIZE.width * 2) lastOpenSize.current = size
   const typingField = useTypingField(HOST_ID)
   const onPlace = useCallback((placement: Placement | null) => updateSite({ placement }), [updateSite])
-  const mover = useDragToMove({ frameRef, placement: site.placement, size, viewport, onPlace })
+  const tab = webmail !== null
+  const tabStart = useMemo(
+    () => (tab ? placementOf({ ...tabPosition(size, viewport), ...size }, viewport) : undefined),
+    [tab, size, viewport]
+  )
+  const mover = useDragToMove({ frameRef, placement: site.placement, size, viewport, onPlace, start: collapsed ? tabStart : undefined })
   const layout = layoutFrame({
     placement: site.placement,
     open,
@@ -308,9 +321,18 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
     viewport,
     // A ringing call is not hidden behind the badge because the agent was typing.
     typingField: ringingId === null ? typingField : null,
-    dragAt: mover.dragAt
+    dragAt: mover.dragAt,
+    tab
   })
   const badge = collapsed || layout.yielding
+  // The header counts the cards it shows: an incoming caller's card is one, even when the page names nobody.
+  const callerId = useCallerCardId()
+  const cardCount = shownCount(matches, callerId)
+  const countLabel = !cardCount.caller
+    ? t("panel.matches.count", { count: matches.length })
+    : matches.length === 0
+      ? t("panel.matches.callerOnly")
+      : t("panel.matches.callerAnd", { count: matches.length })
   const [sideError, setSideError] = useState<string | null>(null)
   const openSidePanel = () => {
     setSideError(null)
@@ -326,7 +348,7 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
         className="c-panel"
         data-comptoir="panel"
         data-collapsed={collapsed ? "true" : "false"}
-        data-shape={badge ? "badge" : "open"}
+        data-shape={badge ? (tab ? "tab" : "badge") : "open"}
         data-yielding={layout.yielding ? "true" : "false"}
         data-dragging={mover.dragAt ? "true" : "false"}
         style={{ left: layout.style.left, top: layout.style.top, visibility: site.loaded ? undefined : "hidden" }}
@@ -334,7 +356,7 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
         {badge ? (
           <button
             type="button"
-            className="c-panel-badge"
+            className={tab ? "c-panel-tab" : "c-panel-badge"}
             data-comptoir="panel-toggle"
             data-drag-handle=""
             {...mover.handle}
@@ -342,27 +364,37 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
             onClick={() => {
               if (mover.consumeClick()) return
               setCollapsedPersist(false)
-              focusSearchOnOpen.current = true
+              // An empty panel is opened to search; one with cards to read them, and the page keeps the keyboard
+              // (a webmail's arrow keys through its list, Delete, Reply).
+              focusSearchOnOpen.current = matchesRef.current.length === 0
             }}
             aria-expanded={false}
             aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown Home"
-            aria-label={`${t("panel.header.expand")} — ${t("panel.matches.count", { count: matches.length })}. ${t("panelUi.move.help")}`}
-            title={`${t("panel.matches.count", { count: matches.length })} — ${t("panelUi.move.help")}`}>
+            aria-label={`${t("panel.header.expand")} — ${countLabel}. ${t("panelUi.move.help")}`}
+            title={`${countLabel} — ${t("panelUi.move.help")}`}>
             <span className="c-panel-badge-mark" aria-hidden="true">
               C
             </span>
-            {matches.length > 0 ? (
-              <span className="c-badge c-panel-badge-count" data-comptoir="match-count">
-                {matches.length}
+            {cardCount.count > 0 ? (
+              <span className={tab ? "c-badge" : "c-badge c-panel-badge-count"} data-comptoir="match-count">
+                {cardCount.count}
+              </span>
+            ) : null}
+            {tab && matches.length > 0 ? (
+              <span className="c-panel-tab-name" data-comptoir="tab-name">
+                {matches[0]!.customer.company}
               </span>
             ) : null}
           </button>
         ) : (
           <header className="c-panel-header" {...mover.handle}>
             <h2>{t("panel.header.title")}</h2>
-            <span className="c-badge" data-comptoir="match-count" title={t("panel.matches.count", { count: matches.length })}>
-              {matches.length}
-            </span>
+            {/* No "0": the list says it in words, and a "0" over a caller's card read as "nobody". */}
+            {cardCount.count > 0 ? (
+              <span className="c-badge" data-comptoir="match-count" title={countLabel}>
+                {cardCount.count}
+              </span>
+            ) : null}
             <button
               type="button"
               data-comptoir="panel-move"

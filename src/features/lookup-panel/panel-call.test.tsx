@@ -8,7 +8,7 @@ import type { CallBar } from "~src/domain/telephony/call-bar"
 import { createI18n } from "~src/i18n"
 
 import { pushedCallBar } from "./page-messaging"
-import { PanelCall, usePanelCall } from "./panel-call"
+import { callerCardOf, PanelCall, shownCount, usePanelCall } from "./panel-call"
 
 const customer = (id: string, code: string, company: string) =>
   Customer.parse({
@@ -140,5 +140,28 @@ describe("the call over the page", () => {
     act(() => onMessage.forEach((l) => l({ type: "panel/softphone", payload: { ...idle(30), candidates: [{ id: "c9" }] } })))
     expect(result.current?.updatedAt).toBe(20)
     expect(pushedCallBar({ type: "panel/softphone", payload: idle(30) })).toEqual(idle(30))
+  })
+})
+
+describe("what the panel's header counts during a call", () => {
+  const onPage = (...cs: Customer[]) => cs.map((customer) => ({ customer }))
+
+  it("counts the incoming caller's card when the page names nobody", () => {
+    const caller = callerCardOf(ringing([cave], cave.id))
+    expect(caller?.code).toBe("C-00012")
+    expect(shownCount(onPage(), caller?.id ?? null)).toEqual({ count: 1, caller: true })
+  })
+
+  it("counts the caller once when the page shows that customer too", () => {
+    expect(shownCount(onPage(cave, bistrot), cave.id)).toEqual({ count: 2, caller: false })
+    expect(shownCount(onPage(bistrot), cave.id)).toEqual({ count: 2, caller: true })
+  })
+
+  it("counts no caller before the agent picks among several, nor for an outgoing or ended call", () => {
+    expect(callerCardOf(ringing([cave, bistrot], null))).toBeNull()
+    const bar = ringing([cave], cave.id)
+    expect(callerCardOf({ ...bar, call: { ...bar.call!, direction: "outbound", phase: "ringing-out" } })).toBeNull()
+    expect(callerCardOf({ ...bar, call: { ...bar.call!, phase: "ended", endedAt: 5 } })).toBeNull()
+    expect(shownCount(onPage(bistrot), null)).toEqual({ count: 1, caller: false })
   })
 })

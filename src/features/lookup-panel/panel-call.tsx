@@ -59,6 +59,30 @@ export function useRingingCallId(): string | null {
   return useSyncExternalStore(subscribe, () => (current?.call?.phase === "ringing-in" ? current.call.id : null))
 }
 
+/**
+ * The customer whose card the call line shows: the caller of an incoming call still ringing or under way, once
+ * known (one customer on the number, or the one the agent picked). An outgoing call shows no card (see PanelCall).
+ */
+export function callerCardOf(bar: CallBar | null): Customer | null {
+  const call = bar?.call
+  if (!bar || !bar.configured || !call || call.phase === "ended" || call.direction !== "inbound") return null
+  return bar.candidates.find((c) => c.id === bar.customerId) ?? null
+}
+
+/** The id of the caller whose card the call line shows, else null: the panel counts it among its cards. */
+export function useCallerCardId(): string | null {
+  return useSyncExternalStore(subscribe, () => callerCardOf(current)?.id ?? null)
+}
+
+/**
+ * How many customers' cards the panel shows: those on the page, and the caller's when it is not one of them (the
+ * header's count said "0" over a caller's card).
+ */
+export function shownCount(onPage: readonly { customer: { id: string } }[], callerId: string | null): { count: number; caller: boolean } {
+  const caller = callerId !== null && !onPage.some((m) => m.customer.id === callerId)
+  return { count: onPage.length + (caller ? 1 : 0), caller }
+}
+
 /** The call line where the panel's body shows it: subscribed on its own. */
 export function PanelCallSlot(props: Omit<Parameters<typeof PanelCall>[0], "bar">) {
   const bar = usePanelCall()
@@ -129,7 +153,7 @@ export function PanelCall({
   // The caller's card and picker are for incoming calls: an outgoing one was placed from a card the agent has in
   // front of them, and the card's reads (risk, documents) would share the two cores with the call's set-up.
   const incoming = live && call.direction === "inbound"
-  const chosen = incoming ? (bar.candidates.find((c) => c.id === bar.customerId) ?? null) : null
+  const chosen = incoming ? callerCardOf(bar) : null
 
   return (
     <section className="c-panel-call" data-comptoir="softphone" data-state={state} data-phase={call?.phase ?? "none"} aria-live="polite">

@@ -11,6 +11,7 @@ import {
   placementOf,
   positionIn,
   sitePanelKey,
+  tabPosition,
   type Placement,
   type Rect,
   type SitePanelState,
@@ -177,6 +178,8 @@ export function layoutFrame(args: {
   viewport: Size
   typingField: Rect | null
   dragAt: { left: number; top: number } | null
+  /** Collapsed to a webmail's slim tab: at the right edge (tabPosition) until the user places it. */
+  tab?: boolean
 }): FrameLayout {
   const placement = args.placement ?? defaultPlacement(args.viewport)
   if (args.dragAt) return { yielding: false, style: args.dragAt }
@@ -185,7 +188,7 @@ export function layoutFrame(args: {
     const openAt = positionIn(placement, args.openSize, args.viewport)
     yielding = overlaps({ ...openAt, ...args.openSize }, args.typingField)
   }
-  const at = positionIn(placement, args.size, args.viewport)
+  const at = args.tab && !args.open && args.placement === null ? tabPosition(args.size, args.viewport) : positionIn(placement, args.size, args.viewport)
   if (args.typingField && (yielding || !args.open)) {
     return { yielding, style: avoiding({ ...at, ...args.size }, args.typingField, args.viewport) }
   }
@@ -202,8 +205,10 @@ export function useDragToMove(args: {
   size: Size
   viewport: Size
   onPlace: (p: Placement | null) => void
+  /** Where the keys move from while the user has placed nothing (the webmail's tab is not at the default place). */
+  start?: Placement
 }) {
-  const { frameRef, placement, size, viewport, onPlace } = args
+  const { frameRef, placement, size, viewport, onPlace, start } = args
   const [dragAt, setDragAt] = useState<{ left: number; top: number } | null>(null)
   const drag = useRef<{ pointerId: number; startX: number; startY: number; left: number; top: number; moved: boolean } | null>(null)
   const dragged = useRef(false)
@@ -267,14 +272,14 @@ export function useDragToMove(args: {
       if (move) {
         e.preventDefault()
         e.stopPropagation()
-        onPlace(moveBy(placement ?? defaultPlacement(viewport), size, viewport, move[0], move[1]))
+        onPlace(moveBy(placement ?? start ?? defaultPlacement(viewport), size, viewport, move[0], move[1]))
       } else if (e.key === "Home") {
         e.preventDefault()
         e.stopPropagation()
         onPlace(null)
       }
     },
-    [onPlace, placement, size, viewport]
+    [onPlace, placement, size, viewport, start]
   )
 
   /** True once after a drag: the click the browser fires at its end is not an "open". */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 
-import { avoiding, defaultPlacement, EDGE_MARGIN, moveBy, overlaps, parseSitePanelState, placementOf, positionIn } from "./placement"
+import { avoiding, defaultPlacement, EDGE_MARGIN, moveBy, overlaps, parseSitePanelState, placementOf, positionIn, tabPosition } from "./placement"
 
 const viewport = { width: 1280, height: 720 }
 const badge = { width: 48, height: 48 }
@@ -19,6 +19,12 @@ describe("panel placement", () => {
     expect(at.top).toBe(720 - 500 - EDGE_MARGIN)
     const tall = { width: 360, height: 0.7 * 720 }
     expect(positionIn(DEFAULT, tall, viewport).top).toBeGreaterThanOrEqual(0.3 * 720 - EDGE_MARGIN)
+  })
+
+  it("puts a webmail's slim tab flush against the right edge, centred on mid-height, whole inside a short window", () => {
+    const tab = { width: 28, height: 180 }
+    expect(tabPosition(tab, viewport)).toEqual({ left: 1280 - 28, top: 360 - 90 })
+    expect(tabPosition(tab, { width: 1280, height: 150 }).top).toBe(EDGE_MARGIN)
   })
 
   it("keeps the panel whole inside a viewport made smaller", () => {

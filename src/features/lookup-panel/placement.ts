@@ -40,6 +40,18 @@ export function defaultPlacement(viewport: Size): Placement {
   return { h: "right", x: 12, v: "top", y: Math.round(viewport.height / 2) }
 }
 
+/**
+ * Where the slim tab of a webmail sits until the user moves it: flush against the right edge, centred on mid-height.
+ * The reading pane fills the right of a webmail's window, its lines ending a scrollbar and a margin short of the
+ * edge: a tab of a few pixels more than that covers the scrollbar and the margin, not the message.
+ */
+export function tabPosition(size: Size, viewport: Size): { left: number; top: number } {
+  return {
+    left: Math.max(0, viewport.width - size.width),
+    top: clamp(Math.round(viewport.height / 2 - size.height / 2), EDGE_MARGIN, viewport.height - size.height - EDGE_MARGIN)
+  }
+}
+
 /** One arrow key press moves the panel this far; with Shift, `KEY_STEP_LARGE`. */
 export const KEY_STEP = 16
 export const KEY_STEP_LARGE = 80
