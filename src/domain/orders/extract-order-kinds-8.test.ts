@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest"
+
+import { fixtureExtractor } from "~bench/orders-corpus"
+
+import type { OrderMail } from "./types"
+
+/**
+ * Kinds of mail the eighth held-out set showed (now tuning material), each probed with phrasings written here and
+ * found in no corpus mail: a rule passes only if it reads the kind of writing, not the one mail.
+ */
+const extractor = fixtureExtractor()
+
+function extract(text: string, over: Partial<OrderMail> = {}): ReturnType<typeof extractor.extract> {
+  // Thursday 7 May 2026.
+  return extractor.extract({ from: { address: "purchasing@whitfieldlogistics.co.uk", name: "Purchasing" }, to: [], subject: "Supplies", date: "2026-05-07T09:00:00+01:00", text, htmlText: "", attachments: [], ...over })
+}
+const linesOf = (r: ReturnType<typeof extract>): string[] => r.lines.map((l) => `${l.ref}|${l.quantity}|${l.unit}`)
+
+describe("mails that name goods and quantities for an order still to come, which are no order", () => {
+  it("a discussion among the customer's colleagues, the supplier in copy, is no order; the same words to the supplier are", () => {
+    const words = "We need 30 rolls of packing tape for the depot next week, agreed?"
+    expect(extract(words, { to: ["anna.price@whitfieldlogistics.co.uk"] }).is_order).toBe(false)
+    expect(extract(words, { to: ["commandes@comptoir-fournitures.fr"] }).is_order).toBe(true)
+  })
+
+  it("an order someone will place later, or once something is settled, is no order", () => {
+    expect(extract("Paul, before you place the order with them (12 rolls of packing tape and 4 extension leads 3m), check with finance.").is_order).toBe(false)
+    expect(extract("Avant que vous lanciez la commande (10 rouleaux de film étirable), voyez avec la compta.").is_order).toBe(false)
+    expect(extract("Je vous enverrai la commande définitive lundi : ce sera 8 cartons d'essuie-mains et 4 bidons de détergent.").is_order).toBe(false)
+    expect(extract("If you can do the tape at 1.50 a roll, we'd order 200 rolls of packing tape.").is_order).toBe(false)
+  })
+
+  it("another supplier's price to match is no order", () => {
+    expect(extract("Another supplier is offering 40 rolls of packing tape at 1.20 a roll. Can you match it? Send them Monday if so.").is_order).toBe(false)
+  })
+
+  it("usage figures, in a survey answer or a tender's volumes, are no order", () => {
+    expect(extract("Pour votre étude : notre consommation annuelle, 300 ramettes A4 et 40 bidons de détergent.").is_order).toBe(false)
+    expect(extract("Our average weekly usage: 12 rolls of packing tape, 4 cans of multi-surface cleaner.").is_order).toBe(false)
+  })
+
+  it("a 'purchase order' behind a sign-in with the mailbox's password is phishing, not an order", () => {
+    const phish = "Please process our new purchase order: 300 boxes of nitrile gloves M. Log in with your Outlook credentials to open the PO."
+    expect(extract(phish, { from: { address: "po@intl-buying-desk.net", name: "Buying desk" } }).is_order).toBe(false)
+  })
+
+  it("a signed delivery note restating what came is no order; asking for more beside it still orders", () => {
+    expect(extract("Signed POD for the last drop: 6 extension leads 3m, 20 rolls of stretch film.").is_order).toBe(false)
+    expect(extract("Colis reçus hier matin : 4 bidons de détergent, 2 cartons d'essuie-mains.").is_order).toBe(false)
+    expect(linesOf(extract("Signed POD for the last drop attached. Please send 20 rolls of stretch film as well."))).toEqual(["FILM-500|20|rouleau"])
+  })
+})
+
+describe("orders whose words also fit another kind of mail", () => {
+  it("naming the supplier's price list is no request for it", () => {
+    const r = extract("From your price list: 12 rolls of packing tape and 3 extension leads 3m, please, for Monday.")
+    expect(r.is_order).toBe(true)
+    expect(linesOf(r)).toEqual(["REF-1014|12|rouleau", "RAL-3M|3|pièce"])
+  })
+
+  it("a purchase order's terms about invoices returned unpaid are no return and no unpaid invoice", () => {
+    expect(extract("Merci de nous livrer 10 bidons de détergent, commande 5567. Toute facture sans ce numéro sera retournée impayée.").is_order).toBe(true)
+    expect(extract("Please supply 10 cans of multi-surface cleaner. Invoices without our PO number will be returned unpaid.").is_order).toBe(true)
+  })
+})
