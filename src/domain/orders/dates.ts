@@ -249,9 +249,10 @@ function feastDay(text: string, ref: Date): Date | null {
 }
 
 /** A delivery is meant: the words around a date that make it the date to deliver. */
-export const DELIVERY_CONTEXT = /\b(?:livr\w*|delai|deliver\w*|ship\w*|dispatch\w*|expedi\w*|reception|need(?:ed|s)?|required?|requis|souhaite\w*|besoin|pour (?:le|la|ce|lundi|mardi|mercredi|jeudi|vendredi|samedi|demain|apres)|for (?:monday|tuesday|wednesday|thursday|friday|saturday|tomorrow|next)|avant|by|no later|au plus tard|d ici|sous|within|arriv\w*|recevoir|receive|due|attendu|expected|before)\b/
+export const DELIVERY_CONTEXT = /\b(?:livr\w*|(?:have|get|avoir|recevoir) (?:it|them|the order|the goods|la|les|le tout)|delai|deliver\w*|ship\w*|dispatch\w*|expedi\w*|reception|need(?:ed|s)?|required?|requis|souhaite\w*|besoin|pour (?:le|la|ce|lundi|mardi|mercredi|jeudi|vendredi|samedi|demain|apres)|for (?:monday|tuesday|wednesday|thursday|friday|saturday|tomorrow|next)|avant|by|no later|au plus tard|d ici|sous|within|arriv\w*|recevoir|receive|due|attendu|expected|before)\b/
 /** A span of days rather than a day ("next week", "fin du mois", "semaine 46"), or a feast a day is planned around. */
 const VAGUE = /\b(?:week|semaine|sem|wk|mois|month)\b|^(?:thanksgiving|christmas|xmas|noel|new year|nouvel an|toussaint)/
+const GIVEN_UP = /\b(?:instead of|rather than|au lieu d[eu]|plut[ôo]t que)\s+(?:the\s+|le\s+|la\s+)?[\p{L}\d]+(?:\s+\d{1,2}(?:st|nd|rd|th|er)?\b)?(?:\s+[\p{L}]+(?=\s*[.,;!?)]|$))?/giu
 const NOT_DELIVERY = /\b(?:facture|invoice|paiement|payment|echeance|reglement|devis du|quote of|date de commande|order date|commande du|ordered on)\b/
 
 /** Days a place is open ("du lundi au jeudi, 8h - 12h", "Mon-Fri 7am-3pm"): no day the goods are wanted. */
@@ -268,7 +269,8 @@ export function deliveryDateOf(given: readonly { text: string; ref: Date }[], op
 }
 
 function deliveryDayOf(given: readonly { text: string; ref: Date }[], opts: { monthFirst?: boolean }): { date: Date; evidence: string; relative: boolean } | null {
-  const lines = given.map((l) => ({ ...l, text: l.text.replace(WEEKDAY_RANGE, " ") }))
+  // "Monday 30th instead of Thursday 26th", "lundi au lieu de jeudi": the day given up is not the one wanted.
+  const lines = given.map((l) => ({ ...l, text: l.text.replace(WEEKDAY_RANGE, " ").replace(GIVEN_UP, " ") }))
   // Sentence by sentence first: "Nous ouvrons le 1er décembre. Pouvez-vous y livrer le lundi 30 novembre ?" is
   // the 30th; then a whole line about delivery.
   for (const sentences of [true, false]) {

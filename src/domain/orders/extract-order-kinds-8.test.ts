@@ -63,3 +63,35 @@ describe("orders whose words also fit another kind of mail", () => {
     expect(extract("Please supply 10 cans of multi-surface cleaner. Invoices without our PO number will be returned unpaid.").is_order).toBe(true)
   })
 })
+
+describe("an order resent above the bounce it got", () => {
+  const resent = [
+    "Sending this again, it came back to me. Could we have it Friday 15th rather than Tuesday 12th?",
+    "",
+    "From: Mail Delivery System <MAILER-DAEMON@whitfieldlogistics.co.uk>",
+    "Sent: 6 May 2026 10:02",
+    "To: purchasing@whitfieldlogistics.co.uk",
+    "Subject: Mail delivery failed: returning message to sender",
+    "",
+    "This message could not be delivered to one or more recipients.",
+    "",
+    "From: Purchasing",
+    "Sent: 6 May 2026 10:01",
+    "To: orders@comptoir-fourniture.fr",
+    "Subject: Order, packing tape",
+    "",
+    "Please send 24 rolls of packing tape and 6 extension leads 3m, delivery Tuesday 12th.",
+  ].join("\n")
+
+  it("orders the returned message's lines, not the mail server's words", () => {
+    const r = extract(resent, { subject: "Fwd: Order, packing tape" })
+    expect(r.is_order).toBe(true)
+    expect(linesOf(r)).toEqual(["REF-1014|24|rouleau", "RAL-3M|6|pièce"])
+  })
+
+  it("takes the day asked for in place of the first one, not the one given up", () => {
+    expect(extract(resent, { subject: "Fwd: Order, packing tape" }).delivery_date).toBe("2026-05-15")
+    expect(extract("Please send 4 cans of multi-surface cleaner. Instead of Tuesday 12th, deliver Friday 15th.").delivery_date).toBe("2026-05-15")
+    expect(extract("Merci de nous envoyer 4 bidons de détergent. Au lieu du mardi 12, livrez-nous le vendredi 15.").delivery_date).toBe("2026-05-15")
+  })
+})

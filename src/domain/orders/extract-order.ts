@@ -6,7 +6,7 @@ import { dayOf, deliveryDateOf, findDates, isoDay } from "./dates"
 import { findDeliveryAddress, poCandidates } from "./header-fields"
 import { findLines, type FoundLine } from "./lines"
 import { unitOfWord } from "./units"
-import { splitMail, type MailSegment } from "./mail-body"
+import { splitMail, withoutBounces, type MailSegment } from "./mail-body"
 import { acknowledgesOrder, addressedToColleagues, askedAbout, goodsDelivered, goodsReceived, newAddress, notAnOrderYet, paperwork, recordsNotice, tentativeMarks, withoutCitations } from "./order-intent"
 import type { CustomerMemory, ExtractedOrder, OrderContext, OrderMail } from "./types"
 
@@ -92,7 +92,7 @@ export class OrderExtractor {
     const mailDay = dayOf(mail.date) ?? new Date(2026, 0, 1, 12)
     const body = chooseBody(mail)
     const internal = (this.ctx.ownDomains ?? []).includes(mail.from.address.toLowerCase().split("@")[1] ?? "")
-    const segments = splitMail(body, { from: `${mail.from.name} <${mail.from.address}>`, date: mail.date, subject: mail.subject }, internal || /^\s*(?:tr|fw|fwd|wg)\s*:/i.test(mail.subject))
+    const segments = withoutBounces(splitMail(body, { from: `${mail.from.name} <${mail.from.address}>`, date: mail.date, subject: mail.subject }, internal || /^\s*(?:tr|fw|fwd|wg)\s*:/i.test(mail.subject)))
     const own = ownSegments(segments, this.ctx.ownDomains ?? [])
     const segDay = (s: MailSegment): Date => {
       if (s.date === mail.date) return mailDay

@@ -112,3 +112,28 @@ export function splitMail(text: string, top: { from: string | null; date: string
   }
   return segments
 }
+
+/** A mail server's notice that a message could not be delivered ("Undeliverable:", "Mail delivery failed"). */
+const BOUNCE_SUBJECT = /^\s*(?:undeliverable|undelivered mail|non remis|non distribu[ée]|delivery status notification|mail delivery (?:failed|failure)|returned mail|[ée]chec de (?:la )?(?:remise|distribution))\b/i
+const BOUNCE_FROM = /\b(?:postmaster|mailer-daemon|mail delivery (?:system|subsystem))\b/i
+const BOUNCE_BODY = /\b(?:delivery has failed|could(?:n't| not) be (?:delivered|found)|address not found|n'a pas pu être (?:remis|distribu[ée])|adresse introuvable|remise a échoué)\b/i
+
+/**
+ * A forward of one's own message above the bounce it got ("Resending as the first one bounced"): the bounce is the
+ * server's words, the message it returns (its quoted part, under its own header) is the sender's. Each bounce gives
+ * way to that message, with its own sender and date.
+ */
+export function withoutBounces(segments: readonly MailSegment[]): MailSegment[] {
+  const out: MailSegment[] = []
+  for (const s of segments) {
+    const bounce = s !== segments[0] && (BOUNCE_SUBJECT.test(s.subject ?? "") || BOUNCE_FROM.test(s.from ?? "")) && BOUNCE_BODY.test(`${s.body}\n${s.signature}`)
+    if (!bounce || s.quoted === undefined) {
+      out.push(s)
+      continue
+    }
+    const lines = s.quoted.split("\n")
+    const block = parseHeaderBlock(lines, 0)
+    out.push(...splitMail(lines.slice(block.end).join("\n"), { from: block.from, date: block.date, subject: block.subject }, false))
+  }
+  return out
+}
