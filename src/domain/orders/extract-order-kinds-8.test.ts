@@ -95,3 +95,25 @@ describe("an order resent above the bounce it got", () => {
     expect(extract("Merci de nous envoyer 4 bidons de détergent. Au lieu du mardi 12, livrez-nous le vendredi 15.").delivery_date).toBe("2026-05-15")
   })
 })
+
+describe("a reply written inside the quoted form, under each line", () => {
+  it("reads each answer with the quoted line it answers, and none where the answer is no quantity", () => {
+    const form = [
+      "Hi, answers below.",
+      "",
+      "On Tue, 5 May 2026 at 10:00, Comptoir Fournitures <orders@comptoir-fournitures.fr> wrote:",
+      "> Your restock form: write the quantity under each item.",
+      "> Packing tape (roll):",
+      "12",
+      "> Stretch film 500 mm (roll):",
+      "none this time",
+      "> Extension lead 3 m:",
+      "2",
+      "> Thanks, the sales team",
+      "Cheers, Tom",
+    ].join("\n")
+    const r = extract(form, { subject: "Re: Your restock form" })
+    expect(r.is_order).toBe(true)
+    expect(linesOf(r)).toEqual(["REF-1014|12|rouleau", "RAL-3M|2|pièce"])
+  })
+})
