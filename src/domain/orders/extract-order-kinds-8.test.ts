@@ -117,3 +117,17 @@ describe("a reply written inside the quoted form, under each line", () => {
     expect(linesOf(r)).toEqual(["REF-1014|12|rouleau", "RAL-3M|2|pièce"])
   })
 })
+
+describe("tables written by stock sheets and ERPs", () => {
+  it("a stock sheet's column of what to order is the quantity, whatever the stock columns say, and a 0 there is no line", () => {
+    const sheet = "Merci de nous livrer ceci :\n\n| Code | Désignation | Stock actuel | Qté à commander |\n| REF-1014 | Ruban adhésif | 12 | 24 |\n| FILM-500 | Film étirable | 40 | 0 |\n| RAL-3M | Rallonge | 1 | 5 |"
+    expect(linesOf(extract(sheet))).toEqual(["REF-1014|24|rouleau", "RAL-3M|5|pièce"])
+    const english = "Please send the following.\n\n| SKU | On hand | Min | To order |\n| REF-1014 | 3 | 20 | 17 |\n| DET-5L | 9 | 4 | 0 |"
+    expect(linesOf(extract(english))).toEqual(["REF-1014|17|rouleau"])
+  })
+
+  it("a count with a thousands separator in a quantity column is thousands; a weight keeps its decimals", () => {
+    const po = "Please supply per our PO 7781.\n\n| Item code | Qty | UOM |\n| CART-40 | 2,500 | EA |\n| REF-1014 | 1 200 | EA |\n| REF-1006 | 1,500 | kg |"
+    expect(linesOf(extract(po))).toEqual(["CART-40|2500|pièce", "REF-1014|1200|rouleau", "REF-1006|1.5|kg"])
+  })
+})

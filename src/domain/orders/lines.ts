@@ -369,9 +369,11 @@ function packsOf(quantity: number, product: Product): number | null {
 
 function tableRow(cells: readonly string[], cols: Columns, opts: LineOptions, raw: string): FoundLine | null {
   const qtyCell = cells[cols.qty] ?? ""
-  const qm = /(\d+(?:[.,]\d+)?)\s*([\p{L}]+)?/u.exec(qtyCell)
+  // "1,000" or "1 000" in a quantity cell: thousands, as an ERP writes a count ("1,500" of coffee by the kg: below).
+  const thousands = /^\s*\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.0+)?\s*(?:[\p{L}]+)?\s*$/u.test(qtyCell)
+  const qm = thousands ? /(\d{1,3}(?:[,\u00a0\u202f ]\d{3})+)\s*([\p{L}]+)?/u.exec(qtyCell) : /(\d+(?:[.,]\d+)?)\s*([\p{L}]+)?/u.exec(qtyCell)
   if (!qm) return null
-  const quantity = Number(qm[1]!.replace(",", "."))
+  let quantity = thousands ? Number(qm[1]!.replace(/[^\d]/g, "")) : Number(qm[1]!.replace(",", "."))
   if (!(quantity > 0)) return null
   let product: Product | null = null
   let confidence = 0
@@ -394,6 +396,7 @@ function tableRow(cells: readonly string[], cols: Columns, opts: LineOptions, ra
     }
   }
   if (product === null) return null
+  if (thousands && /^(?:kg|l|litre)$/i.test(product.unit) && /^\d{1,3},\d{3}$/.test(qm[1]!)) quantity = Number(qm[1]!.replace(",", "."))
   const unitWord = cols.unit >= 0 ? (cells[cols.unit] ?? "") : (qm[2] ?? "")
   const unit = lineUnit(unitWord.trim() === "" ? null : unitOfWord(unitWord.trim().split(/\s+/)[0]!), product)
   return { product, quantity, unit, confidence, evidence: raw.trim() }
