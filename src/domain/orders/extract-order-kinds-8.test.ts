@@ -131,3 +131,10 @@ describe("tables written by stock sheets and ERPs", () => {
     expect(linesOf(extract(po))).toEqual(["CART-40|2500|pièce", "REF-1014|1200|rouleau", "REF-1006|1.5|kg"])
   })
 })
+
+describe("single items counted where the catalog sells packs", () => {
+  it("bottles of a product sold by the pack are that many whole packs", () => {
+    expect(linesOf(extract("Il nous faudrait 72 bouteilles d'eau minérale plate pour la salle de réunion."))).toEqual(["EAU-50|3|pack"])
+    expect(linesOf(extract("Please send 48 bottles of still mineral water."))).toEqual(["EAU-50|2|pack"])
+  })
+})
