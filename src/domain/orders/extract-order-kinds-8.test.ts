@@ -138,3 +138,18 @@ describe("single items counted where the catalog sells packs", () => {
     expect(linesOf(extract("Please send 48 bottles of still mineral water."))).toEqual(["EAU-50|2|pack"])
   })
 })
+
+describe("a reply agreeing to a list we suggested", () => {
+  const quoted = ["", "On Mon, 4 May 2026 at 14:00, Comptoir Fournitures <commandes@comptoir-fournitures.fr> wrote:", "> After your count we suggest:", "> 20 x CART-60 double-wall boxes", "> 50 x CART-40 single-wall boxes", "> 10 x FILM-500 stretch film", "> Reply to confirm and we'll book it."].join("\n")
+
+  it("orders the suggested lines less the ones left out by their size, with the quantities it changes", () => {
+    const r = extract(`Looks good except the large boxes, and make the stretch film 12 rather than 10.${quoted}`, { subject: "Re: Suggested restock" })
+    expect(r.is_order).toBe(true)
+    expect(linesOf(r)).toEqual(["CART-40|50|pièce", "FILM-500|12|rouleau"])
+  })
+
+  it("an 'all good' to a message that proposed nothing orders nothing", () => {
+    const confirmation = ["", "On Mon, 4 May 2026 at 14:00, Comptoir Fournitures <commandes@comptoir-fournitures.fr> wrote:", "> Your order has been dispatched:", "> 20 x CART-60 double-wall boxes"].join("\n")
+    expect(extract(`All good, thanks.${confirmation}`, { subject: "Re: Dispatch" }).is_order).toBe(false)
+  })
+})

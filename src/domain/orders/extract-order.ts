@@ -73,6 +73,11 @@ const WHOLE_QUOTE = /\b(?:bon pour accord|bon pour (?:le|ce|votre|notre) devis|o
 const ACCEPT =
   /\b(?:bon pour accord|bon pour (?:le|ce|votre|notre) devis|vous pouvez (?:la |le )?lancer|(?:you can|please) (?:go ahead|proceed)|(?:we ll|we will|we|i ll|i will) take (?:items?|lines?|the lot|all)|nous prenons les (?:articles|lignes|postes)|on prend les (?:articles|lignes|postes)|je prends les (?:articles|lignes|postes)|valide(?:e|s)? (?:sous|par|avec|pour)|(?:ok|d accord|accord) (?:pour moi|de mon cote)|approved|validated|approuvee?s?|feu vert|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:j|nous) (?:accepte|acceptons|valide|validons) (?:le|ce|votre) devis|je valide|nous validons|(?:we|i) accept (?:the|your|this) (?:quote|quotation|offer)|(?:quote|quotation) (?:below )?(?:is )?(?:accepted|approved)|please (?:go ahead|proceed)|go ahead with (?:the|your|this) (?:quote|quotation|order)|approved as quoted)\b/
 
+/** Agreeing in a word to what was proposed: "all fine", "looks good", "c'est bon pour moi", "ça nous va". */
+const AGREES = /^(?:hi|hello|bonjour|dear)?[^.!?\n]{0,25}\b(?:all (?:fine|good|ok|okay)|(?:looks|sounds|that s|that is|it s) (?:fine|good|ok|okay|great)|c est (?:bon|ok|parfait)(?: pour (?:moi|nous))?|tout (?:est|me semble|nous semble) (?:bon|ok|parfait)|(?:ca|cela) (?:me|nous) va)\b/
+/** A list put to the customer to confirm: "we'd suggest", "reply to confirm", "nous vous proposons", a quote. */
+const PROPOSAL = /\b(?:we d suggest|we suggest|we would suggest|suggested|we propose|proposed|reply to confirm|confirm and we ll|nous vous proposons|nous proposons|proposition|je vous propose|confirmez nous|merci de confirmer|devis|quotation|quote)\b/
+
 export class OrderExtractor {
   private readonly matcher: CatalogMatcher
   private readonly customers: CustomerMatcher
@@ -136,7 +141,9 @@ export class OrderExtractor {
     const top = own.find((s) => s.quoted !== undefined) ?? own[0]
     let quotedLines: FoundLine[] | null = null
     const linesQuoted = (): FoundLine[] => (quotedLines ??= top?.quoted === undefined ? [] : findLines(top.quoted, lineOpts))
-    const accepts = top?.quoted !== undefined && ACCEPT.test(foldText(`${mail.subject}\n${top.body}`))
+    // "All fine except the small boxes": agreeing to a list we suggested ("we'd suggest…", "reply to confirm").
+    const agrees = top?.quoted !== undefined && AGREES.test(foldText(top.body)) && PROPOSAL.test(foldText(top.quoted))
+    const accepts = top?.quoted !== undefined && (agrees || ACCEPT.test(foldText(`${mail.subject}\n${top.body}`)))
     // "On refait la même que la dernière fois, mais doublez les gobelets, et ajoutez-moi 2 kilos de café": the
     // quoted order again, its lines changed or added to by the reply's own.
     const again = top?.quoted !== undefined && REORDER.test(foldText(top.body))
@@ -150,9 +157,12 @@ export class OrderExtractor {
         excepts = true
         // The quoted lines the words name: the catalog's best match, else the quoted products whose name has them
         // all ("sauf les gants" when the quote has one kind of gloves).
-        const words = foldText(m[1]!).split(" ").filter((w) => w.length > 2 && !/^(?:les|des|the|une?)$/.test(w)).map((w) => w.replace(/s$/, ""))
-        const hit = this.matcher.matchName(foldText(m[1]!).split(" ")).hit
-        const named = hit !== null ? [hit.product.ref] : linesQuoted().filter((l) => words.length > 0 && words.every((w) => foldText(`${l.product.nameFr} ${l.product.nameEn}`).includes(w))).map((l) => l.product.ref)
+        // "except the small boxes - we're overstocked on those": the words before a dash or a comma name them.
+        const phrase = m[1]!.split(/\s+[-–]\s+|[,;:(]/)[0]!
+        const words = foldText(phrase).split(" ").filter((w) => w.length > 2 && !/^(?:les|des|the|une?)$/.test(w)).map((w) => w.replace(/s$/, ""))
+        const hit = this.matcher.matchName(foldText(phrase).split(" ")).hit
+        const all = linesQuoted().filter((l) => words.length > 0 && words.every((w) => nameHas(l.product, w))).map((l) => l.product.ref)
+        const named = hit !== null ? [hit.product.ref] : all.length > 0 ? all : bySize(words, linesQuoted())
         // "sauf les masques : 10 boîtes suffiront" changes the quantity (the reply's own line, or the number after).
         const after = /^\s*(?:[:,–-]\s*)?(?:seulement |only |just )?(\d{1,4})\b/.exec(top.body.slice(m.index + m[0].length))
         for (const ref of named) {
@@ -336,6 +346,26 @@ function attachmentSources(evidence: Readonly<Record<string, string>>, lines: re
     if (file !== undefined) out[field] = file
   }
   return out
+}
+
+function nameHas(p: Product, word: string): boolean {
+  const name = foldText(`${p.nameFr} ${p.nameEn}`)
+  return name.includes(word) || (word.endsWith("e") && name.includes(word.slice(0, -1)))
+}
+
+/**
+ * "the small boxes" between two quoted boxes: the one whose name gives the smaller dimensions ("40 × 30 × 30" against
+ * "60 × 40 × 40"); "the big ones" the larger. Nothing when the words name no size or fit fewer than two.
+ */
+function bySize(words: readonly string[], quoted: readonly FoundLine[]): string[] {
+  const size = words.find((w) => /^(?:small|smaller|petit|petite|big|bigger|large|larger|grand|grande|gro)$/.test(w))
+  if (size === undefined) return []
+  const rest = words.filter((w) => w !== size)
+  const fits = quoted.filter((l) => rest.every((w) => nameHas(l.product, w)))
+  if (fits.length < 2) return []
+  const volume = (p: Product): number => (p.nameEn.match(/\d+(?:[.,]\d+)?/g) ?? []).reduce((v, n) => v * Number(n.replace(",", ".")), 1)
+  const sorted = [...fits].sort((a, b) => volume(a.product) - volume(b.product))
+  return [(/^(?:small|smaller|petit|petite)$/.test(size) ? sorted[0]! : sorted[sorted.length - 1]!).product.ref]
 }
 
 function clamp(x: number): number {
