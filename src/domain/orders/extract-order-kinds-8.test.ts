@@ -153,3 +153,10 @@ describe("a reply agreeing to a list we suggested", () => {
     expect(extract(`All good, thanks.${confirmation}`, { subject: "Re: Dispatch" }).is_order).toBe(false)
   })
 })
+
+describe("one product listed for two places in one order", () => {
+  it("is one line of the sum", () => {
+    const r = extract("Merci de nous livrer :\n\nPour l'accueil :\n- 2 rouleaux de ruban adhésif\n\nPour l'atelier :\n- 4 rouleaux de ruban adhésif\n- 1 rallonge 3 m")
+    expect(linesOf(r)).toEqual(["REF-1014|6|rouleau", "RAL-3M|1|pièce"])
+  })
+})
