@@ -160,3 +160,9 @@ describe("one product listed for two places in one order", () => {
     expect(linesOf(r)).toEqual(["REF-1014|6|rouleau", "RAL-3M|1|pièce"])
   })
 })
+
+describe("a glove's size in brackets after its name", () => {
+  it("names the size", () => {
+    expect(linesOf(extract("Merci d'envoyer 5 boîtes de gants nitrile (L) et 2 boîtes de gants (S)."))).toEqual(["GN-4411|5|boîte", "GN-4409|2|boîte"])
+  })
+})
