@@ -166,3 +166,11 @@ describe("a glove's size in brackets after its name", () => {
     expect(linesOf(extract("Merci d'envoyer 5 boîtes de gants nitrile (L) et 2 boîtes de gants (S)."))).toEqual(["GN-4411|5|boîte", "GN-4409|2|boîte"])
   })
 })
+
+describe("a line of the attached order struck out in the mail", () => {
+  const po = [{ filename: "PO-55.csv", text: "Ref | Description | Qty\nREF-1014 | Packing tape | 24\nRAL-3M | Extension lead 3m | 4" }]
+  it("is left out, the attachment's other lines kept", () => {
+    expect(linesOf(extract("PO attached. Please drop the extension leads, we found some in the store.", { attachments: po }))).toEqual(["REF-1014|24|rouleau"])
+    expect(linesOf(extract("Ci-joint la commande. Retirez la ligne du ruban adhésif, il nous en reste.", { attachments: po }))).toEqual(["RAL-3M|4|pièce"])
+  })
+})

@@ -73,6 +73,9 @@ const WHOLE_QUOTE = /\b(?:bon pour accord|bon pour (?:le|ce|votre|notre) devis|o
 const ACCEPT =
   /\b(?:bon pour accord|bon pour (?:le|ce|votre|notre) devis|vous pouvez (?:la |le )?lancer|(?:you can|please) (?:go ahead|proceed)|(?:we ll|we will|we|i ll|i will) take (?:items?|lines?|the lot|all)|nous prenons les (?:articles|lignes|postes)|on prend les (?:articles|lignes|postes)|je prends les (?:articles|lignes|postes)|valide(?:e|s)? (?:sous|par|avec|pour)|(?:ok|d accord|accord) (?:pour moi|de mon cote)|approved|validated|approuvee?s?|feu vert|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:j|nous) (?:accepte|acceptons|valide|validons) (?:le|ce|votre) devis|je valide|nous validons|(?:we|i) accept (?:the|your|this) (?:quote|quotation|offer)|(?:quote|quotation) (?:below )?(?:is )?(?:accepted|approved)|please (?:go ahead|proceed)|go ahead with (?:the|your|this) (?:quote|quotation|order)|approved as quoted)\b/
 
+/** A line of an attached order struck out in the mail: "oubliez la ligne des chaises", "please drop the chairs". */
+const STRIKE = /\b(?:oubliez|retirez|enlevez|supprimez|barrez|rayez|ne tenez pas compte d[eu]|forget|drop|remove|delete|strike(?: out)?|ignore|leave off|take off)\s+(?:la ligne (?:des?|du|d['’])\s*|les lignes (?:des?|du)\s*|the lines? (?:for|of|with)\s+(?:the\s+)?|l['’]|les\s+|la\s+|le\s+|the\s+)([\p{L}'’ -]{3,30}?)(?=\s*(?:[,.;:!?(]|$|\s(?:from|du|de la|sur|on|of|in|dans|,)\b))/giu
+
 /** Agreeing in a word to what was proposed: "all fine", "looks good", "c'est bon pour moi", "ça nous va". */
 const AGREES = /^(?:hi|hello|bonjour|dear)?[^.!?\n]{0,25}\b(?:all (?:fine|good|ok|okay)|(?:looks|sounds|that s|that is|it s) (?:fine|good|ok|okay|great)|c est (?:bon|ok|parfait)(?: pour (?:moi|nous))?|tout (?:est|me semble|nous semble) (?:bon|ok|parfait)|(?:ca|cela) (?:me|nous) va)\b/
 /** A list put to the customer to confirm: "we'd suggest", "reply to confirm", "nous vous proposons", a quote. */
@@ -128,6 +131,14 @@ export class OrderExtractor {
     const lineOpts = { matcher: this.matcher, aliases, prefer: new Set(memory.usualRefs ?? []) }
     const found: FoundLine[] = []
     for (const a of mail.attachments) found.push(...findLines(a.text, lineOpts).map((l) => ({ ...l, source: a.filename })))
+    // "Oubliez la ligne des chaises", "drop the chairs from the PO": the mail strikes a line of its attachment.
+    for (const s of own) {
+      for (const m of s.body.matchAll(STRIKE)) {
+        const hit = this.matcher.matchName(foldText(m[1]!).split(" ")).hit
+        const at = hit === null ? -1 : found.findIndex((l) => l.product.ref === hit.product.ref)
+        if (at >= 0) found.splice(at, 1)
+      }
+    }
     const fromAttachments = new Set(found.map((l) => l.product.ref))
     for (const s of own) {
       for (const l of findLines(s.body, lineOpts)) {
