@@ -174,3 +174,21 @@ describe("a line of the attached order struck out in the mail", () => {
     expect(linesOf(extract("Ci-joint la commande. Retirez la ligne du ruban adhésif, il nous en reste.", { attachments: po }))).toEqual(["RAL-3M|4|pièce"])
   })
 })
+
+describe("delivery days in the words around them", () => {
+  it("a weekday and its day of the month stay a date when a dock or street follows the comma", () => {
+    expect(extract("Merci de livrer 4 bidons de détergent. Livraison jeudi 14, quai B, avant 10 h.").delivery_date).toBe("2026-05-14")
+  })
+
+  it("a day gone by ('since Monday', 'vendredi dernier') is no delivery day", () => {
+    expect(extract("Sorry, this sat in my outbox since Monday. Please send 24 rolls of packing tape.").delivery_date).toBeNull()
+    expect(extract("Suite à notre appel de vendredi dernier, merci d'envoyer 24 rouleaux de ruban adhésif.").delivery_date).toBeNull()
+  })
+
+  it("a late reply taking its quoted order 'same date' takes the quoted day, counted from when it was written", () => {
+    const late = "Still fine, please go ahead, same date.\n\nFrom: Purchasing <purchasing@whitfieldlogistics.co.uk>\nSent: 4 May 2026 16:00\nTo: orders@comptoir-fournitures.fr\nSubject: tape\n\nPlease send 24 rolls of packing tape, for delivery Tuesday 12th."
+    const r = extract(late, { subject: "RE: tape" })
+    expect(linesOf(r)).toEqual(["REF-1014|24|rouleau"])
+    expect(r.delivery_date).toBe("2026-05-12")
+  })
+})

@@ -293,7 +293,14 @@ export class OrderExtractor {
     for (const s of own) for (const l of s.body.split("\n")) dateLines.push({ text: l, ref: segDay(s) })
     for (const a of mail.attachments) for (const l of a.text.split("\n")) dateLines.push({ text: l, ref: mailDay })
     const monthFirst = customerHit?.customer.country === "US"
-    const delivery = lines.length === 0 ? null : deliveryDateOf(dateLines, { monthFirst })
+    let delivery = lines.length === 0 ? null : deliveryDateOf(dateLines, { monthFirst })
+    // "Still valid, please go ahead, same date": a reply taking the quoted order takes its day too, counted from
+    // the day the quoted message was written.
+    if (delivery === null && lines.length > 0 && top?.quoted !== undefined && (accepts || again) && /\b(?:same (?:date|day)|(?:meme|la meme) (?:date|jour)|date (?:unchanged|inchangee)|as planned|comme prevu)\b/.test(foldText(top.body))) {
+      const sent = /^(?:sent|envoy[ée]|date|le)\s*:?\s*(.+)$/im.exec(top.quoted)?.[1]
+      const ref = (sent === undefined ? undefined : findDates(sent, mailDay)[0]?.date) ?? mailDay
+      delivery = deliveryDateOf(top.quoted.split("\n").map((text) => ({ text, ref })), { monthFirst })
+    }
     const wanted = delivery !== null ? 0.5 : 0
     let orderScore = lines.length === 0 ? 0 : (strong ? 2 : 0) + (weak ? 1 : 0) + (lines.some((l) => l.confidence >= 0.85) ? 0.5 : 0) + (listOnly ? 1 : 0) + (vetoes.size === 0 ? several + polite + wanted : 0) - negatives.size * 0.8 - vetoes.size * 4
     if (auto) orderScore = -10
