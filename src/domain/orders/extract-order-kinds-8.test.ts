@@ -192,3 +192,9 @@ describe("delivery days in the words around them", () => {
     expect(r.delivery_date).toBe("2026-05-12")
   })
 })
+
+describe("'ones' standing for a product's noun", () => {
+  it("names the product with the noun said before it in the line", () => {
+    expect(linesOf(extract("Please send 20 of the double-wall boxes and 40 of the single-wall ones."))).toEqual(["CART-60|20|pièce", "CART-40|40|pièce"])
+  })
+})
