@@ -198,3 +198,10 @@ describe("'ones' standing for a product's noun", () => {
     expect(linesOf(extract("Please send 20 of the double-wall boxes and 40 of the single-wall ones."))).toEqual(["CART-60|20|pièce", "CART-40|40|pièce"])
   })
 })
+
+describe("quantities given per room or per person", () => {
+  it("are the count per unit times the units the mail counts, plus one more place's", () => {
+    expect(linesOf(extract("Nous avons 3 étages. Merci d'envoyer 2 rouleaux de ruban adhésif par étage, plus 1 pour l'accueil."))).toEqual(["REF-1014|7|rouleau"])
+    expect(linesOf(extract("Please send a can of multi-surface cleaner for each of our three sites and one for head office."))).toEqual(["DET-5L|4|bidon"])
+  })
+})

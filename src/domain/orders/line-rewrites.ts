@@ -1,4 +1,5 @@
 import { foldText } from "../search/fold-text"
+import { perUnit } from "./per-unit"
 import { unitOfWord, WEAK_UNIT_WORDS } from "./units"
 
 /**
@@ -78,5 +79,5 @@ function ones(line: string): string {
 }
 
 export function rewriteLines(lines: readonly string[]): string[] {
-  return joinItemBlocks(lines).flatMap((l) => sizesOnOneLine(unpunctuated(ones(l).replace(CORRECTED, "$3$2").replace(REPLACED, " "))))
+  return perUnit(joinItemBlocks(lines)).flatMap((l) => sizesOnOneLine(unpunctuated(ones(l).replace(CORRECTED, "$3$2").replace(REPLACED, " "))))
 }
