@@ -154,13 +154,6 @@ describe("a reply agreeing to a list we suggested", () => {
   })
 })
 
-describe("one product listed for two places in one order", () => {
-  it("is one line of the sum", () => {
-    const r = extract("Merci de nous livrer :\n\nPour l'accueil :\n- 2 rouleaux de ruban adhésif\n\nPour l'atelier :\n- 4 rouleaux de ruban adhésif\n- 1 rallonge 3 m")
-    expect(linesOf(r)).toEqual(["REF-1014|6|rouleau", "RAL-3M|1|pièce"])
-  })
-})
-
 describe("a glove's size in brackets after its name", () => {
   it("names the size", () => {
     expect(linesOf(extract("Merci d'envoyer 5 boîtes de gants nitrile (L) et 2 boîtes de gants (S)."))).toEqual(["GN-4411|5|boîte", "GN-4409|2|boîte"])

@@ -140,16 +140,7 @@ export class OrderExtractor {
       }
     }
     const fromAttachments = new Set(found.map((l) => l.product.ref))
-    for (const s of own) {
-      for (const l of findLines(s.body, lineOpts)) {
-        if (fromAttachments.has(l.product.ref)) continue
-        // One product in two places of one list ("Pour la boutique : 2 cartons…", "Pour le labo : 3 cartons…"): one
-        // line of the sum, as the order form has one line a product.
-        const same = found.find((f) => f.source === undefined && f.product.ref === l.product.ref && f.unit === l.unit && f.evidence !== l.evidence)
-        if (same !== undefined) found.splice(found.indexOf(same), 1, { ...same, quantity: same.quantity + l.quantity, confidence: Math.min(same.confidence, l.confidence, 0.65), evidence: `${same.evidence} / ${l.evidence}` })
-        else found.push(l)
-      }
-    }
+    for (const s of own) for (const l of findLines(s.body, lineOpts)) if (!fromAttachments.has(l.product.ref)) found.push(l)
     // "Cde : 4 rlx film étirable + 2 rallonges 3m svp" above a bare signature: the whole order in a new subject.
     if (found.length === 0 && !/^\s*(?:re|r[ée]f|aw|sv|tr|fw|fwd|wg)\s*:/i.test(mail.subject)) {
       found.push(...findLines(mail.subject.replace(/^\s*[\p{L}.]{1,12}\s*:\s*/u, "").replace(/\s+(?:\+|&|et|and)\s+/g, "\n"), lineOpts))
