@@ -12,7 +12,7 @@ import { scoreCorpus } from "./corpus-score"
  * The ho-*, h2-*, h3-*, h4-*, h5-*, h7-* and h8-* mails were the first to fifth, the seventh and the eighth held-out
  * sets; they are tuning material now, held to the same floors. The floors are what the extractor reaches on these 346
  * mails (2026-12-03), above the issue's 0.95, with room for one slip: a change that loses more than that on tuned
- * mail fails here. The line floor went from 0.995 to 0.99 when the h8-* mails came in: 0.994 is what the rules reach
+ * mail fails here. The line floor went from 0.995 to 0.99 when the h8-* mails came in: 0.993 is what the rules reach
  * with them (held-out 8's dictation, a pasted chat and a pack of 96 still read wrong, README "tune8").
  */
 const LINE_F1_FLOOR = 0.99
