@@ -198,3 +198,11 @@ describe("quantities given per room or per person", () => {
     expect(linesOf(extract("Please send a can of multi-surface cleaner for each of our three sites and one for head office."))).toEqual(["DET-5L|4|bidon"])
   })
 })
+
+describe("an address under a line ending in 'to:'", () => {
+  it("is the delivery address; 'invoice to:' is not", () => {
+    const block = "\nWhitfield Logistics\nUnit 4, Barton Dock Road\nManchester M41 7BQ"
+    expect(extract(`Please send 24 rolls of packing tape.\nTuesday if you can, to:${block}`).delivery_address).toBe("Whitfield Logistics, Unit 4, Barton Dock Road, Manchester M41 7BQ")
+    expect(extract(`Please send 24 rolls of packing tape.\nInvoice to:${block}`).delivery_address).toBeNull()
+  })
+})
