@@ -10,6 +10,11 @@ const PUBLIC_DOMAINS = new Set([
   "msn.com", "icloud.com", "me.com", "aol.com", "orange.fr", "wanadoo.fr", "free.fr", "sfr.fr", "laposte.net", "neuf.fr", "bbox.fr",
   "gmx.fr", "gmx.com", "proton.me", "protonmail.com", "yahoo.co.uk", "btinternet.com", "hotmail.co.uk", "mail.com", "numericable.fr"
 ])
+
+/** A public mailbox provider's domain: who writes from it says nothing about their company. */
+export function isPublicDomain(domain: string): boolean {
+  return PUBLIC_DOMAINS.has(domain.toLowerCase())
+}
 const LEGAL_FORMS = /\b(?:sarl|sas|sasu|sa|eurl|sci|snc|ltd|llp|plc|inc|llc|group|gmbh|et associes|freres|fils)\b/g
 
 export interface CustomerHit {

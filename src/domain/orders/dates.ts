@@ -194,8 +194,10 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
   // "au plus tard le 18", "le mardi 19", "on the 21st": a day of the month alone is the next such day (this
   // month's when still to come). Last, so a fuller date of the same words wins; never a number before a unit or
   // a street ("au 8 rue Pasteur", "the 14 Dock Road site").
-  for (const m of t.matchAll(new RegExp(`\\b(?:(?:le|the|on the|du|au)(?: (?:${DAY_WORDS}))?|${DAY_WORDS}) (\\d{1,2})(?:er|st|nd|rd|th)?\\b(?! ?(?:/|\\d|h\\b|heures?|hours?|x\\b|%|[a-z]+s\\b|(?:bis |ter )?(?:[a-z]+ ){0,2}(?:rue|avenue|av|bd|boulevard|chemin|allee|impasse|place|quai|route|cours|road|rd|street|st|lane|avenue|ave|drive|way)\\b))`, "g"))) {
-    const day = Number(m[1])
+  // After a weekday the number is a day whatever follows ("mercredi 2, quai n° 3": the comma is folded away).
+  for (const m of t.matchAll(new RegExp(`\\b(?:(?:le|the|on the|du|au)(?: (?:${DAY_WORDS}))?|(${DAY_WORDS})) (\\d{1,2})(?:er|st|nd|rd|th)?\\b(?! ?(?:/|\\d|h\\b|heures?|hours?|x\\b|%|[a-z]+s\\b))`, "g"))) {
+    if (m[1] === undefined && STREET_AFTER.test(t.slice(m.index + m[0].length))) continue
+    const day = Number(m[2])
     if (day < 1 || day > 31) continue
     const thisMonth = make(ref.getFullYear(), ref.getMonth(), day)
     const date = thisMonth !== null && thisMonth.getTime() >= ref.getTime() - 12 * 3_600_000 ? thisMonth : make(addMonths(ref, 1).getFullYear(), addMonths(ref, 1).getMonth(), day)
@@ -203,6 +205,8 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
   }
   return out.sort((a, b) => a.index - b.index)
 }
+
+const STREET_AFTER = /^ ?(?:bis |ter )?(?:[a-z]+ ){0,2}(?:rue|avenue|av|bd|boulevard|chemin|allee|impasse|place|quai|route|cours|road|rd|street|st|lane|avenue|ave|drive|way)\b/
 
 function weekdayIndex(word: string): number {
   const fr = FR_DAYS.indexOf(word)
@@ -249,9 +253,11 @@ function feastDay(text: string, ref: Date): Date | null {
 }
 
 /** A delivery is meant: the words around a date that make it the date to deliver. */
-export const DELIVERY_CONTEXT = /\b(?:livr\w*|delai|deliver\w*|ship\w*|dispatch\w*|expedi\w*|reception|need(?:ed|s)?|required?|requis|souhaite\w*|besoin|pour (?:le|la|ce|lundi|mardi|mercredi|jeudi|vendredi|samedi|demain|apres)|for (?:monday|tuesday|wednesday|thursday|friday|saturday|tomorrow|next)|avant|by|no later|au plus tard|d ici|sous|within|arriv\w*|recevoir|receive|due|attendu|expected|before)\b/
+export const DELIVERY_CONTEXT = /\b(?:livr\w*|(?:have|get|avoir|recevoir) (?:it|them|the order|the goods|la|les|le tout)|delai|deliver\w*|ship\w*|dispatch\w*|expedi\w*|reception|need(?:ed|s)?|required?|requis|souhaite\w*|besoin|pour (?:le|la|ce|lundi|mardi|mercredi|jeudi|vendredi|samedi|demain|apres)|for (?:monday|tuesday|wednesday|thursday|friday|saturday|tomorrow|next)|avant|by|no later|au plus tard|d ici|sous|within|arriv\w*|recevoir|receive|due|attendu|expected|before)\b/
 /** A span of days rather than a day ("next week", "fin du mois", "semaine 46"), or a feast a day is planned around. */
 const VAGUE = /\b(?:week|semaine|sem|wk|mois|month)\b|^(?:thanksgiving|christmas|xmas|noel|new year|nouvel an|toussaint)/
+const GIVEN_UP = /\b(?:instead of|rather than|au lieu d[eu]|plut[ôo]t que)\s+(?:the\s+|le\s+|la\s+)?[\p{L}\d]+(?:\s+\d{1,2}(?:st|nd|rd|th|er)?\b)?(?:\s+[\p{L}]+(?=\s*[.,;!?)]|$))?/giu
+const PAST_DAY = /\b(?:(?:ever )?since|depuis|last)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) dernier\b/gi
 const NOT_DELIVERY = /\b(?:facture|invoice|paiement|payment|echeance|reglement|devis du|quote of|date de commande|order date|commande du|ordered on)\b/
 
 /** Days a place is open ("du lundi au jeudi, 8h - 12h", "Mon-Fri 7am-3pm"): no day the goods are wanted. */
@@ -268,7 +274,9 @@ export function deliveryDateOf(given: readonly { text: string; ref: Date }[], op
 }
 
 function deliveryDayOf(given: readonly { text: string; ref: Date }[], opts: { monthFirst?: boolean }): { date: Date; evidence: string; relative: boolean } | null {
-  const lines = given.map((l) => ({ ...l, text: l.text.replace(WEEKDAY_RANGE, " ") }))
+  // "Monday 30th instead of Thursday 26th", "lundi au lieu de jeudi": the day given up is not the one wanted.
+  // "stuck in my drafts since Friday", "depuis vendredi", "vendredi dernier": a day gone by.
+  const lines = given.map((l) => ({ ...l, text: l.text.replace(WEEKDAY_RANGE, " ").replace(GIVEN_UP, " ").replace(PAST_DAY, " ") }))
   // Sentence by sentence first: "Nous ouvrons le 1er décembre. Pouvez-vous y livrer le lundi 30 novembre ?" is
   // the 30th; then a whole line about delivery.
   for (const sentences of [true, false]) {

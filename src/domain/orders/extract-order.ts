@@ -1,13 +1,13 @@
 import type { Product } from "../customers/customer.schema"
 import { compactCode, foldText } from "../search/fold-text"
 import { CatalogMatcher } from "./catalog-match"
-import { CustomerMatcher, emailOf } from "./customer-match"
+import { CustomerMatcher, emailOf, isPublicDomain } from "./customer-match"
 import { dayOf, deliveryDateOf, findDates, isoDay } from "./dates"
 import { findDeliveryAddress, poCandidates } from "./header-fields"
 import { findLines, type FoundLine } from "./lines"
 import { unitOfWord } from "./units"
-import { splitMail, type MailSegment } from "./mail-body"
-import { acknowledgesOrder, askedAbout, goodsReceived, newAddress, paperwork, recordsNotice, tentativeMarks, withoutCitations } from "./order-intent"
+import { splitMail, withoutBounces, type MailSegment } from "./mail-body"
+import { acknowledgesOrder, addressedToColleagues, askedAbout, goodsDelivered, goodsReceived, newAddress, notAnOrderYet, paperwork, recordsNotice, tentativeMarks, withoutCitations } from "./order-intent"
 import type { CustomerMemory, ExtractedOrder, OrderContext, OrderMail } from "./types"
 
 /**
@@ -27,7 +27,7 @@ const AWAY = /\b(?:je suis absente?|i am (?:currently )?(?:out|away)|i m (?:curr
 const BULK = /\b(?:se desinscrire|desabonner|desinscription|unsubscribe|newsletter|view in (?:your )?browser|voir (?:la version )?en ligne|version en ligne|manage (?:your )?preferences|gerer (?:vos )?preferences)\b/
 /** The mail is about something else than buying now, whatever else it says. */
 const VETO =
-  /\b(?:reclamation|complaint|abimee?s?|endommagee?s?|damaged|broken|litige|dispute|rembourse\w*|refund|credit note|erreur de livraison|wrong (?:item|product|delivery|ones?|size|colou?r|reference)|not the right ones?|pas (?:les|la|le) bon(?:ne)?s?|not happy|unhappy|pas content\w*|mecontent\w*|defective|faulty|defectueu\w*|pas (?:encore )?recu|still (?:have )?not received|not (?:yet )?received|never (?:arrived|received)|ou en est|where is (?:my|our|order)|suivi de (?:ma |la )?commande|tracking(?: number)?|annul\w*|cancel\w*|retourner|retour (?:de|des)|return (?:the|these)|received (?:the|your|our) (?:goods|delivery|order)|jamais (?:arrivee?s?|recue?s?|livree?s?)|(?:non|pas) (?:arrivee?s?|livree?s?)|livraison non recue|montant a regler|amount due|votre facture|your invoice|invoice query|facture n|merci pour (?:la|votre) confirmation|thanks? (?:you )?for (?:the|your) (?:order )?confirmation|quand (?:elle|il|la commande|notre commande|ma commande) (?:partira|arrivera|sera (?:livree|expediee))|when will (?:it|the order|our order|my order) (?:ship|arrive|be (?:delivered|dispatched|shipped))|fiche technique|fiches? de (?:donnees de )?securite|fds|safety data sheets?|data sheets?|technical sheets?|msds|demande de devis|demande de prix|demande de tarifs?|demande de cotation|appel d offres?|rfq|request for (?:a )?(?:prices?|pricing|quotations?|quotes?)|faire un devis|(?:envoyer|etablir|transmettre|adresser) (?:un|votre|le) devis|request (?:a|for) (?:a )?(?:quote|quotation)|(?:send|give|provide|email) (?:us|me) (?:with )?(?:a |your )?(?:quote|quotation|prices?|pricing)|(?:could|can) you (?:please )?quote|please quote|price list|(?:je vous |nous vous )?(?:confirmerai|confirmerons) (?:la |notre |ma |cette )?commande|(?:i|we) (?:ll|will) confirm (?:the |our |my |this )?order|not ordering yet|pas encore de commande|just planning|a titre indicatif|previsionnel\w*|forecast|if (?:we|i) (?:order|ordered)|si (?:nous commandons|nous commandions|on commande|je commande)|pricing question|what would the price|(?:what s|what is|what are) your (?:best |current )?(?:prices?|pricing|rates?|lead times?)|your best price|(?:quel est|quels sont|quel serait) (?:votre|vos) (?:meilleur |meilleurs )?(?:prix|tarifs?|delais?)|votre meilleur prix|comparing (?:two |several |\w+ )?suppliers|(?:nous )?comparons (?:deux |plusieurs )?(?:fournisseurs|offres)|quel serait votre prix|avez vous en stock|do you have (?:any )?in stock|invitation|webinar|(?:we|i) ll (?:come|get) back to you|(?:we|i) will (?:come|get) back to you|(?:nous revenons|je reviens|nous reviendrons|je reviendrai) vers vous|(?:je dois|nous devons|need to) (?:valider|le valider|check|get (?:it )?approved)(?: en interne| internally)?|lead time (?:on|for)|(?:quel|quels) (?:est|serait|sont|seraient) (?:le|les) delais?|how long (?:would|will|does|do) (?:it|delivery|shipping|they) take|combien de temps|reprendre (?:les |nos |\d+)|take (?:them |these |\d+ [a-z]+ )?back|trop commande|ordered too many|over ?ordered|overdue|past due|unpaid|impayee?s?|relance de paiement|rappel de paiement|payment reminder|(?:issue|send) (?:us |me )?a credit|overcharged|charged (?:us |me )?(?:for|twice)|billed (?:us |me )?(?:for|twice)|surfactur\w*|factures? (?:en double|a tort)|avant de commander|before (?:we )?(?:order|ordering|placing an order|we order)|(?:un |an? |des )?(?:echantillons?|samples?) (?:de|of|avant|before)|(?:send|envoyer|envoyez|transmettre|faire parvenir) (?:us |me |nous |moi )?(?:your |the |a |votre |le |la |un |une |vos )?(?:latest |current |new |nouveau |nouvelle |dernier |derniere )?(?:catalogue|catalog|price list|brochure|documentation|grille tarifaire|tarifs?)|(?:sont|est|is it|has it|have they|are they) (?:bien )?(?:partie?s?|shipped|dispatched|left)|status of (?:our|my|the) order|(?:will|ll) place (?:the |our )?(?:next |future )?orders?|passera (?:les |nos )?(?:prochaines )?commandes|salon(?! de (?:the|coiffure|beaute|toilettage|massage|jardin)))\b/g
+  /\b(?:reclamation|complaint|abimee?s?|endommagee?s?|damaged|broken|litige|dispute|rembourse\w*|refund|credit note|erreur de livraison|wrong (?:item|product|delivery|ones?|size|colou?r|reference)|not the right ones?|pas (?:les|la|le) bon(?:ne)?s?|not happy|unhappy|pas content\w*|mecontent\w*|defective|faulty|defectueu\w*|pas (?:encore )?recu|still (?:have )?not received|not (?:yet )?received|never (?:arrived|received)|ou en est|where is (?:my|our|order)|suivi de (?:ma |la )?commande|tracking(?: number)?|annul\w*|cancel\w*|retourner|retour (?:de|des)|return (?:the|these)|received (?:the|your|our) (?:goods|delivery|order)|jamais (?:arrivee?s?|recue?s?|livree?s?)|(?:non|pas) (?:arrivee?s?|livree?s?)|livraison non recue|montant a regler|amount due|votre facture|your invoice|invoice query|facture n|merci pour (?:la|votre) confirmation|thanks? (?:you )?for (?:the|your) (?:order )?confirmation|quand (?:elle|il|la commande|notre commande|ma commande) (?:partira|arrivera|sera (?:livree|expediee))|when will (?:it|the order|our order|my order) (?:ship|arrive|be (?:delivered|dispatched|shipped))|fiche technique|fiches? de (?:donnees de )?securite|fds|safety data sheets?|data sheets?|technical sheets?|msds|demande de devis|demande de prix|demande de tarifs?|demande de cotation|appel d offres?|rfq|request for (?:a )?(?:prices?|pricing|quotations?|quotes?)|faire un devis|(?:envoyer|etablir|transmettre|adresser) (?:un|votre|le) devis|request (?:a|for) (?:a )?(?:quote|quotation)|(?:send|give|provide|email) (?:us|me) (?:with )?(?:a |your )?(?:quote|quotation|prices?|pricing)|(?:could|can) you (?:please )?quote|please quote|(?:je vous |nous vous )?(?:confirmerai|confirmerons) (?:la |notre |ma |cette )?commande|(?:i|we) (?:ll|will) confirm (?:the |our |my |this )?order|not ordering yet|pas encore de commande|just planning|a titre indicatif|previsionnel\w*|forecast|if (?:we|i) (?:order|ordered)|si (?:nous commandons|nous commandions|on commande|je commande)|pricing question|what would the price|(?:what s|what is|what are) your (?:best |current )?(?:prices?|pricing|rates?|lead times?)|your best price|(?:quel est|quels sont|quel serait) (?:votre|vos) (?:meilleur |meilleurs )?(?:prix|tarifs?|delais?)|votre meilleur prix|comparing (?:two |several |\w+ )?suppliers|(?:nous )?comparons (?:deux |plusieurs )?(?:fournisseurs|offres)|quel serait votre prix|avez vous en stock|do you have (?:any )?in stock|invitation|webinar|(?:we|i) ll (?:come|get) back to you|(?:we|i) will (?:come|get) back to you|(?:nous revenons|je reviens|nous reviendrons|je reviendrai) vers vous|(?:je dois|nous devons|need to) (?:valider|le valider|check|get (?:it )?approved)(?: en interne| internally)?|lead time (?:on|for)|(?:quel|quels) (?:est|serait|sont|seraient) (?:le|les) delais?|how long (?:would|will|does|do) (?:it|delivery|shipping|they) take|combien de temps|reprendre (?:les |nos |\d+)|take (?:them |these |\d+ [a-z]+ )?back|trop commande|ordered too many|over ?ordered|overdue|past due|unpaid|impayee?s?|relance de paiement|rappel de paiement|payment reminder|(?:issue|send) (?:us |me )?a credit|overcharged|charged (?:us |me )?(?:for|twice)|billed (?:us |me )?(?:for|twice)|surfactur\w*|factures? (?:en double|a tort)|avant de commander|before (?:we )?(?:order|ordering|placing an order|we order)|(?:un |an? |des )?(?:echantillons?|samples?) (?:de|of|avant|before)|(?:send|envoyer|envoyez|transmettre|faire parvenir) (?:us |me |nous |moi )?(?:your |the |a |votre |le |la |un |une |vos )?(?:latest |current |new |nouveau |nouvelle |dernier |derniere )?(?:catalogue|catalog|price list|brochure|documentation|grille tarifaire|tarifs?)|(?:sont|est|is it|has it|have they|are they) (?:bien )?(?:partie?s?|shipped|dispatched|left)|status of (?:our|my|the) order|(?:will|ll) place (?:the |our )?(?:next |future )?orders?|passera (?:les |nos )?(?:prochaines )?commandes|salon(?! de (?:the|coiffure|beaute|toilettage|massage|jardin)))\b/g
 /**
  * A mail about an order already placed: its lines are that order's, the mail moves or confirms it ("la commande que
  * j'ai passée vendredi… pouvez-vous la livrer plutôt lundi ?", "can you push our order from Monday back a week?").
@@ -37,7 +37,7 @@ const RESCHEDULE = /\b(?:report\w*|decaler|decalee?|repousser|avancer la livrais
 /** Saying outright that nothing is to be sent now: "nothing to send on the strength of this email", "pas de commande pour l'instant". */
 const NOTHING_NOW = /\b(?:nothing to (?:send|ship|order|deliver)|no (?:order|action) (?:needed|required|for now|yet)|(?:do not|don t|please don t) (?:send|ship) anything|rien a (?:envoyer|livrer|expedier|commander)|(?:pas|aucune) (?:de )?commande (?:pour l instant|pour le moment|a passer)|ne rien (?:envoyer|livrer|expedier)|n envoyez rien|this is not an order|ceci n est pas une commande)\b/
 /** Words an order may well contain too (a price, a question), which only weigh against a weak one. */
-const NEGATIVE = /\b(?:par mois|per month|chaque mois|every month|par semaine|per week|existe\w* t? ?(?:il|elle)s?|do you (?:also )?(?:do|make) (?:it|them)|bien recu|well received|quotation|devis|quote|tarifs?|prix|price|how much|combien|avez vous|do you (?:have|stock|sell)|en stock|in stock|disponibilite|availability|facture|invoice|relance|rendez vous|meeting|catalogue|promotion|promo|offre speciale|special offer|discount|fyi|for your (?:records|information)|heads up|pour (?:information|info|votre information)|usually|habituellement|as normal|as usual each month|will come through|(?:we|i) ll confirm|(?:we|i) will confirm|je vous confirmerai|nous vous confirmerons|hold (?:[a-z0-9]+ ){0,6}for us|a month|a week|each month|each week)\b/g
+const NEGATIVE = /\b(?:par mois|per month|chaque mois|every month|par semaine|per week|existe\w* t? ?(?:il|elle)s?|do you (?:also )?(?:do|make) (?:it|them)|bien recu|well received|quotation|devis|quote|tarifs?|prix|price|how much|combien|avez vous|do you (?:have|stock|sell)|en stock|in stock|disponibilite|availability|facture|invoice|relance|rendez vous|meeting|catalogue|price list|pro ?forma|promotion|promo|offre speciale|special offer|discount|fyi|for your (?:records|information)|heads up|pour (?:information|info|votre information)|usually|habituellement|as normal|as usual each month|will come through|(?:we|i) ll confirm|(?:we|i) will confirm|je vous confirmerai|nous vous confirmerons|hold (?:[a-z0-9]+ ){0,6}for us|a month|a week|each month|each week)\b/g
 /** Asking to buy now, stronger than any mention of a price or a question. */
 const STRONG_ORDER =
   /\b(?:bon de commande|purchase order|voici (?:notre|ma) commande|ci joint (?:notre|ma|le) (?:bon de )?commande|please find (?:attached )?(?:our|my) (?:purchase )?order|here is (?:our|my) order|attached (?:is )?(?:our|my|the) (?:purchase )?order|je vous commande|nous vous commandons|nous commandons|we (?:would like|wish|want) to order|i d like to order|i would like to order|please (?:send|ship|supply|deliver|dispatch)|kindly (?:send|supply|deliver|dispatch)|merci de (?:bien vouloir )?(?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir)|veuillez (?:nous |me )?(?:livrer|envoyer|expedier)|pourriez vous (?:nous |me )?(?:livrer|envoyer|expedier)|pouvez vous (?:nous |me )?(?:livrer|envoyer|expedier)|serait il possible de (?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir)|could you (?:please )?(?:send|ship|deliver|supply)|can you (?:please )?(?:send|ship|deliver|supply)|commande (?:n|no|numero)|order (?:no|number|ref)|po (?:no|number|#)|nouvelle commande|new order|reassort|restock|a livrer|pour livraison|for delivery|rajoutez|ajoutez|add to (?:my|our|the) order|notre commande|our order|ma commande|my order|go ahead|bon pour accord|bon pour (?:le|ce|votre|notre) devis|vous pouvez (?:la |le )?lancer|je valide|nous validons|please proceed|please process)\b/
@@ -73,6 +73,14 @@ const WHOLE_QUOTE = /\b(?:bon pour accord|bon pour (?:le|ce|votre|notre) devis|o
 const ACCEPT =
   /\b(?:bon pour accord|bon pour (?:le|ce|votre|notre) devis|vous pouvez (?:la |le )?lancer|(?:you can|please) (?:go ahead|proceed)|(?:we ll|we will|we|i ll|i will) take (?:items?|lines?|the lot|all)|nous prenons les (?:articles|lignes|postes)|on prend les (?:articles|lignes|postes)|je prends les (?:articles|lignes|postes)|valide(?:e|s)? (?:sous|par|avec|pour)|(?:ok|d accord|accord) (?:pour moi|de mon cote)|approved|validated|approuvee?s?|feu vert|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:j|nous) (?:accepte|acceptons|valide|validons) (?:le|ce|votre) devis|je valide|nous validons|(?:we|i) accept (?:the|your|this) (?:quote|quotation|offer)|(?:quote|quotation) (?:below )?(?:is )?(?:accepted|approved)|please (?:go ahead|proceed)|go ahead with (?:the|your|this) (?:quote|quotation|order)|approved as quoted)\b/
 
+/** A line of an attached order struck out in the mail: "oubliez la ligne des chaises", "please drop the chairs". */
+const STRIKE = /\b(?:oubliez|retirez|enlevez|supprimez|barrez|rayez|ne tenez pas compte d[eu]|forget|drop|remove|delete|strike(?: out)?|ignore|leave off|take off)\s+(?:la ligne (?:des?|du|d['’])\s*|les lignes (?:des?|du)\s*|the lines? (?:for|of|with)\s+(?:the\s+)?|l['’]|les\s+|la\s+|le\s+|the\s+)([\p{L}'’ -]{3,30}?)(?=\s*(?:[,.;:!?(]|$|\s(?:from|du|de la|sur|on|of|in|dans|,)\b))/giu
+
+/** Agreeing in a word to what was proposed: "all fine", "looks good", "c'est bon pour moi", "ça nous va". */
+const AGREES = /^(?:hi|hello|bonjour|dear)?[^.!?\n]{0,25}\b(?:all (?:fine|good|ok|okay)|(?:looks|sounds|that s|that is|it s) (?:fine|good|ok|okay|great)|c est (?:bon|ok|parfait)(?: pour (?:moi|nous))?|tout (?:est|me semble|nous semble) (?:bon|ok|parfait)|(?:ca|cela) (?:me|nous) va)\b/
+/** A list put to the customer to confirm: "we'd suggest", "reply to confirm", "nous vous proposons", a quote. */
+const PROPOSAL = /\b(?:we d suggest|we suggest|we would suggest|suggested|we propose|proposed|reply to confirm|confirm and we ll|nous vous proposons|nous proposons|proposition|je vous propose|confirmez nous|merci de confirmer|devis|quotation|quote)\b/
+
 export class OrderExtractor {
   private readonly matcher: CatalogMatcher
   private readonly customers: CustomerMatcher
@@ -92,7 +100,7 @@ export class OrderExtractor {
     const mailDay = dayOf(mail.date) ?? new Date(2026, 0, 1, 12)
     const body = chooseBody(mail)
     const internal = (this.ctx.ownDomains ?? []).includes(mail.from.address.toLowerCase().split("@")[1] ?? "")
-    const segments = splitMail(body, { from: `${mail.from.name} <${mail.from.address}>`, date: mail.date, subject: mail.subject }, internal || /^\s*(?:tr|fw|fwd|wg)\s*:/i.test(mail.subject))
+    const segments = withoutBounces(splitMail(body, { from: `${mail.from.name} <${mail.from.address}>`, date: mail.date, subject: mail.subject }, internal || /^\s*(?:tr|fw|fwd|wg)\s*:/i.test(mail.subject)))
     const own = ownSegments(segments, this.ctx.ownDomains ?? [])
     const segDay = (s: MailSegment): Date => {
       if (s.date === mail.date) return mailDay
@@ -123,6 +131,14 @@ export class OrderExtractor {
     const lineOpts = { matcher: this.matcher, aliases, prefer: new Set(memory.usualRefs ?? []) }
     const found: FoundLine[] = []
     for (const a of mail.attachments) found.push(...findLines(a.text, lineOpts).map((l) => ({ ...l, source: a.filename })))
+    // "Oubliez la ligne des chaises", "drop the chairs from the PO": the mail strikes a line of its attachment.
+    for (const s of own) {
+      for (const m of s.body.matchAll(STRIKE)) {
+        const hit = this.matcher.matchName(foldText(m[1]!).split(" ")).hit
+        const at = hit === null ? -1 : found.findIndex((l) => l.product.ref === hit.product.ref)
+        if (at >= 0) found.splice(at, 1)
+      }
+    }
     const fromAttachments = new Set(found.map((l) => l.product.ref))
     for (const s of own) for (const l of findLines(s.body, lineOpts)) if (!fromAttachments.has(l.product.ref)) found.push(l)
     // "Cde : 4 rlx film étirable + 2 rallonges 3m svp" above a bare signature: the whole order in a new subject.
@@ -136,7 +152,9 @@ export class OrderExtractor {
     const top = own.find((s) => s.quoted !== undefined) ?? own[0]
     let quotedLines: FoundLine[] | null = null
     const linesQuoted = (): FoundLine[] => (quotedLines ??= top?.quoted === undefined ? [] : findLines(top.quoted, lineOpts))
-    const accepts = top?.quoted !== undefined && ACCEPT.test(foldText(`${mail.subject}\n${top.body}`))
+    // "All fine except the small boxes": agreeing to a list we suggested ("we'd suggest…", "reply to confirm").
+    const agrees = top?.quoted !== undefined && AGREES.test(foldText(top.body)) && PROPOSAL.test(foldText(top.quoted))
+    const accepts = top?.quoted !== undefined && (agrees || ACCEPT.test(foldText(`${mail.subject}\n${top.body}`)))
     // "On refait la même que la dernière fois, mais doublez les gobelets, et ajoutez-moi 2 kilos de café": the
     // quoted order again, its lines changed or added to by the reply's own.
     const again = top?.quoted !== undefined && REORDER.test(foldText(top.body))
@@ -150,9 +168,12 @@ export class OrderExtractor {
         excepts = true
         // The quoted lines the words name: the catalog's best match, else the quoted products whose name has them
         // all ("sauf les gants" when the quote has one kind of gloves).
-        const words = foldText(m[1]!).split(" ").filter((w) => w.length > 2 && !/^(?:les|des|the|une?)$/.test(w)).map((w) => w.replace(/s$/, ""))
-        const hit = this.matcher.matchName(foldText(m[1]!).split(" ")).hit
-        const named = hit !== null ? [hit.product.ref] : linesQuoted().filter((l) => words.length > 0 && words.every((w) => foldText(`${l.product.nameFr} ${l.product.nameEn}`).includes(w))).map((l) => l.product.ref)
+        // "except the small boxes - we're overstocked on those": the words before a dash or a comma name them.
+        const phrase = m[1]!.split(/\s+[-–]\s+|[,;:(]/)[0]!
+        const words = foldText(phrase).split(" ").filter((w) => w.length > 2 && !/^(?:les|des|the|une?)$/.test(w)).map((w) => w.replace(/s$/, ""))
+        const hit = this.matcher.matchName(foldText(phrase).split(" ")).hit
+        const all = linesQuoted().filter((l) => words.length > 0 && words.every((w) => nameHas(l.product, w))).map((l) => l.product.ref)
+        const named = hit !== null ? [hit.product.ref] : all.length > 0 ? all : bySize(words, linesQuoted())
         // "sauf les masques : 10 boîtes suffiront" changes the quantity (the reply's own line, or the number after).
         const after = /^\s*(?:[:,–-]\s*)?(?:seulement |only |just )?(\d{1,4})\b/.exec(top.body.slice(m.index + m[0].length))
         for (const ref of named) {
@@ -237,8 +258,15 @@ export class OrderExtractor {
     if (reply) for (const m of subject.matchAll(VETO)) if (!vetoes.has(m[0])) negatives.add(m[0])
     const strong = STRONG_ORDER.test(orderText) || pos.length > 0
     // Goods reported in ("checked in", "tout est arrivé") with nothing asked for: a delivery, not an order.
-    const received = goodsReceived(vetoText)
+    const received = goodsReceived(vetoText) ?? goodsDelivered(vetoText)
     if (received !== null && !STRONG_ORDER.test(vetoText)) vetoes.add(received)
+    // By kind of mail too: an order still to come (placed later, once a price is matched or a budget checked),
+    // usage figures (a survey, a tender's volumes), a phishing "PO" behind a sign-in; and a mail written to the
+    // sender's colleagues, the supplier in copy, that asks the supplier for nothing itself.
+    const later = notAnOrderYet(vetoText)
+    if (later !== null) vetoes.add(later)
+    // (Our own colleague forwarding a customer's order to another of us is the customer's order.)
+    if (!internal && addressedToColleagues(mail.from.address, mail.to, isPublicDomain) && !STRONG_ORDER.test(vetoText)) vetoes.add("written to colleagues, the supplier in copy")
     const weak = ORDER_CUES.test(orderText)
     // A mail that is mostly a list of products with quantities is an order even without a word saying so.
     const bodyLines = own.flatMap((s) => s.body.split("\n")).filter((l) => l.trim() !== "" && !/^(?:bonjour|hello|hi|madame|dear|merci|thanks?)\b/i.test(l.trim())).length
@@ -256,7 +284,14 @@ export class OrderExtractor {
     for (const s of own) for (const l of s.body.split("\n")) dateLines.push({ text: l, ref: segDay(s) })
     for (const a of mail.attachments) for (const l of a.text.split("\n")) dateLines.push({ text: l, ref: mailDay })
     const monthFirst = customerHit?.customer.country === "US"
-    const delivery = lines.length === 0 ? null : deliveryDateOf(dateLines, { monthFirst })
+    let delivery = lines.length === 0 ? null : deliveryDateOf(dateLines, { monthFirst })
+    // "Still valid, please go ahead, same date": a reply taking the quoted order takes its day too, counted from
+    // the day the quoted message was written.
+    if (delivery === null && lines.length > 0 && top?.quoted !== undefined && (accepts || again) && /\b(?:same (?:date|day)|(?:meme|la meme) (?:date|jour)|date (?:unchanged|inchangee)|as planned|comme prevu)\b/.test(foldText(top.body))) {
+      const sent = /^(?:sent|envoy[ée]|date|le)\s*:?\s*(.+)$/im.exec(top.quoted)?.[1]
+      const ref = (sent === undefined ? undefined : findDates(sent, mailDay)[0]?.date) ?? mailDay
+      delivery = deliveryDateOf(top.quoted.split("\n").map((text) => ({ text, ref })), { monthFirst })
+    }
     const wanted = delivery !== null ? 0.5 : 0
     let orderScore = lines.length === 0 ? 0 : (strong ? 2 : 0) + (weak ? 1 : 0) + (lines.some((l) => l.confidence >= 0.85) ? 0.5 : 0) + (listOnly ? 1 : 0) + (vetoes.size === 0 ? several + polite + wanted : 0) - negatives.size * 0.8 - vetoes.size * 4
     if (auto) orderScore = -10
@@ -329,6 +364,26 @@ function attachmentSources(evidence: Readonly<Record<string, string>>, lines: re
     if (file !== undefined) out[field] = file
   }
   return out
+}
+
+function nameHas(p: Product, word: string): boolean {
+  const name = foldText(`${p.nameFr} ${p.nameEn}`)
+  return name.includes(word) || (word.endsWith("e") && name.includes(word.slice(0, -1)))
+}
+
+/**
+ * "the small boxes" between two quoted boxes: the one whose name gives the smaller dimensions ("40 × 30 × 30" against
+ * "60 × 40 × 40"); "the big ones" the larger. Nothing when the words name no size or fit fewer than two.
+ */
+function bySize(words: readonly string[], quoted: readonly FoundLine[]): string[] {
+  const size = words.find((w) => /^(?:small|smaller|petit|petite|big|bigger|large|larger|grand|grande|gro)$/.test(w))
+  if (size === undefined) return []
+  const rest = words.filter((w) => w !== size)
+  const fits = quoted.filter((l) => rest.every((w) => nameHas(l.product, w)))
+  if (fits.length < 2) return []
+  const volume = (p: Product): number => (p.nameEn.match(/\d+(?:[.,]\d+)?/g) ?? []).reduce((v, n) => v * Number(n.replace(",", ".")), 1)
+  const sorted = [...fits].sort((a, b) => volume(a.product) - volume(b.product))
+  return [(/^(?:small|smaller|petit|petite)$/.test(size) ? sorted[0]! : sorted[sorted.length - 1]!).product.ref]
 }
 
 function clamp(x: number): number {

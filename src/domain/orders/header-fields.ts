@@ -98,7 +98,8 @@ export function findDeliveryAddress(text: string): { value: string; evidence: st
     if (!m) m = /\b(?:livraison|livrer|delivery|deliver)\b[^:\n]{0,40}?\s(?:[àa]|to|at)\s*:/i.exec(line)
     // A line ending with ":" that says where the goods go ("This one goes to our new cross dock:", "Drop it at the
     // boatyard:", "à l'entrepôt :"), never where the invoice goes.
-    const destination = /\b(?:livr|deliver|ship)/i.test(line) || (/\b(?:goes? to|go to|drop|send (?:it|them)|bring|entrep[oô]t|warehouse|d[ée]p[oô]t|chantier|site)/i.test(line) && !BILLING.test(line))
+    // "Friday 27th please, to:" above an address block: a line ending in "to:" or "à :" says where, not who.
+    const destination = /\b(?:livr|deliver|ship)/i.test(line) || (/[\s,](?:to|[àa])\s*:\s*$/i.test(line) && !/\b(?:reply|replies|r[ée]pondre|invoice|bill|factur|sent|envoy[ée]|addressed|adress[ée]|copie)\w*\b/i.test(line)) || (/\b(?:goes? to|go to|drop|send (?:it|them)|bring|entrep[oô]t|warehouse|d[ée]p[oô]t|chantier|site)/i.test(line) && !BILLING.test(line))
     if (!m && destination && /:\s*$/.test(line)) m = /[^\n]*:\s*$/.exec(line)
     // "Livraison : Centre technique municipal, 14 chemin du Stade, 30310 Vergèze": a whole address after the label.
     if (!m) {

@@ -1,4 +1,5 @@
 import { foldText } from "../search/fold-text"
+import { perUnit } from "./per-unit"
 import { unitOfWord, WEAK_UNIT_WORDS } from "./units"
 
 /**
@@ -64,6 +65,19 @@ function unpunctuated(line: string): string {
 /** "(was medium)", "(au lieu des M)": what the line replaces, in brackets, names no product of it. */
 const REPLACED = /\((?:was|were|not|instead of|rather than|previously|au lieu d[eu]s?|au lieu d['’]|et non|pas|avant)\b[^()]*\)/giu
 
+/**
+ * "500 of the big double-wall boxes and 500 of the small single-wall ones": "ones" stands for the noun named before
+ * it in the line ("boxes"), so the second piece names its product too.
+ */
+function ones(line: string): string {
+  if (!/\bones\b/i.test(line)) return line
+  return line.replace(/\b(?:the|les|those|these)\s+((?:[\p{L}-]+\s+){1,3})ones\b/giu, (whole: string, words: string, at: number) => {
+    const before = line.slice(0, at)
+    const noun = [...before.matchAll(/\b\d+\s+(?:of\s+)?(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?([\p{L}]{3,}(?:es|s))\b/giu)].pop()?.[1]
+    return noun === undefined ? whole : whole.replace(/ones$/i, noun)
+  })
+}
+
 export function rewriteLines(lines: readonly string[]): string[] {
-  return joinItemBlocks(lines).flatMap((l) => sizesOnOneLine(unpunctuated(l.replace(CORRECTED, "$3$2").replace(REPLACED, " "))))
+  return perUnit(joinItemBlocks(lines)).flatMap((l) => sizesOnOneLine(unpunctuated(ones(l).replace(CORRECTED, "$3$2").replace(REPLACED, " "))))
 }

@@ -345,11 +345,14 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
     if (q === null) continue
     const cueFactor = q.cue >= 8 ? 1 : q.cue >= 5 ? 0.9 : 0.65
     const after = tokens[q.at + 1]
-    const packs = q.unit === null && q.at >= 0 && after !== undefined && after.num === null && unitOfWord(after.folded) === null && [...g.used].every((k) => k > q.at) ? packsOf(q.quantity, g.product) : null
+    // "48 bouteilles d'eau" of water sold by the pack of 24, "96 rouleaux" of tissue by the case of 96: single items
+    // counted in a unit that is not the product's are that many packs too, when they make whole packs.
+    const items = q.unit !== null && lineUnit(q.unit, g.product) !== g.product.unit ? packsOf(q.quantity, g.product) : null
+    const packs = items ?? (q.unit === null && q.at >= 0 && after !== undefined && after.num === null && unitOfWord(after.folded) === null && [...g.used].every((k) => k > q.at) ? packsOf(q.quantity, g.product) : null)
     lines.push({
       product: g.product,
       quantity: packs ?? q.quantity,
-      unit: lineUnit(q.unit, g.product),
+      unit: items !== null ? g.product.unit : lineUnit(q.unit, g.product),
       confidence: Math.round(g.confidence * cueFactor * 100) / 100,
       evidence: raw.trim() + (usedNext && nextLine !== null ? " / " + nextLine.trim() : "")
     })
@@ -362,16 +365,18 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
  * many packs when it is a whole number of them (6 bags). Null when it is not.
  */
 function packsOf(quantity: number, product: Product): number | null {
-  const m = /\((?:sachet|bag|pack|bo[iî]te|box|rouleau|roll|colis|case|lot|carton)s? (?:de|of) (\d{2,4})\)/i.exec(`${product.nameFr} ${product.nameEn}`)
+  const m = /\((?:sachet|bag|pack|bo[iî]te|box|rouleau|roll|colis|case|lot|carton)s? (?:de|of) (\d{2,4})(?: [\p{L}]+)?\)/iu.exec(`${product.nameFr} ${product.nameEn}`)
   const n = m === null ? 0 : Number(m[1])
   return n >= 10 && quantity >= n && quantity % n === 0 ? quantity / n : null
 }
 
 function tableRow(cells: readonly string[], cols: Columns, opts: LineOptions, raw: string): FoundLine | null {
   const qtyCell = cells[cols.qty] ?? ""
-  const qm = /(\d+(?:[.,]\d+)?)\s*([\p{L}]+)?/u.exec(qtyCell)
+  // "1,000" or "1 000" in a quantity cell: thousands, as an ERP writes a count ("1,500" of coffee by the kg: below).
+  const thousands = /^\s*\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.0+)?\s*(?:[\p{L}]+)?\s*$/u.test(qtyCell)
+  const qm = thousands ? /(\d{1,3}(?:[,\u00a0\u202f ]\d{3})+)\s*([\p{L}]+)?/u.exec(qtyCell) : /(\d+(?:[.,]\d+)?)\s*([\p{L}]+)?/u.exec(qtyCell)
   if (!qm) return null
-  const quantity = Number(qm[1]!.replace(",", "."))
+  let quantity = thousands ? Number(qm[1]!.replace(/[^\d]/g, "")) : Number(qm[1]!.replace(",", "."))
   if (!(quantity > 0)) return null
   let product: Product | null = null
   let confidence = 0
@@ -394,6 +399,7 @@ function tableRow(cells: readonly string[], cols: Columns, opts: LineOptions, ra
     }
   }
   if (product === null) return null
+  if (thousands && /^(?:kg|l|litre)$/i.test(product.unit) && /^\d{1,3},\d{3}$/.test(qm[1]!)) quantity = Number(qm[1]!.replace(",", "."))
   const unitWord = cols.unit >= 0 ? (cells[cols.unit] ?? "") : (qm[2] ?? "")
   const unit = lineUnit(unitWord.trim() === "" ? null : unitOfWord(unitWord.trim().split(/\s+/)[0]!), product)
   return { product, quantity, unit, confidence, evidence: raw.trim() }

@@ -94,6 +94,29 @@ function splitSignature(lines: readonly string[]): { body: string[]; signature: 
   return { body: [...lines], signature: [] }
 }
 
+/**
+ * A reply written inside the quote, under each quoted line ("> Sacs poubelle 50 L :" then "4"): each answer is the
+ * sender's, read with the quoted line it answers ("Sacs poubelle 50 L : 4"). Only lines between quoted ones count
+ * (what follows the last quoted line is a sign-off), and at least two of them (one stray line is no form filled in).
+ */
+function inlineAnswers(lines: readonly string[]): string[] {
+  const last = lines.findLastIndex((l) => /^>/.test(l))
+  const out: string[] = []
+  let asked: string | null = null
+  for (let i = 0; i < last; i++) {
+    const l = lines[i]!
+    if (/^>/.test(l)) {
+      const q = l.replace(/^(?:>\s?)+/, "").trim()
+      if (q !== "") asked = q
+      continue
+    }
+    if (l.trim() === "" || asked === null) continue
+    out.push(`${asked.replace(/\s*:\s*$/, "")} : ${l.trim()}`)
+    asked = null
+  }
+  return out.length >= 2 ? out : []
+}
+
 export function splitMail(text: string, top: { from: string | null; date: string | null; subject: string | null }, forwardHint = /^\s*(?:tr|fw|fwd|wg)\s*:/i.test(top.subject ?? "")): MailSegment[] {
   const segments: MailSegment[] = []
   let lines = text.replace(/\r\n?/g, "\n").split("\n")
@@ -102,7 +125,12 @@ export function splitMail(text: string, top: { from: string | null; date: string
     const cut = firstCut(lines, depth === 0 && forwardHint)
     const { body, signature } = splitSignature(lines.slice(0, cut.at))
     segments.push({ body: body.join("\n").trim(), signature: signature.join("\n").trim(), ...header })
-    if (cut.kind === "quote") segments[segments.length - 1]!.quoted = lines.slice(cut.at).map((l) => l.replace(/^(?:>\s?)+/, "")).join("\n")
+    if (cut.kind === "quote") {
+      const seg = segments[segments.length - 1]!
+      seg.quoted = lines.slice(cut.at).map((l) => l.replace(/^(?:>\s?)+/, "")).join("\n")
+      const answers = inlineAnswers(lines.slice(cut.at))
+      if (answers.length > 0) seg.body = [seg.body, ...answers].join("\n").trim()
+    }
     if (cut.kind !== "forward") break
     let rest = lines.slice(cut.at + (FORWARD_MARKER.test(lines[cut.at]!) ? 1 : 0))
     if (rest.length > 0 && rest.filter((l) => l.trim() !== "").every((l) => /^>/.test(l))) rest = unquoteOnce(rest)
@@ -111,4 +139,29 @@ export function splitMail(text: string, top: { from: string | null; date: string
     lines = rest.slice(block.end)
   }
   return segments
+}
+
+/** A mail server's notice that a message could not be delivered ("Undeliverable:", "Mail delivery failed"). */
+const BOUNCE_SUBJECT = /^\s*(?:undeliverable|undelivered mail|non remis|non distribu[ée]|delivery status notification|mail delivery (?:failed|failure)|returned mail|[ée]chec de (?:la )?(?:remise|distribution))\b/i
+const BOUNCE_FROM = /\b(?:postmaster|mailer-daemon|mail delivery (?:system|subsystem))\b/i
+const BOUNCE_BODY = /\b(?:delivery has failed|could(?:n't| not) be (?:delivered|found)|address not found|n'a pas pu être (?:remis|distribu[ée])|adresse introuvable|remise a échoué)\b/i
+
+/**
+ * A forward of one's own message above the bounce it got ("Resending as the first one bounced"): the bounce is the
+ * server's words, the message it returns (its quoted part, under its own header) is the sender's. Each bounce gives
+ * way to that message, with its own sender and date.
+ */
+export function withoutBounces(segments: readonly MailSegment[]): MailSegment[] {
+  const out: MailSegment[] = []
+  for (const s of segments) {
+    const bounce = s !== segments[0] && (BOUNCE_SUBJECT.test(s.subject ?? "") || BOUNCE_FROM.test(s.from ?? "")) && BOUNCE_BODY.test(`${s.body}\n${s.signature}`)
+    if (!bounce || s.quoted === undefined) {
+      out.push(s)
+      continue
+    }
+    const lines = s.quoted.split("\n")
+    const block = parseHeaderBlock(lines, 0)
+    out.push(...splitMail(lines.slice(block.end).join("\n"), { from: block.from, date: block.date, subject: block.subject }, false))
+  }
+  return out
 }

@@ -16,6 +16,8 @@ export function normalizeSizes(text: string): string {
     // "petite taille (S)", "size (M)": the letter in brackets says it.
     .replace(/\b(?:(?:petite|moyenne|grande)\s+)?(?:taille|size|sz)\s*\((xxl|xl|xs|s|m|l)\)/gi, (_, s: string) => ` qsize${SIZE_WORDS[s.toLowerCase()]} `)
     .replace(/\b(?:taille|size|sz|t\.)\s*(xxl|xl|xs|s|m|l)\b/gi, (_, s: string) => ` qsize${SIZE_WORDS[s.toLowerCase()]} `)
+    // "nitrile gloves (M)", "gants nitrile (L)": a size letter in brackets after the glove words.
+    .replace(/\b(gants?|gloves?)\b([\p{L} -]{0,30}?)\s*\((xxl|xl|xs|s|m|l)\)/giu, (_, w: string, mid: string, s: string) => `${w}${mid} qsize${SIZE_WORDS[s.toLowerCase()]} `)
     .replace(/\b(gants?|gloves?|nitriles?|nitrille|latex|vinyle?)\s+(xxl|xl|xs|s|m|l)\b(?!['’])/gi, (_, w: string, s: string) => `${w} qsize${SIZE_WORDS[s.toLowerCase()]} `)
     // "Nitrile gloves powder-free L": a size letter ending a glove's name, a few words after "gloves".
     .replace(/\b(gants?|gloves?)\b([\p{L} -]{1,30}?)\s(xxl|xl|xs|s|m|l)(?=\s*(?:$|[;|,\t]))/gimu, (_, w: string, mid: string, s: string) => `${w}${mid} qsize${SIZE_WORDS[s.toLowerCase()]} `)

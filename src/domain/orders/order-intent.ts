@@ -84,8 +84,14 @@ export function newAddress(folded: string): string | null {
 
 /** The mail's words with "quote the PO number…" said as "cite the reference", so they are no request for a quote. */
 export function withoutCitations(folded: string): string {
-  return folded.replace(CITE_REFERENCE, "cite the reference")
+  return folded.replace(CITE_REFERENCE, "cite the reference").replace(TERMS, "cite the reference")
 }
+
+/**
+ * A purchase order's terms about the supplier's paperwork: "invoices without a valid order number will be returned
+ * unpaid", "toute facture sans numéro de commande sera retournée". No return, no unpaid invoice of the customer's.
+ */
+const TERMS = /\b(?:will|shall|may|would) be (?:returned|rejected|refused|sent back)(?: unpaid)?|(?:sera|seront) (?:retournee?s?|renvoyee?s?|refusee?s?|rejetee?s?)(?: (?:impayee?s?|non payee?s?|sans paiement))?\b/g
 
 /**
  * The sentence of a line's words that holds its quantity asks for a price, a lead time or a quote ("Could you send
@@ -99,4 +105,54 @@ export function askedAbout(line: FoundLine): boolean {
   if (!INFO_NOUN.test(folded)) return false
   if (!/\?/.test(sentence) && !ASKS.test(folded)) return false
   return !ORDERS_A_QUANTITY.test(folded.replace(/\b(?:send|envoyer|envoyez) (?:me|us|nous|moi) (?:your|the|vos|votre|le|la|les) /g, "tell "))
+}
+
+/**
+ * An order still to come, said so: placed later by someone else or once something is settled ("avant que tu passes
+ * la commande", "I don't want to raise the order until…", "je vous passerai la commande ferme dès que…", "si oui, je
+ * vous commande les 50 boîtes", "if you can do 20 at that price, we'd order"). The quantities are what it would be.
+ */
+const NOT_YET =
+  /\b(?:(?:je|nous) vous (?:passerai|passerons|enverrai|enverrons|ferai|ferons) (?:la|notre|ma|une) commande|(?:avant|en attendant) que? (?:tu|vous|il|elle|on) (?:passes?|passiez|passe|lances?|lanciez|valides?|validiez) (?:la|cette|notre) commande|avant (?:que (?:je|nous) (?:passe|passions|lance|lancions)|de passer) (?:la|cette|notre) commande|(?:i|we) (?:don t|do not) want to (?:raise|place|send|put in|submit) (?:the|an|our|this) (?:order|po)|(?:before|until) (?:i|we|you) (?:raise|place|put in|submit) (?:the|an|our|this) (?:order|po)|(?:so (?:they|you) know|pour qu (?:ils|elles|vous) sachiez?|pour qu ils sachent) (?:that )?(?:it s|it is|ca|que ca|que cela) (?:coming|peut venir|va venir|arrive)|si (?:oui|c est le cas|vous pouvez|vous acceptez|c est possible)\b[^.?!\n]{0,50}\b(?:je|nous) vous command\w*|if (?:so|yes|you can|you could|you re able to)\b[^.?!\n]{0,80}\b(?:we d|we would|i d|i would|we ll|we will|i ll|i will) (?:order|take|place|go ahead|raise))\b/
+
+/** A price set against another supplier's to be matched: "pouvez-vous vous aligner ?", "can you match it?". */
+const PRICE_MATCH =
+  /\b(?:vous aligner|s aligner sur|(?:can|could|would) you (?:match|beat)|match (?:that|this|their|the other|our other) (?:price|offer|quote)|price match\w*|(?:un autre|another|other) (?:fournisseur|supplier|vendor) (?:nous )?(?:propose|offers?|quotes?|has quoted|is offering))\b/
+
+/**
+ * Quantities given as a rate of use or a yearly volume, not as goods asked for: a survey answer ("consommation
+ * mensuelle moyenne"), a tender's schedule ("estimated annual volumes (not a commitment to purchase)").
+ */
+const USAGE =
+  /\b(?:consommation (?:mensuelle|annuelle|hebdomadaire|moyenne)|(?:average |estimated |typical )?(?:monthly|annual|yearly|weekly) (?:volumes?|consumption|usage|requirements?)|volumes? (?:annuels?|mensuels?|estimes?|previsionnels?)|estimated (?:annual |yearly |monthly )?volumes?|not a commitment to (?:purchase|buy|order)|sans engagement (?:d achat|de commande)|(?:do not|don t) send (?:any )?goods|n envoyez (?:pas|aucune) (?:de )?marchandise|enquete (?:de )?satisfaction|satisfaction survey|customer survey|questionnaire|tender|appel d offres?)\b/
+
+/** A "purchase order" one must sign in with one's mailbox password to see: phishing, whatever quantities it shows. */
+const PHISHING =
+  /\b(?:(?:sign|log) ?in with your (?:e ?mail|mailbox|webmail|microsoft|office 365|outlook) (?:password|credentials|account)|(?:your )?(?:e ?mail|mailbox|webmail) password|connecter avec (?:vos )?identifiants (?:de )?(?:messagerie|courriel|mail)|identifiants de (?:messagerie|courriel)|mot de passe (?:de (?:votre )?)?(?:messagerie|courriel))\b/
+
+/**
+ * Goods handed over, told by who received them: a signed delivery note ("le BL BL-26-4471 signé … reçu ce matin",
+ * "tout est conforme", "signed POD attached"). It restates the lines delivered; it asks for nothing.
+ */
+const DELIVERED =
+  /\b(?:(?:bl|bon de livraison|delivery note|dn|pod|proof of delivery)(?: \S+)? (?:signe|signee|signed)|signed (?:delivery note|dn|pod|proof of delivery)|(?:recue?s?|livree?s?) (?:ce matin|cet apres midi|aujourd hui|hier(?: soir| matin)?)|tout est conforme|rien a signaler|everything (?:is )?(?:correct|as ordered|in order)|delivered (?:this morning|this afternoon|today|yesterday) (?:and|all))\b/
+
+/** Whichever of these kinds of mail the words show, or null. */
+export function notAnOrderYet(folded: string): string | null {
+  return NOT_YET.exec(folded)?.[0] ?? PRICE_MATCH.exec(folded)?.[0] ?? USAGE.exec(folded)?.[0] ?? PHISHING.exec(folded)?.[0] ?? null
+}
+
+export function goodsDelivered(folded: string): string | null {
+  return DELIVERED.exec(folded)?.[0] ?? null
+}
+
+/**
+ * A mail addressed to the sender's own colleagues only (the supplier in copy at most): their discussion, not an
+ * order to the supplier ("Oliver, do we want 20 or 10? Copying Comptoir so they know it's coming"). A public
+ * mailbox's domain says nothing about who is a colleague.
+ */
+export function addressedToColleagues(from: string, to: readonly string[], publicDomain: (domain: string) => boolean): boolean {
+  const domain = from.toLowerCase().split("@")[1] ?? ""
+  if (domain === "" || publicDomain(domain) || to.length === 0) return false
+  return to.every((a) => a.toLowerCase().split("@")[1] === domain && a.toLowerCase() !== from.toLowerCase())
 }

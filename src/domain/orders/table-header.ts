@@ -2,7 +2,12 @@
 
 const HEAD_REF = /^(?:(?:supplier|vendor|your|votre|fournisseur)\s+(?:ref(?:erence)?\.?|code|item|part no\.?|sku)|r[ée]f(?:[ée]rence)?s?\.?(?:\s+fournisseur)?|code(?: article| fournisseur)?|article code|item(?: no\.?| code| #)?|sku|part(?: no\.?| number)?|n° article|ref\.? produit|product code|code produit)$/i
 const HEAD_DESC = /^(?:d[ée]signation|description|produit|product|article|item|libell[ée]|d[ée]signation article|item description|nom|name)$/i
-const HEAD_QTY = /^(?:qt[ée]s?\.?|qte\.?|qty\.?|quantit[ée]s?|quantity|quantities|nb|nombre|quant\.?|qt[ée] command[ée]e|order qty)$/i
+const HEAD_QTY = /^(?:qt[ée]s?\.?|qte\.?|qty\.?|quantit[ée]s?|quantity|quantities|nb|nombre|quant\.?|qt[ée] command[ée]e)$/i
+/**
+ * The column of what to order in a stock sheet ("En stock | Stock mini | À commander", "On hand | Qty to order"): it
+ * is the quantity, before any other column a quantity header fits.
+ */
+const HEAD_ORDER_QTY = /^(?:[àa] commander|qt[ée]s? [àa] commander|quantit[ée]s? [àa] commander|(?:qty|quantity) to order|to order|order qty|reorder(?: qty| quantity)?|besoin|needed|qty needed)$/i
 const HEAD_UNIT = /^(?:unit[ée]s?|unit|uom|u\.?|conditionnement|packaging|unit of measure)$/i
 
 /** A line's cells when it is a table row: "|" or tab separated, or three or more columns apart by 3+ spaces. */
@@ -40,7 +45,7 @@ export function headerOf(cells: readonly string[]): Columns | null {
     if (i >= 0) taken.add(i)
     return i
   }
-  const qty = pick(HEAD_QTY)
+  const qty = fits(HEAD_ORDER_QTY).length > 0 ? pick(HEAD_ORDER_QTY) : pick(HEAD_QTY)
   const unit = pick(HEAD_UNIT)
   const refs = fits(HEAD_REF)
   const descs = fits(HEAD_DESC)
