@@ -82,10 +82,12 @@ export class PageLookup {
   }
 
   add(items: readonly FoundItem[]): void {
+    /** Values asked before that were off the page until now (a route back to a view): no answer will draw them. */
+    const back: Key[] = []
     for (const item of items) {
       const key = keyOf(item.kind, item.value)
-      this.track(key, item.element)
-      if (item.kind === "email") this.addSender(item)
+      if (this.track(key, item.element) && this.asked.has(key)) back.push(key)
+      if (item.kind === "email") this.addSender(item, back)
       if (this.asked.has(key)) continue
       this.asked.add(key)
       if (item.kind === "phone") this.queue.phones.push(item.value)
@@ -93,6 +95,10 @@ export class PageLookup {
       else this.queue.codes.push(item.value)
     }
     this.schedule()
+    // Their customers are known already: the list is drawn again now, or their cards would wait for the next
+    // change of the page (a removal reported in the same slice used to hide this). Not urgent: a card coming
+    // back waits for the scanner like any new one; nothing is drawn for values that matched nobody.
+    if (back.length > 0 && this.anyMatched(back)) this.emit(null, false)
   }
 
   /**
@@ -144,25 +150,37 @@ export class PageLookup {
   private pendingRefresh: Map<string, { match: CustomerMatch; keys: Set<Key> }> | null = null
   private readonly senders = new Map<string, NameHint>()
 
-  private track(key: Key, el: Element): void {
+  /** Whether the value was off the page until now (no element left, or all hidden). */
+  private track(key: Key, el: Element): boolean {
     let els = this.elements.get(key)
+    const wasOff = els === undefined || this.hidden.has(key)
     if (els === undefined) this.elements.set(key, (els = new Set()))
     els.add(el)
     this.hidden.delete(key)
+    return wasOff
+  }
+
+  /** Whether one of these values brought a customer (of the list shown: the previous one while a refresh waits). */
+  private anyMatched(keys: readonly Key[]): boolean {
+    for (const { keys: own } of (this.pendingRefresh ?? this.byCustomer).values()) if (keys.some((k) => own.has(k))) return true
+    return false
   }
 
   /** A mail header's sender: its display name is looked up (strictly) if its address finds nobody. */
-  private addSender(item: FoundItem): void {
+  private addSender(item: FoundItem, back: Key[]): void {
     if (mailRoleOf(item.element) !== "sender") return
     const name = senderNameOf(item.element, item.value)
     if (name === null) return
     const own = this.deps.ownMailbox?.()
     if (own && (own.emails.includes(item.value) || own.names.some((n) => sameName(n, name)))) return
     const key = keyOf("name", name)
-    this.track(key, item.element)
+    const wasOff = this.track(key, item.element)
     const hint = { name, email: item.value }
     this.senders.set(name, hint)
-    if (this.asked.has(key)) return
+    if (this.asked.has(key)) {
+      if (wasOff) back.push(key)
+      return
+    }
     this.asked.add(key)
     this.queueName(hint)
   }
