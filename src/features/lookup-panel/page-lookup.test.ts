@@ -195,6 +195,21 @@ describe("PageLookup", () => {
     expect(state.view.recent).toEqual([])
   })
 
+  it("keeps a card under \"recent\" after the base changed, though its values are no longer asked", async () => {
+    const { lookup, state } = setup(exact)
+    const customerView = el()
+    lookup.add([{ kind: "phone", value: phoneOf(a), element: customerView }])
+    await flush()
+    customerView.remove()
+    lookup.prune()
+    lookup.add([{ kind: "email", value: emailOf(b), element: el() }])
+    await flush()
+    lookup.refresh()
+    await flush()
+    expect(state.view.onPage.map((m) => m.customer.code)).toEqual([b!.code])
+    expect(state.view.recent.map((m) => m.customer.code)).toEqual([a!.code])
+  })
+
   it("draws the list again only for a returning value that brought a customer", async () => {
     const onMatches = vi.fn()
     const lookup = new PageLookup({ lookup: async (req) => ({ matches: exact(req) }), onMatches, onError: () => undefined })

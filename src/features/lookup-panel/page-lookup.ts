@@ -67,8 +67,12 @@ export class PageLookup {
   private readonly hidden = new Set<Key>()
   /** Every customer any value brought, with the values (by key) that brought it. */
   private byCustomer = new Map<string, { match: CustomerMatch; keys: Set<Key> }>()
-  private readonly recent = new Map<string, number>()
-  private onPageIds = new Set<string>()
+  /**
+   * Cards that left the view, by customer: when they left, and the card as it was then. Kept apart from byCustomer,
+   * which a base change rebuilds from the values still on the page only (refresh()).
+   */
+  private readonly recent = new Map<string, { left: number; card: CustomerMatch }>()
+  private onPageCards = new Map<string, CustomerMatch>()
   private leftSeq = 0
   private queue: { phones: string[]; emails: string[]; codes: string[]; names: NameHint[] } = { phones: [], emails: [], codes: [], names: [] }
   private scheduled = false
@@ -303,7 +307,7 @@ export class PageLookup {
   view(): PanelView {
     const source = this.pendingRefresh ?? this.byCustomer
     const onPage: CustomerMatch[] = []
-    const ids = new Set<string>()
+    const cards = new Map<string, CustomerMatch>()
     // Where each card's first value is on the page (its frames, then the element): the list reads top to bottom.
     const at = new Map<CustomerMatch, Element[]>()
     for (const [id, { match, keys }] of source) {
@@ -323,8 +327,8 @@ export class PageLookup {
         }
       }
       if (best === null || first === null) continue
-      ids.add(id)
       const card = { customer: match.customer, matchedBy: best, matchedValues: values }
+      cards.set(id, card)
       at.set(card, first)
       onPage.push(card)
     }
@@ -340,16 +344,13 @@ export class PageLookup {
     onPage.sort((a, b) => isSender(a) - isSender(b) || comparePaths(at.get(a)!, at.get(b)!) || RANK[a.matchedBy] - RANK[b.matchedBy] || byCompany.compare(a.customer.company, b.customer.company))
     // A sequence, not a clock: two cards that left within one millisecond still keep their order.
     const now = ++this.leftSeq
-    for (const id of this.onPageIds) if (!ids.has(id)) this.recent.set(id, now)
-    for (const id of ids) this.recent.delete(id)
-    this.onPageIds = ids
-    const recentIds = [...this.recent.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_RECENT)
+    for (const [id, card] of this.onPageCards) if (!cards.has(id)) this.recent.set(id, { left: now, card })
+    for (const id of cards.keys()) this.recent.delete(id)
+    this.onPageCards = cards
+    const recentIds = [...this.recent.entries()].sort((a, b) => b[1].left - a[1].left).slice(0, MAX_RECENT)
     for (const [id] of [...this.recent.entries()].slice(0, Math.max(0, this.recent.size - MAX_RECENT * 4))) this.recent.delete(id)
-    const recent: CustomerMatch[] = []
-    for (const [id] of recentIds) {
-      const entry = source.get(id) ?? this.byCustomer.get(id)
-      if (entry) recent.push(entry.match)
-    }
+    // The customer as the base now has it when still known here, else as it was when its card left.
+    const recent = recentIds.map(([id, { card }]) => (source.get(id) ?? this.byCustomer.get(id))?.match ?? card)
     return { onPage, recent }
   }
 }
