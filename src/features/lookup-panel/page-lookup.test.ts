@@ -177,6 +177,53 @@ describe("PageLookup", () => {
     expect(state.view.recent.map((m) => m.customer.code)).toEqual([a!.code, b!.code])
   })
 
+  it("brings a card back when its value comes back on the page after it left, even with no removal reported then", async () => {
+    const { lookup, state, codes } = setup(exact)
+    const customerView = el()
+    lookup.add([{ kind: "phone", value: phoneOf(a), element: customerView }])
+    await flush()
+    // A route change to another view: the customer's view is removed, its card goes under "recent".
+    customerView.remove()
+    lookup.prune()
+    expect(codes()).toEqual([])
+    expect(state.view.recent.map((m) => m.customer.code)).toEqual([a!.code])
+    // Back to the customer's view, rebuilt: the scanner finds the number again in a later slice than the one
+    // that reported the removal, so no prune() follows. The value was asked before: nothing is asked again.
+    lookup.add([{ kind: "phone", value: phoneOf(a), element: el() }])
+    await flush()
+    expect(codes()).toEqual([[a!.code, "phone"]])
+    expect(state.view.recent).toEqual([])
+  })
+
+  it("keeps a card under \"recent\" after the base changed, though its values are no longer asked", async () => {
+    const { lookup, state } = setup(exact)
+    const customerView = el()
+    lookup.add([{ kind: "phone", value: phoneOf(a), element: customerView }])
+    await flush()
+    customerView.remove()
+    lookup.prune()
+    lookup.add([{ kind: "email", value: emailOf(b), element: el() }])
+    await flush()
+    lookup.refresh()
+    await flush()
+    expect(state.view.onPage.map((m) => m.customer.code)).toEqual([b!.code])
+    expect(state.view.recent.map((m) => m.customer.code)).toEqual([a!.code])
+  })
+
+  it("draws the list again only for a returning value that brought a customer", async () => {
+    const onMatches = vi.fn()
+    const lookup = new PageLookup({ lookup: async (req) => ({ matches: exact(req) }), onMatches, onError: () => undefined })
+    const unknownView = el()
+    lookup.add([{ kind: "phone", value: "+33600000009", element: unknownView }])
+    await flush()
+    unknownView.remove()
+    lookup.prune()
+    const drawn = onMatches.mock.calls.length
+    lookup.add([{ kind: "phone", value: "+33600000009", element: el() }])
+    await flush()
+    expect(onMatches.mock.calls.length).toBe(drawn)
+  })
+
   it("hides the card of a view the app hid, and shows it again when the view comes back", async () => {
     const { lookup, codes } = setup(exact)
     const view = el(`<div><span>tel</span></div>`)

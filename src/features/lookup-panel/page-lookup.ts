@@ -67,8 +67,12 @@ export class PageLookup {
   private readonly hidden = new Set<Key>()
   /** Every customer any value brought, with the values (by key) that brought it. */
   private byCustomer = new Map<string, { match: CustomerMatch; keys: Set<Key> }>()
-  private readonly recent = new Map<string, number>()
-  private onPageIds = new Set<string>()
+  /**
+   * Cards that left the view, by customer: when they left, and the card as it was then. Kept apart from byCustomer,
+   * which a base change rebuilds from the values still on the page only (refresh()).
+   */
+  private readonly recent = new Map<string, { left: number; card: CustomerMatch }>()
+  private onPageCards = new Map<string, CustomerMatch>()
   private leftSeq = 0
   private queue: { phones: string[]; emails: string[]; codes: string[]; names: NameHint[] } = { phones: [], emails: [], codes: [], names: [] }
   private scheduled = false
@@ -82,10 +86,12 @@ export class PageLookup {
   }
 
   add(items: readonly FoundItem[]): void {
+    /** Values asked before that were off the page until now (a route back to a view): no answer will draw them. */
+    const back: Key[] = []
     for (const item of items) {
       const key = keyOf(item.kind, item.value)
-      this.track(key, item.element)
-      if (item.kind === "email") this.addSender(item)
+      if (this.track(key, item.element) && this.asked.has(key)) back.push(key)
+      if (item.kind === "email") this.addSender(item, back)
       if (this.asked.has(key)) continue
       this.asked.add(key)
       if (item.kind === "phone") this.queue.phones.push(item.value)
@@ -93,6 +99,10 @@ export class PageLookup {
       else this.queue.codes.push(item.value)
     }
     this.schedule()
+    // Their customers are known already: the list is drawn again now, or their cards would wait for the next
+    // change of the page (a removal reported in the same slice used to hide this). Not urgent: a card coming
+    // back waits for the scanner like any new one; nothing is drawn for values that matched nobody.
+    if (back.length > 0 && this.anyMatched(back)) this.emit(null, false)
   }
 
   /**
@@ -144,25 +154,37 @@ export class PageLookup {
   private pendingRefresh: Map<string, { match: CustomerMatch; keys: Set<Key> }> | null = null
   private readonly senders = new Map<string, NameHint>()
 
-  private track(key: Key, el: Element): void {
+  /** Whether the value was off the page until now (no element left, or all hidden). */
+  private track(key: Key, el: Element): boolean {
     let els = this.elements.get(key)
+    const wasOff = els === undefined || this.hidden.has(key)
     if (els === undefined) this.elements.set(key, (els = new Set()))
     els.add(el)
     this.hidden.delete(key)
+    return wasOff
+  }
+
+  /** Whether one of these values brought a customer (of the list shown: the previous one while a refresh waits). */
+  private anyMatched(keys: readonly Key[]): boolean {
+    for (const { keys: own } of (this.pendingRefresh ?? this.byCustomer).values()) if (keys.some((k) => own.has(k))) return true
+    return false
   }
 
   /** A mail header's sender: its display name is looked up (strictly) if its address finds nobody. */
-  private addSender(item: FoundItem): void {
+  private addSender(item: FoundItem, back: Key[]): void {
     if (mailRoleOf(item.element) !== "sender") return
     const name = senderNameOf(item.element, item.value)
     if (name === null) return
     const own = this.deps.ownMailbox?.()
     if (own && (own.emails.includes(item.value) || own.names.some((n) => sameName(n, name)))) return
     const key = keyOf("name", name)
-    this.track(key, item.element)
+    const wasOff = this.track(key, item.element)
     const hint = { name, email: item.value }
     this.senders.set(name, hint)
-    if (this.asked.has(key)) return
+    if (this.asked.has(key)) {
+      if (wasOff) back.push(key)
+      return
+    }
     this.asked.add(key)
     this.queueName(hint)
   }
@@ -285,7 +307,7 @@ export class PageLookup {
   view(): PanelView {
     const source = this.pendingRefresh ?? this.byCustomer
     const onPage: CustomerMatch[] = []
-    const ids = new Set<string>()
+    const cards = new Map<string, CustomerMatch>()
     // Where each card's first value is on the page (its frames, then the element): the list reads top to bottom.
     const at = new Map<CustomerMatch, Element[]>()
     for (const [id, { match, keys }] of source) {
@@ -305,8 +327,8 @@ export class PageLookup {
         }
       }
       if (best === null || first === null) continue
-      ids.add(id)
       const card = { customer: match.customer, matchedBy: best, matchedValues: values }
+      cards.set(id, card)
       at.set(card, first)
       onPage.push(card)
     }
@@ -322,16 +344,13 @@ export class PageLookup {
     onPage.sort((a, b) => isSender(a) - isSender(b) || comparePaths(at.get(a)!, at.get(b)!) || RANK[a.matchedBy] - RANK[b.matchedBy] || byCompany.compare(a.customer.company, b.customer.company))
     // A sequence, not a clock: two cards that left within one millisecond still keep their order.
     const now = ++this.leftSeq
-    for (const id of this.onPageIds) if (!ids.has(id)) this.recent.set(id, now)
-    for (const id of ids) this.recent.delete(id)
-    this.onPageIds = ids
-    const recentIds = [...this.recent.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_RECENT)
+    for (const [id, card] of this.onPageCards) if (!cards.has(id)) this.recent.set(id, { left: now, card })
+    for (const id of cards.keys()) this.recent.delete(id)
+    this.onPageCards = cards
+    const recentIds = [...this.recent.entries()].sort((a, b) => b[1].left - a[1].left).slice(0, MAX_RECENT)
     for (const [id] of [...this.recent.entries()].slice(0, Math.max(0, this.recent.size - MAX_RECENT * 4))) this.recent.delete(id)
-    const recent: CustomerMatch[] = []
-    for (const [id] of recentIds) {
-      const entry = source.get(id) ?? this.byCustomer.get(id)
-      if (entry) recent.push(entry.match)
-    }
+    // The customer as the base now has it when still known here, else as it was when its card left.
+    const recent = recentIds.map(([id, { card }]) => (source.get(id) ?? this.byCustomer.get(id))?.match ?? card)
     return { onPage, recent }
   }
 }
