@@ -20,11 +20,11 @@ const HEADER_FLOOR = 0.99
 /**
  * Since branch `ordermethod` (2026-12-03) a mail the rules take is proposed only with an explicit order act
  * (order-act.ts), else the agent is asked. The floors above count an `ask` as captured after the agent's "Capture
- * anyway" (the lines the extractor found: the same as before); these count the clicks: 6 of the 252 tuned orders
- * are asked (a bare list, a list answered inside our quoted form, "tomorrow if poss", "I could order", "pas encore"),
- * and counting those as not proposed the line F1 is 0.980.
+ * anyway" (the lines the extractor found: the same as before); these count the clicks: 7 of the 252 tuned orders
+ * are asked (a bare list, a list answered inside our quoted form, a spreadsheet sent without a word, "tomorrow if
+ * poss", "I could order", "pas encore", a forward marked "FYI"), and counting those as not proposed the line F1 is 0.979.
  */
-const ORDERS_ASKED_CEILING = 6
+const ORDERS_ASKED_CEILING = 7
 const LINE_F1_ASK_NOT_PROPOSED_FLOOR = 0.975
 describe("orders captured from the tuned corpus of mails", async () => {
   const corpus = await loadCorpus("tuned")
@@ -48,7 +48,7 @@ describe("orders captured from the tuned corpus of mails", async () => {
     expect(score.nonOrdersAsked, failures.join("\n")).toBe(0)
   })
 
-  it("asks the agent about at most 6 of the 252 orders (no order act in them), and proposes the rest at once", () => {
+  it("asks the agent about at most 7 of the 252 orders (no order act in them), and proposes the rest at once", () => {
     expect(score.ordersAsked, failures.join("\n")).toBeLessThanOrEqual(ORDERS_ASKED_CEILING)
   })
 

@@ -62,6 +62,12 @@ describe("the order act in a mail the rules took for an order", () => {
     expect(decide("Nous allons commander 15 cartons le mois prochain, pour information.")).toBe("ask")
   })
 
+  it("asks about a stock count sent for information", () => {
+    const r = read("Pour info, Julien a fait l'inventaire de la réserve : 6 boîtes de gants et 2 cartons d'essuie-mains.")
+    expect(decideOrder(true, r)).toBe("ask")
+    expect(r.doubts).toContain("pour info")
+  })
+
   it("asks about a bare list of products with quantities and nothing that orders them", () => {
     expect(decide("10 x gloves M\n4 x bin bags 110 L")).toBe("ask")
   })

@@ -111,6 +111,8 @@ const HYPOTHETICAL =
 /** Saying not to send, or not yet. */
 const NOT_NOW =
   /\b(?:(?:do not|don t|dont|please don t|no need to) (?:send|ship|deliver|dispatch|process|order)|(?:ne|n) (?:pas|rien) (?:envoyer|livrer|expedier|commander)|n (?:envoyez|expediez|livrez|commandez) (?:pas|rien)|ne (?:rien )?(?:nous )?(?:envoyez|livrez|expediez) (?:pas|rien)|not (?:yet|now|for now)|pas (?:encore|tout de suite|pour l instant|pour le moment|maintenant)|hold off|on hold|en attente|wait (?:for|until)|(?<!au )plus tard|later on|in due course|en temps voulu)\b/
+/** Written to inform, not to ask: "pour info, l'inventaire de la réserve…", "FYI, this is what we used". */
+const FOR_INFO = /\b(?:pour info(?:rmation)?|pour votre information|a titre (?:indicatif|d information)|pour memoire|fyi|for (?:your )?info(?:rmation)?|for the record|just so you know|for reference)\b/
 /** A message passed on: who orders from whom is not the sender's to say (a supplier's offer forwarded, a colleague's list). */
 const FORWARDED = /^\s*(?:tr|fw|fwd|wg|transfert)\s*:/i
 
@@ -158,7 +160,7 @@ export function readOrderAct(input: OrderActInput): OrderActReading {
 
   const doubts = new Set<string>()
   for (const s of own) {
-    const not = NOT_NOW.exec(s.folded)
+    const not = NOT_NOW.exec(s.folded) ?? FOR_INFO.exec(s.folded)
     if (not !== null) doubts.add(not[0])
     const hyp = HYPOTHETICAL.exec(s.folded)
     if (hyp !== null && actIn(s) === null) doubts.add(hyp[0])
