@@ -263,7 +263,7 @@ test("a mail with quantities but no order act opens the review asking first: “
     return review
   }
   const first = await askOnce()
-  await expect(first.locator('[data-comptoir="order-ask-doubt"]')).toContainText("pour info")
+  await expect(first.locator('[data-comptoir="order-ask-doubt"]')).toContainText("Pour info")
   await expect(first.locator('[data-comptoir="order-ask-read"]')).toContainText("6 boîtes de gants nitrile taille L")
   await first.screenshot({ path: "test-results/order-review-ask.png", fullPage: true })
   await first.locator('[data-comptoir="order-not-an-order"]').click()

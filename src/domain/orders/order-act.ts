@@ -150,7 +150,10 @@ export function readOrderAct(input: OrderActInput): OrderActReading {
   const subject = foldText(input.subject.replace(/^\s*(?:(?:re|r[ée]f|aw|sv|tr|fw|fwd|wg)\s*:\s*)+/i, ""))
   const replyOrForward = /^\s*(?:re|r[ée]f|aw|sv|tr|fw|fwd|wg)\s*:/i.test(input.subject)
   let act: string | null = null
-  for (const s of own) act ??= actIn(s)
+  for (const s of own) {
+    const found = actIn(s)
+    if (found !== null) act ??= inRaw(s.raw, found)
+  }
   // An attached purchase order is the act itself: its title or number, read in the document.
   for (const s of attached) act ??= /\b(?:purchase order|bon de commande|order form|commande n|po (?:no|number|n)|order (?:no|number))\b/.exec(s.folded)?.[0] ?? null
   if (act === null && input.acceptsQuoted === true) act = "accepts what it quotes"
@@ -161,14 +164,28 @@ export function readOrderAct(input: OrderActInput): OrderActReading {
   const doubts = new Set<string>()
   for (const s of own) {
     const not = NOT_NOW.exec(s.folded) ?? FOR_INFO.exec(s.folded)
-    if (not !== null) doubts.add(not[0])
+    if (not !== null) doubts.add(inRaw(s.raw, not[0]))
     const hyp = HYPOTHETICAL.exec(s.folded)
-    if (hyp !== null && actIn(s) === null) doubts.add(hyp[0])
+    if (hyp !== null && actIn(s) === null) doubts.add(inRaw(s.raw, hyp[0]))
     // A question about price, lead time or stock beside a bare list: the mail may be asking, not ordering.
     if (s.question && INFO.test(s.folded) && (weak || act === null)) doubts.add(s.raw.length > 120 ? `${s.raw.slice(0, 117)}…` : s.raw)
   }
-  if (FORWARDED.test(input.subject) && own.every((s) => actIn(s) === null)) doubts.add("a forwarded message")
+  // The subject is the mail's own words for it ("Fwd: supplies for the new site").
+  if (FORWARDED.test(input.subject) && own.every((s) => actIn(s) === null)) doubts.add(input.subject.trim())
   return { act, doubts: [...doubts] }
+}
+
+/**
+ * The words of the raw sentence a folded match came from ("don t send" → "don't send", "a livrer" → "à livrer"), so
+ * the review shows the mail's own spelling; the folded words when they cannot be found.
+ */
+export function inRaw(raw: string, folded: string): string {
+  const bare = raw.normalize("NFD").replace(/\p{M}/gu, "")
+  // Removing accents keeps one character per letter for the usual precomposed letters, so indexes carry over.
+  if (bare.length !== raw.normalize("NFC").length) return folded
+  const words = folded.split(" ").map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+  const m = new RegExp(`(?<![\\p{L}\\p{N}])${words.join("[^\\p{L}\\p{N}]+")}(?![\\p{L}\\p{N}])`, "iu").exec(bare)
+  return m === null ? folded : raw.normalize("NFC").slice(m.index, m.index + m[0].length)
 }
 
 /** The three outcomes: what the rules rejected stays rejected; what they took is proposed only with an act and no doubt. */

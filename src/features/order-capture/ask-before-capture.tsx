@@ -46,7 +46,7 @@ export function AskBeforeCapture({ act, doubts, read, onCapture, onNotOrder }: {
 /** The words the extractor stored for the decision: the act (or ""), each doubt, and the words it read as an order line. */
 export function hesitationOf(evidence: Readonly<Record<string, string>>): { act: string; doubts: string[]; read: string } {
   const doubts = (evidence.order_doubts ?? "").split(" · ").filter((d) => d.trim() !== "")
-  // A subject that labels the mail an order is no act said in the text: shown as a doubt-free "no act".
+  // Only words of the mail are quoted as its act: not a subject label nor the extractor's "accepts what it quotes".
   const act = evidence.order_act ?? ""
-  return { act: act.startsWith("subject: ") && doubts.length > 0 ? "" : act, doubts, read: evidence.is_order ?? "" }
+  return { act: act.startsWith("subject: ") || act === "accepts what it quotes" ? "" : act, doubts, read: evidence.is_order ?? "" }
 }
