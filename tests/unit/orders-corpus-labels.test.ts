@@ -16,7 +16,7 @@ const ORDERS_FIXTURES = join(import.meta.dirname, "..", "fixtures", "orders")
  * The parts bench/orders-corpus.ts reads: tuned/ and every held-out folder there is (not imported: that module
  * pulls in the extractor, never run here). Held-out parts that were measured became tuning material (ho-*, then
  * h2-*, then h3-*, then h4-*, then h5-*, then h7-*, then h8-*, in tuned/); a new held-out folder is checked here as soon
- * as it exists (now held-out-6 and held-out-9).
+ * as it exists (now held-out-6, held-out-9 and held-out-10).
  */
 const PARTS = [
   "tuned",
@@ -287,6 +287,37 @@ describe("the ninth held-out part (held-out-9), written blind after the extracto
     expect(withAttachment(/Content-Type: text\/csv/)).toEqual(["h9-26-en-kingsley-csv-google-sheets"])
     expect(withAttachment(/Content-Type: application\/vnd\.oasis\.opendocument\.spreadsheet/)).toEqual(["h9-25-en-pemberton-ods-approved-column"])
     expect(withAttachment(/Content-Type: application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/)).toEqual(["h9-08-fr-ogec-xlsx-notre-bon-rempli"])
+  })
+
+  it("dates every mail in late 2026 and no delivery before its mail", () => {
+    for (const { name, eml, expected } of mails) {
+      const sent = new Date(/^Date: (.+)$/m.exec(eml)![1]!)
+      expect(sent.getUTCFullYear() === 2026 && sent.getUTCMonth() >= 9, `${name}: ${sent.toISOString()}`).toBe(true)
+      if (expected.delivery_date !== null) expect(new Date(`${expected.delivery_date}T23:59:59Z`) >= sent, `${name}: delivery before the mail`).toBe(true)
+    }
+  })
+})
+
+describe("the tenth held-out part (held-out-10), written blind after the extractor by a seventh author", () => {
+  const mails = part("held-out-10")
+  const withAttachment = (mime: RegExp) => mails.filter((m) => mime.test(m.eml)).map((m) => m.name)
+
+  it("holds 44 mails, 22 French and 22 English, 14 of them not orders", () => {
+    expect(mails).toHaveLength(44)
+    expect(mails.filter((m) => /^h10-\d\d-fr-/.test(m.name))).toHaveLength(22)
+    expect(mails.filter((m) => /^h10-\d\d-en-/.test(m.name))).toHaveLength(22)
+    expect(mails.filter((m) => !m.expected.is_order)).toHaveLength(14)
+  })
+
+  it("labels as not an order exactly the mails named so", () => {
+    for (const { name, expected } of mails) expect(expected.is_order, name).toBe(!/^h10-\d\d-[a-z]{2}-non-/.test(name))
+  })
+
+  it("attaches a school's PDF order and a PDF cancellation notice, a Procurify .csv, an .ods and an .xlsx order", () => {
+    expect(withAttachment(/Content-Type: application\/pdf/)).toEqual(["h10-03-fr-ogec-pdf-visa-chef-etablissement-rentree", "h10-16-fr-non-ehpad-avis-annulation-pdf-doublon"])
+    expect(withAttachment(/Content-Type: text\/csv/)).toEqual(["h10-30-en-kingsley-procurify-csv-export"])
+    expect(withAttachment(/Content-Type: application\/vnd\.oasis\.opendocument\.spreadsheet/)).toEqual(["h10-02-fr-mairie-ods-marche-de-noel-salle-polyvalente"])
+    expect(withAttachment(/Content-Type: application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/)).toEqual(["h10-04-fr-ehpad-xlsx-marche-mapa-lot-2"])
   })
 
   it("dates every mail in late 2026 and no delivery before its mail", () => {
