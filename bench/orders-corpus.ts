@@ -6,7 +6,7 @@ import { generateCustomers } from "~src/domain/demo/demo-data"
 import { customersFromCsv, productsFromCsv } from "~src/domain/orders/catalog-files"
 import type { ExpectedOrder } from "~src/domain/orders/corpus-score"
 import { OrderExtractor } from "~src/domain/orders/extract-order"
-import type { OrderMail } from "~src/domain/orders/types"
+import type { OrderContext, OrderMail } from "~src/domain/orders/types"
 import { parseEml } from "~src/features/order-capture/parse-eml"
 
 /** The labelled order mails of issue #11, parsed once (the extractor's time is measured apart from MIME and PDF). */
@@ -42,12 +42,17 @@ export async function loadCorpus(set: string): Promise<CorpusMail[]> {
 }
 
 export function fixtureExtractor(opts: { extraProducts?: number; extraCustomers?: number } = {}): OrderExtractor {
+  return new OrderExtractor(fixtureContext(opts))
+}
+
+/** The corpus's customers and catalog (and our own domain), as every extractor of the bench is built with. */
+export function fixtureContext(opts: { extraProducts?: number; extraCustomers?: number } = {}): OrderContext {
   const products = productsFromCsv(readFileSync(join(ORDERS_FIXTURES, "products.csv")))
-  return new OrderExtractor({
+  return {
     customers: [...customersFromCsv(readFileSync(join(ORDERS_FIXTURES, "customers.csv"))), ...(opts.extraCustomers ? generateCustomers({ count: opts.extraCustomers, seed: 11 }) : [])],
     products: [...products, ...hardwareProducts(opts.extraProducts ?? 0, products[0]!)],
     ownDomains: ["comptoir-fournitures.fr"]
-  })
+  }
 }
 
 const HARDWARE = ["Tournevis", "Clé", "Vis", "Boulon", "Écrou", "Perceuse", "Marteau", "Scie", "Colle", "Peinture", "Pinceau", "Rouleau", "Seau", "Balai", "Serpillière", "Câble", "Prise", "Interrupteur", "Disjoncteur", "Tuyau"]

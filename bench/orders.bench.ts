@@ -13,14 +13,52 @@
  * BENCH_ORDER_PASSES [5] passes per mail. Writes bench-results/orders.json. The fields it got wrong are listed for
  * the tuned part only: a held-out part's are printed (and written) only with BENCH_ORDERS_HELD_OUT_MISSES=1, so
  * whoever runs the bench while tuning sees its figures, never its mails.
+ *
+ * The order-or-not decision has three outcomes (order-act.ts): each set prints the non-orders taken silently (decided
+ * `order`), the non-orders asked, the orders asked (the agent's extra click), the orders missed (`not-order`), and
+ * the line F1 counted two ways: an `ask` as not proposed, and as proposed after the agent's "Capture anyway".
+ *   BENCH_ORDERS_SETS=tuned,held-out-6   only these parts (whoever develops leaves the blind ones out)
+ *   BENCH_ORDERS_MAIN=/work/main         also main's extractor (that checkout's src/domain/orders), side by side
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs"
 import { cpus, loadavg } from "node:os"
 import { join } from "node:path"
 
-import { scoreCorpus, type CorpusScore } from "../src/domain/orders/corpus-score"
+import { scoreCorpus, type CorpusScore, type ExpectedOrder, type ProposedOrder } from "../src/domain/orders/corpus-score"
+import type { OrderContext, OrderMail } from "../src/domain/orders/types"
 import { parseEml } from "../src/features/order-capture/parse-eml"
-import { corpusSets, fixtureExtractor, loadCorpus, ORDERS_FIXTURES } from "./orders-corpus"
+import { corpusSets, fixtureContext, fixtureExtractor, loadCorpus, ORDERS_FIXTURES } from "./orders-corpus"
+
+/** The parts to measure: BENCH_ORDERS_SETS (comma-separated) or every part there is. */
+function setsToMeasure(): string[] {
+  const wanted = process.env.BENCH_ORDERS_SETS?.split(",").map((s) => s.trim()).filter((s) => s !== "")
+  return wanted === undefined || wanted.length === 0 ? corpusSets() : corpusSets().filter((s) => wanted.includes(s))
+}
+
+type Extract = (mail: OrderMail) => ProposedOrder
+/** Main's extractor from another checkout (BENCH_ORDERS_MAIN), built on the same customers and catalog. */
+async function mainExtractor(): Promise<Extract | null> {
+  const dir = process.env.BENCH_ORDERS_MAIN
+  if (dir === undefined || dir === "") return null
+  const mod = (await import(join(dir, "src", "domain", "orders", "extract-order.ts"))) as { OrderExtractor: new (ctx: OrderContext) => { extract: Extract } }
+  const x = new mod.OrderExtractor(fixtureContext())
+  return (mail) => x.extract(mail)
+}
+
+/** The decision's counts and both line F1s, for one extractor over one part. */
+function decisionRow(items: { name: string; expected: ExpectedOrder; got: ProposedOrder }[]): Record<string, number> {
+  const captured = scoreCorpus(items, "proposed")
+  const strict = scoreCorpus(items, "not-proposed")
+  return {
+    "non-orders": captured.nonOrders,
+    "taken silently": captured.nonOrdersTaken,
+    "non-orders asked": captured.nonOrdersAsked,
+    "orders asked": captured.ordersAsked,
+    "orders missed": captured.ordersMissed,
+    "line F1 (ask not proposed)": pct(strict.lineF1, 3),
+    "line F1 (ask captured)": pct(captured.lineF1, 3)
+  }
+}
 
 /** Reported line-level accuracy of the references the issue names (fractions, compared with our line F1). */
 const BASELINES = { "rule-based parsers (reported stall)": 0.8, "commercial capture, new sender (claimed)": 0.94 }
@@ -61,13 +99,16 @@ async function measure(set: string, large = false): Promise<{ score: CorpusScore
 async function main(): Promise<void> {
   console.log(`orders from email: ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(1)).join(" ")}, ${passes} passes per mail`)
   const results: Record<string, unknown> = {}
-  for (const set of corpusSets()) {
+  const main = await mainExtractor()
+  for (const set of setsToMeasure()) {
     const { score, extractMs, captureMs } = await measure(set)
     const { failures, ...figures } = score
     const row = {
       mails: score.mails,
       "non-orders": score.nonOrders,
       "non-orders taken": score.nonOrdersTaken,
+      "non-orders asked": score.nonOrdersAsked,
+      "orders asked": score.ordersAsked,
       "orders missed": score.ordersMissed,
       customer: pct(score.headerAccuracy.customer_code, 3),
       "order no.": pct(score.headerAccuracy.po_number, 3),
@@ -86,21 +127,28 @@ async function main(): Promise<void> {
     console.log("line F1 beside the named baselines (ours / theirs):")
     console.table(Object.fromEntries(Object.entries(BASELINES).map(([name, v]) => [name, { theirs: v, ours: pct(score.lineF1, 3), ratio: pct(score.lineF1 / v, 2) }])))
     console.log(`target ≤ 50 ms per mail: extractor p95 ${pct(quantile(extractMs, 0.95), 2)} ms, whole capture p95 ${pct(quantile(captureMs, 0.95), 2)} ms`)
+    // The order-or-not decision, this branch beside main's extractor (two outcomes: nothing asked).
+    const corpus = await loadCorpus(set)
+    const branch = fixtureExtractor()
+    const decisions: Record<string, Record<string, number>> = { branch: decisionRow(corpus.map((c) => ({ name: c.name, expected: c.expected, got: branch.extract(c.mail) }))) }
+    if (main !== null) decisions.main = decisionRow(corpus.map((c) => ({ name: c.name, expected: c.expected, got: main(c.mail) })))
+    console.log(`order or not (${set}): "ask captured" counts the lines after the agent's "Capture anyway", "ask not proposed" after "Not an order"`)
+    console.table(decisions)
     const showMisses = set === "tuned" || process.env.BENCH_ORDERS_HELD_OUT_MISSES === "1"
     if (!showMisses) console.log(`${failures.length} field(s) wrong (listed only with BENCH_ORDERS_HELD_OUT_MISSES=1: a blind part stays blind)`)
     else if (failures.length > 0) {
       console.log(`${failures.length} field(s) wrong:`)
       for (const f of failures) console.log(`  ${f.name}  ${f.field}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.got)}`)
     }
-    results[set] = showMisses ? { ...figures, row, failures } : { ...figures, row }
+    results[set] = showMisses ? { ...figures, row, decisions, failures } : { ...figures, row, decisions }
   }
   // The same mails against a catalog 120 times larger (5,000 hardware products no mail orders) and 20,000 more
   // customers: time per mail and whether lines go astray.
   console.log("\nlarge catalog: + 5,000 hardware products, + 20,000 demo customers")
   const large: Record<string, unknown> = {}
-  for (const set of corpusSets()) {
+  for (const set of setsToMeasure()) {
     const { score, extractMs } = await measure(set, true)
-    large[set] = { "line F1": pct(score.lineF1, 3), "non-orders taken": score.nonOrdersTaken, "lowest header field": pct(Math.min(...Object.values(score.headerAccuracy)), 3), "extract p50 ms": pct(quantile(extractMs, 0.5), 2), "extract p95 ms": pct(quantile(extractMs, 0.95), 2) }
+    large[set] = { "line F1": pct(score.lineF1, 3), "non-orders taken": score.nonOrdersTaken, "non-orders asked": score.nonOrdersAsked, "orders asked": score.ordersAsked, "lowest header field": pct(Math.min(...Object.values(score.headerAccuracy)), 3), "extract p50 ms": pct(quantile(extractMs, 0.5), 2), "extract p95 ms": pct(quantile(extractMs, 0.95), 2) }
   }
   console.table(large)
   results.large = large

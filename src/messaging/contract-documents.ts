@@ -117,6 +117,8 @@ export const OrderMailInput = z.object({
 /** The extractor's proposal (src/domain/orders/types.ts ExtractedOrder). */
 export const OrderProposal = z.object({
   is_order: z.boolean(),
+  /** A capture kept from before the three outcomes reads as its `is_order` did ("not-order" is told by `is_order`). */
+  order_decision: z.enum(["order", "ask", "not-order"]).default("order"),
   customer_code: z.string().max(40).nullable(),
   po_number: z.string().max(100).nullable(),
   delivery_date: z.string().max(10).nullable(),

@@ -239,6 +239,55 @@ test("a Gmail message that is not an order says “not an order” instead of pr
   await page.close()
 })
 
+test("a mail with quantities but no order act opens the review asking first: “Not an order” stores nothing, “Capture anyway” shows the lines", async () => {
+  // A stock count "for information": the rules alone (main) proposed it as an order.
+  const stockCount: OrderMailPage = {
+    id: "18c2f0a9b1d3e800",
+    subject: "Réserve",
+    from: bakery.from,
+    lines: ["Bonjour,", "", "Pour info, Julien a fait l'inventaire de la réserve : 6 boîtes de gants nitrile taille L et 2 cartons d'essuie-mains.", "", "Amélie"]
+  }
+  site.route("/gmail/stock-count", gmailOrder(stockCount))
+  const page = await context.newPage()
+  await page.goto(`${site.origin}/gmail/stock-count`)
+  const before = (await storedOrders()).length
+  const askOnce = async (): Promise<Page> => {
+    const opened = context.waitForEvent("page", { timeout: 15_000 })
+    await overlay(page).locator('[data-comptoir="capture-order"]').click()
+    const review = await opened
+    await review.waitForLoadState()
+    await expect(review.locator('[data-comptoir="order-ask"]')).toBeVisible()
+    // Not presented as an order: no form, no confirm button until the agent says so.
+    await expect(review.locator('[data-comptoir="order-review"]')).toHaveCount(0)
+    await expect(review.locator('[data-comptoir="order-confirm"]')).toHaveCount(0)
+    return review
+  }
+  const first = await askOnce()
+  await expect(first.locator('[data-comptoir="order-ask-doubt"]')).toContainText("Pour info")
+  await expect(first.locator('[data-comptoir="order-ask-read"]')).toContainText("6 boîtes de gants nitrile taille L")
+  await first.screenshot({ path: "test-results/order-review-ask.png", fullPage: true })
+  await first.locator('[data-comptoir="order-not-an-order"]').click()
+  await expect(first.locator('[data-comptoir="not-an-order"]')).toBeVisible()
+  expect((await storedOrders()).length).toBe(before)
+  await first.close()
+
+  // The agent knows better (Amélie meant it as an order): captured anyway, the proposed lines appear as usual.
+  const again = await askOnce()
+  await again.locator('[data-comptoir="order-capture-anyway"]').click()
+  await expect(again.locator('[data-comptoir="order-review"]')).toBeVisible()
+  await expect(field(again, "lines.0.ref")).toHaveValue("GN-4411")
+  await expect(field(again, "lines.0.quantity")).toHaveValue("6")
+  await expect(field(again, "lines.1.ref")).toHaveValue("ESS-300")
+  await again.locator('[data-comptoir="order-confirm"]').click()
+  await expect(again.locator('[data-comptoir="order-stored"]')).toBeVisible()
+  expect((await storedOrders()).find((o) => o.sourceId === `mail:${stockCount.id}`)?.lines.map((l) => [l.ref, l.quantityMilli])).toEqual([
+    ["GN-4411", 6_000],
+    ["ESS-300", 2_000]
+  ])
+  await again.close()
+  await page.close()
+})
+
 /** The first attachment of a corpus mail, as the bytes a webmail serves. */
 async function corpusAttachment(name: string): Promise<Buffer> {
   const email = await PostalMime.parse(readFileSync(join(FIXTURES, "tuned", `${name}.eml`)))

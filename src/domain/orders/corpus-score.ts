@@ -13,6 +13,8 @@ export interface ExpectedOrder {
 
 export interface ProposedOrder {
   is_order: boolean
+  /** Absent from an extractor that decides in two outcomes (main's before the three): then `is_order` decides. */
+  order_decision?: "order" | "ask" | "not-order"
   customer_code: string | null
   po_number: string | null
   delivery_date: string | null
@@ -27,9 +29,13 @@ export interface CorpusScore {
   mails: number
   orders: number
   nonOrders: number
-  /** Non-orders proposed as orders: must be 0. */
+  /** Non-orders proposed as orders without asking (decided `order`): must be 0. */
   nonOrdersTaken: number
-  /** Orders said to be non-orders. */
+  /** Non-orders the agent is asked about (decided `ask`): one click ("Not an order") each, nothing proposed. */
+  nonOrdersAsked: number
+  /** Orders the agent is asked about: one click more ("Capture anyway") each. */
+  ordersAsked: number
+  /** Orders said to be non-orders (decided `not-order`). */
   ordersMissed: number
   /** Per header field, share of the orders where it is right (a null expected and null given is right). */
   headerAccuracy: Record<HeaderField, number>
@@ -49,40 +55,61 @@ function same(field: HeaderField, a: string | null, b: string | null): boolean {
 const lineKey = (l: ExtractedLine): string => `${l.ref}|${l.quantity}|${l.unit}`
 
 /**
+ * How an `ask` counts for lines and header fields: "proposed" as after the agent's "Capture anyway" (the lines the
+ * extractor found), "not-proposed" as if the agent answered "Not an order" (nothing proposed). Taken, asked and
+ * missed counts are the same either way.
+ */
+export type AskCounting = "proposed" | "not-proposed"
+
+export function decisionOf(got: ProposedOrder): "order" | "ask" | "not-order" {
+  return got.order_decision ?? (got.is_order ? "order" : "not-order")
+}
+
+/**
  * Scores proposals against labels. A line counts when its product, quantity and unit are all right; header
  * fields are scored on the mails that are orders (a non-order has nothing to fill).
  */
-export function scoreCorpus(items: readonly { name: string; expected: ExpectedOrder; got: ProposedOrder }[]): CorpusScore {
+export function scoreCorpus(items: readonly { name: string; expected: ExpectedOrder; got: ProposedOrder }[], ask: AskCounting = "proposed"): CorpusScore {
   const failures: CorpusScore["failures"] = []
   let orders = 0
   let nonOrdersTaken = 0
+  let nonOrdersAsked = 0
+  let ordersAsked = 0
   let ordersMissed = 0
   const right: Record<HeaderField, number> = { customer_code: 0, po_number: 0, delivery_date: 0, delivery_address: 0 }
   let tp = 0
   let proposed = 0
   let expectedLines = 0
   for (const { name, expected, got } of items) {
+    const decision = decisionOf(got)
+    const shown = decision === "order" || (decision === "ask" && ask === "proposed")
     if (!expected.is_order) {
-      if (got.is_order) {
+      if (decision === "order") {
         nonOrdersTaken++
         failures.push({ name, field: "is_order", expected: false, got: true })
+      } else if (decision === "ask") {
+        nonOrdersAsked++
+        failures.push({ name, field: "order_decision", expected: "not-order", got: "ask" })
       }
-      proposed += got.lines.length
+      proposed += shown ? got.lines.length : 0
       continue
     }
     orders++
-    if (!got.is_order) {
+    if (decision === "not-order") {
       ordersMissed++
       failures.push({ name, field: "is_order", expected: true, got: false })
+    } else if (decision === "ask") {
+      ordersAsked++
+      failures.push({ name, field: "order_decision", expected: "order", got: "ask" })
     }
     for (const f of HEADER_FIELDS) {
-      if (same(f, expected[f], got.is_order ? got[f] : null)) right[f]++
+      if (same(f, expected[f], shown ? got[f] : null)) right[f]++
       else failures.push({ name, field: f, expected: expected[f], got: got[f] })
     }
     const want = new Map<string, number>()
     for (const l of expected.lines) want.set(lineKey(l), (want.get(lineKey(l)) ?? 0) + 1)
     expectedLines += expected.lines.length
-    const lines = got.is_order ? got.lines : []
+    const lines = shown ? got.lines : []
     proposed += lines.length
     for (const l of lines) {
       const k = lineKey(l)
@@ -102,6 +129,8 @@ export function scoreCorpus(items: readonly { name: string; expected: ExpectedOr
     orders,
     nonOrders: items.length - orders,
     nonOrdersTaken,
+    nonOrdersAsked,
+    ordersAsked,
     ordersMissed,
     headerAccuracy,
     linePrecision: precision,

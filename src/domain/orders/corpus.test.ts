@@ -17,10 +17,21 @@ import { scoreCorpus } from "./corpus-score"
  */
 const LINE_F1_FLOOR = 0.99
 const HEADER_FLOOR = 0.99
+/**
+ * Since branch `ordermethod` (2026-12-03) a mail the rules take is proposed only with an explicit order act
+ * (order-act.ts), else the agent is asked. The floors above count an `ask` as captured after the agent's "Capture
+ * anyway" (the lines the extractor found: the same as before); these count the clicks: 7 of the 252 tuned orders
+ * are asked (a bare list, a list answered inside our quoted form, a spreadsheet sent without a word, "tomorrow if
+ * poss", "I could order", "pas encore", a forward marked "FYI"), and counting those as not proposed the line F1 is 0.979.
+ */
+const ORDERS_ASKED_CEILING = 7
+const LINE_F1_ASK_NOT_PROPOSED_FLOOR = 0.975
 describe("orders captured from the tuned corpus of mails", async () => {
   const corpus = await loadCorpus("tuned")
   const extractor = fixtureExtractor()
-  const score = scoreCorpus(corpus.map((c) => ({ name: c.name, expected: c.expected, got: extractor.extract(c.mail) })))
+  const items = corpus.map((c) => ({ name: c.name, expected: c.expected, got: extractor.extract(c.mail) }))
+  const score = scoreCorpus(items, "proposed")
+  const strict = scoreCorpus(items, "not-proposed")
   const failures = score.failures.map((f) => `${f.name} ${f.field}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.got)}`)
 
   it("holds at least 346 mails, French and English, at least 10 of them not orders, some with a PDF or spreadsheet purchase order", () => {
@@ -32,15 +43,24 @@ describe("orders captured from the tuned corpus of mails", async () => {
     expect(corpus.filter((c) => c.mail.attachments.some((a) => /\.(xlsx|ods)$/.test(a.filename) && a.text.length > 50)).length).toBeGreaterThanOrEqual(3)
   })
 
-  it("takes no mail that is not an order for one", () => {
+  it("takes no mail that is not an order for one, and asks about none of them", () => {
     expect(score.nonOrdersTaken, failures.join("\n")).toBe(0)
+    expect(score.nonOrdersAsked, failures.join("\n")).toBe(0)
   })
 
-  it("proposes every order as one", () => {
+  it("asks the agent about at most 7 of the 252 orders (no order act in them), and proposes the rest at once", () => {
+    expect(score.ordersAsked, failures.join("\n")).toBeLessThanOrEqual(ORDERS_ASKED_CEILING)
+  })
+
+  it("still finds the lines with an F1 of at least 0.975 when every mail asked about counts as not proposed", () => {
+    expect(strict.lineF1, failures.join("\n")).toBeGreaterThanOrEqual(LINE_F1_ASK_NOT_PROPOSED_FLOOR)
+  })
+
+  it("proposes every order as one or asks about it: none is turned away", () => {
     expect(score.ordersMissed, failures.join("\n")).toBe(0)
   })
 
-  it("finds the lines with an F1 of at least 0.995 (product, quantity and unit all right)", () => {
+  it("finds the lines with an F1 of at least 0.99 once the agent captured the mails asked about (product, quantity and unit all right)", () => {
     expect(score.lineF1, failures.join("\n")).toBeGreaterThanOrEqual(LINE_F1_FLOOR)
   })
 

@@ -7,6 +7,7 @@ import { findDeliveryAddress, poCandidates } from "./header-fields"
 import { findLines, type FoundLine } from "./lines"
 import { unitOfWord } from "./units"
 import { splitMail, withoutBounces, type MailSegment } from "./mail-body"
+import { decideOrder, readOrderAct } from "./order-act"
 import { acknowledgesOrder, addressedToColleagues, askedAbout, goodsDelivered, goodsReceived, newAddress, notAnOrderYet, paperwork, recordsNotice, tentativeMarks, withoutCitations } from "./order-intent"
 import type { CustomerMemory, ExtractedOrder, OrderContext, OrderMail } from "./types"
 
@@ -299,8 +300,16 @@ export class OrderExtractor {
     confidence.is_order = clamp(isOrder ? 0.5 + orderScore / 6 : 0.6 + Math.min(0.35, Math.max(0, -orderScore) / 6 + (lines.length === 0 ? 0.3 : 0)))
     evidence.is_order = isOrder ? (lines[0]?.evidence ?? "") : auto ? "automatic or bulk mail" : vetoes.size + negatives.size > 0 ? [...vetoes, ...negatives].join(", ") : "no product with a quantity"
 
+    // Taken for an order by the rules: proposed as one only with an explicit order act, else the agent is asked.
+    const reading = isOrder ? readOrderAct({ subject: mail.subject, bodies: own.map((s) => s.body), attachments: mail.attachments.map((a) => a.text), acceptsQuoted: accepts || again }) : null
+    const order_decision = decideOrder(isOrder, reading ?? { act: null, doubts: [] })
+    if (reading !== null) {
+      evidence.order_act = reading.act ?? ""
+      evidence.order_doubts = reading.doubts.join(" · ")
+    }
+
     if (!isOrder) {
-      return { is_order: false, customer_code: customerHit?.customer.code ?? null, po_number: null, delivery_date: null, delivery_address: null, lines: [], confidence: { ...confidence, customer_code: customerHit?.confidence ?? 0 }, evidence: { ...evidence, customer_code: customerHit?.evidence ?? "" }, evidenceFrom: {} }
+      return { is_order: false, order_decision, customer_code: customerHit?.customer.code ?? null, po_number: null, delivery_date: null, delivery_address: null, lines: [], confidence: { ...confidence, customer_code: customerHit?.confidence ?? 0 }, evidence: { ...evidence, customer_code: customerHit?.evidence ?? "" }, evidenceFrom: {} }
     }
 
     const po = bestPo(morePos)
@@ -333,6 +342,7 @@ export class OrderExtractor {
     const evidenceFrom = attachmentSources(evidence, lines, mail, body)
     return {
       is_order: true,
+      order_decision,
       customer_code: customerHit?.customer.code ?? null,
       po_number: po?.value ?? null,
       delivery_date: delivery === null ? null : isoDay(delivery.date),

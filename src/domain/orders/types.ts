@@ -50,7 +50,16 @@ export interface ExtractedLine {
 export type OrderField = "is_order" | "customer_code" | "po_number" | "delivery_date" | "delivery_address" | `lines.${number}`
 
 export interface ExtractedOrder {
+  /**
+   * The rules' answer, as before the three outcomes: true for `order` and for `ask` (the lines are there for the
+   * agent's "Capture anyway"), false for `not-order`.
+   */
   is_order: boolean
+  /**
+   * `order`: an explicit order act and nothing against it, proposed for review; `ask`: lines but no such act (or a
+   * doubt), the review asks first; `not-order`: as `is_order: false`. See order-act.ts.
+   */
+  order_decision: "order" | "ask" | "not-order"
   customer_code: string | null
   po_number: string | null
   /** YYYY-MM-DD */

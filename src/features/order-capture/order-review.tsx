@@ -15,6 +15,7 @@ import { send } from "~src/messaging/send"
 import { useDebouncedSearch } from "~src/ui/use-debounced-search"
 import { formatDay, uiLang } from "~src/ui/dates"
 
+import { AskBeforeCapture, hesitationOf } from "./ask-before-capture"
 import { CustomerAddressHint } from "./customer-address-hint"
 import { CustomerOrders } from "./customer-orders"
 
@@ -51,6 +52,8 @@ export function OrderReview({ captureId }: { captureId: string }) {
   const { t } = useTranslation()
   const [loaded, setLoaded] = useState<Loaded | null>(null)
   const [error, setError] = useState<string | null>(null)
+  // A mail without an order act is not proposed until the agent says to capture it (the `ask` outcome).
+  const [answer, setAnswer] = useState<"pending" | "capture" | "not-order">("pending")
   useEffect(() => {
     send("orders/capture", { captureId }).then(setLoaded, (e: unknown) => setError(String(e)))
   }, [captureId])
@@ -65,6 +68,19 @@ export function OrderReview({ captureId }: { captureId: string }) {
         <p className="c-panel-note" data-comptoir="not-an-order">
           {t("orderCapture.review.notAnOrder")} {capture.proposal.evidence.is_order ? `(${capture.proposal.evidence.is_order})` : ""}
         </p>
+      </div>
+    )
+  if (capture.proposal.order_decision === "ask" && answer !== "capture")
+    return (
+      <div className="c-order-review">
+        <MessageHeader capture={capture} />
+        {answer === "not-order" ? (
+          <p className="c-panel-note" data-comptoir="not-an-order">
+            {t("orderCapture.ask.dismissed")}
+          </p>
+        ) : (
+          <AskBeforeCapture {...hesitationOf(capture.proposal.evidence)} onCapture={() => setAnswer("capture")} onNotOrder={() => setAnswer("not-order")} />
+        )}
       </div>
     )
   // The agent picked another customer: their record and risk, the form keeps what was typed.
