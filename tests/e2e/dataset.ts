@@ -54,12 +54,14 @@ export async function ensureImported(page: Page, extensionId: string, customers:
 
 /** Until the base's profile (its countries and code shapes) is in storage, written after the last import or sync. */
 export async function waitForBaseProfile(page: Page): Promise<void> {
-  await page.waitForFunction(
-    async () => {
+  // A loop in the page: waitForFunction does not wait for an async predicate's promise (it is truthy at once).
+  const written = await page.evaluate(async () => {
+    for (let i = 0; i < 150; i++) {
       const p = (await chrome.storage.local.get("baseProfile")).baseProfile as { countries?: unknown[] } | undefined
-      return (p?.countries?.length ?? 0) > 0
-    },
-    null,
-    { timeout: 15_000, polling: 100 }
-  )
+      if ((p?.countries?.length ?? 0) > 0) return true
+      await new Promise((ok) => setTimeout(ok, 100))
+    }
+    return false
+  })
+  if (!written) throw new Error("the base profile was not written within 15 s of the import")
 }
