@@ -38,12 +38,30 @@ export async function countInBase(page: Page): Promise<number> {
 export async function ensureImported(page: Page, extensionId: string, customers: DemoCustomer[]): Promise<void> {
   await page.goto(`chrome-extension://${extensionId}/options.html`)
   await page.locator('[data-comptoir="import-customers"]').waitFor()
-  if ((await countInBase(page)) >= customers.length) return
-  await page.locator('input[type=file][data-comptoir="import-customers"]').setInputFiles({
-    name: "clients.csv",
-    mimeType: "text/csv",
-    buffer: Buffer.from(e2eCsv(customers), "utf8")
+  if ((await countInBase(page)) < customers.length) {
+    await page.locator('input[type=file][data-comptoir="import-customers"]').setInputFiles({
+      name: "clients.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(e2eCsv(customers), "utf8")
+    })
+    await page.locator('[data-comptoir="import-confirm"]').click()
+    await page.locator('[data-comptoir="import-result"]').waitFor({ timeout: 30_000 })
+  }
+  // The background writes the base's profile ~1 s after an import (background/base-profile.ts): a test started
+  // before would see the open pages reconfigure their scan under it (a number read again, a code found late).
+  await waitForBaseProfile(page)
+}
+
+/** Until the base's profile (its countries and code shapes) is in storage, written after the last import or sync. */
+export async function waitForBaseProfile(page: Page): Promise<void> {
+  // A loop in the page: waitForFunction does not wait for an async predicate's promise (it is truthy at once).
+  const written = await page.evaluate(async () => {
+    for (let i = 0; i < 150; i++) {
+      const p = (await chrome.storage.local.get("baseProfile")).baseProfile as { countries?: unknown[] } | undefined
+      if ((p?.countries?.length ?? 0) > 0) return true
+      await new Promise((ok) => setTimeout(ok, 100))
+    }
+    return false
   })
-  await page.locator('[data-comptoir="import-confirm"]').click()
-  await page.locator('[data-comptoir="import-result"]').waitFor({ timeout: 30_000 })
+  if (!written) throw new Error("the base profile was not written within 15 s of the import")
 }

@@ -58,6 +58,62 @@ test("in a single-page CRM, a route change to a non-customer's contact page take
   await expect.poll(() => onPageCodes(page)).toEqual([crmB.code])
 })
 
+test("a change of the base profile (an import, a team sync) keeps 'Seen recently' and finds a new code shape on the page, without a reload", async ({ page, site, extContext, extensionId }) => {
+  const s = viewScenarios(customers, site)
+  const { crmA } = s.people
+  // A customer whose code has a shape the base's profile does not know (one code of it among 400 is too few to
+  // be learnt): its code is found on pages only once the profile has the shape.
+  const quay = generateCustomers({ count: 1, seed: 4343 })[0]!
+  quay.code = "ZQ-4417"
+  quay.company = "Papeterie du Quai"
+  quay.contacts = [{ ...quay.contacts[0]!, phones: ["+33198765488"], emails: ["achats@papeterie-du-quai.example.fr"] }]
+  quay.writtenPhones = [["01 98 76 54 88"]]
+  const options = await extContext.newPage()
+  await options.goto(`chrome-extension://${extensionId}/options.html`)
+  await options.locator('input[type=file][data-comptoir="import-customers"]').setInputFiles({ name: "quai.csv", mimeType: "text/csv", buffer: Buffer.from(e2eCsv([quay]), "utf8") })
+  await options.locator('[data-comptoir="import-confirm"]').click()
+  await options.locator('[data-comptoir="import-result"]').waitFor({ timeout: 30_000 })
+
+  await page.goto(`${site.origin}${s.views[0]!.path}`)
+  await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true))
+  await waitReady(page, s.crmSteps[0]!)
+  await expect.poll(() => onPageCodes(page)).toEqual([crmA.code])
+  await s.crmSteps[1]!.go(page)
+  await waitReady(page, s.crmSteps[1]!)
+  await expect.poll(() => onPageCodes(page)).toEqual([])
+  await overlay(page).locator('[data-comptoir="panel-toggle"]').click()
+  await expect(recentCard(page, crmA.code)).toBeVisible()
+  // The code beside a number: the number's decoration says the text was read, and the code not found.
+  await page.evaluate(() => {
+    const p = document.createElement("p")
+    p.id = "supplier-ref"
+    p.textContent = "Dossier ZQ-4417, standard 01 98 76 54 21"
+    document.body.append(p)
+  })
+  await expect(page.locator("#supplier-ref [data-comptoir-phone]")).toHaveCount(1)
+  await expect(page.locator("#supplier-ref [data-comptoir-code]")).toHaveCount(0)
+
+  // As the background does after an import or a sync (base-profile-store.ts): the profile's key rewritten.
+  const before = await options.evaluate(async () => (await chrome.storage.local.get("baseProfile")).baseProfile as { countries: string[]; codeShapes: string[] })
+  try {
+    await options.evaluate(async (p) => chrome.storage.local.set({ baseProfile: { ...p, codeShapes: [...p.codeShapes, "ZQ-\\d{4}"] } }), before)
+    await expect(page.locator('#supplier-ref [data-comptoir-code="ZQ-4417"]')).toHaveCount(1)
+    await expect(card(page, quay.code)).toBeVisible()
+    // The card that left before the change is still under "Seen recently", apart from the page's.
+    await expect(recentCard(page, crmA.code)).toBeVisible()
+    expect(await onPageCodes(page)).toEqual([quay.code])
+    // For the picture: the panel settled inside the window (it first opens at the badge's place), "Seen recently" in view.
+    const panel = overlay(page).locator('[data-comptoir="panel"]')
+    await expect.poll(() => panel.evaluate((e) => e.getBoundingClientRect().right <= window.innerWidth)).toBe(true)
+    await recentCard(page, crmA.code).scrollIntoViewIfNeeded()
+    await page.screenshot({ path: "/tmp/panel-after-profile-change.png" })
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true)
+  } finally {
+    await options.evaluate(async (p) => chrome.storage.local.set({ baseProfile: p }), before)
+    await options.close()
+  }
+})
+
 test("mail headers: no name match for recipients or the user's own name, a possible match for an unknown sender's full name, nothing for a shared first name", async ({ page, site }) => {
   const s = viewScenarios(customers, site)
   const { f, i } = s.people

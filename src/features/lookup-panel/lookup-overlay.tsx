@@ -3,25 +3,20 @@ import { useTranslation } from "react-i18next"
 
 import type { Customer } from "~src/domain/customers/customer.schema"
 import type { Settings } from "~src/domain/settings/settings.schema"
-import { compileCodePattern, SETTINGS_DEFAULTS } from "~src/domain/settings/settings-values"
-import { EMPTY_BASE_PROFILE, otherCountries, type BaseProfile } from "~src/domain/detect/base-profile"
-import { pagePattern } from "~src/domain/detect/code-shapes"
+import { EMPTY_BASE_PROFILE, type BaseProfile } from "~src/domain/detect/base-profile"
 import { CardTextContext, CustomerCard } from "~src/features/customer-card/customer-card"
 import { formatPhone } from "~src/features/customer-card/format"
 import { CaptureOrderButton } from "~src/features/order-capture/capture-button"
-import { startPageScanner, type FoundItem } from "~src/features/page-scan/page-scanner"
+import type { FoundItem } from "~src/features/page-scan/page-scanner"
 import { placeCall } from "~src/features/softphone/place-call"
 import type { CustomerMatch } from "~src/messaging/contract"
 import { PANEL_VIEW_MAX_CARDS } from "~src/messaging/limits"
 import { useDebouncedSearch } from "~src/ui/use-debounced-search"
 import { AppShell, useSettings } from "~src/ui/app-shell"
 
-import { watchBaseGeneration } from "~src/ui/base-generation"
 import { loadBaseProfile, onBaseProfileChanged } from "./base-profile-store"
-import { ForeignPhones } from "./foreign-phones"
-import { ownMailbox } from "./mail-roles"
-import { PageLookup, type PanelView } from "./page-lookup"
 import { isPanelRepublish, isPanelToggle, sendFromPage } from "./page-messaging"
+import { startPageSession, type PageSession } from "./page-session"
 import { PanelCallSlot, shownCount, useCallerCardId, useRingingCallId } from "./panel-call"
 import { placementOf, tabPosition, type Placement } from "./placement"
 import { knownWebmail } from "./webmail"
@@ -39,8 +34,6 @@ const FULL_CARDS = 10
  * for the page (DOM, style and layout of the panel), a few dozen are not.
  */
 const CARDS_PER_STEP = 40
-/** Matches wait for the scanner to be idle (its slices and our renders would share the page's frames), not longer than this. */
-const MAX_RENDER_WAIT_MS = 300
 
 /** Root of the page overlay. */
 export function LookupOverlay() {
@@ -53,8 +46,9 @@ export function LookupOverlay() {
 
 function ConnectedPanel() {
   const profile = useBaseProfile()
+  const settings = useSettings()
   // The scan waits for the base's profile (one storage read): starting without it would scan the page twice.
-  return profile === null ? null : <LookupPanel settings={useSettings()} profile={profile} />
+  return profile === null ? null : <LookupPanel settings={settings} profile={profile} />
 }
 
 /** The base's countries and code shapes, as the background last published them (base-profile-store.ts). */
@@ -123,100 +117,43 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
   const open = effectiveMode === "open" || (effectiveMode === "auto" && matches.length > 0)
   const collapsed = !open
 
-  // Page scan → batched exact lookups; results merge into the list as they come, and are rendered when the scanner
-  // is idle: a first pass over a long page is a few dozen ms of slices, cards rendered in between would stretch it
-  // (and each render costs the page a layout).
+  // The page's scan and lookups (page-session.ts), started once: a change of the settings or of the base profile
+  // (an import, a team sync) reconfigures them in place, so "Seen recently" and the cards on screen stay.
+  const session = useRef<PageSession | null>(null)
+  const first = useRef({ settings, profile })
+  const onActivate = useRef<(item: FoundItem, hit: CustomerMatch | undefined) => void>(() => undefined)
+  onActivate.current = (item, hit) => {
+    setCollapsedPersist(false)
+    setClickedPhone(item.kind === "phone" ? item.value : null)
+    if (hit) setHighlight(hit.customer.id)
+    else {
+      setQuery(item.value)
+      setHighlight(null)
+    }
+  }
   useEffect(() => {
-    let latest: PanelView | null = null
-    let timer: ReturnType<typeof setTimeout> | null = null
-    const render = () => {
-      if (timer !== null) clearTimeout(timer)
-      timer = null
-      const all = latest
-      latest = null
+    const started = startPageSession(document, first.current.settings, first.current.profile, {
       // A transition: React renders the cards in short slices and the page stays responsive. A few new cards are
       // rendered at once (a number added to the page); a long list grows a step at a time.
-      if (all !== null)
+      show: (all) =>
         startTransition(() => {
           setMatches(all.onPage)
           setRecent(all.recent)
           setShown((n) => Math.min(Math.max(n, all.onPage.length), n + CARDS_PER_STEP))
-        })
-    }
-    const lookup = new PageLookup({
-      lookup: (req) => sendFromPage("lookup/match", req),
-      onMatches: (all, markName, urgent) => {
-        if (markName) pendingMeasure.current.push(markName)
-        latest = all
-        // Cards that left the view go at once (a wrong card is worse than none), whatever the scanner is doing.
-        if (urgent || scanner.stats().idle) render()
-        else timer ??= setTimeout(render, MAX_RENDER_WAIT_MS)
-      },
+        }),
+      onMark: (mark) => pendingMeasure.current.push(mark),
       onError: (e) => setError(String(e)),
-      ownMailbox: () => ownMailbox(document)
+      onActivate: (item, hit) => onActivate.current(item, hit)
     })
-    // Codes of the base's own shapes, unless the user wrote a pattern (it overrides); numbers of the base's other
-    // countries, kept when the base has them (foreign-phones.ts).
-    const compiled = compileCodePattern(pagePattern(settings.customerCodePattern, SETTINGS_DEFAULTS.customerCodePattern, profile.codeShapes))
-    // A confirmation re-reads the page once the scanner is idle: hits arriving during a long first pass then cost
-    // one more pass, not one per lookup answer.
-    let rescanTimer: ReturnType<typeof setTimeout> | null = null
-    const rescanWhenIdle = () => {
-      rescanTimer = setTimeout(() => {
-        if (!scanner.stats().idle) return rescanWhenIdle()
-        rescanTimer = null
-        scanner.rescan()
-      }, 50)
-    }
-    const foreign = new ForeignPhones({
-      lookup: (req) => sendFromPage("lookup/match", req),
-      onConfirmed: () => {
-        if (rescanTimer === null) rescanWhenIdle()
-      }
-    })
-    const scanner = startPageScanner(document, {
-      defaultCountry: settings.defaultCountry,
-      codePattern: compiled.ok ? compiled.re : null,
-      otherCountries: otherCountries(profile, settings.defaultCountry),
-      acceptForeign: foreign.accepts,
-      onForeign: foreign.ask,
-      ignoreSelector: "#comptoir-overlay",
-      onFound: (items: FoundItem[]) => lookup.add(items),
-      onIdle: render,
-      onRemoved: () => lookup.prune(),
-      onActivate: (item: FoundItem) => {
-        setCollapsedPersist(false)
-        setClickedPhone(item.kind === "phone" ? item.value : null)
-        const hit = lookup.customerFor(item)
-        if (hit) setHighlight(hit.customer.id)
-        else {
-          setQuery(item.value)
-          setHighlight(null)
-        }
-      }
-    })
-    // A single-page app's route change (pushState, replaceState, back, a hash route) may hide a view without
-    // removing it: the values found are checked again. The Navigation API sees pushState from this isolated world;
-    // where it is missing (Firefox), the DOM changes that come with the route do the same.
-    const onRoute = () => lookup.prune()
-    const nav = (window as Window & { navigation?: EventTarget }).navigation
-    nav?.addEventListener("currententrychange", onRoute)
-    window.addEventListener("popstate", onRoute)
-    window.addEventListener("hashchange", onRoute)
-    // After an import or a sync the base may know what it did not: the page's values are asked again.
-    const unwatchBase = watchBaseGeneration(() => lookup.refresh())
+    session.current = started
     return () => {
-      nav?.removeEventListener("currententrychange", onRoute)
-      window.removeEventListener("popstate", onRoute)
-      window.removeEventListener("hashchange", onRoute)
-      unwatchBase()
-      scanner.stop()
-      foreign.dispose()
-      if (rescanTimer !== null) clearTimeout(rescanTimer)
-      lookup.dispose()
-      if (timer !== null) clearTimeout(timer)
+      session.current = null
+      started.stop()
     }
-  }, [settings, profile, setCollapsedPersist])
+  }, [])
+  useEffect(() => {
+    session.current?.configure(settings, profile)
+  }, [settings, profile])
 
   // The rest of a long list, a step at a time, each in its own task.
   useEffect(() => {

@@ -411,6 +411,30 @@ describe("startPageScanner", () => {
     expect(document.querySelectorAll(`.${HIT_CLASS}`)).toHaveLength(1)
   })
 
+  it("finds a new code shape given to the running scanner, reading again only the texts it matches, and reports nothing twice", async () => {
+    load("<p>Client ZQ-4417, tél 01 23 45 67 89</p><p>Sans rien</p><p>Commande 2026 de 12 ramettes</p>")
+    const { scanner, found } = start()
+    await settle(scanner)
+    const detected = scanner.stats().textsDetected
+    expect(scanner.configure({ defaultCountry: "FR", codePattern: new RegExp(CODE_PATTERN.source, "gu") })).toBe(false)
+    expect(scanner.configure({ defaultCountry: "FR", codePattern: /\bZQ-\d{4}\b|\b(?:C|CLI)-?\d{4,6}\b/gu })).toBe(true)
+    await settle(scanner)
+    expect(attr(`.${HIT_CLASS}`, "data-comptoir-code")).toContain("ZQ-4417")
+    expect(found.map((i) => i.value)).toEqual(["+33123456789", "ZQ-4417"])
+    // "Client ZQ-4417, tél " is the only text the new pattern matches: the other two are not detected again.
+    expect(scanner.stats().textsDetected - detected).toBe(1)
+  })
+
+  it("reads numbers again in a new country given to the running scanner", async () => {
+    load("<p>Büro 030 901820</p>")
+    const { scanner, found } = start({ acceptForeign: () => true })
+    await settle(scanner)
+    expect(values(found, "phone")).toEqual([])
+    scanner.configure({ defaultCountry: "FR", codePattern: CODE_PATTERN, otherCountries: ["DE"] })
+    await settle(scanner)
+    expect(values(found, "phone")).toEqual(["+4930901820"])
+  })
+
   it("stops observing and scanning on stop()", async () => {
     load("<p>01 23 45 67 89</p>")
     const { scanner, found } = start()

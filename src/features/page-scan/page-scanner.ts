@@ -1,15 +1,16 @@
 import { DecorationWriter } from "./decoration-writer"
+import { rereadFilter, sameDetection } from "./detection-change"
 import { DocumentWatcher } from "./document-watcher"
 import { PageWalker } from "./page-walker"
 import { RootQueue } from "./root-queue"
 import { ScanFilter } from "./scan-filter"
 import { Findings, guard, newScanStats, ScanMemory } from "./scan-state"
 import { INITIAL_MEASURE, SLICE_MEASURE, SliceClock, SliceScheduler } from "./slice-clock"
-import type { PageScanner, PageScannerOptions, Step } from "./scan-types"
+import type { DetectionOptions, PageScanner, PageScannerOptions, Step } from "./scan-types"
 import { TextDetector } from "./text-detector"
 
 export { INITIAL_MEASURE, SLICE_MEASURE } from "./slice-clock"
-export type { FoundItem, PageScanner, PageScannerOptions, ScanStats } from "./scan-types"
+export type { DetectionOptions, FoundItem, PageScanner, PageScannerOptions, ScanStats } from "./scan-types"
 
 /** Time is read every few cheap steps (walking past elements), and after every detection. */
 const CHECK_EVERY = 8
@@ -33,13 +34,9 @@ export function startPageScanner(doc: Document, opts: PageScannerOptions): PageS
     if (hasWork() || documents.removals) scheduler.schedule()
   })
   const writer = new DecorationWriter(stats, memory, findings, filter, clock, documents)
-  const detector = new TextDetector(stats, memory, clock, writer, {
-    defaultCountry: opts.defaultCountry,
-    codePattern: opts.codePattern,
-    otherCountries: opts.otherCountries,
-    acceptForeign: opts.acceptForeign,
-    onForeign: opts.onForeign
-  })
+  let detection: DetectionOptions = { defaultCountry: opts.defaultCountry, codePattern: opts.codePattern, otherCountries: opts.otherCountries }
+  const detectOptions = (d: DetectionOptions) => ({ ...d, acceptForeign: opts.acceptForeign, onForeign: opts.onForeign })
+  const detector = new TextDetector(stats, memory, clock, writer, detectOptions(detection))
   const walker = new PageWalker(stats, memory, findings, filter, detector, documents, opts.defaultCountry)
   let warm = false
   const startedAt = perf.now()
@@ -138,6 +135,20 @@ export function startPageScanner(doc: Document, opts: PageScannerOptions): PageS
         for (const d of documents.documents()) queue.enqueue(d, true)
         scheduler.schedule()
       })
+    },
+    configure(next) {
+      if (scheduler.isStopped || sameDetection(detection, next)) return false
+      const worth = rereadFilter(detection, next)
+      detection = { defaultCountry: next.defaultCountry, codePattern: next.codePattern, otherCountries: next.otherCountries }
+      detector.setOptions(detectOptions(detection))
+      walker.defaultCountry = detection.defaultCountry
+      guard(stats, () => {
+        memory.reread(worth)
+        // Not reported again (report: false): PageLookup holds what was found, only new values come.
+        for (const d of documents.documents()) queue.enqueue(d, false)
+        scheduler.schedule()
+      })
+      return true
     },
     stats() {
       return {

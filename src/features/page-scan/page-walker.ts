@@ -32,7 +32,8 @@ export class PageWalker {
     private readonly filter: ScanFilter,
     private readonly detector: TextDetector,
     private readonly documents: DocumentWatcher,
-    private readonly defaultCountry: CountryCode
+    /** tel: links without a country code are read in it; `configure()` may change it. */
+    public defaultCountry: CountryCode
   ) {}
 
   get walking(): boolean {

@@ -4,6 +4,7 @@ export function newScanStats(): ScanStats {
   return {
     nodesScanned: 0,
     textNodesScanned: 0,
+    textsDetected: 0,
     itemsFound: 0,
     phones: 0,
     emails: 0,
@@ -37,10 +38,33 @@ export class ScanMemory {
   reported = new WeakSet<Element>()
   /** Texts waiting for detection or for their decoration: a second walk over them leaves them be. */
   readonly inFlight = new WeakSet<Text>()
+  /**
+   * After new detection options (`configure`): what was read with the old ones. An unchanged text there is read
+   * again only if `worthRereading` says the new options may find something in it; the others are taken as read.
+   */
+  previous: WeakMap<Text, string> | null = null
+  worthRereading: (data: string) => boolean = () => true
 
   forget(): void {
     this.scanned = new WeakMap()
     this.reported = new WeakSet()
+    this.previous = null
+  }
+
+  /**
+   * New options: texts are read again where `worth` says so; elements already reported stay reported (their
+   * values were not found with the options). During an earlier re-read, everything is read again: the texts that
+   * re-read already read with options older than these.
+   */
+  reread(worth: (data: string) => boolean): void {
+    if (this.previous !== null) {
+      this.previous = null
+      this.worthRereading = () => true
+    } else {
+      this.previous = this.scanned
+      this.worthRereading = worth
+    }
+    this.scanned = new WeakMap()
   }
 }
 

@@ -8,11 +8,16 @@ export interface FoundItem {
   element: Element
 }
 
-export interface PageScannerOptions {
+/** What decides what detection finds in a text: `configure()` changes these on a running scanner. */
+export interface DetectionOptions {
   defaultCountry: CountryCode
   codePattern: RegExp | null
-  /** Passed through to detection (detect-all.ts): the base's other countries, and how a foreign reading is confirmed. */
+  /** Passed through to detection (detect-all.ts): the base's other countries. */
   otherCountries?: readonly CountryCode[]
+}
+
+export interface PageScannerOptions extends DetectionOptions {
+  /** Passed through to detection (detect-all.ts): how a foreign reading is confirmed. */
   acceptForeign?(e164: string): boolean
   onForeign?(e164: string): void
   /** Called after each slice that found something new. */
@@ -36,6 +41,8 @@ export interface ScanStats {
   /** Text nodes and elements the scanner looked at. */
   nodesScanned: number
   textNodesScanned: number
+  /** Texts handed to detection (the others were read before, or cannot hold anything). */
+  textsDetected: number
   /** Items reported to onFound (new decorations, plus existing ones on the initial pass and on rescan()). */
   itemsFound: number
   phones: number
@@ -60,6 +67,12 @@ export interface ScanStats {
 export interface PageScanner {
   stop(): void
   rescan(): void
+  /**
+   * New detection options on the running scanner (a settings or base-profile change): the page's texts are read
+   * again where the change may find something new (digits after a country change, the new pattern's matches after
+   * a code-pattern change); decorations stay, and what was reported is not reported again. false: nothing changed.
+   */
+  configure(opts: DetectionOptions): boolean
   stats(): ScanStats
 }
 

@@ -36,8 +36,13 @@ export class TextDetector {
     private readonly memory: ScanMemory,
     private readonly clock: SliceClock,
     private readonly writer: DecorationWriter,
-    private readonly options: DetectOptions
+    private options: DetectOptions
   ) {}
+
+  /** New options for the texts detected from now on (a batch waiting is detected with them). */
+  setOptions(options: DetectOptions): void {
+    this.options = options
+  }
 
   get hasJob(): boolean {
     return this.job !== null
@@ -62,12 +67,16 @@ export class TextDetector {
     this.stats.textNodesScanned++
     this.stats.nodesScanned++
     const data = node.data
-    const { scanned, inFlight } = this.memory
+    const { scanned, inFlight, previous } = this.memory
     if (data.length < 3 || scanned.get(node) === data || inFlight.has(node)) return
-    if (this.options.codePattern === null && !WORTH_DETECTING.test(data)) {
+    if (
+      (this.options.codePattern === null && !WORTH_DETECTING.test(data)) ||
+      (previous !== null && previous.get(node) === data && !this.memory.worthRereading(data))
+    ) {
       scanned.set(node, data)
       return
     }
+    this.stats.textsDetected++
     inFlight.add(node)
     if (data.length > CHUNK_CHARS) this.job = { node, data, pos: 0, items: [] }
     else {
