@@ -3,7 +3,10 @@
  *  - click → answered: a click on a number's call button in a page (the card in the content script) until the
  *    dock shows "in-call" (the lab's peer answers at once, so its ringing and its answer are one moment);
  *  - incoming INVITE → caller card rendered: baresip dials the agent, until the caller's card is in the dock;
- *  - hang-up → outcome form shown: the dock's hang-up button until the call's outcome form is in the dock.
+ *  - hang-up → outcome form shown: the dock's hang-up button until the call's outcome form is in the dock, split
+ *    into click → ended in the offscreen document → published by the service worker → the form in the dock;
+ *  - the dock's own part of the answer and of the hang-up: the view's publication reaching the dock → React's next
+ *    commit (DOCK_TRACER; works on any build).
  * Baseline: the first two against a bare page with sip.js only (no extension, no offscreen document); the
  * outcome form against the dock showing "ended" for the same hang-up (what the form adds to the softphone).
  *
@@ -86,43 +89,6 @@ function whenShown(page: Page, selector: string, timeoutMs = 20_000): Promise<nu
   // Awaited later; a failure meanwhile must not crash the process before the real error is printed.
   shown.catch(() => undefined)
   return shown
-}
-
-/**
- * Resolves with Date.now() in the page at the first frame painted with `selector` in it (the next animation frame
- * after it appears, then a task: that frame is painted by then). NaN if no frame came within 2 s (a hidden page).
- */
-function whenPainted(page: Page, selector: string, timeoutMs = 20_000): Promise<number> {
-  const painted = page.evaluate(
-    ([sel, ms]) =>
-      new Promise<number>((ok, ko) => {
-        const paint = () => {
-          const late = setTimeout(() => ok(NaN), 2000)
-          requestAnimationFrame(() =>
-            setTimeout(() => {
-              clearTimeout(late)
-              ok(Date.now())
-            }, 0)
-          )
-        }
-        if (document.querySelector(sel)) return paint()
-        const o = new MutationObserver(() => {
-          if (document.querySelector(sel)) {
-            o.disconnect()
-            clearTimeout(timer)
-            paint()
-          }
-        })
-        const timer = setTimeout(() => {
-          o.disconnect()
-          ko(new Error(`not shown within ${ms} ms: ${sel}`))
-        }, ms)
-        o.observe(document.body, { subtree: true, childList: true, attributes: true })
-      }),
-    [selector, timeoutMs] as const
-  )
-  painted.catch(() => undefined)
-  return painted
 }
 
 /**
@@ -235,7 +201,7 @@ async function main() {
     const inBare: number[] = []
     const endedAfterHangup: number[] = []
     const formAfterHangup: number[] = []
-    const formPaintedAfterHangup: number[] = []
+    const hangupSplits: [number, number, number][] = []
     // The dock's own part (publication at the page → React commit) of the answer and of the hang-up, and how many commits each call took.
     const dockRenderAnswered: number[] = []
     const dockRenderEnded: number[] = []
@@ -287,7 +253,6 @@ async function main() {
       outSplits.push([startedAt - t0, answeredAt - startedAt, shownAt - answeredAt])
       const ended = whenShown(dock, '[data-comptoir="softphone"][data-state="ended"]')
       const formShown = whenShown(dock, `[data-comptoir="outcome-form"][data-call-id="${callId}"]`)
-      const formPainted = whenPainted(dock, `[data-comptoir="outcome-form"][data-call-id="${callId}"]`)
       const h0 = await dock.evaluate(() => {
         const button = document.querySelector<HTMLButtonElement>('[data-comptoir="hangup"]')!
         const t = Date.now()
@@ -296,7 +261,13 @@ async function main() {
       })
       endedAfterHangup.push((await ended) - h0)
       formAfterHangup.push((await formShown) - h0)
-      formPaintedAfterHangup.push((await formPainted) - h0)
+      // Where it went: the dock's click → the call ended in the offscreen document (its endedAt) → the view published
+      // by the service worker (its updatedAt: the call record written first) → the form in the dock.
+      const stamps = await dock.evaluate(async () => {
+        const v = (await chrome.storage.session.get("softphone.view"))["softphone.view"] as { updatedAt: number; state: { call: { endedAt: number | null } | null } }
+        return { endedAt: v.state.call?.endedAt ?? NaN, updatedAt: v.updatedAt }
+      })
+      hangupSplits.push([stamps.endedAt - h0, stamps.updatedAt - stamps.endedAt, h0 + formAfterHangup.at(-1)! - stamps.updatedAt])
       const endedRender = await dockRender(dock, "ended")
       dockRenderEnded.push(endedRender.render)
       dockCommits.push(endedRender.commits)
@@ -381,15 +352,16 @@ async function main() {
       console.log("hang-up → outcome form shown (ours only)")
       console.log(`  first call: form ${formAfterHangup[0]} ms, dock shows "ended" ${endedAfterHangup[0]} ms`)
       console.log(`  ${WARM} warm calls:     form p50 ${f50} / p95 ${f95} ms | dock shows "ended" p50 ${e50} / p95 ${e95} ms | p95 ratio ${(f95 / e95).toFixed(2)}× (target p95 ≤ 100 ms)`)
-      const painted = formPaintedAfterHangup.slice(1).filter((x) => !Number.isNaN(x))
-      console.log(`  form painted (next frame after it appears, ${painted.length} of ${WARM} calls had a frame): p50 ${pct(painted, 50)} / p95 ${pct(painted, 95)} ms`)
+      const split = hangupSplits.slice(1)
+      const names = ["click → ended in the offscreen document", "→ published by the service worker (call record written)", "→ the form in the dock"]
+      console.log(`  where it went (p50 / p95): ${names.map((n, k) => `${n} ${pct(split.map((x) => x[k]!), 50)} / ${pct(split.map((x) => x[k]!), 95)} ms`).join("; ")}`)
+      results.hangupSplits = names.map((n, k) => ({ step: n, p50: pct(split.map((x) => x[k]!), 50), p95: pct(split.map((x) => x[k]!), 95) }))
       const [ra, re] = [dockRenderAnswered.slice(1).filter((x) => !Number.isNaN(x)), dockRenderEnded.slice(1).filter((x) => !Number.isNaN(x))]
       const ms = (x: number) => x.toFixed(1)
       console.log(
         `the dock's own part (the view's publication at the page → React's commit, ${ra.length} / ${re.length} warm calls): answered p50 ${ms(pct(ra, 50))} / p95 ${ms(pct(ra, 95))} ms; ended (the form's commit) p50 ${ms(pct(re, 50))} / p95 ${ms(pct(re, 95))} ms; dock commits from the answer to the form p50 ${pct(dockCommits.slice(1), 50)}`
       )
       results.dockRender = { answered: { p50: pct(ra, 50), p95: pct(ra, 95), samples: ra }, ended: { p50: pct(re, 50), p95: pct(re, 95), samples: re } }
-      results.hangupToOutcomeFormPainted = { p50: pct(painted, 50), p95: pct(painted, 95), samples: painted }
       results.hangupToOutcomeForm = {
         cold: { form: formAfterHangup[0], ended: endedAfterHangup[0] },
         warm: { form: { p50: f50, p95: f95, samples: form }, ended: { p50: e50, p95: e95, samples: ended }, ratioP95: f95 / e95 }
