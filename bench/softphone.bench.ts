@@ -3,7 +3,10 @@
  *  - click → answered: a click on a number's call button in a page (the card in the content script) until the
  *    dock shows "in-call" (the lab's peer answers at once, so its ringing and its answer are one moment);
  *  - incoming INVITE → caller card rendered: baresip dials the agent, until the caller's card is in the dock;
- *  - hang-up → outcome form shown: the dock's hang-up button until the call's outcome form is in the dock.
+ *  - hang-up → outcome form shown: the dock's hang-up button until the call's outcome form is in the dock, split
+ *    into click → ended in the offscreen document → published by the service worker → the form in the dock;
+ *  - the dock's own part of the answer and of the hang-up: the view's publication reaching the dock → React's next
+ *    commit (DOCK_TRACER; works on any build).
  * Baseline: the first two against a bare page with sip.js only (no extension, no offscreen document); the
  * outcome form against the dock showing "ended" for the same hang-up (what the form adds to the softphone).
  *
@@ -88,6 +91,43 @@ function whenShown(page: Page, selector: string, timeoutMs = 20_000): Promise<nu
   return shown
 }
 
+/**
+ * In the dock (popup.html) only: when each publication of the softphone's view reaches the page (a storage listener
+ * added before the page's own, so it runs first) and when React commits (React's devtools hook, which its
+ * production build calls at every commit). Publication → next commit is the dock's own part of a state change:
+ * reading the view, React's render and commit. The same for any build: nothing in the extension is changed for it.
+ */
+const DOCK_TRACER = `(() => {
+  if (location.protocol !== "chrome-extension:" || location.pathname !== "/popup.html") return
+  const trace = { views: [], commits: [] }
+  globalThis.__dockTrace = trace
+  try {
+    chrome.storage.onChanged.addListener((changes, area) => {
+      const v = area === "session" && changes["softphone.view"] ? changes["softphone.view"].newValue : null
+      if (v) trace.views.push({ at: performance.now(), phase: (v.state && v.state.call && v.state.call.phase) || null })
+    })
+  } catch {}
+  globalThis.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true, isDisabled: false, renderers: new Map(),
+    inject() { return 1 }, checkDCE() {}, onCommitFiberUnmount() {}, onPostCommitFiberRoot() {},
+    onCommitFiberRoot() { trace.commits.push(performance.now()) }
+  }
+})()`
+
+/** Publication of the view whose call is in `phase` (the first such since `from`) → the dock's next React commit, in ms. */
+async function dockRender(dock: Page, phase: string): Promise<{ render: number; commits: number }> {
+  return dock.evaluate((phase) => {
+    const trace = (globalThis as unknown as { __dockTrace?: { views: { at: number; phase: string | null }[]; commits: number[] } }).__dockTrace
+    if (!trace) return { render: NaN, commits: NaN }
+    const view = trace.views.find((v) => v.phase === phase)
+    const commit = view ? trace.commits.find((c) => c >= view.at) : undefined
+    const result = { render: view && commit !== undefined ? commit - view.at : NaN, commits: trace.commits.length }
+    trace.views.length = 0
+    trace.commits.length = 0
+    return result
+  }, phase)
+}
+
 /** A step that never ends fails the run with its name and the call's number instead of hanging it. */
 async function within<T>(what: string, ms: number, step: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined
@@ -105,6 +145,7 @@ type Customer = ReturnType<typeof generateCustomers>[number]
 async function startOurs(dir: string, site: Site, customers: Customer[]): Promise<{ context: BrowserContext; dock: Page; page: Page }> {
   const context = await launchWithExtension(dir, MEDIA_ARGS)
   await context.addInitScript("globalThis.__name = (f) => f")
+  await context.addInitScript(DOCK_TRACER)
   const extensionId = new URL((await serviceWorkerOf(context)).url()).host
   // A small base: the measure is the call path, not the lookup at scale (bench/extension.bench.ts has that).
   const options = await context.newPage()
@@ -160,6 +201,11 @@ async function main() {
     const inBare: number[] = []
     const endedAfterHangup: number[] = []
     const formAfterHangup: number[] = []
+    const hangupSplits: [number, number, number][] = []
+    // The dock's own part (publication at the page → React commit) of the answer and of the hang-up, and how many commits each call took.
+    const dockRenderAnswered: number[] = []
+    const dockRenderEnded: number[] = []
+    const dockCommits: number[] = []
     const outSplits: [number, number, number][] = []
 
     const outgoingOurs = async (i: number, c: Customer) => {
@@ -187,6 +233,7 @@ async function main() {
         throw new Error(`call ${i}: the card's call button for ${e164} started no call: ${await whyNoCall(page, dock)}`, { cause: e })
       }
       const shownAt = await answered
+      dockRenderAnswered.push((await dockRender(dock, "in-call")).render)
       outOurs.push(shownAt - t0)
       outOursFromPlaywright.push(shownAt - pw0)
       // Hang-up → the call's outcome form (issue #9), timed in the dock from just before the click.
@@ -214,6 +261,16 @@ async function main() {
       })
       endedAfterHangup.push((await ended) - h0)
       formAfterHangup.push((await formShown) - h0)
+      // Where it went: the dock's click → the call ended in the offscreen document (its endedAt) → the view published
+      // by the service worker (its updatedAt: the call record written first) → the form in the dock.
+      const stamps = await dock.evaluate(async () => {
+        const v = (await chrome.storage.session.get("softphone.view"))["softphone.view"] as { updatedAt: number; state: { call: { endedAt: number | null } | null } }
+        return { endedAt: v.state.call?.endedAt ?? NaN, updatedAt: v.updatedAt }
+      })
+      hangupSplits.push([stamps.endedAt - h0, stamps.updatedAt - stamps.endedAt, h0 + formAfterHangup.at(-1)! - stamps.updatedAt])
+      const endedRender = await dockRender(dock, "ended")
+      dockRenderEnded.push(endedRender.render)
+      dockCommits.push(endedRender.commits)
     }
 
     const outgoingBare = async (i: number) => {
@@ -295,6 +352,16 @@ async function main() {
       console.log("hang-up → outcome form shown (ours only)")
       console.log(`  first call: form ${formAfterHangup[0]} ms, dock shows "ended" ${endedAfterHangup[0]} ms`)
       console.log(`  ${WARM} warm calls:     form p50 ${f50} / p95 ${f95} ms | dock shows "ended" p50 ${e50} / p95 ${e95} ms | p95 ratio ${(f95 / e95).toFixed(2)}× (target p95 ≤ 100 ms)`)
+      const split = hangupSplits.slice(1)
+      const names = ["click → ended in the offscreen document", "→ published by the service worker (call record written)", "→ the form in the dock"]
+      console.log(`  where it went (p50 / p95): ${names.map((n, k) => `${n} ${pct(split.map((x) => x[k]!), 50)} / ${pct(split.map((x) => x[k]!), 95)} ms`).join("; ")}`)
+      results.hangupSplits = names.map((n, k) => ({ step: n, p50: pct(split.map((x) => x[k]!), 50), p95: pct(split.map((x) => x[k]!), 95) }))
+      const [ra, re] = [dockRenderAnswered.slice(1).filter((x) => !Number.isNaN(x)), dockRenderEnded.slice(1).filter((x) => !Number.isNaN(x))]
+      const ms = (x: number) => x.toFixed(1)
+      console.log(
+        `the dock's own part (the view's publication at the page → React's commit, ${ra.length} / ${re.length} warm calls): answered p50 ${ms(pct(ra, 50))} / p95 ${ms(pct(ra, 95))} ms; ended (the form's commit) p50 ${ms(pct(re, 50))} / p95 ${ms(pct(re, 95))} ms; dock commits from the answer to the form p50 ${pct(dockCommits.slice(1), 50)}`
+      )
+      results.dockRender = { answered: { p50: pct(ra, 50), p95: pct(ra, 95), samples: ra }, ended: { p50: pct(re, 50), p95: pct(re, 95), samples: re } }
       results.hangupToOutcomeForm = {
         cold: { form: formAfterHangup[0], ended: endedAfterHangup[0] },
         warm: { form: { p50: f50, p95: f95, samples: form }, ended: { p50: e50, p95: e95, samples: ended }, ratioP95: f95 / e95 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react"
+import { memo, useCallback, useEffect, useRef, useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import type { CallLog } from "~src/domain/calls/call-log.schema"
@@ -6,7 +6,7 @@ import { formOwnerOnOpen } from "~src/domain/calls/form-owner"
 import { DRAFTS_CHANGED_KEY, type OutcomeDraft } from "~src/domain/calls/outcome-draft"
 import { outcomeCustomerOf, outcomeDefaults, talkSecondsOf, type OutcomeContext, type OutcomeFormValues } from "~src/domain/calls/outcome-form"
 import { toLogLines } from "~src/domain/calls/to-log"
-import type { ActiveCall, CallRecord, SoftphoneView } from "~src/domain/telephony"
+import type { ActiveCall, CallerContext, CallRecord } from "~src/domain/telephony"
 import { formatPhone } from "~src/features/customer-card/format"
 import { send } from "~src/messaging/send"
 import { formatDateTime, uiLang } from "~src/ui/dates"
@@ -28,9 +28,15 @@ interface OpenOutcome {
   live?: boolean
 }
 
+/**
+ * The softphone's call as the outcome dock reads it: ringing out and in call are one stage ("talking"), so the
+ * dock (memoised) is not rendered again when the call is answered, muted or held (issue #9).
+ */
+export type OutcomeCall = Pick<ActiveCall, "id" | "direction" | "number" | "startedAt"> & { phase: "ringing-in" | "talking" | "ended" }
+
 /** The form for a call that just ended, from what the dock already holds: no round trip before it shows. */
-export function openFromCall(call: CallRecord, view: SoftphoneView, now: number, timeZone: string): OpenOutcome {
-  const candidate = view.caller?.callId === call.id ? view.caller.candidates.find((c) => c.id === call.customerId) : undefined
+export function openFromCall(call: CallRecord, caller: CallerContext | null, now: number, timeZone: string): OpenOutcome {
+  const candidate = caller?.callId === call.id ? caller.candidates.find((c) => c.id === call.customerId) : undefined
   const durationSeconds = talkSecondsOf(call)
   return {
     draftId: call.id,
@@ -50,8 +56,8 @@ export function openFromCall(call: CallRecord, view: SoftphoneView, now: number,
  * The form opened while the call is under way. Its id is the call's, so the hang-up opens this same form (and
  * draft) again with the call's measure; nothing is measured yet (`measured: null`).
  */
-export function openDuringCall(call: ActiveCall, view: SoftphoneView, now: number, timeZone: string, draftValues?: Record<string, unknown> | null): OpenOutcome {
-  const caller = view.caller?.callId === call.id ? view.caller : null
+export function openDuringCall(call: Pick<ActiveCall, "id" | "direction" | "number" | "startedAt">, callerNow: CallerContext | null, now: number, timeZone: string, draftValues?: Record<string, unknown> | null): OpenOutcome {
+  const caller = callerNow?.callId === call.id ? callerNow : null
   const candidate = caller?.candidates.find((c) => c.id === caller.customerId)
   const contactId = caller?.contactId ?? null
   return {
@@ -93,7 +99,17 @@ function usePendingOutcomes(): [OutcomeDraft[] | null, () => void] {
  * Call outcomes in the softphone's dock: the form opens at hang-up, filled from the call; outcomes not saved
  * yet are listed "to log" until saved or discarded (they outlive this page: see OutcomeForm).
  */
-export function CallOutcomeDock({ view, agentCountry }: { view: SoftphoneView; agentCountry: string }) {
+export const CallOutcomeDock = memo(function CallOutcomeDock({
+  call,
+  lastCall,
+  caller,
+  agentCountry
+}: {
+  call: OutcomeCall | null
+  lastCall: CallRecord | null
+  caller: CallerContext | null
+  agentCountry: string
+}) {
   const { t, i18n } = useTranslation()
   const [pending, readPending] = usePendingOutcomes()
   const [open, setOpen] = useState<OpenOutcome | null>(null)
@@ -101,16 +117,14 @@ export function CallOutcomeDock({ view, agentCountry }: { view: SoftphoneView; a
   /** Calls this dock has opened or the agent put off ("later"): not opened again by themselves. */
   const handled = useRef(new Set<string>())
   const timeZone = agentTimeZone()
-  const lastCall = view.lastCall
-  const call = view.state.call
-  const talking = call !== null && (call.phase === "in-call" || call.phase === "ringing-out") ? call : null
+  const talking = call?.phase === "talking" ? call : null
   /** Live calls whose draft this dock already brought back (a reload during the call). */
   const liveHandled = useRef(new Set<string>())
 
   // Hang-up: the call just ended is the dock's call; its form opens at once.
   if (lastCall && call?.id === lastCall.id && call.phase === "ended" && !handled.current.has(lastCall.id)) {
     handled.current.add(lastCall.id)
-    const next = openFromCall(lastCall, view, Date.now(), timeZone)
+    const next = openFromCall(lastCall, caller, Date.now(), timeZone)
     // Set during render (React re-renders before painting): the form is in the same frame as "ended".
     setOpen(next)
     setSaved(null)
@@ -124,7 +138,7 @@ export function CallOutcomeDock({ view, agentCountry }: { view: SoftphoneView; a
     const d = owner ? pending.find((p) => p.id === owner.callId) : undefined
     if (owner?.kind === "live" && d && talking?.id === owner.callId && !liveHandled.current.has(owner.callId)) {
       liveHandled.current.add(owner.callId)
-      setOpen(openDuringCall(talking, view, Date.now(), timeZone, d.values))
+      setOpen(openDuringCall(talking, caller, Date.now(), timeZone, d.values))
     }
     if (owner?.kind === "ended" && d && !handled.current.has(owner.callId)) {
       handled.current.add(owner.callId)
@@ -139,7 +153,7 @@ export function CallOutcomeDock({ view, agentCountry }: { view: SoftphoneView; a
         else setOpen({ ...open, context: { ...open.context, customer: d.context.customer } })
       }
     }
-  }, [pending, open, call, lastCall, talking, view, timeZone])
+  }, [pending, open, call, lastCall, talking, caller, timeZone])
 
   const close = () => {
     setOpen(null)
@@ -164,7 +178,7 @@ export function CallOutcomeDock({ view, agentCountry }: { view: SoftphoneView; a
           onClick={() => {
             liveHandled.current.add(talking.id)
             setSaved(null)
-            setOpen(openDuringCall(talking, view, Date.now(), timeZone))
+            setOpen(openDuringCall(talking, caller, Date.now(), timeZone))
           }}>
           {t("callOutcome.action.notesDuringCall")}
         </button>
@@ -234,7 +248,7 @@ export function CallOutcomeDock({ view, agentCountry }: { view: SoftphoneView; a
       ) : null}
     </div>
   )
-}
+})
 
 function SavedNotice({ log, context, onClose }: { log: CallLog; context: OutcomeContext; onClose: () => void }) {
   const { t, i18n } = useTranslation()

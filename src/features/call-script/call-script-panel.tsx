@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "react"
+import { memo, useEffect, useMemo, useRef, useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import type { Customer } from "~src/domain/customers/customer.schema"
@@ -6,8 +6,9 @@ import { followsProposal, rankScripts } from "~src/domain/scripts/choose-script"
 import { startRun, type ScriptLanguage } from "~src/domain/scripts/script-engine"
 import { cardRunId, variableValues } from "~src/domain/scripts/script-library"
 import type { CallScript } from "~src/domain/scripts/script.schema"
+import type { SoftphoneView } from "~src/domain/telephony"
 import { documentsSummary } from "~src/features/invoicing/documents-summary"
-import { useCallSetUp, useSoftphoneView } from "~src/features/softphone/use-softphone"
+import { useCallSetUp, useSoftphoneSelect } from "~src/features/softphone/use-softphone"
 
 import { ScriptRunner } from "./script-runner"
 import { closeCardScript, useAgent, useCallRun, useCardScript, useScriptLibrary } from "./use-scripts"
@@ -18,11 +19,10 @@ import { closeCardScript, useAgent, useCallRun, useCardScript, useScriptLibrary 
  * call, for the customer whose card asked for it ("Script" on the card).
  */
 export function CallScriptPanel({ withCard = true }: { withCard?: boolean }) {
-  const view = useSoftphoneView()
+  const call = useSoftphoneSelect(scriptCallOf)
   const card = useCardScript()
   const { scripts } = useScriptLibrary()
   const agent = useAgent()
-  const call = view?.state.call ?? null
   const setUp = useCallSetUp(call)
   if (!scripts || scripts.length === 0) return null
 
@@ -30,21 +30,33 @@ export function CallScriptPanel({ withCard = true }: { withCard?: boolean }) {
   // A call just ended keeps its script (the last answers can still be clicked) until a card asks for one.
   const ended = call?.phase === "ended" && !(card && withCard && card.at > (call.endedAt ?? 0))
   if (call && (live || ended)) {
-    const caller = view?.caller?.callId === call.id ? view.caller : null
+    const caller = call.caller
     const customer = caller?.candidates.find((c) => c.id === caller.customerId) ?? null
     return <CallRunner key={call.id} callId={call.id} direction={call.direction} customer={customer} contactId={caller?.contactId ?? null} scripts={scripts} agent={agent} ready={setUp} />
   }
   if (card && withCard) {
     return (
       <div data-comptoir="card-script">
-        <CallRunner key={card.customer.id} callId={cardRunId(card.customer.id)} direction="outbound" customer={card.customer} contactId={card.contactId} scripts={scripts} agent={agent} onClose={() => void closeCardScript()} />
+        <CallRunner key={card.customer.id} callId={cardRunId(card.customer.id)} direction="outbound" customer={card.customer} contactId={card.contactId} scripts={scripts} agent={agent} onClose={closeCard} />
       </div>
     )
   }
   return null
 }
 
-function CallRunner({
+/**
+ * What the panel reads of the published view: the same object (no render) while none of it changes, so a mute, a
+ * hold or the timer's publications leave the script alone (issue #9).
+ */
+function scriptCallOf(view: SoftphoneView | null) {
+  const call = view?.state.call
+  if (!call) return null
+  const { id, direction, phase, startedAt, endedAt } = call
+  return { id, direction, phase, startedAt, endedAt, caller: view.caller?.callId === id ? view.caller : null }
+}
+
+/** Memoised: the panel renders again at the call's answer (the set-up's release needs it), the runner need not. */
+const CallRunner = memo(function CallRunner({
   callId,
   direction,
   customer,
@@ -121,9 +133,10 @@ function CallRunner({
       />
     </div>
   )
-}
+})
 
 const NO_SCRIPTS: CallScript[] = []
+const closeCard = () => void closeCardScript()
 
 /**
  * Whether the customer has overdue invoices (the card's documents summary): true, false, or null while unknown.

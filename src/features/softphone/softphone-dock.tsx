@@ -1,11 +1,11 @@
-import { useState, type ReactNode } from "react"
+import { memo, useCallback, useMemo, useState, type Dispatch, type ReactNode, type SetStateAction } from "react"
 import { useTranslation } from "react-i18next"
 
-import { formatTimer, talkSeconds, visibleState, type SoftphoneView } from "~src/domain/telephony"
+import { formatTimer, talkSeconds, visibleState, type ActiveCall, type CallRecord, type SoftphoneView } from "~src/domain/telephony"
 import { formatPhone } from "~src/features/customer-card/format"
 import { send } from "~src/messaging/send"
 
-import { CallOutcomeDock } from "~src/features/call-outcome/outcome-dock"
+import { CallOutcomeDock, type OutcomeCall } from "~src/features/call-outcome/outcome-dock"
 import { formatDateTime, uiLang } from "~src/ui/dates"
 
 import { CallerCard } from "./caller-card"
@@ -41,7 +41,7 @@ export function SoftphoneDock({ agentCountry, beside }: { agentCountry: string; 
  * current step and answers are in view without scrolling; otherwise after the dock.
  */
 function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountry: string; beside?: ReactNode }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const [dialled, setDialled] = useState("")
   const [error, setError] = useState<string | null>(null)
   const [transferTo, setTransferTo] = useState("")
@@ -50,21 +50,26 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
   const state = visibleState(view.state)
   const call = view.state.call
   const live = call !== null && call.phase !== "ended"
-  const now = useNow(call?.phase === "in-call")
   const history = useCallHistory(view.lastCall?.id ?? null)
   const setUp = useCallSetUp(call)
   const talking = call !== null && (call.phase === "in-call" || call.phase === "ringing-out")
   const besideFirst = beside !== undefined && talking
+  const outcomeCall = useOutcomeCall(call)
 
-  const act = (p: Promise<unknown>) =>
-    p.then(
-      () => setError(null),
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e))
-    )
-  const dial = async (number: string, customerId?: string) => {
+  // Stable, so that the memoised parts below (keypads, history, the outcome dock) are not rendered again at every
+  // publication of the softphone's state (issue #9).
+  const act = useCallback(
+    (p: Promise<unknown>) =>
+      void p.then(
+        () => setError(null),
+        (e: unknown) => setError(e instanceof Error ? e.message : String(e))
+      ),
+    []
+  )
+  const dial = useCallback(async (number: string, customerId?: string) => {
     const r = await placeCall({ number, customerId })
     setError(r.ok ? null : (r.error ?? "call failed"))
-  }
+  }, [])
 
   if (!view.configured) {
     return (
@@ -90,7 +95,7 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
         <div className="c-softphone-status" data-comptoir="softphone-status">
           <strong>{t(`softphone.state.${state}`)}</strong>
           {call ? <span> · {formatPhone(call.number, agentCountry)}</span> : null}
-          {call && call.answeredAt !== null ? <span data-comptoir="call-timer"> · {formatTimer(talkSeconds(call, now))}</span> : null}
+          {call && call.answeredAt !== null ? <CallTimer call={call} /> : null}
           {call?.muted ? <span className="c-chip">{t("softphone.dock.mutedChip")}</span> : null}
           {call?.onHold ? <span className="c-chip">{t("softphone.dock.heldChip")}</span> : null}
           {call?.phase === "ended" && call.endReason ? <span className="c-muted"> · {t(`softphone.reason.${call.endReason}`)}</span> : null}
@@ -113,14 +118,14 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
               type="button"
               className="c-button"
               data-comptoir="answer"
-              onClick={() => void act(send("softphone/answer", { callId: call.id }))}>
+              onClick={() => act(send("softphone/answer", { callId: call.id }))}>
               {t("softphone.action.answer")}
             </button>
             <button
               type="button"
               className="c-button c-button-danger"
               data-comptoir="decline"
-              onClick={() => void act(send("softphone/decline", { callId: call.id }))}>
+              onClick={() => act(send("softphone/decline", { callId: call.id }))}>
               {t("softphone.action.decline")}
             </button>
           </div>
@@ -132,7 +137,7 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
               type="button"
               className="c-button c-button-danger"
               data-comptoir="hangup"
-              onClick={() => void act(send("softphone/hangup", { callId: call.id }))}>
+              onClick={() => act(send("softphone/hangup", { callId: call.id }))}>
               {t("softphone.action.hangup")}
             </button>
             {call.phase === "in-call" && view.capabilities.media ? (
@@ -141,7 +146,7 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
                 className="c-button c-button-secondary"
                 data-comptoir="mute"
                 aria-pressed={call.muted}
-                onClick={() => void act(send("softphone/mute", { callId: call.id, muted: !call.muted }))}>
+                onClick={() => act(send("softphone/mute", { callId: call.id, muted: !call.muted }))}>
                 {call.muted ? t("softphone.action.unmute") : t("softphone.action.mute")}
               </button>
             ) : null}
@@ -151,7 +156,7 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
                 className="c-button c-button-secondary"
                 data-comptoir="hold"
                 aria-pressed={call.onHold}
-                onClick={() => void act(send("softphone/hold", { callId: call.id, onHold: !call.onHold }))}>
+                onClick={() => act(send("softphone/hold", { callId: call.id, onHold: !call.onHold }))}>
                 {call.onHold ? t("softphone.action.resume") : t("softphone.action.hold")}
               </button>
             ) : null}
@@ -165,20 +170,7 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
         ) : null}
         {besideFirst ? callerCard : null}
 
-        {call?.phase === "in-call" && view.capabilities.dtmf ? (
-          <div className="c-keypad" data-comptoir="dtmf" role="group" aria-label={t("softphone.dock.keypad")}>
-            {KEYS.map((k) => (
-              <button
-                key={k}
-                type="button"
-                className="c-button c-button-secondary"
-                data-digit={k}
-                onClick={() => void act(send("softphone/dtmf", { callId: call.id, digits: k }))}>
-                {k}
-              </button>
-            ))}
-          </div>
-        ) : null}
+        {call?.phase === "in-call" && view.capabilities.dtmf ? <DtmfPad callId={call.id} act={act} /> : null}
 
         {call?.phase === "in-call" && view.capabilities.transfer ? (
           <form
@@ -213,78 +205,113 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
         ) : null}
 
         {/* The outcome form opens here at hang-up; unsaved outcomes stay listed "to log" (issue #9). */}
-        <CallOutcomeDock view={view} agentCountry={agentCountry} />
+        <CallOutcomeDock call={outcomeCall} lastCall={view.lastCall} caller={view.caller} agentCountry={agentCountry} />
 
-        {!live ? (
-          <form
-            className="c-row"
-            onSubmit={(e) => {
-              e.preventDefault()
-              if (dialled.trim()) void dial(dialled.trim())
-            }}>
-            <input
-              className="c-search"
-              name="dial"
-              type="tel"
-              inputMode="tel"
-              data-comptoir="dial-input"
-              placeholder={t("softphone.dock.dialPlaceholder")}
-              aria-label={t("softphone.dock.dialPlaceholder")}
-              maxLength={40}
-              value={dialled}
-              onChange={(e) => setDialled(e.target.value.replace(/[^0-9+*# ().-]/g, ""))}
-            />
-            <button type="submit" className="c-button" data-comptoir="dial">
-              {t("softphone.action.call")}
-            </button>
-            {history[0] ? (
-              <button
-                type="button"
-                className="c-button c-button-secondary"
-                data-comptoir="redial"
-                onClick={() => void dial(history[0]!.number, history[0]!.customerId ?? undefined)}>
-                {t("softphone.action.redial")}
-              </button>
-            ) : null}
-          </form>
-        ) : null}
-        {!live ? (
-          <div className="c-keypad" role="group" aria-label={t("softphone.dock.dialPad")}>
-            {KEYS.map((k) => (
-              <button key={k} type="button" className="c-button c-button-secondary" onClick={() => setDialled((d) => (d + k).slice(0, 40))}>
-                {k}
-              </button>
-            ))}
-          </div>
-        ) : null}
-
-        {history.length > 0 ? (
-          <details className="c-call-history" data-comptoir="call-history">
-            <summary>{t("softphone.history.title")}</summary>
-            <ul>
-              {history.map((h) => (
-                <li key={h.id} data-comptoir="call-history-item" data-direction={h.direction}>
-                  <span>{h.direction === "inbound" ? "↙" : "↗"} </span>
-                  <span>{formatPhone(h.number, agentCountry)}</span>
-                  <span className="c-muted">
-                    {" "}
-                    · {formatDateTime(h.startedAt, uiLang(i18n.language))} · {formatTimer(talkSeconds(h, h.endedAt))}
-                  </span>
-                  <button
-                    type="button"
-                    className="c-button c-button-secondary"
-                    data-comptoir="call"
-                    data-number={h.number}
-                    onClick={() => void dial(h.number, h.customerId ?? undefined)}>
-                    {t("softphone.action.call")}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </details>
-        ) : null}
+        {!live ? <Dialler dialled={dialled} setDialled={setDialled} last={history[0]} dial={dial} /> : null}
+        {history.length > 0 ? <CallHistory history={history} agentCountry={agentCountry} dial={dial} /> : null}
       </section>
       {besideFirst ? null : beside}
     </>
   )
 }
+
+/** The call's clock: ticks every second on its own, not the whole dock with it. */
+function CallTimer({ call }: { call: ActiveCall }) {
+  const now = useNow(call.phase === "in-call")
+  return <span data-comptoir="call-timer"> · {formatTimer(talkSeconds(call, now))}</span>
+}
+
+/**
+ * The call as the outcome dock reads it: ringing out and in call are one stage to it (the "notes" button, the
+ * form's owner), so the same object while the call is answered, muted or held, and the memoised dock is left alone.
+ */
+function useOutcomeCall(call: ActiveCall | null): OutcomeCall | null {
+  const stage = call === null ? null : call.phase === "ringing-out" || call.phase === "in-call" ? "talking" : call.phase
+  const [id, direction, number, startedAt] = [call?.id, call?.direction, call?.number, call?.startedAt]
+  return useMemo(
+    () => (id === undefined || stage === null ? null : { id, phase: stage, direction: direction!, number: number!, startedAt: startedAt! }),
+    [id, stage, direction, number, startedAt]
+  )
+}
+
+const DtmfPad = memo(function DtmfPad({ callId, act }: { callId: string; act: (p: Promise<unknown>) => void }) {
+  const { t } = useTranslation()
+  return (
+    <div className="c-keypad" data-comptoir="dtmf" role="group" aria-label={t("softphone.dock.keypad")}>
+      {KEYS.map((k) => (
+        <button key={k} type="button" className="c-button c-button-secondary" data-digit={k} onClick={() => act(send("softphone/dtmf", { callId, digits: k }))}>
+          {k}
+        </button>
+      ))}
+    </div>
+  )
+})
+
+type Dial = (number: string, customerId?: string) => Promise<void>
+
+/** The number field, "Call", "Redial" and the dial pad, between calls. */
+const Dialler = memo(function Dialler({ dialled, setDialled, last, dial }: { dialled: string; setDialled: Dispatch<SetStateAction<string>>; last: CallRecord | undefined; dial: Dial }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <form
+        className="c-row"
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (dialled.trim()) void dial(dialled.trim())
+        }}>
+        <input
+          className="c-search"
+          name="dial"
+          type="tel"
+          inputMode="tel"
+          data-comptoir="dial-input"
+          placeholder={t("softphone.dock.dialPlaceholder")}
+          aria-label={t("softphone.dock.dialPlaceholder")}
+          maxLength={40}
+          value={dialled}
+          onChange={(e) => setDialled(e.target.value.replace(/[^0-9+*# ().-]/g, ""))}
+        />
+        <button type="submit" className="c-button" data-comptoir="dial">
+          {t("softphone.action.call")}
+        </button>
+        {last ? (
+          <button type="button" className="c-button c-button-secondary" data-comptoir="redial" onClick={() => void dial(last.number, last.customerId ?? undefined)}>
+            {t("softphone.action.redial")}
+          </button>
+        ) : null}
+      </form>
+      <div className="c-keypad" role="group" aria-label={t("softphone.dock.dialPad")}>
+        {KEYS.map((k) => (
+          <button key={k} type="button" className="c-button c-button-secondary" onClick={() => setDialled((d) => (d + k).slice(0, 40))}>
+            {k}
+          </button>
+        ))}
+      </div>
+    </>
+  )
+})
+
+const CallHistory = memo(function CallHistory({ history, agentCountry, dial }: { history: CallRecord[]; agentCountry: string; dial: Dial }) {
+  const { t, i18n } = useTranslation()
+  return (
+    <details className="c-call-history" data-comptoir="call-history">
+      <summary>{t("softphone.history.title")}</summary>
+      <ul>
+        {history.map((h) => (
+          <li key={h.id} data-comptoir="call-history-item" data-direction={h.direction}>
+            <span>{h.direction === "inbound" ? "↙" : "↗"} </span>
+            <span>{formatPhone(h.number, agentCountry)}</span>
+            <span className="c-muted">
+              {" "}
+              · {formatDateTime(h.startedAt, uiLang(i18n.language))} · {formatTimer(talkSeconds(h, h.endedAt))}
+            </span>
+            <button type="button" className="c-button c-button-secondary" data-comptoir="call" data-number={h.number} onClick={() => void dial(h.number, h.customerId ?? undefined)}>
+              {t("softphone.action.call")}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </details>
+  )
+})

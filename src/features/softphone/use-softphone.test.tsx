@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
-import { act, render, renderHook } from "@testing-library/react"
+import { act, cleanup, render, renderHook } from "@testing-library/react"
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 
 import { generateCustomers } from "~src/domain/demo/demo-data"
-import { initialPhoneState, transition, VIEW_KEY, type PhoneState, type SoftphoneView } from "~src/domain/telephony"
+import { initialPhoneState, transition, VIEW_KEY, type CallRecord, type PhoneState, type SoftphoneView } from "~src/domain/telephony"
 
-import { CALL_SETUP_HOLD_MS, useCallSetUp, useSoftphoneView } from "./use-softphone"
+import { CALL_SETUP_HOLD_MS, useCallSetUp, useSoftphoneSelect, useSoftphoneView } from "./use-softphone"
 
 const customer = generateCustomers({ count: 1, seed: 3 })[0]!
 const registered = transition(initialPhoneState, { type: "registered" }, 0)
@@ -35,6 +35,8 @@ beforeEach(() => {
   })
 })
 afterEach(() => {
+  // Unmounted while chrome is still stubbed: the page's one subscription (and the view it holds) goes with the last reader.
+  cleanup()
   vi.useRealTimers()
   vi.unstubAllGlobals()
 })
@@ -83,6 +85,43 @@ describe("the softphone view in a page", () => {
     published({ ...viewOf(transition(ringing, { type: "answered", callId: "c1" }, 60), 4), caller: { ...caller!, contactId: "someone" } })
     expect(result.current!.caller).not.toBe(caller)
     expect(result.current!.caller?.contactId).toBe("someone")
+  })
+})
+
+describe("what the dock's parts read of the view (issue #9: they rendered again at every publication)", () => {
+  const ringing = transition(registered, { type: "outgoing", callId: "c1", number: "+33144319244" }, 10)
+  const answered = transition(ringing, { type: "answered", callId: "c1" }, 60)
+  const record: CallRecord = { id: "c0", direction: "outbound", number: "+33144319244", provider: "sip", customerId: null, contactId: null, startedAt: 1, answeredAt: 2, endedAt: 3, durationMs: 1, endReason: "hangup-local" }
+
+  it("keeps the capabilities and the last call while they do not change, so the outcome dock memoised on them is left alone", async () => {
+    const { result } = renderHook(() => useSoftphoneView())
+    await vi.waitFor(() => expect(result.current?.updatedAt).toBe(1))
+    published({ ...viewOf(ringing, 2), lastCall: record })
+    const [capabilities, lastCall] = [result.current!.capabilities, result.current!.lastCall]
+    expect(lastCall?.id).toBe("c0")
+    published({ ...viewOf(answered, 3), lastCall: record })
+    expect(result.current!.state.call?.phase).toBe("in-call")
+    expect(result.current!.capabilities).toBe(capabilities)
+    expect(result.current!.lastCall).toBe(lastCall)
+  })
+
+  it("renders a component reading the call's id again only when that id changes, not when the call is answered or muted", async () => {
+    let renders = 0
+    const Probe = () => {
+      renders++
+      const id = useSoftphoneSelect((v) => ({ id: v?.state.call?.id ?? null }))
+      return <span data-id={id.id ?? ""} />
+    }
+    const page = render(<Probe />)
+    await vi.waitFor(() => expect(sendMessage).toHaveBeenCalled())
+    published(viewOf(ringing, 2))
+    expect(page.container.querySelector("span")?.getAttribute("data-id")).toBe("c1")
+    const before = renders
+    published(viewOf(answered, 3))
+    published(viewOf(transition(answered, { type: "muted", callId: "c1", muted: true }, 70), 4))
+    expect(renders).toBe(before)
+    published(viewOf(transition(registered, { type: "incoming", callId: "c2", number: "+33144319244" }, 80), 5))
+    expect(page.container.querySelector("span")?.getAttribute("data-id")).toBe("c2")
   })
 })
 

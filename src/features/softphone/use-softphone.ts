@@ -1,14 +1,14 @@
-import { useEffect, useState, useSyncExternalStore } from "react"
+import { useEffect, useRef, useState, useSyncExternalStore } from "react"
 
-import { SoftphoneView, VIEW_KEY, type CallRecord, type PhoneState } from "~src/domain/telephony"
+import { SoftphoneView, VIEW_KEY, type ActiveCall, type CallRecord } from "~src/domain/telephony"
 import { send } from "~src/messaging/send"
 
 /**
  * The softphone as the background published it (chrome.storage.session), one subscription per page shared by
  * every component that shows it (the dock and the call script beside it each had their own listener and parsed
- * every publication again, twice per call event in the popup, issue #9). The caller keeps its identity while
- * it does not change: the caller's card, memoised, is not rendered again when only the call's state moved (its
- * answer, a mute).
+ * every publication again, twice per call event in the popup, issue #9). The caller, the capabilities and the
+ * last call keep their identity while they do not change: what is memoised on them (the caller's card, the
+ * outcome dock) is not rendered again when only the call's state moved (its answer, a mute).
  */
 let current: SoftphoneView | null = null
 let callerJson = "null"
@@ -17,11 +17,21 @@ const listeners = new Set<() => void>()
 function publish(view: SoftphoneView, rawCallerJson: string, asked = false): void {
   // The answer to `softphone/state` may arrive after a newer publication.
   if (asked && current && current.updatedAt > view.updatedAt) return
-  const sameCaller = current !== null && rawCallerJson === callerJson
+  const before = current
+  const sameCaller = before !== null && rawCallerJson === callerJson
   callerJson = rawCallerJson
-  current = sameCaller ? { ...view, caller: current!.caller } : view
+  current = before
+    ? {
+        ...view,
+        caller: sameCaller ? before.caller : view.caller,
+        capabilities: sameJson(before.capabilities, view.capabilities) ? before.capabilities : view.capabilities,
+        lastCall: sameJson(before.lastCall, view.lastCall) ? before.lastCall : view.lastCall
+      }
+    : view
   for (const l of listeners) l()
 }
+
+const sameJson = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b)
 
 /** A publication as it came in storage: the caller, unchanged, is not parsed again. */
 function takePublished(raw: unknown): void {
@@ -58,6 +68,33 @@ export function useSoftphoneView(): SoftphoneView | null {
 }
 
 /**
+ * The part of the published view a component reads, the same value (so no render) while that part does not
+ * change: the call script beside the call need not render again when the call is answered or muted (issue #9:
+ * the dock's render took ~11 ms of answered → in call). `select` must be pure; `equal` says when two selections
+ * are the same (shallowly equal objects by default).
+ */
+export function useSoftphoneSelect<T>(select: (view: SoftphoneView | null) => T, equal: (a: T, b: T) => boolean = shallowEqual): T {
+  const last = useRef<{ view: SoftphoneView | null; value: T } | null>(null)
+  const snapshot = () => {
+    const before = last.current
+    if (before && before.view === current) return before.value
+    const value = select(current)
+    const kept = before && equal(before.value, value) ? before.value : value
+    last.current = { view: current, value: kept }
+    return kept
+  }
+  return useSyncExternalStore(subscribe, snapshot)
+}
+
+export function shallowEqual<T>(a: T, b: T): boolean {
+  if (Object.is(a, b)) return true
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false
+  const ka = Object.keys(a)
+  if (ka.length !== Object.keys(b).length) return false
+  return ka.every((k) => Object.is((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+}
+
+/**
  * How long an outgoing call's set-up keeps the reads of the base the dock makes for it waiting (the caller card's
  * risk and documents, the call script's overdue check, and so the script's start): they ran while the offscreen
  * document opened the microphone and made the offer, on the same two cores (issue #9). The lab answers in ~70 ms; a real
@@ -70,7 +107,7 @@ export const CALL_SETUP_HOLD_MS = 1000
  * moment after it is answered, so that what the release brings (the card's risk and documents, the script) comes
  * after the dock has shown "in call", not in the same commit. True for any other call (an incoming call's card is wanted whole at once) and without a call.
  */
-export function useCallSetUp(call: PhoneState["call"]): boolean {
+export function useCallSetUp(call: Pick<ActiveCall, "id" | "direction" | "phase" | "startedAt"> | null): boolean {
   const id = call?.id ?? null
   const outgoing = call?.direction === "outbound"
   const holdUntil = call?.phase === "ringing-out" ? call.startedAt + CALL_SETUP_HOLD_MS : 0
