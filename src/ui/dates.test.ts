@@ -20,10 +20,10 @@ describe("dates in the interface's language", () => {
     expect(formatDateTime(at, "en")).toBe("17/11/2026, 15:42")
   })
 
-  it("writes a datetime-local input's wall-clock time as an instant is written, whatever this device's zone", () => {
-    expect(formatLocalDateTime("2026-12-03T19:03", "fr")).toBe("03/12/2026 19:03")
-    expect(formatLocalDateTime("2026-12-03T19:03", "en")).toBe("03/12/2026, 19:03")
-    expect(formatLocalDateTime("2026-03-29T02:30", "fr")).toBe("29/03/2026 02:30")
+  it("writes a datetime-local input's wall-clock time with the month in letters, whatever this device's zone", () => {
+    expect(formatLocalDateTime("2026-12-03T19:03", "fr")).toBe("3 déc. 2026, 19:03")
+    expect(formatLocalDateTime("2026-12-03T19:03", "en")).toBe("3 Dec 2026, 19:03")
+    expect(formatLocalDateTime("2026-03-29T02:30", "fr")).toBe("29 mars 2026, 02:30")
     expect(formatLocalDateTime("2026-12-03T19", "fr")).toBe("2026-12-03T19")
   })
 

@@ -36,13 +36,13 @@ function showAfterCall(language: "fr" | "en") {
 describe("the call-outcome form's call line", () => {
   it("gives the call's start in the French interface's way, not as an ISO date", () => {
     const line = showAfterCall("fr")
-    expect(line).toBe("↗ · 06 12 34 56 78 · 03/12/2026 19:03 · 4:30")
+    expect(line).toBe("↗ · 06 12 34 56 78 · 3 déc. 2026, 19:03 · 4:30")
     expect(line).not.toContain("2026-12-03")
     // The field under it stays the browser's own input, holding the same time.
     expect(document.querySelector<HTMLInputElement>('input[type="datetime-local"]')!.value).toBe("2026-12-03T19:03")
   })
 
-  it("gives it day first in the English interface", () => {
-    expect(showAfterCall("en")).toContain("03/12/2026, 19:03")
+  it("and in the English one, the month in letters (the input under it shows the browser's order)", () => {
+    expect(showAfterCall("en")).toContain("3 Dec 2026, 19:03")
   })
 })

@@ -313,7 +313,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
           ) : null}
         </div>
 
-        <table className="c-quote-lines">
+        <table className="c-quote-lines c-quote-lines-edit">
           <thead>
             <tr>
               <th style={{ width: "11%" }}>{t("quotes.form.ref")}</th>
