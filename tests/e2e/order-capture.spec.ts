@@ -406,10 +406,14 @@ test("“Make a quote instead” opens the quote form with the customer and the 
   await expect(form.locator('[name="lines.0.quantity"]')).toHaveValue("7")
   await expect(form.locator('[name="lines.0.label"]')).toHaveValue("Gants nitrile non poudrés taille M (boîte de 100)")
   // The catalog's whole name is readable in the line, in a wide and in a narrow workspace window.
-  for (const width of [1280, 900]) {
+  for (const width of [1280, 1024, 900]) {
     await review.setViewportSize({ width, height: 800 })
     const label = form.locator('[name="lines.0.label"]')
     await expect.poll(() => label.evaluate((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1), `cut at ${width} px`).toBe(false)
+    // Nor the ref beside it (below ~1000 px the lines scroll sideways in their box instead).
+    expect(await form.locator('[name="lines.0.ref"]').evaluate((el) => el.scrollWidth > el.clientWidth + 1), `ref cut at ${width} px`).toBe(false)
+    // The page itself stays within the window (a fieldset is as wide as its widest content unless told otherwise).
+    expect(await review.evaluate(() => document.documentElement.scrollWidth), `page overflows at ${width} px`).toBeLessThanOrEqual(width)
     await review.screenshot({ path: `test-results/quote-line-label-${width}.png` })
   }
   await expect(form.locator('[name="lines.0.unitPrice"]')).toHaveValue("8,90")
