@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 
-import { formatDateTime, formatDay, uiLang } from "./dates"
+import { formatDateTime, formatDay, formatDayLong, formatLocalDateTime, uiLang } from "./dates"
 
 describe("dates in the interface's language", () => {
   it("writes an ISO day the French way in French and day first in English, never as ISO or month first", () => {
@@ -18,6 +18,20 @@ describe("dates in the interface's language", () => {
     const at = new Date(2026, 10, 17, 15, 42, 37).getTime()
     expect(formatDateTime(at, "fr")).toBe("17/11/2026 15:42")
     expect(formatDateTime(at, "en")).toBe("17/11/2026, 15:42")
+  })
+
+  it("writes a datetime-local input's wall-clock time with the month in letters, whatever this device's zone", () => {
+    expect(formatLocalDateTime("2026-12-03T19:03", "fr")).toBe("3 déc. 2026, 19:03")
+    expect(formatLocalDateTime("2026-12-03T19:03", "en")).toBe("3 Dec 2026, 19:03")
+    expect(formatLocalDateTime("2026-03-29T02:30", "fr")).toBe("29 mars 2026, 02:30")
+    expect(formatLocalDateTime("2026-12-03T19", "fr")).toBe("2026-12-03T19")
+  })
+
+  it("writes a day out with its weekday, so a date input's order cannot be misread", () => {
+    expect(formatDayLong("2026-12-10", "fr")).toBe("jeudi 10 décembre 2026")
+    expect(formatDayLong("2026-12-10", "en")).toBe("Thursday 10 December 2026")
+    expect(formatDayLong("", "fr")).toBe("")
+    expect(formatDayLong("2026-02-30", "en")).toBe("")
   })
 
   it("takes i18next's language codes, French unless English", () => {

@@ -25,3 +25,34 @@ export function formatDay(iso: string | null | undefined, lang: UiLang): string 
 export function formatDateTime(ms: number, lang: UiLang): string {
   return new Date(ms).toLocaleString(LOCALE[lang], { dateStyle: "short", timeStyle: "short" })
 }
+
+/**
+ * A wall-clock time as a datetime-local input holds it (2026-12-03T19:03, no zone: the agent's own), with the month
+ * in letters: "3 déc. 2026, 19:03" / "3 Dec 2026, 19:03". It sits above that input, which shows the browser's order
+ * (12/03/2026 in an American browser): digits there and digits here could name two different days. Read as UTC on
+ * both sides, so no zone or daylight-saving change moves it; put together from its parts (ICU versions differ on
+ * the separator); anything else is shown as it is.
+ */
+export function formatLocalDateTime(wall: string, lang: UiLang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(wall)
+  if (!m) return wall
+  const at = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]))
+  const parts = new Intl.DateTimeFormat(LOCALE[lang], { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" }).formatToParts(at)
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ""
+  return `${part("day")} ${part("month")} ${part("year")}, ${m[4]}:${m[5]}`
+}
+
+/**
+ * An ISO day written out with its weekday, "jeudi 10 décembre 2026" / "Thursday 10 December 2026": beside a date
+ * input, which shows the browser's order (10/12 or 12/10), so the day meant cannot be misread. Put together from
+ * its parts (ICU versions differ on en-GB's comma). "" for anything that is not a day.
+ */
+export function formatDayLong(iso: string | null | undefined, lang: UiLang): string {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null
+  if (!m) return ""
+  const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
+  if (day.getUTCMonth() !== Number(m[2]) - 1) return ""
+  const parts = new Intl.DateTimeFormat(LOCALE[lang], { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" }).formatToParts(day)
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ""
+  return `${part("weekday")} ${part("day")} ${part("month")} ${part("year")}`
+}

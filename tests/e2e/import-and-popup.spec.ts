@@ -162,6 +162,13 @@ test("opens the workspace from the popup, finds a customer there and keeps it in
   await manual.locator('textarea[name="notes"]').fill("Asked about delivery days")
   // A call logged by hand opens its call details (nothing was measured): its length is typed.
   await manual.locator('input[name="duration"]').fill("2:15")
+  // Its summary line gives the start in the UI's language (English here, the month in letters: the input under it
+  // shows the en-US browser's month-first order), not as an ISO date.
+  const callLine = manual.locator('[data-comptoir="outcome-call-details"] summary')
+  await expect(callLine).toContainText(/ · \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} · 2:15$/)
+  await expect(callLine).not.toContainText(/\d{4}-\d{2}-\d{2}/)
+  await workspace.setViewportSize({ width: 1280, height: 900 })
+  await manual.screenshot({ path: "test-results/uifix-outcome-call-line.png" })
   await manual.locator('[data-comptoir="outcome-save"]').click()
   await expect(workspace.locator('[data-comptoir="outcome-saved"]')).toBeVisible()
   await workspace.locator('[data-comptoir="nav-calls"]').click()
@@ -178,4 +185,22 @@ test("opens the workspace from the popup, finds a customer there and keeps it in
   // A row opens its customer.
   await row.click()
   await expect(workspace).toHaveURL(new RegExp(`#/customers/${customerId}$`))
+
+  // An appointment set on a call: the customer's call timeline gives its day in the UI's language, not as ISO.
+  await workspace.goto(`chrome-extension://${extensionId}/tabs/workspace.html#/calls/log/${customerId}`)
+  const appointment = workspace.locator('[data-comptoir="outcome-form"]')
+  await appointment.locator('select[name="outcome"]').selectOption("appointment-set")
+  await appointment.locator('input[name="duration"]').fill("4:00")
+  await appointment.locator('input[name="appointment.date"]').fill("2027-01-14")
+  await appointment.locator('input[name="appointment.time"]').fill("10:30")
+  await appointment.locator('input[name="appointment.salesRep"]').fill("Claire Martin")
+  await appointment.locator('input[name="appointment.place"]').fill("At the customer's")
+  await appointment.locator('[data-comptoir="outcome-save"]').click()
+  await expect(workspace.locator('[data-comptoir="outcome-saved"]')).toBeVisible()
+  await workspace.goto(`chrome-extension://${extensionId}/tabs/workspace.html#/customers/${customerId}`)
+  const timeline = workspace.locator('.c-workspace-detail [data-comptoir="call-timeline"]')
+  await expect(timeline.locator('[data-comptoir="call-log"][data-outcome="appointment-set"]')).toContainText("Appointment 14 Jan 2027 10:30 with Claire Martin")
+  await expect(timeline).not.toContainText("2027-01-14")
+  await timeline.scrollIntoViewIfNeeded()
+  await workspace.screenshot({ path: "test-results/uifix-timeline-appointment.png" })
 })

@@ -5,6 +5,8 @@ import { join, resolve } from "node:path"
 import { expect, test, type BrowserContext, type Page } from "@playwright/test"
 import PostalMime from "postal-mime"
 
+import { formatDayLong } from "~src/ui/dates"
+
 import { extensionStore } from "./extension-store"
 import { launchWithExtension, serviceWorkerOf, startSite, type Site } from "./launch"
 import { gmailOrder, outlookOrder, roundcubeInbox, roundcubePreview, type OrderMailPage } from "./order-capture-pages"
@@ -104,6 +106,9 @@ test("a Gmail message: captured, reviewed with a line corrected, stored as a dra
   const review = await capture(page)
   await expect(field(review, "customerCode")).toHaveValue("C-00101")
   await expect(field(review, "deliveryDate")).not.toHaveValue("")
+  // The browser's input shows a US order here (en-US browser); beside it the day written out in the UI's English.
+  await expect(review.locator('[data-comptoir="delivery-date-words"]')).toHaveText(formatDayLong(await field(review, "deliveryDate").inputValue(), "en"))
+  await expect(review.locator('[data-comptoir="delivery-date-words"]')).toHaveText(/^Thursday \d{1,2} [A-Z][a-z]+ \d{4}$/)
   await expect(field(review, "lines.0.ref")).toHaveValue("GN-4410")
   await expect(field(review, "lines.0.quantity")).toHaveValue("10")
   await expect(field(review, "lines.1.ref")).toHaveValue("ESS-300")
@@ -448,7 +453,18 @@ test("“Make a quote instead” opens the quote form with the customer and the 
   await expect(form.locator('[data-comptoir="quote-line"]')).toHaveCount(2)
   await expect(form.locator('[name="lines.0.ref"]')).toHaveValue("GN-4410")
   await expect(form.locator('[name="lines.0.quantity"]')).toHaveValue("7")
-  await expect(form.locator('[name="lines.0.label"]')).toHaveValue(/Gants nitrile/)
+  await expect(form.locator('[name="lines.0.label"]')).toHaveValue("Gants nitrile non poudrés taille M (boîte de 100)")
+  // The catalog's whole name is readable in the line, in a wide and in a narrow workspace window.
+  for (const width of [1280, 1024, 900]) {
+    await review.setViewportSize({ width, height: 800 })
+    const label = form.locator('[name="lines.0.label"]')
+    await expect.poll(() => label.evaluate((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1), `cut at ${width} px`).toBe(false)
+    // Nor the ref beside it (below ~1000 px the lines scroll sideways in their box instead).
+    expect(await form.locator('[name="lines.0.ref"]').evaluate((el) => el.scrollWidth > el.clientWidth + 1), `ref cut at ${width} px`).toBe(false)
+    // The page itself stays within the window (a fieldset is as wide as its widest content unless told otherwise).
+    expect(await review.evaluate(() => document.documentElement.scrollWidth), `page overflows at ${width} px`).toBeLessThanOrEqual(width)
+    await review.screenshot({ path: `test-results/quote-line-label-${width}.png` })
+  }
   await expect(form.locator('[name="lines.0.unitPrice"]')).toHaveValue("8,90")
   await expect(form.locator('[name="lines.1.ref"]')).toHaveValue("ESS-300")
   await expect(form.locator('[name="lines.1.quantity"]')).toHaveValue("4")

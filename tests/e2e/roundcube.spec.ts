@@ -160,6 +160,10 @@ test("in Roundcube's 3-pane view, the panel waits as a slim tab on the right edg
   await openInPreview(page, delivery)
   await expect(panel.locator('[data-comptoir="tab-name"]')).toHaveText(delivery.sender!.company)
   await expect(panel).toHaveAttribute("data-shape", "tab")
+  // That mail names three customers (its sender and two recipients): the tab says so, not the sender's name alone.
+  await expect(panel.locator('[data-comptoir="match-count"]')).toHaveText(String(delivery.codes.length))
+  await expect(panel.locator('[data-comptoir="tab-more"]')).toHaveText(`+${delivery.codes.length - 1}`)
+  await shot(page, "3pane-tab-several")
 })
 
 test("in Roundcube's full-page message view, shows the sender's card and decorates the message's numbers", async ({ page, roundcube }) => {

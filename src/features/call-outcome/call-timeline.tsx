@@ -2,7 +2,7 @@ import { useEffect, useState } from "react"
 import type { useTranslation } from "react-i18next"
 
 import type { CallLog } from "~src/domain/calls/call-log.schema"
-import { formatDateTime, uiLang } from "~src/ui/dates"
+import { formatDateTime, formatDay, uiLang } from "~src/ui/dates"
 
 type Translate = ReturnType<typeof useTranslation>["t"]
 
@@ -103,7 +103,7 @@ export function CallTimeline({ customerId, t, locale, initiallyOpen = false }: {
               ) : null}
               {l.appointment ? (
                 <div className="c-muted">
-                  {t("callOutcome.timeline.appointment", { date: l.appointment.date, time: l.appointment.time, rep: l.appointment.salesRep, place: l.appointment.place })}
+                  {t("callOutcome.timeline.appointment", { date: formatDay(l.appointment.date, uiLang(locale)), time: l.appointment.time, rep: l.appointment.salesRep, place: l.appointment.place })}
                 </div>
               ) : null}
               <div className="c-timeline-foot">

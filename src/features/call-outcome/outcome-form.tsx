@@ -10,6 +10,7 @@ import { newId } from "~src/domain/ids"
 import { formatPhone } from "~src/features/customer-card/format"
 import { openQuoteForm } from "~src/features/quotes/open-quote-form"
 import { send } from "~src/messaging/send"
+import { formatLocalDateTime, uiLang } from "~src/ui/dates"
 import { FieldMessage } from "~src/ui/field-message"
 
 import { downloadAppointment } from "./appointment-download"
@@ -53,7 +54,7 @@ export function agentTimeZone(): string {
  */
 export function OutcomeForm(props: OutcomeFormProps) {
   const { draftId, context, defaults, summary, agentCountry, onSaved } = props
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const timeZone = useMemo(agentTimeZone, [])
   const env = (): OutcomeEnv => ({ timeZone, country: agentCountry, now: Date.now() })
   // The rules depend on "now" (a call-back in the past): the schema is made at each validation.
@@ -178,7 +179,7 @@ export function OutcomeForm(props: OutcomeFormProps) {
   const callLine = [
     direction === "inbound" ? "↙" : "↗",
     number ? formatPhone(number, agentCountry) : t("callOutcome.form.noNumber"),
-    ...(live ? [t("callOutcome.form.duringCall")] : [startedAt.replace("T", " "), duration])
+    ...(live ? [t("callOutcome.form.duringCall")] : [formatLocalDateTime(startedAt, uiLang(i18n.language)), duration])
   ]
     .filter(Boolean)
     .join(" · ")

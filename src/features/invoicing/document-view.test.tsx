@@ -36,8 +36,8 @@ function order(lines: DocumentLine[]): SalesDocument {
   } as unknown as SalesDocument
 }
 
-function stubChrome(document: SalesDocument) {
-  const data = { document, row: null, customer: null, payments: [], creditNotes: [], derived: [], source: null, risk: null, confirm: null, me: { email: "", name: "", role: "agent" }, reminder: null, seller: null, correctedInvoice: null, today: "2026-12-03" }
+function stubChrome(document: SalesDocument, row: unknown = null) {
+  const data = { document, row, customer: null, payments: [], creditNotes: [], derived: [], source: null, risk: null, confirm: null, me: { email: "", name: "", role: "agent" }, reminder: null, seller: null, correctedInvoice: null, today: "2026-12-03" }
   vi.stubGlobal("chrome", { runtime: { sendMessage: vi.fn(async () => ({ ok: true, data })), getURL: (p: string) => `chrome-extension://x/${p}` } })
 }
 
@@ -70,5 +70,18 @@ describe("a document in the workspace", () => {
     )
     const cells = await screen.findAllByText((_, el) => el?.getAttribute("data-comptoir") === "line-quantity")
     expect(cells.map((c) => c.textContent)).toEqual(["2 pièces", "1.5 kg"])
+  })
+  it("says when a sent quote expired in the agent's language, not as an ISO day", async () => {
+    const quote = { ...order([line(1, {})]), type: "quote", status: "sent", number: "DEV-2026-00012", validUntil: "2026-11-30" } as unknown as SalesDocument
+    const row = { id: quote.id, type: "quote", number: "DEV-2026-00012", status: "expired", customerId: "cust-1", customerName: "Dupont SA", customerCode: "C-00012", date: "2026-11-02", dueDate: null, totalInclVatCents: 600, remainingCents: null, paymentState: null, daysOverdue: 0, dunning: null, correctsInvoiceId: null, language: "fr" }
+    stubChrome(quote, row)
+    render(
+      <I18nextProvider i18n={createI18n("fr")}>
+        <DocumentView id={quote.id} />
+      </I18nextProvider>
+    )
+    const notice = await screen.findByText((_, el) => el?.getAttribute("data-comptoir") === "quote-expired")
+    expect(notice.textContent).toContain("30/11/2026")
+    expect(notice.textContent).not.toContain("2026-11-30")
   })
 })

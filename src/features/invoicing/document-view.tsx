@@ -164,7 +164,7 @@ export function DocumentView({ id }: { id: string }) {
 
       {doc.type === "quote" && doc.status === "sent" && row?.status === "expired" ? (
         <p className="c-notice" data-comptoir="quote-expired">
-          {t("invoicing.view.expiredOn", { date: doc.validUntil })}
+          {t("invoicing.view.expiredOn", { date: formatDay(doc.validUntil, lang) })}
         </p>
       ) : null}
       {view.refusal ? (

@@ -20,6 +20,7 @@ import { startPageSession, type PageSession } from "./page-session"
 import { PanelCallSlot, shownCount, useCallerCardId, useRingingCallId } from "./panel-call"
 import { placementOf, tabPosition, type Placement } from "./placement"
 import { knownWebmail } from "./webmail"
+import { WebmailTabName } from "./webmail-tab-name"
 import { layoutFrame, useDragToMove, useElementSize, useSitePanelState, useTypingField, useViewport } from "./panel-frame"
 
 const HOST_ID = "comptoir-overlay"
@@ -317,11 +318,7 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
                 {cardCount.count}
               </span>
             ) : null}
-            {tab && matches.length > 0 ? (
-              <span className="c-panel-tab-name" data-comptoir="tab-name">
-                {matches[0]!.customer.company}
-              </span>
-            ) : null}
+            {tab ? <WebmailTabName company={matches[0]?.customer.company} count={cardCount.count} /> : null}
           </button>
         ) : (
           <header className="c-panel-header" {...mover.handle}>

@@ -18,6 +18,7 @@ import { formatDay, uiLang } from "~src/ui/dates"
 import { AskBeforeCapture, hesitationOf } from "./ask-before-capture"
 import { CustomerAddressHint } from "./customer-address-hint"
 import { CustomerOrders } from "./customer-orders"
+import { DeliveryDateWords } from "./delivery-date-words"
 
 const FormValues = z.object({
   customerCode: z.string().trim().min(1, "required").max(40),
@@ -159,6 +160,7 @@ function ReviewForm({
   const [result, setResult] = useState<{ ok: true; orderId: string; customerId: string } | { ok: false; text: string } | null>(null)
   const watchedLines = useWatch({ control: form.control, name: "lines" })
   const watchedAddress = useWatch({ control: form.control, name: "deliveryAddress" })
+  const watchedDate = useWatch({ control: form.control, name: "deliveryDate" })
   const labels = useProductLabels(products, (watchedLines ?? []).map((l) => l.ref))
 
   const low = (key: string) => (p.confidence[key] ?? 1) < LOW_CONFIDENCE
@@ -264,7 +266,12 @@ function ReviewForm({
       ) : null}
       {headerField("customerCode", <input id="c-order-customerCode" maxLength={40} {...form.register("customerCode")} />)}
       {headerField("poNumber", <input id="c-order-poNumber" maxLength={60} {...form.register("poNumber")} />)}
-      {headerField("deliveryDate", <input id="c-order-deliveryDate" type="date" {...form.register("deliveryDate")} />)}
+      {headerField(
+        "deliveryDate",
+        <DeliveryDateWords value={watchedDate}>
+          <input id="c-order-deliveryDate" type="date" aria-describedby="c-order-deliveryDate-words" {...form.register("deliveryDate")} />
+        </DeliveryDateWords>
+      )}
       {headerField(
         "deliveryAddress",
         <textarea id="c-order-deliveryAddress" rows={2} maxLength={1000} {...form.register("deliveryAddress")} />,

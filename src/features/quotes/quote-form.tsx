@@ -267,7 +267,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
       {refusal ? <p className="c-error">{t("quotes.status.refused", { reason: refusal })}</p> : null}
       {editable && outdated.length > 0 ? <OutdatedPrices outdated={outdated} lang={language} t={t} onUpdate={updatePrices} onKeep={() => setOutdated([])} /> : null}
 
-      <fieldset disabled={!editable || busy} style={{ border: 0, padding: 0, margin: 0 }}>
+      <fieldset disabled={!editable || busy} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
         <div className="c-quote-grid">
           <label>
             {t("quotes.form.contact")}
@@ -313,28 +313,30 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
           ) : null}
         </div>
 
-        <table className="c-quote-lines">
-          <thead>
-            <tr>
-              <th style={{ width: "11%" }}>{t("quotes.form.ref")}</th>
-              <th>{t("quotes.form.label")}</th>
-              <th style={{ width: "8%" }}>{t("quotes.form.quantity")}</th>
-              <th style={{ width: "8%" }}>{t("quotes.form.unit")}</th>
-              <th style={{ width: "15%" }}>{t("quotes.form.unitPrice")}</th>
-              <th style={{ width: "7%" }}>{t("quotes.form.discount")}</th>
-              <th style={{ width: "8%" }}>{t("quotes.form.vatRate")}</th>
-              <th className="c-num" style={{ width: "11%" }}>
-                {t("quotes.form.lineTotal")}
-              </th>
-              <th style={{ width: "3%" }} />
-            </tr>
-          </thead>
-          <tbody>
-            {lines.fields.map((f, i) => (
-              <LineRow key={f.key} i={i} register={register} line={watchedLines?.[i]} lang={language} errors={formState.errors.lines?.[i]} netCents={lineNet(watchedLines?.[i])} money={money} t={t} onRemove={() => lines.remove(i)} />
-            ))}
-          </tbody>
-        </table>
+        <div className="c-quote-lines-scroll">
+          <table className="c-quote-lines c-quote-lines-edit">
+            <thead>
+              <tr>
+                <th style={{ width: "12%" }}>{t("quotes.form.ref")}</th>
+                <th>{t("quotes.form.label")}</th>
+                <th style={{ width: "7%" }}>{t("quotes.form.quantity")}</th>
+                <th style={{ width: "9%" }}>{t("quotes.form.unit")}</th>
+                <th style={{ width: "12%" }}>{t("quotes.form.unitPrice")}</th>
+                <th style={{ width: "7%" }}>{t("quotes.form.discount")}</th>
+                <th style={{ width: "9%" }}>{t("quotes.form.vatRate")}</th>
+                <th className="c-num" style={{ width: "12%" }}>
+                  {t("quotes.form.lineTotal")}
+                </th>
+                <th style={{ width: "4%" }} />
+              </tr>
+            </thead>
+            <tbody>
+              {lines.fields.map((f, i) => (
+                <LineRow key={f.key} i={i} register={register} line={watchedLines?.[i]} lang={language} errors={formState.errors.lines?.[i]} netCents={lineNet(watchedLines?.[i])} money={money} t={t} onRemove={() => lines.remove(i)} />
+              ))}
+            </tbody>
+          </table>
+        </div>
         {typeof formState.errors.lines?.message === "string" ? <p className="c-error">{t(formState.errors.lines.message)}</p> : null}
         <ProductPicker
           language={language}

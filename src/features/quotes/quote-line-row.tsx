@@ -1,4 +1,5 @@
-import type { FieldErrors, UseFormRegister } from "react-hook-form"
+import { useEffect, useLayoutEffect, useRef } from "react"
+import type { FieldErrors, UseFormRegister, UseFormRegisterReturn } from "react-hook-form"
 import type { useTranslation } from "react-i18next"
 
 import { linePriceNote } from "~src/domain/catalog/line-pricing"
@@ -38,7 +39,7 @@ export function LineRow({
   t: Translate
   onRemove: () => void
 }) {
-  const cell = (name: "ref" | "label" | "quantity" | "unit" | "unitPrice" | "discountPercent", extra: { inputMode?: "decimal"; className?: string } = {}, note: React.ReactNode = null) => (
+  const cell = (name: "ref" | "quantity" | "unit" | "unitPrice" | "discountPercent", extra: { inputMode?: "decimal"; className?: string } = {}, note: React.ReactNode = null) => (
     <td>
       <input {...register(`lines.${i}.${name}`)} aria-label={`${t(`quotes.form.${name === "discountPercent" ? "discount" : name}`)} ${i + 1}`} aria-invalid={errors?.[name] ? "true" : "false"} {...extra} />
       <FieldMessage error={errors?.[name]} />
@@ -49,7 +50,10 @@ export function LineRow({
   return (
     <tr data-comptoir="quote-line">
       {cell("ref")}
-      {cell("label")}
+      <td>
+        <LabelField registration={register(`lines.${i}.label`)} value={line?.label ?? ""} aria-label={`${t("quotes.form.label")} ${i + 1}`} invalid={Boolean(errors?.label)} />
+        <FieldMessage error={errors?.label} />
+      </td>
       {cell("quantity", { inputMode: "decimal", className: "c-num" })}
       {cell("unit")}
       {cell("unitPrice", { inputMode: "decimal", className: "c-num" }, note ? <PriceSourceNote note={note} lang={lang} /> : null)}
@@ -72,5 +76,46 @@ export function LineRow({
         </button>
       </td>
     </tr>
+  )
+}
+
+/** Its content height, so no line of it is hidden: the borders on top of the scroll height (padding included). */
+function fit(el: HTMLTextAreaElement | null): void {
+  if (!el) return
+  el.style.height = "auto"
+  // Not laid out (a hidden page): one row high until something changes it again.
+  if (el.scrollHeight === 0) return
+  el.style.height = `${el.scrollHeight + el.offsetHeight - el.clientHeight}px`
+}
+
+/**
+ * A line's description, as long as the catalog's name ("Gants nitrile non poudrés taille M (boîte de 100)"): a
+ * one-line input cut it at the column's width, so the agent could not read what the customer gets. A textarea
+ * one row high that grows with its wrapped text, whatever sets it (typing, a product picked, prices updated) and
+ * when the window's width changes. One line still: Enter adds no line break (the PDF's line is one paragraph).
+ */
+function LabelField({ registration, value, invalid, ...aria }: { registration: UseFormRegisterReturn; value: string; invalid: boolean; "aria-label": string }) {
+  const el = useRef<HTMLTextAreaElement | null>(null)
+  useLayoutEffect(() => fit(el.current), [value])
+  useEffect(() => {
+    const onResize = () => fit(el.current)
+    window.addEventListener("resize", onResize)
+    return () => window.removeEventListener("resize", onResize)
+  }, [])
+  return (
+    <textarea
+      rows={1}
+      className="c-quote-line-label"
+      {...registration}
+      ref={(node) => {
+        registration.ref(node)
+        el.current = node
+      }}
+      onKeyDown={(e) => {
+        if (e.key === "Enter") e.preventDefault()
+      }}
+      aria-label={aria["aria-label"]}
+      aria-invalid={invalid ? "true" : "false"}
+    />
   )
 }
