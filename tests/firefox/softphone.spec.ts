@@ -405,6 +405,31 @@ describe("the softphone in Firefox ESR (background event page)", () => {
     await dock.close()
   }, 90_000)
 
+  it("the event page stopped during a call: started again, it logs that call as failed, to the caller, and its outcome form opens", async () => {
+    let dock = await openDock()
+    await dockReady(dock)
+    const caller = customers.filter((c) => c.country === "FR")[20]!
+    const number = caller.contacts[0]!.phones[0]!
+    await lab.callFrom(number, "agent1")
+    await dockIn(dock, "ringing-in", 10_000)
+    await (await dock.waitForSelector('[data-comptoir="answer"]'))!.click()
+    await dockIn(dock, "in-call")
+    await dock.close()
+    const debugging = await openAboutDebugging(browser)
+    await terminateBackground(debugging)
+    // The call went with the page; the lab's phone is hung up so that the next calls find it free.
+    await lab.command("hangup").catch(() => undefined)
+    dock = await openDock()
+    const calls = await waitFor(async () => (await rows(dock, "calls")).filter((c) => c.number === number), (r) => r.length === 1, 10_000)
+    expect(calls).toHaveLength(1)
+    expect(calls[0]).toMatchObject({ direction: "inbound", endReason: "failed", customerId: await dock.evaluate(readCustomerId, caller.code) })
+    const form = await dock.waitForSelector(`[data-comptoir="outcome-form"][data-call-id="${calls[0]!.id as string}"]`, { timeout: 10_000 })
+    expect(form).not.toBeNull()
+    await dockIn(dock, "registered", 15_000)
+    await debugging.close()
+    await dock.close()
+  }, 90_000)
+
   it("the event page stopped with no page open starts again at the next alarm and registers by itself: a call pops the caller's card", async () => {
     for (const p of await browser.pages()) if (p.url().startsWith("moz-extension:")) await p.close()
     const debugging = await openAboutDebugging(browser)
