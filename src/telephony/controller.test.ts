@@ -157,6 +157,28 @@ describe("the softphone controller's call log", () => {
     expect(ops).toEqual(["start", "call", "stop"])
   })
 
+  it("a new life of the background whose host went during a call ends that call as failed: logged, and 'to log', once", async () => {
+    await play([{ type: "registered" }, { type: "incoming", callId: "k5", number: "+33144319244" }, { type: "answered", callId: "k5" }])
+    // The event page stopped: its successor reads the stored view, with a host that has nothing started.
+    const ops: string[] = []
+    const next = new SoftphoneController({
+      db,
+      customersByPhone: async (n) => base.filter((c) => c.contacts.some((p) => p.phones.includes(n))),
+      teamSession: async () => null,
+      localHost: () => ({ run: async (cmd) => void ops.push(cmd.op), state: () => initialPhoneState, started: () => false })
+    })
+    const ended = vi.fn()
+    next.onCallEnded(ended)
+    await next.resume()
+    expect(await db.calls.toArray()).toMatchObject([{ id: "k5", customerId: "cu1", endReason: "failed", answeredAt: 4000 }])
+    expect(ended).toHaveBeenCalledTimes(1)
+    expect((await next.view()).lastCall?.id).toBe("k5")
+    expect(ops).toEqual(["start"])
+    // Started again with that call already ended: nothing more to log.
+    await next.resume()
+    expect(ended).toHaveBeenCalledTimes(1)
+  })
+
   it("shows the state on the toolbar badge", async () => {
     await play([{ type: "registered" }, { type: "incoming", callId: "k4", number: "+33199999999" }])
     expect(chromeFake.badge.at(-1)).toBe("☎")

@@ -245,7 +245,8 @@ export class SoftphoneController {
 
   /**
    * At every service-worker start: the offscreen document outlives the worker, so only a missing one (browser
-   * restart, crash) is started again.
+   * restart, crash) is started again. Firefox's host is in the event page itself: every start of the page starts
+   * it again (after Firefox stopped the idle page, at its next event: the dock's message, the minute's alarm).
    */
   async resume(): Promise<void> {
     const s = await this.settings()
@@ -254,7 +255,22 @@ export class SoftphoneController {
       if (!this.tel) await this.start()
       return
     }
-    if (!(await this.hasOffscreen())) await this.start()
+    if (await this.hasOffscreen()) return
+    await this.endCutCall()
+    await this.start()
+  }
+
+  /**
+   * The host went while a call was up (Firefox stopped its event page, Chrome's offscreen document crashed): the
+   * call went with it, and its "ended" will never come. Ended here, as failed, so that it is logged and "to log"
+   * like any other call. Its end is when this life noticed (the minute's alarm at the latest); a browser restart
+   * clears the stored view, so a call cut by it is not seen.
+   */
+  private async endCutCall(): Promise<void> {
+    const { state } = await this.view()
+    if (!state.call || state.call.phase === "ended") return
+    const event: PhoneEvent = { type: "ended", callId: state.call.id, reason: "failed" }
+    await this.report(transition(state, event, Date.now()), event)
   }
 
   // ---- commands ----

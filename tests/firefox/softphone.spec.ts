@@ -10,6 +10,7 @@ import { demoCustomersCsv } from "~src/domain/import/export"
 import { sharedPhonePair, withSharedPhone } from "../e2e/dataset"
 import { readCallStats, readCustomerId, readOnHold, readTable } from "../extension-page"
 import { LAB_AGENT1, loudness, TelephonyLab } from "../telephony-lab/lab"
+import { openAboutDebugging, terminateBackground, waitForBackground } from "./about-debugging"
 import { launchFirefox, openExtensionPage, startFixtureSite, waitInOverlay, type FixtureSite, type LaunchedFirefox } from "./launch"
 
 /**
@@ -359,4 +360,94 @@ describe("the softphone in Firefox ESR (background event page)", () => {
     expect(calls[0]).toMatchObject({ direction: "inbound", endReason: "transferred", customerId: await dock.evaluate(readCustomerId, caller.code) })
     await dock.close()
   }, 60_000)
+
+  // Firefox stops an idle event page (the keepalive above is what prevents it while registered, but the system's
+  // sleep, a crash of the extension's process or a keepalive that missed its beat stop it all the same) and starts
+  // it again at its next event. The stopped page's registration is gone with its WebSocket: the page started
+  // again must register by itself, or every call is lost until the agent opens the popup.
+  it("the event page stopped with a call's outcome half typed: the dock opened after starts it again, the draft comes back, it registers again and a call rings", async () => {
+    let dock = await openDock()
+    await dockReady(dock)
+    const caller = customers.filter((c) => c.country === "FR")[17]!
+    await lab.callFrom(caller.contacts[0]!.phones[0]!, "agent1")
+    await dockIn(dock, "ringing-in", 10_000)
+    await (await dock.waitForSelector('[data-comptoir="answer"]'))!.click()
+    await dockIn(dock, "in-call")
+    await (await dock.waitForSelector('[data-comptoir="hangup"]'))!.click()
+    const form = await dock.waitForSelector('[data-comptoir="outcome-form"]', { timeout: 10_000 })
+    const callId = await form!.evaluate((e) => e.getAttribute("data-call-id"))
+    await fill(dock, '[data-comptoir="outcome-form"] textarea[name="notes"]', "Firefox: wants the catalogue")
+    await dock.waitForSelector('[data-comptoir="outcome-draft-state"][data-state="kept"]', { timeout: 10_000 })
+    await dock.close()
+    const debugging = await openAboutDebugging(browser)
+    await terminateBackground(debugging)
+
+    // The dock's first message is the event that starts the page again.
+    dock = await openDock()
+    await waitForBackground(debugging, "running", 10_000)
+    const back = await dock.waitForSelector(`[data-comptoir="outcome-form"][data-call-id="${callId}"]`, { timeout: 10_000 })
+    expect(await back!.$eval('textarea[name="notes"]', (e) => (e as HTMLTextAreaElement).value)).toBe("Firefox: wants the catalogue")
+    await dock.select('[data-comptoir="outcome-form"] select[name="outcome"]', "information-given")
+    await (await dock.waitForSelector('[data-comptoir="outcome-save"]'))!.click()
+    await dock.waitForSelector('[data-comptoir="outcome-saved"]', { timeout: 10_000 })
+    const logs = await waitFor(async () => (await rows(dock, "callLogs")).filter((l) => l.callId === callId), (r) => r.length === 1, 5_000)
+    expect(logs[0]).toMatchObject({ outcome: "information-given", notes: "Firefox: wants the catalogue" })
+
+    // Registered again by itself (the stored view said "ended" from the page before): a call rings here.
+    await dockIn(dock, "registered", 15_000)
+    const next = customers.filter((c) => c.country === "FR")[18]!
+    await lab.callFrom(next.contacts[0]!.phones[0]!, "agent1")
+    await dockIn(dock, "ringing-in", 10_000)
+    expect(await (await dock.waitForSelector('[data-comptoir="caller-card"]'))!.evaluate((e) => e.getAttribute("data-customer-code"))).toBe(next.code)
+    await (await dock.waitForSelector('[data-comptoir="decline"]'))!.click()
+    await dockIn(dock, "ended")
+    await debugging.close()
+    await dock.close()
+  }, 90_000)
+
+  it("the event page stopped during a call: started again, it logs that call as failed, to the caller, and its outcome form opens", async () => {
+    let dock = await openDock()
+    await dockReady(dock)
+    const caller = customers.filter((c) => c.country === "FR")[20]!
+    const number = caller.contacts[0]!.phones[0]!
+    await lab.callFrom(number, "agent1")
+    await dockIn(dock, "ringing-in", 10_000)
+    await (await dock.waitForSelector('[data-comptoir="answer"]'))!.click()
+    await dockIn(dock, "in-call")
+    await dock.close()
+    const debugging = await openAboutDebugging(browser)
+    await terminateBackground(debugging)
+    // The call went with the page; the lab's phone is hung up so that the next calls find it free.
+    await lab.command("hangup").catch(() => undefined)
+    dock = await openDock()
+    const calls = await waitFor(async () => (await rows(dock, "calls")).filter((c) => c.number === number), (r) => r.length === 1, 10_000)
+    expect(calls).toHaveLength(1)
+    expect(calls[0]).toMatchObject({ direction: "inbound", endReason: "failed", customerId: await dock.evaluate(readCustomerId, caller.code) })
+    const form = await dock.waitForSelector(`[data-comptoir="outcome-form"][data-call-id="${calls[0]!.id as string}"]`, { timeout: 10_000 })
+    expect(form).not.toBeNull()
+    await dockIn(dock, "registered", 15_000)
+    await debugging.close()
+    await dock.close()
+  }, 90_000)
+
+  it("the event page stopped with no page open starts again at the next alarm and registers by itself: a call pops the caller's card", async () => {
+    for (const p of await browser.pages()) if (p.url().startsWith("moz-extension:")) await p.close()
+    const debugging = await openAboutDebugging(browser)
+    const registers = () => (lab.log("kamailio").match(/REQ REGISTER /g) ?? []).length
+    await terminateBackground(debugging)
+    const before = registers()
+    // Nobody opens anything: the sync alarm (every minute) is the next event, and the page registers at the lab.
+    await waitForBackground(debugging, "running", 75_000)
+    expect(await waitFor(async () => registers(), (n) => n > before, 10_000)).toBeGreaterThan(before)
+    await new Promise((r) => setTimeout(r, 1000))
+    const caller = customers.filter((c) => c.country === "FR")[19]!
+    await lab.callFrom(caller.contacts[0]!.phones[0]!, "agent1")
+    const dock = await openDock()
+    await dockIn(dock, "ringing-in", 10_000)
+    expect(await (await dock.waitForSelector('[data-comptoir="caller-card"]'))!.evaluate((e) => e.getAttribute("data-customer-code"))).toBe(caller.code)
+    await (await dock.waitForSelector('[data-comptoir="decline"]'))!.click()
+    await dockIn(dock, "ended")
+    await debugging.close()
+    await dock.close()
+  }, 120_000)
 })
