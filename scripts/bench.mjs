@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark, one after the other (2 cores: never in parallel), each printing its
 // figures beside the baseline it is compared with. Results land in bench-results/.
-// BENCH_ONLY=search,extension,sync,server,softphone,orders,quote runs a subset.
+// BENCH_ONLY=search,extension,sync,server,view,profile,softphone,orders,quote runs a subset.
 import { spawnSync } from "node:child_process"
 import { existsSync } from "node:fs"
 import { resolve } from "node:path"
@@ -33,6 +33,11 @@ if (only.includes("server") && existsSync(resolve(root, "bench/server-load.bench
 if (only.includes("view") || process.env.BENCH_ONLY === undefined) {
   if (!existsSync(resolve(root, "build/chrome-mv3-prod/manifest.json"))) run("build", "npx", ["plasmo", "build", "--src-path=."])
   run("view change in Chromium (message switch, route change)", "npx", tsx("bench/view-switch.bench.ts"))
+}
+// A base-profile change on a scanned page (issue #7): what is read and asked again, the cards kept.
+if (only.includes("profile") || process.env.BENCH_ONLY === undefined) {
+  if (!existsSync(resolve(root, "build/chrome-mv3-prod/manifest.json"))) run("build", "npx", ["plasmo", "build", "--src-path=."])
+  run("base-profile change on a scanned page in Chromium", "npx", tsx("bench/profile-change.bench.ts"))
 }
 // Softphone (issue #9): needs the SIP lab's Debian packages (tests/telephony-lab) and the built extension.
 if (only.includes("softphone")) {
