@@ -223,3 +223,38 @@ test("opening the badge of an empty page to search, then closing it, does not st
   await expect(card(page, c.code)).toBeVisible()
   await expect(panel).toHaveAttribute("data-shape", "open")
 })
+
+test("opened from its badge on an empty page, the panel is inside the window from its first frame", async ({ page, site }) => {
+  site.route("/crm/contacts/21/show", unknownContactPage())
+  await page.goto(`${site.origin}/crm/contacts/21/show`)
+  await settled(page)
+  // The panel's box on every frame for a second, recorded in the page from just before the click: a frame drawn
+  // at the badge's place (mostly outside the window) and moved in later is seen, which `toBeVisible` is not.
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: { x: number; y: number; width: number; height: number; shape: string }[] }
+    w.__frames = []
+    const until = performance.now() + 1000
+    const sample = () => {
+      const panel = document.getElementById("comptoir-overlay")?.shadowRoot?.querySelector<HTMLElement>('[data-comptoir="panel"]')
+      if (panel) {
+        const r = panel.getBoundingClientRect()
+        w.__frames.push({ x: r.x, y: r.y, width: r.width, height: r.height, shape: panel.dataset.shape ?? "" })
+      }
+      if (performance.now() < until) requestAnimationFrame(sample)
+    }
+    requestAnimationFrame(sample)
+  })
+  await overlay(page).locator('[data-comptoir="panel-toggle"]').click()
+  await page.screenshot({ path: "test-results/panel-ui-opened-from-badge.png" })
+  await page.waitForTimeout(1100)
+  const frames = await page.evaluate(() => (window as unknown as { __frames: { x: number; y: number; width: number; height: number; shape: string }[] }).__frames)
+  const viewport = await page.evaluate(() => ({ width: document.documentElement.clientWidth, height: document.documentElement.clientHeight }))
+  const open = frames.filter((f) => f.shape === "open")
+  expect(open.length).toBeGreaterThan(10)
+  for (const f of open) {
+    expect(f.x, `a frame at ${JSON.stringify(f)}`).toBeGreaterThanOrEqual(0)
+    expect(f.y).toBeGreaterThanOrEqual(0)
+    expect(f.x + f.width, `a frame at ${JSON.stringify(f)}`).toBeLessThanOrEqual(viewport.width)
+    expect(f.y + f.height).toBeLessThanOrEqual(viewport.height)
+  }
+})

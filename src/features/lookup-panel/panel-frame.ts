@@ -86,21 +86,38 @@ export function useViewport(): Size {
   return size
 }
 
-/** The rendered size of an element, kept current (the badge growing into the panel, cards arriving). */
+/**
+ * The rendered size of an element, kept current (the badge growing into the panel, cards arriving). It is measured
+ * after a render that changed its shape, before the browser paints: the badge opening into the 360 px panel is
+ * placed with the panel's size in the same frame. The observer alone reported it only after that frame was painted with the badge's size,
+ * the panel standing at the badge's place, mostly outside the window, until React re-rendered (up to 0.9 s later on
+ * a busy page). The observer still follows changes no render makes (fonts loading, the window's width).
+ */
 export function useElementSize(ref: RefObject<HTMLElement | null>, fallback: Size): Size {
   const [size, setSize] = useState<Size>(fallback)
+  const measure = useCallback(() => {
+    const el = ref.current
+    if (!el) return
+    const r = el.getBoundingClientRect()
+    setSize((s) => (s.width === r.width && s.height === r.height ? s : { width: r.width, height: r.height }))
+  }, [ref])
+  // After a render that changed the element's shape (its data-shape: badge, tab, open) only: measured after every
+  // render, the panel was lost in 8 end-to-end tests (most likely a render loop, a size that moves the element and
+  // a move that changes its size); a shape changes only with the user's or the page's action.
+  const shape = useRef<string | undefined>(undefined)
+  useLayoutEffect(() => {
+    const now = ref.current?.dataset.shape
+    if (now === shape.current) return
+    shape.current = now
+    measure()
+  })
   useLayoutEffect(() => {
     const el = ref.current
     if (!el) return
-    const measure = () => {
-      const r = el.getBoundingClientRect()
-      setSize((s) => (s.width === r.width && s.height === r.height ? s : { width: r.width, height: r.height }))
-    }
-    measure()
     const observer = new ResizeObserver(measure)
     observer.observe(el)
     return () => observer.disconnect()
-  }, [ref])
+  }, [ref, measure])
   return size
 }
 
