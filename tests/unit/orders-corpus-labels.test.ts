@@ -16,7 +16,7 @@ const ORDERS_FIXTURES = join(import.meta.dirname, "..", "fixtures", "orders")
  * The parts bench/orders-corpus.ts reads: tuned/ and every held-out folder there is (not imported: that module
  * pulls in the extractor, never run here). Held-out parts that were measured became tuning material (ho-*, then
  * h2-*, then h3-*, then h4-*, then h5-*, then h7-*, then h8-*, in tuned/); a new held-out folder is checked here as soon
- * as it exists (now held-out-6, held-out-9 and held-out-10).
+ * as it exists (now held-out-6, held-out-9, held-out-10 and held-out-11).
  */
 const PARTS = [
   "tuned",
@@ -318,6 +318,33 @@ describe("the tenth held-out part (held-out-10), written blind after the extract
     expect(withAttachment(/Content-Type: text\/csv/)).toEqual(["h10-30-en-kingsley-procurify-csv-export"])
     expect(withAttachment(/Content-Type: application\/vnd\.oasis\.opendocument\.spreadsheet/)).toEqual(["h10-02-fr-mairie-ods-marche-de-noel-salle-polyvalente"])
     expect(withAttachment(/Content-Type: application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/)).toEqual(["h10-04-fr-ehpad-xlsx-marche-mapa-lot-2"])
+  })
+
+  it("dates every mail in late 2026 and no delivery before its mail", () => {
+    for (const { name, eml, expected } of mails) {
+      const sent = new Date(/^Date: (.+)$/m.exec(eml)![1]!)
+      expect(sent.getUTCFullYear() === 2026 && sent.getUTCMonth() >= 9, `${name}: ${sent.toISOString()}`).toBe(true)
+      if (expected.delivery_date !== null) expect(new Date(`${expected.delivery_date}T23:59:59Z`) >= sent, `${name}: delivery before the mail`).toBe(true)
+    }
+  })
+})
+
+describe("the eleventh held-out part (held-out-11), written blind after the extractor by an eighth author", () => {
+  const mails = part("held-out-11")
+
+  it("holds 44 mails, 22 French and 22 English, 14 of them not orders", () => {
+    expect(mails).toHaveLength(44)
+    expect(mails.filter((m) => /^h11-\d\d-fr-/.test(m.name))).toHaveLength(22)
+    expect(mails.filter((m) => /^h11-\d\d-en-/.test(m.name))).toHaveLength(22)
+    expect(mails.filter((m) => !m.expected.is_order)).toHaveLength(14)
+  })
+
+  it("labels as not an order exactly the mails named so", () => {
+    for (const { name, expected } of mails) expect(expected.is_order, name).toBe(!/^h11-\d\d-[a-z]{2}-non-/.test(name))
+  })
+
+  it("attaches nothing: every order is in the body, as typed, pasted or quoted", () => {
+    expect(mails.filter((m) => /Content-Disposition: attachment/.test(m.eml)).map((m) => m.name)).toEqual([])
   })
 
   it("dates every mail in late 2026 and no delivery before its mail", () => {
