@@ -78,6 +78,62 @@ function ones(line: string): string {
   })
 }
 
+const cells = (row: string): string[] => row.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").map((c) => c.trim())
+const QTY_CELL = /^(?:qt[ée]s?|qte|qty|quantit[ée]s?|quantity|quantities|nombre|nb|no\.? of|how many|à commander|to order)\b/i
+
+/**
+ * A table written sideways, products across the top and a quantity row under them ("| Item | A4 paper | Blue pens |"
+ * / "| Qty | 15 | 2 |"): put back one product to a row, "| A4 paper | 15 |", as the line finder reads a table.
+ */
+function transposed(lines: readonly string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < lines.length; i++) {
+    const head = (lines[i]!.match(/\|/g)?.length ?? 0) >= 3 ? cells(lines[i]!) : []
+    const qtyAt = head.length < 3 ? -1 : lines.slice(i + 1, i + 3).findIndex((l) => QTY_CELL.test(cells(l)[0] ?? ""))
+    const qty = qtyAt < 0 ? [] : cells(lines[i + 1 + qtyAt]!)
+    if (qtyAt < 0 || qty.length !== head.length || QTY_CELL.test(head[0]!) || qty.slice(1).some((c) => c !== "" && !/^\d{1,4}$/.test(c))) {
+      out.push(lines[i]!)
+      continue
+    }
+    out.push(`| ${head[0]} | ${qty[0]} |`)
+    for (let k = 1; k < head.length; k++) if (qty[k] !== "") out.push(`| ${head[k]} | ${qty[k]} |`)
+    i += 1 + qtyAt
+  }
+  return out
+}
+
+/**
+ * "I need the glove cupboard back to 10 boxes of each size. Current count: 4 small, 7 medium, 2 large": a stock
+ * brought up to a level, what is there said beside it. What is ordered is the difference, one line per kind counted
+ * ("6 boxes glove cupboard small"); the counts themselves are no lines.
+ */
+const TARGET =
+  /\b((?:[\p{L}-]+\s+){1,3}?)(?:back (?:up )?to|topped up to|up to|(?:à|a) (?:nouveau )?(?:à|a)|remis(?:e|es)? (?:à|a)|remettre (?:à|a)|ramener (?:à|a)|compl[ée]ter (?:jusqu['’] ?)?(?:à|a))\s+(\d{1,4})\s+([\p{L}]+)\s+(?:of each|each|de chaque|de chacun|chacun|of every)\b[^.!?\n]*/iu
+/** "remettre la réserve de gants à 8 boîtes de chaque taille", "bring the glove stock up to 10 boxes of each". */
+const TARGET_VERB_FIRST =
+  /\b(?:remettre|ramener|compl[ée]ter|remonter|bring|get|top up)\s+((?:[\p{L}'’-]+\s+){1,4}?)(?:à|a|jusqu['’] ?(?:à|a)|(?:back )?(?:up )?to)\s+(\d{1,4})\s+([\p{L}]+)\s+(?:of each|each|de chaque|de chacun|chacun|of every)\b[^.!?\n]*/iu
+const COUNT_PAIR = "(\\d{1,4})\\s+([\\p{L}]+)"
+const COUNTED = new RegExp(
+  `\\b(?:current count|currently|count|we have|we ve got|we've got|there are|on a|il (?:nous )?reste|reste|stock(?: actuel)?|inventaire)\\s*:?\\s*${COUNT_PAIR}(?:\\s*,\\s*|\\s+(?:and|et)\\s+)${COUNT_PAIR}(?:(?:\\s*,\\s*|\\s+(?:and|et)\\s+)${COUNT_PAIR})?(?:(?:\\s*,\\s*|\\s+(?:and|et)\\s+)${COUNT_PAIR})?`,
+  "iu"
+)
+const ARTICLE = /^(?:the|our|my|a|le|la|les|l['’]|notre|nos|mon|ma|mes|need|want|get|have|to|il|faut|besoin|de|d['’])$/i
+
+function toppedUp(line: string): string[] {
+  const target = TARGET.exec(line) ?? TARGET_VERB_FIRST.exec(line)
+  const counted = target === null ? null : COUNTED.exec(line)
+  if (target === null || counted === null) return [line]
+  const level = Number(target[2])
+  const noun = target[1]!.trim().split(/\s+/).filter((w) => !ARTICLE.test(w)).join(" ")
+  const out: string[] = []
+  for (let k = 1; k + 1 < counted.length && counted[k] !== undefined; k += 2) {
+    const missing = level - Number(counted[k])
+    if (missing > 0) out.push(`${missing} ${target[3]} ${noun} ${counted[k + 1]}`)
+  }
+  if (out.length === 0) return [line]
+  return [line.replace(counted[0], " ").replace(target[0], " "), ...out]
+}
+
 export function rewriteLines(lines: readonly string[]): string[] {
-  return perUnit(joinItemBlocks(lines)).flatMap((l) => sizesOnOneLine(unpunctuated(ones(l).replace(CORRECTED, "$3$2").replace(REPLACED, " "))))
+  return perUnit(joinItemBlocks(transposed(lines.flatMap(toppedUp)))).flatMap((l) => sizesOnOneLine(unpunctuated(ones(l).replace(CORRECTED, "$3$2").replace(REPLACED, " "))))
 }
