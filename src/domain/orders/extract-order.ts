@@ -100,7 +100,8 @@ export class OrderExtractor {
     const confidence: Record<string, number> = {}
     const evidence: Record<string, string> = {}
     const mailDay = dayOf(mail.date) ?? new Date(2026, 0, 1, 12)
-    const body = chooseBody(mail)
+    // "~~mardi 15/12~~ mercredi 16/12": what a note struck through is withdrawn, for the day as for the lines.
+    const body = chooseBody(mail).replace(/~~[^~\n]*~~/g, " ")
     const internal = (this.ctx.ownDomains ?? []).includes(mail.from.address.toLowerCase().split("@")[1] ?? "")
     const segments = withoutBounces(splitMail(body, { from: `${mail.from.name} <${mail.from.address}>`, date: mail.date, subject: mail.subject }, internal || /^\s*(?:tr|fw|fwd|wg)\s*:/i.test(mail.subject)))
     const own = ownSegments(segments, this.ctx.ownDomains ?? [])
@@ -228,7 +229,7 @@ export class OrderExtractor {
         if (same.length === 1) found.unshift({ ...same[0]!, confidence: Math.min(same[0]!.confidence, 0.65), evidence: m[0] })
       }
     }
-    const lines = dedupe(found)
+    const lines = dedupe(found.map(inPacks))
 
     // Is it an order at all?
     const orderText = foldText([mail.subject, ...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n"))
@@ -416,6 +417,23 @@ function bestPo(c: readonly { value: string; strength: number; evidence: string 
   let best: { value: string; strength: number; evidence: string } | null = null
   for (const x of c) if (best === null || x.strength > best.strength) best = x
   return best
+}
+
+/**
+ * "1 kilo de café moulu (vos paquets de 250 g)": a weight or a volume asked of a product sold in packs of a size its
+ * name gives ("Café moulu 250 g", paquet) is that many packs, when it makes whole packs.
+ */
+function inPacks(l: FoundLine): FoundLine {
+  const asked = /^(kg|g|l|ml|cl)$/.exec(foldText(l.unit))?.[1]
+  if (asked === undefined || foldText(l.product.unit) === asked) return l
+  const size = /(\d+(?:[.,]\d+)?)\s*(kg|g|l|ml|cl)\b/i.exec(l.product.nameFr)
+  if (size === null) return l
+  const base = (n: number, u: string): { v: number; kind: string } => ({ v: n * ({ kg: 1000, g: 1, l: 1000, ml: 1, cl: 10 } as Record<string, number>)[u]!, kind: /g$/.test(u) ? "mass" : "volume" })
+  const want = base(l.quantity, asked)
+  const pack = base(Number(size[1]!.replace(",", ".")), size[2]!.toLowerCase())
+  const n = want.v / pack.v
+  if (want.kind !== pack.kind || n < 1 || Math.abs(n - Math.round(n)) > 1e-9) return l
+  return { ...l, quantity: Math.round(n), unit: l.product.unit }
 }
 
 function dedupe(lines: FoundLine[]): FoundLine[] {

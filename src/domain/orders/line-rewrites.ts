@@ -52,7 +52,8 @@ const MEASURE = /^(?:l|ml|cl|dl|g|kg|mm|cm|m|w|v|gsm|litres?|liters?|metres?|met
  */
 function unpunctuated(line: string): string {
   if (/[,;|\t.!?]/.test(line)) return line
-  const starts = [...line.matchAll(/(?<=(\p{L}+)\s)(\d{1,4})\s+(\p{L}+)/gu)].filter((m) => {
+  // A voice mail's transcription says its numbers in words ("trois cartons d'essuie-mains deux bidons de…").
+  const starts = [...line.matchAll(/(?<=(\p{L}+)\s)(\d{1,4}|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|one|two|three|four|five|seven|eight|nine|ten|twelve)\s+(\p{L}+)/giu)].filter((m) => {
     const unit = foldText(m[3]!)
     return !BINDS.test(foldText(m[1]!)) && unitOfWord(unit) !== null && !WEAK_UNIT_WORDS.has(unit) && !MEASURE.test(unit)
   })
@@ -73,7 +74,15 @@ function ones(line: string): string {
   if (!/\bones\b/i.test(line)) return line
   return line.replace(/\b(?:the|les|those|these)\s+((?:[\p{L}-]+\s+){1,3})ones\b/giu, (whole: string, words: string, at: number) => {
     const before = line.slice(0, at)
-    const noun = [...before.matchAll(/\b\d+\s+(?:of\s+)?(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?([\p{L}]{3,}(?:es|s))\b/giu)].pop()?.[1]
+    // The last plural of the phrase that a number starts, a unit word aside ("4 rolls of the big bin bags": bags).
+    const phrases = [...before.matchAll(/\b\d+\s+([^,;.]*?)(?=\s*(?:,|;|\.|\band\b|\bet\b|$))/giu)].map((m) => m[1]!).reverse()
+    // The unit right after the number is no noun ("4 rolls of the big bin bags": bags, not rolls).
+    const nounOf = (phrase: string): string | undefined => {
+      const words = phrase.split(/\s+/)
+      const rest = unitOfWord(foldText(words[0] ?? "")) !== null ? words.slice(1) : words
+      return rest.filter((w) => /^[\p{L}-]{3,}(?:es|s)$/u.test(w)).pop()
+    }
+    const noun = phrases.map(nounOf).find((n) => n !== undefined)
     return noun === undefined ? whole : whole.replace(/ones$/i, noun)
   })
 }
@@ -134,6 +143,40 @@ function toppedUp(line: string): string[] {
   return [line.replace(counted[0], " ").replace(target[0], " "), ...out]
 }
 
+/**
+ * "4 ou 5 packs… mettez 5", "2 or 3 cans, say 3", "10-12 rolls, let's say 12": hesitating between two quantities,
+ * then deciding. The quantity decided is the line's.
+ */
+const DECIDED = /(?<![\d,.])(\d{1,4})\s*(?:ou|or|-|–|à|to)\s*(\d{1,4})((?:\s[^\d\n]*?)?)\s*(?:[,;:]|…|\.\.\.)\s*(?:(?:bon|ok|well|so|alors|allez|hmm|euh)[,!]?\s+)?(?:mettez(?:-en| en)?|mettons|disons|allez|va pour|prenez|say|let['’]?s say|make it|call it|put|go for)\s*(\d{1,4})\b/giu
+/** "Palettes 120 x 80 : 30": in a line whose quantity follows a colon at its end, "120 x 80" is a size, one word. */
+function sizesJoined(line: string): string {
+  if (!/[:=]\s*\d{1,4}\s*(?:[\p{L}.]+\s*)?$/u.test(line)) return line
+  return line.replace(/(\d{1,4})\s+[x×]\s+(\d{1,4})(?:\s+[x×]\s+(\d{1,4}))?/gu, (_m: string, a: string, b: string, c?: string) => (c === undefined ? `${a}x${b}` : `${a}x${b}x${c}`))
+}
+/** "~~2~~ **3** rouleaux", "~~Cartouches HP 305 : 2~~": text a note struck through is withdrawn; bold marks are no text. */
+function markdownRead(line: string): string {
+  return line.replace(/~~[^~\n]*~~/g, " ").replace(/\*\*([^*\n]*)\*\*/g, "$1").replace(/\s{2,}/g, " ")
+}
+
+/**
+ * "A dozen of the LED bulbs and half as many extension leads", "4 rolls of the big bags and the same again of the small
+ * ones", "10 cartons et autant de sacs": a quantity said against the one before it in the sentence.
+ */
+const AS_MANY =
+  /(?<![\d,.])(\d{1,4}|a dozen|two dozen|une douzaine|deux douzaines)(\s+([\p{L}]+)[^.;!?\n]*?)\s+(?:and|et|plus|,)\s+(half as many|twice as many|as many|the same again|the same|autant|deux fois plus|moiti[ée] moins)(?:\s+(?:of|de|d['’]))?\s+/giu
+function asMany(line: string): string {
+  return line.replace(AS_MANY, (_m: string, q: string, rest: string, unit: string, how: string) => {
+    const n = /^\d+$/.test(q) ? Number(q) : /^(?:two dozen|deux douzaines)$/i.test(q) ? 24 : 12
+    const f = /^(?:half|moiti)/i.test(how) ? 0.5 : /^(?:twice|deux fois)/i.test(how) ? 2 : 1
+    const m = n * f
+    if (!Number.isInteger(m) || m < 1) return _m
+    const u = unitOfWord(foldText(unit)) !== null && !WEAK_UNIT_WORDS.has(foldText(unit)) ? `${unit} of ` : ""
+    return `${q}${rest}, ${m} ${u}`
+  })
+}
+
 export function rewriteLines(lines: readonly string[]): string[] {
+  lines = lines.map(asMany)
+  lines = lines.map((l) => sizesJoined(markdownRead(l)).replace(DECIDED, "$4$3"))
   return perUnit(joinItemBlocks(transposed(lines.flatMap(toppedUp)))).flatMap((l) => sizesOnOneLine(unpunctuated(ones(l).replace(CORRECTED, "$3$2").replace(REPLACED, " "))))
 }
