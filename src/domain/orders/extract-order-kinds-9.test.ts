@@ -104,3 +104,69 @@ describe("order acts the ninth set worded otherwise", () => {
     expect(extract("Hi, we need these for the depot:\n20 rolls of packing tape\n4 extension leads 3m\nIf possible by Tuesday.").order_decision).toBe("order")
   })
 })
+
+describe("lines the ninth set wrote in other shapes", () => {
+  it("a note's struck-through text is withdrawn, for the lines and the day", () => {
+    const r = extract("Commande :\n- Ruban adhésif d'emballage : ~~12~~ **20** rouleaux\n- ~~Rallonges 3 m : 2~~\nLivraison ~~lundi 11/05~~ mardi 12/05", french)
+    expect(linesOf(r)).toEqual(["REF-1014|20|rouleau"])
+    expect(r.delivery_date).toBe("2026-05-12")
+  })
+
+  it("hesitating between two quantities then deciding keeps the one decided", () => {
+    expect(linesOf(extract("Voici la commande :\n- rallonges 3 m : 2 ou 3… mettez 3\n- ruban adhésif d'emballage : 12 rouleaux", french))).toEqual(["RAL-3M|3|pièce", "REF-1014|12|rouleau"])
+  })
+
+  it("a size written with spaces around its 'x' is no quantity when the line ends in one", () => {
+    expect(linesOf(extract("Merci de livrer :\n- Palettes 120 x 80 : 40\n- Film étirable 500 mm : 6 rouleaux", french))).toEqual(["REF-1013|40|pièce", "FILM-500|6|rouleau"])
+  })
+
+  it("a postscript after the sign-off is part of the message", () => {
+    const r = extract("Hi,\nPlease send 10 rolls of packing tape for Friday.\n\nMany thanks,\nAnna\n\nPS from our manager: could you add 2 extension leads 3m as well.\n\nAnna Price\nWhitfield Logistics")
+    expect(linesOf(r)).toEqual(["REF-1014|10|rouleau", "RAL-3M|2|pièce"])
+  })
+
+  it("a sheet's approved quantity beats the requested one", () => {
+    const sheet = "| Item | Requested | Approved |\n| Packing tape 66 m | 30 | 24 |\n| Extension lead 3 m | 5 | 0 |\n| Hand stretch film | 8 | 8 |"
+    const r = extract("Signed off, please deliver the approved quantities.", { attachments: [{ filename: "request.csv", text: sheet }] })
+    expect(linesOf(r)).toEqual(["REF-1014|24|rouleau", "FILM-500|8|rouleau"])
+  })
+
+  it("goods taken off another order, a balance told for the records and a year naming a contract are no lines", () => {
+    const r = extract("Please send 20 rolls of packing tape under our 2026 contract. On last week's order, please remove the 4 extension leads 3m. Balance remaining on the contract for your records: 300 rolls of film.")
+    expect(linesOf(r)).toEqual(["REF-1014|20|rouleau"])
+  })
+
+  it("a quantity said against the one before it, and a new sentence that starts with a number, are lines", () => {
+    expect(linesOf(extract("Please send a dozen extension leads 3m and half as many rolls of stretch film. 3 cans of multi-surface cleaner too."))).toEqual(["RAL-3M|12|pièce", "FILM-500|6|rouleau", "DET-5L|3|bidon"])
+  })
+
+  it("a number word before a word that is a unit only sometimes counts when 'of' follows", () => {
+    expect(linesOf(extract("Please send 2 rolls of packing tape and one can of the multi-surface cleaner."))).toEqual(["REF-1014|2|rouleau", "DET-5L|1|bidon"])
+  })
+
+  it("a weight asked of a product sold in packs of a weight is that many packs", () => {
+    expect(linesOf(extract("Merci de nous livrer 2 kilos de café moulu (paquets de 250 g) jeudi.", french))).toEqual(["CAF-250|8|paquet"])
+  })
+
+  it("a voice mail's numbers in words, without punctuation, are one line each", () => {
+    expect(linesOf(extract("oui bonjour c'est Paul je voudrais deux bidons de détergent quatre cartons d'essuie-mains et euh un rouleau de film étirable merci", french))).toEqual(["DET-5L|2|bidon", "ESS-300|4|carton", "FILM-500|1|rouleau"])
+  })
+})
+
+describe("header fields the ninth set wrote otherwise", () => {
+  it("'our PO for this is …' gives the order number", () => {
+    expect(extract("Please send 10 rolls of packing tape. Our PO for this delivery is WL-5512.").po_number).toBe("WL-5512")
+  })
+
+  it("a weekday 'of next week' is next week's, and a day with its ordinal ending stays a day before a time slot", () => {
+    expect(extract("Please send 10 rolls of packing tape, delivery Tuesday of next week.").delivery_date).toBe("2026-05-12")
+    expect(extract("Please send 10 rolls of packing tape. To arrive Friday 15th, 07:00-09:00 slot.").delivery_date).toBe("2026-05-15")
+  })
+
+  it("'Ship to: same as bill to' is the billing block, and a block under 'this goes direct to our customer:' is where the goods go", () => {
+    const same = extract("Please send 10 rolls of packing tape.\n\nBill To:\nWhitfield Logistics\nUnit 4 Trafford Park\nManchester M17 1AE\n\nShip To:\nSame as Bill To")
+    expect(same.delivery_address).toBe("Whitfield Logistics, Unit 4 Trafford Park, Manchester M17 1AE")
+    const direct = extract("Please send 10 rolls of packing tape. This one goes direct to our client:\n\nHarlow Bakery\nGoods In\n12 Mill Road\nLeeds\nLS2 7EW")
+    expect(direct.delivery_address).toBe("Harlow Bakery, Goods In, 12 Mill Road, Leeds, LS2 7EW")
+  })
+})
