@@ -180,6 +180,12 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
     if (new RegExp(`^ (?:(?:the|le) )?(?:\\d{1,2}(?:er|st|nd|rd|th)?\\b|(${MONTH_WORDS}) \\d)`).test(t.slice(m.index + m[0].length))) continue
     let dow = FR_DAYS.indexOf(m[1]!)
     if (dow < 0) dow = EN_DAYS.indexOf(m[1]!)
+    // "mercredi de la semaine prochaine", "Wednesday of next week": that weekday in the coming week, not this one's.
+    const nextWeek = /^ (?:de la |of )?(?:semaine prochaine|next week)\b/.exec(t.slice(m.index + m[0].length))
+    if (nextWeek !== null) {
+      add(m.index, m[0].length, addDays(nextMonday(ref), (dow + 6) % 7), true)
+      continue
+    }
     if (weekStart !== null) {
       add(m.index, m[0].length, addDays(weekStart, (dow + 6) % 7), true)
       weekdayInWeek = true
@@ -194,8 +200,9 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
   // "au plus tard le 18", "le mardi 19", "on the 21st": a day of the month alone is the next such day (this
   // month's when still to come). Last, so a fuller date of the same words wins; never a number before a unit or
   // a street ("au 8 rue Pasteur", "the 14 Dock Road site").
-  // After a weekday the number is a day whatever follows ("mercredi 2, quai n° 3": the comma is folded away).
-  for (const m of t.matchAll(new RegExp(`\\b(?:(?:le|the|on the|du|au)(?: (?:${DAY_WORDS}))?|(${DAY_WORDS})) (\\d{1,2})(?:er|st|nd|rd|th)?\\b(?! ?(?:/|\\d|h\\b|heures?|hours?|x\\b|%|[a-z]+s\\b))`, "g"))) {
+  // After a weekday the number is a day whatever follows ("mercredi 2, quai n° 3": the comma is folded away); so is
+  // a number with its ordinal's ending ("Monday 14th, 06:00-10:00 slot").
+  for (const m of t.matchAll(new RegExp(`\\b(?:(?:le|the|on the|du|au)(?: (?:${DAY_WORDS}))?|(${DAY_WORDS})) (\\d{1,2})(?:(?:er|st|nd|rd|th)\\b(?! ?\\/)|\\b(?! ?(?:/|\\d|h\\b|heures?|hours?|x\\b|%|[a-z]+s\\b)))`, "g"))) {
     if (m[1] === undefined && STREET_AFTER.test(t.slice(m.index + m[0].length))) continue
     const day = Number(m[2])
     if (day < 1 || day > 31) continue

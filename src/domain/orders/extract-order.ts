@@ -8,7 +8,7 @@ import { findLines, type FoundLine } from "./lines"
 import { unitOfWord } from "./units"
 import { splitMail, withoutBounces, type MailSegment } from "./mail-body"
 import { decideOrder, readOrderAct } from "./order-act"
-import { acknowledgesOrder, addressedToColleagues, askedAbout, goodsDelivered, goodsReceived, newAddress, notAnOrderYet, paperwork, recordsNotice, tentativeMarks, withoutCitations } from "./order-intent"
+import { acknowledgesOrder, addressedToColleagues, askedAbout, goodsDelivered, goodsReceived, newAddress, notAnOrderYet, paperwork, recordsNotice, shippedNotice, tentativeMarks, withoutCitations } from "./order-intent"
 import type { CustomerMemory, ExtractedOrder, OrderContext, OrderMail } from "./types"
 
 /**
@@ -36,7 +36,7 @@ const VETO =
 const PLACED = /\b(?:(?:la |notre |ma |cette )?commande (?:que (?:j ai|nous avons|on a) (?:passee|faite|envoyee)|(?:deja )?passee (?:le|la|hier|lundi|mardi|mercredi|jeudi|vendredi|samedi|vendredi)|de (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|la semaine derniere|hier)|en cours)|(?:the |our |my )?order (?:(?:i|we) (?:placed|sent|put in)|(?:we |i )?placed (?:on|last|yesterday)|from (?:last|monday|tuesday|wednesday|thursday|friday|yesterday)|of last)|already (?:ordered|placed)|deja commande\w*)\b/
 const RESCHEDULE = /\b(?:report\w*|decaler|decalee?|repousser|avancer la livraison|plutot (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|le|la semaine)|postpone\w*|reschedul\w*|push (?:it |the delivery |delivery )?back|bring (?:it |the delivery )?forward|(?:deliver|send) it (?:on \w+ )?instead|change the delivery (?:date|day)|modifier la (?:date|livraison)|rien a changer|nothing else changes|no other change)\b/
 /** Saying outright that nothing is to be sent now: "nothing to send on the strength of this email", "pas de commande pour l'instant". */
-const NOTHING_NOW = /\b(?:nothing to (?:send|ship|order|deliver)|no (?:order|action) (?:needed|required|for now|yet)|(?:do not|don t|please don t) (?:send|ship) anything|rien a (?:envoyer|livrer|expedier|commander)|(?:pas|aucune) (?:de )?commande (?:pour l instant|pour le moment|a passer)|ne rien (?:envoyer|livrer|expedier)|n envoyez rien|this is not an order|ceci n est pas une commande)\b/
+const NOTHING_NOW = /\b(?:(?:pas|aucune) (?:de )?commande (?:pour (?:nous|moi) )?(?:ce mois ci|cette semaine|cette fois|ce mois|en (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre))|no order (?:from (?:us|me) )?(?:this|for) (?:week|month|time|now)|nothing (?:from (?:us|me) )?this (?:week|month|time)|nothing to (?:send|ship|order|deliver)|no (?:order|action) (?:needed|required|for now|yet)|(?:do not|don t|please don t) (?:send|ship) anything|rien a (?:envoyer|livrer|expedier|commander)|(?:pas|aucune) (?:de )?commande (?:pour l instant|pour le moment|a passer)|ne rien (?:envoyer|livrer|expedier)|n envoyez rien|this is not an order|ceci n est pas une commande)\b/
 /** Words an order may well contain too (a price, a question), which only weigh against a weak one. */
 const NEGATIVE = /\b(?:par mois|per month|chaque mois|every month|par semaine|per week|existe\w* t? ?(?:il|elle)s?|do you (?:also )?(?:do|make) (?:it|them)|bien recu|well received|quotation|devis|quote|tarifs?|prix|price|how much|combien|avez vous|do you (?:have|stock|sell)|en stock|in stock|disponibilite|availability|facture|invoice|relance|rendez vous|meeting|catalogue|price list|pro ?forma|promotion|promo|offre speciale|special offer|discount|fyi|for your (?:records|information)|heads up|pour (?:information|info|votre information)|usually|habituellement|as normal|as usual each month|will come through|(?:we|i) ll confirm|(?:we|i) will confirm|je vous confirmerai|nous vous confirmerons|hold (?:[a-z0-9]+ ){0,6}for us|a month|a week|each month|each week)\b/g
 /** Asking to buy now, stronger than any mention of a price or a question. */
@@ -44,7 +44,7 @@ const STRONG_ORDER =
   /\b(?:bon de commande|purchase order|voici (?:notre|ma) commande|ci joint (?:notre|ma|le) (?:bon de )?commande|please find (?:attached )?(?:our|my) (?:purchase )?order|here is (?:our|my) order|attached (?:is )?(?:our|my|the) (?:purchase )?order|je vous commande|nous vous commandons|nous commandons|we (?:would like|wish|want) to order|i d like to order|i would like to order|please (?:send|ship|supply|deliver|dispatch)|kindly (?:send|supply|deliver|dispatch)|merci de (?:bien vouloir )?(?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir)|veuillez (?:nous |me )?(?:livrer|envoyer|expedier)|pourriez vous (?:nous |me )?(?:livrer|envoyer|expedier)|pouvez vous (?:nous |me )?(?:livrer|envoyer|expedier)|serait il possible de (?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir)|could you (?:please )?(?:send|ship|deliver|supply)|can you (?:please )?(?:send|ship|deliver|supply)|commande (?:n|no|numero)|order (?:no|number|ref)|po (?:no|number|#)|nouvelle commande|new order|reassort|restock|a livrer|pour livraison|for delivery|rajoutez|ajoutez|add to (?:my|our|the) order|notre commande|our order|ma commande|my order|go ahead|bon pour accord|bon pour (?:le|ce|votre|notre) devis|vous pouvez (?:la |le )?lancer|je valide|nous validons|please proceed|please process)\b/
 
 /** Ordering again what an earlier order (the one quoted) had. */
-const REORDER = /\b(?:(?:la |le )?meme(?: chose| commande)? que (?:la derniere fois|la fois derniere|la fois precedente|d habitude|la semaine derniere|le mois dernier)|on refait|refaites(?: nous| moi)? (?:la|le|la meme)|same as last (?:time|week|month)|like last time|comme la derniere fois|same again|same as (?:last time|before|last order|the last order)|same order|repeat (?:the|our|my) (?:last |previous )?order|(?:la )?meme (?:chose|commande) que (?:la derniere fois|precedemment)|meme commande|renouveler (?:la|notre|cette) commande|on renouvelle|idem que la derniere fois)\b/
+const REORDER = /\b(?:(?:repeat|reorder|re order|order again) (?:items?|lines?|the items?|the lines?) \d|(?:recommander|reprendre|refaire|renouveler) (?:les |la )?(?:articles?|lignes?|postes?) \d|(?:la |le )?meme(?: chose| commande)? que (?:la derniere fois|la fois derniere|la fois precedente|d habitude|la semaine derniere|le mois dernier)|on refait|refaites(?: nous| moi)? (?:la|le|la meme)|same as last (?:time|week|month)|like last time|comme la derniere fois|same again|same as (?:last time|before|last order|the last order)|same order|repeat (?:the|our|my) (?:last |previous )?order|(?:la )?meme (?:chose|commande) que (?:la derniere fois|precedemment)|meme commande|renouveler (?:la|notre|cette) commande|on renouvelle|idem que la derniere fois)\b/
 /** What a reply leaves out of the quote it accepts: "sauf les masques", "except the masks". */
 const EXCEPT = /\b(?:sauf|hormis|except(?: for)?|but not|without|sans|a l['’ ]exception d(?:e|es|u))\s+((?:les?|la|l['’]|des|du|the)?\s*[\p{L}' -]{3,40})/giu
 
@@ -60,7 +60,8 @@ function spokenNumber(words: string): number {
 
 /** The number a quote gives its line ("1. DET-5L …", "2) RAL-3M …"), read from the line's words. */
 function itemNumber(l: FoundLine): number | null {
-  const m = /^\s*(\d{1,2})\s*[.)]\s/.exec(l.evidence)
+  // "1. DET-5L …", "2) …", or a table's first cell: "1 | GN-4410 | …".
+  const m = /^\s*\|?\s*(\d{1,2})\s*(?:[.)]\s|\|)/.exec(l.evidence)
   return m === null ? null : Number(m[1])
 }
 
@@ -99,7 +100,8 @@ export class OrderExtractor {
     const confidence: Record<string, number> = {}
     const evidence: Record<string, string> = {}
     const mailDay = dayOf(mail.date) ?? new Date(2026, 0, 1, 12)
-    const body = chooseBody(mail)
+    // "~~mardi 15/12~~ mercredi 16/12": what a note struck through is withdrawn, for the day as for the lines.
+    const body = chooseBody(mail).replace(/~~[^~\n]*~~/g, " ")
     const internal = (this.ctx.ownDomains ?? []).includes(mail.from.address.toLowerCase().split("@")[1] ?? "")
     const segments = withoutBounces(splitMail(body, { from: `${mail.from.name} <${mail.from.address}>`, date: mail.date, subject: mail.subject }, internal || /^\s*(?:tr|fw|fwd|wg)\s*:/i.test(mail.subject)))
     const own = ownSegments(segments, this.ctx.ownDomains ?? [])
@@ -227,7 +229,7 @@ export class OrderExtractor {
         if (same.length === 1) found.unshift({ ...same[0]!, confidence: Math.min(same[0]!.confidence, 0.65), evidence: m[0] })
       }
     }
-    const lines = dedupe(found)
+    const lines = dedupe(found.map(inPacks))
 
     // Is it an order at all?
     const orderText = foldText([mail.subject, ...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n"))
@@ -236,7 +238,12 @@ export class OrderExtractor {
   const auto = mail.bulk === true || AUTO_REPLY.test(subject) || AUTO_REPLY.test(foldText(own[0]?.body ?? "")) || new Set([...foldText(own[0]?.body ?? "").matchAll(AWAY)].map((m) => m[0])).size >= 2 || BULK.test(foldText(own.map((s) => `${s.body}\n${s.signature}`).join("\n")))
     // A reply keeps the old subject ("Re: Votre facture"): its words weigh as much as a price's, no more.
     const reply = /^\s*(?:re|r[ée]f|aw|sv|tr|fw|fwd|wg)\s*:/i.test(mail.subject)
-    const vetoText = withoutCitations(reply ? foldText([...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n")) : orderText)
+    // Our colleague's note above a customer's mail he forwards ("reçu hier soir sur ma boîte, pour saisie") speaks of
+    // the mail, not of goods: only the customer's words say whether they order.
+    const ownDomains = this.ctx.ownDomains ?? []
+    const ofCustomer = own.filter((s) => !ownDomains.includes(emailOf(s.from)?.split("@")[1] ?? ""))
+    const customerWords = internal && ofCustomer.length > 0 && ofCustomer.length < own.length ? ofCustomer : own
+    const vetoText = withoutCitations(reply || customerWords !== own ? foldText([...customerWords.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n")) : orderText)
     const vetoes = new Set([...vetoText.matchAll(VETO)].map((m) => m[0]))
     // By kind of mail: quantities not firm yet (a forecast), a notice to update the supplier's records, products
     // named only in sentences asking what they cost or how long they take.
@@ -268,6 +275,9 @@ export class OrderExtractor {
     if (later !== null) vetoes.add(later)
     // (Our own colleague forwarding a customer's order to another of us is the customer's order.)
     if (!internal && addressedToColleagues(mail.from.address, mail.to, isPublicDomain) && !STRONG_ORDER.test(vetoText)) vetoes.add("written to colleagues, the supplier in copy")
+    // A mail we sent out (our quote to a customer, our own order to a supplier), copied to our order desk: written by
+    // us to someone outside, it is no customer's order. A colleague's forward or our site's form is addressed to us.
+    if (internal && mail.to.length > 0 && mail.to.every((a) => !ownDomains.includes(a.toLowerCase().split("@")[1] ?? ""))) vetoes.add("our own mail to someone outside")
     const weak = ORDER_CUES.test(orderText)
     // A mail that is mostly a list of products with quantities is an order even without a word saying so.
     const bodyLines = own.flatMap((s) => s.body.split("\n")).filter((l) => l.trim() !== "" && !/^(?:bonjour|hello|hi|madame|dear|merci|thanks?)\b/i.test(l.trim())).length
@@ -295,7 +305,10 @@ export class OrderExtractor {
     }
     const wanted = delivery !== null ? 0.5 : 0
     let orderScore = lines.length === 0 ? 0 : (strong ? 2 : 0) + (weak ? 1 : 0) + (lines.some((l) => l.confidence >= 0.85) ? 0.5 : 0) + (listOnly ? 1 : 0) + (vetoes.size === 0 ? several + polite + wanted : 0) - negatives.size * 0.8 - vetoes.size * 4
-    if (auto) orderScore = -10
+    // A seller's shipping notice passed on without a word that orders: decided, whatever number it shows.
+    const shipped = shippedNotice(vetoText)
+    if (shipped !== null && !ORDER_CUES.test(foldText(own[0]?.body ?? ""))) vetoes.add(shipped)
+    if (auto || (shipped !== null && vetoes.has(shipped))) orderScore = -10
     const isOrder = lines.length > 0 && orderScore > 0.4
     confidence.is_order = clamp(isOrder ? 0.5 + orderScore / 6 : 0.6 + Math.min(0.35, Math.max(0, -orderScore) / 6 + (lines.length === 0 ? 0.3 : 0)))
     evidence.is_order = isOrder ? (lines[0]?.evidence ?? "") : auto ? "automatic or bulk mail" : vetoes.size + negatives.size > 0 ? [...vetoes, ...negatives].join(", ") : "no product with a quantity"
@@ -404,6 +417,23 @@ function bestPo(c: readonly { value: string; strength: number; evidence: string 
   let best: { value: string; strength: number; evidence: string } | null = null
   for (const x of c) if (best === null || x.strength > best.strength) best = x
   return best
+}
+
+/**
+ * "1 kilo de café moulu (vos paquets de 250 g)": a weight or a volume asked of a product sold in packs of a size its
+ * name gives ("Café moulu 250 g", paquet) is that many packs, when it makes whole packs.
+ */
+function inPacks(l: FoundLine): FoundLine {
+  const asked = /^(kg|g|l|ml|cl)$/.exec(foldText(l.unit))?.[1]
+  if (asked === undefined || foldText(l.product.unit) === asked) return l
+  const size = /(\d+(?:[.,]\d+)?)\s*(kg|g|l|ml|cl)\b/i.exec(l.product.nameFr)
+  if (size === null) return l
+  const base = (n: number, u: string): { v: number; kind: string } => ({ v: n * ({ kg: 1000, g: 1, l: 1000, ml: 1, cl: 10 } as Record<string, number>)[u]!, kind: /g$/.test(u) ? "mass" : "volume" })
+  const want = base(l.quantity, asked)
+  const pack = base(Number(size[1]!.replace(",", ".")), size[2]!.toLowerCase())
+  const n = want.v / pack.v
+  if (want.kind !== pack.kind || n < 1 || Math.abs(n - Math.round(n)) > 1e-9) return l
+  return { ...l, quantity: Math.round(n), unit: l.product.unit }
 }
 
 function dedupe(lines: FoundLine[]): FoundLine[] {

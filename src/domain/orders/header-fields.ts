@@ -7,7 +7,7 @@ import { compactCode, foldText } from "../search/fold-text"
 
 const PO_LABEL =
   /(?:bon de commande|commande|cde|cmd|purchase order|order|p\.?\s?o\.?|bdc|b\.?c\.?|notre r[ée]f[ée]rence|notre r[ée]f\.?|n\/\s?r[ée]f\.?|v\/\s?r[ée]f\.?|our ref(?:erence)?\.?|order ref(?:erence)?\.?|r[ée]f(?:[ée]rence)?\.? (?:de )?(?:commande|cde)|num[ée]ro de commande|order number|order no\.?|po number|po no\.?|requisition|purchase requisition|demande d['’ ]achat|ordre d['’ ]achat|bon d['’ ]achat|commande interne|(?:n[°º] de |mon |notre |votre |le )?bon(?! de livraison| de retour| pour| d['’ ]enl[eè]vement| de transport))/i
-const PO_MARKER = /^\s*(?:n[°ºo]\.?|no\.?|num(?:[ée]ro|ber)?\.?|nr\.?|#|:|number|ref\.?|is|est)\s*/i
+const PO_MARKER = /^\s*(?:n[°ºo]\.?|no\.?|num(?:[ée]ro|ber)?\.?|nr\.?|#|:|number|r[ée]f(?:[ée]rence)?\.?|is|est)\s*/i
 const PO_TOKEN = /^[:#\s]*([A-Z0-9][A-Z0-9\-/_.]*[A-Z0-9]|[0-9]{3,})/i
 
 export interface PoCandidate {
@@ -43,6 +43,13 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
         qualified = true
         numbered = q[1] !== undefined
         rest = rest.slice(q[0].length)
+      }
+      // "Our PO for this is HE-41266", "our order reference for this call-off is WL-CO-0917", "notre n° de commande
+      // pour cette livraison est …": what the label is for, then "is", then the number.
+      const linked = !qualified ? /^\s*(?:for|of|pour|de) (?:this|the|that|these|cette|ce|cet|la|le)(?:\s+[\p{L}-]+){0,2}\s+(?:is|est|will be|sera)\s*:?\s*/u.exec(rest) : null
+      if (linked) {
+        marked = true
+        rest = rest.slice(linked[0].length)
       }
       let tm = PO_TOKEN.exec(rest)
       if (qualified && tm && !(/[A-Z]/i.test(tm[1]!) && /\d/.test(tm[1]!)) && !(numbered && /^\d+[-/]\d+$|^\d{3,}$/.test(tm[1]!))) continue
@@ -88,6 +95,23 @@ function cleanAddressPart(s: string): string {
   return s.replace(/^[\s:,-]+|[\s.,;]+$/g, "").replace(/\s+/g, " ")
 }
 
+const SAME_AS_BILLING = /^:?\s*(?:same as (?:the )?(?:bill(?:ing)? to|billing(?: address)?|invoice(?: address| to)?|above)|as (?:the )?billing(?: address)?|idem (?:factur\w*|ci dessus)|identique (?:[àa] (?:l'adresse de )?)?factur\w*|m[êe]me (?:adresse )?que (?:la )?factur\w*)/i
+const BILLING_LABEL = /^\s*(?:bill to|billing address|invoice to|invoice address|adresse de facturation|factur(?:ation|er [àa]))\b[^:\n]*:?\s*$/i
+
+/** The address block under a "Bill To:" label, its lines joined by ", " (up to its postal code). */
+function billingBlock(lines: readonly string[]): string | null {
+  const at = lines.findIndex((l) => BILLING_LABEL.test(l))
+  if (at < 0) return null
+  const parts: string[] = []
+  for (let k = at + 1; k < lines.length && k <= at + 6; k++) {
+    const l = cleanAddressPart(lines[k]!)
+    if (l === "") break
+    parts.push(l)
+    if (POSTAL_LINE.test(l)) return parts.join(", ")
+  }
+  return null
+}
+
 /** The delivery address the mail asks for, as its lines joined by ", ". */
 export function findDeliveryAddress(text: string): { value: string; evidence: string; confidence: number } | null {
   const lines = text.split("\n")
@@ -99,7 +123,7 @@ export function findDeliveryAddress(text: string): { value: string; evidence: st
     // A line ending with ":" that says where the goods go ("This one goes to our new cross dock:", "Drop it at the
     // boatyard:", "à l'entrepôt :"), never where the invoice goes.
     // "Friday 27th please, to:" above an address block: a line ending in "to:" or "à :" says where, not who.
-    const destination = /\b(?:livr|deliver|ship)/i.test(line) || (/[\s,](?:to|[àa])\s*:\s*$/i.test(line) && !/\b(?:reply|replies|r[ée]pondre|invoice|bill|factur|sent|envoy[ée]|addressed|adress[ée]|copie)\w*\b/i.test(line)) || (/\b(?:goes? to|go to|drop|send (?:it|them)|bring|entrep[oô]t|warehouse|d[ée]p[oô]t|chantier|site)/i.test(line) && !BILLING.test(line))
+    const destination = /\b(?:livr|deliver|ship)/i.test(line) || (/[\s,](?:to|[àa])\s*:\s*$/i.test(line) && !/\b(?:reply|replies|r[ée]pondre|invoice|bill|factur|sent|envoy[ée]|addressed|adress[ée]|copie)\w*\b/i.test(line)) || (/\b(?:goes? (?:direct(?:ly)? )?to|go (?:direct(?:ly)? )?to|direct(?:ly)? to|drop|send (?:it|them)|bring|entrep[oô]t|warehouse|d[ée]p[oô]t|chantier|site|pour le compte d|on behalf of|directement (?:chez|[àa]))/i.test(line) && !BILLING.test(line))
     if (!m && destination && /:\s*$/.test(line)) m = /[^\n]*:\s*$/.exec(line)
     // "Livraison : Centre technique municipal, 14 chemin du Stade, 30310 Vergèze": a whole address after the label.
     if (!m) {
@@ -108,8 +132,14 @@ export function findDeliveryAddress(text: string): { value: string; evidence: st
       if (labelled !== null && STREET.test(rest) && POSTAL_LINE.test(rest) && !BILLING.test(rest)) m = labelled
     }
     if (!m) continue
-    const parts: string[] = []
     const after = line.slice(m.index + m[0].length)
+    // "Ship To: Same as Bill To", "Livraison : idem facturation": the billing block is where the goods go.
+    const said = after.trim() !== "" ? after : (lines.slice(i + 1, i + 3).find((l) => l.trim() !== "") ?? "")
+    if (SAME_AS_BILLING.test(said.trim())) {
+      const billed = billingBlock(lines)
+      if (billed !== null) return { value: billed, evidence: [line, said].join(" / ").trim(), confidence: 0.8 }
+    }
+    const parts: string[] = []
     // "Please deliver to our second site:": a name for what the next lines say.
     let first = /:\s*$/.test(after) && !STREET.test(after) && !POSTAL_LINE.test(after) ? "" : cleanAddressPart(after.replace(/\s*[|]\s*/g, ", "))
     // "livrer à notre labo : 8 rue …", "au labo (8 rue …, 69003 Lyon)": the address is what the colon or the
@@ -128,10 +158,15 @@ export function findDeliveryAddress(text: string): { value: string; evidence: st
         return { value: parts.join(", "), evidence: line.trim(), confidence: 0.9 }
       }
     }
-    for (let k = i + 1; k < lines.length && k <= i + 5; k++) {
+    // Five lines of address at most, counted from its first (a blank line may come between the label and it).
+    let blanks = 0
+    for (let k = i + 1; k < lines.length && k <= i + 5 + blanks; k++) {
       const l = cleanAddressPart(lines[k]!.replace(/^[>\s]+/, ""))
       if (l === "") {
-        if (parts.length === 0) continue
+        if (parts.length === 0) {
+          blanks = 1
+          continue
+        }
         break
       }
       // "Kingsley Supplies LLC / Attn: Receiving / 200 Summer Street": inside a block whose street or postal code

@@ -52,7 +52,8 @@ const MEASURE = /^(?:l|ml|cl|dl|g|kg|mm|cm|m|w|v|gsm|litres?|liters?|metres?|met
  */
 function unpunctuated(line: string): string {
   if (/[,;|\t.!?]/.test(line)) return line
-  const starts = [...line.matchAll(/(?<=(\p{L}+)\s)(\d{1,4})\s+(\p{L}+)/gu)].filter((m) => {
+  // A voice mail's transcription says its numbers in words ("trois cartons d'essuie-mains deux bidons de…").
+  const starts = [...line.matchAll(/(?<=(\p{L}+)\s)(\d{1,4}|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|one|two|three|four|five|seven|eight|nine|ten|twelve)\s+(\p{L}+)/giu)].filter((m) => {
     const unit = foldText(m[3]!)
     return !BINDS.test(foldText(m[1]!)) && unitOfWord(unit) !== null && !WEAK_UNIT_WORDS.has(unit) && !MEASURE.test(unit)
   })
@@ -73,11 +74,109 @@ function ones(line: string): string {
   if (!/\bones\b/i.test(line)) return line
   return line.replace(/\b(?:the|les|those|these)\s+((?:[\p{L}-]+\s+){1,3})ones\b/giu, (whole: string, words: string, at: number) => {
     const before = line.slice(0, at)
-    const noun = [...before.matchAll(/\b\d+\s+(?:of\s+)?(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?([\p{L}]{3,}(?:es|s))\b/giu)].pop()?.[1]
+    // The last plural of the phrase that a number starts, a unit word aside ("4 rolls of the big bin bags": bags).
+    const phrases = [...before.matchAll(/\b\d+\s+([^,;.]*?)(?=\s*(?:,|;|\.|\band\b|\bet\b|$))/giu)].map((m) => m[1]!).reverse()
+    // The unit right after the number is no noun ("4 rolls of the big bin bags": bags, not rolls).
+    const nounOf = (phrase: string): string | undefined => {
+      const words = phrase.split(/\s+/)
+      const rest = unitOfWord(foldText(words[0] ?? "")) !== null ? words.slice(1) : words
+      return rest.filter((w) => /^[\p{L}-]{3,}(?:es|s)$/u.test(w)).pop()
+    }
+    const noun = phrases.map(nounOf).find((n) => n !== undefined)
     return noun === undefined ? whole : whole.replace(/ones$/i, noun)
   })
 }
 
+const cells = (row: string): string[] => row.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").map((c) => c.trim())
+const QTY_CELL = /^(?:qt[ée]s?|qte|qty|quantit[ée]s?|quantity|quantities|nombre|nb|no\.? of|how many|à commander|to order)\b/i
+
+/**
+ * A table written sideways, products across the top and a quantity row under them ("| Item | A4 paper | Blue pens |"
+ * / "| Qty | 15 | 2 |"): put back one product to a row, "| A4 paper | 15 |", as the line finder reads a table.
+ */
+function transposed(lines: readonly string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < lines.length; i++) {
+    const head = (lines[i]!.match(/\|/g)?.length ?? 0) >= 3 ? cells(lines[i]!) : []
+    const qtyAt = head.length < 3 ? -1 : lines.slice(i + 1, i + 3).findIndex((l) => QTY_CELL.test(cells(l)[0] ?? ""))
+    const qty = qtyAt < 0 ? [] : cells(lines[i + 1 + qtyAt]!)
+    if (qtyAt < 0 || qty.length !== head.length || QTY_CELL.test(head[0]!) || qty.slice(1).some((c) => c !== "" && !/^\d{1,4}$/.test(c))) {
+      out.push(lines[i]!)
+      continue
+    }
+    out.push(`| ${head[0]} | ${qty[0]} |`)
+    for (let k = 1; k < head.length; k++) if (qty[k] !== "") out.push(`| ${head[k]} | ${qty[k]} |`)
+    i += 1 + qtyAt
+  }
+  return out
+}
+
+/**
+ * "I need the glove cupboard back to 10 boxes of each size. Current count: 4 small, 7 medium, 2 large": a stock
+ * brought up to a level, what is there said beside it. What is ordered is the difference, one line per kind counted
+ * ("6 boxes glove cupboard small"); the counts themselves are no lines.
+ */
+const TARGET =
+  /\b((?:[\p{L}-]+\s+){1,3}?)(?:back (?:up )?to|topped up to|up to|(?:à|a) (?:nouveau )?(?:à|a)|remis(?:e|es)? (?:à|a)|remettre (?:à|a)|ramener (?:à|a)|compl[ée]ter (?:jusqu['’] ?)?(?:à|a))\s+(\d{1,4})\s+([\p{L}]+)\s+(?:of each|each|de chaque|de chacun|chacun|of every)\b[^.!?\n]*/iu
+/** "remettre la réserve de gants à 8 boîtes de chaque taille", "bring the glove stock up to 10 boxes of each". */
+const TARGET_VERB_FIRST =
+  /\b(?:remettre|ramener|compl[ée]ter|remonter|bring|get|top up)\s+((?:[\p{L}'’-]+\s+){1,4}?)(?:à|a|jusqu['’] ?(?:à|a)|(?:back )?(?:up )?to)\s+(\d{1,4})\s+([\p{L}]+)\s+(?:of each|each|de chaque|de chacun|chacun|of every)\b[^.!?\n]*/iu
+const COUNT_PAIR = "(\\d{1,4})\\s+([\\p{L}]+)"
+const COUNTED = new RegExp(
+  `\\b(?:current count|currently|count|we have|we ve got|we've got|there are|on a|il (?:nous )?reste|reste|stock(?: actuel)?|inventaire)\\s*:?\\s*${COUNT_PAIR}(?:\\s*,\\s*|\\s+(?:and|et)\\s+)${COUNT_PAIR}(?:(?:\\s*,\\s*|\\s+(?:and|et)\\s+)${COUNT_PAIR})?(?:(?:\\s*,\\s*|\\s+(?:and|et)\\s+)${COUNT_PAIR})?`,
+  "iu"
+)
+const ARTICLE = /^(?:the|our|my|a|le|la|les|l['’]|notre|nos|mon|ma|mes|need|want|get|have|to|il|faut|besoin|de|d['’])$/i
+
+function toppedUp(line: string): string[] {
+  const target = TARGET.exec(line) ?? TARGET_VERB_FIRST.exec(line)
+  const counted = target === null ? null : COUNTED.exec(line)
+  if (target === null || counted === null) return [line]
+  const level = Number(target[2])
+  const noun = target[1]!.trim().split(/\s+/).filter((w) => !ARTICLE.test(w)).join(" ")
+  const out: string[] = []
+  for (let k = 1; k + 1 < counted.length && counted[k] !== undefined; k += 2) {
+    const missing = level - Number(counted[k])
+    if (missing > 0) out.push(`${missing} ${target[3]} ${noun} ${counted[k + 1]}`)
+  }
+  if (out.length === 0) return [line]
+  return [line.replace(counted[0], " ").replace(target[0], " "), ...out]
+}
+
+/**
+ * "4 ou 5 packs… mettez 5", "2 or 3 cans, say 3", "10-12 rolls, let's say 12": hesitating between two quantities,
+ * then deciding. The quantity decided is the line's.
+ */
+const DECIDED = /(?<![\d,.])(\d{1,4})\s*(?:ou|or|-|–|à|to)\s*(\d{1,4})((?:\s[^\d\n]*?)?)\s*(?:[,;:]|…|\.\.\.)\s*(?:(?:bon|ok|well|so|alors|allez|hmm|euh)[,!]?\s+)?(?:mettez(?:-en| en)?|mettons|disons|allez|va pour|prenez|say|let['’]?s say|make it|call it|put|go for)\s*(\d{1,4})\b/giu
+/** "Palettes 120 x 80 : 30": in a line whose quantity follows a colon at its end, "120 x 80" is a size, one word. */
+function sizesJoined(line: string): string {
+  if (!/[:=]\s*\d{1,4}\s*(?:[\p{L}.]+\s*)?$/u.test(line)) return line
+  return line.replace(/(\d{1,4})\s+[x×]\s+(\d{1,4})(?:\s+[x×]\s+(\d{1,4}))?/gu, (_m: string, a: string, b: string, c?: string) => (c === undefined ? `${a}x${b}` : `${a}x${b}x${c}`))
+}
+/** "~~2~~ **3** rouleaux", "~~Cartouches HP 305 : 2~~": text a note struck through is withdrawn; bold marks are no text. */
+function markdownRead(line: string): string {
+  return line.replace(/~~[^~\n]*~~/g, " ").replace(/\*\*([^*\n]*)\*\*/g, "$1").replace(/\s{2,}/g, " ")
+}
+
+/**
+ * "A dozen of the LED bulbs and half as many extension leads", "4 rolls of the big bags and the same again of the small
+ * ones", "10 cartons et autant de sacs": a quantity said against the one before it in the sentence.
+ */
+const AS_MANY =
+  /(?<![\d,.])(\d{1,4}|a dozen|two dozen|une douzaine|deux douzaines)(\s+([\p{L}]+)[^.;!?\n]*?)\s+(?:and|et|plus|,)\s+(half as many|twice as many|as many|the same again|the same|autant|deux fois plus|moiti[ée] moins)(?:\s+(?:of|de|d['’]))?\s+/giu
+function asMany(line: string): string {
+  return line.replace(AS_MANY, (_m: string, q: string, rest: string, unit: string, how: string) => {
+    const n = /^\d+$/.test(q) ? Number(q) : /^(?:two dozen|deux douzaines)$/i.test(q) ? 24 : 12
+    const f = /^(?:half|moiti)/i.test(how) ? 0.5 : /^(?:twice|deux fois)/i.test(how) ? 2 : 1
+    const m = n * f
+    if (!Number.isInteger(m) || m < 1) return _m
+    const u = unitOfWord(foldText(unit)) !== null && !WEAK_UNIT_WORDS.has(foldText(unit)) ? `${unit} of ` : ""
+    return `${q}${rest}, ${m} ${u}`
+  })
+}
+
 export function rewriteLines(lines: readonly string[]): string[] {
-  return perUnit(joinItemBlocks(lines)).flatMap((l) => sizesOnOneLine(unpunctuated(ones(l).replace(CORRECTED, "$3$2").replace(REPLACED, " "))))
+  lines = lines.map(asMany)
+  lines = lines.map((l) => sizesJoined(markdownRead(l)).replace(DECIDED, "$4$3"))
+  return perUnit(joinItemBlocks(transposed(lines.flatMap(toppedUp)))).flatMap((l) => sizesOnOneLine(unpunctuated(ones(l).replace(CORRECTED, "$3$2").replace(REPLACED, " "))))
 }

@@ -173,6 +173,8 @@ function isExcludedNumber(text: string, tokens: Token[], i: number): boolean {
   // A year ("from 4 January 2027", "our suppliers for 2027", "budget 2027") is none either: a four-digit 20xx after a
   // month or a word that introduces a time.
   if (/^20\d\d$/.test(t.raw) && YEAR_BEFORE.test(text.slice(Math.max(0, t.start - 16), t.start))) return true
+  // "our 2026 framework agreement", "le marché 2026", "the 2027 catalogue": a year naming a contract or a season.
+  if (/^20\d\d$/.test(t.raw) && /^\s*(?:framework|contract|agreement|budget|catalogue|catalog|price list|season|tender|march[ée]|contrat|accord|exercice|saison|tarif)/i.test(text.slice(t.end, t.end + 16))) return true
   // "on a l'expédition le 13", "livré au 4": a French day after its article is a date too.
   if (/\b(?:le|du|au)\s$/i.test(before) && !/^\s*(?:er\b)?\s*[\p{L}]/u.test(after)) return true
   // A piece of a phone number ("(617) 555-0199", "04 76 33 21 09"): nine digits or more in one run.
@@ -199,8 +201,9 @@ function quantityIn(text: string, tokens: Token[], g: Group, asking: boolean): {
     if (value === null) {
       const w = NUMBER_WORDS[t.folded]
       const next = tokens[i + 1]
-      // "deux cartons", "a box of", "une douzaine": a number word counts only before a unit.
-      if (w !== undefined && next !== undefined && unitOfWord(next.folded) !== null && !WEAK_UNIT_WORDS.has(next.folded)) {
+      // "deux cartons", "a box of", "une douzaine": a number word counts only before a unit; before a word that is a
+      // unit only sometimes ("can"), when "of" follows it ("one can of the multi-surface").
+      if (w !== undefined && next !== undefined && unitOfWord(next.folded) !== null && (!WEAK_UNIT_WORDS.has(next.folded) || /^(?:of|de|d)$/.test(tokens[i + 2]?.folded ?? ""))) {
         value = w
         wordNumber = true
       } else if (w !== undefined && w > 0 && t.folded !== "a" && t.folded !== "an" && (w > 1 || asking) && next !== undefined && (g.used.has(i + 1) || (g.used.has(i + 2) && next.num === null && !next.sep)) && ![...g.used].some((k) => k < i)) {
@@ -410,8 +413,17 @@ function tableRow(cells: readonly string[], cols: Columns, opts: LineOptions, ra
  * before a capital, so "Réf. GN-4410" and "env. 5" stay whole.
  */
 function sentencesOf(line: string): string[] {
-  return line.split(/(?<=(?:[\p{L}]{4}|\))[.!?])\s+(?=[\p{Lu}])/u)
+  // A sentence starts with a capital, or with a quantity ("6 extension leads. 2 cans of washing-up liquid").
+  return line.split(/(?<=(?:[\p{L}]{4}|\))[.!?])\s+(?=[\p{Lu}]|\d)/u)
 }
+
+/** A sentence telling what is left on a contract or a stock, for the supplier's records. */
+const REMAINDER =
+  /\b(?:remaining (?:on|under|in|balance)|balance (?:remaining|left|on|under)|left (?:on|under) (?:the|our|this) (?:framework|contract|agreement|blanket order|order)|for your records|(?:il |qu il )?(?:nous )?reste(?:ra)? (?:sur|au|dans) (?:le|notre|l|ce) (?:contrat|marche|accord|bon)|solde (?:restant|du contrat|du marche))\b/
+
+/** Goods taken off an order ("please take off the 10 reams", "retirez les 4 boîtes"), with nothing asked in their place. */
+const TAKEN_OFF = /\b(?:take off|take out|cross off|strike off|remove|delete|cancel|retirez|retirer|enlevez|enlever|supprimez|supprimer|otez|rayez|annulez|annuler)\b/
+const ASKED_INSTEAD = /\b(?:send|add|deliver|ship|instead|rather|replace\w*|make it|livr\w*|envo\w*|ajout\w*|rajout\w*|a la place|plutot|au lieu|remplac\w*|mettez)\b/
 
 /** Every order line of a text: tables by their header, other lines one by one. */
 export function findLines(text: string, opts: LineOptions): FoundLine[] {
@@ -457,6 +469,10 @@ export function findLines(text: string, opts: LineOptions): FoundLine[] {
     const sentences = cells !== null ? [cells.join(" ; ")] : sentencesOf(line)
     let any = false
     sentences.forEach((sentence, k) => {
+      // "Remaining on the framework after this call-off (for your records): 80 rolls…": a balance told, no goods asked.
+      if (REMAINDER.test(foldText(sentence))) return
+      // "On PP-77, please take off the 10 reams of A3": goods taken off an order are not asked for.
+      if (TAKEN_OFF.test(foldText(sentence)) && !ASKED_INSTEAD.test(foldText(sentence))) return
       const { lines, usedNext } = linesOfText(sentence, opts, k === sentences.length - 1 ? next : null)
       out.push(...lines)
       any ||= lines.length > 0

@@ -84,12 +84,25 @@ function firstCut(lines: readonly string[], forwardHint: boolean): { at: number;
   return { at: lines.length, kind: "none" }
 }
 
+/** A postscript: "PS from Dr Shah: could you add…", "P.-S. : rajoutez…", "NB:". */
+const POSTSCRIPT = /^(?:p\.?\s?-?s\.?|pps|n\.?\s?b\.?)(?=[\s:,.\-–—(]|$)/i
+
 function splitSignature(lines: readonly string[]): { body: string[]; signature: string[] } {
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.trim()
     if (SIG_DASHES.test(t) || DISCLAIMER.test(t)) return { body: lines.slice(0, i), signature: lines.slice(i) }
     // A closing formula ends the message only near the end or when what follows looks like a signature.
-    if (t.length <= 60 && CLOSING.test(t) && i > 0) return { body: lines.slice(0, i), signature: lines.slice(i) }
+    if (t.length <= 60 && CLOSING.test(t) && i > 0) {
+      // A postscript after the sign-off is the message again ("Many thanks, Chloe" / "PS: could you add…"): its
+      // paragraph joins the body, the signature is what follows it.
+      const ps = lines.findIndex((l, k) => k > i && POSTSCRIPT.test(l.trim()))
+      if (ps > i && ps - i <= 4) {
+        let end = ps
+        while (end < lines.length && lines[end]!.trim() !== "") end++
+        return { body: [...lines.slice(0, i), ...lines.slice(ps, end)], signature: [...lines.slice(i, ps), ...lines.slice(end)] }
+      }
+      return { body: lines.slice(0, i), signature: lines.slice(i) }
+    }
   }
   return { body: [...lines], signature: [] }
 }

@@ -54,7 +54,8 @@ const ACTS: readonly RegExp[] = [
   new RegExp(`\\b(?:could|can) (?:it|they|these|this|the order|everything) (?:be here|arrive|be delivered|come) (?:by |on |for |before )?${DAY}`),
   // "Send us…", "ship me…" at the start of a sentence: the imperative.
   new RegExp(`^(?:(?:hi|hello|dear \\w+|ok|okay|right|so|and|also|then)\\s+)?(?:send|ship|deliver|dispatch|supply)(?: over)? (?:us|me|the following|\\d)`),
-  /\b(?:we|i) (?:would|d|wish|want|want|would like|d like|like) (?:to )?(?:order|place an order|put in an order|purchase|buy)\b/,
+  // The past of politeness too: "I just wanted to order", "je voulais vous commander".
+  /\b(?:we|i) (?:just )?(?:would|d|wish|want|wanted|was wanting|were wanting|would like|d like|like) (?:to )?(?:order|place an order|put in an order|purchase|buy)\b/,
   /\b(?:we|i) (?:are|am|re|m) (?:ordering|placing an order)\b/,
   /\b(?:we|i) (?:ll|will|shall) take\b/,
   /(?:\b(?:we|i)|^) ?(?:need|require|want)(?: \w+){0,2} (?:\d+|the following|one|two|three|four|five|six|ten|twelve|a dozen)\b/,
@@ -70,6 +71,10 @@ const ACTS: readonly RegExp[] = [
   /\b(?:delivery|deliver(?:ed)?) (?:is )?(?:required|needed|wanted|requested|please) (?:by|on|for|before|asap|next|this)\b/,
   new RegExp(`\\b(?:delivery (?:on |by |for |before )?${DAY}|(?:by |on |for )?${DAY}(?: \\w+){0,3} (?:delivery )?please)\\b`),
   /\b(?:for|to be) deliver(?:y|ed) (?:on|by|before|next|this|tomorrow|asap|monday|tuesday|wednesday|thursday|friday|saturday)\b/,
+  // "If possible this Friday", "si possible pour jeudi", "ideally by the 14th": the day the goods are wanted.
+  new RegExp(`\\b(?:if possible|if poss|where possible|ideally|si possible|idealement|au plus tard|at the latest)(?: (?:by|on|for|this|next|pour|le|la|avant|d ici))* ${DAY}`),
+  // "Please accept this as our order", "treat this as call-off no. 7", "ce mail vaut commande".
+  /\b(?:(?:accept|treat|take|consider) this (?:mail |email |e mail |message |note )?as (?:our |an |my |the )?(?:official |formal |firm )?(?:order|call off|po|purchase order)|ce (?:mail|message|courriel) vaut (?:bon de )?commande|valant (?:bon de )?commande|tient lieu de (?:bon de )?commande)\b/,
   /\b(?:go ahead|please proceed|proceed with (?:the|this|our) order|we (?:accept|approve) (?:the|your|this) (?:quote|quotation|offer)|approved as quoted|same again|repeat (?:our|the|my) (?:last |previous )?order)\b/,
   // French.
   new RegExp(`\\bmerci (?:de|d) (?:bien vouloir )?(?:nous |me |m |nous en |m en )?${GIVE_FR}\\b`),
@@ -78,7 +83,7 @@ const ACTS: readonly RegExp[] = [
   new RegExp(`\\b(?:pouvez|pourriez|pourrez|pourriez) vous (?:nous |me |m )?${GIVE_FR}\\b`),
   new RegExp(`\\bserait il possible de (?:nous |me |m )?${GIVE_FR}\\b`),
   /\b(?:je vous commande|nous vous commandons|nous commandons|je commande|nous passons commande|je passe commande|je vous passe (?:une |la |ma )?commande|nous vous passons (?:une |la |notre )?commande)\b/,
-  /\b(?:je|nous) (?:souhaite|souhaitons|souhaiterais|souhaiterions|voudrais|voudrions|aimerais|aimerions|desire|desirons) (?:vous )?(?:commander|passer (?:une |la |notre |ma )?commande|recevoir|etre livres?)\b/,
+  /\b(?:je|nous) (?:souhaite|souhaitons|souhaiterais|souhaiterions|voudrais|voudrions|voulais|voulions|aimerais|aimerions|desire|desirons) (?:vous )?(?:commander|passer (?:une |la |notre |ma )?commande|recevoir|etre livres?)\b/,
   /\b(?:envoyez|livrez|expediez|faites (?:nous |moi )?parvenir|mettez|rajoutez|ajoutez)(?: nous| moi| m en| nous en| en| y)?\b/,
   /\b(?:envoie|livre|rajoute|ajoute|mets) (?:moi|nous|m en|nous en)\b/,
   /\b(?:il (?:me |nous )?(?:faut|faudrait|faudra|faudrai)|(?:nous|j) (?:avons|ai|aurions|aurais) besoin (?:de|d|du|des))\b/,
@@ -108,9 +113,9 @@ const CONDITION = /\b(?:if|si|provided|assuming|as long as|pourvu qu|a condition
 /** The buying verb itself in the conditional or the future: an order to come, not this one. */
 const HYPOTHETICAL =
   /\b(?:(?:we|i) (?:d|would|might|could|will|ll|shall|are going to|am going to|plan to|intend to|expect to|hope to) (?:probably |then |likely |also )?(?:order|place (?:an|the|our) order|buy|go ahead)|commanderi?(?:ons|ez|ai|ais|ait|ions)|prendri(?:ons|ais|ez)|passeri?(?:ons|ai|ais|ions) (?:la |une |notre )?commande|(?:nous|je) (?:allons|vais|comptons|compte|prevoyons|prevois|pensons|pense|envisageons|envisage) (?:vous )?(?:commander|passer (?:une |la |notre )?commande))\b/
-/** Saying not to send, or not yet. */
+/** Saying not to send, or not yet ("don't ship twice", a warning against a duplicate, holds nothing back). */
 const NOT_NOW =
-  /\b(?:(?:do not|don t|dont|please don t|no need to) (?:send|ship|deliver|dispatch|process|order)|(?:ne|n) (?:pas|rien) (?:envoyer|livrer|expedier|commander)|n (?:envoyez|expediez|livrez|commandez) (?:pas|rien)|ne (?:rien )?(?:nous )?(?:envoyez|livrez|expediez) (?:pas|rien)|not (?:yet|now|for now)|pas (?:encore|tout de suite|pour l instant|pour le moment|maintenant)|hold off|on hold|en attente|wait (?:for|until)|(?<!au )plus tard|later on|in due course|en temps voulu)\b/
+  /\b(?:(?:do not|don t|dont|please don t|no need to) (?:send|ship|deliver|dispatch|process|order)(?! (?:it |them |this |the order )?(?:twice|again|double|in duplicate|a second time|two times))|(?:ne|n) (?:pas|rien) (?:envoyer|livrer|expedier|commander)(?! (?:deux fois|en double|a nouveau|une seconde fois))|n (?:envoyez|expediez|livrez|commandez) (?:pas|rien)|ne (?:rien )?(?:nous )?(?:envoyez|livrez|expediez) (?:pas|rien)|not (?:yet|now|for now)|pas (?:encore|tout de suite|pour l instant|pour le moment|maintenant)|hold off|on hold|en attente|wait (?:for|until)|(?<!au )plus tard|later on|in due course|en temps voulu)\b/
 /** Written to inform, not to ask: "pour info, l'inventaire de la réserve…", "FYI, this is what we used". */
 const FOR_INFO = /\b(?:pour info(?:rmation)?|pour votre information|a titre (?:indicatif|d information)|pour memoire|fyi|for (?:your )?info(?:rmation)?|for the record|just so you know|for reference)\b/
 /** A message passed on: who orders from whom is not the sender's to say (a supplier's offer forwarded, a colleague's list). */

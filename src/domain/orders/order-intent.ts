@@ -57,6 +57,18 @@ const PAPERWORK =
 const RECEIVED =
   /\b(?:(?:came|come) in (?:this|today|yesterday|fine|ok|okay|safely|complete)|(?:has|have) been checked in|checked (?:it |them |everything )?in|(?:has|have) (?:all )?arrived|arrived (?:today|this morning|this afternoon|safely|in good order)|received in (?:full|good order)|all (?:present and )?correct|tout est (?:bien )?arrive|(?:bien )?receptionnee?s? (?:ce matin|cet apres midi|aujourd hui|hier)|recue?s? (?:en totalite|au complet))\b/
 
+/**
+ * A seller's notice that goods already left ("your parcel is out for delivery", "track your package", "votre colis
+ * est en route"): about an order placed before, with whoever sold it. Passed on with no words of one's own, it
+ * orders nothing, whatever order number it shows.
+ */
+const SHIPPED =
+  /\b(?:(?:your|votre) (?:order|package|parcel|shipment|delivery|commande|colis|envoi)(?: n)?(?: [a-z]{0,3}\d[\d-]*)? (?:has (?:been )?shipped|has been dispatched|is on (?:its|the) way|is out for delivery|est en (?:route|cours de livraison|chemin)|a ete expediee?)|track (?:your|my) (?:package|parcel|order|shipment|delivery)|suivre (?:mon|votre) (?:colis|envoi|commande))\b/
+
+export function shippedNotice(folded: string): string | null {
+  return SHIPPED.exec(folded)?.[0] ?? null
+}
+
 export function acknowledgesOrder(folded: string): string | null {
   return ACKNOWLEDGES.exec(folded)?.[0] ?? null
 }
@@ -84,7 +96,7 @@ export function newAddress(folded: string): string | null {
 
 /** The mail's words with "quote the PO number…" said as "cite the reference", so they are no request for a quote. */
 export function withoutCitations(folded: string): string {
-  return folded.replace(CITE_REFERENCE, "cite the reference").replace(TERMS, "cite the reference")
+  return folded.replace(CITE_REFERENCE, "cite the reference").replace(TERMS, "cite the reference").replace(FORM_RETURN, "form to fill in").replace(PAYMENT_SENT, "payment sent")
 }
 
 /**
@@ -92,6 +104,16 @@ export function withoutCitations(folded: string): string {
  * unpaid", "toute facture sans numéro de commande sera retournée". No return, no unpaid invoice of the customer's.
  */
 const TERMS = /\b(?:will|shall|may|would) be (?:returned|rejected|refused|sent back)(?: unpaid)?|(?:sera|seront) (?:retournee?s?|renvoyee?s?|refusee?s?|rejetee?s?)(?: (?:impayee?s?|non payee?s?|sans paiement))?\b/g
+/**
+ * A form's own instruction to send it back filled in ("Bon de commande (à nous retourner complété)", "to be returned
+ * signed"): the way the form travels, no goods sent back.
+ */
+const FORM_RETURN = /\b(?:a (?:nous |me )?(?:retourner|renvoyer)|to be (?:returned|sent back)|(?:please )?return (?:it |this (?:form )?)?)(?: (?:dument|duly))? (?:completee?s?|remplie?s?|signee?s?|complete|completed|filled in|filled out|signed)\b/g
+/**
+ * A payment said to be on its way ("le virement de 412 € est parti ce matin", "the transfer went out today"): money
+ * sent by the customer, no question about the goods' shipping.
+ */
+const PAYMENT_SENT = /\b(?:virement|paiement|reglement|cheque|payment|bank transfer|transfer|remittance)\b[^.!?\n]{0,60}?\b(?:est|sont|a ete|is|has been|was|went|has gone|have gone) (?:bien )?(?:partie?s?|envoyee?s?|effectuee?s?|sent|made|out|gone|left)\b/g
 
 /**
  * The sentence of a line's words that holds its quantity asks for a price, a lead time or a quote ("Could you send
@@ -113,7 +135,7 @@ export function askedAbout(line: FoundLine): boolean {
  * vous commande les 50 boîtes", "if you can do 20 at that price, we'd order"). The quantities are what it would be.
  */
 const NOT_YET =
-  /\b(?:(?:je|nous) vous (?:passerai|passerons|enverrai|enverrons|ferai|ferons) (?:la|notre|ma|une) commande|(?:avant|en attendant) que? (?:tu|vous|il|elle|on) (?:passes?|passiez|passe|lances?|lanciez|valides?|validiez) (?:la|cette|notre) commande|avant (?:que (?:je|nous) (?:passe|passions|lance|lancions)|de passer) (?:la|cette|notre) commande|(?:i|we) (?:don t|do not) want to (?:raise|place|send|put in|submit) (?:the|an|our|this) (?:order|po)|(?:before|until) (?:i|we|you) (?:raise|place|put in|submit) (?:the|an|our|this) (?:order|po)|(?:so (?:they|you) know|pour qu (?:ils|elles|vous) sachiez?|pour qu ils sachent) (?:that )?(?:it s|it is|ca|que ca|que cela) (?:coming|peut venir|va venir|arrive)|si (?:oui|c est le cas|vous pouvez|vous acceptez|c est possible)\b[^.?!\n]{0,50}\b(?:je|nous) vous command\w*|if (?:so|yes|you can|you could|you re able to)\b[^.?!\n]{0,80}\b(?:we d|we would|i d|i would|we ll|we will|i ll|i will) (?:order|take|place|go ahead|raise))\b/
+  /\b(?:(?:je|nous) vous (?:passerai|passerons|enverrai|enverrons|ferai|ferons) (?:la|notre|ma|une) commande|(?:avant|en attendant) que? (?:tu|vous|il|elle|on) (?:passes?|passiez|passe|lances?|lanciez|valides?|validiez) (?:la|cette|notre) commande|avant (?:que (?:je|nous) (?:passe|passions|lance|lancions)|de passer) (?:la|cette|notre) commande|(?:i|we) (?:don t|do not) want to (?:raise|place|send|put in|submit) (?:the|an|our|this) (?:order|po)|(?:before|until) (?:i|we|you) (?:raise|place|put in|submit) (?:the|an|our|this) (?:order|po)|(?:so (?:they|you) know|pour qu (?:ils|elles|vous) sachiez?|pour qu ils sachent) (?:that )?(?:it s|it is|ca|que ca|que cela) (?:coming|peut venir|va venir|arrive)|si (?:oui|c est le cas|vous pouvez|vous acceptez|c est possible)\b[^.?!\n]{0,50}\b(?:je|nous) vous command\w*|if (?:so|yes|you can|you could|you re able to)\b[^.?!\n]{0,80}\b(?:we d|we would|i d|i would|we ll|we will|i ll|i will) (?:order|take|place|go ahead|raise)|(?:commande|liste|bon de commande)\b[^.?!\n]{0,120}\b(?:vous )?(?:sera|seront) (?:transmise?s?|envoyee?s?|adressee?s?|passee?s?|faxee?s?)|(?:order|list|po|purchase order)\b[^.?!\n]{0,120}\b(?:will|ll|is going to) (?:be sent|be placed|be raised|follow|come through)|(?:je|nous|on) vous (?:renverra|renverrai|renverrons|enverra|transmettra|transmettrai|transmettrons|ferai|ferons|fera) (?:passer )?(?:une|la|notre|ma|nos) (?:liste|commande|besoins)|(?:we|i) (?:ll|will) (?:send|email|forward) (?:you )?(?:a|the|our|my) (?:new )?(?:list|order|po)\b[^.?!\n]{0,40}\b(?:in|next|early|at the start of|once|when|after))\b/
 
 /** A price set against another supplier's to be matched: "pouvez-vous vous aligner ?", "can you match it?". */
 const PRICE_MATCH =
@@ -137,9 +159,24 @@ const PHISHING =
 const DELIVERED =
   /\b(?:(?:bl|bon de livraison|delivery note|dn|pod|proof of delivery)(?: \S+)? (?:signe|signee|signed)|signed (?:delivery note|dn|pod|proof of delivery)|(?:recue?s?|livree?s?) (?:ce matin|cet apres midi|aujourd hui|hier(?: soir| matin)?)|tout est conforme|rien a signaler|everything (?:is )?(?:correct|as ordered|in order)|delivered (?:this morning|this afternoon|today|yesterday) (?:and|all))\b/
 
+/**
+ * The sender asks its reader to approve or sign for goods it offers: a seller's quote ("pour commander, il suffit de
+ * me renvoyer ce devis signé", "to go ahead, just reply to this mail"), a printer's proof ("proofs for approval",
+ * "please reply 'approved'", "bon à tirer"). The quantities are the sender's offer; the order would be the reader's.
+ */
+const APPROVAL_ASKED =
+  /\b(?:pour (?:commander|passer commande|valider|confirmer)\b[^.?!\n]{0,30}\b(?:il suffit|vous (?:pouvez|n avez qu)|merci) (?:de |d |a )?(?:me |nous )?(?:renvoyer|retourner|repondre|signer)|(?:to (?:order|place (?:an|the|your) order|go ahead|proceed|confirm)),? (?:just |simply |please )?(?:reply|sign|return|send (?:back|us))|(?:please )?reply (?:with )?(?:approved|ok|yes) (?:to|by|before)|proofs? (?:for (?:your )?approval|(?:are|is) ready)|(?:your|vos|votre) (?:print )?proofs?|bon a tirer|epreuves? (?:pour|a) valider|(?:renvoyer|retourner) (?:ce|le|notre) devis signe)\b/
+
+/**
+ * The mail says it is the order itself ("please accept this as our order 4500018842", "ce mail vaut commande"): the
+ * formal copy it announces ("the system PO will follow under the same number") is paperwork, no order to come.
+ */
+export const THIS_IS_THE_ORDER =
+  /\b(?:(?:accept|treat|take|consider) this (?:mail |email |e mail |message |note )?as (?:our |an |my |the )?(?:official |formal |firm )?(?:order|call off|po|purchase order|confirmation of order)|ce (?:mail|message|courriel) vaut (?:bon de )?commande|valant (?:bon de )?commande|tient lieu de (?:bon de )?commande)\b/
+
 /** Whichever of these kinds of mail the words show, or null. */
 export function notAnOrderYet(folded: string): string | null {
-  return NOT_YET.exec(folded)?.[0] ?? PRICE_MATCH.exec(folded)?.[0] ?? USAGE.exec(folded)?.[0] ?? PHISHING.exec(folded)?.[0] ?? null
+  return (THIS_IS_THE_ORDER.test(folded) ? null : NOT_YET.exec(folded)?.[0]) ?? PRICE_MATCH.exec(folded)?.[0] ?? USAGE.exec(folded)?.[0] ?? PHISHING.exec(folded)?.[0] ?? APPROVAL_ASKED.exec(folded)?.[0] ?? null
 }
 
 export function goodsDelivered(folded: string): string | null {

@@ -8,6 +8,12 @@ const HEAD_QTY = /^(?:qt[ée]s?\.?|qte\.?|qty\.?|quantit[ée]s?|quantity|quantit
  * is the quantity, before any other column a quantity header fits.
  */
 const HEAD_ORDER_QTY = /^(?:[àa] commander|qt[ée]s? [àa] commander|quantit[ée]s? [àa] commander|(?:qty|quantity) to order|to order|order qty|reorder(?: qty| quantity)?|besoin|needed|qty needed)$/i
+/**
+ * A quantity signed off beside the one asked for ("Requested | Approved", "Demandé | Validé"): the approved one is
+ * what to deliver; the requested one is a quantity column only when nothing was approved.
+ */
+const HEAD_APPROVED = /^(?:approved(?: qty| quantity)?|agreed(?: qty)?|authori[sz]ed(?: qty)?|final(?: qty| quantity)?|valid[ée]e?s?|qt[ée]s? valid[ée]e?s?|accord[ée]e?s?|retenue?s?)$/i
+const HEAD_REQUESTED = /^(?:requested(?: qty| quantity)?|asked|demand[ée]e?s?|qt[ée]s? demand[ée]e?s?)$/i
 const HEAD_UNIT = /^(?:unit[ée]s?|unit|uom|u\.?|conditionnement|packaging|unit of measure)$/i
 
 /** A line's cells when it is a table row: "|" or tab separated, or three or more columns apart by 3+ spaces. */
@@ -45,7 +51,7 @@ export function headerOf(cells: readonly string[]): Columns | null {
     if (i >= 0) taken.add(i)
     return i
   }
-  const qty = fits(HEAD_ORDER_QTY).length > 0 ? pick(HEAD_ORDER_QTY) : pick(HEAD_QTY)
+  const qty = fits(HEAD_APPROVED).length > 0 ? pick(HEAD_APPROVED) : fits(HEAD_ORDER_QTY).length > 0 ? pick(HEAD_ORDER_QTY) : fits(HEAD_QTY).length > 0 ? pick(HEAD_QTY) : pick(HEAD_REQUESTED)
   const unit = pick(HEAD_UNIT)
   const refs = fits(HEAD_REF)
   const descs = fits(HEAD_DESC)
