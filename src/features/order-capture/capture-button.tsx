@@ -37,7 +37,7 @@ export function CaptureOrderButton() {
           messageId: opened.messageId.slice(0, 400),
           mail: {
             from: { address: opened.mail.from.address.slice(0, 254), name: opened.mail.from.name.slice(0, 200) },
-            to: [],
+            to: opened.mail.to.slice(0, 50).map((a) => a.slice(0, 254)),
             subject: opened.mail.subject.slice(0, 500),
             date: opened.mail.date,
             text: cut(opened.mail.text),
