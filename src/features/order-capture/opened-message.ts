@@ -185,9 +185,15 @@ function text(el: Element | null): string {
  * markers as `readOpenedMessage`, none of its text work.
  */
 export function hasOpenedMessage(doc: Document): boolean {
-  if (doc.querySelector("div.a3s") !== null && doc.querySelector("span.gD[email]") !== null) return true
+  return openedMessageBody(doc) !== null
+}
+
+/** The opened message's body element, or null: the panel's result for a message is shown only while it is the one open. */
+export function openedMessageBody(doc: Document): Element | null {
+  const bodies = doc.querySelectorAll("div.a3s")
+  if (bodies.length > 0 && doc.querySelector("span.gD[email]") !== null) return bodies[bodies.length - 1]!
   const body = doc.querySelector('[aria-label="Message body"], [aria-label="Corps du message"]')
-  if (body !== null && body.getAttribute("contenteditable") !== "true") return true
+  if (body !== null && body.getAttribute("contenteditable") !== "true") return body
   const frame = doc.querySelector<HTMLIFrameElement>("iframe#messagecontframe")
   let page: Document | null = doc
   if (frame !== null) {
@@ -197,5 +203,6 @@ export function hasOpenedMessage(doc: Document): boolean {
       page = null
     }
   }
-  return page !== null && page.querySelector("#messagebody") !== null && page.querySelector("td.header.from [title]") !== null
+  if (page === null || page.querySelector("td.header.from [title]") === null) return null
+  return page.querySelector("#messagebody")
 }
