@@ -107,22 +107,29 @@ test("a Roundcube message listing products with no order wording says so in the 
   await page.close()
 })
 
-test("a Roundcube message written to the customer's colleague, the supplier in copy, is no order in the page; the notice of another message does not stay", async () => {
+test("a Roundcube message written to the customer's colleague, the supplier in copy, is no order in the page, and opens nothing", async () => {
   const page = await context.newPage()
   await openInbox(page, roundcube, [LIST, DISCUSSION])
-  await openInPreview(page, LIST)
-  await openWebmailTab(page)
-  await overlay(page).locator('[data-comptoir="capture-order"]').click()
-  await expect(overlay(page).locator('[data-comptoir="capture-ask"]')).toBeVisible({ timeout: 20_000 })
-
   await openInPreview(page, DISCUSSION)
-  // The notice was about the other message: the panel offers the capture again.
-  await expect(overlay(page).locator('[data-comptoir="capture-ask"]')).toHaveCount(0)
+  await openWebmailTab(page)
   const tabs = context.pages().length
   await overlay(page).locator('[data-comptoir="capture-order"]').click()
   const notOrder = overlay(page).locator('[data-comptoir="not-an-order"]')
   await expect(notOrder).toBeVisible({ timeout: 20_000 })
   await expect(notOrder).toContainText("written to colleagues, the supplier in copy")
   expect(context.pages().length).toBe(tabs)
+  await page.close()
+})
+
+test("the panel's notice belongs to its message: another message opened offers the capture again", async () => {
+  const page = await context.newPage()
+  await openInbox(page, roundcube, [LIST, DISCUSSION])
+  await openInPreview(page, LIST)
+  await openWebmailTab(page)
+  await overlay(page).locator('[data-comptoir="capture-order"]').click()
+  await expect(overlay(page).locator('[data-comptoir="capture-ask"]')).toBeVisible({ timeout: 20_000 })
+  await openInPreview(page, DISCUSSION)
+  await expect(overlay(page).locator('[data-comptoir="capture-ask"]')).toHaveCount(0)
+  await expect(overlay(page).locator('[data-comptoir="capture-order"]')).toBeVisible()
   await page.close()
 })
