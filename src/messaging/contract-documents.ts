@@ -318,7 +318,16 @@ export const documentsContract = {
         .refine((files) => files.reduce((n, f) => n + f.base64.length, 0) <= Math.ceil(ORDER_ATTACHMENTS_MAX_TOTAL_BYTES / 3) * 4, "attachments over the total size cap")
         .default([])
     }),
-    response: z.object({ captureId: z.string(), isOrder: z.boolean(), customerCode: z.string().nullable(), reason: z.string() })
+    response: z.object({
+      captureId: z.string(),
+      isOrder: z.boolean(),
+      /** The extractor's three outcomes: only an `order` opens its review by itself; an `ask` is told in the page first. */
+      decision: z.enum(["order", "ask", "not-order"]),
+      /** An `ask`'s order act in the mail's words ("" when it has none: the page says no order wording was found). */
+      act: z.string().max(2000),
+      customerCode: z.string().nullable(),
+      reason: z.string()
+    })
   },
   /** The review form's data: the proposal, the customer, their risk, the products named. */
   "orders/capture": {

@@ -244,7 +244,7 @@ test("a Gmail message that is not an order says “not an order” instead of pr
   await page.close()
 })
 
-test("a mail with quantities but no order act opens the review asking first: “Not an order” stores nothing, “Capture anyway” shows the lines", async () => {
+test("a mail with quantities but no order act says so in the panel, then its review asks first: “Not an order” stores nothing, “Capture anyway” shows the lines", async () => {
   // A stock count "for information": the rules alone (main) proposed it as an order.
   const stockCount: OrderMailPage = {
     id: "18c2f0a9b1d3e800",
@@ -257,8 +257,11 @@ test("a mail with quantities but no order act opens the review asking first: “
   await page.goto(`${site.origin}/gmail/stock-count`)
   const before = (await storedOrders()).length
   const askOnce = async (): Promise<Page> => {
-    const opened = context.waitForEvent("page", { timeout: 15_000 })
     await overlay(page).locator('[data-comptoir="capture-order"]').click()
+    // The panel tells it first ("No order wording found"); the review opens on the agent's click.
+    await expect(overlay(page).locator('[data-comptoir="capture-ask"]')).toBeVisible()
+    const opened = context.waitForEvent("page", { timeout: 15_000 })
+    await overlay(page).locator('[data-comptoir="capture-open-review"]').click()
     const review = await opened
     await review.waitForLoadState()
     await expect(review.locator('[data-comptoir="order-ask"]')).toBeVisible()

@@ -1,4 +1,5 @@
 import { newId } from "~src/domain/ids"
+import { quotableAct } from "~src/domain/orders/order-act"
 import { readAttachments } from "~src/features/order-capture/attachment-text"
 import { provideBundledPdfjs } from "~src/features/order-capture/bundled-pdfjs"
 import { saveCapture } from "~src/features/order-capture/capture-store"
@@ -10,7 +11,8 @@ import { services } from "../../services"
 /**
  * "Capture as order" in a webmail page: the extractor runs here, against this device's customers, products and
  * memory (nothing leaves the browser); an order opens its review in the workspace, a mail that is not one says so
- * in the page. The attachments the content script fetched (PDF, CSV, spreadsheets) are read here, so their readers
+ * in the page. A mail the extractor would ask about (no explicit order act, or a doubt) opens nothing by itself:
+ * the page tells the agent first, and its "Open the review" opens the same capture (`workspace/open`). The attachments the content script fetched (PDF, CSV, spreadsheets) are read here, so their readers
  * are part of the background's bundle and not of the content script's.
  */
 export const ordersExtract = defineHandler("orders/extract", async (req) => {
@@ -39,7 +41,15 @@ export const ordersExtract = defineHandler("orders/extract", async (req) => {
     proposal,
     at: Date.now()
   })
-  if (proposal.is_order) await chrome.tabs.create({ url: chrome.runtime.getURL(`tabs/workspace.html${routeHash(`orders/capture/${id}`)}`) })
-  return { captureId: id, isOrder: proposal.is_order, customerCode: proposal.customer_code, reason: proposal.is_order ? "" : (proposal.evidence.is_order ?? "") }
+  const decision = proposal.is_order ? proposal.order_decision : "not-order"
+  if (decision === "order") await chrome.tabs.create({ url: chrome.runtime.getURL(`tabs/workspace.html${routeHash(`orders/capture/${id}`)}`) })
+  return {
+    captureId: id,
+    isOrder: proposal.is_order,
+    decision,
+    act: decision === "ask" ? quotableAct(proposal.evidence.order_act) : "",
+    customerCode: proposal.customer_code,
+    reason: proposal.is_order ? "" : (proposal.evidence.is_order ?? "")
+  }
 })
 

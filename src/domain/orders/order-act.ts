@@ -198,3 +198,11 @@ export function decideOrder(isOrder: boolean, reading: OrderActReading): OrderDe
   if (!isOrder) return "not-order"
   return reading.act !== null && reading.doubts.length === 0 ? "order" : "ask"
 }
+
+/**
+ * The act as the mail's own words, to quote to the agent (the review and the page's panel): "" when the mail has
+ * none, or only a subject that labels it an order, or the extractor's reading that it accepts what it quotes.
+ */
+export function quotableAct(act: string | undefined): string {
+  return act === undefined || act.startsWith("subject: ") || act === "accepts what it quotes" ? "" : act
+}

@@ -43,7 +43,13 @@ const CHECKS: { [N in PageMessage]: (data: unknown) => data is ResponseOf<N> } =
   "documents/summary": (d): d is ResponseOf<"documents/summary"> =>
     isRecord(d) && ["openQuotes", "openOrders", "unpaidInvoices", "overdueInvoices"].every((k) => isRecord(d[k]) && typeof d[k].count === "number" && typeof d[k].cents === "number"),
   "orders/extract": (d): d is ResponseOf<"orders/extract"> =>
-    isRecord(d) && typeof d.captureId === "string" && typeof d.isOrder === "boolean" && typeof d.reason === "string" && (d.customerCode === null || typeof d.customerCode === "string"),
+    isRecord(d) &&
+    typeof d.captureId === "string" &&
+    typeof d.isOrder === "boolean" &&
+    (d.decision === "order" || d.decision === "ask" || d.decision === "not-order") &&
+    typeof d.act === "string" &&
+    typeof d.reason === "string" &&
+    (d.customerCode === null || typeof d.customerCode === "string"),
   // The call bar (issue #9): the softphone's state and the caller's customers.
   "softphone/bar": (d): d is ResponseOf<"softphone/bar"> => isCallBar(d),
   "softphone/answer": isOk,

@@ -1,5 +1,7 @@
 import { useTranslation } from "react-i18next"
 
+import { quotableAct } from "~src/domain/orders/order-act"
+
 /**
  * The review's `ask` state (issue #11): the extractor found products with quantities, but the mail has no explicit
  * order act ("please send", "je vous commande", an order number…) or says something against one. Nothing is
@@ -47,6 +49,5 @@ export function AskBeforeCapture({ act, doubts, read, onCapture, onNotOrder }: {
 export function hesitationOf(evidence: Readonly<Record<string, string>>): { act: string; doubts: string[]; read: string } {
   const doubts = (evidence.order_doubts ?? "").split(" · ").filter((d) => d.trim() !== "")
   // Only words of the mail are quoted as its act: not a subject label nor the extractor's "accepts what it quotes".
-  const act = evidence.order_act ?? ""
-  return { act: act.startsWith("subject: ") || act === "accepts what it quotes" ? "" : act, doubts, read: evidence.is_order ?? "" }
+  return { act: quotableAct(evidence.order_act), doubts, read: evidence.is_order ?? "" }
 }

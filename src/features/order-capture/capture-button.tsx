@@ -4,30 +4,43 @@ import { useTranslation } from "react-i18next"
 import { sendFromPage } from "~src/features/lookup-panel/page-messaging"
 import { ORDER_MAIL_MAX_TEXT } from "~src/messaging/limits"
 
-import { hasOpenedMessage, readOpenedMessage } from "./opened-message"
+import { openedMessageBody, readOpenedMessage } from "./opened-message"
 import { fetchPageAttachments, pageAttachments } from "./page-attachments"
 
 /** How often, at most, the page is looked at again for an opened message after it changed. */
 const CHECK_EVERY_MS = 700
 
+/** What the panel shows for the message it was clicked on; another message opened shows the button again. */
+type CaptureState =
+  | { kind: "idle" }
+  | { kind: "busy"; body: Element }
+  | { kind: "opened"; body: Element; asked: boolean }
+  | { kind: "not-order"; body: Element; reason: string }
+  | { kind: "ask"; body: Element; captureId: string; act: string }
+  | { kind: "error"; body: Element | null; error: string }
+
 /**
  * "Capture as order" in the page's panel, shown while a message is open (Gmail, Outlook on the web, Roundcube's
  * preview frame). The click reads that message as the page shows it, fetches its PDF, CSV and spreadsheet
  * attachments with the page's session, and sends it all to the background, where the attachments are read and the
- * extractor runs against the local base: the review opens in the workspace, a mail that is not an order says so
- * here. Nothing is sent anywhere else.
+ * extractor runs against the local base: an order's review opens in the workspace, a mail that is not an order
+ * says so here. A mail the extractor asks about (products and quantities, but no words that order them, or words
+ * that put the order in doubt) opens nothing by itself: the panel says so first, in a line, and the agent opens the
+ * review, which asks, or leaves it. Nothing is sent anywhere else.
  */
 export function CaptureOrderButton() {
   const { t } = useTranslation()
-  const present = useOpenedMessagePresent()
-  const [state, setState] = useState<{ kind: "idle" | "busy" | "opened" } | { kind: "not-order"; reason: string } | { kind: "error"; error: string }>({ kind: "idle" })
-  if (!present) return null
+  const body = useOpenedMessageBody()
+  const [captured, setState] = useState<CaptureState>({ kind: "idle" })
+  if (body === null) return null
+  // A result belongs to the message it was read from: in a single-page webmail the panel outlives the message.
+  const state: CaptureState = captured.kind === "idle" || captured.body === body || captured.body === null ? captured : { kind: "idle" }
   const capture = (trusted: boolean) => {
     // The page's own scripts can reach this panel: only the agent's click reads the message.
     if (!trusted) return
     const opened = readOpenedMessage(document)
-    if (opened === null) return setState({ kind: "error", error: t("orderCapture.button.noMessage") })
-    setState({ kind: "busy" })
+    if (opened === null) return setState({ kind: "error", body: null, error: t("orderCapture.button.noMessage") })
+    setState({ kind: "busy", body })
     const cut = (s: string) => s.slice(0, ORDER_MAIL_MAX_TEXT)
     // The attachments are fetched here, with the webmail's session, and read in the background.
     fetchPageAttachments(pageAttachments(opened))
@@ -37,7 +50,7 @@ export function CaptureOrderButton() {
           messageId: opened.messageId.slice(0, 400),
           mail: {
             from: { address: opened.mail.from.address.slice(0, 254), name: opened.mail.from.name.slice(0, 200) },
-            to: [],
+            to: opened.mail.to.slice(0, 50).map((a) => a.slice(0, 254)),
             subject: opened.mail.subject.slice(0, 500),
             date: opened.mail.date,
             text: cut(opened.mail.text),
@@ -48,9 +61,36 @@ export function CaptureOrderButton() {
           files
         })
       )
-      .then((r) => setState(r.isOrder ? { kind: "opened" } : { kind: "not-order", reason: r.reason }))
-      .catch((e: unknown) => setState({ kind: "error", error: String(e) }))
+      .then((r) =>
+        setState(
+          r.decision === "order"
+            ? { kind: "opened", body, asked: false }
+            : r.decision === "ask"
+              ? { kind: "ask", body, captureId: r.captureId, act: r.act }
+              : { kind: "not-order", body, reason: r.reason }
+        )
+      )
+      .catch((e: unknown) => setState({ kind: "error", body, error: String(e) }))
   }
+  const openReview = (trusted: boolean, captureId: string) => {
+    if (!trusted) return
+    sendFromPage("workspace/open", { path: `orders/capture/${captureId}` }).then(
+      () => setState({ kind: "opened", body, asked: true }),
+      (e: unknown) => setState({ kind: "error", body, error: String(e) })
+    )
+  }
+  if (state.kind === "ask")
+    return (
+      <div className="c-capture">
+        <p className="c-panel-note" data-comptoir="capture-ask" data-act={state.act === "" ? "none" : "doubt"}>
+          <strong>{state.act === "" ? t("orderCapture.button.askNoActTitle") : t("orderCapture.button.askDoubtTitle")}</strong>{" "}
+          {state.act === "" ? t("orderCapture.button.askNoAct") : t("orderCapture.button.askDoubt", { act: state.act })}
+        </p>
+        <button type="button" className="c-button" data-comptoir="capture-open-review" onClick={(e) => openReview(e.nativeEvent.isTrusted, state.captureId)}>
+          {t("orderCapture.button.openReview")}
+        </button>
+      </div>
+    )
   return (
     <div className="c-capture">
       <button type="button" className="c-button" data-comptoir="capture-order" disabled={state.kind === "busy"} onClick={(e) => capture(e.nativeEvent.isTrusted)}>
@@ -58,7 +98,7 @@ export function CaptureOrderButton() {
       </button>
       {state.kind === "opened" ? (
         <p className="c-muted" data-comptoir="capture-opened">
-          {t("orderCapture.button.opened")}
+          {state.asked ? t("orderCapture.button.askOpened") : t("orderCapture.button.opened")}
         </p>
       ) : state.kind === "not-order" ? (
         <p className="c-panel-note" data-comptoir="not-an-order">
@@ -72,14 +112,17 @@ export function CaptureOrderButton() {
   )
 }
 
-/** Whether the page shows an opened message now: looked at on load, after the page changed, and when a frame loads. */
-function useOpenedMessagePresent(): boolean {
-  const [present, setPresent] = useState(false)
+/**
+ * The body of the message the page shows now, or null: looked at on load, after the page changed, and when a frame
+ * loads. Another element is another message (Roundcube's frame loads a new page, Gmail and Outlook render a new body).
+ */
+function useOpenedMessageBody(): Element | null {
+  const [body, setBody] = useState<Element | null>(null)
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null
     const check = () => {
       timer = null
-      setPresent(hasOpenedMessage(document))
+      setBody(openedMessageBody(document))
     }
     const later = () => {
       timer ??= setTimeout(check, CHECK_EVERY_MS)
@@ -95,5 +138,5 @@ function useOpenedMessagePresent(): boolean {
       if (timer !== null) clearTimeout(timer)
     }
   }, [])
-  return present
+  return body
 }

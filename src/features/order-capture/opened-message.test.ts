@@ -76,3 +76,50 @@ describe("the message opened in a webmail page, read for an order", () => {
     ])
   })
 })
+
+/** The header of a real Roundcube 1.6.5 preview (tests/fixtures/webmail/README.md) above a body. */
+function roundcubeSaved(name: string, body: string): Document {
+  const header = readFileSync(join(import.meta.dirname, "..", "..", "..", "tests", "fixtures", "webmail", `roundcube-1.6-${name}.html`), "utf8")
+  return page(`<html><body>${header}<div id="messagebody"><div class="message-part"><div class="pre">${body}</div></div></div></body></html>`)
+}
+
+describe("the recipients of the opened message, read as the .eml path reads its To header", () => {
+  const WHITFIELD = "purchasing@whitfieldlogistics.co.uk"
+  const AGENT = { name: "Sales Agent", email: "agent@comptoir-test.fr" }
+  const COLLEAGUE = { name: "Anna Price", email: "anna.price@whitfieldlogistics.co.uk" }
+  const DISCUSSION = "We need 30 rolls of packing tape for the depot next week, agreed?"
+
+  it("in a real Roundcube message, the To addresses without the Cc ones (none when undisclosed); written to colleagues, it is no order", () => {
+    const opened = readOpenedMessage(roundcubeSaved("to-and-cc", DISCUSSION), TODAY)!
+    expect(opened.mail.from.address).toBe(WHITFIELD)
+    expect(opened.mail.to).toEqual(["anna.price@whitfieldlogistics.co.uk", "bare@whitfieldlogistics.co.uk"])
+    // The supplier only in copy of the customer's own discussion: the extractor's rule needs the To field.
+    expect(extractor.extract(opened.mail).is_order).toBe(false)
+    // "undisclosed-recipients:;" has no To row: none, as postal-mime gives none.
+    expect(readOpenedMessage(roundcubeSaved("undisclosed", DISCUSSION), TODAY)!.mail.to).toEqual([])
+  })
+
+  it("in a real Roundcube message to twelve people, the two behind “2 more” too (the supplier is one of them)", () => {
+    const opened = readOpenedMessage(roundcubeSaved("twelve-to", DISCUSSION), TODAY)!
+    expect(opened.mail.to).toHaveLength(12)
+    expect(opened.mail.to.slice(-2)).toEqual(["c10@whitfieldlogistics.co.uk", "agent@comptoir-demo.test"])
+    expect(extractor.extract(opened.mail).is_order).toBe(true)
+  })
+
+  it("in Gmail, the To row of the last message's details, not its Cc nor an earlier message's recipients", () => {
+    const doc = page(gmailThread([{ from: AGENT, to: [{ name: "Marc", email: "marc@example.org" }], cc: [], body: "Voici notre catalogue." }, { from: { name: "Amelia", email: WHITFIELD }, to: [COLLEAGUE], cc: [AGENT], body: DISCUSSION }]))
+    expect(readOpenedMessage(doc, TODAY)!.mail.to).toEqual([COLLEAGUE.email])
+  })
+
+  it("in Gmail without the details table, every recipient the message's header shows", () => {
+    const doc = page(gmailThread([{ from: { name: "Amelia", email: WHITFIELD }, to: [COLLEAGUE], cc: [AGENT], body: DISCUSSION }]))
+    for (const label of doc.querySelectorAll("td.gG")) label.remove()
+    expect(readOpenedMessage(doc, TODAY)!.mail.to).toEqual([COLLEAGUE.email, AGENT.email])
+  })
+
+  it("in Outlook's reading pane, the “To:” part without the “Cc:” one", () => {
+    const opened = readOpenedMessage(page(outlookReadingPane({ from: { name: "Amelia", email: WHITFIELD }, to: [COLLEAGUE, { name: "Bob", email: "Bob@Whitfieldlogistics.co.uk" }], cc: [AGENT], body: DISCUSSION })), TODAY)!
+    expect(opened.mail.to).toEqual([COLLEAGUE.email, "bob@whitfieldlogistics.co.uk"])
+    expect(extractor.extract(opened.mail).is_order).toBe(false)
+  })
+})
