@@ -179,6 +179,43 @@ describe("the softphone controller's call log", () => {
     expect(ended).toHaveBeenCalledTimes(1)
   })
 
+  it("says on the badge and in the view that the softphone is not reachable while Firefox stops its event page, ending a call under way", async () => {
+    const firefoxPage = (started: () => boolean) =>
+      new SoftphoneController({
+        db,
+        customersByPhone: async (n) => base.filter((c) => c.contacts.some((p) => p.phones.includes(n))),
+        teamSession: async () => null,
+        localHost: () => ({ run: async () => undefined, state: () => initialPhoneState, started })
+      })
+    const page = firefoxPage(() => true)
+    const ended = vi.fn()
+    page.onCallEnded(ended)
+    let s = transition(initialPhoneState, { type: "register-requested", provider: "sip" }, 1)
+    s = transition(s, { type: "registered" }, 2)
+    await page.report(s, { type: "registered" })
+    expect(chromeFake.badge.at(-1)).toBe("")
+    await page.suspending()
+    expect((await page.view()).state).toMatchObject({ registration: "reconnecting", error: { code: "suspended" }, call: null })
+    expect(chromeFake.badge.at(-1)).toBe("…")
+    // During a call: it is logged as failed now, to the caller, and the badge no longer says "in call".
+    s = transition(s, { type: "incoming", callId: "k6", number: "+33144319244" }, 3)
+    await page.report(s, { type: "incoming", callId: "k6", number: "+33144319244" })
+    s = transition(s, { type: "answered", callId: "k6" }, 4)
+    await page.report(s, { type: "answered", callId: "k6" })
+    expect(chromeFake.badge.at(-1)).toBe("●")
+    await page.suspending()
+    expect(await db.calls.toArray()).toMatchObject([{ id: "k6", customerId: "cu1", endReason: "failed" }])
+    expect(ended).toHaveBeenCalledTimes(1)
+    expect((await page.view()).state).toMatchObject({ registration: "reconnecting", call: null })
+    expect(chromeFake.badge.at(-1)).toBe("…")
+    // Its next life has nothing more to log. A page with nothing started publishes nothing when stopped.
+    await firefoxPage(() => false).resume()
+    expect(ended).toHaveBeenCalledTimes(1)
+    const published = chromeFake.badge.length
+    await firefoxPage(() => false).suspending()
+    expect(chromeFake.badge).toHaveLength(published)
+  })
+
   it("shows the state on the toolbar badge", async () => {
     await play([{ type: "registered" }, { type: "incoming", callId: "k4", number: "+33199999999" }])
     expect(chromeFake.badge.at(-1)).toBe("☎")

@@ -126,11 +126,14 @@ export class SoftphoneController {
     return { state: initialPhoneState, caller: null, capabilities: CAPABILITIES[s.provider]!, configured: s.provider !== "none", lastCall: null, updatedAt: Date.now() }
   }
 
+  /** The toolbar's last update (the page being stopped waits for it). */
+  private badged: Promise<void> = Promise.resolve()
+
   private async publish(view: SoftphoneView): Promise<void> {
     this.current = view
     await chrome.storage.session.set({ [VIEW_KEY]: view })
     // Not awaited: the next event's publication need not wait for the toolbar (calls to it keep their order).
-    void this.badge(view.state)
+    this.badged = this.badge(view.state)
     for (const l of this.publishedListeners) l(view)
   }
 
@@ -271,6 +274,31 @@ export class SoftphoneController {
     if (!state.call || state.call.phase === "ended") return
     const event: PhoneEvent = { type: "ended", callId: state.call.id, reason: "failed" }
     await this.report(transition(state, event, Date.now()), event)
+  }
+
+  /**
+   * Firefox is stopping the event page that holds the host (`runtime.onSuspend`: about:debugging, or its idle
+   * timer if the keepalive missed): the registration and any call go with it, and nothing would correct the view
+   * and the badge until the page starts again (its next event, the minute's alarm at the latest). A call under
+   * way is ended as failed now (the next life's `endCutCall` does it if this did not finish), then the view says
+   * "reconnecting" and why. Answers whether a provider was up (the caller then has the page started again soon).
+   * Firefox waits up to 5 s for this (extensions.webextensions.runtime.timeout) and lets
+   * API calls made from it through without cancelling the stop.
+   */
+  async suspending(): Promise<boolean> {
+    if (!this.local?.started()) return false
+    await this.endCutCall()
+    await this.serial(async () => {
+      const view = await this.view()
+      await this.publish({ ...view, state: transition(view.state, { type: "suspended" }, Date.now()), updatedAt: Date.now() })
+    })
+    await this.badged
+    return true
+  }
+
+  /** Firefox kept the page after all (`runtime.onSuspendCanceled`: an event came meanwhile): the host's own state again. */
+  async suspendCanceled(): Promise<void> {
+    if (this.local?.started()) await this.report(this.local.state(), null)
   }
 
   // ---- commands ----
