@@ -22,7 +22,7 @@ function fakeChrome() {
   const badge: string[] = []
   const g = globalThis as unknown as { chrome: unknown }
   g.chrome = {
-    storage: { local: area(areas.local), session: area(areas.session) },
+    storage: { local: area(areas.local), session: area(areas.session), onChanged: { addListener: () => undefined, removeListener: () => undefined, hasListener: () => false } },
     action: {
       setBadgeText: async ({ text }: { text: string }) => void badge.push(text),
       setBadgeBackgroundColor: async () => undefined,

@@ -76,9 +76,11 @@ export class SoftphoneController {
     this.secrets = new SecretStore(deps.db)
     this.local = deps.localHost?.((state, event) => void this.report(state, event)) ?? null
     // Optional: the controller is also built where there is no chrome (the handlers' meta-test imports it).
-    globalThis.chrome?.storage?.onChanged?.addListener((changes, area) => {
-      if (area === "local" && SETTINGS_KEY in changes) this.settingsCache = null
-    })
+    globalThis.chrome?.storage?.onChanged?.addListener(this.onStorageChanged)
+  }
+
+  private readonly onStorageChanged = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
+    if (area === "local" && SETTINGS_KEY in changes) this.settingsCache = null
   }
 
   /** The "call ended" hook: the call-outcome form (a later feature) opens on the logged record. */
@@ -287,6 +289,9 @@ export class SoftphoneController {
    */
   async suspending(): Promise<boolean> {
     if (!this.local?.started()) return false
+    // An event reaching the page while Firefox stops it cancels the stop (ext-backgroundPage.js), and our own
+    // storage writes below would reach this listener: the stop was cancelled every time until it was removed.
+    chrome.storage.onChanged.removeListener(this.onStorageChanged)
     await this.endCutCall()
     await this.serial(async () => {
       const view = await this.view()
@@ -298,6 +303,8 @@ export class SoftphoneController {
 
   /** Firefox kept the page after all (`runtime.onSuspendCanceled`: an event came meanwhile): the host's own state again. */
   async suspendCanceled(): Promise<void> {
+    this.settingsCache = null
+    if (!chrome.storage.onChanged.hasListener(this.onStorageChanged)) chrome.storage.onChanged.addListener(this.onStorageChanged)
     if (this.local?.started()) await this.report(this.local.state(), null)
   }
 
