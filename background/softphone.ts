@@ -36,7 +36,7 @@ export function startSoftphone(): void {
     if (command === "softphone-answer-hangup") void softphone.answerOrHangup().catch(() => undefined)
   })
   // Firefox's event page (Chrome's worker holds no call: its offscreen document outlives it). Returned, so that
-  // Firefox waits for the view and the badge to be written before it unloads the page. With a provider up, an
+  // Firefox waits for the badge to be set before it unloads the page. With a provider up, an
   // alarm a few seconds on starts the page again (an alarm wakes an event page; this page's start registers):
   // calls reach the agent again within seconds instead of at the minute's sync alarm. No provider, no alarm.
   if (process.env.PLASMO_BROWSER === "firefox") {

@@ -76,11 +76,9 @@ export class SoftphoneController {
     this.secrets = new SecretStore(deps.db)
     this.local = deps.localHost?.((state, event) => void this.report(state, event)) ?? null
     // Optional: the controller is also built where there is no chrome (the handlers' meta-test imports it).
-    globalThis.chrome?.storage?.onChanged?.addListener(this.onStorageChanged)
-  }
-
-  private readonly onStorageChanged = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
-    if (area === "local" && SETTINGS_KEY in changes) this.settingsCache = null
+    globalThis.chrome?.storage?.onChanged?.addListener((changes, area) => {
+      if (area === "local" && SETTINGS_KEY in changes) this.settingsCache = null
+    })
   }
 
   /** The "call ended" hook: the call-outcome form (a later feature) opens on the logged record. */
@@ -280,32 +278,28 @@ export class SoftphoneController {
 
   /**
    * Firefox is stopping the event page that holds the host (`runtime.onSuspend`: about:debugging, or its idle
-   * timer if the keepalive missed): the registration and any call go with it, and nothing would correct the view
-   * and the badge until the page starts again (its next event, the minute's alarm at the latest). A call under
-   * way is ended as failed now (the next life's `endCutCall` does it if this did not finish), then the view says
-   * "reconnecting" and why. Answers whether a provider was up (the caller then has the page started again soon).
-   * Firefox waits up to 5 s for this (extensions.webextensions.runtime.timeout) and lets
-   * API calls made from it through without cancelling the stop.
+   * timer if the keepalive missed): the registration and any call go with it, and the toolbar would say
+   * "registered" (or "in call") until the page starts again. The badge says "reconnecting" now; the stored view
+   * is corrected by the next start (`resume`, a few seconds on: the caller sets an alarm), which also logs a cut
+   * call. Only the badge, because any event reaching an extension context while Firefox stops the page cancels
+   * the stop (ext-backgroundPage.js), and a storage write is one for every open extension page listening (the
+   * sidebar): measured, the stop was cancelled every time. API calls like the badge's are let through. Answers
+   * whether a provider was up. Firefox waits for this (up to 5 s, extensions.webextensions.runtime.timeout).
    */
   async suspending(): Promise<boolean> {
     if (!this.local?.started()) return false
-    // An event reaching the page while Firefox stops it cancels the stop (ext-backgroundPage.js), and our own
-    // storage writes below would reach this listener: the stop was cancelled every time until it was removed.
-    chrome.storage.onChanged.removeListener(this.onStorageChanged)
-    await this.endCutCall()
-    await this.serial(async () => {
-      const view = await this.view()
-      await this.publish({ ...view, state: transition(view.state, { type: "suspended" }, Date.now()), updatedAt: Date.now() })
-    })
+    const { state } = await this.view()
+    const now = Date.now()
+    // A call under way goes with the page: not "in call" on the badge either (logged by the next start).
+    const cut = state.call && state.call.phase !== "ended" ? transition(state, { type: "ended", callId: state.call.id, reason: "failed" }, now) : state
     await this.badged
+    await this.badge(transition(cut, { type: "suspended" }, now))
     return true
   }
 
-  /** Firefox kept the page after all (`runtime.onSuspendCanceled`: an event came meanwhile): the host's own state again. */
+  /** Firefox kept the page after all (`runtime.onSuspendCanceled`: an event came meanwhile): the badge as it was. */
   async suspendCanceled(): Promise<void> {
-    this.settingsCache = null
-    if (!chrome.storage.onChanged.hasListener(this.onStorageChanged)) chrome.storage.onChanged.addListener(this.onStorageChanged)
-    if (this.local?.started()) await this.report(this.local.state(), null)
+    if (this.current) await this.badge(this.current.state)
   }
 
   // ---- commands ----

@@ -50,8 +50,9 @@ export function sessionStorageValue<T>(browser: Browser, key: string): Promise<T
     `(async () => {
       const { extensionStorageSession } = ChromeUtils.importESModule("resource://gre/modules/ExtensionStorage.sys.mjs")
       const extension = WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)}).extension
-      const items = await extensionStorageSession.get(extension, ${JSON.stringify(key)})
-      return JSON.stringify({ value: items[${JSON.stringify(key)}] })
+      const value = extensionStorageSession.get(extension, ${JSON.stringify(key)})[${JSON.stringify(key)}]
+      // Kept as a structured clone for the extension's processes.
+      return JSON.stringify({ value: typeof value?.deserialize === "function" ? value.deserialize(globalThis) : value })
     })()`
   ).then((r) => (r as { value?: T }).value)
 }

@@ -152,7 +152,7 @@ export function transition(s: PhoneState, e: PhoneEvent, now: number): PhoneStat
       return { ...s, call: null }
     // Nothing can ring until the page is started again (its next event; the minute's alarm at the latest), where
     // the normal registration takes over: "reconnecting", with why, rather than a "registered" no call reaches.
-    // A call under way goes with the page (the controller ends it first); a finished one gives way, as above.
+    // A call under way goes with the page (the controller ends it first, as failed); a finished one gives way.
     case "suspended":
       if (s.registration === "idle") return s
       return { ...s, registration: "reconnecting", error: { code: "suspended", message: "the browser stopped the background page" }, reconnectAttempt: 0, call: s.call?.phase === "ended" ? null : s.call }
