@@ -283,8 +283,9 @@ export class SoftphoneController {
    * is corrected by the next start (`resume`, a few seconds on: the caller sets an alarm), which also logs a cut
    * call. Only the badge, because any event reaching an extension context while Firefox stops the page cancels
    * the stop (ext-backgroundPage.js), and a storage write is one for every open extension page listening (likely
-   * the sidebar Firefox opens at install): tried, the stop was cancelled every time. API calls like the badge's are let through. Answers
-   * whether a provider was up. Firefox waits for this (up to 5 s, extensions.webextensions.runtime.timeout).
+   * the sidebar Firefox opens at install): tried, the stop was cancelled every time. API calls like the badge's
+   * are let through. Answers whether a provider was up. Firefox waits for this (up to 5 s,
+   * extensions.webextensions.runtime.timeout).
    */
   async suspending(): Promise<boolean> {
     if (!this.local?.started()) return false
