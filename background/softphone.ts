@@ -5,6 +5,10 @@ import { SoftphoneController, openCallerCard } from "~src/telephony/controller"
 import { services } from "./services"
 import { readSession } from "./sync"
 
+/** The alarm that starts Firefox's event page again after Firefox stopped it with the softphone up. */
+const WAKE_ALARM = "softphone-wake"
+const WAKE_AFTER_MS = 5_000
+
 /** One controller per service-worker life; everything it needs survives in storage and the offscreen document. */
 export const softphone = new SoftphoneController({
   db: services.db,
@@ -31,5 +35,19 @@ export function startSoftphone(): void {
   chrome.commands.onCommand.addListener((command) => {
     if (command === "softphone-answer-hangup") void softphone.answerOrHangup().catch(() => undefined)
   })
+  // Firefox's event page (Chrome's worker holds no call: its offscreen document outlives it). Returned, so that
+  // Firefox waits for the badge to be set before it unloads the page. With a provider up, an
+  // alarm a few seconds on starts the page again (an alarm wakes an event page; this page's start registers):
+  // calls reach the agent again within seconds instead of at the minute's sync alarm. No provider, no alarm.
+  if (process.env.PLASMO_BROWSER === "firefox") {
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- Firefox awaits a listener's promise here
+    chrome.runtime.onSuspend?.addListener(() =>
+      softphone
+        .suspending()
+        .then((wasUp) => (wasUp ? chrome.alarms.create(WAKE_ALARM, { delayInMinutes: WAKE_AFTER_MS / 60_000 }) : undefined))
+        .catch(() => undefined)
+    )
+    chrome.runtime.onSuspendCanceled?.addListener(() => void softphone.suspendCanceled().catch(() => undefined))
+  }
   void softphone.resume().catch((e) => console.warn("comptoir: softphone resume failed", e))
 }

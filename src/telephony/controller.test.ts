@@ -179,6 +179,41 @@ describe("the softphone controller's call log", () => {
     expect(ended).toHaveBeenCalledTimes(1)
   })
 
+  it("says on the badge that the softphone is not reachable while Firefox stops its event page, without writing storage (that would cancel the stop)", async () => {
+    const firefoxPage = (started: () => boolean) =>
+      new SoftphoneController({
+        db,
+        customersByPhone: async (n) => base.filter((c) => c.contacts.some((p) => p.phones.includes(n))),
+        teamSession: async () => null,
+        localHost: () => ({ run: async () => undefined, state: () => initialPhoneState, started })
+      })
+    const page = firefoxPage(() => true)
+    let s = transition(initialPhoneState, { type: "register-requested", provider: "sip" }, 1)
+    s = transition(s, { type: "registered" }, 2)
+    await page.report(s, { type: "registered" })
+    expect(chromeFake.badge.at(-1)).toBe("")
+    const stored = JSON.stringify([...chromeFake.areas.session])
+    expect(await page.suspending()).toBe(true)
+    expect(chromeFake.badge.at(-1)).toBe("…")
+    expect(JSON.stringify([...chromeFake.areas.session])).toBe(stored)
+    // Firefox kept the page after all: the badge as it was.
+    await page.suspendCanceled()
+    expect(chromeFake.badge.at(-1)).toBe("")
+    // During a call: no longer "in call" on the badge; the call is logged by the next life, not here.
+    s = transition(s, { type: "incoming", callId: "k6", number: "+33144319244" }, 3)
+    await page.report(s, { type: "incoming", callId: "k6", number: "+33144319244" })
+    s = transition(s, { type: "answered", callId: "k6" }, 4)
+    await page.report(s, { type: "answered", callId: "k6" })
+    expect(chromeFake.badge.at(-1)).toBe("●")
+    await page.suspending()
+    expect(chromeFake.badge.at(-1)).toBe("…")
+    expect(await db.calls.toArray()).toEqual([])
+    // A page with nothing started leaves the badge alone.
+    const shown = chromeFake.badge.length
+    expect(await firefoxPage(() => false).suspending()).toBe(false)
+    expect(chromeFake.badge).toHaveLength(shown)
+  })
+
   it("shows the state on the toolbar badge", async () => {
     await play([{ type: "registered" }, { type: "incoming", callId: "k4", number: "+33199999999" }])
     expect(chromeFake.badge.at(-1)).toBe("☎")

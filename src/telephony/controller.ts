@@ -126,11 +126,14 @@ export class SoftphoneController {
     return { state: initialPhoneState, caller: null, capabilities: CAPABILITIES[s.provider]!, configured: s.provider !== "none", lastCall: null, updatedAt: Date.now() }
   }
 
+  /** The toolbar's last update (the page being stopped waits for it). */
+  private badged: Promise<void> = Promise.resolve()
+
   private async publish(view: SoftphoneView): Promise<void> {
     this.current = view
     await chrome.storage.session.set({ [VIEW_KEY]: view })
     // Not awaited: the next event's publication need not wait for the toolbar (calls to it keep their order).
-    void this.badge(view.state)
+    this.badged = this.badge(view.state)
     for (const l of this.publishedListeners) l(view)
   }
 
@@ -271,6 +274,33 @@ export class SoftphoneController {
     if (!state.call || state.call.phase === "ended") return
     const event: PhoneEvent = { type: "ended", callId: state.call.id, reason: "failed" }
     await this.report(transition(state, event, Date.now()), event)
+  }
+
+  /**
+   * Firefox is stopping the event page that holds the host (`runtime.onSuspend`: about:debugging, or its idle
+   * timer if the keepalive missed): the registration and any call go with it, and the toolbar would say
+   * "registered" (or "in call") until the page starts again. The badge says "reconnecting" now; the stored view
+   * is corrected by the next start (`resume`, a few seconds on: the caller sets an alarm), which also logs a cut
+   * call. Only the badge, because any event reaching an extension context while Firefox stops the page cancels
+   * the stop (ext-backgroundPage.js), and a storage write is one for every open extension page listening (likely
+   * the sidebar Firefox opens at install): tried, the stop was cancelled every time. API calls like the badge's
+   * are let through. Answers whether a provider was up. Firefox waits for this (up to 5 s,
+   * extensions.webextensions.runtime.timeout).
+   */
+  async suspending(): Promise<boolean> {
+    if (!this.local?.started()) return false
+    const { state } = await this.view()
+    const now = Date.now()
+    // A call under way goes with the page: not "in call" on the badge either (logged by the next start).
+    const cut = state.call && state.call.phase !== "ended" ? transition(state, { type: "ended", callId: state.call.id, reason: "failed" }, now) : state
+    await this.badged
+    await this.badge(transition(cut, { type: "suspended" }, now))
+    return true
+  }
+
+  /** Firefox kept the page after all (`runtime.onSuspendCanceled`: an event came meanwhile): the badge as it was. */
+  async suspendCanceled(): Promise<void> {
+    if (this.current) await this.badge(this.current.state)
   }
 
   // ---- commands ----

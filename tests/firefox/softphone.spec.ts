@@ -12,6 +12,7 @@ import { readCallStats, readCustomerId, readOnHold, readTable } from "../extensi
 import { LAB_AGENT1, loudness, TelephonyLab } from "../telephony-lab/lab"
 import { openAboutDebugging, terminateBackground, waitForBackground } from "./about-debugging"
 import { launchFirefox, openExtensionPage, startFixtureSite, waitInOverlay, type FixtureSite, type LaunchedFirefox } from "./launch"
+import { sessionStorageValue, toolbarAction } from "./toolbar"
 
 /**
  * The softphone in Firefox, where it runs in the background event page (no offscreen document), through the real
@@ -417,6 +418,8 @@ describe("the softphone in Firefox ESR (background event page)", () => {
     await dock.close()
     const debugging = await openAboutDebugging(browser)
     await terminateBackground(debugging)
+    // The toolbar no longer says "in call" (nor "registered"): the call went with the page.
+    expect(await toolbarAction(browser)).toEqual({ text: "…", title: "Comptoir · reconnecting" })
     // The call went with the page; the lab's phone is hung up so that the next calls find it free.
     await lab.command("hangup").catch(() => undefined)
     dock = await openDock()
@@ -430,15 +433,28 @@ describe("the softphone in Firefox ESR (background event page)", () => {
     await dock.close()
   }, 90_000)
 
-  it("the event page stopped with no page open starts again at the next alarm and registers by itself: a call pops the caller's card", async () => {
+  it("the event page stopped with no page open says so on the toolbar at once, starts again by itself within seconds and registers: a call pops the caller's card", async () => {
     for (const p of await browser.pages()) if (p.url().startsWith("moz-extension:")) await p.close()
     const debugging = await openAboutDebugging(browser)
     const registers = () => (lab.log("kamailio").match(/REQ REGISTER /g) ?? []).length
+    const storedState = async () => (await sessionStorageValue<{ state: { registration: string; error: { code: string } | null } }>(browser, "softphone.view"))?.state
+    // Before: registered (or showing the last call's end, registered under it).
+    expect((await waitFor(() => toolbarAction(browser), (a) => /registered|ended/.test(a.title), 10_000)).title).toMatch(/^Comptoir · (registered|ended)$/)
     await terminateBackground(debugging)
+    const stoppedAt = Date.now()
     const before = registers()
-    // Nobody opens anything: the sync alarm (every minute) is the next event, and the page registers at the lab.
+    // No call can come in now: the toolbar says so at once, read without starting the page (it said "registered"
+    // until the page's next start).
+    expect(await toolbarAction(browser)).toEqual({ text: "…", title: "Comptoir · reconnecting" })
+    // Nobody opens anything: the wake alarm set as it stopped (5 s; else the minute's sync alarm) starts the page,
+    // which registers at the lab and says "registered" again by itself, on the toolbar and in the stored view.
     await waitForBackground(debugging, "running", 75_000)
     expect(await waitFor(async () => registers(), (n) => n > before, 10_000)).toBeGreaterThan(before)
+    expect(await waitFor(() => toolbarAction(browser), (a) => a.title === "Comptoir · registered", 10_000)).toEqual({ text: "", title: "Comptoir · registered" })
+    expect(await storedState()).toMatchObject({ registration: "registered", error: null })
+    const back = Date.now() - stoppedAt
+    console.log(`event page stopped → registered again, no page open: ${(back / 1000).toFixed(1)} s`)
+    expect(back).toBeLessThan(20_000)
     await new Promise((r) => setTimeout(r, 1000))
     const caller = customers.filter((c) => c.country === "FR")[19]!
     await lab.callFrom(caller.contacts[0]!.phones[0]!, "agent1")

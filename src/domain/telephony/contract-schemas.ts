@@ -24,5 +24,6 @@ export const PhoneEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("muted"), callId: CallId, muted: z.boolean() }),
   z.object({ type: z.literal("held"), callId: CallId, onHold: z.boolean() }),
   z.object({ type: z.literal("ended"), callId: CallId, reason: EndReason }),
-  z.object({ type: z.literal("cleared") })
+  z.object({ type: z.literal("cleared") }),
+  z.object({ type: z.literal("suspended") })
 ])

@@ -26,6 +26,17 @@ describe("the softphone state", () => {
     expect(s.error).toEqual({ code: "auth", message: "401 Unauthorized" })
   })
 
+  it("says reconnecting, and why, when the browser stops the page holding the provider; a call still up stays for the controller to end", () => {
+    const s = transition(registered, { type: "suspended" }, 20)
+    expect(visibleState(s)).toBe("reconnecting")
+    expect(s.error?.code).toBe("suspended")
+    expect(transition(initialPhoneState, { type: "suspended" }, 20)).toEqual(initialPhoneState)
+    const ringing = transition(registered, { type: "incoming", callId: "k", number: "+33144319244" }, 15)
+    expect(transition(ringing, { type: "suspended" }, 20).call?.phase).toBe("ringing-in")
+    const ended = run([[{ type: "ended", callId: "k", reason: "cancelled" }, 18]], ringing)
+    expect(visibleState(transition(ended, { type: "suspended" }, 20))).toBe("reconnecting")
+  })
+
   it("shows reconnecting after a lost connection, counts attempts, and is registered again once back", () => {
     let s = run([[{ type: "connection-lost", message: "WebSocket closed" }, 20]], registered)
     expect(visibleState(s)).toBe("reconnecting")

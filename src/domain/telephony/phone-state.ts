@@ -76,6 +76,8 @@ export type PhoneEvent =
   | { type: "held"; callId: string; onHold: boolean }
   | { type: "ended"; callId: string; reason: EndReason }
   | { type: "cleared" }
+  /** The browser is stopping the page that holds the provider (Firefox's event page): its registration goes with it. */
+  | { type: "suspended" }
 
 /** What `[data-comptoir="softphone"][data-state]` shows: the call when there is one, else the registration. */
 export type VisibleState = RegistrationState | CallPhase
@@ -148,6 +150,12 @@ export function transition(s: PhoneState, e: PhoneEvent, now: number): PhoneStat
     case "cleared":
       if (!s.call || s.call.phase !== "ended") return s
       return { ...s, call: null }
+    // Nothing can ring until the page is started again (its next event; the minute's alarm at the latest), where
+    // the normal registration takes over: "reconnecting", with why, rather than a "registered" no call reaches.
+    // A call under way goes with the page (the controller ends it first, as failed); a finished one gives way.
+    case "suspended":
+      if (s.registration === "idle") return s
+      return { ...s, registration: "reconnecting", error: { code: "suspended", message: "the browser stopped the background page" }, reconnectAttempt: 0, call: s.call?.phase === "ended" ? null : s.call }
   }
 }
 
