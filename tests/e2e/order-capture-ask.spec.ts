@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { join, resolve } from "node:path"
+import { join } from "node:path"
 
 import { expect, test, type BrowserContext, type FrameLocator, type Page } from "@playwright/test"
 
 import { launchWithExtension, serviceWorkerOf } from "./launch"
+import { importOrdersBase } from "./orders-base"
 import { openWebmailTab } from "./panel-pages"
 import { AGENT } from "./roundcube/mailbox"
 import { openInbox } from "./roundcube/inbox"
@@ -16,7 +17,6 @@ import { startRoundcube, type Roundcube } from "./roundcube/server"
  * says so and opens nothing until the agent asks for the review. A customer's discussion with a colleague, the supplier
  * in copy, is no order: the page reads the To field (Roundcube's `td.header.to`) as the `.eml` path does.
  */
-const FIXTURES = resolve("tests/fixtures/orders")
 const AMELIE = "Amélie Lefèvre <amelie.lefevre@boulangerie-lefevre.fr>"
 const encodeWord = (s: string) => (/^[\x20-\x7e]*$/.test(s) ? s : `=?UTF-8?B?${Buffer.from(s, "utf8").toString("base64")}?=`)
 const mail = (n: number, headers: { from: string; to: string; cc?: string; subject: string }, text: string) => ({
@@ -55,15 +55,7 @@ test.beforeAll(async () => {
   ])
   context = await launchWithExtension(dir)
   const extensionId = new URL((await serviceWorkerOf(context)).url()).host
-  const page = await context.newPage()
-  await page.goto(`chrome-extension://${extensionId}/options.html`)
-  await page.locator('input[type=file][data-comptoir="import-customers"]').setInputFiles({ name: "customers.csv", mimeType: "text/csv", buffer: readFileSync(join(FIXTURES, "customers.csv")) })
-  await page.locator('[data-comptoir="import-confirm"]').first().click()
-  await page.locator('[data-comptoir="import-result"]').first().waitFor({ timeout: 30_000 })
-  await page.locator('input[type=file][data-comptoir="import-products"]').setInputFiles({ name: "products.csv", mimeType: "text/csv", buffer: readFileSync(join(FIXTURES, "products.csv")) })
-  await page.locator('[data-comptoir="import-section-products"] [data-comptoir="import-confirm"]').click()
-  await expect(page.locator('[data-comptoir="import-section-products"] [data-comptoir="import-result"]')).toHaveAttribute("data-records", /\d+/)
-  await page.close()
+  await importOrdersBase(context, extensionId)
 })
 
 test.afterAll(async () => {

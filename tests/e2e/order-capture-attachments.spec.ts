@@ -6,6 +6,7 @@ import { expect, test, type BrowserContext, type FrameLocator, type Page } from 
 
 import { extensionStore } from "./extension-store"
 import { launchWithExtension, serviceWorkerOf } from "./launch"
+import { importOrdersBase } from "./orders-base"
 import { openInbox } from "./roundcube/inbox"
 import { openWebmailTab } from "./panel-pages"
 import { startRoundcube, type Roundcube } from "./roundcube/server"
@@ -30,15 +31,7 @@ test.beforeAll(async () => {
   roundcube = await startRoundcube([mail("fr-10-labo-pdf"), mail("fr-43-ehpad-xlsx")])
   context = await launchWithExtension(dir)
   extensionId = new URL((await serviceWorkerOf(context)).url()).host
-  const page = await context.newPage()
-  await page.goto(`chrome-extension://${extensionId}/options.html`)
-  await page.locator('input[type=file][data-comptoir="import-customers"]').setInputFiles({ name: "customers.csv", mimeType: "text/csv", buffer: readFileSync(join(FIXTURES, "customers.csv")) })
-  await page.locator('[data-comptoir="import-confirm"]').first().click()
-  await page.locator('[data-comptoir="import-result"]').first().waitFor({ timeout: 30_000 })
-  await page.locator('input[type=file][data-comptoir="import-products"]').setInputFiles({ name: "products.csv", mimeType: "text/csv", buffer: readFileSync(join(FIXTURES, "products.csv")) })
-  await page.locator('[data-comptoir="import-section-products"] [data-comptoir="import-confirm"]').click()
-  await expect(page.locator('[data-comptoir="import-section-products"] [data-comptoir="import-result"]')).toHaveAttribute("data-records", /\d+/)
-  await page.close()
+  await importOrdersBase(context, extensionId)
 })
 
 test.afterAll(async () => {

@@ -9,6 +9,7 @@ import { formatDayLong } from "~src/ui/dates"
 
 import { extensionStore } from "./extension-store"
 import { launchWithExtension, serviceWorkerOf, startSite, type Site } from "./launch"
+import { importOrdersBase } from "./orders-base"
 import { gmailOrder, outlookOrder, roundcubeInbox, roundcubePreview, type OrderMailPage } from "./order-capture-pages"
 
 /**
@@ -36,15 +37,7 @@ test.beforeAll(async () => {
     started.server.closeAllConnections()
     return new Promise((ok) => started.server.close(() => ok()))
   }
-  const page = await context.newPage()
-  await page.goto(`chrome-extension://${extensionId}/options.html`)
-  await page.locator('input[type=file][data-comptoir="import-customers"]').setInputFiles({ name: "customers.csv", mimeType: "text/csv", buffer: readFileSync(join(FIXTURES, "customers.csv")) })
-  await page.locator('[data-comptoir="import-confirm"]').first().click()
-  await page.locator('[data-comptoir="import-result"]').first().waitFor({ timeout: 30_000 })
-  await page.locator('input[type=file][data-comptoir="import-products"]').setInputFiles({ name: "products.csv", mimeType: "text/csv", buffer: readFileSync(join(FIXTURES, "products.csv")) })
-  await page.locator('[data-comptoir="import-section-products"] [data-comptoir="import-confirm"]').click()
-  await expect(page.locator('[data-comptoir="import-section-products"] [data-comptoir="import-result"]')).toHaveAttribute("data-records", /\d+/)
-  await page.close()
+  await importOrdersBase(context, extensionId)
 })
 
 test.afterAll(async () => {
