@@ -3,7 +3,7 @@
 // that were held-out 4 and 5 (h4-*, h5-*), with its fixed seed (same corpus, same weights), the model is scored on
 // them beside the rules' decisions as they were measured blind (the extractor at 0ad4f27 on held-out 4, at 0a3e349
 // on held-out 5: tests/fixtures/orders/blind/), and beside ways of combining the two. It did not beat the rules
-// (README, "Held-out 5 becomes tuning material; tune5"), so no weights are written and the extractor does not use it.
+// (tests/fixtures/orders/README.md, "Held-out 5 becomes tuning material; tune5"), so no weights are written and the extractor does not use it.
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 

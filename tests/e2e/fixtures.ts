@@ -52,7 +52,7 @@ export function extensionTest(launchArgs: string[] = []) {
     page: async ({ extContext }, use) => {
       const page = await extContext.newPage()
       // COMPTOIR_E2E_CPU_SLOWDOWN=10 runs the page's main thread (its scripts and the content script) ten times
-      // slower: how a slow machine's races are reproduced (README, "Not done yet", the page view's flake).
+      // slower: how a slow machine's races are reproduced (tests/README.md, "Intermittent failures", the page view's flake).
       const slowdown = Number(process.env.COMPTOIR_E2E_CPU_SLOWDOWN ?? 1)
       if (slowdown > 1) await (await extContext.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: slowdown })
       await use(page)

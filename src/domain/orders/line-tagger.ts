@@ -16,7 +16,7 @@ import type { ExtractedLine, OrderMail } from "./types"
  * order, a signature's numbers), and the positives the rules reach only through special cases (a quote accepted).
  *
  * Pure and deterministic: the same corpus and seed give the same weights (`scripts/train-line-tagger.ts`). Measured
- * leave-one-set-out in README issue #11, "A learned line tagger"; see there whether the extractor uses it.
+ * leave-one-set-out in tests/fixtures/orders/README.md, "A learned line tagger"; see there whether the extractor uses it.
  */
 
 export type Where = "body" | "attachment" | "quoted" | "signature" | "history"

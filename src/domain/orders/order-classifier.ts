@@ -10,7 +10,7 @@ import { unitOfWord } from "./units"
  * and a unit word, a reply, an attachment). Pure and deterministic (a fixed seed orders the training passes).
  *
  * An experiment, not wired into the extractor: its leave-one-set-out check (`scripts/train-order-classifier.ts`,
- * README issue #11 "tune5") took more non-orders for orders on the mails it had not seen than the rules did blind.
+ * tests/fixtures/orders/README.md, "tune5") took more non-orders for orders on the mails it had not seen than the rules did blind.
  */
 
 export type Weights = Readonly<Record<string, number>>
