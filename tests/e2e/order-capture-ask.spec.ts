@@ -108,7 +108,7 @@ test("a Roundcube message written to the customer's colleague, the supplier in c
   await overlay(page).locator('[data-comptoir="capture-order"]').click()
   const notOrder = overlay(page).locator('[data-comptoir="not-an-order"]')
   await expect(notOrder).toBeVisible({ timeout: 20_000 })
-  await expect(notOrder).toContainText("written to colleagues, the supplier in copy")
+  await expect(notOrder).toContainText("written to the sender's colleagues, us in copy")
   expect(context.pages().length).toBe(tabs)
   await page.close()
 })

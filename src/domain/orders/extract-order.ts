@@ -8,6 +8,7 @@ import { findLines, type FoundLine } from "./lines"
 import { unitOfWord } from "./units"
 import { splitMail, withoutBounces, type MailSegment } from "./mail-body"
 import { decideOrder, readOrderAct } from "./order-act"
+import { ESTIMATE_PREFIX, NOT_ORDER_VERDICTS } from "./not-order-reasons"
 import { acknowledgesOrder, addressedToColleagues, askedAbout, goodsDelivered, goodsReceived, newAddress, notAnOrderYet, paperwork, recordsNotice, shippedNotice, tentativeMarks, withoutCitations } from "./order-intent"
 import type { CustomerMemory, ExtractedOrder, OrderContext, OrderMail } from "./types"
 
@@ -248,10 +249,10 @@ export class OrderExtractor {
     // By kind of mail: quantities not firm yet (a forecast), a notice to update the supplier's records, products
     // named only in sentences asking what they cost or how long they take.
     const tentative = tentativeMarks(vetoText)
-    if (tentative.length >= 2) vetoes.add(`estimate: ${tentative.join(", ")}`)
+    if (tentative.length >= 2) vetoes.add(`${ESTIMATE_PREFIX}${tentative.join(", ")}`)
     const notice = recordsNotice(vetoText)
     if (notice !== null) vetoes.add(notice)
-    if (lines.length > 0 && lines.every(askedAbout)) vetoes.add("asks about prices, lead time or a quote")
+    if (lines.length > 0 && lines.every(askedAbout)) vetoes.add(NOT_ORDER_VERDICTS.asksAbout)
     const placed = PLACED.exec(vetoText)
     const moved = RESCHEDULE.exec(vetoText)
     if (placed !== null && moved !== null) vetoes.add(`${placed[0]} … ${moved[0]}`)
@@ -274,10 +275,10 @@ export class OrderExtractor {
     const later = notAnOrderYet(vetoText)
     if (later !== null) vetoes.add(later)
     // (Our own colleague forwarding a customer's order to another of us is the customer's order.)
-    if (!internal && addressedToColleagues(mail.from.address, mail.to, isPublicDomain) && !STRONG_ORDER.test(vetoText)) vetoes.add("written to colleagues, the supplier in copy")
+    if (!internal && addressedToColleagues(mail.from.address, mail.to, isPublicDomain) && !STRONG_ORDER.test(vetoText)) vetoes.add(NOT_ORDER_VERDICTS.colleagues)
     // A mail we sent out (our quote to a customer, our own order to a supplier), copied to our order desk: written by
     // us to someone outside, it is no customer's order. A colleague's forward or our site's form is addressed to us.
-    if (internal && mail.to.length > 0 && mail.to.every((a) => !ownDomains.includes(a.toLowerCase().split("@")[1] ?? ""))) vetoes.add("our own mail to someone outside")
+    if (internal && mail.to.length > 0 && mail.to.every((a) => !ownDomains.includes(a.toLowerCase().split("@")[1] ?? ""))) vetoes.add(NOT_ORDER_VERDICTS.ownMail)
     const weak = ORDER_CUES.test(orderText)
     // A mail that is mostly a list of products with quantities is an order even without a word saying so.
     const bodyLines = own.flatMap((s) => s.body.split("\n")).filter((l) => l.trim() !== "" && !/^(?:bonjour|hello|hi|madame|dear|merci|thanks?)\b/i.test(l.trim())).length
@@ -311,7 +312,7 @@ export class OrderExtractor {
     if (auto || (shipped !== null && vetoes.has(shipped))) orderScore = -10
     const isOrder = lines.length > 0 && orderScore > 0.4
     confidence.is_order = clamp(isOrder ? 0.5 + orderScore / 6 : 0.6 + Math.min(0.35, Math.max(0, -orderScore) / 6 + (lines.length === 0 ? 0.3 : 0)))
-    evidence.is_order = isOrder ? (lines[0]?.evidence ?? "") : auto ? "automatic or bulk mail" : vetoes.size + negatives.size > 0 ? [...vetoes, ...negatives].join(", ") : "no product with a quantity"
+    evidence.is_order = isOrder ? (lines[0]?.evidence ?? "") : auto ? NOT_ORDER_VERDICTS.automatic : vetoes.size + negatives.size > 0 ? [...vetoes, ...negatives].join(", ") : NOT_ORDER_VERDICTS.noProduct
 
     // Taken for an order by the rules: proposed as one only with an explicit order act, else the agent is asked.
     const reading = isOrder ? readOrderAct({ subject: mail.subject, bodies: own.map((s) => s.body), attachments: mail.attachments.map((a) => a.text), acceptsQuoted: accepts || again }) : null

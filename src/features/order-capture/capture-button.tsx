@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next"
 import { sendFromPage } from "~src/features/lookup-panel/page-messaging"
 import { ORDER_MAIL_MAX_TEXT } from "~src/messaging/limits"
 
+import { NotOrderReason } from "./not-order-reason"
 import { openedMessageBody, readOpenedMessage } from "./opened-message"
 import { fetchPageAttachments, pageAttachments } from "./page-attachments"
 
@@ -103,7 +104,7 @@ export function CaptureOrderButton() {
       ) : state.kind === "not-order" ? (
         <p className="c-panel-note" data-comptoir="not-an-order">
           {t("orderCapture.button.notAnOrder")}
-          {state.reason ? ` (${state.reason})` : ""}
+          <NotOrderReason reason={state.reason} />
         </p>
       ) : state.kind === "error" ? (
         <p className="c-error">{state.error}</p>

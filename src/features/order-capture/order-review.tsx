@@ -19,6 +19,7 @@ import { AskBeforeCapture, hesitationOf } from "./ask-before-capture"
 import { CustomerAddressHint } from "./customer-address-hint"
 import { CustomerOrders } from "./customer-orders"
 import { DeliveryDateWords } from "./delivery-date-words"
+import { NotOrderReason } from "./not-order-reason"
 
 const FormValues = z.object({
   customerCode: z.string().trim().min(1, "required").max(40),
@@ -67,7 +68,8 @@ export function OrderReview({ captureId }: { captureId: string }) {
       <div className="c-order-review">
         <MessageHeader capture={capture} />
         <p className="c-panel-note" data-comptoir="not-an-order">
-          {t("orderCapture.review.notAnOrder")} {capture.proposal.evidence.is_order ? `(${capture.proposal.evidence.is_order})` : ""}
+          {t("orderCapture.review.notAnOrder")}
+          <NotOrderReason reason={capture.proposal.evidence.is_order ?? ""} />
         </p>
       </div>
     )

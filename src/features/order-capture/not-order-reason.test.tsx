@@ -1,0 +1,64 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from "@testing-library/react"
+import { I18nextProvider } from "react-i18next"
+import { afterEach, describe, expect, it, vi } from "vitest"
+
+import { createI18n } from "~src/i18n"
+import type { OrderCapture } from "~src/messaging/contract"
+
+import { OrderReview } from "./order-review"
+
+let reason = ""
+const proposal = (): OrderCapture["proposal"] => ({
+  is_order: false,
+  order_decision: "not-order",
+  customer_code: "C-00101",
+  po_number: null,
+  delivery_date: null,
+  delivery_address: null,
+  lines: [],
+  confidence: {},
+  evidence: { is_order: reason }
+})
+
+vi.mock("~src/messaging/send", () => ({
+  send: vi.fn(async (type: string) => {
+    if (type === "orders/capture")
+      return {
+        capture: { id: "cap1", webmail: "gmail", messageId: "m1", subject: "gants", from: { address: "a@b.fr", name: "Amélie" }, date: null, unread: [], read: [], proposal: proposal(), at: 1 },
+        customer: null,
+        risk: null,
+        products: [],
+        mayOverride: false
+      }
+    return { products: [], customers: [] }
+  })
+}))
+
+const show = (lang: "fr" | "en") =>
+  render(
+    <I18nextProvider i18n={createI18n(lang)}>
+      <OrderReview captureId="cap1" />
+    </I18nextProvider>
+  )
+
+afterEach(cleanup)
+
+describe("why a mail is not an order, as the review says it", () => {
+  it("says the extractor's verdict in French to an agent working in French, never its English words", async () => {
+    reason = "asks about prices, lead time or a quote"
+    const { container } = show("fr")
+    await screen.findByText(/Ce message n'est pas une commande/)
+    const said = container.querySelector('[data-comptoir="not-an-order"]')?.textContent ?? ""
+    expect(said).toContain("il demande un prix, un délai ou un devis")
+    expect(said).not.toContain("asks about")
+  })
+
+  it("quotes the mail's own words as they are, beside a translated verdict", async () => {
+    reason = "written to colleagues, the supplier in copy, annuler"
+    const { container } = show("en")
+    await screen.findByText(/This message is not an order/)
+    const said = container.querySelector('[data-comptoir="not-order-reason"]')?.textContent ?? ""
+    expect(said).toBe(" (written to the sender's colleagues, us in copy; it says “annuler”)")
+  })
+})
