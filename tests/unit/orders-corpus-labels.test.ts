@@ -16,7 +16,7 @@ const ORDERS_FIXTURES = join(import.meta.dirname, "..", "fixtures", "orders")
  * The parts bench/orders-corpus.ts reads: tuned/ and every held-out folder there is (not imported: that module
  * pulls in the extractor, never run here). Held-out parts that were measured became tuning material (ho-*, then
  * h2-*, then h3-*, then h4-*, then h5-*, then h7-*, then h8-*, then h9-*, in tuned/); a new held-out folder is checked here as
- * soon as it exists (now held-out-6, held-out-10 and held-out-11).
+ * soon as it exists (now held-out-6, held-out-10, held-out-11 and held-out-12).
  */
 const PARTS = [
   "tuned",
@@ -345,6 +345,38 @@ describe("the eleventh held-out part (held-out-11), written blind after the extr
 
   it("attaches nothing: every order is in the body, as typed, pasted or quoted", () => {
     expect(mails.filter((m) => /Content-Disposition: attachment/.test(m.eml)).map((m) => m.name)).toEqual([])
+  })
+
+  it("dates every mail in late 2026 and no delivery before its mail", () => {
+    for (const { name, eml, expected } of mails) {
+      const sent = new Date(/^Date: (.+)$/m.exec(eml)![1]!)
+      expect(sent.getUTCFullYear() === 2026 && sent.getUTCMonth() >= 9, `${name}: ${sent.toISOString()}`).toBe(true)
+      if (expected.delivery_date !== null) expect(new Date(`${expected.delivery_date}T23:59:59Z`) >= sent, `${name}: delivery before the mail`).toBe(true)
+    }
+  })
+})
+
+describe("the twelfth held-out part (held-out-12), written blind after the extractor by a ninth author", () => {
+  const mails = part("held-out-12")
+  const withAttachment = (mime: RegExp) => mails.filter((m) => mime.test(m.eml)).map((m) => m.name)
+
+  it("holds 44 mails, 22 French and 22 English, 14 of them not orders", () => {
+    expect(mails).toHaveLength(44)
+    expect(mails.filter((m) => /^h12-\d\d-fr-/.test(m.name))).toHaveLength(22)
+    expect(mails.filter((m) => /^h12-\d\d-en-/.test(m.name))).toHaveLength(22)
+    expect(mails.filter((m) => !m.expected.is_order)).toHaveLength(14)
+  })
+
+  it("labels as not an order exactly the mails named so", () => {
+    for (const { name, expected } of mails) expect(expected.is_order, name).toBe(!/^h12-\d\d-[a-z]{2}-non-/.test(name))
+  })
+
+  it("attaches two PDF purchase orders, two .csv (one windows-1252 with semicolons), an .ods and two .xlsx", () => {
+    expect(withAttachment(/Content-Type: application\/pdf/)).toEqual(["h12-04-fr-ehpad-bon-commande-administratif-pdf-chorus", "h12-24-en-spanish-assistant-pdf-po-us-dates-ship-to"])
+    expect(withAttachment(/Content-Type: text\/csv/)).toEqual(["h12-22-fr-stagiaire-erasmus-hotel-lyon-csv-logiciel-stock", "h12-35-en-nhs-trust-eprocurement-csv-no-po-no-pay"])
+    expect(withAttachment(/Content-Type: text\/csv; charset="windows-1252"/)).toEqual(["h12-22-fr-stagiaire-erasmus-hotel-lyon-csv-logiciel-stock"])
+    expect(withAttachment(/Content-Type: application\/vnd\.oasis\.opendocument\.spreadsheet/)).toEqual(["h12-11-fr-portugaise-creche-ods-semaine-50"])
+    expect(withAttachment(/Content-Type: application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/)).toEqual(["h12-15-fr-hopital-xlsx-magasin-general-engagement", "h12-31-en-lithuanian-buyer-xlsx-two-deliveries"])
   })
 
   it("dates every mail in late 2026 and no delivery before its mail", () => {
