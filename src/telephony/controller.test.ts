@@ -1,11 +1,13 @@
 import "fake-indexeddb/auto"
 
-import { beforeEach, describe, expect, it, vi } from "vitest"
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 
 import { ComptoirDb } from "~src/db/database"
+import { OutcomeDraftRepository } from "~src/db/outcome-draft-repository"
 import { Customer } from "~src/domain/customers/customer.schema"
-import { initialPhoneState, SETTINGS_KEY, transition, type PhoneEvent, type PhoneState } from "~src/domain/telephony"
+import { CALL_MARKER_KEY, initialPhoneState, MARKER_HEARTBEAT_MS, SETTINGS_KEY, transition, VIEW_KEY, type PhoneEvent, type PhoneState } from "~src/domain/telephony"
 
+import { CallOutcomes } from "./call-outcomes"
 import { SoftphoneController } from "./controller"
 import type { HostReport } from "./provider-host"
 
@@ -16,7 +18,8 @@ function fakeChrome() {
     get: async (key: string) => (m.has(key) ? { [key]: m.get(key) } : {}),
     set: async (items: Record<string, unknown>) => {
       for (const [k, v] of Object.entries(items)) m.set(k, structuredClone(v))
-    }
+    },
+    remove: async (key: string) => void m.delete(key)
   })
   const notifications: string[] = []
   const badge: string[] = []
@@ -219,5 +222,127 @@ describe("the softphone controller's call log", () => {
     expect(chromeFake.badge.at(-1)).toBe("☎")
     await play([{ type: "connection-lost", message: "closed" }], transition(initialPhoneState, { type: "register-requested", provider: "sip" }, 0))
     expect(chromeFake.badge.at(-1)).toBe("…")
+  })
+})
+
+describe("a call the browser took with it (closed, crashed)", () => {
+  let chromeFake: ReturnType<typeof fakeChrome>
+  let db: ComptoirDb
+  const base = [customer("cu1", "C-001", "+33144319244")]
+  /** A background life; `hostUp`: whether the call's host (Chrome's offscreen document) is still there. */
+  const life = (hostUp: boolean) =>
+    new SoftphoneController({
+      db,
+      customersByPhone: async (n) => base.filter((c) => c.contacts.some((p) => p.phones.includes(n))),
+      teamSession: async () => null,
+      localHost: () => ({ run: async () => undefined, state: () => initialPhoneState, started: () => hostUp })
+    })
+  /** The "to log" list, wired as background/call-outcomes.ts does. */
+  const toLog = (controller: SoftphoneController) => {
+    const outcomes = new CallOutcomes({
+      logs: { get: async () => undefined, put: async () => undefined, byCustomer: async () => [], callbacksAfter: async () => [], latest: async () => [] },
+      drafts: new OutcomeDraftRepository(db),
+      alarms: { create: () => undefined, clear: () => undefined, getAll: async () => [] },
+      marks: { read: async () => ({ shown: [], notified: [] }), write: async () => undefined },
+      customers: async (ids) => ids.map((id) => base.find((c) => c.id === id)),
+      agent: async () => "",
+      written: () => undefined,
+      draftsChanged: () => undefined
+    })
+    const ended = vi.fn((r) => void outcomes.callEnded(r))
+    controller.onCallEnded(ended)
+    return { outcomes, ended }
+  }
+  const marker = () => chromeFake.areas.local.get(CALL_MARKER_KEY) as { callId: string; seenAt: number } | undefined
+
+  beforeEach(() => {
+    chromeFake = fakeChrome()
+    chromeFake.areas.local.set(SETTINGS_KEY, { provider: "sip", sip: { websocketUrl: "ws://127.0.0.1:8088", uri: "sip:agent1@127.0.0.1" } })
+    db = new ComptoirDb(`cut-${Math.random()}`)
+    vi.useFakeTimers({ toFake: ["Date", "setInterval", "clearInterval"] })
+    vi.setSystemTime(100_000)
+  })
+  afterEach(() => void vi.useRealTimers())
+
+  /** An incoming call from cu1, answered 2 s after it rang, and `talk` ms of it. */
+  async function callUnderWay(controller: SoftphoneController, talk: number): Promise<PhoneState> {
+    let s = transition(transition(initialPhoneState, { type: "register-requested", provider: "sip" }, Date.now()), { type: "registered" }, Date.now())
+    for (const [e, wait] of [
+      [{ type: "registered" }, 0],
+      [{ type: "incoming", callId: "k7", number: "+33144319244" }, 0],
+      [{ type: "answered", callId: "k7" }, 2_000]
+    ] as [PhoneEvent, number][]) {
+      vi.advanceTimersByTime(wait)
+      s = transition(s, e, Date.now())
+      await controller.report(s, e)
+    }
+    await vi.waitFor(() => expect(marker()?.callId).toBe("k7"))
+    vi.advanceTimersByTime(talk)
+    return s
+  }
+
+  it("logs it once at the next start, as failed, talked up to its last heartbeat, and puts it 'to log'", async () => {
+    await callUnderWay(life(true), 40_000)
+    // The heartbeat wrote the marker twice meanwhile: the last one less than 15 s before the browser went,
+    // taking the stored view (session storage) with it.
+    await vi.waitFor(() => expect(marker()!.seenAt).toBeGreaterThan(Date.now() - MARKER_HEARTBEAT_MS))
+    const seenAt = marker()!.seenAt
+    expect(seenAt).toBeGreaterThanOrEqual(102_000 + 2 * MARKER_HEARTBEAT_MS)
+    chromeFake.areas.session.clear()
+    const next = life(false)
+    const { outcomes, ended } = toLog(next)
+    await next.resume()
+    expect(await db.calls.toArray()).toEqual([
+      { id: "k7", direction: "inbound", number: "+33144319244", provider: "sip", customerId: "cu1", contactId: "cu1-p", startedAt: 100_000, answeredAt: 102_000, endedAt: seenAt, durationMs: seenAt - 102_000, endReason: "failed" }
+    ])
+    expect(ended).toHaveBeenCalledTimes(1)
+    await vi.waitFor(async () => expect((await outcomes.pending()).map((d) => d.id)).toEqual(["k7"]))
+    // The dock opens its outcome form (form-owner.ts: the last call, idle, still to log).
+    expect((await next.view()).lastCall?.id).toBe("k7")
+    expect(marker()).toBeUndefined()
+    // Another start (the worker, the browser again): nothing more.
+    await next.resume()
+    await life(false).resume()
+    expect(await db.calls.count()).toBe(1)
+    expect(ended).toHaveBeenCalledTimes(1)
+  })
+
+  it("never logs it twice when the stored view survived too: a worker restart keeps the live call, a lost host ends it once", async () => {
+    let s = await callUnderWay(life(true), 5_000)
+    expect(chromeFake.areas.session.has(VIEW_KEY)).toBe(true)
+    // Only the worker restarted: the call is still up in the offscreen document.
+    const restarted = life(true)
+    const { ended } = toLog(restarted)
+    await restarted.resume()
+    expect(await db.calls.count()).toBe(0)
+    expect(marker()?.callId).toBe("k7")
+    // Its host then went too (a crashed offscreen document): the next life ends it from the view, once.
+    const afterCrash = life(false)
+    afterCrash.onCallEnded(ended)
+    await afterCrash.resume()
+    await afterCrash.resume()
+    expect(await db.calls.toArray()).toMatchObject([{ id: "k7", endReason: "failed" }])
+    expect(ended).toHaveBeenCalledTimes(1)
+    await vi.waitFor(() => expect(marker()).toBeUndefined())
+    // The host of the worker restarted earlier reports a late end of the same call: still one record.
+    s = transition(s, { type: "ended", callId: "k7", reason: "hangup-remote" }, Date.now())
+    await restarted.report(s, { type: "ended", callId: "k7", reason: "hangup-remote" })
+    expect(await db.calls.count()).toBe(1)
+    expect(ended).toHaveBeenCalledTimes(1)
+  })
+
+  it("leaves no marker after a normal hang-up, and none for the next start to log", async () => {
+    const controller = life(true)
+    let s = await callUnderWay(controller, 3_000)
+    s = transition(s, { type: "ended", callId: "k7", reason: "hangup-local" }, Date.now())
+    await controller.report(s, { type: "ended", callId: "k7", reason: "hangup-local" })
+    await vi.waitFor(() => expect(marker()).toBeUndefined())
+    // No heartbeat brings it back.
+    vi.advanceTimersByTime(60_000)
+    await new Promise((r) => setTimeout(r, 10))
+    expect(marker()).toBeUndefined()
+    chromeFake.areas.session.clear()
+    await life(false).resume()
+    expect(await db.calls.toArray()).toMatchObject([{ id: "k7", endReason: "hangup-local" }])
   })
 })

@@ -3,7 +3,9 @@ import type { ComptoirDb } from "~src/db/database"
 import type { Customer } from "~src/domain/customers/customer.schema"
 import {
   callRecordOf,
+  cutCallRecord,
   initialPhoneState,
+  markerVerdict,
   SETTINGS_KEY,
   SoftphoneSettings,
   SoftphoneView,
@@ -18,6 +20,7 @@ import {
 import { OFFSCREEN_TARGET, type OffscreenCommand, type OffscreenReply } from "./offscreen-protocol"
 import type { CallStats, ProviderCapabilities } from "./provider"
 import type { HostReport, ProviderHost } from "./provider-host"
+import { CallMarkerKeeper } from "./call-marker-keeper"
 import { TelProvider } from "./tel-provider"
 
 export const OFFSCREEN_PATH = "tabs/offscreen.html"
@@ -70,6 +73,11 @@ export class SoftphoneController {
   private offscreenUp = false
   /** The provider host in the background itself (Firefox), else null (Chrome's offscreen document). */
   private readonly local: ProviderHost | null
+  /** The call under way in chrome.storage.local, which survives the browser (call-marker-keeper.ts). */
+  private readonly marker = new CallMarkerKeeper((callId) => {
+    const call = this.current?.state.call
+    return call?.id === callId && call.phase !== "ended"
+  })
 
   constructor(private readonly deps: ControllerDeps) {
     this.calls = new CallRepository(deps.db)
@@ -253,21 +261,48 @@ export class SoftphoneController {
    */
   async resume(): Promise<void> {
     const s = await this.settings()
+    const hostUp = s.provider === "none" ? false : s.provider === "tel" ? this.tel !== null : await this.hasOffscreen()
+    if ((s.provider === "sip" || s.provider === "twilio") && !hostUp) await this.endCutCall()
+    await this.recoverMarker(hostUp)
     if (s.provider === "none") return
     if (s.provider === "tel") {
       if (!this.tel) await this.start()
       return
     }
-    if (await this.hasOffscreen()) return
-    await this.endCutCall()
+    if (hostUp) return
     await this.start()
+  }
+
+  /**
+   * A call marker from an earlier life (call-marker.ts): the call it names is still up here (only the worker
+   * restarted), or it was cut with the browser (closed, crashed: the stored view went with it) and is logged now,
+   * as failed, with what was last known of it. Exactly once: a call the stored view already ended here (or that
+   * ended normally before its marker was cleared) is in the call log, which refuses a second record of an id.
+   */
+  private async recoverMarker(hostUp: boolean): Promise<void> {
+    const marker = await this.marker.stored()
+    if (marker === null) return
+    const { state } = await this.view()
+    const liveId = state.call && state.call.phase !== "ended" ? state.call.id : null
+    if (marker !== "invalid" && markerVerdict(marker, { callId: liveId, hostUp }) === "live") return this.marker.adopt(marker)
+    if (marker !== "invalid") {
+      await this.serial(async () => {
+        const record = cutCallRecord(marker)
+        if (!(await this.calls.append(record))) return
+        for (const l of this.endedListeners) l(record)
+        const current = await this.view()
+        // Not over a call that rings or talks meanwhile: the dock's form belongs to it (form-owner.ts).
+        if (!current.state.call || current.state.call.phase === "ended") await this.publish({ ...current, lastCall: record, updatedAt: Date.now() })
+      })
+    }
+    await this.marker.drop()
   }
 
   /**
    * The host went while a call was up (Firefox stopped its event page, Chrome's offscreen document crashed): the
    * call went with it, and its "ended" will never come. Ended here, as failed, so that it is logged and "to log"
-   * like any other call. Its end is when this life noticed (the minute's alarm at the latest); a browser restart
-   * clears the stored view, so a call cut by it is not seen.
+   * like any other call. Its end is when this life noticed (the minute's alarm at the latest). A browser restart
+   * clears the stored view: a call cut by it is logged from its marker instead (recoverMarker).
    */
   private async endCutCall(): Promise<void> {
     const { state } = await this.view()
@@ -390,6 +425,7 @@ export class SoftphoneController {
     }
     const s = await this.settings()
     await this.publish({ state, caller, capabilities: CAPABILITIES[s.provider]!, configured: s.provider !== "none", lastCall, updatedAt: Date.now() })
+    this.marker.follow(state, caller)
     // After the card is published: the system notification is the slower, secondary way to see the caller.
     if (event?.type === "incoming") void this.notifyIncoming(event.number, event.displayName ?? "", caller?.callId === event.callId ? caller.candidates : [])
   }
