@@ -41,6 +41,8 @@ export function CaptureOrderButton() {
     if (!trusted) return
     const opened = readOpenedMessage(document)
     if (opened === null) return setState({ kind: "error", body: null, error: t("orderCapture.button.noMessage") })
+    // The message read now, not the one the panel last looked at (up to CHECK_EVERY_MS ago): its result is shown.
+    const { body } = opened
     setState({ kind: "busy", body })
     const cut = (s: string) => s.slice(0, ORDER_MAIL_MAX_TEXT)
     // The attachments are fetched here, with the webmail's session, and read in the background.
