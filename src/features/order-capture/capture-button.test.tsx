@@ -7,11 +7,16 @@ import { createI18n } from "~src/i18n"
 
 import { CaptureOrderButton } from "./capture-button"
 
+const notOrder = { captureId: "cap", isOrder: false, decision: "not-order", act: "", customerCode: null, reason: "" }
 const sent: { subject: string }[] = []
+/** Answers held back by subject (the background still reading that message), answered at once otherwise. */
+const held = new Map<string, (r: typeof notOrder) => void>()
+const holding = new Set<string>()
 vi.mock("~src/features/lookup-panel/page-messaging", () => ({
   sendFromPage: vi.fn(async (_type: string, payload: { mail: { subject: string } }) => {
-    sent.push({ subject: payload.mail.subject })
-    return { captureId: "cap-b", isOrder: false, decision: "not-order", act: "", customerCode: null, reason: "" }
+    const subject = payload.mail.subject
+    sent.push({ subject })
+    return holding.has(subject) ? new Promise((resolve) => held.set(subject, resolve)) : notOrder
   })
 }))
 
@@ -40,6 +45,8 @@ afterEach(() => {
   cleanup()
   document.querySelector("#webmail")?.remove()
   sent.length = 0
+  held.clear()
+  holding.clear()
 })
 
 describe("the page panel's Capture as order", () => {
@@ -58,5 +65,30 @@ describe("the page panel's Capture as order", () => {
     // The panel catches up with the page: the message read is the one open, its verdict stays in view.
     await new Promise((r) => setTimeout(r, 900))
     expect(document.querySelector('[data-comptoir="not-an-order"]')).not.toBeNull()
+  })
+
+  it("stays busy with the message open while an earlier message's answer comes in (no second capture of it offered)", async () => {
+    holding.add("Question A").add("Question B")
+    openMessage("Question A")
+    render(
+      <I18nextProvider i18n={createI18n("en")}>
+        <CaptureOrderButton />
+      </I18nextProvider>
+    )
+    agentClick(await screen.findByRole("button"))
+    await waitFor(() => expect(held.has("Question A")).toBe(true))
+    // The agent opens another message while the first is still being read, and captures it.
+    openMessage("Question B")
+    await waitFor(() => expect(screen.getByRole("button")).toHaveProperty("disabled", false), { timeout: 2000 })
+    agentClick(screen.getByRole("button"))
+    await waitFor(() => expect(held.has("Question B")).toBe(true))
+    expect(screen.getByRole("button")).toHaveProperty("disabled", true)
+    // The first message's answer arrives: the second is still being read.
+    await act(async () => held.get("Question A")!(notOrder))
+    expect(screen.getByRole("button")).toHaveProperty("disabled", true)
+    await act(async () => held.get("Question B")!(notOrder))
+    expect(screen.getByRole("button")).toHaveProperty("disabled", false)
+    expect(document.querySelector('[data-comptoir="not-an-order"]')).not.toBeNull()
+    expect(sent).toEqual([{ subject: "Question A" }, { subject: "Question B" }])
   })
 })
