@@ -41,8 +41,9 @@ export function CaptureOrderButton() {
     if (!trusted) return
     const opened = readOpenedMessage(document)
     if (opened === null) return setState({ kind: "error", body: null, error: t("orderCapture.button.noMessage") })
-    // The message read now, not the one the panel last looked at (up to CHECK_EVERY_MS ago): its result is shown.
-    const { body } = opened
+    // The message open now, as the panel's next look will find it, not the one it last looked at (up to
+    // CHECK_EVERY_MS ago): its result is shown.
+    const body = openedMessageBody(document) ?? opened.body
     const busy: CaptureState = { kind: "busy", body }
     setState(busy)
     // An answer lands only on its own click's state: a message captured since keeps its "Reading…" until its own.
