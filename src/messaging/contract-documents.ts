@@ -182,7 +182,9 @@ export const OrderCapture = z.object({
   /** Attachments whose text the extractor read. */
   read: z.array(z.string().max(200)).max(ORDER_MAIL_MAX_ATTACHMENTS).default([]),
   proposal: OrderProposal,
-  at: z.number()
+  at: z.number(),
+  /** The draft order its review stored: a second confirmation (Back to the review, a second tab) stores no other. */
+  confirmed: z.object({ orderId: z.string().max(100), customerId: z.string().max(100) }).optional()
 })
 export type OrderCapture = z.infer<typeof OrderCapture>
 

@@ -217,6 +217,17 @@ describe("the softphone controller's call log", () => {
     expect(chromeFake.badge).toHaveLength(shown)
   })
 
+  it("takes the incoming call's notification away when the call ends (it stays on screen until then)", async () => {
+    const shown = new Set<string>()
+    const g = globalThis as unknown as { chrome: { notifications: Record<string, unknown> } }
+    g.chrome.notifications.create = async (id: string) => void shown.add(id)
+    g.chrome.notifications.clear = async (id: string) => shown.delete(id)
+    await play([{ type: "registered" }, { type: "incoming", callId: "k7", number: "+33144319244" }])
+    await vi.waitFor(() => expect(shown.size).toBe(1))
+    await play([{ type: "ended", callId: "k7", reason: "cancelled" }], transition(transition(initialPhoneState, { type: "registered" }, 1), { type: "incoming", callId: "k7", number: "+33144319244" }, 2))
+    expect([...shown]).toEqual([])
+  })
+
   it("shows the state on the toolbar badge", async () => {
     await play([{ type: "registered" }, { type: "incoming", callId: "k4", number: "+33199999999" }])
     expect(chromeFake.badge.at(-1)).toBe("☎")

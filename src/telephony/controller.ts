@@ -427,15 +427,16 @@ export class SoftphoneController {
     await this.publish({ state, caller, capabilities: CAPABILITIES[s.provider]!, configured: s.provider !== "none", lastCall, updatedAt: Date.now() })
     this.marker.follow(state, caller)
     // After the card is published: the system notification is the slower, secondary way to see the caller.
-    if (event?.type === "incoming") void this.notifyIncoming(event.number, event.displayName ?? "", caller?.callId === event.callId ? caller.candidates : [])
+    if (event?.type === "incoming") void this.notifyIncoming(event.callId, event.number, event.displayName ?? "", caller?.callId === event.callId ? caller.candidates : [])
   }
 
-  private async notifyIncoming(number: string, displayName: string, candidates: Customer[]): Promise<void> {
+  private async notifyIncoming(callId: string, number: string, displayName: string, candidates: Customer[]): Promise<void> {
     if (!chrome.notifications) return
     const who = candidates.length === 1 ? candidates[0]!.company : candidates.length > 1 ? `${candidates.length} customers` : displayName || "Unknown caller"
     const icon = chrome.runtime.getManifest().icons?.["128"] ?? Object.values(chrome.runtime.getManifest().icons ?? {})[0] ?? ""
     await chrome.notifications
-      .create(`softphone-${Date.now()}`, {
+      // Named after the call: its end clears it (it asks for interaction, so it would stay on screen).
+      .create(`softphone-${callId}`, {
         type: "basic",
         iconUrl: chrome.runtime.getURL(icon),
         title: `☎ ${who}`,

@@ -2,7 +2,8 @@ import { withOverride } from "~src/domain/documents/flow"
 import { newId } from "~src/domain/ids"
 import { draftOrderFromReview, learnFromReview, reviewRisk } from "~src/domain/orders/review"
 import { compactCode } from "~src/domain/search/fold-text"
-import { loadCapture } from "~src/features/order-capture/capture-store"
+import { loadCapture, markConfirmed } from "~src/features/order-capture/capture-store"
+import type { ParsedRequestOf, ResponseOf } from "~src/messaging/contract"
 import { defineHandler } from "~src/messaging/handler"
 
 import { services } from "../../services"
@@ -14,9 +15,20 @@ import { documents, me, today } from "../documents/shared"
  * corrected remembered for that customer. A customer whose risk blocks the order needs a manager's override with
  * its reason (`override`), logged on the order as the invoicing view logs it; the server checks who gave it.
  */
-export const ordersConfirm = defineHandler("orders/confirm", async (req) => {
+export const ordersConfirm = defineHandler("orders/confirm", (req) => {
+  // One confirmation at a time: two arriving together (two review tabs) would both find the capture unconfirmed.
+  const run = confirming.then(() => confirmCapture(req))
+  confirming = run.catch(() => undefined)
+  return run
+})
+
+let confirming: Promise<unknown> = Promise.resolve()
+
+async function confirmCapture(req: ParsedRequestOf<"orders/confirm">): Promise<ResponseOf<"orders/confirm">> {
   const capture = await loadCapture(req.captureId)
   if (capture === null) return { ok: false, error: "capture-expired" }
+  // Already stored (the review opened again by Back, a reload or a second tab): that order, not a second one.
+  if (capture.confirmed !== undefined) return { ok: true, ...capture.confirmed }
   const review = req.review
   const customer = (await services.customers.getByCodes([review.customerCode])).get(review.customerCode.toUpperCase())
   if (customer === undefined) return { ok: false, error: "unknown-customer" }
@@ -47,6 +59,7 @@ export const ordersConfirm = defineHandler("orders/confirm", async (req) => {
     order = overridden.value
   }
   await services.orders.put(order)
+  await markConfirmed(capture.id, { orderId: order.id, customerId: customer.id })
   const memory = await services.orderMemories.get(customer.code)
   // What the proposal got wrong is learnt against what the extractor said for this customer.
   const proposal = capture.proposal.customer_code === customer.code ? capture.proposal : { ...capture.proposal, lines: [] }
@@ -54,4 +67,4 @@ export const ordersConfirm = defineHandler("orders/confirm", async (req) => {
   services.orderExtractor.invalidate()
   void runSync(true).catch(() => undefined)
   return { ok: true, orderId: order.id, customerId: customer.id }
-})
+}

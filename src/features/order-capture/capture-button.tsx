@@ -41,7 +41,13 @@ export function CaptureOrderButton() {
     if (!trusted) return
     const opened = readOpenedMessage(document)
     if (opened === null) return setState({ kind: "error", body: null, error: t("orderCapture.button.noMessage") })
-    setState({ kind: "busy", body })
+    // The message open now, as the panel's next look will find it, not the one it last looked at (up to
+    // CHECK_EVERY_MS ago): its result is shown.
+    const body = openedMessageBody(document) ?? opened.body
+    const busy: CaptureState = { kind: "busy", body }
+    setState(busy)
+    // An answer lands only on its own click's state: a message captured since keeps its "Reading…" until its own.
+    const settle = (next: CaptureState) => setState((s) => (s === busy ? next : s))
     const cut = (s: string) => s.slice(0, ORDER_MAIL_MAX_TEXT)
     // The attachments are fetched here, with the webmail's session, and read in the background.
     fetchPageAttachments(pageAttachments(opened))
@@ -63,7 +69,7 @@ export function CaptureOrderButton() {
         })
       )
       .then((r) =>
-        setState(
+        settle(
           r.decision === "order"
             ? { kind: "opened", body, asked: false }
             : r.decision === "ask"
@@ -71,7 +77,7 @@ export function CaptureOrderButton() {
               : { kind: "not-order", body, reason: r.reason }
         )
       )
-      .catch((e: unknown) => setState({ kind: "error", body, error: String(e) }))
+      .catch((e: unknown) => settle({ kind: "error", body, error: String(e) }))
   }
   const openReview = (trusted: boolean, captureId: string) => {
     if (!trusted) return

@@ -26,3 +26,9 @@ export async function loadCapture(id: string): Promise<OrderCapture | null> {
   const parsed = OrderCapture.safeParse(value)
   return parsed.success ? parsed.data : null
 }
+
+/** The capture's review stored its order: kept with the capture, so that confirming it again stores no second one. */
+export async function markConfirmed(id: string, confirmed: NonNullable<OrderCapture["confirmed"]>): Promise<void> {
+  const capture = await loadCapture(id)
+  if (capture !== null) await chrome.storage.session.set({ [PREFIX + id]: { ...capture, confirmed } })
+}

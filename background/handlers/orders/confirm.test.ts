@@ -1,0 +1,97 @@
+import "fake-indexeddb/auto"
+
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
+
+import { CustomerRepository } from "~src/db/customer-repository"
+import { getDb } from "~src/db/database"
+import { ProductRepository } from "~src/db/product-repository"
+import { generateCustomers, generateProducts } from "~src/domain/demo/demo-data"
+import { saveCapture } from "~src/features/order-capture/capture-store"
+import type { OrderCapture } from "~src/messaging/contract"
+import { createDispatcher } from "~src/messaging/handler"
+
+import { handlers } from "../index"
+
+/** chrome.storage as the handlers touch it, session in memory (where the captures wait for their review). */
+function stubChrome() {
+  const area = () => {
+    const m = new Map<string, unknown>()
+    return {
+      get: async (key: string | null) => (key === null ? Object.fromEntries(m) : m.has(key) ? { [key]: m.get(key) } : {}),
+      set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => m.set(k, structuredClone(v))),
+      remove: async (keys: string | string[]) => void [keys].flat().forEach((k) => m.delete(k))
+    }
+  }
+  vi.stubGlobal("chrome", {
+    storage: { local: area(), session: area(), onChanged: { addListener: () => undefined } },
+    runtime: { id: "test", getURL: (p: string) => p },
+    alarms: { create: () => undefined, clear: async () => true }
+  })
+}
+
+afterEach(() => vi.unstubAllGlobals())
+
+async function ask<T>(type: string, payload: unknown): Promise<T> {
+  const reply = await createDispatcher(handlers, { warn: () => undefined })({ type, payload }, { sender: "page" })
+  if (!reply.ok) throw new Error(reply.error)
+  return reply.data as T
+}
+
+describe("orders/confirm", () => {
+  const product = generateProducts()[0]!
+  let customerId = ""
+  let review: { customerCode: string; poNumber: string; deliveryDate: string; deliveryAddress: string; lines: { ref: string; quantity: number; unit: string }[] }
+
+  beforeEach(async () => {
+    stubChrome()
+    const [c] = generateCustomers({ count: 1, seed: 4711 }).map(({ writtenPhones: _w, ...rest }) => rest)
+    customerId = `confirm-${Math.random()}`
+    const code = `CONF-${Math.floor(Math.random() * 1e6)}`
+    await new CustomerRepository(getDb()).upsert([{ ...c!, id: customerId, code, creditLimitCents: null }])
+    await new ProductRepository(getDb()).bulkPut([product])
+    review = { customerCode: code, poNumber: "PO-1", deliveryDate: "", deliveryAddress: "", lines: [{ ref: product.ref, quantity: 2, unit: product.unit }] }
+    const capture: OrderCapture = {
+      id: "cap-1",
+      webmail: "roundcube",
+      messageId: "roundcube:42",
+      subject: "Commande",
+      from: { address: "achats@example.com", name: "Achats" },
+      date: "2026-12-04T12:00:00",
+      unread: [],
+      read: [],
+      proposal: {
+        is_order: true,
+        order_decision: "order",
+        customer_code: code,
+        po_number: "PO-1",
+        delivery_date: null,
+        delivery_address: null,
+        lines: [{ ref: product.ref, quantity: 2, unit: product.unit }],
+        confidence: {},
+        evidence: {}
+      },
+      at: Date.now()
+    }
+    await saveCapture(capture)
+  })
+
+  const ordersOf = async () => (await ask<{ orders: { id: string }[] }>("orders/by-customer", { customerId })).orders
+
+  it("stores one order for a capture confirmed a second time (the review opened again by Back, or in a second tab)", async () => {
+    const first = await ask<{ ok: boolean; orderId?: string }>("orders/confirm", { captureId: "cap-1", review })
+    expect(first.ok).toBe(true)
+    const again = await ask<{ ok: boolean; orderId?: string }>("orders/confirm", { captureId: "cap-1", review })
+    expect(again).toMatchObject({ ok: true, orderId: first.orderId })
+    expect((await ordersOf()).map((o) => o.id)).toEqual([first.orderId])
+  })
+
+  it("stores one order when two confirmations of the same capture arrive together", async () => {
+    const both = await Promise.all([
+      ask<{ ok: boolean; orderId?: string }>("orders/confirm", { captureId: "cap-1", review }),
+      ask<{ ok: boolean; orderId?: string }>("orders/confirm", { captureId: "cap-1", review })
+    ])
+    expect(both.map((r) => r.ok)).toEqual([true, true])
+    expect(both[1]!.orderId).toBe(both[0]!.orderId)
+    expect(await ordersOf()).toHaveLength(1)
+  })
+})
