@@ -324,12 +324,12 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
                 <th style={{ width: "7%" }}>{t("quotes.form.quantity")}</th>
                 <th style={{ width: "9%" }}>{t("quotes.form.unit")}</th>
                 <th style={{ width: "12%" }}>{t("quotes.form.unitPrice")}</th>
-                <th style={{ width: "7%" }}>{t("quotes.form.discount")}</th>
+                <th style={{ width: "10%" }}>{t("quotes.form.discount")}</th>
                 <th style={{ width: "9%" }}>{t("quotes.form.vatRate")}</th>
                 <th className="c-num" style={{ width: "12%" }}>
                   {t("quotes.form.lineTotal")}
                 </th>
-                <th style={{ width: "4%" }} />
+                <th style={{ width: "5%" }} />
               </tr>
             </thead>
             <tbody>
