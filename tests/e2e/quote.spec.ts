@@ -71,6 +71,20 @@ async function addProduct(form: Page, typed: string, ref: string): Promise<void>
   await add.press("Enter")
 }
 
+/** The lines table's header words, each with the gap to the next header's (its text's box, wrapped or not). */
+async function headerGaps(page: Page): Promise<{ between: string; gap: number }[]> {
+  return page.locator(".c-quote-lines-edit thead th").evaluateAll((ths) => {
+    const heads = ths
+      .map((th) => {
+        const range = document.createRange()
+        range.selectNodeContents(th)
+        return { name: th.textContent?.trim() ?? "", box: range.getBoundingClientRect() }
+      })
+      .filter((h) => h.name)
+    return heads.slice(1).map((h, i) => ({ between: `${heads[i]!.name} | ${h.name}`, gap: h.box.left - heads[i]!.box.right }))
+  })
+}
+
 let formPage: Page
 let number: string
 
@@ -120,6 +134,15 @@ test("lines added by typing a product's name with typos; totals exact to the cen
   await form.locator('[name="termsDays"]').fill("90")
   await expect(form.locator('[data-comptoir="quote-terms-days"] + .c-error')).toContainText("60")
   await form.locator('[name="termsDays"]').fill(String(overLimit.paymentTermsDays))
+  // At a 1024 px window the headers keep a gap ("Discount %" ran into "VAT %") and the lines fit their box; at
+  // 1000 px, the table's 720 px minimum (narrower, the lines scroll sideways), the headers still do not touch.
+  for (const width of [1024, 1000]) {
+    await formPage.setViewportSize({ width, height: 900 })
+    for (const { between, gap } of await headerGaps(formPage)) expect(gap, `${width} px: ${between}`).toBeGreaterThanOrEqual(6)
+  }
+  await formPage.setViewportSize({ width: 1024, height: 900 })
+  const lines = form.locator(".c-quote-lines-scroll")
+  expect(await lines.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0)
   await formPage.setViewportSize({ width: 1280, height: 900 })
   await formPage.screenshot({ path: join(shots, "quote-form.png"), fullPage: true })
 })

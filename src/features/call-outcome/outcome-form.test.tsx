@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render } from "@testing-library/react"
+import { cleanup, fireEvent, render, waitFor } from "@testing-library/react"
 import { I18nextProvider } from "react-i18next"
 import { afterEach, describe, expect, it, vi } from "vitest"
 
@@ -44,5 +44,29 @@ describe("the call-outcome form's call line", () => {
 
   it("and in the English one, the month in letters (the input under it shows the browser's order)", () => {
     expect(showAfterCall("en")).toContain("3 Dec 2026, 19:03")
+  })
+})
+
+describe("the call-outcome form's dates", () => {
+  /** The words the date input names as its description (what a screen reader reads after its label). */
+  const wordsOf = (input: HTMLElement) => document.getElementById(input.getAttribute("aria-describedby") ?? "")?.textContent
+
+  it("writes the call-back date out in French beside the input, as the agent types it", async () => {
+    showAfterCall("fr")
+    fireEvent.click(document.querySelector('[data-comptoir="outcome-add-callback"]')!)
+    const input = document.querySelector<HTMLInputElement>('input[name="callback.date"]')!
+    expect(input.type).toBe("date")
+    expect(wordsOf(input)).toBe("")
+    fireEvent.change(input, { target: { value: "2026-12-10" } })
+    await waitFor(() => expect(wordsOf(input)).toBe("jeudi 10 décembre 2026"))
+    expect(input.value).toBe("2026-12-10")
+  })
+
+  it("writes the appointment date out in the English interface's words, not the browser's month-first digits", async () => {
+    showAfterCall("en")
+    fireEvent.click(document.querySelector('[data-comptoir="outcome-add-appointment"]')!)
+    const input = document.querySelector<HTMLInputElement>('input[name="appointment.date"]')!
+    fireEvent.change(input, { target: { value: "2027-01-04" } })
+    await waitFor(() => expect(wordsOf(input)).toBe("Monday 4 January 2027"))
   })
 })

@@ -10,6 +10,7 @@ import { newId } from "~src/domain/ids"
 import { formatPhone } from "~src/features/customer-card/format"
 import { openQuoteForm } from "~src/features/quotes/open-quote-form"
 import { send } from "~src/messaging/send"
+import { DateInput } from "~src/ui/date-input"
 import { formatLocalDateTime, uiLang } from "~src/ui/dates"
 import { FieldMessage } from "~src/ui/field-message"
 
@@ -284,7 +285,7 @@ export function OutcomeForm(props: OutcomeFormProps) {
           <div className="c-outcome-grid">
             <div className="c-field">
               <label htmlFor={fieldId("cb-date")}>{t("callOutcome.form.date")}</label>
-              <input id={fieldId("cb-date")} type="date" {...form.register("callback.date")} />
+              <DateInput id={fieldId("cb-date")} day={cb.date} stacked {...form.register("callback.date")} />
               <FieldMessage error={errors.callback?.date} />
             </div>
             <div className="c-field">
@@ -303,7 +304,7 @@ export function OutcomeForm(props: OutcomeFormProps) {
           <div className="c-outcome-grid">
             <div className="c-field">
               <label htmlFor={fieldId("ap-date")}>{t("callOutcome.form.date")}</label>
-              <input id={fieldId("ap-date")} type="date" {...form.register("appointment.date")} />
+              <DateInput id={fieldId("ap-date")} day={ap.date} stacked {...form.register("appointment.date")} />
               <FieldMessage error={errors.appointment?.date} />
             </div>
             <div className="c-field">

@@ -9,6 +9,7 @@ import { percentToInput } from "~src/domain/documents/quote-form"
 import { todayInFrance } from "~src/domain/documents/payment-terms"
 import { routeHash } from "~src/features/workspace/route"
 import { send } from "~src/messaging/send"
+import { DateInput } from "~src/ui/date-input"
 import { useDebouncedSearch } from "~src/ui/use-debounced-search"
 
 import { useCatalog } from "./use-catalog"
@@ -184,10 +185,10 @@ function CustomerPricingEditor({ customerId, t }: { customerId: string; t: Trans
           <input name={`${prefix}.minQuantity`} inputMode="decimal" className="c-num" size={6} placeholder="1" value={r.minQuantity ?? ""} onChange={(e) => onChange({ minQuantity: e.target.value })} />
         </td>
         <td>
-          <input name={`${prefix}.validFrom`} type="date" value={r.validFrom ?? ""} onChange={(e) => onChange({ validFrom: e.target.value })} />
+          <DateInput name={`${prefix}.validFrom`} aria-label={t("catalog.prices.validFrom")} value={r.validFrom ?? ""} day={r.validFrom} stacked onChange={(e) => onChange({ validFrom: e.target.value })} />
         </td>
         <td>
-          <input name={`${prefix}.validTo`} type="date" value={r.validTo ?? ""} onChange={(e) => onChange({ validTo: e.target.value })} />
+          <DateInput name={`${prefix}.validTo`} aria-label={t("catalog.prices.validTo")} value={r.validTo ?? ""} day={r.validTo} stacked onChange={(e) => onChange({ validTo: e.target.value })} />
         </td>
         <td>
           <span className={status === "current" ? "c-chip c-chip-match" : "c-chip"} data-comptoir="pricing-rule-status" data-status={status} style={{ whiteSpace: "nowrap" }}>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next"
 import { formatCents } from "~src/domain/documents/money"
 import type { DocumentRowView } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
+import { DateInput } from "~src/ui/date-input"
 import { formatDay } from "~src/ui/dates"
 
 export type ListKind = "quotes" | "orders" | "invoices"
@@ -82,14 +83,14 @@ export function DocumentList({ kind, initial }: { kind: ListKind; initial: ListF
             ))}
           </select>
         </label>
-        <label>
-          {t("invoicing.list.from")}
-          <input type="date" value={f.from} onChange={(e) => setF({ ...f, from: e.target.value })} />
-        </label>
-        <label>
-          {t("invoicing.list.to")}
-          <input type="date" value={f.to} onChange={(e) => setF({ ...f, to: e.target.value })} />
-        </label>
+        <div className="c-date-field">
+          <label htmlFor={`c-docs-${kind}-from`}>{t("invoicing.list.from")}</label>
+          <DateInput id={`c-docs-${kind}-from`} data-comptoir="documents-from" value={f.from} day={f.from} onChange={(e) => setF({ ...f, from: e.target.value })} />
+        </div>
+        <div className="c-date-field">
+          <label htmlFor={`c-docs-${kind}-to`}>{t("invoicing.list.to")}</label>
+          <DateInput id={`c-docs-${kind}-to`} data-comptoir="documents-to" value={f.to} day={f.to} onChange={(e) => setF({ ...f, to: e.target.value })} />
+        </div>
         {kind === "invoices" ? (
           <label>
             <input type="checkbox" checked={f.overdue} data-comptoir="documents-overdue" onChange={(e) => setF({ ...f, overdue: e.target.checked })} /> {t("invoicing.list.overdueOnly")}

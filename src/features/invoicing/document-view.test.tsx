@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from "@testing-library/react"
+import { cleanup, fireEvent, render, screen } from "@testing-library/react"
 import { I18nextProvider } from "react-i18next"
 import { afterEach, describe, expect, it, vi } from "vitest"
 
@@ -84,4 +84,22 @@ describe("a document in the workspace", () => {
     expect(notice.textContent).toContain("30/11/2026")
     expect(notice.textContent).not.toContain("2026-11-30")
   })
+
+  it("writes a payment's date out in the agent's language beside its input (the browser's own order could be month first)", async () => {
+    const invoice = { ...order([line(1, {})]), type: "invoice", status: "issued", number: "FAC-2026-00007", dueDate: "2027-01-02" } as unknown as SalesDocument
+    const row = { id: invoice.id, type: "invoice", number: "FAC-2026-00007", status: "unpaid", customerId: "cust-1", customerName: "Dupont SA", customerCode: "C-00012", date: "2026-12-02", dueDate: "2027-01-02", totalInclVatCents: 600, remainingCents: 600, paymentState: "unpaid", daysOverdue: 0, dunning: null, correctsInvoiceId: null, language: "fr" }
+    stubChrome(invoice, row)
+    render(
+      <I18nextProvider i18n={createI18n("fr")}>
+        <DocumentView id={invoice.id} />
+      </I18nextProvider>
+    )
+    const input = await screen.findByLabelText("Date")
+    expect(input.getAttribute("type")).toBe("date")
+    // The payment is dated today (the background's day) until the agent changes it.
+    expect(document.getElementById(input.getAttribute("aria-describedby")!)!.textContent).toBe("jeudi 3 décembre 2026")
+    fireEvent.change(input, { target: { value: "2026-12-01" } })
+    expect(document.querySelector('[data-comptoir="payment-date-words"]')!.textContent).toBe("mardi 1 décembre 2026")
+  })
 })
+

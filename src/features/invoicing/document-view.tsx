@@ -7,6 +7,7 @@ import { unitFor } from "~src/domain/documents/unit-words"
 import { allowedNext } from "~src/domain/documents/workflow"
 import type { DocumentActionRequest, ResponseOf } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
+import { DateInput } from "~src/ui/date-input"
 import { formatDateTime, formatDay, uiLang } from "~src/ui/dates"
 
 import { StatusChip } from "./document-list"
@@ -370,10 +371,10 @@ function InvoicePanels({ view, onAct }: { view: View; onAct: (s: DocumentActionR
               {t("invoicing.payments.amount")}
               <input data-comptoir="payment-amount" inputMode="decimal" value={amount} placeholder={(remaining / 100).toFixed(2)} onChange={(e) => setAmount(e.target.value)} />
             </label>
-            <label>
-              {t("invoicing.list.date")}
-              <input type="date" data-comptoir="payment-date" value={date} onChange={(e) => setDate(e.target.value)} />
-            </label>
+            <div className="c-date-field">
+              <label htmlFor="c-payment-date">{t("invoicing.list.date")}</label>
+              <DateInput id="c-payment-date" data-comptoir="payment-date" value={date} day={date} onChange={(e) => setDate(e.target.value)} />
+            </div>
             <label>
               {t("invoicing.payments.methodLabel")}
               <select data-comptoir="payment-method" value={method} onChange={(e) => setMethod(e.target.value as (typeof METHODS)[number])}>

@@ -13,12 +13,12 @@ import { routeHash } from "~src/features/workspace/route"
 import type { OrderCapture, ResponseOf } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
 import { useDebouncedSearch } from "~src/ui/use-debounced-search"
+import { DateInput } from "~src/ui/date-input"
 import { formatDay, uiLang } from "~src/ui/dates"
 
 import { AskBeforeCapture, hesitationOf } from "./ask-before-capture"
 import { CustomerAddressHint } from "./customer-address-hint"
 import { CustomerOrders } from "./customer-orders"
-import { DeliveryDateWords } from "./delivery-date-words"
 import { NotOrderReason } from "./not-order-reason"
 
 const FormValues = z.object({
@@ -270,9 +270,7 @@ function ReviewForm({
       {headerField("poNumber", <input id="c-order-poNumber" maxLength={60} {...form.register("poNumber")} />)}
       {headerField(
         "deliveryDate",
-        <DeliveryDateWords value={watchedDate}>
-          <input id="c-order-deliveryDate" type="date" aria-describedby="c-order-deliveryDate-words" {...form.register("deliveryDate")} />
-        </DeliveryDateWords>
+        <DateInput id="c-order-deliveryDate" data-comptoir="delivery-date" day={watchedDate} {...form.register("deliveryDate")} />
       )}
       {headerField(
         "deliveryAddress",

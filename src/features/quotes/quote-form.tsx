@@ -14,6 +14,7 @@ import { RiskBadge } from "~src/features/risk/risk-badge"
 import type { ResponseOf, RiskView } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
 import { markUnsaved } from "~src/features/workspace/unsaved-work"
+import { DateInput } from "~src/ui/date-input"
 import { FieldMessage } from "~src/ui/field-message"
 
 import { ProductPicker } from "./product-picker"
@@ -124,6 +125,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
   const watchedLines = useWatch({ control, name: "lines" })
   const termsKind = useWatch({ control, name: "termsKind" })
   const language = useWatch({ control, name: "language" })
+  const validUntil = useWatch({ control, name: "validUntil" })
   const totals = useMemo(() => liveTotals(watchedLines ?? []), [watchedLines])
   const editable = !quote || quote.status === "draft"
   const money = (cents: number) => new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" }).format(cents / 100)
@@ -291,11 +293,11 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
             {t("quotes.form.salesRep")}
             <input {...register("salesRep")} />
           </label>
-          <label>
-            {t("quotes.form.validUntil")}
-            <input type="date" {...register("validUntil")} aria-invalid={formState.errors.validUntil ? "true" : "false"} />
+          <div className="c-date-field">
+            <label htmlFor="c-quote-validUntil">{t("quotes.form.validUntil")}</label>
+            <DateInput id="c-quote-validUntil" data-comptoir="quote-valid-until" day={validUntil} {...register("validUntil")} aria-invalid={formState.errors.validUntil ? "true" : "false"} />
             <FieldMessage error={formState.errors.validUntil} />
-          </label>
+          </div>
           <label>
             {t("quotes.form.terms")}
             <select {...register("termsKind", { deps: ["termsDays"] })}>
@@ -322,12 +324,12 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
                 <th style={{ width: "7%" }}>{t("quotes.form.quantity")}</th>
                 <th style={{ width: "9%" }}>{t("quotes.form.unit")}</th>
                 <th style={{ width: "12%" }}>{t("quotes.form.unitPrice")}</th>
-                <th style={{ width: "7%" }}>{t("quotes.form.discount")}</th>
+                <th style={{ width: "10%" }}>{t("quotes.form.discount")}</th>
                 <th style={{ width: "9%" }}>{t("quotes.form.vatRate")}</th>
                 <th className="c-num" style={{ width: "12%" }}>
                   {t("quotes.form.lineTotal")}
                 </th>
-                <th style={{ width: "4%" }} />
+                <th style={{ width: "5%" }} />
               </tr>
             </thead>
             <tbody>

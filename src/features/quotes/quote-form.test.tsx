@@ -1,0 +1,54 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from "@testing-library/react"
+import { I18nextProvider } from "react-i18next"
+import { afterEach, describe, expect, it, vi } from "vitest"
+
+import { Customer } from "~src/domain/customers/customer.schema"
+import { generateCustomers } from "~src/domain/demo/demo-data"
+import { createI18n } from "~src/i18n"
+
+import { QuoteEditor } from "./quote-form"
+
+const customer = Customer.parse(generateCustomers({ count: 1, seed: 3 }).map(({ writtenPhones: _w, ...c }) => c)[0])
+
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
+
+/** A new quote for a customer on 3 Dec 2026, the team's quotes valid 30 days: until 2 Jan 2027. */
+function showNewQuote(language: "fr" | "en") {
+  const answers: Record<string, unknown> = {
+    "quotes/context": { customer, agentName: "Claire Martin", today: "2026-12-03", validityDays: 30, sellerProblems: [], risk: null },
+    "pricing/get": { pricing: null, mayEdit: false }
+  }
+  vi.stubGlobal("chrome", { runtime: { sendMessage: vi.fn(async ({ type }: { type: string }) => (type in answers ? { ok: true, data: answers[type] } : { ok: false, error: "not in this test" })) } })
+  render(
+    <I18nextProvider i18n={createI18n(language)}>
+      <QuoteEditor quoteId={null} customerId={customer.id} contactId={null} callId={null} />
+    </I18nextProvider>
+  )
+}
+
+const wordsOf = (input: HTMLElement) => document.getElementById(input.getAttribute("aria-describedby")!)!.textContent
+
+describe("the quote form's validity date", () => {
+  it("is written out in French beside its input, and follows the day the agent picks", async () => {
+    showNewQuote("fr")
+    const input = (await screen.findByLabelText("Valable jusqu'au")) as HTMLInputElement
+    expect(input.type).toBe("date")
+    expect(input.name).toBe("validUntil")
+    expect(input.value).toBe("2027-01-02")
+    expect(wordsOf(input)).toBe("samedi 2 janvier 2027")
+    fireEvent.change(input, { target: { value: "2027-01-15" } })
+    await vi.waitFor(() => expect(wordsOf(input)).toBe("vendredi 15 janvier 2027"))
+  })
+
+  it("in English for the English interface, and not at all once the date is cleared", async () => {
+    showNewQuote("en")
+    const input = await screen.findByLabelText("Valid until")
+    expect(wordsOf(input)).toBe("Saturday 2 January 2027")
+    fireEvent.change(input, { target: { value: "" } })
+    await vi.waitFor(() => expect(wordsOf(input)).toBe(""))
+  })
+})
