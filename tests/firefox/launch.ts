@@ -3,7 +3,7 @@ import { createServer } from "node:http"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 
-import puppeteer, { type Browser, type Page } from "puppeteer-core"
+import puppeteer, { type Browser, type ElementHandle, type Page } from "puppeteer-core"
 
 // Debian's Firefox ESR driven over WebDriver BiDi (puppeteer-core, no downloaded browser), with the Firefox build
 // (`npm run build:firefox`) installed as a temporary add-on, the way a developer loads it from about:debugging.
@@ -71,9 +71,14 @@ export async function openExtensionPage(page: Page, path: string): Promise<void>
   }
 }
 
-/** Waits for an element of the in-page panel, which mounts in an open shadow root (`>>>` pierces it). */
-export function waitInOverlay(page: Page, selector: string, timeout = 20_000) {
-  return page.waitForSelector(`#comptoir-overlay >>> ${selector}`, { timeout })
+/**
+ * Waits for an element of the in-page panel, which mounts in an open shadow root. Polled: `waitForSelector`
+ * re-checks on the document's mutations, and a change inside the shadow root is none (a card rendered there after
+ * the first check went unseen until the page itself changed: a 20 s timeout now and then).
+ */
+export async function waitInOverlay(page: Page, selector: string, timeout = 20_000): Promise<ElementHandle<Element>> {
+  const found = await page.waitForFunction((s) => document.querySelector("#comptoir-overlay")?.shadowRoot?.querySelector(s) ?? null, { timeout, polling: 100 }, selector)
+  return found as ElementHandle<Element>
 }
 
 export interface FixtureSite {

@@ -1,7 +1,7 @@
-import { writeFileSync } from "node:fs"
+import { mkdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 
-import type { Browser } from "puppeteer-core"
+import type { Browser, Page } from "puppeteer-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 import { generateCustomers } from "~src/domain/demo/demo-data"
@@ -18,12 +18,37 @@ let site: FixtureSite
 let workDir = ""
 
 beforeAll(async () => {
+  // The screenshots' folder (a fresh checkout running only this file has none).
+  mkdirSync("test-results", { recursive: true })
   firefox = await launchFirefox()
   browser = firefox.browser
   workDir = firefox.workDir
   expect(firefox.addonId).toBe(ADDON_ID)
   site = await startFixtureSite()
 })
+
+/** Waits for `selector` in a page still navigating: a wait begun on the blank page fails when it goes; again then. */
+async function waitThroughNavigation(page: Page, selector: string): Promise<void> {
+  const end = Date.now() + 20_000
+  for (;;) {
+    try {
+      await page.waitForSelector(selector, { timeout: Math.max(1, end - Date.now()) })
+      return
+    } catch (e) {
+      if (Date.now() >= end) throw e
+      await new Promise((r) => setTimeout(r, 100))
+    }
+  }
+}
+
+/** The tab opened since `before` was taken (none within 10 s: throws). */
+async function newPage(before: Set<Page>): Promise<Page> {
+  for (const end = Date.now() + 10_000; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
+    const page = (await browser.pages()).find((p) => !before.has(p))
+    if (page) return page
+  }
+  throw new Error("no new tab opened")
+}
 
 afterAll(async () => {
   await firefox?.close()
@@ -68,5 +93,44 @@ describe("the Firefox build in Firefox ESR", () => {
     expect(phones).toEqual([e164])
     await page.screenshot({ path: join("test-results", "firefox-lookup.png") })
     await page.close()
+  })
+
+  it("hands a card's New quote to the workspace tab already open (no new tab), unless its form holds typing not saved: then a new tab", async () => {
+    const customer = fr[9]!
+    const workspace = await browser.newPage()
+    // Awaited by its content: the navigation's own wait would run to its 10 s timeout (openExtensionPage).
+    void openExtensionPage(workspace, "tabs/workspace.html#/customers").catch(() => undefined)
+    await waitThroughNavigation(workspace, '[data-comptoir="workspace"][data-section="customers"]')
+    site.route("/crm", `<!doctype html><html lang="fr"><meta charset="utf-8"><title>CRM</title><body><p>Rappeler ${customer.code}.</p></body></html>`)
+    const crm = await browser.newPage()
+    await crm.goto(`${site.origin}/crm`)
+    await crm.waitForSelector(`[data-comptoir-code="${customer.code}"]`, { timeout: 20_000 })
+    const card = await waitInOverlay(crm, `[data-comptoir="customer-card"][data-customer-code="${customer.code}"]`)
+    const tabs = (await browser.pages()).length
+    await (await card.waitForSelector('[data-comptoir="quote-new"]'))!.click()
+    const form = await workspace.waitForSelector('[data-comptoir="quote-form"]', { timeout: 10_000 })
+    expect(await workspace.evaluate(() => location.hash)).toMatch(/^#\/quotes\/new\?customer=[^&]+$/)
+    expect(await form!.evaluate((e) => e.textContent)).toContain(`${customer.company} · ${customer.code}`)
+    // That tab is brought to the front, over the card's page, and no other tab opened.
+    expect(await workspace.evaluate(() => document.visibilityState)).toBe("visible")
+    expect(await crm.evaluate(() => document.visibilityState)).toBe("hidden")
+    expect((await browser.pages()).length).toBe(tabs)
+
+    // Typing not saved yet in that form: the next New quote leaves it alone and opens in a new tab.
+    const terms = await workspace.waitForSelector('[name="termsDays"]')
+    await terms!.click({ count: 3 })
+    await terms!.type("45")
+    await crm.bringToFront()
+    const before = new Set(await browser.pages())
+    await (await card.waitForSelector('[data-comptoir="quote-new"]'))!.click()
+    // Found as the page that was not there (its URL may read about:blank over BiDi until it is evaluated).
+    const second = await newPage(before)
+    await second.waitForSelector('[data-comptoir="quote-form"]', { timeout: 10_000 })
+    expect(await second.evaluate(() => location.hash)).toMatch(/^#\/quotes\/new\?customer=[^&]+$/)
+    expect((await browser.pages()).length).toBe(tabs + 1)
+    expect(await terms!.evaluate((e) => (e as HTMLInputElement).value)).toBe("45")
+    await second.close()
+    await crm.close()
+    await workspace.close()
   })
 })

@@ -34,7 +34,8 @@ async function quoteHandoff(path: string, ctx: MessageContext): Promise<QuoteHan
 }
 
 async function routeOpenWorkspace(path: string, windowId: number | undefined, handoff: Promise<QuoteHandoff | null>): Promise<boolean> {
-  // Chrome 116+; Firefox has no getContexts: a new tab there.
+  // Chrome 116+ and Firefox 128+ (checked in Firefox ESR 153: its event page lists the workspace tab, and the tab,
+  // an extension page, receives tabs.sendMessage; tests/firefox/lookup.spec.ts). Older: a new tab.
   if (typeof chrome.runtime.getContexts !== "function") return false
   const base = chrome.runtime.getURL("tabs/workspace.html")
   const contexts = (await chrome.runtime.getContexts({ contextTypes: ["TAB" as chrome.runtime.ContextType] })).filter(
