@@ -251,7 +251,7 @@ describe("a call the browser took with it (closed, crashed)", () => {
   /** The "to log" list, wired as background/call-outcomes.ts does. */
   const toLog = (controller: SoftphoneController) => {
     const outcomes = new CallOutcomes({
-      logs: { get: async () => undefined, put: async () => undefined, byCustomer: async () => [], callbacksAfter: async () => [], latest: async () => [] },
+      logs: { get: async () => undefined, put: async () => undefined, byCustomer: async () => [], byCall: async () => [], callbacksAfter: async () => [], latest: async () => [] },
       drafts: new OutcomeDraftRepository(db),
       alarms: { create: () => undefined, clear: () => undefined, getAll: async () => [] },
       marks: { read: async () => ({ shown: [], notified: [] }), write: async () => undefined },
