@@ -33,6 +33,7 @@ function callLogStore(): CallLogStore {
     get: (id) => repo.get(id),
     put: (row) => repo.put(row),
     byCustomer: (id) => repo.byCustomer(id),
+    byCall: (callId) => repo.where("callId", callId),
     callbacksAfter: (at) => repo.above("callbackAt", at),
     latest: (limit) => repo.latest("startedAt", limit)
   }

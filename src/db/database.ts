@@ -218,6 +218,8 @@ export class ComptoirDb extends Dexie {
     this.version(10).stores({ orderMemories: "customerCode" })
     // Per-customer pricing (issue #10): a customer's discount and special prices, replicated.
     this.version(11).stores({ customerPrices: customerPricesIndexes })
+    // One call, one outcome (issue #9): a call already logged is found by its telephony call id.
+    this.version(12).stores({ callLogs: "id, customerId, startedAt, callbackAt, callId" })
     this.use(outboxMiddleware())
   }
 }

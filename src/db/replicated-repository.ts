@@ -43,6 +43,11 @@ export class ReplicatedRepository<T extends PlainTable> {
     return this.store.where("customerId").equals(customerId).toArray()
   }
 
+  /** Rows whose index equals `value` (callLogs' `callId`: one call's outcome and its corrections). */
+  async where(index: string, value: string): Promise<PlainRows[T][]> {
+    return this.store.where(index).equals(value).toArray()
+  }
+
   /** Rows whose indexed number is above `value` (an index of the table: callLogs' `callbackAt`). */
   async above(index: string, value: number): Promise<PlainRows[T][]> {
     return this.store.where(index).above(value).toArray()

@@ -26,6 +26,8 @@ export interface PlainRows {
 
 /** Dexie indexes of each plain table (the primary key is always `id`). */
 export const PLAIN_TABLE_INDEXES: Record<PlainTable, string> = {
+  // Dexie version 7's; version 12 adds `callId` (a call already logged is found by it). Left as it was: a past
+  // version's schema changed here would not be upgraded on a base already past it.
   callLogs: "id, customerId, startedAt, callbackAt",
   callScripts: "id, purpose",
   quotes: "id, customerId, status, number, date",

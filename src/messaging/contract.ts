@@ -287,10 +287,13 @@ export const contract = {
     response: z.object({ ok: z.boolean(), error: z.string().optional() })
   },
   // ---- Call outcomes (issue #9): the form at hang-up, its draft, the customer's timeline.
-  /** Saves a call log (append-only: a correction is a new log naming `correctsId`); the background sets the agent. */
+  /**
+   * Saves a call log (append-only: a correction is a new log naming `correctsId`); the background sets the agent.
+   * `log` is what is stored: for a call already logged (from another dock), the stored log, not a second one.
+   */
   "calls/log": {
     request: z.object({ log: CallLog, draftId: z.string().min(1).max(220).nullable().default(null) }),
-    response: z.object({ ok: z.literal(true), id: z.string() })
+    response: z.object({ ok: z.literal(true), id: z.string(), log: CallLog })
   },
   /** A customer's call logs, newest first, each shown by its latest correction (the card's timeline). */
   "calls/timeline": {

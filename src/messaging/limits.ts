@@ -19,4 +19,4 @@ export const ORDER_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 export const ORDER_ATTACHMENTS_MAX_TOTAL_BYTES = 20 * 1024 * 1024
 /** The attachments the order capture reads, and why one the message shows was not read (the review says it). */
 export const ORDER_ATTACHMENT_KINDS = ["pdf", "csv", "xlsx", "ods"] as const
-export const ORDER_UNREAD_REASONS = ["type", "link", "size", "count", "fetch", "damaged", "empty"] as const
+export const ORDER_UNREAD_REASONS = ["type", "link", "size", "count", "fetch", "damaged", "empty", "unpacked"] as const

@@ -33,6 +33,7 @@ function setUp() {
     get: async (id) => rows.get(id),
     put: async (row) => void rows.set(row.id, row),
     byCustomer: async (id) => [...rows.values()].filter((r) => r.customerId === id),
+    byCall: async (callId) => [...rows.values()].filter((r) => r.callId === callId),
     callbacksAfter: async (at) => [...rows.values()].filter((r) => r.callbackAt !== null && r.callbackAt > at),
     latest: async (limit) => [...rows.values()].sort((a, b) => b.startedAt - a.startedAt).slice(0, limit)
   }
@@ -117,6 +118,27 @@ describe("call outcomes in the background", () => {
     expect(rows.get("log-1")).toMatchObject({ agent: "agent1@demo.comptoir.test", createdAt: NOW, customerId: "cu1" })
     expect(await outcomes.pending()).toEqual([])
     expect(pushed()).toBe(1)
+  })
+
+  it("logs a call once when two docks save its outcome: the second gets the stored log, a correction is still taken", async () => {
+    const { outcomes, rows, pushed } = setUp()
+    await outcomes.callEnded(record)
+    // The side panel and the softphone tab both had the form open; each made its own log id.
+    const [first, second] = await Promise.all([outcomes.log(log({ id: "from-panel", notes: "panel" }), "call-1"), outcomes.log(log({ id: "from-tab", notes: "tab" }), "call-1")])
+    expect([...rows.keys()]).toEqual(["from-panel"])
+    expect(second).toEqual(first)
+    expect(pushed()).toBe(1)
+    expect(await outcomes.pending()).toEqual([])
+    await outcomes.log(log({ id: "fix-1", correctsId: "from-panel", notes: "corrected" }), null)
+    expect([...rows.keys()]).toEqual(["from-panel", "fix-1"])
+  })
+
+  it("does not bring a logged call back 'to log' when the other dock's typing reaches the background after the save", async () => {
+    const { outcomes } = setUp()
+    await outcomes.callEnded(record)
+    await outcomes.log(log(), "call-1")
+    await outcomes.keep("call-1", { context: { callId: "call-1", customer: null, measured: null, correctsId: null }, values: { notes: "late keystroke" }, summary: null })
+    expect(await outcomes.pending()).toEqual([])
   })
 
   it("never overwrites a saved log: a correction is a new log naming it", async () => {
@@ -229,7 +251,7 @@ describe("call outcomes in the background", () => {
 
   it("shows the newest calls first and skips a row that is not a call log", async () => {
     const { outcomes, rows } = setUp()
-    await outcomes.log(log({ id: "old", startedAt: record.startedAt - 86_400_000 }), null)
+    await outcomes.log(log({ id: "old", callId: "call-old", startedAt: record.startedAt - 86_400_000 }), null)
     await outcomes.log(log({ id: "new" }), null)
     rows.set("junk", { id: "junk", customerId: "cu1", phone: "+336" } as unknown as CallLog)
     const t = await outcomes.timeline("cu1", 1)
@@ -238,11 +260,11 @@ describe("call outcomes in the background", () => {
 
   it("lists the base's latest calls, any customer, newest first, a corrected one by its correction, with the customer", async () => {
     const { outcomes, rows } = setUp()
-    await outcomes.log(log({ id: "old", startedAt: record.startedAt - 86_400_000 }), null)
-    await outcomes.log(log({ id: "other", customerId: "cu-gone", startedAt: record.startedAt - 3_600_000 }), null)
+    await outcomes.log(log({ id: "old", callId: "call-old", startedAt: record.startedAt - 86_400_000 }), null)
+    await outcomes.log(log({ id: "other", callId: "call-other", customerId: "cu-gone", startedAt: record.startedAt - 3_600_000 }), null)
     await outcomes.log(log({ id: "new" }), null)
     await outcomes.log(log({ id: "new-fixed", correctsId: "new", outcome: "quote-requested" }), null)
-    await outcomes.log(log({ id: "unknown", customerId: null, number: "+33198765432", startedAt: record.startedAt - 60_000 }), null)
+    await outcomes.log(log({ id: "unknown", callId: "call-unknown", customerId: null, number: "+33198765432", startedAt: record.startedAt - 60_000 }), null)
     rows.set("junk", { id: "junk", customerId: "cu1", startedAt: NOW } as unknown as CallLog)
     const recent = await outcomes.recent(3)
     expect(recent.map((r) => [r.log.id, r.customer?.company ?? null])).toEqual([

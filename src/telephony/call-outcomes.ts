@@ -12,6 +12,8 @@ export interface CallLogStore {
   get(id: string): Promise<CallLog | undefined>
   put(row: CallLog): Promise<unknown>
   byCustomer(customerId: string): Promise<CallLog[]>
+  /** The logs of one telephony call (the `callId` index): its outcome and the corrections of it. */
+  byCall(callId: string): Promise<CallLog[]>
   /** Logs with a call-back after this instant (the `callbackAt` index). */
   callbacksAfter(at: number): Promise<CallLog[]>
   /** The `limit` logs that started last (the `startedAt` index), any customer. */
@@ -68,6 +70,8 @@ export interface CallOutcomeDeps {
  */
 export class CallOutcomes {
   private readonly now: () => number
+  /** Saves one after the other: two docks saving the same call at once must not both find it unlogged. */
+  private saving: Promise<unknown> = Promise.resolve()
   constructor(private readonly deps: CallOutcomeDeps) {
     this.now = deps.now ?? Date.now
   }
@@ -107,8 +111,16 @@ export class CallOutcomes {
     return this.deps.drafts.get(id)
   }
 
-  keep(id: string, patch: Pick<OutcomeDraft, "context" | "values" | "summary">): Promise<void> {
-    return this.deps.drafts.keep(id, patch, this.now())
+  /** The form's typing; a call logged meanwhile (from another dock) is not brought back "to log" by it. */
+  async keep(id: string, patch: Pick<OutcomeDraft, "context" | "values" | "summary">): Promise<void> {
+    if (patch.context.correctsId === null && patch.context.callId !== null && (await this.loggedCall(patch.context.callId))) return
+    await this.deps.drafts.keep(id, patch, this.now())
+  }
+
+  /** The call's outcome as saved (its latest correction), or undefined while it is not logged. */
+  private async loggedCall(callId: string): Promise<CallLog | undefined> {
+    const logs = await this.deps.logs.byCall(callId)
+    return logs.length > 0 ? (latestLogs(logs)[0] ?? logs[0]) : undefined
   }
 
   async discard(id: string): Promise<void> {
@@ -121,11 +133,28 @@ export class CallOutcomes {
   }
 
   /**
-   * Writes a log. Append-only: an id already logged is refused (a correction is a new log naming the old one).
+   * Writes a log. Append-only: an id already logged is refused (a correction is a new log naming the old one), and
+   * a call already logged answers with its stored log (one call, one outcome, however many docks had it open).
    * The agent is the signed-in user, whatever the page said; a corrected log's reminder gives way to the new one.
    */
-  async log(input: CallLog, draftId: string | null): Promise<CallLog> {
+  log(input: CallLog, draftId: string | null): Promise<CallLog> {
+    const saved = this.saving.then(() => this.logNow(input, draftId))
+    this.saving = saved.catch(() => undefined)
+    return saved
+  }
+
+  private async logNow(input: CallLog, draftId: string | null): Promise<CallLog> {
     if (await this.deps.logs.get(input.id)) throw new Error("this call log is already saved: a correction is a new log")
+    // The call's outcome was saved already (the side panel and the softphone tab both had its form open): the
+    // second save gets the stored log, not a second one. A correction (`correctsId`) is the way to change it.
+    const already = input.correctsId === null && input.callId !== null ? await this.loggedCall(input.callId) : undefined
+    if (already) {
+      if (draftId && (await this.deps.drafts.get(draftId))) {
+        await this.deps.drafts.delete(draftId)
+        this.deps.draftsChanged()
+      }
+      return already
+    }
     if (input.correctsId !== null && !(await this.deps.logs.get(input.correctsId))) throw new Error("the log to correct is not in this base")
     const log = CallLog.parse({ ...input, agent: await this.deps.agent(), createdAt: this.now() })
     await this.deps.logs.put(log)

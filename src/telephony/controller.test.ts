@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 import { ComptoirDb } from "~src/db/database"
 import { OutcomeDraftRepository } from "~src/db/outcome-draft-repository"
 import { Customer } from "~src/domain/customers/customer.schema"
-import { CALL_MARKER_KEY, initialPhoneState, MARKER_HEARTBEAT_MS, SETTINGS_KEY, transition, VIEW_KEY, type PhoneEvent, type PhoneState } from "~src/domain/telephony"
+import { CALL_MARKER_KEY, initialPhoneState, MARKER_HEARTBEAT_MS, SETTINGS_KEY, SoftphoneSettings, transition, VIEW_KEY, type PhoneEvent, type PhoneState } from "~src/domain/telephony"
 
 import { CallOutcomes } from "./call-outcomes"
 import { SoftphoneController } from "./controller"
@@ -251,7 +251,7 @@ describe("a call the browser took with it (closed, crashed)", () => {
   /** The "to log" list, wired as background/call-outcomes.ts does. */
   const toLog = (controller: SoftphoneController) => {
     const outcomes = new CallOutcomes({
-      logs: { get: async () => undefined, put: async () => undefined, byCustomer: async () => [], callbacksAfter: async () => [], latest: async () => [] },
+      logs: { get: async () => undefined, put: async () => undefined, byCustomer: async () => [], byCall: async () => [], callbacksAfter: async () => [], latest: async () => [] },
       drafts: new OutcomeDraftRepository(db),
       alarms: { create: () => undefined, clear: () => undefined, getAll: async () => [] },
       marks: { read: async () => ({ shown: [], notified: [] }), write: async () => undefined },
@@ -338,6 +338,24 @@ describe("a call the browser took with it (closed, crashed)", () => {
     // The host of the worker restarted earlier reports a late end of the same call: still one record.
     s = transition(s, { type: "ended", callId: "k7", reason: "hangup-remote" }, Date.now())
     await restarted.report(s, { type: "ended", callId: "k7", reason: "hangup-remote" })
+    expect(await db.calls.count()).toBe(1)
+    expect(ended).toHaveBeenCalledTimes(1)
+  })
+
+  it("logs a call the agent cut by turning the softphone off at once, as failed, and leaves no marker for a later start", async () => {
+    const controller = life(true)
+    const { ended } = toLog(controller)
+    await callUnderWay(controller, 20_000)
+    // The options page saved "no softphone" mid-call: the provider stops, and its call with it (no "ended" comes).
+    await controller.configure(SoftphoneSettings.parse({ provider: "none" }), undefined)
+    expect(await db.calls.toArray()).toMatchObject([{ id: "k7", endReason: "failed", endedAt: Date.now() }])
+    expect(ended).toHaveBeenCalledTimes(1)
+    expect((await controller.view()).lastCall?.id).toBe("k7")
+    await vi.waitFor(() => expect(marker()).toBeUndefined())
+    // Not a second time, later, from a marker: the next start finds nothing.
+    const next = life(false)
+    next.onCallEnded(ended)
+    await next.resume()
     expect(await db.calls.count()).toBe(1)
     expect(ended).toHaveBeenCalledTimes(1)
   })

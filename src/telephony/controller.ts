@@ -220,6 +220,9 @@ export class SoftphoneController {
 
   /** Starts (or restarts) the configured provider. */
   async start(): Promise<void> {
+    // A restart (settings saved, the softphone turned off) takes the call under way with it and no "ended" comes:
+    // ended here, as failed, logged and "to log" now, rather than left to the marker and logged at a later start.
+    await this.endCutCall()
     const s = await this.settings()
     this.tel?.provider.dispose()
     this.tel = null
@@ -299,8 +302,8 @@ export class SoftphoneController {
   }
 
   /**
-   * The host went while a call was up (Firefox stopped its event page, Chrome's offscreen document crashed): the
-   * call went with it, and its "ended" will never come. Ended here, as failed, so that it is logged and "to log"
+   * The host went while a call was up (Firefox stopped its event page, Chrome's offscreen document crashed, or a
+   * restart of the provider stopped it): the call went with it, and its "ended" will never come. Ended here, as failed, so that it is logged and "to log"
    * like any other call. Its end is when this life noticed (the minute's alarm at the latest). A browser restart
    * clears the stored view: a call cut by it is logged from its marker instead (recoverMarker).
    */

@@ -130,8 +130,18 @@ export const CallOutcomeDock = memo(function CallOutcomeDock({
     setSaved(null)
   }
 
+  /** Drafts this dock has seen "to log": one gone since was saved or discarded elsewhere. */
+  const seenDrafts = useRef(new Set<string>())
+
   useEffect(() => {
     if (!pending) return
+    // The outcome was saved (or discarded) in another dock, the side panel or the softphone tab: this form goes,
+    // so the call is not logged twice. A form for a call whose draft is yet to come (the hang-up's) stays.
+    if (open && !open.live && seenDrafts.current.has(open.draftId) && !pending.some((p) => p.id === open.draftId)) {
+      setOpen(null)
+      return
+    }
+    for (const p of pending) seenDrafts.current.add(p.id)
     // Opened again (a reload, another surface): the call under way, if its notes were begun, or the call just
     // ended, if still to log, comes back with its draft; an earlier call left to log stays in the list below.
     const owner = open ? null : formOwnerOnOpen({ call, lastCallId: lastCall?.id ?? null, pendingIds: pending.map((p) => p.id) })

@@ -151,10 +151,11 @@ export function OutcomeForm(props: OutcomeFormProps) {
     try {
       clearTimeout(timer.current)
       pending.current = null
-      await send("calls/log", { log: made.log, draftId })
+      // The stored log: another dock may have saved this call's outcome first (then it is theirs that shows).
+      const { log } = await send("calls/log", { log: made.log, draftId })
       saved.current = true
-      if (made.log.appointment) downloadAppointment(made.log, context.customer, t)
-      onSaved(made.log)
+      if (log.id === made.log.id && log.appointment) downloadAppointment(log, context.customer, t)
+      onSaved(log)
     } catch (e) {
       setSaveError(t("callOutcome.errors.saveFailed", { message: e instanceof Error ? e.message : String(e) }))
     }

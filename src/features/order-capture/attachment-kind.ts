@@ -9,7 +9,7 @@ export type AttachmentKind = (typeof ORDER_ATTACHMENT_KINDS)[number]
 /**
  * Why an attachment the message shows was not read: not a kind read here, no link to its bytes in the page, over
  * the size cap, over the count, the webmail did not give it, not readable (damaged, encrypted), no text in it (a
- * scanned PDF).
+ * scanned PDF), a spreadsheet that would unpack past the caps (a zip bomb).
  */
 export type UnreadReason = (typeof ORDER_UNREAD_REASONS)[number]
 

@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 
+import { zipSync } from "fflate"
 import PostalMime from "postal-mime"
 import { describe, expect, it } from "vitest"
 
 import { attachmentKind } from "./attachment-kind"
-import { attachmentText, readAttachments } from "./attachment-text"
+import { attachmentText, readAttachments, UnpackedTooLargeError } from "./attachment-text"
 import { toBase64 } from "./page-attachments"
 
 const tuned = join(import.meta.dirname, "..", "..", "..", "tests", "fixtures", "orders", "tuned")
@@ -67,5 +68,35 @@ describe("the background reading what the page fetched", () => {
       { name: "scan.pdf", reason: "damaged" },
       { name: "broken.xlsx", reason: "damaged" }
     ])
+  })
+})
+
+describe("a spreadsheet that unpacks past the caps (a zip bomb)", () => {
+  /** 30 MB of zeros: about 30 KB once zipped, well under the 10 MB an attachment may weigh. */
+  const bomb = (name: string, bytes = 30 * 1024 * 1024) => zipSync({ [name]: new Uint8Array(bytes) })
+
+  it("is named unread, too large once unpacked, and the mail's other attachments are still read", async () => {
+    const { bytes } = await attached("en-27-sinclair-xlsx.eml")
+    const xlsx = bomb("xl/worksheets/sheet1.xml")
+    const ods = bomb("content.xml")
+    expect(xlsx.length).toBeLessThan(100_000)
+    const got = await readAttachments([
+      { name: "bomb.xlsx", kind: "xlsx", base64: toBase64(xlsx) },
+      { name: "SSG-5521.xlsx", kind: "xlsx", base64: toBase64(bytes) },
+      { name: "bomb.ods", kind: "ods", base64: toBase64(ods) }
+    ])
+    expect(got.read).toEqual(["SSG-5521.xlsx"])
+    expect(got.attachments[0]!.text).toContain("REF-1001 | A4 copy paper 80gsm | 30 | ream")
+    expect(got.unread).toEqual([
+      { name: "bomb.xlsx", reason: "unpacked" },
+      { name: "bomb.ods", reason: "unpacked" }
+    ])
+  })
+
+  it("counts the parts together: three of 18 MB are refused, though each is under the 20 MB of one part", async () => {
+    const parts = Object.fromEntries([1, 2, 3].map((n) => [`xl/worksheets/sheet${n}.xml`, new Uint8Array(18 * 1024 * 1024)]))
+    await expect(attachmentText("xlsx", zipSync(parts))).rejects.toBeInstanceOf(UnpackedTooLargeError)
+    const got = await readAttachments([{ name: "three-sheets.xlsx", kind: "xlsx", base64: toBase64(zipSync(parts)) }])
+    expect(got.unread).toEqual([{ name: "three-sheets.xlsx", reason: "unpacked" }])
   })
 })

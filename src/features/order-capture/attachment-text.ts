@@ -21,10 +21,43 @@ export async function attachmentText(kind: AttachmentKind, bytes: Uint8Array): P
     case "csv":
       return csvText(bytes)
     case "xlsx":
+      // What read-excel-file unzips: the workbook's XML parts.
+      checkUnpackedSize(bytes, (name) => name.endsWith(".xml") || name.endsWith(".xml.rels"))
       return xlsxText(bytes)
     case "ods":
+      checkUnpackedSize(bytes, (name) => name === ODS_CONTENT)
       return odsText(bytes)
   }
+}
+
+/** One part of a spreadsheet unpacked: a purchase order's sheet is a few hundred KB; 20 MB is not one a person made. */
+export const UNZIP_MAX_ENTRY_BYTES = 20 * 1024 * 1024
+/** All the parts read of one spreadsheet, unpacked. */
+export const UNZIP_MAX_TOTAL_BYTES = 50 * 1024 * 1024
+
+/** A spreadsheet that would unpack past the caps (a zip bomb: a few KB that inflate to GB): refused unread. */
+export class UnpackedTooLargeError extends Error {
+  constructor(readonly entry: string) {
+    super(`${entry}: too large once unpacked`)
+  }
+}
+
+/**
+ * Refuses, before anything is inflated, an archive whose parts to read declare more than the caps. The declared
+ * size is what bounds memory: fflate inflates each part into a buffer of that size and stops there, so a header
+ * that lies (small size, huge data) gives a cut part, never a larger one.
+ */
+function checkUnpackedSize(bytes: Uint8Array, read: (name: string) => boolean): void {
+  let total = 0
+  // The filter sees each entry of the central directory; answering false inflates none of them.
+  unzipSync(bytes, {
+    filter: (f) => {
+      if (!read(f.name)) return false
+      total += f.originalSize
+      if (f.originalSize > UNZIP_MAX_ENTRY_BYTES || total > UNZIP_MAX_TOTAL_BYTES) throw new UnpackedTooLargeError(f.name)
+      return false
+    }
+  })
 }
 
 /**
@@ -76,13 +109,15 @@ function pad(n: number): string {
   return String(n).padStart(2, "0")
 }
 
+const ODS_CONTENT = "content.xml"
+
 /**
  * OpenDocument spreadsheet: the first sheet of content.xml, cell by cell. Small enough to do here rather than bring
  * a second spreadsheet library for a format fewer customers send.
  */
 function odsText(bytes: Uint8Array): string {
-  const files = unzipSync(bytes, { filter: (f) => f.name === "content.xml" })
-  const xml = files["content.xml"]
+  const files = unzipSync(bytes, { filter: (f) => f.name === ODS_CONTENT })
+  const xml = files[ODS_CONTENT]
   if (xml === undefined) throw new Error("not an OpenDocument spreadsheet")
   const content = strFromU8(xml)
   const tables = content.split(/<table:table\b[^-]/).slice(1)
@@ -140,8 +175,8 @@ export async function readAttachments(files: FetchedAttachment[]): Promise<{ att
         attachments.push({ filename: file.name, text: text.slice(0, ORDER_MAIL_MAX_TEXT) })
         read.push(file.name)
       }
-    } catch {
-      unread.push({ name: file.name, reason: "damaged" })
+    } catch (e) {
+      unread.push({ name: file.name, reason: e instanceof UnpackedTooLargeError ? "unpacked" : "damaged" })
     }
   }
   return { attachments, read, unread }

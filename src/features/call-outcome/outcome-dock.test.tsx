@@ -1,0 +1,78 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, waitFor } from "@testing-library/react"
+import { I18nextProvider } from "react-i18next"
+import { afterEach, describe, expect, it, vi } from "vitest"
+
+import { DRAFTS_CHANGED_KEY, type OutcomeDraft } from "~src/domain/calls/outcome-draft"
+import type { CallRecord } from "~src/domain/telephony/call-record"
+import { createI18n } from "~src/i18n"
+
+import { CallOutcomeDock } from "./outcome-dock"
+
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
+
+const NOW = Date.UTC(2026, 11, 4, 9, 0)
+const lastCall: CallRecord = {
+  id: "call-1",
+  direction: "outbound",
+  number: "+33612345678",
+  provider: "sip",
+  customerId: null,
+  contactId: null,
+  startedAt: NOW - 120_000,
+  answeredAt: NOW - 110_000,
+  endedAt: NOW - 15_000,
+  durationMs: 95_000,
+  endReason: "hangup-local"
+}
+const draft: OutcomeDraft = {
+  id: "call-1",
+  context: { callId: "call-1", customer: null, measured: { startedAt: lastCall.startedAt, durationSeconds: 95 }, correctsId: null },
+  values: null,
+  summary: { direction: "outbound", number: "+33612345678", startedAt: lastCall.startedAt, contactId: null },
+  createdAt: NOW,
+  updatedAt: NOW
+}
+
+/** A background holding the "to log" drafts, and the storage signal it bumps when one goes. */
+function fakeBackground(drafts: OutcomeDraft[]) {
+  const listeners = new Set<(changes: Record<string, chrome.storage.StorageChange>, area: string) => void>()
+  const answers: Record<string, () => unknown> = {
+    "outcome/pending": () => ({ drafts }),
+    "outcome/draft": () => ({ draft: drafts.find((d) => d.id === "call-1") ?? null }),
+    "calls/late": () => ({ callbacks: [] })
+  }
+  vi.stubGlobal("chrome", {
+    runtime: { sendMessage: vi.fn(async (m: { type: string }) => (answers[m.type] ? { ok: true, data: answers[m.type]!() } : { ok: false, error: "not in this test" })) },
+    storage: { onChanged: { addListener: (l: never) => listeners.add(l), removeListener: (l: never) => listeners.delete(l) } }
+  })
+  return {
+    /** Another dock saved the call's outcome: its draft is gone, and the background says so. */
+    savedElsewhere: () => {
+      drafts.splice(0)
+      for (const l of listeners) l({ [DRAFTS_CHANGED_KEY]: { newValue: Date.now() } }, "session")
+    }
+  }
+}
+
+describe("the outcome dock with the call's form open in two places", () => {
+  it("closes its form once the other dock saved the call's outcome", async () => {
+    const background = fakeBackground([draft])
+    render(
+      <I18nextProvider i18n={createI18n("en")}>
+        <CallOutcomeDock call={{ id: "call-1", direction: "outbound", number: "+33612345678", startedAt: lastCall.startedAt, phase: "ended" }} lastCall={lastCall} caller={null} agentCountry="FR" />
+      </I18nextProvider>
+    )
+    expect(document.querySelector('[data-comptoir="outcome-form"]')).not.toBeNull()
+    // The dock has read the "to log" list, with this call in it.
+    await waitFor(() => expect(vi.mocked(chrome.runtime.sendMessage)).toHaveBeenCalledWith({ type: "outcome/pending", payload: {} }))
+    await act(async () => {
+      background.savedElsewhere()
+      await Promise.resolve()
+    })
+    await waitFor(() => expect(document.querySelector('[data-comptoir="outcome-form"]')).toBeNull())
+  })
+})
