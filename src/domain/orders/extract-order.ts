@@ -36,7 +36,7 @@ const VETO =
 const PLACED = /\b(?:(?:la |notre |ma |cette )?commande (?:que (?:j ai|nous avons|on a) (?:passee|faite|envoyee)|(?:deja )?passee (?:le|la|hier|lundi|mardi|mercredi|jeudi|vendredi|samedi|vendredi)|de (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|la semaine derniere|hier)|en cours)|(?:the |our |my )?order (?:(?:i|we) (?:placed|sent|put in)|(?:we |i )?placed (?:on|last|yesterday)|from (?:last|monday|tuesday|wednesday|thursday|friday|yesterday)|of last)|already (?:ordered|placed)|deja commande\w*)\b/
 const RESCHEDULE = /\b(?:report\w*|decaler|decalee?|repousser|avancer la livraison|plutot (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|le|la semaine)|postpone\w*|reschedul\w*|push (?:it |the delivery |delivery )?back|bring (?:it |the delivery )?forward|(?:deliver|send) it (?:on \w+ )?instead|change the delivery (?:date|day)|modifier la (?:date|livraison)|rien a changer|nothing else changes|no other change)\b/
 /** Saying outright that nothing is to be sent now: "nothing to send on the strength of this email", "pas de commande pour l'instant". */
-const NOTHING_NOW = /\b(?:(?:pas|aucune) (?:de )?commande (?:pour (?:nous|moi) )?(?:ce mois ci|cette semaine|cette fois|ce mois|en (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre))|no order (?:from (?:us|me) )?(?:this|for) (?:week|month|time|now)|nothing (?:from (?:us|me) )?this (?:week|month|time)|nothing to (?:send|ship|order|deliver)|no (?:order|action) (?:needed|required|for now|yet)|(?:do not|don t|please don t) (?:send|ship) anything|rien a (?:envoyer|livrer|expedier|commander)|(?:pas|aucune) (?:de )?commande (?:pour l instant|pour le moment|a passer)|ne rien (?:envoyer|livrer|expedier)|n envoyez rien|this is not an order|ceci n est pas une commande)\b/
+const NOTHING_NOW = /\b(?:(?:pas|aucune) (?:de )?commande (?:pour (?:nous|moi) )?(?:ce mois ci|cette semaine|cette fois|ce mois|en (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre))|no order (?:from (?:us|me) )?(?:this|for) (?:week|month|time|now)|nothing (?:from (?:us|me) )?this (?:week|month|time)|nothing to (?:send|ship|order|deliver)|no (?:order|action) (?:needed|required|for now|yet)|(?:do not|don t|please don t) (?:send|ship) anything(?! (?:before|until|till))|rien a (?:envoyer|livrer|expedier|commander)|(?:pas|aucune) (?:de )?commande (?:pour l instant|pour le moment|a passer)|ne rien (?:envoyer|livrer|expedier)(?! (?:avant|jusqu))|n envoyez rien|not this year|pas cette annee|(?:we re|we are|nous sommes|on est) (?:fully |well |bien |deja |largement )?(?:stocked|approvisionnes|stockes)|nothing to do yet|rien a faire pour (?:l instant|le moment)|this is not an order|ceci n est pas une commande)\b/
 /** Words an order may well contain too (a price, a question), which only weigh against a weak one. */
 const NEGATIVE = /\b(?:par mois|per month|chaque mois|every month|par semaine|per week|existe\w* t? ?(?:il|elle)s?|do you (?:also )?(?:do|make) (?:it|them)|bien recu|well received|quotation|devis|quote|tarifs?|prix|price|how much|combien|avez vous|do you (?:have|stock|sell)|en stock|in stock|disponibilite|availability|facture|invoice|relance|rendez vous|meeting|catalogue|price list|pro ?forma|promotion|promo|offre speciale|special offer|discount|fyi|for your (?:records|information)|heads up|pour (?:information|info|votre information)|usually|habituellement|as normal|as usual each month|will come through|(?:we|i) ll confirm|(?:we|i) will confirm|je vous confirmerai|nous vous confirmerons|hold (?:[a-z0-9]+ ){0,6}for us|a month|a week|each month|each week)\b/g
 /** Asking to buy now, stronger than any mention of a price or a question. */
@@ -44,7 +44,7 @@ const STRONG_ORDER =
   /\b(?:bon de commande|purchase order|voici (?:notre|ma) commande|ci joint (?:notre|ma|le) (?:bon de )?commande|please find (?:attached )?(?:our|my) (?:purchase )?order|here is (?:our|my) order|attached (?:is )?(?:our|my|the) (?:purchase )?order|je vous commande|nous vous commandons|nous commandons|we (?:would like|wish|want) to order|i d like to order|i would like to order|please (?:send|ship|supply|deliver|dispatch)|kindly (?:send|supply|deliver|dispatch)|merci de (?:bien vouloir )?(?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir)|veuillez (?:nous |me )?(?:livrer|envoyer|expedier)|pourriez vous (?:nous |me )?(?:livrer|envoyer|expedier)|pouvez vous (?:nous |me )?(?:livrer|envoyer|expedier)|serait il possible de (?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir)|could you (?:please )?(?:send|ship|deliver|supply)|can you (?:please )?(?:send|ship|deliver|supply)|commande (?:n|no|numero)|order (?:no|number|ref)|po (?:no|number|#)|nouvelle commande|new order|reassort|restock|a livrer|pour livraison|for delivery|rajoutez|ajoutez|add to (?:my|our|the) order|notre commande|our order|ma commande|my order|go ahead|bon pour accord|bon pour (?:le|ce|votre|notre) devis|vous pouvez (?:la |le )?lancer|je valide|nous validons|please proceed|please process)\b/
 
 /** Ordering again what an earlier order (the one quoted) had. */
-const REORDER = /\b(?:(?:repeat|reorder|re order|order again) (?:items?|lines?|the items?|the lines?) \d|(?:recommander|reprendre|refaire|renouveler) (?:les |la )?(?:articles?|lignes?|postes?) \d|(?:la |le )?meme(?: chose| commande)? que (?:la derniere fois|la fois derniere|la fois precedente|d habitude|la semaine derniere|le mois dernier)|on refait|refaites(?: nous| moi)? (?:la|le|la meme)|same as last (?:time|week|month)|like last time|comme la derniere fois|same again|same as (?:last time|before|last order|the last order)|same order|repeat (?:the|our|my) (?:last |previous )?order|(?:la )?meme (?:chose|commande) que (?:la derniere fois|precedemment)|meme commande|renouveler (?:la|notre|cette) commande|on renouvelle|idem que la derniere fois)\b/
+const REORDER = /\b(?:(?:repeat|reorder|re order|order again) (?:items?|lines?|the items?|the lines?) \d|(?:recommander|reprendre|refaire|renouveler) (?:les |la )?(?:articles?|lignes?|postes?) \d|(?:la |le )?meme(?: chose| commande)? que (?:la derniere fois|la fois derniere|la fois precedente|d habitude|la semaine derniere|le mois dernier)|on refait|refaites(?: nous| moi)? (?:la|le|la meme)|same as last (?:time|week|month)|like last time|comme la derniere fois|same again|same as (?:last time|before|last order|the last order)|same order|(?:repeat|same as) (?:the|our|my) (?:last |previous |usual |(?:january|february|march|april|may|june|july|august|september|october|november|december) )?order|(?:c est )?pareil que (?:la derniere fois|la fois derniere|le mois dernier|la semaine derniere|d habitude|la derniere commande)|(?:refaire|renouveler|reprendre|refaites|renouvelez|reprenez) (?:la|notre|ma) commande (?:de |d )(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|la semaine derniere|le mois dernier)|(?:la )?meme (?:chose|commande) que (?:la derniere fois|precedemment)|meme commande|renouveler (?:la|notre|cette) commande|on renouvelle|idem que la derniere fois)\b/
 /** What a reply leaves out of the quote it accepts: "sauf les masques", "except the masks". */
 const EXCEPT = /\b(?:sauf|hormis|except(?: for)?|but not|without|sans|a l['’ ]exception d(?:e|es|u))\s+((?:les?|la|l['’]|des|du|the)?\s*[\p{L}' -]{3,40})/giu
 
@@ -229,7 +229,7 @@ export class OrderExtractor {
         if (same.length === 1) found.unshift({ ...same[0]!, confidence: Math.min(same[0]!.confidence, 0.65), evidence: m[0] })
       }
     }
-    const lines = dedupe(found.map(inPacks))
+    let lines = dedupe(found.map(inPacks))
 
     // Is it an order at all?
     const orderText = foldText([mail.subject, ...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n"))
@@ -245,6 +245,17 @@ export class OrderExtractor {
     const customerWords = internal && ofCustomer.length > 0 && ofCustomer.length < own.length ? ofCustomer : own
     const vetoText = withoutCitations(reply || customerWords !== own ? foldText([...customerWords.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n")) : orderText)
     const vetoes = new Set([...vetoText.matchAll(VETO)].map((m) => m[0]))
+    // A calendar invitation booking the delivery of the goods ("je vous réserve ce créneau pour la livraison de notre
+    // commande", "Delivery slot: … PO …"): the order's delivery, no meeting.
+    const slot = DELIVERY_SLOT.test(vetoText)
+    if (slot) vetoes.delete("invitation")
+    // An order beside another matter: a complaint about an earlier delivery in one paragraph, "pour la suite, nous
+    // aurions besoin de : …" in another. The other matter's words do not reach the paragraph that orders.
+    const apart = vetoes.size > 0 ? orderedApart(customerWords.map((s) => s.body), lines) : null
+    if (apart !== null) {
+      vetoes.clear()
+      lines = apart.lines
+    }
     // By kind of mail: quantities not firm yet (a forecast), a notice to update the supplier's records, products
     // named only in sentences asking what they cost or how long they take.
     const tentative = tentativeMarks(vetoText)
@@ -292,7 +303,7 @@ export class OrderExtractor {
     const dateLines: { text: string; ref: Date }[] = []
     // A reply's subject names the thread's earlier matter ("RE: Short delivery 12/11"), not the day wanted now.
     if (!replySubject) dateLines.push({ text: mail.subject, ref: mailDay })
-    for (const s of own) for (const l of s.body.split("\n")) dateLines.push({ text: l, ref: segDay(s) })
+    for (const s of own) for (const l of asSlot(s.body, slot).split("\n")) if (!(apart?.aside.some((p) => l.trim() !== "" && p.includes(l)) ?? false)) dateLines.push({ text: l, ref: segDay(s) })
     for (const a of mail.attachments) for (const l of a.text.split("\n")) dateLines.push({ text: l, ref: mailDay })
     const monthFirst = customerHit?.customer.country === "US"
     let delivery = lines.length === 0 ? null : deliveryDateOf(dateLines, { monthFirst })
@@ -335,7 +346,7 @@ export class OrderExtractor {
     evidence.delivery_date = delivery?.evidence ?? ""
 
     let address = null as { value: string; evidence: string; confidence: number } | null
-    for (const t of [...mail.attachments.map((a) => a.text), ...own.map((s) => s.body)]) {
+    for (const t of [...mail.attachments.map((a) => a.text), ...own.map((s) => asSlot(s.body, slot))]) {
       address = findDeliveryAddress(t)
       if (address !== null) break
     }
@@ -387,6 +398,43 @@ function attachmentSources(evidence: Readonly<Record<string, string>>, lines: re
     if (file !== undefined) out[field] = file
   }
   return out
+}
+
+/** A slot booked for the goods to arrive, not a meeting: "créneau de livraison", "slot booked for PO …". */
+const DELIVERY_SLOT =
+  /\b(?:(?:creneau|slot)s? (?:de |pour (?:la |une |notre )?|for (?:the |a |our )?)?(?:livraison|reception|delivery|unloading)|(?:delivery|livraison|reception|unloading|goods in) slot|slot (?:is )?booked|creneau (?:est )?reserve)\b/
+
+/**
+ * A calendar invitation's "Quand :" / "When:" and "Où :" / "Where:" lines, when it books a delivery slot, say when and
+ * where the goods are delivered.
+ */
+function asSlot(body: string, slot: boolean): string {
+  return slot ? body.replace(/^[ \t]*(?:quand|when)[ \t]*:/gim, "Livraison :").replace(/^[ \t]*(?:o[uù]|where)[ \t]*:/gim, "Adresse de livraison :") : body
+}
+
+/** A paragraph turning to another matter: "2) Pour la suite", "Second,", "Par ailleurs", "Separately,". */
+const NEXT_MATTER =
+  /^(?:first|firstly|second|secondly|third|next|also|separately|otherwise|besides|on (?:a |an )?(?:other|another|separate|different) (?:note|matter|subject)|other than that|pour la suite|sinon|par ailleurs|d autre part|autre chose|ensuite|deuxiemement|troisiemement|deuxieme (?:chose|point)|enfin|et aussi|en plus|pour le reste|and (?:also|secondly))\b/
+const NUMBERED = /^\s*(?:\(?\d{1,2}[).]|[a-d]\))\s/
+
+/**
+ * An order beside another matter: paragraphs of the mail's own text that name goods, order them ("nous aurions besoin
+ * de :", "please send") and say nothing against it, while another paragraph complains of an earlier delivery or asks
+ * something else. The lines of the paragraphs that order and the other paragraphs (a day they name is not the
+ * delivery's), or null when the mail is not written so.
+ */
+function orderedApart(bodies: readonly string[], lines: readonly FoundLine[]): { lines: FoundLine[]; aside: string[] } | null {
+  if (lines.length === 0 || lines.some((l) => l.source !== undefined)) return null
+  const paragraphs = bodies.flatMap((b) => b.split(/\n[ \t>]*\n/)).map((raw) => ({ raw, against: [...withoutCitations(foldText(raw)).matchAll(VETO)].length > 0 }))
+  const holds = (p: string, l: FoundLine): boolean => l.evidence.split(" / ").some((piece) => piece.trim() !== "" && p.includes(piece.trim()))
+  // The paragraph that orders says it turns to another matter ("2) Pour la suite, …", "Second, a new order", "Sinon, …").
+  const ordering = paragraphs.filter((p) => !p.against && (NUMBERED.test(p.raw) || NEXT_MATTER.test(foldText(p.raw))) && lines.some((l) => holds(p.raw, l)))
+  if (ordering.length === 0 || !paragraphs.some((p) => p.against)) return null
+  if (!ordering.every((p) => readOrderAct({ subject: "", bodies: [p.raw], attachments: [] }).act !== null)) return null
+  // The goods the other matter names ("3 boîtes sont inutilisables") are not ordered.
+  const kept = lines.filter((l) => ordering.some((p) => holds(p.raw, l)))
+  const aside = paragraphs.filter((p) => p.against).map((p) => p.raw)
+  return lines.every((l) => kept.includes(l) || aside.some((p) => holds(p, l))) ? { lines: kept, aside } : null
 }
 
 function nameHas(p: Product, word: string): boolean {
