@@ -113,7 +113,7 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
   for (const m of t.matchAll(/\b(?:demain|tomorrow)\b/g)) add(m.index, m[0].length, addDays(ref, 1), true)
   // "sous 10 jours ouvrés", "within 5 working days": weekdays counted, Saturdays and Sundays skipped; "dans quinze
   // jours" and "dans huit jours" are two weeks and one, as said in French ("sous quinzaine" stays 15 days).
-  for (const m of t.matchAll(/\b(?:sous|d ici|dans|under|within|in)(?: les?| a| the next)? (huitaine|quinzaine|(\d{1,2}|une|un|one|two|deux|trois|three|four|quatre|five|cinq|six|huit|eight|dix|ten|quinze|fifteen) (?:(ouvres|ouvrables|working|business|calendar|francs|clear) )?(jours?|days?|semaines?|weeks?|h|heures|hours)(?: (ouvres|ouvrables|francs))?)\b/g)) {
+  for (const m of t.matchAll(/\b(?:sous|d ici|dans|under|within|in|delai(?: contractuel| de livraison)?|lead time)(?: les?| a| the next| of| is)? (huitaine|quinzaine|(\d{1,2}|une|un|one|two|deux|trois|three|four|quatre|five|cinq|six|huit|eight|dix|ten|quinze|fifteen) (?:(ouvres|ouvrables|working|business|calendar|francs|clear) )?(jours?|days?|semaines?|weeks?|h|heures|hours)(?: (ouvres|ouvrables|francs))?)\b/g)) {
     let days: number
     if (m[1] === "huitaine") days = 8
     else if (m[1] === "quinzaine") days = 15

@@ -2,6 +2,7 @@ import type { Product } from "../customers/customer.schema"
 import { compactCode, foldText } from "../search/fold-text"
 import { CatalogMatcher } from "./catalog-match"
 import { CustomerMatcher, emailOf, isPublicDomain } from "./customer-match"
+import { withEdifactRead } from "./edifact"
 import { dayOf, deliveryDateOf, findDates, isoDay } from "./dates"
 import { findDeliveryAddress, poCandidates } from "./header-fields"
 import { findLines, type FoundLine } from "./lines"
@@ -96,12 +97,14 @@ export class OrderExtractor {
     this.excluded = new Set([...this.productByRef.keys(), ...this.customers.codes()])
   }
 
-  extract(mail: OrderMail): ExtractedOrder {
+  extract(sent: OrderMail): ExtractedOrder {
+    // An EDI ORDERS message attached as text is read as the order it encodes.
+    const mail = sent.attachments.some((a) => a.text.includes("UNH+")) ? { ...sent, attachments: sent.attachments.map((a) => ({ ...a, text: withEdifactRead(a.text) })) } : sent
     const confidence: Record<string, number> = {}
     const evidence: Record<string, string> = {}
     const mailDay = dayOf(mail.date) ?? new Date(2026, 0, 1, 12)
     // "~~mardi 15/12~~ mercredi 16/12": what a note struck through is withdrawn, for the day as for the lines.
-    const body = chooseBody(mail).replace(/~~[^~\n]*~~/g, " ")
+    const body = withEdifactRead(chooseBody(mail)).replace(/~~[^~\n]*~~/g, " ")
     const internal = (this.ctx.ownDomains ?? []).includes(mail.from.address.toLowerCase().split("@")[1] ?? "")
     const segments = withoutBounces(splitMail(body, { from: `${mail.from.name} <${mail.from.address}>`, date: mail.date, subject: mail.subject }, internal || /^\s*(?:tr|fw|fwd|wg)\s*:/i.test(mail.subject)))
     const own = ownSegments(segments, this.ctx.ownDomains ?? [])

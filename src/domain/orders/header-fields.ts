@@ -91,6 +91,12 @@ const STREET = /\b(?:\d{1,4}(?:\s?(?:bis|ter|b))?,?\s+(?:rue|avenue|av\.?|bd|bou
 const BILLING = /\b(?:factur\w*|invoice|invoicing|billing|bill to|si[èe]ge|registered|head office)\b/i
 const STOP_LINE = /^(?:date|d[ée]lai|t[ée]l|tel|phone|fax|mobile|contact|merci|thanks|cordialement|regards|r[ée]f|po|commande|order|qt[ée]|horaires|opening|hours|attn|[àa] l'attention)/i
 
+/**
+ * An address up to its postal code and town ("31140 Saint-Alban", "Manchester M17 1AE"): a note after a dash or in
+ * brackets ("- quai 4", "(2e étage, ascenseur)", "- entrée par le portail") says how to get in, not where.
+ */
+const UP_TO_TOWN = /^(.*?\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b(?:[\s,]*[\p{L}'’]+(?:(?: |-)[\p{L}'’]+)*)?)/u
+
 function cleanAddressPart(s: string): string {
   return s.replace(/^[\s:,-]+|[\s.,;]+$/g, "").replace(/\s+/g, " ")
 }
@@ -151,7 +157,7 @@ export function findDeliveryAddress(text: string): { value: string; evidence: st
     if (/^(?:habituelle|usual|comme d'habitude|as usual|notre adresse habituelle)/i.test(foldText(first))) return null
     if (first !== "") {
       // "livraison au 12 rue des Forges, 69007 Lyon, jeudi" stops after the city.
-      const inline = /^(.*?\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b[\s,]*[\p{L}' -]*[\p{L}])/u.exec(first)
+      const inline = UP_TO_TOWN.exec(first)
       parts.push(cleanAddressPart(inline ? inline[1]! : first))
       if (inline || POSTAL_LINE.test(first)) {
         if (!STREET.test(parts.join(" ")) && !/\d/.test(parts[0]!)) continue
@@ -173,7 +179,8 @@ export function findDeliveryAddress(text: string): { value: string; evidence: st
       // follows, "Attn:" is part of where the goods go.
       const attention = parts.length > 0 && /^(?:attn|attention|[àa] l'attention)\b/i.test(l) && lines.slice(k + 1, k + 4).some((n) => STREET.test(n) || POSTAL_LINE.test(n))
       if ((STOP_LINE.test(l) && !attention) || /\+?\d[\d .]{8,}\d/.test(l)) break
-      parts.push(l)
+      // "59100 Roubaix (2e étage, ascenseur)", "Manchester M17 1AE - Bay 3": a note on the way in is no part of it.
+      parts.push(POSTAL_LINE.test(l) ? (UP_TO_TOWN.exec(l)?.[1] ?? l) : l)
       if (POSTAL_LINE.test(l)) break
     }
     if (parts.length === 0 || !parts.some((p) => POSTAL_LINE.test(p))) continue

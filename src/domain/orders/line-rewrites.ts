@@ -29,6 +29,23 @@ function joinItemBlocks(lines: readonly string[]): string[] {
   return out
 }
 
+/**
+ * A card or a label printed with the product on one line and its quantity labelled beneath ("Carte K-04  SAC-110
+ * Sacs 110 L" over "Qté à livrer : 12 rouleaux", "Item: TN-2420" over "  Qty to send: 3"): one line of the order.
+ */
+const QTY_BELOW = /^\s*(?:qt[ée]s?|qte|qty|quantit[ée]s?|quantity)(?!\p{L})[^:\n]{0,24}:\s*\d/iu
+
+function quantityBelow(lines: readonly string[]): string[] {
+  const out: string[] = []
+  for (const line of lines) {
+    const prev = out[out.length - 1]
+    if (QTY_BELOW.test(line) && prev !== undefined && prev.trim() !== "" && !LABEL_VALUE.test(prev) && !/\d\s*$/.test(prev.replace(/\d+\s*x\s*\d+(?:\s*x\s*\d+)?/gi, "")) && !prev.includes("|")) {
+      out[out.length - 1] = `${prev.trimEnd()} ${line.trim()}`
+    } else out.push(line)
+  }
+  return out
+}
+
 /** "6 boîtes de gants M, non pardon 8", "12 rolls, sorry, 14": the number said last replaces the first. */
 const CORRECTED = /(?<![\d,.])(\d{1,4})(\s[^\d\n]*?),\s*(?:(?:non|no|euh|ah|oops|enfin)[,!]?\s+)?(?:pardon|sorry|i mean|je veux dire|plut[ôo]t|make (?:that|it)|correction)\s*[,:]?\s*(\d{1,4})\b/giu
 
@@ -178,5 +195,5 @@ function asMany(line: string): string {
 export function rewriteLines(lines: readonly string[]): string[] {
   lines = lines.map(asMany)
   lines = lines.map((l) => sizesJoined(markdownRead(l)).replace(DECIDED, "$4$3"))
-  return perUnit(joinItemBlocks(transposed(lines.flatMap(toppedUp)))).flatMap((l) => sizesOnOneLine(unpunctuated(ones(l).replace(CORRECTED, "$3$2").replace(REPLACED, " "))))
+  return perUnit(joinItemBlocks(quantityBelow(transposed(lines.flatMap(toppedUp))))).flatMap((l) => sizesOnOneLine(unpunctuated(ones(l).replace(CORRECTED, "$3$2").replace(REPLACED, " "))))
 }

@@ -66,7 +66,7 @@ const ACTS: readonly RegExp[] = [
   /\b(?:add|put) (?:this |these |them |it |the following )?(?:to|on) (?:our|my|the) (?:order|account|next delivery)\b/,
   /\b(?:(?:please )?find (?:attached|enclosed|below)|attached (?:is|are|please find)|enclosed (?:is|please find)|here is|here s|this is|below is|as follows is) (?:our|my|the|a) (?:new |revised |updated |official )?(?:purchase order|order|po)\b/,
   /\b(?:our|my) (?:new |revised |official )?(?:purchase order|order|po) (?:is )?(?:attached|enclosed|below|as follows|follows)\b/,
-  new RegExp(`\\b(?:purchase order|p o|po|bc|order|our ref|our reference|notre ref|notre reference) ${CODE}\\b`),
+  new RegExp(`\\b(?:purchase order|p o|po|bc|order|our ref|our reference|notre ref|notre reference|reapprovisionnement|replenishment|call off|reassort|restock) ${CODE}\\b`),
   /\border (?:as follows|for delivery)\b/,
   /\b(?:delivery|deliver(?:ed)?) (?:is )?(?:required|needed|wanted|requested|please) (?:by|on|for|before|asap|next|this)\b/,
   new RegExp(`\\b(?:delivery (?:on |by |for |before )?${DAY}|(?:by |on |for )?${DAY}(?: \\w+){0,3} (?:delivery )?please)\\b`),
