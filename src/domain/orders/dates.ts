@@ -173,7 +173,13 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
     add(m.index, m[0].length - m[3]!.length + (feastWord(m[3]!)?.length ?? 0), addDays(anchor, delta), true)
   }
   // A feast alone is its day, unless it names holidays around it ("les vacances de la Toussaint").
-  for (const m of t.matchAll(FEASTS)) if (!/(?:vacances|conges|holidays?|break|period|periode)(?: de| d| of)?(?: la| l| the)? $/.test(t.slice(Math.max(0, m.index - 20), m.index))) add(m.index, m[0].length, feastDay(m[0], ref), true)
+  // Nor an event named after it ("le marché de Noël", "le goûter de Noël", "our Christmas party"): the goods are for it,
+  // the day is not said.
+  for (const m of t.matchAll(FEASTS)) {
+    if (/(?:vacances|conges|holidays?|break|period|periode|marche|fete|gouter|repas|spectacle|arbre|concert|kermesse|decorations?|illuminations?)(?: de| d| du| of)?(?: la| l| the)? $/.test(t.slice(Math.max(0, m.index - 20), m.index))) continue
+    if (/^ (?:party|parties|market|fair|lunch|dinner|do|show|concert|meal|decorations?|jumpers?)\b/.test(t.slice(m.index + m[0].length, m.index + m[0].length + 14))) continue
+    add(m.index, m[0].length, feastDay(m[0], ref), true)
+  }
   let weekdayInWeek = false
   for (const m of t.matchAll(new RegExp(`\\b(${DAY_WORDS})\\b`, "g"))) {
     // "jeudi 12 mars", "Friday the 13th", "Monday 30th November": the date says it.
