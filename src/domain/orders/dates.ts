@@ -208,7 +208,7 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
   // a street ("au 8 rue Pasteur", "the 14 Dock Road site").
   // After a weekday the number is a day whatever follows ("mercredi 2, quai n° 3": the comma is folded away); so is
   // a number with its ordinal's ending ("Monday 14th, 06:00-10:00 slot").
-  for (const m of t.matchAll(new RegExp(`\\b(?:(?:le|the|on the|du|au)(?: (?:${DAY_WORDS}))?|(${DAY_WORDS})) (\\d{1,2})(?:(?:er|st|nd|rd|th)\\b(?! ?\\/)|\\b(?! ?(?:/|\\d|h\\b|heures?|hours?|x\\b|%|[a-z]+s\\b)))`, "g"))) {
+  for (const m of t.matchAll(new RegExp(`\\b(?:(?:le|the|on the|du|au)(?: (?:${DAY_WORDS}))?|(${DAY_WORDS})) (\\d{1,2})(?:(?:er|st|nd|rd|th)\\b(?! ?\\/)|\\b(?! ?(?:/|\\d|h\\b|heures?|hours?|x\\b|%|[a-z]+s\\b|ones?\\b|pack\\b|box\\b|roll\\b|metre\\b|meter\\b|m\\b|litre\\b|liter\\b|l\\b|cm\\b|mm\\b|kg\\b|ml\\b|inch\\b)))`, "g"))) {
     if (m[1] === undefined && STREET_AFTER.test(t.slice(m.index + m[0].length))) continue
     const day = Number(m[2])
     if (day < 1 || day > 31) continue
@@ -273,12 +273,25 @@ const GIVEN_UP = /\b(?:instead of|rather than|au lieu d[eu]|plut[ôo]t que)\s+(?
 const PAST_DAY = /\b(?:(?:ever )?since|depuis|last)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) dernier\b/gi
 const NOT_DELIVERY = /\b(?:facture|invoice|paiement|payment|echeance|reglement|devis du|quote of|date de commande|order date|commande du|ordered on)\b/
 
+const NO_RUSH = /\b(?:no (?:rush|hurry)|not urgent|whenever|pas (?:presse|d urgence|urgent)|rien ne presse|aucune urgence|quand vous (?:pouvez|voulez))\b/
+const SPAN = new RegExp(`\\b(?:(?:the )?week after next|next week|(?:la )?semaine (?:prochaine|d apr[eè]s)|(?:mid|early|late|end of|beginning of|mi|d[ée]but|fin)[- ](?:${MONTH_WORDS}))\\b`, "gi")
+
+/**
+ * "Delivery: is Friday 4 December OK? : NO - MONDAY 7TH PLEASE": our question answered no on its line; the day asked
+ * is the answer's, the one we proposed is given up.
+ */
+function declined(text: string): string {
+  const m = /^(.*\?)\s*:\s*((?:no|non|nope|not really|pas possible)\b.*)$/i.exec(text)
+  if (m === null) return text
+  return `${DELIVERY_CONTEXT.test(foldText(m[1]!)) ? "Delivery: " : ""}${m[2]}`
+}
+
 /** Days a place is open ("du lundi au jeudi, 8h - 12h", "Mon-Fri 7am-3pm"): no day the goods are wanted. */
 const WEEKDAY = "(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|jeu|ven|sam|dim|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
 const WEEKDAY_RANGE = new RegExp(`\\b${WEEKDAY}\\.?\\s*(?:au|à|a|to|till|until|through|thru|-|–)\\s*${WEEKDAY}\\b\\.?`, "gi")
 
 /** An opening or an event the date belongs to ("ouverture le 1er décembre", "we open on the 3rd"): no delivery day, unless no other is said. */
-const OPENING = /\b(?:ouverture|inauguration|nous ouvrons|on ouvre|(?:we|shop|store|site) opens?|opening)\b[^,.;)]*/gi
+const OPENING = /\b(?:ouverture|inauguration|nous ouvrons|on ouvre|(?:we|shop|store|site|office|bureau|magasin|boutique|agence|cabinet|ecole|école|restaurant) (?:opens?|will open|ouvre|ouvrira)|opening)\b[^,.;:)]*/gi
 const OPENS = new RegExp(OPENING.source, "i")
 
 export function deliveryDateOf(given: readonly { text: string; ref: Date }[], opts: { monthFirst?: boolean } = {}): { date: Date; evidence: string; relative: boolean } | null {
@@ -289,7 +302,8 @@ export function deliveryDateOf(given: readonly { text: string; ref: Date }[], op
 function deliveryDayOf(given: readonly { text: string; ref: Date }[], opts: { monthFirst?: boolean }): { date: Date; evidence: string; relative: boolean } | null {
   // "Monday 30th instead of Thursday 26th", "lundi au lieu de jeudi": the day given up is not the one wanted.
   // "stuck in my drafts since Friday", "depuis vendredi", "vendredi dernier": a day gone by.
-  const lines = given.map((l) => ({ ...l, text: l.text.replace(WEEKDAY_RANGE, " ").replace(GIVEN_UP, " ").replace(PAST_DAY, " ") }))
+  // "No rush, the week after next is fine", "mid-December is fine, no hurry": a span said to be soon enough is no day.
+  const lines = given.map((l) => ({ ...l, text: declined(l.text).replace(WEEKDAY_RANGE, " ").replace(GIVEN_UP, " ").replace(PAST_DAY, " ") })).map((l) => (NO_RUSH.test(foldText(l.text)) ? { ...l, text: l.text.replace(SPAN, " ") } : l))
   // Sentence by sentence first: "Nous ouvrons le 1er décembre. Pouvez-vous y livrer le lundi 30 novembre ?" is
   // the 30th; then a whole line about delivery.
   for (const sentences of [true, false]) {

@@ -312,7 +312,9 @@ export class OrderExtractor {
     let delivery = lines.length === 0 ? null : deliveryDateOf(dateLines, { monthFirst })
     // "Still valid, please go ahead, same date": a reply taking the quoted order takes its day too, counted from
     // the day the quoted message was written.
-    if (delivery === null && lines.length > 0 && top?.quoted !== undefined && (accepts || again) && /\b(?:same (?:date|day)|(?:meme|la meme) (?:date|jour)|date (?:unchanged|inchangee)|as planned|comme prevu)\b/.test(foldText(top.body))) {
+    // "Ajoutez 2 lots de piles à la même livraison": what is added goes with the quoted order, on its day.
+    const sameDelivery = /\b(?:(?:a|pour|avec) la meme livraison|(?:on|with|in|to) the same delivery)\b/.test(foldText(top?.body ?? ""))
+    if (delivery === null && lines.length > 0 && top?.quoted !== undefined && (((accepts || again) && /\b(?:same (?:date|day)|(?:meme|la meme) (?:date|jour)|date (?:unchanged|inchangee)|as planned|comme prevu)\b/.test(foldText(top.body))) || sameDelivery)) {
       const sent = /^(?:sent|envoy[ée]|date|le)\s*:?\s*(.+)$/im.exec(top.quoted)?.[1]
       const ref = (sent === undefined ? undefined : findDates(sent, mailDay)[0]?.date) ?? mailDay
       delivery = deliveryDateOf(top.quoted.split("\n").map((text) => ({ text, ref })), { monthFirst })
