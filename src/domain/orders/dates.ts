@@ -327,7 +327,7 @@ function deliveryDayOf(given: readonly { text: string; ref: Date }[], opts: { mo
       column = -1
       continue
     }
-    const head = cells.findIndex((c) => /\b(?:date|due|required|requise?|souhaitee?)\b/.test(c) && DELIVERY_CONTEXT.test(c))
+    const head = cells.findIndex((c) => (/\b(?:date|due|required|requise?|souhaitee?)\b/.test(c) && DELIVERY_CONTEXT.test(c)) || /^(?:need(?:ed)? by|required by|deliver(?:y)? by|ship by|a livrer le|livrer le|livraison)$/.test(c.trim()))
     if (head >= 0 && !cells.some((c) => /\d/.test(c))) {
       column = head
       continue

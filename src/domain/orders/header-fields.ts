@@ -133,11 +133,24 @@ function billingBlock(lines: readonly string[]): string | null {
   return null
 }
 
+function columnAddress(head: string, row: string): string | null {
+  const heads = head.split("|").map((c) => c.trim())
+  const at = heads.findIndex((c) => c !== "" && (ADDRESS_LABEL.exec(c)?.[0].length ?? 0) >= c.replace(/\s*:$/, "").length)
+  if (at < 0 || !row.includes("|") || heads.some((c) => /\d/.test(c))) return null
+  const cell = cleanAddressPart(row.split("|")[at] ?? "")
+  return POSTAL_LINE.test(cell) && (STREET.test(cell) || /\d/.test(cell.replace(POSTAL_LINE, ""))) ? cell : null
+}
+
 /** The delivery address the mail asks for, as its lines joined by ", ". */
 export function findDeliveryAddress(text: string): { value: string; evidence: string; confidence: number } | null {
   const lines = text.split("\n")
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
+    // A table's "Ship To" / "Adresse de livraison" column: the address is the cell under it.
+    if (line.includes("|")) {
+      const cell = columnAddress(line, lines[i + 1] ?? "")
+      if (cell !== null) return { value: cell, evidence: lines[i + 1]!.trim(), confidence: 0.85 }
+    }
     let m = ADDRESS_LABEL.exec(line)
     // "Livraison le 19/05/2026 à : Imprimerie Rousseau, 14 rue …": a delivery phrase ending in "à :" / "to:".
     if (!m) m = /\b(?:livraison|livrer|delivery|deliver)\b[^:\n]{0,40}?\s(?:[àa]|to|at)\s*:/i.exec(line)
