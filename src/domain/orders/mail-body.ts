@@ -92,8 +92,10 @@ const POSTSCRIPT = /^(?:p\.?\s?-?s\.?|pps|n\.?\s?b\.?)(?=[\s:,.\-–—(]|$)/i
  * between) rather than a signature.
  */
 function framed(lines: readonly string[], at: number): boolean {
-  if (!/^[-_]{5,}$/.test(lines[at]!.trim())) return false
-  const end = lines.findIndex((l, k) => k > at + 1 && /^[-_]{5,}$/.test(l.trim()))
+  const rule = (l: string): boolean => /^[-_]{5,}$/.test(l.trim())
+  if (!rule(lines[at]!)) return false
+  // The rule that closes the block still ends the message: a generated footer under it is no one's words.
+  const end = lines.findIndex((l, k) => k > at + 1 && rule(l))
   if (end < 0) return false
   const inside = lines.slice(at + 1, end)
   return !DISCLAIMER.test(inside.find((l) => l.trim() !== "")?.trim() ?? "") && inside.filter((l) => /\d/.test(l)).length >= 2
