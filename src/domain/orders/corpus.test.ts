@@ -9,12 +9,13 @@ import { scoreCorpus } from "./corpus-score"
  * webmail exports them, through the same adapter (postal-mime, PDF text) and extractor as the extension.
  * Held-out parts (the held-out-N folders) are measured by `BENCH_ONLY=orders npm run bench`, never here, so nothing
  * is tuned on them; tests/unit/orders-corpus-labels.test.ts checks their labels without the extractor.
- * The ho-*, h2-*, h3-*, h4-*, h5-*, h7-*, h8-* and h9-* mails were the first to fifth and the seventh to ninth
- * held-out sets; they are tuning material now, held to the same floors. The floors are what the extractor reaches on
- * these 390 mails (2026-12-04), above the issue's 0.95, with room for one slip: a change that loses more than that on
- * tuned mail fails here. The line floor went from 0.995 to 0.99 when the h8-* mails came in (held-out 8's dictation,
+ * The ho-*, h2-*, h3-*, h4-*, h5-*, h7-*, h8-*, h9-* and h10-* mails were the first to fifth and the seventh to
+ * tenth held-out sets; they are tuning material now, held to the same floors. The floors are what the extractor
+ * reaches on these 434 mails (2026-12-04), above the issue's 0.95, with room for one slip: a change that loses more
+ * than that on tuned mail fails here. The line floor went from 0.995 to 0.99 when the h8-* mails came in (held-out 8's dictation,
  * a pasted chat and a pack of 96 still read wrong, README "tune8"); with the h9-* mails the rules reach 0.990 (two
- * deliveries to add up, "PT" for toilet paper, "adhésif" alone still read wrong, README "tune9").
+ * deliveries to add up, "PT" for toilet paper, "adhésif" alone still read wrong, README "tune9"); with the h10-* mails
+ * 0.991 (README "tune10").
  */
 const LINE_F1_FLOOR = 0.99
 const HEADER_FLOOR = 0.99
@@ -22,7 +23,7 @@ const HEADER_FLOOR = 0.99
  * Since branch `ordermethod` (2026-12-03) a mail the rules take is proposed only with an explicit order act
  * (order-act.ts), else the agent is asked. The floors above count an `ask` as captured after the agent's "Capture
  * anyway" (the lines the extractor found: the same as before); these count the clicks: 7 of the 252 tuned orders
- * (7 of the 282 with the h9-* mails since tune9)
+ * (7 of the 282 with the h9-* mails since tune9, 7 of the 312 with the h10-* mails since tune10)
  * are asked (a bare list, a list answered inside our quoted form, a spreadsheet sent without a word, "tomorrow if
  * poss", "I could order", "pas encore", a forward marked "FYI"), and counting those as not proposed the line F1 is 0.979.
  */
@@ -36,8 +37,8 @@ describe("orders captured from the tuned corpus of mails", async () => {
   const strict = scoreCorpus(items, "not-proposed")
   const failures = score.failures.map((f) => `${f.name} ${f.field}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.got)}`)
 
-  it("holds at least 390 mails, French and English, at least 10 of them not orders, some with a PDF or spreadsheet purchase order", () => {
-    expect(score.mails).toBeGreaterThanOrEqual(390)
+  it("holds at least 434 mails, French and English, at least 10 of them not orders, some with a PDF or spreadsheet purchase order", () => {
+    expect(score.mails).toBeGreaterThanOrEqual(434)
     expect(score.nonOrders).toBeGreaterThanOrEqual(10)
     expect(corpus.filter((c) => c.name.startsWith("fr-")).length).toBeGreaterThan(20)
     expect(corpus.filter((c) => c.name.startsWith("en-")).length).toBeGreaterThan(20)

@@ -113,7 +113,7 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
   for (const m of t.matchAll(/\b(?:demain|tomorrow)\b/g)) add(m.index, m[0].length, addDays(ref, 1), true)
   // "sous 10 jours ouvrés", "within 5 working days": weekdays counted, Saturdays and Sundays skipped; "dans quinze
   // jours" and "dans huit jours" are two weeks and one, as said in French ("sous quinzaine" stays 15 days).
-  for (const m of t.matchAll(/\b(?:sous|d ici|dans|under|within|in)(?: les?| a| the next)? (huitaine|quinzaine|(\d{1,2}|une|un|one|two|deux|trois|three|four|quatre|five|cinq|six|huit|eight|dix|ten|quinze|fifteen) (?:(ouvres|ouvrables|working|business|calendar|francs|clear) )?(jours?|days?|semaines?|weeks?|h|heures|hours)(?: (ouvres|ouvrables|francs))?)\b/g)) {
+  for (const m of t.matchAll(/\b(?:sous|d ici|dans|under|within|in|delai(?: contractuel| de livraison)?|lead time)(?: les?| a| the next| of| is)? (huitaine|quinzaine|(\d{1,2}|une|un|one|two|deux|trois|three|four|quatre|five|cinq|six|huit|eight|dix|ten|quinze|fifteen) (?:(ouvres|ouvrables|working|business|calendar|francs|clear) )?(jours?|days?|semaines?|weeks?|h|heures|hours)(?: (ouvres|ouvrables|francs))?)\b/g)) {
     let days: number
     if (m[1] === "huitaine") days = 8
     else if (m[1] === "quinzaine") days = 15
@@ -173,7 +173,13 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
     add(m.index, m[0].length - m[3]!.length + (feastWord(m[3]!)?.length ?? 0), addDays(anchor, delta), true)
   }
   // A feast alone is its day, unless it names holidays around it ("les vacances de la Toussaint").
-  for (const m of t.matchAll(FEASTS)) if (!/(?:vacances|conges|holidays?|break|period|periode)(?: de| d| of)?(?: la| l| the)? $/.test(t.slice(Math.max(0, m.index - 20), m.index))) add(m.index, m[0].length, feastDay(m[0], ref), true)
+  // Nor an event named after it ("le marché de Noël", "le goûter de Noël", "our Christmas party"): the goods are for it,
+  // the day is not said.
+  for (const m of t.matchAll(FEASTS)) {
+    if (/(?:vacances|conges|holidays?|break|period|periode|marche|fete|gouter|repas|spectacle|arbre|concert|kermesse|decorations?|illuminations?)(?: de| d| du| of)?(?: la| l| the)? $/.test(t.slice(Math.max(0, m.index - 20), m.index))) continue
+    if (/^ (?:party|parties|market|fair|lunch|dinner|do|show|concert|meal|decorations?|jumpers?)\b/.test(t.slice(m.index + m[0].length, m.index + m[0].length + 14))) continue
+    add(m.index, m[0].length, feastDay(m[0], ref), true)
+  }
   let weekdayInWeek = false
   for (const m of t.matchAll(new RegExp(`\\b(${DAY_WORDS})\\b`, "g"))) {
     // "jeudi 12 mars", "Friday the 13th", "Monday 30th November": the date says it.
@@ -202,7 +208,7 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
   // a street ("au 8 rue Pasteur", "the 14 Dock Road site").
   // After a weekday the number is a day whatever follows ("mercredi 2, quai n° 3": the comma is folded away); so is
   // a number with its ordinal's ending ("Monday 14th, 06:00-10:00 slot").
-  for (const m of t.matchAll(new RegExp(`\\b(?:(?:le|the|on the|du|au)(?: (?:${DAY_WORDS}))?|(${DAY_WORDS})) (\\d{1,2})(?:(?:er|st|nd|rd|th)\\b(?! ?\\/)|\\b(?! ?(?:/|\\d|h\\b|heures?|hours?|x\\b|%|[a-z]+s\\b)))`, "g"))) {
+  for (const m of t.matchAll(new RegExp(`\\b(?:(?:le|the|on the|du|au)(?: (?:${DAY_WORDS}))?|(${DAY_WORDS})) (\\d{1,2})(?:(?:er|st|nd|rd|th)\\b(?! ?\\/)|\\b(?! ?(?:/|\\d|h\\b|heures?|hours?|x\\b|%|[a-z]+s\\b|ones?\\b|pack\\b|box\\b|roll\\b|metre\\b|meter\\b|m\\b|litre\\b|liter\\b|l\\b|cm\\b|mm\\b|kg\\b|ml\\b|inch\\b)))`, "g"))) {
     if (m[1] === undefined && STREET_AFTER.test(t.slice(m.index + m[0].length))) continue
     const day = Number(m[2])
     if (day < 1 || day > 31) continue
@@ -267,12 +273,25 @@ const GIVEN_UP = /\b(?:instead of|rather than|au lieu d[eu]|plut[ôo]t que)\s+(?
 const PAST_DAY = /\b(?:(?:ever )?since|depuis|last)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) dernier\b/gi
 const NOT_DELIVERY = /\b(?:facture|invoice|paiement|payment|echeance|reglement|devis du|quote of|date de commande|order date|commande du|ordered on)\b/
 
+const NO_RUSH = /\b(?:no (?:rush|hurry)|not urgent|whenever|pas (?:presse|d urgence|urgent)|rien ne presse|aucune urgence|quand vous (?:pouvez|voulez))\b/
+const SPAN = new RegExp(`\\b(?:(?:the )?week after next|next week|(?:la )?semaine (?:prochaine|d apr[eè]s)|(?:mid|early|late|end of|beginning of|mi|d[ée]but|fin)[- ](?:${MONTH_WORDS}))\\b`, "gi")
+
+/**
+ * "Delivery: is Friday 4 December OK? : NO - MONDAY 7TH PLEASE": our question answered no on its line; the day asked
+ * is the answer's, the one we proposed is given up.
+ */
+function declined(text: string): string {
+  const m = /^(.*\?)\s*:\s*((?:no|non|nope|not really|pas possible)\b.*)$/i.exec(text)
+  if (m === null) return text
+  return `${DELIVERY_CONTEXT.test(foldText(m[1]!)) ? "Delivery: " : ""}${m[2]}`
+}
+
 /** Days a place is open ("du lundi au jeudi, 8h - 12h", "Mon-Fri 7am-3pm"): no day the goods are wanted. */
 const WEEKDAY = "(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|jeu|ven|sam|dim|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
 const WEEKDAY_RANGE = new RegExp(`\\b${WEEKDAY}\\.?\\s*(?:au|à|a|to|till|until|through|thru|-|–)\\s*${WEEKDAY}\\b\\.?`, "gi")
 
 /** An opening or an event the date belongs to ("ouverture le 1er décembre", "we open on the 3rd"): no delivery day, unless no other is said. */
-const OPENING = /\b(?:ouverture|inauguration|nous ouvrons|on ouvre|(?:we|shop|store|site) opens?|opening)\b[^,.;)]*/gi
+const OPENING = /\b(?:ouverture|inauguration|nous ouvrons|on ouvre|(?:we|shop|store|site|office|bureau|magasin|boutique|agence|cabinet|ecole|école|restaurant) (?:opens?|will open|ouvre|ouvrira)|opening)\b[^,.;:)]*/gi
 const OPENS = new RegExp(OPENING.source, "i")
 
 export function deliveryDateOf(given: readonly { text: string; ref: Date }[], opts: { monthFirst?: boolean } = {}): { date: Date; evidence: string; relative: boolean } | null {
@@ -283,7 +302,8 @@ export function deliveryDateOf(given: readonly { text: string; ref: Date }[], op
 function deliveryDayOf(given: readonly { text: string; ref: Date }[], opts: { monthFirst?: boolean }): { date: Date; evidence: string; relative: boolean } | null {
   // "Monday 30th instead of Thursday 26th", "lundi au lieu de jeudi": the day given up is not the one wanted.
   // "stuck in my drafts since Friday", "depuis vendredi", "vendredi dernier": a day gone by.
-  const lines = given.map((l) => ({ ...l, text: l.text.replace(WEEKDAY_RANGE, " ").replace(GIVEN_UP, " ").replace(PAST_DAY, " ") }))
+  // "No rush, the week after next is fine", "mid-December is fine, no hurry": a span said to be soon enough is no day.
+  const lines = given.map((l) => ({ ...l, text: declined(l.text).replace(WEEKDAY_RANGE, " ").replace(GIVEN_UP, " ").replace(PAST_DAY, " ") })).map((l) => (NO_RUSH.test(foldText(l.text)) ? { ...l, text: l.text.replace(SPAN, " ") } : l))
   // Sentence by sentence first: "Nous ouvrons le 1er décembre. Pouvez-vous y livrer le lundi 30 novembre ?" is
   // the 30th; then a whole line about delivery.
   for (const sentences of [true, false]) {
@@ -307,7 +327,7 @@ function deliveryDayOf(given: readonly { text: string; ref: Date }[], opts: { mo
       column = -1
       continue
     }
-    const head = cells.findIndex((c) => /\b(?:date|due|required|requise?|souhaitee?)\b/.test(c) && DELIVERY_CONTEXT.test(c))
+    const head = cells.findIndex((c) => (/\b(?:date|due|required|requise?|souhaitee?)\b/.test(c) && DELIVERY_CONTEXT.test(c)) || /^(?:need(?:ed)? by|required by|deliver(?:y)? by|ship by|a livrer le|livrer le|livraison)$/.test(c.trim()))
     if (head >= 0 && !cells.some((c) => /\d/.test(c))) {
       column = head
       continue

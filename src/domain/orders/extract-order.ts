@@ -2,6 +2,8 @@ import type { Product } from "../customers/customer.schema"
 import { compactCode, foldText } from "../search/fold-text"
 import { CatalogMatcher } from "./catalog-match"
 import { CustomerMatcher, emailOf, isPublicDomain } from "./customer-match"
+import { withEdifactRead } from "./edifact"
+import { asSlot, DELIVERY_SLOT, orderedApart } from "./other-matter"
 import { dayOf, deliveryDateOf, findDates, isoDay } from "./dates"
 import { findDeliveryAddress, poCandidates } from "./header-fields"
 import { findLines, type FoundLine } from "./lines"
@@ -37,7 +39,7 @@ const VETO =
 const PLACED = /\b(?:(?:la |notre |ma |cette )?commande (?:que (?:j ai|nous avons|on a) (?:passee|faite|envoyee)|(?:deja )?passee (?:le|la|hier|lundi|mardi|mercredi|jeudi|vendredi|samedi|vendredi)|de (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|la semaine derniere|hier)|en cours)|(?:the |our |my )?order (?:(?:i|we) (?:placed|sent|put in)|(?:we |i )?placed (?:on|last|yesterday)|from (?:last|monday|tuesday|wednesday|thursday|friday|yesterday)|of last)|already (?:ordered|placed)|deja commande\w*)\b/
 const RESCHEDULE = /\b(?:report\w*|decaler|decalee?|repousser|avancer la livraison|plutot (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|le|la semaine)|postpone\w*|reschedul\w*|push (?:it |the delivery |delivery )?back|bring (?:it |the delivery )?forward|(?:deliver|send) it (?:on \w+ )?instead|change the delivery (?:date|day)|modifier la (?:date|livraison)|rien a changer|nothing else changes|no other change)\b/
 /** Saying outright that nothing is to be sent now: "nothing to send on the strength of this email", "pas de commande pour l'instant". */
-const NOTHING_NOW = /\b(?:(?:pas|aucune) (?:de )?commande (?:pour (?:nous|moi) )?(?:ce mois ci|cette semaine|cette fois|ce mois|en (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre))|no order (?:from (?:us|me) )?(?:this|for) (?:week|month|time|now)|nothing (?:from (?:us|me) )?this (?:week|month|time)|nothing to (?:send|ship|order|deliver)|no (?:order|action) (?:needed|required|for now|yet)|(?:do not|don t|please don t) (?:send|ship) anything|rien a (?:envoyer|livrer|expedier|commander)|(?:pas|aucune) (?:de )?commande (?:pour l instant|pour le moment|a passer)|ne rien (?:envoyer|livrer|expedier)|n envoyez rien|this is not an order|ceci n est pas une commande)\b/
+const NOTHING_NOW = /\b(?:(?:pas|aucune) (?:de )?commande (?:pour (?:nous|moi) )?(?:ce mois ci|cette semaine|cette fois|ce mois|en (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre))|no order (?:from (?:us|me) )?(?:this|for) (?:week|month|time|now)|nothing (?:from (?:us|me) )?this (?:week|month|time)|nothing to (?:send|ship|order|deliver)|no (?:order|action) (?:needed|required|for now|yet)|(?:do not|don t|please don t) (?:send|ship) anything(?! (?:before|until|till|prior to) (?:the |le |la |l )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d|next|la semaine|la rentree|rentree|date|day|jour|end of|fin|debut|early|mid|january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre))|rien a (?:envoyer|livrer|expedier|commander)|(?:pas|aucune) (?:de )?commande (?:pour l instant|pour le moment|a passer)|ne rien (?:envoyer|livrer|expedier)(?! (?:avant|jusqu au|jusqu a) (?:the |le |la |l )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d|next|la semaine|la rentree|rentree|date|day|jour|end of|fin|debut|early|mid|january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre))|n envoyez rien|not this year|pas cette annee|(?:we re|we are|nous sommes|on est) (?:fully |well |bien |deja |largement )?(?:stocked|approvisionnes|stockes)|nothing to do yet|rien a faire pour (?:l instant|le moment)|this is not an order|ceci n est pas une commande)\b/
 /** Words an order may well contain too (a price, a question), which only weigh against a weak one. */
 const NEGATIVE = /\b(?:par mois|per month|chaque mois|every month|par semaine|per week|existe\w* t? ?(?:il|elle)s?|do you (?:also )?(?:do|make) (?:it|them)|bien recu|well received|quotation|devis|quote|tarifs?|prix|price|how much|combien|avez vous|do you (?:have|stock|sell)|en stock|in stock|disponibilite|availability|facture|invoice|relance|rendez vous|meeting|catalogue|price list|pro ?forma|promotion|promo|offre speciale|special offer|discount|fyi|for your (?:records|information)|heads up|pour (?:information|info|votre information)|usually|habituellement|as normal|as usual each month|will come through|(?:we|i) ll confirm|(?:we|i) will confirm|je vous confirmerai|nous vous confirmerons|hold (?:[a-z0-9]+ ){0,6}for us|a month|a week|each month|each week)\b/g
 /** Asking to buy now, stronger than any mention of a price or a question. */
@@ -45,7 +47,7 @@ const STRONG_ORDER =
   /\b(?:bon de commande|purchase order|voici (?:notre|ma) commande|ci joint (?:notre|ma|le) (?:bon de )?commande|please find (?:attached )?(?:our|my) (?:purchase )?order|here is (?:our|my) order|attached (?:is )?(?:our|my|the) (?:purchase )?order|je vous commande|nous vous commandons|nous commandons|we (?:would like|wish|want) to order|i d like to order|i would like to order|please (?:send|ship|supply|deliver|dispatch)|kindly (?:send|supply|deliver|dispatch)|merci de (?:bien vouloir )?(?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir)|veuillez (?:nous |me )?(?:livrer|envoyer|expedier)|pourriez vous (?:nous |me )?(?:livrer|envoyer|expedier)|pouvez vous (?:nous |me )?(?:livrer|envoyer|expedier)|serait il possible de (?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir)|could you (?:please )?(?:send|ship|deliver|supply)|can you (?:please )?(?:send|ship|deliver|supply)|commande (?:n|no|numero)|order (?:no|number|ref)|po (?:no|number|#)|nouvelle commande|new order|reassort|restock|a livrer|pour livraison|for delivery|rajoutez|ajoutez|add to (?:my|our|the) order|notre commande|our order|ma commande|my order|go ahead|bon pour accord|bon pour (?:le|ce|votre|notre) devis|vous pouvez (?:la |le )?lancer|je valide|nous validons|please proceed|please process)\b/
 
 /** Ordering again what an earlier order (the one quoted) had. */
-const REORDER = /\b(?:(?:repeat|reorder|re order|order again) (?:items?|lines?|the items?|the lines?) \d|(?:recommander|reprendre|refaire|renouveler) (?:les |la )?(?:articles?|lignes?|postes?) \d|(?:la |le )?meme(?: chose| commande)? que (?:la derniere fois|la fois derniere|la fois precedente|d habitude|la semaine derniere|le mois dernier)|on refait|refaites(?: nous| moi)? (?:la|le|la meme)|same as last (?:time|week|month)|like last time|comme la derniere fois|same again|same as (?:last time|before|last order|the last order)|same order|repeat (?:the|our|my) (?:last |previous )?order|(?:la )?meme (?:chose|commande) que (?:la derniere fois|precedemment)|meme commande|renouveler (?:la|notre|cette) commande|on renouvelle|idem que la derniere fois)\b/
+const REORDER = /\b(?:(?:repeat|reorder|re order|order again) (?:items?|lines?|the items?|the lines?) \d|(?:recommander|reprendre|refaire|renouveler) (?:les |la )?(?:articles?|lignes?|postes?) \d|(?:la |le )?meme(?: chose| commande)? que (?:la derniere fois|la fois derniere|la fois precedente|d habitude|la semaine derniere|le mois dernier)|on refait|refaites(?: nous| moi)? (?:la|le|la meme)|same as last (?:time|week|month)|like last time|comme la derniere fois|same again|same as (?:last time|before|last order|the last order)|same order|(?:repeat|same as) (?:the|our|my) (?:last |previous |usual |(?:january|february|march|april|may|june|july|august|september|october|november|december) )?order|(?:c est )?pareil que (?:la derniere fois|la fois derniere|le mois dernier|la semaine derniere|d habitude|la derniere commande)|(?:refaire|renouveler|reprendre|refaites|renouvelez|reprenez) (?:la|notre|ma) commande (?:de |d )(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|la semaine derniere|le mois dernier)|(?:la )?meme (?:chose|commande) que (?:la derniere fois|precedemment)|meme commande|renouveler (?:la|notre|cette) commande|on renouvelle|idem que la derniere fois)\b/
 /** What a reply leaves out of the quote it accepts: "sauf les masques", "except the masks". */
 const EXCEPT = /\b(?:sauf|hormis|except(?: for)?|but not|without|sans|a l['’ ]exception d(?:e|es|u))\s+((?:les?|la|l['’]|des|du|the)?\s*[\p{L}' -]{3,40})/giu
 
@@ -97,12 +99,14 @@ export class OrderExtractor {
     this.excluded = new Set([...this.productByRef.keys(), ...this.customers.codes()])
   }
 
-  extract(mail: OrderMail): ExtractedOrder {
+  extract(sent: OrderMail): ExtractedOrder {
+    // An EDI ORDERS message attached as text is read as the order it encodes.
+    const mail = sent.attachments.some((a) => a.text.includes("UNH+")) ? { ...sent, attachments: sent.attachments.map((a) => ({ ...a, text: withEdifactRead(a.text) })) } : sent
     const confidence: Record<string, number> = {}
     const evidence: Record<string, string> = {}
     const mailDay = dayOf(mail.date) ?? new Date(2026, 0, 1, 12)
     // "~~mardi 15/12~~ mercredi 16/12": what a note struck through is withdrawn, for the day as for the lines.
-    const body = chooseBody(mail).replace(/~~[^~\n]*~~/g, " ")
+    const body = withEdifactRead(chooseBody(mail)).replace(/~~[^~\n]*~~/g, " ")
     const internal = (this.ctx.ownDomains ?? []).includes(mail.from.address.toLowerCase().split("@")[1] ?? "")
     const segments = withoutBounces(splitMail(body, { from: `${mail.from.name} <${mail.from.address}>`, date: mail.date, subject: mail.subject }, internal || /^\s*(?:tr|fw|fwd|wg)\s*:/i.test(mail.subject)))
     const own = ownSegments(segments, this.ctx.ownDomains ?? [])
@@ -230,7 +234,7 @@ export class OrderExtractor {
         if (same.length === 1) found.unshift({ ...same[0]!, confidence: Math.min(same[0]!.confidence, 0.65), evidence: m[0] })
       }
     }
-    const lines = dedupe(found.map(inPacks))
+    let lines = dedupe(found.map(inPacks))
 
     // Is it an order at all?
     const orderText = foldText([mail.subject, ...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n"))
@@ -246,6 +250,17 @@ export class OrderExtractor {
     const customerWords = internal && ofCustomer.length > 0 && ofCustomer.length < own.length ? ofCustomer : own
     const vetoText = withoutCitations(reply || customerWords !== own ? foldText([...customerWords.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n")) : orderText)
     const vetoes = new Set([...vetoText.matchAll(VETO)].map((m) => m[0]))
+    // A calendar invitation booking the delivery of the goods ("je vous réserve ce créneau pour la livraison de notre
+    // commande", "Delivery slot: … PO …"): the order's delivery, no meeting.
+    const slot = DELIVERY_SLOT.test(vetoText)
+    if (slot) vetoes.delete("invitation")
+    // An order beside another matter: a complaint about an earlier delivery in one paragraph, "pour la suite, nous
+    // aurions besoin de : …" in another. The other matter's words do not reach the paragraph that orders.
+    const apart = vetoes.size > 0 ? orderedApart(customerWords.map((s) => s.body), lines, (folded) => [...withoutCitations(folded).matchAll(VETO)].length > 0) : null
+    if (apart !== null) {
+      vetoes.clear()
+      lines = apart.lines
+    }
     // By kind of mail: quantities not firm yet (a forecast), a notice to update the supplier's records, products
     // named only in sentences asking what they cost or how long they take.
     const tentative = tentativeMarks(vetoText)
@@ -293,13 +308,15 @@ export class OrderExtractor {
     const dateLines: { text: string; ref: Date }[] = []
     // A reply's subject names the thread's earlier matter ("RE: Short delivery 12/11"), not the day wanted now.
     if (!replySubject) dateLines.push({ text: mail.subject, ref: mailDay })
-    for (const s of own) for (const l of s.body.split("\n")) dateLines.push({ text: l, ref: segDay(s) })
+    for (const s of own) for (const l of asSlot(s.body, slot).split("\n")) if (!(apart?.aside.some((p) => l.trim() !== "" && p.includes(l)) ?? false)) dateLines.push({ text: l, ref: segDay(s) })
     for (const a of mail.attachments) for (const l of a.text.split("\n")) dateLines.push({ text: l, ref: mailDay })
     const monthFirst = customerHit?.customer.country === "US"
     let delivery = lines.length === 0 ? null : deliveryDateOf(dateLines, { monthFirst })
     // "Still valid, please go ahead, same date": a reply taking the quoted order takes its day too, counted from
     // the day the quoted message was written.
-    if (delivery === null && lines.length > 0 && top?.quoted !== undefined && (accepts || again) && /\b(?:same (?:date|day)|(?:meme|la meme) (?:date|jour)|date (?:unchanged|inchangee)|as planned|comme prevu)\b/.test(foldText(top.body))) {
+    // "Ajoutez 2 lots de piles à la même livraison": what is added goes with the quoted order, on its day.
+    const sameDelivery = /\b(?:(?:a|pour|avec) la meme livraison|(?:on|with|in|to) the same delivery)\b/.test(foldText(top?.body ?? ""))
+    if (delivery === null && lines.length > 0 && top?.quoted !== undefined && (((accepts || again) && /\b(?:same (?:date|day)|(?:meme|la meme) (?:date|jour)|date (?:unchanged|inchangee)|as planned|comme prevu)\b/.test(foldText(top.body))) || sameDelivery)) {
       const sent = /^(?:sent|envoy[ée]|date|le)\s*:?\s*(.+)$/im.exec(top.quoted)?.[1]
       const ref = (sent === undefined ? undefined : findDates(sent, mailDay)[0]?.date) ?? mailDay
       delivery = deliveryDateOf(top.quoted.split("\n").map((text) => ({ text, ref })), { monthFirst })
@@ -336,7 +353,7 @@ export class OrderExtractor {
     evidence.delivery_date = delivery?.evidence ?? ""
 
     let address = null as { value: string; evidence: string; confidence: number } | null
-    for (const t of [...mail.attachments.map((a) => a.text), ...own.map((s) => s.body)]) {
+    for (const t of [...mail.attachments.map((a) => a.text), ...own.map((s) => asSlot(s.body, slot))]) {
       address = findDeliveryAddress(t)
       if (address !== null) break
     }

@@ -6,9 +6,12 @@ import { compactCode, foldText } from "../search/fold-text"
  */
 
 const PO_LABEL =
-  /(?:bon de commande|commande|cde|cmd|purchase order|order|p\.?\s?o\.?|bdc|b\.?c\.?|notre r[ée]f[ée]rence|notre r[ée]f\.?|n\/\s?r[ée]f\.?|v\/\s?r[ée]f\.?|our ref(?:erence)?\.?|order ref(?:erence)?\.?|r[ée]f(?:[ée]rence)?\.? (?:de )?(?:commande|cde)|num[ée]ro de commande|order number|order no\.?|po number|po no\.?|requisition|purchase requisition|demande d['’ ]achat|ordre d['’ ]achat|bon d['’ ]achat|commande interne|(?:n[°º] de |mon |notre |votre |le )?bon(?! de livraison| de retour| pour| d['’ ]enl[eè]vement| de transport))/i
+  /(?:bon de commande|commande|cde|cmd|purchase order|order|p\.?\s?o\.?|bdc|b\.?c\.?|notre r[ée]f[ée]rence|notre r[ée]f\.?|n\/\s?r[ée]f\.?|v\/\s?r[ée]f\.?|our ref(?:erence)?\.?|order ref(?:erence)?\.?|r[ée]f(?:[ée]rence)?\.? (?:de )?(?:commande|cde)|num[ée]ro de commande|order number|order no\.?|po number|po no\.?|requisition|purchase requisition|demande d['’ ]achat|ordre d['’ ]achat|bon d['’ ]achat|commande interne|r[ée]approvisionnement|replenishment|call[- ]off|(?:n[°º] de |mon |notre |votre |le )?bon(?! de livraison| de retour| pour| d['’ ]enl[eè]vement| de transport))/i
 const PO_MARKER = /^\s*(?:n[°ºo]\.?|no\.?|num(?:[ée]ro|ber)?\.?|nr\.?|#|:|number|r[ée]f(?:[ée]rence)?\.?|is|est)\s*/i
 const PO_TOKEN = /^[:#\s]*([A-Z0-9][A-Z0-9\-/_.]*[A-Z0-9]|[0-9]{3,})/i
+
+const JOB_REF = /\b(?:job|dossier|project|projet|chantier|affaire|works order)\s*(?:no\.?|n[°º]\.?|number|num[ée]ro|ref(?:erence)?\.?|#)?\s*:?\s*([A-Z0-9][A-Z0-9\-/_.]*\d[A-Z0-9\-/_.]*)/i
+const CITE_ON_PAPERWORK = /\b(?:put|quote|mention|show|write|rappeler|rappelez|indiquer|indiquez|mentionner|mentionnez|reporter|reportez|noter|notez)\b.{0,60}\b(?:delivery note|invoice|paperwork|bon de livraison|bl|facture)\b/i
 
 export interface PoCandidate {
   value: string
@@ -23,7 +26,7 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
     let m: RegExpExecArray | null
     while ((m = re.exec(line)) !== null) {
       // "commande" inside another word ("recommandé") or a label split from its number by words is not one.
-      if (m.index > 0 && /[\p{L}]/u.test(line[m.index - 1]!)) continue
+      if (m.index > 0 && /[\p{L}/]/u.test(line[m.index - 1]!)) continue
       let rest = line.slice(m.index + m[0].length)
       // "POST-76" is a product's code, not "PO" then "ST-76": a label runs into no letter after it either.
       if (/[\p{L}]$/u.test(m[0]) && /^[\p{L}]/u.test(rest)) continue
@@ -46,7 +49,8 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
       }
       // "Our PO for this is HE-41266", "our order reference for this call-off is WL-CO-0917", "notre n° de commande
       // pour cette livraison est …": what the label is for, then "is", then the number.
-      const linked = !qualified ? /^\s*(?:for|of|pour|de) (?:this|the|that|these|cette|ce|cet|la|le)(?:\s+[\p{L}-]+){0,2}\s+(?:is|est|will be|sera)\s*:?\s*/u.exec(rest) : null
+      // "Do you have a PO number for this one? : RDP-1218": our question answered on its line.
+      const linked = !qualified ? /^\s*(?:(?:for|of|pour|de) (?:this|the|that|these|cette|ce|cet|la|le)(?:\s+[\p{L}-]+){0,2}\s+(?:is|est|will be|sera)\s*:?\s*|(?:(?:for|of|pour|de) (?:this|the|that|these|cette|ce|cet|la|le)(?:\s+[\p{L}-]+){0,2})?\s*\?\s*:\s*)/u.exec(rest) : null
       if (linked) {
         marked = true
         rest = rest.slice(linked[0].length)
@@ -60,22 +64,33 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
         if (skip && /[A-Z]/i.test(skip[2]!) && /\d/.test(skip[2]!) && /[-/]/.test(skip[2]!) && (!tm || !/\d/.test(tm[1]!))) tm = [skip[0], skip[2]!] as unknown as RegExpExecArray
       }
       if (!tm) continue
+      // "Bon de commande n° BC 26/27-041": the number's own letters, then a space, then its figures.
+      const spaced = marked && /^[A-Z]{1,4}$/.test(tm[1]!) ? /^\s([0-9][0-9\-/_.]*[0-9])\b/.exec(rest.slice(tm[0].length)) : null
+      if (spaced) tm = [tm[0] + spaced[0], `${tm[1]} ${spaced[1]}`] as unknown as RegExpExecArray
       const value = tm[1]!.replace(/[.]$/, "")
       if (!/\d/.test(value)) continue
       const after = rest.slice(tm[0].length)
       if (/^\s*(?:x\b|cartons?|boxes|boites?|bo[iî]tes?|units?|pcs|pi[eè]ces?|ramettes?|rouleaux|flacons?|kg)/i.test(after)) continue
-      if (/^\d{1,2}[/.-]\d{1,2}([/.-]\d{2,4})?$/.test(value)) continue
+      // A day ("12/11", "03.12.26"), not "26/27-041": one of its first two numbers is a month.
+      const dated = /^(\d{1,2})[/.-](\d{1,2})([/.-]\d{2,4})?$/.exec(value)
+      if (dated && (Number(dated[1]) <= 12 || Number(dated[2]) <= 12)) continue
       const shaped = /[A-Z]/i.test(value) || value.includes("-") || /\d{4,}/.test(value)
       if (!marked && !shaped) continue
       if (exclude.has(compactCode(value))) continue
       const label = m[0].toLowerCase()
       const strong = /bon de commande|purchase order|p\.?\s?o|bdc|order (?:no|number|ref)|num[ée]ro de commande|notre r[ée]f|our ref|n\/|r[ée]f|achat|requisition|bon/.test(label)
-      out.push({ value, strength: (strong ? 2 : 1) + (marked ? 1 : 0), evidence: line.trim() })
+      // "Second, a new order, PO HE-41288" beside "(our PO HE-41207)" of last week's delivery: the new one.
+      const fresh = /\b(?:new|nouvelle|nouveau|this|cette|ce)\b[^.;:()]{0,20}$/i.test(line.slice(Math.max(0, m.index - 30), m.index))
+      out.push({ value, strength: (strong ? 2 : 1) + (marked ? 1 : 0) + (fresh ? 1 : 0), evidence: line.trim() })
     }
     // "PO-7781", "BC2026-031", "CMD_88": an order number that carries its label as its prefix.
-    for (const pm of line.matchAll(/(?<![\w-])((?:PO|BC|BDC|CMD|CDE|DA|PR|REQ)[-_/]?\d[\w\-/]*\d|(?:PO|BC|BDC|CMD|CDE)[-_/]?\d)(?![\w-])/g)) {
+    for (const pm of line.matchAll(/(?<![\w\-/])((?:PO|BC|BDC|CMD|CDE|DA|PR|REQ)[-_/]?\d[\w\-/]*\d|(?:PO|BC|BDC|CMD|CDE)[-_/]?\d)(?![\w-])/g)) {
       if (!exclude.has(compactCode(pm[1]!)) && !out.some((c) => c.value === pm[1] || pm[1]!.endsWith(c.value))) out.push({ value: pm[1]!, strength: 2, evidence: line.trim() })
     }
+    // "Job no. J-7734 - please put that on the delivery note", "rappeler la référence dossier AUB-2026-118 sur le bon
+    // de livraison": the reference the customer wants on our paperwork is what they file the order under.
+    const job = JOB_REF.exec(line)
+    if (job && CITE_ON_PAPERWORK.test(line) && !exclude.has(compactCode(job[1]!))) out.push({ value: job[1]!.replace(/[.]$/, ""), strength: 1, evidence: line.trim() })
     if (poPrefix !== null && poPrefix !== "") {
       const pm = new RegExp(`\\b(${poPrefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[A-Z0-9\\-/_]*\\d[A-Z0-9\\-/_]*)`, "i").exec(line)
       if (pm && !exclude.has(compactCode(pm[1]!))) out.push({ value: pm[1]!, strength: 2, evidence: line.trim() })
@@ -85,11 +100,17 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
 }
 
 const ADDRESS_LABEL =
-  /(?:adresse de livraison|adresse livraison|lieu de livraison|livraison (?:aux|au|[àa]|sur)(?![a-zà-ÿ])(?: l'adresse)?|[àa] livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|merci de livrer (?:aux|au|[àa])(?![a-zà-ÿ])|delivery address|deliver(?:y)? to|please deliver to|ship to|shipping address|delivery point|site de livraison|point de livraison)\s*(?:l'adresse\s*)?(?:suivante\s*)?:?/i
+  /(?:adresse de livraison|adresse livraison|lieu de livraison|livraison (?:aux|au|[àa]|sur)(?![a-zà-ÿ]| plus (?:tard|t[ôo]t|vite)| mieux| moins| cours| d[ée]but| milieu| fin| partir)(?: l'adresse)?|[àa] livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|merci de livrer (?:aux|au|[àa])(?![a-zà-ÿ])|delivery address|deliver(?:y)? to|please deliver to|ship to|shipping address|delivery point|site de livraison|point de livraison)\s*(?:l'adresse\s*)?(?:suivante\s*)?:?/i
 const POSTAL_LINE = /\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]{2} \d{5})\b/
 const STREET = /\b(?:\d{1,4}(?:\s?(?:bis|ter|b))?,?\s+(?:rue|avenue|av\.?|bd|boulevard|all[ée]e|chemin|impasse|place|quai|route|zone|za|zi|cours|square|lotissement|parc|road|street|st\.?|lane|avenue|way|drive|park|court|close|industrial)|zone (?:industrielle|artisanale|d'activit[ée]s?)|za |zi |unit \d|parc d'activit)/i
 const BILLING = /\b(?:factur\w*|invoice|invoicing|billing|bill to|si[èe]ge|registered|head office)\b/i
 const STOP_LINE = /^(?:date|d[ée]lai|t[ée]l|tel|phone|fax|mobile|contact|merci|thanks|cordialement|regards|r[ée]f|po|commande|order|qt[ée]|horaires|opening|hours|attn|[àa] l'attention)/i
+
+/**
+ * An address up to its postal code and town ("31140 Saint-Alban", "Manchester M17 1AE"): a note after a dash or in
+ * brackets ("- quai 4", "(2e étage, ascenseur)", "- entrée par le portail") says how to get in, not where.
+ */
+const UP_TO_TOWN = /^(.*?\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b(?:[\s,]*[\p{L}'’]+(?:(?: |-)[\p{L}'’]+)*)?)/u
 
 function cleanAddressPart(s: string): string {
   return s.replace(/^[\s:,-]+|[\s.,;]+$/g, "").replace(/\s+/g, " ")
@@ -112,11 +133,24 @@ function billingBlock(lines: readonly string[]): string | null {
   return null
 }
 
+function columnAddress(head: string, row: string): string | null {
+  const heads = head.split("|").map((c) => c.trim())
+  const at = heads.findIndex((c) => c !== "" && (ADDRESS_LABEL.exec(c)?.[0].length ?? 0) >= c.replace(/\s*:$/, "").length)
+  if (at < 0 || !row.includes("|") || heads.some((c) => /\d/.test(c))) return null
+  const cell = cleanAddressPart(row.split("|")[at] ?? "")
+  return POSTAL_LINE.test(cell) && (STREET.test(cell) || /\d/.test(cell.replace(POSTAL_LINE, ""))) ? cell : null
+}
+
 /** The delivery address the mail asks for, as its lines joined by ", ". */
 export function findDeliveryAddress(text: string): { value: string; evidence: string; confidence: number } | null {
   const lines = text.split("\n")
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
+    // A table's "Ship To" / "Adresse de livraison" column: the address is the cell under it.
+    if (line.includes("|")) {
+      const cell = columnAddress(line, lines[i + 1] ?? "")
+      if (cell !== null) return { value: cell, evidence: lines[i + 1]!.trim(), confidence: 0.85 }
+    }
     let m = ADDRESS_LABEL.exec(line)
     // "Livraison le 19/05/2026 à : Imprimerie Rousseau, 14 rue …": a delivery phrase ending in "à :" / "to:".
     if (!m) m = /\b(?:livraison|livrer|delivery|deliver)\b[^:\n]{0,40}?\s(?:[àa]|to|at)\s*:/i.exec(line)
@@ -151,7 +185,7 @@ export function findDeliveryAddress(text: string): { value: string; evidence: st
     if (/^(?:habituelle|usual|comme d'habitude|as usual|notre adresse habituelle)/i.test(foldText(first))) return null
     if (first !== "") {
       // "livraison au 12 rue des Forges, 69007 Lyon, jeudi" stops after the city.
-      const inline = /^(.*?\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b[\s,]*[\p{L}' -]*[\p{L}])/u.exec(first)
+      const inline = UP_TO_TOWN.exec(first)
       parts.push(cleanAddressPart(inline ? inline[1]! : first))
       if (inline || POSTAL_LINE.test(first)) {
         if (!STREET.test(parts.join(" ")) && !/\d/.test(parts[0]!)) continue
@@ -173,7 +207,8 @@ export function findDeliveryAddress(text: string): { value: string; evidence: st
       // follows, "Attn:" is part of where the goods go.
       const attention = parts.length > 0 && /^(?:attn|attention|[àa] l'attention)\b/i.test(l) && lines.slice(k + 1, k + 4).some((n) => STREET.test(n) || POSTAL_LINE.test(n))
       if ((STOP_LINE.test(l) && !attention) || /\+?\d[\d .]{8,}\d/.test(l)) break
-      parts.push(l)
+      // "59100 Roubaix (2e étage, ascenseur)", "Manchester M17 1AE - Bay 3": a note on the way in is no part of it.
+      parts.push(POSTAL_LINE.test(l) ? (UP_TO_TOWN.exec(l)?.[1] ?? l) : l)
       if (POSTAL_LINE.test(l)) break
     }
     if (parts.length === 0 || !parts.some((p) => POSTAL_LINE.test(p))) continue

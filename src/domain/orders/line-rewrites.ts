@@ -29,6 +29,23 @@ function joinItemBlocks(lines: readonly string[]): string[] {
   return out
 }
 
+/**
+ * A card or a label printed with the product on one line and its quantity labelled beneath ("Carte K-04  SAC-110
+ * Sacs 110 L" over "Qté à livrer : 12 rouleaux", "Item: TN-2420" over "  Qty to send: 3"): one line of the order.
+ */
+const QTY_BELOW = /^\s*(?:qt[ée]s?|qte|qty|quantit[ée]s?|quantity)(?!\p{L})[^:\n]{0,24}:\s*\d/iu
+
+function quantityBelow(lines: readonly string[]): string[] {
+  const out: string[] = []
+  for (const line of lines) {
+    const prev = out[out.length - 1]
+    if (QTY_BELOW.test(line) && prev !== undefined && prev.trim() !== "" && !LABEL_VALUE.test(prev) && !/\d\s*$/.test(prev.replace(/\d+\s*x\s*\d+(?:\s*x\s*\d+)?/gi, "")) && !prev.includes("|")) {
+      out[out.length - 1] = `${prev.trimEnd()} ${line.trim()}`
+    } else out.push(line)
+  }
+  return out
+}
+
 /** "6 boîtes de gants M, non pardon 8", "12 rolls, sorry, 14": the number said last replaces the first. */
 const CORRECTED = /(?<![\d,.])(\d{1,4})(\s[^\d\n]*?),\s*(?:(?:non|no|euh|ah|oops|enfin)[,!]?\s+)?(?:pardon|sorry|i mean|je veux dire|plut[ôo]t|make (?:that|it)|correction)\s*[,:]?\s*(\d{1,4})\b/giu
 
@@ -175,8 +192,42 @@ function asMany(line: string): string {
   })
 }
 
+/**
+ * "gants M x6 / essuie-mains x2 cartons / savon mains x4": a note's items on one line, apart by slashes; one line each
+ * when two or more of them hold a number.
+ */
+function slashList(line: string): string[] {
+  if (!/\s\/\s/.test(line)) return [line]
+  const items = line.replace(/[«»“”]/g, " ").split(/\s+\/\s+/)
+  return items.filter((i) => /\d/.test(i)).length >= 2 && items.length >= 3 ? items.map((i) => i.trim()) : [line]
+}
+
+/**
+ * "the card on file ending 4471", "cost centre 4120", "centre de coût 6064": the last digits of a card, an account's or
+ * a budget's code, no count.
+ */
+const CARD_DIGITS = /\b(ending(?: in| with)?|ends in|se terminant par|finissant par|termin[ée]e? par|last (?:4|four) digits(?: of)?|cost cent(?:re|er)|centre de co[uû]ts?|budget code|gl code|account(?: no\.?| number)?|compte(?: n°)?)(\s*[:#]?\s*)\d{3,6}\b/gi
+
+/**
+ * "2 cases of the shipping labels (5 rolls per case)", "3 cartons de film (6 rouleaux par carton)": the containers
+ * counted in the unit the line also names, per container: 10 rolls.
+ */
+const PER_CONTAINER = /\b(\d{1,3})\s+(cases?|boxes|box|cartons?|caisses?|colis|packs?|paquets?|lots?)\b(.*?)[(,]\s*(\d{1,4})\s+([\p{L}]{3,})\s+(?:per|par|a|in each|dans chaque|each)\s+(?:the\s+|le\s+|la\s+)?([\p{L}]{3,})\s*\)?/iu
+
+function perContainer(line: string): string {
+  const m = PER_CONTAINER.exec(line)
+  if (m === null) return line
+  const stem = (w: string): string => w.toLowerCase().replace(/s$/, "").replace(/e$/, "")
+  if (stem(m[2]!) !== stem(m[6]!)) return line
+  return `${line.slice(0, m.index)}${Number(m[1]) * Number(m[4])} ${m[5]} of${m[3]!.replace(/^\s*(?:of|de|d['’])\s*/i, " ")}${line.slice(m.index + m[0].length)}`
+}
+
+/** "a big pack of AA batteries", "un grand carton de": the size said of the container is no part of the count. */
+const SIZED = /\b(a|an|one|un|une)\s+(?:big|large|small|little|huge|grand|grande|gros|grosse|petit|petite)\s+(?=[\p{L}]{3,}\s+(?:of|de|d['’]))/giu
+
 export function rewriteLines(lines: readonly string[]): string[] {
+  lines = lines.flatMap(slashList).map((l) => perContainer(l.replace(CARD_DIGITS, "$1$2…").replace(SIZED, "$1 ")))
   lines = lines.map(asMany)
   lines = lines.map((l) => sizesJoined(markdownRead(l)).replace(DECIDED, "$4$3"))
-  return perUnit(joinItemBlocks(transposed(lines.flatMap(toppedUp)))).flatMap((l) => sizesOnOneLine(unpunctuated(ones(l).replace(CORRECTED, "$3$2").replace(REPLACED, " "))))
+  return perUnit(joinItemBlocks(quantityBelow(transposed(lines.flatMap(toppedUp))))).flatMap((l) => sizesOnOneLine(unpunctuated(ones(l).replace(CORRECTED, "$3$2").replace(REPLACED, " "))))
 }

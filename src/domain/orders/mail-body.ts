@@ -87,10 +87,24 @@ function firstCut(lines: readonly string[], forwardHint: boolean): { at: number;
 /** A postscript: "PS from Dr Shah: could you add…", "P.-S. : rajoutez…", "NB:". */
 const POSTSCRIPT = /^(?:p\.?\s?-?s\.?|pps|n\.?\s?b\.?)(?=[\s:,.\-–—(]|$)/i
 
+/**
+ * A rule of dashes that opens a framed block (a printed form, a replenishment card: rules above and below, figures
+ * between) rather than a signature.
+ */
+function framed(lines: readonly string[], at: number): boolean {
+  const rule = (l: string): boolean => /^[-_]{5,}$/.test(l.trim())
+  if (!rule(lines[at]!)) return false
+  // The rule that closes the block still ends the message: a generated footer under it is no one's words.
+  const end = lines.findIndex((l, k) => k > at + 1 && rule(l))
+  if (end < 0) return false
+  const inside = lines.slice(at + 1, end)
+  return !DISCLAIMER.test(inside.find((l) => l.trim() !== "")?.trim() ?? "") && inside.filter((l) => /\d/.test(l)).length >= 2
+}
+
 function splitSignature(lines: readonly string[]): { body: string[]; signature: string[] } {
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.trim()
-    if (SIG_DASHES.test(t) || DISCLAIMER.test(t)) return { body: lines.slice(0, i), signature: lines.slice(i) }
+    if ((SIG_DASHES.test(t) && !framed(lines, i)) || DISCLAIMER.test(t)) return { body: lines.slice(0, i), signature: lines.slice(i) }
     // A closing formula ends the message only near the end or when what follows looks like a signature.
     if (t.length <= 60 && CLOSING.test(t) && i > 0) {
       // A postscript after the sign-off is the message again ("Many thanks, Chloe" / "PS: could you add…"): its

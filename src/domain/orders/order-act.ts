@@ -66,7 +66,7 @@ const ACTS: readonly RegExp[] = [
   /\b(?:add|put) (?:this |these |them |it |the following )?(?:to|on) (?:our|my|the) (?:order|account|next delivery)\b/,
   /\b(?:(?:please )?find (?:attached|enclosed|below)|attached (?:is|are|please find)|enclosed (?:is|please find)|here is|here s|this is|below is|as follows is) (?:our|my|the|a) (?:new |revised |updated |official )?(?:purchase order|order|po)\b/,
   /\b(?:our|my) (?:new |revised |official )?(?:purchase order|order|po) (?:is )?(?:attached|enclosed|below|as follows|follows)\b/,
-  new RegExp(`\\b(?:purchase order|p o|po|bc|order|our ref|our reference|notre ref|notre reference) ${CODE}\\b`),
+  new RegExp(`\\b(?:purchase order|p o|po|bc|order|our ref|our reference|notre ref|notre reference|reapprovisionnement|replenishment|call off|reassort|restock) ${CODE}\\b`),
   /\border (?:as follows|for delivery)\b/,
   /\b(?:delivery|deliver(?:ed)?) (?:is )?(?:required|needed|wanted|requested|please) (?:by|on|for|before|asap|next|this)\b/,
   new RegExp(`\\b(?:delivery (?:on |by |for |before )?${DAY}|(?:by |on |for )?${DAY}(?: \\w+){0,3} (?:delivery )?please)\\b`),
@@ -115,9 +115,14 @@ const HYPOTHETICAL =
   /\b(?:(?:we|i) (?:d|would|might|could|will|ll|shall|are going to|am going to|plan to|intend to|expect to|hope to) (?:probably |then |likely |also )?(?:order|place (?:an|the|our) order|buy|go ahead)|commanderi?(?:ons|ez|ai|ais|ait|ions)|prendri(?:ons|ais|ez)|passeri?(?:ons|ai|ais|ions) (?:la |une |notre )?commande|(?:nous|je) (?:allons|vais|comptons|compte|prevoyons|prevois|pensons|pense|envisageons|envisage) (?:vous )?(?:commander|passer (?:une |la |notre )?commande))\b/
 /** Saying not to send, or not yet ("don't ship twice", a warning against a duplicate, holds nothing back). */
 const NOT_NOW =
-  /\b(?:(?:do not|don t|dont|please don t|no need to) (?:send|ship|deliver|dispatch|process|order)(?! (?:it |them |this |the order )?(?:twice|again|double|in duplicate|a second time|two times))|(?:ne|n) (?:pas|rien) (?:envoyer|livrer|expedier|commander)(?! (?:deux fois|en double|a nouveau|une seconde fois))|n (?:envoyez|expediez|livrez|commandez) (?:pas|rien)|ne (?:rien )?(?:nous )?(?:envoyez|livrez|expediez) (?:pas|rien)|not (?:yet|now|for now)|pas (?:encore|tout de suite|pour l instant|pour le moment|maintenant)|hold off|on hold|en attente|wait (?:for|until)|(?<!au )plus tard|later on|in due course|en temps voulu)\b/
+  /\b(?:(?:do not|don t|dont|please don t|no need to) (?:send|ship|deliver|dispatch|process|order)(?! (?:it |them |this |the order |anything )?(?:twice|again|double|in duplicate|a second time|two times|(?:before|until|till|prior to) (?:the |le |la |l )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d|next|la semaine|la rentree|rentree|date|day|jour|end of|fin|debut|early|mid|january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)))|(?:ne|n) (?:pas|rien) (?:envoyer|livrer|expedier|commander)(?! (?:deux fois|en double|a nouveau|une seconde fois|(?:avant|jusqu au|jusqu a) (?:the |le |la |l )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d|next|la semaine|la rentree|rentree|date|day|jour|end of|fin|debut|early|mid|january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)))|n (?:envoyez|expediez|livrez|commandez) (?:pas|rien)|ne (?:rien )?(?:nous )?(?:envoyez|livrez|expediez) (?:pas|rien)|not (?:yet|now|for now)|pas (?:encore|tout de suite|pour l instant|pour le moment|maintenant)|hold off|on hold|en attente|wait (?:for|until)|(?<!au )plus tard|later on|in due course|en temps voulu)\b/
 /** Written to inform, not to ask: "pour info, l'inventaire de la réserve…", "FYI, this is what we used". */
 const FOR_INFO = /\b(?:pour info(?:rmation)?|pour votre information|a titre (?:indicatif|d information)|pour memoire|fyi|for (?:your )?info(?:rmation)?|for the record|just so you know|for reference)\b/
+/**
+ * "For your information, this is the order I am placing with …" (the sender telling a colleague in copy what it
+ * orders): the sentence names the order being placed, no mere information.
+ */
+const PLACING_NOW = /\b(?:(?:this|here) is (?:the|our|my) order (?:i|we) (?:am|are|m|re) (?:placing|sending|putting in)|(?:voici|c est) (?:la|notre|ma) commande que (?:je|nous) (?:passe|passons|vous passe|vous passons|envoie|envoyons))\b/
 /** A message passed on: who orders from whom is not the sender's to say (a supplier's offer forwarded, a colleague's list). */
 const FORWARDED = /^\s*(?:tr|fw|fwd|wg|transfert)\s*:/i
 
@@ -168,7 +173,7 @@ export function readOrderAct(input: OrderActInput): OrderActReading {
 
   const doubts = new Set<string>()
   for (const s of own) {
-    const not = NOT_NOW.exec(s.folded) ?? FOR_INFO.exec(s.folded)
+    const not = NOT_NOW.exec(s.folded) ?? (PLACING_NOW.test(s.folded) ? null : FOR_INFO.exec(s.folded))
     if (not !== null) doubts.add(inRaw(s.raw, not[0]))
     const hyp = HYPOTHETICAL.exec(s.folded)
     if (hyp !== null && actIn(s) === null) doubts.add(inRaw(s.raw, hyp[0]))

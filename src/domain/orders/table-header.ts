@@ -1,6 +1,6 @@
 // A table pasted in a mail or read from an attachment: its header row tells which column holds what.
 
-const HEAD_REF = /^(?:(?:supplier|vendor|your|votre|fournisseur)\s+(?:ref(?:erence)?\.?|code|item|part no\.?|sku)|r[ée]f(?:[ée]rence)?s?\.?(?:\s+fournisseur)?|code(?: article| fournisseur)?|article code|item(?: no\.?| code| #)?|sku|part(?: no\.?| number)?|n° article|ref\.? produit|product code|code produit)$/i
+const HEAD_REF = /^(?:(?:supplier|vendor|your|votre|fournisseur)\s+(?:ref(?:erence)?\.?|code|item|part no\.?|sku)|r[ée]f(?:[ée]rence)?s?\.?(?:\s+fournisseur)?|code(?: article)?(?: fournisseur)?|article code|item(?: no\.?| code| #)?|sku|part(?: no\.?| number)?|n° article|ref\.? produit|product code|code produit)$/i
 const HEAD_DESC = /^(?:d[ée]signation|description|produit|product|article|item|libell[ée]|d[ée]signation article|item description|nom|name)$/i
 const HEAD_QTY = /^(?:qt[ée]s?\.?|qte\.?|qty\.?|quantit[ée]s?|quantity|quantities|nb|nombre|quant\.?|qt[ée] command[ée]e)$/i
 /**
@@ -14,7 +14,7 @@ const HEAD_ORDER_QTY = /^(?:[àa] commander|qt[ée]s? [àa] commander|quantit[é
  */
 const HEAD_APPROVED = /^(?:approved(?: qty| quantity)?|agreed(?: qty)?|authori[sz]ed(?: qty)?|final(?: qty| quantity)?|valid[ée]e?s?|qt[ée]s? valid[ée]e?s?|accord[ée]e?s?|retenue?s?)$/i
 const HEAD_REQUESTED = /^(?:requested(?: qty| quantity)?|asked|demand[ée]e?s?|qt[ée]s? demand[ée]e?s?)$/i
-const HEAD_UNIT = /^(?:unit[ée]s?|unit|uom|u\.?|conditionnement|packaging|unit of measure)$/i
+const HEAD_UNIT = /^(?:unit[ée]s?|unit|uom|u\.?|uc|uv|conditionnement|packaging|unit of measure)$/i
 
 /** A line's cells when it is a table row: "|" or tab separated, or three or more columns apart by 3+ spaces. */
 export function cellsOf(line: string): string[] | null {
@@ -43,7 +43,8 @@ export interface Columns {
 export function headerOf(cells: readonly string[]): Columns | null {
   // One role a column: "Item | Description | Supplier Part No." has its ref in the third, not in "Item" (a line
   // number there), so a header that fits two roles takes the one no other column claims.
-  const fits = (re: RegExp): number[] => cells.flatMap((c, i) => (re.test(c.replace(/[:*]/g, "").trim()) ? [i] : []))
+  // "Qté commandée (UC)", "Qty (units)": a header's bracketed note says in what, not what.
+  const fits = (re: RegExp): number[] => cells.flatMap((c, i) => (re.test(c.replace(/\s*\([^)]*\)/g, "").replace(/[:*]/g, "").trim()) ? [i] : []))
   const taken = new Set<number>()
   const pick = (re: RegExp): number => {
     const all = fits(re)
