@@ -93,7 +93,7 @@ describe("call outcomes in the background", () => {
       id: "call-1",
       values: { notes: "typed during the call" },
       summary: { direction: "outbound", number: "+33612345678", startedAt: record.startedAt, contactId: "ct1" },
-      context: { callId: "call-1", customer: { id: "cu1", company: "Dupont SARL", code: "C-00012" }, measured: { startedAt: record.startedAt, durationSeconds: 95 } }
+      context: { callId: "call-1", customer: { id: "cu1", company: "Dupont SARL", code: "C-00012" }, measured: { startedAt: record.startedAt, durationSeconds: 95, endReason: record.endReason } }
     })
     expect(changed()).toBe(1)
   })
@@ -106,7 +106,7 @@ describe("call outcomes in the background", () => {
     // The last keystroke of the call, debounced, arrives after the hang-up: it still knows no measure.
     await outcomes.keep("call-1", { context: live, values: { notes: "wants 200 pairs, blue", duration: "", startedAt: "" }, summary: null })
     const draft = await outcomes.draft("call-1")
-    expect(draft?.context.measured).toEqual({ startedAt: record.startedAt, durationSeconds: 95 })
+    expect(draft?.context.measured).toEqual({ startedAt: record.startedAt, durationSeconds: 95, endReason: record.endReason })
     expect(draft?.values).toMatchObject({ notes: "wants 200 pairs, blue" })
     expect(draft?.summary).toMatchObject({ number: "+33612345678" })
   })

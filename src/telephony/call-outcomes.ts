@@ -84,7 +84,7 @@ export class CallOutcomes {
       {
         callId: record.id,
         customer: customer ? outcomeCustomerOf(customer) : null,
-        measured: { startedAt: record.startedAt, durationSeconds: talkSecondsOf(record) },
+        measured: { startedAt: record.startedAt, durationSeconds: talkSecondsOf(record), endReason: record.endReason },
         correctsId: null
       },
       { direction: record.direction, number: record.number, startedAt: record.startedAt, contactId: record.contactId },

@@ -2,7 +2,7 @@ import { parsePhoneNumberFromString, type CountryCode as LibCountryCode } from "
 import * as z from "zod"
 
 import type { Customer } from "../customers/customer.schema"
-import { talkSeconds } from "../telephony/phone-state"
+import { EndReason, talkSeconds } from "../telephony/phone-state"
 import { zonedToUtc } from "./appointment-ics"
 import { CALL_OUTCOMES, CallLog, UNREACHED, type CallLogInput, type CallOutcome } from "./call-log.schema"
 
@@ -55,7 +55,14 @@ export const OutcomeContext = z.object({
   callId: z.string().max(200).nullable(),
   customer: OutcomeCustomer.nullable(),
   /** What the phone measured: kept exactly unless the agent changes the field. */
-  measured: z.object({ startedAt: z.number(), durationSeconds: z.number().int().min(0) }).nullable(),
+  measured: z
+    .object({
+      startedAt: z.number(),
+      durationSeconds: z.number().int().min(0),
+      /** How the call ended, when not as agreed: a call cut off (network, the browser closed) is said so in the form. */
+      endReason: EndReason.optional()
+    })
+    .nullable(),
   /** The log this one corrects (append-only: a correction is a new record). */
   correctsId: z.string().max(100).nullable().default(null)
 })

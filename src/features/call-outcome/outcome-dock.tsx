@@ -44,7 +44,7 @@ export function openFromCall(call: CallRecord, caller: CallerContext | null, now
       callId: call.id,
       // Known by id only until the background's draft (which read the customer) arrives.
       customer: candidate ? outcomeCustomerOf(candidate) : call.customerId ? { id: call.customerId, company: "", code: "", contacts: [] } : null,
-      measured: { startedAt: call.startedAt, durationSeconds },
+      measured: { startedAt: call.startedAt, durationSeconds, endReason: call.endReason },
       correctsId: null
     },
     defaults: outcomeDefaults({ direction: call.direction, number: call.number, startedAt: call.startedAt, durationSeconds, contactId: call.contactId }, timeZone, now),

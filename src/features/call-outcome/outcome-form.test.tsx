@@ -4,6 +4,7 @@ import { I18nextProvider } from "react-i18next"
 import { afterEach, describe, expect, it, vi } from "vitest"
 
 import { outcomeDefaults } from "~src/domain/calls/outcome-form"
+import type { EndReason } from "~src/domain/telephony"
 import { createI18n } from "~src/i18n"
 
 import { OutcomeForm } from "./outcome-form"
@@ -14,15 +15,16 @@ afterEach(() => {
 })
 
 /** The form after a call that started on 3 Dec 2026 at 19:03 in the agent's zone and lasted 4 min 30 s. */
-function showAfterCall(language: "fr" | "en") {
+function showAfterCall(language: "fr" | "en", end: { endReason?: EndReason; durationSeconds?: number } = {}) {
+  const durationSeconds = end.durationSeconds ?? 270
   vi.stubGlobal("chrome", { runtime: { sendMessage: vi.fn(async () => ({ ok: false, error: "not in this test" })) }, storage: { onChanged: { addListener: () => undefined, removeListener: () => undefined } } })
   const startedAt = Date.UTC(2026, 11, 3, 18, 3)
   render(
     <I18nextProvider i18n={createI18n(language)}>
       <OutcomeForm
         draftId="call-1"
-        context={{ callId: "call-1", customer: null, measured: { startedAt, durationSeconds: 270 }, correctsId: null }}
-        defaults={outcomeDefaults({ direction: "outbound", number: "+33612345678", startedAt, durationSeconds: 270, contactId: null }, "Europe/Paris", startedAt + 300_000)}
+        context={{ callId: "call-1", customer: null, measured: { startedAt, durationSeconds, endReason: end.endReason }, correctsId: null }}
+        defaults={outcomeDefaults({ direction: "outbound", number: "+33612345678", startedAt, durationSeconds, contactId: null }, "Europe/Paris", startedAt + 300_000)}
         summary={{ direction: "outbound", number: "+33612345678", startedAt, contactId: null }}
         draftValues={null}
         agentCountry="FR"
@@ -44,6 +46,20 @@ describe("the call-outcome form's call line", () => {
 
   it("and in the English one, the month in letters (the input under it shows the browser's order)", () => {
     expect(showAfterCall("en")).toContain("3 Dec 2026, 19:03")
+  })
+
+  it("says the call was cut off when the phone did not end it (a closed browser, the network), so the agent knows why the form is here", () => {
+    expect(showAfterCall("fr", { endReason: "failed" })).toBe("↗ · 06 12 34 56 78 · 3 déc. 2026, 19:03 · 4:30 · appel coupé : durée jusqu'au dernier signe de la ligne")
+    cleanup()
+    expect(showAfterCall("en", { endReason: "failed" })).toContain("4:30 · cut off: talk time as far as it was seen")
+  })
+
+  it("says a call that failed before anyone answered did not go through, not that it was cut", () => {
+    expect(showAfterCall("en", { endReason: "failed", durationSeconds: 0 })).toMatch(/ · did not go through$/)
+  })
+
+  it("says nothing more after an ordinary hang-up", () => {
+    expect(showAfterCall("en", { endReason: "hangup-remote" })).toBe("↗ · 06 12 34 56 78 · 3 Dec 2026, 19:03 · 4:30")
   })
 })
 

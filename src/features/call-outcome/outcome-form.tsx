@@ -181,7 +181,10 @@ export function OutcomeForm(props: OutcomeFormProps) {
   const callLine = [
     direction === "inbound" ? "↙" : "↗",
     number ? formatPhone(number, agentCountry) : t("callOutcome.form.noNumber"),
-    ...(live ? [t("callOutcome.form.duringCall")] : [formatLocalDateTime(startedAt, uiLang(i18n.language)), duration])
+    ...(live ? [t("callOutcome.form.duringCall")] : [formatLocalDateTime(startedAt, uiLang(i18n.language)), duration]),
+    // A call the phone did not end as agreed (the network, a closed or crashed browser): the agent sees why this
+    // form is here and that its talk time stops at the last moment the call was seen up.
+    ...(!live && context.measured?.endReason === "failed" ? [t(context.measured.durationSeconds > 0 ? "callOutcome.form.cutOff" : "callOutcome.form.failed")] : [])
   ]
     .filter(Boolean)
     .join(" · ")
