@@ -35,12 +35,22 @@ export class CallMarkerKeeper {
     this.arm()
   }
 
-  /** The stored marker's call is logged (or unreadable): taken away. */
-  async drop(): Promise<void> {
-    await this.queue
-    await chrome.storage.local.remove(CALL_MARKER_KEY)
-    this.marker = null
-    this.disarm()
+  /**
+   * The stored marker's call is logged (`callId`; null: the marker was unreadable): taken away, unless a call
+   * started meanwhile and its marker replaced it (the agent may dial while the cut call is being logged).
+   */
+  async drop(callId: string | null): Promise<void> {
+    const dropped = this.queue.then(async () => {
+      const raw = (await chrome.storage.local.get(CALL_MARKER_KEY))[CALL_MARKER_KEY]
+      const parsed = CallMarker.safeParse(raw)
+      const same = callId === null ? raw !== undefined && !parsed.success : parsed.success && parsed.data.callId === callId
+      if (!same) return
+      await chrome.storage.local.remove(CALL_MARKER_KEY)
+      this.marker = null
+      this.disarm()
+    })
+    this.queue = dropped.catch((e) => console.warn("comptoir: call marker not taken away", e))
+    await dropped
   }
 
   /**

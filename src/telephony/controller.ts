@@ -298,7 +298,7 @@ export class SoftphoneController {
         if (!current.state.call || current.state.call.phase === "ended") await this.publish({ ...current, lastCall: record, updatedAt: Date.now() })
       })
     }
-    await this.marker.drop()
+    await this.marker.drop(marker === "invalid" ? null : marker.callId)
   }
 
   /**

@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
+
+import { CALL_MARKER_KEY, initialPhoneState, transition, type CallMarker, type PhoneState } from "~src/domain/telephony"
+
+import { CallMarkerKeeper } from "./call-marker-keeper"
+
+/** chrome.storage.local in memory: the only API the keeper uses. */
+function fakeLocal() {
+  const m = new Map<string, unknown>()
+  ;(globalThis as unknown as { chrome: unknown }).chrome = {
+    storage: {
+      local: {
+        get: async (key: string) => (m.has(key) ? { [key]: structuredClone(m.get(key)) } : {}),
+        set: async (items: Record<string, unknown>) => {
+          for (const [k, v] of Object.entries(items)) m.set(k, structuredClone(v))
+        },
+        remove: async (key: string) => void m.delete(key)
+      }
+    }
+  }
+  return m
+}
+
+const oldMarker: CallMarker = {
+  callId: "earlier-life",
+  direction: "outbound",
+  number: "+33155550199",
+  provider: "sip",
+  customerId: null,
+  contactId: null,
+  startedAt: 1_000,
+  answeredAt: 2_000,
+  seenAt: 30_000
+}
+
+function ringingOut(callId: string): PhoneState {
+  const registered = transition(transition(initialPhoneState, { type: "register-requested", provider: "sip" }, 1), { type: "registered" }, 2)
+  return transition(registered, { type: "outgoing", callId, number: "+33144319244" }, Date.now())
+}
+
+describe("the call marker keeper", () => {
+  let stored: Map<string, unknown>
+  beforeEach(() => {
+    stored = fakeLocal()
+  })
+  afterEach(() => vi.useRealTimers())
+
+  it("takes away the earlier life's marker once it is logged, and only that one", async () => {
+    stored.set(CALL_MARKER_KEY, oldMarker)
+    const keeper = new CallMarkerKeeper(() => false)
+    expect(await keeper.stored()).toEqual(oldMarker)
+    await keeper.drop(oldMarker.callId)
+    expect(stored.has(CALL_MARKER_KEY)).toBe(false)
+  })
+
+  it("keeps the marker of a call the agent started while the earlier life's cut call was being logged", async () => {
+    stored.set(CALL_MARKER_KEY, oldMarker)
+    const keeper = new CallMarkerKeeper((id) => id === "new-call")
+    expect(await keeper.stored()).toEqual(oldMarker)
+    // The new call's first publication reaches the keeper before the old call's record is written and dropped.
+    keeper.follow(ringingOut("new-call"), null)
+    await keeper.drop(oldMarker.callId)
+    // Had it gone, a browser crash in the next 15 s would leave the new call in no history.
+    expect((stored.get(CALL_MARKER_KEY) as CallMarker | undefined)?.callId).toBe("new-call")
+    keeper.follow({ ...initialPhoneState }, null)
+  })
+
+  it("takes away an unreadable marker, but not a readable one written since", async () => {
+    stored.set(CALL_MARKER_KEY, { callId: 42 })
+    const keeper = new CallMarkerKeeper((id) => id === "new-call")
+    expect(await keeper.stored()).toBe("invalid")
+    await keeper.drop(null)
+    expect(stored.has(CALL_MARKER_KEY)).toBe(false)
+
+    stored.set(CALL_MARKER_KEY, { callId: 42 })
+    expect(await keeper.stored()).toBe("invalid")
+    keeper.follow(ringingOut("new-call"), null)
+    await keeper.drop(null)
+    expect((stored.get(CALL_MARKER_KEY) as CallMarker | undefined)?.callId).toBe("new-call")
+    keeper.follow({ ...initialPhoneState }, null)
+  })
+})
