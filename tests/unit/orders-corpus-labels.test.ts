@@ -16,7 +16,7 @@ const ORDERS_FIXTURES = join(import.meta.dirname, "..", "fixtures", "orders")
  * The parts bench/orders-corpus.ts reads: tuned/ and every held-out folder there is (not imported: that module
  * pulls in the extractor, never run here). Held-out parts that were measured became tuning material (ho-*, then
  * h2-*, then h3-*, then h4-*, then h5-*, then h7-*, then h8-*, then h9-*, then h10-*, in tuned/); a new held-out folder is
- * checked here as soon as it exists (now held-out-6, held-out-11 and held-out-12).
+ * checked here as soon as it exists (now held-out-6, held-out-11, held-out-12 and held-out-13).
  */
 const PARTS = [
   "tuned",
@@ -377,6 +377,38 @@ describe("the twelfth held-out part (held-out-12), written blind after the extra
     expect(withAttachment(/Content-Type: text\/csv; charset="windows-1252"/)).toEqual(["h12-22-fr-stagiaire-erasmus-hotel-lyon-csv-logiciel-stock"])
     expect(withAttachment(/Content-Type: application\/vnd\.oasis\.opendocument\.spreadsheet/)).toEqual(["h12-11-fr-portugaise-creche-ods-semaine-50"])
     expect(withAttachment(/Content-Type: application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/)).toEqual(["h12-15-fr-hopital-xlsx-magasin-general-engagement", "h12-31-en-lithuanian-buyer-xlsx-two-deliveries"])
+  })
+
+  it("dates every mail in late 2026 and no delivery before its mail", () => {
+    for (const { name, eml, expected } of mails) {
+      const sent = new Date(/^Date: (.+)$/m.exec(eml)![1]!)
+      expect(sent.getUTCFullYear() === 2026 && sent.getUTCMonth() >= 9, `${name}: ${sent.toISOString()}`).toBe(true)
+      if (expected.delivery_date !== null) expect(new Date(`${expected.delivery_date}T23:59:59Z`) >= sent, `${name}: delivery before the mail`).toBe(true)
+    }
+  })
+})
+
+describe("the thirteenth held-out part (held-out-13), written blind after the extractor by a tenth author", () => {
+  const mails = part("held-out-13")
+  const withAttachment = (mime: RegExp) => mails.filter((m) => mime.test(m.eml)).map((m) => m.name)
+
+  it("holds 44 mails, 22 French and 22 English, 14 of them not orders", () => {
+    expect(mails).toHaveLength(44)
+    expect(mails.filter((m) => /^h13-\d\d-fr-/.test(m.name))).toHaveLength(22)
+    expect(mails.filter((m) => /^h13-\d\d-en-/.test(m.name))).toHaveLength(22)
+    expect(mails.filter((m) => !m.expected.is_order)).toHaveLength(14)
+  })
+
+  it("labels as not an order exactly the mails named so", () => {
+    for (const { name, expected } of mails) expect(expected.is_order, name).toBe(!/^h13-\d\d-[a-z]{2}-non-/.test(name))
+  })
+
+  it("attaches a trade-show order form, an Odoo PO and an Odoo request for prices in PDF, three .csv (one windows-1252 with semicolons, one a settlement report), an .ods and an .xlsx", () => {
+    expect(withAttachment(/Content-Type: application\/pdf/)).toEqual(["h13-07-fr-commercial-bon-salon-pdf-hotel-lyon", "h13-15-fr-odoo-bon-de-commande-pdf-mercier", "h13-16-fr-non-odoo-demande-de-prix-pdf-mercier"])
+    expect(withAttachment(/Content-Type: text\/csv/)).toEqual(["h13-19-fr-appli-prise-de-commande-terrain-csv-ogec", "h13-40-en-non-marketplace-settlement-report-csv", "h13-41-en-hargreaves-netsuite-po-csv"])
+    expect(withAttachment(/Content-Type: text\/csv; charset="windows-1252"/)).toEqual(["h13-19-fr-appli-prise-de-commande-terrain-csv-ogec"])
+    expect(withAttachment(/Content-Type: application\/vnd\.oasis\.opendocument\.spreadsheet/)).toEqual(["h13-44-en-rep-forwards-ods-new-account-cafe-totnes"])
+    expect(withAttachment(/Content-Type: application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/)).toEqual(["h13-38-en-kingsley-approved-po-xlsx-after-punchout"])
   })
 
   it("dates every mail in late 2026 and no delivery before its mail", () => {
