@@ -4,7 +4,7 @@ import type { CatalogMatcher } from "./catalog-match"
 import { normalizeSizes } from "./normalize"
 import { rewriteLines } from "./line-rewrites"
 import { cellsOf, headerOf, type Columns } from "./table-header"
-import { lineUnit, sameUnitFamily, unitOfWord, WEAK_UNIT_WORDS } from "./units"
+import { lineUnit, packCount, sameUnitFamily, unitOfWord, WEAK_UNIT_WORDS } from "./units"
 
 /** An order line found in the mail, with what it rests on. */
 export interface FoundLine {
@@ -368,8 +368,7 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
  * many packs when it is a whole number of them (6 bags). Null when it is not.
  */
 function packsOf(quantity: number, product: Product): number | null {
-  const m = /\((?:sachet|bag|pack|bo[iî]te|box|rouleau|roll|colis|case|lot|carton)s? (?:de|of) (\d{2,4})(?: [\p{L}]+)?\)/iu.exec(`${product.nameFr} ${product.nameEn}`)
-  const n = m === null ? 0 : Number(m[1])
+  const n = packCount(product) ?? 0
   return n >= 10 && quantity >= n && quantity % n === 0 ? quantity / n : null
 }
 
