@@ -34,7 +34,7 @@ export interface OrderActReading {
 const GIVE_EN = "(?:send|ship|supply|deliver|dispatch|despatch|provide|process|book in|book|arrange|enter|raise|put through|add|include)"
 const GIVE_FR = "(?:livrer|envoyer|expedier|faire parvenir|fournir|preparer|adresser|faire livrer|reserver|ajouter|rajouter|mettre)"
 /** Words a request puts between its modal and its verb: "could you please also send", "could we just order". */
-const SOFT = "(?:(?:please|kindly|pls|also|just|then|now|possibly) )*"
+const SOFT = "(?:(?:please|kindly|pls|also|just|then|now|possibly|ever) )*"
 /** A day or date the goods are wanted, in either language. */
 const DAY =
   "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|tomorrow|asap|end of (?:the )?(?:week|month)|next week|this week|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|la semaine prochaine|cette semaine|fin de (?:semaine|mois)|\\d{1,2}(?:st|nd|rd|th|er)?(?: \\w+)?)"
@@ -59,7 +59,8 @@ const ACTS: readonly RegExp[] = [
   /\b(?:we|i) (?:are|am|re|m) (?:ordering|placing an order)\b/,
   /\b(?:we|i) (?:ll|will|shall) take\b/,
   /(?:\b(?:we|i)|^) ?(?:need|require|want)(?: \w+){0,2} (?:\d+|the following|one|two|three|four|five|six|ten|twelve|a dozen)\b/,
-  new RegExp(`\\b(?:can|could|may) (?:we|i) ${SOFT}(?:get|have|order|re ?order)\\b`),
+  // "Could I please grab…", "can we pick up…": the everyday verbs of taking goods.
+  new RegExp(`\\b(?:can|could|may) (?:we|i) ${SOFT}(?:get|have|order|re ?order|grab|take|pick up)\\b`),
   /\b(?:(?:to|d|would|i ll|we ll) )?(?:put in|place|placing|putting in) (?:an|our|my|a new|this|the following) order\b/,
   /\b(?:confirming|(?:we|i) (?:hereby )?confirm) (?:in writing|(?:our|my|the|this) order)\b/,
   /\bput (?:us|me) down for\b/,
@@ -86,7 +87,8 @@ const ACTS: readonly RegExp[] = [
   /\b(?:je|nous) (?:souhaite|souhaitons|souhaiterais|souhaiterions|voudrais|voudrions|voulais|voulions|aimerais|aimerions|desire|desirons) (?:vous )?(?:commander|passer (?:une |la |notre |ma )?commande|recevoir|etre livres?)\b/,
   /\b(?:envoyez|livrez|expediez|faites (?:nous |moi )?parvenir|mettez|rajoutez|ajoutez)(?: nous| moi| m en| nous en| en| y)?\b/,
   /\b(?:envoie|livre|rajoute|ajoute|mets) (?:moi|nous|m en|nous en)\b/,
-  /\b(?:il (?:me |nous )?(?:faut|faudrait|faudra|faudrai)|(?:nous|j) (?:avons|ai|aurions|aurais) besoin (?:de|d|du|des))\b/,
+  // "Nous avons besoin pour mardi prochain :": the need said before what is needed.
+  /\b(?:il (?:me |nous )?(?:faut|faudrait|faudra|faudrai)|(?:nous|j) (?:avons|ai|aurions|aurais) besoin (?:de|d|du|des|pour|rapidement|urgemment|d urgence))\b/,
   /\b(?:je vous confirme|nous vous confirmons|je confirme|nous confirmons) (?:donc )?(?:la|notre|ma|cette) commande\b/,
   /\b(?:voici|ci joint|ci dessous|veuillez trouver(?: ci joint| ci dessous)?|vous trouverez(?: ci joint| ci dessous)?) (?:notre|ma|la|une) (?:nouvelle )?(?:commande|bon de commande)\b/,
   /\bbon de commande\b/,
