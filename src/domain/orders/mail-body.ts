@@ -107,10 +107,10 @@ function splitSignature(lines: readonly string[]): { body: string[]; signature: 
     if ((SIG_DASHES.test(t) && !framed(lines, i)) || DISCLAIMER.test(t)) return { body: lines.slice(0, i), signature: lines.slice(i) }
     // A closing formula ends the message only near the end or when what follows looks like a signature.
     if (t.length <= 60 && CLOSING.test(t) && i > 0) {
-      // A postscript after the sign-off is the message again ("Many thanks, Chloe" / "PS: could you add…"): its
-      // paragraph joins the body, the signature is what follows it.
+      // A postscript after the sign-off is the message again ("Many thanks, Chloe" / "PS: could you add…"), also under
+      // a name, a title and a blank line: its paragraph joins the body, the signature is what follows it.
       const ps = lines.findIndex((l, k) => k > i && POSTSCRIPT.test(l.trim()))
-      if (ps > i && ps - i <= 4) {
+      if (ps > i && ps - i <= 8) {
         let end = ps
         while (end < lines.length && lines[end]!.trim() !== "") end++
         return { body: [...lines.slice(0, i), ...lines.slice(ps, end)], signature: [...lines.slice(i, ps), ...lines.slice(end)] }
