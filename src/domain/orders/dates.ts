@@ -318,8 +318,9 @@ function deliveryDayOf(given: readonly { text: string; ref: Date }[], opts: { mo
   for (const sentences of [true, false]) {
     for (const { text, ref } of lines) {
       const folded = foldText(text)
-      if (!DELIVERY_CONTEXT.test(folded) || NOT_DELIVERY.test(folded)) continue
-      const parts = sentences ? text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).filter((x) => DELIVERY_CONTEXT.test(foldText(x))) : [text]
+      if (!DELIVERY_CONTEXT.test(folded) || (!sentences && NOT_DELIVERY.test(folded))) continue
+      // "By Friday 11th if you can. Invoice to the usual place.": the invoice's sentence does not take the day's.
+      const parts = sentences ? text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).filter((x) => DELIVERY_CONTEXT.test(foldText(x)) && !NOT_DELIVERY.test(foldText(x))) : [text]
       for (const part of parts) {
         const found = findDates(part, ref, opts)
         // "next week's run - Tuesday 8th would be ideal": a day named says more than the week or month around it.
@@ -355,7 +356,9 @@ function deliveryDayOf(given: readonly { text: string; ref: Date }[], opts: { mo
   // "Monday Dec 7th please.": a day written out in the order's own short line, to come within two months.
   for (const { text, ref } of lines) {
     if (NOT_DELIVERY.test(foldText(text)) || text.length > 80 || text.includes("|")) continue
-    const found = findDates(text, ref, opts).filter((d) => d.date.getTime() > ref.getTime() && d.date.getTime() < addDays(ref, 61).getTime() && /[a-z]/.test(d.text))
+    // "Le jeudi 10/12 entre 8h et 12h.": figures after the weekday that opens the line are a day too.
+    const folded = foldKeepSlash(text).trimStart()
+    const found = findDates(text, ref, opts).filter((d) => d.date.getTime() > ref.getTime() && d.date.getTime() < addDays(ref, 61).getTime() && (/[a-z]/.test(d.text) || new RegExp(`^(?:le |the |on )?(?:${DAY_WORDS}) $`).test(folded.slice(0, d.index - (foldKeepSlash(text).length - folded.length)))))
     if (found.length > 0) return { date: found[0]!.date, evidence: text.trim(), relative: false }
   }
   return null

@@ -321,8 +321,10 @@ export class OrderExtractor {
     // The delivery day, read once: it is a signal here and the field below.
     const dateLines: { text: string; ref: Date }[] = []
     // A reply's subject names the thread's earlier matter ("RE: Short delivery 12/11"), not the day wanted now.
-    if (!replySubject) dateLines.push({ text: mail.subject, ref: mailDay })
     for (const s of own) for (const l of asSlot(s.body, slot).split("\n")) if (!(apart?.aside.some((p) => l.trim() !== "" && p.includes(l)) ?? false)) dateLines.push({ text: l, ref: segDay(s) })
+    // The subject after the body: "Commande pour le 12 décembre" (the event) gives way to the body's "livraison avant le
+    // jeudi 10 décembre".
+    if (!replySubject) dateLines.push({ text: mail.subject, ref: mailDay })
     for (const a of mail.attachments) for (const l of a.text.split("\n")) dateLines.push({ text: l, ref: mailDay })
     const monthFirst = customerHit?.customer.country === "US"
     let delivery = lines.length === 0 ? null : deliveryDateOf(dateLines, { monthFirst })
@@ -456,6 +458,12 @@ function bestPo(c: readonly { value: string; strength: number; evidence: string 
  * name gives ("Café moulu 250 g", paquet) is that many packs, when it makes whole packs.
  */
 function inPacks(l: FoundLine): FoundLine {
+  // "a couple of bags of the 1kg coffee beans" sold by the kg: bags of the product's own measure, counted in it (2 kg).
+  const own = /^(kg|l)$/.exec(foldText(l.product.unit))?.[1]
+  const measure = own === undefined ? null : new RegExp(`(\\d+(?:[.,]\\d+)?)\\s*${own}\\b`, "i").exec(l.product.nameFr)
+  if (own !== undefined && measure !== null && foldText(l.unit) !== own && !/^(?:g|ml|cl)$/.test(foldText(l.unit)) && /(?:sachet|lot|boite|bidon|pieces?|carton|colis|flacon)/.test(foldText(l.unit))) {
+    return { ...l, quantity: l.quantity * Number(measure[1]!.replace(",", ".")), unit: l.product.unit }
+  }
   const asked = /^(kg|g|l|ml|cl)$/.exec(foldText(l.unit))?.[1]
   if (asked === undefined || foldText(l.product.unit) === asked) return l
   const size = /(\d+(?:[.,]\d+)?)\s*(kg|g|l|ml|cl)\b/i.exec(l.product.nameFr)
