@@ -140,7 +140,8 @@ function billingBlock(lines: readonly string[]): string | null {
 }
 
 function columnAddress(head: string, row: string): string | null {
-  const heads = head.split("|").map((c) => c.trim())
+  // "SHIP_TO_LOCATION", "Ship To Address": an ERP's column, underscores for spaces, the place named after the label.
+  const heads = head.split("|").map((c) => c.trim().replace(/_/g, " ").replace(/\s+(?:location|address|site|point)$/i, ""))
   const at = heads.findIndex((c) => c !== "" && (ADDRESS_LABEL.exec(c)?.[0].length ?? 0) >= c.replace(/\s*:$/, "").length)
   if (at < 0 || !row.includes("|") || heads.some((c) => /\d/.test(c))) return null
   const cell = cleanAddressPart(row.split("|")[at] ?? "")

@@ -264,6 +264,17 @@ function dittos(lines: readonly string[]): string[] {
   })
 }
 
+/**
+ * "1.000 Pcs.", "2.500 Stk.": a thousands dot as German and Dutch write it, before a unit word (never a price). And what
+ * a pack holds, said in brackets after it ("2 Pack AA batteries (à 24 Pcs.)", "(je 10 Stück)"), is no quantity.
+ */
+const THOUSANDS_DOT = /\b(\d{1,3})\.(\d{3})(?=\s*(?![€$£]|eur\b|euros?\b|ht\b|ttc\b)[\p{L}])/giu
+const PACK_HOLDS = /\(\s*(?:[àa]|of|je|with|avec|containing|contenant|each with)\s+\d+[^)]*\)/giu
+
+function packWording(line: string): string {
+  return line.replace(THOUSANDS_DOT, "$1$2").replace(PACK_HOLDS, " ")
+}
+
 /** A table drawn with box-drawing characters (copied from a terminal or a stock tool): its bars are a table's pipes. */
 const BOX_RULE = /^[\s─━═┄┈┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╞╡╪╒╕╘╛+|-]+$/u
 
@@ -276,7 +287,7 @@ function boxDrawn(lines: readonly string[]): string[] {
 const SIZED = /\b(a|an|one|un|une)\s+(?:big|large|small|little|huge|grand|grande|gros|grosse|petit|petite)\s+(?=[\p{L}]{3,}\s+(?:of|de|d['’]))/giu
 
 export function rewriteLines(lines: readonly string[]): string[] {
-  lines = dittos(boxDrawn(lines).map(numbersInWords))
+  lines = dittos(boxDrawn(lines).map((l) => packWording(numbersInWords(l))))
   lines = lines.flatMap(slashList).map((l) => perContainer(l.replace(CARD_DIGITS, "$1$2…").replace(SIZED, "$1 ")))
   lines = lines.map(asMany)
   lines = lines.map((l) => sizesJoined(markdownRead(l)).replace(DECIDED, "$4$3"))

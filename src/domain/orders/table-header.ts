@@ -44,7 +44,8 @@ export function headerOf(cells: readonly string[]): Columns | null {
   // One role a column: "Item | Description | Supplier Part No." has its ref in the third, not in "Item" (a line
   // number there), so a header that fits two roles takes the one no other column claims.
   // "Qté commandée (UC)", "Qty (units)": a header's bracketed note says in what, not what.
-  const fits = (re: RegExp): number[] => cells.flatMap((c, i) => (re.test(c.replace(/\s*\([^)]*\)/g, "").replace(/[:*]/g, "").trim()) ? [i] : []))
+  // "SUPPLIER_ITEM", "ITEM_DESCRIPTION", "UOM": an ERP's export names its columns with underscores for spaces.
+  const fits = (re: RegExp): number[] => cells.flatMap((c, i) => (re.test(c.replace(/\s*\([^)]*\)/g, "").replace(/[:*]/g, "").replace(/_/g, " ").trim()) ? [i] : []))
   const taken = new Set<number>()
   const pick = (re: RegExp): number => {
     const all = fits(re)
