@@ -11,7 +11,7 @@ const PO_MARKER = /^\s*(?:n[°ºo]\.?|no\.?|num(?:[ée]ro|ber)?\.?|nr\.?|#|:|num
 const PO_TOKEN = /^[:#\s]*([A-Z0-9][A-Z0-9\-/_.]*[A-Z0-9]|[0-9]{3,})/i
 
 const JOB_REF = /\b(?:job|dossier|project|projet|chantier|affaire|works order)\s*(?:no\.?|n[°º]\.?|number|num[ée]ro|ref(?:erence)?\.?|#)?\s*:?\s*([A-Z0-9][A-Z0-9\-/_.]*\d[A-Z0-9\-/_.]*)/i
-const CITE_ON_PAPERWORK = /\b(?:put|quote|mention|show|write|rappeler|rappelez|indiquer|indiquez|mentionner|mentionnez|reporter|reportez|noter|notez)\b.{0,60}\b(?:delivery note|invoice|paperwork|bon de livraison|bl|facture)\b/i
+const CITE_ON_PAPERWORK = /\b(?:put|quote|mention|show|write|rappeler|rappelez|indiquer|indiquez|mentionner|mentionnez|reporter|reportez|noter|notez)\b.{0,60}\b(?:delivery (?:note|slip|docket)|packing slip|invoice|paperwork|bon de livraison|bulletin de livraison|bordereau|bl|facture)\b/i
 
 export interface PoCandidate {
   value: string
@@ -41,7 +41,7 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
       // "Bon de commande interne n° 26-114": with "n°" after the qualifier, the number needs no letters.
       let qualified = false
       let numbered = false
-      const q = !marked ? /^\s*[\p{Ll}]{3,12}\s*(?::|(n[°º]\.?|no\.|#))\s*/u.exec(rest) : null
+      const q = !marked ? /^\s*[\p{Ll}]{3,16}\s*(?::|(n[°º]\.?|no\.|#))\s*/u.exec(rest) : null
       if (q) {
         qualified = true
         numbered = q[1] !== undefined
@@ -50,7 +50,8 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
       // "Our PO for this is HE-41266", "our order reference for this call-off is WL-CO-0917", "notre n° de commande
       // pour cette livraison est …": what the label is for, then "is", then the number.
       // "Do you have a PO number for this one? : RDP-1218": our question answered on its line.
-      const linked = !qualified ? /^\s*(?:(?:for|of|pour|de) (?:this|the|that|these|cette|ce|cet|la|le)(?:\s+[\p{L}-]+){0,2}\s+(?:is|est|will be|sera)\s*:?\s*|(?:(?:for|of|pour|de) (?:this|the|that|these|cette|ce|cet|la|le)(?:\s+[\p{L}-]+){0,2})?\s*\?\s*:\s*)/u.exec(rest) : null
+      // "Notre commande interne porte le numéro LC-CH-2026-31", "our order has the number …": the label, then a verb saying so.
+      const linked = !qualified ? /^\s*(?:(?:[\p{Ll}]{3,16}\s+)?(?:porte|portera|has|carries|bears|a|is under|est sous|sera sous)\s+(?:le |the |un |a )?(?:num[ée]ro|number|n[°º]|reference|r[ée]f[ée]rence)\s*:?\s*|(?:for|of|pour|de) (?:this|the|that|these|cette|ce|cet|la|le)(?:\s+[\p{L}-]+){0,2}\s+(?:is|est|will be|sera)\s*:?\s*|(?:(?:for|of|pour|de) (?:this|the|that|these|cette|ce|cet|la|le)(?:\s+[\p{L}-]+){0,2})?\s*\?\s*:\s*)/u.exec(rest) : null
       if (linked) {
         marked = true
         rest = rest.slice(linked[0].length)
@@ -82,6 +83,10 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
       // "Second, a new order, PO HE-41288" beside "(our PO HE-41207)" of last week's delivery: the new one.
       const fresh = /\b(?:new|nouvelle|nouveau|this|cette|ce)\b[^.;:()]{0,20}$/i.test(line.slice(Math.max(0, m.index - 30), m.index))
       out.push({ value, strength: (strong ? 2 : 1) + (marked ? 1 : 0) + (fresh ? 1 : 0), evidence: line.trim() })
+    }
+    // "po": "TF-77402" in a JSON payload forwarded by IT, PO_NUMBER=… in a system's log: the field that holds it.
+    for (const jm of line.matchAll(/["']?\b(?:po|po_?(?:no|num|number)|order_?(?:no|num|number|ref)|purchase_?order(?:_?(?:no|number))?)\b["']?\s*[:=]\s*["']([A-Z0-9][\w\-/.]*\d[\w\-/.]*)["']/gi)) {
+      if (!exclude.has(compactCode(jm[1]!))) out.push({ value: jm[1]!, strength: 3, evidence: line.trim() })
     }
     // "PO-7781", "BC2026-031", "CMD_88": an order number that carries its label as its prefix.
     for (const pm of line.matchAll(/(?<![\w\-/])((?:PO|BC|BDC|CMD|CDE|DA|PR|REQ)[-_/]?\d[\w\-/]*\d|(?:PO|BC|BDC|CMD|CDE)[-_/]?\d)(?![\w-])/g)) {
