@@ -54,6 +54,8 @@ export function headerOf(cells: readonly string[]): Columns | null {
     return i
   }
   const qty = fits(HEAD_APPROVED).length > 0 ? pick(HEAD_APPROVED) : fits(HEAD_ORDER_QTY).length > 0 ? pick(HEAD_ORDER_QTY) : fits(HEAD_QTY).length > 0 ? pick(HEAD_QTY) : pick(HEAD_REQUESTED)
+  // "Item | Code | Delivery 1 | Delivery 2 | Total": a split delivery's sheet orders its total when no column is a quantity.
+  const total = qty < 0 && cells.some((c) => /^(?:delivery|livraison|lieferung|drop|week|semaine)\s*\d/i.test(c.trim())) ? pick(/^(?:total(?: qty| quantity)?|qt[ée] totale|quantit[ée] totale)$/i) : -1
   const unit = pick(HEAD_UNIT)
   const refs = fits(HEAD_REF)
   const descs = fits(HEAD_DESC)
@@ -64,7 +66,7 @@ export function headerOf(cells: readonly string[]): Columns | null {
   const both = refs.find((i) => descs.includes(i) && !taken.has(i)) ?? -1
   const desc = descOnly >= 0 ? descOnly : both
   const ref = refOnly >= 0 ? refOnly : desc === both ? -1 : both
-  const cols = { ref, desc, qty, unit }
+  const cols = { ref, desc, qty: qty >= 0 ? qty : total, unit }
   if (cols.qty < 0 || (cols.ref < 0 && cols.desc < 0)) return null
   return cols
 }
