@@ -36,7 +36,7 @@ const BULK = /\b(?:se desinscrire|desabonner|desinscription|unsubscribe|newslett
 const INVOICING = /\b(?:(?:the )?total is for your invoice|(?:one|a single|single|une seule|une) (?:invoice|facture)(?: (?:is fine|for (?:all|everything|both)|pour (?:tout|les deux)))?|(?:faire|make|send) (?:une seule|one|a single) (?:facture|invoice))\b/g
 
 /** Saying the order is being placed, in so many words. */
-const PLACE_ORDER = /\b(?:passer (?:la|une|notre|cette) commande|(?:je|nous) (?:vous )?passons (?:la |une |notre )?commande|plac(?:e|ing) (?:the|an|our|this) order)\b/
+const PLACE_ORDER = /\b(?:passer (?:la|une|notre|cette) commande|(?:je|nous) (?:vous )?pass(?:e|ons) (?:la |une |notre |cette )?commande|plac(?:e|ing) (?:the|an|our|this) order)\b/
 
 /** The mail is about something else than buying now, whatever else it says. */
 const VETO =
@@ -58,7 +58,7 @@ const STRONG_ORDER =
 /** Ordering again what an earlier order (the one quoted) had. */
 const REORDER = /\b(?:same (?:as|like) (?:our|the|my) (?:last |previous )?order (?:from|of|in)|same like|comme notre commande (?:de|d|du)|(?:repeat|reorder|re order|order again) (?:items?|lines?|the items?|the lines?) \d|(?:recommander|reprendre|refaire|renouveler) (?:les |la )?(?:articles?|lignes?|postes?) \d|(?:la |le )?meme(?: chose| commande)? que (?:la derniere fois|la fois derniere|la fois precedente|d habitude|la semaine derniere|le mois dernier)|on refait|refaites(?: nous| moi)? (?:la|le|la meme)|same as last (?:time|week|month)|like last time|comme la derniere fois|same again|same as (?:last time|before|last order|the last order)|same order|(?:repeat|same as) (?:the|our|my) (?:last |previous |usual |(?:january|february|march|april|may|june|july|august|september|october|november|december) )?order|(?:c est )?pareil que (?:la derniere fois|la fois derniere|le mois dernier|la semaine derniere|d habitude|la derniere commande)|(?:refaire|renouveler|reprendre|refaites|renouvelez|reprenez) (?:la|notre|ma) commande (?:de |d )(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|la semaine derniere|le mois dernier)|(?:la )?meme (?:chose|commande) que (?:la derniere fois|precedemment)|meme commande|renouveler (?:la|notre|cette) commande|on renouvelle|idem que la derniere fois)\b/
 /** What a reply leaves out of the quote it accepts: "sauf les masques", "except the masks". */
-const EXCEPT = /\b(?:sauf|hormis|except(?: for)?|but not|without|sans|a l['’ ]exception d(?:e|es|u)|no(?= [\p{L}]+ (?:this time|cette fois|for now|pour cette fois))|pas de(?= [\p{L}]+ (?:this time|cette fois|pour cette fois)))\s+((?:les?|la|l['’]|des|du|the)?\s*[\p{L}' -]{3,40})/giu
+const EXCEPT = /\b(?:sauf|hormis|except(?: for)?|but not|without|sans|a l['’ ]exception d(?:e|es|u)|no(?=(?: [\p{L}]+){1,3} (?:this time|cette fois|for now|pour cette fois))|pas de(?=(?: [\p{L}]+){1,3} (?:this time|cette fois|pour cette fois)))\s+((?:les?|la|l['’]|des|du|the)?\s*[\p{L}' -]{3,40})/giu
 
 /** Lines of a quote named by their numbers: "items 1, 2 and 4", "articles 1 et 3", "lignes 2 à 4" (the ends only). */
 const ITEMS = /\b(?:items?|articles?|lignes?|postes?|lines?|positions?)\s+((?:n[°o]\s*)?\d{1,2}(?:\s*(?:,|and|et|&|\+)\s*\d{1,2})*)/giu
@@ -189,7 +189,7 @@ export class OrderExtractor {
         // The quoted lines the words name: the catalog's best match, else the quoted products whose name has them
         // all ("sauf les gants" when the quote has one kind of gloves).
         // "except the small boxes - we're overstocked on those": the words before a dash or a comma name them.
-        const phrase = m[1]!.split(/\s+[-–]\s+|[,;:(]/)[0]!
+        const phrase = m[1]!.split(/\s+[-–]\s+|[,;:(]|\s+(?:this time|cette fois|for now|pour cette fois)\b/)[0]!
         const words = foldText(phrase).split(" ").filter((w) => w.length > 2 && !/^(?:les|des|the|une?)$/.test(w)).map((w) => w.replace(/s$/, ""))
         const hit = this.matcher.matchName(foldText(phrase).split(" ")).hit
         const all = linesQuoted().filter((l) => words.length > 0 && words.every((w) => nameHas(l.product, w))).map((l) => l.product.ref)
