@@ -31,8 +31,8 @@ describe("quantities and packs as they are written from elsewhere", () => {
   })
 
   it("a table drawn with box-drawing characters is read as a table", () => {
-    const box = "Please send:\n┌────────┬──────────────────────┬─────┐\n│ Ref │ Description │ Qty │\n├────────┼──────────────────────┼─────┤\n│ LV-5L │ Washing-up liquid 5 L │ 3 │\n│ GOB-20 │ Paper cups 20 cl │ 12 │\n└────────┴──────────────────────┴─────┘"
-    expect(linesOf(extract(box))).toEqual(["LV-5L|3|bidon", "GOB-20|12|sachet"])
+    const box = "Please send:\n┌────────┬──────────────────────┬─────┐\n│ Ref │ Description │ Qty │\n├────────┼──────────────────────┼─────┤\n│ LV-5L │ Washing-up liquid 5 L │ 3 │\n│ SAC-050 │ Bin bags 50 L (roll of 50) │ 8 │\n└────────┴──────────────────────┴─────┘"
+    expect(linesOf(extract(box))).toEqual(["LV-5L|3|bidon", "SAC-050|8|rouleau"])
   })
 
   it("a pallet or a bag counted with what it holds is that many of the catalog's unit, and bags of a product sold by the kg are kilos", () => {
