@@ -163,6 +163,17 @@ describe("header fields written in a form the extractor did not read", () => {
     expect(extract("Merci de livrer 3 bidons de détergent 5 L.\nLivraison jusqu'à vendredi au dépôt (12 rue des Forges, 25000 Besançon), entrée à l'arrière.", french).delivery_address).toBe("12 rue des Forges, 25000 Besançon")
   })
 
+  it("a British street named before its word, a bare 'address:' line, a place in lower case before the street", () => {
+    expect(extract("Please send 6 rolls of packing tape on Monday, to the loading bay: Unit 9, 14 Canal Wharf Road, Leeds LS11 5PS (ring the bell).").delivery_address).toBe("Unit 9, 14 Canal Wharf Road, Leeds LS11 5PS")
+    expect(extract("need 4 extension leads 3m tmrw\naddress: 310 Pine Street, 2nd floor, Portland OR 97204\ncall me when outside").delivery_address).toBe("310 Pine Street, 2nd floor, Portland OR 97204")
+    expect(extract("Merci de livrer 3 bidons de détergent 5 L.\nLivraison à la réserve, 7 rue des Carmes 31000 Toulouse (pas à la boutique).", french).delivery_address).toBe("7 rue des Carmes 31000 Toulouse")
+  })
+
+  it("bill-to and ship-to typed side by side: the ship-to column", () => {
+    const po = "Please deliver the PO below.\n\nBILL TO:                     SHIP TO:\nNorth Ltd                    North Ltd - Depot\n1 High Street                55 Quay Road\nYork YO1 7HB                 Hull HU1 2AA\n\nQTY  DESCRIPTION\n6    Packing tape 66 m"
+    expect(extract(po).delivery_address).toBe("North Ltd - Depot, 55 Quay Road, Hull HU1 2AA")
+  })
+
   it("an ERP export's columns named with underscores give the quantity and the ship-to", () => {
     const csv = "PO_NUM | SUPPLIER_ITEM | ITEM_DESCRIPTION | UOM | QUANTITY | SHIP_TO_LOCATION\nX-1 | DET-5L | CLEANER 5L | EA | 7 | 9 Dock Street, Hull HU1 1AA\nX-1 | GOB-20 | CUPS 20CL | BG | 3 | 9 Dock Street, Hull HU1 1AA"
     const r = extract("Purchase order attached.", { attachments: [{ filename: "po.csv", text: csv }] })

@@ -105,7 +105,7 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
 }
 
 const ADDRESS_LABEL =
-  /(?:adresse (?!de facturation|factur|mail|e-?mail|ip|web|du site web)(?:du |de la |de l'|d')?(?:chantier|magasin|site|boutique|labo\w*|atelier|entrep[oô]t|bureau|d[ée]p[oô]t|[ée]cole|cantine|cuisine)\s*:|delivery (?:destination|location|site)|adresse de livraison|adresse livraison|lieu de livraison|livraison (?:aux|au|[àa]|sur)(?![a-zà-ÿ]| plus (?:tard|t[ôo]t|vite)| mieux| moins| cours| d[ée]but| milieu| fin| partir)(?: l'adresse)?|[àa] livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|merci de livrer (?:aux|au|[àa])(?![a-zà-ÿ])|delivery address|deliver(?:y)? to|please deliver to|ship to|shipping address|delivery point|site de livraison|point de livraison)\s*(?:l'adresse\s*)?(?:suivante\s*)?:?/i
+  /(?:^\s*(?:address|adresse)\s*:|adresse (?!de facturation|factur|mail|e-?mail|ip|web|du site web)(?:du |de la |de l'|d')?(?:chantier|magasin|site|boutique|labo\w*|atelier|entrep[oô]t|bureau|d[ée]p[oô]t|[ée]cole|cantine|cuisine)\s*:|delivery (?:destination|location|site)|adresse de livraison|adresse livraison|lieu de livraison|livraison (?:aux|au|[àa]|sur)(?![a-zà-ÿ]| plus (?:tard|t[ôo]t|vite)| mieux| moins| cours| d[ée]but| milieu| fin| partir)(?: l'adresse)?|[àa] livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|merci de livrer (?:aux|au|[àa])(?![a-zà-ÿ])|delivery address|deliver(?:y)? to|please deliver to|ship to|shipping address|delivery point|site de livraison|point de livraison)\s*(?:l'adresse\s*)?(?:suivante\s*)?:?/i
 /**
  * A postal code: French (5 digits), British, American ("WA 98121"), Canadian ("H3G 1P1"), and the four digits of a
  * Belgian, Swiss or Luxembourg town ("4000 Liège", "1204 Genève"; never a year).
@@ -113,7 +113,7 @@ const ADDRESS_LABEL =
 const POSTAL_LINE = /\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]{2} \d{5}|[A-Z]\d[A-Z] ?\d[A-Z]\d)\b|(?<![\d.,/-])(?!(?:19|20)\d\d\b)[1-9]\d{3} (?=[A-ZÀ-Ý][a-zà-ÿ])(?!(?:[A-Z][\w'-]* ){1,3}(?:Avenue|Ave|Street|St|Road|Rd|Lane|Ln|Way|Drive|Dr|Boulevard|Blvd|Place|Pl|Court|Ct|Park|Square|Terrace|Parkway|Highway|Hwy)\b)/
 /** A country written under the town ("Belgique", "Switzerland"): part of a foreign address. */
 const COUNTRY_LINE = /^(?:belgique|belgium|suisse|switzerland|schweiz|luxembourg|canada|france|germany|allemagne|deutschland|italie|italy|espagne|spain|pays-bas|netherlands|ireland|irlande|united kingdom|royaume-uni|usa|united states)$/i
-const STREET = /\b(?:(?:rue|avenue|chauss[ée]e|boulevard|place|quai|chemin|route|strasse|straße|weg|via|calle) [^\d,\n]{2,40} \d{1,4}\b|\d{1,4}(?:\s?(?:bis|ter|b))?,?\s+(?:rue|avenue|av\.?|bd|boulevard|all[ée]e|chemin|impasse|place|quai|route|zone|za|zi|cours|square|lotissement|parc|road|street|st\.?|lane|avenue|way|drive|park|court|close|industrial)|zone (?:industrielle|artisanale|d'activit[ée]s?)|za |zi |unit \d|parc d'activit)/i
+const STREET = /\b(?:\d{1,4}[a-z]?,?\s+(?:[a-z][\w'’-]+\s+){1,3}(?:road|rd|street|lane|ln|avenue|ave|way|drive|close|court|row|terrace|crescent|gardens|parade|boulevard|blvd)\b|(?:rue|avenue|chauss[ée]e|boulevard|place|quai|chemin|route|strasse|straße|weg|via|calle) [^\d,\n]{2,40} \d{1,4}\b|\d{1,4}(?:\s?(?:bis|ter|b))?,?\s+(?:rue|avenue|av\.?|bd|boulevard|all[ée]e|chemin|impasse|place|quai|route|zone|za|zi|cours|square|lotissement|parc|road|street|st\.?|lane|avenue|way|drive|park|court|close|industrial)|zone (?:industrielle|artisanale|d'activit[ée]s?)|za |zi |unit \d|parc d'activit)/i
 const BILLING = /\b(?:factur\w*|invoice|invoicing|billing|bill to|si[èe]ge|registered|head office)\b/i
 const STOP_LINE = /^(?:date|d[ée]lai|t[ée]l|tel|phone|fax|mobile|contact|merci|thanks|cordialement|regards|r[ée]f|po|commande|order|qt[ée]|horaires|opening|hours|attn|[àa] l'attention)/i
 
@@ -154,8 +154,30 @@ function columnAddress(head: string, row: string): string | null {
 }
 
 /** The delivery address the mail asks for, as its lines joined by ", ". */
+/**
+ * "BILL TO:                 SHIP TO:" with the two blocks side by side (a PO typed out in plain text): the lines'
+ * right-hand column under the ship-to label, up to its postal code.
+ */
+function sideBySide(lines: readonly string[]): { value: string; evidence: string; confidence: number } | null {
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(.*\S)(\s{3,})((?:ship to|deliver to|delivery address|adresse de livraison|livrer [àa]|livraison)\s*:?)\s*$/i.exec(lines[i]!)
+    if (m === null || !BILLING.test(m[1]!)) continue
+    const col = m[1]!.length + m[2]!.length
+    const parts: string[] = []
+    for (let k = i + 1; k < lines.length && k <= i + 6; k++) {
+      const cell = cleanAddressPart(lines[k]!.slice(col))
+      if (cell === "") break
+      parts.push(cell)
+      if (POSTAL_LINE.test(cell)) return { value: parts.join(", "), evidence: lines.slice(i, k + 1).join(" / ").trim(), confidence: 0.8 }
+    }
+  }
+  return null
+}
+
 export function findDeliveryAddress(text: string): { value: string; evidence: string; confidence: number } | null {
   const lines = text.split("\n")
+  const beside = sideBySide(lines)
+  if (beside !== null) return beside
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
     // A table's "Ship To" / "Adresse de livraison" column: the address is the cell under it.
@@ -203,6 +225,9 @@ export function findDeliveryAddress(text: string): { value: string; evidence: st
     // brackets hold, not the name of the place before them.
     const colon = /^[^:\d]{1,40}:\s*(.+)$/.exec(first)
     if (colon && (STREET.test(colon[1]!) || POSTAL_LINE.test(colon[1]!))) first = cleanAddressPart(colon[1]!)
+    // "Livraison au laboratoire, 3 rue Grenette 69002 Lyon": a place named in lower case before the street is where in it.
+    const place = /^\p{Ll}[^,\d]{1,30},\s*(.+)$/u.exec(first)
+    if (place && STREET.test(place[1]!) && POSTAL_LINE.test(place[1]!)) first = cleanAddressPart(place[1]!)
     const bracket = /^[^(\d]{1,40}\(([^)]+)\)/.exec(first)
     if (bracket && STREET.test(bracket[1]!) && POSTAL_LINE.test(bracket[1]!)) first = cleanAddressPart(bracket[1]!)
     if (/^(?:habituelle|usual|comme d'habitude|as usual|notre adresse habituelle)/i.test(foldText(first))) return null
