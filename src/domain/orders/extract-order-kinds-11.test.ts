@@ -72,6 +72,24 @@ describe("replies to a quoted quote or order", () => {
   })
 })
 
+describe("lines taken back, numbers at a sentence's end, goods named by the quote", () => {
+  it("an item taken back in its own sentence ('- no, forget the X') is no line", () => {
+    expect(linesOf(extract("Please send 4 reams of A3 paper and maybe 3 packs of sticky notes - no, scratch the notes, we found some."))).toEqual(["PAP-A3|4|ramette"])
+    expect(linesOf(extract("Merci de livrer 2 bidons de détergent 5 L et 5 sachets de gobelets, non, oubliez les gobelets, il en reste.", french))).toEqual(["DET-5L|2|bidon"])
+  })
+
+  it("'Livraison le 12 svp' under a glove line names no other size: no line of small gloves", () => {
+    expect(linesOf(extract("Je vous commande 3 boîtes de gants nitrile taille L.\nLivraison le 12 svp.", french))).toEqual(["GN-4411|3|boîte"])
+  })
+
+  it("'we take it' takes the quote, a number ending its sentence stays there, '8 of these' names the product the quote names", () => {
+    const quote = "\n\n> From: Comptoir Fournitures <commandes@comptoir-fournitures.fr>\n> Sent: 4 May 2026 10:00\n> Our quote:\n> 12 x PAP-A3 A3 copy paper\n> 6 x REF-1014 Packing tape 66 m\n> 4 x RAL-3M Extension lead 3 m"
+    expect(linesOf(extract(`Ok we take it. But the tape 10, not 6. Leads are fine.${quote}`, { subject: "RE: Quote" })).sort()).toEqual(["PAP-A3|12|ramette", "RAL-3M|4|pièce", "REF-1014|10|rouleau"])
+    const alert = "\n\n> Good news: an item you follow is back.\n>\n> Ergonomic office chair - EUR 189.00 - 14 available\n>\n> Reply to this e-mail to order."
+    expect(linesOf(extract(`Great, please send 3 of these, and 2 rolls of packing tape with them.${alert}`, { subject: "Re: Back in stock" })).sort()).toEqual(["REF-1004|3|pièce", "REF-1014|2|rouleau"])
+  })
+})
+
 describe("delivery days in second-language phrasing", () => {
   it("a day and month with a dot or a dash after 'latest', 'per', 'until'", () => {
     expect(extract("Please deliver 6 rolls of packing tape, at the latest 14.05.").delivery_date).toBe("2026-05-14")

@@ -84,11 +84,11 @@ const SCALE = /\b((?:le |the )?doubl\w*(?: de| of)?|(?:le )?tripl\w*(?: de| of)?
 const MORE = /\b\d{1,4} (?:[a-z]+ )?(?:more|de plus|en plus|supplementaires?|additional|extra)\b/
 
 /** Taking a quote as a whole, or with changes to it. */
-const WHOLE_QUOTE = /\b(?:(?:with|avec) (?:all of (?:that|it|this|them)|everything|the lot)|all of (?:that|it) (?:please|pls|svp)|tout (?:ca|cela|le reste)|bon pour accord|bon pour (?:le|ce|votre|notre) devis|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:we|i) accept (?:the|your|this) (?:quote|quotation)|approved as quoted|au lieu de|instead of|rather than)\b/
+const WHOLE_QUOTE = /\b(?:(?:we|i) (?:ll |will )?take it|on (?:le )?prend(?: tout)?|nous (?:le )?prenons|(?:with|avec) (?:all of (?:that|it|this|them)|everything|the lot)|all of (?:that|it) (?:please|pls|svp)|tout (?:ca|cela|le reste)|bon pour accord|bon pour (?:le|ce|votre|notre) devis|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:we|i) accept (?:the|your|this) (?:quote|quotation)|approved as quoted|au lieu de|instead of|rather than)\b/
 
 /** Accepting a quote or proposal as it stands. */
 const ACCEPT =
-  /\b(?:bon pour accord|bon pour (?:le|ce|votre|notre) devis|vous pouvez (?:la |le )?lancer|(?:you can|please) (?:go ahead|proceed)|(?:we ll|we will|we|i ll|i will) take (?:items?|lines?|the lot|all)|nous prenons les (?:articles|lignes|postes)|on prend les (?:articles|lignes|postes)|je prends les (?:articles|lignes|postes)|valide(?:e|s)? (?:sous|par|avec|pour)|(?:ok|d accord|accord) (?:pour moi|de mon cote)|approved|validated|approuvee?s?|feu vert|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:j|nous) (?:accepte|acceptons|valide|validons) (?:le|ce|votre) devis|je valide|nous validons|(?:we|i) accept (?:the|your|this) (?:quote|quotation|offer)|(?:quote|quotation) (?:below )?(?:is )?(?:accepted|approved)|please (?:go ahead|proceed)|go ahead with (?:the|your|this) (?:quote|quotation|order)|go ahead with (?:all|everything|the lot|it|that)|approved as quoted)\b/
+  /\b(?:(?:ok|okay|yes|oui|d accord|fine|good)? ?(?:we|i) (?:ll |will )?take it|(?:ok|oui|d accord) (?:on (?:le )?prend|nous (?:le )?prenons)|bon pour accord|bon pour (?:le|ce|votre|notre) devis|vous pouvez (?:la |le )?lancer|(?:you can|please) (?:go ahead|proceed)|(?:we ll|we will|we|i ll|i will) take (?:items?|lines?|the lot|all)|nous prenons les (?:articles|lignes|postes)|on prend les (?:articles|lignes|postes)|je prends les (?:articles|lignes|postes)|valide(?:e|s)? (?:sous|par|avec|pour)|(?:ok|d accord|accord) (?:pour moi|de mon cote)|approved|validated|approuvee?s?|feu vert|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:j|nous) (?:accepte|acceptons|valide|validons) (?:le|ce|votre) devis|je valide|nous validons|(?:we|i) accept (?:the|your|this) (?:quote|quotation|offer)|(?:quote|quotation) (?:below )?(?:is )?(?:accepted|approved)|please (?:go ahead|proceed)|go ahead with (?:the|your|this) (?:quote|quotation|order)|go ahead with (?:all|everything|the lot|it|that)|approved as quoted)\b/
 
 /** A line of an attached order struck out in the mail: "oubliez la ligne des chaises", "please drop the chairs". */
 const STRIKE = /\b(?:oubliez|retirez|enlevez|supprimez|barrez|rayez|ne tenez pas compte d[eu]|forget|drop|remove|delete|strike(?: out)?|ignore|leave off|take off)\s+(?:la ligne (?:des?|du|d['’])\s*|les lignes (?:des?|du)\s*|the lines? (?:for|of|with)\s+(?:the\s+)?|l['’]|les\s+|la\s+|le\s+|the\s+)([\p{L}'’ -]{3,30}?)(?=\s*(?:[,.;:!?(]|$|\s(?:from|du|de la|sur|on|of|in|dans|,)\b))/giu
@@ -160,7 +160,7 @@ export class OrderExtractor {
       }
     }
     const fromAttachments = new Set(found.map((l) => l.product.ref))
-    for (const s of own) for (const l of findLines(s.body, lineOpts)) if (!fromAttachments.has(l.product.ref)) found.push(l)
+    for (const s of own) for (const l of findLines(theseNamed(s, lineOpts), lineOpts)) if (!fromAttachments.has(l.product.ref)) found.push(l)
     // "Cde : 4 rlx film étirable + 2 rallonges 3m svp" above a bare signature: the whole order in a new subject.
     if (found.length === 0 && !/^\s*(?:re|r[ée]f|aw|sv|tr|fw|fwd|wg)\s*:/i.test(mail.subject)) {
       found.push(...findLines(mail.subject.replace(/^\s*[\p{L}.]{1,12}\s*:\s*/u, "").replace(/\s+(?:\+|&|et|and)\s+/g, "\n"), lineOpts))
@@ -452,6 +452,23 @@ function bySize(words: readonly string[], quoted: readonly FoundLine[]): string[
   const volume = (p: Product): number => (p.nameEn.match(/\d+(?:[.,]\d+)?/g) ?? []).reduce((v, n) => v * Number(n.replace(",", ".")), 1)
   const sorted = [...fits].sort((a, b) => volume(a.product) - volume(b.product))
   return [(/^(?:small|smaller|petit|petite)$/.test(size) ? sorted[0]! : sorted[sorted.length - 1]!).product.ref]
+}
+
+/**
+ * "Please send 8 of these", "mettez-m'en 4 de celles-ci" under a quoted alert or offer that names one product: the
+ * product the quote names, written out in the reply's words so the rest of its sentence keeps its own numbers.
+ */
+const THESE = /\b(\d{1,4})\s+(?:of (?:these|those|them|this one|this item)|de (?:ceux|celles)[- ](?:ci|la)|de ces articles)\b/giu
+
+function theseNamed(s: MailSegment, opts: Parameters<typeof findLines>[1]): string {
+  if (s.quoted === undefined || !new RegExp(THESE.source, "iu").test(s.body)) return s.body
+  // The products its lines name, read as names (an alert's "Black toner cartridge TN-2420 - EUR 64.90 - 120 in stock").
+  const named = [...new Set(s.quoted.split("\n").flatMap((l) => {
+    const hit = opts.matcher.matchName(foldText(l.replace(/\d+(?:[.,]\d+)?\s*(?:€|eur|£|\$)|(?:€|eur|£|\$)\s*\d+(?:[.,]\d+)?/gi, " ")).split(" ")).hit
+    return hit !== null && hit.matched.length >= 2 ? [hit.product] : []
+  }))]
+  if (named.length !== 1) return s.body
+  return s.body.replace(THESE, (_, n: string) => `${n} ${named[0]!.nameEn}`)
 }
 
 function clamp(x: number): number {

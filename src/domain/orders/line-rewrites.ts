@@ -275,6 +275,20 @@ function packWording(line: string): string {
   return line.replace(THOUSANDS_DOT, "$1$2").replace(PACK_HOLDS, " ")
 }
 
+/**
+ * "… and maybe 2 hand soaps - no, forget the soap, we still have some": an item taken back in the same sentence is no
+ * line (the words from the item's start to the end of the retraction go).
+ */
+const RETRACTION = /\s*[-–,;:]?\s*\b(?:no|non|nope|actually no|en fait non|ah non)\s*[,!.]?\s*(?:forget|scratch|drop|skip|cancel|leave|oubliez|oublie|laissez tomber|laisse tomber|annulez|annule|enlevez)\b[^.;!?]*[.;!?]?/iu
+
+function retracted(line: string): string {
+  const m = RETRACTION.exec(line)
+  if (m === null) return line
+  const before = line.slice(0, m.index)
+  const cut = Math.max(before.lastIndexOf(", "), before.lastIndexOf("; "), before.search(/\s(?:and|et)\s(?!.*\s(?:and|et)\s)/))
+  return `${cut > 0 ? before.slice(0, cut) : ""} ${line.slice(m.index + m[0].length)}`.trim()
+}
+
 /** A table drawn with box-drawing characters (copied from a terminal or a stock tool): its bars are a table's pipes. */
 const BOX_RULE = /^[\s─━═┄┈┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╞╡╪╒╕╘╛+|-]+$/u
 
@@ -287,7 +301,7 @@ function boxDrawn(lines: readonly string[]): string[] {
 const SIZED = /\b(a|an|one|un|une)\s+(?:big|large|small|little|huge|grand|grande|gros|grosse|petit|petite)\s+(?=[\p{L}]{3,}\s+(?:of|de|d['’]))/giu
 
 export function rewriteLines(lines: readonly string[]): string[] {
-  lines = dittos(boxDrawn(lines).map((l) => packWording(numbersInWords(l))))
+  lines = dittos(boxDrawn(lines).map((l) => retracted(packWording(numbersInWords(l)))))
   lines = lines.flatMap(slashList).map((l) => perContainer(l.replace(CARD_DIGITS, "$1$2…").replace(SIZED, "$1 ")))
   lines = lines.map(asMany)
   lines = lines.map((l) => sizesJoined(markdownRead(l)).replace(DECIDED, "$4$3"))

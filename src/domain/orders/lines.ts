@@ -413,7 +413,8 @@ function tableRow(cells: readonly string[], cols: Columns, opts: LineOptions, ra
  */
 function sentencesOf(line: string): string[] {
   // A sentence starts with a capital, or with a quantity ("6 extension leads. 2 cans of washing-up liquid").
-  return line.split(/(?<=(?:[\p{L}]{4}|\))[.!?])\s+(?=[\p{Lu}]|\d)/u)
+  // "And the tape also 36, not 24. Labels are ok": a number ends a sentence too before a capitalised word.
+  return line.split(/(?<=(?:[\p{L}]{4}|\))[.!?])\s+(?=[\p{Lu}]|\d)|(?<=\d[.!?])\s+(?=\p{Lu}\p{Ll}{2,})/u)
 }
 
 /** A sentence telling what is left on a contract or a stock, for the supplier's records. */
@@ -483,7 +484,8 @@ export function findLines(text: string, opts: LineOptions): FoundLine[] {
       const stem: string = previous.text.replace(/\d+(?:[.,]\d+)?/g, " ").replace(VARIANT_WORDS, " ")
       const short = line.replace(/^\s*[-•*–]\s*/, "").replace(/\b(?:en|in)\s+(?=[\p{L}]{1,3}\b)/giu, "taille ")
       const again: FoundLine[] = linesOfText(`${short} ${stem}`, opts, null).lines.filter((l) => l.product.ref !== previous!.ref)
-      if (again.length === 1) {
+      // "Livraison le 12 svp" names no variant: it is no line of the product above in another size.
+      if (again.length === 1 && new RegExp(VARIANT_WORDS.source, "iu").test(short)) {
         out.push({ ...again[0]!, confidence: Math.min(again[0]!.confidence, 0.65), evidence: line.trim() })
         // The next short line ("2 boxes large") takes its name from the same full line.
         previous = { text: previous.text, ref: again[0]!.product.ref }
