@@ -9,6 +9,7 @@ import { findDeliveryAddress, poCandidates } from "./header-fields"
 import { findLines, type FoundLine } from "./lines"
 import { unitOfWord } from "./units"
 import { splitMail, withoutBounces, type MailSegment } from "./mail-body"
+import { INVOICING, inPacks, MORE, PLACE_ORDER, theseNamed } from "./reply-words"
 import { decideOrder, readOrderAct } from "./order-act"
 import { ESTIMATE_PREFIX, NOT_ORDER_VERDICTS } from "./not-order-reasons"
 import { acknowledgesOrder, addressedToColleagues, askedAbout, goodsDelivered, goodsReceived, newAddress, notAnOrderYet, paperwork, recordsNotice, shippedNotice, tentativeMarks, withoutCitations } from "./order-intent"
@@ -29,15 +30,6 @@ const AUTO_REPLY = /\b(?:reponse automatique|automatic reply|auto(?:matic)? ?rep
  */
 const AWAY = /\b(?:je suis absente?|i am (?:currently )?(?:out|away)|i m (?:currently )?(?:out|away)|en conges|on (?:annual )?leave|de retour le|back (?:in the office )?on|limited access to (?:my )?e ?mail|acces limite|sans acces a (?:mes|ma) (?:mails|messagerie)|in urgent cases|en cas d urgence|will (?:reply|respond) (?:to your (?:e ?mail|message) )?(?:on|when|upon)|repondrai a (?:votre|mon) retour)\b/g
 const BULK = /\b(?:se desinscrire|desabonner|desinscription|unsubscribe|newsletter|view in (?:your )?browser|voir (?:la version )?en ligne|version en ligne|manage (?:your )?preferences|gerer (?:vos )?preferences)\b/
-/**
- * How to invoice the order asked for ("the total is for your invoice, one invoice is fine", "vous pouvez faire une seule
- * facture pour tout"): no invoice query.
- */
-const INVOICING = /\b(?:(?:the )?total is for your invoice|(?:one|a single|single|une seule|une) (?:invoice|facture)(?: (?:is fine|for (?:all|everything|both)|pour (?:tout|les deux)))?|(?:faire|make|send) (?:une seule|one|a single) (?:facture|invoice))\b/g
-
-/** Saying the order is being placed, in so many words. */
-const PLACE_ORDER = /\b(?:passer (?:la|une|notre|cette) commande|(?:je|nous) (?:vous )?pass(?:e|ons) (?:la |une |notre |cette )?commande|plac(?:e|ing) (?:the|an|our|this) order)\b/
-
 /** The mail is about something else than buying now, whatever else it says. */
 const VETO =
   /\b(?:reclamation|complaint|abimee?s?|endommagee?s?|damaged|broken|litige|dispute|rembourse\w*|refund|credit note|erreur de livraison|wrong (?:item|product|delivery|ones?|size|colou?r|reference)|not the right ones?|pas (?:les|la|le) bon(?:ne)?s?|not happy|unhappy|pas content\w*|mecontent\w*|defective|faulty|defectueu\w*|pas (?:encore )?recu|still (?:have )?not received|not (?:yet )?received|never (?:arrived|received)|ou en est|where is (?:my|our|order)|suivi de (?:ma |la )?commande|tracking(?: number)?|annul\w*|cancel\w*|retourner|retour (?:de|des)|return (?:the|these)|received (?:the|your|our) (?:goods|delivery|order)|jamais (?:arrivee?s?|recue?s?|livree?s?)|(?:non|pas) (?:arrivee?s?|livree?s?)|livraison non recue|montant a regler|amount due|votre facture|your invoice|invoice query|facture n|merci pour (?:la|votre) confirmation|thanks? (?:you )?for (?:the|your) (?:order )?confirmation|quand (?:elle|il|la commande|notre commande|ma commande) (?:partira|arrivera|sera (?:livree|expediee))|when will (?:it|the order|our order|my order) (?:ship|arrive|be (?:delivered|dispatched|shipped))|fiche technique|fiches? de (?:donnees de )?securite|fds|safety data sheets?|data sheets?|technical sheets?|msds|demande de devis|demande de prix|demande de tarifs?|demande de cotation|appel d offres?|rfq|request for (?:a )?(?:prices?|pricing|quotations?|quotes?)|faire un devis|(?:envoyer|etablir|transmettre|adresser) (?:un|votre|le) devis|request (?:a|for) (?:a )?(?:quote|quotation)|(?:send|give|provide|email) (?:us|me) (?:with )?(?:a |your )?(?:quote|quotation|prices?|pricing)|(?:could|can) you (?:please )?quote|please quote|(?:je vous |nous vous )?(?:confirmerai|confirmerons) (?:la |notre |ma |cette )?commande|(?:i|we) (?:ll|will) confirm (?:the |our |my |this )?order|not ordering yet|pas encore de commande|just planning|a titre indicatif|previsionnel\w*|forecast|if (?:we|i) (?:order|ordered)|si (?:nous commandons|nous commandions|on commande|je commande)|pricing question|what would the price|(?:what s|what is|what are) your (?:best |current )?(?:prices?|pricing|rates?|lead times?)|your best price|(?:quel est|quels sont|quel serait) (?:votre|vos) (?:meilleur |meilleurs )?(?:prix|tarifs?|delais?)|votre meilleur prix|comparing (?:two |several |\w+ )?suppliers|(?:nous )?comparons (?:deux |plusieurs )?(?:fournisseurs|offres)|quel serait votre prix|avez vous en stock|do you have (?:any )?in stock|invitation|webinar|(?:we|i) ll (?:come|get) back to you|(?:we|i) will (?:come|get) back to you|(?:nous revenons|je reviens|nous reviendrons|je reviendrai) vers vous|(?:je dois|nous devons|need to) (?:valider|le valider|check|get (?:it )?approved)(?: en interne| internally)?|lead time (?:on|for)|(?:quel|quels) (?:est|serait|sont|seraient) (?:le|les) delais?|how long (?:would|will|does|do) (?:it|delivery|shipping|they) take|combien de temps|reprendre (?:les |nos |\d+)|take (?:them |these |\d+ [a-z]+ )?back|trop commande|ordered too many|over ?ordered|overdue|past due|unpaid|impayee?s?|relance de paiement|rappel de paiement|payment reminder|(?:issue|send) (?:us |me )?a credit|overcharged|charged (?:us |me )?(?:for|twice)|billed (?:us |me )?(?:for|twice)|surfactur\w*|factures? (?:en double|a tort)|avant de commander|before (?:we )?(?:order|ordering|placing an order|we order)|(?:un |an? |des )?(?:echantillons?|samples?) (?:de|of|avant|before)|(?:send|envoyer|envoyez|transmettre|faire parvenir) (?:us |me |nous |moi )?(?:your |the |a |votre |le |la |un |une |vos )?(?:latest |current |new |nouveau |nouvelle |dernier |derniere )?(?:catalogue|catalog|price list|brochure|documentation|grille tarifaire|tarifs?)|(?:sont|est|is it|has it|have they|are they) (?:bien )?(?:partie?s?|shipped|dispatched|left)|status of (?:our|my|the) order|(?:will|ll) place (?:the |our )?(?:next |future )?orders?|passera (?:les |nos )?(?:prochaines )?commandes|offre de prix|soumission|pro ?forma invoice|(?:with|your|give|send|at) (?:us )?(?:your )?best prices?|interested (?:to|in) (?:purchase|purchasing|buy|buying)|compar\w* (?:les |\w+ )?(?:fournisseurs|suppliers|offres)|still waiting for (?:the |our |my )?(?:delivery|goods|order)|toujours en attente de (?:la |notre |ma )?(?:livraison|commande)|nothing (?:has )?arrive\w*|rien (?:n est )?arrive|redeliver\w*|relivr\w*|(?:wrong|mauvais) (?:site|address|depot)|mauvaise adresse|(?:we|i) (?:don t|do not) need anything(?: else)?|nous n avons besoin de rien|(?:sent|envoye\w*) (?:to you )?(?:by mistake|in error|par erreur)|ne pas en tenir compte|(?:please )?(?:disregard|ignore) (?:the|this|my) (?:e ?mail|message|order)|(?:je n ai|nous n avons) rien commande|(?:i|we) (?:didn t|did not|never) order\w*|still open|(?:open|outstanding) purchase orders|already invoiced|deja facturee?s?|price (?:it |this |something )?up|(?:we|i) (?:ll|will) confirm (?:the )?(?:actual |final |exact )?quantities|(?:have |has )?received everything|(?:bien )?tout (?:bien )?recu|thank you (?:very much )?for (?:your |the )?(?:kind )?delivery|merci pour la livraison|n a pas ete retenue?|non retenue?s?|(?:has|have) not been (?:successful|selected|retained)|unsuccessful|attribue a|awarded to|quantites annuelles|annual (?:quantities|volumes)|estimatives?|(?:in copy|in cc|en copie|copied) (?:for (?:information|info|your information)|pour (?:information|info))|for information only|pour information seulement|(?:new|nouveau|nouvelle) (?:purchasing|purchase order|ordering|procurement) (?:system|process|procedure)|(?:nouveau|nouvelle) (?:systeme|procedure|processus) (?:d achat|de commande)|confirm receipt of this (?:notice|message|e ?mail)|salon(?! de (?:the|coiffure|beaute|toilettage|massage|jardin)))\b/g
@@ -79,9 +71,6 @@ function itemNumber(l: FoundLine): number | null {
 
 /** Scaling a quoted line: "doublez les gobelets", "twice as many cups", "half the water", "triplez le café". */
 const SCALE = /\b((?:le |the )?doubl\w*(?: de| of)?|(?:le )?tripl\w*(?: de| of)?|twice as many|three times as many|deux fois plus de|trois fois plus de|half(?: as many)?|moitie(?: moins)?(?: de)?)\s+(?:les?\s+|la\s+|l['’]|des\s+|the\s+|of\s+the\s+|de\s+|d['’])?([\p{L}' -]{3,30})/giu
-
-/** A number said to come on top of the quoted one: "2 rolls more", "3 de plus", "4 extra". */
-const MORE = /\b\d{1,4} (?:[a-z]+ )?(?:more|de plus|en plus|supplementaires?|additional|extra)\b/
 
 /** Taking a quote as a whole, or with changes to it. */
 const WHOLE_QUOTE = /\b(?:(?:we|i) (?:ll |will )?take it|on (?:le )?prend(?: tout)?|nous (?:le )?prenons|(?:with|avec) (?:all of (?:that|it|this|them)|everything|the lot)|all of (?:that|it) (?:please|pls|svp)|tout (?:ca|cela|le reste)|bon pour accord|bon pour (?:le|ce|votre|notre) devis|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:we|i) accept (?:the|your|this) (?:quote|quotation)|approved as quoted|au lieu de|instead of|rather than)\b/
@@ -454,23 +443,6 @@ function bySize(words: readonly string[], quoted: readonly FoundLine[]): string[
   return [(/^(?:small|smaller|petit|petite)$/.test(size) ? sorted[0]! : sorted[sorted.length - 1]!).product.ref]
 }
 
-/**
- * "Please send 8 of these", "mettez-m'en 4 de celles-ci" under a quoted alert or offer that names one product: the
- * product the quote names, written out in the reply's words so the rest of its sentence keeps its own numbers.
- */
-const THESE = /\b(\d{1,4})\s+(?:of (?:these|those|them|this one|this item)|de (?:ceux|celles)[- ](?:ci|la)|de ces articles)\b/giu
-
-function theseNamed(s: MailSegment, opts: Parameters<typeof findLines>[1]): string {
-  if (s.quoted === undefined || !new RegExp(THESE.source, "iu").test(s.body)) return s.body
-  // The products its lines name, read as names (an alert's "Black toner cartridge TN-2420 - EUR 64.90 - 120 in stock").
-  const named = [...new Set(s.quoted.split("\n").flatMap((l) => {
-    const hit = opts.matcher.matchName(foldText(l.replace(/\d+(?:[.,]\d+)?\s*(?:€|eur|£|\$)|(?:€|eur|£|\$)\s*\d+(?:[.,]\d+)?/gi, " ")).split(" ")).hit
-    return hit !== null && hit.matched.length >= 2 ? [hit.product] : []
-  }))]
-  if (named.length !== 1) return s.body
-  return s.body.replace(THESE, (_, n: string) => `${n} ${named[0]!.nameEn}`)
-}
-
 function clamp(x: number): number {
   return Math.round(Math.max(0, Math.min(1, x)) * 100) / 100
 }
@@ -481,28 +453,6 @@ function bestPo(c: readonly { value: string; strength: number; evidence: string 
   return best
 }
 
-/**
- * "1 kilo de café moulu (vos paquets de 250 g)": a weight or a volume asked of a product sold in packs of a size its
- * name gives ("Café moulu 250 g", paquet) is that many packs, when it makes whole packs.
- */
-function inPacks(l: FoundLine): FoundLine {
-  // "a couple of bags of the 1kg coffee beans" sold by the kg: bags of the product's own measure, counted in it (2 kg).
-  const own = /^(kg|l)$/.exec(foldText(l.product.unit))?.[1]
-  const measure = own === undefined ? null : new RegExp(`(\\d+(?:[.,]\\d+)?)\\s*${own}\\b`, "i").exec(l.product.nameFr)
-  if (own !== undefined && measure !== null && foldText(l.unit) !== own && !/^(?:g|ml|cl)$/.test(foldText(l.unit)) && /(?:sachet|lot|boite|bidon|pieces?|carton|colis|flacon)/.test(foldText(l.unit))) {
-    return { ...l, quantity: l.quantity * Number(measure[1]!.replace(",", ".")), unit: l.product.unit }
-  }
-  const asked = /^(kg|g|l|ml|cl)$/.exec(foldText(l.unit))?.[1]
-  if (asked === undefined || foldText(l.product.unit) === asked) return l
-  const size = /(\d+(?:[.,]\d+)?)\s*(kg|g|l|ml|cl)\b/i.exec(l.product.nameFr)
-  if (size === null) return l
-  const base = (n: number, u: string): { v: number; kind: string } => ({ v: n * ({ kg: 1000, g: 1, l: 1000, ml: 1, cl: 10 } as Record<string, number>)[u]!, kind: /g$/.test(u) ? "mass" : "volume" })
-  const want = base(l.quantity, asked)
-  const pack = base(Number(size[1]!.replace(",", ".")), size[2]!.toLowerCase())
-  const n = want.v / pack.v
-  if (want.kind !== pack.kind || n < 1 || Math.abs(n - Math.round(n)) > 1e-9) return l
-  return { ...l, quantity: Math.round(n), unit: l.product.unit }
-}
 
 function dedupe(lines: FoundLine[]): FoundLine[] {
   const seen = new Set<string>()
