@@ -50,6 +50,10 @@ describe("quantities and packs as they are written from elsewhere", () => {
     expect(linesOf(extract("Please send 5 boxes of the Z-fold hand towels."))).toEqual(["ESS-300|5|carton"])
   })
 
+  it("a workshop's names for its kinds: the film round a pallet is stretch film, scotchs in the plural are packing tape", () => {
+    expect(linesOf(extract("Tu peux me livrer 4 rouleaux de film de palettisation et 6 scotchs pour les colis ?", french))).toEqual(["FILM-500|4|rouleau", "REF-1014|6|rouleau"])
+  })
+
   it("plain text hard-wrapped by the sender's client is read as its lines", () => {
     const wrapped = "Bonjour, pour la réouverture merci de nous envoyer 12 rouleaux de ruban\nadhésif d'emballage, 3 boîtes de gants nitrile taille M et 2 bidons de\nliquide vaisselle 5 L."
     expect(linesOf(extract(wrapped, french))).toEqual(["REF-1014|12|rouleau", "GN-4410|3|boîte", "LV-5L|2|bidon"])
