@@ -9,13 +9,14 @@ import { scoreCorpus } from "./corpus-score"
  * webmail exports them, through the same adapter (postal-mime, PDF text) and extractor as the extension.
  * Held-out parts (the held-out-N folders) are measured by `BENCH_ONLY=orders npm run bench`, never here, so nothing
  * is tuned on them; tests/unit/orders-corpus-labels.test.ts checks their labels without the extractor.
- * The ho-*, h2-*, h3-*, h4-*, h5-*, h7-*, h8-*, h9-* and h10-* mails were the first to fifth and the seventh to
- * tenth held-out sets; they are tuning material now, held to the same floors. The floors are what the extractor
- * reaches on these 434 mails (2026-12-04), above the issue's 0.95, with room for one slip: a change that loses more
- * than that on tuned mail fails here. The line floor went from 0.995 to 0.99 when the h8-* mails came in (held-out 8's dictation,
- * a pasted chat and a pack of 96 still read wrong, README "tune8"); with the h9-* mails the rules reach 0.990 (two
- * deliveries to add up, "PT" for toilet paper, "adhésif" alone still read wrong, README "tune9"); with the h10-* mails
- * 0.991 (README "tune10").
+ * The ho-*, h2-*, h3-*, h4-*, h5-*, h7-*, h8-*, h9-*, h10-*, h11-* and h12-* mails were the first to fifth and the
+ * seventh to twelfth held-out sets; they are tuning material now, held to the same floors. The floors are what the
+ * extractor reaches on these 522 mails (2026-12-04), above the issue's 0.95, with room for one slip: a change that loses
+ * more than that on tuned mail fails here. The line floor went from 0.995 to 0.99 when the h8-* mails came in (held-out
+ * 8's dictation, a pasted chat and a pack of 96 still read wrong, tests/fixtures/orders/README.md "tune8"); with the h9-*
+ * mails the rules reach 0.990 (two deliveries to add up, "PT" for toilet paper, "adhésif" alone still read wrong, same
+ * file, "tune9"); with the h10-* mails 0.991 ("tune10"); with the h11-* and h12-* mails 0.991 again ("tune11": all 88
+ * of them read right, the older misses stay).
  */
 const LINE_F1_FLOOR = 0.99
 const HEADER_FLOOR = 0.99
@@ -23,12 +24,13 @@ const HEADER_FLOOR = 0.99
  * Since branch `ordermethod` (2026-12-03) a mail the rules take is proposed only with an explicit order act
  * (order-act.ts), else the agent is asked. The floors above count an `ask` as captured after the agent's "Capture
  * anyway" (the lines the extractor found: the same as before); these count the clicks: 7 of the 252 tuned orders
- * (7 of the 282 with the h9-* mails since tune9, 7 of the 312 with the h10-* mails since tune10)
- * are asked (a bare list, a list answered inside our quoted form, a spreadsheet sent without a word, "tomorrow if
- * poss", "I could order", "pas encore", a forward marked "FYI"), and counting those as not proposed the line F1 is 0.979.
+ * (7 of the 282 with the h9-* mails since tune9, 7 of the 312 with the h10-* mails since tune10, 7 of the 372 with the
+ * h11-* and h12-* mails since tune11) are asked (a bare list, a list answered inside our quoted form, a spreadsheet sent
+ * without a word, "tomorrow if poss", "I could order", "pas encore", a forward marked "FYI"), and counting those as not
+ * proposed the line F1 is 0.982 (the floor went from 0.975 to 0.98 with tune11).
  */
 const ORDERS_ASKED_CEILING = 7
-const LINE_F1_ASK_NOT_PROPOSED_FLOOR = 0.975
+const LINE_F1_ASK_NOT_PROPOSED_FLOOR = 0.98
 describe("orders captured from the tuned corpus of mails", async () => {
   const corpus = await loadCorpus("tuned")
   const extractor = fixtureExtractor()
@@ -37,8 +39,8 @@ describe("orders captured from the tuned corpus of mails", async () => {
   const strict = scoreCorpus(items, "not-proposed")
   const failures = score.failures.map((f) => `${f.name} ${f.field}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.got)}`)
 
-  it("holds at least 434 mails, French and English, at least 10 of them not orders, some with a PDF or spreadsheet purchase order", () => {
-    expect(score.mails).toBeGreaterThanOrEqual(434)
+  it("holds at least 522 mails, French and English, at least 10 of them not orders, some with a PDF or spreadsheet purchase order", () => {
+    expect(score.mails).toBeGreaterThanOrEqual(522)
     expect(score.nonOrders).toBeGreaterThanOrEqual(10)
     expect(corpus.filter((c) => c.name.startsWith("fr-")).length).toBeGreaterThan(20)
     expect(corpus.filter((c) => c.name.startsWith("en-")).length).toBeGreaterThan(20)
@@ -51,11 +53,11 @@ describe("orders captured from the tuned corpus of mails", async () => {
     expect(score.nonOrdersAsked, failures.join("\n")).toBe(0)
   })
 
-  it("asks the agent about at most 7 of the 252 orders (no order act in them), and proposes the rest at once", () => {
+  it("asks the agent about at most 7 of the 372 orders (no order act in them), and proposes the rest at once", () => {
     expect(score.ordersAsked, failures.join("\n")).toBeLessThanOrEqual(ORDERS_ASKED_CEILING)
   })
 
-  it("still finds the lines with an F1 of at least 0.975 when every mail asked about counts as not proposed", () => {
+  it("still finds the lines with an F1 of at least 0.98 when every mail asked about counts as not proposed", () => {
     expect(strict.lineF1, failures.join("\n")).toBeGreaterThanOrEqual(LINE_F1_ASK_NOT_PROPOSED_FLOOR)
   })
 

@@ -67,7 +67,9 @@ const DAY_WORDS = [...FR_DAYS, ...EN_DAYS].join("|")
 function foldKeepSlash(text: string): string {
   return text
     // "le 20.05", "by 20.5": a day and month with a dot, after a word that introduces a date (never "3.5 kg").
-    .replace(/(?<=\b(?:le|du|au|on|by|for|pour|avant|before|until|jusqu['’]au|lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday|saturday|mon|tue|wed|thu|fri|sat)\.?\s)(\d{1,2})\.(\d{1,2})\b(?!\.?\d)/gi, "$1/$2")
+    // So in the words of a second language ("latest 11.12.", "per Monday 7-12", "entro il 10.12", "bis 4.12."):
+    // the dash of a Dutch or German day and month too, after a weekday or such a word (never "8-10 h").
+    .replace(/(?<=\b(?:le|du|au|on|by|for|pour|avant|before|until|till|jusqu['’]au|jusqu['’]?[àa]|latest|at the latest|sp[äa]testens|bis|per|entro|lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday|saturday|mon|tue|wed|thu|fri|sat)\.?\s)(\d{1,2})[.-](\d{1,2})\b(?![.-]?\d|\s?(?:h|am|pm|uhr)\b)/gi, "$1/$2")
     .replace(/(\d)[.-](?=\d{1,2}[.-]\d{2,4}\b)/g, "$1/")
     .replace(/(\d{1,2}\/\d{1,2})[.-](\d)/g, "$1/$2")
     .toLowerCase()
@@ -110,7 +112,8 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
   }
   for (const m of t.matchAll(/\b(?:sous|d ici|dans|within|in) (?:une|a|one) (?:semaine|week)\b/g)) add(m.index, m[0].length, addDays(ref, 7), true)
   for (const m of t.matchAll(/\b(?:apres demain|day after tomorrow)\b/g)) add(m.index, m[0].length, addDays(ref, 2), true)
-  for (const m of t.matchAll(/\b(?:demain|tomorrow)\b/g)) add(m.index, m[0].length, addDays(ref, 1), true)
+  // "tmrw", "tmw", "2moro": a phone's spellings of tomorrow.
+  for (const m of t.matchAll(/\b(?:demain|tomorrow|tmrw|tmw|tmoro|tomorow|tommorow|tommorrow|2moro|2morrow)\b/g)) add(m.index, m[0].length, addDays(ref, 1), true)
   // "sous 10 jours ouvrés", "within 5 working days": weekdays counted, Saturdays and Sundays skipped; "dans quinze
   // jours" and "dans huit jours" are two weeks and one, as said in French ("sous quinzaine" stays 15 days).
   for (const m of t.matchAll(/\b(?:sous|d ici|dans|under|within|in|delai(?: contractuel| de livraison)?|lead time)(?: les?| a| the next| of| is)? (huitaine|quinzaine|(\d{1,2}|une|un|one|two|deux|trois|three|four|quatre|five|cinq|six|huit|eight|dix|ten|quinze|fifteen) (?:(ouvres|ouvrables|working|business|calendar|francs|clear) )?(jours?|days?|semaines?|weeks?|h|heures|hours)(?: (ouvres|ouvrables|francs))?)\b/g)) {
@@ -187,7 +190,8 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
     let dow = FR_DAYS.indexOf(m[1]!)
     if (dow < 0) dow = EN_DAYS.indexOf(m[1]!)
     // "mercredi de la semaine prochaine", "Wednesday of next week": that weekday in the coming week, not this one's.
-    const nextWeek = /^ (?:de la |of )?(?:semaine prochaine|next week)\b/.exec(t.slice(m.index + m[0].length))
+    // So when the week is said first: "la semaine prochaine, le mercredi idéalement", "next week, ideally on Wednesday".
+    const nextWeek = /^ (?:de la |of )?(?:semaine prochaine|next week)\b/.exec(t.slice(m.index + m[0].length)) ?? /\b(?:semaine prochaine|next week) (?:(?:de preference|idealement|plutot|si possible|ideally|preferably|if possible|le|on|the) )*$/.exec(t.slice(Math.max(0, m.index - 50), m.index))
     if (nextWeek !== null) {
       add(m.index, m[0].length, addDays(nextMonday(ref), (dow + 6) % 7), true)
       continue
@@ -266,14 +270,19 @@ function feastDay(text: string, ref: Date): Date | null {
 }
 
 /** A delivery is meant: the words around a date that make it the date to deliver. */
-export const DELIVERY_CONTEXT = /\b(?:livr\w*|(?:have|get|avoir|recevoir) (?:it|them|the order|the goods|la|les|le tout)|delai|deliver\w*|ship\w*|dispatch\w*|expedi\w*|reception|need(?:ed|s)?|required?|requis|souhaite\w*|besoin|pour (?:le|la|ce|lundi|mardi|mercredi|jeudi|vendredi|samedi|demain|apres)|for (?:monday|tuesday|wednesday|thursday|friday|saturday|tomorrow|next)|avant|by|no later|au plus tard|d ici|sous|within|arriv\w*|recevoir|receive|due|attendu|expected|before)\b/
+export const DELIVERY_CONTEXT = /\b(?:livr\w*|consegna|entro|lieferung|until|till|jusqu a|jusqu au|per (?:monday|tuesday|wednesday|thursday|friday|saturday|\d)|latest|(?:have|get|avoir|recevoir) (?:it|them|the order|the goods|la|les|le tout)|delai|deliver\w*|ship\w*|dispatch\w*|expedi\w*|reception|need(?:ed|s)?|required?|requis|souhaite\w*|besoin|pour (?:le|la|ce|lundi|mardi|mercredi|jeudi|vendredi|samedi|demain|apres)|for (?:monday|tuesday|wednesday|thursday|friday|saturday|tomorrow|next)|avant|by|no later|au plus tard|d ici|sous|within|arriv\w*|recevoir|receive|due|attendu|expected|before)\b/
 /** A span of days rather than a day ("next week", "fin du mois", "semaine 46"), or a feast a day is planned around. */
 const VAGUE = /\b(?:week|semaine|sem|wk|mois|month)\b|^(?:thanksgiving|christmas|xmas|noel|new year|nouvel an|toussaint)/
 const GIVEN_UP = /\b(?:instead of|rather than|au lieu d[eu]|plut[ôo]t que)\s+(?:the\s+|le\s+|la\s+)?[\p{L}\d]+(?:\s+\d{1,2}(?:st|nd|rd|th|er)?\b)?(?:\s+[\p{L}]+(?=\s*[.,;!?)]|$))?/giu
-const PAST_DAY = /\b(?:(?:ever )?since|depuis|last)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) dernier\b/gi
+const PAST_DAY = /\b(?:(?:ever )?since|depuis|last)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) dernier\b|\b(?:(?:ever )?since|depuis)\s+(?:(?:le|the)\s+)?\d{1,2}(?:er|st|nd|rd|th)?\s+(?:of\s+)?\p{L}+|\b(?:(?:ever )?since|depuis)\s+(?:(?:le|the)\s+)?\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?/giu
+/**
+ * Someone away until a day ("Harry is on holiday until Monday", "en congé jusqu'au 7", "closed till Monday"): the day
+ * they are back, no delivery day.
+ */
+const AWAY_UNTIL = /\b(?:on (?:holiday|holidays|leave|vacation)|off (?:sick|work)|away|absent|absente|out of (?:the )?office|en (?:vacances|cong[ée]s?|arr[êe]t)|ferm[ée]e?s?|closed)\b[^.;!?]{0,40}?\b(?:until|till|to|jusqu['’]?(?:au|[àa])|au)\s+(?:(?:le|the)\s+)?[\p{L}\d]+(?:\s+\d{1,2}(?:er|st|nd|rd|th)?\b)?/giu
 const NOT_DELIVERY = /\b(?:facture|invoice|paiement|payment|echeance|reglement|devis du|quote of|date de commande|order date|commande du|ordered on)\b/
 
-const NO_RUSH = /\b(?:no (?:rush|hurry)|not urgent|whenever|pas (?:presse|d urgence|urgent)|rien ne presse|aucune urgence|quand vous (?:pouvez|voulez))\b/
+const NO_RUSH = /\b(?:no (?:rush|hurry)|not urgent|whenever|any (?:day|time)|anytime|n importe quel jour|peu importe le jour|pas (?:presse|d urgence|urgent)|rien ne presse|aucune urgence|quand vous (?:pouvez|voulez))\b/
 const SPAN = new RegExp(`\\b(?:(?:the )?week after next|next week|(?:la )?semaine (?:prochaine|d apr[eè]s)|(?:mid|early|late|end of|beginning of|mi|d[ée]but|fin)[- ](?:${MONTH_WORDS}))\\b`, "gi")
 
 /**
@@ -303,14 +312,15 @@ function deliveryDayOf(given: readonly { text: string; ref: Date }[], opts: { mo
   // "Monday 30th instead of Thursday 26th", "lundi au lieu de jeudi": the day given up is not the one wanted.
   // "stuck in my drafts since Friday", "depuis vendredi", "vendredi dernier": a day gone by.
   // "No rush, the week after next is fine", "mid-December is fine, no hurry": a span said to be soon enough is no day.
-  const lines = given.map((l) => ({ ...l, text: declined(l.text).replace(WEEKDAY_RANGE, " ").replace(GIVEN_UP, " ").replace(PAST_DAY, " ") })).map((l) => (NO_RUSH.test(foldText(l.text)) ? { ...l, text: l.text.replace(SPAN, " ") } : l))
+  const lines = given.map((l) => ({ ...l, text: declined(l.text).replace(WEEKDAY_RANGE, " ").replace(GIVEN_UP, " ").replace(PAST_DAY, " ").replace(AWAY_UNTIL, " ") })).map((l) => (NO_RUSH.test(foldText(l.text)) ? { ...l, text: l.text.replace(SPAN, " ") } : l))
   // Sentence by sentence first: "Nous ouvrons le 1er décembre. Pouvez-vous y livrer le lundi 30 novembre ?" is
   // the 30th; then a whole line about delivery.
   for (const sentences of [true, false]) {
     for (const { text, ref } of lines) {
       const folded = foldText(text)
-      if (!DELIVERY_CONTEXT.test(folded) || NOT_DELIVERY.test(folded)) continue
-      const parts = sentences ? text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).filter((x) => DELIVERY_CONTEXT.test(foldText(x))) : [text]
+      if (!DELIVERY_CONTEXT.test(folded) || (!sentences && NOT_DELIVERY.test(folded))) continue
+      // "By Friday 11th if you can. Invoice to the usual place.": the invoice's sentence does not take the day's.
+      const parts = sentences ? text.split(/(?<=[.!?])\s+(?=\p{Lu})/u).filter((x) => DELIVERY_CONTEXT.test(foldText(x)) && !NOT_DELIVERY.test(foldText(x))) : [text]
       for (const part of parts) {
         const found = findDates(part, ref, opts)
         // "next week's run - Tuesday 8th would be ideal": a day named says more than the week or month around it.
@@ -346,7 +356,9 @@ function deliveryDayOf(given: readonly { text: string; ref: Date }[], opts: { mo
   // "Monday Dec 7th please.": a day written out in the order's own short line, to come within two months.
   for (const { text, ref } of lines) {
     if (NOT_DELIVERY.test(foldText(text)) || text.length > 80 || text.includes("|")) continue
-    const found = findDates(text, ref, opts).filter((d) => d.date.getTime() > ref.getTime() && d.date.getTime() < addDays(ref, 61).getTime() && /[a-z]/.test(d.text))
+    // "Le jeudi 10/12 entre 8h et 12h.": figures after the weekday that opens the line are a day too.
+    const folded = foldKeepSlash(text).trimStart()
+    const found = findDates(text, ref, opts).filter((d) => d.date.getTime() > ref.getTime() && d.date.getTime() < addDays(ref, 61).getTime() && (/[a-z]/.test(d.text) || new RegExp(`^(?:le |the |on )?(?:${DAY_WORDS}) $`).test(folded.slice(0, d.index - (foldKeepSlash(text).length - folded.length)))))
     if (found.length > 0) return { date: found[0]!.date, evidence: text.trim(), relative: false }
   }
   return null

@@ -9,6 +9,7 @@ import { findDeliveryAddress, poCandidates } from "./header-fields"
 import { findLines, type FoundLine } from "./lines"
 import { unitOfWord } from "./units"
 import { splitMail, withoutBounces, type MailSegment } from "./mail-body"
+import { INVOICING, inPacks, MORE, PLACE_ORDER, theseNamed } from "./reply-words"
 import { decideOrder, readOrderAct } from "./order-act"
 import { ESTIMATE_PREFIX, NOT_ORDER_VERDICTS } from "./not-order-reasons"
 import { acknowledgesOrder, addressedToColleagues, askedAbout, goodsDelivered, goodsReceived, newAddress, notAnOrderYet, paperwork, recordsNotice, shippedNotice, tentativeMarks, withoutCitations } from "./order-intent"
@@ -31,7 +32,7 @@ const AWAY = /\b(?:je suis absente?|i am (?:currently )?(?:out|away)|i m (?:curr
 const BULK = /\b(?:se desinscrire|desabonner|desinscription|unsubscribe|newsletter|view in (?:your )?browser|voir (?:la version )?en ligne|version en ligne|manage (?:your )?preferences|gerer (?:vos )?preferences)\b/
 /** The mail is about something else than buying now, whatever else it says. */
 const VETO =
-  /\b(?:reclamation|complaint|abimee?s?|endommagee?s?|damaged|broken|litige|dispute|rembourse\w*|refund|credit note|erreur de livraison|wrong (?:item|product|delivery|ones?|size|colou?r|reference)|not the right ones?|pas (?:les|la|le) bon(?:ne)?s?|not happy|unhappy|pas content\w*|mecontent\w*|defective|faulty|defectueu\w*|pas (?:encore )?recu|still (?:have )?not received|not (?:yet )?received|never (?:arrived|received)|ou en est|where is (?:my|our|order)|suivi de (?:ma |la )?commande|tracking(?: number)?|annul\w*|cancel\w*|retourner|retour (?:de|des)|return (?:the|these)|received (?:the|your|our) (?:goods|delivery|order)|jamais (?:arrivee?s?|recue?s?|livree?s?)|(?:non|pas) (?:arrivee?s?|livree?s?)|livraison non recue|montant a regler|amount due|votre facture|your invoice|invoice query|facture n|merci pour (?:la|votre) confirmation|thanks? (?:you )?for (?:the|your) (?:order )?confirmation|quand (?:elle|il|la commande|notre commande|ma commande) (?:partira|arrivera|sera (?:livree|expediee))|when will (?:it|the order|our order|my order) (?:ship|arrive|be (?:delivered|dispatched|shipped))|fiche technique|fiches? de (?:donnees de )?securite|fds|safety data sheets?|data sheets?|technical sheets?|msds|demande de devis|demande de prix|demande de tarifs?|demande de cotation|appel d offres?|rfq|request for (?:a )?(?:prices?|pricing|quotations?|quotes?)|faire un devis|(?:envoyer|etablir|transmettre|adresser) (?:un|votre|le) devis|request (?:a|for) (?:a )?(?:quote|quotation)|(?:send|give|provide|email) (?:us|me) (?:with )?(?:a |your )?(?:quote|quotation|prices?|pricing)|(?:could|can) you (?:please )?quote|please quote|(?:je vous |nous vous )?(?:confirmerai|confirmerons) (?:la |notre |ma |cette )?commande|(?:i|we) (?:ll|will) confirm (?:the |our |my |this )?order|not ordering yet|pas encore de commande|just planning|a titre indicatif|previsionnel\w*|forecast|if (?:we|i) (?:order|ordered)|si (?:nous commandons|nous commandions|on commande|je commande)|pricing question|what would the price|(?:what s|what is|what are) your (?:best |current )?(?:prices?|pricing|rates?|lead times?)|your best price|(?:quel est|quels sont|quel serait) (?:votre|vos) (?:meilleur |meilleurs )?(?:prix|tarifs?|delais?)|votre meilleur prix|comparing (?:two |several |\w+ )?suppliers|(?:nous )?comparons (?:deux |plusieurs )?(?:fournisseurs|offres)|quel serait votre prix|avez vous en stock|do you have (?:any )?in stock|invitation|webinar|(?:we|i) ll (?:come|get) back to you|(?:we|i) will (?:come|get) back to you|(?:nous revenons|je reviens|nous reviendrons|je reviendrai) vers vous|(?:je dois|nous devons|need to) (?:valider|le valider|check|get (?:it )?approved)(?: en interne| internally)?|lead time (?:on|for)|(?:quel|quels) (?:est|serait|sont|seraient) (?:le|les) delais?|how long (?:would|will|does|do) (?:it|delivery|shipping|they) take|combien de temps|reprendre (?:les |nos |\d+)|take (?:them |these |\d+ [a-z]+ )?back|trop commande|ordered too many|over ?ordered|overdue|past due|unpaid|impayee?s?|relance de paiement|rappel de paiement|payment reminder|(?:issue|send) (?:us |me )?a credit|overcharged|charged (?:us |me )?(?:for|twice)|billed (?:us |me )?(?:for|twice)|surfactur\w*|factures? (?:en double|a tort)|avant de commander|before (?:we )?(?:order|ordering|placing an order|we order)|(?:un |an? |des )?(?:echantillons?|samples?) (?:de|of|avant|before)|(?:send|envoyer|envoyez|transmettre|faire parvenir) (?:us |me |nous |moi )?(?:your |the |a |votre |le |la |un |une |vos )?(?:latest |current |new |nouveau |nouvelle |dernier |derniere )?(?:catalogue|catalog|price list|brochure|documentation|grille tarifaire|tarifs?)|(?:sont|est|is it|has it|have they|are they) (?:bien )?(?:partie?s?|shipped|dispatched|left)|status of (?:our|my|the) order|(?:will|ll) place (?:the |our )?(?:next |future )?orders?|passera (?:les |nos )?(?:prochaines )?commandes|salon(?! de (?:the|coiffure|beaute|toilettage|massage|jardin)))\b/g
+  /\b(?:reclamation|complaint|abimee?s?|endommagee?s?|damaged|broken|litige|dispute|rembourse\w*|refund|credit note|erreur de livraison|wrong (?:item|product|delivery|ones?|size|colou?r|reference)|not the right ones?|pas (?:les|la|le) bon(?:ne)?s?|not happy|unhappy|pas content\w*|mecontent\w*|defective|faulty|defectueu\w*|pas (?:encore )?recu|still (?:have )?not received|not (?:yet )?received|never (?:arrived|received)|ou en est|where is (?:my|our|order)|suivi de (?:ma |la )?commande|tracking(?: number)?|annul\w*|cancel\w*|retourner|retour (?:de|des)|return (?:the|these)|received (?:the|your|our) (?:goods|delivery|order)|jamais (?:arrivee?s?|recue?s?|livree?s?)|(?:non|pas) (?:arrivee?s?|livree?s?)|livraison non recue|montant a regler|amount due|votre facture|your invoice|invoice query|facture n|merci pour (?:la|votre) confirmation|thanks? (?:you )?for (?:the|your) (?:order )?confirmation|quand (?:elle|il|la commande|notre commande|ma commande) (?:partira|arrivera|sera (?:livree|expediee))|when will (?:it|the order|our order|my order) (?:ship|arrive|be (?:delivered|dispatched|shipped))|fiche technique|fiches? de (?:donnees de )?securite|fds|safety data sheets?|data sheets?|technical sheets?|msds|demande de devis|demande de prix|demande de tarifs?|demande de cotation|appel d offres?|rfq|request for (?:a )?(?:prices?|pricing|quotations?|quotes?)|faire un devis|(?:envoyer|etablir|transmettre|adresser) (?:un|votre|le) devis|request (?:a|for) (?:a )?(?:quote|quotation)|(?:send|give|provide|email) (?:us|me) (?:with )?(?:a |your )?(?:quote|quotation|prices?|pricing)|(?:could|can) you (?:please )?quote|please quote|(?:je vous |nous vous )?(?:confirmerai|confirmerons) (?:la |notre |ma |cette )?commande|(?:i|we) (?:ll|will) confirm (?:the |our |my |this )?order|not ordering yet|pas encore de commande|just planning|a titre indicatif|previsionnel\w*|forecast|if (?:we|i) (?:order|ordered)|si (?:nous commandons|nous commandions|on commande|je commande)|pricing question|what would the price|(?:what s|what is|what are) your (?:best |current )?(?:prices?|pricing|rates?|lead times?)|your best price|(?:quel est|quels sont|quel serait) (?:votre|vos) (?:meilleur |meilleurs )?(?:prix|tarifs?|delais?)|votre meilleur prix|comparing (?:two |several |\w+ )?suppliers|(?:nous )?comparons (?:deux |plusieurs )?(?:fournisseurs|offres)|quel serait votre prix|avez vous en stock|do you have (?:any )?in stock|invitation|webinar|(?:we|i) ll (?:come|get) back to you|(?:we|i) will (?:come|get) back to you|(?:nous revenons|je reviens|nous reviendrons|je reviendrai) vers vous|(?:je dois|nous devons|need to) (?:valider|le valider|check|get (?:it )?approved)(?: en interne| internally)?|lead time (?:on|for)|(?:quel|quels) (?:est|serait|sont|seraient) (?:le|les) delais?|how long (?:would|will|does|do) (?:it|delivery|shipping|they) take|combien de temps|reprendre (?:les |nos |\d+)|take (?:them |these |\d+ [a-z]+ )?back|trop commande|ordered too many|over ?ordered|overdue|past due|unpaid|impayee?s?|relance de paiement|rappel de paiement|payment reminder|(?:issue|send) (?:us |me )?a credit|overcharged|charged (?:us |me )?(?:for|twice)|billed (?:us |me )?(?:for|twice)|surfactur\w*|factures? (?:en double|a tort)|avant de commander|before (?:we )?(?:order|ordering|placing an order|we order)|(?:un |an? |des )?(?:echantillons?|samples?) (?:de|of|avant|before)|(?:send|envoyer|envoyez|transmettre|faire parvenir) (?:us |me |nous |moi )?(?:your |the |a |votre |le |la |un |une |vos )?(?:latest |current |new |nouveau |nouvelle |dernier |derniere )?(?:catalogue|catalog|price list|brochure|documentation|grille tarifaire|tarifs?)|(?:sont|est|is it|has it|have they|are they) (?:bien )?(?:partie?s?|shipped|dispatched|left)|status of (?:our|my|the) order|(?:will|ll) place (?:the |our )?(?:next |future )?orders?|passera (?:les |nos )?(?:prochaines )?commandes|offre de prix|soumission|pro ?forma invoice|(?:with|your|give|send|at) (?:us )?(?:your )?best prices?|interested (?:to|in) (?:purchase|purchasing|buy|buying)|compar\w* (?:les |\w+ )?(?:fournisseurs|suppliers|offres)|still waiting for (?:the |our |my )?(?:delivery|goods|order)|toujours en attente de (?:la |notre |ma )?(?:livraison|commande)|nothing (?:has )?arrive\w*|rien (?:n est )?arrive|redeliver\w*|relivr\w*|(?:wrong|mauvais) (?:site|address|depot)|mauvaise adresse|(?:we|i) (?:don t|do not) need anything(?: else)?|nous n avons besoin de rien|(?:sent|envoye\w*) (?:to you )?(?:by mistake|in error|par erreur)|ne pas en tenir compte|(?:please )?(?:disregard|ignore) (?:the|this|my) (?:e ?mail|message|order)|(?:je n ai|nous n avons) rien commande|(?:i|we) (?:didn t|did not|never) order\w*|still open|(?:open|outstanding) purchase orders|already invoiced|deja facturee?s?|price (?:it |this |something )?up|(?:we|i) (?:ll|will) confirm (?:the )?(?:actual |final |exact )?quantities|(?:have |has )?received everything|(?:bien )?tout (?:bien )?recu|thank you (?:very much )?for (?:your |the )?(?:kind )?delivery|merci pour la livraison|n a pas ete retenue?|non retenue?s?|(?:has|have) not been (?:successful|selected|retained)|unsuccessful|attribue a|awarded to|quantites annuelles|annual (?:quantities|volumes)|estimatives?|(?:in copy|in cc|en copie|copied) (?:for (?:information|info|your information)|pour (?:information|info))|for information only|pour information seulement|(?:new|nouveau|nouvelle) (?:purchasing|purchase order|ordering|procurement) (?:system|process|procedure)|(?:nouveau|nouvelle) (?:systeme|procedure|processus) (?:d achat|de commande)|confirm receipt of this (?:notice|message|e ?mail)|salon(?! de (?:the|coiffure|beaute|toilettage|massage|jardin)))\b/g
 /**
  * A mail about an order already placed: its lines are that order's, the mail moves or confirms it ("la commande que
  * j'ai passée vendredi… pouvez-vous la livrer plutôt lundi ?", "can you push our order from Monday back a week?").
@@ -47,9 +48,9 @@ const STRONG_ORDER =
   /\b(?:bon de commande|purchase order|voici (?:notre|ma) commande|ci joint (?:notre|ma|le) (?:bon de )?commande|please find (?:attached )?(?:our|my) (?:purchase )?order|here is (?:our|my) order|attached (?:is )?(?:our|my|the) (?:purchase )?order|je vous commande|nous vous commandons|nous commandons|we (?:would like|wish|want) to order|i d like to order|i would like to order|please (?:send|ship|supply|deliver|dispatch)|kindly (?:send|supply|deliver|dispatch)|merci de (?:bien vouloir )?(?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir)|veuillez (?:nous |me )?(?:livrer|envoyer|expedier)|pourriez vous (?:nous |me )?(?:livrer|envoyer|expedier)|pouvez vous (?:nous |me )?(?:livrer|envoyer|expedier)|serait il possible de (?:nous |me )?(?:livrer|envoyer|expedier|faire parvenir)|could you (?:please )?(?:send|ship|deliver|supply)|can you (?:please )?(?:send|ship|deliver|supply)|commande (?:n|no|numero)|order (?:no|number|ref)|po (?:no|number|#)|nouvelle commande|new order|reassort|restock|a livrer|pour livraison|for delivery|rajoutez|ajoutez|add to (?:my|our|the) order|notre commande|our order|ma commande|my order|go ahead|bon pour accord|bon pour (?:le|ce|votre|notre) devis|vous pouvez (?:la |le )?lancer|je valide|nous validons|please proceed|please process)\b/
 
 /** Ordering again what an earlier order (the one quoted) had. */
-const REORDER = /\b(?:(?:repeat|reorder|re order|order again) (?:items?|lines?|the items?|the lines?) \d|(?:recommander|reprendre|refaire|renouveler) (?:les |la )?(?:articles?|lignes?|postes?) \d|(?:la |le )?meme(?: chose| commande)? que (?:la derniere fois|la fois derniere|la fois precedente|d habitude|la semaine derniere|le mois dernier)|on refait|refaites(?: nous| moi)? (?:la|le|la meme)|same as last (?:time|week|month)|like last time|comme la derniere fois|same again|same as (?:last time|before|last order|the last order)|same order|(?:repeat|same as) (?:the|our|my) (?:last |previous |usual |(?:january|february|march|april|may|june|july|august|september|october|november|december) )?order|(?:c est )?pareil que (?:la derniere fois|la fois derniere|le mois dernier|la semaine derniere|d habitude|la derniere commande)|(?:refaire|renouveler|reprendre|refaites|renouvelez|reprenez) (?:la|notre|ma) commande (?:de |d )(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|la semaine derniere|le mois dernier)|(?:la )?meme (?:chose|commande) que (?:la derniere fois|precedemment)|meme commande|renouveler (?:la|notre|cette) commande|on renouvelle|idem que la derniere fois)\b/
+const REORDER = /\b(?:same (?:as|like) (?:our|the|my) (?:last |previous )?order (?:from|of|in)|same like|comme notre commande (?:de|d|du)|(?:repeat|reorder|re order|order again) (?:items?|lines?|the items?|the lines?) \d|(?:recommander|reprendre|refaire|renouveler) (?:les |la )?(?:articles?|lignes?|postes?) \d|(?:la |le )?meme(?: chose| commande)? que (?:la derniere fois|la fois derniere|la fois precedente|d habitude|la semaine derniere|le mois dernier)|on refait|refaites(?: nous| moi)? (?:la|le|la meme)|same as last (?:time|week|month)|like last time|comme la derniere fois|same again|same as (?:last time|before|last order|the last order)|same order|(?:repeat|same as) (?:the|our|my) (?:last |previous |usual |(?:january|february|march|april|may|june|july|august|september|october|november|december) )?order|(?:c est )?pareil que (?:la derniere fois|la fois derniere|le mois dernier|la semaine derniere|d habitude|la derniere commande)|(?:refaire|renouveler|reprendre|refaites|renouvelez|reprenez) (?:la|notre|ma) commande (?:de |d )(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|la semaine derniere|le mois dernier)|(?:la )?meme (?:chose|commande) que (?:la derniere fois|precedemment)|meme commande|renouveler (?:la|notre|cette) commande|on renouvelle|idem que la derniere fois)\b/
 /** What a reply leaves out of the quote it accepts: "sauf les masques", "except the masks". */
-const EXCEPT = /\b(?:sauf|hormis|except(?: for)?|but not|without|sans|a l['’ ]exception d(?:e|es|u))\s+((?:les?|la|l['’]|des|du|the)?\s*[\p{L}' -]{3,40})/giu
+const EXCEPT = /\b(?:sauf|hormis|except(?: for)?|but not|without|sans|a l['’ ]exception d(?:e|es|u)|no(?=(?: [\p{L}]+){1,3} (?:this time|cette fois|for now|pour cette fois))|pas de(?=(?: [\p{L}]+){1,3} (?:this time|cette fois|pour cette fois)))\s+((?:les?|la|l['’]|des|du|the)?\s*[\p{L}' -]{3,40})/giu
 
 /** Lines of a quote named by their numbers: "items 1, 2 and 4", "articles 1 et 3", "lignes 2 à 4" (the ends only). */
 const ITEMS = /\b(?:items?|articles?|lignes?|postes?|lines?|positions?)\s+((?:n[°o]\s*)?\d{1,2}(?:\s*(?:,|and|et|&|\+)\s*\d{1,2})*)/giu
@@ -69,14 +70,14 @@ function itemNumber(l: FoundLine): number | null {
 }
 
 /** Scaling a quoted line: "doublez les gobelets", "twice as many cups", "half the water", "triplez le café". */
-const SCALE = /\b(doubl\w*|tripl\w*|twice as many|three times as many|deux fois plus de|trois fois plus de|half(?: as many)?|moitie(?: moins)?(?: de)?)\s+(?:les?\s+|la\s+|l['’]|des\s+|the\s+|of\s+the\s+|de\s+|d['’])?([\p{L}' -]{3,30})/giu
+const SCALE = /\b((?:le |the )?doubl\w*(?: de| of)?|(?:le )?tripl\w*(?: de| of)?|twice as many|three times as many|deux fois plus de|trois fois plus de|half(?: as many)?|moitie(?: moins)?(?: de)?)\s+(?:les?\s+|la\s+|l['’]|des\s+|the\s+|of\s+the\s+|de\s+|d['’])?([\p{L}' -]{3,30})/giu
 
 /** Taking a quote as a whole, or with changes to it. */
-const WHOLE_QUOTE = /\b(?:bon pour accord|bon pour (?:le|ce|votre|notre) devis|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:we|i) accept (?:the|your|this) (?:quote|quotation)|approved as quoted|au lieu de|instead of|rather than)\b/
+const WHOLE_QUOTE = /\b(?:(?:we|i) (?:ll |will )?take it|on (?:le )?prend(?: tout)?|nous (?:le )?prenons|(?:with|avec) (?:all of (?:that|it|this|them)|everything|the lot)|all of (?:that|it) (?:please|pls|svp)|tout (?:ca|cela|le reste)|bon pour accord|bon pour (?:le|ce|votre|notre) devis|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:we|i) accept (?:the|your|this) (?:quote|quotation)|approved as quoted|au lieu de|instead of|rather than)\b/
 
 /** Accepting a quote or proposal as it stands. */
 const ACCEPT =
-  /\b(?:bon pour accord|bon pour (?:le|ce|votre|notre) devis|vous pouvez (?:la |le )?lancer|(?:you can|please) (?:go ahead|proceed)|(?:we ll|we will|we|i ll|i will) take (?:items?|lines?|the lot|all)|nous prenons les (?:articles|lignes|postes)|on prend les (?:articles|lignes|postes)|je prends les (?:articles|lignes|postes)|valide(?:e|s)? (?:sous|par|avec|pour)|(?:ok|d accord|accord) (?:pour moi|de mon cote)|approved|validated|approuvee?s?|feu vert|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:j|nous) (?:accepte|acceptons|valide|validons) (?:le|ce|votre) devis|je valide|nous validons|(?:we|i) accept (?:the|your|this) (?:quote|quotation|offer)|(?:quote|quotation) (?:below )?(?:is )?(?:accepted|approved)|please (?:go ahead|proceed)|go ahead with (?:the|your|this) (?:quote|quotation|order)|approved as quoted)\b/
+  /\b(?:(?:ok|okay|yes|oui|d accord|fine|good)? ?(?:we|i) (?:ll |will )?take it|(?:ok|oui|d accord) (?:on (?:le )?prend|nous (?:le )?prenons)|bon pour accord|bon pour (?:le|ce|votre|notre) devis|vous pouvez (?:la |le )?lancer|(?:you can|please) (?:go ahead|proceed)|(?:we ll|we will|we|i ll|i will) take (?:items?|lines?|the lot|all)|nous prenons les (?:articles|lignes|postes)|on prend les (?:articles|lignes|postes)|je prends les (?:articles|lignes|postes)|valide(?:e|s)? (?:sous|par|avec|pour)|(?:ok|d accord|accord) (?:pour moi|de mon cote)|approved|validated|approuvee?s?|feu vert|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:j|nous) (?:accepte|acceptons|valide|validons) (?:le|ce|votre) devis|je valide|nous validons|(?:we|i) accept (?:the|your|this) (?:quote|quotation|offer)|(?:quote|quotation) (?:below )?(?:is )?(?:accepted|approved)|please (?:go ahead|proceed)|go ahead with (?:the|your|this) (?:quote|quotation|order)|go ahead with (?:all|everything|the lot|it|that)|approved as quoted)\b/
 
 /** A line of an attached order struck out in the mail: "oubliez la ligne des chaises", "please drop the chairs". */
 const STRIKE = /\b(?:oubliez|retirez|enlevez|supprimez|barrez|rayez|ne tenez pas compte d[eu]|forget|drop|remove|delete|strike(?: out)?|ignore|leave off|take off)\s+(?:la ligne (?:des?|du|d['’])\s*|les lignes (?:des?|du)\s*|the lines? (?:for|of|with)\s+(?:the\s+)?|l['’]|les\s+|la\s+|le\s+|the\s+)([\p{L}'’ -]{3,30}?)(?=\s*(?:[,.;:!?(]|$|\s(?:from|du|de la|sur|on|of|in|dans|,)\b))/giu
@@ -148,7 +149,7 @@ export class OrderExtractor {
       }
     }
     const fromAttachments = new Set(found.map((l) => l.product.ref))
-    for (const s of own) for (const l of findLines(s.body, lineOpts)) if (!fromAttachments.has(l.product.ref)) found.push(l)
+    for (const s of own) for (const l of findLines(theseNamed(s, lineOpts), lineOpts)) if (!fromAttachments.has(l.product.ref)) found.push(l)
     // "Cde : 4 rlx film étirable + 2 rallonges 3m svp" above a bare signature: the whole order in a new subject.
     if (found.length === 0 && !/^\s*(?:re|r[ée]f|aw|sv|tr|fw|fwd|wg)\s*:/i.test(mail.subject)) {
       found.push(...findLines(mail.subject.replace(/^\s*[\p{L}.]{1,12}\s*:\s*/u, "").replace(/\s+(?:\+|&|et|and)\s+/g, "\n"), lineOpts))
@@ -177,13 +178,15 @@ export class OrderExtractor {
         // The quoted lines the words name: the catalog's best match, else the quoted products whose name has them
         // all ("sauf les gants" when the quote has one kind of gloves).
         // "except the small boxes - we're overstocked on those": the words before a dash or a comma name them.
-        const phrase = m[1]!.split(/\s+[-–]\s+|[,;:(]/)[0]!
+        const phrase = m[1]!.split(/\s+[-–]\s+|[,;:(]|\s+(?:this time|cette fois|for now|pour cette fois)\b/)[0]!
         const words = foldText(phrase).split(" ").filter((w) => w.length > 2 && !/^(?:les|des|the|une?)$/.test(w)).map((w) => w.replace(/s$/, ""))
         const hit = this.matcher.matchName(foldText(phrase).split(" ")).hit
         const all = linesQuoted().filter((l) => words.length > 0 && words.every((w) => nameHas(l.product, w))).map((l) => l.product.ref)
         const named = hit !== null ? [hit.product.ref] : all.length > 0 ? all : bySize(words, linesQuoted())
         // "sauf les masques : 10 boîtes suffiront" changes the quantity (the reply's own line, or the number after).
-        const after = /^\s*(?:[:,–-]\s*)?(?:seulement |only |just )?(\d{1,4})\b/.exec(top.body.slice(m.index + m[0].length))
+        // So does "sauf les cartons : mettez-en 150 au lieu de 100" (a verb or two, then the number replacing the quote's).
+        const rest = top.body.slice(m.index + m[0].length)
+        const after = /^\s*(?:[:,–-]\s*)?(?:seulement |only |just )?(\d{1,4})\b/.exec(rest) ?? /^\s*(?:[:,–-]\s*)?(?:[\p{L}'’-]+\s+){1,3}(\d{1,4})\b(?=[^.;!?\n]{0,20}\b(?:au lieu de|instead of|rather than|not)\s+\d)/u.exec(rest)
         for (const ref of named) {
           if (found.some((l) => l.product.ref === ref)) continue
           if (after !== null) requantified.set(ref, Number(after[1]))
@@ -192,6 +195,11 @@ export class OrderExtractor {
       }
       // The reply's own lines change a quoted product's quantity ("mettez-en 15 boîtes au lieu de 10") or add one.
       const changed = new Set(found.map((l) => l.product.ref))
+      // "2 rolls more of the stretch film", "3 cartons de plus": the reply's number added to the quoted one.
+      for (const l of found) {
+        const was = linesQuoted().find((q) => q.product.ref === l.product.ref)
+        if (was !== undefined && MORE.test(foldText(l.evidence))) l.quantity += was.quantity
+      }
       // Its own lines alone when it names what it takes ("go ahead and send 2 chairs"); the quote's too when it
       // takes the quote as a whole, leaves something out or changes a quantity ("au lieu de 10").
       const whole = found.length === 0 || excepts || WHOLE_QUOTE.test(foldText(top.body))
@@ -215,8 +223,12 @@ export class OrderExtractor {
         // "doublez les gobelets", "twice as many cups", "half the water": a quoted quantity scaled.
         const scaled = new Map<string, number>()
         for (const m of top.body.matchAll(SCALE)) {
-          const hit = this.matcher.matchName(foldText(m[2]!).split(" ")).hit
-          if (hit !== null) scaled.set(hit.product.ref, /^(?:tripl|three times|trois fois)/i.test(m[1]!) ? 3 : /^(?:moitie|half)/i.test(m[1]!) ? 0.5 : 2)
+          const phrase = foldText(m[2]!.split(/\s+(?:et|and|mais|but|sans|without)\s+|[,;.]/)[0]!)
+          // "le double de ramettes": the one quoted product the words name, by its name or the unit it is sold by.
+          const words = phrase.split(" ").filter((w) => w.length > 2).map((w) => w.replace(/s$/, ""))
+          const named = linesQuoted().filter((l) => words.length > 0 && words.every((w) => nameHas(l.product, w) || foldText(l.product.unit) === w))
+          const hit = this.matcher.matchName(phrase.split(" ")).hit ?? (named.length === 1 ? named[0]! : null)
+          if (hit !== null) scaled.set(hit.product.ref, /^(?:(?:le |the )?tripl|three times|trois fois)/i.test(m[1]!) ? 3 : /^(?:moitie|half)/i.test(m[1]!) ? 0.5 : 2)
         }
         const kept = quoted
           .filter((l) => !without.has(l.product.ref) && !changed.has(l.product.ref))
@@ -248,7 +260,7 @@ export class OrderExtractor {
     const ownDomains = this.ctx.ownDomains ?? []
     const ofCustomer = own.filter((s) => !ownDomains.includes(emailOf(s.from)?.split("@")[1] ?? ""))
     const customerWords = internal && ofCustomer.length > 0 && ofCustomer.length < own.length ? ofCustomer : own
-    const vetoText = withoutCitations(reply || customerWords !== own ? foldText([...customerWords.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n")) : orderText)
+    const vetoText = withoutCitations(reply || customerWords !== own ? foldText([...customerWords.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n")) : orderText).replace(INVOICING, " ")
     const vetoes = new Set([...vetoText.matchAll(VETO)].map((m) => m[0]))
     // A calendar invitation booking the delivery of the goods ("je vous réserve ce créneau pour la livraison de notre
     // commande", "Delivery slot: … PO …"): the order's delivery, no meeting.
@@ -266,7 +278,9 @@ export class OrderExtractor {
     const tentative = tentativeMarks(vetoText)
     if (tentative.length >= 2) vetoes.add(`${ESTIMATE_PREFIX}${tentative.join(", ")}`)
     const notice = recordsNotice(vetoText)
-    if (notice !== null) vetoes.add(notice)
+    // "Il me demande de passer la commande… en deux fois parce que nous déménageons": a move told as the reason for
+    // how an order is delivered is no notice.
+    if (notice !== null && !(lines.length > 0 && PLACE_ORDER.test(vetoText))) vetoes.add(notice)
     if (lines.length > 0 && lines.every(askedAbout)) vetoes.add(NOT_ORDER_VERDICTS.asksAbout)
     const placed = PLACED.exec(vetoText)
     const moved = RESCHEDULE.exec(vetoText)
@@ -275,7 +289,7 @@ export class OrderExtractor {
     if (nothing !== null) vetoes.add(nothing[0])
     const acknowledged = acknowledgesOrder(vetoText) ?? paperwork(vetoText)
     if (acknowledged !== null) vetoes.add(acknowledged)
-    const negatives = new Set([...withoutCitations(orderText).matchAll(NEGATIVE)].map((m) => m[0]))
+    const negatives = new Set([...withoutCitations(orderText).replace(INVOICING, " ").matchAll(NEGATIVE)].map((m) => m[0]))
     if (tentative.length === 1) negatives.add(tentative[0]!)
     const moving = newAddress(vetoText)
     if (moving !== null) negatives.add(moving)
@@ -307,8 +321,10 @@ export class OrderExtractor {
     // The delivery day, read once: it is a signal here and the field below.
     const dateLines: { text: string; ref: Date }[] = []
     // A reply's subject names the thread's earlier matter ("RE: Short delivery 12/11"), not the day wanted now.
-    if (!replySubject) dateLines.push({ text: mail.subject, ref: mailDay })
     for (const s of own) for (const l of asSlot(s.body, slot).split("\n")) if (!(apart?.aside.some((p) => l.trim() !== "" && p.includes(l)) ?? false)) dateLines.push({ text: l, ref: segDay(s) })
+    // The subject after the body: "Commande pour le 12 décembre" (the event) gives way to the body's "livraison avant le
+    // jeudi 10 décembre".
+    if (!replySubject) dateLines.push({ text: mail.subject, ref: mailDay })
     for (const a of mail.attachments) for (const l of a.text.split("\n")) dateLines.push({ text: l, ref: mailDay })
     const monthFirst = customerHit?.customer.country === "US"
     let delivery = lines.length === 0 ? null : deliveryDateOf(dateLines, { monthFirst })
@@ -437,22 +453,6 @@ function bestPo(c: readonly { value: string; strength: number; evidence: string 
   return best
 }
 
-/**
- * "1 kilo de café moulu (vos paquets de 250 g)": a weight or a volume asked of a product sold in packs of a size its
- * name gives ("Café moulu 250 g", paquet) is that many packs, when it makes whole packs.
- */
-function inPacks(l: FoundLine): FoundLine {
-  const asked = /^(kg|g|l|ml|cl)$/.exec(foldText(l.unit))?.[1]
-  if (asked === undefined || foldText(l.product.unit) === asked) return l
-  const size = /(\d+(?:[.,]\d+)?)\s*(kg|g|l|ml|cl)\b/i.exec(l.product.nameFr)
-  if (size === null) return l
-  const base = (n: number, u: string): { v: number; kind: string } => ({ v: n * ({ kg: 1000, g: 1, l: 1000, ml: 1, cl: 10 } as Record<string, number>)[u]!, kind: /g$/.test(u) ? "mass" : "volume" })
-  const want = base(l.quantity, asked)
-  const pack = base(Number(size[1]!.replace(",", ".")), size[2]!.toLowerCase())
-  const n = want.v / pack.v
-  if (want.kind !== pack.kind || n < 1 || Math.abs(n - Math.round(n)) > 1e-9) return l
-  return { ...l, quantity: Math.round(n), unit: l.product.unit }
-}
 
 function dedupe(lines: FoundLine[]): FoundLine[] {
   const seen = new Set<string>()

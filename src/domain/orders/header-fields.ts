@@ -11,7 +11,7 @@ const PO_MARKER = /^\s*(?:n[°ºo]\.?|no\.?|num(?:[ée]ro|ber)?\.?|nr\.?|#|:|num
 const PO_TOKEN = /^[:#\s]*([A-Z0-9][A-Z0-9\-/_.]*[A-Z0-9]|[0-9]{3,})/i
 
 const JOB_REF = /\b(?:job|dossier|project|projet|chantier|affaire|works order)\s*(?:no\.?|n[°º]\.?|number|num[ée]ro|ref(?:erence)?\.?|#)?\s*:?\s*([A-Z0-9][A-Z0-9\-/_.]*\d[A-Z0-9\-/_.]*)/i
-const CITE_ON_PAPERWORK = /\b(?:put|quote|mention|show|write|rappeler|rappelez|indiquer|indiquez|mentionner|mentionnez|reporter|reportez|noter|notez)\b.{0,60}\b(?:delivery note|invoice|paperwork|bon de livraison|bl|facture)\b/i
+const CITE_ON_PAPERWORK = /\b(?:put|quote|mention|show|write|rappeler|rappelez|indiquer|indiquez|mentionner|mentionnez|reporter|reportez|noter|notez)\b.{0,60}\b(?:delivery (?:note|slip|docket)|packing slip|invoice|paperwork|bon de livraison|bulletin de livraison|bordereau|bl|facture)\b/i
 
 export interface PoCandidate {
   value: string
@@ -41,7 +41,7 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
       // "Bon de commande interne n° 26-114": with "n°" after the qualifier, the number needs no letters.
       let qualified = false
       let numbered = false
-      const q = !marked ? /^\s*[\p{Ll}]{3,12}\s*(?::|(n[°º]\.?|no\.|#))\s*/u.exec(rest) : null
+      const q = !marked ? /^\s*[\p{Ll}]{3,16}\s*(?::|(n[°º]\.?|no\.|#))\s*/u.exec(rest) : null
       if (q) {
         qualified = true
         numbered = q[1] !== undefined
@@ -50,7 +50,8 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
       // "Our PO for this is HE-41266", "our order reference for this call-off is WL-CO-0917", "notre n° de commande
       // pour cette livraison est …": what the label is for, then "is", then the number.
       // "Do you have a PO number for this one? : RDP-1218": our question answered on its line.
-      const linked = !qualified ? /^\s*(?:(?:for|of|pour|de) (?:this|the|that|these|cette|ce|cet|la|le)(?:\s+[\p{L}-]+){0,2}\s+(?:is|est|will be|sera)\s*:?\s*|(?:(?:for|of|pour|de) (?:this|the|that|these|cette|ce|cet|la|le)(?:\s+[\p{L}-]+){0,2})?\s*\?\s*:\s*)/u.exec(rest) : null
+      // "Notre commande interne porte le numéro LC-CH-2026-31", "our order has the number …": the label, then a verb saying so.
+      const linked = !qualified ? /^\s*(?:(?:[\p{Ll}]{3,16}\s+)?(?:porte|portera|has|carries|bears|a|is under|est sous|sera sous)\s+(?:le |the |un |a )?(?:num[ée]ro|number|n[°º]|reference|r[ée]f[ée]rence)\s*:?\s*|(?:for|of|pour|de) (?:this|the|that|these|cette|ce|cet|la|le)(?:\s+[\p{L}-]+){0,2}\s+(?:is|est|will be|sera)\s*:?\s*|(?:(?:for|of|pour|de) (?:this|the|that|these|cette|ce|cet|la|le)(?:\s+[\p{L}-]+){0,2})?\s*\?\s*:\s*)/u.exec(rest) : null
       if (linked) {
         marked = true
         rest = rest.slice(linked[0].length)
@@ -83,6 +84,10 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
       const fresh = /\b(?:new|nouvelle|nouveau|this|cette|ce)\b[^.;:()]{0,20}$/i.test(line.slice(Math.max(0, m.index - 30), m.index))
       out.push({ value, strength: (strong ? 2 : 1) + (marked ? 1 : 0) + (fresh ? 1 : 0), evidence: line.trim() })
     }
+    // "po": "TF-77402" in a JSON payload forwarded by IT, PO_NUMBER=… in a system's log: the field that holds it.
+    for (const jm of line.matchAll(/["']?\b(?:po|po_?(?:no|num|number)|order_?(?:no|num|number|ref)|purchase_?order(?:_?(?:no|number))?)\b["']?\s*[:=]\s*["']([A-Z0-9][\w\-/.]*\d[\w\-/.]*)["']/gi)) {
+      if (!exclude.has(compactCode(jm[1]!))) out.push({ value: jm[1]!, strength: 3, evidence: line.trim() })
+    }
     // "PO-7781", "BC2026-031", "CMD_88": an order number that carries its label as its prefix.
     for (const pm of line.matchAll(/(?<![\w\-/])((?:PO|BC|BDC|CMD|CDE|DA|PR|REQ)[-_/]?\d[\w\-/]*\d|(?:PO|BC|BDC|CMD|CDE)[-_/]?\d)(?![\w-])/g)) {
       if (!exclude.has(compactCode(pm[1]!)) && !out.some((c) => c.value === pm[1] || pm[1]!.endsWith(c.value))) out.push({ value: pm[1]!, strength: 2, evidence: line.trim() })
@@ -100,9 +105,15 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
 }
 
 const ADDRESS_LABEL =
-  /(?:adresse de livraison|adresse livraison|lieu de livraison|livraison (?:aux|au|[àa]|sur)(?![a-zà-ÿ]| plus (?:tard|t[ôo]t|vite)| mieux| moins| cours| d[ée]but| milieu| fin| partir)(?: l'adresse)?|[àa] livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|merci de livrer (?:aux|au|[àa])(?![a-zà-ÿ])|delivery address|deliver(?:y)? to|please deliver to|ship to|shipping address|delivery point|site de livraison|point de livraison)\s*(?:l'adresse\s*)?(?:suivante\s*)?:?/i
-const POSTAL_LINE = /\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]{2} \d{5})\b/
-const STREET = /\b(?:\d{1,4}(?:\s?(?:bis|ter|b))?,?\s+(?:rue|avenue|av\.?|bd|boulevard|all[ée]e|chemin|impasse|place|quai|route|zone|za|zi|cours|square|lotissement|parc|road|street|st\.?|lane|avenue|way|drive|park|court|close|industrial)|zone (?:industrielle|artisanale|d'activit[ée]s?)|za |zi |unit \d|parc d'activit)/i
+  /(?:^\s*(?:address|adresse)\s*:|adresse (?!de facturation|factur|mail|e-?mail|ip|web|du site web)(?:du |de la |de l'|d')?(?:chantier|magasin|site|boutique|labo\w*|atelier|entrep[oô]t|bureau|d[ée]p[oô]t|[ée]cole|cantine|cuisine)\s*:|delivery (?:destination|location|site)|adresse de livraison|adresse livraison|lieu de livraison|livraison (?:aux|au|[àa]|sur)(?![a-zà-ÿ]| plus (?:tard|t[ôo]t|vite)| mieux| moins| cours| d[ée]but| milieu| fin| partir)(?: l'adresse)?|[àa] livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|merci de livrer (?:aux|au|[àa])(?![a-zà-ÿ])|delivery address|deliver(?:y)? to|please deliver to|ship to|shipping address|delivery point|site de livraison|point de livraison)\s*(?:l'adresse\s*)?(?:suivante\s*)?:?/i
+/**
+ * A postal code: French (5 digits), British, American ("WA 98121"), Canadian ("H3G 1P1"), and the four digits of a
+ * Belgian, Swiss or Luxembourg town ("4000 Liège", "1204 Genève"; never a year).
+ */
+const POSTAL_LINE = /\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]{2} \d{5}|[A-Z]\d[A-Z] ?\d[A-Z]\d)\b|(?<![\d.,/-])(?!(?:19|20)\d\d\b)[1-9]\d{3} (?=[A-ZÀ-Ý][a-zà-ÿ])(?!(?:[A-Z][\w'-]* ){1,3}(?:Avenue|Ave|Street|St|Road|Rd|Lane|Ln|Way|Drive|Dr|Boulevard|Blvd|Place|Pl|Court|Ct|Park|Square|Terrace|Parkway|Highway|Hwy)\b)/
+/** A country written under the town ("Belgique", "Switzerland"): part of a foreign address. */
+const COUNTRY_LINE = /^(?:belgique|belgium|suisse|switzerland|schweiz|luxembourg|canada|france|germany|allemagne|deutschland|italie|italy|espagne|spain|pays-bas|netherlands|ireland|irlande|united kingdom|royaume-uni|usa|united states)$/i
+const STREET = /\b(?:\d{1,4}[a-z]?,?\s+(?:[a-z][\w'’-]+\s+){1,3}(?:road|rd|street|lane|ln|avenue|ave|way|drive|close|court|row|terrace|crescent|gardens|parade|boulevard|blvd)\b|(?:rue|avenue|chauss[ée]e|boulevard|place|quai|chemin|route|strasse|straße|weg|via|calle) [^\d,\n]{2,40} \d{1,4}\b|\d{1,4}(?:\s?(?:bis|ter|b))?,?\s+(?:rue|avenue|av\.?|bd|boulevard|all[ée]e|chemin|impasse|place|quai|route|zone|za|zi|cours|square|lotissement|parc|road|street|st\.?|lane|avenue|way|drive|park|court|close|industrial)|zone (?:industrielle|artisanale|d'activit[ée]s?)|za |zi |unit \d|parc d'activit)/i
 const BILLING = /\b(?:factur\w*|invoice|invoicing|billing|bill to|si[èe]ge|registered|head office)\b/i
 const STOP_LINE = /^(?:date|d[ée]lai|t[ée]l|tel|phone|fax|mobile|contact|merci|thanks|cordialement|regards|r[ée]f|po|commande|order|qt[ée]|horaires|opening|hours|attn|[àa] l'attention)/i
 
@@ -134,7 +145,8 @@ function billingBlock(lines: readonly string[]): string | null {
 }
 
 function columnAddress(head: string, row: string): string | null {
-  const heads = head.split("|").map((c) => c.trim())
+  // "SHIP_TO_LOCATION", "Ship To Address": an ERP's column, underscores for spaces, the place named after the label.
+  const heads = head.split("|").map((c) => c.trim().replace(/_/g, " ").replace(/\s+(?:location|address|site|point)$/i, ""))
   const at = heads.findIndex((c) => c !== "" && (ADDRESS_LABEL.exec(c)?.[0].length ?? 0) >= c.replace(/\s*:$/, "").length)
   if (at < 0 || !row.includes("|") || heads.some((c) => /\d/.test(c))) return null
   const cell = cleanAddressPart(row.split("|")[at] ?? "")
@@ -142,8 +154,30 @@ function columnAddress(head: string, row: string): string | null {
 }
 
 /** The delivery address the mail asks for, as its lines joined by ", ". */
+/**
+ * "BILL TO:                 SHIP TO:" with the two blocks side by side (a PO typed out in plain text): the lines'
+ * right-hand column under the ship-to label, up to its postal code.
+ */
+function sideBySide(lines: readonly string[]): { value: string; evidence: string; confidence: number } | null {
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(.*\S)(\s{3,})((?:ship to|deliver to|delivery address|adresse de livraison|livrer [àa]|livraison)\s*:?)\s*$/i.exec(lines[i]!)
+    if (m === null || !BILLING.test(m[1]!)) continue
+    const col = m[1]!.length + m[2]!.length
+    const parts: string[] = []
+    for (let k = i + 1; k < lines.length && k <= i + 6; k++) {
+      const cell = cleanAddressPart(lines[k]!.slice(col))
+      if (cell === "") break
+      parts.push(cell)
+      if (POSTAL_LINE.test(cell)) return { value: parts.join(", "), evidence: lines.slice(i, k + 1).join(" / ").trim(), confidence: 0.8 }
+    }
+  }
+  return null
+}
+
 export function findDeliveryAddress(text: string): { value: string; evidence: string; confidence: number } | null {
   const lines = text.split("\n")
+  const beside = sideBySide(lines)
+  if (beside !== null) return beside
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
     // A table's "Ship To" / "Adresse de livraison" column: the address is the cell under it.
@@ -165,6 +199,17 @@ export function findDeliveryAddress(text: string): { value: string; evidence: st
       const rest = labelled === null ? "" : line.slice(labelled.index + labelled[0].length)
       if (labelled !== null && STREET.test(rest) && POSTAL_LINE.test(rest) && !BILLING.test(rest)) m = labelled
     }
+    // "Livraison jusqu'au 10.12 au laboratoire (2 rue …, 25000 Besançon)", "…, à notre laboratoire, 14 rue Bonaparte,
+    // 06300 Nice.", "to the canteen entrance: Building B, 22 Harbour Road, Bristol BS1 4DJ": a delivery sentence that
+    // holds a whole address, in brackets, after a colon or from its street on.
+    if (!m && (/\b(?:livr|deliver|ship)/i.test(line) || /\b(?:to|[àa]) (?:the|our|notre|la|le|l')\b[^:\n]{0,30}:/i.test(line)) && STREET.test(line) && POSTAL_LINE.test(line) && !BILLING.test(line)) {
+      const inBracket = /\(([^)]+)\)/.exec(line)
+      const afterColon = /:\s*([^:]+)$/.exec(line)
+      const street = STREET.exec(line)!
+      const from = inBracket !== null && STREET.test(inBracket[1]!) && POSTAL_LINE.test(inBracket[1]!) ? inBracket[1]! : afterColon !== null && STREET.test(afterColon[1]!) ? afterColon[1]! : line.slice(street.index)
+      const whole = UP_TO_TOWN.exec(cleanAddressPart(from))
+      if (whole !== null) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.75 }
+    }
     if (!m) continue
     const after = line.slice(m.index + m[0].length)
     // "Ship To: Same as Bill To", "Livraison : idem facturation": the billing block is where the goods go.
@@ -180,6 +225,9 @@ export function findDeliveryAddress(text: string): { value: string; evidence: st
     // brackets hold, not the name of the place before them.
     const colon = /^[^:\d]{1,40}:\s*(.+)$/.exec(first)
     if (colon && (STREET.test(colon[1]!) || POSTAL_LINE.test(colon[1]!))) first = cleanAddressPart(colon[1]!)
+    // "Livraison au laboratoire, 3 rue Grenette 69002 Lyon": a place named in lower case before the street is where in it.
+    const place = /^\p{Ll}[^,\d]{1,30},\s*(.+)$/u.exec(first)
+    if (place && STREET.test(place[1]!) && POSTAL_LINE.test(place[1]!)) first = cleanAddressPart(place[1]!)
     const bracket = /^[^(\d]{1,40}\(([^)]+)\)/.exec(first)
     if (bracket && STREET.test(bracket[1]!) && POSTAL_LINE.test(bracket[1]!)) first = cleanAddressPart(bracket[1]!)
     if (/^(?:habituelle|usual|comme d'habitude|as usual|notre adresse habituelle)/i.test(foldText(first))) return null
@@ -209,7 +257,11 @@ export function findDeliveryAddress(text: string): { value: string; evidence: st
       if ((STOP_LINE.test(l) && !attention) || /\+?\d[\d .]{8,}\d/.test(l)) break
       // "59100 Roubaix (2e étage, ascenseur)", "Manchester M17 1AE - Bay 3": a note on the way in is no part of it.
       parts.push(POSTAL_LINE.test(l) ? (UP_TO_TOWN.exec(l)?.[1] ?? l) : l)
-      if (POSTAL_LINE.test(l)) break
+      if (POSTAL_LINE.test(l)) {
+        const country = cleanAddressPart(lines[k + 1] ?? "")
+        if (COUNTRY_LINE.test(country)) parts.push(country)
+        break
+      }
     }
     if (parts.length === 0 || !parts.some((p) => POSTAL_LINE.test(p))) continue
     // Only words before "livraison": not an address.

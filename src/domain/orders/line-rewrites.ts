@@ -212,20 +212,96 @@ const CARD_DIGITS = /\b(ending(?: in| with)?|ends in|se terminant par|finissant 
  * "2 cases of the shipping labels (5 rolls per case)", "3 cartons de film (6 rouleaux par carton)": the containers
  * counted in the unit the line also names, per container: 10 rolls.
  */
-const PER_CONTAINER = /\b(\d{1,3})\s+(cases?|boxes|box|cartons?|caisses?|colis|packs?|paquets?|lots?)\b(.*?)[(,]\s*(\d{1,4})\s+([\p{L}]{3,})\s+(?:per|par|a|in each|dans chaque|each)\s+(?:the\s+|le\s+|la\s+)?([\p{L}]{3,})\s*\)?/iu
+const PER_CONTAINER = /\b(\d{1,3}|une?|an?|one)\s+(cases?|boxes|box|cartons?|caisses?|colis|packs?|paquets?|lots?|palettes?|pallets?|sacs?|bags?|bidons?)\b(.*?)[(,]\s*(\d{1,4})\s+([\p{L}]{3,})\s+(?:per|par|a|in each|dans chaque|each)\s+(?:the\s+|le\s+|la\s+)?([\p{L}]{3,})\s*\)?/iu
 
 function perContainer(line: string): string {
   const m = PER_CONTAINER.exec(line)
   if (m === null) return line
   const stem = (w: string): string => w.toLowerCase().replace(/s$/, "").replace(/e$/, "")
   if (stem(m[2]!) !== stem(m[6]!)) return line
-  return `${line.slice(0, m.index)}${Number(m[1]) * Number(m[4])} ${m[5]} of${m[3]!.replace(/^\s*(?:of|de|d['’])\s*/i, " ")}${line.slice(m.index + m[0].length)}`
+  const count = /^\d+$/.test(m[1]!) ? Number(m[1]) : 1
+  return `${line.slice(0, m.index)}${count * Number(m[4])} ${m[5]} of${m[3]!.replace(/^\s*(?:of|de|d['’])\s*/i, " ")}${line.slice(m.index + m[0].length)}`
+}
+
+/**
+ * Numbers written in words a digit-reader would miss: the Belgian and Swiss tens ("septante", "huitante", "nonante"),
+ * compounds ("vingt-cinq", "soixante-dix", "quatre-vingt-seize", "twenty-four") and the English tens and teens the
+ * short list lacks ("seventy", "fourteen"). Simple words ("deux", "ten") keep their own rules.
+ */
+const TENS: Readonly<Record<string, number>> = { vingt: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60, septante: 70, huitante: 80, octante: 80, nonante: 90, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 }
+const UNITS: Readonly<Record<string, number>> = { un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16, "dix-sept": 17, "dix-huit": 18, "dix-neuf": 19, one: 1, two: 2, three: 3, four: 4, five: 5, six_: 6, seven: 7, eight: 8, nine: 9 }
+const TEENS: Readonly<Record<string, number>> = { thirteen: 13, fourteen: 14, seventeen: 17, nineteen: 19, septante: 70, huitante: 80, octante: 80, nonante: 90, seventy: 70, eighty: 80, ninety: 90 }
+const UNIT_WORD = "dix-sept|dix-huit|dix-neuf|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|one|two|three|four|five|seven|eight|nine"
+const NUMBER_IN_WORDS = new RegExp(`(?<![\\p{L}-])(?:(quatre[- ]vingts?)|(${Object.keys(TENS).join("|")}))(?:(?:[- ]et[- ]|-)(${UNIT_WORD}))?(?![\\p{L}-])`, "giu")
+
+function numbersInWords(line: string): string {
+  if (!/(?:ante|ingt|rante|xante|ty|teen)/i.test(line)) return line
+  const teens = line.replace(new RegExp(`(?<![\\p{L}-])(${Object.keys(TEENS).join("|")})(?![\\p{L}-])`, "giu"), (w: string) => String(TEENS[w.toLowerCase()]))
+  return teens.replace(NUMBER_IN_WORDS, (all: string, eighty: string | undefined, tens: string | undefined, unit: string | undefined) => {
+    const u = unit === undefined ? 0 : (UNITS[unit.toLowerCase()] ?? (unit.toLowerCase() === "six" ? 6 : 0))
+    // A plain "vingt", "thirty" keeps its word: only compounds and "quatre-vingts" become digits here.
+    if (eighty === undefined && unit === undefined) return all
+    return String((eighty !== undefined ? 80 : TENS[tens!.toLowerCase()]!) + u)
+  })
+}
+
+/**
+ * "Ramettes A4 recyclé : idem", "Notes 76x76 : ditto", a ditto mark under a quantity: the same quantity (and unit) as
+ * the line above.
+ */
+const DITTO = /^(.*?[:\-–=]\s*|.*?\s)(?:idem|ditto|dito|id\.|"|〃|same|pareil)\s*\.?\s*$/iu
+const QUANTITY_AT_END = /[:\-–=]\s*(\d+(?:[.,]\d+)?(?:\s+[\p{L}]+)?)\s*$/u
+
+function dittos(lines: readonly string[]): string[] {
+  let last: string | null = null
+  return lines.map((l) => {
+    const d = DITTO.exec(l)
+    if (d !== null && last !== null && /\p{L}{3}/u.test(d[1]!)) return `${d[1]!.replace(/\s*$/, " ")}${last}`
+    const q = QUANTITY_AT_END.exec(l)
+    if (q !== null) last = q[1]!
+    else if (l.trim() === "") last = null
+    return l
+  })
+}
+
+/**
+ * "1.000 Pcs.", "2.500 Stk.": a thousands dot as German and Dutch write it, before a unit word (never a price). And what
+ * a pack holds, said in brackets after it ("2 Pack AA batteries (à 24 Pcs.)", "(je 10 Stück)"), is no quantity.
+ */
+const THOUSANDS_DOT = /\b(\d{1,3})\.(\d{3})(?=\s*(?![€$£]|eur\b|euros?\b|ht\b|ttc\b)[\p{L}])/giu
+const PACK_HOLDS = /\(\s*(?:[àa]|of|je|with|avec|containing|contenant|each with)\s+\d+[^)]*\)/giu
+
+function packWording(line: string): string {
+  return line.replace(THOUSANDS_DOT, "$1$2").replace(PACK_HOLDS, " ")
+}
+
+/**
+ * "… and maybe 2 hand soaps - no, forget the soap, we still have some": an item taken back in the same sentence is no
+ * line (the words from the item's start to the end of the retraction go).
+ */
+const RETRACTION = /\s*[-–,;:]?\s*\b(?:no|non|nope|actually no|en fait non|ah non)\s*[,!.]?\s*(?:forget|scratch|drop|skip|cancel|leave|oubliez|oublie|laissez tomber|laisse tomber|annulez|annule|enlevez)\b[^.;!?]*[.;!?]?/iu
+
+function retracted(line: string): string {
+  const m = RETRACTION.exec(line)
+  if (m === null) return line
+  const before = line.slice(0, m.index)
+  const cut = Math.max(before.lastIndexOf(", "), before.lastIndexOf("; "), before.search(/\s(?:and|et)\s(?!.*\s(?:and|et)\s)/))
+  return `${cut > 0 ? before.slice(0, cut) : ""} ${line.slice(m.index + m[0].length)}`.trim()
+}
+
+/** A table drawn with box-drawing characters (copied from a terminal or a stock tool): its bars are a table's pipes. */
+const BOX_RULE = /^[\s─━═┄┈┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬╞╡╪╒╕╘╛+|-]+$/u
+
+function boxDrawn(lines: readonly string[]): string[] {
+  if (!lines.some((l) => /[│┃║]/u.test(l))) return [...lines]
+  return lines.filter((l) => !(BOX_RULE.test(l) && /[─━═]/u.test(l))).map((l) => l.replace(/[│┃║]/gu, "|"))
 }
 
 /** "a big pack of AA batteries", "un grand carton de": the size said of the container is no part of the count. */
 const SIZED = /\b(a|an|one|un|une)\s+(?:big|large|small|little|huge|grand|grande|gros|grosse|petit|petite)\s+(?=[\p{L}]{3,}\s+(?:of|de|d['’]))/giu
 
 export function rewriteLines(lines: readonly string[]): string[] {
+  lines = dittos(boxDrawn(lines).map((l) => retracted(packWording(numbersInWords(l)))))
   lines = lines.flatMap(slashList).map((l) => perContainer(l.replace(CARD_DIGITS, "$1$2…").replace(SIZED, "$1 ")))
   lines = lines.map(asMany)
   lines = lines.map((l) => sizesJoined(markdownRead(l)).replace(DECIDED, "$4$3"))

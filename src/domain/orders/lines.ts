@@ -4,7 +4,7 @@ import type { CatalogMatcher } from "./catalog-match"
 import { normalizeSizes } from "./normalize"
 import { rewriteLines } from "./line-rewrites"
 import { cellsOf, headerOf, type Columns } from "./table-header"
-import { lineUnit, sameUnitFamily, unitOfWord, WEAK_UNIT_WORDS } from "./units"
+import { lineUnit, packCount, sameUnitFamily, unitOfWord, WEAK_UNIT_WORDS } from "./units"
 
 /** An order line found in the mail, with what it rests on. */
 export interface FoundLine {
@@ -35,7 +35,7 @@ const QTY_LABEL = /(?:qt[ée]s?|qte|qty|quantit[ée]s?|quantity|quantities|nb|no
 const MONEY_AFTER = /^\s*(?:€|eur\b|euros?\b|ht\b|ttc\b|\$|£|%)/i
 const MONEY_BEFORE = /(?:€|\$|£|prix|price|p\.?u\.?|tarif|total|montant|amount)\s*:?\s*$/i
 /** A line about something else than ordering it now. */
-const NOT_A_LINE = /\b(?:re[çc]u(?:e|s|es)?|received|command[ée]e?s\b|ordered (?:on|last|yesterday|monday|tuesday|wednesday|thursday|friday|in)|charged|billed|factur[ée]e?s\b|(?:a|ont) laiss|left (?:at|outside|by|in front|with)|usually|habituellement|typically|normally|en g[ée]n[ée]ral|(?:bien |sont |est )arriv[ée]e?s?|arrived|turned up|came (?:in|today|this morning)|you sent|you delivered|vous (?:nous |m['’])?avez (?:envoy|livr|exp[ée]di)\w*|livr[ée]e?s\b|delivered|manqu|missing|damaged|ab[îi]m[ée]|cass[ée]|broken|retour(?:ner)?|return(?:ed|ing)?|avoir|credit note|rembours|refund|en stock|in stock|disponib|available|combien|how much|prix unitaire|unit price|remise|discount|t[ée]l[ée]phone|phone|fax|mobile|portable|siret|siren|tva|vat|iban|rcs|capital|adresse|address|deliver to|ship to|livrer [àa]|livraison [àa]u?)\b|\b\d{1,4},? (?:rue|avenue|boulevard|bd|chemin|all[ée]e|impasse|place|quai|road|street|lane)\b/i
+const NOT_A_LINE = /\b(?:re[çc]u(?:e|s|es)?|received|command[ée]e?s\b|ordered (?:on|last|yesterday|monday|tuesday|wednesday|thursday|friday|in)|charged|billed|factur[ée]e?s\b|(?:a|ont) laiss|left (?:at|outside|by|in front|with)|usually|habituellement|typically|normally|en g[ée]n[ée]ral|(?:bien |sont |est )arriv[ée]e?s?|arrived|turned up|came (?:in|today|this morning)|you sent|you delivered|vous (?:nous |m['’])?avez (?:envoy|livr|exp[ée]di)\w*|livr[ée]e?s\b(?!\s+(?:avant|pour|au plus tard|d['’]ici|sous|dès|des|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi)\b)|delivered(?!\s+(?:by|before|no later|asap|tomorrow|next|this|on (?:monday|tuesday|wednesday|thursday|friday|saturday))\b)|manqu|missing|damaged|ab[îi]m[ée]|cass[ée]|broken|retour(?:ner)?|return(?:ed|ing)?|avoir|credit note|rembours|refund|en stock|in stock|disponib|available|combien|how much|prix unitaire|unit price|remise|discount|t[ée]l[ée]phone|phone|fax|mobile|portable|siret|siren|tva|vat|iban|rcs|capital|adresse|address|deliver to|ship to|livrer [àa]|livraison [àa]u?)\b|\b\d{1,4},? (?:rue|avenue|boulevard|bd|chemin|all[ée]e|impasse|place|quai|road|street|lane)\b/i
 
 const TOKEN_RE = /\d+(?:[.,]\d+)?(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:[-/.][\p{L}\p{N}]+)*|[;,+&|]/gu
 
@@ -368,8 +368,7 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
  * many packs when it is a whole number of them (6 bags). Null when it is not.
  */
 function packsOf(quantity: number, product: Product): number | null {
-  const m = /\((?:sachet|bag|pack|bo[iî]te|box|rouleau|roll|colis|case|lot|carton)s? (?:de|of) (\d{2,4})(?: [\p{L}]+)?\)/iu.exec(`${product.nameFr} ${product.nameEn}`)
-  const n = m === null ? 0 : Number(m[1])
+  const n = packCount(product) ?? 0
   return n >= 10 && quantity >= n && quantity % n === 0 ? quantity / n : null
 }
 
@@ -414,7 +413,8 @@ function tableRow(cells: readonly string[], cols: Columns, opts: LineOptions, ra
  */
 function sentencesOf(line: string): string[] {
   // A sentence starts with a capital, or with a quantity ("6 extension leads. 2 cans of washing-up liquid").
-  return line.split(/(?<=(?:[\p{L}]{4}|\))[.!?])\s+(?=[\p{Lu}]|\d)/u)
+  // "And the tape also 36, not 24. Labels are ok": a number ends a sentence too before a capitalised word.
+  return line.split(/(?<=(?:[\p{L}]{4}|\))[.!?])\s+(?=[\p{Lu}]|\d)|(?<=\d[.!?])\s+(?=\p{Lu}\p{Ll}{2,})/u)
 }
 
 /** A sentence telling what is left on a contract or a stock, for the supplier's records. */
@@ -484,7 +484,8 @@ export function findLines(text: string, opts: LineOptions): FoundLine[] {
       const stem: string = previous.text.replace(/\d+(?:[.,]\d+)?/g, " ").replace(VARIANT_WORDS, " ")
       const short = line.replace(/^\s*[-•*–]\s*/, "").replace(/\b(?:en|in)\s+(?=[\p{L}]{1,3}\b)/giu, "taille ")
       const again: FoundLine[] = linesOfText(`${short} ${stem}`, opts, null).lines.filter((l) => l.product.ref !== previous!.ref)
-      if (again.length === 1) {
+      // "Livraison le 12 svp" names no variant: it is no line of the product above in another size.
+      if (again.length === 1 && new RegExp(VARIANT_WORDS.source, "iu").test(short)) {
         out.push({ ...again[0]!, confidence: Math.min(again[0]!.confidence, 0.65), evidence: line.trim() })
         // The next short line ("2 boxes large") takes its name from the same full line.
         previous = { text: previous.text, ref: again[0]!.product.ref }

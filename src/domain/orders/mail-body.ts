@@ -107,10 +107,10 @@ function splitSignature(lines: readonly string[]): { body: string[]; signature: 
     if ((SIG_DASHES.test(t) && !framed(lines, i)) || DISCLAIMER.test(t)) return { body: lines.slice(0, i), signature: lines.slice(i) }
     // A closing formula ends the message only near the end or when what follows looks like a signature.
     if (t.length <= 60 && CLOSING.test(t) && i > 0) {
-      // A postscript after the sign-off is the message again ("Many thanks, Chloe" / "PS: could you add…"): its
-      // paragraph joins the body, the signature is what follows it.
+      // A postscript after the sign-off is the message again ("Many thanks, Chloe" / "PS: could you add…"), also under
+      // a name, a title and a blank line: its paragraph joins the body, the signature is what follows it.
       const ps = lines.findIndex((l, k) => k > i && POSTSCRIPT.test(l.trim()))
-      if (ps > i && ps - i <= 4) {
+      if (ps > i && ps - i <= 8) {
         let end = ps
         while (end < lines.length && lines[end]!.trim() !== "") end++
         return { body: [...lines.slice(0, i), ...lines.slice(ps, end)], signature: [...lines.slice(i, ps), ...lines.slice(end)] }
@@ -144,6 +144,37 @@ function inlineAnswers(lines: readonly string[]): string[] {
   return out.length >= 2 ? out : []
 }
 
+/**
+ * Plain text hard-wrapped at 72 or 76 columns by the sender's client ("… 6 boîtes de gants nitrile" / "taille M, 4
+ * boîtes…"): a long line that stops mid-sentence and the line after it that goes on in lower case are one line again,
+ * so an item cut in two is read whole. The last line of a paragraph joins too when it is a short tail ("5 L.").
+ */
+function unwrapped(lines: readonly string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < lines.length; i++) {
+    let l = lines[i]!
+    while (i + 1 < lines.length && l.length >= 60 && !/[|\t]/.test(l) && /[\p{L}\d,)]$/u.test(l.trimEnd()) && !/^\s*>/.test(l)) {
+      const next = lines[i + 1]!.trim()
+      const tail = next.length > 0 && next.length <= 20 && (lines[i + 2] ?? "").trim() === "" && /[.!]$/.test(next)
+      if (!(/^\p{Ll}/u.test(next) || tail) || /[|\t]/.test(next)) break
+      l = `${l.trimEnd()} ${next}`
+      i++
+    }
+    out.push(l)
+  }
+  return out
+}
+
+/** The text under the last quoted line of a reply that wrote nothing above its quote, split from its signature. */
+function bottomPosted(lines: readonly string[]): { body: string[]; signature: string[] } | null {
+  const last = lines.findLastIndex((l) => /^>/.test(l))
+  if (last < 0) return null
+  const rest = lines.slice(last + 1)
+  if (rest.every((l) => l.trim() === "") || rest.some((l) => FORWARD_MARKER.test(l) || HEADER_FROM.test(l))) return null
+  const split = splitSignature(rest)
+  return split.body.some((l) => l.trim() !== "") ? split : null
+}
+
 export function splitMail(text: string, top: { from: string | null; date: string | null; subject: string | null }, forwardHint = /^\s*(?:tr|fw|fwd|wg)\s*:/i.test(top.subject ?? "")): MailSegment[] {
   const segments: MailSegment[] = []
   let lines = text.replace(/\r\n?/g, "\n").split("\n")
@@ -151,12 +182,19 @@ export function splitMail(text: string, top: { from: string | null; date: string
   for (let depth = 0; depth < 5; depth++) {
     const cut = firstCut(lines, depth === 0 && forwardHint)
     const { body, signature } = splitSignature(lines.slice(0, cut.at))
-    segments.push({ body: body.join("\n").trim(), signature: signature.join("\n").trim(), ...header })
+    segments.push({ body: unwrapped(body).join("\n").trim(), signature: signature.join("\n").trim(), ...header })
     if (cut.kind === "quote") {
       const seg = segments[segments.length - 1]!
       seg.quoted = lines.slice(cut.at).map((l) => l.replace(/^(?:>\s?)+/, "")).join("\n")
       const answers = inlineAnswers(lines.slice(cut.at))
       if (answers.length > 0) seg.body = [seg.body, ...answers].join("\n").trim()
+      // A reply written under the whole quote (bottom-posting, as Apple Mail and older clients leave it): nothing
+      // above the quote, the sender's words after its last quoted line.
+      const under = bottomPosted(lines.slice(cut.at))
+      if (seg.body === "" && under !== null) {
+        seg.body = under.body.join("\n").trim()
+        seg.signature = [seg.signature, ...under.signature].join("\n").trim()
+      }
     }
     if (cut.kind !== "forward") break
     let rest = lines.slice(cut.at + (FORWARD_MARKER.test(lines[cut.at]!) ? 1 : 0))

@@ -30,7 +30,9 @@ export function normalizeSizes(text: string): string {
     .replace(/\bpq\b/gi, "papier toilette")
     .replace(/\b(?:wc|toilettes|loo)\b/gi, "toilette")
     .replace(/\btoilet (?:paper|rolls?)\b/gi, "toilet tissue")
-    .replace(/\bscotch\b/gi, "ruban adhésif")
+    .replace(/\bscotchs?\b/gi, "ruban adhésif")
+    // "film palette", "film de palettisation": the film wrapped round a pallet is stretch film, no pallet.
+    .replace(/\bfilms? (?:de )?(?:palette|palettisation|palettiser)\b/gi, "film étirable")
     .replace(/\bpost[- ]?its?\b/gi, "notes repositionnables")
     .replace(/\bstabilos?\b/gi, "surligneurs")
     .replace(/\bbics?\b/gi, "stylos bille")

@@ -34,7 +34,7 @@ export interface OrderActReading {
 const GIVE_EN = "(?:send|ship|supply|deliver|dispatch|despatch|provide|process|book in|book|arrange|enter|raise|put through|add|include)"
 const GIVE_FR = "(?:livrer|envoyer|expedier|faire parvenir|fournir|preparer|adresser|faire livrer|reserver|ajouter|rajouter|mettre)"
 /** Words a request puts between its modal and its verb: "could you please also send", "could we just order". */
-const SOFT = "(?:(?:please|kindly|pls|also|just|then|now|possibly) )*"
+const SOFT = "(?:(?:please|kindly|pls|also|just|then|now|possibly|ever) )*"
 /** A day or date the goods are wanted, in either language. */
 const DAY =
   "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|tomorrow|asap|end of (?:the )?(?:week|month)|next week|this week|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|la semaine prochaine|cette semaine|fin de (?:semaine|mois)|\\d{1,2}(?:st|nd|rd|th|er)?(?: \\w+)?)"
@@ -59,7 +59,8 @@ const ACTS: readonly RegExp[] = [
   /\b(?:we|i) (?:are|am|re|m) (?:ordering|placing an order)\b/,
   /\b(?:we|i) (?:ll|will|shall) take\b/,
   /(?:\b(?:we|i)|^) ?(?:need|require|want)(?: \w+){0,2} (?:\d+|the following|one|two|three|four|five|six|ten|twelve|a dozen)\b/,
-  new RegExp(`\\b(?:can|could|may) (?:we|i) ${SOFT}(?:get|have|order|re ?order)\\b`),
+  // "Could I please grab…", "can we pick up…": the everyday verbs of taking goods.
+  new RegExp(`\\b(?:can|could|may) (?:we|i) ${SOFT}(?:get|have|order|re ?order|grab|take|pick up)\\b`),
   /\b(?:(?:to|d|would|i ll|we ll) )?(?:put in|place|placing|putting in) (?:an|our|my|a new|this|the following) order\b/,
   /\b(?:confirming|(?:we|i) (?:hereby )?confirm) (?:in writing|(?:our|my|the|this) order)\b/,
   /\bput (?:us|me) down for\b/,
@@ -73,6 +74,10 @@ const ACTS: readonly RegExp[] = [
   /\b(?:for|to be) deliver(?:y|ed) (?:on|by|before|next|this|tomorrow|asap|monday|tuesday|wednesday|thursday|friday|saturday)\b/,
   // "If possible this Friday", "si possible pour jeudi", "ideally by the 14th": the day the goods are wanted.
   new RegExp(`\\b(?:if possible|if poss|where possible|ideally|si possible|idealement|au plus tard|at the latest)(?: (?:by|on|for|this|next|pour|le|la|avant|d ici))* ${DAY}`),
+  // "… jeudi si possible", "Friday if possible": the day first, the wish after it.
+  new RegExp(`\\b${DAY} (?:si possible|if possible|if poss|idealement|ideally|de preference|preferably)\\b`),
+  // "Profitez-en pour nous livrer…", "while you're at it, send…": an order added to another matter.
+  new RegExp(`\\b(?:profitez en pour|tant que vous y etes,? (?:pouvez vous )?) ?(?:nous |me )?${GIVE_FR}\\b`),
   // "Please accept this as our order", "treat this as call-off no. 7", "ce mail vaut commande".
   /\b(?:(?:accept|treat|take|consider) this (?:mail |email |e mail |message |note )?as (?:our |an |my |the )?(?:official |formal |firm )?(?:order|call off|po|purchase order)|ce (?:mail|message|courriel) vaut (?:bon de )?commande|valant (?:bon de )?commande|tient lieu de (?:bon de )?commande)\b/,
   /\b(?:go ahead|please proceed|proceed with (?:the|this|our) order|we (?:accept|approve) (?:the|your|this) (?:quote|quotation|offer)|approved as quoted|same again|repeat (?:our|the|my) (?:last |previous )?order)\b/,
@@ -86,7 +91,8 @@ const ACTS: readonly RegExp[] = [
   /\b(?:je|nous) (?:souhaite|souhaitons|souhaiterais|souhaiterions|voudrais|voudrions|voulais|voulions|aimerais|aimerions|desire|desirons) (?:vous )?(?:commander|passer (?:une |la |notre |ma )?commande|recevoir|etre livres?)\b/,
   /\b(?:envoyez|livrez|expediez|faites (?:nous |moi )?parvenir|mettez|rajoutez|ajoutez)(?: nous| moi| m en| nous en| en| y)?\b/,
   /\b(?:envoie|livre|rajoute|ajoute|mets) (?:moi|nous|m en|nous en)\b/,
-  /\b(?:il (?:me |nous )?(?:faut|faudrait|faudra|faudrai)|(?:nous|j) (?:avons|ai|aurions|aurais) besoin (?:de|d|du|des))\b/,
+  // "Nous avons besoin pour mardi prochain :": the need said before what is needed.
+  /\b(?:il (?:me |nous )?(?:faut|faudrait|faudra|faudrai)|(?:nous|j) (?:avons|ai|aurions|aurais) besoin (?:de|d|du|des|pour|rapidement|urgemment|d urgence))\b/,
   /\b(?:je vous confirme|nous vous confirmons|je confirme|nous confirmons) (?:donc )?(?:la|notre|ma|cette) commande\b/,
   /\b(?:voici|ci joint|ci dessous|veuillez trouver(?: ci joint| ci dessous)?|vous trouverez(?: ci joint| ci dessous)?) (?:notre|ma|la|une) (?:nouvelle )?(?:commande|bon de commande)\b/,
   /\bbon de commande\b/,
@@ -115,7 +121,7 @@ const HYPOTHETICAL =
   /\b(?:(?:we|i) (?:d|would|might|could|will|ll|shall|are going to|am going to|plan to|intend to|expect to|hope to) (?:probably |then |likely |also )?(?:order|place (?:an|the|our) order|buy|go ahead)|commanderi?(?:ons|ez|ai|ais|ait|ions)|prendri(?:ons|ais|ez)|passeri?(?:ons|ai|ais|ions) (?:la |une |notre )?commande|(?:nous|je) (?:allons|vais|comptons|compte|prevoyons|prevois|pensons|pense|envisageons|envisage) (?:vous )?(?:commander|passer (?:une |la |notre )?commande))\b/
 /** Saying not to send, or not yet ("don't ship twice", a warning against a duplicate, holds nothing back). */
 const NOT_NOW =
-  /\b(?:(?:do not|don t|dont|please don t|no need to) (?:send|ship|deliver|dispatch|process|order)(?! (?:it |them |this |the order |anything )?(?:twice|again|double|in duplicate|a second time|two times|(?:before|until|till|prior to) (?:the |le |la |l )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d|next|la semaine|la rentree|rentree|date|day|jour|end of|fin|debut|early|mid|january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)))|(?:ne|n) (?:pas|rien) (?:envoyer|livrer|expedier|commander)(?! (?:deux fois|en double|a nouveau|une seconde fois|(?:avant|jusqu au|jusqu a) (?:the |le |la |l )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d|next|la semaine|la rentree|rentree|date|day|jour|end of|fin|debut|early|mid|january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)))|n (?:envoyez|expediez|livrez|commandez) (?:pas|rien)|ne (?:rien )?(?:nous )?(?:envoyez|livrez|expediez) (?:pas|rien)|not (?:yet|now|for now)|pas (?:encore|tout de suite|pour l instant|pour le moment|maintenant)|hold off|on hold|en attente|wait (?:for|until)|(?<!au )plus tard|later on|in due course|en temps voulu)\b/
+  /\b(?:(?:do not|don t|dont|please don t|no need to) (?:send|ship|deliver|dispatch|process|order)(?! (?:it |them |this |the order |anything )?(?:twice|again|double|in duplicate|a second time|two times|(?:before|until|till|prior to) (?:the |le |la |l )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d|next|la semaine|la rentree|rentree|date|day|jour|end of|fin|debut|early|mid|january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)))|(?:ne|n) (?:pas|rien) (?:envoyer|livrer|expedier|commander)(?! (?:deux fois|en double|a nouveau|une seconde fois|(?:avant|jusqu au|jusqu a) (?:the |le |la |l )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d|next|la semaine|la rentree|rentree|date|day|jour|end of|fin|debut|early|mid|january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)))|n (?:envoyez|expediez|livrez|commandez) (?:pas|rien)|ne (?:rien )?(?:nous )?(?:envoyez|livrez|expediez) (?:pas|rien)|not (?:yet|now|for now)|pas (?:encore(?! (?:le|la|les|l|mon|ma|mes|notre|nos|son|sa|ses|leur|leurs|un|une)\b)|tout de suite|pour l instant|pour le moment|maintenant)|hold off|on hold|en attente|wait (?:for|until)|(?<!au )plus tard|later on|in due course|en temps voulu)\b/
 /** Written to inform, not to ask: "pour info, l'inventaire de la réserve…", "FYI, this is what we used". */
 const FOR_INFO = /\b(?:pour info(?:rmation)?|pour votre information|a titre (?:indicatif|d information)|pour memoire|fyi|for (?:your )?info(?:rmation)?|for the record|just so you know|for reference)\b/
 /**

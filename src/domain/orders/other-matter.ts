@@ -23,6 +23,8 @@ export function asSlot(body: string, slot: boolean): string {
 const NEXT_MATTER =
   /^(?:first|firstly|second|secondly|third|next|also|separately|otherwise|besides|on (?:a |an )?(?:other|another|separate|different) (?:note|matter|subject)|other than that|pour la suite|sinon|par ailleurs|d autre part|autre chose|ensuite|deuxiemement|troisiemement|deuxieme (?:chose|point)|enfin|et aussi|en plus|pour le reste|and (?:also|secondly))\b/
 const NUMBERED = /^\s*(?:\(?\d{1,2}[).]|[a-d]\))\s/
+/** A postscript is a matter of its own: "PS : profitez-en pour nous livrer…" under a question about an invoice. */
+const POSTSCRIPT = /^\s*(?:p\.?\s?-?s\.?|pps)(?=[\s:,.\-–—(]|$)/i
 
 /**
  * An order beside another matter: paragraphs of the mail's own text that name goods, order them ("nous aurions besoin
@@ -35,7 +37,7 @@ export function orderedApart(bodies: readonly string[], lines: readonly FoundLin
   const paragraphs = bodies.flatMap((b) => b.split(/\n[ \t>]*\n/)).map((raw) => ({ raw, against: against(foldText(raw)) }))
   const holds = (p: string, l: FoundLine): boolean => l.evidence.split(" / ").some((piece) => piece.trim() !== "" && p.includes(piece.trim()))
   // The paragraph that orders says it turns to another matter ("2) Pour la suite, …", "Second, a new order", "Sinon, …").
-  const ordering = paragraphs.filter((p) => !p.against && (NUMBERED.test(p.raw) || NEXT_MATTER.test(foldText(p.raw))) && lines.some((l) => holds(p.raw, l)))
+  const ordering = paragraphs.filter((p) => !p.against && (NUMBERED.test(p.raw) || POSTSCRIPT.test(p.raw) || NEXT_MATTER.test(foldText(p.raw))) && lines.some((l) => holds(p.raw, l)))
   if (ordering.length === 0 || !paragraphs.some((p) => p.against)) return null
   if (!ordering.every((p) => readOrderAct({ subject: "", bodies: [p.raw], attachments: [] }).act !== null)) return null
   // The goods the other matter names ("3 boîtes sont inutilisables") are not ordered.

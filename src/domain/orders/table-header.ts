@@ -44,7 +44,8 @@ export function headerOf(cells: readonly string[]): Columns | null {
   // One role a column: "Item | Description | Supplier Part No." has its ref in the third, not in "Item" (a line
   // number there), so a header that fits two roles takes the one no other column claims.
   // "Qté commandée (UC)", "Qty (units)": a header's bracketed note says in what, not what.
-  const fits = (re: RegExp): number[] => cells.flatMap((c, i) => (re.test(c.replace(/\s*\([^)]*\)/g, "").replace(/[:*]/g, "").trim()) ? [i] : []))
+  // "SUPPLIER_ITEM", "ITEM_DESCRIPTION", "UOM": an ERP's export names its columns with underscores for spaces.
+  const fits = (re: RegExp): number[] => cells.flatMap((c, i) => (re.test(c.replace(/\s*\([^)]*\)/g, "").replace(/[:*]/g, "").replace(/_/g, " ").trim()) ? [i] : []))
   const taken = new Set<number>()
   const pick = (re: RegExp): number => {
     const all = fits(re)
@@ -53,6 +54,8 @@ export function headerOf(cells: readonly string[]): Columns | null {
     return i
   }
   const qty = fits(HEAD_APPROVED).length > 0 ? pick(HEAD_APPROVED) : fits(HEAD_ORDER_QTY).length > 0 ? pick(HEAD_ORDER_QTY) : fits(HEAD_QTY).length > 0 ? pick(HEAD_QTY) : pick(HEAD_REQUESTED)
+  // "Item | Code | Delivery 1 | Delivery 2 | Total": a split delivery's sheet orders its total when no column is a quantity.
+  const total = qty < 0 && cells.some((c) => /^(?:delivery|livraison|lieferung|drop|week|semaine)\s*\d/i.test(c.trim())) ? pick(/^(?:total(?: qty| quantity)?|qt[ée] totale|quantit[ée] totale)$/i) : -1
   const unit = pick(HEAD_UNIT)
   const refs = fits(HEAD_REF)
   const descs = fits(HEAD_DESC)
@@ -63,7 +66,7 @@ export function headerOf(cells: readonly string[]): Columns | null {
   const both = refs.find((i) => descs.includes(i) && !taken.has(i)) ?? -1
   const desc = descOnly >= 0 ? descOnly : both
   const ref = refOnly >= 0 ? refOnly : desc === both ? -1 : both
-  const cols = { ref, desc, qty, unit }
+  const cols = { ref, desc, qty: qty >= 0 ? qty : total, unit }
   if (cols.qty < 0 || (cols.ref < 0 && cols.desc < 0)) return null
   return cols
 }

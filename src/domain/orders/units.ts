@@ -10,7 +10,8 @@ const EACH = "each"
 const UNIT_WORDS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["carton", ["carton", "cartons", "ctn", "ctns", "caisse", "caisses", "case", "cases"]],
   ["boîte", ["boite", "boites", "bte", "btes", "bt", "box", "boxes", "bx"]],
-  ["pièce", ["piece", "pieces", "pc", "pcs", "pce", "pces", "exemplaire", "exemplaires", "ex"]],
+  // "Stk." / "Stck." / "Stück": the German count of pieces, as a German writes it in French or English.
+  ["pièce", ["piece", "pieces", "pc", "pcs", "pce", "pces", "exemplaire", "exemplaires", "ex", "stk", "stck", "stuck", "stueck"]],
   // "12 EA", "6 unités": one of whatever the product is sold by (an ERP's unit of measure "each").
   [EACH, ["unite", "unites", "unit", "units", "u", "ea", "each", "off", "nos"]],
   ["ramette", ["ramette", "ramettes", "ream", "reams", "rames", "rame"]],
@@ -59,8 +60,28 @@ export function lineUnit(written: string | null, product: { unit: string; nameFr
   if (canonical === productUnit) return product.unit
   const family = FAMILY[productUnit]
   if (family !== undefined && FAMILY[canonical] === family) return product.unit
+  // "6 pieces" of washing-up liquid sold by the can, "3 Stk." of an extension lead: pieces counted of a product whose
+  // name packs no count of items are that many of its own unit (a count of items it packs is converted by the caller).
+  if (canonical === "piece" && packCount(product) === null && !/^(?:kg|g|l|ml|cl|heure|an)$/.test(productUnit)) return product.unit
+  // "4 boxes (cases of 20)" of towels sold only by the case: the box a buyer names is the case they come in (not the
+  // other way: "2 cartons" of gloves sold by the box are cartons of boxes).
+  if (canonical === "boite" && OUTER.has(productUnit)) return product.unit
   // Any word of the name outside its pack size: the "box" of "Single-wall cardboard box" is the product.
   const nameWords = foldText(`${product.nameFr} ${product.nameEn}`.replace(/\([^)]*\)/g, " ")).split(" ")
   for (const w of nameWords) if (w !== "" && !WEAK_UNIT_WORDS.has(w) && unitOfWord(w) === written) return product.unit
   return written
+}
+
+/** The outer containers a box can stand for ("a box of towels" is the case they come in). */
+const OUTER = new Set(["carton", "colis"])
+
+/**
+ * How many items one unit of the product packs, when its name says it: "(boîte de 100)", "(case of 20 packs)", "(lot de
+ * 24)", "Shipping labels (1,000)". Null when the name says no count (or a small one, a size rather than a pack).
+ */
+export function packCount(product: { nameFr: string; nameEn: string }): number | null {
+  const names = `${product.nameFr} ${product.nameEn}`
+  const m = /\((?:sachet|bag|pack|bo[iî]te|box|rouleau|roll|colis|case|lot|carton)s? (?:de|of) (\d{2,4})(?: [\p{L}]+)?\)/iu.exec(names) ?? /\((\d{1,3}(?:[\s\u00a0\u202f,.]\d{3})?)\)/u.exec(names)
+  const n = m === null ? 0 : Number(m[1]!.replace(/[^\d]/g, ""))
+  return n >= 10 ? n : null
 }
