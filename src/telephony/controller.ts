@@ -417,10 +417,21 @@ export class SoftphoneController {
       const contactId = pending?.contactId ?? (only ? (only.contacts.find((p) => p.phones.includes(event.number))?.id ?? null) : null)
       caller = { callId: event.callId, number: event.number, candidates, customerId: chosen, contactId }
     }
+    /** The call record to write once the ended view is out (see below), else null. */
+    let toWrite: CallRecord | null = null
     if (event?.type === "ended" && state.call?.id === event.callId) {
       const who = caller?.callId === event.callId ? { customerId: caller.customerId, contactId: caller.contactId } : { customerId: null, contactId: null }
       const record = callRecordOf(state.call, state.provider ?? "sip", who)
-      if (await this.calls.append(record)) {
+      const was = view.state.call
+      if (was?.id === record.id && was.phase !== "ended" && view.lastCall?.id !== record.id) {
+        // The published view still has this call ringing or talking: its first "ended" (a repeated one finds the
+        // view ended, and its `lastCall` this call). Published first, the record written just after: the dock's
+        // outcome form, made from the view, does not wait for IndexedDB (issue #9, hang-up → form).
+        lastCall = record
+        toWrite = record
+      } else if (await this.calls.append(record)) {
+        // A call the view did not show under way (a report lost, a later life's): the call log alone says whether
+        // it is new, as before.
         lastCall = record
         for (const l of this.endedListeners) l(record)
       }
@@ -428,6 +439,12 @@ export class SoftphoneController {
     }
     const s = await this.settings()
     await this.publish({ state, caller, capabilities: CAPABILITIES[s.provider]!, configured: s.provider !== "none", lastCall, updatedAt: Date.now() })
+    if (toWrite) {
+      // "To log" (the ended listeners) once it is in the call log; refused only if that id was logged already.
+      // A write that fails leaves the call marker in place (below is not reached): the next start logs the call.
+      if (await this.calls.append(toWrite)) for (const l of this.endedListeners) l(toWrite)
+      else console.warn("comptoir: a call ended twice reached the call log", toWrite.id)
+    }
     this.marker.follow(state, caller)
     // After the card is published: the system notification is the slower, secondary way to see the caller.
     if (event?.type === "incoming") void this.notifyIncoming(event.callId, event.number, event.displayName ?? "", caller?.callId === event.callId ? caller.candidates : [])
