@@ -93,8 +93,7 @@ function whenShown(page: Page, selector: string, timeoutMs = 20_000): Promise<nu
 
 /**
  * In the dock (popup.html) only: when each publication of the softphone's view reaches the page (a storage listener
- * added before the page's own, so it runs first, and a message listener for a build that also sends the view by
- * `softphone/view`: the first copy to arrive counts) and when React commits (React's devtools hook, which its
+ * added before the page's own, so it runs first) and when React commits (React's devtools hook, which its
  * production build calls at every commit). Publication → next commit is the dock's own part of a state change:
  * reading the view, React's render and commit. The same for any build: nothing in the extension is changed for it.
  */
@@ -105,13 +104,6 @@ const DOCK_TRACER = `(() => {
   try {
     chrome.storage.onChanged.addListener((changes, area) => {
       const v = area === "session" && changes["softphone.view"] ? changes["softphone.view"].newValue : null
-      if (v) trace.views.push({ at: performance.now(), phase: (v.state && v.state.call && v.state.call.phase) || null })
-    })
-  } catch {}
-  try {
-    // A build that also sends the view by message (beside the storage write): whichever copy reaches the page first.
-    chrome.runtime.onMessage.addListener((m) => {
-      const v = m && m.type === "softphone/view" ? m.payload : null
       if (v) trace.views.push({ at: performance.now(), phase: (v.state && v.state.call && v.state.call.phase) || null })
     })
   } catch {}

@@ -11,7 +11,6 @@ import {
   SoftphoneView,
   transition,
   VIEW_KEY,
-  VIEW_MESSAGE,
   visibleState,
   type CallRecord,
   type PhoneEvent,
@@ -132,21 +131,14 @@ export class SoftphoneController {
     const parsed = SoftphoneView.safeParse(raw)
     if (parsed.success) return (this.current ??= parsed.data)
     const s = await this.settings()
-    // Never published: any publication is newer (a page drops a copy no newer than what it shows).
-    return { state: initialPhoneState, caller: null, capabilities: CAPABILITIES[s.provider]!, configured: s.provider !== "none", lastCall: null, updatedAt: 0 }
+    return { state: initialPhoneState, caller: null, capabilities: CAPABILITIES[s.provider]!, configured: s.provider !== "none", lastCall: null, updatedAt: Date.now() }
   }
 
   /** The toolbar's last update (the page being stopped waits for it). */
   private badged: Promise<void> = Promise.resolve()
 
-  private async publish(next: SoftphoneView): Promise<void> {
-    // Strictly increasing, also across this worker's lives (`current` comes from storage): a page keeps the newest
-    // of the message and the storage copy by it.
-    const view = { ...next, updatedAt: Math.max(next.updatedAt, (this.current?.updatedAt ?? 0) + 1) }
+  private async publish(view: SoftphoneView): Promise<void> {
     this.current = view
-    // Sent to the open extension pages beside the storage write: the dock need not wait for the write and
-    // storage's change event (issue #9, answered → dock; see bench/README.md). No page open is no error.
-    sendToPages(view)
     await chrome.storage.session.set({ [VIEW_KEY]: view })
     // Not awaited: the next event's publication need not wait for the toolbar (calls to it keep their order).
     this.badged = this.badge(view.state)
@@ -473,15 +465,6 @@ export class SoftphoneController {
         priority: 2
       })
       .catch(() => undefined)
-  }
-}
-
-/** The view to every open extension page (the dock takes it: use-softphone.ts); the offscreen document ignores it. */
-function sendToPages(view: SoftphoneView): void {
-  try {
-    chrome.runtime.sendMessage({ type: VIEW_MESSAGE, payload: view }).catch(() => undefined)
-  } catch {
-    // No runtime messaging here (the unit tests' fake): storage alone.
   }
 }
 

@@ -23,21 +23,14 @@ function viewOf(state: PhoneState, updatedAt: number): SoftphoneView {
 }
 
 type Listener = (changes: Record<string, chrome.storage.StorageChange>, area: string) => void
-type MessageListener = (message: unknown, sender: chrome.runtime.MessageSender) => void
 let listeners: Set<Listener>
-let messageListeners: Set<MessageListener>
 let sendMessage: ReturnType<typeof vi.fn>
 
 beforeEach(() => {
   listeners = new Set()
-  messageListeners = new Set()
   sendMessage = vi.fn(async () => ({ ok: true, data: viewOf(registered, 1) }))
   vi.stubGlobal("chrome", {
-    runtime: {
-      id: "comptoir",
-      sendMessage,
-      onMessage: { addListener: (l: MessageListener) => messageListeners.add(l), removeListener: (l: MessageListener) => messageListeners.delete(l) }
-    },
+    runtime: { sendMessage },
     storage: { onChanged: { addListener: (l: Listener) => listeners.add(l), removeListener: (l: Listener) => listeners.delete(l) } }
   })
 })
@@ -52,12 +45,6 @@ afterEach(() => {
 function published(view: SoftphoneView) {
   const newValue = JSON.parse(JSON.stringify(view)) as unknown
   act(() => listeners.forEach((l) => l({ [VIEW_KEY]: { newValue } }, "session")))
-}
-
-/** The background sending the same view to the extension's pages by message (a new object, as through the browser). */
-function sent(view: unknown, sender: chrome.runtime.MessageSender = { id: "comptoir" }) {
-  const payload = JSON.parse(JSON.stringify(view)) as unknown
-  act(() => messageListeners.forEach((l) => l({ type: "softphone/view", payload }, sender)))
 }
 
 describe("the softphone view in a page", () => {
@@ -98,49 +85,6 @@ describe("the softphone view in a page", () => {
     published({ ...viewOf(transition(ringing, { type: "answered", callId: "c1" }, 60), 4), caller: { ...caller!, contactId: "someone" } })
     expect(result.current!.caller).not.toBe(caller)
     expect(result.current!.caller?.contactId).toBe("someone")
-  })
-})
-
-describe("the view sent by message beside the storage write (issue #9: the dock waited for storage's change event)", () => {
-  const ringing = transition(registered, { type: "outgoing", callId: "c1", number: "+33144319244" }, 10)
-  const answered = transition(ringing, { type: "answered", callId: "c1" }, 60)
-
-  it("shows the call answered as soon as the background's message comes, and is not rendered again by storage's copy of it", async () => {
-    let renders = 0
-    const { result } = renderHook(() => (renders++, useSoftphoneView()))
-    await vi.waitFor(() => expect(result.current?.updatedAt).toBe(1))
-    published(viewOf(ringing, 2))
-    sent(viewOf(answered, 3))
-    expect(result.current?.state.call?.phase).toBe("in-call")
-    const shown = result.current
-    const before = renders
-    // The storage copy of the same publication, then an older one arriving late: nothing moves.
-    published(viewOf(answered, 3))
-    published(viewOf(ringing, 2))
-    expect(result.current).toBe(shown)
-    expect(renders).toBe(before)
-    // Storage alone still brings what no message brought (a page that missed one).
-    published(viewOf(transition(answered, { type: "ended", callId: "c1", reason: "hangup-local" }, 90), 4))
-    expect(result.current?.state.call?.phase).toBe("ended")
-  })
-
-  it("takes it from the background only, and only when it is a valid view", async () => {
-    const { result } = renderHook(() => useSoftphoneView())
-    await vi.waitFor(() => expect(result.current?.updatedAt).toBe(1))
-    // A content script's message reaches the extension's pages too (it has a tab); another extension's id.
-    sent(viewOf(answered, 5), { id: "comptoir", tab: { id: 3 } as chrome.tabs.Tab })
-    sent(viewOf(answered, 6), { id: "someone-else" })
-    sent({ ...viewOf(answered, 7), state: { nonsense: true } })
-    expect(result.current?.updatedAt).toBe(1)
-    sent(viewOf(answered, 8))
-    expect(result.current?.state.call?.phase).toBe("in-call")
-  })
-
-  it("stops listening with the last component showing it", () => {
-    const page = renderHook(() => useSoftphoneView())
-    expect(messageListeners.size).toBe(1)
-    page.unmount()
-    expect(messageListeners.size).toBe(0)
   })
 })
 

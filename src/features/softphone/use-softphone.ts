@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from "react"
 
-import { SoftphoneView, VIEW_KEY, VIEW_MESSAGE, type ActiveCall, type CallRecord } from "~src/domain/telephony"
+import { SoftphoneView, VIEW_KEY, type ActiveCall, type CallRecord } from "~src/domain/telephony"
 import { send } from "~src/messaging/send"
 
 /**
@@ -33,14 +33,9 @@ function publish(view: SoftphoneView, rawCallerJson: string, asked = false): voi
 
 const sameJson = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b)
 
-/**
- * A publication as it came, by message or in storage (each publication comes both ways, whichever first): a copy
- * no newer than the view shown is dropped before it is parsed; the caller, unchanged, is not parsed again.
- */
+/** A publication as it came in storage: the caller, unchanged, is not parsed again. */
 function takePublished(raw: unknown): void {
   if (typeof raw !== "object" || raw === null) return
-  const at = (raw as { updatedAt?: unknown }).updatedAt
-  if (current && typeof at === "number" && at <= current.updatedAt) return
   const rawCaller = (raw as { caller?: unknown }).caller ?? null
   const json = JSON.stringify(rawCaller)
   const parsed = SoftphoneView.safeParse(current && json === callerJson ? { ...raw, caller: null } : raw)
@@ -51,20 +46,8 @@ function onChanged(changes: Record<string, chrome.storage.StorageChange>, area: 
   if (area === "session" && VIEW_KEY in changes) takePublished(changes[VIEW_KEY]!.newValue)
 }
 
-/**
- * The background sends each view to the extension's pages beside its storage write (controller.ts): taken from
- * the background only (our extension, no tab: a content script's messages reach extension pages too), checked
- * with zod like the storage copy. Answers nothing.
- */
-function onMessage(message: unknown, sender: chrome.runtime.MessageSender): void {
-  if ((message as { type?: unknown } | null)?.type !== VIEW_MESSAGE) return
-  if (sender.id !== chrome.runtime.id || sender.tab) return
-  takePublished((message as { payload?: unknown }).payload)
-}
-
 function subscribe(listener: () => void): () => void {
   if (listeners.size === 0) {
-    chrome.runtime.onMessage.addListener(onMessage)
     chrome.storage.onChanged.addListener(onChanged)
     send("softphone/state", {})
       .then((v) => publish(v, JSON.stringify(v.caller), true))
@@ -74,7 +57,6 @@ function subscribe(listener: () => void): () => void {
   return () => {
     listeners.delete(listener)
     if (listeners.size > 0) return
-    chrome.runtime.onMessage.removeListener(onMessage)
     chrome.storage.onChanged.removeListener(onChanged)
     current = null
     callerJson = "null"
