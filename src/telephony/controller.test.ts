@@ -368,7 +368,7 @@ describe("a call the browser took with it (closed, crashed)", () => {
     let release = () => undefined as void
     const held = new Promise<void>((r) => (release = r))
     const add = db.calls.add.bind(db.calls)
-    const write = vi.spyOn(db.calls, "add").mockImplementation(async (...args) => (await held, add(...args)))
+    const write = vi.spyOn(db.calls, "add").mockImplementation((...args) => held.then(() => add(...args)) as ReturnType<typeof add>)
     s = transition(s, { type: "ended", callId: "k7", reason: "hangup-local" }, Date.now())
     const reported = controller.report(s, { type: "ended", callId: "k7", reason: "hangup-local" })
     const stored = () => chromeFake.areas.session.get(VIEW_KEY) as { state: PhoneState; lastCall: { id: string; endReason: string } | null }
@@ -378,6 +378,10 @@ describe("a call the browser took with it (closed, crashed)", () => {
       // "To log" once it is in the call log, not before; the marker stays until then (a stop now logs it next start).
       expect(ended).not.toHaveBeenCalled()
       expect(marker()?.callId).toBe("k7")
+      // The dock reads its call history again as soon as it shows the call ended: the call is in it.
+      const history = controller.history(10)
+      release()
+      expect((await history).map((c) => c.id)).toEqual(["k7"])
     } finally {
       release()
       await reported

@@ -389,7 +389,12 @@ export class SoftphoneController {
     })
   }
 
-  history(limit: number): Promise<CallRecord[]> {
+  /** The call record published before it was written (applyReport), until it is in the call log. */
+  private recordWrite: Promise<unknown> = Promise.resolve()
+
+  /** The newest calls; the one just hung up included (the dock asks as soon as it shows it ended). */
+  async history(limit: number): Promise<CallRecord[]> {
+    await this.recordWrite
     return this.calls.recent(limit)
   }
 
@@ -442,7 +447,9 @@ export class SoftphoneController {
     if (toWrite) {
       // "To log" (the ended listeners) once it is in the call log; refused only if that id was logged already.
       // A write that fails leaves the call marker in place (below is not reached): the next start logs the call.
-      if (await this.calls.append(toWrite)) for (const l of this.endedListeners) l(toWrite)
+      const write = this.calls.append(toWrite)
+      this.recordWrite = write.catch(() => undefined)
+      if (await write) for (const l of this.endedListeners) l(toWrite)
       else console.warn("comptoir: a call ended twice reached the call log", toWrite.id)
     }
     this.marker.follow(state, caller)

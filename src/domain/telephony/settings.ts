@@ -21,9 +21,3 @@ export type SoftphoneSettings = z.infer<typeof SoftphoneSettings>
 export const SETTINGS_KEY = "softphone.settings"
 /** chrome.storage.session: what every surface shows (SoftphoneView). */
 export const VIEW_KEY = "softphone.view"
-/**
- * The same view sent by the background to the extension's open pages beside the storage write
- * (`{ type: VIEW_MESSAGE, payload: SoftphoneView }`, checked with zod where it arrives): a page takes whichever of
- * the two comes first and drops the other by `updatedAt`, which grows at every publication.
- */
-export const VIEW_MESSAGE = "softphone/view"

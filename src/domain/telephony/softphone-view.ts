@@ -24,7 +24,6 @@ export const SoftphoneView = z.object({
   configured: z.boolean(),
   /** The last call logged (the outcome form opens on it). */
   lastCall: CallRecord.nullable(),
-  /** When it was published; strictly greater at each publication (a page keeps the newest of two copies). */
   updatedAt: z.number()
 })
 export type SoftphoneView = z.infer<typeof SoftphoneView>
