@@ -24,6 +24,8 @@ import { CallMarkerKeeper } from "./call-marker-keeper"
 import { TelProvider } from "./tel-provider"
 
 export const OFFSCREEN_PATH = "tabs/offscreen.html"
+/** How long after a hang-up's publication its call record is written (the dock renders the form meanwhile). */
+const RECORD_WRITE_AFTER_MS = 100
 const SIP_PASSWORD = "sip.password"
 const CAPABILITIES: Record<string, ProviderCapabilities> = {
   none: { incoming: false, hold: false, dtmf: false, transfer: false, media: false },
@@ -399,8 +401,10 @@ export class SoftphoneController {
   }
 
   // ---- what the offscreen document (or the dialer) reports ----
-  report(state: PhoneState, event: PhoneEvent | null): Promise<void> {
-    return this.serial(() => this.applyReport(state, event))
+  /** Resolves once published and, for a hang-up, once its call record is written (later reports need not wait). */
+  async report(state: PhoneState, event: PhoneEvent | null): Promise<void> {
+    const { written } = await this.serial(() => this.applyReport(state, event))
+    await written
   }
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {
@@ -409,7 +413,7 @@ export class SoftphoneController {
     return next
   }
 
-  private async applyReport(state: PhoneState, event: PhoneEvent | null): Promise<void> {
+  private async applyReport(state: PhoneState, event: PhoneEvent | null): Promise<{ written: Promise<void> }> {
     const view = await this.view()
     let caller = view.caller
     let lastCall = view.lastCall
@@ -444,17 +448,26 @@ export class SoftphoneController {
     }
     const s = await this.settings()
     await this.publish({ state, caller, capabilities: CAPABILITIES[s.provider]!, configured: s.provider !== "none", lastCall, updatedAt: Date.now() })
+    let written: Promise<void> = Promise.resolve()
     if (toWrite) {
-      // "To log" (the ended listeners) once it is in the call log; refused only if that id was logged already.
-      // A write that fails leaves the call marker in place (below is not reached): the next start logs the call.
-      const write = this.calls.append(toWrite)
-      this.recordWrite = write.catch(() => undefined)
-      if (await write) for (const l of this.endedListeners) l(toWrite)
-      else console.warn("comptoir: a call ended twice reached the call log", toWrite.id)
-    }
-    this.marker.follow(state, caller)
+      const record = toWrite
+      const previous = this.recordWrite
+      // A moment after the publication, off the report queue: the write and the "to log" draft it starts do not
+      // share the cores with the dock showing the form (issue #9, hang-up → form). "To log" (the ended listeners)
+      // once it is in the call log; refused only if that id was logged already. A write that fails leaves the
+      // call marker in place: the next start logs the call. The call history waits for it (history()).
+      written = (async () => {
+        await previous
+        await new Promise((r) => setTimeout(r, RECORD_WRITE_AFTER_MS))
+        if (await this.calls.append(record)) for (const l of this.endedListeners) l(record)
+        else console.warn("comptoir: a call ended twice reached the call log", record.id)
+        this.marker.follow(state, caller)
+      })()
+      this.recordWrite = written.catch(() => undefined)
+    } else this.marker.follow(state, caller)
     // After the card is published: the system notification is the slower, secondary way to see the caller.
     if (event?.type === "incoming") void this.notifyIncoming(event.callId, event.number, event.displayName ?? "", caller?.callId === event.callId ? caller.candidates : [])
+    return { written }
   }
 
   private async notifyIncoming(callId: string, number: string, displayName: string, candidates: Customer[]): Promise<void> {
