@@ -353,7 +353,7 @@ async function main() {
       console.log(`  first call: form ${formAfterHangup[0]} ms, dock shows "ended" ${endedAfterHangup[0]} ms`)
       console.log(`  ${WARM} warm calls:     form p50 ${f50} / p95 ${f95} ms | dock shows "ended" p50 ${e50} / p95 ${e95} ms | p95 ratio ${(f95 / e95).toFixed(2)}× (target p95 ≤ 100 ms)`)
       const split = hangupSplits.slice(1)
-      const names = ["click → ended in the offscreen document", "→ published by the service worker (call record written)", "→ the form in the dock"]
+      const names = ["click → ended in the offscreen document", "→ published by the service worker (main before 4 Dec: after the call record is written)", "→ the form in the dock"]
       console.log(`  where it went (p50 / p95): ${names.map((n, k) => `${n} ${pct(split.map((x) => x[k]!), 50)} / ${pct(split.map((x) => x[k]!), 95)} ms`).join("; ")}`)
       results.hangupSplits = names.map((n, k) => ({ step: n, p50: pct(split.map((x) => x[k]!), 50), p95: pct(split.map((x) => x[k]!), 95) }))
       const [ra, re] = [dockRenderAnswered.slice(1).filter((x) => !Number.isNaN(x)), dockRenderEnded.slice(1).filter((x) => !Number.isNaN(x))]

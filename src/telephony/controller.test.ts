@@ -360,6 +360,45 @@ describe("a call the browser took with it (closed, crashed)", () => {
     expect(ended).toHaveBeenCalledTimes(1)
   })
 
+  it("publishes the hang-up with the call's record before writing it to the call log, then logs it and puts it 'to log' once", async () => {
+    const controller = life(true)
+    const { outcomes, ended } = toLog(controller)
+    let s = await callUnderWay(controller, 3_000)
+    // The call log's write held back (IndexedDB busy): the dock must not wait for it to show the outcome form.
+    let release = () => undefined as void
+    const held = new Promise<void>((r) => (release = r))
+    const add = db.calls.add.bind(db.calls)
+    const write = vi.spyOn(db.calls, "add").mockImplementation((...args) => held.then(() => add(...args)) as ReturnType<typeof add>)
+    s = transition(s, { type: "ended", callId: "k7", reason: "hangup-local" }, Date.now())
+    const reported = controller.report(s, { type: "ended", callId: "k7", reason: "hangup-local" })
+    const stored = () => chromeFake.areas.session.get(VIEW_KEY) as { state: PhoneState; lastCall: { id: string; endReason: string } | null }
+    try {
+      await vi.waitFor(() => expect(stored()).toMatchObject({ state: { call: { id: "k7", phase: "ended" } }, lastCall: { id: "k7", endReason: "hangup-local" } }), { timeout: 500 })
+      expect(await db.calls.count()).toBe(0)
+      // "To log" once it is in the call log, not before; the marker stays until then (a stop now logs it next start).
+      expect(ended).not.toHaveBeenCalled()
+      expect(marker()?.callId).toBe("k7")
+      // The dock reads its call history again as soon as it shows the call ended: the call is in it.
+      const history = controller.history(10)
+      release()
+      expect((await history).map((c) => c.id)).toEqual(["k7"])
+    } finally {
+      release()
+      await reported
+    }
+    expect(write).toHaveBeenCalledTimes(1)
+    expect(await db.calls.toArray()).toMatchObject([{ id: "k7", customerId: "cu1", endReason: "hangup-local" }])
+    expect(ended).toHaveBeenCalledTimes(1)
+    await vi.waitFor(async () => expect((await outcomes.pending()).map((d) => d.id)).toEqual(["k7"]))
+    await vi.waitFor(() => expect(marker()).toBeUndefined())
+    // The same end reported again (a retried message): not published as new, nor logged, nor "to log" twice.
+    const before = stored()
+    await controller.report(s, { type: "ended", callId: "k7", reason: "hangup-local" })
+    expect(await db.calls.count()).toBe(1)
+    expect(ended).toHaveBeenCalledTimes(1)
+    expect(stored().lastCall).toEqual(before.lastCall)
+  })
+
   it("leaves no marker after a normal hang-up, and none for the next start to log", async () => {
     const controller = life(true)
     let s = await callUnderWay(controller, 3_000)

@@ -24,6 +24,8 @@ import { CallMarkerKeeper } from "./call-marker-keeper"
 import { TelProvider } from "./tel-provider"
 
 export const OFFSCREEN_PATH = "tabs/offscreen.html"
+/** How long after a hang-up's publication its call record is written (the dock renders the form meanwhile). */
+const RECORD_WRITE_AFTER_MS = 100
 const SIP_PASSWORD = "sip.password"
 const CAPABILITIES: Record<string, ProviderCapabilities> = {
   none: { incoming: false, hold: false, dtmf: false, transfer: false, media: false },
@@ -389,13 +391,20 @@ export class SoftphoneController {
     })
   }
 
-  history(limit: number): Promise<CallRecord[]> {
+  /** The call record published before it was written (applyReport), until it is in the call log. */
+  private recordWrite: Promise<unknown> = Promise.resolve()
+
+  /** The newest calls; the one just hung up included (the dock asks as soon as it shows it ended). */
+  async history(limit: number): Promise<CallRecord[]> {
+    await this.recordWrite
     return this.calls.recent(limit)
   }
 
   // ---- what the offscreen document (or the dialer) reports ----
-  report(state: PhoneState, event: PhoneEvent | null): Promise<void> {
-    return this.serial(() => this.applyReport(state, event))
+  /** Resolves once published and, for a hang-up, once its call record is written (later reports need not wait). */
+  async report(state: PhoneState, event: PhoneEvent | null): Promise<void> {
+    const { written } = await this.serial(() => this.applyReport(state, event))
+    await written
   }
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {
@@ -404,7 +413,7 @@ export class SoftphoneController {
     return next
   }
 
-  private async applyReport(state: PhoneState, event: PhoneEvent | null): Promise<void> {
+  private async applyReport(state: PhoneState, event: PhoneEvent | null): Promise<{ written: Promise<void> }> {
     const view = await this.view()
     let caller = view.caller
     let lastCall = view.lastCall
@@ -417,10 +426,21 @@ export class SoftphoneController {
       const contactId = pending?.contactId ?? (only ? (only.contacts.find((p) => p.phones.includes(event.number))?.id ?? null) : null)
       caller = { callId: event.callId, number: event.number, candidates, customerId: chosen, contactId }
     }
+    /** The call record to write once the ended view is out (see below), else null. */
+    let toWrite: CallRecord | null = null
     if (event?.type === "ended" && state.call?.id === event.callId) {
       const who = caller?.callId === event.callId ? { customerId: caller.customerId, contactId: caller.contactId } : { customerId: null, contactId: null }
       const record = callRecordOf(state.call, state.provider ?? "sip", who)
-      if (await this.calls.append(record)) {
+      const was = view.state.call
+      if (was?.id === record.id && was.phase !== "ended" && view.lastCall?.id !== record.id) {
+        // The published view still has this call ringing or talking: its first "ended" (a repeated one finds the
+        // view ended, and its `lastCall` this call). Published first, the record written just after: the dock's
+        // outcome form, made from the view, does not wait for IndexedDB (issue #9, hang-up → form).
+        lastCall = record
+        toWrite = record
+      } else if (await this.calls.append(record)) {
+        // A call the view did not show under way (a report lost, a later life's): the call log alone says whether
+        // it is new, as before.
         lastCall = record
         for (const l of this.endedListeners) l(record)
       }
@@ -428,9 +448,26 @@ export class SoftphoneController {
     }
     const s = await this.settings()
     await this.publish({ state, caller, capabilities: CAPABILITIES[s.provider]!, configured: s.provider !== "none", lastCall, updatedAt: Date.now() })
-    this.marker.follow(state, caller)
+    let written: Promise<void> = Promise.resolve()
+    if (toWrite) {
+      const record = toWrite
+      const previous = this.recordWrite
+      // A moment after the publication, off the report queue: the write and the "to log" draft it starts do not
+      // share the cores with the dock showing the form (issue #9, hang-up → form). "To log" (the ended listeners)
+      // once it is in the call log; refused only if that id was logged already. A write that fails leaves the
+      // call marker in place: the next start logs the call. The call history waits for it (history()).
+      written = (async () => {
+        await previous
+        await new Promise((r) => setTimeout(r, RECORD_WRITE_AFTER_MS))
+        if (await this.calls.append(record)) for (const l of this.endedListeners) l(record)
+        else console.warn("comptoir: a call ended twice reached the call log", record.id)
+        this.marker.follow(state, caller)
+      })()
+      this.recordWrite = written.catch(() => undefined)
+    } else this.marker.follow(state, caller)
     // After the card is published: the system notification is the slower, secondary way to see the caller.
     if (event?.type === "incoming") void this.notifyIncoming(event.callId, event.number, event.displayName ?? "", caller?.callId === event.callId ? caller.candidates : [])
+    return { written }
   }
 
   private async notifyIncoming(callId: string, number: string, displayName: string, candidates: Customer[]): Promise<void> {
