@@ -257,6 +257,72 @@ test("a discount on a category applies from its break to a product without its o
   await agent.page.locator('[data-comptoir="quote-line"]').first().screenshot({ path: "test-results/catalog-quote-line-category.png" })
 })
 
+/**
+ * What of the page a user cannot see without scrolling sideways or widening a column: the page wider than the window,
+ * a cell's content past its edge, a typed value past its input's, a date or a product name cut in its field (each
+ * field's own width, measured on a copy of it sized to its content: a select's copy holds only its chosen option).
+ */
+async function cutOff(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cut: string[] = []
+    const root = document.documentElement
+    if (root.scrollWidth > root.clientWidth) cut.push(`the page: ${root.scrollWidth} px wide in a ${root.clientWidth} px window`)
+    const shown = (el: HTMLElement) => el.getClientRects().length > 0
+    for (const el of document.querySelectorAll<HTMLElement>(".c-workspace-main td, .c-workspace-main th")) {
+      if (shown(el) && el.scrollWidth > el.clientWidth) cut.push(`cell "${el.textContent?.trim()}": ${el.scrollWidth} > ${el.clientWidth} px`)
+    }
+    for (const el of document.querySelectorAll<HTMLInputElement | HTMLSelectElement>(".c-workspace-main input, .c-workspace-main select")) {
+      if (!shown(el) || el.type === "hidden") continue
+      if (el instanceof HTMLInputElement && el.type !== "date") {
+        if (el.scrollWidth > el.clientWidth) cut.push(`${el.name} "${el.value}": ${el.scrollWidth} > ${el.clientWidth} px`)
+        continue
+      }
+      const copy = el.cloneNode(el instanceof HTMLInputElement) as HTMLInputElement | HTMLSelectElement
+      if (el instanceof HTMLSelectElement && el.selectedOptions[0]) copy.append(el.selectedOptions[0].cloneNode(true))
+      Object.assign(copy.style, { position: "absolute", visibility: "hidden", width: "auto", minWidth: "0", maxWidth: "none" })
+      el.parentElement!.append(copy)
+      const needed = copy.getBoundingClientRect().width
+      copy.remove()
+      const text = el instanceof HTMLSelectElement ? el.selectedOptions[0]?.text : el.value
+      if (needed > el.getBoundingClientRect().width + 0.5) cut.push(`${el.name} "${text}": needs ${Math.ceil(needed)} px, has ${Math.floor(el.getBoundingClientRect().width)}`)
+    }
+    return cut
+  })
+}
+
+test("a customer's prices fit a 1024 and a 1280 px window in English and in French, nothing cut", async () => {
+  const [, manager] = profiles as [Profile, Profile]
+  const page = manager.page
+  await workspace(manager, "catalog/prices")
+  const before = await page.evaluate(async () => (await chrome.storage.local.get("settings")).settings as object | undefined)
+  const speak = (language: "en" | "fr") =>
+    page.evaluate(async ({ before, language }) => chrome.storage.local.set({ settings: { ...before, language } }), { before, language })
+  try {
+    for (const language of ["en", "fr"] as const) {
+      await speak(language)
+      for (const [width, height] of [[1024, 768], [1280, 800]] as const) {
+        await page.setViewportSize({ width, height })
+        // The list, the customer with special prices, a break and a category's discount, the one with a dated promotion.
+        for (const [name, route, shown] of [
+          ["list", "catalog/prices", '[data-comptoir="pricing-list"]'],
+          ["special", `catalog/prices/${encodeURIComponent(special.id)}`, '[data-comptoir="pricing-special-row"]'],
+          ["promotion", `catalog/prices/${encodeURIComponent(discounted.id)}`, '[data-comptoir="pricing-discount-row"]']
+        ] as const) {
+          await page.goto("about:blank")
+          await workspace(manager, route)
+          await expect(page.locator("html")).toHaveAttribute("lang", language)
+          await expect(page.locator(shown).first()).toBeVisible()
+          await page.screenshot({ path: `test-results/catalog-prices-${name}-${language}-${width}.png` })
+          expect(await cutOff(page), `${name}, ${language}, ${width} × ${height}`).toEqual([])
+        }
+      }
+    }
+  } finally {
+    await page.evaluate(async (before) => (before ? chrome.storage.local.set({ settings: before }) : chrome.storage.local.remove("settings")), before)
+    await page.setViewportSize({ width: 1280, height: 720 })
+  }
+})
+
 test("a deactivated product is no longer offered in a quote, and stays in the catalog", async () => {
   const [agent, manager] = profiles as [Profile, Profile]
   await workspace(manager, "catalog")

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 
-import { expect, test, type BrowserContext, type Page } from "@playwright/test"
+import { expect, test, type BrowserContext, type Locator, type Page } from "@playwright/test"
 
 import { Customer } from "~src/domain/customers/customer.schema"
 import { generateCustomers, generateProducts } from "~src/domain/demo/demo-data"
@@ -85,6 +85,19 @@ async function headerGaps(page: Page): Promise<{ between: string; gap: number }[
   })
 }
 
+/**
+ * How much of a field's text is out of sight (pixels past its right and bottom edges, both 0 when it all shows) and
+ * on how many lines it stands.
+ */
+async function textFit(field: Locator): Promise<{ cutAcross: number; cutBelow: number; lines: number }> {
+  return field.evaluate((el) => {
+    const style = getComputedStyle(el)
+    const lineHeight = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2
+    const text = el.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom)
+    return { cutAcross: el.scrollWidth - el.clientWidth, cutBelow: el.scrollHeight - el.clientHeight, lines: Math.round(text / lineHeight) }
+  })
+}
+
 let formPage: Page
 let number: string
 
@@ -136,9 +149,17 @@ test("lines added by typing a product's name with typos; totals exact to the cen
   await form.locator('[name="termsDays"]').fill(String(overLimit.paymentTermsDays))
   // At a 1024 px window the headers keep a gap ("Discount %" ran into "VAT %") and the lines fit their box; at
   // 1000 px, the table's 720 px minimum (narrower, the lines scroll sideways), the headers still do not touch.
+  // The unit reads whole in its column: "ramette" (the paper's) on one line, as the quantity beside it, not cut to
+  // "ramett"; a longer unit typed by hand wraps in its field rather than go past its edge.
+  const unit = form.locator('[name="lines.1.unit"]')
+  await expect(unit).toHaveValue("ramette")
   for (const width of [1024, 1000]) {
     await formPage.setViewportSize({ width, height: 900 })
     for (const { between, gap } of await headerGaps(formPage)) expect(gap, `${width} px: ${between}`).toBeGreaterThanOrEqual(6)
+    expect(await textFit(unit), `${width} px: the unit "ramette"`).toEqual({ cutAcross: 0, cutBelow: 0, lines: 1 })
+    await unit.fill("mètre linéaire")
+    expect(await textFit(unit), `${width} px: the unit "mètre linéaire"`).toMatchObject({ cutAcross: 0, cutBelow: 0 })
+    await unit.fill("ramette")
   }
   await formPage.setViewportSize({ width: 1024, height: 900 })
   const lines = form.locator(".c-quote-lines-scroll")

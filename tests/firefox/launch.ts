@@ -3,7 +3,7 @@ import { createServer } from "node:http"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 
-import puppeteer, { type Browser, type ElementHandle, type Page } from "puppeteer-core"
+import puppeteer, { type Browser, type ElementHandle, type NodeFor, type Page } from "puppeteer-core"
 
 // Debian's Firefox ESR driven over WebDriver BiDi (puppeteer-core, no downloaded browser), with the Firefox build
 // (`npm run build:firefox`) installed as a temporary add-on, the way a developer loads it from about:debugging.
@@ -68,6 +68,26 @@ export async function openExtensionPage(page: Page, path: string): Promise<void>
     await page.goto(`moz-extension://${ADDON_UUID}/${path}`, { waitUntil: "domcontentloaded", timeout: 10_000 })
   } catch (e) {
     if (!(e instanceof Error) || e.name !== "TimeoutError") throw e
+  }
+}
+
+/**
+ * An extension page in the tab, awaited by what the user sees of it: `selector`, once shown (its handle; none within
+ * `timeout` ms: throws). The navigation is not awaited: its load event may not reach WebDriver BiDi for a page of the
+ * extension's process, and `openExtensionPage` then waits out its 10 s timeout on every call whatever the page shows.
+ * A wait begun on the page before fails when that page goes: waited again on the new one.
+ */
+export async function openExtensionPageShowing<S extends string>(page: Page, path: string, selector: S, timeout = 20_000): Promise<ElementHandle<NodeFor<S>>> {
+  const end = Date.now() + timeout
+  void page.goto(`moz-extension://${ADDON_UUID}/${path}`, { waitUntil: "domcontentloaded", timeout }).catch(() => undefined)
+  for (;;) {
+    try {
+      const found = await page.waitForSelector(selector, { timeout: Math.max(1, end - Date.now()) })
+      if (found) return found
+    } catch (e) {
+      if (Date.now() >= end) throw e
+      await new Promise((r) => setTimeout(r, 100))
+    }
   }
 }
 

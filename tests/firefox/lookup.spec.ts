@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { generateCustomers } from "~src/domain/demo/demo-data"
 import { demoCustomersCsv } from "~src/domain/import/export"
 
-import { ADDON_ID, launchFirefox, openExtensionPage, startFixtureSite, waitInOverlay, type FixtureSite, type LaunchedFirefox } from "./launch"
+import { ADDON_ID, launchFirefox, openExtensionPageShowing, startFixtureSite, waitInOverlay, type FixtureSite, type LaunchedFirefox } from "./launch"
 
 const customers = generateCustomers({ count: 120, seed: 2026 })
 const fr = customers.filter((c) => c.country === "FR")
@@ -27,20 +27,6 @@ beforeAll(async () => {
   site = await startFixtureSite()
 })
 
-/** Waits for `selector` in a page still navigating: a wait begun on the blank page fails when it goes; again then. */
-async function waitThroughNavigation(page: Page, selector: string): Promise<void> {
-  const end = Date.now() + 20_000
-  for (;;) {
-    try {
-      await page.waitForSelector(selector, { timeout: Math.max(1, end - Date.now()) })
-      return
-    } catch (e) {
-      if (Date.now() >= end) throw e
-      await new Promise((r) => setTimeout(r, 100))
-    }
-  }
-}
-
 /** The tab opened since `before` was taken (none within 10 s: throws). */
 async function newPage(before: Set<Page>): Promise<Page> {
   for (const end = Date.now() + 10_000; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
@@ -58,8 +44,8 @@ afterAll(async () => {
 describe("the Firefox build in Firefox ESR", () => {
   it("imports customers from its options page, then decorates a page's numbers and shows the customer's card", async () => {
     const page = await browser.newPage()
-    await openExtensionPage(page, "options.html")
-    const input = await page.waitForSelector('input[type=file][data-comptoir="import-customers"]', { timeout: 20_000 })
+    // Awaited by what it shows, its import field: its load event never reached the test, which waited out 10 s for it.
+    const input = await openExtensionPageShowing(page, "options.html", 'input[type=file][data-comptoir="import-customers"]')
     // Firefox treats MV3 host permissions as optional: the built-in sites (webmail, localhost) must be granted.
     const granted = await page.evaluate(async () => {
       const manifest = chrome.runtime.getManifest()
@@ -68,7 +54,7 @@ describe("the Firefox build in Firefox ESR", () => {
     expect(granted).toBe(true)
     const csv = join(workDir, "clients.csv")
     writeFileSync(csv, demoCustomersCsv(customers), "utf8")
-    await input!.uploadFile(csv)
+    await input.uploadFile(csv)
     await (await page.waitForSelector('[data-comptoir="import-confirm"]'))!.click()
     await page.waitForSelector('[data-comptoir="import-result"]', { timeout: 30_000 })
     await page.screenshot({ path: join("test-results", "firefox-options-import.png") })
@@ -98,9 +84,7 @@ describe("the Firefox build in Firefox ESR", () => {
   it("hands a card's New quote to the workspace tab already open (no new tab), unless its form holds typing not saved: then a new tab", async () => {
     const customer = fr[9]!
     const workspace = await browser.newPage()
-    // Awaited by its content: the navigation's own wait would run to its 10 s timeout (openExtensionPage).
-    void openExtensionPage(workspace, "tabs/workspace.html#/customers").catch(() => undefined)
-    await waitThroughNavigation(workspace, '[data-comptoir="workspace"][data-section="customers"]')
+    await openExtensionPageShowing(workspace, "tabs/workspace.html#/customers", '[data-comptoir="workspace"][data-section="customers"]')
     site.route("/crm", `<!doctype html><html lang="fr"><meta charset="utf-8"><title>CRM</title><body><p>Rappeler ${customer.code}.</p></body></html>`)
     const crm = await browser.newPage()
     await crm.goto(`${site.origin}/crm`)

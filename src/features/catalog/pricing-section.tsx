@@ -182,7 +182,7 @@ function CustomerPricingEditor({ customerId, t }: { customerId: string; t: Trans
     return (
       <>
         <td>
-          <input name={`${prefix}.minQuantity`} inputMode="decimal" className="c-num" size={6} placeholder="1" value={r.minQuantity ?? ""} onChange={(e) => onChange({ minQuantity: e.target.value })} />
+          <input name={`${prefix}.minQuantity`} inputMode="decimal" className="c-num" placeholder="1" value={r.minQuantity ?? ""} onChange={(e) => onChange({ minQuantity: e.target.value })} />
         </td>
         <td>
           <DateInput name={`${prefix}.validFrom`} aria-label={t("catalog.prices.validFrom")} value={r.validFrom ?? ""} day={r.validFrom} stacked onChange={(e) => onChange({ validFrom: e.target.value })} />
@@ -191,7 +191,7 @@ function CustomerPricingEditor({ customerId, t }: { customerId: string; t: Trans
           <DateInput name={`${prefix}.validTo`} aria-label={t("catalog.prices.validTo")} value={r.validTo ?? ""} day={r.validTo} stacked onChange={(e) => onChange({ validTo: e.target.value })} />
         </td>
         <td>
-          <span className={status === "current" ? "c-chip c-chip-match" : "c-chip"} data-comptoir="pricing-rule-status" data-status={status} style={{ whiteSpace: "nowrap" }}>
+          <span className={status === "current" ? "c-chip c-chip-match" : "c-chip"} data-comptoir="pricing-rule-status" data-status={status}>
             {t(status === "current" ? "catalog.prices.statusCurrent" : status === "upcoming" ? "catalog.prices.statusUpcoming" : "catalog.prices.statusExpired")}
           </span>
         </td>
@@ -201,11 +201,20 @@ function CustomerPricingEditor({ customerId, t }: { customerId: string; t: Trans
   // The condition columns both rule tables share; their cells come from conditionCells.
   const conditionHeaders = (
     <>
-      <th>{t("catalog.prices.minQuantity")}</th>
+      <th className="c-num">{t("catalog.prices.minQuantity")}</th>
       <th>{t("catalog.prices.validFrom")}</th>
       <th>{t("catalog.prices.validTo")}</th>
       <th>{t("catalog.prices.status")}</th>
-      <th />
+    </>
+  )
+  // Their widths, the same in both tables (their columns line up); the first 30 % are each table's own price columns.
+  const conditionCols = (
+    <>
+      <col style={{ width: "12%" }} />
+      <col style={{ width: "20%" }} />
+      <col style={{ width: "20%" }} />
+      <col style={{ width: "13%" }} />
+      <col style={{ width: "5%" }} />
     </>
   )
   const expiredStyle = (r: RuleConditionValues) => (ruleStatus({ validTo: r.validTo || undefined }, today) === "expired" ? { opacity: 0.6 } : undefined)
@@ -234,69 +243,92 @@ function CustomerPricingEditor({ customerId, t }: { customerId: string; t: Trans
         </label>
         <p className="c-muted">{t("catalog.prices.conditionsHelp")}</p>
         <h3>{t("catalog.prices.special")}</h3>
-        <table className="c-table" data-comptoir="pricing-special">
-          <thead>
-            <tr>
-              <th>{t("catalog.prices.product")}</th>
-              <th className="c-num">{t("catalog.prices.catalogPrice")}</th>
-              <th className="c-num">{t("catalog.prices.specialPrice")}</th>
-              {conditionHeaders}
-            </tr>
-          </thead>
-          <tbody>
+        <div className="c-pricing-rules-scroll">
+          <table className="c-table c-pricing-rules" data-comptoir="pricing-special">
+            <colgroup>
+              <col style={{ width: "14%" }} />
+              <col style={{ width: "16%" }} />
+              {conditionCols}
+            </colgroup>
+            <thead>
+              <tr>
+                <th colSpan={6}>{t("catalog.prices.product")}</th>
+                <th rowSpan={2} />
+              </tr>
+              <tr>
+                <th className="c-num">{t("catalog.prices.catalogPrice")}</th>
+                <th className="c-num">{t("catalog.prices.specialPrice")}</th>
+                {conditionHeaders}
+              </tr>
+            </thead>
             {specials.map((s, i) => {
               const p = byId.get(s.productId)
               return (
-                <tr key={i} data-comptoir="pricing-special-row" style={expiredStyle(s)}>
-                  <td>{productSelect(`specialPrices.${i}.productId`, s.productId, (productId) => setSpecial(i, { productId }))}</td>
-                  <td className="c-num">{p ? formatCents(p.unitPriceCents, lang) : "—"}</td>
-                  <td>
-                    <input name={`specialPrices.${i}.unitPrice`} inputMode="decimal" className="c-num" size={8} value={s.unitPrice} aria-invalid={errors.specialPrices[i] ? "true" : "false"} onChange={(e) => setSpecial(i, { unitPrice: e.target.value })} />
-                    {errors.specialPrices[i] ? <span className="c-error">{t(errors.specialPrices[i])}</span> : null}
-                  </td>
-                  {conditionCells(`specialPrices.${i}`, s, (c) => setSpecial(i, c))}
-                  <td>
-                    <button type="button" className="c-link" aria-label={t("catalog.prices.remove")} onClick={() => update({ ...values, specialPrices: specials.filter((_, j) => j !== i) })}>
-                      ✕
-                    </button>
-                  </td>
-                </tr>
+                <tbody key={i} data-comptoir="pricing-special-row" style={expiredStyle(s)}>
+                  <tr className="c-pricing-rule-what">
+                    <td colSpan={6}>{productSelect(`specialPrices.${i}.productId`, s.productId, (productId) => setSpecial(i, { productId }))}</td>
+                    <td rowSpan={2}>
+                      <button type="button" className="c-link" aria-label={t("catalog.prices.remove")} onClick={() => update({ ...values, specialPrices: specials.filter((_, j) => j !== i) })}>
+                        ✕
+                      </button>
+                    </td>
+                  </tr>
+                  <tr className="c-pricing-rule-terms">
+                    <td className="c-num">{p ? formatCents(p.unitPriceCents, lang) : "—"}</td>
+                    <td>
+                      <input name={`specialPrices.${i}.unitPrice`} inputMode="decimal" className="c-num" value={s.unitPrice} aria-invalid={errors.specialPrices[i] ? "true" : "false"} onChange={(e) => setSpecial(i, { unitPrice: e.target.value })} />
+                      {errors.specialPrices[i] ? <span className="c-error">{t(errors.specialPrices[i])}</span> : null}
+                    </td>
+                    {conditionCells(`specialPrices.${i}`, s, (c) => setSpecial(i, c))}
+                  </tr>
+                </tbody>
               )
             })}
-          </tbody>
-        </table>
+          </table>
+        </div>
         {mayEdit ? (
           <button type="button" className="c-button c-button-secondary" style={{ marginTop: 8 }} data-comptoir="pricing-add-special" onClick={() => update({ ...values, specialPrices: [...specials, { productId: "", unitPrice: "", ...NO_CONDITIONS }] })}>
             + {t("catalog.prices.addSpecial")}
           </button>
         ) : null}
         <h3>{t("catalog.prices.discounts")}</h3>
-        <table className="c-table" data-comptoir="pricing-discounts">
-          <thead>
-            <tr>
-              <th>{t("catalog.prices.appliesTo")}</th>
-              <th className="c-num">{t("catalog.prices.discountRule")}</th>
-              {conditionHeaders}
-            </tr>
-          </thead>
-          <tbody>
-            {discounts.map((d, i) => (
-              <tr key={i} data-comptoir="pricing-discount-row" data-scope={d.category ? "category" : d.productId ? "product" : "catalog"} style={expiredStyle(d)}>
-                <td>{scopeSelect(i, d)}</td>
-                <td>
-                  <input name={`discounts.${i}.discountPercent`} inputMode="decimal" className="c-num" size={6} value={d.discountPercent} aria-invalid={errors.discounts?.[i] ? "true" : "false"} onChange={(e) => setDiscount(i, { discountPercent: e.target.value })} />
-                  {errors.discounts?.[i] ? <span className="c-error">{t(errors.discounts[i])}</span> : null}
-                </td>
-                {conditionCells(`discounts.${i}`, d, (c) => setDiscount(i, c))}
-                <td>
-                  <button type="button" className="c-link" aria-label={t("catalog.prices.removeDiscount")} onClick={() => update({ ...values, discounts: discounts.filter((_, j) => j !== i) })}>
-                    ✕
-                  </button>
-                </td>
+        <div className="c-pricing-rules-scroll">
+          <table className="c-table c-pricing-rules" data-comptoir="pricing-discounts">
+            <colgroup>
+              <col style={{ width: "30%" }} />
+              {conditionCols}
+            </colgroup>
+            <thead>
+              <tr>
+                <th colSpan={5}>{t("catalog.prices.appliesTo")}</th>
+                <th rowSpan={2} />
               </tr>
+              <tr>
+                <th className="c-num">{t("catalog.prices.discountRule")}</th>
+                {conditionHeaders}
+              </tr>
+            </thead>
+            {discounts.map((d, i) => (
+              <tbody key={i} data-comptoir="pricing-discount-row" data-scope={d.category ? "category" : d.productId ? "product" : "catalog"} style={expiredStyle(d)}>
+                <tr className="c-pricing-rule-what">
+                  <td colSpan={5}>{scopeSelect(i, d)}</td>
+                  <td rowSpan={2}>
+                    <button type="button" className="c-link" aria-label={t("catalog.prices.removeDiscount")} onClick={() => update({ ...values, discounts: discounts.filter((_, j) => j !== i) })}>
+                      ✕
+                    </button>
+                  </td>
+                </tr>
+                <tr className="c-pricing-rule-terms">
+                  <td>
+                    <input name={`discounts.${i}.discountPercent`} inputMode="decimal" className="c-num" value={d.discountPercent} aria-invalid={errors.discounts?.[i] ? "true" : "false"} onChange={(e) => setDiscount(i, { discountPercent: e.target.value })} />
+                    {errors.discounts?.[i] ? <span className="c-error">{t(errors.discounts[i])}</span> : null}
+                  </td>
+                  {conditionCells(`discounts.${i}`, d, (c) => setDiscount(i, c))}
+                </tr>
+              </tbody>
             ))}
-          </tbody>
-        </table>
+          </table>
+        </div>
         {mayEdit ? (
           <div className="c-row" style={{ marginTop: 8 }}>
             <button type="button" className="c-button c-button-secondary" data-comptoir="pricing-add-discount" onClick={() => update({ ...values, discounts: [...discounts, { productId: "", discountPercent: "", ...NO_CONDITIONS }] })}>

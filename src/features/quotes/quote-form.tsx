@@ -322,7 +322,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
                 <th style={{ width: "12%" }}>{t("quotes.form.ref")}</th>
                 <th>{t("quotes.form.label")}</th>
                 <th style={{ width: "7%" }}>{t("quotes.form.quantity")}</th>
-                <th style={{ width: "9%" }}>{t("quotes.form.unit")}</th>
+                <th style={{ width: "12%" }}>{t("quotes.form.unit")}</th>
                 <th style={{ width: "12%" }}>{t("quotes.form.unitPrice")}</th>
                 <th style={{ width: "10%" }}>{t("quotes.form.discount")}</th>
                 <th style={{ width: "9%" }}>{t("quotes.form.vatRate")}</th>

@@ -15,7 +15,7 @@ const GLOVES = "Gants nitrile non poudrés taille M (boîte de 100)"
 
 function OneLine() {
   const { t } = useTranslation()
-  const form = useForm<QuoteFormValues>({ defaultValues: { lines: [{ ...emptyLine("l1"), ref: "GN-4410", label: GLOVES, unitPrice: "8,90" }] } as Partial<QuoteFormValues> })
+  const form = useForm<QuoteFormValues>({ defaultValues: { lines: [{ ...emptyLine("l1"), ref: "GN-4410", label: GLOVES, unit: "mètre linéaire", unitPrice: "8,90" }] } as Partial<QuoteFormValues> })
   const line = form.watch("lines.0")
   return (
     <table>
@@ -41,5 +41,18 @@ describe("a quote line's description", () => {
     // Enter does not start a second line.
     const enter = fireEvent.keyDown(label, { key: "Enter" })
     expect(enter).toBe(false)
+  })
+
+  it("and its unit, a field that wraps too: a long French unit is not cut at the unit column's width", () => {
+    render(
+      <I18nextProvider i18n={createI18n("fr")}>
+        <OneLine />
+      </I18nextProvider>
+    )
+    const unit = screen.getByLabelText("Unité 1")
+    expect(unit.tagName).toBe("TEXTAREA")
+    expect(unit.getAttribute("name")).toBe("lines.0.unit")
+    expect((unit as HTMLTextAreaElement).value).toBe("mètre linéaire")
+    expect(fireEvent.keyDown(unit, { key: "Enter" })).toBe(false)
   })
 })

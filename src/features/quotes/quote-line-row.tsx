@@ -39,7 +39,7 @@ export function LineRow({
   t: Translate
   onRemove: () => void
 }) {
-  const cell = (name: "ref" | "quantity" | "unit" | "unitPrice" | "discountPercent", extra: { inputMode?: "decimal"; className?: string } = {}, note: React.ReactNode = null) => (
+  const cell = (name: "ref" | "quantity" | "unitPrice" | "discountPercent", extra: { inputMode?: "decimal"; className?: string } = {}, note: React.ReactNode = null) => (
     <td>
       <input {...register(`lines.${i}.${name}`)} aria-label={`${t(`quotes.form.${name === "discountPercent" ? "discount" : name}`)} ${i + 1}`} aria-invalid={errors?.[name] ? "true" : "false"} {...extra} />
       <FieldMessage error={errors?.[name]} />
@@ -51,11 +51,14 @@ export function LineRow({
     <tr data-comptoir="quote-line">
       {cell("ref")}
       <td>
-        <LabelField registration={register(`lines.${i}.label`)} value={line?.label ?? ""} aria-label={`${t("quotes.form.label")} ${i + 1}`} invalid={Boolean(errors?.label)} />
+        <GrowingField className="c-quote-line-label" registration={register(`lines.${i}.label`)} value={line?.label ?? ""} aria-label={`${t("quotes.form.label")} ${i + 1}`} invalid={Boolean(errors?.label)} />
         <FieldMessage error={errors?.label} />
       </td>
       {cell("quantity", { inputMode: "decimal", className: "c-num" })}
-      {cell("unit")}
+      <td>
+        <GrowingField className="c-quote-line-unit" registration={register(`lines.${i}.unit`)} value={line?.unit ?? ""} aria-label={`${t("quotes.form.unit")} ${i + 1}`} invalid={Boolean(errors?.unit)} />
+        <FieldMessage error={errors?.unit} />
+      </td>
       {cell("unitPrice", { inputMode: "decimal", className: "c-num" }, note ? <PriceSourceNote note={note} lang={lang} /> : null)}
       {cell("discountPercent", { inputMode: "decimal", className: "c-num" })}
       <td>
@@ -89,12 +92,13 @@ function fit(el: HTMLTextAreaElement | null): void {
 }
 
 /**
- * A line's description, as long as the catalog's name ("Gants nitrile non poudrés taille M (boîte de 100)"): a
- * one-line input cut it at the column's width, so the agent could not read what the customer gets. A textarea
- * one row high that grows with its wrapped text, whatever sets it (typing, a product picked, prices updated) and
- * when the window's width changes. One line still: Enter adds no line break (the PDF's line is one paragraph).
+ * A line's description, as long as the catalog's name ("Gants nitrile non poudrés taille M (boîte de 100)"), and
+ * its unit (a catalog's unit is up to 30 characters: "ramette", "mètre linéaire"): a one-line input cut them at
+ * the column's width, so the agent could not read what the customer gets. A textarea one row high that grows with
+ * its wrapped text, whatever sets it (typing, a product picked, prices updated) and when the window's width
+ * changes. One line still: Enter adds no line break (the PDF's line is one paragraph).
  */
-function LabelField({ registration, value, invalid, ...aria }: { registration: UseFormRegisterReturn; value: string; invalid: boolean; "aria-label": string }) {
+function GrowingField({ registration, value, invalid, className, ...aria }: { registration: UseFormRegisterReturn; value: string; invalid: boolean; className: string; "aria-label": string }) {
   const el = useRef<HTMLTextAreaElement | null>(null)
   useLayoutEffect(() => fit(el.current), [value])
   useEffect(() => {
@@ -105,7 +109,7 @@ function LabelField({ registration, value, invalid, ...aria }: { registration: U
   return (
     <textarea
       rows={1}
-      className="c-quote-line-label"
+      className={className}
       {...registration}
       ref={(node) => {
         registration.ref(node)
