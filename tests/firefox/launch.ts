@@ -60,21 +60,9 @@ export async function launchFirefox(prefs: Record<string, unknown> = {}): Promis
 }
 
 /**
- * An extension page in the tab. The navigation's load event may not reach WebDriver BiDi for a page of the
- * extension's process, so the page is awaited by its content instead (each caller waits for its own element).
- */
-export async function openExtensionPage(page: Page, path: string): Promise<void> {
-  try {
-    await page.goto(`moz-extension://${ADDON_UUID}/${path}`, { waitUntil: "domcontentloaded", timeout: 10_000 })
-  } catch (e) {
-    if (!(e instanceof Error) || e.name !== "TimeoutError") throw e
-  }
-}
-
-/**
  * An extension page in the tab, awaited by what the user sees of it: `selector`, once shown (its handle; none within
  * `timeout` ms: throws). The navigation is not awaited: its load event may not reach WebDriver BiDi for a page of the
- * extension's process, and `openExtensionPage` then waits out its 10 s timeout on every call whatever the page shows.
+ * extension's process, and a `goto` awaited waits out its timeout on every call whatever the page shows.
  * A wait begun on the page before fails when that page goes: waited again on the new one.
  */
 export async function openExtensionPageShowing<S extends string>(page: Page, path: string, selector: S, timeout = 20_000): Promise<ElementHandle<NodeFor<S>>> {

@@ -11,7 +11,7 @@ import { sharedPhonePair, withSharedPhone } from "../e2e/dataset"
 import { readCallStats, readCustomerId, readOnHold, readTable } from "../extension-page"
 import { LAB_AGENT1, loudness, TelephonyLab } from "../telephony-lab/lab"
 import { openAboutDebugging, terminateBackground, waitForBackground } from "./about-debugging"
-import { launchFirefox, openExtensionPage, startFixtureSite, waitInOverlay, type FixtureSite, type LaunchedFirefox } from "./launch"
+import { launchFirefox, openExtensionPageShowing, startFixtureSite, waitInOverlay, type FixtureSite, type LaunchedFirefox } from "./launch"
 import { sessionStorageValue, toolbarAction } from "./toolbar"
 
 /**
@@ -40,8 +40,7 @@ const dockReady = (page: Page) =>
 
 async function openDock(): Promise<Page> {
   const page = await browser.newPage()
-  await openExtensionPage(page, "popup.html")
-  await page.waitForSelector('[data-comptoir="softphone"]', { timeout: 20_000 })
+  await openExtensionPageShowing(page, "popup.html", '[data-comptoir="softphone"]')
   return page
 }
 
@@ -83,8 +82,7 @@ beforeAll(async () => {
   site = await startFixtureSite()
 
   const page = await browser.newPage()
-  await openExtensionPage(page, "options.html")
-  const input = await page.waitForSelector('input[type=file][data-comptoir="import-customers"]', { timeout: 20_000 })
+  const input = await openExtensionPageShowing(page, "options.html", 'input[type=file][data-comptoir="import-customers"]')
   const csv = join(firefox.workDir, "clients.csv")
   writeFileSync(csv, demoCustomersCsv(customers), "utf8")
   await input!.uploadFile(csv)
