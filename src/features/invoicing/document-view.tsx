@@ -316,6 +316,9 @@ function OrderRisk({ view, manager, onAct }: { view: View; manager: boolean; onA
   )
 }
 
+/** What is left, as the agent would type it: "42,25" in French, "42.25" in English (no grouping, two decimals). */
+const amountToType = (cents: number, lang: "fr" | "en"): string => (cents / 100).toFixed(2).replace(".", lang === "fr" ? "," : ".")
+
 const METHODS = ["transfer", "card", "cheque", "cash", "direct-debit", "other"] as const
 
 function InvoicePanels({ view, onAct }: { view: View; onAct: (s: DocumentActionRequest, openCreated?: boolean) => Promise<void> }) {
@@ -369,7 +372,7 @@ function InvoicePanels({ view, onAct }: { view: View; onAct: (s: DocumentActionR
             }}>
             <label>
               {t("invoicing.payments.amount")}
-              <input data-comptoir="payment-amount" inputMode="decimal" value={amount} placeholder={(remaining / 100).toFixed(2)} onChange={(e) => setAmount(e.target.value)} />
+              <input data-comptoir="payment-amount" inputMode="decimal" value={amount} placeholder={amountToType(remaining, lang)} onChange={(e) => setAmount(e.target.value)} />
             </label>
             <div className="c-date-field">
               <label htmlFor="c-payment-date">{t("invoicing.list.date")}</label>
@@ -427,7 +430,7 @@ function InvoicePanels({ view, onAct }: { view: View; onAct: (s: DocumentActionR
                     value={credit[l.id] ?? ""}
                     onChange={(e) => setCredit({ ...credit, [l.id]: e.target.value })}
                   />{" "}
-                  / {l.quantityMilli / 1000}
+                  / {formatQuantity(l.quantityMilli, lang)}
                 </td>
               </tr>
             ))}
