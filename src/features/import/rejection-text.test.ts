@@ -30,8 +30,8 @@ describe("a rejected row's reason", () => {
 
   it("is said in French in the French interface, each issue named with the value as written, no English sentence", () => {
     const [mail, siren, two] = rejected().rows
-    expect(rejectionText(mail!, fr, "fr")).toEqual({ title: "Adresse e-mail invalide", detail: "Adresse e-mail invalide : « jean@@lefevre »" })
-    expect(rejectionText(siren!, fr, "fr").detail).toBe("SIREN invalide : « 123456789 »")
+    expect(rejectionText(mail!, fr, "fr")).toEqual({ title: "Adresse e-mail invalide", detail: "« jean@@lefevre »" })
+    expect(rejectionText(two!, fr, "fr")).toEqual({ title: "SIREN invalide", detail: "« 123456789 » ; Encours autorisé invalide : « dix mille »" })
     expect(rejectionReason(two!, fr, "fr")).toBe("SIREN invalide : « 123456789 » ; Encours autorisé invalide : « dix mille »")
     for (const r of [mail, siren, two]) expect(rejectionReason(r!, fr, "fr")).not.toMatch(/\b(is not|has a|wrong|check digit|amount)\b/)
   })

@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next"
 
-import type { RejectedRow } from "~src/domain/import/report"
+import type { RejectedRow, RowIssue } from "~src/domain/import/report"
 
 /**
  * Why a row was rejected, in the interface's language: each of its issues named ("Adresse e-mail invalide") with
@@ -9,18 +9,20 @@ import type { RejectedRow } from "~src/domain/import/report"
  */
 export function rejectionText(row: RejectedRow, t: TFunction, language: string): { title: string; detail: string } {
   const title = t(`options.import.reasons.${row.code}`)
-  const detail = rejectionReason(row, t, language)
-  // One issue without a value says no more than the title.
-  return { title, detail: detail === title ? "" : detail }
+  if (language.startsWith("en")) return { title, detail: row.reason }
+  // The first issue is the title: its value alone follows it ("Adresse e-mail invalide (« jean@@lefevre »)").
+  const [first, ...rest] = row.issues
+  const parts = [first?.value === undefined ? null : t("options.import.quotedValue", { value: first.value }), ...rest.map((i) => issueText(i, t))]
+  return { title, detail: parts.filter((p) => p !== null).join(" ; ") }
 }
 
 /** The reason column of the downloadable rejected rows: the same words as the table's. */
 export function rejectionReason(row: RejectedRow, t: TFunction, language: string): string {
   if (language.startsWith("en")) return row.reason
-  return row.issues
-    .map((i) => {
-      const reason = t(`options.import.reasons.${i.code}`)
-      return i.value === undefined ? reason : t("options.import.reasonValue", { reason, value: i.value })
-    })
-    .join(" ; ")
+  return row.issues.map((i) => issueText(i, t)).join(" ; ")
+}
+
+function issueText(i: RowIssue, t: TFunction): string {
+  const reason = t(`options.import.reasons.${i.code}`)
+  return i.value === undefined ? reason : t("options.import.reasonValue", { reason, value: i.value })
 }
