@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next"
 
 import { formatPercent, formatQuantity } from "~src/domain/documents/document-text"
 import { parseScaledDecimal, formatCents } from "~src/domain/documents/money"
+import { lineNetCents } from "~src/domain/documents/totals"
 import { unitFor } from "~src/domain/documents/unit-words"
 import { allowedNext } from "~src/domain/documents/workflow"
 import type { DocumentActionRequest, ResponseOf } from "~src/messaging/contract"
@@ -128,6 +129,7 @@ export function DocumentView({ id }: { id: string }) {
             <th className="c-num">{t("invoicing.view.unitPrice")}</th>
             <th className="c-num">{t("invoicing.view.discount")}</th>
             <th className="c-num">{t("invoicing.view.vat")}</th>
+            <th className="c-num">{t("invoicing.view.lineTotal")}</th>
           </tr>
         </thead>
         <tbody>
@@ -143,6 +145,9 @@ export function DocumentView({ id }: { id: string }) {
               <td className="c-num">{money(l.unitPriceCents)}</td>
               <td className="c-num">{l.discountBp ? formatPercent(l.discountBp, lang) : ""}</td>
               <td className="c-num">{formatPercent(l.vatRateBp, lang)}</td>
+              <td className="c-num" data-comptoir="line-total">
+                {money(lineNetCents(l))}
+              </td>
             </tr>
           ))}
         </tbody>
