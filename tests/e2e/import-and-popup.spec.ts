@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs"
+
 import { countInBase, e2eCsv, e2eCustomers, E2E_COUNT } from "./dataset"
 import { expect, serviceWorkerOf, test } from "./fixtures"
 
@@ -85,6 +87,35 @@ test("imports the product catalog and reports a rejected price", async ({ page, 
   const result = page.locator('[data-comptoir="import-section-products"] [data-comptoir="import-result"]')
   await expect(result).toHaveAttribute("data-records", "2")
   await expect(result).toHaveAttribute("data-rejected", "1")
+})
+
+test("in French, a semicolon file's rejected rows are listed in French with the value at fault, and download with semicolons", async ({ page, extensionId }) => {
+  await page.goto(`chrome-extension://${extensionId}/options.html`)
+  await page.locator('[data-comptoir="setting-language"]').selectOption("fr")
+  await page.locator('[data-comptoir="settings-form"] button[type=submit]').click()
+  await expect(page.locator("h1")).toHaveText("Réglages de Comptoir")
+  const csv = [
+    "code;company;contact_first_name;contact_last_name;email;phone;siren;credit_limit",
+    "C-99101;Garage Lefèvre;Jean;Lefèvre;jean@@lefevre;01 42 68 53 02;;",
+    "C-99102;Fromagerie Blanc;Luc;Blanc;luc@blanc.fr;01 42 68 53 04;123456789;dix mille",
+    "C-99103;Boulangerie Martin;Claire;Martin;claire@boulangerie-martin.fr;01 42 68 53 00;;5 000,00"
+  ].join("\r\n")
+  await page.locator('input[type=file][data-comptoir="import-customers"]').setInputFiles({ name: "clients.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") })
+  await page.locator('[data-comptoir="import-confirm"]').click()
+  await expect(page.locator('[data-comptoir="import-result"]')).toHaveAttribute("data-rejected", "2")
+  const rejected = page.locator('[data-comptoir="import-rejected"] tbody tr')
+  await expect(rejected.nth(0)).toHaveText("2Adresse e-mail invalide (« jean@@lefevre »)")
+  await expect(rejected.nth(1)).toHaveText("3SIREN invalide (« 123456789 » ; Encours autorisé invalide : « dix mille »)")
+  await page.locator('[data-comptoir="import-section-customers"]').screenshot({ path: "test-results/user4-import-rejected-fr.png" })
+  const download = page.waitForEvent("download")
+  await page.locator('[data-comptoir="import-download-rejected"]').click()
+  const lines = readFileSync(await (await download).path(), "utf8").replace(/^\uFEFF/, "").split("\r\n")
+  // The file's own separator (Excel in French reads a comma file as one column) and the table's words.
+  expect(lines[0]).toBe("import_line;import_error;import_reason;code;company;contact_first_name;contact_last_name;email;phone;siren;credit_limit")
+  expect(lines[1]).toBe("2;invalid_email;Adresse e-mail invalide : « jean@@lefevre »;C-99101;Garage Lefèvre;Jean;Lefèvre;jean@@lefevre;01 42 68 53 02;;")
+  await page.locator('[data-comptoir="setting-language"]').selectOption("auto")
+  await page.locator('[data-comptoir="settings-form"] button[type=submit]').click()
+  await expect(page.locator("h1")).toHaveText("Comptoir settings")
 })
 
 test("speaks French when the setting says so, with no translation key showing", async ({ page, extensionId }) => {

@@ -76,6 +76,13 @@ describe("customer risk", () => {
     expect(orderNeedsOverride(r, 50_000).needed).toBe(false)
     expect(orderNeedsOverride(r, 150_000)).toEqual({ needed: true, reasons: [{ code: "over-limit", outstandingCents: 550_000, limitCents: 500_000 }] })
   })
+
+  it("says the outstanding with this order for a customer already over the limit, as the manager must weigh it", () => {
+    // 8 388,00 € owed (not yet due) on a 1 000,00 € limit; the draft order being confirmed adds 123,40 €.
+    const r = assessRisk({ creditLimitCents: 100_000, invoices: [inv("2026-12-20", 838_800)], openOrders: [], today: TODAY })
+    expect(r.reasons[0]).toEqual({ code: "over-limit", outstandingCents: 838_800, limitCents: 100_000 })
+    expect(orderNeedsOverride(r, 12_340)).toEqual({ needed: true, reasons: [{ code: "over-limit", outstandingCents: 851_140, limitCents: 100_000 }] })
+  })
 })
 
 describe("dunning", () => {

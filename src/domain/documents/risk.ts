@@ -117,9 +117,13 @@ export function assessRisk(
  * override, logged with who and why.
  */
 export function orderNeedsOverride(risk: CustomerRisk, orderInclVatCents: number): { needed: boolean; reasons: RiskReason[] } {
-  const reasons = risk.reasons.filter((r) => r.code === "over-limit" || r.code === "overdue-beyond-threshold")
-  if (risk.creditLimitCents !== null && !reasons.some((r) => r.code === "over-limit") && risk.outstandingCents + orderInclVatCents > risk.creditLimitCents) {
-    reasons.unshift({ code: "over-limit", outstandingCents: risk.outstandingCents + orderInclVatCents, limitCents: risk.creditLimitCents })
+  const reasons: RiskReason[] = risk.reasons.filter((r) => r.code === "overdue-beyond-threshold")
+  // The outstanding said is the one this order makes (a draft order is not in the customer's open orders): a
+  // customer already over the limit was shown without it, the manager overriding saw less than the exposure.
+  const withOrder = risk.outstandingCents + orderInclVatCents
+  const alreadyOver = risk.reasons.some((r) => r.code === "over-limit")
+  if (risk.creditLimitCents !== null && (alreadyOver || withOrder > risk.creditLimitCents)) {
+    reasons.unshift({ code: "over-limit", outstandingCents: withOrder, limitCents: risk.creditLimitCents })
   }
   return { needed: reasons.length > 0, reasons }
 }

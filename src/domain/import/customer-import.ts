@@ -179,7 +179,7 @@ export function createCustomerImporter(opts: CustomerImportOptions): CustomerImp
       text[col.slot] = value
       given |= col.bit
       if (col.field === "email" || col.field === "phone" || col.field === "mobile") cells.push({ field: col.field, column: col.index, value })
-      if (col.max !== undefined && value.length > col.max) issues.push({ code: "too_long", field: col.field, message: `${col.field} ${quote(value)} is longer than ${col.max} characters` })
+      if (col.max !== undefined && value.length > col.max) issues.push({ code: "too_long", field: col.field, value, message: `${col.field} ${quote(value)} is longer than ${col.max} characters` })
     }
     for (const x of extraColumns) {
       const value = cleanCell(row.cells[x.index])
@@ -202,43 +202,43 @@ export function createCustomerImporter(opts: CustomerImportOptions): CustomerImp
     if (has(given, "country")) {
       const r = parseCountry(text[SLOT.country]!)
       if (r.ok) values.country = r.value
-      else issues.push({ code: "unknown_country", field: "country", message: r.message })
+      else issues.push({ code: "unknown_country", field: "country", value: text[SLOT.country]!, message: r.message })
     }
     if (has(given, "language")) {
       const r = readLanguage(text[SLOT.language]!)
       if (r.ok) values.language = r.value
-      else issues.push({ code: "invalid_language", field: "language", message: r.message })
+      else issues.push({ code: "invalid_language", field: "language", value: text[SLOT.language]!, message: r.message })
     }
     if (has(given, "siren")) {
       const r = parseSiren(text[SLOT.siren]!)
       if (r.ok) {
         values.siren = r.value.siren
         if (r.value.fromSiret) warn(row.line, "siret_read_as_siren", `a 14-digit SIRET was given as SIREN: its first 9 digits, ${r.value.siren}, were kept`)
-      } else issues.push({ code: "invalid_siren", field: "siren", message: r.message })
+      } else issues.push({ code: "invalid_siren", field: "siren", value: text[SLOT.siren]!, message: r.message })
     }
     if (has(given, "vat_number")) {
       const r = parseVatNumber(text[SLOT.vat_number]!)
       if (r.ok) {
         values.vatNumber = r.value
         if (values.siren && r.value.startsWith("FR") && r.value.slice(4) !== values.siren) {
-          issues.push({ code: "vat_siren_mismatch", field: "vat_number", message: `VAT number ${quote(r.value)} does not contain SIREN ${values.siren}` })
+          issues.push({ code: "vat_siren_mismatch", field: "vat_number", value: text[SLOT.vat_number]!, message: `VAT number ${quote(r.value)} does not contain SIREN ${values.siren}` })
         }
-      } else issues.push({ code: "invalid_vat_number", field: "vat_number", message: r.message })
+      } else issues.push({ code: "invalid_vat_number", field: "vat_number", value: text[SLOT.vat_number]!, message: r.message })
     }
     if (has(given, "credit_limit")) {
       const r = readMoney(text[SLOT.credit_limit]!)
       if (r.ok) values.creditLimitCents = r.value
-      else issues.push({ code: "invalid_credit_limit", field: "credit_limit", message: `credit limit: ${r.message}` })
+      else issues.push({ code: "invalid_credit_limit", field: "credit_limit", value: text[SLOT.credit_limit]!, message: `credit limit: ${r.message}` })
     }
     if (has(given, "payment_terms_days")) {
       const r = readTerms(text[SLOT.payment_terms_days]!)
       if (r.ok) values.paymentTermsDays = r.value
-      else issues.push({ code: "invalid_payment_terms", field: "payment_terms_days", message: r.message })
+      else issues.push({ code: "invalid_payment_terms", field: "payment_terms_days", value: text[SLOT.payment_terms_days]!, message: r.message })
     }
     if (has(given, "tags")) {
       const r = readTags(text[SLOT.tags]!)
       if (r.ok) values.tags = r.value
-      else issues.push({ code: "invalid_tags", field: "tags", message: r.message })
+      else issues.push({ code: "invalid_tags", field: "tags", value: text[SLOT.tags]!, message: r.message })
     }
 
     if ((given & CONTACT_BITS) !== 0) {
@@ -248,7 +248,7 @@ export function createCustomerImporter(opts: CustomerImportOptions): CustomerImp
         const r = parseEmails(cell.value)
         if (r.ok) {
           for (const e of r.value) if (!contact.emails.includes(e)) contact.emails.push(e)
-        } else issues.push({ code: "invalid_email", field: "email", message: r.message })
+        } else issues.push({ code: "invalid_email", field: "email", value: cell.value, message: r.message })
       }
       if (contact.emails.length > 20) issues.push({ code: "too_many_emails", field: "email", message: "more than 20 email addresses for one contact" })
       // National numbers are read in the row's country, else the one its code already has, else the default.
@@ -319,13 +319,13 @@ export function createCustomerImporter(opts: CustomerImportOptions): CustomerImp
     const at = (f: CustomerField): string => (group.from[f] ? ` on line ${group.from[f]}` : "")
     const company = values.text[SLOT.company]!
     if (company !== "" && group.companyKey !== "" && company !== c.company && looseKey(company) !== group.companyKey) {
-      issues.push({ code: "conflicting_company", field: "company", message: `company ${quote(company)} differs from ${quote(c.company)} given${at("company")} for code ${c.code}; rows sharing a code are one customer` })
+      issues.push({ code: "conflicting_company", field: "company", value: company, message: `company ${quote(company)} differs from ${quote(c.company)} given${at("company")} for code ${c.code}; rows sharing a code are one customer` })
     }
     if (values.siren && c.siren && values.siren !== c.siren) {
-      issues.push({ code: "conflicting_siren", field: "siren", message: `SIREN ${values.siren} differs from ${c.siren} given${at("siren")} for code ${c.code}` })
+      issues.push({ code: "conflicting_siren", field: "siren", value: values.siren, message: `SIREN ${values.siren} differs from ${c.siren} given${at("siren")} for code ${c.code}` })
     }
     if (values.vatNumber && c.vatNumber && values.vatNumber !== c.vatNumber) {
-      issues.push({ code: "conflicting_vat_number", field: "vat_number", message: `VAT number ${values.vatNumber} differs from ${c.vatNumber} given${at("vat_number")} for code ${c.code}` })
+      issues.push({ code: "conflicting_vat_number", field: "vat_number", value: values.vatNumber, message: `VAT number ${values.vatNumber} differs from ${c.vatNumber} given${at("vat_number")} for code ${c.code}` })
     }
   }
 

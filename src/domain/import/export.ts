@@ -102,8 +102,14 @@ export function exportProductsCsv(products: readonly Product[], opts: CsvWriteOp
  * the row exactly as it was under its original headers. The added columns have names no alias maps, so
  * re-importing the corrected file needs no clean-up.
  */
-export function rejectedRowsCsv(rejected: readonly RejectedRow[], headers: readonly string[], opts: CsvWriteOptions = {}): string {
-  const rows = rejected.map((r) => [String(r.line), r.code, r.reason, ...r.cells])
+export function rejectedRowsCsv(
+  rejected: readonly RejectedRow[],
+  headers: readonly string[],
+  opts: CsvWriteOptions = {},
+  /** The reason as the user reads it, in the interface's language; the importer's English sentence by default. */
+  reasonOf: (r: RejectedRow) => string = (r) => r.reason
+): string {
+  const rows = rejected.map((r) => [String(r.line), r.code, reasonOf(r), ...r.cells])
   return toCsv(["import_line", "import_error", "import_reason", ...headers], rows, opts)
 }
 

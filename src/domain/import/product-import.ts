@@ -76,7 +76,7 @@ export function createProductImporter(opts: ProductImportOptions): ProductImport
       text[field] = value
       if (value === "") continue
       given.add(field)
-      if (value.length > MAX_LENGTH[field]) issues.push({ code: "too_long", field, message: `${field} ${quote(value)} is longer than ${MAX_LENGTH[field]} characters` })
+      if (value.length > MAX_LENGTH[field]) issues.push({ code: "too_long", field, value, message: `${field} ${quote(value)} is longer than ${MAX_LENGTH[field]} characters` })
     }
     if (text.ref === "") issues.push({ code: "missing_ref", field: "ref", message: "the product reference is empty" })
     if (text.name_fr === "" && text.name_en === "") issues.push({ code: "missing_name", field: "name_fr", message: "the product has no name" })
@@ -85,19 +85,19 @@ export function createProductImporter(opts: ProductImportOptions): ProductImport
     else {
       const r = parseEuroCents(text.unit_price)
       if (r.ok) price = r.value
-      else issues.push({ code: "invalid_price", field: "unit_price", message: `unit price: ${r.message}` })
+      else issues.push({ code: "invalid_price", field: "unit_price", value: text.unit_price, message: `unit price: ${r.message}` })
     }
     let vat = 0
     if (text.vat_rate === "") issues.push({ code: "missing_vat_rate", field: "vat_rate", message: "the VAT rate is empty" })
     else {
       const r = parseVatRateBp(text.vat_rate)
       if (r.ok) vat = r.value
-      else issues.push({ code: "invalid_vat_rate", field: "vat_rate", message: r.message })
+      else issues.push({ code: "invalid_vat_rate", field: "vat_rate", value: text.vat_rate, message: r.message })
     }
     const key = text.ref.toUpperCase()
     const earlier = byRef.get(key)
     // Two rows for one reference are a mistake in the file; taking either silently would hide it.
-    if (earlier && text.ref !== "") issues.push({ code: "duplicate_ref", field: "ref", message: `reference ${quote(text.ref)} is already on line ${earlier.line}` })
+    if (earlier && text.ref !== "") issues.push({ code: "duplicate_ref", field: "ref", value: text.ref, message: `reference ${quote(text.ref)} is already on line ${earlier.line}` })
     if (issues.length > 0) return reject(row, issues)
 
     const product: Product = {

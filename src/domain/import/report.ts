@@ -41,6 +41,8 @@ export interface RowIssue {
   code: RejectCode
   field?: string
   message: string
+  /** The value as written in the file, when the issue is about one value: the UI quotes it in any language. */
+  value?: string
 }
 
 export interface RejectedRow {

@@ -12,6 +12,7 @@ export const SCRIPT_PROBLEM_CODES = [
   "missingLanguage",
   "unknownVariable",
   "notJson",
+  "notJsonAt",
   "textMissing",
   "badId",
   "required",
@@ -107,9 +108,22 @@ export function parseScriptJson(json: string): ReturnType<typeof validateScript>
     data = JSON.parse(json)
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e)
-    return { ok: false, problems: [problem("", "notJson", `not JSON: ${why}`, { why })] }
+    const place = jsonErrorPlace(json, why)
+    // The engine's sentence is English: the UI says the line and column in the agent's language when it can.
+    return { ok: false, problems: [place ? problem("", "notJsonAt", `not JSON: ${why}`, { why, ...place }) : problem("", "notJson", `not JSON: ${why}`, { why })] }
   }
   return validateScript(data)
+}
+
+/** Where JSON.parse stopped, from its message: Chromium's "at position 12 (line 2 column 5)", Firefox's "at line 2 column 5", V8's "end of JSON input". */
+export function jsonErrorPlace(json: string, message: string): { line: number; column: number } | null {
+  const lc = /line (\d+) column (\d+)/.exec(message)
+  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) }
+  const pos = /position (\d+)/.exec(message)
+  const at = pos ? Number(pos[1]) : /end of (JSON|data)/i.test(message) ? json.length : null
+  if (at === null || at > json.length) return null
+  const before = json.slice(0, at).split("\n")
+  return { line: before.length, column: before[before.length - 1]!.length + 1 }
 }
 
 export type { CallScriptInput }

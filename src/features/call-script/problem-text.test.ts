@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 
 import { SHIPPED_SCRIPTS } from "~src/domain/scripts/shipped"
-import { parseScriptJson, SCRIPT_PROBLEM_CODES, validateScript } from "~src/domain/scripts/validate-script"
+import { jsonErrorPlace, parseScriptJson, SCRIPT_PROBLEM_CODES, validateScript } from "~src/domain/scripts/validate-script"
 import { createI18n } from "~src/i18n"
 
 import { problemText } from "./problem-text"
@@ -28,10 +28,26 @@ describe("a script's problems in the agent's language", () => {
   it("says a file that is not JSON, and a schema's own complaint, in French", () => {
     const notJson = parseScriptJson("{ pas du json")
     if (notJson.ok) throw new Error("accepted")
-    expect(problemText(fr, notJson.problems[0]!)).toMatch(/^ce n'est pas du JSON \(/)
+    expect(problemText(fr, notJson.problems[0]!)).toMatch(/^ce n'est pas du JSON/)
     const badId = validateScript({ ...SHIPPED_SCRIPTS[0]!, start: "Accueil !" })
     if (badId.ok) throw new Error("accepted")
     expect(badId.problems.map((p) => problemText(fr, p))).toContain("les identifiants s'écrivent en minuscules, chiffres et tirets")
+  })
+
+  it("says where a malformed file breaks in the agent's language, not in the browser's English", () => {
+    // A script edited by hand: a comma left before the closing brace, on the third line.
+    const text = '{\n  "id": "relance",\n  "start": "accueil",\n}'
+    const r = parseScriptJson(text)
+    if (r.ok) throw new Error("accepted")
+    expect(problemText(fr, r.problems[0]!)).toBe("ce n'est pas du JSON : l'erreur est à la ligne 4, colonne 1")
+    expect(problemText(en, r.problems[0]!)).toBe("this is not JSON: the error is at line 4, column 1")
+    // Chromium's and Firefox's own wording of the place, and a file cut short.
+    expect(jsonErrorPlace(text, "Expected double-quoted property name in JSON at position 43 (line 4 column 1)")).toEqual({ line: 4, column: 1 })
+    expect(jsonErrorPlace(text, "JSON.parse: expected double-quoted property name at line 4 column 1 of the JSON data")).toEqual({ line: 4, column: 1 })
+    expect(jsonErrorPlace('{\n  "id": "rel', "Unterminated string in JSON at position 14")).toEqual({ line: 2, column: 13 })
+    const empty = parseScriptJson("")
+    if (empty.ok) throw new Error("accepted")
+    expect(problemText(fr, empty.problems[0]!)).not.toMatch(/[Uu]nexpected|JSON input/)
   })
 
   it("has words for every problem code in both languages", () => {

@@ -22,6 +22,7 @@ import { useSettings } from "~src/ui/app-shell"
 
 import { downloadText } from "./download"
 import { runImportInWorker } from "./import-job"
+import { rejectionReason, rejectionText } from "./rejection-text"
 import { previewFile, type ImportKind, type ImportOutcome, type ImportProgress } from "./run-import"
 
 type Step =
@@ -278,7 +279,8 @@ function Preview({ preview }: { preview: ReturnType<typeof previewFile> }) {
 }
 
 function ImportResult({ kind, outcome, fileName }: { kind: ImportKind; outcome: ImportOutcome; fileName: string }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const rejectedCsv = () => rejectedRowsCsv(outcome.rejected, outcome.headers, { delimiter: outcome.delimiter }, (r) => rejectionReason(r, t, i18n.language))
   const shown: RejectedRow[] = outcome.rejected.slice(0, SHOWN_REJECTIONS)
   return (
     <div>
@@ -307,7 +309,7 @@ function ImportResult({ kind, outcome, fileName }: { kind: ImportKind; outcome: 
             type="button"
             className="c-button c-button-secondary"
             data-comptoir="import-download-rejected"
-            onClick={() => downloadText(fileName.replace(/\.[^.]*$/, "") + "-rejected.csv", rejectedRowsCsv(outcome.rejected, outcome.headers))}>
+            onClick={() => downloadText(fileName.replace(/\.[^.]*$/, "") + "-rejected.csv", rejectedCsv())}>
             {t("options.import.downloadRejected")}
           </button>
           <table className="c-table" data-comptoir="import-rejected">
@@ -322,7 +324,7 @@ function ImportResult({ kind, outcome, fileName }: { kind: ImportKind; outcome: 
                 <tr key={r.line} data-line={r.line} data-code={r.code}>
                   <td>{r.line}</td>
                   <td>
-                    {t(`options.import.reasons.${r.code}`)} <span className="c-muted">({r.reason})</span>
+                    <RejectionReason row={r} />
                   </td>
                 </tr>
               ))}
@@ -332,6 +334,18 @@ function ImportResult({ kind, outcome, fileName }: { kind: ImportKind; outcome: 
         </>
       ) : null}
     </div>
+  )
+}
+
+/** The row's reason in the interface's language, the value at fault quoted. */
+function RejectionReason({ row }: { row: RejectedRow }) {
+  const { t, i18n } = useTranslation()
+  const { title, detail } = rejectionText(row, t, i18n.language)
+  return (
+    <>
+      {title}
+      {detail ? <span className="c-muted"> ({detail})</span> : null}
+    </>
   )
 }
 

@@ -3,7 +3,7 @@ import type { CountryCode, Customer } from "~src/domain/customers/customer.schem
 import { createCustomerImporter, previewCustomers } from "~src/domain/import/customer-import"
 import { mergeCustomer } from "~src/domain/import/customer-merge"
 import type { ColumnMapping, CustomerField, ExtraColumn, ProductField } from "~src/domain/import/headers"
-import { createCsvReader, parseCsv, type CsvRow } from "~src/domain/import/parse"
+import { createCsvReader, parseCsv, type CsvDelimiter, type CsvRow } from "~src/domain/import/parse"
 import { createProductImporter, mergeProduct, previewProducts } from "~src/domain/import/product-import"
 import type { ImportWarning, RejectedRow } from "~src/domain/import/report"
 import { importInSlices } from "~src/domain/import/slices"
@@ -32,6 +32,8 @@ export interface ImportOutcome {
   warnings: ImportWarning[]
   /** The file's header row, to write rejected rows back in the same shape. */
   headers: string[]
+  /** The file's separator, for the rejected rows too (a semicolon file comes back as one, for Excel in French). */
+  delimiter: CsvDelimiter
   ms: number
   /** Reading and validating, then writing to IndexedDB: where the time went. */
   readMs: number
@@ -95,6 +97,7 @@ export async function runImport(
     rejected: result.rejected,
     warnings: result.warnings,
     headers: reader.headers,
+    delimiter: reader.delimiter,
     ms: performance.now() - started,
     readMs,
     writeMs: performance.now() - started - readMs

@@ -101,5 +101,31 @@ describe("a document in the workspace", () => {
     fireEvent.change(input, { target: { value: "2026-12-01" } })
     expect(document.querySelector('[data-comptoir="payment-date-words"]')!.textContent).toBe("mardi 1 décembre 2026")
   })
+
+  it("shows each line's amount excl. VAT, as the PDF does, so the lines can be checked against the total", async () => {
+    stubChrome(order([line(1, { quantityMilli: 1500, unit: "kg", unitPriceCents: 1890, vatRateBp: 550 }), line(2, { quantityMilli: 10_000, unit: "ramette", unitPriceCents: 549, discountBp: 500 })]))
+    render(
+      <I18nextProvider i18n={createI18n("fr")}>
+        <DocumentView id="0193a1b2-0000-7000-8000-000000000002" />
+      </I18nextProvider>
+    )
+    await screen.findByText("Montant HT")
+    const totals = [...document.querySelectorAll('[data-comptoir="line-total"]')].map((c) => c.textContent!.replace(/\s/g, " "))
+    expect(totals).toEqual(["28,35 €", "52,16 €"])
+  })
+
+  it("writes the amount left and a line's quantity to credit with the French decimal comma", async () => {
+    const invoice = { ...order([line(1, { quantityMilli: 1500, unit: "kg", unitPriceCents: 2817 })]), type: "invoice", status: "issued", number: "FAC-2026-00008", dueDate: "2027-01-02" } as unknown as SalesDocument
+    const row = { id: invoice.id, type: "invoice", number: "FAC-2026-00008", status: "unpaid", customerId: "cust-1", customerName: "Dupont SA", customerCode: "C-00012", date: "2026-12-02", dueDate: "2027-01-02", totalInclVatCents: 5071, remainingCents: 4225, paymentState: "partly-paid", daysOverdue: 0, dunning: null, correctsInvoiceId: null, language: "fr" }
+    stubChrome(invoice, row)
+    render(
+      <I18nextProvider i18n={createI18n("fr")}>
+        <DocumentView id={invoice.id} />
+      </I18nextProvider>
+    )
+    const amount = await screen.findByLabelText("Montant (€)")
+    expect(amount.getAttribute("placeholder")).toBe("42,25")
+    expect(document.querySelector('[data-comptoir="credit-quantity"]')!.parentElement!.textContent).toBe(" / 1,5")
+  })
 })
 

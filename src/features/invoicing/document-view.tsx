@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next"
 
 import { formatPercent, formatQuantity } from "~src/domain/documents/document-text"
 import { parseScaledDecimal, formatCents } from "~src/domain/documents/money"
+import { lineNetCents } from "~src/domain/documents/totals"
 import { unitFor } from "~src/domain/documents/unit-words"
 import { allowedNext } from "~src/domain/documents/workflow"
 import type { DocumentActionRequest, ResponseOf } from "~src/messaging/contract"
@@ -128,6 +129,7 @@ export function DocumentView({ id }: { id: string }) {
             <th className="c-num">{t("invoicing.view.unitPrice")}</th>
             <th className="c-num">{t("invoicing.view.discount")}</th>
             <th className="c-num">{t("invoicing.view.vat")}</th>
+            <th className="c-num">{t("invoicing.view.lineTotal")}</th>
           </tr>
         </thead>
         <tbody>
@@ -143,6 +145,9 @@ export function DocumentView({ id }: { id: string }) {
               <td className="c-num">{money(l.unitPriceCents)}</td>
               <td className="c-num">{l.discountBp ? formatPercent(l.discountBp, lang) : ""}</td>
               <td className="c-num">{formatPercent(l.vatRateBp, lang)}</td>
+              <td className="c-num" data-comptoir="line-total">
+                {money(lineNetCents(l))}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -316,6 +321,9 @@ function OrderRisk({ view, manager, onAct }: { view: View; manager: boolean; onA
   )
 }
 
+/** What is left, as the agent would type it: "42,25" in French, "42.25" in English (no grouping, two decimals). */
+const amountToType = (cents: number, lang: "fr" | "en"): string => (cents / 100).toFixed(2).replace(".", lang === "fr" ? "," : ".")
+
 const METHODS = ["transfer", "card", "cheque", "cash", "direct-debit", "other"] as const
 
 function InvoicePanels({ view, onAct }: { view: View; onAct: (s: DocumentActionRequest, openCreated?: boolean) => Promise<void> }) {
@@ -369,7 +377,7 @@ function InvoicePanels({ view, onAct }: { view: View; onAct: (s: DocumentActionR
             }}>
             <label>
               {t("invoicing.payments.amount")}
-              <input data-comptoir="payment-amount" inputMode="decimal" value={amount} placeholder={(remaining / 100).toFixed(2)} onChange={(e) => setAmount(e.target.value)} />
+              <input data-comptoir="payment-amount" inputMode="decimal" value={amount} placeholder={amountToType(remaining, lang)} onChange={(e) => setAmount(e.target.value)} />
             </label>
             <div className="c-date-field">
               <label htmlFor="c-payment-date">{t("invoicing.list.date")}</label>
@@ -427,7 +435,7 @@ function InvoicePanels({ view, onAct }: { view: View; onAct: (s: DocumentActionR
                     value={credit[l.id] ?? ""}
                     onChange={(e) => setCredit({ ...credit, [l.id]: e.target.value })}
                   />{" "}
-                  / {l.quantityMilli / 1000}
+                  / {formatQuantity(l.quantityMilli, lang)}
                 </td>
               </tr>
             ))}
