@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs"
+import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 
@@ -150,8 +150,14 @@ test("calls a number clicked on a CRM page through the lab: audio flows, DTMF, h
   await manual.locator('input[name="appointment.time"]').fill("10:00")
   await manual.locator('input[name="appointment.salesRep"]').fill("Claire Dubois")
   await manual.locator('input[name="appointment.place"]').fill("12 rue des Lilas, Lyon")
+  await manual.locator('textarea[name="notes"]').fill("Internal: do not mention the late delivery")
   const [download] = await Promise.all([workspace.waitForEvent("download"), manual.locator('[data-comptoir="outcome-save"]').click()])
   expect(download.suggestedFilename()).toMatch(/\.ics$/)
+  // What the customer's calendar will show too: who, with whom, where; the call's notes stay in Comptoir.
+  const ics = readFileSync(await download.path(), "utf8").replace(/\r?\n[ \t]/g, "")
+  expect(ics).toContain("Claire Dubois")
+  expect(ics).toMatch(/LOCATION:12 rue des Lilas\\, Lyon/)
+  expect(ics).not.toContain("late delivery")
   await expect(workspace.locator('[data-comptoir="outcome-saved"]')).toContainText("Appointment set")
   await expect(workspace.locator('[data-comptoir="call-log"]')).toHaveCount(2)
   await expect(workspace.locator('[data-comptoir="call-log"]').first()).toHaveAttribute("data-outcome", "quote-requested")

@@ -9,9 +9,20 @@ export function appointmentFile(log: CallLog, customer: OutcomeCustomer | null, 
   const a = log.appointment
   if (!a) return null
   const who = customer ? customer.company : (log.number ?? "")
+  const contact = customer?.contacts.find((c) => c.id === log.contactId)?.name ?? ""
+  // The file goes to the customer's calendar too: it says who meets whom, where and how to reach them, never the
+  // call's notes (the agent's own remarks: "do not mention the dispute"), which stay on the customer's timeline.
+  const description = [
+    t("callOutcome.ics.with", { who: contact ? `${contact} (${who})` : who }),
+    t("callOutcome.ics.rep", { rep: a.salesRep }),
+    t("callOutcome.ics.place", { place: a.place }),
+    log.number ? t("callOutcome.ics.phone", { number: log.number }) : ""
+  ]
+    .filter(Boolean)
+    .join("\n")
   const text = appointmentIcs(a, {
     title: t("callOutcome.ics.title", { who, rep: a.salesRep }),
-    description: log.notes,
+    description,
     uid: `${log.id}@comptoir`
   })
   const slug = (customer?.code ?? "rdv").replace(/[^A-Za-z0-9-]/g, "")
