@@ -64,6 +64,12 @@ describe("translations", () => {
     expect(resolveLanguage("en", "fr-FR")).toBe("en")
   })
 
+  it("call the credit limit « encours autorisé » (« plafond » for short on the card), never « plafond de crédit »", () => {
+    const frFlat = keysOf(fr as Tree).map((k) => [k, k.split(".").reduce<Tree | string>((t, p) => (t as Tree)[p]!, fr as Tree) as string] as const)
+    expect(frFlat.filter(([, v]) => /plafond de crédit|limite de crédit/i.test(v)).map(([k]) => k)).toEqual([])
+    expect(frFlat.filter(([, v]) => /encours autorisé/i.test(v)).length).toBeGreaterThan(3)
+  })
+
   it("call the manager role by one French word, « responsable », never the English « manager »", () => {
     const frFlat = keysOf(fr as Tree).map((k) => [k, k.split(".").reduce<Tree | string>((t, p) => (t as Tree)[p]!, fr as Tree) as string] as const)
     expect(frFlat.filter(([, v]) => /\bmanagers?\b/i.test(v)).map(([k]) => k)).toEqual([])
