@@ -179,6 +179,16 @@ describe("the saved form becomes a call log", () => {
     expect(toCallLog({ ...opened.defaults }, fromCall, nextDay, meta)).toMatchObject({ ok: false, errors: [{ path: "callback.time", message: "callOutcome.errors.callbackPast" }] })
   })
 
+  it("takes the sales rep alone (filled in from the customer's file) for no appointment begun: a call-back saves without appointment errors", () => {
+    const r = toCallLog(filled({ outcome: "call-back", callback: { date: "2026-12-09", time: "10:00" }, appointment: { date: "", time: "", salesRep: "Julien Marchand", place: "" } }), fromCall, env, meta)
+    expect(r.ok && r.log.appointment).toBeNull()
+  })
+
+  it("still asks for every part of an appointment once its place is typed", () => {
+    const r = toCallLog(filled({ outcome: "information-given", appointment: { date: "", time: "", salesRep: "", place: "Lyon" } }), fromCall, env, meta)
+    expect(r.ok ? [] : r.errors.map((e) => e.path)).toEqual(["appointment.date", "appointment.time", "appointment.salesRep"])
+  })
+
   it("ignores a contact that is not the customer's", () => {
     const r = toCallLog(filled({ contactId: "someone-else" }), fromCall, env, meta)
     expect(r.ok && r.log.contactId).toBeNull()

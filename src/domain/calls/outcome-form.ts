@@ -36,14 +36,17 @@ export const OutcomeCustomer = z.object({
   id: z.string().max(100),
   company: z.string().max(200),
   code: z.string().max(40),
-  contacts: z.array(z.object({ id: z.string().max(100), name: z.string().max(250), phones: z.array(z.string().max(40)).max(20) })).max(200)
+  contacts: z.array(z.object({ id: z.string().max(100), name: z.string().max(250), phones: z.array(z.string().max(40)).max(20) })).max(200),
+  /** Who follows the customer: the appointment's sales rep unless the agent types another (older drafts: none). */
+  salesRep: z.string().max(120).nullable().optional()
 })
 export type OutcomeCustomer = z.infer<typeof OutcomeCustomer>
 
 /** What the form and the dock know of a customer: enough to name them and pick a contact. */
-export function outcomeCustomerOf(c: Pick<Customer, "id" | "company" | "code" | "contacts">): OutcomeCustomer {
+export function outcomeCustomerOf(c: Pick<Customer, "id" | "company" | "code" | "contacts"> & { salesRep?: string | null }): OutcomeCustomer {
   return {
     id: c.id,
+    salesRep: c.salesRep?.slice(0, 120) || null,
     company: c.company.slice(0, 200),
     code: c.code.slice(0, 40),
     contacts: c.contacts.slice(0, 200).map((p) => ({ id: p.id, name: `${p.firstName} ${p.lastName}`.trim().slice(0, 250), phones: p.phones.slice(0, 20) }))
@@ -247,7 +250,8 @@ export function outcomeFormSchema(ctx: OutcomeContext, env: OutcomeEnv) {
     }
 
     const ap = v.appointment
-    const apAny = ap.date !== "" || ap.time !== "" || ap.salesRep.trim() !== "" || ap.place.trim() !== ""
+    // The sales rep alone is no appointment begun: the form fills it from the customer's file.
+    const apAny = ap.date !== "" || ap.time !== "" || ap.place.trim() !== ""
     if (v.outcome === "appointment-set" || apAny) {
       if (!validDate(ap.date)) add(["appointment", "date"], "appointmentDate")
       if (!TIME.test(ap.time)) add(["appointment", "time"], "appointmentTime")

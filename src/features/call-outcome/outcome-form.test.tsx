@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, waitFor } from "@testing-library/react"
 import { I18nextProvider } from "react-i18next"
 import { afterEach, describe, expect, it, vi } from "vitest"
 
-import { outcomeDefaults } from "~src/domain/calls/outcome-form"
+import { outcomeDefaults, type OutcomeCustomer } from "~src/domain/calls/outcome-form"
 import type { EndReason } from "~src/domain/telephony"
 import { createI18n } from "~src/i18n"
 
@@ -15,7 +15,7 @@ afterEach(() => {
 })
 
 /** The form after a call that started on 3 Dec 2026 at 19:03 in the agent's zone and lasted 4 min 30 s. */
-function showAfterCall(language: "fr" | "en", end: { endReason?: EndReason; durationSeconds?: number } = {}) {
+function showAfterCall(language: "fr" | "en", end: { endReason?: EndReason; durationSeconds?: number } = {}, customer: OutcomeCustomer | null = null) {
   const durationSeconds = end.durationSeconds ?? 270
   vi.stubGlobal("chrome", { runtime: { sendMessage: vi.fn(async () => ({ ok: false, error: "not in this test" })) }, storage: { onChanged: { addListener: () => undefined, removeListener: () => undefined } } })
   const startedAt = Date.UTC(2026, 11, 3, 18, 3)
@@ -23,7 +23,7 @@ function showAfterCall(language: "fr" | "en", end: { endReason?: EndReason; dura
     <I18nextProvider i18n={createI18n(language)}>
       <OutcomeForm
         draftId="call-1"
-        context={{ callId: "call-1", customer: null, measured: { startedAt, durationSeconds, endReason: end.endReason }, correctsId: null }}
+        context={{ callId: "call-1", customer, measured: { startedAt, durationSeconds, endReason: end.endReason }, correctsId: null }}
         defaults={outcomeDefaults({ direction: "outbound", number: "+33612345678", startedAt, durationSeconds, contactId: null }, "Europe/Paris", startedAt + 300_000)}
         summary={{ direction: "outbound", number: "+33612345678", startedAt, contactId: null }}
         draftValues={null}
@@ -84,5 +84,22 @@ describe("the call-outcome form's dates", () => {
     const input = document.querySelector<HTMLInputElement>('input[name="appointment.date"]')!
     fireEvent.change(input, { target: { value: "2027-01-04" } })
     await waitFor(() => expect(wordsOf(input)).toBe("Monday 4 January 2027"))
+  })
+})
+
+describe("the call-outcome form's appointment", () => {
+  const dupont: OutcomeCustomer = { id: "cu1", company: "Dupont SARL", code: "C-00012", contacts: [], salesRep: "Julien Marchand" }
+
+  it("names the customer's own sales rep as soon as the agent adds an appointment", async () => {
+    showAfterCall("fr", {}, dupont)
+    expect(document.querySelector('input[name="appointment.salesRep"]')).toBeNull()
+    fireEvent.click(document.querySelector('[data-comptoir="outcome-add-appointment"]')!)
+    await waitFor(() => expect(document.querySelector<HTMLInputElement>('input[name="appointment.salesRep"]')!.value).toBe("Julien Marchand"))
+  })
+
+  it("and when the outcome is 'appointment set'", async () => {
+    showAfterCall("en", {}, dupont)
+    fireEvent.change(document.querySelector('select[name="outcome"]')!, { target: { value: "appointment-set" } })
+    await waitFor(() => expect(document.querySelector<HTMLInputElement>('input[name="appointment.salesRep"]')!.value).toBe("Julien Marchand"))
   })
 })

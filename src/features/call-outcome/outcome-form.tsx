@@ -174,7 +174,12 @@ export function OutcomeForm(props: OutcomeFormProps) {
   const cb = form.watch("callback")
   const ap = form.watch("appointment")
   const showCallback = extra.callback || outcome === "call-back" || cb.date !== "" || cb.time !== "" || errors.callback !== undefined
-  const showAppointment = extra.appointment || outcome === "appointment-set" || Object.values(ap).some((v) => v !== "") || errors.appointment !== undefined
+  // The sales rep alone is not an appointment begun: it is filled from the customer's file when the section opens.
+  const showAppointment = extra.appointment || outcome === "appointment-set" || [ap.date, ap.time, ap.place].some((v) => v !== "") || errors.appointment !== undefined
+  const customerRep = context.customer?.salesRep ?? ""
+  useEffect(() => {
+    if (showAppointment && customerRep !== "" && form.getValues("appointment.salesRep") === "") form.setValue("appointment.salesRep", customerRep)
+  }, [showAppointment, customerRep, form])
   const callErrors = Boolean(errors.number || errors.startedAt || errors.duration)
   const callDetailsOpen = (context.measured === null && !live) || callErrors
   const [direction, number, startedAt, duration] = form.watch(["direction", "number", "startedAt", "duration"])
