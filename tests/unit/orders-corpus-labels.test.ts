@@ -16,7 +16,7 @@ const ORDERS_FIXTURES = join(import.meta.dirname, "..", "fixtures", "orders")
  * The parts bench/orders-corpus.ts reads: tuned/ and every held-out folder there is (not imported: that module
  * pulls in the extractor, never run here). Held-out parts that were measured became tuning material (ho-*, then
  * h2-*, then h3-*, then h4-*, then h5-*, then h7-*, then h8-*, then h9-*, then h10-*, then h11-* and h12-*, in tuned/); a new
- * held-out folder is checked here as soon as it exists (now held-out-6 and held-out-13).
+ * held-out folder is checked here as soon as it exists (now held-out-6, held-out-13 and held-out-14).
  */
 const PARTS = [
   "tuned",
@@ -409,6 +409,36 @@ describe("the thirteenth held-out part (held-out-13), written blind after the ex
     expect(withAttachment(/Content-Type: text\/csv; charset="windows-1252"/)).toEqual(["h13-19-fr-appli-prise-de-commande-terrain-csv-ogec"])
     expect(withAttachment(/Content-Type: application\/vnd\.oasis\.opendocument\.spreadsheet/)).toEqual(["h13-44-en-rep-forwards-ods-new-account-cafe-totnes"])
     expect(withAttachment(/Content-Type: application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/)).toEqual(["h13-38-en-kingsley-approved-po-xlsx-after-punchout"])
+  })
+
+  it("dates every mail in late 2026 and no delivery before its mail", () => {
+    for (const { name, eml, expected } of mails) {
+      const sent = new Date(/^Date: (.+)$/m.exec(eml)![1]!)
+      expect(sent.getUTCFullYear() === 2026 && sent.getUTCMonth() >= 9, `${name}: ${sent.toISOString()}`).toBe(true)
+      if (expected.delivery_date !== null) expect(new Date(`${expected.delivery_date}T23:59:59Z`) >= sent, `${name}: delivery before the mail`).toBe(true)
+    }
+  })
+})
+
+describe("the fourteenth held-out part (held-out-14), written blind after the extractor by an eleventh author", () => {
+  const mails = part("held-out-14")
+  const withAttachment = (mime: RegExp) => mails.filter((m) => mime.test(m.eml)).map((m) => m.name)
+
+  it("holds 44 mails, 22 French and 22 English, 14 of them not orders", () => {
+    expect(mails).toHaveLength(44)
+    expect(mails.filter((m) => /^h14-\d\d-fr-/.test(m.name))).toHaveLength(22)
+    expect(mails.filter((m) => /^h14-\d\d-en-/.test(m.name))).toHaveLength(22)
+    expect(mails.filter((m) => !m.expected.is_order)).toHaveLength(14)
+  })
+
+  it("labels as not an order exactly the mails named so", () => {
+    for (const { name, expected } of mails) expect(expected.is_order, name).toBe(!/^h14-\d\d-[a-z]{2}-non-/.test(name))
+  })
+
+  it("attaches a caterer's order form in PDF, a two-depot .csv and a three-shop .xlsx", () => {
+    expect(withAttachment(/Content-Type: application\/pdf/)).toEqual(["h14-09-fr-traiteur-arbre-de-noel-pdf"])
+    expect(withAttachment(/Content-Type: text\/csv/)).toEqual(["h14-28-en-logistics-two-depots-csv"])
+    expect(withAttachment(/Content-Type: application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/)).toEqual(["h14-29-en-bakery-chain-three-shops-xlsx"])
   })
 
   it("dates every mail in late 2026 and no delivery before its mail", () => {
