@@ -94,6 +94,20 @@ test("a shipped script is duplicated, edited in French and English, saved, run i
   await expect(errors.locator('[data-comptoir="script-problem"]').first()).toContainText('steps.a.choices.c : leads to a step that does not exist: "nowhere"')
   await page.screenshot({ path: "/tmp/script-import-errors.png" })
 
+  // A file with the id of a team script (its own export read back): the page asks before replacing it.
+  const exported = (await page.evaluate(() => chrome.runtime.sendMessage({ type: "scripts/list", payload: {} }))) as { data: { scripts: { id: string; name: { en?: string } }[] } }
+  const mine = exported.data.scripts.find((s) => s.id === "inbound-advice")!
+  await page.locator('[data-comptoir="script-import-file"]').setInputFiles({ name: "inbound-advice.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(mine)) })
+  const clash = page.locator('[data-comptoir="script-import-clash"]')
+  await expect(clash.locator('[data-comptoir="script-import-replace"]')).toHaveText("Replace the existing script « Inbound call: welcome and advice (copy) »")
+  await page.screenshot({ path: "/tmp/script-import-clash.png" })
+  await clash.locator('[data-comptoir="script-import-copy"]').click()
+  await expect(page).toHaveURL(/#\/scripts\/inbound-advice-2$/)
+  await expect(page.locator('[data-comptoir="script-editor"] input[name="name.en"]')).toHaveValue("Inbound call: welcome and advice (copy) (copy)")
+  await page.locator('[data-comptoir="scripts-back-to-list"]').click()
+  await expect(rows).toHaveCount(7)
+  await expect(section.locator('[data-comptoir="script-row"][data-script-id="inbound-advice"]')).toBeVisible()
+
   // The same problem in French when the agent works in French.
   const scriptsUrl = page.url()
   await page.goto(`chrome-extension://${extensionId}/options.html`)

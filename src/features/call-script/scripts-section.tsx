@@ -185,31 +185,30 @@ function BackToList() {
 /**
  * Import: a JSON file (one script, or a list as "export all" writes), checked by zod and the script rules before
  * anything is stored; refused as a whole with every problem in words. A script with the id of one of the team's
- * replaces it (importing an export back); a shipped script's id becomes a team copy.
+ * is not stored before the agent chooses: replace that script (importing an export back), import it as a copy
+ * (a new id, its name marked "(copie)"/"(copy)"), or cancel. A shipped script's id always becomes a team copy.
  */
-function ImportButton({ scripts, onImported }: { scripts: readonly CallScript[]; onImported: (id: string) => void }) {
-  const { t } = useTranslation()
+export function ImportButton({ scripts, onImported }: { scripts: readonly CallScript[]; onImported: (id: string) => void }) {
+  const { t, i18n } = useTranslation()
+  const lang = i18n.language === "fr" ? "fr" : "en"
   const input = useRef<HTMLInputElement>(null)
   const [problems, setProblems] = useState<ShownProblem[] | null>(null)
   const [note, setNote] = useState<string | null>(null)
+  // Valid scripts waiting for the agent's choice, with the team's scripts their ids would replace.
+  const [pending, setPending] = useState<{ scripts: CallScript[]; existing: CallScript[] } | null>(null)
 
-  const importText = async (text: string) => {
-    setProblems(null)
-    setNote(null)
-    const items = splitScripts(text)
-    const all: ShownProblem[] = []
-    const ok: CallScript[] = []
-    items.forEach((json, i) => {
-      const r = parseScriptJson(json)
-      if (r.ok) ok.push(r.script)
-      else all.push(...r.problems.map((p) => ({ ...p, at: items.length > 1 ? `[${i}]${p.at ? `.${p.at}` : ""}` : p.at })))
-    })
-    if (all.length > 0) return setProblems(all)
+  const store = async (ok: readonly CallScript[], replace: boolean) => {
+    setPending(null)
     const taken = scripts.map((s) => s.id)
     let last = ""
     for (const s of ok) {
       const shipped = s.builtin || scripts.some((x) => x.id === s.id && x.builtin)
-      const script = shipped ? { ...s, builtin: false, id: uniqueId(s.id.replace(/^builtin-/, ""), taken) } : s
+      const clash = !shipped && scripts.some((x) => x.id === s.id)
+      const script = shipped
+        ? { ...s, builtin: false, id: uniqueId(s.id.replace(/^builtin-/, ""), taken) }
+        : clash && !replace
+          ? duplicateScript(s, uniqueId(s.id, taken), Date.now())
+          : s
       taken.push(script.id)
       const r = await send("scripts/save", { script: { ...script, updatedAt: Date.now() } })
       if (!r.ok) return setProblems(r.problems?.length ? r.problems : [{ at: script.id, message: r.error ?? "refused" }])
@@ -219,6 +218,25 @@ function ImportButton({ scripts, onImported }: { scripts: readonly CallScript[];
     if (last) onImported(last)
   }
 
+  const importText = async (text: string) => {
+    setProblems(null)
+    setNote(null)
+    setPending(null)
+    const items = splitScripts(text)
+    const all: ShownProblem[] = []
+    const ok: CallScript[] = []
+    items.forEach((json, i) => {
+      const r = parseScriptJson(json)
+      if (r.ok) ok.push(r.script)
+      else all.push(...r.problems.map((p) => ({ ...p, at: items.length > 1 ? `[${i}]${p.at ? `.${p.at}` : ""}` : p.at })))
+    })
+    if (all.length > 0) return setProblems(all)
+    const existing = scripts.filter((x) => !x.builtin && ok.some((s) => !s.builtin && s.id === x.id))
+    if (existing.length > 0) return setPending({ scripts: ok, existing })
+    await store(ok, false)
+  }
+
+  const names = pending ? pending.existing.map((s) => `« ${localized(s.name, lang).text || s.id} »`).join(", ") : ""
   return (
     <>
       <button type="button" className="c-button c-button-secondary" data-comptoir="script-import" onClick={() => input.current?.click()}>
@@ -240,6 +258,22 @@ function ImportButton({ scripts, onImported }: { scripts: readonly CallScript[];
         }}
       />
       {note ? <span className="c-muted">{note}</span> : null}
+      {pending ? (
+        <div className="c-notice" role="alertdialog" aria-labelledby="c-script-import-clash" data-comptoir="script-import-clash">
+          <p id="c-script-import-clash">{t("callScript.import.clash", { count: pending.existing.length, names })}</p>
+          <div className="c-row">
+            <button type="button" className="c-button c-button-danger" data-comptoir="script-import-replace" onClick={() => void store(pending.scripts, true)}>
+              {t("callScript.import.replace", { count: pending.existing.length, names })}
+            </button>
+            <button type="button" className="c-button" data-comptoir="script-import-copy" onClick={() => void store(pending.scripts, false)}>
+              {t("callScript.import.asCopy", { count: pending.existing.length })}
+            </button>
+            <button type="button" className="c-button c-button-secondary" data-comptoir="script-import-cancel" onClick={() => setPending(null)}>
+              {t("callScript.import.cancel")}
+            </button>
+          </div>
+        </div>
+      ) : null}
       {problems ? (
         <div className="c-script-import-errors" data-comptoir="script-import-errors">
           <Problems problems={problems} title={t("callScript.list.importRefused", { count: problems.length })} />
