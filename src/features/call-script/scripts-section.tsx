@@ -259,8 +259,8 @@ export function ImportButton({ scripts, onImported }: { scripts: readonly CallSc
       />
       {note ? <span className="c-muted">{note}</span> : null}
       {pending ? (
-        <div className="c-notice" role="alertdialog" aria-labelledby="c-script-import-clash" data-comptoir="script-import-clash">
-          <p id="c-script-import-clash">{t("callScript.import.clash", { count: pending.existing.length, names })}</p>
+        <div className="c-script-import-clash" role="alertdialog" aria-labelledby="c-script-import-clash" data-comptoir="script-import-clash">
+          <p id="c-script-import-clash" className="c-notice">{t("callScript.import.clash", { count: pending.existing.length, names })}</p>
           <div className="c-row">
             <button type="button" className="c-button c-button-danger" data-comptoir="script-import-replace" onClick={() => void store(pending.scripts, true)}>
               {t("callScript.import.replace", { count: pending.existing.length, names })}
