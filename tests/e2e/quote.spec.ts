@@ -177,6 +177,9 @@ test("issued: the server numbers it, and the number shows in the form", async ()
   expect(number).toMatch(/^DEV-\d{4}-\d{5}$/)
   await expect(form.locator('[data-comptoir="quote-status"]')).toHaveText(/sent|envoyé/i)
   expect(formPage.url()).toMatch(/#\/quotes\/[0-9a-f-]{36}$/)
+  // Sent, its next step is the customer's answer: offered right here, beside the PDF and the reply.
+  await expect(form.locator('[data-comptoir="transition"][data-to="accepted"]')).toBeVisible()
+  await expect(form.locator('[data-comptoir="transition"][data-to="refused"]')).toBeVisible()
 })
 
 test("the PDF downloads and reads back in the customer's language: number, lines, VAT per rate, totals, legal mentions", async () => {
@@ -231,6 +234,17 @@ test("inserted into a Roundcube-like reply: as text in the plain editor, as a ta
   // The textarea got nothing more: one insertion per click, where the user was last.
   expect((await textarea.inputValue()).match(/Bonjour,/g)).toHaveLength(1)
   await compose.close()
+})
+
+test("the customer's answer recorded from the editor: the quote's page then shows it accepted and offers the order", async () => {
+  await formPage.bringToFront()
+  const form = formPage.locator('[data-comptoir="quote-form"]')
+  await form.locator('[data-comptoir="transition"][data-to="accepted"]').click()
+  await expect(formPage).toHaveURL(/#\/quotes\/[0-9a-f-]{36}\/page$/)
+  await expect(formPage.locator('[data-comptoir="document-view"]')).toHaveAttribute("data-status", "accepted")
+  await expect(formPage.locator('[data-comptoir="to-order"]')).toBeVisible()
+  // The editor stays one click away for the PDF and the reply.
+  await expect(formPage.locator('[data-comptoir="quote-open-editor"]')).toBeVisible()
 })
 
 test("offline, a sent quote waits without a number and is numbered once the network is back", async () => {

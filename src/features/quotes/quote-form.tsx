@@ -8,6 +8,7 @@ import { outdatedLines, repricedLine, type OutdatedLine } from "~src/domain/cata
 import { priceFor, type CustomerPricing } from "~src/domain/catalog/pricing"
 import type { Customer, Product } from "~src/domain/customers/customer.schema"
 import { documentSummary } from "~src/domain/documents/document-text"
+import { allowedNext, effectiveQuoteStatus } from "~src/domain/documents/workflow"
 import { emptyLine, lineFromPrefill, liveTotals, newQuoteValues, QuoteFormValues, valuesFromQuote, type PrefillLine, type Quote } from "~src/domain/documents/quote-form"
 import type { Seller } from "~src/domain/documents/seller.schema"
 import { RiskBadge } from "~src/features/risk/risk-badge"
@@ -244,6 +245,24 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
 
   const c = loaded.customer
   const status = quote?.status ?? "draft"
+  // Once sent, the customer's answer is the next step: recorded from here, then the quote's page shows what follows
+  // (make the order). The PDF and the reply stay at hand above it.
+  // Past its validity date a sent quote is expired: no acceptance offered (its page offers to renew it).
+  const answers = quote ? allowedNext("quote", effectiveQuoteStatus(quote.status, quote.validUntil, new Date().toLocaleDateString("sv-SE"))).filter((to): to is "accepted" | "refused" => to === "accepted" || to === "refused") : []
+  const answer = async (to: "accepted" | "refused") => {
+    if (!quote) return
+    setBusy(true)
+    setNotice(null)
+    try {
+      const r = await send("documents/act", { id: quote.id, step: { action: "transition", to } })
+      if (r.ok) window.location.hash = `#/quotes/${encodeURIComponent(quote.id)}/page`
+      else setNotice({ kind: "error", text: t("quotes.errors.generic", { message: r.message ?? r.code ?? "" }) })
+    } catch (e) {
+      setNotice({ kind: "error", text: t("quotes.errors.generic", { message: e instanceof Error ? e.message : String(e) }) })
+    } finally {
+      setBusy(false)
+    }
+  }
   return (
     <form className="c-quote" data-comptoir="quote-form" data-status={status} onSubmit={(e) => e.preventDefault()} noValidate>
       <div className="c-quote-head">
@@ -408,6 +427,11 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
         <button type="button" className="c-button c-button-secondary" data-comptoir="quote-copy" disabled={busy} onClick={() => void onCopy()}>
           {t("quotes.actions.copy")}
         </button>
+        {answers.map((to) => (
+          <button key={to} type="button" className="c-button c-button-secondary" data-comptoir="transition" data-to={to} disabled={busy} onClick={() => void answer(to)}>
+            {t(`invoicing.actions.to.${to}`)}
+          </button>
+        ))}
       </div>
       {notice ? (
         <p className={notice.kind === "ok" ? "c-ok" : notice.kind === "error" ? "c-error" : "c-notice"} data-comptoir="quote-notice" role="status">

@@ -16,7 +16,9 @@ export function QuotesRoute({ path }: { path: string[] }) {
   if (id === "new") return <QuoteEditorSection path={path} />
   if (id && sub === "edit") return <QuoteEditorSection path={[id]} />
   if (!id || id === "customer") return <QuoteDocuments path={path} />
-  return <QuoteById key={id} id={id} />
+  // `#/quotes/<id>/page`: the same quote read again (the editor sends there once the customer's answer is recorded,
+  // so a quote opened as a draft now shows as the document it became).
+  return <QuoteById key={sub === "page" ? `${id}/page` : id} id={id} />
 }
 
 function QuoteById({ id }: { id: string }) {
