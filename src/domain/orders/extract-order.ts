@@ -8,7 +8,7 @@ import { dayOf, deliveryDateOf, findDates, isoDay } from "./dates"
 import { findDeliveryAddress, poCandidates } from "./header-fields"
 import { findLines, type FoundLine } from "./lines"
 import { unitOfWord } from "./units"
-import { splitMail, withoutBounces, type MailSegment } from "./mail-body"
+import { splitMail, withoutBounces, withRelayedQuote, type MailSegment } from "./mail-body"
 import { INVOICING, inPacks, MORE, PLACE_ORDER, theseNamed } from "./reply-words"
 import { decideOrder, readOrderAct } from "./order-act"
 import { ESTIMATE_PREFIX, NOT_ORDER_VERDICTS } from "./not-order-reasons"
@@ -109,7 +109,7 @@ export class OrderExtractor {
     // "~~mardi 15/12~~ mercredi 16/12": what a note struck through is withdrawn, for the day as for the lines.
     const body = withEdifactRead(chooseBody(mail)).replace(/~~[^~\n]*~~/g, " ")
     const internal = (this.ctx.ownDomains ?? []).includes(mail.from.address.toLowerCase().split("@")[1] ?? "")
-    const segments = withoutBounces(splitMail(body, { from: `${mail.from.name} <${mail.from.address}>`, date: mail.date, subject: mail.subject }, internal || /^\s*(?:tr|fw|fwd|wg)\s*:/i.test(mail.subject)))
+    const segments = withRelayedQuote(withoutBounces(splitMail(body, { from: `${mail.from.name} <${mail.from.address}>`, date: mail.date, subject: mail.subject }, internal || /^\s*(?:tr|fw|fwd|wg)\s*:/i.test(mail.subject))), internal ? (this.ctx.ownDomains ?? []) : [])
     const own = ownSegments(segments, this.ctx.ownDomains ?? [])
     const segDay = (s: MailSegment): Date => {
       if (s.date === mail.date) return mailDay
@@ -487,5 +487,9 @@ export function ownSegments(segments: readonly MailSegment[], ownDomains: readon
   // Our own words are never the customer's order: a customer forwarding our order confirmation to their goods-in.
   const next = segments[1]!
   const ours = !internal && ownDomains.includes(emailOf(next.from)?.split("@")[1] ?? "")
+  // Our rep's relay two deep (his note, his own reply to the customer, then the customer's mail): down to the
+  // first part written from outside.
+  const outside = segments.findIndex((s) => !ownDomains.includes(emailOf(s.from)?.split("@")[1] ?? ""))
+  if (internal && outside > 1 && outside <= 3) return segments.slice(0, outside + 1)
   return (internal || top.body.length < 400) && !ours ? [top, next] : [top]
 }
