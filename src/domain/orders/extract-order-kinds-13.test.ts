@@ -47,4 +47,16 @@ describe("orders relayed by our own reps", () => {
     expect(r.customer_code).toBe("C-00203")
     expect(linesOf(r)).toEqual(["SAC-110|5|rouleau", "REF-1014|12|rouleau"])
   })
+
+  it("a rep's own note passing on what a customer gave him to key in is an order, his side remarks no complaint", () => {
+    const note = "Salut l'équipe,\n\nPassé chez Mme Lefèvre hier, elle m'a donné sa commande, merci de la saisir :\n\nliquide vaisselle 5 L x 2\nsacs poubelle 50 L x 3 rlx\n\nElle n'a toujours pas reçu le nouveau tarif, pensez à le joindre à la facture.\n\nJulien"
+    const r = extract(note, { subject: "Boulangerie Lefèvre" })
+    expect(r.is_order).toBe(true)
+    expect(r.order_decision).toBe("order")
+    expect(linesOf(r)).toEqual(["LV-5L|2|bidon", "SAC-050|3|rouleau"])
+    const phone = "Morning all,\n\nGot this one off Harry at Thornton on the phone just now, could someone punch it in for me:\n\n4 x hand soap 1L\n2 x washing-up liquid 5L\n\nThanks\nDan"
+    const en = extract(phone, { subject: "Thornton" })
+    expect(en.order_decision).toBe("order")
+    expect(linesOf(en)).toEqual(["SAV-1L|4|flacon", "LV-5L|2|bidon"])
+  })
 })

@@ -10,7 +10,7 @@ import { findLines, type FoundLine } from "./lines"
 import { unitOfWord } from "./units"
 import { splitMail, withoutBounces, withRelayedQuote, type MailSegment } from "./mail-body"
 import { INVOICING, inPacks, MORE, PLACE_ORDER, theseNamed } from "./reply-words"
-import { decideOrder, readOrderAct } from "./order-act"
+import { decideOrder, KEY_IN, readOrderAct } from "./order-act"
 import { ESTIMATE_PREFIX, NOT_ORDER_VERDICTS } from "./not-order-reasons"
 import { acknowledgesOrder, addressedToColleagues, askedAbout, goodsDelivered, goodsReceived, newAddress, notAnOrderYet, paperwork, recordsNotice, shippedNotice, tentativeMarks, withoutCitations } from "./order-intent"
 import type { CustomerMemory, ExtractedOrder, OrderContext, OrderMail } from "./types"
@@ -338,6 +338,13 @@ export class OrderExtractor {
       delivery = deliveryDateOf(top.quoted.split("\n").map((text) => ({ text, ref })), { monthFirst })
     }
     const wanted = delivery !== null ? 0.5 : 0
+    // Our rep's note passing on an order to key in ("à saisir sur son compte", "pls key in"): the order is his
+    // colleague's to enter; his side remarks ("elle n'a pas reçu le catalogue", "à reporter sur la facture") are no
+    // complaint or invoice matter of the customer's.
+    if (internal && lines.length > 0 && KEY_IN.test(foldText(own[0]?.body ?? ""))) {
+      vetoes.clear()
+      negatives.clear()
+    }
     let orderScore = lines.length === 0 ? 0 : (strong ? 2 : 0) + (weak ? 1 : 0) + (lines.some((l) => l.confidence >= 0.85) ? 0.5 : 0) + (listOnly ? 1 : 0) + (vetoes.size === 0 ? several + polite + wanted : 0) - negatives.size * 0.8 - vetoes.size * 4
     // A seller's shipping notice passed on without a word that orders: decided, whatever number it shows.
     const shipped = shippedNotice(vetoText)
