@@ -60,3 +60,29 @@ describe("orders relayed by our own reps", () => {
     expect(linesOf(en)).toEqual(["SAV-1L|4|flacon", "LV-5L|2|bidon"])
   })
 })
+
+describe("orders sent by a buyer's system", () => {
+  it("a cXML OrderRequest pasted in a mail is read for its number, lines, day and ship-to address", () => {
+    const xml = [
+      "Order desk: the supplier network bounced this one, can you enter it manually? Raw request underneath.",
+      "",
+      '<?xml version="1.0"?>',
+      "<cXML><Request><OrderRequest>",
+      '<OrderRequestHeader orderID="TF-88213" orderDate="2026-05-06" type="new">',
+      "<ShipTo><Address><Name>Thornton Foods</Name><PostalAddress><Street>Dock Lane 5</Street><City>Bristol</City><PostalCode>BS2 0QQ</PostalCode></PostalAddress></Address></ShipTo>",
+      '<Contact role="buyer"><Name>Harry Thornton</Name><Email>h.thornton@thorntonfoods.co.uk</Email></Contact>',
+      "</OrderRequestHeader>",
+      '<ItemOut quantity="15" lineNumber="1" requestedDeliveryDate="2026-05-13"><ItemID><SupplierPartID>SAV-1L</SupplierPartID></ItemID><ItemDetail><Description>Hand soap</Description></ItemDetail></ItemOut>',
+      '<ItemOut quantity="3" lineNumber="2" requestedDeliveryDate="2026-05-13"><ItemID><SupplierPartID>RAL-3M</SupplierPartID></ItemID><ItemDetail><Description>Extension lead</Description></ItemDetail></ItemOut>',
+      "</OrderRequest></Request></cXML>"
+    ].join("\n")
+    const r = extract(xml, { from: { address: "helpdesk@comptoir-fournitures.fr", name: "IT" }, subject: "FW: network error" })
+    expect(r.is_order).toBe(true)
+    expect(r.customer_code).toBe("C-00203")
+    expect(r.po_number).toBe("TF-88213")
+    expect(r.delivery_date).toBe("2026-05-13")
+    expect(r.delivery_address).toBe("Dock Lane 5, Bristol, BS2 0QQ")
+    expect(linesOf(r)).toEqual(["SAV-1L|15|flacon", "RAL-3M|3|pièce"])
+  })
+})
+

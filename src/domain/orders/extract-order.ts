@@ -2,6 +2,7 @@ import type { Product } from "../customers/customer.schema"
 import { compactCode, foldText } from "../search/fold-text"
 import { CatalogMatcher } from "./catalog-match"
 import { CustomerMatcher, emailOf, isPublicDomain } from "./customer-match"
+import { withCxmlRead } from "./cxml"
 import { withEdifactRead } from "./edifact"
 import { asSlot, DELIVERY_SLOT, orderedApart } from "./other-matter"
 import { dayOf, deliveryDateOf, findDates, isoDay } from "./dates"
@@ -102,12 +103,12 @@ export class OrderExtractor {
 
   extract(sent: OrderMail): ExtractedOrder {
     // An EDI ORDERS message attached as text is read as the order it encodes.
-    const mail = sent.attachments.some((a) => a.text.includes("UNH+")) ? { ...sent, attachments: sent.attachments.map((a) => ({ ...a, text: withEdifactRead(a.text) })) } : sent
+    const mail = sent.attachments.some((a) => a.text.includes("UNH+") || a.text.includes("<OrderRequest")) ? { ...sent, attachments: sent.attachments.map((a) => ({ ...a, text: withCxmlRead(withEdifactRead(a.text)) })) } : sent
     const confidence: Record<string, number> = {}
     const evidence: Record<string, string> = {}
     const mailDay = dayOf(mail.date) ?? new Date(2026, 0, 1, 12)
     // "~~mardi 15/12~~ mercredi 16/12": what a note struck through is withdrawn, for the day as for the lines.
-    const body = withEdifactRead(chooseBody(mail)).replace(/~~[^~\n]*~~/g, " ")
+    const body = withCxmlRead(withEdifactRead(chooseBody(mail))).replace(/~~[^~\n]*~~/g, " ")
     const internal = (this.ctx.ownDomains ?? []).includes(mail.from.address.toLowerCase().split("@")[1] ?? "")
     const segments = withRelayedQuote(withoutBounces(splitMail(body, { from: `${mail.from.name} <${mail.from.address}>`, date: mail.date, subject: mail.subject }, internal || /^\s*(?:tr|fw|fwd|wg)\s*:/i.test(mail.subject))), internal ? (this.ctx.ownDomains ?? []) : [])
     const own = ownSegments(segments, this.ctx.ownDomains ?? [])
@@ -127,6 +128,11 @@ export class OrderExtractor {
     const senders = own.map((s) => ({ address: emailOf(s.from), name: (s.from ?? "").replace(/<[^>]*>/, "").replace(/"/g, "").trim() }))
     const topAddress = { address: mail.from.address.toLowerCase(), name: mail.from.name }
     if (!senders.some((s) => s.address === topAddress.address)) senders.push(topAddress)
+    // The buyer a system's order names ("Buyer: William Sinclair, procurement@…", "Acheteur : …"): a sender too.
+    for (const m of [...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n").matchAll(/^[ \t]*(?:buyer|acheteur|ordered by|command[ée]e? par)\s*:([^\n]*)$/gim)) {
+      const address = emailOf(m[1]!)
+      if (address !== null) senders.push({ address, name: m[1]!.replace(address, "").replace(/[,<>()]/g, " ").trim() })
+    }
     const signatureText = own.map((s) => s.signature).join("\n")
     const allText = [...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n")
     const customerHit = this.customers.match({ senders, signatureText, text: allText, poNumber: pos[0]?.value ?? null })
