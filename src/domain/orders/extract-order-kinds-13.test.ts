@@ -84,5 +84,26 @@ describe("orders sent by a buyer's system", () => {
     expect(r.delivery_address).toBe("Dock Lane 5, Bristol, BS2 0QQ")
     expect(linesOf(r)).toEqual(["SAV-1L|15|flacon", "RAL-3M|3|pièce"])
   })
+
+  it("a marketplace's automatic notice of a new order is an order, its 'accept it or it will be cancelled' no cancellation", () => {
+    const notice = "Bonjour,\n\nUn client a passé une nouvelle commande sur votre boutique. Validez-la sous 48 h, faute de quoi elle sera annulée.\n\nN° : MKT-5521\n\n| Réf. | Article | Qté |\n| DET-5L | Détergent multi-surfaces 5 L | 6 |\n| GOB-20 | Gobelets carton 20 cl | 15 |\n\nCe message est automatique."
+    const r = extract(notice, { from: { address: "no-reply@achats-pros.example.fr", name: "Achats Pros" }, subject: "Commande MKT-5521", bulk: true })
+    expect(r.is_order).toBe(true)
+    expect(linesOf(r)).toEqual(["DET-5L|6|bidon", "GOB-20|15|sachet"])
+    const en = "Hello seller,\n\nYou've got a new trade order. Ship it within 2 days or it will be auto-cancelled.\n\n| Qty | Item | SKU |\n| 3 | Extension lead 3 m | RAL-3M |\n\nThis is an automated message."
+    expect(linesOf(extract(en, { from: { address: "alerts@b2b-market.example.com", name: "B2B Market" }, subject: "Ship now", bulk: true }))).toEqual(["RAL-3M|3|pièce"])
+  })
+
+  it("a marketplace's notice that a buyer asks to send goods back is no order", () => {
+    const back = "A customer has requested a return for the items below. Approve or reject it in your seller account.\n\n| Qty | Item | SKU |\n| 3 | Extension lead 3 m | RAL-3M |"
+    expect(extract(back, { from: { address: "alerts@b2b-market.example.com", name: "B2B Market" }, subject: "Return request" }).is_order).toBe(false)
+  })
+
+  it("asking for the PO number on the invoice and the packing slip is no invoice matter", () => {
+    const po = "Purchase order PO-7781 attached is approved.\n\n| Ref | Qty |\n| CAF-250 | 12 |\n| CAP-100 | 4 |\n\nPlease acknowledge, and mention this PO number on your invoice and delivery note."
+    const r = extract(po, { from: { address: "noreply@kingsleysupplies.com", name: "eProcurement" }, subject: "PO-7781" })
+    expect(r.is_order).toBe(true)
+    expect(linesOf(r)).toEqual(["CAF-250|12|paquet", "CAP-100|4|boîte"])
+  })
 })
 
