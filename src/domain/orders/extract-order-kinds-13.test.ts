@@ -61,6 +61,22 @@ describe("orders relayed by our own reps", () => {
   })
 })
 
+describe("the customer of an order relayed by us", () => {
+  const ours = { from: { address: "s.ravel@comptoir-fournitures.fr", name: "Sophie Ravel" }, to: ["adv@comptoir-fournitures.fr"] }
+
+  it("is the company the subject of our rep's note names, not our rep", () => {
+    const r = extract("Coucou, au téléphone ce midi, à saisir stp :\n2 bidons de détergent 5 L\n1 colis de papier toilette\nMerci\nSophie", { ...ours, subject: "Fromagerie Tessier : réassort" })
+    expect(r.customer_code).toBe("C-00117")
+  })
+
+  it("is the visitor whose address our chat transcript gives, or the contact our rep names in full", () => {
+    const chat = extract("Transcript\nGuest: Emily L. (emily@lockwoodinteriors.com)\n[09:02] Guest: can I order 3 boxes of blue pens please\n[09:03] Agent: noted, passing to the desk", { from: { address: "livechat@comptoir-fournitures.fr", name: "Chat" }, subject: "Web chat #4471" })
+    expect(chat.customer_code).toBe("C-00206")
+    const call = extract("Appel de Laurent Tessier à l'instant, merci de saisir :\n4 packs d'eau plate 50 cl\nPour jeudi.\nSophie", { ...ours, subject: "Cde tel" })
+    expect(call.customer_code).toBe("C-00117")
+  })
+})
+
 describe("orders sent by a buyer's system", () => {
   it("a cXML OrderRequest pasted in a mail is read for its number, lines, day and ship-to address", () => {
     const xml = [
@@ -106,4 +122,3 @@ describe("orders sent by a buyer's system", () => {
     expect(linesOf(r)).toEqual(["CAF-250|12|paquet", "CAP-100|4|boîte"])
   })
 })
-

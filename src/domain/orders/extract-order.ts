@@ -140,7 +140,18 @@ export class OrderExtractor {
     }
     const signatureText = own.map((s) => s.signature).join("\n")
     const allText = [...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n")
-    const customerHit = this.customers.match({ senders, signatureText, text: allText, poNumber: pos[0]?.value ?? null })
+    let customerHit = this.customers.match({ senders, signatureText, text: allText, poNumber: pos[0]?.value ?? null })
+    // Our rep's relay or our chat's transcript, written by us alone ("Brasserie du Port - cde par SMS", "Visitor: Harry
+    // Thornton – h.thornton@…", "Thibault Dumont vient de m'appeler"): the customer is whom the subject and the text
+    // name (an address, a company, a contact's full name), never our own people.
+    if (customerHit === null && internal && own.every((s) => (this.ctx.ownDomains ?? []).includes(emailOf(s.from)?.split("@")[1] ?? ""))) {
+      const text = `${mail.subject}\n${allText}`
+      const named = [
+        ...[...text.matchAll(/[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/g)].map((m) => ({ address: m[0].toLowerCase(), name: "" })).filter((x) => !(this.ctx.ownDomains ?? []).includes(x.address.split("@")[1] ?? "")),
+        ...[...text.matchAll(/\b\p{Lu}[\p{Ll}'-]+ \p{Lu}[\p{L}'-]+\b/gu)].map((m) => ({ address: null, name: m[0] })).filter((x) => !senders.some((s) => s.name === x.name))
+      ]
+      customerHit = this.customers.match({ senders: named, signatureText: "", text, poNumber: pos[0]?.value ?? null })
+    }
     const memory: CustomerMemory = customerHit !== null ? (this.ctx.memory?.[customerHit.customer.code] ?? {}) : {}
     const morePos = memory.poPrefix ? poCandidates(poText, this.excluded, memory.poPrefix) : pos
 
