@@ -122,3 +122,21 @@ describe("orders sent by a buyer's system", () => {
     expect(linesOf(r)).toEqual(["CAF-250|12|paquet", "CAP-100|4|boîte"])
   })
 })
+
+describe("order numbers as systems, reps and dictation write them", () => {
+  const buyer = { from: { address: "purchasing@whitfieldlogistics.co.uk", name: "Purchasing" }, to: [] as string[], subject: "Order" }
+
+  it("an 'Order ID' is the order's number", () => {
+    expect(extract("New order received.\nOrder ID: 305-1182290-4417\n| Qty | SKU |\n| 2 | RAL-3M |\nPlease send.", buyer).po_number).toBe("305-1182290-4417")
+  })
+
+  it("the site reference our rep is told to print on the delivery slip is the order's number", () => {
+    const r = extract("Commande prise par téléphone, à saisir :\n6 rouleaux de ruban adhésif\nMettez la réf atelier MX-4410 sur le bon de livraison.\nMerci", { subject: "Cde" })
+    expect(r.po_number).toBe("MX-4410")
+  })
+
+  it("a number dictated in groups is one number", () => {
+    expect(extract("Hi, please send 4 rolls of packing tape. Our PO number is 7300 55821. Thanks", buyer).po_number).toBe("730055821")
+    expect(extract("Bonjour, merci de livrer 3 bidons de liquide vaisselle. Bon de commande numéro 2027 - 0093. Merci", buyer).po_number).toBe("2027-0093")
+  })
+})

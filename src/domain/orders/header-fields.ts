@@ -7,11 +7,11 @@ import { compactCode, foldText } from "../search/fold-text"
 
 const PO_LABEL =
   /(?:bon de commande|commande|cde|cmd|purchase order|order|p\.?\s?o\.?|bdc|b\.?c\.?|notre r[ée]f[ée]rence|notre r[ée]f\.?|n\/\s?r[ée]f\.?|v\/\s?r[ée]f\.?|our ref(?:erence)?\.?|order ref(?:erence)?\.?|r[ée]f(?:[ée]rence)?\.? (?:de )?(?:commande|cde)|num[ée]ro de commande|order number|order no\.?|po number|po no\.?|requisition|purchase requisition|demande d['’ ]achat|ordre d['’ ]achat|bon d['’ ]achat|commande interne|r[ée]approvisionnement|replenishment|call[- ]off|(?:n[°º] de |mon |notre |votre |le )?bon(?! de livraison| de retour| pour| d['’ ]enl[eè]vement| de transport))/i
-const PO_MARKER = /^\s*(?:n[°ºo]\.?|no\.?|num(?:[ée]ro|ber)?\.?|nr\.?|#|:|number|r[ée]f(?:[ée]rence)?\.?|is|est)\s*/i
+const PO_MARKER = /^\s*(?:n[°ºo]\.?|no\.?|num(?:[ée]ro|ber)?\.?|nr\.?|#|:|number|id\b|r[ée]f(?:[ée]rence)?\.?|is|est)\s*/i
 const PO_TOKEN = /^[:#\s]*([A-Z0-9][A-Z0-9\-/_.]*[A-Z0-9]|[0-9]{3,})/i
 
-const JOB_REF = /\b(?:job|dossier|project|projet|chantier|affaire|works order)\s*(?:no\.?|n[°º]\.?|number|num[ée]ro|ref(?:erence)?\.?|#)?\s*:?\s*([A-Z0-9][A-Z0-9\-/_.]*\d[A-Z0-9\-/_.]*)/i
-const CITE_ON_PAPERWORK = /\b(?:put|quote|mention|show|write|rappeler|rappelez|indiquer|indiquez|mentionner|mentionnez|reporter|reportez|noter|notez)\b.{0,60}\b(?:delivery (?:note|slip|docket)|packing slip|invoice|paperwork|bon de livraison|bulletin de livraison|bordereau|bl|facture)\b/i
+const JOB_REF = /\b(?:job|dossier|project|projet|chantier|affaire|works order|r[ée]f(?:[ée]rence)?\.?(?: [a-zéè]{3,12})?)\s*(?:no\.?|n[°º]\.?|number|num[ée]ro|ref(?:erence)?\.?|#)?\s*:?\s*([A-Z0-9][A-Z0-9\-/_.]*\d[A-Z0-9\-/_.]*)/i
+const CITE_ON_PAPERWORK = /\b(?:put|quote|mention|show|write|rappeler|rappelez|indiquer|indiquez|mentionner|mentionnez|reporter|reportez|noter|notez|mettre|mettez|porter|portez|inscrire|inscrivez|print|add)\b.{0,60}\b(?:delivery (?:note|slip|docket)|packing slip|invoice|paperwork|bon de livraison|bulletin de livraison|bordereau|bl|facture)\b/i
 
 export interface PoCandidate {
   value: string
@@ -68,6 +68,10 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
       // "Bon de commande n° BC 26/27-041": the number's own letters, then a space, then its figures.
       const spaced = marked && /^[A-Z]{1,4}$/.test(tm[1]!) ? /^\s([0-9][0-9\-/_.]*[0-9])\b/.exec(rest.slice(tm[0].length)) : null
       if (spaced) tm = [tm[0] + spaced[0], `${tm[1]} ${spaced[1]}`] as unknown as RegExpExecArray
+      // Dictated: speech-to-text writes the groups a number was read in apart ("PO number is 4500 12387.", "numéro 2026
+      // - 0417."): figures after a label, then figures alone up to the sentence's end, are one number.
+      const dictated = marked && /^\d{2,}$/.test(tm[1]!) ? /^(?:\s+(-)\s+|\s+)(\d{3,})(?=\s*(?:[.;,]|$))/.exec(rest.slice(tm[0].length)) : null
+      if (dictated) tm = [tm[0] + dictated[0], `${tm[1]}${dictated[1] ?? ""}${dictated[2]}`] as unknown as RegExpExecArray
       const value = tm[1]!.replace(/[.]$/, "")
       if (!/\d/.test(value)) continue
       const after = rest.slice(tm[0].length)
