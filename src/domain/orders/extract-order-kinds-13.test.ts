@@ -140,3 +140,12 @@ describe("order numbers as systems, reps and dictation write them", () => {
     expect(extract("Bonjour, merci de livrer 3 bidons de liquide vaisselle. Bon de commande numéro 2027 - 0093. Merci", buyer).po_number).toBe("2027-0093")
   })
 })
+
+describe("the delivery day of a system's notice", () => {
+  it("is the day on the line labelled for delivery, not the deadline to accept or ship the order above it", () => {
+    const notice = "Hello seller,\n\nYou have a new order. Please ship it by Friday 8 May 2026.\n\n| Qty | SKU |\n| 5 | SAV-1L |\n\nRequested delivery date: Tuesday 12 May 2026"
+    expect(extract(notice, { from: { address: "alerts@b2b-market.example.com", name: "B2B Market" }, subject: "Sold" }).delivery_date).toBe("2026-05-12")
+    const fr = "Nouvelle commande à valider avant le lundi 11 mai.\n\n| Qté | Réf. |\n| 3 | LV-5L |\n\nDate de livraison demandée : jeudi 14 mai"
+    expect(extract(fr, { from: { address: "ne-pas-repondre@achats-pros.example.fr", name: "Achats Pros" }, subject: "Commande" }).delivery_date).toBe("2026-05-14")
+  })
+})
