@@ -61,6 +61,45 @@ describe("orders relayed by our own reps", () => {
   })
 })
 
+describe("a customer's approval chain relayed by our rep", () => {
+  it("is read down to the request at its bottom, the approver's change above it winning", () => {
+    const chain = [
+      "Hello, please key in for Thornton, approved below (Harry cut the soap).",
+      "",
+      "Dan",
+      "",
+      "From: Harry Thornton <h.thornton@thorntonfoods.co.uk>",
+      "Sent: Wednesday, May 6, 2026 15:10",
+      "To: Dan Whelan <d.whelan@comptoir-fournitures.fr>",
+      "Subject: FW: stores top-up",
+      "",
+      "Dan - signed off, go ahead.",
+      "",
+      "From: Harry Thornton <h.thornton@thorntonfoods.co.uk>",
+      "Sent: Wednesday, May 6, 2026 14:02",
+      "To: Stores <stores@thorntonfoods.co.uk>",
+      "Subject: RE: stores top-up",
+      "",
+      "Fine apart from the hand soap: 5 bottles will do.",
+      "",
+      "From: Stores <stores@thorntonfoods.co.uk>",
+      "Sent: Wednesday, May 6, 2026 11:15",
+      "To: Harry Thornton <h.thornton@thorntonfoods.co.uk>",
+      "Subject: stores top-up",
+      "",
+      "Harry, for next week we need:",
+      "- liquid hand soap 1 L: 20 bottles",
+      "- bin bags 110 L: 6 rolls",
+      "",
+      "OK?"
+    ].join("\n")
+    const r = extract(chain)
+    expect(r.is_order).toBe(true)
+    expect(r.customer_code).toBe("C-00203")
+    expect(linesOf(r)).toEqual(["SAV-1L|5|flacon", "SAC-110|6|rouleau"])
+  })
+})
+
 describe("the customer of an order relayed by us", () => {
   const ours = { from: { address: "s.ravel@comptoir-fournitures.fr", name: "Sophie Ravel" }, to: ["adv@comptoir-fournitures.fr"] }
 

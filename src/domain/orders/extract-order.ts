@@ -116,7 +116,17 @@ export class OrderExtractor {
     const body = withCxmlRead(withEdifactRead(chooseBody(mail))).replace(/~~[^~\n]*~~/g, " ")
     const internal = (this.ctx.ownDomains ?? []).includes(mail.from.address.toLowerCase().split("@")[1] ?? "")
     const segments = withRelayedQuote(withoutBounces(splitMail(body, { from: `${mail.from.name} <${mail.from.address}>`, date: mail.date, subject: mail.subject }, internal || /^\s*(?:tr|fw|fwd|wg)\s*:/i.test(mail.subject))), internal ? (this.ctx.ownDomains ?? []) : [])
-    const own = ownSegments(segments, this.ctx.ownDomains ?? [])
+    // Our rep's "à saisir" above a chain the customer approved inside its own company (the request, the boss's "ok sauf
+    // le film : 12 rouleaux", the buyer's "c'est validé"): the whole chain is the customer's, the latest word on top.
+    if (internal && segments.length >= 2 && KEY_IN.test(foldText(segments[0]!.body))) {
+      for (let quoted = segments[segments.length - 1]!.quoted; quoted !== undefined && segments.length < 5; quoted = segments[segments.length - 1]!.quoted) {
+        const deeper = splitMail(quoted, { from: null, date: null, subject: null }, true).filter((s) => s.body !== "" && s.from !== null)
+        if (deeper.length === 0) break
+        segments.push(...deeper)
+      }
+    }
+    const approvalChain = internal && segments.length > 2 && KEY_IN.test(foldText(segments[0]!.body)) && segments.slice(1).every((s) => !(this.ctx.ownDomains ?? []).includes(emailOf(s.from)?.split("@")[1] ?? ""))
+    const own = approvalChain ? segments.slice(0, 5) : ownSegments(segments, this.ctx.ownDomains ?? [])
     const segDay = (s: MailSegment): Date => {
       if (s.date === mail.date) return mailDay
       const found = s.date === null ? [] : findDates(s.date, mailDay)
@@ -171,7 +181,11 @@ export class OrderExtractor {
       }
     }
     const fromAttachments = new Set(found.map((l) => l.product.ref))
-    for (const s of own) for (const l of findLines(theseNamed(s, lineOpts), lineOpts)) if (!fromAttachments.has(l.product.ref)) found.push(l)
+    for (const s of own) {
+      // Up a chain, a product named again is the later word on it ("12 rouleaux suffiront" above "30 rouleaux").
+      const above = approvalChain ? new Set(found.map((l) => l.product.ref)) : new Set<string>()
+      for (const l of findLines(theseNamed(s, lineOpts), lineOpts)) if (!fromAttachments.has(l.product.ref) && !above.has(l.product.ref)) found.push(l)
+    }
     // "Cde : 4 rlx film étirable + 2 rallonges 3m svp" above a bare signature: the whole order in a new subject.
     if (found.length === 0 && !/^\s*(?:re|r[ée]f|aw|sv|tr|fw|fwd|wg)\s*:/i.test(mail.subject)) {
       found.push(...findLines(mail.subject.replace(/^\s*[\p{L}.]{1,12}\s*:\s*/u, "").replace(/\s+(?:\+|&|et|and)\s+/g, "\n"), lineOpts))
