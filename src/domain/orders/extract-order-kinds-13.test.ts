@@ -188,3 +188,12 @@ describe("the delivery day of a system's notice", () => {
     expect(extract(fr, { from: { address: "ne-pas-repondre@achats-pros.example.fr", name: "Achats Pros" }, subject: "Commande" }).delivery_date).toBe("2026-05-14")
   })
 })
+
+describe("a ship-to address under a notice", () => {
+  it("ends at a British or American postal code, the country line under it adding nothing", () => {
+    const uk = "New order received.\n| Qty | SKU |\n| 2 | RAL-3M |\n\nShip to:\n7 Quay Street\nCardiff CF10 1EA\nUnited Kingdom"
+    expect(extract(uk, { from: { address: "alerts@b2b-market.example.com", name: "B2B Market" }, subject: "Sold" }).delivery_address).toBe("7 Quay Street, Cardiff CF10 1EA")
+    const us = "New order received.\n| Qty | SKU |\n| 2 | RAL-3M |\n\nShip to:\n410 Pine Street\nBurlington, VT 05401\nUSA"
+    expect(extract(us, { from: { address: "alerts@b2b-market.example.com", name: "B2B Market" }, subject: "Sold" }).delivery_address).toBe("410 Pine Street, Burlington, VT 05401")
+  })
+})

@@ -117,6 +117,8 @@ const ADDRESS_LABEL =
 const POSTAL_LINE = /\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]{2} \d{5}|[A-Z]\d[A-Z] ?\d[A-Z]\d)\b|(?<![\d.,/-])(?!(?:19|20)\d\d\b)[1-9]\d{3} (?=[A-ZÀ-Ý][a-zà-ÿ])(?!(?:[A-Z][\w'-]* ){1,3}(?:Avenue|Ave|Street|St|Road|Rd|Lane|Ln|Way|Drive|Dr|Boulevard|Blvd|Place|Pl|Court|Ct|Park|Square|Terrace|Parkway|Highway|Hwy)\b)/
 /** A country written under the town ("Belgique", "Switzerland"): part of a foreign address. */
 const COUNTRY_LINE = /^(?:belgique|belgium|suisse|switzerland|schweiz|luxembourg|canada|france|germany|allemagne|deutschland|italie|italy|espagne|spain|pays-bas|netherlands|ireland|irlande|united kingdom|royaume-uni|usa|united states)$/i
+/** A postal code that names its country by its shape: British, American (state and ZIP), Canadian. */
+const SELF_COUNTRY_CODE = /\b(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]{2} \d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d)\b/
 const STREET = /\b(?:\d{1,4}[a-z]?,?\s+(?:[a-z][\w'’-]+\s+){1,3}(?:road|rd|street|lane|ln|avenue|ave|way|drive|close|court|row|terrace|crescent|gardens|parade|boulevard|blvd)\b|(?:rue|avenue|chauss[ée]e|boulevard|place|quai|chemin|route|strasse|straße|weg|via|calle) [^\d,\n]{2,40} \d{1,4}\b|\d{1,4}(?:\s?(?:bis|ter|b))?,?\s+(?:rue|avenue|av\.?|bd|boulevard|all[ée]e|chemin|impasse|place|quai|route|zone|za|zi|cours|square|lotissement|parc|road|street|st\.?|lane|avenue|way|drive|park|court|close|industrial)|zone (?:industrielle|artisanale|d'activit[ée]s?)|za |zi |unit \d|parc d'activit)/i
 const BILLING = /\b(?:factur\w*|invoice|invoicing|billing|bill to|si[èe]ge|registered|head office)\b/i
 const STOP_LINE = /^(?:date|d[ée]lai|t[ée]l|tel|phone|fax|mobile|contact|merci|thanks|cordialement|regards|r[ée]f|po|commande|order|qt[ée]|horaires|opening|hours|attn|[àa] l'attention)/i
@@ -263,7 +265,9 @@ export function findDeliveryAddress(text: string): { value: string; evidence: st
       parts.push(POSTAL_LINE.test(l) ? (UP_TO_TOWN.exec(l)?.[1] ?? l) : l)
       if (POSTAL_LINE.test(l)) {
         const country = cleanAddressPart(lines[k + 1] ?? "")
-        if (COUNTRY_LINE.test(country)) parts.push(country)
+        // Only where the postal code does not say the country itself: "4000 Liège / Belgique", not "London W1G 8QR /
+        // United Kingdom" nor "Portland, OR 97210 / United States" (a British, American or Canadian code is its country).
+        if (COUNTRY_LINE.test(country) && !SELF_COUNTRY_CODE.test(l)) parts.push(country)
         break
       }
     }
