@@ -303,6 +303,8 @@ const WEEKDAY_RANGE = new RegExp(`\\b${WEEKDAY}\\.?\\s*(?:au|à|a|to|till|until|
 const OPENING = /\b(?:ouverture|inauguration|nous ouvrons|on ouvre|(?:we|shop|store|site|office|bureau|magasin|boutique|agence|cabinet|ecole|école|restaurant) (?:opens?|will open|ouvre|ouvrira)|opening)\b[^,.;:)]*/gi
 const OPENS = new RegExp(OPENING.source, "i")
 
+/** A delivery day's label on its line: "Deliver by:", "Requested delivery date:", "Livraison souhaitée (par le client) :". */
+const LABELLED_DELIVERY = /^\s*(?:deliver(?:y)? (?:by|on)|(?:requested |required |wanted )?delivery (?:date|day)|requested delivery|need(?:ed)? by|livraison (?:souhaitee|demandee|prevue)(?: par [a-z ]{2,30})?|date de livraison(?: souhaitee| demandee)?)\s*$/
 export function deliveryDateOf(given: readonly { text: string; ref: Date }[], opts: { monthFirst?: boolean } = {}): { date: Date; evidence: string; relative: boolean } | null {
   if (!given.some((l) => OPENS.test(l.text))) return deliveryDayOf(given, opts)
   return deliveryDayOf(given.map((l) => ({ ...l, text: l.text.replace(OPENING, " ") })), opts) ?? deliveryDayOf(given, opts)
@@ -313,6 +315,13 @@ function deliveryDayOf(given: readonly { text: string; ref: Date }[], opts: { mo
   // "stuck in my drafts since Friday", "depuis vendredi", "vendredi dernier": a day gone by.
   // "No rush, the week after next is fine", "mid-December is fine, no hurry": a span said to be soon enough is no day.
   const lines = given.map((l) => ({ ...l, text: declined(l.text).replace(WEEKDAY_RANGE, " ").replace(GIVEN_UP, " ").replace(PAST_DAY, " ").replace(AWAY_UNTIL, " ") })).map((l) => (NO_RUSH.test(foldText(l.text)) ? { ...l, text: l.text.replace(SPAN, " ") } : l))
+  // A line a system or a form labels with the day the goods are wanted ("Deliver by: Monday, December 7", "Livraison
+  // souhaitée par l'acheteur : mardi 8 décembre"): before a deadline to accept or ship the order said above it.
+  for (const { text, ref } of lines) {
+    if (!text.includes(":") || !LABELLED_DELIVERY.test(foldText(text.slice(0, text.indexOf(":"))))) continue
+    const found = findDates(text.slice(text.indexOf(":") + 1), ref, opts)
+    if (found[0] !== undefined) return { date: found[0].date, evidence: text.trim(), relative: found[0].relative }
+  }
   // Sentence by sentence first: "Nous ouvrons le 1er décembre. Pouvez-vous y livrer le lundi 30 novembre ?" is
   // the 30th; then a whole line about delivery.
   for (const sentences of [true, false]) {

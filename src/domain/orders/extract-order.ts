@@ -2,15 +2,16 @@ import type { Product } from "../customers/customer.schema"
 import { compactCode, foldText } from "../search/fold-text"
 import { CatalogMatcher } from "./catalog-match"
 import { CustomerMatcher, emailOf, isPublicDomain } from "./customer-match"
+import { withCxmlRead } from "./cxml"
 import { withEdifactRead } from "./edifact"
 import { asSlot, DELIVERY_SLOT, orderedApart } from "./other-matter"
 import { dayOf, deliveryDateOf, findDates, isoDay } from "./dates"
 import { findDeliveryAddress, poCandidates } from "./header-fields"
 import { findLines, type FoundLine } from "./lines"
 import { unitOfWord } from "./units"
-import { splitMail, withoutBounces, type MailSegment } from "./mail-body"
+import { splitMail, withoutBounces, withRelayedQuote, type MailSegment } from "./mail-body"
 import { INVOICING, inPacks, MORE, PLACE_ORDER, theseNamed } from "./reply-words"
-import { decideOrder, readOrderAct } from "./order-act"
+import { decideOrder, KEY_IN, readOrderAct } from "./order-act"
 import { ESTIMATE_PREFIX, NOT_ORDER_VERDICTS } from "./not-order-reasons"
 import { acknowledgesOrder, addressedToColleagues, askedAbout, goodsDelivered, goodsReceived, newAddress, notAnOrderYet, paperwork, recordsNotice, shippedNotice, tentativeMarks, withoutCitations } from "./order-intent"
 import type { CustomerMemory, ExtractedOrder, OrderContext, OrderMail } from "./types"
@@ -30,9 +31,14 @@ const AUTO_REPLY = /\b(?:reponse automatique|automatic reply|auto(?:matic)? ?rep
  */
 const AWAY = /\b(?:je suis absente?|i am (?:currently )?(?:out|away)|i m (?:currently )?(?:out|away)|en conges|on (?:annual )?leave|de retour le|back (?:in the office )?on|limited access to (?:my )?e ?mail|acces limite|sans acces a (?:mes|ma) (?:mails|messagerie)|in urgent cases|en cas d urgence|will (?:reply|respond) (?:to your (?:e ?mail|message) )?(?:on|when|upon)|repondrai a (?:votre|mon) retour)\b/g
 const BULK = /\b(?:se desinscrire|desabonner|desinscription|unsubscribe|newsletter|view in (?:your )?browser|voir (?:la version )?en ligne|version en ligne|manage (?:your )?preferences|gerer (?:vos )?preferences)\b/
+/** A deadline, not a cancellation: "à accepter avant le 2, sans quoi elle sera annulée", "or it will be cancelled". */
+const UNLESS_CANCELLED = /\b(?:sans quoi|faute de quoi|a defaut|otherwise|or else|failing which|or)(?: \w+){0,5} (?:annulee?s?|cancell?ed|auto cancell?ed)\b/g
+/** A system's notice that an order was placed with us: a marketplace's, a web shop's, a buyer's procurement system's. */
+const ORDER_NOTICE =
+  /\b(?:vous avez (?:recu|une) (?:une )?nouvelle commande|nouvelle commande (?:n |no |numero |#)?[a-z]{0,4} ?\d|(?:you have|you ve) (?:received |got )?(?:a |one )?new (?:\w+ )?order|new (?:\w+ )?order (?:received|placed|no|number|#|\d)|(?:a |le |un )?(?:buyer|customer|acheteur|client) (?:has placed|placed|a passe) (?:an|a new|une) (?:\w+ )?(?:order|commande)|(?:please find attached|attached is|ci joint (?:le|notre)) (?:our |le |notre )?(?:purchase order|bon de commande))\b/
 /** The mail is about something else than buying now, whatever else it says. */
 const VETO =
-  /\b(?:reclamation|complaint|abimee?s?|endommagee?s?|damaged|broken|litige|dispute|rembourse\w*|refund|credit note|erreur de livraison|wrong (?:item|product|delivery|ones?|size|colou?r|reference)|not the right ones?|pas (?:les|la|le) bon(?:ne)?s?|not happy|unhappy|pas content\w*|mecontent\w*|defective|faulty|defectueu\w*|pas (?:encore )?recu|still (?:have )?not received|not (?:yet )?received|never (?:arrived|received)|ou en est|where is (?:my|our|order)|suivi de (?:ma |la )?commande|tracking(?: number)?|annul\w*|cancel\w*|retourner|retour (?:de|des)|return (?:the|these)|received (?:the|your|our) (?:goods|delivery|order)|jamais (?:arrivee?s?|recue?s?|livree?s?)|(?:non|pas) (?:arrivee?s?|livree?s?)|livraison non recue|montant a regler|amount due|votre facture|your invoice|invoice query|facture n|merci pour (?:la|votre) confirmation|thanks? (?:you )?for (?:the|your) (?:order )?confirmation|quand (?:elle|il|la commande|notre commande|ma commande) (?:partira|arrivera|sera (?:livree|expediee))|when will (?:it|the order|our order|my order) (?:ship|arrive|be (?:delivered|dispatched|shipped))|fiche technique|fiches? de (?:donnees de )?securite|fds|safety data sheets?|data sheets?|technical sheets?|msds|demande de devis|demande de prix|demande de tarifs?|demande de cotation|appel d offres?|rfq|request for (?:a )?(?:prices?|pricing|quotations?|quotes?)|faire un devis|(?:envoyer|etablir|transmettre|adresser) (?:un|votre|le) devis|request (?:a|for) (?:a )?(?:quote|quotation)|(?:send|give|provide|email) (?:us|me) (?:with )?(?:a |your )?(?:quote|quotation|prices?|pricing)|(?:could|can) you (?:please )?quote|please quote|(?:je vous |nous vous )?(?:confirmerai|confirmerons) (?:la |notre |ma |cette )?commande|(?:i|we) (?:ll|will) confirm (?:the |our |my |this )?order|not ordering yet|pas encore de commande|just planning|a titre indicatif|previsionnel\w*|forecast|if (?:we|i) (?:order|ordered)|si (?:nous commandons|nous commandions|on commande|je commande)|pricing question|what would the price|(?:what s|what is|what are) your (?:best |current )?(?:prices?|pricing|rates?|lead times?)|your best price|(?:quel est|quels sont|quel serait) (?:votre|vos) (?:meilleur |meilleurs )?(?:prix|tarifs?|delais?)|votre meilleur prix|comparing (?:two |several |\w+ )?suppliers|(?:nous )?comparons (?:deux |plusieurs )?(?:fournisseurs|offres)|quel serait votre prix|avez vous en stock|do you have (?:any )?in stock|invitation|webinar|(?:we|i) ll (?:come|get) back to you|(?:we|i) will (?:come|get) back to you|(?:nous revenons|je reviens|nous reviendrons|je reviendrai) vers vous|(?:je dois|nous devons|need to) (?:valider|le valider|check|get (?:it )?approved)(?: en interne| internally)?|lead time (?:on|for)|(?:quel|quels) (?:est|serait|sont|seraient) (?:le|les) delais?|how long (?:would|will|does|do) (?:it|delivery|shipping|they) take|combien de temps|reprendre (?:les |nos |\d+)|take (?:them |these |\d+ [a-z]+ )?back|trop commande|ordered too many|over ?ordered|overdue|past due|unpaid|impayee?s?|relance de paiement|rappel de paiement|payment reminder|(?:issue|send) (?:us |me )?a credit|overcharged|charged (?:us |me )?(?:for|twice)|billed (?:us |me )?(?:for|twice)|surfactur\w*|factures? (?:en double|a tort)|avant de commander|before (?:we )?(?:order|ordering|placing an order|we order)|(?:un |an? |des )?(?:echantillons?|samples?) (?:de|of|avant|before)|(?:send|envoyer|envoyez|transmettre|faire parvenir) (?:us |me |nous |moi )?(?:your |the |a |votre |le |la |un |une |vos )?(?:latest |current |new |nouveau |nouvelle |dernier |derniere )?(?:catalogue|catalog|price list|brochure|documentation|grille tarifaire|tarifs?)|(?:sont|est|is it|has it|have they|are they) (?:bien )?(?:partie?s?|shipped|dispatched|left)|status of (?:our|my|the) order|(?:will|ll) place (?:the |our )?(?:next |future )?orders?|passera (?:les |nos )?(?:prochaines )?commandes|offre de prix|soumission|pro ?forma invoice|(?:with|your|give|send|at) (?:us )?(?:your )?best prices?|interested (?:to|in) (?:purchase|purchasing|buy|buying)|compar\w* (?:les |\w+ )?(?:fournisseurs|suppliers|offres)|still waiting for (?:the |our |my )?(?:delivery|goods|order)|toujours en attente de (?:la |notre |ma )?(?:livraison|commande)|nothing (?:has )?arrive\w*|rien (?:n est )?arrive|redeliver\w*|relivr\w*|(?:wrong|mauvais) (?:site|address|depot)|mauvaise adresse|(?:we|i) (?:don t|do not) need anything(?: else)?|nous n avons besoin de rien|(?:sent|envoye\w*) (?:to you )?(?:by mistake|in error|par erreur)|ne pas en tenir compte|(?:please )?(?:disregard|ignore) (?:the|this|my) (?:e ?mail|message|order)|(?:je n ai|nous n avons) rien commande|(?:i|we) (?:didn t|did not|never) order\w*|still open|(?:open|outstanding) purchase orders|already invoiced|deja facturee?s?|price (?:it |this |something )?up|(?:we|i) (?:ll|will) confirm (?:the )?(?:actual |final |exact )?quantities|(?:have |has )?received everything|(?:bien )?tout (?:bien )?recu|thank you (?:very much )?for (?:your |the )?(?:kind )?delivery|merci pour la livraison|n a pas ete retenue?|non retenue?s?|(?:has|have) not been (?:successful|selected|retained)|unsuccessful|attribue a|awarded to|quantites annuelles|annual (?:quantities|volumes)|estimatives?|(?:in copy|in cc|en copie|copied) (?:for (?:information|info|your information)|pour (?:information|info))|for information only|pour information seulement|(?:new|nouveau|nouvelle) (?:purchasing|purchase order|ordering|procurement) (?:system|process|procedure)|(?:nouveau|nouvelle) (?:systeme|procedure|processus) (?:d achat|de commande)|confirm receipt of this (?:notice|message|e ?mail)|salon(?! de (?:the|coiffure|beaute|toilettage|massage|jardin)))\b/g
+  /\b(?:reclamation|complaint|abimee?s?|endommagee?s?|damaged|broken|litige|dispute|rembourse\w*|refund|credit note|erreur de livraison|wrong (?:item|product|delivery|ones?|size|colou?r|reference)|not the right ones?|pas (?:les|la|le) bon(?:ne)?s?|not happy|unhappy|pas content\w*|mecontent\w*|defective|faulty|defectueu\w*|pas (?:encore )?recu|still (?:have )?not received|not (?:yet )?received|never (?:arrived|received)|ou en est|where is (?:my|our|order)|suivi de (?:ma |la )?commande|tracking(?: number)?|annul\w*|cancel\w*|retourner|retour (?:de|des)|return (?:the|these)|received (?:the|your|our) (?:goods|delivery|order)|jamais (?:arrivee?s?|recue?s?|livree?s?)|(?:non|pas) (?:arrivee?s?|livree?s?)|livraison non recue|montant a regler|amount due|votre facture|your invoice|invoice query|facture n|merci pour (?:la|votre) confirmation|thanks? (?:you )?for (?:the|your) (?:order )?confirmation|quand (?:elle|il|la commande|notre commande|ma commande) (?:partira|arrivera|sera (?:livree|expediee))|when will (?:it|the order|our order|my order) (?:ship|arrive|be (?:delivered|dispatched|shipped))|fiche technique|fiches? de (?:donnees de )?securite|fds|safety data sheets?|data sheets?|technical sheets?|msds|demande de devis|demande de prix|demande de tarifs?|demande de cotation|appel d offres?|rfq|request for (?:a )?(?:prices?|pricing|quotations?|quotes?)|faire un devis|(?:envoyer|etablir|transmettre|adresser) (?:un|votre|le) devis|request (?:a|for) (?:a )?(?:quote|quotation)|(?:send|give|provide|email) (?:us|me) (?:with )?(?:a |your )?(?:quote|quotation|prices?|pricing)|(?:could|can) you (?:please )?quote|please quote|(?:je vous |nous vous )?(?:confirmerai|confirmerons) (?:la |notre |ma |cette )?commande|(?:i|we) (?:ll|will) confirm (?:the |our |my |this )?order|not ordering yet|pas encore de commande|just planning|a titre indicatif|previsionnel\w*|forecast|if (?:we|i) (?:order|ordered)|si (?:nous commandons|nous commandions|on commande|je commande)|pricing question|what would the price|(?:what s|what is|what are) your (?:best |current )?(?:prices?|pricing|rates?|lead times?)|your best price|(?:quel est|quels sont|quel serait) (?:votre|vos) (?:meilleur |meilleurs )?(?:prix|tarifs?|delais?)|votre meilleur prix|comparing (?:two |several |\w+ )?suppliers|(?:nous )?comparons (?:deux |plusieurs )?(?:fournisseurs|offres)|quel serait votre prix|avez vous en stock|do you have (?:any )?in stock|invitation|webinar|(?:we|i) ll (?:come|get) back to you|(?:we|i) will (?:come|get) back to you|(?:nous revenons|je reviens|nous reviendrons|je reviendrai) vers vous|(?:je dois|nous devons|need to) (?:valider|le valider|check|get (?:it )?approved)(?: en interne| internally)?|lead time (?:on|for)|(?:quel|quels) (?:est|serait|sont|seraient) (?:le|les) delais?|how long (?:would|will|does|do) (?:it|delivery|shipping|they) take|combien de temps|reprendre (?:les |nos |\d+)|take (?:them |these |\d+ [a-z]+ )?back|trop commande|ordered too many|over ?ordered|overdue|past due|unpaid|impayee?s?|relance de paiement|rappel de paiement|payment reminder|(?:issue|send) (?:us |me )?a credit|overcharged|charged (?:us |me )?(?:for|twice)|billed (?:us |me )?(?:for|twice)|surfactur\w*|factures? (?:en double|a tort)|avant de commander|before (?:we )?(?:order|ordering|placing an order|we order)|(?:un |an? |des )?(?:echantillons?|samples?) (?:de|of|avant|before)|(?:send|envoyer|envoyez|transmettre|faire parvenir) (?:us |me |nous |moi )?(?:your |the |a |votre |le |la |un |une |vos )?(?:latest |current |new |nouveau |nouvelle |dernier |derniere )?(?:catalogue|catalog|price list|brochure|documentation|grille tarifaire|tarifs?)|(?:return|retour) (?:requested|request|demande)|requested a return|demande de retour|(?:sont|est|is it|has it|have they|are they) (?:bien )?(?:partie?s?|shipped|dispatched|left)|status of (?:our|my|the) order|(?:will|ll) place (?:the |our )?(?:next |future )?orders?|passera (?:les |nos )?(?:prochaines )?commandes|offre de prix|soumission|pro ?forma invoice|(?:with|your|give|send|at) (?:us )?(?:your )?best prices?|interested (?:to|in) (?:purchase|purchasing|buy|buying)|compar\w* (?:les |\w+ )?(?:fournisseurs|suppliers|offres)|still waiting for (?:the |our |my )?(?:delivery|goods|order)|toujours en attente de (?:la |notre |ma )?(?:livraison|commande)|nothing (?:has )?arrive\w*|rien (?:n est )?arrive|redeliver\w*|relivr\w*|(?:wrong|mauvais) (?:site|address|depot)|mauvaise adresse|(?:we|i) (?:don t|do not) need anything(?: else)?|nous n avons besoin de rien|(?:sent|envoye\w*) (?:to you )?(?:by mistake|in error|par erreur)|ne pas en tenir compte|(?:please )?(?:disregard|ignore) (?:the|this|my) (?:e ?mail|message|order)|(?:je n ai|nous n avons) rien commande|(?:i|we) (?:didn t|did not|never) order\w*|still open|(?:open|outstanding) purchase orders|already invoiced|deja facturee?s?|price (?:it |this |something )?up|(?:we|i) (?:ll|will) confirm (?:the )?(?:actual |final |exact )?quantities|(?:have |has )?received everything|(?:bien )?tout (?:bien )?recu|thank you (?:very much )?for (?:your |the )?(?:kind )?delivery|merci pour la livraison|n a pas ete retenue?|non retenue?s?|(?:has|have) not been (?:successful|selected|retained)|unsuccessful|attribue a|awarded to|quantites annuelles|annual (?:quantities|volumes)|estimatives?|(?:in copy|in cc|en copie|copied) (?:for (?:information|info|your information)|pour (?:information|info))|for information only|pour information seulement|(?:new|nouveau|nouvelle) (?:purchasing|purchase order|ordering|procurement) (?:system|process|procedure)|(?:nouveau|nouvelle) (?:systeme|procedure|processus) (?:d achat|de commande)|confirm receipt of this (?:notice|message|e ?mail)|salon(?! de (?:the|coiffure|beaute|toilettage|massage|jardin)))\b/g
 /**
  * A mail about an order already placed: its lines are that order's, the mail moves or confirms it ("la commande que
  * j'ai passée vendredi… pouvez-vous la livrer plutôt lundi ?", "can you push our order from Monday back a week?").
@@ -102,15 +108,25 @@ export class OrderExtractor {
 
   extract(sent: OrderMail): ExtractedOrder {
     // An EDI ORDERS message attached as text is read as the order it encodes.
-    const mail = sent.attachments.some((a) => a.text.includes("UNH+")) ? { ...sent, attachments: sent.attachments.map((a) => ({ ...a, text: withEdifactRead(a.text) })) } : sent
+    const mail = sent.attachments.some((a) => a.text.includes("UNH+") || a.text.includes("<OrderRequest")) ? { ...sent, attachments: sent.attachments.map((a) => ({ ...a, text: withCxmlRead(withEdifactRead(a.text)) })) } : sent
     const confidence: Record<string, number> = {}
     const evidence: Record<string, string> = {}
     const mailDay = dayOf(mail.date) ?? new Date(2026, 0, 1, 12)
     // "~~mardi 15/12~~ mercredi 16/12": what a note struck through is withdrawn, for the day as for the lines.
-    const body = withEdifactRead(chooseBody(mail)).replace(/~~[^~\n]*~~/g, " ")
+    const body = withCxmlRead(withEdifactRead(chooseBody(mail))).replace(/~~[^~\n]*~~/g, " ")
     const internal = (this.ctx.ownDomains ?? []).includes(mail.from.address.toLowerCase().split("@")[1] ?? "")
-    const segments = withoutBounces(splitMail(body, { from: `${mail.from.name} <${mail.from.address}>`, date: mail.date, subject: mail.subject }, internal || /^\s*(?:tr|fw|fwd|wg)\s*:/i.test(mail.subject)))
-    const own = ownSegments(segments, this.ctx.ownDomains ?? [])
+    const segments = withRelayedQuote(withoutBounces(splitMail(body, { from: `${mail.from.name} <${mail.from.address}>`, date: mail.date, subject: mail.subject }, internal || /^\s*(?:tr|fw|fwd|wg)\s*:/i.test(mail.subject))), internal ? (this.ctx.ownDomains ?? []) : [])
+    // Our rep's "à saisir" above a chain the customer approved inside its own company (the request, the boss's "ok sauf
+    // le film : 12 rouleaux", the buyer's "c'est validé"): the whole chain is the customer's, the latest word on top.
+    if (internal && segments.length >= 2 && KEY_IN.test(foldText(segments[0]!.body))) {
+      for (let quoted = segments[segments.length - 1]!.quoted; quoted !== undefined && segments.length < 5; quoted = segments[segments.length - 1]!.quoted) {
+        const deeper = splitMail(quoted, { from: null, date: null, subject: null }, true).filter((s) => s.body !== "" && s.from !== null)
+        if (deeper.length === 0) break
+        segments.push(...deeper)
+      }
+    }
+    const approvalChain = internal && segments.length > 2 && KEY_IN.test(foldText(segments[0]!.body)) && segments.slice(1).every((s) => !(this.ctx.ownDomains ?? []).includes(emailOf(s.from)?.split("@")[1] ?? ""))
+    const own = approvalChain ? segments.slice(0, 5) : ownSegments(segments, this.ctx.ownDomains ?? [])
     const segDay = (s: MailSegment): Date => {
       if (s.date === mail.date) return mailDay
       const found = s.date === null ? [] : findDates(s.date, mailDay)
@@ -127,9 +143,25 @@ export class OrderExtractor {
     const senders = own.map((s) => ({ address: emailOf(s.from), name: (s.from ?? "").replace(/<[^>]*>/, "").replace(/"/g, "").trim() }))
     const topAddress = { address: mail.from.address.toLowerCase(), name: mail.from.name }
     if (!senders.some((s) => s.address === topAddress.address)) senders.push(topAddress)
+    // The buyer a system's order names ("Buyer: William Sinclair, procurement@…", "Acheteur : …"): a sender too.
+    for (const m of [...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n").matchAll(/^[ \t]*(?:buyer|acheteur|ordered by|command[ée]e? par)\s*:([^\n]*)$/gim)) {
+      const address = emailOf(m[1]!)
+      if (address !== null) senders.push({ address, name: m[1]!.replace(address, "").replace(/[,<>()]/g, " ").trim() })
+    }
     const signatureText = own.map((s) => s.signature).join("\n")
     const allText = [...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n")
-    const customerHit = this.customers.match({ senders, signatureText, text: allText, poNumber: pos[0]?.value ?? null })
+    let customerHit = this.customers.match({ senders, signatureText, text: allText, poNumber: pos[0]?.value ?? null })
+    // Our rep's relay or our chat's transcript, written by us alone ("Brasserie du Port - cde par SMS", "Visitor: Harry
+    // Thornton – h.thornton@…", "Thibault Dumont vient de m'appeler"): the customer is whom the subject and the text
+    // name (an address, a company, a contact's full name), never our own people.
+    if (customerHit === null && internal && own.every((s) => (this.ctx.ownDomains ?? []).includes(emailOf(s.from)?.split("@")[1] ?? ""))) {
+      const text = `${mail.subject}\n${allText}`
+      const named = [
+        ...[...text.matchAll(/[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/g)].map((m) => ({ address: m[0].toLowerCase(), name: "" })).filter((x) => !(this.ctx.ownDomains ?? []).includes(x.address.split("@")[1] ?? "")),
+        ...[...text.matchAll(/\b\p{Lu}[\p{Ll}'-]+ \p{Lu}[\p{L}'-]+\b/gu)].map((m) => ({ address: null, name: m[0] })).filter((x) => !senders.some((s) => s.name === x.name))
+      ]
+      customerHit = this.customers.match({ senders: named, signatureText: "", text, poNumber: pos[0]?.value ?? null })
+    }
     const memory: CustomerMemory = customerHit !== null ? (this.ctx.memory?.[customerHit.customer.code] ?? {}) : {}
     const morePos = memory.poPrefix ? poCandidates(poText, this.excluded, memory.poPrefix) : pos
 
@@ -149,7 +181,11 @@ export class OrderExtractor {
       }
     }
     const fromAttachments = new Set(found.map((l) => l.product.ref))
-    for (const s of own) for (const l of findLines(theseNamed(s, lineOpts), lineOpts)) if (!fromAttachments.has(l.product.ref)) found.push(l)
+    for (const s of own) {
+      // Up a chain, a product named again is the later word on it ("12 rouleaux suffiront" above "30 rouleaux").
+      const above = approvalChain ? new Set(found.map((l) => l.product.ref)) : new Set<string>()
+      for (const l of findLines(theseNamed(s, lineOpts), lineOpts)) if (!fromAttachments.has(l.product.ref) && !above.has(l.product.ref)) found.push(l)
+    }
     // "Cde : 4 rlx film étirable + 2 rallonges 3m svp" above a bare signature: the whole order in a new subject.
     if (found.length === 0 && !/^\s*(?:re|r[ée]f|aw|sv|tr|fw|fwd|wg)\s*:/i.test(mail.subject)) {
       found.push(...findLines(mail.subject.replace(/^\s*[\p{L}.]{1,12}\s*:\s*/u, "").replace(/\s+(?:\+|&|et|and)\s+/g, "\n"), lineOpts))
@@ -252,7 +288,12 @@ export class OrderExtractor {
     const orderText = foldText([mail.subject, ...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n"))
     const subject = foldText(mail.subject)
     // Bulk words in the customer's own text only: a reply to a newsletter quotes its "Se désinscrire".
-  const auto = mail.bulk === true || AUTO_REPLY.test(subject) || AUTO_REPLY.test(foldText(own[0]?.body ?? "")) || new Set([...foldText(own[0]?.body ?? "").matchAll(AWAY)].map((m) => m[0])).size >= 2 || BULK.test(foldText(own.map((s) => `${s.body}\n${s.signature}`).join("\n")))
+  let auto = mail.bulk === true || AUTO_REPLY.test(subject) || AUTO_REPLY.test(foldText(own[0]?.body ?? "")) || new Set([...foldText(own[0]?.body ?? "").matchAll(AWAY)].map((m) => m[0])).size >= 2 || BULK.test(foldText(own.map((s) => `${s.body}\n${s.signature}`).join("\n")))
+    // A marketplace's, a web shop's or an ERP's notice of a new order for us ("Vous avez reçu une nouvelle commande",
+    // "You have a new order", "Requisition … approved, please find attached Purchase Order"): sent by a machine, an
+    // order all the same.
+    const orderNotice = ORDER_NOTICE.test(foldText(`${mail.subject}\n${own[0]?.body ?? ""}`))
+    if (auto && orderNotice && !AUTO_REPLY.test(subject)) auto = false
     // A reply keeps the old subject ("Re: Votre facture"): its words weigh as much as a price's, no more.
     const reply = /^\s*(?:re|r[ée]f|aw|sv|tr|fw|fwd|wg)\s*:/i.test(mail.subject)
     // Our colleague's note above a customer's mail he forwards ("reçu hier soir sur ma boîte, pour saisie") speaks of
@@ -260,7 +301,7 @@ export class OrderExtractor {
     const ownDomains = this.ctx.ownDomains ?? []
     const ofCustomer = own.filter((s) => !ownDomains.includes(emailOf(s.from)?.split("@")[1] ?? ""))
     const customerWords = internal && ofCustomer.length > 0 && ofCustomer.length < own.length ? ofCustomer : own
-    const vetoText = withoutCitations(reply || customerWords !== own ? foldText([...customerWords.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n")) : orderText).replace(INVOICING, " ")
+    const vetoText = withoutCitations(reply || customerWords !== own ? foldText([...customerWords.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n")) : orderText).replace(INVOICING, " ").replace(UNLESS_CANCELLED, " ")
     const vetoes = new Set([...vetoText.matchAll(VETO)].map((m) => m[0]))
     // A calendar invitation booking the delivery of the goods ("je vous réserve ce créneau pour la livraison de notre
     // commande", "Delivery slot: … PO …"): the order's delivery, no meeting.
@@ -338,6 +379,13 @@ export class OrderExtractor {
       delivery = deliveryDateOf(top.quoted.split("\n").map((text) => ({ text, ref })), { monthFirst })
     }
     const wanted = delivery !== null ? 0.5 : 0
+    // Our rep's note passing on an order to key in ("à saisir sur son compte", "pls key in"): the order is his
+    // colleague's to enter; his side remarks ("elle n'a pas reçu le catalogue", "à reporter sur la facture") are no
+    // complaint or invoice matter of the customer's.
+    if (internal && lines.length > 0 && KEY_IN.test(foldText(own[0]?.body ?? ""))) {
+      vetoes.clear()
+      negatives.clear()
+    }
     let orderScore = lines.length === 0 ? 0 : (strong ? 2 : 0) + (weak ? 1 : 0) + (lines.some((l) => l.confidence >= 0.85) ? 0.5 : 0) + (listOnly ? 1 : 0) + (vetoes.size === 0 ? several + polite + wanted : 0) - negatives.size * 0.8 - vetoes.size * 4
     // A seller's shipping notice passed on without a word that orders: decided, whatever number it shows.
     const shipped = shippedNotice(vetoText)
@@ -487,5 +535,9 @@ export function ownSegments(segments: readonly MailSegment[], ownDomains: readon
   // Our own words are never the customer's order: a customer forwarding our order confirmation to their goods-in.
   const next = segments[1]!
   const ours = !internal && ownDomains.includes(emailOf(next.from)?.split("@")[1] ?? "")
+  // Our rep's relay two deep (his note, his own reply to the customer, then the customer's mail): down to the
+  // first part written from outside.
+  const outside = segments.findIndex((s) => !ownDomains.includes(emailOf(s.from)?.split("@")[1] ?? ""))
+  if (internal && outside > 1 && outside <= 3) return segments.slice(0, outside + 1)
   return (internal || top.body.length < 400) && !ours ? [top, next] : [top]
 }

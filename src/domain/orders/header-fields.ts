@@ -7,11 +7,11 @@ import { compactCode, foldText } from "../search/fold-text"
 
 const PO_LABEL =
   /(?:bon de commande|commande|cde|cmd|purchase order|order|p\.?\s?o\.?|bdc|b\.?c\.?|notre r[ée]f[ée]rence|notre r[ée]f\.?|n\/\s?r[ée]f\.?|v\/\s?r[ée]f\.?|our ref(?:erence)?\.?|order ref(?:erence)?\.?|r[ée]f(?:[ée]rence)?\.? (?:de )?(?:commande|cde)|num[ée]ro de commande|order number|order no\.?|po number|po no\.?|requisition|purchase requisition|demande d['’ ]achat|ordre d['’ ]achat|bon d['’ ]achat|commande interne|r[ée]approvisionnement|replenishment|call[- ]off|(?:n[°º] de |mon |notre |votre |le )?bon(?! de livraison| de retour| pour| d['’ ]enl[eè]vement| de transport))/i
-const PO_MARKER = /^\s*(?:n[°ºo]\.?|no\.?|num(?:[ée]ro|ber)?\.?|nr\.?|#|:|number|r[ée]f(?:[ée]rence)?\.?|is|est)\s*/i
+const PO_MARKER = /^\s*(?:n[°ºo]\.?|no\.?|num(?:[ée]ro|ber)?\.?|nr\.?|#|:|number|id\b|r[ée]f(?:[ée]rence)?\.?|is|est)\s*/i
 const PO_TOKEN = /^[:#\s]*([A-Z0-9][A-Z0-9\-/_.]*[A-Z0-9]|[0-9]{3,})/i
 
-const JOB_REF = /\b(?:job|dossier|project|projet|chantier|affaire|works order)\s*(?:no\.?|n[°º]\.?|number|num[ée]ro|ref(?:erence)?\.?|#)?\s*:?\s*([A-Z0-9][A-Z0-9\-/_.]*\d[A-Z0-9\-/_.]*)/i
-const CITE_ON_PAPERWORK = /\b(?:put|quote|mention|show|write|rappeler|rappelez|indiquer|indiquez|mentionner|mentionnez|reporter|reportez|noter|notez)\b.{0,60}\b(?:delivery (?:note|slip|docket)|packing slip|invoice|paperwork|bon de livraison|bulletin de livraison|bordereau|bl|facture)\b/i
+const JOB_REF = /\b(?:job|dossier|project|projet|chantier|affaire|works order|r[ée]f(?:[ée]rence)?\.?(?: [a-zéè]{3,12})?)\s*(?:no\.?|n[°º]\.?|number|num[ée]ro|ref(?:erence)?\.?|#)?\s*:?\s*([A-Z0-9][A-Z0-9\-/_.]*\d[A-Z0-9\-/_.]*)/i
+const CITE_ON_PAPERWORK = /\b(?:put|quote|mention|show|write|rappeler|rappelez|indiquer|indiquez|mentionner|mentionnez|reporter|reportez|noter|notez|mettre|mettez|porter|portez|inscrire|inscrivez|print|add)\b.{0,60}\b(?:delivery (?:note|slip|docket)|packing slip|invoice|paperwork|bon de livraison|bulletin de livraison|bordereau|bl|facture)\b/i
 
 export interface PoCandidate {
   value: string
@@ -68,6 +68,10 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
       // "Bon de commande n° BC 26/27-041": the number's own letters, then a space, then its figures.
       const spaced = marked && /^[A-Z]{1,4}$/.test(tm[1]!) ? /^\s([0-9][0-9\-/_.]*[0-9])\b/.exec(rest.slice(tm[0].length)) : null
       if (spaced) tm = [tm[0] + spaced[0], `${tm[1]} ${spaced[1]}`] as unknown as RegExpExecArray
+      // Dictated: speech-to-text writes the groups a number was read in apart ("PO number is 4500 12387.", "numéro 2026
+      // - 0417."): figures after a label, then figures alone up to the sentence's end, are one number.
+      const dictated = marked && /^\d{2,}$/.test(tm[1]!) ? /^(?:\s+(-)\s+|\s+)(\d{3,})(?=\s*(?:[.;,]|$))/.exec(rest.slice(tm[0].length)) : null
+      if (dictated) tm = [tm[0] + dictated[0], `${tm[1]}${dictated[1] ?? ""}${dictated[2]}`] as unknown as RegExpExecArray
       const value = tm[1]!.replace(/[.]$/, "")
       if (!/\d/.test(value)) continue
       const after = rest.slice(tm[0].length)
@@ -113,6 +117,8 @@ const ADDRESS_LABEL =
 const POSTAL_LINE = /\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]{2} \d{5}|[A-Z]\d[A-Z] ?\d[A-Z]\d)\b|(?<![\d.,/-])(?!(?:19|20)\d\d\b)[1-9]\d{3} (?=[A-ZÀ-Ý][a-zà-ÿ])(?!(?:[A-Z][\w'-]* ){1,3}(?:Avenue|Ave|Street|St|Road|Rd|Lane|Ln|Way|Drive|Dr|Boulevard|Blvd|Place|Pl|Court|Ct|Park|Square|Terrace|Parkway|Highway|Hwy)\b)/
 /** A country written under the town ("Belgique", "Switzerland"): part of a foreign address. */
 const COUNTRY_LINE = /^(?:belgique|belgium|suisse|switzerland|schweiz|luxembourg|canada|france|germany|allemagne|deutschland|italie|italy|espagne|spain|pays-bas|netherlands|ireland|irlande|united kingdom|royaume-uni|usa|united states)$/i
+/** A postal code that names its country by its shape: British, American (state and ZIP), Canadian. */
+const SELF_COUNTRY_CODE = /\b(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]{2} \d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d)\b/
 const STREET = /\b(?:\d{1,4}[a-z]?,?\s+(?:[a-z][\w'’-]+\s+){1,3}(?:road|rd|street|lane|ln|avenue|ave|way|drive|close|court|row|terrace|crescent|gardens|parade|boulevard|blvd)\b|(?:rue|avenue|chauss[ée]e|boulevard|place|quai|chemin|route|strasse|straße|weg|via|calle) [^\d,\n]{2,40} \d{1,4}\b|\d{1,4}(?:\s?(?:bis|ter|b))?,?\s+(?:rue|avenue|av\.?|bd|boulevard|all[ée]e|chemin|impasse|place|quai|route|zone|za|zi|cours|square|lotissement|parc|road|street|st\.?|lane|avenue|way|drive|park|court|close|industrial)|zone (?:industrielle|artisanale|d'activit[ée]s?)|za |zi |unit \d|parc d'activit)/i
 const BILLING = /\b(?:factur\w*|invoice|invoicing|billing|bill to|si[èe]ge|registered|head office)\b/i
 const STOP_LINE = /^(?:date|d[ée]lai|t[ée]l|tel|phone|fax|mobile|contact|merci|thanks|cordialement|regards|r[ée]f|po|commande|order|qt[ée]|horaires|opening|hours|attn|[àa] l'attention)/i
@@ -259,7 +265,9 @@ export function findDeliveryAddress(text: string): { value: string; evidence: st
       parts.push(POSTAL_LINE.test(l) ? (UP_TO_TOWN.exec(l)?.[1] ?? l) : l)
       if (POSTAL_LINE.test(l)) {
         const country = cleanAddressPart(lines[k + 1] ?? "")
-        if (COUNTRY_LINE.test(country)) parts.push(country)
+        // Only where the postal code does not say the country itself: "4000 Liège / Belgique", not "London W1G 8QR /
+        // United Kingdom" nor "Portland, OR 97210 / United States" (a British, American or Canadian code is its country).
+        if (COUNTRY_LINE.test(country) && !SELF_COUNTRY_CODE.test(l)) parts.push(country)
         break
       }
     }

@@ -206,6 +206,24 @@ export function splitMail(text: string, top: { from: string | null; date: string
   return segments
 }
 
+/**
+ * A relay of our own (a rep forwarding his own reply to the customer: "A saisir svp" above "Bien reçu, je transmets"
+ * above the customer's "voilà ce qu'il nous faut"): when every part read so far is ours and the deepest quotes a
+ * message written from outside ("Le 2 déc. à 17:55, Amélie <…@boulangerie…> a écrit :"), that message is a part too.
+ */
+export function withRelayedQuote(segments: readonly MailSegment[], ownDomains: readonly string[]): MailSegment[] {
+  const ours = (from: string | null): boolean => ownDomains.includes(/@([\w.-]+)/.exec(from ?? "")?.[1]?.toLowerCase() ?? "")
+  const last = segments[segments.length - 1]
+  if (last?.quoted === undefined || !segments.every((s) => ours(s.from))) return [...segments]
+  const lines = last.quoted.split("\n")
+  const at = lines.findIndex((l) => l.trim() !== "")
+  const attribution = lines.slice(at, at + 2).join(" ").trim()
+  const from = /^(?:le|on)\s.{6,200}?(?:a [ée]crit|wrote)\s*:/i.test(attribution) ? /[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/.exec(attribution)?.[0] ?? null : null
+  if (from === null || ours(from)) return [...segments]
+  const end = lines.findIndex((l, i) => i >= at && /(?:a [ée]crit|wrote)\s*:\s*$/i.test(l))
+  return [...segments, ...splitMail(lines.slice(end + 1).join("\n"), { from, date: null, subject: null }, false)]
+}
+
 /** A mail server's notice that a message could not be delivered ("Undeliverable:", "Mail delivery failed"). */
 const BOUNCE_SUBJECT = /^\s*(?:undeliverable|undelivered mail|non remis|non distribu[ée]|delivery status notification|mail delivery (?:failed|failure)|returned mail|[ée]chec de (?:la )?(?:remise|distribution))\b/i
 const BOUNCE_FROM = /\b(?:postmaster|mailer-daemon|mail delivery (?:system|subsystem))\b/i

@@ -42,6 +42,13 @@ const DAY =
 const CODE = "(?:no |number |nr |ref |reference |n |numero |#)?[a-z]{0,4} ?\\d{2,}"
 
 /**
+ * Words of an order relayed for entry, as our own reps write them above what a customer gave them: "à saisir sur son
+ * compte", "merci de saisir", "pls key in", "put this through for …", "il me dicte", "elle m'a passé sa commande",
+ * "took this from Jack this morning".
+ */
+export const KEY_IN =
+  /\b(?:a saisir|pour saisie|merci (?:de|d) (?:la |les |le )?saisir|merci a (?:celui|celle|qui)(?: \w+){0,3} (?:saisit|saisira)|(?:pls|please|can (?:you|someone)|could (?:you|someone)) (?:\w+ )?(?:key|put|enter|punch) (?:it |this |these |them |that )?(?:in|through)\b|(?:to|for) (?:be )?key(?:ed)? in|(?:il|elle) (?:me|nous) (?:dicte|a dicte)|(?:il|elle|ils|le client|la cliente) m a (?:passe|donne|dicte) (?:sa|une|leur|la) commande|(?:took|taken|got) (?:this|these|an order|the order|it) (?:down )?from|(?:gave|passed) me (?:an|his|her|their|the) order)/
+/**
  * Acts that commit to buying now. Each pattern is matched against one folded sentence; the first that matches is
  * the act. Written as a buyer writes, in both languages.
  */
@@ -102,6 +109,8 @@ const ACTS: readonly RegExp[] = [
   new RegExp(`^(?:\\w+ ){0,3}(?:pour|avant) (?:le |la )?${DAY}`),
   // "2 more of the chairs please", "4 boîtes de gants M svp", "a few bits please:": goods asked for in a word.
   /(?:\b\d+|\b(?:a|one|two|three|four|five|six|ten|twelve|a dozen|un|une|deux|trois|quatre|cinq|six|dix|douze)\b)(?: [a-z]+){1,8} (?:please|pls|svp|s il vous plait|stp)$|\b(?:please|svp|s il vous plait) ?$/,
+  // Our rep passing on an order taken at a visit or on the phone: "à saisir svp", "pls key in", "il me dicte".
+  KEY_IN,
   /\b(?:bon pour accord|je valide|nous validons|vous pouvez (?:la |le )?lancer|on refait la meme|meme commande que|renouveler (?:la|notre) commande)\b/
 ]
 

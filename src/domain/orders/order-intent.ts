@@ -24,9 +24,12 @@ const RECORDS_NOTICE =
 /** A new address announced: in a notice as in an order sent to it ("please deliver to our new address:"), so it only weighs against. */
 const NEW_ADDRESS = /\b(?:change (?:of|to (?:our|the)) (?:delivery |billing |invoice )?address|(?:changement|modification) d adresse|(?:our|notre) (?:new|nouvelle) (?:delivery |billing )?address|nouvelle adresse)\b/
 
-/** "Please quote the PO number on all invoices": "quote" saying to cite a reference, not asking for a price. */
+/**
+ * "Please quote the PO number on all invoices (and packing slips)", "à reporter sur la facture": "quote" saying to cite
+ * a reference, not asking for a price; the paperwork it is cited on no invoice matter.
+ */
 const CITE_REFERENCE =
-  /\b(?:(?:quote|quoting|mention\w*|rappeler|rappelez|indiquer|indiquez|mentionner|mentionnez|reporter|reportez) (?:the |our |this |your |this |notre |le |la |ce |cette |votre )?(?:po|p o|purchase order|order|commande|bon de commande|reference|ref|invoice|account|numero|n)(?: (?:number|no|ref|reference|de commande|numero))?|(?:quote|mention) (?:it|this|them|that) (?:on|in)(?: (?:the |your |our |all |any )?(?:delivery notes?|invoices?|paperwork|documents?|correspondence)(?: and (?:the |your |our )?(?:delivery notes?|invoices?))?)?|(?:retourner|retournez|renvoyer|renvoyez|return|send back) (?:nous |us |me )?(?:l |le |la |un |une |the |an |a |your |votre |notre |our )?(?:accuse de reception|ar|acknowledge?ment|confirmation|copie signee|exemplaire signe|signed copy))\b/g
+  /\b(?:(?:quote|quoting|mention\w*|rappeler|rappelez|indiquer|indiquez|mentionner|mentionnez|reporter|reportez) (?:the |our |this |your |this |notre |le |la |ce |cette |votre )?(?:po|p o|purchase order|order|commande|bon de commande|reference|ref|invoice|account|numero|n)(?: (?:number|no|ref|reference|de commande|numero))?(?: (?:on|sur) (?:the |your |our |all |each |la |le |les |vos |votre |chaque )?(?:invoices?|packing slips?|delivery notes?|paperwork|factures?|bl|bons? de livraison)(?: (?:and|et) (?:the |your |la |le |les )?(?:invoices?|packing slips?|delivery notes?|paperwork|factures?|bl|bons? de livraison))?)?|(?:a reporter|a mettre|a indiquer|a rappeler) sur (?:la |le |les |vos |votre |chaque )?(?:invoices?|packing slips?|delivery notes?|paperwork|factures?|bl|bons? de livraison)(?: et (?:la |le |les )?(?:invoices?|packing slips?|delivery notes?|paperwork|factures?|bl|bons? de livraison))?|(?:quote|mention) (?:it|this|them|that) (?:on|in)(?: (?:the |your |our |all |any )?(?:delivery notes?|invoices?|paperwork|documents?|correspondence)(?: and (?:the |your |our )?(?:delivery notes?|invoices?))?)?|(?:retourner|retournez|renvoyer|renvoyez|return|send back) (?:nous |us |me )?(?:l |le |la |un |une |the |an |a |your |votre |notre |our )?(?:accuse de reception|ar|acknowledge?ment|confirmation|copie signee|exemplaire signe|signed copy))\b/g
 
 /** What a sentence asks to know rather than to receive. */
 const INFO_NOUN =
