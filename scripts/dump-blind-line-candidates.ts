@@ -2,7 +2,7 @@
 // scripts/train-line-tagger.ts: on held-out 4 and 5 today's line finder was tuned on the mails (h4-*, h5-*), so its
 // candidates there are better than a new mail's would be. Run inside a worktree of the commit that was measured blind
 // (0ad4f27 for held-out 4, 0a3e349 for held-out 5), with src/domain/orders/line-tagger.ts and order-classifier.ts of
-// branch `tagger` copied in and `chooseBody` / `ownSegments` of extract-order.ts exported:
+// branch `tagger` copied in and `chooseBody` / `ownSegments` (now in mail-body.ts) exported:
 //   npx tsx --tsconfig tsconfig.json dump-blind-line-candidates.ts held-out-4 h4- > …/blind/candidates-h4-at-0ad4f27.json
 // With `--rules` last: that extractor's proposals instead (…/blind/rules-lines-h4-at-0ad4f27.json).
 import { readFileSync } from "node:fs"

@@ -9,8 +9,8 @@ import { dayOf, deliveryDateOf, findDates, isoDay } from "./dates"
 import { findDeliveryAddress, poCandidates } from "./header-fields"
 import { findLines, type FoundLine } from "./lines"
 import { unitOfWord } from "./units"
-import { splitMail, withoutBounces, withRelayedQuote, type MailSegment } from "./mail-body"
-import { INVOICING, inPacks, MORE, PLACE_ORDER, theseNamed } from "./reply-words"
+import { chooseBody, ownSegments, splitMail, withoutBounces, withRelayedQuote, type MailSegment } from "./mail-body"
+import { ACCEPT, AGREES, EXCEPT, INVOICING, inPacks, ITEM_CHANGE, itemNumber, ITEMS, MORE, PLACE_ORDER, PROPOSAL, SCALE, spokenNumber, STRIKE, theseNamed, WHOLE_QUOTE } from "./reply-words"
 import { decideOrder, KEY_IN, readOrderAct } from "./order-act"
 import { ESTIMATE_PREFIX, NOT_ORDER_VERDICTS } from "./not-order-reasons"
 import { acknowledgesOrder, addressedToColleagues, askedAbout, goodsDelivered, goodsReceived, newAddress, notAnOrderYet, paperwork, recordsNotice, shippedNotice, tentativeMarks, withoutCitations } from "./order-intent"
@@ -55,43 +55,6 @@ const STRONG_ORDER =
 
 /** Ordering again what an earlier order (the one quoted) had. */
 const REORDER = /\b(?:same (?:as|like) (?:our|the|my) (?:last |previous )?order (?:from|of|in)|same like|comme notre commande (?:de|d|du)|(?:repeat|reorder|re order|order again) (?:items?|lines?|the items?|the lines?) \d|(?:recommander|reprendre|refaire|renouveler) (?:les |la )?(?:articles?|lignes?|postes?) \d|(?:la |le )?meme(?: chose| commande)? que (?:la derniere fois|la fois derniere|la fois precedente|d habitude|la semaine derniere|le mois dernier)|on refait|refaites(?: nous| moi)? (?:la|le|la meme)|same as last (?:time|week|month)|like last time|comme la derniere fois|same again|same as (?:last time|before|last order|the last order)|same order|(?:repeat|same as) (?:the|our|my) (?:last |previous |usual |(?:january|february|march|april|may|june|july|august|september|october|november|december) )?order|(?:c est )?pareil que (?:la derniere fois|la fois derniere|le mois dernier|la semaine derniere|d habitude|la derniere commande)|(?:refaire|renouveler|reprendre|refaites|renouvelez|reprenez) (?:la|notre|ma) commande (?:de |d )(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|la semaine derniere|le mois dernier)|(?:la )?meme (?:chose|commande) que (?:la derniere fois|precedemment)|meme commande|renouveler (?:la|notre|cette) commande|on renouvelle|idem que la derniere fois)\b/
-/** What a reply leaves out of the quote it accepts: "sauf les masques", "except the masks". */
-const EXCEPT = /\b(?:sauf|hormis|except(?: for)?|but not|without|sans|a l['’ ]exception d(?:e|es|u)|no(?=(?: [\p{L}]+){1,3} (?:this time|cette fois|for now|pour cette fois))|pas de(?=(?: [\p{L}]+){1,3} (?:this time|cette fois|pour cette fois)))\s+((?:les?|la|l['’]|des|du|the)?\s*[\p{L}' -]{3,40})/giu
-
-/** Lines of a quote named by their numbers: "items 1, 2 and 4", "articles 1 et 3", "lignes 2 à 4" (the ends only). */
-const ITEMS = /\b(?:items?|articles?|lignes?|postes?|lines?|positions?)\s+((?:n[°o]\s*)?\d{1,2}(?:\s*(?:,|and|et|&|\+)\s*\d{1,2})*)/giu
-/** "make item 2 a dozen", "passez la ligne 3 à 20", "item 2: 12 instead of 6". */
-const ITEM_CHANGE = /\b(?:make|mettez|passez|put|change)\s+(?:la\s+|l['’]|the\s+)?(?:item|article|ligne|poste|line)\s+(\d{1,2})\s+(?:to\s+|a\s+|à\s+|at\s+)?(\d{1,4}|a dozen|une douzaine|two dozen|deux douzaines|ten|twenty|dix|vingt)\b/giu
-
-function spokenNumber(words: string): number {
-  const w = foldText(words)
-  return /^\d+$/.test(w) ? Number(w) : ({ "a dozen": 12, "une douzaine": 12, "two dozen": 24, "deux douzaines": 24, ten: 10, twenty: 20, dix: 10, vingt: 20 } as Record<string, number>)[w] ?? 1
-}
-
-/** The number a quote gives its line ("1. DET-5L …", "2) RAL-3M …"), read from the line's words. */
-function itemNumber(l: FoundLine): number | null {
-  // "1. DET-5L …", "2) …", or a table's first cell: "1 | GN-4410 | …".
-  const m = /^\s*\|?\s*(\d{1,2})\s*(?:[.)]\s|\|)/.exec(l.evidence)
-  return m === null ? null : Number(m[1])
-}
-
-/** Scaling a quoted line: "doublez les gobelets", "twice as many cups", "half the water", "triplez le café". */
-const SCALE = /\b((?:le |the )?doubl\w*(?: de| of)?|(?:le )?tripl\w*(?: de| of)?|twice as many|three times as many|deux fois plus de|trois fois plus de|half(?: as many)?|moitie(?: moins)?(?: de)?)\s+(?:les?\s+|la\s+|l['’]|des\s+|the\s+|of\s+the\s+|de\s+|d['’])?([\p{L}' -]{3,30})/giu
-
-/** Taking a quote as a whole, or with changes to it. */
-const WHOLE_QUOTE = /\b(?:(?:we|i) (?:ll |will )?take it|on (?:le )?prend(?: tout)?|nous (?:le )?prenons|(?:with|avec) (?:all of (?:that|it|this|them)|everything|the lot)|all of (?:that|it) (?:please|pls|svp)|tout (?:ca|cela|le reste)|bon pour accord|bon pour (?:le|ce|votre|notre) devis|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:we|i) accept (?:the|your|this) (?:quote|quotation)|approved as quoted|au lieu de|instead of|rather than)\b/
-
-/** Accepting a quote or proposal as it stands. */
-const ACCEPT =
-  /\b(?:(?:ok|okay|yes|oui|d accord|fine|good)? ?(?:we|i) (?:ll |will )?take it|(?:ok|oui|d accord) (?:on (?:le )?prend|nous (?:le )?prenons)|bon pour accord|bon pour (?:le|ce|votre|notre) devis|vous pouvez (?:la |le )?lancer|(?:you can|please) (?:go ahead|proceed)|(?:we ll|we will|we|i ll|i will) take (?:items?|lines?|the lot|all)|nous prenons les (?:articles|lignes|postes)|on prend les (?:articles|lignes|postes)|je prends les (?:articles|lignes|postes)|valide(?:e|s)? (?:sous|par|avec|pour)|(?:ok|d accord|accord) (?:pour moi|de mon cote)|approved|validated|approuvee?s?|feu vert|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:j|nous) (?:accepte|acceptons|valide|validons) (?:le|ce|votre) devis|je valide|nous validons|(?:we|i) accept (?:the|your|this) (?:quote|quotation|offer)|(?:quote|quotation) (?:below )?(?:is )?(?:accepted|approved)|please (?:go ahead|proceed)|go ahead with (?:the|your|this) (?:quote|quotation|order)|go ahead with (?:all|everything|the lot|it|that)|approved as quoted)\b/
-
-/** A line of an attached order struck out in the mail: "oubliez la ligne des chaises", "please drop the chairs". */
-const STRIKE = /\b(?:oubliez|retirez|enlevez|supprimez|barrez|rayez|ne tenez pas compte d[eu]|forget|drop|remove|delete|strike(?: out)?|ignore|leave off|take off)\s+(?:la ligne (?:des?|du|d['’])\s*|les lignes (?:des?|du)\s*|the lines? (?:for|of|with)\s+(?:the\s+)?|l['’]|les\s+|la\s+|le\s+|the\s+)([\p{L}'’ -]{3,30}?)(?=\s*(?:[,.;:!?(]|$|\s(?:from|du|de la|sur|on|of|in|dans|,)\b))/giu
-
-/** Agreeing in a word to what was proposed: "all fine", "looks good", "c'est bon pour moi", "ça nous va". */
-const AGREES = /^(?:hi|hello|bonjour|dear)?[^.!?\n]{0,25}\b(?:all (?:fine|good|ok|okay)|(?:looks|sounds|that s|that is|it s) (?:fine|good|ok|okay|great)|c est (?:bon|ok|parfait)(?: pour (?:moi|nous))?|tout (?:est|me semble|nous semble) (?:bon|ok|parfait)|(?:ca|cela) (?:me|nous) va)\b/
-/** A list put to the customer to confirm: "we'd suggest", "reply to confirm", "nous vous proposons", a quote. */
-const PROPOSAL = /\b(?:we d suggest|we suggest|we would suggest|suggested|we propose|proposed|reply to confirm|confirm and we ll|nous vous proposons|nous proposons|proposition|je vous propose|confirmez nous|merci de confirmer|devis|quotation|quote)\b/
 
 export class OrderExtractor {
   private readonly matcher: CatalogMatcher
@@ -512,32 +475,4 @@ function dedupe(lines: FoundLine[]): FoundLine[] {
     out.push(l)
   }
   return out
-}
-
-/** The HTML's text when it holds a table the plain part flattened; otherwise the plain part. */
-export function chooseBody(mail: OrderMail): string {
-  // Rows of three cells or more: a signature's "Bristol BS1 4DJ | 0117 496 0789" is no table.
-  const rows = (t: string): number => t.split("\n").filter((l) => (l.match(/\|/g)?.length ?? 0) >= 2).length
-  const tableInHtml = (/\|/.test(mail.htmlText) && !/\|/.test(mail.text)) || rows(mail.htmlText) > rows(mail.text)
-  if (mail.text.trim() === "" || tableInHtml) return mail.htmlText
-  return mail.text
-}
-
-/**
- * The parts written by the customer: the top message, and when it is a colleague's forward (or a forward with
- * little of its own), the forwarded message too.
- */
-export function ownSegments(segments: readonly MailSegment[], ownDomains: readonly string[]): MailSegment[] {
-  if (segments.length === 1) return [...segments]
-  const top = segments[0]!
-  const topDomain = emailOf(top.from)?.split("@")[1] ?? ""
-  const internal = ownDomains.includes(topDomain)
-  // Our own words are never the customer's order: a customer forwarding our order confirmation to their goods-in.
-  const next = segments[1]!
-  const ours = !internal && ownDomains.includes(emailOf(next.from)?.split("@")[1] ?? "")
-  // Our rep's relay two deep (his note, his own reply to the customer, then the customer's mail): down to the
-  // first part written from outside.
-  const outside = segments.findIndex((s) => !ownDomains.includes(emailOf(s.from)?.split("@")[1] ?? ""))
-  if (internal && outside > 1 && outside <= 3) return segments.slice(0, outside + 1)
-  return (internal || top.body.length < 400) && !ours ? [top, next] : [top]
 }

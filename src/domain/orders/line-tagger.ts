@@ -1,7 +1,7 @@
 import type { Product } from "../customers/customer.schema"
 import { foldText } from "../search/fold-text"
 import { CatalogMatcher } from "./catalog-match"
-import { chooseBody, ownSegments } from "./extract-order"
+import { chooseBody, ownSegments } from "./mail-body"
 import { findLines, type FoundLine } from "./lines"
 import { splitMail } from "./mail-body"
 import { orderProbability, trainOrderClassifier, type Weights } from "./order-classifier"

@@ -1,3 +1,6 @@
+import { emailOf } from "./customer-match"
+import type { OrderMail } from "./types"
+
 /**
  * Which words of a mail are the sender's new message: a reply's quoted history, a signature, a disclaimer are
  * cut off; a forwarded mail gives its forwarded message (with its own sender and date, so "jeudi" counts from
@@ -247,4 +250,32 @@ export function withoutBounces(segments: readonly MailSegment[]): MailSegment[] 
     out.push(...splitMail(lines.slice(block.end).join("\n"), { from: block.from, date: block.date, subject: block.subject }, false))
   }
   return out
+}
+
+/** The HTML's text when it holds a table the plain part flattened; otherwise the plain part. */
+export function chooseBody(mail: OrderMail): string {
+  // Rows of three cells or more: a signature's "Bristol BS1 4DJ | 0117 496 0789" is no table.
+  const rows = (t: string): number => t.split("\n").filter((l) => (l.match(/\|/g)?.length ?? 0) >= 2).length
+  const tableInHtml = (/\|/.test(mail.htmlText) && !/\|/.test(mail.text)) || rows(mail.htmlText) > rows(mail.text)
+  if (mail.text.trim() === "" || tableInHtml) return mail.htmlText
+  return mail.text
+}
+
+/**
+ * The parts written by the customer: the top message, and when it is a colleague's forward (or a forward with
+ * little of its own), the forwarded message too.
+ */
+export function ownSegments(segments: readonly MailSegment[], ownDomains: readonly string[]): MailSegment[] {
+  if (segments.length === 1) return [...segments]
+  const top = segments[0]!
+  const topDomain = emailOf(top.from)?.split("@")[1] ?? ""
+  const internal = ownDomains.includes(topDomain)
+  // Our own words are never the customer's order: a customer forwarding our order confirmation to their goods-in.
+  const next = segments[1]!
+  const ours = !internal && ownDomains.includes(emailOf(next.from)?.split("@")[1] ?? "")
+  // Our rep's relay two deep (his note, his own reply to the customer, then the customer's mail): down to the
+  // first part written from outside.
+  const outside = segments.findIndex((s) => !ownDomains.includes(emailOf(s.from)?.split("@")[1] ?? ""))
+  if (internal && outside > 1 && outside <= 3) return segments.slice(0, outside + 1)
+  return (internal || top.body.length < 400) && !ours ? [top, next] : [top]
 }

@@ -3,8 +3,8 @@ import type { FoundLine, findLines } from "./lines"
 import type { MailSegment } from "./mail-body"
 
 /**
- * Words of a customer's reply and of how an order is to be invoiced, and the measures a line is counted in: helpers of
- * extract-order.ts (held-out 11 and 12's kinds of writing, and the packs of earlier rounds).
+ * Words of a customer's reply (to a quote or a proposal: what it takes, leaves out, changes or strikes) and of how an
+ * order is to be invoiced, and the measures a line is counted in: helpers of extract-order.ts.
  */
 
 /**
@@ -58,3 +58,41 @@ export function inPacks(l: FoundLine): FoundLine {
   if (want.kind !== pack.kind || n < 1 || Math.abs(n - Math.round(n)) > 1e-9) return l
   return { ...l, quantity: Math.round(n), unit: l.product.unit }
 }
+
+/** What a reply leaves out of the quote it accepts: "sauf les masques", "except the masks". */
+export const EXCEPT = /\b(?:sauf|hormis|except(?: for)?|but not|without|sans|a l['’ ]exception d(?:e|es|u)|no(?=(?: [\p{L}]+){1,3} (?:this time|cette fois|for now|pour cette fois))|pas de(?=(?: [\p{L}]+){1,3} (?:this time|cette fois|pour cette fois)))\s+((?:les?|la|l['’]|des|du|the)?\s*[\p{L}' -]{3,40})/giu
+
+/** Lines of a quote named by their numbers: "items 1, 2 and 4", "articles 1 et 3", "lignes 2 à 4" (the ends only). */
+export const ITEMS = /\b(?:items?|articles?|lignes?|postes?|lines?|positions?)\s+((?:n[°o]\s*)?\d{1,2}(?:\s*(?:,|and|et|&|\+)\s*\d{1,2})*)/giu
+/** "make item 2 a dozen", "passez la ligne 3 à 20", "item 2: 12 instead of 6". */
+export const ITEM_CHANGE = /\b(?:make|mettez|passez|put|change)\s+(?:la\s+|l['’]|the\s+)?(?:item|article|ligne|poste|line)\s+(\d{1,2})\s+(?:to\s+|a\s+|à\s+|at\s+)?(\d{1,4}|a dozen|une douzaine|two dozen|deux douzaines|ten|twenty|dix|vingt)\b/giu
+
+export function spokenNumber(words: string): number {
+  const w = foldText(words)
+  return /^\d+$/.test(w) ? Number(w) : ({ "a dozen": 12, "une douzaine": 12, "two dozen": 24, "deux douzaines": 24, ten: 10, twenty: 20, dix: 10, vingt: 20 } as Record<string, number>)[w] ?? 1
+}
+
+/** The number a quote gives its line ("1. DET-5L …", "2) RAL-3M …"), read from the line's words. */
+export function itemNumber(l: FoundLine): number | null {
+  // "1. DET-5L …", "2) …", or a table's first cell: "1 | GN-4410 | …".
+  const m = /^\s*\|?\s*(\d{1,2})\s*(?:[.)]\s|\|)/.exec(l.evidence)
+  return m === null ? null : Number(m[1])
+}
+
+/** Scaling a quoted line: "doublez les gobelets", "twice as many cups", "half the water", "triplez le café". */
+export const SCALE = /\b((?:le |the )?doubl\w*(?: de| of)?|(?:le )?tripl\w*(?: de| of)?|twice as many|three times as many|deux fois plus de|trois fois plus de|half(?: as many)?|moitie(?: moins)?(?: de)?)\s+(?:les?\s+|la\s+|l['’]|des\s+|the\s+|of\s+the\s+|de\s+|d['’])?([\p{L}' -]{3,30})/giu
+
+/** Taking a quote as a whole, or with changes to it. */
+export const WHOLE_QUOTE = /\b(?:(?:we|i) (?:ll |will )?take it|on (?:le )?prend(?: tout)?|nous (?:le )?prenons|(?:with|avec) (?:all of (?:that|it|this|them)|everything|the lot)|all of (?:that|it) (?:please|pls|svp)|tout (?:ca|cela|le reste)|bon pour accord|bon pour (?:le|ce|votre|notre) devis|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:we|i) accept (?:the|your|this) (?:quote|quotation)|approved as quoted|au lieu de|instead of|rather than)\b/
+
+/** Accepting a quote or proposal as it stands. */
+export const ACCEPT =
+  /\b(?:(?:ok|okay|yes|oui|d accord|fine|good)? ?(?:we|i) (?:ll |will )?take it|(?:ok|oui|d accord) (?:on (?:le )?prend|nous (?:le )?prenons)|bon pour accord|bon pour (?:le|ce|votre|notre) devis|vous pouvez (?:la |le )?lancer|(?:you can|please) (?:go ahead|proceed)|(?:we ll|we will|we|i ll|i will) take (?:items?|lines?|the lot|all)|nous prenons les (?:articles|lignes|postes)|on prend les (?:articles|lignes|postes)|je prends les (?:articles|lignes|postes)|valide(?:e|s)? (?:sous|par|avec|pour)|(?:ok|d accord|accord) (?:pour moi|de mon cote)|approved|validated|approuvee?s?|feu vert|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:j|nous) (?:accepte|acceptons|valide|validons) (?:le|ce|votre) devis|je valide|nous validons|(?:we|i) accept (?:the|your|this) (?:quote|quotation|offer)|(?:quote|quotation) (?:below )?(?:is )?(?:accepted|approved)|please (?:go ahead|proceed)|go ahead with (?:the|your|this) (?:quote|quotation|order)|go ahead with (?:all|everything|the lot|it|that)|approved as quoted)\b/
+
+/** A line of an attached order struck out in the mail: "oubliez la ligne des chaises", "please drop the chairs". */
+export const STRIKE = /\b(?:oubliez|retirez|enlevez|supprimez|barrez|rayez|ne tenez pas compte d[eu]|forget|drop|remove|delete|strike(?: out)?|ignore|leave off|take off)\s+(?:la ligne (?:des?|du|d['’])\s*|les lignes (?:des?|du)\s*|the lines? (?:for|of|with)\s+(?:the\s+)?|l['’]|les\s+|la\s+|le\s+|the\s+)([\p{L}'’ -]{3,30}?)(?=\s*(?:[,.;:!?(]|$|\s(?:from|du|de la|sur|on|of|in|dans|,)\b))/giu
+
+/** Agreeing in a word to what was proposed: "all fine", "looks good", "c'est bon pour moi", "ça nous va". */
+export const AGREES = /^(?:hi|hello|bonjour|dear)?[^.!?\n]{0,25}\b(?:all (?:fine|good|ok|okay)|(?:looks|sounds|that s|that is|it s) (?:fine|good|ok|okay|great)|c est (?:bon|ok|parfait)(?: pour (?:moi|nous))?|tout (?:est|me semble|nous semble) (?:bon|ok|parfait)|(?:ca|cela) (?:me|nous) va)\b/
+/** A list put to the customer to confirm: "we'd suggest", "reply to confirm", "nous vous proposons", a quote. */
+export const PROPOSAL = /\b(?:we d suggest|we suggest|we would suggest|suggested|we propose|proposed|reply to confirm|confirm and we ll|nous vous proposons|nous proposons|proposition|je vous propose|confirmez nous|merci de confirmer|devis|quotation|quote)\b/
