@@ -8,6 +8,7 @@ import { outdatedLines, repricedLine, type OutdatedLine } from "~src/domain/cata
 import { priceFor, type CustomerPricing } from "~src/domain/catalog/pricing"
 import type { Customer, Product } from "~src/domain/customers/customer.schema"
 import { documentSummary } from "~src/domain/documents/document-text"
+import { todayInFrance } from "~src/domain/documents/payment-terms"
 import { allowedNext, effectiveQuoteStatus } from "~src/domain/documents/workflow"
 import { emptyLine, lineFromPrefill, liveTotals, newQuoteValues, QuoteFormValues, valuesFromQuote, type PrefillLine, type Quote } from "~src/domain/documents/quote-form"
 import type { Seller } from "~src/domain/documents/seller.schema"
@@ -248,7 +249,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
   // Once sent, the customer's answer is the next step: recorded from here, then the quote's page shows what follows
   // (make the order). The PDF and the reply stay at hand above it.
   // Past its validity date a sent quote is expired: no acceptance offered (its page offers to renew it).
-  const answers = quote ? allowedNext("quote", effectiveQuoteStatus(quote.status, quote.validUntil, new Date().toLocaleDateString("sv-SE"))).filter((to): to is "accepted" | "refused" => to === "accepted" || to === "refused") : []
+  const answers = quote ? allowedNext("quote", effectiveQuoteStatus(quote.status, quote.validUntil, todayInFrance())).filter((to): to is "accepted" | "refused" => to === "accepted" || to === "refused") : []
   const answer = async (to: "accepted" | "refused") => {
     if (!quote) return
     setBusy(true)
