@@ -1,7 +1,7 @@
 import * as z from "zod"
 
-import type { CallRecord } from "./call-record"
-import { CallDirection, callInProgress, ProviderKind, type PhoneState } from "./phone-state"
+import { CallRecord } from "./call-record"
+import { callInProgress, type PhoneState } from "./phone-state"
 
 /**
  * The call under way, kept in `chrome.storage.local` (CALL_MARKER_KEY) while it rings or talks. The published
@@ -17,15 +17,9 @@ export const CALL_MARKER_KEY = "softphone.callMarker"
  */
 export const MARKER_HEARTBEAT_MS = 15_000
 
-export const CallMarker = z.object({
-  callId: z.string().min(1).max(100),
-  direction: CallDirection,
-  number: z.string().max(100),
-  provider: ProviderKind,
-  customerId: z.string().max(100).nullable(),
-  contactId: z.string().max(100).nullable(),
-  startedAt: z.number(),
-  answeredAt: z.number().nullable(),
+/** What the call's record will say of it (call-record.ts), named by its call, and when it was last seen up. */
+export const CallMarker = CallRecord.pick({ direction: true, number: true, provider: true, customerId: true, contactId: true, startedAt: true, answeredAt: true }).extend({
+  callId: CallRecord.shape.id,
   /** The last moment the call was known to be up (a state change or the heartbeat). */
   seenAt: z.number()
 })
