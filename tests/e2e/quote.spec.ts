@@ -180,6 +180,7 @@ test("issued: the server numbers it, and the number shows in the form", async ()
   // Sent, its next step is the customer's answer: offered right here, beside the PDF and the reply.
   await expect(form.locator('[data-comptoir="transition"][data-to="accepted"]')).toBeVisible()
   await expect(form.locator('[data-comptoir="transition"][data-to="refused"]')).toBeVisible()
+  await formPage.screenshot({ path: join(shots, "quote-sent-editor.png"), fullPage: true })
 })
 
 test("the PDF downloads and reads back in the customer's language: number, lines, VAT per rate, totals, legal mentions", async () => {

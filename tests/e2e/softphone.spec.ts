@@ -483,6 +483,7 @@ test("a call the browser took with it (closed mid-call) is in the call history a
     await expect(form.locator('input[name="number"]')).toHaveValue("+33155550199")
     // And it says why it is there: the call was cut, its talk time runs to the last moment it was seen up.
     await expect(form.locator('[data-comptoir="outcome-call-details"] summary')).toContainText("cut off")
+    await phonePage.screenshot({ path: "/tmp/softphone-cut-call-form.png", fullPage: true })
     await phonePage.screenshot({ path: "/tmp/softphone-cut-by-browser.png" })
     await form.locator('[data-comptoir="outcome-later"]').click()
     await expect(phonePage.locator(`[data-comptoir="outcome-pending-item"][data-draft-id="${callId}"]`)).toHaveCount(1)
