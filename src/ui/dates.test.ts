@@ -14,10 +14,11 @@ describe("dates in the interface's language", () => {
     expect(formatDay("jeudi prochain", "fr")).toBe("jeudi prochain")
   })
 
-  it("writes an instant to the minute, without seconds, day first in both languages", () => {
+  it("writes an instant to the minute, without seconds, day first, in English with the month in letters", () => {
     const at = new Date(2026, 10, 17, 15, 42, 37).getTime()
     expect(formatDateTime(at, "fr")).toBe("17/11/2026 15:42")
-    expect(formatDateTime(at, "en")).toBe("17/11/2026, 15:42")
+    expect(formatDateTime(at, "en")).toBe("17 Nov 2026, 15:42")
+    expect(formatDateTime(new Date(2026, 3, 12, 0, 5).getTime(), "en")).toBe("12 Apr 2026, 00:05")
   })
 
   it("writes a datetime-local input's wall-clock time with the month in letters, whatever this device's zone", () => {

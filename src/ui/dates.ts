@@ -1,6 +1,6 @@
 /**
  * Dates as the agent reads them, in the interface's language (never the browser's, never ISO): French dates for
- * the French UI, British ones for the English UI (day first, as on the documents), so one screen never mixes
+ * the French UI, day first with the month in letters for the English UI (as on the documents), so one screen never mixes
  * 2026-11-23, 23/11/2026 and 11/23/26.
  */
 export type UiLang = "fr" | "en"
@@ -21,9 +21,17 @@ export function formatDay(iso: string | null | undefined, lang: UiLang): string 
   return new Intl.DateTimeFormat(LOCALE[lang], { timeZone: "UTC", ...opts }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))))
 }
 
-/** An instant (ms) as day and time to the minute, in this device's time zone: 03/12/2026 14:05, 03/12/2026, 14:05. */
+/**
+ * An instant (ms) as day and time to the minute, in this device's time zone: "03/12/2026 14:05" in French, "3 Dec
+ * 2026, 14:05" in English. English with the month in letters: the team writes to British and American customers,
+ * and 04/12/2026 is 4 December to one and April 12 to the other. Put together from its parts (ICU versions differ
+ * on en-GB's separators).
+ */
 export function formatDateTime(ms: number, lang: UiLang): string {
-  return new Date(ms).toLocaleString(LOCALE[lang], { dateStyle: "short", timeStyle: "short" })
+  if (lang === "fr") return new Date(ms).toLocaleString(LOCALE.fr, { dateStyle: "short", timeStyle: "short" })
+  const parts = new Intl.DateTimeFormat(LOCALE.en, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(ms)
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ""
+  return `${part("day")} ${part("month")} ${part("year")}, ${part("hour")}:${part("minute")}`
 }
 
 /**
