@@ -211,6 +211,8 @@ test("opens the workspace from the popup, finds a customer there and keeps it in
   await expect(row).toContainText("Information given")
   await expect(row).toContainText("2:15")
   await expect(row).toContainText("Asked about delivery days")
+  // Its time with the month in letters in English: 04/12/2026 is April to an American reader.
+  await expect(row.locator("time")).toHaveText(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/)
   await workspace.setViewportSize({ width: 1280, height: 720 })
   await workspace.screenshot({ path: "test-results/usertest2-workspace-calls.png" })
   // A row opens its customer.
