@@ -16,7 +16,7 @@ const ORDERS_FIXTURES = join(import.meta.dirname, "..", "fixtures", "orders")
  * The parts bench/orders-corpus.ts reads: tuned/ and every held-out folder there is (not imported: that module
  * pulls in the extractor, never run here). Held-out parts that were measured became tuning material (ho-*, then
  * h2-*, then h3-*, then h4-*, then h5-*, then h7-*, then h8-*, then h9-*, then h10-*, then h11-* and h12-*, in tuned/); a new
- * held-out folder is checked here as soon as it exists (now held-out-6, held-out-13 and held-out-14).
+ * held-out folder is checked here as soon as it exists (now held-out-6, held-out-13, held-out-14 and held-out-15).
  */
 const PARTS = [
   "tuned",
@@ -439,6 +439,41 @@ describe("the fourteenth held-out part (held-out-14), written blind after the ex
     expect(withAttachment(/Content-Type: application\/pdf/)).toEqual(["h14-09-fr-traiteur-arbre-de-noel-pdf"])
     expect(withAttachment(/Content-Type: text\/csv/)).toEqual(["h14-28-en-logistics-two-depots-csv"])
     expect(withAttachment(/Content-Type: application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/)).toEqual(["h14-29-en-bakery-chain-three-shops-xlsx"])
+  })
+
+  it("dates every mail in late 2026 and no delivery before its mail", () => {
+    for (const { name, eml, expected } of mails) {
+      const sent = new Date(/^Date: (.+)$/m.exec(eml)![1]!)
+      expect(sent.getUTCFullYear() === 2026 && sent.getUTCMonth() >= 9, `${name}: ${sent.toISOString()}`).toBe(true)
+      if (expected.delivery_date !== null) expect(new Date(`${expected.delivery_date}T23:59:59Z`) >= sent, `${name}: delivery before the mail`).toBe(true)
+    }
+  })
+})
+
+describe("the fifteenth held-out part (held-out-15), written blind after the extractor by a twelfth author", () => {
+  const mails = part("held-out-15")
+  const withAttachment = (mime: RegExp) => mails.filter((m) => mime.test(m.eml)).map((m) => m.name)
+
+  it("holds 44 mails, 22 French and 22 English, 14 of them not orders", () => {
+    expect(mails).toHaveLength(44)
+    expect(mails.filter((m) => /^h15-\d\d-fr-/.test(m.name))).toHaveLength(22)
+    expect(mails.filter((m) => /^h15-\d\d-en-/.test(m.name))).toHaveLength(22)
+    expect(mails.filter((m) => !m.expected.is_order)).toHaveLength(14)
+  })
+
+  it("labels as not an order exactly the mails named so", () => {
+    for (const { name, expected } of mails) expect(expected.is_order, name).toBe(!/^h15-\d\d-[a-z]{2}-non-/.test(name))
+  })
+
+  it("attaches four PDF purchase orders and a PDF price schedule, two .csv (one windows-1252), an .ods and an .xlsx", () => {
+    expect(withAttachment(/Content-Type: application\/pdf/)).toEqual(["h15-01-fr-mairie-vergeze-bc-engagement-pdf", "h15-03-fr-ch-pharmacie-plateforme-pdf", "h15-16-en-hargreaves-p2p-po-pdf", "h15-27-en-nhs-trust-eproc-po-pdf", "h15-32-fr-non-ch-appel-offres-gants-500-boites"])
+    expect(withAttachment(/Content-Type: text\/csv/)).toEqual(["h15-06-fr-girard-atelier-gmao-csv", "h15-25-en-whitfield-fleet-work-orders-csv"])
+    expect(withAttachment(/Content-Type: application\/vnd\.oasis\.opendocument\.spreadsheet/)).toEqual(["h15-04-fr-ogec-intendance-ods"])
+    expect(withAttachment(/Content-Type: application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/)).toEqual(["h15-08-fr-coop-val-de-sevre-xlsx"])
+  })
+
+  it("carries a tracking pixel in the HTML of two orders with long legal footers", () => {
+    expect(mails.filter((m) => /<img src=3D"https:/.test(m.eml.replace(/=\r\n/g, ""))).map((m) => m.name)).toEqual(["h15-12-fr-hebert-html-pixel-mentions-legales", "h15-19-en-kingsley-html-pixel-legal-footer"])
   })
 
   it("dates every mail in late 2026 and no delivery before its mail", () => {
