@@ -130,7 +130,7 @@ function DunningRow({ row, open, onOpen, onLogged }: { row: DocumentRowView; ope
         <td>
           {d?.sent.map((s, i) => (
             <span key={i} className="c-chip" title={s.by}>
-              {t(`invoicing.dunning.level.${s.level}`)} {s.at}
+              {t(`invoicing.dunning.level.${s.level}`)} {formatDay(s.at, lang)}
             </span>
           ))}
         </td>
@@ -165,7 +165,7 @@ function DunningRow({ row, open, onOpen, onLogged }: { row: DocumentRowView; ope
 /** "no reminder sent yet", or the last one sent and when: what the agent weighs before skipping a level. */
 function sentSoFar(t: Translate, lang: "fr" | "en", row: DocumentRowView): string {
   const last = row.dunning?.sent.at(-1)
-  return last ? t("invoicing.dunning.lastSent", { level: t(`invoicing.dunning.level.${last.level}`), date: formatDay(last.at, lang) }) : t("invoicing.dunning.noneSent")
+  return last ? t("invoicing.dunning.lastSent", { level: t(`invoicing.dunning.level.${last.level}`).toLocaleLowerCase(lang), date: formatDay(last.at, lang) }) : t("invoicing.dunning.noneSent")
 }
 
 function ReminderPanel({ row, level, onLogged }: { row: DocumentRowView; level: Level; onLogged: () => void }) {
