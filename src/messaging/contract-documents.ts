@@ -64,7 +64,7 @@ export const DocumentRowSchema = z.object({
   remainingCents: z.number().int().nullable(),
   paymentState: z.enum(["unpaid", "partly-paid", "paid"]).nullable(),
   daysOverdue: z.number().int(),
-  dunning: z.object({ due: DunningLevelSchema.nullable(), reached: DunningLevelSchema.nullable(), sent: z.array(z.object({ level: DunningLevelSchema, at: z.string(), by: z.string() })).max(200) }).nullable(),
+  dunning: z.object({ due: DunningLevelSchema.nullable(), reached: DunningLevelSchema.nullable(), direct: DunningLevelSchema.nullable(), skips: z.array(DunningLevelSchema).max(3), sent: z.array(z.object({ level: DunningLevelSchema, at: z.string(), by: z.string() })).max(200) }).nullable(),
   correctsInvoiceId: z.string().nullable(),
   language: z.enum(["fr", "en"])
 })
@@ -274,8 +274,12 @@ export const documentsContract = {
       /** Orders in draft: whether confirming needs a manager's override, and why. */
       confirm: z.object({ allowed: z.boolean(), needsOverride: z.boolean(), reasons: z.array(RiskReasonView).max(10) }).nullable(),
       me: z.object({ email: z.string(), name: z.string(), role: z.string() }),
-      /** The reminder mail of the level due (or reached), in the customer's language, and where it goes. */
-      reminder: z.object({ level: DunningLevelSchema, subject: z.string(), body: z.string(), to: z.string() }).nullable(),
+      /**
+       * The reminder mails the invoice's lateness offers, in the customer's language, and where they go: the next
+       * level in order (or the level reached, when all are sent), then the level reached when it may be sent at
+       * once, with the levels that would skip. Empty when the invoice is not overdue enough.
+       */
+      reminders: z.array(z.object({ level: DunningLevelSchema, skips: z.array(DunningLevelSchema).max(3), subject: z.string(), body: z.string(), to: z.string() })).max(2),
       /** The team's seller identity (legal mentions, Factur-X); null until a manager filled it. */
       seller: SellerIdentityView.nullable(),
       /** A credit note's invoice, as Factur-X references it. */

@@ -182,6 +182,62 @@ test("the lists filter and search, and the dunning screen offers each overdue in
   await expect(agent.page.locator(`[data-comptoir="dunning-row"][data-id="${id}"]`)).not.toHaveAttribute("data-due", "friendly")
   await workspace(agent, `invoices/${id}`)
   await expect(agent.page.locator('[data-comptoir="history-entry"]').last()).toContainText("Friendly reminder sent")
+
+  // An invoice whose lateness reached the formal notice with no reminder sent: the list says so and offers both,
+  // the friendly reminder in order and the formal notice at once; never one of them silently.
+  await workspace(agent, "dunning")
+  // The invoice just reminded: the friendly reminder sent (its day as the English UI writes it), then both ways on.
+  const reminded = agent.page.locator(`[data-comptoir="dunning-row"][data-id="${id}"]`)
+  await expect(reminded.locator('[data-comptoir="dunning-skips"]')).toHaveText(/^last sent: friendly reminder, \d{1,2} [A-Z][a-z]{2,3} \d{4}$/)
+  await expect(reminded.locator("td").nth(6)).toHaveText(/^Friendly reminder \d{1,2} [A-Z][a-z]{2,3} \d{4}$/)
+  await expect(reminded.locator('[data-comptoir="dunning-open"]')).toHaveText("Firm reminder first")
+  const skipping = agent.page.locator('[data-comptoir="dunning-row"][data-due="friendly"][data-direct="formal-notice"]').first()
+  await expect(skipping).toBeVisible()
+  const lateId = (await skipping.getAttribute("data-id")) ?? ""
+  const late = agent.page.locator(`[data-comptoir="dunning-row"][data-id="${lateId}"]`)
+  await expect(late.locator('[data-comptoir="dunning-level"]')).toHaveText("Formal notice reached")
+  await expect(late.locator('[data-comptoir="dunning-skips"]')).toHaveText("no reminder sent yet")
+  await expect(late.locator('[data-comptoir="dunning-open"]')).toHaveText("Friendly reminder first")
+  await expect(late.locator('[data-comptoir="dunning-open-direct"]')).toHaveText("Go straight to the formal notice")
+  const days = Number(/\d+/.exec((await late.locator("td").nth(3).textContent()) ?? "")?.[0])
+  expect(days).toBeGreaterThanOrEqual(30)
+
+  // The same in French, as the assistante commerciale reads it; she sends the formal notice at once.
+  const { settings } = (await agent.page.evaluate(() => chrome.storage.local.get("settings"))) as { settings?: object }
+  try {
+    await agent.page.evaluate((s) => chrome.storage.local.set({ settings: { ...s, language: "fr" } }), settings ?? {})
+    await workspace(agent, "dunning")
+    await agent.page.reload()
+    await expect(late.locator('[data-comptoir="dunning-level"]')).toHaveText("Mise en demeure atteinte")
+    await expect(late.locator('[data-comptoir="dunning-skips"]')).toHaveText("aucune relance envoyée")
+    await expect(late.locator('[data-comptoir="dunning-open"]')).toHaveText("Relance amiable d'abord")
+    await late.locator('[data-comptoir="dunning-open-direct"]').click()
+    const direct = agent.page.locator('[data-comptoir="reminder-panel"][data-level="formal-notice"]')
+    await expect(direct.locator('[data-comptoir="reminder-skip"]')).toHaveText(
+      `Mise en demeure directement, sans relance amiable ni relance ferme avant : ${days} jours de retard, aucune relance envoyée. Une fois notée, l'historique de la facture indique les niveaux sautés.`
+    )
+    // The letter claims no earlier reminder: none was sent.
+    const french = (await direct.getAttribute("data-language")) === "fr"
+    await expect(direct.locator('[data-comptoir="reminder-subject"]')).toHaveText(french ? /^Mise en demeure : facture FAC-/ : /^Formal notice: invoice FAC-/)
+    const letter = direct.locator('[data-comptoir="reminder-body"]')
+    await expect(letter).toContainText(french ? "et restée impayée à ce jour." : "and still unpaid to this day.")
+    await expect(letter).not.toContainText(french ? /relance|malgré/ : /reminder|despite/)
+    await agent.page.screenshot({ path: "test-results/q2c-dunning-skip-fr.png", fullPage: true })
+    await direct.locator('[data-comptoir="reminder-log"]').click()
+    await expect(direct.getByRole("status")).toHaveText("Mise en demeure notée sur la facture.")
+    // Nothing is due after it (no friendly reminder after a formal notice), and the invoice's history says what was skipped.
+    await expect(late).toHaveAttribute("data-due", "")
+    await expect(late).toHaveAttribute("data-direct", "")
+    await expect(late).toHaveAttribute("data-level", "formal-notice")
+    await workspace(agent, `invoices/${lateId}`)
+    await expect(agent.page.locator('[data-comptoir="history-entry"]').last()).toContainText(/Mise en demeure envoyée \(\d+ jours de retard\), sans relance amiable ni relance ferme avant/)
+    await agent.page.screenshot({ path: "test-results/q2c-dunning-skip-history-fr.png", fullPage: true })
+  } finally {
+    await agent.page.evaluate((s) => (s ? chrome.storage.local.set({ settings: s }) : chrome.storage.local.remove("settings")), settings ?? null)
+  }
+  await workspace(agent, `invoices/${lateId}`)
+  await agent.page.reload()
+  await expect(agent.page.locator('[data-comptoir="history-entry"]').last()).toContainText(/Formal notice sent \(\d+ days late\), without the friendly reminder or the firm reminder first/)
 })
 
 test("the dunning mail goes into the reply being written, in the customer's language, and the reminder is logged on the invoice", async () => {

@@ -1,4 +1,5 @@
 import { DOCUMENT_TABLES } from "~src/domain/documents/document.schema"
+import { DUNNING_LEVELS, reminderOffers } from "~src/domain/documents/dunning"
 import { confirmCheck, customerRisk, type AnyDoc } from "~src/domain/documents/flow"
 import { toRows } from "~src/domain/documents/listing"
 import { reminderMail } from "~src/domain/documents/reminder-mail"
@@ -14,7 +15,7 @@ export const documentsGet = defineHandler("documents/get", async (req) => {
   const day = today()
   const who = await me()
   const doc = await documents.find(req.id)
-  if (!doc) return { document: null, row: null, customer: null, payments: [], creditNotes: [], derived: [], source: null, risk: null, confirm: null, me: who, reminder: null, seller: null, correctedInvoice: null, today: day }
+  if (!doc) return { document: null, row: null, customer: null, payments: [], creditNotes: [], derived: [], source: null, risk: null, confirm: null, me: who, reminders: [], seller: null, correctedInvoice: null, today: day }
   const [customer] = await services.customers.getMany([doc.customerId])
   const mine = await documents.byCustomer(doc.customerId)
   const all: AnyDoc[] = [...mine.quotes, ...mine.orders, ...mine.invoices, ...mine.creditNotes]
@@ -28,23 +29,27 @@ export const documentsGet = defineHandler("documents/get", async (req) => {
   const confirm = doc.type === "order" && doc.status === "draft" ? confirmCheck(risk, doc) : null
 
   const corrected = doc.type === "credit-note" ? all.find((d) => d.id === doc.correctsInvoiceId) : undefined
-  let reminder = null
-  const level = row?.dunning ? (row.dunning.due ?? row.dunning.reached) : null
-  if (doc.type === "invoice" && row && level && doc.number) {
+  const reminders = []
+  const offered = row?.dunning ? reminderOffers(row.dunning) : []
+  if (doc.type === "invoice" && row?.dunning && offered.length > 0 && doc.number) {
     const contact = customer?.contacts.find((c) => c.id === doc.contactId) ?? customer?.contacts.find((c) => c.emails.length > 0)
     const [session, seller] = await Promise.all([readSession(), teamSeller()])
-    const mail = reminderMail(level, doc.language, {
-      invoiceNumber: doc.number,
-      invoiceDate: doc.date,
-      dueDate: doc.dueDate,
-      remainingCents: row.remainingCents ?? 0,
-      daysOverdue: row.daysOverdue,
-      customerName: customer?.company ?? "",
-      contactName: contact ? `${contact.firstName} ${contact.lastName}`.trim() : "",
-      sellerName: seller?.name ?? session?.team.name ?? "",
-      agentName: who.name
-    })
-    reminder = { level, ...mail, to: contact?.emails[0] ?? "" }
+    for (const { level, skips } of offered) {
+      const mail = reminderMail(level, doc.language, {
+        invoiceNumber: doc.number,
+        invoiceDate: doc.date,
+        dueDate: doc.dueDate,
+        remainingCents: row.remainingCents ?? 0,
+        daysOverdue: row.daysOverdue,
+        customerName: customer?.company ?? "",
+        contactName: contact ? `${contact.firstName} ${contact.lastName}`.trim() : "",
+        sellerName: seller?.name ?? session?.team.name ?? "",
+        agentName: who.name,
+        // The reminders of a lower level: a formal notice prepared again cites the earlier ones, not itself.
+        earlierReminders: row.dunning.sent.filter((s) => DUNNING_LEVELS.indexOf(s.level) < DUNNING_LEVELS.indexOf(level)).map((s) => s.at)
+      })
+      reminders.push({ level, skips, ...mail, to: contact?.emails[0] ?? "" })
+    }
   }
 
   // A change the team server refused stays listed (options, "refused changes") until answered: the page says it too.
@@ -61,7 +66,7 @@ export const documentsGet = defineHandler("documents/get", async (req) => {
     risk: { level: risk.level, reasons: risk.reasons, outstandingCents: risk.outstandingCents, creditLimitCents: risk.creditLimitCents },
     confirm,
     me: who,
-    reminder,
+    reminders,
     seller: await teamSeller(),
     correctedInvoice: corrected?.type === "invoice" && corrected.number ? { number: corrected.number, date: corrected.date } : null,
     refusal: refused ? { reason: refused.reason, message: refused.message, at: refused.at } : null,

@@ -1,9 +1,9 @@
 import type * as z from "zod"
 
 import { CreditNote, Invoice, Order, PaymentRecord, type Quote } from "./document.schema"
-import type { DunningLevel } from "./dunning"
+import { skippedLevels, type DunningLevel } from "./dunning"
 import { dueDate, type PaymentTerms } from "./payment-terms"
-import { invoiceBalance } from "./payments"
+import { daysOverdue, invoiceBalance } from "./payments"
 import { assessRisk, orderNeedsOverride, type CustomerRisk, type RiskInvoice, type RiskReason, type RiskSettings } from "./risk"
 import { computeTotals } from "./totals"
 import { checkTransition, effectiveQuoteStatus, type DocumentType } from "./workflow"
@@ -245,3 +245,21 @@ export function remindersOf(invoice: Pick<InvoiceDoc, "history">): { level: Dunn
     .filter((h) => h.status.startsWith(REMINDER_PREFIX))
     .map((h) => ({ level: h.status.slice(REMINDER_PREFIX.length) as DunningLevel, at: new Date(h.at).toISOString().slice(0, 10), by: h.by }))
 }
+
+/**
+ * The invoice's history read for its reminders, entry by entry (null for other entries): the level, how late the
+ * invoice was that day, and the levels that reminder skipped (sent directly; `skippedLevels`).
+ */
+export function reminderEntries(invoice: Pick<InvoiceDoc, "history" | "dueDate">): ({ level: DunningLevel; daysOverdue: number; skipped: DunningLevel[] } | null)[] {
+  const sent = remindersOf(invoice)
+  const skipped = skippedLevels(sent)
+  let i = 0
+  return invoice.history.map((h) => {
+    if (!h.status.startsWith(REMINDER_PREFIX)) return null
+    const r = sent[i]!
+    const entry = { level: r.level, daysOverdue: daysOverdue(invoice.dueDate, r.at), skipped: skipped[i]! }
+    i++
+    return entry
+  })
+}
+

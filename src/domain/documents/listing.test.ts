@@ -30,7 +30,7 @@ describe("workspace lists", () => {
 
   it("works out what is left to pay after a credit note, the days overdue and the next reminder", () => {
     expect(byId("i1")).toMatchObject({ remainingCents: 9000, paymentState: "partly-paid", daysOverdue: 32 })
-    expect(byId("i1").dunning).toMatchObject({ due: "firm", reached: "formal-notice", sent: [{ level: "friendly", at: "2026-11-08" }] })
+    expect(byId("i1").dunning).toMatchObject({ due: "firm", reached: "formal-notice", direct: "formal-notice", skips: ["firm"], sent: [{ level: "friendly", at: "2026-11-08" }] })
     expect(byId("i2")).toMatchObject({ remainingCents: 0, paymentState: "paid", daysOverdue: 0, dunning: null })
   })
 
@@ -56,7 +56,7 @@ describe("workspace lists", () => {
 })
 
 describe("reminder mails", () => {
-  const facts = { invoiceNumber: "FAC-2026-00001", invoiceDate: "2026-10-01", dueDate: "2026-10-31", remainingCents: 9000, daysOverdue: 32, customerName: "Acme", contactName: "", sellerName: "Comptoir Démo", agentName: "Julie" }
+  const facts = { invoiceNumber: "FAC-2026-00001", invoiceDate: "2026-10-01", dueDate: "2026-10-31", remainingCents: 9000, daysOverdue: 32, customerName: "Acme", contactName: "", sellerName: "Comptoir Démo", agentName: "Julie", earlierReminders: ["2026-11-08"] }
 
   it("writes the formal notice in French with the amount, the dates and the 8 days to pay", () => {
     const m = reminderMail("formal-notice", "fr", facts)
@@ -77,6 +77,6 @@ describe("reminder mails", () => {
 
   it("builds a mailto link that keeps accents and line breaks", () => {
     const link = mailtoLink("compta@acme.test", reminderMail("firm", "fr", facts))
-    expect(decodeURIComponent(link.split("body=")[1]!)).toContain("\n\nMalgré notre précédent rappel")
+    expect(decodeURIComponent(link.split("body=")[1]!)).toContain("\n\nMalgré notre rappel du 8 novembre 2026")
   })
 })

@@ -23,8 +23,11 @@ export interface DocumentRow {
   remainingCents: number | null
   paymentState: "unpaid" | "partly-paid" | "paid" | null
   daysOverdue: number
-  /** Invoices past due: the reminder due now, the level lateness reached, those sent. */
-  dunning: { due: DunningLevel | null; reached: DunningLevel | null; sent: { level: DunningLevel; at: string; by: string }[] } | null
+  /**
+   * Invoices past due: the next reminder in order, the level lateness reached, the level that may be sent at once
+   * instead and the levels that would skip (see `nextReminder`), those sent.
+   */
+  dunning: { due: DunningLevel | null; reached: DunningLevel | null; direct: DunningLevel | null; skips: DunningLevel[]; sent: { level: DunningLevel; at: string; by: string }[] } | null
   /** Credit notes: the invoice they correct. */
   correctsInvoiceId: string | null
   language: "fr" | "en"
@@ -70,7 +73,7 @@ export function toRows(docs: readonly AnyDoc[], ctx: RowContext): DocumentRow[] 
       if (row.daysOverdue > 0) {
         const sent = remindersOf(d)
         const step = nextReminder({ dueDate: d.dueDate, remainingCents: bal.remainingCents, reminders: sent }, ctx.today, ctx.schedule)
-        row.dunning = { due: step.due, reached: step.reached, sent }
+        row.dunning = { due: step.due, reached: step.reached, direct: step.direct, skips: step.skips, sent }
       }
     }
     return row

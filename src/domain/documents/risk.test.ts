@@ -98,8 +98,8 @@ describe("dunning", () => {
     expect(nextReminder(invoice("2026-11-01", [{ level: "friendly", at: "x" }, { level: "firm", at: "y" }]), TODAY).due).toBe("formal-notice")
   })
 
-  it("does not jump to a formal notice when the friendly reminder was never sent", () => {
-    expect(nextReminder(invoice("2026-10-01"), TODAY)).toEqual({ due: "friendly", reached: "formal-notice", daysOverdue: 62 })
+  it("never jumps to a formal notice silently when the friendly reminder was never sent: both are offered", () => {
+    expect(nextReminder(invoice("2026-10-01"), TODAY)).toEqual({ due: "friendly", reached: "formal-notice", daysOverdue: 62, direct: "formal-notice", skips: ["friendly", "firm"] })
   })
 
   it("has nothing to send once every level reached was sent, or the invoice is paid", () => {

@@ -37,7 +37,7 @@ function order(lines: DocumentLine[]): SalesDocument {
 }
 
 function stubChrome(document: SalesDocument, row: unknown = null) {
-  const data = { document, row, customer: null, payments: [], creditNotes: [], derived: [], source: null, risk: null, confirm: null, me: { email: "", name: "", role: "agent" }, reminder: null, seller: null, correctedInvoice: null, today: "2026-12-03" }
+  const data = { document, row, customer: null, payments: [], creditNotes: [], derived: [], source: null, risk: null, confirm: null, me: { email: "", name: "", role: "agent" }, reminders: [], seller: null, correctedInvoice: null, today: "2026-12-03" }
   vi.stubGlobal("chrome", { runtime: { sendMessage: vi.fn(async () => ({ ok: true, data })), getURL: (p: string) => `chrome-extension://x/${p}` } })
 }
 

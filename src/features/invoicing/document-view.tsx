@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import { formatPercent, formatQuantity } from "~src/domain/documents/document-text"
+import { reminderEntries } from "~src/domain/documents/flow"
 import { parseScaledDecimal, formatCents } from "~src/domain/documents/money"
 import { lineNetCents } from "~src/domain/documents/totals"
 import { unitFor } from "~src/domain/documents/unit-words"
@@ -67,6 +68,7 @@ export function DocumentView({ id }: { id: string }) {
   const row = view.row
   const next = allowedNext(doc.type, row?.status ?? doc.status)
   const manager = view.me.role === "manager" || view.me.role === "admin"
+  const reminders = doc.type === "invoice" ? reminderEntries(doc) : null
 
   return (
     <article className="c-doc" data-comptoir="document-view" data-customer={doc.customerId} data-type={doc.type} data-status={row?.status ?? doc.status} data-payment={row?.paymentState ?? ""}>
@@ -246,7 +248,7 @@ export function DocumentView({ id }: { id: string }) {
         <ul>
           {doc.history.map((h, i) => (
             <li key={i} data-comptoir="history-entry">
-              {formatDateTime(h.at, lang)} · {historyText(t, h.status)} · <span className="c-muted">{h.by}</span>
+              {formatDateTime(h.at, lang)} · {historyText(t, h.status, reminders?.[i] ?? null)} · <span className="c-muted">{h.by}</span>
             </li>
           ))}
         </ul>
@@ -256,8 +258,16 @@ export function DocumentView({ id }: { id: string }) {
 }
 
 type Translate = ReturnType<typeof useTranslation>["t"]
+type ReminderEntry = NonNullable<ReturnType<typeof reminderEntries>[number]>
 
-function historyText(t: Translate, status: string): string {
+/** A reminder sent directly says how late the invoice was and which levels it skipped, as the dunning list offered it. */
+function historyText(t: Translate, status: string, reminder: ReminderEntry | null): string {
+  if (reminder && reminder.skipped.length > 0)
+    return t("invoicing.dunning.loggedDirect", {
+      level: t(`invoicing.dunning.level.${reminder.level}`),
+      count: reminder.daysOverdue,
+      skipped: reminder.skipped.map((l) => t(`invoicing.dunning.skipped.${l}`)).join(t("invoicing.dunning.skipJoin"))
+    })
   if (status.startsWith("reminder:")) return t("invoicing.dunning.logged", { level: t(`invoicing.dunning.level.${status.slice(9)}`) })
   if (status === "override") return t("invoicing.risk.overrideLogged")
   return t(`invoicing.status.${status}`, { defaultValue: status })

@@ -10,7 +10,9 @@ import { formatDay } from "~src/ui/dates"
 import { refusalText } from "./document-view"
 
 type Schedule = ResponseOf<"documents/list">["schedule"]
-type Reminder = NonNullable<ResponseOf<"documents/get">["reminder"]>
+type Reminder = ResponseOf<"documents/get">["reminders"][number]
+type Level = Reminder["level"]
+type Translate = ReturnType<typeof useTranslation>["t"]
 
 /** The shipped payment-reminder call script (src/domain/scripts/shipped/payment-reminder.ts), in the scripts section. */
 export const REMINDER_SCRIPT_PATH = "scripts/builtin-payment-reminder"
@@ -22,7 +24,7 @@ export function DunningScreen({ customerId }: { customerId: string | null }) {
   const [rows, setRows] = useState<DocumentRowView[] | null>(null)
   const [schedule, setSchedule] = useState<Schedule | null>(null)
   const [query, setQuery] = useState("")
-  const [open, setOpen] = useState<string | null>(null)
+  const [open, setOpen] = useState<{ id: string; level: Level } | null>(null)
   const [error, setError] = useState<string | null>(null)
 
   const load = useCallback(() => {
@@ -73,7 +75,7 @@ export function DunningScreen({ customerId }: { customerId: string | null }) {
           </thead>
           <tbody>
             {rows.map((r) => (
-              <DunningRow key={r.id} row={r} open={open === r.id} onToggle={() => setOpen(open === r.id ? null : r.id)} onLogged={load} />
+              <DunningRow key={r.id} row={r} open={open?.id === r.id ? open.level : null} onOpen={(level) => setOpen(level ? { id: r.id, level } : null)} onLogged={load} />
             ))}
           </tbody>
         </table>
@@ -82,13 +84,20 @@ export function DunningScreen({ customerId }: { customerId: string | null }) {
   )
 }
 
-function DunningRow({ row, open, onToggle, onLogged }: { row: DocumentRowView; open: boolean; onToggle: () => void; onLogged: () => void }) {
+/**
+ * One overdue invoice. When its lateness reached a higher level than the next one in order (nothing sent at 318
+ * days), the row says so and offers both, the next in order and the level reached: never one silently.
+ */
+function DunningRow({ row, open, onOpen, onLogged }: { row: DocumentRowView; open: Level | null; onOpen: (level: Level | null) => void; onLogged: () => void }) {
   const { t, i18n } = useTranslation()
   const lang = i18n.language === "en" ? "en" : "fr"
-  const level = row.dunning?.due ?? row.dunning?.reached ?? null
+  const d = row.dunning
+  const level = d?.direct ?? d?.due ?? d?.reached ?? null
+  const first = d?.due ?? d?.reached ?? null
+  const toggle = (l: Level) => onOpen(open === l ? null : l)
   return (
     <>
-      <tr data-comptoir="dunning-row" data-id={row.id} data-level={level ?? ""} data-due={row.dunning?.due ?? ""}>
+      <tr data-comptoir="dunning-row" data-id={row.id} data-level={level ?? ""} data-due={d?.due ?? ""} data-direct={d?.direct ?? ""}>
         <td className="c-nowrap">
           <a href={`#/invoices/${row.id}`}>{row.number}</a>
         </td>
@@ -99,32 +108,53 @@ function DunningRow({ row, open, onToggle, onLogged }: { row: DocumentRowView; o
         <td className="c-num">{t("invoicing.list.daysOverdue", { count: row.daysOverdue })}</td>
         <td className="c-num">{formatCents(row.remainingCents ?? 0, lang)}</td>
         <td>
-          {level ? (
+          {d?.direct ? (
+            <>
+              <span className={`c-chip c-level-${d.direct}`} data-comptoir="dunning-level">
+                {t("invoicing.dunning.reached", { level: t(`invoicing.dunning.level.${d.direct}`) })}
+              </span>
+              <br />
+              <span className="c-muted" data-comptoir="dunning-skips">
+                {sentSoFar(t, lang, row)}
+              </span>
+            </>
+          ) : level ? (
             <span className={`c-chip c-level-${level}`} data-comptoir="dunning-level">
               {t(`invoicing.dunning.level.${level}`)}
-              {row.dunning?.due ? ` · ${t("invoicing.dunning.dueNow")}` : ""}
+              {d?.due ? ` · ${t("invoicing.dunning.dueNow")}` : ""}
             </span>
           ) : (
             <span className="c-muted">{t("invoicing.dunning.notYet")}</span>
           )}
         </td>
         <td>
-          {row.dunning?.sent.map((s, i) => (
+          {d?.sent.map((s, i) => (
             <span key={i} className="c-chip" title={s.by}>
-              {t(`invoicing.dunning.level.${s.level}`)} {s.at}
+              {t(`invoicing.dunning.level.${s.level}`)} {formatDay(s.at, lang)}
             </span>
           ))}
         </td>
-        <td>
-          <button type="button" className="c-button c-button-secondary c-nowrap" data-comptoir="dunning-open" aria-expanded={open} onClick={onToggle}>
-            {open ? t("invoicing.dunning.close") : t("invoicing.dunning.prepare")}
-          </button>
+        <td className="c-dunning-actions">
+          {first && d?.direct ? (
+            <>
+              <button type="button" className="c-button c-button-secondary c-nowrap" data-comptoir="dunning-open" data-level={first} aria-expanded={open === first} onClick={() => toggle(first)}>
+                {open === first ? t("invoicing.dunning.close") : t("invoicing.dunning.inOrder", { level: t(`invoicing.dunning.level.${first}`) })}
+              </button>{" "}
+              <button type="button" className="c-button c-nowrap" data-comptoir="dunning-open-direct" data-level={d.direct} aria-expanded={open === d.direct} onClick={() => toggle(d.direct!)}>
+                {open === d.direct ? t("invoicing.dunning.close") : t("invoicing.dunning.direct", { level: t(`invoicing.dunning.levelTo.${d.direct}`) })}
+              </button>
+            </>
+          ) : (
+            <button type="button" className="c-button c-button-secondary c-nowrap" data-comptoir="dunning-open" data-level={first ?? ""} aria-expanded={open !== null} onClick={() => onOpen(open ? null : first)}>
+              {open ? t("invoicing.dunning.close") : t("invoicing.dunning.prepare")}
+            </button>
+          )}
         </td>
       </tr>
       {open ? (
         <tr>
           <td colSpan={8}>
-            <ReminderPanel row={row} onLogged={onLogged} />
+            <ReminderPanel row={row} level={open} onLogged={onLogged} />
           </td>
         </tr>
       ) : null}
@@ -132,17 +162,36 @@ function DunningRow({ row, open, onToggle, onLogged }: { row: DocumentRowView; o
   )
 }
 
-function ReminderPanel({ row, onLogged }: { row: DocumentRowView; onLogged: () => void }) {
-  const { t } = useTranslation()
-  const [reminder, setReminder] = useState<Reminder | null>(null)
+/** "no reminder sent yet", or the last one sent and when: what the agent weighs before skipping a level. */
+function sentSoFar(t: Translate, lang: "fr" | "en", row: DocumentRowView): string {
+  const last = row.dunning?.sent.at(-1)
+  return last ? t("invoicing.dunning.lastSent", { level: t(`invoicing.dunning.level.${last.level}`).toLocaleLowerCase(lang), date: formatDay(last.at, lang) }) : t("invoicing.dunning.noneSent")
+}
+
+function ReminderPanel({ row, level, onLogged }: { row: DocumentRowView; level: Level; onLogged: () => void }) {
+  const { t, i18n } = useTranslation()
+  const lang = i18n.language === "en" ? "en" : "fr"
+  const [reminders, setReminders] = useState<Reminder[] | null>(null)
   const [state, setState] = useState<string | null>(null)
   useEffect(() => {
-    void send("documents/get", { id: row.id }).then((v) => setReminder(v.reminder))
+    void send("documents/get", { id: row.id }).then((v) => setReminders(v.reminders))
   }, [row.id])
-  if (!reminder) return <p className="c-muted">{t("invoicing.list.loading")}</p>
+  if (!reminders) return <p className="c-muted">{t("invoicing.list.loading")}</p>
+  const reminder = reminders.find((r) => r.level === level) ?? reminders[0]
+  if (!reminder) return <p className="c-muted">{t("invoicing.dunning.notYet")}</p>
   const text = `${reminder.subject}\n\n${reminder.body}`
   return (
-    <div className="c-reminder" data-comptoir="reminder-panel" data-language={row.language}>
+    <div className="c-reminder" data-comptoir="reminder-panel" data-language={row.language} data-level={reminder.level}>
+      {reminder.skips.length > 0 ? (
+        <p className="c-notice" data-comptoir="reminder-skip">
+          {t("invoicing.dunning.directNote", {
+            level: t(`invoicing.dunning.level.${reminder.level}`),
+            skipped: reminder.skips.map((l) => t(`invoicing.dunning.skipped.${l}`)).join(t("invoicing.dunning.skipJoin")),
+            count: row.daysOverdue,
+            sent: sentSoFar(t, lang, row)
+          })}
+        </p>
+      ) : null}
       <p>
         <strong>{t("invoicing.dunning.to")}</strong> {reminder.to || <span className="c-notice">{t("invoicing.dunning.noEmail")}</span>} · <strong>{t("invoicing.dunning.subject")}</strong>{" "}
         <span data-comptoir="reminder-subject">{reminder.subject}</span>
