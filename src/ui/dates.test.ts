@@ -31,6 +31,8 @@ describe("dates in the interface's language", () => {
   it("writes a day out with its weekday, so a date input's order cannot be misread", () => {
     expect(formatDayLong("2026-12-10", "fr")).toBe("jeudi 10 décembre 2026")
     expect(formatDayLong("2026-12-10", "en")).toBe("Thursday 10 December 2026")
+    expect(formatDayLong("2026-12-01", "fr")).toBe("mardi 1er décembre 2026")
+    expect(formatDayLong("2026-12-01", "en")).toBe("Tuesday 1 December 2026")
     expect(formatDayLong("", "fr")).toBe("")
     expect(formatDayLong("2026-02-30", "en")).toBe("")
   })

@@ -62,5 +62,7 @@ export function formatDayLong(iso: string | null | undefined, lang: UiLang): str
   if (day.getUTCMonth() !== Number(m[2]) - 1) return ""
   const parts = new Intl.DateTimeFormat(LOCALE[lang], { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" }).formatToParts(day)
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ""
-  return `${part("weekday")} ${part("day")} ${part("month")} ${part("year")}`
+  // French writes the first of the month as an ordinal: « mardi 1er décembre ».
+  const dayText = lang === "fr" && part("day") === "1" ? "1er" : part("day")
+  return `${part("weekday")} ${dayText} ${part("month")} ${part("year")}`
 }

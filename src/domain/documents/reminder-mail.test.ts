@@ -19,9 +19,9 @@ describe("a reminder's words are true whether or not earlier reminders were sent
 
   it("cites the earlier reminders by their dates in the formal notice, in French and English", () => {
     const two = { ...facts, earlierReminders: ["2026-02-01", "2026-02-10"] }
-    expect(reminderMail("formal-notice", "fr", two).body).toContain("et restée impayée malgré nos relances du 1 février 2026 et du 10 février 2026.")
+    expect(reminderMail("formal-notice", "fr", two).body).toContain("et restée impayée malgré nos relances du 1er février 2026 et du 10 février 2026.")
     expect(reminderMail("formal-notice", "en", two).body).toContain("and still unpaid despite our reminders of 1 February 2026 and 10 February 2026.")
-    expect(reminderMail("formal-notice", "fr", { ...facts, earlierReminders: ["2026-02-01"] }).body).toContain("malgré notre relance du 1 février 2026.")
+    expect(reminderMail("formal-notice", "fr", { ...facts, earlierReminders: ["2026-02-01"] }).body).toContain("malgré notre relance du 1er février 2026.")
   })
 
   it("writes a firm reminder sent first without 'despite our earlier reminder'", () => {

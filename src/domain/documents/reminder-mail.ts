@@ -65,9 +65,11 @@ export function reminderMail(level: DunningLevel, lang: DocLanguage, f: Reminder
   return { subject: subjects[level], body: `${hello}\n\n${bodies[level]}\n\n${sign}` }
 }
 
+/** "1er février 2026" (French writes the first of the month as an ordinal, Intl does not), "1 February 2026". */
 function formatDate(iso: string, lang: DocLanguage): string {
   const [y, m, d] = iso.split("-").map(Number)
-  return new Intl.DateTimeFormat(lang === "fr" ? "fr-FR" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y!, m! - 1, d!)))
+  const text = new Intl.DateTimeFormat(lang === "fr" ? "fr-FR" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y!, m! - 1, d!)))
+  return lang === "fr" && d === 1 ? text.replace(/^1 /, "1er ") : text
 }
 
 /** "du 8 novembre 2026", "du 8 novembre 2026 et du 20 novembre 2026". */
