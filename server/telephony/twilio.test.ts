@@ -150,7 +150,7 @@ for (const name of ["pglite", "postgres"] as BackendName[]) {
         const gone = await newAgent()
         await presence(agent, true)
         await presence(gone, true)
-        await secondsAgo(gone, cfg.tokenTtlSeconds + 3600)
+        await secondsAgo(gone, cfg.tokenTtlSeconds + 5 * 60) // its token ran out five minutes ago, unrefreshed
         await secondsAgo(agent, cfg.tokenTtlSeconds - 60) // refreshed a minute before its token expires: still here
         expect((await rung()).identities).toEqual([identityOf(agent.id)])
       })
