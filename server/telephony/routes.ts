@@ -12,9 +12,13 @@ const { AccessToken } = twilio.jwt
 const { VoiceGrant } = AccessToken
 const { VoiceResponse } = twilio.twiml
 
-/** Agents who took a token this recently are rung by an incoming call (Twilio rings up to 10 clients at once). */
-const ONLINE_WINDOW = "12 hours"
+/** Twilio rings up to 10 clients at once. */
 const MAX_RUNG = 10
+/**
+ * A softphone repeats "registered" at each token refresh (shortly before the token expires), so one whose last
+ * word is older than the token's life plus this margin has gone without saying so (browser killed, machine asleep).
+ */
+const PRESENCE_MARGIN_SECONDS = 120
 
 /** Twilio client identities allow letters, digits and underscores; a user id may hold more. */
 export function identityOf(userId: string): string {
@@ -49,6 +53,23 @@ export function telephonyRoutes(app: FastifyInstance, db: Db, authn: Authenticat
         [identity, auth.userId, auth.teamId]
       )
       return { token: token.toJwt(), identity, expiresAt: new Date(Date.now() + c.tokenTtlSeconds * 1000).toISOString() }
+    }
+  )
+
+  // The extension says when its Device registers (and again at each token refresh) and when it unregisters:
+  // an incoming call rings only the softphones registered now.
+  r.post(
+    "/telephony/twilio/presence",
+    { preHandler: signedIn, schema: { body: z.object({ registered: z.boolean() }) } },
+    async (req, reply) => {
+      need()
+      const auth = authOf(req)
+      await db.query(
+        `INSERT INTO twilio_agents (identity, user_id, team_id, registered, seen_at) VALUES ($1, $2, $3, $4, now())
+         ON CONFLICT (identity) DO UPDATE SET registered = EXCLUDED.registered, seen_at = now(), team_id = EXCLUDED.team_id`,
+        [identityOf(auth.userId), auth.userId, auth.teamId, req.body.registered]
+      )
+      return reply.code(204).send()
     }
   )
 
@@ -87,9 +108,12 @@ export function telephonyRoutes(app: FastifyInstance, db: Db, authn: Authenticat
           dial.number({ statusCallback: statusUrl(req, c), statusCallbackEvent: ["initiated", "ringing", "answered", "completed"] }, to)
         }
       } else {
-        // Incoming: ring the agents whose browsers are registered (took a token lately).
+        // Incoming: ring the softphones registered now (of the number's team when the server names one), newest first.
         const agents = await db.query<{ identity: string }>(
-          `SELECT identity FROM twilio_agents WHERE last_token_at > now() - interval '${ONLINE_WINDOW}' ORDER BY last_token_at DESC LIMIT ${MAX_RUNG}`
+          `SELECT identity FROM twilio_agents
+           WHERE registered AND seen_at > now() - make_interval(secs => $1) AND ($2::text IS NULL OR team_id = $2)
+           ORDER BY seen_at DESC LIMIT ${MAX_RUNG}`,
+          [c.tokenTtlSeconds + PRESENCE_MARGIN_SECONDS, c.teamId]
         )
         if (agents.length === 0) {
           twiml.say({ language: "fr-FR" }, "Aucun conseiller n'est disponible. Merci de rappeler plus tard.")

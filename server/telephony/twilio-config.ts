@@ -11,6 +11,8 @@ export interface TwilioConfig {
   /** The public base URL Twilio calls (behind a proxy the request's own host is not it); signatures are over it. */
   publicUrl: string | null
   tokenTtlSeconds: number
+  /** The team whose agents the number rings (TWILIO_TEAM_ID); null rings any team's agents (one team per server). */
+  teamId: string | null
 }
 
 const Env = z.object({
@@ -21,7 +23,8 @@ const Env = z.object({
   TWILIO_AUTH_TOKEN: z.string().min(8),
   TWILIO_CALLER_ID: z.string().regex(/^\+[1-9]\d{7,14}$/, "TWILIO_CALLER_ID is an E.164 number"),
   TWILIO_PUBLIC_URL: z.url().optional(),
-  TWILIO_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).max(86_400).default(3600)
+  TWILIO_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).max(86_400).default(3600),
+  TWILIO_TEAM_ID: z.string().trim().min(1).max(100).optional()
 })
 
 /** null when Twilio is not set up (no TWILIO_ACCOUNT_SID); a bad value stops the server with the reason. */
@@ -38,6 +41,7 @@ export function twilioConfigFromEnv(env: Record<string, string | undefined>): Tw
     authToken: e.TWILIO_AUTH_TOKEN,
     callerId: e.TWILIO_CALLER_ID,
     publicUrl: e.TWILIO_PUBLIC_URL?.replace(/\/+$/, "") ?? null,
-    tokenTtlSeconds: e.TWILIO_TOKEN_TTL_SECONDS
+    tokenTtlSeconds: e.TWILIO_TOKEN_TTL_SECONDS,
+    teamId: e.TWILIO_TEAM_ID ?? null
   }
 }

@@ -58,7 +58,19 @@ export function createProviderHost(report: HostReport): ProviderHost {
           if (!r.ok) throw new Error(`token: HTTP ${r.status}`)
           return ((await r.json()) as { token: string }).token
         }
-        provider = new TwilioProvider({ DeviceClass: await loadTwilioDevice(), fetchToken, devices: cmd.devices })
+        // Beside the token route on the same server, with the same session: POST /telephony/twilio/presence.
+        const presenceUrl = tokenUrl.replace(/\/token$/, "/presence")
+        const reportPresence = async (registered: boolean) => {
+          const r = await fetch(presenceUrl, {
+            method: "POST",
+            headers: { authorization: `Bearer ${sessionToken}`, "content-type": "application/json" },
+            body: JSON.stringify({ registered }),
+            // An unregister at the page's end (Firefox's event page going away) still reaches the server.
+            keepalive: true
+          })
+          if (!r.ok) throw new Error(`presence: HTTP ${r.status}`)
+        }
+        provider = new TwilioProvider({ DeviceClass: await loadTwilioDevice(), fetchToken, reportPresence, devices: cmd.devices })
       } else throw new Error("no settings for this provider")
       provider.onEvent(onEvent)
       void provider.register()

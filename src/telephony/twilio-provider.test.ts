@@ -67,11 +67,11 @@ class FakeDevice extends EventEmitter implements TwilioDeviceLike {
   }
 }
 
-function setup(tokens: (() => Promise<string>)[] = []) {
+function setup(tokens: (() => Promise<string>)[] = [], reportPresence?: (registered: boolean) => Promise<void>) {
   let n = 0
   const fetchToken = () => (tokens[n] ? tokens[n++]!() : Promise.resolve(`token-${++n}`))
   let id = 0
-  const provider = new TwilioProvider({ DeviceClass: FakeDevice, fetchToken, newId: () => `call-${++id}` })
+  const provider = new TwilioProvider({ DeviceClass: FakeDevice, fetchToken, newId: () => `call-${++id}`, ...(reportPresence ? { reportPresence } : {}) })
   const events: PhoneEvent[] = []
   let state: PhoneState = initialPhoneState
   provider.onEvent((e) => {
@@ -146,6 +146,48 @@ describe("the Twilio provider", () => {
     const call = FakeDevice.last.connected[0]!
     call.emit("sample", { totals: { bytesReceived: 6800, bytesSent: 7000, packetsReceived: 50, packetsSent: 51 }, codecName: "opus", rtt: 42 })
     expect(await provider.stats(id)).toEqual({ bytesReceived: 6800, bytesSent: 7000, packetsReceived: 50, packetsSent: 51, codec: "audio/opus", roundTripTimeMs: 42 })
+  })
+
+  it("tells the server when the softphone registers, again with each fresh token, and when it unregisters", async () => {
+    const said: boolean[] = []
+    const { provider } = setup([], async (registered) => void said.push(registered))
+    await provider.register()
+    expect(said).toEqual([true])
+    FakeDevice.last.emit("tokenWillExpire", FakeDevice.last)
+    await new Promise((r) => setTimeout(r, 0))
+    expect(said).toEqual([true, true])
+    await provider.unregister()
+    provider.dispose()
+    expect(said).toEqual([true, true, false])
+  })
+
+  it("tells the server the softphone is gone when Twilio drops the registration or the device is destroyed", async () => {
+    const said: boolean[] = []
+    const { provider } = setup([], async (registered) => void said.push(registered))
+    await provider.register()
+    FakeDevice.last.emit("unregistered")
+    expect(said).toEqual([true, false])
+    FakeDevice.last.emit("registered")
+    provider.dispose()
+    expect(said).toEqual([true, false, true, false])
+  })
+
+  it("answers and places calls though the server refuses every presence", async () => {
+    const { provider, state } = setup([], () => Promise.reject(new Error("presence: HTTP 500")))
+    await provider.register()
+    expect(visibleState(state())).toBe("registered")
+    const incoming = new FakeCall({ From: "+33198765432" })
+    FakeDevice.last.emit("incoming", incoming)
+    await provider.answer(state().call!.id)
+    expect(incoming.accepted).toBe(1)
+    expect(visibleState(state())).toBe("in-call")
+    await provider.unregister()
+    provider.dispose()
+    const thrower = setup([], () => {
+      throw new Error("no fetch")
+    })
+    await thrower.provider.register()
+    expect(visibleState(thrower.state())).toBe("registered")
   })
 
   it("does not offer hold or blind transfer (done on the server with TwiML)", async () => {

@@ -42,6 +42,11 @@ export interface TwilioProviderOptions {
   DeviceClass: TwilioDeviceClass
   /** Asks the team server for a fresh access token (POST /telephony/twilio/token). */
   fetchToken: () => Promise<string>
+  /**
+   * Tells the team server whether this softphone is registered (POST /telephony/twilio/presence): an incoming
+   * call rings only the registered ones. Best effort: a failure is ignored, the next refresh says it again.
+   */
+  reportPresence?: (registered: boolean) => Promise<void>
   devices?: AudioDevices
   newId?: () => string
 }
@@ -66,6 +71,8 @@ export class TwilioProvider implements TelephonyProvider {
   private readonly hub = new EventHub<PhoneEvent>()
   private readonly calls = new Map<string, TwilioCallEntry>()
   private device: TwilioDeviceLike | null = null
+  /** Whether the server was last told "registered" (so an unregister is said once, not again at dispose). */
+  private present = false
   private readonly newId: () => string
 
   constructor(private readonly opts: TwilioProviderOptions) {
@@ -87,14 +94,24 @@ export class TwilioProvider implements TelephonyProvider {
     }
     const device = new this.opts.DeviceClass(token, { closeProtection: true, codecPreferences: ["opus", "pcmu"] })
     this.device = device
-    device.on("registered", () => this.hub.emit({ type: "registered" }))
-    device.on("unregistered", () => this.hub.emit({ type: "connection-lost", message: "unregistered by Twilio" }))
+    device.on("registered", () => {
+      this.presence(true)
+      this.hub.emit({ type: "registered" })
+    })
+    device.on("unregistered", () => {
+      this.presence(false)
+      this.hub.emit({ type: "connection-lost", message: "unregistered by Twilio" })
+    })
     device.on("error", (error: { message?: string; code?: number }) => {
       this.hub.emit({ type: "registration-failed", code: `twilio-${error?.code ?? "error"}`, message: error?.message ?? "Twilio error" })
     })
     device.on("tokenWillExpire", () => {
       this.opts.fetchToken().then(
-        (fresh) => device.updateToken(fresh),
+        (fresh) => {
+          device.updateToken(fresh)
+          // The server forgets a softphone silent for longer than a token's life: say it again with each token.
+          if (this.present && this.device === device) this.presence(true)
+        },
         (e: unknown) => this.hub.emit({ type: "registration-failed", code: "token", message: e instanceof Error ? e.message : String(e) })
       )
     })
@@ -109,13 +126,26 @@ export class TwilioProvider implements TelephonyProvider {
   async unregister(): Promise<void> {
     for (const id of [...this.calls.keys()]) await this.hangup(id).catch(() => undefined)
     await this.device?.unregister().catch(() => undefined)
+    this.presence(false)
     this.hub.emit({ type: "unregistered" })
   }
 
   dispose(): void {
     this.device?.destroy()
     this.device = null
+    this.presence(false)
     this.calls.clear()
+  }
+
+  /** Never in the call path's way: neither a throw nor a rejection of the report reaches the caller. */
+  private presence(registered: boolean): void {
+    if (!registered && !this.present) return
+    this.present = registered
+    try {
+      this.opts.reportPresence?.(registered).catch(() => undefined)
+    } catch {
+      // a synchronous throw of the reporter: ignored like a failed post
+    }
   }
 
   async call(number: string): Promise<string> {
