@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest"
 import type { CallRecord } from "~src/domain/telephony"
 import { createI18n } from "~src/i18n"
 
+import { CallerCard } from "./caller-card"
 import { CallHistory } from "./softphone-dock"
 
 const STARTED = Date.UTC(2026, 11, 4, 15, 46)
@@ -49,5 +50,16 @@ describe("the dock's call history", () => {
     const { container } = inLanguage("en", <CallHistory history={[call({})]} agentCountry="FR" dial={async () => undefined} />)
     const number = [...container.querySelectorAll('[data-comptoir="call-history-item"] span')].find((s) => s.textContent === "07 57 70 91 09")
     expect(number?.className).toBe("c-nowrap")
+  })
+})
+
+describe("the caller card of an unknown number", () => {
+  it("writes the number as the dock's line does, in the agent's country's way, not as +33…", () => {
+    const caller = { callId: "c1", number: "+33970005678", candidates: [], customerId: null, contactId: null }
+    const { container } = inLanguage("fr", <CallerCard caller={caller} agentCountry="FR" />)
+    expect(container.querySelector('[data-comptoir="caller-unknown"] p')?.textContent).toBe("Le 09 70 00 56 78 n'est pas dans la base.")
+    cleanup()
+    const abroad = inLanguage("en", <CallerCard caller={{ ...caller, number: "+447700900123" }} agentCountry="FR" />)
+    expect(abroad.container.querySelector('[data-comptoir="caller-unknown"] p')?.textContent).toBe("+44 7700 900123 is not in the base.")
   })
 })
