@@ -506,6 +506,8 @@ test("a call that does not go through says why: busy, no answer, in the dock and
     // Before the fix every refused call was "the call failed" (sip.js ends the session before it gives the status).
     await expect(phonePage.locator('[data-comptoir="softphone-status"]')).toContainText(`· ${words}`)
     await expect.poll(async () => (await storedCalls(phonePage)).filter((c) => c.number === number).at(-1)?.endReason).toBe(reason)
+    // Its form opens with that outcome chosen: the agent only confirms.
+    await expect(phonePage.locator('[data-comptoir="outcome-form"] select[name="outcome"]')).toHaveValue(reason)
     await phonePage.screenshot({ path: `test-results/softphone-${reason}.png` })
     await phonePage.locator('[data-comptoir="outcome-discard"]').click()
     await expect(phonePage.locator('[data-comptoir="outcome-form"]')).toHaveCount(0)

@@ -7,7 +7,7 @@ import { DRAFTS_CHANGED_KEY, type OutcomeDraft } from "~src/domain/calls/outcome
 import type { CallRecord } from "~src/domain/telephony/call-record"
 import { createI18n } from "~src/i18n"
 
-import { CallOutcomeDock } from "./outcome-dock"
+import { CallOutcomeDock, openFromCall, openFromDraft } from "./outcome-dock"
 
 afterEach(() => {
   cleanup()
@@ -74,5 +74,22 @@ describe("the outcome dock with the call's form open in two places", () => {
       await Promise.resolve()
     })
     await waitFor(() => expect(document.querySelector('[data-comptoir="outcome-form"]')).toBeNull())
+  })
+})
+
+describe("the form of a call that did not go through", () => {
+  const refused = (endReason: CallRecord["endReason"]): CallRecord => ({ ...lastCall, answeredAt: null, durationMs: 0, endReason })
+
+  it("opens with what the network said chosen: busy, no answer; other calls open with nothing chosen", () => {
+    expect(openFromCall(refused("busy"), null, NOW, "Europe/Paris").defaults.outcome).toBe("busy")
+    expect(openFromCall(refused("no-answer"), null, NOW, "Europe/Paris").defaults.outcome).toBe("no-answer")
+    expect(openFromCall(refused("cancelled"), null, NOW, "Europe/Paris").defaults.outcome).toBe("")
+    expect(openFromCall(lastCall, null, NOW, "Europe/Paris").defaults.outcome).toBe("")
+  })
+
+  it("opens the same way again from its draft (a closed popup, another surface)", () => {
+    const busy = { ...draft, context: { ...draft.context, measured: { startedAt: lastCall.startedAt, durationSeconds: 0, endReason: "busy" as const } } }
+    expect(openFromDraft(busy, NOW, "Europe/Paris").defaults.outcome).toBe("busy")
+    expect(openFromDraft(draft, NOW, "Europe/Paris").defaults.outcome).toBe("")
   })
 })

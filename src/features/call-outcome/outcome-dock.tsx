@@ -47,7 +47,7 @@ export function openFromCall(call: CallRecord, caller: CallerContext | null, now
       measured: { startedAt: call.startedAt, durationSeconds, endReason: call.endReason },
       correctsId: null
     },
-    defaults: outcomeDefaults({ direction: call.direction, number: call.number, startedAt: call.startedAt, durationSeconds, contactId: call.contactId }, timeZone, now),
+    defaults: outcomeDefaults({ direction: call.direction, number: call.number, startedAt: call.startedAt, durationSeconds, contactId: call.contactId, endReason: call.endReason }, timeZone, now),
     summary: { direction: call.direction, number: call.number, startedAt: call.startedAt, contactId: call.contactId }
   }
 }
@@ -72,7 +72,7 @@ export function openDuringCall(call: Pick<ActiveCall, "id" | "direction" | "numb
 
 export function openFromDraft(d: OutcomeDraft, now: number, timeZone: string): OpenOutcome {
   const s = d.summary
-  const call = s ? { direction: s.direction, number: s.number, startedAt: s.startedAt, durationSeconds: d.context.measured?.durationSeconds ?? 0, contactId: s.contactId } : null
+  const call = s ? { direction: s.direction, number: s.number, startedAt: s.startedAt, durationSeconds: d.context.measured?.durationSeconds ?? 0, contactId: s.contactId, endReason: d.context.measured?.endReason } : null
   return { draftId: d.id, context: d.context, defaults: outcomeDefaults(call, timeZone, now), summary: d.summary, draftValues: d.values }
 }
 
