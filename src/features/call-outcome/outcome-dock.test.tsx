@@ -93,3 +93,30 @@ describe("the form of a call that did not go through", () => {
     expect(openFromDraft(draft, NOW, "Europe/Paris").defaults.outcome).toBe("")
   })
 })
+
+describe("the form of an earlier call when the next call comes", () => {
+  const dock = (call: { id: string; phase: "ringing-in" | "talking" | "ended" }) => (
+    <I18nextProvider i18n={createI18n("en")}>
+      <CallOutcomeDock call={{ direction: "inbound", number: "+33757709109", startedAt: NOW, ...call }} lastCall={lastCall} caller={null} agentCountry="FR" />
+    </I18nextProvider>
+  )
+
+  it("goes back to the 'to log' list when nobody typed in it, so it never sits under the new caller's card", async () => {
+    fakeBackground([{ ...draft }])
+    const { rerender } = render(dock({ id: "call-1", phase: "ended" }))
+    expect(document.querySelector('[data-comptoir="outcome-form"][data-call-id="call-1"]')).not.toBeNull()
+    await waitFor(() => expect(vi.mocked(chrome.runtime.sendMessage)).toHaveBeenCalledWith({ type: "outcome/pending", payload: {} }))
+    rerender(dock({ id: "call-2", phase: "ringing-in" }))
+    await waitFor(() => expect(document.querySelector('[data-comptoir="outcome-form"]')).toBeNull())
+    expect(document.querySelector('[data-comptoir="outcome-pending-item"]')).not.toBeNull()
+  })
+
+  it("stays open when the agent had typed in it", async () => {
+    fakeBackground([{ ...draft, values: { notes: "wants a quote" } }])
+    const { rerender } = render(dock({ id: "call-1", phase: "ended" }))
+    await waitFor(() => expect(vi.mocked(chrome.runtime.sendMessage)).toHaveBeenCalledWith({ type: "outcome/pending", payload: {} }))
+    rerender(dock({ id: "call-2", phase: "talking" }))
+    await new Promise((r) => setTimeout(r, 50))
+    expect(document.querySelector('[data-comptoir="outcome-form"][data-call-id="call-1"]')).not.toBeNull()
+  })
+})

@@ -142,6 +142,12 @@ export const CallOutcomeDock = memo(function CallOutcomeDock({
       return
     }
     for (const p of pending) seenDrafts.current.add(p.id)
+    // Another call rings or is under way: the form of an earlier call nobody typed in goes back to the "to log" list
+    // (its draft stays), so no other customer's form sits under the caller's card. One typed in stays open.
+    if (open && !open.live && call && call.phase !== "ended" && call.id !== open.draftId && pending.find((p) => p.id === open.draftId)?.values === null) {
+      setOpen(null)
+      return
+    }
     // Opened again (a reload, another surface): the call under way, if its notes were begun, or the call just
     // ended, if still to log, comes back with its draft; an earlier call left to log stays in the list below.
     const owner = open ? null : formOwnerOnOpen({ call, lastCallId: lastCall?.id ?? null, pendingIds: pending.map((p) => p.id) })
