@@ -121,8 +121,14 @@ export const CallOutcomeDock = memo(function CallOutcomeDock({
   /** Live calls whose draft this dock already brought back (a reload during the call). */
   const liveHandled = useRef(new Set<string>())
 
-  // Hang-up: the call just ended is the dock's call; its form opens at once.
-  if (lastCall && call?.id === lastCall.id && call.phase === "ended" && !handled.current.has(lastCall.id)) {
+  /** Calls this dock showed ringing or under way. */
+  const seenLive = useRef(new Set<string>())
+  if (call && call.phase !== "ended") seenLive.current.add(call.id)
+
+  // Hang-up: the call just ended is the dock's call; its form opens at once. Only for a call this dock showed live:
+  // a dock opened on an ended call (the side panel, the popup) asks the "to log" list below, or it showed the form of
+  // a call already logged, over the next caller's card.
+  if (lastCall && call?.id === lastCall.id && call.phase === "ended" && seenLive.current.has(lastCall.id) && !handled.current.has(lastCall.id)) {
     handled.current.add(lastCall.id)
     const next = openFromCall(lastCall, caller, Date.now(), timeZone)
     // Set during render (React re-renders before painting): the form is in the same frame as "ended".
