@@ -275,6 +275,21 @@ describe("call outcomes in the background", () => {
     expect(recent[0]!.log.outcome).toBe("quote-requested")
   })
 
+  it("does not bring back 'to log' a call saved or discarded before its record was written", async () => {
+    const { outcomes, rows } = setUp()
+    // The form opens from the published view at hang-up; the record (and its "to log") follows a moment later.
+    await outcomes.log(log(), "call-1")
+    await outcomes.callEnded(record)
+    expect(await outcomes.pending()).toEqual([])
+    await outcomes.discard("call-2")
+    await outcomes.callEnded({ ...record, id: "call-2" })
+    expect(await outcomes.pending()).toEqual([])
+    expect([...rows.keys()]).toEqual(["log-1"])
+    // Any other call still comes "to log".
+    await outcomes.callEnded({ ...record, id: "call-3" })
+    expect((await outcomes.pending()).map((d) => d.id)).toEqual(["call-3"])
+  })
+
   it("forgets a discarded outcome", async () => {
     const { outcomes } = setUp()
     await outcomes.callEnded(record)

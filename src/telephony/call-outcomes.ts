@@ -76,8 +76,27 @@ export class CallOutcomes {
     this.now = deps.now ?? Date.now
   }
 
-  /** The softphone logged a call: it is "to log" until its outcome is saved or discarded. */
-  async callEnded(record: CallRecord): Promise<void> {
+  /**
+   * Calls the agent said need no log ("No log needed") in this worker's life: a draft discarded before the call's
+   * record was written must not come back when it is (the form opens from the published view, ~100 ms earlier).
+   */
+  private readonly discarded = new Set<string>()
+
+  /**
+   * The softphone logged a call: it is "to log" until its outcome is saved or discarded. Unless the agent was
+   * quicker: the form opens at hang-up, before the call's record is written (RECORD_WRITE_AFTER_MS, more on a busy
+   * machine), and a call saved or discarded by then stays so. In the save queue, so a save is never half-seen.
+   */
+  callEnded(record: CallRecord): Promise<void> {
+    const done = this.saving.then(async () => {
+      if (this.discarded.has(record.id) || (await this.loggedCall(record.id))) return
+      await this.draftCallEnded(record)
+    })
+    this.saving = done.catch(() => undefined)
+    return done
+  }
+
+  private async draftCallEnded(record: CallRecord): Promise<void> {
     const [customer] = record.customerId ? await this.deps.customers([record.customerId]) : [undefined]
     await this.deps.drafts.callEnded(
       record.id,
@@ -124,6 +143,9 @@ export class CallOutcomes {
   }
 
   async discard(id: string): Promise<void> {
+    this.discarded.add(id)
+    // Bounded: only a call whose record is still to be written needs it.
+    if (this.discarded.size > 200) this.discarded.delete(this.discarded.values().next().value!)
     await this.deps.drafts.delete(id)
     this.deps.draftsChanged()
   }

@@ -22,6 +22,7 @@ function fakeChrome() {
     remove: async (key: string) => void m.delete(key)
   })
   const notifications: string[] = []
+  const shown: { title: string; message: string }[] = []
   const badge: string[] = []
   const g = globalThis as unknown as { chrome: unknown }
   g.chrome = {
@@ -32,12 +33,15 @@ function fakeChrome() {
       setTitle: async () => undefined
     },
     notifications: {
-      create: async (_id: string, o: { title: string }) => void notifications.push(o.title),
+      create: async (_id: string, o: { title: string; message: string }) => {
+        notifications.push(o.title)
+        shown.push({ title: o.title, message: o.message })
+      },
       clear: async () => true
     },
     runtime: { getManifest: () => ({ icons: { "128": "icon128.png" } }), getURL: (p: string) => `chrome-extension://x/${p}` }
   }
-  return { areas, notifications, badge }
+  return { areas, notifications, shown, badge }
 }
 
 const customer = (id: string, code: string, phone: string) =>
@@ -83,6 +87,19 @@ describe("the softphone controller's call log", () => {
     expect(calls).toHaveLength(1)
     expect(calls[0]).toMatchObject({ id: "k1", direction: "inbound", customerId: "cu1", durationMs: 1000, endReason: "hangup-remote" })
     expect((await controller.view()).lastCall?.id).toBe("k1")
+  })
+
+  it("notifies a ringing call in the agent's language, the number written the agent's way", async () => {
+    chromeFake.areas.local.set("settings", { language: "fr", defaultCountry: "FR" })
+    let s = await play([{ type: "registered" }, { type: "incoming", callId: "k5", number: "+33155550000" }])
+    s = await play([{ type: "ended", callId: "k5", reason: "cancelled" }, { type: "incoming", callId: "k6", number: "+33970005678" }], s)
+    await play([{ type: "ended", callId: "k6", reason: "cancelled" }], s)
+    await vi.waitFor(() => expect(chromeFake.shown).toHaveLength(2))
+    // They said "2 customers" and "Unknown caller" in the French UI, over the number as the network gives it.
+    expect(chromeFake.shown).toEqual([
+      { title: "☎ 2 clients", message: "01 55 55 00 00" },
+      { title: "☎ Numéro inconnu", message: "09 70 00 56 78" }
+    ])
   })
 
   it("leaves a shared number to the agent's choice, and logs the call to the customer chosen", async () => {

@@ -1,6 +1,9 @@
 import { CallRepository, SecretStore } from "~src/db/call-repository"
 import type { ComptoirDb } from "~src/db/database"
 import type { Customer } from "~src/domain/customers/customer.schema"
+import { formatPhone } from "~src/features/customer-card/format"
+import { loadSettings } from "~src/features/settings/settings-store"
+import { createI18n, resolveLanguage } from "~src/i18n"
 import {
   callRecordOf,
   cutCallRecord,
@@ -470,9 +473,15 @@ export class SoftphoneController {
     return { written }
   }
 
+  /**
+   * The system notification of a ringing call, in the agent's language (it said "2 customers" and "Unknown caller"
+   * in the French UI) and with the number as the dock writes it.
+   */
   private async notifyIncoming(callId: string, number: string, displayName: string, candidates: Customer[]): Promise<void> {
     if (!chrome.notifications) return
-    const who = candidates.length === 1 ? candidates[0]!.company : candidates.length > 1 ? `${candidates.length} customers` : displayName || "Unknown caller"
+    const settings = await loadSettings()
+    const { t } = createI18n(resolveLanguage(settings.language, globalThis.navigator?.language))
+    const who = candidates.length === 1 ? candidates[0]!.company : candidates.length > 1 ? t("softphone.notify.customers", { count: candidates.length }) : displayName || t("softphone.notify.unknown")
     const icon = chrome.runtime.getManifest().icons?.["128"] ?? Object.values(chrome.runtime.getManifest().icons ?? {})[0] ?? ""
     await chrome.notifications
       // Named after the call: its end clears it (it asks for interaction, so it would stay on screen).
@@ -480,7 +489,7 @@ export class SoftphoneController {
         type: "basic",
         iconUrl: chrome.runtime.getURL(icon),
         title: `☎ ${who}`,
-        message: number,
+        message: formatPhone(number, settings.defaultCountry),
         requireInteraction: true,
         priority: 2
       })

@@ -223,13 +223,15 @@ export class SipProvider implements TelephonyProvider {
     if (!target) throw new ProviderError("number", `not dialable: ${number}`)
     const inviter = new Inviter(this.ua, target, { sessionDescriptionHandlerOptions: { constraints: this.audioConstraints() } })
     const id = this.newId()
-    this.track(id, inviter)
+    const entry = this.track(id, inviter)
     this.hub.emit({ type: "outgoing", callId: id, number, displayName: "" })
     await inviter.invite({
       requestDelegate: {
+        // sip.js ends the session (Terminated, the call forgotten) before it calls this: the reason goes on the
+        // entry kept here, and the "ended" report waits for it (track). A reason already set (the agent hung up,
+        // which cancels: 487) stays.
         onReject: (r) => {
-          const entry = this.calls.get(id)
-          if (entry) entry.endReason = reasonForStatus(r.message.statusCode ?? 0)
+          entry.endReason ??= reasonForStatus(r.message.statusCode ?? 0)
         }
       }
     })
@@ -248,7 +250,7 @@ export class SipProvider implements TelephonyProvider {
     })
   }
 
-  private track(id: string, session: Session): void {
+  private track(id: string, session: Session): CallEntry {
     const entry: CallEntry = { session, endReason: null, answered: false, reported: false, muted: false, onHold: false }
     this.calls.set(id, entry)
     session.stateChange.addListener((state) => {
@@ -260,10 +262,17 @@ export class SipProvider implements TelephonyProvider {
         this.calls.delete(id)
         if (entry.reported) return
         entry.reported = true
-        const reason: EndReason = entry.endReason ?? (entry.answered ? "hangup-remote" : session instanceof Invitation ? "cancelled" : "failed")
-        this.hub.emit({ type: "ended", callId: id, reason })
+        const report = () => {
+          const reason: EndReason = entry.endReason ?? (entry.answered ? "hangup-remote" : session instanceof Invitation ? "cancelled" : "failed")
+          this.hub.emit({ type: "ended", callId: id, reason })
+        }
+        // An outgoing call refused (busy, no answer, not found) is Terminated by sip.js just before it hands the
+        // answer's status to the invite's onReject, in the same task: reported at once, it was always "failed".
+        if (session instanceof Inviter && !entry.answered) queueMicrotask(report)
+        else report()
       }
     })
+    return entry
   }
 
   private attachAudio(session: Session): void {

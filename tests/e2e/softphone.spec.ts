@@ -492,3 +492,25 @@ test("a call the browser took with it (closed mid-call) is in the call history a
     rmSync(dir, { recursive: true, force: true })
   }
 })
+
+test("a call that does not go through says why: busy, no answer, in the dock and in the call log", async ({ extContext, extensionId }) => {
+  const phonePage = await openReadyDock(extContext, extensionId)
+  // The lab's kamailio answers these two numbers as the network would: 486 Busy Here, 480 Temporarily Unavailable.
+  for (const [number, reason, words] of [
+    ["+33199000486", "busy", "busy"],
+    ["+33199000480", "no-answer", "no answer"]
+  ] as const) {
+    await phonePage.locator('[data-comptoir="dial-input"]').fill(number)
+    await phonePage.locator('[data-comptoir="dial"]').click()
+    await expect(dock(phonePage)).toHaveAttribute("data-state", "ended", { timeout: 15_000 })
+    // Before the fix every refused call was "the call failed" (sip.js ends the session before it gives the status).
+    await expect(phonePage.locator('[data-comptoir="softphone-status"]')).toContainText(`· ${words}`)
+    await expect.poll(async () => (await storedCalls(phonePage)).filter((c) => c.number === number).at(-1)?.endReason).toBe(reason)
+    // Its form opens with that outcome chosen: the agent only confirms.
+    await expect(phonePage.locator('[data-comptoir="outcome-form"] select[name="outcome"]')).toHaveValue(reason)
+    await phonePage.screenshot({ path: `test-results/softphone-${reason}.png` })
+    await phonePage.locator('[data-comptoir="outcome-discard"]').click()
+    await expect(phonePage.locator('[data-comptoir="outcome-form"]')).toHaveCount(0)
+  }
+  await phonePage.close()
+})

@@ -154,9 +154,17 @@ export interface CallFacts {
   startedAt: number
   durationSeconds: number
   contactId: string | null
+  /** How the call ended, when the phone measured it. */
+  endReason?: EndReason | null
 }
 
-/** The form as it opens: filled from the call when there is one, else today's date and empty call fields. */
+/** What a call that did not go through came to, as the network said it: the agent has only to confirm it. */
+const OUTCOME_OF_END: Partial<Record<EndReason, CallOutcome>> = { busy: "busy", "no-answer": "no-answer" }
+
+/**
+ * The form as it opens: filled from the call when there is one, else today's date and empty call fields. A call
+ * the network answered busy or unanswered opens with that outcome chosen ("Busy", "No answer").
+ */
 export function outcomeDefaults(call: CallFacts | null, timeZone: string, now: number): OutcomeFormValues {
   return {
     direction: call?.direction ?? "outbound",
@@ -164,7 +172,7 @@ export function outcomeDefaults(call: CallFacts | null, timeZone: string, now: n
     contactId: call?.contactId ?? "",
     startedAt: localDateTime(call?.startedAt ?? now, timeZone),
     duration: call ? formatDuration(call.durationSeconds) : "",
-    outcome: "",
+    outcome: (call?.endReason && OUTCOME_OF_END[call.endReason]) || "",
     notes: "",
     callback: { date: "", time: "" },
     appointment: { date: "", time: "", salesRep: "", place: "" }

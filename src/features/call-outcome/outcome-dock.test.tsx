@@ -7,7 +7,7 @@ import { DRAFTS_CHANGED_KEY, type OutcomeDraft } from "~src/domain/calls/outcome
 import type { CallRecord } from "~src/domain/telephony/call-record"
 import { createI18n } from "~src/i18n"
 
-import { CallOutcomeDock } from "./outcome-dock"
+import { CallOutcomeDock, openFromCall, openFromDraft } from "./outcome-dock"
 
 afterEach(() => {
   cleanup()
@@ -66,7 +66,8 @@ describe("the outcome dock with the call's form open in two places", () => {
         <CallOutcomeDock call={{ id: "call-1", direction: "outbound", number: "+33612345678", startedAt: lastCall.startedAt, phase: "ended" }} lastCall={lastCall} caller={null} agentCountry="FR" />
       </I18nextProvider>
     )
-    expect(document.querySelector('[data-comptoir="outcome-form"]')).not.toBeNull()
+    // Opened on the ended call, the dock finds it in the "to log" list and opens its form.
+    await waitFor(() => expect(document.querySelector('[data-comptoir="outcome-form"]')).not.toBeNull())
     // The dock has read the "to log" list, with this call in it.
     await waitFor(() => expect(vi.mocked(chrome.runtime.sendMessage)).toHaveBeenCalledWith({ type: "outcome/pending", payload: {} }))
     await act(async () => {
@@ -74,5 +75,71 @@ describe("the outcome dock with the call's form open in two places", () => {
       await Promise.resolve()
     })
     await waitFor(() => expect(document.querySelector('[data-comptoir="outcome-form"]')).toBeNull())
+  })
+})
+
+describe("the form of a call that did not go through", () => {
+  const refused = (endReason: CallRecord["endReason"]): CallRecord => ({ ...lastCall, answeredAt: null, durationMs: 0, endReason })
+
+  it("opens with what the network said chosen: busy, no answer; other calls open with nothing chosen", () => {
+    expect(openFromCall(refused("busy"), null, NOW, "Europe/Paris").defaults.outcome).toBe("busy")
+    expect(openFromCall(refused("no-answer"), null, NOW, "Europe/Paris").defaults.outcome).toBe("no-answer")
+    expect(openFromCall(refused("cancelled"), null, NOW, "Europe/Paris").defaults.outcome).toBe("")
+    expect(openFromCall(lastCall, null, NOW, "Europe/Paris").defaults.outcome).toBe("")
+  })
+
+  it("opens the same way again from its draft (a closed popup, another surface)", () => {
+    const busy = { ...draft, context: { ...draft.context, measured: { startedAt: lastCall.startedAt, durationSeconds: 0, endReason: "busy" as const } } }
+    expect(openFromDraft(busy, NOW, "Europe/Paris").defaults.outcome).toBe("busy")
+    expect(openFromDraft(draft, NOW, "Europe/Paris").defaults.outcome).toBe("")
+  })
+})
+
+describe("the form of an earlier call when the next call comes", () => {
+  const dock = (call: { id: string; phase: "ringing-in" | "talking" | "ended" }) => (
+    <I18nextProvider i18n={createI18n("en")}>
+      <CallOutcomeDock call={{ direction: "inbound", number: "+33757709109", startedAt: NOW, ...call }} lastCall={lastCall} caller={null} agentCountry="FR" />
+    </I18nextProvider>
+  )
+
+  it("goes back to the 'to log' list when nobody typed in it, so it never sits under the new caller's card", async () => {
+    fakeBackground([{ ...draft }])
+    const { rerender } = render(dock({ id: "call-1", phase: "ended" }))
+    await waitFor(() => expect(document.querySelector('[data-comptoir="outcome-form"][data-call-id="call-1"]')).not.toBeNull())
+    rerender(dock({ id: "call-2", phase: "ringing-in" }))
+    await waitFor(() => expect(document.querySelector('[data-comptoir="outcome-form"]')).toBeNull())
+    expect(document.querySelector('[data-comptoir="outcome-pending-item"]')).not.toBeNull()
+  })
+
+  it("stays open when the agent had typed in it", async () => {
+    fakeBackground([{ ...draft, values: { notes: "wants a quote" } }])
+    const { rerender } = render(dock({ id: "call-1", phase: "ended" }))
+    await waitFor(() => expect(document.querySelector('[data-comptoir="outcome-form"][data-call-id="call-1"]')).not.toBeNull())
+    rerender(dock({ id: "call-2", phase: "talking" }))
+    await new Promise((r) => setTimeout(r, 50))
+    expect(document.querySelector('[data-comptoir="outcome-form"][data-call-id="call-1"]')).not.toBeNull()
+  })
+})
+
+describe("a dock opened on a call already ended", () => {
+  const dock = (phase: "talking" | "ended") => (
+    <I18nextProvider i18n={createI18n("en")}>
+      <CallOutcomeDock call={{ id: "call-1", direction: "outbound", number: "+33612345678", startedAt: lastCall.startedAt, phase }} lastCall={phase === "ended" ? lastCall : null} caller={null} agentCountry="FR" />
+    </I18nextProvider>
+  )
+
+  it("does not open the form of a call already logged (it showed it under the next caller's card)", async () => {
+    fakeBackground([])
+    render(dock("ended"))
+    await waitFor(() => expect(vi.mocked(chrome.runtime.sendMessage)).toHaveBeenCalledWith({ type: "outcome/pending", payload: {} }))
+    await new Promise((r) => setTimeout(r, 50))
+    expect(document.querySelector('[data-comptoir="outcome-form"]')).toBeNull()
+  })
+
+  it("still opens the form in the same frame as the hang-up in a dock that showed the call", () => {
+    fakeBackground([])
+    const { rerender } = render(dock("talking"))
+    rerender(dock("ended"))
+    expect(document.querySelector('[data-comptoir="outcome-form"][data-call-id="call-1"]')).not.toBeNull()
   })
 })

@@ -47,7 +47,7 @@ export function openFromCall(call: CallRecord, caller: CallerContext | null, now
       measured: { startedAt: call.startedAt, durationSeconds, endReason: call.endReason },
       correctsId: null
     },
-    defaults: outcomeDefaults({ direction: call.direction, number: call.number, startedAt: call.startedAt, durationSeconds, contactId: call.contactId }, timeZone, now),
+    defaults: outcomeDefaults({ direction: call.direction, number: call.number, startedAt: call.startedAt, durationSeconds, contactId: call.contactId, endReason: call.endReason }, timeZone, now),
     summary: { direction: call.direction, number: call.number, startedAt: call.startedAt, contactId: call.contactId }
   }
 }
@@ -72,7 +72,7 @@ export function openDuringCall(call: Pick<ActiveCall, "id" | "direction" | "numb
 
 export function openFromDraft(d: OutcomeDraft, now: number, timeZone: string): OpenOutcome {
   const s = d.summary
-  const call = s ? { direction: s.direction, number: s.number, startedAt: s.startedAt, durationSeconds: d.context.measured?.durationSeconds ?? 0, contactId: s.contactId } : null
+  const call = s ? { direction: s.direction, number: s.number, startedAt: s.startedAt, durationSeconds: d.context.measured?.durationSeconds ?? 0, contactId: s.contactId, endReason: d.context.measured?.endReason } : null
   return { draftId: d.id, context: d.context, defaults: outcomeDefaults(call, timeZone, now), summary: d.summary, draftValues: d.values }
 }
 
@@ -121,8 +121,14 @@ export const CallOutcomeDock = memo(function CallOutcomeDock({
   /** Live calls whose draft this dock already brought back (a reload during the call). */
   const liveHandled = useRef(new Set<string>())
 
-  // Hang-up: the call just ended is the dock's call; its form opens at once.
-  if (lastCall && call?.id === lastCall.id && call.phase === "ended" && !handled.current.has(lastCall.id)) {
+  /** Calls this dock showed ringing or under way. */
+  const seenLive = useRef(new Set<string>())
+  if (call && call.phase !== "ended") seenLive.current.add(call.id)
+
+  // Hang-up: the call just ended is the dock's call; its form opens at once. Only for a call this dock showed live:
+  // a dock opened on an ended call (the side panel, the popup) asks the "to log" list below, or it showed the form of
+  // a call already logged, over the next caller's card.
+  if (lastCall && call?.id === lastCall.id && call.phase === "ended" && seenLive.current.has(lastCall.id) && !handled.current.has(lastCall.id)) {
     handled.current.add(lastCall.id)
     const next = openFromCall(lastCall, caller, Date.now(), timeZone)
     // Set during render (React re-renders before painting): the form is in the same frame as "ended".
@@ -142,6 +148,12 @@ export const CallOutcomeDock = memo(function CallOutcomeDock({
       return
     }
     for (const p of pending) seenDrafts.current.add(p.id)
+    // Another call rings or is under way: the form of an earlier call nobody typed in goes back to the "to log" list
+    // (its draft stays), so no other customer's form sits under the caller's card. One typed in stays open.
+    if (open && !open.live && call && call.phase !== "ended" && call.id !== open.draftId && pending.find((p) => p.id === open.draftId)?.values === null) {
+      setOpen(null)
+      return
+    }
     // Opened again (a reload, another surface): the call under way, if its notes were begun, or the call just
     // ended, if still to log, comes back with its draft; an earlier call left to log stays in the list below.
     const owner = open ? null : formOwnerOnOpen({ call, lastCallId: lastCall?.id ?? null, pendingIds: pending.map((p) => p.id) })

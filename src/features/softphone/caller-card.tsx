@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next"
 
 import type { CallerContext } from "~src/domain/telephony"
 import { CustomerCard } from "~src/features/customer-card/customer-card"
+import { formatPhone } from "~src/features/customer-card/format"
 import { send } from "~src/messaging/send"
 
 /**
@@ -64,7 +65,8 @@ export const CallerCard = memo(function CallerCard({ caller, agentCountry, holdD
   }
   return (
     <div data-comptoir="caller-unknown">
-      <p>{t("softphone.caller.unknown", { number: caller.number })}</p>
+      {/* Written as the dock's line above writes it (09 70 00 56 78), not the +33… the network gave. */}
+      <p>{t("softphone.caller.unknown", { number: formatPhone(caller.number, agentCountry) })}</p>
       <button
         type="button"
         className="c-button c-button-secondary"

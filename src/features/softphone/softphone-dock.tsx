@@ -292,19 +292,30 @@ const Dialler = memo(function Dialler({ dialled, setDialled, last, dial }: { dia
   )
 })
 
-const CallHistory = memo(function CallHistory({ history, agentCountry, dial }: { history: CallRecord[]; agentCountry: string; dial: Dial }) {
+/**
+ * The device's last calls. A call nobody answered says why (missed, busy, no answer…) where a talk time would be:
+ * "0:00" made a missed call look like any other. The number never breaks across lines in the narrow side panel.
+ */
+export const CallHistory = memo(function CallHistory({ history, agentCountry, dial }: { history: CallRecord[]; agentCountry: string; dial: Dial }) {
   const { t, i18n } = useTranslation()
   return (
     <details className="c-call-history" data-comptoir="call-history">
       <summary>{t("softphone.history.title")}</summary>
       <ul>
         {history.map((h) => (
-          <li key={h.id} data-comptoir="call-history-item" data-direction={h.direction}>
+          <li key={h.id} data-comptoir="call-history-item" data-direction={h.direction} data-end-reason={h.endReason}>
             <span>{h.direction === "inbound" ? "↙" : "↗"} </span>
-            <span>{formatPhone(h.number, agentCountry)}</span>
+            <span className="c-nowrap">{formatPhone(h.number, agentCountry)}</span>
             <span className="c-muted">
               {" "}
-              · {formatDateTime(h.startedAt, uiLang(i18n.language))} · {formatTimer(talkSeconds(h, h.endedAt))}
+              · {formatDateTime(h.startedAt, uiLang(i18n.language))} ·{" "}
+              {h.answeredAt === null ? (
+                <span className={h.direction === "inbound" ? "c-error" : undefined} data-comptoir="call-history-reason">
+                  {t(`softphone.reason.${h.endReason}`)}
+                </span>
+              ) : (
+                formatTimer(talkSeconds(h, h.endedAt))
+              )}
             </span>
             <button type="button" className="c-button c-button-secondary" data-comptoir="call" data-number={h.number} onClick={() => void dial(h.number, h.customerId ?? undefined)}>
               {t("softphone.action.call")}
