@@ -125,7 +125,9 @@ describe("Firefox ESR restarted during a call (the add-on installed in the profi
 
     // Nobody opens anything: the event page starts with the browser and registers at the lab by itself.
     expect(await waitFor(async () => registers(), (n) => n > before, 20_000)).toBeGreaterThan(before)
-    expect((await waitFor(() => toolbarAction(firefox!.browser), (a) => a.title === "Comptoir · registered", 10_000)).title).toBe("Comptoir · registered")
+    // (Read in the browser's own scope: it wakes nothing. Not readable while the browser window is still coming up.)
+    const badge = () => toolbarAction(firefox!.browser).catch(() => ({ text: "?", title: "not readable yet" }))
+    expect(await waitFor(badge, (a) => a.title === "Comptoir · registered", 10_000)).toEqual({ text: "", title: "Comptoir · registered" })
     console.log(`firefox restarted → registered, no page open: ${((Date.now() - restarted) / 1000).toFixed(1)} s`)
 
     // The cut call is in the call history, once: ended as failed at the last moment it was seen up, to the customer.
