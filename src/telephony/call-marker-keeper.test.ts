@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 
-import { CALL_MARKER_KEY, initialPhoneState, transition, type CallMarker, type PhoneState } from "~src/domain/telephony"
+import { CALL_MARKER_KEY, initialPhoneState, MARKER_HEARTBEAT_MS, transition, type CallMarker, type PhoneState } from "~src/domain/telephony"
 
 import { CallMarkerKeeper } from "./call-marker-keeper"
 
@@ -78,5 +78,56 @@ describe("the call marker keeper", () => {
     await keeper.drop(null)
     expect((stored.get(CALL_MARKER_KEY) as CallMarker | undefined)?.callId).toBe("new-call")
     keeper.follow({ ...initialPhoneState }, null)
+  })
+
+  it("writes the marker at every beat of the heartbeat, also when the call was answered between two beats", async () => {
+    vi.useFakeTimers({ toFake: ["Date", "setInterval", "clearInterval"] })
+    vi.setSystemTime(100_000)
+    // The keeper's writes run on promises: a real macrotask lets them finish (setTimeout is not faked here).
+    const settle = () => new Promise((r) => setTimeout(r, 5))
+    const seenAt = () => (stored.get(CALL_MARKER_KEY) as CallMarker | undefined)?.seenAt
+    let up = true
+    const keeper = new CallMarkerKeeper((id) => up && id === "c1")
+    let state = ringingOut("c1")
+    keeper.follow(state, null)
+    await settle()
+    expect(seenAt()).toBe(100_000)
+    // The customer picks up 0.7 s after the call went out (the lab's peer: a few hundred ms).
+    vi.advanceTimersByTime(700)
+    state = transition(state, { type: "answered", callId: "c1" }, Date.now())
+    keeper.follow(state, null)
+    await settle()
+    expect(seenAt()).toBe(100_700)
+    // Each beat writes the moment the call was last known up: a cut call's talk time is short by one beat at most.
+    // (The beat 14.3 s after the answer's write used to be skipped as "not due", and the first one written came
+    // 29.3 s after it: a browser gone in between lost up to 30 s of talk time.)
+    for (let beat = 1; beat <= 3; beat++) {
+      vi.advanceTimersByTime(100_000 + beat * MARKER_HEARTBEAT_MS - Date.now())
+      await settle()
+      expect(seenAt()).toBe(100_000 + beat * MARKER_HEARTBEAT_MS)
+    }
+    up = false
+    keeper.follow(transition(state, { type: "ended", callId: "c1", reason: "hangup-local" }, Date.now()), null)
+    await settle()
+    expect(stored.has(CALL_MARKER_KEY)).toBe(false)
+  })
+
+  it("a beat that fires while a newer state's write waits its turn does not write the older marker over it", async () => {
+    vi.useFakeTimers({ toFake: ["Date", "setInterval", "clearInterval"] })
+    vi.setSystemTime(100_000)
+    const settle = () => new Promise((r) => setTimeout(r, 5))
+    const keeper = new CallMarkerKeeper((id) => id === "c1")
+    let state = ringingOut("c1")
+    keeper.follow(state, null)
+    await settle()
+    // Answered a moment before the beat: the answer's write is queued when the beat fires.
+    vi.advanceTimersByTime(MARKER_HEARTBEAT_MS - 1)
+    state = transition(state, { type: "answered", callId: "c1" }, Date.now())
+    keeper.follow(state, null)
+    vi.advanceTimersByTime(1)
+    await settle()
+    expect(stored.get(CALL_MARKER_KEY)).toMatchObject({ callId: "c1", answeredAt: 100_000 + MARKER_HEARTBEAT_MS - 1, seenAt: 100_000 + MARKER_HEARTBEAT_MS })
+    keeper.follow(transition(state, { type: "ended", callId: "c1", reason: "hangup-local" }, Date.now()), null)
+    await settle()
   })
 })

@@ -56,19 +56,31 @@ export class CallMarkerKeeper {
   /**
    * `next`: the marker for the call under way, or null, which takes away only the marker of `endedId` (the call
    * that just ended here): a marker of another call, from an earlier life, is the next start's to log.
+   * `"beat"`: the heartbeat's, the marker as last written when its turn comes (not when the beat fired: a newer
+   * state's write queued before it would be written over), seen up now; written at every beat, since
+   * `markerNeedsWrite`'s "heartbeat due" counts from the last write: a write between two beats (the answer's) made
+   * the next beat "not due", and the marker went 30 s without a write, not 15.
    */
-  private enqueue(next: CallMarker | null, endedId: string | null): void {
+  private enqueue(next: CallMarker | null | "beat", endedId: string | null): void {
     this.queue = this.queue
       .then(async () => {
         if (this.marker === undefined) {
           const parsed = CallMarker.safeParse((await chrome.storage.local.get(CALL_MARKER_KEY))[CALL_MARKER_KEY])
           this.marker = parsed.success ? parsed.data : null
         }
-        if (next === null && this.marker?.callId !== endedId) return
-        if (!markerNeedsWrite(this.marker, next)) return
-        if (next) await chrome.storage.local.set({ [CALL_MARKER_KEY]: next })
+        let write: CallMarker | null
+        if (next === "beat") {
+          const m = this.marker
+          if (!m || !this.callUp(m.callId)) return
+          write = { ...m, seenAt: Date.now() }
+        } else {
+          if (next === null && this.marker?.callId !== endedId) return
+          if (!markerNeedsWrite(this.marker, next)) return
+          write = next
+        }
+        if (write) await chrome.storage.local.set({ [CALL_MARKER_KEY]: write })
         else await chrome.storage.local.remove(CALL_MARKER_KEY)
-        this.marker = next
+        this.marker = write
       })
       .catch((e) => console.warn("comptoir: call marker not written", e))
       .finally(() => (this.marker && this.callUp(this.marker.callId) ? this.arm() : this.disarm()))
@@ -83,7 +95,7 @@ export class CallMarkerKeeper {
     this.heartbeat ??= setInterval(() => {
       const m = this.marker
       // Only while the published view still has that call up (a provider switched off mid-call publishes none).
-      if (m && this.callUp(m.callId)) this.enqueue({ ...m, seenAt: Date.now() }, null)
+      if (m && this.callUp(m.callId)) this.enqueue("beat", null)
       else this.disarm()
     }, MARKER_HEARTBEAT_MS)
   }

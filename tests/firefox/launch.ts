@@ -1,12 +1,14 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs"
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { createServer } from "node:http"
 import { tmpdir } from "node:os"
-import { join, resolve } from "node:path"
+import { join, relative, resolve, sep } from "node:path"
 
+import { zipSync } from "fflate"
 import puppeteer, { type Browser, type ElementHandle, type NodeFor, type Page } from "puppeteer-core"
 
 // Debian's Firefox ESR driven over WebDriver BiDi (puppeteer-core, no downloaded browser), with the Firefox build
-// (`npm run build:firefox`) installed as a temporary add-on, the way a developer loads it from about:debugging.
+// (`npm run build:firefox`) installed as a temporary add-on, the way a developer loads it from about:debugging, or
+// (`permanent`) installed in the profile, where it stays across a restart of the browser.
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? "/usr/bin/firefox-esr"
 export const BUILD = resolve(process.env.COMPTOIR_FIREFOX_BUILD ?? "build/firefox-mv3-prod")
@@ -20,21 +22,56 @@ export interface LaunchedFirefox {
   workDir: string
   /** The id Firefox gave the installed build (ADDON_ID when the manifest's gecko id is read). */
   addonId: string
+  /** Closes the browser and removes `workDir`. */
   close(): Promise<void>
+  /** The browser's process killed (SIGKILL: a crash, or the machine shut down under it); `workDir` kept, to launch again on. */
+  kill(): Promise<void>
 }
 
-/** Firefox ESR with a fresh profile and the Firefox build installed; `prefs` are added to the profile's. */
-export async function launchFirefox(prefs: Record<string, unknown> = {}): Promise<LaunchedFirefox> {
+export interface LaunchOptions {
+  /**
+   * The build installed in the profile rather than as a temporary add-on (which goes with the browser): zipped
+   * unsigned into the profile's `extensions/` folder, named by its gecko id, as a sideloaded add-on, which Firefox
+   * ESR installs at start when `xpinstall.signatures.required` is false and enables without asking when
+   * `extensions.autoDisableScopes` leaves the profile's scope out. It stays across a restart on the same profile.
+   */
+  permanent?: boolean
+  /** Launches on the profile of an earlier browser, closed or killed (its `workDir`): the add-on installed there stays. */
+  workDir?: string
+}
+
+/** The build as an .xpi: a zip with the manifest at its root. */
+export function packAddon(build = BUILD): Uint8Array {
+  const files: Record<string, Uint8Array> = {}
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name)
+      if (statSync(path).isDirectory()) walk(path)
+      else files[relative(build, path).split(sep).join("/")] = readFileSync(path)
+    }
+  }
+  walk(build)
+  return zipSync(files, { level: 1 })
+}
+
+/** Firefox ESR with a fresh profile (or `options.workDir`'s) and the Firefox build installed; `prefs` are added to the profile's. */
+export async function launchFirefox(prefs: Record<string, unknown> = {}, options: LaunchOptions = {}): Promise<LaunchedFirefox> {
   if (!existsSync(FIREFOX)) throw new Error(`${FIREFOX} is missing: apt-get install -y firefox-esr (npm test's preflight installs it)`)
   if (!existsSync(join(BUILD, "manifest.json"))) throw new Error(`${BUILD} is missing: npm run build:firefox`)
-  const workDir = mkdtempSync(join(tmpdir(), "comptoir-firefox-"))
+  const workDir = options.workDir ?? mkdtempSync(join(tmpdir(), "comptoir-firefox-"))
+  const profile = join(workDir, "profile")
+  const xpi = join(profile, "extensions", `${ADDON_ID}.xpi`)
+  if (options.permanent && !existsSync(xpi)) {
+    mkdirSync(join(profile, "extensions"), { recursive: true })
+    writeFileSync(xpi, packAddon())
+  }
   const browser = await puppeteer.launch({
     browser: "firefox",
     executablePath: FIREFOX,
     headless: true,
     // WebDriver BiDi refuses to navigate to moz-extension:// pages (the options page) without this test-only flag.
     args: ["--remote-allow-system-access"],
-    userDataDir: join(workDir, "profile"),
+    userDataDir: profile,
     extraPrefsFirefox: {
       "extensions.webextensions.uuids": JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
       "intl.locale.requested": "en-US",
@@ -44,17 +81,25 @@ export async function launchFirefox(prefs: Record<string, unknown> = {}): Promis
       "extensions.update.enabled": false,
       "datareporting.policy.dataSubmissionEnabled": false,
       "toolkit.telemetry.enabled": false,
+      ...(options.permanent ? { "xpinstall.signatures.required": false, "extensions.autoDisableScopes": 0 } : {}),
       ...prefs
     }
   })
-  const addonId = await browser.installExtension(BUILD)
+  const addonId = options.permanent ? ADDON_ID : await browser.installExtension(BUILD)
   return {
     browser,
     workDir,
     addonId,
     close: async () => {
-      await browser.close()
+      if (browser.connected) await browser.close()
       rmSync(workDir, { recursive: true, force: true })
+    },
+    kill: async () => {
+      const child = browser.process()
+      if (!child || child.exitCode !== null) return
+      const exited = new Promise((ok) => child.once("exit", ok))
+      child.kill("SIGKILL")
+      await exited
     }
   }
 }
