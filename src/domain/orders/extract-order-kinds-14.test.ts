@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest"
+
+import { fixtureExtractor } from "~bench/orders-corpus"
+
+import type { OrderMail } from "./types"
+
+/**
+ * Kinds of mail the fourteenth held-out set showed (now tuning material): small trades and shops writing tersely for
+ * themselves, often from a phone, with no word saying "order"; buyers with several sites. Each kind is probed with
+ * phrasings written here and found in no corpus mail: a rule passes only if it reads the kind of mail, not the one mail.
+ */
+const extractor = fixtureExtractor()
+
+function extract(text: string, over: Partial<OrderMail> = {}): ReturnType<typeof extractor.extract> {
+  // Thursday 7 May 2026.
+  return extractor.extract({ from: { address: "atelier.rivoire@gmail.com", name: "Paul Rivoire" }, to: ["commandes@comptoir-fournitures.fr"], subject: "stock", date: "2026-05-07T09:00:00+02:00", text, htmlText: "", attachments: [], ...over })
+}
+const linesOf = (r: ReturnType<typeof extract>): string[] => r.lines.map((l) => `${l.ref}|${l.quantity}|${l.unit}`)
+
+describe("terse orders with no word saying order are proposed, not asked", () => {
+  it("a list of goods with the day they are wanted, in one sentence, is an order; the same as a question is asked", () => {
+    const fr = extract("18 rouleaux de film étirable et 3 cartons essuie-mains pour jeudi, merci.\nPaul")
+    expect(fr.order_decision).toBe("order")
+    expect(linesOf(fr)).toEqual(["FILM-500|18|rouleau", "ESS-300|3|carton"])
+    const en = extract("Morning. 20 rolls packing tape and 2 washing-up liquid 5L before Wednesday.\nGreg", { from: { address: "greg.hale@outlook.com", name: "Greg Hale" } })
+    expect(en.order_decision).toBe("order")
+    const asking = extract("20 rolls packing tape and 2 washing-up liquid 5L before Wednesday, is that doable?\nGreg", { from: { address: "greg.hale@outlook.com", name: "Greg Hale" } })
+    expect(asking.order_decision).not.toBe("order")
+  })
+
+  it("the day granted in a few words ('if you can', 'ok', 'si vous pouvez', today included) makes a bare list an order", () => {
+    const en = extract("6 hand soap 1L, 2 packs AA batteries. Weds ok.\nSam", { from: { address: "sam.k@yahoo.co.uk", name: "Sam K" } })
+    expect(en.order_decision).toBe("order")
+    const today = extract("Low on stock here. 4 cases of hand towels, 2 rolls bin bags 110L. Today if you could.\nSam", { from: { address: "sam.k@yahoo.co.uk", name: "Sam K" } })
+    expect(today.order_decision).toBe("order")
+    const fr = extract("3 bidons liquide vaisselle 5 L et 1 colis papier toilette. Aujourd'hui si vous pouvez.\nPaul")
+    expect(fr.order_decision).toBe("order")
+  })
+
+  it("a note's infinitive ('à déposer le 9', 'livrer mardi chez…') says where and when the goods go: an order", () => {
+    const r = extract("5 rlx sacs 110 L\n2 cartons essuie-mains\nà déposer le 9 au dépôt de la rue Berthelot.\nPaul")
+    expect(r.order_decision).toBe("order")
+    expect(linesOf(r)).toEqual(["SAC-110|5|rouleau", "ESS-300|2|carton"])
+  })
+
+  it("goods to be made ready and fetched at our counter are an order ('préparez-nous…', 'on passe les récupérer', 'I'll collect')", () => {
+    const fr = extract("Préparez-nous 4 rallonges 3m et 2 lots de piles AA, on passe les récupérer jeudi midi.\nPaul")
+    expect(fr.order_decision).toBe("order")
+    expect(linesOf(fr)).toEqual(["RAL-3M|4|pièce", "PIL-AA|2|lot"])
+    const en = extract("6 x extension lead 3m, 10 x E27 bulb. I'll collect Friday after 4.\nMick", { from: { address: "mick.doyle@gmail.com", name: "Mick Doyle" } })
+    expect(en.order_decision).toBe("order")
+  })
+
+  it("a buyer without an account yet ('je n'ai pas encore de compte', 'not yet a customer') orders now, not later", () => {
+    const fr = extract("Bonjour, il me faut 30 cartons 60x40x40 pour lundi. Je n'ai pas encore de compte, je règle à la livraison.\nPaul")
+    expect(fr.order_decision).toBe("order")
+    const en = extract("Please send 10 rolls packing tape to the shop. We're not yet a customer of yours, happy to pay upfront.\nMick", { from: { address: "mick.doyle@gmail.com", name: "Mick Doyle" } })
+    expect(en.order_decision).toBe("order")
+    const later = extract("Please send 10 rolls packing tape. Not yet though, I'll confirm the day.\nMick", { from: { address: "mick.doyle@gmail.com", name: "Mick Doyle" } })
+    expect(later.order_decision).not.toBe("order")
+  })
+
+  it("a heading naming what the goods are for ('For the front desk:') over a list of quantities is an order; 'Pour février :' is not one", () => {
+    const en = extract("Hi,\n\nFor the front desk:\n3 reams A4 paper\n1 box black pens\n\nThanks\nJo", { from: { address: "jo@harbourvets.co.uk", name: "Jo" } })
+    expect(en.order_decision).toBe("order")
+    expect(linesOf(en)).toEqual(["REF-1001|3|ramette", "STY-NR|1|boîte"])
+    const month = extract("Bonjour,\n\nPour février :\n3 ramettes A4\n1 boîte de stylos noirs\n\nPaul")
+    expect(month.order_decision).not.toBe("order")
+  })
+
+  it("a barber's or a hairdresser's 'salon' is the shop, no trade show; a trade show's still vetoes", () => {
+    const r = extract("Bonjour,\nil nous faut pour le salon 4 boîtes gants nitrile taille M et 2 savons mains 1L, livraison jeudi.\nHugo\nBarbier Rivoire", { from: { address: "barbier.rivoire@gmail.com", name: "Hugo" } })
+    expect(r.is_order).toBe(true)
+    expect(linesOf(r)).toEqual(["GN-4410|4|boîte", "SAV-1L|2|flacon"])
+    const show = extract("Bonjour,\nnous serons au salon Propreté & Hygiène jeudi, stand B12 : 4 boîtes de gants offertes aux visiteurs.\nHugo")
+    expect(show.is_order).toBe(false)
+  })
+})
+
+describe("products named tersely", () => {
+  it("a product named by one word and its size with the measure ('sacs 110 L') is the one of that size, however rare the size", () => {
+    const r = extract("Envoyez-nous 7 sacs 110 L et 2 sacs 50 L.\nPaul")
+    expect(linesOf(r)).toEqual(["SAC-110|7|rouleau", "SAC-050|2|rouleau"])
+  })
+})
