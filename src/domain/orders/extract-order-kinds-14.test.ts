@@ -83,3 +83,24 @@ describe("products named tersely", () => {
     expect(linesOf(r)).toEqual(["SAC-110|7|rouleau", "SAC-050|2|rouleau"])
   })
 })
+
+describe("the day wanted, tersely", () => {
+  const from = { address: "greg.hale@outlook.com", name: "Greg Hale" }
+  it("'Sat 9th', 'Mon 11th': a clipped weekday before a day with its ordinal is that day", () => {
+    expect(extract("Please send 4 rolls packing tape. Drop them Sat 9th at the unit.\nGreg", { from }).delivery_date).toBe("2026-05-09")
+  })
+
+  it("today said as the day wanted ('today if you can', 'pour aujourd'hui') is the mail's day; the second choice after 'otherwise' / 'sinon' is not", () => {
+    expect(extract("4 rolls packing tape please. Today if at all possible, otherwise Tuesday.\nGreg", { from }).delivery_date).toBe("2026-05-07")
+    expect(extract("Merci de livrer 2 bidons liquide vaisselle 5 L pour aujourd'hui.\nPaul").delivery_date).toBe("2026-05-07")
+    expect(extract("Merci de livrer 2 bidons liquide vaisselle 5 L mardi, sinon mercredi matin.\nPaul").delivery_date).toBe("2026-05-12")
+    expect(extract("Had a word with your driver today. Please send 4 rolls packing tape.\nGreg", { from }).delivery_date).toBe(null)
+  })
+
+  it("the days a shop is closed are no delivery day: the day asked for in the next sentence is; 'before it closes on…' is a deadline", () => {
+    const r = extract("The office is shut from 20 May to 1 June, so we need to stock up before that. Please send 6 boxes nitrile gloves M.\n\nMonday 11th at the latest please.\nGreg", { from })
+    expect(r.delivery_date).toBe("2026-05-11")
+    const deadline = extract("Please send 6 boxes nitrile gloves M, we need them before the clinic closes for the holidays on Friday 15th.\nGreg", { from })
+    expect(deadline.delivery_date).toBe("2026-05-15")
+  })
+})
