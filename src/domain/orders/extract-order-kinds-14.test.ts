@@ -104,3 +104,17 @@ describe("the day wanted, tersely", () => {
     expect(deadline.delivery_date).toBe("2026-05-15")
   })
 })
+
+describe("one order for several shops, depots or deliveries", () => {
+  it("the lists of each shop in one mail add up to one line per product; a product said twice in a one-site mail counts once", () => {
+    const shops = "Bonjour,\n\nVoici les besoins de nos deux magasins, tout à livrer à l'entrepôt :\n\nSaint-Priest : 4 cartons essuie-mains, 2 bidons liquide vaisselle 5 L\nVénissieux : 4 cartons essuie-mains, 1 bidon liquide vaisselle 5 L\n\nMerci de livrer mardi.\nPaul"
+    expect(linesOf(extract(shops))).toEqual(["ESS-300|8|carton", "LV-5L|3|bidon"])
+    const once = "Bonjour,\n\nMerci de nous livrer 4 cartons essuie-mains mardi.\n\nPour rappel : 4 cartons essuie-mains, pas plus.\nPaul"
+    expect(linesOf(extract(once))).toEqual(["ESS-300|4|carton"])
+  })
+
+  it("a sheet with one quantity column per shop and none for the total orders each product's sum", () => {
+    const sheet = "Please send the lot to our warehouse on Monday.\n\n| Product | Leeds | York | Hull |\n| Hand soap 1L | 3 | 2 |  |\n| Paper cups 20cl | 5 | 5 | 10 |\n\nThanks\nGreg"
+    expect(linesOf(extract(sheet, { from: { address: "greg.hale@outlook.com", name: "Greg Hale" } }))).toEqual(["SAV-1L|5|flacon", "GOB-20|20|sachet"])
+  })
+})

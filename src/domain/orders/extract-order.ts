@@ -13,6 +13,7 @@ import { chooseBody, ownSegments, splitMail, withoutBounces, withRelayedQuote, t
 import { ACCEPT, AGREES, EXCEPT, INVOICING, inPacks, ITEM_CHANGE, itemNumber, ITEMS, MORE, PLACE_ORDER, PROPOSAL, SCALE, spokenNumber, STRIKE, theseNamed, WHOLE_QUOTE } from "./reply-words"
 import { decideOrder, KEY_IN, readOrderAct } from "./order-act"
 import { ESTIMATE_PREFIX, NOT_ORDER_VERDICTS } from "./not-order-reasons"
+import { addUpSites, ordersForSites } from "./sites"
 import { acknowledgesOrder, addressedToColleagues, askedAbout, goodsDelivered, goodsReceived, newAddress, notAnOrderYet, paperwork, recordsNotice, shippedNotice, tentativeMarks, withoutCitations } from "./order-intent"
 import type { CustomerMemory, ExtractedOrder, OrderContext, OrderMail } from "./types"
 
@@ -247,7 +248,8 @@ export class OrderExtractor {
         if (same.length === 1) found.unshift({ ...same[0]!, confidence: Math.min(same[0]!.confidence, 0.65), evidence: m[0] })
       }
     }
-    let lines = dedupe(found.map(inPacks))
+    // An order gathered for several shops, depots or deliveries adds up each product's quantities (sites.ts).
+    let lines = ordersForSites([mail.subject, ...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n")) ? addUpSites(found.map(inPacks)) : dedupe(found.map(inPacks))
 
     // Is it an order at all?
     const orderText = foldText([mail.subject, ...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n"))

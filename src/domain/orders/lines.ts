@@ -3,7 +3,7 @@ import { foldText } from "../search/fold-text"
 import type { CatalogMatcher } from "./catalog-match"
 import { normalizeSizes } from "./normalize"
 import { rewriteLines } from "./line-rewrites"
-import { cellsOf, headerOf, type Columns } from "./table-header"
+import { cellsOf, headerOf, quantityCell, type Columns } from "./table-header"
 import { lineUnit, packCount, sameUnitFamily, unitOfWord, WEAK_UNIT_WORDS } from "./units"
 
 /** An order line found in the mail, with what it rests on. */
@@ -373,7 +373,8 @@ function packsOf(quantity: number, product: Product): number | null {
 }
 
 function tableRow(cells: readonly string[], cols: Columns, opts: LineOptions, raw: string): FoundLine | null {
-  const qtyCell = cells[cols.qty] ?? ""
+  const qtyCell = quantityCell(cells, cols)
+  if (qtyCell === null) return null
   // "1,000" or "1 000" in a quantity cell: thousands, as an ERP writes a count ("1,500" of coffee by the kg: below).
   const thousands = /^\s*\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.0+)?\s*(?:[\p{L}]+)?\s*$/u.test(qtyCell)
   const qm = thousands ? /(\d{1,3}(?:[,\u00a0\u202f ]\d{3})+)\s*([\p{L}]+)?/u.exec(qtyCell) : /(\d+(?:[.,]\d+)?)\s*([\p{L}]+)?/u.exec(qtyCell)
