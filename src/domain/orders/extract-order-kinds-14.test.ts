@@ -118,3 +118,23 @@ describe("one order for several shops, depots or deliveries", () => {
     expect(linesOf(extract(sheet, { from: { address: "greg.hale@outlook.com", name: "Greg Hale" } }))).toEqual(["SAV-1L|5|flacon", "GOB-20|20|sachet"])
   })
 })
+
+describe("where the goods go, tersely", () => {
+  const from = { address: "greg.hale@outlook.com", name: "Greg Hale" }
+  it("a line ending 'to the yard:' / 'au dépôt :' above an address says where the goods go; 'reply to the office:' does not", () => {
+    const r = extract("Please send 4 rolls packing tape by Friday. Straight to the yard:\nHale Joinery, 4 Mill Lane, Leeds LS12 6AB\n\nGreg", { from })
+    expect(r.delivery_address).toBe("Hale Joinery, 4 Mill Lane, Leeds LS12 6AB")
+    const reply = extract("Please send 4 rolls packing tape by Friday. Any questions, reply to the office:\nHale Joinery, 4 Mill Lane, Leeds LS12 6AB\n\nGreg", { from })
+    expect(reply.delivery_address).toBe(null)
+  })
+
+  it("'send the lot to …:' with the address after a blank line is where the goods go", () => {
+    const r = extract("Please send the lot to our yard, we split it between the sites ourselves:\n\n4 Mill Lane, Leeds LS12 6AB\n\n4 rolls packing tape, 2 washing-up liquid 5L, Monday please.\nGreg", { from })
+    expect(r.delivery_address).toBe("4 Mill Lane, Leeds LS12 6AB")
+  })
+
+  it("a caterer's form: 'Lieu :' under the delivery day is where the goods go", () => {
+    const r = extract("Merci de livrer le 14 :\n20 sachets gobelets carton\n\nLieu : Château de Vaux, chemin des Vignes, 21000 Dijon\nPaul")
+    expect(r.delivery_address).toBe("Château de Vaux, chemin des Vignes, 21000 Dijon")
+  })
+})
