@@ -138,3 +138,16 @@ describe("where the goods go, tersely", () => {
     expect(r.delivery_address).toBe("Château de Vaux, chemin des Vignes, 21000 Dijon")
   })
 })
+
+describe("variants listed after their product", () => {
+  const from = { address: "greg.hale@outlook.com", name: "Greg Hale" }
+  it("'nitrile gloves - M x 3, L x 5, S x 1': each size letter beside a count is the gloves in that size", () => {
+    const r = extract("Please send nitrile gloves - M x 3, L x 5, S x 1 (boxes) by Friday.\nGreg", { from })
+    expect(linesOf(r)).toEqual(["GN-4410|3|boîte", "GN-4411|5|boîte", "GN-4409|1|boîte"])
+  })
+
+  it("'3 cartouches HP 305 noires + 2 couleur': a piece naming only another colour is that colour of the product before", () => {
+    const r = extract("Merci de livrer 3 cartouches HP 305 noires + 2 couleur lundi.\nPaul")
+    expect(linesOf(r)).toEqual(["ENC-305N|3|pièce", "ENC-305C|2|pièce"])
+  })
+})
