@@ -325,7 +325,8 @@ export class CatalogMatcher {
           }
         }
         // A dimension written in full ("cartons 40x30x30") names its product as a code does.
-        if (name.dims!.some((d) => joined.includes(d))) code = true
+        // Its first two sides too ("200 cartons 40x30" for the 40 × 30 × 30 box), as a buyer shortens a box's size.
+        if (name.dims!.some((d) => joined.includes(d) || (d.split(" ").length >= 5 && joined.includes(d.split(" ").slice(0, 3).join(" ") + " ")))) code = true
         // Numbers only back words up: "20" alone names no "model 20". A size found with its measure ("110 L") is left
         // out of what the words are weighed against: a rare size would otherwise outweigh the word that names it, and
         // "sacs 110 L" fall to the bags whose size is commoner.

@@ -151,3 +151,10 @@ describe("variants listed after their product", () => {
     expect(linesOf(r)).toEqual(["ENC-305N|3|pièce", "ENC-305C|2|pièce"])
   })
 })
+
+describe("a box named by two of its sides", () => {
+  it("'150 cartons 60x40' is the 60 × 40 × 40 box, '30 boxes 40x30' the 40 × 30 × 30 one", () => {
+    expect(linesOf(extract("Merci de livrer 150 cartons 60x40 jeudi.\nPaul"))).toEqual(["CART-60|150|pièce"])
+    expect(linesOf(extract("Please send 30 boxes 40x30 on Monday.\nGreg", { from: { address: "greg.hale@outlook.com", name: "Greg Hale" } }))).toEqual(["CART-40|30|pièce"])
+  })
+})
