@@ -158,3 +158,11 @@ describe("a box named by two of its sides", () => {
     expect(linesOf(extract("Please send 30 boxes 40x30 on Monday.\nGreg", { from: { address: "greg.hale@outlook.com", name: "Greg Hale" } }))).toEqual(["CART-40|30|pièce"])
   })
 })
+
+describe("the order's reference, tersely", () => {
+  it("goods asked for 'under LC-2207' are filed under it; 'sous 48 h' is no reference", () => {
+    const r = extract("Please send, under KT-55012, 6 rolls packing tape by Friday.\nGreg", { from: { address: "greg.hale@outlook.com", name: "Greg Hale" } })
+    expect(r.po_number).toBe("KT-55012")
+    expect(extract("Merci de livrer sous 48 h 6 rouleaux de film étirable.\nPaul").po_number).toBe(null)
+  })
+})

@@ -96,6 +96,11 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
     for (const pm of line.matchAll(/(?<![\w\-/])((?:PO|BC|BDC|CMD|CDE|DA|PR|REQ)[-_/]?\d[\w\-/]*\d|(?:PO|BC|BDC|CMD|CDE)[-_/]?\d)(?![\w-])/g)) {
       if (!exclude.has(compactCode(pm[1]!)) && !out.some((c) => c.value === pm[1] || pm[1]!.endsWith(c.value))) out.push({ value: pm[1]!, strength: 2, evidence: line.trim() })
     }
+    // "Could you send, under HE-41877:", "à livrer sous la référence LC-2207": goods asked for under a code of letters and
+    // figures are filed under it (never "under 100 kg", "sous 48 h": figures alone).
+    for (const um of line.matchAll(/\b(?:under|sous)\s+(?:(?:our|the|notre|la|le)\s+)?(?:(?:po|order|ref(?:erence)?|r[ée]f[ée]rence|num[ée]ro|n[°º]|bc)\.?\s*(?:no\.?|n[°º])?\s*)?([A-Z]{1,6}[-/]\d[\w\-/]*\d|[A-Z]{1,6}[-/]?\d{3,})(?![\w-])/g)) {
+      if (/\b(?:send|ship|deliver|supply|envoy|livr|exp[ée]di|order|commande)/i.test(line) && !exclude.has(compactCode(um[1]!)) && !out.some((c) => c.value === um[1])) out.push({ value: um[1]!, strength: 2, evidence: line.trim() })
+    }
     // "Job no. J-7734 - please put that on the delivery note", "rappeler la référence dossier AUB-2026-118 sur le bon
     // de livraison": the reference the customer wants on our paperwork is what they file the order under.
     const job = JOB_REF.exec(line)
