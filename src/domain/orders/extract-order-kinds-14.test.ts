@@ -166,3 +166,12 @@ describe("the order's reference, tersely", () => {
     expect(extract("Merci de livrer sous 48 h 6 rouleaux de film étirable.\nPaul").po_number).toBe(null)
   })
 })
+
+describe("one site of a group ordering for another", () => {
+  it("the goods delivered to another hotel of the sender's group, at its own address, are that hotel's order", () => {
+    const r = extract("Bonjour,\n\nJe commande pour nos collègues d'Annecy : 6 cartons essuie-mains.\nLivraison jeudi à : Hôtel Fontaine Annecy, 18 avenue d'Albigny, 74000 Annecy\n\nManon", { from: { address: "reception.lyon@hotels-fontaine.fr", name: "Manon Fontaine" } })
+    expect(r.customer_code).toBe("C-00110")
+    const own = extract("Bonjour,\n\nMerci de nous livrer 6 cartons essuie-mains jeudi.\n\nManon", { from: { address: "reception.lyon@hotels-fontaine.fr", name: "Manon Fontaine" } })
+    expect(own.customer_code).toBe("C-00109")
+  })
+})

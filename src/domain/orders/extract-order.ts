@@ -397,6 +397,9 @@ export class OrderExtractor {
       if (earlier !== null) address = { ...earlier, confidence: 0.6 }
     }
     if (address === null && memory.deliveryAddress) address = { value: memory.deliveryAddress, evidence: "usual delivery address (remembered)", confidence: 0.65 }
+    // Goods ordered by one site of a group for another, delivered to the other's own address: the other's order.
+    const site = customerHit !== null && address !== null ? this.customers.sameGroupAt(customerHit.customer, address.value) : null
+    if (site !== null) customerHit = { customer: site, confidence: 0.75, via: "domain", evidence: address!.evidence }
     confidence.delivery_address = address?.confidence ?? 0.6
     evidence.delivery_address = address?.evidence ?? ""
 
