@@ -129,7 +129,7 @@ describe("where the goods go, tersely", () => {
   })
 
   it("'send the lot to …:' with the address after a blank line is where the goods go", () => {
-    const r = extract("Please send the lot to our yard, we split it between the sites ourselves:\n\n4 Mill Lane, Leeds LS12 6AB\n\n4 rolls packing tape, 2 washing-up liquid 5L, Monday please.\nGreg", { from })
+    const r = extract("Please send the lot to the bakery, we run it out to the shops ourselves:\n\n4 Mill Lane, Leeds LS12 6AB\n\n4 rolls packing tape, 2 washing-up liquid 5L, Monday please.\nGreg", { from })
     expect(r.delivery_address).toBe("4 Mill Lane, Leeds LS12 6AB")
   })
 
