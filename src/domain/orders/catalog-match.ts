@@ -277,6 +277,7 @@ export class CatalogMatcher {
         let total = 0
         let got = 0
         let gotWords = 0
+        let measured = 0
         let rare = false
         let code = false
         const matched: number[] = []
@@ -317,15 +318,19 @@ export class CatalogMatcher {
           if (m > 0) {
             got += w * m
             if (!name.numeric![k]) gotWords += w * m
+            else if (measure !== null) measured += w
             matched.push(at)
             if (name.rare![k]) rare = true
             if (m === 1 && name.code![k]) code = true
           }
         }
         // A dimension written in full ("cartons 40x30x30") names its product as a code does.
-        if (name.dims!.some((d) => joined.includes(d))) code = true
-        // Numbers only back words up: "20" alone names no "model 20".
-        const score = total === 0 || (gotWords < 0.3 * total && !code) ? 0 : got / total
+        // Its first two sides too ("200 cartons 40x30" for the 40 × 30 × 30 box), as a buyer shortens a box's size.
+        if (name.dims!.some((d) => joined.includes(d) || (d.split(" ").length >= 5 && joined.includes(d.split(" ").slice(0, 3).join(" ") + " ")))) code = true
+        // Numbers only back words up: "20" alone names no "model 20". A size found with its measure ("110 L") is left
+        // out of what the words are weighed against: a rare size would otherwise outweigh the word that names it, and
+        // "sacs 110 L" fall to the bags whose size is commoner.
+        const score = total === 0 || (gotWords < 0.3 * (total - measured) && !code) ? 0 : got / total
         if (itemBest === null || score > itemBest.score) itemBest = { score, matched, rare, code }
       }
       if (itemBest === null) continue

@@ -105,6 +105,18 @@ export class CustomerMatcher {
     return [...found]
   }
 
+  /**
+   * The customer of the same group (a contact's mail domain in common) whose own address the goods are delivered to,
+   * when it is not `customer`'s: the director of the Lyon hotel ordering "pour Annecy, livrer Annecy" orders for Annecy.
+   */
+  sameGroupAt(customer: Customer, address: string): Customer | null {
+    const at = (c: Customer): boolean => c.addresses.some((a) => a.line !== "" && a.postalCode !== "" && foldText(address).includes(foldText(a.line)) && address.includes(a.postalCode))
+    if (at(customer)) return null
+    const domains = new Set(customer.contacts.flatMap((k) => k.emails.map((e) => e.split("@")[1] ?? "")).filter((d) => d !== "" && !isPublicDomain(d)))
+    const others = [...domains].flatMap((d) => this.byDomain.get(d) ?? []).filter((c, i, all) => c !== customer && all.indexOf(c) === i && at(c))
+    return others.length === 1 ? others[0]! : null
+  }
+
   isCustomerCode(token: string): boolean {
     return this.byCode.has(compactCode(token))
   }

@@ -80,6 +80,8 @@ function foldKeepSlash(text: string): string {
     .replace(new RegExp(`\\b(du|from|between|entre le|entre) (\\d{1,2})(?: ?(?:er|st|nd|rd|th))? (?:au|to|and|et|till|until) (\\d{1,2})(?: ?(?:er|st|nd|rd|th))? (${MONTH_WORDS})\\b`, "g"), "$1 $2 $4 au $3 $4")
     // A phone's clipped weekdays ("by thurs", "weds"); not "mon", "wed" or "sat", which are words too.
     .replace(/\b(?:tues|weds|thurs|thur|thu|fri)\b/g, (w) => ({ tues: "tuesday", weds: "wednesday", fri: "friday" })[w] ?? "thursday")
+    // "Mon 7th", "Sat 12th": "mon", "wed", "sat" and "sun" are weekdays before a day of the month with its ordinal.
+    .replace(/\b(mon|wed|sat|sun)(?= \d{1,2}(?:st|nd|rd|th)\b)/g, (w) => ({ mon: "monday", wed: "wednesday", sat: "saturday" })[w] ?? "sunday")
 }
 
 /** Every date expression of a folded text, in order. */
@@ -112,6 +114,9 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
   }
   for (const m of t.matchAll(/\b(?:sous|d ici|dans|within|in) (?:une|a|one) (?:semaine|week)\b/g)) add(m.index, m[0].length, addDays(ref, 7), true)
   for (const m of t.matchAll(/\b(?:apres demain|day after tomorrow)\b/g)) add(m.index, m[0].length, addDays(ref, 2), true)
+  // "Today if you can", "pour aujourd'hui svp", "by tonight": today, when said as the day wanted (a wish or "for"
+  // beside it), not "I spoke to Dan today." (the text is folded: no word that may start the next sentence counts).
+  for (const m of t.matchAll(/\b(?:(?:for|by|pour|d ici|avant) (?:today|aujourd hui|tonight|ce soir)|(?:today|aujourd hui|tonight|ce soir)(?= (?:if (?:at all )?(?:you|possible|poss)|si (?:possible|vous|c est)|otherwise|sinon|ideally|idealement|at the latest|au plus tard)\b))/g)) add(m.index, m[0].length, ref, true)
   // "tmrw", "tmw", "2moro": a phone's spellings of tomorrow.
   for (const m of t.matchAll(/\b(?:demain|tomorrow|tmrw|tmw|tmoro|tomorow|tommorow|tommorrow|2moro|2morrow)\b/g)) add(m.index, m[0].length, addDays(ref, 1), true)
   // "sous 10 jours ouvrés", "within 5 working days": weekdays counted, Saturdays and Sundays skipped; "dans quinze
@@ -280,6 +285,13 @@ const PAST_DAY = /\b(?:(?:ever )?since|depuis|last)\s+(?:monday|tuesday|wednesda
  * they are back, no delivery day.
  */
 const AWAY_UNTIL = /\b(?:on (?:holiday|holidays|leave|vacation)|off (?:sick|work)|away|absent|absente|out of (?:the )?office|en (?:vacances|cong[ée]s?|arr[êe]t)|ferm[ée]e?s?|closed)\b[^.;!?]{0,40}?\b(?:until|till|to|jusqu['’]?(?:au|[àa])|au)\s+(?:(?:le|the)\s+)?[\p{L}\d]+(?:\s+\d{1,2}(?:er|st|nd|rd|th)?\b)?/giu
+/**
+ * A second choice after the first ("today if you can, otherwise first thing Monday", "demain, sinon lundi") and a
+ * closure ("we close from 23 December to 4 January", "nous sommes fermés du 24 au 2"): neither is the day wanted
+ * ("before the office closes on Friday 18th" is: a deadline).
+ */
+const FALLBACK = /\b(?:otherwise|failing that|or else|if not|sinon|a defaut|à défaut)\b[^.;!?]*/giu
+const CLOSURE = /(?<!\b(?:before|until|till|by|avant|avant que|avant qu|jusqu a ce que)\s+)\b(?:we|nous|on|(?:the|our|le|la|notre) (?:shop|office|practice|clinic|store|site|magasin|cabinet|bureau|boutique|salon|atelier)) (?:(?:is |are |re |s |will be |ll be )?(?:closed|shut)|close|closes|will close|fermons|fermerons|(?:est |sont |sommes |serons |sera |seront )?fermee?s?|fermera)\b[^.;!?]*/giu
 const NOT_DELIVERY = /\b(?:facture|invoice|paiement|payment|echeance|reglement|devis du|quote of|date de commande|order date|commande du|ordered on)\b/
 
 const NO_RUSH = /\b(?:no (?:rush|hurry)|not urgent|whenever|any (?:day|time)|anytime|n importe quel jour|peu importe le jour|pas (?:presse|d urgence|urgent)|rien ne presse|aucune urgence|quand vous (?:pouvez|voulez))\b/
@@ -314,7 +326,7 @@ function deliveryDayOf(given: readonly { text: string; ref: Date }[], opts: { mo
   // "Monday 30th instead of Thursday 26th", "lundi au lieu de jeudi": the day given up is not the one wanted.
   // "stuck in my drafts since Friday", "depuis vendredi", "vendredi dernier": a day gone by.
   // "No rush, the week after next is fine", "mid-December is fine, no hurry": a span said to be soon enough is no day.
-  const lines = given.map((l) => ({ ...l, text: declined(l.text).replace(WEEKDAY_RANGE, " ").replace(GIVEN_UP, " ").replace(PAST_DAY, " ").replace(AWAY_UNTIL, " ") })).map((l) => (NO_RUSH.test(foldText(l.text)) ? { ...l, text: l.text.replace(SPAN, " ") } : l))
+  const lines = given.map((l) => ({ ...l, text: declined(l.text).replace(WEEKDAY_RANGE, " ").replace(GIVEN_UP, " ").replace(PAST_DAY, " ").replace(AWAY_UNTIL, " ").replace(FALLBACK, " ").replace(CLOSURE, " ") })).map((l) => (NO_RUSH.test(foldText(l.text)) ? { ...l, text: l.text.replace(SPAN, " ") } : l))
   // A line a system or a form labels with the day the goods are wanted ("Deliver by: Monday, December 7", "Livraison
   // souhaitée par l'acheteur : mardi 8 décembre"): before a deadline to accept or ship the order said above it.
   for (const { text, ref } of lines) {

@@ -1,9 +1,10 @@
 import type { Product } from "../customers/customer.schema"
 import { foldText } from "../search/fold-text"
 import type { CatalogMatcher } from "./catalog-match"
-import { normalizeSizes } from "./normalize"
+import { normalizeSizes, sizeLettersInList } from "./normalize"
+import { otherSizeOf } from "./variants"
 import { rewriteLines } from "./line-rewrites"
-import { cellsOf, headerOf, type Columns } from "./table-header"
+import { cellsOf, headerOf, quantityCell, type Columns } from "./table-header"
 import { lineUnit, packCount, sameUnitFamily, unitOfWord, WEAK_UNIT_WORDS } from "./units"
 
 /** An order line found in the mail, with what it rests on. */
@@ -17,7 +18,7 @@ export interface FoundLine {
   source?: string
 }
 
-interface Token {
+export interface Token {
   raw: string
   folded: string
   start: number
@@ -95,7 +96,7 @@ function spaceMultipliers(text: string): string {
     .replace(/(\d)\s?(?:[x*]|×(?! ?\d))(?=\s|$|[),.;])/gi, "$1 x")
 }
 
-interface Group {
+export interface Group {
   from: number
   to: number
   product: Product
@@ -268,20 +269,6 @@ const EACH_SIZE = new RegExp(`\\b(?:de |d['’]|of |in )?(?:chaque|each|every)\\
 const EACH_WORD = /\b(?:each|of each|chacune?s?|de chaque)\b\s*:?/i
 const SIZE_LIST = new RegExp(`(?<![\\p{L}\\d])(${SIZE}(?:\\s*(?:,|/|et|and|&|\\+)\\s*${SIZE})+)(?![\\p{L}\\d])`, "iu")
 
-/**
- * A piece naming only a size after a product with sizes: "two boxes of small nitrile gloves, three boxes of
- * medium" is the medium gloves. The previous product's words, its size swapped for this one.
- */
-function otherSizeOf(prev: Group | undefined, tokens: Token[], from: number, to: number, opts: LineOptions): Group | null {
-  if (prev === undefined) return null
-  const size = tokens.slice(from, to).findIndex((t) => t.folded.startsWith("qsize"))
-  if (size < 0 || ![...prev.used].some((k) => tokens[k]!.folded.startsWith("qsize"))) return null
-  const words = [...prev.used].sort((a, b) => a - b).filter((k) => !tokens[k]!.folded.startsWith("qsize")).map((k) => tokens[k]!.folded)
-  const { hit } = opts.matcher.matchName([...words, tokens[from + size]!.folded], opts.prefer)
-  if (hit === null || hit.product === prev.product) return null
-  return { from, to, product: hit.product, confidence: Math.min(prev.confidence, 0.75), used: new Set([from + size]) }
-}
-
 /** Order lines of one line of text (a sentence may name several products). */
 function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, nested = true): { lines: FoundLine[]; usedNext: boolean } {
   // "1 carton de 10 boîtes de gants M", "2 cases of 12 bottles of soap": packs within a pack count in the inner
@@ -301,7 +288,7 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
   }
   // "2. RAL-3M Extension lead 3 m - 6 at 9.90": a list's own number is no quantity when the line has another.
   const unnumbered = /^\s*\d{1,2}\s*[.)]\s+(?=\D*\d)/.test(raw) ? raw.replace(/^\s*\d{1,2}\s*[.)]\s+/, " ") : raw
-  const text = spaceMultipliers(spokenQuantities(dozens(normalizeSizes(withoutNegated(unnumbered)))))
+  const text = spaceMultipliers(spokenQuantities(dozens(sizeLettersInList(normalizeSizes(withoutNegated(unnumbered))))))
   // "Last time the driver left 12 boxes at reception": a story about an earlier delivery, told as a sentence. An
   // aside in brackets with no number ("(on en a manqué)") gives a reason, not the line's sense.
   if (NOT_A_LINE.test(text.replace(/\([^()\d]*\)/g, " ")) || /^\s*(?:the )?(?:last time|la derni[èe]re fois|la fois derni[èe]re)\b/i.test(text) || LEAVE_OUT.test(text)) return { lines: [], usedNext: false }
@@ -373,7 +360,8 @@ function packsOf(quantity: number, product: Product): number | null {
 }
 
 function tableRow(cells: readonly string[], cols: Columns, opts: LineOptions, raw: string): FoundLine | null {
-  const qtyCell = cells[cols.qty] ?? ""
+  const qtyCell = quantityCell(cells, cols)
+  if (qtyCell === null) return null
   // "1,000" or "1 000" in a quantity cell: thousands, as an ERP writes a count ("1,500" of coffee by the kg: below).
   const thousands = /^\s*\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.0+)?\s*(?:[\p{L}]+)?\s*$/u.test(qtyCell)
   const qm = thousands ? /(\d{1,3}(?:[,\u00a0\u202f ]\d{3})+)\s*([\p{L}]+)?/u.exec(qtyCell) : /(\d+(?:[.,]\d+)?)\s*([\p{L}]+)?/u.exec(qtyCell)

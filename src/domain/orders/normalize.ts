@@ -19,8 +19,8 @@ export function normalizeSizes(text: string): string {
     // "nitrile gloves (M)", "gants nitrile (L)": a size letter in brackets after the glove words.
     .replace(/\b(gants?|gloves?)\b([\p{L} -]{0,30}?)\s*\((xxl|xl|xs|s|m|l)\)/giu, (_, w: string, mid: string, s: string) => `${w}${mid} qsize${SIZE_WORDS[s.toLowerCase()]} `)
     .replace(/\b(gants?|gloves?|nitriles?|nitrille|latex|vinyle?)\s+(xxl|xl|xs|s|m|l)\b(?!['’])/gi, (_, w: string, s: string) => `${w} qsize${SIZE_WORDS[s.toLowerCase()]} `)
-    // "Nitrile gloves powder-free L": a size letter ending a glove's name, a few words after "gloves".
-    .replace(/\b(gants?|gloves?)\b([\p{L} -]{1,30}?)\s(xxl|xl|xs|s|m|l)(?=\s*(?:$|[;|,\t]))/gimu, (_, w: string, mid: string, s: string) => `${w}${mid} qsize${SIZE_WORDS[s.toLowerCase()]} `)
+    // "Nitrile gloves powder-free L", "Nitrile gloves - S x 6": a size letter ending a glove's name, a few words after "gloves".
+    .replace(/\b(gants?|gloves?)\b([\p{L} -]{1,30}?)\s(xxl|xl|xs|s|m|l)(?=\s*(?:$|[;|,\t]|[x×]\s*\d))/gimu, (_, w: string, mid: string, s: string) => `${w}${mid} qsize${SIZE_WORDS[s.toLowerCase()]} `)
     // "3 boxes of M gloves", "size-M nitrile gloves": a size letter in capitals just before the glove words.
     .replace(/(?<![\p{L}\d'’-])(XXL|XL|XS|S|M|L)(?:-|\s+)(?=(?:(?:nitrile|latex|vinyl|powder-free|non poudr[ée]s?)\s+)*(?:gants?|gloves?)\b)/gu, (_, s: string) => ` qsize${SIZE_WORDS[s.toLowerCase()]} `)
     .replace(/\b(?:petite|moyenne|grande) taille\b/gi, (m: string) => `qsize${SIZE_WORDS[m.split(" ")[0]!.toLowerCase()]}`)
@@ -43,4 +43,15 @@ export function normalizeSizes(text: string): string {
     .replace(/\b(?:parcel|packaging|brown) tape\b/gi, "packing tape")
     .replace(/\b(?:dish soap|dishwashing liquid)\b/gi, "washing-up liquid")
     .replace(/\b(small|medium|large)\b/gi, (_, s: string) => `qsize${SIZE_WORDS[s.toLowerCase()]}`)
+}
+
+/**
+ * "Nitrile gloves - S x 6, M x 10, L x 4", "gants M : 4, L : 2": once a piece of the line named a size, a size letter in
+ * capitals beside a count in a later piece is a size too (the piece then names the same product in that size).
+ */
+export function sizeLettersInList(text: string): string {
+  if (!text.includes("qsize")) return text
+  return text
+    .replace(/(?<=(?:[,;+/]|\bet|\band)\s*)(XXL|XL|XS|S|M|L)(?=\s*(?:[x×:=-]\s*)?\d)/g, (s: string) => ` qsize${SIZE_WORDS[s.toLowerCase()]} `)
+    .replace(/(?<=(?:[,;+/]|\bet|\band)\s*\d+\s*(?:x\s*)?)(XXL|XL|XS|S|M|L)(?![\p{L}\d'’])/gu, (s: string) => ` qsize${SIZE_WORDS[s.toLowerCase()]} `)
 }

@@ -37,7 +37,7 @@ const GIVE_FR = "(?:livrer|envoyer|expedier|faire parvenir|fournir|preparer|adre
 const SOFT = "(?:(?:please|kindly|pls|also|just|then|now|possibly|ever) )*"
 /** A day or date the goods are wanted, in either language. */
 const DAY =
-  "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|tomorrow|asap|end of (?:the )?(?:week|month)|next week|this week|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|la semaine prochaine|cette semaine|fin de (?:semaine|mois)|\\d{1,2}(?:st|nd|rd|th|er)?(?: \\w+)?)"
+  "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|today|tonight|tomorrow|asap|aujourd hui|ce soir|end of (?:the )?(?:week|month)|next week|this week|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|la semaine prochaine|cette semaine|fin de (?:semaine|mois)|\\d{1,2}(?:st|nd|rd|th|er)?(?: \\w+)?)"
 /** An order's number or code as a buyer gives it: "PO OP-57040", "order ref: PP-2209", "BC n° 4603". */
 const CODE = "(?:no |number |nr |ref |reference |n |numero |#)?[a-z]{0,4} ?\\d{2,}"
 
@@ -48,6 +48,11 @@ const CODE = "(?:no |number |nr |ref |reference |n |numero |#)?[a-z]{0,4} ?\\d{2
  */
 export const KEY_IN =
   /\b(?:a saisir|pour saisie|merci (?:de|d) (?:la |les |le )?saisir|merci a (?:celui|celle|qui)(?: \w+){0,3} (?:saisit|saisira)|(?:pls|please|can (?:you|someone)|could (?:you|someone)) (?:\w+ )?(?:key|put|enter|punch) (?:it |this |these |them |that )?(?:in|through)\b|(?:to|for) (?:be )?key(?:ed)? in|(?:il|elle) (?:me|nous) (?:dicte|a dicte)|(?:il|elle|ils|le client|la cliente) m a (?:passe|donne|dicte) (?:sa|une|leur|la) commande|(?:took|taken|got) (?:this|these|an order|the order|it) (?:down )?from|(?:gave|passed) me (?:an|his|her|their|the) order)/
+/**
+ * A list of goods and the day they are wanted in one sentence, no question: "40 cartons + 5 rlx film pour mardi", "6 rolls
+ * tape before Saturday". The quantity starts the sentence; the day follows "pour", "avant", "by", "before".
+ */
+const LIST_FOR_DAY = new RegExp(`^(?:\\d+|a|an|one|two|three|four|five|six|ten|twelve|un|une|deux|trois|quatre|cinq|dix|douze) [a-z]+\\b.* (?:pour|avant|d ici|by|before|for) (?:le |la |ce |this |next |the )?(?:${DAY.replace(/\|\\d\{1,2\}.*$/, ")")}|(?:le |the )?\\d{1,2}(?:st|nd|rd|th|er)?\\b(?! (?:people|persons|personnes|sites|shops|offices|magasins|boutiques|bureaux|staff)))`)
 /**
  * Acts that commit to buying now. Each pattern is matched against one folded sentence; the first that matches is
  * the act. Written as a buyer writes, in both languages.
@@ -81,8 +86,16 @@ const ACTS: readonly RegExp[] = [
   /\b(?:for|to be) deliver(?:y|ed) (?:on|by|before|next|this|tomorrow|asap|monday|tuesday|wednesday|thursday|friday|saturday)\b/,
   // "If possible this Friday", "si possible pour jeudi", "ideally by the 14th": the day the goods are wanted.
   new RegExp(`\\b(?:if possible|if poss|where possible|ideally|si possible|idealement|au plus tard|at the latest)(?: (?:by|on|for|this|next|pour|le|la|avant|d ici))* ${DAY}`),
-  // "… jeudi si possible", "Friday if possible": the day first, the wish after it.
-  new RegExp(`\\b${DAY} (?:si possible|if possible|if poss|idealement|ideally|de preference|preferably)\\b`),
+  // "… jeudi si possible", "Friday if possible", "by Friday if you can": the day first, the wish after it.
+  new RegExp(`\\b${DAY} (?:si possible|if possible|if poss|if you can|if you could|si vous pouvez|si vous le pouvez|si c est possible|idealement|ideally|de preference|preferably)\\b`),
+  // "Thurs ok", "samedi c'est bon": the day the goods are wanted, granted in two words.
+  new RegExp(`\\b${DAY} (?:ok|okay|is fine|would be fine|works|c est bon|ca ira|ca me va)$`),
+  LIST_FOR_DAY,
+  // The French infinitive of a note: "livrer lundi au 45 boulevard…", "à déposer chez…", "expédier le 14".
+  new RegExp(`^(?:a )?(?:livrer|deposer|expedier|envoyer) (?:le |la |au |aux |a |chez |sur |${DAY})`),
+  // Goods to be made ready and fetched at our counter: "préparez-moi 2 rallonges", "je passe les prendre vendredi",
+  // "I'll pick them up Friday", "we'll collect on Monday".
+  /\b(?:preparez|reservez|mettez de cote)(?: moi| nous| m en| nous en)? (?:\d|un|une|des|le|la|les|deux|trois)\b|\b(?:je|on|nous) (?:passe|passerai|passerons|passera|viens|viendrai|viendrons) (?:les |le |la |l |tout )?(?:prendre|chercher|recuperer|enlever)\b|\b(?:i|we) (?:ll|will|shall|can) (?:come and |come to |pop in to |pop by to )?(?:pick (?:them |it |these |the order |everything )?up|collect (?:them|it|these|the order|on|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday))\b/,
   // "Profitez-en pour nous livrer…", "while you're at it, send…": an order added to another matter.
   new RegExp(`\\b(?:profitez en pour|tant que vous y etes,? (?:pouvez vous )?) ?(?:nous |me )?${GIVE_FR}\\b`),
   // "Please accept this as our order", "treat this as call-off no. 7", "ce mail vaut commande".
@@ -117,6 +130,10 @@ const ACTS: readonly RegExp[] = [
 /** A subject that labels the mail an order ("Commande semaine 49", "Order for Goods In", "PO 4471"): a weak act. */
 const ORDER_SUBJECT = /^(?:new |nouvelle |urgent |urgente |weekly |repeat )?(?:commande|cde|bon de commande|order|purchase order|po|reassort|restock)\b/
 
+/** A heading naming what the goods below are for: "pour l'accueil", "pour le chantier de Pessac", "for the new shop". */
+const LIST_FOR = /^(?:(?:et|and|puis|then|also|aussi) )?(?:pour|for) (?:l |le |la |les |the |our |notre |nos |mon |ma |mes |my |this |ce |cette |cet )?[a-z]+(?: [a-z]+){0,5}$/
+/** …unless it heads a price, a month's or year's usual quantities, a forecast: "pour janvier :", "for your quote:". */
+const LIST_FOR_NOT = /\b(?:info\w*|information|record|reference|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december|month|mois|year|annee|an|week|semaine|usual|habitude|comparison|comparaison)\b/
 /** What a sentence asks to know rather than to receive. */
 const INFO = /\b(?:prices?|pricing|rates?|costs?|tarifs?|prix|lead ?times?|delais?|availability|disponibilites?|in stock|en stock|quotes?|quotation|devis|cotation|catalog(?:ue)?|brochure|samples?|echantillons?|how much|combien|how long|when can|quand pourriez|quand pouvez)\b/
 /** A price named as the terms of the goods asked for: "at the usual price", "au prix du devis". */
@@ -124,13 +141,16 @@ const TERMS = /\b(?:at|au|a|aux|for) (?:the |your |our |votre |notre |le |les )?
 /** Asking to be told something: "let me know the price please", "merci de m'indiquer le délai". */
 const ASKS_TO_KNOW = /\b(?:let (?:me|us) know|tell (?:me|us)|advise|inform|indiquer|indiquez|communiquer|communiquez|connaitre|savoir|confirm (?:the|your) (?:price|cost|lead|availability))\b/
 /** A hypothesis: the act holds only if something else does ("if you can do 20 at that price, we'd order"). */
-const CONDITION = /\b(?:if|si|provided|assuming|as long as|pourvu qu|a condition qu|au cas ou|in case)\b(?! (?:possible|possible|needed|necessary|necessaire|besoin|not|non|pas|any|so|you can|vous pouvez|vous le pouvez))/
+const CONDITION = /\b(?:if|si|provided|assuming|as long as|pourvu qu|a condition qu|au cas ou|in case)\b(?! (?:possible|possible|needed|necessary|necessaire|besoin|not|non|pas|any|so|you can|you could|vous pouvez|vous le pouvez|c est possible))/
 /** The buying verb itself in the conditional or the future: an order to come, not this one. */
 const HYPOTHETICAL =
   /\b(?:(?:we|i) (?:d|would|might|could|will|ll|shall|are going to|am going to|plan to|intend to|expect to|hope to) (?:probably |then |likely |also )?(?:order|place (?:an|the|our) order|buy|go ahead)|commanderi?(?:ons|ez|ai|ais|ait|ions)|prendri(?:ons|ais|ez)|passeri?(?:ons|ai|ais|ions) (?:la |une |notre )?commande|(?:nous|je) (?:allons|vais|comptons|compte|prevoyons|prevois|pensons|pense|envisageons|envisage) (?:vous )?(?:commander|passer (?:une |la |notre )?commande))\b/
-/** Saying not to send, or not yet ("don't ship twice", a warning against a duplicate, holds nothing back). */
+/**
+ * Saying not to send, or not yet ("don't ship twice", a warning against a duplicate, holds nothing back; nor does "je n'ai pas
+ * encore de compte chez vous", "not yet a customer": a new buyer's account, not the order, is what is yet to come).
+ */
 const NOT_NOW =
-  /\b(?:(?:do not|don t|dont|please don t|no need to) (?:send|ship|deliver|dispatch|process|order)(?! (?:it |them |this |the order |anything )?(?:twice|again|double|in duplicate|a second time|two times|(?:before|until|till|prior to) (?:the |le |la |l )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d|next|la semaine|la rentree|rentree|date|day|jour|end of|fin|debut|early|mid|january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)))|(?:ne|n) (?:pas|rien) (?:envoyer|livrer|expedier|commander)(?! (?:deux fois|en double|a nouveau|une seconde fois|(?:avant|jusqu au|jusqu a) (?:the |le |la |l )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d|next|la semaine|la rentree|rentree|date|day|jour|end of|fin|debut|early|mid|january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)))|n (?:envoyez|expediez|livrez|commandez) (?:pas|rien)|ne (?:rien )?(?:nous )?(?:envoyez|livrez|expediez) (?:pas|rien)|not (?:yet|now|for now)|pas (?:encore(?! (?:le|la|les|l|mon|ma|mes|notre|nos|son|sa|ses|leur|leurs|un|une)\b)|tout de suite|pour l instant|pour le moment|maintenant)|hold off|on hold|en attente|wait (?:for|until)|(?<!au )plus tard|later on|in due course|en temps voulu)\b/
+  /\b(?:(?:do not|don t|dont|please don t|no need to) (?:send|ship|deliver|dispatch|process|order)(?! (?:it |them |this |the order |anything )?(?:twice|again|double|in duplicate|a second time|two times|(?:before|until|till|prior to) (?:the |le |la |l )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d|next|la semaine|la rentree|rentree|date|day|jour|end of|fin|debut|early|mid|january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)))|(?:ne|n) (?:pas|rien) (?:envoyer|livrer|expedier|commander)(?! (?:deux fois|en double|a nouveau|une seconde fois|(?:avant|jusqu au|jusqu a) (?:the |le |la |l )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d|next|la semaine|la rentree|rentree|date|day|jour|end of|fin|debut|early|mid|january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)))|n (?:envoyez|expediez|livrez|commandez) (?:pas|rien)|ne (?:rien )?(?:nous )?(?:envoyez|livrez|expediez) (?:pas|rien)|not (?:yet(?! (?:a customer|a client|an account|set up|registered|opened|with you|on your books))|now|for now)|pas (?:encore(?! (?:le|la|les|l|mon|ma|mes|notre|nos|son|sa|ses|leur|leurs|un|une|de compte|d compte|client|cliente|clients|ouvert|enregistree?s?|chez vous)\b)|tout de suite|pour l instant|pour le moment|maintenant)|hold off|on hold|en attente|wait (?:for|until)|(?<!au )plus tard|later on|in due course|en temps voulu)\b/
 /** Written to inform, not to ask: "pour info, l'inventaire de la réserve…", "FYI, this is what we used". */
 const FOR_INFO = /\b(?:pour info(?:rmation)?|pour votre information|a titre (?:indicatif|d information)|pour memoire|fyi|for (?:your )?info(?:rmation)?|for the record|just so you know|for reference)\b/
 /**
@@ -154,7 +174,7 @@ function sentences(text: string): { folded: string; question: boolean; raw: stri
 function actIn(s: { folded: string; question: boolean }): string | null {
   for (const re of ACTS) {
     const m = re.exec(s.folded)
-    if (m === null) continue
+    if (m === null || (re === LIST_FOR_DAY && s.question)) continue
     // "Could you send me your prices for…?", "pouvez-vous me faire parvenir un devis": information, not goods (a
     // price named as the terms, "at the usual price", is no question).
     const after = s.folded.slice(m.index + m[0].length).split(" ").slice(0, 7).join(" ")
@@ -178,6 +198,12 @@ export function readOrderAct(input: OrderActInput): OrderActReading {
   for (const s of own) {
     const found = actIn(s)
     if (found !== null) act ??= inRaw(s.raw, found)
+  }
+  // "Pour l'accueil de la clinique :", "For the workshop:" over a list of quantities: what the goods are for, then the
+  // goods, the way a terse buyer orders (a price, a month or "usual" in the heading makes it something else).
+  for (let i = 0; i + 1 < own.length && act === null; i++) {
+    const s = own[i]!
+    if (/:\s*$/.test(s.raw) && LIST_FOR.test(s.folded) && !LIST_FOR_NOT.test(s.folded) && !INFO.test(s.folded) && /^\d+\s*(?:x\s*)?\p{L}/u.test(own[i + 1]!.raw)) act = s.raw.replace(/\s*:\s*$/, "")
   }
   // An attached purchase order is the act itself: its title or number, read in the document.
   for (const s of attached) act ??= /\b(?:purchase order|bon de commande|order form|commande n|po (?:no|number|n)|order (?:no|number))\b/.exec(s.folded)?.[0] ?? null

@@ -37,7 +37,13 @@ export interface Columns {
   desc: number
   qty: number
   unit: number
+  /** A sheet with one quantity column per shop or depot ("Item | Kelham Island | Ecclesall Rd | Broomhill"): added up. */
+  sites?: number[]
 }
+
+/** A header cell that names something about the goods, not a place to deliver: never a shop's column. */
+const HEAD_NOT_SITE = /\b(?:colou?rs?|couleurs?|sizes?|tailles?|brands?|marques?|packs?|packaging|conditionnement|format|notes?|comments?|remarques?|observations?|prices?|prix|unit\w*|total|amount|montant|vat|tva|ht|ttc|ref\w*|code|sku|dates?|delivery|livraison|stock|min|max|on hand|en stock|line|ligne|no|n°|#|cost|co[uû]t|eur|gbp|usd)\b|[€£$\d]/i
+
 
 /** The columns a header row names, or null when the row is no header (a quantity and a ref or a name at least). */
 export function headerOf(cells: readonly string[]): Columns | null {
@@ -66,7 +72,21 @@ export function headerOf(cells: readonly string[]): Columns | null {
   const both = refs.find((i) => descs.includes(i) && !taken.has(i)) ?? -1
   const desc = descOnly >= 0 ? descOnly : both
   const ref = refOnly >= 0 ? refOnly : desc === both ? -1 : both
-  const cols = { ref, desc, qty: qty >= 0 ? qty : total, unit }
+  const cols: Columns = { ref, desc, qty: qty >= 0 ? qty : total, unit }
+  // No quantity column, but two or more columns named like places beside the goods' name: a multi-site sheet, its
+  // shops' quantities added up (the order is delivered in one drop, as one line per product).
+  if (cols.qty < 0 && (ref >= 0 || desc >= 0)) {
+    const sites = cells.flatMap((c, i) => (i !== ref && i !== desc && i !== unit && !taken.has(i) && /^\p{Lu}[\p{L}' .&-]{1,30}$/u.test(c.trim()) && !HEAD_NOT_SITE.test(c) ? [i] : []))
+    if (sites.length >= 2) return { ...cols, qty: sites[0]!, sites }
+  }
   if (cols.qty < 0 || (cols.ref < 0 && cols.desc < 0)) return null
   return cols
+}
+
+/** A row's quantity cell; a multi-site sheet's row adds up its shops' counts (each a bare count or empty), else null. */
+export function quantityCell(cells: readonly string[], cols: Columns): string | null {
+  if (cols.sites === undefined) return cells[cols.qty] ?? ""
+  const perSite = cols.sites.map((k) => (cells[k] ?? "").trim())
+  if (perSite.some((c) => c !== "" && !/^\d+$/.test(c))) return null
+  return String(perSite.reduce((a, c) => a + (c === "" ? 0 : Number(c)), 0))
 }
