@@ -51,9 +51,9 @@ describe("a customer's prices: the rules' dates", () => {
     const [from, ...otherFroms] = await screen.findAllByLabelText("Valable du")
     const [to] = screen.getAllByLabelText("Jusqu'au")
     expect(from!.getAttribute("name")).toBe("specialPrices.0.validFrom")
-    expect(wordsOf(from!)).toBe("mardi 1 décembre 2026")
+    expect(wordsOf(from!)).toBe("mardi 1er décembre 2026")
     expect(wordsOf(to!)).toBe("jeudi 31 décembre 2026")
-    expect(wordsOf(otherFroms[0]!)).toBe("lundi 1 mars 2027")
+    expect(wordsOf(otherFroms[0]!)).toBe("lundi 1er mars 2027")
     // A rule without an end says nothing under its empty input.
     expect(wordsOf(screen.getAllByLabelText("Jusqu'au")[1]!)).toBe("")
   })

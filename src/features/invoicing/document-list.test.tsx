@@ -33,7 +33,7 @@ describe("a workspace list's date filters", () => {
     expect(wordsOf(from)).toBe("")
     fireEvent.change(from, { target: { value: "2026-11-01" } })
     fireEvent.change(to, { target: { value: "2026-11-30" } })
-    expect(wordsOf(from)).toBe("dimanche 1 novembre 2026")
+    expect(wordsOf(from)).toBe("dimanche 1er novembre 2026")
     expect(wordsOf(to)).toBe("lundi 30 novembre 2026")
     await vi.waitFor(() => expect(sendMessage).toHaveBeenLastCalledWith(expect.objectContaining({ payload: expect.objectContaining({ from: "2026-11-01", to: "2026-11-30" }) })))
   })

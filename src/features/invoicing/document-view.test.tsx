@@ -99,7 +99,7 @@ describe("a document in the workspace", () => {
     // The payment is dated today (the background's day) until the agent changes it.
     expect(document.getElementById(input.getAttribute("aria-describedby")!)!.textContent).toBe("jeudi 3 décembre 2026")
     fireEvent.change(input, { target: { value: "2026-12-01" } })
-    expect(document.querySelector('[data-comptoir="payment-date-words"]')!.textContent).toBe("mardi 1 décembre 2026")
+    expect(document.querySelector('[data-comptoir="payment-date-words"]')!.textContent).toBe("mardi 1er décembre 2026")
   })
 
   it("shows each line's amount excl. VAT, as the PDF does, so the lines can be checked against the total", async () => {
