@@ -1,7 +1,7 @@
 import { memo, useCallback, useMemo, useState, type Dispatch, type ReactNode, type SetStateAction } from "react"
 import { useTranslation } from "react-i18next"
 
-import { formatTimer, talkSeconds, visibleState, type ActiveCall, type CallRecord, type SoftphoneView } from "~src/domain/telephony"
+import { formatTimer, talkSeconds, visibleState, type ActiveCall, type CallRecord, type HistoryCall, type SoftphoneView } from "~src/domain/telephony"
 import { formatPhone } from "~src/features/customer-card/format"
 import { send } from "~src/messaging/send"
 
@@ -294,9 +294,11 @@ const Dialler = memo(function Dialler({ dialled, setDialled, last, dial }: { dia
 
 /**
  * The device's last calls. A call nobody answered says why (missed, busy, no answer…) where a talk time would be:
- * "0:00" made a missed call look like any other. The number never breaks across lines in the narrow side panel.
+ * "0:00" made a missed call look like any other. A call logged to a customer names them (company, contact), the
+ * number in its tooltip: a list of numbers told the agent nothing. The number never breaks across lines in the
+ * narrow side panel.
  */
-export const CallHistory = memo(function CallHistory({ history, agentCountry, dial }: { history: CallRecord[]; agentCountry: string; dial: Dial }) {
+export const CallHistory = memo(function CallHistory({ history, agentCountry, dial }: { history: HistoryCall[]; agentCountry: string; dial: Dial }) {
   const { t, i18n } = useTranslation()
   return (
     <details className="c-call-history" data-comptoir="call-history">
@@ -305,7 +307,14 @@ export const CallHistory = memo(function CallHistory({ history, agentCountry, di
         {history.map((h) => (
           <li key={h.id} data-comptoir="call-history-item" data-direction={h.direction} data-end-reason={h.endReason}>
             <span>{h.direction === "inbound" ? "↙" : "↗"} </span>
-            <span className="c-nowrap">{formatPhone(h.number, agentCountry)}</span>
+            {h.company ? (
+              <span data-comptoir="call-history-who" title={formatPhone(h.number, agentCountry)}>
+                <strong>{h.company}</strong>
+                {h.contact ? <span> · {h.contact}</span> : null}
+              </span>
+            ) : (
+              <span className="c-nowrap">{formatPhone(h.number, agentCountry)}</span>
+            )}
             <span className="c-muted">
               {" "}
               · {formatDateTime(h.startedAt, uiLang(i18n.language))} ·{" "}
