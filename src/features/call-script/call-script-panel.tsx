@@ -114,8 +114,11 @@ const CallRunner = memo(function CallRunner({
   return (
     <div className="c-script-panel">
       <div className="c-section-title">
-        {t("callScript.runner.title")}
-        {customer ? <span className="c-muted"> · {customer.company}</span> : null}
+        {/* One flex item: as two, a long company wrapped in a column of its own beside "Script d'appel". */}
+        <span className="c-script-heading">
+          {t("callScript.runner.title")}
+          {customer ? <span className="c-muted"> · {customer.company}</span> : null}
+        </span>
         {onClose ? (
           <button type="button" className="c-link-button" data-comptoir="script-close" onClick={onClose}>
             {t("callScript.runner.close")}

@@ -187,7 +187,9 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
             <input
               className="c-search"
               name="transfer"
+              // Short words in the field (the whole sentence was cut at the side panel's 400 px), all of them to read aloud.
               placeholder={t("softphone.dock.transferTo")}
+              aria-label={t("softphone.dock.transferLabel")}
               value={transferTo}
               maxLength={200}
               onChange={(e) => setTransferTo(e.target.value)}
@@ -306,25 +308,31 @@ export const CallHistory = memo(function CallHistory({ history, agentCountry, di
       <ul>
         {history.map((h) => (
           <li key={h.id} data-comptoir="call-history-item" data-direction={h.direction} data-end-reason={h.endReason}>
-            <span>{h.direction === "inbound" ? "↙" : "↗"} </span>
-            {h.company ? (
-              <span data-comptoir="call-history-who" title={formatPhone(h.number, agentCountry)}>
-                <strong>{h.company}</strong>
-                {h.contact ? <span> · {h.contact}</span> : null}
-              </span>
-            ) : (
-              <span className="c-nowrap">{formatPhone(h.number, agentCountry)}</span>
-            )}
-            <span className="c-muted">
-              {" "}
-              · {formatDateTime(h.startedAt, uiLang(i18n.language))} ·{" "}
-              {h.answeredAt === null ? (
-                <span className={h.direction === "inbound" ? "c-error" : undefined} data-comptoir="call-history-reason">
-                  {t(`softphone.reason.${h.endReason}`)}
+            {/* One flex item beside the button, wrapping as text: as several, a customer's name squeezed the date and
+                talk time into a column of their own. */}
+            <span className="c-call-history-what">
+              <span>{h.direction === "inbound" ? "↙" : "↗"} </span>
+              {h.company ? (
+                <span data-comptoir="call-history-who" title={formatPhone(h.number, agentCountry)}>
+                  <strong>{h.company}</strong>
+                  {h.contact ? <span> · {h.contact}</span> : null}
                 </span>
               ) : (
-                formatTimer(talkSeconds(h, h.endedAt))
+                <span className="c-nowrap">{formatPhone(h.number, agentCountry)}</span>
               )}
+              {/* A line may end with "·", never start with one. */}
+              <span className="c-muted">
+                {"\u00a0· "}
+                <span className="c-nowrap">{formatDateTime(h.startedAt, uiLang(i18n.language))}</span>
+                {"\u00a0· "}
+                {h.answeredAt === null ? (
+                  <span className={h.direction === "inbound" ? "c-error" : undefined} data-comptoir="call-history-reason">
+                    {t(`softphone.reason.${h.endReason}`)}
+                  </span>
+                ) : (
+                  formatTimer(talkSeconds(h, h.endedAt))
+                )}
+              </span>
             </span>
             <button type="button" className="c-button c-button-secondary" data-comptoir="call" data-number={h.number} onClick={() => void dial(h.number, h.customerId ?? undefined)}>
               {t("softphone.action.call")}
