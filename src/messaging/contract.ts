@@ -9,7 +9,7 @@ import { CallLog } from "~src/domain/calls/call-log.schema"
 import { OutcomeDraft } from "~src/domain/calls/outcome-draft"
 import { OutcomeContext, OutcomeFormValues } from "~src/domain/calls/outcome-form"
 import { SoftphoneSettings as SoftphoneSettingsSchema } from "~src/domain/telephony/contract-schemas"
-import { CallBar, CallRecord, PhoneEvent as PhoneEventSchema, PhoneState, SoftphoneView } from "~src/domain/telephony/contract-schemas"
+import { CallBar, HistoryCall, PhoneEvent as PhoneEventSchema, PhoneState, SoftphoneView } from "~src/domain/telephony/contract-schemas"
 
 import { catalogContract } from "./contract-catalog"
 import { ComposeContentSchema, documentsContract } from "./contract-documents"
@@ -255,10 +255,10 @@ export const contract = {
     request: z.object({ settings: SoftphoneSettingsSchema, password: z.string().max(200).optional() }),
     response: z.object({ ok: z.boolean(), error: z.string().optional() })
   },
-  /** Calls of this device, newest first (the dock's history). */
+  /** Calls of this device, newest first, with the names of the customer each was logged to (the dock's history). */
   "softphone/history": {
     request: z.object({ limit: z.number().int().min(1).max(200).default(20) }),
-    response: z.object({ calls: z.array(CallRecord) })
+    response: z.object({ calls: z.array(HistoryCall) })
   },
   /** From the offscreen document only: the state after each provider event. */
   "softphone/report": {

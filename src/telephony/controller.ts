@@ -1,8 +1,10 @@
+import type { TFunction } from "i18next"
+
 import { CallRepository, SecretStore } from "~src/db/call-repository"
 import type { ComptoirDb } from "~src/db/database"
 import type { Customer } from "~src/domain/customers/customer.schema"
 import { formatPhone } from "~src/features/customer-card/format"
-import { loadSettings } from "~src/features/settings/settings-store"
+import { loadSettings, SETTINGS_KEY as APP_SETTINGS_KEY } from "~src/features/settings/settings-store"
 import { createI18n, resolveLanguage } from "~src/i18n"
 import {
   callRecordOf,
@@ -25,6 +27,7 @@ import type { CallStats, ProviderCapabilities } from "./provider"
 import type { HostReport, ProviderHost } from "./provider-host"
 import { CallMarkerKeeper } from "./call-marker-keeper"
 import { TelProvider } from "./tel-provider"
+import { toolbarTitle } from "./toolbar-title"
 
 export const OFFSCREEN_PATH = "tabs/offscreen.html"
 /** How long after a hang-up's publication its call record is written (the dock renders the form meanwhile). */
@@ -91,6 +94,11 @@ export class SoftphoneController {
     // Optional: the controller is also built where there is no chrome (the handlers' meta-test imports it).
     globalThis.chrome?.storage?.onChanged?.addListener((changes, area) => {
       if (area === "local" && SETTINGS_KEY in changes) this.settingsCache = null
+      // The agent changed the UI's language (or country): the tooltip speaks it from now on.
+      if (area === "local" && APP_SETTINGS_KEY in changes) {
+        this.words = null
+        if (this.current) this.badged = this.badged.then(() => this.badge(this.current!.state, this.current!.caller))
+      }
     })
   }
 
@@ -146,11 +154,14 @@ export class SoftphoneController {
     this.current = view
     await chrome.storage.session.set({ [VIEW_KEY]: view })
     // Not awaited: the next event's publication need not wait for the toolbar (calls to it keep their order).
-    this.badged = this.badge(view.state)
+    this.badged = this.badged.then(() => this.badge(view.state, view.caller))
     for (const l of this.publishedListeners) l(view)
   }
 
-  private async badge(state: PhoneState): Promise<void> {
+  /** The agent's language and country for the tooltip, read once (and again after a change of settings). */
+  private words: Promise<{ t: TFunction; country: string }> | null = null
+
+  private async badge(state: PhoneState, caller: SoftphoneView["caller"]): Promise<void> {
     const v = visibleState(state)
     const look: Record<string, [string, string]> = {
       idle: ["", "#666666"],
@@ -166,7 +177,12 @@ export class SoftphoneController {
     const [text, color] = look[v] ?? ["", "#666666"]
     await chrome.action.setBadgeText({ text }).catch(() => undefined)
     await chrome.action.setBadgeBackgroundColor({ color }).catch(() => undefined)
-    await chrome.action.setTitle({ title: `Comptoir · ${v}` }).catch(() => undefined)
+    this.words ??= loadSettings().then(
+      (s) => ({ t: createI18n(resolveLanguage(s.language, globalThis.navigator?.language)).t, country: s.defaultCountry }),
+      () => ({ t: createI18n(resolveLanguage(null, globalThis.navigator?.language)).t, country: "FR" })
+    )
+    const { t, country } = await this.words
+    await chrome.action.setTitle({ title: toolbarTitle(state, caller, t, country) }).catch(() => undefined)
   }
 
   // ---- the offscreen document ----
@@ -332,18 +348,18 @@ export class SoftphoneController {
    */
   async suspending(): Promise<boolean> {
     if (!this.local?.started()) return false
-    const { state } = await this.view()
+    const { state, caller } = await this.view()
     const now = Date.now()
     // A call under way goes with the page: not "in call" on the badge either (logged by the next start).
     const cut = state.call && state.call.phase !== "ended" ? transition(state, { type: "ended", callId: state.call.id, reason: "failed" }, now) : state
     await this.badged
-    await this.badge(transition(cut, { type: "suspended" }, now))
+    await this.badge(transition(cut, { type: "suspended" }, now), caller)
     return true
   }
 
   /** Firefox kept the page after all (`runtime.onSuspendCanceled`: an event came meanwhile): the badge as it was. */
   async suspendCanceled(): Promise<void> {
-    if (this.current) await this.badge(this.current.state)
+    if (this.current) await this.badge(this.current.state, this.current.caller)
   }
 
   // ---- commands ----

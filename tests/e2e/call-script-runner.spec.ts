@@ -100,3 +100,85 @@ test("during a call the script shows the customer's names, an answer moves it on
   await side.close()
 })
 
+
+test("in French at the side panel's 400 px nothing is cut or split: the transfer field, the script's heading, a call to log", async ({ extContext, extensionId }) => {
+  const side = await extContext.newPage()
+  await side.setViewportSize({ width: 400, height: 700 })
+  await side.goto(`chrome-extension://${extensionId}/sidepanel.html`)
+  await side.evaluate(async () => {
+    const { settings } = await chrome.storage.local.get("settings")
+    await chrome.storage.local.set({ settings: { ...(settings as object | undefined), language: "fr" } })
+  })
+  await side.reload()
+  // Registered, under the last spec's call ended if there was one.
+  await expect(dock(side)).toHaveAttribute("data-state", /^(registered|ended)$/, { timeout: 15_000 })
+  // The longest company name among French customers: the heading and the "to log" line must wrap as text.
+  const target = customers
+    .filter((c) => c.country === "FR" && c.language === "fr" && c.contacts[0]!.firstName && c.contacts[0]!.phones[0])
+    .sort((a, b) => b.company.length - a.company.length)[0]!
+  await side.locator('[data-comptoir="dial-input"]').fill(target.contacts[0]!.phones[0]!)
+  await side.locator('[data-comptoir="dial"]').click()
+  await expect(dock(side)).toHaveAttribute("data-state", "in-call", { timeout: 15_000 })
+  const heading = side.locator(".c-script-panel .c-section-title").first()
+  await expect(heading).toContainText(target.company)
+
+  // The transfer field's placeholder is read whole (it was cut: "Transférer vers (numéro ou URI SIP").
+  const transfer = await side.locator('input[name="transfer"]').evaluate((el: HTMLInputElement) => {
+    const cs = getComputedStyle(el)
+    const ctx = document.createElement("canvas").getContext("2d")!
+    ctx.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`
+    return { text: ctx.measureText(el.placeholder).width, room: el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) }
+  })
+  await side.screenshot({ path: "/tmp/side-panel-fr-in-call.png" })
+  // Soft: each of the three says what it saw.
+  expect.soft(transfer.text).toBeLessThanOrEqual(transfer.room)
+
+  // The heading reads as one text: no gap on any of its lines between "Script d'appel" and the company (as two flex
+  // items they stood in two columns, "SCRIPT / D'APPEL" beside "· CLINIQUE VÉTÉRINAIRE… / FRÈRES").
+  const gaps = await heading.evaluate((el) => {
+    const lines = new Map<number, [number, number][]>()
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const range = document.createRange()
+      range.selectNodeContents(n)
+      for (const r of range.getClientRects()) if (r.width > 1) lines.set(Math.round(r.top), [...(lines.get(Math.round(r.top)) ?? []), [r.left, r.right]])
+    }
+    return [...lines.values()].map((fragments) => {
+      const sorted = fragments.sort((a, b) => a[0] - b[0])
+      return Math.round(Math.max(0, ...sorted.slice(1).map((f, i) => f[0] - sorted[i]![1])))
+    })
+  })
+  expect(gaps.length).toBeGreaterThan(1)
+  expect.soft(Math.max(...gaps)).toBeLessThanOrEqual(6)
+
+  // Hung up and put off: listed "to log", its date on the line where the company's name ends (it wrapped onto a
+  // line of its own starting with "·").
+  const callId = await side.evaluate(async () => {
+    const r = (await chrome.runtime.sendMessage({ type: "softphone/state", payload: {} })) as { data: { state: { call: { id: string } } } }
+    return r.data.state.call.id
+  })
+  await side.locator('[data-comptoir="hangup"]').click()
+  await expect(dock(side)).toHaveAttribute("data-state", "ended")
+  await side.locator(`[data-comptoir="outcome-form"][data-call-id="${callId}"] [data-comptoir="outcome-later"]`).click()
+  const item = side.locator(`[data-comptoir="outcome-pending-item"][data-draft-id="${callId}"]`)
+  await expect(item).toContainText(target.company)
+  const tops = await item.evaluate((li, company) => {
+    const walker = document.createTreeWalker(li, NodeFilter.SHOW_TEXT)
+    let name: Node | null = null
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.textContent?.includes(company)) name = n
+    const range = document.createRange()
+    range.selectNodeContents(name!)
+    const nameLines = [...range.getClientRects()]
+    const date = li.querySelector("span.c-muted")!.getBoundingClientRect()
+    return { nameEnd: Math.round(nameLines.at(-1)!.top), date: Math.round(date.top) }
+  }, target.company)
+  // The call history open, for the screenshot: the call names the customer, not only the number.
+  await side.locator('[data-comptoir="call-history"] summary').click()
+  await side.screenshot({ path: "/tmp/side-panel-fr-to-log.png", fullPage: true })
+  expect.soft(tops.date - tops.nameEnd).toBe(0)
+  await side.evaluate(async () => {
+    const { settings } = await chrome.storage.local.get("settings")
+    await chrome.storage.local.set({ settings: { ...(settings as object | undefined), language: null } })
+  })
+  await side.close()
+})

@@ -226,6 +226,9 @@ test("an incoming call from a customer's number pops that customer's card; answe
   expect(inbound).toHaveLength(1)
   expect(inbound[0]).toMatchObject({ number, customerId: await idOfCode(phonePage, caller.code) })
   expect(inbound[0]!.durationMs as number).toBeGreaterThan(0)
+  // The call history names the customer and the contact who called, not only a number.
+  const logged = phonePage.locator(`[data-comptoir="call-history-item"]`).first()
+  await expect(logged.locator('[data-comptoir="call-history-who"]')).toHaveText(`${caller.company} · ${caller.contacts[0]!.firstName} ${caller.contacts[0]!.lastName}`.trim())
   await phonePage.close()
 })
 

@@ -413,11 +413,14 @@ describe("the softphone in Firefox ESR (background event page)", () => {
     await dockIn(dock, "ringing-in", 10_000)
     await (await dock.waitForSelector('[data-comptoir="answer"]'))!.click()
     await dockIn(dock, "in-call")
+    // The tooltip in the agent's words, with who is on the line (it said "Comptoir · in-call").
+    const inCall = (await waitFor(() => toolbarAction(browser), (a) => a.title.includes("In call"), 5_000)).title
+    expect(inCall.slice(0, `Comptoir · In call · ${caller.company} (`.length)).toBe(`Comptoir · In call · ${caller.company} (`)
     await dock.close()
     const debugging = await openAboutDebugging(browser)
     await terminateBackground(debugging)
     // The toolbar no longer says "in call" (nor "registered"): the call went with the page.
-    expect(await toolbarAction(browser)).toEqual({ text: "…", title: "Comptoir · reconnecting" })
+    expect(await toolbarAction(browser)).toEqual({ text: "…", title: "Comptoir · Connection lost, reconnecting…" })
     // The call went with the page; the lab's phone is hung up so that the next calls find it free.
     await lab.command("hangup").catch(() => undefined)
     dock = await openDock()
@@ -437,18 +440,18 @@ describe("the softphone in Firefox ESR (background event page)", () => {
     const registers = () => (lab.log("kamailio").match(/REQ REGISTER /g) ?? []).length
     const storedState = async () => (await sessionStorageValue<{ state: { registration: string; error: { code: string } | null } }>(browser, "softphone.view"))?.state
     // Before: registered (or showing the last call's end, registered under it).
-    expect((await waitFor(() => toolbarAction(browser), (a) => /registered|ended/.test(a.title), 10_000)).title).toMatch(/^Comptoir · (registered|ended)$/)
+    expect((await waitFor(() => toolbarAction(browser), (a) => /Ready for calls|Call ended/.test(a.title), 10_000)).title).toMatch(/^Comptoir · (Ready for calls|Call ended · .+)$/)
     await terminateBackground(debugging)
     const stoppedAt = Date.now()
     const before = registers()
     // No call can come in now: the toolbar says so at once, read without starting the page (it said "registered"
     // until the page's next start).
-    expect(await toolbarAction(browser)).toEqual({ text: "…", title: "Comptoir · reconnecting" })
+    expect(await toolbarAction(browser)).toEqual({ text: "…", title: "Comptoir · Connection lost, reconnecting…" })
     // Nobody opens anything: the wake alarm set as it stopped (5 s; else the minute's sync alarm) starts the page,
     // which registers at the lab and says "registered" again by itself, on the toolbar and in the stored view.
     await waitForBackground(debugging, "running", 75_000)
     expect(await waitFor(async () => registers(), (n) => n > before, 10_000)).toBeGreaterThan(before)
-    expect(await waitFor(() => toolbarAction(browser), (a) => a.title === "Comptoir · registered", 10_000)).toEqual({ text: "", title: "Comptoir · registered" })
+    expect(await waitFor(() => toolbarAction(browser), (a) => a.title === "Comptoir · Ready for calls", 10_000)).toEqual({ text: "", title: "Comptoir · Ready for calls" })
     expect(await storedState()).toMatchObject({ registration: "registered", error: null })
     const back = Date.now() - stoppedAt
     console.log(`event page stopped → registered again, no page open: ${(back / 1000).toFixed(1)} s`)

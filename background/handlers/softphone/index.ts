@@ -1,4 +1,4 @@
-import { callBarOf } from "~src/domain/telephony"
+import { callBarOf, historyCallOf } from "~src/domain/telephony"
 import { defineHandler } from "~src/messaging/handler"
 
 import { services } from "../../services"
@@ -99,7 +99,10 @@ export const softphoneConfigure = defineHandler("softphone/configure", async (re
 })
 export const softphoneHistory = defineHandler("softphone/history", async (req, ctx) => {
   requireExtensionPage(ctx)
-  return { calls: await softphone.history(req.limit) }
+  const calls = await softphone.history(req.limit)
+  const ids = [...new Set(calls.flatMap((c) => (c.customerId ? [c.customerId] : [])))]
+  const customers = new Map((ids.length > 0 ? await services.customers.getMany(ids) : []).map((c) => [c.id, c]))
+  return { calls: calls.map((c) => historyCallOf(c, customers)) }
 })
 export const softphoneReport = defineHandler("softphone/report", async (req, ctx) => {
   requireOffscreen(ctx)

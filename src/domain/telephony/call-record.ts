@@ -43,3 +43,23 @@ export function callRecordOf(
     endReason: call.endReason
   }
 }
+
+/**
+ * A call as the dock's history lists it: the record, and the customer it was logged to as the base names them
+ * now (the record keeps ids only). Null names: an unknown caller, or a customer since deleted.
+ */
+export const HistoryCall = CallRecord.extend({
+  company: z.string().max(300).nullable().default(null),
+  contact: z.string().max(300).nullable().default(null)
+})
+export type HistoryCall = z.infer<typeof HistoryCall>
+
+export function historyCallOf(
+  record: CallRecord,
+  customers: ReadonlyMap<string, { company: string; contacts: readonly { id: string; firstName: string; lastName: string }[] }>
+): HistoryCall {
+  const customer = record.customerId ? customers.get(record.customerId) : undefined
+  const person = customer?.contacts.find((c) => c.id === record.contactId)
+  const contact = person ? `${person.firstName} ${person.lastName}`.trim() : ""
+  return { ...record, company: customer?.company || null, contact: contact || null }
+}

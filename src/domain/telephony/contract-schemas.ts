@@ -3,7 +3,7 @@ import * as z from "zod"
 import { EndReason, ProviderKind } from "./phone-state"
 
 export { CallBar } from "./call-bar"
-export { CallRecord } from "./call-record"
+export { CallRecord, HistoryCall } from "./call-record"
 export { PhoneState } from "./phone-state"
 export { SoftphoneView } from "./softphone-view"
 export { SoftphoneSettings } from "./settings"

@@ -235,9 +235,13 @@ export const CallOutcomeDock = memo(function CallOutcomeDock({
           <ul>
             {others.slice(0, PENDING_SHOWN).map(({ draft: d, count }) => (
               <li key={d.id} data-comptoir="outcome-pending-item" data-draft-id={d.id} data-calls={count}>
-                <span>{d.summary ? (d.summary.direction === "inbound" ? "↙ " : "↗ ") : "✎ "}</span>
-                <span>{d.context.customer?.company || (d.summary ? formatPhone(d.summary.number, agentCountry) : t("callOutcome.pending.byHand"))}</span>
-                {d.summary ? <span className="c-muted"> · {formatDateTime(d.summary.startedAt, uiLang(i18n.language))}</span> : null}{" "}
+                {/* The arrow, the name and its date in one flex item, the date glued to the name's last word: as
+                    separate items the date wrapped onto a line of its own starting with "·". */}
+                <span className="c-outcome-pending-who" data-comptoir="outcome-pending-who">
+                  {d.summary ? (d.summary.direction === "inbound" ? "↙ " : "↗ ") : "✎ "}
+                  {d.context.customer?.company || (d.summary ? formatPhone(d.summary.number, agentCountry) : t("callOutcome.pending.byHand"))}
+                  {d.summary ? <span className="c-muted c-nowrap">{"\u00a0·\u00a0"}{formatDateTime(d.summary.startedAt, uiLang(i18n.language))}</span> : null}
+                </span>{" "}
                 {count > 1 ? (
                   <span className="c-chip" data-comptoir="outcome-pending-count">
                     {t("callOutcome.pending.calls", { count })}

@@ -15,8 +15,9 @@ import { closeCardScript, useAgent, useCallRun, useCardScript, useScriptLibrary 
 
 /**
  * The script beside the call, in the side panel, the popup and the softphone tab: shown while a call rings out,
- * is under way or has just ended (the last answers can still be clicked), for the call's customer; without a
- * call, for the customer whose card asked for it ("Script" on the card).
+ * is under way or has just ended after an answer (the last answers can still be clicked), for the call's customer;
+ * not beside a call nobody answered (missed, busy): there was no conversation to follow. Without a call, for the
+ * customer whose card asked for it ("Script" on the card).
  */
 export function CallScriptPanel({ withCard = true }: { withCard?: boolean }) {
   const call = useSoftphoneSelect(scriptCallOf)
@@ -27,8 +28,9 @@ export function CallScriptPanel({ withCard = true }: { withCard?: boolean }) {
   if (!scripts || scripts.length === 0) return null
 
   const live = call?.phase === "ringing-out" || call?.phase === "in-call"
-  // A call just ended keeps its script (the last answers can still be clicked) until a card asks for one.
-  const ended = call?.phase === "ended" && !(card && withCard && card.at > (call.endedAt ?? 0))
+  // A call just ended keeps its script (the last answers can still be clicked) until a card asks for one; a call
+  // that ended unanswered has none.
+  const ended = call?.phase === "ended" && call.answeredAt !== null && !(card && withCard && card.at > (call.endedAt ?? 0))
   if (call && (live || ended)) {
     const caller = call.caller
     const customer = caller?.candidates.find((c) => c.id === caller.customerId) ?? null
@@ -51,8 +53,8 @@ export function CallScriptPanel({ withCard = true }: { withCard?: boolean }) {
 function scriptCallOf(view: SoftphoneView | null) {
   const call = view?.state.call
   if (!call) return null
-  const { id, direction, phase, startedAt, endedAt } = call
-  return { id, direction, phase, startedAt, endedAt, caller: view.caller?.callId === id ? view.caller : null }
+  const { id, direction, phase, startedAt, answeredAt, endedAt } = call
+  return { id, direction, phase, startedAt, answeredAt, endedAt, caller: view.caller?.callId === id ? view.caller : null }
 }
 
 /** Memoised: the panel renders again at the call's answer (the set-up's release needs it), the runner need not. */
@@ -112,8 +114,11 @@ const CallRunner = memo(function CallRunner({
   return (
     <div className="c-script-panel">
       <div className="c-section-title">
-        {t("callScript.runner.title")}
-        {customer ? <span className="c-muted"> · {customer.company}</span> : null}
+        {/* One flex item: as two, a long company wrapped in a column of its own beside "Script d'appel". */}
+        <span className="c-script-heading">
+          {t("callScript.runner.title")}
+          {customer ? <span className="c-muted"> · {customer.company}</span> : null}
+        </span>
         {onClose ? (
           <button type="button" className="c-link-button" data-comptoir="script-close" onClick={onClose}>
             {t("callScript.runner.close")}

@@ -4,14 +4,14 @@ import type { ReactNode } from "react"
 import { I18nextProvider } from "react-i18next"
 import { afterEach, describe, expect, it } from "vitest"
 
-import type { CallRecord } from "~src/domain/telephony"
+import type { HistoryCall } from "~src/domain/telephony"
 import { createI18n } from "~src/i18n"
 
 import { CallerCard } from "./caller-card"
 import { CallHistory } from "./softphone-dock"
 
 const STARTED = Date.UTC(2026, 11, 4, 15, 46)
-const call = (over: Partial<CallRecord>): CallRecord => ({
+const call = (over: Partial<HistoryCall>): HistoryCall => ({
   id: "c1",
   direction: "inbound",
   number: "+33757709109",
@@ -23,6 +23,8 @@ const call = (over: Partial<CallRecord>): CallRecord => ({
   endedAt: STARTED + 28_000,
   durationMs: 25_000,
   endReason: "hangup-local",
+  company: null,
+  contact: null,
   ...over
 })
 
@@ -50,6 +52,23 @@ describe("the dock's call history", () => {
     const { container } = inLanguage("en", <CallHistory history={[call({})]} agentCountry="FR" dial={async () => undefined} />)
     const number = [...container.querySelectorAll('[data-comptoir="call-history-item"] span')].find((s) => s.textContent === "07 57 70 91 09")
     expect(number?.className).toBe("c-nowrap")
+  })
+})
+
+describe("the dock's call history, for calls logged to a customer", () => {
+  it("names the customer's company and the contact where the number was, the number kept in the tooltip", () => {
+    const history = [
+      call({ id: "known", customerId: "cu1", contactId: "ct1", company: "Boulangerie Martin", contact: "Anne Martin" }),
+      call({ id: "no-contact", customerId: "cu2", company: "Garage du Port" }),
+      call({ id: "unknown" })
+    ]
+    const { container } = inLanguage("fr", <CallHistory history={history} agentCountry="FR" dial={async () => undefined} />)
+    const who = [...container.querySelectorAll('[data-comptoir="call-history-item"]')].map((li) => li.querySelector('[data-comptoir="call-history-who"]'))
+    expect(who[0]?.textContent).toBe("Boulangerie Martin · Anne Martin")
+    expect(who[0]?.getAttribute("title")).toBe("07 57 70 91 09")
+    expect(who[1]?.textContent).toBe("Garage du Port")
+    expect(who[2]).toBeNull()
+    expect(container.querySelectorAll('[data-comptoir="call-history-item"]')[2]?.textContent).toContain("07 57 70 91 09")
   })
 })
 

@@ -1,7 +1,7 @@
 import { memo, useCallback, useMemo, useState, type Dispatch, type ReactNode, type SetStateAction } from "react"
 import { useTranslation } from "react-i18next"
 
-import { formatTimer, talkSeconds, visibleState, type ActiveCall, type CallRecord, type SoftphoneView } from "~src/domain/telephony"
+import { formatTimer, talkSeconds, visibleState, type ActiveCall, type CallRecord, type HistoryCall, type SoftphoneView } from "~src/domain/telephony"
 import { formatPhone } from "~src/features/customer-card/format"
 import { send } from "~src/messaging/send"
 
@@ -187,7 +187,9 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
             <input
               className="c-search"
               name="transfer"
+              // Short words in the field (the whole sentence was cut at the side panel's 400 px), all of them to read aloud.
               placeholder={t("softphone.dock.transferTo")}
+              aria-label={t("softphone.dock.transferLabel")}
               value={transferTo}
               maxLength={200}
               onChange={(e) => setTransferTo(e.target.value)}
@@ -294,9 +296,11 @@ const Dialler = memo(function Dialler({ dialled, setDialled, last, dial }: { dia
 
 /**
  * The device's last calls. A call nobody answered says why (missed, busy, no answer…) where a talk time would be:
- * "0:00" made a missed call look like any other. The number never breaks across lines in the narrow side panel.
+ * "0:00" made a missed call look like any other. A call logged to a customer names them (company, contact), the
+ * number in its tooltip: a list of numbers told the agent nothing. The number never breaks across lines in the
+ * narrow side panel.
  */
-export const CallHistory = memo(function CallHistory({ history, agentCountry, dial }: { history: CallRecord[]; agentCountry: string; dial: Dial }) {
+export const CallHistory = memo(function CallHistory({ history, agentCountry, dial }: { history: HistoryCall[]; agentCountry: string; dial: Dial }) {
   const { t, i18n } = useTranslation()
   return (
     <details className="c-call-history" data-comptoir="call-history">
@@ -304,18 +308,31 @@ export const CallHistory = memo(function CallHistory({ history, agentCountry, di
       <ul>
         {history.map((h) => (
           <li key={h.id} data-comptoir="call-history-item" data-direction={h.direction} data-end-reason={h.endReason}>
-            <span>{h.direction === "inbound" ? "↙" : "↗"} </span>
-            <span className="c-nowrap">{formatPhone(h.number, agentCountry)}</span>
-            <span className="c-muted">
-              {" "}
-              · {formatDateTime(h.startedAt, uiLang(i18n.language))} ·{" "}
-              {h.answeredAt === null ? (
-                <span className={h.direction === "inbound" ? "c-error" : undefined} data-comptoir="call-history-reason">
-                  {t(`softphone.reason.${h.endReason}`)}
+            {/* One flex item beside the button, wrapping as text: as several, a customer's name squeezed the date and
+                talk time into a column of their own. */}
+            <span className="c-call-history-what">
+              <span>{h.direction === "inbound" ? "↙" : "↗"} </span>
+              {h.company ? (
+                <span data-comptoir="call-history-who" title={formatPhone(h.number, agentCountry)}>
+                  <strong>{h.company}</strong>
+                  {h.contact ? <span> · {h.contact}</span> : null}
                 </span>
               ) : (
-                formatTimer(talkSeconds(h, h.endedAt))
+                <span className="c-nowrap">{formatPhone(h.number, agentCountry)}</span>
               )}
+              {/* A line may end with "·", never start with one. */}
+              <span className="c-muted">
+                {"\u00a0· "}
+                <span className="c-nowrap">{formatDateTime(h.startedAt, uiLang(i18n.language))}</span>
+                {"\u00a0· "}
+                {h.answeredAt === null ? (
+                  <span className={h.direction === "inbound" ? "c-error" : undefined} data-comptoir="call-history-reason">
+                    {t(`softphone.reason.${h.endReason}`)}
+                  </span>
+                ) : (
+                  formatTimer(talkSeconds(h, h.endedAt))
+                )}
+              </span>
             </span>
             <button type="button" className="c-button c-button-secondary" data-comptoir="call" data-number={h.number} onClick={() => void dial(h.number, h.customerId ?? undefined)}>
               {t("softphone.action.call")}

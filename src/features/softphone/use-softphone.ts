@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from "react"
 
-import { SoftphoneView, VIEW_KEY, type ActiveCall, type CallRecord } from "~src/domain/telephony"
+import { SoftphoneView, VIEW_KEY, type ActiveCall, type HistoryCall } from "~src/domain/telephony"
 import { send } from "~src/messaging/send"
 
 /**
@@ -121,9 +121,9 @@ export function useCallSetUp(call: Pick<ActiveCall, "id" | "direction" | "phase"
   return id === null || !outgoing || releasedFor === id
 }
 
-/** The call history, read again whenever a call was logged. */
-export function useCallHistory(lastCallId: string | null, limit = 10): CallRecord[] {
-  const [calls, setCalls] = useState<CallRecord[]>([])
+/** The call history (with the customers' names), read again whenever a call was logged. */
+export function useCallHistory(lastCallId: string | null, limit = 10): HistoryCall[] {
+  const [calls, setCalls] = useState<HistoryCall[]>([])
   useEffect(() => {
     send("softphone/history", { limit })
       .then((r) => setCalls(r.calls))
