@@ -127,7 +127,7 @@ describe("Firefox ESR restarted during a call (the add-on installed in the profi
     expect(await waitFor(async () => registers(), (n) => n > before, 20_000)).toBeGreaterThan(before)
     // (Read in the browser's own scope: it wakes nothing. Not readable while the browser window is still coming up.)
     const badge = () => toolbarAction(firefox!.browser).catch(() => ({ text: "?", title: "not readable yet" }))
-    expect(await waitFor(badge, (a) => a.title === "Comptoir · registered", 10_000)).toEqual({ text: "", title: "Comptoir · registered" })
+    expect(await waitFor(badge, (a) => a.title === "Comptoir · Ready for calls", 10_000)).toEqual({ text: "", title: "Comptoir · Ready for calls" })
     console.log(`firefox restarted → registered, no page open: ${((Date.now() - restarted) / 1000).toFixed(1)} s`)
 
     // The cut call is in the call history, once: ended as failed at the last moment it was seen up, to the customer.
