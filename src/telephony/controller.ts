@@ -3,7 +3,6 @@ import type { TFunction } from "i18next"
 import { CallRepository, SecretStore } from "~src/db/call-repository"
 import type { ComptoirDb } from "~src/db/database"
 import type { Customer } from "~src/domain/customers/customer.schema"
-import { formatPhone } from "~src/features/customer-card/format"
 import { loadSettings, SETTINGS_KEY as APP_SETTINGS_KEY } from "~src/features/settings/settings-store"
 import { createI18n, resolveLanguage } from "~src/i18n"
 import {
@@ -27,7 +26,7 @@ import type { CallStats, ProviderCapabilities } from "./provider"
 import type { HostReport, ProviderHost } from "./provider-host"
 import { CallMarkerKeeper } from "./call-marker-keeper"
 import { TelProvider } from "./tel-provider"
-import { toolbarTitle } from "./toolbar-title"
+import { ringingNotice, toolbarTitle } from "./toolbar-title"
 
 export const OFFSCREEN_PATH = "tabs/offscreen.html"
 /** How long after a hang-up's publication its call record is written (the dock renders the form meanwhile). */
@@ -161,6 +160,13 @@ export class SoftphoneController {
   /** The agent's language and country for the tooltip, read once (and again after a change of settings). */
   private words: Promise<{ t: TFunction; country: string }> | null = null
 
+  private agentWords(): Promise<{ t: TFunction; country: string }> {
+    return (this.words ??= loadSettings().then(
+      (s) => ({ t: createI18n(resolveLanguage(s.language, globalThis.navigator?.language)).t, country: s.defaultCountry }),
+      () => ({ t: createI18n(resolveLanguage(null, globalThis.navigator?.language)).t, country: "FR" })
+    ))
+  }
+
   private async badge(state: PhoneState, caller: SoftphoneView["caller"]): Promise<void> {
     const v = visibleState(state)
     const look: Record<string, [string, string]> = {
@@ -177,11 +183,7 @@ export class SoftphoneController {
     const [text, color] = look[v] ?? ["", "#666666"]
     await chrome.action.setBadgeText({ text }).catch(() => undefined)
     await chrome.action.setBadgeBackgroundColor({ color }).catch(() => undefined)
-    this.words ??= loadSettings().then(
-      (s) => ({ t: createI18n(resolveLanguage(s.language, globalThis.navigator?.language)).t, country: s.defaultCountry }),
-      () => ({ t: createI18n(resolveLanguage(null, globalThis.navigator?.language)).t, country: "FR" })
-    )
-    const { t, country } = await this.words
+    const { t, country } = await this.agentWords()
     await chrome.action.setTitle({ title: toolbarTitle(state, caller, t, country) }).catch(() => undefined)
   }
 
@@ -495,17 +497,14 @@ export class SoftphoneController {
    */
   private async notifyIncoming(callId: string, number: string, displayName: string, candidates: Customer[]): Promise<void> {
     if (!chrome.notifications) return
-    const settings = await loadSettings()
-    const { t } = createI18n(resolveLanguage(settings.language, globalThis.navigator?.language))
-    const who = candidates.length === 1 ? candidates[0]!.company : candidates.length > 1 ? t("softphone.notify.customers", { count: candidates.length }) : displayName || t("softphone.notify.unknown")
+    const { t, country } = await this.agentWords()
     const icon = chrome.runtime.getManifest().icons?.["128"] ?? Object.values(chrome.runtime.getManifest().icons ?? {})[0] ?? ""
     await chrome.notifications
       // Named after the call: its end clears it (it asks for interaction, so it would stay on screen).
       .create(`softphone-${callId}`, {
         type: "basic",
         iconUrl: chrome.runtime.getURL(icon),
-        title: `☎ ${who}`,
-        message: formatPhone(number, settings.defaultCountry),
+        ...ringingNotice(number, displayName, candidates, t, country),
         requireInteraction: true,
         priority: 2
       })

@@ -21,3 +21,9 @@ export function toolbarTitle(state: PhoneState, caller: SoftphoneView["caller"],
   }
   return parts.join(" · ")
 }
+
+/** The ringing call's system notification: who (the one customer, how many, else the caller's name) and the number as the dock writes it. */
+export function ringingNotice(number: string, displayName: string, candidates: readonly { company: string }[], t: TFunction, agentCountry: string): { title: string; message: string } {
+  const who = candidates.length === 1 ? candidates[0]!.company : candidates.length > 1 ? t("softphone.notify.customers", { count: candidates.length }) : displayName || t("softphone.notify.unknown")
+  return { title: `☎ ${who}`, message: formatPhone(number, agentCountry) }
+}
