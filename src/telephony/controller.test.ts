@@ -254,59 +254,6 @@ describe("the softphone controller's call log", () => {
   })
 })
 
-describe("the toolbar button's tooltip", () => {
-  let chromeFake: ReturnType<typeof fakeChrome>
-  let controller: SoftphoneController
-  const known = customer("cu1", "C-001", "+33144319244")
-
-  beforeEach(() => {
-    chromeFake = fakeChrome()
-    chromeFake.areas.local.set(SETTINGS_KEY, { provider: "sip", sip: { websocketUrl: "ws://127.0.0.1:8088", uri: "sip:agent1@127.0.0.1" } })
-    controller = new SoftphoneController({
-      db: new ComptoirDb(`tooltip-${Math.random()}`),
-      customersByPhone: async (n) => (known.contacts[0]!.phones.includes(n) ? [known] : []),
-      teamSession: async () => null
-    })
-  })
-
-  async function titlesOf(events: PhoneEvent[]): Promise<string[]> {
-    let s = initialPhoneState
-    let t = 1000
-    for (const e of events) {
-      s = transition(s, e, (t += 1000))
-      await controller.report(s, e)
-    }
-    await vi.waitFor(() => expect(chromeFake.titles.length).toBeGreaterThanOrEqual(events.length))
-    return chromeFake.titles
-  }
-
-  it("says the state in the agent's language, who is on the line, and whether muted or on hold (it said 'Comptoir · in-call' in every language)", async () => {
-    chromeFake.areas.local.set("settings", { language: "fr", defaultCountry: "FR" })
-    const titles = await titlesOf([
-      { type: "registered" },
-      { type: "incoming", callId: "k1", number: "+33144319244" },
-      { type: "answered", callId: "k1" },
-      { type: "muted", callId: "k1", muted: true },
-      { type: "held", callId: "k1", onHold: true },
-      { type: "ended", callId: "k1", reason: "hangup-local" }
-    ])
-    expect(titles).toEqual([
-      "Comptoir · Prêt pour les appels",
-      "Comptoir · Appel entrant · Société C-001 (01 44 31 92 44)",
-      "Comptoir · En communication · Société C-001 (01 44 31 92 44)",
-      "Comptoir · En communication · Société C-001 (01 44 31 92 44) · micro coupé",
-      "Comptoir · En communication · Société C-001 (01 44 31 92 44) · micro coupé · en attente",
-      "Comptoir · Appel terminé · Société C-001 (01 44 31 92 44)"
-    ])
-  })
-
-  it("names an unknown caller by the number, in English for an English UI", async () => {
-    chromeFake.areas.local.set("settings", { language: "en", defaultCountry: "FR" })
-    const titles = await titlesOf([{ type: "registered" }, { type: "incoming", callId: "k2", number: "+447700900123" }])
-    expect(titles.at(-1)).toBe("Comptoir · Incoming call · +44 7700 900123")
-  })
-})
-
 describe("a call the browser took with it (closed, crashed)", () => {
   let chromeFake: ReturnType<typeof fakeChrome>
   let db: ComptoirDb

@@ -1,10 +1,6 @@
-import type { TFunction } from "i18next"
-
 import { CallRepository, SecretStore } from "~src/db/call-repository"
 import type { ComptoirDb } from "~src/db/database"
 import type { Customer } from "~src/domain/customers/customer.schema"
-import { loadSettings, SETTINGS_KEY as APP_SETTINGS_KEY } from "~src/features/settings/settings-store"
-import { createI18n, resolveLanguage } from "~src/i18n"
 import {
   callRecordOf,
   cutCallRecord,
@@ -15,7 +11,6 @@ import {
   SoftphoneView,
   transition,
   VIEW_KEY,
-  visibleState,
   type CallRecord,
   type PhoneEvent,
   type PhoneState
@@ -24,9 +19,9 @@ import {
 import { OFFSCREEN_TARGET, type OffscreenCommand, type OffscreenReply } from "./offscreen-protocol"
 import type { CallStats, ProviderCapabilities } from "./provider"
 import type { HostReport, ProviderHost } from "./provider-host"
+import { BrowserSignals } from "./browser-signals"
 import { CallMarkerKeeper } from "./call-marker-keeper"
 import { TelProvider } from "./tel-provider"
-import { ringingNotice, toolbarTitle } from "./toolbar-title"
 
 export const OFFSCREEN_PATH = "tabs/offscreen.html"
 /** How long after a hang-up's publication its call record is written (the dock renders the form meanwhile). */
@@ -85,6 +80,8 @@ export class SoftphoneController {
     const call = this.current?.state.call
     return call?.id === callId && call.phase !== "ended"
   })
+  /** The toolbar's badge and tooltip, the ringing call's notification (browser-signals.ts). */
+  private readonly signals = new BrowserSignals(() => this.current)
 
   constructor(private readonly deps: ControllerDeps) {
     this.calls = new CallRepository(deps.db)
@@ -93,11 +90,6 @@ export class SoftphoneController {
     // Optional: the controller is also built where there is no chrome (the handlers' meta-test imports it).
     globalThis.chrome?.storage?.onChanged?.addListener((changes, area) => {
       if (area === "local" && SETTINGS_KEY in changes) this.settingsCache = null
-      // The agent changed the UI's language (or country): the tooltip speaks it from now on.
-      if (area === "local" && APP_SETTINGS_KEY in changes) {
-        this.words = null
-        if (this.current) this.badged = this.badged.then(() => this.badge(this.current!.state, this.current!.caller))
-      }
     })
   }
 
@@ -146,45 +138,11 @@ export class SoftphoneController {
     return { state: initialPhoneState, caller: null, capabilities: CAPABILITIES[s.provider]!, configured: s.provider !== "none", lastCall: null, updatedAt: Date.now() }
   }
 
-  /** The toolbar's last update (the page being stopped waits for it). */
-  private badged: Promise<void> = Promise.resolve()
-
   private async publish(view: SoftphoneView): Promise<void> {
     this.current = view
     await chrome.storage.session.set({ [VIEW_KEY]: view })
-    // Not awaited: the next event's publication need not wait for the toolbar (calls to it keep their order).
-    this.badged = this.badged.then(() => this.badge(view.state, view.caller))
+    this.signals.show(view.state, view.caller)
     for (const l of this.publishedListeners) l(view)
-  }
-
-  /** The agent's language and country for the tooltip, read once (and again after a change of settings). */
-  private words: Promise<{ t: TFunction; country: string }> | null = null
-
-  private agentWords(): Promise<{ t: TFunction; country: string }> {
-    return (this.words ??= loadSettings().then(
-      (s) => ({ t: createI18n(resolveLanguage(s.language, globalThis.navigator?.language)).t, country: s.defaultCountry }),
-      () => ({ t: createI18n(resolveLanguage(null, globalThis.navigator?.language)).t, country: "FR" })
-    ))
-  }
-
-  private async badge(state: PhoneState, caller: SoftphoneView["caller"]): Promise<void> {
-    const v = visibleState(state)
-    const look: Record<string, [string, string]> = {
-      idle: ["", "#666666"],
-      registering: ["…", "#888888"],
-      registered: ["", "#1a7f37"],
-      reconnecting: ["…", "#b35900"],
-      error: ["!", "#c62828"],
-      "ringing-in": ["☎", "#c62828"],
-      "ringing-out": ["☎", "#1565c0"],
-      "in-call": ["●", "#1a7f37"],
-      ended: ["", "#666666"]
-    }
-    const [text, color] = look[v] ?? ["", "#666666"]
-    await chrome.action.setBadgeText({ text }).catch(() => undefined)
-    await chrome.action.setBadgeBackgroundColor({ color }).catch(() => undefined)
-    const { t, country } = await this.agentWords()
-    await chrome.action.setTitle({ title: toolbarTitle(state, caller, t, country) }).catch(() => undefined)
   }
 
   // ---- the offscreen document ----
@@ -354,14 +312,14 @@ export class SoftphoneController {
     const now = Date.now()
     // A call under way goes with the page: not "in call" on the badge either (logged by the next start).
     const cut = state.call && state.call.phase !== "ended" ? transition(state, { type: "ended", callId: state.call.id, reason: "failed" }, now) : state
-    await this.badged
-    await this.badge(transition(cut, { type: "suspended" }, now), caller)
+    await this.signals.settled()
+    await this.signals.paint(transition(cut, { type: "suspended" }, now), caller)
     return true
   }
 
   /** Firefox kept the page after all (`runtime.onSuspendCanceled`: an event came meanwhile): the badge as it was. */
   async suspendCanceled(): Promise<void> {
-    if (this.current) await this.badge(this.current.state, this.current.caller)
+    if (this.current) await this.signals.paint(this.current.state, this.current.caller)
   }
 
   // ---- commands ----
@@ -465,7 +423,7 @@ export class SoftphoneController {
         lastCall = record
         for (const l of this.endedListeners) l(record)
       }
-      void chrome.notifications?.clear(`softphone-${event.callId}`).catch(() => undefined)
+      this.signals.ringingOver(event.callId)
     }
     const s = await this.settings()
     await this.publish({ state, caller, capabilities: CAPABILITIES[s.provider]!, configured: s.provider !== "none", lastCall, updatedAt: Date.now() })
@@ -487,36 +445,7 @@ export class SoftphoneController {
       this.recordWrite = written.catch(() => undefined)
     } else this.marker.follow(state, caller)
     // After the card is published: the system notification is the slower, secondary way to see the caller.
-    if (event?.type === "incoming") void this.notifyIncoming(event.callId, event.number, event.displayName ?? "", caller?.callId === event.callId ? caller.candidates : [])
+    if (event?.type === "incoming") void this.signals.ringing(event.callId, event.number, event.displayName ?? "", caller?.callId === event.callId ? caller.candidates : [])
     return { written }
-  }
-
-  /**
-   * The system notification of a ringing call, in the agent's language (it said "2 customers" and "Unknown caller"
-   * in the French UI) and with the number as the dock writes it.
-   */
-  private async notifyIncoming(callId: string, number: string, displayName: string, candidates: Customer[]): Promise<void> {
-    if (!chrome.notifications) return
-    const { t, country } = await this.agentWords()
-    const icon = chrome.runtime.getManifest().icons?.["128"] ?? Object.values(chrome.runtime.getManifest().icons ?? {})[0] ?? ""
-    await chrome.notifications
-      // Named after the call: its end clears it (it asks for interaction, so it would stay on screen).
-      .create(`softphone-${callId}`, {
-        type: "basic",
-        iconUrl: chrome.runtime.getURL(icon),
-        ...ringingNotice(number, displayName, candidates, t, country),
-        requireInteraction: true,
-        priority: 2
-      })
-      .catch(() => undefined)
-  }
-}
-
-/** Opens where the caller's card shows: the popup when the browser allows it, else the softphone tab. */
-export async function openCallerCard(): Promise<void> {
-  try {
-    await chrome.action.openPopup()
-  } catch {
-    await chrome.tabs.create({ url: chrome.runtime.getURL("tabs/softphone.html") })
   }
 }
