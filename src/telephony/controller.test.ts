@@ -122,23 +122,6 @@ describe("the softphone controller's call log", () => {
     expect(ended.mock.calls[0]![0]).toMatchObject({ id: "k3", customerId: null, durationMs: 0, endReason: "cancelled" })
   })
 
-  it("places calls without asking the browser for the softphone's document each time, and makes it again once it is gone", async () => {
-    const doc = { open: false, created: 0, lookups: 0 }
-    const g = globalThis as unknown as { chrome: { runtime: Record<string, unknown>; offscreen?: unknown } }
-    Object.assign(g.chrome.runtime, {
-      getContexts: async () => (doc.lookups++, doc.open ? [{ contextType: "OFFSCREEN_DOCUMENT" }] : []),
-      // With the document gone, an open popup still receives the message and answers nothing.
-      sendMessage: async () => (doc.open ? { ok: true, data: { callId: `c${doc.created}` } } : undefined)
-    })
-    g.chrome.offscreen = { createDocument: async () => void ((doc.open = true), doc.created++) }
-    expect(await controller.call("+33144319244", {})).toBe("c1")
-    expect(await controller.call("+33144319244", {})).toBe("c1")
-    expect(doc.lookups).toBe(1)
-    doc.open = false
-    expect(await controller.call("+33144319244", {})).toBe("c2")
-    expect(doc.created).toBe(2)
-  })
-
   it("drives a provider host in the background itself (Firefox's event page) without an offscreen document or a message", async () => {
     const ops: string[] = []
     let report: HostReport = () => undefined

@@ -16,14 +16,14 @@ import {
   type PhoneState
 } from "~src/domain/telephony"
 
-import { OFFSCREEN_TARGET, type OffscreenCommand, type OffscreenReply } from "./offscreen-protocol"
+import type { OffscreenCommand } from "./offscreen-protocol"
 import type { CallStats, ProviderCapabilities } from "./provider"
 import type { HostReport, ProviderHost } from "./provider-host"
 import { BrowserSignals } from "./browser-signals"
 import { CallMarkerKeeper } from "./call-marker-keeper"
+import { HostLink } from "./host-link"
 import { TelProvider } from "./tel-provider"
 
-export const OFFSCREEN_PATH = "tabs/offscreen.html"
 /** How long after a hang-up's publication its call record is written (the dock renders the form meanwhile). */
 const RECORD_WRITE_AFTER_MS = 100
 const SIP_PASSWORD = "sip.password"
@@ -50,9 +50,9 @@ export interface ControllerDeps {
 type EndedListener = (record: CallRecord) => void
 
 /**
- * The background's side of the softphone: settings, the offscreen document's life, the published view
- * (chrome.storage.session + the toolbar badge), the caller's card, and the call log. The call itself runs in
- * the offscreen document (WebRTC does not exist in a service worker); the system dialer runs here.
+ * The background's side of the softphone: settings, the provider's start and its recovery at each start of the
+ * background, the published view (chrome.storage.session, and the toolbar through browser-signals.ts), the caller's
+ * card, and the call log. The call itself runs in the provider host (host-link.ts); the system dialer runs here.
  */
 export class SoftphoneController {
   private readonly calls: CallRepository
@@ -71,10 +71,8 @@ export class SoftphoneController {
    */
   private settingsCache: SoftphoneSettings | null = null
   private current: SoftphoneView | null = null
-  /** The offscreen document answered a command: skip asking the browser whether it exists before each one. */
-  private offscreenUp = false
-  /** The provider host in the background itself (Firefox), else null (Chrome's offscreen document). */
-  private readonly local: ProviderHost | null
+  /** Where the call runs: Chrome's offscreen document, or Firefox's host in this page (host-link.ts). */
+  private readonly host: HostLink
   /** The call under way in chrome.storage.local, which survives the browser (call-marker-keeper.ts). */
   private readonly marker = new CallMarkerKeeper((callId) => {
     const call = this.current?.state.call
@@ -86,7 +84,7 @@ export class SoftphoneController {
   constructor(private readonly deps: ControllerDeps) {
     this.calls = new CallRepository(deps.db)
     this.secrets = new SecretStore(deps.db)
-    this.local = deps.localHost?.((state, event) => void this.report(state, event)) ?? null
+    this.host = new HostLink(deps.localHost?.((state, event) => void this.report(state, event)) ?? null)
     // Optional: the controller is also built where there is no chrome (the handlers' meta-test imports it).
     globalThis.chrome?.storage?.onChanged?.addListener((changes, area) => {
       if (area === "local" && SETTINGS_KEY in changes) this.settingsCache = null
@@ -145,60 +143,6 @@ export class SoftphoneController {
     for (const l of this.publishedListeners) l(view)
   }
 
-  // ---- the offscreen document ----
-  private async hasOffscreen(): Promise<boolean> {
-    if (this.local) return this.local.started()
-    const url = chrome.runtime.getURL(OFFSCREEN_PATH)
-    const contexts = await chrome.runtime.getContexts({ contextTypes: ["OFFSCREEN_DOCUMENT" as chrome.runtime.ContextType], documentUrls: [url] })
-    return contexts.length > 0
-  }
-
-  private async closeOffscreen(): Promise<void> {
-    if (this.local) await this.local.run({ op: "stop" }).catch(() => undefined)
-    else await chrome.offscreen.closeDocument().catch(() => undefined)
-  }
-
-  private creating: Promise<void> | null = null
-  private async ensureOffscreen(): Promise<void> {
-    if (await this.hasOffscreen()) return
-    this.creating ??= chrome.offscreen
-      .createDocument({
-        url: OFFSCREEN_PATH,
-        reasons: ["USER_MEDIA" as chrome.offscreen.Reason, "WEB_RTC" as chrome.offscreen.Reason],
-        justification: "The softphone: SIP/WebRTC calls with the microphone, kept registered for incoming calls."
-      })
-      .finally(() => (this.creating = null))
-    await this.creating
-  }
-
-  private async offscreen(command: OffscreenCommand): Promise<unknown> {
-    if (this.local) return this.local.run(command)
-    if (!this.offscreenUp) await this.ensureOffscreen()
-    // A document just created may not listen yet: retry "no receiving end" for a short while.
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const reply = (await chrome.runtime.sendMessage({ target: OFFSCREEN_TARGET, command })) as OffscreenReply | undefined
-        if (!reply) throw new Error("no answer from the softphone")
-        this.offscreenUp = true
-        if (!reply.ok) throw new Error(reply.error)
-        return reply.data
-      } catch (e) {
-        const msg = e instanceof Error ? e.message : String(e)
-        if (this.offscreenUp && /Receiving end does not exist|no answer from the softphone/.test(msg)) {
-          // It was there and may be gone (closed, crashed; an open popup answers nothing): create it again if so.
-          this.offscreenUp = false
-          await this.ensureOffscreen()
-          continue
-        }
-        if (attempt < 40 && /Receiving end does not exist|no answer from the softphone/.test(msg)) {
-          await new Promise((r) => setTimeout(r, 50))
-          continue
-        }
-        throw e
-      }
-    }
-  }
-
   /** Starts (or restarts) the configured provider. */
   async start(): Promise<void> {
     // A restart (settings saved, the softphone turned off) takes the call under way with it and no "ended" comes:
@@ -208,14 +152,12 @@ export class SoftphoneController {
     this.tel?.provider.dispose()
     this.tel = null
     if (s.provider === "none" || (s.provider === "sip" && !s.sip)) {
-      this.offscreenUp = false
-      if (await this.hasOffscreen()) await this.closeOffscreen()
+      await this.host.stop()
       await this.publish({ ...(await this.view()), state: initialPhoneState, caller: null, capabilities: CAPABILITIES.none!, configured: false, updatedAt: Date.now() })
       return
     }
     if (s.provider === "tel") {
-      this.offscreenUp = false
-      if (await this.hasOffscreen()) await this.closeOffscreen()
+      await this.host.stop()
       const provider = new TelProvider({ openUrl: (url) => void chrome.tabs.create({ url, active: false }).catch(() => undefined) })
       this.tel = { provider, state: initialPhoneState }
       provider.onEvent((e) => {
@@ -229,7 +171,7 @@ export class SoftphoneController {
     const password = (await this.secrets.get(SIP_PASSWORD)) ?? ""
     const session = s.provider === "twilio" ? await this.deps.teamSession() : null
     await this.publish({ ...(await this.view()), capabilities: CAPABILITIES[s.provider]!, configured: true, updatedAt: Date.now() })
-    await this.offscreen({
+    await this.host.run({
       op: "start",
       provider: s.provider,
       sip: s.sip ? { ...s.sip, password } : null,
@@ -245,7 +187,7 @@ export class SoftphoneController {
    */
   async resume(): Promise<void> {
     const s = await this.settings()
-    const hostUp = s.provider === "none" ? false : s.provider === "tel" ? this.tel !== null : await this.hasOffscreen()
+    const hostUp = s.provider === "none" ? false : s.provider === "tel" ? this.tel !== null : await this.host.up()
     if ((s.provider === "sip" || s.provider === "twilio") && !hostUp) await this.endCutCall()
     await this.recoverMarker(hostUp)
     if (s.provider === "none") return
@@ -307,7 +249,7 @@ export class SoftphoneController {
    * extensions.webextensions.runtime.timeout).
    */
   async suspending(): Promise<boolean> {
-    if (!this.local?.started()) return false
+    if (!this.host.localStarted()) return false
     const { state, caller } = await this.view()
     const now = Date.now()
     // A call under way goes with the page: not "in call" on the badge either (logged by the next start).
@@ -331,7 +273,7 @@ export class SoftphoneController {
       if (!this.tel) await this.start()
       return this.tel!.provider.call(number)
     }
-    const data = (await this.offscreen({ op: "call", number })) as { callId: string }
+    const data = (await this.host.run({ op: "call", number })) as { callId: string }
     return data.callId
   }
 
@@ -341,7 +283,7 @@ export class SoftphoneController {
       if (cmd.op === "hangup") return p.hangup(cmd.callId)
       throw new Error(`${cmd.op} is not offered by the system dialer`)
     }
-    await this.offscreen(cmd)
+    await this.host.run(cmd)
   }
 
   /** The keyboard shortcut: answers a ringing call, else hangs up the call under way. */
@@ -355,7 +297,7 @@ export class SoftphoneController {
     const view = await this.view()
     const callId = view.state.call?.id
     if (!callId || this.tel) return { bytesReceived: 0, packetsReceived: 0, bytesSent: 0, packetsSent: 0, codec: null, roundTripTimeMs: null }
-    return (await this.offscreen({ op: "stats", callId })) as CallStats
+    return (await this.host.run({ op: "stats", callId })) as CallStats
   }
 
   async assign(callId: string, customerId: string, contactId: string | null): Promise<void> {

@@ -5,7 +5,8 @@ import { openExtensionPageShowing } from "./launch"
 // What the Firefox softphone tests (softphone.spec.ts, restart.spec.ts) both do with the dock and its forms.
 
 /** The dock showing `state` (its `data-state`), within `timeout` ms. */
-export const dockIn = (page: Page, state: string, timeout = 20_000) => page.waitForSelector(`[data-comptoir="softphone"][data-state="${state}"]`, { timeout })
+export const dockIn = (page: Page, state: string, timeout = 20_000) =>
+  page.waitForSelector(`[data-comptoir="softphone"][data-state="${state}"]`, { timeout })
 
 /** The dock in a new tab of `browser`, on the popup's page, once it shows. */
 export async function openDock(browser: Browser): Promise<Page> {
