@@ -1,6 +1,7 @@
 import type { createBackgroundHost } from "~src/telephony/background-host"
 import { createCallBarPush } from "~src/telephony/call-bar-push"
-import { SoftphoneController, openCallerCard } from "~src/telephony/controller"
+import { openCallerCard } from "~src/telephony/browser-signals"
+import { SoftphoneController } from "~src/telephony/controller"
 
 import { services } from "./services"
 import { readSession } from "./sync"

@@ -122,23 +122,6 @@ describe("the softphone controller's call log", () => {
     expect(ended.mock.calls[0]![0]).toMatchObject({ id: "k3", customerId: null, durationMs: 0, endReason: "cancelled" })
   })
 
-  it("places calls without asking the browser for the softphone's document each time, and makes it again once it is gone", async () => {
-    const doc = { open: false, created: 0, lookups: 0 }
-    const g = globalThis as unknown as { chrome: { runtime: Record<string, unknown>; offscreen?: unknown } }
-    Object.assign(g.chrome.runtime, {
-      getContexts: async () => (doc.lookups++, doc.open ? [{ contextType: "OFFSCREEN_DOCUMENT" }] : []),
-      // With the document gone, an open popup still receives the message and answers nothing.
-      sendMessage: async () => (doc.open ? { ok: true, data: { callId: `c${doc.created}` } } : undefined)
-    })
-    g.chrome.offscreen = { createDocument: async () => void ((doc.open = true), doc.created++) }
-    expect(await controller.call("+33144319244", {})).toBe("c1")
-    expect(await controller.call("+33144319244", {})).toBe("c1")
-    expect(doc.lookups).toBe(1)
-    doc.open = false
-    expect(await controller.call("+33144319244", {})).toBe("c2")
-    expect(doc.created).toBe(2)
-  })
-
   it("drives a provider host in the background itself (Firefox's event page) without an offscreen document or a message", async () => {
     const ops: string[] = []
     let report: HostReport = () => undefined
@@ -251,59 +234,6 @@ describe("the softphone controller's call log", () => {
     expect(chromeFake.badge.at(-1)).toBe("☎")
     await play([{ type: "connection-lost", message: "closed" }], transition(initialPhoneState, { type: "register-requested", provider: "sip" }, 0))
     expect(chromeFake.badge.at(-1)).toBe("…")
-  })
-})
-
-describe("the toolbar button's tooltip", () => {
-  let chromeFake: ReturnType<typeof fakeChrome>
-  let controller: SoftphoneController
-  const known = customer("cu1", "C-001", "+33144319244")
-
-  beforeEach(() => {
-    chromeFake = fakeChrome()
-    chromeFake.areas.local.set(SETTINGS_KEY, { provider: "sip", sip: { websocketUrl: "ws://127.0.0.1:8088", uri: "sip:agent1@127.0.0.1" } })
-    controller = new SoftphoneController({
-      db: new ComptoirDb(`tooltip-${Math.random()}`),
-      customersByPhone: async (n) => (known.contacts[0]!.phones.includes(n) ? [known] : []),
-      teamSession: async () => null
-    })
-  })
-
-  async function titlesOf(events: PhoneEvent[]): Promise<string[]> {
-    let s = initialPhoneState
-    let t = 1000
-    for (const e of events) {
-      s = transition(s, e, (t += 1000))
-      await controller.report(s, e)
-    }
-    await vi.waitFor(() => expect(chromeFake.titles.length).toBeGreaterThanOrEqual(events.length))
-    return chromeFake.titles
-  }
-
-  it("says the state in the agent's language, who is on the line, and whether muted or on hold (it said 'Comptoir · in-call' in every language)", async () => {
-    chromeFake.areas.local.set("settings", { language: "fr", defaultCountry: "FR" })
-    const titles = await titlesOf([
-      { type: "registered" },
-      { type: "incoming", callId: "k1", number: "+33144319244" },
-      { type: "answered", callId: "k1" },
-      { type: "muted", callId: "k1", muted: true },
-      { type: "held", callId: "k1", onHold: true },
-      { type: "ended", callId: "k1", reason: "hangup-local" }
-    ])
-    expect(titles).toEqual([
-      "Comptoir · Prêt pour les appels",
-      "Comptoir · Appel entrant · Société C-001 (01 44 31 92 44)",
-      "Comptoir · En communication · Société C-001 (01 44 31 92 44)",
-      "Comptoir · En communication · Société C-001 (01 44 31 92 44) · micro coupé",
-      "Comptoir · En communication · Société C-001 (01 44 31 92 44) · micro coupé · en attente",
-      "Comptoir · Appel terminé · Société C-001 (01 44 31 92 44)"
-    ])
-  })
-
-  it("names an unknown caller by the number, in English for an English UI", async () => {
-    chromeFake.areas.local.set("settings", { language: "en", defaultCountry: "FR" })
-    const titles = await titlesOf([{ type: "registered" }, { type: "incoming", callId: "k2", number: "+447700900123" }])
-    expect(titles.at(-1)).toBe("Comptoir · Incoming call · +44 7700 900123")
   })
 })
 

@@ -1,10 +1,6 @@
-import type { TFunction } from "i18next"
-
 import { CallRepository, SecretStore } from "~src/db/call-repository"
 import type { ComptoirDb } from "~src/db/database"
 import type { Customer } from "~src/domain/customers/customer.schema"
-import { loadSettings, SETTINGS_KEY as APP_SETTINGS_KEY } from "~src/features/settings/settings-store"
-import { createI18n, resolveLanguage } from "~src/i18n"
 import {
   callRecordOf,
   cutCallRecord,
@@ -15,20 +11,19 @@ import {
   SoftphoneView,
   transition,
   VIEW_KEY,
-  visibleState,
   type CallRecord,
   type PhoneEvent,
   type PhoneState
 } from "~src/domain/telephony"
 
-import { OFFSCREEN_TARGET, type OffscreenCommand, type OffscreenReply } from "./offscreen-protocol"
+import type { OffscreenCommand } from "./offscreen-protocol"
 import type { CallStats, ProviderCapabilities } from "./provider"
 import type { HostReport, ProviderHost } from "./provider-host"
+import { BrowserSignals } from "./browser-signals"
 import { CallMarkerKeeper } from "./call-marker-keeper"
+import { HostLink } from "./host-link"
 import { TelProvider } from "./tel-provider"
-import { ringingNotice, toolbarTitle } from "./toolbar-title"
 
-export const OFFSCREEN_PATH = "tabs/offscreen.html"
 /** How long after a hang-up's publication its call record is written (the dock renders the form meanwhile). */
 const RECORD_WRITE_AFTER_MS = 100
 const SIP_PASSWORD = "sip.password"
@@ -55,9 +50,9 @@ export interface ControllerDeps {
 type EndedListener = (record: CallRecord) => void
 
 /**
- * The background's side of the softphone: settings, the offscreen document's life, the published view
- * (chrome.storage.session + the toolbar badge), the caller's card, and the call log. The call itself runs in
- * the offscreen document (WebRTC does not exist in a service worker); the system dialer runs here.
+ * The background's side of the softphone: settings, the provider's start and its recovery at each start of the
+ * background, the published view (chrome.storage.session, and the toolbar through browser-signals.ts), the caller's
+ * card, and the call log. The call itself runs in the provider host (host-link.ts); the system dialer runs here.
  */
 export class SoftphoneController {
   private readonly calls: CallRepository
@@ -76,28 +71,23 @@ export class SoftphoneController {
    */
   private settingsCache: SoftphoneSettings | null = null
   private current: SoftphoneView | null = null
-  /** The offscreen document answered a command: skip asking the browser whether it exists before each one. */
-  private offscreenUp = false
-  /** The provider host in the background itself (Firefox), else null (Chrome's offscreen document). */
-  private readonly local: ProviderHost | null
+  /** Where the call runs: Chrome's offscreen document, or Firefox's host in this page (host-link.ts). */
+  private readonly host: HostLink
   /** The call under way in chrome.storage.local, which survives the browser (call-marker-keeper.ts). */
   private readonly marker = new CallMarkerKeeper((callId) => {
     const call = this.current?.state.call
     return call?.id === callId && call.phase !== "ended"
   })
+  /** The toolbar's badge and tooltip, the ringing call's notification (browser-signals.ts). */
+  private readonly signals = new BrowserSignals(() => this.current)
 
   constructor(private readonly deps: ControllerDeps) {
     this.calls = new CallRepository(deps.db)
     this.secrets = new SecretStore(deps.db)
-    this.local = deps.localHost?.((state, event) => void this.report(state, event)) ?? null
+    this.host = new HostLink(deps.localHost?.((state, event) => void this.report(state, event)) ?? null)
     // Optional: the controller is also built where there is no chrome (the handlers' meta-test imports it).
     globalThis.chrome?.storage?.onChanged?.addListener((changes, area) => {
       if (area === "local" && SETTINGS_KEY in changes) this.settingsCache = null
-      // The agent changed the UI's language (or country): the tooltip speaks it from now on.
-      if (area === "local" && APP_SETTINGS_KEY in changes) {
-        this.words = null
-        if (this.current) this.badged = this.badged.then(() => this.badge(this.current!.state, this.current!.caller))
-      }
     })
   }
 
@@ -146,99 +136,11 @@ export class SoftphoneController {
     return { state: initialPhoneState, caller: null, capabilities: CAPABILITIES[s.provider]!, configured: s.provider !== "none", lastCall: null, updatedAt: Date.now() }
   }
 
-  /** The toolbar's last update (the page being stopped waits for it). */
-  private badged: Promise<void> = Promise.resolve()
-
   private async publish(view: SoftphoneView): Promise<void> {
     this.current = view
     await chrome.storage.session.set({ [VIEW_KEY]: view })
-    // Not awaited: the next event's publication need not wait for the toolbar (calls to it keep their order).
-    this.badged = this.badged.then(() => this.badge(view.state, view.caller))
+    this.signals.show(view.state, view.caller)
     for (const l of this.publishedListeners) l(view)
-  }
-
-  /** The agent's language and country for the tooltip, read once (and again after a change of settings). */
-  private words: Promise<{ t: TFunction; country: string }> | null = null
-
-  private agentWords(): Promise<{ t: TFunction; country: string }> {
-    return (this.words ??= loadSettings().then(
-      (s) => ({ t: createI18n(resolveLanguage(s.language, globalThis.navigator?.language)).t, country: s.defaultCountry }),
-      () => ({ t: createI18n(resolveLanguage(null, globalThis.navigator?.language)).t, country: "FR" })
-    ))
-  }
-
-  private async badge(state: PhoneState, caller: SoftphoneView["caller"]): Promise<void> {
-    const v = visibleState(state)
-    const look: Record<string, [string, string]> = {
-      idle: ["", "#666666"],
-      registering: ["…", "#888888"],
-      registered: ["", "#1a7f37"],
-      reconnecting: ["…", "#b35900"],
-      error: ["!", "#c62828"],
-      "ringing-in": ["☎", "#c62828"],
-      "ringing-out": ["☎", "#1565c0"],
-      "in-call": ["●", "#1a7f37"],
-      ended: ["", "#666666"]
-    }
-    const [text, color] = look[v] ?? ["", "#666666"]
-    await chrome.action.setBadgeText({ text }).catch(() => undefined)
-    await chrome.action.setBadgeBackgroundColor({ color }).catch(() => undefined)
-    const { t, country } = await this.agentWords()
-    await chrome.action.setTitle({ title: toolbarTitle(state, caller, t, country) }).catch(() => undefined)
-  }
-
-  // ---- the offscreen document ----
-  private async hasOffscreen(): Promise<boolean> {
-    if (this.local) return this.local.started()
-    const url = chrome.runtime.getURL(OFFSCREEN_PATH)
-    const contexts = await chrome.runtime.getContexts({ contextTypes: ["OFFSCREEN_DOCUMENT" as chrome.runtime.ContextType], documentUrls: [url] })
-    return contexts.length > 0
-  }
-
-  private async closeOffscreen(): Promise<void> {
-    if (this.local) await this.local.run({ op: "stop" }).catch(() => undefined)
-    else await chrome.offscreen.closeDocument().catch(() => undefined)
-  }
-
-  private creating: Promise<void> | null = null
-  private async ensureOffscreen(): Promise<void> {
-    if (await this.hasOffscreen()) return
-    this.creating ??= chrome.offscreen
-      .createDocument({
-        url: OFFSCREEN_PATH,
-        reasons: ["USER_MEDIA" as chrome.offscreen.Reason, "WEB_RTC" as chrome.offscreen.Reason],
-        justification: "The softphone: SIP/WebRTC calls with the microphone, kept registered for incoming calls."
-      })
-      .finally(() => (this.creating = null))
-    await this.creating
-  }
-
-  private async offscreen(command: OffscreenCommand): Promise<unknown> {
-    if (this.local) return this.local.run(command)
-    if (!this.offscreenUp) await this.ensureOffscreen()
-    // A document just created may not listen yet: retry "no receiving end" for a short while.
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const reply = (await chrome.runtime.sendMessage({ target: OFFSCREEN_TARGET, command })) as OffscreenReply | undefined
-        if (!reply) throw new Error("no answer from the softphone")
-        this.offscreenUp = true
-        if (!reply.ok) throw new Error(reply.error)
-        return reply.data
-      } catch (e) {
-        const msg = e instanceof Error ? e.message : String(e)
-        if (this.offscreenUp && /Receiving end does not exist|no answer from the softphone/.test(msg)) {
-          // It was there and may be gone (closed, crashed; an open popup answers nothing): create it again if so.
-          this.offscreenUp = false
-          await this.ensureOffscreen()
-          continue
-        }
-        if (attempt < 40 && /Receiving end does not exist|no answer from the softphone/.test(msg)) {
-          await new Promise((r) => setTimeout(r, 50))
-          continue
-        }
-        throw e
-      }
-    }
   }
 
   /** Starts (or restarts) the configured provider. */
@@ -250,14 +152,12 @@ export class SoftphoneController {
     this.tel?.provider.dispose()
     this.tel = null
     if (s.provider === "none" || (s.provider === "sip" && !s.sip)) {
-      this.offscreenUp = false
-      if (await this.hasOffscreen()) await this.closeOffscreen()
+      await this.host.stop()
       await this.publish({ ...(await this.view()), state: initialPhoneState, caller: null, capabilities: CAPABILITIES.none!, configured: false, updatedAt: Date.now() })
       return
     }
     if (s.provider === "tel") {
-      this.offscreenUp = false
-      if (await this.hasOffscreen()) await this.closeOffscreen()
+      await this.host.stop()
       const provider = new TelProvider({ openUrl: (url) => void chrome.tabs.create({ url, active: false }).catch(() => undefined) })
       this.tel = { provider, state: initialPhoneState }
       provider.onEvent((e) => {
@@ -271,7 +171,7 @@ export class SoftphoneController {
     const password = (await this.secrets.get(SIP_PASSWORD)) ?? ""
     const session = s.provider === "twilio" ? await this.deps.teamSession() : null
     await this.publish({ ...(await this.view()), capabilities: CAPABILITIES[s.provider]!, configured: true, updatedAt: Date.now() })
-    await this.offscreen({
+    await this.host.run({
       op: "start",
       provider: s.provider,
       sip: s.sip ? { ...s.sip, password } : null,
@@ -287,7 +187,7 @@ export class SoftphoneController {
    */
   async resume(): Promise<void> {
     const s = await this.settings()
-    const hostUp = s.provider === "none" ? false : s.provider === "tel" ? this.tel !== null : await this.hasOffscreen()
+    const hostUp = s.provider === "none" ? false : s.provider === "tel" ? this.tel !== null : await this.host.up()
     if ((s.provider === "sip" || s.provider === "twilio") && !hostUp) await this.endCutCall()
     await this.recoverMarker(hostUp)
     if (s.provider === "none") return
@@ -349,19 +249,19 @@ export class SoftphoneController {
    * extensions.webextensions.runtime.timeout).
    */
   async suspending(): Promise<boolean> {
-    if (!this.local?.started()) return false
+    if (!this.host.localStarted()) return false
     const { state, caller } = await this.view()
     const now = Date.now()
     // A call under way goes with the page: not "in call" on the badge either (logged by the next start).
     const cut = state.call && state.call.phase !== "ended" ? transition(state, { type: "ended", callId: state.call.id, reason: "failed" }, now) : state
-    await this.badged
-    await this.badge(transition(cut, { type: "suspended" }, now), caller)
+    await this.signals.settled()
+    await this.signals.paint(transition(cut, { type: "suspended" }, now), caller)
     return true
   }
 
   /** Firefox kept the page after all (`runtime.onSuspendCanceled`: an event came meanwhile): the badge as it was. */
   async suspendCanceled(): Promise<void> {
-    if (this.current) await this.badge(this.current.state, this.current.caller)
+    if (this.current) await this.signals.paint(this.current.state, this.current.caller)
   }
 
   // ---- commands ----
@@ -373,7 +273,7 @@ export class SoftphoneController {
       if (!this.tel) await this.start()
       return this.tel!.provider.call(number)
     }
-    const data = (await this.offscreen({ op: "call", number })) as { callId: string }
+    const data = (await this.host.run({ op: "call", number })) as { callId: string }
     return data.callId
   }
 
@@ -383,7 +283,7 @@ export class SoftphoneController {
       if (cmd.op === "hangup") return p.hangup(cmd.callId)
       throw new Error(`${cmd.op} is not offered by the system dialer`)
     }
-    await this.offscreen(cmd)
+    await this.host.run(cmd)
   }
 
   /** The keyboard shortcut: answers a ringing call, else hangs up the call under way. */
@@ -397,7 +297,7 @@ export class SoftphoneController {
     const view = await this.view()
     const callId = view.state.call?.id
     if (!callId || this.tel) return { bytesReceived: 0, packetsReceived: 0, bytesSent: 0, packetsSent: 0, codec: null, roundTripTimeMs: null }
-    return (await this.offscreen({ op: "stats", callId })) as CallStats
+    return (await this.host.run({ op: "stats", callId })) as CallStats
   }
 
   async assign(callId: string, customerId: string, contactId: string | null): Promise<void> {
@@ -465,7 +365,7 @@ export class SoftphoneController {
         lastCall = record
         for (const l of this.endedListeners) l(record)
       }
-      void chrome.notifications?.clear(`softphone-${event.callId}`).catch(() => undefined)
+      this.signals.ringingOver(event.callId)
     }
     const s = await this.settings()
     await this.publish({ state, caller, capabilities: CAPABILITIES[s.provider]!, configured: s.provider !== "none", lastCall, updatedAt: Date.now() })
@@ -487,36 +387,7 @@ export class SoftphoneController {
       this.recordWrite = written.catch(() => undefined)
     } else this.marker.follow(state, caller)
     // After the card is published: the system notification is the slower, secondary way to see the caller.
-    if (event?.type === "incoming") void this.notifyIncoming(event.callId, event.number, event.displayName ?? "", caller?.callId === event.callId ? caller.candidates : [])
+    if (event?.type === "incoming") void this.signals.ringing(event.callId, event.number, event.displayName ?? "", caller?.callId === event.callId ? caller.candidates : [])
     return { written }
-  }
-
-  /**
-   * The system notification of a ringing call, in the agent's language (it said "2 customers" and "Unknown caller"
-   * in the French UI) and with the number as the dock writes it.
-   */
-  private async notifyIncoming(callId: string, number: string, displayName: string, candidates: Customer[]): Promise<void> {
-    if (!chrome.notifications) return
-    const { t, country } = await this.agentWords()
-    const icon = chrome.runtime.getManifest().icons?.["128"] ?? Object.values(chrome.runtime.getManifest().icons ?? {})[0] ?? ""
-    await chrome.notifications
-      // Named after the call: its end clears it (it asks for interaction, so it would stay on screen).
-      .create(`softphone-${callId}`, {
-        type: "basic",
-        iconUrl: chrome.runtime.getURL(icon),
-        ...ringingNotice(number, displayName, candidates, t, country),
-        requireInteraction: true,
-        priority: 2
-      })
-      .catch(() => undefined)
-  }
-}
-
-/** Opens where the caller's card shows: the popup when the browser allows it, else the softphone tab. */
-export async function openCallerCard(): Promise<void> {
-  try {
-    await chrome.action.openPopup()
-  } catch {
-    await chrome.tabs.create({ url: chrome.runtime.getURL("tabs/softphone.html") })
   }
 }

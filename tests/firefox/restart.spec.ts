@@ -11,6 +11,7 @@ import { CALL_MARKER_KEY, MARKER_HEARTBEAT_MS, type CallMarker } from "~src/doma
 
 import { readCustomerId, readTable } from "../extension-page"
 import { LAB_AGENT1, TelephonyLab } from "../telephony-lab/lab"
+import { dockIn, fill, openDock, waitFor } from "./helpers"
 import { launchFirefox, openExtensionPageShowing, type LaunchedFirefox } from "./launch"
 import { toolbarAction } from "./toolbar"
 
@@ -36,29 +37,6 @@ const nextCaller = customers[1]!
 let lab: TelephonyLab
 let firefox: LaunchedFirefox | undefined
 let workDir: string | undefined
-
-const dockIn = (page: Page, state: string, timeout = 20_000) => page.waitForSelector(`[data-comptoir="softphone"][data-state="${state}"]`, { timeout })
-
-async function openDock(): Promise<Page> {
-  const page = await firefox!.browser.newPage()
-  await openExtensionPageShowing(page, "popup.html", '[data-comptoir="softphone"]')
-  return page
-}
-
-async function waitFor<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeout: number): Promise<T> {
-  const end = Date.now() + timeout
-  for (;;) {
-    const v = await read()
-    if (ok(v) || Date.now() > end) return v
-    await new Promise((r) => setTimeout(r, 250))
-  }
-}
-
-async function fill(page: Page, selector: string, value: string) {
-  const input = await page.waitForSelector(selector)
-  await input!.click({ count: 3 })
-  await input!.type(value)
-}
 
 const storedMarker = (page: Page) =>
   page.evaluate(async (key) => ((await chrome.storage.local.get(key))[key] as CallMarker | undefined) ?? null, CALL_MARKER_KEY)
@@ -93,7 +71,7 @@ afterAll(async () => {
 
 describe("Firefox ESR restarted during a call (the add-on installed in the profile)", () => {
   it("the call the browser took with it is in the call history at the next start, cut, talk time as far as it was seen, to log once; the softphone registers again by itself", async () => {
-    let dock = await openDock()
+    let dock = await openDock(firefox!.browser)
     await dockIn(dock, "registered")
     const number = target.contacts[0]!.phones[0]!
     await fill(dock, '[data-comptoir="dial-input"]', number)
@@ -131,7 +109,7 @@ describe("Firefox ESR restarted during a call (the add-on installed in the profi
     console.log(`firefox restarted → registered, no page open: ${((Date.now() - restarted) / 1000).toFixed(1)} s`)
 
     // The cut call is in the call history, once: ended as failed at the last moment it was seen up, to the customer.
-    dock = await openDock()
+    dock = await openDock(firefox!.browser)
     await dockIn(dock, "registered")
     const calls = await waitFor(() => dock.evaluate(readTable, "calls"), (r) => r.length === 1, 10_000)
     expect(calls).toHaveLength(1)

@@ -11,6 +11,7 @@ import { sharedPhonePair, withSharedPhone } from "../e2e/dataset"
 import { readCallStats, readCustomerId, readOnHold, readTable } from "../extension-page"
 import { LAB_AGENT1, loudness, TelephonyLab } from "../telephony-lab/lab"
 import { openAboutDebugging, terminateBackground, waitForBackground } from "./about-debugging"
+import { dockIn, fill, openDock, waitFor } from "./helpers"
 import { launchFirefox, openExtensionPageShowing, startFixtureSite, waitInOverlay, type FixtureSite, type LaunchedFirefox } from "./launch"
 import { sessionStorageValue, toolbarAction } from "./toolbar"
 
@@ -32,36 +33,13 @@ let browser: Browser
 let site: FixtureSite
 let lab: TelephonyLab
 
-const dockIn = (page: Page, state: string, timeout = 20_000) => page.waitForSelector(`[data-comptoir="softphone"][data-state="${state}"]`, { timeout })
-
 /** Registered, or still showing the call before (registered under it). */
 const dockReady = (page: Page) =>
   page.waitForSelector('[data-comptoir="softphone"][data-state="registered"], [data-comptoir="softphone"][data-state="ended"]', { timeout: 20_000 })
 
-async function openDock(): Promise<Page> {
-  const page = await browser.newPage()
-  await openExtensionPageShowing(page, "popup.html", '[data-comptoir="softphone"]')
-  return page
-}
-
 const rows = (page: Page, table: string) => page.evaluate(readTable, table)
 
 const stats = (page: Page) => page.evaluate(readCallStats)
-
-async function waitFor<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeout: number): Promise<T> {
-  const end = Date.now() + timeout
-  for (;;) {
-    const v = await read()
-    if (ok(v) || Date.now() > end) return v
-    await new Promise((r) => setTimeout(r, 250))
-  }
-}
-
-async function fill(page: Page, selector: string, value: string) {
-  const input = await page.waitForSelector(selector)
-  await input!.click({ count: 3 })
-  await input!.type(value)
-}
 
 beforeAll(async () => {
   // The screenshots' folder (Playwright makes it, but a fresh checkout running only this test has none).
@@ -105,13 +83,13 @@ afterAll(async () => {
 describe("the softphone in Firefox ESR (background event page)", () => {
   afterEach(async () => {
     // A test that failed during a call leaves it up: end it, or every test after fails on it rather than on itself.
-    const dock = await openDock()
+    const dock = await openDock(browser)
     for (const end of ["hangup", "decline"]) await (await dock.$(`[data-comptoir="${end}"]`))?.click()
     await dock.close()
   })
 
   it("registers, calls a number clicked on a CRM page through the lab, outlasts the event page's idle timeout, hangs up and logs the outcome", async () => {
-    let dock = await openDock()
+    let dock = await openDock(browser)
     // The Firefox build sets its own CSP: without it Firefox's default upgrades ws:// to wss:// and the lab is unreachable.
     const csp = await dock.evaluate(() => chrome.runtime.getManifest().content_security_policy)
     expect(csp).toEqual({ extension_pages: "script-src 'self'; object-src 'self';" })
@@ -147,7 +125,7 @@ describe("the softphone in Firefox ESR (background event page)", () => {
     await dock.close()
     await crm.close()
     await new Promise((r) => setTimeout(r, HOLD_MS))
-    dock = await openDock()
+    dock = await openDock(browser)
     await dockIn(dock, "in-call")
     // Still the same call a moment later (a restarted event page would register again: "registered"), and its
     // audio kept flowing through the hold: the same peer connection, more bytes.
@@ -188,7 +166,7 @@ describe("the softphone in Firefox ESR (background event page)", () => {
     const caller = customers.filter((c) => c.country === "FR")[12]!
     const number = caller.contacts[0]!.phones[0]!
     await lab.callFrom(number, "agent1")
-    const dock = await openDock()
+    const dock = await openDock(browser)
     await dockIn(dock, "ringing-in", 10_000)
     const card = await dock.waitForSelector('[data-comptoir="caller-card"]')
     expect(await card!.evaluate((e) => e.getAttribute("data-customer-code"))).toBe(caller.code)
@@ -206,7 +184,7 @@ describe("the softphone in Firefox ESR (background event page)", () => {
   }, 60_000)
 
   it("mute: the lab's peer hears the microphone, then nothing, then the microphone again; hold and resume show in the state, and the audio flows again", async () => {
-    const dock = await openDock()
+    const dock = await openDock(browser)
     await dockReady(dock)
     const caller = customers.filter((c) => c.country === "FR")[16]!
     await lab.callFrom(caller.contacts[0]!.phones[0]!, "agent1")
@@ -269,7 +247,7 @@ describe("the softphone in Firefox ESR (background event page)", () => {
   }, 60_000)
 
   it("a number shared by two customers shows a picker; the call is logged once, to the one chosen", async () => {
-    const dock = await openDock()
+    const dock = await openDock(browser)
     await dockReady(dock)
     const [a, b] = sharedPhonePair(customers)
     const number = a.contacts[0]!.phones[0]!
@@ -291,7 +269,7 @@ describe("the softphone in Firefox ESR (background event page)", () => {
   }, 60_000)
 
   it("the lab stopped while registered: the state says so, and it registers again by itself once the lab is back", async () => {
-    const dock = await openDock()
+    const dock = await openDock(browser)
     await dockReady(dock)
     await lab.stop()
     await dockIn(dock, "reconnecting", 15_000)
@@ -308,7 +286,7 @@ describe("the softphone in Firefox ESR (background event page)", () => {
   }, 60_000)
 
   it("an incoming call pops the caller's card in the panel of the CRM page in front; answered and hung up there, logged once", async () => {
-    const dock = await openDock()
+    const dock = await openDock(browser)
     await dockReady(dock)
     const caller = customers.filter((c) => c.country === "FR")[14]!
     const number = caller.contacts[0]!.phones[0]!
@@ -339,7 +317,7 @@ describe("the softphone in Firefox ESR (background event page)", () => {
   }, 60_000)
 
   it("a blind transfer from the event page: the customer's phone calls the number typed, the agent's call ends as transferred, logged so", async () => {
-    const dock = await openDock()
+    const dock = await openDock(browser)
     await dockReady(dock)
     const caller = customers.filter((c) => c.country === "FR")[15]!
     const number = caller.contacts[0]!.phones[0]!
@@ -365,7 +343,7 @@ describe("the softphone in Firefox ESR (background event page)", () => {
   // it again at its next event. The stopped page's registration is gone with its WebSocket: the page started
   // again must register by itself, or every call is lost until the agent opens the popup.
   it("the event page stopped with a call's outcome half typed: the dock opened after starts it again, the draft comes back, it registers again and a call rings", async () => {
-    let dock = await openDock()
+    let dock = await openDock(browser)
     await dockReady(dock)
     const caller = customers.filter((c) => c.country === "FR")[17]!
     await lab.callFrom(caller.contacts[0]!.phones[0]!, "agent1")
@@ -382,7 +360,7 @@ describe("the softphone in Firefox ESR (background event page)", () => {
     await terminateBackground(debugging)
 
     // The dock's first message is the event that starts the page again.
-    dock = await openDock()
+    dock = await openDock(browser)
     await waitForBackground(debugging, "running", 10_000)
     const back = await dock.waitForSelector(`[data-comptoir="outcome-form"][data-call-id="${callId}"]`, { timeout: 10_000 })
     expect(await back!.$eval('textarea[name="notes"]', (e) => (e as HTMLTextAreaElement).value)).toBe("Firefox: wants the catalogue")
@@ -405,7 +383,7 @@ describe("the softphone in Firefox ESR (background event page)", () => {
   }, 90_000)
 
   it("the event page stopped during a call: started again, it logs that call as failed, to the caller, and its outcome form opens", async () => {
-    let dock = await openDock()
+    let dock = await openDock(browser)
     await dockReady(dock)
     const caller = customers.filter((c) => c.country === "FR")[20]!
     const number = caller.contacts[0]!.phones[0]!
@@ -423,7 +401,7 @@ describe("the softphone in Firefox ESR (background event page)", () => {
     expect(await toolbarAction(browser)).toEqual({ text: "…", title: "Comptoir · Connection lost, reconnecting…" })
     // The call went with the page; the lab's phone is hung up so that the next calls find it free.
     await lab.command("hangup").catch(() => undefined)
-    dock = await openDock()
+    dock = await openDock(browser)
     const calls = await waitFor(async () => (await rows(dock, "calls")).filter((c) => c.number === number), (r) => r.length === 1, 10_000)
     expect(calls).toHaveLength(1)
     expect(calls[0]).toMatchObject({ direction: "inbound", endReason: "failed", customerId: await dock.evaluate(readCustomerId, caller.code) })
@@ -459,7 +437,7 @@ describe("the softphone in Firefox ESR (background event page)", () => {
     await new Promise((r) => setTimeout(r, 1000))
     const caller = customers.filter((c) => c.country === "FR")[19]!
     await lab.callFrom(caller.contacts[0]!.phones[0]!, "agent1")
-    const dock = await openDock()
+    const dock = await openDock(browser)
     await dockIn(dock, "ringing-in", 10_000)
     expect(await (await dock.waitForSelector('[data-comptoir="caller-card"]'))!.evaluate((e) => e.getAttribute("data-customer-code"))).toBe(caller.code)
     await (await dock.waitForSelector('[data-comptoir="decline"]'))!.click()

@@ -1,6 +1,6 @@
 import type { ActiveCall, CallPhase } from "~src/domain/telephony"
 import type { MessageContext } from "~src/messaging/handler"
-import { OFFSCREEN_PATH } from "~src/telephony/controller"
+import { OFFSCREEN_PATH } from "~src/telephony/host-link"
 
 /** Content scripts relay pages: what they may do is checked where it is allowed (requirePageOrThisCall). */
 export function requireExtensionPage(ctx: MessageContext): void {

@@ -1,0 +1,33 @@
+import type { Browser, Page } from "puppeteer-core"
+
+import { openExtensionPageShowing } from "./launch"
+
+// What the Firefox softphone tests (softphone.spec.ts, restart.spec.ts) both do with the dock and its forms.
+
+/** The dock showing `state` (its `data-state`), within `timeout` ms. */
+export const dockIn = (page: Page, state: string, timeout = 20_000) =>
+  page.waitForSelector(`[data-comptoir="softphone"][data-state="${state}"]`, { timeout })
+
+/** The dock in a new tab of `browser`, on the popup's page, once it shows. */
+export async function openDock(browser: Browser): Promise<Page> {
+  const page = await browser.newPage()
+  await openExtensionPageShowing(page, "popup.html", '[data-comptoir="softphone"]')
+  return page
+}
+
+/** `read` again every 250 ms until `ok`, or its last value once `timeout` ms are over (the caller's expect says why). */
+export async function waitFor<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeout: number): Promise<T> {
+  const end = Date.now() + timeout
+  for (;;) {
+    const v = await read()
+    if (ok(v) || Date.now() > end) return v
+    await new Promise((r) => setTimeout(r, 250))
+  }
+}
+
+/** Types `value` over what the field held (a triple click selects it). */
+export async function fill(page: Page, selector: string, value: string) {
+  const input = await page.waitForSelector(selector)
+  await input!.click({ count: 3 })
+  await input!.type(value)
+}
