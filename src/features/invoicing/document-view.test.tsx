@@ -67,7 +67,7 @@ describe("a document in the workspace", () => {
       language: "en",
       customerPoNumber: "NH-4471",
       deliveryDate: "2026-12-08",
-      notes: "Captured from the mail « Order NH-4471 » (matthew.hawthorne@northcottprinting23.co.uk, roundcube:1)\nDelivery address : 152 Church Lane, B1 1BB Birmingham"
+      notes: "Captured from the mail “Order NH-4471” (matthew.hawthorne@northcottprinting23.co.uk, roundcube:1)\nDelivery address: 152 Church Lane, B1 1BB Birmingham"
     } as unknown as SalesDocument
     stubChrome(captured)
     render(
@@ -78,8 +78,8 @@ describe("a document in the workspace", () => {
     const po = await screen.findByText("NH-4471")
     expect(po.previousElementSibling?.textContent).toBe("Customer's order no.")
     expect(screen.getByText("Tuesday 8 December 2026").previousElementSibling?.textContent).toBe("Delivery")
-    const notes = screen.getByText(/Captured from the mail « Order NH-4471 »/)
-    expect(notes.textContent).toContain("Delivery address : 152 Church Lane, B1 1BB Birmingham")
+    const notes = screen.getByText(/Captured from the mail “Order NH-4471”/)
+    expect(notes.textContent).toContain("Delivery address: 152 Church Lane, B1 1BB Birmingham")
   })
 
   it("keeps a French document's units French for an agent working in English", async () => {
