@@ -28,6 +28,14 @@ describe("translations", () => {
   const enKeys = keysOf(en as Tree).sort()
   const frKeys = keysOf(fr as Tree).sort()
 
+  it("keep the order capture's French guillemets with the words they quote: no closing » alone on the next line", () => {
+    const capture = (fr as Tree).orderCapture as Tree
+    const strings = keysOf(capture).map((k) => k.split(".").reduce<string | Tree>((t, part) => (t as Tree)[part]!, capture) as string)
+    const quoting = strings.filter((s) => /[«»]/.test(s))
+    expect(quoting.length).toBeGreaterThan(5)
+    expect(quoting.filter((s) => /« | »/.test(s))).toEqual([])
+  })
+
   it("have the same keys in French and English", () => {
     expect(frKeys).toEqual(enKeys)
   })

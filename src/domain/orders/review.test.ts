@@ -96,6 +96,14 @@ describe("the draft order of a reviewed capture", () => {
     expect(r.order.notes).toContain("3 rue Neuve, 69002 Lyon")
   })
 
+  it("writes the notes with the punctuation of the customer's language", () => {
+    const english = draftOrderFromReview({ ...input, customer: { ...BAKERY, language: "en" } })
+    const french = draftOrderFromReview(input)
+    if (!english.ok || !french.ok) throw new Error("not drafted")
+    expect(english.order.notes).toBe("Captured from the mail “Commande de mars” (amelie@boulangerie-lefevre.fr, roundcube:7)\nDelivery address: 3 rue Neuve, 69002 Lyon")
+    expect(french.order.notes).toBe("Saisie depuis le mail «\u00a0Commande de mars\u00a0» (amelie@boulangerie-lefevre.fr, roundcube:7)\nAdresse de livraison\u00a0: 3 rue Neuve, 69002 Lyon")
+  })
+
   it("refuses a ref the catalog does not have, naming it", () => {
     expect(draftOrderFromReview({ ...input, reviewed: { ...reviewed, lines: [{ ref: "NOPE-1", quantity: 1, unit: "" }] } })).toEqual({ ok: false, error: "unknown-product", ref: "NOPE-1" })
   })

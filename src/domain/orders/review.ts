@@ -150,8 +150,11 @@ export function draftOrderFromReview(input: DraftOrderInput): DraftOrderResult {
   const sender = input.message.from.toLowerCase()
   const contact = customer.contacts.find((c) => c.emails.some((e) => e.toLowerCase() === sender)) ?? null
   const notes = [
-    `${language === "en" ? "Captured from the mail" : "Saisie depuis le mail"} « ${input.message.subject} » (${input.message.from}, ${input.message.messageId})`,
-    reviewed.deliveryAddress.trim() ? `${language === "en" ? "Delivery address" : "Adresse de livraison"} : ${reviewed.deliveryAddress.trim()}` : ""
+    // Written in the customer's language, with its punctuation: “…” and "address:" in English, « … » and "livraison :" in French.
+    language === "en"
+      ? `Captured from the mail “${input.message.subject}” (${input.message.from}, ${input.message.messageId})`
+      : `Saisie depuis le mail «\u00a0${input.message.subject}\u00a0» (${input.message.from}, ${input.message.messageId})`,
+    reviewed.deliveryAddress.trim() ? (language === "en" ? `Delivery address: ${reviewed.deliveryAddress.trim()}` : `Adresse de livraison\u00a0: ${reviewed.deliveryAddress.trim()}`) : ""
   ]
     .filter((s) => s !== "")
     .join("\n")

@@ -61,6 +61,27 @@ describe("a document in the workspace", () => {
     expect(second).toMatch(/2,5\s%/)
   })
 
+  it("shows an order captured from a mail with the customer's order number, the delivery day and the mail it came from", async () => {
+    const captured = {
+      ...order([line(1, {})]),
+      language: "en",
+      customerPoNumber: "NH-4471",
+      deliveryDate: "2026-12-08",
+      notes: "Captured from the mail “Order NH-4471” (matthew.hawthorne@northcottprinting23.co.uk, roundcube:1)\nDelivery address: 152 Church Lane, B1 1BB Birmingham"
+    } as unknown as SalesDocument
+    stubChrome(captured)
+    render(
+      <I18nextProvider i18n={createI18n("en")}>
+        <DocumentView id="0193a1b2-0000-7000-8000-000000000002" />
+      </I18nextProvider>
+    )
+    const po = await screen.findByText("NH-4471")
+    expect(po.previousElementSibling?.textContent).toBe("Customer's order no.")
+    expect(screen.getByText("Tuesday 8 December 2026").previousElementSibling?.textContent).toBe("Delivery")
+    const notes = screen.getByText(/Captured from the mail “Order NH-4471”/)
+    expect(notes.textContent).toContain("Delivery address: 152 Church Lane, B1 1BB Birmingham")
+  })
+
   it("keeps a French document's units French for an agent working in English", async () => {
     stubChrome(order([line(1, { quantityMilli: 2000 }), line(2, { quantityMilli: 1500, unit: "kg" })]))
     render(

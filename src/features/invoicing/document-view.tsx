@@ -10,7 +10,7 @@ import { allowedNext } from "~src/domain/documents/workflow"
 import type { DocumentActionRequest, ResponseOf } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
 import { DateInput } from "~src/ui/date-input"
-import { formatDateTime, formatDay, uiLang } from "~src/ui/dates"
+import { formatDateTime, formatDay, formatDayLong, uiLang } from "~src/ui/dates"
 
 import { StatusChip } from "./document-list"
 import { downloadFacturX } from "./factur-x-download"
@@ -96,6 +96,27 @@ export function DocumentView({ id }: { id: string }) {
           <>
             <dt>{t("invoicing.list.validUntil")}</dt>
             <dd>{formatDay(doc.validUntil, lang)}</dd>
+          </>
+        ) : null}
+        {/* What the customer asked for (a captured mail's order number and delivery day): checked before confirming. */}
+        {doc.type === "order" && doc.customerPoNumber ? (
+          <>
+            <dt>{t("invoicing.view.poNumber")}</dt>
+            <dd data-comptoir="order-po-number">{doc.customerPoNumber}</dd>
+          </>
+        ) : null}
+        {doc.type === "order" && doc.deliveryDate ? (
+          <>
+            <dt>{t("invoicing.view.deliveryDate")}</dt>
+            <dd data-comptoir="order-delivery-date">{formatDayLong(doc.deliveryDate, lang)}</dd>
+          </>
+        ) : null}
+        {doc.notes.trim() ? (
+          <>
+            <dt>{t("invoicing.view.notes")}</dt>
+            <dd className="c-doc-notes" data-comptoir="document-notes">
+              {doc.notes}
+            </dd>
           </>
         ) : null}
         {view.source ? (

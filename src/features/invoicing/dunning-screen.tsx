@@ -60,7 +60,7 @@ export function DunningScreen({ customerId }: { customerId: string | null }) {
       ) : rows.length === 0 ? (
         <p className="c-empty">{t("invoicing.dunning.none")}</p>
       ) : (
-        <table className="c-table c-docs-table">
+        <table className="c-table c-docs-table c-dunning-table">
           <thead>
             <tr>
               <th>{t("invoicing.list.number")}</th>
@@ -69,7 +69,6 @@ export function DunningScreen({ customerId }: { customerId: string | null }) {
               <th className="c-num">{t("invoicing.dunning.late")}</th>
               <th className="c-num">{t("invoicing.list.remaining")}</th>
               <th>{t("invoicing.dunning.levelColumn")}</th>
-              <th>{t("invoicing.dunning.sent")}</th>
               <th />
             </tr>
           </thead>
@@ -102,22 +101,18 @@ function DunningRow({ row, open, onOpen, onLogged }: { row: DocumentRowView; ope
           <a href={`#/invoices/${row.id}`}>{row.number}</a>
         </td>
         <td>
-          {row.customerName} <span className="c-muted">{row.customerCode}</span>
+          {row.customerName} <span className="c-muted c-nowrap">{row.customerCode}</span>
         </td>
         <td className="c-nowrap">{formatDay(row.dueDate, lang)}</td>
-        <td className="c-num">{t("invoicing.list.daysOverdue", { count: row.daysOverdue })}</td>
+        <td className="c-num">{t("invoicing.dunning.days", { count: row.daysOverdue })}</td>
         <td className="c-num">{formatCents(row.remainingCents ?? 0, lang)}</td>
-        <td>
+        {/* The level reached, then what was sent last (every reminder sent is in the invoice's history): one column,
+            so that the row keeps its buttons inside a 1024 px window. */}
+        <td className="c-dunning-level">
           {d?.direct ? (
-            <>
-              <span className={`c-chip c-level-${d.direct}`} data-comptoir="dunning-level">
-                {t("invoicing.dunning.reached", { level: t(`invoicing.dunning.level.${d.direct}`) })}
-              </span>
-              <br />
-              <span className="c-muted" data-comptoir="dunning-skips">
-                {sentSoFar(t, lang, row)}
-              </span>
-            </>
+            <span className={`c-chip c-level-${d.direct}`} data-comptoir="dunning-level">
+              {t("invoicing.dunning.reached", { level: t(`invoicing.dunning.level.${d.direct}`) })}
+            </span>
           ) : level ? (
             <span className={`c-chip c-level-${level}`} data-comptoir="dunning-level">
               {t(`invoicing.dunning.level.${level}`)}
@@ -126,26 +121,22 @@ function DunningRow({ row, open, onOpen, onLogged }: { row: DocumentRowView; ope
           ) : (
             <span className="c-muted">{t("invoicing.dunning.notYet")}</span>
           )}
-        </td>
-        <td>
-          {d?.sent.map((s, i) => (
-            <span key={i} className="c-chip" title={s.by}>
-              {t(`invoicing.dunning.level.${s.level}`)} {formatDay(s.at, lang)}
-            </span>
-          ))}
+          <span className="c-muted c-dunning-sent" data-comptoir="dunning-skips" title={d?.sent.map((s) => `${t(`invoicing.dunning.level.${s.level}`)} ${formatDay(s.at, lang)} · ${s.by}`).join("\n")}>
+            {sentSoFar(t, lang, row)}
+          </span>
         </td>
         <td className="c-dunning-actions">
           {first && d?.direct ? (
             <>
-              <button type="button" className="c-button c-button-secondary c-nowrap" data-comptoir="dunning-open" data-level={first} aria-expanded={open === first} onClick={() => toggle(first)}>
+              <button type="button" className="c-button c-button-secondary" data-comptoir="dunning-open" data-level={first} aria-expanded={open === first} onClick={() => toggle(first)}>
                 {open === first ? t("invoicing.dunning.close") : t("invoicing.dunning.inOrder", { level: t(`invoicing.dunning.level.${first}`) })}
-              </button>{" "}
-              <button type="button" className="c-button c-nowrap" data-comptoir="dunning-open-direct" data-level={d.direct} aria-expanded={open === d.direct} onClick={() => toggle(d.direct!)}>
+              </button>
+              <button type="button" className="c-button" data-comptoir="dunning-open-direct" data-level={d.direct} aria-expanded={open === d.direct} onClick={() => toggle(d.direct!)}>
                 {open === d.direct ? t("invoicing.dunning.close") : t("invoicing.dunning.direct", { level: t(`invoicing.dunning.levelTo.${d.direct}`) })}
               </button>
             </>
           ) : (
-            <button type="button" className="c-button c-button-secondary c-nowrap" data-comptoir="dunning-open" data-level={first ?? ""} aria-expanded={open !== null} onClick={() => onOpen(open ? null : first)}>
+            <button type="button" className="c-button c-button-secondary" data-comptoir="dunning-open" data-level={first ?? ""} aria-expanded={open !== null} onClick={() => onOpen(open ? null : first)}>
               {open ? t("invoicing.dunning.close") : t("invoicing.dunning.prepare")}
             </button>
           )}
@@ -153,7 +144,7 @@ function DunningRow({ row, open, onOpen, onLogged }: { row: DocumentRowView; ope
       </tr>
       {open ? (
         <tr>
-          <td colSpan={8}>
+          <td colSpan={7}>
             <ReminderPanel row={row} level={open} onLogged={onLogged} />
           </td>
         </tr>
@@ -173,6 +164,8 @@ function ReminderPanel({ row, level, onLogged }: { row: DocumentRowView; level: 
   const lang = i18n.language === "en" ? "en" : "fr"
   const [reminders, setReminders] = useState<Reminder[] | null>(null)
   const [state, setState] = useState<string | null>(null)
+  // Logged once: the button goes (a second click logged the same reminder twice on the invoice).
+  const [logged, setLogged] = useState<Level | null>(null)
   useEffect(() => {
     void send("documents/get", { id: row.id }).then((v) => setReminders(v.reminders))
   }, [row.id])
@@ -231,18 +224,23 @@ function ReminderPanel({ row, level, onLogged }: { row: DocumentRowView; level: 
         <a className="c-button c-button-secondary" data-comptoir="reminder-script" href={`#/${REMINDER_SCRIPT_PATH}`}>
           {t("invoicing.dunning.callScript")}
         </a>
-        <button
-          type="button"
-          className="c-button"
-          data-comptoir="reminder-log"
-          onClick={() =>
-            void send("documents/act", { id: row.id, step: { action: "reminder", level: reminder.level } }).then((r) => {
-              setState(r.ok ? t("invoicing.dunning.loggedNow", { level: t(`invoicing.dunning.level.${reminder.level}`) }) : refusalText(t, r.code, r.message, r.params))
-              if (r.ok) onLogged()
-            })
-          }>
-          {t("invoicing.dunning.log", { level: t(`invoicing.dunning.level.${reminder.level}`) })}
-        </button>
+        {logged === reminder.level ? null : (
+          <button
+            type="button"
+            className="c-button"
+            data-comptoir="reminder-log"
+            onClick={() =>
+              void send("documents/act", { id: row.id, step: { action: "reminder", level: reminder.level } }).then((r) => {
+                setState(r.ok ? t("invoicing.dunning.loggedNow", { level: t(`invoicing.dunning.level.${reminder.level}`) }) : refusalText(t, r.code, r.message, r.params))
+                if (r.ok) {
+                  setLogged(reminder.level)
+                  onLogged()
+                }
+              })
+            }>
+            {t("invoicing.dunning.log", { level: t(`invoicing.dunning.level.${reminder.level}`) })}
+          </button>
+        )}
       </div>
       {state ? (
         <p className="c-notice" role="status">

@@ -1,0 +1,106 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react"
+import { I18nextProvider } from "react-i18next"
+import { afterEach, describe, expect, it, vi } from "vitest"
+
+import type { DocumentRowView } from "~src/messaging/contract"
+import { createI18n } from "~src/i18n"
+
+import { DunningScreen } from "./dunning-screen"
+
+const row = (sent: NonNullable<DocumentRowView["dunning"]>["sent"]): DocumentRowView => ({
+  id: "inv-95",
+  type: "invoice",
+  number: "FAC-2026-00095",
+  status: "issued",
+  customerId: "cust-8",
+  customerName: "Newbury Hardware Ltd",
+  customerCode: "C-00008",
+  date: "2026-06-26",
+  dueDate: "2026-08-10",
+  totalInclVatCents: 69_352,
+  remainingCents: 69_352,
+  paymentState: "unpaid",
+  daysOverdue: 116,
+  dunning:
+    sent.length === 0
+      ? { due: "friendly", reached: "formal-notice", direct: "formal-notice", skips: ["friendly", "firm"], sent }
+      : { due: "firm", reached: "formal-notice", direct: "formal-notice", skips: ["firm"], sent },
+  correctsInvoiceId: null,
+  language: "en"
+})
+
+/** The background as the dunning screen talks to it: the list, the invoice's reminders, and logging one. */
+function stubBackground() {
+  let sent: NonNullable<DocumentRowView["dunning"]>["sent"] = []
+  const acts: unknown[] = []
+  const reply = (type: string, payload: { step?: unknown }) => {
+    if (type === "documents/list") return { rows: [row(sent)], total: 1, today: "2026-12-04", schedule: { friendly: 7, firm: 15, "formal-notice": 30 } }
+    if (type === "documents/get") {
+      const level = sent.length === 0 ? "friendly" : "firm"
+      return {
+        document: null,
+        row: row(sent),
+        customer: null,
+        payments: [],
+        creditNotes: [],
+        derived: [],
+        source: null,
+        risk: null,
+        confirm: null,
+        me: { email: "agent1@demo.comptoir.test", name: "", role: "agent" },
+        reminders: [{ level, skips: [], subject: `Reminder: invoice FAC-2026-00095 (${level})`, body: "Dear David Thornton,", to: "david.thornton@newburyhardware7.co.uk" }],
+        seller: null,
+        correctedInvoice: null,
+        today: "2026-12-04"
+      }
+    }
+    if (type === "documents/act") {
+      acts.push(payload.step)
+      sent = [...sent, { level: "friendly", at: "2026-12-04", by: "agent1@demo.comptoir.test" }]
+      return { ok: true }
+    }
+    throw new Error(type)
+  }
+  vi.stubGlobal("chrome", {
+    runtime: { sendMessage: vi.fn(async (m: { type: string; payload: { step?: unknown } }) => ({ ok: true, data: reply(m.type, m.payload) })), getURL: (p: string) => `chrome-extension://x/${p}` }
+  })
+  return acts
+}
+
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
+
+describe("the dunning screen", () => {
+  it("once a reminder is logged, its panel no longer offers to log it again: the row moves on to the next level", async () => {
+    const acts = stubBackground()
+    render(
+      <I18nextProvider i18n={createI18n("en")}>
+        <DunningScreen customerId={null} />
+      </I18nextProvider>
+    )
+    fireEvent.click(await screen.findByText("Friendly reminder first"))
+    const log = await screen.findByText("Log: Friendly reminder sent")
+    fireEvent.click(log)
+    await screen.findByText("Friendly reminder logged on the invoice.")
+    // The row now waits for the firm reminder; the friendly one just logged cannot be logged a second time.
+    await screen.findByText("Firm reminder first")
+    await waitFor(() => expect(screen.queryByText("Log: Friendly reminder sent")).toBeNull())
+    expect(acts).toHaveLength(1)
+  })
+
+  it("names what was sent last beside the level reached, in one column, and the lateness in days under its heading", async () => {
+    stubBackground()
+    render(
+      <I18nextProvider i18n={createI18n("en")}>
+        <DunningScreen customerId={null} />
+      </I18nextProvider>
+    )
+    const level = await screen.findByText("Formal notice reached")
+    expect(level.closest("td")?.textContent).toBe("Formal notice reachedno reminder sent yet")
+    expect(screen.getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["Number", "Customer", "Due", "Late", "Left to pay", "Reminder", ""])
+    expect(screen.getByText("116 days").tagName).toBe("TD")
+  })
+})
