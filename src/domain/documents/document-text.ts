@@ -4,6 +4,7 @@ import { exemptionMentions, paymentMentions, sellerLines, termsText, type DocLan
 import { formatCents, PERCENT_SCALE, QUANTITY_SCALE } from "./money"
 import { computeTotals, type DocumentTotals } from "./totals"
 import { unitFor } from "./unit-words"
+import { countryName, townLine } from "../customers/postal-address"
 
 /**
  * What a customer reads on a document, in the customer's language (never the agent's): the PDF and the text
@@ -140,7 +141,7 @@ export function documentView(doc: SalesDocument, seller: SellerIdentity, custome
   const customerLines = [
     customer.company,
     ...(contactName ? [contactName] : []),
-    ...(address ? [address.line, `${address.postalCode} ${address.city}`.trim(), address.country !== "FR" ? address.country : ""] : []),
+    ...(address ? [address.line, townLine(address), address.country !== "FR" ? countryName(address.country, lang) : ""] : []),
     `${l.customerCode}${lang === "fr" ? " :" : ":"} ${customer.code}`,
     ...(customer.vatNumber ? [`${l.customerVat} ${customer.vatNumber}`] : [])
   ].filter((s) => s.trim() !== "")

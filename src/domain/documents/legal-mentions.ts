@@ -1,6 +1,7 @@
 import { earlyPaymentMention, latePenaltyMention, type DocLanguage, type LatePenalty } from "./late-penalty"
 import { formatCents } from "./money"
 import type { PaymentTerms } from "./payment-terms"
+import { townLine } from "../customers/postal-address"
 
 export type { DocLanguage }
 
@@ -27,7 +28,7 @@ export function sellerLines(s: SellerIdentity, lang: DocLanguage): string[] {
   const capital = s.shareCapitalCents === null ? "" : lang === "fr" ? ` au capital de ${formatCents(s.shareCapitalCents, "fr")}` : ` with a share capital of ${formatCents(s.shareCapitalCents, "en")}`
   return [
     `${s.name}, ${s.legalForm}${capital}`,
-    `${s.address.line}, ${s.address.postalCode} ${s.address.city}`,
+    [s.address.line, townLine(s.address)].filter(Boolean).join(", "),
     lang === "fr" ? `SIREN ${s.siren} RCS ${s.rcsCity} · TVA ${s.vatNumber}` : `SIREN ${s.siren} (RCS ${s.rcsCity}) · VAT ${s.vatNumber}`
   ]
 }

@@ -12,7 +12,7 @@ describe("the customer's own delivery address, for a mail that names none", () =
 
   it("takes the first address when none is labelled, and names its country only when it is another one", () => {
     expect(customerDeliveryAddress({ country: "FR", addresses: [address("", "3 rue Mercière", "69002", "Lyon")] })).toBe("3 rue Mercière, 69002 Lyon")
-    expect(customerDeliveryAddress({ country: "FR", addresses: [address("Warehouse", "Unit 4, Trafford Park", "M17 1SN", "Manchester", "GB")] })).toBe("Unit 4, Trafford Park, M17 1SN Manchester, GB")
+    expect(customerDeliveryAddress({ country: "FR", addresses: [address("Warehouse", "Unit 4, Trafford Park", "M17 1SN", "Manchester", "GB")] })).toBe("Unit 4, Trafford Park, Manchester M17 1SN, GB")
   })
 
   it("proposes nothing for a customer without an address, or with only empty ones", () => {

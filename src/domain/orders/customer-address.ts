@@ -1,4 +1,5 @@
 import type { Customer } from "../customers/customer.schema"
+import { townLine } from "../customers/postal-address"
 
 const DELIVERY_LABEL = /livraison|delivery|ship|entrep[oô]t|warehouse|d[ée]p[oô]t|quai|goods/i
 
@@ -10,6 +11,6 @@ export function customerDeliveryAddress(customer: Pick<Customer, "addresses" | "
   const filled = customer.addresses.filter((a) => a.line.trim() || a.city.trim())
   const a = filled.find((x) => DELIVERY_LABEL.test(x.label)) ?? filled[0]
   if (!a) return null
-  const town = [a.postalCode.trim(), a.city.trim()].filter(Boolean).join(" ")
+  const town = townLine(a)
   return [a.line.trim(), town, a.country !== customer.country ? a.country : ""].filter(Boolean).join(", ")
 }

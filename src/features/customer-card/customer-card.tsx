@@ -10,6 +10,7 @@ import { DocumentsBlock } from "~src/features/invoicing/documents-block"
 import { placeCall } from "~src/features/softphone/place-call"
 
 import { formatMoney, formatPhone } from "./format"
+import { townLine } from "~src/domain/customers/postal-address"
 
 export interface CustomerCardProps {
   customer: Customer
@@ -175,7 +176,7 @@ function CardDetails({
         {c.addresses[0] && (c.addresses[0].line || c.addresses[0].city) ? (
           <>
             <dt>{t("card.fields.address")}</dt>
-            <dd>{[c.addresses[0].line, `${c.addresses[0].postalCode} ${c.addresses[0].city}`.trim()].filter(Boolean).join(", ")}</dd>
+            <dd>{[c.addresses[0].line, townLine(c.addresses[0])].filter(Boolean).join(", ")}</dd>
           </>
         ) : null}
         {c.salesRep ? (

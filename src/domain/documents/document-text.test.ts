@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest"
+
+import type { Customer } from "../customers/customer.schema"
+import { DEMO_SELLER } from "../demo/demo-seller"
+import { documentView } from "./document-text"
+import { newQuoteValues, quoteFromValues, emptyLine } from "./quote-form"
+
+const british: Customer = {
+  id: "c24",
+  code: "C-00024",
+  company: "Northcott Printing LLP",
+  siren: null,
+  vatNumber: null,
+  addresses: [{ label: "", line: "203 High Street", postalCode: "CF10 1EP", city: "Cardiff", country: "GB" }],
+  country: "GB",
+  language: "en",
+  creditLimitCents: null,
+  paymentTermsDays: 30,
+  salesRep: "",
+  tags: [],
+  notes: "",
+  contacts: [],
+  createdAt: 0,
+  updatedAt: 0
+}
+
+const quoteFor = (customer: Customer) =>
+  quoteFromValues({ ...newQuoteValues(customer, { today: "2026-12-04", validityDays: 30, agentName: null }), lines: [{ ...emptyLine("l1"), label: "Toner", unitPrice: "10" }] }, { id: "q1", date: "2026-12-04", now: 1 })
+
+describe("the customer's block on a document", () => {
+  it("writes a British customer's town before its postcode and names the country in words", () => {
+    expect(documentView(quoteFor(british), DEMO_SELLER, british, "en").customer).toEqual(["Northcott Printing LLP", "203 High Street", "Cardiff CF10 1EP", "United Kingdom", "Customer code: C-00024"])
+  })
+
+  it("names that country in French on a French document", () => {
+    expect(documentView(quoteFor(british), DEMO_SELLER, british, "fr").customer).toContain("Royaume-Uni")
+  })
+
+  it("writes a French customer's postcode first and no country", () => {
+    const french: Customer = { ...british, addresses: [{ label: "", line: "3 rue Mercière", postalCode: "69002", city: "Lyon", country: "FR" }], country: "FR", language: "fr" }
+    expect(documentView(quoteFor(french), DEMO_SELLER, french, "fr").customer.slice(1, 3)).toEqual(["3 rue Mercière", "69002 Lyon"])
+  })
+})
