@@ -146,6 +146,18 @@ describe("the delivery day among other days", () => {
   })
 })
 
+describe("the order's number among the buyer's other numbers", () => {
+  it("'Order Number:' beats the requisition named beside it on a system's line", () => {
+    const r = extract("Purchase order attached for fulfilment.\n\nOrder Number: HB-PO-55120      Order Date: 05-MAY-2026      Requisition: REQ-4410\n\n| Line | Supplier Code | Quantity | UOI |\n| 1 | PAP-A3 | 4 | EACH |\n\nProcurement", EN)
+    expect(r.po_number).toBe("HB-PO-55120")
+  })
+
+  it("goods added to an order by its code ('can you add … to KW-2026-88?') are filed under it, in a reply to our mail about it", () => {
+    const r = extract("Hi Sophie,\n\nFine, send the chairs when they're back. Can you also add 3 reams of A3 paper to KW-2026-88? With the rest of the order is fine.\n\nBen\n\nOn Tue, 5 May 2026 at 10:02, Sophie Martin <s.martin@comptoir-fournitures.fr> wrote:\n> Thank you for your order KW-2026-88. One item is out of stock.\n", { ...EN, subject: "Re: Your order KW-2026-88 - item out of stock" })
+    expect(r.po_number).toBe("KW-2026-88")
+  })
+})
+
 describe("addresses under a buyer's own labels", () => {
   it("'Site address:' and 'Ship-to:' introduce the delivery address", () => {
     const site = extract("Hi, can you send 6 rolls of packing tape for Monday.\n\nSite address: Canal Wharf site cabin, Wharf Street, Leeds LS2 7EQ. Ring me at the gate.\n\nRob", { from: { address: "rob.kane@hargreaves-eng.co.uk", name: "Rob Kane" } })

@@ -480,10 +480,11 @@ function bestPo(c: readonly { value: string; strength: number; evidence: string 
 }
 
 
+/** The text less its sentences about the rest of an earlier order ("le reliquat de notre commande de novembre …"). */
 function withoutEarlierRest(text: string): string {
   return text
     .split("\n")
-    .filter((l) => !EARLIER_REST.test(foldText(l)))
+    .map((l) => l.split(/(?<=[.!?])\s+/).filter((s) => !EARLIER_REST.test(foldText(s))).join(" "))
     .join("\n")
 }
 

@@ -31,10 +31,12 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
       // "POST-76" is a product's code, not "PO" then "ST-76": a label runs into no letter after it either.
       if (/[\p{L}]$/u.test(m[0]) && /^[\p{L}]/u.test(rest)) continue
       let marked = false
+      let markers = ""
       for (let k = 0; k < 3; k++) {
         const mk = PO_MARKER.exec(rest)
         if (!mk || mk[0].length === 0) break
         marked = true
+        markers += mk[0]
         rest = rest.slice(mk[0].length)
       }
       // "Bon de commande interne : CVT-0505": one word qualifying the label before its colon.
@@ -83,7 +85,9 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
       if (!marked && !shaped) continue
       if (exclude.has(compactCode(value))) continue
       const label = m[0].toLowerCase()
-      const strong = /bon de commande|purchase order|p\.?\s?o|bdc|order (?:no|number|ref)|num[ée]ro de commande|notre r[ée]f|our ref|n\/|r[ée]f|achat|requisition|bon/.test(label)
+      // "Order Number: RCHT-PO-3310478 … Requisition: REQ-7716024": "order" and its "Number" marker are as strong a
+      // label as "order number" (the requisition beside it is the buyer's internal request, not the order).
+      const strong = /bon de commande|purchase order|p\.?\s?o|bdc|order (?:no|number|ref)|num[ée]ro de commande|notre r[ée]f|our ref|n\/|r[ée]f|achat|requisition|bon/.test(label) || (/^(?:order|commande)$/.test(label) && /\b(?:number|no|num[ée]ro|n[°º])/i.test(markers))
       // "Second, a new order, PO HE-41288" beside "(our PO HE-41207)" of last week's delivery: the new one.
       const fresh = /\b(?:new|nouvelle|nouveau|this|cette|ce)\b[^.;:()]{0,20}$/i.test(line.slice(Math.max(0, m.index - 30), m.index))
       out.push({ value, strength: (strong ? 2 : 1) + (marked ? 1 : 0) + (fresh ? 1 : 0), evidence: line.trim() })
@@ -100,6 +104,11 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
     // figures are filed under it (never "under 100 kg", "sous 48 h": figures alone).
     for (const um of line.matchAll(/\b(?:under|sous)\s+(?:(?:our|the|notre|la|le)\s+)?(?:(?:po|order|ref(?:erence)?|r[ée]f[ée]rence|num[ée]ro|n[°º]|bc)\.?\s*(?:no\.?|n[°º])?\s*)?([A-Z]{1,6}[-/]\d[\w\-/]*\d|[A-Z]{1,6}[-/]?\d{3,})(?![\w-])/g)) {
       if (/\b(?:send|ship|deliver|supply|envoy|livr|exp[ée]di|order|commande)/i.test(line) && !exclude.has(compactCode(um[1]!)) && !out.some((c) => c.value === um[1])) out.push({ value: um[1]!, strength: 2, evidence: line.trim() })
+    }
+    // "Can you add 6 rolls of tape to PP-2026-104?", "ajoutez 2 rallonges à la BC-0587": goods added to an order by its
+    // code (letters and figures) are filed under it.
+    for (const am of line.matchAll(/\b(?:add|adding|ajout\w*|rajout\w*)\b[^.?!\n]{0,80}?\s(?:to|onto|[àa]|sur)\s+(?:(?:our|the|your|notre|la|le|votre)\s+)?(?:(?:po|order|commande|bc|bon de commande)\.?\s*(?:no\.?|n[°º])?\s*)?([A-Z]{1,6}[-/]\d[\w\-/]*\d|[A-Z]{1,6}[-/]?\d{3,})(?![\w-])/g)) {
+      if (!exclude.has(compactCode(am[1]!)) && !out.some((c) => c.value === am[1])) out.push({ value: am[1]!, strength: 2, evidence: line.trim() })
     }
     // "Job no. J-7734 - please put that on the delivery note", "rappeler la référence dossier AUB-2026-118 sur le bon
     // de livraison": the reference the customer wants on our paperwork is what they file the order under.

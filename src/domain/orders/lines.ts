@@ -424,7 +424,7 @@ function sentencesOf(line: string): string[] {
  * number is that order's.
  */
 export const EARLIER_REST =
-  /\b(?:reliquats?|backorders?|back orders?|balance|rest|reste|remainder|outstanding (?:items?|lines?))\s+(?:de|du|des|of|from|on)\s+(?:notre|nos|la|le|les|our|the|my|ma|mes|last|l)\s*(?:derniere\s+|precedente\s+|last\s+|previous\s+|earlier\s+)?(?:commandes?|orders?|po|bc|bons? de commande|delivery|livraisons?)\b/
+  /\b(?:reliquats?|backorders?|back orders?|remainder|outstanding (?:items?|lines?))\s+(?:de|du|des|of|from|on)\s+(?:notre|nos|la|le|les|our|the|my|ma|mes|last|l)\s*(?:derniere\s+|precedente\s+|last\s+|previous\s+|earlier\s+)?(?:commandes?|orders?|po|bc|bons? de commande|delivery|livraisons?)\b/
 
 /** A sentence telling what is left on a contract or a stock, for the supplier's records. */
 const REMAINDER =
