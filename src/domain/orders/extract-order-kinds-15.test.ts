@@ -165,4 +165,9 @@ describe("addresses under a buyer's own labels", () => {
     const ship = extract("Hello,\n\nPlease send 4 reams of A3 paper.\n\nShip-to: Harbour Board, Stores, 2 Quay Road, Hull HU1 1AA\n\nBen", EN)
     expect(ship.delivery_address).toBe("Harbour Board, Stores, 2 Quay Road, Hull HU1 1AA")
   })
+
+  it("a place named with a street-less address in brackets ('à la ferme (Le Moulin Neuf, 61000 Alençon)') is delivered to what the brackets hold", () => {
+    const r = extract("Bonjour,\n\nMerci de nous livrer 4 rouleaux de film étirable. Livraison le lundi 11 mai, à la ferme (Le Moulin Neuf, 61000 Alençon), hangar du fond.\n\nLucie")
+    expect(r.delivery_address).toBe("Le Moulin Neuf, 61000 Alençon")
+  })
 })

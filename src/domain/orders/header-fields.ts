@@ -219,6 +219,13 @@ export function findDeliveryAddress(text: string): { value: string; evidence: st
       const rest = labelled === null ? "" : line.slice(labelled.index + labelled[0].length)
       if (labelled !== null && STREET.test(rest) && POSTAL_LINE.test(rest) && !BILLING.test(rest)) m = labelled
     }
+    // "Livraison le mardi 15, à la distillerie (La Croix Verte, 72000 Le Mans)": a place's name, then in brackets a
+    // place-name address with no street (a lieu-dit, a hamlet) up to its postal code and town.
+    if (!m && /\b(?:livr|deliver|ship)/i.test(line) && !BILLING.test(line)) {
+      const held = /(?<![\p{L}])(?:[àa]|au|aux|to|at)\s+(?:la |le |l['’]|les |notre |nos |our |the )?[\p{L}'’ -]{2,40}?\s*\(([^()]+)\)/u.exec(line)
+      const whole = held !== null && POSTAL_LINE.test(held[1]!) && !/\d{2}[ .]\d{2}[ .]\d{2}/.test(held[1]!) ? UP_TO_TOWN.exec(cleanAddressPart(held[1]!)) : null
+      if (whole !== null && /\p{L}{3,}/u.test(whole[1]!.split(/\d/)[0] ?? "")) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.75 }
+    }
     // "Livraison jusqu'au 10.12 au laboratoire (2 rue …, 25000 Besançon)", "…, à notre laboratoire, 14 rue Bonaparte,
     // 06300 Nice.", "to the canteen entrance: Building B, 22 Harbour Road, Bristol BS1 4DJ": a delivery sentence that
     // holds a whole address, in brackets, after a colon or from its street on.
