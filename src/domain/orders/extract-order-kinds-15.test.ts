@@ -100,6 +100,11 @@ describe("sheets and ERP lines pasted as text are read by their columns", () => 
 })
 
 describe("numbers that count nothing", () => {
+  it("a size after a comma ('3 x boxes nitrile gloves, medium') is the gloves' size", () => {
+    const r = extract("Hello,\n\nPlease add to our order:\n\n3 x boxes nitrile gloves, medium\n\nBen", EN)
+    expect(linesOf(r)).toEqual(["GN-4410|3|boîte"])
+  })
+
   it("'10 x packs of highlighters' counts 10 packs even when the product's name says 'pack of 10'", () => {
     const r = extract("Please supply:\n\n10 x yellow highlighters\n\nBen", EN)
     expect(linesOf(r)).toEqual(["SURL-J|10|lot"])

@@ -333,7 +333,10 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
   // quantity with its unit; another piece's number is another line's (the quoted product's), not this one's.
   if (pieces.length === 1 && groups.length === 1 && (pieces[0]!.from > 0 || pieces[0]!.to < tokens.length)) {
     const own = quantityIn(text, tokens, pieces[0]!, asking)
-    if (own !== null && own.cue >= 8) groups = [pieces[0]!]
+    // "4 x boxes nitrile gloves, large": a size after a comma, with no number, is the piece's product's own.
+    const outside = tokens.filter((t, i) => (i < pieces[0]!.from || i >= pieces[0]!.to) && !t.sep)
+    const sizeAfter = outside.length > 0 && outside.every((t) => t.num === null) && outside.some((t) => /^qsize/.test(t.folded))
+    if (own !== null && own.cue >= 8 && !sizeAfter) groups = [pieces[0]!]
   }
   for (const g of groups) {
     let q = quantityIn(text, tokens, g, asking)
