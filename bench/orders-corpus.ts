@@ -30,6 +30,29 @@ export function corpusSets(): string[] {
   return ["tuned", ...heldOut]
 }
 
+/**
+ * Held-out folders still blind: measured for an aggregate figure only, never looked into, tuned or trained on.
+ * ORDERS_BLIND_SETS (comma-separated) names more.
+ */
+export const BLIND_SETS: readonly string[] = ["held-out-6"]
+/**
+ * Held-out folders read while tuning and kept apart from tuned/ (held-out 13, tune13: tuned/'s floors fail with it):
+ * tuning material like tuned/. Any other held-out folder (a set just written, held-out-16 …) counts as blind until a
+ * tuning round names it here or moves it into tuned/.
+ */
+export const READ_SETS: readonly string[] = ["held-out-13"]
+
+export function isBlindSet(set: string): boolean {
+  if (set === "tuned") return false
+  const named = [...BLIND_SETS, ...(process.env.ORDERS_BLIND_SETS ?? "").split(",").map((s) => s.trim())].filter((s) => s !== "")
+  return named.includes(set) || !READ_SETS.includes(set)
+}
+
+/** The parts a model may be trained or evaluated on: tuned/ and the held-out folders already read, never a blind one. */
+export function readSets(): string[] {
+  return corpusSets().filter((s) => !isBlindSet(s))
+}
+
 export async function loadCorpus(set: string): Promise<CorpusMail[]> {
   const dir = join(ORDERS_FIXTURES, set)
   const names = readdirSync(dir).filter((f) => f.endsWith(".eml")).sort()

@@ -2,17 +2,19 @@
 // (src/domain/orders/line-tagger.ts), then its weights trained on every labelled mail, written to
 // src/domain/orders/line-tagger-weights.json. Deterministic: same corpus, same seed, same weights.
 //
-// Sets: the mails that were held-out 4 and 5 (h4-*, h5-* in tuned/), each held-out folder there is (held-out-6/, and
-// held-out-7/ once it is merged: it then becomes a fold of its own, the rules blind on it), the rest of tuned/.
-// For k in 4, 5, 6 the tagger is trained on every set but k and scored on k, beside the rules. The rules' lines "as
-// measured blind" on held-out 4 and 5 (the extractor before it was tuned on them) are read from
-// tests/fixtures/orders/blind/ when present; on held-out 6 the rules now are still blind.
-//   `-- --dev`: the same over the former held-out 2 and 3 (training without 4, 5, 6), to design features on.
+// Sets: the mails that were held-out 4 and 5 (h4-*, h5-* in tuned/), each held-out folder already read (held-out-13/:
+// bench/orders-corpus.ts READ_SETS; a fold of its own), the rest of tuned/. A folder still blind (held-out-6/, any
+// named in BLIND_SETS or ORDERS_BLIND_SETS, any new one not yet read) is left out of the folds and of the final
+// weights: training or scoring on it would spend its blind figure (until tune15 every held-out folder was read here).
+// For k in 4, 5 and each read folder the tagger is trained on every set but k and scored on k, beside the rules. The
+// rules' lines "as measured blind" on held-out 4 and 5 (the extractor before it was tuned on them) are read from
+// tests/fixtures/orders/blind/ when present.
+//   `-- --dev`: the same over the former held-out 2 and 3 (training without 4, 5 and the read folders), to design features on.
 // Prints aggregates only (no mail, no miss).
 import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 
-import { corpusSets, fixtureExtractor, loadCorpus, ORDERS_FIXTURES } from "~bench/orders-corpus"
+import { fixtureExtractor, loadCorpus, ORDERS_FIXTURES, readSets } from "~bench/orders-corpus"
 import { productsFromCsv } from "~src/domain/orders/catalog-files"
 import { scoreCorpus, type ExpectedOrder, type ProposedOrder } from "~src/domain/orders/corpus-score"
 import type { ExtractedLine } from "~src/domain/orders/types"
@@ -53,7 +55,7 @@ async function main(): Promise<void> {
   const extractor = fixtureExtractor()
   const tagger = new LineTagger(productsFromCsv(readFileSync(join(ORDERS_FIXTURES, "products.csv"))), ["comptoir-fournitures.fr"])
   const items: Item[] = []
-  const folders = corpusSets()
+  const folders = readSets()
   const heldOut = folders.filter((f) => f !== "tuned").map((f) => setOf(f, ""))
   for (const folder of folders) {
     for (const c of await loadCorpus(folder)) items.push({ name: c.name, set: setOf(folder, c.name), expected: c.expected, rules: extractor.extract(c.mail), candidates: tagger.candidates(c.mail) })

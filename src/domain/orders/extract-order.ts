@@ -7,14 +7,14 @@ import { withEdifactRead } from "./edifact"
 import { asSlot, DELIVERY_SLOT, orderedApart } from "./other-matter"
 import { dayOf, deliveryDateOf, findDates, isoDay } from "./dates"
 import { findDeliveryAddress, poCandidates } from "./header-fields"
-import { findLines, type FoundLine } from "./lines"
+import { EARLIER_REST, findLines, type FoundLine } from "./lines"
 import { unitOfWord } from "./units"
 import { chooseBody, ownSegments, splitMail, withoutBounces, withRelayedQuote, type MailSegment } from "./mail-body"
 import { ACCEPT, AGREES, EXCEPT, INVOICING, inPacks, ITEM_CHANGE, itemNumber, ITEMS, MORE, PLACE_ORDER, PROPOSAL, SCALE, spokenNumber, STRIKE, theseNamed, WHOLE_QUOTE } from "./reply-words"
 import { decideOrder, KEY_IN, readOrderAct } from "./order-act"
 import { ESTIMATE_PREFIX, NOT_ORDER_VERDICTS } from "./not-order-reasons"
 import { addUpSites, ordersForSites } from "./sites"
-import { acknowledgesOrder, addressedToColleagues, askedAbout, goodsDelivered, goodsReceived, newAddress, notAnOrderYet, paperwork, recordsNotice, shippedNotice, tentativeMarks, withoutCitations } from "./order-intent"
+import { aboutEarlierOrder, acknowledgesOrder, addressedToColleagues, askedAbout, goodsDelivered, goodsReceived, newAddress, notAnOrderYet, paperwork, recordsNotice, shippedNotice, tentativeMarks, withoutCitations } from "./order-intent"
 import type { CustomerMemory, ExtractedOrder, OrderContext, OrderMail } from "./types"
 
 /**
@@ -105,7 +105,8 @@ export class OrderExtractor {
     // A reply to one of our documents ("Re: Order confirmation CF-26-2204", "RE: Devis D-118") carries our number.
     const oursInSubject = replySubject && /\b(?:votre commande|your order|confirmation|acknowledge?ment|accus[ée] de r[ée]ception|devis|quot(?:e|ation)|invoice|facture|avoir|credit note|proforma)\b/i.test(mail.subject)
     const poText = [...(replySubject ? [] : [mail.subject]), ...own.map((s) => s.body), ...own.map((s) => s.subject ?? "").filter((x) => !(oursInSubject && x === mail.subject)), ...mail.attachments.map((a) => a.text), ...(replySubject && !oursInSubject ? [mail.subject] : [])].join("\n")
-    const pos = poCandidates(poText, this.excluded, null)
+    // The number of an earlier order whose rest is chased in passing is that order's.
+    const pos = poCandidates(withoutEarlierRest(poText), this.excluded, null)
     const senders = own.map((s) => ({ address: emailOf(s.from), name: (s.from ?? "").replace(/<[^>]*>/, "").replace(/"/g, "").trim() }))
     const topAddress = { address: mail.from.address.toLowerCase(), name: mail.from.name }
     if (!senders.some((s) => s.address === topAddress.address)) senders.push(topAddress)
@@ -129,7 +130,7 @@ export class OrderExtractor {
       customerHit = this.customers.match({ senders: named, signatureText: "", text, poNumber: pos[0]?.value ?? null })
     }
     const memory: CustomerMemory = customerHit !== null ? (this.ctx.memory?.[customerHit.customer.code] ?? {}) : {}
-    const morePos = memory.poPrefix ? poCandidates(poText, this.excluded, memory.poPrefix) : pos
+    const morePos = memory.poPrefix ? poCandidates(withoutEarlierRest(poText), this.excluded, memory.poPrefix) : pos
 
     // Lines: the attachment's purchase order, then the mail's own words for products the attachment lacks.
     const aliases = Object.entries(memory.productAliases ?? {})
@@ -279,7 +280,11 @@ export class OrderExtractor {
     if (slot) vetoes.delete("invitation")
     // An order beside another matter: a complaint about an earlier delivery in one paragraph, "pour la suite, nous
     // aurions besoin de : …" in another. The other matter's words do not reach the paragraph that orders.
-    const apart = vetoes.size > 0 ? orderedApart(customerWords.map((s) => s.body), lines, (folded) => [...withoutCitations(folded).matchAll(VETO)].length > 0) : null
+    // A mail about an earlier order's goods (its rest chased or waited for, a credit for a short delivery, a change
+    // notice keeping the lines) asks for nothing new, unless a paragraph of its own orders.
+    const earlier = aboutEarlierOrder(vetoText)
+    if (earlier !== null) vetoes.add(earlier)
+    const apart = vetoes.size > 0 ? orderedApart(customerWords.map((s) => s.body), lines, (folded) => [...withoutCitations(folded).matchAll(VETO)].length > 0 || aboutEarlierOrder(withoutCitations(folded)) !== null) : null
     if (apart !== null) {
       vetoes.clear()
       lines = apart.lines
@@ -474,6 +479,14 @@ function bestPo(c: readonly { value: string; strength: number; evidence: string 
   return best
 }
 
+
+/** The text less its sentences about the rest of an earlier order ("le reliquat de notre commande de novembre …"). */
+function withoutEarlierRest(text: string): string {
+  return text
+    .split("\n")
+    .map((l) => l.split(/(?<=[.!?])\s+/).filter((s) => !EARLIER_REST.test(foldText(s))).join(" "))
+    .join("\n")
+}
 
 function dedupe(lines: FoundLine[]): FoundLine[] {
   const seen = new Set<string>()

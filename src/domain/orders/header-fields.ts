@@ -31,10 +31,12 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
       // "POST-76" is a product's code, not "PO" then "ST-76": a label runs into no letter after it either.
       if (/[\p{L}]$/u.test(m[0]) && /^[\p{L}]/u.test(rest)) continue
       let marked = false
+      let markers = ""
       for (let k = 0; k < 3; k++) {
         const mk = PO_MARKER.exec(rest)
         if (!mk || mk[0].length === 0) break
         marked = true
+        markers += mk[0]
         rest = rest.slice(mk[0].length)
       }
       // "Bon de commande interne : CVT-0505": one word qualifying the label before its colon.
@@ -83,7 +85,9 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
       if (!marked && !shaped) continue
       if (exclude.has(compactCode(value))) continue
       const label = m[0].toLowerCase()
-      const strong = /bon de commande|purchase order|p\.?\s?o|bdc|order (?:no|number|ref)|num[ée]ro de commande|notre r[ée]f|our ref|n\/|r[ée]f|achat|requisition|bon/.test(label)
+      // "Order Number: RCHT-PO-3310478 … Requisition: REQ-7716024": "order" and its "Number" marker are as strong a
+      // label as "order number" (the requisition beside it is the buyer's internal request, not the order).
+      const strong = /bon de commande|purchase order|p\.?\s?o|bdc|order (?:no|number|ref)|num[ée]ro de commande|notre r[ée]f|our ref|n\/|r[ée]f|achat|requisition|bon/.test(label) || (/^(?:order|commande)$/.test(label) && /\b(?:number|no|num[ée]ro|n[°º])/i.test(markers))
       // "Second, a new order, PO HE-41288" beside "(our PO HE-41207)" of last week's delivery: the new one.
       const fresh = /\b(?:new|nouvelle|nouveau|this|cette|ce)\b[^.;:()]{0,20}$/i.test(line.slice(Math.max(0, m.index - 30), m.index))
       out.push({ value, strength: (strong ? 2 : 1) + (marked ? 1 : 0) + (fresh ? 1 : 0), evidence: line.trim() })
@@ -101,6 +105,11 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
     for (const um of line.matchAll(/\b(?:under|sous)\s+(?:(?:our|the|notre|la|le)\s+)?(?:(?:po|order|ref(?:erence)?|r[ée]f[ée]rence|num[ée]ro|n[°º]|bc)\.?\s*(?:no\.?|n[°º])?\s*)?([A-Z]{1,6}[-/]\d[\w\-/]*\d|[A-Z]{1,6}[-/]?\d{3,})(?![\w-])/g)) {
       if (/\b(?:send|ship|deliver|supply|envoy|livr|exp[ée]di|order|commande)/i.test(line) && !exclude.has(compactCode(um[1]!)) && !out.some((c) => c.value === um[1])) out.push({ value: um[1]!, strength: 2, evidence: line.trim() })
     }
+    // "Can you add 6 rolls of tape to PP-2026-104?", "ajoutez 2 rallonges à la BC-0587": goods added to an order by its
+    // code (letters and figures) are filed under it.
+    for (const am of line.matchAll(/\b(?:add|adding|ajout\w*|rajout\w*)\b[^.?!\n]{0,80}?\s(?:to|onto|[àa]|sur)\s+(?:(?:our|the|your|notre|la|le|votre)\s+)?(?:(?:po|order|commande|bc|bon de commande)\.?\s*(?:no\.?|n[°º])?\s*)?([A-Z]{1,6}[-/]\d[\w\-/]*\d|[A-Z]{1,6}[-/]?\d{3,})(?![\w-])/g)) {
+      if (!exclude.has(compactCode(am[1]!)) && !out.some((c) => c.value === am[1])) out.push({ value: am[1]!, strength: 2, evidence: line.trim() })
+    }
     // "Job no. J-7734 - please put that on the delivery note", "rappeler la référence dossier AUB-2026-118 sur le bon
     // de livraison": the reference the customer wants on our paperwork is what they file the order under.
     const job = JOB_REF.exec(line)
@@ -114,7 +123,7 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
 }
 
 const ADDRESS_LABEL =
-  /(?:^\s*(?:address|adresse)\s*:|adresse (?!de facturation|factur|mail|e-?mail|ip|web|du site web)(?:du |de la |de l'|d')?(?:chantier|magasin|site|boutique|labo\w*|atelier|entrep[oô]t|bureau|d[ée]p[oô]t|[ée]cole|cantine|cuisine)\s*:|delivery (?:destination|location|site)|adresse de livraison|adresse livraison|lieu de livraison|livraison (?:aux|au|[àa]|sur)(?![a-zà-ÿ]| plus (?:tard|t[ôo]t|vite)| mieux| moins| cours| d[ée]but| milieu| fin| partir)(?: l'adresse)?|[àa] livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|merci de livrer (?:aux|au|[àa])(?![a-zà-ÿ])|delivery address|deliver(?:y)? to|please deliver to|ship to|shipping address|delivery point|site de livraison|point de livraison|^\s*lieu(?: de (?:r[ée]ception|l'[ée]v[ée]nement|la r[ée]ception|la manifestation))?\s*:)\s*(?:l'adresse\s*)?(?:suivante\s*)?:?/i
+  /(?:^\s*(?:address|adresse)\s*:|^\s*(?:site|job site|job|project|store|shop|depot|warehouse|branch|works) address\s*:|adresse (?!de facturation|factur|mail|e-?mail|ip|web|du site web)(?:du |de la |de l'|d')?(?:chantier|magasin|site|boutique|labo\w*|atelier|entrep[oô]t|bureau|d[ée]p[oô]t|[ée]cole|cantine|cuisine)\s*:|delivery (?:destination|location|site)|adresse de livraison|adresse livraison|lieu de livraison|livraison (?:aux|au|[àa]|sur)(?![a-zà-ÿ]| plus (?:tard|t[ôo]t|vite)| mieux| moins| cours| d[ée]but| milieu| fin| partir)(?: l'adresse)?|[àa] livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|merci de livrer (?:aux|au|[àa])(?![a-zà-ÿ])|delivery address|deliver(?:y)? to|please deliver to|ship[- ]to|shipping address|delivery point|site de livraison|point de livraison|^\s*lieu(?: de (?:r[ée]ception|l'[ée]v[ée]nement|la r[ée]ception|la manifestation))?\s*:)\s*(?:l'adresse\s*)?(?:suivante\s*)?:?/i
 /**
  * A postal code: French (5 digits), British, American ("WA 98121"), Canadian ("H3G 1P1"), and the four digits of a
  * Belgian, Swiss or Luxembourg town ("4000 Liège", "1204 Genève"; never a year).
@@ -209,6 +218,13 @@ export function findDeliveryAddress(text: string): { value: string; evidence: st
       const labelled = /\b(?:livraison|delivery|lieu de livraison)\s*:\s*/i.exec(line)
       const rest = labelled === null ? "" : line.slice(labelled.index + labelled[0].length)
       if (labelled !== null && STREET.test(rest) && POSTAL_LINE.test(rest) && !BILLING.test(rest)) m = labelled
+    }
+    // "Livraison le mardi 15, à la distillerie (La Croix Verte, 72000 Le Mans)": a place's name, then in brackets a
+    // place-name address with no street (a lieu-dit, a hamlet) up to its postal code and town.
+    if (!m && /\b(?:livr|deliver|ship)/i.test(line) && !BILLING.test(line)) {
+      const held = /(?<![\p{L}])(?:[àa]|au|aux|to|at)\s+(?:la |le |l['’]|les |notre |nos |our |the )?[\p{L}'’ -]{2,40}?\s*\(([^()]+)\)/u.exec(line)
+      const whole = held !== null && POSTAL_LINE.test(held[1]!) && !/\d{2}[ .]\d{2}[ .]\d{2}/.test(held[1]!) ? UP_TO_TOWN.exec(cleanAddressPart(held[1]!)) : null
+      if (whole !== null && /\p{L}{3,}/u.test(whole[1]!.split(/\d/)[0] ?? "")) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.75 }
     }
     // "Livraison jusqu'au 10.12 au laboratoire (2 rue …, 25000 Besançon)", "…, à notre laboratoire, 14 rue Bonaparte,
     // 06300 Nice.", "to the canteen entrance: Building B, 22 Harbour Road, Bristol BS1 4DJ": a delivery sentence that

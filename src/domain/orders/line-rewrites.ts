@@ -1,5 +1,6 @@
 import { foldText } from "../search/fold-text"
 import { perUnit } from "./per-unit"
+import { headerOf } from "./table-header"
 import { unitOfWord, WEAK_UNIT_WORDS } from "./units"
 
 /**
@@ -170,9 +171,12 @@ function sizesJoined(line: string): string {
   if (!/[:=]\s*\d{1,4}\s*(?:[\p{L}.]+\s*)?$/u.test(line)) return line
   return line.replace(/(\d{1,4})\s+[x×]\s+(\d{1,4})(?:\s+[x×]\s+(\d{1,4}))?/gu, (_m: string, a: string, b: string, c?: string) => (c === undefined ? `${a}x${b}` : `${a}x${b}x${c}`))
 }
-/** "~~2~~ **3** rouleaux", "~~Cartouches HP 305 : 2~~": text a note struck through is withdrawn; bold marks are no text. */
+/**
+ * "~~2~~ **3** rouleaux", "~~Cartouches HP 305 : 2~~": text a note struck through is withdrawn; bold marks are no text.
+ * Runs of spaces close up, tabs stay: two tabs in a row are a pasted sheet's empty cell.
+ */
 function markdownRead(line: string): string {
-  return line.replace(/~~[^~\n]*~~/g, " ").replace(/\*\*([^*\n]*)\*\*/g, "$1").replace(/\s{2,}/g, " ")
+  return line.replace(/~~[^~\n]*~~/g, " ").replace(/\*\*([^*\n]*)\*\*/g, "$1").replace(/[^\S\t]{2,}/g, " ")
 }
 
 /**
@@ -297,11 +301,33 @@ function boxDrawn(lines: readonly string[]): string[] {
   return lines.filter((l) => !(BOX_RULE.test(l) && /[─━═]/u.test(l))).map((l) => l.replace(/[│┃║]/gu, "|"))
 }
 
+/**
+ * An ERP's lines retyped or pasted in fixed width ("Line  Item      Description          Qty  UOM  Need By", each row
+ * under it with its cells two spaces apart or more): a table. Its header and the rows with as many cells are written
+ * with pipes, before runs of spaces close up.
+ */
+function fixedWidth(lines: readonly string[]): string[] {
+  const out = [...lines]
+  const split = (l: string): string[] => l.trim().split(/ {2,}/)
+  for (let i = 0; i < out.length; i++) {
+    const l = out[i]!
+    if (/[|\t]/.test(l) || !/ {2,}/.test(l.trim())) continue
+    const head = split(l)
+    if (head.length < 3 || headerOf(head) === null) continue
+    let j = i + 1
+    while (j < out.length && !/[|\t]/.test(out[j]!) && out[j]!.trim() !== "" && split(out[j]!).length === head.length) j++
+    if (j === i + 1) continue
+    for (let k = i; k < j; k++) out[k] = `| ${split(out[k]!).join(" | ")} |`
+    i = j - 1
+  }
+  return out
+}
+
 /** "a big pack of AA batteries", "un grand carton de": the size said of the container is no part of the count. */
 const SIZED = /\b(a|an|one|un|une)\s+(?:big|large|small|little|huge|grand|grande|gros|grosse|petit|petite)\s+(?=[\p{L}]{3,}\s+(?:of|de|d['’]))/giu
 
 export function rewriteLines(lines: readonly string[]): string[] {
-  lines = dittos(boxDrawn(lines).map((l) => retracted(packWording(numbersInWords(l)))))
+  lines = dittos(fixedWidth(boxDrawn(lines)).map((l) => retracted(packWording(numbersInWords(l)))))
   lines = lines.flatMap(slashList).map((l) => perContainer(l.replace(CARD_DIGITS, "$1$2…").replace(SIZED, "$1 ")))
   lines = lines.map(asMany)
   lines = lines.map((l) => sizesJoined(markdownRead(l)).replace(DECIDED, "$4$3"))

@@ -144,6 +144,8 @@ const DATE_AFTER = /^\s?(?:er\s)?(?:janv\w*|f[ée]vr\w*|mars|avr\w*|mai|juin|jui
 
 const YEAR_BEFORE = /(?:\b(?:janv\w*|f[ée]vr\w*|mars|avr\w*|mai|juin|juil\w*|ao[uû]t|sept\w*|oct\w*|nov\w*|d[ée]c\w*|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|for|in|from|of|since|until|until|budget|year|ann[ée]e|en|pour|de|depuis|jusqu'en|exercice)\.?,?\s+)$/i
 
+const US_DAY_BEFORE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.? \d{1,2}(?:st|nd|rd|th)?,\s*$/i
+
 /** The number at start..end sits in a run of digits, spaces, dots, dashes and brackets holding nine digits or more. */
 function phoneRunAround(text: string, start: number, end: number): boolean {
   let a = start
@@ -167,6 +169,12 @@ function isExcludedNumber(text: string, tokens: Token[], i: number): boolean {
   if (t.num !== null && t.num >= 10000) return true
   // A time allowed ("within 24 hours", "sous 48 h", "dans les 8 jours") is a delay, not a count of hours or days.
   if (/^\s?(?:h|hrs?|hours?|heures?|jours?|days?|minutes?|mins?)\b/i.test(after) && /\b(?:within|sous|dans(?: les)?|d['’ ]ici|under|in(?: the next)?|next|apr[eè]s|after|pendant|for)\s$/i.test(before)) return true
+  // A week's number ("livraison semaine 50", "week 49") is a date, no count.
+  if (/\b(?:semaine|sem\.|week|wk|kw)\s?(?:n°\s?|no\.?\s?)?$/i.test(before)) return true
+  // The number of a place in a building ("dans l'unité 2", "ward 4", "salle 3", "dock 2") is no count.
+  if (/(?:\bl['’]unit[ée]|\b(?:ward|wing|aile|b[âa]timent|building|bldg|salle|room|dock|gate|bay|hall|pavillon|[ée]tage|floor|level|niveau))\s?$/iu.test(before)) return true
+  // An hour of the day ("le matin avant 11 h", "à 8h30", "before 10 am", "after 2 pm") is no count of hours.
+  if (/^\s?(?:h\d{2}|h|am|pm|a\.m\.|p\.m\.)(?![\p{L}])/iu.test(after) && /\b(?:avant|apr[eè]s|[àa]|vers|d[eè]s|entre|et|de|jusqu['’ ]?[àa]|before|after|at|by|from|until|till|between|and|to)\s$/i.test(before)) return true
   // Leading zeros make a position or a code ("00010" of a portal's item column), never a count.
   if (/^0\d/.test(t.raw)) return true
   // A day of a date written in words ("pour le 12 mai", "by 14 March") is no quantity.
@@ -174,6 +182,8 @@ function isExcludedNumber(text: string, tokens: Token[], i: number): boolean {
   // A year ("from 4 January 2027", "our suppliers for 2027", "budget 2027") is none either: a four-digit 20xx after a
   // month or a word that introduces a time.
   if (/^20\d\d$/.test(t.raw) && YEAR_BEFORE.test(text.slice(Math.max(0, t.start - 16), t.start))) return true
+  // A year after an American date's day ('no later than June 10, 2026').
+  if (/^20\d\d$/.test(t.raw) && US_DAY_BEFORE.test(text.slice(Math.max(0, t.start - 20), t.start))) return true
   // "our 2026 framework agreement", "le marché 2026", "the 2027 catalogue": a year naming a contract or a season.
   if (/^20\d\d$/.test(t.raw) && /^\s*(?:framework|contract|agreement|budget|catalogue|catalog|price list|season|tender|march[ée]|contrat|accord|exercice|saison|tarif)/i.test(text.slice(t.end, t.end + 16))) return true
   // "on a l'expédition le 13", "livré au 4": a French day after its article is a date too.
@@ -221,7 +231,10 @@ function quantityIn(text: string, tokens: Token[], g: Group, asking: boolean): {
     // The unit is compared by family: "24 packs still water" is 24 of the water sold by the pack of 24.
     const nextWordUnit = tokens[i + 1] === undefined ? null : unitOfWord(tokens[i + 1]!.folded)
     const soldBy = nextWordUnit !== null && ![...g.used].some((k) => k < i) && sameUnitFamily(nextWordUnit, g.product.unit)
-    if (g.used.has(i) && !soldBy && !(tokens[i + 1] !== undefined && unitOfWord(tokens[i + 1]!.folded) !== null && !WEAK_UNIT_WORDS.has(tokens[i + 1]!.folded) && !g.used.has(i + 1))) continue
+    // "10 x packs yellow highlighters (pack of 10)": a number with "x" after it, ahead of the name, counts the goods even
+    // when the name has the same number.
+    const times = tokens[i + 1]?.folded === "x" && tokens[i + 2] !== undefined && tokens[i + 2]!.num === null && ![...g.used].some((k) => k < i)
+    if (g.used.has(i) && !soldBy && !times && !(tokens[i + 1] !== undefined && unitOfWord(tokens[i + 1]!.folded) !== null && !WEAK_UNIT_WORDS.has(tokens[i + 1]!.folded) && !g.used.has(i + 1))) continue
     if (!wordNumber && isExcludedNumber(text, tokens, i)) continue
     // "SAV-1L Liquid hand soap 1L": the product's own measure, written after its ref, is no quantity.
     if (!wordNumber && tokens[i + 1] !== undefined && [...g.used].some((k) => k < i) && measureOfName(g.product, t.raw, tokens[i + 1]!.folded)) continue
@@ -320,7 +333,10 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
   // quantity with its unit; another piece's number is another line's (the quoted product's), not this one's.
   if (pieces.length === 1 && groups.length === 1 && (pieces[0]!.from > 0 || pieces[0]!.to < tokens.length)) {
     const own = quantityIn(text, tokens, pieces[0]!, asking)
-    if (own !== null && own.cue >= 8) groups = [pieces[0]!]
+    // "4 x boxes nitrile gloves, large": a size after a comma, with no number, is the piece's product's own.
+    const outside = tokens.filter((t, i) => (i < pieces[0]!.from || i >= pieces[0]!.to) && !t.sep)
+    const sizeAfter = outside.length > 0 && outside.every((t) => t.num === null) && outside.some((t) => /^qsize/.test(t.folded))
+    if (own !== null && own.cue >= 8 && !sizeAfter) groups = [pieces[0]!]
   }
   for (const g of groups) {
     let q = quantityIn(text, tokens, g, asking)
@@ -405,6 +421,14 @@ function sentencesOf(line: string): string[] {
   return line.split(/(?<=(?:[\p{L}]{4}|\))[.!?])\s+(?=[\p{Lu}]|\d)|(?<=\d[.!?])\s+(?=\p{Lu}\p{Ll}{2,})/u)
 }
 
+/**
+ * The rest of an earlier order still owed ("le reliquat de notre commande de novembre (2 colis …) n'est toujours pas
+ * arrivé", "the backorder from our last PO, 3 boxes"): its goods are that order's, chased, not asked for again, and its
+ * number is that order's.
+ */
+export const EARLIER_REST =
+  /\b(?:reliquats?|backorders?|back orders?|remainder|outstanding (?:items?|lines?))\s+(?:de|du|des|of|from|on)\s+(?:notre|nos|la|le|les|our|the|my|ma|mes|last|l)\s*(?:derniere\s+|precedente\s+|last\s+|previous\s+|earlier\s+)?(?:commandes?|orders?|po|bc|bons? de commande|delivery|livraisons?)\b/
+
 /** A sentence telling what is left on a contract or a stock, for the supplier's records. */
 const REMAINDER =
   /\b(?:remaining (?:on|under|in|balance)|balance (?:remaining|left|on|under)|left (?:on|under) (?:the|our|this) (?:framework|contract|agreement|blanket order|order)|for your records|(?:il |qu il )?(?:nous )?reste(?:ra)? (?:sur|au|dans) (?:le|notre|l|ce) (?:contrat|marche|accord|bon)|solde (?:restant|du contrat|du marche))\b/
@@ -418,6 +442,7 @@ export function findLines(text: string, opts: LineOptions): FoundLine[] {
   const rawLines = rewriteLines(text.split("\n"))
   const out: FoundLine[] = []
   let cols: Columns | null = null
+  let width = 0
   let heading: string | null = null
   let previous: { text: string; ref: string } | null = null
   for (let i = 0; i < rawLines.length; i++) {
@@ -428,11 +453,12 @@ export function findLines(text: string, opts: LineOptions): FoundLine[] {
       previous = null
       continue
     }
-    const cells = cellsOf(line)
+    const cells = cellsOf(line, cols !== null ? width : undefined)
     if (cells !== null) {
       const head = headerOf(cells)
       if (head !== null) {
         cols = head
+        width = cells.length
         continue
       }
       if (cols !== null) {
@@ -459,6 +485,7 @@ export function findLines(text: string, opts: LineOptions): FoundLine[] {
     sentences.forEach((sentence, k) => {
       // "Remaining on the framework after this call-off (for your records): 80 rolls…": a balance told, no goods asked.
       if (REMAINDER.test(foldText(sentence))) return
+      if (EARLIER_REST.test(foldText(sentence))) return
       // "On PP-77, please take off the 10 reams of A3": goods taken off an order are not asked for.
       if (TAKEN_OFF.test(foldText(sentence)) && !ASKED_INSTEAD.test(foldText(sentence))) return
       const { lines, usedNext } = linesOfText(sentence, opts, k === sentences.length - 1 ? next : null)

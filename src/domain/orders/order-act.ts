@@ -62,6 +62,8 @@ const ACTS: readonly RegExp[] = [
   new RegExp(`\\b(?:please|kindly|pls|plz)(?: do| also| just)? ${GIVE_EN}\\b`),
   // "Could you (please) send us…", "can you deliver…": a request for goods (a question about prices is a doubt below).
   new RegExp(`\\b(?:could|can|would|will) you ${SOFT}${GIVE_EN}\\b`),
+  // "Can you get this to site Monday", "could you get these over to the depot": goods asked to be brought somewhere.
+  new RegExp(`\\b(?:could|can|would) you ${SOFT}get (?:this|these|it|them|the following|the lot|everything|all this|all of this)(?: (?:lot|stuff|order|list|gear|kit))? (?:over |out |down |up |across |round )?to (?:us|me|site|the site|our|the|my)\\b`),
   // "Could it be here by Saturday?", "can they arrive tomorrow": asking for the goods by a day.
   new RegExp(`\\b(?:could|can) (?:it|they|these|this|the order|everything) (?:be here|arrive|be delivered|come) (?:by |on |for |before )?${DAY}`),
   // "Send us…", "ship me…" at the start of a sentence: the imperative.

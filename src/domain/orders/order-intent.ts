@@ -29,7 +29,7 @@ const NEW_ADDRESS = /\b(?:change (?:of|to (?:our|the)) (?:delivery |billing |inv
  * a reference, not asking for a price; the paperwork it is cited on no invoice matter.
  */
 const CITE_REFERENCE =
-  /\b(?:(?:quote|quoting|mention\w*|rappeler|rappelez|indiquer|indiquez|mentionner|mentionnez|reporter|reportez) (?:the |our |this |your |this |notre |le |la |ce |cette |votre )?(?:po|p o|purchase order|order|commande|bon de commande|reference|ref|invoice|account|numero|n)(?: (?:number|no|ref|reference|de commande|numero))?(?: (?:on|sur) (?:the |your |our |all |each |la |le |les |vos |votre |chaque )?(?:invoices?|packing slips?|delivery notes?|paperwork|factures?|bl|bons? de livraison)(?: (?:and|et) (?:the |your |la |le |les )?(?:invoices?|packing slips?|delivery notes?|paperwork|factures?|bl|bons? de livraison))?)?|(?:a reporter|a mettre|a indiquer|a rappeler) sur (?:la |le |les |vos |votre |chaque )?(?:invoices?|packing slips?|delivery notes?|paperwork|factures?|bl|bons? de livraison)(?: et (?:la |le |les )?(?:invoices?|packing slips?|delivery notes?|paperwork|factures?|bl|bons? de livraison))?|(?:quote|mention) (?:it|this|them|that) (?:on|in)(?: (?:the |your |our |all |any )?(?:delivery notes?|invoices?|paperwork|documents?|correspondence)(?: and (?:the |your |our )?(?:delivery notes?|invoices?))?)?|(?:retourner|retournez|renvoyer|renvoyez|return|send back) (?:nous |us |me )?(?:l |le |la |un |une |the |an |a |your |votre |notre |our )?(?:accuse de reception|ar|acknowledge?ment|confirmation|copie signee|exemplaire signe|signed copy))\b/g
+  /\b(?:(?:quote|quoting|mention\w*|reference|cite|rappeler|rappelez|indiquer|indiquez|mentionner|mentionnez|reporter|reportez) (?:the |our |this |your |this |notre |le |la |ce |cette |votre )?(?:(?:official|officiel) )?(?:po|p o|purchase order|order|commande|bon de commande|reference|ref|invoice|account|numero|number|n)(?: (?:number|no|ref|reference|de commande|numero))?(?: (?:not|pas|et non|rather than|instead of) (?:the |our |your |le |la |notre |votre )?[a-z]+(?: (?:number|no|numero))?)?(?: (?:on|sur) (?:the |your |our |all |each |la |le |les |vos |votre |chaque )?(?:invoices?|packing slips?|delivery notes?|paperwork|factures?|bl|bons? de livraison)(?: (?:and|et) (?:the |your |la |le |les )?(?:invoices?|packing slips?|delivery notes?|paperwork|factures?|bl|bons? de livraison))?)?|(?:a reporter|a mettre|a indiquer|a rappeler) sur (?:la |le |les |vos |votre |chaque )?(?:invoices?|packing slips?|delivery notes?|paperwork|factures?|bl|bons? de livraison)(?: et (?:la |le |les )?(?:invoices?|packing slips?|delivery notes?|paperwork|factures?|bl|bons? de livraison))?|(?:quote|mention) (?:it|this|them|that) (?:on|in)(?: (?:the |your |our |all |any )?(?:delivery notes?|invoices?|paperwork|documents?|correspondence)(?: and (?:the |your |our )?(?:delivery notes?|invoices?))?)?|(?:retourner|retournez|renvoyer|renvoyez|return|send back) (?:nous |us |me )?(?:l |le |la |un |une |the |an |a |your |votre |notre |our )?(?:accuse de reception|ar|acknowledge?ment|confirmation|copie signee|exemplaire signe|signed copy))\b/g
 
 /** What a sentence asks to know rather than to receive. */
 const INFO_NOUN =
@@ -176,6 +176,19 @@ const APPROVAL_ASKED =
  */
 export const THIS_IS_THE_ORDER =
   /\b(?:(?:accept|treat|take|consider) this (?:mail |email |e mail |message |note )?as (?:our |an |my |the )?(?:official |formal |firm )?(?:order|call off|po|purchase order|confirmation of order)|ce (?:mail|message|courriel) vaut (?:bon de )?commande|valant (?:bon de )?commande|tient lieu de (?:bon de )?commande)\b/
+
+/**
+ * A mail about goods of an order already placed, asking for nothing new: the rest of a delivery chased ("il nous manque
+ * toujours le reliquat", "we're still waiting for the rest"), waited for ("we'll wait for the 2 chairs, ship them when
+ * they come in"), a delivery short that asks a credit ("faites-nous un avoir", "réserve sur le BL"), a buyer's change
+ * notice that keeps the lines ("No change to lines, quantities or prices"). The lines are the earlier order's.
+ */
+const EARLIER_ORDER =
+  /\b(?:(?:il )?(?:nous |me )?manquen?t? (?:toujours|encore)|(?:we re|we are|i m|i am|still) (?:still )?(?:missing|waiting (?:for|on)) (?:the )?(?:rest|remainder|balance|backorder|back order|outstanding)|(?:we|i) (?:ll|will|can|are happy to|re happy to) wait (?:for|on)|(?:ship|send|deliver) (?:them|it|the rest|the balance) (?:when|once|as soon as) (?:they|it|the rest) (?:come|comes|arrive|arrives|is|are) (?:in|back in stock|available)|(?:nous |on )?(?:attendrons|attendons|patienterons) (?:le reliquat|la suite|le reste)|(?:faites|faire|etablissez|etablir|emettez|emettre)(?: nous| moi)?(?: juste| simplement)? un avoir|reserves? sur le (?:bl|bon de livraison)|(?:purchase order |po |order )?change notification|avis de modification de commande|no change to (?:the )?(?:lines|items|quantities)|(?:aucun changement|aucune modification|pas de changement) (?:sur|des|aux|de) (?:les )?(?:lignes|articles|quantites))\b/
+
+export function aboutEarlierOrder(folded: string): string | null {
+  return EARLIER_ORDER.exec(folded)?.[0] ?? null
+}
 
 /** Whichever of these kinds of mail the words show, or null. */
 export function notAnOrderYet(folded: string): string | null {

@@ -8,10 +8,11 @@ import type { FoundLine } from "./lines"
  * elsewhere a product found twice is the same line read twice (a summary, a restatement) and counts once.
  */
 const SITES =
-  /\b(?:(?:deux|trois|quatre|cinq|2|3|4|5|both|two|three|four|five|all three|all four|each|every|chaque|per|par) (?:boutiques?|magasins?|sites?|offices?|bureaux|bureau|depots?|shops?|stores?|equipes?|teams?|hotels?|etablissements?|agences?|branches?|locations?|livraisons?|deliveries|delivery|drops?|fois)|(?:split|broken down|listed|sorted|separated) (?:by|per) (?:depot|site|shop|office|store|branch|location|team)|regroupe\w*|(?:in|en) (?:one|a single|une seule|une) (?:drop|delivery|livraison)|one drop)\b/
+  /\b(?:(?:deux|trois|quatre|cinq|2|3|4|5|both|two|three|four|five|all three|all four|each|every|chaque|per|par) (?:boutiques?|magasins?|sites?|offices?|bureaux|bureau|depots?|shops?|stores?|equipes?|teams?|hotels?|etablissements?|agences?|branches?|locations?|livraisons?|deliveries|delivery|drops?|fois)|(?:split|broken down|listed|sorted|separated) (?:by|per) (?:depot|site|shop|office|store|branch|location|team)|(?:per|par|a line per|one line per|une ligne par|ventilee?s? par|broken down by|split by) (?:vehicules?|vehicles?|work orders?|job|jobs|ordres? de travail|ot|machines?|engins?|chantiers?|camions?|trucks?|vans?)|(?:add|adding|total|totting) (?:them|these|those|it|the lines|the quantities) up|(?:additionner|additionnez|cumuler|cumulez|regrouper|regroupez) (?:les |ces )?(?:quantites|lignes)|regroupe\w*|(?:in|en) (?:one|a single|une seule|une) (?:drop|delivery|livraison)|one drop)\b/
 
 export function ordersForSites(text: string): boolean {
-  return SITES.test(foldText(text))
+  // Sentence by sentence: "(… dans l'unité 2). Livraison à l'entrée de service" names no two deliveries.
+  return text.split(/[.!?;()]|\n\s*\n/).some((s) => SITES.test(foldText(s)))
 }
 
 /** The lines of an order for several places: one per product and unit, the places' quantities added up, in first-seen order. */

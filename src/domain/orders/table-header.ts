@@ -1,8 +1,8 @@
 // A table pasted in a mail or read from an attachment: its header row tells which column holds what.
 
-const HEAD_REF = /^(?:(?:supplier|vendor|your|votre|fournisseur)\s+(?:ref(?:erence)?\.?|code|item|part no\.?|sku)|r[ée]f(?:[ée]rence)?s?\.?(?:\s+fournisseur)?|code(?: article)?(?: fournisseur)?|article code|item(?: no\.?| code| #)?|sku|part(?: no\.?| number)?|n° article|ref\.? produit|product code|code produit)$/i
+const HEAD_REF = /^(?:(?:supplier|vendor|your|votre|fournisseur)\s+(?:ref(?:erence)?\.?|code|item|part no\.?|sku)|r[ée]f(?:[ée]rence)?s?\.?(?:\s+fourn(?:isseur|\.)?)?|code(?: article)?(?: fourn(?:isseur|\.)?)?|article code|item(?: no\.?| code| #)?|sku|part(?: no\.?| number)?|n° article|ref\.? produit|product code|code produit)$/i
 const HEAD_DESC = /^(?:d[ée]signation|description|produit|product|article|item|libell[ée]|d[ée]signation article|item description|nom|name)$/i
-const HEAD_QTY = /^(?:qt[ée]s?\.?|qte\.?|qty\.?|quantit[ée]s?|quantity|quantities|nb|nombre|quant\.?|qt[ée] command[ée]e)$/i
+const HEAD_QTY = /^(?:qt[ée]s?\.?|qte\.?|qty\.?|quantit[ée]s?|quantity|quantities|nb|nombre|quant\.?|qt[ée]s? (?:command[ée]e?s?|cd[ée]e?s?|cmd[ée]e?s?|cde)|qty ordered|ordered qty|quantity ordered)$/i
 /**
  * The column of what to order in a stock sheet ("En stock | Stock mini | À commander", "On hand | Qty to order"): it
  * is the quantity, before any other column a quantity header fits.
@@ -17,8 +17,11 @@ const HEAD_REQUESTED = /^(?:requested(?: qty| quantity)?|asked|demand[ée]e?s?|q
 const HEAD_UNIT = /^(?:unit[ée]s?|unit|uom|u\.?|uc|uv|conditionnement|packaging|unit of measure)$/i
 
 /** A line's cells when it is a table row: "|" or tab separated, or three or more columns apart by 3+ spaces. */
-export function cellsOf(line: string): string[] | null {
+export function cellsOf(line: string, width?: number): string[] | null {
   const l = line.trim()
+  // A sheet pasted as text keeps its empty cells as two tabs in a row ("CART-60\tBox\t\t250" under "Item\tDescription\t
+  // Qty\tUOM"): when one tab a cell gives the header's width, the empty cell keeps its column.
+  if (width !== undefined && l.includes("\t") && !l.includes("|") && line.replace(/^[ \r]+|[ \r]+$/g, "").split("\t").length === width) return line.replace(/^[ \r]+|[ \r]+$/g, "").split("\t").map((c) => c.trim())
   if (l.includes("|")) {
     const cells = l.replace(/^\|/, "").replace(/\|$/, "").split("|").map((c) => c.trim())
     return cells.length >= 2 ? cells : null
@@ -85,7 +88,13 @@ export function headerOf(cells: readonly string[]): Columns | null {
 
 /** A row's quantity cell; a multi-site sheet's row adds up its shops' counts (each a bare count or empty), else null. */
 export function quantityCell(cells: readonly string[], cols: Columns): string | null {
-  if (cols.sites === undefined) return cells[cols.qty] ?? ""
+  if (cols.sites === undefined) {
+    const qty = (cells[cols.qty] ?? "").trim()
+    // A sheet copied out with its columns slid ("Qty | UOM" over " | 250"): the quantity column empty and a bare count
+    // in the unit column is the quantity (a unit is never a number).
+    const unit = cols.unit >= 0 ? (cells[cols.unit] ?? "").trim() : ""
+    return qty === "" && /^\d+$/.test(unit) ? unit : (cells[cols.qty] ?? "")
+  }
   const perSite = cols.sites.map((k) => (cells[k] ?? "").trim())
   if (perSite.some((c) => c !== "" && !/^\d+$/.test(c))) return null
   return String(perSite.reduce((a, c) => a + (c === "" ? 0 : Number(c)), 0))

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest"
+
+import { corpusSets, isBlindSet, readSets } from "~bench/orders-corpus"
+
+/**
+ * A held-out set stays blind until a tuning round reads it: scripts that train or evaluate a model on the corpus
+ * (scripts/train-line-tagger.ts) take readSets(), never a blind folder, so the blind figure is not spent.
+ */
+describe("which held-out sets a model may learn from", () => {
+  it("counts held-out 6 as blind and held-out 13, read in tune13, as tuning material", () => {
+    expect(isBlindSet("held-out-6")).toBe(true)
+    expect(isBlindSet("held-out-13")).toBe(false)
+    expect(isBlindSet("tuned")).toBe(false)
+  })
+
+  it("counts a new held-out folder as blind until a tuning round reads it", () => {
+    expect(isBlindSet("held-out-99")).toBe(true)
+  })
+
+  it("counts a folder named in ORDERS_BLIND_SETS as blind", () => {
+    const before = process.env.ORDERS_BLIND_SETS
+    process.env.ORDERS_BLIND_SETS = "held-out-13"
+    try {
+      expect(isBlindSet("held-out-13")).toBe(true)
+    } finally {
+      if (before === undefined) delete process.env.ORDERS_BLIND_SETS
+      else process.env.ORDERS_BLIND_SETS = before
+    }
+  })
+
+  it("gives the trainer tuned/ and the read folders, and no blind one", () => {
+    expect(corpusSets()).toContain("held-out-6")
+    expect(readSets()).toContain("tuned")
+    expect(readSets()).toContain("held-out-13")
+    expect(readSets()).not.toContain("held-out-6")
+  })
+})
