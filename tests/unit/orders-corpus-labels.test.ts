@@ -16,7 +16,7 @@ const ORDERS_FIXTURES = join(import.meta.dirname, "..", "fixtures", "orders")
  * The parts bench/orders-corpus.ts reads: tuned/ and every held-out folder there is (not imported: that module
  * pulls in the extractor, never run here). Held-out parts that were measured became tuning material (ho-*, then
  * h2-*, then h3-*, then h4-*, then h5-*, then h7-*, then h8-*, then h9-*, then h10-*, then h11-* and h12-*, then h14-*, then
- * h15-*, in tuned/); a new held-out folder is checked here as soon as it exists (now held-out-6 and held-out-13).
+ * h15-*, in tuned/); a new held-out folder is checked here as soon as it exists (now held-out-6, held-out-13 and held-out-16).
  */
 const PARTS = [
   "tuned",
@@ -474,6 +474,37 @@ describe("the former fifteenth held-out part (h15-* in tuned/), written blind af
 
   it("carries a tracking pixel in the HTML of two orders with long legal footers", () => {
     expect(mails.filter((m) => /<img src=3D"https:/.test(m.eml.replace(/=\r\n/g, ""))).map((m) => m.name)).toEqual(["h15-12-fr-hebert-html-pixel-mentions-legales", "h15-19-en-kingsley-html-pixel-legal-footer"])
+  })
+
+  it("dates every mail in late 2026 and no delivery before its mail", () => {
+    for (const { name, eml, expected } of mails) {
+      const sent = new Date(/^Date: (.+)$/m.exec(eml)![1]!)
+      expect(sent.getUTCFullYear() === 2026 && sent.getUTCMonth() >= 9, `${name}: ${sent.toISOString()}`).toBe(true)
+      if (expected.delivery_date !== null) expect(new Date(`${expected.delivery_date}T23:59:59Z`) >= sent, `${name}: delivery before the mail`).toBe(true)
+    }
+  })
+})
+
+describe("the sixteenth held-out part (held-out-16), written blind after the extractor by a thirteenth author", () => {
+  const mails = part("held-out-16")
+  const withAttachment = (mime: RegExp) => mails.filter((m) => mime.test(m.eml)).map((m) => m.name)
+
+  it("holds 44 mails, 22 French and 22 English, 14 of them not orders", () => {
+    expect(mails).toHaveLength(44)
+    expect(mails.filter((m) => /^h16-\d\d-fr-/.test(m.name))).toHaveLength(22)
+    expect(mails.filter((m) => /^h16-\d\d-en-/.test(m.name))).toHaveLength(22)
+    expect(mails.filter((m) => !m.expected.is_order)).toHaveLength(14)
+  })
+
+  it("labels as not an order exactly the mails named so", () => {
+    for (const { name, expected } of mails) expect(expected.is_order, name).toBe(!/^h16-\d\d-[a-z]{2}-non-/.test(name))
+  })
+
+  it("attaches an association's Dolibarr PDF order, a students' union .csv PO, a theatre troupe's .ods and a food bank's .xlsx", () => {
+    expect(withAttachment(/Content-Type: application\/pdf/)).toEqual(["h16-04-fr-epicerie-solidaire-dolibarr-pdf"])
+    expect(withAttachment(/Content-Type: text\/csv/)).toEqual(["h16-28-en-students-association-society-csv"])
+    expect(withAttachment(/Content-Type: application\/vnd\.oasis\.opendocument\.spreadsheet/)).toEqual(["h16-06-fr-troupe-theatre-ods-qui-achete-quoi"])
+    expect(withAttachment(/Content-Type: application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/)).toEqual(["h16-26-en-food-bank-xlsx-volunteer-coordinator"])
   })
 
   it("dates every mail in late 2026 and no delivery before its mail", () => {
