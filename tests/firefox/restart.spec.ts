@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from "node:fs"
+import { mkdirSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 
 import type { Page } from "puppeteer-core"
@@ -135,6 +135,8 @@ describe("Firefox ESR restarted during a call (the add-on installed in the profi
     const summary = await form!.$eval('[data-comptoir="outcome-call-details"] summary', (e) => e.textContent ?? "")
     expect(summary).toContain(formatDuration(talk))
     expect(summary).toContain("cut off: talk time as far as it was seen")
+    // The screenshots' folder: a fresh checkout running the Firefox files first has none (lookup.spec.ts makes it too).
+    mkdirSync("test-results", { recursive: true })
     await dock.screenshot({ path: join("test-results", "firefox-restart-cut-call.png") })
     await dock.select('[data-comptoir="outcome-form"] select[name="outcome"]', "information-given")
     await (await dock.waitForSelector('[data-comptoir="outcome-save"]'))!.click()
