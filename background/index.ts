@@ -6,6 +6,7 @@ import { originOf, senderKind } from "~src/messaging/sender"
 import { refreshBaseProfile } from "./base-profile"
 import { startCallOutcomes } from "./call-outcomes"
 import { handlers } from "./handlers"
+import { watchQuoteFrameTabs } from "./handlers/quotes/frame"
 import { startSoftphone } from "./softphone"
 import { startSync } from "./sync"
 
@@ -17,7 +18,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // externally_connectable, but a foreign extension id is refused all the same.
   if (sender.id !== chrome.runtime.id) return false
   const kind = senderKind({ url: sender.url, origin: sender.origin }, extensionOrigin)
-  void dispatch(message, { tabId: sender.tab?.id, windowId: sender.tab?.windowId, url: sender.url, sender: kind }).then(sendResponse)
+  void dispatch(message, { tabId: sender.tab?.id, frameId: sender.frameId, windowId: sender.tab?.windowId, url: sender.url, sender: kind }).then(sendResponse)
   return true
 })
 
@@ -42,6 +43,9 @@ chrome.permissions.onAdded.addListener((p) => void adoptGrantedSites(p.origins))
 // The base's countries and code shapes for the pages: learned once at install (a base imported before this
 // version had none), then after every change of the base (services.ts baseChanged).
 chrome.runtime.onInstalled.addListener(() => void refreshBaseProfile().catch(() => undefined))
+
+// The quote form over a page (issue #10): its tickets go with their tab.
+watchQuoteFrameTabs()
 
 // Alarm every minute, the poke stream, and a sync at once for whatever waited while the worker was stopped.
 startSync()

@@ -15,7 +15,9 @@
  *   default), alternated BENCH_GC_PAIRS times (2), each pair's burst and spread p95 printed as a ratio on/off.
  *   npx tsx --tsconfig tsconfig.json bench/quote.bench.ts        (form: after `npm run build`)
  * - issue-screen: the real extension signed in to a demo server, a click on the form's Issue → the number on screen.
- * Env: BENCH_PARTS (form,pdf,issue,group-commit,issue-screen), BENCH_QUOTE_RUNS (form clicks, 20), BENCH_ISSUE_ROUNDS (10),
+ * - overlay: the same click → the form over the page (its frame made at the click, or preloaded; then kept), against a new
+ *   workspace tab in the same run (bench/quote-overlay.ts; after `npm run build`).
+ * Env: BENCH_PARTS (form,pdf,issue,group-commit,issue-screen,overlay), BENCH_QUOTE_RUNS (form clicks, 20), BENCH_ISSUE_ROUNDS (10),
  *      BENCH_AGENTS (50), BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres), BENCH_DB (postgres | pglite: the
  *      issuing parts against the embedded database instead), BENCH_SERVER_NODE_ARGS (flags for the server's node),
  *      BENCH_SERVER_DIR (a checkout whose server/main.ts is run instead of this one's: A/B against another build).
@@ -38,6 +40,7 @@ import { documentPdf } from "../src/features/documents-pdf/document-pdf"
 import { DEMO_PASSWORD } from "../server/seed-demo"
 
 import { issueScreenPart } from "./quote-issue-screen"
+import { overlayPart } from "./quote-overlay"
 
 const PARTS = (process.env.BENCH_PARTS ?? "form,pdf,issue").split(",")
 const GC_PAIRS = Number(process.env.BENCH_GC_PAIRS ?? 2)
@@ -344,6 +347,8 @@ async function formPart() {
     const mail = (c: typeof first) => c!.contacts[0]!.emails[0]!
     site.route("/contact", `<!doctype html><html><body><h1>${first!.company}</h1><a href="mailto:${mail(first)}">${mail(first)}</a><h2>${second!.company}</h2><a href="mailto:${mail(second)}">${mail(second)}</a></body></html>`)
     const page = await context.newPage()
+    // A window too narrow for the form over the page (quote-overlay.ts): the card opens the workspace tab, measured here.
+    await page.setViewportSize({ width: 700, height: 800 })
     await page.goto(`${site.origin}/contact`)
     const buttonOf = (c: typeof first) => page.locator(`[data-comptoir="customer-card"][data-customer-code="${c!.code}"] [data-comptoir="quote-new"]`).first()
     await buttonOf(first).waitFor({ timeout: 15_000 })
@@ -444,6 +449,7 @@ async function main() {
   const results: Record<string, unknown> = { at: new Date().toISOString(), loadavg: loadavg() }
   if (PARTS.includes("pdf")) results.pdf = await pdfPart()
   if (PARTS.includes("form")) results.form = await formPart()
+  if (PARTS.includes("overlay")) results.overlay = await overlayPart(FORM_RUNS, stats)
   if (PARTS.includes("issue")) results.issue = await issuePart()
   if (PARTS.includes("issue-screen")) results.issueScreen = await issueScreenPart(FORM_RUNS, stats)
   if (PARTS.includes("group-commit")) results.groupCommit = await groupCommitPart()

@@ -68,7 +68,7 @@ describe("who may send what", () => {
     }
   })
 
-  it("lets a content script reach only lookup, search, opening a card, its side-panel view, click-to-call and the call bar, opening the workspace, a card's call timeline and documents, and capturing an order", () => {
+  it("lets a content script reach only lookup, search, opening a card, its side-panel view, click-to-call and the call bar, opening the workspace or the quote form over its page, a card's call timeline and documents, and capturing an order", () => {
     // Each of these is what a page's panel must do, and none reads a secret or reaches the team server: the
     // panel's cards for the side panel (keyed by the sender's own tab), opening the side panel on a click,
     // placing a call to a number on the page (issue #9's click-to-call; the handler takes only a phone number),
@@ -79,7 +79,9 @@ describe("who may send what", () => {
     // (read-only, at most 50); the opened message sent to the extractor (issue #11: bounded text in, a capture id
     // and "is it an order" out); the call bar over the page (issue #9's screen-pop: the softphone's state and the
     // caller's customers, as the panel's cards show customers) with answer, decline, hang up and the caller's pick,
-    // each only for the call under way (requirePageOrThisCall).
+    // each only for the call under way (requirePageOrThisCall); a ticket for the quote form over its own page
+    // (issue #10: a new quote's route in, a random ticket out; the form is the framed extension page's, which alone
+    // presents the ticket).
     expect(names.filter((n) => senders[n].includes("content")).sort()).toEqual([
       "calls/timeline",
       "customers/opened",
@@ -88,6 +90,7 @@ describe("who may send what", () => {
       "lookup/match",
       "orders/extract",
       "panel/view",
+      "quote-frame/open",
       "search/query",
       "sidepanel/open",
       "softphone/answer",

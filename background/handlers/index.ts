@@ -30,6 +30,7 @@ import { scriptsHandlers } from "./scripts"
 import { documentsInsertIntoReply } from "./documents/insert-into-reply"
 import { documentsRisk } from "./documents/risk"
 import { quotesContext } from "./quotes/context"
+import { quoteFrameAttach, quoteFrameEvent, quoteFrameOpen } from "./quotes/frame"
 import { quotesGet } from "./quotes/get"
 import { quotesIssue } from "./quotes/issue"
 import { quotesList } from "./quotes/list"
@@ -56,6 +57,9 @@ export const handlers: readonly Handler[] = [
   customersOpened,
   customersGet,
   workspaceOpen,
+  quoteFrameOpen,
+  quoteFrameAttach,
+  quoteFrameEvent,
   customersChanged,
   customersCount,
   customersCreate,

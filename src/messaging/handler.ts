@@ -5,6 +5,8 @@ import { contract, Envelope, senders, type MessageName, type ParsedRequestOf, ty
 export interface MessageContext {
   /** The tab the message came from (content scripts), if any. */
   tabId?: number
+  /** The frame of that tab the message came from (0: the top; an extension page framed in a web page: > 0). */
+  frameId?: number
   /** The window of that tab (the workspace tab of the same window is the one reused). */
   windowId?: number
   url?: string

@@ -103,6 +103,8 @@ let number: string
 
 test("from a customer's card, one click opens a quote form filled for that customer, with the risk in words", async () => {
   const crm = await context.newPage()
+  // A window too narrow for the form over the page (its own spec: quote-overlay.spec.ts): the workspace tab opens.
+  await crm.setViewportSize({ width: 700, height: 800 })
   await crm.goto(`${site.origin}/crm/contact`)
   const card = crm.locator(`[data-comptoir="customer-card"][data-customer-code="${overLimit.code}"]`).first()
   await expect(card).toBeVisible({ timeout: 15_000 })

@@ -22,7 +22,7 @@ export const workspaceOpen = defineHandler("workspace/open", async (req, ctx) =>
 const HANDOFF_WAIT_MS = 150
 
 /** The two lookups the quote form would make after the route changed, made now (null: none, or they failed). */
-async function quoteHandoff(path: string, ctx: MessageContext): Promise<QuoteHandoff | null> {
+export async function quoteHandoff(path: string, ctx: MessageContext): Promise<QuoteHandoff | null> {
   const customerId = handoffCustomer(path)
   if (!customerId || typeof chrome.runtime.getContexts !== "function") return null
   try {

@@ -1,9 +1,10 @@
-import { createContext, memo, useContext, useState } from "react"
+import { createContext, memo, useContext, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import type { Customer, MatchKind } from "~src/domain/customers/customer.schema"
 
 import { openQuoteForm } from "~src/features/quotes/open-quote-form"
+import { preloadQuoteOverlay, quoteOverlayUsable } from "~src/features/quotes/quote-overlay"
 import { RiskBadge, useCustomerRisk } from "~src/features/risk/risk-badge"
 import { CallTimeline, LogCallButton } from "~src/features/call-outcome/call-timeline"
 import { DocumentsBlock } from "~src/features/invoicing/documents-block"
@@ -129,6 +130,11 @@ function CardDetails({
   // Asked only for a card that shows its details: a CRM list's hundreds of compact cards ask nothing.
   const risk = useCustomerRisk(c.id, !holdData)
   const [callError, setCallError] = useState<string | null>(null)
+  // A card with New quote on a web page: the quote form's frame loads now, hidden (once per page; quote-overlay.ts).
+  useEffect(() => {
+    // (A build with PLASMO_PUBLIC_QUOTE_PRELOAD=off does not: the bench measures the first click without it.)
+    if (process.env.PLASMO_PUBLIC_QUOTE_PRELOAD !== "off" && quoteOverlayUsable()) void preloadQuoteOverlay()
+  }, [])
   return (
     <>
       <div className="c-card-actions">

@@ -20,6 +20,7 @@ import { DateInput } from "~src/ui/date-input"
 import { FieldMessage } from "~src/ui/field-message"
 
 import { ProductPicker } from "./product-picker"
+import { notifyFrameHost } from "./quote-frame-host"
 import { takePrefetchedHandoff, takeQuoteHandoff } from "./quote-handoff"
 import { OutdatedPrices } from "./outdated-prices"
 import { LineRow, lineNet } from "./quote-line-row"
@@ -235,6 +236,8 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
       const summary = documentSummary(doc, seller, customer, doc.language)
       const r = await send("documents/insert-into-reply", summary)
       setNotice(r.ok ? { kind: "ok", text: t("quotes.status.inserted") } : { kind: "error", text: errorText(r.error, t, doc.status) })
+      // Over a page: the overlay closes on the compose box that now holds the quote.
+      if (r.ok) notifyFrameHost("inserted")
     })
   )
   const onCopy = run((q) =>

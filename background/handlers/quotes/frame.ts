@@ -1,0 +1,74 @@
+import { FrameTickets } from "~src/features/quotes/quote-frame-tickets"
+import { QUOTE_FRAME_HIDE_MESSAGE, QUOTE_FRAME_REFUSED_MESSAGE, QUOTE_FRAME_ROUTE_MESSAGE } from "~src/features/quotes/quote-frame-messages"
+import type { QuoteHandoff } from "~src/features/quotes/quote-handoff"
+import { originOf } from "~src/messaging/sender"
+import { defineHandler } from "~src/messaging/handler"
+
+import { quoteHandoff } from "../workspace/open"
+
+/** The overlay's tickets, for this worker's life: a worker restarted forgets them and the card opens the workspace tab. */
+export const frameTickets = new FrameTickets()
+
+/** What a ticket's route was looked up with, kept for its frame (the same two lookups as the workspace's handoff). */
+const handoffs = new Map<string, Promise<QuoteHandoff | null>>()
+
+const HANDOFF_WAIT_MS = 150
+
+/**
+ * A page's content script opens the quote form over its page: a ticket for a new frame (with the route, or none
+ * for a frame preloaded hidden), or a new route for the frame its ticket opened (`shown`: that frame took it).
+ */
+export const quoteFrameOpen = defineHandler("quote-frame/open", async (req, ctx) => {
+  const pageOrigin = originOf(ctx.url)
+  if (ctx.tabId === undefined || pageOrigin === undefined || ctx.frameId !== 0) throw new Error("only a page's top frame may open the quote form over it")
+  const held = req.ticket ? frameTickets.ofTab(req.ticket, ctx.tabId) : null
+  const ticket = held ?? frameTickets.issue(ctx.tabId, pageOrigin, req.path)
+  if (req.path === null) return { ticket: ticket.id, shown: false }
+  ticket.path = req.path
+  const handoff = quoteHandoff(req.path, ctx)
+  if (ticket.frameId === null) {
+    // The frame is loading (just made, or preloaded and not attached yet): it takes the route and these lookups
+    // when it presents the ticket.
+    handoffs.set(ticket.id, handoff)
+    return { ticket: ticket.id, shown: true }
+  }
+  const payload = { path: req.path, handoff: await Promise.race([handoff, new Promise<null>((r) => setTimeout(() => r(null), HANDOFF_WAIT_MS))]) }
+  try {
+    const reply = (await chrome.tabs.sendMessage(ctx.tabId, { type: QUOTE_FRAME_ROUTE_MESSAGE, payload }, { frameId: ticket.frameId })) as { taken?: boolean } | undefined
+    return { ticket: ticket.id, shown: reply?.taken === true }
+  } catch {
+    // The frame is gone (removed by the page, or navigated): the content script makes a new one.
+    return { ticket: ticket.id, shown: false }
+  }
+})
+
+/** The framed quote form presents its ticket: refused unless it is that tab's, from a frame, taken for the first time. */
+export const quoteFrameAttach = defineHandler("quote-frame/attach", async (req, ctx) => {
+  const t = frameTickets.attach(req.ticket, ctx.tabId, ctx.frameId, req.ancestorOrigin)
+  if (typeof t === "string") {
+    // The page's content script falls back to the workspace tab if that was its own frame's ticket (a worker
+    // restarted forgets them); a frame the page made itself presents one it does not hold.
+    if (ctx.tabId !== undefined) void chrome.tabs.sendMessage(ctx.tabId, { type: QUOTE_FRAME_REFUSED_MESSAGE, payload: { ticket: req.ticket } }, { frameId: 0 }).catch(() => undefined)
+    throw new Error(`quote frame refused: ${t}`)
+  }
+  const pending = handoffs.get(t.id)
+  handoffs.delete(t.id)
+  const handoff = pending ? await Promise.race([pending, new Promise<null>((r) => setTimeout(() => r(null), HANDOFF_WAIT_MS))]) : null
+  return { path: t.path, handoff, pageOrigin: t.pageOrigin }
+})
+
+/** The attached frame says the agent closed it, or inserted into the reply: its page's overlay hides. */
+export const quoteFrameEvent = defineHandler("quote-frame/event", async (_req, ctx) => {
+  const t = frameTickets.ofFrame(ctx.tabId, ctx.frameId)
+  if (!t) throw new Error("not an attached quote frame")
+  await chrome.tabs.sendMessage(t.tabId, { type: QUOTE_FRAME_HIDE_MESSAGE, payload: { ticket: t.id } }, { frameId: 0 })
+  return { ok: true as const }
+})
+
+/**
+ * Tickets go with their tab. A tab that loads another page keeps its old ones until the limit per tab pushes them
+ * out (a webmail's own route changes are navigations too, and must not take the open overlay's ticket).
+ */
+export function watchQuoteFrameTabs(): void {
+  chrome.tabs.onRemoved.addListener((tabId) => frameTickets.dropTab(tabId))
+}

@@ -1,0 +1,140 @@
+import { useEffect, useState, useSyncExternalStore } from "react"
+import { useTranslation } from "react-i18next"
+
+import { parseRoute, routeHash } from "~src/features/workspace/route"
+import { hasUnsavedWork } from "~src/features/workspace/unsaved-work"
+import { send } from "~src/messaging/send"
+import { AppShell } from "~src/ui/app-shell"
+
+import { QUOTE_FRAME_ROUTE_MESSAGE, type QuoteFrameEvent } from "./quote-frame-messages"
+import { setFrameHost } from "./quote-frame-host"
+import { keepQuoteHandoff } from "./quote-handoff"
+import { QuotesRoute } from "./quotes-route"
+
+/**
+ * The quote form over a page (`tabs/quote-frame.html`, framed by the page's content script in a closed shadow
+ * root; issue #10). It shows nothing until the background takes its ticket (quote-frame-tickets.ts): a page that
+ * frames this URL itself gets an empty frame. Then it is the workspace's quotes route, without the navigation.
+ */
+type FrameState = { kind: "waiting" } | { kind: "refused" } | { kind: "route"; hash: string }
+
+let state: FrameState = { kind: "waiting" }
+let pageOrigin: string | null = null
+const listeners = new Set<() => void>()
+
+function setState(next: FrameState) {
+  state = next
+  for (const l of listeners) l()
+}
+
+/** To the page's content script, through the background (quote-frame-messages.ts). */
+function post(event: QuoteFrameEvent) {
+  if (pageOrigin === null) return
+  void send("quote-frame/event", { event }).catch(() => undefined)
+}
+
+/** A route from the background (at attach, or later for the frame kept on the page): the form for that customer. */
+function show(path: string, handoff: unknown) {
+  const hash = routeHash(path)
+  keepQuoteHandoff(hash, handoff)
+  // replaceState, not a hash change: the page's Back button must not walk through the frame's routes.
+  history.replaceState(null, "", hash)
+  setState({ kind: "route", hash })
+}
+
+/** Called as the frame's code starts, before React mounts: the ticket is presented at once. */
+export function startQuoteFrame(): void {
+  const ticket = location.hash.replace(/^#/, "")
+  // The ticket is spent: it leaves the URL before anything renders.
+  history.replaceState(null, "", location.pathname)
+  // Inserted into the page's reply: the overlay closes on it, as on Escape.
+  setFrameHost((event) => (event === "inserted" ? close() : post(event)))
+  chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: { taken: boolean }) => void) => {
+    const m = message as { type?: unknown; payload?: { path?: unknown; handoff?: unknown } } | null
+    if (m?.type !== QUOTE_FRAME_ROUTE_MESSAGE) return false
+    // Only the background (a content script's message has a tab), and only once this frame is attached.
+    if (sender.id !== chrome.runtime.id || sender.tab || pageOrigin === null) return false
+    const path = m.payload?.path
+    if (typeof path !== "string" || !path.startsWith("quotes/new?")) return false
+    // A form with typing not saved is the agent's: it stays (shown again) unless they let it go.
+    if (state.kind === "route" && hasUnsavedWork() && !confirm(discardQuestion())) {
+      sendResponse({ taken: true })
+      return false
+    }
+    show(path, m.payload?.handoff)
+    sendResponse({ taken: true })
+    return false
+  })
+  const ancestors = (location as Location & { ancestorOrigins?: DOMStringList }).ancestorOrigins
+  // Chrome's `ancestorOrigins`: the page right above, and nothing between (a frame nested in the page's own iframe
+  // says so, and the background refuses it). Firefox has none: the ticket alone.
+  const ancestorOrigin = ancestors ? (ancestors.length === 1 ? ancestors[0]! : `nested:${ancestors.length}`) : null
+  send("quote-frame/attach", { ticket, ancestorOrigin }).then(
+    (r) => {
+      pageOrigin = r.pageOrigin
+      if (r.path) show(r.path, r.handoff)
+    },
+    () => setState({ kind: "refused" })
+  )
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && state.kind === "route" && !e.defaultPrevented) close()
+  })
+}
+
+/**
+ * The overlay hides; its frame stays on the page for the next New quote. A form with typing not saved stays in it
+ * (the next route asks before replacing it); any other is cleared, so that the next opening starts blank.
+ */
+function close() {
+  post("close")
+  if (!hasUnsavedWork()) setState({ kind: "waiting" })
+}
+
+function discardQuestion(): string {
+  return document.documentElement.lang === "fr" ? "Fermer ce devis ? Ce qui n'est pas enregistré sera perdu." : "Close this quote? What is not saved will be lost."
+}
+
+function useFrameState(): FrameState {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l)
+      return () => listeners.delete(l)
+    },
+    () => state
+  )
+}
+
+export function QuoteFrameApp() {
+  return (
+    <AppShell ownsDocument>
+      <QuoteFrame />
+    </AppShell>
+  )
+}
+
+function QuoteFrame() {
+  const { t } = useTranslation()
+  const frame = useFrameState()
+  // The editor's own links (an answered quote's page) change the hash inside the frame.
+  const [hash, setHash] = useState(location.hash)
+  useEffect(() => {
+    const onChange = () => setHash(location.hash)
+    window.addEventListener("hashchange", onChange)
+    return () => window.removeEventListener("hashchange", onChange)
+  }, [])
+  useEffect(() => setHash(location.hash), [frame])
+  if (frame.kind === "refused") return <p className="c-error">{t("quotes.frame.refused")}</p>
+  if (frame.kind === "waiting") return null
+  const route = parseRoute(hash)
+  return (
+    <div className="c-quote-frame" data-comptoir="quote-frame">
+      <header className="c-quote-frame-bar">
+        <strong>{t("quotes.frame.title")}</strong>
+        <button type="button" className="c-button c-button-secondary" data-comptoir="quote-frame-close" aria-label={t("quotes.frame.close")} title={t("quotes.frame.close")} onClick={close}>
+          ×
+        </button>
+      </header>
+      {route.section === "quotes" ? <QuotesRoute key={frame.hash} path={route.path} /> : null}
+    </div>
+  )
+}

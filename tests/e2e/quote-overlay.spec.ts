@@ -1,0 +1,166 @@
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join, resolve } from "node:path"
+
+import { expect, test, type BrowserContext, type Frame, type Page } from "@playwright/test"
+
+import { Customer } from "~src/domain/customers/customer.schema"
+import { generateCustomers, generateProducts } from "~src/domain/demo/demo-data"
+import { generateDemoDocuments } from "~src/domain/demo/demo-documents"
+
+import { signIn, startDemoServer, type DemoServer } from "./demo-server"
+import { launchWithExtension, serviceWorkerOf, startSite, type Site } from "./launch"
+
+/**
+ * The quote form over the page (issue #10): a card's New quote on a Roundcube-like reply opens the form in a modal
+ * frame over that page (no tab), Escape closes it, the next New quote reuses it, Send numbers the quote and
+ * "Insert into reply" fills that very page's compose box, then the overlay closes. A page that frames the form
+ * itself gets nothing to click.
+ */
+test.describe.configure({ mode: "serial" })
+
+let server: DemoServer
+let context: BrowserContext
+let profileDir: string
+let extensionId: string
+let site: Site
+let closeSite: () => Promise<void>
+let page: Page
+const shots = resolve("test-results/quote-overlay")
+
+const customers = generateCustomers({ count: 2000 }).map(({ writtenPhones: _w, ...c }) => Customer.parse(c))
+const overLimit = customers.find((c) => c.id === generateDemoDocuments(customers, generateProducts(), "2026-12-02").overLimitCustomerId)!
+const other = customers.find((c) => c.id !== overLimit.id && c.contacts[0]?.emails[0])!
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000)
+  server = await startDemoServer()
+  profileDir = mkdtempSync(join(tmpdir(), "comptoir-e2e-quote-overlay-"))
+  context = await launchWithExtension(profileDir)
+  extensionId = new URL((await serviceWorkerOf(context)).url()).host
+  const started = await startSite()
+  site = started.site
+  closeSite = async () => {
+    started.server.closeAllConnections()
+    await new Promise((ok) => started.server.close(ok))
+  }
+  const email = overLimit.contacts[0]!.emails[0]!
+  const otherEmail = other.contacts[0]!.emails[0]!
+  site.route(
+    "/webmail/reply",
+    `<!doctype html><html lang="fr"><head><title>Roundcube Webmail :: Répondre</title></head><body>
+      <form id="compose"><label>À <input name="_to" value="${email}"></label> <label>Cc <input name="_cc" value="${otherEmail}"></label>
+      <label>Objet <input name="_subject" value="Re: demande de devis"></label>
+      <textarea id="composebody" name="_message" rows="12" cols="80">\n\n-- \n${email} a écrit :\n> Pouvez-vous nous faire un devis ?</textarea>
+      </form><p>De : <a href="mailto:${email}">${email}</a> · Cc : <a href="mailto:${otherEmail}">${otherEmail}</a></p></body></html>`
+  )
+  const options = await context.newPage()
+  await signIn(options, extensionId, server.url, "agent1@demo.comptoir.test")
+  await options.close()
+})
+
+test.afterAll(async () => {
+  await context?.close()
+  rmSync(profileDir, { recursive: true, force: true })
+  await closeSite?.()
+  await server?.stop()
+})
+
+const quoteFrame = (p: Page): Frame | undefined => p.frames().find((f) => f.url().includes("/tabs/quote-frame.html"))
+const cardOf = (p: Page, c: Customer) => p.locator(`[data-comptoir="customer-card"][data-customer-code="${c.code}"]`).first()
+
+async function frameShown(p: Page): Promise<Frame> {
+  await expect.poll(() => quoteFrame(p) !== undefined, { timeout: 10_000 }).toBe(true)
+  const frame = quoteFrame(p)!
+  await expect.poll(async () => (await frame.frameElement()).isVisible()).toBe(true)
+  return frame
+}
+
+test("a card's New quote on a reply opens the filled form over that page, in a frame of the extension: no tab opens", async () => {
+  page = await context.newPage()
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto(`${site.origin}/webmail/reply`)
+  // The agent was writing the reply.
+  await page.locator("#composebody").click()
+  const card = cardOf(page, overLimit)
+  await expect(card).toBeVisible({ timeout: 15_000 })
+  const tabs = context.pages().length
+  await card.locator('[data-comptoir="quote-new"]').click()
+  const frame = await frameShown(page)
+  const form = frame.locator('[data-comptoir="quote-form"]')
+  await expect(form).toBeVisible({ timeout: 10_000 })
+  await expect(form.locator('[data-comptoir="document-number"]')).toHaveAttribute("data-numbered", "false")
+  await expect(form.locator('[name="language"]')).toHaveValue(overLimit.language)
+  await expect(form.locator('[name="termsDays"]')).toHaveValue(String(overLimit.paymentTermsDays))
+  await expect(form.locator('[name="contactId"]')).toHaveValue(overLimit.contacts[0]!.id)
+  await expect(form.locator('[data-comptoir="risk"]')).toHaveAttribute("data-level", "blocked")
+  expect(context.pages().length).toBe(tabs)
+  // The frame is the extension's page, and its ticket has left its URL. (Chromium 156 still gives content scripts
+  // the extension's own id, not the per-session dynamic one `use_dynamic_url` asks for: the ticket is what guards it.)
+  const url = new URL(frame.url())
+  expect(url.protocol).toBe("chrome-extension:")
+  expect(url.hash).toMatch(/^#\/quotes\/new\?customer=/)
+  await page.screenshot({ path: join(shots, "overlay-1280x800.png") })
+})
+
+test("Escape closes it, the page is back; the next New quote, for another customer, reuses the same frame", async () => {
+  const frame = quoteFrame(page)!
+  await frame.locator('[name="termsDays"]').press("Escape")
+  await expect.poll(async () => (await frame.frameElement()).isVisible()).toBe(false)
+  const frames = page.frames().length
+  await cardOf(page, other).locator('[data-comptoir="quote-new"]').click()
+  await frameShown(page)
+  expect(quoteFrame(page)).toBe(frame)
+  expect(page.frames().length).toBe(frames)
+  await expect(frame.locator('[data-comptoir="quote-form"] [name="contactId"]')).toHaveValue(other.contacts[0]!.id)
+  await frame.locator("body").press("Escape")
+  await expect.poll(async () => (await frame.frameElement()).isVisible()).toBe(false)
+})
+
+test("sent over the page, then inserted into that page's reply; the overlay closes on it", async () => {
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await cardOf(page, overLimit).locator('[data-comptoir="quote-new"]').click()
+  const frame = await frameShown(page)
+  const form = frame.locator('[data-comptoir="quote-form"]')
+  await expect(form.locator('[name="contactId"]')).toHaveValue(overLimit.contacts[0]!.id)
+  const add = form.locator('[data-comptoir="quote-line-add"]')
+  await add.fill("cafe en grain")
+  await expect(form.locator('[data-comptoir="quote-product-option"]').first()).toHaveAttribute("data-ref", "REF-1006")
+  await add.press("Enter")
+  await form.locator('[name="lines.0.quantity"]').fill("3")
+  await expect(form.locator('[data-comptoir="total-incl-vat"]')).toHaveAttribute("data-cents", "5982")
+  await page.screenshot({ path: join(shots, "overlay-1024x700.png") })
+  await form.locator('[data-comptoir="quote-issue"]').click()
+  const numberEl = form.locator('[data-comptoir="document-number"]')
+  await expect(numberEl).toHaveAttribute("data-numbered", "true", { timeout: 15_000 })
+  const number = (await numberEl.textContent())!.match(/DEV-\d{4}-\d{5}/)![0]
+  await form.locator('[data-comptoir="insert-into-reply"]').click()
+  await expect.poll(async () => (await frame.frameElement()).isVisible()).toBe(false)
+  const reply = page.locator("#composebody")
+  await expect(reply).toHaveValue(new RegExp(`^Bonjour,\\n\\nVeuillez trouver ci-dessous notre devis ${number} du `))
+  await expect(reply).toHaveValue(/> Pouvez-vous nous faire un devis \?$/)
+  await page.screenshot({ path: join(shots, "reply-after-insert-1024x700.png") })
+})
+
+test("a page that frames the quote form itself gets no form: not at the extension's URL, nor at the dynamic one with a made-up or spent ticket", async () => {
+  const dynamicOrigin = new URL(quoteFrame(page)!.url()).origin
+  const bad = await context.newPage()
+  await bad.goto(`${site.origin}/webmail/reply`)
+  await expect(cardOf(bad, overLimit)).toBeVisible({ timeout: 15_000 })
+  const urls = [`chrome-extension://${extensionId}/tabs/quote-frame.html#${"a".repeat(32)}`, `${dynamicOrigin}/tabs/quote-frame.html#${"b".repeat(32)}`, `${dynamicOrigin}/tabs/quote-frame.html`]
+  await bad.evaluate((srcs) => {
+    for (const src of srcs) {
+      const f = document.createElement("iframe")
+      f.src = src
+      f.style.cssText = "width:800px;height:400px;opacity:0.01"
+      document.body.append(f)
+    }
+  }, urls)
+  await bad.waitForTimeout(1500)
+  for (const f of bad.frames().filter((x) => x.url().includes("quote-frame.html"))) {
+    const shown = await f.evaluate(() => ({ form: document.querySelector('[data-comptoir="quote-form"]') !== null, issue: document.querySelector('[data-comptoir="quote-issue"]') !== null })).catch(() => ({ form: false, issue: false }))
+    expect(shown).toEqual({ form: false, issue: false })
+  }
+  await bad.close()
+  await page.close()
+})
