@@ -1,5 +1,6 @@
 import { newId } from "~src/domain/ids"
 import { quotableAct } from "~src/domain/orders/order-act"
+import { ownDomainsOf } from "~src/domain/orders/own-domains"
 import { readAttachments } from "~src/features/order-capture/attachment-text"
 import { provideBundledPdfjs } from "~src/features/order-capture/bundled-pdfjs"
 import { saveCapture } from "~src/features/order-capture/capture-store"
@@ -7,6 +8,7 @@ import { routeHash } from "~src/features/workspace/route"
 import { defineHandler } from "~src/messaging/handler"
 
 import { services } from "../../services"
+import { readSession } from "../../sync"
 
 /**
  * "Capture as order" in a webmail page: the extractor runs here, against this device's customers, products and
@@ -18,7 +20,10 @@ import { services } from "../../services"
 export const ordersExtract = defineHandler("orders/extract", async (req) => {
   if (req.files.some((f) => f.kind === "pdf")) await provideBundledPdfjs()
   const { attachments, read, unread } = await readAttachments(req.files)
-  const extractor = await services.orderExtractor.get()
+  // The team's domain, from the signed-in agent: a rep's forward or our quoted reply is told from the customer's words
+  // (the bench and the CLI name it; without it here those mails read otherwise in the product than measured).
+  const session = await readSession().catch(() => null)
+  const extractor = await services.orderExtractor.get(ownDomainsOf([session?.user.email]))
   const found = extractor.extract({ ...req.mail, attachments: [...req.mail.attachments, ...attachments], messageId: req.messageId })
   // Within the contract's bounds (a long pasted line is the evidence of each of its products).
   const proposal = {

@@ -8,11 +8,19 @@ import type { CustomerMemory } from "~src/domain/orders/types"
  */
 export class ExtractorCache {
   private current: Promise<OrderExtractor> | null = null
+  private domainsKey = ""
 
   constructor(private readonly load: () => Promise<{ customers: Customer[]; products: Product[]; memory: Record<string, CustomerMemory> }>) {}
 
-  get(): Promise<OrderExtractor> {
-    this.current ??= this.load().then((ctx) => new OrderExtractor(ctx))
+  /** `ownDomains`: the team's mail domains (the signed-in agent's), so our people's text is not read as the customer's; another agent signing in builds it again. */
+  get(ownDomains: readonly string[] = []): Promise<OrderExtractor> {
+    const key = [...ownDomains].sort().join(",")
+    if (key !== this.domainsKey) {
+      this.current = null
+      this.domainsKey = key
+    }
+    const domains = [...ownDomains]
+    this.current ??= this.load().then((ctx) => new OrderExtractor({ ...ctx, ownDomains: domains }))
     this.current.catch(() => {
       this.current = null
     })
