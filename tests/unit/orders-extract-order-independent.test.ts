@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest"
+
+import { fixtureExtractor, loadCorpus } from "~bench/orders-corpus"
+
+/**
+ * The extractor keeps caches across mails (per-catalog weights, word-to-word matches, customer indexes): a mail's
+ * proposal must not depend on the mails read before it, or the agent sees a different card for the same mail
+ * depending on which mails were opened first. Tuned mails only (never a blind set).
+ */
+describe("a mail reads the same alone and after other mails", () => {
+  it("each h15-* tuned mail, h15-17 among them, gives field for field the same order alone as after every tuned mail before it", async () => {
+    const corpus = await loadCorpus("tuned")
+    const shared = fixtureExtractor()
+    const inRun = new Map(corpus.map((c) => [c.name, shared.extract(c.mail)]))
+    const h15 = corpus.filter((c) => c.name.startsWith("h15-"))
+    expect(h15.map((c) => c.name)).toContain("h15-17-en-whitfield-amend-po-4471-add-lines")
+    for (const c of h15) expect(fixtureExtractor().extract(c.mail), c.name).toEqual(inRun.get(c.name))
+  }, 120_000)
+
+  it("the tuned mails read in reverse order give what they give in corpus order", async () => {
+    const corpus = await loadCorpus("tuned")
+    const forward = fixtureExtractor()
+    const backward = fixtureExtractor()
+    const a = new Map(corpus.map((c) => [c.name, forward.extract(c.mail)]))
+    for (const c of [...corpus].reverse()) expect(backward.extract(c.mail), c.name).toEqual(a.get(c.name))
+  }, 120_000)
+})
