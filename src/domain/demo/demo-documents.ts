@@ -91,7 +91,7 @@ export function generateDemoDocuments(customers: readonly Customer[], products: 
       const iDate = addDaysIso(today, -intBetween(rnd, 20, 330))
       const ls = lines(c, intBetween(rnd, 1, 6))
       const order = Order.parse({ ...base(c, addDaysIso(iDate, -3), ls, "invoiced"), id: id("order"), type: "order", status: "invoiced", paymentTerms: terms, customerPoNumber: `PO-${intBetween(rnd, 10000, 99999)}` })
-      const inv = Invoice.parse({ ...base(c, iDate, ls, "issued"), id: id("invoice"), type: "invoice", status: "issued", paymentTerms: terms, dueDate: dueDate(iDate, terms), sourceId: order.id })
+      const inv = Invoice.parse({ ...base(c, iDate, ls, "issued"), id: id("invoice"), type: "invoice", status: "issued", paymentTerms: terms, dueDate: dueDate(iDate, terms), sourceId: order.id, customerPoNumber: order.customerPoNumber })
       docs.push(order, inv)
       const due = inv.dueDate
       const fate = c.id === overLimit.id ? "overdue" : due >= today ? pick(rnd, ["open", "paid"] as const) : pick(rnd, ["paid", "paid", "paid-late", "partly", "overdue"] as const)

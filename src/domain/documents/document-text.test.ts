@@ -32,6 +32,13 @@ describe("the customer's block on a document", () => {
     expect(documentView(quoteFor(british), DEMO_SELLER, british, "en").customer).toEqual(["Northcott Printing LLP", "203 High Street", "Cardiff CF10 1EP", "United Kingdom", "Customer code: C-00024"])
   })
 
+  it("prints the customer's order number on its invoice, in the document's language", () => {
+    const invoice = { ...quoteFor(british), type: "invoice" as const, status: "issued" as const, number: "FAC-2026-00012", dueDate: "2027-01-03", customerPoNumber: "NH-4471" }
+    expect(documentView(invoice as never, DEMO_SELLER, british, "en").dates).toContainEqual({ label: "Your order no.", value: "NH-4471" })
+    expect(documentView(invoice as never, DEMO_SELLER, british, "fr").dates).toContainEqual({ label: "Votre commande n°", value: "NH-4471" })
+    expect(documentView({ ...invoice, customerPoNumber: null } as never, DEMO_SELLER, british, "en").dates.map((d) => d.label)).not.toContain("Your order no.")
+  })
+
   it("names that country in French on a French document", () => {
     expect(documentView(quoteFor(british), DEMO_SELLER, british, "fr").customer).toContain("Royaume-Uni")
   })

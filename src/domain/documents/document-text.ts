@@ -18,6 +18,7 @@ const LABELS = {
     date: "Date",
     validUntil: "Valable jusqu'au",
     dueDate: "Échéance",
+    customerPo: "Votre commande n°",
     customer: "Client",
     customerCode: "Code client",
     customerVat: "N° TVA client",
@@ -45,6 +46,7 @@ const LABELS = {
     date: "Date",
     validUntil: "Valid until",
     dueDate: "Due date",
+    customerPo: "Your order no.",
     customer: "Customer",
     customerCode: "Customer code",
     customerVat: "Customer VAT no.",
@@ -135,6 +137,8 @@ export function documentView(doc: SalesDocument, seller: SellerIdentity, custome
   const dates: { label: string; value: string }[] = [{ label: l.date, value: formatIsoDate(doc.date, lang) }]
   if (doc.type === "quote") dates.push({ label: l.validUntil, value: formatIsoDate(doc.validUntil, lang) })
   if (doc.type === "invoice") dates.push({ label: l.dueDate, value: formatIsoDate(doc.dueDate, lang) })
+  // The buyer's own reference, which its accounts payable match the invoice on ("quote our PO number on the invoice").
+  if ((doc.type === "order" || doc.type === "invoice") && doc.customerPoNumber) dates.push({ label: l.customerPo, value: doc.customerPoNumber })
   const address = customer.addresses[0]
   const contact = customer.contacts.find((c) => c.id === doc.contactId) ?? null
   const contactName = contact ? `${contact.firstName} ${contact.lastName}`.trim() : ""

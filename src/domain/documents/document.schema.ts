@@ -76,7 +76,15 @@ export const Order = z.object({
   /** A manager's override of a risk block, logged with who and why. */
   riskOverride: z.object({ by: z.string().max(254), reason: z.string().min(3).max(500), at: z.number().int() }).nullable().default(null)
 })
-export const Invoice = z.object({ ...base, type: z.literal("invoice"), status: z.enum(STATUSES.invoice), dueDate: IsoDate, paymentTerms: PaymentTermsSchema })
+export const Invoice = z.object({
+  ...base,
+  type: z.literal("invoice"),
+  status: z.enum(STATUSES.invoice),
+  dueDate: IsoDate,
+  paymentTerms: PaymentTermsSchema,
+  /** The customer's order number, from the order: buyers' accounts payable match invoices on it (and Factur-X's BT-13). */
+  customerPoNumber: z.string().max(60).nullable().default(null)
+})
 export const CreditNote = z.object({ ...base, type: z.literal("credit-note"), status: z.enum(STATUSES["credit-note"]), correctsInvoiceId: z.string().min(1).max(100) })
 
 export type Quote = z.infer<typeof Quote>

@@ -47,6 +47,13 @@ describe("quote to cash", () => {
     expect(invoiceFromOrder(order("draft"), ctx("i9"))).toMatchObject({ ok: false, code: "order-not-confirmed" })
   })
 
+  it("carries the customer's order number from the order to its invoice, which the buyer matches it on", () => {
+    const r = invoiceFromOrder({ ...order("confirmed"), customerPoNumber: "NH-4471" }, ctx("i9"))
+    expect(r.ok && r.value.customerPoNumber).toBe("NH-4471")
+    const none = invoiceFromOrder(order("confirmed"), ctx("i9"))
+    expect(none.ok && none.value.customerPoNumber).toBeNull()
+  })
+
   it("moves documents only along the workflow and names what is allowed when it refuses", () => {
     const confirmed = transition(order("draft"), "confirmed", "a@x", 5)
     expect(confirmed.ok && confirmed.value.history.at(-1)).toEqual({ status: "confirmed", at: 5, by: "a@x" })

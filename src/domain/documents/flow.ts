@@ -80,6 +80,7 @@ export function invoiceFromOrder(order: OrderDoc, ctx: StepContext): Outcome<Inv
       type: "invoice",
       status: "draft",
       paymentTerms: order.paymentTerms,
+      customerPoNumber: order.customerPoNumber,
       dueDate: dueDate(ctx.today, order.paymentTerms as PaymentTerms),
       lines: order.lines.map((l, i) => ({ ...l, id: `${ctx.id}-l${i + 1}` }))
     })

@@ -99,7 +99,7 @@ export function DocumentView({ id }: { id: string }) {
           </>
         ) : null}
         {/* What the customer asked for (a captured mail's order number and delivery day): checked before confirming. */}
-        {doc.type === "order" && doc.customerPoNumber ? (
+        {(doc.type === "order" || doc.type === "invoice") && doc.customerPoNumber ? (
           <>
             <dt>{t("invoicing.view.poNumber")}</dt>
             <dd data-comptoir="order-po-number">{doc.customerPoNumber}</dd>

@@ -133,6 +133,8 @@ export function buildCii(input: CiiInput): CiiResult {
     address: { line: buyerAddress?.line ?? "", postalCode: buyerAddress?.postalCode ?? "", city: buyerAddress?.city ?? "", country: buyerAddress?.country ?? buyer.country },
     vatNumber: buyer.vatNumber
   })
+  // BT-13, the buyer's purchase order reference (after the parties, as the schema orders them).
+  if (doc.type === "invoice" && doc.customerPoNumber) text(ram(agreement, "BuyerOrderReferencedDocument"), "IssuerAssignedID", doc.customerPoNumber)
   ram(tx, "ApplicableHeaderTradeDelivery")
 
   const settlement = ram(tx, "ApplicableHeaderTradeSettlement")

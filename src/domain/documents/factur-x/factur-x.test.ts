@@ -91,6 +91,15 @@ describe("Factur-X EN 16931 XML", () => {
     expect(result.ok).toBe(true)
   })
 
+  it("names the buyer's purchase order (BT-13) when the invoice carries one, and stays valid", () => {
+    const { xml } = buildCii({ doc: { ...issuedInvoice(), customerPoNumber: "PO-2026-104" }, seller, buyer })
+    expect(xml).toMatch(/<ram:BuyerOrderReferencedDocument>\s*<ram:IssuerAssignedID>PO-2026-104<\/ram:IssuerAssignedID>\s*<\/ram:BuyerOrderReferencedDocument>/)
+    const result = validateAgainstXsd(xml)
+    expect(result.output).not.toMatch(/fails to validate|error/i)
+    expect(result.ok).toBe(true)
+    expect(buildCii({ doc: issuedInvoice(), seller, buyer }).xml).not.toContain("BuyerOrderReferencedDocument")
+  })
+
   it("a schema violation is caught by the same check (the check can fail)", () => {
     const { xml } = buildCii({ doc: issuedInvoice(), seller, buyer })
     const broken = xml.replace(/<ram:InvoiceCurrencyCode>EUR<\/ram:InvoiceCurrencyCode>/, "")
