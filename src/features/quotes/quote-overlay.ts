@@ -43,6 +43,7 @@ async function ask(path: string | null, ticket: string | null): Promise<{ ticket
 
 /** A frame for `ticket`, in a dialog not shown yet. */
 function build(ticket: string): Overlay {
+  listen()
   const host = document.createElement("comptoir-quote-overlay")
   const root = host.attachShadow({ mode: "closed" })
   const style = document.createElement("style")
@@ -86,7 +87,18 @@ function remove() {
   overlay = null
 }
 
-chrome.runtime.onMessage.addListener((message: unknown, sender) => {
+/**
+ * Listens from the first frame built on: nothing to hear before one exists, and this module is imported by every
+ * surface that shows a customer card (extension pages, unit tests without `chrome`), which must not all listen.
+ */
+let listening = false
+function listen() {
+  if (listening) return
+  listening = true
+  chrome.runtime.onMessage.addListener(onBackgroundMessage)
+}
+
+function onBackgroundMessage(message: unknown, sender: chrome.runtime.MessageSender): boolean {
   // Only the background (no tab), about this page's own overlay.
   const m = overlayMessage(message)
   if (!m || sender.id !== chrome.runtime.id || sender.tab || !overlay || m.ticket !== overlay.ticket) return false
@@ -98,7 +110,7 @@ chrome.runtime.onMessage.addListener((message: unknown, sender) => {
     if (path) onRefused?.(path)
   }
   return false
-})
+}
 
 /**
  * Opens `path` (a new quote's route) over the page: in the frame already on the page, else in a new one. False
