@@ -1,0 +1,63 @@
+import type { Token } from "./lines"
+
+/*
+ * Numbers in an order line's text that are no quantity: prices, codes, dates and years, hours and delays, a week's
+ * or a room's number, a side of a dimension, a piece of a phone number. Apart from lines.ts, which reads the
+ * quantity among what is left.
+ */
+
+const MONEY_AFTER = /^\s*(?:€|eur\b|euros?\b|ht\b|ttc\b|\$|£|%)/i
+const MONEY_BEFORE = /(?:€|\$|£|prix|price|p\.?u\.?|tarif|total|montant|amount)\s*:?\s*$/i
+
+const DATE_AFTER = /^\s?(?:er\s)?(?:janv\w*|f[ée]vr\w*|mars|avr\w*|mai|juin|juil\w*|ao[uû]t|sept\w*|oct\w*|nov\w*|d[ée]c\w*|january|february|march|april|may|june|july|august|september|october|november|december)\b/i
+
+const YEAR_BEFORE = /(?:\b(?:janv\w*|f[ée]vr\w*|mars|avr\w*|mai|juin|juil\w*|ao[uû]t|sept\w*|oct\w*|nov\w*|d[ée]c\w*|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|for|in|from|of|since|until|until|budget|year|ann[ée]e|en|pour|de|depuis|jusqu'en|exercice)\.?,?\s+)$/i
+
+const US_DAY_BEFORE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.? \d{1,2}(?:st|nd|rd|th)?,\s*$/i
+
+/** The number at start..end sits in a run of digits, spaces, dots, dashes and brackets holding nine digits or more. */
+function phoneRunAround(text: string, start: number, end: number): boolean {
+  let a = start
+  let b = end
+  while (a > 0 && /[\d .()+-]/.test(text[a - 1]!)) a--
+  while (b < text.length && /[\d .()+-]/.test(text[b]!)) b++
+  return (text.slice(a, b).match(/\d/g)?.length ?? 0) >= 9
+}
+
+export function isExcludedNumber(text: string, tokens: Token[], i: number): boolean {
+  const t = tokens[i]!
+  const before = text.slice(Math.max(0, t.start - 12), t.start)
+  const after = text.slice(t.end, t.end + 8)
+  if (MONEY_AFTER.test(after) || MONEY_BEFORE.test(before)) return true
+  if (/^[/.:-]\d/.test(after) || /\d[/:]$/.test(before)) return true
+  // A side of a dimension ("40 × 30 × 30 cm") is no quantity.
+  if (/^ ?×/.test(after) || /× ?$/.test(before)) return true
+  if (/(?:taille|size|t\.|r[ée]f\.?|ref|n°|no\.?|#|bc|po)\s*:?\s*$/i.test(before)) return true
+  // Two decimals without a unit are a price in a pasted table ("5,49").
+  if (/^\d+[.,]\d{2}$/.test(t.raw) && !/^\s*(?:kg|kilos?)\b/i.test(after)) return true
+  if (t.num !== null && t.num >= 10000) return true
+  // A time allowed ("within 24 hours", "sous 48 h", "dans les 8 jours") is a delay, not a count of hours or days.
+  if (/^\s?(?:h|hrs?|hours?|heures?|jours?|days?|minutes?|mins?)\b/i.test(after) && /\b(?:within|sous|dans(?: les)?|d['’ ]ici|under|in(?: the next)?|next|apr[eè]s|after|pendant|for)\s$/i.test(before)) return true
+  // A week's number ("livraison semaine 50", "week 49") is a date, no count.
+  if (/\b(?:semaine|sem\.|week|wk|kw)\s?(?:n°\s?|no\.?\s?)?$/i.test(before)) return true
+  // The number of a place in a building ("dans l'unité 2", "ward 4", "salle 3", "dock 2") is no count.
+  if (/(?:\bl['’]unit[ée]|\b(?:ward|wing|aile|b[âa]timent|building|bldg|salle|room|dock|gate|bay|hall|pavillon|[ée]tage|floor|level|niveau))\s?$/iu.test(before)) return true
+  // An hour of the day ("le matin avant 11 h", "à 8h30", "before 10 am", "after 2 pm") is no count of hours.
+  if (/^\s?(?:h\d{2}|h|am|pm|a\.m\.|p\.m\.)(?![\p{L}])/iu.test(after) && /\b(?:avant|apr[eè]s|[àa]|vers|d[eè]s|entre|et|de|jusqu['’ ]?[àa]|before|after|at|by|from|until|till|between|and|to)\s$/i.test(before)) return true
+  // Leading zeros make a position or a code ("00010" of a portal's item column), never a count.
+  if (/^0\d/.test(t.raw)) return true
+  // A day of a date written in words ("pour le 12 mai", "by 14 March") is no quantity.
+  if (DATE_AFTER.test(text.slice(t.end, t.end + 12))) return true
+  // A year ("from 4 January 2027", "our suppliers for 2027", "budget 2027") is none either: a four-digit 20xx after a
+  // month or a word that introduces a time.
+  if (/^20\d\d$/.test(t.raw) && YEAR_BEFORE.test(text.slice(Math.max(0, t.start - 16), t.start))) return true
+  // A year after an American date's day ('no later than June 10, 2026').
+  if (/^20\d\d$/.test(t.raw) && US_DAY_BEFORE.test(text.slice(Math.max(0, t.start - 20), t.start))) return true
+  // "our 2026 framework agreement", "le marché 2026", "the 2027 catalogue": a year naming a contract or a season.
+  if (/^20\d\d$/.test(t.raw) && /^\s*(?:framework|contract|agreement|budget|catalogue|catalog|price list|season|tender|march[ée]|contrat|accord|exercice|saison|tarif)/i.test(text.slice(t.end, t.end + 16))) return true
+  // "on a l'expédition le 13", "livré au 4": a French day after its article is a date too.
+  if (/\b(?:le|du|au)\s$/i.test(before) && !/^\s*(?:er\b)?\s*[\p{L}]/u.test(after)) return true
+  // A piece of a phone number ("(617) 555-0199", "04 76 33 21 09"): nine digits or more in one run.
+  if (phoneRunAround(text, t.start, t.end)) return true
+  return false
+}
