@@ -25,4 +25,30 @@ describe("npm run -s orders:extract (the hook for tests from outside, issue #11)
     expect(out["fr-42-chevalier-sans-bonjour"]).toMatchObject({ is_order: true, order_decision: "ask" })
     expect(out["fr-42-chevalier-sans-bonjour"]!.lines.length).toBeGreaterThan(0)
   }, 60_000)
+
+  it("reads a colleague's forward of a customer's order as that order once told the team's mail domain, as the extension is", async () => {
+    const run = async (...flags: string[]) => {
+      const { stdout } = await promisify(execFile)(
+        "npm",
+        ["run", "-s", "orders:extract", "--", "--customers", join(fixtures, "customers.csv"), "--products", join(fixtures, "products.csv"), ...flags, join(fixtures, "tuned", "en-20-thornton-fwd-chain.eml")],
+        { cwd: root, timeout: 60_000 }
+      )
+      return (JSON.parse(stdout) as Record<string, { is_order: boolean; customer_code: string | null; lines: unknown[] }>)["en-20-thornton-fwd-chain"]!
+    }
+    const [told, byAgent, untold] = await Promise.all([run("--own-domain", "comptoir-fournitures.fr"), run("--agent", "claire.dubois@comptoir-fournitures.fr"), run()])
+    expect(told).toMatchObject({ is_order: true, customer_code: "C-00203" })
+    expect(told.lines).toHaveLength(2)
+    expect(byAgent).toEqual(told)
+    // Without it the colleague's words are taken for the customer's: no order (what the CLI always did before).
+    expect(untold.is_order).toBe(false)
+  }, 90_000)
+
+  it("refuses an own domain that is no mail domain, with its usage", async () => {
+    const failed = await promisify(execFile)("npm", ["run", "-s", "orders:extract", "--", "--customers", join(fixtures, "customers.csv"), "--products", join(fixtures, "products.csv"), "--own-domain", "not a domain", join(fixtures, "tuned", "no-02-absence.eml")], { cwd: root, timeout: 60_000 }).then(
+      () => null,
+      (e: { code?: number; stderr?: string }) => e
+    )
+    expect(failed?.code).toBe(2)
+    expect(failed?.stderr).toContain("--own-domain takes a mail domain")
+  }, 60_000)
 })
