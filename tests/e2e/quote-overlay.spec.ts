@@ -84,6 +84,14 @@ test("a card's New quote on a reply opens the filled form over that page, in a f
   await page.locator("#composebody").click()
   const card = cardOf(page, overLimit)
   await expect(card).toBeVisible({ timeout: 15_000 })
+  // The frame preloaded as the card showed drew that card's new quote once, unseen, and dropped it: nothing of it
+  // stays in the frame, nothing was shown over the page.
+  await expect.poll(() => quoteFrame(page) !== undefined, { timeout: 10_000 }).toBe(true)
+  const preloaded = quoteFrame(page)!
+  await expect.poll(() => preloaded.evaluate(() => performance.getEntriesByName("comptoir:quote-frame-warmed").length), { timeout: 10_000 }).toBe(1)
+  expect(await (await preloaded.frameElement()).isVisible()).toBe(false)
+  await expect(preloaded.locator('[data-comptoir="quote-form"]')).toHaveCount(0)
+  expect(await preloaded.evaluate(() => ({ ready: performance.getEntriesByName("comptoir:quote-form-ready").length, hash: location.hash }))).toEqual({ ready: 0, hash: "" })
   const tabs = context.pages().length
   await card.locator('[data-comptoir="quote-new"]').click()
   const frame = await frameShown(page)

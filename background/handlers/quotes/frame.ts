@@ -11,6 +11,8 @@ export const frameTickets = new FrameTickets()
 
 /** What a ticket's route was looked up with, kept for its frame (the same two lookups as the workspace's handoff). */
 const handoffs = new Map<string, Promise<QuoteHandoff | null>>()
+/** A preloaded frame's warm-up route, until it attaches (or a real route replaces it). */
+const warmPaths = new Map<string, string>()
 
 const HANDOFF_WAIT_MS = 150
 
@@ -23,7 +25,15 @@ export const quoteFrameOpen = defineHandler("quote-frame/open", async (req, ctx)
   if (ctx.tabId === undefined || pageOrigin === undefined || ctx.frameId !== 0) throw new Error("only a page's top frame may open the quote form over it")
   const held = req.ticket ? frameTickets.ofTab(req.ticket, ctx.tabId) : null
   const ticket = held ?? frameTickets.issue(ctx.tabId, pageOrigin, req.path)
-  if (req.path === null) return { ticket: ticket.id, shown: false }
+  if (req.path === null) {
+    if (req.warm && !held) {
+      // Looked up now, as for a real opening: the lookups' code and the customer's records warm up too.
+      warmPaths.set(ticket.id, req.warm)
+      handoffs.set(ticket.id, quoteHandoff(req.warm, ctx))
+    }
+    return { ticket: ticket.id, shown: false }
+  }
+  warmPaths.delete(ticket.id)
   ticket.path = req.path
   const handoff = quoteHandoff(req.path, ctx)
   if (ticket.frameId === null) {
@@ -53,8 +63,11 @@ export const quoteFrameAttach = defineHandler("quote-frame/attach", async (req, 
   }
   const pending = handoffs.get(t.id)
   handoffs.delete(t.id)
-  const handoff = pending ? await Promise.race([pending, new Promise<null>((r) => setTimeout(() => r(null), HANDOFF_WAIT_MS))]) : null
-  return { path: t.path, handoff, pageOrigin: t.pageOrigin }
+  const warm = t.path === null ? (warmPaths.get(t.id) ?? null) : null
+  warmPaths.delete(t.id)
+  // A warm-up is never shown, so it waits for its lookups: drawn without them it would warm the loading path.
+  const handoff = pending ? await (warm ? pending : Promise.race([pending, new Promise<null>((r) => setTimeout(() => r(null), HANDOFF_WAIT_MS))])) : null
+  return { path: t.path, warm, handoff, pageOrigin: t.pageOrigin }
 })
 
 /** The attached frame says the agent closed it, or inserted into the reply: its page's overlay hides. */

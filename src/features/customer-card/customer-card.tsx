@@ -133,7 +133,7 @@ function CardDetails({
   // A card with New quote on a web page: the quote form's frame loads now, hidden (once per page; quote-overlay.ts).
   useEffect(() => {
     // (A build with PLASMO_PUBLIC_QUOTE_PRELOAD=off does not: the bench measures the first click without it.)
-    if (process.env.PLASMO_PUBLIC_QUOTE_PRELOAD !== "off" && quoteOverlayUsable()) void preloadQuoteOverlay()
+    if (process.env.PLASMO_PUBLIC_QUOTE_PRELOAD !== "off" && quoteOverlayUsable()) void preloadQuoteOverlay(`quotes/new?${new URLSearchParams({ customer: c.id }).toString()}`)
   }, [])
   return (
     <>

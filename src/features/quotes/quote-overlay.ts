@@ -32,9 +32,9 @@ iframe { border: 0; width: 100%; height: 100%; display: block; color-scheme: lig
 
 type Reply = { ok: true; data: { ticket: string; shown: boolean } } | { ok: false; error: string } | undefined
 
-async function ask(path: string | null, ticket: string | null): Promise<{ ticket: string; shown: boolean } | null> {
+async function ask(path: string | null, ticket: string | null, warm: string | null = null): Promise<{ ticket: string; shown: boolean } | null> {
   try {
-    const r = (await chrome.runtime.sendMessage({ type: "quote-frame/open", payload: { path, ticket } })) as Reply
+    const r = (await chrome.runtime.sendMessage({ type: "quote-frame/open", payload: { path, ticket, warm } })) as Reply
     return r?.ok ? r.data : null
   } catch {
     return null
@@ -137,11 +137,13 @@ export async function openQuoteOverlay(path: string, fallback: (path: string) =>
 
 /**
  * A card with New quote is on the page: the frame loads now, hidden, so that the click only hands it a route.
- * Once per page, and only where the overlay would be used.
+ * Once per page, and only where the overlay would be used. The frame draws that card's new quote once, unseen,
+ * and drops it: the first real opening then runs code already run (in the frame and in the background's lookups),
+ * as the next ones do.
  */
-export async function preloadQuoteOverlay(): Promise<void> {
+export async function preloadQuoteOverlay(warm: string | null = null): Promise<void> {
   if (overlay) return
-  const r = await ask(null, null)
+  const r = await ask(null, null, warm)
   if (!r || overlay) return
   overlay = build(r.ticket)
 }
