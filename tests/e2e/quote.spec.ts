@@ -191,7 +191,35 @@ test("issued: the server numbers it, and the number shows in the form", async ()
   // Sent, its next step is the customer's answer: offered right here, beside the PDF and the reply.
   await expect(form.locator('[data-comptoir="transition"][data-to="accepted"]')).toBeVisible()
   await expect(form.locator('[data-comptoir="transition"][data-to="refused"]')).toBeVisible()
+  // Sent, it reads as the document it is: no field left to type in, its lines as text with the unit as the PDF
+  // prints it (a French quote: "10 ramettes"), its totals under the same hooks; the PDF and the reply still there.
+  await expect(form.locator('[data-comptoir="quote-sheet"]')).toBeVisible()
+  await expect(form.locator("input, textarea, select")).toHaveCount(0)
+  await expect(form.locator('[data-comptoir="quote-line-add"]')).toHaveCount(0)
+  await expect(form.locator('[data-comptoir="line-quantity"]')).toHaveText(["3 kg", "10 ramettes"])
+  await expect(form.locator('[data-comptoir="total-incl-vat"]')).toHaveAttribute("data-cents", "12241")
+  await expect(form.locator('[data-comptoir="quote-pdf"]')).toBeVisible()
+  await expect(form.locator('[data-comptoir="insert-into-reply"]')).toBeVisible()
   await formPage.screenshot({ path: join(shots, "quote-sent-editor.png"), fullPage: true })
+  // The same in the other language of the interface.
+  const settings = await formPage.evaluate(async () => (await chrome.storage.local.get("settings")).settings as object | undefined)
+  const speak = (language: "en" | "fr") => formPage.evaluate(async ({ settings, language }) => chrome.storage.local.set({ settings: { ...settings, language } }), { settings, language })
+  // A sent quote's route opens its page; the editor is one link away, where the PDF and the reply are.
+  const editor = `${formPage.url()}/edit`
+  for (const language of ["fr", "en"] as const) {
+    await speak(language)
+    await formPage.goto("about:blank")
+    await formPage.goto(editor)
+    await expect(formPage.locator("html")).toHaveAttribute("lang", language)
+    await expect(form.locator('[data-comptoir="quote-sheet"]')).toBeVisible()
+    // The customer's French unit whatever the agent's language, as the PDF prints it.
+    await expect(form.locator('[data-comptoir="line-quantity"]')).toHaveText(["3 kg", "10 ramettes"])
+    await formPage.screenshot({ path: join(shots, `quote-sent-${language}.png`), fullPage: true })
+  }
+  await formPage.evaluate(async (settings) => (settings ? chrome.storage.local.set({ settings }) : chrome.storage.local.remove("settings")), settings)
+  await formPage.goto("about:blank")
+  await formPage.goto(editor)
+  await expect(form.locator('[data-comptoir="quote-sheet"]')).toBeVisible()
 })
 
 test("the PDF downloads and reads back in the customer's language: number, lines, VAT per rate, totals, legal mentions", async () => {
