@@ -63,8 +63,10 @@ function showSentQuote(language: "fr" | "en") {
 describe("a sent quote in the editor", () => {
   it("reads as a document: no field to type in, its lines and facts as text, its totals under the same hooks", async () => {
     const { container } = showSentQuote("en")
-    const form = await screen.findByText((_, el) => el?.getAttribute("data-comptoir") === "quote-sheet")
+    await screen.findByText("DEV-2026-00042")
+    // Greyed-out inputs looked like a form that had stopped working.
     expect(container.querySelectorAll('[data-comptoir="quote-form"] :is(input, textarea, select)')).toHaveLength(0)
+    const form = container.querySelector('[data-comptoir="quote-sheet"]')!
     expect(container.querySelector('[data-comptoir="quote-line-add"]')).toBeNull()
     expect(container.querySelector('[data-comptoir="quote-issue"]')).toBeNull()
     const quantities = [...form.querySelectorAll('[data-comptoir="line-quantity"]')].map((c) => c.textContent)
@@ -82,7 +84,7 @@ describe("a sent quote in the editor", () => {
 
   it("keeps what can still be done with it: the PDF, the reply, the copy and the customer's answer", async () => {
     const { container } = showSentQuote("fr")
-    await screen.findByText((_, el) => el?.getAttribute("data-comptoir") === "quote-sheet")
+    await screen.findByText("DEV-2026-00042")
     for (const hook of ["quote-pdf", "insert-into-reply", "quote-copy"]) expect(container.querySelector(`[data-comptoir="${hook}"]`)).not.toBeNull()
     expect([...container.querySelectorAll('[data-comptoir="transition"]')].map((b) => b.getAttribute("data-to"))).toEqual(["accepted", "refused"])
     expect(screen.getByText("30 jours à compter de la date de facture")).toBeTruthy()
