@@ -78,7 +78,7 @@ interface StoredOrder {
   customerPoNumber: string | null
   deliveryDate: string | null
   notes: string
-  lines: { ref: string; quantityMilli: number; unitPriceCents: number }[]
+  lines: { ref: string; quantityMilli: number; unitPriceCents: number; unit: string }[]
   totalInclVatCents: number
 }
 
@@ -111,7 +111,20 @@ test("a Gmail message: captured, reviewed with a line corrected, stored as a dra
   await expect(firstLine).toHaveAttribute("data-low", "true")
   await expect(firstLine.locator('[data-comptoir="evidence"]')).toContainText("10 boîtes de gants nitrile taille M")
   await expect(review.locator('[data-comptoir="order-risk"]')).toBeVisible()
-  await review.screenshot({ path: "/tmp/order-review-gmail.png", fullPage: true })
+  // The units in the agent's language, as the order's page and PDF say them: "boxes", not the catalog's "boîte".
+  await expect(field(review, "lines.0.unit")).toHaveValue("boxes")
+  await review.screenshot({ path: "test-results/order-review-units-en.png", fullPage: true })
+  // A French agent reads the same review in French.
+  const settings = await review.evaluate(async () => (await chrome.storage.local.get("settings")).settings as object | undefined)
+  const speak = (language: "en" | "fr") => review.evaluate(async ({ settings, language }) => chrome.storage.local.set({ settings: { ...settings, language } }), { settings, language })
+  await speak("fr")
+  await review.reload()
+  await expect(review.locator("html")).toHaveAttribute("lang", "fr")
+  await expect(field(review, "lines.0.unit")).toHaveValue("boîtes")
+  await review.screenshot({ path: "test-results/order-review-units-fr.png", fullPage: true })
+  await speak("en")
+  await review.reload()
+  await expect(field(review, "lines.0.unit")).toHaveValue("boxes")
 
   // The agent corrects a line: 12 boxes, not 10.
   await field(review, "lines.0.quantity").fill("12")
@@ -127,6 +140,8 @@ test("a Gmail message: captured, reviewed with a line corrected, stored as a dra
     ["GN-4410", 12_000, 890],
     ["ESS-300", 4_000, expect.any(Number)]
   ])
+  // The order keeps the catalog's word: its page and PDF say it in the customer's language.
+  expect(order!.lines[0]!.unit).toBe("boîte")
   // On the customer's page in the workspace.
   await review.goto(`chrome-extension://${extensionId}/tabs/workspace.html#/customers/${encodeURIComponent(order!.customerId)}`)
   await expect(review.locator(`[data-comptoir="customer-orders"] [data-order-id="${orderId}"]`)).toContainText(bakery.subject)

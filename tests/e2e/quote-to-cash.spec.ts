@@ -114,6 +114,21 @@ test("the order's invoice is issued with its number, and a payment that covers i
   await expect(view).toHaveAttribute("data-payment", "paid")
   await expect(agent.page.locator('[data-comptoir="invoice-paid"]')).toBeVisible()
   await expect(agent.page.locator('[data-comptoir="payment-row"]')).toHaveCount(2)
+  // The history tells both payments after the invoice's issue: what was left after the first, paid in full by the second.
+  const told = agent.page.locator('[data-comptoir="history-payment"]')
+  await expect(told).toHaveCount(2)
+  await expect(told.nth(0)).toHaveAttribute("data-outcome", "partial")
+  await expect(told.nth(0)).toContainText("by bank transfer · ref. VIR 2026-118 ·")
+  await expect(told.nth(0)).toContainText("left to pay")
+  await expect(told.nth(1)).toHaveAttribute("data-outcome", "paid")
+  await expect(told.nth(1)).toContainText(/by cheque · invoice paid in full$/)
+  await agent.page.screenshot({ path: "test-results/invoice-paid-history-en.png", fullPage: true })
+  const settings = await agent.page.evaluate(async () => (await chrome.storage.local.get("settings")).settings as object | undefined)
+  await agent.page.evaluate(async (settings) => chrome.storage.local.set({ settings: { ...settings, language: "fr" } }), settings)
+  await agent.page.reload()
+  await expect(told.nth(1)).toContainText(/par chèque · facture soldée$/)
+  await agent.page.screenshot({ path: "test-results/invoice-paid-history-fr.png", fullPage: true })
+  await agent.page.evaluate(async (settings) => (settings ? chrome.storage.local.set({ settings }) : chrome.storage.local.remove("settings")), settings)
   // The server took both payments: nothing is left to send and no change was refused.
   await expect(async () => {
     await agent.page.goto(`chrome-extension://${agent.extensionId}/options.html`)

@@ -151,14 +151,14 @@ test("lines added by typing a product's name with typos; totals exact to the cen
   await form.locator('[name="termsDays"]').fill(String(overLimit.paymentTermsDays))
   // At a 1024 px window the headers keep a gap ("Discount %" ran into "VAT %") and the lines fit their box; at
   // 1000 px, the table's 720 px minimum (narrower, the lines scroll sideways), the headers still do not touch.
-  // The unit reads whole in its column: "ramette" (the paper's) on one line, as the quantity beside it, not cut to
-  // "ramett"; a longer unit typed by hand wraps in its field rather than go past its edge.
+  // The unit reads whole in its column: "ramettes" (the paper's, agreeing with the 10 beside it, as the PDF prints
+  // it) on one line, not cut to "ramett"; a longer unit typed by hand wraps in its field rather than go past its edge.
   const unit = form.locator('[name="lines.1.unit"]')
-  await expect(unit).toHaveValue("ramette")
+  await expect(unit).toHaveValue("ramettes")
   for (const width of [1024, 1000]) {
     await formPage.setViewportSize({ width, height: 900 })
     for (const { between, gap } of await headerGaps(formPage)) expect(gap, `${width} px: ${between}`).toBeGreaterThanOrEqual(6)
-    expect(await textFit(unit), `${width} px: the unit "ramette"`).toEqual({ cutAcross: 0, cutBelow: 0, lines: 1 })
+    expect(await textFit(unit), `${width} px: the unit "ramettes"`).toEqual({ cutAcross: 0, cutBelow: 0, lines: 1 })
     await unit.fill("mètre linéaire")
     expect(await textFit(unit), `${width} px: the unit "mètre linéaire"`).toMatchObject({ cutAcross: 0, cutBelow: 0 })
     await unit.fill("ramette")
@@ -167,6 +167,15 @@ test("lines added by typing a product's name with typos; totals exact to the cen
   const lines = form.locator(".c-quote-lines-scroll")
   expect(await lines.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0)
   await formPage.setViewportSize({ width: 1280, height: 900 })
+  // Left, the unit reads as the PDF will print it in the quote's language: "ramettes" on this French quote,
+  // "reams" were it English; the form keeps the catalog's "ramette" (the PDF test below reads "10 ramettes").
+  await form.locator('[name="lines.1.discountPercent"]').focus()
+  await expect(unit).toHaveValue("ramettes")
+  await form.locator('[name="language"]').selectOption("en")
+  await expect(unit).toHaveValue("reams")
+  await formPage.screenshot({ path: join(shots, "quote-form-en-quote.png"), fullPage: true })
+  await form.locator('[name="language"]').selectOption(overLimit.language)
+  await expect(unit).toHaveValue("ramettes")
   await formPage.screenshot({ path: join(shots, "quote-form.png"), fullPage: true })
 })
 
@@ -182,7 +191,35 @@ test("issued: the server numbers it, and the number shows in the form", async ()
   // Sent, its next step is the customer's answer: offered right here, beside the PDF and the reply.
   await expect(form.locator('[data-comptoir="transition"][data-to="accepted"]')).toBeVisible()
   await expect(form.locator('[data-comptoir="transition"][data-to="refused"]')).toBeVisible()
+  // Sent, it reads as the document it is: no field left to type in, its lines as text with the unit as the PDF
+  // prints it (a French quote: "10 ramettes"), its totals under the same hooks; the PDF and the reply still there.
+  await expect(form.locator('[data-comptoir="quote-sheet"]')).toBeVisible()
+  await expect(form.locator("input, textarea, select")).toHaveCount(0)
+  await expect(form.locator('[data-comptoir="quote-line-add"]')).toHaveCount(0)
+  await expect(form.locator('[data-comptoir="line-quantity"]')).toHaveText(["3 kg", "10 ramettes"])
+  await expect(form.locator('[data-comptoir="total-incl-vat"]')).toHaveAttribute("data-cents", "12241")
+  await expect(form.locator('[data-comptoir="quote-pdf"]')).toBeVisible()
+  await expect(form.locator('[data-comptoir="insert-into-reply"]')).toBeVisible()
   await formPage.screenshot({ path: join(shots, "quote-sent-editor.png"), fullPage: true })
+  // The same in the other language of the interface.
+  const settings = await formPage.evaluate(async () => (await chrome.storage.local.get("settings")).settings as object | undefined)
+  const speak = (language: "en" | "fr") => formPage.evaluate(async ({ settings, language }) => chrome.storage.local.set({ settings: { ...settings, language } }), { settings, language })
+  // A sent quote's route opens its page; the editor is one link away, where the PDF and the reply are.
+  const editor = `${formPage.url()}/edit`
+  for (const language of ["fr", "en"] as const) {
+    await speak(language)
+    await formPage.goto("about:blank")
+    await formPage.goto(editor)
+    await expect(formPage.locator("html")).toHaveAttribute("lang", language)
+    await expect(form.locator('[data-comptoir="quote-sheet"]')).toBeVisible()
+    // The customer's French unit whatever the agent's language, as the PDF prints it.
+    await expect(form.locator('[data-comptoir="line-quantity"]')).toHaveText(["3 kg", "10 ramettes"])
+    await formPage.screenshot({ path: join(shots, `quote-sent-${language}.png`), fullPage: true })
+  }
+  await formPage.evaluate(async (settings) => (settings ? chrome.storage.local.set({ settings }) : chrome.storage.local.remove("settings")), settings)
+  await formPage.goto("about:blank")
+  await formPage.goto(editor)
+  await expect(form.locator('[data-comptoir="quote-sheet"]')).toBeVisible()
 })
 
 test("the PDF downloads and reads back in the customer's language: number, lines, VAT per rate, totals, legal mentions", async () => {

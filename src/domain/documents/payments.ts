@@ -37,3 +37,34 @@ export function invoiceBalance(totalInclVatCents: number, payments: readonly Pay
 export function daysOverdue(dueDate: string, today: string): number {
   return Math.max(0, daysBetween(dueDate, today))
 }
+
+/** A payment as the invoice's history tells it: what was left to pay once it was recorded. */
+export interface PaymentStep<P> {
+  payment: P
+  /** Left to pay after it (never below 0: an overpayment is the customer's credit). */
+  remainingCents: number
+  /** "partial": something is still due; "paid": this payment covered the invoice; "correction": a negative amount. */
+  outcome: "partial" | "paid" | "correction"
+}
+
+/**
+ * The payments of an invoice in the order they were recorded, each with what was left to pay after it: the credit
+ * notes issued before it count as paid, later ones do not (the history says what the agent saw that day).
+ */
+export function paymentSteps<P extends { amountCents: number; createdAt: number }>(
+  totalInclVatCents: number,
+  payments: readonly P[],
+  credits: readonly { at: number; cents: number }[] = []
+): PaymentStep<P>[] {
+  let paid = 0
+  return [...payments]
+    .sort((a, b) => a.createdAt - b.createdAt)
+    .map((payment) => {
+      const credited = credits.filter((c) => c.at <= payment.createdAt).reduce((sum, c) => sum + c.cents, 0)
+      const before = Math.max(0, totalInclVatCents - credited - paid)
+      paid += payment.amountCents
+      const remainingCents = Math.max(0, totalInclVatCents - credited - paid)
+      const outcome = payment.amountCents < 0 ? "correction" : remainingCents === 0 && before > 0 ? "paid" : "partial"
+      return { payment, remainingCents, outcome }
+    })
+}

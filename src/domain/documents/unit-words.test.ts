@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 
-import { unitFor } from "./unit-words"
+import { unitFor, unitToStore } from "./unit-words"
 
 describe("a line's unit on a document", () => {
   it("agrees with the quantity in French: 1 and 1,5 are singular, 2 is plural, and each word has its own plural", () => {
@@ -30,5 +30,26 @@ describe("a line's unit on a document", () => {
   it("finds a word written in the plural, without accents or capitalised, and keeps the capital", () => {
     expect(unitFor("Pièces", 1000, "fr")).toBe("Pièce")
     expect(unitFor("boite", 2000, "fr")).toBe("boîtes")
+  })
+})
+
+describe("a unit the agent typed where units are shown in their language", () => {
+  it("is stored as the line had it when it names the same unit, in either language and number", () => {
+    expect(unitToStore("boxes", "boîte")).toBe("boîte")
+    expect(unitToStore("Box", "Boîte")).toBe("Boîte")
+    expect(unitToStore("boîtes", "boîte")).toBe("boîte")
+    expect(unitToStore("years", "an")).toBe("an")
+  })
+
+  it("is stored as the catalog's French word when it names another unit the table knows", () => {
+    expect(unitToStore("cartons", "boîte")).toBe("carton")
+    expect(unitToStore("reams", "")).toBe("ramette")
+    expect(unitToStore("rolls", "kg")).toBe("rouleau")
+  })
+
+  it("is stored as typed when it is a symbol or a word the table does not know", () => {
+    expect(unitToStore("mètre linéaire", "ramette")).toBe("mètre linéaire")
+    expect(unitToStore("kg", "boîte")).toBe("kg")
+    expect(unitToStore("", "boîte")).toBe("")
   })
 })

@@ -62,3 +62,17 @@ export function unitFor(unit: string, quantityMilli: number, lang: DocLanguage):
   const first = unit.charAt(0)
   return first !== first.toLowerCase() ? form.charAt(0).toUpperCase() + form.slice(1) : form
 }
+
+/**
+ * What a form stores for the unit the agent typed where units are shown in a language (`unitFor`): a known word in
+ * either language, singular or plural ("boxes", "Boîtes"), is stored as the line already had it when it names the
+ * same unit (the catalog's spelling kept: the PDF, the Factur-X unit codes and the order extractor read it), else as
+ * the catalog's French word ("cartons" → "carton"); a symbol or an unknown word ("mètre linéaire") as typed.
+ */
+export function unitToStore(typed: string, stored: string): string {
+  const word = BY_FORM.get(foldText(typed))
+  if (word === undefined) return typed
+  const had = BY_FORM.get(foldText(stored))
+  // "an" and "année" are one English "year": typing "years" over "an" keeps "an".
+  return had !== undefined && (had === word || had.en[0] === word.en[0]) ? stored : word.fr[0]
+}

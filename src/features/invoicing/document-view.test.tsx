@@ -36,8 +36,8 @@ function order(lines: DocumentLine[]): SalesDocument {
   } as unknown as SalesDocument
 }
 
-function stubChrome(document: SalesDocument, row: unknown = null) {
-  const data = { document, row, customer: null, payments: [], creditNotes: [], derived: [], source: null, risk: null, confirm: null, me: { email: "", name: "", role: "agent" }, reminders: [], seller: null, correctedInvoice: null, today: "2026-12-03" }
+function stubChrome(document: SalesDocument, row: unknown = null, payments: unknown[] = []) {
+  const data = { document, row, customer: null, payments, creditNotes: [], derived: [], source: null, risk: null, confirm: null, me: { email: "", name: "", role: "agent" }, reminders: [], seller: null, correctedInvoice: null, today: "2026-12-03" }
   vi.stubGlobal("chrome", { runtime: { sendMessage: vi.fn(async () => ({ ok: true, data })), getURL: (p: string) => `chrome-extension://x/${p}` } })
 }
 
@@ -148,5 +148,44 @@ describe("a document in the workspace", () => {
     expect(amount.getAttribute("placeholder")).toBe("42,25")
     expect(document.querySelector('[data-comptoir="credit-quantity"]')!.parentElement!.textContent).toBe(" / 1,5")
   })
-})
 
+  it("tells the invoice's payments in its history, in the agent's language: date, amount, method, reference, what was left, then paid in full", async () => {
+    const at = (iso: string) => Date.parse(`${iso}Z`)
+    const invoice = {
+      ...order([line(1, { unitPriceCents: 5000 })]),
+      type: "invoice",
+      status: "issued",
+      number: "FAC-2026-00009",
+      dueDate: "2027-01-02",
+      history: [
+        { status: "draft", at: at("2026-12-02T09:00:00"), by: "agent1@demo.comptoir.test" },
+        { status: "issued", at: at("2026-12-02T09:05:00"), by: "agent1@demo.comptoir.test" }
+      ]
+    } as unknown as SalesDocument
+    const row = { id: invoice.id, type: "invoice", number: "FAC-2026-00009", status: "paid", customerId: "cust-1", customerName: "Dupont SA", customerCode: "C-00012", date: "2026-12-02", dueDate: "2027-01-02", totalInclVatCents: 6000, remainingCents: 0, paymentState: "paid", daysOverdue: 0, dunning: null, correctsInvoiceId: null, language: "fr" }
+    const payment = (id: string, date: string, amountCents: number, method: string, reference: string, createdAt: number) => ({ id, invoiceId: invoice.id, customerId: "cust-1", date, amountCents, method, reference, createdAt })
+    // Listed by the background newest first: the history tells them in the order they were recorded.
+    const payments = [payment("p2", "2026-12-03", 2000, "cheque", "", at("2026-12-03T15:30:00")), payment("p1", "2026-12-02", 4000, "transfer", "VIR 2026-118", at("2026-12-02T16:00:00"))]
+    for (const [lang, expected] of [
+      ["en", [/^2 Dec 2026,? \d\d:\d\d · Payment of €40\.00 received on 2 Dec 2026 by bank transfer · ref\. VIR 2026-118 · €20\.00 left to pay$/, /^3 Dec 2026,? \d\d:\d\d · Payment of €20\.00 received on 3 Dec 2026 by cheque · invoice paid in full$/]],
+      ["fr", [/^02\/12\/2026 \d\d:\d\d · Règlement de 40,00 € reçu le 02\/12\/2026 par virement · réf\. VIR 2026-118 · reste 20,00 € à payer$/, /^03\/12\/2026 \d\d:\d\d · Règlement de 20,00 € reçu le 03\/12\/2026 par chèque · facture soldée$/]]
+    ] as const) {
+      stubChrome(invoice, row, payments)
+      render(
+        <I18nextProvider i18n={createI18n(lang)}>
+          <DocumentView id={invoice.id} />
+        </I18nextProvider>
+      )
+      const told = await screen.findAllByText((_, el) => el?.getAttribute("data-comptoir") === "history-payment")
+      const texts = told.map((el) => el.textContent!.replace(/[\u00a0\u202f]/g, " "))
+      expect(texts[0]).toMatch(expected[0])
+      expect(texts[1]).toMatch(expected[1])
+      expect(told.map((el) => el.getAttribute("data-outcome"))).toEqual(["partial", "paid"])
+      // Between the invoice's issue and nothing after: the history reads in time order.
+      const all = [...document.querySelectorAll(".c-doc-history li")].map((li) => li.getAttribute("data-comptoir"))
+      expect(all).toEqual(["history-entry", "history-entry", "history-payment", "history-payment"])
+      cleanup()
+      vi.unstubAllGlobals()
+    }
+  })
+})

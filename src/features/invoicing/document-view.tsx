@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import { formatPercent, formatQuantity } from "~src/domain/documents/document-text"
-import { reminderEntries } from "~src/domain/documents/flow"
 import { parseScaledDecimal, formatCents } from "~src/domain/documents/money"
 import { lineNetCents } from "~src/domain/documents/totals"
 import { unitFor } from "~src/domain/documents/unit-words"
@@ -12,6 +11,7 @@ import { send } from "~src/messaging/send"
 import { DateInput } from "~src/ui/date-input"
 import { formatDateTime, formatDay, formatDayLong, uiLang } from "~src/ui/dates"
 
+import { DocumentHistory } from "./document-history"
 import { StatusChip } from "./document-list"
 import { downloadFacturX } from "./factur-x-download"
 import { RiskReasons } from "./risk-reasons"
@@ -68,7 +68,6 @@ export function DocumentView({ id }: { id: string }) {
   const row = view.row
   const next = allowedNext(doc.type, row?.status ?? doc.status)
   const manager = view.me.role === "manager" || view.me.role === "admin"
-  const reminders = doc.type === "invoice" ? reminderEntries(doc) : null
 
   return (
     <article className="c-doc" data-comptoir="document-view" data-customer={doc.customerId} data-type={doc.type} data-status={row?.status ?? doc.status} data-payment={row?.paymentState ?? ""}>
@@ -264,35 +263,12 @@ export function DocumentView({ id }: { id: string }) {
       {doc.type === "order" ? <OrderRisk view={view} manager={manager} onAct={act} /> : null}
       {doc.type === "invoice" && doc.status === "issued" ? <InvoicePanels view={view} onAct={act} /> : null}
 
-      <section className="c-doc-history">
-        <h2>{t("invoicing.view.history")}</h2>
-        <ul>
-          {doc.history.map((h, i) => (
-            <li key={i} data-comptoir="history-entry">
-              {formatDateTime(h.at, lang)} · {historyText(t, h.status, reminders?.[i] ?? null)} · <span className="c-muted">{h.by}</span>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <DocumentHistory doc={doc} payments={view.payments} creditNotes={view.creditNotes} lang={lang} t={t} />
     </article>
   )
 }
 
 type Translate = ReturnType<typeof useTranslation>["t"]
-type ReminderEntry = NonNullable<ReturnType<typeof reminderEntries>[number]>
-
-/** A reminder sent directly says how late the invoice was and which levels it skipped, as the dunning list offered it. */
-function historyText(t: Translate, status: string, reminder: ReminderEntry | null): string {
-  if (reminder && reminder.skipped.length > 0)
-    return t("invoicing.dunning.loggedDirect", {
-      level: t(`invoicing.dunning.level.${reminder.level}`),
-      count: reminder.daysOverdue,
-      skipped: reminder.skipped.map((l) => t(`invoicing.dunning.skipped.${l}`)).join(t("invoicing.dunning.skipJoin"))
-    })
-  if (status.startsWith("reminder:")) return t("invoicing.dunning.logged", { level: t(`invoicing.dunning.level.${status.slice(9)}`) })
-  if (status === "override") return t("invoicing.risk.overrideLogged")
-  return t(`invoicing.status.${status}`, { defaultValue: status })
-}
 
 /** The refusal's code in the agent's language, the English message when the code is unknown. */
 export function refusalText(t: Translate, code: string | undefined, message: string | undefined, params?: Record<string, string | number>): string {
@@ -434,7 +410,8 @@ function InvoicePanels({ view, onAct }: { view: View; onAct: (s: DocumentActionR
             {amountError ? <span className="c-error">{amountError}</span> : null}
           </form>
         ) : (
-          <p className="c-notice" data-comptoir="invoice-paid">
+          // Good news in the page's green, not the orange of a notice to act on.
+          <p className="c-ok" data-comptoir="invoice-paid">
             {t("invoicing.payments.paid")}
           </p>
         )}

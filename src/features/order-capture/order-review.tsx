@@ -13,6 +13,7 @@ import { routeHash } from "~src/features/workspace/route"
 import type { OrderCapture, ResponseOf } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
 import { useDebouncedSearch } from "~src/ui/use-debounced-search"
+import { useUnitText } from "~src/ui/use-unit-text"
 import { DateInput } from "~src/ui/date-input"
 import { formatDay, uiLang } from "~src/ui/dates"
 
@@ -309,7 +310,14 @@ function ReviewForm({
                   <input aria-label={`${t("orderCapture.review.quantity")} ${i + 1}`} type="number" min={0} step="any" style={{ width: "6em" }} {...form.register(`lines.${i}.quantity`, { valueAsNumber: true })} />
                 </td>
                 <td>
-                  <input aria-label={`${t("orderCapture.review.unit")} ${i + 1}`} maxLength={30} size={8} {...form.register(`lines.${i}.unit`)} />
+                  <UnitInput
+                    name={`lines.${i}.unit`}
+                    label={`${t("orderCapture.review.unit")} ${i + 1}`}
+                    stored={watchedLines?.[i]?.unit ?? field.unit}
+                    quantity={watchedLines?.[i]?.quantity ?? field.quantity}
+                    lang={language}
+                    onStore={(u) => form.setValue(`lines.${i}.unit`, u, { shouldDirty: true, shouldValidate: true })}
+                  />
                 </td>
                 <td>
                   <button type="button" className="c-button c-button-secondary" onClick={() => lines.remove(i)} aria-label={t("orderCapture.review.removeLine", { n: i + 1 })}>
@@ -369,6 +377,15 @@ function ReviewForm({
       ) : null}
     </form>
   )
+}
+
+/**
+ * A line's unit in the agent's language, like the product's name beside it ("boxes" to an English agent where the
+ * catalog and the extractor say "boîte"); the review stores the catalog's word, which the order keeps.
+ */
+function UnitInput({ name, label, stored, quantity, lang, onStore }: { name: string; label: string; stored: string; quantity: number; lang: "fr" | "en"; onStore: (unit: string) => void }) {
+  const unit = useUnitText(stored, Number.isFinite(quantity) ? Math.round(quantity * 1000) : null, lang, onStore)
+  return <input name={name} aria-label={label} maxLength={30} size={8} {...unit} />
 }
 
 /** Search the local customers (the side panel's and popup's search) and pick the one the mail is from. */

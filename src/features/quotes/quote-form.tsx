@@ -17,6 +17,7 @@ import type { ResponseOf, RiskView } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
 import { markUnsaved } from "~src/features/workspace/unsaved-work"
 import { DateInput } from "~src/ui/date-input"
+import { uiLang } from "~src/ui/dates"
 import { FieldMessage } from "~src/ui/field-message"
 
 import { ProductPicker } from "./product-picker"
@@ -25,6 +26,7 @@ import { takePrefetchedHandoff, takeQuoteHandoff } from "./quote-handoff"
 import { OutdatedPrices } from "./outdated-prices"
 import { LineRow, lineNet } from "./quote-line-row"
 import { downloadQuotePdf } from "./quote-pdf-download"
+import { QuoteSheet, QuoteTotals } from "./quote-sheet"
 import { useNumberWhenKnown } from "./use-number-when-known"
 
 type Translate = ReturnType<typeof useTranslation>["t"]
@@ -292,124 +294,100 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
       {refusal ? <p className="c-error">{t("quotes.status.refused", { reason: refusal })}</p> : null}
       {editable && outdated.length > 0 ? <OutdatedPrices outdated={outdated} lang={language} t={t} onUpdate={updatePrices} onKeep={() => setOutdated([])} /> : null}
 
-      <fieldset disabled={!editable || busy} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
-        <div className="c-quote-grid">
-          <label>
-            {t("quotes.form.contact")}
-            <select {...register("contactId")}>
-              <option value="">{t("quotes.form.noContact")}</option>
-              {c.contacts.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {`${p.firstName} ${p.lastName}`.trim() || p.emails[0] || p.id}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t("quotes.form.language")}
-            <select {...register("language")}>
-              <option value="fr">Français</option>
-              <option value="en">English</option>
-            </select>
-          </label>
-          <label>
-            {t("quotes.form.salesRep")}
-            <input {...register("salesRep")} />
-          </label>
-          <div className="c-date-field">
-            <label htmlFor="c-quote-validUntil">{t("quotes.form.validUntil")}</label>
-            <DateInput id="c-quote-validUntil" data-comptoir="quote-valid-until" day={validUntil} {...register("validUntil")} aria-invalid={formState.errors.validUntil ? "true" : "false"} />
-            <FieldMessage error={formState.errors.validUntil} />
-          </div>
-          <label>
-            {t("quotes.form.terms")}
-            <select {...register("termsKind", { deps: ["termsDays"] })}>
-              <option value="net">{t("quotes.form.termsNet")}</option>
-              <option value="end-of-month">{t("quotes.form.termsEndOfMonth")}</option>
-              <option value="on-receipt">{t("quotes.form.termsOnReceipt")}</option>
-            </select>
-          </label>
-          {termsKind !== "on-receipt" ? (
+      {/* Sent, the quote reads as a document: no field left that looks as if it could still be changed. */}
+      {!editable && quote ? (
+        <QuoteSheet quote={quote} customer={c} lang={uiLang(locale)} locale={locale} t={t} />
+      ) : (
+        <fieldset disabled={busy} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+          <div className="c-quote-grid">
             <label>
-              {t("quotes.form.termsDays")}
-              <input inputMode="numeric" {...register("termsDays")} data-comptoir="quote-terms-days" aria-invalid={formState.errors.termsDays ? "true" : "false"} />
-              <FieldMessage error={formState.errors.termsDays} />
+              {t("quotes.form.contact")}
+              <select {...register("contactId")}>
+                <option value="">{t("quotes.form.noContact")}</option>
+                {c.contacts.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {`${p.firstName} ${p.lastName}`.trim() || p.emails[0] || p.id}
+                  </option>
+                ))}
+              </select>
             </label>
-          ) : null}
-        </div>
+            <label>
+              {t("quotes.form.language")}
+              <select {...register("language")}>
+                <option value="fr">Français</option>
+                <option value="en">English</option>
+              </select>
+            </label>
+            <label>
+              {t("quotes.form.salesRep")}
+              <input {...register("salesRep")} />
+            </label>
+            <div className="c-date-field">
+              <label htmlFor="c-quote-validUntil">{t("quotes.form.validUntil")}</label>
+              <DateInput id="c-quote-validUntil" data-comptoir="quote-valid-until" day={validUntil} {...register("validUntil")} aria-invalid={formState.errors.validUntil ? "true" : "false"} />
+              <FieldMessage error={formState.errors.validUntil} />
+            </div>
+            <label>
+              {t("quotes.form.terms")}
+              <select {...register("termsKind", { deps: ["termsDays"] })}>
+                <option value="net">{t("quotes.form.termsNet")}</option>
+                <option value="end-of-month">{t("quotes.form.termsEndOfMonth")}</option>
+                <option value="on-receipt">{t("quotes.form.termsOnReceipt")}</option>
+              </select>
+            </label>
+            {termsKind !== "on-receipt" ? (
+              <label>
+                {t("quotes.form.termsDays")}
+                <input inputMode="numeric" {...register("termsDays")} data-comptoir="quote-terms-days" aria-invalid={formState.errors.termsDays ? "true" : "false"} />
+                <FieldMessage error={formState.errors.termsDays} />
+              </label>
+            ) : null}
+          </div>
 
-        <div className="c-quote-lines-scroll">
-          <table className="c-quote-lines c-quote-lines-edit">
-            <thead>
-              <tr>
-                <th style={{ width: "12%" }}>{t("quotes.form.ref")}</th>
-                <th>{t("quotes.form.label")}</th>
-                <th style={{ width: "7%" }}>{t("quotes.form.quantity")}</th>
-                <th style={{ width: "12%" }}>{t("quotes.form.unit")}</th>
-                <th style={{ width: "12%" }}>{t("quotes.form.unitPrice")}</th>
-                <th style={{ width: "10%" }}>{t("quotes.form.discount")}</th>
-                <th style={{ width: "9%" }}>{t("quotes.form.vatRate")}</th>
-                <th className="c-num" style={{ width: "12%" }}>
-                  {t("quotes.form.lineTotal")}
-                </th>
-                <th style={{ width: "5%" }} />
-              </tr>
-            </thead>
-            <tbody>
-              {lines.fields.map((f, i) => (
-                <LineRow key={f.key} i={i} register={register} line={watchedLines?.[i]} lang={language} errors={formState.errors.lines?.[i]} netCents={lineNet(watchedLines?.[i])} money={money} t={t} onRemove={() => lines.remove(i)} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-        {typeof formState.errors.lines?.message === "string" ? <p className="c-error">{t(formState.errors.lines.message)}</p> : null}
-        <ProductPicker
-          language={language}
-          pricing={loaded.pricing}
-          date={loaded.date}
-          t={t}
-          onPick={(line, product) => {
-            if (product) categories.current.set(product.id, product.category)
-            lines.append(line)
-          }}
-        />
-        <div className="c-quote-bottom">
-          <label style={{ flex: 1, minWidth: 260 }}>
-            {t("quotes.form.notes")}
-            <textarea rows={3} {...register("notes")} />
-          </label>
-          <table className="c-quote-totals" data-comptoir="quote-totals">
-            <tbody>
-              <tr>
-                <td>{t("quotes.form.totalExclVat")}</td>
-                <td data-comptoir="total-excl-vat" data-cents={totals.totalExclVatCents}>
-                  {money(totals.totalExclVatCents)}
-                </td>
-              </tr>
-              {totals.vatByRate.map((v) => (
-                <tr key={v.vatRateBp}>
-                  <td>{t("quotes.form.vatAt", { rate: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(v.vatRateBp / 100) })}</td>
-                  <td data-comptoir="total-vat-rate" data-rate-bp={v.vatRateBp} data-base-cents={v.baseCents} data-cents={v.vatCents}>
-                    {money(v.vatCents)}
-                  </td>
+          <div className="c-quote-lines-scroll">
+            <table className="c-quote-lines c-quote-lines-edit">
+              <thead>
+                <tr>
+                  <th style={{ width: "12%" }}>{t("quotes.form.ref")}</th>
+                  <th>{t("quotes.form.label")}</th>
+                  <th style={{ width: "7%" }}>{t("quotes.form.quantity")}</th>
+                  <th style={{ width: "12%" }}>{t("quotes.form.unit")}</th>
+                  <th style={{ width: "12%" }}>{t("quotes.form.unitPrice")}</th>
+                  <th style={{ width: "10%" }}>{t("quotes.form.discount")}</th>
+                  <th style={{ width: "9%" }}>{t("quotes.form.vatRate")}</th>
+                  <th className="c-num" style={{ width: "12%" }}>
+                    {t("quotes.form.lineTotal")}
+                  </th>
+                  <th style={{ width: "5%" }} />
                 </tr>
-              ))}
-              <tr>
-                <td>{t("quotes.form.vatTotal")}</td>
-                <td data-comptoir="total-vat" data-cents={totals.totalVatCents}>
-                  {money(totals.totalVatCents)}
-                </td>
-              </tr>
-              <tr className="c-strong">
-                <td>{t("quotes.form.totalInclVat")}</td>
-                <td data-comptoir="total-incl-vat" data-cents={totals.totalInclVatCents}>
-                  {money(totals.totalInclVatCents)}
-                </td>
-              </tr>
-            </tbody>
-          </table>
-        </div>
-      </fieldset>
+              </thead>
+              <tbody>
+                {lines.fields.map((f, i) => (
+                  <LineRow key={f.key} i={i} register={register} line={watchedLines?.[i]} lang={language} errors={formState.errors.lines?.[i]} netCents={lineNet(watchedLines?.[i])} money={money} t={t} onRemove={() => lines.remove(i)} onUnit={(u) => form.setValue(`lines.${i}.unit`, u, { shouldDirty: true, shouldValidate: true })} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {typeof formState.errors.lines?.message === "string" ? <p className="c-error">{t(formState.errors.lines.message)}</p> : null}
+          <ProductPicker
+            language={language}
+            pricing={loaded.pricing}
+            date={loaded.date}
+            t={t}
+            onPick={(line, product) => {
+              if (product) categories.current.set(product.id, product.category)
+              lines.append(line)
+            }}
+          />
+          <div className="c-quote-bottom">
+            <label style={{ flex: 1, minWidth: 260 }}>
+              {t("quotes.form.notes")}
+              <textarea rows={3} {...register("notes")} />
+            </label>
+            <QuoteTotals totals={totals} money={money} t={t} locale={locale} />
+          </div>
+        </fieldset>
+      )}
 
       <div className="c-quote-actions">
         {editable ? (

@@ -13,14 +13,29 @@ afterEach(cleanup)
 
 const GLOVES = "Gants nitrile non poudrés taille M (boîte de 100)"
 
-function OneLine() {
+/** One line of a quote in `lang`; `stored` hears the unit the form keeps. */
+function OneLine({ lang = "fr", unit = "mètre linéaire", quantity = "1", stored }: { lang?: "fr" | "en"; unit?: string; quantity?: string; stored?: (unit: string) => void }) {
   const { t } = useTranslation()
-  const form = useForm<QuoteFormValues>({ defaultValues: { lines: [{ ...emptyLine("l1"), ref: "GN-4410", label: GLOVES, unit: "mètre linéaire", unitPrice: "8,90" }] } as Partial<QuoteFormValues> })
+  const form = useForm<QuoteFormValues>({ defaultValues: { lines: [{ ...emptyLine("l1"), ref: "GN-4410", label: GLOVES, unit, quantity, unitPrice: "8,90" }] } as Partial<QuoteFormValues> })
   const line = form.watch("lines.0")
   return (
     <table>
       <tbody>
-        <LineRow i={0} register={form.register} line={line} lang="fr" errors={undefined} netCents={890} money={(c) => `${c / 100} €`} t={t} onRemove={() => undefined} />
+        <LineRow
+          i={0}
+          register={form.register}
+          line={line}
+          lang={lang}
+          errors={undefined}
+          netCents={890}
+          money={(c) => `${c / 100} €`}
+          t={t}
+          onRemove={() => undefined}
+          onUnit={(u) => {
+            form.setValue("lines.0.unit", u)
+            stored?.(u)
+          }}
+        />
       </tbody>
     </table>
   )
@@ -54,5 +69,36 @@ describe("a quote line's description", () => {
     expect(unit.getAttribute("name")).toBe("lines.0.unit")
     expect((unit as HTMLTextAreaElement).value).toBe("mètre linéaire")
     expect(fireEvent.keyDown(unit, { key: "Enter" })).toBe(false)
+  })
+})
+
+describe("a quote line's unit", () => {
+  it("reads in the quote's language, agreeing with the quantity, while the form keeps the catalog's word", () => {
+    const kept: string[] = []
+    render(
+      <I18nextProvider i18n={createI18n("en")}>
+        <OneLine lang="en" unit="boîte" quantity="10" stored={(u) => kept.push(u)} />
+      </I18nextProvider>
+    )
+    const unit = screen.getByLabelText("Unit 1") as HTMLTextAreaElement
+    expect(unit.value).toBe("boxes")
+    // The agent types a unit in their words: the catalog's word is stored, the PDF prints it in the quote's language.
+    fireEvent.focus(unit)
+    fireEvent.change(unit, { target: { value: "cartons" } })
+    expect(unit.value).toBe("cartons")
+    expect(kept.at(-1)).toBe("carton")
+    fireEvent.change(unit, { target: { value: "box" } })
+    expect(kept.at(-1)).toBe("boîte")
+    fireEvent.blur(unit)
+    expect(unit.value).toBe("boxes")
+  })
+
+  it("reads in French on a French quote: 10 boîtes", () => {
+    render(
+      <I18nextProvider i18n={createI18n("en")}>
+        <OneLine lang="fr" unit="boîte" quantity="10" />
+      </I18nextProvider>
+    )
+    expect((screen.getByLabelText("Unit 1") as HTMLTextAreaElement).value).toBe("boîtes")
   })
 })

@@ -3,10 +3,12 @@ import type { FieldErrors, UseFormRegister, UseFormRegisterReturn } from "react-
 import type { useTranslation } from "react-i18next"
 
 import { linePriceNote } from "~src/domain/catalog/line-pricing"
+import { parseScaledDecimal } from "~src/domain/documents/money"
 import { lineFromValues, VAT_RATE_CHOICES, type QuoteFormValues } from "~src/domain/documents/quote-form"
 import { lineNetCents } from "~src/domain/documents/totals"
 import { PriceSourceNote } from "~src/features/catalog"
 import { FieldMessage } from "~src/ui/field-message"
+import { useUnitText } from "~src/ui/use-unit-text"
 
 type Translate = ReturnType<typeof useTranslation>["t"]
 
@@ -16,7 +18,11 @@ export function lineNet(l: QuoteFormValues["lines"][number] | undefined): number
   return parsed ? lineNetCents(parsed) : null
 }
 
-/** One row of the quote's lines: its inputs with their errors, the price's source under the price, the net. */
+/**
+ * One row of the quote's lines: its inputs with their errors, the price's source under the price, the net. The unit
+ * reads in the quote's language, as its PDF will print it and as the description beside it is written ("boxes" on
+ * an English quote of a catalog that says "boîte"); the form stores the catalog's word (`useUnitText`).
+ */
 export function LineRow({
   i,
   register,
@@ -25,6 +31,7 @@ export function LineRow({
   money,
   t,
   onRemove,
+  onUnit,
   line,
   lang
 }: {
@@ -38,6 +45,8 @@ export function LineRow({
   money: (cents: number) => string
   t: Translate
   onRemove: () => void
+  /** The unit to store: the field shows it in `lang`, the form keeps the catalog's word. */
+  onUnit: (unit: string) => void
 }) {
   const cell = (name: "ref" | "quantity" | "unitPrice" | "discountPercent", extra: { inputMode?: "decimal"; className?: string } = {}, note: React.ReactNode = null) => (
     <td>
@@ -47,6 +56,7 @@ export function LineRow({
     </td>
   )
   const note = line ? linePriceNote(line) : null
+  const unit = useUnitText(line?.unit ?? "", line ? parseScaledDecimal(line.quantity, 3) : null, lang, onUnit)
   return (
     <tr data-comptoir="quote-line">
       {cell("ref")}
@@ -56,7 +66,7 @@ export function LineRow({
       </td>
       {cell("quantity", { inputMode: "decimal", className: "c-num" })}
       <td>
-        <GrowingField className="c-quote-line-unit" registration={register(`lines.${i}.unit`)} value={line?.unit ?? ""} aria-label={`${t("quotes.form.unit")} ${i + 1}`} invalid={Boolean(errors?.unit)} />
+        <GrowingField className="c-quote-line-unit" controlled={{ name: `lines.${i}.unit`, ...unit }} value={unit.value} aria-label={`${t("quotes.form.unit")} ${i + 1}`} invalid={Boolean(errors?.unit)} />
         <FieldMessage error={errors?.unit} />
       </td>
       {cell("unitPrice", { inputMode: "decimal", className: "c-num" }, note ? <PriceSourceNote note={note} lang={lang} /> : null)}
@@ -98,7 +108,22 @@ function fit(el: HTMLTextAreaElement | null): void {
  * its wrapped text, whatever sets it (typing, a product picked, prices updated) and when the window's width
  * changes. One line still: Enter adds no line break (the PDF's line is one paragraph).
  */
-function GrowingField({ registration, value, invalid, className, ...aria }: { registration: UseFormRegisterReturn; value: string; invalid: boolean; className: string; "aria-label": string }) {
+function GrowingField({
+  registration,
+  controlled,
+  value,
+  invalid,
+  className,
+  ...aria
+}: {
+  /** The form's field as react-hook-form registers it, or a field the row shows otherwise than stored (the unit). */
+  registration?: UseFormRegisterReturn
+  controlled?: { name: string; value: string; onFocus: () => void; onChange: (e: { target: { value: string } }) => void; onBlur: () => void }
+  value: string
+  invalid: boolean
+  className: string
+  "aria-label": string
+}) {
   const el = useRef<HTMLTextAreaElement | null>(null)
   useLayoutEffect(() => fit(el.current), [value])
   useEffect(() => {
@@ -110,9 +135,9 @@ function GrowingField({ registration, value, invalid, className, ...aria }: { re
     <textarea
       rows={1}
       className={className}
-      {...registration}
+      {...(registration ?? controlled)}
       ref={(node) => {
-        registration.ref(node)
+        registration?.ref(node)
         el.current = node
       }}
       onKeyDown={(e) => {
