@@ -94,4 +94,17 @@ describe("orders/confirm", () => {
     expect(both[1]!.orderId).toBe(both[0]!.orderId)
     expect(await ordersOf()).toHaveLength(1)
   })
+
+  it("dates the order on France's calendar: confirmed at 00:30 in Paris, it is that day's, not the UTC day before", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] })
+    try {
+      vi.setSystemTime(new Date("2026-12-04T23:30:00Z"))
+      const r = await ask<{ ok: boolean; orderId?: string }>("orders/confirm", { captureId: "cap-1", review })
+      expect(r.ok).toBe(true)
+      const [order] = (await ask<{ orders: { id: string; date: string }[] }>("orders/by-customer", { customerId })).orders
+      expect(order).toMatchObject({ id: r.orderId, date: "2026-12-05" })
+    } finally {
+      vi.useRealTimers()
+    }
+  })
 })

@@ -1,4 +1,5 @@
 import { withOverride } from "~src/domain/documents/flow"
+import { todayInFrance } from "~src/domain/documents/payment-terms"
 import { newId } from "~src/domain/ids"
 import { draftOrderFromReview, learnFromReview, reviewRisk } from "~src/domain/orders/review"
 import { compactCode } from "~src/domain/search/fold-text"
@@ -43,7 +44,9 @@ async function confirmCapture(req: ParsedRequestOf<"orders/confirm">): Promise<R
     customer,
     products,
     message: { messageId: capture.messageId, subject: capture.subject, from: capture.from.address },
-    today: new Date(now).toISOString().slice(0, 10),
+    // Dated in France, as a quote's order is (quotes/documents.ts) and the server dates documents: at 00:30 in
+    // Paris the UTC day is still yesterday's.
+    today: todayInFrance(now),
     now,
     by: session?.user.email ?? "local"
   })
