@@ -326,7 +326,13 @@ function fixedWidth(lines: readonly string[]): string[] {
 /** "a big pack of AA batteries", "un grand carton de": the size said of the container is no part of the count. */
 const SIZED = /\b(a|an|one|un|une)\s+(?:big|large|small|little|huge|grand|grande|gros|grosse|petit|petite)\s+(?=[\p{L}]{3,}\s+(?:of|de|d['’]))/giu
 
+/**
+ * "300 paper cups plus 50 spare", "200 gobelets et 20 de rab": the spares come on top of the count, one quantity.
+ */
+const WITH_SPARES = /(?<![\d,.])(\d{1,5})(\s+[\p{L}][\p{L}'’ -]{1,40}?)\s+(?:plus|\+|and|et|with|avec)\s+(\d{1,4})\s+(?:spares?|extra|more|de plus|en plus|de rab|de r[ée]serve|d['’]avance|suppl[ée]mentaires?)(?![\p{L}])/giu
+
 export function rewriteLines(lines: readonly string[]): string[] {
+  lines = lines.map((l) => l.replace(WITH_SPARES, (_m, a: string, what: string, b: string) => `${Number(a) + Number(b)}${what}`))
   lines = dittos(fixedWidth(boxDrawn(lines)).map((l) => retracted(packWording(numbersInWords(l)))))
   lines = lines.flatMap(slashList).map((l) => perContainer(l.replace(CARD_DIGITS, "$1$2…").replace(SIZED, "$1 ")))
   lines = lines.map(asMany)
