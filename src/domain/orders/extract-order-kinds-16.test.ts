@@ -129,3 +129,25 @@ describe("counts worked out per head and spares", () => {
     expect(linesOf(r)).toEqual(["GOB-20|5|sachet"])
   })
 })
+
+describe("where the goods go, said the way a volunteer says it", () => {
+  it("'Adresse :' ending a sentence's line takes the block below", () => {
+    const r = extract("Bonjour,\n\nMerci de nous livrer 6 packs d'eau plate.\nPas pressé, la semaine prochaine ira. Adresse :\nFoyer rural de Chuffilly\n3 rue de l'Église\n08130 Chuffilly\n\nHervé")
+    expect(r.delivery_address).toBe("Foyer rural de Chuffilly, 3 rue de l'Église, 08130 Chuffilly")
+  })
+
+  it("'the address is …' in a sentence is where the goods go, up to the town", () => {
+    const r = extract("Dear Sirs,\n\nPlease send 2 cases of toilet rolls to the pavilion. The address is Kenmore Bowls Club, Mill Lane, Kenmore, Perth PH15 2HB. Anyone there will sign.\n\nAlan Pryor", EN)
+    expect(r.delivery_address).toBe("Kenmore Bowls Club, Mill Lane, Kenmore, Perth PH15 2HB")
+  })
+
+  it("a question asking to deliver, right above an address block, is answered by the block", () => {
+    const r = extract("Bonjour,\n\nIl nous faudrait 6 packs d'eau plate. Pouvez-vous les livrer jeudi au foyer ?\nFoyer rural de Chuffilly\n3 rue de l'Église\n08130 Chuffilly\nLa clé est chez la voisine.\n\nHervé")
+    expect(r.delivery_address).toBe("Foyer rural de Chuffilly, 3 rue de l'Église, 08130 Chuffilly")
+  })
+
+  it("'à la Salle des fêtes, 2 rue du Moulin, 08130 Chuffilly' in a sentence with no label is the address, the place's name kept", () => {
+    const r = extract("Bonjour,\n\nMerci de nous envoyer 3 sachets de gobelets carton. Quand vous pouvez, à la Salle des fêtes, 2 rue du Moulin, 08130 Chuffilly. Demandez Martine.\n\nHervé")
+    expect(r.delivery_address).toBe("Salle des fêtes, 2 rue du Moulin, 08130 Chuffilly")
+  })
+})
