@@ -151,3 +151,23 @@ describe("where the goods go, said the way a volunteer says it", () => {
     expect(r.delivery_address).toBe("Salle des fêtes, 2 rue du Moulin, 08130 Chuffilly")
   })
 })
+
+describe("whose order it is, and under what number", () => {
+  it("a known buyer writing 'cette commande n'a rien à voir avec mon entreprise' orders for no known customer", () => {
+    const r = extract("Bonjour,\n\nJe vous écris du bureau mais cette commande n'a rien à voir avec mon entreprise : c'est pour le club de judo. Merci de nous livrer 4 packs d'eau plate et 2 sachets de gobelets.\n\nNadia Bensaïd", {
+      from: { address: "cse@transports-girard.fr", name: "Nadia Bensaïd" }
+    })
+    expect(r.order_decision).toBe("order")
+    expect(r.customer_code).toBeNull()
+  })
+
+  it("a customer named as who recommended us is not the buyer", () => {
+    const r = extract("Hello,\n\nWhitfield Logistics recommended you to us. Please send 2 packs of still water and 3 bags of paper cups to the scout hut.\n\nAlan", EN)
+    expect(r.customer_code).toBeNull()
+  })
+
+  it("'please put \"KBC-CUP-26\" on the invoice' gives the order number", () => {
+    const r = extract("Hi,\n\nPlease send 6 extension leads 3m. Our treasurer asks that you put \"KBC-CUP-26\" on the invoice.\n\nAlan", EN)
+    expect(r.po_number).toBe("KBC-CUP-26")
+  })
+})

@@ -1,7 +1,7 @@
 import type { Product } from "../customers/customer.schema"
 import { compactCode, foldText } from "../search/fold-text"
 import { CatalogMatcher } from "./catalog-match"
-import { CustomerMatcher, emailOf, isPublicDomain } from "./customer-match"
+import { CustomerMatcher, emailOf, isPublicDomain, notTheirAccount, withoutReferrers } from "./customer-match"
 import { withCxmlRead } from "./cxml"
 import { withEdifactRead } from "./edifact"
 import { asSlot, DELIVERY_SLOT, orderedApart } from "./other-matter"
@@ -82,7 +82,9 @@ export class OrderExtractor {
     }
     const signatureText = own.map((s) => s.signature).join("\n")
     const allText = [...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n")
-    let customerHit = this.customers.match({ senders, signatureText, text: allText, poNumber: pos[0]?.value ?? null })
+    // A customer named as who recommended us is not the buyer; nor the sender's firm when the sender says so.
+    let customerHit = this.customers.match({ senders, signatureText, text: withoutReferrers(allText), poNumber: pos[0]?.value ?? null })
+    if (customerHit !== null && notTheirAccount(foldText(`${mail.subject}\n${allText}`))) customerHit = null
     // Our rep's relay or our chat's transcript, written by us alone ("Brasserie du Port - cde par SMS", "Visitor: Harry
     // Thornton – h.thornton@…", "Thibault Dumont vient de m'appeler"): the customer is whom the subject and the text
     // name (an address, a company, a contact's full name), never our own people.

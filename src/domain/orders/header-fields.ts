@@ -13,6 +13,8 @@ const PO_TOKEN = /^[:#\s]*([A-Z0-9][A-Z0-9\-/_.]*[A-Z0-9]|[0-9]{3,})/i
 const JOB_REF = /\b(?:job|dossier|project|projet|chantier|affaire|works order|r[ée]f(?:[ée]rence)?\.?(?: [a-zéè]{3,12})?)\s*(?:no\.?|n[°º]\.?|number|num[ée]ro|ref(?:erence)?\.?|#)?\s*:?\s*([A-Z0-9][A-Z0-9\-/_.]*\d[A-Z0-9\-/_.]*)/i
 const CITE_ON_PAPERWORK = /\b(?:put|quote|mention|show|write|rappeler|rappelez|indiquer|indiquez|mentionner|mentionnez|reporter|reportez|noter|notez|mettre|mettez|porter|portez|inscrire|inscrivez|print|add)\b.{0,60}\b(?:delivery (?:note|slip|docket)|packing slip|invoice|paperwork|bon de livraison|bulletin de livraison|bordereau|bl|facture)\b/i
 
+const CITED_CODE = /\b(?:put|quote|mention|show|write|print|mettre|mettez|indiquer|indiquez|noter|notez|inscrire|inscrivez|reporter|reportez|rappeler|rappelez|faire figurer)\s+["“«'‘]?\s*([A-Z][A-Z0-9]*[-/][A-Z0-9\-/]*\d[A-Z0-9\-/]*)\s*["”»'’]?(?=\s)/
+
 export interface PoCandidate {
   value: string
   strength: number
@@ -114,6 +116,10 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
     // de livraison": the reference the customer wants on our paperwork is what they file the order under.
     const job = JOB_REF.exec(line)
     if (job && CITE_ON_PAPERWORK.test(line) && !exclude.has(compactCode(job[1]!))) out.push({ value: job[1]!.replace(/[.]$/, ""), strength: 1, evidence: line.trim() })
+    // 'Our treasurer asks that you put "RP-PANTO-26" on the invoice', « merci de mettre CF-12/26 sur la facture »: the
+    // code itself after the verb, quoted or not, with no label.
+    const cited = CITED_CODE.exec(line)
+    if (cited && CITE_ON_PAPERWORK.test(line) && !exclude.has(compactCode(cited[1]!)) && !out.some((c) => c.value === cited[1])) out.push({ value: cited[1]!, strength: 2, evidence: line.trim() })
     if (poPrefix !== null && poPrefix !== "") {
       const pm = new RegExp(`\\b(${poPrefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[A-Z0-9\\-/_]*\\d[A-Z0-9\\-/_]*)`, "i").exec(line)
       if (pm && !exclude.has(compactCode(pm[1]!))) out.push({ value: pm[1]!, strength: 2, evidence: line.trim() })
