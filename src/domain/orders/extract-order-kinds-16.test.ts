@@ -171,3 +171,17 @@ describe("whose order it is, and under what number", () => {
     expect(r.po_number).toBe("KBC-CUP-26")
   })
 })
+
+describe("a sheet shared with other suppliers", () => {
+  it("only the rows whose 'Supplier' column names us are ordered, in a table pasted in the mail", () => {
+    const r = extract("Hi,\n\nOur shopping list for the summer fete, the Comptoir rows are yours:\n\n| Item | Qty | Supplier |\n| Paper cups 20 cl (bag of 50) | 6 | Comptoir |\n| Bunting | 3 | Party Direct |\n| Packing tape 66 m | 2 | Comptoir |\n| Black ballpoint pens (box of 50) | 1 | Tesco |\n\nPlease deliver to the pavilion.\n\nAlan", EN)
+    expect(linesOf(r)).toEqual(["GOB-20|6|sachet", "REF-1014|2|rouleau"])
+  })
+
+  it("in an attached sheet, a row 'Où : Leclerc' is not ours", () => {
+    const r = extract("Bonjour,\n\nCi-joint notre bon de commande pour la kermesse, les lignes Comptoir sont pour vous.\n\nHervé", {
+      attachments: [{ filename: "kermesse.csv", text: "Article | Qté | Où\nGobelets carton 20 cl | 4 | Comptoir\nStylos bille noirs (boîte de 50) | 2 | Leclerc\nPiles alcalines AA (lot de 24) | 1 | Comptoir" }]
+    })
+    expect(linesOf(r)).toEqual(["GOB-20|4|sachet", "PIL-AA|1|lot"])
+  })
+})

@@ -13,6 +13,7 @@ import { chooseBody, ownSegments, splitMail, withoutBounces, withRelayedQuote, t
 import { ACCEPT, AGREES, EXCEPT, INVOICING, inPacks, ITEM_CHANGE, itemNumber, ITEMS, MORE, PLACE_ORDER, PROPOSAL, SCALE, spokenNumber, STRIKE, theseNamed, WHOLE_QUOTE } from "./reply-words"
 import { decideOrder, KEY_IN, readOrderAct } from "./order-act"
 import { ESTIMATE_PREFIX, NOT_ORDER_VERDICTS } from "./not-order-reasons"
+import { ourRowsOnly, ownNameWords } from "./shared-sheet"
 import { addUpSites, ordersForSites } from "./sites"
 import { aboutEarlierOrder, acknowledgesOrder, addressedToColleagues, askedAbout, goodsDelivered, goodsReceived, newAddress, notAnOrderYet, paperwork, recordsNotice, shippedNotice, tentativeMarks, withoutCitations } from "./order-intent"
 import { AUTO_REPLY, AWAY, BULK, NEGATIVE, NOTHING_NOW, ORDER_CUES, ORDER_NOTICE, PLACED, REORDER, RESCHEDULE, SALON_TRADE, STRONG_ORDER, UNLESS_CANCELLED, VETO } from "./order-cues"
@@ -105,7 +106,9 @@ export class OrderExtractor {
       .filter((a): a is { words: string[]; product: Product } => a.product !== undefined && a.words[0] !== "")
     const lineOpts = { matcher: this.matcher, aliases, prefer: new Set(memory.usualRefs ?? []) }
     const found: FoundLine[] = []
-    for (const a of mail.attachments) found.push(...findLines(a.text, lineOpts).map((l) => ({ ...l, source: a.filename })))
+    // A sheet shared with other suppliers: only its rows marked for us (shared-sheet.ts).
+    const ownWords = ownNameWords(this.ctx.ownDomains ?? [])
+    for (const a of mail.attachments) found.push(...findLines(ourRowsOnly(a.text, ownWords), lineOpts).map((l) => ({ ...l, source: a.filename })))
     // "Oubliez la ligne des chaises", "drop the chairs from the PO": the mail strikes a line of its attachment.
     for (const s of own) {
       for (const m of s.body.matchAll(STRIKE)) {
@@ -118,7 +121,7 @@ export class OrderExtractor {
     for (const s of own) {
       // Up a chain, a product named again is the later word on it ("12 rouleaux suffiront" above "30 rouleaux").
       const above = approvalChain ? new Set(found.map((l) => l.product.ref)) : new Set<string>()
-      for (const l of findLines(theseNamed(s, lineOpts), lineOpts)) if (!fromAttachments.has(l.product.ref) && !above.has(l.product.ref)) found.push(l)
+      for (const l of findLines(ourRowsOnly(theseNamed(s, lineOpts), ownWords), lineOpts)) if (!fromAttachments.has(l.product.ref) && !above.has(l.product.ref)) found.push(l)
     }
     // "Cde : 4 rlx film étirable + 2 rallonges 3m svp" above a bare signature: the whole order in a new subject.
     if (found.length === 0 && !/^\s*(?:re|r[ée]f|aw|sv|tr|fw|fwd|wg)\s*:/i.test(mail.subject)) {
