@@ -185,3 +185,19 @@ describe("a sheet shared with other suppliers", () => {
     expect(linesOf(r)).toEqual(["GOB-20|4|sachet", "PIL-AA|1|lot"])
   })
 })
+
+describe("the same again, with changes, over an order passed on", () => {
+  it("a forward saying 'same again, except just two packs of water and 10 bags of cups instead of 6' changes the forwarded order", () => {
+    const r = extract(
+      "Hello,\n\nI'm the new social secretary. Could we have the same again for this year's dinner, except just two packs of water and 10 bags of cups instead of 6?\n\nAlan\n\n---------- Forwarded message ---------\nFrom: Brian Moss <secretary@kenmore-bowls-club.org.uk>\nDate: Mon, 12 May 2025 at 10:02\nSubject: Dinner order\nTo: <commandes@comptoir-fournitures.fr>\n\nHello,\nPlease send us:\n4 packs of still water\n6 bags of paper cups\n3 rolls of packing tape\nThanks,\nBrian",
+      { ...EN, subject: "Fwd: Dinner order" }
+    )
+    expect(r.order_decision).not.toBe("not-order")
+    expect(linesOf(r).sort()).toEqual(["EAU-50|2|pack", "GOB-20|10|sachet", "REF-1014|3|rouleau"])
+  })
+
+  it("a reply 'same again but only one toner' changes the quoted line by the word its product has", () => {
+    const r = extract("Hi,\n\nSame again please, but only one toner this time.\n\nAlan\n\n> On 4 May 2026, Alan Pryor wrote:\n> Please send 2 black toner cartridges TN-2420 and 5 reams A4 copy paper.", { ...EN, subject: "Re: toner" })
+    expect(linesOf(r)).toEqual(["REF-1002|1|pièce", "REF-1001|5|ramette"])
+  })
+})

@@ -10,7 +10,7 @@ import { findDeliveryAddress, poCandidates } from "./header-fields"
 import { EARLIER_REST, findLines, type FoundLine } from "./lines"
 import { unitOfWord } from "./units"
 import { chooseBody, ownSegments, splitMail, withoutBounces, withRelayedQuote, type MailSegment } from "./mail-body"
-import { ACCEPT, AGREES, EXCEPT, INVOICING, inPacks, ITEM_CHANGE, itemNumber, ITEMS, MORE, PLACE_ORDER, PROPOSAL, SCALE, spokenNumber, STRIKE, theseNamed, WHOLE_QUOTE } from "./reply-words"
+import { ACCEPT, AGREES, EXCEPT, INVOICING, inPacks, ITEM_CHANGE, itemNumber, ITEMS, MORE, PLACE_ORDER, PROPOSAL, reorderOverForward, RETOLD, countWord, SCALE, spokenNumber, STRIKE, theseNamed, WHOLE_QUOTE } from "./reply-words"
 import { decideOrder, KEY_IN, readOrderAct } from "./order-act"
 import { ESTIMATE_PREFIX, NOT_ORDER_VERDICTS } from "./not-order-reasons"
 import { ourRowsOnly, ownNameWords } from "./shared-sheet"
@@ -58,7 +58,7 @@ export class OrderExtractor {
       }
     }
     const approvalChain = internal && segments.length > 2 && KEY_IN.test(foldText(segments[0]!.body)) && segments.slice(1).every((s) => !(this.ctx.ownDomains ?? []).includes(emailOf(s.from)?.split("@")[1] ?? ""))
-    const own = approvalChain ? segments.slice(0, 5) : ownSegments(segments, this.ctx.ownDomains ?? [])
+    const own = reorderOverForward(approvalChain ? segments.slice(0, 5) : ownSegments(segments, this.ctx.ownDomains ?? []), mail.subject, REORDER)
     const segDay = (s: MailSegment): Date => {
       if (s.date === mail.date) return mailDay
       const found = s.date === null ? [] : findDates(s.date, mailDay)
@@ -165,6 +165,14 @@ export class OrderExtractor {
           if (after !== null) requantified.set(ref, Number(after[1]))
           else without.add(ref)
         }
+      }
+      // "The same again, except only one toner this time and 8 reams instead of 6": a quoted line's new quantity, said
+      // with a word its product's name or unit has (and the old quantity, when given).
+      for (const m of top.body.matchAll(RETOLD)) {
+        const word = foldText(m[2] ?? m[4]!).replace(/s$/, "")
+        const was = m[5] === undefined ? null : Number(m[5])
+        const hits = linesQuoted().filter((l) => (nameHas(l.product, word) || unitOfWord(word) === foldText(l.product.unit)) && (was === null || l.quantity === was))
+        if (hits.length === 1 && !found.some((l) => l.product.ref === hits[0]!.product.ref)) requantified.set(hits[0]!.product.ref, countWord(m[1] ?? m[3]!))
       }
       // The reply's own lines change a quoted product's quantity ("mettez-en 15 boîtes au lieu de 10") or add one.
       const changed = new Set(found.map((l) => l.product.ref))
