@@ -201,3 +201,15 @@ describe("the same again, with changes, over an order passed on", () => {
     expect(linesOf(r)).toEqual(["REF-1002|1|pièce", "REF-1001|5|ramette"])
   })
 })
+
+describe("counts said in words, and goods given by others", () => {
+  it("'One 5 litre multi-surface cleaner' is one can, the 5 litres its size", () => {
+    const r = extract("Dear Sirs,\n\nPlease send for the pavilion:\nOne 5 litre multi-surface cleaner\nTwo bags of paper cups\n\nAlan", EN)
+    expect(linesOf(r)).toEqual(["DET-5L|1|bidon", "GOB-20|2|sachet"])
+  })
+
+  it("an aside telling of goods given to the buyer ('la mairie nous en a donné un carton') orders none", () => {
+    const r = extract("Bonjour,\n\nMerci de nous livrer 4 packs d'eau plate et des gobelets (la mairie nous en a donné un carton, ça ira).\n\nHervé")
+    expect(linesOf(r)).toEqual(["EAU-50|4|pack"])
+  })
+})

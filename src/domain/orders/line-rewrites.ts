@@ -331,8 +331,18 @@ const SIZED = /\b(a|an|one|un|une)\s+(?:big|large|small|little|huge|grand|grande
  */
 const WITH_SPARES = /(?<![\d,.])(\d{1,5})(\s+[\p{L}][\p{L}'’ -]{1,40}?)\s+(?:plus|\+|and|et|with|avec)\s+(\d{1,4})\s+(?:spares?|extra|more|de plus|en plus|de rab|de r[ée]serve|d['’]avance|suppl[ée]mentaires?)(?![\p{L}])/giu
 
+/**
+ * "One 5 litre multi-surface cleaner", "deux 5 L de détergent": a count in words, then the product's own measure in
+ * figures. The word is the count ("1 x 5 litre …"), the figure part of the name.
+ */
+const COUNT_THEN_MEASURE = /(?<![\p{L}\d])(one|a|an|two|three|four|five|six|un|une|deux|trois|quatre|cinq|six)\s+(?=\d+(?:[.,]\d+)?\s*(?:litres?|liters?|l|kg|kilos?|g|ml|cl)(?![\p{L}]))/giu
+const SMALL_COUNTS: Readonly<Record<string, number>> = { one: 1, a: 1, an: 1, un: 1, une: 1, two: 2, deux: 2, three: 3, trois: 3, four: 4, quatre: 4, five: 5, cinq: 5, six: 6 }
+
+/** "sauf les piles (un parent nous en a donné tout un carton)": an aside telling of goods given to the buyer orders none. */
+const GIVEN_ASIDE = /\([^()]*(?:en a donn|nous a donn|m a donn|m['’]a donn|offert(?:e|s)? par|gave (?:us|me)|given (?:to )?(?:us|me)|donated)[^()]*\)/giu
+
 export function rewriteLines(lines: readonly string[]): string[] {
-  lines = lines.map((l) => l.replace(WITH_SPARES, (_m, a: string, what: string, b: string) => `${Number(a) + Number(b)}${what}`))
+  lines = lines.map((l) => l.replace(GIVEN_ASIDE, " ").replace(WITH_SPARES, (_m, a: string, what: string, b: string) => `${Number(a) + Number(b)}${what}`).replace(COUNT_THEN_MEASURE, (_m, w: string) => `${SMALL_COUNTS[w.toLowerCase()]} x `))
   lines = dittos(fixedWidth(boxDrawn(lines)).map((l) => retracted(packWording(numbersInWords(l)))))
   lines = lines.flatMap(slashList).map((l) => perContainer(l.replace(CARD_DIGITS, "$1$2…").replace(SIZED, "$1 ")))
   lines = lines.map(asMany)
