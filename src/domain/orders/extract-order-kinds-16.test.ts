@@ -213,3 +213,15 @@ describe("counts said in words, and goods given by others", () => {
     expect(linesOf(r)).toEqual(["EAU-50|4|pack"])
   })
 })
+
+describe("one of a thing per head", () => {
+  it("'we have 20 volunteers: one box of gloves each, size M except 4 of them who take L' is 16 M and 4 L", () => {
+    const r = extract("Hello,\n\nFor the beach clean we have 20 volunteers: one box of nitrile gloves each, size M except 4 of them who take L.\n\nPlease deliver on Friday.\n\nAlan", EN)
+    expect(linesOf(r)).toEqual(["GN-4410|16|boîte", "GN-4411|4|boîte"])
+  })
+
+  it("'nous serons 8 : un flacon de savon liquide par personne' is 8 bottles", () => {
+    const r = extract("Bonjour,\n\nPour le séjour, nous serons 8 bénévoles : merci de nous livrer un flacon de savon liquide mains 1 L par personne.\n\nHervé")
+    expect(linesOf(r)).toEqual(["SAV-1L|8|flacon"])
+  })
+})
