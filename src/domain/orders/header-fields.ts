@@ -205,9 +205,9 @@ function blockBelow(lines: readonly string[], i: number): boolean {
   if ((lines[i + 1] ?? "").trim() === "") return false
   for (let k = i + 1; k < lines.length && k <= i + 4; k++) {
     const l = lines[k]!.trim()
-    // A label ("Deliver to:", "Adresse de livraison : …", read by its own rule) or a sign-off ("Obrigada,", "Thanks")
-    // starts something else.
-    if (l === "" || /\+?\d[\d .]{8,}\d/.test(l) || /[:,]$/.test(l) || /^[^:\d]{2,40}:\s/.test(l) || STOP_LINE.test(l) || /^(?:obrigad|gracias|grazie|danke|thank|best|kind|warm|bien [àa] vous|bonne|salutations|sinc[eè]re)/i.test(l)) return false
+    // A label or a delivery sentence ("Deliver to:", "Livraison le … à : …", read by their own rules) or a sign-off
+    // ("Obrigada,", "Thanks") starts something else.
+    if (l === "" || /\+?\d[\d .]{8,}\d/.test(l) || /[:,]$/.test(l) || l.includes(":") || /\b(?:livr|deliver|ship|adresse|address)/i.test(l) || STOP_LINE.test(l) || /^(?:obrigad|gracias|grazie|danke|thank|best|kind|warm|bien [àa] vous|bonne|salutations|sinc[eè]re)/i.test(l)) return false
     if (POSTAL_LINE.test(l)) return STREET.test(lines.slice(i + 1, k + 1).join(" ")) || k > i + 1
   }
   return false
