@@ -338,15 +338,16 @@ const DEADLINE_AFTER = /\b(?:au plus tard|at the latest|dernier delai|sans faute
 /** The day a sentence hands the goods over on, when it says so in words of handing over (see HANDED_OVER). */
 function handedOverOn(part: string, ref: Date, opts: { monthFirst?: boolean }): FoundDate | null {
   const t = foldKeepSlash(part)
-  if (NOT_DELIVERY.test(t)) return null
+  // Words first, dates after: most lines hand nothing over, and reading dates is the dearer step.
+  const verb = HANDED_OVER.exec(t)
+  const deadline = DEADLINE_AFTER.exec(t)
+  if ((verb === null && deadline === null) || NOT_DELIVERY.test(t)) return null
   const found = findDates(part, ref, opts).filter((d) => !VAGUE.test(d.text))
   if (found.length === 0) return null
-  const verb = HANDED_OVER.exec(t)
   if (verb !== null) {
     const after = found.find((d) => d.index >= verb.index + verb[0].length)
     if (after !== undefined) return after
   }
-  const deadline = DEADLINE_AFTER.exec(t)
   if (deadline !== null) {
     const before = found.filter((d) => d.index < deadline.index).at(-1)
     if (before !== undefined) return before
