@@ -192,3 +192,29 @@ export class CustomerMatcher {
     return null
   }
 }
+
+/**
+ * The sender says the order is not their firm's ("cette commande n'a rien à voir avec les Laboratoires Carré",
+ * "merci de ne pas la mettre sur le compte du labo", "this is a personal order, not for the company account"): the
+ * sender's account is not the buyer. Folded text in.
+ */
+const NOT_THEIR_ACCOUNT =
+  /\b(?:(?:cette |la |notre |ma )?commande n a rien a voir avec|(?:ne pas|surtout pas|pas) (?:la |le |les )?(?:mettre|passer|facturer) (?:sur|au nom d[eu]|a) (?:le |la |notre |mon |l )?(?:compte|nom|societe|entreprise|labo\w*)|(?:has|have) nothing to do with (?:my|our) (?:employer|company|firm|work)|not (?:on|for|to) (?:the |our |my )?(?:company|firm|work|business|office)(?: s)? account|(?:don t|do not|please don t) (?:put|charge|bill) (?:it|this|them) (?:on|to) (?:the |our |my )?(?:company|firm|work|business|office)(?: s)? account|(?:this is )?a (?:personal|private) order)\b/
+
+export function notTheirAccount(folded: string): boolean {
+  return NOT_THEIR_ACCOUNT.test(folded)
+}
+
+/**
+ * Who recommended us ("Emily Lockwood (Lockwood Interiors, one of our sponsors) recommended you", "c'est le garage
+ * Martin qui nous a conseillé votre maison"): a customer named as the referrer is not the buyer. The text without
+ * those sentences.
+ */
+const REFERRER = /\b(?:recommended (?:you|us|your (?:company|firm|shop))|referred (?:us|me)|gave (?:us|me) your (?:name|details|address|number)|on the recommendation of|(?:vous )?a recommande|(?:nous|m) a (?:recommande|conseille|parle de vous|donne vos coordonnees)|sur (?:les )?conseils? d[eu]|de la part d[eu])\b/
+
+export function withoutReferrers(text: string): string {
+  return text
+    .split(/(?<=[.!?])\s+|\n/)
+    .filter((s) => !REFERRER.test(foldText(s)))
+    .join("\n")
+}

@@ -184,8 +184,8 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
   // Nor an event named after it ("le marché de Noël", "le goûter de Noël", "our Christmas party"): the goods are for it,
   // the day is not said.
   for (const m of t.matchAll(FEASTS)) {
-    if (/(?:vacances|conges|holidays?|break|period|periode|marche|fete|gouter|repas|spectacle|arbre|concert|kermesse|decorations?|illuminations?)(?: de| d| du| of)?(?: la| l| the)? $/.test(t.slice(Math.max(0, m.index - 20), m.index))) continue
-    if (/^ (?:party|parties|market|fair|lunch|dinner|do|show|concert|meal|decorations?|jumpers?)\b/.test(t.slice(m.index + m[0].length, m.index + m[0].length + 14))) continue
+    if (/(?:vacances|conges|holidays?|break|period|periode|marche|fete|gouter|repas|spectacle|arbre|concert|kermesse|decorations?|illuminations?|tombola|collecte|paniers?|colis|gala|soiree|veillee|calendriers?)(?: de| d| du| of)?(?: la| l| the)? $/.test(t.slice(Math.max(0, m.index - 20), m.index))) continue
+    if (/^ (?:party|parties|market|fair|lunch|dinner|do|show|concert|meal|decorations?|jumpers?|appeal|hampers?|raffle|tombola|bazaar|fayre|drive|collection|service|gala|sale)\b/.test(t.slice(m.index + m[0].length, m.index + m[0].length + 14))) continue
     add(m.index, m[0].length, feastDay(m[0], ref), true)
   }
   let weekdayInWeek = false
@@ -327,6 +327,34 @@ export function deliveryDateOf(given: readonly { text: string; ref: Date }[], op
   return deliveryDayOf(given.map((l) => ({ ...l, text: l.text.replace(OPENING, " ") })), opts) ?? deliveryDayOf(given, opts)
 }
 
+/**
+ * Words handing the goods over, the day after them ("livrer le mercredi 9", "delivered 12/17", "je passe les prendre
+ * vendredi", "drop them at the clubhouse Thursday", "delivery on Wednesday 9th"), or a deadline's words after the day
+ * ("by Friday 4th at the latest", "vendredi 11 au plus tard").
+ */
+const HANDED_OVER = /\b(?:livr(?:er|ez|e|ee|es|ees)|deliver(?:ed)?|delivery (?:on|by|for)|drop (?:them|it|these|this|everything|the lot)?(?: off)?|(?:passe|passerai|passerons|passera|passons|viens|viendrai) (?:les |le |la |l |tout )?(?:prendre|chercher|recuperer)|pick (?:them |it |these |everything |the order )?up|collect (?:them|it|these|the order))\b/
+const DEADLINE_AFTER = /\b(?:au plus tard|at the latest|dernier delai|sans faute)\b/
+
+/** The day a sentence hands the goods over on, when it says so in words of handing over (see HANDED_OVER). */
+function handedOverOn(part: string, ref: Date, opts: { monthFirst?: boolean }): FoundDate | null {
+  const t = foldKeepSlash(part)
+  // Words first, dates after: most lines hand nothing over, and reading dates is the dearer step.
+  const verb = HANDED_OVER.exec(t)
+  const deadline = DEADLINE_AFTER.exec(t)
+  if ((verb === null && deadline === null) || NOT_DELIVERY.test(t)) return null
+  const found = findDates(part, ref, opts).filter((d) => !VAGUE.test(d.text))
+  if (found.length === 0) return null
+  if (verb !== null) {
+    const after = found.find((d) => d.index >= verb.index + verb[0].length)
+    if (after !== undefined) return after
+  }
+  if (deadline !== null) {
+    const before = found.filter((d) => d.index < deadline.index).at(-1)
+    if (before !== undefined) return before
+  }
+  return null
+}
+
 function deliveryDayOf(given: readonly { text: string; ref: Date }[], opts: { monthFirst?: boolean }): { date: Date; evidence: string; relative: boolean } | null {
   // "Monday 30th instead of Thursday 26th", "lundi au lieu de jeudi": the day given up is not the one wanted.
   // "stuck in my drafts since Friday", "depuis vendredi", "vendredi dernier": a day gone by.
@@ -338,6 +366,15 @@ function deliveryDayOf(given: readonly { text: string; ref: Date }[], opts: { mo
     if (!text.includes(":") || !LABELLED_DELIVERY.test(foldText(text.slice(0, text.indexOf(":"))))) continue
     const found = findDates(text.slice(text.indexOf(":") + 1), ref, opts)
     if (found[0] !== undefined) return { date: found[0].date, evidence: text.trim(), relative: found[0].relative }
+  }
+  // A sentence that hands the goods over on a day ("il faudrait que ce soit livré le vendredi 11", "je passe les
+  // prendre vendredi", "can you drop them Thursday", "by Saturday at the latest"): that day, before any day named for
+  // the event the goods are for ("Comme le plateau est le dimanche 13", "We rehearse on Wednesday evenings").
+  for (const { text, ref } of lines) {
+    for (const part of text.split(/(?<=[.!?])\s+/)) {
+      const handed = handedOverOn(part, ref, opts)
+      if (handed !== null) return { date: handed.date, evidence: text.trim(), relative: handed.relative }
+    }
   }
   // Sentence by sentence first: "Nous ouvrons le 1er décembre. Pouvez-vous y livrer le lundi 30 novembre ?" is
   // the 30th; then a whole line about delivery.

@@ -1,7 +1,7 @@
 import type { Product } from "../customers/customer.schema"
 import { compactCode, foldText } from "../search/fold-text"
 import { CatalogMatcher } from "./catalog-match"
-import { CustomerMatcher, emailOf, isPublicDomain } from "./customer-match"
+import { CustomerMatcher, emailOf, isPublicDomain, notTheirAccount, withoutReferrers } from "./customer-match"
 import { withCxmlRead } from "./cxml"
 import { withEdifactRead } from "./edifact"
 import { asSlot, DELIVERY_SLOT, orderedApart } from "./other-matter"
@@ -10,9 +10,10 @@ import { findDeliveryAddress, poCandidates } from "./header-fields"
 import { EARLIER_REST, findLines, type FoundLine } from "./lines"
 import { unitOfWord } from "./units"
 import { chooseBody, ownSegments, splitMail, withoutBounces, withRelayedQuote, type MailSegment } from "./mail-body"
-import { ACCEPT, AGREES, EXCEPT, INVOICING, inPacks, ITEM_CHANGE, itemNumber, ITEMS, MORE, PLACE_ORDER, PROPOSAL, SCALE, spokenNumber, STRIKE, theseNamed, WHOLE_QUOTE } from "./reply-words"
+import { ACCEPT, AGREES, EXCEPT, INVOICING, inPacks, ITEM_CHANGE, itemNumber, ITEMS, MORE, PLACE_ORDER, PROPOSAL, reorderOverForward, RETOLD, countWord, SCALE, spokenNumber, STRIKE, theseNamed, WHOLE_QUOTE } from "./reply-words"
 import { decideOrder, KEY_IN, readOrderAct } from "./order-act"
 import { ESTIMATE_PREFIX, NOT_ORDER_VERDICTS } from "./not-order-reasons"
+import { ourRowsOnly, ownNameWords } from "./shared-sheet"
 import { addUpSites, ordersForSites } from "./sites"
 import { aboutEarlierOrder, acknowledgesOrder, addressedToColleagues, askedAbout, goodsDelivered, goodsReceived, newAddress, notAnOrderYet, paperwork, recordsNotice, shippedNotice, tentativeMarks, withoutCitations } from "./order-intent"
 import { AUTO_REPLY, AWAY, BULK, NEGATIVE, NOTHING_NOW, ORDER_CUES, ORDER_NOTICE, PLACED, REORDER, RESCHEDULE, SALON_TRADE, STRONG_ORDER, UNLESS_CANCELLED, VETO } from "./order-cues"
@@ -57,7 +58,7 @@ export class OrderExtractor {
       }
     }
     const approvalChain = internal && segments.length > 2 && KEY_IN.test(foldText(segments[0]!.body)) && segments.slice(1).every((s) => !(this.ctx.ownDomains ?? []).includes(emailOf(s.from)?.split("@")[1] ?? ""))
-    const own = approvalChain ? segments.slice(0, 5) : ownSegments(segments, this.ctx.ownDomains ?? [])
+    const own = reorderOverForward(approvalChain ? segments.slice(0, 5) : ownSegments(segments, this.ctx.ownDomains ?? []), mail.subject, REORDER)
     const segDay = (s: MailSegment): Date => {
       if (s.date === mail.date) return mailDay
       const found = s.date === null ? [] : findDates(s.date, mailDay)
@@ -82,7 +83,9 @@ export class OrderExtractor {
     }
     const signatureText = own.map((s) => s.signature).join("\n")
     const allText = [...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n")
-    let customerHit = this.customers.match({ senders, signatureText, text: allText, poNumber: pos[0]?.value ?? null })
+    // A customer named as who recommended us is not the buyer; nor the sender's firm when the sender says so.
+    let customerHit = this.customers.match({ senders, signatureText, text: withoutReferrers(allText), poNumber: pos[0]?.value ?? null })
+    if (customerHit !== null && notTheirAccount(foldText(`${mail.subject}\n${allText}`))) customerHit = null
     // Our rep's relay or our chat's transcript, written by us alone ("Brasserie du Port - cde par SMS", "Visitor: Harry
     // Thornton – h.thornton@…", "Thibault Dumont vient de m'appeler"): the customer is whom the subject and the text
     // name (an address, a company, a contact's full name), never our own people.
@@ -103,7 +106,9 @@ export class OrderExtractor {
       .filter((a): a is { words: string[]; product: Product } => a.product !== undefined && a.words[0] !== "")
     const lineOpts = { matcher: this.matcher, aliases, prefer: new Set(memory.usualRefs ?? []) }
     const found: FoundLine[] = []
-    for (const a of mail.attachments) found.push(...findLines(a.text, lineOpts).map((l) => ({ ...l, source: a.filename })))
+    // A sheet shared with other suppliers: only its rows marked for us (shared-sheet.ts).
+    const ownWords = ownNameWords(this.ctx.ownDomains ?? [])
+    for (const a of mail.attachments) found.push(...findLines(ourRowsOnly(a.text, ownWords), lineOpts).map((l) => ({ ...l, source: a.filename })))
     // "Oubliez la ligne des chaises", "drop the chairs from the PO": the mail strikes a line of its attachment.
     for (const s of own) {
       for (const m of s.body.matchAll(STRIKE)) {
@@ -116,7 +121,7 @@ export class OrderExtractor {
     for (const s of own) {
       // Up a chain, a product named again is the later word on it ("12 rouleaux suffiront" above "30 rouleaux").
       const above = approvalChain ? new Set(found.map((l) => l.product.ref)) : new Set<string>()
-      for (const l of findLines(theseNamed(s, lineOpts), lineOpts)) if (!fromAttachments.has(l.product.ref) && !above.has(l.product.ref)) found.push(l)
+      for (const l of findLines(ourRowsOnly(theseNamed(s, lineOpts), ownWords), lineOpts)) if (!fromAttachments.has(l.product.ref) && !above.has(l.product.ref)) found.push(l)
     }
     // "Cde : 4 rlx film étirable + 2 rallonges 3m svp" above a bare signature: the whole order in a new subject.
     if (found.length === 0 && !/^\s*(?:re|r[ée]f|aw|sv|tr|fw|fwd|wg)\s*:/i.test(mail.subject)) {
@@ -160,6 +165,14 @@ export class OrderExtractor {
           if (after !== null) requantified.set(ref, Number(after[1]))
           else without.add(ref)
         }
+      }
+      // "The same again, except only one toner this time and 8 reams instead of 6": a quoted line's new quantity, said
+      // with a word its product's name or unit has (and the old quantity, when given).
+      for (const m of top.body.matchAll(RETOLD)) {
+        const word = foldText(m[2] ?? m[4]!).replace(/s$/, "")
+        const was = m[5] === undefined ? null : Number(m[5])
+        const hits = linesQuoted().filter((l) => (nameHas(l.product, word) || unitOfWord(word) === foldText(l.product.unit)) && (was === null || l.quantity === was))
+        if (hits.length === 1 && !found.some((l) => l.product.ref === hits[0]!.product.ref)) requantified.set(hits[0]!.product.ref, countWord(m[1] ?? m[3]!))
       }
       // The reply's own lines change a quoted product's quantity ("mettez-en 15 boîtes au lieu de 10") or add one.
       const changed = new Set(found.map((l) => l.product.ref))

@@ -13,6 +13,8 @@ const PO_TOKEN = /^[:#\s]*([A-Z0-9][A-Z0-9\-/_.]*[A-Z0-9]|[0-9]{3,})/i
 const JOB_REF = /\b(?:job|dossier|project|projet|chantier|affaire|works order|r[ée]f(?:[ée]rence)?\.?(?: [a-zéè]{3,12})?)\s*(?:no\.?|n[°º]\.?|number|num[ée]ro|ref(?:erence)?\.?|#)?\s*:?\s*([A-Z0-9][A-Z0-9\-/_.]*\d[A-Z0-9\-/_.]*)/i
 const CITE_ON_PAPERWORK = /\b(?:put|quote|mention|show|write|rappeler|rappelez|indiquer|indiquez|mentionner|mentionnez|reporter|reportez|noter|notez|mettre|mettez|porter|portez|inscrire|inscrivez|print|add)\b.{0,60}\b(?:delivery (?:note|slip|docket)|packing slip|invoice|paperwork|bon de livraison|bulletin de livraison|bordereau|bl|facture)\b/i
 
+const CITED_CODE = /\b(?:put|quote|mention|show|write|print|mettre|mettez|indiquer|indiquez|noter|notez|inscrire|inscrivez|reporter|reportez|rappeler|rappelez|faire figurer)\s+["“«'‘]?\s*([A-Z][A-Z0-9]*[-/][A-Z0-9\-/]*\d[A-Z0-9\-/]*)\s*["”»'’]?(?=\s)/
+
 export interface PoCandidate {
   value: string
   strength: number
@@ -114,6 +116,10 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
     // de livraison": the reference the customer wants on our paperwork is what they file the order under.
     const job = JOB_REF.exec(line)
     if (job && CITE_ON_PAPERWORK.test(line) && !exclude.has(compactCode(job[1]!))) out.push({ value: job[1]!.replace(/[.]$/, ""), strength: 1, evidence: line.trim() })
+    // 'Our treasurer asks that you put "RP-PANTO-26" on the invoice', « merci de mettre CF-12/26 sur la facture »: the
+    // code itself after the verb, quoted or not, with no label.
+    const cited = CITED_CODE.exec(line)
+    if (cited && CITE_ON_PAPERWORK.test(line) && !exclude.has(compactCode(cited[1]!)) && !out.some((c) => c.value === cited[1])) out.push({ value: cited[1]!, strength: 2, evidence: line.trim() })
     if (poPrefix !== null && poPrefix !== "") {
       const pm = new RegExp(`\\b(${poPrefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[A-Z0-9\\-/_]*\\d[A-Z0-9\\-/_]*)`, "i").exec(line)
       if (pm && !exclude.has(compactCode(pm[1]!))) out.push({ value: pm[1]!, strength: 2, evidence: line.trim() })
@@ -123,7 +129,7 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
 }
 
 const ADDRESS_LABEL =
-  /(?:^\s*(?:address|adresse)\s*:|^\s*(?:site|job site|job|project|store|shop|depot|warehouse|branch|works) address\s*:|adresse (?!de facturation|factur|mail|e-?mail|ip|web|du site web)(?:du |de la |de l'|d')?(?:chantier|magasin|site|boutique|labo\w*|atelier|entrep[oô]t|bureau|d[ée]p[oô]t|[ée]cole|cantine|cuisine)\s*:|delivery (?:destination|location|site)|adresse de livraison|adresse livraison|lieu de livraison|livraison (?:aux|au|[àa]|sur)(?![a-zà-ÿ]| plus (?:tard|t[ôo]t|vite)| mieux| moins| cours| d[ée]but| milieu| fin| partir)(?: l'adresse)?|[àa] livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|merci de livrer (?:aux|au|[àa])(?![a-zà-ÿ])|delivery address|deliver(?:y)? to|please deliver to|ship[- ]to|shipping address|delivery point|site de livraison|point de livraison|^\s*lieu(?: de (?:r[ée]ception|l'[ée]v[ée]nement|la r[ée]ception|la manifestation))?\s*:)\s*(?:l'adresse\s*)?(?:suivante\s*)?:?/i
+  /(?:^\s*(?:address|adresse)\s*:|^\s*(?:site|job site|job|project|store|shop|depot|warehouse|branch|works) address\s*:|adresse (?!de facturation|factur|mail|e-?mail|ip|web|du site web)(?:du |de la |de l'|d')?(?:chantier|magasin|site|boutique|labo\w*|atelier|entrep[oô]t|bureau|d[ée]p[oô]t|[ée]cole|cantine|cuisine)\s*:|delivery (?:destination|location|site)|adresse de livraison|adresse livraison|lieu de livraison|livraison (?:aux|au|[àa]|sur)(?![a-zà-ÿ]| plus (?:tard|t[ôo]t|vite)| mieux| moins| cours| d[ée]but| milieu| fin| partir)(?: l'adresse)?|[àa] livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|merci de livrer (?:aux|au|[àa])(?![a-zà-ÿ])|delivery address|deliver(?:y)? to|please deliver to|ship[- ]to|shipping address|delivery point|site de livraison|point de livraison|^\s*lieu(?: de (?:r[ée]ception|l'[ée]v[ée]nement|la r[ée]ception|la manifestation))?\s*:|(?:^|[.!?]\s+)(?:adresse|address)\s*:\s*$|\b(?:the|our) (?:delivery )?address is|\bl'adresse (?:de livraison )?est)\s*(?:l'adresse\s*)?(?:suivante\s*)?:?/i
 /**
  * A postal code: French (5 digits), British, American ("WA 98121"), Canadian ("H3G 1P1"), and the four digits of a
  * Belgian, Swiss or Luxembourg town ("4000 Liège", "1204 Genève"; never a year).
@@ -194,7 +200,39 @@ function sideBySide(lines: readonly string[]): { value: string; evidence: string
   return null
 }
 
+/** The lines under line i, with no blank first, reach a postal code within four lines: an address block. */
+function blockBelow(lines: readonly string[], i: number): boolean {
+  if ((lines[i + 1] ?? "").trim() === "") return false
+  for (let k = i + 1; k < lines.length && k <= i + 4; k++) {
+    const l = lines[k]!.trim()
+    // A label or a delivery sentence ("Deliver to:", "Livraison le … à : …", read by their own rules) or a sign-off
+    // ("Obrigada,", "Thanks") starts something else.
+    if (l === "" || /\+?\d[\d .]{8,}\d/.test(l) || /[:,]$/.test(l) || l.includes(":") || /\b(?:livr|deliver|ship|adresse|address)/i.test(l) || STOP_LINE.test(l) || /^(?:obrigad|gracias|grazie|danke|thank|best|kind|warm|bien [àa] vous|bonne|salutations|sinc[eè]re)/i.test(l)) return false
+    if (POSTAL_LINE.test(l)) return STREET.test(lines.slice(i + 1, k + 1).join(" ")) || k > i + 1
+  }
+  return false
+}
+
+/**
+ * "Dès que possible, à la Maison de quartier des Trois-Cités, 5 place de France, 86000 Poitiers.": a place named
+ * after "à la" / "au" / "to the", its street and town after it, in a sentence with no label. Tried after every label.
+ */
+function placeInSentence(lines: readonly string[]): { value: string; evidence: string; confidence: number } | null {
+  for (const line of lines) {
+    if (BILLING.test(line) || !STREET.test(line) || !POSTAL_LINE.test(line)) continue
+    const m = /(?<![\p{L}])(?:[àa] la|[àa] l['’]|au|aux|to the|at the)\s+(\p{Lu}[^,\d()]{2,60}),\s*(?=\d{1,4}[a-z]?,?\s)/u.exec(line)
+    if (m === null) continue
+    const whole = UP_TO_TOWN.exec(cleanAddressPart(line.slice(m.index + m[0].indexOf(m[1]!))))
+    if (whole !== null && STREET.test(whole[1]!)) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.7 }
+  }
+  return null
+}
+
 export function findDeliveryAddress(text: string): { value: string; evidence: string; confidence: number } | null {
+  return findLabelledAddress(text) ?? placeInSentence(text.split("\n"))
+}
+
+function findLabelledAddress(text: string): { value: string; evidence: string; confidence: number } | null {
   const lines = text.split("\n")
   const beside = sideBySide(lines)
   if (beside !== null) return beside
@@ -213,6 +251,9 @@ export function findDeliveryAddress(text: string): { value: string; evidence: st
     // "Friday 27th please, to:" above an address block: a line ending in "to:" or "à :" says where, not who.
     const destination = /\b(?:livr|deliver|ship)/i.test(line) || (/[\s,](?:(?:to|[àa]|au|aux)(?: (?:the|our|my|la|le|l'|notre|mon|ma|nos|les))?(?: [\p{L}'’-]+){0,3}|to|[àa])\s*:\s*$/iu.test(line) && !/\b(?:reply|replies|r[ée]pondre|invoice|bill|factur|sent|envoy[ée]|addressed|adress[ée]|copie)\w*\b/i.test(line)) || (/\b(?:goes? (?:direct(?:ly)? )?to|go (?:direct(?:ly)? )?to|direct(?:ly)? to|drop|send (?:it|them|the lot|everything|it all|all of it)|bring|entrep[oô]t|warehouse|d[ée]p[oô]t|chantier|site|pour le compte d|on behalf of|directement (?:chez|[àa]))/i.test(line) && !BILLING.test(line))
     if (!m && destination && /:\s*$/.test(line)) m = /[^\n]*:\s*$/.exec(line)
+    // "… pouvez-vous livrer le mercredi 9 décembre à la salle ?" right above a block of address lines: the block is
+    // where (the next line starts it, with no blank between).
+    if (!m && /\b(?:livr|deliver|ship)/i.test(line) && !BILLING.test(line) && /[?.]\s*$/.test(line) && blockBelow(lines, i)) m = /\s*$/.exec(line)
     // "Livraison : Centre technique municipal, 14 chemin du Stade, 30310 Vergèze": a whole address after the label.
     if (!m) {
       const labelled = /\b(?:livraison|delivery|lieu de livraison)\s*:\s*/i.exec(line)

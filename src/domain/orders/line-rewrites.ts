@@ -326,7 +326,45 @@ function fixedWidth(lines: readonly string[]): string[] {
 /** "a big pack of AA batteries", "un grand carton de": the size said of the container is no part of the count. */
 const SIZED = /\b(a|an|one|un|une)\s+(?:big|large|small|little|huge|grand|grande|gros|grosse|petit|petite)\s+(?=[\p{L}]{3,}\s+(?:of|de|d['’]))/giu
 
+/**
+ * "300 paper cups plus 50 spare", "200 gobelets et 20 de rab": the spares come on top of the count, one quantity.
+ */
+const WITH_SPARES = /(?<![\d,.])(\d{1,5})(\s+[\p{L}][\p{L}'’ -]{1,40}?)\s+(?:plus|\+|and|et|with|avec)\s+(\d{1,4})\s+(?:spares?|extra|more|de plus|en plus|de rab|de r[ée]serve|d['’]avance|suppl[ée]mentaires?)(?![\p{L}])/giu
+
+/**
+ * "One 5 litre multi-surface cleaner", "deux 5 L de détergent": a count in words, then the product's own measure in
+ * figures. The word is the count ("1 x 5 litre …"), the figure part of the name.
+ */
+const COUNT_THEN_MEASURE = /(?<![\p{L}\d])(one|a|an|two|three|four|five|six|un|une|deux|trois|quatre|cinq|six)\s+(?=\d+(?:[.,]\d+)?\s*(?:litres?|liters?|l|kg|kilos?|g|ml|cl)(?![\p{L}]))/giu
+const SMALL_COUNTS: Readonly<Record<string, number>> = { one: 1, a: 1, an: 1, un: 1, une: 1, two: 2, deux: 2, three: 3, trois: 3, four: 4, quatre: 4, five: 5, cinq: 5, six: 6 }
+
+
+/** "sauf les piles (un parent nous en a donné tout un carton)": an aside telling of goods given to the buyer orders none. */
+const GIVEN_ASIDE = /\([^()]*(?:en a donn|nous a donn|m a donn|m['’]a donn|offert(?:e|s)? par|gave (?:us|me)|given (?:to )?(?:us|me)|donated)[^()]*\)/giu
+
+/**
+ * "Nous avons 12 aides à domicile : une boîte de gants par personne, en taille M sauf pour trois d'entre elles qui
+ * prennent du L, et un flacon de gel chacune": one of a thing per head is the head count of it, and the heads that take
+ * another size take theirs ("9 boîte de gants M, 3 boîte de gants L").
+ */
+const HEADS_HAVE = /\b(?:nous (?:avons|sommes|serons)|on (?:est|sera)|we (?:have|are|re|ll be|will be)|il y a|there (?:are|will be))\s+(\d{1,4})\s+(?=\p{L})/iu
+const ONE_EACH = /(?<![\p{L}\d])(?:une|un|one|a|an|1)\s+((?:[\p{L}\d'’-]+\s+){0,8}?[\p{L}\d'’-]+)\s+(?:par (?:personne|t[êe]te|salari[ée]e?|b[ée]n[ée]vole|enfant)|per (?:person|head|child|volunteer)|a head|each|chacune?)(?![\p{L}])/giu
+const SIZE = "(XS|S|M|L|XL|XXL)"
+const COUNT = "(\\d{1,3}|une?|deux|trois|quatre|cinq|six|one|two|three|four|five|six)"
+const OTHER_SIZE = new RegExp(`(\\d{1,4})\\s+((?:[\\p{L}'’-]+\\s+){0,5}?[\\p{L}'’-]+),?\\s+(?:en taille|taille|in size|size)\\s+${SIZE}\\s+(?:sauf|except|but)\\s+(?:pour\\s+|for\\s+)?${COUNT}\\s+(?:d['’]entre (?:eux|elles)\\s+|of them\\s+)?(?:qui (?:prennent|prend|font|veulent|portent)|who (?:take|need|wear|want))\\s+(?:du |le |la |en |a |an |size )?${SIZE}(?![\\p{L}])`, "iu")
+
+function perHead(line: string): string {
+  const heads = HEADS_HAVE.exec(line)
+  if (heads === null) return line
+  const each = line.replace(ONE_EACH, (_m, what: string) => `${heads[1]} ${what}`)
+  return each.replace(OTHER_SIZE, (_m, n: string, what: string, size: string, k: string, other: string) => {
+    const few = /^\d+$/.test(k) ? Number(k) : (SMALL_COUNTS[k.toLowerCase()] ?? 1)
+    return few < Number(n) ? `${Number(n) - few} ${what} ${size}, ${few} ${what} ${other}` : _m
+  })
+}
+
 export function rewriteLines(lines: readonly string[]): string[] {
+  lines = lines.map((l) => perHead(l).replace(GIVEN_ASIDE, " ").replace(WITH_SPARES, (_m, a: string, what: string, b: string) => `${Number(a) + Number(b)}${what}`).replace(COUNT_THEN_MEASURE, (_m, w: string) => `${SMALL_COUNTS[w.toLowerCase()]} x `))
   lines = dittos(fixedWidth(boxDrawn(lines)).map((l) => retracted(packWording(numbersInWords(l)))))
   lines = lines.flatMap(slashList).map((l) => perContainer(l.replace(CARD_DIGITS, "$1$2…").replace(SIZED, "$1 ")))
   lines = lines.map(asMany)

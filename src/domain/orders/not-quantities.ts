@@ -24,6 +24,11 @@ function phoneRunAround(text: string, start: number, end: number): boolean {
   return (text.slice(a, b).match(/\d/g)?.length ?? 0) >= 9
 }
 
+const PER_HEAD_THEN_TOTAL =
+  /^\s+(?:[\p{L}'’-]+\s+){0,3}(?:par (?:personne|tete|tête|enfant|famille|participant|invit[ée]e?|convive)s?|per (?:person|head|child|guest|family|participant)|a head)(?![\p{L}])[^.;!?]{0,80}?\b(?:donc|soit|so|that s|that's|i\.e\.|which makes|making|total(?:e|ing)?|en tout|au total)\s+(?:about |around |environ |un total de |a total of )?\d/iu
+
+const HEADS = /^\s+(?:invit[ée]e?s|personnes|people|persons|guests|familles|families|adh[ée]rents?|membres|members|b[ée]n[ée]voles|volunteers|enfants|children|kids|participants|convives|salari[ée]e?s|employees|[ée]l[èe]ves|pupils|joueurs|players)(?![\p{L}])/iu
+
 export function isExcludedNumber(text: string, tokens: Token[], i: number): boolean {
   const t = tokens[i]!
   const before = text.slice(Math.max(0, t.start - 12), t.start)
@@ -57,6 +62,14 @@ export function isExcludedNumber(text: string, tokens: Token[], i: number): bool
   if (/^20\d\d$/.test(t.raw) && /^\s*(?:framework|contract|agreement|budget|catalogue|catalog|price list|season|tender|march[ée]|contrat|accord|exercice|saison|tarif)/i.test(text.slice(t.end, t.end + 16))) return true
   // "on a l'expédition le 13", "livré au 4": a French day after its article is a date too.
   if (/\b(?:le|du|au)\s$/i.test(before) && !/^\s*(?:er\b)?\s*[\p{L}]/u.test(after)) return true
+  // A count per head followed by the total it makes ("2 gobelets par personne, donc 400 gobelets", "3 cups per guest,
+  // so 600 cups"): the total is the quantity, the rate none.
+  if (PER_HEAD_THEN_TOTAL.test(text.slice(t.end, t.end + 120))) return true
+  // A head count ("150 invités :", "about 300 people", "12 bénévoles") counts people, not goods.
+  if (HEADS.test(after + text.slice(t.end + 8, t.end + 24))) return true
+  // A numbered point of minutes or a report ("6.2 RESOLVED: …", "3.1 Le bureau…") is no count.
+  if ((/^\.\d{1,2}\s+\p{L}/u.test(after) || (/^\d{1,2}\.\d{1,2}$/.test(t.raw) && /^\s+\p{Lu}/u.test(after))) && /^\s*$/.test(text.slice(0, t.start))) return true
+  if (/^\s*\d{1,2}\.$/.test(text.slice(0, t.start)) && /^\s+\p{L}/u.test(after)) return true
   // A piece of a phone number ("(617) 555-0199", "04 76 33 21 09"): nine digits or more in one run.
   if (phoneRunAround(text, t.start, t.end)) return true
   return false

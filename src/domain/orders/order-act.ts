@@ -1,5 +1,7 @@
 import { foldText } from "../search/fold-text"
 
+import { OTHERS_IN_COPY } from "./order-intent"
+
 /**
  * The order-or-not decision in three outcomes, as a capture product makes it: a mail the rules take for an order is
  * proposed as one only when it carries an explicit order act, written in the general language of buying ("please
@@ -31,7 +33,7 @@ export interface OrderActReading {
 }
 
 /** Verbs of handing goods over: what a buyer asks the supplier to do. */
-const GIVE_EN = "(?:send|ship|supply|deliver|dispatch|despatch|provide|process|book in|book|arrange|enter|raise|put through|add|include)"
+const GIVE_EN = "(?:send|ship|supply|deliver|dispatch|despatch|provide|process|book in|book|arrange|enter|raise|put through|add|include|drop(?: off)?|bring)"
 const GIVE_FR = "(?:livrer|envoyer|expedier|faire parvenir|fournir|preparer|adresser|faire livrer|reserver|ajouter|rajouter|mettre)"
 /** Words a request puts between its modal and its verb: "could you please also send", "could we just order". */
 const SOFT = "(?:(?:please|kindly|pls|also|just|then|now|possibly|ever) )*"
@@ -71,6 +73,10 @@ const ACTS: readonly RegExp[] = [
   // The past of politeness too: "I just wanted to order", "je voulais vous commander".
   /\b(?:we|i) (?:just )?(?:would|d|wish|want|wanted|was wanting|were wanting|would like|d like|like) (?:to )?(?:order|place an order|put in an order|purchase|buy)\b/,
   /\b(?:we|i) (?:are|am|re|m) (?:ordering|placing an order)\b/,
+  // "We should like two cases of…": the old-fashioned wish, with what is wished for.
+  /\b(?:we|i) (?:should|would|d) (?:very much )?like (?:\d+|a|an|one|two|three|four|five|six|ten|twelve|a dozen|some|the following)\b/,
+  // "I need this with us by Saturday", "we need them here before Friday": the goods wanted by a day.
+  new RegExp(`\\b(?:we|i) (?:need|want|require) (?:this|these|them|it|the following|everything|the lot|all (?:of )?(?:this|it))(?: \\w+){0,3} (?:by|before|for|on) (?:the )?${DAY}`),
   /\b(?:we|i) (?:ll|will|shall) take\b/,
   /(?:\b(?:we|i)|^) ?(?:need|require|want)(?: \w+){0,2} (?:\d+|the following|one|two|three|four|five|six|ten|twelve|a dozen)\b/,
   // "Could I please grab…", "can we pick up…": the everyday verbs of taking goods.
@@ -81,6 +87,8 @@ const ACTS: readonly RegExp[] = [
   /\b(?:add|put) (?:this |these |them |it |the following )?(?:to|on) (?:our|my|the) (?:order|account|next delivery)\b/,
   /\b(?:(?:please )?find (?:attached|enclosed|below)|attached (?:is|are|please find)|enclosed (?:is|please find)|here is|here s|this is|below is|as follows is) (?:our|my|the|a) (?:new |revised |updated |official )?(?:purchase order|order|po)\b/,
   /\b(?:our|my) (?:new |revised |official )?(?:purchase order|order|po) (?:is )?(?:attached|enclosed|below|as follows|follows)\b/,
+  // "Please find our supplies order for the Christmas hampers attached": the order named, then where it is.
+  /\b(?:please )?find (?:our|my|the) (?:[a-z]+ ){0,3}(?:purchase order|order|po)\b(?: [a-z]+){0,8} (?:attached|enclosed|below)\b/,
   new RegExp(`\\b(?:purchase order|p o|po|bc|order|our ref|our reference|notre ref|notre reference|reapprovisionnement|replenishment|call off|reassort|restock) ${CODE}\\b`),
   /\border (?:as follows|for delivery)\b/,
   /\b(?:delivery|deliver(?:ed)?) (?:is )?(?:required|needed|wanted|requested|please) (?:by|on|for|before|asap|next|this)\b/,
@@ -208,7 +216,7 @@ export function readOrderAct(input: OrderActInput): OrderActReading {
     if (/:\s*$/.test(s.raw) && LIST_FOR.test(s.folded) && !LIST_FOR_NOT.test(s.folded) && !INFO.test(s.folded) && /^\d+\s*(?:x\s*)?\p{L}/u.test(own[i + 1]!.raw)) act = s.raw.replace(/\s*:\s*$/, "")
   }
   // An attached purchase order is the act itself: its title or number, read in the document.
-  for (const s of attached) act ??= /\b(?:purchase order|bon de commande|order form|commande n|po (?:no|number|n)|order (?:no|number))\b/.exec(s.folded)?.[0] ?? null
+  for (const s of attached) act ??= /\b(?:purchase order|bon de commande|order form|commande n|po (?:no|number|n)|order (?:no|number|ref|reference)|ref(?:erence)? (?:de )?commande)\b/.exec(s.folded)?.[0] ?? null
   if (act === null && input.acceptsQuoted === true) act = "accepts what it quotes"
   // A subject labelling the mail an order is the weakest act: it holds only where nothing in the text doubts it.
   const weak = act === null && !replyOrForward && ORDER_SUBJECT.test(subject)
@@ -216,7 +224,7 @@ export function readOrderAct(input: OrderActInput): OrderActReading {
 
   const doubts = new Set<string>()
   for (const s of own) {
-    const not = NOT_NOW.exec(s.folded) ?? (PLACING_NOW.test(s.folded) ? null : FOR_INFO.exec(s.folded))
+    const not = NOT_NOW.exec(s.folded) ?? (PLACING_NOW.test(s.folded) ? null : FOR_INFO.exec(s.folded.replace(OTHERS_IN_COPY, " ")))
     if (not !== null) doubts.add(inRaw(s.raw, not[0]))
     const hyp = HYPOTHETICAL.exec(s.folded)
     if (hyp !== null && actIn(s) === null) doubts.add(inRaw(s.raw, hyp[0]))

@@ -99,8 +99,23 @@ export function newAddress(folded: string): string | null {
 
 /** The mail's words with "quote the PO number…" said as "cite the reference", so they are no request for a quote. */
 export function withoutCitations(folded: string): string {
-  return folded.replace(CITE_REFERENCE, "cite the reference").replace(TERMS, "cite the reference").replace(FORM_RETURN, "form to fill in").replace(PAYMENT_SENT, "payment sent")
+  return folded.replace(CITE_REFERENCE, "cite the reference").replace(TERMS, "cite the reference").replace(FORM_RETURN, "form to fill in").replace(PAYMENT_SENT, "payment sent").replace(WHO_PAYS, "who pays").replace(OTHERS_IN_COPY, "others in copy")
 }
+
+/**
+ * Who pays whom, inside the buyer's side or for our invoice, the payer named: "le comité remboursera l'entreprise en
+ * interne", "l'école ne rembourse pas sans bon" ("je te rembourse" between colleagues stays what it was), "the Association will pay your invoice", "la mairie réglera votre facture". No refund
+ * asked of us, no invoice in dispute: only a refund asked of us ("remboursez-nous", "merci de me rembourser") is one.
+ */
+const WHO_PAYS =
+  /\b(?!(?:vous|me|m|nous|te|t|je|j|tu|on|il|elle|ils|elles|qui)\b)[a-z]+ (?:ne )?(?:l |les |leur |lui |nous )?rembourse(?:ra|ront|nt)?\b|\b(?:will|shall|to|who|which|can|must) (?:then )?(?:pay|settle) (?:your|the|all|any) (?:invoices?|bills?)\b|\b(?:paiera|reglera|payera|paiement de|reglement de) (?:votre|vos|la|les) factures?\b/g
+/**
+ * Someone else kept in copy ("le pôle achats reste en copie pour info", "our buyer is copied for information"): the
+ * mail is addressed to us all the same; only "vous êtes en copie pour info", "you're copied FYI" makes it one we read for
+ * information.
+ */
+export const OTHERS_IN_COPY =
+  /(?<!\b(?:you|vous|you re|you are) )\b(?:reste|restent|est|sont|stays?|remains?|is|are)(?: aussi| also| just)? (?:en copie|in copy|in cc|cc d|copied|en cc)(?: pour (?:info|information)| for (?:info|information|your information|reference))?\b/g
 
 /**
  * A purchase order's terms about the supplier's paperwork: "invoices without a valid order number will be returned

@@ -87,7 +87,7 @@ export const WHOLE_QUOTE = /\b(?:(?:we|i) (?:ll |will )?take it|on (?:le )?prend
 
 /** Accepting a quote or proposal as it stands. */
 export const ACCEPT =
-  /\b(?:(?:ok|okay|yes|oui|d accord|fine|good)? ?(?:we|i) (?:ll |will )?take it|(?:ok|oui|d accord) (?:on (?:le )?prend|nous (?:le )?prenons)|bon pour accord|bon pour (?:le|ce|votre|notre) devis|vous pouvez (?:la |le )?lancer|(?:you can|please) (?:go ahead|proceed)|(?:we ll|we will|we|i ll|i will) take (?:items?|lines?|the lot|all)|nous prenons les (?:articles|lignes|postes)|on prend les (?:articles|lignes|postes)|je prends les (?:articles|lignes|postes)|valide(?:e|s)? (?:sous|par|avec|pour)|(?:ok|d accord|accord) (?:pour moi|de mon cote)|approved|validated|approuvee?s?|feu vert|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:j|nous) (?:accepte|acceptons|valide|validons) (?:le|ce|votre) devis|je valide|nous validons|(?:we|i) accept (?:the|your|this) (?:quote|quotation|offer)|(?:quote|quotation) (?:below )?(?:is )?(?:accepted|approved)|please (?:go ahead|proceed)|go ahead with (?:the|your|this) (?:quote|quotation|order)|go ahead with (?:all|everything|the lot|it|that)|approved as quoted)\b/
+  /\b(?:(?:ok|okay|yes|oui|d accord|fine|good)? ?(?:we|i) (?:ll |will )?take it|(?:ok|oui|d accord) (?:on (?:le )?prend|nous (?:le )?prenons)|bon pour accord|bon pour (?:le|ce|votre|notre) devis|vous pouvez (?:la |le )?lancer|(?:you can|please) (?:go ahead|proceed)|(?:we ll|we will|we|i ll|i will) take (?:items?|lines?|the lot|all)|nous prenons les (?:articles|lignes|postes)|on prend les (?:articles|lignes|postes)|je prends les (?:articles|lignes|postes)|valide(?:e|s)? (?:sous|par|avec|pour)|(?:ok|d accord|accord) (?:pour moi|de mon cote)|approved|validated|approuvee?s?|feu vert|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:j|nous) (?:accepte|acceptons|valide|validons) (?:le|ce|votre) devis|je valide|nous validons|(?:we|i) accept (?:the|your|this) (?:quote|quotation|offer)|(?:quote|quotation) (?:below )?(?:is )?(?:accepted|approved)|please (?:go ahead|proceed)|go ahead with (?:the|your|this) (?:quote|quotation|order)|go ahead with (?:all|everything|the lot|it|that)|approved as quoted|(?:a|ont|avons|ai|avez) (?:bien |donc )?(?:valide|accepte|approuve|retenu|vote) (?:le|ce|votre|notre|ton) devis|vous pouvez (?:donc |maintenant |des a present )?(?:livrer|nous livrer|envoyer|expedier)|(?:has|have) (?:now )?(?:approved|accepted|agreed) (?:the|your|this) (?:quote|quotation|estimate)|you (?:can|may) (?:now |therefore |go ahead and )?(?:deliver|ship|send (?:it|them|everything)))\b/
 
 /** A line of an attached order struck out in the mail: "oubliez la ligne des chaises", "please drop the chairs". */
 export const STRIKE = /\b(?:oubliez|retirez|enlevez|supprimez|barrez|rayez|ne tenez pas compte d[eu]|forget|drop|remove|delete|strike(?: out)?|ignore|leave off|take off)\s+(?:la ligne (?:des?|du|d['’])\s*|les lignes (?:des?|du)\s*|the lines? (?:for|of|with)\s+(?:the\s+)?|l['’]|les\s+|la\s+|le\s+|the\s+)([\p{L}'’ -]{3,30}?)(?=\s*(?:[,.;:!?(]|$|\s(?:from|du|de la|sur|on|of|in|dans|,)\b))/giu
@@ -96,3 +96,26 @@ export const STRIKE = /\b(?:oubliez|retirez|enlevez|supprimez|barrez|rayez|ne te
 export const AGREES = /^(?:hi|hello|bonjour|dear)?[^.!?\n]{0,25}\b(?:all (?:fine|good|ok|okay)|(?:looks|sounds|that s|that is|it s) (?:fine|good|ok|okay|great)|c est (?:bon|ok|parfait)(?: pour (?:moi|nous))?|tout (?:est|me semble|nous semble) (?:bon|ok|parfait)|(?:ca|cela) (?:me|nous) va)\b/
 /** A list put to the customer to confirm: "we'd suggest", "reply to confirm", "nous vous proposons", a quote. */
 export const PROPOSAL = /\b(?:we d suggest|we suggest|we would suggest|suggested|we propose|proposed|reply to confirm|confirm and we ll|nous vous proposons|nous proposons|proposition|je vous propose|confirmez nous|merci de confirmer|devis|quotation|quote)\b/
+
+/**
+ * A forward whose note orders "the same again, except …" over the order it passes on (a new treasurer forwarding last
+ * year's order): the forwarded order is what the note quotes, to be changed by it as a reply's quote is. The parts the
+ * extractor reads: the note alone, quoting what it forwards.
+ */
+export function reorderOverForward(own: MailSegment[], subject: string, reorder: RegExp): MailSegment[] {
+  if (own.length < 2 || !/^\s*(?:tr|fw|fwd|wg)\s*:/i.test(subject) || own.some((s) => s.quoted !== undefined) || !reorder.test(foldText(own[0]!.body))) return own
+  return [{ ...own[0]!, quoted: own.slice(1).map((s) => s.body).join("\n\n") }]
+}
+
+/**
+ * A quoted line's quantity told again: "only one toner this time", "juste deux cartons", "8 reams instead of 6", "20
+ * gobelets au lieu de 10". Groups: (1, 2) the number and word after "only"; (3, 4, 5) the number, word and old number.
+ */
+export const RETOLD =
+  /\b(?:only|just|seulement|juste|plus que)\s+(\d{1,4}|one|two|three|four|five|six|un|une|deux|trois|quatre|cinq|six)\s+([\p{L}-]{3,})|\b(\d{1,4})\s+([\p{L}-]{3,})\s+(?:instead of|rather than|au lieu de|et non)\s+(?:the\s+|les\s+)?(\d{1,4})\b/giu
+
+const COUNT_WORDS: Readonly<Record<string, number>> = { one: 1, un: 1, une: 1, two: 2, deux: 2, three: 3, trois: 3, four: 4, quatre: 4, five: 5, cinq: 5, six: 6 }
+
+export function countWord(w: string): number {
+  return /^\d+$/.test(w) ? Number(w) : (COUNT_WORDS[foldText(w)] ?? 1)
+}

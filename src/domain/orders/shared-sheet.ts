@@ -1,0 +1,41 @@
+import { foldText } from "../search/fold-text"
+import { cellsOf } from "./table-header"
+
+/*
+ * A sheet shared by a group of buyers, one column saying where each row is bought ("Chez qui", "Supplier", "Where
+ * from"): a theatre's list of who buys what, a food bank's sheet with a donated row. Only the rows that name us are
+ * ours to deliver. Pure; the sheet's text in, the text without the other suppliers' rows out.
+ */
+
+/** A header cell naming where a row is bought. */
+const HEAD_SUPPLIER = /^(?:chez qui|o[uù]|fournisseur|supplier|vendor|source|where(?: from| to buy)?|bought (?:at|from)|achet[ée]e? chez|magasin|from)$/i
+
+/** Words of our own name, from our mail domains ("comptoir-fournitures.fr" → "comptoir"): the first word of each. */
+export function ownNameWords(ownDomains: readonly string[]): string[] {
+  return ownDomains.map((d) => foldText(d.split(".")[0]!.split("-")[0]!)).filter((w) => w.length >= 4)
+}
+
+/**
+ * The text without the rows of a table whose supplier column names someone else, when some of its rows name us
+ * (a sheet whose supplier column never names us is left whole: it may be our own name spelled otherwise).
+ */
+export function ourRowsOnly(text: string, ownWords: readonly string[]): string {
+  if (ownWords.length === 0) return text
+  const lines = text.split("\n")
+  const drop = new Set<number>()
+  for (let i = 0; i < lines.length; i++) {
+    const head = cellsOf(lines[i]!)
+    const col = head?.findIndex((c) => HEAD_SUPPLIER.test(c.replace(/[:*?]/g, "").trim())) ?? -1
+    if (head === null || col < 0) continue
+    const rows: { at: number; cell: string }[] = []
+    for (let k = i + 1; k < lines.length; k++) {
+      const cells = cellsOf(lines[k]!)
+      if (cells === null) break
+      rows.push({ at: k, cell: foldText(cells[col] ?? "") })
+    }
+    const ours = (cell: string): boolean => ownWords.some((w) => cell.split(" ").includes(w))
+    if (!rows.some((r) => ours(r.cell))) continue
+    for (const r of rows) if (r.cell !== "" && !ours(r.cell)) drop.add(r.at)
+  }
+  return drop.size === 0 ? text : lines.filter((_, i) => !drop.has(i)).join("\n")
+}
