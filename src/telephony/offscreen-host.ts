@@ -7,7 +7,8 @@ import { createProviderHost } from "./provider-host"
 
 /**
  * Runs in the offscreen document (Chrome) where WebRTC and the microphone exist: the provider host, driven by
- * the background's messages, reporting each change to the background, which publishes it to every surface.
+ * the background's messages (and a card's click-to-call, `softphone/dial`, straight from the page), reporting each
+ * change to the background, which publishes it to every surface.
  */
 export function startOffscreenHost(): void {
   const host = createProviderHost((state, event, dialled) => {
