@@ -7,6 +7,8 @@
  * it (no offscreen document yet: the softphone not started, the system dialer) or no softphone is started there, it
  * goes through the background (`softphone/call`), which starts what is needed.
  */
+import { holdQuotePreload } from "~src/features/quotes/quote-overlay"
+
 export interface CallRequest {
   number: string
   customerId?: string
@@ -20,6 +22,8 @@ async function ask(type: "softphone/dial" | "softphone/call", req: CallRequest):
 }
 
 export async function placeCall(req: CallRequest): Promise<{ ok: boolean; error?: string }> {
+  // The quote form's frame, if it is being preloaded on this page, does not load during the call's set-up.
+  holdQuotePreload()
   try {
     // "Receiving end does not exist" / "message port closed": no offscreen document to take it.
     let reply = await ask("softphone/dial", req).catch(() => undefined)
