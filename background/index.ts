@@ -2,27 +2,21 @@ import { adoptGrantedSites, reconcileSites } from "~src/features/sites/site-scri
 import { createDispatcher } from "~src/messaging/handler"
 import { watchTabsForViews } from "~src/features/side-panel/view-store"
 import { originOf, senderKind } from "~src/messaging/sender"
-import { createHostHandlers, isHostEntry } from "~src/telephony/host-handlers"
 
 import { refreshBaseProfile } from "./base-profile"
 import { startCallOutcomes } from "./call-outcomes"
 import { handlers } from "./handlers"
 import { watchQuoteFrameTabs } from "./handlers/quotes/frame"
-import { softphone, startSoftphone } from "./softphone"
+import { startSoftphone } from "./softphone"
 import { startSync } from "./sync"
 
-// The provider host's entries (a card's click-to-call) are answered where the call runs: here in Firefox (its event
-// page holds the phone), by the offscreen document in Chrome (src/telephony/host-handlers.ts).
-const localHost = softphone.localHost()
-const dispatch = createDispatcher(localHost ? [...handlers, ...createHostHandlers(localHost)] : handlers)
+const dispatch = createDispatcher(handlers)
 const extensionOrigin = originOf(chrome.runtime.getURL("")) ?? ""
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // Only our own extension's pages and content scripts; web pages cannot reach onMessage without
   // externally_connectable, but a foreign extension id is refused all the same.
   if (sender.id !== chrome.runtime.id) return false
-  // Chrome: the offscreen document's to answer; with none, nobody answers and the sender asks softphone/call instead.
-  if (!localHost && isHostEntry(message)) return false
   const kind = senderKind({ url: sender.url, origin: sender.origin }, extensionOrigin)
   void dispatch(message, { tabId: sender.tab?.id, frameId: sender.frameId, windowId: sender.tab?.windowId, url: sender.url, sender: kind }).then(sendResponse)
   return true

@@ -3,7 +3,6 @@ import { createCallBarPush } from "~src/telephony/call-bar-push"
 import { openCallerCard } from "~src/telephony/browser-signals"
 import { SoftphoneController } from "~src/telephony/controller"
 
-import { holdsNumber } from "./handlers/softphone/guard"
 import { services } from "./services"
 import { readSession } from "./sync"
 
@@ -15,7 +14,6 @@ const WAKE_AFTER_MS = 5_000
 export const softphone = new SoftphoneController({
   db: services.db,
   customersByPhone: async (e164) => (await services.customers.findExact({ phones: [e164], emails: [], codes: [] })).map((m) => m.customer),
-  customerHoldsNumber: async (customerId, number) => holdsNumber((await services.customers.getMany([customerId]))[0], number),
   teamSession: async () => {
     const s = await readSession()
     return s ? { serverUrl: s.serverUrl, token: s.token } : null

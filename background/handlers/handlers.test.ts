@@ -8,19 +8,11 @@ import { getDb } from "~src/db/database"
 import { contract, senders, type MessageName } from "~src/messaging/contract"
 import { createDispatcher, defineHandler, type Handler } from "~src/messaging/handler"
 
-import { createHostHandlers, HOST_ENTRIES } from "~src/telephony/host-handlers"
-import type { ProviderHost } from "~src/telephony/provider-host"
-
 import { handlers } from "./index"
 
-const fakeHost: ProviderHost = { run: async () => ({}), state: () => ({}) as never, started: () => true }
-
 describe("the message contract", () => {
-  it("has exactly one handler for every entry, and no handler outside it: the background's, or the provider host's", () => {
-    // The host's (a card's click-to-call) run where the call runs: Chrome's offscreen document, Firefox's event page.
-    const hosted = createHostHandlers(fakeHost).map((h) => h.name)
-    expect(hosted).toEqual([...HOST_ENTRIES])
-    const names = [...handlers.map((h) => h.name), ...hosted].sort()
+  it("has exactly one handler for every entry, and no handler outside it", () => {
+    const names = handlers.map((h) => h.name).sort()
     expect(names).toEqual(Object.keys(contract).sort())
     expect(new Set(names).size).toBe(names.length)
   })
@@ -89,8 +81,7 @@ describe("who may send what", () => {
     // caller's customers, as the panel's cards show customers) with answer, decline, hang up and the caller's pick,
     // each only for the call under way (requirePageOrThisCall); a ticket for the quote form over its own page
     // (issue #10: a new quote's route in, a random ticket out; the form is the framed extension page's, which alone
-    // presents the ticket); the same click-to-call taken by the softphone's own document (softphone/dial: a number,
-    // checked there; the customer it names checked by the background before the call is logged to them).
+    // presents the ticket).
     expect(names.filter((n) => senders[n].includes("content")).sort()).toEqual([
       "calls/timeline",
       "customers/opened",
@@ -107,7 +98,6 @@ describe("who may send what", () => {
       "softphone/bar",
       "softphone/call",
       "softphone/decline",
-      "softphone/dial",
       "softphone/hangup",
       "workspace/open"
     ])

@@ -8,9 +8,10 @@ import { SitePattern } from "~src/domain/settings/settings.schema"
 import { CallLog } from "~src/domain/calls/call-log.schema"
 import { OutcomeDraft } from "~src/domain/calls/outcome-draft"
 import { OutcomeContext, OutcomeFormValues } from "~src/domain/calls/outcome-form"
+import { SoftphoneSettings as SoftphoneSettingsSchema } from "~src/domain/telephony/contract-schemas"
+import { CallBar, HistoryCall, PhoneEvent as PhoneEventSchema, PhoneState, SoftphoneView } from "~src/domain/telephony/contract-schemas"
 
 import { catalogContract } from "./contract-catalog"
-import { softphoneContract } from "./contract-softphone"
 import { ComposeContentSchema, documentsContract } from "./contract-documents"
 
 export * from "./contract-documents"
@@ -47,9 +48,7 @@ export const SyncStatus = z.object({
   /** A pull from the start under way (the first sign-in): rows received and, when the server said, of how many. */
   progress: z.object({ pulled: z.number().int(), total: z.number().int().nullable() }).nullable(),
   /** What the first sign-in sent from this device's own base. */
-  firstUpload: z
-    .object({ customers: z.number().int(), products: z.number().int(), keptTeamCopies: z.number().int(), at: z.number() })
-    .nullable()
+  firstUpload: z.object({ customers: z.number().int(), products: z.number().int(), keptTeamCopies: z.number().int(), at: z.number() }).nullable()
 })
 export type SyncStatus = z.infer<typeof SyncStatus>
 
@@ -81,7 +80,11 @@ export const PanelViewRequest = z.object({
   total: z.number().int().min(0).max(1_000_000)
 })
 /** What the background keeps per tab in chrome.storage.session (the worker can be stopped at any time). */
-export const PanelView = PanelViewRequest.extend({ tabId: z.number().int(), url: z.string().max(4096), at: z.number() })
+export const PanelView = PanelViewRequest.extend({
+  tabId: z.number().int(),
+  url: z.string().max(4096),
+  at: z.number()
+})
 export type PanelView = z.infer<typeof PanelView>
 
 // ---- Quotes (issue #10) ----
@@ -111,7 +114,10 @@ export const contract = {
     response: z.object({ customers: z.array(Customer) })
   },
   /** Opens the workspace tab at a route (`quotes/new?customer=…`): content scripts cannot open extension pages. */
-  "workspace/open": { request: z.object({ path: z.string().regex(ROUTE_PATH, "not a workspace route").max(300) }), response: Ok },
+  "workspace/open": {
+    request: z.object({ path: z.string().regex(ROUTE_PATH, "not a workspace route").max(300) }),
+    response: Ok
+  },
   /**
    * The quote form over the page (issue #10, src/features/quotes/quote-frame-tickets.ts): a page's content script
    * asks for a ticket for its overlay's frame, with the route to show (null: a frame preloaded hidden), or hands a
@@ -130,10 +136,19 @@ export const contract = {
     response: z.object({ path: z.string().nullable(), handoff: z.unknown(), pageOrigin: z.string() })
   },
   /** What the agent did in the framed quote form (Escape, close, inserted into the reply): the page's overlay hides. */
-  "quote-frame/event": { request: z.object({ event: z.enum(["close", "inserted"]) }), response: Ok },
-  "customers/opened": { request: z.object({ customerId: z.string().min(1).max(100) }), response: Ok },
+  "quote-frame/event": {
+    request: z.object({ event: z.enum(["close", "inserted"]) }),
+    response: Ok
+  },
+  "customers/opened": {
+    request: z.object({ customerId: z.string().min(1).max(100) }),
+    response: Ok
+  },
   /** Sent by the options page after it wrote customers directly (bulk import): the search index is rebuilt. */
-  "customers/changed": { request: z.object({}), response: Ok },
+  "customers/changed": {
+    request: z.object({}),
+    response: Ok
+  },
   /**
    * A customer typed by the agent ("New customer with this number"): stored and synced like imported ones. With
    * `callId`, the call (ringing, under way or still to log) is theirs from now on.
@@ -146,16 +161,17 @@ export const contract = {
   "customers/update": {
     /** `original`: the values the form opened with; only the fields changed since are applied (`rebaseEdit`). */
     request: z.object({ id: z.string().min(1).max(100), values: CustomerEditValues, original: CustomerEditValues }),
-    response: z.object({
-      ok: z.boolean(),
-      customer: Customer.optional(),
-      error: z.string().max(300).optional(),
-      field: z.string().max(200).optional()
-    })
+    response: z.object({ ok: z.boolean(), customer: Customer.optional(), error: z.string().max(300).optional(), field: z.string().max(200).optional() })
   },
   /** What the signed-in user may change in the editor (the credit limit: managers and admins, or no team). */
-  "customers/edit-rights": { request: z.object({}), response: z.object({ mayEditCreditLimit: z.boolean() }) },
-  "customers/count": { request: z.object({}), response: z.object({ customers: z.number().int(), products: z.number().int() }) },
+  "customers/edit-rights": {
+    request: z.object({}),
+    response: z.object({ mayEditCreditLimit: z.boolean() })
+  },
+  "customers/count": {
+    request: z.object({}),
+    response: z.object({ customers: z.number().int(), products: z.number().int() })
+  },
   "products/search": {
     request: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(50).default(10) }),
     response: z.object({ products: z.array(Product) })
@@ -165,10 +181,19 @@ export const contract = {
     request: z.object({ pattern: SitePattern, tabId: z.number().int().optional() }),
     response: z.object({ ok: z.boolean(), error: z.string().optional() })
   },
-  "sites/disable": { request: z.object({ pattern: SitePattern }), response: Ok },
-  "sync/status": { request: z.object({}), response: SyncStatus },
+  "sites/disable": {
+    request: z.object({ pattern: SitePattern }),
+    response: Ok
+  },
+  "sync/status": {
+    request: z.object({}),
+    response: SyncStatus
+  },
   /** Push and pull at once, ignoring the backoff (a user asked). */
-  "sync/now": { request: z.object({}), response: SyncStatus },
+  "sync/now": {
+    request: z.object({}),
+    response: SyncStatus
+  },
   /** The password goes to the server once; only the session token is kept, in the extension's IndexedDB. */
   "auth/login": {
     request: z.object({
@@ -180,27 +205,96 @@ export const contract = {
     }),
     response: z.object({ ok: z.boolean(), error: z.object({ code: z.string(), message: z.string() }).optional(), status: SyncStatus })
   },
-  "auth/logout": { request: z.object({}), response: Ok },
+  "auth/logout": {
+    request: z.object({}),
+    response: Ok
+  },
   /** Changes the server refused, newest first, with what differs between this device's record and the team's. */
-  "conflicts/list": { request: z.object({}), response: z.object({ conflicts: z.array(RefusedChange) }) },
+  "conflicts/list": {
+    request: z.object({}),
+    response: z.object({ conflicts: z.array(RefusedChange) })
+  },
   /** "team": keep the team's version; "mine": send this device's record again (only where `canRestore`). */
   "conflicts/resolve": {
     request: z.object({ id: z.number().int().positive(), choice: z.enum(["team", "mine"]) }),
     response: z.object({ ok: z.boolean(), error: z.string().optional(), status: SyncStatus })
   },
   /** From a content script only (the sender's tab is the key): the cards its in-page panel shows now. */
-  "panel/view": { request: PanelViewRequest, response: Ok },
+  "panel/view": {
+    request: PanelViewRequest,
+    response: Ok
+  },
   /** From a content script's click (the user gesture travels with the message): open the browser's side panel. */
-  "sidepanel/open": { request: z.object({}), response: z.object({ ok: z.boolean(), error: z.string().optional() }) },
+  "sidepanel/open": {
+    request: z.object({}),
+    response: z.object({ ok: z.boolean(), error: z.string().optional() })
+  },
+  // ---- Softphone (issue #9). What content scripts may send is in `senders`, and checked again in the handlers.
+  /** Places a call; from the card, the page panel, the dial pad or the call history. */
+  "softphone/call": {
+    request: z.object({
+      number: z.string().min(2).max(40).regex(/^\+?[0-9 ().*#-]+$/, "not a phone number"),
+      customerId: z.string().max(100).optional(),
+      contactId: z.string().max(100).optional()
+    }),
+    response: z.object({ ok: z.boolean(), callId: z.string().optional(), error: z.string().optional() })
+  },
+  "softphone/state": {
+    request: z.object({}),
+    response: SoftphoneView
+  },
+  /** The page panel's part of the state: the call and its caller's customers (the background also pushes it to the active tab). */
+  "softphone/bar": { request: z.object({}), response: CallBar },
+  "softphone/answer": { request: z.object({ callId: z.string().min(1).max(100) }), response: Ok },
+  "softphone/decline": { request: z.object({ callId: z.string().min(1).max(100) }), response: Ok },
+  "softphone/hangup": { request: z.object({ callId: z.string().min(1).max(100) }), response: Ok },
+  "softphone/mute": { request: z.object({ callId: z.string().min(1).max(100), muted: z.boolean() }), response: Ok },
+  "softphone/hold": { request: z.object({ callId: z.string().min(1).max(100), onHold: z.boolean() }), response: Ok },
+  "softphone/dtmf": { request: z.object({ callId: z.string().min(1).max(100), digits: z.string().regex(/^[0-9*#A-D]{1,32}$/) }), response: Ok },
+  "softphone/transfer": { request: z.object({ callId: z.string().min(1).max(100), target: z.string().min(2).max(200) }), response: Ok },
+  /** The incoming call's customer, chosen in the picker (several customers share the number). */
+  "softphone/assign": {
+    request: z.object({ callId: z.string().min(1).max(100), customerId: z.string().min(1).max(100), contactId: z.string().max(100).nullable().default(null) }),
+    response: Ok
+  },
+  /** Audio counters of the call under way (call quality; the end-to-end tests read inbound bytes here). */
+  "softphone/stats": {
+    request: z.object({}),
+    response: z.object({
+      bytesReceived: z.number(),
+      packetsReceived: z.number(),
+      bytesSent: z.number(),
+      packetsSent: z.number(),
+      codec: z.string().nullable(),
+      roundTripTimeMs: z.number().nullable(),
+      audioEnergySent: z.number().nullable().optional()
+    })
+  },
+  /** The settings without the SIP password (only whether one is stored). */
+  "softphone/settings": {
+    request: z.object({}),
+    response: z.object({ settings: SoftphoneSettingsSchema, hasPassword: z.boolean() })
+  },
+  /** Saves the settings; the password (when given) goes to the extension's IndexedDB, never chrome.storage. Registers again. */
+  "softphone/configure": {
+    request: z.object({ settings: SoftphoneSettingsSchema, password: z.string().max(200).optional() }),
+    response: z.object({ ok: z.boolean(), error: z.string().optional() })
+  },
+  /** Calls of this device, newest first, with the names of the customer each was logged to (the dock's history). */
+  "softphone/history": {
+    request: z.object({ limit: z.number().int().min(1).max(200).default(20) }),
+    response: z.object({ calls: z.array(HistoryCall) })
+  },
+  /** From the offscreen document only: the state after each provider event. */
+  "softphone/report": {
+    request: z.object({ state: PhoneState, event: PhoneEventSchema.nullable() }),
+    response: Ok
+  },
   // --- change one's own password on the team server (issue 8) ---
   /** The current password proves it is the user; the server ends their other sessions, this one stays. */
   "auth/change-password": {
     request: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(10).max(200) }),
-    response: z.object({
-      ok: z.boolean(),
-      error: z.object({ code: z.string(), message: z.string() }).optional(),
-      endedSessions: z.number().int().nonnegative().optional()
-    })
+    response: z.object({ ok: z.boolean(), error: z.object({ code: z.string(), message: z.string() }).optional(), endedSessions: z.number().int().nonnegative().optional() })
   },
   // ---- Call scripts (issue #9) ----
   /** The scripts to run: the shipped ones merged with the team's (team copies win), and whether this user may edit. */
@@ -211,20 +305,7 @@ export const contract = {
   /** Saves a team script (managers, admins, or a user without a team); refused with the problems in words. */
   "scripts/save": {
     request: z.object({ script: CallScript }),
-    response: z.object({
-      ok: z.boolean(),
-      error: z.string().optional(),
-      problems: z
-        .array(
-          z.object({
-            at: z.string(),
-            message: z.string(),
-            code: z.string().optional(),
-            params: z.record(z.string(), z.union([z.string(), z.number()])).optional()
-          })
-        )
-        .optional()
-    })
+    response: z.object({ ok: z.boolean(), error: z.string().optional(), problems: z.array(z.object({ at: z.string(), message: z.string(), code: z.string().optional(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })).optional() })
   },
   "scripts/delete": {
     request: z.object({ id: z.string().min(1).max(100) }),
@@ -248,9 +329,7 @@ export const contract = {
   "calls/recent": {
     request: z.object({ limit: z.number().int().min(1).max(200).default(100) }),
     response: z.object({
-      calls: z
-        .array(z.object({ log: CallLog, customer: z.object({ id: z.string(), code: z.string(), company: z.string() }).nullable() }))
-        .max(200)
+      calls: z.array(z.object({ log: CallLog, customer: z.object({ id: z.string(), code: z.string(), company: z.string() }).nullable() })).max(200)
     })
   },
   /**
@@ -260,13 +339,14 @@ export const contract = {
   "calls/late": {
     request: z.object({ dismiss: z.string().min(1).max(100).optional() }),
     response: z.object({
-      callbacks: z
-        .array(z.object({ log: CallLog, customer: z.object({ id: z.string(), code: z.string(), company: z.string() }).nullable() }))
-        .max(200)
+      callbacks: z.array(z.object({ log: CallLog, customer: z.object({ id: z.string(), code: z.string(), company: z.string() }).nullable() })).max(200)
     })
   },
   /** The unsaved outcome of a call (or of a call logged by hand), kept in the extension's IndexedDB. */
-  "outcome/draft": { request: z.object({ id: z.string().min(1).max(220) }), response: z.object({ draft: OutcomeDraft.nullable() }) },
+  "outcome/draft": {
+    request: z.object({ id: z.string().min(1).max(220) }),
+    response: z.object({ draft: OutcomeDraft.nullable() })
+  },
   /** Keeps the form's values as typed (debounced keystrokes): they survive a closed tab and a stopped worker. */
   "outcome/keep": {
     request: z.object({
@@ -280,11 +360,13 @@ export const contract = {
   /** The agent decided this call needs no log: it leaves the "to log" list. */
   "outcome/discard": { request: z.object({ id: z.string().min(1).max(220) }), response: Ok },
   /** Outcomes not saved yet, newest first (the dock's "to log" list). */
-  "outcome/pending": { request: z.object({}), response: z.object({ drafts: z.array(OutcomeDraft).max(200) }) },
+  "outcome/pending": {
+    request: z.object({}),
+    response: z.object({ drafts: z.array(OutcomeDraft).max(200) })
+  },
   // Sales documents and orders from mail (issues #10, #11).
   ...documentsContract,
-  ...catalogContract,
-  ...softphoneContract
+  ...catalogContract
 } as const
 
 /**
@@ -330,8 +412,6 @@ export const senders: Record<keyof typeof contract, readonly SenderKind[]> = {
   // Click-to-call from any page (a number, checked in the handler); the rest, state included (it names the
   // caller), is the extension's own.
   "softphone/call": pageOrContent,
-  // The same click-to-call, taken by the softphone's document itself (the background checks the customer it names).
-  "softphone/dial": pageOrContent,
   "softphone/state": pageOnly,
   // The page panel's call bar (issue #9's screen-pop on the active tab): the state, the call and the caller's
   // customers (what the panel's cards show anyway); answering, declining, hanging up and picking the caller, each
@@ -411,6 +491,9 @@ export const tabContract = {
 } as const
 export type TabMessageName = keyof typeof tabContract
 
-export const Envelope = z.object({ type: z.string().max(64), payload: z.unknown() })
+export const Envelope = z.object({
+  type: z.string().max(64),
+  payload: z.unknown()
+})
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string }

@@ -61,7 +61,6 @@ describe("the softphone controller's call log", () => {
     controller = new SoftphoneController({
       db,
       customersByPhone: async (n) => base.filter((c) => c.contacts.some((p) => p.phones.includes(n))),
-      customerHoldsNumber: async (id, n) => base.some((c) => c.id === id && c.contacts.some((p) => p.phones.includes(n))),
       teamSession: async () => null
     })
   })
@@ -123,27 +122,6 @@ describe("the softphone controller's call log", () => {
     expect(ended.mock.calls[0]![0]).toMatchObject({ id: "k3", customerId: null, durationMs: 0, endReason: "cancelled" })
   })
 
-  it("keeps the customer a card dialled at the host directly named, and only if that customer holds the number when a page named it", async () => {
-    let s = await play([{ type: "registered" }])
-    // A card in a page dialled the offscreen document (softphone/dial): the claim comes with the "outgoing" report.
-    const out: PhoneEvent = { type: "outgoing", callId: "d1", number: "+33155550000" }
-    s = transition(s, out, 2000)
-    await controller.report(s, out, { number: "+33155550000", customerId: "cu3", contactId: "cu3-p", check: true })
-    expect((await controller.view()).caller).toMatchObject({ callId: "d1", customerId: "cu3", contactId: "cu3-p" })
-    s = await play([{ type: "ended", callId: "d1", reason: "hangup-local" }], s)
-    // A page naming a customer who does not hold the number: the call is made, logged to no one.
-    const other: PhoneEvent = { type: "outgoing", callId: "d2", number: "+33155550000" }
-    s = transition(s, other, 5000)
-    await controller.report(s, other, { number: "+33155550000", customerId: "cu1", contactId: "cu1-p", check: true })
-    expect((await controller.view()).caller).toMatchObject({ callId: "d2", customerId: null, contactId: null })
-    await play([{ type: "ended", callId: "d2", reason: "hangup-local" }], s)
-    await controller.history(10)
-    expect((await db.calls.toArray()).map((c) => [c.id, c.customerId]).sort()).toEqual([
-      ["d1", "cu3"],
-      ["d2", null]
-    ])
-  })
-
   it("drives a provider host in the background itself (Firefox's event page) without an offscreen document or a message", async () => {
     const ops: string[] = []
     let report: HostReport = () => undefined
@@ -155,7 +133,6 @@ describe("the softphone controller's call log", () => {
     const local = new SoftphoneController({
       db,
       customersByPhone: async (n) => base.filter((c) => c.contacts.some((p) => p.phones.includes(n))),
-      customerHoldsNumber: async (id, n) => base.some((c) => c.id === id && c.contacts.some((p) => p.phones.includes(n))),
       teamSession: async () => null,
       localHost: (r) => {
         report = r
@@ -191,7 +168,6 @@ describe("the softphone controller's call log", () => {
     const next = new SoftphoneController({
       db,
       customersByPhone: async (n) => base.filter((c) => c.contacts.some((p) => p.phones.includes(n))),
-      customerHoldsNumber: async (id, n) => base.some((c) => c.id === id && c.contacts.some((p) => p.phones.includes(n))),
       teamSession: async () => null,
       localHost: () => ({ run: async (cmd) => void ops.push(cmd.op), state: () => initialPhoneState, started: () => false })
     })
@@ -212,7 +188,6 @@ describe("the softphone controller's call log", () => {
       new SoftphoneController({
         db,
         customersByPhone: async (n) => base.filter((c) => c.contacts.some((p) => p.phones.includes(n))),
-        customerHoldsNumber: async (id, n) => base.some((c) => c.id === id && c.contacts.some((p) => p.phones.includes(n))),
         teamSession: async () => null,
         localHost: () => ({ run: async () => undefined, state: () => initialPhoneState, started })
       })
@@ -271,7 +246,6 @@ describe("a call the browser took with it (closed, crashed)", () => {
     new SoftphoneController({
       db,
       customersByPhone: async (n) => base.filter((c) => c.contacts.some((p) => p.phones.includes(n))),
-      customerHoldsNumber: async (id, n) => base.some((c) => c.id === id && c.contacts.some((p) => p.phones.includes(n))),
       teamSession: async () => null,
       localHost: () => ({ run: async () => undefined, state: () => initialPhoneState, started: () => hostUp })
     })

@@ -16,8 +16,6 @@ import {
   type PhoneState
 } from "~src/domain/telephony"
 
-import type { DialledClaim } from "~src/messaging/contract-softphone"
-
 import type { OffscreenCommand } from "./offscreen-protocol"
 import type { CallStats, ProviderCapabilities } from "./provider"
 import type { HostReport, ProviderHost } from "./provider-host"
@@ -47,11 +45,6 @@ export interface ControllerDeps {
    * instead of through an offscreen document (src/telephony/background-host.ts).
    */
   localHost?: (report: HostReport) => ProviderHost
-  /**
-   * Whether a customer holds a number (the rule of a page's `softphone/call`): a call a page's card dialled at the
-   * provider host directly (`softphone/dial`) is logged against the customer it named only then.
-   */
-  customerHoldsNumber: (customerId: string, number: string) => Promise<boolean>
 }
 
 type EndedListener = (record: CallRecord) => void
@@ -91,16 +84,11 @@ export class SoftphoneController {
   constructor(private readonly deps: ControllerDeps) {
     this.calls = new CallRepository(deps.db)
     this.secrets = new SecretStore(deps.db)
-    this.host = new HostLink(deps.localHost?.((state, event, dialled) => void this.report(state, event, dialled)) ?? null)
+    this.host = new HostLink(deps.localHost?.((state, event) => void this.report(state, event)) ?? null)
     // Optional: the controller is also built where there is no chrome (the handlers' meta-test imports it).
     globalThis.chrome?.storage?.onChanged?.addListener((changes, area) => {
       if (area === "local" && SETTINGS_KEY in changes) this.settingsCache = null
     })
-  }
-
-  /** Firefox's provider host, in this very page (it answers `softphone/dial` here); null in Chrome. */
-  localHost(): ProviderHost | null {
-    return this.host.local
   }
 
   /** The "call ended" hook: the call-outcome form (a later feature) opens on the logged record. */
@@ -335,8 +323,8 @@ export class SoftphoneController {
 
   // ---- what the offscreen document (or the dialer) reports ----
   /** Resolves once published and, for a hang-up, once its call record is written (later reports need not wait). */
-  async report(state: PhoneState, event: PhoneEvent | null, dialled?: DialledClaim): Promise<void> {
-    const { written } = await this.serial(() => this.applyReport(state, event, dialled))
+  async report(state: PhoneState, event: PhoneEvent | null): Promise<void> {
+    const { written } = await this.serial(() => this.applyReport(state, event))
     await written
   }
 
@@ -346,24 +334,13 @@ export class SoftphoneController {
     return next
   }
 
-  /** The customer a click dialled at the host named, as `call()` would have kept it (a page's claim checked). */
-  private async claimOf(dialled: DialledClaim): Promise<NonNullable<SoftphoneController["pendingOutgoing"]>> {
-    const { number, customerId, contactId, check } = dialled
-    if (customerId === null || (check && !(await this.deps.customerHoldsNumber(customerId, number).catch(() => false)))) {
-      return { number, customerId: null, contactId: null }
-    }
-    return { number, customerId, contactId }
-  }
-
-  private async applyReport(state: PhoneState, event: PhoneEvent | null, dialled?: DialledClaim): Promise<{ written: Promise<void> }> {
+  private async applyReport(state: PhoneState, event: PhoneEvent | null): Promise<{ written: Promise<void> }> {
     const view = await this.view()
     let caller = view.caller
     let lastCall = view.lastCall
     if (event?.type === "incoming" || event?.type === "outgoing") {
       const candidates = /^\+[1-9]\d{7,14}$/.test(event.number) ? (await this.deps.customersByPhone(event.number)).slice(0, 20) : []
-      // Dialled at the host directly (softphone/dial), the click's customer comes with the report; else from call().
-      const claimed = event.type === "outgoing" && dialled?.number === event.number ? await this.claimOf(dialled) : null
-      const pending = claimed ?? (event.type === "outgoing" && this.pendingOutgoing?.number === event.number ? this.pendingOutgoing : null)
+      const pending = event.type === "outgoing" && this.pendingOutgoing?.number === event.number ? this.pendingOutgoing : null
       this.pendingOutgoing = null
       const only = candidates.length === 1 ? candidates[0]! : null
       const chosen = pending?.customerId ?? only?.id ?? null

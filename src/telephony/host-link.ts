@@ -14,7 +14,7 @@ export class HostLink {
   private creating: Promise<void> | null = null
 
   /** `local`: the provider host in the background itself (Firefox), else null (Chrome's offscreen document). */
-  constructor(readonly local: ProviderHost | null) {}
+  constructor(private readonly local: ProviderHost | null) {}
 
   /** Whether the host runs in this very page and has a provider started (Firefox's event page). */
   localStarted(): boolean {

@@ -1,7 +1,6 @@
 import * as z from "zod"
 
 import { SipPublicSettings } from "~src/domain/telephony"
-import { DialledClaim } from "~src/messaging/contract-softphone"
 
 /**
  * Messages from the background to the offscreen document that holds the call (never from a page or a
@@ -21,9 +20,7 @@ export const OffscreenCommand = z.discriminatedUnion("op", [
   }),
   z.object({ op: z.literal("stop") }),
   z.object({ op: z.literal("status") }),
-  // `dialled`: a click that reached the host directly (softphone/dial): the customer it named goes back with the
-  // call's "outgoing" report, for the background to check and keep.
-  z.object({ op: z.literal("call"), number: z.string().min(2).max(40), dialled: DialledClaim.optional() }),
+  z.object({ op: z.literal("call"), number: z.string().min(2).max(40) }),
   z.object({ op: z.literal("answer"), callId: CallId }),
   z.object({ op: z.literal("decline"), callId: CallId }),
   z.object({ op: z.literal("hangup"), callId: CallId }),

@@ -1,17 +1,12 @@
 import { initialPhoneState, transition, type PhoneEvent, type PhoneState } from "~src/domain/telephony"
 
-import type { DialledClaim } from "~src/messaging/contract-softphone"
-
 import type { OffscreenCommand } from "./offscreen-protocol"
 import type { TelephonyProvider } from "./provider"
 import { SipProvider } from "./sip-provider"
 import { TwilioProvider, loadTwilioDevice } from "./twilio-provider"
 
-/**
- * Where each state change goes: a message to the background (Chrome), or the controller itself (Firefox). With an
- * outgoing call dialled here directly (softphone/dial), its "outgoing" carries the customer the click named.
- */
-export type HostReport = (state: PhoneState, event: PhoneEvent | null, dialled?: DialledClaim) => void
+/** Where each state change goes: a message to the background (Chrome), or the controller itself (Firefox). */
+export type HostReport = (state: PhoneState, event: PhoneEvent | null) => void
 
 export interface ProviderHost {
   /** Runs one command of the background's (the offscreen protocol's) and answers its data. */
@@ -33,14 +28,9 @@ export function createProviderHost(report: HostReport): ProviderHost {
   audio.autoplay = true
   document.body.appendChild(audio)
 
-  /** The claim of the call being dialled (softphone/dial), until its "outgoing" event reports it. */
-  let dialling: DialledClaim | null = null
-
   const onEvent = (e: PhoneEvent) => {
     state = transition(state, e, Date.now())
-    const dialled = e.type === "outgoing" && dialling?.number === e.number ? dialling : undefined
-    if (e.type === "outgoing") dialling = null
-    report(state, e, dialled)
+    report(state, e)
   }
 
   const playRemote = (stream: MediaStream, sinkId: string | null) => {
@@ -100,13 +90,8 @@ export function createProviderHost(report: HostReport): ProviderHost {
     if (cmd.op === "call") {
       // A finished call stays on screen until the next one replaces it.
       if (state.call?.phase === "ended") state = transition(state, { type: "cleared" }, Date.now())
-      dialling = cmd.dialled ?? null
-      try {
-        const callId = await provider.call(cmd.number)
-        return { callId }
-      } finally {
-        dialling = null
-      }
+      const callId = await provider.call(cmd.number)
+      return { callId }
     }
     if (cmd.op === "answer") return void (await provider.answer(cmd.callId))
     if (cmd.op === "decline") return void (await provider.decline(cmd.callId))

@@ -1,4 +1,3 @@
-import type { Customer } from "~src/domain/customers/customer.schema"
 import type { ActiveCall, CallPhase } from "~src/domain/telephony"
 import type { MessageContext } from "~src/messaging/handler"
 import { OFFSCREEN_PATH } from "~src/telephony/host-link"
@@ -21,13 +20,4 @@ export function requirePageOrThisCall(ctx: MessageContext, callId: string, call:
   if (ctx.sender === "page") return
   if (!call || call.id !== callId) throw new Error("that call is not under way any more")
   if (!phases.includes(call.phase)) throw new Error(`the call is ${call.phase}`)
-}
-
-/**
- * Whether a customer holds a number a page asked to call (its last nine digits on one of their contacts' phones): a
- * page must not log its call against another customer (softphone/call, and softphone/dial's claim).
- */
-export function holdsNumber(customer: Customer | undefined, number: string): boolean {
-  const tail = number.replace(/\D/g, "").slice(-9)
-  return customer?.contacts.some((c) => c.phones.some((p) => p.replace(/\D/g, "").endsWith(tail))) ?? false
 }

@@ -3,7 +3,7 @@ import { defineHandler } from "~src/messaging/handler"
 
 import { services } from "../../services"
 import { softphone } from "../../softphone"
-import { holdsNumber, requireExtensionPage, requireOffscreen, requirePageOrThisCall } from "./guard"
+import { requireExtensionPage, requireOffscreen, requirePageOrThisCall } from "./guard"
 
 const ok = { ok: true as const }
 
@@ -18,7 +18,8 @@ async function fromPage(req: { number: string; customerId?: string | undefined; 
   if (!/^\+?\d{3,20}$/.test(digits)) throw new Error("a page may only ask for a call to a phone number")
   if (req.customerId === undefined) return { customerId: undefined, contactId: undefined }
   const [customer] = await services.customers.getMany([req.customerId])
-  return holdsNumber(customer, digits) ? { customerId: req.customerId, contactId: req.contactId } : { customerId: undefined, contactId: undefined }
+  const hasNumber = customer?.contacts.some((c) => c.phones.some((p) => p.replace(/\D/g, "").endsWith(digits.replace(/\D/g, "").slice(-9))))
+  return hasNumber ? { customerId: req.customerId, contactId: req.contactId } : { customerId: undefined, contactId: undefined }
 }
 
 export const softphoneCall = defineHandler("softphone/call", async (req, ctx) => {
@@ -105,7 +106,7 @@ export const softphoneHistory = defineHandler("softphone/history", async (req, c
 })
 export const softphoneReport = defineHandler("softphone/report", async (req, ctx) => {
   requireOffscreen(ctx)
-  await softphone.report(req.state, req.event, req.dialled)
+  await softphone.report(req.state, req.event)
   return ok
 })
 
