@@ -175,8 +175,8 @@ function preloadLater(): void {
  * A call placed from this page: the quote frame's preload waits until the call is set up. The frame is an extension
  * page, so it loads (a 2.4 MB bundle parsed and run) in the extension's renderer process, the one Chrome's offscreen
  * document holding the call runs in: a preload under way at the click held up the call's set-up by ~70 ms at p50 in
- * the softphone bench (bench/README.md, "Click-to-call straight to the offscreen document, and the quote form's preload"). A frame still loading is taken
- * away and loaded again after the hold; one already loaded (or shown) stays.
+ * the softphone bench (bench/README.md, "Click-to-call straight to the offscreen document, and the quote form's
+ * preload"). A frame still loading is taken away and loaded again after the hold; one already loaded (or shown) stays.
  */
 export function holdQuotePreload(ms = PRELOAD_HOLD_MS): void {
   heldUntil = Date.now() + ms
