@@ -2,6 +2,8 @@
  * Click-to-call from the card and the page panel. No zod here: this file is part of the content script, and the
  * background validates the request against the contract (softphone/call) before it does anything.
  */
+import { holdQuotePreload } from "~src/features/quotes/quote-overlay"
+
 export interface CallRequest {
   number: string
   customerId?: string
@@ -9,6 +11,8 @@ export interface CallRequest {
 }
 
 export async function placeCall(req: CallRequest): Promise<{ ok: boolean; error?: string }> {
+  // The quote form's frame, if it is being preloaded on this page, does not load during the call's set-up.
+  holdQuotePreload()
   try {
     const reply = (await chrome.runtime.sendMessage({ type: "softphone/call", payload: req })) as
       | { ok: true; data: { ok: boolean; error?: string } }
