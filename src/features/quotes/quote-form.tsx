@@ -291,7 +291,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
       {loaded.risk ? <RiskBadge risk={loaded.risk} t={t as (k: string, o?: Record<string, unknown>) => string} locale={locale} /> : null}
       {waiting && !refusal ? <p className="c-notice">{t("quotes.status.waitingNumber")}</p> : null}
       {quote?.number ? <p className="c-ok">{t("quotes.status.numbered", { number: quote.number })}</p> : null}
-      {refusal ? <p className="c-error">{t("quotes.status.refused", { reason: refusal })}</p> : null}
+      {refusal ? <p className="c-error">{t("quotes.status.serverRefused", { reason: refusal })}</p> : null}
       {editable && outdated.length > 0 ? <OutdatedPrices outdated={outdated} lang={language} t={t} onUpdate={updatePrices} onKeep={() => setOutdated([])} /> : null}
 
       {/* Sent, the quote reads as a document: no field left that looks as if it could still be changed. */}

@@ -46,16 +46,16 @@ afterEach(() => {
   vi.unstubAllGlobals()
 })
 
-function showSentQuote(language: "fr" | "en") {
+function showSentQuote(language: "fr" | "en", quote: Quote = sent) {
   const answers: Record<string, unknown> = {
-    "quotes/get": { quote: sent, customer, seller: null, refusal: null },
+    "quotes/get": { quote, customer, seller: null, refusal: null },
     "quotes/context": { customer, agentName: "Claire Martin", today: "2026-12-03", validityDays: 30, sellerProblems: [], risk: null },
     "pricing/get": { pricing: null, mayEdit: false }
   }
   vi.stubGlobal("chrome", { runtime: { sendMessage: vi.fn(async ({ type }: { type: string }) => (type in answers ? { ok: true, data: answers[type] } : { ok: false, error: "not in this test" })) } })
   return render(
     <I18nextProvider i18n={createI18n(language)}>
-      <QuoteEditor quoteId={sent.id} customerId={null} contactId={null} callId={null} />
+      <QuoteEditor quoteId={quote.id} customerId={null} contactId={null} callId={null} />
     </I18nextProvider>
   )
 }
@@ -88,5 +88,15 @@ describe("a sent quote in the editor", () => {
     for (const hook of ["quote-pdf", "insert-into-reply", "quote-copy"]) expect(container.querySelector(`[data-comptoir="${hook}"]`)).not.toBeNull()
     expect([...container.querySelectorAll('[data-comptoir="transition"]')].map((b) => b.getAttribute("data-to"))).toEqual(["accepted", "refused"])
     expect(screen.getByText("30 jours à compter de la date de facture")).toBeTruthy()
+  })
+
+  it("a quote the customer refused says so on its chip, in both languages, not that the server refused it", async () => {
+    const refused = { ...sent, status: "refused" } as Quote
+    for (const [language, word] of [["en", "Refused"], ["fr", "Refusé"]] as const) {
+      const { container, unmount } = showSentQuote(language, refused)
+      await screen.findByText("DEV-2026-00042")
+      expect(container.querySelector('[data-comptoir="quote-status"]')?.textContent).toBe(word)
+      unmount()
+    }
   })
 })
