@@ -411,8 +411,9 @@ function InvoicePanels({ view, onAct }: { view: View; onAct: (s: DocumentActionR
           </form>
         ) : (
           // Good news in the page's green, not the orange of a notice to act on.
-          <p className="c-ok" data-comptoir="invoice-paid">
-            {t("invoicing.payments.paid")}
+          // Taken back by credit notes with nothing paid is not "paid in full": the page says what the domain says.
+          <p className="c-ok" data-comptoir="invoice-paid" data-payment={view.row?.paymentState ?? ""}>
+            {t(view.row?.paymentState === "credited" ? "invoicing.payments.credited" : "invoicing.payments.paid")}
           </p>
         )}
       </section>
