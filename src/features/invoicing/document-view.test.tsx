@@ -246,5 +246,8 @@ describe("a document in the workspace", () => {
     expect(told.getAttribute("data-outcome")).toBe("settled")
     expect(document.querySelector('[data-comptoir="invoice-paid"]')!.textContent).toBe("Settled by credit note: nothing left to pay.")
     expect(document.querySelector('[data-payment="credited"].c-chip')!.textContent).toBe("Settled by credit note")
+    // Nothing is left to credit: the buttons the domain would refuse (credit-over-invoice) are not offered.
+    expect(document.querySelector('[data-comptoir="credit-full"]')).toBeNull()
+    expect(document.querySelector('[data-comptoir="credit-none-left"]')!.textContent).toBe("The credit notes took back the whole invoice: nothing is left to credit.")
   })
 })
