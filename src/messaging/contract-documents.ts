@@ -62,7 +62,7 @@ export const DocumentRowSchema = z.object({
   dueDate: z.string().nullable(),
   totalInclVatCents: z.number().int(),
   remainingCents: z.number().int().nullable(),
-  paymentState: z.enum(["unpaid", "partly-paid", "paid"]).nullable(),
+  paymentState: z.enum(["unpaid", "partly-paid", "paid", "credited"]).nullable(),
   daysOverdue: z.number().int(),
   dunning: z.object({ due: DunningLevelSchema.nullable(), reached: DunningLevelSchema.nullable(), direct: DunningLevelSchema.nullable(), skips: z.array(DunningLevelSchema).max(3), sent: z.array(z.object({ level: DunningLevelSchema, at: z.string(), by: z.string() })).max(200) }).nullable(),
   correctsInvoiceId: z.string().nullable(),

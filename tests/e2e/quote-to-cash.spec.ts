@@ -8,7 +8,7 @@ import { expect, test, type Page } from "@playwright/test"
 import { OVER_LIMIT_QUOTE_ID } from "~src/domain/demo/demo-documents"
 import { DEMO_SELLER } from "~src/domain/demo/demo-seller"
 import { extractFacturXml } from "~src/domain/documents/factur-x/embed"
-import { addDaysIso, toIsoDate } from "~src/domain/documents/payment-terms"
+import { addDaysIso, todayInFrance } from "~src/domain/documents/payment-terms"
 
 import { closeProfiles, launchProfiles, signIn, startDemoServer, type DemoServer, type Profile } from "./demo-server"
 import { startSite } from "./launch"
@@ -469,7 +469,7 @@ test("a refused quote is renewed in one click: a new draft with its customer and
   expect(newId).not.toBe(refusedQuoteId)
   const form = agent.page.locator('[data-comptoir="quote-form"]')
   await expect(form).toBeVisible()
-  await expect(form.locator('[name="validUntil"]')).toHaveValue(addDaysIso(toIsoDate(new Date()), 30))
+  await expect(form.locator('[name="validUntil"]')).toHaveValue(addDaysIso(todayInFrance(), 30))
   await expect(form.locator('[data-comptoir="document-number"]')).toHaveAttribute("data-numbered", "false")
   const stored = (await agent.page.evaluate((qid) => chrome.runtime.sendMessage({ type: "quotes/get", payload: { id: qid } }), newId)) as {
     ok: boolean

@@ -1,7 +1,7 @@
 import { DocumentStore } from "~src/db/document-store"
 import type { DunningSchedule } from "~src/domain/documents/dunning"
 import type { SellerIdentity } from "~src/domain/documents/legal-mentions"
-import { toIsoDate } from "~src/domain/documents/payment-terms"
+import { todayInFrance } from "~src/domain/documents/payment-terms"
 import { teamDunningSchedule } from "~src/domain/documents/seller.schema"
 import { SellerIdentityView } from "~src/messaging/contract"
 
@@ -10,9 +10,13 @@ import { readSession } from "../../sync"
 
 export const documents = new DocumentStore(services.db)
 
-/** The device's today: lists and risk are read on the agent's calendar (the server sets issue dates itself). */
-export function today(): string {
-  return toIsoDate(new Date())
+/**
+ * Today in France, where documents are dated (the server dates them so when it issues them, the order capture and the
+ * quote form do too): the lists, the dunning, the risk, a new draft's date and a payment's default date are read on
+ * that calendar. The device's day was the day before (or after) near midnight for an agent outside France's zone.
+ */
+export function today(now = Date.now()): string {
+  return todayInFrance(now)
 }
 
 /** Who acts: the signed-in user; without a team server, this device alone (no manager to override). */

@@ -97,6 +97,14 @@ describe("quote to cash", () => {
     const issued = cn.ok ? { ...cn.value, status: "issued" as const } : null
     expect(creditedByInvoice(issued ? [issued] : []).get("i1")).toBe(3000)
   })
+
+  it("leaves an overdue invoice its credit note took back entirely out of the customer's outstanding and overdue", () => {
+    const late = { ...invoice(), dueDate: "2026-10-01" }
+    const cn = creditNoteFor(late, "full", 0, ctx("cn6"))
+    const issued = cn.ok ? [{ ...cn.value, status: "issued" as const }] : []
+    const risk = customerRisk({ creditLimitCents: 1_000_000, invoices: [late], orders: [], creditNotes: issued, payments: [], today: "2026-12-02" })
+    expect(risk).toMatchObject({ level: "ok", outstandingCents: 0, overdueCents: 0, overdueInvoices: 0, averageDaysLate: null })
+  })
 })
 
 describe("the manager's override", () => {
@@ -156,6 +164,12 @@ describe("reminders", () => {
   it("logs each reminder in the invoice's history and reads them back for the dunning schedule", () => {
     const r = withReminder(invoice(), "friendly", "agent1@x", Date.parse("2026-12-02T10:00:00Z"))
     expect(r.ok && remindersOf(r.value)).toEqual([{ level: "friendly", at: "2026-12-02", by: "agent1@x" }])
+  })
+
+  it("dates a reminder sent just after midnight in France on France's day, as the invoice's days overdue are counted", () => {
+    // 00:30 in Paris on 3 December is still 2 December in UTC.
+    const r = withReminder(invoice(), "friendly", "agent1@x", Date.parse("2026-12-02T23:30:00Z"))
+    expect(r.ok && remindersOf(r.value)).toEqual([{ level: "friendly", at: "2026-12-03", by: "agent1@x" }])
   })
 
   it("a payment record keeps its method and reference", () => {

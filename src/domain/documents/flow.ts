@@ -2,7 +2,7 @@ import type * as z from "zod"
 
 import { CreditNote, Invoice, Order, PaymentRecord, type Quote } from "./document.schema"
 import { skippedLevels, type DunningLevel } from "./dunning"
-import { dueDate, type PaymentTerms } from "./payment-terms"
+import { dueDate, todayInFrance, type PaymentTerms } from "./payment-terms"
 import { daysOverdue, invoiceBalance } from "./payments"
 import { assessRisk, orderNeedsOverride, type CustomerRisk, type RiskInvoice, type RiskReason, type RiskSettings } from "./risk"
 import { computeTotals } from "./totals"
@@ -244,7 +244,9 @@ export function withReminder(invoice: InvoiceDoc, level: DunningLevel, by: strin
 export function remindersOf(invoice: Pick<InvoiceDoc, "history">): { level: DunningLevel; at: string; by: string }[] {
   return invoice.history
     .filter((h) => h.status.startsWith(REMINDER_PREFIX))
-    .map((h) => ({ level: h.status.slice(REMINDER_PREFIX.length) as DunningLevel, at: new Date(h.at).toISOString().slice(0, 10), by: h.by }))
+    // Its day in France, where the invoice is dated and its lateness counted (the UTC day was the day before
+    // for a reminder sent between midnight and 1 or 2 am).
+    .map((h) => ({ level: h.status.slice(REMINDER_PREFIX.length) as DunningLevel, at: todayInFrance(h.at), by: h.by }))
 }
 
 /**

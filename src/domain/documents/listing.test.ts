@@ -29,9 +29,19 @@ describe("workspace lists", () => {
   })
 
   it("works out what is left to pay after a credit note, the days overdue and the next reminder", () => {
-    expect(byId("i1")).toMatchObject({ remainingCents: 9000, paymentState: "partly-paid", daysOverdue: 32 })
+    // Credited 30 € and paid nothing: unpaid, not partly paid (a credit note is not a payment).
+    expect(byId("i1")).toMatchObject({ remainingCents: 9000, paymentState: "unpaid", daysOverdue: 32 })
     expect(byId("i1").dunning).toMatchObject({ due: "firm", reached: "formal-notice", direct: "formal-notice", skips: ["firm"], sent: [{ level: "friendly", at: "2026-11-08" }] })
     expect(byId("i2")).toMatchObject({ remainingCents: 0, paymentState: "paid", daysOverdue: 0, dunning: null })
+  })
+
+  it("keeps an overdue invoice its credit notes took back entirely out of the unpaid, the overdue and the dunning, and calls it credited", () => {
+    const full = CreditNote.parse({ ...credit, id: "cn2", number: "AV-2026-00002", lines: [{ ...line, quantityMilli: -750 }], totalExclVatCents: -7500, totalVatCents: -1500, totalInclVatCents: -9000 })
+    const settled = toRows([late, full, credit], { today, customers, payments: [], creditNotes: [credit, full], schedule: DEFAULT_DUNNING_SCHEDULE })
+    expect(settled[0]).toMatchObject({ remainingCents: 0, paymentState: "credited", daysOverdue: 0, dunning: null })
+    expect(filterRows(settled, { status: "unpaid" })).toEqual([])
+    expect(filterRows(settled, { overdue: true })).toEqual([])
+    expect(summarize(settled)).toMatchObject({ unpaidInvoices: { count: 0, cents: 0 }, overdueInvoices: { count: 0, cents: 0, maxDays: 0 } })
   })
 
   it("filters by status, customer, dates, overdue, and searches number or customer without accents", () => {

@@ -3,7 +3,7 @@ import { foldText } from "../search/fold-text"
 import type { PaymentRecord } from "./document.schema"
 import { nextReminder, type DunningLevel, type DunningSchedule } from "./dunning"
 import { creditedByInvoice, remindersOf, type AnyDoc, type CreditNoteDoc, type InvoiceDoc } from "./flow"
-import { daysOverdue, invoiceBalance } from "./payments"
+import { daysOverdue, invoiceBalance, type InvoiceBalance } from "./payments"
 import { effectiveQuoteStatus } from "./workflow"
 
 /** One line of a workspace list: what the agent scans, with the money already worked out. */
@@ -21,7 +21,8 @@ export interface DocumentRow {
   totalInclVatCents: number
   /** Invoices: what is left to pay (payments and credit notes deducted). */
   remainingCents: number | null
-  paymentState: "unpaid" | "partly-paid" | "paid" | null
+  /** From what was paid: "credited" when credit notes took back all that was not (see `invoiceBalance`). */
+  paymentState: InvoiceBalance["state"] | null
   daysOverdue: number
   /**
    * Invoices past due: the next reminder in order, the level lateness reached, the level that may be sent at once
@@ -93,7 +94,7 @@ export interface RowFilter {
 export function filterRows(rows: readonly DocumentRow[], f: RowFilter): DocumentRow[] {
   const words = f.query ? foldText(f.query).split(" ").filter(Boolean) : []
   return rows.filter((r) => {
-    if (f.status && r.status !== f.status && !(f.status === "paid" && r.paymentState === "paid") && !(f.status === "unpaid" && r.paymentState !== null && r.paymentState !== "paid")) return false
+    if (f.status && r.status !== f.status && !(f.status === "paid" && r.paymentState === "paid") && !(f.status === "unpaid" && r.remainingCents !== null && r.remainingCents > 0)) return false
     if (f.customerId && r.customerId !== f.customerId) return false
     if (f.from && r.date < f.from) return false
     if (f.to && r.date > f.to) return false

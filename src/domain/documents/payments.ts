@@ -10,8 +10,12 @@ export interface Payment {
 export interface InvoiceBalance {
   paidCents: number
   remainingCents: number
-  state: "unpaid" | "partly-paid" | "paid"
-  /** The date the payments first covered the invoice, when they do. */
+  /**
+   * Said from what the customer paid, not from what was credited: a credit note is not a payment. "credited": the
+   * credit notes took back all that was not paid (nothing left, nothing paid); "unpaid" may have been credited in part.
+   */
+  state: "unpaid" | "partly-paid" | "paid" | "credited"
+  /** The date the payments first covered the invoice, when they do (never for one settled by credit notes). */
   paidOn: string | null
 }
 
@@ -30,7 +34,9 @@ export function invoiceBalance(totalInclVatCents: number, payments: readonly Pay
     if (paidOn === null && before < totalInclVatCents && paid >= totalInclVatCents) paidOn = p.date
   }
   const remaining = Math.max(0, totalInclVatCents - paid)
-  return { paidCents: paid, remainingCents: remaining, state: remaining === 0 ? "paid" : paid > 0 ? "partly-paid" : "unpaid", paidOn: remaining === 0 ? paidOn : null }
+  const received = paid - creditedCents
+  const state = remaining === 0 ? (received > 0 ? "paid" : "credited") : received > 0 ? "partly-paid" : "unpaid"
+  return { paidCents: paid, remainingCents: remaining, state, paidOn: state === "paid" ? paidOn : null }
 }
 
 /** Days past due on a date (0 when not due yet). */
@@ -40,6 +46,7 @@ export function daysOverdue(dueDate: string, today: string): number {
 
 /** A payment as the invoice's history tells it: what was left to pay once it was recorded. */
 export interface PaymentStep<P> {
+  kind: "payment"
   payment: P
   /** Left to pay after it (never below 0: an overpayment is the customer's credit). */
   remainingCents: number
@@ -47,24 +54,48 @@ export interface PaymentStep<P> {
   outcome: "partial" | "paid" | "correction"
 }
 
+/** A credit note as the invoice's history tells it: what was left to pay once it was issued. */
+export interface CreditStep<C> {
+  kind: "credit"
+  credit: C
+  remainingCents: number
+  /** "partial": something is still due; "settled": nothing is left to pay after it. */
+  outcome: "partial" | "settled"
+}
+
 /**
- * The payments of an invoice in the order they were recorded, each with what was left to pay after it: the credit
- * notes issued before it count as paid, later ones do not (the history says what the agent saw that day).
+ * The payments and credit notes of an invoice in the order they were recorded (a credit note at the time it was
+ * issued, before a payment recorded the same instant), each with what was left to pay after it: the history says
+ * what the agent saw that day, and its last step leaves what `invoiceBalance` leaves.
  */
+export function invoiceSteps<P extends { amountCents: number; createdAt: number }, C extends { at: number; cents: number }>(
+  totalInclVatCents: number,
+  payments: readonly P[],
+  credits: readonly C[] = []
+): (PaymentStep<P> | CreditStep<C>)[] {
+  const events = [...credits.map((c) => ({ at: c.at, credit: c })), ...payments.map((p) => ({ at: p.createdAt, payment: p }))]
+  // Stable sort: credit notes first on a tie, then each kind in the order given.
+  events.sort((a, b) => a.at - b.at || ("credit" in a ? 0 : 1) - ("credit" in b ? 0 : 1))
+  let covered = 0
+  return events.map((e) => {
+    const before = Math.max(0, totalInclVatCents - covered)
+    if ("credit" in e) {
+      covered += e.credit.cents
+      const remainingCents = Math.max(0, totalInclVatCents - covered)
+      return { kind: "credit", credit: e.credit, remainingCents, outcome: remainingCents === 0 ? "settled" : "partial" }
+    }
+    covered += e.payment.amountCents
+    const remainingCents = Math.max(0, totalInclVatCents - covered)
+    const outcome = e.payment.amountCents < 0 ? "correction" : remainingCents === 0 && before > 0 ? "paid" : "partial"
+    return { kind: "payment", payment: e.payment, remainingCents, outcome }
+  })
+}
+
+/** The payment steps alone of `invoiceSteps` (the credit notes count, untold). */
 export function paymentSteps<P extends { amountCents: number; createdAt: number }>(
   totalInclVatCents: number,
   payments: readonly P[],
   credits: readonly { at: number; cents: number }[] = []
 ): PaymentStep<P>[] {
-  let paid = 0
-  return [...payments]
-    .sort((a, b) => a.createdAt - b.createdAt)
-    .map((payment) => {
-      const credited = credits.filter((c) => c.at <= payment.createdAt).reduce((sum, c) => sum + c.cents, 0)
-      const before = Math.max(0, totalInclVatCents - credited - paid)
-      paid += payment.amountCents
-      const remainingCents = Math.max(0, totalInclVatCents - credited - paid)
-      const outcome = payment.amountCents < 0 ? "correction" : remainingCents === 0 && before > 0 ? "paid" : "partial"
-      return { payment, remainingCents, outcome }
-    })
+  return invoiceSteps(totalInclVatCents, payments, credits).filter((s): s is PaymentStep<P> => s.kind === "payment")
 }

@@ -3,7 +3,7 @@ import type { useTranslation } from "react-i18next"
 import type { CreditNote, PaymentRecord, SalesDocument } from "~src/domain/documents/document.schema"
 import { reminderEntries } from "~src/domain/documents/flow"
 import { formatCents } from "~src/domain/documents/money"
-import { paymentSteps } from "~src/domain/documents/payments"
+import { invoiceSteps } from "~src/domain/documents/payments"
 import { formatDateTime, formatDay, type UiLang } from "~src/ui/dates"
 
 type Translate = ReturnType<typeof useTranslation>["t"]
@@ -11,8 +11,10 @@ type ReminderEntry = NonNullable<ReturnType<typeof reminderEntries>[number]>
 
 /**
  * A document's history, oldest first: its status changes and reminders (who did them), and for an invoice the
- * payments recorded against it, each at the time it was recorded, with its date, amount, method and reference and
- * what was left to pay after it, up to the one that paid it in full. Money and days as the rest of the page writes them.
+ * payments recorded against it and the credit notes that corrected it, each at the time it was recorded or issued:
+ * a payment with its date, amount, method and reference, a credit note with its number, date and amount, and after
+ * each what was left to pay, up to the one that paid it in full or left nothing to pay. Money and days as the rest
+ * of the page writes them.
  */
 export function DocumentHistory({
   doc,
@@ -38,17 +40,33 @@ export function DocumentHistory({
     )
   }))
   if (doc.type === "invoice") {
-    // What a credit note took back counts from the day it was issued.
+    // A credit note counts from the time it was issued (its number and date come from the server then).
     const credits = creditNotes
       .filter((c) => c.status === "issued" && c.correctsInvoiceId === doc.id)
-      .map((c) => ({ at: c.history.find((h) => h.status === "issued")?.at ?? c.updatedAt, cents: -c.totalInclVatCents }))
-    for (const step of paymentSteps(doc.totalInclVatCents, payments.filter((p) => p.invoiceId === doc.id), credits)) {
+      .map((c) => ({ at: c.history.find((h) => h.status === "issued")?.at ?? c.updatedAt, cents: -c.totalInclVatCents, note: c }))
+    for (const step of invoiceSteps(doc.totalInclVatCents, payments.filter((p) => p.invoiceId === doc.id), credits)) {
+      const remaining = formatCents(step.remainingCents, lang)
+      if (step.kind === "credit") {
+        const c = step.credit.note
+        const said = { number: c.number ?? t("invoicing.view.unnumbered"), amount: formatCents(Math.abs(c.totalInclVatCents), lang), date: formatDay(c.date, lang), remaining }
+        entries.push({
+          at: step.credit.at,
+          key: c.id,
+          node: (
+            <li key={c.id} data-comptoir="history-credit" data-outcome={step.outcome} data-cents={c.totalInclVatCents}>
+              {formatDateTime(step.credit.at, lang)} · <a href={`#/invoices/${c.id}`}>{t("invoicing.history.credit", said)}</a> ·{" "}
+              <strong>{t(`invoicing.history.${step.outcome === "settled" ? "settled" : "left"}`, said)}</strong>
+            </li>
+          )
+        })
+        continue
+      }
       const p = step.payment
       const said = {
         amount: formatCents(Math.abs(p.amountCents), lang),
         date: formatDay(p.date, lang),
         method: t(`invoicing.history.method.${p.method}`),
-        remaining: formatCents(step.remainingCents, lang)
+        remaining
       }
       entries.push({
         at: p.createdAt,

@@ -36,8 +36,14 @@ function order(lines: DocumentLine[]): SalesDocument {
   } as unknown as SalesDocument
 }
 
-function stubChrome(document: SalesDocument, row: unknown = null, payments: unknown[] = []) {
-  const data = { document, row, customer: null, payments, creditNotes: [], derived: [], source: null, risk: null, confirm: null, me: { email: "", name: "", role: "agent" }, reminders: [], seller: null, correctedInvoice: null, today: "2026-12-03" }
+/** An issued credit note of one (negative) line, as the background lists it with its invoice. */
+function creditNote(over: Record<string, unknown>, l: DocumentLine): unknown {
+  const { paymentTerms: _terms, ...doc } = order([l]) as unknown as Record<string, unknown>
+  return { ...doc, type: "credit-note", status: "issued", ...over }
+}
+
+function stubChrome(document: SalesDocument, row: unknown = null, payments: unknown[] = [], creditNotes: unknown[] = []) {
+  const data = { document, row, customer: null, payments, creditNotes, derived: [], source: null, risk: null, confirm: null, me: { email: "", name: "", role: "agent" }, reminders: [], seller: null, correctedInvoice: null, today: "2026-12-03" }
   vi.stubGlobal("chrome", { runtime: { sendMessage: vi.fn(async () => ({ ok: true, data })), getURL: (p: string) => `chrome-extension://x/${p}` } })
 }
 
@@ -117,7 +123,7 @@ describe("a document in the workspace", () => {
     )
     const input = await screen.findByLabelText("Date")
     expect(input.getAttribute("type")).toBe("date")
-    // The payment is dated today (the background's day) until the agent changes it.
+    // The payment is dated today (the background's day: France's, as documents are dated) until the agent changes it.
     expect(document.getElementById(input.getAttribute("aria-describedby")!)!.textContent).toBe("jeudi 3 décembre 2026")
     fireEvent.change(input, { target: { value: "2026-12-01" } })
     expect(document.querySelector('[data-comptoir="payment-date-words"]')!.textContent).toBe("mardi 1er décembre 2026")
@@ -187,5 +193,61 @@ describe("a document in the workspace", () => {
       cleanup()
       vi.unstubAllGlobals()
     }
+  })
+
+  it("tells a credit note in the invoice's history among its payments: its number, date and amount, and what was left to pay after it", async () => {
+    const at = (iso: string) => Date.parse(`${iso}Z`)
+    const invoice = {
+      ...order([line(1, { unitPriceCents: 5000 })]),
+      type: "invoice",
+      status: "issued",
+      number: "FAC-2026-00010",
+      dueDate: "2027-01-02",
+      history: [{ status: "issued", at: at("2026-12-02T09:05:00"), by: "agent1@demo.comptoir.test" }]
+    } as unknown as SalesDocument
+    const row = { id: invoice.id, type: "invoice", number: "FAC-2026-00010", status: "issued", customerId: "cust-1", customerName: "Dupont SA", customerCode: "C-00012", date: "2026-12-02", dueDate: "2027-01-02", totalInclVatCents: 6000, remainingCents: 0, paymentState: "paid", daysOverdue: 0, dunning: null, correctsInvoiceId: null, language: "fr" }
+    const payment = (id: string, date: string, amountCents: number, createdAt: number) => ({ id, invoiceId: invoice.id, customerId: "cust-1", date, amountCents, method: "transfer", reference: "", createdAt })
+    const payments = [payment("p2", "2026-12-04", 2800, at("2026-12-04T11:00:00")), payment("p1", "2026-12-02", 2000, at("2026-12-02T16:00:00"))]
+    const credit = creditNote({ id: "cn1", number: "AV-2026-00003", date: "2026-12-03", correctsInvoiceId: invoice.id, history: [{ status: "draft", at: at("2026-12-03T09:55:00"), by: "a" }, { status: "issued", at: at("2026-12-03T10:00:00"), by: "a" }] }, line(1, { unitPriceCents: 1000, quantityMilli: -1000 }))
+    for (const [lang, expected] of [
+      ["en", /^3 Dec 2026,? \d\d:\d\d · Credit note AV-2026-00003 of €12\.00 dated 3 Dec 2026 · €28\.00 left to pay$/],
+      ["fr", /^03\/12\/2026 \d\d:\d\d · Avoir AV-2026-00003 de 12,00 € du 03\/12\/2026 · reste 28,00 € à payer$/]
+    ] as const) {
+      stubChrome(invoice, row, payments, [credit])
+      render(
+        <I18nextProvider i18n={createI18n(lang)}>
+          <DocumentView id={invoice.id} />
+        </I18nextProvider>
+      )
+      const told = await screen.findByText((_, el) => el?.getAttribute("data-comptoir") === "history-credit")
+      expect(told.textContent!.replace(/[\u00a0\u202f]/g, " ")).toMatch(expected)
+      expect(told.querySelector("a")!.getAttribute("href")).toBe("#/invoices/cn1")
+      // In time order: issued, the first payment, the credit note, the payment that settles what the credit note left.
+      const all = [...document.querySelectorAll(".c-doc-history li")].map((li) => `${li.getAttribute("data-comptoir")}:${li.getAttribute("data-outcome") ?? ""}`)
+      expect(all).toEqual(["history-entry:", "history-payment:partial", "history-credit:partial", "history-payment:paid"])
+      expect(document.querySelector('[data-comptoir="history-payment"]')!.textContent!.replace(/[\u00a0\u202f]/g, " ")).toMatch(/(€40\.00 left to pay|reste 40,00 € à payer)$/)
+      cleanup()
+      vi.unstubAllGlobals()
+    }
+  })
+
+  it("says an invoice its credit note took back entirely, with nothing paid, is settled by credit note, not paid in full", async () => {
+    const invoice = { ...order([line(1, { unitPriceCents: 5000 })]), type: "invoice", status: "issued", number: "FAC-2026-00011", dueDate: "2026-11-02" } as unknown as SalesDocument
+    const row = { id: invoice.id, type: "invoice", number: "FAC-2026-00011", status: "issued", customerId: "cust-1", customerName: "Dupont SA", customerCode: "C-00012", date: "2026-10-02", dueDate: "2026-11-02", totalInclVatCents: 6000, remainingCents: 0, paymentState: "credited", daysOverdue: 0, dunning: null, correctsInvoiceId: null, language: "fr" }
+    const credit = creditNote({ id: "cn2", number: "AV-2026-00004", date: "2026-12-03", correctsInvoiceId: invoice.id, history: [{ status: "issued", at: Date.parse("2026-12-03T10:00:00Z"), by: "a" }] }, line(1, { unitPriceCents: 5000, quantityMilli: -1000 }))
+    stubChrome(invoice, row, [], [credit])
+    render(
+      <I18nextProvider i18n={createI18n("en")}>
+        <DocumentView id={invoice.id} />
+      </I18nextProvider>
+    )
+    const told = await screen.findByText((_, el) => el?.getAttribute("data-comptoir") === "history-credit")
+    expect(told.textContent).toMatch(/ · nothing left to pay$/)
+    expect(told.getAttribute("data-outcome")).toBe("settled")
+    expect(document.querySelector('[data-comptoir="invoice-paid"]')!.textContent).toBe("Settled by credit note: nothing left to pay.")
+    expect(document.querySelector('[data-payment="credited"].c-chip')!.textContent).toBe("Settled by credit note")
+    // Nothing is left to credit: the buttons the domain would refuse (credit-over-invoice) are not offered.
+    expect(document.querySelector('[data-comptoir="credit-full"]')).toBeNull()
+    expect(document.querySelector('[data-comptoir="credit-none-left"]')!.textContent).toBe("The credit notes took back the whole invoice: nothing is left to credit.")
   })
 })

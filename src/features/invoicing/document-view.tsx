@@ -345,6 +345,7 @@ function InvoicePanels({ view, onAct }: { view: View; onAct: (s: DocumentActionR
   const [amountError, setAmountError] = useState<string | null>(null)
   if (!doc || doc.type !== "invoice") return null
   const remaining = view.row?.remainingCents ?? 0
+  const creditedCents = view.creditNotes.filter((c) => c.status === "issued").reduce((sum, c) => sum - c.totalInclVatCents, 0)
   return (
     <>
       <section className="c-doc-payments">
@@ -411,8 +412,9 @@ function InvoicePanels({ view, onAct }: { view: View; onAct: (s: DocumentActionR
           </form>
         ) : (
           // Good news in the page's green, not the orange of a notice to act on.
-          <p className="c-ok" data-comptoir="invoice-paid">
-            {t("invoicing.payments.paid")}
+          // Taken back by credit notes with nothing paid is not "paid in full": the page says what the domain says.
+          <p className="c-ok" data-comptoir="invoice-paid" data-payment={view.row?.paymentState ?? ""}>
+            {t(view.row?.paymentState === "credited" ? "invoicing.payments.credited" : "invoicing.payments.paid")}
           </p>
         )}
       </section>
@@ -427,43 +429,52 @@ function InvoicePanels({ view, onAct }: { view: View; onAct: (s: DocumentActionR
             · {formatCents(c.totalInclVatCents, lang)} · {t(`invoicing.status.${c.status}`)}
           </p>
         ))}
-        <p className="c-muted">{t("invoicing.credit.explain")}</p>
-        <table className="c-table">
-          <tbody>
-            {doc.lines.map((l) => (
-              <tr key={l.id}>
-                <td>{l.label}</td>
-                <td>
-                  <input
-                    aria-label={t("invoicing.credit.quantityOf", { label: l.label })}
-                    data-comptoir="credit-quantity"
-                    inputMode="decimal"
-                    size={6}
-                    placeholder="0"
-                    value={credit[l.id] ?? ""}
-                    onChange={(e) => setCredit({ ...credit, [l.id]: e.target.value })}
-                  />{" "}
-                  / {formatQuantity(l.quantityMilli, lang)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <button
-          type="button"
-          className="c-button c-button-secondary"
-          data-comptoir="credit-partial"
-          onClick={() => {
-            const lines = Object.entries(credit)
-              .map(([lineId, v]) => ({ lineId, quantityMilli: parseScaledDecimal(v, 3) ?? -1 }))
-              .filter((l) => l.quantityMilli !== 0)
-            void onAct({ action: "credit", lines }, true)
-          }}>
-          {t("invoicing.credit.partial")}
-        </button>{" "}
-        <button type="button" className="c-button c-button-secondary" data-comptoir="credit-full" onClick={() => void onAct({ action: "credit", lines: "full" }, true)}>
-          {t("invoicing.credit.full")}
-        </button>
+        {/* The credit notes took it all back: another one would be refused (credit-over-invoice), so none is offered. */}
+        {creditedCents >= doc.totalInclVatCents ? (
+          <p className="c-muted" data-comptoir="credit-none-left">
+            {t("invoicing.credit.noneLeft")}
+          </p>
+        ) : (
+          <>
+            <p className="c-muted">{t("invoicing.credit.explain")}</p>
+            <table className="c-table">
+              <tbody>
+                {doc.lines.map((l) => (
+                  <tr key={l.id}>
+                    <td>{l.label}</td>
+                    <td>
+                      <input
+                        aria-label={t("invoicing.credit.quantityOf", { label: l.label })}
+                        data-comptoir="credit-quantity"
+                        inputMode="decimal"
+                        size={6}
+                        placeholder="0"
+                        value={credit[l.id] ?? ""}
+                        onChange={(e) => setCredit({ ...credit, [l.id]: e.target.value })}
+                      />{" "}
+                      / {formatQuantity(l.quantityMilli, lang)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <button
+              type="button"
+              className="c-button c-button-secondary"
+              data-comptoir="credit-partial"
+              onClick={() => {
+                const lines = Object.entries(credit)
+                  .map(([lineId, v]) => ({ lineId, quantityMilli: parseScaledDecimal(v, 3) ?? -1 }))
+                  .filter((l) => l.quantityMilli !== 0)
+                void onAct({ action: "credit", lines }, true)
+              }}>
+              {t("invoicing.credit.partial")}
+            </button>{" "}
+            <button type="button" className="c-button c-button-secondary" data-comptoir="credit-full" onClick={() => void onAct({ action: "credit", lines: "full" }, true)}>
+              {t("invoicing.credit.full")}
+            </button>
+          </>
+        )}
       </section>
     </>
   )

@@ -1,0 +1,89 @@
+import { expect, test, type Page } from "@playwright/test"
+
+import { closeProfiles, launchProfiles, signIn, startDemoServer, type DemoServer, type Profile } from "./demo-server"
+
+test.describe.configure({ mode: "serial" })
+
+let server: DemoServer
+let profiles: Profile[] = []
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000)
+  server = await startDemoServer()
+  profiles = await launchProfiles(1, "credit")
+  await signIn(profiles[0]!.page, profiles[0]!.extensionId, server.url, "agent1@demo.comptoir.test")
+})
+
+test.afterAll(async () => {
+  await closeProfiles(profiles)
+  await server?.stop()
+})
+
+const workspace = (p: Profile, route: string) => p.page.goto(`chrome-extension://${p.extensionId}/tabs/workspace.html#/${route}`)
+
+type Row = { id: string; type: string; number: string | null; correctsInvoiceId: string | null; paymentState: string | null; remainingCents: number | null; daysOverdue: number }
+const list = async (page: Page, kind: "invoices" | "dunning") =>
+  ((await page.evaluate((kind) => chrome.runtime.sendMessage({ type: "documents/list", payload: { kind, limit: 1000 } }), kind)) as { data: { rows: Row[] } }).data.rows
+
+async function setLanguage(page: Page, language: "fr" | "en" | null): Promise<void> {
+  await page.evaluate(async (language) => {
+    const { settings } = await chrome.storage.local.get("settings")
+    await chrome.storage.local.set({ settings: { ...(settings as object | undefined), language } })
+  }, language)
+}
+
+test("the demo invoice corrected by a credit note and partly paid tells both in its history, with what was left to pay after each", async () => {
+  const [agent] = profiles as [Profile]
+  await workspace(agent, "invoices")
+  const rows = await list(agent.page, "invoices")
+  const note = rows.find((r) => r.type === "credit-note" && r.correctsInvoiceId)!
+  const invoice = rows.find((r) => r.id === note.correctsInvoiceId)!
+  await workspace(agent, `invoices/${invoice.id}`)
+  const credit = agent.page.locator('[data-comptoir="history-credit"]')
+  await expect(credit).toHaveCount(1)
+  await expect(credit).toContainText(`Credit note ${note.number} of €`)
+  await expect(credit).toContainText(/ dated \d{1,2} [A-Z][a-z]{2,3} \d{4} · €[\d,.]+ left to pay$/)
+  await expect(credit.locator("a")).toHaveAttribute("href", `#/invoices/${note.id}`)
+  // Issued, the credit note, then the payment: what the payment left is what the page says is left.
+  const told = await agent.page.locator(".c-doc-history li").evaluateAll((lis) => lis.map((li) => li.getAttribute("data-comptoir")))
+  expect(told.slice(-2)).toEqual(["history-credit", "history-payment"])
+  const remaining = (await agent.page.locator('[data-comptoir="remaining"]').textContent()) ?? ""
+  await expect(agent.page.locator('[data-comptoir="history-payment"]').last()).toContainText(`${remaining} left to pay`)
+  await expect(agent.page.locator('[data-comptoir="document-view"]')).toHaveAttribute("data-payment", invoice.paymentState ?? "")
+  await agent.page.screenshot({ path: "test-results/truth10-invoice-credit-history-en.png", fullPage: true })
+
+  await setLanguage(agent.page, "fr")
+  await agent.page.reload()
+  await expect(credit).toContainText(new RegExp(`^\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d · Avoir ${note.number} de [\\d\\s\\u202f,]+\\s€ du \\d\\d/\\d\\d/\\d{4} · reste [\\d\\s\\u202f,]+\\s€ à payer$`))
+  await agent.page.screenshot({ path: "test-results/truth10-invoice-credit-history-fr.png", fullPage: true })
+  await setLanguage(agent.page, null)
+})
+
+test("an overdue invoice credited in full leaves the dunning list and reads settled by credit note, not paid", async () => {
+  const [agent] = profiles as [Profile]
+  await workspace(agent, "dunning")
+  const due = (await list(agent.page, "dunning")).find((r) => r.paymentState === "unpaid" && r.daysOverdue > 0)!
+  await workspace(agent, `invoices/${due.id}`)
+  await agent.page.locator('[data-comptoir="credit-full"]').click()
+  await expect(agent.page).not.toHaveURL(new RegExp(`#/invoices/${due.id}$`))
+  await agent.page.locator('[data-comptoir="issue"]').click()
+  await expect(agent.page.locator('[data-comptoir="document-number"]')).toHaveText(/^AV-\d{4}-\d{5}$/, { timeout: 20_000 })
+  const number = (await agent.page.locator('[data-comptoir="document-number"]').textContent()) ?? ""
+
+  await workspace(agent, `invoices/${due.id}`)
+  const view = agent.page.locator('[data-comptoir="document-view"]')
+  await expect(view).toHaveAttribute("data-payment", "credited")
+  await expect(agent.page.locator('[data-comptoir="remaining"]')).toHaveAttribute("data-cents", "0")
+  await expect(agent.page.locator('[data-comptoir="invoice-paid"]')).toHaveText("Settled by credit note: nothing left to pay.")
+  await expect(agent.page.locator('[data-comptoir="history-credit"]')).toContainText(new RegExp(`Credit note ${number} of €[\\d,.]+ dated .* · nothing left to pay$`))
+  await expect(agent.page.locator('[data-comptoir="credit-full"]')).toHaveCount(0)
+  await expect(agent.page.locator('[data-comptoir="credit-none-left"]')).toBeVisible()
+  await agent.page.screenshot({ path: "test-results/truth10-invoice-credited-en.png", fullPage: true })
+  expect((await list(agent.page, "dunning")).map((r) => r.id)).not.toContain(due.id)
+  await setLanguage(agent.page, "fr")
+  await agent.page.reload()
+  await expect(agent.page.locator('[data-comptoir="invoice-paid"]')).toHaveText("Soldée par avoir : plus rien à payer.")
+  await expect(view.locator('.c-chip[data-payment="credited"]')).toHaveText("Soldée par avoir")
+  await agent.page.screenshot({ path: "test-results/truth10-invoice-credited-fr.png", fullPage: true })
+  await setLanguage(agent.page, null)
+})
