@@ -171,11 +171,17 @@ test("lines added by typing a product's name with typos; totals exact to the cen
   // "reams" were it English; the form keeps the catalog's "ramette" (the PDF test below reads "10 ramettes").
   await form.locator('[name="lines.1.discountPercent"]').focus()
   await expect(unit).toHaveValue("ramettes")
+  // The lines added while the quote was French take the catalog's English names with it (issue #10: the PDF and
+  // the reply of an English quote had the French names); back in French, the French names again.
   await form.locator('[name="language"]').selectOption("en")
   await expect(unit).toHaveValue("reams")
+  await expect(form.locator('[name="lines.0.label"]')).toHaveValue("Coffee beans 1 kg")
+  await expect(form.locator('[name="lines.1.label"]')).toHaveValue("A4 copy paper 80 gsm (500 sheets)")
   await formPage.screenshot({ path: join(shots, "quote-form-en-quote.png"), fullPage: true })
   await form.locator('[name="language"]').selectOption(overLimit.language)
   await expect(unit).toHaveValue("ramettes")
+  await expect(form.locator('[name="lines.0.label"]')).toHaveValue("Café en grains 1 kg")
+  await expect(form.locator('[name="lines.1.label"]')).toHaveValue("Ramette papier A4 80 g (500 f.)")
   await formPage.screenshot({ path: join(shots, "quote-form.png"), fullPage: true })
 })
 

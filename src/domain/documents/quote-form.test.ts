@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest"
 import type { Customer, Product } from "../customers/customer.schema"
 import { documentSummary } from "./document-text"
 import { DEMO_SELLER } from "../demo/demo-seller"
-import { centsToInput, emptyLine, lineFromPrefill, lineFromProduct, lineFromValues, liveTotals, newQuoteValues, prefillLinesOf, QuoteFormValues, quotePrefillQuery, quoteFromValues, valuesFromQuote, type QuoteLineValues } from "./quote-form"
+import { centsToInput, emptyLine, lineFromPrefill, lineFromProduct, lineFromValues, liveTotals, newQuoteValues, prefillLinesOf, QuoteFormValues, quotePrefillQuery, quoteFromValues, relabelledLines, valuesFromQuote, type QuoteLineValues } from "./quote-form"
 
 const customer: Customer = {
   id: "c1",
@@ -134,5 +134,40 @@ describe("a new quote prefilled from elsewhere (an order captured from a mail)",
     const p = { id: "p1", ref: "GN-4410", nameFr: "Gants nitrile M", nameEn: "Nitrile gloves M", unit: "boîte", unitPriceCents: 890, vatRateBp: 2000, createdAt: 0, updatedAt: 0 }
     expect(lineFromPrefill(p, { ref: "GN-4410", quantity: 2.5, unit: "carton" }, "fr", "l1")).toMatchObject({ productId: "p1", ref: "GN-4410", label: "Gants nitrile M", quantity: "2,5", unit: "carton", unitPrice: "8,90", vatRate: "20" })
     expect(lineFromPrefill(p, { ref: "GN-4410", quantity: 3, unit: "" }, "en", "l1")).toMatchObject({ label: "Nitrile gloves M", quantity: "3", unit: "boîte" })
+  })
+})
+
+describe("a quote whose language the agent changes", () => {
+  const gloves: Product = { id: "p1", ref: "GN-4410", nameFr: "Gants nitrile M", nameEn: "Nitrile gloves M", unit: "boîte", unitPriceCents: 890, vatRateBp: 2000, createdAt: 0, updatedAt: 0 }
+  const coffee: Product = { id: "p2", ref: "REF-1006", nameFr: "Café en grains 1 kg", nameEn: "Coffee beans 1 kg", unit: "kg", unitPriceCents: 1890, vatRateBp: 550, createdAt: 0, updatedAt: 0 }
+  const products = new Map([gloves, coffee].map((p) => [p.id, p]))
+
+  it("re-labels the catalog lines in English when the quote's language changes to English, and back in French", () => {
+    const lines = [{ ...lineFromProduct(gloves, "fr", "l1"), quantity: "2" }, lineFromProduct(coffee, "fr", "l2")]
+    expect(relabelledLines(lines, products, "fr", "en")).toEqual([
+      { index: 0, label: "Nitrile gloves M" },
+      { index: 1, label: "Coffee beans 1 kg" }
+    ])
+    const english = [lineFromProduct(gloves, "en", "l1")]
+    expect(relabelledLines(english, products, "en", "fr")).toEqual([{ index: 0, label: "Gants nitrile M" }])
+    expect(relabelledLines(lines, products, "fr", "fr")).toEqual([])
+  })
+
+  it("keeps a label the agent typed when the language changes, and a free line or a product it does not know", () => {
+    const typed = { ...lineFromProduct(gloves, "fr", "l1"), label: "Gants nitrile M, livrés le 12" }
+    const free = { ...emptyLine("l2"), ref: "SUR-MESURE", label: "Gants nitrile M" }
+    const gone = { ...lineFromProduct(gloves, "fr", "l3"), productId: "deleted" }
+    const coffeeFr = lineFromProduct(coffee, "fr", "l4")
+    expect(relabelledLines([typed, free, gone, coffeeFr], products, "fr", "en")).toEqual([{ index: 3, label: "Coffee beans 1 kg" }])
+  })
+
+  it("prints the re-labelled lines in English in the reply's text, the unit in English from the catalog's word", () => {
+    const values = { ...newQuoteValues(customer, { today: "2026-12-02", validityDays: 30, agentName: null }), lines: [{ ...lineFromProduct(gloves, "fr", "l1"), quantity: "2" }] }
+    for (const { index, label } of relabelledLines(values.lines, products, "fr", "en")) values.lines[index] = { ...values.lines[index]!, label }
+    const q = { ...quoteFromValues({ ...values, language: "en" }, { id: "q1", date: "2026-12-02", now: 1 }), number: "DEV-2026-00005" }
+    expect(q.lines[0]).toMatchObject({ label: "Nitrile gloves M", unit: "boîte" })
+    const { text } = documentSummary(q, DEMO_SELLER, { ...customer, language: "en" }, "en")
+    expect(text).toContain("GN-4410 Nitrile gloves M: 2 boxes")
+    expect(text).not.toContain("Gants")
   })
 })

@@ -131,6 +131,25 @@ export function lineFromProduct(p: Product, lang: "fr" | "en", id: string, price
   }
 }
 
+/**
+ * The labels to change when the agent switches a quote from `from` to `to`: a line that still carries its product's
+ * catalog name in `from` (as `lineFromProduct` wrote it) takes the name in `to`, so an English quote does not print
+ * the French names of the lines added while it was French. A label the agent typed or edited, a free line (no
+ * product) and a product the form does not know keep their words. The unit is not touched: the line keeps the
+ * catalog's word, shown and printed in the quote's language (`unitFor`).
+ */
+export function relabelledLines(lines: readonly Pick<QuoteLineValues, "productId" | "label">[], products: ReadonlyMap<string, Pick<Product, "nameFr" | "nameEn">>, from: "fr" | "en", to: "fr" | "en"): { index: number; label: string }[] {
+  if (from === to) return []
+  const out: { index: number; label: string }[] = []
+  lines.forEach((l, index) => {
+    const p = l.productId ? products.get(l.productId) : undefined
+    if (!p) return
+    const [was, now] = from === "fr" ? [p.nameFr, p.nameEn] : [p.nameEn, p.nameFr]
+    if (l.label.trim() === was.trim() && l.label !== now) out.push({ index, label: now })
+  })
+  return out
+}
+
 /** Basis points as typed back: 1250 → "12,5" (fr) or "12.5" (en). */
 export function percentToInput(bp: number, lang: "fr" | "en"): string {
   return bpToPercentText(bp).replace(".", lang === "fr" ? "," : ".")

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest"
 
-import type { Customer } from "~src/domain/customers/customer.schema"
+import type { Customer, Product } from "~src/domain/customers/customer.schema"
 import { DEMO_SELLER } from "~src/domain/demo/demo-seller"
 import type { DocumentLine, SalesDocument } from "~src/domain/documents/document.schema"
+import { lineFromProduct, newQuoteValues, quoteFromValues, relabelledLines } from "~src/domain/documents/quote-form"
 import { computeTotals } from "~src/domain/documents/totals"
 
 import { documentFileName, documentPdf } from "./document-pdf"
@@ -144,6 +145,20 @@ describe("a quote's PDF", () => {
     const en = await textOf(await documentPdf(quote(lines, { language: "en" } as Partial<SalesDocument>), DEMO_SELLER, { ...customer, language: "en" }, "en"))
     for (const q of ["2 pieces", "1 piece", "1.5 kg", "12 rolls", "1 box", "2 boxes"]) expect(en).toContain(`${q} `)
     expect(en).not.toContain("boîte")
+  })
+
+  it("prints the English names of the lines a quote had in French once the agent switched it to English, a typed label as typed", async () => {
+    const gloves: Product = { id: "p-gloves", ref: "GN-4410", nameFr: "Gants nitrile M", nameEn: "Nitrile gloves M", unit: "boîte", unitPriceCents: 890, vatRateBp: 2000, createdAt: 0, updatedAt: 0 }
+    const paper: Product = { id: "p-paper", ref: "RAM-A4", nameFr: "Ramette papier A4", nameEn: "A4 copy paper ream", unit: "ramette", unitPriceCents: 549, vatRateBp: 2000, createdAt: 0, updatedAt: 0 }
+    const values = { ...newQuoteValues(customer, { today: "2026-12-02", validityDays: 30, agentName: null }), lines: [{ ...lineFromProduct(gloves, "fr", "l1"), quantity: "2" }, { ...lineFromProduct(paper, "fr", "l2"), label: "Papier recyclé, livré lundi" }] }
+    for (const { index, label } of relabelledLines(values.lines, new Map([gloves, paper].map((p) => [p.id, p])), "fr", "en")) values.lines[index] = { ...values.lines[index]!, label }
+    const doc = quoteFromValues({ ...values, language: "en" }, { id: "q-en", date: "2026-12-02", now: 1 })
+    const text = await textOf(await documentPdf(doc, DEMO_SELLER, { ...customer, language: "en" }, "en"))
+    expect(text).toContain("Nitrile gloves M")
+    expect(text).toContain("2 boxes ")
+    expect(text).not.toContain("Gants")
+    // The agent's own words are theirs to translate: printed as typed.
+    expect(text).toContain("Papier recyclé, livré lundi")
   })
 
   it("lays 50 lines over several pages with the table's header on each, and says a draft has no number yet", async () => {

@@ -10,7 +10,7 @@ import type { Customer, Product } from "~src/domain/customers/customer.schema"
 import { documentSummary } from "~src/domain/documents/document-text"
 import { todayInFrance } from "~src/domain/documents/payment-terms"
 import { allowedNext, effectiveQuoteStatus } from "~src/domain/documents/workflow"
-import { emptyLine, lineFromPrefill, liveTotals, newQuoteValues, QuoteFormValues, valuesFromQuote, type PrefillLine, type Quote } from "~src/domain/documents/quote-form"
+import { emptyLine, lineFromPrefill, liveTotals, newQuoteValues, QuoteFormValues, relabelledLines, valuesFromQuote, type PrefillLine, type Quote } from "~src/domain/documents/quote-form"
 import type { Seller } from "~src/domain/documents/seller.schema"
 import { RiskBadge } from "~src/features/risk/risk-badge"
 import type { ResponseOf, RiskView } from "~src/messaging/contract"
@@ -45,7 +45,10 @@ interface Loaded {
    * it is issued, server/documents/issue.ts), the quote's own date once issued.
    */
   date: string
-  /** The catalog's products of a stored draft's lines, as they are now: their category and today's catalog price. */
+  /**
+   * The catalog's products of the lines the form opens with (a stored draft's, a prefilled quote's), as they are now:
+   * their category, today's catalog price, their names in both languages.
+   */
   products: ReadonlyMap<string, Product>
 }
 
@@ -82,7 +85,11 @@ export function QuoteEditor({ quoteId, customerId, contactId, callId, prefill = 
         // A stored draft is compared with the catalog and the customer's rules of today (see QuoteFormBody).
         const ids = quote?.status === "draft" ? quote.lines.flatMap((l) => (l.productId ? [l.productId] : [])) : []
         if (next && ids.length > 0) next.products = new Map((await send("catalog/products", { ids })).products.map((p) => [p.id, p]))
-        if (next && !quote && prefill.length > 0) next.values.lines = await prefilledLines(prefill, next.values.language === "en" ? "en" : "fr", prices?.pricing ?? null, next.date)
+        if (next && !quote && prefill.length > 0) {
+          const filled = await prefilledLines(prefill, next.values.language === "en" ? "en" : "fr", prices?.pricing ?? null, next.date)
+          next.values.lines = filled.lines
+          next.products = new Map(filled.products.map((p) => [p.id, p]))
+        }
         if (live) setLoaded(next)
       } catch (e) {
         if (live) setError(String(e instanceof Error ? e.message : e))
@@ -106,15 +113,19 @@ function loadedFrom(ctx: ResponseOf<"quotes/context">, prices: ResponseOf<"prici
   return { id: quote?.id ?? uuidv7(), customer: ctx.customer, quote, values, risk: ctx.risk, sellerProblems: ctx.sellerProblems, pricing: prices?.pricing ?? null, date, products: new Map() }
 }
 
-/** Prefilled lines from the catalog by their ref (label, price, VAT); a ref the catalog lacks becomes a free line to price. */
-/** Lines handed over (a reviewed order mail): catalog label, the customer's own price, the reviewed quantity. */
-async function prefilledLines(prefill: readonly PrefillLine[], lang: "fr" | "en", pricing: CustomerPricing | null, date: string): Promise<QuoteFormValues["lines"]> {
-  return Promise.all(
+/**
+ * Lines handed over (a reviewed order mail) from the catalog by their ref: catalog label, the customer's own price,
+ * the reviewed quantity; a ref the catalog lacks becomes a free line to price. With the products found.
+ */
+async function prefilledLines(prefill: readonly PrefillLine[], lang: "fr" | "en", pricing: CustomerPricing | null, date: string): Promise<{ lines: QuoteFormValues["lines"]; products: Product[] }> {
+  const found = await Promise.all(
     prefill.map(async (l) => {
       const hit = (await send("products/search", { query: l.ref, limit: 5 })).products.find((p) => p.ref.toUpperCase() === l.ref.toUpperCase())
-      return hit ? lineFromPrefill(hit, l, lang, uuidv7(), priceFor(hit, pricing, { date, quantityMilli: Math.round(l.quantity * 1000) })) : { ...emptyLine(uuidv7()), ref: l.ref, label: l.ref, quantity: String(l.quantity), unit: l.unit || "u" }
+      const line = hit ? lineFromPrefill(hit, l, lang, uuidv7(), priceFor(hit, pricing, { date, quantityMilli: Math.round(l.quantity * 1000) })) : { ...emptyLine(uuidv7()), ref: l.ref, label: l.ref, quantity: String(l.quantity), unit: l.unit || "u" }
+      return { line, hit }
     })
   )
+  return { lines: found.map((f) => f.line), products: found.flatMap((f) => (f.hit ? [f.hit] : [])) }
 }
 
 function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
@@ -136,8 +147,9 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
   const money = (cents: number) => new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" }).format(cents / 100)
   // The benchmark reads when the filled form was first on screen (bench/quote.bench.ts).
   useEffect(() => void performance.mark("comptoir:quote-form-ready"), [])
-  // Each line's product category, for the category rules: the draft's products, then those picked.
-  const categories = useRef(new Map([...loaded.products.values()].map((p) => [p.id, p.category])))
+  // Each line's product as the catalog has it: its category for the category rules, its names for a change of
+  // language. The products the form opened with, then those picked.
+  const products = useRef(new Map(loaded.products))
   // A reopened draft whose customer's rules (or catalog prices) changed since: its prices stand until the agent
   // chooses to update them. Never an issued document (not editable).
   const [outdated, setOutdated] = useState<OutdatedLine[]>(() =>
@@ -163,7 +175,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
       if (!m) return
       const i = Number(m[1])
       const line = form.getValues(`lines.${i}`)
-      const next = repricedLine(line, loaded.pricing, loaded.date, form.getValues("language"), line.productId ? categories.current.get(line.productId) : undefined)
+      const next = repricedLine(line, loaded.pricing, loaded.date, form.getValues("language"), line.productId ? products.current.get(line.productId)?.category : undefined)
       if (next === line) return
       const opts = { shouldDirty: true, shouldValidate: true }
       if (next.unitPrice !== line.unitPrice) form.setValue(`lines.${i}.unitPrice`, next.unitPrice, opts)
@@ -172,6 +184,19 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
     })
     return () => sub.unsubscribe()
   }, [form, loaded.pricing, loaded.date])
+  // The quote switched to English (or French): the lines still named as the catalog names them in the language it
+  // had take the catalog's name in the new one, or the PDF and the reply would print French names on an English
+  // quote. A label the agent wrote keeps their words (relabelledLines).
+  const shownLanguage = useRef(loaded.values.language)
+  useEffect(() => {
+    const sub = form.watch((values, { name }) => {
+      if (name !== "language" || !values.language || values.language === shownLanguage.current) return
+      const from = shownLanguage.current
+      shownLanguage.current = values.language
+      for (const { index, label } of relabelledLines(form.getValues("lines"), products.current, from, values.language)) form.setValue(`lines.${index}.label`, label, { shouldDirty: true, shouldValidate: true })
+    })
+    return () => sub.unsubscribe()
+  }, [form])
   // Typing not saved yet keeps this tab from being taken over by a card's "New quote" (workspace/unsaved-work.ts).
   useEffect(() => {
     const id = `quote:${loaded.id}`
@@ -375,7 +400,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
             date={loaded.date}
             t={t}
             onPick={(line, product) => {
-              if (product) categories.current.set(product.id, product.category)
+              if (product) products.current.set(product.id, product)
               lines.append(line)
             }}
           />

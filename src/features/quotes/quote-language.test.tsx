@@ -1,0 +1,135 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react"
+import { I18nextProvider } from "react-i18next"
+import { afterEach, describe, expect, it, vi } from "vitest"
+
+import { Customer, type Product } from "~src/domain/customers/customer.schema"
+import { generateCustomers } from "~src/domain/demo/demo-data"
+import { DEMO_SELLER } from "~src/domain/demo/demo-seller"
+import { lineFromProduct, newQuoteValues, quoteFromValues, type PrefillLine, type Quote, type QuoteFormValues } from "~src/domain/documents/quote-form"
+import { createI18n } from "~src/i18n"
+
+import { QuoteEditor } from "./quote-form"
+
+/** A French customer: its quotes start in French, the agent switches one to English. */
+const customer = Customer.parse({ ...generateCustomers({ count: 1, seed: 3 }).map(({ writtenPhones: _w, ...c }) => c)[0], language: "fr" })
+const gloves: Product = { id: "p-gloves", ref: "GN-4410", nameFr: "Gants nitrile M", nameEn: "Nitrile gloves M", unit: "boîte", unitPriceCents: 890, vatRateBp: 2000, createdAt: 0, updatedAt: 0 }
+const coffee: Product = { id: "p-coffee", ref: "CAF-1006", nameFr: "Café en grains 1 kg", nameEn: "Coffee beans 1 kg", unit: "kg", unitPriceCents: 1890, vatRateBp: 550, createdAt: 0, updatedAt: 0 }
+
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
+
+/**
+ * A new quote for the customer (or its stored draft, or one prefilled from an order mail), its catalog the two
+ * products; what is saved and copied is kept to be read.
+ */
+function showNewQuote(ui: "fr" | "en", open: { draft?: Quote; prefill?: PrefillLine[] } = {}) {
+  const saved: { values: QuoteFormValues | null; copied: string | null } = { values: null, copied: null }
+  let stored: Quote | null = open.draft ?? null
+  const answer = (type: string, payload: Record<string, unknown>): unknown => {
+    if (type === "quotes/context") return { customer, agentName: "Claire Martin", today: "2026-12-03", validityDays: 30, sellerProblems: [], risk: null }
+    if (type === "pricing/get") return { pricing: null, mayEdit: false }
+    if (type === "products/search") {
+      const q = String(payload.query).toLowerCase()
+      return { products: [gloves, coffee].filter((p) => `${p.ref} ${p.nameFr} ${p.nameEn}`.toLowerCase().includes(q)) }
+    }
+    if (type === "quotes/save") {
+      saved.values = payload.values as QuoteFormValues
+      stored = quoteFromValues(saved.values, { id: String(payload.id), date: "2026-12-03", now: 1 })
+      return { ok: true, quote: stored }
+    }
+    if (type === "quotes/get") return { quote: stored, customer, seller: DEMO_SELLER, refusal: null }
+    if (type === "catalog/products") return { products: [gloves, coffee].filter((p) => (payload.ids as string[]).includes(p.id)) }
+    return undefined
+  }
+  vi.stubGlobal("chrome", {
+    runtime: {
+      sendMessage: vi.fn(async ({ type, payload }: { type: string; payload: Record<string, unknown> }) => {
+        const data = answer(type, payload)
+        return data === undefined ? { ok: false, error: "not in this test" } : { ok: true, data }
+      })
+    }
+  })
+  Object.defineProperty(navigator, "clipboard", { configurable: true, value: { writeText: async (text: string) => void (saved.copied = text) } })
+  const view = render(
+    <I18nextProvider i18n={createI18n(ui)}>
+      <QuoteEditor quoteId={open.draft?.id ?? null} customerId={customer.id} contactId={null} callId={null} prefill={open.prefill} />
+    </I18nextProvider>
+  )
+  return { saved, view }
+}
+
+const t = { fr: { add: "Ajouter une ligne : tapez la référence ou le nom d'un produit", label: "Désignation", unit: "Unité", copy: "Copier le texte" }, en: { add: "Add a line: type a product's ref or name", label: "Description", unit: "Unit", copy: "Copy as text" } }
+
+/** Types in "Add a line" and takes the first product offered (Enter with none offered adds a free line). */
+async function addLine(ui: "fr" | "en", query: string, fromCatalog = true) {
+  const add = await screen.findByRole("combobox", { name: t[ui].add })
+  fireEvent.change(add, { target: { value: query } })
+  if (fromCatalog) fireEvent.click(await within(await screen.findByRole("listbox")).findByRole("option"))
+  else {
+    await screen.findByText(ui === "fr" ? /Aucun produit/ : /No product/)
+    fireEvent.keyDown(add, { key: "Enter" })
+  }
+}
+
+const labelOf = (ui: "fr" | "en", n: number) => (screen.getByLabelText(`${t[ui].label} ${n}`) as HTMLTextAreaElement).value
+const language = (view: ReturnType<typeof render>) => view.container.querySelector<HTMLSelectElement>('select[name="language"]')!
+
+describe("a quote switched to English after its lines were added in French", () => {
+  it("re-labels the catalog lines in English when the quote's language changes to English", async () => {
+    for (const ui of ["fr", "en"] as const) {
+      const { saved, view } = showNewQuote(ui)
+      await addLine(ui, "GN-4410")
+      await vi.waitFor(() => expect(labelOf(ui, 1)).toBe("Gants nitrile M"))
+      fireEvent.change(screen.getByLabelText(`${t[ui].unit} 1`).closest("tr")!.querySelector('input[name="lines.0.quantity"]')!, { target: { value: "2" } })
+      fireEvent.change(language(view), { target: { value: "en" } })
+      await vi.waitFor(() => expect(labelOf(ui, 1)).toBe("Nitrile gloves M"))
+      // The unit reads in English; the catalog's word is what the line keeps.
+      expect((screen.getByLabelText(`${t[ui].unit} 1`) as HTMLTextAreaElement).value).toBe("boxes")
+      // What the customer gets (here "Copy"; the PDF and the reply are made from the same saved quote) is in English.
+      fireEvent.click(screen.getByRole("button", { name: t[ui].copy }))
+      await vi.waitFor(() => expect(saved.copied).not.toBeNull())
+      expect(saved.values?.lines[0]).toMatchObject({ label: "Nitrile gloves M", unit: "boîte" })
+      expect(saved.copied).toContain("GN-4410 Nitrile gloves M: 2 boxes")
+      expect(saved.copied).not.toContain("Gants")
+      view.unmount()
+    }
+  })
+
+  it("keeps a label the agent typed when the language changes, and a free line's words", async () => {
+    const { view } = showNewQuote("fr")
+    await addLine("fr", "GN-4410")
+    await addLine("fr", "Café")
+    await addLine("fr", "Livraison express samedi", false)
+    await vi.waitFor(() => expect(labelOf("fr", 3)).toBe("Livraison express samedi"))
+    fireEvent.change(screen.getByLabelText("Désignation 1"), { target: { value: "Gants nitrile M, livrés le 12" } })
+    fireEvent.change(language(view), { target: { value: "en" } })
+    await vi.waitFor(() => expect(labelOf("fr", 2)).toBe("Coffee beans 1 kg"))
+    expect(labelOf("fr", 1)).toBe("Gants nitrile M, livrés le 12")
+    expect(labelOf("fr", 3)).toBe("Livraison express samedi")
+    // Back to French: the catalog line is French again, the agent's words are still theirs.
+    fireEvent.change(language(view), { target: { value: "fr" } })
+    await vi.waitFor(() => expect(labelOf("fr", 2)).toBe("Café en grains 1 kg"))
+    expect(labelOf("fr", 1)).toBe("Gants nitrile M, livrés le 12")
+    expect(labelOf("fr", 3)).toBe("Livraison express samedi")
+  })
+
+  it("re-labels a reopened French draft's catalog lines, and those of a quote prefilled from an order mail", async () => {
+    const values = { ...newQuoteValues(customer, { today: "2026-12-03", validityDays: 30, agentName: null }), lines: [lineFromProduct(gloves, "fr", "l1"), { ...lineFromProduct(coffee, "fr", "l2"), label: "Café du matin" }] }
+    const draft = quoteFromValues(values, { id: "q-draft", date: "2026-12-03", now: 1 })
+    const reopened = showNewQuote("en", { draft })
+    await vi.waitFor(() => expect(labelOf("en", 1)).toBe("Gants nitrile M"))
+    fireEvent.change(language(reopened.view), { target: { value: "en" } })
+    await vi.waitFor(() => expect(labelOf("en", 1)).toBe("Nitrile gloves M"))
+    expect(labelOf("en", 2)).toBe("Café du matin")
+    reopened.view.unmount()
+
+    const prefilled = showNewQuote("fr", { prefill: [{ ref: "CAF-1006", quantity: 3, unit: "" }, { ref: "INCONNU-1", quantity: 1, unit: "u" }] })
+    await vi.waitFor(() => expect(labelOf("fr", 1)).toBe("Café en grains 1 kg"))
+    fireEvent.change(language(prefilled.view), { target: { value: "en" } })
+    await vi.waitFor(() => expect(labelOf("fr", 1)).toBe("Coffee beans 1 kg"))
+    expect(labelOf("fr", 2)).toBe("INCONNU-1")
+  })
+})
