@@ -13,7 +13,7 @@ import { chooseBody, ownSegments, splitMail, withoutBounces, withRelayedQuote, t
 import { ACCEPT, AGREES, EXCEPT, INVOICING, inPacks, ITEM_CHANGE, itemNumber, ITEMS, MORE, PLACE_ORDER, PROPOSAL, reorderOverForward, RETOLD, countWord, SCALE, spokenNumber, STRIKE, theseNamed, WHOLE_QUOTE } from "./reply-words"
 import { decideOrder, KEY_IN, readOrderAct } from "./order-act"
 import { ESTIMATE_PREFIX, NOT_ORDER_VERDICTS } from "./not-order-reasons"
-import { ourRowsOnly, ownNameWords } from "./shared-sheet"
+import { ourRowsOnly, ownNameWords, rowsToOrderOnly } from "./shared-sheet"
 import { addUpSites, ordersForSites } from "./sites"
 import { aboutEarlierOrder, acknowledgesOrder, addressedToColleagues, askedAbout, goodsDelivered, goodsReceived, newAddress, notAnOrderYet, paperwork, recordsNotice, shippedNotice, tentativeMarks, withoutCitations } from "./order-intent"
 import { AUTO_REPLY, AWAY, BULK, NEGATIVE, NOTHING_NOW, ORDER_CUES, ORDER_NOTICE, PLACED, REORDER, RESCHEDULE, SALON_TRADE, STRONG_ORDER, UNLESS_CANCELLED, VETO } from "./order-cues"
@@ -231,7 +231,9 @@ export class OrderExtractor {
     let lines = ordersForSites([mail.subject, ...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n")) ? addUpSites(found.map(inPacks)) : dedupe(found.map(inPacks))
 
     // Is it an order at all?
-    const orderText = foldText([mail.subject, ...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n"))
+    // A tracker's rows bought already or cancelled ("Annulé", "Ordered") are no words of this mail's (shared-sheet.ts).
+    const sheets = mail.attachments.map((a) => rowsToOrderOnly(a.text))
+    const orderText = foldText([mail.subject, ...own.map((s) => rowsToOrderOnly(s.body)), ...sheets].join("\n"))
     const subject = foldText(mail.subject)
     // Bulk words in the customer's own text only: a reply to a newsletter quotes its "Se désinscrire".
   let auto = mail.bulk === true || AUTO_REPLY.test(subject) || AUTO_REPLY.test(foldText(own[0]?.body ?? "")) || new Set([...foldText(own[0]?.body ?? "").matchAll(AWAY)].map((m) => m[0])).size >= 2 || BULK.test(foldText(own.map((s) => `${s.body}\n${s.signature}`).join("\n")))
@@ -247,7 +249,7 @@ export class OrderExtractor {
     const ownDomains = this.ctx.ownDomains ?? []
     const ofCustomer = own.filter((s) => !ownDomains.includes(emailOf(s.from)?.split("@")[1] ?? ""))
     const customerWords = internal && ofCustomer.length > 0 && ofCustomer.length < own.length ? ofCustomer : own
-    const vetoText = withoutCitations(reply || customerWords !== own ? foldText([...customerWords.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n")) : orderText).replace(INVOICING, " ").replace(UNLESS_CANCELLED, " ")
+    const vetoText = withoutCitations(reply || customerWords !== own ? foldText([...customerWords.map((s) => rowsToOrderOnly(s.body)), ...sheets].join("\n")) : orderText).replace(INVOICING, " ").replace(UNLESS_CANCELLED, " ")
     const vetoes = new Set([...vetoText.matchAll(VETO)].map((m) => m[0]))
     // A hairdresser's or a beauty parlour's "salon" is the shop itself, not a trade show: its trade, named anywhere in
     // the mail or its signature, says so ("Nina - L'Atelier, coiffure" under "il me faudrait pour le salon").

@@ -34,8 +34,8 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   douzaine: 12, dozen: 12, a: 1, an: 1
 }
 const QTY_LABEL = /(?:qt[ée]s?|qte|qty|quantit[ée]s?|quantity|quantities|nb|nombre|nbr|number of)\s*\.?\s*[:=]?\s*$/i
-/** A line about something else than ordering it now. */
-const NOT_A_LINE = /\b(?:re[çc]u(?:e|s|es)?|received|command[ée]e?s\b|ordered (?:on|last|yesterday|monday|tuesday|wednesday|thursday|friday|in)|charged|billed|factur[ée]e?s\b|(?:a|ont) laiss|left (?:at|outside|by|in front|with)|usually|habituellement|typically|normally|en g[ée]n[ée]ral|(?:bien |sont |est )arriv[ée]e?s?|arrived|turned up|came (?:in|today|this morning)|you sent|you delivered|vous (?:nous |m['’])?avez (?:envoy|livr|exp[ée]di)\w*|livr[ée]e?s\b(?!\s+(?:avant|pour|au plus tard|d['’]ici|sous|dès|des|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi)\b)|delivered(?!\s+(?:by|before|no later|asap|tomorrow|next|this|on (?:monday|tuesday|wednesday|thursday|friday|saturday))\b)|manqu|missing|damaged|ab[îi]m[ée]|cass[ée]|broken|retour(?:ner)?|return(?:ed|ing)?|avoir|credit note|rembours|refund|en stock|in stock|disponib|available|combien|how much|prix unitaire|unit price|remise|discount|t[ée]l[ée]phone|phone|fax|mobile|portable|siret|siren|tva|vat|iban|rcs|capital|adresse|address|deliver to|ship to|livrer [àa]|livraison [àa]u?)\b|\b\d{1,4},? (?:rue|avenue|boulevard|bd|chemin|all[ée]e|impasse|place|quai|road|street|lane)\b/i
+/** A line about something else than ordering it now (goods the buyer found on hand, "so ignore those", among them). */
+const NOT_A_LINE = /\b(?:re[çc]u(?:e|s|es)?|received|command[ée]e?s\b|ordered (?:on|last|yesterday|monday|tuesday|wednesday|thursday|friday|in)|charged|billed|factur[ée]e?s\b|(?:a|ont) laiss|left (?:at|outside|by|in front|with)|usually|habituellement|typically|normally|en g[ée]n[ée]ral|(?:bien |sont |est )arriv[ée]e?s?|arrived|turned up|came (?:in|today|this morning)|you sent|you delivered|vous (?:nous |m['’])?avez (?:envoy|livr|exp[ée]di)\w*|livr[ée]e?s\b(?!\s+(?:avant|pour|au plus tard|d['’]ici|sous|dès|des|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi)\b)|delivered(?!\s+(?:by|before|no later|asap|tomorrow|next|this|on (?:monday|tuesday|wednesday|thursday|friday|saturday))\b)|(?:we|i) (?:found|still have|ve still got)|(?:avons|ai|a) (?:re)?trouv[ée]|(?:so |then |donc )?(?:ignore|disregard|ne comptez pas) (?:those|these|them|that|ceux[- ]l[àa]|celles[- ]l[àa])|manqu|missing|damaged|ab[îi]m[ée]|cass[ée]|broken|retour(?:ner)?|return(?:ed|ing)?|avoir|credit note|rembours|refund|en stock|in stock|disponib|available|combien|how much|prix unitaire|unit price|remise|discount|t[ée]l[ée]phone|phone|fax|mobile|portable|siret|siren|tva|vat|iban|rcs|capital|adresse|address|deliver to|ship to|livrer [àa]|livraison [àa]u?)\b|\b\d{1,4},? (?:rue|avenue|boulevard|bd|chemin|all[ée]e|impasse|place|quai|road|street|lane)\b/i
 
 const TOKEN_RE = /\d+(?:[.,]\d+)?(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:[-/.][\p{L}\p{N}]+)*|[;,+&|]/gu
 
@@ -262,7 +262,9 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
   const pieces: Group[] = []
   for (let k = 0; k + 1 < cuts.length; k++) {
     const g = productIn(tokens, cuts[k]!, cuts[k + 1]!, opts.matcher, opts.aliases, opts.prefer) ?? otherSizeOf(pieces[pieces.length - 1], tokens, cuts[k]!, cuts[k + 1]!, opts)
-    if (g !== null) pieces.push(g)
+    // "4 x Sticky notes 76x76, pack of 12 (POST-76)": a piece naming the product the piece before it names, with no
+    // number but those of the product's own name (its pack, its sheets), goes on describing it: no line of its own.
+    if (g !== null && !(g.product.ref === pieces[pieces.length - 1]?.product.ref && ownNumbersOnly(tokens.slice(cuts[k]!, cuts[k + 1]!), g.product))) pieces.push(g)
   }
   let groups: Group[]
   if (pieces.length >= 2) {
@@ -310,6 +312,12 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
     })
   }
   return { lines, usedNext }
+}
+
+/** The piece's numbers are all numbers of the product's own name ("pack of 12", "500 sheets"). */
+function ownNumbersOnly(piece: readonly Token[], product: Product): boolean {
+  const own = new Set(`${product.nameFr} ${product.nameEn}`.match(/\d+/g) ?? [])
+  return piece.every((t) => t.num === null || own.has(String(t.num)))
 }
 
 /**

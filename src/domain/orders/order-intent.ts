@@ -25,11 +25,11 @@ const RECORDS_NOTICE =
 const NEW_ADDRESS = /\b(?:change (?:of|to (?:our|the)) (?:delivery |billing |invoice )?address|(?:changement|modification) d adresse|(?:our|notre) (?:new|nouvelle) (?:delivery |billing )?address|nouvelle adresse)\b/
 
 /**
- * "Please quote the PO number on all invoices (and packing slips)", "à reporter sur la facture": "quote" saying to cite
- * a reference, not asking for a price; the paperwork it is cited on no invoice matter.
+ * "Please quote the PO number on all invoices (and packing slips)", "please quote PP-9921 on the invoice", "à reporter sur
+ * la facture": "quote" saying to cite a reference, not asking for a price; the paperwork it is cited on no invoice matter.
  */
 const CITE_REFERENCE =
-  /\b(?:(?:quote|quoting|mention\w*|reference|cite|rappeler|rappelez|indiquer|indiquez|mentionner|mentionnez|reporter|reportez) (?:the |our |this |your |this |notre |le |la |ce |cette |votre )?(?:(?:official|officiel) )?(?:po|p o|purchase order|order|commande|bon de commande|reference|ref|invoice|account|numero|number|n)(?: (?:number|no|ref|reference|de commande|numero))?(?: (?:not|pas|et non|rather than|instead of) (?:the |our |your |le |la |notre |votre )?[a-z]+(?: (?:number|no|numero))?)?(?: (?:on|sur) (?:the |your |our |all |each |la |le |les |vos |votre |chaque )?(?:invoices?|packing slips?|delivery notes?|paperwork|factures?|bl|bons? de livraison)(?: (?:and|et) (?:the |your |la |le |les )?(?:invoices?|packing slips?|delivery notes?|paperwork|factures?|bl|bons? de livraison))?)?|(?:a reporter|a mettre|a indiquer|a rappeler) sur (?:la |le |les |vos |votre |chaque )?(?:invoices?|packing slips?|delivery notes?|paperwork|factures?|bl|bons? de livraison)(?: et (?:la |le |les )?(?:invoices?|packing slips?|delivery notes?|paperwork|factures?|bl|bons? de livraison))?|(?:quote|mention) (?:it|this|them|that) (?:on|in)(?: (?:the |your |our |all |any )?(?:delivery notes?|invoices?|paperwork|documents?|correspondence)(?: and (?:the |your |our )?(?:delivery notes?|invoices?))?)?|(?:retourner|retournez|renvoyer|renvoyez|return|send back) (?:nous |us |me )?(?:l |le |la |un |une |the |an |a |your |votre |notre |our )?(?:accuse de reception|ar|acknowledge?ment|confirmation|copie signee|exemplaire signe|signed copy))\b/g
+  /\b(?:(?:quote|quoting|mention\w*|reference|cite|rappeler|rappelez|indiquer|indiquez|mentionner|mentionnez|reporter|reportez) (?:the |our |this |your |this |notre |le |la |ce |cette |votre )?(?:(?:official|officiel) )?(?:po|p o|purchase order|order|commande|bon de commande|reference|ref|invoice|account|numero|number|n)(?: (?:number|no|ref|reference|de commande|numero))?(?: (?:not|pas|et non|rather than|instead of) (?:the |our |your |le |la |notre |votre )?[a-z]+(?: (?:number|no|numero))?)?(?: (?:on|sur) (?:the |your |our |all |each |la |le |les |vos |votre |chaque )?(?:invoices?|packing slips?|delivery notes?|paperwork|factures?|bl|bons? de livraison)(?: (?:and|et) (?:the |your |la |le |les )?(?:invoices?|packing slips?|delivery notes?|paperwork|factures?|bl|bons? de livraison))?)?|(?:quote|quoting|mention|cite|reference) (?:[a-z]{1,8} )?[a-z]*\d[a-z0-9]*(?: \d+)? (?:on|in|sur) (?:the |your |our |all |each |any |la |le |les |vos |votre |chaque )?(?:invoices?|packing slips?|delivery notes?|paperwork|factures?|bl|bons? de livraison)|(?:a reporter|a mettre|a indiquer|a rappeler) sur (?:la |le |les |vos |votre |chaque )?(?:invoices?|packing slips?|delivery notes?|paperwork|factures?|bl|bons? de livraison)(?: et (?:la |le |les )?(?:invoices?|packing slips?|delivery notes?|paperwork|factures?|bl|bons? de livraison))?|(?:quote|mention) (?:it|this|them|that) (?:on|in)(?: (?:the |your |our |all |any )?(?:delivery notes?|invoices?|paperwork|documents?|correspondence)(?: and (?:the |your |our )?(?:delivery notes?|invoices?))?)?|(?:retourner|retournez|renvoyer|renvoyez|return|send back) (?:nous |us |me )?(?:l |le |la |un |une |the |an |a |your |votre |notre |our )?(?:accuse de reception|ar|acknowledge?ment|confirmation|copie signee|exemplaire signe|signed copy))\b/g
 
 /** What a sentence asks to know rather than to receive. */
 const INFO_NOUN =
@@ -97,9 +97,16 @@ export function newAddress(folded: string): string | null {
   return NEW_ADDRESS.exec(folded)?.[0] ?? null
 }
 
+/**
+ * One product of the list struck off ("les gobelets sont annulés", "the bulbs are cancelled"): the rest still goes. Only
+ * an order, a delivery or a meeting said cancelled cancels the mail's matter.
+ */
+const ITEM_STRUCK =
+  /\b(?:les|le|la|l|the)\s+(?!(?:commandes?|livraisons?|orders?|deliver(?:y|ies)|shipments?|rendez vous|rdv|meetings?|reunions?|abonnements?|subscriptions?|contrats?|contracts?|bc|po|purchase|bon|visite|visit|cours|evenement|event)\b)[a-z]+(?: [a-z]+)? (?:sont|est|is|are|have been|has been|ont ete|a ete) (?:annulee?s?|cancell?ed)\b/g
+
 /** The mail's words with "quote the PO number…" said as "cite the reference", so they are no request for a quote. */
 export function withoutCitations(folded: string): string {
-  return folded.replace(CITE_REFERENCE, "cite the reference").replace(TERMS, "cite the reference").replace(FORM_RETURN, "form to fill in").replace(PAYMENT_SENT, "payment sent").replace(WHO_PAYS, "who pays").replace(OTHERS_IN_COPY, "others in copy")
+  return folded.replace(ITEM_STRUCK, "item struck").replace(CITE_REFERENCE, "cite the reference").replace(TERMS, "cite the reference").replace(FORM_RETURN, "form to fill in").replace(PAYMENT_SENT, "payment sent").replace(WHO_PAYS, "who pays").replace(OTHERS_IN_COPY, "others in copy")
 }
 
 /**
