@@ -80,3 +80,30 @@ describe("a system's order read as the order it is", () => {
     expect(linesOf(r)).toEqual(["SURL-J|6|lot", "REF-1001|20|ramette"])
   })
 })
+
+describe("look-alikes of an order with their list of goods are no orders", () => {
+  it("a request for the unit weight and carbon footprint of what we buy, with last year's quantities, is no order", () => {
+    const r = extract("Bonjour,\n\nPour notre empreinte carbone 2026, j'ai besoin des poids unitaires des produits que nous vous achetons. Sur l'année :\n- 30 colis de papier toilette\n- 60 rouleaux de sacs poubelle 110 L\n\nPourriez-vous nous les indiquer avant le 20 mai ?\n\nInès")
+    expect(r.is_order).toBe(false)
+  })
+
+  it("a stock alert passed on with 'je vous dis vendredi si on recommande' is no order, not even asked", () => {
+    const r = extract("Bonjour,\n\nPour info, notre alerte de stock : on attend de voir les ventes, je vous dis vendredi si on recommande.\n\nArticle | En stock | Seuil | Réassort\nRuban adhésif 66 m | 4 | 10 | 24\nCarton 60x40x40 | 20 | 40 | 100\n\nInès", { subject: "TR: Alerte stock bas" })
+    expect(r.order_decision).toBe("not-order")
+  })
+
+  it("a parcel delivered to us by mistake, its contents listed, is no order", () => {
+    const r = extract("Bonjour,\n\nVotre livreur nous a déposé hier un carton qui n'est pas pour nous (il est au nom d'une boulangerie de Tours). Il contient :\n- 4 bidons de liquide vaisselle 5 L\n- 3 lots de piles AA\n\nVenez-vous le chercher ?\n\nInès", { subject: "Carton livré par erreur" })
+    expect(r.is_order).toBe(false)
+  })
+
+  it("a list pasted for a manager to validate 'avant que je commande quoi que ce soit' is no order", () => {
+    const r = extract("Claire,\n\nVoici ce que l'équipe ménage demande, valide-moi ça avant que je commande quoi que ce soit chez Comptoir :\n- 5 colis de papier toilette\n- 8 flacons de savon mains\n\nJe ne passe rien tant que tu n'as pas répondu.\n\nInès", { subject: "Conso ménage – tu valides ?" })
+    expect(r.is_order).toBe(false)
+  })
+
+  it("a VAT invoice asked for an order paid by card on the webshop, its lines listed, is no order", () => {
+    const r = extract("Hello,\n\nOur finance team needs a proper VAT invoice for the order I paid by card on your website last week.\n\nWeb order 55812:\n3 x Paper cups (bag of 50)\n2 x Ground arabica coffee 250 g\n\nCould you email it to accounts@fernhill-labs.co.uk?\n\nPriya", { ...EN, subject: "VAT invoice please" })
+    expect(r.is_order).toBe(false)
+  })
+})
