@@ -107,3 +107,13 @@ describe("look-alikes of an order with their list of goods are no orders", () =>
     expect(r.is_order).toBe(false)
   })
 })
+
+describe("what the note puts below its sign-off is read", () => {
+  it("'je vous colle le compte rendu en dessous' reads the recap under the signature, the note's own correction first", () => {
+    const r = extract(
+      "Bonjour,\n\nVoici notre commande suite à la réunion de ce matin, je vous colle le compte rendu en dessous. Petite erreur dedans : ce sont 3 lots de piles AA, pas 30.\n\nMerci,\nInès Marchal\nOffice manager – Studio Kapok\n01 44 55 66 77\n\nCompte rendu – réunion d'équipe du 7 mai\nActions :\n- Inès : commander 30 lots de piles AA, 2 rallonges électriques 3 m et 5 rouleaux de sacs poubelle 50 L.\n- Marc : relancer l'imprimeur."
+    )
+    expect(r.order_decision).toBe("order")
+    expect(linesOf(r)).toEqual(["PIL-AA|3|lot", "RAL-3M|2|pièce", "SAC-050|5|rouleau"])
+  })
+})

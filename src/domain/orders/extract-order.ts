@@ -9,7 +9,7 @@ import { dayOf, deliveryDateOf, findDates, isoDay } from "./dates"
 import { findDeliveryAddress, poCandidates } from "./header-fields"
 import { EARLIER_REST, findLines, type FoundLine } from "./lines"
 import { unitOfWord } from "./units"
-import { chooseBody, ownSegments, splitMail, withoutBounces, withRelayedQuote, type MailSegment } from "./mail-body"
+import { belowSignOff, chooseBody, ownSegments, splitMail, withoutBounces, withRelayedQuote, type MailSegment } from "./mail-body"
 import { ACCEPT, AGREES, EXCEPT, INVOICING, inPacks, ITEM_CHANGE, itemNumber, ITEMS, MORE, PLACE_ORDER, PROPOSAL, reorderOverForward, RETOLD, countWord, SCALE, spokenNumber, STRIKE, theseNamed, WHOLE_QUOTE } from "./reply-words"
 import { decideOrder, KEY_IN, readOrderAct } from "./order-act"
 import { ESTIMATE_PREFIX, NOT_ORDER_VERDICTS } from "./not-order-reasons"
@@ -122,6 +122,8 @@ export class OrderExtractor {
       // Up a chain, a product named again is the later word on it ("12 rouleaux suffiront" above "30 rouleaux").
       const above = approvalChain ? new Set(found.map((l) => l.product.ref)) : new Set<string>()
       for (const l of findLines(ourRowsOnly(theseNamed(s, lineOpts), ownWords), lineOpts)) if (!fromAttachments.has(l.product.ref) && !above.has(l.product.ref)) found.push(l)
+      // "Je vous mets le récapitulatif en dessous": what the note puts under its sign-off, for products it does not name.
+      for (const l of findLines(belowSignOff(s, foldText(s.body)), lineOpts)) if (!found.some((f) => f.product.ref === l.product.ref)) found.push(l)
     }
     // "Cde : 4 rlx film étirable + 2 rallonges 3m svp" above a bare signature: the whole order in a new subject.
     if (found.length === 0 && !/^\s*(?:re|r[ée]f|aw|sv|tr|fw|fwd|wg)\s*:/i.test(mail.subject)) {

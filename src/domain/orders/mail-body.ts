@@ -283,3 +283,17 @@ export function ownSegments(segments: readonly MailSegment[], ownDomains: readon
   if (internal && outside > 1 && outside <= 3) return segments.slice(0, outside + 1)
   return (internal || top.body.length < 400) && !ours ? [top, next] : [top]
 }
+
+/** The note says what it sends is further down: "je vous mets le récapitulatif en dessous", "the list is below". */
+const PUT_BELOW = /\b(?:ci dessous|en dessous|plus bas|below|underneath|further down)\b/
+
+/**
+ * What a part's note puts under its sign-off ("Je vous mets le récapitulatif généré par Copilot en dessous", a meeting's
+ * recap or a list pasted below the signature): the signature block's paragraphs after its first, when the note says
+ * something is below; "" otherwise.
+ */
+export function belowSignOff(s: MailSegment, foldedBody: string): string {
+  if (s.signature === "" || !PUT_BELOW.test(foldedBody)) return ""
+  const at = s.signature.search(/\n[ \t]*\n/)
+  return at < 0 ? "" : s.signature.slice(at)
+}
