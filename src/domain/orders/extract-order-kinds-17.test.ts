@@ -117,3 +117,21 @@ describe("what the note puts below its sign-off is read", () => {
     expect(linesOf(r)).toEqual(["PIL-AA|3|lot", "RAL-3M|2|pièce", "SAC-050|5|rouleau"])
   })
 })
+
+describe("the buyer's own sums and corrections of the count", () => {
+  it("'gobelets : 200 (donc 4 sachets)' is 4 bags, the count restated in brackets", () => {
+    const r = extract("Bonjour,\n\nPour la soirée de lancement, merci de nous livrer :\n- gobelets carton 20 cl : 200 (donc 4 sachets je crois)\n- 2 packs d'eau plate\n\nInès")
+    expect(linesOf(r)).toEqual(["GOB-20|4|sachet", "EAU-50|2|pack"])
+  })
+
+  it("'3 cartons de 24 rouleaux, donc 72 rouleaux' in the mail replaces the attached order's '3 | carton' of a product sold by the roll", () => {
+    const pdf = "BON DE COMMANDE BC-0412\nRéf. | Désignation | Qté | Unité\nREF-1014 | Ruban adhésif d'emballage 66 m | 3 | carton\nFILM-500 | Film étirable manuel 500 mm | 2 | rouleau"
+    const r = extract("Bonjour,\n\nNotre bon de commande est joint. Pour le ruban adhésif, ce sont 3 cartons de 24 rouleaux, donc 72 rouleaux au total : notre logiciel compte en cartons.\n\nInès", { attachments: [{ filename: "BC-0412.pdf", text: pdf }] })
+    expect(linesOf(r)).toEqual(["REF-1014|72|rouleau", "FILM-500|2|rouleau"])
+  })
+
+  it("a mail in lower case reads every sentence: 'need 2 boxes of pods asap!! also 4 packs of water pls'", () => {
+    const r = extract("hey!! need 2 boxes of pods asap!! also 4 packs of water pls. and 1 box of blue pens ty", EN)
+    expect(linesOf(r)).toEqual(["CAP-100|2|boîte", "EAU-50|4|pack", "STY-BL|1|boîte"])
+  })
+})

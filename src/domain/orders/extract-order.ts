@@ -121,7 +121,13 @@ export class OrderExtractor {
     for (const s of own) {
       // Up a chain, a product named again is the later word on it ("12 rouleaux suffiront" above "30 rouleaux").
       const above = approvalChain ? new Set(found.map((l) => l.product.ref)) : new Set<string>()
-      for (const l of findLines(ourRowsOnly(theseNamed(s, lineOpts), ownWords), lineOpts)) if (!fromAttachments.has(l.product.ref) && !above.has(l.product.ref)) found.push(l)
+      for (const l of findLines(ourRowsOnly(theseNamed(s, lineOpts), ownWords), lineOpts)) {
+        // "Pour le scotch, c'est bien 72 rouleaux (le PDF dit « 2 » parce qu'il compte en cartons)": the mail's count in
+        // the unit we sell it by replaces the attachment's in another unit.
+        const at = found.findIndex((f) => f.source !== undefined && f.product.ref === l.product.ref && f.unit !== l.product.unit && l.unit === l.product.unit)
+        if (at >= 0) found.splice(at, 1, l)
+        else if (!fromAttachments.has(l.product.ref) && !above.has(l.product.ref)) found.push(l)
+      }
       // "Je vous mets le récapitulatif en dessous": what the note puts under its sign-off, for products it does not name.
       for (const l of findLines(belowSignOff(s, foldText(s.body)), lineOpts)) if (!found.some((f) => f.product.ref === l.product.ref)) found.push(l)
     }

@@ -372,7 +372,9 @@ function tableRow(cells: readonly string[], cols: Columns, opts: LineOptions, ra
 function sentencesOf(line: string): string[] {
   // A sentence starts with a capital, or with a quantity ("6 extension leads. 2 cans of washing-up liquid").
   // "And the tape also 36, not 24. Labels are ok": a number ends a sentence too before a capitalised word.
-  return line.split(/(?<=(?:[\p{L}]{4}|\))[.!?])\s+(?=[\p{Lu}]|\d)|(?<=\d[.!?])\s+(?=\p{Lu}\p{Ll}{2,})/u)
+  // Written all in lower case ("pods asap?? also 3 packs of water pls"): a question or an exclamation ends a sentence
+  // before any word, a full stop before a word and a quantity.
+  return line.split(/(?<=(?:[\p{L}]{4}|\))[.!?])\s+(?=[\p{Lu}]|\d)|(?<=\d[.!?])\s+(?=\p{Lu}\p{Ll}{2,})|(?<=[\p{L}\d)][!?]+)\s+(?=\p{Ll})|(?<=[\p{L}]{4}\.)\s+(?=\p{Ll}+\s+\d)/u)
 }
 
 /**
