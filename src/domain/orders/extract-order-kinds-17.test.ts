@@ -135,3 +135,15 @@ describe("the buyer's own sums and corrections of the count", () => {
     expect(linesOf(r)).toEqual(["CAP-100|2|boîte", "EAU-50|4|pack", "STY-BL|1|boîte"])
   })
 })
+
+describe("the words that name a line's goods", () => {
+  it("after a colon: 'short of cups and tape on the stand - could you bring: 5 rolls of stretch film' is stretch film", () => {
+    const r = extract("Hi,\n\nWe're short of cups and tape on the stand - could you bring us from your side: 5 rolls of stretch film, 12 rolls of packing tape?\n\nPriya", EN)
+    expect(linesOf(r)).toEqual(["FILM-500|5|rouleau", "REF-1014|12|rouleau"])
+  })
+
+  it("before what they are for: '4 rolls of stretch film for the pallets' is stretch film, not pallets", () => {
+    const r = extract("Hello,\n\nPlease send 4 rolls of stretch film for the pallets and 2 extension leads 3m.\n\nPriya", EN)
+    expect(linesOf(r)).toEqual(["FILM-500|4|rouleau", "RAL-3M|2|pièce"])
+  })
+})

@@ -261,7 +261,8 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
   cuts.push(tokens.length)
   const pieces: Group[] = []
   for (let k = 0; k + 1 < cuts.length; k++) {
-    const g = productIn(tokens, cuts[k]!, cuts[k + 1]!, opts.matcher, opts.aliases, opts.prefer) ?? otherSizeOf(pieces[pieces.length - 1], tokens, cuts[k]!, cuts[k + 1]!, opts)
+    const [from, to] = narrowed(text, tokens, cuts[k]!, cuts[k + 1]!, opts)
+    const g = productIn(tokens, from, to, opts.matcher, opts.aliases, opts.prefer) ?? otherSizeOf(pieces[pieces.length - 1], tokens, cuts[k]!, cuts[k + 1]!, opts)
     // "4 x Sticky notes 76x76, pack of 12 (POST-76)": a piece naming the product the piece before it names, with no
     // number but those of the product's own name (its pack, its sheets), goes on describing it: no line of its own.
     if (g !== null && !(g.product.ref === pieces[pieces.length - 1]?.product.ref && ownNumbersOnly(tokens.slice(cuts[k]!, cuts[k + 1]!), g.product))) pieces.push(g)
@@ -312,6 +313,19 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
     })
   }
   return { lines, usedNext }
+}
+
+/**
+ * The part of a piece that names its goods: after a colon ("out of wrap and tape - can you get from Comptoir: 10 rolls of
+ * stretch film"), before what they are for ("6 rolls of stretch film for the pallets"), when that part has a quantity and
+ * names a product on its own.
+ */
+function narrowed(text: string, tokens: Token[], from: number, to: number, opts: LineOptions): [number, number] {
+  const colon = text.lastIndexOf(":", tokens[to - 1]?.start ?? 0)
+  const after = colon > (tokens[from]?.start ?? 0) ? tokens.findIndex((t, i) => i >= from && i < to && t.start > colon) : -1
+  const start = after > from && tokens.slice(after, to).some((t) => t.num !== null) && productIn(tokens, after, to, opts.matcher, opts.aliases, opts.prefer) !== null ? after : from
+  const purpose = tokens.findIndex((t, i) => i > start && i < to && /^(?:for|pour)$/.test(t.folded) && tokens.slice(start, i).some((n) => n.num !== null) && /^(?:the|our|my|le|la|les|l|nos|notre)$/.test(tokens[i + 1]?.folded ?? ""))
+  return purpose > start && productIn(tokens, start, purpose, opts.matcher, opts.aliases, opts.prefer) !== null ? [start, purpose] : [start, to]
 }
 
 /** The piece's numbers are all numbers of the product's own name ("pack of 12", "500 sheets"). */
