@@ -147,3 +147,30 @@ describe("the words that name a line's goods", () => {
     expect(linesOf(r)).toEqual(["FILM-500|4|rouleau", "RAL-3M|2|pièce"])
   })
 })
+
+describe("the last word on a quantity, and numbers that are no quantity", () => {
+  it("a note over forwarded meeting notes, 'but it's 4 packs of batteries not 2', wins over the notes' 2", () => {
+    const r = extract(
+      "Hi,\n\nNotes from our call below, go ahead with the action items for you, but it's 4 packs of AA batteries not 2.\n\nPriya\n\n---------- Forwarded message ---------\nFrom: Notes bot <no-reply@notes.example>\nDate: Wed, 6 May 2026 at 10:52\nSubject: Call notes\n\nAction items\n- Comptoir to send 2 packs of AA batteries and 3 extension leads (3 m).\n- Priya to book the meeting room.",
+      { ...EN, subject: "Fwd: Call notes" }
+    )
+    expect(linesOf(r)).toEqual(["PIL-AA|4|lot", "RAL-3M|3|pièce"])
+  })
+
+  it("'il reste 1 boîte' in a pasted chat is the stock left, no line", () => {
+    const r = extract("Bonjour,\n\nJe vous colle notre fil de discussion :\nCamille 09:12 plus de gants M, il reste 1 boîte\nHugo 09:15 ok\n\nDonc : 6 boîtes de gants nitrile M svp.\n\nInès")
+    expect(linesOf(r)).toEqual(["GN-4410|6|boîte"])
+  })
+
+  it("'bin bags big (110) 2 rolls': the name's own number in brackets is its size, not the count", () => {
+    const r = extract("hi, for tmrw pls:\nbin bags big (110) 2 rolls\ncoffee pods x3\nthanks", EN)
+    expect(linesOf(r)).toEqual(["SAC-110|2|rouleau", "CAP-100|3|boîte"])
+  })
+})
+
+describe("an address said in passing", () => {
+  it("'unit 3, 12 Mill Lane, Leeds LS1 4AB. buzz the workshop door' is where the goods go", () => {
+    const r = extract("hi, 3 boxes of pods and 2 packs of water for tmrw pls\n\nunit 3, 12 Mill Lane, Leeds LS1 4AB. buzz the workshop door, or call me.\nPriya", EN)
+    expect(r.delivery_address).toBe("unit 3, 12 Mill Lane, Leeds LS1 4AB")
+  })
+})

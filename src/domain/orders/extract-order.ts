@@ -119,8 +119,9 @@ export class OrderExtractor {
     }
     const fromAttachments = new Set(found.map((l) => l.product.ref))
     for (const s of own) {
-      // Up a chain, a product named again is the later word on it ("12 rouleaux suffiront" above "30 rouleaux").
-      const above = approvalChain ? new Set(found.map((l) => l.product.ref)) : new Set<string>()
+      // Up a chain, a product named again is the later word on it ("12 rouleaux suffiront" above "30 rouleaux"; a note
+      // above the meeting notes it forwards: "it's 3 extension leads not 2").
+      const above = new Set(found.map((l) => l.product.ref))
       for (const l of findLines(ourRowsOnly(theseNamed(s, lineOpts), ownWords), lineOpts)) {
         // "Pour le scotch, c'est bien 72 rouleaux (le PDF dit « 2 » parce qu'il compte en cartons)": the mail's count in
         // the unit we sell it by replaces the attachment's in another unit.

@@ -228,8 +228,24 @@ function placeInSentence(lines: readonly string[]): { value: string; evidence: s
   return null
 }
 
+/**
+ * "arch 14, Druid Street, London SE1 2HQ. ring the kitchen bell, if no answer call me": a line that opens on an address
+ * alone and goes on with how to get in (a bell, a gate code, a floor, whom to call) is where the goods go.
+ */
+function addressThenWayIn(lines: readonly string[]): { value: string; evidence: string; confidence: number } | null {
+  for (const line of lines) {
+    const m = /^\s*([^.;!?]{8,90}?)[.;]\s+(.+)$/.exec(line)
+    if (m === null || BILLING.test(line) || !STREET.test(m[1]!) || !POSTAL_LINE.test(m[1]!)) continue
+    if (!/\b(?:ring|bell|buzz\w*|gate|code|door|floor|call me|phone me|sonne[rz]?|sonnette|digicode|interphone|porte|portail|[ée]tage|appelez[- ]moi|appelle[rz]?)\b/i.test(m[2]!)) continue
+    const whole = UP_TO_TOWN.exec(cleanAddressPart(m[1]!))
+    if (whole !== null) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.7 }
+  }
+  return null
+}
+
 export function findDeliveryAddress(text: string): { value: string; evidence: string; confidence: number } | null {
-  return findLabelledAddress(text) ?? placeInSentence(text.split("\n"))
+  const lines = text.split("\n")
+  return findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines)
 }
 
 function findLabelledAddress(text: string): { value: string; evidence: string; confidence: number } | null {
