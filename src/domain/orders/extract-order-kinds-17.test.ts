@@ -174,3 +174,26 @@ describe("an address said in passing", () => {
     expect(r.delivery_address).toBe("unit 3, 12 Mill Lane, Leeds LS1 4AB")
   })
 })
+
+describe("the delivery day and address of a new buyer's order", () => {
+  it("'Tuesday 12th would be perfect' is the day, not the 'Christmas social' the goods are for nor 'next week'", () => {
+    const r = extract("Hi!\n\nWe've got our Christmas social next week, could you send 4 packs of still water and 6 bags of paper cups?\n\nTuesday 12th would be perfect.\n\nPriya", EN)
+    expect(r.delivery_date).toBe("2026-05-12")
+  })
+
+  it("'Espresso pods (box of 100) × 4': a count after the bracket is the quantity, no side of a dimension", () => {
+    const r = extract("Could you send:\nEspresso pods (box of 100) × 4\nPaper cups 20 cl (bag of 50) x 3\n\nPriya", EN)
+    expect(linesOf(r)).toEqual(["CAP-100|4|boîte", "GOB-20|3|sachet"])
+  })
+
+  it("'Delivery: Monday 11 May, to' above an address block delivers to the block", () => {
+    const r = extract("Hello,\n\nPlease supply 10 boxes of medium nitrile gloves against PO FH-7781.\n\nDelivery: Monday 11 May, to\nFernhill Labs Ltd\nBuilding 2, Science Park\nMilton Road\nCambridge CB4 0WS\n\nBooking in essential: goods-in 01223 555 010.\n\nPriya", EN)
+    expect(r.delivery_address).toBe("Fernhill Labs Ltd, Building 2, Science Park, Milton Road, Cambridge CB4 0WS")
+  })
+
+  it("a PO dated '04/29/2026' reads its 'Expected Date: 05/12/2026' month first, though the buyer is not known as American", () => {
+    const pdf = "Purchase Order\nPO Number: PO-0107\nDate: 04/29/2026\nExpected Date: 05/12/2026\nProduct | Description | Qty\nOffice | Yellow highlighters (pack of 10) | 3"
+    const r = extract("Please find our purchase order attached.\n\nDana", { ...EN, from: { address: "dana@brickworks-cowork.com", name: "Dana Ruiz" }, attachments: [{ filename: "PO-0107.pdf", text: pdf }] })
+    expect(r.delivery_date).toBe("2026-05-12")
+  })
+})

@@ -5,7 +5,7 @@ import { CustomerMatcher, emailOf, isPublicDomain, notTheirAccount, withoutRefer
 import { withCxmlRead } from "./cxml"
 import { withEdifactRead } from "./edifact"
 import { asSlot, DELIVERY_SLOT, orderedApart } from "./other-matter"
-import { dayOf, deliveryDateOf, findDates, isoDay } from "./dates"
+import { dayOf, deliveryDateOf, findDates, isoDay, writesMonthFirst } from "./dates"
 import { findDeliveryAddress, poCandidates } from "./header-fields"
 import { EARLIER_REST, findLines, type FoundLine } from "./lines"
 import { unitOfWord } from "./units"
@@ -331,7 +331,8 @@ export class OrderExtractor {
     // jeudi 10 décembre".
     if (!replySubject) dateLines.push({ text: mail.subject, ref: mailDay })
     for (const a of mail.attachments) for (const l of a.text.split("\n")) dateLines.push({ text: l, ref: mailDay })
-    const monthFirst = customerHit?.customer.country === "US"
+    // An American customer writes the month first; so does a mail whose other dates can only be read so ("Date: 11/30/2026").
+    const monthFirst = customerHit?.customer.country === "US" || writesMonthFirst(allText)
     let delivery = lines.length === 0 ? null : deliveryDateOf(dateLines, { monthFirst })
     // "Still valid, please go ahead, same date": a reply taking the quoted order takes its day too, counted from
     // the day the quoted message was written.
