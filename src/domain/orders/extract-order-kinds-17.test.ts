@@ -197,3 +197,19 @@ describe("the delivery day and address of a new buyer's order", () => {
     expect(r.delivery_date).toBe("2026-05-12")
   })
 })
+
+describe("orders passed on through the tools a team works in", () => {
+  it("a notification from a shared document, 'Léa Mathieu (via Google Docs)', is the customer of the contact it names", () => {
+    const r = extract("Léa Mathieu vous a mentionné dans un commentaire\n\nBonjour, merci de nous livrer 6 ramettes A4 80 g et 2 boîtes de stylos bleus.", { from: { address: "comments-noreply@docs.google.com", name: "Léa Mathieu (via Google Docs)" } })
+    expect(r.customer_code).toBe("C-00108")
+  })
+
+  it("'approved, please action' over a forwarded ticket is an order, and its comment's 'make the tape 10 not 6' leaves one line of tape", () => {
+    const r = extract(
+      "Hi,\n\nTicket below is approved - please action.\n\nPriya\n\nFrom: Tracker <tracker@fernhill-labs.example>\nSent: 06 May 2026 09:10\nTo: Priya Natt\nSubject: [OPS-12] Stores request\n\nTom Reed changed the status to Approved and commented:\n> Approved, but make the packing tape 10 not 6.\n\nDescription:\n- Packing tape 66m - 6 rolls\n- Stretch film 500mm - 4 rolls",
+      { ...EN, subject: "FW: [OPS-12] Stores request" }
+    )
+    expect(r.order_decision).toBe("order")
+    expect(linesOf(r)).toEqual(["REF-1014|10|rouleau", "FILM-500|4|rouleau"])
+  })
+})

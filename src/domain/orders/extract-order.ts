@@ -236,6 +236,11 @@ export class OrderExtractor {
         if (same.length === 1) found.unshift({ ...same[0]!, confidence: Math.min(same[0]!.confidence, 0.65), evidence: m[0] })
       }
     }
+    // "Make the stretch film 8 not 12", "c'est bien 4 rouleaux et pas 40": the quantity given up is no line of its own.
+    for (const l of [...found]) {
+      const m = /\b(\d{1,4})\s+(?:[\p{L}]+\s+)?(?:not|instead of|rather than|au lieu de|et (?:non|pas)|pas)\s+(?:the\s+|les\s+)?(\d{1,4})\b/iu.exec(l.evidence)
+      if (m !== null && Number(m[1]) === l.quantity) for (let k = found.length - 1; k >= 0; k--) if (found[k] !== l && found[k]!.product.ref === l.product.ref && found[k]!.quantity === Number(m[2])) found.splice(k, 1)
+    }
     // An order gathered for several shops, depots or deliveries adds up each product's quantities (sites.ts).
     let lines = ordersForSites([mail.subject, ...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n")) ? addUpSites(found.map(inPacks)) : dedupe(found.map(inPacks))
 

@@ -110,7 +110,7 @@ const ACTS: readonly RegExp[] = [
   new RegExp(`\\b(?:profitez en pour|tant que vous y etes,? (?:pouvez vous )?) ?(?:nous |me )?${GIVE_FR}\\b`),
   // "Please accept this as our order", "treat this as call-off no. 7", "ce mail vaut commande".
   /\b(?:(?:accept|treat|take|consider) this (?:mail |email |e mail |message |note )?as (?:our |an |my |the )?(?:official |formal |firm )?(?:order|call off|po|purchase order)|ce (?:mail|message|courriel) vaut (?:bon de )?commande|valant (?:bon de )?commande|tient lieu de (?:bon de )?commande)\b/,
-  /\b(?:go ahead|please proceed|proceed with (?:the|this|our) order|we (?:accept|approve) (?:the|your|this) (?:quote|quotation|offer)|approved as quoted|same again|repeat (?:our|the|my) (?:last |previous )?order)\b/,
+  /\b(?:go ahead|please proceed|please action(?: (?:it|this|these|them))?|(?:can|could) you (?:please )?action (?:it|this|these|them|the)|proceed with (?:the|this|our) order|we (?:accept|approve) (?:the|your|this) (?:quote|quotation|offer)|approved as quoted|same again|repeat (?:our|the|my) (?:last |previous )?order)\b/,
   // French.
   new RegExp(`\\bmerci (?:de|d) (?:bien vouloir )?(?:nous |me |m |nous en |m en )?${GIVE_FR}\\b`),
   new RegExp(`\\b(?:je vous remercie|nous vous remercions) de (?:bien vouloir )?(?:nous |me |m )?${GIVE_FR}\\b`),
