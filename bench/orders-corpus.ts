@@ -37,7 +37,7 @@ export function corpusSets(): string[] {
 export const BLIND_SETS: readonly string[] = ["held-out-6"]
 /**
  * Held-out folders read while tuning and kept apart from tuned/ (held-out 13, tune13: tuned/'s floors fail with it):
- * tuning material like tuned/. Any other held-out folder (a set just written, held-out-17 …) counts as blind until a
+ * tuning material like tuned/. Any other held-out folder (a set just written …) counts as blind until a
  * tuning round names it here or moves it into tuned/.
  */
 export const READ_SETS: readonly string[] = ["held-out-13"]

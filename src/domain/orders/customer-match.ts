@@ -170,8 +170,10 @@ export class CustomerMatcher {
       }
     }
     for (const s of input.senders) {
-      if (s.name.trim() === "") continue
-      const hit = strictNameMatch(s.name, this.nameCandidates(s.name).filter(inPool))
+      // "Léa Mathieu (via Google Docs)", "Sam Doe via Slack": a service sending for a person names the person.
+      const name = s.name.replace(/\s*\(?\bvia\s+[^()]{2,40}\)?\s*$/i, "")
+      if (name.trim() === "") continue
+      const hit = strictNameMatch(name, this.nameCandidates(name).filter(inPool))
       if (hit !== null) {
         const c = this.byById.get(hit.id)!
         return { customer: c, confidence: hit.typo ? 0.65 : 0.75, via: "name", evidence: s.name }

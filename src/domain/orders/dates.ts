@@ -185,7 +185,7 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
   // the day is not said.
   for (const m of t.matchAll(FEASTS)) {
     if (/(?:vacances|conges|holidays?|break|period|periode|marche|fete|gouter|repas|spectacle|arbre|concert|kermesse|decorations?|illuminations?|tombola|collecte|paniers?|colis|gala|soiree|veillee|calendriers?)(?: de| d| du| of)?(?: la| l| the)? $/.test(t.slice(Math.max(0, m.index - 20), m.index))) continue
-    if (/^ (?:party|parties|market|fair|lunch|dinner|do|show|concert|meal|decorations?|jumpers?|appeal|hampers?|raffle|tombola|bazaar|fayre|drive|collection|service|gala|sale)\b/.test(t.slice(m.index + m[0].length, m.index + m[0].length + 14))) continue
+    if (/^ (?:party|parties|market|fair|lunch|dinner|do|show|concert|meal|decorations?|jumpers?|appeal|hampers?|raffle|tombola|bazaar|fayre|drive|collection|service|gala|sale|social|socials|get together|drinks|celebrations?|events?|evening|night|quiz|jumper day|lunches|dinners|afterwork)\b/.test(t.slice(m.index + m[0].length, m.index + m[0].length + 14))) continue
     add(m.index, m[0].length, feastDay(m[0], ref), true)
   }
   let weekdayInWeek = false
@@ -330,10 +330,11 @@ export function deliveryDateOf(given: readonly { text: string; ref: Date }[], op
 /**
  * Words handing the goods over, the day after them ("livrer le mercredi 9", "delivered 12/17", "je passe les prendre
  * vendredi", "drop them at the clubhouse Thursday", "delivery on Wednesday 9th"), or a deadline's words after the day
- * ("by Friday 4th at the latest", "vendredi 11 au plus tard").
+ * ("by Friday 4th at the latest", "vendredi 11 au plus tard", "Thursday 10th would be perfect").
  */
 const HANDED_OVER = /\b(?:livr(?:er|ez|e|ee|es|ees)|deliver(?:ed)?|delivery (?:on|by|for)|drop (?:them|it|these|this|everything|the lot)?(?: off)?|(?:passe|passerai|passerons|passera|passons|viens|viendrai) (?:les |le |la |l |tout )?(?:prendre|chercher|recuperer)|pick (?:them |it |these |everything |the order )?up|collect (?:them|it|these|the order))\b/
-const DEADLINE_AFTER = /\b(?:au plus tard|at the latest|dernier delai|sans faute)\b/
+// "Thursday 10th would be perfect", "mardi 8 ce serait idéal": the day said to suit, as a deadline's.
+const DEADLINE_AFTER = /\b(?:au plus tard|at the latest|dernier delai|sans faute|would be (?:perfect|ideal|great|lovely|brilliant)|(?:ce serait|serait|c est) (?:parfait|ideal|top|super))\b/
 
 /** The day a sentence hands the goods over on, when it says so in words of handing over (see HANDED_OVER). */
 function handedOverOn(part: string, ref: Date, opts: { monthFirst?: boolean }): FoundDate | null {
@@ -425,4 +426,9 @@ function deliveryDayOf(given: readonly { text: string; ref: Date }[], opts: { mo
     if (found.length > 0) return { date: found[0]!.date, evidence: text.trim(), relative: false }
   }
   return null
+}
+
+/** A mail's dates that can only be month first ("11/30/2026") and none that can only be day first ("30/11/2026"). */
+export function writesMonthFirst(text: string): boolean {
+  return /\b(?:0?[1-9]|1[0-2])\/(?:1[3-9]|2\d|3[01])\/\d{4}\b/.test(text) && !/\b(?:1[3-9]|2\d|3[01])\/(?:0?[1-9]|1[0-2])\/\d{4}\b/.test(text)
 }

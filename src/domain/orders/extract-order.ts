@@ -5,15 +5,15 @@ import { CustomerMatcher, emailOf, isPublicDomain, notTheirAccount, withoutRefer
 import { withCxmlRead } from "./cxml"
 import { withEdifactRead } from "./edifact"
 import { asSlot, DELIVERY_SLOT, orderedApart } from "./other-matter"
-import { dayOf, deliveryDateOf, findDates, isoDay } from "./dates"
+import { dayOf, deliveryDateOf, findDates, isoDay, writesMonthFirst } from "./dates"
 import { findDeliveryAddress, poCandidates } from "./header-fields"
 import { EARLIER_REST, findLines, type FoundLine } from "./lines"
 import { unitOfWord } from "./units"
-import { chooseBody, ownSegments, splitMail, withoutBounces, withRelayedQuote, type MailSegment } from "./mail-body"
+import { belowSignOff, chooseBody, ownSegments, splitMail, withoutBounces, withRelayedQuote, type MailSegment } from "./mail-body"
 import { ACCEPT, AGREES, EXCEPT, INVOICING, inPacks, ITEM_CHANGE, itemNumber, ITEMS, MORE, PLACE_ORDER, PROPOSAL, reorderOverForward, RETOLD, countWord, SCALE, spokenNumber, STRIKE, theseNamed, WHOLE_QUOTE } from "./reply-words"
 import { decideOrder, KEY_IN, readOrderAct } from "./order-act"
 import { ESTIMATE_PREFIX, NOT_ORDER_VERDICTS } from "./not-order-reasons"
-import { ourRowsOnly, ownNameWords } from "./shared-sheet"
+import { ourRowsOnly, ownNameWords, rowsToOrderOnly } from "./shared-sheet"
 import { addUpSites, ordersForSites } from "./sites"
 import { aboutEarlierOrder, acknowledgesOrder, addressedToColleagues, askedAbout, goodsDelivered, goodsReceived, newAddress, notAnOrderYet, paperwork, recordsNotice, shippedNotice, tentativeMarks, withoutCitations } from "./order-intent"
 import { AUTO_REPLY, AWAY, BULK, NEGATIVE, NOTHING_NOW, ORDER_CUES, ORDER_NOTICE, PLACED, REORDER, RESCHEDULE, SALON_TRADE, STRONG_ORDER, UNLESS_CANCELLED, VETO } from "./order-cues"
@@ -119,9 +119,18 @@ export class OrderExtractor {
     }
     const fromAttachments = new Set(found.map((l) => l.product.ref))
     for (const s of own) {
-      // Up a chain, a product named again is the later word on it ("12 rouleaux suffiront" above "30 rouleaux").
-      const above = approvalChain ? new Set(found.map((l) => l.product.ref)) : new Set<string>()
-      for (const l of findLines(ourRowsOnly(theseNamed(s, lineOpts), ownWords), lineOpts)) if (!fromAttachments.has(l.product.ref) && !above.has(l.product.ref)) found.push(l)
+      // Up a chain, a product named again is the later word on it ("12 rouleaux suffiront" above "30 rouleaux"; a note
+      // above the meeting notes it forwards: "it's 3 extension leads not 2").
+      const above = new Set(found.map((l) => l.product.ref))
+      for (const l of findLines(ourRowsOnly(theseNamed(s, lineOpts), ownWords), lineOpts)) {
+        // "Pour le scotch, c'est bien 72 rouleaux (le PDF dit « 2 » parce qu'il compte en cartons)": the mail's count in
+        // the unit we sell it by replaces the attachment's in another unit.
+        const at = found.findIndex((f) => f.source !== undefined && f.product.ref === l.product.ref && f.unit !== l.product.unit && l.unit === l.product.unit)
+        if (at >= 0) found.splice(at, 1, l)
+        else if (!fromAttachments.has(l.product.ref) && !above.has(l.product.ref)) found.push(l)
+      }
+      // "Je vous mets le récapitulatif en dessous": what the note puts under its sign-off, for products it does not name.
+      for (const l of findLines(belowSignOff(s, foldText(s.body)), lineOpts)) if (!found.some((f) => f.product.ref === l.product.ref)) found.push(l)
     }
     // "Cde : 4 rlx film étirable + 2 rallonges 3m svp" above a bare signature: the whole order in a new subject.
     if (found.length === 0 && !/^\s*(?:re|r[ée]f|aw|sv|tr|fw|fwd|wg)\s*:/i.test(mail.subject)) {
@@ -227,11 +236,18 @@ export class OrderExtractor {
         if (same.length === 1) found.unshift({ ...same[0]!, confidence: Math.min(same[0]!.confidence, 0.65), evidence: m[0] })
       }
     }
+    // "Make the stretch film 8 not 12", "c'est bien 4 rouleaux et pas 40": the quantity given up is no line of its own.
+    for (const l of [...found]) {
+      const m = /\b(\d{1,4})\s+(?:[\p{L}]+\s+)?(?:not|instead of|rather than|au lieu de|et (?:non|pas)|pas)\s+(?:the\s+|les\s+)?(\d{1,4})\b/iu.exec(l.evidence)
+      if (m !== null && Number(m[1]) === l.quantity) for (let k = found.length - 1; k >= 0; k--) if (found[k] !== l && found[k]!.product.ref === l.product.ref && found[k]!.quantity === Number(m[2])) found.splice(k, 1)
+    }
     // An order gathered for several shops, depots or deliveries adds up each product's quantities (sites.ts).
     let lines = ordersForSites([mail.subject, ...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n")) ? addUpSites(found.map(inPacks)) : dedupe(found.map(inPacks))
 
     // Is it an order at all?
-    const orderText = foldText([mail.subject, ...own.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n"))
+    // A tracker's rows bought already or cancelled ("Annulé", "Ordered") are no words of this mail's (shared-sheet.ts).
+    const sheets = mail.attachments.map((a) => rowsToOrderOnly(a.text))
+    const orderText = foldText([mail.subject, ...own.map((s) => rowsToOrderOnly(s.body)), ...sheets].join("\n"))
     const subject = foldText(mail.subject)
     // Bulk words in the customer's own text only: a reply to a newsletter quotes its "Se désinscrire".
   let auto = mail.bulk === true || AUTO_REPLY.test(subject) || AUTO_REPLY.test(foldText(own[0]?.body ?? "")) || new Set([...foldText(own[0]?.body ?? "").matchAll(AWAY)].map((m) => m[0])).size >= 2 || BULK.test(foldText(own.map((s) => `${s.body}\n${s.signature}`).join("\n")))
@@ -247,7 +263,7 @@ export class OrderExtractor {
     const ownDomains = this.ctx.ownDomains ?? []
     const ofCustomer = own.filter((s) => !ownDomains.includes(emailOf(s.from)?.split("@")[1] ?? ""))
     const customerWords = internal && ofCustomer.length > 0 && ofCustomer.length < own.length ? ofCustomer : own
-    const vetoText = withoutCitations(reply || customerWords !== own ? foldText([...customerWords.map((s) => s.body), ...mail.attachments.map((a) => a.text)].join("\n")) : orderText).replace(INVOICING, " ").replace(UNLESS_CANCELLED, " ")
+    const vetoText = withoutCitations(reply || customerWords !== own ? foldText([...customerWords.map((s) => rowsToOrderOnly(s.body)), ...sheets].join("\n")) : orderText).replace(INVOICING, " ").replace(UNLESS_CANCELLED, " ")
     const vetoes = new Set([...vetoText.matchAll(VETO)].map((m) => m[0]))
     // A hairdresser's or a beauty parlour's "salon" is the shop itself, not a trade show: its trade, named anywhere in
     // the mail or its signature, says so ("Nina - L'Atelier, coiffure" under "il me faudrait pour le salon").
@@ -320,7 +336,8 @@ export class OrderExtractor {
     // jeudi 10 décembre".
     if (!replySubject) dateLines.push({ text: mail.subject, ref: mailDay })
     for (const a of mail.attachments) for (const l of a.text.split("\n")) dateLines.push({ text: l, ref: mailDay })
-    const monthFirst = customerHit?.customer.country === "US"
+    // An American customer writes the month first; so does a mail whose other dates can only be read so ("Date: 11/30/2026").
+    const monthFirst = customerHit?.customer.country === "US" || writesMonthFirst(allText)
     let delivery = lines.length === 0 ? null : deliveryDateOf(dateLines, { monthFirst })
     // "Still valid, please go ahead, same date": a reply taking the quoted order takes its day too, counted from
     // the day the quoted message was written.

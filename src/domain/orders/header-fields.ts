@@ -228,8 +228,24 @@ function placeInSentence(lines: readonly string[]): { value: string; evidence: s
   return null
 }
 
+/**
+ * "arch 14, Druid Street, London SE1 2HQ. ring the kitchen bell, if no answer call me": a line that opens on an address
+ * alone and goes on with how to get in (a bell, a gate code, a floor, whom to call) is where the goods go.
+ */
+function addressThenWayIn(lines: readonly string[]): { value: string; evidence: string; confidence: number } | null {
+  for (const line of lines) {
+    const m = /^\s*([^.;!?]{8,90}?)[.;]\s+(.+)$/.exec(line)
+    if (m === null || BILLING.test(line) || !STREET.test(m[1]!) || !POSTAL_LINE.test(m[1]!)) continue
+    if (!/\b(?:ring|bell|buzz\w*|gate|code|door|floor|call me|phone me|sonne[rz]?|sonnette|digicode|interphone|porte|portail|[ée]tage|appelez[- ]moi|appelle[rz]?)\b/i.test(m[2]!)) continue
+    const whole = UP_TO_TOWN.exec(cleanAddressPart(m[1]!))
+    if (whole !== null) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.7 }
+  }
+  return null
+}
+
 export function findDeliveryAddress(text: string): { value: string; evidence: string; confidence: number } | null {
-  return findLabelledAddress(text) ?? placeInSentence(text.split("\n"))
+  const lines = text.split("\n")
+  return findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines)
 }
 
 function findLabelledAddress(text: string): { value: string; evidence: string; confidence: number } | null {
@@ -254,6 +270,8 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     // "… pouvez-vous livrer le mercredi 9 décembre à la salle ?" right above a block of address lines: the block is
     // where (the next line starts it, with no blank between).
     if (!m && /\b(?:livr|deliver|ship)/i.test(line) && !BILLING.test(line) && /[?.]\s*$/.test(line) && blockBelow(lines, i)) m = /\s*$/.exec(line)
+    // "Delivery: Tuesday 15 December, to" above the block: a delivery line left open on "to" / "à".
+    if (!m && /\b(?:livr|deliver|ship)/i.test(line) && !BILLING.test(line) && /[\s,](?:to|[àa])\s*$/i.test(line) && blockBelow(lines, i)) m = /\s*$/.exec(line)
     // "Livraison : Centre technique municipal, 14 chemin du Stade, 30310 Vergèze": a whole address after the label.
     if (!m) {
       const labelled = /\b(?:livraison|delivery|lieu de livraison)\s*:\s*/i.exec(line)

@@ -363,8 +363,22 @@ function perHead(line: string): string {
   })
 }
 
+/**
+ * The buyer's own sum, said after the count: "2 cartons de 36 rouleaux, donc 72 rouleaux" (2 × 36), "300 (donc 6 sachets
+ * si j'ai bien compris)", "120 cups (so 3 bags)". The count the sum gives, in its unit, is the line's.
+ */
+const SO_TOTAL = /(?<![\d,.])(\d{1,4})(\s+[\p{L}]+(?:\s+(?:de|d['’]|of)\s*(\d{1,4})\s+[\p{L}]+)?)?\s*(?:,|\(|–|-)\s*(?:donc|soit|so|i\.e\.|that['’]s|that is|c['’]est[- ][àa][- ]dire)\s+(\d{1,5})\s+([\p{L}]+)(?:\s+au total|\s+in total|\s+total)?/giu
+
+function soTotal(line: string): string {
+  return line.replace(SO_TOTAL, (m, a: string, what: string | undefined, per: string | undefined, total: string, unit: string) => {
+    // "2 cartons de 36 rouleaux, donc 72 rouleaux": only a sum that adds up; "300 (donc 6 sachets": a count restated in brackets.
+    if (per !== undefined) return Number(a) * Number(per) === Number(total) ? `${total} ${unit}` : m
+    return m.includes("(") && what === undefined ? `${total} ${unit} (` : m
+  })
+}
+
 export function rewriteLines(lines: readonly string[]): string[] {
-  lines = lines.map((l) => perHead(l).replace(GIVEN_ASIDE, " ").replace(WITH_SPARES, (_m, a: string, what: string, b: string) => `${Number(a) + Number(b)}${what}`).replace(COUNT_THEN_MEASURE, (_m, w: string) => `${SMALL_COUNTS[w.toLowerCase()]} x `))
+  lines = lines.map((l) => perHead(soTotal(l)).replace(GIVEN_ASIDE, " ").replace(WITH_SPARES, (_m, a: string, what: string, b: string) => `${Number(a) + Number(b)}${what}`).replace(COUNT_THEN_MEASURE, (_m, w: string) => `${SMALL_COUNTS[w.toLowerCase()]} x `))
   lines = dittos(fixedWidth(boxDrawn(lines)).map((l) => retracted(packWording(numbersInWords(l)))))
   lines = lines.flatMap(slashList).map((l) => perContainer(l.replace(CARD_DIGITS, "$1$2…").replace(SIZED, "$1 ")))
   lines = lines.map(asMany)

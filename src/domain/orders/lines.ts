@@ -34,8 +34,8 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   douzaine: 12, dozen: 12, a: 1, an: 1
 }
 const QTY_LABEL = /(?:qt[ée]s?|qte|qty|quantit[ée]s?|quantity|quantities|nb|nombre|nbr|number of)\s*\.?\s*[:=]?\s*$/i
-/** A line about something else than ordering it now. */
-const NOT_A_LINE = /\b(?:re[çc]u(?:e|s|es)?|received|command[ée]e?s\b|ordered (?:on|last|yesterday|monday|tuesday|wednesday|thursday|friday|in)|charged|billed|factur[ée]e?s\b|(?:a|ont) laiss|left (?:at|outside|by|in front|with)|usually|habituellement|typically|normally|en g[ée]n[ée]ral|(?:bien |sont |est )arriv[ée]e?s?|arrived|turned up|came (?:in|today|this morning)|you sent|you delivered|vous (?:nous |m['’])?avez (?:envoy|livr|exp[ée]di)\w*|livr[ée]e?s\b(?!\s+(?:avant|pour|au plus tard|d['’]ici|sous|dès|des|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi)\b)|delivered(?!\s+(?:by|before|no later|asap|tomorrow|next|this|on (?:monday|tuesday|wednesday|thursday|friday|saturday))\b)|manqu|missing|damaged|ab[îi]m[ée]|cass[ée]|broken|retour(?:ner)?|return(?:ed|ing)?|avoir|credit note|rembours|refund|en stock|in stock|disponib|available|combien|how much|prix unitaire|unit price|remise|discount|t[ée]l[ée]phone|phone|fax|mobile|portable|siret|siren|tva|vat|iban|rcs|capital|adresse|address|deliver to|ship to|livrer [àa]|livraison [àa]u?)\b|\b\d{1,4},? (?:rue|avenue|boulevard|bd|chemin|all[ée]e|impasse|place|quai|road|street|lane)\b/i
+/** A line about something else than ordering it now (goods the buyer found on hand, "so ignore those", among them). */
+const NOT_A_LINE = /\b(?:re[çc]u(?:e|s|es)?|received|command[ée]e?s\b|ordered (?:on|last|yesterday|monday|tuesday|wednesday|thursday|friday|in)|charged|billed|factur[ée]e?s\b|(?:a|ont) laiss|left (?:at|outside|by|in front|with)|usually|habituellement|typically|normally|en g[ée]n[ée]ral|(?:bien |sont |est )arriv[ée]e?s?|arrived|turned up|came (?:in|today|this morning)|you sent|you delivered|vous (?:nous |m['’])?avez (?:envoy|livr|exp[ée]di)\w*|livr[ée]e?s\b(?!\s+(?:avant|pour|au plus tard|d['’]ici|sous|dès|des|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi)\b)|delivered(?!\s+(?:by|before|no later|asap|tomorrow|next|this|on (?:monday|tuesday|wednesday|thursday|friday|saturday))\b)|(?:we|i) (?:found|still have|ve still got)|il (?:nous |en |m |me )?rest(?:e|ait) (?:encore |plus que |seulement |que )?(?:\d|une?\b)|(?:only |just )?\d+ (?:\w+ )?(?:left|remaining) (?:in|on|at)\b|(?:avons|ai|a) (?:re)?trouv[ée]|(?:so |then |donc )?(?:ignore|disregard|ne comptez pas) (?:those|these|them|that|ceux[- ]l[àa]|celles[- ]l[àa])|manqu|missing|damaged|ab[îi]m[ée]|cass[ée]|broken|retour(?:ner)?|return(?:ed|ing)?|avoir|credit note|rembours|refund|en stock|in stock|disponib|available|combien|how much|prix unitaire|unit price|remise|discount|t[ée]l[ée]phone|phone|fax|mobile|portable|siret|siren|tva|vat|iban|rcs|capital|adresse|address|deliver to|ship to|livrer [àa]|livraison [àa]u?)\b|\b\d{1,4},? (?:rue|avenue|boulevard|bd|chemin|all[ée]e|impasse|place|quai|road|street|lane)\b/i
 
 const TOKEN_RE = /\d+(?:[.,]\d+)?(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:[-/.][\p{L}\p{N}]+)*|[;,+&|]/gu
 
@@ -184,6 +184,8 @@ function quantityIn(text: string, tokens: Token[], g: Group, asking: boolean): {
     if (!wordNumber && isExcludedNumber(text, tokens, i)) continue
     // "SAV-1L Liquid hand soap 1L": the product's own measure, written after its ref, is no quantity.
     if (!wordNumber && tokens[i + 1] !== undefined && [...g.used].some((k) => k < i) && measureOfName(g.product, t.raw, tokens[i + 1]!.folded)) continue
+    // "bin bags big (110) 4 rolls": a number of the product's name, alone in brackets after it, is its size.
+    if (!wordNumber && [...g.used].some((k) => k < i) && /\(\s*$/.test(text.slice(0, t.start)) && /^\s*\)/.test(text.slice(t.end)) && ownNumbersOnly([t], g.product)) continue
     const before = text.slice(Math.max(0, t.start - 24), t.start)
     const prev = tokens[i - 1]
     const next = tokens[i + 1]
@@ -191,7 +193,7 @@ function quantityIn(text: string, tokens: Token[], g: Group, asking: boolean): {
     let unit: string | null = null
     const nextUnit = next !== undefined && !g.used.has(i + 1) ? unitOfWord(next.folded) : null
     // "160 x 80" after the name's "160": the other side of its dimension, no quantity ("GN 4410 x 20" is 20 of it).
-    if (prev?.folded === "x" && g.used.has(i - 2) && tokens[i - 2]!.num !== null && g.byRef !== true) continue
+    if (prev?.folded === "x" && g.used.has(i - 2) && tokens[i - 2]!.num !== null && g.byRef !== true && !text.slice(tokens[i - 2]!.end, prev.start).includes(")")) continue
     if (QTY_LABEL.test(before)) cue = 10
     else if (prev !== undefined && prev.folded === "x" && !g.used.has(i - 1)) cue = 9
     else if (next !== undefined && next.folded === "x") cue = 9
@@ -261,8 +263,11 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
   cuts.push(tokens.length)
   const pieces: Group[] = []
   for (let k = 0; k + 1 < cuts.length; k++) {
-    const g = productIn(tokens, cuts[k]!, cuts[k + 1]!, opts.matcher, opts.aliases, opts.prefer) ?? otherSizeOf(pieces[pieces.length - 1], tokens, cuts[k]!, cuts[k + 1]!, opts)
-    if (g !== null) pieces.push(g)
+    const [from, to] = narrowed(text, tokens, cuts[k]!, cuts[k + 1]!, opts)
+    const g = productIn(tokens, from, to, opts.matcher, opts.aliases, opts.prefer) ?? otherSizeOf(pieces[pieces.length - 1], tokens, cuts[k]!, cuts[k + 1]!, opts)
+    // "4 x Sticky notes 76x76, pack of 12 (POST-76)": a piece naming the product the piece before it names, with no
+    // number but those of the product's own name (its pack, its sheets), goes on describing it: no line of its own.
+    if (g !== null && !(g.product.ref === pieces[pieces.length - 1]?.product.ref && ownNumbersOnly(tokens.slice(cuts[k]!, cuts[k + 1]!), g.product))) pieces.push(g)
   }
   let groups: Group[]
   if (pieces.length >= 2) {
@@ -310,6 +315,25 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
     })
   }
   return { lines, usedNext }
+}
+
+/**
+ * The part of a piece that names its goods: after a colon ("out of wrap and tape - can you get from Comptoir: 10 rolls of
+ * stretch film"), before what they are for ("6 rolls of stretch film for the pallets"), when that part has a quantity and
+ * names a product on its own.
+ */
+function narrowed(text: string, tokens: Token[], from: number, to: number, opts: LineOptions): [number, number] {
+  const colon = text.lastIndexOf(":", tokens[to - 1]?.start ?? 0)
+  const after = colon > (tokens[from]?.start ?? 0) ? tokens.findIndex((t, i) => i >= from && i < to && t.start > colon) : -1
+  const start = after > from && tokens.slice(after, to).some((t) => t.num !== null) && productIn(tokens, after, to, opts.matcher, opts.aliases, opts.prefer) !== null ? after : from
+  const purpose = tokens.findIndex((t, i) => i > start && i < to && /^(?:for|pour)$/.test(t.folded) && tokens.slice(start, i).some((n) => n.num !== null) && /^(?:the|our|my|le|la|les|l|nos|notre)$/.test(tokens[i + 1]?.folded ?? ""))
+  return purpose > start && productIn(tokens, start, purpose, opts.matcher, opts.aliases, opts.prefer) !== null ? [start, purpose] : [start, to]
+}
+
+/** The piece's numbers are all numbers of the product's own name ("pack of 12", "500 sheets"). */
+function ownNumbersOnly(piece: readonly Token[], product: Product): boolean {
+  const own = new Set(`${product.nameFr} ${product.nameEn}`.match(/\d+/g) ?? [])
+  return piece.every((t) => t.num === null || own.has(String(t.num)))
 }
 
 /**
@@ -364,7 +388,9 @@ function tableRow(cells: readonly string[], cols: Columns, opts: LineOptions, ra
 function sentencesOf(line: string): string[] {
   // A sentence starts with a capital, or with a quantity ("6 extension leads. 2 cans of washing-up liquid").
   // "And the tape also 36, not 24. Labels are ok": a number ends a sentence too before a capitalised word.
-  return line.split(/(?<=(?:[\p{L}]{4}|\))[.!?])\s+(?=[\p{Lu}]|\d)|(?<=\d[.!?])\s+(?=\p{Lu}\p{Ll}{2,})/u)
+  // Written all in lower case ("pods asap?? also 3 packs of water pls"): a question or an exclamation ends a sentence
+  // before any word, a full stop before a word and a quantity.
+  return line.split(/(?<=(?:[\p{L}]{4}|\))[.!?])\s+(?=[\p{Lu}]|\d)|(?<=\d[.!?])\s+(?=\p{Lu}\p{Ll}{2,})|(?<=[\p{L}\d)][!?]+)\s+(?=\p{Ll})|(?<=[\p{L}]{4}\.)\s+(?=\p{Ll}+\s+\d)/u)
 }
 
 /**

@@ -35,8 +35,8 @@ export function isExcludedNumber(text: string, tokens: Token[], i: number): bool
   const after = text.slice(t.end, t.end + 8)
   if (MONEY_AFTER.test(after) || MONEY_BEFORE.test(before)) return true
   if (/^[/.:-]\d/.test(after) || /\d[/:]$/.test(before)) return true
-  // A side of a dimension ("40 × 30 × 30 cm") is no quantity.
-  if (/^ ?×/.test(after) || /× ?$/.test(before)) return true
+  // A side of a dimension ("40 × 30 × 30 cm") is no quantity; "Espresso pods (box of 100) × 3" counts 3, a bracket between.
+  if (/^ ?×/.test(after) || /\d ?× ?$/.test(before)) return true
   if (/(?:taille|size|t\.|r[ée]f\.?|ref|n°|no\.?|#|bc|po)\s*:?\s*$/i.test(before)) return true
   // Two decimals without a unit are a price in a pasted table ("5,49").
   if (/^\d+[.,]\d{2}$/.test(t.raw) && !/^\s*(?:kg|kilos?)\b/i.test(after)) return true

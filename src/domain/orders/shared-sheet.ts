@@ -20,6 +20,7 @@ export function ownNameWords(ownDomains: readonly string[]): string[] {
  * (a sheet whose supplier column never names us is left whole: it may be our own name spelled otherwise).
  */
 export function ourRowsOnly(text: string, ownWords: readonly string[]): string {
+  text = rowsToOrderOnly(text)
   if (ownWords.length === 0) return text
   const lines = text.split("\n")
   const drop = new Set<number>()
@@ -36,6 +37,36 @@ export function ourRowsOnly(text: string, ownWords: readonly string[]): string {
     const ours = (cell: string): boolean => ownWords.some((w) => cell.split(" ").includes(w))
     if (!rows.some((r) => ours(r.cell))) continue
     for (const r of rows) if (r.cell !== "" && !ours(r.cell)) drop.add(r.at)
+  }
+  return drop.size === 0 ? text : lines.filter((_, i) => !drop.has(i)).join("\n")
+}
+
+/** A header cell naming a row's state in a tracker (Notion, Airtable, a shared sheet): "Statut", "Status", "État". */
+const HEAD_STATUS = /^(?:statut|status|[ée]tat|state|stage)$/i
+/** A state that asks for the row to be bought now: "🔴 À commander", "To order", "To buy", "À racheter". */
+const TO_ORDER = /^(?:a (?:re)?commander|a r?acheter|to (?:re)?order|to buy|to be ordered|needs? (?:ordering|to be ordered)|order now|reorder)$/
+
+/**
+ * A tracker's rows under a status column ("🔴 À commander", "🟢 Commandé le 12/11", "Annulé"; "To order", "Ordered", "Not
+ * needed"): when some rows are marked to be ordered, only those are; the others are bought already, cancelled or not
+ * needed. A status column none of whose rows says "to order" leaves the sheet whole.
+ */
+export function rowsToOrderOnly(text: string): string {
+  if (!/\b(?:statut|status|[ée]tat|state|stage)\b/i.test(text)) return text
+  const lines = text.split("\n")
+  const drop = new Set<number>()
+  for (let i = 0; i < lines.length; i++) {
+    const head = cellsOf(lines[i]!)
+    const col = head?.findIndex((c) => HEAD_STATUS.test(c.replace(/[:*?]/g, "").trim())) ?? -1
+    if (head === null || col < 0) continue
+    const rows: { at: number; cell: string }[] = []
+    for (let k = i + 1; k < lines.length; k++) {
+      const cells = cellsOf(lines[k]!)
+      if (cells === null) break
+      rows.push({ at: k, cell: foldText(cells[col] ?? "") })
+    }
+    if (!rows.some((r) => TO_ORDER.test(r.cell))) continue
+    for (const r of rows) if (r.cell !== "" && !TO_ORDER.test(r.cell)) drop.add(r.at)
   }
   return drop.size === 0 ? text : lines.filter((_, i) => !drop.has(i)).join("\n")
 }
