@@ -208,8 +208,13 @@ async function main() {
     const dockCommits: number[] = []
     const outSplits: [number, number, number][] = []
 
+    // How many of our rounds' pages held the quote form's preloaded frame when the next round left them (main
+    // preloads it as the card opens; bench/README.md, "the quote form's preload").
+    let quoteFramesLeft = 0
+    const quoteFrameOn = (p: Page) => p.frames().some((f) => f.url().includes("/tabs/quote-frame.html"))
     const outgoingOurs = async (i: number, c: Customer) => {
       const e164 = c.contacts[0]!.phones[0]!
+      if (i > 0 && quoteFrameOn(page)) quoteFramesLeft++
       // Ours: a page with the number, the card in the content script's panel, its call button.
       site.route(`/fiche-${i}`, `<!doctype html><meta charset="utf-8"><p>${c.company} — ${c.code} — ${c.writtenPhones[0]![0]}</p>`)
       await page.goto(`${site.origin}/fiche-${i}`, { timeout: 20_000 })
@@ -344,6 +349,8 @@ async function main() {
       console.log(`  ours, where the time went (${warm.length} warm calls, p50 / p95): ${names.map((n, k) => `${n} ${pct(part(k), 50)} / ${pct(part(k), 95)} ms`).join("; ")}`)
       results.clickToAnsweredSplits = names.map((n, k) => ({ step: n, p50: pct(part(k), 50), p95: pct(part(k), 95), samples: part(k) }))
     }
+    console.log(`  the quote form's frame was on our page when the next round left it: ${quoteFramesLeft} of ${WARM} rounds`)
+    results.quoteFramesLeft = quoteFramesLeft
     results.clickToAnsweredFromPlaywrightCall = row("  same, clock from Playwright's click() (includes its actionability checks)", outOursFromPlaywright, outBare, "as measured before")
     results.inviteToCallerCard = row("incoming INVITE → caller card", inOurs, inBare, "target ≤ 1.2×, p95 ≤ 300 ms")
     {

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next"
 import type { Customer, MatchKind } from "~src/domain/customers/customer.schema"
 
 import { openQuoteForm } from "~src/features/quotes/open-quote-form"
-import { preloadQuoteOverlay, quoteOverlayUsable } from "~src/features/quotes/quote-overlay"
+import { holdQuotePreload, preloadQuoteOverlay, quoteOverlayUsable } from "~src/features/quotes/quote-overlay"
 import { RiskBadge, useCustomerRisk } from "~src/features/risk/risk-badge"
 import { CallTimeline, LogCallButton } from "~src/features/call-outcome/call-timeline"
 import { DocumentsBlock } from "~src/features/invoicing/documents-block"
@@ -213,6 +213,8 @@ function CardDetails({
                     data-comptoir="call"
                     data-number={ph}
                     aria-label={t("softphone.dock.callNumber", { number: formatPhone(ph, agentCountry) })}
+                    // The quote form's preload does not start between the press and the click (quote-overlay.ts).
+                    onPointerDown={() => holdQuotePreload()}
                     onClick={(e) => {
                       e.stopPropagation()
                       // Only the agent's own click dials: in a page, the page's scripts can reach the panel and

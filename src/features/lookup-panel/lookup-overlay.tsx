@@ -8,6 +8,7 @@ import { CardTextContext, CustomerCard } from "~src/features/customer-card/custo
 import { formatPhone } from "~src/features/customer-card/format"
 import { CaptureOrderButton } from "~src/features/order-capture/capture-button"
 import type { FoundItem } from "~src/features/page-scan/page-scanner"
+import { holdQuotePreload } from "~src/features/quotes/quote-overlay"
 import { placeCall } from "~src/features/softphone/place-call"
 import type { CustomerMatch } from "~src/messaging/contract"
 import { PANEL_VIEW_MAX_CARDS } from "~src/messaging/limits"
@@ -380,6 +381,8 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
                 className="c-button"
                 data-comptoir="call"
                 data-number={clickedPhone}
+                // The quote form's preload does not start between the press and the click (quote-overlay.ts).
+                onPointerDown={() => holdQuotePreload()}
                 onClick={(e) => {
                   // The page's scripts can reach this panel: only the agent's own click dials.
                   if (e.nativeEvent.isTrusted) void placeCall({ number: clickedPhone, customerId: matches.find((m) => m.matchedValues.includes(clickedPhone))?.customer.id })

@@ -5,6 +5,7 @@ import type { Customer } from "~src/domain/customers/customer.schema"
 import type { CallBar } from "~src/domain/telephony/call-bar"
 import { formatTimer, talkSeconds } from "~src/domain/telephony/call-timer"
 import { CustomerCard } from "~src/features/customer-card/customer-card"
+import { quotePreloadCall } from "~src/features/quotes/quote-overlay"
 import { formatPhone } from "~src/features/customer-card/format"
 import { useNow } from "~src/ui/use-now"
 
@@ -22,6 +23,8 @@ const listeners = new Set<() => void>()
 function take(b: CallBar): void {
   if (current && current.updatedAt > b.updatedAt) return
   current = b
+  // The quote form's preload waits while a call is set up (quote-overlay.ts).
+  quotePreloadCall(b.call)
   for (const l of listeners) l()
 }
 

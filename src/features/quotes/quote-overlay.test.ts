@@ -24,24 +24,71 @@ describe("the quote frame's preload and a call placed from the page", () => {
   })
   afterEach(() => vi.useRealTimers())
 
-  it("takes away a frame still loading at the call's click, and preloads it again once the hold is over", async () => {
+  it("starts the preload only once the card has been on the page a moment, not as it opens", async () => {
     const q = await import("./quote-overlay")
-    await q.preloadQuoteOverlay()
-    expect(frames()).toBe(1)
-    q.holdQuotePreload(3000)
+    q.preloadQuoteOverlay()
+    await vi.advanceTimersByTimeAsync(q.PRELOAD_CARD_QUIET_MS - 50)
     expect(frames()).toBe(0)
-    await vi.advanceTimersByTimeAsync(2900)
+    await vi.advanceTimersByTimeAsync(100)
+    await vi.waitFor(() => expect(frames()).toBe(1))
+  })
+
+  it("keeps the preload away while a call placed from the page rings, however long, and a moment after its answer", async () => {
+    const q = await import("./quote-overlay")
+    q.preloadQuoteOverlay()
+    q.holdQuotePreload(3000)
+    const startedAt = Date.now()
+    q.quotePreloadCall({ phase: "ringing-out", startedAt, answeredAt: null, endedAt: null })
+    await vi.advanceTimersByTimeAsync(8000)
+    expect(frames()).toBe(0)
+    const answeredAt = Date.now()
+    q.quotePreloadCall({ phase: "in-call", startedAt, answeredAt, endedAt: null })
+    await vi.advanceTimersByTimeAsync(q.PRELOAD_CALL_QUIET_MS - 100)
     expect(frames()).toBe(0)
     await vi.advanceTimersByTimeAsync(200)
     await vi.waitFor(() => expect(frames()).toBe(1))
   })
 
+  it("waits for an incoming call to stop ringing too", async () => {
+    const q = await import("./quote-overlay")
+    q.quotePreloadCall({ phase: "ringing-in", startedAt: Date.now(), answeredAt: null, endedAt: null })
+    q.preloadQuoteOverlay()
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(frames()).toBe(0)
+    q.quotePreloadCall({ phase: "ended", startedAt: Date.now() - 5000, answeredAt: null, endedAt: Date.now() })
+    await vi.advanceTimersByTimeAsync(q.PRELOAD_CALL_QUIET_MS + 100)
+    await vi.waitFor(() => expect(frames()).toBe(1))
+  })
+
+  it("is not put off by a call that ended long before the page loaded", async () => {
+    const q = await import("./quote-overlay")
+    const long = Date.now() - 60_000
+    q.quotePreloadCall({ phase: "ended", startedAt: long, answeredAt: long + 1000, endedAt: long + 20_000 })
+    q.preloadQuoteOverlay()
+    await vi.advanceTimersByTimeAsync(q.PRELOAD_CARD_QUIET_MS + 50)
+    await vi.waitFor(() => expect(frames()).toBe(1))
+  })
+
+  it("lets a frame still loading at the call's click finish, rather than taking it away and loading it again", async () => {
+    const q = await import("./quote-overlay")
+    q.preloadQuoteOverlay()
+    await vi.advanceTimersByTimeAsync(q.PRELOAD_CARD_QUIET_MS + 50)
+    await vi.waitFor(() => expect(frames()).toBe(1))
+    const host = document.querySelector("comptoir-quote-overlay")
+    q.holdQuotePreload(3000)
+    expect(document.querySelector("comptoir-quote-overlay")).toBe(host)
+    await vi.advanceTimersByTimeAsync(3100)
+    expect(frames()).toBe(1)
+    expect(document.querySelector("comptoir-quote-overlay")).toBe(host)
+  })
+
   it("does not start a preload during the hold: a card shown just after the click waits for it", async () => {
     const q = await import("./quote-overlay")
     q.holdQuotePreload(3000)
-    await q.preloadQuoteOverlay()
+    q.preloadQuoteOverlay()
+    await vi.advanceTimersByTimeAsync(2900)
     expect(frames()).toBe(0)
-    await vi.advanceTimersByTimeAsync(3100)
+    await vi.advanceTimersByTimeAsync(200)
     await vi.waitFor(() => expect(frames()).toBe(1))
   })
 
@@ -56,7 +103,9 @@ describe("the quote frame's preload and a call placed from the page", () => {
     q.holdQuotePreload(3000)
     await vi.advanceTimersByTimeAsync(3100)
     expect(frames()).toBe(0)
-    await q.preloadQuoteOverlay()
+    q.preloadQuoteOverlay()
+    await vi.advanceTimersByTimeAsync(q.PRELOAD_CARD_QUIET_MS + 50)
+    await vi.waitFor(() => expect(frames()).toBe(1))
     const iframe = document.querySelector("comptoir-quote-overlay")!.shadowRoot!.querySelector("iframe")!
     iframe.dispatchEvent(new Event("load"))
     q.holdQuotePreload(3000)

@@ -140,53 +140,112 @@ export async function openQuoteOverlay(path: string, fallback: (path: string) =>
 }
 
 /**
- * A card with New quote is on the page: the frame loads now, hidden, so that the click only hands it a route.
- * Once per page, and only where the overlay would be used. The frame draws that card's new quote once, unseen,
- * and drops it: the first real opening then runs code already run (in the frame and in the background's lookups),
- * as the next ones do.
+ * A card with New quote is on the page: the frame loads hidden, so that the click only hands it a route. Once per
+ * page, and only where the overlay would be used. The frame draws that card's new quote once, unseen, and drops it:
+ * the first real opening then runs code already run (in the frame and in the background's lookups), as the next
+ * ones do.
+ *
+ * Not at once: the frame is an extension page, so it loads (a 2.4 MB bundle parsed and run, then the warm-up's
+ * render) in the extension's renderer process, the one Chrome's offscreen document sets a call up in. A preload
+ * begun as the card opened was still loading when a quick agent clicked the card's number, and held up the call's
+ * set-up (click → in call 2.0–3.8× a bare sip.js page, against 1.1× without the preload: bench/README.md, "the
+ * quote form's preload"). So it starts once the card has been on the page PRELOAD_CARD_QUIET_MS, the page's main
+ * thread is idle, and no call is being set up or has changed state in the last PRELOAD_CALL_QUIET_MS
+ * (`holdQuotePreload`, `quotePreloadCall`). The quote bench's first New quote, 1 s after the card, still finds
+ * it loaded.
  */
-export async function preloadQuoteOverlay(warm: string | null = null): Promise<void> {
+export function preloadQuoteOverlay(warm: string | null = null): void {
+  if (!preloadWanted) notBefore = Math.max(notBefore, Date.now() + PRELOAD_CARD_QUIET_MS)
   preloadWanted = true
   preloadWarm = warm ?? preloadWarm
-  if (overlay) return
-  if (Date.now() < heldUntil) return preloadLater()
-  const r = await ask(null, null, preloadWarm)
-  if (!r || overlay) return
-  // A call placed while the ticket came: later (its ticket is left to go with the tab).
-  if (Date.now() < heldUntil) return preloadLater()
-  overlay = build(r.ticket)
+  schedulePreload()
 }
 
-/** How long a call placed from the page keeps the frame's preload away (its set-up is ~0.1–0.3 s). */
+/** How long a card has been on the page before its quote frame starts loading (the agent may call at once). */
+export const PRELOAD_CARD_QUIET_MS = 250
+/** How long a call placed from the page keeps the preload away at least, should no call state reach the page. */
 export const PRELOAD_HOLD_MS = 3000
-let heldUntil = 0
-let preloadWanted = false
-/** The card's new quote the preloaded frame warms up on, kept for a preload the hold put off. */
-let preloadWarm: string | null = null
-let preloadTimer: ReturnType<typeof setTimeout> | null = null
+/** How long after a call's last change of state (answered, ended) the preload waits: the dock's outcome form opens then. */
+export const PRELOAD_CALL_QUIET_MS = 1500
+/** The wait for the page's main thread to be idle, at most. */
+const IDLE_TIMEOUT_MS = 500
 
-function preloadLater(): void {
+let preloadWanted = false
+/** The card's new quote the preloaded frame warms up on, kept for a preload put off. */
+let preloadWarm: string | null = null
+/** No preload starts before this time. */
+let notBefore = 0
+/** A call is ringing (out, being set up; or in) as the page was last told: no preload starts until that changes. */
+let callRinging = false
+let preloadTimer: ReturnType<typeof setTimeout> | null = null
+/** A ticket asked for the frame, not come yet. */
+let asking = false
+
+/** A try at notBefore, once the main thread is idle (the one timer: a later notBefore replaces it). */
+function schedulePreload(): void {
+  if (!preloadWanted || overlay || callRinging || asking) return
   if (preloadTimer !== null) clearTimeout(preloadTimer)
   preloadTimer = setTimeout(
     () => {
       preloadTimer = null
-      void preloadQuoteOverlay()
+      whenIdle(() => void startPreload())
     },
-    Math.max(0, heldUntil - Date.now())
+    Math.max(0, notBefore - Date.now())
   )
 }
 
+function whenIdle(run: () => void): void {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS })
+  else run()
+}
+
+/** Whether a preload may start now; if not, it is tried again when it may (put off meanwhile: a call, a state). */
+function preloadMayStart(): boolean {
+  if (!callRinging && Date.now() >= notBefore) return true
+  schedulePreload()
+  return false
+}
+
+async function startPreload(): Promise<void> {
+  if (overlay || !preloadWanted || asking || !preloadMayStart()) return
+  asking = true
+  const r = await ask(null, null, preloadWarm).finally(() => (asking = false))
+  if (!r || overlay) return
+  // A call placed while the ticket came: later (its ticket is left to go with the tab).
+  if (!preloadMayStart()) return
+  overlay = build(r.ticket)
+}
+
 /**
- * A call placed from this page: the quote frame's preload waits until the call is set up. The frame is an extension
- * page, so it loads (a 2.4 MB bundle parsed and run) in the extension's renderer process, the one Chrome's offscreen
- * document holding the call runs in: a preload under way at the click held up the call's set-up by ~70 ms at p50 in
- * the softphone bench (bench/README.md, "Click-to-call straight to the offscreen document, and the quote form's
- * preload"). A frame still loading is taken away and loaded again after the hold; one already loaded (or shown) stays.
+ * A call placed from this page (or the agent's pointer down on a call button): the preload waits, at least
+ * PRELOAD_HOLD_MS, and then as long as the call's states reaching the page say it rings (`quotePreloadCall`). A
+ * frame already loading is left to finish: taking it away did not stop its script already running, and loading it
+ * again after the hold made a second load (bench/README.md).
  */
 export function holdQuotePreload(ms = PRELOAD_HOLD_MS): void {
-  heldUntil = Date.now() + ms
-  if (overlay && !overlay.loaded && !overlay.dialog.open) remove()
-  if (preloadWanted && !overlay) preloadLater()
+  notBefore = Math.max(notBefore, Date.now() + ms)
+  schedulePreload()
+}
+
+/** What the page's panel is told of the softphone's call (CallBar's, kept narrow: this file takes no zod). */
+export interface PreloadCall {
+  phase: string
+  startedAt: number | null
+  answeredAt: number | null
+  endedAt: number | null
+}
+
+/**
+ * The softphone's call as the page's panel was last told (null: no call). While a call rings (out: being set up;
+ * in) no preload starts, and none until PRELOAD_CALL_QUIET_MS after its last change (the answer, the hang-up: the
+ * outcome form opens in the dock, in the process the frame would load in). Timed from the call's own stamps, so a
+ * call that ended long before the page loaded does not put the preload off.
+ */
+export function quotePreloadCall(call: PreloadCall | null): void {
+  callRinging = call?.phase === "ringing-out" || call?.phase === "ringing-in"
+  const changed = Math.max(call?.startedAt ?? 0, call?.answeredAt ?? 0, call?.endedAt ?? 0)
+  if (changed > 0) notBefore = Math.max(notBefore, changed + PRELOAD_CALL_QUIET_MS)
+  schedulePreload()
 }
 
 /**
