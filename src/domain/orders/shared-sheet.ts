@@ -22,23 +22,8 @@ export function ownNameWords(ownDomains: readonly string[]): string[] {
 export function ourRowsOnly(text: string, ownWords: readonly string[]): string {
   text = rowsToOrderOnly(text)
   if (ownWords.length === 0) return text
-  const lines = text.split("\n")
-  const drop = new Set<number>()
-  for (let i = 0; i < lines.length; i++) {
-    const head = cellsOf(lines[i]!)
-    const col = head?.findIndex((c) => HEAD_SUPPLIER.test(c.replace(/[:*?]/g, "").trim())) ?? -1
-    if (head === null || col < 0) continue
-    const rows: { at: number; cell: string }[] = []
-    for (let k = i + 1; k < lines.length; k++) {
-      const cells = cellsOf(lines[k]!)
-      if (cells === null) break
-      rows.push({ at: k, cell: foldText(cells[col] ?? "") })
-    }
-    const ours = (cell: string): boolean => ownWords.some((w) => cell.split(" ").includes(w))
-    if (!rows.some((r) => ours(r.cell))) continue
-    for (const r of rows) if (r.cell !== "" && !ours(r.cell)) drop.add(r.at)
-  }
-  return drop.size === 0 ? text : lines.filter((_, i) => !drop.has(i)).join("\n")
+  const ours = (cell: string): boolean => ownWords.some((w) => cell.split(" ").includes(w))
+  return keepMarkedRows(text, HEAD_SUPPLIER, ours)
 }
 
 /** A header cell naming a row's state in a tracker (Notion, Airtable, a shared sheet): "Statut", "Status", "État". */
@@ -53,20 +38,28 @@ const TO_ORDER = /^(?:a (?:re)?commander|a r?acheter|to (?:re)?order|to buy|to b
  */
 export function rowsToOrderOnly(text: string): string {
   if (!/\b(?:statut|status|[ée]tat|state|stage)\b/i.test(text)) return text
+  return keepMarkedRows(text, HEAD_STATUS, (cell) => TO_ORDER.test(cell))
+}
+
+/**
+ * The rows of each table under a column whose header `head` names: when some rows' cell is `marked`, the rows whose
+ * cell says something else are dropped (an empty cell keeps its row); a table none of whose rows is marked stays whole.
+ */
+function keepMarkedRows(text: string, head: RegExp, marked: (cell: string) => boolean): string {
   const lines = text.split("\n")
   const drop = new Set<number>()
   for (let i = 0; i < lines.length; i++) {
-    const head = cellsOf(lines[i]!)
-    const col = head?.findIndex((c) => HEAD_STATUS.test(c.replace(/[:*?]/g, "").trim())) ?? -1
-    if (head === null || col < 0) continue
+    const cells = cellsOf(lines[i]!)
+    const col = cells?.findIndex((c) => head.test(c.replace(/[:*?]/g, "").trim())) ?? -1
+    if (cells === null || col < 0) continue
     const rows: { at: number; cell: string }[] = []
     for (let k = i + 1; k < lines.length; k++) {
-      const cells = cellsOf(lines[k]!)
-      if (cells === null) break
-      rows.push({ at: k, cell: foldText(cells[col] ?? "") })
+      const row = cellsOf(lines[k]!)
+      if (row === null) break
+      rows.push({ at: k, cell: foldText(row[col] ?? "") })
     }
-    if (!rows.some((r) => TO_ORDER.test(r.cell))) continue
-    for (const r of rows) if (r.cell !== "" && !TO_ORDER.test(r.cell)) drop.add(r.at)
+    if (!rows.some((r) => marked(r.cell))) continue
+    for (const r of rows) if (r.cell !== "" && !marked(r.cell)) drop.add(r.at)
   }
   return drop.size === 0 ? text : lines.filter((_, i) => !drop.has(i)).join("\n")
 }
