@@ -1,12 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from "@testing-library/react"
-import { I18nextProvider } from "react-i18next"
+import { cleanup, screen } from "@testing-library/react"
 import { afterEach, describe, expect, it, vi } from "vitest"
 
-import { createI18n } from "~src/i18n"
 import type { OrderCapture } from "~src/messaging/contract"
 
-import { OrderReview } from "./order-review"
+import { captureReply, showReview } from "./review-test-kit"
 
 let reason = ""
 const proposal = (): OrderCapture["proposal"] => ({
@@ -24,23 +22,12 @@ const proposal = (): OrderCapture["proposal"] => ({
 vi.mock("~src/messaging/send", () => ({
   send: vi.fn(async (type: string) => {
     if (type === "orders/capture")
-      return {
-        capture: { id: "cap1", webmail: "gmail", messageId: "m1", subject: "gants", from: { address: "a@b.fr", name: "Amélie" }, date: null, unread: [], read: [], proposal: proposal(), at: 1 },
-        customer: null,
-        risk: null,
-        products: [],
-        mayOverride: false
-      }
+      return captureReply(proposal())
     return { products: [], customers: [] }
   })
 }))
 
-const show = (lang: "fr" | "en") =>
-  render(
-    <I18nextProvider i18n={createI18n(lang)}>
-      <OrderReview captureId="cap1" />
-    </I18nextProvider>
-  )
+const show = showReview
 
 afterEach(cleanup)
 

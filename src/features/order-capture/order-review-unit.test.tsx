@@ -1,13 +1,11 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react"
-import { I18nextProvider } from "react-i18next"
+import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react"
 import { afterEach, describe, expect, it, vi } from "vitest"
 
-import { createI18n } from "~src/i18n"
 import type { OrderCapture } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
 
-import { OrderReview } from "./order-review"
+import { captureReply, showReview } from "./review-test-kit"
 
 const proposal: OrderCapture["proposal"] = {
   is_order: true,
@@ -27,24 +25,13 @@ const proposal: OrderCapture["proposal"] = {
 vi.mock("~src/messaging/send", () => ({
   send: vi.fn(async (type: string) => {
     if (type === "orders/capture")
-      return {
-        capture: { id: "cap1", webmail: "gmail", messageId: "m1", subject: "gants", from: { address: "a@b.fr", name: "Amélie" }, date: null, unread: [], read: [], proposal, at: 1 },
-        customer: null,
-        risk: null,
-        products: [],
-        mayOverride: false
-      }
+      return captureReply(proposal)
     if (type === "orders/confirm") return { ok: false, error: "unknown-customer" }
     return { products: [], customers: [] }
   })
 }))
 
-const show = (lang: "fr" | "en") =>
-  render(
-    <I18nextProvider i18n={createI18n(lang)}>
-      <OrderReview captureId="cap1" />
-    </I18nextProvider>
-  )
+const show = showReview
 
 const unitField = async (n: number) => (await screen.findByLabelText(new RegExp(`^(Unit|Unité) ${n}$`))) as HTMLInputElement
 

@@ -1,0 +1,26 @@
+// Shared by the order review's component tests: the background's answer to `orders/capture` for a proposal, and the
+// review mounted in a language. Not imported by the extension.
+import { render } from "@testing-library/react"
+import { I18nextProvider } from "react-i18next"
+
+import { createI18n } from "~src/i18n"
+import type { OrderCapture } from "~src/messaging/contract"
+
+import { OrderReview } from "./order-review"
+
+/** `orders/capture`'s answer for a Gmail message "gants" from Amélie, with no customer, risk or products known. */
+export const captureReply = (proposal: OrderCapture["proposal"]) => ({
+  capture: { id: "cap1", webmail: "gmail", messageId: "m1", subject: "gants", from: { address: "a@b.fr", name: "Amélie" }, date: null, unread: [], read: [], proposal, at: 1 },
+  customer: null,
+  risk: null,
+  products: [],
+  mayOverride: false
+})
+
+/** The review of that capture, in the agent's language. */
+export const showReview = (lang: "fr" | "en") =>
+  render(
+    <I18nextProvider i18n={createI18n(lang)}>
+      <OrderReview captureId="cap1" />
+    </I18nextProvider>
+  )
