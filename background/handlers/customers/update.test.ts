@@ -7,9 +7,8 @@ import { getDb } from "~src/db/database"
 import { emptyContact, valuesFromCustomer } from "~src/domain/customers/customer-edit"
 import { generateCustomers } from "~src/domain/demo/demo-data"
 import { BASE_GENERATION_KEY } from "~src/messaging/base-generation"
-import { createDispatcher } from "~src/messaging/handler"
 
-import { handlers } from "../index"
+import { ask } from "../handler-test-kit"
 
 /** chrome.storage as the handler's helpers touch it (settings read, the base generation written). */
 function stubChrome() {
@@ -27,11 +26,6 @@ function stubChrome() {
 
 afterEach(() => vi.unstubAllGlobals())
 
-async function ask<T>(type: string, payload: unknown): Promise<T> {
-  const reply = await createDispatcher(handlers, { warn: () => undefined })({ type, payload }, { sender: "page" })
-  if (!reply.ok) throw new Error(reply.error)
-  return reply.data as T
-}
 const phonesFound = async (phone: string) => (await ask<{ matches: { customer: { id: string } }[] }>("lookup/match", { phones: [phone], emails: [], codes: [], names: [] })).matches.map((m) => m.customer.id)
 
 describe("customers/update", () => {

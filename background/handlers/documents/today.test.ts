@@ -5,31 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 import { DocumentStore } from "~src/db/document-store"
 import { getDb } from "~src/db/database"
 import { Invoice } from "~src/domain/documents/document.schema"
-import { createDispatcher } from "~src/messaging/handler"
 
-import { handlers } from "../index"
-
-function stubChrome() {
-  const area = () => {
-    const m = new Map<string, unknown>()
-    return {
-      get: async (key: string | null) => (key === null ? Object.fromEntries(m) : m.has(key) ? { [key]: m.get(key) } : {}),
-      set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => m.set(k, structuredClone(v))),
-      remove: async (keys: string | string[]) => void [keys].flat().forEach((k) => m.delete(k))
-    }
-  }
-  vi.stubGlobal("chrome", {
-    storage: { local: area(), session: area(), onChanged: { addListener: () => undefined } },
-    runtime: { id: "test", getURL: (p: string) => p },
-    alarms: { create: () => undefined, clear: async () => true }
-  })
-}
-
-async function ask<T>(type: string, payload: unknown): Promise<T> {
-  const reply = await createDispatcher(handlers, { warn: () => undefined })({ type, payload }, { sender: "page" })
-  if (!reply.ok) throw new Error(reply.error)
-  return reply.data as T
-}
+import { ask, stubChrome } from "../handler-test-kit"
 
 const line = { id: "l1", label: "Gants", quantityMilli: 1000, unitPriceCents: 10_000, discountBp: 0, vatRateBp: 2000 }
 const customerId = `today-${Math.random()}`

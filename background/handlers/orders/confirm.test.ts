@@ -8,34 +8,10 @@ import { ProductRepository } from "~src/db/product-repository"
 import { generateCustomers, generateProducts } from "~src/domain/demo/demo-data"
 import { saveCapture } from "~src/features/order-capture/capture-store"
 import type { OrderCapture } from "~src/messaging/contract"
-import { createDispatcher } from "~src/messaging/handler"
 
-import { handlers } from "../index"
-
-/** chrome.storage as the handlers touch it, session in memory (where the captures wait for their review). */
-function stubChrome() {
-  const area = () => {
-    const m = new Map<string, unknown>()
-    return {
-      get: async (key: string | null) => (key === null ? Object.fromEntries(m) : m.has(key) ? { [key]: m.get(key) } : {}),
-      set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([k, v]) => m.set(k, structuredClone(v))),
-      remove: async (keys: string | string[]) => void [keys].flat().forEach((k) => m.delete(k))
-    }
-  }
-  vi.stubGlobal("chrome", {
-    storage: { local: area(), session: area(), onChanged: { addListener: () => undefined } },
-    runtime: { id: "test", getURL: (p: string) => p },
-    alarms: { create: () => undefined, clear: async () => true }
-  })
-}
+import { ask, stubChrome } from "../handler-test-kit"
 
 afterEach(() => vi.unstubAllGlobals())
-
-async function ask<T>(type: string, payload: unknown): Promise<T> {
-  const reply = await createDispatcher(handlers, { warn: () => undefined })({ type, payload }, { sender: "page" })
-  if (!reply.ok) throw new Error(reply.error)
-  return reply.data as T
-}
 
 describe("orders/confirm", () => {
   const product = generateProducts()[0]!
