@@ -18,7 +18,10 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
   const lang = i18n.language === "en" ? "en" : "fr"
   const doc = view.document
   const [amount, setAmount] = useState("")
-  const [date, setDate] = useState(view.today)
+  // France's today as the background last said it (the view reads again every few seconds), until the agent picks
+  // a day: a page left open overnight, or for days, still offers today, not the day it was opened.
+  const [pickedDate, setDate] = useState<string | null>(null)
+  const date = pickedDate ?? view.today
   const [method, setMethod] = useState<(typeof METHODS)[number]>("transfer")
   const [reference, setReference] = useState("")
   const [credit, setCredit] = useState<Record<string, string>>({})
@@ -61,6 +64,7 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
               void onAct({ action: "payment", date, amountCents: cents, method, reference }).then(() => {
                 setAmount("")
                 setReference("")
+                setDate(null)
               })
             }}>
             <label>
