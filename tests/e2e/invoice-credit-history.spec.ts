@@ -75,7 +75,7 @@ test("an overdue invoice credited in full leaves the dunning list and reads sett
   await expect(view).toHaveAttribute("data-payment", "credited")
   await expect(agent.page.locator('[data-comptoir="remaining"]')).toHaveAttribute("data-cents", "0")
   await expect(agent.page.locator('[data-comptoir="invoice-paid"]')).toHaveText("Settled by credit note: nothing left to pay.")
-  await expect(agent.page.locator('[data-comptoir="history-credit"]')).toContainText(new RegExp(`Credit note ${number} of €[\\d,.]+ dated .* · nothing left to pay$`))
+  await expect(agent.page.locator('[data-comptoir="history-credit"]')).toContainText(new RegExp(`Credit note ${number} of €[\\d,.]+ dated .* · nothing left to pay · agent1@demo\\.comptoir\\.test$`))
   await expect(agent.page.locator('[data-comptoir="credit-full"]')).toHaveCount(0)
   await expect(agent.page.locator('[data-comptoir="credit-none-left"]')).toBeVisible()
   await agent.page.screenshot({ path: "test-results/truth10-invoice-credited-en.png", fullPage: true })
