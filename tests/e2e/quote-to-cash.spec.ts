@@ -437,7 +437,7 @@ test("a sent quote is accepted or refused in one click on its page, timestamped;
   await workspace(agent, `quotes/${id}`)
   await agent.page.locator('[data-comptoir="transition"][data-to="refused"]').click()
   await expect(agent.page.locator('[data-comptoir="document-view"]')).toHaveAttribute("data-status", "refused")
-  await expect(agent.page.locator('[data-comptoir="history-entry"]').last()).toContainText(/\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} · Refused · agent1@demo\.comptoir\.test/)
+  await expect(agent.page.locator('[data-comptoir="history-entry"]').last()).toContainText(/\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}(?: \(Paris time\))? · Refused · agent1@demo\.comptoir\.test/)
   const opts = await agent.context.newPage()
   await opts.goto(`chrome-extension://${agent.extensionId}/options.html`)
   await expect(opts.locator('[data-comptoir="sync-status"]')).toContainText("nothing to send", { timeout: 30_000 })

@@ -4,7 +4,7 @@ import type { CreditNote, PaymentRecord, SalesDocument } from "~src/domain/docum
 import { reminderEntries } from "~src/domain/documents/flow"
 import { formatCents } from "~src/domain/documents/money"
 import { invoiceSteps } from "~src/domain/documents/payments"
-import { formatDateTime, formatDay, type UiLang } from "~src/ui/dates"
+import { formatDay, formatFranceDateTime, type UiLang } from "~src/ui/dates"
 
 type Translate = ReturnType<typeof useTranslation>["t"]
 type ReminderEntry = NonNullable<ReturnType<typeof reminderEntries>[number]>
@@ -35,7 +35,7 @@ export function DocumentHistory({
     key: `h${i}`,
     node: (
       <li key={`h${i}`} data-comptoir="history-entry">
-        {formatDateTime(h.at, lang)} · {historyText(t, h.status, reminders?.[i] ?? null)}
+        {formatFranceDateTime(h.at, lang)} · {historyText(t, h.status, reminders?.[i] ?? null)}
         <By who={h.by} />
       </li>
     )
@@ -58,7 +58,7 @@ export function DocumentHistory({
           key: c.id,
           node: (
             <li key={c.id} data-comptoir="history-credit" data-outcome={step.outcome} data-cents={c.totalInclVatCents}>
-              {formatDateTime(step.credit.at, lang)} · <a href={`#/invoices/${c.id}`}>{t("invoicing.history.credit", said)}</a> ·{" "}
+              {formatFranceDateTime(step.credit.at, lang)} · <a href={`#/invoices/${c.id}`}>{t("invoicing.history.credit", said)}</a> ·{" "}
               <strong>{t(`invoicing.history.${step.outcome === "settled" ? "settled" : "left"}`, said)}</strong>
               <By who={step.credit.by} />
             </li>
@@ -78,7 +78,7 @@ export function DocumentHistory({
         key: p.id,
         node: (
           <li key={p.id} data-comptoir="history-payment" data-outcome={step.outcome} data-cents={p.amountCents}>
-            {formatDateTime(p.createdAt, lang)} · {t(p.amountCents < 0 ? "invoicing.history.correction" : "invoicing.history.payment", said)}
+            {formatFranceDateTime(p.createdAt, lang)} · {t(p.amountCents < 0 ? "invoicing.history.correction" : "invoicing.history.payment", said)}
             {p.reference ? ` · ${t("invoicing.history.reference", { reference: p.reference })}` : ""} ·{" "}
             <strong>{t(`invoicing.history.${step.outcome === "paid" ? "paid" : "left"}`, said)}</strong>
             <By who={p.recordedBy ?? ""} />

@@ -8,7 +8,7 @@ import { unitFor } from "~src/domain/documents/unit-words"
 import { allowedNext } from "~src/domain/documents/workflow"
 import type { DocumentActionRequest, ResponseOf } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
-import { formatDateTime, formatDay, formatDayLong, uiLang } from "~src/ui/dates"
+import { formatDay, formatDayLong, formatFranceDateTime, uiLang } from "~src/ui/dates"
 
 import { DocumentHistory } from "./document-history"
 import { InvoicePanels } from "./invoice-panels"
@@ -289,7 +289,7 @@ function OrderRisk({ view, manager, onAct }: { view: View; manager: boolean; onA
       {view.risk && !(doc.status === "draft" && confirm && !confirm.allowed) ? <RiskReasons reasons={view.risk.reasons} /> : null}
       {override ? (
         <p className="c-notice" data-comptoir="risk-override">
-          {t("invoicing.risk.overriddenBy", { who: override.by, why: override.reason, at: formatDateTime(override.at, uiLang(i18n.language)) })}
+          {t("invoicing.risk.overriddenBy", { who: override.by, why: override.reason, at: formatFranceDateTime(override.at, uiLang(i18n.language)) })}
         </p>
       ) : null}
       {doc.status === "draft" && confirm ? (
