@@ -44,21 +44,24 @@ export function DocumentView({ id }: { id: string }) {
     return () => clearInterval(timer)
   }, [load])
 
-  const act = async (step: DocumentActionRequest, openCreated = false) => {
+  /** True once the step is taken: a form clears what the agent typed only then, never on a refusal. */
+  const act = async (step: DocumentActionRequest, openCreated = false): Promise<boolean> => {
     setNotice(null)
     try {
       const r = await send("documents/act", { id, step })
       if (!r.ok) {
         setError(refusalText(t, r.code, r.message, r.params))
-        return
+        return false
       }
       setError(null)
       if (openCreated && r.id && r.id !== id) {
         const section = step.action === "to-order" ? "orders" : step.action === "renew" ? "quotes" : "invoices"
         window.location.hash = `#/${section}/${r.id}`
       } else load()
+      return true
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))
+      return false
     }
   }
 
@@ -275,7 +278,7 @@ export function refusalText(t: Translate, code: string | undefined, message: str
   return code ? t(`invoicing.refusal.${code}`, { ...params, defaultValue: message ?? code }) : (message ?? "")
 }
 
-function OrderRisk({ view, manager, onAct }: { view: View; manager: boolean; onAct: (s: DocumentActionRequest) => Promise<void> }) {
+function OrderRisk({ view, manager, onAct }: { view: View; manager: boolean; onAct: (s: DocumentActionRequest) => Promise<boolean> }) {
   const { t, i18n } = useTranslation()
   const [reason, setReason] = useState("")
   const doc = view.document

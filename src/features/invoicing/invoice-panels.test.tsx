@@ -33,12 +33,12 @@ const invoice = {
 const row = { id: "inv-1", type: "invoice", number: "FAC-2026-00020", status: "issued", customerId: "cust-1", customerName: "Dupont SA", customerCode: "C-00012", date: "2026-12-01", dueDate: "2026-12-31", totalInclVatCents: 6000, remainingCents: 6000, paymentState: "unpaid", daysOverdue: 0, dunning: null, correctsInvoiceId: null, language: "fr" }
 
 /** The invoice as the background answers for it, France's today in `state` (the test moves it on), the steps asked. */
-function stubBackground(state: { today: string }) {
+function stubBackground(state: { today: string; refuse?: boolean }) {
   const acts: unknown[] = []
   const sendMessage = vi.fn(async ({ type, payload }: { type: string; payload: unknown }) => {
     if (type === "documents/act") {
       acts.push(payload)
-      return { ok: true, data: { ok: true, id: "p1" } }
+      return { ok: true, data: state.refuse ? { ok: false, code: "payment-over-remaining", message: "The payment is more than what is left to pay" } : { ok: true, id: "p1" } }
     }
     const data = { document: invoice, row, customer: null, payments: [], creditNotes: [], derived: [], source: null, risk: null, confirm: null, me: { email: "a@x", name: "", role: "agent" }, reminders: [], seller: null, correctedInvoice: null, today: state.today }
     return { ok: true, data }
@@ -86,5 +86,26 @@ describe("the payment form's date", () => {
     await vi.waitFor(() => expect(acts).toHaveLength(1))
     expect(acts[0]).toMatchObject({ step: { action: "payment", date: "2026-11-28", amountCents: 2000 } })
     await vi.waitFor(() => expect(dateField().value).toBe("2026-12-04"))
+  })
+})
+
+describe("the payment form", () => {
+  it("keeps what the agent typed when the payment is refused, so nothing has to be typed again", async () => {
+    const state = { today: "2026-12-03", refuse: true }
+    const acts = stubBackground(state)
+    render(
+      <I18nextProvider i18n={createI18n("fr")}>
+        <DocumentView id="inv-1" />
+      </I18nextProvider>
+    )
+    fireEvent.change(await screen.findByLabelText("Montant (€)"), { target: { value: "20" } })
+    fireEvent.change(dateField(), { target: { value: "2026-11-28" } })
+    fireEvent.change(screen.getByLabelText("Référence"), { target: { value: "VIR 2026-118" } })
+    fireEvent.click(screen.getByRole("button", { name: "Enregistrer le règlement" }))
+    await vi.waitFor(() => expect(acts).toHaveLength(1))
+    await screen.findByRole("alert")
+    expect(screen.getByLabelText<HTMLInputElement>("Montant (€)").value).toBe("20")
+    expect(screen.getByLabelText<HTMLInputElement>("Référence").value).toBe("VIR 2026-118")
+    expect(dateField().value).toBe("2026-11-28")
   })
 })

@@ -13,7 +13,7 @@ type View = ResponseOf<"documents/get">
 const METHODS = ["transfer", "card", "cheque", "cash", "direct-debit", "other"] as const
 
 /** An issued invoice's payments (recorded here) and credit notes (made here). */
-export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: DocumentActionRequest, openCreated?: boolean) => Promise<void> }) {
+export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: DocumentActionRequest, openCreated?: boolean) => Promise<boolean> }) {
   const { t, i18n } = useTranslation()
   const lang = i18n.language === "en" ? "en" : "fr"
   const doc = view.document
@@ -61,7 +61,8 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
                 return
               }
               setAmountError(null)
-              void onAct({ action: "payment", date, amountCents: cents, method, reference }).then(() => {
+              void onAct({ action: "payment", date, amountCents: cents, method, reference }).then((done) => {
+                if (!done) return
                 setAmount("")
                 setReference("")
                 setDate(null)
