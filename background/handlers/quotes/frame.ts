@@ -25,9 +25,15 @@ export const quoteFrameOpen = defineHandler("quote-frame/open", async (req, ctx)
   const pageOrigin = originOf(ctx.url)
   if (ctx.tabId === undefined || pageOrigin === undefined || ctx.frameId !== 0) throw new Error("only a page's top frame may open the quote form over it")
   const held = req.ticket ? frameTickets.ofTab(req.ticket, ctx.tabId) : null
+  if (req.path === null && req.ticket !== null) {
+    // Cards shown after the preload: only their lookups (no ticket issued for a ticket this worker forgot).
+    if (!held) throw new Error("not a ticket of this tab")
+    for (const path of req.prepare ?? []) void prepareHandoff(path, ctx, quoteHandoff)
+    return { ticket: held.id, shown: false }
+  }
   const ticket = held ?? frameTickets.issue(ctx.tabId, pageOrigin, req.path)
   if (req.path === null) {
-    if (req.warm && !held) {
+    if (req.warm) {
       // Looked up now, as for a real opening, and kept for the click (prepared-handoffs.ts).
       warmPaths.set(ticket.id, req.warm)
       handoffs.set(ticket.id, prepareHandoff(req.warm, ctx, quoteHandoff))

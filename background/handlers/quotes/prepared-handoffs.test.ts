@@ -139,4 +139,15 @@ describe("the new quote's lookups made at preload", () => {
       vi.useRealTimers()
     }
   })
+
+  it("are asked for a card shown later with the page's ticket, and refused with a ticket the worker does not know (none issued)", async () => {
+    const [a, b] = customers as [Customer, Customer]
+    const ticket = await preloaded([a])
+    await send("quote-frame/open", { path: null, ticket, warm: null, prepare: [pathOf(b)] }, PAGE)
+    await new Promise((r) => setTimeout(r, 50))
+    const lookups = vi.spyOn(services.customers, "getMany")
+    expect((await click(ticket, b)).handoff?.context.customer?.id).toBe(b.id)
+    expect(lookups).not.toHaveBeenCalled()
+    await expect(send("quote-frame/open", { path: null, ticket: "0".repeat(32), warm: null, prepare: [pathOf(b)] }, PAGE)).rejects.toThrow(/not a ticket of this tab/)
+  })
 })
