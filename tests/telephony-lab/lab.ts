@@ -128,6 +128,15 @@ export class TelephonyLab {
     })
   }
 
+  /**
+   * Whether the current caller (the user agent the last `callFrom` chose) still has a call: ringing out, or
+   * talking. Polled, since ctrl_tcp sends its events to the newest control connection only (each command is one).
+   */
+  async callerHasCall(): Promise<boolean> {
+    const r = await this.command("listcalls")
+    return !r.data.includes("no active calls")
+  }
+
   /** Makes baresip call `user` (registered at the lab's kamailio) from the number `from` (E.164). */
   async callFrom(from: string, user: string): Promise<void> {
     const aor = `sip:${from}@127.0.0.1:5090`
