@@ -129,12 +129,13 @@ export class TelephonyLab {
   }
 
   /**
-   * Whether the current caller (the user agent the last `callFrom` chose) still has a call: ringing out, or
-   * talking. Polled, since ctrl_tcp sends its events to the newest control connection only (each command is one).
+   * Whether baresip still has a call (ringing out, or talking): after a call it placed was refused, whether its
+   * caller still hears it ring. Polled, since ctrl_tcp sends its events to the newest control connection only (each command is one).
    */
   async callerHasCall(): Promise<boolean> {
+    // "--- Active calls (0) ---" when it has none (baresip 1.0's menu).
     const r = await this.command("listcalls")
-    return !r.data.includes("no active calls")
+    return !/Active calls \(0\)/.test(r.data)
   }
 
   /** Makes baresip call `user` (registered at the lab's kamailio) from the number `from` (E.164). */
