@@ -199,8 +199,8 @@ async function main() {
     contexts.push(bareContext)
     const { dock, page } = ours
     if (TRACE) {
-      // Why a Playwright click() in the dock waits: the dock is a tab behind the page's, and Playwright's
-      // actionability checks count animation frames, which a hidden tab gets seldom if ever.
+      // Why a Playwright click() in the dock waited 1.1–1.6 s: its actionability checks count animation frames, and
+      // the dock, a tab behind the page's, gets few (two took 1.4–1.9 s), though it says it is visible.
       const probe = await dock.evaluate(
         () =>
           new Promise<string>((ok) => {
@@ -367,7 +367,7 @@ async function main() {
       declineSplits.push([d.endedAt - d.clickedAt, d.endedShown - d.clickedAt, d.callerStopped - d.clickedAt])
       if (TRACE)
         console.log(
-          `  in ours ${i} (ms from the lab's dial command): INVITE sent ≤ +${dialled - i0}, in the offscreen document +${d.startedAt - i0}, card +${poppedAt - i0}, Decline clicked +${d.clickedAt - i0}, refusal sent +${d.endedAt - i0}, "ended" in the dock +${d.endedShown - i0}, the caller's call closed +${d.callerStopped - i0}`
+          `  in ours ${i} (ms from the lab's dial command): INVITE sent ≤ +${dialled - i0}, in the offscreen document +${d.startedAt - i0}, card +${poppedAt - i0}, Decline clicked +${d.clickedAt - i0}, refusal sent +${d.endedAt - i0}, "ended" in the dock +${d.endedShown - i0}, the lab's caller without a call +${d.callerStopped - i0}`
         )
     }
 
@@ -381,7 +381,7 @@ async function main() {
       await within(`call ${i}: the bare page's hang-up`, 10_000, bare.evaluate(() => (window as unknown as { bare: { hangup(): Promise<void> } }).bare.hangup()))
       const callerStopped = await callerGone()
       bareDeclineToCallerStopped.push(callerStopped - h0)
-      if (TRACE) console.log(`  in bare ${i}: INVITE sent ≤ +${dialled - j0}, caller shown +${inBare.at(-1)}, refused +${h0 - j0}, the caller's call closed +${callerStopped - j0}`)
+      if (TRACE) console.log(`  in bare ${i}: INVITE sent ≤ +${dialled - j0}, caller shown +${inBare.at(-1)}, refused +${h0 - j0}, the lab's caller without a call +${callerStopped - j0}`)
     }
 
     const setUp = Date.now() - began
