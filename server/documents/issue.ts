@@ -247,9 +247,14 @@ async function checkCreditNote(tx: Queryable, teamId: string, cn: RowData, pendi
  * A payment is recorded against an issued invoice of the same customer, for at most what is left to pay (a
  * negative payment corrects an earlier one). Payments are append-only: the merge made sure this one is new.
  */
-export async function applyPaymentRules(tx: Queryable, teamId: string, result: MergeResult, pending?: ReadonlyMap<string, RowState>): Promise<MergeResult> {
+export async function applyPaymentRules(tx: Queryable, teamId: string, result: MergeResult, pending?: ReadonlyMap<string, RowState>, actor?: Actor): Promise<MergeResult> {
   if (result.kind !== "write" || result.deleted || !result.data) return result
   const p = result.data
+  // The history says who recorded it: the one who pushes it, not a name a device chose (older ones send none).
+  if (actor && p.recordedBy !== undefined) {
+    const [user] = await tx.query<{ email: string }>("SELECT email FROM users WHERE user_id = $1", [actor.userId])
+    if (!user || user.email.toLowerCase() !== String(p.recordedBy).toLowerCase()) return conflict("forbidden", "a payment names who recorded it: the user who pushes it")
+  }
   const rows = await customerRows(tx, teamId, String(p.customerId), ["invoices", "creditNotes", "payments"], pending)
   const invoice = (rows.get("invoices") as unknown as InvoiceDoc[]).find((i) => i.id === p.invoiceId)
   if (!invoice || invoice.status !== "issued") return conflict("invalid", "a payment is recorded against an issued invoice of the same customer")

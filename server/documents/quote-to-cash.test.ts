@@ -116,6 +116,17 @@ for (const backend of ["pglite", "postgres"] as const) {
       expect((await pay(`p-3-${backend}`, inv.id, 8_000)).conflicts).toEqual([])
     })
 
+    it("keeps who recorded a payment, and refuses one naming another user than the one who pushes it", async () => {
+      await customer("pay-by", null)
+      const inv = doc("invoice", `i-pay-by-${backend}`, "pay-by", [line("l1", 1000, 10_000)])
+      await issued(team.agent, "invoice", inv)
+      const pay = (id: string, recordedBy: string) => push(team.agent, "payments", id, { id, invoiceId: inv.id, customerId: "pay-by", date: todayInParis(), amountCents: 1000, method: "cheque", reference: "", createdAt: 1, recordedBy })
+      expect((await pay(`p-by-${backend}`, team.agent.email)).conflicts).toEqual([])
+      const row = (await server.pull(team.agent.token, "", 500)).rows.find((r) => r.key === `p-by-${backend}`)
+      expect(row!.data).toMatchObject({ recordedBy: team.agent.email })
+      expect((await pay(`p-other-${backend}`, team.admin.email)).conflicts[0]).toMatchObject({ reason: "forbidden", message: expect.stringMatching(/names who recorded it/) })
+    })
+
     it("numbers a credit note that corrects part of an issued invoice, and refuses one taking back more than the invoice", async () => {
       await customer("cn-1", null)
       const inv = doc("invoice", `i-cn-${backend}`, "cn-1", [line("l1", 2000, 10_000)])

@@ -307,7 +307,7 @@ async function pushUnderLock(
       const result = def.document
         ? await applyDocumentRules(tx, auth.teamId, def.document, before, merged, Date.now(), actor, current)
         : m.table === "payments"
-          ? await applyPaymentRules(tx, auth.teamId, merged, current)
+          ? await applyPaymentRules(tx, auth.teamId, merged, current, actor)
           : merged
       if (result.kind === "conflict") {
         conflicts.push(toConflict(m, result.reason, result.message, before ? { table: m.table, key: m.key, version: before.version, deleted: before.deleted, data: before.data } : null))

@@ -12,13 +12,16 @@ export const quoteFrameContract = {
    * The quote form over the page (issue #10, src/features/quotes/quote-frame-tickets.ts): a page's content script
    * asks for a ticket for its overlay's frame, with the route to show (null: a frame preloaded hidden), or hands a
    * new route to the frame its ticket already opened. `shown`: an attached frame took the route. `warm`: a
-   * preloaded frame's route to draw once, unseen, and drop (the first real opening then runs warm code).
+   * preloaded frame's route to draw once, unseen, and drop (the first real opening then runs warm code). `prepare`: the
+   * page's cards' new quotes, whose lookups the background makes now and keeps fresh for the click.
    */
   "quote-frame/open": {
     request: z.object({
       path: z.string().regex(QUOTE_FRAME_PATH, "not a new quote's route").max(300).nullable(),
       ticket: z.string().regex(TICKET, "not a ticket").nullable(),
-      warm: z.string().regex(QUOTE_FRAME_PATH, "not a new quote's route").max(300).nullable().optional()
+      warm: z.string().regex(QUOTE_FRAME_PATH, "not a new quote's route").max(300).nullable().optional(),
+      /** The new quotes of the page's cards, looked up now for the click (with no route only). */
+      prepare: z.array(z.string().regex(QUOTE_FRAME_PATH, "not a new quote's route").max(300)).max(12).optional()
     }),
     response: z.object({ ticket: z.string(), shown: z.boolean() })
   },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 
-import { formatDateTime, formatDay, formatDayLong, formatLocalDateTime, uiLang } from "./dates"
+import { formatDateTime, formatDay, formatDayLong, formatFranceDateTime, formatLocalDateTime, uiLang } from "./dates"
 
 describe("dates in the interface's language", () => {
   it("writes an ISO day the French way in French and day first in English, never as ISO or month first", () => {
@@ -42,5 +42,32 @@ describe("dates in the interface's language", () => {
     expect(uiLang("en-GB")).toBe("en")
     expect(uiLang("fr-FR")).toBe("fr")
     expect(uiLang(undefined)).toBe("fr")
+  })
+})
+
+describe("a document's history times, on France's clock like its dates", () => {
+  const original = process.env.TZ
+  const inZone = (tz: string, fn: () => void) => {
+    process.env.TZ = tz
+    try {
+      fn()
+    } finally {
+      process.env.TZ = original
+    }
+  }
+  // 23:30 in London on 4 December is 00:30 on the 5th in Paris, the day a payment recorded then is dated.
+  const at = Date.parse("2026-12-04T23:30:00Z")
+
+  it("tells the time in Paris, saying so, on a device in another zone", () => {
+    inZone("Europe/London", () => {
+      expect(formatFranceDateTime(at, "fr")).toBe("05/12/2026 00:30 (heure de Paris)")
+      expect(formatFranceDateTime(at, "en")).toBe("5 Dec 2026, 00:30 (Paris time)")
+    })
+    inZone("America/New_York", () => expect(formatFranceDateTime(at, "en")).toBe("5 Dec 2026, 00:30 (Paris time)"))
+  })
+
+  it("says nothing more on a device in France, or one whose clock reads the same then", () => {
+    inZone("Europe/Paris", () => expect(formatFranceDateTime(at, "fr")).toBe("05/12/2026 00:30"))
+    inZone("Africa/Lagos", () => expect(formatFranceDateTime(at, "en")).toBe("5 Dec 2026, 00:30"))
   })
 })

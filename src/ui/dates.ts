@@ -27,11 +27,26 @@ export function formatDay(iso: string | null | undefined, lang: UiLang): string 
  * and 04/12/2026 is 4 December to one and April 12 to the other. Put together from its parts (ICU versions differ
  * on en-GB's separators).
  */
-export function formatDateTime(ms: number, lang: UiLang): string {
-  if (lang === "fr") return new Date(ms).toLocaleString(LOCALE.fr, { dateStyle: "short", timeStyle: "short" })
-  const parts = new Intl.DateTimeFormat(LOCALE.en, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(ms)
+export function formatDateTime(ms: number, lang: UiLang, timeZone?: string): string {
+  const zone = timeZone ? { timeZone } : {}
+  if (lang === "fr") return new Date(ms).toLocaleString(LOCALE.fr, { dateStyle: "short", timeStyle: "short", ...zone })
+  const parts = new Intl.DateTimeFormat(LOCALE.en, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", ...zone }).formatToParts(ms)
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ""
   return `${part("day")} ${part("month")} ${part("year")}, ${part("hour")}:${part("minute")}`
+}
+
+const FRANCE = "Europe/Paris"
+const FRANCE_TIME: Record<UiLang, string> = { fr: "heure de Paris", en: "Paris time" }
+
+/**
+ * An instant of a document's life (its history, an override) on France's clock, the one its dates are on (documents
+ * are dated in France: payment-terms.ts `todayInFrance`): a payment recorded at 00:30 in Paris is dated the 5th and
+ * must not read "4 Dec, 23:30" beside it on a device in London. Where this device's clock reads otherwise at that
+ * instant, the time says it is Paris time, so no one takes it for theirs.
+ */
+export function formatFranceDateTime(ms: number, lang: UiLang): string {
+  const france = formatDateTime(ms, lang, FRANCE)
+  return france === formatDateTime(ms, lang) ? france : `${france} (${FRANCE_TIME[lang]})`
 }
 
 /**

@@ -4,6 +4,7 @@ import { join, resolve } from "node:path"
 
 import { expect, test, type BrowserContext, type Frame, type Page } from "@playwright/test"
 
+import { valuesFromCustomer } from "~src/domain/customers/customer-edit"
 import { Customer } from "~src/domain/customers/customer.schema"
 import { generateCustomers, generateProducts } from "~src/domain/demo/demo-data"
 import { generateDemoDocuments } from "~src/domain/demo/demo-documents"
@@ -121,6 +122,25 @@ test("Escape closes it, the page is back; the next New quote, for another custom
   expect(quoteFrame(page)).toBe(frame)
   expect(page.frames().length).toBe(frames)
   await expect(frame.locator('[data-comptoir="quote-form"] [name="contactId"]')).toHaveValue(other.contacts[0]!.id)
+  await frame.locator("body").press("Escape")
+  await expect.poll(async () => (await frame.frameElement()).isVisible()).toBe(false)
+})
+
+test("a customer edited after the page's cards were looked up opens as edited: what the preload looked up is never shown stale", async () => {
+  // Both cards' new quotes were looked up before the clicks (the preload, then kept fresh): the agent now edits
+  // one customer's payment terms in the extension, and clicks that card's New quote at once.
+  const terms = overLimit.paymentTermsDays === 45 ? 60 : 45
+  const original = valuesFromCustomer(overLimit, "fr")
+  const values = { ...original, paymentTermsDays: String(terms) }
+  const options = await context.newPage()
+  await options.goto(`chrome-extension://${extensionId}/options.html`)
+  const r = await options.evaluate((payload) => chrome.runtime.sendMessage({ type: "customers/update", payload }), { id: overLimit.id, values, original })
+  expect(r).toMatchObject({ ok: true, data: { ok: true } })
+  await options.close()
+  await cardOf(page, overLimit).locator('[data-comptoir="quote-new"]').click()
+  const frame = await frameShown(page)
+  await expect(frame.locator('[data-comptoir="quote-form"] [name="termsDays"]')).toHaveValue(String(terms))
+  await expect(frame.locator('[data-comptoir="quote-form"] [name="contactId"]')).toHaveValue(overLimit.contacts[0]!.id)
   await frame.locator("body").press("Escape")
   await expect.poll(async () => (await frame.frameElement()).isVisible()).toBe(false)
 })

@@ -5,6 +5,7 @@ import { originOf } from "~src/messaging/sender"
 import { defineHandler } from "~src/messaging/handler"
 
 import { quoteHandoff } from "../workspace/open"
+import { preparedHandoff, prepareHandoff } from "./prepared-handoffs"
 
 /** The overlay's tickets, for this worker's life: a worker restarted forgets them and the card opens the workspace tab. */
 export const frameTickets = new FrameTickets()
@@ -24,18 +25,27 @@ export const quoteFrameOpen = defineHandler("quote-frame/open", async (req, ctx)
   const pageOrigin = originOf(ctx.url)
   if (ctx.tabId === undefined || pageOrigin === undefined || ctx.frameId !== 0) throw new Error("only a page's top frame may open the quote form over it")
   const held = req.ticket ? frameTickets.ofTab(req.ticket, ctx.tabId) : null
+  if (req.path === null && req.ticket !== null) {
+    // Cards shown after the preload: only their lookups (no ticket issued for a ticket this worker forgot).
+    if (!held) throw new Error("not a ticket of this tab")
+    for (const path of req.prepare ?? []) void prepareHandoff(path, ctx, quoteHandoff)
+    return { ticket: held.id, shown: false }
+  }
   const ticket = held ?? frameTickets.issue(ctx.tabId, pageOrigin, req.path)
   if (req.path === null) {
-    if (req.warm && !held) {
-      // Looked up now, as for a real opening: the lookups' code and the customer's records warm up too.
+    if (req.warm) {
+      // Looked up now, as for a real opening, and kept for the click (prepared-handoffs.ts).
       warmPaths.set(ticket.id, req.warm)
-      handoffs.set(ticket.id, quoteHandoff(req.warm, ctx))
+      handoffs.set(ticket.id, prepareHandoff(req.warm, ctx, quoteHandoff))
     }
+    // The page's other cards: their lookups are made now too, so that whichever the agent clicks opens at once.
+    for (const path of req.prepare ?? []) void prepareHandoff(path, ctx, quoteHandoff)
     return { ticket: ticket.id, shown: false }
   }
   warmPaths.delete(ticket.id)
   ticket.path = req.path
-  const handoff = quoteHandoff(req.path, ctx)
+  const kept = preparedHandoff(req.path)
+  const handoff = kept ? kept.then((h) => h ?? quoteHandoff(req.path!, ctx)) : quoteHandoff(req.path, ctx)
   if (ticket.frameId === null) {
     // The frame is loading (just made, or preloaded and not attached yet): it takes the route and these lookups
     // when it presents the ticket.

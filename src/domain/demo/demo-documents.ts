@@ -96,7 +96,7 @@ export function generateDemoDocuments(customers: readonly Customer[], products: 
       const due = inv.dueDate
       const fate = c.id === overLimit.id ? "overdue" : due >= today ? pick(rnd, ["open", "paid"] as const) : pick(rnd, ["paid", "paid", "paid-late", "partly", "overdue"] as const)
       const pay = (date: string, amount: number) =>
-        payments.push(PaymentRecord.parse({ id: id("payment"), invoiceId: inv.id, customerId: c.id, date, amountCents: amount, method: pick(rnd, ["transfer", "transfer", "cheque", "card"] as const), createdAt: ts(date) }))
+        payments.push(PaymentRecord.parse({ id: id("payment"), invoiceId: inv.id, customerId: c.id, date, amountCents: amount, method: pick(rnd, ["transfer", "transfer", "cheque", "card"] as const), createdAt: ts(date), recordedBy: "agent1@demo.comptoir.test" }))
       if (fate === "paid") pay(minIso(addDaysIso(due, -intBetween(rnd, 0, 10)), today), inv.totalInclVatCents)
       if (fate === "paid-late") pay(minIso(addDaysIso(due, intBetween(rnd, 5, 40)), today), inv.totalInclVatCents)
       if (fate === "partly") pay(minIso(addDaysIso(due, 2), today), Math.round(inv.totalInclVatCents / 2))

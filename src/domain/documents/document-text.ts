@@ -1,7 +1,7 @@
 import type { Customer } from "../customers/customer.schema"
 import type { SalesDocument } from "./document.schema"
 import { exemptionMentions, paymentMentions, sellerLines, termsText, type DocLanguage, type SellerIdentity } from "./legal-mentions"
-import { formatCents, PERCENT_SCALE, QUANTITY_SCALE } from "./money"
+import { formatCents, MINUS_SIGN, PERCENT_SCALE, QUANTITY_SCALE } from "./money"
 import { computeTotals, type DocumentTotals } from "./totals"
 import { unitFor } from "./unit-words"
 import { countryName, townLine } from "../customers/postal-address"
@@ -77,7 +77,7 @@ export function documentLabels(lang: DocLanguage): DocumentLabels {
 
 /** "2,5" (fr) or "2.5" (en): thousandths without trailing zeros, no float on the way. */
 export function formatQuantity(milli: number, lang: DocLanguage): string {
-  const sign = milli < 0 ? "-" : ""
+  const sign = milli < 0 ? MINUS_SIGN : ""
   const abs = Math.abs(milli)
   const whole = Math.floor(abs / QUANTITY_SCALE)
   const frac = String(abs % QUANTITY_SCALE).padStart(3, "0").replace(/0+$/, "")

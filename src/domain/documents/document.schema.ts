@@ -104,7 +104,12 @@ export const PaymentRecord = z.object({
   amountCents: z.number().int().refine((a) => a !== 0, "a payment of 0 records nothing"),
   method: z.enum(["transfer", "card", "cheque", "cash", "direct-debit", "other"]),
   reference: z.string().max(120).default(""),
-  createdAt: z.number().int()
+  createdAt: z.number().int(),
+  /**
+   * Who recorded it (their e-mail, as a status change's `by`), told in the invoice's history; the server refuses a
+   * name other than the pusher's. Absent on payments recorded before it was kept.
+   */
+  recordedBy: z.string().max(254).optional()
 })
 export type PaymentRecord = z.infer<typeof PaymentRecord>
 

@@ -82,14 +82,16 @@ describe("quote to cash", () => {
 
   it("makes an invoice paid when partial payments cover it, and refuses paying more than is left", () => {
     const inv = invoice()
-    const first = recordPayment(inv, [], 0, { id: "p1", date: "2026-12-01", amountCents: 10_000, method: "transfer", reference: "VIR 1", now: 1 })
+    const first = recordPayment(inv, [], 0, { id: "p1", date: "2026-12-01", amountCents: 10_000, method: "transfer", reference: "VIR 1", now: 1, by: "agent1@demo.comptoir.test" })
     expect(first.ok).toBe(true)
+    // Who recorded it, as a status change says who made it.
+    expect(first.ok && first.value.recordedBy).toBe("agent1@demo.comptoir.test")
     const paid = first.ok ? [first.value] : []
     expect(invoiceBalance(inv.totalInclVatCents, paid).state).toBe("partly-paid")
-    const rest = recordPayment(inv, paid, 0, { id: "p2", date: "2026-12-02", amountCents: inv.totalInclVatCents - 10_000, method: "cheque", reference: "", now: 2 })
+    const rest = recordPayment(inv, paid, 0, { id: "p2", date: "2026-12-02", amountCents: inv.totalInclVatCents - 10_000, method: "cheque", reference: "", now: 2, by: "a@x" })
     const all = rest.ok ? [...paid, rest.value] : paid
     expect(invoiceBalance(inv.totalInclVatCents, all)).toMatchObject({ state: "paid", remainingCents: 0, paidOn: "2026-12-02" })
-    expect(recordPayment(inv, all, 0, { id: "p3", date: "2026-12-02", amountCents: 1, method: "cash", reference: "", now: 3 })).toMatchObject({ ok: false, code: "payment-over-balance" })
+    expect(recordPayment(inv, all, 0, { id: "p3", date: "2026-12-02", amountCents: 1, method: "cash", reference: "", now: 3, by: "a@x" })).toMatchObject({ ok: false, code: "payment-over-balance" })
   })
 
   it("counts a credit note against what the customer owes", () => {

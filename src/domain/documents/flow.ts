@@ -156,6 +156,8 @@ export interface PaymentInput {
   method: PaymentRecord["method"]
   reference: string
   now: number
+  /** Who records it. */
+  by: string
 }
 
 /**
@@ -171,7 +173,7 @@ export function recordPayment(invoice: InvoiceDoc, payments: readonly PaymentRec
   }
   return {
     ok: true,
-    value: PaymentRecord.parse({ id: input.id, invoiceId: invoice.id, customerId: invoice.customerId, date: input.date, amountCents: input.amountCents, method: input.method, reference: input.reference, createdAt: input.now })
+    value: PaymentRecord.parse({ id: input.id, invoiceId: invoice.id, customerId: invoice.customerId, date: input.date, amountCents: input.amountCents, method: input.method, reference: input.reference, createdAt: input.now, recordedBy: input.by })
   }
 }
 

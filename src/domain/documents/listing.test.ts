@@ -44,6 +44,13 @@ describe("workspace lists", () => {
     expect(summarize(settled)).toMatchObject({ unpaidInvoices: { count: 0, cents: 0 }, overdueInvoices: { count: 0, cents: 0, maxDays: 0 } })
   })
 
+  it("finds an invoice its credit notes settled under its own filter, Settled by credit note, and not under Paid, where no money came in", () => {
+    const full = CreditNote.parse({ ...credit, id: "cn2", number: "AV-2026-00002", lines: [{ ...line, quantityMilli: -750 }], totalExclVatCents: -7500, totalVatCents: -1500, totalInclVatCents: -9000 })
+    const all = toRows([late, paid, full, credit], { today, customers, payments: [payment], creditNotes: [credit, full], schedule: DEFAULT_DUNNING_SCHEDULE })
+    expect(filterRows(all, { status: "credited" }).map((r) => r.id)).toEqual(["i1"])
+    expect(filterRows(all, { status: "paid" }).map((r) => r.id)).toEqual(["i2"])
+  })
+
   it("filters by status, customer, dates, overdue, and searches number or customer without accents", () => {
     expect(filterRows(rows, { query: "lefevre fac" }).map((r) => r.id)).toEqual(["i1"])
     expect(filterRows(rows, { query: "c-00099" }).map((r) => r.id)).toEqual(["i2"])

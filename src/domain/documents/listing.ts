@@ -94,7 +94,7 @@ export interface RowFilter {
 export function filterRows(rows: readonly DocumentRow[], f: RowFilter): DocumentRow[] {
   const words = f.query ? foldText(f.query).split(" ").filter(Boolean) : []
   return rows.filter((r) => {
-    if (f.status && r.status !== f.status && !(f.status === "paid" && r.paymentState === "paid") && !(f.status === "unpaid" && r.remainingCents !== null && r.remainingCents > 0)) return false
+    if (f.status && !statusMatches(r, f.status)) return false
     if (f.customerId && r.customerId !== f.customerId) return false
     if (f.from && r.date < f.from) return false
     if (f.to && r.date > f.to) return false
@@ -105,6 +105,17 @@ export function filterRows(rows: readonly DocumentRow[], f: RowFilter): Document
     }
     return true
   })
+}
+
+/**
+ * An invoice's payment states are statuses of the list too. "paid" is what the customer paid in full; "credited"
+ * (settled by credit note) has its own entry rather than hiding under Paid: nothing was received, and the agent
+ * checking the bank wants them apart, as Odoo keeps "Reversed" apart from "Paid". "unpaid": anything left to pay.
+ */
+function statusMatches(r: DocumentRow, status: string): boolean {
+  if (status === "paid" || status === "credited") return r.paymentState === status
+  if (status === "unpaid") return r.remainingCents !== null && r.remainingCents > 0
+  return r.status === status
 }
 
 /** Newest first; the dunning list puts the latest-paid first instead (the most overdue). */

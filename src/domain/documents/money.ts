@@ -30,7 +30,8 @@ export function toSafeNumber(v: bigint, what: string): number {
  * without a float. Returns null for anything else (a sign is allowed only where `allowNegative`).
  */
 export function parseScaledDecimal(raw: string, decimals: number, allowNegative = false): number | null {
-  const s = raw.trim().replace(/[\s\u00a0\u202f]/g, "").replace(",", ".")
+  // An amount copied from the page carries the minus sign it prints (formatCents).
+  const s = raw.trim().replace(/[\s\u00a0\u202f]/g, "").replace(MINUS_SIGN, "-").replace(",", ".")
   const m = /^(-)?(\d{1,12})(?:\.(\d*))?$/.exec(s)
   if (!m) return null
   if (m[1] && !allowNegative) return null
@@ -41,7 +42,16 @@ export function parseScaledDecimal(raw: string, decimals: number, allowNegative 
   return m[1] ? -value : value
 }
 
-/** Cents as a person reads them in a language: "1 234,56 €" (fr) or "€1,234.56" (en). */
+/** The minus sign (U+2212): the typographic one French and English print; Intl gives the hyphen-minus for both. */
+export const MINUS_SIGN = "\u2212"
+
+/**
+ * Cents as a person reads them in a language: "1 234,56 €" (fr) or "€1,234.56" (en); a credit note's "−30,78 €" /
+ * "−€30.78" with the minus sign, not the hyphen Intl puts there (read as a dash, or lost at a line break).
+ */
 export function formatCents(cents: number, language: "fr" | "en", currency = "EUR"): string {
-  return new Intl.NumberFormat(language === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency }).format(cents / 100)
+  return new Intl.NumberFormat(language === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency })
+    .formatToParts(cents / 100)
+    .map((p) => (p.type === "minusSign" ? MINUS_SIGN : p.value))
+    .join("")
 }

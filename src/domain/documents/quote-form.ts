@@ -150,6 +150,26 @@ export function relabelledLines(lines: readonly Pick<QuoteLineValues, "productId
   return out
 }
 
+/**
+ * The numbers to rewrite when the agent switches a quote to `to`: a quantity, a price or a discount that reads as a
+ * number takes the decimal mark of `to` ("8,90" becomes "8.90" on an English quote, and back), so the form reads as
+ * the PDF will. What does not read as a number stays as typed, with its error.
+ */
+export function renumberedLines(lines: readonly Pick<QuoteLineValues, "quantity" | "unitPrice" | "discountPercent">[], to: "fr" | "en"): { index: number; field: "quantity" | "unitPrice" | "discountPercent"; value: string }[] {
+  const out: { index: number; field: "quantity" | "unitPrice" | "discountPercent"; value: string }[] = []
+  lines.forEach((l, index) => {
+    const rewrite = (field: "quantity" | "unitPrice" | "discountPercent", parsed: number | null, text: (v: number) => string) => {
+      if (parsed === null || l[field].trim() === "") return
+      const value = text(parsed)
+      if (value !== l[field]) out.push({ index, field, value })
+    }
+    rewrite("quantity", parseScaledDecimal(l.quantity, 3), (v) => milliToInput(v, to))
+    rewrite("unitPrice", parseScaledDecimal(l.unitPrice, 2), (v) => centsToInput(v, to))
+    rewrite("discountPercent", parseScaledDecimal(l.discountPercent, 2), (v) => percentToInput(v, to))
+  })
+  return out
+}
+
 /** Basis points as typed back: 1250 → "12,5" (fr) or "12.5" (en). */
 export function percentToInput(bp: number, lang: "fr" | "en"): string {
   return bpToPercentText(bp).replace(".", lang === "fr" ? "," : ".")

@@ -184,8 +184,11 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
   // Nor an event named after it ("le marché de Noël", "le goûter de Noël", "our Christmas party"): the goods are for it,
   // the day is not said.
   for (const m of t.matchAll(FEASTS)) {
+    // "les bûches de Noël", "la période des conserves de Noël": in French a noun before "de" makes the feast name a kind
+    // of thing or a season, not a day (but "le jour de Noël", "la veille de Noël" are days).
+    if (/\b(?!(?:jour|veille|lendemain|avant|apres|pres|autour)\b)[a-z]{3,} (?:de|d) $/.test(t.slice(Math.max(0, m.index - 30), m.index))) continue
     if (/(?:vacances|conges|holidays?|break|period|periode|marche|fete|gouter|repas|spectacle|arbre|concert|kermesse|decorations?|illuminations?|tombola|collecte|paniers?|colis|gala|soiree|veillee|calendriers?)(?: de| d| du| of)?(?: la| l| the)? $/.test(t.slice(Math.max(0, m.index - 20), m.index))) continue
-    if (/^ (?:party|parties|market|fair|lunch|dinner|do|show|concert|meal|decorations?|jumpers?|appeal|hampers?|raffle|tombola|bazaar|fayre|drive|collection|service|gala|sale|social|socials|get together|drinks|celebrations?|events?|evening|night|quiz|jumper day|lunches|dinners|afterwork)\b/.test(t.slice(m.index + m[0].length, m.index + m[0].length + 14))) continue
+    if (/^ (?:party|parties|market|fair|lunch|dinner|do|show|concert|meal|decorations?|jumpers?|appeal|hampers?|raffle|tombola|bazaar|fayre|drive|collection|service|gala|sale|social|socials|get together|drinks|celebrations?|events?|evening|night|quiz|jumper day|lunches|dinners|afterwork|rush|season|peak|period|production|orders|trade|stock|baking|bookings|menus?)\b/.test(t.slice(m.index + m[0].length, m.index + m[0].length + 14))) continue
     add(m.index, m[0].length, feastDay(m[0], ref), true)
   }
   let weekdayInWeek = false
@@ -217,7 +220,8 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
   // a street ("au 8 rue Pasteur", "the 14 Dock Road site").
   // After a weekday the number is a day whatever follows ("mercredi 2, quai n° 3": the comma is folded away); so is
   // a number with its ordinal's ending ("Monday 14th, 06:00-10:00 slot").
-  for (const m of t.matchAll(new RegExp(`\\b(?:(?:le|the|on the|du|au)(?: (?:${DAY_WORDS}))?|(${DAY_WORDS})) (\\d{1,2})(?:(?:er|st|nd|rd|th)\\b(?! ?\\/)|\\b(?! ?(?:/|\\d|h\\b|heures?|hours?|x\\b|%|[a-z]+s\\b|ones?\\b|pack\\b|box\\b|roll\\b|metre\\b|meter\\b|m\\b|litre\\b|liter\\b|l\\b|cm\\b|mm\\b|kg\\b|ml\\b|inch\\b)))`, "g"))) {
+  // "w/c 14th", "week commencing the 14th", "semaine du 14": the week said by its first day, that day.
+  for (const m of t.matchAll(new RegExp(`\\b(?:(?:le|the|on the|du|au|w/c|wc|week (?:commencing|beginning|starting)(?: the)?)(?: (?:${DAY_WORDS}))?|(${DAY_WORDS})) (\\d{1,2})(?:(?:er|st|nd|rd|th)\\b(?! ?\\/)|\\b(?! ?(?:/|\\d|h\\b|heures?|hours?|x\\b|%|[a-z]+s\\b|ones?\\b|pack\\b|box\\b|roll\\b|metre\\b|meter\\b|m\\b|litre\\b|liter\\b|l\\b|cm\\b|mm\\b|kg\\b|ml\\b|inch\\b)))`, "g"))) {
     if (m[1] === undefined && STREET_AFTER.test(t.slice(m.index + m[0].length))) continue
     const day = Number(m[2])
     if (day < 1 || day > 31) continue
@@ -333,8 +337,10 @@ export function deliveryDateOf(given: readonly { text: string; ref: Date }[], op
  * ("by Friday 4th at the latest", "vendredi 11 au plus tard", "Thursday 10th would be perfect").
  */
 const HANDED_OVER = /\b(?:livr(?:er|ez|e|ee|es|ees)|deliver(?:ed)?|delivery (?:on|by|for)|drop (?:them|it|these|this|everything|the lot)?(?: off)?|(?:passe|passerai|passerons|passera|passons|viens|viendrai) (?:les |le |la |l |tout )?(?:prendre|chercher|recuperer)|pick (?:them |it |these |everything |the order )?up|collect (?:them|it|these|the order))\b/
-// "Thursday 10th would be perfect", "mardi 8 ce serait idéal": the day said to suit, as a deadline's.
-const DEADLINE_AFTER = /\b(?:au plus tard|at the latest|dernier delai|sans faute|would be (?:perfect|ideal|great|lovely|brilliant)|(?:ce serait|serait|c est) (?:parfait|ideal|top|super))\b/
+// "Thursday 10th would be perfect", "Wednesday 9th would suit us", "mardi 8 ce serait idéal": the day said to suit, as a deadline's.
+const DEADLINE_AFTER = /\b(?:au plus tard|at the latest|dernier delai|sans faute|would be (?:perfect|ideal|great|lovely|brilliant)|would suit(?: us| me)?|(?:ce serait|serait|c est) (?:parfait|ideal|top|super)|(?:nous |me )?(?:irait|conviendrait) (?:bien|parfaitement))\b/
+
+const DEADLINE_BEFORE = /\b(?:au plus tard|at the latest|no later than|not later than|pas plus tard que|dernier delai)\b/
 
 /** The day a sentence hands the goods over on, when it says so in words of handing over (see HANDED_OVER). */
 function handedOverOn(part: string, ref: Date, opts: { monthFirst?: boolean }): FoundDate | null {
@@ -342,12 +348,19 @@ function handedOverOn(part: string, ref: Date, opts: { monthFirst?: boolean }): 
   // Words first, dates after: most lines hand nothing over, and reading dates is the dearer step.
   const verb = HANDED_OVER.exec(t)
   const deadline = DEADLINE_AFTER.exec(t)
-  if ((verb === null && deadline === null) || NOT_DELIVERY.test(t)) return null
+  if ((verb === null && deadline === null && !DEADLINE_BEFORE.test(t)) || NOT_DELIVERY.test(t)) return null
   const found = findDates(part, ref, opts).filter((d) => !VAGUE.test(d.text))
   if (found.length === 0) return null
   if (verb !== null) {
     const after = found.find((d) => d.index >= verb.index + verb[0].length)
     if (after !== undefined) return after
+  }
+  // "au plus tard le vendredi 11 décembre", "no later than Wednesday 9th": a deadline's words right before the day name
+  // it ("L'hélico monte le lundi 14, il faut que tout soit au dépôt au plus tard le vendredi 11": the 11th).
+  const ahead = DEADLINE_BEFORE.exec(t)
+  if (ahead !== null) {
+    const next = found.find((d) => d.index >= ahead.index + ahead[0].length && new RegExp(`^ (?:(?:le|the|on|by|pour|for) )?(?:(?:${DAY_WORDS}) )?(?:the )?$`).test(t.slice(ahead.index + ahead[0].length, d.index)))
+    if (next !== undefined) return next
   }
   if (deadline !== null) {
     const before = found.filter((d) => d.index < deadline.index).at(-1)

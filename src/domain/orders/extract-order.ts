@@ -7,10 +7,11 @@ import { withEdifactRead } from "./edifact"
 import { asSlot, DELIVERY_SLOT, orderedApart } from "./other-matter"
 import { dayOf, deliveryDateOf, findDates, isoDay, writesMonthFirst } from "./dates"
 import { findDeliveryAddress, poCandidates } from "./header-fields"
-import { EARLIER_REST, findLines, type FoundLine } from "./lines"
+import { findLines, type FoundLine } from "./lines"
+import { attachmentSources, bestPo, bySize, clamp, dedupe, foldBySentence, nameHas, withoutEarlierRest } from "./extract-helpers"
 import { unitOfWord } from "./units"
 import { belowSignOff, chooseBody, ownSegments, splitMail, withoutBounces, withRelayedQuote, type MailSegment } from "./mail-body"
-import { ACCEPT, AGREES, EXCEPT, INVOICING, inPacks, ITEM_CHANGE, itemNumber, ITEMS, MORE, PLACE_ORDER, PROPOSAL, reorderOverForward, RETOLD, countWord, SCALE, spokenNumber, STRIKE, theseNamed, WHOLE_QUOTE } from "./reply-words"
+import { ACCEPT, AGREES, EXCEPT, INVOICING, inPacks, ITEM_CHANGE, itemNumber, ITEMS, MORE, PLACE_ORDER, PROPOSAL, reorderOverForward, RETOLD, countWord, SAME_DELIVERY, SCALE, spokenNumber, STRIKE, theseNamed, WHOLE_QUOTE } from "./reply-words"
 import { decideOrder, KEY_IN, readOrderAct } from "./order-act"
 import { ESTIMATE_PREFIX, NOT_ORDER_VERDICTS } from "./not-order-reasons"
 import { ourRowsOnly, ownNameWords, rowsToOrderOnly } from "./shared-sheet"
@@ -263,8 +264,11 @@ export class OrderExtractor {
     const ownDomains = this.ctx.ownDomains ?? []
     const ofCustomer = own.filter((s) => !ownDomains.includes(emailOf(s.from)?.split("@")[1] ?? ""))
     const customerWords = internal && ofCustomer.length > 0 && ofCustomer.length < own.length ? ofCustomer : own
-    const vetoText = withoutCitations(reply || customerWords !== own ? foldText([...customerWords.map((s) => rowsToOrderOnly(s.body)), ...sheets].join("\n")) : orderText).replace(INVOICING, " ").replace(UNLESS_CANCELLED, " ")
-    const vetoes = new Set([...vetoText.matchAll(VETO)].map((m) => m[0]))
+    const vetoParts = reply || customerWords !== own ? [...customerWords.map((s) => rowsToOrderOnly(s.body)), ...sheets] : [mail.subject, ...own.map((s) => rowsToOrderOnly(s.body)), ...sheets]
+    const vetoText = withoutCitations(foldText(vetoParts.join("\n"))).replace(INVOICING, " ").replace(UNLESS_CANCELLED, " ")
+    // A veto's words are read within one sentence: "the stand build starts the week before. Order below, PO …" asks
+    // nothing "before ordering".
+    const vetoes = new Set([...withoutCitations(foldBySentence(vetoParts)).replace(INVOICING, " ").replace(UNLESS_CANCELLED, " ").matchAll(VETO)].map((m) => m[0]))
     // A hairdresser's or a beauty parlour's "salon" is the shop itself, not a trade show: its trade, named anywhere in
     // the mail or its signature, says so ("Nina - L'Atelier, coiffure" under "il me faudrait pour le salon").
     if (vetoes.has("salon") && SALON_TRADE.test(foldText(`${mail.from.name ?? ""}\n${own.map((s) => `${s.body}\n${s.signature}`).join("\n")}`))) vetoes.delete("salon")
@@ -342,8 +346,11 @@ export class OrderExtractor {
     // "Still valid, please go ahead, same date": a reply taking the quoted order takes its day too, counted from
     // the day the quoted message was written.
     // "Ajoutez 2 lots de piles à la même livraison": what is added goes with the quoted order, on its day.
-    const sameDelivery = /\b(?:(?:a|pour|avec) la meme livraison|(?:on|with|in|to) the same delivery)\b/.test(foldText(top?.body ?? ""))
-    if (delivery === null && lines.length > 0 && top?.quoted !== undefined && (((accepts || again) && /\b(?:same (?:date|day)|(?:meme|la meme) (?:date|jour)|date (?:unchanged|inchangee)|as planned|comme prevu)\b/.test(foldText(top.body))) || sameDelivery)) {
+    // "Same day as below please": an added line goes on the day the quoted first mail asked for.
+    // A request approved inside the customer's company and forwarded ("Approved. Raise with Comptoir under PO 77812"
+    // over the ticket): its lines are the quoted request's, and so are its number and day (never our own quote's).
+    const approvedInside = accepts && top?.quoted !== undefined && !ownDomains.some((d) => `${top.body}\n${top.quoted}`.toLowerCase().includes(d))
+    if (delivery === null && lines.length > 0 && top?.quoted !== undefined && (((accepts || again) && /\b(?:same (?:date|day)|(?:meme|la meme) (?:date|jour)|date (?:unchanged|inchangee)|as planned|comme prevu)\b/.test(foldText(top.body))) || SAME_DELIVERY.test(foldText(top.body)) || approvedInside)) {
       const sent = /^(?:sent|envoy[ée]|date|le)\s*:?\s*(.+)$/im.exec(top.quoted)?.[1]
       const ref = (sent === undefined ? undefined : findDates(sent, mailDay)[0]?.date) ?? mailDay
       delivery = deliveryDateOf(top.quoted.split("\n").map((text) => ({ text, ref })), { monthFirst })
@@ -377,7 +384,8 @@ export class OrderExtractor {
       return { is_order: false, order_decision, customer_code: customerHit?.customer.code ?? null, po_number: null, delivery_date: null, delivery_address: null, lines: [], confidence: { ...confidence, customer_code: customerHit?.confidence ?? 0 }, evidence: { ...evidence, customer_code: customerHit?.evidence ?? "" }, evidenceFrom: {} }
     }
 
-    const po = bestPo(morePos)
+    // The approver's number first: the mail's own may be the request's or the ticket's ("REQ-512").
+    const po = bestPo([...(approvedInside ? poCandidates(top!.quoted!, this.excluded, null) : []), ...morePos])
     confidence.customer_code = customerHit?.confidence ?? 0
     evidence.customer_code = customerHit?.evidence ?? ""
     confidence.po_number = po === null ? 0.6 : po.strength >= 3 ? 0.95 : po.strength === 2 ? 0.8 : 0.6
@@ -421,76 +429,4 @@ export class OrderExtractor {
       evidenceFrom
     }
   }
-}
-
-/**
- * Which attachment each field's words were read in: a line knows its own; a header field's words are looked for
- * in the mail's text first (subject and body), then in each attachment.
- */
-function attachmentSources(evidence: Readonly<Record<string, string>>, lines: readonly FoundLine[], mail: OrderMail, body: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  lines.forEach((l, i) => {
-    if (l.source !== undefined) out[`lines.${i}`] = l.source
-  })
-  if (lines[0]?.source !== undefined) out.is_order = lines[0].source
-  for (const [field, words] of Object.entries(evidence)) {
-    if (field.startsWith("lines.") || field === "is_order") continue
-    // A multi-line address's evidence joins its lines with " / ": its first line says where it is.
-    const first = words.split(" / ")[0]!.trim()
-    if (first === "" || mail.subject.includes(first) || body.includes(first)) continue
-    const file = mail.attachments.find((a) => a.text.includes(first))?.filename
-    if (file !== undefined) out[field] = file
-  }
-  return out
-}
-
-function nameHas(p: Product, word: string): boolean {
-  const name = foldText(`${p.nameFr} ${p.nameEn}`)
-  return name.includes(word) || (word.endsWith("e") && name.includes(word.slice(0, -1)))
-}
-
-/**
- * "the small boxes" between two quoted boxes: the one whose name gives the smaller dimensions ("40 × 30 × 30" against
- * "60 × 40 × 40"); "the big ones" the larger. Nothing when the words name no size or fit fewer than two.
- */
-function bySize(words: readonly string[], quoted: readonly FoundLine[]): string[] {
-  const size = words.find((w) => /^(?:small|smaller|petit|petite|big|bigger|large|larger|grand|grande|gro)$/.test(w))
-  if (size === undefined) return []
-  const rest = words.filter((w) => w !== size)
-  const fits = quoted.filter((l) => rest.every((w) => nameHas(l.product, w)))
-  if (fits.length < 2) return []
-  const volume = (p: Product): number => (p.nameEn.match(/\d+(?:[.,]\d+)?/g) ?? []).reduce((v, n) => v * Number(n.replace(",", ".")), 1)
-  const sorted = [...fits].sort((a, b) => volume(a.product) - volume(b.product))
-  return [(/^(?:small|smaller|petit|petite)$/.test(size) ? sorted[0]! : sorted[sorted.length - 1]!).product.ref]
-}
-
-function clamp(x: number): number {
-  return Math.round(Math.max(0, Math.min(1, x)) * 100) / 100
-}
-
-function bestPo(c: readonly { value: string; strength: number; evidence: string }[]): { value: string; strength: number; evidence: string } | null {
-  let best: { value: string; strength: number; evidence: string } | null = null
-  for (const x of c) if (best === null || x.strength > best.strength) best = x
-  return best
-}
-
-
-/** The text less its sentences about the rest of an earlier order ("le reliquat de notre commande de novembre …"). */
-function withoutEarlierRest(text: string): string {
-  return text
-    .split("\n")
-    .map((l) => l.split(/(?<=[.!?])\s+/).filter((s) => !EARLIER_REST.test(foldText(s))).join(" "))
-    .join("\n")
-}
-
-function dedupe(lines: FoundLine[]): FoundLine[] {
-  const seen = new Set<string>()
-  const out: FoundLine[] = []
-  for (const l of lines) {
-    const key = `${l.product.ref}|${l.quantity}|${l.unit}`
-    if (seen.has(key)) continue
-    seen.add(key)
-    out.push(l)
-  }
-  return out
 }

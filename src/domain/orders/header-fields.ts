@@ -7,6 +7,8 @@ import { compactCode, foldText } from "../search/fold-text"
 
 const PO_LABEL =
   /(?:bon de commande|commande|cde|cmd|purchase order|order|p\.?\s?o\.?|bdc|b\.?c\.?|notre r[ée]f[ée]rence|notre r[ée]f\.?|n\/\s?r[ée]f\.?|v\/\s?r[ée]f\.?|our ref(?:erence)?\.?|order ref(?:erence)?\.?|r[ée]f(?:[ée]rence)?\.? (?:de )?(?:commande|cde)|num[ée]ro de commande|order number|order no\.?|po number|po no\.?|requisition|purchase requisition|demande d['’ ]achat|ordre d['’ ]achat|bon d['’ ]achat|commande interne|r[ée]approvisionnement|replenishment|call[- ]off|(?:n[°º] de |mon |notre |votre |le )?bon(?! de livraison| de retour| pour| d['’ ]enl[eè]vement| de transport))/i
+/** A cell holding only an order number's label ("N° commande", "PO number", "Bon de commande n°"). */
+const LABEL_CELL = /^(?:n[°ºo]\.?\s*(?:de\s+)?)?(?:bon de commande|commande|cde|order|purchase order|po|p\.o\.|bdc)(?:\s*(?:n[°ºo]\.?|no\.?|number|num[ée]ro|#|ref(?:erence)?))?\s*:?$/i
 const PO_MARKER = /^\s*(?:n[°ºo]\.?|no\.?|num(?:[ée]ro|ber)?\.?|nr\.?|#|:|number|id\b|r[ée]f(?:[ée]rence)?\.?|is|est)\s*/i
 const PO_TOKEN = /^[:#\s]*([A-Z0-9][A-Z0-9\-/_.]*[A-Z0-9]|[0-9]{3,})/i
 
@@ -24,6 +26,9 @@ export interface PoCandidate {
 export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefix: string | null): PoCandidate[] {
   const out: PoCandidate[] = []
   for (const line of text.split("\n")) {
+    // "N° commande | GAEC-2026-12", "Order No;4500123": a sheet's label/value row, the label alone in its cell.
+    const pair = /^\s*([^|;\t]{2,40}?)\s*[|;\t]\s*([A-Z0-9][\w\-/.]*\d[\w\-/.]*)\s*(?:[|;\t]|$)/i.exec(line)
+    if (pair !== null && LABEL_CELL.test(pair[1]!) && (/[A-Z-]/i.test(pair[2]!) || /\d{4,}/.test(pair[2]!)) && !exclude.has(compactCode(pair[2]!))) out.push({ value: pair[2]!, strength: 3, evidence: line.trim() })
     const re = new RegExp(PO_LABEL.source, "gi")
     let m: RegExpExecArray | null
     while ((m = re.exec(line)) !== null) {
@@ -99,7 +104,8 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
       if (!exclude.has(compactCode(jm[1]!))) out.push({ value: jm[1]!, strength: 3, evidence: line.trim() })
     }
     // "PO-7781", "BC2026-031", "CMD_88": an order number that carries its label as its prefix.
-    for (const pm of line.matchAll(/(?<![\w\-/])((?:PO|BC|BDC|CMD|CDE|DA|PR|REQ)[-_/]?\d[\w\-/]*\d|(?:PO|BC|BDC|CMD|CDE)[-_/]?\d)(?![\w-])/g)) {
+    // "SSG-PO-30551": the label may come after the buyer's own letters.
+    for (const pm of line.matchAll(/(?<![\w\-/])((?:[A-Z]{2,6}[-_])?(?:PO|BC|BDC|CMD|CDE|DA|PR|REQ)[-_/]?\d[\w\-/]*\d|(?:PO|BC|BDC|CMD|CDE)[-_/]?\d)(?![\w-])/g)) {
       if (!exclude.has(compactCode(pm[1]!)) && !out.some((c) => c.value === pm[1] || pm[1]!.endsWith(c.value))) out.push({ value: pm[1]!, strength: 2, evidence: line.trim() })
     }
     // "Could you send, under HE-41877:", "à livrer sous la référence LC-2207": goods asked for under a code of letters and
@@ -131,14 +137,15 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
 const ADDRESS_LABEL =
   /(?:^\s*(?:address|adresse)\s*:|^\s*(?:site|job site|job|project|store|shop|depot|warehouse|branch|works) address\s*:|adresse (?!de facturation|factur|mail|e-?mail|ip|web|du site web)(?:du |de la |de l'|d')?(?:chantier|magasin|site|boutique|labo\w*|atelier|entrep[oô]t|bureau|d[ée]p[oô]t|[ée]cole|cantine|cuisine)\s*:|delivery (?:destination|location|site)|adresse de livraison|adresse livraison|lieu de livraison|livraison (?:aux|au|[àa]|sur)(?![a-zà-ÿ]| plus (?:tard|t[ôo]t|vite)| mieux| moins| cours| d[ée]but| milieu| fin| partir)(?: l'adresse)?|[àa] livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|merci de livrer (?:aux|au|[àa])(?![a-zà-ÿ])|delivery address|deliver(?:y)? to|please deliver to|ship[- ]to|shipping address|delivery point|site de livraison|point de livraison|^\s*lieu(?: de (?:r[ée]ception|l'[ée]v[ée]nement|la r[ée]ception|la manifestation))?\s*:|(?:^|[.!?]\s+)(?:adresse|address)\s*:\s*$|\b(?:the|our) (?:delivery )?address is|\bl'adresse (?:de livraison )?est)\s*(?:l'adresse\s*)?(?:suivante\s*)?:?/i
 /**
- * A postal code: French (5 digits), British, American ("WA 98121"), Canadian ("H3G 1P1"), and the four digits of a
+ * A postal code: French (5 digits), British, American ("WA 98121"), Canadian ("H3G 1P1"), Irish ("R51 X2Y7", its
+ * last four with a letter), and the four digits of a
  * Belgian, Swiss or Luxembourg town ("4000 Liège", "1204 Genève"; never a year).
  */
-const POSTAL_LINE = /\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]{2} \d{5}|[A-Z]\d[A-Z] ?\d[A-Z]\d)\b|(?<![\d.,/-])(?!(?:19|20)\d\d\b)[1-9]\d{3} (?=[A-ZÀ-Ý][a-zà-ÿ])(?!(?:[A-Z][\w'-]* ){1,3}(?:Avenue|Ave|Street|St|Road|Rd|Lane|Ln|Way|Drive|Dr|Boulevard|Blvd|Place|Pl|Court|Ct|Park|Square|Terrace|Parkway|Highway|Hwy)\b)/
+const POSTAL_LINE = /\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]{2} \d{5}|[A-Z]\d[A-Z] ?\d[A-Z]\d|(?:[AC-FHKNPRTV-Y]\d{2}|D6W) (?=[0-9AC-FHKNPRTV-Y]{0,3}[AC-FHKNPRTV-Y])[0-9AC-FHKNPRTV-Y]{4})\b|(?<![\d.,/-])(?!(?:19|20)\d\d\b)[1-9]\d{3} (?=[A-ZÀ-Ý][a-zà-ÿ])(?!(?:[A-Z][\w'-]* ){1,3}(?:Avenue|Ave|Street|St|Road|Rd|Lane|Ln|Way|Drive|Dr|Boulevard|Blvd|Place|Pl|Court|Ct|Park|Square|Terrace|Parkway|Highway|Hwy)\b)/
 /** A country written under the town ("Belgique", "Switzerland"): part of a foreign address. */
 const COUNTRY_LINE = /^(?:belgique|belgium|suisse|switzerland|schweiz|luxembourg|canada|france|germany|allemagne|deutschland|italie|italy|espagne|spain|pays-bas|netherlands|ireland|irlande|united kingdom|royaume-uni|usa|united states)$/i
-/** A postal code that names its country by its shape: British, American (state and ZIP), Canadian. */
-const SELF_COUNTRY_CODE = /\b(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]{2} \d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d)\b/
+/** A postal code that names its country by its shape: British, American (state and ZIP), Canadian, Irish (Eircode). */
+const SELF_COUNTRY_CODE = /\b(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]{2} \d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4})\b/
 const STREET = /\b(?:\d{1,4}[a-z]?,?\s+(?:[a-z][\w'’-]+\s+){1,3}(?:road|rd|street|lane|ln|avenue|ave|way|drive|close|court|row|terrace|crescent|gardens|parade|boulevard|blvd)\b|(?:rue|avenue|chauss[ée]e|boulevard|place|quai|chemin|route|strasse|straße|weg|via|calle) [^\d,\n]{2,40} \d{1,4}\b|\d{1,4}(?:\s?(?:bis|ter|b))?,?\s+(?:rue|avenue|av\.?|bd|boulevard|all[ée]e|chemin|impasse|place|quai|route|zone|za|zi|cours|square|lotissement|parc|road|street|st\.?|lane|avenue|way|drive|park|court|close|industrial)|zone (?:industrielle|artisanale|d'activit[ée]s?)|za |zi |unit \d|parc d'activit)/i
 const BILLING = /\b(?:factur\w*|invoice|invoicing|billing|bill to|si[èe]ge|registered|head office)\b/i
 const STOP_LINE = /^(?:date|d[ée]lai|t[ée]l|tel|phone|fax|mobile|contact|merci|thanks|cordialement|regards|r[ée]f|po|commande|order|qt[ée]|horaires|opening|hours|attn|[àa] l'attention)/i

@@ -184,8 +184,11 @@ function quantityIn(text: string, tokens: Token[], g: Group, asking: boolean): {
     if (!wordNumber && isExcludedNumber(text, tokens, i)) continue
     // "SAV-1L Liquid hand soap 1L": the product's own measure, written after its ref, is no quantity.
     if (!wordNumber && tokens[i + 1] !== undefined && [...g.used].some((k) => k < i) && measureOfName(g.product, t.raw, tokens[i + 1]!.folded)) continue
-    // "bin bags big (110) 4 rolls": a number of the product's name, alone in brackets after it, is its size.
-    if (!wordNumber && [...g.used].some((k) => k < i) && /\(\s*$/.test(text.slice(0, t.start)) && /^\s*\)/.test(text.slice(t.end)) && ownNumbersOnly([t], g.product)) continue
+    // "bin bags big (110) 4 rolls", "Bin bags 50 L (roll of 50) x 2": a number of the product's name ending a bracket
+    // after it is its size or its pack, no count.
+    if (!wordNumber && [...g.used].some((k) => k < i) && /\([^()]*$/.test(text.slice(0, t.start)) && /^\s*\)/.test(text.slice(t.end)) && ownNumbersOnly([t], g.product)) continue
+    // "chaînes obligatoires à partir de 1 400 m": a length or a volume measured (in lower case: "4 M" is a size), no count.
+    if (!wordNumber && !g.used.has(i) && /^\s?(?:\d{3}\s)?(?:m|cm|mm|km|ml|cl)(?![\p{L}\d])/u.test(text.slice(t.end))) continue
     const before = text.slice(Math.max(0, t.start - 24), t.start)
     const prev = tokens[i - 1]
     const next = tokens[i + 1]

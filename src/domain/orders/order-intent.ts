@@ -214,9 +214,17 @@ export function aboutEarlierOrder(folded: string): string | null {
   return EARLIER_ORDER.exec(folded)?.[0] ?? null
 }
 
+/**
+ * An order called off as a whole ("please cancel our PO GME-0412 in full", "merci d'annuler notre commande") lists what
+ * it cancels: no order, however many lines and numbers it quotes. Not when something is asked in its place ("cancel
+ * our order and send the following instead").
+ */
+const CANCELS_ORDER =
+  /\b(?:cancel|annuler|annulez)\s+(?:our|my|the|this|that|notre|ma|la|cette|le|ce)\s+(?:whole |entire |complete |full )?(?:order|po|purchase order|commande|bon de commande|bc)\b(?!(?:\s+\S+){0,8}\s+(?:replace\w*|remplac\w*|instead|a la place|send|ship|deliver|add|envoy\w*|livr\w*|ajout\w*)\b)/
+
 /** Whichever of these kinds of mail the words show, or null. */
 export function notAnOrderYet(folded: string): string | null {
-  return (THIS_IS_THE_ORDER.test(folded) ? null : NOT_YET.exec(folded)?.[0]) ?? PRICE_MATCH.exec(folded)?.[0] ?? USAGE.exec(folded)?.[0] ?? PHISHING.exec(folded)?.[0] ?? APPROVAL_ASKED.exec(folded)?.[0] ?? null
+  return (THIS_IS_THE_ORDER.test(folded) ? null : NOT_YET.exec(folded)?.[0]) ?? PRICE_MATCH.exec(folded)?.[0] ?? USAGE.exec(folded)?.[0] ?? PHISHING.exec(folded)?.[0] ?? APPROVAL_ASKED.exec(folded)?.[0] ?? CANCELS_ORDER.exec(folded)?.[0] ?? null
 }
 
 export function goodsDelivered(folded: string): string | null {

@@ -119,3 +119,10 @@ const COUNT_WORDS: Readonly<Record<string, number>> = { one: 1, un: 1, une: 1, t
 export function countWord(w: string): number {
   return /^\d+$/.test(w) ? Number(w) : (COUNT_WORDS[foldText(w)] ?? 1)
 }
+
+/**
+ * An added line's day is the earlier order's: "à la même livraison", "with the same delivery", "same day as below",
+ * "même jour que ma première commande" (a second mail quoting the first).
+ */
+export const SAME_DELIVERY =
+  /\b(?:(?:a|pour|avec) la meme livraison|(?:on|with|in|to) the same delivery|same (?:day|date|delivery(?: day| date)?) as (?:below|before|(?:the|my|our) (?:first|last|other|earlier|previous)(?: one| order| mail| email| message)?|this morning(?: s)?)|(?:le |la )?meme (?:jour|date|livraison) que (?:ci dessous|plus bas|ce matin|precedemment|la precedente|l autre|(?:la|ma|notre) premiere(?: commande)?|(?:le|mon|notre) premier(?: mail| message)?))\b/

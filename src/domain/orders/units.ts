@@ -66,6 +66,8 @@ export function lineUnit(written: string | null, product: { unit: string; nameFr
   // "4 boxes (cases of 20)" of towels sold only by the case: the box a buyer names is the case they come in (not the
   // other way: "2 cartons" of gloves sold by the box are cartons of boxes).
   if (canonical === "boite" && OUTER.has(productUnit)) return product.unit
+  // "4 cases" of toilet tissue sold by the parcel ("case of 96 rolls"): one outer container named for another is it.
+  if (OUTER.has(canonical) && OUTER.has(productUnit)) return product.unit
   // Any word of the name outside its pack size: the "box" of "Single-wall cardboard box" is the product.
   const nameWords = foldText(`${product.nameFr} ${product.nameEn}`.replace(/\([^)]*\)/g, " ")).split(" ")
   for (const w of nameWords) if (w !== "" && !WEAK_UNIT_WORDS.has(w) && unitOfWord(w) === written) return product.unit

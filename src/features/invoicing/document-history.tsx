@@ -4,7 +4,7 @@ import type { CreditNote, PaymentRecord, SalesDocument } from "~src/domain/docum
 import { reminderEntries } from "~src/domain/documents/flow"
 import { formatCents } from "~src/domain/documents/money"
 import { invoiceSteps } from "~src/domain/documents/payments"
-import { formatDateTime, formatDay, type UiLang } from "~src/ui/dates"
+import { formatDay, formatFranceDateTime, type UiLang } from "~src/ui/dates"
 
 type Translate = ReturnType<typeof useTranslation>["t"]
 type ReminderEntry = NonNullable<ReturnType<typeof reminderEntries>[number]>
@@ -35,7 +35,8 @@ export function DocumentHistory({
     key: `h${i}`,
     node: (
       <li key={`h${i}`} data-comptoir="history-entry">
-        {formatDateTime(h.at, lang)} · {historyText(t, h.status, reminders?.[i] ?? null)} · <span className="c-muted">{h.by}</span>
+        {formatFranceDateTime(h.at, lang)} · {historyText(t, h.status, reminders?.[i] ?? null)}
+        <By who={h.by} />
       </li>
     )
   }))
@@ -43,7 +44,10 @@ export function DocumentHistory({
     // A credit note counts from the time it was issued (its number and date come from the server then).
     const credits = creditNotes
       .filter((c) => c.status === "issued" && c.correctsInvoiceId === doc.id)
-      .map((c) => ({ at: c.history.find((h) => h.status === "issued")?.at ?? c.updatedAt, cents: -c.totalInclVatCents, note: c }))
+      .map((c) => {
+        const issued = c.history.find((h) => h.status === "issued")
+        return { at: issued?.at ?? c.updatedAt, by: issued?.by ?? "", cents: -c.totalInclVatCents, note: c }
+      })
     for (const step of invoiceSteps(doc.totalInclVatCents, payments.filter((p) => p.invoiceId === doc.id), credits)) {
       const remaining = formatCents(step.remainingCents, lang)
       if (step.kind === "credit") {
@@ -54,8 +58,9 @@ export function DocumentHistory({
           key: c.id,
           node: (
             <li key={c.id} data-comptoir="history-credit" data-outcome={step.outcome} data-cents={c.totalInclVatCents}>
-              {formatDateTime(step.credit.at, lang)} · <a href={`#/invoices/${c.id}`}>{t("invoicing.history.credit", said)}</a> ·{" "}
+              {formatFranceDateTime(step.credit.at, lang)} · <a href={`#/invoices/${c.id}`}>{t("invoicing.history.credit", said)}</a> ·{" "}
               <strong>{t(`invoicing.history.${step.outcome === "settled" ? "settled" : "left"}`, said)}</strong>
+              <By who={step.credit.by} />
             </li>
           )
         })
@@ -73,9 +78,10 @@ export function DocumentHistory({
         key: p.id,
         node: (
           <li key={p.id} data-comptoir="history-payment" data-outcome={step.outcome} data-cents={p.amountCents}>
-            {formatDateTime(p.createdAt, lang)} · {t(p.amountCents < 0 ? "invoicing.history.correction" : "invoicing.history.payment", said)}
+            {formatFranceDateTime(p.createdAt, lang)} · {t(p.amountCents < 0 ? "invoicing.history.correction" : "invoicing.history.payment", said)}
             {p.reference ? ` · ${t("invoicing.history.reference", { reference: p.reference })}` : ""} ·{" "}
             <strong>{t(`invoicing.history.${step.outcome === "paid" ? "paid" : "left"}`, said)}</strong>
+            <By who={p.recordedBy ?? ""} />
           </li>
         )
       })
@@ -88,6 +94,18 @@ export function DocumentHistory({
       <ul>{entries.map((e) => e.node)}</ul>
     </section>
   )
+}
+
+/** Who did it, after the entry as every entry says it; nothing for a payment recorded before it was kept. */
+function By({ who }: { who: string }) {
+  return who ? (
+    <>
+      {" · "}
+      <span className="c-muted" data-comptoir="history-by">
+        {who}
+      </span>
+    </>
+  ) : null
 }
 
 /** A reminder sent directly says how late the invoice was and which levels it skipped, as the dunning list offered it. */

@@ -45,3 +45,16 @@ describe("a workspace list's date filters", () => {
     expect(wordsOf(from)).toBe("Sunday 1 November 2026")
   })
 })
+
+describe("the invoice list's status filter", () => {
+  it("names the invoices credit notes settled beside Paid, in French and in English, and filters on them", async () => {
+    const sendMessage = showInvoices("fr")
+    const status = screen.getByLabelText("Statut") as HTMLSelectElement
+    expect([...status.options].map((o) => o.textContent)).toContain("Soldée par avoir")
+    fireEvent.change(status, { target: { value: [...status.options].find((o) => o.textContent === "Soldée par avoir")!.value } })
+    await vi.waitFor(() => expect(sendMessage).toHaveBeenLastCalledWith(expect.objectContaining({ payload: expect.objectContaining({ status: "credited" }) })))
+    cleanup()
+    showInvoices("en")
+    expect([...(screen.getByLabelText("Status") as HTMLSelectElement).options].map((o) => o.textContent)).toEqual(["Any", "Draft", "Issued", "Unpaid", "Paid", "Settled by credit note"])
+  })
+})

@@ -12,7 +12,7 @@ export type ListKind = "quotes" | "orders" | "invoices"
 const STATUSES: Record<ListKind, string[]> = {
   quotes: ["draft", "sent", "accepted", "refused", "expired", "cancelled"],
   orders: ["draft", "confirmed", "invoiced", "cancelled"],
-  invoices: ["draft", "issued", "unpaid", "paid"]
+  invoices: ["draft", "issued", "unpaid", "paid", "credited"]
 }
 
 export interface ListFilters {

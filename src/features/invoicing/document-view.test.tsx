@@ -173,8 +173,8 @@ describe("a document in the workspace", () => {
     // Listed by the background newest first: the history tells them in the order they were recorded.
     const payments = [payment("p2", "2026-12-03", 2000, "cheque", "", at("2026-12-03T15:30:00")), payment("p1", "2026-12-02", 4000, "transfer", "VIR 2026-118", at("2026-12-02T16:00:00"))]
     for (const [lang, expected] of [
-      ["en", [/^2 Dec 2026,? \d\d:\d\d · Payment of €40\.00 received on 2 Dec 2026 by bank transfer · ref\. VIR 2026-118 · €20\.00 left to pay$/, /^3 Dec 2026,? \d\d:\d\d · Payment of €20\.00 received on 3 Dec 2026 by cheque · invoice paid in full$/]],
-      ["fr", [/^02\/12\/2026 \d\d:\d\d · Règlement de 40,00 € reçu le 02\/12\/2026 par virement · réf\. VIR 2026-118 · reste 20,00 € à payer$/, /^03\/12\/2026 \d\d:\d\d · Règlement de 20,00 € reçu le 03\/12\/2026 par chèque · facture soldée$/]]
+      ["en", [/^2 Dec 2026,? \d\d:\d\d(?: \(Paris time\))? · Payment of €40\.00 received on 2 Dec 2026 by bank transfer · ref\. VIR 2026-118 · €20\.00 left to pay$/, /^3 Dec 2026,? \d\d:\d\d(?: \(Paris time\))? · Payment of €20\.00 received on 3 Dec 2026 by cheque · invoice paid in full$/]],
+      ["fr", [/^02\/12\/2026 \d\d:\d\d(?: \(heure de Paris\))? · Règlement de 40,00 € reçu le 02\/12\/2026 par virement · réf\. VIR 2026-118 · reste 20,00 € à payer$/, /^03\/12\/2026 \d\d:\d\d(?: \(heure de Paris\))? · Règlement de 20,00 € reçu le 03\/12\/2026 par chèque · facture soldée$/]]
     ] as const) {
       stubChrome(invoice, row, payments)
       render(
@@ -210,8 +210,8 @@ describe("a document in the workspace", () => {
     const payments = [payment("p2", "2026-12-04", 2800, at("2026-12-04T11:00:00")), payment("p1", "2026-12-02", 2000, at("2026-12-02T16:00:00"))]
     const credit = creditNote({ id: "cn1", number: "AV-2026-00003", date: "2026-12-03", correctsInvoiceId: invoice.id, history: [{ status: "draft", at: at("2026-12-03T09:55:00"), by: "a" }, { status: "issued", at: at("2026-12-03T10:00:00"), by: "a" }] }, line(1, { unitPriceCents: 1000, quantityMilli: -1000 }))
     for (const [lang, expected] of [
-      ["en", /^3 Dec 2026,? \d\d:\d\d · Credit note AV-2026-00003 of €12\.00 dated 3 Dec 2026 · €28\.00 left to pay$/],
-      ["fr", /^03\/12\/2026 \d\d:\d\d · Avoir AV-2026-00003 de 12,00 € du 03\/12\/2026 · reste 28,00 € à payer$/]
+      ["en", /^3 Dec 2026,? \d\d:\d\d(?: \(Paris time\))? · Credit note AV-2026-00003 of €12\.00 dated 3 Dec 2026 · €28\.00 left to pay · a$/],
+      ["fr", /^03\/12\/2026 \d\d:\d\d(?: \(heure de Paris\))? · Avoir AV-2026-00003 de 12,00 € du 03\/12\/2026 · reste 28,00 € à payer · a$/]
     ] as const) {
       stubChrome(invoice, row, payments, [credit])
       render(
@@ -231,6 +231,47 @@ describe("a document in the workspace", () => {
     }
   })
 
+  it("says who recorded each payment and who issued each credit note, as it says who changed the status", async () => {
+    const at = (iso: string) => Date.parse(`${iso}Z`)
+    const invoice = { ...order([line(1, { unitPriceCents: 5000 })]), type: "invoice", status: "issued", number: "FAC-2026-00012", dueDate: "2027-01-02", history: [{ status: "issued", at: at("2026-12-02T09:05:00"), by: "agent1@demo.comptoir.test" }] } as unknown as SalesDocument
+    const row = { id: invoice.id, type: "invoice", number: "FAC-2026-00012", status: "issued", customerId: "cust-1", customerName: "Dupont SA", customerCode: "C-00012", date: "2026-12-02", dueDate: "2027-01-02", totalInclVatCents: 6000, remainingCents: 3800, paymentState: "partly-paid", daysOverdue: 0, dunning: null, correctsInvoiceId: null, language: "fr" }
+    const payments = [{ id: "p1", invoiceId: invoice.id, customerId: "cust-1", date: "2026-12-02", amountCents: 1000, method: "cheque", reference: "", createdAt: at("2026-12-02T16:00:00"), recordedBy: "claire@demo.comptoir.test" }]
+    const credit = creditNote({ id: "cn3", number: "AV-2026-00005", date: "2026-12-03", correctsInvoiceId: invoice.id, history: [{ status: "draft", at: at("2026-12-03T09:55:00"), by: "paul@demo.comptoir.test" }, { status: "issued", at: at("2026-12-03T10:00:00"), by: "manager@demo.comptoir.test" }] }, line(1, { unitPriceCents: 1000, quantityMilli: -1000 }))
+    stubChrome(invoice, row, payments, [credit])
+    render(
+      <I18nextProvider i18n={createI18n("en")}>
+        <DocumentView id={invoice.id} />
+      </I18nextProvider>
+    )
+    const paid = await screen.findByText((_, el) => el?.getAttribute("data-comptoir") === "history-payment")
+    expect(paid.textContent).toMatch(/ · claire@demo\.comptoir\.test$/)
+    const credited = document.querySelector('[data-comptoir="history-credit"]')!
+    expect(credited.textContent).toMatch(/ · manager@demo\.comptoir\.test$/)
+  })
+
+  it("tells the history's times on France's clock, the one its dates are on, and says so on a device in another zone", async () => {
+    const original = process.env.TZ
+    process.env.TZ = "America/New_York"
+    try {
+      // Recorded at 00:30 on 5 December in Paris (18:30 on the 4th in New York), dated the 5th.
+      const at = Date.parse("2026-12-04T23:30:00Z")
+      const invoice = { ...order([line(1, { unitPriceCents: 5000 })]), type: "invoice", status: "issued", number: "FAC-2026-00013", dueDate: "2027-01-02", history: [{ status: "issued", at, by: "a" }] } as unknown as SalesDocument
+      const row = { id: invoice.id, type: "invoice", number: "FAC-2026-00013", status: "issued", customerId: "cust-1", customerName: "Dupont SA", customerCode: "C-00012", date: "2026-12-05", dueDate: "2027-01-02", totalInclVatCents: 6000, remainingCents: 5000, paymentState: "partly-paid", daysOverdue: 0, dunning: null, correctsInvoiceId: null, language: "fr" }
+      const payments = [{ id: "p1", invoiceId: invoice.id, customerId: "cust-1", date: "2026-12-05", amountCents: 1000, method: "cheque", reference: "", createdAt: at + 60_000 }]
+      stubChrome(invoice, row, payments)
+      render(
+        <I18nextProvider i18n={createI18n("en")}>
+          <DocumentView id={invoice.id} />
+        </I18nextProvider>
+      )
+      const paid = await screen.findByText((_, el) => el?.getAttribute("data-comptoir") === "history-payment")
+      expect(paid.textContent!.replace(/[\u00a0\u202f]/g, " ")).toMatch(/^5 Dec 2026, 00:31 \(Paris time\) · Payment of €10\.00 received on 5 Dec 2026 by cheque/)
+      expect(document.querySelector('[data-comptoir="history-entry"]')!.textContent).toMatch(/^5 Dec 2026, 00:30 \(Paris time\) · Issued/)
+    } finally {
+      process.env.TZ = original
+    }
+  })
+
   it("says an invoice its credit note took back entirely, with nothing paid, is settled by credit note, not paid in full", async () => {
     const invoice = { ...order([line(1, { unitPriceCents: 5000 })]), type: "invoice", status: "issued", number: "FAC-2026-00011", dueDate: "2026-11-02" } as unknown as SalesDocument
     const row = { id: invoice.id, type: "invoice", number: "FAC-2026-00011", status: "issued", customerId: "cust-1", customerName: "Dupont SA", customerCode: "C-00012", date: "2026-10-02", dueDate: "2026-11-02", totalInclVatCents: 6000, remainingCents: 0, paymentState: "credited", daysOverdue: 0, dunning: null, correctsInvoiceId: null, language: "fr" }
@@ -242,7 +283,7 @@ describe("a document in the workspace", () => {
       </I18nextProvider>
     )
     const told = await screen.findByText((_, el) => el?.getAttribute("data-comptoir") === "history-credit")
-    expect(told.textContent).toMatch(/ · nothing left to pay$/)
+    expect(told.textContent).toMatch(/ · nothing left to pay · a$/)
     expect(told.getAttribute("data-outcome")).toBe("settled")
     expect(document.querySelector('[data-comptoir="invoice-paid"]')!.textContent).toBe("Settled by credit note: nothing left to pay.")
     expect(document.querySelector('[data-payment="credited"].c-chip')!.textContent).toBe("Settled by credit note")

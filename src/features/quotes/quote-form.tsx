@@ -8,9 +8,10 @@ import { outdatedLines, repricedLine, type OutdatedLine } from "~src/domain/cata
 import { priceFor, type CustomerPricing } from "~src/domain/catalog/pricing"
 import type { Customer, Product } from "~src/domain/customers/customer.schema"
 import { documentSummary } from "~src/domain/documents/document-text"
+import { formatCents } from "~src/domain/documents/money"
 import { todayInFrance } from "~src/domain/documents/payment-terms"
 import { allowedNext, effectiveQuoteStatus } from "~src/domain/documents/workflow"
-import { emptyLine, lineFromPrefill, liveTotals, newQuoteValues, QuoteFormValues, relabelledLines, valuesFromQuote, type PrefillLine, type Quote } from "~src/domain/documents/quote-form"
+import { emptyLine, lineFromPrefill, liveTotals, newQuoteValues, QuoteFormValues, relabelledLines, renumberedLines, valuesFromQuote, type PrefillLine, type Quote } from "~src/domain/documents/quote-form"
 import type { Seller } from "~src/domain/documents/seller.schema"
 import { RiskBadge } from "~src/features/risk/risk-badge"
 import type { ResponseOf, RiskView } from "~src/messaging/contract"
@@ -144,7 +145,8 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
   const validUntil = useWatch({ control, name: "validUntil" })
   const totals = useMemo(() => liveTotals(watchedLines ?? []), [watchedLines])
   const editable = !quote || quote.status === "draft"
-  const money = (cents: number) => new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" }).format(cents / 100)
+  // Amounts as the quote's PDF and text print them: in its language, whatever the interface's.
+  const money = (cents: number) => formatCents(cents, language === "en" ? "en" : "fr")
   // The benchmark reads when the filled form was first on screen (bench/quote.bench.ts).
   useEffect(() => void performance.mark("comptoir:quote-form-ready"), [])
   // Each line's product as the catalog has it: its category for the category rules, its names for a change of
@@ -194,6 +196,8 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
       const from = shownLanguage.current
       shownLanguage.current = values.language
       for (const { index, label } of relabelledLines(form.getValues("lines"), products.current, from, values.language)) form.setValue(`lines.${index}.label`, label, { shouldDirty: true, shouldValidate: true })
+      // Its numbers too: "8,90" left on an English quote reads as the French the PDF no longer prints.
+      for (const { index, field, value } of renumberedLines(form.getValues("lines"), values.language)) form.setValue(`lines.${index}.${field}`, value, { shouldDirty: true, shouldValidate: true })
     })
     return () => sub.unsubscribe()
   }, [form])

@@ -133,3 +133,34 @@ describe("a quote switched to English after its lines were added in French", () 
     expect(labelOf("fr", 2)).toBe("INCONNU-1")
   })
 })
+
+describe("a quote's numbers after its language changes", () => {
+  const field = (name: string) => document.querySelector<HTMLInputElement>(`input[name="${name}"]`)!
+  const text = (hook: string) => document.querySelector(`[data-comptoir="${hook}"]`)!.textContent
+
+  it("writes the lines' quantities, prices and discounts, and the amounts, with the decimal mark of the quote's language", async () => {
+    const shown = showNewQuote("fr")
+    const { view } = shown
+    await addLine("fr", "GN-4410")
+    await vi.waitFor(() => expect(field("lines.0.unitPrice").value).toBe("8,90"))
+    fireEvent.change(field("lines.0.quantity"), { target: { value: "2,5" } })
+    fireEvent.change(field("lines.0.discountPercent"), { target: { value: "12,5" } })
+    await vi.waitFor(() => expect(text("quote-line-total")).toBe("19,47\u00a0€"))
+    fireEvent.change(language(view), { target: { value: "en" } })
+    await vi.waitFor(() => expect(field("lines.0.quantity").value).toBe("2.5"))
+    expect(field("lines.0.unitPrice").value).toBe("8.90")
+    expect(field("lines.0.discountPercent").value).toBe("12.5")
+    expect(text("quote-line-total")).toBe("€19.47")
+    expect(text("total-incl-vat")).toBe("€23.36")
+    // The text copied for the customer (made, like the PDF, from the saved quote in its language) says the same.
+    const saved = shown.saved
+    fireEvent.click(screen.getByRole("button", { name: t.fr.copy }))
+    await vi.waitFor(() => expect(saved.copied).not.toBeNull())
+    expect(saved.copied).toContain("2.5 boxes")
+    expect(saved.copied).toContain("€23.36")
+    fireEvent.change(language(view), { target: { value: "fr" } })
+    await vi.waitFor(() => expect(field("lines.0.quantity").value).toBe("2,5"))
+    expect(field("lines.0.unitPrice").value).toBe("8,90")
+    expect(text("total-incl-vat")).toBe("23,36\u00a0€")
+  })
+})

@@ -1,14 +1,22 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 
+type OpenPayload = { path: string | null; ticket: string | null; warm: string | null; prepare?: string[] }
+/** What the page sent the background (`quote-frame/open`), in order. */
+const sent: OpenPayload[] = []
+
 /** The background answers each ticket request with a new ticket; the frames are counted on the page. */
 function fakeChrome() {
   let n = 0
+  sent.length = 0
   ;(globalThis as unknown as { chrome: unknown }).chrome = {
     runtime: {
       id: "x",
       getURL: (p: string) => `chrome-extension://x/${p}`,
-      sendMessage: async () => ({ ok: true, data: { ticket: `t${++n}`, shown: false } }),
+      sendMessage: async (m: { payload: OpenPayload }) => {
+        sent.push(m.payload)
+        return { ok: true, data: { ticket: m.payload.ticket ?? `t${++n}`, shown: false } }
+      },
       onMessage: { addListener: () => undefined }
     }
   }
@@ -112,5 +120,33 @@ describe("the quote frame's preload and a call placed from the page", () => {
     expect(frames()).toBe(1)
     expect(document.querySelector("comptoir-quote-overlay")!.shadowRoot!.querySelector("iframe")).toBe(iframe)
     spy.mockRestore()
+  })
+
+  it("sends the page's cards' new quotes with the preload, for the background to look them up before the click", async () => {
+    const q = await import("./quote-overlay")
+    q.preloadQuoteOverlay("quotes/new?customer=a")
+    q.preloadQuoteOverlay("quotes/new?customer=b")
+    await vi.advanceTimersByTimeAsync(q.PRELOAD_CARD_QUIET_MS + 50)
+    await vi.waitFor(() => expect(frames()).toBe(1))
+    expect(sent).toEqual([{ path: null, ticket: null, warm: "quotes/new?customer=b", prepare: ["quotes/new?customer=a"] }])
+  })
+
+  it("sends a card shown after the preload once no call rings, with the frame's ticket, and a card only once", async () => {
+    const q = await import("./quote-overlay")
+    q.preloadQuoteOverlay("quotes/new?customer=a")
+    await vi.advanceTimersByTimeAsync(q.PRELOAD_CARD_QUIET_MS + 50)
+    await vi.waitFor(() => expect(frames()).toBe(1))
+    const startedAt = Date.now()
+    q.quotePreloadCall({ phase: "ringing-in", startedAt, answeredAt: null, endedAt: null })
+    q.preloadQuoteOverlay("quotes/new?customer=c")
+    q.preloadQuoteOverlay("quotes/new?customer=a")
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(sent).toHaveLength(1)
+    q.quotePreloadCall({ phase: "ended", startedAt, answeredAt: null, endedAt: Date.now() })
+    await vi.advanceTimersByTimeAsync(q.PRELOAD_CALL_QUIET_MS - 100)
+    expect(sent).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(200)
+    await vi.waitFor(() => expect(sent).toHaveLength(2))
+    expect(sent[1]).toEqual({ path: null, ticket: "t1", warm: null, prepare: ["quotes/new?customer=c"] })
   })
 })

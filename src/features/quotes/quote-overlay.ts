@@ -34,9 +34,10 @@ iframe { border: 0; width: 100%; height: 100%; display: block; color-scheme: lig
 
 type Reply = { ok: true; data: { ticket: string; shown: boolean } } | { ok: false; error: string } | undefined
 
-async function ask(path: string | null, ticket: string | null, warm: string | null = null): Promise<{ ticket: string; shown: boolean } | null> {
+async function ask(path: string | null, ticket: string | null, warm: string | null = null, prepare: string[] = []): Promise<{ ticket: string; shown: boolean } | null> {
   try {
-    const r = (await chrome.runtime.sendMessage({ type: "quote-frame/open", payload: { path, ticket, warm } })) as Reply
+    const payload = { path, ticket, warm, ...(prepare.length > 0 ? { prepare } : {}) }
+    const r = (await chrome.runtime.sendMessage({ type: "quote-frame/open", payload })) as Reply
     return r?.ok ? r.data : null
   } catch {
     return null
@@ -153,11 +154,19 @@ export async function openQuoteOverlay(path: string, fallback: (path: string) =>
  * thread is idle, and no call is being set up or has changed state in the last PRELOAD_CALL_QUIET_MS
  * (`holdQuotePreload`, `quotePreloadCall`). The quote bench's first New quote, 1 s after the card, still finds
  * it loaded.
+ *
+ * Each card's new quote (`warm`) is also sent for the background to look up before the click, with the preload or,
+ * for a card shown after it, under the same waits (`prepare`; background/handlers/quotes/prepared-handoffs.ts):
+ * the click then hands the frame its route without waiting for the lookups.
  */
 export function preloadQuoteOverlay(warm: string | null = null): void {
   if (!preloadWanted) notBefore = Math.max(notBefore, Date.now() + PRELOAD_CARD_QUIET_MS)
   preloadWanted = true
   preloadWarm = warm ?? preloadWarm
+  if (warm !== null && !cardPaths.has(warm) && cardPaths.size < MAX_CARD_PATHS) {
+    cardPaths.add(warm)
+    unsent.push(warm)
+  }
   schedulePreload()
 }
 
@@ -180,9 +189,31 @@ let callRinging = false
 let preloadTimer: ReturnType<typeof setTimeout> | null = null
 /** A ticket asked for the frame, not come yet. */
 let asking = false
+/** The new quotes of the page's cards (a page shows a few; a CRM list's many compact cards stop here). */
+const MAX_CARD_PATHS = 12
+const cardPaths = new Set<string>()
+/** Those not sent to the background yet. */
+const unsent: string[] = []
+let prepareTimer: ReturnType<typeof setTimeout> | null = null
+
+/** Cards shown after the preload: their lookups asked for under the preload's waits (one message for a batch). */
+function schedulePrepare(): void {
+  if (!overlay || unsent.length === 0 || callRinging || prepareTimer !== null) return
+  prepareTimer = setTimeout(
+    () => {
+      prepareTimer = null
+      whenIdle(() => {
+        if (!overlay || unsent.length === 0 || !preloadMayStart()) return
+        void ask(null, overlay.ticket, null, unsent.splice(0))
+      })
+    },
+    Math.max(0, notBefore - Date.now())
+  )
+}
 
 /** A try at notBefore, once the main thread is idle (the one timer: a later notBefore replaces it). */
 function schedulePreload(): void {
+  schedulePrepare()
   if (!preloadWanted || overlay || callRinging || asking) return
   if (preloadTimer !== null) clearTimeout(preloadTimer)
   preloadTimer = setTimeout(
@@ -209,11 +240,14 @@ function preloadMayStart(): boolean {
 async function startPreload(): Promise<void> {
   if (overlay || !preloadWanted || asking || !preloadMayStart()) return
   asking = true
-  const r = await ask(null, null, preloadWarm).finally(() => (asking = false))
+  const prepare = unsent.splice(0).filter((p) => p !== preloadWarm)
+  const r = await ask(null, null, preloadWarm, prepare).finally(() => (asking = false))
   if (!r || overlay) return
   // A call placed while the ticket came: later (its ticket is left to go with the tab).
   if (!preloadMayStart()) return
   overlay = build(r.ticket)
+  // Cards shown while the ticket came.
+  schedulePrepare()
 }
 
 /**

@@ -1,0 +1,153 @@
+import "fake-indexeddb/auto"
+
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
+
+import { CustomerRepository } from "~src/db/customer-repository"
+import { getDb } from "~src/db/database"
+import { generateCustomers } from "~src/domain/demo/demo-data"
+import type { Customer } from "~src/domain/customers/customer.schema"
+import { createDispatcher, type MessageContext } from "~src/messaging/handler"
+
+import { services } from "../../services"
+import { stubChrome } from "../handler-test-kit"
+import { handlers } from "../index"
+
+/** Longer than prepared-handoffs.ts's REFRESH_AFTER_MS, the pause after writes before it looks up again. */
+const WRITES_PAUSED_MS = 600
+
+/**
+ * The quote form over a page (issue #10): the lookups of the page's cards' new quotes are made at preload, and the
+ * click hands the frame its route with them. Through the real handlers, a page's content script (tab 7) and its
+ * attached frame (frame 3), IndexedDB in memory.
+ */
+const PAGE: MessageContext = { sender: "content", tabId: 7, frameId: 0, url: "http://localhost:5000/contact" }
+const FRAME: MessageContext = { sender: "page", tabId: 7, frameId: 3, url: "chrome-extension://test/tabs/quote-frame.html" }
+const dispatch = createDispatcher(handlers, { warn: () => undefined })
+const routes: { path: string; handoff: { context: { customer: Customer | null; validityDays: number } } | null }[] = []
+
+async function send<T>(type: string, payload: unknown, ctx: MessageContext): Promise<T> {
+  const reply = await dispatch({ type, payload }, ctx)
+  if (!reply.ok) throw new Error(reply.error)
+  return reply.data as T
+}
+
+const pathOf = (c: Customer) => `quotes/new?customer=${c.id}`
+
+/** A page whose frame is preloaded for `cards` (the first warms it up) and attached. Returns its ticket. */
+async function preloaded(cards: Customer[]): Promise<string> {
+  const [warm, ...rest] = cards.map(pathOf)
+  const { ticket } = await send<{ ticket: string }>("quote-frame/open", { path: null, ticket: null, warm, prepare: rest }, PAGE)
+  await send("quote-frame/attach", { ticket, ancestorOrigin: "http://localhost:5000" }, FRAME)
+  return ticket
+}
+
+/** The agent clicks New quote on `c`'s card: the route the frame receives. */
+async function click(ticket: string, c: Customer) {
+  await send("quote-frame/open", { path: pathOf(c), ticket, warm: null }, PAGE)
+  return routes.at(-1)!
+}
+
+let customers: Customer[] = []
+let runs = 0
+const repo = () => new CustomerRepository(getDb())
+
+beforeEach(async () => {
+  stubChrome()
+  const c = chrome as unknown as { runtime: Record<string, unknown>; tabs: unknown }
+  c.runtime.getContexts = async () => []
+  c.tabs = {
+    sendMessage: async (_tab: number, m: { type: string; payload: (typeof routes)[number] }) => {
+      if (m.type === "quote-frame/route") routes.push(m.payload)
+      return { taken: true }
+    }
+  }
+  routes.length = 0
+  // Customers of their own for each test: what an earlier test prepared is not theirs.
+  const run = ++runs
+  customers = generateCustomers({ count: 3, seed: 910 + run }).map(({ writtenPhones: _w, ...rest }, i) => ({ ...rest, id: `prep-${run}-${i}`, code: `PREP-${run}-${i}` }))
+  await repo().upsert(customers)
+})
+
+afterEach(() => {
+  vi.restoreAllMocks()
+  vi.unstubAllGlobals()
+})
+
+describe("the new quote's lookups made at preload", () => {
+  it("hand the frame the clicked card's customer without looking anything up at the click", async () => {
+    const [a, b] = customers as [Customer, Customer]
+    const ticket = await preloaded([a, b])
+    // Both cards' lookups are under way or done; let them finish before counting.
+    await new Promise((r) => setTimeout(r, 50))
+    const lookups = vi.spyOn(services.customers, "getMany")
+    const route = await click(ticket, b)
+    expect(route.path).toBe(pathOf(b))
+    expect(route.handoff?.context.customer?.code).toBe(b.code)
+    expect(lookups).not.toHaveBeenCalled()
+  })
+
+  it("never hand one customer's data to another card: a card not prepared is looked up at the click", async () => {
+    const [a, , c] = customers as [Customer, Customer, Customer]
+    const ticket = await preloaded([a])
+    const route = await click(ticket, c)
+    expect(route.handoff?.context.customer?.id).toBe(c.id)
+    expect(route.handoff?.context.customer?.company).toBe(c.company)
+  })
+
+  it("are dropped when the customer is edited after them: the click shows the customer as the base has it now", async () => {
+    const [a] = customers as [Customer]
+    const ticket = await preloaded([a])
+    await new Promise((r) => setTimeout(r, 20))
+    await repo().upsert([{ ...a, company: "Renamed After The Preload SARL" }])
+    const route = await click(ticket, a)
+    expect(route.handoff?.context.customer?.company).toBe("Renamed After The Preload SARL")
+  })
+
+  it("are dropped when the team's settings change after them (another table than the customer's)", async () => {
+    const [a] = customers as [Customer]
+    const ticket = await preloaded([a])
+    await new Promise((r) => setTimeout(r, 20))
+    await getDb().table("teamSettings").put({ id: "seller", quoteValidityDays: 45 })
+    const route = await click(ticket, a)
+    expect(route.handoff?.context.validityDays).toBe(45)
+  })
+
+  it("are made again once the writes pause, so that the next click is not left to look up", async () => {
+    const [a] = customers as [Customer]
+    const ticket = await preloaded([a])
+    await new Promise((r) => setTimeout(r, 20))
+    await repo().upsert([{ ...a, company: "Renamed Then Prepared Again" }])
+    await new Promise((r) => setTimeout(r, WRITES_PAUSED_MS))
+    const lookups = vi.spyOn(services.customers, "getMany")
+    const route = await click(ticket, a)
+    expect(route.handoff?.context.customer?.company).toBe("Renamed Then Prepared Again")
+    expect(lookups).not.toHaveBeenCalled()
+  })
+
+  it("are not used on another day than the one they were made (the validity date counts from it)", async () => {
+    const [a] = customers as [Customer]
+    vi.useFakeTimers({ now: new Date("2026-12-05T22:59:00Z"), shouldAdvanceTime: true })
+    try {
+      const ticket = await preloaded([a])
+      await new Promise((r) => setTimeout(r, 20))
+      // 23:59 in Paris, then past midnight.
+      vi.setSystemTime(new Date("2026-12-05T23:01:00Z"))
+      const route = await click(ticket, a)
+      expect(route.handoff?.context.customer?.id).toBe(a.id)
+      expect((route.handoff?.context as { today?: string }).today).toBe("2026-12-06")
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it("are asked for a card shown later with the page's ticket, and refused with a ticket the worker does not know (none issued)", async () => {
+    const [a, b] = customers as [Customer, Customer]
+    const ticket = await preloaded([a])
+    await send("quote-frame/open", { path: null, ticket, warm: null, prepare: [pathOf(b)] }, PAGE)
+    await new Promise((r) => setTimeout(r, 50))
+    const lookups = vi.spyOn(services.customers, "getMany")
+    expect((await click(ticket, b)).handoff?.context.customer?.id).toBe(b.id)
+    expect(lookups).not.toHaveBeenCalled()
+    await expect(send("quote-frame/open", { path: null, ticket: "0".repeat(32), warm: null, prepare: [pathOf(b)] }, PAGE)).rejects.toThrow(/not a ticket of this tab/)
+  })
+})

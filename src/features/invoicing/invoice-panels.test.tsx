@@ -1,0 +1,111 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from "@testing-library/react"
+import { I18nextProvider } from "react-i18next"
+import { afterEach, describe, expect, it, vi } from "vitest"
+
+import { createI18n } from "~src/i18n"
+
+import { DocumentView } from "./document-view"
+
+const invoice = {
+  id: "inv-1",
+  type: "invoice",
+  status: "issued",
+  customerId: "cust-1",
+  contactId: null,
+  language: "fr",
+  number: "FAC-2026-00020",
+  date: "2026-12-01",
+  dueDate: "2026-12-31",
+  paymentTerms: { kind: "net", days: 30 },
+  lines: [{ id: "l1", productId: null, ref: "R-1", label: "Article", unit: "pièce", quantityMilli: 1000, unitPriceCents: 5000, discountBp: 0, vatRateBp: 2000 }],
+  totalExclVatCents: 5000,
+  totalVatCents: 1000,
+  totalInclVatCents: 6000,
+  notes: "",
+  salesRep: null,
+  sourceId: null,
+  customerPoNumber: null,
+  history: [],
+  createdAt: 0,
+  updatedAt: 0
+}
+const row = { id: "inv-1", type: "invoice", number: "FAC-2026-00020", status: "issued", customerId: "cust-1", customerName: "Dupont SA", customerCode: "C-00012", date: "2026-12-01", dueDate: "2026-12-31", totalInclVatCents: 6000, remainingCents: 6000, paymentState: "unpaid", daysOverdue: 0, dunning: null, correctsInvoiceId: null, language: "fr" }
+
+/** The invoice as the background answers for it, France's today in `state` (the test moves it on), the steps asked. */
+function stubBackground(state: { today: string; refuse?: boolean }) {
+  const acts: unknown[] = []
+  const sendMessage = vi.fn(async ({ type, payload }: { type: string; payload: unknown }) => {
+    if (type === "documents/act") {
+      acts.push(payload)
+      return { ok: true, data: state.refuse ? { ok: false, code: "payment-over-remaining", message: "The payment is more than what is left to pay" } : { ok: true, id: "p1" } }
+    }
+    const data = { document: invoice, row, customer: null, payments: [], creditNotes: [], derived: [], source: null, risk: null, confirm: null, me: { email: "a@x", name: "", role: "agent" }, reminders: [], seller: null, correctedInvoice: null, today: state.today }
+    return { ok: true, data }
+  })
+  vi.stubGlobal("chrome", { runtime: { sendMessage, getURL: (p: string) => `chrome-extension://x/${p}` } })
+  return acts
+}
+
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
+
+const dateField = () => document.querySelector<HTMLInputElement>('[data-comptoir="payment-date"]')!
+
+describe("the payment form's date", () => {
+  it("is France's today when the page has stayed open past midnight, not the day the page opened", async () => {
+    const state = { today: "2026-12-03" }
+    stubBackground(state)
+    render(
+      <I18nextProvider i18n={createI18n("fr")}>
+        <DocumentView id="inv-1" />
+      </I18nextProvider>
+    )
+    await screen.findByLabelText("Montant (€)")
+    expect(dateField().value).toBe("2026-12-03")
+    state.today = "2026-12-04"
+    await vi.waitFor(() => expect(dateField().value).toBe("2026-12-04"), { timeout: 5000 })
+  })
+
+  it("keeps a day the agent chose while the page reads again, then is today again once the payment is recorded", async () => {
+    const state = { today: "2026-12-03" }
+    const acts = stubBackground(state)
+    render(
+      <I18nextProvider i18n={createI18n("fr")}>
+        <DocumentView id="inv-1" />
+      </I18nextProvider>
+    )
+    fireEvent.change(await screen.findByLabelText("Montant (€)"), { target: { value: "20" } })
+    fireEvent.change(dateField(), { target: { value: "2026-11-28" } })
+    state.today = "2026-12-04"
+    await new Promise((r) => setTimeout(r, 3200))
+    expect(dateField().value).toBe("2026-11-28")
+    fireEvent.click(screen.getByRole("button", { name: "Enregistrer le règlement" }))
+    await vi.waitFor(() => expect(acts).toHaveLength(1))
+    expect(acts[0]).toMatchObject({ step: { action: "payment", date: "2026-11-28", amountCents: 2000 } })
+    await vi.waitFor(() => expect(dateField().value).toBe("2026-12-04"))
+  })
+})
+
+describe("the payment form", () => {
+  it("keeps what the agent typed when the payment is refused, so nothing has to be typed again", async () => {
+    const state = { today: "2026-12-03", refuse: true }
+    const acts = stubBackground(state)
+    render(
+      <I18nextProvider i18n={createI18n("fr")}>
+        <DocumentView id="inv-1" />
+      </I18nextProvider>
+    )
+    fireEvent.change(await screen.findByLabelText("Montant (€)"), { target: { value: "20" } })
+    fireEvent.change(dateField(), { target: { value: "2026-11-28" } })
+    fireEvent.change(screen.getByLabelText("Référence"), { target: { value: "VIR 2026-118" } })
+    fireEvent.click(screen.getByRole("button", { name: "Enregistrer le règlement" }))
+    await vi.waitFor(() => expect(acts).toHaveLength(1))
+    await screen.findByRole("alert")
+    expect(screen.getByLabelText<HTMLInputElement>("Montant (€)").value).toBe("20")
+    expect(screen.getByLabelText<HTMLInputElement>("Référence").value).toBe("VIR 2026-118")
+    expect(dateField().value).toBe("2026-11-28")
+  })
+})

@@ -1,0 +1,166 @@
+import { useState } from "react"
+import { useTranslation } from "react-i18next"
+
+import { formatQuantity } from "~src/domain/documents/document-text"
+import { formatCents, parseScaledDecimal } from "~src/domain/documents/money"
+import { centsToInput } from "~src/domain/documents/quote-form"
+import type { DocumentActionRequest, ResponseOf } from "~src/messaging/contract"
+import { DateInput } from "~src/ui/date-input"
+import { formatDay } from "~src/ui/dates"
+
+type View = ResponseOf<"documents/get">
+
+const METHODS = ["transfer", "card", "cheque", "cash", "direct-debit", "other"] as const
+
+/** An issued invoice's payments (recorded here) and credit notes (made here). */
+export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: DocumentActionRequest, openCreated?: boolean) => Promise<boolean> }) {
+  const { t, i18n } = useTranslation()
+  const lang = i18n.language === "en" ? "en" : "fr"
+  const doc = view.document
+  const [amount, setAmount] = useState("")
+  // France's today as the background last said it (the view reads again every few seconds), until the agent picks
+  // a day: a page left open overnight, or for days, still offers today, not the day it was opened.
+  const [pickedDate, setDate] = useState<string | null>(null)
+  const date = pickedDate ?? view.today
+  const [method, setMethod] = useState<(typeof METHODS)[number]>("transfer")
+  const [reference, setReference] = useState("")
+  const [credit, setCredit] = useState<Record<string, string>>({})
+  const [amountError, setAmountError] = useState<string | null>(null)
+  if (!doc || doc.type !== "invoice") return null
+  const remaining = view.row?.remainingCents ?? 0
+  const creditedCents = view.creditNotes.filter((c) => c.status === "issued").reduce((sum, c) => sum - c.totalInclVatCents, 0)
+  return (
+    <>
+      <section className="c-doc-payments">
+        <h2>{t("invoicing.payments.title")}</h2>
+        {view.payments.length === 0 ? (
+          <p className="c-muted">{t("invoicing.payments.none")}</p>
+        ) : (
+          <table className="c-table">
+            <tbody>
+              {view.payments.map((p) => (
+                <tr key={p.id} data-comptoir="payment-row">
+                  <td>{formatDay(p.date, lang)}</td>
+                  <td className="c-num">{formatCents(p.amountCents, lang)}</td>
+                  <td>{t(`invoicing.payments.method.${p.method}`)}</td>
+                  <td>{p.reference}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {remaining > 0 ? (
+          <form
+            className="c-inline-form"
+            data-comptoir="payment-form"
+            onSubmit={(e) => {
+              e.preventDefault()
+              const cents = parseScaledDecimal(amount, 2, true)
+              if (cents === null || cents === 0) {
+                setAmountError(t("invoicing.payments.badAmount"))
+                return
+              }
+              setAmountError(null)
+              void onAct({ action: "payment", date, amountCents: cents, method, reference }).then((done) => {
+                if (!done) return
+                setAmount("")
+                setReference("")
+                setDate(null)
+              })
+            }}>
+            <label>
+              {t("invoicing.payments.amount")}
+              <input data-comptoir="payment-amount" inputMode="decimal" value={amount} placeholder={centsToInput(remaining, lang)} onChange={(e) => setAmount(e.target.value)} />
+            </label>
+            <div className="c-date-field">
+              <label htmlFor="c-payment-date">{t("invoicing.list.date")}</label>
+              <DateInput id="c-payment-date" data-comptoir="payment-date" value={date} day={date} onChange={(e) => setDate(e.target.value)} />
+            </div>
+            <label>
+              {t("invoicing.payments.methodLabel")}
+              <select data-comptoir="payment-method" value={method} onChange={(e) => setMethod(e.target.value as (typeof METHODS)[number])}>
+                {METHODS.map((m) => (
+                  <option key={m} value={m}>
+                    {t(`invoicing.payments.method.${m}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t("invoicing.payments.reference")}
+              <input data-comptoir="payment-reference" value={reference} maxLength={120} onChange={(e) => setReference(e.target.value)} />
+            </label>
+            <button type="submit" className="c-button" data-comptoir="payment-submit">
+              {t("invoicing.payments.record")}
+            </button>
+            {amountError ? <span className="c-error">{amountError}</span> : null}
+          </form>
+        ) : (
+          // Good news in the page's green, not the orange of a notice to act on.
+          // Taken back by credit notes with nothing paid is not "paid in full": the page says what the domain says.
+          <p className="c-ok" data-comptoir="invoice-paid" data-payment={view.row?.paymentState ?? ""}>
+            {t(view.row?.paymentState === "credited" ? "invoicing.payments.credited" : "invoicing.payments.paid")}
+          </p>
+        )}
+      </section>
+
+      <section className="c-doc-credit">
+        <h2>{t("invoicing.credit.title")}</h2>
+        {view.creditNotes.map((c) => (
+          <p key={c.id}>
+            <a href={`#/invoices/${c.id}`} data-comptoir="credit-note-link">
+              {t("invoicing.type.credit-note")} {c.number ?? t("invoicing.view.unnumbered")}
+            </a>{" "}
+            · {formatCents(c.totalInclVatCents, lang)} · {t(`invoicing.status.${c.status}`)}
+          </p>
+        ))}
+        {/* The credit notes took it all back: another one would be refused (credit-over-invoice), so none is offered. */}
+        {creditedCents >= doc.totalInclVatCents ? (
+          <p className="c-muted" data-comptoir="credit-none-left">
+            {t("invoicing.credit.noneLeft")}
+          </p>
+        ) : (
+          <>
+            <p className="c-muted">{t("invoicing.credit.explain")}</p>
+            <table className="c-table">
+              <tbody>
+                {doc.lines.map((l) => (
+                  <tr key={l.id}>
+                    <td>{l.label}</td>
+                    <td>
+                      <input
+                        aria-label={t("invoicing.credit.quantityOf", { label: l.label })}
+                        data-comptoir="credit-quantity"
+                        inputMode="decimal"
+                        size={6}
+                        placeholder="0"
+                        value={credit[l.id] ?? ""}
+                        onChange={(e) => setCredit({ ...credit, [l.id]: e.target.value })}
+                      />{" "}
+                      / {formatQuantity(l.quantityMilli, lang)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <button
+              type="button"
+              className="c-button c-button-secondary"
+              data-comptoir="credit-partial"
+              onClick={() => {
+                const lines = Object.entries(credit)
+                  .map(([lineId, v]) => ({ lineId, quantityMilli: parseScaledDecimal(v, 3) ?? -1 }))
+                  .filter((l) => l.quantityMilli !== 0)
+                void onAct({ action: "credit", lines }, true)
+              }}>
+              {t("invoicing.credit.partial")}
+            </button>{" "}
+            <button type="button" className="c-button c-button-secondary" data-comptoir="credit-full" onClick={() => void onAct({ action: "credit", lines: "full" }, true)}>
+              {t("invoicing.credit.full")}
+            </button>
+          </>
+        )}
+      </section>
+    </>
+  )
+}
