@@ -5,6 +5,9 @@
  *  - incoming INVITE → caller card rendered: baresip dials the agent, until the caller's card is in the dock;
  *  - hang-up → outcome form shown: the dock's hang-up button until the call's outcome form is in the dock, split
  *    into click → ended in the offscreen document → published by the service worker → the form in the dock;
+ *  - an incoming call declined: the dock's Decline (clicked in the page, its time taken there) → the refusal sent by
+ *    the offscreen document, → "ended" in the dock, → the lab's caller has no call any more (baresip's
+ *    `listcalls`, polled); the bare page's refusal → the same; and a call placed right after a decline, dial → card;
  *  - the dock's own part of the answer and of the hang-up: the view's publication reaching the dock → React's next
  *    commit (DOCK_TRACER; works on any build).
  * Baseline: the first two against a bare page with sip.js only (no extension, no offscreen document); the
@@ -18,6 +21,7 @@
  *   npx tsx --tsconfig tsconfig.json bench/softphone.bench.ts   (after `npm run build`; COMPTOIR_BUILD=<dir>
  *   to bench another build of the extension)
  * Env: BENCH_CALLS (warm calls of each kind per side, default 30), BENCH_TRACE=1 (each round's step times),
+ * BENCH_DECLINE_AFTER_MS (Decline clicked this long after the caller's card, default 500; 0: at once),
  * BENCH_BARE_ICE=stock (the bare page waits for complete gathering), BENCH_BARE_WARM=1 (the bare page also calls on a
  * connection gathered in advance).
  */
@@ -36,6 +40,8 @@ import { TelephonyLab } from "../tests/telephony-lab/lab"
 
 const WARM = Number(process.env.BENCH_CALLS ?? 30)
 const TRACE = process.env.BENCH_TRACE === "1"
+/** How long after the caller's card the bench clicks Decline (ms): about a quick agent's reaction; 0 clicks at once. */
+const DECLINE_AFTER_MS = Number(process.env.BENCH_DECLINE_AFTER_MS ?? 500)
 /** The bare page with sip.js's stock wait for complete ICE gathering instead of the extension's strategy. */
 const BARE_STOCK_ICE = process.env.BENCH_BARE_ICE === "stock"
 /** The bare page with the extension's connection gathered ahead of each call too (bench/bare-sipjs-page.ts). */
@@ -192,6 +198,24 @@ async function main() {
     const { context: bareContext, bare } = await startBare(bareDir, site)
     contexts.push(bareContext)
     const { dock, page } = ours
+    if (TRACE) {
+      // Why a Playwright click() in the dock waited 1.1–1.6 s: its actionability checks count animation frames, and
+      // the dock, a tab behind the page's, gets few (two took 1.4–1.9 s), though it says it is visible.
+      const probe = await dock.evaluate(
+        () =>
+          new Promise<string>((ok) => {
+            const t0 = performance.now()
+            const timer = setTimeout(() => ok(`${document.visibilityState}, two animation frames not within 3 s`), 3000)
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() => {
+                clearTimeout(timer)
+                ok(`${document.visibilityState}, two animation frames in ${Math.round(performance.now() - t0)} ms`)
+              })
+            )
+          })
+      )
+      console.log(`the dock: ${probe}`)
+    }
 
     // Index 0 of each list is the cold first call; the rest are warm.
     const outOurs: number[] = []
@@ -207,6 +231,10 @@ async function main() {
     const dockRenderEnded: number[] = []
     const dockCommits: number[] = []
     const outSplits: [number, number, number][] = []
+    // Decline (clicked in the dock) → the refusal sent by the offscreen document, → "ended" in the dock, → the lab's
+    // caller sees its call closed; the bare page's refusal → the caller's call closed.
+    const declineSplits: [number, number, number][] = []
+    const bareDeclineToCallerStopped: number[] = []
 
     // How many of our rounds' pages held the quote form's preloaded frame when the next round left them (main
     // preloads it as the card opens; bench/README.md, "the quote form's preload").
@@ -290,22 +318,70 @@ async function main() {
       await within(`call ${i}: the bare page's hang-up`, 10_000, bare.evaluate(() => (window as unknown as { bare: { hangup(): Promise<void> } }).bare.hangup()))
     }
 
+    /**
+     * When the lab's caller no longer has a call (its INVITE refused: it stops ringing), polled from now on through
+     * baresip's control port (a command takes ~1–3 ms); NaN if it still has one after 5 s.
+     */
+    const callerGone = async (): Promise<number> => {
+      for (const until = Date.now() + 5000; Date.now() < until; await new Promise((r) => setTimeout(r, 3))) {
+        if (!(await lab.callerHasCall())) return Date.now()
+      }
+      return NaN
+    }
+    /**
+     * The agent's Decline, clicked in the dock as the hang-up above is (the click's time taken in the page, at the
+     * click): Playwright's click() on the dock, a tab behind the page's, spent 1.1–1.6 s in its actionability checks
+     * before the click reached the dock, which is no part of what the agent sees (bench/README.md, "Decline").
+     */
+    const decline = async (poppedAt: number): Promise<{ clickedAt: number; endedShown: number; startedAt: number; endedAt: number; callerStopped: number }> => {
+      // An agent reads the card before declining: clicked at once, the click meets the pop's own work (the card's
+      // reads, the notification) still under way, which no person's click does.
+      await new Promise((r) => setTimeout(r, Math.max(0, poppedAt + DECLINE_AFTER_MS - Date.now())))
+      const declined = whenShown(dock, '[data-comptoir="softphone"][data-state="ended"]')
+      const clickedAt = await dock.evaluate(() => {
+        const button = document.querySelector<HTMLButtonElement>('[data-comptoir="decline"]')
+        if (!button) throw new Error("no Decline button in the dock")
+        const t = Date.now()
+        button.click()
+        return t
+      })
+      const callerStopped = callerGone()
+      const endedShown = await declined
+      // The offscreen document's stamps: the INVITE's arrival (the call's startedAt) and the call ended there, which
+      // sip.js's reject() does right after it has sent the refusal on the WebSocket (the call's endedAt).
+      const { startedAt, endedAt } = await dock.evaluate(async () => {
+        const v = (await chrome.storage.session.get("softphone.view"))["softphone.view"] as { state: { call: { startedAt: number; endedAt: number | null } | null } }
+        return { startedAt: v.state.call?.startedAt ?? NaN, endedAt: v.state.call?.endedAt ?? NaN }
+      })
+      return { clickedAt, endedShown, startedAt, endedAt, callerStopped: await callerStopped }
+    }
+
     const incomingOurs = async (i: number, c: Customer) => {
       const popped = whenShown(dock, `[data-comptoir="caller-card"][data-customer-code="${c.code}"]`)
       const i0 = Date.now()
       await within(`call ${i}: the lab dialling the agent`, 20_000, lab.callFrom(c.contacts[0]!.phones[0]!, "agent1"))
-      inOurs.push((await popped) - i0)
-      const declined = whenShown(dock, '[data-comptoir="softphone"][data-state="ended"]')
-      await dock.locator('[data-comptoir="decline"]').click({ timeout: 20_000 })
-      await declined
+      const dialled = Date.now()
+      const poppedAt = await popped
+      inOurs.push(poppedAt - i0)
+      const d = await within(`call ${i}: the agent's decline`, 20_000, decline(poppedAt))
+      declineSplits.push([d.endedAt - d.clickedAt, d.endedShown - d.clickedAt, d.callerStopped - d.clickedAt])
+      if (TRACE)
+        console.log(
+          `  in ours ${i} (ms from the lab's dial command): INVITE sent ≤ +${dialled - i0}, in the offscreen document +${d.startedAt - i0}, card +${poppedAt - i0}, Decline clicked +${d.clickedAt - i0}, refusal sent +${d.endedAt - i0}, "ended" in the dock +${d.endedShown - i0}, the lab's caller without a call +${d.callerStopped - i0}`
+        )
     }
 
     const incomingBare = async (i: number, c: Customer) => {
       const barePopped = whenShown(bare, "#caller [data-caller]")
       const j0 = Date.now()
       await within(`call ${i}: the lab dialling the bare page`, 20_000, lab.callFrom(c.contacts[0]!.phones[0]!, "bare1"))
+      const dialled = Date.now()
       inBare.push((await barePopped) - j0)
+      const h0 = Date.now()
       await within(`call ${i}: the bare page's hang-up`, 10_000, bare.evaluate(() => (window as unknown as { bare: { hangup(): Promise<void> } }).bare.hangup()))
+      const callerStopped = await callerGone()
+      bareDeclineToCallerStopped.push(callerStopped - h0)
+      if (TRACE) console.log(`  in bare ${i}: INVITE sent ≤ +${dialled - j0}, caller shown +${inBare.at(-1)}, refused +${h0 - j0}, the lab's caller without a call +${callerStopped - j0}`)
     }
 
     const setUp = Date.now() - began
@@ -323,6 +399,18 @@ async function main() {
       }
       if (TRACE) console.log(`round ${i}: ${took.join(", ")}`)
       else process.stdout.write(".")
+    }
+    // A call right after a decline (the next caller must ring at once): the lab dials again as soon as the previous
+    // caller's call has closed; dial → card, against the rounds' calls above. The first of the six only declines.
+    const reRing: number[] = []
+    for (let k = 0; k <= 5; k++) {
+      const c = customers[k % customers.length]!
+      const popped = whenShown(dock, `[data-comptoir="caller-card"][data-customer-code="${c.code}"]`)
+      const i0 = Date.now()
+      await within(`a call right after a decline (${k})`, 20_000, lab.callFrom(c.contacts[0]!.phones[0]!, "agent1"))
+      const poppedAt = await popped
+      if (k > 0) reRing.push(poppedAt - i0)
+      await within(`a call right after a decline (${k}): the agent's decline`, 20_000, decline(poppedAt))
     }
     console.log("")
     console.log(`Softphone through the local SIP lab (${BUILD_DIR}; bare page's ICE: ${BARE_STOCK_ICE ? "sip.js stock" : "early, as ours"}${BARE_WARM ? ", connection gathered in advance as ours" : ""}): each side in a fresh browser of its own; 1 cold + ${WARM} warm calls of each kind per side, sides alternating first; set-up ${Math.round(setUp / 1000)} s, calls ${Math.round((Date.now() - began - setUp) / 1000)} s`)
@@ -353,6 +441,21 @@ async function main() {
     results.quoteFramesLeft = quoteFramesLeft
     results.clickToAnsweredFromPlaywrightCall = row("  same, clock from Playwright's click() (includes its actionability checks)", outOursFromPlaywright, outBare, "as measured before")
     results.inviteToCallerCard = row("incoming INVITE → caller card", inOurs, inBare, "target ≤ 1.2×, p95 ≤ 300 ms")
+    {
+      const warm = declineSplits.slice(1)
+      const part = (k: number) => warm.map((x) => x[k]!).filter((x) => !Number.isNaN(x))
+      const names = ["→ the refusal sent by the offscreen document", '→ "ended" in the dock (target ≤ 300 ms)', "→ the lab's caller has no call any more (it stops ringing; polled)"]
+      const bareStop = bareDeclineToCallerStopped.slice(1).filter((x) => !Number.isNaN(x))
+      console.log(`incoming call declined in the dock, clicked ${DECLINE_AFTER_MS} ms after the card (the click's time taken in the dock; ${warm.length} warm calls, p50 / p95)`)
+      console.log(`  ${names.map((n, k) => `${n} ${pct(part(k), 50)} / ${pct(part(k), 95)} ms`).join("; ")}`)
+      console.log(`  bare page: its refusal → the lab's caller has no call any more ${pct(bareStop, 50)} / ${pct(bareStop, 95)} ms`)
+      console.log(
+        `  a call right after a decline: dial → card p50 ${pct(reRing, 50)} / p95 ${pct(reRing, 95)} ms (${reRing.length} calls), the rounds' calls p50 ${pct(inOurs.slice(1), 50)} / p95 ${pct(inOurs.slice(1), 95)} ms`
+      )
+      results.declineSplits = names.map((n, k) => ({ step: n, p50: pct(part(k), 50), p95: pct(part(k), 95), samples: part(k) }))
+      results.bareDeclineToCallerStopped = { p50: pct(bareStop, 50), p95: pct(bareStop, 95), samples: bareStop }
+      results.callRightAfterDecline = { p50: pct(reRing, 50), p95: pct(reRing, 95), samples: reRing }
+    }
     {
       const [form, ended] = [formAfterHangup.slice(1), endedAfterHangup.slice(1)]
       const [f50, f95, e50, e95] = [pct(form, 50), pct(form, 95), pct(ended, 50), pct(ended, 95)]

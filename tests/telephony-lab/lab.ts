@@ -128,6 +128,16 @@ export class TelephonyLab {
     })
   }
 
+  /**
+   * Whether baresip still has a call (ringing out, or talking): after a call it placed was refused, whether its
+   * caller still hears it ring. Polled, since ctrl_tcp sends its events to the newest control connection only (each command is one).
+   */
+  async callerHasCall(): Promise<boolean> {
+    // "--- Active calls (0) ---" when it has none (baresip 1.0's menu).
+    const r = await this.command("listcalls")
+    return !/Active calls \(0\)/.test(r.data)
+  }
+
   /** Makes baresip call `user` (registered at the lab's kamailio) from the number `from` (E.164). */
   async callFrom(from: string, user: string): Promise<void> {
     const aor = `sip:${from}@127.0.0.1:5090`
