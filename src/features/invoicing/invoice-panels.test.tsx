@@ -52,17 +52,22 @@ afterEach(() => {
   vi.unstubAllGlobals()
 })
 
+/** The invoice's page in French, as the workspace shows it. */
+function showInvoice() {
+  render(
+    <I18nextProvider i18n={createI18n("fr")}>
+      <DocumentView id="inv-1" />
+    </I18nextProvider>
+  )
+}
+
 const dateField = () => document.querySelector<HTMLInputElement>('[data-comptoir="payment-date"]')!
 
 describe("the payment form's date", () => {
   it("is France's today when the page has stayed open past midnight, not the day the page opened", async () => {
     const state = { today: "2026-12-03" }
     stubBackground(state)
-    render(
-      <I18nextProvider i18n={createI18n("fr")}>
-        <DocumentView id="inv-1" />
-      </I18nextProvider>
-    )
+    showInvoice()
     await screen.findByLabelText("Montant (€)")
     expect(dateField().value).toBe("2026-12-03")
     state.today = "2026-12-04"
@@ -72,11 +77,7 @@ describe("the payment form's date", () => {
   it("keeps a day the agent chose while the page reads again, then is today again once the payment is recorded", async () => {
     const state = { today: "2026-12-03" }
     const acts = stubBackground(state)
-    render(
-      <I18nextProvider i18n={createI18n("fr")}>
-        <DocumentView id="inv-1" />
-      </I18nextProvider>
-    )
+    showInvoice()
     fireEvent.change(await screen.findByLabelText("Montant (€)"), { target: { value: "20" } })
     fireEvent.change(dateField(), { target: { value: "2026-11-28" } })
     state.today = "2026-12-04"
@@ -93,11 +94,7 @@ describe("the payment form", () => {
   it("keeps what the agent typed when the payment is refused, so nothing has to be typed again", async () => {
     const state = { today: "2026-12-03", refuse: true }
     const acts = stubBackground(state)
-    render(
-      <I18nextProvider i18n={createI18n("fr")}>
-        <DocumentView id="inv-1" />
-      </I18nextProvider>
-    )
+    showInvoice()
     fireEvent.change(await screen.findByLabelText("Montant (€)"), { target: { value: "20" } })
     fireEvent.change(dateField(), { target: { value: "2026-11-28" } })
     fireEvent.change(screen.getByLabelText("Référence"), { target: { value: "VIR 2026-118" } })
