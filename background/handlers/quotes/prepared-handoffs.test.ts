@@ -9,8 +9,11 @@ import type { Customer } from "~src/domain/customers/customer.schema"
 import { createDispatcher, type MessageContext } from "~src/messaging/handler"
 
 import { services } from "../../services"
+import { writeSession } from "../../sync"
 import { stubChrome } from "../handler-test-kit"
 import { handlers } from "../index"
+import { frameTickets } from "./frame"
+import { MAX_PREPARED } from "./prepared-handoffs"
 
 /** Longer than prepared-handoffs.ts's REFRESH_AFTER_MS, the pause after writes before it looks up again. */
 const WRITES_PAUSED_MS = 600
@@ -149,5 +152,88 @@ describe("the new quote's lookups made at preload", () => {
     expect((await click(ticket, b)).handoff?.context.customer?.id).toBe(b.id)
     expect(lookups).not.toHaveBeenCalled()
     await expect(send("quote-frame/open", { path: null, ticket: "0".repeat(32), warm: null, prepare: [pathOf(b)] }, PAGE)).rejects.toThrow(/not a ticket of this tab/)
+  })
+})
+
+/** Rewrites a customer's company straight in IndexedDB, as another extension context's connection would: this worker's Dexie hears nothing of it. */
+async function renameBehindDexie(c: Customer, company: string): Promise<void> {
+  const idb = await new Promise<IDBDatabase>((ok, ko) => {
+    const r = indexedDB.open(getDb().name)
+    r.onsuccess = () => ok(r.result)
+    r.onerror = () => ko(r.error)
+  })
+  await new Promise<void>((ok, ko) => {
+    const tx = idb.transaction("customerSegments", "readwrite")
+    const store = tx.objectStore("customerSegments")
+    const all = store.getAll()
+    all.onsuccess = () => {
+      for (const seg of all.result as { json: string }[]) if (seg.json.includes(c.id)) store.put({ ...seg, json: seg.json.split(JSON.stringify(c.company)).join(JSON.stringify(company)) })
+    }
+    tx.oncomplete = () => ok()
+    tx.onerror = () => ko(tx.error)
+  })
+  idb.close()
+}
+
+describe("the new quote's lookups made at preload, against writes from elsewhere and races", () => {
+  it("are dropped when another extension context's Dexie announces its write on the BroadcastChannel", async () => {
+    const [a] = customers as [Customer]
+    const ticket = await preloaded([a])
+    await new Promise((r) => setTimeout(r, 50))
+    await renameBehindDexie(a, "Renamed In The Workspace Tab")
+    // What the workspace tab's Dexie posts once its transaction completes (dexie.mjs, STORAGE_MUTATED_DOM_EVENT_NAME).
+    const other = new BroadcastChannel("x-storagemutated-1")
+    other.postMessage({ [`idb://${getDb().name}/customerSegments/`]: {} })
+    other.close()
+    await new Promise((r) => setTimeout(r, 20))
+    const route = await click(ticket, a)
+    expect(route.handoff?.context.customer?.company).toBe("Renamed In The Workspace Tab")
+  })
+
+  it("are dropped when a write lands while their lookups are still under way", async () => {
+    const [a] = customers as [Customer]
+    const ticket = await preloaded([a])
+    // No wait: the preload's lookups for `a` have begun and not finished.
+    await repo().upsert([{ ...a, company: "Renamed While Looked Up" }])
+    const route = await click(ticket, a)
+    expect(route.handoff?.context.customer?.company).toBe("Renamed While Looked Up")
+  })
+
+  it("are dropped when another agent signs in on the same browser: the form names the agent signed in now", async () => {
+    const [a] = customers as [Customer]
+    const session = (name: string) => ({ serverUrl: "http://team.test", token: `t-${name}`, expiresAt: "2099-01-01T00:00:00Z", user: { id: name, email: `${name}@t.test`, name, role: "agent" }, team: { id: "team-1", name: "Team" } })
+    await writeSession(session("Alice"))
+    try {
+      const ticket = await preloaded([a])
+      await new Promise((r) => setTimeout(r, 50))
+      await writeSession(session("Bruno"))
+      const route = await click(ticket, a)
+      expect((route.handoff?.context as { agentName?: string | null }).agentName).toBe("Bruno")
+    } finally {
+      await writeSession(null)
+    }
+  })
+
+  it("keep at most MAX_PREPARED customers: the oldest prepared is looked up again at its click", async () => {
+    const many = generateCustomers({ count: MAX_PREPARED + 1, seed: 990 + runs }).map(({ writtenPhones: _w, ...rest }, i) => ({ ...rest, id: `many-${runs}-${i}`, code: `MANY-${runs}-${i}` }))
+    await repo().upsert(many)
+    const ticket = await preloaded(many)
+    await new Promise((r) => setTimeout(r, 100))
+    const lookups = vi.spyOn(services.customers, "getMany")
+    expect((await click(ticket, many.at(-1)!)).handoff?.context.customer?.id).toBe(many.at(-1)!.id)
+    expect(lookups).not.toHaveBeenCalled()
+    expect((await click(ticket, many[0]!)).handoff?.context.customer?.id).toBe(many[0]!.id)
+    expect(lookups).toHaveBeenCalled()
+  })
+  it("issue no ticket when a card is prepared later, however often, and refuse it from a subframe", async () => {
+    const [a, b, c] = customers as [Customer, Customer, Customer]
+    const ticket = await preloaded([a])
+    for (const card of [b, c, b, c]) {
+      const r = await send<{ ticket: string }>("quote-frame/open", { path: null, ticket, warm: null, prepare: [pathOf(card)] }, PAGE)
+      expect(r.ticket).toBe(ticket)
+    }
+    // Four more tickets would have pushed the page's own out (at most 3 per tab).
+    expect(frameTickets.ofTab(ticket, PAGE.tabId!)).not.toBeNull()
+    await expect(send("quote-frame/open", { path: null, ticket, warm: null, prepare: [pathOf(b)] }, { ...PAGE, frameId: 2 })).rejects.toThrow(/top frame/)
   })
 })
