@@ -17,6 +17,11 @@ const warmPaths = new Map<string, string>()
 
 const HANDOFF_WAIT_MS = 150
 
+/** Tests: the tickets whose route or warm-up this worker still keeps for a frame. */
+export function keptForFrames(): string[] {
+  return [...new Set([...handoffs.keys(), ...warmPaths.keys()])]
+}
+
 /**
  * A page's content script opens the quote form over its page: a ticket for a new frame (with the route, or none
  * for a frame preloaded hidden), or a new route for the frame its ticket opened (`shown`: that frame took it).
