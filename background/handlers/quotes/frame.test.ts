@@ -84,8 +84,8 @@ describe("what the worker keeps for a quote frame", () => {
   })
 
   it("forgets a handoff whose ticket expired unattached", async () => {
-    const clicked = await clickWithoutFrame(customers[0]!)
     vi.useFakeTimers({ toFake: ["Date", "setTimeout", "clearTimeout"] })
+    const clicked = await clickWithoutFrame(customers[0]!)
     expect(keptForFrames()).toContain(clicked)
 
     // The frame never loaded (the page removed it, or went elsewhere), and nothing else is asked of the worker.
