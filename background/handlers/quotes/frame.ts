@@ -1,4 +1,4 @@
-import { FrameTickets } from "~src/features/quotes/quote-frame-tickets"
+import { FrameTickets, UNATTACHED_TTL_MS } from "~src/features/quotes/quote-frame-tickets"
 import { QUOTE_FRAME_HIDE_MESSAGE, QUOTE_FRAME_REFUSED_MESSAGE, QUOTE_FRAME_ROUTE_MESSAGE } from "~src/features/quotes/quote-frame-messages"
 import type { QuoteHandoff } from "~src/features/quotes/quote-handoff"
 import { originOf } from "~src/messaging/sender"
@@ -7,15 +7,41 @@ import { defineHandler } from "~src/messaging/handler"
 import { quoteHandoff } from "../workspace/open"
 import { preparedHandoff, prepareHandoff } from "./prepared-handoffs"
 
-/** The overlay's tickets, for this worker's life: a worker restarted forgets them and the card opens the workspace tab. */
-export const frameTickets = new FrameTickets()
-
-/** What a ticket's route was looked up with, kept for its frame (the same two lookups as the workspace's handoff). */
+/**
+ * What a ticket's route was looked up with, kept for its frame (the same two lookups as the workspace's handoff).
+ * Held by the customer it holds until the frame attaches, or the ticket goes.
+ */
 const handoffs = new Map<string, Promise<QuoteHandoff | null>>()
-/** A preloaded frame's warm-up route, until it attaches (or a real route replaces it). */
+/** A preloaded frame's warm-up route, until it attaches (or a real route replaces it), or the ticket goes. */
 const warmPaths = new Map<string, string>()
 
+/**
+ * The overlay's tickets, for this worker's life: a worker restarted forgets them and the card opens the workspace tab.
+ * A ticket that goes (its tab closed, pushed out by the pages the tab loaded since, expired) takes what was kept for
+ * its frame with it: a day in a webmail would otherwise pile up hundreds of customers in the worker.
+ */
+export const frameTickets = new FrameTickets(undefined, undefined, (id) => {
+  handoffs.delete(id)
+  warmPaths.delete(id)
+})
+
+/**
+ * What is kept for a frame that never attaches (the page removed it, or loaded another page) goes when its ticket
+ * expires, even if the worker is asked nothing more (expiry is otherwise checked at the next ticket's call). A
+ * worker stopped meanwhile has forgotten it all anyway.
+ */
+function keepForFrame(id: string, handoff: Promise<QuoteHandoff | null>, warm?: string): void {
+  handoffs.set(id, handoff)
+  if (warm !== undefined) warmPaths.set(id, warm)
+  setTimeout(() => frameTickets.expire(), UNATTACHED_TTL_MS + 1_000)
+}
+
 const HANDOFF_WAIT_MS = 150
+
+/** Tests: the tickets whose route or warm-up this worker still keeps for a frame. */
+export function keptForFrames(): string[] {
+  return [...new Set([...handoffs.keys(), ...warmPaths.keys()])]
+}
 
 /**
  * A page's content script opens the quote form over its page: a ticket for a new frame (with the route, or none
@@ -35,8 +61,7 @@ export const quoteFrameOpen = defineHandler("quote-frame/open", async (req, ctx)
   if (req.path === null) {
     if (req.warm) {
       // Looked up now, as for a real opening, and kept for the click (prepared-handoffs.ts).
-      warmPaths.set(ticket.id, req.warm)
-      handoffs.set(ticket.id, prepareHandoff(req.warm, ctx, quoteHandoff))
+      keepForFrame(ticket.id, prepareHandoff(req.warm, ctx, quoteHandoff), req.warm)
     }
     // The page's other cards: their lookups are made now too, so that whichever the agent clicks opens at once.
     for (const path of req.prepare ?? []) void prepareHandoff(path, ctx, quoteHandoff)
@@ -49,7 +74,7 @@ export const quoteFrameOpen = defineHandler("quote-frame/open", async (req, ctx)
   if (ticket.frameId === null) {
     // The frame is loading (just made, or preloaded and not attached yet): it takes the route and these lookups
     // when it presents the ticket.
-    handoffs.set(ticket.id, handoff)
+    keepForFrame(ticket.id, handoff)
     return { ticket: ticket.id, shown: true }
   }
   const payload = { path: req.path, handoff: await Promise.race([handoff, new Promise<null>((r) => setTimeout(() => r(null), HANDOFF_WAIT_MS))]) }
@@ -89,8 +114,10 @@ export const quoteFrameEvent = defineHandler("quote-frame/event", async (_req, c
 })
 
 /**
- * Tickets go with their tab. A tab that loads another page keeps its old ones until the limit per tab pushes them
- * out (a webmail's own route changes are navigations too, and must not take the open overlay's ticket).
+ * Tickets go with their tab, and what was kept for their frames with them (frameTickets' onDrop). A tab that loads
+ * another page keeps its old ones until the limit per tab pushes them out or, unattached, they expire (a webmail's
+ * own route changes are navigations too, and must not take the open overlay's ticket). No listener of its own for
+ * that: called once, at the worker's top level (background/index.ts), as MV3 and Firefox's event page need.
  */
 export function watchQuoteFrameTabs(): void {
   chrome.tabs.onRemoved.addListener((tabId) => frameTickets.dropTab(tabId))

@@ -54,6 +54,28 @@ describe("the quote frame's tickets", () => {
     expect(t.ofTab(all.at(-1)!.id, 8)).toBeNull()
   })
 
+  it("tells of every ticket that goes: past the limit, expired, with its tab", () => {
+    let now = 1_000
+    let n = 0
+    const dropped: string[] = []
+    const t = new FrameTickets(
+      () => now,
+      () => String(++n).padStart(32, "0"),
+      (id) => dropped.push(id)
+    )
+    const first = t.issue(7, "https://mail.google.com", null)
+    for (let i = 1; i < MAX_TICKETS_PER_TAB; i++) t.issue(7, "https://mail.google.com", null)
+    const attached = t.issue(7, "https://mail.google.com", null)
+    expect(dropped).toEqual([first.id])
+    t.attach(attached.id, 7, 3, "https://mail.google.com")
+    now += UNATTACHED_TTL_MS + 1
+    t.expire()
+    expect(dropped).toHaveLength(MAX_TICKETS_PER_TAB)
+    expect(dropped).not.toContain(attached.id)
+    t.dropTab(7)
+    expect(dropped).toContain(attached.id)
+  })
+
   it("draws 128 random bits per ticket", async () => {
     const { randomTicketId } = await import("./quote-frame-tickets")
     const ids = new Set(Array.from({ length: 100 }, randomTicketId))

@@ -31,15 +31,17 @@ export class FrameTickets {
   private readonly byId = new Map<string, FrameTicket>()
 
   constructor(
-    private readonly now: () => number = Date.now,
-    private readonly newId: () => string = randomTicketId
+    private readonly now: () => number = () => Date.now(),
+    private readonly newId: () => string = randomTicketId,
+    /** Told of every ticket that goes (its tab closed, the limit per tab, expired): what was kept for it goes too. */
+    private readonly onDrop: (id: string) => void = () => undefined
   ) {}
 
   /** A ticket for a page's overlay; the oldest of that tab's go past the limit. */
   issue(tabId: number, pageOrigin: string, path: string | null): FrameTicket {
     this.expire()
     const mine = [...this.byId.values()].filter((t) => t.tabId === tabId).sort((a, b) => a.createdAt - b.createdAt)
-    for (const old of mine.slice(0, Math.max(0, mine.length - MAX_TICKETS_PER_TAB + 1))) this.byId.delete(old.id)
+    for (const old of mine.slice(0, Math.max(0, mine.length - MAX_TICKETS_PER_TAB + 1))) this.drop(old.id)
     const ticket: FrameTicket = { id: this.newId(), tabId, pageOrigin, createdAt: this.now(), frameId: null, path }
     this.byId.set(ticket.id, ticket)
     return ticket
@@ -76,12 +78,18 @@ export class FrameTickets {
 
   /** The tab closed or navigated away: its tickets go with it. */
   dropTab(tabId: number): void {
-    for (const [id, t] of this.byId) if (t.tabId === tabId) this.byId.delete(id)
+    for (const [id, t] of this.byId) if (t.tabId === tabId) this.drop(id)
   }
 
-  private expire(): void {
+  /** Drops the tickets no frame took in time (also done by every other call; this is for a worker left idle). */
+  expire(): void {
     const now = this.now()
-    for (const [id, t] of this.byId) if (t.frameId === null && now - t.createdAt > UNATTACHED_TTL_MS) this.byId.delete(id)
+    for (const [id, t] of this.byId) if (t.frameId === null && now - t.createdAt > UNATTACHED_TTL_MS) this.drop(id)
+  }
+
+  private drop(id: string): void {
+    this.byId.delete(id)
+    this.onDrop(id)
   }
 }
 
