@@ -8,32 +8,19 @@
  *   COMPTOIR_BUILD=build/chrome-mv3-prod ROUNDS=16 npx tsx --tsconfig tsconfig.json bench/quote-overlay-hops.ts
  * The service worker is instrumented from outside (a listener and a wrapped tabs.sendMessage): any build works.
  */
-import { mkdtempSync, rmSync } from "node:fs"
-import { loadavg, tmpdir } from "node:os"
-import { join } from "node:path"
+import { rmSync } from "node:fs"
+import { loadavg } from "node:os"
 
 import type { Frame, Page } from "@playwright/test"
 
-import { e2eCustomers, ensureImported } from "../tests/e2e/dataset"
-import { BUILD_DIR, launchWithExtension, serviceWorkerOf, startSite } from "../tests/e2e/launch"
+import { BUILD_DIR } from "../tests/e2e/launch"
+
+import { buttonOf, quoteFrame, startTwoCardPage } from "./quote-overlay-kit"
 
 const ROUNDS = Number(process.env.ROUNDS ?? 10)
 
 async function main() {
-  const customers = e2eCustomers()
-  const [first, second] = customers.filter((c) => c.contacts[0]?.emails[0])
-  const dir = mkdtempSync(join(tmpdir(), "qhop-"))
-  const context = await launchWithExtension(dir)
-  const { site, server } = await startSite()
-  const sw = await serviceWorkerOf(context)
-  const extensionId = new URL(sw.url()).host
-  const options = await context.newPage()
-  await ensureImported(options, extensionId, customers)
-  await options.close()
-  const mail = (c: typeof first) => c!.contacts[0]!.emails[0]!
-  site.route("/contact", `<!doctype html><html><body><h1>${first!.company}</h1><a href="mailto:${mail(first)}">${mail(first)}</a><h2>${second!.company}</h2><a href="mailto:${mail(second)}">${mail(second)}</a></body></html>`)
-  const buttonOf = (page: Page, c: typeof first) => page.locator(`[data-comptoir="customer-card"][data-customer-code="${c!.code}"] [data-comptoir="quote-new"]`).first()
-  const quoteFrame = (page: Page) => page.frames().find((f) => f.url().includes("/tabs/quote-frame.html")) ?? null
+  const { first, second, dir, context, site, server, sw } = await startTwoCardPage("qhop-")
   await sw.evaluate("globalThis.__name = (f) => f")
   await sw.evaluate(() => {
     const g = globalThis as unknown as { __hops: Record<string, number>[] }
@@ -81,7 +68,7 @@ async function main() {
     return f
   }
   for (let i = 0; i < ROUNDS + 1; i++) {
-    const [a, b] = i % 2 ? [second!, first!] : [first!, second!]
+    const [a, b] = i % 2 ? [second, first] : [first, second]
     const page = await context.newPage()
     await page.setViewportSize({ width: 1280, height: 800 })
     await page.goto(`${site.origin}/contact`)
