@@ -5,7 +5,7 @@ import { originOf } from "~src/messaging/sender"
 import { defineHandler } from "~src/messaging/handler"
 
 import { quoteHandoff } from "../workspace/open"
-import { preparedHandoff, prepareHandoff } from "./prepared-handoffs"
+import { forgetTabHandoffs, preparedHandoff, prepareHandoff } from "./prepared-handoffs"
 
 /**
  * What a ticket's route was looked up with, kept for its frame (the same two lookups as the workspace's handoff).
@@ -120,5 +120,8 @@ export const quoteFrameEvent = defineHandler("quote-frame/event", async (_req, c
  * that: called once, at the worker's top level (background/index.ts), as MV3 and Firefox's event page need.
  */
 export function watchQuoteFrameTabs(): void {
-  chrome.tabs.onRemoved.addListener((tabId) => frameTickets.dropTab(tabId))
+  chrome.tabs.onRemoved.addListener((tabId) => {
+    frameTickets.dropTab(tabId)
+    forgetTabHandoffs(tabId)
+  })
 }

@@ -12,7 +12,7 @@ import { services } from "../../services"
 import { writeSession } from "../../sync"
 import { stubChrome } from "../handler-test-kit"
 import { handlers } from "../index"
-import { frameTickets } from "./frame"
+import { frameTickets, watchQuoteFrameTabs } from "./frame"
 import { MAX_PREPARED } from "./prepared-handoffs"
 
 /** Longer than prepared-handoffs.ts's REFRESH_AFTER_MS, the pause after writes before it looks up again. */
@@ -124,6 +124,20 @@ describe("the new quote's lookups made at preload", () => {
     const lookups = vi.spyOn(services.customers, "getMany")
     const route = await click(ticket, a)
     expect(route.handoff?.context.customer?.company).toBe("Renamed Then Prepared Again")
+    expect(lookups).not.toHaveBeenCalled()
+  })
+
+  it("are not looked up again after writes once their page's tab is closed (a day of syncs costs nothing for pages gone)", async () => {
+    const [a] = customers as [Customer]
+    const closed: ((tabId: number) => void)[] = []
+    ;(chrome as unknown as { tabs: Record<string, unknown> }).tabs.onRemoved = { addListener: (l: (tabId: number) => void) => closed.push(l) }
+    watchQuoteFrameTabs()
+    await preloaded([a])
+    await new Promise((r) => setTimeout(r, 20))
+    for (const l of closed) l(PAGE.tabId!)
+    const lookups = vi.spyOn(services.customers, "getMany")
+    await getDb().table("teamSettings").put({ id: "seller", quoteValidityDays: 40 })
+    await new Promise((r) => setTimeout(r, WRITES_PAUSED_MS))
     expect(lookups).not.toHaveBeenCalled()
   })
 

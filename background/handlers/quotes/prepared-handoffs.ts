@@ -51,6 +51,8 @@ interface Prepared {
   day: string
   handoff: Promise<QuoteHandoff | null>
   ctx: MessageContext
+  /** The tabs whose cards asked for it: once all are closed it is dropped, not looked up again after each sync. */
+  tabs: Set<number>
 }
 
 type Lookup = (path: string, ctx: MessageContext) => Promise<QuoteHandoff | null>
@@ -81,8 +83,9 @@ function watch(): void {
   })
 }
 
-function start(customerId: string, path: string, ctx: MessageContext): Prepared {
-  const entry: Prepared = { path, generation, day: todayInFrance(), handoff: lookup!(path, ctx).catch(() => null), ctx }
+function start(customerId: string, path: string, ctx: MessageContext, tabs = new Set<number>()): Prepared {
+  const entry: Prepared = { path, generation, day: todayInFrance(), handoff: lookup!(path, ctx).catch(() => null), ctx, tabs }
+  if (ctx.tabId !== undefined) tabs.add(ctx.tabId)
   prepared.delete(customerId)
   prepared.set(customerId, entry)
   while (prepared.size > MAX_PREPARED) prepared.delete(prepared.keys().next().value!)
@@ -96,7 +99,7 @@ function fresh(entry: Prepared | undefined): boolean {
 /** Looks up the prepared customers again after a write (their last lookups are not used any more). */
 function refresh(): void {
   refreshTimer = null
-  for (const [customerId, entry] of [...prepared]) if (!fresh(entry)) start(customerId, entry.path, entry.ctx)
+  for (const [customerId, entry] of [...prepared]) if (!fresh(entry)) start(customerId, entry.path, entry.ctx, entry.tabs)
 }
 
 /**
@@ -109,7 +112,19 @@ export function prepareHandoff(path: string, ctx: MessageContext, look: Lookup):
   const customerId = handoffCustomer(path)
   if (!customerId) return look(path, ctx)
   const kept = prepared.get(customerId)
-  return (kept && fresh(kept) ? kept : start(customerId, path, ctx)).handoff
+  if (kept && fresh(kept)) {
+    if (ctx.tabId !== undefined) kept.tabs.add(ctx.tabId)
+    return kept.handoff
+  }
+  return start(customerId, path, ctx, kept?.tabs).handoff
+}
+
+/** A tab closed: what only its cards asked for goes (a page of another tab keeps what it asked for too). */
+export function forgetTabHandoffs(tabId: number): void {
+  for (const [customerId, entry] of [...prepared]) {
+    if (!entry.tabs.delete(tabId)) continue
+    if (entry.tabs.size === 0) prepared.delete(customerId)
+  }
 }
 
 /**
