@@ -42,7 +42,16 @@ export class BrowserSignals {
   }
 
   /** The toolbar at once, outside `show`'s order (Firefox stopping the page: see SoftphoneController.suspending). */
-  async paint(state: PhoneState, caller: SoftphoneView["caller"]): Promise<void> {
+  /** Paints one after the other: two overlapping (registering, then registered) left the badge's "…" under "Ready for calls". */
+  private painting: Promise<void> = Promise.resolve()
+
+  paint(state: PhoneState, caller: SoftphoneView["caller"]): Promise<void> {
+    const next = this.painting.then(() => this.paintNow(state, caller))
+    this.painting = next.catch(() => undefined)
+    return next
+  }
+
+  private async paintNow(state: PhoneState, caller: SoftphoneView["caller"]): Promise<void> {
     const v = visibleState(state)
     const look: Record<string, [string, string]> = {
       idle: ["", "#666666"],
