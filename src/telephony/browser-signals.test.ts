@@ -105,3 +105,28 @@ describe("the toolbar button's tooltip", () => {
     expect(chromeFake.titles.at(-1)).toBe("Comptoir · In call · Société C-001 (01 44 31 92 44)")
   })
 })
+
+describe("the toolbar button's badge", () => {
+  it("shows the last state's badge and tooltip when two paints overlap and the browser applies the first badge late", async () => {
+    const { titles } = fakeChrome({ language: "en", defaultCountry: "FR" })
+    // Chrome applies each badge when its call resolves; the first one ("…", registering) is slow to land.
+    const badges: string[] = []
+    let first = true
+    const action = (globalThis as unknown as { chrome: { action: { setBadgeText: (d: { text: string }) => Promise<void> } } }).chrome.action
+    action.setBadgeText = async ({ text }) => {
+      const late = first
+      first = false
+      if (late) await new Promise((r) => setTimeout(r, 20))
+      badges.push(text)
+    }
+    const signals = new BrowserSignals(() => null)
+    const registering = transition(initialPhoneState, { type: "register-requested", provider: "sip" }, 1000)
+    const registered = transition(registering, { type: "registered" }, 2000)
+    // The event page's restart paints at once (outside show's queue) while the queue paints the next state.
+    const a = signals.paint(registering, null)
+    const b = signals.paint(registered, null)
+    await Promise.all([a, b])
+    expect(badges.at(-1)).toBe("")
+    expect(titles.at(-1)).toBe("Comptoir · Ready for calls")
+  })
+})

@@ -41,10 +41,10 @@ export class BrowserSignals {
     return this.shown
   }
 
-  /** The toolbar at once, outside `show`'s order (Firefox stopping the page: see SoftphoneController.suspending). */
   /** Paints one after the other: two overlapping (registering, then registered) left the badge's "…" under "Ready for calls". */
   private painting: Promise<void> = Promise.resolve()
 
+  /** The toolbar at once, outside `show`'s order (Firefox stopping the page: see SoftphoneController.suspending). */
   paint(state: PhoneState, caller: SoftphoneView["caller"]): Promise<void> {
     const next = this.painting.then(() => this.paintNow(state, caller))
     this.painting = next.catch(() => undefined)
