@@ -286,6 +286,11 @@ export const documentsContract = {
       correctedInvoice: z.object({ number: z.string(), date: z.string() }).nullable(),
       /** The last change of this document the team server refused (stale, illegal, incomplete seller), in its words. */
       refusal: z.object({ reason: z.string(), message: z.string(), at: z.number() }).nullable().optional(),
+      /**
+       * The names the team's members go by, by e-mail in lower case: the history keeps who did each step by e-mail
+       * and shows the name (the e-mail when the account has none, or the server could not be asked).
+       */
+      names: z.record(z.string(), z.string().max(200)).optional(),
       today: z.string()
     })
   },

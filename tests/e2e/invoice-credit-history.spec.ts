@@ -49,7 +49,7 @@ test("the demo invoice corrected by a credit note and partly paid tells both in 
   expect(told.slice(-2)).toEqual(["history-credit", "history-payment"])
   const remaining = (await agent.page.locator('[data-comptoir="remaining"]').textContent()) ?? ""
   // Who recorded the payment, as the status changes say who made them.
-  await expect(agent.page.locator('[data-comptoir="history-payment"]').last()).toContainText(`${remaining} left to pay · agent1@demo.comptoir.test`)
+  await expect(agent.page.locator('[data-comptoir="history-payment"]').last()).toContainText(`${remaining} left to pay · Marc Lefèbvre`)
   await expect(agent.page.locator('[data-comptoir="document-view"]')).toHaveAttribute("data-payment", invoice.paymentState ?? "")
   await agent.page.screenshot({ path: "test-results/truth10-invoice-credit-history-en.png", fullPage: true })
 

@@ -78,11 +78,14 @@ test("an order for the customer over its credit limit is blocked for an agent an
   await reopenUntil(manager, `orders/${orderId}`, '[data-comptoir="override-reason"]')
   await manager.page.locator('[data-comptoir="override-reason"]').fill("Customer pays by transfer before delivery (agreed with accounting)")
   await manager.page.locator('[data-comptoir="override-submit"]').click()
-  await expect(manager.page.locator('[data-comptoir="risk-override"]')).toContainText("manager@demo.comptoir.test")
+  // Named as the team knows the manager, not by e-mail.
+  await expect(manager.page.locator('[data-comptoir="risk-override"]')).toContainText("Claire Dubois")
 
   // Back on the agent's device: who and why are shown, and confirming goes through; the server numbers it.
   await reopenUntil(agent, `orders/${orderId}`, '[data-comptoir="risk-override"]')
   await expect(agent.page.locator('[data-comptoir="risk-override"]')).toContainText("Customer pays by transfer before delivery")
+  // The agent's device names the manager too (the team's names come from the server).
+  await expect(agent.page.locator('[data-comptoir="risk-override"]')).toContainText("Claire Dubois")
   await agent.page.locator('[data-comptoir="confirm-order"]').click()
   await expect(agent.page.locator('[data-comptoir="document-view"]')).toHaveAttribute("data-status", "confirmed")
   await expect(agent.page.locator('[data-comptoir="document-number"]')).toHaveText(/^CMD-\d{4}-\d{5}$/, { timeout: 20_000 })
