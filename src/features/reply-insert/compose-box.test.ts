@@ -110,6 +110,27 @@ describe("inserting a summary into a compose box", () => {
     expect(body.textContent).toContain("Pouvez-vous nous faire un devis ?")
   })
 
+  it("finds Roundcube's HTML editor in TinyMCE's frame, its plain textarea hidden, and writes a table into the frame's body", () => {
+    const plain = document.createElement("textarea")
+    plain.id = "composebody"
+    plain.style.display = "none"
+    const frame = document.createElement("iframe")
+    frame.id = "composebody_ifr"
+    document.body.append(plain, frame)
+    const body = frame.contentDocument!.body
+    body.id = "tinymce"
+    body.setAttribute("contenteditable", "true")
+    const quoted = frame.contentDocument!.createElement("blockquote")
+    quoted.textContent = "Pouvez-vous nous faire un devis ?"
+    body.append(quoted)
+    const box = findComposeBox(document, null)
+    expect(box).toEqual({ kind: "editable", el: body })
+    expect(insertIntoCompose(box!, content)).toBe("html")
+    expect(body.querySelector("table td:nth-child(1)")!.textContent).toBe("REF-1001")
+    expect(body.lastElementChild).toBe(quoted)
+    expect(plain.value).toBe("")
+  })
+
   it("prefers the editor the user was last in over another one on the page", () => {
     const first = document.createElement("textarea")
     const second = document.createElement("div")
