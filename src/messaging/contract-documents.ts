@@ -256,7 +256,14 @@ export const documentsContract = {
       query: z.string().max(200).default(""),
       limit: z.number().int().min(1).max(1000).default(200)
     }),
-    response: z.object({ rows: z.array(DocumentRowSchema), total: z.number().int(), today: z.string(), schedule: DunningScheduleSchema })
+    response: z.object({
+      rows: z.array(DocumentRowSchema),
+      total: z.number().int(),
+      today: z.string(),
+      schedule: DunningScheduleSchema,
+      /** The dunning list's: the team's members' names by e-mail in lower case, for who sent each reminder. */
+      names: z.record(z.string(), z.string().max(200)).optional()
+    })
   },
   /** One document with what its view needs: customer, payments, credit notes, risk and whether it may be confirmed. */
   "documents/get": {
