@@ -2,6 +2,7 @@ import { PokeEvent } from "~src/domain/sync/protocol"
 import type { SyncStatus } from "~src/messaging/contract"
 import { SessionStore, type StoredSession } from "~src/sync/session-store"
 import { SyncEngine, type SyncReport } from "~src/sync/sync-engine"
+import { TeamNames } from "~src/sync/team-names"
 import { TeamServer } from "~src/sync/team-server"
 
 import { baseChanged, services } from "./services"
@@ -33,6 +34,9 @@ export function writeSession(s: StoredSession | null): Promise<void> {
 
 /** The one client of the team server's HTTP routes (`src/sync/team-server.ts`). */
 export const teamServer = new TeamServer()
+
+/** The names the team's members go by, for a document's history (kept 5 minutes). */
+export const teamNames = new TeamNames(teamServer)
 
 /**
  * Throws a session token away: revoked on its server now, or, when the server cannot be reached, at the next

@@ -45,6 +45,15 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config, authn: 
     return { user, team: await teamView(db, auth.teamId) }
   })
 
+  // The team's members as their colleagues read them in a document's history (who issued it, who recorded a payment,
+  // who overrode a risk block): the history keeps each one's e-mail, which the server checks against the pusher; the
+  // name is what a person reads. Any signed-in member may ask: it is their own team, and nothing else of the accounts.
+  r.get(
+    "/team/members",
+    { preHandler: requireAuth(authn), schema: { response: { 200: z.object({ members: z.array(z.object({ email: z.string(), name: z.string() })) }) } } },
+    async (req) => ({ members: (await listUsers(db, authOf(req).teamId)).map((u) => ({ email: u.email, name: u.name })) })
+  )
+
   r.post(
     "/auth/accept-invite",
     { schema: { body: z.strictObject({ inviteToken: z.string().max(200), password: Password }), response: { 200: Session } } },

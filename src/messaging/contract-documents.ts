@@ -256,7 +256,14 @@ export const documentsContract = {
       query: z.string().max(200).default(""),
       limit: z.number().int().min(1).max(1000).default(200)
     }),
-    response: z.object({ rows: z.array(DocumentRowSchema), total: z.number().int(), today: z.string(), schedule: DunningScheduleSchema })
+    response: z.object({
+      rows: z.array(DocumentRowSchema),
+      total: z.number().int(),
+      today: z.string(),
+      schedule: DunningScheduleSchema,
+      /** The dunning list's: the team's members' names by e-mail in lower case, for who sent each reminder. */
+      names: z.record(z.string(), z.string().max(200)).optional()
+    })
   },
   /** One document with what its view needs: customer, payments, credit notes, risk and whether it may be confirmed. */
   "documents/get": {
@@ -286,6 +293,11 @@ export const documentsContract = {
       correctedInvoice: z.object({ number: z.string(), date: z.string() }).nullable(),
       /** The last change of this document the team server refused (stale, illegal, incomplete seller), in its words. */
       refusal: z.object({ reason: z.string(), message: z.string(), at: z.number() }).nullable().optional(),
+      /**
+       * The names the team's members go by, by e-mail in lower case: the history keeps who did each step by e-mail
+       * and shows the name (the e-mail when the account has none, or the server could not be asked).
+       */
+      names: z.record(z.string(), z.string().max(200)).optional(),
       today: z.string()
     })
   },

@@ -42,20 +42,20 @@ test("the demo invoice corrected by a credit note and partly paid tells both in 
   const credit = agent.page.locator('[data-comptoir="history-credit"]')
   await expect(credit).toHaveCount(1)
   await expect(credit).toContainText(`Credit note ${note.number} of €`)
-  await expect(credit).toContainText(/ dated \d{1,2} [A-Z][a-z]{2,3} \d{4} · €[\d,.]+ left to pay · agent1@demo\.comptoir\.test$/)
+  await expect(credit).toContainText(/ dated \d{1,2} [A-Z][a-z]{2,3} \d{4} · €[\d,.]+ left to pay · Marc Lefèbvre$/)
   await expect(credit.locator("a")).toHaveAttribute("href", `#/invoices/${note.id}`)
   // Issued, the credit note, then the payment: what the payment left is what the page says is left.
   const told = await agent.page.locator(".c-doc-history li").evaluateAll((lis) => lis.map((li) => li.getAttribute("data-comptoir")))
   expect(told.slice(-2)).toEqual(["history-credit", "history-payment"])
   const remaining = (await agent.page.locator('[data-comptoir="remaining"]').textContent()) ?? ""
   // Who recorded the payment, as the status changes say who made them.
-  await expect(agent.page.locator('[data-comptoir="history-payment"]').last()).toContainText(`${remaining} left to pay · agent1@demo.comptoir.test`)
+  await expect(agent.page.locator('[data-comptoir="history-payment"]').last()).toContainText(`${remaining} left to pay · Marc Lefèbvre`)
   await expect(agent.page.locator('[data-comptoir="document-view"]')).toHaveAttribute("data-payment", invoice.paymentState ?? "")
   await agent.page.screenshot({ path: "test-results/truth10-invoice-credit-history-en.png", fullPage: true })
 
   await setLanguage(agent.page, "fr")
   await agent.page.reload()
-  await expect(credit).toContainText(new RegExp(`^\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d(?: \\(heure de Paris\\))? · Avoir ${note.number} de [\\d\\s\\u202f,]+\\s€ du \\d\\d/\\d\\d/\\d{4} · reste [\\d\\s\\u202f,]+\\s€ à payer · agent1@demo\\.comptoir\\.test$`))
+  await expect(credit).toContainText(new RegExp(`^\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d(?: \\(heure de Paris\\))? · Avoir ${note.number} de [\\d\\s\\u202f,]+\\s€ du \\d\\d/\\d\\d/\\d{4} · reste [\\d\\s\\u202f,]+\\s€ à payer · Marc Lefèbvre$`))
   // The credit note's amount with the minus sign, not a hyphen, as Chromium's Intl is told to print it.
   await expect(agent.page.locator('[data-comptoir="credit-note-link"]').locator("..")).toContainText(/ · \u2212[\d\s\u202f,]+\s€ · /)
   await agent.page.screenshot({ path: "test-results/truth10-invoice-credit-history-fr.png", fullPage: true })
@@ -78,7 +78,7 @@ test("an overdue invoice credited in full leaves the dunning list and reads sett
   await expect(view).toHaveAttribute("data-payment", "credited")
   await expect(agent.page.locator('[data-comptoir="remaining"]')).toHaveAttribute("data-cents", "0")
   await expect(agent.page.locator('[data-comptoir="invoice-paid"]')).toHaveText("Settled by credit note: nothing left to pay.")
-  await expect(agent.page.locator('[data-comptoir="history-credit"]')).toContainText(new RegExp(`Credit note ${number} of €[\\d,.]+ dated .* · nothing left to pay · agent1@demo\\.comptoir\\.test$`))
+  await expect(agent.page.locator('[data-comptoir="history-credit"]')).toContainText(new RegExp(`Credit note ${number} of €[\\d,.]+ dated .* · nothing left to pay · Marc Lefèbvre$`))
   await expect(agent.page.locator('[data-comptoir="credit-full"]')).toHaveCount(0)
   await expect(agent.page.locator('[data-comptoir="credit-none-left"]')).toBeVisible()
   await agent.page.screenshot({ path: "test-results/truth10-invoice-credited-en.png", fullPage: true })

@@ -78,11 +78,14 @@ test("an order for the customer over its credit limit is blocked for an agent an
   await reopenUntil(manager, `orders/${orderId}`, '[data-comptoir="override-reason"]')
   await manager.page.locator('[data-comptoir="override-reason"]').fill("Customer pays by transfer before delivery (agreed with accounting)")
   await manager.page.locator('[data-comptoir="override-submit"]').click()
-  await expect(manager.page.locator('[data-comptoir="risk-override"]')).toContainText("manager@demo.comptoir.test")
+  // Named as the team knows the manager, not by e-mail.
+  await expect(manager.page.locator('[data-comptoir="risk-override"]')).toContainText("Claire Dubois")
 
   // Back on the agent's device: who and why are shown, and confirming goes through; the server numbers it.
   await reopenUntil(agent, `orders/${orderId}`, '[data-comptoir="risk-override"]')
   await expect(agent.page.locator('[data-comptoir="risk-override"]')).toContainText("Customer pays by transfer before delivery")
+  // The agent's device names the manager too (the team's names come from the server).
+  await expect(agent.page.locator('[data-comptoir="risk-override"]')).toContainText("Claire Dubois")
   await agent.page.locator('[data-comptoir="confirm-order"]').click()
   await expect(agent.page.locator('[data-comptoir="document-view"]')).toHaveAttribute("data-status", "confirmed")
   await expect(agent.page.locator('[data-comptoir="document-number"]')).toHaveText(/^CMD-\d{4}-\d{5}$/, { timeout: 20_000 })
@@ -121,12 +124,12 @@ test("the order's invoice is issued with its number, and a payment that covers i
   await expect(told.nth(0)).toContainText("by bank transfer · ref. VIR 2026-118 ·")
   await expect(told.nth(0)).toContainText("left to pay")
   await expect(told.nth(1)).toHaveAttribute("data-outcome", "paid")
-  await expect(told.nth(1)).toContainText(/by cheque · invoice paid in full · agent1@demo\.comptoir\.test$/)
+  await expect(told.nth(1)).toContainText(/by cheque · invoice paid in full · Marc Lefèbvre$/)
   await agent.page.screenshot({ path: "test-results/invoice-paid-history-en.png", fullPage: true })
   const settings = await agent.page.evaluate(async () => (await chrome.storage.local.get("settings")).settings as object | undefined)
   await agent.page.evaluate(async (settings) => chrome.storage.local.set({ settings: { ...settings, language: "fr" } }), settings)
   await agent.page.reload()
-  await expect(told.nth(1)).toContainText(/par chèque · facture soldée · agent1@demo\.comptoir\.test$/)
+  await expect(told.nth(1)).toContainText(/par chèque · facture soldée · Marc Lefèbvre$/)
   await agent.page.screenshot({ path: "test-results/invoice-paid-history-fr.png", fullPage: true })
   await agent.page.evaluate(async (settings) => (settings ? chrome.storage.local.set({ settings }) : chrome.storage.local.remove("settings")), settings)
   // The server took both payments: nothing is left to send and no change was refused.
@@ -437,7 +440,7 @@ test("a sent quote is accepted or refused in one click on its page, timestamped;
   await workspace(agent, `quotes/${id}`)
   await agent.page.locator('[data-comptoir="transition"][data-to="refused"]').click()
   await expect(agent.page.locator('[data-comptoir="document-view"]')).toHaveAttribute("data-status", "refused")
-  await expect(agent.page.locator('[data-comptoir="history-entry"]').last()).toContainText(/\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}(?: \(Paris time\))? · Refused · agent1@demo\.comptoir\.test/)
+  await expect(agent.page.locator('[data-comptoir="history-entry"]').last()).toContainText(/\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}(?: \(Paris time\))? · Refused · Marc Lefèbvre/)
   const opts = await agent.context.newPage()
   await opts.goto(`chrome-extension://${agent.extensionId}/options.html`)
   await expect(opts.locator('[data-comptoir="sync-status"]')).toContainText("nothing to send", { timeout: 30_000 })

@@ -265,7 +265,7 @@ test("inserted into a Roundcube-like reply: as text in the plain editor, as a ta
   await formPage.locator('[data-comptoir="insert-into-reply"]').click()
   await expect(formPage.locator('[data-comptoir="quote-notice"]')).toHaveClass(/c-ok/)
   await expect(textarea).toHaveValue(new RegExp(`^Bonjour,\\n\\nVeuillez trouver ci-dessous notre devis ${number} du `))
-  await expect(textarea).toHaveValue(/Total TTC: 122,41\s€/)
+  await expect(textarea).toHaveValue(/Total TTC : 122,41\s€/)
   await expect(textarea).toHaveValue(/> Pouvez-vous nous faire un devis \?$/)
 
   await compose.bringToFront()

@@ -6,7 +6,7 @@ import { reminderMail } from "~src/domain/documents/reminder-mail"
 import { defineHandler } from "~src/messaging/handler"
 
 import { services } from "../../services"
-import { readSession } from "../../sync"
+import { readSession, teamNames } from "../../sync"
 import { documents, dunningSchedule, me, teamSeller, today } from "./shared"
 
 const brief = (d: AnyDoc) => ({ id: d.id, type: d.type, number: d.number, status: d.status })
@@ -70,6 +70,7 @@ export const documentsGet = defineHandler("documents/get", async (req) => {
     seller: await teamSeller(),
     correctedInvoice: corrected?.type === "invoice" && corrected.number ? { number: corrected.number, date: corrected.date } : null,
     refusal: refused ? { reason: refused.reason, message: refused.message, at: refused.at } : null,
+    names: await teamNames.of(await readSession()),
     today: day
   }
 })

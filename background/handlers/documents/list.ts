@@ -3,6 +3,7 @@ import { filterRows, sortRows, toRows } from "~src/domain/documents/listing"
 import { defineHandler } from "~src/messaging/handler"
 
 import { services } from "../../services"
+import { readSession, teamNames } from "../../sync"
 import { documents, dunningSchedule, today } from "./shared"
 
 export const documentsList = defineHandler("documents/list", async (req) => {
@@ -18,5 +19,7 @@ export const documentsList = defineHandler("documents/list", async (req) => {
   let rows = toRows(docs, { today: day, customers, payments, creditNotes, schedule })
   if (req.kind === "dunning") rows = rows.filter((r) => r.daysOverdue > 0)
   rows = sortRows(filterRows(rows, req), req.kind === "dunning" ? "overdue" : "date")
-  return { rows: rows.slice(0, req.limit), total: rows.length, today: day, schedule }
+  // Who sent each reminder, by name, in the dunning list (the history keeps the e-mail).
+  const names = req.kind === "dunning" ? await teamNames.of(await readSession()) : undefined
+  return { rows: rows.slice(0, req.limit), total: rows.length, today: day, schedule, ...(names ? { names } : {}) }
 })

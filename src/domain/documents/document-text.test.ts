@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest"
 
 import type { Customer } from "../customers/customer.schema"
 import { DEMO_SELLER } from "../demo/demo-seller"
-import { documentView } from "./document-text"
+import { documentSummary, documentView } from "./document-text"
 import { newQuoteValues, quoteFromValues, emptyLine } from "./quote-form"
 
 const british: Customer = {
@@ -46,5 +46,20 @@ describe("the customer's block on a document", () => {
   it("writes a French customer's postcode first and no country", () => {
     const french: Customer = { ...british, addresses: [{ label: "", line: "3 rue Mercière", postalCode: "69002", city: "Lyon", country: "FR" }], country: "FR", language: "fr" }
     expect(documentView(quoteFor(french), DEMO_SELLER, french, "fr").customer.slice(1, 3)).toEqual(["3 rue Mercière", "69002 Lyon"])
+  })
+})
+
+describe("the text of Copy and Insert into reply", () => {
+  const french: Customer = { ...british, addresses: [{ label: "", line: "3 rue Mercière", postalCode: "69002", city: "Lyon", country: "FR" }], country: "FR", language: "fr" }
+
+  it("puts a space before each colon in French, as the legal mentions and the PDF do, and none in English", () => {
+    const fr = documentSummary(quoteFor(french), DEMO_SELLER, french, "fr").text
+    expect(fr).toContain("- Toner : 1 u × 10,00\u00a0€ = 10,00\u00a0€")
+    expect(fr).toContain("Total HT : 10,00\u00a0€")
+    expect(fr).toContain("Total TTC : 12,00\u00a0€")
+    expect(fr).not.toMatch(/\S:/)
+    const en = documentSummary(quoteFor(british), DEMO_SELLER, british, "en").text
+    expect(en).toContain("Total excl. VAT: €10.00")
+    expect(en).not.toMatch(/ :/)
   })
 })

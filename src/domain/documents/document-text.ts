@@ -212,13 +212,15 @@ export function documentSummary(doc: SalesDocument, seller: SellerIdentity, cust
     ...(v.mentions.length ? [{ kind: "p" as const, text: v.mentions.join("\n") }] : []),
     { kind: "p", text: [fr ? "Cordialement," : "Kind regards,", v.salesRep ?? "", seller.name].filter(Boolean).join("\n") }
   ]
+  // French puts a space before a colon ("Total TTC : 122,41 €"), as the legal mentions and the PDF write it.
+  const colon = fr ? " :" : ":"
   const text = blocks
     .map((b) =>
       b.kind === "p"
         ? b.text
         : b.head.length
-          ? b.rows.map((r) => `- ${r[0] ? `${r[0]} ` : ""}${r[1]}: ${r[2]} × ${r[3]} = ${r[4]}`).join("\n")
-          : b.rows.map((r) => `${r[0]}: ${r[1]}`).join("\n")
+          ? b.rows.map((r) => `- ${r[0] ? `${r[0]} ` : ""}${r[1]}${colon} ${r[2]} × ${r[3]} = ${r[4]}`).join("\n")
+          : b.rows.map((r) => `${r[0]}${colon} ${r[1]}`).join("\n")
     )
     .join("\n\n")
   return { text, blocks }

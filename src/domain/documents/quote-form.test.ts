@@ -95,8 +95,8 @@ describe("the quote form's values", () => {
     const q = { ...quoteFromValues(values, { id: "q1", date: "2026-12-02", now: 1 }), number: "DEV-2026-00003" }
     const { text } = documentSummary(q, DEMO_SELLER, customer, "fr")
     expect(text).toContain("notre devis DEV-2026-00003 du 02/12/2026, valable jusqu'au 01/01/2027.")
-    expect(text).toContain("- REF-1 Gants: 2 u × 100,00\u00a0€ = 200,00\u00a0€")
-    expect(text).toContain("Total TTC: 240,00\u00a0€")
+    expect(text).toContain("- REF-1 Gants : 2 u × 100,00\u00a0€ = 200,00\u00a0€")
+    expect(text).toContain("Total TTC : 240,00\u00a0€")
     expect(text).toContain("Paiement à 45 jours date de facture.")
     // The legal mentions travel with the text as with the PDF.
     expect(text).toContain("Pénalités de retard : taux de refinancement de la BCE majoré de 10 points")

@@ -21,12 +21,15 @@ export function DocumentHistory({
   payments,
   creditNotes,
   lang,
+  names = {},
   t
 }: {
   doc: SalesDocument
   payments: readonly PaymentRecord[]
   creditNotes: readonly CreditNote[]
   lang: UiLang
+  /** The team's members' names by e-mail in lower case (`teamName`). */
+  names?: Readonly<Record<string, string>>
   t: Translate
 }) {
   const reminders = doc.type === "invoice" ? reminderEntries(doc) : null
@@ -36,7 +39,7 @@ export function DocumentHistory({
     node: (
       <li key={`h${i}`} data-comptoir="history-entry">
         {formatFranceDateTime(h.at, lang)} · {historyText(t, h.status, reminders?.[i] ?? null)}
-        <By who={h.by} />
+        <ByWhom who={h.by} names={names} />
       </li>
     )
   }))
@@ -60,7 +63,7 @@ export function DocumentHistory({
             <li key={c.id} data-comptoir="history-credit" data-outcome={step.outcome} data-cents={c.totalInclVatCents}>
               {formatFranceDateTime(step.credit.at, lang)} · <a href={`#/invoices/${c.id}`}>{t("invoicing.history.credit", said)}</a> ·{" "}
               <strong>{t(`invoicing.history.${step.outcome === "settled" ? "settled" : "left"}`, said)}</strong>
-              <By who={step.credit.by} />
+              <ByWhom who={step.credit.by} names={names} />
             </li>
           )
         })
@@ -81,7 +84,7 @@ export function DocumentHistory({
             {formatFranceDateTime(p.createdAt, lang)} · {t(p.amountCents < 0 ? "invoicing.history.correction" : "invoicing.history.payment", said)}
             {p.reference ? ` · ${t("invoicing.history.reference", { reference: p.reference })}` : ""} ·{" "}
             <strong>{t(`invoicing.history.${step.outcome === "paid" ? "paid" : "left"}`, said)}</strong>
-            <By who={p.recordedBy ?? ""} />
+            <ByWhom who={p.recordedBy ?? ""} names={names} />
           </li>
         )
       })
@@ -96,16 +99,24 @@ export function DocumentHistory({
   )
 }
 
-/** Who did it, after the entry as every entry says it; nothing for a payment recorded before it was kept. */
-function By({ who }: { who: string }) {
+/**
+ * Who did it, after the entry as every entry says it: the person's name, their e-mail (what the history keeps) when
+ * the account has no name, with the e-mail on hover; nothing for a payment recorded before it was kept.
+ */
+function ByWhom({ who, names }: { who: string; names: Readonly<Record<string, string>> }) {
   return who ? (
     <>
       {" · "}
-      <span className="c-muted" data-comptoir="history-by">
-        {who}
+      <span className="c-muted" data-comptoir="history-by" data-email={who} title={who}>
+        {teamName(who, names)}
       </span>
     </>
   ) : null
+}
+
+/** The name a team member goes by, from the e-mail a history keeps; the e-mail itself when no name is known. */
+export function teamName(email: string, names: Readonly<Record<string, string>> | undefined): string {
+  return names?.[email.toLowerCase()] ?? email
 }
 
 /** A reminder sent directly says how late the invoice was and which levels it skipped, as the dunning list offered it. */

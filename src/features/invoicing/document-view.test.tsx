@@ -42,8 +42,8 @@ function creditNote(over: Record<string, unknown>, l: DocumentLine): unknown {
   return { ...doc, type: "credit-note", status: "issued", ...over }
 }
 
-function stubChrome(document: SalesDocument, row: unknown = null, payments: unknown[] = [], creditNotes: unknown[] = []) {
-  const data = { document, row, customer: null, payments, creditNotes, derived: [], source: null, risk: null, confirm: null, me: { email: "", name: "", role: "agent" }, reminders: [], seller: null, correctedInvoice: null, today: "2026-12-03" }
+function stubChrome(document: SalesDocument, row: unknown = null, payments: unknown[] = [], creditNotes: unknown[] = [], names?: Record<string, string>) {
+  const data = { document, row, customer: null, payments, creditNotes, derived: [], source: null, risk: null, confirm: null, me: { email: "", name: "", role: "agent" }, reminders: [], seller: null, correctedInvoice: null, today: "2026-12-03", names }
   vi.stubGlobal("chrome", { runtime: { sendMessage: vi.fn(async () => ({ ok: true, data })), getURL: (p: string) => `chrome-extension://x/${p}` } })
 }
 
@@ -247,6 +247,26 @@ describe("a document in the workspace", () => {
     expect(paid.textContent).toMatch(/ · claire@demo\.comptoir\.test$/)
     const credited = document.querySelector('[data-comptoir="history-credit"]')!
     expect(credited.textContent).toMatch(/ · manager@demo\.comptoir\.test$/)
+  })
+
+  it("names who did each step by the name their account goes by, the e-mail only for an account without a name", async () => {
+    const at = (iso: string) => Date.parse(`${iso}Z`)
+    const invoice = { ...order([line(1, { unitPriceCents: 5000 })]), type: "invoice", status: "issued", number: "FAC-2026-00014", dueDate: "2027-01-02", history: [{ status: "issued", at: at("2026-12-02T09:05:00"), by: "agent1@demo.comptoir.test" }] } as unknown as SalesDocument
+    const row = { id: invoice.id, type: "invoice", number: "FAC-2026-00014", status: "issued", customerId: "cust-1", customerName: "Dupont SA", customerCode: "C-00012", date: "2026-12-02", dueDate: "2027-01-02", totalInclVatCents: 6000, remainingCents: 3800, paymentState: "partly-paid", daysOverdue: 0, dunning: null, correctsInvoiceId: null, language: "fr" }
+    const payments = [{ id: "p1", invoiceId: invoice.id, customerId: "cust-1", date: "2026-12-02", amountCents: 1000, method: "cheque", reference: "", createdAt: at("2026-12-02T16:00:00"), recordedBy: "Manager@Demo.comptoir.test" }]
+    const credit = creditNote({ id: "cn4", number: "AV-2026-00006", date: "2026-12-03", correctsInvoiceId: invoice.id, history: [{ status: "issued", at: at("2026-12-03T10:00:00"), by: "noname@demo.comptoir.test" }] }, line(1, { unitPriceCents: 1000, quantityMilli: -1000 }))
+    stubChrome(invoice, row, payments, [credit], { "agent1@demo.comptoir.test": "Marc Lefèbvre", "manager@demo.comptoir.test": "Claire Dubois" })
+    render(
+      <I18nextProvider i18n={createI18n("en")}>
+        <DocumentView id={invoice.id} />
+      </I18nextProvider>
+    )
+    const issued = await screen.findByText((_, el) => el?.getAttribute("data-comptoir") === "history-entry")
+    expect(issued.textContent).toMatch(/ · Marc Lefèbvre$/)
+    expect(document.querySelector('[data-comptoir="history-payment"]')!.textContent).toMatch(/ · Claire Dubois$/)
+    // The e-mail stays at hand, on hover.
+    expect(document.querySelector('[data-comptoir="history-payment"] [data-comptoir="history-by"]')!.getAttribute("title")).toBe("Manager@Demo.comptoir.test")
+    expect(document.querySelector('[data-comptoir="history-credit"]')!.textContent).toMatch(/ · noname@demo\.comptoir\.test$/)
   })
 
   it("tells the history's times on France's clock, the one its dates are on, and says so on a device in another zone", async () => {

@@ -10,7 +10,7 @@ import type { DocumentActionRequest, ResponseOf } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
 import { formatDay, formatDayLong, formatFranceDateTime, uiLang } from "~src/ui/dates"
 
-import { DocumentHistory } from "./document-history"
+import { DocumentHistory, teamName } from "./document-history"
 import { InvoicePanels } from "./invoice-panels"
 import { StatusChip } from "./document-list"
 import { downloadFacturX } from "./factur-x-download"
@@ -266,7 +266,7 @@ export function DocumentView({ id }: { id: string }) {
       {doc.type === "order" ? <OrderRisk view={view} manager={manager} onAct={act} /> : null}
       {doc.type === "invoice" && doc.status === "issued" ? <InvoicePanels view={view} onAct={act} /> : null}
 
-      <DocumentHistory doc={doc} payments={view.payments} creditNotes={view.creditNotes} lang={lang} t={t} />
+      <DocumentHistory doc={doc} payments={view.payments} creditNotes={view.creditNotes} lang={lang} names={view.names} t={t} />
     </article>
   )
 }
@@ -292,7 +292,7 @@ function OrderRisk({ view, manager, onAct }: { view: View; manager: boolean; onA
       {view.risk && !(doc.status === "draft" && confirm && !confirm.allowed) ? <RiskReasons reasons={view.risk.reasons} /> : null}
       {override ? (
         <p className="c-notice" data-comptoir="risk-override">
-          {t("invoicing.risk.overriddenBy", { who: override.by, why: override.reason, at: formatFranceDateTime(override.at, uiLang(i18n.language)) })}
+          {t("invoicing.risk.overriddenBy", { who: teamName(override.by, view.names), why: override.reason, at: formatFranceDateTime(override.at, uiLang(i18n.language)) })}
         </p>
       ) : null}
       {doc.status === "draft" && confirm ? (

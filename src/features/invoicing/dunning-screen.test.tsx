@@ -31,11 +31,11 @@ const row = (sent: NonNullable<DocumentRowView["dunning"]>["sent"]): DocumentRow
 })
 
 /** The background as the dunning screen talks to it: the list, the invoice's reminders, and logging one. */
-function stubBackground() {
-  let sent: NonNullable<DocumentRowView["dunning"]>["sent"] = []
+function stubBackground(already: NonNullable<DocumentRowView["dunning"]>["sent"] = []) {
+  let sent: NonNullable<DocumentRowView["dunning"]>["sent"] = already
   const acts: unknown[] = []
   const reply = (type: string, payload: { step?: unknown }) => {
-    if (type === "documents/list") return { rows: [row(sent)], total: 1, today: "2026-12-04", schedule: { friendly: 7, firm: 15, "formal-notice": 30 } }
+    if (type === "documents/list") return { rows: [row(sent)], total: 1, today: "2026-12-04", schedule: { friendly: 7, firm: 15, "formal-notice": 30 }, names: { "agent1@demo.comptoir.test": "Marc Lefèbvre" } }
     if (type === "documents/get") {
       const level = sent.length === 0 ? "friendly" : "firm"
       return {
@@ -102,5 +102,17 @@ describe("the dunning screen", () => {
     expect(level.closest("td")?.textContent).toBe("Formal notice reachedno reminder sent yet")
     expect(screen.getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["Number", "Customer", "Due", "Late", "Left to pay", "Reminder", ""])
     expect(screen.getByText("116 days").tagName).toBe("TD")
+  })
+
+  it("names who sent the earlier reminders by their name, not their e-mail", async () => {
+    stubBackground([{ level: "friendly", at: "2026-11-20", by: "Agent1@demo.comptoir.test" }])
+    render(
+      <I18nextProvider i18n={createI18n("en")}>
+        <DunningScreen customerId={null} />
+      </I18nextProvider>
+    )
+    await screen.findByText("Formal notice reached")
+    const sent = document.querySelector('[data-comptoir="dunning-skips"]')!
+    expect(sent.getAttribute("title")).toBe("Friendly reminder 20 Nov 2026 · Marc Lefèbvre")
   })
 })

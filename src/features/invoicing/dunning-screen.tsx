@@ -7,6 +7,7 @@ import type { DocumentRowView, ResponseOf } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
 import { formatDay } from "~src/ui/dates"
 
+import { teamName } from "./document-history"
 import { refusalText } from "./document-view"
 
 type Schedule = ResponseOf<"documents/list">["schedule"]
@@ -23,6 +24,7 @@ export function DunningScreen({ customerId }: { customerId: string | null }) {
   const lang = i18n.language === "en" ? "en" : "fr"
   const [rows, setRows] = useState<DocumentRowView[] | null>(null)
   const [schedule, setSchedule] = useState<Schedule | null>(null)
+  const [names, setNames] = useState<Readonly<Record<string, string>>>({})
   const [query, setQuery] = useState("")
   const [open, setOpen] = useState<{ id: string; level: Level } | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -32,6 +34,7 @@ export function DunningScreen({ customerId }: { customerId: string | null }) {
       .then((r) => {
         setRows(r.rows)
         setSchedule(r.schedule)
+        setNames(r.names ?? {})
       })
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
   }, [query, customerId])
@@ -74,7 +77,7 @@ export function DunningScreen({ customerId }: { customerId: string | null }) {
           </thead>
           <tbody>
             {rows.map((r) => (
-              <DunningRow key={r.id} row={r} open={open?.id === r.id ? open.level : null} onOpen={(level) => setOpen(level ? { id: r.id, level } : null)} onLogged={load} />
+              <DunningRow key={r.id} row={r} names={names} open={open?.id === r.id ? open.level : null} onOpen={(level) => setOpen(level ? { id: r.id, level } : null)} onLogged={load} />
             ))}
           </tbody>
         </table>
@@ -87,7 +90,19 @@ export function DunningScreen({ customerId }: { customerId: string | null }) {
  * One overdue invoice. When its lateness reached a higher level than the next one in order (nothing sent at 318
  * days), the row says so and offers both, the next in order and the level reached: never one silently.
  */
-function DunningRow({ row, open, onOpen, onLogged }: { row: DocumentRowView; open: Level | null; onOpen: (level: Level | null) => void; onLogged: () => void }) {
+function DunningRow({
+  row,
+  names,
+  open,
+  onOpen,
+  onLogged
+}: {
+  row: DocumentRowView
+  names: Readonly<Record<string, string>>
+  open: Level | null
+  onOpen: (level: Level | null) => void
+  onLogged: () => void
+}) {
   const { t, i18n } = useTranslation()
   const lang = i18n.language === "en" ? "en" : "fr"
   const d = row.dunning
@@ -121,7 +136,7 @@ function DunningRow({ row, open, onOpen, onLogged }: { row: DocumentRowView; ope
           ) : (
             <span className="c-muted">{t("invoicing.dunning.notYet")}</span>
           )}
-          <span className="c-muted c-dunning-sent" data-comptoir="dunning-skips" title={d?.sent.map((s) => `${t(`invoicing.dunning.level.${s.level}`)} ${formatDay(s.at, lang)} · ${s.by}`).join("\n")}>
+          <span className="c-muted c-dunning-sent" data-comptoir="dunning-skips" title={d?.sent.map((s) => `${t(`invoicing.dunning.level.${s.level}`)} ${formatDay(s.at, lang)} · ${teamName(s.by, names)}`).join("\n")}>
             {sentSoFar(t, lang, row)}
           </span>
         </td>

@@ -147,6 +147,8 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
   const editable = !quote || quote.status === "draft"
   // Amounts as the quote's PDF and text print them: in its language, whatever the interface's.
   const money = (cents: number) => formatCents(cents, language === "en" ? "en" : "fr")
+  // Its VAT rates too: "VAT 5,5 %" beside "1,04 €" on a French quote, whatever the interface's decimal mark.
+  const quoteLocale = language === "en" ? "en-GB" : "fr-FR"
   // The benchmark reads when the filled form was first on screen (bench/quote.bench.ts).
   useEffect(() => void performance.mark("comptoir:quote-form-ready"), [])
   // Each line's product as the catalog has it: its category for the category rules, its names for a change of
@@ -413,7 +415,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
               {t("quotes.form.notes")}
               <textarea rows={3} {...register("notes")} />
             </label>
-            <QuoteTotals totals={totals} money={money} t={t} locale={locale} />
+            <QuoteTotals totals={totals} money={money} t={t} locale={quoteLocale} />
           </div>
         </fieldset>
       )}

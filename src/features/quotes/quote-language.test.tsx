@@ -164,3 +164,30 @@ describe("a quote's numbers after its language changes", () => {
     expect(text("total-incl-vat")).toBe("23,36\u00a0€")
   })
 })
+
+describe("a quote's VAT rates, written as its amounts are", () => {
+  const vatRow = () => document.querySelector('[data-comptoir="total-vat-rate"]')!.closest("tr")!
+  const rateShown = (i: number) => document.querySelector<HTMLSelectElement>(`select[name="lines.${i}.vatRate"]`)!.selectedOptions[0]!.textContent
+
+  it("writes a French quote's VAT rate with a comma in the totals and the line, the agent's interface being English", async () => {
+    const { view } = showNewQuote("en")
+    await addLine("en", "CAF-1006")
+    await vi.waitFor(() => expect(vatRow().textContent).toContain("1,04\u00a0€"))
+    expect(vatRow().cells[0]!.textContent).toBe("VAT 5,5 %")
+    expect(rateShown(0)).toBe("5,5")
+    // Switched to English, the quote's numbers take the point: the rate with them.
+    fireEvent.change(language(view), { target: { value: "en" } })
+    await vi.waitFor(() => expect(vatRow().textContent).toContain("€1.04"))
+    expect(vatRow().cells[0]!.textContent).toBe("VAT 5.5 %")
+    expect(rateShown(0)).toBe("5.5")
+  })
+
+  it("writes an English quote's VAT rate with a point, the agent's interface being French", async () => {
+    const { view } = showNewQuote("fr")
+    await addLine("fr", "CAF-1006")
+    fireEvent.change(language(view), { target: { value: "en" } })
+    await vi.waitFor(() => expect(vatRow().textContent).toContain("€1.04"))
+    expect(vatRow().cells[0]!.textContent).toBe("TVA 5.5 %")
+    expect(rateShown(0)).toBe("5.5")
+  })
+})

@@ -75,7 +75,7 @@ export function LineRow({
         <select {...register(`lines.${i}.vatRate`)} aria-label={`${t("quotes.form.vatRate")} ${i + 1}`}>
           {VAT_RATE_CHOICES.map((r) => (
             <option key={r.value} value={r.value}>
-              {r.value}
+              {lang === "fr" ? r.value.replace(".", ",") : r.value}
             </option>
           ))}
         </select>

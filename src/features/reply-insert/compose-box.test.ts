@@ -75,6 +75,62 @@ describe("inserting a summary into a compose box", () => {
     expect(editor.children[1]!.textContent).toBe("Bonjour,")
   })
 
+  // The reply editors as Gmail and Outlook on the web draw them (their documented markup, trimmed): the page's search
+  // box and subject field are inputs beside them, never taken for the message body.
+  it.each([
+    {
+      webmail: "Gmail",
+      page: `<input aria-label="Search mail"><input name="subjectbox" value="Re: devis">
+        <div id=":a1" class="Am aiL Al editable" aria-label="Message Body" g_editable="true" role="textbox" aria-multiline="true" contenteditable="true"><div><br></div><div class="gmail_quote"><div class="gmail_attr">Le mar. 1 déc. 2026, Claire a écrit :</div><blockquote class="gmail_quote">Pouvez-vous nous faire un devis ?</blockquote></div></div>`,
+      quoted: ".gmail_quote"
+    },
+    {
+      webmail: "Outlook on the web",
+      page: `<input aria-label="Search"><input aria-label="Add a subject" value="RE: devis">
+        <div id="editorParent_1"><div aria-label="Message body, press Alt+F10 to exit" class="elementToProof" contenteditable="true" role="textbox" aria-multiline="true"><div><br></div><div id="appendonsend"></div><hr><div id="divRplyFwdMsg"><b>From:</b> Claire</div><blockquote>Pouvez-vous nous faire un devis ?</blockquote></div></div>`,
+      quoted: "#divRplyFwdMsg"
+    }
+  ])("finds $webmail's reply body and writes the summary on its empty first line, above the quoted mail", ({ page, quoted }) => {
+    document.body.replaceChildren(...new DOMParser().parseFromString(page, "text/html").body.childNodes)
+    const body = document.querySelector<HTMLElement>('[role="textbox"]')!
+    const firstLine = body.firstElementChild!
+    const r = document.createRange()
+    r.setStart(firstLine, 0)
+    r.collapse(true)
+    document.getSelection()!.removeAllRanges()
+    document.getSelection()!.addRange(r)
+    const box = findComposeBox(document, null)
+    expect(box).toEqual({ kind: "editable", el: body })
+    expect(insertIntoCompose(box!, content)).toBe("html")
+    expect(body.firstElementChild!.textContent).toBe("Bonjour,")
+    expect(body.querySelector("table td:nth-child(1)")!.textContent).toBe("REF-1001")
+    const table = body.querySelector("table")!
+    expect(table.compareDocumentPosition(body.querySelector(quoted)!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+    expect(body.querySelector(quoted)!.contains(table)).toBe(false)
+    expect(body.textContent).toContain("Pouvez-vous nous faire un devis ?")
+  })
+
+  it("finds Roundcube's HTML editor in TinyMCE's frame, its plain textarea hidden, and writes a table into the frame's body", () => {
+    const plain = document.createElement("textarea")
+    plain.id = "composebody"
+    plain.style.display = "none"
+    const frame = document.createElement("iframe")
+    frame.id = "composebody_ifr"
+    document.body.append(plain, frame)
+    const body = frame.contentDocument!.body
+    body.id = "tinymce"
+    body.setAttribute("contenteditable", "true")
+    const quoted = frame.contentDocument!.createElement("blockquote")
+    quoted.textContent = "Pouvez-vous nous faire un devis ?"
+    body.append(quoted)
+    const box = findComposeBox(document, null)
+    expect(box).toEqual({ kind: "editable", el: body })
+    expect(insertIntoCompose(box!, content)).toBe("html")
+    expect(body.querySelector("table td:nth-child(1)")!.textContent).toBe("REF-1001")
+    expect(body.lastElementChild).toBe(quoted)
+    expect(plain.value).toBe("")
+  })
+
   it("prefers the editor the user was last in over another one on the page", () => {
     const first = document.createElement("textarea")
     const second = document.createElement("div")

@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+
+import { TestServer, type TestTeam } from "../test/harness"
+
+describe("GET /team/members", () => {
+  let server: TestServer
+  let team: TestTeam
+  let other: TestTeam
+  beforeAll(async () => {
+    server = await TestServer.start("pglite")
+    team = await server.team("first")
+    other = await server.team("second")
+  }, 60_000)
+  afterAll(async () => server.close())
+
+  it("gives an agent the names of their team's members, by e-mail, so a history can say who did what by name", async () => {
+    const res = await server.request("GET", "/team/members", team.agent.token)
+    expect(res.status).toBe(200)
+    const members = res.body.members as { email: string; name: string }[]
+    expect(members).toContainEqual({ email: team.manager.email, name: "manager" })
+    expect(members).toContainEqual({ email: team.agent2.email, name: "agent2" })
+    // Only the e-mail and the name: no role, no invitation, nothing of another team.
+    expect(members.every((m) => Object.keys(m).sort().join() === "email,name")).toBe(true)
+    expect(members.map((m) => m.email)).not.toContain(other.manager.email)
+  })
+
+  it("answers only a signed-in user", async () => {
+    const res = await server.request("GET", "/team/members", undefined)
+    expect(res.status).toBe(401)
+  })
+})
