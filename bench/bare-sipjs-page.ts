@@ -5,6 +5,7 @@
  */
 import { Invitation, Inviter, Registerer, RegistererState, SessionState, UserAgent } from "sip.js"
 
+import { beginCallTrace, endCallTrace, installCallTrace, traceStep } from "../src/telephony/call-trace"
 import { earlyIceHandlerFactory } from "../src/telephony/early-ice"
 import { WarmPeerConnections } from "../src/telephony/warm-peer"
 
@@ -19,6 +20,9 @@ declare const BARE_STOCK_ICE: boolean
  * extension does since 3 Dec (src/telephony/warm-peer.ts): what a bare page doing the same would take.
  */
 declare const BARE_WARM: boolean
+/** BARE_TRACE (BENCH_CALL_TRACE=1): each call's steps stamped as in a traced build of the extension (src/telephony/call-trace.ts). */
+declare const BARE_TRACE: boolean
+if (BARE_TRACE) installCallTrace()
 const warm = BARE_WARM ? new WarmPeerConnections({ iceServers: [] }) : undefined
 
 const state = document.createElement("div")
@@ -60,11 +64,15 @@ async function start(user: string): Promise<void> {
 }
 
 async function call(number: string): Promise<void> {
+  beginCallTrace("call()")
   const inviter = new Inviter(ua, UserAgent.makeURI(`sip:${number}@127.0.0.1`)!, { sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } })
   current = inviter
   state.dataset.state = "ringing-out"
   inviter.stateChange.addListener((s) => {
-    if (s === SessionState.Established) state.dataset.state = "in-call"
+    if (s === SessionState.Established) {
+      traceStep("Established")
+      state.dataset.state = "in-call"
+    }
     if (s === SessionState.Terminated) state.dataset.state = "ended"
   })
   await inviter.invite()
@@ -81,4 +89,4 @@ async function hangup(): Promise<void> {
   state.dataset.state = "ended"
 }
 
-Object.assign(window, { bare: { start, call, hangup } })
+Object.assign(window, { bare: { start, call, hangup, trace: endCallTrace } })

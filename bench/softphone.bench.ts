@@ -33,6 +33,7 @@ import type { BrowserContext, Page } from "@playwright/test"
 import { build } from "esbuild"
 
 import { generateCustomers } from "~src/domain/demo/demo-data"
+import type { CallTrace } from "~src/telephony/call-trace"
 import { demoCustomersCsv } from "~src/domain/import/export"
 
 import { BUILD_DIR, launchWithExtension, launchWithoutExtension, MEDIA_ARGS, serviceWorkerOf, startSite, type Site } from "../tests/e2e/launch"
@@ -46,6 +47,8 @@ const DECLINE_AFTER_MS = Number(process.env.BENCH_DECLINE_AFTER_MS ?? 500)
 const BARE_STOCK_ICE = process.env.BENCH_BARE_ICE === "stock"
 /** The bare page with the extension's connection gathered ahead of each call too (bench/bare-sipjs-page.ts). */
 const BARE_WARM = process.env.BENCH_BARE_WARM === "1"
+/** Each step of the outgoing call's set-up on both sides (src/telephony/call-trace.ts; ours needs a build with PLASMO_PUBLIC_CALL_TRACE=1). */
+const CALL_TRACE = process.env.BENCH_CALL_TRACE === "1"
 
 function pct(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b)
@@ -105,18 +108,23 @@ function whenShown(page: Page, selector: string, timeoutMs = 20_000): Promise<nu
  */
 const DOCK_TRACER = `(() => {
   if (location.protocol !== "chrome-extension:" || location.pathname !== "/popup.html") return
-  const trace = { views: [], commits: [] }
+  const trace = { views: [], commits: [], calls: [], events: [] }
   globalThis.__dockTrace = trace
+  const abs = () => performance.timeOrigin + performance.now()
   try {
     chrome.storage.onChanged.addListener((changes, area) => {
       const v = area === "session" && changes["softphone.view"] ? changes["softphone.view"].newValue : null
       if (v) trace.views.push({ at: performance.now(), phase: (v.state && v.state.call && v.state.call.phase) || null })
+      if (v) trace.events.push({ kind: "view", phase: (v.state && v.state.call && v.state.call.phase) || null, at: abs() })
+    })
+    chrome.runtime.onMessage.addListener((m) => {
+      if (m && m.type === "bench/call-trace" && m.payload) trace.calls.push(m.payload)
     })
   } catch {}
   globalThis.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
     supportsFiber: true, isDisabled: false, renderers: new Map(),
     inject() { return 1 }, checkDCE() {}, onCommitFiberUnmount() {}, onPostCommitFiberRoot() {},
-    onCommitFiberRoot() { trace.commits.push(performance.now()) }
+    onCommitFiberRoot() { trace.commits.push(performance.now()); trace.events.push({ kind: "commit", at: abs() }) }
   }
 })()`
 
@@ -147,6 +155,75 @@ async function within<T>(what: string, ms: number, step: Promise<T>): Promise<T>
 
 type Customer = ReturnType<typeof generateCustomers>[number]
 
+interface TracedCall {
+  /** The click (ours) or the call() (bare), and the in-call shown, Date.now() in the page. */
+  t0: number
+  shownAt: number
+  trace: CallTrace
+  /** The dock's storage events and React commits (ours), absolute ms. */
+  dock: { kind: string; phase?: string | null; at: number }[]
+}
+
+/**
+ * The step table (BENCH_CALL_TRACE=1): each step's time since the side's start of the call in the page that sets it
+ * up (ours: the offscreen document has the command; bare: call()), p50 / p95 over the warm calls; and how late that
+ * page's main thread ran the probe's tasks between that start and Established (a task posted every ~2 ms).
+ */
+function printCallTraces(ours: TracedCall[], bare: TracedCall[], results: Record<string, unknown>): void {
+  const startOf = (c: TracedCall) => c.trace.steps[0]!.at
+  const stepTimes = (calls: TracedCall[]) => {
+    const by = new Map<string, number[]>()
+    for (const c of calls) {
+      const seen = new Set<string>()
+      for (const { step, at } of c.trace.steps) {
+        if (seen.has(step)) continue
+        seen.add(step)
+        by.set(step, [...(by.get(step) ?? []), at - startOf(c)])
+      }
+      by.set("in-call shown", [...(by.get("in-call shown") ?? []), c.shownAt - startOf(c)])
+    }
+    return by
+  }
+  const [o, b] = [stepTimes(ours), stepTimes(bare)]
+  const names = [...new Set([...o.keys(), ...b.keys()])].sort((x, y) => pct(o.get(x) ?? b.get(x)!, 50) - pct(o.get(y) ?? b.get(y)!, 50))
+  const f = (xs: number[] | undefined) => (xs && xs.length ? `${pct(xs, 50).toFixed(1)} / ${pct(xs, 95).toFixed(1)}` : "—")
+  console.log(`  the set-up step by step (ms since the command reached the offscreen document / since the bare page's call(), p50 / p95; ${ours.length} / ${bare.length} warm calls):`)
+  console.log(`    ${"step".padEnd(36)} ${"ours".padEnd(16)} bare`)
+  console.log(`    ${"click → offscreen has the command".padEnd(36)} ${f(ours.map((c) => startOf(c) - c.t0))}`)
+  for (const n of names) console.log(`    ${n.padEnd(36)} ${f(o.get(n)).padEnd(16)} ${f(b.get(n))}`)
+  const lag = (calls: TracedCall[]) =>
+    calls.map((c) => {
+      const est = c.trace.steps.find((s) => s.step === "Established")?.at ?? Infinity
+      const l = c.trace.lag.filter(([at]) => at >= startOf(c) && at <= est).map(([, d]) => d)
+      return { total: l.reduce((a, x) => a + Math.max(0, x - 1), 0), max: Math.max(0, ...l), late: l.filter((x) => x > 4).length }
+    })
+  const [lo, lb] = [lag(ours), lag(bare)]
+  console.log(
+    `    main thread, start → Established: lag beyond 1 ms summed p50 ${f(lo.map((x) => x.total))} ms ours, ${f(lb.map((x) => x.total))} bare; longest wait ${f(lo.map((x) => x.max))} vs ${f(lb.map((x) => x.max))} ms; probes late > 4 ms ${f(lo.map((x) => x.late))} vs ${f(lb.map((x) => x.late))}`
+  )
+  // The dock's work while the call is set up (same renderer process, same main thread as the offscreen document).
+  const dockSteps = ours.map((c) => {
+    const rel = (at: number) => at - startOf(c)
+    const ringing = c.dock.find((e) => e.kind === "view" && e.phase === "ringing-out" && e.at >= c.t0)
+    const ringingCommit = ringing ? c.dock.find((e) => e.kind === "commit" && e.at >= ringing.at) : undefined
+    const est = c.trace.steps.find((s) => s.step === "Established")?.at ?? Infinity
+    const commitsBefore = c.dock.filter((e) => e.kind === "commit" && e.at >= c.t0 && e.at <= est).length
+    return { view: ringing ? rel(ringing.at) : NaN, commit: ringingCommit ? rel(ringingCommit.at) : NaN, commitsBefore }
+  })
+  console.log(
+    `    the dock meanwhile: "ringing-out" reaches it ${f(dockSteps.map((d) => d.view).filter((x) => !Number.isNaN(x)))} ms, its commit ${f(dockSteps.map((d) => d.commit).filter((x) => !Number.isNaN(x)))} ms, dock commits before Established ${f(dockSteps.map((d) => d.commitsBefore))}`
+  )
+  const raw = (c: TracedCall) => ({
+    clickToStart: startOf(c) - c.t0,
+    steps: c.trace.steps.map((x) => [x.step, +(x.at - startOf(c)).toFixed(1)]),
+    lateProbes: c.trace.lag.filter(([, d]) => d > 3).map(([at, d]) => [+(at - startOf(c)).toFixed(1), +d.toFixed(1)]),
+    dock: c.dock.filter((e) => e.at >= c.t0).map((e) => [e.kind + (e.phase ? ` ${e.phase}` : ""), +(e.at - startOf(c)).toFixed(1)]),
+    shown: c.shownAt - startOf(c)
+  })
+  results.callTraceRaw = { ours: ours.map(raw), bare: bare.map(raw) }
+  results.callTrace = { ours: Object.fromEntries([...o].map(([k, v]) => [k, v])), bare: Object.fromEntries([...b].map(([k, v]) => [k, v])), lagOurs: lo, lagBare: lb, dock: dockSteps, clickToOffscreen: ours.map((c) => startOf(c) - c.t0) }
+}
+
 /** Our side: the built extension in a browser of its own, the dock (popup page) registered to the lab. */
 async function startOurs(dir: string, site: Site, customers: Customer[]): Promise<{ context: BrowserContext; dock: Page; page: Page }> {
   const context = await launchWithExtension(dir, MEDIA_ARGS)
@@ -171,7 +248,9 @@ async function startOurs(dir: string, site: Site, customers: Customer[]): Promis
 
 /** The baseline: sip.js alone in a page, in a browser of its own without the extension. */
 async function startBare(dir: string, site: Site): Promise<{ context: BrowserContext; bare: Page }> {
-  const bareJs = (await build({ entryPoints: ["bench/bare-sipjs-page.ts"], bundle: true, write: false, format: "iife", minify: true, define: { BARE_STOCK_ICE: String(BARE_STOCK_ICE), BARE_WARM: String(BARE_WARM) } })).outputFiles[0]!.text
+  const bareJs = (
+    await build({ entryPoints: ["bench/bare-sipjs-page.ts"], bundle: true, write: false, format: "iife", minify: true, define: { BARE_STOCK_ICE: String(BARE_STOCK_ICE), BARE_WARM: String(BARE_WARM), BARE_TRACE: String(CALL_TRACE) } })
+  ).outputFiles[0]!.text
   site.route("/bare.js", bareJs, "text/javascript")
   site.route("/bare", `<!doctype html><meta charset="utf-8"><title>bare sip.js</title><body><script src="/bare.js"></script></body>`)
   const context = await launchWithoutExtension(dir, MEDIA_ARGS)
@@ -235,6 +314,9 @@ async function main() {
     // caller sees its call closed; the bare page's refusal → the caller's call closed.
     const declineSplits: [number, number, number][] = []
     const bareDeclineToCallerStopped: number[] = []
+    // BENCH_CALL_TRACE=1: each outgoing call's steps (index 0, the cold call, left out of the table).
+    const tracesOurs: TracedCall[] = []
+    const tracesBare: TracedCall[] = []
 
     // How many of our rounds' pages held the quote form's preloaded frame when the next round left them (main
     // preloads it as the card opens; bench/README.md, "the quote form's preload").
@@ -304,6 +386,15 @@ async function main() {
       const endedRender = await dockRender(dock, "ended")
       dockRenderEnded.push(endedRender.render)
       dockCommits.push(endedRender.commits)
+      if (CALL_TRACE) {
+        const got = await dock.evaluate(async () => {
+          const trace = (globalThis as unknown as { __dockTrace: { calls: unknown[]; events: { kind: string; phase?: string | null; at: number }[] } }).__dockTrace
+          for (let k = 0; k < 100 && trace.calls.length === 0; k++) await new Promise((r) => setTimeout(r, 20))
+          const events = trace.events.splice(0)
+          return { call: (trace.calls.shift() ?? null) as CallTrace | null, events }
+        })
+        if (got.call) tracesOurs.push({ t0, shownAt, trace: got.call, dock: got.events })
+      }
     }
 
     const outgoingBare = async (i: number) => {
@@ -314,7 +405,12 @@ async function main() {
         void (window as unknown as { bare: { call(n: string): Promise<void> } }).bare.call("+33144319244")
         return t
       })
-      outBare.push((await bareAnswered) - b0)
+      const bareShown = await bareAnswered
+      outBare.push(bareShown - b0)
+      if (CALL_TRACE) {
+        const t = await bare.evaluate(() => (window as unknown as { bare: { trace(): CallTrace | null } }).bare.trace())
+        if (t) tracesBare.push({ t0: b0, shownAt: bareShown, trace: t, dock: [] })
+      }
       await within(`call ${i}: the bare page's hang-up`, 10_000, bare.evaluate(() => (window as unknown as { bare: { hangup(): Promise<void> } }).bare.hangup()))
     }
 
@@ -437,6 +533,7 @@ async function main() {
       console.log(`  ours, where the time went (${warm.length} warm calls, p50 / p95): ${names.map((n, k) => `${n} ${pct(part(k), 50)} / ${pct(part(k), 95)} ms`).join("; ")}`)
       results.clickToAnsweredSplits = names.map((n, k) => ({ step: n, p50: pct(part(k), 50), p95: pct(part(k), 95), samples: part(k) }))
     }
+    if (CALL_TRACE) printCallTraces(tracesOurs.slice(1), tracesBare.slice(1), results)
     console.log(`  the quote form's frame was on our page when the next round left it: ${quoteFramesLeft} of ${WARM} rounds`)
     results.quoteFramesLeft = quoteFramesLeft
     results.clickToAnsweredFromPlaywrightCall = row("  same, clock from Playwright's click() (includes its actionability checks)", outOursFromPlaywright, outBare, "as measured before")

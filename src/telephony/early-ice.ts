@@ -1,5 +1,6 @@
 import { Web, type Session } from "sip.js"
 
+import { traceStep } from "./call-trace"
 import type { WarmPeerConnections } from "./warm-peer"
 
 /** How long ICE must stay quiet after the last UDP candidate before the offer or answer goes out (ms). */
@@ -42,6 +43,7 @@ class EarlyIceHandler extends Web.SessionDescriptionHandler {
         this.settle()
       }
     }
+    traceStep("handler: made")
   }
 
   protected override setLocalSessionDescription(description: RTCSessionDescriptionInit): Promise<void> {
@@ -51,7 +53,9 @@ class EarlyIceHandler extends Web.SessionDescriptionHandler {
   }
 
   protected override waitForIceGatheringComplete(restart?: boolean, timeout?: number): Promise<void> {
+    traceStep("ICE wait begins")
     const done = super.waitForIceGatheringComplete(restart, timeout)
+    done.then(() => traceStep("ICE wait over"), () => undefined)
     // The UDP candidates may all be in already: the quiet period then starts now.
     if (this.udpCandidates > 0) this.settle()
     return done
@@ -75,8 +79,9 @@ class EarlyIceHandler extends Web.SessionDescriptionHandler {
  */
 export function earlyIceHandlerFactory(settleMs = ICE_SETTLE_MS, warm?: WarmPeerConnections): Web.SessionDescriptionHandlerFactory {
   const mediaStreamFactory = Web.defaultMediaStreamFactory()
-  return (session: Session, options?: Web.SessionDescriptionHandlerFactoryOptions) =>
-    new EarlyIceHandler(
+  return (session: Session, options?: Web.SessionDescriptionHandlerFactoryOptions) => {
+    traceStep("handler: factory called")
+    return new EarlyIceHandler(
       session.userAgent.getLogger("sip.SessionDescriptionHandler"),
       mediaStreamFactory,
       {
@@ -86,4 +91,5 @@ export function earlyIceHandlerFactory(settleMs = ICE_SETTLE_MS, warm?: WarmPeer
       settleMs,
       warm
     )
+  }
 }

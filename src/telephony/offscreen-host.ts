@@ -1,3 +1,4 @@
+import { beginCallTrace, endCallTrace, installCallTrace } from "./call-trace"
 import { OFFSCREEN_TARGET, OffscreenEnvelope, type OffscreenReply } from "./offscreen-protocol"
 import { createProviderHost } from "./provider-host"
 
@@ -6,8 +7,14 @@ import { createProviderHost } from "./provider-host"
  * the background's messages, reporting each change to the background, which publishes it to every surface.
  */
 export function startOffscreenHost(): void {
+  // Bench-only (call-trace.ts): a build made with PLASMO_PUBLIC_CALL_TRACE=1 stamps each outgoing call's set-up and
+  // sends the stamps to the extension's pages (the softphone bench's dock) 250 ms after the answer.
+  const tracing = process.env.PLASMO_PUBLIC_CALL_TRACE === "1"
+  if (tracing) installCallTrace()
   const host = createProviderHost((state, event) => {
     chrome.runtime.sendMessage({ type: "softphone/report", payload: { state, event } }).catch(() => undefined)
+    if (tracing && event?.type === "answered")
+      setTimeout(() => void chrome.runtime.sendMessage({ type: "bench/call-trace", payload: endCallTrace() }).catch(() => undefined), 250)
   })
 
   chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -15,6 +22,7 @@ export function startOffscreenHost(): void {
     // from the extension's background (no tab, no page URL).
     if ((message as { target?: unknown })?.target !== OFFSCREEN_TARGET) return false
     if (sender.id !== chrome.runtime.id || sender.tab) return false
+    if (tracing && (message as { command?: { op?: string } }).command?.op === "call") beginCallTrace("request received")
     const parsed = OffscreenEnvelope.safeParse(message)
     if (!parsed.success) {
       sendResponse({ ok: false, error: "malformed softphone command" } satisfies OffscreenReply)

@@ -11,6 +11,7 @@ import {
 
 import { numberFromSipUser, sipTargetFor, type EndReason, type PhoneEvent } from "~src/domain/telephony"
 
+import { traceStep } from "./call-trace"
 import { earlyIceHandlerFactory } from "./early-ice"
 import { WarmPeerConnections } from "./warm-peer"
 import { DTMF_DIGITS, EventHub, ProviderError, emptyStats, type AudioDevices, type CallStats, type TelephonyProvider } from "./provider"
@@ -221,10 +222,12 @@ export class SipProvider implements TelephonyProvider {
   async call(number: string): Promise<string> {
     const target = UserAgent.makeURI(sipTargetFor(number, this.domain))
     if (!target) throw new ProviderError("number", `not dialable: ${number}`)
+    traceStep("provider.call")
     const inviter = new Inviter(this.ua, target, { sessionDescriptionHandlerOptions: { constraints: this.audioConstraints() } })
     const id = this.newId()
     const entry = this.track(id, inviter)
     this.hub.emit({ type: "outgoing", callId: id, number, displayName: "" })
+    traceStep("outgoing reported")
     await inviter.invite({
       requestDelegate: {
         // sip.js ends the session (Terminated, the call forgotten) before it calls this: the reason goes on the
@@ -255,9 +258,12 @@ export class SipProvider implements TelephonyProvider {
     this.calls.set(id, entry)
     session.stateChange.addListener((state) => {
       if (state === SessionState.Established) {
+        traceStep("Established")
         entry.answered = true
         this.attachAudio(session)
+        traceStep("audio attached")
         this.hub.emit({ type: "answered", callId: id })
+        traceStep("answered reported")
       } else if (state === SessionState.Terminated) {
         this.calls.delete(id)
         if (entry.reported) return
