@@ -179,7 +179,7 @@ function CardDetails({
         </dd>
         {c.siren || c.vatNumber ? (
           <>
-            <dt>{t("card.fields.legal")}</dt>
+            <dt>{t(c.siren && c.vatNumber ? "card.fields.legal" : c.siren ? "card.fields.legalSiren" : "card.fields.legalVat")}</dt>
             <dd data-comptoir="card-legal">{[c.siren, c.vatNumber].filter(Boolean).join(" · ")}</dd>
           </>
         ) : null}
