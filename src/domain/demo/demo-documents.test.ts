@@ -60,6 +60,23 @@ describe("the demo team's documents", () => {
   })
 })
 
+describe("the demo's dates, as an agent reads them on the morning it is made", () => {
+  it("never records a payment before the invoice it pays was issued", () => {
+    // Customers paying on receipt have their due date on the invoice's date: paid "a few days before the due date"
+    // must not go back before the invoice itself.
+    const invoices = new Map(demo.documents.filter((d) => d.type === "invoice").map((d) => [d.id, d]))
+    const early = demo.payments.filter((p) => p.date < invoices.get(p.invoiceId)!.date)
+    expect(early.map((p) => `${invoices.get(p.invoiceId)!.number} issued ${invoices.get(p.invoiceId)!.date}, paid ${p.date}`)).toEqual([])
+  })
+
+  it("shows no call that has not happened yet: every call ended before the day began in Paris", () => {
+    // The seed runs when the server starts (npm start, early in the morning too); a call "today at 11:57" seen at 9:00 is in the future.
+    const dayBegan = Date.parse(`${TODAY}T00:00:00+01:00`)
+    const later = demo.callLogs.filter((l) => l.startedAt + l.durationSeconds * 1000 > dayBegan)
+    expect(later.map((l) => new Date(l.startedAt).toISOString())).toEqual([])
+  })
+})
+
 describe("the demo's walkthrough of a blocked order", () => {
   it("has an accepted, still valid quote for the customer over its limit", () => {
     const q = demo.documents.find((d) => d.id === OVER_LIMIT_QUOTE_ID)

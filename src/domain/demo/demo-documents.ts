@@ -97,7 +97,8 @@ export function generateDemoDocuments(customers: readonly Customer[], products: 
       const fate = c.id === overLimit.id ? "overdue" : due >= today ? pick(rnd, ["open", "paid"] as const) : pick(rnd, ["paid", "paid", "paid-late", "partly", "overdue"] as const)
       const pay = (date: string, amount: number) =>
         payments.push(PaymentRecord.parse({ id: id("payment"), invoiceId: inv.id, customerId: c.id, date, amountCents: amount, method: pick(rnd, ["transfer", "transfer", "cheque", "card"] as const), createdAt: ts(date), recordedBy: "agent1@demo.comptoir.test" }))
-      if (fate === "paid") pay(minIso(addDaysIso(due, -intBetween(rnd, 0, 10)), today), inv.totalInclVatCents)
+      // Paid up to 10 days early, but never before the invoice itself (on-receipt terms: the due date is its date).
+      if (fate === "paid") pay(minIso(maxIso(addDaysIso(due, -intBetween(rnd, 0, 10)), iDate), today), inv.totalInclVatCents)
       if (fate === "paid-late") pay(minIso(addDaysIso(due, intBetween(rnd, 5, 40)), today), inv.totalInclVatCents)
       if (fate === "partly") pay(minIso(addDaysIso(due, 2), today), Math.round(inv.totalInclVatCents / 2))
     }
@@ -106,9 +107,10 @@ export function generateDemoDocuments(customers: readonly Customer[], products: 
       const ls = lines(c, intBetween(rnd, 1, 4))
       docs.push(Order.parse({ ...base(c, addDaysIso(today, -intBetween(rnd, 1, 10)), ls, "confirmed"), id: id("order"), type: "order", status: "confirmed", paymentTerms: terms }))
     }
-    // The calls that went with it.
+    // The calls that went with it, from yesterday back: a call placed later today would show in the future to an
+    // agent who starts the demo in the morning.
     for (let k = 0; k < intBetween(rnd, 1, 4); k++) {
-      const day = addDaysIso(today, -intBetween(rnd, 0, 30))
+      const day = addDaysIso(today, -intBetween(rnd, 1, 30))
       const outcome = pick(rnd, OUTCOMES)
       const reached = !["no-answer", "voicemail"].includes(outcome)
       callLogs.push(CallLog.parse({
@@ -171,4 +173,8 @@ export function generateDemoDocuments(customers: readonly Customer[], products: 
 
 function minIso(a: string, b: string): string {
   return a < b ? a : b
+}
+
+function maxIso(a: string, b: string): string {
+  return a > b ? a : b
 }

@@ -179,6 +179,11 @@ describe("mail text", () => {
     expect(text).toBe("Commande :\nRéf | Qté\nGN-4410 | 3\n> ancien message")
   })
 
+  it("keeps the lines of a preformatted block: a plain-text order in a <pre> has one line per item, not all on one", () => {
+    const text = htmlToText("<p>Bonjour,</p><pre>Merci de nous livrer pour mardi :\r\n- 24 flacons de gel hydroalcoolique 500 ml (REF-1008)\n- 10 rouleaux d&#39;étiquettes (REF-1015)\n\nNotre bon de commande PO-88123 suit.</pre><p>Cordialement</p>")
+    expect(text).toBe("Bonjour,\nMerci de nous livrer pour mardi :\n- 24 flacons de gel hydroalcoolique 500 ml (REF-1008)\n- 10 rouleaux d'étiquettes (REF-1015)\n\nNotre bon de commande PO-88123 suit.\nCordialement")
+  })
+
   it("cuts the signature after the closing formula and keeps it apart for the customer's name", () => {
     const [top] = splitMail("2 boîtes de gants M\n\nBien cordialement,\nAmélie\nBoulangerie Lefèvre\n06 12 34 56 78", { from: null, date: null, subject: null })
     expect(top!.body).toBe("2 boîtes de gants M")

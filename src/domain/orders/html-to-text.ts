@@ -1,8 +1,8 @@
 /**
  * The text of an HTML mail body, without a DOM (the extractor runs in the background worker and in Node):
  * table rows as lines of cells joined by " | " so a pasted purchase order keeps its columns, blocks and <br>
- * as line breaks, and quoted parts (<blockquote>, Gmail's "gmail_quote", Outlook's reply header) prefixed with
- * "> " like a plain-text reply, so the same quote stripping applies to both.
+ * as line breaks (and a <pre>'s own line breaks), and quoted parts (<blockquote>, Gmail's "gmail_quote",
+ * Outlook's reply header) prefixed with "> " like a plain-text reply, so the same quote stripping applies to both.
  */
 
 const NAMED: Readonly<Record<string, string>> = {
@@ -33,6 +33,8 @@ export function htmlToText(html: string): string {
   let quoteDepth = 0
   let skip = 0
   let cellInRow = 0
+  // Inside <pre>: its own line breaks are the text's (a plain-text order pasted or sent as preformatted HTML).
+  let pre = 0
   // Which open <div>/<blockquote> started a quote, so its closing tag ends it.
   const quoteStack: boolean[] = []
 
@@ -62,7 +64,13 @@ export function htmlToText(html: string): string {
   while ((m = re.exec(html)) !== null) {
     const [whole, closing, rawName, attrs, text] = m
     if (text !== undefined) {
-      if (skip === 0) emit(decodeEntities(text.replace(/[\r\n]+/g, " ")))
+      if (skip > 0) continue
+      if (pre > 0)
+        text.split(/\r?\n/).forEach((part, i) => {
+          if (i > 0) flush(true)
+          emit(decodeEntities(part))
+        })
+      else emit(decodeEntities(text.replace(/[\r\n]+/g, " ")))
       continue
     }
     if (rawName === undefined) {
@@ -109,6 +117,7 @@ export function htmlToText(html: string): string {
       emit("- ")
       continue
     }
+    if (name === "pre") pre = closing ? Math.max(0, pre - 1) : pre + 1
     if (BLOCK.has(name)) flush()
   }
   flush()

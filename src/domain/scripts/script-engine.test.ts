@@ -88,6 +88,16 @@ describe("variables", () => {
     expect(segmentsToText(segs)).not.toMatch(/undefined|null/)
   })
 
+  it("keeps French guillemets and ? ! : ; with their words, so no » or ? wraps alone onto the next line of the runner", () => {
+    const said = (language: "fr" | "en", text: { fr?: string; en?: string }) =>
+      segmentsToText(renderText(text, language, { "agent.name": "Marc Lefèbvre", "customer.company": "Quincaillerie Deschamps-Maréchal SA" }).segments)
+    const fr = said("fr", { fr: "« Bonjour, {{agent.name}}. Je souhaiterais parler à la comptabilité de {{customer.company}}. » Est-ce possible ? Merci !", en: "“Good morning.”" })
+    expect(fr).toBe("«\u00a0Bonjour, Marc Lefèbvre. Je souhaiterais parler à la comptabilité de Quincaillerie Deschamps-Maréchal SA.\u00a0» Est-ce possible\u00a0? Merci\u00a0!")
+    // An English script is left as written; a French text shown in place of a missing English one is still French.
+    expect(said("en", { fr: "x", en: "Is that possible ? Yes : no" })).toBe("Is that possible ? Yes : no")
+    expect(said("en", { fr: "« Oui ? »" })).toBe("«\u00a0Oui\u00a0?\u00a0»")
+  })
+
   it("falls back to the other language when a team's script lacks one, and says so", () => {
     const r = renderText({ fr: "Bonjour {{agent.name}}" }, "en", { "agent.name": "Julie" })
     expect(r).toEqual({ segments: [{ text: "Bonjour Julie" }], fallback: true })

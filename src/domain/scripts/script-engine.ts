@@ -73,7 +73,15 @@ export function localized(text: LocalizedText, language: ScriptLanguage): { text
 
 export function renderText(text: LocalizedText, language: ScriptLanguage, values: VariableValues): { segments: Segment[]; fallback: boolean } {
   const { text: t, fallback } = localized(text, language)
-  return { segments: fillTemplate(t, values), fallback }
+  const segments = fillTemplate(t, values)
+  // French text (its own, or shown in place of a missing English one): the spaces inside « » and before ? ! : ;
+  // do not break, or a narrow runner shows a lone » at the start of a line.
+  const french = (language === "fr") !== fallback
+  return { segments: french ? segments.map((s) => ("text" in s ? { text: frenchSpaces(s.text) } : s)) : segments, fallback }
+}
+
+function frenchSpaces(text: string): string {
+  return text.replace(/« /g, "«\u00a0").replace(/ ([»?!:;])/g, "\u00a0$1")
 }
 
 /** The answers in words, for the call log ("Besoin identifié → Oui, commande"). */

@@ -26,14 +26,17 @@ export function useScriptLibrary(): { scripts: CallScript[] | null; canEdit: boo
   return { ...state, reload }
 }
 
-/** Who the agent is, for `{{agent.name}}` and `{{agent.company}}`: the signed-in user and team, else the SIP display name. */
+/**
+ * Who the agent is, for `{{agent.name}}` and `{{agent.company}}`: the signed-in user, else the SIP display name; the
+ * company the customer's quotes and invoices come from (the team's seller identity), else the team's name.
+ */
 export function useAgent(): { name: string | null; company: string | null } {
   const [agent, setAgent] = useState<{ name: string | null; company: string | null }>({ name: null, company: null })
   useEffect(() => {
     let live = true
-    void Promise.all([send("sync/status", {}).catch(() => null), send("softphone/settings", {}).catch(() => null)]).then(([status, phone]) => {
+    void Promise.all([send("sync/status", {}).catch(() => null), send("softphone/settings", {}).catch(() => null), send("team/seller", {}).catch(() => null)]).then(([status, phone, seller]) => {
       if (!live) return
-      setAgent({ name: status?.user?.name || phone?.settings.sip?.displayName || null, company: status?.team?.name ?? null })
+      setAgent({ name: status?.user?.name || phone?.settings.sip?.displayName || null, company: seller?.seller?.name || status?.team?.name || null })
     })
     return () => {
       live = false

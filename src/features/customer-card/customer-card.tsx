@@ -19,8 +19,12 @@ export interface CustomerCardProps {
   matchedValues?: string[]
   highlight?: boolean
   agentCountry: string
-  /** Only the header line: long match lists stay cheap to render; a click expands it. */
-  compact?: boolean
+  /**
+   * Only the header line: long match lists stay cheap to render; a click expands it, and so does `highlight` (the
+   * card of the value clicked on the page). "always": a list beside the opened card (the workspace), where the
+   * details would only repeat it: the line stays a line, outlined when highlighted, and a click only opens.
+   */
+  compact?: boolean | "always"
   onOpen?: (customer: Customer) => void
   /** "Script" on the card: runs a call script for this customer without a call (extension pages only). */
   onOpenScript?: (customer: Customer) => void
@@ -71,7 +75,7 @@ function CardBody({
 }: CustomerCardProps & { t: Translate; language: string }) {
   const [expanded, setExpanded] = useState(false)
   const city = c.addresses[0]?.city ?? ""
-  const short = compact && !expanded && !highlight
+  const short = compact === "always" || (compact && !expanded && !highlight)
   return (
     <article
       className="c-card"
@@ -175,7 +179,7 @@ function CardDetails({
         </dd>
         {c.siren || c.vatNumber ? (
           <>
-            <dt>{t("card.fields.legal")}</dt>
+            <dt>{t(c.siren && c.vatNumber ? "card.fields.legal" : c.siren ? "card.fields.legalSiren" : "card.fields.legalVat")}</dt>
             <dd data-comptoir="card-legal">{[c.siren, c.vatNumber].filter(Boolean).join(" · ")}</dd>
           </>
         ) : null}

@@ -6,6 +6,8 @@ import { formatCents } from "~src/domain/documents/money"
 import { invoiceSteps } from "~src/domain/documents/payments"
 import { formatDay, formatFranceDateTime, type UiLang } from "~src/ui/dates"
 
+import { statusText } from "./status-text"
+
 type Translate = ReturnType<typeof useTranslation>["t"]
 type ReminderEntry = NonNullable<ReturnType<typeof reminderEntries>[number]>
 
@@ -38,7 +40,7 @@ export function DocumentHistory({
     key: `h${i}`,
     node: (
       <li key={`h${i}`} data-comptoir="history-entry">
-        {formatFranceDateTime(h.at, lang)} · {historyText(t, h.status, reminders?.[i] ?? null)}
+        {formatFranceDateTime(h.at, lang)} · {historyText(t, h.status, doc.type, reminders?.[i] ?? null)}
         <ByWhom who={h.by} names={names} />
       </li>
     )
@@ -120,7 +122,7 @@ export function teamName(email: string, names: Readonly<Record<string, string>> 
 }
 
 /** A reminder sent directly says how late the invoice was and which levels it skipped, as the dunning list offered it. */
-function historyText(t: Translate, status: string, reminder: ReminderEntry | null): string {
+function historyText(t: Translate, status: string, type: SalesDocument["type"], reminder: ReminderEntry | null): string {
   if (reminder && reminder.skipped.length > 0)
     return t("invoicing.dunning.loggedDirect", {
       level: t(`invoicing.dunning.level.${reminder.level}`),
@@ -129,5 +131,5 @@ function historyText(t: Translate, status: string, reminder: ReminderEntry | nul
     })
   if (status.startsWith("reminder:")) return t("invoicing.dunning.logged", { level: t(`invoicing.dunning.level.${status.slice(9)}`) })
   if (status === "override") return t("invoicing.risk.overrideLogged")
-  return t(`invoicing.status.${status}`, { defaultValue: status })
+  return statusText(t, status, type)
 }

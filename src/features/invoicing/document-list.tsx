@@ -7,7 +7,12 @@ import { send } from "~src/messaging/send"
 import { DateInput } from "~src/ui/date-input"
 import { formatDay } from "~src/ui/dates"
 
+import { statusText } from "./status-text"
+
 export type ListKind = "quotes" | "orders" | "invoices"
+
+/** The one document type a list shows, for its status words (the invoices list shows credit notes too). */
+const LIST_TYPE: Record<ListKind, string | undefined> = { quotes: "quote", orders: "order", invoices: undefined }
 
 const STATUSES: Record<ListKind, string[]> = {
   quotes: ["draft", "sent", "accepted", "refused", "expired", "cancelled"],
@@ -78,7 +83,7 @@ export function DocumentList({ kind, initial }: { kind: ListKind; initial: ListF
             <option value="">{t("invoicing.list.any")}</option>
             {STATUSES[kind].map((s) => (
               <option key={s} value={s}>
-                {t(`invoicing.status.${s}`)}
+                {statusText(t, s, LIST_TYPE[kind])}
               </option>
             ))}
           </select>
@@ -152,12 +157,12 @@ export function DocumentList({ kind, initial }: { kind: ListKind; initial: ListF
   )
 }
 
-export function StatusChip({ row }: { row: Pick<DocumentRowView, "status" | "paymentState" | "daysOverdue"> }) {
+export function StatusChip({ row }: { row: Pick<DocumentRowView, "type" | "status" | "paymentState" | "daysOverdue"> }) {
   const { t } = useTranslation()
   return (
     <>
       <span className={`c-chip c-status-${row.status}`} data-status={row.status}>
-        {t(`invoicing.status.${row.status}`)}
+        {statusText(t, row.status, row.type)}
       </span>
       {row.paymentState ? (
         <span className={`c-chip c-pay-${row.paymentState}`} data-payment={row.paymentState}>

@@ -311,4 +311,42 @@ describe("a document in the workspace", () => {
     expect(document.querySelector('[data-comptoir="credit-full"]')).toBeNull()
     expect(document.querySelector('[data-comptoir="credit-none-left"]')!.textContent).toBe("The credit notes took back the whole invoice: nothing is left to credit.")
   })
+  it("gives each status the gender of its document in French: an « avoir » is « Émis », a « commande » « Annulée »", async () => {
+    const at = Date.parse("2026-12-03T10:00:00Z")
+    const credit = creditNote({ id: "cn9", number: "AV-2026-00009", correctsInvoiceId: "inv-9", history: [{ status: "issued", at, by: "a" }] }, line(1, { quantityMilli: -1000 })) as SalesDocument
+    const creditRow = { id: "cn9", type: "credit-note", number: "AV-2026-00009", status: "issued", customerId: "cust-1", customerName: "Dupont SA", customerCode: "C-00012", date: "2026-12-02", dueDate: null, totalInclVatCents: -600, remainingCents: null, paymentState: null, daysOverdue: 0, dunning: null, correctsInvoiceId: "inv-9", language: "fr" }
+    stubChrome(credit, creditRow)
+    render(
+      <I18nextProvider i18n={createI18n("fr")}>
+        <DocumentView id="cn9" />
+      </I18nextProvider>
+    )
+    expect((await screen.findByText((_, el) => el?.getAttribute("data-status") === "issued" && el.classList.contains("c-chip"))).textContent).toBe("Émis")
+    expect(document.querySelector(".c-doc-history li")!.textContent).toMatch(/ · Émis · a$/)
+    cleanup()
+    vi.unstubAllGlobals()
+
+    // The invoice lists its credit note with the credit note's status, not the invoice's word.
+    const invoice = { ...order([line(1, { unitPriceCents: 5000 })]), id: "inv-9", type: "invoice", status: "issued", number: "FAC-2026-00019", dueDate: "2027-01-02" } as unknown as SalesDocument
+    const invoiceRow = { ...creditRow, id: "inv-9", type: "invoice", number: "FAC-2026-00019", totalInclVatCents: 6000, remainingCents: 5400, paymentState: "partly-paid", dueDate: "2027-01-02", correctsInvoiceId: null }
+    stubChrome(invoice, invoiceRow, [], [credit])
+    render(
+      <I18nextProvider i18n={createI18n("fr")}>
+        <DocumentView id="inv-9" />
+      </I18nextProvider>
+    )
+    expect((await screen.findByText((_, el) => el?.getAttribute("data-comptoir") === "credit-note-link")).parentElement!.textContent).toMatch(/ · Émis$/)
+    expect(document.querySelector('.c-chip[data-status="issued"]')!.textContent).toBe("Émise")
+    cleanup()
+    vi.unstubAllGlobals()
+
+    const cancelled = { ...order([line(1, {})]), status: "cancelled", number: "CMD-2026-00004" } as unknown as SalesDocument
+    stubChrome(cancelled, { ...creditRow, id: cancelled.id, type: "order", number: "CMD-2026-00004", status: "cancelled", totalInclVatCents: 600, correctsInvoiceId: null })
+    render(
+      <I18nextProvider i18n={createI18n("fr")}>
+        <DocumentView id={cancelled.id} />
+      </I18nextProvider>
+    )
+    expect((await screen.findByText((_, el) => el?.getAttribute("data-status") === "cancelled" && el.classList.contains("c-chip"))).textContent).toBe("Annulée")
+  })
 })

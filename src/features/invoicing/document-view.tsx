@@ -13,6 +13,7 @@ import { formatDay, formatDayLong, formatFranceDateTime, uiLang } from "~src/ui/
 import { DocumentHistory, teamName } from "./document-history"
 import { InvoicePanels } from "./invoice-panels"
 import { StatusChip } from "./document-list"
+import { statusText } from "./status-text"
 import { downloadFacturX } from "./factur-x-download"
 import { RiskReasons } from "./risk-reasons"
 
@@ -137,7 +138,7 @@ export function DocumentView({ id }: { id: string }) {
             <dd>
               {view.derived.map((d) => (
                 <a key={d.id} href={`#/${SECTION_OF[d.type as Doc["type"]]}/${d.id}`} className="c-chip" data-comptoir="derived-document">
-                  {t(`invoicing.type.${d.type}`)} {d.number ?? t("invoicing.view.unnumbered")} · {t(`invoicing.status.${d.status}`)}
+                  {t(`invoicing.type.${d.type}`)} {d.number ?? t("invoicing.view.unnumbered")} · {statusText(t, d.status, d.type)}
                 </a>
               ))}
             </dd>

@@ -8,6 +8,8 @@ import type { DocumentActionRequest, ResponseOf } from "~src/messaging/contract"
 import { DateInput } from "~src/ui/date-input"
 import { formatDay } from "~src/ui/dates"
 
+import { statusText } from "./status-text"
+
 type View = ResponseOf<"documents/get">
 
 const METHODS = ["transfer", "card", "cheque", "cash", "direct-debit", "other"] as const
@@ -111,7 +113,7 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
             <a href={`#/invoices/${c.id}`} data-comptoir="credit-note-link">
               {t("invoicing.type.credit-note")} {c.number ?? t("invoicing.view.unnumbered")}
             </a>{" "}
-            · {formatCents(c.totalInclVatCents, lang)} · {t(`invoicing.status.${c.status}`)}
+            · {formatCents(c.totalInclVatCents, lang)} · {statusText(t, c.status, "credit-note")}
           </p>
         ))}
         {/* The credit notes took it all back: another one would be refused (credit-over-invoice), so none is offered. */}

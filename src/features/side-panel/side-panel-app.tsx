@@ -165,6 +165,8 @@ function ActiveTabCards() {
   else if (tab === null) body = <p className="c-empty">{t("panelUi.side.noTab")}</p>
   // No URL: a page Comptoir has no access to, so no content script of ours runs there, whatever a past page of
   // that tab published (the browser tells tab URLs only where the extension has host access).
+  // One of Comptoir's own pages (the workspace, the options): no in-page panel there, and nothing to enable.
+  else if (tab.url.startsWith(chrome.runtime.getURL(""))) body = <p className="c-empty" data-comptoir="side-panel-own-page">{t("panelUi.side.ownPage")}</p>
   else if (view === null || tab.url === "") body = <p className="c-empty" data-comptoir="side-panel-inactive">{t("panelUi.side.inactive")}</p>
   else if (view.matches.length === 0) body = <p className="c-empty" data-comptoir="side-panel-empty">{t("panel.matches.empty")}</p>
   else

@@ -90,7 +90,7 @@ export function CustomersSection({ path }: { path: string[] }) {
           </p>
         ) : null}
         {list.map((c) => (
-          <CustomerCard key={c.id} customer={c} compact agentCountry={settings.defaultCountry} onOpen={onOpen} highlight={c.id === openedId} />
+          <CustomerCard key={c.id} customer={c} compact="always" agentCountry={settings.defaultCountry} onOpen={onOpen} highlight={c.id === openedId} />
         ))}
       </div>
       <div className="c-workspace-detail">
