@@ -67,7 +67,7 @@ describe("the customer card's timeline", () => {
     expect(entries[0]).toContain("Facture FAC-2026-00012 · 1\u202f234,50\u00a0€")
     expect(entries[1]).toContain("Rendez-vous le 10/12/2026")
     expect(entries[2]).toContain("Mail saisi en commande")
-    expect(entries[2]).toContain("Devenu la commande sans numéro (numéroté à l'émission)")
+    expect(entries[2]).toContain("Devenu une commande en brouillon · 600,00\u00a0€")
     expect(entries[2]).toContain("« Commande gants S48 » · achats@client.fr")
     expect(entries[3]).toContain("Devis envoyé")
     expect(entries[3]).toContain("Devis DEV-2026-00003 · 999,99\u00a0€")

@@ -224,7 +224,11 @@ function DocumentEntry({ event: e, t, locale }: { event: DocumentEvent; t: Trans
             if (!ev.nativeEvent.isTrusted) return
             void openDocuments(`${DOCUMENT_SECTION[e.documentType]}/${encodeURIComponent(e.documentId)}`).catch(() => undefined)
           }}>
-          {e.kind === "mail-captured" ? t("card.timeline.becameOrder", { number }) : t(`card.timeline.type.${e.documentType}`, { number })}
+          {e.kind === "mail-captured"
+            ? e.number
+              ? t("card.timeline.becameOrder", { number: e.number })
+              : t("card.timeline.becameDraftOrder")
+            : t(`card.timeline.type.${e.documentType}`, { number })}
         </button>{" "}
         <span>· {formatCents(e.amountCents, lang)}</span>
       </div>
