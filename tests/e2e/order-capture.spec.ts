@@ -150,6 +150,7 @@ test("a Gmail message: captured, reviewed with a line corrected, stored as a dra
   await expect(mail).toContainText("Mail captured as an order")
   await expect(mail.locator('[data-comptoir="timeline-mail"]')).toContainText(bakery.subject)
   await expect(mail).toContainText("Became a draft order")
+  await review.screenshot({ path: "test-results/order-capture-card-timeline.png", fullPage: true })
   await mail.locator('[data-comptoir="timeline-document-open"]').click()
   await expect(review).toHaveURL(new RegExp(`#/orders/${orderId}$`))
   await review.close()
