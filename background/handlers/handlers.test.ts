@@ -68,14 +68,15 @@ describe("who may send what", () => {
     }
   })
 
-  it("lets a content script reach only lookup, search, opening a card, its side-panel view, click-to-call and the call bar, opening the workspace or the quote form over its page, a card's call timeline and documents, and capturing an order", () => {
+  it("lets a content script reach only lookup, search, opening a card, its side-panel view, click-to-call and the call bar, opening the workspace or the quote form over its page, a card's call timeline, documents and their timeline, and capturing an order", () => {
     // Each of these is what a page's panel must do, and none reads a secret or reaches the team server: the
     // panel's cards for the side panel (keyed by the sender's own tab), opening the side panel on a click,
     // placing a call to a number on the page (issue #9's click-to-call; the handler takes only a phone number),
     // opening the workspace at a route (a path of plain characters, into a new tab of the extension's own);
     // the risk line of a card it shows (issue #10: levels and amounts of a customer the card already names, with
     // its credit limit; nothing of the team server); the card's documents block (issue #10: counts and sums of
-    // one customer the card shows); and reading one customer's call logs when the agent opens a card's "Calls"
+    // one customer the card shows, and their steps in its timeline: numbers, amounts, a captured mail's subject and
+    // sender, at most 50); and reading one customer's call logs when the agent opens a card's "Calls"
     // (read-only, at most 50); the opened message sent to the extractor (issue #11: bounded text in, a capture id
     // and "is it an order" out); the call bar over the page (issue #9's screen-pop: the softphone's state and the
     // caller's customers, as the panel's cards show customers) with answer, decline, hang up and the caller's pick,
@@ -87,6 +88,7 @@ describe("who may send what", () => {
       "customers/opened",
       "documents/risk",
       "documents/summary",
+      "documents/timeline",
       "lookup/match",
       "orders/extract",
       "panel/view",

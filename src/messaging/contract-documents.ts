@@ -316,6 +316,31 @@ export const documentsContract = {
       overdueInvoices: Amount.extend({ maxDays: z.number().int() })
     })
   },
+  /**
+   * The card's timeline (content scripts too): what one customer's documents tell it, newest first, at most `limit`
+   * (quote sent, accepted, refused; order confirmed; invoice and credit note issued; payments; mails captured as
+   * orders), read from this device's documents store when the agent opens the timeline.
+   */
+  "documents/timeline": {
+    request: z.object({ customerId: DocId, limit: z.number().int().min(1).max(50).default(20) }),
+    response: z.object({
+      events: z
+        .array(
+          z.object({
+            id: z.string().max(200),
+            kind: z.enum(["mail-captured", "quote-sent", "quote-accepted", "quote-refused", "order-confirmed", "invoice-issued", "credit-note-issued", "payment-recorded"]),
+            at: z.number(),
+            documentId: z.string().max(100),
+            documentType: z.enum(["quote", "order", "invoice", "credit-note"]),
+            number: z.string().max(40).nullable(),
+            amountCents: z.number().int(),
+            mail: z.object({ subject: z.string().max(500), from: z.string().max(254) }).nullable()
+          })
+        )
+        .max(50),
+      total: z.number().int().min(0)
+    })
+  },
   /** The reminder days (friendly / firm / formal notice): the team's, in its settings row; managers change them. */
   "documents/dunning-settings": {
     request: z.object({ schedule: DunningScheduleSchema.optional() }),

@@ -444,6 +444,9 @@ export const senders: Record<keyof typeof contract, readonly SenderKind[]> = {
   "documents/act": pageOnly,
   // The card's block in a page's panel: one customer's counts and sums, for a customer id the page already shows.
   "documents/summary": pageOrContent,
+  // The card's timeline in a page's panel: one customer's document steps (numbers, amounts, a captured mail's
+  // subject and sender), read-only, at most 50, for a customer id the page already shows.
+  "documents/timeline": pageOrContent,
   "documents/dunning-settings": pageOnly,
   // The in-page "Capture as order" sends the opened message; the review and what it stores are the workspace's.
   "orders/extract": contentOnly,

@@ -145,6 +145,14 @@ test("a Gmail message: captured, reviewed with a line corrected, stored as a dra
   // On the customer's page in the workspace.
   await review.goto(`chrome-extension://${extensionId}/tabs/workspace.html#/customers/${encodeURIComponent(order!.customerId)}`)
   await expect(review.locator(`[data-comptoir="customer-orders"] [data-order-id="${orderId}"]`)).toContainText(bakery.subject)
+  // And in the card's timeline: the mail captured, its subject, the order it became; a click opens that order.
+  const mail = review.locator(`[data-comptoir="call-timeline"] [data-comptoir="timeline-document"][data-kind="mail-captured"][data-document-id="${orderId}"]`)
+  await expect(mail).toContainText("Mail captured as an order")
+  await expect(mail.locator('[data-comptoir="timeline-mail"]')).toContainText(bakery.subject)
+  await expect(mail).toContainText("Became a draft order")
+  await review.screenshot({ path: "test-results/order-capture-card-timeline.png", fullPage: true })
+  await mail.locator('[data-comptoir="timeline-document-open"]').click()
+  await expect(review).toHaveURL(new RegExp(`#/orders/${orderId}$`))
   await review.close()
   await page.close()
 })

@@ -388,6 +388,39 @@ test("the customer's card in the workspace shows its open documents and what is 
   await expect(agent.page).toHaveURL(new RegExp(`#/dunning/customer/${customerId}$`))
 })
 
+test("the card's timeline tells the documents with the calls, newest first: the invoice's two payments, its issue, the order confirmed; a click opens the invoice", async () => {
+  const [agent] = profiles as [Profile, Profile]
+  await workspace(agent, `customers/${customerId}`)
+  const timeline = agent.page.locator('[data-comptoir="call-timeline"]')
+  await expect(timeline).toHaveAttribute("data-state", "done")
+  await expect(timeline.locator("summary")).toHaveText("Timeline: calls, mails, documents")
+  const steps = timeline.locator('[data-comptoir="timeline-document"]')
+  await expect(steps.nth(0)).toHaveAttribute("data-kind", "payment-recorded")
+  await expect(steps.nth(1)).toHaveAttribute("data-kind", "payment-recorded")
+  await expect(steps.nth(2)).toHaveAttribute("data-kind", "invoice-issued")
+  await expect(steps.nth(2)).toHaveAttribute("data-document-id", invoiceId)
+  await expect(steps.nth(2)).toContainText(/Invoice issued.*Invoice FAC-\d{4}-\d{5} · €[\d,]+\.\d{2}/)
+  await expect(steps.nth(3)).toHaveAttribute("data-kind", "order-confirmed")
+  await expect(steps.nth(3)).toContainText(/Order CMD-\d{4}-\d{5}/)
+  // The demo's calls of this customer are in the same list.
+  await expect(timeline.locator('[data-comptoir="call-log"]').first()).toBeVisible()
+  await expect(timeline).not.toContainText("undefined")
+  await timeline.scrollIntoViewIfNeeded()
+  await agent.page.screenshot({ path: "test-results/q2c-card-timeline-en.png", fullPage: true })
+  const settings = await agent.page.evaluate(async () => (await chrome.storage.local.get("settings")).settings as object | undefined)
+  await agent.page.evaluate(async (settings) => chrome.storage.local.set({ settings: { ...settings, language: "fr" } }), settings)
+  await agent.page.reload()
+  await expect(timeline.locator("summary")).toHaveText("Historique : appels, mails, documents")
+  await expect(steps.nth(2)).toContainText(/Facture émise.*Facture FAC-\d{4}-\d{5} · [\d\u202f]+,\d{2}\u00a0€/)
+  await expect(steps.nth(0)).toContainText("Règlement enregistré")
+  await agent.page.screenshot({ path: "test-results/q2c-card-timeline-fr.png", fullPage: true })
+  await agent.page.evaluate(async (settings) => (settings ? chrome.storage.local.set({ settings }) : chrome.storage.local.remove("settings")), settings)
+  await agent.page.reload()
+  await steps.nth(2).locator('[data-comptoir="timeline-document-open"]').click()
+  await expect(agent.page).toHaveURL(new RegExp(`#/invoices/${invoiceId}$`))
+  await expect(agent.page.locator('[data-comptoir="document-view"]')).toBeVisible()
+})
+
 /**
  * The dunning list in a 1024 × 700 window: the buttons that run past the list's own column, the level chips that
  * wrap, the customer codes broken at their hyphen (the list ran 60 px past the window, "Formal notice reached" on

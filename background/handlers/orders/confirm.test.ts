@@ -53,6 +53,13 @@ describe("orders/confirm", () => {
 
   const ordersOf = async () => (await ask<{ orders: { id: string }[] }>("orders/by-customer", { customerId })).orders
 
+  it("puts the confirmed capture on the customer's timeline: the mail's subject and sender, and the order it became", async () => {
+    const stored = await ask<{ ok: boolean; orderId?: string }>("orders/confirm", { captureId: "cap-1", review })
+    const timeline = await ask<{ events: { kind: string; documentId: string; mail: unknown }[]; total: number }>("documents/timeline", { customerId })
+    expect(timeline.events).toEqual([expect.objectContaining({ kind: "mail-captured", documentId: stored.orderId, mail: { subject: "Commande", from: "achats@example.com" } })])
+    expect(timeline.total).toBe(1)
+  })
+
   it("stores one order for a capture confirmed a second time (the review opened again by Back, or in a second tab)", async () => {
     const first = await ask<{ ok: boolean; orderId?: string }>("orders/confirm", { captureId: "cap-1", review })
     expect(first.ok).toBe(true)

@@ -42,3 +42,54 @@ describe("a customer's call timeline", () => {
     expect(await timeline("en")).toContain("Appointment 10 Dec 2026 14:30 with Claire Martin")
   })
 })
+
+const events = [
+  { id: "pay:1", kind: "payment-recorded", at: Date.UTC(2026, 11, 4, 10), documentId: "inv1", documentType: "invoice", number: "FAC-2026-00012", amountCents: 123_450, mail: null },
+  { id: "o1:mail", kind: "mail-captured", at: Date.UTC(2026, 11, 2, 8), documentId: "o1", documentType: "order", number: null, amountCents: 60_000, mail: { subject: "Commande gants S48", from: "achats@client.fr" } },
+  { id: "q1:sent", kind: "quote-sent", at: Date.UTC(2026, 11, 1, 8), documentId: "q1", documentType: "quote", number: "DEV-2026-00003", amountCents: 99_999, mail: null }
+]
+
+async function cardTimeline(language: "fr" | "en", reply: (type: string) => unknown) {
+  vi.stubGlobal("chrome", { runtime: { sendMessage: vi.fn(async (m: { type: string }) => reply(m.type)) } })
+  const i18n = createI18n(language)
+  const { container } = render(<CallTimeline customerId="cu1" t={i18n.t} locale={language} initiallyOpen documents />)
+  await screen.findByText((_, el) => el?.getAttribute("data-state") === "done")
+  return [...container.querySelectorAll("li")].map((li) => li.textContent ?? "")
+}
+
+const both = (type: string) => (type === "documents/timeline" ? { ok: true, data: { events, total: 3 } } : { ok: true, data: { logs: [appointmentLog], total: 1 } })
+
+describe("the customer card's timeline", () => {
+  it("tells the calls, the documents' steps and a mail captured as an order in one list, newest first", async () => {
+    const entries = await cardTimeline("fr", both)
+    expect(entries).toHaveLength(4)
+    expect(entries[0]).toContain("Règlement enregistré")
+    expect(entries[0]).toContain("Facture FAC-2026-00012 · 1\u202f234,50\u00a0€")
+    expect(entries[1]).toContain("Rendez-vous le 10/12/2026")
+    expect(entries[2]).toContain("Mail saisi en commande")
+    expect(entries[2]).toContain("Devenu une commande en brouillon · 600,00\u00a0€")
+    expect(entries[2]).toContain("« Commande gants S48 » · achats@client.fr")
+    expect(entries[3]).toContain("Devis envoyé")
+    expect(entries[3]).toContain("Devis DEV-2026-00003 · 999,99\u00a0€")
+  })
+
+  it("says each step in English for the English interface, with the amount as the English card writes it", async () => {
+    const entries = await cardTimeline("en", both)
+    expect(entries[0]).toContain("Payment recorded")
+    expect(entries[0]).toContain("Invoice FAC-2026-00012 · €1,234.50")
+    expect(entries[3]).toContain("Quote sent")
+    expect(entries.join("\n")).not.toMatch(/undefined|card\.timeline/)
+  })
+
+  it("still shows the calls when the documents could not be read, and says so", async () => {
+    const entries = await cardTimeline("en", (type) => (type === "documents/timeline" ? { ok: false, error: "base closed" } : { ok: true, data: { logs: [appointmentLog], total: 1 } }))
+    expect(entries).toHaveLength(1)
+    expect(screen.getByText("The documents could not be read: base closed")).toBeTruthy()
+  })
+
+  it("says there is nothing yet for a customer with neither calls nor documents", async () => {
+    const entries = await cardTimeline("fr", (type) => (type === "documents/timeline" ? { ok: true, data: { events: [], total: 0 } } : { ok: true, data: { logs: [], total: 0 } }))
+    expect(entries).toEqual([])
+    expect(screen.getByText("Ni appel, ni document, ni mail saisi pour l'instant.")).toBeTruthy()
+  })
+})

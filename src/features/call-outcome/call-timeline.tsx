@@ -2,6 +2,9 @@ import { useEffect, useState } from "react"
 import type { useTranslation } from "react-i18next"
 
 import type { CallLog } from "~src/domain/calls/call-log.schema"
+import { formatCents } from "~src/domain/documents/money"
+import { mergeTimeline, type DocumentEvent, type DocumentEventKind, type TimelineItem } from "~src/domain/documents/timeline"
+import { openDocuments } from "~src/features/invoicing/open-documents"
 import { formatDateTime, formatDay, uiLang } from "~src/ui/dates"
 
 type Translate = ReturnType<typeof useTranslation>["t"]
@@ -11,7 +14,7 @@ type Translate = ReturnType<typeof useTranslation>["t"]
  * background validates the request (`calls/timeline`); the reply is read field by field and shown as text.
  */
 async function readTimeline(customerId: string): Promise<{ logs: TimelineEntry[]; total: number }> {
-  const reply = (await chrome.runtime.sendMessage({ type: "calls/timeline", payload: { customerId, limit: 20 } })) as
+  const reply = (await chrome.runtime.sendMessage({ type: "calls/timeline", payload: { customerId, limit: TIMELINE_LIMIT } })) as
     | { ok: true; data: { logs: unknown[]; total: number } }
     | { ok: false; error: string }
     | undefined
@@ -49,29 +52,97 @@ function entryOf(raw: unknown): TimelineEntry[] {
   ]
 }
 
+const EVENT_KINDS: readonly DocumentEventKind[] = ["mail-captured", "quote-sent", "quote-accepted", "quote-refused", "order-confirmed", "invoice-issued", "credit-note-issued", "payment-recorded"]
+const DOCUMENT_TYPES: readonly DocumentEvent["documentType"][] = ["quote", "order", "invoice", "credit-note"]
+
+/** The card's timeline's documents (`documents/timeline`), read field by field as the calls are. */
+async function readDocumentEvents(customerId: string): Promise<{ events: DocumentEvent[]; total: number }> {
+  const reply = (await chrome.runtime.sendMessage({ type: "documents/timeline", payload: { customerId, limit: TIMELINE_LIMIT } })) as
+    | { ok: true; data: { events: unknown[]; total: number } }
+    | { ok: false; error: string }
+    | undefined
+  if (!reply) throw new Error("no answer from the background")
+  if (!reply.ok) throw new Error(reply.error)
+  const events = Array.isArray(reply.data?.events) ? reply.data.events.flatMap(eventOf) : []
+  return { events, total: typeof reply.data?.total === "number" ? reply.data.total : events.length }
+}
+
+function eventOf(raw: unknown): DocumentEvent[] {
+  if (!raw || typeof raw !== "object") return []
+  const r = raw as Record<string, unknown>
+  const kind = EVENT_KINDS.find((k) => k === r.kind)
+  const documentType = DOCUMENT_TYPES.find((k) => k === r.documentType)
+  if (!kind || !documentType || typeof r.id !== "string" || typeof r.documentId !== "string" || typeof r.at !== "number" || typeof r.amountCents !== "number") return []
+  const m = r.mail && typeof r.mail === "object" ? (r.mail as Record<string, unknown>) : null
+  return [
+    {
+      id: r.id,
+      kind,
+      at: r.at,
+      documentId: r.documentId,
+      documentType,
+      number: typeof r.number === "string" ? r.number : null,
+      amountCents: r.amountCents,
+      mail: m ? { subject: typeof m.subject === "string" ? m.subject : "", from: typeof m.from === "string" ? m.from : "" } : null
+    }
+  ]
+}
+
+/** The workspace's route of a document (the lists' own: credit notes are with the invoices). */
+const DOCUMENT_SECTION: Record<DocumentEvent["documentType"], string> = { quote: "quotes", order: "orders", invoice: "invoices", "credit-note": "invoices" }
+
+const TIMELINE_LIMIT = 20
+
 function clock(seconds: number): string {
   const m = Math.floor(seconds / 60)
   return `${m}:${String(Math.round(seconds % 60)).padStart(2, "0")}`
 }
 
+type Loaded = { items: TimelineItem<TimelineEntry>[]; more: number; documentsError?: string }
+
 /**
- * The customer's calls, newest first (date, outcome, notes, agent), in the card. Read when the agent opens it,
- * never with the card: a CRM list page shows hundreds of cards and must stay one lookup per page.
+ * The customer's calls, newest first (date, outcome, notes, agent), in the card; with `documents` (the card's), in
+ * one list with the steps of the customer's documents and the mails captured as orders (issue #10). Read when the
+ * agent opens it, never with the card: a CRM list page shows hundreds of cards and must stay one lookup per page.
  */
-export function CallTimeline({ customerId, t, locale, initiallyOpen = false }: { customerId: string; t: Translate; locale: string; initiallyOpen?: boolean }) {
-  const [state, setState] = useState<{ status: "idle" | "loading" | "done" | "error"; logs: TimelineEntry[]; total: number; error?: string }>({ status: "idle", logs: [], total: 0 })
+export function CallTimeline({
+  customerId,
+  t,
+  locale,
+  initiallyOpen = false,
+  documents = false
+}: {
+  customerId: string
+  t: Translate
+  locale: string
+  initiallyOpen?: boolean
+  documents?: boolean
+}) {
+  const [state, setState] = useState<{ status: "idle" | "loading" | "done" | "error"; loaded: Loaded; error?: string }>({ status: "idle", loaded: { items: [], more: 0 } })
   const load = () => {
     if (state.status === "loading" || state.status === "done") return
     setState((s) => ({ ...s, status: "loading" }))
-    readTimeline(customerId).then(
-      (r) => setState({ status: "done", logs: r.logs, total: r.total }),
-      (e: unknown) => setState({ status: "error", logs: [], total: 0, error: e instanceof Error ? e.message : String(e) })
+    // Both reads at once; documents that could not be read leave the calls shown, and say so.
+    const docs = documents
+      ? readDocumentEvents(customerId).then(
+          (r) => ({ items: r.events, total: r.total, error: undefined as string | undefined }),
+          (e: unknown) => ({ items: [] as DocumentEvent[], total: 0, error: e instanceof Error ? e.message : String(e) })
+        )
+      : Promise.resolve({ items: [] as DocumentEvent[], total: 0, error: undefined as string | undefined })
+    Promise.all([readTimeline(customerId), docs]).then(
+      ([calls, events]) => {
+        const merged = mergeTimeline({ items: calls.logs, total: calls.total }, events, TIMELINE_LIMIT)
+        setState({ status: "done", loaded: { ...merged, documentsError: events.error } })
+      },
+      (e: unknown) => setState({ status: "error", loaded: { items: [], more: 0 }, error: e instanceof Error ? e.message : String(e) })
     )
   }
   useEffect(() => {
     if (initiallyOpen) load()
     // Once, for a card shown open (an extension page); the panel's cards wait for the agent's click.
   }, [])
+  const { items, more, documentsError } = state.loaded
+  const text = documents ? "card.timeline" : "callOutcome.timeline"
   return (
     <details
       className="c-timeline"
@@ -82,40 +153,93 @@ export function CallTimeline({ customerId, t, locale, initiallyOpen = false }: {
       onToggle={(e) => {
         if ((e.currentTarget as HTMLDetailsElement).open) load()
       }}>
-      <summary>{t("callOutcome.timeline.title")}</summary>
-      {state.status === "loading" ? <p className="c-muted">{t("callOutcome.timeline.loading")}</p> : null}
-      {state.status === "error" ? <p className="c-error">{t("callOutcome.timeline.error", { message: state.error ?? "" })}</p> : null}
-      {state.status === "done" && state.logs.length === 0 ? <p className="c-muted">{t("callOutcome.timeline.empty")}</p> : null}
-      {state.logs.length > 0 ? (
+      <summary>{t(`${text}.title`)}</summary>
+      {state.status === "loading" ? <p className="c-muted">{t(`${text}.loading`)}</p> : null}
+      {state.status === "error" ? <p className="c-error">{t(`${text}.error`, { message: state.error ?? "" })}</p> : null}
+      {documentsError !== undefined ? <p className="c-error">{t("card.timeline.documentsError", { message: documentsError })}</p> : null}
+      {state.status === "done" && items.length === 0 ? <p className="c-muted">{t(`${text}.empty`)}</p> : null}
+      {items.length > 0 ? (
         <ol className="c-timeline-list">
-          {state.logs.map((l) => (
-            <li key={l.id} data-comptoir="call-log" data-outcome={l.outcome} data-log-id={l.id}>
-              <div>
-                <span>{l.direction === "inbound" ? "↙" : "↗"} </span>
-                <time dateTime={new Date(l.startedAt).toISOString()}>{formatDateTime(l.startedAt, uiLang(locale))}</time>
-                <span className="c-chip">{t(`callOutcome.outcome.${l.outcome}`, { defaultValue: l.outcome })}</span>
-                {l.durationSeconds > 0 ? <span className="c-muted">{clock(l.durationSeconds)}</span> : null}
-                {l.correctsId ? <span className="c-muted"> · {t("callOutcome.timeline.corrected")}</span> : null}
-              </div>
-              {l.notes ? <div className="c-timeline-notes">{l.notes}</div> : null}
-              {l.callbackAt !== null ? (
-                <div className="c-muted">{t("callOutcome.timeline.callback", { at: formatDateTime(l.callbackAt, uiLang(locale)) })}</div>
-              ) : null}
-              {l.appointment ? (
-                <div className="c-muted">
-                  {t("callOutcome.timeline.appointment", { date: formatDay(l.appointment.date, uiLang(locale)), time: l.appointment.time, rep: l.appointment.salesRep, place: l.appointment.place })}
-                </div>
-              ) : null}
-              <div className="c-timeline-foot">
-                <span className="c-muted">{l.agent || t("callOutcome.timeline.thisDevice")}</span>
-                <CorrectButton customerId={customerId} logId={l.id} t={t} />
-              </div>
-            </li>
-          ))}
+          {items.map((item) =>
+            item.kind === "document" ? (
+              <DocumentEntry key={item.event.id} event={item.event} t={t} locale={locale} />
+            ) : (
+              <CallEntry key={item.call.id} l={item.call} customerId={customerId} t={t} locale={locale} />
+            )
+          )}
         </ol>
       ) : null}
-      {state.total > state.logs.length ? <p className="c-muted">{t("callOutcome.timeline.more", { count: state.total - state.logs.length })}</p> : null}
+      {more > 0 ? <p className="c-muted">{t(`${text}.more`, { count: more })}</p> : null}
     </details>
+  )
+}
+
+function CallEntry({ l, customerId, t, locale }: { l: TimelineEntry; customerId: string; t: Translate; locale: string }) {
+  return (
+    <li data-comptoir="call-log" data-outcome={l.outcome} data-log-id={l.id}>
+      <div>
+        <span>{l.direction === "inbound" ? "↙" : "↗"} </span>
+        <time dateTime={new Date(l.startedAt).toISOString()}>{formatDateTime(l.startedAt, uiLang(locale))}</time>
+        <span className="c-chip">{t(`callOutcome.outcome.${l.outcome}`, { defaultValue: l.outcome })}</span>
+        {l.durationSeconds > 0 ? <span className="c-muted">{clock(l.durationSeconds)}</span> : null}
+        {l.correctsId ? <span className="c-muted"> · {t("callOutcome.timeline.corrected")}</span> : null}
+      </div>
+      {l.notes ? <div className="c-timeline-notes">{l.notes}</div> : null}
+      {l.callbackAt !== null ? <div className="c-muted">{t("callOutcome.timeline.callback", { at: formatDateTime(l.callbackAt, uiLang(locale)) })}</div> : null}
+      {l.appointment ? (
+        <div className="c-muted">
+          {t("callOutcome.timeline.appointment", { date: formatDay(l.appointment.date, uiLang(locale)), time: l.appointment.time, rep: l.appointment.salesRep, place: l.appointment.place })}
+        </div>
+      ) : null}
+      <div className="c-timeline-foot">
+        <span className="c-muted">{l.agent || t("callOutcome.timeline.thisDevice")}</span>
+        <CorrectButton customerId={customerId} logId={l.id} t={t} />
+      </div>
+    </li>
+  )
+}
+
+/**
+ * A document's step (or a payment, or a mail captured as an order): when, what, its number and amount; a click opens
+ * the document in the workspace, where the card's documents block opens its lists.
+ */
+function DocumentEntry({ event: e, t, locale }: { event: DocumentEvent; t: Translate; locale: string }) {
+  const lang = uiLang(locale)
+  const number = e.number ?? t("card.timeline.unnumbered")
+  return (
+    <li data-comptoir="timeline-document" data-kind={e.kind} data-document-id={e.documentId}>
+      <div>
+        <span aria-hidden="true">{e.kind === "mail-captured" ? "✉" : e.kind === "payment-recorded" ? "€" : "▤"} </span>
+        <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at, lang)}</time>
+        <span className="c-chip">{t(`card.timeline.kind.${e.kind}`)}</span>
+      </div>
+      <div>
+        <button
+          type="button"
+          className="c-linkish"
+          data-comptoir="timeline-document-open"
+          onClick={(ev) => {
+            ev.stopPropagation()
+            // Only the agent's own click opens a tab: in a page, the page's scripts can click for them.
+            if (!ev.nativeEvent.isTrusted) return
+            void openDocuments(`${DOCUMENT_SECTION[e.documentType]}/${encodeURIComponent(e.documentId)}`).catch(() => undefined)
+          }}>
+          {e.kind === "mail-captured"
+            ? e.number
+              ? t("card.timeline.becameOrder", { number: e.number })
+              : t("card.timeline.becameDraftOrder")
+            : t(`card.timeline.type.${e.documentType}`, { number })}
+        </button>{" "}
+        <span>· {formatCents(e.amountCents, lang)}</span>
+      </div>
+      {e.mail ? (
+        <div className="c-timeline-notes c-muted" data-comptoir="timeline-mail">
+          {e.mail.subject ? t("card.timeline.mailSubject", { subject: e.mail.subject }) : ""}
+          {e.mail.subject && e.mail.from ? " · " : ""}
+          {e.mail.from}
+        </div>
+      ) : null}
+    </li>
   )
 }
 

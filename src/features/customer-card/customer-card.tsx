@@ -255,10 +255,10 @@ function CardDetails({
       ) : null}
       {/* Quote to cash (issue #10): open quotes, orders, unpaid and overdue invoices. */}
       <DocumentsBlock customerId={c.id} t={t} locale={locale} enabled={!holdData} />
-      {/* The customer's calls (issue #9): read only when the agent opens them, one message, never with the card. */}
+      {/* The timeline (issues #9, #10): calls, document steps and captured mails, read only when the agent opens it, never with the card. */}
       <div className="c-card-calls">
         <LogCallButton customerId={c.id} t={t} />
-        <CallTimeline customerId={c.id} t={t} locale={locale} initiallyOpen={timelineOpen} />
+        <CallTimeline customerId={c.id} t={t} locale={locale} initiallyOpen={timelineOpen} documents />
       </div>
     </>
   )
