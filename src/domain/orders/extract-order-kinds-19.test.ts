@@ -72,3 +72,54 @@ describe("a cXML OrderRequest pasted in a mail", () => {
     expect(r.delivery_address).toBe("Lockwood Interiors, Pioneer Square Studio, 301 First Avenue S, Seattle, WA 98104")
   })
 })
+
+describe("order or not", () => {
+  it("'can u send' from a phone is the act 'can you send': proposed at once, not asked", () => {
+    const r = extract("hiya can u send 4 bx gloves M and 2 rolls of 110L bin bags for fri, ta. Aoife", { ...EN, subject: "gloves" })
+    expect(r.order_decision).toBe("order")
+  })
+
+  it("asking for the ETA of a purchase order placed earlier, its lines listed, is no new order", () => {
+    const r = extract("Hello,\n\nCould you let me have an ETA on our PO 77120 (raised last week)? Still nothing at the yard:\n\n5 boxes of large nitrile gloves\n3 rolls of 110 L bin bags\n\nThanks,\nAoife", { ...EN, subject: "PO 77120 - ETA?" })
+    expect(r.is_order).toBe(false)
+  })
+
+  it("our questions to prepare the order, answered one by one in the quote, make the answers an order (our questions no doubt)", () => {
+    const text = [
+      "Voici mes réponses.",
+      "Laurent",
+      "",
+      "Le lun. 30 nov. 2026 à 16:10, Comptoir Fournitures <commandes@comptoir-fournitures.fr> a écrit :",
+      "> Bonjour Monsieur,",
+      "> Afin de préparer votre commande, merci de nous dire :",
+      "> 1. Pour les gants nitrile, la taille et le nombre de boîtes ?",
+      "Taille M, 6 boîtes.",
+      "> 2. Le détergent multi-surfaces 5 L : combien de bidons ?",
+      "2 bidons.",
+      "> 3. Pour quelle date ?",
+      "Jeudi 10 au matin.",
+      "> Cordialement,",
+      "> Comptoir Fournitures"
+    ].join("\n")
+    const r = extract(text, { from: { address: "fromagerie.tessier@free.fr", name: "Laurent Tessier" }, subject: "Re: Votre commande – trois questions" })
+    expect(r.order_decision).toBe("order")
+  })
+})
+
+describe("the delivery address", () => {
+  it("leaves out the answer's heading before a colon ('Au dépôt : …') when a street and postal code follow", () => {
+    const text = [
+      "Réponses ci-dessous ; merci de nous livrer jeudi 10.",
+      "",
+      "Le lun. 30 nov. 2026 à 16:10, Comptoir Fournitures <commandes@comptoir-fournitures.fr> a écrit :",
+      "> 1. Gants nitrile taille M : le nombre de boîtes ?",
+      "6 boîtes.",
+      "> 2. Livraison au magasin ou au dépôt de la fromagerie ?",
+      "Au dépôt : Fromagerie Tessier – quai 2, 14 rue des Tanneurs, 16000 Angoulême",
+      "> Cordialement,",
+      "> Comptoir Fournitures"
+    ].join("\n")
+    const r = extract(text, { from: { address: "fromagerie.tessier@free.fr", name: "Laurent Tessier" }, subject: "Re: Votre commande" })
+    expect(r.delivery_address).toBe("Fromagerie Tessier – quai 2, 14 rue des Tanneurs, 16000 Angoulême")
+  })
+})

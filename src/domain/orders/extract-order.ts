@@ -10,7 +10,7 @@ import { findDeliveryAddress, poCandidates } from "./header-fields"
 import { findLines, type FoundLine } from "./lines"
 import { attachmentSources, bestPo, bySize, clamp, dedupe, foldBySentence, nameHas, withoutEarlierRest } from "./extract-helpers"
 import { unitOfWord } from "./units"
-import { belowSignOff, chooseBody, ownSegments, splitMail, withoutBounces, withRelayedQuote, type MailSegment } from "./mail-body"
+import { answersOnly, belowSignOff, chooseBody, ownSegments, splitMail, withoutBounces, withRelayedQuote, type MailSegment } from "./mail-body"
 import { ACCEPT, AGREES, EXCEPT, INVOICING, inPacks, ITEM_CHANGE, itemNumber, ITEMS, MORE, PLACE_ORDER, PROPOSAL, reorderOverForward, RETOLD, countWord, SAME_DELIVERY, SCALE, spokenNumber, STRIKE, theseNamed, WHOLE_QUOTE } from "./reply-words"
 import { decideOrder, KEY_IN, readOrderAct } from "./order-act"
 import { ESTIMATE_PREFIX, NOT_ORDER_VERDICTS } from "./not-order-reasons"
@@ -248,7 +248,8 @@ export class OrderExtractor {
     // Is it an order at all?
     // A tracker's rows bought already or cancelled ("Annulé", "Ordered") are no words of this mail's (shared-sheet.ts).
     const sheets = mail.attachments.map((a) => rowsToOrderOnly(a.text))
-    const orderText = foldText([mail.subject, ...own.map((s) => rowsToOrderOnly(s.body)), ...sheets].join("\n"))
+    // Our questions the sender answered inside the quote ("combien de rouleaux ? : 4 rouleaux") are our words, not theirs.
+    const orderText = foldText([mail.subject, ...own.map((s) => rowsToOrderOnly(answersOnly(s.body))), ...sheets].join("\n"))
     const subject = foldText(mail.subject)
     // Bulk words in the customer's own text only: a reply to a newsletter quotes its "Se désinscrire".
   let auto = mail.bulk === true || AUTO_REPLY.test(subject) || AUTO_REPLY.test(foldText(own[0]?.body ?? "")) || new Set([...foldText(own[0]?.body ?? "").matchAll(AWAY)].map((m) => m[0])).size >= 2 || BULK.test(foldText(own.map((s) => `${s.body}\n${s.signature}`).join("\n")))
@@ -264,7 +265,7 @@ export class OrderExtractor {
     const ownDomains = this.ctx.ownDomains ?? []
     const ofCustomer = own.filter((s) => !ownDomains.includes(emailOf(s.from)?.split("@")[1] ?? ""))
     const customerWords = internal && ofCustomer.length > 0 && ofCustomer.length < own.length ? ofCustomer : own
-    const vetoParts = reply || customerWords !== own ? [...customerWords.map((s) => rowsToOrderOnly(s.body)), ...sheets] : [mail.subject, ...own.map((s) => rowsToOrderOnly(s.body)), ...sheets]
+    const vetoParts = reply || customerWords !== own ? [...customerWords.map((s) => rowsToOrderOnly(answersOnly(s.body))), ...sheets] : [mail.subject, ...own.map((s) => rowsToOrderOnly(answersOnly(s.body))), ...sheets]
     const vetoText = withoutCitations(foldText(vetoParts.join("\n"))).replace(INVOICING, " ").replace(UNLESS_CANCELLED, " ")
     // A veto's words are read within one sentence: "the stand build starts the week before. Order below, PO …" asks
     // nothing "before ordering".

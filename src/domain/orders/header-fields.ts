@@ -252,7 +252,17 @@ function addressThenWayIn(lines: readonly string[]): { value: string; evidence: 
 
 export function findDeliveryAddress(text: string): { value: string; evidence: string; confidence: number } | null {
   const lines = text.split("\n")
-  return findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines)
+  const found = findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines)
+  return found === null ? null : { ...found, value: withoutHeading(found.value) }
+}
+
+/**
+ * A short heading before a colon ("À l'annexe : Clinique …", "NEW DEPOT: …", an answer's own words) is no part of the
+ * address when a street or postal code follows ("Kingsley Supplies LLC, Attn: Receiving, …" keeps its attention line).
+ */
+function withoutHeading(value: string): string {
+  const headed = /^[^:,\d]{1,40}:\s*(\S.*)$/.exec(value)
+  return headed !== null && !/^(?:attn|attention|[àa] l'attention)\b/i.test(value) && (STREET.test(headed[1]!) || POSTAL_LINE.test(headed[1]!)) ? headed[1]! : value
 }
 
 function findLabelledAddress(text: string): { value: string; evidence: string; confidence: number } | null {

@@ -133,6 +133,13 @@ function splitSignature(lines: readonly string[]): { body: string[]; signature: 
  * sender's, read with the quoted line it answers ("Sacs poubelle 50 L : 4"). Only lines between quoted ones count
  * (what follows the last quoted line is a sign-off), and at least two of them (one stray line is no form filled in).
  */
+/** A line answering our quoted question, as inlineAnswers joins them: "<our question> ? : <the answer>". */
+export const INLINE_ANSWER = /^(.+\?)[ \t]*:[ \t]+(\S.*)$/gm
+/** The sender's words alone: each answer without the question of ours it is joined to ("combien de rouleaux ?" is ours). */
+export function answersOnly(text: string): string {
+  return text.replace(INLINE_ANSWER, "$2")
+}
+
 function inlineAnswers(lines: readonly string[]): string[] {
   const last = lines.findLastIndex((l) => /^>/.test(l))
   const out: string[] = []
