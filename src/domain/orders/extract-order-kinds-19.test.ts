@@ -15,6 +15,7 @@ function extract(text: string, over: Partial<OrderMail> = {}): ReturnType<typeof
   // Tuesday 1 December 2026.
   return extractor.extract({ from: { address: "atelier@fromagerie-vallon.fr", name: "Claire Besson" }, to: ["commandes@comptoir-fournitures.fr"], subject: "Commande", date: "2026-12-01T08:30:00+01:00", text, htmlText: "", attachments: [], ...over })
 }
+const linesOf = (r: ReturnType<typeof extract>): string[] => r.lines.map((l) => `${l.ref}|${l.quantity}|${l.unit}`)
 const EN = { from: { address: "office@hollybrook-stud.ie", name: "Aoife Keane" }, subject: "Supplies", date: "2026-12-01T08:30:00+00:00" }
 const US = { from: { address: "emily@lockwoodinteriors.com", name: "Emily Lockwood" }, subject: "Fwd: order", date: "2026-12-01T08:30:00-08:00" }
 
@@ -121,5 +122,15 @@ describe("the delivery address", () => {
     ].join("\n")
     const r = extract(text, { from: { address: "fromagerie.tessier@free.fr", name: "Laurent Tessier" }, subject: "Re: Votre commande" })
     expect(r.delivery_address).toBe("Fromagerie Tessier – quai 2, 14 rue des Tanneurs, 16000 Angoulême")
+  })
+})
+
+describe("a scanned purchase order read by the copier's OCR", () => {
+  it("reads 'C0MMANDE', 'nitri1e' and a count 'l2' as the letters and figures meant: the order's number, its lines, proposed at once", () => {
+    const scan = ["FROMAGERIE TESSIER - BON DE C0MMANDE N° FT-2026-77 - Londres W1G 8QR", "Ref | Designation | Qte | Cond.", "GN-441O | Gants nitri1e T. M | l2 | bte", "SAC-11O | Sacs poube1le 11O L | 3 | rlx"].join("\n")
+    const r = extract("Document numérisé.\nPièce jointe : scan.pdf", { from: { address: "fromagerie.tessier@free.fr", name: "Copieur" }, subject: "Numérisation", attachments: [{ filename: "scan.pdf", text: scan }] })
+    expect(r.order_decision).toBe("order")
+    expect(r.po_number).toBe("FT-2026-77")
+    expect(linesOf(r)).toEqual(["GN-4410|12|boîte", "SAC-110|3|rouleau"])
   })
 })

@@ -3,6 +3,7 @@ import { compactCode, foldText } from "../search/fold-text"
 import { CatalogMatcher } from "./catalog-match"
 import { CustomerMatcher, emailOf, isPublicDomain, notTheirAccount, withoutReferrers } from "./customer-match"
 import { withCxmlRead } from "./cxml"
+import { withOcrRepaired } from "./ocr-text"
 import { withEdifactRead } from "./edifact"
 import { asSlot, DELIVERY_SLOT, orderedApart } from "./other-matter"
 import { dayOf, deliveryDateOf, findDates, isoDay, writesMonthFirst } from "./dates"
@@ -41,7 +42,8 @@ export class OrderExtractor {
 
   extract(sent: OrderMail): ExtractedOrder {
     // An EDI ORDERS message attached as text is read as the order it encodes.
-    const mail = sent.attachments.some((a) => a.text.includes("UNH+") || a.text.includes("<OrderRequest")) ? { ...sent, attachments: sent.attachments.map((a) => ({ ...a, text: withCxmlRead(withEdifactRead(a.text)) })) } : sent
+    // A scan's OCR text has its 0/O and 1/l mistakes put right (ocr-text.ts).
+    const mail = { ...sent, attachments: sent.attachments.map((a) => ({ ...a, text: withOcrRepaired(a.text.includes("UNH+") || a.text.includes("<OrderRequest") ? withCxmlRead(withEdifactRead(a.text)) : a.text) })) }
     const confidence: Record<string, number> = {}
     const evidence: Record<string, string> = {}
     const mailDay = dayOf(mail.date) ?? new Date(2026, 0, 1, 12)
