@@ -193,8 +193,9 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
   }
   let weekdayInWeek = false
   for (const m of t.matchAll(new RegExp(`\\b(${DAY_WORDS})\\b`, "g"))) {
-    // "jeudi 12 mars", "Friday the 13th", "Monday 30th November": the date says it.
-    if (new RegExp(`^ (?:(?:the|le) )?(?:\\d{1,2}(?:er|st|nd|rd|th)?\\b|(${MONTH_WORDS}) \\d)`).test(t.slice(m.index + m[0].length))) continue
+    // "jeudi 12 mars", "Friday the 13th", "Monday 30th November": the date says it ("livrer jeudi 6 colis de…": a count
+    // of goods after the weekday is none, the weekday alone is the day).
+    if (new RegExp(`^ (?:(?:the|le) )?(?:\\d{1,2}(?:er|st|nd|rd|th)?\\b(?! (?!(?:${MONTH_WORDS})\\b)(?:[a-z]+s|x|pack|box|roll|carton|boite|bidon|lot|paquet|sachet|rouleau|flacon|colis|ramette|caisse)\\b)|(${MONTH_WORDS}) \\d)`).test(t.slice(m.index + m[0].length))) continue
     let dow = FR_DAYS.indexOf(m[1]!)
     if (dow < 0) dow = EN_DAYS.indexOf(m[1]!)
     // "mercredi de la semaine prochaine", "Wednesday of next week": that weekday in the coming week, not this one's.

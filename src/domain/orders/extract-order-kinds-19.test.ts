@@ -134,3 +134,31 @@ describe("a scanned purchase order read by the copier's OCR", () => {
     expect(linesOf(r)).toEqual(["GN-4410|12|boîte", "SAC-110|3|rouleau"])
   })
 })
+
+describe("an order made in passing, in a reply about something else", () => {
+  it("'Au passage, …' under an answer to our payment reminder orders its own paragraph's goods", () => {
+    const text = [
+      "Bonjour,",
+      "",
+      "Désolés du retard : la facture F-2026-311 est partie en paiement hier par virement, l'agence comptable a traîné.",
+      "",
+      "Au passage, pouvez-vous nous envoyer 5 boîtes de gants nitrile taille L et 2 rouleaux de sacs poubelle 110 L ?",
+      "",
+      "Claire",
+      "",
+      "De : Comptoir Fournitures – Comptabilité <compta@comptoir-fournitures.fr>",
+      "Envoyé : lundi 30 novembre 2026 09:00",
+      "Objet : Relance – facture F-2026-311 échue",
+      "",
+      "> Sauf erreur de notre part, la facture F-2026-311 reste impayée. Merci de procéder au règlement sous 8 jours."
+    ].join("\n")
+    const r = extract(text, { subject: "RE: Relance – facture F-2026-311 échue" })
+    expect(r.is_order).toBe(true)
+    expect(linesOf(r)).toEqual(["GN-4411|5|boîte", "SAC-110|2|rouleau"])
+  })
+
+  it("'livrer jeudi 6 colis de …': the count after the weekday is goods, the day is Thursday", () => {
+    const r = extract("Bonjour,\n\nPouvez-vous nous livrer vendredi 3 cartons d'essuie-mains pliés et 2 bidons de détergent 5 L ?\n\nClaire")
+    expect(r.delivery_date).toBe("2026-12-04")
+  })
+})
