@@ -125,6 +125,14 @@ describe("the delivery address", () => {
   })
 })
 
+describe("the delivery address, a place said not to be it", () => {
+  it("'à l'adresse de l'atelier (et non au siège de Dole) :' over an address block: the block, the head office said not to be it", () => {
+    const text = "Bonjour,\n\nMerci de nous envoyer 4 boîtes de gants nitrile taille M et 2 bidons de détergent multi-surfaces 5 L.\nPour mardi, à l'adresse de l'atelier (et non au siège de Dole) :\nFromagerie Vallon – atelier d'affinage\n3 chemin des Caves\n39600 Arbois\n\nClaire"
+    const r = extract(text)
+    expect(r.delivery_address).toBe("Fromagerie Vallon – atelier d'affinage, 3 chemin des Caves, 39600 Arbois")
+  })
+})
+
 describe("a scanned purchase order read by the copier's OCR", () => {
   it("reads 'C0MMANDE', 'nitri1e' and a count 'l2' as the letters and figures meant: the order's number, its lines, proposed at once", () => {
     const scan = ["FROMAGERIE TESSIER - BON DE C0MMANDE N° FT-2026-77 - Londres W1G 8QR", "Ref | Designation | Qte | Cond.", "GN-441O | Gants nitri1e T. M | l2 | bte", "SAC-11O | Sacs poube1le 11O L | 3 | rlx"].join("\n")
