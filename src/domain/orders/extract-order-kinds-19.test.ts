@@ -170,3 +170,28 @@ describe("an order made in passing, in a reply about something else", () => {
     expect(r.delivery_date).toBe("2026-12-04")
   })
 })
+
+describe("an amendment to the sender's own order, quoted below it", () => {
+  it("gives only what the amendment names: the quoted order is placed already", () => {
+    const text = [
+      "Hello again,",
+      "",
+      "Amendment to this morning's order, approved by Declan: make the 110 L bin bags 3 rolls instead of 2, and please add 2 packs of AA batteries. All else as it was.",
+      "",
+      "Aoife",
+      "",
+      "From: Aoife Keane",
+      "Sent: 01 December 2026 07:40",
+      "To: Comptoir Fournitures - Orders",
+      "Subject: Order HB-3310",
+      "",
+      "> Hi, please send against order HB-3310:",
+      "> Large nitrile gloves - 5 boxes",
+      "> Bin bags 110 L - 2 rolls",
+      "> Paper cups - 4 bags",
+      "> Friday please."
+    ].join("\n")
+    const r = extract(text, { ...EN, subject: "RE: Order HB-3310" })
+    expect(linesOf(r)).toEqual(["SAC-110|3|rouleau", "PIL-AA|2|lot"])
+  })
+})

@@ -195,7 +195,10 @@ export class OrderExtractor {
       }
       // Its own lines alone when it names what it takes ("go ahead and send 2 chairs"); the quote's too when it
       // takes the quote as a whole, leaves something out or changes a quantity ("au lieu de 10").
-      const whole = found.length === 0 || excepts || WHOLE_QUOTE.test(foldText(top.body))
+      // An amendment to the sender's own order quoted below ("Amendment to this morning's PO: make the film 10 rolls
+      // instead of 6, and add 4 boxes of masks"): that order is placed already, only what the amendment names is new.
+      const amendsOwn = AMENDS.test(foldText(top.body)) && quotedFrom(top.quoted, mail.from)
+      const whole = !amendsOwn && (found.length === 0 || excepts || WHOLE_QUOTE.test(foldText(top.body)))
       // "We'll take items 1, 2 and 4 from your quotation, but make item 2 a dozen": the quote's numbered lines.
       const items = new Set<number>()
       const left = new Set<number>()
@@ -212,7 +215,7 @@ export class OrderExtractor {
         const taken = quoted.filter((l) => items.has(itemNumber(l) ?? -1)).map((l) => (retold.has(itemNumber(l)!) ? { ...l, quantity: retold.get(itemNumber(l)!)! } : l))
         const quotedRefs = new Set(quoted.map((l) => l.product.ref))
         found.splice(0, found.length, ...taken, ...found.filter((l) => !quotedRefs.has(l.product.ref)))
-      } else if (quoted.length > 0 && (whole || again)) {
+      } else if (quoted.length > 0 && (whole || (again && !amendsOwn))) {
         // "doublez les gobelets", "twice as many cups", "half the water": a quoted quantity scaled.
         const scaled = new Map<string, number>()
         for (const m of top.body.matchAll(SCALE)) {
@@ -432,4 +435,13 @@ export class OrderExtractor {
       evidenceFrom
     }
   }
+}
+
+/** Words amending an order already sent: "Amendment to this morning's PO", "modification de notre commande", "please amend". */
+const AMENDS = /\b(?:amendment|amended|amending|please amend|(?:change|changes) to (?:our|my|this|the|this morning s|yesterday s) (?:po|order|purchase order)|modification (?:de|a|sur) (?:notre|ma|la|cette) (?:commande|bc|bon de commande)|rectificatif|avenant)\b/
+
+/** The quoted mail is the sender's own (its "From:" / "De :" line names them). */
+function quotedFrom(quoted: string, from: { address: string; name: string }): boolean {
+  const head = /^(?:from|de)\s*:\s*(.+)$/im.exec(quoted.split("\n").slice(0, 6).join("\n"))?.[1]?.toLowerCase() ?? ""
+  return head !== "" && (head.includes(from.address.toLowerCase()) || (from.name.trim() !== "" && head.includes(from.name.trim().toLowerCase())))
 }
