@@ -195,3 +195,10 @@ describe("an amendment to the sender's own order, quoted below it", () => {
     expect(linesOf(r)).toEqual(["SAC-110|3|rouleau", "PIL-AA|2|lot"])
   })
 })
+
+describe("numbers that count no goods", () => {
+  it("a server's status code ('HTTP 503', after a 'punch-out' that reads like 'call-out') is no line", () => {
+    const r = extract("Hi, the punch-out link to your shop keeps failing (HTTP 503), so here it is by mail: please send 4 boxes of large nitrile gloves.\n\nAoife", EN)
+    expect(linesOf(r)).toEqual(["GN-4411|4|boîte"])
+  })
+})

@@ -377,8 +377,11 @@ function soTotal(line: string): string {
   })
 }
 
+/** A server's status code ("did not acknowledge this order (HTTP 502)", "error code 404"): no count of goods. */
+const STATUS_CODE = /\bHTTP(?:\/\d(?:\.\d)?)?\s+[1-5]\d\d\b|\b(?:error|erreur)(?: code)?\s*:?\s*[1-5]\d\d\b/gi
+
 export function rewriteLines(lines: readonly string[]): string[] {
-  lines = lines.map((l) => perHead(soTotal(l)).replace(GIVEN_ASIDE, " ").replace(WITH_SPARES, (_m, a: string, what: string, b: string) => `${Number(a) + Number(b)}${what}`).replace(COUNT_THEN_MEASURE, (_m, w: string) => `${SMALL_COUNTS[w.toLowerCase()]} x `))
+  lines = lines.map((l) => perHead(soTotal(l.replace(STATUS_CODE, " "))).replace(GIVEN_ASIDE, " ").replace(WITH_SPARES, (_m, a: string, what: string, b: string) => `${Number(a) + Number(b)}${what}`).replace(COUNT_THEN_MEASURE, (_m, w: string) => `${SMALL_COUNTS[w.toLowerCase()]} x `))
   lines = dittos(fixedWidth(boxDrawn(lines)).map((l) => retracted(packWording(numbersInWords(l)))))
   lines = lines.flatMap(slashList).map((l) => perContainer(l.replace(CARD_DIGITS, "$1$2…").replace(SIZED, "$1 ")))
   lines = lines.map(asMany)
