@@ -202,3 +202,10 @@ describe("numbers that count no goods", () => {
     expect(linesOf(r)).toEqual(["GN-4411|4|boîte"])
   })
 })
+
+describe("a dictated mail that spells out its punctuation", () => {
+  it("'comma' and 'full stop' are the marks: each product keeps its own count", () => {
+    const r = extract("Hello comma\n\nCould you send three boxes of the large nitrile gloves comma a dozen bottles of liquid hand soap comma and two rolls of the 110 litre bin bags full stop new paragraph Thanks full stop\n\nAoife", EN)
+    expect(linesOf(r)).toEqual(["GN-4411|3|boîte", "SAV-1L|12|flacon", "SAC-110|2|rouleau"])
+  })
+})

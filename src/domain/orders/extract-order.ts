@@ -48,7 +48,7 @@ export class OrderExtractor {
     const evidence: Record<string, string> = {}
     const mailDay = dayOf(mail.date) ?? new Date(2026, 0, 1, 12)
     // "~~mardi 15/12~~ mercredi 16/12": what a note struck through is withdrawn, for the day as for the lines.
-    const body = withCxmlRead(withEdifactRead(chooseBody(mail))).replace(/~~[^~\n]*~~/g, " ")
+    const body = withDictationRead(withCxmlRead(withEdifactRead(chooseBody(mail))).replace(/~~[^~\n]*~~/g, " "))
     const internal = (this.ctx.ownDomains ?? []).includes(mail.from.address.toLowerCase().split("@")[1] ?? "")
     const segments = withRelayedQuote(withoutBounces(splitMail(body, { from: `${mail.from.name} <${mail.from.address}>`, date: mail.date, subject: mail.subject }, internal || /^\s*(?:tr|fw|fwd|wg)\s*:/i.test(mail.subject))), internal ? (this.ctx.ownDomains ?? []) : [])
     // Our rep's "à saisir" above a chain the customer approved inside its own company (the request, the boss's "ok sauf
@@ -444,4 +444,18 @@ const AMENDS = /\b(?:amendment|amended|amending|please amend|(?:change|changes) 
 function quotedFrom(quoted: string, from: { address: string; name: string }): boolean {
   const head = /^(?:from|de)\s*:\s*(.+)$/im.exec(quoted.split("\n").slice(0, 6).join("\n"))?.[1]?.toLowerCase() ?? ""
   return head !== "" && (head.includes(from.address.toLowerCase()) || (from.name.trim() !== "" && head.includes(from.name.trim().toLowerCase())))
+}
+
+/**
+ * Dictation software that wrote the punctuation it was told ("four boxes of gloves comma two boxes of small full stop",
+ * "new paragraph", "virgule", "point à la ligne"): the marks themselves, when the text says them twice or more.
+ */
+const SPOKEN_MARK = /[ \t]*\b(?:comma|full stop|new paragraph|new line|colon|virgule|point (?:a|à) la ligne|deux points|nouveau paragraphe)\b/gi
+function withDictationRead(text: string): string {
+  if ((text.match(SPOKEN_MARK) ?? []).length < 2) return text
+  const mark = (m: string): string => {
+    const w = m.trim().toLowerCase()
+    return /^(?:comma|virgule)$/.test(w) ? "," : /^(?:colon|deux points)$/.test(w) ? ":" : /paragraph|ligne|line/.test(w) ? ".\n" : "."
+  }
+  return text.replace(SPOKEN_MARK, mark)
 }
