@@ -209,3 +209,10 @@ describe("a dictated mail that spells out its punctuation", () => {
     expect(linesOf(r)).toEqual(["GN-4411|3|boîte", "SAV-1L|12|flacon", "SAC-110|2|rouleau"])
   })
 })
+
+describe("a spoken correction of a word", () => {
+  it("'gants taille S non pardon taille L' orders the L gloves, the size said first given up", () => {
+    const r = extract("Bonjour, il nous faudrait cinq boîtes de gants nitrile taille S non pardon taille L pour jeudi. Merci, Claire")
+    expect(linesOf(r)).toEqual(["GN-4411|5|boîte"])
+  })
+})
