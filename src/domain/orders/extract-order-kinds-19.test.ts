@@ -216,3 +216,31 @@ describe("a spoken correction of a word", () => {
     expect(linesOf(r)).toEqual(["GN-4411|5|boîte"])
   })
 })
+
+describe("a chat pasted under the note that forwards it", () => {
+  const chat = [
+    "Hi,",
+    "",
+    "Could you do this lot for the yard please? End of next week is fine, the new barn doesn't open until the 14th.",
+    "",
+    "Thanks,",
+    "Aoife",
+    "",
+    "---- chat export \"Yard team\" ----",
+    "30/11/2026, 10:02 - Sean: what do we need for the barn?",
+    "30/11/2026, 10:05 - Niamh: large gloves, 4 boxes",
+    "30/11/2026, 10:06 - Sean: and 2 rolls of the 110 L bin bags",
+    "30/11/2026, 10:09 - Aoife Keane: grand, I'll order it"
+  ].join("\n")
+
+  it("reads the chat's lines as the order the note passes on, proposed at once ('could you do this lot')", () => {
+    const r = extract(chat, { ...EN, subject: "Fwd: barn stock (chat)" })
+    expect(r.order_decision).toBe("order")
+    expect(linesOf(r)).toEqual(["GN-4411|4|boîte", "SAC-110|2|rouleau"])
+  })
+
+  it("takes 'end of next week' as the day, the day they 'don't open until' being no deadline", () => {
+    const r = extract(chat, { ...EN, subject: "Fwd: barn stock (chat)" })
+    expect(r.delivery_date).toBe("2026-12-11")
+  })
+})

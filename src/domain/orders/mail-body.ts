@@ -297,10 +297,14 @@ const PUT_BELOW = /\b(?:ci dessous|en dessous|plus bas|below|underneath|further 
 /**
  * What a part's note puts under its sign-off ("Je vous mets le récapitulatif généré par Copilot en dessous", a meeting's
  * recap or a list pasted below the signature): the signature block's paragraphs after its first, when the note says
- * something is below; "" otherwise.
+ * something is below or they hold a chat's lines ("23/11/2026, 15:14 - Amira: large gloves, 3 boxes"); "" otherwise.
  */
+/** A line of a chat exported or pasted ("23/11/2026, 15:14 - Amira: …", "[01/12/2026 14:02] Julie: …"). */
+const CHAT_LINE = /^[ \t]*\[?\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]*(?:[-–][ \t]*)?[^:\n]{1,40}:[ \t]/gm
+
 export function belowSignOff(s: MailSegment, foldedBody: string): string {
-  if (s.signature === "" || !PUT_BELOW.test(foldedBody)) return ""
+  // A chat pasted under the sign-off (three of its lines or more) is what the note passes on, said or not.
+  if (s.signature === "" || (!PUT_BELOW.test(foldedBody) && (s.signature.match(CHAT_LINE) ?? []).length < 3)) return ""
   const at = s.signature.search(/\n[ \t]*\n/)
   return at < 0 ? "" : s.signature.slice(at)
 }

@@ -65,6 +65,8 @@ const ACTS: readonly RegExp[] = [
   new RegExp(`\\b(?:please|kindly|pls|plz)(?: do| also| just)? ${GIVE_EN}\\b`),
   // "Could you (please) send us…", "can you deliver…": a request for goods (a question about prices is a doubt below).
   new RegExp(`\\b(?:could|can|would|will) you ${SOFT}${GIVE_EN}\\b`),
+  // "Could you do this lot for the new surgery?", "can you do the following": goods asked for as a lot (not "do 20 at that price").
+  new RegExp(`\\b(?:could|can|would) you ${SOFT}do (?:this|these|that|the following|the lot|all (?:of )?(?:this|that))(?: (?:lot|order|list|stuff|for us))?\\b`),
   // "Can you get this to site Monday", "could you get these over to the depot": goods asked to be brought somewhere.
   new RegExp(`\\b(?:could|can|would) you ${SOFT}get (?:this|these|it|them|the following|the lot|everything|all this|all of this)(?: (?:lot|stuff|order|list|gear|kit))? (?:over |out |down |up |across |round )?to (?:us|me|site|the site|our|the|my)\\b`),
   // "Could it be here by Saturday?", "can they arrive tomorrow": asking for the goods by a day.
