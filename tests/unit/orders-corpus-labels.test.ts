@@ -16,9 +16,9 @@ const ORDERS_FIXTURES = join(import.meta.dirname, "..", "fixtures", "orders")
  * The parts bench/orders-corpus.ts reads: tuned/ and every held-out folder there is (not imported: that module
  * pulls in the extractor, never run here). Held-out parts that were measured became tuning material (ho-*, then
  * h2-*, then h3-*, then h4-*, then h5-*, then h7-*, then h8-*, then h9-*, then h10-*, then h11-* and h12-*, then h14-*, then
- * h15-*, then h16-*, then h17-*, then h18-*, in tuned/); a new held-out folder is checked here as soon as it exists (now held-out-6
- * and held-out-13; what the h17-* and h18-* mails hold is checked in orders-corpus-labels-held-out-17.test.ts and
- * orders-corpus-labels-held-out-18.test.ts, this file being past 500 lines).
+ * h15-*, then h16-*, then h17-*, then h18-*, then h19-*, in tuned/); a new held-out folder is checked here as soon as it exists (now
+ * held-out-6 and held-out-13; what the h17-*, h18-* and h19-* mails hold is checked in orders-corpus-labels-held-out-17.test.ts,
+ * orders-corpus-labels-held-out-18.test.ts and orders-corpus-labels-held-out-19.test.ts, this file being past 500 lines).
  */
 const PARTS = [
   "tuned",

@@ -15,7 +15,8 @@ function inner(xml: string, name: string): string | null {
 
 function day(iso: string | null): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? "")
-  return m === null ? null : `${m[3]}/${m[2]}/${m[1]}`
+  // Year first: read the same whoever writes the month first (a US buyer's "12/09/2026" would be 9 December).
+  return m === null ? null : `${m[1]}/${m[2]}/${m[3]}`
 }
 
 /** The order as readable lines, or null when the text holds no cXML OrderRequest. */
@@ -27,7 +28,12 @@ export function cxmlOrder(text: string): string | null {
   if (id !== null) out.push(`Purchase order no: ${id}`)
   const shipTo = /<ShipTo\b[^>]*>([\s\S]*?)<\/ShipTo>/.exec(text)?.[1]
   if (shipTo !== undefined) {
-    const parts = ["Street", "City", "PostalCode"].map((n) => inner(shipTo, n)).filter((p): p is string => p !== null && p !== "")
+    // A "DeliverTo" line (a warehouse, a site of the buyer's) heads the address with the addressee's name before it
+    // ("Kingsley Supplies LLC, Dorchester Warehouse, 55 Freeport Street"); without one the name is the buyer's own, left
+    // out as before. A US state goes before its ZIP code ("Dorchester, MA 02122").
+    const site = inner(shipTo, "DeliverTo")
+    const zip = [inner(shipTo, "State"), inner(shipTo, "PostalCode")].filter((p) => p !== null && p !== "").join(" ")
+    const parts = [...(site !== null && site !== "" ? [inner(shipTo, "Name"), site] : []), inner(shipTo, "Street"), inner(shipTo, "City"), zip].filter((p): p is string => p !== null && p !== "")
     if (parts.length > 0) out.push(`Delivery address: ${parts.join(", ")}`)
   }
   const buyer = /<Contact\b[^>]*role="buyer"[^>]*>([\s\S]*?)<\/Contact>/.exec(text)?.[1]
@@ -42,7 +48,9 @@ export function cxmlOrder(text: string): string | null {
     const wanted = day(attr(m[1]!, "requestedDeliveryDate"))
     if (wanted !== null) days.add(wanted)
   }
-  if (days.size === 1) out.push(`Requested delivery date: ${[...days][0]}`)
+  // The day may be asked for the whole order, on its header, rather than line by line.
+  const wanted = days.size === 1 ? [...days][0] : day(attr(header, "requestedDeliveryDate"))
+  if (wanted !== null && wanted !== undefined) out.push(`Requested delivery date: ${wanted}`)
   if (rows.length > 0) out.push("", "Ref | Description | Qty", ...rows)
   return out.length > 0 ? out.join("\n") : null
 }

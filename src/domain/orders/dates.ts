@@ -193,8 +193,9 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
   }
   let weekdayInWeek = false
   for (const m of t.matchAll(new RegExp(`\\b(${DAY_WORDS})\\b`, "g"))) {
-    // "jeudi 12 mars", "Friday the 13th", "Monday 30th November": the date says it.
-    if (new RegExp(`^ (?:(?:the|le) )?(?:\\d{1,2}(?:er|st|nd|rd|th)?\\b|(${MONTH_WORDS}) \\d)`).test(t.slice(m.index + m[0].length))) continue
+    // "jeudi 12 mars", "Friday the 13th", "Monday 30th November": the date says it ("livrer jeudi 6 colis de…": a count
+    // of goods after the weekday is none, the weekday alone is the day).
+    if (new RegExp(`^ (?:(?:the|le) )?(?:\\d{1,2}(?:er|st|nd|rd|th)?\\b(?! (?!(?:${MONTH_WORDS})\\b)(?:[a-z]+s|x|pack|box|roll|carton|boite|bidon|lot|paquet|sachet|rouleau|flacon|colis|ramette|caisse)\\b)|(${MONTH_WORDS}) \\d)`).test(t.slice(m.index + m[0].length))) continue
     let dow = FR_DAYS.indexOf(m[1]!)
     if (dow < 0) dow = EN_DAYS.indexOf(m[1]!)
     // "mercredi de la semaine prochaine", "Wednesday of next week": that weekday in the coming week, not this one's.
@@ -281,21 +282,26 @@ function feastDay(text: string, ref: Date): Date | null {
 /** A delivery is meant: the words around a date that make it the date to deliver. */
 export const DELIVERY_CONTEXT = /\b(?:livr\w*|consegna|entro|lieferung|until|till|jusqu a|jusqu au|per (?:monday|tuesday|wednesday|thursday|friday|saturday|\d)|latest|(?:have|get|avoir|recevoir) (?:it|them|the order|the goods|la|les|le tout)|delai|deliver\w*|ship\w*|dispatch\w*|expedi\w*|reception|need(?:ed|s)?|required?|requis|souhaite\w*|besoin|pour (?:le|la|ce|lundi|mardi|mercredi|jeudi|vendredi|samedi|demain|apres)|for (?:monday|tuesday|wednesday|thursday|friday|saturday|tomorrow|next)|avant|by|no later|au plus tard|d ici|sous|within|arriv\w*|recevoir|receive|due|attendu|expected|before)\b/
 /** A span of days rather than a day ("next week", "fin du mois", "semaine 46"), or a feast a day is planned around. */
-const VAGUE = /\b(?:week|semaine|sem|wk|mois|month)\b|^(?:thanksgiving|christmas|xmas|noel|new year|nouvel an|toussaint)/
+const VAGUE_WORDS = /\b(?:week|semaine|sem|wk|mois|month)\b|^(?:thanksgiving|christmas|xmas|noel|new year|nouvel an|toussaint)/
+/** "Wednesday week", "a week on Thursday", "jeudi en huit": one day, counted a week on (not a span). */
+const WEEKDAY_A_WEEK_ON = new RegExp(`^(?:(?:${DAY_WORDS}) (?:week|fortnight|en huit|en quinze)|(?:a )?(?:week|fortnight) (?:on|from) (?:this |next )?(?:${DAY_WORDS}))$`)
+const VAGUE = { test: (text: string): boolean => VAGUE_WORDS.test(text) && !WEEKDAY_A_WEEK_ON.test(text) }
 const GIVEN_UP = /\b(?:instead of|rather than|au lieu d[eu]|plut[ôo]t que)\s+(?:the\s+|le\s+|la\s+)?[\p{L}\d]+(?:\s+\d{1,2}(?:st|nd|rd|th|er)?\b)?(?:\s+[\p{L}]+(?=\s*[.,;!?)]|$))?/giu
 const PAST_DAY = /\b(?:(?:ever )?since|depuis|last|sent|placed|raised|submitted|envoy[ée]e?s?|pass[ée]e?s?|transmise?s?)\s+(?:on\s+|le\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) dernier\b|\b(?:(?:ever )?since|depuis)\s+(?:(?:le|the)\s+)?\d{1,2}(?:er|st|nd|rd|th)?\s+(?:of\s+)?\p{L}+|\b(?:(?:ever )?since|depuis)\s+(?:(?:le|the)\s+)?\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?/giu
 /**
  * Someone away until a day ("Harry is on holiday until Monday", "en congé jusqu'au 7", "closed till Monday"): the day
- * they are back, no delivery day.
+ * they are back, no delivery day ("ferme le vendredi 18 au soir" is the evening of the 18th, no "until").
  */
-const AWAY_UNTIL = /\b(?:on (?:holiday|holidays|leave|vacation)|off (?:sick|work)|away|absent|absente|out of (?:the )?office|en (?:vacances|cong[ée]s?|arr[êe]t)|ferm[ée]e?s?|closed)\b[^.;!?]{0,40}?\b(?:until|till|to|jusqu['’]?(?:au|[àa])|au)\s+(?:(?:le|the)\s+)?[\p{L}\d]+(?:\s+\d{1,2}(?:er|st|nd|rd|th)?\b)?/giu
+const AWAY_UNTIL = /\b(?:on (?:holiday|holidays|leave|vacation)|off (?:sick|work)|away|absent|absente|out of (?:the )?office|en (?:vacances|cong[ée]s?|arr[êe]t)|ferm[ée]e?s?|closed)\b[^.;!?]{0,40}?\b(?:until|till|to|jusqu['’]?(?:au|[àa])|au)\s+(?!(?:soir|matin|midi|plus tard|plus t[ôo]t)\b)(?:(?:le|the)\s+)?[\p{L}\d]+(?:\s+\d{1,2}(?:er|st|nd|rd|th)?\b)?/giu
 /**
  * A second choice after the first ("today if you can, otherwise first thing Monday", "demain, sinon lundi") and a
  * closure ("we close from 23 December to 4 January", "nous sommes fermés du 24 au 2"): neither is the day wanted
- * ("before the office closes on Friday 18th" is: a deadline).
+ * ("before the office closes on Friday 18th" is: a deadline; so is a closing day in brackets after "avant …": "livrer
+ * avant les vacances (l'école ferme le vendredi 18 au soir)"). A closure's words end at a colon ("L'école est fermée
+ * pendant les vacances : merci de livrer au plus tard le 18").
  */
 const FALLBACK = /\b(?:otherwise|failing that|or else|if not|sinon|a defaut|à défaut)\b[^.;!?]*/giu
-const CLOSURE = /(?<!\b(?:before|until|till|by|avant|avant que|avant qu|jusqu a ce que)\s+)\b(?:we|nous|on|(?:the|our|le|la|l['’]|notre) ?(?:shop|office|practice|clinic|store|site|school|college|academy|magasin|cabinet|bureau|boutique|salon|atelier|[ée]cole|[ée]tablissement|coll[èe]ge|lyc[ée]e|mairie|usine|entreprise)) (?:(?:is |are |re |s |will be |ll be )?(?:closed|shut)|close|closes|will close|break up|breaks up|fermons|fermerons|(?:est |sont |sommes |serons |sera |seront )?ferm[ée]e?s?|fermera)(?![\p{L}])(?:[^.;!?,]|,(?! (?:so|donc|alors|please|merci|mais|but)\b))*/giu
+const CLOSURE = /(?<!\b(?:before|until|till|by|avant|avant que|avant qu|jusqu a ce que)\s+)(?<!\b(?:before|avant)\s[^.;!?()\n]{0,40}\(\s*)\b(?:we|nous|on|(?:the|our|le|la|l['’]|notre) ?(?:shop|office|practice|clinic|store|site|school|college|academy|magasin|cabinet|bureau|boutique|salon|atelier|[ée]cole|[ée]tablissement|coll[èe]ge|lyc[ée]e|mairie|usine|entreprise)) (?:(?:is |are |re |s |will be |ll be )?(?:closed|shut)|close|closes|will close|break up|breaks up|fermons|fermerons|(?:est |sont |sommes |serons |sera |seront )?ferm[ée]e?s?|fermera)(?![\p{L}])(?:[^.;:!?,]|,(?! (?:so|donc|alors|please|merci|mais|but)\b))*/giu
 const NOT_DELIVERY = /\b(?:facture|invoice|paiement|payment|echeance|reglement|devis du|quote of|date de commande|order date|commande du|ordered on|acknowledge\w*|accuse\w* (?:de )?reception)\b/
 /**
  * The day an earlier order was placed, named with it ("en complément de notre commande BC-2026-0587 du 1er décembre",
@@ -320,8 +326,11 @@ function declined(text: string): string {
 const WEEKDAY = "(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|jeu|ven|sam|dim|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
 const WEEKDAY_RANGE = new RegExp(`\\b${WEEKDAY}\\.?\\s*(?:au|à|a|to|till|until|through|thru|-|–)\\s*${WEEKDAY}\\b\\.?`, "gi")
 
-/** An opening or an event the date belongs to ("ouverture le 1er décembre", "we open on the 3rd"): no delivery day, unless no other is said. */
-const OPENING = /\b(?:ouverture|inauguration|nous ouvrons|on ouvre|(?:we|shop|store|site|office|bureau|magasin|boutique|agence|cabinet|ecole|école|restaurant) (?:opens?|will open|ouvre|ouvrira)|opening)\b[^,.;:)]*/gi
+/**
+ * An opening or an event the date belongs to ("ouverture le 1er décembre", "we open on the 3rd", "they don't open to
+ * patients until the 7th", "n'ouvre qu'au 7"): no delivery day, unless no other is said.
+ */
+const OPENING = /\b(?:ouverture|inauguration|nous ouvrons|on ouvre|(?:we|shop|store|site|office|bureau|magasin|boutique|agence|cabinet|ecole|école|restaurant) (?:opens?|will open|ouvre|ouvrira)|opening|(?:don['’]?t|do not|doesn['’]?t|does not|won['’]?t|will not) open|n['’]ouvr\w* (?:pas|qu))\b[^,.;:)]*/gi
 const OPENS = new RegExp(OPENING.source, "i")
 
 /** A delivery day's label on its line: "Deliver by:", "Requested delivery date:", "Livraison souhaitée (par le client) :". */
@@ -369,6 +378,36 @@ function handedOverOn(part: string, ref: Date, opts: { monthFirst?: boolean }): 
   return null
 }
 
+/**
+ * "Could you deliver the following the day before" (the tournament "on Saturday 12th" said above), "Livraison la veille du
+ * tournoi au plus tard", "l'avant-veille": the day (or two) before the event's day, named after these words in their
+ * sentence or else last before them. "La veille de Noël", "Christmas Eve" are days of their own (FEASTS).
+ */
+const DAY_BEFORE = /\b(?:(?:the )?(?:day|evening|night) before|la veille|(?:l )?avant veille|(?:two|2) days before|deux jours avant)\b(?! (?:de |d |du |of )?(?:noel|christmas|xmas|nouvel an|jour de l an|new year|la saint|toussaint|thanksgiving)\b)/
+
+function dayBeforeEvent(lines: readonly { text: string; ref: Date }[], opts: { monthFirst?: boolean }): { date: Date; evidence: string; relative: boolean } | null {
+  const at = lines.findIndex((l) => DAY_BEFORE.test(foldText(l.text)))
+  if (at < 0) return null
+  const { text, ref } = lines[at]!
+  const parts = text.split(/(?<=[.!?])\s+/)
+  for (const [i, part] of parts.entries()) {
+    const folded = foldKeepSlash(part)
+    const words = DAY_BEFORE.exec(folded)
+    if (words === null || !DELIVERY_CONTEXT.test(folded) || NOT_DELIVERY.test(folded)) continue
+    const back = /avant veille|two|2|deux/.test(words[0]) ? 2 : 1
+    // The event's day after the words ("the day before the match on Saturday 12th"), else the last said before their sentence.
+    const within = findDates(part, ref, opts).filter((d) => !VAGUE.test(d.text))
+    // "mercredi 9 (la veille de l'ouverture)": a day said before the words in their sentence is the day, they explain it.
+    if (within.some((d) => d.index < words.index)) return null
+    let anchor = within.find((d) => d.index > words.index)?.date ?? null
+    if (anchor === null) {
+      for (const l of [...lines.slice(0, at), { text: parts.slice(0, i).join(" "), ref }]) for (const d of findDates(l.text, l.ref, opts)) if (!VAGUE.test(d.text)) anchor = d.date
+    }
+    if (anchor !== null) return { date: addDays(anchor, -back), evidence: text.trim(), relative: true }
+  }
+  return null
+}
+
 function deliveryDayOf(given: readonly { text: string; ref: Date }[], opts: { monthFirst?: boolean }): { date: Date; evidence: string; relative: boolean } | null {
   // "Monday 30th instead of Thursday 26th", "lundi au lieu de jeudi": the day given up is not the one wanted.
   // "stuck in my drafts since Friday", "depuis vendredi", "vendredi dernier": a day gone by.
@@ -381,6 +420,8 @@ function deliveryDayOf(given: readonly { text: string; ref: Date }[], opts: { mo
     const found = findDates(text.slice(text.indexOf(":") + 1), ref, opts)
     if (found[0] !== undefined) return { date: found[0].date, evidence: text.trim(), relative: found[0].relative }
   }
+  const before = dayBeforeEvent(lines, opts)
+  if (before !== null) return before
   // A sentence that hands the goods over on a day ("il faudrait que ce soit livré le vendredi 11", "je passe les
   // prendre vendredi", "can you drop them Thursday", "by Saturday at the latest"): that day, before any day named for
   // the event the goods are for ("Comme le plateau est le dimanche 13", "We rehearse on Wednesday evenings").

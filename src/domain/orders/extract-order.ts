@@ -3,6 +3,7 @@ import { compactCode, foldText } from "../search/fold-text"
 import { CatalogMatcher } from "./catalog-match"
 import { CustomerMatcher, emailOf, isPublicDomain, notTheirAccount, withoutReferrers } from "./customer-match"
 import { withCxmlRead } from "./cxml"
+import { withOcrRepaired } from "./ocr-text"
 import { withEdifactRead } from "./edifact"
 import { asSlot, DELIVERY_SLOT, orderedApart } from "./other-matter"
 import { dayOf, deliveryDateOf, findDates, isoDay, writesMonthFirst } from "./dates"
@@ -10,7 +11,7 @@ import { findDeliveryAddress, poCandidates } from "./header-fields"
 import { findLines, type FoundLine } from "./lines"
 import { attachmentSources, bestPo, bySize, clamp, dedupe, foldBySentence, nameHas, withoutEarlierRest } from "./extract-helpers"
 import { unitOfWord } from "./units"
-import { belowSignOff, chooseBody, ownSegments, splitMail, withoutBounces, withRelayedQuote, type MailSegment } from "./mail-body"
+import { answersOnly, belowSignOff, chooseBody, ownSegments, splitMail, withoutBounces, withRelayedQuote, type MailSegment } from "./mail-body"
 import { ACCEPT, AGREES, EXCEPT, INVOICING, inPacks, ITEM_CHANGE, itemNumber, ITEMS, MORE, PLACE_ORDER, PROPOSAL, reorderOverForward, RETOLD, countWord, SAME_DELIVERY, SCALE, spokenNumber, STRIKE, theseNamed, WHOLE_QUOTE } from "./reply-words"
 import { decideOrder, KEY_IN, readOrderAct } from "./order-act"
 import { ESTIMATE_PREFIX, NOT_ORDER_VERDICTS } from "./not-order-reasons"
@@ -41,12 +42,13 @@ export class OrderExtractor {
 
   extract(sent: OrderMail): ExtractedOrder {
     // An EDI ORDERS message attached as text is read as the order it encodes.
-    const mail = sent.attachments.some((a) => a.text.includes("UNH+") || a.text.includes("<OrderRequest")) ? { ...sent, attachments: sent.attachments.map((a) => ({ ...a, text: withCxmlRead(withEdifactRead(a.text)) })) } : sent
+    // A scan's OCR text has its 0/O and 1/l mistakes put right (ocr-text.ts).
+    const mail = { ...sent, attachments: sent.attachments.map((a) => ({ ...a, text: withOcrRepaired(a.text.includes("UNH+") || a.text.includes("<OrderRequest") ? withCxmlRead(withEdifactRead(a.text)) : a.text) })) }
     const confidence: Record<string, number> = {}
     const evidence: Record<string, string> = {}
     const mailDay = dayOf(mail.date) ?? new Date(2026, 0, 1, 12)
     // "~~mardi 15/12~~ mercredi 16/12": what a note struck through is withdrawn, for the day as for the lines.
-    const body = withCxmlRead(withEdifactRead(chooseBody(mail))).replace(/~~[^~\n]*~~/g, " ")
+    const body = withDictationRead(withCxmlRead(withEdifactRead(chooseBody(mail))).replace(/~~[^~\n]*~~/g, " "))
     const internal = (this.ctx.ownDomains ?? []).includes(mail.from.address.toLowerCase().split("@")[1] ?? "")
     const segments = withRelayedQuote(withoutBounces(splitMail(body, { from: `${mail.from.name} <${mail.from.address}>`, date: mail.date, subject: mail.subject }, internal || /^\s*(?:tr|fw|fwd|wg)\s*:/i.test(mail.subject))), internal ? (this.ctx.ownDomains ?? []) : [])
     // Our rep's "à saisir" above a chain the customer approved inside its own company (the request, the boss's "ok sauf
@@ -193,7 +195,10 @@ export class OrderExtractor {
       }
       // Its own lines alone when it names what it takes ("go ahead and send 2 chairs"); the quote's too when it
       // takes the quote as a whole, leaves something out or changes a quantity ("au lieu de 10").
-      const whole = found.length === 0 || excepts || WHOLE_QUOTE.test(foldText(top.body))
+      // An amendment to the sender's own order quoted below ("Amendment to this morning's PO: make the film 10 rolls
+      // instead of 6, and add 4 boxes of masks"): that order is placed already, only what the amendment names is new.
+      const amendsOwn = AMENDS.test(foldText(top.body)) && quotedFrom(top.quoted, mail.from)
+      const whole = !amendsOwn && (found.length === 0 || excepts || WHOLE_QUOTE.test(foldText(top.body)))
       // "We'll take items 1, 2 and 4 from your quotation, but make item 2 a dozen": the quote's numbered lines.
       const items = new Set<number>()
       const left = new Set<number>()
@@ -210,7 +215,7 @@ export class OrderExtractor {
         const taken = quoted.filter((l) => items.has(itemNumber(l) ?? -1)).map((l) => (retold.has(itemNumber(l)!) ? { ...l, quantity: retold.get(itemNumber(l)!)! } : l))
         const quotedRefs = new Set(quoted.map((l) => l.product.ref))
         found.splice(0, found.length, ...taken, ...found.filter((l) => !quotedRefs.has(l.product.ref)))
-      } else if (quoted.length > 0 && (whole || again)) {
+      } else if (quoted.length > 0 && (whole || (again && !amendsOwn))) {
         // "doublez les gobelets", "twice as many cups", "half the water": a quoted quantity scaled.
         const scaled = new Map<string, number>()
         for (const m of top.body.matchAll(SCALE)) {
@@ -248,7 +253,8 @@ export class OrderExtractor {
     // Is it an order at all?
     // A tracker's rows bought already or cancelled ("Annulé", "Ordered") are no words of this mail's (shared-sheet.ts).
     const sheets = mail.attachments.map((a) => rowsToOrderOnly(a.text))
-    const orderText = foldText([mail.subject, ...own.map((s) => rowsToOrderOnly(s.body)), ...sheets].join("\n"))
+    // Our questions the sender answered inside the quote ("combien de rouleaux ? : 4 rouleaux") are our words, not theirs.
+    const orderText = foldText([mail.subject, ...own.map((s) => rowsToOrderOnly(answersOnly(s.body))), ...sheets].join("\n"))
     const subject = foldText(mail.subject)
     // Bulk words in the customer's own text only: a reply to a newsletter quotes its "Se désinscrire".
   let auto = mail.bulk === true || AUTO_REPLY.test(subject) || AUTO_REPLY.test(foldText(own[0]?.body ?? "")) || new Set([...foldText(own[0]?.body ?? "").matchAll(AWAY)].map((m) => m[0])).size >= 2 || BULK.test(foldText(own.map((s) => `${s.body}\n${s.signature}`).join("\n")))
@@ -264,7 +270,7 @@ export class OrderExtractor {
     const ownDomains = this.ctx.ownDomains ?? []
     const ofCustomer = own.filter((s) => !ownDomains.includes(emailOf(s.from)?.split("@")[1] ?? ""))
     const customerWords = internal && ofCustomer.length > 0 && ofCustomer.length < own.length ? ofCustomer : own
-    const vetoParts = reply || customerWords !== own ? [...customerWords.map((s) => rowsToOrderOnly(s.body)), ...sheets] : [mail.subject, ...own.map((s) => rowsToOrderOnly(s.body)), ...sheets]
+    const vetoParts = reply || customerWords !== own ? [...customerWords.map((s) => rowsToOrderOnly(answersOnly(s.body))), ...sheets] : [mail.subject, ...own.map((s) => rowsToOrderOnly(answersOnly(s.body))), ...sheets]
     const vetoText = withoutCitations(foldText(vetoParts.join("\n"))).replace(INVOICING, " ").replace(UNLESS_CANCELLED, " ")
     // A veto's words are read within one sentence: "the stand build starts the week before. Order below, PO …" asks
     // nothing "before ordering".
@@ -429,4 +435,27 @@ export class OrderExtractor {
       evidenceFrom
     }
   }
+}
+
+/** Words amending an order already sent: "Amendment to this morning's PO", "modification de notre commande", "please amend". */
+const AMENDS = /\b(?:amendment|amended|amending|please amend|(?:change|changes) to (?:our|my|this|the|this morning s|yesterday s) (?:po|order|purchase order)|modification (?:de|a|sur) (?:notre|ma|la|cette) (?:commande|bc|bon de commande)|rectificatif|avenant)\b/
+
+/** The quoted mail is the sender's own (its "From:" / "De :" line names them). */
+function quotedFrom(quoted: string, from: { address: string; name: string }): boolean {
+  const head = /^(?:from|de)\s*:\s*(.+)$/im.exec(quoted.split("\n").slice(0, 6).join("\n"))?.[1]?.toLowerCase() ?? ""
+  return head !== "" && (head.includes(from.address.toLowerCase()) || (from.name.trim() !== "" && head.includes(from.name.trim().toLowerCase())))
+}
+
+/**
+ * Dictation software that wrote the punctuation it was told ("four boxes of gloves comma two boxes of small full stop",
+ * "new paragraph", "virgule", "point à la ligne"): the marks themselves, when the text says them twice or more.
+ */
+const SPOKEN_MARK = /[ \t]*\b(?:comma|full stop|new paragraph|new line|colon|virgule|point (?:a|à) la ligne|deux points|nouveau paragraphe)\b/gi
+function withDictationRead(text: string): string {
+  if ((text.match(SPOKEN_MARK) ?? []).length < 2) return text
+  const mark = (m: string): string => {
+    const w = m.trim().toLowerCase()
+    return /^(?:comma|virgule)$/.test(w) ? "," : /^(?:colon|deux points)$/.test(w) ? ":" : /paragraph|ligne|line/.test(w) ? ".\n" : "."
+  }
+  return text.replace(SPOKEN_MARK, mark)
 }

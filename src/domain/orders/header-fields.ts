@@ -148,6 +148,8 @@ const COUNTRY_LINE = /^(?:belgique|belgium|suisse|switzerland|schweiz|luxembourg
 const SELF_COUNTRY_CODE = /\b(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]{2} \d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4})\b/
 const STREET = /\b(?:\d{1,4}[a-z]?,?\s+(?:[a-z][\w'’-]+\s+){1,3}(?:road|rd|street|lane|ln|avenue|ave|way|drive|close|court|row|terrace|crescent|gardens|parade|boulevard|blvd)\b|(?:rue|avenue|chauss[ée]e|boulevard|place|quai|chemin|route|strasse|straße|weg|via|calle) [^\d,\n]{2,40} \d{1,4}\b|\d{1,4}(?:\s?(?:bis|ter|b))?,?\s+(?:rue|avenue|av\.?|bd|boulevard|all[ée]e|chemin|impasse|place|quai|route|zone|za|zi|cours|square|lotissement|parc|road|street|st\.?|lane|avenue|way|drive|park|court|close|industrial)|zone (?:industrielle|artisanale|d'activit[ée]s?)|za |zi |unit \d|parc d'activit)/i
 const BILLING = /\b(?:factur\w*|invoice|invoicing|billing|bill to|si[èe]ge|registered|head office)\b/i
+/** A place said not to be the one: "(et non au siège de Besançon)", "rather than the head office", "pas à l'usine". */
+const NOT_THERE = /\((?:et |mais )?(?:non|pas|not|rather than|instead of)\b[^)]*\)|\b(?:et non|mais pas|rather than|instead of|not)\s+(?:au|aux|[àa]|to|at|the)\b[^,:;.()]*/gi
 const STOP_LINE = /^(?:date|d[ée]lai|t[ée]l|tel|phone|fax|mobile|contact|merci|thanks|cordialement|regards|r[ée]f|po|commande|order|qt[ée]|horaires|opening|hours|attn|[àa] l'attention)/i
 
 /**
@@ -252,7 +254,17 @@ function addressThenWayIn(lines: readonly string[]): { value: string; evidence: 
 
 export function findDeliveryAddress(text: string): { value: string; evidence: string; confidence: number } | null {
   const lines = text.split("\n")
-  return findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines)
+  const found = findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines)
+  return found === null ? null : { ...found, value: withoutHeading(found.value) }
+}
+
+/**
+ * A short heading before a colon ("À l'annexe : Clinique …", "NEW DEPOT: …", an answer's own words) is no part of the
+ * address when a street or postal code follows ("Kingsley Supplies LLC, Attn: Receiving, …" keeps its attention line).
+ */
+function withoutHeading(value: string): string {
+  const headed = /^[^:,\d]{1,40}:\s*(\S.*)$/.exec(value)
+  return headed !== null && !/^(?:attn|attention|[àa] l'attention)\b/i.test(value) && (STREET.test(headed[1]!) || POSTAL_LINE.test(headed[1]!)) ? headed[1]! : value
 }
 
 function findLabelledAddress(text: string): { value: string; evidence: string; confidence: number } | null {
@@ -272,7 +284,9 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     // A line ending with ":" that says where the goods go ("This one goes to our new cross dock:", "Drop it at the
     // boatyard:", "à l'entrepôt :"), never where the invoice goes.
     // "Friday 27th please, to:" above an address block: a line ending in "to:" or "à :" says where, not who.
-    const destination = /\b(?:livr|deliver|ship)/i.test(line) || (/[\s,](?:(?:to|[àa]|au|aux)(?: (?:the|our|my|la|le|l'|notre|mon|ma|nos|les))?(?: [\p{L}'’-]+){0,3}|to|[àa])\s*:\s*$/iu.test(line) && !/\b(?:reply|replies|r[ée]pondre|invoice|bill|factur|sent|envoy[ée]|addressed|adress[ée]|copie)\w*\b/i.test(line)) || (/\b(?:goes? (?:direct(?:ly)? )?to|go (?:direct(?:ly)? )?to|direct(?:ly)? to|drop|send (?:it|them|the lot|everything|it all|all of it)|bring|entrep[oô]t|warehouse|d[ée]p[oô]t|chantier|site|pour le compte d|on behalf of|directement (?:chez|[àa]))/i.test(line) && !BILLING.test(line))
+    // "à l'adresse du centre (et non au siège de Besançon) :": the place said not to deliver to is no billing word.
+    const unnegated = line.replace(NOT_THERE, " ")
+    const destination = /\b(?:livr|deliver|ship)/i.test(line) || (/[\s,](?:(?:to|[àa]|au|aux)(?: (?:the|our|my|la|le|l'|notre|mon|ma|nos|les))?(?: [\p{L}'’-]+){0,3}|to|[àa])\s*:\s*$/iu.test(line) && !/\b(?:reply|replies|r[ée]pondre|invoice|bill|factur|sent|envoy[ée]|addressed|adress[ée]|copie)\w*\b/i.test(line)) || (/\b(?:goes? (?:direct(?:ly)? )?to|go (?:direct(?:ly)? )?to|direct(?:ly)? to|drop|send (?:it|them|the lot|everything|it all|all of it)|bring|entrep[oô]t|warehouse|d[ée]p[oô]t|chantier|site|pour le compte d|on behalf of|directement (?:chez|[àa])|l['’]adresse (?:du|de|des|d['’])|to the address of)/i.test(unnegated) && !BILLING.test(unnegated))
     if (!m && destination && /:\s*$/.test(line)) m = /[^\n]*:\s*$/.exec(line)
     // "… pouvez-vous livrer le mercredi 9 décembre à la salle ?" right above a block of address lines: the block is
     // where (the next line starts it, with no blank between).

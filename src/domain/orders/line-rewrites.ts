@@ -81,6 +81,12 @@ function unpunctuated(line: string): string {
   return out
 }
 
+/**
+ * "gants taille S non pardon taille M", "size small, sorry, size medium": a word said again after the correction, with
+ * the word before it repeated, replaces what that word first named.
+ */
+const WORD_CORRECTED = /(?<![\p{L}\d])(\p{L}+)\s+([\p{L}\d]+),?\s+(?:(?:non|no|euh|ah|oops)[,!]?\s+)?(?:pardon|sorry|i mean|je veux dire|je voulais dire)[,!]?\s+\1\s+(?=[\p{L}\d])/giu
+
 /** "(was medium)", "(au lieu des M)": what the line replaces, in brackets, names no product of it. */
 const REPLACED = /\((?:was|were|not|instead of|rather than|previously|au lieu d[eu]s?|au lieu d['’]|et non|pas|avant)\b[^()]*\)/giu
 
@@ -377,8 +383,11 @@ function soTotal(line: string): string {
   })
 }
 
+/** A server's status code ("did not acknowledge this order (HTTP 502)", "error code 404"): no count of goods. */
+const STATUS_CODE = /\bHTTP(?:\/\d(?:\.\d)?)?\s+[1-5]\d\d\b|\b(?:error|erreur)(?: code)?\s*:?\s*[1-5]\d\d\b/gi
+
 export function rewriteLines(lines: readonly string[]): string[] {
-  lines = lines.map((l) => perHead(soTotal(l)).replace(GIVEN_ASIDE, " ").replace(WITH_SPARES, (_m, a: string, what: string, b: string) => `${Number(a) + Number(b)}${what}`).replace(COUNT_THEN_MEASURE, (_m, w: string) => `${SMALL_COUNTS[w.toLowerCase()]} x `))
+  lines = lines.map((l) => perHead(soTotal(l.replace(STATUS_CODE, " ").replace(WORD_CORRECTED, "$1 "))).replace(GIVEN_ASIDE, " ").replace(WITH_SPARES, (_m, a: string, what: string, b: string) => `${Number(a) + Number(b)}${what}`).replace(COUNT_THEN_MEASURE, (_m, w: string) => `${SMALL_COUNTS[w.toLowerCase()]} x `))
   lines = dittos(fixedWidth(boxDrawn(lines)).map((l) => retracted(packWording(numbersInWords(l)))))
   lines = lines.flatMap(slashList).map((l) => perContainer(l.replace(CARD_DIGITS, "$1$2…").replace(SIZED, "$1 ")))
   lines = lines.map(asMany)

@@ -133,6 +133,13 @@ function splitSignature(lines: readonly string[]): { body: string[]; signature: 
  * sender's, read with the quoted line it answers ("Sacs poubelle 50 L : 4"). Only lines between quoted ones count
  * (what follows the last quoted line is a sign-off), and at least two of them (one stray line is no form filled in).
  */
+/** A line answering our quoted question, as inlineAnswers joins them: "<our question> ? : <the answer>". */
+export const INLINE_ANSWER = /^(.+\?)[ \t]*:[ \t]+(\S.*)$/gm
+/** The sender's words alone: each answer without the question of ours it is joined to ("combien de rouleaux ?" is ours). */
+export function answersOnly(text: string): string {
+  return text.replace(INLINE_ANSWER, "$2")
+}
+
 function inlineAnswers(lines: readonly string[]): string[] {
   const last = lines.findLastIndex((l) => /^>/.test(l))
   const out: string[] = []
@@ -290,10 +297,14 @@ const PUT_BELOW = /\b(?:ci dessous|en dessous|plus bas|below|underneath|further 
 /**
  * What a part's note puts under its sign-off ("Je vous mets le récapitulatif généré par Copilot en dessous", a meeting's
  * recap or a list pasted below the signature): the signature block's paragraphs after its first, when the note says
- * something is below; "" otherwise.
+ * something is below or they hold a chat's lines ("23/11/2026, 15:14 - Amira: large gloves, 3 boxes"); "" otherwise.
  */
+/** A line of a chat exported or pasted ("23/11/2026, 15:14 - Amira: …", "[01/12/2026 14:02] Julie: …"). */
+const CHAT_LINE = /^[ \t]*\[?\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]*(?:[-–][ \t]*)?[^:\n]{1,40}:[ \t]/gm
+
 export function belowSignOff(s: MailSegment, foldedBody: string): string {
-  if (s.signature === "" || !PUT_BELOW.test(foldedBody)) return ""
+  // A chat pasted under the sign-off (three of its lines or more) is what the note passes on, said or not.
+  if (s.signature === "" || (!PUT_BELOW.test(foldedBody) && (s.signature.match(CHAT_LINE) ?? []).length < 3)) return ""
   const at = s.signature.search(/\n[ \t]*\n/)
   return at < 0 ? "" : s.signature.slice(at)
 }

@@ -1,5 +1,6 @@
 import { foldText } from "../search/fold-text"
 
+import { INLINE_ANSWER } from "./mail-body"
 import { OTHERS_IN_COPY } from "./order-intent"
 
 /**
@@ -64,6 +65,8 @@ const ACTS: readonly RegExp[] = [
   new RegExp(`\\b(?:please|kindly|pls|plz)(?: do| also| just)? ${GIVE_EN}\\b`),
   // "Could you (please) send us…", "can you deliver…": a request for goods (a question about prices is a doubt below).
   new RegExp(`\\b(?:could|can|would|will) you ${SOFT}${GIVE_EN}\\b`),
+  // "Could you do this lot for the new surgery?", "can you do the following": goods asked for as a lot (not "do 20 at that price").
+  new RegExp(`\\b(?:could|can|would) you ${SOFT}do (?:this|these|that|the following|the lot|all (?:of )?(?:this|that))(?: (?:lot|order|list|stuff|for us))?\\b`),
   // "Can you get this to site Monday", "could you get these over to the depot": goods asked to be brought somewhere.
   new RegExp(`\\b(?:could|can|would) you ${SOFT}get (?:this|these|it|them|the following|the lot|everything|all this|all of this)(?: (?:lot|stuff|order|list|gear|kit))? (?:over |out |down |up |across |round )?to (?:us|me|site|the site|our|the|my)\\b`),
   // "Could it be here by Saturday?", "can they arrive tomorrow": asking for the goods by a day.
@@ -173,13 +176,22 @@ const PLACING_NOW = /\b(?:(?:this|here) is (?:the|our|my) order (?:i|we) (?:am|a
 /** A message passed on: who orders from whom is not the sender's to say (a supplier's offer forwarded, a colleague's list). */
 const FORWARDED = /^\s*(?:tr|fw|fwd|wg|transfert)\s*:/i
 
+/** Our question asks what to deliver, how many, where or when: "combien de rouleaux ?", "Which size?", "Pour quelle date ?". */
+const ORDER_QUESTION = /\b(?:combien|nombre|quantites?|tailles?|how many|quantit(?:y|ies)|sizes?|which (?:one|size|colour|color|model)|quel(?:le)?s? (?:taille|modele|date|jour|adresse)|date|jour|day|livraison|livrer|delivery|deliver)\b/
+
+/** A phone's spellings of "you" and "your" ("can u send", "ur usual"), read as the words. */
+const TEXTING = (folded: string): string => folded.replace(/\bu\b/g, "you").replace(/\bur\b/g, "your")
+
 /** The mail's sentences, folded, with whether each asked a question. */
 function sentences(text: string): { folded: string; question: boolean; raw: string }[] {
   return text
+    // An answer written under our quoted question ("Les sacs : 50 L ou 110 L ? : 110 L, 4 rouleaux", mail-body.ts): the
+    // question is ours, only the answer is the sender's.
+    .replace(INLINE_ANSWER, "$2")
     .split(/(?<=[.!?;])\s+|\n+/)
     .map((raw) => raw.trim())
     .filter((raw) => raw !== "")
-    .map((raw) => ({ raw, folded: foldText(raw), question: /\?\s*$/.test(raw) }))
+    .map((raw) => ({ raw, folded: TEXTING(foldText(raw)), question: /\?\s*$/.test(raw) }))
 }
 
 /** The act in one sentence, unless the sentence itself takes it back (it asks a price, or makes it a hypothesis). */
@@ -220,6 +232,10 @@ export function readOrderAct(input: OrderActInput): OrderActReading {
   // An attached purchase order is the act itself: its title or number, read in the document.
   for (const s of attached) act ??= /\b(?:purchase order|bon de commande|order form|commande n|po (?:no|number|n)|order (?:no|number|ref|reference)|ref(?:erence)? (?:de )?commande)\b/.exec(s.folded)?.[0] ?? null
   if (act === null && input.acceptsQuoted === true) act = "accepts what it quotes"
+  // Our questions to prepare the order answered one by one in the quote ("combien de rouleaux ? : 4 rouleaux", "Pour
+  // quelle date ? : mardi 8"): at least two answers, one of them a figure, to questions about what, how many or when.
+  const answers = input.bodies.flatMap((b) => [...b.matchAll(INLINE_ANSWER)])
+  if (act === null && answers.length >= 2 && answers.some((m) => ORDER_QUESTION.test(foldText(m[1]!))) && answers.some((m) => /\d/.test(m[2]!))) act = "answers our questions about the order"
   // A subject labelling the mail an order is the weakest act: it holds only where nothing in the text doubts it.
   const weak = act === null && !replyOrForward && ORDER_SUBJECT.test(subject)
   if (weak) act = `subject: ${input.subject.trim()}`
@@ -262,5 +278,5 @@ export function decideOrder(isOrder: boolean, reading: OrderActReading): OrderDe
  * none, or only a subject that labels it an order, or the extractor's reading that it accepts what it quotes.
  */
 export function quotableAct(act: string | undefined): string {
-  return act === undefined || act.startsWith("subject: ") || act === "accepts what it quotes" ? "" : act
+  return act === undefined || act.startsWith("subject: ") || act === "accepts what it quotes" || act === "answers our questions about the order" ? "" : act
 }

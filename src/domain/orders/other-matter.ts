@@ -19,9 +19,9 @@ export function asSlot(body: string, slot: boolean): string {
   return slot ? body.replace(/^[ \t]*(?:quand|when)[ \t]*:/gim, "Livraison :").replace(/^[ \t]*(?:o[uù]|where)[ \t]*:/gim, "Adresse de livraison :") : body
 }
 
-/** A paragraph turning to another matter: "2) Pour la suite", "Second,", "Par ailleurs", "Separately,". */
+/** A paragraph turning to another matter: "2) Pour la suite", "Second,", "Par ailleurs", "Separately,", "Au passage,", "By the way,". */
 const NEXT_MATTER =
-  /^(?:first|firstly|second|secondly|third|next|also|separately|otherwise|besides|on (?:a |an )?(?:other|another|separate|different) (?:note|matter|subject)|other than that|pour la suite|sinon|par ailleurs|d autre part|autre chose|ensuite|deuxiemement|troisiemement|deuxieme (?:chose|point)|enfin|et aussi|en plus|pour le reste|and (?:also|secondly))\b/
+  /^(?:first|firstly|second|secondly|third|next|also|separately|otherwise|besides|on (?:a |an )?(?:other|another|separate|different) (?:note|matter|subject)|other than that|pour la suite|sinon|par ailleurs|d autre part|autre chose|ensuite|deuxiemement|troisiemement|deuxieme (?:chose|point)|enfin|et aussi|en plus|pour le reste|and (?:also|secondly)|au passage|en passant|a propos|tant que (?:j y suis|nous y sommes|on y est)|by the way|btw|while (?:i m at it|i have you|we re at it)|incidentally)\b/
 const NUMBERED = /^\s*(?:\(?\d{1,2}[).]|[a-d]\))\s/
 /** A postscript is a matter of its own: "PS : profitez-en pour nous livrer…" under a question about an invoice. */
 const POSTSCRIPT = /^\s*(?:p\.?\s?-?s\.?|pps)(?=[\s:,.\-–—(]|$)/i
