@@ -116,6 +116,8 @@ export const CallOutcomeDock = memo(function CallOutcomeDock({
   const [saved, setSaved] = useState<{ log: CallLog; context: OutcomeContext } | null>(null)
   /** Calls this dock has opened or the agent put off ("later"): not opened again by themselves. */
   const handled = useRef(new Set<string>())
+  // Read again only when the device's zone changes (agentTimeZone): cheap at every render, and a zone changed
+  // while the dock is open is followed, as before.
   const timeZone = agentTimeZone()
   const talking = call?.phase === "talking" ? call : null
   /** Live calls whose draft this dock already brought back (a reload during the call). */
