@@ -3,6 +3,8 @@
  * the French UI, day first with the month in letters for the English UI (as on the documents), so one screen never mixes
  * 2026-11-23, 23/11/2026 and 11/23/26.
  */
+import { dateTimeFormat } from "./intl-cache"
+
 export type UiLang = "fr" | "en"
 
 /** i18next's language ("fr", "en", "fr-FR"…) as one of the two the UI has. */
@@ -18,19 +20,19 @@ export function formatDay(iso: string | null | undefined, lang: UiLang): string 
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
   if (!m) return iso
   const opts: Intl.DateTimeFormatOptions = lang === "fr" ? { day: "2-digit", month: "2-digit", year: "numeric" } : { day: "numeric", month: "short", year: "numeric" }
-  return new Intl.DateTimeFormat(LOCALE[lang], { timeZone: "UTC", ...opts }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))))
+  return dateTimeFormat(LOCALE[lang], { timeZone: "UTC", ...opts }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))))
 }
 
 /**
  * An instant (ms) as day and time to the minute, in this device's time zone: "03/12/2026 14:05" in French, "3 Dec
  * 2026, 14:05" in English. English with the month in letters: the team writes to British and American customers,
  * and 04/12/2026 is 4 December to one and April 12 to the other. Put together from its parts (ICU versions differ
- * on en-GB's separators).
+ * on en-GB's separators). The formatters are kept (intl-cache.ts): the dock formats one per row at each render.
  */
 export function formatDateTime(ms: number, lang: UiLang, timeZone?: string): string {
   const zone = timeZone ? { timeZone } : {}
-  if (lang === "fr") return new Date(ms).toLocaleString(LOCALE.fr, { dateStyle: "short", timeStyle: "short", ...zone })
-  const parts = new Intl.DateTimeFormat(LOCALE.en, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", ...zone }).formatToParts(ms)
+  if (lang === "fr") return dateTimeFormat(LOCALE.fr, { dateStyle: "short", timeStyle: "short", ...zone }).format(ms)
+  const parts = dateTimeFormat(LOCALE.en, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", ...zone }).formatToParts(ms)
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ""
   return `${part("day")} ${part("month")} ${part("year")}, ${part("hour")}:${part("minute")}`
 }
@@ -60,7 +62,7 @@ export function formatLocalDateTime(wall: string, lang: UiLang): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(wall)
   if (!m) return wall
   const at = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]))
-  const parts = new Intl.DateTimeFormat(LOCALE[lang], { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" }).formatToParts(at)
+  const parts = dateTimeFormat(LOCALE[lang], { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" }).formatToParts(at)
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ""
   return `${part("day")} ${part("month")} ${part("year")}, ${m[4]}:${m[5]}`
 }
@@ -75,7 +77,7 @@ export function formatDayLong(iso: string | null | undefined, lang: UiLang): str
   if (!m) return ""
   const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
   if (day.getUTCMonth() !== Number(m[2]) - 1) return ""
-  const parts = new Intl.DateTimeFormat(LOCALE[lang], { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" }).formatToParts(day)
+  const parts = dateTimeFormat(LOCALE[lang], { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" }).formatToParts(day)
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ""
   // French writes the first of the month as an ordinal: « mardi 1er décembre ».
   const dayText = lang === "fr" && part("day") === "1" ? "1er" : part("day")

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react"
+import { memo, useCallback, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import { DRAFTS_CHANGED_KEY } from "~src/domain/calls/outcome-draft"
@@ -13,9 +13,10 @@ type Late = ResponseOf<"calls/late">["callbacks"][number]
 /**
  * Call-backs whose time passed while this device was off, or before a sync brought them: listed in the dock
  * until the customer is called again (a log saved for them) or the agent puts them away. Read again when the
- * background notified one (the marks change) or a log was saved (the drafts change).
+ * background notified one (the marks change) or a log was saved (the drafts change). Memoised: not rendered again
+ * with the outcome dock when a call starts (issue #9).
  */
-export function LateCallbacks({ agentCountry }: { agentCountry: string }) {
+export const LateCallbacks = memo(function LateCallbacks({ agentCountry }: { agentCountry: string }) {
   const { t, i18n } = useTranslation()
   const [late, setLate] = useState<Late[]>([])
   const read = useCallback((dismiss?: string) => {
@@ -59,4 +60,4 @@ export function LateCallbacks({ agentCountry }: { agentCountry: string }) {
       </ul>
     </section>
   )
-}
+})

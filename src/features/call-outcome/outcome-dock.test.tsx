@@ -7,7 +7,7 @@ import { DRAFTS_CHANGED_KEY, type OutcomeDraft } from "~src/domain/calls/outcome
 import type { CallRecord } from "~src/domain/telephony/call-record"
 import { createI18n } from "~src/i18n"
 
-import { CallOutcomeDock, openFromCall, openFromDraft } from "./outcome-dock"
+import { CallOutcomeDock, openFromCall, openFromDraft, type OutcomeCall } from "./outcome-dock"
 
 afterEach(() => {
   cleanup()
@@ -141,5 +141,32 @@ describe("a dock opened on a call already ended", () => {
     const { rerender } = render(dock("talking"))
     rerender(dock("ended"))
     expect(document.querySelector('[data-comptoir="outcome-form"][data-call-id="call-1"]')).not.toBeNull()
+  })
+})
+
+describe("the 'to log' list while a call is set up", () => {
+  const earlier = (id: string, number: string, startedAt: number): OutcomeDraft => ({
+    ...draft,
+    id,
+    context: { ...draft.context, callId: id, measured: { startedAt, durationSeconds: 30 } },
+    summary: { direction: "outbound", number, startedAt, contactId: null }
+  })
+
+  it("is not rendered again when a call starts ringing out and is answered: its dates are formatted once", async () => {
+    fakeBackground([earlier("call-a", "+33611111111", NOW - 3_600_000), earlier("call-b", "+33622222222", NOW - 7_200_000)])
+    const i18n = createI18n("en")
+    const dock = (call: OutcomeCall | null) => (
+      <I18nextProvider i18n={i18n}>
+        <CallOutcomeDock call={call} lastCall={null} caller={null} agentCountry="FR" />
+      </I18nextProvider>
+    )
+    const { rerender } = render(dock(null))
+    await waitFor(() => expect(document.querySelectorAll('[data-comptoir="outcome-pending-item"]')).toHaveLength(2))
+    const formatted = vi.spyOn(Intl.DateTimeFormat.prototype, "formatToParts")
+    rerender(dock({ id: "call-c", direction: "outbound", number: "+33633333333", startedAt: NOW, phase: "talking" }))
+    expect(document.querySelector('[data-comptoir="outcome-open-live"]')).not.toBeNull()
+    expect(document.querySelectorAll('[data-comptoir="outcome-pending-item"]')).toHaveLength(2)
+    expect(formatted).not.toHaveBeenCalled()
+    formatted.mockRestore()
   })
 })

@@ -110,12 +110,14 @@ export const CallOutcomeDock = memo(function CallOutcomeDock({
   caller: CallerContext | null
   agentCountry: string
 }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const [pending, readPending] = usePendingOutcomes()
   const [open, setOpen] = useState<OpenOutcome | null>(null)
   const [saved, setSaved] = useState<{ log: CallLog; context: OutcomeContext } | null>(null)
   /** Calls this dock has opened or the agent put off ("later"): not opened again by themselves. */
   const handled = useRef(new Set<string>())
+  // Read again only when the device's zone changes (agentTimeZone): cheap at every render, and a zone changed
+  // while the dock is open is followed, as before.
   const timeZone = agentTimeZone()
   const talking = call?.phase === "talking" ? call : null
   /** Live calls whose draft this dock already brought back (a reload during the call). */
@@ -184,11 +186,29 @@ export const CallOutcomeDock = memo(function CallOutcomeDock({
   // The call under way is not "to log" yet; earlier tries to the same number fold into the newest call's line.
   const lines = toLogLines((pending ?? []).filter((d) => d.id !== talking?.id))
   const others = lines.filter((l) => l.draft.id !== open?.draftId)
+  const linesNow = useRef(lines)
+  linesNow.current = lines
   /** Saved or "no log needed": the earlier unlogged calls folded into this one's line go with it. */
-  const dropFolded = (draftId: string) => {
-    const folded = lines.find((l) => l.draft.id === draftId)?.folded ?? []
-    return Promise.all(folded.map((f) => send("outcome/discard", { id: f.id }))).then(readPending, readPending)
-  }
+  const dropFolded = useCallback(
+    (draftId: string) => {
+      const folded = linesNow.current.find((l) => l.draft.id === draftId)?.folded ?? []
+      return Promise.all(folded.map((f) => send("outcome/discard", { id: f.id }))).then(readPending, readPending)
+    },
+    [readPending]
+  )
+  // Stable, so that the "to log" rows (memoised) are not rendered again when a call starts or is answered (issue #9).
+  const openPending = useCallback(
+    (d: OutcomeDraft) => {
+      handled.current.add(d.id)
+      setSaved(null)
+      setOpen(openFromDraft(d, Date.now(), timeZone))
+    },
+    [timeZone]
+  )
+  const discardPending = useCallback(
+    (id: string) => void Promise.all([send("outcome/discard", { id }), dropFolded(id)]).then(readPending, readPending),
+    [dropFolded, readPending]
+  )
 
   return (
     <div className="c-outcome-dock" data-comptoir="outcome-dock">
@@ -234,45 +254,53 @@ export const CallOutcomeDock = memo(function CallOutcomeDock({
           <div className="c-section-title">{t("callOutcome.pending.title", { count: others.length })}</div>
           <ul>
             {others.slice(0, PENDING_SHOWN).map(({ draft: d, count }) => (
-              <li key={d.id} data-comptoir="outcome-pending-item" data-draft-id={d.id} data-calls={count}>
-                {/* The arrow, the name and its date in one flex item, the date glued to the name's last word: as
-                    separate items the date wrapped onto a line of its own starting with "·". */}
-                <span className="c-outcome-pending-who" data-comptoir="outcome-pending-who">
-                  {d.summary ? (d.summary.direction === "inbound" ? "↙ " : "↗ ") : "✎ "}
-                  {d.context.customer?.company || (d.summary ? formatPhone(d.summary.number, agentCountry) : t("callOutcome.pending.byHand"))}
-                  {d.summary ? <span className="c-muted c-nowrap">{"\u00a0·\u00a0"}{formatDateTime(d.summary.startedAt, uiLang(i18n.language))}</span> : null}
-                </span>{" "}
-                {count > 1 ? (
-                  <span className="c-chip" data-comptoir="outcome-pending-count">
-                    {t("callOutcome.pending.calls", { count })}
-                  </span>
-                ) : null}{" "}
-                <span className="c-chip">{t("callOutcome.pending.toLog")}</span>
-                <button
-                  type="button"
-                  className="c-button c-button-secondary"
-                  data-comptoir="outcome-open"
-                  onClick={() => {
-                    handled.current.add(d.id)
-                    setSaved(null)
-                    setOpen(openFromDraft(d, Date.now(), timeZone))
-                  }}>
-                  {t("callOutcome.action.log")}
-                </button>
-                <button
-                  type="button"
-                  className="c-button c-button-secondary"
-                  data-comptoir="outcome-pending-discard"
-                  onClick={() => void Promise.all([send("outcome/discard", { id: d.id }), dropFolded(d.id)]).then(readPending, readPending)}>
-                  {t("callOutcome.action.discard")}
-                </button>
-              </li>
+              <PendingItem key={d.id} draft={d} count={count} agentCountry={agentCountry} onOpen={openPending} onDiscard={discardPending} />
             ))}
           </ul>
           {others.length > PENDING_SHOWN ? <p className="c-muted">{t("callOutcome.pending.more", { count: others.length - PENDING_SHOWN })}</p> : null}
         </section>
       ) : null}
     </div>
+  )
+})
+
+/** A line of the "to log" list: rendered again only when its draft (or the language) changes. */
+const PendingItem = memo(function PendingItem({
+  draft: d,
+  count,
+  agentCountry,
+  onOpen,
+  onDiscard
+}: {
+  draft: OutcomeDraft
+  count: number
+  agentCountry: string
+  onOpen: (d: OutcomeDraft) => void
+  onDiscard: (id: string) => void
+}) {
+  const { t, i18n } = useTranslation()
+  return (
+    <li data-comptoir="outcome-pending-item" data-draft-id={d.id} data-calls={count}>
+      {/* The arrow, the name and its date in one flex item, the date glued to the name's last word: as
+          separate items the date wrapped onto a line of its own starting with "·". */}
+      <span className="c-outcome-pending-who" data-comptoir="outcome-pending-who">
+        {d.summary ? (d.summary.direction === "inbound" ? "↙ " : "↗ ") : "✎ "}
+        {d.context.customer?.company || (d.summary ? formatPhone(d.summary.number, agentCountry) : t("callOutcome.pending.byHand"))}
+        {d.summary ? <span className="c-muted c-nowrap">{"\u00a0·\u00a0"}{formatDateTime(d.summary.startedAt, uiLang(i18n.language))}</span> : null}
+      </span>{" "}
+      {count > 1 ? (
+        <span className="c-chip" data-comptoir="outcome-pending-count">
+          {t("callOutcome.pending.calls", { count })}
+        </span>
+      ) : null}{" "}
+      <span className="c-chip">{t("callOutcome.pending.toLog")}</span>
+      <button type="button" className="c-button c-button-secondary" data-comptoir="outcome-open" onClick={() => onOpen(d)}>
+        {t("callOutcome.action.log")}
+      </button>
+      <button type="button" className="c-button c-button-secondary" data-comptoir="outcome-pending-discard" onClick={() => onDiscard(d.id)}>
+        {t("callOutcome.action.discard")}
+      </button>
+    </li>
   )
 })
 

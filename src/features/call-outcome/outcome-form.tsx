@@ -13,6 +13,7 @@ import { send } from "~src/messaging/send"
 import { DateInput } from "~src/ui/date-input"
 import { formatLocalDateTime, uiLang } from "~src/ui/dates"
 import { FieldMessage } from "~src/ui/field-message"
+import { deviceTimeZone } from "~src/ui/intl-cache"
 
 import { downloadAppointment } from "./appointment-download"
 import { useScriptAnswers } from "./use-script-answers"
@@ -44,8 +45,9 @@ export interface OutcomeFormProps {
 const KEEP_DELAY_MS = 300
 type DraftState = "idle" | "keeping" | "kept" | "failed"
 
+/** The agent's zone, read again only when the device's changes (intl-cache.ts): the dock asks at every render. */
 export function agentTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || "Europe/Paris"
+  return deviceTimeZone() || "Europe/Paris"
 }
 
 /**
