@@ -119,6 +119,9 @@ describe("quote to cash", () => {
     if (!a.ok || !b.ok) throw new Error("both drafts are made")
     expect(checkCredit(invoice(), [{ ...a.value, status: "issued" }], b.value)).toMatchObject({ code: "credit-quantity", message: 'only 4 of "Gants" are left to credit on FAC-2026-00009 (10 invoiced), not 6' })
     expect(checkCredit(invoice(), [a.value], b.value)).toBeNull()
+    // A line naming an invoice line but priced otherwise is not a line of the invoice.
+    const dearer = { ...b.value, lines: b.value.lines.map((l) => ({ ...l, unitPriceCents: 99_999 })) }
+    expect(checkCredit(invoice(), [], dearer)).toMatchObject({ code: "credit-unknown-line" })
   })
 
   it("makes an invoice paid when partial payments cover it, and refuses paying more than is left", () => {

@@ -109,13 +109,18 @@ function takeBack(invoice: InvoiceDoc, left: Map<string, number>, lines: readonl
     if (q > has) over.set(id, (over.get(id) ?? 0) + q - Math.max(has, 0))
     left.set(id, has - q)
   }
-  // The lines that name their invoice line first: an older line then fills what they left.
-  const named = lines.filter((l) => l.invoiceLineId !== undefined && left.has(l.invoiceLineId))
-  for (const l of named) take(l.invoiceLineId!, -l.quantityMilli)
+  // The lines that name their invoice line first (and copy it: a line naming one but priced otherwise is not
+  // one of the invoice's); an older line then fills what they left.
   for (const l of lines) {
-    if (named.includes(l)) continue
+    if (l.invoiceLineId === undefined) continue
+    const il = invoice.lines.find((x) => x.id === l.invoiceLineId)
+    if (il && sameLine(il, l)) take(il.id, -l.quantityMilli)
+    else unknown.push(l)
+  }
+  for (const l of lines) {
+    if (l.invoiceLineId !== undefined) continue
     const candidates = invoice.lines.filter((il) => sameLine(il, l))
-    if (candidates.length === 0 || (l.invoiceLineId !== undefined && !left.has(l.invoiceLineId))) {
+    if (candidates.length === 0) {
       unknown.push(l)
       continue
     }
