@@ -1,5 +1,5 @@
 import type { PaymentRecord } from "../../src/domain/documents/document.schema"
-import { confirmCheck, creditedByInvoice, customerRisk, mayOverride, type CreditNoteDoc, type InvoiceDoc, type OrderDoc } from "../../src/domain/documents/flow"
+import { checkCredit, confirmCheck, creditedByInvoice, customerRisk, mayOverride, type CreditNoteDoc, type InvoiceDoc, type OrderDoc } from "../../src/domain/documents/flow"
 import { dueDate, type PaymentTerms } from "../../src/domain/documents/payment-terms"
 import { invoiceBalance } from "../../src/domain/documents/payments"
 import type { RiskReason } from "../../src/domain/documents/risk"
@@ -237,10 +237,12 @@ async function checkCreditNote(tx: Queryable, teamId: string, cn: RowData, pendi
   const rows = await customerRows(tx, teamId, String(cn.customerId), ["invoices", "creditNotes"], pending)
   const invoice = (rows.get("invoices") as unknown as InvoiceDoc[]).find((i) => i.id === cn.correctsInvoiceId)
   if (!invoice || invoice.status !== "issued") return conflict("invalid", "a credit note corrects an issued invoice of the same customer")
+  // Line by line (what each invoice line has left after the credit notes issued before this one) and in amount.
+  // Credit notes are pushed under the team's lock taken first (sync-service.ts): two agents crediting the same
+  // invoice at once are checked one after the other, the second against the first.
   const others = (rows.get("creditNotes") as unknown as CreditNoteDoc[]).filter((c) => c.id !== cn.id)
-  const credited = (creditedByInvoice(others).get(invoice.id) ?? 0) - Number(cn.totalInclVatCents)
-  if (credited > invoice.totalInclVatCents) return conflict("invalid", `the credit notes of ${invoice.number} would take back ${(credited / 100).toFixed(2)} € of an invoice of ${(invoice.totalInclVatCents / 100).toFixed(2)} €`)
-  return null
+  const refused = checkCredit(invoice, others, cn as unknown as CreditNoteDoc)
+  return refused ? conflict("invalid", refused.message) : null
 }
 
 /**

@@ -138,7 +138,53 @@ for (const backend of ["pglite", "postgres"] as const) {
       const tooMuch = doc("credit-note", `cn-more-${backend}`, "cn-1", [line("l1", -2000, 10_000)], { correctsInvoiceId: inv.id })
       const v = (await push(team.agent, "creditNotes", tooMuch.id, tooMuch, 0)).version
       const r = await push(team.agent, "creditNotes", tooMuch.id, { status: "issued" }, v)
-      expect(r.conflicts[0]).toMatchObject({ reason: "invalid", message: expect.stringMatching(/would take back 360\.00 € of an invoice of 240\.00 €/) })
+      expect(r.conflicts[0]).toMatchObject({ reason: "invalid", message: expect.stringMatching(/only 1 of "Gants nitrile" is left to credit on FAC-.* \(2 invoiced\), not 2/) })
+    })
+
+    /** An invoice of 12 rolls and a pallet: crediting rolls alone never reaches its amount. */
+    const rolls = (id: string, quantityMilli: number) => ({ id, label: "Rouleau film étirable", quantityMilli, unitPriceCents: 1500, discountBp: 0, vatRateBp: 2000 })
+    const pallet = (id: string) => ({ id, label: "Palette", quantityMilli: 1000, unitPriceCents: 100_000, discountBp: 0, vatRateBp: 2000 })
+    const creditOf = (id: string, invoiceId: string, quantityMilli: number, invoiceLineId?: string) =>
+      doc("credit-note", id, "cn-rolls", [{ ...rolls(`${id}-l1`, -quantityMilli), ...(invoiceLineId ? { invoiceLineId } : {}) }], { correctsInvoiceId: invoiceId })
+
+    it("refuses a credit note that, with an earlier one, credits more rolls than the invoice has, with the reason in words", async () => {
+      await customer("cn-rolls", null)
+      const inv = doc("invoice", `i-rolls-${backend}`, "cn-rolls", [rolls("l1", 12_000), pallet("l2")])
+      await issued(team.agent, "invoice", inv)
+      await issued(team.agent, "credit-note", creditOf(`cn-rolls-1-${backend}`, inv.id, 1000, "l1"))
+      const more = creditOf(`cn-rolls-2-${backend}`, inv.id, 12_000, "l1")
+      const v = (await push(team.agent, "creditNotes", more.id, more, 0)).version
+      const r = await push(team.agent, "creditNotes", more.id, { status: "issued" }, v)
+      expect(r.conflicts[0]).toMatchObject({ reason: "invalid", message: expect.stringMatching(/only 11 of "Rouleau film étirable" are left to credit on FAC-.* \(12 invoiced\), not 12/) })
+      expect(r.conflicts[0]!.serverRow!.data).toMatchObject({ status: "draft", number: null })
+      // What is left is still creditable.
+      await issued(team.agent, "credit-note", creditOf(`cn-rolls-3-${backend}`, inv.id, 11_000, "l1"))
+    })
+
+    it("counts an older credit note that does not name its invoice line, matched on the line's label, price, discount and VAT rate", async () => {
+      const inv = doc("invoice", `i-rolls-old-${backend}`, "cn-rolls", [rolls("l1", 12_000), pallet("l2")])
+      await issued(team.agent, "invoice", inv)
+      await issued(team.agent, "credit-note", creditOf(`cn-old-1-${backend}`, inv.id, 5000))
+      const more = creditOf(`cn-old-2-${backend}`, inv.id, 8000, "l1")
+      const v = (await push(team.agent, "creditNotes", more.id, more, 0)).version
+      const r = await push(team.agent, "creditNotes", more.id, { status: "issued" }, v)
+      expect(r.conflicts[0]).toMatchObject({ reason: "invalid", message: expect.stringMatching(/only 7 of "Rouleau film étirable"/) })
+    })
+
+    it("lets only one of two agents issuing credit notes of the same rolls at once through when together they exceed the invoice", async () => {
+      const inv = doc("invoice", `i-rolls-race-${backend}`, "cn-rolls", [rolls("l1", 12_000), pallet("l2")])
+      await issued(team.agent, "invoice", inv)
+      const [a, b] = [creditOf(`cn-race-a-${backend}`, inv.id, 7000, "l1"), creditOf(`cn-race-b-${backend}`, inv.id, 7000, "l1")]
+      const va = (await push(team.agent, "creditNotes", a.id, a, 0)).version
+      const vb = (await push(team.agent2, "creditNotes", b.id, b, 0)).version
+      const replies = await Promise.all([
+        push(team.agent, "creditNotes", a.id, { status: "issued" }, va),
+        push(team.agent2, "creditNotes", b.id, { status: "issued" }, vb)
+      ])
+      expect(replies.map((r) => r.conflicts.length).sort()).toEqual([0, 1])
+      expect(replies.flatMap((r) => r.conflicts)[0]).toMatchObject({ reason: "invalid", message: expect.stringMatching(/only 5 of "Rouleau film étirable"/) })
+      const numbered = (await server.pull(team.agent.token, "", 1000)).rows.filter((r) => r.key === a.id || r.key === b.id).filter((r) => r.data!.number !== null)
+      expect(numbered).toHaveLength(1)
     })
   })
 }

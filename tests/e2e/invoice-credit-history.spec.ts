@@ -99,3 +99,52 @@ test("an overdue invoice credited in full leaves the dunning list and reads sett
   await agent.page.screenshot({ path: "test-results/truth10-invoice-credited-fr.png", fullPage: true })
   await setLanguage(agent.page, null)
 })
+
+test("once a credit note took one back, the credit-note form offers what is left of the line and refuses more, in words (issue #10)", async () => {
+  const [agent] = profiles as [Profile]
+  await workspace(agent, "invoices")
+  const rows = await list(agent.page, "invoices")
+  const corrected = new Set(rows.map((r) => r.correctsInvoiceId))
+  type Line = { id: string; label: string; quantityMilli: number }
+  const get = async (id: string) =>
+    ((await agent.page.evaluate((id) => chrome.runtime.sendMessage({ type: "documents/get", payload: { id } }), id)) as { data: { document: { lines: Line[] } } }).data.document
+  // An issued invoice no credit note touched yet, with a line of several whole units (the walk's 12 rolls).
+  let found: { id: string; line: Line } | null = null
+  for (const r of rows.filter((r) => r.type === "invoice" && r.number !== null && !corrected.has(r.id) && r.paymentState !== "credited")) {
+    const line = (await get(r.id)).lines.find((l) => l.quantityMilli >= 2000 && l.quantityMilli % 1000 === 0)
+    if (line) {
+      found = { id: r.id, line }
+      break
+    }
+  }
+  expect(found).not.toBeNull()
+  const { id, line } = found!
+  const total = line.quantityMilli / 1000
+  await workspace(agent, `invoices/${id}`)
+  const input = agent.page.getByLabel(`Quantity of ${line.label} to credit`)
+  await input.fill("1")
+  await agent.page.locator('[data-comptoir="credit-partial"]').click()
+  await expect(agent.page).not.toHaveURL(new RegExp(`#/invoices/${id}$`))
+  await agent.page.locator('[data-comptoir="issue"]').click()
+  await expect(agent.page.locator('[data-comptoir="document-number"]')).toHaveText(/^AV-\d{4}-\d{5}$/, { timeout: 20_000 })
+
+  await workspace(agent, `invoices/${id}`)
+  await expect(input.locator("..")).toHaveText(` / ${total - 1}`)
+  await expect(agent.page.locator('[data-comptoir="credit-full"]')).toHaveText("Credit all that is left")
+  await input.fill(String(total))
+  await agent.page.locator('[data-comptoir="credit-partial"]').click()
+  await expect(agent.page.locator('[data-comptoir="credit-error"]')).toHaveText(`Credit between 0 and ${total - 1} of “${line.label}”: what is left to credit.`)
+  await expect(agent.page).toHaveURL(new RegExp(`#/invoices/${id}$`))
+  await agent.page.locator('[data-comptoir="credit-error"]').scrollIntoViewIfNeeded()
+  await agent.page.screenshot({ path: "test-results/credit10-credit-left-en.png", fullPage: true })
+
+  await setLanguage(agent.page, "fr")
+  await agent.page.reload()
+  const champ = agent.page.getByLabel(`Quantité de ${line.label} à créditer`)
+  await expect(champ.locator("..")).toHaveText(` / ${total - 1}`)
+  await champ.fill(String(total))
+  await agent.page.locator('[data-comptoir="credit-partial"]').click()
+  await expect(agent.page.locator('[data-comptoir="credit-error"]')).toHaveText(`Créditez entre 0 et ${total - 1} de « ${line.label} » : ce qui reste à créditer.`)
+  await agent.page.screenshot({ path: "test-results/credit10-credit-left-fr.png", fullPage: true })
+  await setLanguage(agent.page, null)
+})

@@ -1,5 +1,5 @@
 import { newId } from "~src/domain/ids"
-import { confirmCheck, creditedByInvoice, creditNoteFor, customerRisk, invoiceFromOrder, orderFromQuote, recordPayment, transition, withOverride, withReminder, type AnyDoc, type Outcome } from "~src/domain/documents/flow"
+import { checkCredit, confirmCheck, creditedByInvoice, creditNoteFor, customerRisk, invoiceFromOrder, orderFromQuote, recordPayment, transition, withOverride, withReminder, type AnyDoc, type Outcome } from "~src/domain/documents/flow"
 import { renewQuote } from "~src/domain/documents/renew"
 import { checkSellerForIssue } from "~src/domain/documents/seller.schema"
 import { NUMBERED_FROM } from "~src/domain/documents/workflow"
@@ -51,6 +51,15 @@ export const documentsAct = defineHandler("documents/act", async (req): Promise<
         const seller = checkSellerForIssue(doc.type, ((await teamSettingsRow()) as { seller?: unknown } | null)?.seller ?? null)
         if (!seller.ok) return { ok: false, code: "seller-incomplete", message: seller.message, params: { problems: seller.problems.join("; ") } }
       }
+      // A credit note made a while ago is checked again at issue against those issued since (the server does too).
+      if (doc.type === "credit-note" && step.to === "issued") {
+        const invoice = await documents.find(doc.correctsInvoiceId)
+        if (invoice?.type === "invoice") {
+          const others = (await documents.byCustomer(doc.customerId)).creditNotes.filter((c) => c.id !== doc.id)
+          const over = checkCredit(invoice, others, doc)
+          if (over) return refused(over)
+        }
+      }
       const also: AnyDoc[] = []
       // Issuing the invoice of an order closes the order.
       if (doc.type === "invoice" && step.to === "issued" && doc.sourceId) {
@@ -94,8 +103,7 @@ export const documentsAct = defineHandler("documents/act", async (req): Promise<
     }
     case "credit": {
       if (doc.type !== "invoice") return { ok: false, code: "wrong-type", message: "only an invoice is credited" }
-      const credited = creditedByInvoice((await documents.byCustomer(doc.customerId)).creditNotes).get(doc.id) ?? 0
-      const r = creditNoteFor(doc, step.lines, credited, ctx)
+      const r = creditNoteFor(doc, step.lines, (await documents.byCustomer(doc.customerId)).creditNotes, ctx)
       if (!r.ok) return refused(r)
       await saved(r.value)
       return { ok: true, id: r.value.id }

@@ -137,7 +137,7 @@ export function generateDemoDocuments(customers: readonly Customer[], products: 
   // A credit note for one invoice that had a wrong quantity.
   const corrected = docs.find((d): d is Extract<SalesDocument, { type: "invoice" }> => d.type === "invoice" && d.customerId !== overLimit.id)
   if (corrected) {
-    const l = { ...corrected.lines[0]!, id: id("line"), quantityMilli: -1000 }
+    const l = { ...corrected.lines[0]!, id: id("line"), quantityMilli: -1000, invoiceLineId: corrected.lines[0]!.id }
     docs.push(CreditNote.parse({ ...base(customers.find((c) => c.id === corrected.customerId)!, addDaysIso(corrected.date, 5), [l], "issued"), id: id("credit"), type: "credit-note", status: "issued", correctsInvoiceId: corrected.id }))
   }
 

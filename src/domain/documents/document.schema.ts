@@ -32,7 +32,13 @@ export const DocumentLine = z.object({
    * Where the line's price came from when it was priced from the customer's rules (issue #10): kept so a reopened
    * draft still says so; a line whose own price differs from it was typed by hand. Absent on older lines.
    */
-  priceSource: CustomerPrice.optional()
+  priceSource: CustomerPrice.optional(),
+  /**
+   * On a credit note: the id of the invoice line it takes back (issue #10), so what is left to credit is counted
+   * line by line. Absent on credit notes made before it was kept: those are matched on the line's ref, label,
+   * unit price, discount and VAT rate (`creditedByLine`).
+   */
+  invoiceLineId: z.string().max(100).optional()
 })
 export type DocumentLine = z.infer<typeof DocumentLine>
 

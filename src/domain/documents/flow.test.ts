@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 
-import { Invoice, Order, PaymentRecord, Quote } from "./document.schema"
-import { confirmCheck, creditNoteFor, creditedByInvoice, customerRisk, invoiceFromOrder, orderFromQuote, recordPayment, remindersOf, transition, withOverride, withReminder } from "./flow"
+import { CreditNote, Invoice, Order, PaymentRecord, Quote } from "./document.schema"
+import { checkCredit, confirmCheck, creditableByLine, creditNoteFor, creditedByInvoice, customerRisk, invoiceFromOrder, orderFromQuote, recordPayment, remindersOf, transition, withOverride, withReminder } from "./flow"
 import { invoiceBalance } from "./payments"
 import { computeTotals } from "./totals"
 
@@ -20,6 +20,10 @@ const base = {
   totalInclVatCents: t.totalInclVatCents,
   createdAt: 1,
   updatedAt: 1
+}
+const issuedCredit = (id: string, creditLines: { id: string; label: string; quantityMilli: number; unitPriceCents: number; discountBp: number; vatRateBp: number }[]) => {
+  const tt = computeTotals(creditLines)
+  return CreditNote.parse({ ...base, id, type: "credit-note", status: "issued", number: `AV-${id}`, correctsInvoiceId: "i1", lines: creditLines, totalExclVatCents: tt.totalExclVatCents, totalVatCents: tt.totalVatCents, totalInclVatCents: tt.totalInclVatCents })
 }
 const ctx = (id: string) => ({ id, now: 1_000, by: "agent1@demo.comptoir.test", today: "2026-12-02" })
 
@@ -68,16 +72,56 @@ describe("quote to cash", () => {
   })
 
   it("credits a whole invoice with negative quantities, or part of one line", () => {
-    const full = creditNoteFor(invoice(), "full", 0, ctx("cn1"))
+    const full = creditNoteFor(invoice(), "full", [], ctx("cn1"))
     expect(full.ok && full.value.totalInclVatCents).toBe(-t.totalInclVatCents)
-    const part = creditNoteFor(invoice(), [{ lineId: "a", quantityMilli: 2000 }], 0, ctx("cn2"))
+    const part = creditNoteFor(invoice(), [{ lineId: "a", quantityMilli: 2000 }], [], ctx("cn2"))
     expect(part.ok && part.value.lines.map((l) => l.quantityMilli)).toEqual([-2000])
     expect(part.ok && part.value.totalInclVatCents).toBe(-3000)
-    expect(creditNoteFor(invoice(), [{ lineId: "a", quantityMilli: 11_000 }], 0, ctx("cn3"))).toMatchObject({ ok: false, code: "credit-quantity" })
+    expect(creditNoteFor(invoice(), [{ lineId: "a", quantityMilli: 11_000 }], [], ctx("cn3"))).toMatchObject({ ok: false, code: "credit-quantity" })
   })
 
   it("refuses a credit note that would take back more than the invoice with the earlier ones", () => {
-    expect(creditNoteFor(invoice(), "full", 3000, ctx("cn4"))).toMatchObject({ ok: false, code: "credit-over-invoice" })
+    // An older credit note, made before credit lines had to be lines of the invoice: it counts in amount only.
+    const gesture = [{ id: "g1", label: "Geste commercial", quantityMilli: -1000, unitPriceCents: 2500, discountBp: 0, vatRateBp: 2000 }]
+    const earlier = issuedCredit("cn-old", gesture)
+    expect(creditNoteFor(invoice(), "full", [earlier], ctx("cn4"))).toMatchObject({ ok: false, code: "credit-over-invoice" })
+  })
+
+  it("refuses a credit note that credits more rolls than the invoice has left to credit", () => {
+    const first = creditNoteFor(invoice(), [{ lineId: "a", quantityMilli: 1000 }], [], ctx("cn7"))
+    const issued = first.ok ? [{ ...first.value, status: "issued" as const }] : []
+    expect(issued[0]!.lines[0]!.invoiceLineId).toBe("a")
+    expect(creditableByLine(invoice(), issued).get("a")).toBe(9000)
+    const again = creditNoteFor(invoice(), [{ lineId: "a", quantityMilli: 10_000 }], issued, ctx("cn8"))
+    expect(again).toMatchObject({ ok: false, code: "credit-quantity", params: { label: "Gants", max: 9, asked: 10 } })
+    expect(creditNoteFor(invoice(), [{ lineId: "a", quantityMilli: 9000 }], issued, ctx("cn8")).ok).toBe(true)
+  })
+
+  it("counts only issued credit notes of this invoice, and a draft one takes nothing back yet", () => {
+    const draft = creditNoteFor(invoice(), [{ lineId: "a", quantityMilli: 10_000 }], [], ctx("cn9"))
+    const other = { ...issuedCredit("cn-x", [{ ...lines[0]!, id: "x1", quantityMilli: -10_000 }]), correctsInvoiceId: "i2" }
+    expect(creditableByLine(invoice(), [...(draft.ok ? [draft.value] : []), other]).get("a")).toBe(10_000)
+  })
+
+  it("matches an older credit line that does not name its invoice line on its ref, label, price, discount and VAT rate", () => {
+    const older = issuedCredit("cn-old", [{ ...lines[1]!, id: "o1", quantityMilli: -2000 }])
+    const left = creditableByLine(invoice(), [older])
+    expect([left.get("a"), left.get("b")]).toEqual([10_000, 0])
+    // The fully credited line is not credited again; "full" credits what is left of the others.
+    expect(creditNoteFor(invoice(), [{ lineId: "b", quantityMilli: 1000 }], [older], ctx("cn10"))).toMatchObject({ ok: false, code: "credit-line-credited" })
+    const rest = creditNoteFor(invoice(), "full", [older], ctx("cn11"))
+    expect(rest.ok && rest.value.lines.map((l) => [l.invoiceLineId, l.quantityMilli])).toEqual([["a", -10_000]])
+  })
+
+  it("checks a credit note being issued against the credit notes issued since it was made (the server's check)", () => {
+    const a = creditNoteFor(invoice(), [{ lineId: "a", quantityMilli: 6000 }], [], ctx("cn12"))
+    const b = creditNoteFor(invoice(), [{ lineId: "a", quantityMilli: 6000 }], [], ctx("cn13"))
+    if (!a.ok || !b.ok) throw new Error("both drafts are made")
+    expect(checkCredit(invoice(), [{ ...a.value, status: "issued" }], b.value)).toMatchObject({ code: "credit-quantity", message: 'only 4 of "Gants" are left to credit on FAC-2026-00009 (10 invoiced), not 6' })
+    expect(checkCredit(invoice(), [a.value], b.value)).toBeNull()
+    // A line naming an invoice line but priced otherwise is not a line of the invoice.
+    const dearer = { ...b.value, lines: b.value.lines.map((l) => ({ ...l, unitPriceCents: 99_999 })) }
+    expect(checkCredit(invoice(), [], dearer)).toMatchObject({ code: "credit-unknown-line" })
   })
 
   it("makes an invoice paid when partial payments cover it, and refuses paying more than is left", () => {
@@ -95,14 +139,14 @@ describe("quote to cash", () => {
   })
 
   it("counts a credit note against what the customer owes", () => {
-    const cn = creditNoteFor(invoice(), [{ lineId: "a", quantityMilli: 2000 }], 0, ctx("cn5"))
+    const cn = creditNoteFor(invoice(), [{ lineId: "a", quantityMilli: 2000 }], [], ctx("cn5"))
     const issued = cn.ok ? { ...cn.value, status: "issued" as const } : null
     expect(creditedByInvoice(issued ? [issued] : []).get("i1")).toBe(3000)
   })
 
   it("leaves an overdue invoice its credit note took back entirely out of the customer's outstanding and overdue", () => {
     const late = { ...invoice(), dueDate: "2026-10-01" }
-    const cn = creditNoteFor(late, "full", 0, ctx("cn6"))
+    const cn = creditNoteFor(late, "full", [], ctx("cn6"))
     const issued = cn.ok ? [{ ...cn.value, status: "issued" as const }] : []
     const risk = customerRisk({ creditLimitCents: 1_000_000, invoices: [late], orders: [], creditNotes: issued, payments: [], today: "2026-12-02" })
     expect(risk).toMatchObject({ level: "ok", outstandingCents: 0, overdueCents: 0, overdueInvoices: 0, averageDaysLate: null })

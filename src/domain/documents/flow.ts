@@ -87,31 +87,123 @@ export function invoiceFromOrder(order: OrderDoc, ctx: StepContext): Outcome<Inv
   }
 }
 
+type CreditLine = Pick<InvoiceDoc["lines"][number], "ref" | "label" | "unitPriceCents" | "discountBp" | "vatRateBp" | "quantityMilli" | "invoiceLineId">
+
+/** The fields a credit line copies from the invoice line it takes back: how an older credit line is matched. */
+function sameLine(a: CreditLine, b: CreditLine): boolean {
+  // A row as the server stores it may lack the fields the schema defaults (a ref of "").
+  return (a.ref ?? "") === (b.ref ?? "") && a.label === b.label && a.unitPriceCents === b.unitPriceCents && (a.discountBp ?? 0) === (b.discountBp ?? 0) && a.vatRateBp === b.vatRateBp
+}
+
 /**
- * A credit note correcting an issued invoice: all of it, or some quantities of some lines. Its quantities are
- * negative; what all credit notes of the invoice take back never exceeds the invoice.
+ * Takes `lines` (credit lines, negative quantities) back from `left` (what is left to credit per invoice line id,
+ * thousandths): a line naming its invoice line takes from it; an older one, naming none, from the invoice lines it
+ * copies, the first with some left first. Returns what each invoice line was asked for beyond what it had left
+ * (positive), and the credit lines that match no line of the invoice.
+ */
+function takeBack(invoice: InvoiceDoc, left: Map<string, number>, lines: readonly CreditLine[]): { over: Map<string, number>; unknown: CreditLine[] } {
+  const over = new Map<string, number>()
+  const unknown: CreditLine[] = []
+  const take = (id: string, q: number) => {
+    const has = left.get(id) ?? 0
+    if (q > has) over.set(id, (over.get(id) ?? 0) + q - Math.max(has, 0))
+    left.set(id, has - q)
+  }
+  // The lines that name their invoice line first (and copy it: a line naming one but priced otherwise is not
+  // one of the invoice's); an older line then fills what they left.
+  for (const l of lines) {
+    if (l.invoiceLineId === undefined) continue
+    const il = invoice.lines.find((x) => x.id === l.invoiceLineId)
+    if (il && sameLine(il, l)) take(il.id, -l.quantityMilli)
+    else unknown.push(l)
+  }
+  for (const l of lines) {
+    if (l.invoiceLineId !== undefined) continue
+    const candidates = invoice.lines.filter((il) => sameLine(il, l))
+    if (candidates.length === 0) {
+      unknown.push(l)
+      continue
+    }
+    let q = -l.quantityMilli
+    for (const [i, c] of candidates.entries()) {
+      const part = i === candidates.length - 1 ? q : Math.min(q, Math.max(left.get(c.id) ?? 0, 0))
+      if (part > 0) take(c.id, part)
+      q -= part
+    }
+  }
+  return { over, unknown }
+}
+
+/**
+ * What is left to credit on each line of an invoice (thousandths, by invoice line id): its quantity less what
+ * the issued credit notes of this invoice took back on it. Never below 0.
+ */
+export function creditableByLine(invoice: InvoiceDoc, creditNotes: readonly CreditNoteDoc[]): Map<string, number> {
+  const left = new Map(invoice.lines.map((l) => [l.id, l.quantityMilli]))
+  const lines = creditNotes.filter((c) => c.status === "issued" && c.correctsInvoiceId === invoice.id).flatMap((c) => c.lines)
+  takeBack(invoice, left, lines)
+  for (const [id, q] of left) if (q < 0) left.set(id, 0)
+  return left
+}
+
+/**
+ * Whether a credit note's lines fit in what its invoice has left to credit, line by line and in amount, after the
+ * issued credit notes `earlier` (the workspace before it makes one or issues one, the server when it is issued).
+ */
+export function checkCredit(invoice: InvoiceDoc, earlier: readonly CreditNoteDoc[], creditNote: Pick<CreditNoteDoc, "lines" | "totalInclVatCents">): Refusal | null {
+  const left = creditableByLine(invoice, earlier)
+  const before = new Map(left)
+  const { over, unknown } = takeBack(invoice, left, creditNote.lines)
+  if (unknown.length) return refuse("credit-unknown-line", `a credited line is not on the invoice ("${unknown[0]!.label}")`, { label: unknown[0]!.label })
+  for (const [id, extra] of over) {
+    const line = invoice.lines.find((l) => l.id === id)!
+    const max = (before.get(id) ?? 0) / 1000
+    const asked = (extra + (before.get(id) ?? 0)) / 1000
+    if (max <= 0) return refuse("credit-line-credited", `"${line.label}" is already credited in full on ${invoice.number}`, { label: line.label })
+    return refuse("credit-quantity", `only ${max} of "${line.label}" ${max > 1 ? "are" : "is"} left to credit on ${invoice.number} (${line.quantityMilli / 1000} invoiced), not ${asked}`, {
+      label: line.label,
+      max,
+      asked
+    })
+  }
+  const already = creditedByInvoice(earlier.filter((c) => c.correctsInvoiceId === invoice.id)).get(invoice.id) ?? 0
+  if (already - creditNote.totalInclVatCents > invoice.totalInclVatCents) {
+    return refuse("credit-over-invoice", `the credit notes of ${invoice.number} would take back ${((already - creditNote.totalInclVatCents) / 100).toFixed(2)} € of an invoice of ${(invoice.totalInclVatCents / 100).toFixed(2)} €`, {
+      invoice: invoice.totalInclVatCents,
+      credited: already
+    })
+  }
+  return null
+}
+
+/**
+ * A credit note correcting an issued invoice: all that is left to credit of it, or some quantities of some
+ * lines. Its quantities are negative, each line names the invoice line it takes back; what the issued credit
+ * notes of the invoice (`earlier`) and this one take back never exceeds the invoice, line by line and in amount.
  */
 export function creditNoteFor(
   invoice: InvoiceDoc,
   selection: "full" | readonly { lineId: string; quantityMilli: number }[],
-  alreadyCreditedCents: number,
+  earlier: readonly CreditNoteDoc[],
   ctx: StepContext
 ): Outcome<CreditNoteDoc> {
   if (invoice.status !== "issued" || invoice.number === null) return refuse("invoice-not-issued", "only an issued invoice is corrected by a credit note")
+  const left = creditableByLine(invoice, earlier)
   const picked =
     selection === "full"
-      ? invoice.lines.map((l) => ({ line: l, q: l.quantityMilli }))
+      ? invoice.lines.map((l) => ({ line: l, q: left.get(l.id) ?? 0 })).filter((p) => p.q > 0)
       : selection.map((s) => ({ line: invoice.lines.find((l) => l.id === s.lineId), q: s.quantityMilli }))
-  if (picked.length === 0) return refuse("credit-nothing", "choose at least one line to credit")
+  if (picked.length === 0) return refuse(selection === "full" ? "credit-over-invoice" : "credit-nothing", selection === "full" ? "the credit notes of this invoice took it all back" : "choose at least one line to credit")
   for (const p of picked) {
     if (!p.line) return refuse("credit-unknown-line", "a credited line is not on the invoice")
-    if (!(p.q > 0 && p.q <= p.line.quantityMilli)) return refuse("credit-quantity", `credit between 0 and ${p.line.quantityMilli / 1000} of "${p.line.label}"`, { label: p.line.label, max: p.line.quantityMilli / 1000 })
+    const max = left.get(p.line.id) ?? 0
+    if (max <= 0) return refuse("credit-line-credited", `"${p.line.label}" is already credited in full on ${invoice.number}`, { label: p.line.label })
+    if (!(p.q > 0 && p.q <= max)) return refuse("credit-quantity", `credit between 0 and ${max / 1000} of "${p.line.label}"`, { label: p.line.label, max: max / 1000, asked: p.q / 1000 })
   }
-  const lines = picked.map((p, i) => ({ ...p.line!, id: `${ctx.id}-l${i + 1}`, quantityMilli: -p.q }))
+  const lines = picked.map((p, i) => ({ ...p.line!, id: `${ctx.id}-l${i + 1}`, quantityMilli: -p.q, invoiceLineId: p.line!.id }))
   const totals = computeTotals(lines)
-  if (alreadyCreditedCents - totals.totalInclVatCents > invoice.totalInclVatCents) {
-    return refuse("credit-over-invoice", "the credit notes of this invoice would take back more than the invoice", { invoice: invoice.totalInclVatCents, credited: alreadyCreditedCents })
-  }
+  const refused = checkCredit(invoice, earlier, { lines, totalInclVatCents: totals.totalInclVatCents })
+  if (refused) return refused
   return {
     ok: true,
     value: CreditNote.parse({

@@ -155,6 +155,32 @@ describe("a document in the workspace", () => {
     expect(document.querySelector('[data-comptoir="credit-quantity"]')!.parentElement!.textContent).toBe(" / 1,5")
   })
 
+  it("offers to credit only what is left of each line once a credit note took some back, and refuses more before anything is made", async () => {
+    // 12 rolls invoiced, 1 credited by AV-2026-00001; the pallet credited in full by an older credit note that does not name its line.
+    const rolls = line(1, { label: "Rouleau film étirable", unit: "rouleau", quantityMilli: 12_000, unitPriceCents: 1500 })
+    const pallet = line(2, { label: "Palette", quantityMilli: 1000, unitPriceCents: 100_000 })
+    const invoice = { ...order([rolls, pallet]), type: "invoice", status: "issued", number: "FAC-2026-00012", dueDate: "2027-01-02" } as unknown as SalesDocument
+    const row = { id: invoice.id, type: "invoice", number: "FAC-2026-00012", status: "unpaid", customerId: "cust-1", customerName: "Dupont SA", customerCode: "C-00012", date: "2026-12-02", dueDate: "2027-01-02", totalInclVatCents: 141_600, remainingCents: 20_400, paymentState: "unpaid", daysOverdue: 0, dunning: null, correctsInvoiceId: null, language: "fr" }
+    const one = creditNote({ id: "cn1", number: "AV-2026-00001", correctsInvoiceId: invoice.id }, { ...rolls, id: "cn1-l1", quantityMilli: -1000, invoiceLineId: rolls.id })
+    const older = creditNote({ id: "cn0", number: "AV-2026-00000", correctsInvoiceId: invoice.id }, { ...pallet, id: "cn0-l1", quantityMilli: -1000 })
+    stubChrome(invoice, row, [], [one, older])
+    const sendMessage = (globalThis as unknown as { chrome: { runtime: { sendMessage: ReturnType<typeof vi.fn> } } }).chrome.runtime.sendMessage
+    render(
+      <I18nextProvider i18n={createI18n("fr")}>
+        <DocumentView id={invoice.id} />
+      </I18nextProvider>
+    )
+    const input = await screen.findByLabelText("Quantité de Rouleau film étirable à créditer")
+    expect(input.parentElement!.textContent).toBe(" / 11")
+    expect([...document.querySelectorAll('[data-comptoir="credit-line"]')].map((r) => r.textContent)).toEqual(["Rouleau film étirable / 11"])
+    expect(document.querySelector('[data-comptoir="credit-full"]')!.textContent).toBe("Créditer tout le reste")
+    fireEvent.change(input, { target: { value: "12" } })
+    const calls = sendMessage.mock.calls.length
+    fireEvent.click(document.querySelector('[data-comptoir="credit-partial"]')!)
+    expect(document.querySelector('[data-comptoir="credit-error"]')!.textContent).toBe("Créditez entre 0 et 11 de « Rouleau film étirable » : ce qui reste à créditer.")
+    expect(sendMessage.mock.calls.slice(calls).some(([m]) => JSON.stringify(m).includes('"credit"'))).toBe(false)
+  })
+
   it("tells the invoice's payments in its history, in the agent's language: date, amount, method, reference, what was left, then paid in full", async () => {
     const at = (iso: string) => Date.parse(`${iso}Z`)
     const invoice = {

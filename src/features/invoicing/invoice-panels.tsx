@@ -2,6 +2,7 @@ import { useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import { formatQuantity } from "~src/domain/documents/document-text"
+import { creditableByLine } from "~src/domain/documents/flow"
 import { formatCents, parseScaledDecimal } from "~src/domain/documents/money"
 import { centsToInput } from "~src/domain/documents/quote-form"
 import type { DocumentActionRequest, ResponseOf } from "~src/messaging/contract"
@@ -28,9 +29,15 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
   const [reference, setReference] = useState("")
   const [credit, setCredit] = useState<Record<string, string>>({})
   const [amountError, setAmountError] = useState<string | null>(null)
+  const [creditError, setCreditError] = useState<string | null>(null)
   if (!doc || doc.type !== "invoice") return null
   const remaining = view.row?.remainingCents ?? 0
   const creditedCents = view.creditNotes.filter((c) => c.status === "issued").reduce((sum, c) => sum - c.totalInclVatCents, 0)
+  // What each line has left to credit after the issued credit notes (issue #10): a line credited in full is not
+  // offered, the others say what is left ("/ 11" of 12 rolls once one was credited).
+  const left = creditableByLine(doc, view.creditNotes)
+  const creditable = doc.lines.filter((l) => (left.get(l.id) ?? 0) > 0)
+  const someCredited = creditable.length < doc.lines.length || creditable.some((l) => left.get(l.id) !== l.quantityMilli)
   return (
     <>
       <section className="c-doc-payments">
@@ -117,7 +124,7 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
           </p>
         ))}
         {/* The credit notes took it all back: another one would be refused (credit-over-invoice), so none is offered. */}
-        {creditedCents >= doc.totalInclVatCents ? (
+        {creditedCents >= doc.totalInclVatCents || creditable.length === 0 ? (
           <p className="c-muted" data-comptoir="credit-none-left">
             {t("invoicing.credit.noneLeft")}
           </p>
@@ -126,8 +133,8 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
             <p className="c-muted">{t("invoicing.credit.explain")}</p>
             <table className="c-table">
               <tbody>
-                {doc.lines.map((l) => (
-                  <tr key={l.id}>
+                {creditable.map((l) => (
+                  <tr key={l.id} data-comptoir="credit-line">
                     <td>{l.label}</td>
                     <td>
                       <input
@@ -139,7 +146,7 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
                         value={credit[l.id] ?? ""}
                         onChange={(e) => setCredit({ ...credit, [l.id]: e.target.value })}
                       />{" "}
-                      / {formatQuantity(l.quantityMilli, lang)}
+                      / {formatQuantity(left.get(l.id)!, lang)}
                     </td>
                   </tr>
                 ))}
@@ -151,15 +158,29 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
               data-comptoir="credit-partial"
               onClick={() => {
                 const lines = Object.entries(credit)
+                  .filter(([lineId]) => left.has(lineId))
                   .map(([lineId, v]) => ({ lineId, quantityMilli: parseScaledDecimal(v, 3) ?? -1 }))
                   .filter((l) => l.quantityMilli !== 0)
+                // Said here, before anything is made: more than what is left of a line (the domain and the server refuse it too).
+                const over = lines.find((l) => l.quantityMilli < 0 || l.quantityMilli > (left.get(l.lineId) ?? 0))
+                if (over) {
+                  const line = doc.lines.find((l) => l.id === over.lineId)!
+                  setCreditError(t("invoicing.refusal.credit-quantity", { label: line.label, max: formatQuantity(left.get(over.lineId) ?? 0, lang) }))
+                  return
+                }
+                setCreditError(null)
                 void onAct({ action: "credit", lines }, true)
               }}>
               {t("invoicing.credit.partial")}
             </button>{" "}
             <button type="button" className="c-button c-button-secondary" data-comptoir="credit-full" onClick={() => void onAct({ action: "credit", lines: "full" }, true)}>
-              {t("invoicing.credit.full")}
+              {t(someCredited ? "invoicing.credit.rest" : "invoicing.credit.full")}
             </button>
+            {creditError ? (
+              <p className="c-error" role="alert" data-comptoir="credit-error">
+                {creditError}
+              </p>
+            ) : null}
           </>
         )}
       </section>
