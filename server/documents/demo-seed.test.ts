@@ -25,6 +25,18 @@ describe("the demo team's paperwork", () => {
     for (const t of ["quotes", "orders", "invoices", "creditNotes", "payments", "callLogs"]) expect(by[t], t).toBeGreaterThan(0)
   })
 
+  it("seeds its UK and US customers' quotes, orders and invoices without French VAT (exports)", async () => {
+    const docs = await server.db.query<{ vat: number; country: string }>(
+      `SELECT (d.data->>'totalVatCents')::int AS vat, c.data->>'country' AS country FROM rows d JOIN rows c ON c.team_id = d.team_id AND c.table_name = 'customers' AND c.id = d.data->>'customerId'
+       WHERE d.team_id = $1 AND d.table_name IN ('quotes', 'orders', 'invoices', 'creditNotes')`,
+      [teamId]
+    )
+    const abroad = docs.filter((d) => d.country !== "FR")
+    expect(abroad.length).toBeGreaterThan(0)
+    expect(abroad.filter((d) => d.vat !== 0)).toEqual([])
+    expect(docs.some((d) => d.country === "FR" && d.vat > 0)).toBe(true)
+  })
+
   it("numbers the next quote after the seeded ones, never reusing one", async () => {
     const year = Number(todayInParis().slice(0, 4))
     // Expected from the seeded documents themselves, not from the counter the issuing code reads.

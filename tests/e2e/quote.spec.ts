@@ -310,6 +310,39 @@ test("offline, a sent quote waits without a number and is numbered once the netw
   expect(Number(next.slice(-5))).toBe(Number(number.slice(-5)) + 1)
 })
 
+test("a UK customer's quote is an export: new lines at 0 % with the export mention, printed on the PDF (issue #10)", async () => {
+  // Before issue #10 a UK customer was quoted 20 % French VAT; goods shipped outside the EU are exempt (CGI 262 I).
+  const uk = customers.find((c) => c.country === "GB" && c.language === "en" && c.contacts.length > 0 && c.vatNumber !== null)!
+  const form = formPage.locator('[data-comptoir="quote-form"]')
+  await formPage.goto(`chrome-extension://${extensionId}/tabs/workspace.html#/quotes/new?customer=${uk.id}`)
+  await expect(form).toBeVisible()
+  await expect(form.locator('[data-comptoir="quote-vat-regime"]')).toHaveAttribute("data-regime", "export")
+  await expect(form.locator('[data-comptoir="quote-vat-regime"]')).toContainText("VAT exempt: export, article 262 I of the French tax code (CGI)")
+  await addProduct(formPage, "REF-1001", "REF-1001")
+  await expect(form.locator('[name="lines.0.vatRate"]')).toHaveValue("0")
+  await form.locator('[name="lines.0.quantity"]').fill("10")
+  // No VAT: the total with VAT is the total without (whatever this customer's own price for the paper).
+  await expect(form.locator('[data-comptoir="total-vat"]')).toHaveAttribute("data-cents", "0")
+  const excl = await form.locator('[data-comptoir="total-excl-vat"]').getAttribute("data-cents")
+  expect(Number(excl)).toBeGreaterThan(0)
+  await expect(form.locator('[data-comptoir="total-incl-vat"]')).toHaveAttribute("data-cents", excl!)
+  await formPage.screenshot({ path: join(shots, "quote-form-uk-export.png"), fullPage: true })
+  await form.locator('[data-comptoir="quote-issue"]').click()
+  await expect(form.locator('[data-comptoir="document-number"]')).toHaveAttribute("data-numbered", "true", { timeout: 15_000 })
+  const downloaded = formPage.waitForEvent("download")
+  await form.locator('[data-comptoir="quote-pdf"]').click()
+  const file = join(profileDir, "quote-uk.pdf")
+  await (await downloaded).saveAs(file)
+  const { text } = pdfText(file)
+  expect(text).toContain("Quote")
+  expect(text).toContain(uk.company)
+  expect(text).toContain(`Customer VAT no. ${uk.vatNumber}`)
+  expect(text).toContain("VAT exempt: export, article 262 I of the French tax code (CGI)")
+  expect(text).toMatch(/VAT 0\s?%/)
+  expect(text).not.toMatch(/VAT 20\s?%/)
+  await screenshotPdf(readFileSync(file), join(shots, "quote-pdf-uk-export.png"))
+})
+
 /** Renders the PDF's first page with pdf.js in a page of the test's site, to look at it. */
 async function screenshotPdf(bytes: Buffer, path: string): Promise<void> {
   const dir = resolve("node_modules/pdfjs-dist/build")

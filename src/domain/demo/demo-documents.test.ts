@@ -48,6 +48,15 @@ describe("the demo team's documents", () => {
     expect(risk.reasons[0]?.code).toBe("over-limit")
   })
 
+  it("charges no French VAT to its UK and US customers (exports), and the catalog's rates to its French ones", () => {
+    const country = new Map(customers.map((c) => [c.id, c.country]))
+    const abroad = demo.documents.filter((d) => country.get(d.customerId) !== "FR")
+    const home = demo.documents.filter((d) => country.get(d.customerId) === "FR")
+    expect(new Set(abroad.map((d) => country.get(d.customerId)))).toEqual(new Set(["GB", "US"]))
+    for (const d of abroad) expect({ number: d.number, rates: [...new Set(d.lines.map((l) => l.vatRateBp))], vat: d.totalVatCents }).toEqual({ number: d.number, rates: [0], vat: 0 })
+    expect(home.flatMap((d) => d.lines).some((l) => l.vatRateBp === 2000)).toBe(true)
+  })
+
   it("has a call history of valid call logs, each to a demo customer, for the customer card's timeline", () => {
     expect(demo.callLogs.length).toBeGreaterThan(60)
     const ids = new Set(customers.map((c) => c.id))

@@ -3,6 +3,7 @@ import type { Customer, Product } from "../customers/customer.schema"
 import { CreditNote, Invoice, Order, PaymentRecord, Quote, type DocumentLine, type SalesDocument } from "../documents/document.schema"
 import { addDaysIso, dueDate, termsFromDays } from "../documents/payment-terms"
 import { computeTotals } from "../documents/totals"
+import { customerVatRegime, defaultVatRateBp } from "../documents/vat-regime"
 import { formatDocumentNumber, type DocumentType } from "../documents/workflow"
 import { intBetween, pick, seededRandom } from "./random"
 
@@ -51,7 +52,8 @@ export function generateDemoDocuments(customers: readonly Customer[], products: 
         quantityMilli: intBetween(rnd, 1, 40) * 1000,
         unitPriceCents: p.unitPriceCents,
         discountBp: pick(rnd, [0, 0, 0, 500, 1000]),
-        vatRateBp: p.vatRateBp
+        // A UK or US customer's goods are exported: 0 %, the documents print the export mention (vat-regime.ts).
+        vatRateBp: defaultVatRateBp(customerVatRegime(c), p.vatRateBp)
       }
     })
 
@@ -152,7 +154,7 @@ export function generateDemoDocuments(customers: readonly Customer[], products: 
     quantityMilli: (i + 2) * 5000,
     unitPriceCents: p.unitPriceCents,
     discountBp: 0,
-    vatRateBp: p.vatRateBp
+    vatRateBp: defaultVatRateBp(customerVatRegime(overLimit), p.vatRateBp)
   }))
   const acceptedOn = addDaysIso(today, -2)
   docs.push(Quote.parse({ ...base(overLimit, acceptedOn, blockedLines, "accepted"), id: OVER_LIMIT_QUOTE_ID, type: "quote", status: "accepted", validUntil: addDaysIso(acceptedOn, 30), paymentTerms: termsFromDays(overLimit.paymentTermsDays) }))

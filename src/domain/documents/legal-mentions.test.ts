@@ -41,6 +41,11 @@ describe("legal mentions", () => {
     expect(vatExemptionMention("FR", true, "fr")).toMatch(/293 B/)
   })
 
+  it("does not call a sale to Monaco an export: Monaco is in the French VAT territory", () => {
+    expect(vatExemptionMention("MC", false, "fr")).toBe("TVA non applicable, article 293 B du CGI")
+    expect(vatExemptionMention("GB", false, "en")).toBe("VAT exempt: export, article 262 I of the French tax code (CGI)")
+  })
+
   it("writes the payment terms in words", () => {
     expect(termsText({ kind: "end-of-month", days: 45 }, "fr")).toBe("Paiement à 45 jours fin de mois")
     expect(termsText({ kind: "net", days: 30 }, "en")).toBe("Payment within 30 days of the invoice date")

@@ -2,6 +2,7 @@ import { earlyPaymentMention, latePenaltyMention, type DocLanguage, type LatePen
 import { formatCents } from "./money"
 import type { PaymentTerms } from "./payment-terms"
 import { townLine } from "../customers/postal-address"
+import { regimeExemptionMention, vatRegime } from "./vat-regime"
 
 export type { DocLanguage }
 
@@ -21,8 +22,6 @@ export interface SellerIdentity {
   /** Early-payment discount, basis points of a percent; 0 = none (and it must then say so). */
   earlyPaymentDiscountBp: number
 }
-
-const EU = new Set("AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split(" "))
 
 export function sellerLines(s: SellerIdentity, lang: DocLanguage): string[] {
   const capital = s.shareCapitalCents === null ? "" : lang === "fr" ? ` au capital de ${formatCents(s.shareCapitalCents, "fr")}` : ` with a share capital of ${formatCents(s.shareCapitalCents, "en")}`
@@ -56,15 +55,13 @@ export function paymentMentions(s: SellerIdentity, lang: DocLanguage, businessCu
 
 /**
  * Why a 0 % line carries no VAT, which a French invoice must say: an intra-EU supply to a business with a VAT
- * number (CGI 262 ter I), an export outside the EU (CGI 262 I), else the small-business franchise (CGI 293 B).
+ * number (CGI 262 ter I), an export outside the EU (CGI 262 I), else (France, Monaco, an EU consumer) the
+ * small-business franchise (CGI 293 B). The regime is vat-regime.ts's.
  */
 export function vatExemptionMention(customerCountry: string, customerHasVatNumber: boolean, lang: DocLanguage): string {
-  const fr = lang === "fr"
-  if (customerCountry !== "FR" && EU.has(customerCountry) && customerHasVatNumber) {
-    return fr ? "Exonération de TVA, article 262 ter, I du CGI (livraison intracommunautaire)" : "VAT exempt: intra-Community supply, article 262 ter, I of the French tax code (CGI)"
-  }
-  if (!EU.has(customerCountry)) return fr ? "Exonération de TVA, article 262 I du CGI (exportation)" : "VAT exempt: export, article 262 I of the French tax code (CGI)"
-  return fr ? "TVA non applicable, article 293 B du CGI" : "VAT not applicable, article 293 B of the French tax code (CGI)"
+  const regime = vatRegime(customerCountry, customerHasVatNumber)
+  if (regime !== "domestic") return regimeExemptionMention(regime, lang)
+  return lang === "fr" ? "TVA non applicable, article 293 B du CGI" : "VAT not applicable, article 293 B of the French tax code (CGI)"
 }
 
 /** A line's exemption mention: its product's own when it carries one, else the one the customer's country calls for. */

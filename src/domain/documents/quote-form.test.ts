@@ -171,3 +171,28 @@ describe("a quote whose language the agent changes", () => {
     expect(text).not.toContain("Gants")
   })
 })
+
+describe("a new line for a customer outside France (issue #10: UK customers were quoted 20 % French VAT)", () => {
+  const gloves: Product = { id: "p1", ref: "GN-4410", nameFr: "Gants nitrile M", nameEn: "Nitrile gloves M", unit: "boîte", unitPriceCents: 890, vatRateBp: 2000, createdAt: 0, updatedAt: 0 }
+  const training: Product = { id: "p3", ref: "FORM-HYG", nameFr: "Formation hygiène", nameEn: "Hygiene training", unit: "u", unitPriceCents: 45_000, vatRateBp: 0, vatExemption: "Exonération de TVA, article 261-4-4° du CGI", createdAt: 0, updatedAt: 0 }
+  const uk = { ...customer, country: "GB", language: "en" as const, vatNumber: "GB123456789" }
+
+  it("starts at 0 % for an export or an intra-Community supply, and at the catalog's rate in France", () => {
+    expect(lineFromProduct(gloves, "en", "l1", undefined, "export").vatRate).toBe("0")
+    expect(lineFromProduct(gloves, "en", "l1", undefined, "intra-eu").vatRate).toBe("0")
+    expect(lineFromProduct(gloves, "fr", "l1", undefined, "domestic").vatRate).toBe("20")
+    expect(lineFromProduct(gloves, "fr", "l1").vatRate).toBe("20")
+    expect(lineFromPrefill(gloves, { ref: "GN-4410", quantity: 3, unit: "" }, "en", "l2", undefined, "export").vatRate).toBe("0")
+    expect(emptyLine("l3", "export").vatRate).toBe("0")
+    expect(emptyLine("l3").vatRate).toBe("20")
+  })
+
+  it("keeps a 0 % product's own exemption mention, and prints the export mention for the others on a UK quote", () => {
+    expect(lineFromProduct(training, "en", "l1", undefined, "export")).toMatchObject({ vatRate: "0", vatExemption: "Exonération de TVA, article 261-4-4° du CGI" })
+    const values = { ...newQuoteValues(uk, { today: "2026-12-02", validityDays: 30, agentName: null }), lines: [lineFromProduct(gloves, "en", "l1", undefined, "export")] }
+    const q = { ...quoteFromValues(values, { id: "q1", date: "2026-12-02", now: 1 }), number: "DEV-2026-00006" }
+    expect(q).toMatchObject({ totalExclVatCents: 890, totalVatCents: 0, totalInclVatCents: 890 })
+    const { text } = documentSummary(q, DEMO_SELLER, uk, "en")
+    expect(text).toContain("VAT exempt: export, article 262 I of the French tax code (CGI)")
+  })
+})

@@ -6,6 +6,7 @@ import type { DocumentLine, SalesDocument } from "./document.schema"
 import { parseScaledDecimal, PERCENT_SCALE, QUANTITY_SCALE } from "./money"
 import { addDaysIso, checkPaymentTerms, MAX_END_OF_MONTH_DAYS, MAX_NET_DAYS, termsFromDays, type PaymentTerms } from "./payment-terms"
 import { computeTotals, FRENCH_VAT_RATES_BP, type DocumentTotals, type TotalsLine } from "./totals"
+import { defaultVatRateBp, type VatRegime } from "./vat-regime"
 
 /**
  * The quote form as a person fills it: amounts as typed ("12,50", "12.50", "1 250"), percentages as typed
@@ -113,9 +114,11 @@ export function termsFromValues(v: Pick<QuoteFormValues, "termsKind" | "termsDay
 
 /**
  * A product picked from the search, as a new line in the quote's language; `price` is the customer's price
- * (src/domain/catalog/pricing.ts), else the catalog's.
+ * (src/domain/catalog/pricing.ts), else the catalog's. Its VAT rate is the catalog's for a customer in France, 0 %
+ * for an intra-Community supply or an export (`regime`, vat-regime.ts): the documents then print the customer's
+ * exemption mention. The agent may still change it.
  */
-export function lineFromProduct(p: Product, lang: "fr" | "en", id: string, price?: CustomerPrice): QuoteLineValues {
+export function lineFromProduct(p: Product, lang: "fr" | "en", id: string, price?: CustomerPrice, regime: VatRegime = "domestic"): QuoteLineValues {
   return {
     id,
     productId: p.id,
@@ -125,7 +128,7 @@ export function lineFromProduct(p: Product, lang: "fr" | "en", id: string, price
     quantity: "1",
     unitPrice: centsToInput(price?.unitPriceCents ?? p.unitPriceCents, lang),
     discountPercent: price?.discountBp ? percentToInput(price.discountBp, lang) : "",
-    vatRate: bpToPercentText(p.vatRateBp),
+    vatRate: bpToPercentText(defaultVatRateBp(regime, p.vatRateBp)),
     ...(p.vatRateBp === 0 && p.vatExemption?.trim() ? { vatExemption: p.vatExemption.trim() } : {}),
     priceSource: price ?? { unitPriceCents: p.unitPriceCents, discountBp: 0, source: "catalog", catalogPriceCents: p.unitPriceCents }
   }
@@ -175,8 +178,9 @@ export function percentToInput(bp: number, lang: "fr" | "en"): string {
   return bpToPercentText(bp).replace(".", lang === "fr" ? "," : ".")
 }
 
-export function emptyLine(id: string): QuoteLineValues {
-  return { id, productId: null, ref: "", label: "", unit: "u", quantity: "1", unitPrice: "", discountPercent: "", vatRate: "20" }
+/** A line typed freely: 20 % in France, 0 % for an intra-Community supply or an export (vat-regime.ts). */
+export function emptyLine(id: string, regime: VatRegime = "domestic"): QuoteLineValues {
+  return { id, productId: null, ref: "", label: "", unit: "u", quantity: "1", unitPrice: "", discountPercent: "", vatRate: bpToPercentText(defaultVatRateBp(regime, 2000)) }
 }
 
 /**
@@ -293,7 +297,7 @@ export function prefillLinesOf(query: URLSearchParams): PrefillLine[] {
   return out
 }
 
-/** A prefilled line as a quote line: the catalog's label, price and VAT, the quantity and unit handed over. */
-export function lineFromPrefill(p: Product, l: PrefillLine, lang: "fr" | "en", id: string, price?: CustomerPrice): QuoteLineValues {
-  return { ...lineFromProduct(p, lang, id, price), quantity: milliToInput(Math.round(l.quantity * 1000), lang), unit: (l.unit || p.unit).slice(0, 30) }
+/** A prefilled line as a quote line: the catalog's label, price and VAT (the customer's regime's), the quantity and unit handed over. */
+export function lineFromPrefill(p: Product, l: PrefillLine, lang: "fr" | "en", id: string, price?: CustomerPrice, regime: VatRegime = "domestic"): QuoteLineValues {
+  return { ...lineFromProduct(p, lang, id, price, regime), quantity: milliToInput(Math.round(l.quantity * 1000), lang), unit: (l.unit || p.unit).slice(0, 30) }
 }

@@ -5,6 +5,7 @@ import { uuidv7 } from "uuidv7"
 import { priceFor, type CustomerPricing } from "~src/domain/catalog/pricing"
 import type { Product } from "~src/domain/customers/customer.schema"
 import { emptyLine, lineFromProduct, type QuoteFormValues } from "~src/domain/documents/quote-form"
+import type { VatRegime } from "~src/domain/documents/vat-regime"
 import { send } from "~src/messaging/send"
 import { useDebouncedSearch } from "~src/ui/use-debounced-search"
 
@@ -16,12 +17,15 @@ type Translate = ReturnType<typeof useTranslation>["t"]
  */
 export function ProductPicker({
   language,
+  regime,
   pricing,
   date,
   t,
   onPick
 }: {
   language: "fr" | "en"
+  /** The customer's VAT regime: a new line's rate is 0 % for an export or an intra-Community supply. */
+  regime: VatRegime
   pricing: CustomerPricing | null
   /** The quote's date: the customer's prices valid then. */
   date: string
@@ -39,7 +43,7 @@ export function ProductPicker({
     if (!p && !text) return
     // The customer's price for one unit on the quote's date (special price, or catalog price and its discount)
     // is prefilled and kept on the line as its source; the note says which, the quantity may reprice it.
-    onPick(p ? lineFromProduct(p, language, uuidv7(), priceFor(p, pricing, { date })) : { ...emptyLine(uuidv7()), label: text }, p ?? null)
+    onPick(p ? lineFromProduct(p, language, uuidv7(), priceFor(p, pricing, { date }), regime) : { ...emptyLine(uuidv7(), regime), label: text }, p ?? null)
     setQuery("")
     setActive(0)
     input.current?.focus()

@@ -13,6 +13,7 @@ import { todayInFrance } from "~src/domain/documents/payment-terms"
 import { allowedNext, effectiveQuoteStatus } from "~src/domain/documents/workflow"
 import { emptyLine, lineFromPrefill, liveTotals, newQuoteValues, QuoteFormValues, relabelledLines, renumberedLines, valuesFromQuote, type PrefillLine, type Quote } from "~src/domain/documents/quote-form"
 import type { Seller } from "~src/domain/documents/seller.schema"
+import { customerVatRegime, regimeExemptionMention, type VatRegime } from "~src/domain/documents/vat-regime"
 import { RiskBadge } from "~src/features/risk/risk-badge"
 import type { ResponseOf, RiskView } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
@@ -87,7 +88,7 @@ export function QuoteEditor({ quoteId, customerId, contactId, callId, prefill = 
         const ids = quote?.status === "draft" ? quote.lines.flatMap((l) => (l.productId ? [l.productId] : [])) : []
         if (next && ids.length > 0) next.products = new Map((await send("catalog/products", { ids })).products.map((p) => [p.id, p]))
         if (next && !quote && prefill.length > 0) {
-          const filled = await prefilledLines(prefill, next.values.language === "en" ? "en" : "fr", prices?.pricing ?? null, next.date)
+          const filled = await prefilledLines(prefill, next.values.language === "en" ? "en" : "fr", prices?.pricing ?? null, next.date, customerVatRegime(next.customer))
           next.values.lines = filled.lines
           next.products = new Map(filled.products.map((p) => [p.id, p]))
         }
@@ -116,13 +117,14 @@ function loadedFrom(ctx: ResponseOf<"quotes/context">, prices: ResponseOf<"prici
 
 /**
  * Lines handed over (a reviewed order mail) from the catalog by their ref: catalog label, the customer's own price,
- * the reviewed quantity; a ref the catalog lacks becomes a free line to price. With the products found.
+ * the reviewed quantity, the VAT rate of the customer's regime (0 % abroad); a ref the catalog lacks becomes a free
+ * line to price. With the products found.
  */
-async function prefilledLines(prefill: readonly PrefillLine[], lang: "fr" | "en", pricing: CustomerPricing | null, date: string): Promise<{ lines: QuoteFormValues["lines"]; products: Product[] }> {
+async function prefilledLines(prefill: readonly PrefillLine[], lang: "fr" | "en", pricing: CustomerPricing | null, date: string, regime: VatRegime): Promise<{ lines: QuoteFormValues["lines"]; products: Product[] }> {
   const found = await Promise.all(
     prefill.map(async (l) => {
       const hit = (await send("products/search", { query: l.ref, limit: 5 })).products.find((p) => p.ref.toUpperCase() === l.ref.toUpperCase())
-      const line = hit ? lineFromPrefill(hit, l, lang, uuidv7(), priceFor(hit, pricing, { date, quantityMilli: Math.round(l.quantity * 1000) })) : { ...emptyLine(uuidv7()), ref: l.ref, label: l.ref, quantity: String(l.quantity), unit: l.unit || "u" }
+      const line = hit ? lineFromPrefill(hit, l, lang, uuidv7(), priceFor(hit, pricing, { date, quantityMilli: Math.round(l.quantity * 1000) }), regime) : { ...emptyLine(uuidv7(), regime), ref: l.ref, label: l.ref, quantity: String(l.quantity), unit: l.unit || "u" }
       return { line, hit }
     })
   )
@@ -281,6 +283,8 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
   )
 
   const c = loaded.customer
+  // Abroad, new lines start at 0 % (an export, an intra-Community supply) and the documents print why.
+  const regime = customerVatRegime(c)
   const status = quote?.status ?? "draft"
   // Once sent, the customer's answer is the next step: recorded from here, then the quote's page shows what follows
   // (make the order). The PDF and the reply stay at hand above it.
@@ -400,8 +404,14 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
             </table>
           </div>
           {typeof formState.errors.lines?.message === "string" ? <p className="c-error">{t(formState.errors.lines.message)}</p> : null}
+          {regime !== "domestic" ? (
+            <p className="c-muted" data-comptoir="quote-vat-regime" data-regime={regime}>
+              {t(`quotes.form.vatRegime.${regime}`)} {regimeExemptionMention(regime, language === "en" ? "en" : "fr")}
+            </p>
+          ) : null}
           <ProductPicker
             language={language}
+            regime={regime}
             pricing={loaded.pricing}
             date={loaded.date}
             t={t}

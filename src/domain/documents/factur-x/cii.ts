@@ -6,6 +6,7 @@ import type { CreditNote, Invoice } from "../document.schema"
 import { exemptionMentions, paymentMentions, termsText, type SellerIdentity } from "../legal-mentions"
 import { PERCENT_SCALE } from "../money"
 import { computeTotals, type DocumentTotals } from "../totals"
+import { vatRegime } from "../vat-regime"
 
 type InvoiceDoc = z.infer<typeof Invoice>
 type CreditNoteDoc = z.infer<typeof CreditNote>
@@ -190,12 +191,10 @@ export function buildCii(input: CiiInput): CiiResult {
   return { xml: root.end({ prettyPrint: true }), totals }
 }
 
-/** The EN 16931 VAT category of a 0 % line, from the same facts as the French exemption mention. */
-function zeroRateCategory(country: string, hasVatNumber: boolean): "K" | "G" | "E" {
-  const eu = "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split(" ")
-  if (country !== "FR" && eu.includes(country) && hasVatNumber) return "K"
-  if (!eu.includes(country)) return "G"
-  return "E"
+/** The EN 16931 VAT category of a 0 % line, from the same regime as the French exemption mention (vat-regime.ts). */
+export function zeroRateCategory(country: string, hasVatNumber: boolean): "K" | "G" | "E" {
+  const regime = vatRegime(country, hasVatNumber)
+  return regime === "intra-eu" ? "K" : regime === "export" ? "G" : "E"
 }
 
 /**

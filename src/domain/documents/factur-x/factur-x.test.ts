@@ -155,6 +155,32 @@ describe("Factur-X EN 16931 XML", () => {
     expect(amountsIn(out, "BasisAmount").slice(-2)).toEqual(["450.00", "10.00"])
   })
 
+  it("an invoice to a UK customer at 0 % is an export (category G, VATEX-EU-G) with its exemption reason, and stays valid", () => {
+    const gb = { ...buyer, company: "Sinclair Systems Ltd", country: "GB", siren: null, vatNumber: "GB123456789", addresses: [{ label: "", line: "1 King Street", postalCode: "M2 4LQ", city: "Manchester", country: "GB" }] }
+    const exportLines = lines.map((l) => ({ ...l, vatRateBp: 0 }))
+    const t = computeTotals(exportLines)
+    const inv = Invoice.parse({ ...issuedInvoice(), language: "en", lines: exportLines, totalExclVatCents: t.totalExclVatCents, totalVatCents: 0, totalInclVatCents: t.totalExclVatCents })
+    const { xml } = buildCii({ doc: inv, seller, buyer: gb })
+    const result = validateAgainstXsd(xml)
+    expect(result.output).not.toMatch(/fails to validate|error/i)
+    expect(result.ok).toBe(true)
+    // Every line and the one breakdown say G; the reason is the words the PDF prints.
+    expect(amountsIn(xml, "CategoryCode")).toEqual([...exportLines.map(() => "G"), "G"])
+    expect(amountsIn(xml, "ExemptionReason")).toEqual(["VAT exempt: export, article 262 I of the French tax code (CGI)"])
+    expect(amountsIn(xml, "ExemptionReasonCode")).toEqual(["VATEX-EU-G"])
+    expect(amountsIn(xml, "TaxTotalAmount")).toEqual(["0.00"])
+    // To a German business with its VAT number the same lines are an intra-Community supply (K), its number printed.
+    const de = { ...gb, company: "Müller GmbH", country: "DE", vatNumber: "DE123456789", addresses: [{ label: "", line: "Hauptstraße 1", postalCode: "10115", city: "Berlin", country: "DE" }] }
+    const k = buildCii({ doc: inv, seller, buyer: de }).xml
+    expect(validateAgainstXsd(k).ok).toBe(true)
+    expect(amountsIn(k, "CategoryCode").at(-1)).toBe("K")
+    expect(amountsIn(k, "ExemptionReason")).toEqual(["VAT exempt: intra-Community supply, article 262 ter, I of the French tax code (CGI)"])
+    expect(k).toContain('<ram:ID schemeID="VA">DE123456789</ram:ID>')
+    // To Monaco, in the French VAT territory, a 0 % line is no export: the franchise's E.
+    const mc = { ...gb, country: "MC", vatNumber: null, addresses: [{ label: "", line: "1 avenue de Monte-Carlo", postalCode: "98000", city: "Monaco", country: "MC" }] }
+    expect(amountsIn(buildCii({ doc: inv, seller, buyer: mc }).xml, "CategoryCode").at(-1)).toBe("E")
+  })
+
   it("a credit note is a 381 with positive amounts that reference the invoice it corrects", () => {
     const cnLines = [{ ...lines[0]!, quantityMilli: -1000 }]
     const t = computeTotals(cnLines)
