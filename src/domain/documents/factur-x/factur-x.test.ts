@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 
-import { PDFDocument, StandardFonts } from "pdf-lib"
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString, StandardFonts } from "pdf-lib"
 import { describe, expect, it } from "vitest"
 
 import type { Customer } from "../../customers/customer.schema"
@@ -214,18 +214,91 @@ describe("Factur-X EN 16931 XML", () => {
   })
 })
 
+/**
+ * What a PDF/A-3 validator and a Factur-X reader look at, read back from the PDF's objects (not its raw bytes):
+ * the catalog's XMP metadata stream and the files its /AF array lists.
+ */
+async function pdfA3Marks(bytes: Uint8Array) {
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false })
+  const metadata = pdf.catalog.lookup(PDFName.of("Metadata"))
+  const xmp = metadata instanceof PDFRawStream ? new TextDecoder().decode(decodePDFRawStream(metadata).decode()) : ""
+  const tag = (name: string) => xmp.match(new RegExp(`<${name}>([^<]*)</${name}>`))?.[1] ?? null
+  const text = (o: unknown) => (o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : o instanceof PDFName ? o.decodeText() : null)
+  const af = pdf.catalog.lookupMaybe(PDFName.of("AF"), PDFArray)
+  const embeddedNames = pdf.catalog.lookupMaybe(PDFName.of("Names"), PDFDict)?.lookupMaybe(PDFName.of("EmbeddedFiles"), PDFDict)?.lookupMaybe(PDFName.of("Names"), PDFArray)
+  const namedRefs = embeddedNames ? embeddedNames.asArray().filter((_, i) => i % 2 === 1).map(String) : []
+  return {
+    pdfaPart: tag("pdfaid:part"),
+    pdfaConformance: tag("pdfaid:conformance"),
+    fxNamespace: xmp.match(/xmlns:fx="([^"]*)"/)?.[1] ?? null,
+    fxDocumentType: tag("fx:DocumentType"),
+    fxDocumentFileName: tag("fx:DocumentFileName"),
+    fxVersion: tag("fx:Version"),
+    fxConformanceLevel: tag("fx:ConformanceLevel"),
+    // The PDF/A extension schema that declares the fx: properties (PDF/A rejects undeclared XMP properties).
+    extensionSchema: {
+      namespaceURI: tag("pdfaSchema:namespaceURI"),
+      prefix: tag("pdfaSchema:prefix"),
+      properties: [...xmp.matchAll(/<pdfaProperty:name>([^<]*)<\/pdfaProperty:name>/g)].map((m) => m[1])
+    },
+    associatedFiles: (af?.asArray() ?? []).map((ref, i) => {
+      const spec = af!.lookup(i, PDFDict)
+      const stream = spec.lookupMaybe(PDFName.of("EF"), PDFDict)?.lookup(PDFName.of("F"))
+      return {
+        name: text(spec.lookup(PDFName.of("F"))),
+        unicodeName: text(spec.lookup(PDFName.of("UF"))),
+        relationship: text(spec.lookup(PDFName.of("AFRelationship"))),
+        mimeType: stream instanceof PDFRawStream ? text(stream.dict.lookup(PDFName.of("Subtype"))) : null,
+        inEmbeddedFiles: namedRefs.includes(String(ref))
+      }
+    })
+  }
+}
+
+async function plainPdf(): Promise<Uint8Array> {
+  const base = await PDFDocument.create()
+  const page = base.addPage()
+  page.drawText("FAC-2026-00042", { font: await base.embedFont(StandardFonts.Helvetica), x: 50, y: 700 })
+  return base.save()
+}
+
+const FX_NAMESPACE = "urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#"
+
 describe("Factur-X PDF/A-3", () => {
   it("the XML travels inside the PDF and comes back out byte for byte, with the PDF/A-3 and Factur-X metadata", async () => {
-    const base = await PDFDocument.create()
-    const page = base.addPage()
-    page.drawText("FAC-2026-00042", { font: await base.embedFont(StandardFonts.Helvetica), x: 50, y: 700 })
     const { xml } = buildCii({ doc: issuedInvoice(), seller, buyer })
-    const out = await embedFacturX(await base.save(), xml, { number: "FAC-2026-00042", title: "Facture FAC-2026-00042", date: "2026-11-02", language: "fr" })
+    const out = await embedFacturX(await plainPdf(), xml, { number: "FAC-2026-00042", title: "Facture FAC-2026-00042", date: "2026-11-02", language: "fr" })
     expect(await extractFacturXml(out)).toBe(xml)
     const raw = Buffer.from(out).toString("latin1")
     expect(raw).toContain("<pdfaid:part>3</pdfaid:part>")
     expect(raw).toContain("<fx:ConformanceLevel>EN 16931</fx:ConformanceLevel>")
     expect(raw).toMatch(/\/AFRelationship \/Alternative/)
     expect(raw).toMatch(/\/OutputIntents/)
+  })
+
+  it("declares PDF/A-3B and Factur-X EN 16931 in its XMP, and lists factur-x.xml in the catalog's /AF as Alternative or Data", async () => {
+    const { xml } = buildCii({ doc: issuedInvoice(), seller, buyer })
+    const out = await embedFacturX(await plainPdf(), xml, { number: "FAC-2026-00042", title: "Facture FAC-2026-00042", date: "2026-11-02", language: "fr" })
+    expect(await pdfA3Marks(out)).toEqual({
+      pdfaPart: "3",
+      pdfaConformance: "B",
+      fxNamespace: FX_NAMESPACE,
+      fxDocumentType: "INVOICE",
+      fxDocumentFileName: "factur-x.xml",
+      fxVersion: "1.0",
+      fxConformanceLevel: "EN 16931",
+      extensionSchema: { namespaceURI: FX_NAMESPACE, prefix: "fx", properties: ["DocumentFileName", "DocumentType", "Version", "ConformanceLevel"] },
+      associatedFiles: [{ name: "factur-x.xml", unicodeName: "factur-x.xml", relationship: expect.stringMatching(/^(Alternative|Data)$/), mimeType: "text/xml", inEmbeddedFiles: true }]
+    })
+  })
+
+  it("a PDF with the XML merely attached (no XMP, no relationship, another name) fails each of those checks", async () => {
+    const { xml } = buildCii({ doc: issuedInvoice(), seller, buyer })
+    const pdf = await PDFDocument.load(await plainPdf())
+    await pdf.attach(new TextEncoder().encode(xml), "invoice.xml", { mimeType: "application/xml" })
+    const marks = await pdfA3Marks(await pdf.save())
+    expect(marks).toMatchObject({ pdfaPart: null, pdfaConformance: null, fxNamespace: null, fxDocumentType: null, fxConformanceLevel: null })
+    expect(marks.extensionSchema).toEqual({ namespaceURI: null, prefix: null, properties: [] })
+    expect(marks.associatedFiles).toEqual([{ name: "invoice.xml", unicodeName: "invoice.xml", relationship: null, mimeType: "application/xml", inEmbeddedFiles: true }])
   })
 })
