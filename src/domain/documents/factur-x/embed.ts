@@ -1,4 +1,4 @@
-import { AFRelationship, decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from "pdf-lib"
+import { AFRelationship, decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from "@cantoo/pdf-lib"
 
 import { FACTUR_X_FILENAME } from "./cii"
 import { SRGB_ICC_BASE64 } from "./srgb-icc"
