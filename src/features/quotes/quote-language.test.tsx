@@ -1,15 +1,13 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from "@testing-library/react"
-import { I18nextProvider } from "react-i18next"
+import { cleanup, fireEvent, type render, screen } from "@testing-library/react"
 import { afterEach, describe, expect, it, vi } from "vitest"
 
 import { Customer, type Product } from "~src/domain/customers/customer.schema"
 import { generateCustomers } from "~src/domain/demo/demo-data"
 import { DEMO_SELLER } from "~src/domain/demo/demo-seller"
 import { lineFromProduct, newQuoteValues, quoteFromValues, type PrefillLine, type Quote, type QuoteFormValues } from "~src/domain/documents/quote-form"
-import { createI18n } from "~src/i18n"
 
-import { QuoteEditor } from "./quote-form"
+import { addLine, type Answer, quoteContext, renderQuoteEditor, searchIn } from "./quote-editor-test-kit"
 
 /** A French customer: its quotes start in French, the agent switches one to English. */
 const customer = Customer.parse({ ...generateCustomers({ count: 1, seed: 3 }).map(({ writtenPhones: _w, ...c }) => c)[0], language: "fr" })
@@ -28,13 +26,10 @@ afterEach(() => {
 function showNewQuote(ui: "fr" | "en", open: { draft?: Quote; prefill?: PrefillLine[] } = {}) {
   const saved: { values: QuoteFormValues | null; copied: string | null } = { values: null, copied: null }
   let stored: Quote | null = open.draft ?? null
-  const answer = (type: string, payload: Record<string, unknown>): unknown => {
-    if (type === "quotes/context") return { customer, agentName: "Claire Martin", today: "2026-12-03", validityDays: 30, sellerProblems: [], risk: null }
+  const answer: Answer = (type, payload) => {
+    if (type === "quotes/context") return quoteContext(customer)
     if (type === "pricing/get") return { pricing: null, mayEdit: false }
-    if (type === "products/search") {
-      const q = String(payload.query).toLowerCase()
-      return { products: [gloves, coffee].filter((p) => `${p.ref} ${p.nameFr} ${p.nameEn}`.toLowerCase().includes(q)) }
-    }
+    if (type === "products/search") return searchIn([gloves, coffee], payload.query)
     if (type === "quotes/save") {
       saved.values = payload.values as QuoteFormValues
       stored = quoteFromValues(saved.values, { id: String(payload.id), date: "2026-12-03", now: 1 })
@@ -44,35 +39,12 @@ function showNewQuote(ui: "fr" | "en", open: { draft?: Quote; prefill?: PrefillL
     if (type === "catalog/products") return { products: [gloves, coffee].filter((p) => (payload.ids as string[]).includes(p.id)) }
     return undefined
   }
-  vi.stubGlobal("chrome", {
-    runtime: {
-      sendMessage: vi.fn(async ({ type, payload }: { type: string; payload: Record<string, unknown> }) => {
-        const data = answer(type, payload)
-        return data === undefined ? { ok: false, error: "not in this test" } : { ok: true, data }
-      })
-    }
-  })
   Object.defineProperty(navigator, "clipboard", { configurable: true, value: { writeText: async (text: string) => void (saved.copied = text) } })
-  const view = render(
-    <I18nextProvider i18n={createI18n(ui)}>
-      <QuoteEditor quoteId={open.draft?.id ?? null} customerId={customer.id} contactId={null} callId={null} prefill={open.prefill} />
-    </I18nextProvider>
-  )
+  const view = renderQuoteEditor(ui, customer, answer, { quoteId: open.draft?.id, prefill: open.prefill })
   return { saved, view }
 }
 
-const t = { fr: { add: "Ajouter une ligne : tapez la référence ou le nom d'un produit", label: "Désignation", unit: "Unité", copy: "Copier le texte" }, en: { add: "Add a line: type a product's ref or name", label: "Description", unit: "Unit", copy: "Copy as text" } }
-
-/** Types in "Add a line" and takes the first product offered (Enter with none offered adds a free line). */
-async function addLine(ui: "fr" | "en", query: string, fromCatalog = true) {
-  const add = await screen.findByRole("combobox", { name: t[ui].add })
-  fireEvent.change(add, { target: { value: query } })
-  if (fromCatalog) fireEvent.click(await within(await screen.findByRole("listbox")).findByRole("option"))
-  else {
-    await screen.findByText(ui === "fr" ? /Aucun produit/ : /No product/)
-    fireEvent.keyDown(add, { key: "Enter" })
-  }
-}
+const t = { fr: { label: "Désignation", unit: "Unité", copy: "Copier le texte" }, en: { label: "Description", unit: "Unit", copy: "Copy as text" } }
 
 const labelOf = (ui: "fr" | "en", n: number) => (screen.getByLabelText(`${t[ui].label} ${n}`) as HTMLTextAreaElement).value
 const language = (view: ReturnType<typeof render>) => view.container.querySelector<HTMLSelectElement>('select[name="language"]')!

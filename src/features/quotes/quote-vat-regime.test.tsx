@@ -1,14 +1,12 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from "@testing-library/react"
-import { I18nextProvider } from "react-i18next"
+import { cleanup, fireEvent, type render, screen } from "@testing-library/react"
 import { afterEach, describe, expect, it, vi } from "vitest"
 
 import { Customer, type Product } from "~src/domain/customers/customer.schema"
 import { generateCustomers } from "~src/domain/demo/demo-data"
 import type { PrefillLine } from "~src/domain/documents/quote-form"
-import { createI18n } from "~src/i18n"
 
-import { QuoteEditor } from "./quote-form"
+import { addLine, type Answer, quoteContext, renderQuoteEditor, searchIn } from "./quote-editor-test-kit"
 
 const base = generateCustomers({ count: 1, seed: 3 }).map(({ writtenPhones: _w, ...c }) => c)[0]!
 const uk = Customer.parse({ ...base, country: "GB", language: "en", siren: null, vatNumber: "GB123456789" })
@@ -23,35 +21,13 @@ afterEach(() => {
 
 /** A new quote for this customer in the English interface, the catalog its one product. */
 function showNewQuote(customer: Customer, prefill: PrefillLine[] = []) {
-  const answer = (type: string, payload: Record<string, unknown>): unknown => {
-    if (type === "quotes/context") return { customer, agentName: "Claire Martin", today: "2026-12-03", validityDays: 30, sellerProblems: [], risk: null }
+  const answer: Answer = (type, payload) => {
+    if (type === "quotes/context") return quoteContext(customer)
     if (type === "pricing/get") return { pricing: null, mayEdit: false }
-    if (type === "products/search") return { products: [gloves].filter((p) => `${p.ref} ${p.nameEn}`.toLowerCase().includes(String(payload.query).toLowerCase())) }
+    if (type === "products/search") return searchIn([gloves], payload.query)
     return undefined
   }
-  vi.stubGlobal("chrome", {
-    runtime: {
-      sendMessage: vi.fn(async ({ type, payload }: { type: string; payload: Record<string, unknown> }) => {
-        const data = answer(type, payload)
-        return data === undefined ? { ok: false, error: "not in this test" } : { ok: true, data }
-      })
-    }
-  })
-  return render(
-    <I18nextProvider i18n={createI18n("en")}>
-      <QuoteEditor quoteId={null} customerId={customer.id} contactId={null} callId={null} prefill={prefill} />
-    </I18nextProvider>
-  )
-}
-
-async function addLine(query: string, fromCatalog = true) {
-  const add = await screen.findByRole("combobox", { name: "Add a line: type a product's ref or name" })
-  fireEvent.change(add, { target: { value: query } })
-  if (fromCatalog) fireEvent.click(await within(await screen.findByRole("listbox")).findByRole("option"))
-  else {
-    await screen.findByText(/No product/)
-    fireEvent.keyDown(add, { key: "Enter" })
-  }
+  return renderQuoteEditor("en", customer, answer, { prefill })
 }
 
 const rate = (n: number) => screen.getByLabelText(`VAT % ${n}`) as HTMLSelectElement
@@ -60,8 +36,8 @@ const vatTotal = (view: ReturnType<typeof render>) => view.container.querySelect
 describe("a quote for a customer outside France", () => {
   it("for a UK customer, starts catalog and free lines at 0 % with the export mention; the agent may still choose 20 %", async () => {
     const view = showNewQuote(uk)
-    await addLine("GN-4410")
-    await addLine("Express delivery", false)
+    await addLine("en", "GN-4410")
+    await addLine("en", "Express delivery", false)
     await vi.waitFor(() => expect(rate(2).value).toBe("0"))
     expect(rate(1).value).toBe("0")
     expect(view.container.querySelector('[data-comptoir="quote-vat-regime"]')?.textContent).toContain("VAT exempt: export, article 262 I of the French tax code (CGI)")
@@ -73,7 +49,7 @@ describe("a quote for a customer outside France", () => {
 
   it("for a business in Germany with its VAT number, says intra-Community supply", async () => {
     const view = showNewQuote(germanBusiness)
-    await addLine("GN-4410")
+    await addLine("en", "GN-4410")
     await vi.waitFor(() => expect(rate(1).value).toBe("0"))
     expect(view.container.querySelector('[data-comptoir="quote-vat-regime"]')).toHaveProperty("dataset.regime", "intra-eu")
   })
@@ -86,7 +62,7 @@ describe("a quote for a customer outside France", () => {
 
   it("in France, keeps the catalog's 20 % and says nothing of an exemption", async () => {
     const view = showNewQuote(french)
-    await addLine("GN-4410")
+    await addLine("en", "GN-4410")
     await vi.waitFor(() => expect(rate(1).value).toBe("20"))
     expect(view.container.querySelector('[data-comptoir="quote-vat-regime"]')).toBeNull()
   })
