@@ -93,6 +93,9 @@ export async function runSync(force: boolean): Promise<SyncReport> {
   if (report.ran) ensurePokeStream()
   // A server reached again is the moment to retry the revocations it could not take.
   if (report.ran && !report.error) void sessionStore().revokePending().catch(() => undefined)
+  // The team's names, asked while nothing waits on them (at most every 5 minutes): the quote form's default rep
+  // and the agents' names in call lists and timelines are then there at once.
+  if (report.ran && !report.error) void readSession().then((s) => teamNames.of(s)).catch(() => undefined)
   if (report.error) await retryWhenDue()
   return report
 }

@@ -110,7 +110,7 @@ export function QuoteEditor({ quoteId, customerId, contactId, callId, prefill = 
 /** The form's starting point: a stored quote's values, or a new one's from the customer, the agent and the team. */
 function loadedFrom(ctx: ResponseOf<"quotes/context">, prices: ResponseOf<"pricing/get"> | null, quote: Quote | null, contactId: string | null, callId: string | null): Loaded | null {
   if (!ctx.customer) return null
-  const values = quote ? valuesFromQuote(quote) : newQuoteValues(ctx.customer, { today: ctx.today, validityDays: ctx.validityDays, agentName: ctx.agentName, contactId, callId })
+  const values = quote ? valuesFromQuote(quote) : newQuoteValues(ctx.customer, { today: ctx.today, validityDays: ctx.validityDays, agentName: ctx.agentName, teamMembers: ctx.teamMembers, contactId, callId })
   const date = quote && quote.status !== "draft" ? quote.date : ctx.today
   return { id: quote?.id ?? uuidv7(), customer: ctx.customer, quote, values, risk: ctx.risk, sellerProblems: ctx.sellerProblems, pricing: prices?.pricing ?? null, date, products: new Map() }
 }
