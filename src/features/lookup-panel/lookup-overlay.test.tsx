@@ -123,7 +123,7 @@ describe("a click on a number of the page that no customer has", () => {
     expect(unknown.textContent).toContain("04 72 10 20 30 is not in the base.")
     expect(unknown.querySelector('[data-comptoir="call"]')?.getAttribute("data-number")).toBe("+33472102030")
     fireEvent.click(unknown.querySelector('[data-comptoir="new-customer"]')!)
-    const sent = vi.mocked(chrome.runtime.sendMessage).mock.calls.map(([m]) => m as { type: string; payload: unknown })
+    const sent = vi.mocked(chrome.runtime.sendMessage).mock.calls.map(([m]) => m as unknown as { type: string; payload: unknown })
     expect(sent.filter((m) => m.type === "workspace/open").map((m) => m.payload)).toEqual([{ path: "customers/new?phone=%2B33472102030" }])
   })
 })
