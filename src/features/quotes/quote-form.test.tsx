@@ -68,3 +68,10 @@ describe("the quote form's sales rep", () => {
     expect(((await screen.findByLabelText("Sales rep")) as HTMLInputElement).value).toBe("Claire Martin")
   })
 })
+
+describe("the PDF button of a quote never saved", () => {
+  it("says it saves the draft first", async () => {
+    showNewQuote("en")
+    expect((await screen.findByText(/download PDF/i, { selector: '[data-comptoir="quote-pdf"]' })).textContent).toBe("Save draft and download PDF")
+  })
+})
