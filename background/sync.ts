@@ -39,6 +39,17 @@ export const teamServer = new TeamServer()
 export const teamNames = new TeamNames(teamServer)
 
 /**
+ * The team's names for a screen that must not wait on the server: what is known within `waitMs` (after a sync they
+ * are kept, so at once), else none this time: the screen shows e-mails, the agent's own name aside.
+ */
+export async function teamNamesWithin(waitMs: number): Promise<Record<string, string>> {
+  const session = await readSession()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = new Promise<Record<string, string>>((resolve) => (timer = setTimeout(() => resolve(session && session.user.name.trim() ? { [session.user.email.toLowerCase()]: session.user.name.trim() } : {}), waitMs)))
+  return Promise.race([teamNames.of(session), late]).finally(() => clearTimeout(timer))
+}
+
+/**
  * Throws a session token away: revoked on its server now, or, when the server cannot be reached, at the next
  * worker start or sync, until the server confirms it or the token expires.
  */
