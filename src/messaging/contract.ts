@@ -145,6 +145,11 @@ export const contract = {
     request: z.object({}),
     response: z.object({ mayEditCreditLimit: z.boolean() })
   },
+  /** The whole base a page at a time, in alphabetical order of company: the workspace's Customers list before a search. */
+  "customers/list": {
+    request: z.object({ offset: z.number().int().min(0).max(10_000_000).default(0), limit: z.number().int().min(1).max(100).default(50) }),
+    response: z.object({ customers: z.array(Customer).max(100), total: z.number().int().min(0) })
+  },
   "customers/count": {
     request: z.object({}),
     response: z.object({ customers: z.number().int(), products: z.number().int() })
@@ -381,6 +386,7 @@ export const senders: Record<keyof typeof contract, readonly SenderKind[]> = {
   "customers/update": pageOnly,
   "customers/edit-rights": pageOnly,
   "customers/count": pageOnly,
+  "customers/list": pageOnly,
   "products/search": pageOnly,
   "sites/enable": pageOnly,
   "sites/disable": pageOnly,
