@@ -256,41 +256,40 @@ function openWorkspace(path: string): void {
   else void chrome.runtime.sendMessage({ type: "workspace/open", payload: { path } }).catch(() => undefined)
 }
 
-/** "Correct" a logged call: the form opens with what was logged; saving writes a new log that supersedes it. */
-function CorrectButton({ customerId, logId, t }: { customerId: string; logId: string; t: Translate }) {
+/**
+ * A button that opens a route of the workspace: from a page through `workspace/open` (the content script cannot
+ * open extension pages); inside the workspace, by its own route. Only the agent's own click: in a page, the page's
+ * scripts can click for them.
+ */
+function WorkspaceButton({ path, hook, className, children }: { path: string; hook: string; className: string; children: string }) {
   return (
     <button
       type="button"
-      className="c-link-button"
-      data-comptoir="call-log-correct"
+      className={className}
+      data-comptoir={hook}
       onClick={(e) => {
         e.stopPropagation()
-        // Only the agent's own click: in a page, the page's scripts can click for them.
-        if (!e.nativeEvent.isTrusted) return
-        openWorkspace(`calls/fix/${encodeURIComponent(customerId)}/${encodeURIComponent(logId)}`)
+        if (e.nativeEvent.isTrusted) openWorkspace(path)
       }}>
-      {t("callOutcome.action.correct")}
+      {children}
     </button>
   )
 }
 
-/**
- * "Log a call" for a call made elsewhere: the workspace's form for this customer. From a page (the content
- * script cannot open extension pages) through `workspace/open`; inside the workspace, by its own route.
- */
+/** "Correct" a logged call: the form opens with what was logged; saving writes a new log that supersedes it. */
+function CorrectButton({ customerId, logId, t }: { customerId: string; logId: string; t: Translate }) {
+  return (
+    <WorkspaceButton path={`calls/fix/${encodeURIComponent(customerId)}/${encodeURIComponent(logId)}`} hook="call-log-correct" className="c-link-button">
+      {t("callOutcome.action.correct")}
+    </WorkspaceButton>
+  )
+}
+
+/** "Log a call" for a call made elsewhere: the workspace's form for this customer. */
 export function LogCallButton({ customerId, t }: { customerId: string; t: Translate }) {
   return (
-    <button
-      type="button"
-      className="c-button c-button-secondary"
-      data-comptoir="log-call"
-      onClick={(e) => {
-        e.stopPropagation()
-        // Only the agent's own click: in a page, the page's scripts can click for them.
-        if (!e.nativeEvent.isTrusted) return
-        openWorkspace(`calls/log/${encodeURIComponent(customerId)}`)
-      }}>
+    <WorkspaceButton path={`calls/log/${encodeURIComponent(customerId)}`} hook="log-call" className="c-button c-button-secondary">
       {t("callOutcome.action.logCall")}
-    </button>
+    </WorkspaceButton>
   )
 }
