@@ -39,6 +39,17 @@ export const teamServer = new TeamServer()
 export const teamNames = new TeamNames(teamServer)
 
 /**
+ * The team's names for a screen that must not wait on the server: what is known within `waitMs` (after a sync they
+ * are kept, so at once), else none this time: the screen shows e-mails, the agent's own name aside.
+ */
+export async function teamNamesWithin(waitMs: number): Promise<Record<string, string>> {
+  const session = await readSession()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = new Promise<Record<string, string>>((resolve) => (timer = setTimeout(() => resolve(session && session.user.name.trim() ? { [session.user.email.toLowerCase()]: session.user.name.trim() } : {}), waitMs)))
+  return Promise.race([teamNames.of(session), late]).finally(() => clearTimeout(timer))
+}
+
+/**
  * Throws a session token away: revoked on its server now, or, when the server cannot be reached, at the next
  * worker start or sync, until the server confirms it or the token expires.
  */
@@ -93,6 +104,9 @@ export async function runSync(force: boolean): Promise<SyncReport> {
   if (report.ran) ensurePokeStream()
   // A server reached again is the moment to retry the revocations it could not take.
   if (report.ran && !report.error) void sessionStore().revokePending().catch(() => undefined)
+  // The team's names, asked while nothing waits on them (at most every 5 minutes): the quote form's default rep
+  // and the agents' names in call lists and timelines are then there at once.
+  if (report.ran && !report.error) void readSession().then((s) => teamNames.of(s)).catch(() => undefined)
   if (report.error) await retryWhenDue()
   return report
 }

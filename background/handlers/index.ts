@@ -12,6 +12,7 @@ import { conflictsList } from "./conflicts/list"
 import { conflictsResolve } from "./conflicts/resolve"
 import { customersChanged } from "./customers/changed"
 import { customersCount } from "./customers/count"
+import { customersList } from "./customers/list"
 import { customersCreate } from "./customers/create"
 import { customersEditRights, customersUpdate } from "./customers/update"
 import { customersGet } from "./customers/get"
@@ -62,6 +63,7 @@ export const handlers: readonly Handler[] = [
   quoteFrameEvent,
   customersChanged,
   customersCount,
+  customersList,
   customersCreate,
   customersUpdate,
   customersEditRights,

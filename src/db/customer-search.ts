@@ -28,10 +28,30 @@ export class CustomerSearch {
 
   invalidate(): void {
     this.index = null
+    this.byName = null
   }
 
   async upsert(c: Customer): Promise<void> {
+    this.byName = null
     if (this.index) (await this.index).upsert(c)
+  }
+
+  /** The base's ids by company name (French order: accents and case aside, "Cave 2" before "Cave 10"), kept until the base changes. */
+  private byName: Promise<string[]> | null = null
+
+  /**
+   * A page of the whole base in alphabetical order of company (the workspace's Customers list before a search),
+   * with the number of customers. Sorted once per change of the base (~100k names in well under a second), then
+   * each page is read from the base.
+   */
+  async alphabetical(offset: number, limit: number): Promise<{ customers: Customer[]; total: number }> {
+    this.byName ??= this.repo.all().then((all) => {
+      const collator = new Intl.Collator("fr", { sensitivity: "base", numeric: true })
+      return all.sort((a, b) => collator.compare(a.company, b.company) || collator.compare(a.code, b.code)).map((c) => c.id)
+    })
+    this.byName.catch(() => (this.byName = null))
+    const ids = await this.byName
+    return { customers: await this.repo.getMany(ids.slice(offset, offset + limit)), total: ids.length }
   }
 
   async search(query: string, limit: number): Promise<{ customers: Customer[]; indexSize: number }> {

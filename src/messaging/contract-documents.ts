@@ -197,6 +197,8 @@ export const documentsContract = {
     response: z.object({
       customer: Customer.nullable(),
       agentName: z.string().nullable(),
+      /** The names of the team's members (the signed-in agent's included): a customer's rep among them is the quote's default rep. */
+      teamMembers: z.array(z.string().max(200)).max(10_000).default([]),
       today: z.string(),
       validityDays: z.number().int(),
       /** What the team's seller identity lacks for a legal document, in words (empty: complete). */

@@ -145,6 +145,11 @@ export const contract = {
     request: z.object({}),
     response: z.object({ mayEditCreditLimit: z.boolean() })
   },
+  /** The whole base a page at a time, in alphabetical order of company: the workspace's Customers list before a search. */
+  "customers/list": {
+    request: z.object({ offset: z.number().int().min(0).max(10_000_000).default(0), limit: z.number().int().min(1).max(100).default(50) }),
+    response: z.object({ customers: z.array(Customer).max(100), total: z.number().int().min(0) })
+  },
   "customers/count": {
     request: z.object({}),
     response: z.object({ customers: z.number().int(), products: z.number().int() })
@@ -300,13 +305,20 @@ export const contract = {
   /** A customer's call logs, newest first, each shown by its latest correction (the card's timeline). */
   "calls/timeline": {
     request: z.object({ customerId: z.string().min(1).max(100), limit: z.number().int().min(1).max(50).default(20) }),
-    response: z.object({ logs: z.array(CallLog), total: z.number().int().min(0) })
+    response: z.object({
+      logs: z.array(CallLog),
+      total: z.number().int().min(0),
+      /** The team's members' names by e-mail in lower case, for who logged each call (the e-mail when not known). */
+      names: z.record(z.string(), z.string().max(200)).optional()
+    })
   },
   /** The latest calls of the base, any customer (the workspace's Calls list), newest first, as the timeline shows them. */
   "calls/recent": {
     request: z.object({ limit: z.number().int().min(1).max(200).default(100) }),
     response: z.object({
-      calls: z.array(z.object({ log: CallLog, customer: z.object({ id: z.string(), code: z.string(), company: z.string() }).nullable() })).max(200)
+      calls: z.array(z.object({ log: CallLog, customer: z.object({ id: z.string(), code: z.string(), company: z.string() }).nullable() })).max(200),
+      /** The team's members' names by e-mail in lower case, for who logged each call (the e-mail when not known). */
+      names: z.record(z.string(), z.string().max(200)).optional()
     })
   },
   /**
@@ -374,6 +386,7 @@ export const senders: Record<keyof typeof contract, readonly SenderKind[]> = {
   "customers/update": pageOnly,
   "customers/edit-rights": pageOnly,
   "customers/count": pageOnly,
+  "customers/list": pageOnly,
   "products/search": pageOnly,
   "sites/enable": pageOnly,
   "sites/disable": pageOnly,

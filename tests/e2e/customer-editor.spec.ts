@@ -61,15 +61,18 @@ async function pageCard(p: Profile, path: string, code: string) {
 
 let made: { id: string; code: string }
 
-test("the customers page of a device that opened none says so, and a search that finds nobody says so too", async () => {
+test("the customers page lists the team's customers A to Z before any search, and a search that finds nobody says so", async () => {
   const [, manager] = profiles as [Profile, Profile]
   await workspace(manager, "customers")
-  await expect(manager.page.locator('[data-comptoir="customers-empty"]')).toHaveText("Customers you open appear here.")
-  // The hint beside it no longer sends the user to a list that is not there.
-  await expect(manager.page.locator(".c-workspace-detail")).not.toContainText("on the left")
+  await expect(manager.page.locator('[data-comptoir="customers-all"]')).toContainText("All customers, A to Z")
+  const lines = manager.page.locator('.c-workspace-list [data-comptoir="customer-card"]')
+  await expect(lines.first()).toBeVisible()
+  expect(await lines.count()).toBeGreaterThan(1)
+  await expect(manager.page.locator('[data-comptoir="customers-empty"]')).toHaveCount(0)
+  await expect(manager.page.locator(".c-workspace-detail")).toContainText("on the left")
   await manager.page.locator('[data-comptoir="search"]').fill("zzzqqxw")
   await expect(manager.page.locator('[data-comptoir="customers-no-results"]')).toBeVisible()
-  await expect(manager.page.locator('[data-comptoir="customers-empty"]')).toHaveCount(0)
+  await expect(lines).toHaveCount(0)
 })
 
 test("an agent edits a customer made from an unknown number, and a page showing the contact's new phone finds its card", async () => {

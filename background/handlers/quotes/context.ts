@@ -1,11 +1,14 @@
 import { todayInFrance } from "~src/domain/documents/payment-terms"
 import { defineHandler } from "~src/messaging/handler"
 
-import { readSession } from "../../sync"
+import { readSession, teamNamesWithin } from "../../sync"
 import { getCustomer, riskOf, sellerGaps, teamSettings } from "./documents"
+
+/** The team's names wait at most this long (the form opens within 100 ms); past it, the agent is the default rep. */
+const NAMES_WAIT_MS = 60
 
 export const quotesContext = defineHandler("quotes/context", async (req) => {
   const customer = await getCustomer(req.customerId)
-  const [session, settings, gaps, risk] = await Promise.all([readSession(), teamSettings(), sellerGaps(), customer ? riskOf(customer) : null])
-  return { customer, agentName: session?.user.name ?? null, today: todayInFrance(), validityDays: settings.validityDays, sellerProblems: gaps, risk }
+  const [session, settings, gaps, risk, names] = await Promise.all([readSession(), teamSettings(), sellerGaps(), customer ? riskOf(customer) : null, teamNamesWithin(NAMES_WAIT_MS)])
+  return { customer, agentName: session?.user.name ?? null, teamMembers: Object.values(names), today: todayInFrance(), validityDays: settings.validityDays, sellerProblems: gaps, risk }
 })

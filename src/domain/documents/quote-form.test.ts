@@ -61,6 +61,14 @@ describe("the quote form's values", () => {
     expect(messages({ ...base, lines: [] })).toEqual(["quotes.errors.noLine"])
   })
 
+  it("start a customer's quote with the customer's own sales rep when that rep is on the team, else with the agent", () => {
+    const team = ["Agent Un", "Rep du client"]
+    expect(newQuoteValues(customer, { today: "2026-12-02", validityDays: 30, agentName: "Agent Un", teamMembers: team }).salesRep).toBe("Rep du client")
+    expect(newQuoteValues({ ...customer, salesRep: "Quelqu'un d'ailleurs" }, { today: "2026-12-02", validityDays: 30, agentName: "Agent Un", teamMembers: team }).salesRep).toBe("Agent Un")
+    expect(newQuoteValues({ ...customer, salesRep: null }, { today: "2026-12-02", validityDays: 30, agentName: "Agent Un", teamMembers: team }).salesRep).toBe("Agent Un")
+    expect(newQuoteValues({ ...customer, salesRep: "Marc Lefebvre" }, { today: "2026-12-02", validityDays: 30, agentName: "Agent Un", teamMembers: ["Marc Lefèbvre"] }).salesRep).toBe("Marc Lefèbvre")
+  })
+
   it("start a customer's quote in the customer's language and terms, its first contact, the agent as sales rep, valid 30 days", () => {
     const v = newQuoteValues(customer, { today: "2026-12-02", validityDays: 30, agentName: "Agent Un" })
     expect(v).toMatchObject({ customerId: "c1", contactId: "p1", language: "fr", termsKind: "net", termsDays: "45", validUntil: "2027-01-01", salesRep: "Agent Un", lines: [] })

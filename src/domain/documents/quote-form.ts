@@ -183,11 +183,28 @@ export function emptyLine(id: string, regime: VatRegime = "domestic"): QuoteLine
   return { id, productId: null, ref: "", label: "", unit: "u", quantity: "1", unitPrice: "", discountPercent: "", vatRate: bpToPercentText(defaultVatRateBp(regime, 2000)) }
 }
 
+/** A name as people write it: case, accents and spaces aside ("Marc Lefebvre" is "marc  LEFÈBVRE"). */
+const nameKey = (name: string) => name.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim()
+
+/**
+ * The sales rep a new quote starts with: the customer's own rep when that rep is one of the team's members (as the
+ * team spells the name), else the agent; with neither known, what the customer's file says.
+ */
+export function defaultSalesRep(customerRep: string | null, agentName: string | null, teamMembers: readonly string[] = []): string {
+  const key = customerRep ? nameKey(customerRep) : ""
+  const member = key ? teamMembers.find((n) => nameKey(n) === key) : undefined
+  return member ?? agentName ?? customerRep ?? ""
+}
+
 /**
  * The form of a new quote for a customer: the customer's language and payment terms, its first contact, the
- * agent as sales rep (the customer's own rep when it has one), valid for the team's default number of days.
+ * customer's own rep as sales rep when a team member, else the agent (defaultSalesRep), valid for the team's
+ * default number of days.
  */
-export function newQuoteValues(c: Customer, opts: { today: string; validityDays: number; agentName: string | null; contactId?: string | null; callId?: string | null }): QuoteFormValues {
+export function newQuoteValues(
+  c: Customer,
+  opts: { today: string; validityDays: number; agentName: string | null; teamMembers?: readonly string[]; contactId?: string | null; callId?: string | null }
+): QuoteFormValues {
   const terms = termsFromDays(c.paymentTermsDays)
   const contact = opts.contactId && c.contacts.some((x) => x.id === opts.contactId) ? opts.contactId : (c.contacts[0]?.id ?? "")
   return {
@@ -197,7 +214,7 @@ export function newQuoteValues(c: Customer, opts: { today: string; validityDays:
     termsKind: terms.kind,
     termsDays: terms.kind === "on-receipt" ? "" : String(terms.days),
     validUntil: addDaysIso(opts.today, opts.validityDays),
-    salesRep: opts.agentName ?? c.salesRep ?? "",
+    salesRep: defaultSalesRep(c.salesRep, opts.agentName, opts.teamMembers),
     notes: "",
     ...(opts.callId ? { callId: opts.callId } : {}),
     lines: []

@@ -93,3 +93,18 @@ describe("the customer card's timeline", () => {
     expect(screen.getByText("Ni appel, ni document, ni mail saisi pour l'instant.")).toBeTruthy()
   })
 })
+
+describe("who logged each call, in the card's timeline", () => {
+  it("is the agent's name when the team knows it, not their e-mail", async () => {
+    vi.stubGlobal("chrome", { runtime: { sendMessage: vi.fn(async () => ({ ok: true, data: { logs: [appointmentLog], total: 1, names: { "agent1@demo.comptoir.test": "Marc Lefèbvre" } } })) } })
+    const i18n = createI18n("en")
+    render(<CallTimeline customerId="cu1" t={i18n.t} locale="en" initiallyOpen />)
+    const entry = await screen.findByText((_, el) => el?.getAttribute("data-comptoir") === "call-log")
+    expect(entry.textContent).toContain("Marc Lefèbvre")
+    expect(entry.textContent).not.toContain("agent1@demo.comptoir.test")
+  })
+
+  it("is the e-mail when no name is known (an account without a name, or offline)", async () => {
+    expect(await timeline("en")).toContain("agent1@demo.comptoir.test")
+  })
+})

@@ -6,22 +6,33 @@ import { formatCents } from "~src/domain/documents/money"
 import { mergeTimeline, type DocumentEvent, type DocumentEventKind, type TimelineItem } from "~src/domain/documents/timeline"
 import { openDocuments } from "~src/features/invoicing/open-documents"
 import { formatDateTime, formatDay, uiLang } from "~src/ui/dates"
+import { teamName } from "~src/ui/team-name"
 
 type Translate = ReturnType<typeof useTranslation>["t"]
 
 /**
  * Part of the content script (the card renders in the page panel): no zod, no message contract here. The
- * background validates the request (`calls/timeline`); the reply is read field by field and shown as text.
+ * background validates the request (`calls/timeline`, `documents/timeline`); the reply's list is read entry by
+ * entry (`read` keeps what it can show) and shown as text.
  */
-async function readTimeline(customerId: string): Promise<{ logs: TimelineEntry[]; total: number }> {
-  const reply = (await chrome.runtime.sendMessage({ type: "calls/timeline", payload: { customerId, limit: TIMELINE_LIMIT } })) as
-    | { ok: true; data: { logs: unknown[]; total: number } }
-    | { ok: false; error: string }
-    | undefined
+async function readList<T>(type: "calls/timeline" | "documents/timeline", customerId: string, list: "logs" | "events", read: (raw: unknown) => T[]) {
+  const reply = (await chrome.runtime.sendMessage({ type, payload: { customerId, limit: TIMELINE_LIMIT } })) as { ok: true; data: Record<string, unknown> | undefined } | { ok: false; error: string } | undefined
   if (!reply) throw new Error("no answer from the background")
   if (!reply.ok) throw new Error(reply.error)
-  const logs = Array.isArray(reply.data?.logs) ? reply.data.logs.flatMap(entryOf) : []
-  return { logs, total: typeof reply.data?.total === "number" ? reply.data.total : logs.length }
+  const raw = reply.data?.[list]
+  const items = Array.isArray(raw) ? raw.flatMap(read) : []
+  return { items, total: typeof reply.data?.total === "number" ? reply.data.total : items.length, data: reply.data ?? {} }
+}
+
+/** The customer's calls, with the names of the agents who logged them (by e-mail in lower case) when the background knows them. */
+async function readTimeline(customerId: string): Promise<{ logs: TimelineEntry[]; total: number; names: Record<string, string> }> {
+  const { items, total, data } = await readList("calls/timeline", customerId, "logs", entryOf)
+  return { logs: items, total, names: namesOf(data.names) }
+}
+
+function namesOf(raw: unknown): Record<string, string> {
+  if (!raw || typeof raw !== "object") return {}
+  return Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === "string"))
 }
 
 type TimelineEntry = Pick<CallLog, "id" | "direction" | "startedAt" | "durationSeconds" | "outcome" | "notes" | "agent" | "callbackAt" | "correctsId"> & {
@@ -57,14 +68,8 @@ const DOCUMENT_TYPES: readonly DocumentEvent["documentType"][] = ["quote", "orde
 
 /** The card's timeline's documents (`documents/timeline`), read field by field as the calls are. */
 async function readDocumentEvents(customerId: string): Promise<{ events: DocumentEvent[]; total: number }> {
-  const reply = (await chrome.runtime.sendMessage({ type: "documents/timeline", payload: { customerId, limit: TIMELINE_LIMIT } })) as
-    | { ok: true; data: { events: unknown[]; total: number } }
-    | { ok: false; error: string }
-    | undefined
-  if (!reply) throw new Error("no answer from the background")
-  if (!reply.ok) throw new Error(reply.error)
-  const events = Array.isArray(reply.data?.events) ? reply.data.events.flatMap(eventOf) : []
-  return { events, total: typeof reply.data?.total === "number" ? reply.data.total : events.length }
+  const { items, total } = await readList("documents/timeline", customerId, "events", eventOf)
+  return { events: items, total }
 }
 
 function eventOf(raw: unknown): DocumentEvent[] {
@@ -98,7 +103,7 @@ function clock(seconds: number): string {
   return `${m}:${String(Math.round(seconds % 60)).padStart(2, "0")}`
 }
 
-type Loaded = { items: TimelineItem<TimelineEntry>[]; more: number; documentsError?: string }
+type Loaded = { items: TimelineItem<TimelineEntry>[]; more: number; documentsError?: string; names?: Readonly<Record<string, string>> }
 
 /**
  * The customer's calls, newest first (date, outcome, notes, agent), in the card; with `documents` (the card's), in
@@ -132,7 +137,7 @@ export function CallTimeline({
     Promise.all([readTimeline(customerId), docs]).then(
       ([calls, events]) => {
         const merged = mergeTimeline({ items: calls.logs, total: calls.total }, events, TIMELINE_LIMIT)
-        setState({ status: "done", loaded: { ...merged, documentsError: events.error } })
+        setState({ status: "done", loaded: { ...merged, documentsError: events.error, names: calls.names } })
       },
       (e: unknown) => setState({ status: "error", loaded: { items: [], more: 0 }, error: e instanceof Error ? e.message : String(e) })
     )
@@ -141,7 +146,7 @@ export function CallTimeline({
     if (initiallyOpen) load()
     // Once, for a card shown open (an extension page); the panel's cards wait for the agent's click.
   }, [])
-  const { items, more, documentsError } = state.loaded
+  const { items, more, documentsError, names } = state.loaded
   const text = documents ? "card.timeline" : "callOutcome.timeline"
   return (
     <details
@@ -164,7 +169,7 @@ export function CallTimeline({
             item.kind === "document" ? (
               <DocumentEntry key={item.event.id} event={item.event} t={t} locale={locale} />
             ) : (
-              <CallEntry key={item.call.id} l={item.call} customerId={customerId} t={t} locale={locale} />
+              <CallEntry key={item.call.id} l={item.call} customerId={customerId} names={names} t={t} locale={locale} />
             )
           )}
         </ol>
@@ -174,7 +179,7 @@ export function CallTimeline({
   )
 }
 
-function CallEntry({ l, customerId, t, locale }: { l: TimelineEntry; customerId: string; t: Translate; locale: string }) {
+function CallEntry({ l, customerId, names, t, locale }: { l: TimelineEntry; customerId: string; names: Readonly<Record<string, string>> | undefined; t: Translate; locale: string }) {
   return (
     <li data-comptoir="call-log" data-outcome={l.outcome} data-log-id={l.id}>
       <div>
@@ -192,7 +197,9 @@ function CallEntry({ l, customerId, t, locale }: { l: TimelineEntry; customerId:
         </div>
       ) : null}
       <div className="c-timeline-foot">
-        <span className="c-muted">{l.agent || t("callOutcome.timeline.thisDevice")}</span>
+        <span className="c-muted" data-comptoir="call-log-agent" title={l.agent || undefined}>
+          {l.agent ? teamName(l.agent, names) : t("callOutcome.timeline.thisDevice")}
+        </span>
         <CorrectButton customerId={customerId} logId={l.id} t={t} />
       </div>
     </li>
@@ -249,41 +256,40 @@ function openWorkspace(path: string): void {
   else void chrome.runtime.sendMessage({ type: "workspace/open", payload: { path } }).catch(() => undefined)
 }
 
-/** "Correct" a logged call: the form opens with what was logged; saving writes a new log that supersedes it. */
-function CorrectButton({ customerId, logId, t }: { customerId: string; logId: string; t: Translate }) {
+/**
+ * A button that opens a route of the workspace: from a page through `workspace/open` (the content script cannot
+ * open extension pages); inside the workspace, by its own route. Only the agent's own click: in a page, the page's
+ * scripts can click for them.
+ */
+function WorkspaceButton({ path, hook, className, children }: { path: string; hook: string; className: string; children: string }) {
   return (
     <button
       type="button"
-      className="c-link-button"
-      data-comptoir="call-log-correct"
+      className={className}
+      data-comptoir={hook}
       onClick={(e) => {
         e.stopPropagation()
-        // Only the agent's own click: in a page, the page's scripts can click for them.
-        if (!e.nativeEvent.isTrusted) return
-        openWorkspace(`calls/fix/${encodeURIComponent(customerId)}/${encodeURIComponent(logId)}`)
+        if (e.nativeEvent.isTrusted) openWorkspace(path)
       }}>
-      {t("callOutcome.action.correct")}
+      {children}
     </button>
   )
 }
 
-/**
- * "Log a call" for a call made elsewhere: the workspace's form for this customer. From a page (the content
- * script cannot open extension pages) through `workspace/open`; inside the workspace, by its own route.
- */
+/** "Correct" a logged call: the form opens with what was logged; saving writes a new log that supersedes it. */
+function CorrectButton({ customerId, logId, t }: { customerId: string; logId: string; t: Translate }) {
+  return (
+    <WorkspaceButton path={`calls/fix/${encodeURIComponent(customerId)}/${encodeURIComponent(logId)}`} hook="call-log-correct" className="c-link-button">
+      {t("callOutcome.action.correct")}
+    </WorkspaceButton>
+  )
+}
+
+/** "Log a call" for a call made elsewhere: the workspace's form for this customer. */
 export function LogCallButton({ customerId, t }: { customerId: string; t: Translate }) {
   return (
-    <button
-      type="button"
-      className="c-button c-button-secondary"
-      data-comptoir="log-call"
-      onClick={(e) => {
-        e.stopPropagation()
-        // Only the agent's own click: in a page, the page's scripts can click for them.
-        if (!e.nativeEvent.isTrusted) return
-        openWorkspace(`calls/log/${encodeURIComponent(customerId)}`)
-      }}>
+    <WorkspaceButton path={`calls/log/${encodeURIComponent(customerId)}`} hook="log-call" className="c-button c-button-secondary">
       {t("callOutcome.action.logCall")}
-    </button>
+    </WorkspaceButton>
   )
 }

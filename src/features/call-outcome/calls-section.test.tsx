@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render, screen, within } from "@testing-library/react"
+import { cleanup, render, screen, within } from "@testing-library/react"
 import { afterEach, describe, expect, it, vi } from "vitest"
 
 import { CallLog } from "~src/domain/calls/call-log.schema"
@@ -11,8 +11,8 @@ const STARTED = Date.UTC(2026, 11, 2, 9, 15)
 const log = (over: Partial<CallLog>): CallLog =>
   CallLog.parse({ id: "l1", direction: "outbound", number: "+33612345678", customerId: "cu1", startedAt: STARTED, durationSeconds: 390, outcome: "quote-requested", notes: "", agent: "agent1@demo.comptoir.test", createdAt: 1, ...over })
 
-function stubChrome(language: "fr" | "en", calls: unknown[]) {
-  const sendMessage = vi.fn(async (m: { type: string }) => (m.type === "calls/recent" ? { ok: true, data: { calls } } : { ok: false, error: "unexpected" }))
+function stubChrome(language: "fr" | "en", calls: unknown[], names?: Record<string, string>) {
+  const sendMessage = vi.fn(async (m: { type: string }) => (m.type === "calls/recent" ? { ok: true, data: { calls, names } } : { ok: false, error: "unexpected" }))
   vi.stubGlobal("chrome", {
     runtime: { sendMessage, getURL: (p: string) => `chrome-extension://x/${p}` },
     storage: { local: { get: async () => ({ settings: { language } }) }, onChanged: { addListener: () => undefined, removeListener: () => undefined } }
@@ -20,7 +20,10 @@ function stubChrome(language: "fr" | "en", calls: unknown[]) {
   return sendMessage
 }
 
-afterEach(() => vi.unstubAllGlobals())
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
 
 describe("the workspace's Calls section", () => {
   it("has a heading and lists the latest calls, newest first, with the customer, the outcome, the length and the notes", async () => {
@@ -59,5 +62,25 @@ describe("the workspace's Calls section", () => {
     )
     expect(await screen.findByRole("heading", { level: 1, name: "Calls" })).toBeTruthy()
     expect(await screen.findByText("No call logged yet.")).toBeTruthy()
+  })
+
+  it("names the agent who took each call by the name their account goes by, the e-mail only for an account without one", async () => {
+    stubChrome(
+      "en",
+      [
+        { log: log({ id: "l2" }), customer: { id: "cu1", code: "C-00012", company: "Dupont SARL" } },
+        { log: log({ id: "l1", agent: "Nameless@demo.comptoir.test" }), customer: { id: "cu1", code: "C-00012", company: "Dupont SARL" } }
+      ],
+      { "agent1@demo.comptoir.test": "Marc Lefèbvre" }
+    )
+    render(
+      <AppShell>
+        <CallsSection path={[]} />
+      </AppShell>
+    )
+    const rows = await screen.findAllByRole("row")
+    expect(within(rows[1]!).getByText("Marc Lefèbvre")).toBeTruthy()
+    expect(rows[1]!.textContent).not.toContain("agent1@demo.comptoir.test")
+    expect(within(rows[2]!).getByText("Nameless@demo.comptoir.test")).toBeTruthy()
   })
 })

@@ -11,6 +11,7 @@ import type { ResponseOf } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
 import { useSettings } from "~src/ui/app-shell"
 import { formatDateTime, uiLang } from "~src/ui/dates"
+import { teamName } from "~src/ui/team-name"
 
 import { CallTimeline } from "./call-timeline"
 import { agentTimeZone, OutcomeForm } from "./outcome-form"
@@ -43,10 +44,14 @@ function CallList({ t }: { t: ReturnType<typeof useTranslation>["t"] }) {
   const { i18n } = useTranslation()
   const settings = useSettings()
   const [calls, setCalls] = useState<RecentCall[] | null>(null)
+  const [names, setNames] = useState<Readonly<Record<string, string>>>({})
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
     send("calls/recent", { limit: 100 }).then(
-      (r) => setCalls(r.calls),
+      (r) => {
+        setCalls(r.calls)
+        setNames(r.names ?? {})
+      },
       (e: unknown) => setError(e instanceof Error ? e.message : String(e))
     )
   }, [])
@@ -109,7 +114,9 @@ function CallList({ t }: { t: ReturnType<typeof useTranslation>["t"] }) {
                 </td>
                 <td className="c-num">{c.log.durationSeconds > 0 ? clock(c.log.durationSeconds) : ""}</td>
                 <td>{c.log.notes}</td>
-                <td className="c-muted">{c.log.agent || t("callOutcome.timeline.thisDevice")}</td>
+                <td className="c-muted" data-comptoir="call-agent" title={c.log.agent || undefined}>
+                  {c.log.agent ? teamName(c.log.agent, names) : t("callOutcome.timeline.thisDevice")}
+                </td>
               </tr>
             ))}
           </tbody>

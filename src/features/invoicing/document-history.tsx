@@ -5,6 +5,7 @@ import { reminderEntries } from "~src/domain/documents/flow"
 import { formatCents } from "~src/domain/documents/money"
 import { invoiceSteps } from "~src/domain/documents/payments"
 import { formatDay, formatFranceDateTime, type UiLang } from "~src/ui/dates"
+import { teamName } from "~src/ui/team-name"
 
 import { statusText } from "./status-text"
 
@@ -114,11 +115,6 @@ function ByWhom({ who, names }: { who: string; names: Readonly<Record<string, st
       </span>
     </>
   ) : null
-}
-
-/** The name a team member goes by, from the e-mail a history keeps; the e-mail itself when no name is known. */
-export function teamName(email: string, names: Readonly<Record<string, string>> | undefined): string {
-  return names?.[email.toLowerCase()] ?? email
 }
 
 /** A reminder sent directly says how late the invoice was and which levels it skipped, as the dunning list offered it. */

@@ -6,8 +6,8 @@ import { mailtoLink } from "~src/domain/documents/reminder-mail"
 import type { DocumentRowView, ResponseOf } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
 import { formatDay } from "~src/ui/dates"
+import { teamName } from "~src/ui/team-name"
 
-import { teamName } from "./document-history"
 import { refusalText } from "./document-view"
 
 type Schedule = ResponseOf<"documents/list">["schedule"]

@@ -106,3 +106,24 @@ describe("the in-page panel across a change of the base profile", () => {
     expect(chrome.lookups.flatMap((r) => [...r.phones, ...r.codes])).toEqual([...askedBefore, "ZQ-4417"])
   })
 })
+
+describe("a click on a number of the page that no customer has", () => {
+  it("opens the panel saying so, with Call and New customer for that number", async () => {
+    stubChrome({ [BASE_PROFILE_KEY]: { countries: ["FR"], codeShapes: [] } })
+    const host = page()
+    const line = document.createElement("p")
+    line.textContent = "Livraisons : 04 72 10 20 30"
+    document.getElementById("view")!.append(line)
+    const { container } = render(<LookupOverlay />, { container: host })
+    await vi.waitFor(() => expect(document.querySelector('[data-comptoir-phone="+33472102030"]')).not.toBeNull(), { timeout: 5000, interval: 5 })
+    fireEvent.click(document.querySelector('[data-comptoir-phone="+33472102030"]')!)
+    await vi.waitFor(() => expect(container.querySelector('[data-comptoir="number-unknown"]')).not.toBeNull(), { timeout: 5000, interval: 5 })
+    const unknown = container.querySelector('[data-comptoir="number-unknown"]')!
+    expect(container.querySelector('[data-comptoir="panel"]')?.getAttribute("data-collapsed")).toBe("false")
+    expect(unknown.textContent).toContain("04 72 10 20 30 is not in the base.")
+    expect(unknown.querySelector('[data-comptoir="call"]')?.getAttribute("data-number")).toBe("+33472102030")
+    fireEvent.click(unknown.querySelector('[data-comptoir="new-customer"]')!)
+    const sent = vi.mocked(chrome.runtime.sendMessage).mock.calls.map(([m]) => m as unknown as { type: string; payload: unknown })
+    expect(sent.filter((m) => m.type === "workspace/open").map((m) => m.payload)).toEqual([{ path: "customers/new?phone=%2B33472102030" }])
+  })
+})

@@ -10,6 +10,7 @@ import { CaptureOrderButton } from "~src/features/order-capture/capture-button"
 import type { FoundItem } from "~src/features/page-scan/page-scanner"
 import { holdQuotePreload } from "~src/features/quotes/quote-overlay"
 import { placeCall } from "~src/features/softphone/place-call"
+import { newCustomerPath, UnknownNumber } from "~src/features/softphone/unknown-number"
 import type { CustomerMatch } from "~src/messaging/contract"
 import { PANEL_VIEW_MAX_CARDS } from "~src/messaging/limits"
 import { useDebouncedSearch } from "~src/ui/use-debounced-search"
@@ -129,7 +130,8 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
     setClickedPhone(item.kind === "phone" ? item.value : null)
     if (hit) setHighlight(hit.customer.id)
     else {
-      setQuery(item.value)
+      // A number no customer has is said so above the list (ClickedNumber); a searched "+33…" found no one either.
+      if (item.kind !== "phone") setQuery(item.value)
       setHighlight(null)
     }
   }
@@ -376,19 +378,12 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
             {error ? <p className="c-error">{t("panel.errors.background", { error })}</p> : null}
             <CaptureOrderButton />
             {clickedPhone ? (
-              <button
-                type="button"
-                className="c-button"
-                data-comptoir="call"
-                data-number={clickedPhone}
-                // The quote form's preload does not start between the press and the click (quote-overlay.ts).
-                onPointerDown={() => holdQuotePreload()}
-                onClick={(e) => {
-                  // The page's scripts can reach this panel: only the agent's own click dials.
-                  if (e.nativeEvent.isTrusted) void placeCall({ number: clickedPhone, customerId: matches.find((m) => m.matchedValues.includes(clickedPhone))?.customer.id })
-                }}>
-                ☎ {t("softphone.dock.callNumber", { number: formatPhone(clickedPhone, settings.defaultCountry) })}
-              </button>
+              <ClickedNumber
+                number={clickedPhone}
+                customerId={matches.find((m) => m.matchedValues.includes(clickedPhone))?.customer.id}
+                agentCountry={settings.defaultCountry}
+                onError={(e) => setError(e)}
+              />
             ) : null}
             {results ? (
               <>
@@ -432,5 +427,38 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
         )}
       </section>
     </CardTextContext.Provider>
+  )
+}
+
+/**
+ * The number last clicked on the page: "Call" it; when no customer has it, the panel says so and offers to make one
+ * ("New customer with this number", the workspace's form prefilled), as the caller card does for an unknown caller.
+ */
+function ClickedNumber({ number, customerId, agentCountry, onError }: { number: string; customerId: string | undefined; agentCountry: string; onError: (e: string) => void }) {
+  const { t } = useTranslation()
+  const call = (
+    <button
+      type="button"
+      className="c-button"
+      data-comptoir="call"
+      data-number={number}
+      // The quote form's preload does not start between the press and the click (quote-overlay.ts).
+      onPointerDown={() => holdQuotePreload()}
+      onClick={(e) => {
+        // The page's scripts can reach this panel: only the agent's own click dials.
+        if (e.nativeEvent.isTrusted) void placeCall({ number, customerId })
+      }}>
+      ☎ {t("softphone.dock.callNumber", { number: formatPhone(number, agentCountry) })}
+    </button>
+  )
+  if (customerId) return call
+  return (
+    <UnknownNumber
+      number={number}
+      agentCountry={agentCountry}
+      hook="number-unknown"
+      onNewCustomer={() => void sendFromPage("workspace/open", { path: newCustomerPath(number) }).catch((e: unknown) => onError(String(e)))}>
+      {call}
+    </UnknownNumber>
   )
 }

@@ -17,9 +17,10 @@ afterEach(() => {
 })
 
 /** A new quote for a customer on 3 Dec 2026, the team's quotes valid 30 days: until 2 Jan 2027. */
-function showNewQuote(language: "fr" | "en") {
+function showNewQuote(language: "fr" | "en", team: { customerRep?: string | null; members?: string[] } = {}) {
+  const forCustomer = "customerRep" in team ? { ...customer, salesRep: team.customerRep ?? null } : customer
   const answers: Record<string, unknown> = {
-    "quotes/context": { customer, agentName: "Claire Martin", today: "2026-12-03", validityDays: 30, sellerProblems: [], risk: null },
+    "quotes/context": { customer: forCustomer, agentName: "Claire Martin", teamMembers: team.members ?? ["Claire Martin"], today: "2026-12-03", validityDays: 30, sellerProblems: [], risk: null },
     "pricing/get": { pricing: null, mayEdit: false }
   }
   vi.stubGlobal("chrome", { runtime: { sendMessage: vi.fn(async ({ type }: { type: string }) => (type in answers ? { ok: true, data: answers[type] } : { ok: false, error: "not in this test" })) } })
@@ -50,5 +51,27 @@ describe("the quote form's validity date", () => {
     expect(wordsOf(input)).toBe("Saturday 2 January 2027")
     fireEvent.change(input, { target: { value: "" } })
     await vi.waitFor(() => expect(wordsOf(input)).toBe(""))
+  })
+})
+
+describe("the quote form's sales rep", () => {
+  it("starts as the customer's own rep when that rep is on the team, not as the agent who opens the form", async () => {
+    showNewQuote("en", { customerRep: "Sophie Martin", members: ["Claire Martin", "Sophie Martin"] })
+    expect(((await screen.findByLabelText("Sales rep")) as HTMLInputElement).value).toBe("Sophie Martin")
+  })
+
+  it("starts as the agent when the customer's rep is no one on the team, or the customer has none", async () => {
+    showNewQuote("en", { customerRep: "James Carter", members: ["Claire Martin", "Sophie Martin"] })
+    expect(((await screen.findByLabelText("Sales rep")) as HTMLInputElement).value).toBe("Claire Martin")
+    cleanup()
+    showNewQuote("en", { customerRep: null, members: ["Claire Martin", "Sophie Martin"] })
+    expect(((await screen.findByLabelText("Sales rep")) as HTMLInputElement).value).toBe("Claire Martin")
+  })
+})
+
+describe("the PDF button of a quote never saved", () => {
+  it("says it saves the draft first", async () => {
+    showNewQuote("en")
+    expect((await screen.findByText(/download PDF/i, { selector: '[data-comptoir="quote-pdf"]' })).textContent).toBe("Save draft and download PDF")
   })
 })

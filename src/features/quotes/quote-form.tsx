@@ -110,7 +110,7 @@ export function QuoteEditor({ quoteId, customerId, contactId, callId, prefill = 
 /** The form's starting point: a stored quote's values, or a new one's from the customer, the agent and the team. */
 function loadedFrom(ctx: ResponseOf<"quotes/context">, prices: ResponseOf<"pricing/get"> | null, quote: Quote | null, contactId: string | null, callId: string | null): Loaded | null {
   if (!ctx.customer) return null
-  const values = quote ? valuesFromQuote(quote) : newQuoteValues(ctx.customer, { today: ctx.today, validityDays: ctx.validityDays, agentName: ctx.agentName, contactId, callId })
+  const values = quote ? valuesFromQuote(quote) : newQuoteValues(ctx.customer, { today: ctx.today, validityDays: ctx.validityDays, agentName: ctx.agentName, teamMembers: ctx.teamMembers, contactId, callId })
   const date = quote && quote.status !== "draft" ? quote.date : ctx.today
   return { id: quote?.id ?? uuidv7(), customer: ctx.customer, quote, values, risk: ctx.risk, sellerProblems: ctx.sellerProblems, pricing: prices?.pricing ?? null, date, products: new Map() }
 }
@@ -231,13 +231,17 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
     return r.quote as Quote
   }
 
-  const run = (what: (q: Quote) => Promise<void>) =>
+  // A quote never saved, or a draft with changes, is saved as a draft before it is printed, inserted or copied: the
+  // PDF button says so (the PDF is of the stored draft, "Draft, numbered when sent").
+  const savesFirst = editable && (formState.isDirty || !quote)
+  const run = (what: (q: Quote, saved: boolean) => Promise<void>) =>
     handleSubmit(async (values) => {
       setBusy(true)
       setNotice(null)
       try {
-        const q = editable && (formState.isDirty || !quote) ? await save(values) : quote
-        if (q) await what(q)
+        const saving = savesFirst
+        const q = saving ? await save(values) : quote
+        if (q) await what(q, saving)
       } catch (e) {
         setNotice({ kind: "error", text: t("quotes.errors.generic", { message: e instanceof Error ? e.message : String(e) }) })
       } finally {
@@ -260,10 +264,10 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
     setRefusal(null)
     setQuote(r.quote as Quote)
   })
-  const onPdf = run((q) =>
+  const onPdf = run((q, saved) =>
     withDocument(q, async (doc, customer, seller) => {
       const name = await downloadQuotePdf(doc, seller, customer)
-      setNotice({ kind: "ok", text: t("quotes.status.pdfReady", { name }) })
+      setNotice({ kind: "ok", text: t(saved ? "quotes.status.savedPdfReady" : "quotes.status.pdfReady", { name }) })
     })
   )
   const onInsert = run((q) =>
@@ -442,7 +446,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
           </>
         ) : null}
         <button type="button" className="c-button c-button-secondary" data-comptoir="quote-pdf" disabled={busy} onClick={() => void onPdf()}>
-          {t("quotes.actions.pdf")}
+          {t(savesFirst ? "quotes.actions.savePdf" : "quotes.actions.pdf")}
         </button>
         <button type="button" className="c-button c-button-secondary" data-comptoir="insert-into-reply" disabled={busy} onClick={() => void onInsert()}>
           {t("quotes.actions.insert")}

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from "@testing-library/react"
+import { cleanup, fireEvent, render, screen } from "@testing-library/react"
 import { I18nextProvider } from "react-i18next"
 import { afterEach, describe, expect, it, vi } from "vitest"
 
@@ -98,5 +98,16 @@ describe("a sent quote in the editor", () => {
       expect(container.querySelector('[data-comptoir="quote-status"]')?.textContent).toBe(word)
       unmount()
     }
+  })
+})
+
+const pdfButton = async () => (await screen.findByText(/download PDF/i, { selector: '[data-comptoir="quote-pdf"]' })).textContent
+
+describe("the PDF button of a draft", () => {
+  it("only downloads on a saved draft left as it is, and says it saves the draft first once the agent changes something", async () => {
+    showSentQuote("en", { ...sent, status: "draft", number: null } as Quote)
+    expect(await pdfButton()).toBe("Download PDF")
+    fireEvent.change(screen.getByLabelText("Notes on the quote"), { target: { value: "Delivery on Monday." } })
+    await vi.waitFor(async () => expect(await pdfButton()).toBe("Save draft and download PDF"))
   })
 })

@@ -3,8 +3,9 @@ import { useTranslation } from "react-i18next"
 
 import type { CallerContext } from "~src/domain/telephony"
 import { CustomerCard } from "~src/features/customer-card/customer-card"
-import { formatPhone } from "~src/features/customer-card/format"
 import { send } from "~src/messaging/send"
+
+import { newCustomerPath, UnknownNumber } from "./unknown-number"
 
 /**
  * Who is calling: the customer's card as soon as it rings. Several customers sharing the number: a picker (the
@@ -63,18 +64,5 @@ export const CallerCard = memo(function CallerCard({ caller, agentCountry, holdD
       </div>
     )
   }
-  return (
-    <div data-comptoir="caller-unknown">
-      {/* Written as the dock's line above writes it (09 70 00 56 78), not the +33… the network gave. */}
-      <p>{t("softphone.caller.unknown", { number: formatPhone(caller.number, agentCountry) })}</p>
-      <button
-        type="button"
-        className="c-button c-button-secondary"
-        data-comptoir="new-customer"
-        data-number={caller.number}
-        onClick={() => void send("workspace/open", { path: `customers/new?phone=${encodeURIComponent(caller.number)}&call=${encodeURIComponent(caller.callId)}` })}>
-        {t("softphone.caller.newCustomer")}
-      </button>
-    </div>
-  )
+  return <UnknownNumber number={caller.number} agentCountry={agentCountry} hook="caller-unknown" onNewCustomer={() => void send("workspace/open", { path: newCustomerPath(caller.number, caller.callId) })} />
 })

@@ -17,16 +17,20 @@ import { parseRoute, routeHash } from "./route"
 
 /** The route of a new customer: `#/customers/new?phone=…&call=…` (an unknown caller's "New customer with this number"). */
 const NEW = "new"
+/** Customers listed at a time before a search. */
+const PAGE = 50
 
 /**
- * Customers: search the base, open one (`#/customers/<id>`) with its card, edit it (`#/customers/<id>/edit`), or
- * make one (`#/customers/new`).
+ * Customers: the whole base in alphabetical order of company (50 at a time), filtered by the search box as the agent
+ * types; open one (`#/customers/<id>`) with its card, edit it (`#/customers/<id>/edit`), or make one
+ * (`#/customers/new`).
  */
 export function CustomersSection({ path }: { path: string[] }) {
   const { t } = useTranslation()
   const settings = useSettings()
   const [query, setQuery] = useState("")
-  const [recent, setRecent] = useState<Customer[] | null>(null)
+  /** Before a search: the whole base A to Z, a page at a time (customers/list), with how many there are. */
+  const [base, setBase] = useState<{ customers: Customer[]; total: number } | null>(null)
   const [opened, setOpened] = useState<Customer | null>(null)
   const [error, setError] = useState<string | null>(null)
   const search = useCallback((q: string) => send("search/query", { query: q, limit: 30 }).then((r) => r.customers), [])
@@ -49,8 +53,18 @@ export function CustomersSection({ path }: { path: string[] }) {
     [sideWindow]
   )
 
+  // The first page again after an edit (a renamed company moves in the order); "Show more" adds the next.
+  const loadBase = useCallback(
+    (more: boolean) =>
+      send("customers/list", { offset: more ? (base?.customers.length ?? 0) : 0, limit: PAGE }).then(
+        (r) => setBase((b) => ({ customers: more && b ? [...b.customers, ...r.customers] : r.customers, total: r.total })),
+        (e: unknown) => setError(String(e))
+      ),
+    [base]
+  )
   useEffect(() => {
-    send("customers/recent", { limit: 12 }).then((r) => setRecent(r.customers), (e: unknown) => setError(String(e)))
+    void loadBase(false)
+    // Once when the section opens; loadBase changes with each page read.
   }, [])
   useEffect(() => {
     if (!openedId) return setOpened(null)
@@ -61,7 +75,8 @@ export function CustomersSection({ path }: { path: string[] }) {
     void send("customers/opened", { customerId: c.id }).catch(() => undefined)
     location.hash = routeHash(`customers/${encodeURIComponent(c.id)}`)
   }, [])
-  const list = query.trim() ? (results ?? []) : (recent ?? [])
+  const list = query.trim() ? (results ?? []) : (base?.customers ?? [])
+  const left = query.trim() || !base ? 0 : base.total - base.customers.length
   return (
     <div className="c-workspace-split">
       <div className="c-workspace-list">
@@ -77,11 +92,15 @@ export function CustomersSection({ path }: { path: string[] }) {
           onChange={(e) => setQuery(e.target.value)}
         />
         {error ? <p className="c-error">{error}</p> : null}
-        {!query.trim() && list.length > 0 ? <h2 className="c-muted">{t("workspace.customers.recent")}</h2> : null}
-        {/* An empty column says why: nothing opened yet on this device, or nothing matches. */}
-        {!query.trim() && recent?.length === 0 ? (
+        {!query.trim() && base && base.total > 0 ? (
+          <h2 className="c-muted" data-comptoir="customers-all" data-total={base.total}>
+            {t("workspace.customers.all", { count: base.total })}
+          </h2>
+        ) : null}
+        {/* An empty column says why: no customer in the base yet, or nothing matches. */}
+        {!query.trim() && base?.total === 0 ? (
           <p className="c-empty" data-comptoir="customers-empty">
-            {t("popup.recent.empty")}
+            {t("workspace.customers.empty")}
           </p>
         ) : null}
         {query.trim() && results !== null && results.length === 0 ? (
@@ -92,6 +111,11 @@ export function CustomersSection({ path }: { path: string[] }) {
         {list.map((c) => (
           <CustomerCard key={c.id} customer={c} compact="always" agentCountry={settings.defaultCountry} onOpen={onOpen} highlight={c.id === openedId} />
         ))}
+        {left > 0 ? (
+          <button type="button" className="c-button c-button-secondary" data-comptoir="customers-more" onClick={() => void loadBase(true)}>
+            {t("workspace.customers.more", { count: Math.min(left, PAGE) })}
+          </button>
+        ) : null}
       </div>
       <div className="c-workspace-detail">
         {creating ? (
@@ -120,7 +144,7 @@ export function CustomersSection({ path }: { path: string[] }) {
             onSaved={(c) => {
               setOpened(c)
               setSaved(c.id)
-              send("customers/recent", { limit: 12 }).then((r) => setRecent(r.customers), () => undefined)
+              void loadBase(false)
               location.hash = routeHash(`customers/${encodeURIComponent(c.id)}`)
             }}
             onCancel={() => (location.hash = routeHash(`customers/${encodeURIComponent(opened.id)}`))}
