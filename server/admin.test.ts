@@ -56,14 +56,19 @@ for (const backend of ["pglite", "postgres"] as BackendName[]) {
     })
 
     it(
-      "refuses bad arguments with exit code 1: a short password, a bad email, a missing argument, a bad --older-than",
+      "refuses bad arguments with exit code 1: a short password, a bad email, no admin name, a missing argument, a bad --older-than",
       async () => {
-        const short = await runAdmin(db.env, ["create-team", "Acme", boss], "short\n")
+        const short = await runAdmin(db.env, ["create-team", "Acme", boss, "--name", "Bernadette Roux"], "short\n")
         expect(short).toMatchObject({ code: 1, stderr: expect.stringMatching(/password: a password has at least 10 characters/) })
-        const demo = await runAdmin(db.env, ["create-team", "Acme", boss], "comptoir-demo\n")
+        const demo = await runAdmin(db.env, ["create-team", "Acme", boss, "--name", "Bernadette Roux"], "comptoir-demo\n")
         expect(demo).toMatchObject({ code: 1, stderr: expect.stringMatching(/public demo password/) })
-        const email = await runAdmin(db.env, ["create-team", "Acme", "not-an-email"], "a good password\n")
+        const email = await runAdmin(db.env, ["create-team", "Acme", "not-an-email", "--name", "Bernadette Roux"], "a good password\n")
         expect(email).toMatchObject({ code: 1, stderr: expect.stringMatching(/admin email/) })
+        // The admin's name is required: the team reads it in every history (it showed the bare e-mail).
+        const nameless = await runAdmin(db.env, ["create-team", "Acme", boss], "a good password\n")
+        expect(nameless).toMatchObject({ code: 1, stderr: expect.stringMatching(/the admin's name is missing: add --name "<first and last name>"/) })
+        const blank = await runAdmin(db.env, ["create-team", "Acme", boss, "--name", "  "], "a good password\n")
+        expect(blank).toMatchObject({ code: 1, stderr: expect.stringMatching(/--name: the name is empty/) })
         const missing = await runAdmin(db.env, ["create-team", "Acme"])
         expect(missing).toMatchObject({ code: 1, stderr: expect.stringMatching(/expected <team name> <admin email>, got "Acme"/) })
         const days = await runAdmin(db.env, ["purge-tombstones", "--older-than", "soon"])
@@ -77,13 +82,14 @@ for (const backend of ["pglite", "postgres"] as BackendName[]) {
     it(
       "creates a team and its admin with the password from standard input, prints the team id, and lists it",
       async () => {
-        const created = await runAdmin(db.env, ["create-team", "Acme Négoce", boss], "the boss password 1\n")
+        const created = await runAdmin(db.env, ["create-team", "Acme Négoce", boss, "--name", "Bernadette Roux"], "the boss password 1\n")
         expect(created.code, created.stderr).toBe(0)
         teamId = created.stdout.trim()
         expect(teamId).toMatch(/^[0-9a-f-]{36}$/)
         const list = await runAdmin(db.env, ["list-teams"])
         expect(list.stdout).toContain(`${teamId}\tAcme Négoce\t1\t1\t0\n`)
-        expect((await runAdmin(db.env, ["create-team", "Again", boss], "the boss password 1\n")).stderr).toMatch(/already exists/)
+        expect(created.stderr).toContain(`Bernadette Roux <${boss}> is its admin`)
+        expect((await runAdmin(db.env, ["create-team", "Again", boss, "--name=Bernadette Roux"], "the boss password 1\n")).stderr).toMatch(/already exists/)
       },
       STEP * 2
     )
@@ -95,7 +101,7 @@ for (const backend of ["pglite", "postgres"] as BackendName[]) {
         try {
           expect((await http(server.url, "POST", "/auth/login", null, { email: "admin@demo.comptoir.test", password: "comptoir-demo" })).status).toBe(401)
           const login = await http(server.url, "POST", "/auth/login", null, { email: boss, password: "the boss password 1" })
-          expect(login).toMatchObject({ status: 200, body: { team: { id: teamId, name: "Acme Négoce" }, user: { role: "admin" } } })
+          expect(login).toMatchObject({ status: 200, body: { team: { id: teamId, name: "Acme Négoce" }, user: { role: "admin", name: "Bernadette Roux" } } })
           const token = login.body.token as string
           const invite = await http(server.url, "POST", "/admin/users", token, { email: agent, role: "agent" })
           const accepted = await http(server.url, "POST", "/auth/accept-invite", null, { inviteToken: invite.body.inviteToken, password: "the agent password" })

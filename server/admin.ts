@@ -2,6 +2,7 @@
 // (DATABASE_URL, or DATA_DIR for PGlite). Results go to stdout (a team id, a secret, a table) so scripts can
 // read them; messages and errors go to stderr; any failure exits with 1.
 import { randomBytes } from "node:crypto"
+import { createInterface } from "node:readline/promises"
 
 import * as z from "zod"
 
@@ -17,8 +18,11 @@ const USAGE = `Comptoir team server administration, on the server's database (DA
 
   npm run -s server:admin -- <verb> [arguments]
 
-  create-team "<team name>" <admin email>   create a team and its first admin; prints the team id.
-                                            The password is read from standard input, or asked (not echoed) on a terminal.
+  create-team "<team name>" <admin email> --name "<admin's name>"
+                                            create a team and its first admin; prints the team id. The admin's name
+                                            (first and last, as the team sees it in histories) is asked on a terminal
+                                            when --name is left out; the password is read from standard input, or
+                                            asked (not echoed) on a terminal.
   reset-password <email>                    set a user's password (standard input, or asked); ends their sessions
   disable-user <email>                      disable a user and end their sessions
   list-teams                                teams: id, name, users, active users, sync version (tab-separated)
@@ -84,6 +88,27 @@ function checked<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   return r.data
 }
 
+/** Takes `--flag value` or `--flag=value` out of the arguments: [its value or null, the other arguments]. */
+function flag(rest: string[], name: string): [string | null, string[]] {
+  const i = rest.findIndex((a) => a === name || a.startsWith(`${name}=`))
+  if (i < 0) return [null, rest]
+  if (rest[i] !== name) return [rest[i]!.slice(name.length + 1), rest.filter((_, j) => j !== i)]
+  if (i + 1 >= rest.length) throw new UsageError(`${name} needs a value`)
+  return [rest[i + 1]!, rest.filter((_, j) => j !== i && j !== i + 1)]
+}
+
+/** A line typed on the terminal, echoed (a name is no secret). */
+async function ask(prompt: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr })
+  try {
+    return await rl.question(prompt)
+  } finally {
+    rl.close()
+  }
+}
+
+const PersonName = z.string().trim().min(1, "the name is empty").max(200, "at most 200 characters")
+
 function args(rest: string[], names: string[]): string[] {
   if (rest.length !== names.length) throw new UsageError(`expected ${names.length ? names.map((n) => `<${n}>`).join(" ") : "no argument"}, got ${rest.length ? rest.map((a) => JSON.stringify(a)).join(" ") : "nothing"}`)
   return rest
@@ -104,18 +129,22 @@ type Verb = (rest: string[]) => Promise<((db: Db) => Promise<void>) | null>
 const Days = z.coerce.number({ error: "a number of days" }).nonnegative("days cannot be negative").finite()
 
 const VERBS: Record<string, Verb> = {
-  async "create-team"(rest) {
+  async "create-team"(all) {
+    const [rawAdminName, rest] = flag(all, "--name")
     const [rawName, rawEmail] = args(rest, ["team name", "admin email"])
     const name = checked(z.string().trim().min(1, "the team name is empty").max(200), rawName, "team name")
     const email = checked(Email, rawEmail, "admin email")
+    // The admin's name is what the team reads in every history and list (an e-mail stood there instead): required.
+    if (rawAdminName === null && !process.stdin.isTTY) throw new UsageError(`the admin's name is missing: add --name "<first and last name>"`)
+    const adminName = checked(PersonName, rawAdminName ?? (await ask(`Name of ${email} (first and last, as the team sees it): `)), "--name")
     const password = checked(Password, await readPassword(`Password for ${email}: `), "password")
     return async (db) => {
       const teamId = await db.transaction(async (tx) => {
         const id = await createTeam(tx, name)
-        await createUser(tx, { teamId: id, email, name: "", role: "admin", password })
+        await createUser(tx, { teamId: id, email, name: adminName, role: "admin", password })
         return id
       })
-      process.stderr.write(`Team "${name}" created; ${email} is its admin and can sign in from the extension.\n`)
+      process.stderr.write(`Team "${name}" created; ${adminName} <${email}> is its admin and can sign in from the extension.\n`)
       process.stdout.write(`${teamId}\n`)
     }
   },

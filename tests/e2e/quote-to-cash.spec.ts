@@ -232,7 +232,9 @@ test("the lists filter and search, and the dunning screen offers each overdue in
     await agent.page.reload()
     await expect(late.locator('[data-comptoir="dunning-level"]')).toHaveText("Mise en demeure atteinte")
     // The French words are longer ("Mise en demeure atteinte", "Passer à la mise en demeure"): the list still fits.
-    expect(await dunningFit(agent.page)).toEqual({ pastEdge: [], wrappedChips: [], brokenCodes: [] })
+    const fit = await dunningFit(agent.page)
+    await agent.page.screenshot({ path: "test-results/q2c-dunning-1024-fr.png" })
+    expect(fit).toEqual({ pastEdge: [], wrappedChips: [], brokenCodes: [] })
     await agent.page.setViewportSize({ width: 1280, height: 720 })
     await expect(late.locator('[data-comptoir="dunning-skips"]')).toHaveText("aucune relance envoyée")
     await expect(late.locator('[data-comptoir="dunning-open"]')).toHaveText("Relance amiable d'abord")

@@ -4,22 +4,41 @@ import { lookupKeysOf, type Contact, type Customer, type Product } from "../cust
 import { digits, intBetween, pick, seededRandom } from "./random"
 
 const FR_FIRST = ["Amélie", "Benoît", "Céline", "Chloé", "Clément", "Élodie", "Émile", "François", "Gaëlle", "Hélène", "Inès", "Jérôme", "Joël", "Léa", "Léon", "Maëlle", "Mathéo", "Noémie", "Océane", "Rémi", "Sébastien", "Stéphane", "Thérèse", "Valérie", "Zoé", "Aurélien", "Béatrice", "Camille", "Damien", "Estelle", "Frédéric", "Géraldine", "Hugo", "Isabelle", "Julien", "Karine", "Laurent", "Manon", "Nicolas", "Pascale", "Quentin", "Sandrine", "Thibault", "Vincent", "Yannick"]
-const FR_LAST = ["Lefèvre", "Gauthier", "Bérard", "Mercier", "Durand", "Moreau", "Laurent", "Girard", "Rousseau", "Fontaine", "Chevalier", "Lemaître", "Barbier", "Mathieu", "Perrin", "Brunet", "Masson", "Dumont", "Aubert", "Guérin", "Boucher", "Rivière", "Lacroix", "Chauvin", "Hébert", "Pelletier", "Renaud", "Marchand", "Carré", "Leclerc", "Bonnet", "Faure", "André", "Roussel", "Noël", "Gérard", "Morel", "Benoît", "Lemoine", "Vidal", "Caron", "Picard", "Roger", "Dupuis", "Colin", "Besnard", "Ménard", "Tessier", "Prévost", "Josserand", "Delaunay", "Kerbrat", "Le Goff", "Pétain", "Régnier", "Cléments", "Thévenet", "Vasseur", "Blanchard", "Deschamps", "Garnier", "Huet", "Jacquet", "Lebrun", "Maréchal", "Olivier", "Poirier", "Rolland", "Sauvage", "Tanguy", "Vallée", "Weber", "Arnaud", "Baudry", "Charpentier", "Dufour", "Étienne", "Ferrand", "Giraud", "Hamon", "Jourdan", "Langlois", "Millet", "Navarro", "Ollivier", "Paris", "Rey", "Schmitt", "Texier", "Vincent", "Bouvier", "Collet", "Delmas", "Évrard", "Fabre", "Grosjean", "Humbert", "Lecomte", "Maillard", "Périer"]
+const FR_LAST = ["Lefèvre", "Gauthier", "Bérard", "Mercier", "Durand", "Moreau", "Laurent", "Girard", "Rousseau", "Fontaine", "Chevalier", "Lemaître", "Barbier", "Mathieu", "Perrin", "Brunet", "Masson", "Dumont", "Aubert", "Guérin", "Boucher", "Rivière", "Lacroix", "Chauvin", "Hébert", "Pelletier", "Renaud", "Marchand", "Carré", "Leclerc", "Bonnet", "Faure", "André", "Roussel", "Noël", "Gérard", "Morel", "Benoît", "Lemoine", "Vidal", "Caron", "Picard", "Roger", "Dupuis", "Colin", "Besnard", "Ménard", "Tessier", "Prévost", "Josserand", "Delaunay", "Kerbrat", "Le Goff", "Pélissier", "Régnier", "Cléments", "Thévenet", "Vasseur", "Blanchard", "Deschamps", "Garnier", "Huet", "Jacquet", "Lebrun", "Maréchal", "Olivier", "Poirier", "Rolland", "Sauvage", "Tanguy", "Vallée", "Weber", "Arnaud", "Baudry", "Charpentier", "Dufour", "Étienne", "Ferrand", "Giraud", "Hamon", "Jourdan", "Langlois", "Millet", "Navarro", "Ollivier", "Paris", "Rey", "Schmitt", "Texier", "Vincent", "Bouvier", "Collet", "Delmas", "Évrard", "Fabre", "Grosjean", "Humbert", "Lecomte", "Maillard", "Périer"]
 const FR_TRADE = ["Boulangerie", "Transports", "Menuiserie", "Ateliers", "Imprimerie", "Plomberie", "Quincaillerie", "Pharmacie", "Garage", "Fromagerie", "Électricité", "Carrosserie", "Brasserie", "Librairie", "Jardinerie", "Maçonnerie", "Tôlerie", "Ébénisterie", "Cave", "Clinique vétérinaire", "Cabinet", "Laboratoires", "Éditions", "Domaine", "Fonderie", "Serrurerie", "Chaudronnerie", "Vergers", "Pépinières", "Distillerie"]
 const FR_FORM = ["SARL", "SAS", "SA", "EURL", "SASU", "& Fils", "et Associés", "Frères", ""]
 const FR_CITIES: ReadonlyArray<readonly [string, string]> = [["Paris", "75011"], ["Lyon", "69003"], ["Marseille", "13008"], ["Toulouse", "31000"], ["Nantes", "44000"], ["Bordeaux", "33000"], ["Lille", "59000"], ["Rennes", "35000"], ["Grenoble", "38000"], ["Besançon", "25000"], ["Orléans", "45000"], ["Nîmes", "30000"], ["Saint-Étienne", "42000"], ["Aix-en-Provence", "13100"], ["Clermont-Ferrand", "63000"], ["Le Mans", "72000"], ["Angoulême", "16000"], ["Évreux", "27000"], ["Béziers", "34500"], ["Châlons-en-Champagne", "51000"], ["Quimper", "29000"], ["Valence", "26000"], ["Annecy", "74000"], ["Perpignan", "66000"]]
 const FR_STREETS = ["rue de la République", "avenue Jean-Jaurès", "boulevard Gambetta", "rue Victor-Hugo", "place de l'Église", "chemin des Vignes", "rue du Général-de-Gaulle", "allée des Tilleuls", "quai de la Loire", "impasse des Lilas"]
-const FR_ROLES = ["Gérant", "Gérante", "Directeur des achats", "Responsable achats", "Comptable", "Assistante de direction", "Directrice commerciale", "Chef d'atelier", "Responsable logistique", "Président"]
+/** Each French job title as a man and as a woman holds it (one draw either way: the same data for a seed). */
+const FR_ROLES: ReadonlyArray<readonly [string, string]> = [
+  ["Gérant", "Gérante"],
+  ["Gérant", "Gérante"],
+  ["Directeur des achats", "Directrice des achats"],
+  ["Responsable achats", "Responsable achats"],
+  ["Comptable", "Comptable"],
+  ["Assistant de direction", "Assistante de direction"],
+  ["Directeur commercial", "Directrice commerciale"],
+  ["Chef d'atelier", "Cheffe d'atelier"],
+  ["Responsable logistique", "Responsable logistique"],
+  ["Président", "Présidente"]
+]
+/** The women among FR_FIRST (Camille taken as one here), who get the feminine title. */
+const FR_WOMEN = new Set(["Amélie", "Céline", "Chloé", "Élodie", "Gaëlle", "Hélène", "Inès", "Léa", "Maëlle", "Noémie", "Océane", "Thérèse", "Valérie", "Zoé", "Béatrice", "Camille", "Estelle", "Géraldine", "Isabelle", "Karine", "Manon", "Pascale", "Sandrine"])
 
 const EN_FIRST = ["Oliver", "Amelia", "Harry", "Isla", "George", "Ava", "Noah", "Emily", "Jack", "Sophie", "Charlie", "Grace", "Thomas", "Lily", "James", "Chloe", "William", "Ella", "Henry", "Freya", "Michael", "Sarah", "David", "Jessica", "Daniel", "Hannah", "Matthew", "Rachel", "Andrew", "Laura"]
 const EN_LAST = ["Hargreaves", "Whitfield", "Thornton", "Ashworth", "Pemberton", "Fairbanks", "Galloway", "Holloway", "Kingsley", "Lockwood", "Marlowe", "Northcott", "Osborne", "Prescott", "Radcliffe", "Sinclair", "Thackeray", "Underwood", "Wainwright", "Yardley", "Bramwell", "Caldwell", "Dunmore", "Ellington", "Fenwick", "Greaves", "Hawthorne", "Ingram", "Jennings", "Kendrick", "Lancaster", "Mortimer", "Newbury", "Oakley", "Pickering", "Quayle", "Rutherford", "Sherwood", "Tennyson", "Vaughan", "Winslow", "Abbott", "Blackwood", "Crawford", "Davenport", "Eastwood", "Fletcher", "Gresham", "Harlow", "Irvine"]
 const EN_TRADE = ["Engineering", "Logistics", "Foods", "Builders", "Supplies", "Printing", "Electrical", "Plumbing", "Joinery", "Motors", "Brewing", "Hardware", "Pharmacy", "Textiles", "Packaging", "Farms", "Instruments", "Systems", "Marine", "Interiors"]
-const EN_FORM = ["Ltd", "Ltd", "LLP", "PLC", "& Sons", "Inc.", "LLC", "Group"]
+/** Legal forms by country, drawn by the same index: Ltd, LLP and PLC are British; Inc., LLC and Corp. American. */
+const EN_FORM: Readonly<Record<"GB" | "US", readonly string[]>> = {
+  GB: ["Ltd", "Ltd", "LLP", "PLC", "& Sons", "Ltd", "Ltd", "Group"],
+  US: ["Inc.", "Inc.", "LLC", "Corp.", "& Sons", "Inc.", "LLC", "Group"]
+}
 const UK_CITIES: ReadonlyArray<readonly [string, string]> = [["London", "EC1A 1BB"], ["Manchester", "M1 1AE"], ["Leeds", "LS1 4DY"], ["Bristol", "BS1 4DJ"], ["Edinburgh", "EH1 1YZ"], ["Birmingham", "B1 1BB"], ["Glasgow", "G1 1XQ"], ["Cardiff", "CF10 1EP"]]
 const US_CITIES: ReadonlyArray<readonly [string, string, string]> = [["New York", "10001", "212"], ["Boston", "02108", "617"], ["Chicago", "60601", "312"], ["San Francisco", "94103", "415"], ["Seattle", "98101", "206"], ["Austin", "78701", "512"]]
 const EN_ROLES = ["Purchasing Manager", "Managing Director", "Accounts Payable", "Office Manager", "Operations Director", "Buyer", "Finance Director", "Head of Procurement"]
 const TAGS = ["vip", "grossiste", "export", "relance", "nouveau", "distributeur", "retail", "key-account", "salon-2026", "prospect"]
-const REPS = ["Claire Dubois", "Marc Lefèbvre", "Sophie Martin", "James Carter"]
+/** The sales reps named on customers: the demo team's manager and agents (server/seed-demo.ts DEMO_USERS). */
+export const DEMO_SALES_REPS = ["Claire Dubois", "Marc Lefèbvre", "Sophie Martin"] as const
 
 export interface DemoOptions {
   count: number
@@ -31,6 +50,11 @@ export interface DemoOptions {
 
 function fold(s: string): string {
   return s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, "")
+}
+
+/** A domain label from a name, whole words kept: "Clinique vétérinaire Lefèvre-Bérard" → "clinique-veterinaire-lefevre-berard". */
+function domainLabel(s: string): string {
+  return s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")
 }
 
 /** A French national number that libphonenumber-js accepts: landline 01–05, 09 or mobile 06/07. */
@@ -110,30 +134,42 @@ export function generateCustomers(opts: DemoOptions): DemoCustomer[] {
   const now = opts.now ?? Date.UTC(2026, 10, 1)
   const usedNames = new Set<string>()
   const usedPhones = new Set<string>()
+  const usedDomains = new Set<string>()
   const out: DemoCustomer[] = []
   for (let i = 0; i < opts.count; i++) {
     const english = rnd() < englishShare
     const country: "FR" | "GB" | "US" = english ? (rnd() < 0.6 ? "GB" : "US") : "FR"
     let company = ""
+    // The name without its legal form: what the company's web domain is made of.
+    let stem = ""
     for (let attempt = 0; attempt < 50; attempt++) {
       if (english) {
         const last = pick(rnd, EN_LAST)
         const second = rnd() < 0.5 ? ` ${pick(rnd, EN_LAST)}` : ""
-        company = `${last}${second} ${pick(rnd, EN_TRADE)} ${pick(rnd, EN_FORM)}`.trim()
+        stem = `${last}${second} ${pick(rnd, EN_TRADE)}`
+        company = `${stem} ${pick(rnd, EN_FORM[country === "US" ? "US" : "GB"])}`.trim()
       } else {
         const last = pick(rnd, FR_LAST)
         const second = rnd() < 0.5 ? `-${pick(rnd, FR_LAST)}` : ""
-        company = `${pick(rnd, FR_TRADE)} ${last}${second} ${pick(rnd, FR_FORM)}`.trim()
+        stem = `${pick(rnd, FR_TRADE)} ${last}${second}`
+        company = `${stem} ${pick(rnd, FR_FORM)}`.trim()
       }
       if (!usedNames.has(company)) break
-      company = `${company} ${intBetween(rnd, 2, 99)}`
+      const n = intBetween(rnd, 2, 99)
+      company = `${company} ${n}`
+      stem = `${stem} ${n}`
       if (!usedNames.has(company)) break
     }
     usedNames.add(company)
     const cityRow = country === "FR" ? pick(rnd, FR_CITIES) : country === "GB" ? pick(rnd, UK_CITIES) : pick(rnd, US_CITIES)
     const [city, postalCode] = cityRow
     const usArea = country === "US" ? (cityRow as readonly [string, string, string])[2] : ""
-    const domain = `${fold(company.split(" ").slice(0, 2).join("")).slice(0, 20)}${i}.${country === "FR" ? "fr" : country === "GB" ? "co.uk" : "com"}`
+    // The company's own domain, whole words (never cut short); a second company of the same name takes its city.
+    const tld = country === "FR" ? "fr" : country === "GB" ? "co.uk" : "com"
+    let domain = `${domainLabel(stem)}.${tld}`
+    if (usedDomains.has(domain)) domain = `${domainLabel(`${stem} ${city}`)}.${tld}`
+    if (usedDomains.has(domain)) domain = `${domainLabel(`${stem} ${city} ${i}`)}.${tld}`
+    usedDomains.add(domain)
     const nContacts = intBetween(rnd, 1, 3)
     const contacts: Contact[] = []
     const writtenPhones: string[][] = []
@@ -160,7 +196,7 @@ export function generateCustomers(opts: DemoOptions): DemoCustomer[] {
         id: `${String(i).padStart(6, "0")}-${c}`,
         firstName,
         lastName,
-        role: english ? pick(rnd, EN_ROLES) : pick(rnd, FR_ROLES),
+        role: english ? pick(rnd, EN_ROLES) : pick(rnd, FR_ROLES)[FR_WOMEN.has(firstName) ? 1 : 0],
         phones,
         emails: [`${fold(firstName)}.${fold(lastName)}@${domain}`]
       })
@@ -187,7 +223,7 @@ export function generateCustomers(opts: DemoOptions): DemoCustomer[] {
       language: english ? "en" : "fr",
       creditLimitCents: pick(rnd, [500_000, 1_000_000, 2_500_000, 5_000_000, 10_000_000, null]),
       paymentTermsDays: pick(rnd, [0, 30, 45, 60]),
-      salesRep: pick(rnd, REPS),
+      salesRep: pick(rnd, DEMO_SALES_REPS),
       tags,
       notes: "",
       contacts,
@@ -218,7 +254,9 @@ const PRODUCTS: ReadonlyArray<readonly [string, string, string, number, number, 
   ["Contrat de maintenance annuel", "Annual maintenance contract", "an", 89000, 2000, "Services"],
   ["Heure d'intervention technicien", "Technician call-out hour", "heure", 7500, 2000, "Services"],
   ["Enveloppes C4 (250)", "C4 envelopes (250)", "boîte", 2190, 2000, "Papeterie"],
-  ["Médicament vétérinaire (boîte)", "Veterinary medicine (box)", "boîte", 1450, 210, "Santé animale"],
+  // Veterinary medicines are at the standard rate: 2.1 % is for medicines for humans reimbursed by social
+  // security (CGI art. 281 octies), 10 % for the other human ones.
+  ["Médicament vétérinaire (boîte)", "Veterinary medicine (box)", "boîte", 1450, 2000, "Santé animale"],
   ["Palette de stockage 120 × 80", "Storage pallet 120 × 80", "pièce", 1800, 2000, "Logistique"],
   ["Ruban adhésif d'emballage 66 m", "Packing tape 66 m", "rouleau", 215, 2000, "Logistique"],
   ["Étiquettes d'expédition (1 000)", "Shipping labels (1,000)", "rouleau", 2850, 2000, "Logistique"]

@@ -1,7 +1,9 @@
 import { CallLog } from "../calls/call-log.schema"
 import type { Customer, Product } from "../customers/customer.schema"
 import { CreditNote, Invoice, Order, PaymentRecord, Quote, type DocumentLine, type SalesDocument } from "../documents/document.schema"
-import { addDaysIso, dueDate, termsFromDays } from "../documents/payment-terms"
+import { DEFAULT_DUNNING_SCHEDULE, type DunningLevel } from "../documents/dunning"
+import { REMINDER_PREFIX } from "../documents/flow"
+import { addDaysIso, daysBetween, dueDate, termsFromDays } from "../documents/payment-terms"
 import { computeTotals } from "../documents/totals"
 import { customerVatRegime, defaultVatRateBp } from "../documents/vat-regime"
 import { formatDocumentNumber, type DocumentType } from "../documents/workflow"
@@ -21,11 +23,79 @@ export interface DemoDocuments {
 export const OVER_LIMIT_QUOTE_ID = "demo-quote-over-limit"
 
 const OUTCOMES = ["order-taken", "quote-requested", "appointment-set", "call-back", "information-given", "not-interested", "no-answer", "voicemail"] as const
+type DemoOutcome = (typeof OUTCOMES)[number]
+
+/**
+ * What the agent wrote after each kind of call, in the customer's language: the note says what the outcome says.
+ * Nobody answered: no note; a voicemail: only that a message was left (no conversation to report).
+ */
+const NOTES: Record<DemoOutcome, { fr: readonly string[]; en: readonly string[] } | { fr: string; en: string }> = {
+  "order-taken": {
+    fr: ["Commande de 10 ramettes A4, livraison vendredi", "Commande confirmée au téléphone, le bon de commande suit par mail", "Renouvelle sa commande habituelle de toner"],
+    en: ["Ordered 10 reams of A4, delivery on Friday", "Order confirmed on the phone, the PO follows by email", "Repeat order of the usual toner"]
+  },
+  "quote-requested": {
+    fr: ["Demande un devis pour 4 chaises de bureau", "Veut un devis pour le contrat de maintenance annuel", "Devis demandé pour des bureaux, à envoyer cette semaine"],
+    en: ["Asked for a quote for 4 office chairs", "Wants a quote for the annual maintenance contract", "Quote requested for desks, to send this week"]
+  },
+  "appointment-set": {
+    fr: ["Rendez-vous pris pour présenter la gamme mobilier", "Rendez-vous pour voir le réaménagement de ses bureaux", "Rendez-vous pris : veut voir les échantillons"],
+    en: ["Meeting booked to show the furniture range", "Meeting booked to look at the office refit", "Meeting booked: wants to see samples"]
+  },
+  "call-back": {
+    fr: ["En réunion, rappeler dans deux jours", "Doit voir avec son associé, rappeler dans deux jours", "Budget pas encore validé, rappeler dans deux jours"],
+    en: ["In a meeting, call back in two days", "Has to check with a partner, call back in two days", "Budget not approved yet, call back in two days"]
+  },
+  "information-given": {
+    fr: ["Renseigné sur les délais de livraison", "Questions sur sa dernière facture, explications données", "Renseigné sur la disponibilité du toner TN-2420"],
+    en: ["Told about delivery times", "Questions about the last invoice, explained", "Told about stock of the TN-2420 toner"]
+  },
+  "not-interested": {
+    fr: ["Pas de besoin pour le moment, déjà équipé", "Pas intéressé : sous contrat avec un autre fournisseur", "Pas de besoin cette année, budget gelé"],
+    en: ["No need at the moment, already equipped", "Not interested: under contract with another supplier", "No need this year, budget frozen"]
+  },
+  "no-answer": { fr: "", en: "" },
+  voicemail: { fr: "Message laissé sur le répondeur", en: "Left a voicemail" }
+}
+
+/**
+ * How late the demo's unpaid invoices are, in turn, and the reminders already sent for each: a team's list spread
+ * over the levels (friendly at 7 days, firm at 15, formal notice at 30), most reminders sent on time, a few due today,
+ * and now and then one left to go well past the formal notice with nothing sent.
+ */
+const LATENESS: ReadonlyArray<readonly [days: number, sent: readonly DunningLevel[]]> = [
+  [9, ["friendly"]],
+  [34, ["friendly", "firm"]],
+  [18, ["friendly"]],
+  [3, []],
+  [52, ["friendly", "firm", "formal-notice"]],
+  [12, []],
+  [26, ["friendly", "firm"]],
+  [118, []],
+  [41, ["friendly", "firm", "formal-notice"]],
+  [21, ["friendly"]],
+  [8, []],
+  [31, ["friendly", "firm"]],
+  [16, ["friendly"]],
+  [75, ["friendly", "firm", "formal-notice"]],
+  [11, ["friendly"]],
+  [23, ["friendly", "firm"]],
+  [5, []],
+  [44, ["friendly"]],
+  [38, ["friendly", "firm", "formal-notice"]],
+  [14, ["friendly"]]
+]
+const REMINDED_BY: Record<DunningLevel, readonly string[]> = {
+  friendly: ["agent1@demo.comptoir.test", "agent2@demo.comptoir.test"],
+  firm: ["agent1@demo.comptoir.test", "agent2@demo.comptoir.test"],
+  // A formal notice goes out under the manager's name.
+  "formal-notice": ["manager@demo.comptoir.test"]
+}
 
 /**
  * A year of a sales desk's paperwork for the demo team: quotes in every status, orders, invoices paid on time,
- * paid late, partly paid and overdue (7 to 50 days), and one customer over its credit limit; numbered in date
- * order as the server would have numbered them, totals from the same code that issues real ones.
+ * paid late, partly paid and overdue (3 to 118 days, reminders sent as LATENESS says), and one customer over its
+ * credit limit; numbered in date order as the server would have numbered them, totals from the same code that issues real ones.
  */
 export function generateDemoDocuments(customers: readonly Customer[], products: readonly Product[], today: string, seed = 7): DemoDocuments {
   const rnd = seededRandom(seed)
@@ -33,6 +103,7 @@ export function generateDemoDocuments(customers: readonly Customer[], products: 
   const payments: PaymentRecord[] = []
   const callLogs: CallLog[] = []
   let n = 0
+  let lateCount = 0
   const id = (p: string) => `demo-${p}-${String(++n).padStart(5, "0")}`
   const ts = (iso: string) => Date.parse(`${iso}T09:00:00Z`)
 
@@ -90,13 +161,18 @@ export function generateDemoDocuments(customers: readonly Customer[], products: 
     // Invoices over the year: most paid, some late, some overdue today.
     const count = c.id === overLimit.id ? 3 : intBetween(rnd, 1, 4)
     for (let i = 0; i < count; i++) {
-      const iDate = addDaysIso(today, -intBetween(rnd, 20, 330))
+      let iDate = addDaysIso(today, -intBetween(rnd, 20, 330))
       const ls = lines(c, intBetween(rnd, 1, 6))
-      const order = Order.parse({ ...base(c, addDaysIso(iDate, -3), ls, "invoiced"), id: id("order"), type: "order", status: "invoiced", paymentTerms: terms, customerPoNumber: `PO-${intBetween(rnd, 10000, 99999)}` })
-      const inv = Invoice.parse({ ...base(c, iDate, ls, "issued"), id: id("invoice"), type: "invoice", status: "issued", paymentTerms: terms, dueDate: dueDate(iDate, terms), sourceId: order.id, customerPoNumber: order.customerPoNumber })
-      docs.push(order, inv)
+      const poNumber = `PO-${intBetween(rnd, 10000, 99999)}`
+      const fate = c.id === overLimit.id ? "overdue" : dueDate(iDate, terms) >= today ? pick(rnd, ["open", "paid"] as const) : pick(rnd, ["paid", "paid", "paid-late", "partly", "overdue"] as const)
+      // Still owed past its due date: dated so that it is as late as the next entry of LATENESS, with its reminders.
+      const late = fate === "overdue" || fate === "partly" ? LATENESS[lateCount++ % LATENESS.length]! : null
+      if (late) iDate = addDaysIso(today, -(late[0] + daysBetween(iDate, dueDate(iDate, terms))))
+      const order = Order.parse({ ...base(c, addDaysIso(iDate, -3), ls, "invoiced"), id: id("order"), type: "order", status: "invoiced", paymentTerms: terms, customerPoNumber: poNumber })
+      let inv = Invoice.parse({ ...base(c, iDate, ls, "issued"), id: id("invoice"), type: "invoice", status: "issued", paymentTerms: terms, dueDate: dueDate(iDate, terms), sourceId: order.id, customerPoNumber: order.customerPoNumber })
       const due = inv.dueDate
-      const fate = c.id === overLimit.id ? "overdue" : due >= today ? pick(rnd, ["open", "paid"] as const) : pick(rnd, ["paid", "paid", "paid-late", "partly", "overdue"] as const)
+      if (late) inv = withSentReminders(inv, late[1], today, lateCount)
+      docs.push(order, inv)
       const pay = (date: string, amount: number) =>
         payments.push(PaymentRecord.parse({ id: id("payment"), invoiceId: inv.id, customerId: c.id, date, amountCents: amount, method: pick(rnd, ["transfer", "transfer", "cheque", "card"] as const), createdAt: ts(date), recordedBy: "agent1@demo.comptoir.test" }))
       // Paid up to 10 days early, but never before the invoice itself (on-receipt terms: the due date is its date).
@@ -122,13 +198,13 @@ export function generateDemoDocuments(customers: readonly Customer[], products: 
         customerId: c.id,
         contactId: c.contacts[0]?.id ?? null,
         outcome,
-        notes: reached ? pick(rnd, c.language === "en" ? ["Asked for prices on gloves", "Wants delivery next week", "Will send PO by email"] : ["Demande de prix sur les gants", "Souhaite une livraison la semaine prochaine", "Envoie le bon de commande par mail"]) : "",
+        notes: noteFor(rnd, outcome, c.language),
         callbackAt: outcome === "call-back" ? ts(day) + 2 * 86_400_000 : null,
         startedAt: ts(day) + intBetween(rnd, 0, 8 * 3600) * 1000,
         durationSeconds: reached ? intBetween(rnd, 40, 900) : intBetween(rnd, 0, 30),
         appointment:
           outcome === "appointment-set"
-            ? { date: addDaysIso(day, 7), time: "10:00", salesRep: "Claire Dubois", place: c.addresses[0]?.city || (c.language === "en" ? "At the customer's" : "Chez le client") }
+            ? { date: addDaysIso(day, 7), time: "10:00", salesRep: c.salesRep ?? "Claire Dubois", place: c.addresses[0]?.city || (c.language === "en" ? "At the customer's" : "Chez le client") }
             : null,
         agent: pick(rnd, ["agent1@demo.comptoir.test", "agent2@demo.comptoir.test"]),
         createdAt: ts(day)
@@ -171,6 +247,28 @@ export function generateDemoDocuments(customers: readonly Customer[], products: 
     d.number = formatDocumentNumber(d.type, year, entry.last)
   }
   return { documents: docs, payments, lastNumbers: [...last.values()], overLimitCustomerId: overLimit.id, callLogs }
+}
+
+/** The note for a call with this outcome (one draw for a conversation, none otherwise, as before notes matched). */
+function noteFor(rnd: () => number, outcome: DemoOutcome, language: "fr" | "en"): string {
+  const notes = NOTES[outcome][language]
+  return typeof notes === "string" ? notes : pick(rnd, notes)
+}
+
+/**
+ * The invoice with these reminders logged in its history, as the dunning screen logs them: each level on the day
+ * the lateness reached it, or up to two days after (a reminder is sent on a working morning, not at midnight).
+ */
+function withSentReminders<T extends { dueDate: string; history: { status: string; at: number; by: string }[]; updatedAt: number }>(inv: T, sent: readonly DunningLevel[], today: string, k: number): T {
+  const history = [...inv.history]
+  for (const [j, level] of sent.entries()) {
+    const reachedOn = addDaysIso(inv.dueDate, DEFAULT_DUNNING_SCHEDULE[level])
+    // By yesterday at the latest: a reminder logged "today at 10:00" would be in the future at 8.
+    const day = minIso(addDaysIso(reachedOn, (k + j) % 3), addDaysIso(today, -1))
+    const by = REMINDED_BY[level][(k + j) % REMINDED_BY[level].length]!
+    history.push({ status: `${REMINDER_PREFIX}${level}`, at: Date.parse(`${day}T09:00:00Z`), by })
+  }
+  return { ...inv, history, updatedAt: history[history.length - 1]!.at }
 }
 
 function minIso(a: string, b: string): string {
