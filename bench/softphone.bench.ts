@@ -23,7 +23,9 @@
  * Env: BENCH_CALLS (warm calls of each kind per side, default 30), BENCH_TRACE=1 (each round's step times),
  * BENCH_DECLINE_AFTER_MS (Decline clicked this long after the caller's card, default 500; 0: at once),
  * BENCH_BARE_ICE=stock (the bare page waits for complete gathering), BENCH_BARE_WARM=1 (the bare page also calls on a
- * connection gathered in advance).
+ * connection gathered in advance), BENCH_CALL_TRACE=1 (each outgoing call's steps; a PLASMO_PUBLIC_CALL_TRACE=1 build),
+ * BENCH_CHROME_TRACE=N (with that: a Chrome trace around warm calls 1..N, what ran on the extension's main thread;
+ * tracing slows those calls, so their times are not for the ratios; TRACE_OUT=<file> keeps call 1's trace).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
