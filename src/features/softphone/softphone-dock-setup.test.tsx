@@ -75,13 +75,11 @@ const shown = (root: HTMLElement) => ({
   state: root.querySelector('[data-comptoir="softphone"]')?.getAttribute("data-state"),
   status: root.querySelector('[data-comptoir="softphone-status"]')?.textContent ?? "",
   hangup: root.querySelector('[data-comptoir="hangup"]') !== null,
-  card: root.querySelector(`[data-comptoir="caller-card"][data-customer-code="${customer.code}"]`) !== null,
-  // The outcome dock's "Take notes" for the call under way (it follows the call with the card).
-  notes: root.querySelector('[data-comptoir="outcome-open-live"]') !== null
+  card: root.querySelector(`[data-comptoir="caller-card"][data-customer-code="${customer.code}"]`) !== null
 })
 
 describe("the dock while an outgoing call is set up (the offscreen document opens the microphone on the same main thread)", () => {
-  it("shows calling, the number and the hang-up at once, and the customer's card and Take notes with the answer, not before", async () => {
+  it("shows calling, the number and the hang-up at once, and the customer's card with the answer, not before", async () => {
     const root = await dock()
     const ringing = transition(registered, { type: "outgoing", callId: "c1", number }, Date.now())
     published(viewOf(ringing, 2))
@@ -91,18 +89,17 @@ describe("the dock while an outgoing call is set up (the offscreen document open
     expect(atOnce.status).toContain(formatPhone(number, "FR"))
     expect(atOnce.hangup).toBe(true)
     expect(atOnce.card).toBe(false)
-    expect(atOnce.notes).toBe(false)
     await act(async () => {
       await vi.advanceTimersByTimeAsync(50)
     })
     expect(shown(root).card).toBe(false)
     published(viewOf(transition(ringing, { type: "answered", callId: "c1" }, Date.now()), 3))
     // "In call" is shown in its own commit; the card comes right after it.
-    expect(shown(root)).toMatchObject({ state: "in-call", card: false, notes: false })
+    expect(shown(root)).toMatchObject({ state: "in-call", card: false })
     await act(async () => {
       await vi.advanceTimersByTimeAsync(0)
     })
-    expect(shown(root)).toMatchObject({ card: true, notes: true })
+    expect(shown(root).card).toBe(true)
   })
 
   it("shows the card after CALL_SETUP_MOUNT_HOLD_MS of ringing when nobody answers yet (a real callee rings for seconds)", async () => {
@@ -115,7 +112,7 @@ describe("the dock while an outgoing call is set up (the offscreen document open
     await act(async () => {
       await vi.advanceTimersByTimeAsync(1)
     })
-    expect(shown(root)).toMatchObject({ state: "ringing-out", card: true, notes: true })
+    expect(shown(root)).toMatchObject({ state: "ringing-out", card: true })
   })
 
   it("pops an incoming caller's card at once", async () => {
