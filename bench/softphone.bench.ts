@@ -23,7 +23,9 @@
  * Env: BENCH_CALLS (warm calls of each kind per side, default 30), BENCH_TRACE=1 (each round's step times),
  * BENCH_DECLINE_AFTER_MS (Decline clicked this long after the caller's card, default 500; 0: at once),
  * BENCH_BARE_ICE=stock (the bare page waits for complete gathering), BENCH_BARE_WARM=1 (the bare page also calls on a
- * connection gathered in advance).
+ * connection gathered in advance), BENCH_CALL_TRACE=1 (each outgoing call's steps; a PLASMO_PUBLIC_CALL_TRACE=1 build),
+ * BENCH_CHROME_TRACE=N (with that: a Chrome trace around warm calls 1..N, what ran on the extension's main thread;
+ * tracing slows those calls, so their times are not for the ratios; TRACE_OUT=<file> keeps call 1's trace).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -39,6 +41,8 @@ import { demoCustomersCsv } from "~src/domain/import/export"
 import { BUILD_DIR, launchWithExtension, launchWithoutExtension, MEDIA_ARGS, serviceWorkerOf, startSite, type Site } from "../tests/e2e/launch"
 import { TelephonyLab } from "../tests/telephony-lab/lab"
 
+import { CHROME_TRACE_CATEGORIES, emptySummary, printSummary, summarizeCall, type TraceEvent } from "./softphone-chrome-trace"
+
 const WARM = Number(process.env.BENCH_CALLS ?? 30)
 const TRACE = process.env.BENCH_TRACE === "1"
 /** How long after the caller's card the bench clicks Decline (ms): about a quick agent's reaction; 0 clicks at once. */
@@ -49,6 +53,8 @@ const BARE_STOCK_ICE = process.env.BENCH_BARE_ICE === "stock"
 const BARE_WARM = process.env.BENCH_BARE_WARM === "1"
 /** Each step of the outgoing call's set-up on both sides (src/telephony/call-trace.ts; ours needs a build with PLASMO_PUBLIC_CALL_TRACE=1). */
 const CALL_TRACE = process.env.BENCH_CALL_TRACE === "1"
+/** A Chrome trace around this many warm outgoing calls of ours (bench/softphone-chrome-trace.ts; needs a CALL_TRACE build). */
+const CHROME_TRACE = Number(process.env.BENCH_CHROME_TRACE ?? 0)
 
 function pct(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b)
@@ -116,6 +122,7 @@ const DOCK_TRACER = `(() => {
       const v = area === "session" && changes["softphone.view"] ? changes["softphone.view"].newValue : null
       if (v) trace.views.push({ at: performance.now(), phase: (v.state && v.state.call && v.state.call.phase) || null })
       if (v) trace.events.push({ kind: "view", phase: (v.state && v.state.call && v.state.call.phase) || null, at: abs() })
+      if (v && globalThis.__chromeTrace) performance.mark("dock:view " + ((v.state && v.state.call && v.state.call.phase) || "none"))
     })
     chrome.runtime.onMessage.addListener((m) => {
       if (m && m.type === "bench/call-trace" && m.payload) trace.calls.push(m.payload)
@@ -124,7 +131,7 @@ const DOCK_TRACER = `(() => {
   globalThis.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
     supportsFiber: true, isDisabled: false, renderers: new Map(),
     inject() { return 1 }, checkDCE() {}, onCommitFiberUnmount() {}, onPostCommitFiberRoot() {},
-    onCommitFiberRoot() { trace.commits.push(performance.now()); trace.events.push({ kind: "commit", at: abs() }) }
+    onCommitFiberRoot() { trace.commits.push(performance.now()); trace.events.push({ kind: "commit", at: abs() }); if (globalThis.__chromeTrace) performance.mark("dock:commit") }
   }
 })()`
 
@@ -228,6 +235,7 @@ function printCallTraces(ours: TracedCall[], bare: TracedCall[], results: Record
 async function startOurs(dir: string, site: Site, customers: Customer[]): Promise<{ context: BrowserContext; dock: Page; page: Page }> {
   const context = await launchWithExtension(dir, MEDIA_ARGS)
   await context.addInitScript("globalThis.__name = (f) => f")
+  if (CHROME_TRACE > 0) await context.addInitScript("globalThis.__chromeTrace = true")
   await context.addInitScript(DOCK_TRACER)
   const extensionId = new URL((await serviceWorkerOf(context)).url()).host
   // A small base: the measure is the call path, not the lookup at scale (bench/extension.bench.ts has that).
@@ -317,6 +325,7 @@ async function main() {
     // BENCH_CALL_TRACE=1: each outgoing call's steps (index 0, the cold call, left out of the table).
     const tracesOurs: TracedCall[] = []
     const tracesBare: TracedCall[] = []
+    const chromeTrace = emptySummary()
 
     // How many of our rounds' pages held the quote form's preloaded frame when the next round left them (main
     // preloads it as the card opens; bench/README.md, "the quote form's preload").
@@ -336,8 +345,22 @@ async function main() {
       // The clock starts when the click reaches the page (a capture listener, before the panel sees it), not when
       // Playwright starts its actionability checks (scroll, two animation frames, hit test): the bare page below
       // is not charged for those either.
+      const tracing = i >= 1 && i <= CHROME_TRACE ? await ours.context.newCDPSession(page) : null
+      const traceEvents: TraceEvent[] = []
+      if (tracing) {
+        tracing.on("Tracing.dataCollected", (e) => void traceEvents.push(...(e.value as unknown as TraceEvent[])))
+        await tracing.send("Tracing.start", { categories: CHROME_TRACE_CATEGORIES, transferMode: "ReportEvents" })
+        await new Promise((r) => setTimeout(r, 300))
+      }
       const pw0 = await page.evaluate(() => {
-        addEventListener("click", () => ((window as unknown as { clickedAt: number }).clickedAt = Date.now()), { capture: true, once: true })
+        addEventListener(
+          "click",
+          () => {
+            ;(window as unknown as { clickedAt: number }).clickedAt = Date.now()
+            performance.mark("bench:click")
+          },
+          { capture: true, once: true }
+        )
         return Date.now()
       })
       await button.click({ timeout: 20_000 })
@@ -349,6 +372,15 @@ async function main() {
       }
       const shownAt = await answered
       dockRenderAnswered.push((await dockRender(dock, "in-call")).render)
+      if (tracing) {
+        await new Promise((r) => setTimeout(r, 100))
+        const complete = new Promise<void>((ok) => tracing.once("Tracing.tracingComplete", () => ok()))
+        await tracing.send("Tracing.end")
+        await complete
+        await tracing.detach()
+        console.log(`  chrome trace, call ${i}: ${summarizeCall(traceEvents, chromeTrace)}`)
+        if (process.env.TRACE_OUT && i === 1) writeFileSync(process.env.TRACE_OUT, JSON.stringify({ traceEvents }))
+      }
       outOurs.push(shownAt - t0)
       outOursFromPlaywright.push(shownAt - pw0)
       // Hang-up → the call's outcome form (issue #9), timed in the dock from just before the click.
@@ -534,6 +566,7 @@ async function main() {
       results.clickToAnsweredSplits = names.map((n, k) => ({ step: n, p50: pct(part(k), 50), p95: pct(part(k), 95), samples: part(k) }))
     }
     if (CALL_TRACE) printCallTraces(tracesOurs.slice(1), tracesBare.slice(1), results)
+    if (chromeTrace.calls > 0) results.chromeTrace = printSummary(chromeTrace)
     console.log(`  the quote form's frame was on our page when the next round left it: ${quoteFramesLeft} of ${WARM} rounds`)
     results.quoteFramesLeft = quoteFramesLeft
     results.clickToAnsweredFromPlaywrightCall = row("  same, clock from Playwright's click() (includes its actionability checks)", outOursFromPlaywright, outBare, "as measured before")

@@ -16,7 +16,8 @@ let view: SoftphoneView | null = null
 
 vi.mock("~src/features/softphone/use-softphone", () => ({
   useSoftphoneSelect: <T,>(select: (v: SoftphoneView | null) => T) => select(view),
-  useCallSetUp: () => true
+  useCallSetUp: () => true,
+  CALL_SETUP_MOUNT_HOLD_MS: 300
 }))
 vi.mock("./use-scripts", () => ({
   useScriptLibrary: () => ({ scripts: shippedScripts() }),

@@ -8,7 +8,7 @@ import { cardRunId, variableValues } from "~src/domain/scripts/script-library"
 import type { CallScript } from "~src/domain/scripts/script.schema"
 import type { SoftphoneView } from "~src/domain/telephony"
 import { documentsSummary } from "~src/features/invoicing/documents-summary"
-import { useCallSetUp, useSoftphoneSelect } from "~src/features/softphone/use-softphone"
+import { CALL_SETUP_MOUNT_HOLD_MS, useCallSetUp, useSoftphoneSelect } from "~src/features/softphone/use-softphone"
 
 import { ScriptRunner } from "./script-runner"
 import { closeCardScript, useAgent, useCallRun, useCardScript, useScriptLibrary } from "./use-scripts"
@@ -25,6 +25,8 @@ export function CallScriptPanel({ withCard = true }: { withCard?: boolean }) {
   const { scripts } = useScriptLibrary()
   const agent = useAgent()
   const setUp = useCallSetUp(call)
+  // Like the dock's caller card: the runner is mounted once the call's set-up no longer needs the main thread.
+  const mounted = useCallSetUp(call, CALL_SETUP_MOUNT_HOLD_MS)
   if (!scripts || scripts.length === 0) return null
 
   const live = call?.phase === "ringing-out" || call?.phase === "in-call"
@@ -32,6 +34,7 @@ export function CallScriptPanel({ withCard = true }: { withCard?: boolean }) {
   // that ended unanswered has none.
   const ended = call?.phase === "ended" && call.answeredAt !== null && !(card && withCard && card.at > (call.endedAt ?? 0))
   if (call && (live || ended)) {
+    if (!mounted) return null
     const caller = call.caller
     const customer = caller?.candidates.find((c) => c.id === caller.customerId) ?? null
     return <CallRunner key={call.id} callId={call.id} direction={call.direction} customer={customer} contactId={caller?.contactId ?? null} scripts={scripts} agent={agent} ready={setUp} />

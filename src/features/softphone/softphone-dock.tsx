@@ -12,7 +12,7 @@ import { CallerCard } from "./caller-card"
 import { placeCall } from "./place-call"
 import { useNow } from "~src/ui/use-now"
 
-import { useCallHistory, useCallSetUp, useSoftphoneView } from "./use-softphone"
+import { CALL_SETUP_MOUNT_HOLD_MS, useCallHistory, useCallSetUp, useSoftphoneView } from "./use-softphone"
 
 const KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#"] as const
 
@@ -52,6 +52,8 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
   const live = call !== null && call.phase !== "ended"
   const history = useCallHistory(view.lastCall?.id ?? null)
   const setUp = useCallSetUp(call)
+  // The caller's card is mounted once the set-up no longer needs the main thread (CALL_SETUP_MOUNT_HOLD_MS).
+  const cardMounted = useCallSetUp(call, CALL_SETUP_MOUNT_HOLD_MS)
   const talking = call !== null && (call.phase === "in-call" || call.phase === "ringing-out")
   const besideFirst = beside !== undefined && talking
   const outcomeCall = useOutcomeCall(call)
@@ -85,7 +87,7 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
     )
   }
   const callerCard =
-    view.caller && call && call.id === view.caller.callId && call.phase !== "ended" ? (
+    view.caller && call && call.id === view.caller.callId && call.phase !== "ended" && cardMounted ? (
       <CallerCard caller={view.caller} agentCountry={agentCountry} holdData={!setUp} />
     ) : null
 

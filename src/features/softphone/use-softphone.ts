@@ -103,14 +103,24 @@ export function shallowEqual<T>(a: T, b: T): boolean {
 export const CALL_SETUP_HOLD_MS = 1000
 
 /**
- * False while an outgoing call is being set up: ringing out for less than CALL_SETUP_HOLD_MS, and still for the
+ * How long an outgoing call's set-up keeps the caller's card and the script's runner out of the dock (the dock shows
+ * "calling" and the number at once, with its hang-up button). Mounting them was most of the dock's work when a call
+ * starts, and Chrome runs it on the offscreen document's main thread (every extension page shares it) while the
+ * offscreen document waits for the microphone (issue #9). The card comes with the answer, or after this long of
+ * ringing out: long enough for the microphone, the offer and the INVITE on a busy machine, short next to a callee's
+ * rings. The agent had the customer's card in front of them to click the call.
+ */
+export const CALL_SETUP_MOUNT_HOLD_MS = 300
+
+/**
+ * False while an outgoing call is being set up: ringing out for less than `holdMs` (CALL_SETUP_HOLD_MS), and still for the
  * moment after it is answered, so that what the release brings (the card's risk and documents, the script) comes
  * after the dock has shown "in call", not in the same commit. True for any other call (an incoming call's card is wanted whole at once) and without a call.
  */
-export function useCallSetUp(call: Pick<ActiveCall, "id" | "direction" | "phase" | "startedAt"> | null): boolean {
+export function useCallSetUp(call: Pick<ActiveCall, "id" | "direction" | "phase" | "startedAt"> | null, holdMs = CALL_SETUP_HOLD_MS): boolean {
   const id = call?.id ?? null
   const outgoing = call?.direction === "outbound"
-  const holdUntil = call?.phase === "ringing-out" ? call.startedAt + CALL_SETUP_HOLD_MS : 0
+  const holdUntil = call?.phase === "ringing-out" ? call.startedAt + holdMs : 0
   const [releasedFor, setReleasedFor] = useState<string | null>(null)
   useEffect(() => {
     if (id === null || !outgoing) return

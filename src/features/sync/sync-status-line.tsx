@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react"
+import { useCallback, useEffect, useRef, useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import type { SyncStatus } from "~src/messaging/contract"
@@ -8,9 +8,17 @@ import { formatDateTime, uiLang } from "~src/ui/dates"
 /** Polls the background while the page is open: the status changes with alarms and pokes, not with this page. */
 export function useSyncStatus(pollMs = 3_000) {
   const [status, setStatus] = useState<SyncStatus | null>(null)
+  const shown = useRef<string | null>(null)
   const refresh = useCallback(() => {
     send("sync/status", {})
-      .then(setStatus)
+      .then((next) => {
+        // The same status as before is not set again: no render of the page every 3 s for nothing (the options
+        // page's whole tree, the popup's), on the main thread the offscreen document's calls share (issue #9).
+        const json = JSON.stringify(next)
+        if (json === shown.current) return
+        shown.current = json
+        setStatus(next)
+      })
       .catch(() => undefined)
   }, [])
   useEffect(() => {
@@ -18,7 +26,12 @@ export function useSyncStatus(pollMs = 3_000) {
     const timer = setInterval(refresh, pollMs)
     return () => clearInterval(timer)
   }, [refresh, pollMs])
-  return { status, setStatus, refresh }
+  // A status set from outside (a sign-in, "sync now") is what the next poll compares with.
+  const set = useCallback((next: SyncStatus | null) => {
+    shown.current = next === null ? null : JSON.stringify(next)
+    setStatus(next)
+  }, [])
+  return { status, setStatus: set, refresh }
 }
 
 /** A sync error code ("client-too-old") as a sentence in the user's language, with the server's words when useful. */

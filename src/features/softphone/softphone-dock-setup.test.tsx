@@ -1,0 +1,123 @@
+// @vitest-environment jsdom
+import { act, cleanup, render } from "@testing-library/react"
+import { I18nextProvider } from "react-i18next"
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
+
+import { generateCustomers } from "~src/domain/demo/demo-data"
+import { initialPhoneState, transition, VIEW_KEY, type PhoneState, type SoftphoneView } from "~src/domain/telephony"
+import { formatPhone } from "~src/features/customer-card/format"
+import { createI18n } from "~src/i18n"
+
+import { SoftphoneDock } from "./softphone-dock"
+import { CALL_SETUP_MOUNT_HOLD_MS } from "./use-softphone"
+
+const customer = generateCustomers({ count: 1, seed: 3 })[0]!
+const number = customer.contacts[0]!.phones[0]!
+const registered = transition(initialPhoneState, { type: "registered" }, 0)
+
+function viewOf(state: PhoneState, updatedAt: number): SoftphoneView {
+  const call = state.call
+  return {
+    state,
+    caller: call ? { callId: call.id, number: call.number, candidates: [customer], customerId: customer.id, contactId: null } : null,
+    capabilities: { incoming: true, hold: true, dtmf: true, transfer: true, media: true },
+    configured: true,
+    lastCall: null,
+    updatedAt
+  }
+}
+
+type Listener = (changes: Record<string, chrome.storage.StorageChange>, area: string) => void
+let listeners: Set<Listener>
+
+beforeEach(() => {
+  vi.useFakeTimers()
+  listeners = new Set()
+  vi.stubGlobal("chrome", {
+    runtime: {
+      // The dock's first read of the view; anything else it asks for (history, the card's reads) is not this test's.
+      sendMessage: vi.fn(async (m: { type: string }) => (m.type === "softphone/state" ? { ok: true, data: viewOf(registered, 1) } : { ok: false, error: "not in this test" })),
+      getURL: (p: string) => `chrome-extension://test/${p}`,
+      onMessage: { addListener: () => undefined, removeListener: () => undefined }
+    },
+    storage: {
+      onChanged: { addListener: (l: Listener) => listeners.add(l), removeListener: (l: Listener) => listeners.delete(l) },
+      local: { get: async () => ({}) },
+      session: { get: async () => ({}) }
+    }
+  })
+})
+afterEach(() => {
+  cleanup()
+  vi.useRealTimers()
+  vi.unstubAllGlobals()
+})
+
+/** The background publishing a view (JSON through storage, as in the browser). */
+function published(view: SoftphoneView) {
+  const newValue = JSON.parse(JSON.stringify(view)) as unknown
+  act(() => listeners.forEach((l) => l({ [VIEW_KEY]: { newValue } }, "session")))
+}
+
+async function dock() {
+  const page = render(
+    <I18nextProvider i18n={createI18n("en")}>
+      <SoftphoneDock agentCountry="FR" />
+    </I18nextProvider>
+  )
+  await act(async () => {
+    await vi.advanceTimersByTimeAsync(0)
+  })
+  return page.container
+}
+
+const shown = (root: HTMLElement) => ({
+  state: root.querySelector('[data-comptoir="softphone"]')?.getAttribute("data-state"),
+  status: root.querySelector('[data-comptoir="softphone-status"]')?.textContent ?? "",
+  hangup: root.querySelector('[data-comptoir="hangup"]') !== null,
+  card: root.querySelector(`[data-comptoir="caller-card"][data-customer-code="${customer.code}"]`) !== null
+})
+
+describe("the dock while an outgoing call is set up (the offscreen document opens the microphone on the same main thread)", () => {
+  it("shows calling, the number and the hang-up at once, and the customer's card with the answer, not before", async () => {
+    const root = await dock()
+    const ringing = transition(registered, { type: "outgoing", callId: "c1", number }, Date.now())
+    published(viewOf(ringing, 2))
+    const atOnce = shown(root)
+    expect(atOnce.state).toBe("ringing-out")
+    expect(atOnce.status).toContain("Calling")
+    expect(atOnce.status).toContain(formatPhone(number, "FR"))
+    expect(atOnce.hangup).toBe(true)
+    expect(atOnce.card).toBe(false)
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(50)
+    })
+    expect(shown(root).card).toBe(false)
+    published(viewOf(transition(ringing, { type: "answered", callId: "c1" }, Date.now()), 3))
+    // "In call" is shown in its own commit; the card comes right after it.
+    expect(shown(root)).toMatchObject({ state: "in-call", card: false })
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(0)
+    })
+    expect(shown(root).card).toBe(true)
+  })
+
+  it("shows the card after CALL_SETUP_MOUNT_HOLD_MS of ringing when nobody answers yet (a real callee rings for seconds)", async () => {
+    const root = await dock()
+    published(viewOf(transition(registered, { type: "outgoing", callId: "c1", number }, Date.now()), 2))
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(CALL_SETUP_MOUNT_HOLD_MS - 1)
+    })
+    expect(shown(root).card).toBe(false)
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(1)
+    })
+    expect(shown(root)).toMatchObject({ state: "ringing-out", card: true })
+  })
+
+  it("pops an incoming caller's card at once", async () => {
+    const root = await dock()
+    published(viewOf(transition(registered, { type: "incoming", callId: "c2", number }, Date.now()), 2))
+    expect(shown(root)).toMatchObject({ state: "ringing-in", card: true })
+  })
+})
