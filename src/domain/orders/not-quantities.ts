@@ -48,7 +48,8 @@ export function isExcludedNumber(text: string, tokens: Token[], i: number): bool
   // The number of a place in a building ("dans l'unité 2", "ward 4", "salle 3", "dock 2") is no count.
   if (/(?:\bl['’]unit[ée]|\b(?:ward|wing|aile|b[âa]timent|building|bldg|salle|room|dock|gate|bay|hall|pavillon|[ée]tage|floor|level|niveau))\s?$/iu.test(before)) return true
   // An hour of the day ("le matin avant 11 h", "à 8h30", "before 10 am", "after 2 pm") is no count of hours.
-  if (/^\s?(?:h\d{2}|h|am|pm|a\.m\.|p\.m\.)(?![\p{L}])/iu.test(after) && /\b(?:avant|apr[eè]s|[àa]|vers|d[eè]s|entre|et|de|jusqu['’ ]?[àa]|before|after|at|by|from|until|till|between|and|to)\s$/i.test(before)) return true
+  // So is "avant 11 heures", "at 9 o'clock", unless hours of something follow ("2 heures d'intervention").
+  if (/^\s?(?:h\d{2}|h|am|pm|a\.m\.|p\.m\.|heures?(?! d['’ e])|o['’]clock)(?![\p{L}])/iu.test(after) && /\b(?:avant|apr[eè]s|[àa]|vers|d[eè]s|entre|et|de|jusqu['’ ]?[àa]|before|after|at|by|from|until|till|between|and|to)\s$/i.test(before)) return true
   // Leading zeros make a position or a code ("00010" of a portal's item column), never a count.
   if (/^0\d/.test(t.raw)) return true
   // A day of a date written in words ("pour le 12 mai", "by 14 March") is no quantity.
