@@ -328,9 +328,10 @@ const WEEKDAY_RANGE = new RegExp(`\\b${WEEKDAY}\\.?\\s*(?:au|à|a|to|till|until|
 
 /**
  * An opening or an event the date belongs to ("ouverture le 1er décembre", "we open on the 3rd", "they don't open to
- * patients until the 7th", "n'ouvre qu'au 7"): no delivery day, unless no other is said.
+ * patients until the 7th", "n'ouvre qu'au 7", "pour le réveillon du 31 …, il me faut le 29", "the party on the 18th"):
+ * no delivery day, unless no other is said.
  */
-const OPENING = /\b(?:ouverture|inauguration|nous ouvrons|on ouvre|(?:we|shop|store|site|office|bureau|magasin|boutique|agence|cabinet|ecole|école|restaurant) (?:opens?|will open|ouvre|ouvrira)|opening|(?:don['’]?t|do not|doesn['’]?t|does not|won['’]?t|will not) open|n['’]ouvr\w* (?:pas|qu))\b[^,.;:)]*/gi
+const OPENING = /\b(?:ouverture|inauguration|nous ouvrons|on ouvre|(?:we|shop|store|site|office|bureau|magasin|boutique|agence|cabinet|ecole|école|restaurant) (?:opens?|will open|ouvre|ouvrira)|opening|(?:don['’]?t|do not|doesn['’]?t|does not|won['’]?t|will not) open|n['’]ouvr\w* (?:pas|qu)|(?:r[ée]veillon|f[êe]te|soir[ée]e|repas|concert|mariage|gala|kermesse|wedding|party|dinner|gig) (?:du|of|on)(?: (?:the|le))? \d{1,2}(?:er|st|nd|rd|th)?(?!\s*(?:\/|\.|-)\s*\d))\b[^,.;:)]*/gi
 const OPENS = new RegExp(OPENING.source, "i")
 
 /** A delivery day's label on its line: "Deliver by:", "Requested delivery date:", "Livraison souhaitée (par le client) :". */

@@ -111,3 +111,29 @@ describe("a deadline said 'dernier délai'", () => {
     expect(r.delivery_date).toBe("2026-12-03")
   })
 })
+
+describe("numbers in a delivery's practicalities", () => {
+  it("'no booking needed for under 4 pallets' is a threshold, no pallets ordered", () => {
+    const r = extract("Hello,\n\nPlease send 20 boxes of large nitrile gloves.\nGoods-in mornings only, no booking needed for under 4 pallets.\n\nAoife", EN)
+    expect(linesOf(r)).toEqual(["GN-4411|20|boîte"])
+  })
+
+  it("the number of the street the invoice goes to ('the office at 7 Kingsgate, Bolton BL1 2AB') counts no office chairs", () => {
+    const r = extract("Hello,\n\nPlease send 20 boxes of large nitrile gloves. The invoice goes to the main office at 7 Kingsgate, Bolton BL1 2AB.\n\nAoife", EN)
+    expect(linesOf(r)).toEqual(["GN-4411|20|boîte"])
+  })
+})
+
+describe("the day wanted, beside an event's day", () => {
+  it("'pour la soirée du 19 …, il nous faut tout le 17' is the 17th, the evening being the event", () => {
+    const r = extract("Salut,\nPour la soirée du 19 on attend 200 personnes, il nous faut tout le 17 au matin :\n20 sachets de gobelets carton\n6 packs d'eau plate 50 cl\nClaire")
+    expect(r.delivery_date).toBe("2026-12-17")
+  })
+})
+
+describe("the order number", () => {
+  it("'bon de commande de la mairie n° DA 2026-118' keeps its letters, written apart, and reads over words between the label and 'n°'", () => {
+    const r = extract("Bonjour,\n\nVoici notre commande (bon de commande de la mairie n° DA 2026-118) : 4 boîtes de gants nitrile taille M.\n\nClaire")
+    expect(r.po_number).toBe("DA 2026-118")
+  })
+})

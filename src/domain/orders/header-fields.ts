@@ -50,7 +50,8 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
       // "Bon de commande interne n° 26-114": with "n°" after the qualifier, the number needs no letters.
       let qualified = false
       let numbered = false
-      const q = !marked ? /^\s*[\p{Ll}]{3,16}\s*(?::|(n[°º]\.?|no\.|#))\s*/u.exec(rest) : null
+      // "bon de commande de l'association n° BC 2026-0457": up to three words before "n°".
+      const q = !marked ? (/^\s*[\p{Ll}]{3,16}\s*(?::|(n[°º]\.?|no\.|#))\s*/u.exec(rest) ?? /^\s*(?:(?:[\p{Ll}]{1,16}['’]|[\p{Ll}]{2,16}\s+)){1,3}?(n[°º]\.?)\s*/u.exec(rest)) : null
       if (q) {
         qualified = true
         numbered = q[1] !== undefined
@@ -66,7 +67,7 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
         rest = rest.slice(linked[0].length)
       }
       let tm = PO_TOKEN.exec(rest)
-      if (qualified && tm && !(/[A-Z]/i.test(tm[1]!) && /\d/.test(tm[1]!)) && !(numbered && /^\d+[-/]\d+$|^\d{3,}$/.test(tm[1]!))) continue
+      if (qualified && tm && !(/[A-Z]/i.test(tm[1]!) && /\d/.test(tm[1]!)) && !(numbered && /^\d+[-/]\d+$|^\d{3,}$/.test(tm[1]!)) && !(numbered && /^[A-Z]{1,4}$/.test(tm[1]!) && /^\s\d/.test(rest.slice(tm[0].length)))) continue
       if (qualified) marked = true
       if (!marked) {
         // "commande mensuelle EV-26-022": a word or two between the label and a number shaped like one.

@@ -71,6 +71,10 @@ export function isExcludedNumber(text: string, tokens: Token[], i: number): bool
   // A numbered point of minutes or a report ("6.2 RESOLVED: …", "3.1 Le bureau…") is no count.
   if ((/^\.\d{1,2}\s+\p{L}/u.test(after) || (/^\d{1,2}\.\d{1,2}$/.test(t.raw) && /^\s+\p{Lu}/u.test(after))) && /^\s*$/.test(text.slice(0, t.start))) return true
   if (/^\s*\d{1,2}\.$/.test(text.slice(0, t.start)) && /^\s+\p{L}/u.test(after)) return true
+  // A threshold is no count: "booking not required for under 3 pallets", "pour moins de 2 palettes".
+  if (/\b(?:for|if|when|pour|si|quand)\s+(?:under|fewer than|less than|more than|up to|moins de|plus de)\s$/i.test(text.slice(Math.max(0, t.start - 24), t.start))) return true
+  // A street's number before its name, its town and postcode ("the main office at 3 Bradshawgate, Bolton BL1 1HJ").
+  if (/^\s(?:\p{Lu}[\p{L}'’-]+\s){0,3}\p{Lu}[\p{L}'’-]+,\s*(?:\p{Lu}[\p{L}'’ -]*\s)?(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\d{5})\b/u.test(text.slice(t.end, t.end + 60))) return true
   // A piece of a phone number ("(617) 555-0199", "04 76 33 21 09"): nine digits or more in one run.
   if (phoneRunAround(text, t.start, t.end)) return true
   return false
