@@ -137,3 +137,27 @@ describe("the order number", () => {
     expect(r.po_number).toBe("DA 2026-118")
   })
 })
+
+describe("a list written in words, one item a line", () => {
+  it("a long first item ending in a bracket does not swallow the items under it", () => {
+    const r = extract("Bonjour,\n\nIl me faudrait :\nun carton d'essuie-mains (les pliés en Z, pour les sanitaires du camping cet hiver)\ndeux bidons de liquide vaisselle\ntrois paquets de café moulu\n\nClaire")
+    expect(linesOf(r)).toEqual(["ESS-300|1|carton", "LV-5L|2|bidon", "CAF-250|3|paquet"])
+  })
+})
+
+describe("a delivery address whose street has no number", () => {
+  it("'Livraison : Base vie chantier des Dunes, chemin des Salines, 17000 La Rochelle.' is the address", () => {
+    const r = extract("Bonjour,\n\nMerci de nous envoyer 3 colis de papier toilette pour mardi.\n\nLivraison : Base vie chantier des Dunes, chemin des Salines, 17000 La Rochelle. Demander le chef de chantier.\n\nClaire")
+    expect(r.delivery_address).toBe("Base vie chantier des Dunes, chemin des Salines, 17000 La Rochelle")
+  })
+
+  it("'pas chez moi mais au chalet : Chalet des Crêtes, lieu-dit Les Granges, 73210 Peisey' after 'livrer' is the address", () => {
+    const r = extract("Bonjour,\n\nJe voudrais 2 colis de papier toilette. Ce n'est pas chez moi qu'il faut livrer mais au chalet : Chalet des Crêtes, lieu-dit Les Granges, 73210 Peisey.\n\nClaire")
+    expect(r.delivery_address).toBe("Chalet des Crêtes, lieu-dit Les Granges, 73210 Peisey")
+  })
+
+  it("a site's line with its lane and postcode, then ' - gate 3, …' and the invoice in another sentence, is where the goods go", () => {
+    const r = extract("Hi, can you send tomorrow\n\n4 boxes of large nitrile gloves\n2 rolls of 110 L bin bags\n\nOld Brewery site, Canal Lane, Leeds LS9 8AB - gate 3, ask at the cabin. Invoice the office as usual\n\nAoife", EN)
+    expect(r.delivery_address).toBe("Old Brewery site, Canal Lane, Leeds LS9 8AB")
+  })
+})
