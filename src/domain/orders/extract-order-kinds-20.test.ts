@@ -161,3 +161,23 @@ describe("a delivery address whose street has no number", () => {
     expect(r.delivery_address).toBe("Old Brewery site, Canal Lane, Leeds LS9 8AB")
   })
 })
+
+describe("short notes that order", () => {
+  it("'can you do Friday AM for the yard' over a list of goods, loo rolls among them, is proposed at once", () => {
+    const r = extract("Hi, can you do Friday AM for the yard\n\n2 cases loo roll\n4 boxes large nitrile gloves\n\nAoife", EN)
+    expect(r.order_decision).toBe("order")
+    expect(linesOf(r)).toEqual(["PH-096|2|colis", "GN-4411|4|boîte"])
+  })
+
+  it("'comme d'hab : 3 boîtes de gants M et 2 bidons de détergent' is an order, proposed at once", () => {
+    const r = extract("Bonjour, comme d'hab : 3 boîtes de gants nitrile M et 2 bidons de détergent 5 L. Merci\nClaire", { subject: "gants + détergent" })
+    expect(r.order_decision).toBe("order")
+  })
+})
+
+describe("a count said against the one before it", () => {
+  it("'4 reams of A3 and 6 of A4, and the same again (6) of the recycled A4': the count in brackets, not the first of the sentence", () => {
+    const r = extract("Hi,\n\nCould you send us 4 reams of A3 and 6 of A4, and the same again (6) of the recycled A4.\n\nAoife", EN)
+    expect(linesOf(r)).toEqual(["PAP-A3|4|ramette", "REF-1001|6|ramette", "PAP-A4R|6|ramette"])
+  })
+})

@@ -28,6 +28,8 @@ export function normalizeSizes(text: string): string {
     // their kind ("Scotch", "Post-it", "Stabilo", "Bic"), "LR6" is the AA size. Applied to names too, so a catalog
     // that says "Post-it" still matches.
     .replace(/\bpq\b/gi, "papier toilette")
+    // "loo roll", "bog roll": British for toilet rolls.
+    .replace(/\b(?:loo|bog) (?:rolls?|paper)\b/gi, "toilet tissue")
     .replace(/\b(?:wc|toilettes|loo)\b/gi, "toilette")
     .replace(/\btoilet (?:paper|rolls?)\b/gi, "toilet tissue")
     .replace(/\bscotchs?\b/gi, "ruban adhésif")

@@ -67,6 +67,10 @@ const ACTS: readonly RegExp[] = [
   new RegExp(`\\b(?:could|can|would|will) you ${SOFT}${GIVE_EN}\\b`),
   // "Could you do this lot for the new surgery?", "can you do the following": goods asked for as a lot (not "do 20 at that price").
   new RegExp(`\\b(?:could|can|would) you ${SOFT}do (?:this|these|that|the following|the lot|all (?:of )?(?:this|that))(?: (?:lot|order|list|stuff|for us))?\\b`),
+  // "Can you do tomorrow AM for the cabin", "could you do Friday?" over a list: the goods asked for on a day.
+  new RegExp(`\\b(?:could|can|would) you ${SOFT}do ${DAY}\\b`),
+  // "Comme d'hab : 2 toners et 5 ramettes", "as usual, 4 boxes of…": the usual order, its counts given.
+  /\b(?:comme d hab(?:itude)?|as usual|same as usual) (?:svp |stp |please |pls )?(?:\d+|un|une|deux|trois|quatre|cinq|six|dix|one|two|three|four|five|six|ten)\b/,
   // "Can you get this to site Monday", "could you get these over to the depot": goods asked to be brought somewhere.
   new RegExp(`\\b(?:could|can|would) you ${SOFT}get (?:this|these|it|them|the following|the lot|everything|all this|all of this)(?: (?:lot|stuff|order|list|gear|kit))? (?:over |out |down |up |across |round )?to (?:us|me|site|the site|our|the|my)\\b`),
   // "Could it be here by Saturday?", "can they arrive tomorrow": asking for the goods by a day.
