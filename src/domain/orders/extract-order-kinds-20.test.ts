@@ -181,3 +181,17 @@ describe("a count said against the one before it", () => {
     expect(linesOf(r)).toEqual(["PAP-A3|4|ramette", "REF-1001|6|ramette", "PAP-A4R|6|ramette"])
   })
 })
+
+describe("everyday words are no typos of the catalog's", () => {
+  it("'le goûter des jeunes (12 équipes)' orders no yellow highlighters", () => {
+    const r = extract("Bonjour,\n\nPour le goûter des jeunes du club (samedi, 12 équipes), merci de livrer 10 sachets de gobelets carton.\n\nClaire")
+    expect(linesOf(r)).toEqual(["GOB-20|10|sachet"])
+  })
+})
+
+describe("a bin bag's size said without its unit", () => {
+  it("'trois rouleaux de sacs poubelle de 110' are the 110 L bags", () => {
+    const r = extract("Bonjour,\n\nIl nous faudrait trois rouleaux de sacs poubelle de 110 pour demain.\n\nClaire")
+    expect(linesOf(r)).toEqual(["SAC-110|3|rouleau"])
+  })
+})
