@@ -195,3 +195,10 @@ describe("a bin bag's size said without its unit", () => {
     expect(linesOf(r)).toEqual(["SAC-110|3|rouleau"])
   })
 })
+
+describe("the sender's own premises and the way in", () => {
+  it("'Le Comptoir du Port, 3 quai Est, 17000 La Rochelle. Entrée par la porte de côté.' from Bistrot Le Comptoir du Port is no other place to deliver to", () => {
+    const r = extract("Bonsoir,\n\nPourriez-vous nous livrer mercredi 10 sachets de gobelets carton ?\n\nLe Comptoir du Port, 3 quai Est, 17000 La Rochelle. Entrée par la porte de côté.\n\nMerci", { from: { address: "comptoirduport@gmail.com", name: "Bistrot Le Comptoir du Port" } })
+    expect(r.delivery_address).toBeNull()
+  })
+})

@@ -402,7 +402,7 @@ export class OrderExtractor {
 
     let address = null as { value: string; evidence: string; confidence: number } | null
     for (const t of [...mail.attachments.map((a) => a.text), ...own.map((s) => asSlot(s.body, slot))]) {
-      address = findDeliveryAddress(t)
+      address = findDeliveryAddress(t, mail.from.name ?? "")
       if (address !== null) break
     }
     // "Delivery to stores at Cross Green as before": the address of the earlier order the reply quotes.

@@ -154,6 +154,8 @@ const STREET = /\b(?:\d{1,4}[a-z]?,?\s+(?:[a-z][\w'’-]+\s+){1,3}(?:road|rd|str
  */
 const STREET_BARE = /(?:^|,\s*)(?:rue|avenue|chemin|route|impasse|all[ée]e|quai|boulevard|lieu[- ]dit|hameau)\s+[^,\d:]{2,40},|(?:^|,\s*)(?:\p{Lu}[\p{L}'’-]+\s){1,3}(?:Lane|Road|Street|Way|Drive|Close|Avenue)\s*,/u
 const streetOf = (text: string): boolean => STREET.test(text) || (STREET_BARE.test(text) && POSTAL_LINE.test(text))
+/** A numberless street in the very sentence that delivers ("… qu'il faut livrer mais aux gîtes : Gîtes du Moulin, lieu-dit …"). */
+const streetBareDelivered = (line: string): boolean => line.split(/(?<=[.?!])\s+/).some((sentence) => /\b(?:livr|deliver|ship)/i.test(sentence) && STREET_BARE.test(sentence) && POSTAL_LINE.test(sentence))
 const BILLING = /\b(?:factur\w*|invoice|invoicing|billing|bill to|si[èe]ge|registered|head office)\b/i
 /** A place said not to be the one: "(et non au siège de Besançon)", "rather than the head office", "pas à l'usine". */
 const NOT_THERE = /\((?:et |mais )?(?:non|pas|not|rather than|instead of)\b[^)]*\)|\b(?:et non|mais pas|rather than|instead of|not)\s+(?:au|aux|[àa]|to|at|the)\b[^,:;.()]*/gi
@@ -248,21 +250,25 @@ function placeInSentence(lines: readonly string[]): { value: string; evidence: s
  * "arch 14, Druid Street, London SE1 2HQ. ring the kitchen bell, if no answer call me": a line that opens on an address
  * alone and goes on with how to get in (a bell, a gate code, a floor, whom to call) is where the goods go.
  */
-function addressThenWayIn(lines: readonly string[]): { value: string; evidence: string; confidence: number } | null {
+function addressThenWayIn(lines: readonly string[], sender: string): { value: string; evidence: string; confidence: number } | null {
   for (const line of lines) {
     const m = /^\s*([^.;!?]{8,90}?)(?:[.;]|\s[-–])\s+(.+)$/.exec(line)
     // (the invoice named in a later sentence of the line is not this address's: "… - gate 2. Invoice Kerr & Dalton as before")
     if (m === null || BILLING.test(m[1]!) || BILLING.test(m[2]!.split(/[.;!?]/)[0]!) || !streetOf(m[1]!) || !POSTAL_LINE.test(m[1]!)) continue
     if (!/\b(?:ring|bell|buzz\w*|gate|code|door|floor|call me|phone me|sonne[rz]?|sonnette|digicode|interphone|porte|portail|[ée]tage|appelez[- ]moi|appelle[rz]?)\b/i.test(m[2]!)) continue
     const whole = UP_TO_TOWN.exec(cleanAddressPart(m[1]!))
+    // The sender's own premises and how to get in ("Le Lux, 3 rue de l'Oeuvre, … Entrée par la porte à gauche" from
+    // Cinéma Le Lux), with no word saying to deliver there: where it always is, no other place to deliver to.
+    const head = foldText(m[1]!.split(",")[0] ?? "")
+    if (head.length >= 4 && !/\d/.test(head) && ` ${foldText(sender)} `.includes(` ${head} `)) continue
     if (whole !== null) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.7 }
   }
   return null
 }
 
-export function findDeliveryAddress(text: string): { value: string; evidence: string; confidence: number } | null {
+export function findDeliveryAddress(text: string, sender = ""): { value: string; evidence: string; confidence: number } | null {
   const lines = text.split("\n")
-  const found = findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines)
+  const found = findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines, sender)
   return found === null ? null : { ...found, value: withoutHeading(found.value) }
 }
 
@@ -317,7 +323,7 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     // "Livraison jusqu'au 10.12 au laboratoire (2 rue …, 25000 Besançon)", "…, à notre laboratoire, 14 rue Bonaparte,
     // 06300 Nice.", "to the canteen entrance: Building B, 22 Harbour Road, Bristol BS1 4DJ": a delivery sentence that
     // holds a whole address, in brackets, after a colon or from its street on.
-    if (!m && (/\b(?:livr|deliver|ship)/i.test(line) || /\b(?:to|[àa]) (?:the|our|notre|la|le|l')\b[^:\n]{0,30}:/i.test(line)) && streetOf(line) && POSTAL_LINE.test(line) && !BILLING.test(line)) {
+    if (!m && (/\b(?:livr|deliver|ship)/i.test(line) || /\b(?:to|[àa]) (?:the|our|notre|la|le|l')\b[^:\n]{0,30}:/i.test(line)) && (STREET.test(line) || streetBareDelivered(line)) && POSTAL_LINE.test(line) && !BILLING.test(line)) {
       const inBracket = /\(([^)]+)\)/.exec(line)
       const afterColon = /:\s*([^:]+)$/.exec(line)
       const street = STREET.exec(line) ?? STREET_BARE.exec(line)!
