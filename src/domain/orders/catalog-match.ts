@@ -80,6 +80,12 @@ function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!
 }
 
+/**
+ * Everyday words one letter away from a catalog word: written as themselves, never a typo of it ("le tournoi des
+ * jeunes" names no yellow highlighters, "livrer vers 10 h" nothing green, "sans" no bags).
+ */
+const EVERYDAY = new Set(["jeune", "jeunes", "vers", "sans", "dans"])
+
 /** How well a mail word stands for a catalog word: 1 same, less for a typo or an abbreviation. */
 export function wordMatch(mail: string, catalog: string): number {
   if (mail === catalog) return 1
@@ -91,7 +97,7 @@ export function wordMatch(mail: string, catalog: string): number {
   if (/\d/.test(a) || /\d/.test(b) || a.startsWith("qsize") || b.startsWith("qsize")) return 0
   // "deau", "lhuile": a French elision typed without its apostrophe.
   if (unelided(a) === b) return 0.9
-  if (a.length >= 4 && b.length >= 4) {
+  if (a.length >= 4 && b.length >= 4 && !EVERYDAY.has(a)) {
     const d = editDistance(a, b, b.length >= 8 ? 2 : 1)
     if (d <= (b.length >= 8 ? 2 : 1)) return 0.8
   }

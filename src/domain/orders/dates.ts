@@ -287,7 +287,7 @@ const VAGUE_WORDS = /\b(?:week|semaine|sem|wk|mois|month)\b|^(?:thanksgiving|chr
 const WEEKDAY_A_WEEK_ON = new RegExp(`^(?:(?:${DAY_WORDS}) (?:week|fortnight|en huit|en quinze)|(?:a )?(?:week|fortnight) (?:on|from) (?:this |next )?(?:${DAY_WORDS}))$`)
 const VAGUE = { test: (text: string): boolean => VAGUE_WORDS.test(text) && !WEEKDAY_A_WEEK_ON.test(text) }
 const GIVEN_UP = /\b(?:instead of|rather than|au lieu d[eu]|plut[ôo]t que)\s+(?:the\s+|le\s+|la\s+)?[\p{L}\d]+(?:\s+\d{1,2}(?:st|nd|rd|th|er)?\b)?(?:\s+[\p{L}]+(?=\s*[.,;!?)]|$))?/giu
-const PAST_DAY = /\b(?:(?:ever )?since|depuis|last|sent|placed|raised|submitted|envoy[ée]e?s?|pass[ée]e?s?|transmise?s?)\s+(?:on\s+|le\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) dernier\b|\b(?:(?:ever )?since|depuis)\s+(?:(?:le|the)\s+)?\d{1,2}(?:er|st|nd|rd|th)?\s+(?:of\s+)?\p{L}+|\b(?:(?:ever )?since|depuis)\s+(?:(?:le|the)\s+)?\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?/giu
+const PAST_DAY = /\b(?:(?:ever )?since|depuis|last|sent|placed|raised|submitted|envoy[ée]e?s?|pass[ée]e?s?|transmise?s?)\s+(?:on\s+|le\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) dernier\b(?!\s+d[ée]lai)|\b(?:(?:ever )?since|depuis)\s+(?:(?:le|the)\s+)?\d{1,2}(?:er|st|nd|rd|th)?\s+(?:of\s+)?\p{L}+|\b(?:(?:ever )?since|depuis)\s+(?:(?:le|the)\s+)?\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?/giu
 /**
  * Someone away until a day ("Harry is on holiday until Monday", "en congé jusqu'au 7", "closed till Monday"): the day
  * they are back, no delivery day ("ferme le vendredi 18 au soir" is the evening of the 18th, no "until").
@@ -301,7 +301,7 @@ const AWAY_UNTIL = /\b(?:on (?:holiday|holidays|leave|vacation)|off (?:sick|work
  * pendant les vacances : merci de livrer au plus tard le 18").
  */
 const FALLBACK = /\b(?:otherwise|failing that|or else|if not|sinon|a defaut|à défaut)\b[^.;!?]*/giu
-const CLOSURE = /(?<!\b(?:before|until|till|by|avant|avant que|avant qu|jusqu a ce que)\s+)(?<!\b(?:before|avant)\s[^.;!?()\n]{0,40}\(\s*)\b(?:we|nous|on|(?:the|our|le|la|l['’]|notre) ?(?:shop|office|practice|clinic|store|site|school|college|academy|magasin|cabinet|bureau|boutique|salon|atelier|[ée]cole|[ée]tablissement|coll[èe]ge|lyc[ée]e|mairie|usine|entreprise)) (?:(?:is |are |re |s |will be |ll be )?(?:closed|shut)|close|closes|will close|break up|breaks up|fermons|fermerons|(?:est |sont |sommes |serons |sera |seront )?ferm[ée]e?s?|fermera)(?![\p{L}])(?:[^.;:!?,]|,(?! (?:so|donc|alors|please|merci|mais|but)\b))*/giu
+const CLOSURE = /(?<!\b(?:before|until|till|by|avant|avant que|avant qu|jusqu a ce que)\s+)(?<!\b(?:before|avant)\s[^.;!?()\n]{0,40}\(\s*)\b(?:we|nous|on|(?:the|our|le|la|l['’]|notre) ?(?:shop|office|practice|clinic|store|site|school|college|academy|magasin|cabinet|bureau|boutique|salon|atelier|[ée]cole|[ée]tablissement|coll[èe]ge|lyc[ée]e|mairie|usine|entreprise))(?: |['’](?=(?:re|s|ll) ))(?:(?:is |are |re |s |will be |ll be )?(?:closed|shut)|close|closes|will close|break up|breaks up|fermons|fermerons|(?:est |sont |sommes |serons |sera |seront )?ferm[ée]e?s?|fermera)(?![\p{L}])(?:[^.;:!?,]|,(?! (?:so|donc|alors|please|merci|mais|but)\b))*/giu
 const NOT_DELIVERY = /\b(?:facture|invoice|paiement|payment|echeance|reglement|devis du|quote of|date de commande|order date|commande du|ordered on|acknowledge\w*|accuse\w* (?:de )?reception)\b/
 /**
  * The day an earlier order was placed, named with it ("en complément de notre commande BC-2026-0587 du 1er décembre",
@@ -328,9 +328,10 @@ const WEEKDAY_RANGE = new RegExp(`\\b${WEEKDAY}\\.?\\s*(?:au|à|a|to|till|until|
 
 /**
  * An opening or an event the date belongs to ("ouverture le 1er décembre", "we open on the 3rd", "they don't open to
- * patients until the 7th", "n'ouvre qu'au 7"): no delivery day, unless no other is said.
+ * patients until the 7th", "n'ouvre qu'au 7", "pour le réveillon du 31 …, il me faut le 29", "the party on the 18th"):
+ * no delivery day, unless no other is said.
  */
-const OPENING = /\b(?:ouverture|inauguration|nous ouvrons|on ouvre|(?:we|shop|store|site|office|bureau|magasin|boutique|agence|cabinet|ecole|école|restaurant) (?:opens?|will open|ouvre|ouvrira)|opening|(?:don['’]?t|do not|doesn['’]?t|does not|won['’]?t|will not) open|n['’]ouvr\w* (?:pas|qu))\b[^,.;:)]*/gi
+const OPENING = /\b(?:ouverture|inauguration|nous ouvrons|on ouvre|(?:we|shop|store|site|office|bureau|magasin|boutique|agence|cabinet|ecole|école|restaurant) (?:opens?|will open|ouvre|ouvrira)|opening|(?:don['’]?t|do not|doesn['’]?t|does not|won['’]?t|will not) open|n['’]ouvr\w* (?:pas|qu)|(?:r[ée]veillon|f[êe]te|soir[ée]e|repas|concert|mariage|gala|kermesse|wedding|party|dinner|gig) (?:du|of|on)(?: (?:the|le))? \d{1,2}(?:er|st|nd|rd|th)?(?!\s*(?:\/|\.|-)\s*\d))\b[^,.;:)]*/gi
 const OPENS = new RegExp(OPENING.source, "i")
 
 /** A delivery day's label on its line: "Deliver by:", "Requested delivery date:", "Livraison souhaitée (par le client) :". */

@@ -305,8 +305,8 @@ export class OrderExtractor {
     const placed = PLACED.exec(vetoText)
     const moved = RESCHEDULE.exec(vetoText)
     if (placed !== null && moved !== null) vetoes.add(`${placed[0]} … ${moved[0]}`)
-    const nothing = NOTHING_NOW.exec(vetoText)
-    if (nothing !== null) vetoes.add(nothing[0])
+    // Each way of saying it counts: "for your planning, not a PO" and "planning numbers only" in one mail.
+    for (const nothing of vetoText.matchAll(new RegExp(NOTHING_NOW.source, "g"))) vetoes.add(nothing[0])
     const acknowledged = acknowledgesOrder(vetoText) ?? paperwork(vetoText)
     if (acknowledged !== null) vetoes.add(acknowledged)
     const negatives = new Set([...withoutCitations(orderText).replace(INVOICING, " ").matchAll(NEGATIVE)].map((m) => m[0]))
@@ -402,7 +402,7 @@ export class OrderExtractor {
 
     let address = null as { value: string; evidence: string; confidence: number } | null
     for (const t of [...mail.attachments.map((a) => a.text), ...own.map((s) => asSlot(s.body, slot))]) {
-      address = findDeliveryAddress(t)
+      address = findDeliveryAddress(t, mail.from.name ?? "")
       if (address !== null) break
     }
     // "Delivery to stores at Cross Green as before": the address of the earlier order the reply quotes.

@@ -50,7 +50,8 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
       // "Bon de commande interne n° 26-114": with "n°" after the qualifier, the number needs no letters.
       let qualified = false
       let numbered = false
-      const q = !marked ? /^\s*[\p{Ll}]{3,16}\s*(?::|(n[°º]\.?|no\.|#))\s*/u.exec(rest) : null
+      // "bon de commande de l'association n° BC 2026-0457": up to three words before "n°".
+      const q = !marked ? (/^\s*[\p{Ll}]{3,16}\s*(?::|(n[°º]\.?|no\.|#))\s*/u.exec(rest) ?? /^\s*(?:(?:[\p{Ll}]{1,16}['’]|[\p{Ll}]{2,16}\s+)){1,3}?(n[°º]\.?)\s*/u.exec(rest)) : null
       if (q) {
         qualified = true
         numbered = q[1] !== undefined
@@ -66,7 +67,7 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
         rest = rest.slice(linked[0].length)
       }
       let tm = PO_TOKEN.exec(rest)
-      if (qualified && tm && !(/[A-Z]/i.test(tm[1]!) && /\d/.test(tm[1]!)) && !(numbered && /^\d+[-/]\d+$|^\d{3,}$/.test(tm[1]!))) continue
+      if (qualified && tm && !(/[A-Z]/i.test(tm[1]!) && /\d/.test(tm[1]!)) && !(numbered && /^\d+[-/]\d+$|^\d{3,}$/.test(tm[1]!)) && !(numbered && /^[A-Z]{1,4}$/.test(tm[1]!) && /^\s\d/.test(rest.slice(tm[0].length)))) continue
       if (qualified) marked = true
       if (!marked) {
         // "commande mensuelle EV-26-022": a word or two between the label and a number shaped like one.
@@ -147,6 +148,14 @@ const COUNTRY_LINE = /^(?:belgique|belgium|suisse|switzerland|schweiz|luxembourg
 /** A postal code that names its country by its shape: British, American (state and ZIP), Canadian, Irish (Eircode). */
 const SELF_COUNTRY_CODE = /\b(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]{2} \d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4})\b/
 const STREET = /\b(?:\d{1,4}[a-z]?,?\s+(?:[a-z][\w'’-]+\s+){1,3}(?:road|rd|street|lane|ln|avenue|ave|way|drive|close|court|row|terrace|crescent|gardens|parade|boulevard|blvd)\b|(?:rue|avenue|chauss[ée]e|boulevard|place|quai|chemin|route|strasse|straße|weg|via|calle) [^\d,\n]{2,40} \d{1,4}\b|\d{1,4}(?:\s?(?:bis|ter|b))?,?\s+(?:rue|avenue|av\.?|bd|boulevard|all[ée]e|chemin|impasse|place|quai|route|zone|za|zi|cours|square|lotissement|parc|road|street|st\.?|lane|avenue|way|drive|park|court|close|industrial)|zone (?:industrielle|artisanale|d'activit[ée]s?)|za |zi |unit \d|parc d'activit)/i
+/**
+ * A street named without a number, between commas, before the postal code: "…, rue des Maraîchers, 44300 Nantes",
+ * "…, lieu-dit Lamothe, 32190 Vic-Fezensac", "…, Ropewalk Lane, Nottingham NG1 5DT" (a building site, a hamlet).
+ */
+const STREET_BARE = /(?:^|,\s*)(?:rue|avenue|chemin|route|impasse|all[ée]e|quai|boulevard|lieu[- ]dit|hameau)\s+[^,\d:]{2,40},|(?:^|,\s*)(?:\p{Lu}[\p{L}'’-]+\s){1,3}(?:Lane|Road|Street|Way|Drive|Close|Avenue)\s*,/u
+const streetOf = (text: string): boolean => STREET.test(text) || (STREET_BARE.test(text) && POSTAL_LINE.test(text))
+/** A numberless street in the very sentence that delivers ("… qu'il faut livrer mais aux gîtes : Gîtes du Moulin, lieu-dit …"). */
+const streetBareDelivered = (line: string): boolean => line.split(/(?<=[.?!])\s+/).some((sentence) => /\b(?:livr|deliver|ship)/i.test(sentence) && STREET_BARE.test(sentence) && POSTAL_LINE.test(sentence))
 const BILLING = /\b(?:factur\w*|invoice|invoicing|billing|bill to|si[èe]ge|registered|head office)\b/i
 /** A place said not to be the one: "(et non au siège de Besançon)", "rather than the head office", "pas à l'usine". */
 const NOT_THERE = /\((?:et |mais )?(?:non|pas|not|rather than|instead of)\b[^)]*\)|\b(?:et non|mais pas|rather than|instead of|not)\s+(?:au|aux|[àa]|to|at|the)\b[^,:;.()]*/gi
@@ -241,20 +250,25 @@ function placeInSentence(lines: readonly string[]): { value: string; evidence: s
  * "arch 14, Druid Street, London SE1 2HQ. ring the kitchen bell, if no answer call me": a line that opens on an address
  * alone and goes on with how to get in (a bell, a gate code, a floor, whom to call) is where the goods go.
  */
-function addressThenWayIn(lines: readonly string[]): { value: string; evidence: string; confidence: number } | null {
+function addressThenWayIn(lines: readonly string[], sender: string): { value: string; evidence: string; confidence: number } | null {
   for (const line of lines) {
-    const m = /^\s*([^.;!?]{8,90}?)[.;]\s+(.+)$/.exec(line)
-    if (m === null || BILLING.test(line) || !STREET.test(m[1]!) || !POSTAL_LINE.test(m[1]!)) continue
+    const m = /^\s*([^.;!?]{8,90}?)(?:[.;]|\s[-–])\s+(.+)$/.exec(line)
+    // (the invoice named in a later sentence of the line is not this address's: "… - gate 2. Invoice Kerr & Dalton as before")
+    if (m === null || BILLING.test(m[1]!) || BILLING.test(m[2]!.split(/[.;!?]/)[0]!) || !streetOf(m[1]!) || !POSTAL_LINE.test(m[1]!)) continue
     if (!/\b(?:ring|bell|buzz\w*|gate|code|door|floor|call me|phone me|sonne[rz]?|sonnette|digicode|interphone|porte|portail|[ée]tage|appelez[- ]moi|appelle[rz]?)\b/i.test(m[2]!)) continue
     const whole = UP_TO_TOWN.exec(cleanAddressPart(m[1]!))
+    // The sender's own premises and how to get in ("Le Lux, 3 rue de l'Oeuvre, … Entrée par la porte à gauche" from
+    // Cinéma Le Lux), with no word saying to deliver there: where it always is, no other place to deliver to.
+    const head = foldText(m[1]!.split(",")[0] ?? "")
+    if (head.length >= 4 && !/\d/.test(head) && ` ${foldText(sender)} `.includes(` ${head} `)) continue
     if (whole !== null) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.7 }
   }
   return null
 }
 
-export function findDeliveryAddress(text: string): { value: string; evidence: string; confidence: number } | null {
+export function findDeliveryAddress(text: string, sender = ""): { value: string; evidence: string; confidence: number } | null {
   const lines = text.split("\n")
-  const found = findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines)
+  const found = findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines, sender)
   return found === null ? null : { ...found, value: withoutHeading(found.value) }
 }
 
@@ -297,7 +311,7 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     if (!m) {
       const labelled = /\b(?:livraison|delivery|lieu de livraison)\s*:\s*/i.exec(line)
       const rest = labelled === null ? "" : line.slice(labelled.index + labelled[0].length)
-      if (labelled !== null && STREET.test(rest) && POSTAL_LINE.test(rest) && !BILLING.test(rest)) m = labelled
+      if (labelled !== null && streetOf(rest) && POSTAL_LINE.test(rest) && !BILLING.test(rest)) m = labelled
     }
     // "Livraison le mardi 15, à la distillerie (La Croix Verte, 72000 Le Mans)": a place's name, then in brackets a
     // place-name address with no street (a lieu-dit, a hamlet) up to its postal code and town.
@@ -309,11 +323,11 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     // "Livraison jusqu'au 10.12 au laboratoire (2 rue …, 25000 Besançon)", "…, à notre laboratoire, 14 rue Bonaparte,
     // 06300 Nice.", "to the canteen entrance: Building B, 22 Harbour Road, Bristol BS1 4DJ": a delivery sentence that
     // holds a whole address, in brackets, after a colon or from its street on.
-    if (!m && (/\b(?:livr|deliver|ship)/i.test(line) || /\b(?:to|[àa]) (?:the|our|notre|la|le|l')\b[^:\n]{0,30}:/i.test(line)) && STREET.test(line) && POSTAL_LINE.test(line) && !BILLING.test(line)) {
+    if (!m && (/\b(?:livr|deliver|ship)/i.test(line) || /\b(?:to|[àa]) (?:the|our|notre|la|le|l')\b[^:\n]{0,30}:/i.test(line)) && (STREET.test(line) || streetBareDelivered(line)) && POSTAL_LINE.test(line) && !BILLING.test(line)) {
       const inBracket = /\(([^)]+)\)/.exec(line)
       const afterColon = /:\s*([^:]+)$/.exec(line)
-      const street = STREET.exec(line)!
-      const from = inBracket !== null && STREET.test(inBracket[1]!) && POSTAL_LINE.test(inBracket[1]!) ? inBracket[1]! : afterColon !== null && STREET.test(afterColon[1]!) ? afterColon[1]! : line.slice(street.index)
+      const street = STREET.exec(line) ?? STREET_BARE.exec(line)!
+      const from = inBracket !== null && STREET.test(inBracket[1]!) && POSTAL_LINE.test(inBracket[1]!) ? inBracket[1]! : afterColon !== null && streetOf(afterColon[1]!) ? afterColon[1]! : line.slice(street.index)
       const whole = UP_TO_TOWN.exec(cleanAddressPart(from))
       if (whole !== null) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.75 }
     }

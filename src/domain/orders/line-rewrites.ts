@@ -187,15 +187,17 @@ function markdownRead(line: string): string {
 
 /**
  * "A dozen of the LED bulbs and half as many extension leads", "4 rolls of the big bags and the same again of the small
- * ones", "10 cartons et autant de sacs": a quantity said against the one before it in the sentence.
+ * ones", "10 cartons et autant de sacs": a quantity said against the one just before it in the sentence ("10 reams of A3
+ * and 20 of A4, and the same again (20) of the recycled": the 20, and the count in brackets says so).
  */
 const AS_MANY =
-  /(?<![\d,.])(\d{1,4}|a dozen|two dozen|une douzaine|deux douzaines)(\s+([\p{L}]+)[^.;!?\n]*?)\s+(?:and|et|plus|,)\s+(half as many|twice as many|as many|the same again|the same|autant|deux fois plus|moiti[ée] moins)(?:\s+(?:of|de|d['’]))?\s+/giu
+  /(?<![\d,.])(\d{1,4}|a dozen|two dozen|une douzaine|deux douzaines)(\s+([\p{L}]+)[^.;!?\n\d]*?)\s+(?:and|et|plus|,)\s+(half as many|twice as many|as many|the same again|the same|autant|deux fois plus|moiti[ée] moins)(?:\s*\((\d{1,4})\))?(?:\s+(?:of|de|d['’]))?\s+/giu
 function asMany(line: string): string {
-  return line.replace(AS_MANY, (_m: string, q: string, rest: string, unit: string, how: string) => {
+  return line.replace(AS_MANY, (_m: string, q: string, rest: string, unit: string, how: string, said: string | undefined) => {
     const n = /^\d+$/.test(q) ? Number(q) : /^(?:two dozen|deux douzaines)$/i.test(q) ? 24 : 12
     const f = /^(?:half|moiti)/i.test(how) ? 0.5 : /^(?:twice|deux fois)/i.test(how) ? 2 : 1
-    const m = n * f
+    // "and the same again (20) of the recycled": the count said in brackets is the count.
+    const m = said !== undefined ? Number(said) : n * f
     if (!Number.isInteger(m) || m < 1) return _m
     const u = unitOfWord(foldText(unit)) !== null && !WEAK_UNIT_WORDS.has(foldText(unit)) ? `${unit} of ` : ""
     return `${q}${rest}, ${m} ${u}`

@@ -161,8 +161,10 @@ function inlineAnswers(lines: readonly string[]): string[] {
 /**
  * Plain text hard-wrapped at 72 or 76 columns by the sender's client ("… 6 boîtes de gants nitrile" / "taille M, 4
  * boîtes…"): a long line that stops mid-sentence and the line after it that goes on in lower case are one line again,
- * so an item cut in two is read whole. The last line of a paragraph joins too when it is a short tail ("5 L.").
+ * so an item cut in two is read whole. The last line of a paragraph joins too when it is a short tail ("5 L."). Two
+ * lines that each start with a count are items of a list, never one wrapped line.
  */
+const LIST_COUNT = /^(?:\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s+\p{L}/iu
 function unwrapped(lines: readonly string[]): string[] {
   const out: string[] = []
   for (let i = 0; i < lines.length; i++) {
@@ -171,6 +173,9 @@ function unwrapped(lines: readonly string[]): string[] {
       const next = lines[i + 1]!.trim()
       const tail = next.length > 0 && next.length <= 20 && (lines[i + 2] ?? "").trim() === "" && /[.!]$/.test(next)
       if (!(/^\p{Ll}/u.test(next) || tail) || /[|\t]/.test(next)) break
+      // "un colis de papier toilette (celui de 96 rouleaux, …)" / "un carton d'essuie-mains": two lines that each
+      // start with a count are two items of a list, however long the first.
+      if (LIST_COUNT.test(lines[i]!.trim()) && LIST_COUNT.test(next)) break
       l = `${l.trimEnd()} ${next}`
       i++
     }

@@ -13,6 +13,8 @@ export function normalizeSizes(text: string): string {
     .replace(/(?<![\p{L}\d-])(\d+(?:[.,]\d+)?)(gsm|g|kg|mg|ml|cl|l|mm|cm|m|w|v|m2)\b/giu, "$1 $2")
     // "110 litres" is the "110 L" of a name.
     .replace(/(?<![\p{L}\d-])(\d+(?:[.,]\d+)?)\s?(?:litres?|liters?|ltr?s?)\b/giu, "$1 l")
+    // A bin bag's number is its volume: "sacs poubelle de 110", "bin bags 110" are the "110 L" ones.
+    .replace(/\b(sacs? poubelles?|bin bags?|rubbish bags?)\s+(?:de\s+|of\s+)?(\d{2,3})\b(?!\s*(?:l\b|x\b|×|rouleaux|rolls?))/giu, "$1 $2 l")
     // "petite taille (S)", "size (M)": the letter in brackets says it.
     .replace(/\b(?:(?:petite|moyenne|grande)\s+)?(?:taille|size|sz)\s*\((xxl|xl|xs|s|m|l)\)/gi, (_, s: string) => ` qsize${SIZE_WORDS[s.toLowerCase()]} `)
     .replace(/\b(?:taille|size|sz|t\.)\s*(xxl|xl|xs|s|m|l)\b/gi, (_, s: string) => ` qsize${SIZE_WORDS[s.toLowerCase()]} `)
@@ -28,6 +30,8 @@ export function normalizeSizes(text: string): string {
     // their kind ("Scotch", "Post-it", "Stabilo", "Bic"), "LR6" is the AA size. Applied to names too, so a catalog
     // that says "Post-it" still matches.
     .replace(/\bpq\b/gi, "papier toilette")
+    // "loo roll", "bog roll": British for toilet rolls.
+    .replace(/\b(?:loo|bog) (?:rolls?|paper)\b/gi, "toilet tissue")
     .replace(/\b(?:wc|toilettes|loo)\b/gi, "toilette")
     .replace(/\btoilet (?:paper|rolls?)\b/gi, "toilet tissue")
     .replace(/\bscotchs?\b/gi, "ruban adhésif")

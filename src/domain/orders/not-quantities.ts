@@ -48,7 +48,8 @@ export function isExcludedNumber(text: string, tokens: Token[], i: number): bool
   // The number of a place in a building ("dans l'unité 2", "ward 4", "salle 3", "dock 2") is no count.
   if (/(?:\bl['’]unit[ée]|\b(?:ward|wing|aile|b[âa]timent|building|bldg|salle|room|dock|gate|bay|hall|pavillon|[ée]tage|floor|level|niveau))\s?$/iu.test(before)) return true
   // An hour of the day ("le matin avant 11 h", "à 8h30", "before 10 am", "after 2 pm") is no count of hours.
-  if (/^\s?(?:h\d{2}|h|am|pm|a\.m\.|p\.m\.)(?![\p{L}])/iu.test(after) && /\b(?:avant|apr[eè]s|[àa]|vers|d[eè]s|entre|et|de|jusqu['’ ]?[àa]|before|after|at|by|from|until|till|between|and|to)\s$/i.test(before)) return true
+  // So is "avant 11 heures", "at 9 o'clock", unless hours of something follow ("2 heures d'intervention").
+  if (/^\s?(?:h\d{2}|h|am|pm|a\.m\.|p\.m\.|heures?(?! d['’ e])|o['’]clock)(?![\p{L}])/iu.test(after) && /\b(?:avant|apr[eè]s|[àa]|vers|d[eè]s|entre|et|de|jusqu['’ ]?[àa]|before|after|at|by|from|until|till|between|and|to)\s$/i.test(before)) return true
   // Leading zeros make a position or a code ("00010" of a portal's item column), never a count.
   if (/^0\d/.test(t.raw)) return true
   // A day of a date written in words ("pour le 12 mai", "by 14 March") is no quantity.
@@ -70,6 +71,10 @@ export function isExcludedNumber(text: string, tokens: Token[], i: number): bool
   // A numbered point of minutes or a report ("6.2 RESOLVED: …", "3.1 Le bureau…") is no count.
   if ((/^\.\d{1,2}\s+\p{L}/u.test(after) || (/^\d{1,2}\.\d{1,2}$/.test(t.raw) && /^\s+\p{Lu}/u.test(after))) && /^\s*$/.test(text.slice(0, t.start))) return true
   if (/^\s*\d{1,2}\.$/.test(text.slice(0, t.start)) && /^\s+\p{L}/u.test(after)) return true
+  // A threshold is no count: "booking not required for under 3 pallets", "pour moins de 2 palettes".
+  if (/\b(?:for|if|when|pour|si|quand)\s+(?:under|fewer than|less than|more than|up to|moins de|plus de)\s$/i.test(text.slice(Math.max(0, t.start - 24), t.start))) return true
+  // A street's number before its name, its town and postcode ("the main office at 3 Bradshawgate, Bolton BL1 1HJ").
+  if (/^\s(?:\p{Lu}[\p{L}'’-]+\s){0,3}\p{Lu}[\p{L}'’-]+,\s*(?:\p{Lu}[\p{L}'’ -]*\s)?(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\d{5})\b/u.test(text.slice(t.end, t.end + 60))) return true
   // A piece of a phone number ("(617) 555-0199", "04 76 33 21 09"): nine digits or more in one run.
   if (phoneRunAround(text, t.start, t.end)) return true
   return false

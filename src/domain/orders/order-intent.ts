@@ -196,10 +196,11 @@ const APPROVAL_ASKED =
 
 /**
  * The mail says it is the order itself ("please accept this as our order 4500018842", "ce mail vaut commande"): the
- * formal copy it announces ("the system PO will follow under the same number") is paperwork, no order to come.
+ * formal copy it announces ("the system PO will follow under the same number") is paperwork, no order to come; so is
+ * a copy the reader is told not to wait for ("the PO document will follow from our system, please don't wait for it").
  */
 export const THIS_IS_THE_ORDER =
-  /\b(?:(?:accept|treat|take|consider) this (?:mail |email |e mail |message |note )?as (?:our |an |my |the )?(?:official |formal |firm )?(?:order|call off|po|purchase order|confirmation of order)|ce (?:mail|message|courriel) vaut (?:bon de )?commande|valant (?:bon de )?commande|tient lieu de (?:bon de )?commande)\b/
+  /\b(?:(?:accept|treat|take|consider) this (?:mail |email |e mail |message |note )?as (?:our |an |my |the )?(?:official |formal |firm )?(?:order|call off|po|purchase order|confirmation of order)|ce (?:mail|message|courriel) vaut (?:bon de )?commande|valant (?:bon de )?commande|tient lieu de (?:bon de )?commande|(?:please )?(?:don t|do not) wait for (?:it|the (?:po|document|paperwork|formal (?:copy|po)))|(?:merci de ne pas|ne pas|n) attend(?:re|ez) pas (?:le|la|ce|cette) (?:bon|document|confirmation|pdf))\b/
 
 /**
  * A mail about goods of an order already placed, asking for nothing new: the rest of a delivery chased ("il nous manque
