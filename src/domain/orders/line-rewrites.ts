@@ -188,10 +188,11 @@ function markdownRead(line: string): string {
 /**
  * "A dozen of the LED bulbs and half as many extension leads", "4 rolls of the big bags and the same again of the small
  * ones", "10 cartons et autant de sacs": a quantity said against the one just before it in the sentence ("10 reams of A3
- * and 20 of A4, and the same again (20) of the recycled": the 20, and the count in brackets says so).
+ * and 20 of A4, and the same again (20) of the recycled": the 20, and the count in brackets says so). A count standing between them ends the first's reach; a
+ * product's "3m" or "A4" does not ("a dozen extension leads 3m and half as many rolls of film": 6 rolls).
  */
 const AS_MANY =
-  /(?<![\d,.])(\d{1,4}|a dozen|two dozen|une douzaine|deux douzaines)(\s+([\p{L}]+)[^.;!?\n\d]*?)\s+(?:and|et|plus|,)\s+(half as many|twice as many|as many|the same again|the same|autant|deux fois plus|moiti[ée] moins)(?:\s*\((\d{1,4})\))?(?:\s+(?:of|de|d['’]))?\s+/giu
+  /(?<![\d,.])(\d{1,4}|a dozen|two dozen|une douzaine|deux douzaines)(\s+([\p{L}]+)(?:(?!\s\d{1,4}\s)[^.;!?\n])*?)\s+(?:and|et|plus|,)\s+(half as many|twice as many|as many|the same again|the same|autant|deux fois plus|moiti[ée] moins)(?:\s*\((\d{1,4})\))?(?:\s+(?:of|de|d['’]))?\s+/giu
 function asMany(line: string): string {
   return line.replace(AS_MANY, (_m: string, q: string, rest: string, unit: string, how: string, said: string | undefined) => {
     const n = /^\d+$/.test(q) ? Number(q) : /^(?:two dozen|deux douzaines)$/i.test(q) ? 24 : 12
