@@ -218,6 +218,27 @@ describe("the softphone controller's call log", () => {
     expect(chromeFake.badge).toHaveLength(shown)
   })
 
+  it("a page started again after Firefox stopped it says 'registering' until its host registers, not the 'Ready for calls' it had stored", async () => {
+    let s = transition(initialPhoneState, { type: "register-requested", provider: "sip" }, 1)
+    s = transition(s, { type: "registered" }, 2)
+    await controller.report(s, { type: "registered" })
+    await vi.waitFor(() => expect(chromeFake.titles.at(-1)).toBe("Comptoir · Ready for calls"))
+    // The next life: its host has nothing started and has not reported yet.
+    const next = new SoftphoneController({
+      db,
+      customersByPhone: async () => [],
+      teamSession: async () => null,
+      localHost: () => ({ run: async () => undefined, state: () => initialPhoneState, started: () => false })
+    })
+    const shownBefore = chromeFake.titles.length
+    await next.resume()
+    await vi.waitFor(() => expect(chromeFake.titles.length).toBeGreaterThan(shownBefore))
+    await new Promise((r) => setTimeout(r, 20))
+    expect(chromeFake.titles.slice(shownBefore)).not.toContain("Comptoir · Ready for calls")
+    expect(chromeFake.badge.at(-1)).toBe("…")
+    expect((chromeFake.areas.session.get(VIEW_KEY) as { state: PhoneState }).state.registration).toBe("registering")
+  })
+
   it("takes the incoming call's notification away when the call ends (it stays on screen until then)", async () => {
     const shown = new Set<string>()
     const g = globalThis as unknown as { chrome: { notifications: Record<string, unknown> } }

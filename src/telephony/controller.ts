@@ -170,7 +170,12 @@ export class SoftphoneController {
     }
     const password = (await this.secrets.get(SIP_PASSWORD)) ?? ""
     const session = s.provider === "twilio" ? await this.deps.teamSession() : null
-    await this.publish({ ...(await this.view()), capabilities: CAPABILITIES[s.provider]!, configured: true, updatedAt: Date.now() })
+    // The host registers anew: "registering" until it says otherwise. The stored view may still say "registered"
+    // (Firefox's stopped page left it so; settings just saved): published as it was, the toolbar said "Ready for
+    // calls" while no call could come in yet, and stayed so after a wrong password until the PBX answered.
+    const view = await this.view()
+    const state = transition(view.state, { type: "register-requested", provider: s.provider }, Date.now())
+    await this.publish({ ...view, state, capabilities: CAPABILITIES[s.provider]!, configured: true, updatedAt: Date.now() })
     await this.host.run({
       op: "start",
       provider: s.provider,
