@@ -5,7 +5,7 @@ import { invoiceBalance } from "../../src/domain/documents/payments"
 import type { RiskReason } from "../../src/domain/documents/risk"
 import { FRENCH_VAT_RATES_BP, totalsMismatch, type TotalsLine } from "../../src/domain/documents/totals"
 import { formatDocumentNumber, NUMBERED_FROM, type DocumentType } from "../../src/domain/documents/workflow"
-import { checkSellerForIssue } from "../../src/domain/documents/seller.schema"
+import { checkSellerForIssue, teamRiskSettings } from "../../src/domain/documents/seller.schema"
 import { rowId, type MergeResult, type RowState } from "../../src/domain/sync/merge"
 import type { RowData } from "../../src/domain/sync/protocol"
 import type { Queryable } from "../db/db"
@@ -180,14 +180,19 @@ async function customerRows(tx: Queryable, teamId: string, customerId: string, t
 export const SELLER = { table: "teamSettings", key: "seller" } as const
 
 /**
- * The team's seller identity as this push sees it: from the rows the push read or writes (the push reads this
- * row with its own when it carries a document, and a manager may complete it in the same push), else read here.
+ * The team's settings row as this push sees it: from the rows the push read or writes (the push reads this row
+ * with its own when it carries a document, and a manager may change it in the same push), else read here.
  */
-async function teamSellerRow(tx: Queryable, teamId: string, pending?: ReadonlyMap<string, RowState>): Promise<unknown> {
+async function teamSettingsRow(tx: Queryable, teamId: string, pending?: ReadonlyMap<string, RowState>): Promise<RowData | null> {
   const own = pending?.get(rowId(SELLER.table, SELLER.key))
-  if (own) return own.deleted || !own.data ? null : (own.data.seller ?? null)
+  if (own) return own.deleted || !own.data ? null : own.data
   const [row] = await tx.query<{ d: RowData }>(`SELECT data AS d FROM rows WHERE team_id = $1 AND table_name = $2 AND id = $3 AND NOT deleted`, [teamId, SELLER.table, SELLER.key])
-  return row?.d.seller ?? null
+  return row?.d ?? null
+}
+
+/** The team's seller identity, from its settings row. */
+async function teamSellerRow(tx: Queryable, teamId: string, pending?: ReadonlyMap<string, RowState>): Promise<unknown> {
+  return (await teamSettingsRow(tx, teamId, pending))?.seller ?? null
 }
 
 /** The override names its author: it must be the manager or admin who pushes it. */
@@ -200,13 +205,15 @@ async function checkOverrideAuthor(tx: Queryable, actor: Actor, override: { by: 
 
 /**
  * Confirming an order for a customer over its credit limit (this order included) or with invoices overdue
- * beyond the threshold needs a manager's override: the same rule the workspace applies, on the rows the
- * server holds, so a device with an old view or a hand-made push cannot get round it.
+ * beyond the team's threshold (its settings row, 30 days by default) needs a manager's override: the same rule the
+ * workspace applies, on the rows the server holds, so a device with an old view or a hand-made push cannot get
+ * round it.
  */
 async function checkOrderRisk(tx: Queryable, teamId: string, order: RowData, today: string, pending?: ReadonlyMap<string, RowState>): Promise<MergeResult | null> {
   const customerId = String(order.customerId)
   const [customer] = await tx.query<{ d: RowData }>(`SELECT data AS d FROM rows WHERE team_id = $1 AND table_name = 'customers' AND id = $2 AND NOT deleted`, [teamId, customerId])
   const rows = await customerRows(tx, teamId, customerId, ["invoices", "orders", "creditNotes", "payments"], pending)
+  const settings = teamRiskSettings(await teamSettingsRow(tx, teamId, pending))
   const risk = customerRisk({
     creditLimitCents: customer?.d.creditLimitCents === undefined || customer.d.creditLimitCents === null ? null : Number(customer.d.creditLimitCents),
     invoices: rows.get("invoices") as unknown as InvoiceDoc[],
@@ -214,7 +221,7 @@ async function checkOrderRisk(tx: Queryable, teamId: string, order: RowData, tod
     creditNotes: rows.get("creditNotes") as unknown as CreditNoteDoc[],
     payments: rows.get("payments") as unknown as PaymentRecord[],
     today
-  })
+  }, settings)
   const check = confirmCheck(risk, { totalInclVatCents: Number(order.totalInclVatCents), riskOverride: (order.riskOverride ?? null) as OrderDoc["riskOverride"] })
   if (check.allowed) return null
   return conflict("forbidden", `confirming this order needs a manager's override: ${check.reasons.map(reasonInWords).join("; ")}`)
@@ -226,7 +233,7 @@ function reasonInWords(r: RiskReason): string {
     case "over-limit":
       return `outstanding ${eur(r.outstandingCents)} over the credit limit of ${eur(r.limitCents)}`
     case "overdue-beyond-threshold":
-      return `${eur(r.overdueCents)} overdue, the oldest by ${r.days} days (threshold ${r.thresholdDays})`
+      return `${eur(r.overdueCents)} overdue, the oldest by ${r.days} days (invoices overdue more than ${r.thresholdDays} days)`
     default:
       return r.code
   }

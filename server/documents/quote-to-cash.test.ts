@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
+import { DEMO_SELLER } from "../../src/domain/demo/demo-seller"
 import { addDaysIso } from "../../src/domain/documents/payment-terms"
 import { computeTotals } from "../../src/domain/documents/totals"
 import { Devices, skipPostgres, TestServer, type TestTeam, type TestUser } from "../test/harness"
@@ -84,9 +85,31 @@ for (const backend of ["pglite", "postgres"] as const) {
       const order = doc("order", `o-late-${backend}`, "late-1", [line("l1", 1000, 1000)])
       const v = (await push(team.agent, "orders", order.id, order, 0)).version
       const refused = await push(team.agent, "orders", order.id, { status: "confirmed" }, v)
-      expect(refused.conflicts[0]).toMatchObject({ reason: "forbidden", message: expect.stringMatching(/60\.00 € overdue, the oldest by 50 days \(threshold 30\)/) })
+      expect(refused.conflicts[0]).toMatchObject({ reason: "forbidden", message: expect.stringMatching(/60\.00 € overdue, the oldest by 50 days \(invoices overdue more than 30 days\)/) })
       const o = await push(team.manager, "orders", order.id, { riskOverride: { by: team.manager.email, reason: "Agreed payment plan", at: 9 } }, v)
       expect((await push(team.agent, "orders", order.id, { status: "confirmed" }, o.version)).conflicts).toEqual([])
+    })
+
+    it("confirms by the team's own overdue threshold: an invoice 50 days late passes at 60 days, and needs an override at 45", async () => {
+      // A team of its own: the threshold is the whole team's setting, the other tests keep 30 days.
+      const own = await server.team("threshold")
+      const threshold = async (user: TestUser, days: number) => push(user, "teamSettings", "seller", { id: "seller", seller: DEMO_SELLER, quoteValidityDays: 30, riskOverdueDays: days, updatedAt: Date.now() })
+      expect((await threshold(own.manager, 60)).conflicts).toEqual([])
+      await push(own.admin, "customers", "late-2", { id: "late-2", code: "LATE-2", company: "Client late-2", country: "FR", language: "fr", creditLimitCents: 10_000_000, createdAt: 1, updatedAt: 1 })
+      const old = { ...doc("invoice", `i-late2-${backend}`, "late-2", [line("l1", 1000, 5000)]), status: "issued", number: `FAC-1998-${backend}`, date: addDaysIso(todayInParis(), -80), dueDate: addDaysIso(todayInParis(), -50) }
+      await server.db.query(`INSERT INTO rows (team_id, table_name, id, data, version) VALUES ($1, 'invoices', $2, $3::jsonb, 1)`, [own.id, old.id, JSON.stringify(old)])
+      const confirm = async (id: string) => {
+        const order = doc("order", id, "late-2", [line("l1", 1000, 1000)])
+        const v = (await push(own.agent, "orders", order.id, order, 0)).version
+        return push(own.agent, "orders", order.id, { status: "confirmed" }, v)
+      }
+      expect((await confirm(`o-late2-a-${backend}`)).conflicts).toEqual([])
+      expect((await threshold(own.manager, 45)).conflicts).toEqual([])
+      const refused = await confirm(`o-late2-b-${backend}`)
+      expect(refused.conflicts[0]).toMatchObject({ reason: "forbidden", message: expect.stringMatching(/the oldest by 50 days \(invoices overdue more than 45 days\)/) })
+      // Only a manager sets it, and within 1 to 365 days.
+      expect((await threshold(own.agent, 90)).conflicts[0]).toMatchObject({ reason: "forbidden" })
+      await expect(threshold(own.manager, 400)).rejects.toThrow(/400 .*the overdue threshold is at most 365 days/)
     })
 
     it("refuses to accept a sent quote whose validity date has passed (expired by date)", async () => {

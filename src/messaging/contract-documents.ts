@@ -3,7 +3,8 @@ import * as z from "zod"
 import { Customer, Product } from "~src/domain/customers/customer.schema"
 import { CreditNote, Order, PaymentRecord, Quote as QuoteSchema, SalesDocument } from "~src/domain/documents/document.schema"
 import { QuoteFormValues } from "~src/domain/documents/quote-form"
-import { SellerIdentitySchema } from "~src/domain/documents/seller.schema"
+import { DEFAULT_RISK_SETTINGS } from "~src/domain/documents/risk"
+import { RiskOverdueDaysSchema, SellerIdentitySchema } from "~src/domain/documents/seller.schema"
 
 import { ORDER_ATTACHMENT_KINDS, ORDER_ATTACHMENT_MAX_BYTES, ORDER_ATTACHMENTS_MAX_TOTAL_BYTES, ORDER_MAIL_MAX_ATTACHMENTS, ORDER_MAIL_MAX_TEXT, ORDER_UNREAD_REASONS } from "./limits"
 
@@ -236,13 +237,13 @@ export const documentsContract = {
     request: ComposeContentSchema,
     response: z.object({ ok: z.boolean(), inserted: z.enum(["text", "html"]).optional(), error: z.string().optional() })
   },
-  /** The team's seller identity (managers edit it in the options page). */
+  /** The team's seller identity, reminder days and overdue threshold (managers edit them in the options page). */
   "team/seller": {
     request: z.object({}),
-    response: z.object({ seller: SellerIdentitySchema.nullable(), validityDays: z.number().int(), mayEdit: z.boolean(), dunningSchedule: DunningScheduleSchema })
+    response: z.object({ seller: SellerIdentitySchema.nullable(), validityDays: z.number().int(), mayEdit: z.boolean(), dunningSchedule: DunningScheduleSchema, riskOverdueDays: z.number().int().default(DEFAULT_RISK_SETTINGS.blockOverdueDays) })
   },
   "team/seller-save": {
-    request: z.object({ seller: SellerIdentitySchema, validityDays: z.number().int().min(1).max(365), dunningSchedule: DunningScheduleSchema.optional() }),
+    request: z.object({ seller: SellerIdentitySchema, validityDays: z.number().int().min(1).max(365), dunningSchedule: DunningScheduleSchema.optional(), riskOverdueDays: RiskOverdueDaysSchema.optional() }),
     response: z.object({ ok: z.boolean(), error: z.string().optional() })
   },
   // ---- Quote to cash (issue #10): workspace lists, document view, actions, dunning, the card's block ----

@@ -7,7 +7,7 @@ import { defineHandler } from "~src/messaging/handler"
 
 import { services } from "../../services"
 import { runSync } from "../../sync"
-import { documents, me, teamSettingsRow, today } from "./shared"
+import { documents, me, riskSettings, teamSettingsRow, today } from "./shared"
 
 /** A new quote's validity when the team set none (the options page's "Quotes valid for"). */
 const DEFAULT_VALIDITY_DAYS = 30
@@ -40,7 +40,7 @@ export const documentsAct = defineHandler("documents/act", async (req): Promise<
       if (doc.type === "order" && step.to === "confirmed") {
         const mine = await documents.byCustomer(doc.customerId)
         const [customer] = await services.customers.getMany([doc.customerId])
-        const risk = customerRisk({ creditLimitCents: customer?.creditLimitCents ?? null, invoices: mine.invoices, orders: mine.orders.filter((o) => o.id !== doc.id), creditNotes: mine.creditNotes, payments: mine.payments, today: day })
+        const risk = customerRisk({ creditLimitCents: customer?.creditLimitCents ?? null, invoices: mine.invoices, orders: mine.orders.filter((o) => o.id !== doc.id), creditNotes: mine.creditNotes, payments: mine.payments, today: day }, await riskSettings())
         const check = confirmCheck(risk, doc)
         if (!check.allowed) return { ok: false, code: "needs-override", message: "confirming this order needs a manager's override", params: { reasons: check.reasons.map((r) => r.code).join(",") } }
       }

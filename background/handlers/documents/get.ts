@@ -7,7 +7,7 @@ import { defineHandler } from "~src/messaging/handler"
 
 import { services } from "../../services"
 import { readSession, teamNames } from "../../sync"
-import { documents, dunningSchedule, me, teamSeller, today } from "./shared"
+import { documents, dunningSchedule, me, riskSettings, teamSeller, today } from "./shared"
 
 const brief = (d: AnyDoc) => ({ id: d.id, type: d.type, number: d.number, status: d.status })
 
@@ -25,7 +25,7 @@ export const documentsGet = defineHandler("documents/get", async (req) => {
   const customers = new Map(customer ? [[customer.id, customer]] : [])
   const [row] = toRows([doc], { today: day, customers, payments: mine.payments, creditNotes: mine.creditNotes, schedule })
   const source = doc.sourceId ? all.find((d) => d.id === doc.sourceId) : undefined
-  const risk = customerRisk({ creditLimitCents: customer?.creditLimitCents ?? null, invoices: mine.invoices, orders: mine.orders.filter((o) => o.id !== doc.id), creditNotes: mine.creditNotes, payments: mine.payments, today: day })
+  const risk = customerRisk({ creditLimitCents: customer?.creditLimitCents ?? null, invoices: mine.invoices, orders: mine.orders.filter((o) => o.id !== doc.id), creditNotes: mine.creditNotes, payments: mine.payments, today: day }, await riskSettings())
   const confirm = doc.type === "order" && doc.status === "draft" ? confirmCheck(risk, doc) : null
 
   const corrected = doc.type === "credit-note" ? all.find((d) => d.id === doc.correctsInvoiceId) : undefined

@@ -2,7 +2,8 @@ import { DocumentStore } from "~src/db/document-store"
 import type { DunningSchedule } from "~src/domain/documents/dunning"
 import type { SellerIdentity } from "~src/domain/documents/legal-mentions"
 import { todayInFrance } from "~src/domain/documents/payment-terms"
-import { teamDunningSchedule } from "~src/domain/documents/seller.schema"
+import type { RiskSettings } from "~src/domain/documents/risk"
+import { teamDunningSchedule, teamRiskSettings } from "~src/domain/documents/seller.schema"
 import { SellerIdentityView } from "~src/messaging/contract"
 
 import { services } from "../../services"
@@ -28,6 +29,11 @@ export async function me(): Promise<{ email: string; name: string; role: string 
 /** The team's reminder days, from its replicated settings row (a manager sets them); 7 / 15 / 30 until then. */
 export async function dunningSchedule(): Promise<DunningSchedule> {
   return teamDunningSchedule(await teamSettingsRow())
+}
+
+/** The team's risk rules (its overdue threshold, a manager sets it), the ones the server confirms orders by. */
+export async function riskSettings(): Promise<RiskSettings> {
+  return teamRiskSettings(await teamSettingsRow())
 }
 
 /** The team's settings row (`teamSettings/seller`) as this device holds it, or null. */

@@ -3,7 +3,7 @@ import { loadCapture } from "~src/features/order-capture/capture-store"
 import { defineHandler } from "~src/messaging/handler"
 
 import { services } from "../../services"
-import { documents, me, today } from "../documents/shared"
+import { documents, me, riskSettings, today } from "../documents/shared"
 
 /**
  * The review form's data: the proposal, its customer (or the one the agent picked) and their risk, the products
@@ -20,7 +20,7 @@ export const ordersCapture = defineHandler("orders/capture", async (req) => {
   let risk = null
   if (customer !== null) {
     const mine = await documents.byCustomer(customer.id)
-    risk = customerRisk({ creditLimitCents: customer.creditLimitCents, invoices: mine.invoices, orders: mine.orders, creditNotes: mine.creditNotes, payments: mine.payments, today: today() })
+    risk = customerRisk({ creditLimitCents: customer.creditLimitCents, invoices: mine.invoices, orders: mine.orders, creditNotes: mine.creditNotes, payments: mine.payments, today: today() }, await riskSettings())
   }
   return { capture, customer, risk, products, mayOverride: mayOverride(who.role) }
 })

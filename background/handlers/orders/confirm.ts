@@ -9,7 +9,7 @@ import { defineHandler } from "~src/messaging/handler"
 
 import { services } from "../../services"
 import { readSession, runSync } from "../../sync"
-import { documents, me, today } from "../documents/shared"
+import { documents, me, riskSettings, today } from "../documents/shared"
 
 /**
  * The agent confirmed the review: a draft order (replicated to the team), linked to the message, and what they
@@ -53,7 +53,7 @@ async function confirmCapture(req: ParsedRequestOf<"orders/confirm">): Promise<R
   if (!draft.ok) return draft.error === "unknown-product" ? { ok: false, error: draft.error, ref: draft.ref } : { ok: false, error: draft.error }
   // A blocked customer: the manager's override, as the invoicing view asks it before confirming an order.
   let order = draft.order
-  const { check } = reviewRisk(customer, await documents.byCustomer(customer.id), order, today())
+  const { check } = reviewRisk(customer, await documents.byCustomer(customer.id), order, today(), await riskSettings())
   if (!check.allowed) {
     if (req.override === undefined) return { ok: false, error: "needs-override", reasons: check.reasons }
     const who = await me()

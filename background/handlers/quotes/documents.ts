@@ -8,6 +8,7 @@ import { SellerIdentitySchema, sellerProblems, type Seller } from "~src/domain/d
 import type { RiskView } from "~src/messaging/contract"
 
 import { services } from "../../services"
+import { riskSettings } from "../documents/shared"
 
 /** The replicated document tables, opened once per service-worker life. */
 export const documentsDb = {
@@ -42,11 +43,12 @@ export async function sellerGaps(): Promise<string[]> {
 }
 
 export async function riskOf(customer: Customer): Promise<RiskView> {
-  const [invoices, creditNotes, orders, payments] = await Promise.all([
+  const [invoices, creditNotes, orders, payments, settings] = await Promise.all([
     documentsDb.invoices.byCustomer(customer.id),
     documentsDb.creditNotes.byCustomer(customer.id),
     documentsDb.orders.byCustomer(customer.id),
-    documentsDb.payments.byCustomer(customer.id)
+    documentsDb.payments.byCustomer(customer.id),
+    riskSettings()
   ])
   const r = customerRisk({
     creditLimitCents: customer.creditLimitCents,
@@ -55,6 +57,6 @@ export async function riskOf(customer: Customer): Promise<RiskView> {
     orders: orders as OrderDoc[],
     payments: payments as PaymentRecord[],
     today: todayInFrance()
-  })
+  }, settings)
   return { level: r.level, reasons: r.reasons, outstandingCents: r.outstandingCents, overdueCents: r.overdueCents, creditLimitCents: r.creditLimitCents }
 }

@@ -15,9 +15,18 @@ export const teamSellerSave = defineHandler("team/seller-save", async (req) => {
   // The penalty floor of today's half-year (the server checks it again: the row's schema).
   const penalty = checkLatePenalty(req.seller.latePenalty, todayInFrance())
   if (!penalty.ok) return { ok: false, error: penalty.message }
-  const before = (await documentsDb.teamSettings.get("seller")) as { dunningSchedule?: unknown } | undefined
+  const before = (await documentsDb.teamSettings.get("seller")) as { dunningSchedule?: unknown; riskOverdueDays?: unknown } | undefined
+  // A sender that says nothing of them (an older options page) leaves the team's reminder days and threshold as they are.
   const dunningSchedule = req.dunningSchedule ?? before?.dunningSchedule
-  await documentsDb.teamSettings.put({ id: "seller", seller: req.seller, quoteValidityDays: req.validityDays, ...(dunningSchedule ? { dunningSchedule } : {}), updatedAt: Date.now() })
+  const riskOverdueDays = req.riskOverdueDays ?? before?.riskOverdueDays
+  await documentsDb.teamSettings.put({
+    id: "seller",
+    seller: req.seller,
+    quoteValidityDays: req.validityDays,
+    ...(dunningSchedule ? { dunningSchedule } : {}),
+    ...(riskOverdueDays !== undefined ? { riskOverdueDays } : {}),
+    updatedAt: Date.now()
+  })
   void runSync(true).catch(() => undefined)
   return { ok: true }
 })

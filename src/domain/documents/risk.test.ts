@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest"
 
 import { nextReminder } from "./dunning"
 import { invoiceBalance } from "./payments"
-import { assessRisk, orderNeedsOverride, type RiskInvoice } from "./risk"
+import { assessRisk, DEFAULT_RISK_SETTINGS, orderNeedsOverride, type RiskInvoice } from "./risk"
 
 const TODAY = "2026-12-02"
 const inv = (dueDate: string, total: number, paid: { date: string; amountCents: number }[] = []): RiskInvoice => ({
@@ -55,6 +55,27 @@ describe("customer risk", () => {
     expect(r.maxDaysOverdue).toBe(48)
     expect(r.overdueInvoices).toBe(2)
     expect(r.overdueCents).toBe(30_000)
+  })
+
+  it("blocks only beyond the team's own threshold: at 45 days, an invoice 40 days late is watched, not blocked", () => {
+    const team = { ...DEFAULT_RISK_SETTINGS, blockOverdueDays: 45 }
+    const fortyDaysLate = { creditLimitCents: 1_000_000, invoices: [inv("2026-10-23", 20_000)], openOrders: [], today: TODAY }
+    // The same invoice blocks under the default 30 days.
+    expect(assessRisk(fortyDaysLate).level).toBe("blocked")
+    const watched = assessRisk(fortyDaysLate, team)
+    expect(watched.level).toBe("watch")
+    expect(watched.reasons).toEqual([{ code: "overdue", overdueCents: 20_000, days: 40 }])
+    expect(orderNeedsOverride(watched, 1_000).needed).toBe(false)
+  })
+
+  it("blocks an invoice overdue more than the team's threshold, not one exactly that late, and names the threshold", () => {
+    const team = { ...DEFAULT_RISK_SETTINGS, blockOverdueDays: 45 }
+    const at = (dueDate: string) => assessRisk({ creditLimitCents: 1_000_000, invoices: [inv(dueDate, 20_000)], openOrders: [], today: TODAY }, team)
+    expect(at("2026-10-18").level).toBe("watch") // 45 days late
+    const blocked = at("2026-10-17") // 46 days late
+    expect(blocked.level).toBe("blocked")
+    expect(blocked.reasons[0]).toEqual({ code: "overdue-beyond-threshold", overdueCents: 20_000, days: 46, thresholdDays: 45 })
+    expect(orderNeedsOverride(blocked, 1_000).reasons).toEqual([blocked.reasons[0]])
   })
 
   it("averages days late over invoices paid in the last 12 months", () => {

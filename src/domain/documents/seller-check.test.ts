@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 
 import { DEMO_SELLER } from "../demo/demo-seller"
-import { checkSellerForIssue, teamDunningSchedule, TeamSettingsRow } from "./seller.schema"
+import { checkSellerForIssue, teamDunningSchedule, teamRiskSettings, TeamSettingsRow } from "./seller.schema"
 
 describe("issuing needs the seller's identity", () => {
   it("lets a quote, an invoice and a credit note be issued when the identity is complete", () => {
@@ -44,5 +44,30 @@ describe("the team's reminder days", () => {
     expect(teamDunningSchedule(TeamSettingsRow.parse(row))).toEqual({ friendly: 10, firm: 20, "formal-notice": 45 })
     const bad = TeamSettingsRow.safeParse({ ...row, dunningSchedule: { friendly: 20, firm: 15, "formal-notice": 30 } })
     expect(bad.success ? "" : bad.error.issues[0]!.message).toBe("reminder days must increase: friendly < firm < formal notice")
+  })
+})
+
+describe("the team's overdue threshold (customer risk)", () => {
+  const row = { id: "seller", seller: DEMO_SELLER, updatedAt: 1 }
+
+  it("blocks beyond 30 days until a manager sets another", () => {
+    expect(teamRiskSettings(TeamSettingsRow.parse(row)).blockOverdueDays).toBe(30)
+    expect(teamRiskSettings(null).blockOverdueDays).toBe(30)
+  })
+
+  it("follows the team's settings row, the other risk rules left as they are", () => {
+    expect(teamRiskSettings(TeamSettingsRow.parse({ ...row, riskOverdueDays: 45 }))).toEqual({ watchAtLimitShareBp: 8000, blockOverdueDays: 45, watchAverageDaysLate: 15 })
+  })
+
+  it("is a whole number of days from 1 to 365: a row saying otherwise is refused, and read as the default", () => {
+    for (const [days, why] of [
+      [0, "the overdue threshold is at least 1 day"],
+      [366, "the overdue threshold is at most 365 days"],
+      [12.5, "the overdue threshold is a whole number of days"]
+    ] as const) {
+      const r = TeamSettingsRow.safeParse({ ...row, riskOverdueDays: days })
+      expect(r.success ? "" : r.error.issues[0]!.message).toBe(why)
+      expect(teamRiskSettings({ ...row, riskOverdueDays: days }).blockOverdueDays).toBe(30)
+    }
   })
 })

@@ -4,6 +4,7 @@ import { checkSchedule, DEFAULT_DUNNING_SCHEDULE, type DunningSchedule } from ".
 import { checkLatePenalty, EarlyPaymentDiscountSchema, LatePenaltySchema } from "./late-penalty"
 import type { SellerIdentity } from "./legal-mentions"
 import { todayInFrance } from "./payment-terms"
+import { DEFAULT_RISK_SETTINGS, type RiskSettings } from "./risk"
 
 const Siren = z.string().regex(/^\d{9}$/, "the SIREN has 9 digits")
 const VatNumber = z.string().regex(/^[A-Z]{2}[0-9A-Z]{2,13}$/, "the VAT number starts with the country code (FR…)")
@@ -44,6 +45,9 @@ export const WritableSellerSchema = SellerIdentitySchema.superRefine((s, ctx) =>
   if (!check.ok) ctx.addIssue({ code: "custom", path: ["latePenalty", "rateBp"], message: check.message })
 })
 
+/** Days overdue beyond which a customer is blocked: a whole number of days, at least one, at most a year. */
+export const RiskOverdueDaysSchema = z.number().int("the overdue threshold is a whole number of days").min(1, "the overdue threshold is at least 1 day").max(365, "the overdue threshold is at most 365 days")
+
 /** The replicated row of team settings: one per team, id "seller", written by managers and admins. */
 export const TeamSettingsRow = z.object({
   id: z.literal("seller"),
@@ -55,6 +59,11 @@ export const TeamSettingsRow = z.object({
     .object({ friendly: z.number().int().min(1).max(365), firm: z.number().int().min(1).max(365), "formal-notice": z.number().int().min(1).max(365) })
     .refine((s) => checkSchedule(s) === null, "reminder days must increase: friendly < firm < formal notice")
     .optional(),
+  /**
+   * An unpaid invoice overdue more than this many days blocks the customer: confirming an order then needs a
+   * manager's override (the extension and the server read the same row); absent: 30.
+   */
+  riskOverdueDays: RiskOverdueDaysSchema.optional(),
   updatedAt: z.number().int()
 })
 export type TeamSettingsRow = z.infer<typeof TeamSettingsRow>
@@ -107,4 +116,10 @@ export function teamDunningSchedule(row: unknown): DunningSchedule {
   const raw = (row as { dunningSchedule?: unknown } | null | undefined)?.dunningSchedule
   const parsed = TeamSettingsRow.shape.dunningSchedule.safeParse(raw)
   return parsed.success && parsed.data ? parsed.data : DEFAULT_DUNNING_SCHEDULE
+}
+
+/** The team's risk rules from its settings row: its overdue threshold, the defaults for the rest or a bad row. */
+export function teamRiskSettings(row: unknown): RiskSettings {
+  const parsed = RiskOverdueDaysSchema.safeParse((row as { riskOverdueDays?: unknown } | null | undefined)?.riskOverdueDays)
+  return parsed.success ? { ...DEFAULT_RISK_SETTINGS, blockOverdueDays: parsed.data } : DEFAULT_RISK_SETTINGS
 }

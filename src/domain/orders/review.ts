@@ -1,7 +1,7 @@
 import type { Customer, Product } from "../customers/customer.schema"
 import type { Order } from "../documents/document.schema"
 import { confirmCheck, customerRisk } from "../documents/flow"
-import type { CustomerRisk } from "../documents/risk"
+import type { CustomerRisk, RiskSettings } from "../documents/risk"
 import { computeTotals } from "../documents/totals"
 import { MAX_NET_DAYS } from "../documents/payment-terms"
 import { compactCode, foldText } from "../search/fold-text"
@@ -208,15 +208,16 @@ type Docs = Parameters<typeof customerRisk>[0]
 /**
  * The customer's risk and whether the reviewed order may be stored, judged exactly as the invoicing view judges
  * an order's confirmation (`customerRisk` over invoices, credit notes, payments and confirmed orders, then
- * `confirmCheck`): a blocked customer, or one this order puts over the limit, needs a manager's override, which
- * the server checks again when the order is confirmed.
+ * `confirmCheck`, under the team's overdue threshold): a blocked customer, or one this order puts over the limit,
+ * needs a manager's override, which the server checks again when the order is confirmed.
  */
 export function reviewRisk(
   customer: Pick<Customer, "creditLimitCents">,
   docs: Pick<Docs, "invoices" | "orders" | "creditNotes" | "payments">,
   order: Pick<Order, "id" | "totalInclVatCents" | "riskOverride">,
-  today: string
+  today: string,
+  settings?: RiskSettings
 ): { risk: CustomerRisk; check: ReturnType<typeof confirmCheck> } {
-  const risk = customerRisk({ creditLimitCents: customer.creditLimitCents, ...docs, orders: docs.orders.filter((o) => o.id !== order.id), today })
+  const risk = customerRisk({ creditLimitCents: customer.creditLimitCents, ...docs, orders: docs.orders.filter((o) => o.id !== order.id), today }, settings)
   return { risk, check: confirmCheck(risk, order) }
 }

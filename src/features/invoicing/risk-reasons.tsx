@@ -27,7 +27,7 @@ export function RiskReasons({ reasons }: { reasons: readonly RiskReasonLike[] })
             limit: money(r.limitCents),
             overdue: money(r.overdueCents),
             days: r.days ?? 0,
-            threshold: r.thresholdDays ?? 0,
+            threshold: t("risk.reasons.thresholdDays", { count: r.thresholdDays ?? 0 }),
             average: r.averageDaysLate ?? 0
           })}
         </li>

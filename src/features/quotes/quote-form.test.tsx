@@ -75,3 +75,20 @@ describe("the PDF button of a quote never saved", () => {
     expect((await screen.findByText(/download PDF/i, { selector: '[data-comptoir="quote-pdf"]' })).textContent).toBe("Save draft and download PDF")
   })
 })
+
+describe("the reply and copy buttons of a quote never saved", () => {
+  const labels = async () => {
+    const insert = await screen.findByText(/./, { selector: '[data-comptoir="insert-into-reply"]' })
+    return { insert: insert.textContent, copy: document.querySelector('[data-comptoir="quote-copy"]')!.textContent }
+  }
+
+  it("say they save the draft first, as the PDF button does", async () => {
+    showNewQuote("en")
+    expect(await labels()).toEqual({ insert: "Save draft and insert into reply", copy: "Save draft and copy as text" })
+  })
+
+  it("say it in French for the French interface", async () => {
+    showNewQuote("fr")
+    expect(await labels()).toEqual({ insert: "Enregistrer le brouillon et insérer dans la réponse", copy: "Enregistrer le brouillon et copier le texte" })
+  })
+})

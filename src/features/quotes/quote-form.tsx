@@ -231,8 +231,8 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
     return r.quote as Quote
   }
 
-  // A quote never saved, or a draft with changes, is saved as a draft before it is printed, inserted or copied: the
-  // PDF button says so (the PDF is of the stored draft, "Draft, numbered when sent").
+  // A quote never saved, or a draft with changes, is saved as a draft before it is printed, inserted or copied: each
+  // of the three buttons says so (what goes out is the stored draft, "Draft, numbered when sent").
   const savesFirst = editable && (formState.isDirty || !quote)
   const run = (what: (q: Quote, saved: boolean) => Promise<void>) =>
     handleSubmit(async (values) => {
@@ -270,19 +270,19 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
       setNotice({ kind: "ok", text: t(saved ? "quotes.status.savedPdfReady" : "quotes.status.pdfReady", { name }) })
     })
   )
-  const onInsert = run((q) =>
+  const onInsert = run((q, saved) =>
     withDocument(q, async (doc, customer, seller) => {
       const summary = documentSummary(doc, seller, customer, doc.language)
       const r = await send("documents/insert-into-reply", summary)
-      setNotice(r.ok ? { kind: "ok", text: t("quotes.status.inserted") } : { kind: "error", text: errorText(r.error, t, doc.status) })
+      setNotice(r.ok ? { kind: "ok", text: t(saved ? "quotes.status.savedInserted" : "quotes.status.inserted") } : { kind: "error", text: errorText(r.error, t, doc.status) })
       // Over a page: the overlay closes on the compose box that now holds the quote.
       if (r.ok) notifyFrameHost("inserted")
     })
   )
-  const onCopy = run((q) =>
+  const onCopy = run((q, saved) =>
     withDocument(q, async (doc, customer, seller) => {
       await navigator.clipboard.writeText(documentSummary(doc, seller, customer, doc.language).text)
-      setNotice({ kind: "ok", text: t("quotes.status.copied") })
+      setNotice({ kind: "ok", text: t(saved ? "quotes.status.savedCopied" : "quotes.status.copied") })
     })
   )
 
@@ -449,10 +449,10 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
           {t(savesFirst ? "quotes.actions.savePdf" : "quotes.actions.pdf")}
         </button>
         <button type="button" className="c-button c-button-secondary" data-comptoir="insert-into-reply" disabled={busy} onClick={() => void onInsert()}>
-          {t("quotes.actions.insert")}
+          {t(savesFirst ? "quotes.actions.saveInsert" : "quotes.actions.insert")}
         </button>
         <button type="button" className="c-button c-button-secondary" data-comptoir="quote-copy" disabled={busy} onClick={() => void onCopy()}>
-          {t("quotes.actions.copy")}
+          {t(savesFirst ? "quotes.actions.saveCopy" : "quotes.actions.copy")}
         </button>
         {answers.map((to) => (
           <button key={to} type="button" className="c-button c-button-secondary" data-comptoir="transition" data-to={to} disabled={busy} onClick={() => void answer(to)}>

@@ -44,7 +44,8 @@ function showNewQuote(ui: "fr" | "en", open: { draft?: Quote; prefill?: PrefillL
   return { saved, view }
 }
 
-const t = { fr: { label: "Désignation", unit: "Unité", copy: "Copier le texte" }, en: { label: "Description", unit: "Unit", copy: "Copy as text" } }
+// A new quote is saved before it is copied, and its button says so.
+const t = { fr: { label: "Désignation", unit: "Unité", copy: "Enregistrer le brouillon et copier le texte" }, en: { label: "Description", unit: "Unit", copy: "Save draft and copy as text" } }
 
 const labelOf = (ui: "fr" | "en", n: number) => (screen.getByLabelText(`${t[ui].label} ${n}`) as HTMLTextAreaElement).value
 const language = (view: ReturnType<typeof render>) => view.container.querySelector<HTMLSelectElement>('select[name="language"]')!
@@ -66,6 +67,8 @@ describe("a quote switched to English after its lines were added in French", () 
       expect(saved.values?.lines[0]).toMatchObject({ label: "Nitrile gloves M", unit: "boîte" })
       expect(saved.copied).toContain("GN-4410 Nitrile gloves M: 2 boxes")
       expect(saved.copied).not.toContain("Gants")
+      // And the notice says both things were done.
+      expect(view.container.querySelector('[data-comptoir="quote-notice"]')?.textContent).toBe(ui === "fr" ? "Brouillon enregistré et copié dans le presse-papiers." : "Draft saved and copied to the clipboard.")
       view.unmount()
     }
   })

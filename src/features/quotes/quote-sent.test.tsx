@@ -111,3 +111,21 @@ describe("the PDF button of a draft", () => {
     await vi.waitFor(async () => expect(await pdfButton()).toBe("Save draft and download PDF"))
   })
 })
+
+describe("the reply and copy buttons of a draft", () => {
+  const labels = () => [...document.querySelectorAll('[data-comptoir="insert-into-reply"], [data-comptoir="quote-copy"]')].map((b) => b.textContent)
+
+  it("only insert or copy on a saved draft left as it is, and say they save the draft first once the agent changes something", async () => {
+    showSentQuote("fr", { ...sent, status: "draft", number: null } as Quote)
+    await screen.findByText("Télécharger le PDF", { selector: '[data-comptoir="quote-pdf"]' })
+    expect(labels()).toEqual(["Insérer dans la réponse", "Copier le texte"])
+    fireEvent.change(screen.getByLabelText("Notes sur le devis"), { target: { value: "Livraison lundi." } })
+    await vi.waitFor(() => expect(labels()).toEqual(["Enregistrer le brouillon et insérer dans la réponse", "Enregistrer le brouillon et copier le texte"]))
+  })
+
+  it("never say they save a sent quote, which is not edited any more", async () => {
+    showSentQuote("en")
+    await screen.findByText("DEV-2026-00042")
+    expect(labels()).toEqual(["Insert into reply", "Copy as text"])
+  })
+})

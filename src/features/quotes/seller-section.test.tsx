@@ -7,11 +7,10 @@ import { createI18n } from "~src/i18n"
 
 import { SellerSection } from "./seller-section"
 
-/** The background as a manager's options page sees it: no seller yet, the default reminder days. */
-function stubBackground() {
-  const sendMessage = vi.fn(async (msg: { type: string }) =>
-    msg.type === "team/seller" ? { ok: true, data: { seller: null, validityDays: 30, mayEdit: true, dunningSchedule: { friendly: 7, firm: 15, "formal-notice": 30 } } } : { ok: true, data: { ok: true } }
-  )
+/** The background as a manager's options page sees it: no seller yet, the default reminder days and overdue threshold. */
+function stubBackground(team: { riskOverdueDays?: number; mayEdit?: boolean } = {}) {
+  const settings = { seller: null, validityDays: 30, mayEdit: team.mayEdit ?? true, dunningSchedule: { friendly: 7, firm: 15, "formal-notice": 30 }, riskOverdueDays: team.riskOverdueDays ?? 30 }
+  const sendMessage = vi.fn(async (msg: { type: string }) => (msg.type === "team/seller" ? { ok: true, data: settings } : { ok: true, data: { ok: true } }))
   vi.stubGlobal("chrome", { runtime: { sendMessage, getURL: (p: string) => `chrome-extension://x/${p}` } })
   return sendMessage
 }
@@ -21,14 +20,14 @@ afterEach(() => {
   vi.unstubAllGlobals()
 })
 
-async function renderIn(language: "fr" | "en") {
-  const sendMessage = stubBackground()
+async function renderIn(language: "fr" | "en", team: Parameters<typeof stubBackground>[0] = {}) {
+  const sendMessage = stubBackground(team)
   render(
     <I18nextProvider i18n={createI18n(language)}>
       <SellerSection />
     </I18nextProvider>
   )
-  await screen.findByRole("button", { name: /enregistrer|save/i })
+  await screen.findByText(language === "fr" ? "Risque client" : "Customer risk")
   return sendMessage
 }
 
@@ -80,5 +79,56 @@ describe("the team's seller identity in the options page", () => {
     fill(complete)
     fireEvent.click(save())
     await vi.waitFor(() => expect(sendMessage.mock.calls.map(([m]) => (m as { type: string }).type)).toContain("team/seller-save"))
+  })
+})
+
+describe("the team's overdue threshold (customer risk) in the options page", () => {
+  const complete = { name: "Comptoir Démo", legalForm: "SAS", siren: "732829320", rcsCity: "Lyon", vatNumber: "FR44732829320", line: "3 rue Mercière", postalCode: "69002", city: "Lyon", country: "FR" }
+  const fillSeller = () => {
+    for (const [name, value] of Object.entries(complete)) fireEvent.change(document.querySelector(`[data-comptoir="seller-${name}"]`)!, { target: { value } })
+  }
+  const threshold = () => screen.getByLabelText("Manager's override for invoices overdue more than (days)") as HTMLInputElement
+  const help = () => document.querySelector('[data-comptoir="risk-overdue-help"]')?.textContent
+  const saved = (sendMessage: ReturnType<typeof stubBackground>) =>
+    sendMessage.mock.calls.map(([m]) => m as { type: string; payload: { riskOverdueDays?: number } }).find((m) => m.type === "team/seller-save")?.payload
+
+  it("shows the team's threshold and the rule it makes, in words", async () => {
+    await renderIn("en", { riskOverdueDays: 45 })
+    expect(threshold().value).toBe("45")
+    expect(help()).toBe("Confirming an order for a customer with an invoice overdue more than 45 days, or over its credit limit, needs a manager's override. The server applies the same threshold.")
+  })
+
+  it("saves the threshold a manager types with the seller identity, and the rule follows it as typed", async () => {
+    const sendMessage = await renderIn("en")
+    fillSeller()
+    fireEvent.change(threshold(), { target: { value: "45" } })
+    expect(help()).toContain("overdue more than 45 days")
+    fireEvent.click(save())
+    await vi.waitFor(() => expect(saved(sendMessage)?.riskOverdueDays).toBe(45))
+  })
+
+  it("refuses a threshold that is not a whole number of days from 1 to 365, in the manager's language, and saves nothing", async () => {
+    for (const [language, words] of [
+      ["fr", "Le seuil de retard est un nombre entier de jours, de 1 à 365."],
+      ["en", "The overdue threshold is a whole number of days from 1 to 365."]
+    ] as const) {
+      const sendMessage = await renderIn(language)
+      fillSeller()
+      for (const typed of ["0", "366", "12.5", ""]) {
+        fireEvent.change(document.querySelector('[data-comptoir="risk-overdue-days"]')!, { target: { value: typed } })
+        fireEvent.click(save())
+        expect(message(), typed).toBe(words)
+      }
+      expect(saved(sendMessage)).toBeUndefined()
+      cleanup()
+    }
+  })
+
+  it("is read-only for an agent", async () => {
+    await renderIn("fr", { mayEdit: false, riskOverdueDays: 60 })
+    const input = screen.getByLabelText("Dérogation d'un responsable pour les factures en retard de plus de (jours)") as HTMLInputElement
+    expect(input.value).toBe("60")
+    expect(input.disabled).toBe(true)
+    expect(help()).toContain("en retard de plus de 60 jours")
   })
 })

@@ -6,7 +6,7 @@ import { halfYearText, legalInterestRateOn, penaltyFloorBp, readPaymentSettings,
 import { parseScaledDecimal } from "~src/domain/documents/money"
 import { todayInFrance } from "~src/domain/documents/payment-terms"
 import { percentToInput } from "~src/domain/documents/quote-form"
-import { SellerIdentitySchema, type Seller } from "~src/domain/documents/seller.schema"
+import { RiskOverdueDaysSchema, SellerIdentitySchema, type Seller } from "~src/domain/documents/seller.schema"
 import { send } from "~src/messaging/send"
 
 type Field = "name" | "legalForm" | "siren" | "rcsCity" | "vatNumber" | "line" | "postalCode" | "city" | "country"
@@ -15,20 +15,22 @@ const PENALTY_KINDS: readonly PenaltyKind[] = ["ecb-plus-10", "legal-rate-times-
 
 /**
  * The team's seller identity, printed on every quote and invoice: a manager fills it once (options page), it
- * reaches the whole team by sync. Agents see it read-only. The team's reminder days sit with it: the same row,
- * the same managers.
+ * reaches the whole team by sync. Agents see it read-only. The team's reminder days and its overdue threshold
+ * (customer risk) sit with it: the same row, the same managers.
  */
 export function SellerSection() {
   const { t, i18n } = useTranslation()
   const lang = i18n.language?.startsWith("fr") ? "fr" : "en"
-  const [state, setState] = useState<{ seller: Seller | null; validityDays: number; mayEdit: boolean } | null>(null)
+  const [state, setState] = useState<{ seller: Seller | null; validityDays: number; mayEdit: boolean; riskOverdueDays: number } | null>(null)
   const [days, setDays] = useState<Record<keyof DunningSchedule, string> | null>(null)
+  const [overdueDays, setOverdueDays] = useState("")
   const [form, setForm] = useState<Record<Field, string> & { capital: string; validity: string; penaltyKind: PenaltyKind; penaltyRate: string; discount: string }>()
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
   useEffect(() => {
     void send("team/seller", {}).then((r) => {
       setState(r)
       setDays({ friendly: String(r.dunningSchedule.friendly), firm: String(r.dunningSchedule.firm), "formal-notice": String(r.dunningSchedule["formal-notice"]) })
+      setOverdueDays(String(r.riskOverdueDays))
       const s = r.seller
       setForm({
         name: s?.name ?? "",
@@ -50,6 +52,9 @@ export function SellerSection() {
   }, [])
   if (!state || !form || !days) return null
   const today = todayInFrance()
+  // The rule in words follows what the manager types, once it is a threshold the team could have.
+  const typed = RiskOverdueDaysSchema.safeParse(Number(overdueDays))
+  const shownThreshold = typed.success ? typed.data : state.riskOverdueDays
   const legal = legalInterestRateOn(today)
   const pct = (bp: number) => new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", { style: "percent", maximumFractionDigits: 2 }).format(bp / 10_000)
   const fieldProblem = (path: readonly PropertyKey[], fallback: string): string => {
@@ -61,6 +66,8 @@ export function SellerSection() {
     // checkSchedule's own words are the server's and the logs' (English): the user gets them in their language.
     const wrongDays = Object.values(schedule).some((d) => !Number.isInteger(d) || d < 1 || d > 365) ? t("quotes.seller.errors.daysRange") : checkSchedule(schedule) ? t("quotes.seller.errors.daysOrder") : null
     if (wrongDays) return setMessage({ ok: false, text: wrongDays })
+    const threshold = RiskOverdueDaysSchema.safeParse(overdueDays.trim() === "" ? Number.NaN : Number(overdueDays))
+    if (!threshold.success) return setMessage({ ok: false, text: t("quotes.seller.errors.riskOverdueDays") })
     const payment = readPaymentSettings(form, today)
     if (!payment.ok) return setMessage({ ok: false, text: t(`quotes.seller.errors.${payment.error}`, { floor: pct(payment.floorBp), period: halfYearText(legal.from, lang) }) })
     const capital = form.capital.trim() === "" ? null : parseScaledDecimal(form.capital, 2)
@@ -78,7 +85,7 @@ export function SellerSection() {
     })
     // The schema's own words are the server's and the logs' (English): each field's problem in the user's language.
     if (!parsed.success) return setMessage({ ok: false, text: parsed.error.issues.map((i) => fieldProblem(i.path, i.message)).join(" ") })
-    const r = await send("team/seller-save", { seller: parsed.data, validityDays: Number(form.validity) || 30, dunningSchedule: schedule })
+    const r = await send("team/seller-save", { seller: parsed.data, validityDays: Number(form.validity) || 30, dunningSchedule: schedule, riskOverdueDays: threshold.data })
     setMessage(r.ok ? { ok: true, text: t("quotes.seller.saved") } : { ok: false, text: r.error ?? "" })
   }
   const input = (field: Field | "capital" | "validity", label: string) => (
@@ -142,6 +149,16 @@ export function SellerSection() {
             </label>
           ))}
         </div>
+      </fieldset>
+      <fieldset data-comptoir="risk-settings" style={{ marginTop: 8 }}>
+        <legend>{t("quotes.seller.riskTitle")}</legend>
+        <label style={{ display: "flex", flexDirection: "column", gap: 2, maxWidth: 420 }}>
+          {t("quotes.seller.riskOverdueDays")}
+          <input type="number" min={1} max={365} value={overdueDays} disabled={!state.mayEdit} data-comptoir="risk-overdue-days" onChange={(e) => setOverdueDays(e.target.value)} style={{ maxWidth: 120 }} />
+        </label>
+        <p className="c-muted" style={{ fontSize: 11 }} data-comptoir="risk-overdue-help">
+          {t("quotes.seller.riskHelp", { count: shownThreshold })}
+        </p>
       </fieldset>
       {state.mayEdit ? (
         <button type="button" className="c-button" style={{ marginTop: 8 }} data-comptoir="seller-save" onClick={() => void save()}>

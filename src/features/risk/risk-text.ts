@@ -12,7 +12,8 @@ export function riskReasonsText(risk: RiskView, t: Translate, locale: string): s
       case "near-limit":
         return t("risk.reasons.nearLimit", { outstanding: money(r.outstandingCents), limit: money(r.limitCents) })
       case "overdue-beyond-threshold":
-        return t("risk.reasons.overdueBeyond", { amount: money(r.overdueCents), count: r.days ?? 0, threshold: r.thresholdDays ?? 0 })
+        // The team's threshold (a manager sets it), said as the rule it is: "invoices overdue more than 45 days".
+        return t("risk.reasons.overdueBeyond", { amount: money(r.overdueCents), count: r.days ?? 0, threshold: t("risk.reasons.thresholdDays", { count: r.thresholdDays ?? 0 }) })
       case "overdue":
         return t("risk.reasons.overdue", { amount: money(r.overdueCents), count: r.days ?? 0 })
       case "late-payer":
