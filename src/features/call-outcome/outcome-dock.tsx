@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useRef, useState } from "react"
+import { memo, useCallback, useEffect, useRef, useState, type MutableRefObject } from "react"
 import { useTranslation } from "react-i18next"
 
 import type { CallLog } from "~src/domain/calls/call-log.schema"
@@ -103,12 +103,20 @@ export const CallOutcomeDock = memo(function CallOutcomeDock({
   call,
   lastCall,
   caller,
-  agentCountry
+  agentCountry,
+  seenLive: seenLiveOutside
 }: {
   call: OutcomeCall | null
   lastCall: CallRecord | null
   caller: CallerContext | null
   agentCountry: string
+  /**
+   * Calls the surface around showed ringing or under way, when it holds this dock back during a call's set-up
+   * (the softphone dock: its render is kept off the main thread while the microphone opens). A call refused within
+   * milliseconds (busy, no answer) is then first seen here ended; it was live all the same, and its form opens at
+   * once with the outcome the network gave. Stable (a ref): it does not render this dock again.
+   */
+  seenLive?: MutableRefObject<Set<string>>
 }) {
   const { t } = useTranslation()
   const [pending, readPending] = usePendingOutcomes()
@@ -123,8 +131,9 @@ export const CallOutcomeDock = memo(function CallOutcomeDock({
   /** Live calls whose draft this dock already brought back (a reload during the call). */
   const liveHandled = useRef(new Set<string>())
 
-  /** Calls this dock showed ringing or under way. */
-  const seenLive = useRef(new Set<string>())
+  /** Calls this dock (or the surface around, above) showed ringing or under way. */
+  const seenLiveHere = useRef(new Set<string>())
+  const seenLive = seenLiveOutside ?? seenLiveHere
   if (call && call.phase !== "ended") seenLive.current.add(call.id)
 
   // Hang-up: the call just ended is the dock's call; its form opens at once. Only for a call this dock showed live:

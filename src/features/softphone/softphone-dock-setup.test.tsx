@@ -4,7 +4,7 @@ import { I18nextProvider } from "react-i18next"
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 
 import { generateCustomers } from "~src/domain/demo/demo-data"
-import { initialPhoneState, transition, VIEW_KEY, type PhoneState, type SoftphoneView } from "~src/domain/telephony"
+import { callRecordOf, initialPhoneState, transition, VIEW_KEY, type PhoneState, type SoftphoneView } from "~src/domain/telephony"
 import { formatPhone } from "~src/features/customer-card/format"
 import { createI18n } from "~src/i18n"
 
@@ -75,11 +75,13 @@ const shown = (root: HTMLElement) => ({
   state: root.querySelector('[data-comptoir="softphone"]')?.getAttribute("data-state"),
   status: root.querySelector('[data-comptoir="softphone-status"]')?.textContent ?? "",
   hangup: root.querySelector('[data-comptoir="hangup"]') !== null,
-  card: root.querySelector(`[data-comptoir="caller-card"][data-customer-code="${customer.code}"]`) !== null
+  card: root.querySelector(`[data-comptoir="caller-card"][data-customer-code="${customer.code}"]`) !== null,
+  // The outcome dock's "Take notes" for the call under way (it follows the call with the card).
+  notes: root.querySelector('[data-comptoir="outcome-open-live"]') !== null
 })
 
 describe("the dock while an outgoing call is set up (the offscreen document opens the microphone on the same main thread)", () => {
-  it("shows calling, the number and the hang-up at once, and the customer's card with the answer, not before", async () => {
+  it("shows calling, the number and the hang-up at once, and the customer's card and Take notes with the answer, not before", async () => {
     const root = await dock()
     const ringing = transition(registered, { type: "outgoing", callId: "c1", number }, Date.now())
     published(viewOf(ringing, 2))
@@ -89,17 +91,18 @@ describe("the dock while an outgoing call is set up (the offscreen document open
     expect(atOnce.status).toContain(formatPhone(number, "FR"))
     expect(atOnce.hangup).toBe(true)
     expect(atOnce.card).toBe(false)
+    expect(atOnce.notes).toBe(false)
     await act(async () => {
       await vi.advanceTimersByTimeAsync(50)
     })
     expect(shown(root).card).toBe(false)
     published(viewOf(transition(ringing, { type: "answered", callId: "c1" }, Date.now()), 3))
     // "In call" is shown in its own commit; the card comes right after it.
-    expect(shown(root)).toMatchObject({ state: "in-call", card: false })
+    expect(shown(root)).toMatchObject({ state: "in-call", card: false, notes: false })
     await act(async () => {
       await vi.advanceTimersByTimeAsync(0)
     })
-    expect(shown(root).card).toBe(true)
+    expect(shown(root)).toMatchObject({ card: true, notes: true })
   })
 
   it("shows the card after CALL_SETUP_MOUNT_HOLD_MS of ringing when nobody answers yet (a real callee rings for seconds)", async () => {
@@ -112,12 +115,27 @@ describe("the dock while an outgoing call is set up (the offscreen document open
     await act(async () => {
       await vi.advanceTimersByTimeAsync(1)
     })
-    expect(shown(root)).toMatchObject({ state: "ringing-out", card: true })
+    expect(shown(root)).toMatchObject({ state: "ringing-out", card: true, notes: true })
   })
 
   it("pops an incoming caller's card at once", async () => {
     const root = await dock()
     published(viewOf(transition(registered, { type: "incoming", callId: "c2", number }, Date.now()), 2))
     expect(shown(root)).toMatchObject({ state: "ringing-in", card: true })
+  })
+})
+
+describe("a call refused before its card comes (busy, no answer: ended within milliseconds of the click)", () => {
+  it("opens its outcome form at once with the outcome the network gave, though the outcome dock never showed it ringing", async () => {
+    const root = await dock()
+    const ringing = transition(registered, { type: "outgoing", callId: "c3", number }, Date.now())
+    published(viewOf(ringing, 2))
+    const ended = transition(ringing, { type: "ended", callId: "c3", reason: "busy" }, Date.now() + 5)
+    published({ ...viewOf(ended, 3), lastCall: callRecordOf(ended.call!, "sip", { customerId: customer.id, contactId: null }) })
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(0)
+    })
+    const outcome = root.querySelector<HTMLSelectElement>('[data-comptoir="outcome-form"] select[name="outcome"]')
+    expect(outcome?.value).toBe("busy")
   })
 })

@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, useState, type Dispatch, type ReactNode, type SetStateAction } from "react"
+import { memo, useCallback, useMemo, useRef, useState, type Dispatch, type ReactNode, type SetStateAction } from "react"
 import { useTranslation } from "react-i18next"
 
 import { formatTimer, talkSeconds, visibleState, type ActiveCall, type CallRecord, type HistoryCall, type SoftphoneView } from "~src/domain/telephony"
@@ -56,7 +56,15 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
   const cardMounted = useCallSetUp(call, CALL_SETUP_MOUNT_HOLD_MS)
   const talking = call !== null && (call.phase === "in-call" || call.phase === "ringing-out")
   const besideFirst = beside !== undefined && talking
-  const outcomeCall = useOutcomeCall(call)
+  // The outcome dock (the last call's form, "to log") follows the new call when its card comes, not before: until then
+  // it stays as it was before the click, and its render is not on the main thread while the microphone opens.
+  const outcomeNow = useOutcomeCall(call)
+  const outcomeShown = useRef({ call: outcomeNow, caller: view.caller })
+  // What the held outcome dock has not been shown live is still live to it (a busy call ends before the hold is over).
+  const seenLive = useRef(new Set<string>())
+  if (call && call.phase !== "ended") seenLive.current.add(call.id)
+  if (cardMounted) outcomeShown.current = { call: outcomeNow, caller: view.caller }
+  const { call: outcomeCall, caller: outcomeCaller } = outcomeShown.current
 
   // Stable, so that the memoised parts below (keypads, history, the outcome dock) are not rendered again at every
   // publication of the softphone's state (issue #9).
@@ -209,7 +217,7 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
         ) : null}
 
         {/* The outcome form opens here at hang-up; unsaved outcomes stay listed "to log" (issue #9). */}
-        <CallOutcomeDock call={outcomeCall} lastCall={view.lastCall} caller={view.caller} agentCountry={agentCountry} />
+        <CallOutcomeDock call={outcomeCall} lastCall={view.lastCall} caller={outcomeCaller} agentCountry={agentCountry} seenLive={seenLive} />
 
         {!live ? <Dialler dialled={dialled} setDialled={setDialled} last={history[0]} dial={dial} /> : null}
         {history.length > 0 ? <CallHistory history={history} agentCountry={agentCountry} dial={dial} /> : null}
