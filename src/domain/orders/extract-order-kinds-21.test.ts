@@ -136,15 +136,3 @@ describe("a count said again in the product's own unit", () => {
     expect(linesOf(r)).toEqual(["EAU-50|120|pack"])
   })
 })
-
-describe("a maker's code glued to its letters", () => {
-  it("'TN2420 x 3' is the TN-2420 toner written without its hyphen", () => {
-    const r = extract("Hi, can you send\nTN2420 toner x 3\n\nAoife", EN)
-    expect(linesOf(r)).toEqual(["REF-1002|3|pièce"])
-  })
-
-  it("'HP305 colour x4, black x2' are the HP 305 cartridges", () => {
-    const r = extract("Hi, can you send\nHP305 colour x4, black x2\n\nAoife", EN)
-    expect(linesOf(r)).toEqual(["ENC-305C|4|pièce", "ENC-305N|2|pièce"])
-  })
-})

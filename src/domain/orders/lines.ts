@@ -1,7 +1,7 @@
 import type { Product } from "../customers/customer.schema"
 import { foldText } from "../search/fold-text"
 import type { CatalogMatcher } from "./catalog-match"
-import { codeWords, normalizeSizes, sizeLettersInList } from "./normalize"
+import { normalizeSizes, sizeLettersInList } from "./normalize"
 import { otherSizeOf } from "./variants"
 import { rewriteLines } from "./line-rewrites"
 import { cellsOf, headerOf, quantityCell, type Columns } from "./table-header"
@@ -121,7 +121,7 @@ function productIn(tokens: Token[], from: number, to: number, matcher: CatalogMa
   const folded: string[] = []
   const owner: number[] = []
   words.forEach((t, k) => {
-    for (const w of codeWords(t.folded)) {
+    for (const w of t.folded.split(" ")) {
       if (w === "") continue
       folded.push(w)
       owner.push(idx[k]!)

@@ -59,8 +59,3 @@ export function sizeLettersInList(text: string): string {
     .replace(/(?<=(?:[,;+/]|\bet|\band)\s*)(XXL|XL|XS|S|M|L)(?=\s*(?:[x×:=-]\s*)?\d)/g, (s: string) => ` qsize${SIZE_WORDS[s.toLowerCase()]} `)
     .replace(/(?<=(?:[,;+/]|\bet|\band)\s*\d+\s*(?:x\s*)?)(XXL|XL|XS|S|M|L)(?![\p{L}\d'’])/gu, (s: string) => ` qsize${SIZE_WORDS[s.toLowerCase()]} `)
 }
-
-/** "TN2420", "HP305" (folded): a maker's code glued to its letters, as the catalog writes it apart ("TN-2420", "HP 305"). */
-export function codeWords(folded: string): string[] {
-  return folded.split(" ").flatMap((x) => (/^[a-z]{2,4}\d{3,5}$/.test(x) ? x.split(/(?<=[a-z])(?=\d)/) : [x]))
-}

@@ -1,5 +1,4 @@
 import type { Group, LineOptions, Token } from "./lines"
-import { codeWords } from "./normalize"
 
 /** A word naming a product's variant: a size (normalized to "qsize…") or a colour. */
 const VARIANT = /^(?:qsize\w+|noire?s?|black|couleurs?|colou?rs?|bleue?s?|blue|rouges?|red|verte?s?|green|jaunes?|yellow|blanche?s?|white)$/
@@ -17,7 +16,7 @@ export function otherSizeOf(prev: VariantGroup | undefined, tokens: Token[], fro
   if (prev === undefined) return null
   const size = tokens.slice(from, to).findIndex((t) => VARIANT.test(t.folded))
   if (size < 0 || (prev.stem === undefined && ![...prev.used].some((k) => VARIANT.test(tokens[k]!.folded)))) return null
-  const words = prev.stem ?? [...prev.used].sort((a, b) => a - b).filter((k) => !VARIANT.test(tokens[k]!.folded)).flatMap((k) => codeWords(tokens[k]!.folded))
+  const words = prev.stem ?? [...prev.used].sort((a, b) => a - b).filter((k) => !VARIANT.test(tokens[k]!.folded)).map((k) => tokens[k]!.folded)
   const { hit } = opts.matcher.matchName([...words, tokens[from + size]!.folded], opts.prefer)
   if (hit === null || hit.product === prev.product) return null
   return { from, to, product: hit.product, confidence: Math.min(prev.confidence, 0.75), used: new Set([from + size]), stem: words }
