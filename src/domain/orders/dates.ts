@@ -286,6 +286,16 @@ const VAGUE_WORDS = /\b(?:week|semaine|sem|wk|mois|month)\b|^(?:thanksgiving|chr
 /** "Wednesday week", "a week on Thursday", "jeudi en huit": one day, counted a week on (not a span). */
 const WEEKDAY_A_WEEK_ON = new RegExp(`^(?:(?:${DAY_WORDS}) (?:week|fortnight|en huit|en quinze)|(?:a )?(?:week|fortnight) (?:on|from) (?:this |next )?(?:${DAY_WORDS}))$`)
 const VAGUE = { test: (text: string): boolean => VAGUE_WORDS.test(text) && !WEEKDAY_A_WEEK_ON.test(text) }
+/** A span said by its end ("d'ici la fin de la semaine", "by the end of the month"): its last day is a deadline. */
+const END_OF_SPAN = /^(?:(?:a la |en )?fin (?:de (?:la )?semaine|du mois|de mois|de ce mois)|(?:at the )?end of (?:the |this |next )?(?:week|month))/
+/**
+ * A day said after a deadline at the end of a span and falling past it ("d'ici la fin de la semaine (on tient la
+ * braderie samedi)", "by the end of the week, the fair is on Saturday") names something else than the delivery: the
+ * goods are wanted by the deadline. A day inside it still says which ("fin de la semaine, jeudi si possible").
+ */
+function pastTheDeadline(found: readonly FoundDate[], d: FoundDate): boolean {
+  return found.some((e) => e.index < d.index && END_OF_SPAN.test(e.text) && d.date.getTime() > e.date.getTime())
+}
 const GIVEN_UP = /\b(?:instead of|rather than|au lieu d[eu]|plut[ôo]t que)\s+(?:the\s+|le\s+|la\s+)?[\p{L}\d]+(?:\s+\d{1,2}(?:st|nd|rd|th|er)?\b)?(?:\s+[\p{L}]+(?=\s*[.,;!?)]|$))?/giu
 const PAST_DAY = /\b(?:(?:ever )?since|depuis|last|sent|placed|raised|submitted|envoy[ée]e?s?|pass[ée]e?s?|transmise?s?)\s+(?:on\s+|le\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) dernier\b(?!\s+d[ée]lai)|\b(?:(?:ever )?since|depuis)\s+(?:(?:le|the)\s+)?\d{1,2}(?:er|st|nd|rd|th)?\s+(?:of\s+)?\p{L}+|\b(?:(?:ever )?since|depuis)\s+(?:(?:le|the)\s+)?\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?/giu
 /**
@@ -359,7 +369,8 @@ function handedOverOn(part: string, ref: Date, opts: { monthFirst?: boolean }): 
   const verb = HANDED_OVER.exec(t)
   const deadline = DEADLINE_AFTER.exec(t)
   if ((verb === null && deadline === null && !DEADLINE_BEFORE.test(t)) || NOT_DELIVERY.test(t)) return null
-  const found = findDates(part, ref, opts).filter((d) => !VAGUE.test(d.text))
+  const all = findDates(part, ref, opts)
+  const found = all.filter((d) => !VAGUE.test(d.text) && !pastTheDeadline(all, d))
   if (found.length === 0) return null
   if (verb !== null) {
     const after = found.find((d) => d.index >= verb.index + verb[0].length)
@@ -400,6 +411,12 @@ function dayBeforeEvent(lines: readonly { text: string; ref: Date }[], opts: { m
     const within = findDates(part, ref, opts).filter((d) => !VAGUE.test(d.text))
     // "mercredi 9 (la veille de l'ouverture)": a day said before the words in their sentence is the day, they explain it.
     if (within.some((d) => d.index < words.index)) return null
+    // "la veille, jeudi 10 au matin", "the day before (Friday 11th)": a day set right beside the words, with nothing but a
+    // comma, a dash or a bracket between, is the eve itself, named.
+    // ("the day before Saturday 12th" is the Friday: the day after the words with no mark between is the event's).
+    const apposed = /(?:(?:day|evening|night) before|veille)\s*[,(–—-]/i.test(part)
+    const named = apposed ? within.find((d) => d.index > words.index && /^\s*$/.test(folded.slice(words.index + words[0].length, d.index))) : undefined
+    if (named !== undefined) return { date: named.date, evidence: text.trim(), relative: named.relative }
     let anchor = within.find((d) => d.index > words.index)?.date ?? null
     if (anchor === null) {
       for (const l of [...lines.slice(0, at), { text: parts.slice(0, i).join(" "), ref }]) for (const d of findDates(l.text, l.ref, opts)) if (!VAGUE.test(d.text)) anchor = d.date
@@ -443,7 +460,7 @@ function deliveryDayOf(given: readonly { text: string; ref: Date }[], opts: { mo
       for (const part of parts) {
         const found = findDates(part, ref, opts)
         // "next week's run - Tuesday 8th would be ideal": a day named says more than the week or month around it.
-        const best = VAGUE.test(found[0]?.text ?? "") ? (found.find((d) => !VAGUE.test(d.text)) ?? found[0]) : found[0]
+        const best = VAGUE.test(found[0]?.text ?? "") ? (found.find((d) => !VAGUE.test(d.text) && !pastTheDeadline(found, d)) ?? found[0]) : found[0]
         if (best !== undefined) return { date: best.date, evidence: text.trim(), relative: best.relative }
       }
     }
@@ -469,7 +486,7 @@ function deliveryDayOf(given: readonly { text: string; ref: Date }[], opts: { mo
     if (NOT_DELIVERY.test(foldText(text))) continue
     const all = findDates(text, ref, opts)
     const found = all.filter((d) => d.relative)
-    const best = VAGUE.test(found[0]?.text ?? "") ? (all.find((d) => !VAGUE.test(d.text) && d.index > found[0]!.index) ?? found[0]) : found[0]
+    const best = VAGUE.test(found[0]?.text ?? "") ? (all.find((d) => !VAGUE.test(d.text) && d.index > found[0]!.index && !pastTheDeadline(all, d)) ?? found[0]) : found[0]
     if (best !== undefined) return { date: best.date, evidence: text.trim(), relative: best.relative }
   }
   // "Monday Dec 7th please.": a day written out in the order's own short line, to come within two months.

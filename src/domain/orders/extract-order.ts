@@ -18,7 +18,7 @@ import { ESTIMATE_PREFIX, NOT_ORDER_VERDICTS } from "./not-order-reasons"
 import { ourRowsOnly, ownNameWords, rowsToOrderOnly } from "./shared-sheet"
 import { addUpSites, ordersForSites } from "./sites"
 import { aboutEarlierOrder, acknowledgesOrder, addressedToColleagues, askedAbout, goodsDelivered, goodsReceived, newAddress, notAnOrderYet, paperwork, recordsNotice, shippedNotice, tentativeMarks, withoutCitations } from "./order-intent"
-import { AUTO_REPLY, AWAY, BULK, NEGATIVE, NOTHING_NOW, ORDER_CUES, ORDER_NOTICE, PLACED, REORDER, RESCHEDULE, SALON_TRADE, STRONG_ORDER, UNLESS_CANCELLED, VETO } from "./order-cues"
+import { AUTO_REPLY, AWAY, BULK, NEGATIVE, NOTHING_NOW, ORDER_CUES, NAMED_SALON, ORDER_NOTICE, PLACED, REORDER, RESCHEDULE, SALON_TRADE, STRONG_ORDER, UNLESS_CANCELLED, VETO } from "./order-cues"
 import type { CustomerMemory, ExtractedOrder, OrderContext, OrderMail } from "./types"
 
 /**
@@ -276,8 +276,11 @@ export class OrderExtractor {
     // nothing "before ordering".
     const vetoes = new Set([...withoutCitations(foldBySentence(vetoParts)).replace(INVOICING, " ").replace(UNLESS_CANCELLED, " ").matchAll(VETO)].map((m) => m[0]))
     // A hairdresser's or a beauty parlour's "salon" is the shop itself, not a trade show: its trade, named anywhere in
-    // the mail or its signature, says so ("Nina - L'Atelier, coiffure" under "il me faudrait pour le salon").
-    if (vetoes.has("salon") && SALON_TRADE.test(foldText(`${mail.from.name ?? ""}\n${own.map((s) => `${s.body}\n${s.signature}`).join("\n")}`))) vetoes.delete("salon")
+    // the mail, its signature or the sender's address, says so ("Nina - L'Atelier, coiffure" under "il me faudrait pour
+    // le salon"; "la machine du salon" from sophie@boulangerie-moreau.fr). A salon with a name ("au salon Hygiène Pro")
+    // is a trade show whatever the trade.
+    const ownText = own.map((s) => `${s.body}\n${s.signature}`).join("\n")
+    if (vetoes.has("salon") && SALON_TRADE.test(foldText(`${mail.from.name ?? ""}\n${mail.from.address}\n${ownText}`)) && !NAMED_SALON.test(ownText)) vetoes.delete("salon")
     // A calendar invitation booking the delivery of the goods ("je vous réserve ce créneau pour la livraison de notre
     // commande", "Delivery slot: … PO …"): the order's delivery, no meeting.
     const slot = DELIVERY_SLOT.test(vetoText)

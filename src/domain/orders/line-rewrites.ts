@@ -283,9 +283,15 @@ function dittos(lines: readonly string[]): string[] {
  */
 const THOUSANDS_DOT = /\b(\d{1,3})\.(\d{3})(?=\s*(?![€$£]|eur\b|euros?\b|ht\b|ttc\b)[\p{L}])/giu
 const PACK_HOLDS = /\(\s*(?:[àa]|of|je|with|avec|containing|contenant|each with)\s+\d+[^)]*\)/giu
+/**
+ * "1 000 gobelets", "1,500 paper cups": thousands set apart by a space (French) or a comma (English) before the word
+ * of what is counted. Never a group among others ("SIRET 412 345 678", "0117 496 0000"), a price, or a measure
+ * ("1,500 kg" may be a kilo and a half; "1 400 m" is measured, no count).
+ */
+const THOUSANDS_SEP = /(?<![\d.,]|\d[ \u00a0\u202f])\b(\d{1,3})[,\u00a0\u202f ](\d{3})(?![\d]|[.,]\d|[ \u00a0\u202f]\d)(?=\s*(?![€$£]|eur\b|euros?\b|ht\b|ttc\b|(?:kg|g|l|ml|cl|m|mm|cm|km|litres?|liters?|metres?|meters?|mètres?)\b)[\p{L}])/giu
 
 function packWording(line: string): string {
-  return line.replace(THOUSANDS_DOT, "$1$2").replace(PACK_HOLDS, " ")
+  return line.replace(THOUSANDS_DOT, "$1$2").replace(THOUSANDS_SEP, "$1$2").replace(PACK_HOLDS, " ")
 }
 
 /**

@@ -33,6 +33,8 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, sixteen: 16, eighteen: 18, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, hundred: 100,
   douzaine: 12, dozen: 12, a: 1, an: 1
 }
+/** "…, soit 60 packs", "(that's 120 packs)", "i.e. 30 boxes": the count said again, in other units. */
+const RESTATED = /[,;(–-]?\s*\b(?:soit|i\.\s?e\.|ie|that['’]?s|that is|which is|c['’]est[- ][àa][- ]dire)\s+(\d{1,5})\s+([\p{L}]+)\s*\)?/iu
 const QTY_LABEL = /(?:qt[ée]s?|qte|qty|quantit[ée]s?|quantity|quantities|nb|nombre|nbr|number of)\s*\.?\s*[:=]?\s*$/i
 /** A line about something else than ordering it now (goods the buyer found on hand, "so ignore those", among them). */
 const NOT_A_LINE = /\b(?:re[çc]u(?:e|s|es)?|received|command[ée]e?s\b|ordered (?:on|last|yesterday|monday|tuesday|wednesday|thursday|friday|in)|charged|billed|factur[ée]e?s\b|(?:a|ont) laiss|left (?:at|outside|by|in front|with)|usually|habituellement|typically|normally|en g[ée]n[ée]ral|(?:bien |sont |est )arriv[ée]e?s?|arrived|turned up|came (?:in|today|this morning)|you sent|you delivered|vous (?:nous |m['’])?avez (?:envoy|livr|exp[ée]di)\w*|livr[ée]e?s\b(?!\s+(?:avant|pour|au plus tard|d['’]ici|sous|dès|des|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi)\b)|delivered(?!\s+(?:by|before|no later|asap|tomorrow|next|this|on (?:monday|tuesday|wednesday|thursday|friday|saturday))\b)|(?:we|i) (?:found|still have|ve still got)|il (?:nous |en |m |me )?rest(?:e|ait) (?:encore |plus que |seulement |que )?(?:\d|une?\b)|(?:only |just )?\d+ (?:\w+ )?(?:left|remaining) (?:in|on|at)\b|(?:avons|ai|a) (?:re)?trouv[ée]|(?:so |then |donc )?(?:ignore|disregard|ne comptez pas) (?:those|these|them|that|ceux[- ]l[àa]|celles[- ]l[àa])|manqu|missing|damaged|ab[îi]m[ée]|cass[ée]|broken|retour(?:ner)?|return(?:ed|ing)?|avoir|credit note|rembours|refund|en stock|in stock|disponib|available|combien|how much|prix unitaire|unit price|remise|discount|t[ée]l[ée]phone|phone|fax|mobile|portable|siret|siren|tva|vat|iban|rcs|capital|adresse|address|deliver to|ship to|livrer [àa]|livraison [àa]u?)\b|\b\d{1,4},? (?:rue|avenue|boulevard|bd|chemin|all[ée]e|impasse|place|quai|road|street|lane)\b/i
@@ -243,6 +245,14 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
     const alt = linesOfText(raw.replace(nest[0], `${outer * Number(nest[3])} ${nest[4]} `), opts, nextLine, false)
     if (alt.lines.length > 0 && alt.lines.every((l) => l.unit === l.product.unit)) return { ...alt, lines: alt.lines.map((l) => ({ ...l, evidence: raw.trim() })) }
   }
+  // "une palette d'eau plate 50 cl, soit 60 packs", "two pallets of water (that's 120 packs)": the count said again in
+  // the unit the product is sold by is the one to keep (said in another unit, it only explains the first).
+  const again = RESTATED.exec(raw)
+  const againUnit = again === null ? null : unitOfWord(again[2]!)
+  if (again !== null && againUnit !== null) {
+    const first = linesOfText(raw.replace(again[0], " "), opts, nextLine, nested)
+    if (first.lines.length === 1 && sameUnitFamily(againUnit, first.lines[0]!.product.unit)) return { ...first, lines: [{ ...first.lines[0]!, quantity: Number(again[1]), unit: first.lines[0]!.product.unit, evidence: raw.trim() }] }
+  }
   // "4 boxes each of nitrile gloves S, M and L", "3 boîtes de chaque : gants S/M/L": a size list with "each".
   const each = EACH_SIZE.exec(raw) ?? (EACH_WORD.test(raw) ? SIZE_LIST.exec(raw.replace(EACH_WORD, " ")) : null)
   if (each !== null) {
@@ -348,9 +358,15 @@ function packsOf(quantity: number, product: Product): number | null {
   return n >= 10 && quantity >= n && quantity % n === 0 ? quantity / n : null
 }
 
+/** "three dozen packs", "six boxes", "a dozen": a quantity cell in words, as figures. */
+function cellInFigures(cell: string): string {
+  return dozens(cell).replace(new RegExp(`^(\\s*)(${NUMBER_WORD})(?=\\s+[\\p{L}])`, "iu"), (_m, sp: string, n: string) => `${sp}${asNumber(n)}`)
+}
+
 function tableRow(cells: readonly string[], cols: Columns, opts: LineOptions, raw: string): FoundLine | null {
-  const qtyCell = quantityCell(cells, cols)
-  if (qtyCell === null) return null
+  const given = quantityCell(cells, cols)
+  if (given === null) return null
+  const qtyCell = cellInFigures(given)
   // "1,000" or "1 000" in a quantity cell: thousands, as an ERP writes a count ("1,500" of coffee by the kg: below).
   const thousands = /^\s*\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.0+)?\s*(?:[\p{L}]+)?\s*$/u.test(qtyCell)
   const qm = thousands ? /(\d{1,3}(?:[,\u00a0\u202f ]\d{3})+)\s*([\p{L}]+)?/u.exec(qtyCell) : /(\d+(?:[.,]\d+)?)\s*([\p{L}]+)?/u.exec(qtyCell)
@@ -380,8 +396,15 @@ function tableRow(cells: readonly string[], cols: Columns, opts: LineOptions, ra
   if (product === null) return null
   if (thousands && /^(?:kg|l|litre)$/i.test(product.unit) && /^\d{1,3},\d{3}$/.test(qm[1]!)) quantity = Number(qm[1]!.replace(",", "."))
   const unitWord = cols.unit >= 0 ? (cells[cols.unit] ?? "") : (qm[2] ?? "")
-  const unit = lineUnit(unitWord.trim() === "" ? null : unitOfWord(unitWord.trim().split(/\s+/)[0]!), product)
-  return { product, quantity, unit, confidence, evidence: raw.trim() }
+  const written = unitWord.trim() === "" ? null : unitOfWord(unitWord.trim().split(/\s+/)[0]!)
+  // "Paper cups 20 cl | 1,500 cups": the items the product packs, counted in the quantity cell by a word that is no unit
+  // of the product's, are that many packs when they make whole packs (30 bags of 50), as in a sentence.
+  // A word that is no unit counts items only when the product's name has it ("cups"; an ERP's "PK" is its pack).
+  const word = foldText(unitWord.trim().split(/\s+/)[0] ?? "").replace(/e?s$/, "")
+  const named = word.length >= 3 && foldText(`${product.nameFr} ${product.nameEn}`).split(" ").some((w) => w.replace(/e?s$/, "") === word)
+  const items = (written === null ? named : lineUnit(written, product) !== product.unit) ? packsOf(quantity, product) : null
+  if (items !== null) return { product, quantity: items, unit: product.unit, confidence, evidence: raw.trim() }
+  return { product, quantity, unit: lineUnit(written, product), confidence, evidence: raw.trim() }
 }
 
 /**

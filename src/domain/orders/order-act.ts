@@ -123,6 +123,8 @@ const ACTS: readonly RegExp[] = [
   new RegExp(`\\b(?:je vous remercie|nous vous remercions) de (?:bien vouloir )?(?:nous |me |m )?${GIVE_FR}\\b`),
   new RegExp(`\\bveuillez (?:nous |me |m )?${GIVE_FR}\\b`),
   new RegExp(`\\b(?:pouvez|pourriez|pourrez|pourriez) vous (?:nous |me |m )?${GIVE_FR}\\b`),
+  // "Vous pouvez nous livrer tout ça mardi ?": the spoken question, the same request uninverted.
+  new RegExp(`\\bvous (?:pouvez|pourriez|pourrez) (?:nous |me |m )?${GIVE_FR}\\b`),
   new RegExp(`\\bserait il possible de (?:nous |me |m )?${GIVE_FR}\\b`),
   /\b(?:je vous commande|nous vous commandons|nous commandons|je commande|nous passons commande|je passe commande|je vous passe (?:une |la |ma )?commande|nous vous passons (?:une |la |notre )?commande)\b/,
   /\b(?:je|nous) (?:souhaite|souhaitons|souhaiterais|souhaiterions|voudrais|voudrions|voulais|voulions|aimerais|aimerions|desire|desirons) (?:vous )?(?:commander|passer (?:une |la |notre |ma )?commande|recevoir|etre livres?)\b/,
