@@ -82,7 +82,8 @@ describe("who may send what", () => {
     // caller's customers, as the panel's cards show customers) with answer, decline, hang up and the caller's pick,
     // each only for the call under way (requirePageOrThisCall); a ticket for the quote form over its own page
     // (issue #10: a new quote's route in, a random ticket out; the form is the framed extension page's, which alone
-    // presents the ticket).
+    // presents the ticket); a card's new quotes to look up before its click, for the workspace tab (new quotes'
+    // routes in, nothing out: the lookups stay in the worker until that route is opened).
     expect(names.filter((n) => senders[n].includes("content")).sort()).toEqual([
       "calls/timeline",
       "customers/opened",
@@ -93,6 +94,7 @@ describe("who may send what", () => {
       "orders/extract",
       "panel/view",
       "quote-frame/open",
+      "quotes/prepare",
       "search/query",
       "sidepanel/open",
       "softphone/answer",

@@ -48,7 +48,7 @@ import { ordersByCustomer } from "./orders/by-customer"
 import { ordersCapture } from "./orders/capture"
 import { ordersConfirm } from "./orders/confirm"
 import { ordersExtract } from "./orders/extract"
-import { workspaceOpen } from "./workspace/open"
+import { quotesPrepare, workspaceOpen } from "./workspace/open"
 
 /** Every handler of the contract; a test checks that each contract entry has exactly one here. */
 export const handlers: readonly Handler[] = [
@@ -58,6 +58,7 @@ export const handlers: readonly Handler[] = [
   customersOpened,
   customersGet,
   workspaceOpen,
+  quotesPrepare,
   quoteFrameOpen,
   quoteFrameAttach,
   quoteFrameEvent,

@@ -4,8 +4,8 @@ const QUOTE_FRAME_PATH = /^quotes\/new\?customer=[A-Za-z0-9\-_.%]{1,100}(&(conta
 const TICKET = /^[0-9a-f]{32}$/
 
 /**
- * The messages of the quote form over the page (issue #10). Part of the one contract (`contract.ts` spreads them
- * in); their senders are declared there.
+ * The messages of the quote form over the page (issue #10), and of a card's new quote made ready for the workspace
+ * tab. Part of the one contract (`contract.ts` spreads them in); their senders are declared there.
  */
 export const quoteFrameContract = {
   /**
@@ -32,6 +32,15 @@ export const quoteFrameContract = {
   "quote-frame/attach": {
     request: z.object({ ticket: z.string().regex(TICKET, "not a ticket"), ancestorOrigin: z.string().max(300).nullable() }),
     response: z.object({ path: z.string().nullable(), warm: z.string().nullable(), handoff: z.unknown(), pageOrigin: z.string() })
+  },
+  /**
+   * A card whose New quote opens the workspace tab (no overlay there: a narrow window, Firefox, the side panel)
+   * asks for its new quote's lookups now, kept fresh for the click (background/handlers/quotes/prepared-handoffs.ts):
+   * the click then hands an open workspace tab its route without waiting for them.
+   */
+  "quotes/prepare": {
+    request: z.object({ paths: z.array(z.string().regex(QUOTE_FRAME_PATH, "not a new quote's route").max(300)).min(1).max(12) }),
+    response: z.object({ ok: z.literal(true) })
   },
   /** What the agent did in the framed quote form (Escape, close, inserted into the reply): the page's overlay hides. */
   "quote-frame/event": { request: z.object({ event: z.enum(["close", "inserted"]) }), response: z.object({ ok: z.literal(true) }) }

@@ -5,17 +5,29 @@ import { defineHandler, type MessageContext } from "~src/messaging/handler"
 
 import { pricingGet } from "../catalog"
 import { quotesContext } from "../quotes/context"
+import { preparedHandoff, prepareHandoff } from "../quotes/prepared-handoffs"
 
 /**
  * Opens the workspace at a route. A workspace tab already open takes the route (a hash change in a page whose
  * code is loaded: the quote form is on screen in ~20–30 ms, where a new tab costs ~110 ms before any of our
  * code runs), unless it holds unsaved work; then, or when none is open, a new tab. A new quote's route goes with
- * its handoff (`src/features/quotes/quote-handoff.ts`), looked up while the open tabs are listed.
+ * its handoff (`src/features/quotes/quote-handoff.ts`): the one looked up when its card showed (`quotes/prepare`,
+ * kept while fresh: prepared-handoffs.ts), else looked up while the open tabs are listed.
  */
 export const workspaceOpen = defineHandler("workspace/open", async (req, ctx) => {
-  const handoff = quoteHandoff(req.path, ctx)
+  const kept = preparedHandoff(req.path)
+  const handoff = kept ? kept.then((h) => h ?? quoteHandoff(req.path, ctx)) : quoteHandoff(req.path, ctx)
   if (await routeOpenWorkspace(req.path, ctx.windowId, handoff)) return { ok: true as const }
   await chrome.tabs.create({ url: chrome.runtime.getURL(`tabs/workspace.html${routeHash(req.path)}`), ...(ctx.windowId !== undefined ? { windowId: ctx.windowId } : {}) })
+  return { ok: true as const }
+})
+
+/**
+ * A card whose New quote opens the workspace tab: its lookups made now, not at the click. Looked up at the click
+ * they took 8–37 ms on an unloaded machine and, under load, past the 150 ms the click waits for them (bench/README.md).
+ */
+export const quotesPrepare = defineHandler("quotes/prepare", async (req, ctx) => {
+  for (const path of req.paths) void prepareHandoff(path, ctx, quoteHandoff)
   return { ok: true as const }
 })
 

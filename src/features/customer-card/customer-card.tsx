@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next"
 import type { Customer, MatchKind } from "~src/domain/customers/customer.schema"
 
 import { openQuoteForm } from "~src/features/quotes/open-quote-form"
-import { holdQuotePreload, preloadQuoteOverlay, quoteOverlayUsable } from "~src/features/quotes/quote-overlay"
+import { holdQuotePreload, prepareQuoteHandoff, preloadQuoteOverlay, quoteOverlayUsable } from "~src/features/quotes/quote-overlay"
 import { RiskBadge, useCustomerRisk } from "~src/features/risk/risk-badge"
 import { CallTimeline, LogCallButton } from "~src/features/call-outcome/call-timeline"
 import { DocumentsBlock } from "~src/features/invoicing/documents-block"
@@ -135,9 +135,13 @@ function CardDetails({
   const risk = useCustomerRisk(c.id, !holdData)
   const [callError, setCallError] = useState<string | null>(null)
   // A card with New quote on a web page: the quote form's frame loads now, hidden (once per page; quote-overlay.ts).
+  // Where the card opens the workspace tab instead, only its new quote's lookups are made now, for the click.
   useEffect(() => {
-    // (A build with PLASMO_PUBLIC_QUOTE_PRELOAD=off does not: the bench measures the first click without it.)
-    if (process.env.PLASMO_PUBLIC_QUOTE_PRELOAD !== "off" && quoteOverlayUsable()) void preloadQuoteOverlay(`quotes/new?${new URLSearchParams({ customer: c.id }).toString()}`)
+    // (A build with PLASMO_PUBLIC_QUOTE_PRELOAD=off does neither: the bench measures the first click without them.)
+    if (process.env.PLASMO_PUBLIC_QUOTE_PRELOAD === "off") return
+    const path = `quotes/new?${new URLSearchParams({ customer: c.id }).toString()}`
+    if (quoteOverlayUsable()) preloadQuoteOverlay(path)
+    else prepareQuoteHandoff(path)
   }, [])
   return (
     <>

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 
-type OpenPayload = { path: string | null; ticket: string | null; warm: string | null; prepare?: string[] }
+type OpenPayload = { path: string | null; ticket: string | null; warm: string | null; prepare?: string[] } | { paths: string[] }
 /** What the page sent the background (`quote-frame/open`), in order. */
 const sent: OpenPayload[] = []
 
@@ -15,7 +15,7 @@ function fakeChrome() {
       getURL: (p: string) => `chrome-extension://x/${p}`,
       sendMessage: async (m: { payload: OpenPayload }) => {
         sent.push(m.payload)
-        return { ok: true, data: { ticket: m.payload.ticket ?? `t${++n}`, shown: false } }
+        return { ok: true, data: { ticket: ("ticket" in m.payload ? m.payload.ticket : null) ?? `t${++n}`, shown: false } }
       },
       onMessage: { addListener: () => undefined }
     }
@@ -148,5 +148,27 @@ describe("the quote frame's preload and a call placed from the page", () => {
     await vi.advanceTimersByTimeAsync(200)
     await vi.waitFor(() => expect(sent).toHaveLength(2))
     expect(sent[1]).toEqual({ path: null, ticket: "t1", warm: null, prepare: ["quotes/new?customer=c"] })
+  })
+
+  it("sends a card whose New quote opens the workspace tab for the background to look up, under the same waits, and opens no frame", async () => {
+    const q = await import("./quote-overlay")
+    q.prepareQuoteHandoff("quotes/new?customer=a")
+    q.prepareQuoteHandoff("quotes/new?customer=b")
+    q.prepareQuoteHandoff("quotes/new?customer=a")
+    await vi.advanceTimersByTimeAsync(q.PRELOAD_CARD_QUIET_MS - 50)
+    expect(sent).toEqual([])
+    await vi.advanceTimersByTimeAsync(100)
+    await vi.waitFor(() => expect(sent).toEqual([{ paths: ["quotes/new?customer=a", "quotes/new?customer=b"] }]))
+    // A card shown during a call waits for it, as the preload does.
+    const startedAt = Date.now()
+    q.quotePreloadCall({ phase: "ringing-out", startedAt, answeredAt: null, endedAt: null })
+    q.prepareQuoteHandoff("quotes/new?customer=c")
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(sent).toHaveLength(1)
+    q.quotePreloadCall({ phase: "in-call", startedAt, answeredAt: Date.now(), endedAt: null })
+    await vi.advanceTimersByTimeAsync(q.PRELOAD_CALL_QUIET_MS + 100)
+    await vi.waitFor(() => expect(sent).toHaveLength(2))
+    expect(sent[1]).toEqual({ paths: ["quotes/new?customer=c"] })
+    expect(frames()).toBe(0)
   })
 })

@@ -211,8 +211,47 @@ function schedulePrepare(): void {
   )
 }
 
+/** Cards whose New quote opens the workspace tab (the overlay not usable): their new quotes not sent yet. */
+const forWorkspace: string[] = []
+let workspaceTimer: ReturnType<typeof setTimeout> | null = null
+
+/**
+ * A card whose New quote opens the workspace tab (a window too narrow for the overlay, a browser without it, an
+ * extension page): its new quote is sent for the background to look up before the click (`quotes/prepare`), under
+ * the preload's waits (the card on the page a moment, the main thread idle, no call being set up: the lookups run
+ * in the extension's worker, beside the call's offscreen document). The click then hands an open workspace tab its
+ * route without waiting for them (background/handlers/workspace/open.ts).
+ */
+export function prepareQuoteHandoff(path: string): void {
+  if (cardPaths.has(path) || cardPaths.size >= MAX_CARD_PATHS) return
+  if (cardPaths.size === 0) notBefore = Math.max(notBefore, Date.now() + PRELOAD_CARD_QUIET_MS)
+  cardPaths.add(path)
+  forWorkspace.push(path)
+  scheduleWorkspacePrepare()
+}
+
+function scheduleWorkspacePrepare(): void {
+  if (forWorkspace.length === 0 || callRinging || workspaceTimer !== null) return
+  workspaceTimer = setTimeout(
+    () => {
+      workspaceTimer = null
+      whenIdle(() => {
+        if (forWorkspace.length === 0 || !preloadMayStart()) return
+        const paths = forWorkspace.splice(0)
+        // (A surface without the extension's runtime, a unit test's card: nothing to ask.)
+        if (typeof chrome === "undefined" || typeof chrome.runtime?.sendMessage !== "function") return
+        void Promise.resolve()
+          .then(() => chrome.runtime.sendMessage({ type: "quotes/prepare", payload: { paths } }))
+          .catch(() => undefined)
+      })
+    },
+    Math.max(0, notBefore - Date.now())
+  )
+}
+
 /** A try at notBefore, once the main thread is idle (the one timer: a later notBefore replaces it). */
 function schedulePreload(): void {
+  scheduleWorkspacePrepare()
   schedulePrepare()
   if (!preloadWanted || overlay || callRinging || asking) return
   if (preloadTimer !== null) clearTimeout(preloadTimer)

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react"
+import { flushSync } from "react-dom"
 import { useTranslation } from "react-i18next"
 
 import { keepQuoteHandoff } from "~src/features/quotes/quote-handoff"
@@ -19,13 +20,11 @@ export function WorkspaceApp() {
 }
 
 function useRoute(): WorkspaceRoute {
-  const [route, setRoute] = useState(() => parseRoute(location.hash))
+  const [route, setRoute] = useState(() => ({ hash: location.hash, route: parseRoute(location.hash) }))
   useEffect(() => {
-    const onChange = () => setRoute(parseRoute(location.hash))
+    // (The hash the background's route already drew is not drawn twice.)
+    const onChange = () => setRoute((now) => (now.hash === location.hash ? now : { hash: location.hash, route: parseRoute(location.hash) }))
     window.addEventListener("hashchange", onChange)
-    return () => window.removeEventListener("hashchange", onChange)
-  }, [])
-  useEffect(() => {
     // A card's "New quote" in a page: the background hands this open tab the route (background/handlers/workspace/open.ts).
     const onMessage = (message: unknown, sender: chrome.runtime.MessageSender, sendResponse: (reply: WorkspaceRouteReply) => void) => {
       const m = message as { type?: unknown; payload?: { path?: unknown; handoff?: unknown } } | null
@@ -43,14 +42,22 @@ function useRoute(): WorkspaceRoute {
       // A new quote's handoff: what its form would ask for first, there before the route changes. (The same
       // route again changes nothing on screen: no handoff is kept for a later visit to find stale.)
       keepQuoteHandoff(target, location.hash === target ? null : m.payload?.handoff)
-      if (location.hash !== target) location.hash = target
+      const changed = location.hash !== target
+      if (changed) location.hash = target
+      // Answered first: the background brings the tab to the front meanwhile.
       sendResponse({ taken: true })
+      // Drawn now, in this message's task: its hashchange event, then React's scheduled render, would each queue
+      // behind whatever the tab has queued (a tab just opened is still busy), and the tab shows the form later.
+      if (changed) flushSync(onChange)
       return false
     }
     chrome.runtime.onMessage.addListener(onMessage)
-    return () => chrome.runtime.onMessage.removeListener(onMessage)
+    return () => {
+      window.removeEventListener("hashchange", onChange)
+      chrome.runtime.onMessage.removeListener(onMessage)
+    }
   }, [])
-  return route
+  return route.route
 }
 
 function Workspace() {
