@@ -1,9 +1,6 @@
-import { readFileSync, readdirSync } from "node:fs"
-import { join } from "node:path"
-
 import { describe, expect, it } from "vitest"
 
-import type { ExpectedOrder } from "~src/domain/orders/corpus-score"
+import { after, DAY, type DeliveryRules, FRI, iso, isoWeek, MON, next, numberOf, on, readLabelledMails, sentDay, THU, TUE, WED, withAttachment } from "./held-out-labels-kit"
 
 /**
  * The former twenty-first held-out part (h21-* in tuned/ since tune21; held-out-21/ until then), written blind after
@@ -12,46 +9,11 @@ import type { ExpectedOrder } from "~src/domain/orders/corpus-score"
  * (which reads tuned/); here what this set is said to hold, and each delivery date counted again from its mail's Date
  * header by the words the mail uses. Nothing here runs the extractor (the corpus test does, on all of tuned/).
  */
-const DIR = join(import.meta.dirname, "..", "fixtures", "orders", "tuned")
-
-const mails = readdirSync(DIR)
-  .filter((f) => f.startsWith("h21-") && f.endsWith(".eml"))
-  .sort()
-  .map((f) => {
-    const name = f.replace(/\.eml$/, "")
-    return { name, eml: readFileSync(join(DIR, f), "latin1"), expected: JSON.parse(readFileSync(join(DIR, `${name}.expected.json`), "utf8")) as ExpectedOrder }
-  })
-const withAttachment = (mime: RegExp) => mails.filter((m) => mime.test(m.eml)).map((m) => m.name)
-const number = (name: string) => Number(name.slice(4, 6))
-
-const DAY = 86_400_000
-const [MON, TUE, WED, THU, FRI] = [1, 2, 3, 4, 5]
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-const iso = (t: number) => new Date(t).toISOString().slice(0, 10)
-
-/** The writer's own calendar day, as the Date header gives it (before its time zone is applied). */
-function sentDay(eml: string): number {
-  const [, d, mon, y] = /^Date: \w{3}, (\d{1,2}) (\w{3}) (\d{4})/m.exec(eml)!
-  return Date.UTC(Number(y), MONTHS.indexOf(mon!), Number(d))
-}
-/** The first such weekday after the day the mail was written ("vendredi", "by Friday", "mardi prochain"). */
-const next = (weekday: number) => (sent: number) => {
-  let t = sent + DAY
-  while (new Date(t).getUTCDay() !== weekday) t += DAY
-  return t
-}
-/** A date the mail writes with its weekday ("jeudi 10 décembre", "Thursday 10th"): the weekday must be its own. */
-const on = (date: string, weekday: number) => () => {
-  const t = Date.parse(`${date}T00:00:00Z`)
-  if (new Date(t).getUTCDay() !== weekday) throw new Error(`${date} is not weekday ${weekday}`)
-  return t
-}
-const after = (days: number) => (sent: number) => sent + days * DAY
-/** That weekday of an ISO week of 2026 (week 1 begins on Monday 29 December 2025). */
-const isoWeek = (week: number, weekday: number) => () => Date.UTC(2025, 11, 29) + ((week - 1) * 7 + weekday - 1) * DAY
+const mails = readLabelledMails("tuned", "h21-")
+const number = numberOf
 
 /** Every order's delivery, in the mail's words, and how it is counted from the mail's own day. */
-const DELIVERY: Readonly<Record<string, { words: string; day: (sent: number) => number }>> = {
+const DELIVERY: DeliveryRules = {
   "h21-01": { words: "Pour vendredi svp", day: next(FRI) },
   "h21-02": { words: "Livraison le jeudi 10 décembre avant 9 h", day: on("2026-12-10", THU) },
   "h21-03": { words: "livrer mardi si possible on est fermé lundi", day: next(TUE) },
@@ -93,9 +55,9 @@ describe("the former twenty-first held-out part (h21-* in tuned/), written blind
   })
 
   it("attaches a town canteen's and a US customer's PDF orders, a distillery's windows-1252 .csv and a UTF-8 .csv", () => {
-    expect(withAttachment(/Content-Type: application\/pdf/)).toEqual(["h21-09-mairie-cantine-pdf", "h21-22-kingsley-pdf-po"])
-    expect(withAttachment(/Content-Type: text\/csv; charset="windows-1252"/)).toEqual(["h21-10-distillerie-csv-caveau"])
-    expect(withAttachment(/Content-Type: text\/csv; charset="utf-8"/)).toEqual(["h21-29-sinclair-csv-po"])
+    expect(withAttachment(mails, /Content-Type: application\/pdf/)).toEqual(["h21-09-mairie-cantine-pdf", "h21-22-kingsley-pdf-po"])
+    expect(withAttachment(mails, /Content-Type: text\/csv; charset="windows-1252"/)).toEqual(["h21-10-distillerie-csv-caveau"])
+    expect(withAttachment(mails, /Content-Type: text\/csv; charset="utf-8"/)).toEqual(["h21-29-sinclair-csv-po"])
   })
 
   it("dates every mail between 26 November and 4 December 2026, and no delivery before its mail", () => {

@@ -1,9 +1,6 @@
-import { readFileSync, readdirSync } from "node:fs"
-import { join } from "node:path"
-
 import { describe, expect, it } from "vitest"
 
-import type { ExpectedOrder } from "~src/domain/orders/corpus-score"
+import { after, type DeliveryRules, FRI, iso, isoWeek, MON, next, nextWeeks, numberOf, on, readLabelledMails, sentDay, THU, TUE, WED, withAttachment } from "./held-out-labels-kit"
 
 /**
  * The twenty-second held-out part (held-out-22), written blind after the extractor: the professions and the leisure
@@ -13,48 +10,11 @@ import type { ExpectedOrder } from "~src/domain/orders/corpus-score"
  * this set is said to hold, and each delivery date counted again from its mail's Date header by the words the mail
  * uses. Nothing here runs the extractor: the set stays measured by the bench only.
  */
-const DIR = join(import.meta.dirname, "..", "fixtures", "orders", "held-out-22")
-
-const mails = readdirSync(DIR)
-  .filter((f) => f.endsWith(".eml"))
-  .sort()
-  .map((f) => {
-    const name = f.replace(/\.eml$/, "")
-    return { name, eml: readFileSync(join(DIR, f), "latin1"), expected: JSON.parse(readFileSync(join(DIR, `${name}.expected.json`), "utf8")) as ExpectedOrder }
-  })
-const withAttachment = (mime: RegExp) => mails.filter((m) => mime.test(m.eml)).map((m) => m.name)
-const number = (name: string) => Number(name.slice(4, 6))
-
-const DAY = 86_400_000
-const [MON, TUE, WED, THU, FRI] = [1, 2, 3, 4, 5]
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-const iso = (t: number) => new Date(t).toISOString().slice(0, 10)
-
-/** The writer's own calendar day, as the Date header gives it (before its time zone is applied). */
-function sentDay(eml: string): number {
-  const [, d, mon, y] = /^Date: \w{3}, (\d{1,2}) (\w{3}) (\d{4})/m.exec(eml)!
-  return Date.UTC(Number(y), MONTHS.indexOf(mon!), Number(d))
-}
-/** The first such weekday after the day the mail was written ("vendredi", "on Friday", "pour mardi"). */
-const next = (weekday: number) => (sent: number) => {
-  let t = sent + DAY
-  while (new Date(t).getUTCDay() !== weekday) t += DAY
-  return t
-}
-/** That weekday of the week after the mail's ("fin de semaine prochaine", "end of next week", "Thursday next week"). */
-const nextWeeks = (weekday: number) => (sent: number) => next(MON)(sent) + (weekday - MON) * DAY
-/** A date the mail writes with its weekday ("jeudi 10", "Monday 7th"): the weekday must be its own. */
-const on = (date: string, weekday: number) => () => {
-  const t = Date.parse(`${date}T00:00:00Z`)
-  if (new Date(t).getUTCDay() !== weekday) throw new Error(`${date} is not weekday ${weekday}`)
-  return t
-}
-const after = (days: number) => (sent: number) => sent + days * DAY
-/** That weekday of an ISO week of 2026 (week 1 begins on Monday 29 December 2025). */
-const isoWeek = (week: number, weekday: number) => () => Date.UTC(2025, 11, 29) + ((week - 1) * 7 + weekday - 1) * DAY
+const mails = readLabelledMails("held-out-22")
+const number = numberOf
 
 /** Every order's delivery, in the mail's words, and how it is counted from the mail's own day. */
-const DELIVERY: Readonly<Record<string, { words: string; day: (sent: number) => number }>> = {
+const DELIVERY: DeliveryRules = {
   "h22-01": { words: "jeudi prochain (sent on a Friday)", day: next(THU) },
   "h22-02": { words: "Avant le vendredi 11 si possible (le déménagement est le 14)", day: on("2026-12-11", FRI) },
   "h22-03": { words: "sous huitaine", day: after(8) },
@@ -93,9 +53,9 @@ describe("the twenty-second held-out part (held-out-22), written blind after the
   })
 
   it("attaches an architects' and a broker's PDF orders, a gym's windows-1252 .csv and an architects' UTF-8 .csv", () => {
-    expect(withAttachment(/Content-Type: application\/pdf/)).toEqual(["h22-05-atelier-architectes-pdf", "h22-28-insurance-broker-pdf-po"])
-    expect(withAttachment(/Content-Type: text\/csv; charset="windows-1252"/)).toEqual(["h22-14-salle-sport-csv"])
-    expect(withAttachment(/Content-Type: text\/csv; charset="utf-8"/)).toEqual(["h22-34-architects-csv-site-office"])
+    expect(withAttachment(mails, /Content-Type: application\/pdf/)).toEqual(["h22-05-atelier-architectes-pdf", "h22-28-insurance-broker-pdf-po"])
+    expect(withAttachment(mails, /Content-Type: text\/csv; charset="windows-1252"/)).toEqual(["h22-14-salle-sport-csv"])
+    expect(withAttachment(mails, /Content-Type: text\/csv; charset="utf-8"/)).toEqual(["h22-34-architects-csv-site-office"])
   })
 
   it("marks the two bulk mails and the out-of-office as automatic, and none of the orders", () => {
