@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-import { act, cleanup, render } from "@testing-library/react"
+import { act, cleanup, fireEvent, render } from "@testing-library/react"
 import { I18nextProvider } from "react-i18next"
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest"
 
 import { generateCustomers } from "~src/domain/demo/demo-data"
 import { callRecordOf, initialPhoneState, transition, VIEW_KEY, type PhoneState, type SoftphoneView } from "~src/domain/telephony"
@@ -137,5 +137,33 @@ describe("a call refused before its card comes (busy, no answer: ended within mi
     })
     const outcome = root.querySelector<HTMLSelectElement>('[data-comptoir="outcome-form"] select[name="outcome"]')
     expect(outcome?.value).toBe("busy")
+  })
+})
+
+describe("a transfer the PBX refuses", () => {
+  it("says so beside the transfer field and brings the sentence into view (the card above may push it below the window's edge)", async () => {
+    // jsdom lays nothing out and has no scrollIntoView: recorded here, taken away after.
+    const scrolled: Element[] = []
+    HTMLElement.prototype.scrollIntoView = function (this: HTMLElement) {
+      scrolled.push(this)
+    }
+    onTestFinished(() => {
+      delete (HTMLElement.prototype as Partial<HTMLElement>).scrollIntoView
+    })
+    const root = await dock()
+    const ringing = transition(registered, { type: "incoming", callId: "c4", number }, Date.now())
+    published(viewOf(transition(ringing, { type: "answered", callId: "c4" }, Date.now()), 2))
+    const field = root.querySelector<HTMLInputElement>('input[name="transfer"]')!
+    act(() => {
+      fireEvent.change(field, { target: { value: "000 123" } })
+    })
+    // The lab's PBX answer stands in: this test's background refuses every message but the view's.
+    await act(async () => {
+      fireEvent.submit(field.form!)
+      await vi.advanceTimersByTimeAsync(0)
+    })
+    const said = root.querySelector('[data-comptoir="softphone-transfer-error"]')
+    expect(said?.textContent).toContain("still on the line with you")
+    expect(scrolled).toContain(said)
   })
 })

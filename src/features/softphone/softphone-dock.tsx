@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, useRef, useState, type Dispatch, type ReactNode, type SetStateAction } from "react"
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type ReactNode, type SetStateAction } from "react"
 import { useTranslation } from "react-i18next"
 
 import { formatTimer, talkSeconds, visibleState, type ActiveCall, type CallRecord, type HistoryCall, type SoftphoneView } from "~src/domain/telephony"
@@ -211,9 +211,7 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
         ) : null}
         {/* Beside the transfer's field, where the agent looks, not at the dock's top (out of view in the popup). */}
         {transferError && call?.phase === "in-call" && call.id === transferError.callId ? (
-          <p className="c-error" data-comptoir="softphone-transfer-error" role="alert">
-            {transferError.text}
-          </p>
+          <TransferRefused text={transferError.text} />
         ) : null}
 
         {/* The outcome form opens here at hang-up; unsaved outcomes stay listed "to log" (issue #9). */}
@@ -237,6 +235,23 @@ function CallTimer({ call }: { call: ActiveCall }) {
  * The call as the outcome dock reads it: ringing out and in call are one stage to it (the "notes" button, the
  * form's owner), so the same object while the call is answered, muted or held, and the memoised dock is left alone.
  */
+/**
+ * A refused transfer, said where the agent looks and brought into view: the caller's card above may still grow (its
+ * documents, its risk, read after the answer), which pushed the sentence below the window's edge (seen in a full e2e
+ * run) while the agent waited for the customer to be handed over.
+ */
+function TransferRefused({ text }: { text: string }) {
+  const said = useRef<HTMLParagraphElement>(null)
+  useEffect(() => {
+    said.current?.scrollIntoView?.({ block: "nearest" })
+  }, [text])
+  return (
+    <p ref={said} className="c-error" data-comptoir="softphone-transfer-error" role="alert">
+      {text}
+    </p>
+  )
+}
+
 function useOutcomeCall(call: ActiveCall | null): OutcomeCall | null {
   const stage = call === null ? null : call.phase === "ringing-out" || call.phase === "in-call" ? "talking" : call.phase
   const [id, direction, number, startedAt] = [call?.id, call?.direction, call?.number, call?.startedAt]
