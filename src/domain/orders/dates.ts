@@ -1,6 +1,8 @@
-import { addBusinessDays, addDays, addMonths, isValid, lastDayOfMonth, nextMonday, setISOWeek, startOfISOWeek, startOfMonth } from "date-fns"
+import { addBusinessDays, addDays, addMonths, lastDayOfMonth, nextMonday, setISOWeek, startOfISOWeek, startOfMonth } from "date-fns"
 
 import { foldText } from "../search/fold-text"
+
+import { calendarDay as make, FEASTS, feastDay, feastWord } from "./feast-days"
 
 /**
  * Dates as customers write them, absolute ("15/03", "le 3 avril", "March 15th") or relative to the day of the
@@ -47,11 +49,6 @@ export function isoDay(d: Date): string {
   // Not date-fns's `format`: bundled into the content script by Parcel, its formatters table came out undefined
   // ("Cannot read properties of undefined (reading 'y')" on the first capture); a day needs no formatter.
   return `${String(d.getFullYear()).padStart(4, "0")}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`
-}
-
-function make(y: number, m: number, d: number): Date | null {
-  const date = new Date(y, m, d, 12)
-  return isValid(date) && date.getMonth() === m && date.getDate() === d ? date : null
 }
 
 function withYear(ref: Date, m: number, d: number, y: number | null): Date | null {
@@ -243,40 +240,6 @@ function weekdayIndex(word: string): number {
 /** The weekday's next occurrence after the reference day (a week on when it is that day). */
 function nextWeekday(ref: Date, word: string): Date {
   return addDays(ref, (weekdayIndex(word) - ref.getDay() + 7) % 7 || 7)
-}
-
-/** Days people plan deliveries around, by name: fixed ones and the US Thanksgiving (fourth Thursday of November). */
-const FEASTS = /\b(?:thanksgiving|christmas(?: eve)?|xmas|noel|new year s(?: day| eve)?|nouvel an|jour de l an|la saint sylvestre|toussaint|(?:le )?14 juillet|armistice|independence day|boxing day)\b/g
-
-function feastWord(text: string): string | null {
-  FEASTS.lastIndex = 0
-  const m = FEASTS.exec(text)
-  FEASTS.lastIndex = 0
-  return m !== null && m.index === 0 ? m[0] : null
-}
-
-/** The next occurrence (on or after the reference day) of the feast the text starts with. */
-function feastDay(text: string, ref: Date): Date | null {
-  const w = feastWord(text.trim())
-  if (w === null) return null
-  const on = (y: number): Date | null => {
-    if (w === "thanksgiving") {
-      const nov1 = new Date(y, 10, 1, 12)
-      return addDays(nov1, ((4 - nov1.getDay() + 7) % 7) + 21)
-    }
-    if (/christmas eve/.test(w)) return make(y, 11, 24)
-    if (/christmas|xmas|noel/.test(w)) return make(y, 11, 25)
-    if (/boxing/.test(w)) return make(y, 11, 26)
-    if (/eve|sylvestre/.test(w)) return make(y, 11, 31)
-    if (/new year|nouvel an|jour de l an/.test(w)) return make(y, 0, 1)
-    if (/toussaint/.test(w)) return make(y, 10, 1)
-    if (/armistice/.test(w)) return make(y, 10, 11)
-    if (/14 juillet/.test(w)) return make(y, 6, 14)
-    if (/independence/.test(w)) return make(y, 6, 4)
-    return null
-  }
-  const d = on(ref.getFullYear())
-  return d !== null && d.getTime() < ref.getTime() - 12 * 3_600_000 ? on(ref.getFullYear() + 1) : d
 }
 
 /** A delivery is meant: the words around a date that make it the date to deliver. */

@@ -6,6 +6,7 @@ import { otherSizeOf } from "./variants"
 import { rewriteLines } from "./line-rewrites"
 import { cellsOf, headerOf, quantityCell, type Columns } from "./table-header"
 import { isExcludedNumber } from "./not-quantities"
+import { asNumber, dozens, NUMBER_WORD, NUMBER_WORDS, spaceMultipliers, spokenQuantities, withoutNegated } from "./line-words"
 import { lineUnit, packCount, sameUnitFamily, unitOfWord, WEAK_UNIT_WORDS } from "./units"
 
 /** An order line found in the mail, with what it rests on. */
@@ -28,11 +29,6 @@ export interface Token {
   sep: boolean
 }
 
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60, cent: 100,
-  one: 1, two: 2, three: 3, four: 4, five: 5, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, sixteen: 16, eighteen: 18, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, hundred: 100,
-  douzaine: 12, dozen: 12, a: 1, an: 1
-}
 /** "…, soit 60 packs", "(that's 120 packs)", "i.e. 30 boxes": the count said again, in other units. */
 const RESTATED = /[,;(–-]?\s*\b(?:soit|i\.\s?e\.|ie|that['’]?s|that is|which is|c['’]est[- ][àa][- ]dire)\s+(\d{1,5})\s+([\p{L}]+)\s*\)?/iu
 const QTY_LABEL = /(?:qt[ée]s?|qte|qty|quantit[ée]s?|quantity|quantities|nb|nombre|nbr|number of)\s*\.?\s*[:=]?\s*$/i
@@ -53,49 +49,12 @@ function tokenize(text: string): Token[] {
   return out
 }
 
-/** "half a dozen", "une demi-douzaine" → 6, "2 dozen", "deux douzaines" → 24, "a dozen" → 12: a number of its own. */
-function dozens(text: string): string {
-  return text
-    .replace(/\b(?:half a dozen|une demi[- ]douzaine|demi[- ]douzaine)(?:\s+(?:de|d['’]|of)\b)?/gi, "6 ")
-    .replace(/\b(\d{1,3}|two|three|four|five|six|deux|trois|quatre|cinq|six)\s+(?:dozens?|douzaines?)(?:\s+(?:de|d['’]|of)\b)?/gi, (_, n: string) => `${(/^\d+$/.test(n) ? Number(n) : NUMBER_WORDS[n.toLowerCase()]!) * 12} `)
-    .replace(/\b(?:a|one|une|1)\s+(?:dozen|douzaine)(?:\s+(?:de|d['’]|of)\b)?/gi, "12 ")
-}
-
-const NUMBER_WORD = Object.keys(NUMBER_WORDS).filter((w) => w.length > 2).join("|")
-const asNumber = (n: string): number => (/^\d+$/.test(n) ? Number(n) : NUMBER_WORDS[n.toLowerCase()] ?? 1)
-
-/**
- * Quantities said in words of speech: "a couple of the 3m leads", "une paire de…" → 2; "LED bulbs, ten of them",
- * "il m'en faut 10", "j'en prendrai six" → "x 10", a multiplier after the product's name.
- */
-function spokenQuantities(text: string): string {
-  return text
-    .replace(/\b(?:a couple of|a pair of|une paire d['’ ]|une paire de|un couple d['’ ]|un couple de)\s*(?:the\s+|les\s+)?/gi, "2 ")
-    .replace(new RegExp(`,?\\s*\\b(\\d{1,4}|${NUMBER_WORD})\\s+of (?:them|those|these|each)\\b`, "gi"), (_, n: string) => ` x ${asNumber(n)}`)
-    .replace(new RegExp(`\\b(?:il (?:m|nous)['’ ]?en faut|j['’ ]?en (?:veux|prends|prendrai|voudrais)|nous en (?:voulons|prendrons|prenons|voudrions)|on en (?:veut|prend|prendra))\\s+(\\d{1,4}|${NUMBER_WORD})\\b`, "gi"), (_, n: string) => ` x ${asNumber(n)}`)
-}
-
 /** A sentence that leaves a product out: "Leave the chairs (item 3) for now", "Oubliez les masques". */
 const LEAVE_OUT = /^\s*(?:[-•*–]\s*)?(?:leave(?: out)?|drop|skip|forget(?: about)?|hold off(?: on)?|no need for|laissez(?: tomber)?|oubliez|retirez|enlevez|supprimez|pas besoin d)\b/i
 
 /** Words that tell variants of one product apart: sizes and colours. */
 const VARIANT_WORDS = /\b(?:taille|size|xs|s|m|l|xl|xxl|small|medium|large|extra large|petite?s?|moyens?|moyennes?|grandes?|grands?|blue|bleue?s?|black|noire?s?|red|rouges?|green|verte?s?|yellow|jaunes?|white|blanche?s?|colou?r|couleur)\b/gi
 const NESTED = /\b(\d{1,3}|une?|one|a)\s+([\p{L}]+)\s+(?:de|d['’]|of)\s*(\d{1,4})\s+([\p{L}]+)(?=\s+(?:de|d['’]|of)\b|\s*$)/iu
-
-/**
- * The product a customer rules out names no product: "10 ramettes A4 (pas le recyclé)", "HP 305 black, not the
- * colour one", "plutôt que le recyclé", "rather than the large".
- */
-function withoutNegated(text: string): string {
-  return text.replace(/\b(?:pas (?:le|la|les|l['’]|du|des|de)|surtout pas (?:le|la|les|de)|not (?:the|any)|but not(?: the)?|rather than(?: the)?|instead of(?: the)?|plut[ôo]t que (?:le|la|les|l['’]|du|des)|au lieu (?:du|de la|des|de l['’]))\s*[\p{L}-]+/giu, " ")
-}
-
-/** "x10", "10x", "×10" → "x 10", "10 x" so the multiplier is a word of its own; "40 × 30" is a dimension. */
-function spaceMultipliers(text: string): string {
-  return text
-    .replace(/(^|[\s(:])(?:[x*]|(?<!\d ?)×)\s?(\d)/gi, "$1x $2")
-    .replace(/(\d)\s?(?:[x*]|×(?! ?\d))(?=\s|$|[),.;])/gi, "$1 x")
-}
 
 export interface Group {
   from: number
