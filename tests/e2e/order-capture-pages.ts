@@ -1,4 +1,4 @@
-import { esc } from "./pages"
+import { esc, ROUNDCUBE_PREVIEW_SCRIPT } from "./pages"
 
 /**
  * Webmail pages with one opened order mail (issue #11), in the markup `src/features/order-capture/opened-message.ts`
@@ -80,18 +80,6 @@ export function roundcubeInbox(mails: { uid: number; m: OrderMailPage }[]): stri
     "Roundcube Webmail :: Inbox",
     `<div id="layout"><div id="layout-list" style="width:35%;float:left"><table id="messagelist"><tbody>${rows}</tbody></table></div>
 <div id="layout-content" style="margin-left:36%"><iframe id="messagecontframe" name="messagecontframe" src="about:blank"></iframe></div></div>
-<script>
-document.getElementById("messagelist").addEventListener("click", (e) => {
-  const row = e.target.closest("tr[data-uid]");
-  if (!row) return;
-  e.preventDefault();
-  const old = document.getElementById("messagecontframe");
-  const frame = document.createElement("iframe");
-  frame.id = "messagecontframe";
-  frame.name = "messagecontframe";
-  frame.src = "/webmail/preview/" + row.dataset.uid;
-  old.replaceWith(frame);
-});
-</script>`
+${ROUNDCUBE_PREVIEW_SCRIPT}`
   )
 }

@@ -5,6 +5,24 @@ export function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
 }
 
+/**
+ * The Roundcube-like fixture pages' 3-pane behaviour, shared: a click on a message row puts a new preview iframe
+ * with that message in place of the old one, so the content script meets a fresh frame at each message.
+ */
+export const ROUNDCUBE_PREVIEW_SCRIPT = `<script>
+document.getElementById("messagelist").addEventListener("click", (e) => {
+  const row = e.target.closest("tr[data-uid]");
+  if (!row) return;
+  e.preventDefault();
+  const old = document.getElementById("messagecontframe");
+  const frame = document.createElement("iframe");
+  frame.id = "messagecontframe";
+  frame.name = "messagecontframe";
+  frame.src = "/webmail/preview/" + row.dataset.uid;
+  old.replaceWith(frame);
+});
+</script>`
+
 const shell = (title: string, body: string) =>
   `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${esc(title)}</title>
 <style>body{font-family:Arial,sans-serif;margin:0} .row{display:flex;gap:12px} td,th{padding:2px 6px;border-bottom:1px solid #eee}</style>

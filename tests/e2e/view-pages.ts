@@ -1,7 +1,7 @@
 import type { DemoCustomer } from "~src/domain/demo/demo-data"
 import { foldText } from "~src/domain/search/fold-text"
 
-import { esc } from "./pages"
+import { esc, ROUNDCUBE_PREVIEW_SCRIPT } from "./pages"
 
 /**
  * Pages whose view changes without a reload: a 3-pane webmail whose preview iframe is replaced on each click
@@ -81,19 +81,7 @@ export function roundcubeMailbox(mails: Mail[]): string {
     `<div id="layout"><div id="layout-menu"><span class="username">${esc(AGENT.email)}</span></div>
 <div id="layout-list" style="width:40%;float:left"><table id="messagelist"><tbody>${rows}</tbody></table></div>
 <div id="layout-content" style="margin-left:41%"><iframe id="messagecontframe" name="messagecontframe" src="about:blank"></iframe></div></div>
-<script>
-document.getElementById("messagelist").addEventListener("click", (e) => {
-  const row = e.target.closest("tr[data-uid]");
-  if (!row) return;
-  e.preventDefault();
-  const old = document.getElementById("messagecontframe");
-  const frame = document.createElement("iframe");
-  frame.id = "messagecontframe";
-  frame.name = "messagecontframe";
-  frame.src = "/webmail/preview/" + row.dataset.uid;
-  old.replaceWith(frame);
-});
-</script>`
+${ROUNDCUBE_PREVIEW_SCRIPT}`
   )
 }
 
