@@ -1,5 +1,10 @@
+import { writeFileSync } from "node:fs"
+import { join } from "node:path"
 import type { Browser, Page } from "puppeteer-core"
+import type { DemoCustomer } from "~src/domain/demo/demo-data"
+import { demoCustomersCsv } from "~src/domain/import/export"
 
+import { LAB_AGENT1 } from "../telephony-lab/lab"
 import { openExtensionPageShowing } from "./launch"
 
 // What the Firefox softphone tests (softphone.spec.ts, restart.spec.ts) both do with the dock and its forms.
@@ -30,4 +35,23 @@ export async function fill(page: Page, selector: string, value: string) {
   const input = await page.waitForSelector(selector)
   await input!.click({ count: 3 })
   await input!.type(value)
+}
+
+/**
+ * The agent's set-up in the options page, as an agent does it: `customers` imported from a CSV file (written in
+ * `workDir`), then the softphone on the lab's first SIP account, saved.
+ */
+export async function setUpAgent(browser: Browser, workDir: string, customers: DemoCustomer[]) {
+  const page = await browser.newPage()
+  const input = await openExtensionPageShowing(page, "options.html", 'input[type=file][data-comptoir="import-customers"]')
+  const csv = join(workDir, "clients.csv")
+  writeFileSync(csv, demoCustomersCsv(customers), "utf8")
+  await input.uploadFile(csv)
+  await (await page.waitForSelector('[data-comptoir="import-confirm"]'))!.click()
+  await page.waitForSelector('[data-comptoir="import-result"]', { timeout: 30_000 })
+  await page.select('select[name="softphone.provider"]', "sip")
+  for (const [key, value] of Object.entries(LAB_AGENT1)) await fill(page, `input[name="sip.${key}"]`, value)
+  await (await page.waitForSelector('[data-comptoir="sip-save"]'))!.click()
+  await page.waitForSelector('::-p-xpath(//*[@data-comptoir="sip-message"][contains(., "Saved")])', { timeout: 20_000 })
+  await page.close()
 }

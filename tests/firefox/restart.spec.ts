@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from "node:fs"
+import { mkdirSync, rmSync } from "node:fs"
 import { join } from "node:path"
 
 import type { Page } from "puppeteer-core"
@@ -6,13 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 import { formatDuration, talkSecondsOf } from "~src/domain/calls/outcome-form"
 import { generateCustomers } from "~src/domain/demo/demo-data"
-import { demoCustomersCsv } from "~src/domain/import/export"
 import { CALL_MARKER_KEY, MARKER_HEARTBEAT_MS, type CallMarker } from "~src/domain/telephony"
 
 import { readCustomerId, readTable } from "../extension-page"
-import { LAB_AGENT1, TelephonyLab } from "../telephony-lab/lab"
-import { dockIn, fill, openDock, waitFor } from "./helpers"
-import { launchFirefox, openExtensionPageShowing, type LaunchedFirefox } from "./launch"
+import { TelephonyLab } from "../telephony-lab/lab"
+import { dockIn, fill, openDock, setUpAgent, waitFor } from "./helpers"
+import { launchFirefox, type LaunchedFirefox } from "./launch"
 import { toolbarAction } from "./toolbar"
 
 /**
@@ -49,18 +48,7 @@ beforeAll(async () => {
   firefox = await launchFirefox(PREFS, { permanent: true })
   workDir = firefox.workDir
   // A few customers and the softphone, set up in the options page the way an agent does.
-  const page = await firefox.browser.newPage()
-  const input = await openExtensionPageShowing(page, "options.html", 'input[type=file][data-comptoir="import-customers"]')
-  const csv = join(workDir, "clients.csv")
-  writeFileSync(csv, demoCustomersCsv(customers), "utf8")
-  await input.uploadFile(csv)
-  await (await page.waitForSelector('[data-comptoir="import-confirm"]'))!.click()
-  await page.waitForSelector('[data-comptoir="import-result"]', { timeout: 30_000 })
-  await page.select('select[name="softphone.provider"]', "sip")
-  for (const [key, value] of Object.entries(LAB_AGENT1)) await fill(page, `input[name="sip.${key}"]`, value)
-  await (await page.waitForSelector('[data-comptoir="sip-save"]'))!.click()
-  await page.waitForSelector('::-p-xpath(//*[@data-comptoir="sip-message"][contains(., "Saved")])', { timeout: 20_000 })
-  await page.close()
+  await setUpAgent(firefox.browser, workDir, customers)
 }, 120_000)
 
 afterAll(async () => {

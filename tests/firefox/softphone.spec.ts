@@ -1,18 +1,17 @@
-import { mkdirSync, writeFileSync } from "node:fs"
+import { mkdirSync } from "node:fs"
 import { join } from "node:path"
 
 import type { Browser, ElementHandle, Page } from "puppeteer-core"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 
 import { generateCustomers } from "~src/domain/demo/demo-data"
-import { demoCustomersCsv } from "~src/domain/import/export"
 
 import { sharedPhonePair, withSharedPhone } from "../e2e/dataset"
 import { readCallStats, readCustomerId, readOnHold, readTable } from "../extension-page"
-import { LAB_AGENT1, loudness, TelephonyLab } from "../telephony-lab/lab"
+import { loudness, TelephonyLab } from "../telephony-lab/lab"
 import { openAboutDebugging, terminateBackground, waitForBackground } from "./about-debugging"
-import { dockIn, fill, openDock, waitFor } from "./helpers"
-import { launchFirefox, openExtensionPageShowing, startFixtureSite, waitInOverlay, type FixtureSite, type LaunchedFirefox } from "./launch"
+import { dockIn, fill, openDock, setUpAgent, waitFor } from "./helpers"
+import { launchFirefox, startFixtureSite, waitInOverlay, type FixtureSite, type LaunchedFirefox } from "./launch"
 import { sessionStorageValue, toolbarAction } from "./toolbar"
 
 /**
@@ -59,19 +58,8 @@ beforeAll(async () => {
   browser = firefox.browser
   site = await startFixtureSite()
 
-  const page = await browser.newPage()
-  const input = await openExtensionPageShowing(page, "options.html", 'input[type=file][data-comptoir="import-customers"]')
-  const csv = join(firefox.workDir, "clients.csv")
-  writeFileSync(csv, demoCustomersCsv(customers), "utf8")
-  await input!.uploadFile(csv)
-  await (await page.waitForSelector('[data-comptoir="import-confirm"]'))!.click()
-  await page.waitForSelector('[data-comptoir="import-result"]', { timeout: 30_000 })
-  // The softphone set up the way an agent does, in the options page.
-  await page.select('select[name="softphone.provider"]', "sip")
-  for (const [key, value] of Object.entries(LAB_AGENT1)) await fill(page, `input[name="sip.${key}"]`, value)
-  await (await page.waitForSelector('[data-comptoir="sip-save"]'))!.click()
-  await page.waitForSelector('::-p-xpath(//*[@data-comptoir="sip-message"][contains(., "Saved")])', { timeout: 20_000 })
-  await page.close()
+  // The customers and the softphone, set up in the options page the way an agent does.
+  await setUpAgent(browser, firefox.workDir, customers)
 }, 180_000)
 
 afterAll(async () => {
