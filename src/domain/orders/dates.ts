@@ -301,10 +301,12 @@ const WEEKDAY_RANGE = new RegExp(`\\b${WEEKDAY}\\.?\\s*(?:au|à|a|to|till|until|
 
 /**
  * An opening or an event the date belongs to ("ouverture le 1er décembre", "we open on the 3rd", "they don't open to
- * patients until the 7th", "n'ouvre qu'au 7", "pour le réveillon du 31 …, il me faut le 29", "the party on the 18th"):
- * no delivery day, unless no other is said.
+ * patients until the 7th", "n'ouvre qu'au 7", "pour le réveillon du 31 …, il me faut le 29", "the party on the 18th",
+ * "avant le vernissage du jeudi 17, donc au plus tard le mercredi 16"):
+ * no delivery day, unless no other is said. It ends where a consequence begins: "on ouvre à 12h donc livraison le
+ * matin, mardi ou mercredi" hands the goods over on the Tuesday.
  */
-const OPENING = /\b(?:ouverture|inauguration|nous ouvrons|on ouvre|(?:we|shop|store|site|office|bureau|magasin|boutique|agence|cabinet|ecole|école|restaurant) (?:opens?|will open|ouvre|ouvrira)|opening|(?:don['’]?t|do not|doesn['’]?t|does not|won['’]?t|will not) open|n['’]ouvr\w* (?:pas|qu)|(?:r[ée]veillon|f[êe]te|soir[ée]e|repas|concert|mariage|gala|kermesse|wedding|party|dinner|gig) (?:du|of|on)(?: (?:the|le))? \d{1,2}(?:er|st|nd|rd|th)?(?!\s*(?:\/|\.|-)\s*\d))\b[^,.;:)]*/gi
+const OPENING = /\b(?:ouverture|inauguration|nous ouvrons|on ouvre|(?:we|shop|store|site|office|bureau|magasin|boutique|agence|cabinet|ecole|école|restaurant) (?:opens?|will open|ouvre|ouvrira)|opening|(?:don['’]?t|do not|doesn['’]?t|does not|won['’]?t|will not) open|n['’]ouvr\w* (?:pas|qu)|(?:r[ée]veillon|f[êe]te|soir[ée]e|repas|concert|mariage|gala|kermesse|vernissage|spectacle|wedding|party|dinner|gig|private view) (?:du|of|on)(?: (?:the|le))?(?: (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday))? \d{1,2}(?:er|st|nd|rd|th)?(?!\s*(?:\/|\.|-)\s*\d))\b(?:(?!\b(?:donc|alors|du coup|so|then|therefore)\b)[^,.;:)])*/gi
 const OPENS = new RegExp(OPENING.source, "i")
 
 /** A delivery day's label on its line: "Deliver by:", "Requested delivery date:", "Livraison souhaitée (par le client) :". */
@@ -315,13 +317,15 @@ export function deliveryDateOf(given: readonly { text: string; ref: Date }[], op
 }
 
 /**
- * Words handing the goods over, the day after them ("livrer le mercredi 9", "delivered 12/17", "je passe les prendre
- * vendredi", "drop them at the clubhouse Thursday", "delivery on Wednesday 9th"), or a deadline's words after the day
+ * Words handing the goods over, the day after them ("livrer le mercredi 9", "livraison vendredi avant 14h", "delivered
+ * 12/17", "je passe les prendre vendredi", "drop them at the clubhouse Thursday", "delivery on Wednesday 9th"), or a deadline's words after the day
  * ("by Friday 4th at the latest", "vendredi 11 au plus tard", "Thursday 10th would be perfect").
  */
-const HANDED_OVER = /\b(?:livr(?:er|ez|e|ee|es|ees)|deliver(?:ed)?|delivery (?:on|by|for)|drop (?:them|it|these|this|everything|the lot)?(?: off)?|(?:passe|passerai|passerons|passera|passons|viens|viendrai) (?:les |le |la |l |tout )?(?:prendre|chercher|recuperer)|pick (?:them |it |these |everything |the order )?up|collect (?:them|it|these|the order))\b/
+const HANDED_OVER = /\b(?:livr(?:er|ez|e|ee|es|ees)|livraison|deliver(?:ed)?|delivery (?:on|by|for)|drop (?:them|it|these|this|everything|the lot)?(?: off)?|(?:passe|passerai|passerons|passera|passons|viens|viendrai) (?:les |le |la |l |tout )?(?:prendre|chercher|recuperer)|pick (?:them |it |these |everything |the order )?up|collect (?:them|it|these|the order))\b/
 // "Thursday 10th would be perfect", "Wednesday 9th would suit us", "mardi 8 ce serait idéal": the day said to suit, as a deadline's.
-const DEADLINE_AFTER = /\b(?:au plus tard|at the latest|dernier delai|sans faute|would be (?:perfect|ideal|great|lovely|brilliant)|would suit(?: us| me)?|(?:ce serait|serait|c est) (?:parfait|ideal|top|super)|(?:nous |me )?(?:irait|conviendrait) (?:bien|parfaitement))\b/
+// So is a day asked for "if at all possible", "si possible" ("Wednesday 9th if at all possible, we have a consultation
+// starting on the 10th": the 9th, the 10th is the consultation's).
+const DEADLINE_AFTER = /\b(?:au plus tard|at the latest|dernier delai|sans faute|if (?:at all |humanly )?possible|if poss|if you can|si (?:c est |cela est |c etait )?possible|si vous (?:le )?pouvez|would be (?:perfect|ideal|great|lovely|brilliant)|would suit(?: us| me)?|(?:ce serait|serait|c est) (?:parfait|ideal|top|super)|(?:nous |me )?(?:irait|conviendrait) (?:bien|parfaitement))\b/
 
 const DEADLINE_BEFORE = /\b(?:au plus tard|at the latest|no later than|not later than|pas plus tard que|dernier delai)\b/
 

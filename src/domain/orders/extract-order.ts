@@ -9,6 +9,7 @@ import { asSlot, DELIVERY_SLOT, orderedApart } from "./other-matter"
 import { dayOf, deliveryDateOf, findDates, isoDay, writesMonthFirst } from "./dates"
 import { findDeliveryAddress, poCandidates } from "./header-fields"
 import { findLines, type FoundLine } from "./lines"
+import { ADDS_UP_TO } from "./line-words"
 import { attachmentSources, bestPo, bySize, clamp, dedupe, foldBySentence, nameHas, withoutEarlierRest } from "./extract-helpers"
 import { unitOfWord } from "./units"
 import { answersOnly, belowSignOff, chooseBody, ownSegments, splitMail, withoutBounces, withRelayedQuote, type MailSegment } from "./mail-body"
@@ -18,7 +19,7 @@ import { ESTIMATE_PREFIX, NOT_ORDER_VERDICTS } from "./not-order-reasons"
 import { ourRowsOnly, ownNameWords, rowsToOrderOnly } from "./shared-sheet"
 import { addUpSites, ordersForSites } from "./sites"
 import { aboutEarlierOrder, acknowledgesOrder, addressedToColleagues, askedAbout, goodsDelivered, goodsReceived, newAddress, notAnOrderYet, paperwork, recordsNotice, shippedNotice, tentativeMarks, withoutCitations } from "./order-intent"
-import { AUTO_REPLY, AWAY, BULK, NEGATIVE, NOTHING_NOW, ORDER_CUES, NAMED_SALON, ORDER_NOTICE, PLACED, REORDER, RESCHEDULE, SALON_TRADE, STRONG_ORDER, UNLESS_CANCELLED, VETO } from "./order-cues"
+import { AUTO_REPLY, AWAY, BULK, NEGATIVE, NOTHING_NOW, ORDER_CUES, NAMED_SALON, ORDER_NOTICE, PLACED, PURPOSE_AHEAD, REORDER, RESCHEDULE, SALON_TRADE, STRONG_ORDER, UNLESS_CANCELLED, VETO } from "./order-cues"
 import type { CustomerMemory, ExtractedOrder, OrderContext, OrderMail } from "./types"
 
 /**
@@ -191,7 +192,7 @@ export class OrderExtractor {
       // "2 rolls more of the stretch film", "3 cartons de plus": the reply's number added to the quoted one.
       for (const l of found) {
         const was = linesQuoted().find((q) => q.product.ref === l.product.ref)
-        if (was !== undefined && MORE.test(foldText(l.evidence))) l.quantity += was.quantity
+        if (was !== undefined && MORE.test(foldText(l.evidence)) && !ADDS_UP_TO.test(l.evidence)) l.quantity += was.quantity
       }
       // Its own lines alone when it names what it takes ("go ahead and send 2 chairs"); the quote's too when it
       // takes the quote as a whole, leaves something out or changes a quantity ("au lieu de 10").
@@ -274,7 +275,8 @@ export class OrderExtractor {
     const vetoText = withoutCitations(foldText(vetoParts.join("\n"))).replace(INVOICING, " ").replace(UNLESS_CANCELLED, " ")
     // A veto's words are read within one sentence: "the stand build starts the week before. Order below, PO …" asks
     // nothing "before ordering".
-    const vetoes = new Set([...withoutCitations(foldBySentence(vetoParts)).replace(INVOICING, " ").replace(UNLESS_CANCELLED, " ").matchAll(VETO)].map((m) => m[0]))
+    // What the goods are for, said ahead of the asking ("pour le retour des prêts, merci de nous livrer"), is no matter.
+    const vetoes = new Set([...withoutCitations(foldBySentence(vetoParts)).replace(INVOICING, " ").replace(UNLESS_CANCELLED, " ").replace(PURPOSE_AHEAD, " ").matchAll(VETO)].map((m) => m[0]))
     // A hairdresser's or a beauty parlour's "salon" is the shop itself, not a trade show: its trade, named anywhere in
     // the mail, its signature or the sender's address, says so ("Nina - L'Atelier, coiffure" under "il me faudrait pour
     // le salon"; "la machine du salon" from sophie@boulangerie-moreau.fr). A salon with a name ("au salon Hygiène Pro")

@@ -1,7 +1,7 @@
 /**
  * A line's words made plain before it is read (split from lines.ts): numbers written as words, dozens, counts said
- * in speech ("a couple of", "ten of them", "il m'en faut 10"), multipliers ("x10") and the products ruled out ("pas
- * le recyclé").
+ * in speech ("a couple of", "ten of them", "il m'en faut 10"), a total said after a count added ("donc 3 au total"),
+ * multipliers ("x10"), the products ruled out ("pas le recyclé") and what the goods are for.
  */
 
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {
@@ -45,4 +45,32 @@ export function spaceMultipliers(text: string): string {
   return text
     .replace(/(^|[\s(:])(?:[x*]|(?<!\d ?)×)\s?(\d)/gi, "$1x $2")
     .replace(/(\d)\s?(?:[x*]|×(?! ?\d))(?=\s|$|[),.;])/gi, "$1 x")
+}
+
+/** A count added to what was asked ("en plus", "more"), and the total it makes ("donc 3 au total", "so 6 in all"). */
+const TOTAL = String.raw`\s*[,;(–-]?\s*(?:donc|soit|so|making|that makes|which makes|ce qui (?:fait|fera))\s+(\d{1,4})\s+(?:au total|en tout|in total|in all|altogether)\s*\)?`
+const COUNT = String.raw`(\d{1,4}|une?|one|an?|deux|two|trois|three)`
+export const ADDS_UP_TO = new RegExp(TOTAL, "i")
+const ADDED_THEN_TOTAL = new RegExp(String.raw`\b${COUNT}\s+((?:[\p{L}\d'’-]+\s+){1,6}?)(?:en plus|de plus|suppl[ée]mentaires?|extra|additional)\b${TOTAL}`, "iu")
+const MORE_THEN_TOTAL = new RegExp(String.raw`\b${COUNT}\s+(?:more|extra|additional|de plus|en plus|suppl[ée]mentaires?)\s+((?:[\p{L}\d'’-]+\s+){0,5}[\p{L}\d'’-]+)${TOTAL}`, "iu")
+
+/**
+ * "ajoutez un lot de piles en plus (donc 3 au total)", "2 more packs of water, so 6 in all": the count added gives way
+ * to the total it makes, which is what the line asks for ("3 lot de piles", "6 packs of water").
+ */
+export function withTotalsSaid(text: string): string {
+  if (!ADDS_UP_TO.test(text)) return text
+  return text.replace(ADDED_THEN_TOTAL, (_, _n: string, words: string, total: string) => `${total} ${words} `).replace(MORE_THEN_TOTAL, (_, _n: string, words: string, total: string) => `${total} ${words} `)
+}
+
+const PURPOSE_AHEAD = /^\s*(?:pour|for) (?:le|la|les|l['’]\s?|the|our|notre|nos) [^\d.;!?]{1,120}?,\s*(?=(?:merci de|veuillez|pourriez[- ]vous|pouvez[- ]vous|please|could you|can you|could we|can we|kindly|il nous (?:faut|faudrait)|we need)\b)/i
+const PURPOSE_AFTER = /\b(?:for [\p{L}]+ing|pour (?:le|la|les|l['’]\s?|[\p{L}]+(?:er|ir|re)\b))[^\d.;!?]*[.!?]?\s*$/iu
+
+/**
+ * What the goods are for, counting nothing, after them ("3 rolls of stretch film for packing the loan return", "2
+ * cartons pour le retour des prêts") or ahead of the asking ("Pour le retour des archives, merci de nous livrer …"):
+ * taken out before a line's words are searched for a story about earlier goods (a return, a damage).
+ */
+export function withoutPurpose(text: string): string {
+  return text.replace(PURPOSE_AFTER, " ").replace(PURPOSE_AHEAD, " ")
 }

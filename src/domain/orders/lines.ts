@@ -6,7 +6,7 @@ import { otherSizeOf } from "./variants"
 import { rewriteLines } from "./line-rewrites"
 import { cellsOf, headerOf, quantityCell, type Columns } from "./table-header"
 import { isExcludedNumber } from "./not-quantities"
-import { asNumber, dozens, NUMBER_WORD, NUMBER_WORDS, spaceMultipliers, spokenQuantities, withoutNegated } from "./line-words"
+import { asNumber, dozens, NUMBER_WORD, NUMBER_WORDS, spaceMultipliers, spokenQuantities, withoutNegated, withoutPurpose, withTotalsSaid } from "./line-words"
 import { lineUnit, packCount, sameUnitFamily, unitOfWord, WEAK_UNIT_WORDS } from "./units"
 
 /** An order line found in the mail, with what it rests on. */
@@ -141,7 +141,10 @@ function quantityIn(text: string, tokens: Token[], g: Group, asking: boolean): {
     // "10 x packs yellow highlighters (pack of 10)": a number with "x" after it, ahead of the name, counts the goods even
     // when the name has the same number.
     const times = tokens[i + 1]?.folded === "x" && tokens[i + 2] !== undefined && tokens[i + 2]!.num === null && ![...g.used].some((k) => k < i)
-    if (g.used.has(i) && !soldBy && !times && !(tokens[i + 1] !== undefined && unitOfWord(tokens[i + 1]!.folded) !== null && !WEAK_UNIT_WORDS.has(tokens[i + 1]!.folded) && !g.used.has(i + 1))) continue
+    // "3 rallonges" of the "Rallonge électrique 3 m": a number of the name right before the name's first word, neither
+    // its measure nor a unit it packs ("96 rouleaux" of the "colis de 96 rouleaux"), counts the goods.
+    const counts = g.used.has(i + 1) && tokens[i + 1]!.num === null && unitOfWord(tokens[i + 1]!.folded) === null && !/^(?:l|ml|cl|g|kg|mm|cm|m|w|gsm|x|×)$/.test(tokens[i + 1]!.folded) && ![...g.used].some((k) => k < i)
+    if (g.used.has(i) && !soldBy && !times && !counts && !(tokens[i + 1] !== undefined && unitOfWord(tokens[i + 1]!.folded) !== null && !WEAK_UNIT_WORDS.has(tokens[i + 1]!.folded) && !g.used.has(i + 1))) continue
     if (!wordNumber && isExcludedNumber(text, tokens, i)) continue
     // "SAV-1L Liquid hand soap 1L": the product's own measure, written after its ref, is no quantity.
     if (!wordNumber && tokens[i + 1] !== undefined && [...g.used].some((k) => k < i) && measureOfName(g.product, t.raw, tokens[i + 1]!.folded)) continue
@@ -212,6 +215,9 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
     const first = linesOfText(raw.replace(again[0], " "), opts, nextLine, nested)
     if (first.lines.length === 1 && sameUnitFamily(againUnit, first.lines[0]!.product.unit)) return { ...first, lines: [{ ...first.lines[0]!, quantity: Number(again[1]), unit: first.lines[0]!.product.unit, evidence: raw.trim() }] }
   }
+  // "ajoutez un lot de piles en plus (donc 3 au total)": the total the count added makes is the line (line-words.ts).
+  const summed = withTotalsSaid(raw)
+  if (summed !== raw) return { lines: linesOfText(summed, opts, nextLine, nested).lines.map((l) => ({ ...l, evidence: raw.trim() })), usedNext: false }
   // "4 boxes each of nitrile gloves S, M and L", "3 boîtes de chaque : gants S/M/L": a size list with "each".
   const each = EACH_SIZE.exec(raw) ?? (EACH_WORD.test(raw) ? SIZE_LIST.exec(raw.replace(EACH_WORD, " ")) : null)
   if (each !== null) {
@@ -224,7 +230,8 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
   const text = spaceMultipliers(spokenQuantities(dozens(sizeLettersInList(normalizeSizes(withoutNegated(unnumbered))))))
   // "Last time the driver left 12 boxes at reception": a story about an earlier delivery, told as a sentence. An
   // aside in brackets with no number ("(on en a manqué)") gives a reason, not the line's sense.
-  if (NOT_A_LINE.test(text.replace(/\([^()\d]*\)/g, " ")) || /^\s*(?:the )?(?:last time|la derni[èe]re fois|la fois derni[èe]re)\b/i.test(text) || LEAVE_OUT.test(text)) return { lines: [], usedNext: false }
+  // What the goods are for ("… for packing the loan return") tells no story about them either (line-words.ts).
+  if (NOT_A_LINE.test(withoutPurpose(text.replace(/\([^()\d]*\)/g, " "))) || /^\s*(?:the )?(?:last time|la derni[èe]re fois|la fois derni[èe]re)\b/i.test(text) || LEAVE_OUT.test(text)) return { lines: [], usedNext: false }
   const tokens = tokenize(text)
   if (tokens.length === 0) return { lines: [], usedNext: false }
   // Pieces between separators; when two or more name a product, each is a line of its own.

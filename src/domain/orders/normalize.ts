@@ -5,6 +5,18 @@
  */
 const SIZE_WORDS: Readonly<Record<string, string>> = { xs: "xs", s: "s", m: "m", l: "l", xl: "xl", xxl: "xxl", small: "s", medium: "m", large: "l", petit: "s", petite: "s", moyen: "m", moyenne: "m", grand: "l", grande: "l" }
 
+/** Brands that stand for their kind, long enough that a word one letter away is a slip and no other word. */
+const BRANDS = ["scotch", "stabilo"]
+
+/** One letter added, dropped, changed or two swapped (Damerau distance 1), never the same word. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false
+  let i = 0
+  while (i < a.length && i < b.length && a[i] === b[i]) i++
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1)
+}
+
 export function normalizeSizes(text: string): string {
   return text
     // Dimensions ("40x30x30", "160*80", "40 x 30 x 30") are the "40 × 30 × 30" of a name, each number a word;
@@ -34,6 +46,8 @@ export function normalizeSizes(text: string): string {
     .replace(/\b(?:loo|bog) (?:rolls?|paper)\b/gi, "toilet tissue")
     .replace(/\b(?:wc|toilettes|loo)\b/gi, "toilette")
     .replace(/\btoilet (?:paper|rolls?)\b/gi, "toilet tissue")
+    // A brand standing for its kind is read through a one-letter slip as a catalog word is ("3 rlx de scoth").
+    .replace(/\b[sS][\p{L}]{3,7}\b/gu, (w: string) => BRANDS.find((b) => oneEditApart(w.toLowerCase().replace(/s$/, ""), b)) ?? w)
     .replace(/\bscotchs?\b/gi, "ruban adhésif")
     // "film palette", "film de palettisation": the film wrapped round a pallet is stretch film, no pallet.
     .replace(/\bfilms? (?:de )?(?:palette|palettisation|palettiser)\b/gi, "film étirable")
@@ -51,11 +65,12 @@ export function normalizeSizes(text: string): string {
 
 /**
  * "Nitrile gloves - S x 6, M x 10, L x 4", "gants M : 4, L : 2": once a piece of the line named a size, a size letter in
- * capitals beside a count in a later piece is a size too (the piece then names the same product in that size).
+ * capitals beside a count (or a count and its unit) in a later piece is a size too (the piece then names the same product in that size).
  */
 export function sizeLettersInList(text: string): string {
   if (!text.includes("qsize")) return text
   return text
     .replace(/(?<=(?:[,;+/]|\bet|\band)\s*)(XXL|XL|XS|S|M|L)(?=\s*(?:[x×:=-]\s*)?\d)/g, (s: string) => ` qsize${SIZE_WORDS[s.toLowerCase()]} `)
-    .replace(/(?<=(?:[,;+/]|\bet|\band)\s*\d+\s*(?:x\s*)?)(XXL|XL|XS|S|M|L)(?![\p{L}\d'’])/gu, (s: string) => ` qsize${SIZE_WORDS[s.toLowerCase()]} `)
+    // "1 boîte de gants M et 1 boîte de L", "2 boxes of M and 1 of L": the letter after a count and its unit.
+    .replace(/(?<=(?:[,;+/]|\bet|\band)\s*(?:\d+|une?|one|an?)\s*(?:x\s*)?(?:(?:bo[iî]tes?|btes?|box(?:es)?|cartons?|paquets?|packs?|lots?)\s+)?(?:de\s+|d['’]\s*|of\s+)?)(XXL|XL|XS|S|M|L)(?![\p{L}\d'’])/gu, (s: string) => ` qsize${SIZE_WORDS[s.toLowerCase()]} `)
 }

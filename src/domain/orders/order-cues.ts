@@ -48,3 +48,10 @@ export const STRONG_ORDER =
 
 /** Ordering again what an earlier order (the one quoted) had. */
 export const REORDER = /\b(?:same (?:as|like) (?:our|the|my) (?:last |previous )?order (?:from|of|in)|same like|comme notre commande (?:de|d|du)|(?:repeat|reorder|re order|order again) (?:items?|lines?|the items?|the lines?) \d|(?:recommander|reprendre|refaire|renouveler) (?:les |la )?(?:articles?|lignes?|postes?) \d|(?:la |le )?meme(?: chose| commande)? que (?:la derniere fois|la fois derniere|la fois precedente|d habitude|la semaine derniere|le mois dernier)|on refait|refaites(?: nous| moi)? (?:la|le|la meme)|same as last (?:time|week|month)|like last time|comme la derniere fois|same again|same as (?:last time|before|last order|the last order)|same order|(?:repeat|same as) (?:the|our|my) (?:last |previous |usual |(?:january|february|march|april|may|june|july|august|september|october|november|december) )?order|(?:c est )?pareil que (?:la derniere fois|la fois derniere|le mois dernier|la semaine derniere|d habitude|la derniere commande)|(?:refaire|renouveler|reprendre|refaites|renouvelez|reprenez) (?:la|notre|ma) commande (?:de |d )(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|la semaine derniere|le mois dernier)|(?:la )?meme (?:chose|commande) que (?:la derniere fois|precedemment)|meme commande|renouveler (?:la|notre|cette) commande|on renouvelle|idem que la derniere fois)\b/
+
+/**
+ * "Pour le décrochage de l'exposition et le retour des prêts, merci de nous livrer …", "For the move back to the annexe,
+ * could you send …": what the goods are for, said ahead of the words that ask for them and counting nothing, is no
+ * matter of its own (a return of loans is no goods sent back). Folded text; its words go before the vetoes are read.
+ */
+export const PURPOSE_AHEAD = /\b(?:pour|for) (?:le|la|les|l|the|our|notre|nos) (?:(?!pour |for )[a-z ]){1,120}? (?=(?:merci de|veuillez|pourriez vous|pouvez vous|pourrions nous|please|could you|can you|could we|can we|kindly|nous aurions besoin|we (?:need|would need)|il nous faut|il nous faudrait)\b)/g

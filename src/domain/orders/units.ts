@@ -63,6 +63,8 @@ export function lineUnit(written: string | null, product: { unit: string; nameFr
   // "6 pieces" of washing-up liquid sold by the can, "3 Stk." of an extension lead: pieces counted of a product whose
   // name packs no count of items are that many of its own unit (a count of items it packs is converted by the caller).
   if (canonical === "piece" && packCount(product) === null && !/^(?:kg|g|l|ml|cl|heure|an)$/.test(productUnit)) return product.unit
+  // "4 bags of ground coffee" sold by the packet ("paquet"): the packet is the bag it comes in (not a "lot" of batteries).
+  if (canonical === "sachet" && productUnit === "paquet") return product.unit
   // "4 boxes (cases of 20)" of towels sold only by the case: the box a buyer names is the case they come in (not the
   // other way: "2 cartons" of gloves sold by the box are cartons of boxes).
   if (canonical === "boite" && OUTER.has(productUnit)) return product.unit
