@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest"
+import { describe, expect, it, vi } from "vitest"
 
 import { formatQuantity } from "./document-text"
 import { formatCents, parseScaledDecimal } from "./money"
@@ -23,5 +23,14 @@ describe("money as a person reads it", () => {
   it("reads back an amount copied from the page with its minus sign, as a correction", () => {
     expect(parseScaledDecimal("\u221230,78", 2, true)).toBe(-3078)
     expect(parseScaledDecimal("\u221230,78", 2)).toBeNull()
+  })
+
+  it("makes a language's currency formatter once, not once for every amount a form draws", () => {
+    formatCents(1, "fr")
+    formatCents(1, "en")
+    const made = vi.spyOn(Intl, "NumberFormat")
+    for (let i = 0; i < 20; i++) expect(formatCents(100 * i + 5, i % 2 ? "en" : "fr")).toBe(i % 2 ? `€${i}.05` : `${i},05\u00a0€`)
+    expect(made).not.toHaveBeenCalled()
+    made.mockRestore()
   })
 })

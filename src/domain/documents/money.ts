@@ -50,8 +50,24 @@ export const MINUS_SIGN = "\u2212"
  * "−€30.78" with the minus sign, not the hyphen Intl puts there (read as a dash, or lost at a line break).
  */
 export function formatCents(cents: number, language: "fr" | "en", currency = "EUR"): string {
-  return new Intl.NumberFormat(language === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency })
+  return currencyFormat(language, currency)
     .formatToParts(cents / 100)
     .map((p) => (p.type === "minusSign" ? MINUS_SIGN : p.value))
     .join("")
+}
+
+/**
+ * One formatter per language and currency, kept: making one costs far more than formatting with it, and a quote
+ * form formats a dozen amounts each time it is drawn (a card's New quote handed to the workspace tab, issue #10).
+ */
+const formats = new Map<string, Intl.NumberFormat>()
+
+function currencyFormat(language: "fr" | "en", currency: string): Intl.NumberFormat {
+  const key = `${language}|${currency}`
+  let f = formats.get(key)
+  if (!f) {
+    f = new Intl.NumberFormat(language === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency })
+    formats.set(key, f)
+  }
+  return f
 }

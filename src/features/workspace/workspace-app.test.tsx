@@ -10,7 +10,16 @@ type Listener = (message: unknown, sender: { id: string; tab?: unknown }, sendRe
 /** A workspace tab's extension APIs: its sections' questions get empty answers; the background's messages are delivered by hand. */
 function stubChrome() {
   const listeners: Listener[] = []
+  const calls: string[] = []
   vi.stubGlobal("chrome", {
+    tabs: {
+      getCurrent: async () => ({ id: 42, windowId: 1 }),
+      update: vi.fn(async (id: number, props: { active?: boolean }) => {
+        // What the tab showed when it asked: the front is asked for before the route is drawn.
+        calls.push(`update ${id} active=${props.active} while showing ${(document.querySelector('[data-comptoir="workspace"]') as HTMLElement | null)?.dataset.section}`)
+        return { id }
+      })
+    },
     runtime: {
       id: "x",
       getURL: (p: string) => `chrome-extension://x/${p}`,
@@ -21,7 +30,7 @@ function stubChrome() {
     windows: { getCurrent: async () => ({ id: 1 }) },
     storage: { local: { get: async () => ({ settings: { language: "en" } }) }, onChanged: { addListener: () => undefined, removeListener: () => undefined } }
   })
-  return listeners
+  return Object.assign(listeners, { calls })
 }
 
 afterEach(() => {
@@ -45,5 +54,20 @@ describe("the workspace tab already open, handed a route by the background", () 
     })
     expect(replies).toEqual([{ taken: true }])
     expect(location.hash).toBe("#/catalog")
+  })
+
+  it("asks the browser to bring it to the front before it draws the route, not after the background hears its reply", async () => {
+    const listeners = stubChrome()
+    location.hash = "#/customers"
+    render(<WorkspaceApp />)
+    const workspace = () => document.querySelector('[data-comptoir="workspace"]') as HTMLElement | null
+    await waitFor(() => expect(workspace()?.dataset.section).toBe("customers"))
+    // The tab learns its own id as it starts.
+    await act(async () => undefined)
+    act(() => {
+      for (const l of listeners) l({ type: WORKSPACE_ROUTE_MESSAGE, payload: { path: "catalog", handoff: null } }, { id: "x" }, () => undefined)
+    })
+    expect(listeners.calls).toEqual(["update 42 active=true while showing customers"])
+    expect(workspace()?.dataset.section).toBe("catalog")
   })
 })
