@@ -5,13 +5,6 @@ import type { WarmPeerConnections } from "./warm-peer"
 
 /** How long ICE must stay quiet after the last UDP candidate before the offer or answer goes out (ms). */
 export const ICE_SETTLE_MS = 20
-/**
- * The same on a connection gathered in advance (warm-peer.ts): its pool holds every host candidate already, and
- * Chromium hands them over in one burst at setLocalDescription, so a few ms of quiet is enough. Its "complete" does not
- * come at once in Chromium 156 (the softphone bench's step table: the offer waited the full 20 ms settle, ~12–16 ms
- * after setLocalDescription, on every warm call).
- */
-export const WARM_ICE_SETTLE_MS = 3
 
 /**
  * A sip.js session description handler that sends the offer (or the answer) once the UDP host candidates are
@@ -31,7 +24,7 @@ class EarlyIceHandler extends Web.SessionDescriptionHandler {
     logger: ConstructorParameters<typeof Web.SessionDescriptionHandler>[0],
     mediaStreamFactory: Web.MediaStreamFactory,
     configuration: Web.SessionDescriptionHandlerConfiguration,
-    private settleMs: number,
+    private readonly settleMs: number,
     warm: WarmPeerConnections | undefined
   ) {
     super(logger, mediaStreamFactory, configuration)
@@ -39,7 +32,6 @@ class EarlyIceHandler extends Web.SessionDescriptionHandler {
     // gathered nothing yet. sip.js sets its event handlers in its constructor: set them again on this one.
     const ready = warm?.take()
     if (ready) {
-      this.settleMs = Math.min(settleMs, WARM_ICE_SETTLE_MS)
       this._peerConnection?.close()
       this._peerConnection = ready
       ;(this as unknown as { initPeerConnectionEventHandlers(): void }).initPeerConnectionEventHandlers()
@@ -47,12 +39,11 @@ class EarlyIceHandler extends Web.SessionDescriptionHandler {
     this.peerConnectionDelegate = {
       onicecandidate: (e) => {
         if (e.candidate?.protocol !== "udp") return
-        if (this.udpCandidates === 0) traceStep("first UDP candidate")
         this.udpCandidates += 1
         this.settle()
       }
     }
-    traceStep(ready ? "handler: made, on a gathered connection" : "handler: made")
+    traceStep("handler: made")
   }
 
   protected override setLocalSessionDescription(description: RTCSessionDescriptionInit): Promise<void> {
@@ -78,23 +69,16 @@ class EarlyIceHandler extends Web.SessionDescriptionHandler {
   private settle(): void {
     clearTimeout(this.settleTimer)
     // Resolves the pending wait, if any (a no-op otherwise: see sip.js's iceGatheringComplete).
-    this.settleTimer = setTimeout(() => {
-      traceStep("ICE settled")
-      this.iceGatheringComplete()
-    }, this.settleMs)
+    this.settleTimer = setTimeout(() => this.iceGatheringComplete(), this.settleMs)
   }
 }
 
 /**
  * sip.js's default factory (same media stream factory, same configuration merge), building EarlyIceHandler; with
- * `warm`, each call starts on the connection it has gathered in advance when one is ready; `mediaStreamFactory`, the
- * microphone (the SIP provider's takes the stream it opened when the call was asked: early-microphone.ts).
+ * `warm`, each call starts on the connection it has gathered in advance when one is ready.
  */
-export function earlyIceHandlerFactory(
-  settleMs = ICE_SETTLE_MS,
-  warm?: WarmPeerConnections,
-  mediaStreamFactory: Web.MediaStreamFactory = Web.defaultMediaStreamFactory()
-): Web.SessionDescriptionHandlerFactory {
+export function earlyIceHandlerFactory(settleMs = ICE_SETTLE_MS, warm?: WarmPeerConnections): Web.SessionDescriptionHandlerFactory {
+  const mediaStreamFactory = Web.defaultMediaStreamFactory()
   return (session: Session, options?: Web.SessionDescriptionHandlerFactoryOptions) => {
     traceStep("handler: factory called")
     return new EarlyIceHandler(
