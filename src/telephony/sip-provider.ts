@@ -13,7 +13,6 @@ import { numberFromSipUser, sipTargetFor, type EndReason, type PhoneEvent } from
 
 import { traceStep } from "./call-trace"
 import { earlyIceHandlerFactory } from "./early-ice"
-import { EarlyMicrophone } from "./early-microphone"
 import { WarmPeerConnections } from "./warm-peer"
 import { DTMF_DIGITS, EventHub, ProviderError, emptyStats, type AudioDevices, type CallStats, type TelephonyProvider } from "./provider"
 
@@ -37,12 +36,7 @@ export interface SipProviderOptions {
   retryDelaysMs?: readonly number[]
   now?: () => number
   newId?: () => string
-  /** The microphone (navigator.mediaDevices.getUserMedia by default; tests give their own). */
-  getUserMedia?: (constraints: MediaStreamConstraints) => Promise<MediaStream>
 }
-
-/** The longest an outgoing call waits for its microphone before it is reported anyway (ms). */
-export const OUTGOING_REPORT_WAIT_MS = 60
 
 const DEFAULT_RETRY_MS = [500, 1000, 2000, 4000, 8000, 15000] as const
 /** No STUN or TURN: the PBX's media relay (rtpengine, Asterisk) is reached on the host's own addresses. */
@@ -65,8 +59,6 @@ interface CallEntry {
   reported: boolean
   muted: boolean
   onHold: boolean
-  /** An outgoing call not reported yet (its microphone still opening): reports it. */
-  reportOutgoing?: (() => void) | null
 }
 
 /**
@@ -82,8 +74,6 @@ export class SipProvider implements TelephonyProvider {
   private readonly ua: UserAgent
   /** The next call's connection, gathered while registered (warm-peer.ts). */
   private readonly warm: WarmPeerConnections
-  /** An outgoing call's microphone, opened as the call is asked (early-microphone.ts). */
-  private readonly mic: EarlyMicrophone
   private registerer: Registerer | null = null
   private wanted = false
   private retryTimer: ReturnType<typeof setTimeout> | null = null
@@ -100,7 +90,6 @@ export class SipProvider implements TelephonyProvider {
     this.now = opts.now ?? (() => Date.now())
     this.newId = opts.newId ?? (() => crypto.randomUUID())
     this.warm = new WarmPeerConnections({ ...Web.defaultPeerConnectionConfiguration(), ...PEER_CONFIGURATION })
-    this.mic = new EarlyMicrophone(opts.getUserMedia)
     this.ua = new UserAgent({
       uri,
       transportOptions: { server: opts.settings.websocketUrl, connectionTimeout: 5, keepAliveInterval: 20 },
@@ -110,9 +99,8 @@ export class SipProvider implements TelephonyProvider {
       // The reconnection below registers again; sip.js's own one would not.
       reconnectionAttempts: 0,
       // The offer goes out once the UDP host candidates are in, not after Chromium's TCP ones (see early-ice.ts),
-      // and at once on a connection gathered in advance (warm-peer.ts), with the microphone opened when the call
-      // was asked (early-microphone.ts).
-      sessionDescriptionHandlerFactory: earlyIceHandlerFactory(undefined, this.warm, this.mic.factory()),
+      // and at once on a connection gathered in advance (warm-peer.ts).
+      sessionDescriptionHandlerFactory: earlyIceHandlerFactory(undefined, this.warm),
       sessionDescriptionHandlerFactoryOptions: { iceGatheringTimeout: 500, peerConnectionConfiguration: PEER_CONFIGURATION },
       logLevel: "warn",
       delegate: {
@@ -221,7 +209,6 @@ export class SipProvider implements TelephonyProvider {
     this.wanted = false
     this.clearRetry()
     this.warm.stop()
-    this.mic.discard()
     for (const c of this.calls.values()) c.session.dispose().catch(() => undefined)
     this.calls.clear()
     void this.ua.stop().catch(() => undefined)
@@ -236,40 +223,22 @@ export class SipProvider implements TelephonyProvider {
     const target = UserAgent.makeURI(sipTargetFor(number, this.domain))
     if (!target) throw new ProviderError("number", `not dialable: ${number}`)
     traceStep("provider.call")
-    const constraints = this.audioConstraints()
-    // First the microphone, whose opening is the longest step before the offer; the call is built meanwhile.
-    const opened = this.mic.open(constraints)
-    try {
-      const inviter = new Inviter(this.ua, target, { sessionDescriptionHandlerOptions: { constraints } })
-      const id = this.newId()
-      const entry = this.track(id, inviter)
-      // The call is reported ("ringing-out" on every surface) once the microphone is open: the surfaces' render runs
-      // on the main thread the opening needs (Chrome's extension pages share one), and was making it 2–3× slower
-      // than in a bare page; after it, that render overlaps the offer and ICE's settle instead. At most
-      // OUTGOING_REPORT_WAIT_MS late, and always before the call's answer or end.
-      const timer = setTimeout(() => entry.reportOutgoing?.(), OUTGOING_REPORT_WAIT_MS)
-      entry.reportOutgoing = () => {
-        entry.reportOutgoing = null
-        clearTimeout(timer)
-        this.hub.emit({ type: "outgoing", callId: id, number, displayName: "" })
-        traceStep("outgoing reported")
-      }
-      void opened.then(() => entry.reportOutgoing?.())
-      await inviter.invite({
-        requestDelegate: {
-          // sip.js ends the session (Terminated, the call forgotten) before it calls this: the reason goes on the
-          // entry kept here, and the "ended" report waits for it (track). A reason already set (the agent hung up,
-          // which cancels: 487) stays.
-          onReject: (r) => {
-            entry.endReason ??= reasonForStatus(r.message.statusCode ?? 0)
-          }
+    const inviter = new Inviter(this.ua, target, { sessionDescriptionHandlerOptions: { constraints: this.audioConstraints() } })
+    const id = this.newId()
+    const entry = this.track(id, inviter)
+    this.hub.emit({ type: "outgoing", callId: id, number, displayName: "" })
+    traceStep("outgoing reported")
+    await inviter.invite({
+      requestDelegate: {
+        // sip.js ends the session (Terminated, the call forgotten) before it calls this: the reason goes on the
+        // entry kept here, and the "ended" report waits for it (track). A reason already set (the agent hung up,
+        // which cancels: 487) stays.
+        onReject: (r) => {
+          entry.endReason ??= reasonForStatus(r.message.statusCode ?? 0)
         }
-      })
-      return id
-    } finally {
-      // Taken by the call's handler by now; a call that failed before its offer leaves no microphone open.
-      this.mic.discard()
-    }
+      }
+    })
+    return id
   }
 
   private onInvite(invitation: Invitation): void {
@@ -288,8 +257,6 @@ export class SipProvider implements TelephonyProvider {
     const entry: CallEntry = { session, endReason: null, answered: false, reported: false, muted: false, onHold: false }
     this.calls.set(id, entry)
     session.stateChange.addListener((state) => {
-      // An outgoing call is reported before its answer or its end, whatever its microphone does.
-      if (state === SessionState.Established || state === SessionState.Terminated) entry.reportOutgoing?.()
       if (state === SessionState.Established) {
         traceStep("Established")
         entry.answered = true
