@@ -413,7 +413,7 @@ async function main() {
     {
       const warm = outSplits.slice(1)
       const part = (k: number) => warm.map((x) => x[k]!)
-      const names = ["click → call started in the offscreen document (its startedAt, the \"outgoing\" report: after the microphone opened since 5 Dec evening, before it on older builds)", "→ answered there (offer, the lab's 200 OK; the microphone too on older builds)", "→ the dock shows in-call"]
+      const names = ["click → call started in the offscreen document (its startedAt, the \"outgoing\" report)", "→ answered there (microphone, offer, the lab's 200 OK)", "→ the dock shows in-call"]
       console.log(`  ours, where the time went (${warm.length} warm calls, p50 / p95): ${names.map((n, k) => `${n} ${pct(part(k), 50)} / ${pct(part(k), 95)} ms`).join("; ")}`)
       results.clickToAnsweredSplits = names.map((n, k) => ({ step: n, p50: pct(part(k), 50), p95: pct(part(k), 95), samples: part(k) }))
     }
