@@ -13,14 +13,25 @@
  * Baseline: the first two against a bare page with sip.js only (no extension, no offscreen document); the
  * outcome form against the dock showing "ended" for the same hang-up (what the form adds to the softphone).
  *
- * Method (fair to both sides): each side runs in a browser of its own, started fresh for this run, so both
- * first calls open the fake capture device cold; that first call of each kind is printed on its own line
- * ("first call, cold") and kept out of the percentiles, which are over the BENCH_CALLS warm calls that follow.
- * Which side calls first alternates from one round to the next, so neither always finds the machine just
- * freed (or just busied) by the other. The p95 ratio is printed with a bootstrap 95% interval.
+ * Method (fair to both sides): each side runs in a browser of its own, started fresh for this run and kept open to
+ * the end, so both first calls open the fake capture device cold; that first call of each kind is printed on its own
+ * line ("first call, cold") and kept out of the percentiles, which are over the warm calls that follow.
+ * Outgoing calls are interleaved call by call (BENCH_PAIRED, the default since 5 Dec): pair k is one call of ours and
+ * one of the bare page right after it (bare, ours, ours, bare, …: which side goes first alternates from pair to
+ * pair), each hung up and followed by BENCH_SETTLE_MS of quiet before the next call, so the load of the moment (the
+ * machine is shared) hits both calls of a pair alike. Printed: each side's p50 and p95, their ratios with a bootstrap
+ * 95% interval (the pairs resampled together), and the per-pair difference ours − bare in ms (its p50 and p95, with
+ * their intervals): the overhead the agent feels. Same start and end on both sides: the click reaching the page (a
+ * capture listener, before the panel's handler) or the bare page's call(), until the page that shows the call says
+ * `in-call` (our dock; the bare page's state element), read by a MutationObserver in that page, Date.now() on one
+ * machine's clock. The incoming calls, declines and the rest come after, in rounds of one of each per side.
+ * BENCH_PAIRED=0: the old rounds (one outgoing and one incoming call of each side per round, which side first
+ * alternating by round, BENCH_CALLS default 30), percentiles compared side against side.
  *   npx tsx --tsconfig tsconfig.json bench/softphone.bench.ts   (after `npm run build`; COMPTOIR_BUILD=<dir>
  *   to bench another build of the extension)
- * Env: BENCH_CALLS (warm calls of each kind per side, default 30), BENCH_TRACE=1 (each round's step times),
+ * Env: BENCH_CALLS (warm outgoing pairs, default 60; warm rounds with BENCH_PAIRED=0, default 30), BENCH_IN_CALLS (warm
+ * incoming rounds after the pairs, default 30), BENCH_PARTS=out,in (default both: only the outgoing pairs with
+ * `out`), BENCH_SETTLE_MS (quiet after each paired call's hang-up, default 300), BENCH_TRACE=1 (each round's step times),
  * BENCH_DECLINE_AFTER_MS (Decline clicked this long after the caller's card, default 500; 0: at once),
  * BENCH_BARE_ICE=stock (the bare page waits for complete gathering), BENCH_BARE_WARM=1 (the bare page also calls on a
  * connection gathered in advance), BENCH_CALL_TRACE=1 (each outgoing call's steps; a PLASMO_PUBLIC_CALL_TRACE=1 build),
@@ -32,18 +43,26 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 
 import type { BrowserContext, Page } from "@playwright/test"
-import { build } from "esbuild"
 
 import { generateCustomers } from "~src/domain/demo/demo-data"
 import type { CallTrace } from "~src/telephony/call-trace"
-import { demoCustomersCsv } from "~src/domain/import/export"
 
-import { BUILD_DIR, launchWithExtension, launchWithoutExtension, MEDIA_ARGS, serviceWorkerOf, startSite, type Site } from "../tests/e2e/launch"
+import { BUILD_DIR, startSite } from "../tests/e2e/launch"
 import { TelephonyLab } from "../tests/telephony-lab/lab"
 
+import { printCallTraces, type TracedCall } from "./softphone-call-steps"
 import { CHROME_TRACE_CATEGORIES, emptySummary, printSummary, summarizeCall, type TraceEvent } from "./softphone-chrome-trace"
+import { dockRender, whenShown, within } from "./softphone-probes"
+import { startBare, startOurs, whyNoCall, type Customer, type SideOptions } from "./softphone-sides"
+import { pairedFigures, pct, ratioInterval } from "./softphone-stats"
 
-const WARM = Number(process.env.BENCH_CALLS ?? 30)
+/** Outgoing calls interleaved call by call, in pairs (the default); BENCH_PAIRED=0 for the old rounds. */
+const PAIRED = process.env.BENCH_PAIRED !== "0"
+const WARM = Number(process.env.BENCH_CALLS ?? (PAIRED ? 60 : 30))
+const WARM_IN = PAIRED ? Number(process.env.BENCH_IN_CALLS ?? 30) : WARM
+const PARTS = (process.env.BENCH_PARTS ?? "out,in").split(",")
+/** Quiet after each paired call's hang-up (ms): the hang-up's own after-work (the call log, the outcome form) is not the next call's load. */
+const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 300)
 const TRACE = process.env.BENCH_TRACE === "1"
 /** How long after the caller's card the bench clicks Decline (ms): about a quick agent's reaction; 0 clicks at once. */
 const DECLINE_AFTER_MS = Number(process.env.BENCH_DECLINE_AFTER_MS ?? 500)
@@ -55,219 +74,8 @@ const BARE_WARM = process.env.BENCH_BARE_WARM === "1"
 const CALL_TRACE = process.env.BENCH_CALL_TRACE === "1"
 /** A Chrome trace around this many warm outgoing calls of ours (bench/softphone-chrome-trace.ts; needs a CALL_TRACE build). */
 const CHROME_TRACE = Number(process.env.BENCH_CHROME_TRACE ?? 0)
+const SIDES: SideOptions = { chromeTrace: CHROME_TRACE > 0, bareStockIce: BARE_STOCK_ICE, bareWarm: BARE_WARM, callTrace: CALL_TRACE }
 
-function pct(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN
-}
-
-/**
- * 95% interval of p95(ours) / p95(bare) by the bootstrap (each side's warm samples resampled on their own,
- * 2,000 times, a fixed seed so a run's line can be recomputed from its JSON). With 30 samples the p95 is the
- * second slowest call: the interval says how much one unlucky call moves it.
- */
-function ratioInterval(ours: number[], base: number[], p = 95): [number, number] {
-  let seed = 0x9e3779b9
-  const rand = () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const draw = (xs: number[]) => xs.map(() => xs[Math.floor(rand() * xs.length)]!)
-  const ratios = Array.from({ length: 2000 }, () => pct(draw(ours), p) / pct(draw(base), p)).sort((a, b) => a - b)
-  return [ratios[Math.floor(0.025 * ratios.length)]!, ratios[Math.floor(0.975 * ratios.length)]!]
-}
-
-/** Resolves with Date.now() in the page when `selector` matches (a MutationObserver; no polling delay). */
-function whenShown(page: Page, selector: string, timeoutMs = 20_000): Promise<number> {
-  const shown = page.evaluate(
-    ([sel, ms]) =>
-      new Promise<number>((ok, ko) => {
-        if (document.querySelector(sel)) return ok(Date.now())
-        const o = new MutationObserver(() => {
-          if (document.querySelector(sel)) {
-            o.disconnect()
-            clearTimeout(timer)
-            ok(Date.now())
-          }
-        })
-        // A step that never comes fails the run with its name instead of hanging it.
-        const timer = setTimeout(() => {
-          o.disconnect()
-          ko(new Error(`not shown within ${ms} ms: ${sel}`))
-        }, ms)
-        o.observe(document.body, { subtree: true, childList: true, attributes: true })
-      }),
-    [selector, timeoutMs] as const
-  )
-  // Awaited later; a failure meanwhile must not crash the process before the real error is printed.
-  shown.catch(() => undefined)
-  return shown
-}
-
-/**
- * In the dock (popup.html) only: when each publication of the softphone's view reaches the page (a storage listener
- * added before the page's own, so it runs first) and when React commits (React's devtools hook, which its
- * production build calls at every commit). Publication → next commit is the dock's own part of a state change:
- * reading the view, React's render and commit. The same for any build: nothing in the extension is changed for it.
- */
-const DOCK_TRACER = `(() => {
-  if (location.protocol !== "chrome-extension:" || location.pathname !== "/popup.html") return
-  const trace = { views: [], commits: [], calls: [], events: [] }
-  globalThis.__dockTrace = trace
-  const abs = () => performance.timeOrigin + performance.now()
-  try {
-    chrome.storage.onChanged.addListener((changes, area) => {
-      const v = area === "session" && changes["softphone.view"] ? changes["softphone.view"].newValue : null
-      if (v) trace.views.push({ at: performance.now(), phase: (v.state && v.state.call && v.state.call.phase) || null })
-      if (v) trace.events.push({ kind: "view", phase: (v.state && v.state.call && v.state.call.phase) || null, at: abs() })
-      if (v && globalThis.__chromeTrace) performance.mark("dock:view " + ((v.state && v.state.call && v.state.call.phase) || "none"))
-    })
-    chrome.runtime.onMessage.addListener((m) => {
-      if (m && m.type === "bench/call-trace" && m.payload) trace.calls.push(m.payload)
-    })
-  } catch {}
-  globalThis.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
-    supportsFiber: true, isDisabled: false, renderers: new Map(),
-    inject() { return 1 }, checkDCE() {}, onCommitFiberUnmount() {}, onPostCommitFiberRoot() {},
-    onCommitFiberRoot() { trace.commits.push(performance.now()); trace.events.push({ kind: "commit", at: abs() }); if (globalThis.__chromeTrace) performance.mark("dock:commit") }
-  }
-})()`
-
-/** Publication of the view whose call is in `phase` (the first such since `from`) → the dock's next React commit, in ms. */
-async function dockRender(dock: Page, phase: string): Promise<{ render: number; commits: number }> {
-  return dock.evaluate((phase) => {
-    const trace = (globalThis as unknown as { __dockTrace?: { views: { at: number; phase: string | null }[]; commits: number[] } }).__dockTrace
-    if (!trace) return { render: NaN, commits: NaN }
-    const view = trace.views.find((v) => v.phase === phase)
-    const commit = view ? trace.commits.find((c) => c >= view.at) : undefined
-    const result = { render: view && commit !== undefined ? commit - view.at : NaN, commits: trace.commits.length }
-    trace.views.length = 0
-    trace.commits.length = 0
-    return result
-  }, phase)
-}
-
-/** A step that never ends fails the run with its name and the call's number instead of hanging it. */
-async function within<T>(what: string, ms: number, step: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const late = new Promise<never>((_, ko) => (timer = setTimeout(() => ko(new Error(`softphone bench: ${what} did not finish within ${ms} ms`)), ms)))
-  try {
-    return await Promise.race([step, late])
-  } finally {
-    clearTimeout(timer)
-  }
-}
-
-type Customer = ReturnType<typeof generateCustomers>[number]
-
-interface TracedCall {
-  /** The click (ours) or the call() (bare), and the in-call shown, Date.now() in the page. */
-  t0: number
-  shownAt: number
-  trace: CallTrace
-  /** The dock's storage events and React commits (ours), absolute ms. */
-  dock: { kind: string; phase?: string | null; at: number }[]
-}
-
-/**
- * The step table (BENCH_CALL_TRACE=1): each step's time since the side's start of the call in the page that sets it
- * up (ours: the offscreen document has the command; bare: call()), p50 / p95 over the warm calls; and how late that
- * page's main thread ran the probe's tasks between that start and Established (a task posted every ~2 ms).
- */
-function printCallTraces(ours: TracedCall[], bare: TracedCall[], results: Record<string, unknown>): void {
-  const startOf = (c: TracedCall) => c.trace.steps[0]!.at
-  const stepTimes = (calls: TracedCall[]) => {
-    const by = new Map<string, number[]>()
-    for (const c of calls) {
-      const seen = new Set<string>()
-      for (const { step, at } of c.trace.steps) {
-        if (seen.has(step)) continue
-        seen.add(step)
-        by.set(step, [...(by.get(step) ?? []), at - startOf(c)])
-      }
-      by.set("in-call shown", [...(by.get("in-call shown") ?? []), c.shownAt - startOf(c)])
-    }
-    return by
-  }
-  const [o, b] = [stepTimes(ours), stepTimes(bare)]
-  const names = [...new Set([...o.keys(), ...b.keys()])].sort((x, y) => pct(o.get(x) ?? b.get(x)!, 50) - pct(o.get(y) ?? b.get(y)!, 50))
-  const f = (xs: number[] | undefined) => (xs && xs.length ? `${pct(xs, 50).toFixed(1)} / ${pct(xs, 95).toFixed(1)}` : "—")
-  console.log(`  the set-up step by step (ms since the command reached the offscreen document / since the bare page's call(), p50 / p95; ${ours.length} / ${bare.length} warm calls):`)
-  console.log(`    ${"step".padEnd(36)} ${"ours".padEnd(16)} bare`)
-  console.log(`    ${"click → offscreen has the command".padEnd(36)} ${f(ours.map((c) => startOf(c) - c.t0))}`)
-  for (const n of names) console.log(`    ${n.padEnd(36)} ${f(o.get(n)).padEnd(16)} ${f(b.get(n))}`)
-  const lag = (calls: TracedCall[]) =>
-    calls.map((c) => {
-      const est = c.trace.steps.find((s) => s.step === "Established")?.at ?? Infinity
-      const l = c.trace.lag.filter(([at]) => at >= startOf(c) && at <= est).map(([, d]) => d)
-      return { total: l.reduce((a, x) => a + Math.max(0, x - 1), 0), max: Math.max(0, ...l), late: l.filter((x) => x > 4).length }
-    })
-  const [lo, lb] = [lag(ours), lag(bare)]
-  console.log(
-    `    main thread, start → Established: lag beyond 1 ms summed p50 ${f(lo.map((x) => x.total))} ms ours, ${f(lb.map((x) => x.total))} bare; longest wait ${f(lo.map((x) => x.max))} vs ${f(lb.map((x) => x.max))} ms; probes late > 4 ms ${f(lo.map((x) => x.late))} vs ${f(lb.map((x) => x.late))}`
-  )
-  // The dock's work while the call is set up (same renderer process, same main thread as the offscreen document).
-  const dockSteps = ours.map((c) => {
-    const rel = (at: number) => at - startOf(c)
-    const ringing = c.dock.find((e) => e.kind === "view" && e.phase === "ringing-out" && e.at >= c.t0)
-    const ringingCommit = ringing ? c.dock.find((e) => e.kind === "commit" && e.at >= ringing.at) : undefined
-    const est = c.trace.steps.find((s) => s.step === "Established")?.at ?? Infinity
-    const commitsBefore = c.dock.filter((e) => e.kind === "commit" && e.at >= c.t0 && e.at <= est).length
-    return { view: ringing ? rel(ringing.at) : NaN, commit: ringingCommit ? rel(ringingCommit.at) : NaN, commitsBefore }
-  })
-  console.log(
-    `    the dock meanwhile: "ringing-out" reaches it ${f(dockSteps.map((d) => d.view).filter((x) => !Number.isNaN(x)))} ms, its commit ${f(dockSteps.map((d) => d.commit).filter((x) => !Number.isNaN(x)))} ms, dock commits before Established ${f(dockSteps.map((d) => d.commitsBefore))}`
-  )
-  const raw = (c: TracedCall) => ({
-    clickToStart: startOf(c) - c.t0,
-    steps: c.trace.steps.map((x) => [x.step, +(x.at - startOf(c)).toFixed(1)]),
-    lateProbes: c.trace.lag.filter(([, d]) => d > 3).map(([at, d]) => [+(at - startOf(c)).toFixed(1), +d.toFixed(1)]),
-    dock: c.dock.filter((e) => e.at >= c.t0).map((e) => [e.kind + (e.phase ? ` ${e.phase}` : ""), +(e.at - startOf(c)).toFixed(1)]),
-    shown: c.shownAt - startOf(c)
-  })
-  results.callTraceRaw = { ours: ours.map(raw), bare: bare.map(raw) }
-  results.callTrace = { ours: Object.fromEntries([...o].map(([k, v]) => [k, v])), bare: Object.fromEntries([...b].map(([k, v]) => [k, v])), lagOurs: lo, lagBare: lb, dock: dockSteps, clickToOffscreen: ours.map((c) => startOf(c) - c.t0) }
-}
-
-/** Our side: the built extension in a browser of its own, the dock (popup page) registered to the lab. */
-async function startOurs(dir: string, site: Site, customers: Customer[]): Promise<{ context: BrowserContext; dock: Page; page: Page }> {
-  const context = await launchWithExtension(dir, MEDIA_ARGS)
-  await context.addInitScript("globalThis.__name = (f) => f")
-  if (CHROME_TRACE > 0) await context.addInitScript("globalThis.__chromeTrace = true")
-  await context.addInitScript(DOCK_TRACER)
-  const extensionId = new URL((await serviceWorkerOf(context)).url()).host
-  // A small base: the measure is the call path, not the lookup at scale (bench/extension.bench.ts has that).
-  const options = await context.newPage()
-  await options.goto(`chrome-extension://${extensionId}/options.html`)
-  await options.locator('input[type=file][data-comptoir="import-customers"]').setInputFiles({ name: "c.csv", mimeType: "text/csv", buffer: Buffer.from(demoCustomersCsv(customers), "utf8") })
-  await options.locator('[data-comptoir="import-confirm"]').click()
-  await options.locator('[data-comptoir="import-result"]').waitFor({ timeout: 60_000 })
-  await options.locator('select[name="softphone.provider"]').selectOption("sip")
-  await options.locator('input[name="sip.websocketUrl"]').fill("ws://127.0.0.1:8088")
-  await options.locator('input[name="sip.uri"]').fill("sip:agent1@127.0.0.1")
-  await options.locator('[data-comptoir="sip-save"]').click()
-  const dock = await context.newPage()
-  await dock.goto(`chrome-extension://${extensionId}/popup.html`)
-  await dock.locator('[data-comptoir="softphone"][data-state="registered"]').waitFor({ timeout: 20_000 })
-  return { context, dock, page: await context.newPage() }
-}
-
-/** The baseline: sip.js alone in a page, in a browser of its own without the extension. */
-async function startBare(dir: string, site: Site): Promise<{ context: BrowserContext; bare: Page }> {
-  const bareJs = (
-    await build({ entryPoints: ["bench/bare-sipjs-page.ts"], bundle: true, write: false, format: "iife", minify: true, define: { BARE_STOCK_ICE: String(BARE_STOCK_ICE), BARE_WARM: String(BARE_WARM), BARE_TRACE: String(CALL_TRACE) } })
-  ).outputFiles[0]!.text
-  site.route("/bare.js", bareJs, "text/javascript")
-  site.route("/bare", `<!doctype html><meta charset="utf-8"><title>bare sip.js</title><body><script src="/bare.js"></script></body>`)
-  const context = await launchWithoutExtension(dir, MEDIA_ARGS)
-  const bare = await context.newPage()
-  // [::1]: an origin the extension would not run on (it is not even loaded in this browser).
-  await bare.goto(`${site.bareOrigin}/bare`)
-  await within("the bare page's registration", 20_000, bare.evaluate(() => (window as unknown as { bare: { start(u: string): Promise<void> } }).bare.start("bare1")))
-  return { context, bare }
-}
 
 async function main() {
   const lab = new TelephonyLab()
@@ -277,12 +85,12 @@ async function main() {
   const { site, server } = await startSite()
   const customers = generateCustomers({ count: 200, seed: 7 }).filter((c) => c.country === "FR")
   const contexts: BrowserContext[] = []
-  const results: Record<string, unknown> = { build: BUILD_DIR, warmCalls: WARM, bareIce: BARE_STOCK_ICE ? "stock" : "early", bareWarm: BARE_WARM }
+  const results: Record<string, unknown> = { build: BUILD_DIR, paired: PAIRED, warmCalls: WARM, warmIncoming: WARM_IN, settleMs: SETTLE_MS, bareIce: BARE_STOCK_ICE ? "stock" : "early", bareWarm: BARE_WARM }
   const began = Date.now()
   try {
-    const ours = await startOurs(oursDir, site, customers)
+    const ours = await startOurs(oursDir, site, customers, SIDES)
     contexts.push(ours.context)
-    const { context: bareContext, bare } = await startBare(bareDir, site)
+    const { context: bareContext, bare } = await startBare(bareDir, site, SIDES)
     contexts.push(bareContext)
     const { dock, page } = ours
     if (TRACE) {
@@ -513,12 +321,43 @@ async function main() {
     }
 
     const setUp = Date.now() - began
-    for (let i = 0; i <= WARM; i++) {
+    const quiet = () => new Promise((r) => setTimeout(r, SETTLE_MS))
+    const doIn = !PAIRED || PARTS.includes("in")
+    if (PAIRED) {
+      // Outgoing calls call by call: pair i is bare then ours (i even) or ours then bare (i odd), each call hung up
+      // and followed by the same quiet, so a pair's two calls meet the same moment's load.
+      for (let i = 0; i <= WARM; i++) {
+        const c = customers[i % customers.length]!
+        const sides: [string, () => Promise<void>][] = [
+          ["out bare", () => outgoingBare(i)],
+          ["out ours", () => outgoingOurs(i, c)]
+        ]
+        if (i % 2 === 1) sides.reverse()
+        const took: string[] = []
+        for (const [name, step] of sides) {
+          const s0 = Date.now()
+          await step()
+          await quiet()
+          took.push(`${name} ${Date.now() - s0} ms`)
+        }
+        if (TRACE) console.log(`pair ${i}: ${took.join(", ")}; ours − bare ${outOurs.at(-1)! - outBare.at(-1)!} ms`)
+        else process.stdout.write(".")
+      }
+    }
+    for (let i = 0; i <= (doIn ? WARM_IN : -1); i++) {
       const c = customers[i % customers.length]!
-      const steps: [string, () => Promise<void>][] =
-        i % 2 === 0
-          ? [["out ours", () => outgoingOurs(i, c)], ["out bare", () => outgoingBare(i)], ["in ours", () => incomingOurs(i, c)], ["in bare", () => incomingBare(i, c)]]
-          : [["out bare", () => outgoingBare(i)], ["out ours", () => outgoingOurs(i, c)], ["in bare", () => incomingBare(i, c)], ["in ours", () => incomingOurs(i, c)]]
+      const outSteps: [string, () => Promise<void>][] = PAIRED
+        ? []
+        : [
+            ["out ours", () => outgoingOurs(i, c)],
+            ["out bare", () => outgoingBare(i)]
+          ]
+      const inSteps: [string, () => Promise<void>][] = [
+        ["in ours", () => incomingOurs(i, c)],
+        ["in bare", () => incomingBare(i, c)]
+      ]
+      // Which side goes first alternates from one round to the next.
+      const steps = i % 2 === 0 ? [...outSteps, ...inSteps] : [...outSteps.reverse(), ...inSteps.reverse()]
       const took: string[] = []
       for (const [name, step] of steps) {
         const s0 = Date.now()
@@ -531,7 +370,7 @@ async function main() {
     // A call right after a decline (the next caller must ring at once): the lab dials again as soon as the previous
     // caller's call has closed; dial → card, against the rounds' calls above. The first of the six only declines.
     const reRing: number[] = []
-    for (let k = 0; k <= 5; k++) {
+    for (let k = 0; k <= (doIn ? 5 : -1); k++) {
       const c = customers[k % customers.length]!
       const popped = whenShown(dock, `[data-comptoir="caller-card"][data-customer-code="${c.code}"]`)
       const i0 = Date.now()
@@ -541,37 +380,50 @@ async function main() {
       await within(`a call right after a decline (${k}): the agent's decline`, 20_000, decline(poppedAt))
     }
     console.log("")
-    console.log(`Softphone through the local SIP lab (${BUILD_DIR}; bare page's ICE: ${BARE_STOCK_ICE ? "sip.js stock" : "early, as ours"}${BARE_WARM ? ", connection gathered in advance as ours" : ""}): each side in a fresh browser of its own; 1 cold + ${WARM} warm calls of each kind per side, sides alternating first; set-up ${Math.round(setUp / 1000)} s, calls ${Math.round((Date.now() - began - setUp) / 1000)} s`)
+    const how = PAIRED
+      ? `outgoing: 1 cold + ${WARM} warm pairs interleaved call by call (which side first alternating, ${SETTLE_MS} ms of quiet after each hang-up)${doIn ? `; incoming: 1 cold + ${WARM_IN} warm rounds, sides alternating first` : ""}`
+      : `1 cold + ${WARM} warm calls of each kind per side, sides alternating first by round`
+    console.log(`Softphone through the local SIP lab (${BUILD_DIR}; bare page's ICE: ${BARE_STOCK_ICE ? "sip.js stock" : "early, as ours"}${BARE_WARM ? ", connection gathered in advance as ours" : ""}): each side in a fresh browser of its own, both kept open; ${how}; set-up ${Math.round(setUp / 1000)} s, calls ${Math.round((Date.now() - began - setUp) / 1000)} s`)
+    const x = (r: number) => `${r.toFixed(2)}×`
+    const iv = ([lo, hi]: [number, number], f: (v: number) => string) => `(95% interval ${f(lo)}–${f(hi)})`
     const row = (label: string, ours: number[], base: number[], target: string) => {
       const [oursCold, baseCold] = [ours[0]!, base[0]!]
       const [oursWarm, baseWarm] = [ours.slice(1), base.slice(1)]
       const [o50, o95, b50, b95] = [pct(oursWarm, 50), pct(oursWarm, 95), pct(baseWarm, 50), pct(baseWarm, 95)]
-      const [lo, hi] = ratioInterval(oursWarm, baseWarm)
+      const [i50, i95] = [ratioInterval(oursWarm, baseWarm, 50), ratioInterval(oursWarm, baseWarm)]
       console.log(`${label}`)
-      console.log(`  first call, cold: ours ${oursCold} ms, bare ${baseCold} ms | ratio ${(oursCold / baseCold).toFixed(2)}×`)
-      console.log(
-        `  ${WARM} warm calls:     ours p50 ${o50} / p95 ${o95} ms | bare p50 ${b50} / p95 ${b95} ms | ratio p50 ${(o50 / b50).toFixed(2)}×, p95 ${(o95 / b95).toFixed(2)}× (95% interval ${lo.toFixed(2)}–${hi.toFixed(2)}×) (${target})`
-      )
+      console.log(`  first call, cold: ours ${oursCold} ms, bare ${baseCold} ms | ratio ${x(oursCold / baseCold)}`)
+      console.log(`  ${oursWarm.length} warm calls:     ours p50 ${o50} / p95 ${o95} ms | bare p50 ${b50} / p95 ${b95} ms | ratio p50 ${x(o50 / b50)} ${iv(i50, x)}, p95 ${x(o95 / b95)} ${iv(i95, x)} (${target})`)
       return {
         cold: { ours: oursCold, bare: baseCold, ratio: oursCold / baseCold },
-        warm: { ours: { p50: o50, p95: o95, samples: oursWarm }, bare: { p50: b50, p95: b95, samples: baseWarm }, ratioP50: o50 / b50, ratioP95: o95 / b95, ratioP95Interval95: [lo, hi] }
+        warm: { ours: { p50: o50, p95: o95, samples: oursWarm }, bare: { p50: b50, p95: b95, samples: baseWarm }, ratioP50: o50 / b50, ratioP50Interval95: i50, ratioP95: o95 / b95, ratioP95Interval95: i95 }
       }
     }
-    results.clickToAnswered = row("click → in call (lab answers at once)", outOurs, outBare, "target ≤ 1.2×")
+    /** The outgoing calls made in pairs: each side's percentiles, their ratios and the per-pair difference, the pairs resampled together. */
+    const pairedRow = (label: string, ours: number[], base: number[], target: string) => {
+      const f = pairedFigures(ours.slice(1), base.slice(1))
+      const ms = (v: number) => `${v >= 0 ? "+" : ""}${v}`
+      console.log(label)
+      console.log(`  first pair, cold: ours ${ours[0]} ms, bare ${base[0]} ms | ratio ${x(ours[0]! / base[0]!)}`)
+      console.log(`  ${f.pairs} warm pairs:     ours p50 ${f.ours.p50} / p95 ${f.ours.p95} ms | bare p50 ${f.bare.p50} / p95 ${f.bare.p95} ms | ratio p50 ${x(f.ratioP50)} ${iv(f.ratioP50Interval95, x)}, p95 ${x(f.ratioP95)} ${iv(f.ratioP95Interval95, x)} (${target})`)
+      console.log(`  ours − bare, pair by pair: p50 ${ms(f.diffP50)} ms ${iv(f.diffP50Interval95, ms)}, p95 ${ms(f.diffP95)} ms ${iv(f.diffP95Interval95, ms)}`)
+      return { cold: { ours: ours[0], bare: base[0] }, warm: { ...f, ours: { ...f.ours, samples: ours.slice(1) }, bare: { ...f.bare, samples: base.slice(1) } } }
+    }
+    results.clickToAnswered = (PAIRED ? pairedRow : row)("click → in call (lab answers at once)", outOurs, outBare, "target ≤ 1.2×")
     {
       const warm = outSplits.slice(1)
       const part = (k: number) => warm.map((x) => x[k]!)
-      const names = ["click → call started in the offscreen document", "→ answered there (microphone, offer, the lab's 200 OK)", "→ the dock shows in-call"]
+      const names = ["click → call started in the offscreen document (its startedAt, the \"outgoing\" report)", "→ answered there (microphone, offer, the lab's 200 OK)", "→ the dock shows in-call"]
       console.log(`  ours, where the time went (${warm.length} warm calls, p50 / p95): ${names.map((n, k) => `${n} ${pct(part(k), 50)} / ${pct(part(k), 95)} ms`).join("; ")}`)
       results.clickToAnsweredSplits = names.map((n, k) => ({ step: n, p50: pct(part(k), 50), p95: pct(part(k), 95), samples: part(k) }))
     }
     if (CALL_TRACE) printCallTraces(tracesOurs.slice(1), tracesBare.slice(1), results)
     if (chromeTrace.calls > 0) results.chromeTrace = printSummary(chromeTrace)
-    console.log(`  the quote form's frame was on our page when the next round left it: ${quoteFramesLeft} of ${WARM} rounds`)
+    console.log(`  the quote form's frame was on our page when the next call left it: ${quoteFramesLeft} of ${WARM} calls`)
     results.quoteFramesLeft = quoteFramesLeft
     results.clickToAnsweredFromPlaywrightCall = row("  same, clock from Playwright's click() (includes its actionability checks)", outOursFromPlaywright, outBare, "as measured before")
-    results.inviteToCallerCard = row("incoming INVITE → caller card", inOurs, inBare, "target ≤ 1.2×, p95 ≤ 300 ms")
-    {
+    if (doIn) results.inviteToCallerCard = row("incoming INVITE → caller card", inOurs, inBare, "target ≤ 1.2×, p95 ≤ 300 ms")
+    if (doIn) {
       const warm = declineSplits.slice(1)
       const part = (k: number) => warm.map((x) => x[k]!).filter((x) => !Number.isNaN(x))
       const names = ["→ the refusal sent by the offscreen document", '→ "ended" in the dock (target ≤ 300 ms)', "→ the lab's caller has no call any more (it stops ringing; polled)"]
@@ -591,7 +443,7 @@ async function main() {
       const [f50, f95, e50, e95] = [pct(form, 50), pct(form, 95), pct(ended, 50), pct(ended, 95)]
       console.log("hang-up → outcome form shown (ours only)")
       console.log(`  first call: form ${formAfterHangup[0]} ms, dock shows "ended" ${endedAfterHangup[0]} ms`)
-      console.log(`  ${WARM} warm calls:     form p50 ${f50} / p95 ${f95} ms | dock shows "ended" p50 ${e50} / p95 ${e95} ms | p95 ratio ${(f95 / e95).toFixed(2)}× (target p95 ≤ 100 ms)`)
+      console.log(`  ${form.length} warm calls:     form p50 ${f50} / p95 ${f95} ms | dock shows "ended" p50 ${e50} / p95 ${e95} ms | p95 ratio ${(f95 / e95).toFixed(2)}× (target p95 ≤ 100 ms)`)
       const split = hangupSplits.slice(1)
       const names = ["click → ended in the offscreen document", "→ published by the service worker (main before 4 Dec: after the call record is written)", "→ the form in the dock"]
       console.log(`  where it went (p50 / p95): ${names.map((n, k) => `${n} ${pct(split.map((x) => x[k]!), 50)} / ${pct(split.map((x) => x[k]!), 95)} ms`).join("; ")}`)
@@ -630,20 +482,6 @@ async function main() {
     rmSync(oursDir, { recursive: true, force: true })
     rmSync(bareDir, { recursive: true, force: true })
   }
-}
-
-/** What the agent would see when a click on the card's call button started nothing. */
-async function whyNoCall(page: Page, dock: Page): Promise<string> {
-  const inPage = await page
-    .evaluate(() => {
-      const root = document.querySelector("#comptoir-overlay")?.shadowRoot
-      return root ? [...root.querySelectorAll(".c-error, [role=alert]")].map((e) => e.textContent).join(" | ") || "no error in the panel" : "no panel"
-    })
-    .catch((e: unknown) => `page unreadable: ${String(e)}`)
-  const state = await dock
-    .evaluate(async () => JSON.stringify((await chrome.runtime.sendMessage({ type: "softphone/state", payload: {} })) as unknown).slice(0, 400))
-    .catch((e: unknown) => `dock unreadable: ${String(e)}`)
-  return `panel: ${inPage}; softphone: ${state}`
 }
 
 main().catch((e) => {
