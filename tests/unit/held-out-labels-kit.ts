@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync } from "node:fs"
 import { join } from "node:path"
 
+import { expect, it } from "vitest"
+
 import type { ExpectedOrder } from "~src/domain/orders/corpus-score"
 
 /**
@@ -59,3 +61,25 @@ export const isoWeek = (week: number, weekday: number) => () => Date.UTC(2025, 1
 
 /** Every order's delivery, in the mail's words, and how it is counted from the mail's own day. */
 export type DeliveryRules = Readonly<Record<string, { words: string; day: (sent: number) => number }>>
+
+/**
+ * The two checks every held-out part's labels get (held-out 21 on), written once: each mail sent between 26 November
+ * and 4 December 2026 with no delivery before it, and each order's delivery day counted again from its Date header
+ * by its words in `delivery` (none where the part's table names none).
+ */
+export function itChecksDeliveryDays(mails: LabelledMail[], delivery: DeliveryRules) {
+  it("dates every mail between 26 November and 4 December 2026, and no delivery before its mail", () => {
+    for (const { name, eml, expected } of mails) {
+      const sent = sentDay(eml)
+      expect(sent >= Date.UTC(2026, 10, 26) && sent <= Date.UTC(2026, 11, 4), name).toBe(true)
+      if (expected.delivery_date !== null) expect(Date.parse(`${expected.delivery_date}T00:00:00Z`) > sent, `${name}: delivery on or before the mail's day`).toBe(true)
+    }
+  })
+
+  it("gives each order the delivery day its words name, counted from its mail's Date header, and none to an order naming none", () => {
+    for (const { name, eml, expected } of mails.filter((m) => m.expected.is_order)) {
+      const rule = delivery[name.slice(0, 6)]
+      expect(expected.delivery_date, `${name}: ${rule?.words ?? "no day named"}`).toBe(rule === undefined ? null : iso(rule.day(sentDay(eml))))
+    }
+  })
+}
