@@ -16,24 +16,13 @@ import type { Page } from "@playwright/test"
 import { BUILD_DIR } from "../tests/e2e/launch"
 
 import { buttonOf, startTwoCardPage } from "./quote-overlay-kit"
+import type { TraceEvent } from "./softphone-chrome-trace"
 
 const ROUNDS = Number(process.env.ROUNDS ?? 6)
 /** Samples of every round by function: self, and total (the function or what it called). */
 const aggSelf = new Map<string, number>()
 const aggTotal = new Map<string, number>()
 let aggSamples = 0
-
-interface TraceEvent {
-  name: string
-  cat?: string
-  ph: string
-  ts: number
-  dur?: number
-  pid: number
-  tid: number
-  id?: string
-  args?: { name?: string; data?: Record<string, unknown> }
-}
 
 async function main() {
   const { first, second, dir, context, site, server } = await startTwoCardPage("qtabtrace-")
