@@ -175,27 +175,47 @@ export class CatalogMatcher {
    * words first, at most 60. A typo leaves a word's first or last three letters intact; an abbreviation its first.
    */
   private candidates(words: readonly string[]): IndexedProduct[] {
-    const weight = new Map<number, number>()
+    // Typed arrays over the catalog, reused from call to call, rather than a Map and a Set per call: a common word
+    // key ("=10", ">ier") lists thousands of a large catalog's products. The sums are added in the same order.
+    const weight = (this.weight ??= new Float64Array(this.items.length))
+    const stamp = (this.stamp ??= new Int32Array(this.items.length))
+    const touched: number[] = []
     for (const w of new Set(words)) {
-      const seen = new Set<number>()
+      if (this.stampNow >= 0x7ffffff0) {
+        stamp.fill(0)
+        this.stampNow = 0
+      }
+      const seen = ++this.stampNow
       for (const key of wordKeys(w)) {
         const list = this.postings.get(key)
         if (list === undefined) continue
         const idf = Math.log(1 + this.items.length / list.length)
         for (const k of list) {
-          if (seen.has(k)) continue
-          seen.add(k)
-          weight.set(k, (weight.get(k) ?? 0) + idf)
+          if (stamp[k] === seen) continue
+          stamp[k] = seen
+          if (weight[k] === 0) touched.push(k)
+          weight[k] = weight[k]! + idf
         }
       }
     }
-    if (weight.size <= 60) return [...weight.keys()].sort((a, b) => a - b).map((k) => this.items[k]!)
-    return [...weight.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, 60)
-      .sort((a, b) => a[0] - b[0])
-      .map(([k]) => this.items[k]!)
+    let picked: number[]
+    if (touched.length <= 60) picked = touched
+    else {
+      // The 60 heaviest, the lower index first among equals: all those above the 60th weight, then the first of
+      // those equal to it.
+      const sorted = Float64Array.from(touched, (k) => weight[k]!).sort()
+      const cut = sorted[sorted.length - 60]!
+      const above = touched.filter((k) => weight[k]! > cut)
+      const equal = touched.filter((k) => weight[k] === cut).sort((a, b) => a - b)
+      picked = [...above, ...equal.slice(0, 60 - above.length)]
+    }
+    for (const k of touched) weight[k] = 0
+    return picked.sort((a, b) => a - b).map((k) => this.items[k]!)
   }
+
+  private weight: Float64Array | undefined
+  private stamp: Int32Array | undefined
+  private stampNow = 0
 
   /**
    * wordMatch is pure and a mail's words meet the same catalog words again and again: remembered across mails,
@@ -256,6 +276,26 @@ export class CatalogMatcher {
    * A match needs a rare word of the product or most of its weight: "papier" alone names nothing.
    */
   matchName(tokens: readonly string[], prefer: ReadonlySet<string> = new Set()): { hit: ProductHit | null; runnerUp: number } {
+    // A mail's sentence is matched again and again (a piece, the piece narrowed, the whole line, by another reader):
+    // the answer is a pure function of the words and the preferred refs, remembered until forgetNames; copies go out.
+    const key = JSON.stringify([tokens, prefer.size === 0 ? [] : [...prefer].sort()])
+    let found = this.nameMatches.get(key)
+    if (found === undefined) {
+      if (this.nameMatches.size > 5_000) this.nameMatches.clear()
+      found = this.scoreName(tokens, prefer)
+      this.nameMatches.set(key, found)
+    }
+    return { hit: found.hit === null ? null : { ...found.hit, matched: [...found.hit.matched] }, runnerUp: found.runnerUp }
+  }
+
+  private readonly nameMatches = new Map<string, { hit: ProductHit | null; runnerUp: number }>()
+
+  /** Forgets the names matched so far (the extractor calls it for each mail). */
+  forgetNames(): void {
+    this.nameMatches.clear()
+  }
+
+  private scoreName(tokens: readonly string[], prefer: ReadonlySet<string>): { hit: ProductHit | null; runnerUp: number } {
     let best: ProductHit | null = null
     let bestKey = -1
     let second = 0

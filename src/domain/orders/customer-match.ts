@@ -34,6 +34,13 @@ function companyKey(name: string): string {
   return foldText(name).replace(LEGAL_FORMS, " ").replace(/\s+/g, " ").trim()
 }
 
+/** A company's folded name without its legal form, and its second word (null for a one-word name). */
+interface Company {
+  key: string
+  second: string | null
+  customer: Customer
+}
+
 export class CustomerMatcher {
   private readonly byEmail = new Map<string, Customer>()
   private readonly byDomain = new Map<string, Customer[]>()
@@ -41,14 +48,14 @@ export class CustomerMatcher {
   private readonly byPhone = new Map<string, Customer[]>()
   /** The countries of the base's customers: a signature's national numbers are read in these. */
   private readonly countries: CountryCode[]
-  private readonly companies: { key: string; customer: Customer }[] = []
+  private readonly companies: Company[] = []
   /**
    * Indexes built once per base, not per mail (20,000 customers took ~100 ms a mail scanned one by one): company
    * names by their first word, and for the sender's display name the customers it can be: by each word of a
    * contact's first and last name (one typo leaves the other word whole), by the whole name without spaces (a
    * typo that moved the space), and by the folded company name.
    */
-  private readonly companiesByFirstWord = new Map<string, { key: string; customer: Customer }[]>()
+  private readonly companiesByFirstWord = new Map<string, Company[]>()
   private readonly byNameWord = new Map<string, Set<Customer>>()
   private readonly byById = new Map<string, Customer>()
 
@@ -63,7 +70,7 @@ export class CustomerMatcher {
       this.byCode.set(compactCode(c.code), c)
       this.byById.set(c.id, c)
       const key = companyKey(c.company)
-      if (key.length >= 5) this.companies.push({ key, customer: c })
+      if (key.length >= 5) this.companies.push({ key, second: key.split(" ")[1] ?? null, customer: c })
       nameKey("=" + foldText(c.company), c)
       for (const p of c.contacts) {
         const first = foldText(p.firstName)
@@ -152,9 +159,12 @@ export class CustomerMatcher {
       const folded = " " + foldText(source) + " "
       // A company's name is in the text only if its first word is: look only at the names starting with a word
       // of the text (longest first, as in the full list).
-      const found = [...new Set(folded.split(" "))]
+      // Its second word must be a word of the text too: a cheap test first, as the large base's first words ("garage",
+      // "transports") head hundreds of names each and the text is long.
+      const words = new Set(folded.split(" "))
+      const found = [...words]
         .flatMap((w) => this.companiesByFirstWord.get(w) ?? [])
-        .filter(({ key, customer }) => inPool(customer) && folded.includes(" " + key + " "))
+        .filter(({ key, second, customer }) => (second === null || words.has(second)) && inPool(customer) && folded.includes(" " + key + " "))
         .sort((a, b) => b.key.length - a.key.length)
       const ids = new Set(found.map((f) => f.customer.id))
       if (ids.size === 1) return { customer: found[0]!.customer, confidence: source === input.signatureText ? 0.8 : 0.72, via: "name", evidence: found[0]!.customer.company }

@@ -42,6 +42,8 @@ export class OrderExtractor {
   }
 
   extract(sent: OrderMail): ExtractedOrder {
+    // Names matched are remembered for one mail only: each mail costs what it costs, read once or again.
+    this.matcher.forgetNames()
     // An EDI ORDERS message attached as text is read as the order it encodes.
     // A scan's OCR text has its 0/O and 1/l mistakes put right (ocr-text.ts).
     const mail = { ...sent, attachments: sent.attachments.map((a) => ({ ...a, text: withOcrRepaired(a.text.includes("UNH+") || a.text.includes("<OrderRequest") ? withCxmlRead(withEdifactRead(a.text)) : a.text) })) }
