@@ -50,8 +50,9 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
       // "Bon de commande interne n° 26-114": with "n°" after the qualifier, the number needs no letters.
       let qualified = false
       let numbered = false
-      // "bon de commande de l'association n° BC 2026-0457": up to three words before "n°".
-      const q = !marked ? (/^\s*[\p{Ll}]{3,16}\s*(?::|(n[°º]\.?|no\.|#))\s*/u.exec(rest) ?? /^\s*(?:(?:[\p{Ll}]{1,16}['’]|[\p{Ll}]{2,16}\s+)){1,3}?(n[°º]\.?)\s*/u.exec(rest)) : null
+      // "bon de commande de l'association n° BC 2026-0457": up to three words before "n°", the buying system's name in
+      // capitals among them ("bon de commande SAP n° 4500…").
+      const q = !marked ? (/^\s*[\p{Ll}]{3,16}\s*(?::|(n[°º]\.?|no\.|#))\s*/u.exec(rest) ?? /^\s*(?:(?:[\p{Ll}]{1,16}['’]|[\p{Ll}]{2,16}\s+|\p{Lu}[\p{Lu}\d]{1,9}\s+)){1,3}?(n[°º]\.?)\s*/u.exec(rest)) : null
       if (q) {
         qualified = true
         numbered = q[1] !== undefined
@@ -163,9 +164,11 @@ const STOP_LINE = /^(?:date|d[ée]lai|t[ée]l|tel|phone|fax|mobile|contact|merci
 
 /**
  * An address up to its postal code and town ("31140 Saint-Alban", "Manchester M17 1AE"): a note after a dash or in
- * brackets ("- quai 4", "(2e étage, ascenseur)", "- entrée par le portail") says how to get in, not where.
+ * brackets ("- quai 4", "(2e étage, ascenseur)", "- entrée par le portail") says how to get in, not where. A "cedex"
+ * keeps its office's number ("34095 Montpellier cedex 5"); the words after a code are no town when they say when
+ * ("… M41 7BQ by Thursday", "… 69007 Lyon" but never "69007 avant jeudi").
  */
-const UP_TO_TOWN = /^(.*?\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b(?:[\s,]*[\p{L}'’]+(?:(?: |-)[\p{L}'’]+)*)?)/u
+const UP_TO_TOWN = /^(.*?\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b(?:[\s,]*(?!(?:by|before|on|for|from|until|till|avant|pour|d[èe]s|le|au|et|and|please|pls|svp|merci|thanks)\b)[\p{L}'’]+(?:(?: |-)[\p{L}'’]+)*(?:(?<=\b(?:cedex|CEDEX|Cedex)) \d{1,2}\b)?)?)/u
 
 function cleanAddressPart(s: string): string {
   return s.replace(/^[\s:,-]+|[\s.,;]+$/g, "").replace(/\s+/g, " ")
