@@ -40,3 +40,17 @@ describe("where the address ends", () => {
     expect(r.delivery_address).toBe("Kestrel Coaches Depot, Unit 3, Mill Lane, Leeds LS9 8AB")
   })
 })
+
+describe("a table that counts the items a product packs", () => {
+  const linesOf = (r: ReturnType<typeof extract>): string[] => r.lines.map((l) => `${l.ref}|${l.quantity}|${l.unit}`)
+
+  it("'Gobelets en carton | 1000 | buvette' with no unit is 1000 cups, so 20 bags of 50, as in a sentence", () => {
+    const r = extract("Bonjour,\n\nPour la journée portes ouvertes, merci de nous livrer :\n\n| Produit | Qté | Pour |\n| Gobelets en carton 20 cl | 1000 | buvette |\n| Eau plate 50 cl | 12 packs | |\n\nNadia")
+    expect(linesOf(r)).toEqual(["GOB-20|20|sachet", "EAU-50|12|pack"])
+  })
+
+  it("a row that names the bags it counts ('Gobelets, sachets de 50 | 30') stays 30 bags", () => {
+    const r = extract("Bonjour,\n\nPour la journée portes ouvertes, merci de nous livrer :\n\n| Produit | Qté |\n| Gobelets 20 cl, sachets de 50 | 30 |\n| Eau plate 50 cl | 12 packs |\n\nNadia")
+    expect(linesOf(r)).toEqual(["GOB-20|30|sachet", "EAU-50|12|pack"])
+  })
+})

@@ -368,7 +368,11 @@ function tableRow(cells: readonly string[], cols: Columns, opts: LineOptions, ra
   // A word that is no unit counts items only when the product's name has it ("cups"; an ERP's "PK" is its pack).
   const word = foldText(unitWord.trim().split(/\s+/)[0] ?? "").replace(/e?s$/, "")
   const named = word.length >= 3 && foldText(`${product.nameFr} ${product.nameEn}`).split(" ").some((w) => w.replace(/e?s$/, "") === word)
-  const items = (written === null ? named : lineUnit(written, product) !== product.unit) ? packsOf(quantity, product) : null
+  // "Gobelets carton 20 cl | 800 |": a bare count, with no unit in the row nor a pack named in the goods' cell ("bag
+  // of", "sachets"; "carton" alone is what the cups are made of), counts
+  // the items too, as "800 gobelets" would in a sentence.
+  const bare = written === null && unitWord.trim() === "" && !/\b(?:(?:sachet|bag|pack|paquet|bo[iî]te|box|carton|case|lot|rouleau|roll)s? (?:de|of)|sachets|bags|packs|paquets|bo[iî]tes|boxes|cartons|colis|cases|rouleaux|rolls)\b/iu.test(descCell)
+  const items = (written === null ? named || bare : lineUnit(written, product) !== product.unit) ? packsOf(quantity, product) : null
   if (items !== null) return { product, quantity: items, unit: product.unit, confidence, evidence: raw.trim() }
   return { product, quantity, unit: lineUnit(written, product), confidence, evidence: raw.trim() }
 }
