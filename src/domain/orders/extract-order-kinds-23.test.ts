@@ -54,3 +54,10 @@ describe("a table that counts the items a product packs", () => {
     expect(linesOf(r)).toEqual(["GOB-20|30|sachet", "EAU-50|12|pack"])
   })
 })
+
+describe("the number of a shed or a terminal", () => {
+  it("'drivers unload at Hangar 3, by the duty desk' asks for no desks: the 3 names the hangar", () => {
+    const r = extract("Hello,\n\nPlease send 6 boxes of GN-4410 on Monday.\nNo pass needed for Hangar 3, drivers unload by the duty desk.\n\nTom", EN)
+    expect(r.lines.map((l) => `${l.ref}|${l.quantity}`)).toEqual(["GN-4410|6"])
+  })
+})

@@ -45,8 +45,9 @@ export function isExcludedNumber(text: string, tokens: Token[], i: number): bool
   if (/^\s?(?:h|hrs?|hours?|heures?|jours?|days?|minutes?|mins?)\b/i.test(after) && /\b(?:within|sous|dans(?: les)?|d['’ ]ici|under|in(?: the next)?|next|apr[eè]s|after|pendant|for)\s$/i.test(before)) return true
   // A week's number ("livraison semaine 50", "week 49") is a date, no count.
   if (/\b(?:semaine|sem\.|week|wk|kw)\s?(?:n°\s?|no\.?\s?)?$/i.test(before)) return true
-  // The number of a place in a building ("dans l'unité 2", "ward 4", "salle 3", "dock 2") is no count.
-  if (/(?:\bl['’]unit[ée]|\b(?:ward|wing|aile|b[âa]timent|building|bldg|salle|room|dock|gate|bay|hall|pavillon|[ée]tage|floor|level|niveau))\s?$/iu.test(before)) return true
+  // The number of a place in a building ("dans l'unité 2", "ward 4", "salle 3", "dock 2") is no count; nor is a shed's
+  // or a terminal's on a yard, a base or an airfield ("hangar 2", "terminal 3", "entrepôt 4", "plateau 6").
+  if (/(?:\bl['’]unit[ée]|\b(?:ward|wing|aile|b[âa]timent|building|bldg|salle|room|dock|gate|bay|hall|pavillon|[ée]tage|floor|level|niveau|hangar|terminal|entrep[ôo]t|warehouse|plateau|stand|stage))\s?$/iu.test(before)) return true
   // An hour of the day ("le matin avant 11 h", "à 8h30", "before 10 am", "after 2 pm") is no count of hours.
   // So is "avant 11 heures", "at 9 o'clock", unless hours of something follow ("2 heures d'intervention").
   if (/^\s?(?:h\d{2}|h|am|pm|a\.m\.|p\.m\.|heures?(?! d['’ e])|o['’]clock)(?![\p{L}])/iu.test(after) && /\b(?:avant|apr[eè]s|[àa]|vers|d[eè]s|entre|et|de|jusqu['’ ]?[àa]|before|after|at|by|from|until|till|between|and|to)\s$/i.test(before)) return true
