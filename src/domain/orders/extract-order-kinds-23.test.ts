@@ -61,3 +61,15 @@ describe("the number of a shed or a terminal", () => {
     expect(r.lines.map((l) => `${l.ref}|${l.quantity}`)).toEqual(["GN-4410|6"])
   })
 })
+
+describe("an address that answers its own question", () => {
+  it("'Can it all be delivered to the marquee on Thursday? Long Meadow, Mill Road, Ely CB7 4DL.' delivers to that address", () => {
+    const r = extract("Hello,\n\nFor the open day we need 10 packs of still water and 4 extension leads.\n\nCan it all be delivered to the marquee on Thursday? Long Meadow, Mill Road, Ely CB7 4DL. Our stewards are on site from 7.\n\nTom", EN)
+    expect(r.delivery_address).toBe("Long Meadow, Mill Road, Ely CB7 4DL")
+  })
+
+  it("an address after a sentence that asks for nothing to be delivered is not taken ('We met at the fair. Long Meadow, …')", () => {
+    const r = extract("Hello,\n\nWe need 10 packs of still water and 4 extension leads.\n\nWe met at the county fair last year? Long Meadow, Mill Road, Ely CB7 4DL.\n\nTom", EN)
+    expect(r.delivery_address).toBeNull()
+  })
+})

@@ -269,9 +269,27 @@ function addressThenWayIn(lines: readonly string[], sender: string): { value: st
   return null
 }
 
+/**
+ * "Could it be delivered to the site on Monday? Long Barn, Mill Road, Ely CB7 4DL.": a sentence asking to deliver "to the
+ * venue / site / yard", then a sentence that is an address alone (a street, a postal code): the place it names.
+ */
+function addressAfterAsking(lines: readonly string[]): { value: string; evidence: string; confidence: number } | null {
+  for (const line of lines) {
+    const sentences = line.split(/(?<=[.?!])\s+/)
+    for (let k = 1; k < sentences.length; k++) {
+      const asked = /\b(?:deliver\w*|ship\w*|send|sent|drop\w* (?:off|at)|livr\w*|envoy\w*|d[ée]pos\w*)\b[^.?!]{0,30}\b(?:to|at|au|[àa] la|[àa] l['’])\s+(?:the|our|la|le|l['’]|notre)?\s*\p{L}+/iu.test(sentences[k - 1]!)
+      const place = sentences[k]!
+      if (!asked || BILLING.test(place) || !streetOf(place) || !POSTAL_LINE.test(place)) continue
+      const whole = UP_TO_TOWN.exec(cleanAddressPart(place))
+      if (whole !== null && whole[1]!.length + 2 >= cleanAddressPart(place).length) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.7 }
+    }
+  }
+  return null
+}
+
 export function findDeliveryAddress(text: string, sender = ""): { value: string; evidence: string; confidence: number } | null {
   const lines = text.split("\n")
-  const found = findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines, sender)
+  const found = findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines, sender) ?? addressAfterAsking(lines)
   return found === null ? null : { ...found, value: withoutHeading(found.value) }
 }
 
