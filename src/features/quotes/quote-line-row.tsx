@@ -83,7 +83,7 @@ export function LineRow({
           ))}
         </select>
         {frenchMention ? (
-          <span className="c-notice" data-comptoir="quote-line-mention-fr" title={line?.vatExemption}>
+          <span className="c-notice" data-comptoir="quote-line-mention-fr" title={t("quotes.form.mentionFrenchOnlyTitle", { text: line?.vatExemption ?? "" })}>
             {t("quotes.form.mentionFrenchOnly")}
           </span>
         ) : null}
