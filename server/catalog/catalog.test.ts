@@ -64,8 +64,25 @@ for (const backend of ["pglite", "postgres"] as const) {
       return res.body.field
     }
 
-    it("refuses a VAT exemption mention longer than a line of a document", async () => {
+    it("refuses a VAT exemption mention longer than a line of a document, in French or in English", async () => {
       expect(await refusedField(team.manager, "products", gloves.id, { vatExemption: "x".repeat(301) })).toBe("/mutations/0/fields/vatExemption")
+      expect(await refusedField(team.manager, "products", gloves.id, { vatExemptionEn: "x".repeat(301) })).toBe("/mutations/0/fields/vatExemptionEn")
+    })
+
+    it("keeps a 0 % product's English exemption mention beside its French one and gives both to the agents; a row without it stays as it was", async () => {
+      const training = { ...gloves, id: `training-${backend}`, ref: "FORM-HACCP", vatRateBp: 0, vatExemption: "Exonération de TVA, article 261-4-4° du CGI" }
+      expect((await push(team.manager, { table: "products", key: training.id, fields: training })).conflicts).toEqual([])
+      // The row written before the English mention existed is read as it is: no field to add, no migration.
+      const before = (await server.pull(team.agent.token)).rows.find((r) => r.table === "products" && r.key === training.id)?.data
+      expect(before).toMatchObject({ vatExemption: training.vatExemption })
+      expect(before).not.toHaveProperty("vatExemptionEn")
+      const vatExemptionEn = "VAT exempt: vocational training, article 261-4-4° of the French tax code (CGI)"
+      expect((await push(team.manager, { table: "products", key: training.id, fields: { vatExemptionEn, updatedAt: 4 } })).conflicts).toEqual([])
+      const pulled = await server.pull(team.agent2.token)
+      expect(pulled.rows.find((r) => r.table === "products" && r.key === training.id)?.data).toMatchObject({ vatExemption: training.vatExemption, vatExemptionEn })
+      // An agent may not change it.
+      expect((await push(team.agent, { table: "products", key: training.id, fields: { vatExemptionEn: "Exempt" } })).conflicts).toMatchObject([{ reason: "forbidden" }])
+      expect((await stored("products", training.id))?.data).toMatchObject({ vatExemptionEn })
     })
 
     it("keeps a customer's prices to managers: an agent's discount is refused, the manager's reaches the agents", async () => {

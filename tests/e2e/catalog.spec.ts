@@ -33,6 +33,11 @@ const profiles: Profile[] = []
 const customers = generateCustomers({ count: 2000 }).map(({ writtenPhones: _w, ...c }) => Customer.parse(c))
 const overLimitId = generateDemoDocuments(customers, generateProducts(), "2026-12-02").overLimitCustomerId
 const [discounted, special, plain] = pricedDemoCustomers(customers, overLimitId) as [Customer, Customer, Customer]
+// An English-speaking customer with catalog prices (not one of the priced ones, nor the one over its limit).
+const english = customers.find((c) => c.language === "en" && ![discounted.id, special.id, plain.id, overLimitId].includes(c.id))!
+const DEMO_PRODUCTS = generateProducts().length
+const TRAINING_FR = "Exonération de TVA, article 261-4-4° du CGI"
+const TRAINING_EN = "VAT exempt: vocational training, article 261-4-4° of the French tax code (CGI)"
 
 test.beforeAll(async () => {
   test.setTimeout(180_000)
@@ -73,7 +78,7 @@ test("an agent reads the catalog, found without accents, and cannot change it", 
   const [agent] = profiles as [Profile, Profile]
   await workspace(agent, "catalog")
   const rows = agent.page.locator('[data-comptoir="catalog-row"]')
-  await expect(rows).toHaveCount(15)
+  await expect(rows).toHaveCount(DEMO_PRODUCTS)
   await agent.page.locator('[data-comptoir="catalog-search"]').fill("cafe grains")
   await expect(rows).toHaveCount(1)
   await expect(rows.first()).toHaveAttribute("data-ref", "REF-1006")
@@ -88,7 +93,7 @@ test("an agent reads the catalog, found without accents, and cannot change it", 
 test("a manager changes a price and adds a 0 % product, which needs its exemption mention", async () => {
   const [, manager] = profiles as [Profile, Profile]
   await workspace(manager, "catalog")
-  await expect(manager.page.locator('[data-comptoir="catalog-row"]')).toHaveCount(15)
+  await expect(manager.page.locator('[data-comptoir="catalog-row"]')).toHaveCount(DEMO_PRODUCTS)
   await manager.page.screenshot({ path: "test-results/catalog-list-manager.png", fullPage: true })
   await manager.page.locator('[data-comptoir="catalog-search"]').fill("ramette")
   await manager.page.locator('[data-comptoir="catalog-row"][data-ref="REF-1001"] [data-comptoir="catalog-open"]').click()
@@ -104,18 +109,26 @@ test("a manager changes a price and adds a 0 % product, which needs its exemptio
   await form.locator('input[name="unit"]').fill("jour")
   await form.locator('input[name="unitPrice"]').fill("900")
   await form.locator('select[name="vatRate"]').selectOption("0")
+  // At 0 % the usual article 261 mention is offered, which English documents print in English without being typed.
+  await expect(form.locator('[data-comptoir="product-mention-en-derived"]')).toContainText("VAT exempt: article 261 of the French tax code (CGI)")
   await form.locator('input[name="vatExemption"]').fill("")
   await form.locator('[data-comptoir="product-save"]').click()
   // Two refusals at once: the ref is the toner's (whatever its case), and 0 % needs its mention.
   await expect(form.locator('input[name="ref"]')).toHaveAttribute("aria-invalid", "true")
   await expect(form.locator('input[name="vatExemption"]')).toHaveAttribute("aria-invalid", "true")
   await form.locator('input[name="ref"]').fill("FORM-HYG")
-  await form.locator('input[name="vatExemption"]').fill("Exonération de TVA, article 261-4-4° du CGI")
+  await form.locator('input[name="vatExemption"]').fill(TRAINING_FR)
+  // A sub-paragraph of article 261 is no usual wording the editor can put in English: it says English documents
+  // would print the French text, until the English mention is typed.
+  await expect(form.locator('[data-comptoir="product-mention-en-missing"]')).toBeVisible()
+  await manager.page.screenshot({ path: "test-results/catalog-product-form-en-missing.png", fullPage: true })
+  await form.locator('input[name="vatExemptionEn"]').fill(TRAINING_EN)
+  await expect(form.locator('[data-comptoir="product-mention-en-missing"]')).toHaveCount(0)
   await manager.page.screenshot({ path: "test-results/catalog-product-form.png", fullPage: true })
   await form.locator('[data-comptoir="product-save"]').click()
   await expect(manager.page.locator('[data-comptoir="product-saved"]')).toBeVisible()
   await workspace(manager, "catalog")
-  await expect(manager.page.locator('[data-comptoir="catalog-row"]')).toHaveCount(16)
+  await expect(manager.page.locator('[data-comptoir="catalog-row"]')).toHaveCount(DEMO_PRODUCTS + 1)
   await expect(manager.page.locator('[data-comptoir="catalog-row"][data-ref="REF-1001"] [data-comptoir="catalog-price"]')).toHaveAttribute("data-cents", "610")
   await manager.page.screenshot({ path: "test-results/catalog-after-edit.png", fullPage: true })
 })
@@ -156,6 +169,43 @@ test("the agent's quote of the 0 % product carries the product's own exemption m
     return out
   }, plain.id)
   expect(lines.find((l) => l.ref === "FORM-HYG")?.vatExemption).toBe("Exonération de TVA, article 261-4-4° du CGI")
+})
+
+test("an English customer's quote of the 0 % product prints the product's English exemption mention, not the French one", async () => {
+  const [agent] = profiles as [Profile, Profile]
+  await expect(async () => {
+    await quoteWithProduct(agent, english.id, "FORM-HYG")
+  }).toPass({ timeout: 30_000 })
+  await expect(agent.page.locator('select[name="lines.0.vatRate"]')).toHaveValue("0")
+  await expect(agent.page.locator('[data-comptoir="quote-line-mention-fr"]')).toHaveCount(0)
+  const downloaded = agent.page.waitForEvent("download")
+  await agent.page.locator('[data-comptoir="quote-pdf"]').click()
+  const file = resolve("test-results/form-hyg-en.pdf")
+  await (await downloaded).saveAs(file)
+  const { text } = JSON.parse(execFileSync(process.execPath, [resolve("tests/e2e/pdf-text.mjs"), file], { encoding: "utf8" })) as { text: string }
+  expect(text).toContain(TRAINING_EN)
+  expect(text).not.toContain("Exonération")
+})
+
+test("without its English mention, an English quote of the product warns under the line and prints the French one", async () => {
+  const [agent, manager] = profiles as [Profile, Profile]
+  await workspace(manager, "catalog")
+  await manager.page.locator('[data-comptoir="catalog-row"][data-ref="FORM-HYG"] [data-comptoir="catalog-open"]').click()
+  const form = manager.page.locator('[data-comptoir="product-form"]')
+  await form.locator('input[name="vatExemptionEn"]').fill("")
+  await form.locator('[data-comptoir="product-save"]').click()
+  await expect(manager.page.locator('[data-comptoir="product-saved"]')).toBeVisible()
+  await expect(async () => {
+    await quoteWithProduct(agent, english.id, "FORM-HYG")
+    await expect(agent.page.locator('[data-comptoir="quote-line-mention-fr"]')).toBeVisible({ timeout: 1_000 })
+  }).toPass({ timeout: 30_000 })
+  await agent.page.screenshot({ path: "test-results/quote-line-mention-fr.png", fullPage: true })
+  const downloaded = agent.page.waitForEvent("download")
+  await agent.page.locator('[data-comptoir="quote-pdf"]').click()
+  const file = resolve("test-results/form-hyg-en-french-mention.pdf")
+  await (await downloaded).saveAs(file)
+  const { text } = JSON.parse(execFileSync(process.execPath, [resolve("tests/e2e/pdf-text.mjs"), file], { encoding: "utf8" })) as { text: string }
+  expect(text).toContain(TRAINING_FR)
 })
 
 test("a customer with a discount gets it prefilled, and one with a special price gets that price, each saying so", async () => {

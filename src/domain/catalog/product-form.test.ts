@@ -35,7 +35,7 @@ describe("the catalog form", () => {
 
   it("lets a product keep its own ref when edited, and keeps its id and creation time", () => {
     const r = productFromValues({ ...valuesFromProduct(gloves, "fr"), unitPrice: "13" }, { id: gloves.id, existing: gloves, others: [gloves, peaches], now: 9 })
-    expect(r).toEqual({ ok: true, product: { ...gloves, unitPriceCents: 1300, vatExemption: "", active: true, updatedAt: 9 } })
+    expect(r).toEqual({ ok: true, product: { ...gloves, unitPriceCents: 1300, vatExemption: "", vatExemptionEn: "", active: true, updatedAt: 9 } })
   })
 
   it("offers only the five French VAT rates", () => {
@@ -47,6 +47,15 @@ describe("the catalog form", () => {
     expect(productFromValues(values({ vatRate: "0", vatExemption: "  " }), ctx)).toEqual({ ok: false, errors: { vatExemption: "catalog.errors.vatExemption" } })
     expect(productFromValues(values({ vatRate: "0", vatExemption: "Exonération de TVA, art. 261 du CGI" }), ctx)).toMatchObject({ ok: true, product: { vatRateBp: 0, vatExemption: "Exonération de TVA, art. 261 du CGI" } })
     expect(productFromValues(values({ vatRate: "20", vatExemption: "Exonéré" }), ctx)).toMatchObject({ ok: true, product: { vatExemption: "" } })
+  })
+
+  it("keeps the English mention beside the French one at 0 %, optional, trimmed, at most 300 characters, dropped at a taxed rate", () => {
+    const zero = values({ vatRate: "0", vatExemption: "Exonération de TVA, article 261-4-4° du CGI", vatExemptionEn: " VAT exempt: vocational training (CGI 261-4-4°) " })
+    expect(productFromValues(zero, ctx)).toMatchObject({ ok: true, product: { vatExemption: "Exonération de TVA, article 261-4-4° du CGI", vatExemptionEn: "VAT exempt: vocational training (CGI 261-4-4°)" } })
+    expect(productFromValues({ ...zero, vatExemptionEn: "" }, ctx)).toMatchObject({ ok: true, product: { vatExemptionEn: "" } })
+    expect(productFromValues({ ...zero, vatExemptionEn: "x".repeat(301) }, ctx)).toEqual({ ok: false, errors: { vatExemptionEn: "catalog.errors.vatExemptionTooLong" } })
+    expect(productFromValues({ ...zero, vatRate: "20" }, ctx)).toMatchObject({ ok: true, product: { vatExemption: "", vatExemptionEn: "" } })
+    expect(valuesFromProduct({ ...training, vatExemptionEn: "VAT exempt" }, "fr").vatExemptionEn).toBe("VAT exempt")
   })
 
   it("names every missing field at once", () => {

@@ -1,4 +1,5 @@
 import type { Product } from "../customers/customer.schema"
+import { productExemptionMention } from "../documents/exemption-text"
 import { parseScaledDecimal } from "../documents/money"
 import { bpToPercentText, centsToInput } from "../documents/quote-form"
 import { FRENCH_VAT_RATES_BP } from "../documents/totals"
@@ -18,7 +19,10 @@ export interface ProductFormValues {
   unitPrice: string
   /** "20", "10", "5.5", "2.1" or "0" (the value of the select). */
   vatRate: string
+  /** The French mention, required at 0 %. */
   vatExemption: string
+  /** The English one, optional (exemption-text.ts says what an English document prints without it). */
+  vatExemptionEn: string
   /** The product's category, as typed or picked from the catalog's; "" is none. */
   category: string
   active: boolean
@@ -37,7 +41,7 @@ export function isActive(p: Pick<Product, "active">): boolean {
 }
 
 export function valuesFromProduct(p: Product | null, lang: "fr" | "en"): ProductFormValues {
-  if (!p) return { ref: "", nameFr: "", nameEn: "", unit: "u", unitPrice: "", vatRate: "20", vatExemption: "", category: "", active: true }
+  if (!p) return { ref: "", nameFr: "", nameEn: "", unit: "u", unitPrice: "", vatRate: "20", vatExemption: "", vatExemptionEn: "", category: "", active: true }
   return {
     ref: p.ref,
     nameFr: p.nameFr,
@@ -46,6 +50,7 @@ export function valuesFromProduct(p: Product | null, lang: "fr" | "en"): Product
     unitPrice: centsToInput(p.unitPriceCents, lang),
     vatRate: bpToPercentText(p.vatRateBp),
     vatExemption: p.vatExemption ?? "",
+    vatExemptionEn: p.vatExemptionEn ?? "",
     category: p.category ?? "",
     active: isActive(p)
   }
@@ -75,6 +80,8 @@ export function productFromValues(v: ProductFormValues, ctx: { id: string; exist
   const vatExemption = v.vatExemption.trim()
   if (vatRateBp === 0 && !vatExemption) errors.vatExemption = "catalog.errors.vatExemption"
   if (vatExemption.length > 300) errors.vatExemption = "catalog.errors.vatExemptionTooLong"
+  const vatExemptionEn = v.vatExemptionEn.trim()
+  if (vatExemptionEn.length > 300) errors.vatExemptionEn = "catalog.errors.vatExemptionTooLong"
   const category = v.category.trim()
   if (category.length > 60) errors.category = "catalog.errors.category"
   if (Object.keys(errors).length > 0 || unitPriceCents === null || vatRateBp === null) return { ok: false, errors }
@@ -90,12 +97,26 @@ export function productFromValues(v: ProductFormValues, ctx: { id: string; exist
       vatRateBp,
       // A mention on a taxed product would be printed for nothing: it is kept only for 0 %.
       vatExemption: vatRateBp === 0 ? vatExemption : "",
+      // Written even when empty, so clearing it reaches the other devices (a sync put sets the fields it names).
+      vatExemptionEn: vatRateBp === 0 ? vatExemptionEn : "",
       ...(category ? { category } : {}),
       active: v.active,
       createdAt: ctx.existing?.createdAt ?? ctx.now,
       updatedAt: ctx.now
     }
   }
+}
+
+/**
+ * What the editor says under the English mention while the manager types: nothing for a taxed product or one with
+ * its English mention; the English an English document will print when the French mention is a usual legal wording
+ * ("derived"); else that English documents will print the French text ("missing").
+ */
+export function englishMentionNote(v: Pick<ProductFormValues, "vatRate" | "vatExemption" | "vatExemptionEn">): { kind: "derived"; text: string } | { kind: "missing" } | null {
+  if (parseScaledDecimal(v.vatRate, 2) !== 0 || v.vatExemptionEn.trim() || !v.vatExemption.trim()) return null
+  const m = productExemptionMention({ vatRateBp: 0, vatExemption: v.vatExemption }, "en")
+  if (!m) return null
+  return m.frenchOnly ? { kind: "missing" } : { kind: "derived", text: m.text }
 }
 
 /**

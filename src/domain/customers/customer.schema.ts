@@ -81,6 +81,11 @@ export const Product = z.object({
    */
   vatExemption: z.string().max(300).optional(),
   /**
+   * The same mention in English, printed on English documents (issue #10); optional: without it an English document
+   * prints the English of a usual legal wording, else the French text (src/domain/documents/exemption-text.ts).
+   */
+  vatExemptionEn: z.string().max(300).optional(),
+  /**
    * The product's family ("Papier", "Café"), one word or two as the team names it: a customer's discount can be
    * given on a whole category (src/domain/catalog/pricing.ts). Optional: rows from before it have none.
    */

@@ -242,7 +242,9 @@ export function toStored(c: DemoCustomer): Customer & { lookupKeys: string[] } {
   return { ...customer, lookupKeys: lookupKeysOf(customer) }
 }
 
-const PRODUCTS: ReadonlyArray<readonly [string, string, string, number, number, string]> = [
+/** A 0 % product's mention in French and in English (issue #10: English documents print the English one). */
+type Mentions = readonly [string, string]
+const PRODUCTS: ReadonlyArray<readonly [string, string, string, number, number, string, Mentions?]> = [
   ["Ramette papier A4 80 g (500 f.)", "A4 copy paper 80 gsm (500 sheets)", "ramette", 549, 2000, "Papeterie"],
   ["Cartouche toner noir TN-2420", "Black toner cartridge TN-2420", "pièce", 6490, 2000, "Consommables"],
   ["Classeur à levier dos 80 mm", "Lever arch file 80 mm", "pièce", 329, 2000, "Papeterie"],
@@ -259,11 +261,21 @@ const PRODUCTS: ReadonlyArray<readonly [string, string, string, number, number, 
   ["Médicament vétérinaire (boîte)", "Veterinary medicine (box)", "boîte", 1450, 2000, "Santé animale"],
   ["Palette de stockage 120 × 80", "Storage pallet 120 × 80", "pièce", 1800, 2000, "Logistique"],
   ["Ruban adhésif d'emballage 66 m", "Packing tape 66 m", "rouleau", 215, 2000, "Logistique"],
-  ["Étiquettes d'expédition (1 000)", "Shipping labels (1,000)", "rouleau", 2850, 2000, "Logistique"]
+  ["Étiquettes d'expédition (1 000)", "Shipping labels (1,000)", "rouleau", 2850, 2000, "Logistique"],
+  // Continuing vocational training by an approved body is exempt (CGI art. 261-4-4° a): the demo's 0 % product.
+  [
+    "Formation HACCP (1 jour)",
+    "HACCP training (1 day)",
+    "jour",
+    45000,
+    0,
+    "Formation",
+    ["Exonération de TVA, article 261-4-4° a du CGI (formation professionnelle continue)", "VAT exempt: continuing vocational training, article 261-4-4° a of the French tax code (CGI)"]
+  ]
 ]
 
 export function generateProducts(now = Date.UTC(2026, 10, 1)): Product[] {
-  return PRODUCTS.map(([nameFr, nameEn, unit, price, vat, category], i) => ({
+  return PRODUCTS.map(([nameFr, nameEn, unit, price, vat, category, mentions], i) => ({
     id: `demo-product-${String(i + 1).padStart(3, "0")}`,
     ref: `REF-${String(1001 + i)}`,
     nameFr,
@@ -272,6 +284,7 @@ export function generateProducts(now = Date.UTC(2026, 10, 1)): Product[] {
     unitPriceCents: price,
     vatRateBp: vat,
     category,
+    ...(mentions ? { vatExemption: mentions[0], vatExemptionEn: mentions[1] } : {}),
     createdAt: now,
     updatedAt: now
   }))

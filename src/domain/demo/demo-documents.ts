@@ -111,9 +111,12 @@ export function generateDemoDocuments(customers: readonly Customer[], products: 
   const active = withLimit.slice(0, 60)
   const overLimit = active[0]!
 
+  // The demo's paperwork is drawn from its taxed products, as it was before the catalog had a 0 % one: the same
+  // seed gives the same documents, whose figures other tests and specs check.
+  const taxed = products.filter((p) => p.vatRateBp !== 0)
   const lines = (c: Customer, count: number): DocumentLine[] =>
     Array.from({ length: count }, () => {
-      const p = pick(rnd, products)
+      const p = pick(rnd, taxed)
       return {
         id: id("line"),
         productId: p.id,

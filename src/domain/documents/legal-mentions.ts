@@ -2,7 +2,7 @@ import { earlyPaymentMention, latePenaltyMention, type DocLanguage, type LatePen
 import { formatCents } from "./money"
 import type { PaymentTerms } from "./payment-terms"
 import { townLine } from "../customers/postal-address"
-import { regimeExemptionMention, vatRegime } from "./vat-regime"
+import { franchiseMention, regimeExemptionMention, vatRegime } from "./vat-regime"
 
 export type { DocLanguage }
 
@@ -61,7 +61,7 @@ export function paymentMentions(s: SellerIdentity, lang: DocLanguage, businessCu
 export function vatExemptionMention(customerCountry: string, customerHasVatNumber: boolean, lang: DocLanguage): string {
   const regime = vatRegime(customerCountry, customerHasVatNumber)
   if (regime !== "domestic") return regimeExemptionMention(regime, lang)
-  return lang === "fr" ? "TVA non applicable, article 293 B du CGI" : "VAT not applicable, article 293 B of the French tax code (CGI)"
+  return franchiseMention(lang)
 }
 
 /** A line's exemption mention: its product's own when it carries one, else the one the customer's country calls for. */

@@ -5,6 +5,7 @@ import type { Customer, Product } from "../customers/customer.schema"
 import type { DocumentLine, SalesDocument } from "./document.schema"
 import { parseScaledDecimal, PERCENT_SCALE, QUANTITY_SCALE } from "./money"
 import { addDaysIso, checkPaymentTerms, MAX_END_OF_MONTH_DAYS, MAX_NET_DAYS, termsFromDays, type PaymentTerms } from "./payment-terms"
+import { englishMentionMissing, productExemptionMention, type ProductMention } from "./exemption-text"
 import { computeTotals, FRENCH_VAT_RATES_BP, type DocumentTotals, type TotalsLine } from "./totals"
 import { defaultVatRateBp, type VatRegime } from "./vat-regime"
 
@@ -129,7 +130,8 @@ export function lineFromProduct(p: Product, lang: "fr" | "en", id: string, price
     unitPrice: centsToInput(price?.unitPriceCents ?? p.unitPriceCents, lang),
     discountPercent: price?.discountBp ? percentToInput(price.discountBp, lang) : "",
     vatRate: bpToPercentText(defaultVatRateBp(regime, p.vatRateBp)),
-    ...(p.vatRateBp === 0 && p.vatExemption?.trim() ? { vatExemption: p.vatExemption.trim() } : {}),
+    // The product's mention in the quote's language, as the documents will print it (exemption-text.ts).
+    ...exemptionOf(p, lang),
     priceSource: price ?? { unitPriceCents: p.unitPriceCents, discountBp: 0, source: "catalog", catalogPriceCents: p.unitPriceCents }
   }
 }
@@ -151,6 +153,38 @@ export function relabelledLines(lines: readonly Pick<QuoteLineValues, "productId
     if (l.label.trim() === was.trim() && l.label !== now) out.push({ index, label: now })
   })
   return out
+}
+
+/** A line's `vatExemption` field for this product in `lang`: none for a taxed product or one without a mention. */
+function exemptionOf(p: ProductMention, lang: "fr" | "en"): { vatExemption?: string } {
+  const m = productExemptionMention(p, lang)
+  return m ? { vatExemption: m.text } : {}
+}
+
+/**
+ * The exemption mentions to rewrite when the agent switches a quote to `to`: a line of a 0 % product takes its
+ * product's mention in that language (the agent never types a mention: it is the catalog's), so an English quote
+ * does not print the French mention of a line added while it was French. Lines without a known product keep theirs.
+ */
+export function rewordedExemptions(lines: readonly Pick<QuoteLineValues, "productId" | "vatExemption">[], products: ReadonlyMap<string, ProductMention>, to: "fr" | "en"): { index: number; vatExemption: string | undefined }[] {
+  const out: { index: number; vatExemption: string | undefined }[] = []
+  lines.forEach((l, index) => {
+    const p = l.productId ? products.get(l.productId) : undefined
+    if (!p) return
+    const vatExemption = exemptionOf(p, to).vatExemption
+    if (vatExemption !== l.vatExemption) out.push({ index, vatExemption })
+  })
+  return out
+}
+
+/**
+ * Whether this line of an English quote will print its product's French exemption mention, for want of an English
+ * one in the catalog (and no usual legal wording to give in English): the form says so under the line's VAT rate.
+ */
+export function lineMentionFrenchOnly(l: Pick<QuoteLineValues, "productId" | "vatRate" | "vatExemption"> | undefined, products: ReadonlyMap<string, ProductMention>, lang: "fr" | "en"): boolean {
+  if (lang !== "en" || !l?.productId || !l.vatExemption || parseScaledDecimal(l.vatRate, 2) !== 0) return false
+  const p = products.get(l.productId)
+  return p !== undefined && englishMentionMissing(p) && l.vatExemption === p.vatExemption?.trim()
 }
 
 /**

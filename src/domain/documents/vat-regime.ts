@@ -37,6 +37,11 @@ export function regimeExemptionMention(regime: Exclude<VatRegime, "domestic">, l
   return lang === "fr" ? "Exonération de TVA, article 262 I du CGI (exportation)" : "VAT exempt: export, article 262 I of the French tax code (CGI)"
 }
 
+/** The small-business franchise's mention (CGI 293 B): a French customer's 0 % line, in the document's language. */
+export function franchiseMention(lang: DocLanguage): string {
+  return lang === "fr" ? "TVA non applicable, article 293 B du CGI" : "VAT not applicable, article 293 B of the French tax code (CGI)"
+}
+
 /** A new line's VAT rate for this regime: the catalog's at home, 0 % for an intra-Community supply or an export. */
 export function defaultVatRateBp(regime: VatRegime, catalogRateBp: number): number {
   return regime === "domestic" ? catalogRateBp : 0

@@ -100,7 +100,11 @@ describe("exportProductsCsv", () => {
     const r = importer.finish()
     expect(r.rejected).toEqual([])
     expect(r.products.map((p) => ({ ...p.product, id: "" }))).toEqual(products.map((p) => ({ ...p, id: "" })))
-    expect(parsed.rows[5]!.cells).toEqual(["REF-1006", "Café en grains 1 kg", "Coffee beans 1 kg", "kg", "18.90", "5.5", "Café"])
+    expect(parsed.rows[5]!.cells).toEqual(["REF-1006", "Café en grains 1 kg", "Coffee beans 1 kg", "kg", "18.90", "5.5", "Café", "", ""])
+    // The 0 % product's mentions, French and English, in the template's last two columns.
+    const zero = products.find((p) => p.vatRateBp === 0)!
+    expect(parsed.headers.slice(-2)).toEqual(["vat_exemption", "vat_exemption_en"])
+    expect(parsed.rows.find((row) => row.cells[0] === zero.ref)!.cells.slice(-2)).toEqual([zero.vatExemption, zero.vatExemptionEn])
   })
 })
 

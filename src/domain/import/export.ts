@@ -93,7 +93,7 @@ function splitPhones(phones: readonly string[]): [string, string] {
 }
 
 export function exportProductsCsv(products: readonly Product[], opts: CsvWriteOptions = {}): string {
-  const rows = products.map((p) => [p.ref, p.nameFr, p.nameEn, p.unit, formatCents(p.unitPriceCents), formatBpPercent(p.vatRateBp), p.category ?? ""])
+  const rows = products.map((p) => [p.ref, p.nameFr, p.nameEn, p.unit, formatCents(p.unitPriceCents), formatBpPercent(p.vatRateBp), p.category ?? "", p.vatExemption ?? "", p.vatExemptionEn ?? ""])
   return toCsv(PRODUCT_FIELDS, rows, opts)
 }
 

@@ -8,8 +8,12 @@ export const CUSTOMER_FIELDS = [
 ] as const
 export type CustomerField = (typeof CUSTOMER_FIELDS)[number]
 
-/** The documented product template, in its column order; `category` (optional) is what a discount on a category names. */
-export const PRODUCT_FIELDS = ["ref", "name_fr", "name_en", "unit", "unit_price", "vat_rate", "category"] as const
+/**
+ * The documented product template, in its column order; `category` (optional) is what a discount on a category names;
+ * `vat_exemption` and `vat_exemption_en` (optional, added last so older files keep their layout) are a 0 % product's
+ * mention in French and in English.
+ */
+export const PRODUCT_FIELDS = ["ref", "name_fr", "name_en", "unit", "unit_price", "vat_rate", "category", "vat_exemption", "vat_exemption_en"] as const
 export type ProductField = (typeof PRODUCT_FIELDS)[number]
 
 /** Column index of each mapped field. */
@@ -99,7 +103,9 @@ const PRODUCT_ALIASES: Record<ProductField, readonly string[]> = {
   unit: ["unit", "unité", "unité de vente", "uom", "unit of measure"],
   unit_price: ["unit price", "unit_price", "prix", "prix unitaire", "prix unitaire ht", "pu", "pu ht", "p.u. ht", "prix ht", "tarif", "tarif ht", "price", "price excl. vat", "net price"],
   vat_rate: ["vat rate", "vat_rate", "tva", "taux tva", "taux de tva", "% tva", "tva %", "vat", "vat %", "tax rate"],
-  category: ["category", "catégorie", "categorie", "catégorie produit", "product category", "famille", "famille d'articles", "famille de produits", "product family", "family", "gamme"]
+  category: ["category", "catégorie", "categorie", "catégorie produit", "product category", "famille", "famille d'articles", "famille de produits", "product family", "family", "gamme"],
+  vat_exemption: ["vat exemption", "vat exemption fr", "mention d'exonération", "mention d'exonération fr", "mention d'exonération de tva", "mention exonération", "exonération", "exonération tva", "exonération de tva", "motif d'exonération", "motif d'exonération fr", "exemption mention", "vat exemption reason", "tax exemption reason"],
+  vat_exemption_en: ["vat exemption en", "mention d'exonération en", "mention d'exonération anglais", "mention d'exonération (anglais)", "motif d'exonération en", "exemption mention en", "english vat exemption", "vat exemption reason en", "vat exemption (english)"]
 }
 
 function aliasIndex<F extends string>(fields: readonly F[], aliases: Record<F, readonly string[]>, more: Partial<Record<F, readonly string[]>> = {}): Map<string, F> {

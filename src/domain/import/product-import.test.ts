@@ -27,6 +27,37 @@ describe("product import", () => {
     expect(mergeProduct({ ...stored, category: "Papier" }, r.products[0]!, NOW).category).toBe("Papeterie")
   })
 
+  it("reads a 0 % product's exemption mentions in French and English, and an older file without those columns still imports", () => {
+    const r = run(
+      "ref;name_fr;unit_price;vat_rate;category;Mention d'exonération;Mention d'exonération EN\n" +
+        "FORM-1;Formation HACCP;450;0;Formation;Exonération de TVA, article 261-4-4° du CGI;VAT exempt: vocational training (CGI 261-4-4°)\n" +
+        "FORM-2;Formation incendie;300;0;Formation;TVA non applicable, art. 293 B du CGI;\n" +
+        "RAM-A4;Ramette A4;5,49;20;Papeterie;Exonéré;Exempt\n"
+    )
+    expect(r.rejected).toEqual([])
+    expect(r.products.map(({ product: p }) => [p.ref, p.vatExemption, p.vatExemptionEn])).toEqual([
+      ["FORM-1", "Exonération de TVA, article 261-4-4° du CGI", "VAT exempt: vocational training (CGI 261-4-4°)"],
+      ["FORM-2", "TVA non applicable, art. 293 B du CGI", undefined],
+      // A taxed product prints no mention: the cells are not kept, as in the catalog form.
+      ["RAM-A4", undefined, undefined]
+    ])
+    for (const { product } of r.products) expect(Product.safeParse(product).success).toBe(true)
+    // Re-imported from a file without the columns, the stored mentions stay.
+    const stored = { ...r.products[0]!.product, id: "p-stored" }
+    const older = run("ref;name_fr;unit_price;vat_rate\nFORM-1;Formation HACCP;480;0\n")
+    expect(older.rejected).toEqual([])
+    expect(mergeProduct(stored, older.products[0]!, NOW)).toMatchObject({ unitPriceCents: 48_000, vatExemption: stored.vatExemption, vatExemptionEn: stored.vatExemptionEn })
+  })
+
+  it("reports a row with an English mention but no French one, and one whose mention is too long, and takes the others", () => {
+    const r = run(`ref,name_fr,unit_price,vat_rate,vat_exemption,vat_exemption_en\nA,a,1,0,,VAT exempt\nB,b,1,0,${"x".repeat(301)},\nC,c,1,0,Exonération de TVA,\n`)
+    expect(r.rejected.map((x) => [x.line, x.code])).toEqual([
+      [2, "missing_vat_exemption"],
+      [3, "too_long"]
+    ])
+    expect(r.products.map((p) => p.product.ref)).toEqual(["C"])
+  })
+
   it("reads French prices and VAT rates from the fixture and reports the bad rows on their lines", () => {
     const r = run(decodeCsvBytes(fixture("products-fr.csv")).text)
     expect(r.products.map(({ product: p }) => [p.ref, p.nameFr, p.nameEn, p.unit, p.unitPriceCents, p.vatRateBp])).toEqual([

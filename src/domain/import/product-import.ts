@@ -44,7 +44,7 @@ export interface ProductImporter {
   finish(): ProductImportResult
 }
 
-const MAX_LENGTH: Record<ProductField, number> = { ref: 60, name_fr: 300, name_en: 300, unit: 30, unit_price: 40, vat_rate: 20, category: 60 }
+const MAX_LENGTH: Record<ProductField, number> = { ref: 60, name_fr: 300, name_en: 300, unit: 30, unit_price: 40, vat_rate: 20, category: 60, vat_exemption: 300, vat_exemption_en: 300 }
 
 export function createProductImporter(opts: ProductImportOptions): ProductImporter {
   const { mapping, now, newId } = opts
@@ -94,6 +94,8 @@ export function createProductImporter(opts: ProductImportOptions): ProductImport
       if (r.ok) vat = r.value
       else issues.push({ code: "invalid_vat_rate", field: "vat_rate", value: text.vat_rate, message: r.message })
     }
+    // An English mention alone would leave French documents without theirs: the French one is the one the law asks.
+    if (vat === 0 && text.vat_exemption === "" && text.vat_exemption_en !== "") issues.push({ code: "missing_vat_exemption", field: "vat_exemption", message: "the English VAT exemption mention is given without the French one" })
     const key = text.ref.toUpperCase()
     const earlier = byRef.get(key)
     // Two rows for one reference are a mistake in the file; taking either silently would hide it.
@@ -110,6 +112,9 @@ export function createProductImporter(opts: ProductImportOptions): ProductImport
       unitPriceCents: price,
       vatRateBp: vat,
       ...(text.category ? { category: text.category } : {}),
+      // A mention is printed for a 0 % product only: on a taxed one it is not kept, as in the catalog form.
+      ...(vat === 0 && text.vat_exemption ? { vatExemption: text.vat_exemption } : {}),
+      ...(vat === 0 && text.vat_exemption_en ? { vatExemptionEn: text.vat_exemption_en } : {}),
       createdAt: now,
       updatedAt: now
     }
@@ -153,5 +158,8 @@ export function mergeProduct(existing: Product | undefined, imported: ImportedPr
   if (given.has("unit_price")) out.unitPriceCents = inc.unitPriceCents
   if (given.has("vat_rate")) out.vatRateBp = inc.vatRateBp
   if (given.has("category") && inc.category) out.category = inc.category
+  // A file without the mentions' columns (or with an empty cell) leaves the stored mentions as they are.
+  if (given.has("vat_exemption") && inc.vatExemption) out.vatExemption = inc.vatExemption
+  if (given.has("vat_exemption_en") && inc.vatExemptionEn) out.vatExemptionEn = inc.vatExemptionEn
   return out
 }

@@ -35,6 +35,7 @@ export type RejectCode =
   | "missing_vat_rate"
   | "invalid_vat_rate"
   | "duplicate_ref"
+  | "missing_vat_exemption"
 
 export interface RowIssue {
   /** Stable, for the UI to translate; `message` is the English explanation with the offending value. */

@@ -104,6 +104,16 @@ describe("the draft order of a reviewed capture", () => {
     expect(french.order.notes).toBe("Saisie depuis le mail «\u00a0Commande de mars\u00a0» (amelie@boulangerie-lefevre.fr, roundcube:7)\nAdresse de livraison\u00a0: 3 rue Neuve, 69002 Lyon")
   })
 
+  it("gives an English customer's order line of a 0 % product the product's English exemption mention", () => {
+    const training: Product = { ...product("FORM-1", "Formation HACCP", "HACCP training", "jour", 45_000, 0), vatExemption: "Exonération de TVA, article 261-4-4° du CGI", vatExemptionEn: "VAT exempt: vocational training, article 261-4-4° of the French tax code (CGI)" }
+    const products = new Map([...input.products, [compactCode(training.ref), training]])
+    const order = (language: "fr" | "en") => draftOrderFromReview({ ...input, customer: { ...BAKERY, language }, products, reviewed: { ...reviewed, lines: [{ ref: "FORM-1", quantity: 1, unit: "" }] } })
+    const [en, fr] = [order("en"), order("fr")]
+    if (!en.ok || !fr.ok) throw new Error("not drafted")
+    expect(en.order.lines[0]!.vatExemption).toBe("VAT exempt: vocational training, article 261-4-4° of the French tax code (CGI)")
+    expect(fr.order.lines[0]!.vatExemption).toBe("Exonération de TVA, article 261-4-4° du CGI")
+  })
+
   it("refuses a ref the catalog does not have, naming it", () => {
     expect(draftOrderFromReview({ ...input, reviewed: { ...reviewed, lines: [{ ref: "NOPE-1", quantity: 1, unit: "" }] } })).toEqual({ ok: false, error: "unknown-product", ref: "NOPE-1" })
   })

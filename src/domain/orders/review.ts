@@ -2,6 +2,7 @@ import type { Customer, Product } from "../customers/customer.schema"
 import type { Order } from "../documents/document.schema"
 import { confirmCheck, customerRisk } from "../documents/flow"
 import type { CustomerRisk, RiskSettings } from "../documents/risk"
+import { productExemptionMention } from "../documents/exemption-text"
 import { computeTotals } from "../documents/totals"
 import { MAX_NET_DAYS } from "../documents/payment-terms"
 import { compactCode, foldText } from "../search/fold-text"
@@ -133,6 +134,7 @@ export function draftOrderFromReview(input: DraftOrderInput): DraftOrderResult {
   for (const [i, l] of reviewed.lines.entries()) {
     const product = input.products.get(compactCode(l.ref))
     if (product === undefined) return { ok: false, error: "unknown-product", ref: l.ref }
+    const mention = productExemptionMention(product, language)
     lines.push({
       id: input.lineIds[i] ?? `${input.id}-${i}`,
       productId: product.id,
@@ -143,7 +145,8 @@ export function draftOrderFromReview(input: DraftOrderInput): DraftOrderResult {
       unitPriceCents: product.unitPriceCents,
       discountBp: 0,
       vatRateBp: product.vatRateBp,
-      ...(product.vatRateBp === 0 && product.vatExemption?.trim() ? { vatExemption: product.vatExemption.trim() } : {})
+      // The product's mention in the order's language (exemption-text.ts), as a quote's line takes it.
+      ...(mention ? { vatExemption: mention.text } : {})
     })
   }
   const totals = computeTotals(lines)

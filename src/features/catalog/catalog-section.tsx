@@ -3,8 +3,9 @@ import { useTranslation } from "react-i18next"
 import { uuidv7 } from "uuidv7"
 
 import { catalogCategories } from "~src/domain/catalog/pricing"
-import { DEFAULT_EXEMPTION_FR, filterProducts, isActive, productFromValues, valuesFromProduct, type ProductField, type ProductFormValues } from "~src/domain/catalog/product-form"
+import { DEFAULT_EXEMPTION_FR, englishMentionNote, filterProducts, isActive, productFromValues, valuesFromProduct, type ProductField, type ProductFormValues } from "~src/domain/catalog/product-form"
 import type { Product } from "~src/domain/customers/customer.schema"
+import { englishMentionMissing } from "~src/domain/documents/exemption-text"
 import { formatCents } from "~src/domain/documents/money"
 import { VAT_RATE_CHOICES } from "~src/domain/documents/quote-form"
 import { routeHash } from "~src/features/workspace/route"
@@ -156,6 +157,7 @@ function ProductList({ products, mayEdit, t }: { products: Product[]; mayEdit: b
               <td className="c-num">
                 {new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(p.vatRateBp / 100)} %
                 {p.vatRateBp === 0 && p.vatExemption ? <div className="c-muted">{p.vatExemption}</div> : null}
+                {englishMentionMissing(p) ? <div className="c-notice" data-comptoir="catalog-mention-en-missing">{t("catalog.list.mentionEnMissing")}</div> : null}
               </td>
               <td>{isActive(p) ? <span className="c-chip c-chip-match">{t("catalog.status.active")}</span> : <span className="c-chip">{t("catalog.status.inactive")}</span>}</td>
             </tr>
@@ -167,7 +169,25 @@ function ProductList({ products, mayEdit, t }: { products: Product[]; mayEdit: b
   )
 }
 
-const FIELDS: { field: Exclude<ProductField, "vatRate" | "vatExemption" | "active">; wide?: boolean; numeric?: boolean }[] = [
+/**
+ * The English mention under the French one: optional; empty, it says what English documents will print instead
+ * (the English of a usual legal wording, or the French text, a warning: product-form.ts `englishMentionNote`).
+ */
+function EnglishMentionField({ values, error, t, onChange }: { values: ProductFormValues; error: string | undefined; t: Translate; onChange: (text: string) => void }) {
+  const note = englishMentionNote(values)
+  return (
+    <label style={{ gridColumn: "span 3" }}>
+      {t("catalog.field.vatExemptionEn")}
+      <input name="vatExemptionEn" value={values.vatExemptionEn} lang="en" aria-invalid={error ? "true" : "false"} onChange={(e) => onChange(e.target.value)} />
+      <span className="c-muted" style={{ fontSize: 11 }}>{t("catalog.form.vatExemptionEnHelp")}</span>
+      {note?.kind === "derived" ? <span className="c-muted" style={{ fontSize: 11 }} data-comptoir="product-mention-en-derived">{t("catalog.form.vatExemptionEnDerived", { text: note.text })}</span> : null}
+      {note?.kind === "missing" ? <span className="c-notice" data-comptoir="product-mention-en-missing">{t("catalog.form.vatExemptionEnMissing")}</span> : null}
+      {error ? <span className="c-error">{t(error)}</span> : null}
+    </label>
+  )
+}
+
+const FIELDS: { field: Exclude<ProductField, "vatRate" | "vatExemption" | "vatExemptionEn" | "active">; wide?: boolean; numeric?: boolean }[] = [
   { field: "ref" },
   { field: "unit" },
   { field: "nameFr", wide: true },
@@ -279,6 +299,7 @@ function ProductEditor({
               {errors.vatExemption ? <span className="c-error">{t(errors.vatExemption)}</span> : null}
             </label>
           ) : null}
+          {values.vatRate === "0" ? <EnglishMentionField values={values} error={errors.vatExemptionEn} t={t} onChange={(text) => set("vatExemptionEn", text)} /> : null}
         </div>
       </fieldset>
       {mayEdit ? (

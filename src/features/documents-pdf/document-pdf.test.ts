@@ -130,6 +130,17 @@ describe("a quote's PDF", () => {
     expect(text).not.toContain("Pas d'escompte")
   })
 
+  it("prints a 0 % product's English exemption mention on an English quote, and no French one", async () => {
+    const training: Product = { id: "p-form", ref: "FORM-HACCP", nameFr: "Formation HACCP", nameEn: "HACCP training", unit: "jour", unitPriceCents: 45_000, vatRateBp: 0, vatExemption: "Exonération de TVA, article 261-4-4° a du CGI", vatExemptionEn: "VAT exempt: vocational training, article 261-4-4° a of the French tax code (CGI)", createdAt: 0, updatedAt: 0 }
+    const uk: Customer = { ...customer, company: "Harbour Tools Ltd", language: "en" }
+    const values = { ...newQuoteValues(uk, { today: "2026-12-02", validityDays: 30, agentName: null }), lines: [lineFromProduct(training, "en", "l1")] }
+    const doc = { ...quoteFromValues(values, { id: "q-en", date: "2026-12-02", now: 1 }), number: "DEV-2026-00010", status: "sent" as const }
+    const bytes = await documentPdf(doc, DEMO_SELLER, uk, "en")
+    const text = await textOf(bytes)
+    expect(text).toContain("VAT exempt: vocational training, article 261-4-4° a of the French tax code (CGI)")
+    expect(text).not.toContain("Exonération")
+  })
+
   it("prints each line's unit agreeing with its quantity, in the document's language (2 pièces, 1,5 kg; 1 box, 2 boxes)", async () => {
     const lines = [
       line(1, { unit: "pièce", quantityMilli: 2000 }),

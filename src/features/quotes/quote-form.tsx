@@ -11,7 +11,7 @@ import { documentSummary } from "~src/domain/documents/document-text"
 import { formatCents } from "~src/domain/documents/money"
 import { todayInFrance } from "~src/domain/documents/payment-terms"
 import { allowedNext, effectiveQuoteStatus } from "~src/domain/documents/workflow"
-import { emptyLine, lineFromPrefill, liveTotals, newQuoteValues, QuoteFormValues, relabelledLines, renumberedLines, valuesFromQuote, type PrefillLine, type Quote } from "~src/domain/documents/quote-form"
+import { emptyLine, lineFromPrefill, lineMentionFrenchOnly, liveTotals, newQuoteValues, QuoteFormValues, relabelledLines, renumberedLines, rewordedExemptions, valuesFromQuote, type PrefillLine, type Quote } from "~src/domain/documents/quote-form"
 import type { Seller } from "~src/domain/documents/seller.schema"
 import { customerVatRegime, regimeExemptionMention, type VatRegime } from "~src/domain/documents/vat-regime"
 import { RiskBadge } from "~src/features/risk/risk-badge"
@@ -200,6 +200,8 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
       const from = shownLanguage.current
       shownLanguage.current = values.language
       for (const { index, label } of relabelledLines(form.getValues("lines"), products.current, from, values.language)) form.setValue(`lines.${index}.label`, label, { shouldDirty: true, shouldValidate: true })
+      // Its 0 % products' exemption mentions too, in the new language (exemption-text.ts).
+      for (const { index, vatExemption } of rewordedExemptions(form.getValues("lines"), products.current, values.language)) form.setValue(`lines.${index}.vatExemption`, vatExemption, { shouldDirty: true })
       // Its numbers too: "8,90" left on an English quote reads as the French the PDF no longer prints.
       for (const { index, field, value } of renumberedLines(form.getValues("lines"), values.language)) form.setValue(`lines.${index}.${field}`, value, { shouldDirty: true, shouldValidate: true })
     })
@@ -402,7 +404,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
               </thead>
               <tbody>
                 {lines.fields.map((f, i) => (
-                  <LineRow key={f.key} i={i} register={register} line={watchedLines?.[i]} lang={language} errors={formState.errors.lines?.[i]} netCents={lineNet(watchedLines?.[i])} money={money} t={t} onRemove={() => lines.remove(i)} onUnit={(u) => form.setValue(`lines.${i}.unit`, u, { shouldDirty: true, shouldValidate: true })} />
+                  <LineRow key={f.key} i={i} register={register} line={watchedLines?.[i]} lang={language} errors={formState.errors.lines?.[i]} netCents={lineNet(watchedLines?.[i])} money={money} t={t} frenchMention={lineMentionFrenchOnly(watchedLines?.[i], products.current, language)} onRemove={() => lines.remove(i)} onUnit={(u) => form.setValue(`lines.${i}.unit`, u, { shouldDirty: true, shouldValidate: true })} />
                 ))}
               </tbody>
             </table>

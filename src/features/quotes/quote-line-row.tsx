@@ -33,7 +33,8 @@ export function LineRow({
   onRemove,
   onUnit,
   line,
-  lang
+  lang,
+  frenchMention = false
 }: {
   i: number
   /** The line as it stands: the note under its price reads its stored source (a reopened draft's too). */
@@ -47,6 +48,8 @@ export function LineRow({
   onRemove: () => void
   /** The unit to store: the field shows it in `lang`, the form keeps the catalog's word. */
   onUnit: (unit: string) => void
+  /** An English quote's 0 % line whose product has only its French exemption mention: it will print that one. */
+  frenchMention?: boolean
 }) {
   const cell = (name: "ref" | "quantity" | "unitPrice" | "discountPercent", extra: { inputMode?: "decimal"; className?: string } = {}, note: React.ReactNode = null) => (
     <td>
@@ -79,6 +82,11 @@ export function LineRow({
             </option>
           ))}
         </select>
+        {frenchMention ? (
+          <span className="c-notice" data-comptoir="quote-line-mention-fr" title={t("quotes.form.mentionFrenchOnlyTitle", { text: line?.vatExemption ?? "" })}>
+            {t("quotes.form.mentionFrenchOnly")}
+          </span>
+        ) : null}
       </td>
       <td className="c-num" data-comptoir="quote-line-total" data-cents={netCents ?? ""}>
         {netCents === null ? "—" : money(netCents)}

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest"
 import type { Customer } from "../../customers/customer.schema"
 import { CreditNote, Invoice } from "../document.schema"
 import type { SellerIdentity } from "../legal-mentions"
+import { lineFromProduct } from "../quote-form"
 import { computeTotals } from "../totals"
 import { buildCii, formatScaled } from "./cii"
 import { embedFacturX, extractFacturXml } from "./embed"
@@ -153,6 +154,19 @@ describe("Factur-X EN 16931 XML", () => {
     expect(amountsIn(out, "ExemptionReason")).toEqual([own, "Exonération de TVA, article 262 ter, I du CGI (livraison intracommunautaire)"])
     expect(amountsIn(out, "ExemptionReasonCode")).toEqual(["VATEX-EU-IC"])
     expect(amountsIn(out, "BasisAmount").slice(-2)).toEqual(["450.00", "10.00"])
+  })
+
+  it("an English invoice's BT-120 is the English mention its line carries, with the franchise's code when it cites 293 B", () => {
+    // An English customer in France: the product's mention in English, as the English quote's line took it.
+    const product = { vatRateBp: 0, vatExemption: "TVA non applicable, art. 293 B du CGI" }
+    const mention = lineFromProduct({ id: "p-svc", ref: "SVC-1", nameFr: "Prestation", nameEn: "Service", unit: "u", unitPriceCents: 10_000, createdAt: 0, updatedAt: 0, ...product }, "en", "l5").vatExemption
+    const enLines = [...lines, { id: "l5", productId: "p-svc", ref: "SVC-1", label: "Service", unit: "u", quantityMilli: 1000, unitPriceCents: 10_000, discountBp: 0, vatRateBp: 0, vatExemption: mention }]
+    const t = computeTotals(enLines)
+    const inv = Invoice.parse({ ...issuedInvoice(), language: "en", lines: enLines, totalExclVatCents: t.totalExclVatCents, totalVatCents: t.totalVatCents, totalInclVatCents: t.totalInclVatCents })
+    const { xml } = buildCii({ doc: inv, seller, buyer })
+    expect(validateAgainstXsd(xml)).toMatchObject({ ok: true })
+    expect(amountsIn(xml, "ExemptionReason")).toEqual(["VAT not applicable, article 293 B of the French tax code (CGI)"])
+    expect(amountsIn(xml, "ExemptionReasonCode")).toEqual(["VATEX-FR-FRANCHISE"])
   })
 
   it("an invoice to a UK customer at 0 % is an export (category G, VATEX-EU-G) with its exemption reason, and stays valid", () => {
