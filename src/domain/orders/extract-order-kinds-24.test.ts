@@ -88,3 +88,37 @@ describe("where an address ends", () => {
     expect(r.delivery_address).toBe("Rue de Namur 12, 5000 Namur")
   })
 })
+
+describe("an order said in the words of the British Isles' English", () => {
+  it("'Could ye send us 6 boxes of …' asks for goods: 'ye' is 'you'", () => {
+    const r = extract("Morning,\n\nCould ye send us 6 boxes of GN-4410 and 2 SAV-1L.\n\nGareth", EN)
+    expect(r.order_decision).toBe("order")
+  })
+
+  it("'These need to go to our lab, not the shop, by Thu 10th:' over a forwarded list is an order", () => {
+    const r = extract("Hello,\n\nSee the list below. These need to go to our lab, not the shop, by Thu 10th:\nTarn Valley Labs, 14 Quarry Road, Brecon LD3 7HT\n\nGareth\n\n6 boxes of GN-4410\n2 SAV-1L", EN)
+    expect(r.order_decision).toBe("order")
+  })
+
+  it("'if it can be on Tuesday's van that would be ideal' under a list wants the goods that day: an order", () => {
+    const r = extract("Hi\n\n6 boxes of GN-4410\n2 SAV-1L\n\nThe van only comes up twice a week so if it can be on Tuesday's van that would be ideal.\n\nGareth", EN)
+    expect(r.order_decision).toBe("order")
+  })
+})
+
+describe("the rules of a closed site are no delivery day", () => {
+  it("'Livraison le jeudi 10 décembre … jamais le vendredi. Annoncer la veille le nom du chauffeur' gives the 10th", () => {
+    const r = extract("Bonjour,\n\nMerci de nous envoyer 4 boîtes de GN-4410.\nLivraison le jeudi 10 décembre, au magasin.\n\nAccès : du lundi au jeudi uniquement, jamais le vendredi. Annoncer la veille au plus tard le nom du chauffeur au poste de garde.\n\nOdile")
+    expect(r.delivery_date).toBe("2026-12-10")
+  })
+
+  it("'livraisons seulement le lundi ou le mercredi … Le mercredi 9 décembre nous conviendrait' gives the 9th", () => {
+    const r = extract("Bonjour,\n\nMerci de nous envoyer 4 boîtes de GN-4410.\n\nAccès : livraisons seulement le lundi ou le mercredi, par le portail nord. Le mercredi 9 décembre nous conviendrait.\n\nOdile")
+    expect(r.delivery_date).toBe("2026-12-09")
+  })
+
+  it("'la veille du tournoi' said after the tournament's day still delivers on its eve (no goods handed over on the 12th)", () => {
+    const r = extract("Bonjour,\n\nLe tournoi a lieu le samedi 12 décembre. Merci de nous envoyer 4 boîtes de GN-4410.\nLivraison la veille du tournoi au plus tard, au gymnase.\n\nOdile")
+    expect(r.delivery_date).toBe("2026-12-11")
+  })
+})
