@@ -122,3 +122,32 @@ describe("the rules of a closed site are no delivery day", () => {
     expect(r.delivery_date).toBe("2026-12-11")
   })
 })
+
+describe("lines that are no goods", () => {
+  const linesOf = (r: ReturnType<typeof extract>): string[] => r.lines.map((l) => `${l.ref}|${l.quantity}|${l.unit}`)
+
+  it("'Registered office: 7 Castle Yard, Cork | CRO 771234' under the order asks for no office chair", () => {
+    const r = extract("Hi,\n\nPlease send 6 boxes of GN-4410.\nGareth\nRegistered office: 7 Castle Yard, Cork | CRO 771234", EN)
+    expect(linesOf(r)).toEqual(["GN-4410|6|boîte"])
+  })
+
+  it("a line holding a phone number ('Help desk 0345 222 0199 (24/7) | ITIL 4') asks for no desk", () => {
+    const r = extract("Hi,\n\nPlease send 6 boxes of GN-4410.\nGareth\n01874 622 310 | Help desk 0345 222 0199 (24/7) | ITIL 4", EN)
+    expect(linesOf(r)).toEqual(["GN-4410|6|boîte"])
+  })
+
+  it("an address line ending on an Eircode ('Unit 4, …, D24 W2K8 not our office') asks for no office chair", () => {
+    const r = extract("Hi,\n\nPlease send 6 boxes of GN-4410. Deliver to the lab:\nUnit 4, Citywest Campus, Dublin 24, D24 W2K8 not our office\n\nGareth", EN)
+    expect(linesOf(r)).toEqual(["GN-4410|6|boîte"])
+  })
+
+  it("'the driver's name must be emailed to the lodge 48 hours beforehand' books no technician's hours", () => {
+    const r = extract("Hi,\n\nPlease send 6 boxes of GN-4410.\nThe driver's name must be emailed to the lodge 48 hours beforehand.\n\nGareth", EN)
+    expect(linesOf(r)).toEqual(["GN-4410|6|boîte"])
+  })
+
+  it("'trois cartons de ramettes A3 (5 ramettes par carton, donc 15 ramettes)' is 15 reams: the count said again in the unit sold by", () => {
+    const r = extract("Bonjour,\n\nMerci de nous envoyer :\n- trois cartons de ramettes A3 (5 ramettes par carton, donc 15 ramettes)\n\nOdile")
+    expect(linesOf(r)).toEqual(["PAP-A3|15|ramette"])
+  })
+})
