@@ -150,4 +150,19 @@ describe("lines that are no goods", () => {
     const r = extract("Bonjour,\n\nMerci de nous envoyer :\n- trois cartons de ramettes A3 (5 ramettes par carton, donc 15 ramettes)\n\nOdile")
     expect(linesOf(r)).toEqual(["PAP-A3|15|ramette"])
   })
+
+  it("'6 cases of toilet roll (96 rolls per case)' are 6 cases of the parcel of 96 rolls, not 576 of them", () => {
+    const r = extract("Hi,\n\nPlease supply 6 cases of toilet roll (96 rolls per case).\n\nGareth", EN)
+    expect(linesOf(r)).toEqual(["PH-096|6|colis"])
+  })
+
+  it("'288 rolls of toilet roll' of tissue sold by the parcel of 96 rolls are 3 parcels", () => {
+    const r = extract("Hi,\n\nPlease supply 288 rolls of toilet roll.\n\nGareth", EN)
+    expect(linesOf(r)).toEqual(["PH-096|3|colis"])
+  })
+
+  it("'a box of AA batteries - 3 packs should do it' is 3 packs: the count said to be enough, in the unit sold by", () => {
+    const r = extract("Hi,\n\nCould you send:\n\na box of AA batteries - 3 packs should do it\n6 boxes of GN-4410\n\nGareth", EN)
+    expect(linesOf(r)).toEqual(["PIL-AA|3|lot", "GN-4410|6|boîte"])
+  })
 })

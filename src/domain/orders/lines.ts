@@ -34,6 +34,8 @@ export interface Token {
  * units.
  */
 const RESTATED = /[,;(–-]?\s*\b(?:soit|donc|so|i\.\s?e\.|ie|that['’]?s|that is|which is|c['’]est[- ][àa][- ]dire)\s+(\d{1,5})\s+([\p{L}]+)\s*\)?/iu
+/** "a carton of AA batteries - 4 packs should do it", "un carton de piles, 3 lots suffiront": the count said to be enough. */
+const ENOUGH = /\s[-–,;]\s*(\d{1,5})\s+([\p{L}]+)\s+(?:should do|will do|would do|is enough|are enough|should be enough|devraient suffire|suffiront|suffira|ça ira|ca ira)\b[^.;!?]*/iu
 const QTY_LABEL = /(?:qt[ée]s?|qte|qty|quantit[ée]s?|quantity|quantities|nb|nombre|nbr|number of)\s*\.?\s*[:=]?\s*$/i
 /** A line about something else than ordering it now (goods the buyer found on hand, "so ignore those", among them). */
 const PHONE_OR_POSTCODE = /\b0\d{2,4} \d{3} \d{3,4}\b|\b0\d(?:[ .]\d{2}){4}\b|\+\d{2,3}(?:[ .]\d{1,4}){3,5}\b|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b|\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) (?=[0-9AC-FHKNPRTV-Y]{0,3}[AC-FHKNPRTV-Y])[0-9AC-FHKNPRTV-Y]{4}\b/
@@ -213,7 +215,7 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
   }
   // "une palette d'eau plate 50 cl, soit 60 packs", "two pallets of water (that's 120 packs)": the count said again in
   // the unit the product is sold by is the one to keep (said in another unit, it only explains the first).
-  const again = RESTATED.exec(raw)
+  const again = RESTATED.exec(raw) ?? ENOUGH.exec(raw)
   const againUnit = again === null ? null : unitOfWord(again[2]!)
   if (again !== null && againUnit !== null) {
     const first = linesOfText(raw.replace(again[0], " "), opts, nextLine, nested)
@@ -291,7 +293,11 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
     // "48 bouteilles d'eau" of water sold by the pack of 24, "96 rouleaux" of tissue by the case of 96: single items
     // counted in a unit that is not the product's are that many packs too, when they make whole packs.
     const items = q.unit !== null && lineUnit(q.unit, g.product) !== g.product.unit ? packsOf(q.quantity, g.product) : null
-    const packs = items ?? (q.unit === null && q.at >= 0 && after !== undefined && after.num === null && unitOfWord(after.folded) === null && [...g.used].every((k) => k > q.at) ? packsOf(q.quantity, g.product) : null)
+    // "192 rolls of toilet roll", "1152 rolls" (12 cases of 96 said per case): the items the product packs, their word read
+    // into the product's name, are packs too when they make whole packs.
+    const itemWord = after !== undefined && [...g.used].includes(q.at + 1) ? unitOfWord(after.folded) : null
+    const packed = q.unit === null && q.at >= 0 && itemWord !== null && lineUnit(itemWord, g.product) !== g.product.unit
+    const packs = items ?? (packed || (q.unit === null && q.at >= 0 && after !== undefined && after.num === null && unitOfWord(after.folded) === null && [...g.used].every((k) => k > q.at)) ? packsOf(q.quantity, g.product) : null)
     lines.push({
       product: g.product,
       quantity: packs ?? q.quantity,
