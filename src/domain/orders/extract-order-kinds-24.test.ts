@@ -166,3 +166,10 @@ describe("lines that are no goods", () => {
     expect(linesOf(r)).toEqual(["PIL-AA|3|lot", "GN-4410|6|boîte"])
   })
 })
+
+describe("an order made again from the one quoted below", () => {
+  it("'Même chose que notre commande du 3 novembre ci-dessous, mais 8 flacons de savon au lieu de 10' orders the quoted lines, changed", () => {
+    const r = extract("Bonjour,\n\nMême chose que notre commande du 3 novembre ci-dessous, mais 8 flacons de savon au lieu de 10. Même adresse.\n\nOdile\n\n-----Message d'origine-----\nDe : Comptoir Fournitures <commandes@comptoir-fournitures.fr>\nEnvoyé : mardi 3 novembre 2026 10:02\nObjet : Confirmation de votre commande\n\n> Nous vous confirmons votre commande :\n> - SAV-1L Savon liquide mains 1 L x 10\n> - GN-4410 Gants nitrile taille M x 4\n> Comptoir Fournitures")
+    expect(r.lines.map((l) => `${l.ref}|${l.quantity}`).sort()).toEqual(["GN-4410|4", "SAV-1L|8"])
+  })
+})
