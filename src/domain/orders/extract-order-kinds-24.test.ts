@@ -173,3 +173,15 @@ describe("an order made again from the one quoted below", () => {
     expect(r.lines.map((l) => `${l.ref}|${l.quantity}`).sort()).toEqual(["GN-4410|4", "SAV-1L|8"])
   })
 })
+
+describe("an address alone on its line", () => {
+  it("'Need for the depot at Thurso:' … then 'Harbour Depot, Quay Street, Thurso KW14 7AA' alone on its line is where the goods go", () => {
+    const r = extract("Hiya\n\nNeed for the depot at Thurso:\n4 cases of paper towels\n6 boxes of GN-4410\n\nMonday would be best.\nHarbour Depot, Quay Street, Thurso KW14 7AA\n\nThanks\nGareth", EN)
+    expect(r.delivery_address).toBe("Harbour Depot, Quay Street, Thurso KW14 7AA")
+  })
+
+  it("an address alone whose first line names no place the goods were said to be for is not taken", () => {
+    const r = extract("Hiya\n\nNeed these for the depot:\n4 cases of paper towels\n6 boxes of GN-4410\n\nMonday would be best.\nKestrel Travel, Quay Street, Thurso KW14 7AA\n\nThanks\nGareth", EN)
+    expect(r.delivery_address).toBeNull()
+  })
+})

@@ -312,9 +312,26 @@ function placeBefore(line: string, streetAt: number): number {
   return at >= 0 && /,\s*$/.test(place) && place.length <= 80 && /^\p{L}/u.test(place) && !/\b(?:le|the|on|by|avant|before|lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday|saturday)\b\s*\d/i.test(place) && !BILLING.test(place) ? at : streetAt
 }
 
+/**
+ * "Need for the depot at Thurso:" … then, alone on its line, "Harbour Depot, Quay Street, Thurso KW14 7AA": a line that is
+ * an address and nothing else, its first part naming the place the goods were said to be for ("for the depot"), is
+ * where they go. Tried last.
+ */
+function placeNamedAbove(lines: readonly string[]): { value: string; evidence: string; confidence: number } | null {
+  const named = new Set<string>()
+  for (const line of lines) {
+    const place = cleanAddressPart(line)
+    const parts = place.split(",")
+    const whole = parts.length >= 3 && POSTAL_LINE.test(place) && !BILLING.test(place) ? UP_TO_TOWN.exec(place) : null
+    if (whole !== null && whole[1]!.length + 2 >= place.length && foldText(parts[0]!).split(" ").some((w) => named.has(w))) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.6 }
+    for (const m of foldText(line).matchAll(/\b(?:for|to|pour|au|a) (?:the|our|le|la|l|notre) ([a-z]{4,})\b/g)) named.add(m[1]!)
+  }
+  return null
+}
+
 export function findDeliveryAddress(text: string, sender = ""): { value: string; evidence: string; confidence: number } | null {
   const lines = text.split("\n")
-  const found = findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines, sender) ?? addressAfterAsking(lines)
+  const found = findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines, sender) ?? addressAfterAsking(lines) ?? placeNamedAbove(lines)
   return found === null ? null : { ...found, value: withoutHeading(found.value) }
 }
 
