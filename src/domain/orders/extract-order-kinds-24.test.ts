@@ -185,3 +185,21 @@ describe("an address alone on its line", () => {
     expect(r.delivery_address).toBeNull()
   })
 })
+
+describe("what the goods are for, said after them", () => {
+  it("'merci de nous livrer 4 rouleaux de film étirable pour le retour des maquettes à l'atelier' is an order: the purpose is no return", () => {
+    const r = extract("Bonjour,\n\nMerci de nous livrer 4 rouleaux de film étirable pour le retour des maquettes à l'atelier.\n\nOdile")
+    expect(r.is_order).toBe(true)
+    expect(r.lines.map((l) => `${l.ref}|${l.quantity}`)).toEqual(["FILM-500|4"])
+  })
+
+  it("'please send 4 rolls of stretch film for the return of the models' is an order too", () => {
+    const r = extract("Hello,\n\nPlease send 4 rolls of stretch film for the return of the models.\n\nGareth", EN)
+    expect(r.is_order).toBe(true)
+  })
+
+  it("'merci de nous envoyer une étiquette pour le retour des cartons abîmés' counts no goods and stays no order", () => {
+    const r = extract("Bonjour,\n\nMerci de nous envoyer une étiquette pour le retour des cartons abîmés.\n\nOdile")
+    expect(r.is_order).toBe(false)
+  })
+})

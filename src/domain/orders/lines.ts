@@ -239,7 +239,8 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
   // What the goods are for ("… for packing the loan return") tells no story about them either (line-words.ts).
   // A signature's or an address's line: a phone number ("0141 496 0875", "04 91 33 80 15") or a British or Irish
   // postcode ("Glasgow G2 1PP", "D22 X8Y4") holds no goods ("Unit 7 … not the Sandyford office" is no office chair).
-  if (PHONE_OR_POSTCODE.test(raw)) return { lines: [], usedNext: false }
+  // (a line that also asks for goods keeps them: "Please send 6 rolls …, to the bay: Unit 9, …, Leeds LS11 5PS")
+  if (PHONE_OR_POSTCODE.test(raw) && !ASKING.test(raw)) return { lines: [], usedNext: false }
   if (NOT_A_LINE.test(withoutPurpose(text.replace(/\([^()\d]*\)/g, " "))) || /^\s*(?:the )?(?:last time|la derni[èe]re fois|la fois derni[èe]re)\b/i.test(text) || LEAVE_OUT.test(text)) return { lines: [], usedNext: false }
   const tokens = tokenize(text)
   if (tokens.length === 0) return { lines: [], usedNext: false }

@@ -54,4 +54,10 @@ export const REORDER = /\b(?:same (?:as|like) (?:our|the|my) (?:last |previous )
  * could you send …": what the goods are for, said ahead of the words that ask for them and counting nothing, is no
  * matter of its own (a return of loans is no goods sent back). Folded text; its words go before the vetoes are read.
  */
+/**
+ * …or said after the goods in the sentence asking for them, counting nothing: "merci de nous livrer 3 rouleaux de film
+ * pour le retour des prêts", "please send 3 rolls of film for the return of the loans". Read on text folded one sentence
+ * a line (foldBySentence); the asking words are kept.
+ */
+export const PURPOSE_AFTER_ASK = /(\b(?:merci de|veuillez|pourriez vous|pouvez vous|please|could you|can you|kindly|il nous faut|il nous faudrait|we need|nous aurions besoin)\b[^\n]*?\d[^\n]*?) (?:pour|for) (?:le|la|les|l|the|our|notre|nos) [a-z ]{1,120}$/gm
 export const PURPOSE_AHEAD = /\b(?:pour|for) (?:le|la|les|l|the|our|notre|nos) (?:(?!pour |for )[a-z ]){1,120}? (?=(?:merci de|veuillez|pourriez vous|pouvez vous|pourrions nous|please|could you|can you|could we|can we|kindly|nous aurions besoin|we (?:need|would need)|il nous faut|il nous faudrait)\b)/g
