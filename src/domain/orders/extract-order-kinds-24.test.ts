@@ -52,7 +52,7 @@ describe("where an address begins", () => {
   })
 
   it("'Site | Entrepôt Nord, 12 rue …, 76400 Fécamp |' in a sheet's label/value rows is the address", () => {
-    const r = extract("Bonjour,\n\nCi-joint notre commande.\n\nOdile", { attachments: [{ name: "bc.csv", text: "N° commande | LM-2291 |\nSite | Entrepôt Nord, 12 rue de la Mer, 76400 Fécamp |\n |  |\nRéférence | Quantité\nGN-4410 | 4\n" }] })
+    const r = extract("Bonjour,\n\nCi-joint notre commande.\n\nOdile", { attachments: [{ filename: "bc.csv", text: "N° commande | LM-2291 |\nSite | Entrepôt Nord, 12 rue de la Mer, 76400 Fécamp |\n |  |\nRéférence | Quantité\nGN-4410 | 4\n" }] })
     expect(r.delivery_address).toBe("Entrepôt Nord, 12 rue de la Mer, 76400 Fécamp")
   })
 
