@@ -3,16 +3,16 @@ import { describe, expect, it } from "vitest"
 import { after, FRI, isoWeek, itChecksDeliveryDays, MON, next, nextWeeks, numberOf, on, readLabelledMails, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
 
 /**
- * The twenty-fourth held-out part (held-out-24), written blind after the extractor: the closed and the round-the-clock
+ * The former twenty-fourth held-out part (h24-* in tuned/ since tune24; held-out-24/ until then), written blind after
+ * the extractor: the closed and the round-the-clock
  * sites and those who serve them (a prison service and its detention centres, army and air bases, a préfecture, a
  * hospital's purchasing; data centres, IT service firms, call centres, security firms, contract cleaners; printers and
  * publishers; ferry terminals; co-workings in Belgium, Switzerland and Québec; Irish, Scottish and Australian English).
  * Its labels are checked against the catalog and customers with every other part's in orders-corpus-labels.test.ts
- * (which reads every held-out folder); here what this set is said to hold, and each delivery date counted again from
- * its mail's Date header by the words the mail uses. Nothing here runs the extractor: the set stays measured by the
- * bench only.
+ * (which reads tuned/); here what this set is said to hold, and each delivery date counted again from its mail's Date
+ * header by the words the mail uses. Nothing here runs the extractor (the corpus test does, on all of tuned/).
  */
-const mails = readLabelledMails("held-out-24")
+const mails = readLabelledMails("tuned", "h24-")
 const number = numberOf
 
 /** Every order's delivery, in the mail's words, and how it is counted from the mail's own day. */
@@ -46,7 +46,7 @@ const DELIVERY: DeliveryRules = {
   "h24-34": { words: "Before the 11th if at all possible: the 11th", day: on("2026-12-11", FRI) }
 }
 
-describe("the twenty-fourth held-out part (held-out-24), written blind after the extractor", () => {
+describe("the former twenty-fourth held-out part (h24-* in tuned/), written blind after the extractor and now tuning material", () => {
   it("holds 40 mails, 22 French (01–22) and 18 English (23–40), 12 of them not orders, its 28 orders 102 lines long", () => {
     expect(mails).toHaveLength(40)
     expect(mails.filter((m) => number(m.name) >= 23)).toHaveLength(18)

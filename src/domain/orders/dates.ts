@@ -298,6 +298,8 @@ function declined(text: string): string {
 /** Days a place is open ("du lundi au jeudi, 8h - 12h", "Mon-Fri 7am-3pm"): no day the goods are wanted. */
 const WEEKDAY = "(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|jeu|ven|sam|dim|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
 const WEEKDAY_RANGE = new RegExp(`\\b${WEEKDAY}\\.?\\s*(?:au|à|a|to|till|until|through|thru|-|–)\\s*${WEEKDAY}\\b\\.?`, "gi")
+/** A day ruled out ("jamais le vendredi", "no deliveries on Fridays", "sauf le lundi"): no day the goods are wanted. */
+const WEEKDAY_EXCLUDED = new RegExp(`\\b(?:jamais|sauf|except|never|not|no(?: deliveries)?)\\s+(?:(?:le|les|on|the|a|an)\\s+)?${WEEKDAY}s?\\b`, "gi")
 
 /**
  * An opening or an event the date belongs to ("ouverture le 1er décembre", "we open on the 3rd", "they don't open to
@@ -322,10 +324,11 @@ export function deliveryDateOf(given: readonly { text: string; ref: Date }[], op
  * ("by Friday 4th at the latest", "vendredi 11 au plus tard", "Thursday 10th would be perfect").
  */
 const HANDED_OVER = /\b(?:livr(?:er|ez|e|ee|es|ees)|livraison|deliver(?:ed)?|delivery (?:on|by|for)|drop (?:them|it|these|this|everything|the lot)?(?: off)?|(?:passe|passerai|passerons|passera|passons|viens|viendrai) (?:les |le |la |l |tout )?(?:prendre|chercher|recuperer)|pick (?:them |it |these |everything |the order )?up|collect (?:them|it|these|the order))\b/
-// "Thursday 10th would be perfect", "Wednesday 9th would suit us", "mardi 8 ce serait idéal": the day said to suit, as a deadline's.
+// "Thursday 10th would be perfect", "Wednesday 9th would suit us", "mardi 8 ce serait idéal", "le jeudi 3 nous conviendrait":
+// the day said to suit, as a deadline's.
 // So is a day asked for "if at all possible", "si possible" ("Wednesday 9th if at all possible, we have a consultation
 // starting on the 10th": the 9th, the 10th is the consultation's).
-const DEADLINE_AFTER = /\b(?:au plus tard|at the latest|dernier delai|sans faute|if (?:at all |humanly )?possible|if poss|if you can|si (?:c est |cela est |c etait )?possible|si vous (?:le )?pouvez|would be (?:perfect|ideal|great|lovely|brilliant)|would suit(?: us| me)?|(?:ce serait|serait|c est) (?:parfait|ideal|top|super)|(?:nous |me )?(?:irait|conviendrait) (?:bien|parfaitement))\b/
+const DEADLINE_AFTER = /\b(?:au plus tard|at the latest|dernier delai|sans faute|if (?:at all |humanly )?possible|if poss|if you can|si (?:c est |cela est |c etait )?possible|si vous (?:le )?pouvez|would be (?:perfect|ideal|great|lovely|brilliant)|would suit(?: us| me)?|(?:ce serait|serait|c est) (?:parfait|ideal|top|super)|(?:nous |me )?(?:irait|conviendrait) (?:bien|parfaitement)|(?:nous|me) (?:irait|conviendrait))\b/
 
 const DEADLINE_BEFORE = /\b(?:au plus tard|at the latest|no later than|not later than|pas plus tard que|dernier delai)\b/
 
@@ -386,7 +389,19 @@ function dayBeforeEvent(lines: readonly { text: string; ref: Date }[], opts: { m
     if (named !== undefined) return { date: named.date, evidence: text.trim(), relative: named.relative }
     let anchor = within.find((d) => d.index > words.index)?.date ?? null
     if (anchor === null) {
-      for (const l of [...lines.slice(0, at), { text: parts.slice(0, i).join(" "), ref }]) for (const d of findDates(l.text, l.ref, opts)) if (!VAGUE.test(d.text)) anchor = d.date
+      // "Livraison le mardi 8 … Transmettre la veille l'identité du chauffeur": the eve of a day the goods are handed over
+      // on is for something else; that day stays the delivery's.
+      let handed = false
+      for (const l of [...lines.slice(0, at), { text: parts.slice(0, i).join(" "), ref }]) {
+        for (const sentence of l.text.split(/(?<=[.!?])\s+/)) {
+          for (const d of findDates(sentence, l.ref, opts)) {
+            if (VAGUE.test(d.text)) continue
+            anchor = d.date
+            handed = HANDED_OVER.test(foldKeepSlash(sentence))
+          }
+        }
+      }
+      if (handed) return null
     }
     if (anchor !== null) return { date: addDays(anchor, -back), evidence: text.trim(), relative: true }
   }
@@ -397,7 +412,7 @@ function deliveryDayOf(given: readonly { text: string; ref: Date }[], opts: { mo
   // "Monday 30th instead of Thursday 26th", "lundi au lieu de jeudi": the day given up is not the one wanted.
   // "stuck in my drafts since Friday", "depuis vendredi", "vendredi dernier": a day gone by.
   // "No rush, the week after next is fine", "mid-December is fine, no hurry": a span said to be soon enough is no day.
-  const lines = given.map((l) => ({ ...l, text: declined(l.text).replace(WEEKDAY_RANGE, " ").replace(GIVEN_UP, " ").replace(PAST_DAY, " ").replace(AWAY_UNTIL, " ").replace(FALLBACK, " ").replace(CLOSURE, " ").replace(ORDER_OF_DAY, " ") })).map((l) => (NO_RUSH.test(foldText(l.text)) ? { ...l, text: l.text.replace(SPAN, " ") } : l))
+  const lines = given.map((l) => ({ ...l, text: declined(l.text).replace(WEEKDAY_RANGE, " ").replace(WEEKDAY_EXCLUDED, " ").replace(GIVEN_UP, " ").replace(PAST_DAY, " ").replace(AWAY_UNTIL, " ").replace(FALLBACK, " ").replace(CLOSURE, " ").replace(ORDER_OF_DAY, " ") })).map((l) => (NO_RUSH.test(foldText(l.text)) ? { ...l, text: l.text.replace(SPAN, " ") } : l))
   // A line a system or a form labels with the day the goods are wanted ("Deliver by: Monday, December 7", "Livraison
   // souhaitée par l'acheteur : mardi 8 décembre"): before a deadline to accept or ship the order said above it.
   for (const { text, ref } of lines) {

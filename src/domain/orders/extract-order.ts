@@ -19,7 +19,7 @@ import { ESTIMATE_PREFIX, NOT_ORDER_VERDICTS } from "./not-order-reasons"
 import { ourRowsOnly, ownNameWords, rowsToOrderOnly } from "./shared-sheet"
 import { addUpSites, ordersForSites } from "./sites"
 import { aboutEarlierOrder, acknowledgesOrder, addressedToColleagues, askedAbout, goodsDelivered, goodsReceived, newAddress, notAnOrderYet, paperwork, recordsNotice, shippedNotice, tentativeMarks, withoutCitations } from "./order-intent"
-import { AUTO_REPLY, AWAY, BULK, NEGATIVE, NOTHING_NOW, ORDER_CUES, NAMED_SALON, ORDER_NOTICE, PLACED, PURPOSE_AHEAD, REORDER, RESCHEDULE, SALON_TRADE, STRONG_ORDER, UNLESS_CANCELLED, VETO } from "./order-cues"
+import { AUTO_REPLY, AWAY, BULK, NEGATIVE, NOTHING_NOW, ORDER_CUES, NAMED_SALON, ORDER_NOTICE, PLACED, PURPOSE_AFTER_ASK, PURPOSE_AHEAD, REORDER, RESCHEDULE, SALON_TRADE, STRONG_ORDER, UNLESS_CANCELLED, VETO } from "./order-cues"
 import type { CustomerMemory, ExtractedOrder, OrderContext, OrderMail } from "./types"
 
 /**
@@ -277,8 +277,9 @@ export class OrderExtractor {
     const vetoText = withoutCitations(foldText(vetoParts.join("\n"))).replace(INVOICING, " ").replace(UNLESS_CANCELLED, " ")
     // A veto's words are read within one sentence: "the stand build starts the week before. Order below, PO …" asks
     // nothing "before ordering".
-    // What the goods are for, said ahead of the asking ("pour le retour des prêts, merci de nous livrer"), is no matter.
-    const vetoes = new Set([...withoutCitations(foldBySentence(vetoParts)).replace(INVOICING, " ").replace(UNLESS_CANCELLED, " ").replace(PURPOSE_AHEAD, " ").matchAll(VETO)].map((m) => m[0]))
+    // What the goods are for, said ahead of the asking ("pour le retour des prêts, merci de nous livrer") or after the
+    // goods asked for ("merci de nous livrer 3 rouleaux de film pour le retour des prêts"), is no matter.
+    const vetoes = new Set([...withoutCitations(foldBySentence(vetoParts)).replace(INVOICING, " ").replace(UNLESS_CANCELLED, " ").replace(PURPOSE_AHEAD, " ").replace(PURPOSE_AFTER_ASK, "$1").matchAll(VETO)].map((m) => m[0]))
     // A hairdresser's or a beauty parlour's "salon" is the shop itself, not a trade show: its trade, named anywhere in
     // the mail, its signature or the sender's address, says so ("Nina - L'Atelier, coiffure" under "il me faudrait pour
     // le salon"; "la machine du salon" from sophie@boulangerie-moreau.fr). A salon with a name ("au salon Hygiène Pro")

@@ -6,7 +6,7 @@ import { compactCode, foldText } from "../search/fold-text"
  */
 
 const PO_LABEL =
-  /(?:bon de commande|commande|cde|cmd|purchase order|order|p\.?\s?o\.?|bdc|b\.?c\.?|notre r[ée]f[ée]rence|notre r[ée]f\.?|n\/\s?r[ée]f\.?|v\/\s?r[ée]f\.?|our ref(?:erence)?\.?|order ref(?:erence)?\.?|r[ée]f(?:[ée]rence)?\.? (?:de )?(?:commande|cde)|num[ée]ro de commande|order number|order no\.?|po number|po no\.?|requisition|purchase requisition|demande d['’ ]achat|ordre d['’ ]achat|bon d['’ ]achat|commande interne|r[ée]approvisionnement|replenishment|call[- ]off|(?:n[°º] de |mon |notre |votre |le )?bon(?! de livraison| de retour| pour| d['’ ]enl[eè]vement| de transport))/i
+  /(?:bon de commande|commande|cde|cmd|purchase order|order|p\.?\s?o\.?|bdc|b\.?c\.?|notre r[ée]f[ée]rence|notre r[ée]f\.?|n\/\s?r[ée]f\.?|v\/\s?r[ée]f\.?|our ref(?:erence)?\.?|order ref(?:erence)?\.?|r[ée]f(?:[ée]rence)?\.? (?:de )?(?:commande|cde)|num[ée]ro de commande|order number|order no\.?|po number|po no\.?|requisition|purchase requisition|demande d['’ ]achat|ordre d['’ ]achat|bon d['’ ]achat|commande interne|engagement juridique|r[ée]approvisionnement|replenishment|call[- ]off|(?:n[°º] de |mon |notre |votre |le )?bon(?! de livraison| de retour| pour| d['’ ]enl[eè]vement| de transport))/i
 /** A cell holding only an order number's label ("N° commande", "PO number", "Bon de commande n°"). */
 const LABEL_CELL = /^(?:n[°ºo]\.?\s*(?:de\s+)?)?(?:bon de commande|commande|cde|order|purchase order|po|p\.o\.|bdc)(?:\s*(?:n[°ºo]\.?|no\.?|number|num[ée]ro|#|ref(?:erence)?))?\s*:?$/i
 const PO_MARKER = /^\s*(?:n[°ºo]\.?|no\.?|num(?:[ée]ro|ber)?\.?|nr\.?|#|:|number|id\b|r[ée]f(?:[ée]rence)?\.?|is|est)\s*/i
@@ -52,7 +52,9 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
       let numbered = false
       // "bon de commande de l'association n° BC 2026-0457": up to three words before "n°", the buying system's name in
       // capitals among them ("bon de commande SAP n° 4500…").
-      const q = !marked ? (/^\s*[\p{Ll}]{3,16}\s*(?::|(n[°º]\.?|no\.|#))\s*/u.exec(rest) ?? /^\s*(?:(?:[\p{Ll}]{1,16}['’]|[\p{Ll}]{2,16}\s+|\p{Lu}[\p{Lu}\d]{1,9}\s+)){1,3}?(n[°º]\.?)\s*/u.exec(rest)) : null
+      // "numéro de commande Magh2 : 26-004512", "engagement juridique Chorus n° 1300…": a system's name (capitals, or a
+      // word with a figure in it) before a colon, or a capitalised name before "n°", stands between label and number.
+      const q = !marked ? (/^\s*[\p{Ll}]{3,16}\s*(?::|(n[°º]\.?|no\.|#))\s*/u.exec(rest) ?? /^\s*(?:(?:[\p{Ll}]{1,16}['’]|[\p{Ll}]{2,16}\s+|\p{Lu}[\p{L}\d]{1,9}\s+)){1,3}?(n[°º]\.?)\s*/u.exec(rest) ?? /^\s*(?:\p{Lu}[\p{L}]{1,8}\d{1,2}|\p{Lu}{2,10})\s*(:)\s*(?=\d)/u.exec(rest)) : null
       if (q) {
         qualified = true
         numbered = q[1] !== undefined
@@ -96,7 +98,7 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
       const label = m[0].toLowerCase()
       // "Order Number: RCHT-PO-3310478 … Requisition: REQ-7716024": "order" and its "Number" marker are as strong a
       // label as "order number" (the requisition beside it is the buyer's internal request, not the order).
-      const strong = /bon de commande|purchase order|p\.?\s?o|bdc|order (?:no|number|ref)|num[ée]ro de commande|notre r[ée]f|our ref|n\/|r[ée]f|achat|requisition|bon/.test(label) || (/^(?:order|commande)$/.test(label) && /\b(?:number|no|num[ée]ro|n[°º])/i.test(markers))
+      const strong = /engagement|bon de commande|purchase order|p\.?\s?o|bdc|order (?:no|number|ref)|num[ée]ro de commande|notre r[ée]f|our ref|n\/|r[ée]f|achat|requisition|bon/.test(label) || (/^(?:order|commande)$/.test(label) && /\b(?:number|no|num[ée]ro|n[°º])/i.test(markers))
       // "Second, a new order, PO HE-41288" beside "(our PO HE-41207)" of last week's delivery: the new one.
       const fresh = /\b(?:new|nouvelle|nouveau|this|cette|ce)\b[^.;:()]{0,20}$/i.test(line.slice(Math.max(0, m.index - 30), m.index))
       out.push({ value, strength: (strong ? 2 : 1) + (marked ? 1 : 0) + (fresh ? 1 : 0), evidence: line.trim() })
@@ -137,13 +139,13 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
 }
 
 const ADDRESS_LABEL =
-  /(?:^\s*(?:address|adresse)\s*:|^\s*(?:site|job site|job|project|store|shop|depot|warehouse|branch|works) address\s*:|adresse (?!de facturation|factur|mail|e-?mail|ip|web|du site web)(?:du |de la |de l'|d')?(?:chantier|magasin|site|boutique|labo\w*|atelier|entrep[oô]t|bureau|d[ée]p[oô]t|[ée]cole|cantine|cuisine)\s*:|delivery (?:destination|location|site)|adresse de livraison|adresse livraison|lieu de livraison|livraison (?:aux|au|[àa]|sur)(?![a-zà-ÿ]| plus (?:tard|t[ôo]t|vite)| mieux| moins| cours| d[ée]but| milieu| fin| partir)(?: l'adresse)?|[àa] livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|merci de livrer (?:aux|au|[àa])(?![a-zà-ÿ])|delivery address|deliver(?:y)? to|please deliver to|ship[- ]to|shipping address|delivery point|site de livraison|point de livraison|^\s*lieu(?: de (?:r[ée]ception|l'[ée]v[ée]nement|la r[ée]ception|la manifestation))?\s*:|(?:^|[.!?]\s+)(?:adresse|address)\s*:\s*$|\b(?:the|our) (?:delivery )?address is|\bl'adresse (?:de livraison )?est)\s*(?:l'adresse\s*)?(?:suivante\s*)?:?/i
+  /(?:^\s*(?:address|adresse)\s*:|^\s*(?:site|job site|job|project|store|shop|depot|warehouse|branch|works) address\s*:|adresse (?!de facturation|factur|mail|e-?mail|ip|web|du site web)(?:du |de la |de l'|d')?(?:chantier|magasin|site|boutique|labo\w*|atelier|entrep[oô]t|bureau|d[ée]p[oô]t|[ée]cole|cantine|cuisine)\s*:|delivery (?:destination|location|site)|adresse de livraison|adresse livraison|lieu de livraison|livraison (?:aux|au|[àa]|sur)(?![a-zà-ÿ]| plus (?:tard|t[ôo]t|vite)| mieux| moins| cours| d[ée]but| milieu| fin| partir)(?: l'adresse)?|[àa] livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|merci de livrer (?:aux|au|[àa])(?![a-zà-ÿ])|delivery address|deliver(?:y)? to|please deliver to|ship[- ]to|shipping address|delivery point|site de livraison|point de livraison|^\s*lieu(?: de (?:r[ée]ception|l'[ée]v[ée]nement|la r[ée]ception|la manifestation))?\s*:|(?:^|[.!?]\s+)(?:adresse|address)(?: is)?\s*:\s*$|\b(?:the|our) (?:delivery )?address is|\bl'adresse (?:de livraison )?est)\s*(?:l'adresse\s*)?(?:suivante\s*)?:?/i
 /**
  * A postal code: French (5 digits), British, American ("WA 98121"), Canadian ("H3G 1P1"), Irish ("R51 X2Y7", its
  * last four with a letter), and the four digits of a
  * Belgian, Swiss or Luxembourg town ("4000 Liège", "1204 Genève"; never a year).
  */
-const POSTAL_LINE = /\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]{2} \d{5}|[A-Z]\d[A-Z] ?\d[A-Z]\d|(?:[AC-FHKNPRTV-Y]\d{2}|D6W) (?=[0-9AC-FHKNPRTV-Y]{0,3}[AC-FHKNPRTV-Y])[0-9AC-FHKNPRTV-Y]{4})\b|(?<![\d.,/-])(?!(?:19|20)\d\d\b)[1-9]\d{3} (?=[A-ZÀ-Ý][a-zà-ÿ])(?!(?:[A-Z][\w'-]* ){1,3}(?:Avenue|Ave|Street|St|Road|Rd|Lane|Ln|Way|Drive|Dr|Boulevard|Blvd|Place|Pl|Court|Ct|Park|Square|Terrace|Parkway|Highway|Hwy)\b)/
+const POSTAL_LINE = /\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]{2} \d{5}|[A-Z]\d[A-Z] ?\d[A-Z]\d|(?:[AC-FHKNPRTV-Y]\d{2}|D6W) (?=[0-9AC-FHKNPRTV-Y]{0,3}[AC-FHKNPRTV-Y])[0-9AC-FHKNPRTV-Y]{4}|(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT) \d{4})\b|(?<![\d.,/-])(?!(?:19|20)\d\d\b)[1-9]\d{3} (?=[A-ZÀ-Ý][a-zà-ÿ])(?!(?:[A-Z][\w'-]* ){1,3}(?:Avenue|Ave|Street|St|Road|Rd|Lane|Ln|Way|Drive|Dr|Boulevard|Blvd|Place|Pl|Court|Ct|Park|Square|Terrace|Parkway|Highway|Hwy)\b)/
 /** A country written under the town ("Belgique", "Switzerland"): part of a foreign address. */
 const COUNTRY_LINE = /^(?:belgique|belgium|suisse|switzerland|schweiz|luxembourg|canada|france|germany|allemagne|deutschland|italie|italy|espagne|spain|pays-bas|netherlands|ireland|irlande|united kingdom|royaume-uni|usa|united states)$/i
 /** A postal code that names its country by its shape: British, American (state and ZIP), Canadian, Irish (Eircode). */
@@ -159,16 +161,23 @@ const streetOf = (text: string): boolean => STREET.test(text) || (STREET_BARE.te
 const streetBareDelivered = (line: string): boolean => line.split(/(?<=[.?!])\s+/).some((sentence) => /\b(?:livr|deliver|ship)/i.test(sentence) && STREET_BARE.test(sentence) && POSTAL_LINE.test(sentence))
 const BILLING = /\b(?:factur\w*|invoice|invoicing|billing|bill to|si[èe]ge|registered|head office)\b/i
 /** A place said not to be the one: "(et non au siège de Besançon)", "rather than the head office", "pas à l'usine". */
-const NOT_THERE = /\((?:et |mais )?(?:non|pas|not|rather than|instead of)\b[^)]*\)|\b(?:et non|mais pas|rather than|instead of|not)\s+(?:au|aux|[àa]|to|at|the)\b[^,:;.()]*/gi
+const NOT_THERE = /\((?:et |mais )?(?:non|pas|not|rather than|instead of)\b[^)]*\)|\b(?:et non|mais pas|rather than|instead of|not)\s+(?:au|aux|[àa]|to|at|the)\b[^,:;.()]*|\bnot\s+(?:our\s+)?(?:head|main|registered)\s+office\b[^,:;.()]*/gi
 const STOP_LINE = /^(?:date|d[ée]lai|t[ée]l|tel|phone|fax|mobile|contact|merci|thanks|cordialement|regards|r[ée]f|po|commande|order|qt[ée]|horaires|opening|hours|attn|[àa] l'attention)/i
 
 /**
  * An address up to its postal code and town ("31140 Saint-Alban", "Manchester M17 1AE"): a note after a dash or in
  * brackets ("- quai 4", "(2e étage, ascenseur)", "- entrée par le portail") says how to get in, not where. A "cedex"
  * keeps its office's number ("34095 Montpellier cedex 5"); the words after a code are no town when they say when
- * ("… M41 7BQ by Thursday", "… 69007 Lyon" but never "69007 avant jeudi").
+ * ("… M41 7BQ by Thursday", "… 69007 Lyon" but never "69007 avant jeudi"); a town's further words are capitalised or
+ * joined by "sur", "en", "de"… ("69006 Lyon c mon chef M." ends at Lyon: a hard-wrapped line joined after it). A
+ * Belgian or Swiss four-figure code is followed by its town ("4020 Liège"); an Eircode ("D22 X8Y4") and an Australian
+ * state and code ("Sydney NSW 2000") end the address.
  */
-const UP_TO_TOWN = /^(.*?\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b(?:[\s,]*(?!(?:by|before|on|for|from|until|till|avant|pour|d[èe]s|le|au|et|and|please|pls|svp|merci|thanks)\b)[\p{L}'’]+(?:(?: |-)[\p{L}'’]+)*(?:(?<=\b(?:cedex|CEDEX|Cedex)) \d{1,2}\b)?)?)/u
+const TOWN = String.raw`(?!(?:by|before|on|for|from|until|till|avant|pour|d[èe]s|le|au|et|and|please|pls|svp|merci|thanks)\b)[\p{L}'’]+(?:-[\p{L}'’]+)*(?:\s(?:(?:sur|sous|en|de|du|des|la|le|les|lès|lez|aux|d['’]|l['’])\s?)?\p{Lu}[\p{L}'’]*(?:-[\p{L}'’]+)*|\s(?:cedex|CEDEX|Cedex)(?:\s\d{1,2}\b)?)*`
+const UP_TO_TOWN = new RegExp(
+  String.raw`^(.*?\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b(?:[\s,]*${TOWN})?|.*?(?<![\d.,/-])(?!(?:19|20)\d\d\b)[1-9]\d{3} (?=\p{Lu})${TOWN}|.*?\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4}\b|.*?\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT) \d{4}\b)`,
+  "u"
+)
 
 function cleanAddressPart(s: string): string {
   return s.replace(/^[\s:,-]+|[\s.,;]+$/g, "").replace(/\s+/g, " ")
@@ -241,7 +250,9 @@ function blockBelow(lines: readonly string[], i: number): boolean {
 function placeInSentence(lines: readonly string[]): { value: string; evidence: string; confidence: number } | null {
   for (const line of lines) {
     if (BILLING.test(line) || !STREET.test(line) || !POSTAL_LINE.test(line)) continue
-    const m = /(?<![\p{L}])(?:[àa] la|[àa] l['’]|au|aux|to the|at the)\s+(\p{Lu}[^,\d()]{2,60}),\s*(?=\d{1,4}[a-z]?,?\s)/u.exec(line)
+    // A line that opens on "à la …" (the list's "merci de livrer :" above it) names the place in lower case too:
+    // "à la sous-préfecture de Thonon, 1 place …".
+    const m = /(?<![\p{L}])(?:[àa] la|[àa] l['’]|au|aux|to the|at the)\s+(\p{Lu}[^,\d()]{2,60}),\s*(?=\d{1,4}[a-z]?,?\s)/u.exec(line) ?? /^\s*(?:[àa] la|[àa] l['’]|au|aux|to the|at the)\s+(\p{Ll}[^,\d()]{2,60}),\s*(?=\d{1,4}[a-z]?,?\s)/u.exec(line)
     if (m === null) continue
     const whole = UP_TO_TOWN.exec(cleanAddressPart(line.slice(m.index + m[0].indexOf(m[1]!))))
     if (whole !== null && STREET.test(whole[1]!)) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.7 }
@@ -287,9 +298,40 @@ function addressAfterAsking(lines: readonly string[]): { value: string; evidence
   return null
 }
 
+/**
+ * Where an address begins when a delivering sentence runs into it: "Livraison …, à la plateforme logistique, quai 3, 12 rue
+ * …", "a livrer Clinique du Parc, entrée fournisseurs, 155 boulevard …": the place named after the last "à la" / "au" /
+ * "to the" / "livrer" before the street, in parts ending with a comma, is the address's first line. Otherwise the street.
+ */
+function placeBefore(line: string, streetAt: number): number {
+  const before = line.slice(0, streetAt)
+  const from = Math.max(before.search(/[^.;!?]*$/), 0)
+  let at = -1
+  for (const p of before.slice(from).matchAll(/(?<![\p{L}'’])(?:[àa] la|[àa] l['’]|au|aux|chez|to the|at the|livrer|deliver(?:ed)? to)\s+/giu)) at = from + p.index + p[0].length
+  const place = at < 0 ? "" : before.slice(at)
+  return at >= 0 && /,\s*$/.test(place) && place.length <= 80 && /^\p{L}/u.test(place) && !/\b(?:le|the|on|by|avant|before|lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday|saturday)\b\s*\d/i.test(place) && !BILLING.test(place) ? at : streetAt
+}
+
+/**
+ * "Need for the depot at Thurso:" … then, alone on its line, "Harbour Depot, Quay Street, Thurso KW14 7AA": a line that is
+ * an address and nothing else, its first part naming the place the goods were said to be for ("for the depot"), is
+ * where they go. Tried last.
+ */
+function placeNamedAbove(lines: readonly string[]): { value: string; evidence: string; confidence: number } | null {
+  const named = new Set<string>()
+  for (const line of lines) {
+    const place = cleanAddressPart(line)
+    const parts = place.split(",")
+    const whole = parts.length >= 3 && POSTAL_LINE.test(place) && !BILLING.test(place) ? UP_TO_TOWN.exec(place) : null
+    if (whole !== null && whole[1]!.length + 2 >= place.length && foldText(parts[0]!).split(" ").some((w) => named.has(w))) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.6 }
+    for (const m of foldText(line).matchAll(/\b(?:for|to|pour|au|a) (?:the|our|le|la|l|notre) ([a-z]{4,})\b/g)) named.add(m[1]!)
+  }
+  return null
+}
+
 export function findDeliveryAddress(text: string, sender = ""): { value: string; evidence: string; confidence: number } | null {
   const lines = text.split("\n")
-  const found = findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines, sender) ?? addressAfterAsking(lines)
+  const found = findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines, sender) ?? addressAfterAsking(lines) ?? placeNamedAbove(lines)
   return found === null ? null : { ...found, value: withoutHeading(found.value) }
 }
 
@@ -312,6 +354,9 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     if (line.includes("|")) {
       const cell = columnAddress(line, lines[i + 1] ?? "")
       if (cell !== null) return { value: cell, evidence: lines[i + 1]!.trim(), confidence: 0.85 }
+      // "Site | Poste de garde, 850 avenue de Berre, 13340 Rognac |": a sheet's label/value row naming the place.
+      const row = /^\s*(site|lieu|lieu de livraison|site de livraison|delivery site|delivery location|location)\s*:?\s*\|\s*([^|]+?)\s*(?:\||$)/i.exec(line)
+      if (row !== null && POSTAL_LINE.test(row[2]!) && STREET.test(row[2]!) && !BILLING.test(row[2]!)) return { value: cleanAddressPart(UP_TO_TOWN.exec(row[2]!)?.[1] ?? row[2]!), evidence: line.trim(), confidence: 0.85 }
     }
     let m = ADDRESS_LABEL.exec(line)
     // "Livraison le 19/05/2026 à : Imprimerie Rousseau, 14 rue …": a delivery phrase ending in "à :" / "to:".
@@ -322,7 +367,8 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     // "à l'adresse du centre (et non au siège de Besançon) :": the place said not to deliver to is no billing word.
     const unnegated = line.replace(NOT_THERE, " ")
     const destination = /\b(?:livr|deliver|ship)/i.test(line) || (/[\s,](?:(?:to|[àa]|au|aux)(?: (?:the|our|my|la|le|l'|notre|mon|ma|nos|les))?(?: [\p{L}'’-]+){0,3}|to|[àa])\s*:\s*$/iu.test(line) && !/\b(?:reply|replies|r[ée]pondre|invoice|bill|factur|sent|envoy[ée]|addressed|adress[ée]|copie)\w*\b/i.test(line)) || (/\b(?:goes? (?:direct(?:ly)? )?to|go (?:direct(?:ly)? )?to|direct(?:ly)? to|drop|send (?:it|them|the lot|everything|it all|all of it)|bring|entrep[oô]t|warehouse|d[ée]p[oô]t|chantier|site|pour le compte d|on behalf of|directement (?:chez|[àa])|l['’]adresse (?:du|de|des|d['’])|to the address of)/i.test(unnegated) && !BILLING.test(unnegated))
-    if (!m && destination && /:\s*$/.test(line)) m = /[^\n]*:\s*$/.exec(line)
+    // (unless the line holds the address itself in brackets: "… à notre plateau (Quai des Vennes 18, 4020 Liège) :")
+    if (!m && destination && /:\s*$/.test(line) && !/\([^()]*\)/.test(line.replace(/\([^()]*\)/g, (b) => (POSTAL_LINE.test(b) && STREET.test(b) ? b : "")))) m = /[^\n]*:\s*$/.exec(line)
     // "… pouvez-vous livrer le mercredi 9 décembre à la salle ?" right above a block of address lines: the block is
     // where (the next line starts it, with no blank between).
     if (!m && /\b(?:livr|deliver|ship)/i.test(line) && !BILLING.test(line) && /[?.]\s*$/.test(line) && blockBelow(lines, i)) m = /\s*$/.exec(line)
@@ -348,7 +394,7 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
       const inBracket = /\(([^)]+)\)/.exec(line)
       const afterColon = /:\s*([^:]+)$/.exec(line)
       const street = STREET.exec(line) ?? STREET_BARE.exec(line)!
-      const from = inBracket !== null && STREET.test(inBracket[1]!) && POSTAL_LINE.test(inBracket[1]!) ? inBracket[1]! : afterColon !== null && streetOf(afterColon[1]!) ? afterColon[1]! : line.slice(street.index)
+      const from = inBracket !== null && STREET.test(inBracket[1]!) && POSTAL_LINE.test(inBracket[1]!) ? inBracket[1]! : afterColon !== null && streetOf(afterColon[1]!) ? afterColon[1]! : line.slice(placeBefore(line, street.index))
       const whole = UP_TO_TOWN.exec(cleanAddressPart(from))
       if (whole !== null) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.75 }
     }

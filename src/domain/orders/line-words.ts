@@ -64,7 +64,7 @@ export function withTotalsSaid(text: string): string {
 }
 
 const PURPOSE_AHEAD = /^\s*(?:pour|for) (?:le|la|les|l['’]\s?|the|our|notre|nos) [^\d.;!?]{1,120}?,\s*(?=(?:merci de|veuillez|pourriez[- ]vous|pouvez[- ]vous|please|could you|can you|could we|can we|kindly|il nous (?:faut|faudrait)|we need)\b)/i
-const PURPOSE_AFTER = /\b(?:for [\p{L}]+ing|pour (?:le|la|les|l['’]\s?|[\p{L}]+(?:er|ir|re)\b))[^\d.;!?]*[.!?]?\s*$/iu
+const PURPOSE_AFTER = /\b(?:for [\p{L}]+ing|for (?:the|our) |pour (?:le|la|les|l['’]\s?|[\p{L}]+(?:er|ir|re)\b))[^\d.;!?]*[.!?]?\s*$/iu
 
 /**
  * What the goods are for, counting nothing, after them ("3 rolls of stretch film for packing the loan return", "2

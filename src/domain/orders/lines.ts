@@ -29,11 +29,17 @@ export interface Token {
   sep: boolean
 }
 
-/** "…, soit 60 packs", "(that's 120 packs)", "i.e. 30 boxes": the count said again, in other units. */
-const RESTATED = /[,;(–-]?\s*\b(?:soit|i\.\s?e\.|ie|that['’]?s|that is|which is|c['’]est[- ][àa][- ]dire)\s+(\d{1,5})\s+([\p{L}]+)\s*\)?/iu
+/**
+ * "…, soit 60 packs", "(that's 120 packs)", "i.e. 30 boxes", "(4 kg par sac, donc 8 kg)": the count said again, in other
+ * units.
+ */
+const RESTATED = /[,;(–-]?\s*\b(?:soit|donc|so|i\.\s?e\.|ie|that['’]?s|that is|which is|c['’]est[- ][àa][- ]dire)\s+(\d{1,5})\s+([\p{L}]+)\s*\)?/iu
+/** "a carton of AA batteries - 4 packs should do it", "un carton de piles, 3 lots suffiront": the count said to be enough. */
+const ENOUGH = /\s[-–,;]\s*(\d{1,5})\s+([\p{L}]+)\s+(?:should do|will do|would do|is enough|are enough|should be enough|devraient suffire|suffiront|suffira|ça ira|ca ira)\b[^.;!?]*/iu
 const QTY_LABEL = /(?:qt[ée]s?|qte|qty|quantit[ée]s?|quantity|quantities|nb|nombre|nbr|number of)\s*\.?\s*[:=]?\s*$/i
 /** A line about something else than ordering it now (goods the buyer found on hand, "so ignore those", among them). */
-const NOT_A_LINE = /\b(?:re[çc]u(?:e|s|es)?|received|command[ée]e?s\b|ordered (?:on|last|yesterday|monday|tuesday|wednesday|thursday|friday|in)|charged|billed|factur[ée]e?s\b|(?:a|ont) laiss|left (?:at|outside|by|in front|with)|usually|habituellement|typically|normally|en g[ée]n[ée]ral|(?:bien |sont |est )arriv[ée]e?s?|arrived|turned up|came (?:in|today|this morning)|you sent|you delivered|vous (?:nous |m['’])?avez (?:envoy|livr|exp[ée]di)\w*|livr[ée]e?s\b(?!\s+(?:avant|pour|au plus tard|d['’]ici|sous|dès|des|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi)\b)|delivered(?!\s+(?:by|before|no later|asap|tomorrow|next|this|on (?:monday|tuesday|wednesday|thursday|friday|saturday))\b)|(?:we|i) (?:found|still have|ve still got)|il (?:nous |en |m |me )?rest(?:e|ait) (?:encore |plus que |seulement |que )?(?:\d|une?\b)|(?:only |just )?\d+ (?:\w+ )?(?:left|remaining) (?:in|on|at)\b|(?:avons|ai|a) (?:re)?trouv[ée]|(?:so |then |donc )?(?:ignore|disregard|ne comptez pas) (?:those|these|them|that|ceux[- ]l[àa]|celles[- ]l[àa])|manqu|missing|damaged|ab[îi]m[ée]|cass[ée]|broken|retour(?:ner)?|return(?:ed|ing)?|avoir|credit note|rembours|refund|en stock|in stock|disponib|available|combien|how much|prix unitaire|unit price|remise|discount|t[ée]l[ée]phone|phone|fax|mobile|portable|siret|siren|tva|vat|iban|rcs|capital|adresse|address|deliver to|ship to|livrer [àa]|livraison [àa]u?)\b|\b\d{1,4},? (?:rue|avenue|boulevard|bd|chemin|all[ée]e|impasse|place|quai|road|street|lane)\b/i
+const PHONE_OR_POSTCODE = /\b0\d{2,4} \d{3} \d{3,4}\b|\b0\d(?:[ .]\d{2}){4}\b|\+\d{2,3}(?:[ .]\d{1,4}){3,5}\b|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b|\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) (?=[0-9AC-FHKNPRTV-Y]{0,3}[AC-FHKNPRTV-Y])[0-9AC-FHKNPRTV-Y]{4}\b/
+const NOT_A_LINE = /\b(?:re[çc]u(?:e|s|es)?|received|command[ée]e?s\b|ordered (?:on|last|yesterday|monday|tuesday|wednesday|thursday|friday|in)|charged|billed|factur[ée]e?s\b|(?:a|ont) laiss|left (?:at|outside|by|in front|with)|usually|habituellement|typically|normally|en g[ée]n[ée]ral|(?:bien |sont |est )arriv[ée]e?s?|arrived|turned up|came (?:in|today|this morning)|you sent|you delivered|vous (?:nous |m['’])?avez (?:envoy|livr|exp[ée]di)\w*|livr[ée]e?s\b(?!\s+(?:avant|pour|au plus tard|d['’]ici|sous|dès|des|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi)\b)|delivered(?!\s+(?:by|before|no later|asap|tomorrow|next|this|on (?:monday|tuesday|wednesday|thursday|friday|saturday))\b)|(?:we|i) (?:found|still have|ve still got)|il (?:nous |en |m |me )?rest(?:e|ait) (?:encore |plus que |seulement |que )?(?:\d|une?\b)|(?:only |just )?\d+ (?:\w+ )?(?:left|remaining) (?:in|on|at)\b|(?:avons|ai|a) (?:re)?trouv[ée]|(?:so |then |donc )?(?:ignore|disregard|ne comptez pas) (?:those|these|them|that|ceux[- ]l[àa]|celles[- ]l[àa])|manqu|missing|damaged|ab[îi]m[ée]|cass[ée]|broken|retour(?:ner)?|return(?:ed|ing)?|avoir|credit note|rembours|refund|en stock|in stock|disponib|available|combien|how much|prix unitaire|unit price|remise|discount|t[ée]l[ée]phone|phone|fax|mobile|portable|siret|siren|tva|vat|iban|rcs|capital|adresse|address|deliver to|ship to|livrer [àa]|livraison [àa]u?|registered (?:office|in)|company (?:no|number)|cro|abn|\d+\s*(?:hours?|hrs?|h|heures?|days?|jours?)\s+(?:beforehand|before|in advance|ahead|notice|[àa] l['’]avance|auparavant|de pr[ée]avis))\b|\b\d{1,4},? (?:rue|avenue|boulevard|bd|chemin|all[ée]e|impasse|place|quai|road|street|lane)\b/i
 
 const TOKEN_RE = /\d+(?:[.,]\d+)?(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:[-/.][\p{L}\p{N}]+)*|[;,+&|]/gu
 
@@ -209,7 +215,7 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
   }
   // "une palette d'eau plate 50 cl, soit 60 packs", "two pallets of water (that's 120 packs)": the count said again in
   // the unit the product is sold by is the one to keep (said in another unit, it only explains the first).
-  const again = RESTATED.exec(raw)
+  const again = RESTATED.exec(raw) ?? ENOUGH.exec(raw)
   const againUnit = again === null ? null : unitOfWord(again[2]!)
   if (again !== null && againUnit !== null) {
     const first = linesOfText(raw.replace(again[0], " "), opts, nextLine, nested)
@@ -231,6 +237,10 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
   // "Last time the driver left 12 boxes at reception": a story about an earlier delivery, told as a sentence. An
   // aside in brackets with no number ("(on en a manqué)") gives a reason, not the line's sense.
   // What the goods are for ("… for packing the loan return") tells no story about them either (line-words.ts).
+  // A signature's or an address's line: a phone number ("0141 496 0875", "04 91 33 80 15") or a British or Irish
+  // postcode ("Glasgow G2 1PP", "D22 X8Y4") holds no goods ("Unit 7 … not the Sandyford office" is no office chair).
+  // (a line that also asks for goods keeps them: "Please send 6 rolls …, to the bay: Unit 9, …, Leeds LS11 5PS")
+  if (PHONE_OR_POSTCODE.test(raw) && !ASKING.test(raw)) return { lines: [], usedNext: false }
   if (NOT_A_LINE.test(withoutPurpose(text.replace(/\([^()\d]*\)/g, " "))) || /^\s*(?:the )?(?:last time|la derni[èe]re fois|la fois derni[èe]re)\b/i.test(text) || LEAVE_OUT.test(text)) return { lines: [], usedNext: false }
   const tokens = tokenize(text)
   if (tokens.length === 0) return { lines: [], usedNext: false }
@@ -284,7 +294,11 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
     // "48 bouteilles d'eau" of water sold by the pack of 24, "96 rouleaux" of tissue by the case of 96: single items
     // counted in a unit that is not the product's are that many packs too, when they make whole packs.
     const items = q.unit !== null && lineUnit(q.unit, g.product) !== g.product.unit ? packsOf(q.quantity, g.product) : null
-    const packs = items ?? (q.unit === null && q.at >= 0 && after !== undefined && after.num === null && unitOfWord(after.folded) === null && [...g.used].every((k) => k > q.at) ? packsOf(q.quantity, g.product) : null)
+    // "192 rolls of toilet roll", "1152 rolls" (12 cases of 96 said per case): the items the product packs, their word read
+    // into the product's name, are packs too when they make whole packs.
+    const itemWord = after !== undefined && [...g.used].includes(q.at + 1) ? unitOfWord(after.folded) : null
+    const packed = q.unit === null && q.at >= 0 && itemWord !== null && lineUnit(itemWord, g.product) !== g.product.unit
+    const packs = items ?? (packed || (q.unit === null && q.at >= 0 && after !== undefined && after.num === null && unitOfWord(after.folded) === null && [...g.used].every((k) => k > q.at)) ? packsOf(q.quantity, g.product) : null)
     lines.push({
       product: g.product,
       quantity: packs ?? q.quantity,

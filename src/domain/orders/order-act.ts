@@ -64,7 +64,8 @@ const ACTS: readonly RegExp[] = [
   // "Please send…", "kindly supply…", "pls ship…"
   new RegExp(`\\b(?:please|kindly|pls|plz)(?: do| also| just)? ${GIVE_EN}\\b`),
   // "Could you (please) send us…", "can you deliver…": a request for goods (a question about prices is a doubt below).
-  new RegExp(`\\b(?:could|can|would|will) you ${SOFT}${GIVE_EN}\\b`),
+  // (Irish and northern English "ye": "could ye send us …")
+  new RegExp(`\\b(?:could|can|would|will) (?:you|ye) ${SOFT}${GIVE_EN}\\b`),
   // "Could you do this lot for the new surgery?", "can you do the following": goods asked for as a lot (not "do 20 at that price").
   new RegExp(`\\b(?:could|can|would) you ${SOFT}do (?:this|these|that|the following|the lot|all (?:of )?(?:this|that))(?: (?:lot|order|list|stuff|for us))?\\b`),
   // "Can you do tomorrow AM for the cabin", "could you do Friday?" over a list: the goods asked for on a day.
@@ -73,6 +74,11 @@ const ACTS: readonly RegExp[] = [
   /\b(?:comme d hab(?:itude)?|as usual|same as usual) (?:svp |stp |please |pls )?(?:\d+|un|une|deux|trois|quatre|cinq|six|dix|one|two|three|four|five|six|ten)\b/,
   // "Can you get this to site Monday", "could you get these over to the depot": goods asked to be brought somewhere.
   new RegExp(`\\b(?:could|can|would) you ${SOFT}get (?:this|these|it|them|the following|the lot|everything|all this|all of this)(?: (?:lot|stuff|order|list|gear|kit))? (?:over |out |down |up |across |round )?to (?:us|me|site|the site|our|the|my)\\b`),
+  // "This needs to go to our depot, not the office, by Fri 4th", "they have to get to site before Monday": the goods
+  // wanted somewhere by a day.
+  new RegExp(`\\b(?:this|these|it|they|them|everything|the lot|the order|all (?:of )?(?:this|it)) (?:needs?|has|have) to (?:go|get|be (?:delivered|sent|shipped)|arrive|reach)\\b(?: [a-z0-9]+){0,10} (?:by|before|on|for) ${DAY}`),
+  // "If it can be on Monday's van that would be ideal", "if they could come Thursday": the day wanted, if we can.
+  new RegExp(`\\bif (?:it|they|the order|everything|this|these) (?:can|could) (?:be|come|arrive|go)(?: [a-z]+){0,3} ${DAY}`),
   // "Could it be here by Saturday?", "can they arrive tomorrow": asking for the goods by a day.
   new RegExp(`\\b(?:could|can) (?:it|they|these|this|the order|everything) (?:be here|arrive|be delivered|come) (?:by |on |for |before )?${DAY}`),
   // "Send us…", "ship me…" at the start of a sentence: the imperative.
@@ -160,7 +166,7 @@ const TERMS = /\b(?:at|au|a|aux|for) (?:the |your |our |votre |notre |le |les )?
 /** Asking to be told something: "let me know the price please", "merci de m'indiquer le délai". */
 const ASKS_TO_KNOW = /\b(?:let (?:me|us) know|tell (?:me|us)|advise|inform|indiquer|indiquez|communiquer|communiquez|connaitre|savoir|confirm (?:the|your) (?:price|cost|lead|availability))\b/
 /** A hypothesis: the act holds only if something else does ("if you can do 20 at that price, we'd order"). */
-const CONDITION = /\b(?:if|si|provided|assuming|as long as|pourvu qu|a condition qu|au cas ou|in case)\b(?! (?:possible|possible|needed|necessary|necessaire|besoin|not|non|pas|any|so|you can|you could|vous pouvez|vous le pouvez|c est possible))/
+const CONDITION = /\b(?:if|si|provided|assuming|as long as|pourvu qu|a condition qu|au cas ou|in case)\b(?! (?:possible|possible|needed|necessary|necessaire|besoin|not|non|pas|any|so|you can|you could|vous pouvez|vous le pouvez|c est possible|(?:it|they|this|these) (?:can|could) (?:be|come|arrive|go)))/
 /** The buying verb itself in the conditional or the future: an order to come, not this one. */
 const HYPOTHETICAL =
   /\b(?:(?:we|i) (?:d|would|might|could|will|ll|shall|are going to|am going to|plan to|intend to|expect to|hope to) (?:probably |then |likely |also )?(?:order|place (?:an|the|our) order|buy|go ahead)|commanderi?(?:ons|ez|ai|ais|ait|ions)|prendri(?:ons|ais|ez)|passeri?(?:ons|ai|ais|ions) (?:la |une |notre )?commande|(?:nous|je) (?:allons|vais|comptons|compte|prevoyons|prevois|pensons|pense|envisageons|envisage) (?:vous )?(?:commander|passer (?:une |la |notre )?commande))\b/
