@@ -48,7 +48,7 @@ import { ordersByCustomer } from "./orders/by-customer"
 import { ordersCapture } from "./orders/capture"
 import { ordersConfirm } from "./orders/confirm"
 import { ordersExtract } from "./orders/extract"
-import { quotesPrepare, workspaceOpen } from "./workspace/open"
+import { quotesHandoff, quotesPrepare, workspaceOpen } from "./workspace/open"
 
 /** Every handler of the contract; a test checks that each contract entry has exactly one here. */
 export const handlers: readonly Handler[] = [
@@ -59,6 +59,7 @@ export const handlers: readonly Handler[] = [
   customersGet,
   workspaceOpen,
   quotesPrepare,
+  quotesHandoff,
   quoteFrameOpen,
   quoteFrameAttach,
   quoteFrameEvent,

@@ -42,6 +42,15 @@ export const quoteFrameContract = {
     request: z.object({ paths: z.array(z.string().regex(QUOTE_FRAME_PATH, "not a new quote's route").max(300)).min(1).max(12) }),
     response: z.object({ ok: z.literal(true) })
   },
+  /**
+   * The side panel opens a card's New quote in place (src/features/side-panel/side-panel-quote.tsx): the new quote's
+   * lookups as the click's route takes them (the ones kept since the card showed while fresh, else made now). The
+   * handoff is checked by the page as any other (`keepQuoteHandoff`); null: the form looks up by itself.
+   */
+  "quotes/handoff": {
+    request: z.object({ path: z.string().regex(QUOTE_FRAME_PATH, "not a new quote's route").max(300) }),
+    response: z.object({ handoff: z.unknown() })
+  },
   /** What the agent did in the framed quote form (Escape, close, inserted into the reply): the page's overlay hides. */
   "quote-frame/event": { request: z.object({ event: z.enum(["close", "inserted"]) }), response: z.object({ ok: z.literal(true) }) }
 } as const

@@ -383,6 +383,7 @@ export const senders: Record<keyof typeof contract, readonly SenderKind[]> = {
   "quote-frame/event": pageOnly,
   // A card's new quote looked up before the click, for the workspace tab (its card in a page, or the side panel's).
   "quotes/prepare": pageOrContent,
+  "quotes/handoff": pageOnly,
   "customers/changed": pageOnly,
   "customers/create": pageOnly,
   "customers/update": pageOnly,

@@ -31,6 +31,17 @@ export const quotesPrepare = defineHandler("quotes/prepare", async (req, ctx) =>
   return { ok: true as const }
 })
 
+/**
+ * The side panel's New quote, drawn in the side panel itself (no tab): the click's lookups, the kept ones while
+ * fresh. Not capped like a tab's wait: the side panel has nothing else to show meanwhile, and the form would make
+ * the same lookups itself.
+ */
+export const quotesHandoff = defineHandler("quotes/handoff", async (req, ctx) => {
+  const kept = preparedHandoff(req.path)
+  const handoff = kept ? await kept.then((h) => h ?? quoteHandoff(req.path, ctx)) : await quoteHandoff(req.path, ctx)
+  return { handoff }
+})
+
 const HANDOFF_WAIT_MS = 150
 
 /** The two lookups the quote form would make after the route changed, made now (null: none, or they failed). */

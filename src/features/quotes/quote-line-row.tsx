@@ -52,7 +52,7 @@ export function LineRow({
   frenchMention?: boolean
 }) {
   const cell = (name: "ref" | "quantity" | "unitPrice" | "discountPercent", extra: { inputMode?: "decimal"; className?: string } = {}, note: React.ReactNode = null) => (
-    <td>
+    <td data-label={t(`quotes.form.${name === "discountPercent" ? "discount" : name}`)}>
       <input {...register(`lines.${i}.${name}`)} aria-label={`${t(`quotes.form.${name === "discountPercent" ? "discount" : name}`)} ${i + 1}`} aria-invalid={errors?.[name] ? "true" : "false"} {...extra} />
       <FieldMessage error={errors?.[name]} />
       {note}
@@ -63,18 +63,18 @@ export function LineRow({
   return (
     <tr data-comptoir="quote-line">
       {cell("ref")}
-      <td>
+      <td data-label={t("quotes.form.label")}>
         <GrowingField className="c-quote-line-label" registration={register(`lines.${i}.label`)} value={line?.label ?? ""} aria-label={`${t("quotes.form.label")} ${i + 1}`} invalid={Boolean(errors?.label)} />
         <FieldMessage error={errors?.label} />
       </td>
       {cell("quantity", { inputMode: "decimal", className: "c-num" })}
-      <td>
+      <td data-label={t("quotes.form.unit")}>
         <GrowingField className="c-quote-line-unit" controlled={{ name: `lines.${i}.unit`, ...unit }} value={unit.value} aria-label={`${t("quotes.form.unit")} ${i + 1}`} invalid={Boolean(errors?.unit)} />
         <FieldMessage error={errors?.unit} />
       </td>
       {cell("unitPrice", { inputMode: "decimal", className: "c-num" }, note ? <PriceSourceNote note={note} lang={lang} /> : null)}
       {cell("discountPercent", { inputMode: "decimal", className: "c-num" })}
-      <td>
+      <td data-label={t("quotes.form.vatRate")}>
         <select {...register(`lines.${i}.vatRate`)} aria-label={`${t("quotes.form.vatRate")} ${i + 1}`}>
           {VAT_RATE_CHOICES.map((r) => (
             <option key={r.value} value={r.value}>
@@ -88,10 +88,10 @@ export function LineRow({
           </span>
         ) : null}
       </td>
-      <td className="c-num" data-comptoir="quote-line-total" data-cents={netCents ?? ""}>
+      <td className="c-num" data-label={t("quotes.form.lineTotal")} data-comptoir="quote-line-total" data-cents={netCents ?? ""}>
         {netCents === null ? "—" : money(netCents)}
       </td>
-      <td>
+      <td className="c-quote-line-remove">
         <button type="button" className="c-link" aria-label={t("quotes.form.removeLine", { n: i + 1 })} onClick={onRemove}>
           ✕
         </button>

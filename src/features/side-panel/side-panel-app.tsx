@@ -4,10 +4,12 @@ import { useTranslation } from "react-i18next"
 import type { Customer } from "~src/domain/customers/customer.schema"
 import { openScriptFor } from "~src/features/call-script/use-scripts"
 import { CustomerCard } from "~src/features/customer-card/customer-card"
+import { setInPlaceQuoteForm } from "~src/features/quotes/open-quote-form"
 import type { PanelView } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
 import { AppShell, useSettings } from "~src/ui/app-shell"
 
+import { openQuoteInSidePanel, SidePanelQuote, useSidePanelQuoteOpen } from "./side-panel-quote"
 import { readView, viewKey } from "./view-store"
 
 /**
@@ -32,6 +34,13 @@ export function SidePanelApp(slots: SidePanelSlots) {
 
 function SidePanel({ softphone, callScript }: SidePanelSlots) {
   const { t } = useTranslation()
+  // New quote on any card of this page (the tab's cards, the dock's caller card, the call's outcome form) draws the
+  // form here, in place of the cards: no tab opened (side-panel-quote.tsx).
+  useEffect(() => {
+    setInPlaceQuoteForm(openQuoteInSidePanel)
+    return () => setInPlaceQuoteForm(null)
+  }, [])
+  const quoteOpen = useSidePanelQuoteOpen()
   return (
     <main className="c-side" data-comptoir="side-panel">
       <header className="c-side-header">
@@ -45,12 +54,16 @@ function SidePanel({ softphone, callScript }: SidePanelSlots) {
           {softphone}
         </section>
       ) : null}
-      {callScript ? (
-        <section className="c-side-section" data-comptoir="side-panel-script" aria-label={t("panelUi.side.callScript")}>
-          {callScript}
-        </section>
-      ) : null}
-      <ActiveTabCards />
+      <SidePanelQuote />
+      {/* Hidden, not unmounted, while a quote is shown: Back finds the cards as they were left. */}
+      <div hidden={quoteOpen}>
+        {callScript ? (
+          <section className="c-side-section" data-comptoir="side-panel-script" aria-label={t("panelUi.side.callScript")}>
+            {callScript}
+          </section>
+        ) : null}
+        <ActiveTabCards />
+      </div>
     </main>
   )
 }

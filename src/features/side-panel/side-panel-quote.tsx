@@ -1,0 +1,114 @@
+import { useEffect, useState, useSyncExternalStore } from "react"
+import { flushSync } from "react-dom"
+import { useTranslation } from "react-i18next"
+
+import { handoffCustomer, keepQuoteHandoff } from "~src/features/quotes/quote-handoff"
+import { QuotesRoute } from "~src/features/quotes/quotes-route"
+import { parseRoute, routeHash } from "~src/features/workspace/route"
+import { hasUnsavedWork } from "~src/features/workspace/unsaved-work"
+import { send } from "~src/messaging/send"
+
+/**
+ * A card's New quote in the side panel (issue #10): the quote form drawn in the side panel itself, in place of the
+ * cards, where it used to open the workspace in a new tab when none was open (a new tab's page load alone is
+ * 120–180 ms here, over the 100 ms the click has). The side panel is an extension page already loaded, its bundle
+ * holds the form: the click asks the background for the new quote's lookups (kept since the card showed:
+ * `quotes/prepare`) and draws the filled form in the same task. The same editor and the same `[data-comptoir=…]`
+ * hooks as the workspace's; "Open in the workspace" for the wide view, "Back" to the cards (kept mounted meanwhile).
+ *
+ * The route lives in the side panel's own hash (`#/quotes/new?customer=…`, then `#/quotes/<id>` once saved), as in
+ * the workspace and the quote frame: the editor reads its query and its handoff from there, and its own links (an
+ * answered quote's page) change it.
+ */
+type State = { kind: "cards" } | { kind: "quote"; seq: number }
+
+let state: State = { kind: "cards" }
+let seq = 0
+const listeners = new Set<() => void>()
+
+function setState(next: State): void {
+  state = next
+  for (const l of listeners) l()
+}
+
+/** The agent's French or English, for the one question asked outside React. */
+function discardQuestion(): string {
+  return document.documentElement.lang === "fr" ? "Fermer ce devis ? Ce qui n'est pas enregistré sera perdu." : "Close this quote? What is not saved will be lost."
+}
+
+/**
+ * Draws `path` (a new quote's route) in the side panel. A form with typing not saved is the agent's: it stays unless
+ * they let it go (true either way: the click was answered here).
+ */
+export async function openQuoteInSidePanel(path: string): Promise<boolean> {
+  if (state.kind === "quote" && hasUnsavedWork() && !confirm(discardQuestion())) return true
+  const hash = routeHash(path)
+  // A malformed or missing handoff is dropped by keepQuoteHandoff: the form then looks up by itself.
+  const handoff = handoffCustomer(path) ? await send("quotes/handoff", { path }).then((r) => r.handoff, () => null) : null
+  keepQuoteHandoff(hash, handoff)
+  history.replaceState(null, "", hash)
+  // Drawn in this task, not in a render scheduled after it (the bench times click → filled form).
+  flushSync(() => setState({ kind: "quote", seq: ++seq }))
+  return true
+}
+
+/** Back to the cards (asked first if typing would be lost); the hash goes with the form. */
+export function closeSidePanelQuote(): void {
+  if (state.kind !== "quote") return
+  if (hasUnsavedWork() && !confirm(discardQuestion())) return
+  history.replaceState(null, "", location.pathname)
+  setState({ kind: "cards" })
+}
+
+function useSidePanelQuoteState(): State {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l)
+      return () => listeners.delete(l)
+    },
+    () => state
+  )
+}
+
+/** Whether the side panel shows a quote (its cards are hidden meanwhile, not unmounted: Back finds them as left). */
+export function useSidePanelQuoteOpen(): boolean {
+  return useSidePanelQuoteState().kind === "quote"
+}
+
+/** The route now shown as a workspace path (`quotes/<id>` once saved), for "Open in the workspace". */
+function currentPath(): string {
+  return location.hash.replace(/^#\/?/, "")
+}
+
+export function SidePanelQuote() {
+  const { t } = useTranslation()
+  const shown = useSidePanelQuoteState()
+  // The editor's own links (a saved quote's address, an answered quote's page) change the hash.
+  const [hash, setHash] = useState(location.hash)
+  useEffect(() => {
+    const onChange = () => setHash(location.hash)
+    window.addEventListener("hashchange", onChange)
+    return () => window.removeEventListener("hashchange", onChange)
+  }, [])
+  useEffect(() => setHash(location.hash), [shown])
+  if (shown.kind !== "quote") return null
+  const route = parseRoute(hash)
+  return (
+    <section className="c-side-section c-side-quote" data-comptoir="side-panel-quote">
+      <div className="c-side-quote-bar">
+        <button type="button" className="c-button c-button-secondary" data-comptoir="side-panel-quote-back" onClick={closeSidePanelQuote}>
+          {t("panelUi.side.quoteBack")}
+        </button>
+        <button
+          type="button"
+          className="c-link-button"
+          data-comptoir="side-panel-quote-workspace"
+          title={t("panelUi.side.quoteWorkspaceHint")}
+          onClick={() => void send("workspace/open", { path: currentPath() }).catch(() => undefined)}>
+          {t("panelUi.side.quoteWorkspace")}
+        </button>
+      </div>
+      {route.section === "quotes" ? <QuotesRoute key={shown.seq} path={route.path} /> : <p className="c-muted">{t("panelUi.side.quoteElsewhere")}</p>}
+    </section>
+  )
+}
