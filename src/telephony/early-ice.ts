@@ -24,9 +24,18 @@ class EarlyIceHandler extends Web.SessionDescriptionHandler {
     logger: ConstructorParameters<typeof Web.SessionDescriptionHandler>[0],
     mediaStreamFactory: Web.MediaStreamFactory,
     configuration: Web.SessionDescriptionHandlerConfiguration,
-    private readonly settleMs: number
+    private readonly settleMs: number,
+    warm: WarmPeerConnections | undefined
   ) {
     super(logger, mediaStreamFactory, configuration)
+    // A connection gathered ahead of the call (warm-peer.ts) instead of the one sip.js just made, which has
+    // gathered nothing yet. sip.js sets its event handlers in its constructor: set them again on this one.
+    const ready = warm?.take()
+    if (ready) {
+      this._peerConnection?.close()
+      this._peerConnection = ready
+      ;(this as unknown as { initPeerConnectionEventHandlers(): void }).initPeerConnectionEventHandlers()
+    }
     this.peerConnectionDelegate = {
       onicecandidate: (e) => {
         if (e.candidate?.protocol !== "udp") return
@@ -72,40 +81,15 @@ export function earlyIceHandlerFactory(settleMs = ICE_SETTLE_MS, warm?: WarmPeer
   const mediaStreamFactory = Web.defaultMediaStreamFactory()
   return (session: Session, options?: Web.SessionDescriptionHandlerFactoryOptions) => {
     traceStep("handler: factory called")
-    return onConnection(warm?.take() ?? null, () =>
-      new EarlyIceHandler(
-        session.userAgent.getLogger("sip.SessionDescriptionHandler"),
-        mediaStreamFactory,
-        {
-          iceGatheringTimeout: options?.iceGatheringTimeout ?? 5000,
-          peerConnectionConfiguration: { ...Web.defaultPeerConnectionConfiguration(), ...options?.peerConnectionConfiguration }
-        },
-        settleMs
-      )
+    return new EarlyIceHandler(
+      session.userAgent.getLogger("sip.SessionDescriptionHandler"),
+      mediaStreamFactory,
+      {
+        iceGatheringTimeout: options?.iceGatheringTimeout ?? 5000,
+        peerConnectionConfiguration: { ...Web.defaultPeerConnectionConfiguration(), ...options?.peerConnectionConfiguration }
+      },
+      settleMs,
+      warm
     )
-  }
-}
-
-/**
- * Builds a handler on `ready` (a connection gathered ahead of the call, warm-peer.ts) instead of a new one. sip.js's
- * handler makes its connection in its constructor with `new RTCPeerConnection(…)` and offers no way to pass one in;
- * making it and closing it at once to put the gathered one in its place cost ~5–8 ms of the offscreen document's
- * main thread per call, right before getUserMedia (issue #9's step table: the command → getUserMedia called 9.6–10.9
- * ms against the bare page's 3.1–3.5). So, for the constructor's synchronous run only, `RTCPeerConnection` hands back
- * the gathered connection (`new` of a function returning an object yields that object); sip.js then sets its own
- * event handlers on it as on any connection it made. Nothing else runs in between, and the global is put back even
- * if the constructor throws. With no connection ready, sip.js makes its own as usual.
- */
-export function onConnection<T>(ready: RTCPeerConnection | null, build: () => T): T {
-  if (!ready) return build()
-  const scope = globalThis as { RTCPeerConnection: typeof RTCPeerConnection }
-  const made = scope.RTCPeerConnection
-  scope.RTCPeerConnection = function gathered() {
-    return ready
-  } as unknown as typeof RTCPeerConnection
-  try {
-    return build()
-  } finally {
-    scope.RTCPeerConnection = made
   }
 }
