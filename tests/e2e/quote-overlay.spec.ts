@@ -1,16 +1,13 @@
-import { mkdtempSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 
 import { expect, test, type BrowserContext, type Frame, type Page } from "@playwright/test"
 
 import { valuesFromCustomer } from "~src/domain/customers/customer-edit"
-import { Customer } from "~src/domain/customers/customer.schema"
-import { generateCustomers, generateProducts } from "~src/domain/demo/demo-data"
-import { generateDemoDocuments } from "~src/domain/demo/demo-documents"
+import type { Customer } from "~src/domain/customers/customer.schema"
 
-import { signIn, startDemoServer, type DemoServer } from "./demo-server"
-import { launchWithExtension, serviceWorkerOf, startSite, type Site } from "./launch"
+import { signIn, type DemoServer } from "./demo-server"
+import { type Site } from "./launch"
+import { demoTeamCustomers, openQuoteWorld, overLimitCustomer, type QuoteWorld } from "./quote-world"
 
 /**
  * The quote form over the page (issue #10): a card's New quote on a Roundcube-like reply opens the form in a modal
@@ -22,29 +19,20 @@ test.describe.configure({ mode: "serial" })
 
 let server: DemoServer
 let context: BrowserContext
-let profileDir: string
 let extensionId: string
 let site: Site
-let closeSite: () => Promise<void>
+let world: QuoteWorld | undefined
 let page: Page
 const shots = resolve("test-results/quote-overlay")
 
-const customers = generateCustomers({ count: 2000 }).map(({ writtenPhones: _w, ...c }) => Customer.parse(c))
-const overLimit = customers.find((c) => c.id === generateDemoDocuments(customers, generateProducts(), "2026-12-02").overLimitCustomerId)!
+const customers = demoTeamCustomers()
+const overLimit = overLimitCustomer(customers)
 const other = customers.find((c) => c.id !== overLimit.id && c.contacts[0]?.emails[0])!
 
 test.beforeAll(async () => {
   test.setTimeout(180_000)
-  server = await startDemoServer()
-  profileDir = mkdtempSync(join(tmpdir(), "comptoir-e2e-quote-overlay-"))
-  context = await launchWithExtension(profileDir)
-  extensionId = new URL((await serviceWorkerOf(context)).url()).host
-  const started = await startSite()
-  site = started.site
-  closeSite = async () => {
-    started.server.closeAllConnections()
-    await new Promise((ok) => started.server.close(ok))
-  }
+  world = await openQuoteWorld("comptoir-e2e-quote-overlay-")
+  ;({ server, context, extensionId, site } = world)
   const email = overLimit.contacts[0]!.emails[0]!
   const otherEmail = other.contacts[0]!.emails[0]!
   site.route(
@@ -61,10 +49,7 @@ test.beforeAll(async () => {
 })
 
 test.afterAll(async () => {
-  await context?.close()
-  rmSync(profileDir, { recursive: true, force: true })
-  await closeSite?.()
-  await server?.stop()
+  await world?.close()
 })
 
 const quoteFrame = (p: Page): Frame | undefined => p.frames().find((f) => f.url().includes("/tabs/quote-frame.html"))

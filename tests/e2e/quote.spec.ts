@@ -1,16 +1,12 @@
 import { execFileSync } from "node:child_process"
-import { mkdtempSync, readFileSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { readFileSync } from "node:fs"
 import { join, resolve } from "node:path"
 
 import { expect, test, type BrowserContext, type Locator, type Page } from "@playwright/test"
 
-import { Customer } from "~src/domain/customers/customer.schema"
-import { generateCustomers, generateProducts } from "~src/domain/demo/demo-data"
-import { generateDemoDocuments } from "~src/domain/demo/demo-documents"
-
-import { signIn, startDemoServer, type DemoServer } from "./demo-server"
-import { launchWithExtension, serviceWorkerOf, startSite, type Site } from "./launch"
+import { signIn, type DemoServer } from "./demo-server"
+import { type Site } from "./launch"
+import { demoTeamCustomers, openQuoteWorld, overLimitCustomer, type QuoteWorld } from "./quote-world"
 
 test.describe.configure({ mode: "serial" })
 
@@ -19,25 +15,17 @@ let context: BrowserContext
 let profileDir: string
 let extensionId: string
 let site: Site
-let closeSite: () => Promise<void>
+let world: QuoteWorld | undefined
 const shots = resolve("test-results/quote")
 
 // The demo team as the server seeds it: its first active customer is over its credit limit on purpose.
-const customers = generateCustomers({ count: 2000 }).map(({ writtenPhones: _w, ...c }) => Customer.parse(c))
-const overLimit = customers.find((c) => c.id === generateDemoDocuments(customers, generateProducts(), "2026-12-02").overLimitCustomerId)!
+const customers = demoTeamCustomers()
+const overLimit = overLimitCustomer(customers)
 
 test.beforeAll(async () => {
   test.setTimeout(180_000)
-  server = await startDemoServer()
-  profileDir = mkdtempSync(join(tmpdir(), "comptoir-e2e-quote-profile-"))
-  context = await launchWithExtension(profileDir)
-  extensionId = new URL((await serviceWorkerOf(context)).url()).host
-  const started = await startSite()
-  site = started.site
-  closeSite = async () => {
-    started.server.closeAllConnections()
-    await new Promise((ok) => started.server.close(ok))
-  }
+  world = await openQuoteWorld("comptoir-e2e-quote-profile-")
+  ;({ server, context, profileDir, extensionId, site } = world)
   const email = overLimit.contacts[0]!.emails[0]!
   site.route("/crm/contact", `<!doctype html><html lang="fr"><head><title>Contact</title></head><body><main><h1>${overLimit.company}</h1><p>Contact : <a href="mailto:${email}">${email}</a></p><p>Dernier échange : commande de fournitures.</p></main></body></html>`)
   site.route(
@@ -54,10 +42,7 @@ test.beforeAll(async () => {
 })
 
 test.afterAll(async () => {
-  await context?.close()
-  rmSync(profileDir, { recursive: true, force: true })
-  await closeSite?.()
-  await server?.stop()
+  await world?.close()
 })
 
 function pdfText(file: string): { pages: number; text: string; title: string | null } {

@@ -1,15 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 
 import { expect, test, type BrowserContext, type Page } from "@playwright/test"
 
-import { Customer } from "~src/domain/customers/customer.schema"
-import { generateCustomers, generateProducts } from "~src/domain/demo/demo-data"
-import { generateDemoDocuments } from "~src/domain/demo/demo-documents"
-
-import { signIn, startDemoServer, type DemoServer } from "./demo-server"
-import { launchWithExtension, serviceWorkerOf, startSite, type Site } from "./launch"
+import { signIn, type DemoServer } from "./demo-server"
+import { type Site } from "./launch"
+import { demoTeamCustomers, openQuoteWorld, overLimitCustomer, type QuoteWorld } from "./quote-world"
 
 /**
  * New quote from the side panel (issue #10): the form drawn in the side panel itself, no tab opened. Headless
@@ -20,27 +15,18 @@ test.describe.configure({ mode: "serial" })
 
 let server: DemoServer
 let context: BrowserContext
-let profileDir: string
 let extensionId: string
 let site: Site
-let closeSite: () => Promise<void>
+let world: QuoteWorld | undefined
 const shots = resolve("test-results/side-panel-quote")
 
-const customers = generateCustomers({ count: 2000 }).map(({ writtenPhones: _w, ...c }) => Customer.parse(c))
-const overLimit = customers.find((c) => c.id === generateDemoDocuments(customers, generateProducts(), "2026-12-02").overLimitCustomerId)!
+const customers = demoTeamCustomers()
+const overLimit = overLimitCustomer(customers)
 
 test.beforeAll(async () => {
   test.setTimeout(180_000)
-  server = await startDemoServer()
-  profileDir = mkdtempSync(join(tmpdir(), "comptoir-e2e-side-quote-"))
-  context = await launchWithExtension(profileDir)
-  extensionId = new URL((await serviceWorkerOf(context)).url()).host
-  const started = await startSite()
-  site = started.site
-  closeSite = async () => {
-    started.server.closeAllConnections()
-    await new Promise((ok) => started.server.close(ok))
-  }
+  world = await openQuoteWorld("comptoir-e2e-side-quote-")
+  ;({ server, context, extensionId, site } = world)
   const email = overLimit.contacts[0]!.emails[0]!
   site.route("/crm/contact", `<!doctype html><html lang="fr"><head><title>Contact</title></head><body><main><h1>${overLimit.company}</h1><p>Contact : <a href="mailto:${email}">${email}</a></p></main></body></html>`)
   const options = await context.newPage()
@@ -49,10 +35,7 @@ test.beforeAll(async () => {
 })
 
 test.afterAll(async () => {
-  await context?.close()
-  rmSync(profileDir, { recursive: true, force: true })
-  await closeSite?.()
-  await server?.stop()
+  await world?.close()
 })
 
 async function addProduct(side: Page, typed: string, ref: string): Promise<void> {
