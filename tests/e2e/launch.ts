@@ -15,12 +15,15 @@ export const MEDIA_ARGS = ["--use-fake-ui-for-media-stream", "--use-fake-device-
 /** The flags that keep Chromium off the network (DESIGN.md), with or without the extension. */
 const OFFLINE_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--lang=en-US"]
 
-/** Debian's Chromium with the built extension; the flags keep it off the network (DESIGN.md). */
-export async function launchWithExtension(userDataDir: string, extraArgs: string[] = []): Promise<BrowserContext> {
+/**
+ * Debian's Chromium with the built extension; the flags keep it off the network (DESIGN.md). `buildDir` lets a bench
+ * load two builds side by side in one run (bench/side-panel-open.ts).
+ */
+export async function launchWithExtension(userDataDir: string, extraArgs: string[] = [], buildDir = BUILD_DIR): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [`--disable-extensions-except=${BUILD_DIR}`, `--load-extension=${BUILD_DIR}`, ...OFFLINE_ARGS, ...extraArgs],
+    args: [`--disable-extensions-except=${buildDir}`, `--load-extension=${buildDir}`, ...OFFLINE_ARGS, ...extraArgs],
     locale: "en-US"
   })
 }
