@@ -9,7 +9,8 @@ import type { PanelView } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
 import { AppShell, useSettings } from "~src/ui/app-shell"
 
-import { openQuoteInSidePanel, SidePanelQuote, useSidePanelQuoteOpen } from "./side-panel-quote"
+import { loadSidePanelQuote, useLoadedSidePanelQuote } from "./side-panel-quote-loader"
+import { useSidePanelQuoteOpen } from "./side-panel-quote-state"
 import { readView, viewKey } from "./view-store"
 
 /**
@@ -36,11 +37,13 @@ function SidePanel({ softphone, callScript }: SidePanelSlots) {
   const { t } = useTranslation()
   // New quote on any card of this page (the tab's cards, the dock's caller card, the call's outcome form) draws the
   // form here, in place of the cards: no tab opened (side-panel-quote.tsx).
+  // The editor is its own chunk, loaded once a card shows (ActiveTabCards); a click before that waits for it.
   useEffect(() => {
-    setInPlaceQuoteForm(openQuoteInSidePanel)
+    setInPlaceQuoteForm(async (path) => (await loadSidePanelQuote()).openQuoteInSidePanel(path))
     return () => setInPlaceQuoteForm(null)
   }, [])
   const quoteOpen = useSidePanelQuoteOpen()
+  const quote = useLoadedSidePanelQuote()
   return (
     <main className="c-side" data-comptoir="side-panel">
       <header className="c-side-header">
@@ -54,7 +57,7 @@ function SidePanel({ softphone, callScript }: SidePanelSlots) {
           {softphone}
         </section>
       ) : null}
-      <SidePanelQuote />
+      {quote ? <quote.SidePanelQuote /> : null}
       {/* Hidden, not unmounted, while a quote is shown: Back finds the cards as they were left. */}
       <div hidden={quoteOpen}>
         {callScript ? (
@@ -172,6 +175,12 @@ function ActiveTabCards() {
   const view = useTabView(tab === undefined ? undefined : (tab?.id ?? null))
   const onOpen = useCallback((c: Customer) => void send("customers/opened", { customerId: c.id }).catch(() => undefined), [])
   const page = (tab?.url ? view?.title : "") || tab?.title || hostOf(tab?.url ?? "")
+  // A card's New quote will want the quote editor: its loading starts once the cards are drawn, not with the page
+  // (the side panel opens without it, and the click still finds it loaded).
+  const cardsShown = !!tab?.url && !!view && view.matches.length > 0
+  useEffect(() => {
+    if (cardsShown) void loadSidePanelQuote().catch(() => undefined)
+  }, [cardsShown])
 
   let body: ReactNode
   if (tab === undefined || view === undefined) body = null

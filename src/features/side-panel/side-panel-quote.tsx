@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from "react"
+import { useEffect, useState } from "react"
 import { flushSync } from "react-dom"
 import { useTranslation } from "react-i18next"
 
@@ -8,11 +8,13 @@ import { parseRoute, routeHash } from "~src/features/workspace/route"
 import { hasUnsavedWork } from "~src/features/workspace/unsaved-work"
 import { send } from "~src/messaging/send"
 
+import { setSidePanelQuoteState, sidePanelQuoteState, useSidePanelQuoteState } from "./side-panel-quote-state"
+
 /**
  * A card's New quote in the side panel (issue #10): the quote form drawn in the side panel itself, in place of the
  * cards, where it used to open the workspace in a new tab when none was open (a new tab's page load alone is
- * 120–180 ms here, over the 100 ms the click has). The side panel is an extension page already loaded, its bundle
- * holds the form: the click asks the background for the new quote's lookups (kept since the card showed:
+ * 120–180 ms here, over the 100 ms the click has). The side panel is an extension page already loaded, and this
+ * module with the form is loaded once a card shows (side-panel-quote-loader.ts): the click asks the background for the new quote's lookups (kept since the card showed:
  * `quotes/prepare`) and draws the filled form in the same task. The same editor and the same `[data-comptoir=…]`
  * hooks as the workspace's; "Open in the workspace" for the wide view, "Back" to the cards (kept mounted meanwhile).
  *
@@ -20,16 +22,7 @@ import { send } from "~src/messaging/send"
  * the workspace and the quote frame: the editor reads its query and its handoff from there, and its own links (an
  * answered quote's page) change it.
  */
-type State = { kind: "cards" } | { kind: "quote"; seq: number }
-
-let state: State = { kind: "cards" }
 let seq = 0
-const listeners = new Set<() => void>()
-
-function setState(next: State): void {
-  state = next
-  for (const l of listeners) l()
-}
 
 /** The agent's French or English, for the one question asked outside React. */
 function discardQuestion(): string {
@@ -41,38 +34,23 @@ function discardQuestion(): string {
  * they let it go (true either way: the click was answered here).
  */
 export async function openQuoteInSidePanel(path: string): Promise<boolean> {
-  if (state.kind === "quote" && hasUnsavedWork() && !confirm(discardQuestion())) return true
+  if (sidePanelQuoteState().kind === "quote" && hasUnsavedWork() && !confirm(discardQuestion())) return true
   const hash = routeHash(path)
   // A malformed or missing handoff is dropped by keepQuoteHandoff: the form then looks up by itself.
   const handoff = handoffCustomer(path) ? await send("quotes/handoff", { path }).then((r) => r.handoff, () => null) : null
   keepQuoteHandoff(hash, handoff)
   history.replaceState(null, "", hash)
   // Drawn in this task, not in a render scheduled after it (the bench times click → filled form).
-  flushSync(() => setState({ kind: "quote", seq: ++seq }))
+  flushSync(() => setSidePanelQuoteState({ kind: "quote", seq: ++seq }))
   return true
 }
 
 /** Back to the cards (asked first if typing would be lost); the hash goes with the form. */
 export function closeSidePanelQuote(): void {
-  if (state.kind !== "quote") return
+  if (sidePanelQuoteState().kind !== "quote") return
   if (hasUnsavedWork() && !confirm(discardQuestion())) return
   history.replaceState(null, "", location.pathname)
-  setState({ kind: "cards" })
-}
-
-function useSidePanelQuoteState(): State {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l)
-      return () => listeners.delete(l)
-    },
-    () => state
-  )
-}
-
-/** Whether the side panel shows a quote (its cards are hidden meanwhile, not unmounted: Back finds them as left). */
-export function useSidePanelQuoteOpen(): boolean {
-  return useSidePanelQuoteState().kind === "quote"
+  setSidePanelQuoteState({ kind: "cards" })
 }
 
 /** The route now shown as a workspace path (`quotes/<id>` once saved), for "Open in the workspace". */
