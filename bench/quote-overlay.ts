@@ -17,13 +17,7 @@ import { join } from "node:path"
 
 import type { Frame, Page } from "@playwright/test"
 
-interface Stats {
-  n: number
-  p50: number
-  p95: number
-  p99: number
-  max: number
-}
+import type { Stats } from "./quote-stats"
 
 export async function overlayPart(runs: number, stats: (v: number[]) => Stats) {
   const { launchWithExtension, serviceWorkerOf, startSite, BUILD_DIR } = await import("../tests/e2e/launch")

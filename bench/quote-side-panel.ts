@@ -14,13 +14,7 @@ import { rmSync } from "node:fs"
 
 import type { Page } from "@playwright/test"
 
-interface Stats {
-  n: number
-  p50: number
-  p95: number
-  p99: number
-  max: number
-}
+import type { Stats } from "./quote-stats"
 
 export async function sidePanelPart(runs: number, stats: (v: number[]) => Stats) {
   const { BUILD_DIR } = await import("../tests/e2e/launch")

@@ -19,13 +19,7 @@ import { join, resolve } from "node:path"
 
 import type { BrowserContext, Page } from "@playwright/test"
 
-interface Stats {
-  n: number
-  p50: number
-  p95: number
-  p99: number
-  max: number
-}
+import type { Stats } from "./quote-stats"
 
 /** The section's first card, or the section's own answer when it has none (so a build that shows none is timed too). */
 const FIRST_CARD = '[data-comptoir="side-panel-tab"] [data-comptoir="customer-card"], [data-comptoir="side-panel-empty"], [data-comptoir="side-panel-inactive"]'
