@@ -4,7 +4,7 @@ import { join } from "node:path"
 
 import { expect, test, type BrowserContext, type Page } from "@playwright/test"
 
-import { generateCustomers } from "~src/domain/demo/demo-data"
+import { generateCustomers, generateProducts } from "~src/domain/demo/demo-data"
 
 import { countInBase, e2eCsv } from "./dataset"
 import { closeProfiles, launchProfiles, signIn as signInAs, startDemoServer, type DemoServer, type Profile } from "./demo-server"
@@ -48,7 +48,8 @@ test("two profiles signed in to one team: a customer imported in one appears in 
       const r = (await chrome.runtime.sendMessage({ type: "customers/count", payload: {} })) as { data: { customers: number; products: number } }
       return r.data
     })
-    expect(counts).toEqual({ customers: 2000, products: 15 })
+    // The whole seeded catalog (16 products since the 0 % training product with its two exemption mentions).
+    expect(counts).toEqual({ customers: 2000, products: generateProducts().length })
   }
 
   const [fresh] = generateCustomers({ count: 1, seed: 99_001 })
@@ -171,7 +172,7 @@ test("a change the team server refuses is shown with its reason in the options p
     const r = (await chrome.runtime.sendMessage({ type: "customers/count", payload: {} })) as { data: { products: number } }
     return r.data.products
   })
-  expect(products).toBe(15)
+  expect(products).toBe(generateProducts().length)
   await expect(refused.locator('[data-comptoir="conflict-restore"]')).toHaveCount(0)
   await refused.locator('[data-comptoir="conflict-keep-team"]').click()
   await expect(refused).toHaveCount(0)
