@@ -157,9 +157,9 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
     weekStart = startOfISOWeek(setISOWeek(ref, Number(week[1])))
     if (weekStart.getTime() < addDays(ref, -7).getTime()) weekStart = startOfISOWeek(setISOWeek(addDays(ref, 364), Number(week[1])))
   }
-  // "Thursday week", "a week on Thursday", "jeudi en huit", "jeudi en quinze": that weekday's next occurrence,
-  // one or two weeks later (before the weekday alone takes it).
-  for (const m of t.matchAll(new RegExp(`\\b(?:(${DAY_WORDS}) (week|fortnight|en huit|en quinze)|(?:a )?(week|fortnight) (?:on|from) (?:this |next )?(${DAY_WORDS}))\\b`, "g"))) {
+  // "Thursday week", "the Tuesday after next", "a week on Thursday", "jeudi en huit", "jeudi en quinze": that weekday's
+  // next occurrence, one or two weeks later (before the weekday alone takes it).
+  for (const m of t.matchAll(new RegExp(`\\b(?:(${DAY_WORDS}) (week|fortnight|en huit|en quinze|after next)|(?:a )?(week|fortnight) (?:on|from) (?:this |next )?(${DAY_WORDS}))\\b`, "g"))) {
     const day = nextWeekday(ref, (m[1] ?? m[4])!)
     const span = m[2] ?? m[3] ?? ""
     add(m.index, m[0].length, addDays(day, /fortnight|quinze/.test(span) ? 14 : 7), true)

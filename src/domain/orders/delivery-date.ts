@@ -238,6 +238,14 @@ function deliveryDayOf(given: readonly { text: string; ref: Date }[], opts: { mo
     const best = VAGUE.test(found[0]?.text ?? "") ? (all.find((d) => !VAGUE.test(d.text) && d.index > found[0]!.index && !pastTheDeadline(all, d)) ?? found[0]) : found[0]
     if (best !== undefined) return { date: best.date, evidence: text.trim(), relative: best.relative }
   }
+  // "… and 2 cans of cleaner. Monday 7th please, Goods In as usual.": a short sentence that opens on a day and asks for it.
+  for (const { text, ref } of lines) {
+    for (const part of text.split(/(?<=[.!?])\s+/)) {
+      if (part.length > 60 || !/\b(?:please|pls|plz|svp|stp)\b/i.test(part) || NOT_DELIVERY.test(foldText(part))) continue
+      const found = findDates(part, ref, opts).filter((d) => d.index <= 4 && /[a-z]/.test(d.text) && d.date.getTime() > ref.getTime() && d.date.getTime() < addDays(ref, 61).getTime())
+      if (found.length > 0) return { date: found[0]!.date, evidence: text.trim(), relative: found[0]!.relative }
+    }
+  }
   // "Monday Dec 7th please.": a day written out in the order's own short line, to come within two months.
   for (const { text, ref } of lines) {
     if (NOT_DELIVERY.test(foldText(text)) || text.length > 80 || text.includes("|")) continue

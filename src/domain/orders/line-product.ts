@@ -99,3 +99,9 @@ export function packsOf(quantity: number, product: Product): number | null {
   const n = packCount(product) ?? 0
   return n >= 10 && quantity >= n && quantity % n === 0 ? quantity / n : null
 }
+
+/** The line says the pack the product comes in, by its count: "(bags of 50)", "en sachets de 50" of cups sold by 50. */
+export function packSaid(text: string, product: Product): boolean {
+  const n = packCount(product)
+  return n !== null && [...text.matchAll(/\b(?:of|de)\s+(\d{2,4})\b/g)].some((m) => Number(m[1]) === n)
+}

@@ -6,7 +6,7 @@ import { rewriteLines } from "./line-rewrites"
 import { cellsOf, headerOf, type Columns } from "./table-header"
 import { isExcludedNumber } from "./not-quantities"
 import { dozens, NUMBER_WORDS, spaceMultipliers, spokenQuantities, withoutNegated, withoutPurpose, withTotalsSaid } from "./line-words"
-import { measureOfName, ownNumbersOnly, packsOf, productIn, tokenize, type Group, type LineOptions, type Token } from "./line-product"
+import { measureOfName, ownNumbersOnly, packSaid, packsOf, productIn, tokenize, type Group, type LineOptions, type Token } from "./line-product"
 import { ASKED_INSTEAD, EARLIER_REST, LEAVE_OUT, NOT_A_LINE, PHONE_OR_POSTCODE, REMAINDER, sentencesOf, TAKEN_OFF } from "./line-sentences"
 import { tableRow } from "./table-rows"
 import { lineUnit, sameUnitFamily, unitOfWord, WEAK_UNIT_WORDS } from "./units"
@@ -27,8 +27,11 @@ export interface FoundLine {
  * units.
  */
 const RESTATED = /[,;(–-]?\s*\b(?:soit|donc|so|i\.\s?e\.|ie|that['’]?s|that is|which is|c['’]est[- ][àa][- ]dire)\s+(\d{1,5})\s+([\p{L}]+)\s*\)?/iu
-/** "a carton of AA batteries - 4 packs should do it", "un carton de piles, 3 lots suffiront": the count said to be enough. */
-const ENOUGH = /\s[-–,;]\s*(\d{1,5})\s+([\p{L}]+)\s+(?:should do|will do|would do|is enough|are enough|should be enough|devraient suffire|suffiront|suffira|ça ira|ca ira)\b[^.;!?]*/iu
+/**
+ * "a carton of AA batteries - 4 packs should do it", "(4 packs is plenty)", "un carton de piles, 3 lots suffiront": the
+ * count said to be enough.
+ */
+const ENOUGH = /\s[-–,;(]\s*(\d{1,5})\s+([\p{L}]+)\s+(?:should do|will do|would do|is enough|are enough|should be enough|is plenty|are plenty|(?:should|will|would) be plenty|devraient suffire|suffiront|suffira|ça ira|ca ira)\b[^.;!?()]*\)?/iu
 const QTY_LABEL = /(?:qt[ée]s?|qte|qty|quantit[ée]s?|quantity|quantities|nb|nombre|nbr|number of)\s*\.?\s*[:=]?\s*$/i
 /** Words that tell variants of one product apart: sizes and colours. */
 const VARIANT_WORDS = /\b(?:taille|size|xs|s|m|l|xl|xxl|small|medium|large|extra large|petite?s?|moyens?|moyennes?|grandes?|grands?|blue|bleue?s?|black|noire?s?|red|rouges?|green|verte?s?|yellow|jaunes?|white|blanche?s?|colou?r|couleur)\b/gi
@@ -78,6 +81,9 @@ function quantityIn(text: string, tokens: Token[], g: Group, asking: boolean): {
     // "bin bags big (110) 4 rolls", "Bin bags 50 L (roll of 50) x 2": a number of the product's name ending a bracket
     // after it is its size or its pack, no count.
     if (!wordNumber && [...g.used].some((k) => k < i) && /\([^()]*$/.test(text.slice(0, t.start)) && /^\s*\)/.test(text.slice(t.end)) && ownNumbersOnly([t], g.product)) continue
+    // "ESS-300 Essuie-mains (carton de 20 paquets) : 2 cartons": the pack its name tells, in brackets after the name, is no
+    // count when the piece has a number its name does not.
+    if (!wordNumber && [...g.used].some((k) => k < i) && /\([^()]*$/.test(text.slice(0, t.start)) && /^[^()]*\)/.test(text.slice(t.end)) && ownNumbersOnly([t], g.product) && tokens.some((o, j) => j >= g.from && j < g.to && o.num !== null && !ownNumbersOnly([o], g.product))) continue
     // "chaînes obligatoires à partir de 1 400 m": a length or a volume measured (in lower case: "4 M" is a size), no count.
     if (!wordNumber && !g.used.has(i) && /^\s?(?:\d{3}\s)?(?:m|cm|mm|km|ml|cl)(?![\p{L}\d])/u.test(text.slice(t.end))) continue
     const before = text.slice(Math.max(0, t.start - 24), t.start)
@@ -135,6 +141,11 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
   if (again !== null && againUnit !== null) {
     const first = linesOfText(raw.replace(again[0], " "), opts, nextLine, nested)
     if (first.lines.length === 1 && sameUnitFamily(againUnit, first.lines[0]!.product.unit)) return { ...first, lines: [{ ...first.lines[0]!, quantity: Number(again[1]), unit: first.lines[0]!.product.unit, evidence: raw.trim() }] }
+    // "2 x extension leads, a carton of AA batteries (4 packs is plenty) and 6 rolls of bin bags": in a list, the count
+    // said again is the one of the product named in the piece right before it.
+    const piece = linesOfText(raw.slice(0, again.index).split(/[,;]|\s[-–]\s|\s(?:and|et|plus)\s/).pop() ?? "", opts, null, nested).lines
+    const at = piece.length === 1 && sameUnitFamily(againUnit, piece[0]!.product.unit) ? first.lines.findIndex((l) => l.product.ref === piece[0]!.product.ref) : -1
+    if (first.lines.length > 1 && at >= 0) return { ...first, lines: first.lines.map((l, k) => ({ ...l, evidence: raw.trim(), ...(k === at ? { quantity: Number(again[1]), unit: l.product.unit } : {}) })) }
   }
   // "ajoutez un lot de piles en plus (donc 3 au total)": the total the count added makes is the line (line-words.ts).
   const summed = withTotalsSaid(raw)
@@ -208,7 +219,10 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
     const after = tokens[q.at + 1]
     // "48 bouteilles d'eau" of water sold by the pack of 24, "96 rouleaux" of tissue by the case of 96: single items
     // counted in a unit that is not the product's are that many packs too, when they make whole packs.
-    const items = q.unit !== null && lineUnit(q.unit, g.product) !== g.product.unit ? packsOf(q.quantity, g.product) : null
+    // "Paper cups 20 cl - 600 Nos. (bags of 50)": a count of each ones, beside the pack the product comes in said in the
+    // line, counts the items too.
+    const eachInPacks = (q.unit === "each" || (q.unit === null && after !== undefined && unitOfWord(after.folded) === "each")) && packSaid(text, g.product)
+    const items = (q.unit !== null && lineUnit(q.unit, g.product) !== g.product.unit) || eachInPacks ? packsOf(q.quantity, g.product) : null
     // "192 rolls of toilet roll", "1152 rolls" (12 cases of 96 said per case): the items the product packs, their word read
     // into the product's name, are packs too when they make whole packs.
     const itemWord = after !== undefined && [...g.used].includes(q.at + 1) ? unitOfWord(after.folded) : null
