@@ -145,3 +145,32 @@ describe("the day the goods are wanted", () => {
     expect(r.delivery_date).toBe("2026-12-10")
   })
 })
+
+describe("numbers said in words", () => {
+  it("'deux cents gobelets en carton et trois rouleaux de sacs poubelle de cent dix litres' are 4 bags of 50 cups and the 110 L bags", () => {
+    const r = extract("Bonjour,\n\nPourriez-vous nous livrer deux cents gobelets en carton et trois rouleaux de sacs poubelle de cent dix litres ?\n\nLucie")
+    expect(lines(r)).toEqual(["GOB-20|4|sachet", "SAC-110|3|rouleau"])
+  })
+})
+
+describe("where a place's address begins and what it quotes", () => {
+  it("'La livraison se fera au stand n° 7, place du Marché, 74220 La Clusaz' keeps the stand's number as its first line", () => {
+    const r = extract("Bonjour,\n\nMerci de nous livrer 4 boîtes de GN-4410.\n\nLa livraison se fera au stand n° 7, place du Marché, 74220 La Clusaz, le jeudi 10 au matin.\n\nLucie")
+    expect(r.delivery_address).toBe("stand n° 7, place du Marché, 74220 La Clusaz")
+  })
+
+  it("'to the cold store as before' takes the quoted order's 'Delivery: Friday 6 November 2026 to X, West Quay, …'", () => {
+    const r = extract("Morning,\n\nSame again as below please. Friday 11th, to the cold store as before.\n\nMere\n\n> We confirm your order:\n> - GN-4410 Powder-free nitrile gloves size M (box of 100): 4 boxes\n>\n> Delivery: Friday 6 November 2026 to Harbour Orchards – Cold Store, West Quay, Portsmouth PO1 3TN.", { ...EN, subject: "RE: Order confirmation CF-2026-11001" })
+    expect(r.delivery_address).toBe("Harbour Orchards – Cold Store, West Quay, Portsmouth PO1 3TN")
+  })
+
+  it("a block of short lines right under 'à livrer … à la fromagerie' whose first line names the fromagerie is the address", () => {
+    const r = extract("Bonjour,\n\nMerci de livrer 4 boîtes de GN-4410 avant le 9 à la fromagerie (entrée par la route du col).\n\nGAEC des Aravis – Fromagerie\nRoute du Col\n74220 La Clusaz\n\nLucie")
+    expect(r.delivery_address).toBe("GAEC des Aravis – Fromagerie, Route du Col, 74220 La Clusaz")
+  })
+
+  it("a signature's block further down, naming the place the goods are for, is not taken", () => {
+    const r = extract("Bonjour,\n\nMerci de livrer 4 boîtes de GN-4410 pour la fromagerie.\n\nCordialement,\n\nLucie Pollet\nGérante – Fromagerie des Aravis\nRoute du Col\n74220 La Clusaz")
+    expect(r.delivery_address).toBeNull()
+  })
+})

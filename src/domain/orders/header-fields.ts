@@ -156,7 +156,7 @@ const STREET = /\b(?:\d{1,4}[a-z]?,?\s+(?:[a-z][\w'’-]+\s+){1,3}(?:road|rd|str
  * A street named without a number, between commas, before the postal code: "…, rue des Maraîchers, 44300 Nantes",
  * "…, lieu-dit Lamothe, 32190 Vic-Fezensac", "…, Ropewalk Lane, Nottingham NG1 5DT" (a building site, a hamlet).
  */
-const STREET_BARE = /(?:^|,\s*)(?:rue|avenue|chemin|route|impasse|all[ée]e|quai|boulevard|lieu[- ]dit|hameau)\s+[^,\d:]{2,40},|(?:^|,\s*)(?:\p{Lu}[\p{L}'’-]+\s){1,3}(?:Lane|Road|Street|Way|Drive|Close|Avenue)\s*,/u
+const STREET_BARE = /(?:^|,\s*)(?:rue|avenue|chemin|route|impasse|all[ée]e|quai|boulevard|lieu[- ]dit|hameau)\s+[^,\d:]{2,40},|(?:^|,\s*)(?:\p{Lu}[\p{L}'’-]+\s){1,3}(?:Lane|Road|Street|Way|Drive|Close|Avenue|Pier|Quay|Wharf)\s*,/u
 const streetOf = (text: string): boolean => STREET.test(text) || (STREET_BARE.test(text) && POSTAL_LINE.test(text))
 /** A numberless street in the very sentence that delivers ("… qu'il faut livrer mais aux gîtes : Gîtes du Moulin, lieu-dit …"). */
 const streetBareDelivered = (line: string): boolean => line.split(/(?<=[.?!])\s+/).some((sentence) => /\b(?:livr|deliver|ship)/i.test(sentence) && STREET_BARE.test(sentence) && POSTAL_LINE.test(sentence))
@@ -302,7 +302,8 @@ function addressAfterAsking(lines: readonly string[]): { value: string; evidence
 /**
  * Where an address begins when a delivering sentence runs into it: "Livraison …, à la plateforme logistique, quai 3, 12 rue
  * …", "a livrer Clinique du Parc, entrée fournisseurs, 155 boulevard …": the place named after the last "à la" / "au" /
- * "to the" / "livrer" before the street, in parts ending with a comma, is the address's first line. Otherwise the street.
+ * "to the" / "livrer" before the street, in parts ending with a comma or in a number ("au chalet n° 14, place …"), is the
+ * address's first line. Otherwise the street.
  */
 function placeBefore(line: string, streetAt: number): number {
   const before = line.slice(0, streetAt)
@@ -310,7 +311,8 @@ function placeBefore(line: string, streetAt: number): number {
   let at = -1
   for (const p of before.slice(from).matchAll(/(?<![\p{L}'’])(?:[àa] la|[àa] l['’]|au|aux|chez|to the|at the|livrer|deliver(?:ed)? to)\s+/giu)) at = from + p.index + p[0].length
   const place = at < 0 ? "" : before.slice(at)
-  return at >= 0 && /,\s*$/.test(place) && place.length <= 80 && /^\p{L}/u.test(place) && !/\b(?:le|the|on|by|avant|before|lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday|saturday)\b\s*\d/i.test(place) && !BILLING.test(place) ? at : streetAt
+  // "… au chalet n° 14, place Pasteur, …": a number after "n°" is the place's, not the street's.
+  return at >= 0 && /(?:,|\bn[°º]\.?)\s*$/u.test(place) && place.length <= 80 && /^\p{L}/u.test(place) && !/\b(?:le|the|on|by|avant|before|lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday|saturday)\b\s*\d/i.test(place) && !BILLING.test(place) ? at : streetAt
 }
 
 /**
@@ -320,12 +322,30 @@ function placeBefore(line: string, streetAt: number): number {
  */
 function placeNamedAbove(lines: readonly string[]): { value: string; evidence: string; confidence: number } | null {
   const named = new Set<string>()
-  for (const line of lines) {
-    const place = cleanAddressPart(line)
-    const parts = place.split(",")
-    const whole = parts.length >= 3 && POSTAL_LINE.test(place) && !BILLING.test(place) ? UP_TO_TOWN.exec(place) : null
-    if (whole !== null && whole[1]!.length + 2 >= place.length && foldText(parts[0]!).split(" ").some((w) => named.has(w))) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.6 }
-    for (const m of foldText(line).matchAll(/\b(?:for|to|pour|au|a) (?:the|our|le|la|l|notre) ([a-z]{4,})\b/g)) named.add(m[1]!)
+  // "à livrer … à la sellerie" then "Haras X – Sellerie" / "Chemin des Herbages" / "14130 Pont-l'Évêque": a block of short
+  // lines down to its postal code, joined, is such an address too, right under the sentence that names the place.
+  const blockAt = (i: number): string | null => {
+    const parts: string[] = []
+    for (let k = i; k < lines.length && k < i + 4; k++) {
+      const l = cleanAddressPart(lines[k]!)
+      if (l === "" || l.length > 60) return null
+      parts.push(l)
+      if (POSTAL_LINE.test(l)) return parts.length >= 2 ? parts.join(", ") : null
+    }
+    return null
+  }
+  let namedAt = -9
+  for (const [i, line] of lines.entries()) {
+    // (a block right under the sentence that names the place: a signature's block further down is the sender's)
+    for (const place of [cleanAddressPart(line), i - namedAt <= 2 ? (blockAt(i) ?? "") : ""]) {
+      const parts = place.split(",")
+      const whole = parts.length >= 3 && POSTAL_LINE.test(place) && !BILLING.test(place) ? UP_TO_TOWN.exec(place) : null
+      if (whole !== null && whole[1]!.length + 2 >= place.length && foldText(parts[0]!).split(" ").some((w) => named.has(w))) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.6 }
+    }
+    for (const m of foldText(line).matchAll(/\b(?:for|to|pour|au|a) (?:the|our|le|la|l|notre) ([a-z]{4,})\b/g)) {
+      named.add(m[1]!)
+      namedAt = i
+    }
   }
   return null
 }
@@ -417,6 +437,9 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     // "Livraison au laboratoire, 3 rue Grenette 69002 Lyon": a place named in lower case before the street is where in it.
     const place = /^\p{Ll}[^,\d]{1,30},\s*(.+)$/u.exec(first)
     if (place && STREET.test(place[1]!) && POSTAL_LINE.test(place[1]!)) first = cleanAddressPart(place[1]!)
+    // "Delivery: Tuesday 10 November 2026 to X, North Pier, …": the day is when, what follows "to" / "à" where.
+    const when = /^(?:\p{L}+\s+)?\d{1,2}(?:st|nd|rd|th|er)?\s+\p{L}+(?:\s+\d{4})?\s+(?:to|[àa]|au)\s+(.+)$/u.exec(first)
+    if (when && streetOf(when[1]!)) first = cleanAddressPart(when[1]!)
     const bracket = /^[^(\d]{1,40}\(([^)]+)\)/.exec(first)
     if (bracket && STREET.test(bracket[1]!) && POSTAL_LINE.test(bracket[1]!)) first = cleanAddressPart(bracket[1]!)
     if (/^(?:habituelle|usual|comme d'habitude|as usual|notre adresse habituelle)/i.test(foldText(first))) return null

@@ -5,7 +5,7 @@ import { otherSizeOf } from "./variants"
 import { rewriteLines } from "./line-rewrites"
 import { cellsOf, headerOf, type Columns } from "./table-header"
 import { isExcludedNumber } from "./not-quantities"
-import { dozens, NUMBER_WORDS, spaceMultipliers, spokenQuantities, withoutNegated, withoutPurpose, withTotalsSaid } from "./line-words"
+import { dozens, hundreds, NUMBER_WORDS, spaceMultipliers, spokenQuantities, withoutNegated, withoutPurpose, withTotalsSaid } from "./line-words"
 import { measureOfName, ownNumbersOnly, packSaid, packsOf, productIn, tokenize, type Group, type LineOptions, type Token } from "./line-product"
 import { ASKED_INSTEAD, EARLIER_REST, LEAVE_OUT, NOT_A_LINE, PHONE_OR_POSTCODE, REMAINDER, sentencesOf, TAKEN_OFF } from "./line-sentences"
 import { tableRow } from "./table-rows"
@@ -159,7 +159,7 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
   }
   // "2. RAL-3M Extension lead 3 m - 6 at 9.90": a list's own number is no quantity when the line has another.
   const unnumbered = /^\s*\d{1,2}\s*[.)]\s+(?=\D*\d)/.test(raw) ? raw.replace(/^\s*\d{1,2}\s*[.)]\s+/, " ") : raw
-  const text = spaceMultipliers(spokenQuantities(dozens(sizeLettersInList(normalizeSizes(withoutNegated(unnumbered))))))
+  const text = spaceMultipliers(spokenQuantities(dozens(sizeLettersInList(normalizeSizes(hundreds(withoutNegated(unnumbered)))))))
   // "Last time the driver left 12 boxes at reception": a story about an earlier delivery, told as a sentence. An
   // aside in brackets with no number ("(on en a manqué)") gives a reason, not the line's sense.
   // What the goods are for ("… for packing the loan return") tells no story about them either (line-words.ts).
