@@ -3,16 +3,17 @@ import { describe, expect, it } from "vitest"
 import { after, DAY, FRI, itChecksDeliveryDays, MON, next, nextWeeks, numberOf, on, readLabelledMails, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
 
 /**
- * The twenty-fifth held-out part (held-out-25), written blind after the extractor: food and land beyond the farm
+ * The former twenty-fifth held-out part (h25-* in tuned/ since tune25; held-out-25/ until then), written blind after
+ * the extractor: food and land beyond the farm
  * (a fish auction and a fish market, a lobster pound, a salmon farm, fish plants, a trout farm, a flour mill, an olive
  * mill, a Champagne house's cellars, a honey co-operative, a snail farm at a Christmas market, a stud farm, market
  * traders, a butcher's, a vet clinic; Réunion and Martinique growers in their own time zones; Canadian, New Zealand,
  * South African and Indian English). Its labels are checked against the catalog and customers with every other
- * part's in orders-corpus-labels.test.ts (which reads every held-out folder); here what this set is said to hold, and
- * each delivery date counted again from its mail's Date header by the words the mail uses. Nothing here runs the
- * extractor: the set stays measured by the bench only.
+ * part's in orders-corpus-labels.test.ts (which reads tuned/); here what this set is said to hold, and each delivery
+ * date counted again from its mail's Date header by the words the mail uses. Nothing here runs the extractor (the
+ * corpus test does, on all of tuned/).
  */
-const mails = readLabelledMails("held-out-25")
+const mails = readLabelledMails("tuned", "h25-")
 const number = numberOf
 
 /** "jeudi en huit", "Tuesday week", "the Tuesday after next": the first such weekday after the mail's day, a week on. */
@@ -50,7 +51,7 @@ const DELIVERY: DeliveryRules = {
   "h25-35": { words: "for Monday coming (from a Thursday, Newfoundland's own day)", day: next(MON) }
 }
 
-describe("the twenty-fifth held-out part (held-out-25), written blind after the extractor", () => {
+describe("the former twenty-fifth held-out part (h25-* in tuned/), written blind after the extractor and now tuning material", () => {
   it("holds 40 mails, 22 French (01–22) and 18 English (23–40), 12 of them not orders, its 28 orders 110 lines long", () => {
     expect(mails).toHaveLength(40)
     expect(mails.filter((m) => number(m.name) >= 23)).toHaveLength(18)

@@ -1,4 +1,5 @@
 import { foldText } from "../search/fold-text"
+import { COUNTRY } from "./header-fields"
 import type { ExtractedLine } from "./types"
 
 /** What a labelled mail should give (tests/fixtures/orders/*.expected.json). */
@@ -45,10 +46,19 @@ export interface CorpusScore {
   failures: { name: string; field: string; expected: unknown; got: unknown }[]
 }
 
+/**
+ * An address as compared: without a leading article ("the ice house", "la sellerie": kept or dropped as a label was
+ * dictated or written) nor a country after its postal code ("…, NS B0W 1P0, Canada"): where the goods go either way.
+ */
+const LEADING_ARTICLE = /^(?:the|le|la|les|l) /
+const TRAILING_COUNTRY = new RegExp(` ${COUNTRY.replace(/-/g, " ")}$`)
+const addressKey = (a: string): string => foldText(a).replace(LEADING_ARTICLE, "").replace(TRAILING_COUNTRY, "").replace(/ /g, "")
+
 /** Addresses compare without case, accents, punctuation and spacing: "2, rue X" = "2 rue X". */
 function same(field: HeaderField, a: string | null, b: string | null): boolean {
   if (a === null || b === null) return a === b
-  if (field === "delivery_address" || field === "po_number") return foldText(a).replace(/ /g, "") === foldText(b).replace(/ /g, "")
+  if (field === "delivery_address") return addressKey(a) === addressKey(b)
+  if (field === "po_number") return foldText(a).replace(/ /g, "") === foldText(b).replace(/ /g, "")
   return a === b
 }
 

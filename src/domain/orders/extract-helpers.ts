@@ -1,6 +1,7 @@
 import type { Product } from "../customers/customer.schema"
 import { foldText } from "../search/fold-text"
-import { EARLIER_REST, type FoundLine } from "./lines"
+import { EARLIER_REST } from "./line-sentences"
+import type { FoundLine } from "./lines"
 import type { OrderMail } from "./types"
 
 /** Helpers of extract-order.ts, apart so that file stays readable: pure functions of what it has read. */

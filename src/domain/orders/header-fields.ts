@@ -139,15 +139,16 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
 }
 
 const ADDRESS_LABEL =
-  /(?:^\s*(?:address|adresse)\s*:|^\s*(?:site|job site|job|project|store|shop|depot|warehouse|branch|works) address\s*:|adresse (?!de facturation|factur|mail|e-?mail|ip|web|du site web)(?:du |de la |de l'|d')?(?:chantier|magasin|site|boutique|labo\w*|atelier|entrep[oô]t|bureau|d[ée]p[oô]t|[ée]cole|cantine|cuisine)\s*:|delivery (?:destination|location|site)|adresse de livraison|adresse livraison|lieu de livraison|livraison (?:aux|au|[àa]|sur)(?![a-zà-ÿ]| plus (?:tard|t[ôo]t|vite)| mieux| moins| cours| d[ée]but| milieu| fin| partir)(?: l'adresse)?|[àa] livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|merci de livrer (?:aux|au|[àa])(?![a-zà-ÿ])|delivery address|deliver(?:y)? to|please deliver to|ship[- ]to|shipping address|delivery point|site de livraison|point de livraison|^\s*lieu(?: de (?:r[ée]ception|l'[ée]v[ée]nement|la r[ée]ception|la manifestation))?\s*:|(?:^|[.!?]\s+)(?:adresse|address)(?: is)?\s*:\s*$|\b(?:the|our) (?:delivery )?address is|\bl'adresse (?:de livraison )?est)\s*(?:l'adresse\s*)?(?:suivante\s*)?:?/i
+  /(?:^\s*(?:address|adresse)\s*:|^\s*(?:site|job site|job|project|store|shop|depot|warehouse|branch|works) address\s*:|adresse (?!de facturation|factur|mail|e-?mail|ip|web|du site web)(?:du |de la |de l'|d')?(?:chantier|magasin|site|boutique|labo\w*|atelier|entrep[oô]t|bureau|d[ée]p[oô]t|[ée]cole|cantine|cuisine)\s*:|delivery (?:destination|location|site)|adresse de livraison|adresse livraison|lieu de livraison|livraison (?:aux|au|[àa]|sur)(?![a-zà-ÿ]| plus (?:tard|t[ôo]t|vite)| mieux| moins| cours| d[ée]but| milieu| fin| partir)(?: l'adresse)?|[àa] livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|merci de livrer (?:aux|au|[àa])(?![a-zà-ÿ])|delivery address|deliver(?:y)? to|courier (?:it |them |these )?to|please deliver to|ship[- ]to|shipping address|delivery point|site de livraison|point de livraison|^\s*lieu(?: de (?:r[ée]ception|l'[ée]v[ée]nement|la r[ée]ception|la manifestation))?\s*:|(?:^|[.!?]\s+)(?:adresse|address)(?: is)?\s*:\s*$|[.!?]\s+(?:adresse|address)\s*:(?=\s*\S)|\b(?:the|our) (?:delivery )?address is|\bl'adresse (?:de livraison )?est)\s*(?:l'adresse\s*)?(?:suivante\s*)?:?/i
 /**
  * A postal code: French (5 digits), British, American ("WA 98121"), Canadian ("H3G 1P1"), Irish ("R51 X2Y7", its
  * last four with a letter), and the four digits of a
  * Belgian, Swiss or Luxembourg town ("4000 Liège", "1204 Genève"; never a year).
  */
 const POSTAL_LINE = /\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]{2} \d{5}|[A-Z]\d[A-Z] ?\d[A-Z]\d|(?:[AC-FHKNPRTV-Y]\d{2}|D6W) (?=[0-9AC-FHKNPRTV-Y]{0,3}[AC-FHKNPRTV-Y])[0-9AC-FHKNPRTV-Y]{4}|(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT) \d{4})\b|(?<![\d.,/-])(?!(?:19|20)\d\d\b)[1-9]\d{3} (?=[A-ZÀ-Ý][a-zà-ÿ])(?!(?:[A-Z][\w'-]* ){1,3}(?:Avenue|Ave|Street|St|Road|Rd|Lane|Ln|Way|Drive|Dr|Boulevard|Blvd|Place|Pl|Court|Ct|Park|Square|Terrace|Parkway|Highway|Hwy)\b)/
-/** A country written under the town ("Belgique", "Switzerland"): part of a foreign address. */
-const COUNTRY_LINE = /^(?:belgique|belgium|suisse|switzerland|schweiz|luxembourg|canada|france|germany|allemagne|deutschland|italie|italy|espagne|spain|pays-bas|netherlands|ireland|irlande|united kingdom|royaume-uni|usa|united states)$/i
+/** A country written under the town ("Belgique", "Switzerland") or after it ("…, NS B0W 1P0, Canada"): part of a foreign address. */
+export const COUNTRY = "(?:belgique|belgium|suisse|switzerland|schweiz|luxembourg|canada|france|germany|allemagne|deutschland|italie|italy|espagne|spain|pays-bas|netherlands|ireland|irlande|united kingdom|royaume-uni|usa|united states|south africa|afrique du sud|new zealand|nouvelle-z[ée]lande|australia|australie|india|inde)"
+const COUNTRY_LINE = new RegExp(`^${COUNTRY}$`, "i")
 /** A postal code that names its country by its shape: British, American (state and ZIP), Canadian, Irish (Eircode). */
 const SELF_COUNTRY_CODE = /\b(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]{2} \d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4})\b/
 const STREET = /\b(?:\d{1,4}[a-z]?,?\s+(?:[a-z][\w'’-]+\s+){1,3}(?:road|rd|street|lane|ln|avenue|ave|way|drive|close|court|row|terrace|crescent|gardens|parade|boulevard|blvd)\b|(?:rue|avenue|chauss[ée]e|boulevard|place|quai|chemin|route|strasse|straße|weg|via|calle) [^\d,\n]{2,40} \d{1,4}\b|\d{1,4}(?:\s?(?:bis|ter|b))?,?\s+(?:rue|avenue|av\.?|bd|boulevard|all[ée]e|chemin|impasse|place|quai|route|zone|za|zi|cours|square|lotissement|parc|road|street|st\.?|lane|avenue|way|drive|park|court|close|industrial)|zone (?:industrielle|artisanale|d'activit[ée]s?)|za |zi |unit \d|parc d'activit)/i
@@ -155,7 +156,7 @@ const STREET = /\b(?:\d{1,4}[a-z]?,?\s+(?:[a-z][\w'’-]+\s+){1,3}(?:road|rd|str
  * A street named without a number, between commas, before the postal code: "…, rue des Maraîchers, 44300 Nantes",
  * "…, lieu-dit Lamothe, 32190 Vic-Fezensac", "…, Ropewalk Lane, Nottingham NG1 5DT" (a building site, a hamlet).
  */
-const STREET_BARE = /(?:^|,\s*)(?:rue|avenue|chemin|route|impasse|all[ée]e|quai|boulevard|lieu[- ]dit|hameau)\s+[^,\d:]{2,40},|(?:^|,\s*)(?:\p{Lu}[\p{L}'’-]+\s){1,3}(?:Lane|Road|Street|Way|Drive|Close|Avenue)\s*,/u
+const STREET_BARE = /(?:^|,\s*)(?:rue|avenue|chemin|route|impasse|all[ée]e|quai|boulevard|lieu[- ]dit|hameau)\s+[^,\d:]{2,40},|(?:^|,\s*)(?:\p{Lu}[\p{L}'’-]+\s){1,3}(?:Lane|Road|Street|Way|Drive|Close|Avenue|Pier|Quay|Wharf)\s*,/u
 const streetOf = (text: string): boolean => STREET.test(text) || (STREET_BARE.test(text) && POSTAL_LINE.test(text))
 /** A numberless street in the very sentence that delivers ("… qu'il faut livrer mais aux gîtes : Gîtes du Moulin, lieu-dit …"). */
 const streetBareDelivered = (line: string): boolean => line.split(/(?<=[.?!])\s+/).some((sentence) => /\b(?:livr|deliver|ship)/i.test(sentence) && STREET_BARE.test(sentence) && POSTAL_LINE.test(sentence))
@@ -175,7 +176,7 @@ const STOP_LINE = /^(?:date|d[ée]lai|t[ée]l|tel|phone|fax|mobile|contact|merci
  */
 const TOWN = String.raw`(?!(?:by|before|on|for|from|until|till|avant|pour|d[èe]s|le|au|et|and|please|pls|svp|merci|thanks)\b)[\p{L}'’]+(?:-[\p{L}'’]+)*(?:\s(?:(?:sur|sous|en|de|du|des|la|le|les|lès|lez|aux|d['’]|l['’])\s?)?\p{Lu}[\p{L}'’]*(?:-[\p{L}'’]+)*|\s(?:cedex|CEDEX|Cedex)(?:\s\d{1,2}\b)?)*`
 const UP_TO_TOWN = new RegExp(
-  String.raw`^(.*?\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b(?:[\s,]*${TOWN})?|.*?(?<![\d.,/-])(?!(?:19|20)\d\d\b)[1-9]\d{3} (?=\p{Lu})${TOWN}|.*?\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4}\b|.*?\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT) \d{4}\b)`,
+  String.raw`^((?:.*?\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b(?:[\s,]*${TOWN})?|.*?\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|.*?\p{Lu}[\p{L}'’-]+ (?!(?:19|20)\d\d\b)[1-9]\d{3}(?=\s*(?:$|[,.(]))|.*?(?<![\d.,/-])(?!(?:19|20)\d\d\b)[1-9]\d{3} (?=\p{Lu})${TOWN}|.*?\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4}\b|.*?\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT) \d{4}\b))`,
   "u"
 )
 
@@ -301,7 +302,8 @@ function addressAfterAsking(lines: readonly string[]): { value: string; evidence
 /**
  * Where an address begins when a delivering sentence runs into it: "Livraison …, à la plateforme logistique, quai 3, 12 rue
  * …", "a livrer Clinique du Parc, entrée fournisseurs, 155 boulevard …": the place named after the last "à la" / "au" /
- * "to the" / "livrer" before the street, in parts ending with a comma, is the address's first line. Otherwise the street.
+ * "to the" / "livrer" before the street, in parts ending with a comma or in a number ("au chalet n° 14, place …"), is the
+ * address's first line. Otherwise the street.
  */
 function placeBefore(line: string, streetAt: number): number {
   const before = line.slice(0, streetAt)
@@ -309,7 +311,8 @@ function placeBefore(line: string, streetAt: number): number {
   let at = -1
   for (const p of before.slice(from).matchAll(/(?<![\p{L}'’])(?:[àa] la|[àa] l['’]|au|aux|chez|to the|at the|livrer|deliver(?:ed)? to)\s+/giu)) at = from + p.index + p[0].length
   const place = at < 0 ? "" : before.slice(at)
-  return at >= 0 && /,\s*$/.test(place) && place.length <= 80 && /^\p{L}/u.test(place) && !/\b(?:le|the|on|by|avant|before|lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday|saturday)\b\s*\d/i.test(place) && !BILLING.test(place) ? at : streetAt
+  // "… au chalet n° 14, place Pasteur, …": a number after "n°" is the place's, not the street's.
+  return at >= 0 && /(?:,|\bn[°º]\.?)\s*$/u.test(place) && place.length <= 80 && /^\p{L}/u.test(place) && !/\b(?:le|the|on|by|avant|before|lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday|saturday)\b\s*\d/i.test(place) && !BILLING.test(place) ? at : streetAt
 }
 
 /**
@@ -319,12 +322,30 @@ function placeBefore(line: string, streetAt: number): number {
  */
 function placeNamedAbove(lines: readonly string[]): { value: string; evidence: string; confidence: number } | null {
   const named = new Set<string>()
-  for (const line of lines) {
-    const place = cleanAddressPart(line)
-    const parts = place.split(",")
-    const whole = parts.length >= 3 && POSTAL_LINE.test(place) && !BILLING.test(place) ? UP_TO_TOWN.exec(place) : null
-    if (whole !== null && whole[1]!.length + 2 >= place.length && foldText(parts[0]!).split(" ").some((w) => named.has(w))) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.6 }
-    for (const m of foldText(line).matchAll(/\b(?:for|to|pour|au|a) (?:the|our|le|la|l|notre) ([a-z]{4,})\b/g)) named.add(m[1]!)
+  // "à livrer … à la sellerie" then "Haras X – Sellerie" / "Chemin des Herbages" / "14130 Pont-l'Évêque": a block of short
+  // lines down to its postal code, joined, is such an address too, right under the sentence that names the place.
+  const blockAt = (i: number): string | null => {
+    const parts: string[] = []
+    for (let k = i; k < lines.length && k < i + 4; k++) {
+      const l = cleanAddressPart(lines[k]!)
+      if (l === "" || l.length > 60) return null
+      parts.push(l)
+      if (POSTAL_LINE.test(l)) return parts.length >= 2 ? parts.join(", ") : null
+    }
+    return null
+  }
+  let namedAt = -9
+  for (const [i, line] of lines.entries()) {
+    // (a block right under the sentence that names the place: a signature's block further down is the sender's)
+    for (const place of [cleanAddressPart(line), i - namedAt <= 2 ? (blockAt(i) ?? "") : ""]) {
+      const parts = place.split(",")
+      const whole = parts.length >= 3 && POSTAL_LINE.test(place) && !BILLING.test(place) ? UP_TO_TOWN.exec(place) : null
+      if (whole !== null && whole[1]!.length + 2 >= place.length && foldText(parts[0]!).split(" ").some((w) => named.has(w))) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.6 }
+    }
+    for (const m of foldText(line).matchAll(/\b(?:for|to|pour|au|a) (?:the|our|le|la|l|notre) ([a-z]{4,})\b/g)) {
+      named.add(m[1]!)
+      namedAt = i
+    }
   }
   return null
 }
@@ -412,10 +433,13 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     // "livrer à notre labo : 8 rue …", "au labo (8 rue …, 69003 Lyon)": the address is what the colon or the
     // brackets hold, not the name of the place before them.
     const colon = /^[^:\d]{1,40}:\s*(.+)$/.exec(first)
-    if (colon && (STREET.test(colon[1]!) || POSTAL_LINE.test(colon[1]!))) first = cleanAddressPart(colon[1]!)
+    if (colon && (STREET.test(colon[1]!) || POSTAL_LINE.test(colon[1]!) || UP_TO_TOWN.test(colon[1]!))) first = cleanAddressPart(colon[1]!)
     // "Livraison au laboratoire, 3 rue Grenette 69002 Lyon": a place named in lower case before the street is where in it.
     const place = /^\p{Ll}[^,\d]{1,30},\s*(.+)$/u.exec(first)
     if (place && STREET.test(place[1]!) && POSTAL_LINE.test(place[1]!)) first = cleanAddressPart(place[1]!)
+    // "Delivery: Tuesday 10 November 2026 to X, North Pier, …": the day is when, what follows "to" / "à" where.
+    const when = /^(?:\p{L}+\s+)?\d{1,2}(?:st|nd|rd|th|er)?\s+\p{L}+(?:\s+\d{4})?\s+(?:to|[àa]|au)\s+(.+)$/u.exec(first)
+    if (when && streetOf(when[1]!)) first = cleanAddressPart(when[1]!)
     const bracket = /^[^(\d]{1,40}\(([^)]+)\)/.exec(first)
     if (bracket && STREET.test(bracket[1]!) && POSTAL_LINE.test(bracket[1]!)) first = cleanAddressPart(bracket[1]!)
     if (/^(?:habituelle|usual|comme d'habitude|as usual|notre adresse habituelle)/i.test(foldText(first))) return null

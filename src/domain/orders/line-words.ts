@@ -18,6 +18,15 @@ export function dozens(text: string): string {
     .replace(/\b(?:a|one|une|1)\s+(?:dozen|douzaine)(?:\s+(?:de|d['’]|of)\b)?/gi, "12 ")
 }
 
+const UNITS_WORD = "un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|one|two|three|four|five|six|seven|eight|nine"
+const TENS_WORD = "dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|one|two|three|four|five|seven|eight|nine"
+const HUNDREDS = new RegExp(`\\b(?:(${UNITS_WORD})\\s+)?(?:cents?|hundred)(?:\\s+(?:and\\s+)?(${TENS_WORD}))?\\b`, "gi")
+
+/** "trois cents gobelets", "cent dix litres", "two hundred and fifty": hundreds said in words, as figures. */
+export function hundreds(text: string): string {
+  return text.replace(HUNDREDS, (m, h: string | undefined, rest: string | undefined) => (h === undefined && rest === undefined ? m : String((h === undefined ? 1 : NUMBER_WORDS[h.toLowerCase()]!) * 100 + (rest === undefined ? 0 : NUMBER_WORDS[rest.toLowerCase()]!))))
+}
+
 export const NUMBER_WORD = Object.keys(NUMBER_WORDS).filter((w) => w.length > 2).join("|")
 export const asNumber = (n: string): number => (/^\d+$/.test(n) ? Number(n) : NUMBER_WORDS[n.toLowerCase()] ?? 1)
 

@@ -1,13 +1,15 @@
 import type { Product } from "../customers/customer.schema"
 import { foldText } from "../search/fold-text"
-import type { CatalogMatcher } from "./catalog-match"
 import { normalizeSizes, sizeLettersInList } from "./normalize"
 import { otherSizeOf } from "./variants"
 import { rewriteLines } from "./line-rewrites"
-import { cellsOf, headerOf, quantityCell, type Columns } from "./table-header"
+import { cellsOf, headerOf, type Columns } from "./table-header"
 import { isExcludedNumber } from "./not-quantities"
-import { asNumber, dozens, NUMBER_WORD, NUMBER_WORDS, spaceMultipliers, spokenQuantities, withoutNegated, withoutPurpose, withTotalsSaid } from "./line-words"
-import { lineUnit, packCount, sameUnitFamily, unitOfWord, WEAK_UNIT_WORDS } from "./units"
+import { dozens, hundreds, NUMBER_WORDS, spaceMultipliers, spokenQuantities, withoutNegated, withoutPurpose, withTotalsSaid } from "./line-words"
+import { measureOfName, ownNumbersOnly, packSaid, packsOf, productIn, tokenize, type Group, type LineOptions, type Token } from "./line-product"
+import { ASKED_INSTEAD, EARLIER_REST, LEAVE_OUT, NOT_A_LINE, PHONE_OR_POSTCODE, REMAINDER, sentencesOf, TAKEN_OFF } from "./line-sentences"
+import { tableRow } from "./table-rows"
+import { lineUnit, sameUnitFamily, unitOfWord, WEAK_UNIT_WORDS } from "./units"
 
 /** An order line found in the mail, with what it rests on. */
 export interface FoundLine {
@@ -20,98 +22,20 @@ export interface FoundLine {
   source?: string
 }
 
-export interface Token {
-  raw: string
-  folded: string
-  start: number
-  end: number
-  num: number | null
-  sep: boolean
-}
-
 /**
  * "…, soit 60 packs", "(that's 120 packs)", "i.e. 30 boxes", "(4 kg par sac, donc 8 kg)": the count said again, in other
  * units.
  */
 const RESTATED = /[,;(–-]?\s*\b(?:soit|donc|so|i\.\s?e\.|ie|that['’]?s|that is|which is|c['’]est[- ][àa][- ]dire)\s+(\d{1,5})\s+([\p{L}]+)\s*\)?/iu
-/** "a carton of AA batteries - 4 packs should do it", "un carton de piles, 3 lots suffiront": the count said to be enough. */
-const ENOUGH = /\s[-–,;]\s*(\d{1,5})\s+([\p{L}]+)\s+(?:should do|will do|would do|is enough|are enough|should be enough|devraient suffire|suffiront|suffira|ça ira|ca ira)\b[^.;!?]*/iu
+/**
+ * "a carton of AA batteries - 4 packs should do it", "(4 packs is plenty)", "un carton de piles, 3 lots suffiront": the
+ * count said to be enough.
+ */
+const ENOUGH = /\s[-–,;(]\s*(\d{1,5})\s+([\p{L}]+)\s+(?:should do|will do|would do|is enough|are enough|should be enough|is plenty|are plenty|(?:should|will|would) be plenty|devraient suffire|suffiront|suffira|ça ira|ca ira)\b[^.;!?()]*\)?/iu
 const QTY_LABEL = /(?:qt[ée]s?|qte|qty|quantit[ée]s?|quantity|quantities|nb|nombre|nbr|number of)\s*\.?\s*[:=]?\s*$/i
-/** A line about something else than ordering it now (goods the buyer found on hand, "so ignore those", among them). */
-const PHONE_OR_POSTCODE = /\b0\d{2,4} \d{3} \d{3,4}\b|\b0\d(?:[ .]\d{2}){4}\b|\+\d{2,3}(?:[ .]\d{1,4}){3,5}\b|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b|\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) (?=[0-9AC-FHKNPRTV-Y]{0,3}[AC-FHKNPRTV-Y])[0-9AC-FHKNPRTV-Y]{4}\b/
-const NOT_A_LINE = /\b(?:re[çc]u(?:e|s|es)?|received|command[ée]e?s\b|ordered (?:on|last|yesterday|monday|tuesday|wednesday|thursday|friday|in)|charged|billed|factur[ée]e?s\b|(?:a|ont) laiss|left (?:at|outside|by|in front|with)|usually|habituellement|typically|normally|en g[ée]n[ée]ral|(?:bien |sont |est )arriv[ée]e?s?|arrived|turned up|came (?:in|today|this morning)|you sent|you delivered|vous (?:nous |m['’])?avez (?:envoy|livr|exp[ée]di)\w*|livr[ée]e?s\b(?!\s+(?:avant|pour|au plus tard|d['’]ici|sous|dès|des|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi)\b)|delivered(?!\s+(?:by|before|no later|asap|tomorrow|next|this|on (?:monday|tuesday|wednesday|thursday|friday|saturday))\b)|(?:we|i) (?:found|still have|ve still got)|il (?:nous |en |m |me )?rest(?:e|ait) (?:encore |plus que |seulement |que )?(?:\d|une?\b)|(?:only |just )?\d+ (?:\w+ )?(?:left|remaining) (?:in|on|at)\b|(?:avons|ai|a) (?:re)?trouv[ée]|(?:so |then |donc )?(?:ignore|disregard|ne comptez pas) (?:those|these|them|that|ceux[- ]l[àa]|celles[- ]l[àa])|manqu|missing|damaged|ab[îi]m[ée]|cass[ée]|broken|retour(?:ner)?|return(?:ed|ing)?|avoir|credit note|rembours|refund|en stock|in stock|disponib|available|combien|how much|prix unitaire|unit price|remise|discount|t[ée]l[ée]phone|phone|fax|mobile|portable|siret|siren|tva|vat|iban|rcs|capital|adresse|address|deliver to|ship to|livrer [àa]|livraison [àa]u?|registered (?:office|in)|company (?:no|number)|cro|abn|\d+\s*(?:hours?|hrs?|h|heures?|days?|jours?)\s+(?:beforehand|before|in advance|ahead|notice|[àa] l['’]avance|auparavant|de pr[ée]avis))\b|\b\d{1,4},? (?:rue|avenue|boulevard|bd|chemin|all[ée]e|impasse|place|quai|road|street|lane)\b/i
-
-const TOKEN_RE = /\d+(?:[.,]\d+)?(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:[-/.][\p{L}\p{N}]+)*|[;,+&|]/gu
-
-function tokenize(text: string): Token[] {
-  const out: Token[] = []
-  for (const m of text.matchAll(TOKEN_RE)) {
-    const raw = m[0]
-    const start = m.index
-    const sep = /^[;,+&|]$/.test(raw)
-    const num = /^\d+(?:[.,]\d+)?$/.test(raw) ? Number(raw.replace(",", ".")) : null
-    out.push({ raw, folded: sep ? raw : foldText(raw), start, end: start + raw.length, num, sep })
-  }
-  return out
-}
-
-/** A sentence that leaves a product out: "Leave the chairs (item 3) for now", "Oubliez les masques". */
-const LEAVE_OUT = /^\s*(?:[-•*–]\s*)?(?:leave(?: out)?|drop|skip|forget(?: about)?|hold off(?: on)?|no need for|laissez(?: tomber)?|oubliez|retirez|enlevez|supprimez|pas besoin d)\b/i
-
 /** Words that tell variants of one product apart: sizes and colours. */
 const VARIANT_WORDS = /\b(?:taille|size|xs|s|m|l|xl|xxl|small|medium|large|extra large|petite?s?|moyens?|moyennes?|grandes?|grands?|blue|bleue?s?|black|noire?s?|red|rouges?|green|verte?s?|yellow|jaunes?|white|blanche?s?|colou?r|couleur)\b/gi
 const NESTED = /\b(\d{1,3}|une?|one|a)\s+([\p{L}]+)\s+(?:de|d['’]|of)\s*(\d{1,4})\s+([\p{L}]+)(?=\s+(?:de|d['’]|of)\b|\s*$)/iu
-
-export interface Group {
-  from: number
-  to: number
-  product: Product
-  confidence: number
-  /** Tokens the product name or ref used: their numbers are not quantities. */
-  used: Set<number>
-  /** Named by a ref or maker's code ("GN 4410"): its digits are a code, never a side of a dimension. */
-  byRef?: boolean
-}
-
-function productIn(tokens: Token[], from: number, to: number, matcher: CatalogMatcher, aliases: readonly { words: string[]; product: Product }[], prefer: ReadonlySet<string>): Group | null {
-  const slice = tokens.slice(from, to)
-  const words = slice.filter((t) => !t.sep)
-  const idx = slice.map((_, i) => from + i).filter((i) => !tokens[i]!.sep)
-  const refs = matcher.findRefs(words.map((t) => t.raw))
-  if (refs.length > 0) {
-    const r = refs[0]!
-    return { from, to, product: r.product, confidence: r.via === "ref" ? 0.97 : 0.9, used: new Set(r.at.map((k) => idx[k]!)), byRef: true }
-  }
-  // "multi-surfaces", "Z-fold": one token for refs, its words for names.
-  const folded: string[] = []
-  const owner: number[] = []
-  words.forEach((t, k) => {
-    for (const w of t.folded.split(" ")) {
-      if (w === "") continue
-      folded.push(w)
-      owner.push(idx[k]!)
-    }
-  })
-  const joined = " " + folded.join(" ") + " "
-  for (const a of aliases) {
-    if (joined.includes(" " + a.words.join(" ") + " ")) {
-      const start = folded.findIndex((_, k) => a.words.every((w, j) => folded[k + j] === w))
-      return { from, to, product: a.product, confidence: 0.92, used: new Set(a.words.map((_, j) => owner[start + j]!)) }
-    }
-  }
-  const { hit, runnerUp } = matcher.matchName(folded, prefer)
-  if (hit === null) return null
-  const margin = hit.score - runnerUp
-  const confidence = Math.max(0.3, Math.min(0.9, 0.45 + 0.45 * hit.score) * (margin < 0.08 ? 0.75 : 1))
-  return { from, to, product: hit.product, confidence, used: new Set(hit.matched.filter((k) => k >= 0).map((k) => owner[k]!)) }
-}
-
-/** The product's name has this number with this measure after it ("1 L", "500 ml", "66 m"). */
-function measureOfName(product: Product, num: string, measure: string): boolean {
-  if (!/^(?:l|ml|cl|g|kg|mm|cm|m|w|gsm)$/.test(measure)) return false
-  const name = ` ${foldText(normalizeSizes(`${product.nameFr} ${product.nameEn}`))} `
-  return name.includes(` ${foldText(num)} ${measure} `)
-}
 
 /** Words of a sentence that asks for goods: without them "un café de qualité" is an article, not one coffee. */
 const ASKING = /\b(?:command\w*|livr\w*|envo\w*|exp[ée]di\w*|faudr\w*|besoin|souhait\w*|voudr\w*|prend\w*|prenons|rajout\w*|ajout\w*|mett\w*|merci de|svp|send|order\w*|need\w*|want|like|please|pls|add|supply|deliver\w*|ship|get|require\w*)\b/i
@@ -157,6 +81,9 @@ function quantityIn(text: string, tokens: Token[], g: Group, asking: boolean): {
     // "bin bags big (110) 4 rolls", "Bin bags 50 L (roll of 50) x 2": a number of the product's name ending a bracket
     // after it is its size or its pack, no count.
     if (!wordNumber && [...g.used].some((k) => k < i) && /\([^()]*$/.test(text.slice(0, t.start)) && /^\s*\)/.test(text.slice(t.end)) && ownNumbersOnly([t], g.product)) continue
+    // "ESS-300 Essuie-mains (carton de 20 paquets) : 2 cartons": the pack its name tells, in brackets after the name, is no
+    // count when the piece has a number its name does not.
+    if (!wordNumber && [...g.used].some((k) => k < i) && /\([^()]*$/.test(text.slice(0, t.start)) && /^[^()]*\)/.test(text.slice(t.end)) && ownNumbersOnly([t], g.product) && tokens.some((o, j) => j >= g.from && j < g.to && o.num !== null && !ownNumbersOnly([o], g.product))) continue
     // "chaînes obligatoires à partir de 1 400 m": a length or a volume measured (in lower case: "4 M" is a size), no count.
     if (!wordNumber && !g.used.has(i) && /^\s?(?:\d{3}\s)?(?:m|cm|mm|km|ml|cl)(?![\p{L}\d])/u.test(text.slice(t.end))) continue
     const before = text.slice(Math.max(0, t.start - 24), t.start)
@@ -189,12 +116,6 @@ function quantityIn(text: string, tokens: Token[], g: Group, asking: boolean): {
   return best
 }
 
-export interface LineOptions {
-  matcher: CatalogMatcher
-  aliases: readonly { words: string[]; product: Product }[]
-  prefer: ReadonlySet<string>
-}
-
 const SIZE = "(?:small|medium|large|xxl|xl|xs|s|m|l)(?![a-z])"
 const SIZE_LETTER: Readonly<Record<string, string>> = { small: "S", medium: "M", large: "L" }
 /** "5 boîtes de chaque taille (S, M et L)", "10 of each size: S, M, L": the same line once per size. */
@@ -220,6 +141,11 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
   if (again !== null && againUnit !== null) {
     const first = linesOfText(raw.replace(again[0], " "), opts, nextLine, nested)
     if (first.lines.length === 1 && sameUnitFamily(againUnit, first.lines[0]!.product.unit)) return { ...first, lines: [{ ...first.lines[0]!, quantity: Number(again[1]), unit: first.lines[0]!.product.unit, evidence: raw.trim() }] }
+    // "2 x extension leads, a carton of AA batteries (4 packs is plenty) and 6 rolls of bin bags": in a list, the count
+    // said again is the one of the product named in the piece right before it.
+    const piece = linesOfText(raw.slice(0, again.index).split(/[,;]|\s[-–]\s|\s(?:and|et|plus)\s/).pop() ?? "", opts, null, nested).lines
+    const at = piece.length === 1 && sameUnitFamily(againUnit, piece[0]!.product.unit) ? first.lines.findIndex((l) => l.product.ref === piece[0]!.product.ref) : -1
+    if (first.lines.length > 1 && at >= 0) return { ...first, lines: first.lines.map((l, k) => ({ ...l, evidence: raw.trim(), ...(k === at ? { quantity: Number(again[1]), unit: l.product.unit } : {}) })) }
   }
   // "ajoutez un lot de piles en plus (donc 3 au total)": the total the count added makes is the line (line-words.ts).
   const summed = withTotalsSaid(raw)
@@ -233,7 +159,7 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
   }
   // "2. RAL-3M Extension lead 3 m - 6 at 9.90": a list's own number is no quantity when the line has another.
   const unnumbered = /^\s*\d{1,2}\s*[.)]\s+(?=\D*\d)/.test(raw) ? raw.replace(/^\s*\d{1,2}\s*[.)]\s+/, " ") : raw
-  const text = spaceMultipliers(spokenQuantities(dozens(sizeLettersInList(normalizeSizes(withoutNegated(unnumbered))))))
+  const text = spaceMultipliers(spokenQuantities(dozens(sizeLettersInList(normalizeSizes(hundreds(withoutNegated(unnumbered)))))))
   // "Last time the driver left 12 boxes at reception": a story about an earlier delivery, told as a sentence. An
   // aside in brackets with no number ("(on en a manqué)") gives a reason, not the line's sense.
   // What the goods are for ("… for packing the loan return") tells no story about them either (line-words.ts).
@@ -293,7 +219,10 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
     const after = tokens[q.at + 1]
     // "48 bouteilles d'eau" of water sold by the pack of 24, "96 rouleaux" of tissue by the case of 96: single items
     // counted in a unit that is not the product's are that many packs too, when they make whole packs.
-    const items = q.unit !== null && lineUnit(q.unit, g.product) !== g.product.unit ? packsOf(q.quantity, g.product) : null
+    // "Paper cups 20 cl - 600 Nos. (bags of 50)": a count of each ones, beside the pack the product comes in said in the
+    // line, counts the items too.
+    const eachInPacks = (q.unit === "each" || (q.unit === null && after !== undefined && unitOfWord(after.folded) === "each")) && packSaid(text, g.product)
+    const items = (q.unit !== null && lineUnit(q.unit, g.product) !== g.product.unit) || eachInPacks ? packsOf(q.quantity, g.product) : null
     // "192 rolls of toilet roll", "1152 rolls" (12 cases of 96 said per case): the items the product packs, their word read
     // into the product's name, are packs too when they make whole packs.
     const itemWord = after !== undefined && [...g.used].includes(q.at + 1) ? unitOfWord(after.folded) : null
@@ -323,101 +252,6 @@ function narrowed(text: string, tokens: Token[], from: number, to: number, opts:
   return purpose > start && productIn(tokens, start, purpose, opts.matcher, opts.aliases, opts.prefer) !== null ? [start, purpose] : [start, to]
 }
 
-/** The piece's numbers are all numbers of the product's own name ("pack of 12", "500 sheets"). */
-function ownNumbersOnly(piece: readonly Token[], product: Product): boolean {
-  const own = new Set(`${product.nameFr} ${product.nameEn}`.match(/\d+/g) ?? [])
-  return piece.every((t) => t.num === null || own.has(String(t.num)))
-}
-
-/**
- * "300 paper cups" of cups sold by the bag of 50: a count of the items the product packs, with no unit word, is that
- * many packs when it is a whole number of them (6 bags). Null when it is not.
- */
-function packsOf(quantity: number, product: Product): number | null {
-  const n = packCount(product) ?? 0
-  return n >= 10 && quantity >= n && quantity % n === 0 ? quantity / n : null
-}
-
-/** "three dozen packs", "six boxes", "a dozen": a quantity cell in words, as figures. */
-function cellInFigures(cell: string): string {
-  return dozens(cell).replace(new RegExp(`^(\\s*)(${NUMBER_WORD})(?=\\s+[\\p{L}])`, "iu"), (_m, sp: string, n: string) => `${sp}${asNumber(n)}`)
-}
-
-function tableRow(cells: readonly string[], cols: Columns, opts: LineOptions, raw: string): FoundLine | null {
-  const given = quantityCell(cells, cols)
-  if (given === null) return null
-  const qtyCell = cellInFigures(given)
-  // "1,000" or "1 000" in a quantity cell: thousands, as an ERP writes a count ("1,500" of coffee by the kg: below).
-  const thousands = /^\s*\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.0+)?\s*(?:[\p{L}]+)?\s*$/u.test(qtyCell)
-  const qm = thousands ? /(\d{1,3}(?:[,\u00a0\u202f ]\d{3})+)\s*([\p{L}]+)?/u.exec(qtyCell) : /(\d+(?:[.,]\d+)?)\s*([\p{L}]+)?/u.exec(qtyCell)
-  if (!qm) return null
-  let quantity = thousands ? Number(qm[1]!.replace(/[^\d]/g, "")) : Number(qm[1]!.replace(",", "."))
-  if (!(quantity > 0)) return null
-  let product: Product | null = null
-  let confidence = 0
-  const refCell = cols.ref >= 0 ? (cells[cols.ref] ?? "") : ""
-  const descCell = cols.desc >= 0 ? (cells[cols.desc] ?? "") : ""
-  const refHits = opts.matcher.findRefs(tokenize(`${refCell} ${descCell}`).filter((t) => !t.sep).map((t) => t.raw))
-  if (refHits.length > 0) {
-    product = refHits[0]!.product
-    confidence = 0.97
-  } else {
-    const descTokens = tokenize(normalizeSizes(descCell))
-    const g = productIn(descTokens, 0, descTokens.length, opts.matcher, opts.aliases, opts.prefer)
-    // A row's unit can settle the name: "Rouleaux WC | 2 colis" is the toilet paper sold by the "colis".
-    const unitWords = `${qtyCell} ${cols.unit >= 0 ? (cells[cols.unit] ?? "") : ""}`.replace(/[\d.,]+/g, " ")
-    const withUnit = g === null && unitWords.trim() !== "" ? tokenize(normalizeSizes(`${descCell} ${unitWords}`)) : null
-    const h = g ?? (withUnit === null ? null : productIn(withUnit, 0, withUnit.length, opts.matcher, opts.aliases, opts.prefer))
-    if (h !== null) {
-      product = h.product
-      confidence = g === null ? Math.min(0.6, h.confidence) : h.confidence
-    }
-  }
-  if (product === null) return null
-  if (thousands && /^(?:kg|l|litre)$/i.test(product.unit) && /^\d{1,3},\d{3}$/.test(qm[1]!)) quantity = Number(qm[1]!.replace(",", "."))
-  const unitWord = cols.unit >= 0 ? (cells[cols.unit] ?? "") : (qm[2] ?? "")
-  const written = unitWord.trim() === "" ? null : unitOfWord(unitWord.trim().split(/\s+/)[0]!)
-  // "Paper cups 20 cl | 1,500 cups": the items the product packs, counted in the quantity cell by a word that is no unit
-  // of the product's, are that many packs when they make whole packs (30 bags of 50), as in a sentence.
-  // A word that is no unit counts items only when the product's name has it ("cups"; an ERP's "PK" is its pack).
-  const word = foldText(unitWord.trim().split(/\s+/)[0] ?? "").replace(/e?s$/, "")
-  const named = word.length >= 3 && foldText(`${product.nameFr} ${product.nameEn}`).split(" ").some((w) => w.replace(/e?s$/, "") === word)
-  // "Gobelets carton 20 cl | 800 |": a bare count, with no unit in the row nor a pack named in the goods' cell ("bag
-  // of", "sachets"; "carton" alone is what the cups are made of), counts
-  // the items too, as "800 gobelets" would in a sentence.
-  const bare = written === null && unitWord.trim() === "" && !/\b(?:(?:sachet|bag|pack|paquet|bo[iî]te|box|carton|case|lot|rouleau|roll)s? (?:de|of)|sachets|bags|packs|paquets|bo[iî]tes|boxes|cartons|colis|cases|rouleaux|rolls)\b/iu.test(descCell)
-  const items = (written === null ? named || bare : lineUnit(written, product) !== product.unit) ? packsOf(quantity, product) : null
-  if (items !== null) return { product, quantity: items, unit: product.unit, confidence, evidence: raw.trim() }
-  return { product, quantity, unit: lineUnit(written, product), confidence, evidence: raw.trim() }
-}
-
-/**
- * The sentences of a line of text: cut after ".", "!" or "?" that end a word of four letters or more ("June.") or a bracket and come
- * before a capital, so "Réf. GN-4410" and "env. 5" stay whole.
- */
-function sentencesOf(line: string): string[] {
-  // A sentence starts with a capital, or with a quantity ("6 extension leads. 2 cans of washing-up liquid").
-  // "And the tape also 36, not 24. Labels are ok": a number ends a sentence too before a capitalised word.
-  // Written all in lower case ("pods asap?? also 3 packs of water pls"): a question or an exclamation ends a sentence
-  // before any word, a full stop before a word and a quantity.
-  return line.split(/(?<=(?:[\p{L}]{4}|\))[.!?])\s+(?=[\p{Lu}]|\d)|(?<=\d[.!?])\s+(?=\p{Lu}\p{Ll}{2,})|(?<=[\p{L}\d)][!?]+)\s+(?=\p{Ll})|(?<=[\p{L}]{4}\.)\s+(?=\p{Ll}+\s+\d)/u)
-}
-
-/**
- * The rest of an earlier order still owed ("le reliquat de notre commande de novembre (2 colis …) n'est toujours pas
- * arrivé", "the backorder from our last PO, 3 boxes"): its goods are that order's, chased, not asked for again, and its
- * number is that order's.
- */
-export const EARLIER_REST =
-  /\b(?:reliquats?|backorders?|back orders?|remainder|outstanding (?:items?|lines?))\s+(?:de|du|des|of|from|on)\s+(?:notre|nos|la|le|les|our|the|my|ma|mes|last|l)\s*(?:derniere\s+|precedente\s+|last\s+|previous\s+|earlier\s+)?(?:commandes?|orders?|po|bc|bons? de commande|delivery|livraisons?)\b/
-
-/** A sentence telling what is left on a contract or a stock, for the supplier's records. */
-const REMAINDER =
-  /\b(?:remaining (?:on|under|in|balance)|balance (?:remaining|left|on|under)|left (?:on|under) (?:the|our|this) (?:framework|contract|agreement|blanket order|order)|for your records|(?:il |qu il )?(?:nous )?reste(?:ra)? (?:sur|au|dans) (?:le|notre|l|ce) (?:contrat|marche|accord|bon)|solde (?:restant|du contrat|du marche))\b/
-
-/** Goods taken off an order ("please take off the 10 reams", "retirez les 4 boîtes"), with nothing asked in their place. */
-const TAKEN_OFF = /\b(?:take off|take out|cross off|strike off|remove|delete|cancel|retirez|retirer|enlevez|enlever|supprimez|supprimer|otez|rayez|annulez|annuler)\b/
-const ASKED_INSTEAD = /\b(?:send|add|deliver|ship|instead|rather|replace\w*|make it|livr\w*|envo\w*|ajout\w*|rajout\w*|a la place|plutot|au lieu|remplac\w*|mettez)\b/
 
 /** Every order line of a text: tables by their header, other lines one by one. */
 export function findLines(text: string, opts: LineOptions): FoundLine[] {

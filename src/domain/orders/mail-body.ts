@@ -1,3 +1,4 @@
+import { foldText } from "../search/fold-text"
 import { emailOf } from "./customer-match"
 import type { OrderMail } from "./types"
 
@@ -293,7 +294,9 @@ export function ownSegments(segments: readonly MailSegment[], ownDomains: readon
   // first part written from outside.
   const outside = segments.findIndex((s) => !ownDomains.includes(emailOf(s.from)?.split("@")[1] ?? ""))
   if (internal && outside > 1 && outside <= 3) return segments.slice(0, outside + 1)
-  return (internal || top.body.length < 400) && !ours ? [top, next] : [top]
+  // "Voici la liste de notre chef d'écurie ci-dessous, à livrer avant le 10": a note that says what it passes on is
+  // below takes the forwarded message, however long the note.
+  return (internal || top.body.length < 400 || PUT_BELOW.test(foldText(top.body))) && !ours ? [top, next] : [top]
 }
 
 /** The note says what it sends is further down: "je vous mets le récapitulatif en dessous", "the list is below". */

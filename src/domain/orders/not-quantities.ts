@@ -1,4 +1,4 @@
-import type { Token } from "./lines"
+import type { Token } from "./line-product"
 
 /*
  * Numbers in an order line's text that are no quantity: prices, codes, dates and years, hours and delays, a week's

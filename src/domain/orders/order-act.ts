@@ -63,6 +63,10 @@ const LIST_FOR_DAY = new RegExp(`^(?:\\d+|a|an|one|two|three|four|five|six|ten|t
 const ACTS: readonly RegExp[] = [
   // "Please send…", "kindly supply…", "pls ship…"
   new RegExp(`\\b(?:please|kindly|pls|plz)(?: do| also| just)? ${GIVE_EN}\\b`),
+  // "Please see Calum's list below and send it to the shore base": the goods shown, then sent.
+  new RegExp(`\\b(?:please|kindly|pls|plz)\\b(?: [a-z]+){1,6} and ${GIVE_EN} (?:it|them|these|this|the lot|everything|all)\\b`),
+  // "6 extension leads and a dozen E27 bulbs for the pontoon lights please, no rush": the goods, counted, then asked for.
+  /^(?:\d+|a|an|one|two|three|four|five|six|ten|twelve|a dozen) [a-z]+\b.* (?:please|pls|plz)\b/,
   // "Could you (please) send us…", "can you deliver…": a request for goods (a question about prices is a doubt below).
   // (Irish and northern English "ye": "could ye send us …")
   new RegExp(`\\b(?:could|can|would|will) (?:you|ye) ${SOFT}${GIVE_EN}\\b`),

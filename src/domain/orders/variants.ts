@@ -1,4 +1,4 @@
-import type { Group, LineOptions, Token } from "./lines"
+import type { Group, LineOptions, Token } from "./line-product"
 
 /** A word naming a product's variant: a size (normalized to "qsize…") or a colour. */
 const VARIANT = /^(?:qsize\w+|noire?s?|black|couleurs?|colou?rs?|bleue?s?|blue|rouges?|red|verte?s?|green|jaunes?|yellow|blanche?s?|white)$/

@@ -1,0 +1,40 @@
+/** Which sentences of a line hold no goods asked for now, and where sentences end (lines.ts reads the others). */
+
+/**
+ * A signature's or an address's line: a phone number (French, British, North American "709-555-0172") or a British,
+ * Irish or Canadian postcode ("A1C 1B7").
+ */
+export const PHONE_OR_POSTCODE = /\b0\d{2,4} \d{3} \d{3,4}\b|\b0\d(?:[ .]\d{2}){4}\b|\+\d{2,3}(?:[ .]\d{1,4}){3,5}\b|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b|\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) (?=[0-9AC-FHKNPRTV-Y]{0,3}[AC-FHKNPRTV-Y])[0-9AC-FHKNPRTV-Y]{4}\b|\b[A-Z]\d[A-Z] \d[A-Z]\d\b|(?:\b|\()\d{3}\)?[-. ]\d{3}-\d{4}\b/
+/** A line about something else than ordering it now (goods the buyer found on hand, "so ignore those", a time zone's hours, among them). */
+export const NOT_A_LINE = /\b(?:re[çc]u(?:e|s|es)?|received|command[ée]e?s\b|ordered (?:on|last|yesterday|monday|tuesday|wednesday|thursday|friday|in)|charged|billed|factur[ée]e?s\b|(?:a|ont) laiss|left (?:at|outside|by|in front|with)|usually|habituellement|typically|normally|en g[ée]n[ée]ral|(?:bien |sont |est )arriv[ée]e?s?|arrived|turned up|came (?:in|today|this morning)|you sent|you delivered|vous (?:nous |m['’])?avez (?:envoy|livr|exp[ée]di)\w*|livr[ée]e?s\b(?!\s+(?:avant|pour|au plus tard|d['’]ici|sous|dès|des|demain|lundi|mardi|mercredi|jeudi|vendredi|samedi)\b)|delivered(?!\s+(?:by|before|no later|asap|tomorrow|next|this|on (?:monday|tuesday|wednesday|thursday|friday|saturday))\b)|(?:we|i) (?:found|still have|ve still got)|il (?:nous |en |m |me )?rest(?:e|ait) (?:encore |plus que |seulement |que )?(?:\d|une?\b)|(?:only |just )?\d+ (?:\w+ )?(?:left|remaining) (?:in|on|at)\b|(?:avons|ai|a) (?:re)?trouv[ée]|(?:so |then |donc )?(?:ignore|disregard|ne comptez pas) (?:those|these|them|that|ceux[- ]l[àa]|celles[- ]l[àa])|manqu|missing|damaged|ab[îi]m[ée]|cass[ée]|broken|retour(?:ner)?|return(?:ed|ing)?|avoir|credit note|rembours|refund|en stock|in stock|disponib|available|combien|how much|prix unitaire|unit price|remise|discount|t[ée]l[ée]phone|phone|fax|mobile|portable|siret|siren|tva|vat|iban|rcs|capital|adresse|address|deliver to|ship to|livrer [àa]|livraison [àa]u?|registered (?:office|in)|company (?:no|number)|cro|abn|\d+\s*(?:hours?|hrs?|h|heures?|days?|jours?)\s+(?:beforehand|before|in advance|ahead|notice|[àa] l['’]avance|auparavant|de pr[ée]avis)|\d+\s*(?:hours?|hrs?|h|heures?)\s+(?:de plus|de moins|d['’]avance|de d[ée]calage|behind)|time zone|fuseau horaire|d[ée]calage horaire|time difference)\b|\b\d{1,4},? (?:rue|avenue|boulevard|bd|chemin|all[ée]e|impasse|place|quai|road|street|lane)\b/i
+
+/** A sentence that leaves a product out: "Leave the chairs (item 3) for now", "Oubliez les masques". */
+export const LEAVE_OUT = /^\s*(?:[-•*–]\s*)?(?:leave(?: out)?|drop|skip|forget(?: about)?|hold off(?: on)?|no need for|laissez(?: tomber)?|oubliez|retirez|enlevez|supprimez|pas besoin d)\b/i
+
+/**
+ * The sentences of a line of text: cut after ".", "!" or "?" that end a word of four letters or more ("June.") or a bracket and come
+ * before a capital, so "Réf. GN-4410" and "env. 5" stay whole.
+ */
+export function sentencesOf(line: string): string[] {
+  // A sentence starts with a capital, or with a quantity ("6 extension leads. 2 cans of washing-up liquid").
+  // "And the tape also 36, not 24. Labels are ok": a number ends a sentence too before a capitalised word.
+  // Written all in lower case ("pods asap?? also 3 packs of water pls"): a question or an exclamation ends a sentence
+  // before any word, a full stop before a word and a quantity.
+  return line.split(/(?<=(?:[\p{L}]{4}|\))[.!?])\s+(?=[\p{Lu}]|\d)|(?<=\d[.!?])\s+(?=\p{Lu}\p{Ll}{2,})|(?<=[\p{L}\d)][!?]+)\s+(?=\p{Ll})|(?<=[\p{L}]{4}\.)\s+(?=\p{Ll}+\s+\d)/u)
+}
+
+/**
+ * The rest of an earlier order still owed ("le reliquat de notre commande de novembre (2 colis …) n'est toujours pas
+ * arrivé", "the backorder from our last PO, 3 boxes"): its goods are that order's, chased, not asked for again, and its
+ * number is that order's.
+ */
+export const EARLIER_REST =
+  /\b(?:reliquats?|backorders?|back orders?|remainder|outstanding (?:items?|lines?))\s+(?:de|du|des|of|from|on)\s+(?:notre|nos|la|le|les|our|the|my|ma|mes|last|l)\s*(?:derniere\s+|precedente\s+|last\s+|previous\s+|earlier\s+)?(?:commandes?|orders?|po|bc|bons? de commande|delivery|livraisons?)\b/
+
+/** A sentence telling what is left on a contract or a stock, for the supplier's records. */
+export const REMAINDER =
+  /\b(?:remaining (?:on|under|in|balance)|balance (?:remaining|left|on|under)|left (?:on|under) (?:the|our|this) (?:framework|contract|agreement|blanket order|order)|for your records|(?:il |qu il )?(?:nous )?reste(?:ra)? (?:sur|au|dans) (?:le|notre|l|ce) (?:contrat|marche|accord|bon)|solde (?:restant|du contrat|du marche))\b/
+
+/** Goods taken off an order ("please take off the 10 reams", "retirez les 4 boîtes"), with nothing asked in their place. */
+export const TAKEN_OFF = /\b(?:take off|take out|cross off|strike off|remove|delete|cancel|retirez|retirer|enlevez|enlever|supprimez|supprimer|otez|rayez|annulez|annuler)\b/
+export const ASKED_INSTEAD = /\b(?:send|add|deliver|ship|instead|rather|replace\w*|make it|livr\w*|envo\w*|ajout\w*|rajout\w*|a la place|plutot|au lieu|remplac\w*|mettez)\b/
