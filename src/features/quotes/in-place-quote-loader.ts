@@ -1,5 +1,7 @@
 import { useSyncExternalStore } from "react"
 
+import { send } from "~src/messaging/send"
+
 import type * as InPlaceQuoteModule from "./in-place-quote"
 
 /**
@@ -30,6 +32,17 @@ export function loadInPlaceQuote(): Promise<QuoteModule> {
     }
   )
   return loading
+}
+
+/**
+ * A card's New quote drawn in this page (what the page gives `setInPlaceQuoteForm`). Clicked before the editor has
+ * loaded (a caller's card right after the page opened), the new quote's lookups are asked for while it loads, not
+ * after.
+ */
+export async function drawQuoteInPlace(path: string): Promise<boolean> {
+  if (loaded) return loaded.openQuoteInPlace(path)
+  const asked = send("quotes/handoff", { path }).then((r) => r.handoff, () => null)
+  return (await loadInPlaceQuote()).openQuoteInPlace(path, asked)
 }
 
 /** How long a card has been shown before the editor starts loading, at least (the agent may call at once). */

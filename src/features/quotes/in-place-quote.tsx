@@ -35,11 +35,12 @@ function discardQuestion(): string {
  * Draws `path` (a new quote's route) in this page. A form with typing not saved is the agent's: it stays unless
  * they let it go (true either way: the click was answered here).
  */
-export async function openQuoteInPlace(path: string): Promise<boolean> {
+export async function openQuoteInPlace(path: string, asked?: Promise<unknown>): Promise<boolean> {
   if (inPlaceQuoteState().kind === "quote" && hasUnsavedWork() && !confirm(discardQuestion())) return true
   const hash = routeHash(path)
-  // A malformed or missing handoff is dropped by keepQuoteHandoff: the form then looks up by itself.
-  const handoff = handoffCustomer(path) ? await send("quotes/handoff", { path }).then((r) => r.handoff, () => null) : null
+  // A malformed or missing handoff is dropped by keepQuoteHandoff: the form then looks up by itself. `asked`: the
+  // handoff asked for while this module loaded (in-place-quote-loader.ts `drawQuoteInPlace`).
+  const handoff = handoffCustomer(path) ? await (asked ?? send("quotes/handoff", { path }).then((r) => r.handoff, () => null)) : null
   keepQuoteHandoff(hash, handoff)
   history.replaceState(null, "", hash)
   // Drawn in this task, not in a render scheduled after it (the bench times click → filled form).

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next"
 import type { Customer } from "~src/domain/customers/customer.schema"
 import { openScriptFor } from "~src/features/call-script/use-scripts"
 import { CustomerCard } from "~src/features/customer-card/customer-card"
-import { loadInPlaceQuote, useLoadedInPlaceQuote, warmInPlaceQuote } from "~src/features/quotes/in-place-quote-loader"
+import { drawQuoteInPlace, loadInPlaceQuote, useLoadedInPlaceQuote, warmInPlaceQuote } from "~src/features/quotes/in-place-quote-loader"
 import { useInPlaceQuoteOpen } from "~src/features/quotes/in-place-quote-state"
 import { setInPlaceQuoteForm } from "~src/features/quotes/open-quote-form"
 import type { PanelView } from "~src/messaging/contract"
@@ -39,7 +39,7 @@ function SidePanel({ softphone, callScript }: SidePanelSlots) {
   // form here, in place of the cards: no tab opened (src/features/quotes/in-place-quote.tsx).
   // The editor is its own chunk, loaded once a card shows (ActiveTabCards); a click before that waits for it.
   useEffect(() => {
-    setInPlaceQuoteForm(async (path) => (await loadInPlaceQuote()).openQuoteInPlace(path), warmInPlaceQuote)
+    setInPlaceQuoteForm(drawQuoteInPlace, warmInPlaceQuote)
     return () => setInPlaceQuoteForm(null)
   }, [])
   const quoteOpen = useInPlaceQuoteOpen()

@@ -2,7 +2,7 @@ import { useEffect } from "react"
 import { useTranslation } from "react-i18next"
 
 import { CallScriptPanel } from "~src/features/call-script/call-script-panel"
-import { loadInPlaceQuote, useLoadedInPlaceQuote, warmInPlaceQuote } from "~src/features/quotes/in-place-quote-loader"
+import { drawQuoteInPlace, useLoadedInPlaceQuote, warmInPlaceQuote } from "~src/features/quotes/in-place-quote-loader"
 import { useInPlaceQuoteOpen } from "~src/features/quotes/in-place-quote-state"
 import { setInPlaceQuoteForm } from "~src/features/quotes/open-quote-form"
 import { AppShell, useSettings } from "~src/ui/app-shell"
@@ -27,7 +27,7 @@ export function SoftphonePage() {
 function SoftphoneAndQuote() {
   const { t } = useTranslation()
   useEffect(() => {
-    setInPlaceQuoteForm(async (path) => (await loadInPlaceQuote()).openQuoteInPlace(path), warmInPlaceQuote)
+    setInPlaceQuoteForm(drawQuoteInPlace, warmInPlaceQuote)
     return () => setInPlaceQuoteForm(null)
   }, [])
   const quoteOpen = useInPlaceQuoteOpen()
