@@ -43,7 +43,7 @@ export const quoteFrameContract = {
     response: z.object({ ok: z.literal(true) })
   },
   /**
-   * The side panel opens a card's New quote in place (src/features/side-panel/side-panel-quote.tsx): the new quote's
+   * The side panel opens a card's New quote in place (src/features/quotes/in-place-quote.tsx; the softphone tab too): the new quote's
    * lookups as the click's route takes them (the ones kept since the card showed while fresh, else made now). The
    * handoff is checked by the page as any other (`keepQuoteHandoff`); null: the form looks up by itself.
    */

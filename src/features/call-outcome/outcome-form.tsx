@@ -8,7 +8,7 @@ import type { OutcomeDraft } from "~src/domain/calls/outcome-draft"
 import { mergeDraft, outcomeFormSchema, toCallLog, withoutCallTimes, type OutcomeContext, type OutcomeEnv, type OutcomeFormValues, type ScriptAnswers } from "~src/domain/calls/outcome-form"
 import { newId } from "~src/domain/ids"
 import { formatPhone } from "~src/features/customer-card/format"
-import { openQuoteForm } from "~src/features/quotes/open-quote-form"
+import { openQuoteForm, warmInPlaceQuoteForm } from "~src/features/quotes/open-quote-form"
 import { send } from "~src/messaging/send"
 import { DateInput } from "~src/ui/date-input"
 import { formatLocalDateTime, uiLang } from "~src/ui/dates"
@@ -173,6 +173,11 @@ export function OutcomeForm(props: OutcomeFormProps) {
 
   const [extra, setExtra] = useState({ callback: false, appointment: false })
   const [quoteState, setQuoteState] = useState<string | null>(null)
+  // "Quote requested" shows New quote: a page drawing the form in place loads its editor for the click.
+  const quoteOffered = outcome === "quote-requested" && !!context.customer
+  useEffect(() => {
+    if (quoteOffered) warmInPlaceQuoteForm()
+  }, [quoteOffered])
   const cb = form.watch("callback")
   const ap = form.watch("appointment")
   const showCallback = extra.callback || outcome === "call-back" || cb.date !== "" || cb.time !== "" || errors.callback !== undefined

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next"
 
 import type { Customer, MatchKind } from "~src/domain/customers/customer.schema"
 
-import { openQuoteForm } from "~src/features/quotes/open-quote-form"
+import { openQuoteForm, warmInPlaceQuoteForm } from "~src/features/quotes/open-quote-form"
 import { holdQuotePreload, prepareQuoteHandoff, preloadQuoteOverlay, quoteOverlayUsable } from "~src/features/quotes/quote-overlay"
 import { RiskBadge, useCustomerRisk } from "~src/features/risk/risk-badge"
 import { CallTimeline, LogCallButton } from "~src/features/call-outcome/call-timeline"
@@ -142,6 +142,8 @@ function CardDetails({
     const path = `quotes/new?${new URLSearchParams({ customer: c.id }).toString()}`
     if (quoteOverlayUsable()) preloadQuoteOverlay(path)
     else prepareQuoteHandoff(path)
+    // A page that draws the form in place (the side panel, the softphone tab) loads its editor for the click.
+    warmInPlaceQuoteForm()
   }, [])
   return (
     <>

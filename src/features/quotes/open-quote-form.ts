@@ -1,10 +1,11 @@
 import { openQuoteOverlay, quoteOverlayUsable } from "./quote-overlay"
 
 /**
- * The card's "New quote". Where the card's page can draw the form itself (the side panel: an extension page already
- * loaded, whose bundle holds the form), in place: no tab is opened. In a web page (a mail, a CRM), over that page: a
+ * The card's "New quote". Where the card's page can draw the form itself (the side panel, the softphone tab: extension
+ * pages already loaded, which load the form's chunk once a card shows), in place: no tab is opened. In a web page (a mail, a CRM), over that page: a
  * modal frame of the extension's quote form (quote-overlay.ts), so the agent stays on the mail whose reply will take
- * the quote. Elsewhere (the popup, the workspace, the softphone tab), or where the overlay cannot be used (a small
+ * the quote. Elsewhere (the popup, which closes as it loses focus and would lose the typing; the
+ * workspace), or where the overlay cannot be used (a small
  * window, a browser whose frames cannot tell they are covered: Firefox), in the workspace tab
  * (`#/quotes/new?customer=<id>`), reused if open.
  * No zod and no form code here: this file is part of every page's content script; the background validates
@@ -20,14 +21,23 @@ export function quoteOpenWay(surface: { drawsInPlace: boolean; overlayUsable: bo
 }
 
 /**
- * The surface's own drawing of a new quote's route, set by the page that can draw it (the side panel; one per
- * document: each extension page has its own copy of this module). False: it could not, the workspace is used.
+ * The surface's own drawing of a new quote's route, set by the page that can draw it (the side panel, the softphone
+ * tab; one per document: each extension page has its own copy of this module). False: it could not, the workspace
+ * is used. `warm`: what makes the drawing ready for a click to come (the editor's chunk loaded), run when a card
+ * with New quote shows.
  */
 type InPlace = (path: string) => Promise<boolean>
 let inPlace: InPlace | null = null
+let warmInPlace: (() => void) | null = null
 
-export function setInPlaceQuoteForm(draw: InPlace | null): void {
+export function setInPlaceQuoteForm(draw: InPlace | null, warm: (() => void) | null = null): void {
   inPlace = draw
+  warmInPlace = draw ? warm : null
+}
+
+/** A card with New quote shows on this page: the in-place form, if the page draws one, gets ready for the click. */
+export function warmInPlaceQuoteForm(): void {
+  warmInPlace?.()
 }
 
 export async function openQuoteForm(customerId: string, contactId?: string | null, callId?: string | null): Promise<{ ok: boolean; error?: string }> {

@@ -4,13 +4,13 @@ import { useTranslation } from "react-i18next"
 import type { Customer } from "~src/domain/customers/customer.schema"
 import { openScriptFor } from "~src/features/call-script/use-scripts"
 import { CustomerCard } from "~src/features/customer-card/customer-card"
+import { drawQuoteInPlace, loadInPlaceQuote, useLoadedInPlaceQuote, warmInPlaceQuote } from "~src/features/quotes/in-place-quote-loader"
+import { useInPlaceQuoteOpen } from "~src/features/quotes/in-place-quote-state"
 import { setInPlaceQuoteForm } from "~src/features/quotes/open-quote-form"
 import type { PanelView } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
 import { AppShell, useSettings } from "~src/ui/app-shell"
 
-import { loadSidePanelQuote, useLoadedSidePanelQuote } from "./side-panel-quote-loader"
-import { useSidePanelQuoteOpen } from "./side-panel-quote-state"
 import { readView, viewKey } from "./view-store"
 
 /**
@@ -36,14 +36,14 @@ export function SidePanelApp(slots: SidePanelSlots) {
 function SidePanel({ softphone, callScript }: SidePanelSlots) {
   const { t } = useTranslation()
   // New quote on any card of this page (the tab's cards, the dock's caller card, the call's outcome form) draws the
-  // form here, in place of the cards: no tab opened (side-panel-quote.tsx).
+  // form here, in place of the cards: no tab opened (src/features/quotes/in-place-quote.tsx).
   // The editor is its own chunk, loaded once a card shows (ActiveTabCards); a click before that waits for it.
   useEffect(() => {
-    setInPlaceQuoteForm(async (path) => (await loadSidePanelQuote()).openQuoteInSidePanel(path))
+    setInPlaceQuoteForm(drawQuoteInPlace, warmInPlaceQuote)
     return () => setInPlaceQuoteForm(null)
   }, [])
-  const quoteOpen = useSidePanelQuoteOpen()
-  const quote = useLoadedSidePanelQuote()
+  const quoteOpen = useInPlaceQuoteOpen()
+  const quote = useLoadedInPlaceQuote()
   return (
     <main className="c-side" data-comptoir="side-panel">
       <header className="c-side-header">
@@ -57,7 +57,7 @@ function SidePanel({ softphone, callScript }: SidePanelSlots) {
           {softphone}
         </section>
       ) : null}
-      {quote ? <quote.SidePanelQuote /> : null}
+      {quote ? <quote.InPlaceQuote surface="side-panel" backLabel={t("panelUi.side.quoteBack")} /> : null}
       {/* Hidden, not unmounted, while a quote is shown: Back finds the cards as they were left. */}
       <div hidden={quoteOpen}>
         {callScript ? (
@@ -179,7 +179,7 @@ function ActiveTabCards() {
   // (the side panel opens without it, and the click still finds it loaded).
   const cardsShown = !!tab?.url && !!view && view.matches.length > 0
   useEffect(() => {
-    if (cardsShown) void loadSidePanelQuote().catch(() => undefined)
+    if (cardsShown) void loadInPlaceQuote().catch(() => undefined)
   }, [cardsShown])
 
   let body: ReactNode

@@ -9,7 +9,7 @@ import { SidePanelApp } from "./side-panel-app"
 
 // Records when the quote editor's module is evaluated (the real module is still used).
 const editorLoaded = vi.hoisted(() => vi.fn())
-vi.mock("./side-panel-quote", async (importOriginal) => {
+vi.mock("~src/features/quotes/in-place-quote", async (importOriginal) => {
   editorLoaded()
   return await importOriginal()
 })

@@ -1,4 +1,10 @@
+import { useEffect } from "react"
+import { useTranslation } from "react-i18next"
+
 import { CallScriptPanel } from "~src/features/call-script/call-script-panel"
+import { drawQuoteInPlace, useLoadedInPlaceQuote, warmInPlaceQuote } from "~src/features/quotes/in-place-quote-loader"
+import { useInPlaceQuoteOpen } from "~src/features/quotes/in-place-quote-state"
+import { setInPlaceQuoteForm } from "~src/features/quotes/open-quote-form"
 import { AppShell, useSettings } from "~src/ui/app-shell"
 
 import { SoftphoneDock } from "./softphone-dock"
@@ -7,11 +13,37 @@ import { SoftphoneDock } from "./softphone-dock"
 export function SoftphonePage() {
   return (
     <AppShell ownsDocument>
-      <main style={{ maxWidth: 480, margin: "0 auto", padding: 12 }}>
+      <SoftphoneAndQuote />
+    </AppShell>
+  )
+}
+
+/**
+ * New quote on the caller's card or the call's outcome form draws the form in this tab, beside the call (below it
+ * in a narrow window), as the side panel does (issue #10: it opened a new workspace tab, p95 181–318 ms). The call's
+ * column stays mounted and in view: the call goes on, its controls at hand; Back closes the quote, whose unsaved
+ * typing is asked about first. The editor is its own chunk, loaded once a card with New quote shows.
+ */
+function SoftphoneAndQuote() {
+  const { t } = useTranslation()
+  useEffect(() => {
+    setInPlaceQuoteForm(drawQuoteInPlace, warmInPlaceQuote)
+    return () => setInPlaceQuoteForm(null)
+  }, [])
+  const quoteOpen = useInPlaceQuoteOpen()
+  const quote = useLoadedInPlaceQuote()
+  return (
+    <div className="c-softphone-page">
+      <main className="c-softphone-page-call">
         <PageDock />
         <CallScriptPanel />
       </main>
-    </AppShell>
+      {quote && quoteOpen ? (
+        <div className="c-softphone-page-quote">
+          <quote.InPlaceQuote surface="softphone" backLabel={t("softphone.quote.back")} />
+        </div>
+      ) : null}
+    </div>
   )
 }
 

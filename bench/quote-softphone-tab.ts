@@ -1,0 +1,186 @@
+/**
+ * `BENCH_PARTS=softphone-tab` (issue #10): New quote on the softphone tab's caller card → the filled quote form on
+ * screen, for two builds alternated click by click in the same minutes: `COMPTOIR_BUILD` (default
+ * build/chrome-mv3-prod) and `BENCH_BASE_BUILD` (main's build, which opens a new workspace tab; without it, the
+ * same build twice: a noise figure).
+ * - each build in its own fresh browser, the e2e customers imported; the call is the softphone's published state
+ *   (what the background writes as a call from the customer is under way, as tests/e2e/softphone-quote.spec.ts does).
+ * - warm: the softphone tab open long before, the caller's card shown 1 s (the editor's chunk loaded, the lookups
+ *   prepared), then Back (or the opened workspace tab closed, none left open).
+ * - first: a softphone tab just opened, the click as soon as the caller's card shows (before the editor's chunk has
+ *   loaded: it starts EDITOR_CARD_QUIET_MS after the card; each click says whether its chunk was asked before it).
+ * From the click's event time in the softphone tab to the filled form's first render (`comptoir:quote-form-ready`),
+ * wherever it is drawn; also the DOMContentLoaded of each new tab opened.
+ */
+import { mkdtempSync, rmSync } from "node:fs"
+import { loadavg, tmpdir } from "node:os"
+import { join, resolve } from "node:path"
+
+import type { BrowserContext, Page } from "@playwright/test"
+
+import type { Customer } from "~src/domain/customers/customer.schema"
+
+import type { Stats } from "./quote-stats"
+
+interface Side {
+  name: string
+  dir: string
+  context: BrowserContext
+  extensionId: string
+  profile: string
+  customer: Customer
+  phone: Page | null
+  warm: number[]
+  first: number[]
+  newTabDcl: number[]
+  tabsOpened: number
+  chunkBefore: number
+}
+
+const CARD = '[data-comptoir="caller-card"] [data-comptoir="quote-new"]'
+
+/** The call from `customer` under way, published as the background does (a new id: the card is drawn anew). */
+async function publishCall(page: Page, customer: Customer, callId: string): Promise<void> {
+  await page.evaluate(
+    async ({ customer, callId }) => {
+      const now = Date.now()
+      const contact = customer.contacts[0]!
+      const number = contact.phones[0]!
+      const call = { id: callId, direction: "inbound", number, displayName: "", phase: "in-call", muted: false, onHold: false, startedAt: now - 30_000, answeredAt: now - 25_000, endedAt: null, endReason: null }
+      const view = {
+        state: { provider: "sip", registration: "registered", error: null, call, reconnectAttempt: 0 },
+        caller: { callId, number, candidates: [customer], customerId: customer.id, contactId: contact.id },
+        capabilities: { incoming: true, hold: true, dtmf: true, transfer: true, media: true },
+        configured: true,
+        lastCall: null,
+        updatedAt: now + 600_000
+      }
+      await chrome.storage.session.set({ "softphone.view": view })
+    },
+    { customer, callId }
+  )
+}
+
+/** The click's event time as `page` received it, read after the click. */
+async function clickTime(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __clickAt?: number }
+    delete w.__clickAt
+    performance.clearMarks("comptoir:quote-form-ready")
+    document.addEventListener("click", (e) => (w.__clickAt = performance.timeOrigin + e.timeStamp), { capture: true, once: true })
+  })
+  return async () => {
+    const at = await page.evaluate(() => (window as unknown as { __clickAt?: number }).__clickAt)
+    if (at === undefined) throw new Error("the click did not reach the page")
+    return at
+  }
+}
+
+const readyIn = (page: Page) =>
+  page.evaluate(() => ({
+    ready: performance.timeOrigin + (performance.getEntriesByName("comptoir:quote-form-ready").at(-1)?.startTime ?? NaN),
+    dcl: performance.timeOrigin + (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
+    text: document.querySelector('[data-comptoir="quote-form"]')?.textContent ?? ""
+  }))
+
+/** One New quote on `phone`'s caller card: click → filled form, in the same tab or a new one (closed after). */
+async function clickNewQuote(side: Side, phone: Page): Promise<{ ms: number; chunkBefore: boolean }> {
+  const clicked = await clickTime(phone)
+  const opened = side.context.waitForEvent("page", { timeout: 5000 }).catch(() => null)
+  await phone.locator(CARD).click()
+  const same = phone
+    .waitForFunction(() => performance.getEntriesByName("comptoir:quote-form-ready").length > 0 && !!document.querySelector('[data-comptoir="softphone-quote"]'), null, { timeout: 15_000 })
+    .then(() => phone)
+  const where = await Promise.race([same, opened.then((p) => p ?? same)])
+  if (where !== phone) {
+    side.tabsOpened++
+    await where.waitForFunction(() => performance.getEntriesByName("comptoir:quote-form-ready").length > 0, null, { timeout: 15_000 })
+  }
+  const r = await readyIn(where)
+  if (!r.text.includes(` · ${side.customer.code}`)) throw new Error(`the form shows ${r.text.slice(0, 80)}, not ${side.customer.code}'s new quote`)
+  const t0 = await clicked()
+  const chunkAt = await phone.evaluate(() => performance.getEntriesByType("resource").find((e) => e.name.includes("in-place-quote"))?.startTime ?? null)
+  if (where === phone) await phone.locator('[data-comptoir="softphone-quote-back"]').click()
+  else {
+    side.newTabDcl.push(r.dcl - t0)
+    await where.close()
+  }
+  return { ms: r.ready - t0, chunkBefore: chunkAt !== null && (await phone.evaluate((at) => performance.timeOrigin + at, chunkAt)) < t0 }
+}
+
+export async function softphoneTabPart(runs: number, stats: (v: number[]) => Stats) {
+  const { BUILD_DIR, launchWithExtension, serviceWorkerOf } = await import("../tests/e2e/launch")
+  const { e2eCustomers, ensureImported } = await import("../tests/e2e/dataset")
+  const baseDir = resolve(process.env.BENCH_BASE_BUILD ?? BUILD_DIR)
+  const code = e2eCustomers().find((c) => c.contacts[0]?.phones[0])?.code
+  if (!code) throw new Error("the e2e customers hold none with a phone number")
+  const sides: Side[] = []
+  const load0 = loadavg()[0]!
+  try {
+    for (const [name, dir] of [["new", BUILD_DIR], ["base", baseDir]] as const) {
+      const profile = mkdtempSync(join(tmpdir(), `comptoir-bench-softphone-quote-${name}-`))
+      const context = await launchWithExtension(profile, [], dir)
+      const extensionId = new URL((await serviceWorkerOf(context)).url()).host
+      const options = await context.newPage()
+      await ensureImported(options, extensionId, e2eCustomers())
+      // The customer as stored (ids are the base's own), as the background puts it in the caller's candidates.
+      const customer = (await options.evaluate(async (code) => {
+        const r = (await chrome.runtime.sendMessage({ type: "lookup/match", payload: { phones: [], emails: [], codes: [code] } })) as { data: { matches: { customer: unknown }[] } }
+        return r.data.matches[0]!.customer
+      }, code)) as Customer
+      await options.close()
+      sides.push({ name, dir, context, extensionId, profile, customer, phone: null, warm: [], first: [], newTabDcl: [], tabsOpened: 0, chunkBefore: 0 })
+    }
+    const url = (s: Side) => `chrome-extension://${s.extensionId}/tabs/softphone.html`
+    let calls = 0
+    for (const s of sides) {
+      s.phone = await s.context.newPage()
+      await s.phone.setViewportSize({ width: 1100, height: 900 })
+      await s.phone.goto(url(s))
+      await s.phone.locator('[data-comptoir="softphone"]').waitFor()
+      await publishCall(s.phone, s.customer, `bench-call-${++calls}`)
+      await s.phone.locator(CARD).waitFor({ timeout: 15_000 })
+    }
+    for (let i = 0; i < runs + 2; i++) {
+      for (const s of i % 2 ? [...sides].reverse() : sides) {
+        // Warm: the tab open long before, the card shown a while.
+        await s.phone!.bringToFront()
+        await s.phone!.locator(CARD).waitFor({ timeout: 15_000 })
+        await s.phone!.waitForTimeout(1000)
+        const warm = await clickNewQuote(s, s.phone!)
+        // First: a softphone tab just opened, the click as soon as the call's card shows.
+        const fresh = await s.context.newPage()
+        await fresh.setViewportSize({ width: 1100, height: 900 })
+        await fresh.goto(url(s))
+        await fresh.locator('[data-comptoir="softphone"]').waitFor()
+        await publishCall(fresh, s.customer, `bench-call-${++calls}`)
+        await fresh.locator(CARD).waitFor({ timeout: 15_000 })
+        const first = await clickNewQuote(s, fresh)
+        await fresh.close()
+        if (i < 2) continue
+        s.warm.push(warm.ms)
+        s.first.push(first.ms)
+        if (first.chunkBefore) s.chunkBefore++
+      }
+    }
+    const load1 = loadavg()[0]!
+    const [n, b] = sides as [Side, Side]
+    const ratio = (x: Stats, y: Stats) => `p50 ${(x.p50 / y.p50).toFixed(2)}×, p95 ${(x.p95 / y.p95).toFixed(2)}×`
+    console.log(`softphone tab, New quote → filled form (${n.dir} vs ${b.dir}; load average ${load0.toFixed(1)} → ${load1.toFixed(1)}; ${runs} clicks of each kind a build, alternated):`)
+    const out: Record<string, unknown> = { load: [load0, load1] }
+    for (const s of sides) {
+      const w = stats(s.warm)
+      const f = stats(s.first)
+      const d = s.newTabDcl.length ? stats(s.newTabDcl) : null
+      console.log(`  ${s.name.padEnd(4)} warm p50 ${w.p50} / p95 ${w.p95} ms (max ${w.max}) | first, tab just opened p50 ${f.p50} / p95 ${f.p95} ms (max ${f.max}; chunk asked before the click in ${s.chunkBefore} of ${runs}) | new tabs opened ${s.tabsOpened} of ${2 * (runs + 2)}${d ? `, their DOMContentLoaded p50 ${d.p50} / p95 ${d.p95} ms` : ""} | target p95 ≤ 100 ms: warm ${w.p95 <= 100 ? "✓" : "✗"}, first ${f.p95 <= 100 ? "✓" : "✗"}`)
+      out[s.name] = { warm: w, first: f, newTabDcl: d, tabsOpened: s.tabsOpened, chunkBefore: s.chunkBefore, build: s.dir }
+    }
+    console.log(`  ratio new / base: warm ${ratio(stats(n.warm), stats(b.warm))}; first ${ratio(stats(n.first), stats(b.first))}`)
+    return out
+  } finally {
+    for (const s of sides) {
+      await s.context.close()
+      rmSync(s.profile, { recursive: true, force: true })
+    }
+  }
+}

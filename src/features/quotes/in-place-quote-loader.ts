@@ -1,0 +1,75 @@
+import { useSyncExternalStore } from "react"
+
+import { send } from "~src/messaging/send"
+
+import type * as InPlaceQuoteModule from "./in-place-quote"
+
+/**
+ * The in-place quote editor (in-place-quote.tsx: the quote form, its lookups, pdfmake), loaded apart from the bundle
+ * of the page that draws it (the side panel, the softphone tab; issue #10): held in it, it made the side panel open
+ * ~70 ms slower at p50 (2.7 MB of script to parse before the first card; bench/side-panel-open.ts). Loading starts
+ * once a card with New quote shows, after it is drawn, so the agent's click finds the editor ready and its form
+ * still comes in the same task; a click that comes first (a caller's card right after the page opens) waits for
+ * it. A same-origin chunk of the extension: no remote code.
+ */
+type QuoteModule = typeof InPlaceQuoteModule
+
+let loading: Promise<QuoteModule> | null = null
+let loaded: QuoteModule | null = null
+const listeners = new Set<() => void>()
+
+export function loadInPlaceQuote(): Promise<QuoteModule> {
+  loading ??= import("./in-place-quote").then(
+    (m) => {
+      loaded = m
+      for (const l of listeners) l()
+      return m
+    },
+    (e: unknown) => {
+      // Asked again on the next card or click rather than failing for the page's life.
+      loading = null
+      throw e
+    }
+  )
+  return loading
+}
+
+/**
+ * A card's New quote drawn in this page (what the page gives `setInPlaceQuoteForm`). Clicked before the editor has
+ * loaded (a caller's card right after the page opened), the new quote's lookups are asked for while it loads, not
+ * after.
+ */
+export async function drawQuoteInPlace(path: string): Promise<boolean> {
+  if (loaded) return loaded.openQuoteInPlace(path)
+  const asked = send("quotes/handoff", { path }).then((r) => r.handoff, () => null)
+  return (await loadInPlaceQuote()).openQuoteInPlace(path, asked)
+}
+
+/** How long a card has been shown before the editor starts loading, at least (the agent may call at once). */
+export const EDITOR_CARD_QUIET_MS = 250
+
+/**
+ * The editor's loading for a card just shown (the dock's caller card, the outcome form's New quote): once the card
+ * has been there EDITOR_CARD_QUIET_MS and the main thread is idle, as the card's own lookups are asked
+ * (quote-overlay.ts `prepareQuoteHandoff`): a caller's card comes as a call is set up, in the renderer the call's
+ * offscreen document shares.
+ */
+export function warmInPlaceQuote(): void {
+  if (loading) return
+  setTimeout(() => {
+    const load = () => void loadInPlaceQuote().catch(() => undefined)
+    if (typeof requestIdleCallback === "function") requestIdleCallback(load, { timeout: 500 })
+    else load()
+  }, EDITOR_CARD_QUIET_MS)
+}
+
+/** The editor once loaded (null before: nothing of it to draw, no quote can be shown yet). */
+export function useLoadedInPlaceQuote(): QuoteModule | null {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l)
+      return () => listeners.delete(l)
+    },
+    () => loaded
+  )
+}
