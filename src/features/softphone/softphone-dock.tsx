@@ -9,9 +9,9 @@ import { CallOutcomeDock, type OutcomeCall } from "~src/features/call-outcome/ou
 import { formatDateTime, uiLang } from "~src/ui/dates"
 
 import { CallerCard } from "./caller-card"
-import { placeCall } from "./place-call"
 import { useNow } from "~src/ui/use-now"
 
+import { useCallPress } from "./use-call-press"
 import { CALL_SETUP_MOUNT_HOLD_MS, useCallHistory, useCallSetUp, useSoftphoneView } from "./use-softphone"
 
 const KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#"] as const
@@ -76,10 +76,11 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
       ),
     []
   )
-  const dial = useCallback(async (number: string, customerId?: string) => {
-    const r = await placeCall({ number, customerId })
-    setError(r.ok ? null : (r.error ?? "call failed"))
-  }, [])
+  // "Calling…" drawn here at the press: the softphone publishes the call once it is on the wire (outgoing-hold.ts).
+  const { calling, error: callError, press, done } = useCallPress()
+  const dial = useCallback((number: string, customerId?: string) => press({ number, customerId }), [press])
+  const callId = call?.id ?? null
+  useEffect(() => done(), [callId, done])
 
   if (!view.configured) {
     return (
@@ -118,7 +119,12 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
             <span className="c-muted">({view.state.error.message})</span>
           </p>
         ) : null}
-        {error ? <p className="c-error">{error}</p> : null}
+        {error !== null || callError !== null ? <p className="c-error">{error ?? (callError || "call failed")}</p> : null}
+        {calling !== null && !live ? (
+          <p className="c-muted" role="status" data-comptoir="calling">
+            {t("softphone.state.ringing-out")} · {formatPhone(calling, agentCountry)}
+          </p>
+        ) : null}
 
         {besideFirst ? null : callerCard}
 
@@ -274,7 +280,7 @@ const DtmfPad = memo(function DtmfPad({ callId, act }: { callId: string; act: (p
   )
 })
 
-type Dial = (number: string, customerId?: string) => Promise<void>
+type Dial = (number: string, customerId?: string) => void
 
 /** The number field, "Call", "Redial" and the dial pad, between calls. */
 const Dialler = memo(function Dialler({ dialled, setDialled, last, dial }: { dialled: string; setDialled: Dispatch<SetStateAction<string>>; last: CallRecord | undefined; dial: Dial }) {

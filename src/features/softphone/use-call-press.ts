@@ -10,7 +10,7 @@ export const CALLING_SHOWN_MS = 1500
  * the softphone's refusal in its place if it refuses. The softphone's own surfaces show the call a moment later
  * (the controller holds the call's first publication while the microphone opens: outgoing-hold.ts).
  */
-export function useCallPress(): { calling: string | null; error: string | null; press: (req: CallRequest) => void } {
+export function useCallPress(): { calling: string | null; error: string | null; press: (req: CallRequest) => void; done: () => void } {
   const [calling, setCalling] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
@@ -27,6 +27,8 @@ export function useCallPress(): { calling: string | null; error: string | null; 
       timer.current = setTimeout(() => setCalling((n) => (n === req.number ? null : n)), CALLING_SHOWN_MS)
     })
   }, [])
+  /** The softphone shows the call on this very surface: its own line says the rest. */
+  const done = useCallback(() => setCalling(null), [])
   useEffect(() => () => void (timer.current !== null && clearTimeout(timer.current)), [])
-  return { calling, error, press }
+  return { calling, error, press, done }
 }
