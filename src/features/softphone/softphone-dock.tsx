@@ -62,7 +62,11 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
   const outcomeShown = useRef({ call: outcomeNow, caller: view.caller })
   // What the held outcome dock has not been shown live is still live to it (a busy call ends before the hold is over).
   const seenLive = useRef(new Set<string>())
-  if (call && call.phase !== "ended") seenLive.current.add(call.id)
+  // So is a call that first shows here ended but came after the one this dock opened on: the background publishes an
+  // outgoing call the network refuses within its set-up once, ended (outgoing-hold.ts); it was placed while this dock
+  // was open, and its form opens with the network's outcome as for any call seen ringing.
+  const openedOn = useRef(call?.id ?? null)
+  if (call && (call.phase !== "ended" || call.id !== openedOn.current)) seenLive.current.add(call.id)
   if (cardMounted) outcomeShown.current = { call: outcomeNow, caller: view.caller }
   const { call: outcomeCall, caller: outcomeCaller } = outcomeShown.current
 
