@@ -22,6 +22,7 @@ import type { HostReport, ProviderHost } from "./provider-host"
 import { BrowserSignals } from "./browser-signals"
 import { CallMarkerKeeper } from "./call-marker-keeper"
 import { HostLink } from "./host-link"
+import { OutgoingHold, type HeldOutgoing } from "./outgoing-hold"
 import { TelProvider } from "./tel-provider"
 
 /** How long after a hang-up's publication its call record is written (the dock renders the form meanwhile). */
@@ -80,6 +81,10 @@ export class SoftphoneController {
   })
   /** The toolbar's badge and tooltip, the ringing call's notification (browser-signals.ts). */
   private readonly signals = new BrowserSignals(() => this.current)
+  /** An outgoing call's first report, held while the call is set up (outgoing-hold.ts). */
+  private readonly outgoing = new OutgoingHold(() => void this.serial(() => this.publishHeld()))
+  /** The customers holding the number being called, looked up once its INVITE is out. */
+  private lookupAhead: { number: string; customers: Promise<Customer[]> } | null = null
 
   constructor(private readonly deps: ControllerDeps) {
     this.calls = new CallRepository(deps.db)
@@ -236,6 +241,7 @@ export class SoftphoneController {
    * clears the stored view: a call cut by it is logged from its marker instead (recoverMarker).
    */
   private async endCutCall(): Promise<void> {
+    await this.serial(() => this.foldHeld())
     const { state } = await this.view()
     if (!state.call || state.call.phase === "ended") return
     const event: PhoneEvent = { type: "ended", callId: state.call.id, reason: "failed" }
@@ -255,6 +261,7 @@ export class SoftphoneController {
    */
   async suspending(): Promise<boolean> {
     if (!this.host.localStarted()) return false
+    await this.serial(() => this.foldHeld())
     const { state, caller } = await this.view()
     const now = Date.now()
     // A call under way goes with the page: not "in call" on the badge either (logged by the next start).
@@ -278,7 +285,17 @@ export class SoftphoneController {
       if (!this.tel) await this.start()
       return this.tel!.provider.call(number)
     }
-    const data = (await this.host.run({ op: "call", number })) as { callId: string }
+    let data: { callId: string }
+    try {
+      data = (await this.host.run({ op: "call", number })) as { callId: string }
+    } catch (e) {
+      // Refused before its INVITE (no microphone, not registered): whatever was held is published now.
+      this.outgoing.invited(number, true)
+      throw e
+    }
+    // The INVITE is out: the caller's lookup starts while the PBX answers, and the held report goes out soon.
+    this.lookupAhead = { number, customers: this.deps.customersByPhone(number).catch(() => []) }
+    this.outgoing.invited(number)
     return data.callId
   }
 
@@ -339,19 +356,51 @@ export class SoftphoneController {
     return next
   }
 
+  /** The card of who is called or calling: the customers holding the number, the one chosen on the card first. */
+  private async callerFor(event: Extract<PhoneEvent, { type: "incoming" | "outgoing" }>): Promise<SoftphoneView["caller"]> {
+    const ahead = this.lookupAhead?.number === event.number ? this.lookupAhead.customers : null
+    this.lookupAhead = null
+    const candidates = /^\+[1-9]\d{7,14}$/.test(event.number) ? (await (ahead ?? this.deps.customersByPhone(event.number))).slice(0, 20) : []
+    const pending = event.type === "outgoing" && this.pendingOutgoing?.number === event.number ? this.pendingOutgoing : null
+    this.pendingOutgoing = null
+    const only = candidates.length === 1 ? candidates[0]! : null
+    const chosen = pending?.customerId ?? only?.id ?? null
+    const contactId = pending?.contactId ?? (only ? (only.contacts.find((p) => p.phones.includes(event.number))?.id ?? null) : null)
+    return { callId: event.callId, number: event.number, candidates, customerId: chosen, contactId }
+  }
+
+  /**
+   * The held outgoing report folded into the view this worker keeps, unpublished: the next publication takes it
+   * along (a call answered or refused within the hold is published once). Runs on the report queue.
+   */
+  private async foldHeld(): Promise<HeldOutgoing | null> {
+    const held = this.outgoing.take()
+    if (!held) return null
+    const view = await this.view()
+    this.current = { ...view, state: held.state, caller: await this.callerFor(held.event), updatedAt: Date.now() }
+    return held
+  }
+
+  /** The hold is over and no later report took the call along: "ringing-out" published on its own. */
+  private async publishHeld(): Promise<void> {
+    if (!(await this.foldHeld())) return
+    const view = this.current!
+    await this.publish(view)
+    this.marker.follow(view.state, view.caller)
+  }
+
   private async applyReport(state: PhoneState, event: PhoneEvent | null): Promise<{ written: Promise<void> }> {
+    // Not the system dialer's: it opens no microphone, and its call is handed away at once.
+    if (event?.type === "outgoing" && !this.tel) {
+      await this.foldHeld()
+      this.outgoing.hold({ state, event })
+      return { written: Promise.resolve() }
+    }
+    await this.foldHeld()
     const view = await this.view()
     let caller = view.caller
     let lastCall = view.lastCall
-    if (event?.type === "incoming" || event?.type === "outgoing") {
-      const candidates = /^\+[1-9]\d{7,14}$/.test(event.number) ? (await this.deps.customersByPhone(event.number)).slice(0, 20) : []
-      const pending = event.type === "outgoing" && this.pendingOutgoing?.number === event.number ? this.pendingOutgoing : null
-      this.pendingOutgoing = null
-      const only = candidates.length === 1 ? candidates[0]! : null
-      const chosen = pending?.customerId ?? only?.id ?? null
-      const contactId = pending?.contactId ?? (only ? (only.contacts.find((p) => p.phones.includes(event.number))?.id ?? null) : null)
-      caller = { callId: event.callId, number: event.number, candidates, customerId: chosen, contactId }
-    }
+    if (event?.type === "incoming" || event?.type === "outgoing") caller = await this.callerFor(event)
     /** The call record to write once the ended view is out (see below), else null. */
     let toWrite: CallRecord | null = null
     if (event?.type === "ended" && state.call?.id === event.callId) {

@@ -42,6 +42,9 @@ test("calls a number clicked on a CRM page through the lab: audio flows, DTMF, h
   const card = overlay.locator(`[data-comptoir="customer-card"][data-customer-code="${target.code}"]`)
   await expect(card).toHaveAttribute("data-highlight", "true")
   await card.locator(`[data-comptoir="call"][data-number="${e164}"]`).click()
+  // The card says "Calling…" itself at the click: the softphone publishes the call once it is on the wire.
+  await expect(card.locator('[data-comptoir="calling"]')).toBeVisible()
+  await page.screenshot({ path: "test-results/softphone-calling.png" })
 
   // The lab's peer answers at once.
   await expect(dock(phonePage)).toHaveAttribute("data-state", "in-call", { timeout: 15_000 })

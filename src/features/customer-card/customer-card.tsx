@@ -8,7 +8,7 @@ import { holdQuotePreload, prepareQuoteHandoff, preloadQuoteOverlay, quoteOverla
 import { RiskBadge, useCustomerRisk } from "~src/features/risk/risk-badge"
 import { CallTimeline, LogCallButton } from "~src/features/call-outcome/call-timeline"
 import { DocumentsBlock } from "~src/features/invoicing/documents-block"
-import { placeCall } from "~src/features/softphone/place-call"
+import { useCallPress } from "~src/features/softphone/use-call-press"
 
 import { formatMoney, formatPhone } from "./format"
 import { townLine } from "~src/domain/customers/postal-address"
@@ -133,7 +133,7 @@ function CardDetails({
 }) {
   // Asked only for a card that shows its details: a CRM list's hundreds of compact cards ask nothing.
   const risk = useCustomerRisk(c.id, !holdData)
-  const [callError, setCallError] = useState<string | null>(null)
+  const { calling, error: callError, press: pressCall } = useCallPress()
   // A card with New quote on a web page: the quote form's frame loads now, hidden (once per page; quote-overlay.ts).
   // Where the card opens the workspace tab instead, only its new quote's lookups are made now, for the click.
   useEffect(() => {
@@ -222,6 +222,7 @@ function CardDetails({
                     className="c-call-button"
                     data-comptoir="call"
                     data-number={ph}
+                    aria-pressed={calling === ph}
                     aria-label={t("softphone.dock.callNumber", { number: formatPhone(ph, agentCountry) })}
                     // The quote form's preload does not start between the press and the click (quote-overlay.ts).
                     onPointerDown={() => holdQuotePreload()}
@@ -230,12 +231,17 @@ function CardDetails({
                       // Only the agent's own click dials: in a page, the page's scripts can reach the panel and
                       // click for them (isTrusted is false for a scripted click).
                       if (!e.nativeEvent.isTrusted) return
-                      setCallError(null)
-                      // A call the softphone refused (not set up, not registered) says why, where the agent clicked.
-                      void placeCall({ number: ph, customerId: c.id, contactId: p.id }).then((r) => setCallError(r.ok ? null : (r.error ?? "")))
+                      // "Calling…" here at once; a call the softphone refused (not set up, not registered) says why,
+                      // where the agent clicked.
+                      pressCall({ number: ph, customerId: c.id, contactId: p.id })
                     }}>
                     ☎
                   </button>
+                  {calling === ph ? (
+                    <span className="c-calling" role="status" data-comptoir="calling">
+                      {t("softphone.state.ringing-out")}
+                    </span>
+                  ) : null}
                 </span>
               ))}
               {p.emails.map((e) => (

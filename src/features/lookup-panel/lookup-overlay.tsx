@@ -9,7 +9,7 @@ import { formatPhone } from "~src/features/customer-card/format"
 import { CaptureOrderButton } from "~src/features/order-capture/capture-button"
 import type { FoundItem } from "~src/features/page-scan/page-scanner"
 import { holdQuotePreload } from "~src/features/quotes/quote-overlay"
-import { placeCall } from "~src/features/softphone/place-call"
+import { useCallPress } from "~src/features/softphone/use-call-press"
 import { newCustomerPath, UnknownNumber } from "~src/features/softphone/unknown-number"
 import type { CustomerMatch } from "~src/messaging/contract"
 import { PANEL_VIEW_MAX_CARDS } from "~src/messaging/limits"
@@ -436,20 +436,29 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
  */
 function ClickedNumber({ number, customerId, agentCountry, onError }: { number: string; customerId: string | undefined; agentCountry: string; onError: (e: string) => void }) {
   const { t } = useTranslation()
+  const { calling, error, press } = useCallPress()
   const call = (
-    <button
-      type="button"
-      className="c-button"
-      data-comptoir="call"
-      data-number={number}
-      // The quote form's preload does not start between the press and the click (quote-overlay.ts).
-      onPointerDown={() => holdQuotePreload()}
-      onClick={(e) => {
-        // The page's scripts can reach this panel: only the agent's own click dials.
-        if (e.nativeEvent.isTrusted) void placeCall({ number, customerId })
-      }}>
-      ☎ {t("softphone.dock.callNumber", { number: formatPhone(number, agentCountry) })}
-    </button>
+    <>
+      <button
+        type="button"
+        className="c-button"
+        data-comptoir="call"
+        data-number={number}
+        aria-pressed={calling === number}
+        // The quote form's preload does not start between the press and the click (quote-overlay.ts).
+        onPointerDown={() => holdQuotePreload()}
+        onClick={(e) => {
+          // The page's scripts can reach this panel: only the agent's own click dials.
+          if (e.nativeEvent.isTrusted) press({ number, customerId })
+        }}>
+        ☎ {calling === number ? t("softphone.state.ringing-out") : t("softphone.dock.callNumber", { number: formatPhone(number, agentCountry) })}
+      </button>
+      {error !== null ? (
+        <p className="c-error" role="alert" data-comptoir="call-error">
+          {t("softphone.dock.callFailed", { error })}
+        </p>
+      ) : null}
+    </>
   )
   if (customerId) return call
   return (

@@ -29,14 +29,17 @@ function viewOf(state: PhoneState, updatedAt: number): SoftphoneView {
 
 type Listener = (changes: Record<string, chrome.storage.StorageChange>, area: string) => void
 let listeners: Set<Listener>
+/** The view the dock reads when it opens. */
+let openedOn: SoftphoneView
 
 beforeEach(() => {
   vi.useFakeTimers()
   listeners = new Set()
+  openedOn = viewOf(registered, 1)
   vi.stubGlobal("chrome", {
     runtime: {
       // The dock's first read of the view; anything else it asks for (history, the card's reads) is not this test's.
-      sendMessage: vi.fn(async (m: { type: string }) => (m.type === "softphone/state" ? { ok: true, data: viewOf(registered, 1) } : { ok: false, error: "not in this test" })),
+      sendMessage: vi.fn(async (m: { type: string }) => (m.type === "softphone/state" ? { ok: true, data: openedOn } : { ok: false, error: "not in this test" })),
       getURL: (p: string) => `chrome-extension://test/${p}`,
       onMessage: { addListener: () => undefined, removeListener: () => undefined }
     },
@@ -137,6 +140,26 @@ describe("a call refused before its card comes (busy, no answer: ended within mi
     })
     const outcome = root.querySelector<HTMLSelectElement>('[data-comptoir="outcome-form"] select[name="outcome"]')
     expect(outcome?.value).toBe("busy")
+  })
+  it("opens it so too when the background published it only once, ended (refused within the set-up's hold)", async () => {
+    const root = await dock()
+    const ended = transition(transition(registered, { type: "outgoing", callId: "c5", number }, Date.now()), { type: "ended", callId: "c5", reason: "busy" }, Date.now() + 5)
+    published({ ...viewOf(ended, 2), lastCall: callRecordOf(ended.call!, "sip", { customerId: customer.id, contactId: null }) })
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(0)
+    })
+    expect(root.querySelector<HTMLSelectElement>('[data-comptoir="outcome-form"] select[name="outcome"]')?.value).toBe("busy")
+  })
+
+  it("does not open the form of the ended call a dock is opened on (that one is asked of the 'to log' list)", async () => {
+    const ended = transition(transition(registered, { type: "outgoing", callId: "c6", number }, 1), { type: "ended", callId: "c6", reason: "busy" }, 5)
+    openedOn = { ...viewOf(ended, 2), lastCall: callRecordOf(ended.call!, "sip", { customerId: customer.id, contactId: null }) }
+    const root = await dock()
+    published({ ...openedOn, updatedAt: 3 })
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(0)
+    })
+    expect(root.querySelector('[data-comptoir="outcome-form"]')).toBeNull()
   })
 })
 

@@ -9,9 +9,9 @@ import { CallOutcomeDock, type OutcomeCall } from "~src/features/call-outcome/ou
 import { formatDateTime, uiLang } from "~src/ui/dates"
 
 import { CallerCard } from "./caller-card"
-import { placeCall } from "./place-call"
 import { useNow } from "~src/ui/use-now"
 
+import { useCallPress } from "./use-call-press"
 import { CALL_SETUP_MOUNT_HOLD_MS, useCallHistory, useCallSetUp, useSoftphoneView } from "./use-softphone"
 
 const KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#"] as const
@@ -62,7 +62,11 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
   const outcomeShown = useRef({ call: outcomeNow, caller: view.caller })
   // What the held outcome dock has not been shown live is still live to it (a busy call ends before the hold is over).
   const seenLive = useRef(new Set<string>())
-  if (call && call.phase !== "ended") seenLive.current.add(call.id)
+  // So is a call that first shows here ended but came after the one this dock opened on: the background publishes an
+  // outgoing call the network refuses within its set-up once, ended (outgoing-hold.ts); it was placed while this dock
+  // was open, and its form opens with the network's outcome as for any call seen ringing.
+  const openedOn = useRef(call?.id ?? null)
+  if (call && (call.phase !== "ended" || call.id !== openedOn.current)) seenLive.current.add(call.id)
   if (cardMounted) outcomeShown.current = { call: outcomeNow, caller: view.caller }
   const { call: outcomeCall, caller: outcomeCaller } = outcomeShown.current
 
@@ -76,10 +80,11 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
       ),
     []
   )
-  const dial = useCallback(async (number: string, customerId?: string) => {
-    const r = await placeCall({ number, customerId })
-    setError(r.ok ? null : (r.error ?? "call failed"))
-  }, [])
+  // "Calling…" drawn here at the press: the softphone publishes the call once it is on the wire (outgoing-hold.ts).
+  const { calling, error: callError, press, done } = useCallPress()
+  const dial = useCallback((number: string, customerId?: string) => press({ number, customerId }), [press])
+  const callId = call?.id ?? null
+  useEffect(() => done(), [callId, done])
 
   if (!view.configured) {
     return (
@@ -118,7 +123,12 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
             <span className="c-muted">({view.state.error.message})</span>
           </p>
         ) : null}
-        {error ? <p className="c-error">{error}</p> : null}
+        {error !== null || callError !== null ? <p className="c-error">{error ?? (callError || "call failed")}</p> : null}
+        {calling !== null && !live ? (
+          <p className="c-muted" role="status" data-comptoir="calling">
+            {t("softphone.state.ringing-out")} · {formatPhone(calling, agentCountry)}
+          </p>
+        ) : null}
 
         {besideFirst ? null : callerCard}
 
@@ -274,7 +284,7 @@ const DtmfPad = memo(function DtmfPad({ callId, act }: { callId: string; act: (p
   )
 })
 
-type Dial = (number: string, customerId?: string) => Promise<void>
+type Dial = (number: string, customerId?: string) => void
 
 /** The number field, "Call", "Redial" and the dial pad, between calls. */
 const Dialler = memo(function Dialler({ dialled, setDialled, last, dial }: { dialled: string; setDialled: Dispatch<SetStateAction<string>>; last: CallRecord | undefined; dial: Dial }) {

@@ -1,0 +1,137 @@
+import "fake-indexeddb/auto"
+
+import { beforeEach, describe, expect, it, vi } from "vitest"
+
+import { ComptoirDb } from "~src/db/database"
+import { Customer } from "~src/domain/customers/customer.schema"
+import { initialPhoneState, SETTINGS_KEY, transition, type PhoneEvent, type PhoneState, type SoftphoneView } from "~src/domain/telephony"
+
+import { SoftphoneController } from "./controller"
+import { OUTGOING_PUBLISH_AFTER_INVITE_MS } from "./outgoing-hold"
+import type { HostReport } from "./provider-host"
+
+/** The chrome APIs the controller's publication uses, in memory; `writes` counts the session storage writes. */
+function fakeChrome() {
+  const areas = { local: new Map<string, unknown>(), session: new Map<string, unknown>() }
+  const writes = { session: 0 }
+  const area = (m: Map<string, unknown>, name: "local" | "session") => ({
+    get: async (key: string) => (m.has(key) ? { [key]: m.get(key) } : {}),
+    set: async (items: Record<string, unknown>) => {
+      if (name === "session") writes.session += 1
+      for (const [k, v] of Object.entries(items)) m.set(k, structuredClone(v))
+    },
+    remove: async (key: string) => void m.delete(key)
+  })
+  const badge: string[] = []
+  ;(globalThis as unknown as { chrome: unknown }).chrome = {
+    storage: { local: area(areas.local, "local"), session: area(areas.session, "session") },
+    action: { setBadgeText: async ({ text }: { text: string }) => void badge.push(text), setBadgeBackgroundColor: async () => undefined, setTitle: async () => undefined },
+    notifications: { create: async () => undefined, clear: async () => true },
+    runtime: { getManifest: () => ({ icons: { "128": "icon128.png" } }), getURL: (p: string) => `chrome-extension://x/${p}`, sendMessage: async () => undefined }
+  }
+  return { areas, writes, badge }
+}
+
+const anne = Customer.parse({ id: "cu1", code: "C-001", company: "Société C-001", country: "FR", language: "fr", createdAt: 1, updatedAt: 1, contacts: [{ id: "cu1-p", firstName: "Anne", lastName: "Martin", phones: ["+33144319244"] }] })
+
+describe("an outgoing call's first report, while the call is set up", () => {
+  let chromeFake: ReturnType<typeof fakeChrome>
+  let controller: SoftphoneController
+  let report: HostReport
+  let state: PhoneState
+  let inviteSent: () => void
+  /** The host's refusal of the call after reporting it (the microphone refused), if any. */
+  let refusal: Error | null = null
+  let published: SoftphoneView[] = []
+  const send = async (e: PhoneEvent) => {
+    state = transition(state, e, Date.now())
+    await controller.report(state, e)
+  }
+
+  beforeEach(async () => {
+    chromeFake = fakeChrome()
+    chromeFake.areas.local.set(SETTINGS_KEY, { provider: "sip", sip: { websocketUrl: "ws://127.0.0.1:8088", uri: "sip:agent1@127.0.0.1" } })
+    published = []
+    refusal = null
+    // The host as the offscreen document runs it: "outgoing" reported as the call is asked for, the command
+    // answered once its INVITE is on the wire.
+    controller = new SoftphoneController({
+      db: new ComptoirDb(`outgoing-${Math.random()}`),
+      customersByPhone: async (n) => (anne.contacts[0]!.phones.includes(n) ? [anne] : []),
+      teamSession: async () => null,
+      localHost: (r) => {
+        report = r
+        return {
+          run: async (cmd) => {
+            if (cmd.op !== "call") return { state: initialPhoneState }
+            state = transition(state, { type: "outgoing", callId: "o1", number: cmd.number }, Date.now())
+            report(state, { type: "outgoing", callId: "o1", number: cmd.number })
+            if (refusal) throw refusal
+            await new Promise<void>((resolve) => (inviteSent = resolve))
+            return { callId: "o1" }
+          },
+          state: () => state,
+          started: () => true
+        }
+      }
+    })
+    state = transition(initialPhoneState, { type: "register-requested", provider: "sip" }, Date.now())
+    await send({ type: "registered" })
+    const mine = published
+    controller.onPublished((v) => mine.push(v))
+  })
+
+  const phases = () => published.map((v) => v.state.call?.phase ?? v.state.registration)
+
+  it("publishes nothing while the microphone opens and the offer is made: the clicked button says Calling… itself", async () => {
+    const call = controller.call("+33144319244", { customerId: "cu1", contactId: "cu1-p" })
+    await new Promise((r) => setTimeout(r, 40))
+    expect(published).toEqual([])
+    expect(chromeFake.writes.session).toBe(1) // the registration's, before the call
+    inviteSent()
+    await call
+  })
+
+  it("publishes a call the PBX answers within the hold once, in call, with the card's customer", async () => {
+    const call = controller.call("+33144319244", { customerId: "cu1", contactId: "cu1-p" })
+    await vi.waitFor(() => expect(inviteSent).toBeTypeOf("function"))
+    inviteSent()
+    await call
+    await send({ type: "answered", callId: "o1" })
+    expect(phases()).toEqual(["in-call"])
+    expect(published[0]!.caller).toMatchObject({ callId: "o1", number: "+33144319244", customerId: "cu1", contactId: "cu1-p" })
+    expect(chromeFake.badge.at(-1)).not.toBe("")
+  })
+
+  it("publishes a call refused within the hold once, ended with its reason, and logs it to the card's customer", async () => {
+    const call = controller.call("+33144319244", { customerId: "cu1", contactId: "cu1-p" })
+    await vi.waitFor(() => expect(inviteSent).toBeTypeOf("function"))
+    inviteSent()
+    await call
+    await send({ type: "ended", callId: "o1", reason: "busy" })
+    expect(phases()).toEqual(["ended"])
+    expect(published[0]!.lastCall).toMatchObject({ id: "o1", endReason: "busy", customerId: "cu1", direction: "outbound" })
+    await vi.waitFor(async () => expect(await controller.history(5)).toMatchObject([{ id: "o1", customerId: "cu1" }]))
+  })
+
+  it("shows a call still ringing as 'Calling…' everywhere soon after its INVITE is out", async () => {
+    const call = controller.call("+33144319244", { customerId: "cu1" })
+    await vi.waitFor(() => expect(inviteSent).toBeTypeOf("function"))
+    inviteSent()
+    await call
+    const sent = Date.now()
+    await vi.waitFor(() => expect(phases()).toEqual(["ringing-out"]))
+    expect(Date.now() - sent).toBeGreaterThanOrEqual(OUTGOING_PUBLISH_AFTER_INVITE_MS - 5)
+    expect(published[0]!.caller).toMatchObject({ callId: "o1", customerId: "cu1" })
+    await send({ type: "answered", callId: "o1" })
+    expect(phases()).toEqual(["ringing-out", "in-call"])
+  })
+
+  it("shows at once what was held when the call is refused before its INVITE (no microphone), then its end", async () => {
+    refusal = new Error("Permission denied")
+    await expect(controller.call("+33144319244", {})).rejects.toThrow("Permission denied")
+    await vi.waitFor(() => expect(phases()).toEqual(["ringing-out"]))
+    await send({ type: "ended", callId: "o1", reason: "failed" })
+    expect(phases()).toEqual(["ringing-out", "ended"])
+  })
+})
