@@ -17,13 +17,15 @@
  * - issue-screen: the real extension signed in to a demo server, a click on the form's Issue → the number on screen.
  * - overlay: the same click → the form over the page (its frame made at the click, or preloaded; then kept), against a new
  *   workspace tab in the same run (bench/quote-overlay.ts; after `npm run build`).
+ * - overlay-site: the same click on a site the agent added (a CRM), for COMPTOIR_BUILD against BENCH_BASE_BUILD,
+ *   alternated click by click (bench/quote-overlay-site.ts).
  * - side-panel: the side panel's New quote → the form in the side panel itself, against a new workspace tab in the
  *   same run (bench/quote-side-panel.ts; after `npm run build`).
  * - side-panel-open: the side panel's own opening, navigation start → first card, for COMPTOIR_BUILD against
  *   BENCH_BASE_BUILD, alternated (bench/side-panel-open.ts).
  * - softphone-tab: the softphone tab's caller card's New quote → the form (in the tab itself, or main's new workspace
  *   tab), warm and right after the tab opens, COMPTOIR_BUILD against BENCH_BASE_BUILD alternated (bench/quote-softphone-tab.ts).
- * Env: BENCH_PARTS (form,pdf,issue,group-commit,issue-screen,overlay,side-panel,side-panel-open,softphone-tab), BENCH_QUOTE_RUNS (form clicks, 20), BENCH_ISSUE_ROUNDS (10),
+ * Env: BENCH_PARTS (form,pdf,issue,group-commit,issue-screen,overlay,side-panel,side-panel-open,softphone-tab,overlay-site), BENCH_QUOTE_RUNS (form clicks, 20), BENCH_ISSUE_ROUNDS (10),
  *      BENCH_AGENTS (50), BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/postgres), BENCH_DB (postgres | pglite: the
  *      issuing parts against the embedded database instead), BENCH_SERVER_NODE_ARGS (flags for the server's node),
  *      BENCH_SERVER_DIR (a checkout whose server/main.ts is run instead of this one's: A/B against another build).
@@ -47,6 +49,7 @@ import { DEMO_PASSWORD } from "../server/seed-demo"
 
 import { issueScreenPart } from "./quote-issue-screen"
 import { overlayPart } from "./quote-overlay"
+import { overlaySitePart } from "./quote-overlay-site"
 import { sidePanelPart } from "./quote-side-panel"
 import { sidePanelOpenPart } from "./side-panel-open"
 import { softphoneTabPart } from "./quote-softphone-tab"
@@ -459,6 +462,7 @@ async function main() {
   if (PARTS.includes("pdf")) results.pdf = await pdfPart()
   if (PARTS.includes("form")) results.form = await formPart()
   if (PARTS.includes("overlay")) results.overlay = await overlayPart(FORM_RUNS, stats)
+  if (PARTS.includes("overlay-site")) results.overlaySite = await overlaySitePart(FORM_RUNS, stats)
   if (PARTS.includes("side-panel")) results.sidePanel = await sidePanelPart(FORM_RUNS, stats)
   if (PARTS.includes("side-panel-open")) results.sidePanelOpen = await sidePanelOpenPart(FORM_RUNS, stats)
   if (PARTS.includes("softphone-tab")) results.softphoneTab = await softphoneTabPart(FORM_RUNS, stats)

@@ -6,8 +6,16 @@ import { createDispatcher } from "~src/messaging/handler"
 
 import { handlers } from "./index"
 
-/** chrome.storage (local and session, in memory, values copied as the browser does) and the alarms the handlers set. */
+/**
+ * The host permissions the stubbed browser holds (`chrome.permissions.contains`): the manifest's local pages, as
+ * installed. A test adds or removes sites (an agent enabling or removing their CRM); stubChrome sets it back.
+ */
+export const grantedOrigins = new Set<string>()
+
+/** chrome.storage (local and session, in memory, values copied as the browser does), the alarms the handlers set, the host permissions. */
 export function stubChrome(): void {
+  grantedOrigins.clear()
+  for (const o of ["http://localhost/*", "http://127.0.0.1/*"]) grantedOrigins.add(o)
   const area = () => {
     const m = new Map<string, unknown>()
     return {
@@ -19,7 +27,8 @@ export function stubChrome(): void {
   vi.stubGlobal("chrome", {
     storage: { local: area(), session: area(), onChanged: { addListener: () => undefined } },
     runtime: { id: "test", getURL: (p: string) => p },
-    alarms: { create: () => undefined, clear: async () => true }
+    alarms: { create: () => undefined, clear: async () => true },
+    permissions: { contains: async ({ origins = [] }: { origins?: string[] }) => origins.every((o) => grantedOrigins.has(o)) }
   })
 }
 

@@ -1,16 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 
 import { expect, test, type BrowserContext } from "@playwright/test"
 
+import { grantInProfile } from "./added-site"
 import { launchWithExtension, serviceWorkerOf, startSite } from "./launch"
 
 /**
  * A site the user grants through Chrome's own site-access menu (not through Comptoir's popup): Comptoir
- * starts there. Headless Chromium cannot accept a permission prompt (microsoft/playwright#32755), so the
- * grant is written where Chrome keeps it, in the profile's Preferences, between two launches: the same
- * record Chrome writes when the user says yes. The CRM's name resolves to 127.0.0.1 for this browser only.
+ * starts there. The grant is written in the profile between two launches (added-site.ts). The CRM's name
+ * resolves to 127.0.0.1 for this browser only.
  */
 const CRM_HOST = "crm.comptoir.test"
 const CRM_PATTERN = `http://${CRM_HOST}/*`
@@ -45,15 +45,7 @@ test("a CRM the user granted in Chrome's site-access menu gets Comptoir, and onl
     await context.close()
 
     // The user grants the site from Chrome's menu (recorded as Chrome records it).
-    const prefsPath = join(dir, "Default", "Preferences")
-    const prefs = JSON.parse(readFileSync(prefsPath, "utf8")) as { extensions: { settings: Record<string, Record<string, { explicit_host?: string[]; scriptable_host?: string[] }>> } }
-    const ext = prefs.extensions.settings[extensionId]!
-    for (const set of ["granted_permissions", "active_permissions"]) {
-      const perms = ext[set]!
-      perms.explicit_host = [...(perms.explicit_host ?? []), CRM_PATTERN]
-      perms.scriptable_host = [...(perms.scriptable_host ?? []), CRM_PATTERN]
-    }
-    writeFileSync(prefsPath, JSON.stringify(prefs))
+    grantInProfile(dir, extensionId, CRM_PATTERN)
 
     context = await launchWithExtension(dir, args)
     try {

@@ -9,7 +9,7 @@ import type { Customer } from "~src/domain/customers/customer.schema"
 import { UNATTACHED_TTL_MS } from "~src/features/quotes/quote-frame-tickets"
 import { createDispatcher, type MessageContext } from "~src/messaging/handler"
 
-import { stubChrome } from "../handler-test-kit"
+import { grantedOrigins, stubChrome } from "../handler-test-kit"
 import { handlers } from "../index"
 import { forgetPreparedHandoffs } from "./prepared-handoffs"
 import { keptForFrames, watchQuoteFrameTabs } from "./frame"
@@ -111,5 +111,31 @@ describe("what the worker keeps for a quote frame", () => {
 
     expect(attached.warm).toBe(pathOf(customers[1]!))
     expect(attached.handoff?.context.customer?.id).toBe(customers[1]!.id)
+  })
+})
+
+describe("which pages get a quote frame", () => {
+  const CRM: MessageContext = { sender: "content", tabId: 9, frameId: 0, url: "https://crm.example.com:8443/contacts/12" }
+  const open = (ctx: MessageContext) => send<{ ticket: string }>("quote-frame/open", { path: pathOf(customers[0]!), ticket: null, warm: null }, ctx)
+
+  it("a site the agent added gets one, on any port, and its frame attaches under it", async () => {
+    grantedOrigins.add("https://crm.example.com/*")
+
+    const { ticket } = await open(CRM)
+
+    const attached = await send<{ path: string }>("quote-frame/attach", { ticket, ancestorOrigin: "https://crm.example.com:8443" }, { ...FRAME, tabId: 9 })
+    expect(attached.path).toBe(pathOf(customers[0]!))
+  })
+
+  it("a page of a site removed since it loaded (its content script still running) gets none, nor a preload", async () => {
+    await expect(open(CRM)).rejects.toThrow(/permission/)
+    await expect(send("quote-frame/open", { path: null, ticket: null, warm: pathOf(customers[0]!) }, CRM)).rejects.toThrow(/permission/)
+    expect(keptForFrames()).toEqual([])
+  })
+
+  it("the same host over plain http is another site", async () => {
+    grantedOrigins.add("https://crm.example.com/*")
+
+    await expect(open({ ...CRM, url: "http://crm.example.com/contacts/12" })).rejects.toThrow(/permission/)
   })
 })

@@ -57,6 +57,9 @@ export const quoteFrameOpen = defineHandler("quote-frame/open", async (req, ctx)
     for (const path of req.prepare ?? []) void prepareHandoff(path, ctx, quoteHandoff)
     return { ticket: held.id, shown: false }
   }
+  // A page whose site the agent removed (or withheld in Chrome's menu) since it loaded keeps its content script
+  // running until reloaded: no new frame there (the card's New quote opens the workspace tab).
+  if (!held && !(await siteGranted(pageOrigin))) throw new Error("Comptoir no longer holds this site's permission")
   const ticket = held ?? frameTickets.issue(ctx.tabId, pageOrigin, req.path)
   if (req.path === null) {
     if (req.warm) {
@@ -86,6 +89,20 @@ export const quoteFrameOpen = defineHandler("quote-frame/open", async (req, ctx)
     return { ticket: ticket.id, shown: false }
   }
 })
+
+/**
+ * Whether Comptoir holds the host permission of the page's site (by scheme and host, any port, as the manifest's
+ * patterns grant it). The quote frame is web-accessible to every http(s) page (quote-frame-hosts.ts): its tickets
+ * are what keep it to the sites the agent enabled.
+ */
+async function siteGranted(pageOrigin: string): Promise<boolean> {
+  try {
+    const u = new URL(pageOrigin)
+    return await chrome.permissions.contains({ origins: [`${u.protocol}//${u.hostname}/*`] })
+  } catch {
+    return false
+  }
+}
 
 /** The framed quote form presents its ticket: refused unless it is that tab's, from a frame, taken for the first time. */
 export const quoteFrameAttach = defineHandler("quote-frame/attach", async (req, ctx) => {

@@ -85,17 +85,28 @@ describe("the quote frame's tickets", () => {
 })
 
 describe("the pages the quote form may be framed in", () => {
-  const manifest = JSON.parse(readFileSync("package.json", "utf8")).manifest as { web_accessible_resources: { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[] }
+  const manifest = JSON.parse(readFileSync("package.json", "utf8")).manifest as {
+    web_accessible_resources: { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[]
+    optional_host_permissions: string[]
+  }
 
   it("are the manifest's, for the quote frame alone, behind Chrome's dynamic URL", () => {
     expect(manifest.web_accessible_resources).toEqual([{ resources: ["tabs/quote-frame.html"], matches: [...QUOTE_FRAME_HOSTS], use_dynamic_url: true }])
   })
 
-  it("are the webmails and local pages, not a site enabled later", () => {
+  it("are every site the agent could add (the optional host permissions), no more: no file, no browser page", () => {
+    expect([...QUOTE_FRAME_HOSTS].sort()).toEqual([...manifest.optional_host_permissions].sort())
+  })
+
+  it("are the webmails, local pages and a CRM added later, but never a page that is not a web page", () => {
     expect(framingAllowed("https://mail.google.com/mail/u/0/#inbox")).toBe(true)
     expect(framingAllowed("http://127.0.0.1:5173/crm/contact")).toBe(true)
-    expect(framingAllowed("https://crm.example.com/contacts/12")).toBe(false)
-    expect(framingAllowed("https://mail.google.com.evil.example/")).toBe(false)
-    expect(framingAllowed("http://mail.google.com/")).toBe(false)
+    expect(framingAllowed("https://crm.example.com/contacts/12")).toBe(true)
+    expect(framingAllowed("http://crm.intranet:8080/contacts/12")).toBe(true)
+    expect(framingAllowed("file:///home/agent/contacts.html")).toBe(false)
+    expect(framingAllowed("chrome-extension://abc/tabs/workspace.html")).toBe(false)
+    expect(framingAllowed("about:blank")).toBe(false)
+    expect(framingAllowed("data:text/html,<p>x</p>")).toBe(false)
+    expect(framingAllowed("not a url")).toBe(false)
   })
 })
