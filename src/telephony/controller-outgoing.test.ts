@@ -43,6 +43,8 @@ describe("an outgoing call's first report, while the call is set up", () => {
   /** The host's refusal of the call after reporting it (the microphone refused), if any. */
   let refusal: Error | null = null
   let published: SoftphoneView[] = []
+  /** The commands the host was given. */
+  let asked: string[] = []
   const send = async (e: PhoneEvent) => {
     state = transition(state, e, Date.now())
     await controller.report(state, e)
@@ -52,6 +54,7 @@ describe("an outgoing call's first report, while the call is set up", () => {
     chromeFake = fakeChrome()
     chromeFake.areas.local.set(SETTINGS_KEY, { provider: "sip", sip: { websocketUrl: "ws://127.0.0.1:8088", uri: "sip:agent1@127.0.0.1" } })
     published = []
+    asked = []
     refusal = null
     // The host as the offscreen document runs it: "outgoing" reported as the call is asked for, the command
     // answered once its INVITE is on the wire.
@@ -63,6 +66,14 @@ describe("an outgoing call's first report, while the call is set up", () => {
         report = r
         return {
           run: async (cmd) => {
+            asked.push(cmd.op)
+            if (cmd.op === "hangup") {
+              // As sip.js cancels a call not yet answered: its "ended" comes from the host at once.
+              const ended: PhoneEvent = { type: "ended", callId: cmd.callId, reason: "hangup-local" }
+              state = transition(state, ended, Date.now())
+              report(state, ended)
+              return undefined
+            }
             if (cmd.op !== "call") return { state: initialPhoneState }
             state = transition(state, { type: "outgoing", callId: "o1", number: cmd.number }, Date.now())
             report(state, { type: "outgoing", callId: "o1", number: cmd.number })
@@ -133,5 +144,46 @@ describe("an outgoing call's first report, while the call is set up", () => {
     await vi.waitFor(() => expect(phases()).toEqual(["ringing-out"]))
     await send({ type: "ended", callId: "o1", reason: "failed" })
     expect(phases()).toEqual(["ringing-out", "ended"])
+  })
+
+  describe("a hang-up pressed at once (a wrong number clicked): Alt+Shift+A, or a page panel's", () => {
+    const placed = async () => {
+      const call = controller.call("+33144319244", { customerId: "cu1", contactId: "cu1-p" })
+      await vi.waitFor(() => expect(asked).toContain("call"))
+      return { call }
+    }
+    const endedOnce = async () => {
+      await vi.waitFor(() => expect(phases()).toEqual(["ended"]))
+      expect(published[0]!.lastCall).toMatchObject({ id: "o1", endReason: "hangup-local", customerId: "cu1", direction: "outbound" })
+      // Nothing says it rings afterwards: the hold's time runs out with nothing left to publish.
+      await new Promise((r) => setTimeout(r, OUTGOING_PUBLISH_AFTER_INVITE_MS + 50))
+      expect(phases()).toEqual(["ended"])
+    }
+
+    it("a hang-up pressed while the outgoing call's first report is held ends the call and reports it ended", async () => {
+      const { call } = await placed()
+      inviteSent()
+      await call
+      await controller.answerOrHangup()
+      expect(asked).toEqual(["call", "hangup"])
+      await endedOnce()
+    })
+
+    it("a hang-up pressed before the call's INVITE is even out ends it too", async () => {
+      const { call } = await placed()
+      await controller.answerOrHangup()
+      expect(asked).toEqual(["call", "hangup"])
+      inviteSent()
+      await call
+      await endedOnce()
+    })
+
+    it("names the held call to the checks of what a page panel may do to it, as it will be published", async () => {
+      const { call } = await placed()
+      expect(await controller.callNow()).toMatchObject({ id: "o1", phase: "ringing-out", number: "+33144319244" })
+      expect(published).toEqual([])
+      inviteSent()
+      await call
+    })
   })
 })

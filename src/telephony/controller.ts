@@ -308,9 +308,18 @@ export class SoftphoneController {
     await this.host.run(cmd)
   }
 
-  /** The keyboard shortcut: answers a ringing call, else hangs up the call under way. */
+  /**
+   * The call the commands act on: an outgoing call's report held while it is set up counts (outgoing-hold.ts), so
+   * that a hang-up pressed at once (a wrong number) ends it instead of finding no call. Read after the reports
+   * already queued: the "outgoing" just reported is known. Its end publishes the call once, ended.
+   */
+  async callNow(): Promise<PhoneState["call"]> {
+    return this.serial(async () => this.outgoing.peek()?.state.call ?? (await this.view()).state.call)
+  }
+
+  /** The keyboard shortcut: answers a ringing call, else hangs up the call under way (or being set up). */
   async answerOrHangup(): Promise<void> {
-    const call = (await this.view()).state.call
+    const call = await this.callNow()
     if (!call || call.phase === "ended") return
     await this.command(call.phase === "ringing-in" ? { op: "answer", callId: call.id } : { op: "hangup", callId: call.id })
   }

@@ -46,6 +46,11 @@ export class OutgoingHold {
     if (this.held.event.number === number) this.arm(failed ? 0 : OUTGOING_PUBLISH_AFTER_INVITE_MS)
   }
 
+  /** The held report, still held: the call commands act on it (a hang-up during the hold ends the call). */
+  peek(): HeldOutgoing | null {
+    return this.held
+  }
+
   /** The held report, now out of the hold (the caller folds it into the view it publishes next). */
   take(): HeldOutgoing | null {
     const held = this.held

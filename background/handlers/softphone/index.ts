@@ -36,8 +36,8 @@ export const softphoneState = defineHandler("softphone/state", async () => softp
 
 export const softphoneBar = defineHandler("softphone/bar", async () => callBarOf(await softphone.view()))
 
-/** The call under way, for the checks of what a page panel may do to it. */
-const callNow = async () => (await softphone.view()).state.call
+/** The call under way (or being set up: its first report held), for the checks of what a page panel may do to it. */
+const callNow = () => softphone.callNow()
 
 export const softphoneAnswer = defineHandler("softphone/answer", async (req, ctx) => {
   requirePageOrThisCall(ctx, req.callId, await callNow(), ["ringing-in"])
