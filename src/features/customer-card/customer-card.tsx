@@ -133,7 +133,7 @@ function CardDetails({
 }) {
   // Asked only for a card that shows its details: a CRM list's hundreds of compact cards ask nothing.
   const risk = useCustomerRisk(c.id, !holdData)
-  const { calling, error: callError, press: pressCall } = useCallPress()
+  const { calling, error: callError, press: pressCall, hangUp } = useCallPress()
   // A card with New quote on a web page: the quote form's frame loads now, hidden (once per page; quote-overlay.ts).
   // Where the card opens the workspace tab instead, only its new quote's lookups are made now, for the click.
   useEffect(() => {
@@ -223,6 +223,8 @@ function CardDetails({
                     data-comptoir="call"
                     data-number={ph}
                     aria-pressed={calling === ph}
+                    // Not a second call to the number being called: its Hang up is beside it.
+                    disabled={calling === ph}
                     aria-label={t("softphone.dock.callNumber", { number: formatPhone(ph, agentCountry) })}
                     // The quote form's preload does not start between the press and the click (quote-overlay.ts).
                     onPointerDown={() => holdQuotePreload()}
@@ -238,9 +240,22 @@ function CardDetails({
                     ☎
                   </button>
                   {calling === ph ? (
-                    <span className="c-calling" role="status" data-comptoir="calling">
-                      {t("softphone.state.ringing-out")}
-                    </span>
+                    <>
+                      <span className="c-calling" role="status" data-comptoir="calling">
+                        {t("softphone.state.ringing-out")}
+                      </span>
+                      <button
+                        type="button"
+                        className="c-button c-button-danger"
+                        data-comptoir="calling-hangup"
+                        onClick={(e) => {
+                          e.stopPropagation()
+                          // A wrong number, hung up where it was clicked (the page's scripts cannot: isTrusted).
+                          if (e.nativeEvent.isTrusted) hangUp()
+                        }}>
+                        {t("softphone.action.hangup")}
+                      </button>
+                    </>
                   ) : null}
                 </span>
               ))}

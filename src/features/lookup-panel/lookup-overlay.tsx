@@ -436,22 +436,25 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
  */
 function ClickedNumber({ number, customerId, agentCountry, onError }: { number: string; customerId: string | undefined; agentCountry: string; onError: (e: string) => void }) {
   const { t } = useTranslation()
-  const { calling, error, press } = useCallPress()
+  const { calling, error, press, hangUp } = useCallPress()
   const call = (
     <>
       <button
         type="button"
-        className="c-button"
+        className={calling === number ? "c-button c-button-danger" : "c-button"}
         data-comptoir="call"
         data-number={number}
         aria-pressed={calling === number}
         // The quote form's preload does not start between the press and the click (quote-overlay.ts).
         onPointerDown={() => holdQuotePreload()}
         onClick={(e) => {
-          // The page's scripts can reach this panel: only the agent's own click dials.
-          if (e.nativeEvent.isTrusted) press({ number, customerId })
+          // The page's scripts can reach this panel: only the agent's own click dials, or hangs up.
+          if (!e.nativeEvent.isTrusted) return
+          // "Calling…" hangs up (a wrong number), rather than dialling it a second time.
+          if (calling === number) hangUp()
+          else press({ number, customerId })
         }}>
-        ☎ {calling === number ? t("softphone.state.ringing-out") : t("softphone.dock.callNumber", { number: formatPhone(number, agentCountry) })}
+        ☎ {calling === number ? `${t("softphone.state.ringing-out")} · ${t("softphone.action.hangup")}` : t("softphone.dock.callNumber", { number: formatPhone(number, agentCountry) })}
       </button>
       {error !== null ? (
         <p className="c-error" role="alert" data-comptoir="call-error">

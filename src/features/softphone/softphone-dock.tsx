@@ -81,7 +81,7 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
     []
   )
   // "Calling…" drawn here at the press: the softphone publishes the call once it is on the wire (outgoing-hold.ts).
-  const { calling, error: callError, press, done } = useCallPress()
+  const { calling, error: callError, press, hangUp, done } = useCallPress()
   const dial = useCallback((number: string, customerId?: string) => press({ number, customerId }), [press])
   const callId = call?.id ?? null
   useEffect(() => done(), [callId, done])
@@ -125,9 +125,15 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
         ) : null}
         {error !== null || callError !== null ? <p className="c-error">{error ?? (callError || "call failed")}</p> : null}
         {calling !== null && !live ? (
-          <p className="c-muted" role="status" data-comptoir="calling">
-            {t("softphone.state.ringing-out")} · {formatPhone(calling, agentCountry)}
-          </p>
+          <div className="c-row">
+            <p className="c-muted" role="status" data-comptoir="calling">
+              {t("softphone.state.ringing-out")} · {formatPhone(calling, agentCountry)}
+            </p>
+            {/* Before the softphone publishes the call (outgoing-hold.ts): a wrong number is hung up here at once. */}
+            <button type="button" className="c-button c-button-danger" data-comptoir="calling-hangup" onClick={hangUp}>
+              {t("softphone.action.hangup")}
+            </button>
+          </div>
         ) : null}
 
         {besideFirst ? null : callerCard}

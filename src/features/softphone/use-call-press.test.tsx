@@ -40,4 +40,26 @@ describe("a call button's own feedback", () => {
     expect(result.current.calling).toBeNull()
     expect(result.current.error).toBe("the softphone is not registered")
   })
+
+  it("hangs up from Calling… at once, the call's id as the softphone gave it", async () => {
+    const bg = background()
+    const { result } = renderHook(() => useCallPress())
+    act(() => result.current.press({ number: "+33144319244" }))
+    await act(async () => bg.answer({ ok: true, data: { ok: true, callId: "o1" } }))
+    act(() => result.current.hangUp())
+    expect(result.current.calling).toBeNull()
+    expect(bg.sendMessage).toHaveBeenLastCalledWith({ type: "softphone/hangup", payload: { callId: "o1" } })
+  })
+
+  it("hangs up a call pressed before the softphone named it, as soon as it does", async () => {
+    const bg = background()
+    const { result } = renderHook(() => useCallPress())
+    act(() => result.current.press({ number: "+33144319244" }))
+    act(() => result.current.hangUp())
+    expect(result.current.calling).toBeNull()
+    expect(bg.sendMessage).toHaveBeenCalledTimes(1)
+    await act(async () => bg.answer({ ok: true, data: { ok: true, callId: "o1" } }))
+    expect(bg.sendMessage).toHaveBeenLastCalledWith({ type: "softphone/hangup", payload: { callId: "o1" } })
+    expect(result.current.calling).toBeNull()
+  })
 })
