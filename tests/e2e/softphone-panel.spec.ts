@@ -108,3 +108,16 @@ test("a number shared by two customers: the page panel asks who is calling, and 
   expect(logged).toMatchObject({ direction: "inbound", customerId: await idOfCode(phonePage, b.code) })
   await phonePage.close()
 })
+
+test("a wrong number hung up at once from the dock's Calling…, before the call is shown, ends there and is logged as hung up", async ({ extContext, extensionId, lab }) => {
+  const phonePage = await openReadyDock(extContext, extensionId)
+  expect(lab.runDir).toBeTruthy()
+  const number = "+33199000123"
+  await phonePage.locator('[data-comptoir="dial-input"]').fill(number)
+  await phonePage.locator('[data-comptoir="dial"]').click()
+  // At once: the softphone still holds the call's first report (outgoing-hold.ts), the dock shows its own Calling….
+  await phonePage.locator('[data-comptoir="calling-hangup"]').click()
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "ended", { timeout: 15_000 })
+  await expect.poll(async () => (await storedCalls(phonePage)).filter((c) => c.number === number).map((c) => c.endReason)).toEqual(["hangup-local"])
+  await phonePage.close()
+})
