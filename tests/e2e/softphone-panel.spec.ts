@@ -116,6 +116,7 @@ test("a wrong number hung up at once from the dock's Calling…, before the call
   await phonePage.locator('[data-comptoir="dial-input"]').fill(number)
   await phonePage.locator('[data-comptoir="dial"]').click()
   // At once: the softphone still holds the call's first report (outgoing-hold.ts), the dock shows its own Calling….
+  await phonePage.screenshot({ path: "test-results/softphone-dock-calling.png" })
   await phonePage.locator('[data-comptoir="calling-hangup"]').click()
   await expect(dock(phonePage)).toHaveAttribute("data-state", "ended", { timeout: 15_000 })
   await expect.poll(async () => (await storedCalls(phonePage)).filter((c) => c.number === number).map((c) => c.endReason)).toEqual(["hangup-local"])
