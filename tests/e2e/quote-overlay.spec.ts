@@ -66,8 +66,9 @@ test("a card's New quote on a reply opens the filled form over that page, in a f
   page = await context.newPage()
   await page.setViewportSize({ width: 1280, height: 800 })
   await page.goto(`${site.origin}/webmail/reply`)
-  // The agent was writing the reply.
+  // The agent was writing the reply, above the quoted mail: the insertion goes at that caret.
   await page.locator("#composebody").click()
+  await page.keyboard.press("Control+Home")
   const card = cardOf(page, overLimit)
   await expect(card).toBeVisible({ timeout: 15_000 })
   // The frame preloaded as the card showed drew that card's new quote once, unseen, and dropped it: nothing of it

@@ -31,6 +31,17 @@ describe("inserting a summary into a compose box", () => {
     expect(inputs).toBe(1)
   })
 
+  it("keeps the caret of the textarea the user was last in, though focus left it for the form over the page", () => {
+    const ta = document.createElement("textarea")
+    ta.id = "composebody"
+    ta.value = "> the customer's mail\n\nHello, here is our quote."
+    document.body.append(ta)
+    ta.setSelectionRange(ta.value.length, ta.value.length)
+    const box = findComposeBox(document, ta)
+    insertIntoCompose(box!, content, ta)
+    expect(ta.value).toBe("> the customer's mail\n\nHello, here is our quote.\n\nBonjour,\n\nTotal TTC : 150,00 €")
+  })
+
   it("builds paragraphs and a table as elements in an HTML editor, so a product name with markup stays text", () => {
     const editor = document.createElement("div")
     editor.setAttribute("contenteditable", "true")

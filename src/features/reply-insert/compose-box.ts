@@ -99,16 +99,19 @@ export function findComposeBox(doc: Document, lastFocused: Element | null): Comp
 
 /**
  * Puts the content where the user's caret is in that editor (at the top when the caret is elsewhere: a reply
- * is written above the quoted mail), then tells the page's editor with an input event.
+ * is written above the quoted mail), then tells the page's editor with an input event. A textarea the user was
+ * `lastFocused` in keeps its caret though focus left it for the form over the page (Roundcube's default reply
+ * mode writes below the quoted mail).
  */
-export function insertIntoCompose(target: ComposeTarget, content: ComposeContent): "text" | "html" {
+export function insertIntoCompose(target: ComposeTarget, content: ComposeContent, lastFocused: Element | null = null): "text" | "html" {
   const doc = target.el.ownerDocument
   if (target.kind === "textarea") {
     const el = target.el
-    const focused = doc.activeElement === el
-    const start = focused ? el.selectionStart : 0
-    const end = focused ? el.selectionEnd : 0
-    const text = content.text + (el.value.length > end ? "\n\n" : "")
+    const atCaret = doc.activeElement === el || lastFocused === el
+    const start = atCaret ? el.selectionStart : 0
+    const end = atCaret ? el.selectionEnd : 0
+    // Its own paragraph: apart from a line being written before the caret, and from the text after it.
+    const text = (start > 0 && el.value[start - 1] !== "\n" ? "\n\n" : "") + content.text + (el.value.length > end ? "\n\n" : "")
     el.setRangeText(text, start, end, "end")
     el.dispatchEvent(new (doc.defaultView!.InputEvent)("input", { bubbles: true, inputType: "insertText", data: text }))
     el.focus()

@@ -17,6 +17,9 @@ export function startComposeListener(): void {
   document.addEventListener("focusin", (e) => remember(e.target instanceof Element ? e.target : null), true)
   // An editor inside a same-origin iframe (Roundcube's TinyMCE) takes focus without a focusin in this document.
   window.addEventListener("blur", () => queueMicrotask(() => remember(document.activeElement)))
+  // Webmails focus their editor as the compose page opens (Roundcube does), often before this script runs: the user
+  // then types in it with no focusin for us to see.
+  remember(document.activeElement)
 
   chrome.runtime.onMessage.addListener((message: unknown, _sender, reply: (r: unknown) => void) => {
     if (typeof message !== "object" || message === null) return false
@@ -31,7 +34,7 @@ export function startComposeListener(): void {
       const box = content ? findComposeBox(document, last) : null
       if (!content) reply({ ok: false, error: "malformed content" })
       else if (!box) reply({ ok: false, error: "no compose box on this page" })
-      else reply({ ok: true, data: { inserted: insertIntoCompose(box, content) } })
+      else reply({ ok: true, data: { inserted: insertIntoCompose(box, content, last) } })
       return false
     }
     return false
