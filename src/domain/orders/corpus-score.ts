@@ -1,5 +1,5 @@
 import { foldText } from "../search/fold-text"
-import { COUNTRY } from "./header-fields"
+import { COUNTRY } from "./address-shapes"
 import type { ExtractedLine } from "./types"
 
 /** What a labelled mail should give (tests/fixtures/orders/*.expected.json). */

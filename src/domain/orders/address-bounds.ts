@@ -1,0 +1,51 @@
+import { BILLING, POSTAL_LINE, STREET } from "./address-shapes"
+
+/**
+ * Where a delivery address starts and ends inside the text that holds it: the end at its postal code and town, the
+ * start at the place a delivering sentence names or after a heading. Kept apart from the rules that find the address
+ * so the next address rule has room, and because every one of those rules cuts its find by these bounds.
+ */
+
+/**
+ * An address up to its postal code and town ("31140 Saint-Alban", "Manchester M17 1AE"): a note after a dash or in
+ * brackets ("- quai 4", "(2e étage, ascenseur)", "- entrée par le portail") says how to get in, not where. A "cedex"
+ * keeps its office's number ("34095 Montpellier cedex 5"); the words after a code are no town when they say when
+ * ("… M41 7BQ by Thursday", "… 69007 Lyon" but never "69007 avant jeudi"); a town's further words are capitalised or
+ * joined by "sur", "en", "de"… ("69006 Lyon c mon chef M." ends at Lyon: a hard-wrapped line joined after it). A
+ * Belgian or Swiss four-figure code is followed by its town ("4020 Liège"); an Eircode ("D22 X8Y4") and an Australian
+ * state and code ("Sydney NSW 2000") end the address.
+ */
+const TOWN = String.raw`(?!(?:by|before|on|for|from|until|till|avant|pour|d[èe]s|le|au|et|and|please|pls|svp|merci|thanks)\b)[\p{L}'’]+(?:-[\p{L}'’]+)*(?:\s(?:(?:sur|sous|en|de|du|des|la|le|les|lès|lez|aux|d['’]|l['’])\s?)?\p{Lu}[\p{L}'’]*(?:-[\p{L}'’]+)*|\s(?:cedex|CEDEX|Cedex)(?:\s\d{1,2}\b)?)*`
+export const UP_TO_TOWN = new RegExp(
+  String.raw`^((?:.*?\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b(?:[\s,]*${TOWN})?|.*?\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|.*?\p{Lu}[\p{L}'’-]+ (?!(?:19|20)\d\d\b)[1-9]\d{3}(?=\s*(?:$|[,.(]))|.*?(?<![\d.,/-])(?!(?:19|20)\d\d\b)[1-9]\d{3} (?=\p{Lu})${TOWN}|.*?\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4}\b|.*?\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT) \d{4}\b))`,
+  "u"
+)
+
+export function cleanAddressPart(s: string): string {
+  return s.replace(/^[\s:,-]+|[\s.,;]+$/g, "").replace(/\s+/g, " ")
+}
+
+/**
+ * Where an address begins when a delivering sentence runs into it: "Livraison …, à la plateforme logistique, quai 3, 12 rue
+ * …", "a livrer Clinique du Parc, entrée fournisseurs, 155 boulevard …": the place named after the last "à la" / "au" /
+ * "to the" / "livrer" before the street, in parts ending with a comma or in a number ("au chalet n° 14, place …"), is the
+ * address's first line. Otherwise the street.
+ */
+export function placeBefore(line: string, streetAt: number): number {
+  const before = line.slice(0, streetAt)
+  const from = Math.max(before.search(/[^.;!?]*$/), 0)
+  let at = -1
+  for (const p of before.slice(from).matchAll(/(?<![\p{L}'’])(?:[àa] la|[àa] l['’]|au|aux|chez|to the|at the|livrer|deliver(?:ed)? to)\s+/giu)) at = from + p.index + p[0].length
+  const place = at < 0 ? "" : before.slice(at)
+  // "… au chalet n° 14, place Pasteur, …": a number after "n°" is the place's, not the street's.
+  return at >= 0 && /(?:,|\bn[°º]\.?)\s*$/u.test(place) && place.length <= 80 && /^\p{L}/u.test(place) && !/\b(?:le|the|on|by|avant|before|lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday|saturday)\b\s*\d/i.test(place) && !BILLING.test(place) ? at : streetAt
+}
+
+/**
+ * A short heading before a colon ("À l'annexe : Clinique …", "NEW DEPOT: …", an answer's own words) is no part of the
+ * address when a street or postal code follows ("Kingsley Supplies LLC, Attn: Receiving, …" keeps its attention line).
+ */
+export function withoutHeading(value: string): string {
+  const headed = /^[^:,\d]{1,40}:\s*(\S.*)$/.exec(value)
+  return headed !== null && !/^(?:attn|attention|[àa] l'attention)\b/i.test(value) && (STREET.test(headed[1]!) || POSTAL_LINE.test(headed[1]!)) ? headed[1]! : value
+}

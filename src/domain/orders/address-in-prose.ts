@@ -1,0 +1,99 @@
+import { foldText } from "../search/fold-text"
+import { cleanAddressPart, UP_TO_TOWN } from "./address-bounds"
+import { BILLING, POSTAL_LINE, STREET, streetOf } from "./address-shapes"
+
+/**
+ * A delivery address with no label over it: named in a sentence, followed by how to get in, after a sentence asking to
+ * deliver, or under the place a sentence names. findDeliveryAddress (delivery-address.ts) tries these, in this file's
+ * order, only after every labelled rule has found nothing.
+ */
+
+/**
+ * "Dès que possible, à la Maison de quartier des Trois-Cités, 5 place de France, 86000 Poitiers.": a place named
+ * after "à la" / "au" / "to the", its street and town after it, in a sentence with no label. Tried after every label.
+ */
+export function placeInSentence(lines: readonly string[]): { value: string; evidence: string; confidence: number } | null {
+  for (const line of lines) {
+    if (BILLING.test(line) || !STREET.test(line) || !POSTAL_LINE.test(line)) continue
+    // A line that opens on "à la …" (the list's "merci de livrer :" above it) names the place in lower case too:
+    // "à la sous-préfecture de Thonon, 1 place …".
+    const m = /(?<![\p{L}])(?:[àa] la|[àa] l['’]|au|aux|to the|at the)\s+(\p{Lu}[^,\d()]{2,60}),\s*(?=\d{1,4}[a-z]?,?\s)/u.exec(line) ?? /^\s*(?:[àa] la|[àa] l['’]|au|aux|to the|at the)\s+(\p{Ll}[^,\d()]{2,60}),\s*(?=\d{1,4}[a-z]?,?\s)/u.exec(line)
+    if (m === null) continue
+    const whole = UP_TO_TOWN.exec(cleanAddressPart(line.slice(m.index + m[0].indexOf(m[1]!))))
+    if (whole !== null && STREET.test(whole[1]!)) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.7 }
+  }
+  return null
+}
+
+/**
+ * "arch 14, Druid Street, London SE1 2HQ. ring the kitchen bell, if no answer call me": a line that opens on an address
+ * alone and goes on with how to get in (a bell, a gate code, a floor, whom to call) is where the goods go.
+ */
+export function addressThenWayIn(lines: readonly string[], sender: string): { value: string; evidence: string; confidence: number } | null {
+  for (const line of lines) {
+    const m = /^\s*([^.;!?]{8,90}?)(?:[.;]|\s[-–])\s+(.+)$/.exec(line)
+    // (the invoice named in a later sentence of the line is not this address's: "… - gate 2. Invoice Kerr & Dalton as before")
+    if (m === null || BILLING.test(m[1]!) || BILLING.test(m[2]!.split(/[.;!?]/)[0]!) || !streetOf(m[1]!) || !POSTAL_LINE.test(m[1]!)) continue
+    if (!/\b(?:ring|bell|buzz\w*|gate|code|door|floor|call me|phone me|sonne[rz]?|sonnette|digicode|interphone|porte|portail|[ée]tage|appelez[- ]moi|appelle[rz]?)\b/i.test(m[2]!)) continue
+    const whole = UP_TO_TOWN.exec(cleanAddressPart(m[1]!))
+    // The sender's own premises and how to get in ("Le Lux, 3 rue de l'Oeuvre, … Entrée par la porte à gauche" from
+    // Cinéma Le Lux), with no word saying to deliver there: where it always is, no other place to deliver to.
+    const head = foldText(m[1]!.split(",")[0] ?? "")
+    if (head.length >= 4 && !/\d/.test(head) && ` ${foldText(sender)} `.includes(` ${head} `)) continue
+    if (whole !== null) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.7 }
+  }
+  return null
+}
+
+/**
+ * "Could it be delivered to the site on Monday? Long Barn, Mill Road, Ely CB7 4DL.": a sentence asking to deliver "to the
+ * venue / site / yard", then a sentence that is an address alone (a street, a postal code): the place it names.
+ */
+export function addressAfterAsking(lines: readonly string[]): { value: string; evidence: string; confidence: number } | null {
+  for (const line of lines) {
+    const sentences = line.split(/(?<=[.?!])\s+/)
+    for (let k = 1; k < sentences.length; k++) {
+      const asked = /\b(?:deliver\w*|ship\w*|send|sent|drop\w* (?:off|at)|livr\w*|envoy\w*|d[ée]pos\w*)\b[^.?!]{0,30}\b(?:to|at|au|[àa] la|[àa] l['’])\s+(?:the|our|la|le|l['’]|notre)?\s*\p{L}+/iu.test(sentences[k - 1]!)
+      const place = sentences[k]!
+      if (!asked || BILLING.test(place) || !streetOf(place) || !POSTAL_LINE.test(place)) continue
+      const whole = UP_TO_TOWN.exec(cleanAddressPart(place))
+      if (whole !== null && whole[1]!.length + 2 >= cleanAddressPart(place).length) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.7 }
+    }
+  }
+  return null
+}
+
+/**
+ * "Need for the depot at Thurso:" … then, alone on its line, "Harbour Depot, Quay Street, Thurso KW14 7AA": a line that is
+ * an address and nothing else, its first part naming the place the goods were said to be for ("for the depot"), is
+ * where they go. Tried last.
+ */
+export function placeNamedAbove(lines: readonly string[]): { value: string; evidence: string; confidence: number } | null {
+  const named = new Set<string>()
+  // "à livrer … à la sellerie" then "Haras X – Sellerie" / "Chemin des Herbages" / "14130 Pont-l'Évêque": a block of short
+  // lines down to its postal code, joined, is such an address too, right under the sentence that names the place.
+  const blockAt = (i: number): string | null => {
+    const parts: string[] = []
+    for (let k = i; k < lines.length && k < i + 4; k++) {
+      const l = cleanAddressPart(lines[k]!)
+      if (l === "" || l.length > 60) return null
+      parts.push(l)
+      if (POSTAL_LINE.test(l)) return parts.length >= 2 ? parts.join(", ") : null
+    }
+    return null
+  }
+  let namedAt = -9
+  for (const [i, line] of lines.entries()) {
+    // (a block right under the sentence that names the place: a signature's block further down is the sender's)
+    for (const place of [cleanAddressPart(line), i - namedAt <= 2 ? (blockAt(i) ?? "") : ""]) {
+      const parts = place.split(",")
+      const whole = parts.length >= 3 && POSTAL_LINE.test(place) && !BILLING.test(place) ? UP_TO_TOWN.exec(place) : null
+      if (whole !== null && whole[1]!.length + 2 >= place.length && foldText(parts[0]!).split(" ").some((w) => named.has(w))) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.6 }
+    }
+    for (const m of foldText(line).matchAll(/\b(?:for|to|pour|au|a) (?:the|our|le|la|l|notre) ([a-z]{4,})\b/g)) {
+      named.add(m[1]!)
+      namedAt = i
+    }
+  }
+  return null
+}

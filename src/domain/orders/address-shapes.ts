@@ -1,0 +1,27 @@
+/**
+ * What a delivery address is made of, as the address rules recognise it: a postal code, a street, a country line, and
+ * the words that mark the billing address instead. Shared by the labelled rules (delivery-address.ts), the rules for an
+ * address in a sentence (address-in-prose.ts) and the address's bounds (address-bounds.ts).
+ */
+
+/**
+ * A postal code: French (5 digits), British, American ("WA 98121"), Canadian ("H3G 1P1"), Irish ("R51 X2Y7", its
+ * last four with a letter), and the four digits of a
+ * Belgian, Swiss or Luxembourg town ("4000 Liège", "1204 Genève"; never a year).
+ */
+export const POSTAL_LINE = /\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]{2} \d{5}|[A-Z]\d[A-Z] ?\d[A-Z]\d|(?:[AC-FHKNPRTV-Y]\d{2}|D6W) (?=[0-9AC-FHKNPRTV-Y]{0,3}[AC-FHKNPRTV-Y])[0-9AC-FHKNPRTV-Y]{4}|(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT) \d{4})\b|(?<![\d.,/-])(?!(?:19|20)\d\d\b)[1-9]\d{3} (?=[A-ZÀ-Ý][a-zà-ÿ])(?!(?:[A-Z][\w'-]* ){1,3}(?:Avenue|Ave|Street|St|Road|Rd|Lane|Ln|Way|Drive|Dr|Boulevard|Blvd|Place|Pl|Court|Ct|Park|Square|Terrace|Parkway|Highway|Hwy)\b)/
+/** A country written under the town ("Belgique", "Switzerland") or after it ("…, NS B0W 1P0, Canada"): part of a foreign address. */
+export const COUNTRY = "(?:belgique|belgium|suisse|switzerland|schweiz|luxembourg|canada|france|germany|allemagne|deutschland|italie|italy|espagne|spain|pays-bas|netherlands|ireland|irlande|united kingdom|royaume-uni|usa|united states|south africa|afrique du sud|new zealand|nouvelle-z[ée]lande|australia|australie|india|inde)"
+export const COUNTRY_LINE = new RegExp(`^${COUNTRY}$`, "i")
+/** A postal code that names its country by its shape: British, American (state and ZIP), Canadian, Irish (Eircode). */
+export const SELF_COUNTRY_CODE = /\b(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]{2} \d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4})\b/
+export const STREET = /\b(?:\d{1,4}[a-z]?,?\s+(?:[a-z][\w'’-]+\s+){1,3}(?:road|rd|street|lane|ln|avenue|ave|way|drive|close|court|row|terrace|crescent|gardens|parade|boulevard|blvd)\b|(?:rue|avenue|chauss[ée]e|boulevard|place|quai|chemin|route|strasse|straße|weg|via|calle) [^\d,\n]{2,40} \d{1,4}\b|\d{1,4}(?:\s?(?:bis|ter|b))?,?\s+(?:rue|avenue|av\.?|bd|boulevard|all[ée]e|chemin|impasse|place|quai|route|zone|za|zi|cours|square|lotissement|parc|road|street|st\.?|lane|avenue|way|drive|park|court|close|industrial)|zone (?:industrielle|artisanale|d'activit[ée]s?)|za |zi |unit \d|parc d'activit)/i
+/**
+ * A street named without a number, between commas, before the postal code: "…, rue des Maraîchers, 44300 Nantes",
+ * "…, lieu-dit Lamothe, 32190 Vic-Fezensac", "…, Ropewalk Lane, Nottingham NG1 5DT" (a building site, a hamlet).
+ */
+export const STREET_BARE = /(?:^|,\s*)(?:rue|avenue|chemin|route|impasse|all[ée]e|quai|boulevard|lieu[- ]dit|hameau)\s+[^,\d:]{2,40},|(?:^|,\s*)(?:\p{Lu}[\p{L}'’-]+\s){1,3}(?:Lane|Road|Street|Way|Drive|Close|Avenue|Pier|Quay|Wharf)\s*,/u
+export const streetOf = (text: string): boolean => STREET.test(text) || (STREET_BARE.test(text) && POSTAL_LINE.test(text))
+/** A numberless street in the very sentence that delivers ("… qu'il faut livrer mais aux gîtes : Gîtes du Moulin, lieu-dit …"). */
+export const streetBareDelivered = (line: string): boolean => line.split(/(?<=[.?!])\s+/).some((sentence) => /\b(?:livr|deliver|ship)/i.test(sentence) && STREET_BARE.test(sentence) && POSTAL_LINE.test(sentence))
+export const BILLING = /\b(?:factur\w*|invoice|invoicing|billing|bill to|si[èe]ge|registered|head office)\b/i

@@ -1,0 +1,201 @@
+import { foldText } from "../search/fold-text"
+import { addressAfterAsking, addressThenWayIn, placeInSentence, placeNamedAbove } from "./address-in-prose"
+import { cleanAddressPart, placeBefore, UP_TO_TOWN, withoutHeading } from "./address-bounds"
+import { BILLING, COUNTRY_LINE, POSTAL_LINE, SELF_COUNTRY_CODE, STREET, STREET_BARE, streetBareDelivered, streetOf } from "./address-shapes"
+
+/**
+ * The delivery address, from labelled phrases ("Adresse de livraison :", "Deliver to:", "livrer au 12 rue…", a "Ship To"
+ * column) first, then from the unlabelled rules of address-in-prose.ts.
+ */
+
+const ADDRESS_LABEL =
+  /(?:^\s*(?:address|adresse)\s*:|^\s*(?:site|job site|job|project|store|shop|depot|warehouse|branch|works) address\s*:|adresse (?!de facturation|factur|mail|e-?mail|ip|web|du site web)(?:du |de la |de l'|d')?(?:chantier|magasin|site|boutique|labo\w*|atelier|entrep[oô]t|bureau|d[ée]p[oô]t|[ée]cole|cantine|cuisine)\s*:|delivery (?:destination|location|site)|adresse de livraison|adresse livraison|lieu de livraison|livraison (?:aux|au|[àa]|sur)(?![a-zà-ÿ]| plus (?:tard|t[ôo]t|vite)| mieux| moins| cours| d[ée]but| milieu| fin| partir)(?: l'adresse)?|[àa] livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|merci de livrer (?:aux|au|[àa])(?![a-zà-ÿ])|delivery address|deliver(?:y)? to|courier (?:it |them |these )?to|please deliver to|ship[- ]to|shipping address|delivery point|site de livraison|point de livraison|^\s*lieu(?: de (?:r[ée]ception|l'[ée]v[ée]nement|la r[ée]ception|la manifestation))?\s*:|(?:^|[.!?]\s+)(?:adresse|address)(?: is)?\s*:\s*$|[.!?]\s+(?:adresse|address)\s*:(?=\s*\S)|\b(?:the|our) (?:delivery )?address is|\bl'adresse (?:de livraison )?est)\s*(?:l'adresse\s*)?(?:suivante\s*)?:?/i
+/** A place said not to be the one: "(et non au siège de Besançon)", "rather than the head office", "pas à l'usine". */
+const NOT_THERE = /\((?:et |mais )?(?:non|pas|not|rather than|instead of)\b[^)]*\)|\b(?:et non|mais pas|rather than|instead of|not)\s+(?:au|aux|[àa]|to|at|the)\b[^,:;.()]*|\bnot\s+(?:our\s+)?(?:head|main|registered)\s+office\b[^,:;.()]*/gi
+const STOP_LINE = /^(?:date|d[ée]lai|t[ée]l|tel|phone|fax|mobile|contact|merci|thanks|cordialement|regards|r[ée]f|po|commande|order|qt[ée]|horaires|opening|hours|attn|[àa] l'attention)/i
+
+const SAME_AS_BILLING = /^:?\s*(?:same as (?:the )?(?:bill(?:ing)? to|billing(?: address)?|invoice(?: address| to)?|above)|as (?:the )?billing(?: address)?|idem (?:factur\w*|ci dessus)|identique (?:[àa] (?:l'adresse de )?)?factur\w*|m[êe]me (?:adresse )?que (?:la )?factur\w*)/i
+const BILLING_LABEL = /^\s*(?:bill to|billing address|invoice to|invoice address|adresse de facturation|factur(?:ation|er [àa]))\b[^:\n]*:?\s*$/i
+
+/** The address block under a "Bill To:" label, its lines joined by ", " (up to its postal code). */
+function billingBlock(lines: readonly string[]): string | null {
+  const at = lines.findIndex((l) => BILLING_LABEL.test(l))
+  if (at < 0) return null
+  const parts: string[] = []
+  for (let k = at + 1; k < lines.length && k <= at + 6; k++) {
+    const l = cleanAddressPart(lines[k]!)
+    if (l === "") break
+    parts.push(l)
+    if (POSTAL_LINE.test(l)) return parts.join(", ")
+  }
+  return null
+}
+
+function columnAddress(head: string, row: string): string | null {
+  // "SHIP_TO_LOCATION", "Ship To Address": an ERP's column, underscores for spaces, the place named after the label.
+  const heads = head.split("|").map((c) => c.trim().replace(/_/g, " ").replace(/\s+(?:location|address|site|point)$/i, ""))
+  const at = heads.findIndex((c) => c !== "" && (ADDRESS_LABEL.exec(c)?.[0].length ?? 0) >= c.replace(/\s*:$/, "").length)
+  if (at < 0 || !row.includes("|") || heads.some((c) => /\d/.test(c))) return null
+  const cell = cleanAddressPart(row.split("|")[at] ?? "")
+  return POSTAL_LINE.test(cell) && (STREET.test(cell) || /\d/.test(cell.replace(POSTAL_LINE, ""))) ? cell : null
+}
+
+/**
+ * "BILL TO:                 SHIP TO:" with the two blocks side by side (a PO typed out in plain text): the lines'
+ * right-hand column under the ship-to label, up to its postal code.
+ */
+function sideBySide(lines: readonly string[]): { value: string; evidence: string; confidence: number } | null {
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(.*\S)(\s{3,})((?:ship to|deliver to|delivery address|adresse de livraison|livrer [àa]|livraison)\s*:?)\s*$/i.exec(lines[i]!)
+    if (m === null || !BILLING.test(m[1]!)) continue
+    const col = m[1]!.length + m[2]!.length
+    const parts: string[] = []
+    for (let k = i + 1; k < lines.length && k <= i + 6; k++) {
+      const cell = cleanAddressPart(lines[k]!.slice(col))
+      if (cell === "") break
+      parts.push(cell)
+      if (POSTAL_LINE.test(cell)) return { value: parts.join(", "), evidence: lines.slice(i, k + 1).join(" / ").trim(), confidence: 0.8 }
+    }
+  }
+  return null
+}
+
+/** The lines under line i, with no blank first, reach a postal code within four lines: an address block. */
+function blockBelow(lines: readonly string[], i: number): boolean {
+  if ((lines[i + 1] ?? "").trim() === "") return false
+  for (let k = i + 1; k < lines.length && k <= i + 4; k++) {
+    const l = lines[k]!.trim()
+    // A label or a delivery sentence ("Deliver to:", "Livraison le … à : …", read by their own rules) or a sign-off
+    // ("Obrigada,", "Thanks") starts something else.
+    if (l === "" || /\+?\d[\d .]{8,}\d/.test(l) || /[:,]$/.test(l) || l.includes(":") || /\b(?:livr|deliver|ship|adresse|address)/i.test(l) || STOP_LINE.test(l) || /^(?:obrigad|gracias|grazie|danke|thank|best|kind|warm|bien [àa] vous|bonne|salutations|sinc[eè]re)/i.test(l)) return false
+    if (POSTAL_LINE.test(l)) return STREET.test(lines.slice(i + 1, k + 1).join(" ")) || k > i + 1
+  }
+  return false
+}
+
+/** The delivery address the mail asks for, as its lines joined by ", ". */
+export function findDeliveryAddress(text: string, sender = ""): { value: string; evidence: string; confidence: number } | null {
+  const lines = text.split("\n")
+  const found = findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines, sender) ?? addressAfterAsking(lines) ?? placeNamedAbove(lines)
+  return found === null ? null : { ...found, value: withoutHeading(found.value) }
+}
+
+function findLabelledAddress(text: string): { value: string; evidence: string; confidence: number } | null {
+  const lines = text.split("\n")
+  const beside = sideBySide(lines)
+  if (beside !== null) return beside
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    // A table's "Ship To" / "Adresse de livraison" column: the address is the cell under it.
+    if (line.includes("|")) {
+      const cell = columnAddress(line, lines[i + 1] ?? "")
+      if (cell !== null) return { value: cell, evidence: lines[i + 1]!.trim(), confidence: 0.85 }
+      // "Site | Poste de garde, 850 avenue de Berre, 13340 Rognac |": a sheet's label/value row naming the place.
+      const row = /^\s*(site|lieu|lieu de livraison|site de livraison|delivery site|delivery location|location)\s*:?\s*\|\s*([^|]+?)\s*(?:\||$)/i.exec(line)
+      if (row !== null && POSTAL_LINE.test(row[2]!) && STREET.test(row[2]!) && !BILLING.test(row[2]!)) return { value: cleanAddressPart(UP_TO_TOWN.exec(row[2]!)?.[1] ?? row[2]!), evidence: line.trim(), confidence: 0.85 }
+    }
+    let m = ADDRESS_LABEL.exec(line)
+    // "Livraison le 19/05/2026 à : Imprimerie Rousseau, 14 rue …": a delivery phrase ending in "à :" / "to:".
+    if (!m) m = /\b(?:livraison|livrer|delivery|deliver)\b[^:\n]{0,40}?\s(?:[àa]|to|at)\s*:/i.exec(line)
+    // A line ending with ":" that says where the goods go ("This one goes to our new cross dock:", "Drop it at the
+    // boatyard:", "à l'entrepôt :"), never where the invoice goes.
+    // "Friday 27th please, to:" above an address block: a line ending in "to:" or "à :" says where, not who.
+    // "à l'adresse du centre (et non au siège de Besançon) :": the place said not to deliver to is no billing word.
+    const unnegated = line.replace(NOT_THERE, " ")
+    const destination = /\b(?:livr|deliver|ship)/i.test(line) || (/[\s,](?:(?:to|[àa]|au|aux)(?: (?:the|our|my|la|le|l'|notre|mon|ma|nos|les))?(?: [\p{L}'’-]+){0,3}|to|[àa])\s*:\s*$/iu.test(line) && !/\b(?:reply|replies|r[ée]pondre|invoice|bill|factur|sent|envoy[ée]|addressed|adress[ée]|copie)\w*\b/i.test(line)) || (/\b(?:goes? (?:direct(?:ly)? )?to|go (?:direct(?:ly)? )?to|direct(?:ly)? to|drop|send (?:it|them|the lot|everything|it all|all of it)|bring|entrep[oô]t|warehouse|d[ée]p[oô]t|chantier|site|pour le compte d|on behalf of|directement (?:chez|[àa])|l['’]adresse (?:du|de|des|d['’])|to the address of)/i.test(unnegated) && !BILLING.test(unnegated))
+    // (unless the line holds the address itself in brackets: "… à notre plateau (Quai des Vennes 18, 4020 Liège) :")
+    if (!m && destination && /:\s*$/.test(line) && !/\([^()]*\)/.test(line.replace(/\([^()]*\)/g, (b) => (POSTAL_LINE.test(b) && STREET.test(b) ? b : "")))) m = /[^\n]*:\s*$/.exec(line)
+    // "… pouvez-vous livrer le mercredi 9 décembre à la salle ?" right above a block of address lines: the block is
+    // where (the next line starts it, with no blank between).
+    if (!m && /\b(?:livr|deliver|ship)/i.test(line) && !BILLING.test(line) && /[?.]\s*$/.test(line) && blockBelow(lines, i)) m = /\s*$/.exec(line)
+    // "Delivery: Tuesday 15 December, to" above the block: a delivery line left open on "to" / "à".
+    if (!m && /\b(?:livr|deliver|ship)/i.test(line) && !BILLING.test(line) && /[\s,](?:to|[àa])\s*$/i.test(line) && blockBelow(lines, i)) m = /\s*$/.exec(line)
+    // "Livraison : Centre technique municipal, 14 chemin du Stade, 30310 Vergèze": a whole address after the label.
+    if (!m) {
+      const labelled = /\b(?:livraison|delivery|lieu de livraison)\s*:\s*/i.exec(line)
+      const rest = labelled === null ? "" : line.slice(labelled.index + labelled[0].length)
+      if (labelled !== null && streetOf(rest) && POSTAL_LINE.test(rest) && !BILLING.test(rest)) m = labelled
+    }
+    // "Livraison le mardi 15, à la distillerie (La Croix Verte, 72000 Le Mans)": a place's name, then in brackets a
+    // place-name address with no street (a lieu-dit, a hamlet) up to its postal code and town.
+    if (!m && /\b(?:livr|deliver|ship)/i.test(line) && !BILLING.test(line)) {
+      const held = /(?<![\p{L}])(?:[àa]|au|aux|to|at)\s+(?:la |le |l['’]|les |notre |nos |our |the )?[\p{L}'’ -]{2,40}?\s*\(([^()]+)\)/u.exec(line)
+      const whole = held !== null && POSTAL_LINE.test(held[1]!) && !/\d{2}[ .]\d{2}[ .]\d{2}/.test(held[1]!) ? UP_TO_TOWN.exec(cleanAddressPart(held[1]!)) : null
+      if (whole !== null && /\p{L}{3,}/u.test(whole[1]!.split(/\d/)[0] ?? "")) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.75 }
+    }
+    // "Livraison jusqu'au 10.12 au laboratoire (2 rue …, 25000 Besançon)", "…, à notre laboratoire, 14 rue Bonaparte,
+    // 06300 Nice.", "to the canteen entrance: Building B, 22 Harbour Road, Bristol BS1 4DJ": a delivery sentence that
+    // holds a whole address, in brackets, after a colon or from its street on.
+    if (!m && (/\b(?:livr|deliver|ship)/i.test(line) || /\b(?:to|[àa]) (?:the|our|notre|la|le|l')\b[^:\n]{0,30}:/i.test(line)) && (STREET.test(line) || streetBareDelivered(line)) && POSTAL_LINE.test(line) && !BILLING.test(line)) {
+      const inBracket = /\(([^)]+)\)/.exec(line)
+      const afterColon = /:\s*([^:]+)$/.exec(line)
+      const street = STREET.exec(line) ?? STREET_BARE.exec(line)!
+      const from = inBracket !== null && STREET.test(inBracket[1]!) && POSTAL_LINE.test(inBracket[1]!) ? inBracket[1]! : afterColon !== null && streetOf(afterColon[1]!) ? afterColon[1]! : line.slice(placeBefore(line, street.index))
+      const whole = UP_TO_TOWN.exec(cleanAddressPart(from))
+      if (whole !== null) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.75 }
+    }
+    if (!m) continue
+    const after = line.slice(m.index + m[0].length)
+    // "Ship To: Same as Bill To", "Livraison : idem facturation": the billing block is where the goods go.
+    const said = after.trim() !== "" ? after : (lines.slice(i + 1, i + 3).find((l) => l.trim() !== "") ?? "")
+    if (SAME_AS_BILLING.test(said.trim())) {
+      const billed = billingBlock(lines)
+      if (billed !== null) return { value: billed, evidence: [line, said].join(" / ").trim(), confidence: 0.8 }
+    }
+    const parts: string[] = []
+    // "Please deliver to our second site:": a name for what the next lines say.
+    let first = /:\s*$/.test(after) && !STREET.test(after) && !POSTAL_LINE.test(after) ? "" : cleanAddressPart(after.replace(/\s*[|]\s*/g, ", "))
+    // "livrer à notre labo : 8 rue …", "au labo (8 rue …, 69003 Lyon)": the address is what the colon or the
+    // brackets hold, not the name of the place before them.
+    const colon = /^[^:\d]{1,40}:\s*(.+)$/.exec(first)
+    if (colon && (STREET.test(colon[1]!) || POSTAL_LINE.test(colon[1]!) || UP_TO_TOWN.test(colon[1]!))) first = cleanAddressPart(colon[1]!)
+    // "Livraison au laboratoire, 3 rue Grenette 69002 Lyon": a place named in lower case before the street is where in it.
+    const place = /^\p{Ll}[^,\d]{1,30},\s*(.+)$/u.exec(first)
+    if (place && STREET.test(place[1]!) && POSTAL_LINE.test(place[1]!)) first = cleanAddressPart(place[1]!)
+    // "Delivery: Tuesday 10 November 2026 to X, North Pier, …": the day is when, what follows "to" / "à" where.
+    const when = /^(?:\p{L}+\s+)?\d{1,2}(?:st|nd|rd|th|er)?\s+\p{L}+(?:\s+\d{4})?\s+(?:to|[àa]|au)\s+(.+)$/u.exec(first)
+    if (when && streetOf(when[1]!)) first = cleanAddressPart(when[1]!)
+    const bracket = /^[^(\d]{1,40}\(([^)]+)\)/.exec(first)
+    if (bracket && STREET.test(bracket[1]!) && POSTAL_LINE.test(bracket[1]!)) first = cleanAddressPart(bracket[1]!)
+    if (/^(?:habituelle|usual|comme d'habitude|as usual|notre adresse habituelle)/i.test(foldText(first))) return null
+    if (first !== "") {
+      // "livraison au 12 rue des Forges, 69007 Lyon, jeudi" stops after the city.
+      const inline = UP_TO_TOWN.exec(first)
+      parts.push(cleanAddressPart(inline ? inline[1]! : first))
+      if (inline || POSTAL_LINE.test(first)) {
+        if (!STREET.test(parts.join(" ")) && !/\d/.test(parts[0]!)) continue
+        return { value: parts.join(", "), evidence: line.trim(), confidence: 0.9 }
+      }
+    }
+    // Five lines of address at most, counted from its first (a blank line may come between the label and it).
+    let blanks = 0
+    for (let k = i + 1; k < lines.length && k <= i + 5 + blanks; k++) {
+      const l = cleanAddressPart(lines[k]!.replace(/^[>\s]+/, ""))
+      if (l === "") {
+        if (parts.length === 0) {
+          blanks = 1
+          continue
+        }
+        break
+      }
+      // "Kingsley Supplies LLC / Attn: Receiving / 200 Summer Street": inside a block whose street or postal code
+      // follows, "Attn:" is part of where the goods go.
+      const attention = parts.length > 0 && /^(?:attn|attention|[àa] l'attention)\b/i.test(l) && lines.slice(k + 1, k + 4).some((n) => STREET.test(n) || POSTAL_LINE.test(n))
+      if ((STOP_LINE.test(l) && !attention) || /\+?\d[\d .]{8,}\d/.test(l)) break
+      // "59100 Roubaix (2e étage, ascenseur)", "Manchester M17 1AE - Bay 3": a note on the way in is no part of it.
+      parts.push(POSTAL_LINE.test(l) ? (UP_TO_TOWN.exec(l)?.[1] ?? l) : l)
+      if (POSTAL_LINE.test(l)) {
+        const country = cleanAddressPart(lines[k + 1] ?? "")
+        // Only where the postal code does not say the country itself: "4000 Liège / Belgique", not "London W1G 8QR /
+        // United Kingdom" nor "Portland, OR 97210 / United States" (a British, American or Canadian code is its country).
+        if (COUNTRY_LINE.test(country) && !SELF_COUNTRY_CODE.test(l)) parts.push(country)
+        break
+      }
+    }
+    if (parts.length === 0 || !parts.some((p) => POSTAL_LINE.test(p))) continue
+    // Only words before "livraison": not an address.
+    if (!parts.some((p) => /\d/.test(p))) continue
+    return { value: parts.join(", "), evidence: [line, ...lines.slice(i + 1, i + 1 + parts.length)].join(" / ").trim(), confidence: first !== "" ? 0.85 : 0.9 }
+  }
+  return null
+}
