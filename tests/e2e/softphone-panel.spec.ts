@@ -109,15 +109,17 @@ test("a number shared by two customers: the page panel asks who is calling, and 
   await phonePage.close()
 })
 
-test("a wrong number hung up at once from the dock's Calling…, before the call is shown, ends there and is logged as hung up", async ({ extContext, extensionId, lab }) => {
+test("a wrong number hung up from the dock as soon as it says Calling… ends there and is logged as hung up by the agent", async ({ extContext, extensionId, lab }) => {
   const phonePage = await openReadyDock(extContext, extensionId)
   expect(lab.runDir).toBeTruthy()
   const number = "+33199000123"
   await phonePage.locator('[data-comptoir="dial-input"]').fill(number)
   await phonePage.locator('[data-comptoir="dial"]').click()
-  // At once: the softphone still holds the call's first report (outgoing-hold.ts), the dock shows its own Calling….
-  await phonePage.screenshot({ path: "test-results/softphone-dock-calling.png" })
-  await phonePage.locator('[data-comptoir="calling-hangup"]').click()
+  // Usually the click lands while the softphone still holds the call's first report (outgoing-hold.ts) and the dock
+  // shows its own Calling… with Hang up; but the lab's peer answers at once, so on a busy machine the call may already
+  // be shown with its own Hang up (CI saw the first button detached under the click). Either is the agent's "hang up
+  // at once"; the held path itself is pinned by controller-outgoing.test.ts, which fails without callNow().
+  await phonePage.locator('[data-comptoir="calling-hangup"], [data-comptoir="hangup"]').first().click()
   await expect(dock(phonePage)).toHaveAttribute("data-state", "ended", { timeout: 15_000 })
   await expect.poll(async () => (await storedCalls(phonePage)).filter((c) => c.number === number).map((c) => c.endReason)).toEqual(["hangup-local"])
   await phonePage.close()
