@@ -14,7 +14,7 @@ import { rmSync } from "node:fs"
 
 import type { Page } from "@playwright/test"
 
-import type { Stats } from "./quote-stats"
+import { quoteFormReadyIn, type Stats } from "./quote-stats"
 
 export async function sidePanelPart(runs: number, stats: (v: number[]) => Stats) {
   const { BUILD_DIR } = await import("../tests/e2e/launch")
@@ -44,12 +44,7 @@ export async function sidePanelPart(runs: number, stats: (v: number[]) => Stats)
         return at
       }
     }
-    const readyIn = (page: Page) =>
-      page.evaluate(() => ({
-        ready: performance.timeOrigin + (performance.getEntriesByName("comptoir:quote-form-ready").at(-1)?.startTime ?? NaN),
-        dcl: performance.timeOrigin + (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
-        text: document.querySelector('[data-comptoir="quote-form"]')?.textContent ?? ""
-      }))
+    const readyIn = quoteFormReadyIn
     const inSide: number[] = []
     const newTab: number[] = []
     const newTabDcl: number[] = []

@@ -20,7 +20,7 @@ import type { BrowserContext, Page } from "@playwright/test"
 
 import type { Customer } from "~src/domain/customers/customer.schema"
 
-import type { Stats } from "./quote-stats"
+import { quoteFormReadyIn, type Stats } from "./quote-stats"
 
 interface Side {
   name: string
@@ -76,12 +76,7 @@ async function clickTime(page: Page): Promise<() => Promise<number>> {
   }
 }
 
-const readyIn = (page: Page) =>
-  page.evaluate(() => ({
-    ready: performance.timeOrigin + (performance.getEntriesByName("comptoir:quote-form-ready").at(-1)?.startTime ?? NaN),
-    dcl: performance.timeOrigin + (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
-    text: document.querySelector('[data-comptoir="quote-form"]')?.textContent ?? ""
-  }))
+const readyIn = quoteFormReadyIn
 
 /** One New quote on `phone`'s caller card: click → filled form, in the same tab or a new one (closed after). */
 async function clickNewQuote(side: Side, phone: Page): Promise<{ ms: number; chunkBefore: boolean }> {
