@@ -1,6 +1,6 @@
 import { foldText } from "../search/fold-text"
-import { cleanAddressPart, UP_TO_TOWN } from "./address-bounds"
-import { BILLING, POSTAL_LINE, STREET, streetOf } from "./address-shapes"
+import { cleanAddressPart, placeRunningInto, UP_TO_TOWN } from "./address-bounds"
+import { BILLING, NUMBERED_STREET, POSTAL_LINE, STREET, streetOf } from "./address-shapes"
 
 /**
  * A delivery address with no label over it: named in a sentence, followed by how to get in, after a sentence asking to
@@ -59,6 +59,40 @@ export function addressAfterAsking(lines: readonly string[]): { value: string; e
       const whole = UP_TO_TOWN.exec(cleanAddressPart(place))
       if (whole !== null && whole[1]!.length + 2 >= cleanAddressPart(place).length) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.7 }
     }
+  }
+  return null
+}
+
+/** Words that send the goods somewhere with no label: "livré a …", "à déposer au …", "drop it at …", "bring them to …". */
+const SENT = /(?<![\p{L}'’])(?:(?:[àa] )?(?:livr(?:er|[ée]e?s?|ez|aison)|d[ée]pos(?:er|[ée]e?s?|ez)|apport(?:er|ez)) (?:sur|[àa]|au|aux|chez)|(?:deliver(?:ed)?|ship(?:ped)?|drop(?:ped)?(?: off)?|bring|take) (?:(?:it|them|everything|the lot|all) )?(?:off )?(?:to|at))(?![\p{L}'’])/iu
+/** A street's own word, numbered or not ("Gnoll Park Road", "rue de Siam"). */
+const STREET_WORD = /\b(?:road|rd|street|st|lane|avenue|ave|way|drive|close|terrace|crescent|rue|avenue|boulevard|bd|chemin|route|impasse|all[ée]e|place|quai|cours)\b/i
+
+/**
+ * "drop it at the clubhouse Gnoll Park Road Neath SA11 3BU cheers", "livré a la laverie 22 rue de Siam brest": a line
+ * that sends the goods somewhere with no label and no comma, as a phone's dictation or a text message writes it. The
+ * address runs from the place named to its postal code; with no code, a numbered street whose town ends the line (a few
+ * words, no figure) is the address.
+ */
+export function addressSentTo(lines: readonly string[]): { value: string; evidence: string; confidence: number } | null {
+  for (const line of lines) {
+    const sent = SENT.exec(line)
+    if (sent === null || BILLING.test(line)) continue
+    const from = sent.index + sent[0].length
+    const rest = line.slice(from)
+    const street = NUMBERED_STREET.exec(rest) ?? STREET.exec(rest)
+    const start = street === null ? from : Math.max(from, placeRunningInto(line, from + street.index))
+    if (POSTAL_LINE.test(rest)) {
+      const whole = UP_TO_TOWN.exec(cleanAddressPart(line.slice(start)))
+      if (whole !== null && STREET_WORD.test(whole[1]!) && whole[1]!.length <= 120) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.65 }
+      continue
+    }
+    // No postal code: "22 rue de Siam brest" closing the line (or the words a text message runs on with: "… brest pas
+    // pressé", "… brest merci"), the street's name and town in a few words with no figure.
+    if (street === null || !/^\d/.test(street[0])) continue
+    const end = from + street.index + street[0].length
+    const tail = /^((?:\s+(?!(?:pas|merci|svp|stp|please|pls|thanks|thx|cheers|pour|avant|for|by|before|on|le|ce|cette|demain|asap|urgent|today|tomorrow)\b)[\p{L}'’-]+){1,5})(?:\s+(?:pas|merci|svp|stp|please|pls|thanks|thx|cheers|pour|avant|for|by|before|on|le|ce|cette|demain|asap|urgent|today|tomorrow)\b[^\d]*)?\s*$/iu.exec(line.slice(end))
+    if (tail !== null) return { value: cleanAddressPart(line.slice(start, end) + tail[1]!), evidence: line.trim(), confidence: 0.55 }
   }
   return null
 }

@@ -240,7 +240,16 @@ function nextWeekday(ref: Date, word: string): Date {
   return addDays(ref, (weekdayIndex(word) - ref.getDay() + 7) % 7 || 7)
 }
 
-/** A mail's dates that can only be month first ("11/30/2026") and none that can only be day first ("30/11/2026"). */
+/** An American address's state and ZIP code ("Dayton, OH 45410", "Montpelier, VT 05602"). */
+const US_STATE_ZIP =
+  /,\s*(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY) \d{5}(?:-\d{4})?\b/
+
+/**
+ * A mail's dates that can only be month first ("11/30/2026") and none that can only be day first ("30/11/2026"); or,
+ * with none that can only be day first, an American address in the mail (its ship-to, its own): an American writes
+ * "Need it by 12/08" month first.
+ */
 export function writesMonthFirst(text: string): boolean {
-  return /\b(?:0?[1-9]|1[0-2])\/(?:1[3-9]|2\d|3[01])\/\d{4}\b/.test(text) && !/\b(?:1[3-9]|2\d|3[01])\/(?:0?[1-9]|1[0-2])\/\d{4}\b/.test(text)
+  const dayFirstOnly = /\b(?:1[3-9]|2\d|3[01])\/(?:0?[1-9]|1[0-2])(?:\/\d{2,4})?\b/.test(text)
+  return (/\b(?:0?[1-9]|1[0-2])\/(?:1[3-9]|2\d|3[01])\/\d{4}\b/.test(text) && !/\b(?:1[3-9]|2\d|3[01])\/(?:0?[1-9]|1[0-2])\/\d{4}\b/.test(text)) || (US_STATE_ZIP.test(text) && !dayFirstOnly)
 }

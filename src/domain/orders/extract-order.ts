@@ -20,8 +20,8 @@ import { decideOrder, KEY_IN, readOrderAct } from "./order-act"
 import { ESTIMATE_PREFIX, NOT_ORDER_VERDICTS } from "./not-order-reasons"
 import { ourRowsOnly, ownNameWords, rowsToOrderOnly } from "./shared-sheet"
 import { addUpSites, ordersForSites } from "./sites"
-import { aboutEarlierOrder, acknowledgesOrder, addressedToColleagues, askedAbout, goodsDelivered, goodsReceived, newAddress, notAnOrderYet, paperwork, recordsNotice, shippedNotice, tentativeMarks, withoutCitations } from "./order-intent"
-import { AUTO_REPLY, AWAY, BULK, NEGATIVE, NOTHING_NOW, ORDER_CUES, NAMED_SALON, ORDER_NOTICE, PLACED, PURPOSE_AFTER_ASK, PURPOSE_AHEAD, REORDER, RESCHEDULE, SALON_TRADE, STRONG_ORDER, UNLESS_CANCELLED, VETO } from "./order-cues"
+import { aboutEarlierOrder, acknowledgesOrder, addressedToColleagues, askedAbout, goodsDelivered, goodsReceived, meantForAnotherSupplier, newAddress, notAnOrderYet, paperwork, paymentOrInvoice, recordsNotice, shippedNotice, tentativeMarks, withoutCitations } from "./order-intent"
+import { AUTO_REPLY, AWAY, BULK, NEGATIVE, NOTHING_NOW, ORDER_CUES, namesSalonShow, ORDER_NOTICE, PLACED, PURPOSE_AFTER_ASK, PURPOSE_AHEAD, REORDER, RESCHEDULE, SALON_TRADE, STRONG_ORDER, UNLESS_CANCELLED, VETO } from "./order-cues"
 import type { CustomerMemory, ExtractedOrder, OrderContext, OrderMail } from "./types"
 
 /**
@@ -287,7 +287,7 @@ export class OrderExtractor {
     // le salon"; "la machine du salon" from sophie@boulangerie-moreau.fr). A salon with a name ("au salon Hygiène Pro")
     // is a trade show whatever the trade.
     const ownText = own.map((s) => `${s.body}\n${s.signature}`).join("\n")
-    if (vetoes.has("salon") && SALON_TRADE.test(foldText(`${mail.from.name ?? ""}\n${mail.from.address}\n${ownText}`)) && !NAMED_SALON.test(ownText)) vetoes.delete("salon")
+    if (vetoes.has("salon") && SALON_TRADE.test(foldText(`${mail.from.name ?? ""}\n${mail.from.address}\n${ownText}`)) && !namesSalonShow(ownText)) vetoes.delete("salon")
     // A calendar invitation booking the delivery of the goods ("je vous réserve ce créneau pour la livraison de notre
     // commande", "Delivery slot: … PO …"): the order's delivery, no meeting.
     const slot = DELIVERY_SLOT.test(vetoText)
@@ -319,6 +319,8 @@ export class OrderExtractor {
     for (const nothing of vetoText.matchAll(new RegExp(NOTHING_NOW.source, "g"))) vetoes.add(nothing[0])
     const acknowledged = acknowledgesOrder(vetoText) ?? paperwork(vetoText)
     if (acknowledged !== null) vetoes.add(acknowledged)
+    // A payment told or an invoice to correct (its goods bought already); an order meant for another supplier.
+    for (const v of [paymentOrInvoice(vetoText), meantForAnotherSupplier(ownText, this.ctx.ownDomains ?? [])]) if (v !== null) vetoes.add(v)
     const negatives = new Set([...withoutCitations(orderText).replace(INVOICING, " ").matchAll(NEGATIVE)].map((m) => m[0]))
     if (tentative.length === 1) negatives.add(tentative[0]!)
     const moving = newAddress(vetoText)

@@ -7,7 +7,7 @@ import { cellsOf, headerOf, type Columns } from "./table-header"
 import { isExcludedNumber } from "./not-quantities"
 import { dozens, hundreds, NUMBER_WORDS, spaceMultipliers, spokenQuantities, withoutNegated, withoutPurpose, withTotalsSaid } from "./line-words"
 import { measureOfName, ownNumbersOnly, packSaid, packsOf, productIn, tokenize, type Group, type LineOptions, type Token } from "./line-product"
-import { ASKED_INSTEAD, EARLIER_REST, LEAVE_OUT, NOT_A_LINE, PHONE_OR_POSTCODE, REMAINDER, sentencesOf, TAKEN_OFF } from "./line-sentences"
+import { ASKED_INSTEAD, EARLIER_REST, LEAVE_OUT, NOT_A_LINE, PHONE_OR_POSTCODE, REMAINDER, SENT_TO, sentencesOf, TAKEN_OFF } from "./line-sentences"
 import { tableRow } from "./table-rows"
 import { lineUnit, sameUnitFamily, unitOfWord, WEAK_UNIT_WORDS } from "./units"
 
@@ -38,6 +38,8 @@ const VARIANT_WORDS = /\b(?:taille|size|xs|s|m|l|xl|xxl|small|medium|large|extra
 const NESTED = /\b(\d{1,3}|une?|one|a)\s+([\p{L}]+)\s+(?:de|d['’]|of)\s*(\d{1,4})\s+([\p{L}]+)(?=\s+(?:de|d['’]|of)\b|\s*$)/iu
 
 /** Words of a sentence that asks for goods: without them "un café de qualité" is an article, not one coffee. */
+/** A phrase quoted inside a line, with no figure: "the blue things you sent last time", « comme la dernière fois ». */
+const QUOTED_WORDS = /"[^"\d]{3,80}"|“[^”\d]{3,80}”|«[^»\d]{3,80}»/g
 const ASKING = /\b(?:command\w*|livr\w*|envo\w*|exp[ée]di\w*|faudr\w*|besoin|souhait\w*|voudr\w*|prend\w*|prenons|rajout\w*|ajout\w*|mett\w*|merci de|svp|send|order\w*|need\w*|want|like|please|pls|add|supply|deliver\w*|ship|get|require\w*)\b/i
 
 function quantityIn(text: string, tokens: Token[], g: Group, asking: boolean): { quantity: number; unit: string | null; cue: number; at: number } | null {
@@ -160,14 +162,22 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
   // "2. RAL-3M Extension lead 3 m - 6 at 9.90": a list's own number is no quantity when the line has another.
   const unnumbered = /^\s*\d{1,2}\s*[.)]\s+(?=\D*\d)/.test(raw) ? raw.replace(/^\s*\d{1,2}\s*[.)]\s+/, " ") : raw
   const text = spaceMultipliers(spokenQuantities(dozens(sizeLettersInList(normalizeSizes(hundreds(withoutNegated(unnumbered)))))))
+  // (Words in quotation marks are what someone called the goods: 'reorder "the blue things you sent last time" - those
+  // are the nitrile gloves, so 20 boxes of those please' tells no story about an earlier delivery.)
   // "Last time the driver left 12 boxes at reception": a story about an earlier delivery, told as a sentence. An
   // aside in brackets with no number ("(on en a manqué)") gives a reason, not the line's sense.
   // What the goods are for ("… for packing the loan return") tells no story about them either (line-words.ts).
   // A signature's or an address's line: a phone number ("0141 496 0875", "04 91 33 80 15") or a British or Irish
   // postcode ("Glasgow G2 1PP", "D22 X8Y4") holds no goods ("Unit 7 … not the Sandyford office" is no office chair).
   // (a line that also asks for goods keeps them: "Please send 6 rolls …, to the bay: Unit 9, …, Leeds LS11 5PS")
-  if (PHONE_OR_POSTCODE.test(raw) && !ASKING.test(raw)) return { lines: [], usedNext: false }
-  if (NOT_A_LINE.test(withoutPurpose(text.replace(/\([^()\d]*\)/g, " "))) || /^\s*(?:the )?(?:last time|la derni[èe]re fois|la fois derni[èe]re)\b/i.test(text) || LEAVE_OUT.test(text)) return { lines: [], usedNext: false }
+  if ((PHONE_OR_POSTCODE.test(raw) && !ASKING.test(raw)) || NOT_A_LINE.test(withoutPurpose(text.replace(/\([^()\d]*\)/g, " ").replace(QUOTED_WORDS, " "))) || /^\s*(?:the )?(?:last time|la derni[èe]re fois|la fois derni[èe]re)\b/i.test(text) || LEAVE_OUT.test(text)) {
+    // "… vingt ampoules et cinq rallonges à livrer sur le chantier à la salle des fêtes de X 12 rue de la Gare …" dictated
+    // in one line, "+ 1 colis PQ" run on into "livré a la laverie 22 rue de Siam": the goods come before the words that
+    // send them somewhere, and only the address after those words made the line none.
+    const sent = SENT_TO.exec(raw)
+    const before = sent !== null && sent.index > 0 && nested ? linesOfText(raw.slice(0, sent.index), opts, null, nested).lines : []
+    return { lines: before.map((l) => ({ ...l, evidence: raw.trim() })), usedNext: false }
+  }
   const tokens = tokenize(text)
   if (tokens.length === 0) return { lines: [], usedNext: false }
   // Pieces between separators; when two or more name a product, each is a line of its own.

@@ -25,11 +25,11 @@ const RECORDS_NOTICE =
 const NEW_ADDRESS = /\b(?:change (?:of|to (?:our|the)) (?:delivery |billing |invoice )?address|(?:changement|modification) d adresse|(?:our|notre) (?:new|nouvelle) (?:delivery |billing )?address|nouvelle adresse)\b/
 
 /**
- * "Please quote the PO number on all invoices (and packing slips)", "please quote PP-9921 on the invoice", "à reporter sur
- * la facture": "quote" saying to cite a reference, not asking for a price; the paperwork it is cited on no invoice matter.
+ * "Please quote the PO number on all invoices (and packing slips)", "please quote PP-9921 on the invoice", "kindly quote
+ * the above reference on your invoice" (the reference named before, in the subject or above), "à reporter sur la facture": "quote" saying to cite a reference, not asking for a price; the paperwork it is cited on no invoice matter.
  */
 const CITE_REFERENCE =
-  /\b(?:(?:quote|quoting|mention\w*|reference|cite|rappeler|rappelez|indiquer|indiquez|mentionner|mentionnez|reporter|reportez) (?:the |our |this |your |this |notre |le |la |ce |cette |votre )?(?:(?:official|officiel) )?(?:po|p o|purchase order|order|commande|bon de commande|reference|ref|invoice|account|numero|number|n)(?: (?:number|no|ref|reference|de commande|numero))?(?: (?:not|pas|et non|rather than|instead of) (?:the |our |your |le |la |notre |votre )?[a-z]+(?: (?:number|no|numero))?)?(?: (?:on|sur) (?:the |your |our |all |each |la |le |les |vos |votre |chaque )?(?:invoices?|packing slips?|delivery notes?|paperwork|factures?|bl|bons? de livraison)(?: (?:and|et) (?:the |your |la |le |les )?(?:invoices?|packing slips?|delivery notes?|paperwork|factures?|bl|bons? de livraison))?)?|(?:quote|quoting|mention|cite|reference) (?:[a-z]{1,8} )?[a-z]*\d[a-z0-9]*(?: \d+)? (?:on|in|sur) (?:the |your |our |all |each |any |la |le |les |vos |votre |chaque )?(?:invoices?|packing slips?|delivery notes?|paperwork|factures?|bl|bons? de livraison)|(?:a reporter|a mettre|a indiquer|a rappeler)(?: [a-z]+ment)? sur (?:la |le |les |vos |votre |chaque )?(?:invoices?|packing slips?|delivery notes?|paperwork|factures?|bl|bons? de livraison)(?: et (?:la |le |les )?(?:invoices?|packing slips?|delivery notes?|paperwork|factures?|bl|bons? de livraison))?|(?:quote|mention) (?:it|this|them|that) (?:on|in)(?: (?:the |your |our |all |any )?(?:delivery notes?|invoices?|paperwork|documents?|correspondence)(?: and (?:the |your |our )?(?:delivery notes?|invoices?))?)?|(?:retourner|retournez|renvoyer|renvoyez|return|send back) (?:nous |us |me )?(?:l |le |la |un |une |the |an |a |your |votre |notre |our )?(?:accuse de reception|ar|acknowledge?ment|confirmation|copie signee|exemplaire signe|signed copy))\b/g
+  /\b(?:(?:quote|quoting|mention\w*|reference|cite|rappeler|rappelez|indiquer|indiquez|mentionner|mentionnez|reporter|reportez) (?:the |our |this |your |this |notre |le |la |ce |cette |votre )?(?:(?:official|officiel|above|above mentioned|aforementioned|said|same|ci dessus|susmentionnee?) )?(?:po|p o|purchase order|order|commande|bon de commande|reference|ref|invoice|account|numero|number|n)(?: (?:number|no|ref|reference|de commande|numero))?(?: (?:not|pas|et non|rather than|instead of) (?:the |our |your |le |la |notre |votre )?[a-z]+(?: (?:number|no|numero))?)?(?: (?:on|sur) (?:the |your |our |all |each |la |le |les |vos |votre |chaque )?(?:invoices?|packing slips?|delivery notes?|paperwork|factures?|bl|bons? de livraison)(?: (?:and|et) (?:the |your |la |le |les )?(?:invoices?|packing slips?|delivery notes?|paperwork|factures?|bl|bons? de livraison))?)?|(?:quote|quoting|mention|cite|reference) (?:[a-z]{1,8} )?[a-z]*\d[a-z0-9]*(?: \d+)? (?:on|in|sur) (?:the |your |our |all |each |any |la |le |les |vos |votre |chaque )?(?:invoices?|packing slips?|delivery notes?|paperwork|factures?|bl|bons? de livraison)|(?:a reporter|a mettre|a indiquer|a rappeler)(?: [a-z]+ment)? sur (?:la |le |les |vos |votre |chaque )?(?:invoices?|packing slips?|delivery notes?|paperwork|factures?|bl|bons? de livraison)(?: et (?:la |le |les )?(?:invoices?|packing slips?|delivery notes?|paperwork|factures?|bl|bons? de livraison))?|(?:quote|mention) (?:it|this|them|that) (?:on|in)(?: (?:the |your |our |all |any )?(?:delivery notes?|invoices?|paperwork|documents?|correspondence)(?: and (?:the |your |our )?(?:delivery notes?|invoices?))?)?|(?:retourner|retournez|renvoyer|renvoyez|return|send back) (?:nous |us |me )?(?:l |le |la |un |une |the |an |a |your |votre |notre |our )?(?:accuse de reception|ar|acknowledge?ment|confirmation|copie signee|exemplaire signe|signed copy))\b/g
 
 /** What a sentence asks to know rather than to receive. */
 const INFO_NOUN =
@@ -242,4 +242,31 @@ export function addressedToColleagues(from: string, to: readonly string[], publi
   const domain = from.toLowerCase().split("@")[1] ?? ""
   if (domain === "" || publicDomain(domain) || to.length === 0) return false
   return to.every((a) => a.toLowerCase().split("@")[1] === domain && a.toLowerCase() !== from.toLowerCase())
+}
+
+/**
+ * A payment told or an invoice to correct, and nothing else asked: "nous vous confirmons le virement … en règlement de
+ * votre facture … (notre commande du 12/11 : 10 boîtes …)", "an ACH payment … was sent … for invoice …", "could you
+ * amend the invoice to 5": the goods it names are the invoice's, bought already.
+ */
+const PAYMENT_OR_INVOICE =
+  /\b(?:(?:nous vous confirmons|je vous confirme|nous confirmons|je confirme|this is to confirm(?: that)?|we (?:hereby )?confirm(?: that)?|i (?:can )?confirm(?: that)?|confirming) (?:le |la |l |un |une |an? |the |our |notre |that (?:an? |the |our )?)?(?:virement|paiement|reglement|cheque|(?:ach |bacs |bank |wire )?(?:payment|transfer)|remittance)|(?:virement|paiement|cheque|payment|transfer|remittance)\b[^.!?\n]{0,80}\b(?:en reglement de|in (?:payment|settlement) of|for|against|pour) (?:la |votre |vos |notre |our |your |the )?(?:factures?|invoices?)|(?:amend|correct|adjust|reissue|re issue|modifier|corriger|rectifier|refaire) (?:the|your|our|this|that|la|votre|notre|cette) (?:invoice|facture)\b)/
+
+export function paymentOrInvoice(folded: string): string | null {
+  return PAYMENT_OR_INVOICE.exec(folded)?.[0] ?? null
+}
+
+/**
+ * An order meant for another supplier and sent to us by mistake: "put this on our account with Tywi Trade Supplies",
+ * "this message was meant for …", "à mettre sur notre compte chez Durand Matériaux": the supplier named is not us (no word
+ * of our own mail domains' names in it).
+ */
+const OTHER_SUPPLIER = /\b(?:(?:on|to) (?:our|my) account (?:with|at)|(?:sur|a) (?:notre|mon) compte (?:chez|aupres de)|[Tt](?:his|he) (?:message|e-?mail|mail) (?:was|is) (?:meant|intended) for|[Cc]e (?:message|mail|courriel) (?:etait|est) destine a)\s+((?:\p{Lu}[\p{L}&'’-]*\s?){1,5})/u
+
+export function meantForAnotherSupplier(raw: string, ownDomains: readonly string[]): string | null {
+  const m = OTHER_SUPPLIER.exec(raw.normalize("NFD").replace(/[\u0300-\u036f]/g, ""))
+  if (m === null) return null
+  const ours = ownDomains.flatMap((d) => d.split(".").slice(0, -1).join("-").split("-")).filter((w) => w.length >= 4)
+  const named = foldText(m[1]!)
+  return ours.some((w) => named.includes(w)) ? null : m[0].trim()
 }
