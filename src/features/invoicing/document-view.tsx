@@ -15,7 +15,6 @@ import { DocumentHistory } from "./document-history"
 import { InvoicePanels } from "./invoice-panels"
 import { StatusChip } from "./document-list"
 import { statusText } from "./status-text"
-import { downloadFacturX } from "./factur-x-download"
 import { RiskReasons } from "./risk-reasons"
 
 type View = ResponseOf<"documents/get">
@@ -255,7 +254,9 @@ export function DocumentView({ id }: { id: string }) {
             data-comptoir="facturx-download"
             onClick={() => {
               setNotice(null)
-              downloadFacturX(doc, view.customer!, view.seller, view.correctedInvoice).then(
+              // Factur-X (pdf-lib, the CII XML writer, pdfmake) loads on this click only: the quote editor's chunk, which
+              // holds this view, stays small enough to parse at a New quote clicked right after its page opens (issue #10).
+              import("./factur-x-download").then((m) => m.downloadFacturX(doc, view.customer!, view.seller, view.correctedInvoice)).then(
                 (name) => setNotice(t("invoicing.facturx.done", { name })),
                 (e: unknown) => setError(t("invoicing.facturx.failed", { reason: e instanceof Error ? e.message : String(e) }))
               )

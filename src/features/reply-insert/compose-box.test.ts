@@ -39,7 +39,19 @@ describe("inserting a summary into a compose box", () => {
     ta.setSelectionRange(ta.value.length, ta.value.length)
     const box = findComposeBox(document, ta)
     insertIntoCompose(box!, content, ta)
-    expect(ta.value).toBe("> the customer's mail\n\nHello, here is our quote.\n\nBonjour,\n\nTotal TTC : 150,00 €")
+    expect(ta.value).toBe("> the customer's mail\n\nHello, here is our quote.\n\nBonjour,\n\nTotal TTC : 150,00 €\n")
+  })
+
+  it("ends a summary put at the end of the plain-text editor with a line break, so what the agent types next starts a new line", () => {
+    const ta = document.createElement("textarea")
+    ta.id = "composebody"
+    ta.value = "> the customer's mail\n\nHello, here is our quote."
+    document.body.append(ta)
+    ta.setSelectionRange(ta.value.length, ta.value.length)
+    insertIntoCompose(findComposeBox(document, ta)!, content, ta)
+    // What typing does: text at the caret, the caret after it.
+    ta.setRangeText("Best regards", ta.selectionStart, ta.selectionEnd, "end")
+    expect(ta.value.split("\n").slice(-2)).toEqual(["Total TTC : 150,00 €", "Best regards"])
   })
 
   it("builds paragraphs and a table as elements in an HTML editor, so a product name with markup stays text", () => {

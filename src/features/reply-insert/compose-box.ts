@@ -110,8 +110,10 @@ export function insertIntoCompose(target: ComposeTarget, content: ComposeContent
     const atCaret = doc.activeElement === el || lastFocused === el
     const start = atCaret ? el.selectionStart : 0
     const end = atCaret ? el.selectionEnd : 0
-    // Its own paragraph: apart from a line being written before the caret, and from the text after it.
-    const text = (start > 0 && el.value[start - 1] !== "\n" ? "\n\n" : "") + content.text + (el.value.length > end ? "\n\n" : "")
+    // Its own paragraph: apart from a line being written before the caret, and from the text after it. At the end
+    // of the box it still ends with a line break, so what the agent types next starts a line of its own instead of
+    // joining the summary's last line.
+    const text = (start > 0 && el.value[start - 1] !== "\n" ? "\n\n" : "") + content.text + (el.value.length > end ? "\n\n" : "\n")
     el.setRangeText(text, start, end, "end")
     el.dispatchEvent(new (doc.defaultView!.InputEvent)("input", { bubbles: true, inputType: "insertText", data: text }))
     el.focus()
