@@ -95,6 +95,8 @@ async function hangup(): Promise<void> {
   else if (s instanceof Invitation) await s.reject()
   else await s.cancel()
   caller.replaceChildren()
+  // The next call's 180 is its own: the echo agent's 180 of this one must not count for it.
+  delete state.dataset.progress
   state.dataset.state = "ended"
 }
 
