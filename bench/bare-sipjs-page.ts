@@ -68,6 +68,8 @@ async function call(number: string): Promise<void> {
   const inviter = new Inviter(ua, UserAgent.makeURI(`sip:${number}@127.0.0.1`)!, { sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } })
   current = inviter
   state.dataset.state = "ringing-out"
+  // What the callee's phone said last (180: it rings), for the bench's click → "ringing" (bench/softphone-ringing.ts).
+  delete state.dataset.progress
   inviter.stateChange.addListener((s) => {
     if (s === SessionState.Established) {
       traceStep("Established")
@@ -75,7 +77,14 @@ async function call(number: string): Promise<void> {
     }
     if (s === SessionState.Terminated) state.dataset.state = "ended"
   })
-  await inviter.invite()
+  await inviter.invite({
+    requestDelegate: {
+      onProgress: (response) => {
+        const code = response.message.statusCode
+        if (code !== undefined && code > 100) state.dataset.progress = String(code)
+      }
+    }
+  })
 }
 
 async function hangup(): Promise<void> {
@@ -86,6 +95,8 @@ async function hangup(): Promise<void> {
   else if (s instanceof Invitation) await s.reject()
   else await s.cancel()
   caller.replaceChildren()
+  // The next call's 180 is its own: the echo agent's 180 of this one must not count for it.
+  delete state.dataset.progress
   state.dataset.state = "ended"
 }
 

@@ -31,7 +31,7 @@
  *   to bench another build of the extension)
  * Env: BENCH_CALLS (warm outgoing pairs, default 60; warm rounds with BENCH_PAIRED=0, default 30), BENCH_IN_CALLS (warm
  * incoming rounds after the pairs, default 30), BENCH_PARTS=out,in (default both: only the outgoing pairs with
- * `out`), BENCH_SETTLE_MS (quiet after each paired call's hang-up, default 300), BENCH_TRACE=1 (each round's step times),
+ * `out`; `ring` adds click → "ringing", bench/softphone-ringing.ts), BENCH_SETTLE_MS (quiet after each paired call's hang-up, default 300), BENCH_TRACE=1 (each round's step times),
  * BENCH_DECLINE_AFTER_MS (Decline clicked this long after the caller's card, default 500; 0: at once),
  * BENCH_BARE_ICE=stock (the bare page waits for complete gathering), BENCH_BARE_WARM=1 (the bare page also calls on a
  * connection gathered in advance), BENCH_CALL_TRACE=1 (each outgoing call's steps; a PLASMO_PUBLIC_CALL_TRACE=1 build),
@@ -53,6 +53,7 @@ import { TelephonyLab } from "../tests/telephony-lab/lab"
 import { printCallTraces, type TracedCall } from "./softphone-call-steps"
 import { CHROME_TRACE_CATEGORIES, emptySummary, printSummary, summarizeCall, type TraceEvent } from "./softphone-chrome-trace"
 import { dockRender, whenShown, within } from "./softphone-probes"
+import { ringingPairs } from "./softphone-ringing"
 import { startBare, startOurs, whyNoCall, type Customer, type SideOptions } from "./softphone-sides"
 import { pairedFigures, pct, ratioInterval } from "./softphone-stats"
 
@@ -344,6 +345,8 @@ async function main() {
         else process.stdout.write(".")
       }
     }
+    // Click on a number → "ringing", with the lab's callee who rings (BENCH_PARTS=…,ring; BENCH_RING_CALLS pairs, default 60).
+    if (PARTS.includes("ring")) results.clickToRinging = await ringingPairs({ page, dock, bare, site, warm: Number(process.env.BENCH_RING_CALLS ?? 60), quiet, trace: TRACE })
     for (let i = 0; i <= (doIn ? WARM_IN : -1); i++) {
       const c = customers[i % customers.length]!
       const outSteps: [string, () => Promise<void>][] = PAIRED

@@ -138,6 +138,24 @@ describe("an outgoing call's first report, while the call is set up", () => {
     expect(phases()).toEqual(["ringing-out", "in-call"])
   })
 
+  it("shows 'Calling…' everywhere as soon as the callee's phone rings (180), not when the hold runs out, and only once", async () => {
+    const call = controller.call("+33144319244", { customerId: "cu1" })
+    await vi.waitFor(() => expect(inviteSent).toBeTypeOf("function"))
+    inviteSent()
+    await call
+    const sent = Date.now()
+    await send({ type: "ringing", callId: "o1" })
+    expect(phases()).toEqual(["ringing-out"])
+    expect(Date.now() - sent).toBeLessThan(OUTGOING_PUBLISH_AFTER_INVITE_MS / 2)
+    expect(published[0]!.caller).toMatchObject({ callId: "o1", customerId: "cu1" })
+    // A second ringing (183 after 180), and the hold's own timer, publish nothing more.
+    await send({ type: "ringing", callId: "o1" })
+    await new Promise((r) => setTimeout(r, OUTGOING_PUBLISH_AFTER_INVITE_MS + 20))
+    expect(phases()).toEqual(["ringing-out"])
+    await send({ type: "answered", callId: "o1" })
+    expect(phases()).toEqual(["ringing-out", "in-call"])
+  })
+
   it("shows at once what was held when the call is refused before its INVITE (no microphone), then its end", async () => {
     refusal = new Error("Permission denied")
     await expect(controller.call("+33144319244", {})).rejects.toThrow("Permission denied")

@@ -399,6 +399,11 @@ export class SoftphoneController {
   }
 
   private async applyReport(state: PhoneState, event: PhoneEvent | null): Promise<{ written: Promise<void> }> {
+    // The callee rings: a held "ringing-out" is published now, not when its hold runs out; otherwise nothing changed.
+    if (event?.type === "ringing") {
+      if (this.outgoing.peek()?.event.callId === event.callId) await this.publishHeld()
+      return { written: Promise.resolve() }
+    }
     // Not the system dialer's: it opens no microphone, and its call is handed away at once.
     if (event?.type === "outgoing" && !this.tel) {
       await this.foldHeld()

@@ -228,8 +228,17 @@ export class SipProvider implements TelephonyProvider {
     const entry = this.track(id, inviter)
     this.hub.emit({ type: "outgoing", callId: id, number, displayName: "" })
     traceStep("outgoing reported")
+    let rang = false
     await inviter.invite({
       requestDelegate: {
+        // The callee's phone rings: the controller publishes the held "ringing-out" now (outgoing-hold.ts) rather
+        // than when its hold runs out, so the agent sees "ringing" when the PBX says it, as a bare page would.
+        onProgress: (r) => {
+          const code = r.message.statusCode ?? 0
+          if (rang || (code !== 180 && code !== 183)) return
+          rang = true
+          this.hub.emit({ type: "ringing", callId: id })
+        },
         // sip.js ends the session (Terminated, the call forgotten) before it calls this: the reason goes on the
         // entry kept here, and the "ended" report waits for it (track). A reason already set (the agent hung up,
         // which cancels: 487) stays.

@@ -124,3 +124,40 @@ test("a wrong number hung up from the dock as soon as it says Calling… ends th
   await expect.poll(async () => (await storedCalls(phonePage)).filter((c) => c.number === number).map((c) => c.endReason)).toEqual(["hangup-local"])
   await phonePage.close()
 })
+
+test("while the softphone has not shown a call dialled in the dock yet, the dock's heading says Calling… and to whom, and no second call goes from it", async ({
+  extContext,
+  extensionId,
+  lab
+}) => {
+  const phonePage = await openReadyDock(extContext, extensionId)
+  expect(lab.runDir).toBeTruthy()
+  const number = "+33199000124"
+  const before = (await storedCalls(phonePage)).filter((c) => c.number === number).length
+  // The command reaches the background 1.5 s late, so the moment the softphone holds the call's first report
+  // (outgoing-hold.ts, ~0.2 s with a callee who rings) lasts long enough to be looked at.
+  await phonePage.evaluate(() => {
+    const send = chrome.runtime.sendMessage.bind(chrome.runtime) as (m: unknown) => Promise<unknown>
+    Object.assign(chrome.runtime, {
+      sendMessage: (m: { type?: string }) =>
+        m.type === "softphone/call" ? new Promise((ok) => setTimeout(() => ok(send(m)), 1500)) : send(m)
+    })
+  })
+  await phonePage.locator('[data-comptoir="dial-input"]').fill(number)
+  await phonePage.locator('[data-comptoir="dial"]').click()
+  const heading = phonePage.locator('[data-comptoir="softphone-status"]')
+  await expect(heading).toHaveAttribute("data-placing", "")
+  await expect(heading).toContainText("Calling…")
+  await expect(heading).toContainText("01 99 00 01 24")
+  await expect(heading).not.toContainText("Ready for calls")
+  await expect(phonePage.locator('[data-comptoir="dial"]')).toBeDisabled()
+  await expect(phonePage.locator('[data-comptoir="calling-hangup"]')).toBeVisible()
+  await phonePage.screenshot({ path: "test-results/softphone-dock-placing.png" })
+  // Enter in the number field is the other way to Call: it dials nothing either.
+  await phonePage.locator('[data-comptoir="dial-input"]').press("Enter")
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "in-call", { timeout: 15_000 })
+  await phonePage.locator('[data-comptoir="hangup"]').click()
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "ended")
+  await expect.poll(async () => (await storedCalls(phonePage)).filter((c) => c.number === number).length).toBe(before + 1)
+  await phonePage.close()
+})

@@ -20,6 +20,7 @@ export const PhoneEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("unregistered") }),
   z.object({ type: z.literal("outgoing"), callId: CallId, number: z.string().max(100), displayName: z.string().max(120).optional() }),
   z.object({ type: z.literal("incoming"), callId: CallId, number: z.string().max(100), displayName: z.string().max(120).optional() }),
+  z.object({ type: z.literal("ringing"), callId: CallId }),
   z.object({ type: z.literal("answered"), callId: CallId }),
   z.object({ type: z.literal("muted"), callId: CallId, muted: z.boolean() }),
   z.object({ type: z.literal("held"), callId: CallId, onHold: z.boolean() }),

@@ -71,6 +71,8 @@ export type PhoneEvent =
   | { type: "unregistered" }
   | { type: "outgoing"; callId: string; number: string; displayName?: string }
   | { type: "incoming"; callId: string; number: string; displayName?: string }
+  /** The callee's phone rings (180 Ringing, or 183 with the network's tone): no change of state, but the news to publish. */
+  | { type: "ringing"; callId: string }
   | { type: "answered"; callId: string }
   | { type: "muted"; callId: string; muted: boolean }
   | { type: "held"; callId: string; onHold: boolean }
@@ -135,6 +137,9 @@ export function transition(s: PhoneState, e: PhoneEvent, now: number): PhoneStat
           endReason: null
         }
       }
+    // "ringing-out" since the call was placed; what the callee's 180 changes is when the controller publishes it.
+    case "ringing":
+      return s
     case "answered":
       if (!s.call || s.call.id !== e.callId || (s.call.phase !== "ringing-in" && s.call.phase !== "ringing-out")) return s
       return { ...s, call: { ...s.call, phase: "in-call", answeredAt: now } }

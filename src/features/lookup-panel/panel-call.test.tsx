@@ -7,6 +7,8 @@ import { Customer } from "~src/domain/customers/customer.schema"
 import type { CallBar } from "~src/domain/telephony/call-bar"
 import { createI18n } from "~src/i18n"
 
+import { useCallPress } from "~src/features/softphone/use-call-press"
+
 import { pushedCallBar } from "./page-messaging"
 import { callerCardOf, PanelCall, shownCount, usePanelCall } from "./panel-call"
 
@@ -163,5 +165,23 @@ describe("what the panel's header counts during a call", () => {
     expect(callerCardOf({ ...bar, call: { ...bar.call!, direction: "outbound", phase: "ringing-out" } })).toBeNull()
     expect(callerCardOf({ ...bar, call: { ...bar.call!, phase: "ended", endedAt: 5 } })).toBeNull()
     expect(shownCount(onPage(bistrot), null)).toEqual({ count: 1, caller: false })
+  })
+})
+
+describe("the call line while a card of the page places a call (its first publication is held: outgoing-hold.ts)", () => {
+  it("says Calling… and to whom, not Ready for calls under the card's own Calling…, and keeps the published state in data-state", async () => {
+    let answer: (reply: unknown) => void = () => undefined
+    sendMessage.mockReturnValueOnce(new Promise<unknown>((resolve) => void (answer = resolve)))
+    const card = renderHook(() => useCallPress())
+    act(() => card.result.current.press({ number: "+33144319244", customerId: "cu1" }))
+    const { container } = show(idle(10))
+    const line = container.querySelector('[data-comptoir="softphone-status"]')?.textContent ?? ""
+    expect(line).toContain("Appel en cours…")
+    expect(line).toContain("01 44 31 92 44")
+    expect(line).not.toContain("Prêt pour les appels")
+    expect(container.querySelector('[data-comptoir="softphone"]')?.getAttribute("data-state")).toBe("registered")
+    // Refused by the softphone: the line says its state again.
+    await act(async () => answer({ ok: true, data: { ok: false, error: "not registered" } }))
+    expect(container.querySelector('[data-comptoir="softphone-status"]')?.textContent).toContain("Prêt pour les appels")
   })
 })

@@ -7,6 +7,7 @@ import { formatTimer, talkSeconds } from "~src/domain/telephony/call-timer"
 import { CustomerCard } from "~src/features/customer-card/customer-card"
 import { quotePreloadCall } from "~src/features/quotes/quote-overlay"
 import { formatPhone } from "~src/features/customer-card/format"
+import { placingNumber, usePlacedCall } from "~src/features/softphone/use-call-press"
 import { useNow } from "~src/ui/use-now"
 
 import { pushedCallBar, sendFromPage } from "./page-messaging"
@@ -131,8 +132,11 @@ export function PanelCall({
   const { t } = useTranslation()
   const [error, setError] = useState<string | null>(null)
   const recentlyEnded = useRecentlyEnded(bar.call?.phase === "ended" ? (bar.call.endedAt ?? 0) : null)
+  // A call pressed on this page's card or number, not yet published (outgoing-hold.ts): the line says "Calling…" and
+  // to whom, not "Ready for calls" under the card's own "Calling…", nor the call before it.
+  const placing = placingNumber(usePlacedCall(), bar.call, bar.call !== null && bar.call.phase !== "ended")
   // A call ended long ago is not news: the line says the softphone's state again (the dock keeps it, "to log").
-  const call = bar.call && (bar.call.phase !== "ended" || recentlyEnded) ? bar.call : null
+  const call = placing === null && bar.call && (bar.call.phase !== "ended" || recentlyEnded) ? bar.call : null
   const state = call ? call.phase : bar.registration
   const now = useNow(call?.phase === "in-call")
   if (!bar.configured) return null
@@ -161,8 +165,10 @@ export function PanelCall({
   return (
     <section className="c-panel-call" data-comptoir="softphone" data-state={state} data-phase={call?.phase ?? "none"} aria-live="polite">
       <div className="c-softphone-status" data-comptoir="softphone-status">
-        <strong>☎ {t(`softphone.state.${state}`)}</strong>
+        {/* The published state stays in data-state: the words say what the agent did. */}
+        <strong>☎ {t(`softphone.state.${placing !== null ? "ringing-out" : state}`)}</strong>
         {call ? <span> · {formatPhone(call.number, agentCountry)}</span> : null}
+        {placing !== null ? <span> · {formatPhone(placing, agentCountry)}</span> : null}
         {call && call.answeredAt !== null ? <span data-comptoir="call-timer"> · {formatTimer(talkSeconds(call, now))}</span> : null}
         {live && call.muted ? <span className="c-chip">{t("softphone.dock.mutedChip")}</span> : null}
         {live && call.onHold ? <span className="c-chip">{t("softphone.dock.heldChip")}</span> : null}

@@ -11,7 +11,7 @@ import { formatDateTime, uiLang } from "~src/ui/dates"
 import { CallerCard } from "./caller-card"
 import { useNow } from "~src/ui/use-now"
 
-import { useCallPress } from "./use-call-press"
+import { placingNumber, useCallPress, usePlacedCall } from "./use-call-press"
 import { CALL_SETUP_MOUNT_HOLD_MS, useCallHistory, useCallSetUp, useSoftphoneView } from "./use-softphone"
 
 const KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#"] as const
@@ -81,10 +81,13 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
     []
   )
   // "Calling…" drawn here at the press: the softphone publishes the call once it is on the wire (outgoing-hold.ts).
-  const { calling, error: callError, press, hangUp, done } = useCallPress()
+  const { error: callError, press, hangUp, done } = useCallPress()
   const dial = useCallback((number: string, customerId?: string) => press({ number, customerId }), [press])
   const callId = call?.id ?? null
   useEffect(() => done(), [callId, done])
+  // Pressed here or on a card of this page (the side panel's, the popup's): the heading says it, and no second call
+  // is dialled from the pad, Redial or the history while it is set up.
+  const placing = placingNumber(usePlacedCall(), call, live)
 
   if (!view.configured) {
     return (
@@ -107,14 +110,14 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
   return (
     <>
       <section className="c-softphone" data-comptoir="softphone" data-state={state} aria-live="polite">
-        <div className="c-softphone-status" data-comptoir="softphone-status">
-          <strong>{t(`softphone.state.${state}`)}</strong>
-          {call ? <span> · {formatPhone(call.number, agentCountry)}</span> : null}
-          {call && call.answeredAt !== null ? <CallTimer call={call} /> : null}
-          {call?.muted ? <span className="c-chip">{t("softphone.dock.mutedChip")}</span> : null}
-          {call?.onHold ? <span className="c-chip">{t("softphone.dock.heldChip")}</span> : null}
-          {call?.phase === "ended" && call.endReason ? <span className="c-muted"> · {t(`softphone.reason.${call.endReason}`)}</span> : null}
-        </div>
+        {placing !== null ? (
+          <div className="c-softphone-status" data-comptoir="softphone-status" data-placing="">
+            <strong>{t("softphone.state.ringing-out")}</strong>
+            <span> · {formatPhone(placing, agentCountry)}</span>
+          </div>
+        ) : (
+          <Status view={view} state={state} agentCountry={agentCountry} />
+        )}
         {view.state.error ? (
           <p className="c-error" data-comptoir="softphone-error">
             {t(`softphone.error.${view.state.error.code.startsWith("twilio-") ? "twilio" : view.state.error.code}`, {
@@ -124,11 +127,8 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
           </p>
         ) : null}
         {error !== null || callError !== null ? <p className="c-error">{error ?? (callError || "call failed")}</p> : null}
-        {calling !== null && !live ? (
+        {placing !== null ? (
           <div className="c-row">
-            <p className="c-muted" role="status" data-comptoir="calling">
-              {t("softphone.state.ringing-out")} · {formatPhone(calling, agentCountry)}
-            </p>
             {/* Before the softphone publishes the call (outgoing-hold.ts): a wrong number is hung up here at once. */}
             <button type="button" className="c-button c-button-danger" data-comptoir="calling-hangup" onClick={hangUp}>
               {t("softphone.action.hangup")}
@@ -233,11 +233,27 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
         {/* The outcome form opens here at hang-up; unsaved outcomes stay listed "to log" (issue #9). */}
         <CallOutcomeDock call={outcomeCall} lastCall={view.lastCall} caller={outcomeCaller} agentCountry={agentCountry} seenLive={seenLive} />
 
-        {!live ? <Dialler dialled={dialled} setDialled={setDialled} last={history[0]} dial={dial} /> : null}
-        {history.length > 0 ? <CallHistory history={history} agentCountry={agentCountry} dial={dial} /> : null}
+        {!live ? <Dialler dialled={dialled} setDialled={setDialled} last={history[0]} dial={dial} busy={placing !== null} /> : null}
+        {history.length > 0 ? <CallHistory history={history} agentCountry={agentCountry} dial={dial} busy={placing !== null} /> : null}
       </section>
       {besideFirst ? null : beside}
     </>
+  )
+}
+
+/** The heading: the published state, the call's number, its timer and chips, or why it ended. */
+function Status({ view, state, agentCountry }: { view: SoftphoneView; state: string; agentCountry: string }) {
+  const { t } = useTranslation()
+  const call = view.state.call
+  return (
+    <div className="c-softphone-status" data-comptoir="softphone-status">
+      <strong>{t(`softphone.state.${state}`)}</strong>
+      {call ? <span> · {formatPhone(call.number, agentCountry)}</span> : null}
+      {call && call.answeredAt !== null ? <CallTimer call={call} /> : null}
+      {call?.muted ? <span className="c-chip">{t("softphone.dock.mutedChip")}</span> : null}
+      {call?.onHold ? <span className="c-chip">{t("softphone.dock.heldChip")}</span> : null}
+      {call?.phase === "ended" && call.endReason ? <span className="c-muted"> · {t(`softphone.reason.${call.endReason}`)}</span> : null}
+    </div>
   )
 }
 
@@ -292,8 +308,23 @@ const DtmfPad = memo(function DtmfPad({ callId, act }: { callId: string; act: (p
 
 type Dial = (number: string, customerId?: string) => void
 
-/** The number field, "Call", "Redial" and the dial pad, between calls. */
-const Dialler = memo(function Dialler({ dialled, setDialled, last, dial }: { dialled: string; setDialled: Dispatch<SetStateAction<string>>; last: CallRecord | undefined; dial: Dial }) {
+/**
+ * The number field, "Call", "Redial" and the dial pad, between calls. `busy`: a call is being placed (its Hang up is
+ * above): Call and Redial wait, a second press would have dialled a second call.
+ */
+const Dialler = memo(function Dialler({
+  dialled,
+  setDialled,
+  last,
+  dial,
+  busy
+}: {
+  dialled: string
+  setDialled: Dispatch<SetStateAction<string>>
+  last: CallRecord | undefined
+  dial: Dial
+  busy: boolean
+}) {
   const { t } = useTranslation()
   return (
     <>
@@ -301,7 +332,7 @@ const Dialler = memo(function Dialler({ dialled, setDialled, last, dial }: { dia
         className="c-row"
         onSubmit={(e) => {
           e.preventDefault()
-          if (dialled.trim()) void dial(dialled.trim())
+          if (dialled.trim() && !busy) void dial(dialled.trim())
         }}>
         <input
           className="c-search"
@@ -315,11 +346,11 @@ const Dialler = memo(function Dialler({ dialled, setDialled, last, dial }: { dia
           value={dialled}
           onChange={(e) => setDialled(e.target.value.replace(/[^0-9+*# ().-]/g, ""))}
         />
-        <button type="submit" className="c-button" data-comptoir="dial">
+        <button type="submit" className="c-button" data-comptoir="dial" disabled={busy}>
           {t("softphone.action.call")}
         </button>
         {last ? (
-          <button type="button" className="c-button c-button-secondary" data-comptoir="redial" onClick={() => void dial(last.number, last.customerId ?? undefined)}>
+          <button type="button" className="c-button c-button-secondary" data-comptoir="redial" disabled={busy} onClick={() => void dial(last.number, last.customerId ?? undefined)}>
             {t("softphone.action.redial")}
           </button>
         ) : null}
@@ -341,7 +372,7 @@ const Dialler = memo(function Dialler({ dialled, setDialled, last, dial }: { dia
  * number in its tooltip: a list of numbers told the agent nothing. The number never breaks across lines in the
  * narrow side panel.
  */
-export const CallHistory = memo(function CallHistory({ history, agentCountry, dial }: { history: HistoryCall[]; agentCountry: string; dial: Dial }) {
+export const CallHistory = memo(function CallHistory({ history, agentCountry, dial, busy = false }: { history: HistoryCall[]; agentCountry: string; dial: Dial; busy?: boolean }) {
   const { t, i18n } = useTranslation()
   return (
     <details className="c-call-history" data-comptoir="call-history">
@@ -375,7 +406,7 @@ export const CallHistory = memo(function CallHistory({ history, agentCountry, di
                 )}
               </span>
             </span>
-            <button type="button" className="c-button c-button-secondary" data-comptoir="call" data-number={h.number} onClick={() => void dial(h.number, h.customerId ?? undefined)}>
+            <button type="button" className="c-button c-button-secondary" data-comptoir="call" data-number={h.number} disabled={busy} onClick={() => void dial(h.number, h.customerId ?? undefined)}>
               {t("softphone.action.call")}
             </button>
           </li>

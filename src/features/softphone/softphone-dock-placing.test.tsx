@@ -1,0 +1,142 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, renderHook } from "@testing-library/react"
+import { I18nextProvider } from "react-i18next"
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
+
+import { initialPhoneState, transition, VIEW_KEY, type PhoneState, type SoftphoneView } from "~src/domain/telephony"
+import { formatPhone } from "~src/features/customer-card/format"
+import { createI18n } from "~src/i18n"
+
+import { SoftphoneDock } from "./softphone-dock"
+import { useCallPress } from "./use-call-press"
+
+const number = "+33144319244"
+const registered = transition(initialPhoneState, { type: "registered" }, 0)
+
+function viewOf(state: PhoneState, updatedAt: number): SoftphoneView {
+  return {
+    state,
+    caller: null,
+    capabilities: { incoming: true, hold: true, dtmf: true, transfer: true, media: true },
+    configured: true,
+    lastCall: null,
+    updatedAt
+  }
+}
+
+type Listener = (changes: Record<string, chrome.storage.StorageChange>, area: string) => void
+let listeners: Set<Listener>
+/** The background's answer to softphone/call: given when the test says (the INVITE out), as the real one is. */
+let answerCall: (reply: unknown) => void
+let calls: unknown[]
+
+beforeEach(() => {
+  vi.useFakeTimers()
+  listeners = new Set()
+  calls = []
+  answerCall = () => undefined
+  vi.stubGlobal("chrome", {
+    runtime: {
+      sendMessage: vi.fn(async (m: { type: string; payload?: unknown }) => {
+        if (m.type === "softphone/state") return { ok: true, data: viewOf(registered, 1) }
+        if (m.type === "softphone/call") {
+          calls.push(m.payload)
+          return new Promise((resolve) => (answerCall = resolve))
+        }
+        return { ok: false, error: "not in this test" }
+      }),
+      getURL: (p: string) => `chrome-extension://test/${p}`,
+      onMessage: { addListener: () => undefined, removeListener: () => undefined }
+    },
+    storage: {
+      onChanged: { addListener: (l: Listener) => listeners.add(l), removeListener: (l: Listener) => listeners.delete(l) },
+      local: { get: async () => ({}) },
+      session: { get: async () => ({}) }
+    }
+  })
+})
+afterEach(async () => {
+  // A call a test left being placed is refused, as the background would: a page has one press at a time.
+  await act(async () => answerCall({ ok: false, error: "the test is over" }))
+  cleanup()
+  vi.useRealTimers()
+  vi.unstubAllGlobals()
+})
+
+function published(view: SoftphoneView) {
+  const newValue = JSON.parse(JSON.stringify(view)) as unknown
+  act(() => listeners.forEach((l) => l({ [VIEW_KEY]: { newValue } }, "session")))
+}
+
+async function dock() {
+  const page = render(
+    <I18nextProvider i18n={createI18n("en")}>
+      <SoftphoneDock agentCountry="FR" />
+    </I18nextProvider>
+  )
+  await act(async () => {
+    await vi.advanceTimersByTimeAsync(0)
+  })
+  return page.container
+}
+
+const heading = (root: HTMLElement) => root.querySelector('[data-comptoir="softphone-status"]')?.textContent ?? ""
+const callButton = (root: HTMLElement) => root.querySelector<HTMLButtonElement>('[data-comptoir="dial"]')!
+
+async function dialOnThePad(root: HTMLElement) {
+  const field = root.querySelector<HTMLInputElement>('[data-comptoir="dial-input"]')!
+  act(() => void fireEvent.change(field, { target: { value: number } }))
+  await act(async () => {
+    fireEvent.submit(field.form!)
+    await vi.advanceTimersByTimeAsync(0)
+  })
+}
+
+describe("the dock while a call it dialled is being placed (its first publication is held: outgoing-hold.ts)", () => {
+  it("says Calling… and to whom in its heading, not Ready for calls", async () => {
+    const root = await dock()
+    await dialOnThePad(root)
+    expect(heading(root)).toContain("Calling…")
+    expect(heading(root)).toContain(formatPhone(number, "FR"))
+    expect(heading(root)).not.toContain("Ready for calls")
+  })
+
+  it("keeps its Call button from dialling a second call until the call is shown, then gives the heading to the softphone", async () => {
+    const root = await dock()
+    await dialOnThePad(root)
+    expect(callButton(root).disabled).toBe(true)
+    await dialOnThePad(root)
+    expect(calls).toHaveLength(1)
+    await act(async () => answerCall({ ok: true, data: { ok: true, callId: "c1" } }))
+    const ringing = transition(registered, { type: "outgoing", callId: "c1", number }, Date.now())
+    published(viewOf(ringing, 2))
+    expect(root.querySelector('[data-comptoir="softphone-status"]')?.hasAttribute("data-placing")).toBe(false)
+    expect(heading(root)).toContain("Calling…")
+    published(viewOf(transition(ringing, { type: "ended", callId: "c1", reason: "busy" }, Date.now()), 3))
+    expect(heading(root)).not.toContain("Calling…")
+    expect(callButton(root).disabled).toBe(false)
+  })
+
+  it("says Calling… too for a call pressed on a card of the same page (the side panel's), and dials none from its pad meanwhile", async () => {
+    const root = await dock()
+    const card = renderHook(() => useCallPress())
+    await act(async () => card.result.current.press({ number, customerId: "cu1" }))
+    expect(heading(root)).toContain("Calling…")
+    expect(heading(root)).toContain(formatPhone(number, "FR"))
+    expect(callButton(root).disabled).toBe(true)
+    // Its Hang up ends that call, though this dock did not place it.
+    await act(async () => answerCall({ ok: true, data: { ok: true, callId: "c2" } }))
+    act(() => void fireEvent.click(root.querySelector('[data-comptoir="calling-hangup"]')!))
+    expect(heading(root)).toContain("Ready for calls")
+    const sent = vi.mocked(chrome.runtime.sendMessage).mock.calls.map(([m]) => m as unknown)
+    expect(sent).toContainEqual({ type: "softphone/hangup", payload: { callId: "c2" } })
+  })
+
+  it("gives the heading back when the softphone refuses the call (not registered), and Call works again", async () => {
+    const root = await dock()
+    await dialOnThePad(root)
+    await act(async () => answerCall({ ok: true, data: { ok: false, error: "not registered" } }))
+    expect(heading(root)).toContain("Ready for calls")
+    expect(callButton(root).disabled).toBe(false)
+  })
+})
