@@ -339,7 +339,8 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
       {!editable && quote ? (
         <QuoteSheet quote={quote} customer={c} lang={uiLang(locale)} locale={locale} t={t} />
       ) : (
-        <fieldset disabled={busy} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+        // Editing only changes the form: usable while the frame over a page is covered (quote-frame-gate.ts).
+        <fieldset disabled={busy} data-visibility-gate="free" style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
           <div className="c-quote-grid">
             <label>
               {t("quotes.form.contact")}

@@ -7,6 +7,7 @@ import { send } from "~src/messaging/send"
 import { AppShell } from "~src/ui/app-shell"
 
 import { QUOTE_FRAME_ROUTE_MESSAGE, type QuoteFrameEvent } from "./quote-frame-messages"
+import { frameGateState, startFrameGate, subscribeFrameGate } from "./quote-frame-gate"
 import { setFrameHost } from "./quote-frame-host"
 import { keepQuoteHandoff } from "./quote-handoff"
 import { QuotesRoute } from "./quotes-route"
@@ -78,6 +79,8 @@ function warmUp(path: string, handoff: unknown) {
 
 /** Called as the frame's code starts, before React mounts: the ticket is presented at once. */
 export function startQuoteFrame(): void {
+  // Before anything is drawn: the page may be drawing over this frame from the start.
+  startFrameGate()
   const ticket = location.hash.replace(/^#/, "")
   // The ticket is spent: it leaves the URL before anything renders.
   history.replaceState(null, "", location.pathname)
@@ -152,6 +155,7 @@ export function QuoteFrameApp() {
 function QuoteFrame() {
   const { t } = useTranslation()
   const frame = useFrameState()
+  const gate = useSyncExternalStore(subscribeFrameGate, frameGateState)
   // The editor's own links (an answered quote's page) change the hash inside the frame.
   const [hash, setHash] = useState(location.hash)
   useEffect(() => {
@@ -168,9 +172,15 @@ function QuoteFrame() {
     <div className="c-quote-frame" data-comptoir="quote-frame" style={frame.warm ? { visibility: "hidden" } : undefined}>
       <header className="c-quote-frame-bar">
         <strong>{t("quotes.frame.title")}</strong>
-        <button type="button" className="c-button c-button-secondary" data-comptoir="quote-frame-close" aria-label={t("quotes.frame.close")} title={t("quotes.frame.close")} onClick={close}>
+        <button type="button" className="c-button c-button-secondary" data-comptoir="quote-frame-close" data-visibility-gate="free" aria-label={t("quotes.frame.close")} title={t("quotes.frame.close")} onClick={close}>
           ×
         </button>
+        {/* In the bar, which stays in view: the buttons it is about are at the bottom of a long form. */}
+        {gate === "covered" || gate === "unsupported" ? (
+          <p className="c-notice c-quote-frame-gate" role="status" data-comptoir="quote-frame-gate" data-state={gate}>
+            {t(`quotes.frame.${gate}`)}
+          </p>
+        ) : null}
       </header>
       {route.section === "quotes" ? <QuotesRoute key={frame.seq} path={route.path} /> : null}
     </div>
