@@ -45,3 +45,13 @@ describe("an address in the sentence that delivers", () => {
     expect(r.delivery_address).toBe("Hangar 3, Quai Johannès Couvert, 76600 Le Havre")
   })
 })
+
+describe("a dictated order whose day comes between 'livraison' and where", () => {
+  it("'… livraison vendredi au dépôt 8 rue des Tanneurs à Oullins merci' keeps its goods and delivers to the street and town", () => {
+    const r = extract("bonjour c'est Paul de la menuiserie Brun à Oullins je voudrais commander dix rouleaux de film étirable et un bidon de nettoyant multi surfaces de 5 litres livraison vendredi au dépôt 8 rue des Tanneurs à Oullins merci bonne journée")
+    expect(r.order_decision).toBe("order")
+    expect(r.lines.map((l) => `${l.ref}|${l.quantity}|${l.unit}`)).toEqual(["FILM-500|10|rouleau", "DET-5L|1|bidon"])
+    expect(r.delivery_date).toBe("2026-12-04")
+    expect(r.delivery_address).toBe("8 rue des Tanneurs à Oullins")
+  })
+})
