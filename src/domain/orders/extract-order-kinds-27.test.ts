@@ -55,3 +55,15 @@ describe("a dictated order whose day comes between 'livraison' and where", () =>
     expect(r.delivery_address).toBe("8 rue des Tanneurs à Oullins")
   })
 })
+
+describe("order or not", () => {
+  it("'your driver left delivery note DN-… : 4 boxes instead of the 6 on the note, is the rest coming?' reports a short delivery and orders nothing", () => {
+    const r = extract("Hi,\n\nYour driver left delivery note DN-5521 with us yesterday: 4 boxes of medium gloves instead of the 6 on the note, and the 10 rolls of bin bags are fine. Is the rest coming on another van?\n\nThanks\nDaniel", { ...EN, subject: "DN-5521" })
+    expect(r.order_decision).toBe("not-order")
+  })
+
+  it("a dictated 'hi its Mike from the school kitchen job need ten packs of water … deliver to … by friday' is an order, not a question", () => {
+    const r = extract("hi its Mike from the school kitchen job need ten packs of still water and a box of black biros for the store deliver to school kitchen 4 mill road perth PH1 5AB by friday cheers", { ...EN, subject: "kitchen" })
+    expect(r.order_decision).toBe("order")
+  })
+})
