@@ -67,3 +67,10 @@ describe("order or not", () => {
     expect(r.order_decision).toBe("order")
   })
 })
+
+describe("delivery dates", () => {
+  it("'by this Sat?' on a Tuesday is the coming Saturday", () => {
+    const r = extract("Hi,\n\nCan help to deliver 30 packs of the 500ml water by this Sat? Our PO: KT-118.\n\nThanks\nDaniel", EN)
+    expect(r.delivery_date).toBe("2026-12-05")
+  })
+})
