@@ -37,8 +37,10 @@ export function placeBefore(line: string, streetAt: number): number {
   let at = -1
   for (const p of before.slice(from).matchAll(/(?<![\p{L}'’])(?:[àa] la|[àa] l['’]|au|aux|chez|to the|at the|livrer|deliver(?:ed)? to)\s+/giu)) at = from + p.index + p[0].length
   const place = at < 0 ? "" : before.slice(at)
-  // "… au chalet n° 14, place Pasteur, …": a number after "n°" is the place's, not the street's.
-  return at >= 0 && /(?:,|\bn[°º]\.?)\s*$/u.test(place) && place.length <= 80 && /^\p{L}/u.test(place) && !/\b(?:le|the|on|by|avant|before|lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday|saturday)\b\s*\d/i.test(place) && !BILLING.test(place) ? at : streetAt
+  // "… au chalet n° 14, place Pasteur, …": a number after "n°" is the place's, not the street's; so is a number a comma
+  // ends right after one capitalised word ("Livrer Entrepôt 7, Quai …", "deliver to Gate 2, Harbour Road …").
+  const numbered = /^\d{1,4},/.test(line.slice(streetAt)) && /^\p{Lu}[\p{L}'’-]*\s+$/u.test(place)
+  return at >= 0 && (/(?:,|\bn[°º]\.?)\s*$/u.test(place) || numbered) && place.length <= 80 && /^\p{L}/u.test(place) && !/\b(?:le|the|on|by|avant|before|lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday|saturday)\b\s*\d/i.test(place) && !BILLING.test(place) ? at : streetAt
 }
 
 /**

@@ -63,8 +63,11 @@ export function addressAfterAsking(lines: readonly string[]): { value: string; e
   return null
 }
 
-/** Words that send the goods somewhere with no label: "livré a …", "à déposer au …", "drop it at …", "bring them to …". */
-const SENT = /(?<![\p{L}'’])(?:(?:[àa] )?(?:livr(?:er|[ée]e?s?|ez|aison)|d[ée]pos(?:er|[ée]e?s?|ez)|apport(?:er|ez)) (?:sur|[àa]|au|aux|chez)|(?:deliver(?:ed)?|ship(?:ped)?|drop(?:ped)?(?: off)?|bring|take) (?:(?:it|them|everything|the lot|all) )?(?:off )?(?:to|at))(?![\p{L}'’])/iu
+/**
+ * Words that send the goods somewhere with no label: "livré a …", "à déposer au …", "drop it at …", "bring them to …",
+ * a day between them as dictation puts it ("livraison jeudi au garage …").
+ */
+const SENT = /(?<![\p{L}'’])(?:(?:[àa] )?(?:livr(?:er|[ée]e?s?|ez|aison)|d[ée]pos(?:er|[ée]e?s?|ez)|apport(?:er|ez)) (?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|demain) )?(?:sur|[àa]|au|aux|chez)|(?:deliver(?:ed)?|ship(?:ped)?|drop(?:ped)?(?: off)?|bring|take) (?:(?:it|them|everything|the lot|all) )?(?:off )?(?:to|at))(?![\p{L}'’])/iu
 /** A street's own word, numbered or not ("Gnoll Park Road", "rue de Siam"). */
 const STREET_WORD = /\b(?:road|rd|street|st|lane|avenue|ave|way|drive|close|terrace|crescent|rue|avenue|boulevard|bd|chemin|route|impasse|all[ée]e|place|quai|cours)\b/i
 

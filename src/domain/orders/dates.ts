@@ -77,6 +77,8 @@ export function foldKeepSlash(text: string): string {
     .replace(/\b(?:tues|weds|thurs|thur|thu|fri)\b/g, (w) => ({ tues: "tuesday", weds: "wednesday", fri: "friday" })[w] ?? "thursday")
     // "Mon 7th", "Sat 12th": "mon", "wed", "sat" and "sun" are weekdays before a day of the month with its ordinal.
     .replace(/\b(mon|wed|sat|sun)(?= \d{1,2}(?:st|nd|rd|th)\b)/g, (w) => ({ mon: "monday", wed: "wednesday", sat: "saturday" })[w] ?? "sunday")
+    // "by this Sat?", "for next Mon": after "by this" / "for next" they are weekdays too (never "this sat in my outbox").
+    .replace(/(?<=\b(?:by|for|on|until|till|before) (?:this|next) )(mon|wed|sat|sun)\b/g, (w) => ({ mon: "monday", wed: "wednesday", sat: "saturday" })[w] ?? "sunday")
 }
 
 /** Every date expression of a folded text, in order. */

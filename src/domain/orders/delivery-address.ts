@@ -132,9 +132,12 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     // holds a whole address, in brackets, after a colon or from its street on.
     if (!m && (/\b(?:livr|deliver|ship)/i.test(line) || /\b(?:to|[àa]) (?:the|our|notre|la|le|l')\b[^:\n]{0,30}:/i.test(line)) && (STREET.test(line) || streetBareDelivered(line)) && POSTAL_LINE.test(line) && !BILLING.test(line)) {
       const inBracket = /\(([^)]+)\)/.exec(line)
-      const afterColon = /:\s*([^:]+)$/.exec(line)
       const street = STREET.exec(line) ?? STREET_BARE.exec(line)!
-      const from = inBracket !== null && STREET.test(inBracket[1]!) && POSTAL_LINE.test(inBracket[1]!) ? inBracket[1]! : afterColon !== null && streetOf(afterColon[1]!) ? afterColon[1]! : line.slice(placeBefore(line, street.index))
+      // "pour demain : 150 cartons …. Notre réf. X. Livrer Entrepôt 7, Quai …": a colon sentences before the street's
+      // heads the goods, not the address.
+      const afterColon = /:\s*([^:]+)$/.exec(line)
+      const colonHeads = afterColon !== null && !/[.!?]\s/.test(line.slice(afterColon.index, street.index))
+      const from = inBracket !== null && STREET.test(inBracket[1]!) && POSTAL_LINE.test(inBracket[1]!) ? inBracket[1]! : colonHeads && streetOf(afterColon[1]!) ? afterColon[1]! : line.slice(placeBefore(line, street.index))
       const whole = UP_TO_TOWN.exec(cleanAddressPart(from))
       if (whole !== null) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.75 }
     }

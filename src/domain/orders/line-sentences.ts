@@ -12,7 +12,7 @@ export const NOT_A_LINE = /\b(?:re[çc]u(?:e|s|es)?|received|command[ée]e?s\b|o
  * The words that send the goods somewhere, where a line goes on from its goods to their address: "à livrer sur le
  * chantier à …", "livré a la laverie …", "livraison au 12 rue …", "drop it at the clubhouse …", "deliver to …", "ship them to …".
  */
-export const SENT_TO = /(?<=^|[\s,.;:–-])(?:(?:[àa] )?(?:livr(?:er|[ée]e?s?|ez|aison)|d[ée]pos(?:er|[ée]e?s?|ez)|apport(?:er|ez)) (?:sur|[àa]|au|aux|chez|en)|(?:deliver(?:ed)?|ship(?:ped)?|send|sent|drop(?:ped)?(?: off)?|bring) (?:(?:it|them|everything|the lot|all) )?(?:off )?(?:to|at))\b/i
+export const SENT_TO = /(?<=^|[\s,.;:–-])(?:(?:[àa] )?(?:livr(?:er|[ée]e?s?|ez|aison)|d[ée]pos(?:er|[ée]e?s?|ez)|apport(?:er|ez)) (?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|demain) )?(?:sur|[àa]|au|aux|chez|en)|(?:deliver(?:ed)?|ship(?:ped)?|send|sent|drop(?:ped)?(?: off)?|bring) (?:(?:it|them|everything|the lot|all) )?(?:off )?(?:to|at))\b/i
 
 /** A sentence that leaves a product out: "Leave the chairs (item 3) for now", "Oubliez les masques". */
 export const LEAVE_OUT = /^\s*(?:[-•*–]\s*)?(?:leave(?: out)?|drop|skip|forget(?: about)?|hold off(?: on)?|no need for|laissez(?: tomber)?|oubliez|retirez|enlevez|supprimez|pas besoin d)\b/i

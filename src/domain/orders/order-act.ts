@@ -96,6 +96,8 @@ const ACTS: readonly RegExp[] = [
   new RegExp(`\\b(?:we|i) (?:need|want|require) (?:this|these|them|it|the following|everything|the lot|all (?:of )?(?:this|it))(?: \\w+){0,3} (?:by|before|for|on) (?:the )?${DAY}`),
   /\b(?:we|i) (?:ll|will|shall) take\b/,
   /(?:\b(?:we|i)|^) ?(?:need|require|want)(?: \w+){0,2} (?:\d+|the following|one|two|three|four|five|six|ten|twelve|a dozen)\b/,
+  // "hi it's Gary from the docks job need ten extension leads …": dictation drops the "I" after the speaker says who he is.
+  /\bit ?s [a-z]+(?: [a-z]+){0,8} (?:need|require|want)(?: \w+){0,2} (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|a dozen)\b/,
   // "Could I please grab…", "can we pick up…": the everyday verbs of taking goods.
   new RegExp(`\\b(?:can|could|may) (?:we|i) ${SOFT}(?:get|have|order|re ?order|grab|take|pick up)\\b`),
   /\b(?:(?:to|d|would|i ll|we ll) )?(?:put in|place|placing|putting in) (?:an|our|my|a new|this|the following) order\b/,

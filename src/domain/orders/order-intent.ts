@@ -181,10 +181,11 @@ const PHISHING =
 
 /**
  * Goods handed over, told by who received them: a signed delivery note ("le BL BL-26-4471 signé … reçu ce matin",
- * "tout est conforme", "signed POD attached"). It restates the lines delivered; it asks for nothing.
+ * "tout est conforme", "signed POD attached"), or a delivery short of the note ("your driver dropped off DN-… : 3 cartons
+ * instead of the 5", "has the balance been back-ordered?"). It restates the lines delivered; it asks for nothing.
  */
 const DELIVERED =
-  /\b(?:(?:bl|bon de livraison|delivery note|dn|pod|proof of delivery)(?: \S+)? (?:signe|signee|signed)|signed (?:delivery note|dn|pod|proof of delivery)|(?:recue?s?|livree?s?) (?:ce matin|cet apres midi|aujourd hui|hier(?: soir| matin)?)|tout est conforme|rien a signaler|everything (?:is )?(?:correct|as ordered|in order)|delivered (?:this morning|this afternoon|today|yesterday) (?:and|all))\b/
+  /\b(?:(?:bl|bon de livraison|delivery note|dn|pod|proof of delivery)(?: \S+)? (?:signe|signee|signed)|signed (?:delivery note|dn|pod|proof of delivery)|(?:recue?s?|livree?s?) (?:ce matin|cet apres midi|aujourd hui|hier(?: soir| matin)?)|tout est conforme|rien a signaler|everything (?:is )?(?:correct|as ordered|in order)|delivered (?:this morning|this afternoon|today|yesterday) (?:and|all)|(?:your|the|votre|le) (?:driver|courier|chauffeur|livreur) (?:dropped(?: off)?|left|delivered|brought|a (?:depose|laisse|livre|apporte))|short (?:delivery|delivered)|(?:has|have) (?:it|they|this|the rest|the balance) been back ?ordered|livraison (?:incomplete|partielle))\b/
 
 /**
  * The sender asks its reader to approve or sign for goods it offers: a seller's quote ("pour commander, il suffit de
