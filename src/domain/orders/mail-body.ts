@@ -25,7 +25,7 @@ export interface MailSegment {
 const FORWARD_MARKER = /^[>\s]*(?:-{2,}\s*)?(?:forwarded message|message transf[ée]r[ée]|d[ée]but du message r[ée]exp[ée]di[ée]|begin forwarded message|original message|message d'origine)\s*:?\s*(?:-{2,})?\s*$/i
 const ATTRIBUTION = /^(?:le|on)\s.{6,200}(?:a [ée]crit|wrote)\s*:\s*$/i
 const HEADER_FROM = /^[>\s]*\*?(?:de|from|exp[ée]diteur)\s*\*?\s*:\s*(.+)$/i
-const HEADER_OTHER = /^[>\s]*\*?(?:envoy[ée]|sent|date|[àa]|to|cc|objet|subject)\s*\*?\s*:/i
+const HEADER_OTHER = /^[>\s]*\*?(?:envoy[ée]|sent|date|[àa]|to|pour|cc|objet|sujet|subject)\s*\*?\s*:/i
 const CLOSING = /^(?:(?:bien |tr[èe]s |tr[eè]s bien |)cordialement|cdlt|cordialt|amicalement|bien [àa] (?:vous|toi)|bonne (?:journ[ée]e|soir[ée]e|fin de journ[ée]e)|salutations(?: distingu[ée]es)?|sinc[èe]res salutations|(?:best|kind|warm|many thanks and kind)? ?regards|best wishes|sincerely(?: yours)?|yours (?:sincerely|faithfully)|cheers|thanks?(?: you)?(?: very much| so much| a lot| a million)?|thx|many thanks|thanks in advance|thank you in advance|merci(?: beaucoup| bien| bcp| mille fois| encore)?|mille mercis|merci d'avance|merci par avance|d'avance merci|a bient[ôo]t|à bient[ôo]t|bonne r[ée]ception)\s*[,.!]*\s*$/i
 const DISCLAIMER = /^(?:ce (?:message|courriel|mail|e-mail)|this (?:e-?mail|message)|the information contained|les informations contenues|avis de confidentialit|confidentiality notice|disclaimer|p(?:ensez|lease consider) (?:à|the environment)|merci de penser [àa] l'environnement|sent from my|envoy[ée] de mon|envoy[ée] depuis)/i
 const SIG_DASHES = /^-- ?$|^_{5,}$|^-{5,}$/
@@ -46,14 +46,15 @@ function parseHeaderBlock(lines: readonly string[], start: number): { from: stri
       if (seen > 0) break
       continue
     }
-    const m = /^(de|from|exp[ée]diteur|envoy[ée]|sent|date|[àa]|to|cc|objet|subject)\s*:\s*(.*)$/i.exec(l)
+    // (Thunderbird's French forward: "Sujet :", "Date :", "De :", "Pour :")
+    const m = /^(de|from|exp[ée]diteur|envoy[ée]|sent|date|[àa]|to|pour|cc|objet|sujet|subject)\s*:\s*(.*)$/i.exec(l)
     if (!m) break
     seen++
     const key = m[1]!.toLowerCase()
     const value = m[2]!.trim()
     if (key === "de" || key === "from" || key.startsWith("exp")) from = value
     else if (key === "date" || key.startsWith("envoy") || key === "sent") date = value
-    else if (key === "objet" || key === "subject") subject = value
+    else if (key === "objet" || key === "sujet" || key === "subject") subject = value
   }
   return { from, date, subject, end: i }
 }
@@ -222,6 +223,9 @@ export function splitMail(text: string, top: { from: string | null; date: string
     const block = parseHeaderBlock(rest, 0)
     header = { from: block.from, date: block.date, subject: block.subject }
     lines = rest.slice(block.end)
+    // A forwarded message quoted whole under its own header, the header left unquoted ("De : Maud …" then "> Bastien, il
+    // nous faut : …"): the quoted lines are that message's words, not a history it quotes.
+    if (block.from !== null && lines.some((l) => l.trim() !== "") && lines.filter((l) => l.trim() !== "").every((l) => /^>/.test(l))) lines = unquoteOnce(lines)
   }
   return segments
 }
