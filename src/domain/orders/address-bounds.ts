@@ -15,9 +15,9 @@ import { BILLING, POSTAL_LINE, STREET } from "./address-shapes"
  * Belgian or Swiss four-figure code is followed by its town ("4020 Liège"); an Eircode ("D22 X8Y4") and an Australian
  * state and code ("Sydney NSW 2000") end the address.
  */
-const TOWN = String.raw`(?!(?:by|before|on|for|from|until|till|avant|pour|d[èe]s|le|au|et|and|please|pls|svp|merci|thanks|thx|cheers|ta|regards|cordialement|bonne)\b)[\p{L}'’]+(?:-[\p{L}'’]+)*(?:\s(?:(?:sur|sous|en|de|du|des|la|le|les|lès|lez|aux|d['’]|l['’])\s?)?\p{Lu}[\p{L}'’]*(?:-[\p{L}'’]+)*|\s(?:cedex|CEDEX|Cedex)(?:\s\d{1,2}\b)?)*`
+const TOWN = String.raw`(?!(?:by|before|on|for|from|until|till|avant|pour|d[èe]s|le|au|et|and|not|pas|but|mais|please|pls|svp|merci|thanks|thx|cheers|ta|regards|cordialement|bonne)\b)[\p{L}'’]+(?:-[\p{L}'’]+)*(?:\s(?:(?:sur|sous|en|de|du|des|la|le|les|lès|lez|aux|d['’]|l['’])\s?)?\p{Lu}[\p{L}'’]*(?:-[\p{L}'’]+)*|\s(?:cedex|CEDEX|Cedex)(?:\s\d{1,2}\b)?)*`
 export const UP_TO_TOWN = new RegExp(
-  String.raw`^((?:.*?\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b(?:[\s,]*${TOWN})?|.*?\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|.*?\p{Lu}[\p{L}'’-]+ (?!(?:19|20)\d\d\b)[1-9]\d{3}(?=\s*(?:$|[,.(]))|.*?(?<![\d.,/-])(?!(?:19|20)\d\d\b)[1-9]\d{3} (?=\p{Lu})${TOWN}|.*?\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4}\b|.*?\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT) \d{4}\b))`,
+  String.raw`^((?:.*?\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b(?:[\s,]*${TOWN})?|.*?\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|.*?\p{Lu}[\p{L}'’-]+ (?!(?:19|20)\d\d\b)(?:[1-9]\d{3}|0\d{3}(?=\s*$))(?=\s*(?:$|[,.(]))|.*?(?<![\d.,/-])(?!(?:19|20)\d\d\b)[1-9]\d{3} (?=\p{Lu})${TOWN}|.*?\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4}\b|.*?\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT) \d{4}\b))`,
   "u"
 )
 
@@ -48,7 +48,7 @@ export function placeBefore(line: string, streetAt: number): number {
  * chantier à la salle des fêtes de Hoenheim 12 rue de la Gare 67800 Hoenheim", "drop it at the clubhouse Gnoll Park Road
  * …": after the last "à la" / "au" / "to the" / "at the" before the street. A place in lower case only before a numbered
  * street ("a la laverie 22 rue de Siam") says which of the sender's premises, as "au laboratoire, 3 rue …" does: the
- * address starts at the street. -1 when no such word comes before the street in the same clause.
+ * address starts at the street; a spot of those premises ("au quai technique 12 avenue …": a dock, an entrance) is kept. -1 when no such word comes before the street in the same clause.
  */
 export function placeRunningInto(text: string, streetAt: number): number {
   const before = text.slice(0, streetAt)
@@ -56,8 +56,11 @@ export function placeRunningInto(text: string, streetAt: number): number {
   for (const p of before.matchAll(/(?<![\p{L}'’])(?:(?:[àa] la|au|aux|chez|to the|at the|at|to)\s+|[àa] l['’]\s*)/giu)) at = p.index + p[0].length
   if (at < 0 || /[,;:.!?()]/.test(before.slice(at))) return -1
   const place = before.slice(at)
-  return !/\p{Lu}/u.test(place) && /^\d/.test(text.slice(streetAt)) ? streetAt : at
+  return !/\p{Lu}/u.test(place) && !WAY_IN.test(place) && /^\d/.test(text.slice(streetAt)) ? streetAt : at
 }
+
+/** A spot of the premises the goods go to, not which premises ("au quai technique 12 avenue …", "to the loading bay …"). */
+const WAY_IN = /^(?:quai|dock|entr[ée]e|porte|portail|cour|hall|loading bay|goods[- ]in|back door|rear entrance)\b/i
 
 /**
  * A short heading before a colon ("À l'annexe : Clinique …", "NEW DEPOT: …", an answer's own words) is no part of the

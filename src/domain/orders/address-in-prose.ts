@@ -1,6 +1,7 @@
 import { foldText } from "../search/fold-text"
 import { cleanAddressPart, placeRunningInto, UP_TO_TOWN } from "./address-bounds"
 import { BILLING, NUMBERED_STREET, POSTAL_LINE, STREET, streetOf } from "./address-shapes"
+import { SENDING_DAY_EN, SENDING_DAY_FR } from "./line-sentences"
 
 /**
  * A delivery address with no label over it: named in a sentence, followed by how to get in, after a sentence asking to
@@ -65,9 +66,13 @@ export function addressAfterAsking(lines: readonly string[]): { value: string; e
 
 /**
  * Words that send the goods somewhere with no label: "livré a …", "à déposer au …", "drop it at …", "bring them to …",
- * a day between them as dictation puts it ("livraison jeudi au garage …").
+ * a day between them as dictation puts it ("livraison jeudi au garage …", "à livrer après demain matin au quai …", "delivered
+ * by friday to the boathouse …").
  */
-const SENT = /(?<![\p{L}'’])(?:(?:[àa] )?(?:livr(?:er|[ée]e?s?|ez|aison)|d[ée]pos(?:er|[ée]e?s?|ez)|apport(?:er|ez)) (?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|demain) )?(?:sur|[àa]|au|aux|chez)|(?:deliver(?:ed)?|ship(?:ped)?|drop(?:ped)?(?: off)?|bring|take) (?:(?:it|them|everything|the lot|all) )?(?:off )?(?:to|at))(?![\p{L}'’])/iu
+const SENT = new RegExp(
+  String.raw`(?<![\p{L}'’])(?:(?:[àa] )?(?:livr(?:er|[ée]e?s?|ez|aison)|d[ée]pos(?:er|[ée]e?s?|ez)|apport(?:er|ez)) ${SENDING_DAY_FR}(?:sur|[àa]|au|aux|chez)|(?:deliver(?:ed)?|ship(?:ped)?|drop(?:ped)?(?: off)?|bring|take) (?:(?:it|them|everything|the lot|all) )?(?:off )?${SENDING_DAY_EN}(?:to|at))(?![\p{L}'’])`,
+  "iu"
+)
 /** A street's own word, numbered or not ("Gnoll Park Road", "rue de Siam"). */
 const STREET_WORD = /\b(?:road|rd|street|st|lane|avenue|ave|way|drive|close|terrace|crescent|rue|avenue|boulevard|bd|chemin|route|impasse|all[ée]e|place|quai|cours)\b/i
 
@@ -94,7 +99,11 @@ export function addressSentTo(lines: readonly string[]): { value: string; eviden
     // pressé", "… brest merci"), the street's name and town in a few words with no figure.
     if (street === null || !/^\d/.test(street[0])) continue
     const end = from + street.index + street[0].length
-    const tail = /^((?:\s+(?!(?:pas|merci|svp|stp|please|pls|thanks|thx|cheers|pour|avant|for|by|before|on|le|ce|cette|demain|asap|urgent|today|tomorrow)\b)[\p{L}'’-]+){1,5})(?:\s+(?:pas|merci|svp|stp|please|pls|thanks|thx|cheers|pour|avant|for|by|before|on|le|ce|cette|demain|asap|urgent|today|tomorrow)\b[^\d]*)?\s*$/iu.exec(line.slice(end))
+    // (or its town after a comma, a note in brackets or another sentence after it: "…, 22 chemin de Garric, Toulouse (on y
+    // est dès 9h). Merci !")
+    const tail =
+      /^((?:\s+(?!(?:pas|merci|svp|stp|please|pls|thanks|thx|cheers|pour|avant|for|by|before|on|le|ce|cette|demain|asap|urgent|today|tomorrow)\b)[\p{L}'’-]+){1,5})(?:\s+(?:pas|merci|svp|stp|please|pls|thanks|thx|cheers|pour|avant|for|by|before|on|le|ce|cette|demain|asap|urgent|today|tomorrow)\b[^\d]*)?\s*$/iu.exec(line.slice(end)) ??
+      /^((?:\s+[\p{L}'’-]+){1,5},(?:\s+\p{Lu}[\p{L}'’-]*){1,3})\s*(?:\([^()]*\)\s*)?(?:[.!]\s.*)?[.!]?\s*$/u.exec(line.slice(end))
     if (tail !== null) return { value: cleanAddressPart(line.slice(start, end) + tail[1]!), evidence: line.trim(), confidence: 0.55 }
   }
   return null

@@ -9,9 +9,11 @@
  * last four with a letter), and the four digits of a
  * Belgian, Swiss or Luxembourg town ("4000 Liège", "1204 Genève"; never a year); Singapore's six figures after its
  * name ("Singapore 018956"), Luxembourg's "L-2721", and Malta's three letters and four figures after a town in lower
- * case ("Valletta VLT 1450", "St Julian's STJ 3301": never a reference such as "REF 1014" opening a line).
+ * case ("Valletta VLT 1450", "St Julian's STJ 3301": never a reference such as "REF 1014" opening a line); the four
+ * figures after a town that closes a line after a comma, as New Zealand and South Africa write them ("…, Epsom, Auckland
+ * 1023", "Devonport, Auckland 0624", "Riverside Road, Durban North 4051"; never a year).
  */
-export const POSTAL_LINE = /\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]{2} \d{5}|[A-Z]\d[A-Z] ?\d[A-Z]\d|(?:[AC-FHKNPRTV-Y]\d{2}|D6W) (?=[0-9AC-FHKNPRTV-Y]{0,3}[AC-FHKNPRTV-Y])[0-9AC-FHKNPRTV-Y]{4}|(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT) \d{4}|Singapore \d{6}|L-\d{4}|(?<=[a-zà-ÿ]['’s]* )[A-Z]{3} \d{4})\b|(?<![\d.,/-])(?!(?:19|20)\d\d\b)[1-9]\d{3} (?=[A-ZÀ-Ý][a-zà-ÿ])(?!(?:[A-Z][\w'-]* ){1,3}(?:Avenue|Ave|Street|St|Road|Rd|Lane|Ln|Way|Drive|Dr|Boulevard|Blvd|Place|Pl|Court|Ct|Park|Square|Terrace|Parkway|Highway|Hwy)\b)/
+export const POSTAL_LINE = /\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]{2} \d{5}|[A-Z]\d[A-Z] ?\d[A-Z]\d|(?:[AC-FHKNPRTV-Y]\d{2}|D6W) (?=[0-9AC-FHKNPRTV-Y]{0,3}[AC-FHKNPRTV-Y])[0-9AC-FHKNPRTV-Y]{4}|(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT) \d{4}|Singapore \d{6}|L-\d{4}|(?<=[a-zà-ÿ]['’s]* )[A-Z]{3} \d{4}|(?<=,\s*(?:[A-ZÀ-Ý][a-zà-ÿ'’-]+ ){1,3})(?!(?:19|20)\d\d\b)\d{4}(?=\s*$))\b|(?<![\d.,/-])(?!(?:19|20)\d\d\b)[1-9]\d{3} (?=[A-ZÀ-Ý][a-zà-ÿ])(?!(?:[A-Z][\w'-]* ){1,3}(?:Avenue|Ave|Street|St|Road|Rd|Lane|Ln|Way|Drive|Dr|Boulevard|Blvd|Place|Pl|Court|Ct|Park|Square|Terrace|Parkway|Highway|Hwy)\b)/
 /** A country written under the town ("Belgique", "Switzerland") or after it ("…, NS B0W 1P0, Canada"): part of a foreign address. */
 export const COUNTRY = "(?:belgique|belgium|suisse|switzerland|schweiz|luxembourg|canada|france|germany|allemagne|deutschland|italie|italy|espagne|spain|pays-bas|netherlands|ireland|irlande|united kingdom|royaume-uni|malta|malte|singapore|singapour|usa|united states|south africa|afrique du sud|new zealand|nouvelle-z[ée]lande|australia|australie|india|inde)"
 export const COUNTRY_LINE = new RegExp(`^${COUNTRY}$`, "i")

@@ -37,3 +37,60 @@ describe("a forwarded list quoted whole under its own header", () => {
     expect(lines(r)).toEqual(["EAU-50|6|pack", "SAC-050|2|rouleau"])
   })
 })
+
+describe("goods run on into the words that send them somewhere", () => {
+  it("'…, à déposer à la salle polyvalente, 9 rue des Écoles, Landerneau (…). Merci' keeps the goods and the address with no postal code", () => {
+    const r = extract("Bonjour, pour vendredi : 5 packs d'eau plate et 3 sachets de gobelets, c'est pour la kermesse, à déposer à la salle polyvalente, 9 rue des Écoles, Landerneau (on ouvre à 8h). Merci !")
+    expect(lines(r)).toEqual(["EAU-50|5|pack", "GOB-20|3|sachet"])
+    expect(r.delivery_address).toBe("la salle polyvalente, 9 rue des Écoles, Landerneau")
+  })
+
+  it("a dictated 'à livrer après demain midi au dépôt 5 rue du Port à Lorient' keeps the goods before it, their day and the street", () => {
+    const r = extract("bonjour c'est Erwan de la menuiserie il me faudrait deux bidons de détergent multi surfaces et six rouleaux de film étirable à livrer après demain midi au dépôt 5 rue du Port à Lorient merci")
+    expect(r.order_decision).toBe("order")
+    expect(lines(r)).toEqual(["DET-5L|2|bidon", "FILM-500|6|rouleau"])
+    expect(r.delivery_date).toBe("2026-12-03")
+    expect(r.delivery_address).toBe("5 rue du Port à Lorient")
+  })
+
+  it("'delivered by tuesday to the yard Quay Road Falmouth TR11 3XX not the office' is delivered to the yard, up to its postcode", () => {
+    const r = extract("hi its tom from the yard can we order four packs of AA batteries and two bags of paper cups delivered by tuesday to the yard Quay Road Falmouth TR11 3XX not the office thanks tom", EN)
+    expect(r.delivery_address).toBe("the yard Quay Road Falmouth TR11 3XX")
+  })
+
+  it("'… to the yard … TR11 3XX not the office': 'not' is no town after a postcode", () => {
+    const r = extract("hi can we order four packs of AA batteries delivered to the yard Quay Road Falmouth TR11 3XX not the office thanks tom", EN)
+    expect(r.delivery_address).toBe("the yard Quay Road Falmouth TR11 3XX")
+  })
+
+  it("a dock of the premises before the street stays in the address ('au quai de livraison 8 rue …'), a business in lower case does not", () => {
+    const dock = extract("bonjour il me faudrait dix rouleaux de film étirable à livrer jeudi au quai de livraison 8 rue des Forges à Lorient merci")
+    expect(dock.delivery_address).toBe("quai de livraison 8 rue des Forges à Lorient")
+    const shop = extract("bonjour il me faudrait dix rouleaux de film étirable à livrer jeudi à la laverie 8 rue des Forges à Lorient merci")
+    expect(shop.delivery_address).toBe("8 rue des Forges à Lorient")
+  })
+})
+
+describe("addresses whose four-figure postcode follows the town", () => {
+  it("a New Zealand block ends on 'Auckland 0624'", () => {
+    const r = extract("Kia ora,\n\nCould you supply 10 packs of still water and 4 bags of paper cups?\n\nAddress for delivery:\nHarbourside Rowing Shed\n4 Wharf Street, Devonport, Auckland 0624\n\nNgā mihi,\nDaniel", EN)
+    expect(r.delivery_address).toBe("Harbourside Rowing Shed, 4 Wharf Street, Devonport, Auckland 0624")
+  })
+
+  it("a South African block ends on 'Umhlanga 4319'", () => {
+    const r = extract("Hi,\n\nPlease send 6 rolls of 110 L bin bags.\n\nDeliver to the clubhouse, not the office:\nSeaview Surf Club\nLighthouse Road, Umhlanga 4319\n\nThanks\nDaniel", EN)
+    expect(r.delivery_address).toBe("Seaview Surf Club, Lighthouse Road, Umhlanga 4319")
+  })
+})
+
+describe("an address given after saying it is the usual one", () => {
+  it("'Même adresse que d'habitude : Atelier …, route de …, code ville' delivers there", () => {
+    const r = extract("Bonjour,\n\nMerci de nous livrer 4 packs d'eau plate.\nMême adresse que d'habitude : Atelier Le Goff, route de Pont-Aven, 29300 Quimperlé.\n\nErwan")
+    expect(r.delivery_address).toBe("Atelier Le Goff, route de Pont-Aven, 29300 Quimperlé")
+  })
+
+  it("'Même adresse que d'habitude.' with no address gives none (guard)", () => {
+    const r = extract("Bonjour,\n\nMerci de nous livrer 4 packs d'eau plate.\nMême adresse que d'habitude.\n\nErwan")
+    expect(r.delivery_address).toBeNull()
+  })
+})

@@ -10,9 +10,15 @@ export const NOT_A_LINE = /\b(?:re[çc]u(?:e|s|es)?|received|command[ée]e?s\b|o
 
 /**
  * The words that send the goods somewhere, where a line goes on from its goods to their address: "à livrer sur le
- * chantier à …", "livré a la laverie …", "livraison au 12 rue …", "drop it at the clubhouse …", "deliver to …", "ship them to …".
+ * chantier à …", "livré a la laverie …", "livraison au 12 rue …", "drop it at the clubhouse …", "deliver to …", "ship them to …";
+ * a day may come between, as dictation puts it ("à livrer après demain matin au quai …", "delivered by friday to the …").
  */
-export const SENT_TO = /(?<=^|[\s,.;:–-])(?:(?:[àa] )?(?:livr(?:er|[ée]e?s?|ez|aison)|d[ée]pos(?:er|[ée]e?s?|ez)|apport(?:er|ez)) (?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|demain) )?(?:sur|[àa]|au|aux|chez|en)|(?:deliver(?:ed)?|ship(?:ped)?|send|sent|drop(?:ped)?(?: off)?|bring) (?:(?:it|them|everything|the lot|all) )?(?:off )?(?:to|at))\b/i
+export const SENDING_DAY_FR = String.raw`(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|(?:apr[èe]s[- ]?)?demain)(?: (?:matin|midi|soir|apr[èe]s[- ]midi))? )?`
+export const SENDING_DAY_EN = String.raw`(?:(?:(?:by|on|for|this|next|before) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today)(?: (?:morning|afternoon|lunchtime))? )?`
+export const SENT_TO = new RegExp(
+  String.raw`(?<=^|[\s,.;:–-])(?:(?:[àa] )?(?:livr(?:er|[ée]e?s?|ez|aison)|d[ée]pos(?:er|[ée]e?s?|ez)|apport(?:er|ez)) ${SENDING_DAY_FR}(?:sur|[àa]|au|aux|chez|en)|(?:deliver(?:ed)?|ship(?:ped)?|send|sent|drop(?:ped)?(?: off)?|bring) (?:(?:it|them|everything|the lot|all) )?(?:off )?${SENDING_DAY_EN}(?:to|at))(?![\wÀ-ÿ])`,
+  "i"
+)
 
 /** A sentence that leaves a product out: "Leave the chairs (item 3) for now", "Oubliez les masques". */
 export const LEAVE_OUT = /^\s*(?:[-•*–]\s*)?(?:leave(?: out)?|drop|skip|forget(?: about)?|hold off(?: on)?|no need for|laissez(?: tomber)?|oubliez|retirez|enlevez|supprimez|pas besoin d)\b/i
