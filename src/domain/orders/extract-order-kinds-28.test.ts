@@ -94,3 +94,25 @@ describe("an address given after saying it is the usual one", () => {
     expect(r.delivery_address).toBeNull()
   })
 })
+
+describe("texted and dictated lists", () => {
+  it("a dictated count run on after the last product's measure ('… de cinq litres deux cartons d'essuie-mains et …') is a line of its own", () => {
+    const r = extract("bonjour je vous dicte la commande on aurait besoin de trois bidons de détergent multi surfaces de cinq litres deux cartons d'essuie mains et six boîtes de gants nitrile taille L merci")
+    expect(lines(r)).toEqual(["DET-5L|3|bidon", "ESS-300|2|carton", "GN-4411|6|boîte"])
+  })
+
+  it("'pr vendredi svp : …' from an unknown sender under a subject that is no order word is an order act ('pr' is 'pour')", () => {
+    const r = extract("Bonsoir, pr vendredi svp : 5 packs d'eau plate et 3 sachets de gobelets. Merci !", { from: { address: "lea.k@icloud.com", name: "Léa K" }, subject: "Kermesse vendredi" })
+    expect(r.order_decision).toBe("order")
+  })
+
+  it("'20 bt gants nitrile M + 5 bt en L' is five boxes of the large ones", () => {
+    const r = extract("Salut, 20 bt gants nitrile M + 5 bt en L, 2 cartons essuie-mains. Merci")
+    expect(lines(r)).toEqual(["GN-4410|20|boîte", "GN-4411|5|boîte", "ESS-300|2|carton"])
+  })
+
+  it("'10 boxes of nitrile gloves M and 4 boxes in L' is four boxes of the large ones", () => {
+    const r = extract("Hi, 10 boxes of nitrile gloves M and 4 boxes in L please", EN)
+    expect(lines(r)).toEqual(["GN-4410|10|boîte", "GN-4411|4|boîte"])
+  })
+})

@@ -71,11 +71,14 @@ const MEASURE = /^(?:l|ml|cl|dl|g|kg|mm|cm|m|w|v|gsm|litres?|liters?|metres?|met
 function unpunctuated(line: string): string {
   if (/[,;|\t.!?]/.test(line)) return line
   // A voice mail's transcription says its numbers in words ("trois cartons d'essuie-mains deux bidons de…").
-  const starts = [...line.matchAll(/(?<=(\p{L}+)\s)(\d{1,4}|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|one|two|three|four|five|seven|eight|nine|ten|twelve)\s+(\p{L}+)/giu)].filter((m) => {
+  // (the counts after "de" / "et" tell a list too, "besoin de quatre bidons … de cinq litres trois cartons … et dix boîtes":
+  // only the one after another word starts an item with no word before it)
+  const counted = [...line.matchAll(/(?<=(\p{L}+)\s)(\d{1,4}|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|one|two|three|four|five|seven|eight|nine|ten|twelve)\s+(\p{L}+)/giu)].filter((m) => {
     const unit = foldText(m[3]!)
-    return !BINDS.test(foldText(m[1]!)) && unitOfWord(unit) !== null && !WEAK_UNIT_WORDS.has(unit) && !MEASURE.test(unit)
+    return unitOfWord(unit) !== null && !WEAK_UNIT_WORDS.has(unit) && !MEASURE.test(unit)
   })
-  if (starts.length < 2) return line
+  const starts = counted.filter((m) => !BINDS.test(foldText(m[1]!)))
+  if (starts.length < 2 && (starts.length === 0 || counted.length < 3)) return line
   let out = line
   for (const m of starts.reverse()) out = `${out.slice(0, m.index)}, ${out.slice(m.index)}`
   return out

@@ -71,6 +71,7 @@ export function sizeLettersInList(text: string): string {
   if (!text.includes("qsize")) return text
   return text
     .replace(/(?<=(?:[,;+/]|\bet|\band)\s*)(XXL|XL|XS|S|M|L)(?=\s*(?:[x×:=-]\s*)?\d)/g, (s: string) => ` qsize${SIZE_WORDS[s.toLowerCase()]} `)
-    // "1 boîte de gants M et 1 boîte de L", "2 boxes of M and 1 of L": the letter after a count and its unit.
-    .replace(/(?<=(?:[,;+/]|\bet|\band)\s*(?:\d+|une?|one|an?)\s*(?:x\s*)?(?:(?:bo[iî]tes?|btes?|box(?:es)?|cartons?|paquets?|packs?|lots?)\s+)?(?:de\s+|d['’]\s*|of\s+)?)(XXL|XL|XS|S|M|L)(?![\p{L}\d'’])/gu, (s: string) => ` qsize${SIZE_WORDS[s.toLowerCase()]} `)
+    // "1 boîte de gants M et 1 boîte de L", "2 boxes of M and 1 of L", "20 bt gants nitrile M + 5 bt en L": the letter after
+    // a count and its unit.
+    .replace(/(?<=(?:[,;+/]|\bet|\band)\s*(?:\d+|une?|one|an?)\s*(?:x\s*)?(?:(?:bo[iî]tes?|bt(?:es?|s)?|box(?:es)?|cartons?|paquets?|packs?|lots?)\s+)?(?:de\s+|d['’]\s*|of\s+|en\s+|in\s+)?)(XXL|XL|XS|S|M|L)(?![\p{L}\d'’])/gu, (s: string) => ` qsize${SIZE_WORDS[s.toLowerCase()]} `)
 }

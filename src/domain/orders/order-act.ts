@@ -150,7 +150,8 @@ const ACTS: readonly RegExp[] = [
   new RegExp(`\\b(?:commande|cde|cmde) ${CODE}\\b`),
   /\b(?:pour|a) livr(?:er|aison) (?:le|pour|avant|des|sous|au plus vite|lundi|mardi|mercredi|jeudi|vendredi|samedi|demain|la semaine|cette semaine|semaine)\b/,
   /\blivraison (?:souhaitee |demandee |imperative |svp |si possible )?(?:le |pour |avant |des |sous |au plus tard )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|demain|\d|la semaine|semaine|fin|debut|asap|au plus vite|des que possible|urgente?)\b/,
-  new RegExp(`^(?:\\w+ ){0,3}(?:pour|avant) (?:le |la )?${DAY}`),
+  // "Pour mardi :", "pr samedi svp : 8 sachets …" (texted, "pr" for "pour"): the day the goods are wanted for, first.
+  new RegExp(`^(?:\\w+ ){0,3}(?:pour|pr|avant) (?:le |la )?${DAY}`),
   // "2 more of the chairs please", "4 boîtes de gants M svp", "a few bits please:": goods asked for in a word.
   /(?:\b\d+|\b(?:a|one|two|three|four|five|six|ten|twelve|a dozen|un|une|deux|trois|quatre|cinq|six|dix|douze)\b)(?: [a-z]+){1,8} (?:please|pls|svp|s il vous plait|stp)$|\b(?:please|svp|s il vous plait) ?$/,
   // Our rep passing on an order taken at a visit or on the phone: "à saisir svp", "pls key in", "il me dicte".
