@@ -7,9 +7,10 @@ import { corpusSets, isBlindSet, readSets } from "~bench/orders-corpus"
  * (scripts/train-line-tagger.ts) take readSets(), never a blind folder, so the blind figure is not spent.
  */
 describe("which held-out sets a model may learn from", () => {
-  it("counts held-out 6 and 28 as blind and held-out 13, read in tune13, as tuning material (held-out 25, 26 and 27 are h25-*, h26-* and h27-* in tuned/ since tune25, tune26 and tune27)", () => {
+  it("counts held-out 6, 28 and 29 as blind and held-out 13, read in tune13, as tuning material (held-out 25, 26 and 27 are h25-*, h26-* and h27-* in tuned/ since tune25, tune26 and tune27)", () => {
     expect(isBlindSet("held-out-6")).toBe(true)
     expect(isBlindSet("held-out-28")).toBe(true)
+    expect(isBlindSet("held-out-29")).toBe(true)
     expect(isBlindSet("held-out-13")).toBe(false)
     expect(isBlindSet("tuned")).toBe(false)
   })
@@ -32,9 +33,11 @@ describe("which held-out sets a model may learn from", () => {
   it("gives the trainer tuned/ and the read folders, and no blind one", () => {
     expect(corpusSets()).toContain("held-out-6")
     expect(corpusSets()).toContain("held-out-28")
+    expect(corpusSets()).toContain("held-out-29")
     expect(readSets()).toContain("tuned")
     expect(readSets()).toContain("held-out-13")
     expect(readSets()).not.toContain("held-out-6")
     expect(readSets()).not.toContain("held-out-28")
+    expect(readSets()).not.toContain("held-out-29")
   })
 })
