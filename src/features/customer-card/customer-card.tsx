@@ -142,9 +142,15 @@ function CardDetails({
     const path = `quotes/new?${new URLSearchParams({ customer: c.id }).toString()}`
     if (quoteOverlayUsable()) preloadQuoteOverlay(path)
     else prepareQuoteHandoff(path)
-    // A page that draws the form in place (the side panel, the softphone tab) loads its editor for the click.
-    warmInPlaceQuoteForm()
   }, [])
+  // A page that draws the form in place (the side panel, the softphone tab) loads its editor for the click: not while
+  // the card's data is held for a call being set up (the chunk would be parsed in the renderer the call's offscreen
+  // document shares, issue #9), and at once on the agent's intent (the pointer or the focus on New quote).
+  useEffect(() => {
+    if (process.env.PLASMO_PUBLIC_QUOTE_PRELOAD === "off" || holdData) return
+    warmInPlaceQuoteForm("card")
+  }, [holdData])
+  const intent = () => warmInPlaceQuoteForm("intent")
   return (
     <>
       <div className="c-card-actions">
@@ -153,6 +159,8 @@ function CardDetails({
           className="c-button"
           data-comptoir="quote-new"
           data-call-id={quoteFrom?.callId}
+          onPointerEnter={intent}
+          onFocus={intent}
           onClick={(e) => {
             e.stopPropagation()
             // Only the agent's own click opens a tab: a page's scripts can reach the in-page panel and click for it.

@@ -18,7 +18,8 @@ vi.mock("pdfmake/build/pdfmake", async (importOriginal) => {
 
 /**
  * The quote editor's chunk (issue #10) is what a New quote clicked right after the side panel or the softphone tab
- * opens waits for: what the form does not need to draw (the PDF, Factur-X) loads on the click that needs it.
+ * opens waits for: what the form does not need to draw (the PDF, Factur-X) loads on the click that needs it. The
+ * built chunk itself, without the modules its pages already hold: tests/e2e/quote-editor-chunk.spec.ts.
  */
 describe("the quote editor drawn in place", () => {
   it("loads without the Factur-X writer (pdf-lib, xmlbuilder2) and without pdfmake", async () => {

@@ -3,6 +3,7 @@ import { useSyncExternalStore } from "react"
 import { send } from "~src/messaging/send"
 
 import type * as InPlaceQuoteModule from "./in-place-quote"
+import type { QuoteFormWarmth } from "./open-quote-form"
 
 /**
  * The in-place quote editor (in-place-quote.tsx: the quote form, its lookups, pdfmake), loaded apart from the bundle
@@ -49,13 +50,18 @@ export async function drawQuoteInPlace(path: string): Promise<boolean> {
 export const EDITOR_CARD_QUIET_MS = 250
 
 /**
- * The editor's loading for a card just shown (the dock's caller card, the outcome form's New quote): once the card
- * has been there EDITOR_CARD_QUIET_MS and the main thread is idle, as the card's own lookups are asked
- * (quote-overlay.ts `prepareQuoteHandoff`): a caller's card comes as a call is set up, in the renderer the call's
- * offscreen document shares.
+ * The editor's loading before a click. For a card just shown (the dock's caller card once its call no longer holds
+ * its data, the outcome form's New quote): once the card has been there EDITOR_CARD_QUIET_MS and the main thread is
+ * idle, as the card's own lookups are asked (quote-overlay.ts `prepareQuoteHandoff`): a caller's card comes as a
+ * call is set up, in the renderer the call's offscreen document shares. On the agent's intent (the pointer on New
+ * quote, the focus on it): at once, the click is coming; the chunk holds only what its pages lack (~0.14 MB).
  */
-export function warmInPlaceQuote(): void {
+export function warmInPlaceQuote(why: QuoteFormWarmth = "card"): void {
   if (loading) return
+  if (why === "intent") {
+    void loadInPlaceQuote().catch(() => undefined)
+    return
+  }
   setTimeout(() => {
     const load = () => void loadInPlaceQuote().catch(() => undefined)
     if (typeof requestIdleCallback === "function") requestIdleCallback(load, { timeout: 500 })

@@ -21,23 +21,30 @@ export function quoteOpenWay(surface: { drawsInPlace: boolean; overlayUsable: bo
 }
 
 /**
+ * Why the in-place form is wanted before a click: "card", a card with New quote is shown (its data no longer held
+ * for a call being set up), the form may be wanted soon; "intent", the pointer entered New quote or the focus
+ * landed on it, the click is coming (issue #10: the first click right after the softphone tab opened waited for
+ * the editor's chunk).
+ */
+export type QuoteFormWarmth = "card" | "intent"
+
+/**
  * The surface's own drawing of a new quote's route, set by the page that can draw it (the side panel, the softphone
  * tab; one per document: each extension page has its own copy of this module). False: it could not, the workspace
- * is used. `warm`: what makes the drawing ready for a click to come (the editor's chunk loaded), run when a card
- * with New quote shows.
+ * is used. `warm`: what makes the drawing ready for a click to come (the editor's chunk loaded).
  */
 type InPlace = (path: string) => Promise<boolean>
 let inPlace: InPlace | null = null
-let warmInPlace: (() => void) | null = null
+let warmInPlace: ((why: QuoteFormWarmth) => void) | null = null
 
-export function setInPlaceQuoteForm(draw: InPlace | null, warm: (() => void) | null = null): void {
+export function setInPlaceQuoteForm(draw: InPlace | null, warm: ((why: QuoteFormWarmth) => void) | null = null): void {
   inPlace = draw
   warmInPlace = draw ? warm : null
 }
 
-/** A card with New quote shows on this page: the in-place form, if the page draws one, gets ready for the click. */
-export function warmInPlaceQuoteForm(): void {
-  warmInPlace?.()
+/** The in-place form, if this page draws one, gets ready for a click to come (`why`: QuoteFormWarmth). */
+export function warmInPlaceQuoteForm(why: QuoteFormWarmth = "card"): void {
+  warmInPlace?.(why)
 }
 
 export async function openQuoteForm(customerId: string, contactId?: string | null, callId?: string | null): Promise<{ ok: boolean; error?: string }> {

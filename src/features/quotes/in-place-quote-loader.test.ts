@@ -1,0 +1,46 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
+
+// The editor's chunk stood in for: what matters is when it is asked for.
+const editorLoaded = vi.fn()
+
+/** A fresh copy of the loader and of the editor (the loader keeps the editor once loaded, for the page's life). */
+const freshLoader = async () => {
+  vi.resetModules()
+  vi.doMock("./in-place-quote", () => {
+    editorLoaded()
+    return { openQuoteInPlace: async () => true }
+  })
+  return await import("./in-place-quote-loader")
+}
+
+beforeEach(() => {
+  editorLoaded.mockClear()
+  vi.useFakeTimers()
+})
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe("loading the quote editor before the click", () => {
+  it("starts at once on the agent's intent (the pointer or the focus on New quote), without the card's wait", async () => {
+    const { warmInPlaceQuote } = await freshLoader()
+    warmInPlaceQuote("intent")
+    await vi.dynamicImportSettled()
+    expect(editorLoaded).toHaveBeenCalledTimes(1)
+  })
+
+  it("waits for a card just shown to have been there EDITOR_CARD_QUIET_MS (the agent may call at once), then for an idle moment", async () => {
+    const { warmInPlaceQuote, EDITOR_CARD_QUIET_MS } = await freshLoader()
+    warmInPlaceQuote("card")
+    await vi.dynamicImportSettled()
+    expect(editorLoaded).not.toHaveBeenCalled()
+    await vi.advanceTimersByTimeAsync(EDITOR_CARD_QUIET_MS - 1)
+    expect(editorLoaded).not.toHaveBeenCalled()
+    // An idle moment, or 500 ms at most after the wait.
+    await vi.advanceTimersByTimeAsync(501)
+    await vi.dynamicImportSettled()
+    expect(editorLoaded).toHaveBeenCalledTimes(1)
+  })
+})
