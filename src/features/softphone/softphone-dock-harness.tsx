@@ -11,6 +11,7 @@ import { afterEach, beforeEach, vi } from "vitest"
 import { initialPhoneState, transition, VIEW_KEY, type PhoneState, type SoftphoneView } from "~src/domain/telephony"
 import { createI18n } from "~src/i18n"
 
+import { CallUnderWayFromSoftphone } from "./call-under-way-softphone"
 import { SoftphoneDock } from "./softphone-dock"
 
 export const registered = transition(initialPhoneState, { type: "registered" }, 0)
@@ -32,7 +33,7 @@ export type Message = { type: string; payload?: unknown }
 export interface DockWorld {
   /** The background publishing a view (JSON through storage, as in the browser). */
   published(view: SoftphoneView): void
-  /** The dock rendered, its first read of the view answered; `beside`: what the page shows with it. */
+  /** The dock rendered as a page mounts it (told of the call under way), its first read of the view answered; `beside`: what the page shows with it. */
   dock(beside?: ReactNode): Promise<HTMLElement>
 }
 
@@ -71,7 +72,9 @@ export function dockWorld(openedOn: () => SoftphoneView, reply: (m: Message) => 
     async dock(beside) {
       const page = render(
         <I18nextProvider i18n={createI18n("en")}>
-          <SoftphoneDock agentCountry="FR" beside={beside} />
+          <CallUnderWayFromSoftphone>
+            <SoftphoneDock agentCountry="FR" beside={beside} />
+          </CallUnderWayFromSoftphone>
         </I18nextProvider>
       )
       await act(async () => {
