@@ -1,10 +1,8 @@
 import { join, resolve } from "node:path"
 
-import { expect, test, type BrowserContext, type Frame, type Page } from "@playwright/test"
+import { expect, test, type Page } from "@playwright/test"
 
-import { signIn, type DemoServer } from "./demo-server"
-import { type Site } from "./launch"
-import { demoTeamCustomers, openQuoteWorld, overLimitCustomer, type QuoteWorld } from "./quote-world"
+import { demoTeamCustomers, overLimitCustomer, quoteFrame, quoteSpecWorld } from "./quote-world"
 
 /**
  * The quote form over the page against the page drawing over it (issue #10, clickjacking): a page may open its own
@@ -15,21 +13,11 @@ import { demoTeamCustomers, openQuoteWorld, overLimitCustomer, type QuoteWorld }
  */
 test.describe.configure({ mode: "serial" })
 
-let server: DemoServer
-let context: BrowserContext
-let extensionId: string
-let site: Site
-let world: QuoteWorld | undefined
 const shots = resolve("test-results/quote-overlay-covered")
 
-const customers = demoTeamCustomers()
-const overLimit = overLimitCustomer(customers)
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000)
-  world = await openQuoteWorld("comptoir-e2e-quote-covered-")
-  ;({ server, context, extensionId, site } = world)
-  const email = overLimit.contacts[0]!.emails[0]!
+const overLimit = overLimitCustomer(demoTeamCustomers())
+const email = overLimit.contacts[0]!.emails[0]!
+const { world } = quoteSpecWorld("comptoir-e2e-quote-covered-", (site) =>
   site.route(
     "/webmail/reply",
     `<!doctype html><html lang="fr"><head><title>Roundcube Webmail :: Répondre</title></head><body>
@@ -37,16 +25,7 @@ test.beforeAll(async () => {
       <textarea id="composebody" name="_message" rows="12" cols="80">\n\n-- \n${email} a écrit :\n> Un devis ?</textarea>
       </form><p>De : <a href="mailto:${email}">${email}</a></p></body></html>`
   )
-  const options = await context.newPage()
-  await signIn(options, extensionId, server.url, "agent1@demo.comptoir.test")
-  await options.close()
-})
-
-test.afterAll(async () => {
-  await world?.close()
-})
-
-const quoteFrame = (p: Page): Frame | undefined => p.frames().find((f) => f.url().includes("/tabs/quote-frame.html"))
+)
 
 /** The page's own element drawn above everything, the form's dialog included; clicks fall through it. */
 async function drawOver(p: Page, style: string, text = ""): Promise<void> {
@@ -65,7 +44,9 @@ async function drawOver(p: Page, style: string, text = ""): Promise<void> {
 }
 const takeCoverAway = (p: Page) => p.evaluate(() => document.getElementById("page-cover")?.remove())
 
-test("a page drawing over the quote form turns Send off and says why, typing goes on, and Send works once the cover is gone", async () => {
+/** The reply page with the over-limit customer's new quote over it, one line of coffee typed in, Send on. */
+async function formWithALine() {
+  const { context, site } = world()
   const page = await context.newPage()
   await page.setViewportSize({ width: 1280, height: 800 })
   await page.goto(`${site.origin}/webmail/reply`)
@@ -87,6 +68,11 @@ test("a page drawing over the quote form turns Send off and says why, typing goe
   const why = frame.locator('[data-comptoir="quote-frame-gate"]')
   await expect(send).toBeEnabled()
   await expect(why).toHaveCount(0)
+  return { page, frame, form, total, send, why }
+}
+
+test("a page drawing over the quote form turns Send off and says why, typing goes on, and Send works once the cover is gone", async () => {
+  const { page, form, total, send, why } = await formWithALine()
 
   // A see-through cover over the whole page: everything off but typing, and the agent is told why.
   await drawOver(page, "inset:0;width:100vw;height:100vh;background:rgba(255,255,255,0.5)")
