@@ -73,6 +73,8 @@ async function formWithALine() {
 
 test("a page drawing over the quote form turns Send off and says why, typing goes on, and Send works once the cover is gone", async () => {
   const { page, form, total, send, why } = await formWithALine()
+  const heading = form.locator(".c-quote-head h1")
+  const headingBefore = (await heading.boundingBox())!
 
   // A see-through cover over the whole page: everything off but typing, and the agent is told why.
   await drawOver(page, "inset:0;width:100vw;height:100vh;background:rgba(255,255,255,0.5)")
@@ -83,6 +85,11 @@ test("a page drawing over the quote form turns Send off and says why, typing goe
   await form.locator('[name="lines.0.quantity"]').fill("4")
   await expect(total).toHaveAttribute("data-cents", "7976")
   await page.screenshot({ path: join(shots, "covered-see-through-1280x800.png") })
+  // The notice hides nothing of the form: its heading is whole, below the notice.
+  await expect(heading).toContainText(overLimit.company)
+  const [notice, headingNow] = [(await why.boundingBox())!, (await heading.boundingBox())!]
+  expect(notice.y + notice.height).toBeLessThanOrEqual(headingNow.y)
+  expect(headingNow.height).toBe(headingBefore.height)
   // The agent's real click, through the cover onto Send: nothing is sent.
   await send.click({ force: true })
   await page.waitForTimeout(600)
