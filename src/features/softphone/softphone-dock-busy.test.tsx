@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 import { act, fireEvent } from "@testing-library/react"
-import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 
 import { generateCustomers } from "~src/domain/demo/demo-data"
 import { transition, type HistoryCall } from "~src/domain/telephony"
 import { CustomerCard } from "~src/features/customer-card/customer-card"
 
-import { dockWorld, registered, viewOf } from "./softphone-dock-harness"
+import { dockWorld, heldCalls, registered, viewOf } from "./softphone-dock-harness"
 
 /**
  * Issue #9: while a call is being placed or under way, every other call button of the page (the cards' ☎ beside
@@ -33,24 +33,15 @@ const past = (id: string, number: string): HistoryCall => ({
   contact: null
 })
 
-let answerCall: (reply: unknown) => void
-let calls: unknown[]
 const { published, dock } = dockWorld(
   () => viewOf(registered, 1),
   (m) => {
     if (m.type === "softphone/history") return { ok: true, data: { calls: [past("h1", calledNumber), past("h2", otherNumber)] } }
-    if (m.type !== "softphone/call") return { ok: false, error: "not in this test" }
-    calls.push(m.payload)
-    return new Promise((resolve) => (answerCall = resolve))
+    return m.type === "softphone/call" ? placing.reply(m) : { ok: false, error: "not in this test" }
   }
 )
-beforeEach(() => {
-  calls = []
-  answerCall = () => undefined
-})
-afterEach(async () => {
-  await act(async () => answerCall({ ok: false, error: "the test is over" }))
-})
+const placing = heldCalls()
+const calls = placing.held.calls
 
 /** The side panel: the dock and, beside it, the two customers' cards opened. */
 const sidePanel = () =>

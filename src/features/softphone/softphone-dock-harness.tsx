@@ -84,3 +84,24 @@ export function dockWorld(openedOn: () => SoftphoneView, reply: (m: Message) => 
     }
   }
 }
+
+/**
+ * The background's answer to softphone/call, given when the test says (`held.answer`: the INVITE out), as the real
+ * one is; `held.calls`, the calls asked. A call a test left being placed is refused at its end, before the dock is
+ * taken away (call after `dockWorld`: its afterEach runs first). `reply` goes in dockWorld's.
+ */
+export function heldCalls(): { held: { readonly calls: unknown[]; answer: (reply: unknown) => void }; reply: (m: Message) => Promise<unknown> } {
+  const held = { calls: [] as unknown[], answer: (_reply: unknown): void => undefined }
+  beforeEach(() => {
+    held.calls.length = 0
+    held.answer = () => undefined
+  })
+  afterEach(async () => {
+    await act(async () => held.answer({ ok: false, error: "the test is over" }))
+  })
+  const reply = (m: Message) => {
+    held.calls.push(m.payload)
+    return new Promise<unknown>((resolve) => (held.answer = resolve))
+  }
+  return { held, reply }
+}

@@ -1,36 +1,22 @@
 // @vitest-environment jsdom
 import { act, fireEvent, renderHook } from "@testing-library/react"
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
+import { describe, expect, it, vi } from "vitest"
 
 import { transition } from "~src/domain/telephony"
 import { formatPhone } from "~src/features/customer-card/format"
 
-import { dockWorld, registered, viewOf } from "./softphone-dock-harness"
+import { dockWorld, heldCalls, registered, viewOf } from "./softphone-dock-harness"
 import { useCallPress } from "./use-call-press"
 
 const number = "+33144319244"
 
-/** The background's answer to softphone/call: given when the test says (the INVITE out), as the real one is. */
-let answerCall: (reply: unknown) => void
-let calls: unknown[]
-
 const { published, dock } = dockWorld(
   () => viewOf(registered, 1),
-  (m) => {
-    if (m.type !== "softphone/call") return { ok: false, error: "not in this test" }
-    calls.push(m.payload)
-    return new Promise((resolve) => (answerCall = resolve))
-  }
+  (m) => (m.type === "softphone/call" ? placing.reply(m) : { ok: false, error: "not in this test" })
 )
-
-beforeEach(() => {
-  calls = []
-  answerCall = () => undefined
-})
-afterEach(async () => {
-  // A call a test left being placed is refused, as the background would: a page has one press at a time.
-  await act(async () => answerCall({ ok: false, error: "the test is over" }))
-})
+const placing = heldCalls()
+const { held } = placing
+const answerCall = (reply: unknown) => held.answer(reply)
 
 const heading = (root: HTMLElement) => root.querySelector('[data-comptoir="softphone-status"]')?.textContent ?? ""
 const callButton = (root: HTMLElement) => root.querySelector<HTMLButtonElement>('[data-comptoir="dial"]')!
@@ -58,7 +44,7 @@ describe("the dock while a call it dialled is being placed (its first publicatio
     await dialOnThePad(root)
     expect(callButton(root).disabled).toBe(true)
     await dialOnThePad(root)
-    expect(calls).toHaveLength(1)
+    expect(held.calls).toHaveLength(1)
     await act(async () => answerCall({ ok: true, data: { ok: true, callId: "c1" } }))
     const ringing = transition(registered, { type: "outgoing", callId: "c1", number }, Date.now())
     published(viewOf(ringing, 2))
