@@ -121,3 +121,26 @@ test("a page drawing over the quote form turns Send off and says why, typing goe
   await expect(form.locator('[data-comptoir="document-number"]')).toHaveAttribute("data-numbered", "true", { timeout: 15_000 })
   await page.close()
 })
+
+test("a cover the page draws just before the agent's click on Send refuses that click, though the gate had not noted it yet", async () => {
+  const { page, form, send, why } = await formWithALine()
+  // Send has been on a while: the gate's observer, which reports every 100 ms at most, has nothing new to say.
+  await page.waitForTimeout(700)
+  const box = (await send.boundingBox())!
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2]
+  // The page's cover and the agent's click, sent together: the click reaches Send within milliseconds of the cover,
+  // before the browser has told the frame of it (it does as the page draws, then the frame's observer, 100 ms apart).
+  const cdp = await page.context().newCDPSession(page)
+  await Promise.all([
+    drawOver(page, "inset:0;width:100vw;height:100vh;background:rgba(255,255,255,0.5)"),
+    cdp.send("Input.dispatchMouseEvent", { type: "mousePressed", x, y, button: "left", clickCount: 1 }),
+    cdp.send("Input.dispatchMouseEvent", { type: "mouseReleased", x, y, button: "left", clickCount: 1 })
+  ])
+  await page.waitForTimeout(600)
+  await expect(form).toHaveAttribute("data-status", "draft")
+  await expect(why).toHaveAttribute("data-state", "covered")
+  await page.screenshot({ path: join(shots, "covered-at-click-1280x800.png") })
+  await takeCoverAway(page)
+  await expect(send).toBeEnabled()
+  await page.close()
+})
