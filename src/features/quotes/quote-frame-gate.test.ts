@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 
+import { FRESH_LOOK_AFTER_MS } from "./quote-frame-gate"
 import { MIN_VISIBLE_MS } from "./visibility-gate"
 
 /** Chrome's IntersectionObserver v2, driven by the test: `report` delivers, `pending` is what takeRecords returns. */
@@ -58,8 +59,8 @@ const settled = async () => {
   for (let i = 0; i < 3; i++) await Promise.resolve()
 }
 
-/** The two frames the fresh look waits for (the page around the frame tells it of a cover as it draws). */
-const twoFrames = () => vi.advanceTimersByTimeAsync(40)
+/** What the fresh look waits for (the page around the frame tells it of a cover as it draws): 100 ms, three frames. */
+const freshLookDue = () => vi.advanceTimersByTimeAsync(FRESH_LOOK_AFTER_MS + 50)
 
 /**
  * Which of these a click reached on an open gate: it is held for a fresh look (a new observer, whose first report
@@ -70,7 +71,7 @@ async function clickLookedAt(name: string, seen: boolean): Promise<string[]> {
   const on = () => reached.push(name)
   el(name).addEventListener("click", on)
   el(name).click()
-  await twoFrames()
+  await freshLookDue()
   FakeObserver.last!.report(seen)
   await settled()
   el(name).removeEventListener("click", on)
@@ -155,7 +156,7 @@ describe("the quote frame's guard on its buttons", () => {
     el("quote-issue").addEventListener("click", () => reached.push("quote-issue"))
     el("quote-issue").click()
     el("quote-issue").click()
-    await twoFrames()
+    await freshLookDue()
     FakeObserver.last!.report(true)
     await settled()
     expect(reached).toEqual(["quote-issue"])
