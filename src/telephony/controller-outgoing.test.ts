@@ -204,4 +204,29 @@ describe("an outgoing call's first report, while the call is set up", () => {
       await call
     })
   })
+
+  // Issue #9: the second click on another number reached the host as a second INVITE; the phone state dropped its
+  // report (a call under way already), so that callee's phone rang with nothing on screen to hang it up.
+  it("refuses a second call while the first is being placed, before any INVITE", async () => {
+    const first = controller.call("+33144319244", { customerId: "cu1" })
+    await vi.waitFor(() => expect(inviteSent).toBeTypeOf("function"))
+    const second = controller.call("+33199000486", {}).catch((e: unknown) => e)
+    await new Promise((r) => setTimeout(r, 20))
+    expect(asked.filter((op) => op === "call")).toHaveLength(1)
+    expect(String(await second)).toContain("a call is in progress")
+    inviteSent()
+    await first
+  })
+
+  it("refuses a second call while in a call, before any INVITE", async () => {
+    const first = controller.call("+33144319244", { customerId: "cu1" })
+    await vi.waitFor(() => expect(inviteSent).toBeTypeOf("function"))
+    inviteSent()
+    await first
+    await send({ type: "answered", callId: "o1" })
+    const second = controller.call("+33199000486", {}).catch((e: unknown) => e)
+    await new Promise((r) => setTimeout(r, 20))
+    expect(asked.filter((op) => op === "call")).toHaveLength(1)
+    expect(String(await second)).toContain("a call is in progress")
+  })
 })

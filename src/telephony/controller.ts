@@ -72,6 +72,8 @@ export class SoftphoneController {
    */
   private settingsCache: SoftphoneSettings | null = null
   private current: SoftphoneView | null = null
+  /** A call command is with the host (its INVITE not out yet): a second one is refused meanwhile. */
+  private inviting = false
   /** Where the call runs: Chrome's offscreen document, or Firefox's host in this page (host-link.ts). */
   private readonly host: HostLink
   /** The call under way in chrome.storage.local, which survives the browser (call-marker-keeper.ts). */
@@ -280,18 +282,27 @@ export class SoftphoneController {
   async call(number: string, who: { customerId?: string; contactId?: string }): Promise<string> {
     const s = await this.settings()
     if (s.provider === "none") throw new Error("no softphone is set up: see the options page")
+    // One call at a time (issue #9): a second INVITE rang a phone no surface showed (its report is dropped while a
+    // call is under way, phone-state.ts), that nothing could hang up. The call buttons are off meanwhile, too.
+    // Read from memory, not awaited: nothing is added between the click and the INVITE (click → ringing, bench).
+    const held = this.outgoing.peek()?.state.call
+    const shown = this.current?.state.call
+    if (this.inviting || [held, shown].some((c) => c && c.phase !== "ended")) throw new Error("a call is in progress")
     this.pendingOutgoing = { number, customerId: who.customerId ?? null, contactId: who.contactId ?? null }
     if (s.provider === "tel") {
       if (!this.tel) await this.start()
       return this.tel!.provider.call(number)
     }
     let data: { callId: string }
+    this.inviting = true
     try {
       data = (await this.host.run({ op: "call", number })) as { callId: string }
     } catch (e) {
       // Refused before its INVITE (no microphone, not registered): whatever was held is published now.
       this.outgoing.invited(number, true)
       throw e
+    } finally {
+      this.inviting = false
     }
     // The INVITE is out: the caller's lookup starts while the PBX answers, and the held report goes out soon.
     this.lookupAhead = { number, customers: this.deps.customersByPhone(number).catch(() => []) }

@@ -1,10 +1,8 @@
 import { join, resolve } from "node:path"
 
-import { expect, test, type BrowserContext, type Frame, type Page } from "@playwright/test"
+import { expect, test, type Page } from "@playwright/test"
 
-import { signIn, type DemoServer } from "./demo-server"
-import { type Site } from "./launch"
-import { demoTeamCustomers, openQuoteWorld, overLimitCustomer, type QuoteWorld } from "./quote-world"
+import { demoTeamCustomers, overLimitCustomer, quoteFrame, quoteSpecWorld } from "./quote-world"
 
 /**
  * The quote form over the page against the page drawing over it (issue #10, clickjacking): a page may open its own
@@ -15,21 +13,11 @@ import { demoTeamCustomers, openQuoteWorld, overLimitCustomer, type QuoteWorld }
  */
 test.describe.configure({ mode: "serial" })
 
-let server: DemoServer
-let context: BrowserContext
-let extensionId: string
-let site: Site
-let world: QuoteWorld | undefined
 const shots = resolve("test-results/quote-overlay-covered")
 
-const customers = demoTeamCustomers()
-const overLimit = overLimitCustomer(customers)
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000)
-  world = await openQuoteWorld("comptoir-e2e-quote-covered-")
-  ;({ server, context, extensionId, site } = world)
-  const email = overLimit.contacts[0]!.emails[0]!
+const overLimit = overLimitCustomer(demoTeamCustomers())
+const email = overLimit.contacts[0]!.emails[0]!
+const { world } = quoteSpecWorld("comptoir-e2e-quote-covered-", (site) =>
   site.route(
     "/webmail/reply",
     `<!doctype html><html lang="fr"><head><title>Roundcube Webmail :: Répondre</title></head><body>
@@ -37,16 +25,7 @@ test.beforeAll(async () => {
       <textarea id="composebody" name="_message" rows="12" cols="80">\n\n-- \n${email} a écrit :\n> Un devis ?</textarea>
       </form><p>De : <a href="mailto:${email}">${email}</a></p></body></html>`
   )
-  const options = await context.newPage()
-  await signIn(options, extensionId, server.url, "agent1@demo.comptoir.test")
-  await options.close()
-})
-
-test.afterAll(async () => {
-  await world?.close()
-})
-
-const quoteFrame = (p: Page): Frame | undefined => p.frames().find((f) => f.url().includes("/tabs/quote-frame.html"))
+)
 
 /** The page's own element drawn above everything, the form's dialog included; clicks fall through it. */
 async function drawOver(p: Page, style: string, text = ""): Promise<void> {
@@ -65,7 +44,9 @@ async function drawOver(p: Page, style: string, text = ""): Promise<void> {
 }
 const takeCoverAway = (p: Page) => p.evaluate(() => document.getElementById("page-cover")?.remove())
 
-test("a page drawing over the quote form turns Send off and says why, typing goes on, and Send works once the cover is gone", async () => {
+/** The reply page with the over-limit customer's new quote over it, one line of coffee typed in, Send on. */
+async function formWithALine() {
+  const { context, site } = world()
   const page = await context.newPage()
   await page.setViewportSize({ width: 1280, height: 800 })
   await page.goto(`${site.origin}/webmail/reply`)
@@ -87,6 +68,13 @@ test("a page drawing over the quote form turns Send off and says why, typing goe
   const why = frame.locator('[data-comptoir="quote-frame-gate"]')
   await expect(send).toBeEnabled()
   await expect(why).toHaveCount(0)
+  return { page, frame, form, total, send, why }
+}
+
+test("a page drawing over the quote form turns Send off and says why, typing goes on, and Send works once the cover is gone", async () => {
+  const { page, form, total, send, why } = await formWithALine()
+  const heading = form.locator(".c-quote-head h1")
+  const headingBefore = (await heading.boundingBox())!
 
   // A see-through cover over the whole page: everything off but typing, and the agent is told why.
   await drawOver(page, "inset:0;width:100vw;height:100vh;background:rgba(255,255,255,0.5)")
@@ -97,6 +85,11 @@ test("a page drawing over the quote form turns Send off and says why, typing goe
   await form.locator('[name="lines.0.quantity"]').fill("4")
   await expect(total).toHaveAttribute("data-cents", "7976")
   await page.screenshot({ path: join(shots, "covered-see-through-1280x800.png") })
+  // The notice hides nothing of the form: its heading is whole, below the notice.
+  await expect(heading).toContainText(overLimit.company)
+  const [notice, headingNow] = [(await why.boundingBox())!, (await heading.boundingBox())!]
+  expect(notice.y + notice.height).toBeLessThanOrEqual(headingNow.y)
+  expect(headingNow.height).toBe(headingBefore.height)
   // The agent's real click, through the cover onto Send: nothing is sent.
   await send.click({ force: true })
   await page.waitForTimeout(600)
@@ -126,5 +119,28 @@ test("a page drawing over the quote form turns Send off and says why, typing goe
   await page.screenshot({ path: join(shots, "uncovered-1280x800.png") })
   await send.click()
   await expect(form.locator('[data-comptoir="document-number"]')).toHaveAttribute("data-numbered", "true", { timeout: 15_000 })
+  await page.close()
+})
+
+test("a cover the page draws just before the agent's click on Send refuses that click, though the gate had not noted it yet", async () => {
+  const { page, form, send, why } = await formWithALine()
+  // Send has been on a while: the gate's observer, which reports every 100 ms at most, has nothing new to say.
+  await page.waitForTimeout(700)
+  const box = (await send.boundingBox())!
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2]
+  // The page's cover and the agent's click, sent together: the click reaches Send within milliseconds of the cover,
+  // before the browser has told the frame of it (it does as the page draws, then the frame's observer, 100 ms apart).
+  const cdp = await page.context().newCDPSession(page)
+  await Promise.all([
+    drawOver(page, "inset:0;width:100vw;height:100vh;background:rgba(255,255,255,0.5)"),
+    cdp.send("Input.dispatchMouseEvent", { type: "mousePressed", x, y, button: "left", clickCount: 1 }),
+    cdp.send("Input.dispatchMouseEvent", { type: "mouseReleased", x, y, button: "left", clickCount: 1 })
+  ])
+  await page.waitForTimeout(600)
+  await expect(form).toHaveAttribute("data-status", "draft")
+  await expect(why).toHaveAttribute("data-state", "covered")
+  await page.screenshot({ path: join(shots, "covered-at-click-1280x800.png") })
+  await takeCoverAway(page)
+  await expect(send).toBeEnabled()
   await page.close()
 })

@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 
-import type { BrowserContext } from "@playwright/test"
+import { test, type BrowserContext, type Frame, type Page } from "@playwright/test"
 
 import { Customer } from "~src/domain/customers/customer.schema"
 import { generateCustomers, generateProducts } from "~src/domain/demo/demo-data"
 import { generateDemoDocuments } from "~src/domain/demo/demo-documents"
 
-import { startDemoServer, type DemoServer } from "./demo-server"
+import { signIn, startDemoServer, type DemoServer } from "./demo-server"
 import { launchWithExtension, serviceWorkerOf, startSite, type Site } from "./launch"
 
 /** The demo team's customers as the server seeds them (2,000, the same generator and seed). */
@@ -60,5 +60,33 @@ export async function openQuoteWorld(profilePrefix: string): Promise<QuoteWorld>
   } catch (e) {
     await close()
     throw e
+  }
+}
+
+/** The quote form's frame over a page, once the page has one. */
+export const quoteFrame = (p: Page): Frame | undefined => p.frames().find((f) => f.url().includes("/tabs/quote-frame.html"))
+
+/**
+ * A quote spec's world, opened before all its tests and closed after them: the agent signed in to the demo team's
+ * server, the site serving what `route` puts on it. `world()` is the world once opened.
+ */
+export function quoteSpecWorld(profilePrefix: string, route: (site: Site) => void): { world: () => QuoteWorld } {
+  let world: QuoteWorld | undefined
+  test.beforeAll(async () => {
+    test.setTimeout(180_000)
+    world = await openQuoteWorld(profilePrefix)
+    route(world.site)
+    const options = await world.context.newPage()
+    await signIn(options, world.extensionId, world.server.url, "agent1@demo.comptoir.test")
+    await options.close()
+  })
+  test.afterAll(async () => {
+    await world?.close()
+  })
+  return {
+    world: () => {
+      if (!world) throw new Error("the quote world is opened in beforeAll")
+      return world
+    }
   }
 }

@@ -161,3 +161,45 @@ test("while the softphone has not shown a call dialled in the dock yet, the dock
   await expect.poll(async () => (await storedCalls(phonePage)).filter((c) => c.number === number).length).toBe(before + 1)
   await phonePage.close()
 })
+
+test("while a call placed from a card on a page is on, that page's other call buttons are off and say a call is in progress, and come back when it ends", async ({
+  extContext,
+  extensionId,
+  page,
+  site,
+  lab
+}) => {
+  const phonePage = await openReadyDock(extContext, extensionId)
+  expect(lab.runDir).toBeTruthy()
+  const target = customers.filter((c) => c.country === "FR" && c.contacts[0]!.phones.length >= 2)[3]!
+  const [called, other] = target.contacts[0]!.phones as [string, string]
+  site.route("/crm/rappels", `<!doctype html><meta charset="utf-8"><h1>Rappels</h1><p>Rappeler ${target.company} au ${target.writtenPhones[0]![0]}</p>`)
+  await page.goto(`${site.origin}/crm/rappels`)
+  await page.bringToFront()
+  const overlay = page.locator("#comptoir-overlay")
+  await page.locator(`[data-comptoir-phone="${called}"]`).first().click()
+  const card = overlay.locator(`[data-comptoir="customer-card"][data-customer-code="${target.code}"]`)
+  await expect(card).toHaveAttribute("data-highlight", "true")
+  const callButton = (n: string) => card.locator(`[data-comptoir="call"][data-number="${n}"]`)
+  const clickedNumber = overlay.locator(`[data-comptoir="panel"] > .c-panel-body > [data-comptoir="call"][data-number="${called}"]`)
+  await expect(callButton(other)).toBeEnabled()
+
+  await callButton(called).click()
+  // The lab's peer answers at once.
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "in-call", { timeout: 15_000 })
+  await expect(callButton(other)).toBeDisabled()
+  await expect(callButton(other)).toHaveAttribute("title", /A call is in progress|Un appel est en cours/)
+  // The called number's ☎ says it is the one: pressed, and dials nothing more; so does the number clicked on the page.
+  await expect(callButton(called)).toHaveAttribute("aria-pressed", "true")
+  await expect(callButton(called)).toBeDisabled()
+  await expect(clickedNumber).toHaveAttribute("data-call-state", "this-call")
+  await page.screenshot({ path: "test-results/softphone-panel-call-buttons-in-call.png" })
+
+  // Hung up from the page's call line: the page in front is told of the end.
+  await overlay.locator('[data-comptoir="panel"] [data-comptoir="softphone"] [data-comptoir="hangup"]').click()
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "ended")
+  await expect(callButton(other)).toBeEnabled()
+  await expect(callButton(other)).not.toHaveAttribute("title")
+  await expect(callButton(called)).toHaveAttribute("aria-pressed", "false")
+  await phonePage.close()
+})

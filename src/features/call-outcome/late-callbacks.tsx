@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next"
 import { DRAFTS_CHANGED_KEY } from "~src/domain/calls/outcome-draft"
 import { REMINDER_MARKS_KEY } from "~src/domain/calls/reminders"
 import { formatPhone } from "~src/features/customer-card/format"
+import { CallButton } from "~src/features/softphone/call-button"
 import { send } from "~src/messaging/send"
 import type { ResponseOf } from "~src/messaging/contract"
 import { formatDateTime, uiLang } from "~src/ui/dates"
@@ -43,14 +44,12 @@ export const LateCallbacks = memo(function LateCallbacks({ agentCountry }: { age
             <span className="c-muted"> · {t("callbacks.shown.dueAt", { at: formatDateTime(log.callbackAt!, uiLang(i18n.language)) })}</span>
             {log.notes ? <span className="c-muted"> · {log.notes}</span> : null}{" "}
             {log.number ? (
-              <button
-                type="button"
+              <CallButton
+                number={log.number}
                 className="c-button c-button-secondary"
-                data-comptoir="call"
-                data-number={log.number}
-                onClick={() => void send("softphone/call", { number: log.number!, ...(customer ? { customerId: customer.id } : {}), ...(log.contactId ? { contactId: log.contactId } : {}) })}>
+                onCall={() => void send("softphone/call", { number: log.number!, ...(customer ? { customerId: customer.id } : {}), ...(log.contactId ? { contactId: log.contactId } : {}) })}>
                 {t("callbacks.shown.call")}
-              </button>
+              </CallButton>
             ) : null}{" "}
             <button type="button" className="c-button c-button-secondary" data-comptoir="callback-late-dismiss" onClick={() => read(log.id)}>
               {t("callbacks.shown.dismiss")}

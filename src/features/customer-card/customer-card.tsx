@@ -8,6 +8,7 @@ import { holdQuotePreload, prepareQuoteHandoff, preloadQuoteOverlay, quoteOverla
 import { RiskBadge, useCustomerRisk } from "~src/features/risk/risk-badge"
 import { CallTimeline, LogCallButton } from "~src/features/call-outcome/call-timeline"
 import { DocumentsBlock } from "~src/features/invoicing/documents-block"
+import { CallButton } from "~src/features/softphone/call-button"
 import { useCallPress } from "~src/features/softphone/use-call-press"
 
 import { formatMoney, formatPhone } from "./format"
@@ -224,19 +225,15 @@ function CardDetails({
                   <a href={`tel:${ph}`} data-phone={ph} className={matched.has(ph) ? "c-matched" : undefined}>
                     {formatPhone(ph, agentCountry)}
                   </a>
-                  {/* Click-to-call through the softphone (issue #9); the tel: link stays for the system's own dialer. */}
-                  <button
-                    type="button"
+                  {/* Click-to-call through the softphone (issue #9); the tel: link stays for the system's own dialer. Off while
+                      another number's call is on (call-button.tsx). */}
+                  <CallButton
+                    number={ph}
                     className="c-call-button"
-                    data-comptoir="call"
-                    data-number={ph}
-                    aria-pressed={calling === ph}
-                    // Not a second call to the number being called: its Hang up is beside it.
-                    disabled={calling === ph}
-                    aria-label={t("softphone.dock.callNumber", { number: formatPhone(ph, agentCountry) })}
+                    label={t("softphone.dock.callNumber", { number: formatPhone(ph, agentCountry) })}
                     // The quote form's preload does not start between the press and the click (quote-overlay.ts).
                     onPointerDown={() => holdQuotePreload()}
-                    onClick={(e) => {
+                    onCall={(e) => {
                       e.stopPropagation()
                       // Only the agent's own click dials: in a page, the page's scripts can reach the panel and
                       // click for them (isTrusted is false for a scripted click).
@@ -246,7 +243,7 @@ function CardDetails({
                       pressCall({ number: ph, customerId: c.id, contactId: p.id })
                     }}>
                     ☎
-                  </button>
+                  </CallButton>
                   {calling === ph ? (
                     <>
                       <span className="c-calling" role="status" data-comptoir="calling">

@@ -9,6 +9,7 @@ import { formatPhone } from "~src/features/customer-card/format"
 import { CaptureOrderButton } from "~src/features/order-capture/capture-button"
 import type { FoundItem } from "~src/features/page-scan/page-scanner"
 import { holdQuotePreload } from "~src/features/quotes/quote-overlay"
+import { callButtonTitleKey, useCallButton } from "~src/features/softphone/call-under-way"
 import { useCallPress } from "~src/features/softphone/use-call-press"
 import { newCustomerPath, UnknownNumber } from "~src/features/softphone/unknown-number"
 import type { CustomerMatch } from "~src/messaging/contract"
@@ -19,7 +20,7 @@ import { AppShell, useSettings } from "~src/ui/app-shell"
 import { loadBaseProfile, onBaseProfileChanged } from "./base-profile-store"
 import { isPanelRepublish, isPanelToggle, sendFromPage } from "./page-messaging"
 import { startPageSession, type PageSession } from "./page-session"
-import { PanelCallSlot, shownCount, useCallerCardId, useRingingCallId } from "./panel-call"
+import { CallUnderWayFromBar, PanelCallSlot, shownCount, useCallerCardId, useRingingCallId } from "./panel-call"
 import { placementOf, tabPosition, type Placement } from "./placement"
 import { knownWebmail } from "./webmail"
 import { WebmailTabName } from "./webmail-tab-name"
@@ -42,7 +43,9 @@ const CARDS_PER_STEP = 40
 export function LookupOverlay() {
   return (
     <AppShell>
-      <ConnectedPanel />
+      <CallUnderWayFromBar>
+        <ConnectedPanel />
+      </CallUnderWayFromBar>
     </AppShell>
   )
 }
@@ -437,6 +440,9 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
 function ClickedNumber({ number, customerId, agentCountry, onError }: { number: string; customerId: string | undefined; agentCountry: string; onError: (e: string) => void }) {
   const { t } = useTranslation()
   const { calling, error, press, hangUp } = useCallPress()
+  // Another number's call on: off, and says why; this number's, pressed elsewhere: says it is the one (issue #9).
+  const state = useCallButton(number)
+  const titleKey = calling === number ? null : callButtonTitleKey(state)
   const call = (
     <>
       <button
@@ -444,7 +450,10 @@ function ClickedNumber({ number, customerId, agentCountry, onError }: { number: 
         className={calling === number ? "c-button c-button-danger" : "c-button"}
         data-comptoir="call"
         data-number={number}
-        aria-pressed={calling === number}
+        data-call-state={state}
+        aria-pressed={calling === number || state === "this-call"}
+        disabled={titleKey !== null}
+        title={titleKey === null ? undefined : t(titleKey)}
         // The quote form's preload does not start between the press and the click (quote-overlay.ts).
         onPointerDown={() => holdQuotePreload()}
         onClick={(e) => {

@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore, type MouseEvent } from "react"
+import { useEffect, useState, useSyncExternalStore, type MouseEvent, type ReactNode } from "react"
 import { useTranslation } from "react-i18next"
 
 import type { Customer } from "~src/domain/customers/customer.schema"
@@ -7,6 +7,7 @@ import { formatTimer, talkSeconds } from "~src/domain/telephony/call-timer"
 import { CustomerCard } from "~src/features/customer-card/customer-card"
 import { quotePreloadCall } from "~src/features/quotes/quote-overlay"
 import { formatPhone } from "~src/features/customer-card/format"
+import { CallUnderWay, underWayNumber } from "~src/features/softphone/call-under-way"
 import { placingNumber, usePlacedCall } from "~src/features/softphone/use-call-press"
 import { useNow } from "~src/ui/use-now"
 
@@ -56,6 +57,15 @@ function subscribe(listener: () => void): () => void {
 
 export function usePanelCall(): CallBar | null {
   return useSyncExternalStore(subscribe, () => current)
+}
+
+/**
+ * The panel's call buttons (its cards', the number clicked on the page) told of the call under way, from the call
+ * bar: only they render again when a call starts or ends (issue #9: a second click dialled a second call).
+ */
+export function CallUnderWayFromBar({ children }: { children: ReactNode }) {
+  const number = useSyncExternalStore(subscribe, () => underWayNumber(current?.configured ? current.call : null))
+  return <CallUnderWay.Provider value={number}>{children}</CallUnderWay.Provider>
 }
 
 /** The id of the call ringing in, else null: what the panel opens on. */

@@ -12,11 +12,14 @@ import { SyncStatusLine, useSyncStatus } from "~src/features/sync/sync-status-li
 import { send } from "~src/messaging/send"
 import { useDebouncedSearch } from "~src/ui/use-debounced-search"
 import { AppShell, useSettings } from "~src/ui/app-shell"
+import { CallUnderWayFromSoftphone } from "~src/features/softphone/call-under-way-softphone"
 
 export function PopupApp() {
   return (
     <AppShell ownsDocument>
-      <Popup />
+      <CallUnderWayFromSoftphone>
+        <Popup />
+      </CallUnderWayFromSoftphone>
     </AppShell>
   )
 }

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 
+import { FRESH_LOOK_AFTER_MS } from "./quote-frame-gate"
 import { MIN_VISIBLE_MS } from "./visibility-gate"
 
 /** Chrome's IntersectionObserver v2, driven by the test: `report` delivers, `pending` is what takeRecords returns. */
@@ -53,6 +54,30 @@ function clicksReaching(...names: string[]): string[] {
   return reached
 }
 
+/** What a fresh look's answer sets going (a promise's callbacks) has run. */
+const settled = async () => {
+  for (let i = 0; i < 3; i++) await Promise.resolve()
+}
+
+/** What the fresh look waits for (the page around the frame tells it of a cover as it draws): 100 ms, three frames. */
+const freshLookDue = () => vi.advanceTimersByTimeAsync(FRESH_LOOK_AFTER_MS + 50)
+
+/**
+ * Which of these a click reached on an open gate: it is held for a fresh look (a new observer, whose first report
+ * says whether the frame is `seen` whole now), then done again or refused.
+ */
+async function clickLookedAt(name: string, seen: boolean): Promise<string[]> {
+  const reached: string[] = []
+  const on = () => reached.push(name)
+  el(name).addEventListener("click", on)
+  el(name).click()
+  await freshLookDue()
+  FakeObserver.last!.report(seen)
+  await settled()
+  el(name).removeEventListener("click", on)
+  return reached
+}
+
 let stop: (() => void) | null = null
 async function started() {
   const gate = await import("./quote-frame-gate")
@@ -91,7 +116,7 @@ describe("the quote frame's guard on its buttons", () => {
     FakeObserver.last!.report(true)
     vi.advanceTimersByTime(MIN_VISIBLE_MS)
     expect(gate.frameGateState()).toBe("open")
-    expect(clicksReaching("quote-issue")).toEqual(["quote-issue"])
+    expect(await clickLookedAt("quote-issue", true)).toEqual(["quote-issue"])
     expect(el("quote-issue").hasAttribute("aria-disabled")).toBe(false)
   })
 
@@ -111,6 +136,44 @@ describe("the quote frame's guard on its buttons", () => {
     vi.advanceTimersByTime(MIN_VISIBLE_MS)
     observer.pending.push({ isIntersecting: true, isVisible: false })
     expect(clicksReaching("quote-issue")).toEqual([])
+  })
+
+  it("holds a click on an open gate for a fresh look and refuses it when a cover drawn just before is found, saying so", async () => {
+    const { gate, observer } = await startWithTrackVisibility()
+    observer.report(true)
+    vi.advanceTimersByTime(MIN_VISIBLE_MS)
+    // The page drew its cover a moment ago: the gate's observer (every 100 ms at most) has not even noted it yet.
+    expect(await clickLookedAt("quote-issue", false)).toEqual([])
+    expect(gate.frameGateState()).toBe("covered")
+    expect(el("quote-issue").getAttribute("aria-disabled")).toBe("true")
+  })
+
+  it("sends a click held for a fresh look once, however many clicks came while it looked (a double-click)", async () => {
+    const { observer } = await startWithTrackVisibility()
+    observer.report(true)
+    vi.advanceTimersByTime(MIN_VISIBLE_MS)
+    const reached: string[] = []
+    el("quote-issue").addEventListener("click", () => reached.push("quote-issue"))
+    el("quote-issue").click()
+    el("quote-issue").click()
+    await freshLookDue()
+    FakeObserver.last!.report(true)
+    await settled()
+    expect(reached).toEqual(["quote-issue"])
+  })
+
+  it("goes over only what a change added while it is closed, not the whole page at every change", async () => {
+    const { observer } = await startWithTrackVisibility()
+    observer.report(false)
+    const wholePage = vi.spyOn(document, "querySelectorAll")
+    const form = document.querySelector("form")!
+    for (const name of ["quote-pdf", "quote-copy", "quote-save"]) {
+      const b = document.createElement("span")
+      b.append(button(name, name))
+      form.append(b)
+      await vi.waitFor(() => expect(el(name).getAttribute("aria-disabled")).toBe("true"))
+    }
+    expect(wholePage).not.toHaveBeenCalled()
   })
 
   it("turns off a button drawn while the frame is covered", async () => {

@@ -10,6 +10,7 @@ import { setInPlaceQuoteForm } from "~src/features/quotes/open-quote-form"
 import type { PanelView } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
 import { AppShell, useSettings } from "~src/ui/app-shell"
+import { CallUnderWayFromSoftphone } from "~src/features/softphone/call-under-way-softphone"
 
 import { readView, viewKey } from "./view-store"
 
@@ -28,7 +29,9 @@ export interface SidePanelSlots {
 export function SidePanelApp(slots: SidePanelSlots) {
   return (
     <AppShell ownsDocument>
-      <SidePanel {...slots} />
+      <CallUnderWayFromSoftphone>
+        <SidePanel {...slots} />
+      </CallUnderWayFromSoftphone>
     </AppShell>
   )
 }

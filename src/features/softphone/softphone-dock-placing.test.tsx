@@ -1,84 +1,22 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, renderHook } from "@testing-library/react"
-import { I18nextProvider } from "react-i18next"
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
+import { act, fireEvent, renderHook } from "@testing-library/react"
+import { describe, expect, it, vi } from "vitest"
 
-import { initialPhoneState, transition, VIEW_KEY, type PhoneState, type SoftphoneView } from "~src/domain/telephony"
+import { transition } from "~src/domain/telephony"
 import { formatPhone } from "~src/features/customer-card/format"
-import { createI18n } from "~src/i18n"
 
-import { SoftphoneDock } from "./softphone-dock"
+import { dockWorld, heldCalls, registered, viewOf } from "./softphone-dock-harness"
 import { useCallPress } from "./use-call-press"
 
 const number = "+33144319244"
-const registered = transition(initialPhoneState, { type: "registered" }, 0)
 
-function viewOf(state: PhoneState, updatedAt: number): SoftphoneView {
-  return {
-    state,
-    caller: null,
-    capabilities: { incoming: true, hold: true, dtmf: true, transfer: true, media: true },
-    configured: true,
-    lastCall: null,
-    updatedAt
-  }
-}
-
-type Listener = (changes: Record<string, chrome.storage.StorageChange>, area: string) => void
-let listeners: Set<Listener>
-/** The background's answer to softphone/call: given when the test says (the INVITE out), as the real one is. */
-let answerCall: (reply: unknown) => void
-let calls: unknown[]
-
-beforeEach(() => {
-  vi.useFakeTimers()
-  listeners = new Set()
-  calls = []
-  answerCall = () => undefined
-  vi.stubGlobal("chrome", {
-    runtime: {
-      sendMessage: vi.fn(async (m: { type: string; payload?: unknown }) => {
-        if (m.type === "softphone/state") return { ok: true, data: viewOf(registered, 1) }
-        if (m.type === "softphone/call") {
-          calls.push(m.payload)
-          return new Promise((resolve) => (answerCall = resolve))
-        }
-        return { ok: false, error: "not in this test" }
-      }),
-      getURL: (p: string) => `chrome-extension://test/${p}`,
-      onMessage: { addListener: () => undefined, removeListener: () => undefined }
-    },
-    storage: {
-      onChanged: { addListener: (l: Listener) => listeners.add(l), removeListener: (l: Listener) => listeners.delete(l) },
-      local: { get: async () => ({}) },
-      session: { get: async () => ({}) }
-    }
-  })
-})
-afterEach(async () => {
-  // A call a test left being placed is refused, as the background would: a page has one press at a time.
-  await act(async () => answerCall({ ok: false, error: "the test is over" }))
-  cleanup()
-  vi.useRealTimers()
-  vi.unstubAllGlobals()
-})
-
-function published(view: SoftphoneView) {
-  const newValue = JSON.parse(JSON.stringify(view)) as unknown
-  act(() => listeners.forEach((l) => l({ [VIEW_KEY]: { newValue } }, "session")))
-}
-
-async function dock() {
-  const page = render(
-    <I18nextProvider i18n={createI18n("en")}>
-      <SoftphoneDock agentCountry="FR" />
-    </I18nextProvider>
-  )
-  await act(async () => {
-    await vi.advanceTimersByTimeAsync(0)
-  })
-  return page.container
-}
+const { published, dock } = dockWorld(
+  () => viewOf(registered, 1),
+  (m) => (m.type === "softphone/call" ? placing.reply(m) : { ok: false, error: "not in this test" })
+)
+const placing = heldCalls()
+const { held } = placing
+const answerCall = (reply: unknown) => held.answer(reply)
 
 const heading = (root: HTMLElement) => root.querySelector('[data-comptoir="softphone-status"]')?.textContent ?? ""
 const callButton = (root: HTMLElement) => root.querySelector<HTMLButtonElement>('[data-comptoir="dial"]')!
@@ -106,7 +44,7 @@ describe("the dock while a call it dialled is being placed (its first publicatio
     await dialOnThePad(root)
     expect(callButton(root).disabled).toBe(true)
     await dialOnThePad(root)
-    expect(calls).toHaveLength(1)
+    expect(held.calls).toHaveLength(1)
     await act(async () => answerCall({ ok: true, data: { ok: true, callId: "c1" } }))
     const ringing = transition(registered, { type: "outgoing", callId: "c1", number }, Date.now())
     published(viewOf(ringing, 2))

@@ -1,78 +1,30 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render } from "@testing-library/react"
-import { I18nextProvider } from "react-i18next"
-import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest"
+import { act, fireEvent } from "@testing-library/react"
+import { beforeEach, describe, expect, it, onTestFinished, vi } from "vitest"
 
 import { generateCustomers } from "~src/domain/demo/demo-data"
-import { callRecordOf, initialPhoneState, transition, VIEW_KEY, type PhoneState, type SoftphoneView } from "~src/domain/telephony"
+import { callRecordOf, transition, type PhoneState, type SoftphoneView } from "~src/domain/telephony"
 import { formatPhone } from "~src/features/customer-card/format"
-import { createI18n } from "~src/i18n"
 
-import { SoftphoneDock } from "./softphone-dock"
+import { dockWorld, registered, viewOf as bareViewOf } from "./softphone-dock-harness"
 import { CALL_SETUP_MOUNT_HOLD_MS } from "./use-softphone"
 
 const customer = generateCustomers({ count: 1, seed: 3 })[0]!
 const number = customer.contacts[0]!.phones[0]!
-const registered = transition(initialPhoneState, { type: "registered" }, 0)
 
+/** The view with its call's caller: the one customer holding the number. */
 function viewOf(state: PhoneState, updatedAt: number): SoftphoneView {
   const call = state.call
-  return {
-    state,
-    caller: call ? { callId: call.id, number: call.number, candidates: [customer], customerId: customer.id, contactId: null } : null,
-    capabilities: { incoming: true, hold: true, dtmf: true, transfer: true, media: true },
-    configured: true,
-    lastCall: null,
-    updatedAt
-  }
+  return bareViewOf(state, updatedAt, call ? { callId: call.id, number: call.number, candidates: [customer], customerId: customer.id, contactId: null } : null)
 }
 
-type Listener = (changes: Record<string, chrome.storage.StorageChange>, area: string) => void
-let listeners: Set<Listener>
 /** The view the dock reads when it opens. */
 let openedOn: SoftphoneView
-
 beforeEach(() => {
-  vi.useFakeTimers()
-  listeners = new Set()
   openedOn = viewOf(registered, 1)
-  vi.stubGlobal("chrome", {
-    runtime: {
-      // The dock's first read of the view; anything else it asks for (history, the card's reads) is not this test's.
-      sendMessage: vi.fn(async (m: { type: string }) => (m.type === "softphone/state" ? { ok: true, data: openedOn } : { ok: false, error: "not in this test" })),
-      getURL: (p: string) => `chrome-extension://test/${p}`,
-      onMessage: { addListener: () => undefined, removeListener: () => undefined }
-    },
-    storage: {
-      onChanged: { addListener: (l: Listener) => listeners.add(l), removeListener: (l: Listener) => listeners.delete(l) },
-      local: { get: async () => ({}) },
-      session: { get: async () => ({}) }
-    }
-  })
 })
-afterEach(() => {
-  cleanup()
-  vi.useRealTimers()
-  vi.unstubAllGlobals()
-})
-
-/** The background publishing a view (JSON through storage, as in the browser). */
-function published(view: SoftphoneView) {
-  const newValue = JSON.parse(JSON.stringify(view)) as unknown
-  act(() => listeners.forEach((l) => l({ [VIEW_KEY]: { newValue } }, "session")))
-}
-
-async function dock() {
-  const page = render(
-    <I18nextProvider i18n={createI18n("en")}>
-      <SoftphoneDock agentCountry="FR" />
-    </I18nextProvider>
-  )
-  await act(async () => {
-    await vi.advanceTimersByTimeAsync(0)
-  })
-  return page.container
-}
+// The dock's first read of the view; anything else it asks for (history, the card's reads) is not this test's.
+const { published, dock } = dockWorld(() => openedOn)
 
 const shown = (root: HTMLElement) => ({
   state: root.querySelector('[data-comptoir="softphone"]')?.getAttribute("data-state"),

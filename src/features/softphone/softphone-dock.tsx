@@ -11,6 +11,8 @@ import { formatDateTime, uiLang } from "~src/ui/dates"
 import { CallerCard } from "./caller-card"
 import { useNow } from "~src/ui/use-now"
 
+import { CallButton } from "./call-button"
+import { callButtonState, underWayNumber } from "./call-under-way"
 import { placingNumber, useCallPress, usePlacedCall } from "./use-call-press"
 import { CALL_SETUP_MOUNT_HOLD_MS, useCallHistory, useCallSetUp, useSoftphoneView } from "./use-softphone"
 
@@ -234,7 +236,7 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
         <CallOutcomeDock call={outcomeCall} lastCall={view.lastCall} caller={outcomeCaller} agentCountry={agentCountry} seenLive={seenLive} />
 
         {!live ? <Dialler dialled={dialled} setDialled={setDialled} last={history[0]} dial={dial} busy={placing !== null} /> : null}
-        {history.length > 0 ? <CallHistory history={history} agentCountry={agentCountry} dial={dial} busy={placing !== null} /> : null}
+        {history.length > 0 ? <CallHistory history={history} agentCountry={agentCountry} dial={dial} current={placing ?? underWayNumber(call)} /> : null}
       </section>
       {besideFirst ? null : beside}
     </>
@@ -372,7 +374,18 @@ const Dialler = memo(function Dialler({
  * number in its tooltip: a list of numbers told the agent nothing. The number never breaks across lines in the
  * narrow side panel.
  */
-export const CallHistory = memo(function CallHistory({ history, agentCountry, dial, busy = false }: { history: HistoryCall[]; agentCountry: string; dial: Dial; busy?: boolean }) {
+export const CallHistory = memo(function CallHistory({
+  history,
+  agentCountry,
+  dial,
+  current = null
+}: {
+  history: HistoryCall[]
+  agentCountry: string
+  dial: Dial
+  /** The number of the call being placed or under way: its rows say it is the one, the others' Call is off. */
+  current?: string | null
+}) {
   const { t, i18n } = useTranslation()
   return (
     <details className="c-call-history" data-comptoir="call-history">
@@ -406,9 +419,9 @@ export const CallHistory = memo(function CallHistory({ history, agentCountry, di
                 )}
               </span>
             </span>
-            <button type="button" className="c-button c-button-secondary" data-comptoir="call" data-number={h.number} disabled={busy} onClick={() => void dial(h.number, h.customerId ?? undefined)}>
+            <CallButton number={h.number} state={callButtonState(h.number, current)} className="c-button c-button-secondary" onCall={() => void dial(h.number, h.customerId ?? undefined)}>
               {t("softphone.action.call")}
-            </button>
+            </CallButton>
           </li>
         ))}
       </ul>

@@ -6,6 +6,7 @@ import { drawQuoteInPlace, useLoadedInPlaceQuote, warmInPlaceQuote } from "~src/
 import { useInPlaceQuoteOpen } from "~src/features/quotes/in-place-quote-state"
 import { setInPlaceQuoteForm } from "~src/features/quotes/open-quote-form"
 import { AppShell, useSettings } from "~src/ui/app-shell"
+import { CallUnderWayFromSoftphone } from "./call-under-way-softphone"
 
 import { SoftphoneDock } from "./softphone-dock"
 
@@ -13,7 +14,9 @@ import { SoftphoneDock } from "./softphone-dock"
 export function SoftphonePage() {
   return (
     <AppShell ownsDocument>
-      <SoftphoneAndQuote />
+      <CallUnderWayFromSoftphone>
+        <SoftphoneAndQuote />
+      </CallUnderWayFromSoftphone>
     </AppShell>
   )
 }

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next"
 
 import { keepQuoteHandoff } from "~src/features/quotes/quote-handoff"
 import { AppShell } from "~src/ui/app-shell"
+import { CallUnderWayFromSoftphone } from "~src/features/softphone/call-under-way-softphone"
 
 import { parseRoute, routeHash, type WorkspaceRoute } from "./route"
 import { WORKSPACE_ROUTE_MESSAGE, type WorkspaceRouteReply } from "./route-message"
@@ -14,7 +15,9 @@ import { WORKSPACE_SECTIONS } from "./sections"
 export function WorkspaceApp() {
   return (
     <AppShell ownsDocument>
-      <Workspace />
+      <CallUnderWayFromSoftphone>
+        <Workspace />
+      </CallUnderWayFromSoftphone>
     </AppShell>
   )
 }
