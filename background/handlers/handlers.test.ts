@@ -103,6 +103,7 @@ describe("who may send what", () => {
       "softphone/call",
       "softphone/decline",
       "softphone/hangup",
+      "softphone/prepare",
       "workspace/open"
     ])
   })
