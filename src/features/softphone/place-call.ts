@@ -39,6 +39,9 @@ export function prepareCall(number: string): void {
   const now = Date.now()
   if (intent?.number === number && now - intent.at < INTENT_REPEAT_MS) return
   intent = { number, at: now }
+  // The quote form's preload does not start loading while the hand reaches the button: it would land on the call's
+  // set-up, in the process the call is set up in (quote-overlay.ts).
+  holdQuotePreload()
   chrome.runtime.sendMessage({ type: "softphone/prepare", payload: { number } }).catch(() => undefined)
 }
 
