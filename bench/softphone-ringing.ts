@@ -7,7 +7,8 @@
  * data-state="ringing-out". Bare: the bare sip.js page's call() until its 180 is shown (bench/bare-sipjs-page.ts,
  * data-progress="180"). One clock (Date.now() in each page, one machine). Run with BENCH_PARTS=…,ring.
  * BENCH_HOVER_MS=N: the pointer is put on the Call button N ms before the click (an agent's hand reaching it and
- * pressing; the softphone prepares the call's offer on that intent, softphone/prepare); 0 or unset: Playwright's
+ * pressing: what a build preparing the call on that intent needs, branch fast9's softphone/prepare, tried and not
+ * kept, bench/README.md); 0 or unset: Playwright's
  * click alone, which moves the pointer onto the button and presses at once (the intent and the click together).
  */
 import type { Page } from "@playwright/test"

@@ -32,7 +32,7 @@
  * Env: BENCH_CALLS (warm outgoing pairs, default 60; warm rounds with BENCH_PAIRED=0, default 30), BENCH_IN_CALLS (warm
  * incoming rounds after the pairs, default 30), BENCH_PARTS=out,in (default both: only the outgoing pairs with
  * `out`; `ring` adds click → "ringing", bench/softphone-ringing.ts), BENCH_SETTLE_MS (quiet after each paired call's hang-up, default 300), BENCH_TRACE=1 (each round's step times),
- * BENCH_HOVER_MS=N (the pointer on the call button N ms before each outgoing click, both parts: the softphone
+ * BENCH_HOVER_MS=N (the pointer on the call button N ms before each outgoing click, both parts: for a build that
  * prepares the call on that intent; default 0: Playwright's click alone, pointer moved on and pressed at once),
  * BENCH_DECLINE_AFTER_MS (Decline clicked this long after the caller's card, default 500; 0: at once),
  * BENCH_BARE_ICE=stock (the bare page waits for complete gathering), BENCH_BARE_WARM=1 (the bare page also calls on a
@@ -175,7 +175,7 @@ async function main() {
         return Date.now()
       })
       if (HOVER_MS > 0) {
-        // The pointer rests on the button first (the softphone prepares the call on that intent: softphone/prepare).
+        // The pointer rests on the button first (an agent's hand reaching it; a build may prepare the call meanwhile).
         await button.hover({ timeout: 20_000 })
         await new Promise((r) => setTimeout(r, HOVER_MS))
       }

@@ -103,7 +103,6 @@ describe("who may send what", () => {
       "softphone/call",
       "softphone/decline",
       "softphone/hangup",
-      "softphone/prepare",
       "workspace/open"
     ])
   })

@@ -221,14 +221,6 @@ export const contract = {
     }),
     response: z.object({ ok: z.boolean(), callId: z.string().optional(), error: z.string().optional() })
   },
-  /**
-   * The agent's pointer rests on (or focus lands on) a call button: the softphone makes the next call's offer ahead,
-   * without the microphone (src/telephony/prepared-offer.ts). From the same surfaces as softphone/call.
-   */
-  "softphone/prepare": {
-    request: z.object({ number: z.string().min(2).max(40).regex(/^\+?[0-9 ().*#-]+$/, "not a phone number") }),
-    response: Ok
-  },
   "softphone/state": {
     request: z.object({}),
     response: SoftphoneView
@@ -414,8 +406,6 @@ export const senders: Record<keyof typeof contract, readonly SenderKind[]> = {
   // Click-to-call from any page (a number, checked in the handler); the rest, state included (it names the
   // caller), is the extension's own.
   "softphone/call": pageOrContent,
-  // The intent before that click (a call button hovered or focused): an offer made ahead, no microphone, no call.
-  "softphone/prepare": pageOrContent,
   "softphone/state": pageOnly,
   // The page panel's call bar (issue #9's screen-pop on the active tab): the state, the call and the caller's
   // customers (what the panel's cards show anyway); answering, declining, hanging up and picking the caller, each

@@ -164,23 +164,6 @@ describe("an outgoing call's first report, while the call is set up", () => {
     expect(phases()).toEqual(["ringing-out", "ended"])
   })
 
-  it("has the host make the next call's offer when the agent's pointer rests on a call button", async () => {
-    await controller.prepare("+33144319244")
-    expect(asked).toEqual(["prepare"])
-    expect(published).toEqual([])
-  })
-
-  it("prepares nothing while a call is being set up or under way", async () => {
-    const call = controller.call("+33144319244", { customerId: "cu1" })
-    await vi.waitFor(() => expect(asked).toContain("call"))
-    await controller.prepare("+33155555555")
-    inviteSent()
-    await call
-    await send({ type: "answered", callId: "o1" })
-    await controller.prepare("+33155555555")
-    expect(asked).toEqual(["call"])
-  })
-
   describe("a hang-up pressed at once (a wrong number clicked): Alt+Shift+A, or a page panel's", () => {
     const placed = async () => {
       const call = controller.call("+33144319244", { customerId: "cu1", contactId: "cu1-p" })

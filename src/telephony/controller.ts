@@ -23,7 +23,6 @@ import { BrowserSignals } from "./browser-signals"
 import { CallMarkerKeeper } from "./call-marker-keeper"
 import { HostLink } from "./host-link"
 import { OutgoingHold, type HeldOutgoing } from "./outgoing-hold"
-import { PREPARED_OFFER_TTL_MS } from "./prepared-offer"
 import { TelProvider } from "./tel-provider"
 
 /** How long after a hang-up's publication its call record is written (the dock renders the form meanwhile). */
@@ -85,7 +84,7 @@ export class SoftphoneController {
   /** An outgoing call's first report, held while the call is set up (outgoing-hold.ts). */
   private readonly outgoing = new OutgoingHold(() => void this.serial(() => this.publishHeld()))
   /** The customers holding the number being called, looked up once its INVITE is out. */
-  private lookupAhead: { number: string; at: number; customers: Promise<Customer[]> } | null = null
+  private lookupAhead: { number: string; customers: Promise<Customer[]> } | null = null
 
   constructor(private readonly deps: ControllerDeps) {
     this.calls = new CallRepository(deps.db)
@@ -278,23 +277,6 @@ export class SoftphoneController {
   }
 
   // ---- commands ----
-  /**
-   * The agent's pointer rests on a call button for `number` (prepared-offer.ts): the provider host makes the next
-   * outgoing call's offer now, and the caller's lookup is made for its publication. Nothing while a call is under
-   * way or being set up; nothing for the system dialer or Twilio (no offer of ours to make).
-   */
-  async prepare(number: string): Promise<void> {
-    const s = await this.settings()
-    if (s.provider !== "sip" || this.outgoing.peek()) return
-    const call = this.current?.state.call
-    if (call && call.phase !== "ended") return
-    // A preparation does not create the offscreen document (nor start Firefox's host).
-    if (!(await this.host.up())) return
-    if (this.lookupAhead?.number !== number || Date.now() - this.lookupAhead.at > PREPARED_OFFER_TTL_MS)
-      this.lookupAhead = { number, at: Date.now(), customers: this.deps.customersByPhone(number).catch(() => []) }
-    await this.host.run({ op: "prepare" })
-  }
-
   async call(number: string, who: { customerId?: string; contactId?: string }): Promise<string> {
     const s = await this.settings()
     if (s.provider === "none") throw new Error("no softphone is set up: see the options page")
@@ -311,10 +293,8 @@ export class SoftphoneController {
       this.outgoing.invited(number, true)
       throw e
     }
-    // The INVITE is out: the caller's lookup starts while the PBX answers (made already if the call was prepared
-    // seconds ago), and the held report goes out soon.
-    if (this.lookupAhead?.number !== number || Date.now() - this.lookupAhead.at > PREPARED_OFFER_TTL_MS)
-      this.lookupAhead = { number, at: Date.now(), customers: this.deps.customersByPhone(number).catch(() => []) }
+    // The INVITE is out: the caller's lookup starts while the PBX answers, and the held report goes out soon.
+    this.lookupAhead = { number, customers: this.deps.customersByPhone(number).catch(() => []) }
     this.outgoing.invited(number)
     return data.callId
   }
@@ -387,8 +367,7 @@ export class SoftphoneController {
 
   /** The card of who is called or calling: the customers holding the number, the one chosen on the card first. */
   private async callerFor(event: Extract<PhoneEvent, { type: "incoming" | "outgoing" }>): Promise<SoftphoneView["caller"]> {
-    const fresh = this.lookupAhead !== null && Date.now() - this.lookupAhead.at <= PREPARED_OFFER_TTL_MS
-    const ahead = fresh && this.lookupAhead?.number === event.number ? this.lookupAhead.customers : null
+    const ahead = this.lookupAhead?.number === event.number ? this.lookupAhead.customers : null
     this.lookupAhead = null
     const candidates = /^\+[1-9]\d{7,14}$/.test(event.number) ? (await (ahead ?? this.deps.customersByPhone(event.number))).slice(0, 20) : []
     const pending = event.type === "outgoing" && this.pendingOutgoing?.number === event.number ? this.pendingOutgoing : null

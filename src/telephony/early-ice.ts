@@ -1,10 +1,7 @@
-import { Inviter, Web, type Session } from "sip.js"
+import { Web, type Session } from "sip.js"
 
 import { traceStep } from "./call-trace"
-import type { PreparedOffers } from "./prepared-offer"
 import type { WarmPeerConnections } from "./warm-peer"
-
-type Logger = ConstructorParameters<typeof Web.SessionDescriptionHandler>[0]
 
 /** How long ICE must stay quiet after the last UDP candidate before the offer or answer goes out (ms). */
 export const ICE_SETTLE_MS = 20
@@ -19,16 +16,12 @@ export const ICE_SETTLE_MS = 20
  * for exactly this ("implementing your own ICE gathering completion strategy"): it is called once no UDP
  * candidate has come for `settleMs`. Without any candidate the configured `iceGatheringTimeout` still applies.
  */
-export class EarlyIceHandler extends Web.SessionDescriptionHandler {
+class EarlyIceHandler extends Web.SessionDescriptionHandler {
   private udpCandidates = 0
-  /** When the last UDP candidate came (Date.now()). */
-  private lastUdpAt = 0
   private settleTimer: ReturnType<typeof setTimeout> | undefined
-  /** The offer made ahead of the call (prepareOffer): whether it is set as the local description. */
-  private offerAhead: Promise<boolean> | null = null
 
   constructor(
-    logger: Logger,
+    logger: ConstructorParameters<typeof Web.SessionDescriptionHandler>[0],
     mediaStreamFactory: Web.MediaStreamFactory,
     configuration: Web.SessionDescriptionHandlerConfiguration,
     private readonly settleMs: number,
@@ -47,53 +40,10 @@ export class EarlyIceHandler extends Web.SessionDescriptionHandler {
       onicecandidate: (e) => {
         if (e.candidate?.protocol !== "udp") return
         this.udpCandidates += 1
-        this.lastUdpAt = Date.now()
         this.settle()
       }
     }
     traceStep("handler: made")
-  }
-
-  /**
-   * The outgoing call's offer made before its click (prepared-offer.ts): an audio transceiver with no track yet,
-   * the offer set as the local description, its ICE gathered meanwhile. No microphone: getUserMedia is the call's.
-   */
-  prepareOffer(): void {
-    const pc = this._peerConnection
-    if (!pc || this.offerAhead || pc.signalingState !== "stable" || pc.getTransceivers().length > 0) return
-    traceStep("offer made ahead")
-    pc.addTransceiver("audio", { direction: "sendrecv" })
-    this.offerAhead = pc
-      .createOffer()
-      .then((offer) => this.setLocalSessionDescription(offer))
-      .then(
-        () => true,
-        () => false
-      )
-  }
-
-  /**
-   * With an offer made ahead: the microphone opened (sip.js adds its track to the transceiver offered, which has never
-   * sent) and that offer sent as it is, its candidates in; no second offer. Otherwise sip.js's own steps.
-   */
-  override getDescription(options?: Web.SessionDescriptionHandlerOptions, modifiers?: Parameters<Web.SessionDescriptionHandler["getDescription"]>[1]) {
-    const ahead = this.offerAhead
-    this.offerAhead = null
-    if (!ahead || modifiers?.length || options?.offerOptions?.iceRestart) return super.getDescription(options, modifiers)
-    return ahead.then((made) => {
-      const pc = this._peerConnection
-      // Not made after all (or closed meanwhile): sip.js's steps, which reuse the track-less transceiver.
-      if (!made || pc?.signalingState !== "have-local-offer") return super.getDescription(options, modifiers)
-      const timeout = options?.iceGatheringTimeout ?? this.sessionDescriptionHandlerConfiguration?.iceGatheringTimeout
-      return this.getLocalMediaStream(options)
-        .then(() => {
-          // Its UDP candidates came long enough ago: no settle to wait.
-          if (pc.iceGatheringState === "complete" || (this.udpCandidates > 0 && Date.now() - this.lastUdpAt >= this.settleMs)) return
-          return this.waitForIceGatheringComplete(false, timeout)
-        })
-        .then(() => this.getLocalSessionDescription())
-        .then((d) => ({ body: d.sdp, contentType: "application/sdp" }))
-    })
   }
 
   protected override setLocalSessionDescription(description: RTCSessionDescriptionInit): Promise<void> {
@@ -123,21 +73,16 @@ export class EarlyIceHandler extends Web.SessionDescriptionHandler {
   }
 }
 
-export interface EarlyIceHandlerFactory extends Web.SessionDescriptionHandlerFactory {
-  /** A handler for the next outgoing call, its offer made ahead (prepareOffer); what `prepared` holds. */
-  ahead(logger: Logger, options?: Web.SessionDescriptionHandlerFactoryOptions): EarlyIceHandler
-}
-
 /**
  * sip.js's default factory (same media stream factory, same configuration merge), building EarlyIceHandler; with
- * `warm`, each call starts on the connection it has gathered in advance when one is ready; with `prepared`, an
- * outgoing call takes the handler prepared on the agent's intent, if one waits (prepared-offer.ts).
+ * `warm`, each call starts on the connection it has gathered in advance when one is ready.
  */
-export function earlyIceHandlerFactory(settleMs = ICE_SETTLE_MS, warm?: WarmPeerConnections, prepared?: PreparedOffers<EarlyIceHandler>): EarlyIceHandlerFactory {
+export function earlyIceHandlerFactory(settleMs = ICE_SETTLE_MS, warm?: WarmPeerConnections): Web.SessionDescriptionHandlerFactory {
   const mediaStreamFactory = Web.defaultMediaStreamFactory()
-  const make = (logger: Logger, options?: Web.SessionDescriptionHandlerFactoryOptions) =>
-    new EarlyIceHandler(
-      logger,
+  return (session: Session, options?: Web.SessionDescriptionHandlerFactoryOptions) => {
+    traceStep("handler: factory called")
+    return new EarlyIceHandler(
+      session.userAgent.getLogger("sip.SessionDescriptionHandler"),
       mediaStreamFactory,
       {
         iceGatheringTimeout: options?.iceGatheringTimeout ?? 5000,
@@ -146,17 +91,5 @@ export function earlyIceHandlerFactory(settleMs = ICE_SETTLE_MS, warm?: WarmPeer
       settleMs,
       warm
     )
-  const factory = (session: Session, options?: Web.SessionDescriptionHandlerFactoryOptions) => {
-    traceStep("handler: factory called")
-    const ready = session instanceof Inviter ? prepared?.take() : null
-    if (ready) traceStep("handler: prepared one taken")
-    return ready ?? make(session.userAgent.getLogger("sip.SessionDescriptionHandler"), options)
   }
-  return Object.assign(factory, {
-    ahead: (logger: Logger, options?: Web.SessionDescriptionHandlerFactoryOptions) => {
-      const h = make(logger, options)
-      h.prepareOffer()
-      return h
-    }
-  })
 }

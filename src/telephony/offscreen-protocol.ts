@@ -20,8 +20,6 @@ export const OffscreenCommand = z.discriminatedUnion("op", [
   }),
   z.object({ op: z.literal("stop") }),
   z.object({ op: z.literal("status") }),
-  /** The agent's pointer rests on a call button: the next outgoing call's offer made ahead (no microphone). */
-  z.object({ op: z.literal("prepare") }),
   z.object({ op: z.literal("call"), number: z.string().min(2).max(40) }),
   z.object({ op: z.literal("answer"), callId: CallId }),
   z.object({ op: z.literal("decline"), callId: CallId }),

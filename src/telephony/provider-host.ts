@@ -87,10 +87,6 @@ export function createProviderHost(report: HostReport): ProviderHost {
       report(state, null)
       return { state }
     }
-    if (cmd.op === "prepare") {
-      if (provider instanceof SipProvider) provider.prepare()
-      return undefined
-    }
     if (cmd.op === "call") {
       // A finished call stays on screen until the next one replaces it.
       if (state.call?.phase === "ended") state = transition(state, { type: "cleared" }, Date.now())

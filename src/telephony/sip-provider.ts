@@ -12,8 +12,7 @@ import {
 import { numberFromSipUser, sipTargetFor, type EndReason, type PhoneEvent } from "~src/domain/telephony"
 
 import { traceStep } from "./call-trace"
-import { earlyIceHandlerFactory, type EarlyIceHandler, type EarlyIceHandlerFactory } from "./early-ice"
-import { PreparedOffers } from "./prepared-offer"
+import { earlyIceHandlerFactory } from "./early-ice"
 import { WarmPeerConnections } from "./warm-peer"
 import { DTMF_DIGITS, EventHub, ProviderError, emptyStats, type AudioDevices, type CallStats, type TelephonyProvider } from "./provider"
 
@@ -42,7 +41,6 @@ export interface SipProviderOptions {
 const DEFAULT_RETRY_MS = [500, 1000, 2000, 4000, 8000, 15000] as const
 /** No STUN or TURN: the PBX's media relay (rtpengine, Asterisk) is reached on the host's own addresses. */
 const PEER_CONFIGURATION: RTCConfiguration = { iceServers: [] }
-const SDH_OPTIONS = { iceGatheringTimeout: 500, peerConnectionConfiguration: PEER_CONFIGURATION }
 
 function reasonForStatus(code: number): EndReason {
   if (code === 486 || code === 600) return "busy"
@@ -76,9 +74,6 @@ export class SipProvider implements TelephonyProvider {
   private readonly ua: UserAgent
   /** The next call's connection, gathered while registered (warm-peer.ts). */
   private readonly warm: WarmPeerConnections
-  /** The next outgoing call's offer, made when the agent's pointer rests on a call button (prepared-offer.ts). */
-  private readonly prepared = new PreparedOffers<EarlyIceHandler>()
-  private readonly handlers: EarlyIceHandlerFactory
   private registerer: Registerer | null = null
   private wanted = false
   private retryTimer: ReturnType<typeof setTimeout> | null = null
@@ -95,7 +90,6 @@ export class SipProvider implements TelephonyProvider {
     this.now = opts.now ?? (() => Date.now())
     this.newId = opts.newId ?? (() => crypto.randomUUID())
     this.warm = new WarmPeerConnections({ ...Web.defaultPeerConnectionConfiguration(), ...PEER_CONFIGURATION })
-    this.handlers = earlyIceHandlerFactory(undefined, this.warm, this.prepared)
     this.ua = new UserAgent({
       uri,
       transportOptions: { server: opts.settings.websocketUrl, connectionTimeout: 5, keepAliveInterval: 20 },
@@ -106,16 +100,14 @@ export class SipProvider implements TelephonyProvider {
       reconnectionAttempts: 0,
       // The offer goes out once the UDP host candidates are in, not after Chromium's TCP ones (see early-ice.ts),
       // and at once on a connection gathered in advance (warm-peer.ts).
-      // An outgoing call takes the offer prepared on the agent's intent, if one waits (prepare).
-      sessionDescriptionHandlerFactory: this.handlers,
-      sessionDescriptionHandlerFactoryOptions: SDH_OPTIONS,
+      sessionDescriptionHandlerFactory: earlyIceHandlerFactory(undefined, this.warm),
+      sessionDescriptionHandlerFactoryOptions: { iceGatheringTimeout: 500, peerConnectionConfiguration: PEER_CONFIGURATION },
       logLevel: "warn",
       delegate: {
         onDisconnect: (error) => {
           if (!error || !this.wanted || this.disposed) return
           // Often a network change: the next call's connection is gathered again on the addresses the host has now.
           this.warm.replace()
-          this.prepared.clear()
           this.hub.emit({ type: "connection-lost", message: error.message || "connection lost" })
           this.scheduleReconnect()
         },
@@ -206,7 +198,6 @@ export class SipProvider implements TelephonyProvider {
     this.wanted = false
     this.clearRetry()
     this.warm.stop()
-    this.prepared.clear()
     for (const id of [...this.calls.keys()]) await this.hangup(id).catch(() => undefined)
     if (this.registerer && this.ua.isConnected()) await this.registerer.unregister().catch(() => undefined)
     await this.ua.stop().catch(() => undefined)
@@ -218,7 +209,6 @@ export class SipProvider implements TelephonyProvider {
     this.wanted = false
     this.clearRetry()
     this.warm.stop()
-    this.prepared.clear()
     for (const c of this.calls.values()) c.session.dispose().catch(() => undefined)
     this.calls.clear()
     void this.ua.stop().catch(() => undefined)
@@ -227,16 +217,6 @@ export class SipProvider implements TelephonyProvider {
   private audioConstraints(): MediaStreamConstraints {
     const input = this.opts.devices?.inputDeviceId
     return { audio: input ? { deviceId: { exact: input } } : true, video: false }
-  }
-
-  /**
-   * The agent's pointer rests on a call button (or focus lands on it): the next outgoing call's connection, transceiver
-   * and offer are made now, its ICE candidates gathered, so that the click only opens the microphone and sends the
-   * INVITE. No getUserMedia here. Not while a call is under way, nor unconnected; dropped after a few seconds unused.
-   */
-  prepare(): void {
-    if (this.disposed || !this.wanted || !this.ua.isConnected() || this.calls.size > 0) return
-    this.prepared.prepare(() => this.handlers.ahead(this.ua.getLogger("sip.SessionDescriptionHandler"), SDH_OPTIONS))
   }
 
   async call(number: string): Promise<string> {

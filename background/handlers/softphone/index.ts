@@ -32,13 +32,6 @@ export const softphoneCall = defineHandler("softphone/call", async (req, ctx) =>
   }
 })
 
-/** A call button hovered or focused: the call's offer made ahead (a page: only for a phone number, as a call). */
-export const softphonePrepare = defineHandler("softphone/prepare", async (req, ctx) => {
-  if (ctx.sender !== "page" && !/^\+?\d{3,20}$/.test(req.number.replace(/[\s().-]/g, ""))) return ok
-  await softphone.prepare(req.number).catch(() => undefined)
-  return ok
-})
-
 export const softphoneState = defineHandler("softphone/state", async () => softphone.view())
 
 export const softphoneBar = defineHandler("softphone/bar", async () => callBarOf(await softphone.view()))
@@ -119,7 +112,6 @@ export const softphoneReport = defineHandler("softphone/report", async (req, ctx
 
 export const softphoneHandlers = [
   softphoneCall,
-  softphonePrepare,
   softphoneState,
   softphoneBar,
   softphoneAnswer,

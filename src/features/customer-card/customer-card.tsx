@@ -8,7 +8,6 @@ import { holdQuotePreload, prepareQuoteHandoff, preloadQuoteOverlay, quoteOverla
 import { RiskBadge, useCustomerRisk } from "~src/features/risk/risk-badge"
 import { CallTimeline, LogCallButton } from "~src/features/call-outcome/call-timeline"
 import { DocumentsBlock } from "~src/features/invoicing/documents-block"
-import { prepareCall } from "~src/features/softphone/place-call"
 import { useCallPress } from "~src/features/softphone/use-call-press"
 
 import { formatMoney, formatPhone } from "./format"
@@ -227,9 +226,6 @@ function CardDetails({
                     // Not a second call to the number being called: its Hang up is beside it.
                     disabled={calling === ph}
                     aria-label={t("softphone.dock.callNumber", { number: formatPhone(ph, agentCountry) })}
-                    // The intent: the call's offer is made while the pointer rests here (no microphone).
-                    onPointerEnter={() => prepareCall(ph)}
-                    onFocus={() => prepareCall(ph)}
                     // The quote form's preload does not start between the press and the click (quote-overlay.ts).
                     onPointerDown={() => holdQuotePreload()}
                     onClick={(e) => {

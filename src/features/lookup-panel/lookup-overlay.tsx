@@ -9,7 +9,6 @@ import { formatPhone } from "~src/features/customer-card/format"
 import { CaptureOrderButton } from "~src/features/order-capture/capture-button"
 import type { FoundItem } from "~src/features/page-scan/page-scanner"
 import { holdQuotePreload } from "~src/features/quotes/quote-overlay"
-import { prepareCall } from "~src/features/softphone/place-call"
 import { useCallPress } from "~src/features/softphone/use-call-press"
 import { newCustomerPath, UnknownNumber } from "~src/features/softphone/unknown-number"
 import type { CustomerMatch } from "~src/messaging/contract"
@@ -446,9 +445,6 @@ function ClickedNumber({ number, customerId, agentCountry, onError }: { number: 
         data-comptoir="call"
         data-number={number}
         aria-pressed={calling === number}
-        // The intent: the call's offer is made while the pointer rests here (no microphone).
-        onPointerEnter={() => prepareCall(number)}
-        onFocus={() => prepareCall(number)}
         // The quote form's preload does not start between the press and the click (quote-overlay.ts).
         onPointerDown={() => holdQuotePreload()}
         onClick={(e) => {

@@ -9,7 +9,6 @@ import { CallOutcomeDock, type OutcomeCall } from "~src/features/call-outcome/ou
 import { formatDateTime, uiLang } from "~src/ui/dates"
 
 import { CallerCard } from "./caller-card"
-import { prepareCall } from "./place-call"
 import { useNow } from "~src/ui/use-now"
 
 import { placingNumber, useCallPress, usePlacedCall } from "./use-call-press"
@@ -407,7 +406,7 @@ export const CallHistory = memo(function CallHistory({ history, agentCountry, di
                 )}
               </span>
             </span>
-            <button type="button" className="c-button c-button-secondary" data-comptoir="call" data-number={h.number} disabled={busy} onPointerEnter={() => prepareCall(h.number)} onFocus={() => prepareCall(h.number)} onClick={() => void dial(h.number, h.customerId ?? undefined)}>
+            <button type="button" className="c-button c-button-secondary" data-comptoir="call" data-number={h.number} disabled={busy} onClick={() => void dial(h.number, h.customerId ?? undefined)}>
               {t("softphone.action.call")}
             </button>
           </li>
