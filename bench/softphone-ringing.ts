@@ -6,6 +6,10 @@
  * same quiet. Ours: the number on a page clicked, the page panel's Call for it, until the dock (popup.html) says
  * data-state="ringing-out". Bare: the bare sip.js page's call() until its 180 is shown (bench/bare-sipjs-page.ts,
  * data-progress="180"). One clock (Date.now() in each page, one machine). Run with BENCH_PARTS=…,ring.
+ * BENCH_HOVER_MS=N: the pointer is put on the Call button N ms before the click (an agent's hand reaching it and
+ * pressing: what a build preparing the call on that intent needs, branch fast9's softphone/prepare, tried and not
+ * kept, bench/README.md); 0 or unset: Playwright's
+ * click alone, which moves the pointer onto the button and presses at once (the intent and the click together).
  */
 import type { Page } from "@playwright/test"
 
@@ -15,6 +19,8 @@ import { whenShown, within } from "./softphone-probes"
 import { pairedFigures, pct } from "./softphone-stats"
 
 export const RINGING_NUMBER = "+33199000180"
+/** How long the pointer rests on the Call button before the click (ms); 0: moved on and pressed at once. */
+export const HOVER_MS = Number(process.env.BENCH_HOVER_MS ?? 0)
 const WRITTEN = "01 99 00 01 80"
 
 interface RingingSides {
@@ -42,6 +48,10 @@ async function ringOurs(s: RingingSides, i: number): Promise<{ took: number; spl
   await page.evaluate(() =>
     addEventListener("click", () => void ((window as unknown as { clickedAt: number }).clickedAt = Date.now()), { capture: true, once: true })
   )
+  if (HOVER_MS > 0) {
+    await button.hover({ timeout: 20_000 })
+    await new Promise((r) => setTimeout(r, HOVER_MS))
+  }
   await button.click({ timeout: 20_000 })
   const t0 = await page.evaluate(() => (window as unknown as { clickedAt: number }).clickedAt)
   const shownAt = await within(`ringing call ${i}: the dock's ringing-out`, 20_000, ringing)
@@ -98,7 +108,7 @@ export async function ringingPairs(s: RingingSides): Promise<Record<string, unkn
   const x = (r: number) => `${r.toFixed(2)}×`
   const iv = ([lo, hi]: [number, number], g: (v: number) => string) => `(95% interval ${g(lo)}–${g(hi)})`
   const ms = (v: number) => (v > 0 ? `+${v}` : String(v))
-  console.log(`\nclick on a number → "ringing" (the lab's ${RINGING_NUMBER}: 180 Ringing at once, answered 600 ms later)`)
+  console.log(`\nclick on a number → "ringing" (the lab's ${RINGING_NUMBER}: 180 Ringing at once, answered 600 ms later; ${HOVER_MS > 0 ? `pointer on the button ${HOVER_MS} ms before the click` : "no hover: the pointer moved on and pressed at once"})`)
   console.log(`  first pair, cold: ours ${ours[0]} ms, bare ${bare[0]} ms | ratio ${x(ours[0]! / bare[0]!)}`)
   console.log(`  ${f.pairs} warm pairs:     ours p50 ${f.ours.p50} / p95 ${f.ours.p95} ms | bare p50 ${f.bare.p50} / p95 ${f.bare.p95} ms | ratio p50 ${x(f.ratioP50)} ${iv(f.ratioP50Interval95, x)}, p95 ${x(f.ratioP95)} ${iv(f.ratioP95Interval95, x)} (target ≤ 1.2×)`)
   console.log(`  ours − bare, pair by pair: p50 ${ms(f.diffP50)} ms ${iv(f.diffP50Interval95, ms)}, p95 ${ms(f.diffP95)} ms ${iv(f.diffP95Interval95, ms)}`)
@@ -107,6 +117,7 @@ export async function ringingPairs(s: RingingSides): Promise<Record<string, unkn
   const part = (k: number) => warm.map((w) => w[k]!).filter((v) => !Number.isNaN(v))
   console.log(`  ours, where the time went (p50 / p95): ${names.map((n, k) => `${n} ${pct(part(k), 50)} / ${pct(part(k), 95)} ms`).join("; ")}`)
   return {
+    hoverMs: HOVER_MS,
     cold: { ours: ours[0], bare: bare[0] },
     warm: { ...f, ours: { ...f.ours, samples: ours.slice(1) }, bare: { ...f.bare, samples: bare.slice(1) } },
     splits: names.map((n, k) => ({ step: n, p50: pct(part(k), 50), p95: pct(part(k), 95), samples: part(k) }))

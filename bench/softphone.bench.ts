@@ -32,6 +32,8 @@
  * Env: BENCH_CALLS (warm outgoing pairs, default 60; warm rounds with BENCH_PAIRED=0, default 30), BENCH_IN_CALLS (warm
  * incoming rounds after the pairs, default 30), BENCH_PARTS=out,in (default both: only the outgoing pairs with
  * `out`; `ring` adds click → "ringing", bench/softphone-ringing.ts), BENCH_SETTLE_MS (quiet after each paired call's hang-up, default 300), BENCH_TRACE=1 (each round's step times),
+ * BENCH_HOVER_MS=N (the pointer on the call button N ms before each outgoing click, both parts: for a build that
+ * prepares the call on that intent; default 0: Playwright's click alone, pointer moved on and pressed at once),
  * BENCH_DECLINE_AFTER_MS (Decline clicked this long after the caller's card, default 500; 0: at once),
  * BENCH_BARE_ICE=stock (the bare page waits for complete gathering), BENCH_BARE_WARM=1 (the bare page also calls on a
  * connection gathered in advance), BENCH_CALL_TRACE=1 (each outgoing call's steps; a PLASMO_PUBLIC_CALL_TRACE=1 build),
@@ -53,7 +55,7 @@ import { TelephonyLab } from "../tests/telephony-lab/lab"
 import { printCallTraces, type TracedCall } from "./softphone-call-steps"
 import { CHROME_TRACE_CATEGORIES, emptySummary, printSummary, summarizeCall, type TraceEvent } from "./softphone-chrome-trace"
 import { dockRender, whenShown, within } from "./softphone-probes"
-import { ringingPairs } from "./softphone-ringing"
+import { HOVER_MS, ringingPairs } from "./softphone-ringing"
 import { startBare, startOurs, whyNoCall, type Customer, type SideOptions } from "./softphone-sides"
 import { pairedFigures, pct, ratioInterval } from "./softphone-stats"
 
@@ -172,6 +174,11 @@ async function main() {
         )
         return Date.now()
       })
+      if (HOVER_MS > 0) {
+        // The pointer rests on the button first (an agent's hand reaching it; a build may prepare the call meanwhile).
+        await button.hover({ timeout: 20_000 })
+        await new Promise((r) => setTimeout(r, HOVER_MS))
+      }
       await button.click({ timeout: 20_000 })
       const t0 = await page.evaluate(() => (window as unknown as { clickedAt: number }).clickedAt)
       try {
