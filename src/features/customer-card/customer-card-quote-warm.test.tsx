@@ -3,30 +3,13 @@ import { cleanup, fireEvent, render, screen } from "@testing-library/react"
 import { I18nextProvider } from "react-i18next"
 import { afterEach, describe, expect, it, vi } from "vitest"
 
-import { Customer } from "~src/domain/customers/customer.schema"
 import { setInPlaceQuoteForm } from "~src/features/quotes/open-quote-form"
 import { createI18n } from "~src/i18n"
 
 import { CustomerCard } from "./customer-card"
+import { testCustomer } from "./test-customer"
 
-const customer = Customer.parse({
-  id: "cu1",
-  code: "C-00076",
-  company: "Kendrick Galloway Electrical Ltd",
-  country: "GB",
-  language: "en",
-  siren: null,
-  vatNumber: null,
-  creditLimitCents: 1_000_000,
-  paymentTermsDays: 60,
-  salesRep: null,
-  tags: [],
-  notes: "",
-  addresses: [],
-  contacts: [],
-  createdAt: 1,
-  updatedAt: 1
-})
+const customer = testCustomer()
 
 /** A card on a page that draws the quote form in place (the softphone tab, the side panel); what it asks of it. */
 function renderCard(props: { holdData?: boolean }) {

@@ -3,31 +3,13 @@ import { cleanup, render, screen } from "@testing-library/react"
 import { I18nextProvider } from "react-i18next"
 import { afterEach, describe, expect, it, vi } from "vitest"
 
-import { Customer } from "~src/domain/customers/customer.schema"
+import type { Customer } from "~src/domain/customers/customer.schema"
 import { createI18n } from "~src/i18n"
 
 import { CustomerCard } from "./customer-card"
+import { testCustomer } from "./test-customer"
 
-const customer = (over: Partial<Customer>): Customer =>
-  Customer.parse({
-    id: "cu1",
-    code: "C-00076",
-    company: "Kendrick Galloway Electrical Ltd",
-    country: "GB",
-    language: "en",
-    siren: null,
-    vatNumber: null,
-    creditLimitCents: 1_000_000,
-    paymentTermsDays: 60,
-    salesRep: null,
-    tags: [],
-    notes: "",
-    addresses: [],
-    contacts: [],
-    createdAt: 1,
-    updatedAt: 1,
-    ...over
-  })
+const customer = testCustomer
 
 function renderCard(c: Customer, lang: "en" | "fr" = "en") {
   // The card asks the background for its risk and documents: nothing comes back here, it shows without them.
