@@ -13,7 +13,7 @@ import { customers, dock, idOfCode, setUpSoftphone, test } from "./softphone-lab
 const prospecting = CallScript.parse(SHIPPED_SCRIPTS.find((s) => s.id === "builtin-outbound-prospecting"))
 
 test.describe.configure({ timeout: 90_000 })
-// A base of its own: its call, left to log, would otherwise be in the softphone spec's, which counts calls.
+// A base of its own, as the softphone specs have (they count the calls and logs of theirs): its call is left to log.
 test.use({ labGroup: "call-script-runner" })
 
 test.beforeAll(async ({ extContext, extensionId, lab }) => {

@@ -1,13 +1,11 @@
 import { join, resolve } from "node:path"
 
-import { expect, test, type BrowserContext, type Frame, type Page } from "@playwright/test"
+import { expect, test, type Frame, type Page } from "@playwright/test"
 
 import { valuesFromCustomer } from "~src/domain/customers/customer-edit"
 import type { Customer } from "~src/domain/customers/customer.schema"
 
-import { signIn, type DemoServer } from "./demo-server"
-import { type Site } from "./launch"
-import { demoTeamCustomers, openQuoteWorld, overLimitCustomer, type QuoteWorld } from "./quote-world"
+import { demoTeamCustomers, overLimitCustomer, quoteFrame, quoteSpecWorld } from "./quote-world"
 
 /**
  * The quote form over the page (issue #10): a card's New quote on a Roundcube-like reply opens the form in a modal
@@ -17,24 +15,15 @@ import { demoTeamCustomers, openQuoteWorld, overLimitCustomer, type QuoteWorld }
  */
 test.describe.configure({ mode: "serial" })
 
-let server: DemoServer
-let context: BrowserContext
-let extensionId: string
-let site: Site
-let world: QuoteWorld | undefined
 let page: Page
 const shots = resolve("test-results/quote-overlay")
 
 const customers = demoTeamCustomers()
 const overLimit = overLimitCustomer(customers)
 const other = customers.find((c) => c.id !== overLimit.id && c.contacts[0]?.emails[0])!
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000)
-  world = await openQuoteWorld("comptoir-e2e-quote-overlay-")
-  ;({ server, context, extensionId, site } = world)
-  const email = overLimit.contacts[0]!.emails[0]!
-  const otherEmail = other.contacts[0]!.emails[0]!
+const email = overLimit.contacts[0]!.emails[0]!
+const otherEmail = other.contacts[0]!.emails[0]!
+const { world } = quoteSpecWorld("comptoir-e2e-quote-overlay-", (site) =>
   site.route(
     "/webmail/reply",
     `<!doctype html><html lang="fr"><head><title>Roundcube Webmail :: Répondre</title></head><body>
@@ -43,16 +32,8 @@ test.beforeAll(async () => {
       <textarea id="composebody" name="_message" rows="12" cols="80">\n\n-- \n${email} a écrit :\n> Pouvez-vous nous faire un devis ?</textarea>
       </form><p>De : <a href="mailto:${email}">${email}</a> · Cc : <a href="mailto:${otherEmail}">${otherEmail}</a></p></body></html>`
   )
-  const options = await context.newPage()
-  await signIn(options, extensionId, server.url, "agent1@demo.comptoir.test")
-  await options.close()
-})
+)
 
-test.afterAll(async () => {
-  await world?.close()
-})
-
-const quoteFrame = (p: Page): Frame | undefined => p.frames().find((f) => f.url().includes("/tabs/quote-frame.html"))
 const cardOf = (p: Page, c: Customer) => p.locator(`[data-comptoir="customer-card"][data-customer-code="${c.code}"]`).first()
 
 async function frameShown(p: Page): Promise<Frame> {
@@ -63,6 +44,7 @@ async function frameShown(p: Page): Promise<Frame> {
 }
 
 test("a card's New quote on a reply opens the filled form over that page, in a frame of the extension: no tab opens", async () => {
+  const { context, site } = world()
   page = await context.newPage()
   await page.setViewportSize({ width: 1280, height: 800 })
   await page.goto(`${site.origin}/webmail/reply`)
@@ -113,6 +95,7 @@ test("Escape closes it, the page is back; the next New quote, for another custom
 })
 
 test("a customer edited after the page's cards were looked up opens as edited: what the preload looked up is never shown stale", async () => {
+  const { context, extensionId } = world()
   // Both cards' new quotes were looked up before the clicks (the preload, then kept fresh): the agent now edits
   // one customer's payment terms in the extension, and clicks that card's New quote at once.
   const terms = overLimit.paymentTermsDays === 45 ? 60 : 45
@@ -157,6 +140,7 @@ test("sent over the page, then inserted into that page's reply; the overlay clos
 })
 
 test("a page that frames the quote form itself gets no form: not at the extension's URL, nor at the dynamic one with a made-up or spent ticket", async () => {
+  const { context, extensionId, site } = world()
   const dynamicOrigin = new URL(quoteFrame(page)!.url()).origin
   const bad = await context.newPage()
   await bad.goto(`${site.origin}/webmail/reply`)

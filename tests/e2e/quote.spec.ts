@@ -359,7 +359,7 @@ async function screenshotPdf(bytes: Buffer, path: string): Promise<void> {
 
 test("during a call from the customer over its limit, the caller card shows the blocked risk in words and 'New quote' links the quote to the call", async () => {
   // The call is the softphone's published state (what the background writes when a call rings); the SIP path
-  // itself is softphone.spec.ts's, with the lab.
+  // itself is softphone-incoming.spec.ts's, with the lab.
   const phone = await context.newPage()
   await phone.goto(`chrome-extension://${extensionId}/popup.html`)
   const number = overLimit.contacts[0]!.phones[0]!

@@ -1,10 +1,8 @@
 import { join, resolve } from "node:path"
 
-import { expect, test, type BrowserContext, type Page } from "@playwright/test"
+import { expect, test, type Page } from "@playwright/test"
 
-import { signIn, type DemoServer } from "./demo-server"
-import { type Site } from "./launch"
-import { demoTeamCustomers, openQuoteWorld, overLimitCustomer, type QuoteWorld } from "./quote-world"
+import { demoTeamCustomers, overLimitCustomer, quoteSpecWorld } from "./quote-world"
 
 /**
  * New quote from the side panel (issue #10): the form drawn in the side panel itself, no tab opened. Headless
@@ -13,30 +11,14 @@ import { demoTeamCustomers, openQuoteWorld, overLimitCustomer, type QuoteWorld }
  */
 test.describe.configure({ mode: "serial" })
 
-let server: DemoServer
-let context: BrowserContext
-let extensionId: string
-let site: Site
-let world: QuoteWorld | undefined
 const shots = resolve("test-results/side-panel-quote")
 
 const customers = demoTeamCustomers()
 const overLimit = overLimitCustomer(customers)
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000)
-  world = await openQuoteWorld("comptoir-e2e-side-quote-")
-  ;({ server, context, extensionId, site } = world)
-  const email = overLimit.contacts[0]!.emails[0]!
+const email = overLimit.contacts[0]!.emails[0]!
+const { world } = quoteSpecWorld("comptoir-e2e-side-quote-", (site) =>
   site.route("/crm/contact", `<!doctype html><html lang="fr"><head><title>Contact</title></head><body><main><h1>${overLimit.company}</h1><p>Contact : <a href="mailto:${email}">${email}</a></p></main></body></html>`)
-  const options = await context.newPage()
-  await signIn(options, extensionId, server.url, "agent1@demo.comptoir.test")
-  await options.close()
-})
-
-test.afterAll(async () => {
-  await world?.close()
-})
+)
 
 async function addProduct(side: Page, typed: string, ref: string): Promise<void> {
   const add = side.locator('[data-comptoir="quote-line-add"]')
@@ -59,6 +41,7 @@ async function cutOff(side: Page): Promise<string[]> {
 }
 
 test("New quote on the side panel's card: the filled form in the side panel, a line added, issued, its number shown; no tab opened", async () => {
+  const { context, extensionId, site } = world()
   const crm = await context.newPage()
   await crm.goto(`${site.origin}/crm/contact`)
   await expect(crm.locator(`#comptoir-overlay [data-comptoir="customer-card"][data-customer-code="${overLimit.code}"]`).first()).toBeVisible({ timeout: 15_000 })

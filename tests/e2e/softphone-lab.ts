@@ -70,3 +70,17 @@ export async function setUpSoftphone(ctx: BrowserContext, extensionId: string): 
   expect(JSON.stringify(local)).not.toContain(LAB_AGENT1.password)
   await page.close()
 }
+
+/**
+ * What a softphone spec sets up before its tests: the lab started, the customers imported and the softphone set up
+ * as agent1, 90 s a test. `labGroup` gives the spec a worker, a lab, a browser and a base of its own: the softphone
+ * specs count the calls and logs of their base and stop the lab, so none may run after another's calls.
+ */
+export function softphoneSpec(labGroup: string): void {
+  test.describe.configure({ timeout: 90_000 })
+  test.use({ labGroup })
+  test.beforeAll(async ({ extContext, extensionId, lab }) => {
+    expect(lab.runDir).toBeTruthy()
+    await setUpSoftphone(extContext, extensionId)
+  })
+}

@@ -9,7 +9,7 @@ import { customers, dock, idOfCode, openReadyDock, setUpSoftphone, storedCalls, 
  * answer and decline, shows the call while it lasts, hangs up, and the call is logged once to that customer.
  */
 test.describe.configure({ timeout: 90_000 })
-// A browser and a base of its own: softphone.spec.ts counts the calls and logs of its worker's base.
+// A browser and a base of its own: the softphone specs count the calls and logs of their worker's base.
 test.use({ labGroup: "softphone-panel" })
 
 test.beforeAll(async ({ extContext, extensionId }) => {

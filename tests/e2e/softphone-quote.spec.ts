@@ -8,7 +8,7 @@ import { demoTeamCustomers, openQuoteWorld, overLimitCustomer, type QuoteWorld }
 /**
  * New quote from the softphone tab (issue #10): the caller card's New quote draws the form in the softphone tab
  * itself, beside the call, and opens no tab (it opened a new workspace tab). The call is the softphone's published
- * state (what the background writes when a call rings, as in quote.spec.ts; the SIP path is softphone.spec.ts's).
+ * state (what the background writes when a call rings, as in quote.spec.ts; the SIP path is softphone-incoming.spec.ts's).
  * Signed in to the demo team's server.
  */
 test.describe.configure({ mode: "serial" })
