@@ -1,51 +1,15 @@
-import { readFileSync, readdirSync } from "node:fs"
+import { readdirSync } from "node:fs"
 import { join } from "node:path"
 
-import Papa from "papaparse"
 import { describe, expect, it } from "vitest"
 
-import type { ExpectedOrder } from "~src/domain/orders/corpus-score"
+import { catalogUnits, customerCodes, ORDERS_FIXTURES, PARTS, part, products } from "./orders-corpus-parts"
 
 /**
  * The labels of the order-mail corpus (issue #11), checked against the catalog and customer files they refer to.
  * Nothing here runs the extractor: the held-out parts stay measured by the bench only, so no test result is
  * ever tuned on them. A label naming a product or customer that does not exist would silently cost a point.
  */
-const ORDERS_FIXTURES = join(import.meta.dirname, "..", "fixtures", "orders")
-/**
- * The parts bench/orders-corpus.ts reads: tuned/ and every held-out folder there is (not imported: that module
- * pulls in the extractor, never run here). Held-out parts that were measured became tuning material (ho-*, then
- * h2-*, then h3-*, then h4-*, then h5-*, then h7-*, then h8-*, then h9-*, then h10-*, then h11-* and h12-*, then h14-*, then
- * h15-*, then h16-*, then h17-*, then h18-*, then h19-*, in tuned/); a new held-out folder is checked here as soon as it exists (now
- * held-out-6 and held-out-13; what the h17-*, h18-* and h19-* mails hold is checked in orders-corpus-labels-held-out-17.test.ts,
- * orders-corpus-labels-held-out-18.test.ts and orders-corpus-labels-held-out-19.test.ts, this file being past 500 lines).
- */
-const PARTS = [
-  "tuned",
-  ...readdirSync(ORDERS_FIXTURES, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && d.name.startsWith("held-out"))
-    .map((d) => d.name)
-    .sort()
-]
-
-function csv(file: string): Record<string, string>[] {
-  return Papa.parse<Record<string, string>>(readFileSync(join(ORDERS_FIXTURES, file), "utf8"), { header: true, skipEmptyLines: true }).data
-}
-
-const products = new Map(csv("products.csv").map((p) => [p.ref!, p]))
-const catalogUnits = new Set([...products.values()].map((p) => p.unit!))
-const customerCodes = new Set(csv("customers.csv").map((c) => c.code!))
-
-function part(set: string): { name: string; eml: string; expected: ExpectedOrder }[] {
-  const dir = join(ORDERS_FIXTURES, set)
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".eml"))
-    .sort()
-    .map((f) => {
-      const name = f.replace(/\.eml$/, "")
-      return { name, eml: readFileSync(join(dir, f), "latin1"), expected: JSON.parse(readFileSync(join(dir, `${name}.expected.json`), "utf8")) as ExpectedOrder }
-    })
-}
 
 describe.each(PARTS)("the labels of the %s part of the order-mail corpus", (set) => {
   const mails = part(set)
