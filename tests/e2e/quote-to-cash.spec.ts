@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 
-import { expect, test, type Page } from "@playwright/test"
+import { expect, test } from "@playwright/test"
 
 import { OVER_LIMIT_QUOTE_ID } from "~src/domain/demo/demo-documents"
 import { DEMO_SELLER } from "~src/domain/demo/demo-seller"
@@ -12,6 +12,7 @@ import { addDaysIso, todayInFrance } from "~src/domain/documents/payment-terms"
 
 import { closeProfiles, launchProfiles, signIn, startDemoServer, type DemoServer, type Profile } from "./demo-server"
 import { startSite } from "./launch"
+import { DAY_IN_ENGLISH, dunningFit, reopenUntil, workspace } from "./quote-to-cash-world"
 
 test.describe.configure({ mode: "serial" })
 
@@ -36,19 +37,6 @@ test.afterAll(async () => {
   await closeProfiles(profiles)
   await server?.stop()
 })
-
-/** "9 Aug 2026", "23 Sept 2026": a day in the English UI. */
-const DAY_IN_ENGLISH = /^\d{1,2} [A-Z][a-z]{2,3} \d{4}$/
-
-const workspace = (p: Profile, route: string) => p.page.goto(`chrome-extension://${p.extensionId}/tabs/workspace.html#/${route}`)
-
-/** Reopens the route until the locator shows (the other profile's change arrives by sync). */
-async function reopenUntil(p: Profile, route: string, selector: string): Promise<void> {
-  await expect(async () => {
-    await workspace(p, route)
-    await expect(p.page.locator(selector)).toBeVisible({ timeout: 2_000 })
-  }).toPass({ timeout: 30_000 })
-}
 
 test("signed in on the options page, without a reload, the manager sees the team's seller identity and may edit it", async () => {
   const [, manager] = profiles as [Profile, Profile]
@@ -422,25 +410,6 @@ test("the card's timeline tells the documents with the calls, newest first: the 
   await expect(agent.page).toHaveURL(new RegExp(`#/invoices/${invoiceId}$`))
   await expect(agent.page.locator('[data-comptoir="document-view"]')).toBeVisible()
 })
-
-/**
- * The dunning list in a 1024 × 700 window: the buttons that run past the list's own column, the level chips that
- * wrap, the customer codes broken at their hyphen (the list ran 60 px past the window, "Formal notice reached" on
- * three lines). Leaves the window at 1024 px.
- */
-async function dunningFit(page: Page): Promise<{ pastEdge: string[]; wrappedChips: string[]; brokenCodes: string[] }> {
-  await page.setViewportSize({ width: 1024, height: 700 })
-  return page.locator('[data-comptoir="dunning"]').evaluate((section) => {
-    const edge = section.getBoundingClientRect().right
-    const lineHeight = (el: Element) => parseFloat(getComputedStyle(el).lineHeight) || parseFloat(getComputedStyle(el).fontSize) * 1.2
-    const trs = [...section.querySelectorAll('[data-comptoir="dunning-row"]')]
-    return {
-      pastEdge: trs.flatMap((tr) => [...tr.querySelectorAll("button")].filter((b) => b.getBoundingClientRect().right > edge + 0.5).map((b) => b.textContent ?? "")),
-      wrappedChips: trs.map((tr) => tr.querySelector('[data-comptoir="dunning-level"]')).filter((c): c is Element => c !== null && c.getBoundingClientRect().height > 1.5 * lineHeight(c)).map((c) => c.textContent ?? ""),
-      brokenCodes: trs.flatMap((tr) => [...tr.querySelectorAll("td:nth-child(2) .c-muted")].filter((c) => c.getClientRects().length > 1).map((c) => c.textContent ?? ""))
-    }
-  })
-}
 
 async function orderNumber(p: Profile): Promise<string> {
   await workspace(p, `orders/${orderId}`)
