@@ -110,3 +110,15 @@ describe("the order's number", () => {
     expect(r.po_number).toBeNull()
   })
 })
+
+describe("an order with its 'we' dropped", () => {
+  it("'Need below for the crew mess:' over a list is an order, proposed at once", () => {
+    const r = extract("Hi,\n\nNeed below for the crew mess:\n- paper cups 20cl x 20 bags\n- mineral water 50cl x 10 packs\n\nThanks ah\nMei", { ...EN, from: { address: "mei.lim@harbourferries.com.sg", name: "Mei Lim" }, subject: "Mess order" })
+    expect(r.order_decision).toBe("order")
+    expect(lines(r)).toEqual(["GOB-20|20|sachet", "EAU-50|10|pack"])
+  })
+
+  it("'We still need below answer from you: is the price ok?' orders nothing", () => {
+    expect(extract("Hi,\n\nWe still need below answer from you: is the price ok?\n\nThanks", EN).order_decision).toBe("not-order")
+  })
+})
