@@ -10,14 +10,18 @@ import { BILLING, POSTAL_LINE, STREET } from "./address-shapes"
  * An address up to its postal code and town ("31140 Saint-Alban", "Manchester M17 1AE"): a note after a dash or in
  * brackets ("- quai 4", "(2e étage, ascenseur)", "- entrée par le portail") says how to get in, not where. A "cedex"
  * keeps its office's number ("34095 Montpellier cedex 5"); the words after a code are no town when they say when
- * ("… M41 7BQ by Thursday", "… 69007 Lyon" but never "69007 avant jeudi"); a town's further words are capitalised or
+ * ("… M41 7BQ by Thursday", "… 69007 Lyon" but never "69007 avant jeudi"), nor an article in lower case, a dictated
+ * sentence going on ("… Aviemore PH22 1RB the road gets gritted …"); a town's further words are capitalised or
  * joined by "sur", "en", "de"… ("69006 Lyon c mon chef M." ends at Lyon: a hard-wrapped line joined after it). A
  * Belgian or Swiss four-figure code is followed by its town ("4020 Liège"); an Eircode ("D22 X8Y4") and an Australian
- * state and code ("Sydney NSW 2000") end the address.
+ * state and code ("Sydney NSW 2000") end the address, as six figures after a town do ("Nagpur 440001. Kindly call …":
+ * India's and Singapore's; the five figures of a phone number further on are no postal code), as a Dublin postal district
+ * does ("Foxrock, Dublin 18"; an Eircode after it, "Dublin 22, D22 X8Y4", ends it instead); a Swiss code that reads like
+ * a year is one right after its street's number ("…, route de la Télécabine 1, 1936 Verbier").
  */
-const TOWN = String.raw`(?!(?:by|before|on|for|from|until|till|avant|pour|d[èe]s|le|au|et|and|not|pas|but|mais|please|pls|svp|merci|thanks|thx|cheers|ta|regards|cordialement|bonne)\b)[\p{L}'’]+(?:-[\p{L}'’]+)*(?:\s(?:(?:sur|sous|en|de|du|des|la|le|les|lès|lez|aux|d['’]|l['’])\s?)?\p{Lu}[\p{L}'’]*(?:-[\p{L}'’]+)*|\s(?:cedex|CEDEX|Cedex)(?:\s\d{1,2}\b)?)*`
+const TOWN = String.raw`(?!(?:by|before|on|for|from|until|till|avant|pour|d[èe]s|le|la|les|the|au|et|and|not|pas|but|mais|please|pls|svp|merci|thanks|thx|cheers|ta|regards|cordialement|bonne)\b)[\p{L}'’]+(?:-[\p{L}'’]+)*(?:\s(?:(?:sur|sous|en|de|du|des|la|le|les|lès|lez|aux|d['’]|l['’])\s?)?\p{Lu}[\p{L}'’]*(?:-[\p{L}'’]+)*|\s(?:cedex|CEDEX|Cedex)(?:\s\d{1,2}\b)?)*`
 export const UP_TO_TOWN = new RegExp(
-  String.raw`^((?:.*?\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b(?:[\s,]*${TOWN})?|.*?\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|.*?\p{Lu}[\p{L}'’-]+ (?!(?:19|20)\d\d\b)(?:[1-9]\d{3}|0\d{3}(?=\s*$))(?=\s*(?:$|[,.(]))|.*?(?<![\d.,/-])(?!(?:19|20)\d\d\b)[1-9]\d{3} (?=\p{Lu})${TOWN}|.*?\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4}\b|.*?\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT) \d{4}\b))`,
+  String.raw`^((?:(?:(?!\b\d{5}\b).)*?\p{Lu}[\p{L}'’-]+ \d{6}(?=\s*(?:$|[,.;(]))|(?:(?!\b\d{5}\b).)*?\bDublin (?:1\d|2[0-4]|6W|[1-9])\b(?!,?\s*(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4})|.*?\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b(?:[\s,]*${TOWN})?|.*?\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|.*?\p{Lu}[\p{L}'’-]+ (?!(?:19|20)\d\d\b)(?:[1-9]\d{3}|0\d{3}(?=\s*$))(?=\s*(?:$|[,.(]))|.*?(?<![\d.,/-])(?!(?:19|20)\d\d\b)[1-9]\d{3} (?=\p{Lu})${TOWN}|.*?(?<=\b(?:rue|route|avenue|chemin|strasse|straße|weg|via|place|quai) [^,\d]{2,40} \d{1,4}[a-z]?, )(?:19|20)\d\d (?=\p{Lu})${TOWN}|.*?\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4}\b|.*?\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT) \d{4}\b))`,
   "u"
 )
 
@@ -27,15 +31,15 @@ export function cleanAddressPart(s: string): string {
 
 /**
  * Where an address begins when a delivering sentence runs into it: "Livraison …, à la plateforme logistique, quai 3, 12 rue
- * …", "a livrer Clinique du Parc, entrée fournisseurs, 155 boulevard …": the place named after the last "à la" / "au" /
- * "to the" / "livrer" before the street, in parts ending with a comma or in a number ("au chalet n° 14, place …"), is the
+ * …", "a livrer Clinique du Parc, entrée fournisseurs, 155 boulevard …", "Send to Galley store, Ferry Terminal, 50 …":
+ * the place named after the last "à la" / "au" / "to the" / "livrer" / "send to" before the street, in parts ending with a comma or in a number ("au chalet n° 14, place …"), is the
  * address's first line. Otherwise the street.
  */
 export function placeBefore(line: string, streetAt: number): number {
   const before = line.slice(0, streetAt)
   const from = Math.max(before.search(/[^.;!?]*$/), 0)
   let at = -1
-  for (const p of before.slice(from).matchAll(/(?<![\p{L}'’])(?:[àa] la|[àa] l['’]|au|aux|chez|to the|at the|livrer|deliver(?:ed)? to)\s+/giu)) at = from + p.index + p[0].length
+  for (const p of before.slice(from).matchAll(/(?<![\p{L}'’])(?:[àa] la|[àa] l['’]|au|aux|chez|to the|at the|livrer|deliver(?:ed)? to|send(?: (?:it|them|everything|all))? to)\s+/giu)) at = from + p.index + p[0].length
   const place = at < 0 ? "" : before.slice(at)
   // "… au chalet n° 14, place Pasteur, …": a number after "n°" is the place's, not the street's; so is a number a comma
   // ends right after one capitalised word ("Livrer Entrepôt 7, Quai …", "deliver to Gate 2, Harbour Road …").

@@ -67,10 +67,12 @@ export function addressAfterAsking(lines: readonly string[]): { value: string; e
 /**
  * Words that send the goods somewhere with no label: "livré a …", "à déposer au …", "drop it at …", "bring them to …",
  * a day between them as dictation puts it ("livraison jeudi au garage …", "à livrer après demain matin au quai …", "delivered
- * by friday to the boathouse …").
+ * by friday to the boathouse …"), or a letter does ("Livraison le mardi 8 décembre à la base …"); a day alone says it
+ * too, with no verb, after the goods were asked for ("… ten rolls of bin bags by Monday to the base station, …", "for
+ * Friday 11th at the latest, to the stores, …").
  */
 const SENT = new RegExp(
-  String.raw`(?<![\p{L}'’])(?:(?:[àa] )?(?:livr(?:er|[ée]e?s?|ez|aison)|d[ée]pos(?:er|[ée]e?s?|ez)|apport(?:er|ez)) ${SENDING_DAY_FR}(?:sur|[àa]|au|aux|chez)|(?:deliver(?:ed)?|ship(?:ped)?|drop(?:ped)?(?: off)?|bring|take) (?:(?:it|them|everything|the lot|all) )?(?:off )?${SENDING_DAY_EN}(?:to|at))(?![\p{L}'’])`,
+  String.raw`(?<![\p{L}'’])(?:(?:[àa] )?(?:livr(?:er|[ée]e?s?|ez|aison)|d[ée]pos(?:er|[ée]e?s?|ez)|apport(?:er|ez)) ${SENDING_DAY_FR}(?:sur|[àa]|au|aux|chez)|(?:deliver(?:ed)?|ship(?:ped)?|drop(?:ped)?(?: off)?|bring|take) (?:(?:it|them|everything|the lot|all) )?(?:off )?${SENDING_DAY_EN}(?:to|at)|(?<=^|[\s,])(?:by|for|before) (?:monday|tuesday|wednesday|thursday|friday|saturday|tomorrow)(?: (?:the )?\d{1,2}(?:st|nd|rd|th))?(?:,? at the latest)?,? to)(?![\p{L}'’])`,
   "iu"
 )
 /** A street's own word, numbered or not ("Gnoll Park Road", "rue de Siam"). */
@@ -92,7 +94,9 @@ export function addressSentTo(lines: readonly string[]): { value: string; eviden
     const start = street === null ? from : Math.max(from, placeRunningInto(line, from + street.index))
     if (POSTAL_LINE.test(rest)) {
       const whole = UP_TO_TOWN.exec(cleanAddressPart(line.slice(start)))
-      if (whole !== null && STREET_WORD.test(whole[1]!) && whole[1]!.length <= 120) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.65 }
+      // (or, with no street's word, a place written out in parts between commas: "la base nautique, port de plaisance,
+      // 2e ponton, 56100 Lorient", "the stores, gate 4, Leopardstown Racecourse, Foxrock, Dublin 18")
+      if (whole !== null && (STREET_WORD.test(whole[1]!) || (whole[1]!.match(/,/g)?.length ?? 0) >= 2) && whole[1]!.length <= 120) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.65 }
       continue
     }
     // No postal code: "22 rue de Siam brest" closing the line (or the words a text message runs on with: "… brest pas

@@ -112,8 +112,9 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     // "… pouvez-vous livrer le mercredi 9 décembre à la salle ?" right above a block of address lines: the block is
     // where (the next line starts it, with no blank between).
     if (!m && /\b(?:livr|deliver|ship)/i.test(line) && !BILLING.test(line) && /[?.]\s*$/.test(line) && blockBelow(lines, i)) m = /\s*$/.exec(line)
-    // "Delivery: Tuesday 15 December, to" above the block: a delivery line left open on "to" / "à".
-    if (!m && /\b(?:livr|deliver|ship)/i.test(line) && !BILLING.test(line) && /[\s,](?:to|[àa])\s*$/i.test(line) && blockBelow(lines, i)) m = /\s*$/.exec(line)
+    // "Delivery: Tuesday 15 December, to" above the block: a delivery line left open on "to" / "à" / "au" ("Livraison :
+    // jeudi 10 décembre, avant 11 h, au" over the place's lines).
+    if (!m && /\b(?:livr|deliver|ship)/i.test(line) && !BILLING.test(line) && /[\s,](?:to|[àa]|au|aux)\s*$/i.test(line) && blockBelow(lines, i)) m = /\s*$/.exec(line)
     // "Livraison : Centre technique municipal, 14 chemin du Stade, 30310 Vergèze": a whole address after the label.
     if (!m) {
       const labelled = /\b(?:livraison|delivery|lieu de livraison)\s*:\s*/i.exec(line)
@@ -123,9 +124,12 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     // "Livraison le mardi 15, à la distillerie (La Croix Verte, 72000 Le Mans)": a place's name, then in brackets a
     // place-name address with no street (a lieu-dit, a hamlet) up to its postal code and town.
     if (!m && /\b(?:livr|deliver|ship)/i.test(line) && !BILLING.test(line)) {
-      const held = /(?<![\p{L}])(?:[àa]|au|aux|to|at)\s+(?:la |le |l['’]|les |notre |nos |our |the )?[\p{L}'’ -]{2,40}?\s*\(([^()]+)\)/u.exec(line)
-      const whole = held !== null && POSTAL_LINE.test(held[1]!) && !/\d{2}[ .]\d{2}[ .]\d{2}/.test(held[1]!) ? UP_TO_TOWN.exec(cleanAddressPart(held[1]!)) : null
-      if (whole !== null && /\p{L}{3,}/u.test(whole[1]!.split(/\d/)[0] ?? "")) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.75 }
+      const held = /(?<![\p{L}])(?:[àa]|au|aux|to|at)\s+(?:la |le |l['’]|les |notre |nos |our |the )?([\p{L}'’ -]{2,40}?)\s*\(([^()]+)\)/u.exec(line)
+      const whole = held !== null && POSTAL_LINE.test(held[2]!) && !/\d{2}[ .]\d{2}[ .]\d{2}/.test(held[2]!) ? UP_TO_TOWN.exec(cleanAddressPart(held[2]!)) : null
+      // ("to the Avonmouth cold store (Kings Weston Lane, Bristol BS11 8AZ)": a place that bears its own name, capitalised,
+      // is the address's first line; "la distillerie" only says which of the sender's premises.)
+      const named = held !== null && /^\p{Lu}/u.test(held[1]!) ? `${cleanAddressPart(held[1]!)}, ` : ""
+      if (whole !== null && /\p{L}{3,}/u.test(whole[1]!.split(/\d/)[0] ?? "")) return { value: named + cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.75 }
     }
     // "Livraison jusqu'au 10.12 au laboratoire (2 rue …, 25000 Besançon)", "…, à notre laboratoire, 14 rue Bonaparte,
     // 06300 Nice.", "to the canteen entrance: Building B, 22 Harbour Road, Bristol BS1 4DJ": a delivery sentence that

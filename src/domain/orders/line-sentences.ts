@@ -13,8 +13,11 @@ export const NOT_A_LINE = /\b(?:re[çc]u(?:e|s|es)?|received|command[ée]e?s\b|o
  * chantier à …", "livré a la laverie …", "livraison au 12 rue …", "drop it at the clubhouse …", "deliver to …", "ship them to …";
  * a day may come between, as dictation puts it ("à livrer après demain matin au quai …", "delivered by friday to the …").
  */
-export const SENDING_DAY_FR = String.raw`(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|(?:apr[èe]s[- ]?)?demain)(?: (?:matin|midi|soir|apr[èe]s[- ]midi))? )?`
-export const SENDING_DAY_EN = String.raw`(?:(?:(?:by|on|for|this|next|before) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today)(?: (?:morning|afternoon|lunchtime))? )?`
+// (the day in full as a letter writes it too: "Livraison le mardi 8 décembre à …", "livraison vendredi le 4 au …", "Livrer
+// mercredi en huit au plus tard svp, au …", "for Friday 11th at the latest, to …")
+const MONTH_FR = String.raw`(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)`
+export const SENDING_DAY_FR = String.raw`(?:(?:le )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|(?:apr[èe]s[- ]?)?demain)(?: (?:matin|midi|soir|apr[èe]s[- ]midi))?(?: (?:le )?\d{1,2}(?:er)?(?: ${MONTH_FR})?)?(?: en (?:huit|quinze))?(?:,? (?:au plus tard|avant \d{1,2} ?h(?:\d{2})?|dernier d[ée]lai))?(?: (?:svp|stp|merci))?,? )?`
+export const SENDING_DAY_EN = String.raw`(?:(?:(?:by|on|for|this|next|before) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today)(?: (?:morning|afternoon|lunchtime))?(?: (?:the )?\d{1,2}(?:st|nd|rd|th))?(?:,? at the latest)?(?: (?:please|pls))?,? )?`
 export const SENT_TO = new RegExp(
   String.raw`(?<=^|[\s,.;:–-])(?:(?:[àa] )?(?:livr(?:er|[ée]e?s?|ez|aison)|d[ée]pos(?:er|[ée]e?s?|ez)|apport(?:er|ez)) ${SENDING_DAY_FR}(?:sur|[àa]|au|aux|chez|en)|(?:deliver(?:ed)?|ship(?:ped)?|send|sent|drop(?:ped)?(?: off)?|bring) (?:(?:it|them|everything|the lot|all) )?(?:off )?${SENDING_DAY_EN}(?:to|at))(?![\wÀ-ÿ])`,
   "i"

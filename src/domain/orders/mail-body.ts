@@ -303,8 +303,13 @@ export function ownSegments(segments: readonly MailSegment[], ownDomains: readon
   return (internal || top.body.length < 400 || PUT_BELOW.test(foldText(top.body))) && !ours ? [top, next] : [top]
 }
 
-/** The note says what it sends is further down: "je vous mets le récapitulatif en dessous", "the list is below". */
-const PUT_BELOW = /\b(?:ci dessous|en dessous|plus bas|below|underneath|further down)\b/
+/**
+ * The note says what it sends is further down: "je vous mets le récapitulatif en dessous", "the list is below"; or that
+ * it passes a list on ("je vous transfère la liste de notre cuisinière", "forwarding you Sam's list"), however long it
+ * goes on about where and when (not an order: "je vous transfère la commande passée chez un autre fournisseur, pour
+ * comparaison" passes on someone else's order).
+ */
+const PUT_BELOW = /\b(?:ci dessous|en dessous|plus bas|below|underneath|further down|(?:transfere|transmets|forward(?:ing)?|passing on) (?:\w+ ){0,4}(?:liste|list|besoins|needs))\b/
 
 /**
  * What a part's note puts under its sign-off ("Je vous mets le récapitulatif généré par Copilot en dessous", a meeting's

@@ -96,6 +96,9 @@ const ACTS: readonly RegExp[] = [
   new RegExp(`\\b(?:we|i) (?:need|want|require) (?:this|these|them|it|the following|everything|the lot|all (?:of )?(?:this|it))(?: \\w+){0,3} (?:by|before|for|on) (?:the )?${DAY}`),
   /\b(?:we|i) (?:ll|will|shall) take\b/,
   /(?:\b(?:we|i)|^) ?(?:need|require|want)(?: \w+){0,2} (?:\d+|the following|one|two|three|four|five|six|ten|twelve|a dozen)\b/,
+  // "Need below for the galley:", "Need the following for Monday:", "require below items": a text's order with its "we"
+  // dropped, the list under it (Singapore's and India's English write it so).
+  /^ ?(?:need|require)(?: the)? (?:below|following|the following)\b/,
   // "hi it's Gary from the docks job need ten extension leads …": dictation drops the "I" after the speaker says who he is.
   /\bit ?s [a-z]+(?: [a-z]+){0,8} (?:need|require|want)(?: \w+){0,2} (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|a dozen)\b/,
   // "Could I please grab…", "can we pick up…": the everyday verbs of taking goods.

@@ -65,7 +65,8 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
       // pour cette livraison est …": what the label is for, then "is", then the number.
       // "Do you have a PO number for this one? : RDP-1218": our question answered on its line.
       // "Notre commande interne porte le numéro LC-CH-2026-31", "our order has the number …": the label, then a verb saying so.
-      const linked = !qualified ? /^\s*(?:(?:[\p{Ll}]{3,16}\s+)?(?:porte|portera|has|carries|bears|a|is under|est sous|sera sous)\s+(?:le |the |un |a )?(?:num[ée]ro|number|n[°º]|reference|r[ée]f[ée]rence)\s*:?\s*|(?:for|of|pour|de) (?:this|the|that|these|cette|ce|cet|la|le)(?:\s+[\p{L}-]+){0,2}\s+(?:is|est|will be|sera)\s*:?\s*|(?:(?:for|of|pour|de) (?:this|the|that|these|cette|ce|cet|la|le)(?:\s+[\p{L}-]+){0,2})?\s*\?\s*:\s*)/u.exec(rest) : null
+      // "Notre bon de commande interne est le 2026-EV-212": a qualifier, then "est (le)" / "is", then a code with a dash.
+      const linked = !qualified ? /^\s*(?:[\p{Ll}]{3,16}\s+(?:est|is)\s+(?:le\s+|the\s+)?(?=[A-Z0-9][\w/]*[-/][\w\-/]*\d)|(?:[\p{Ll}]{3,16}\s+)?(?:porte|portera|has|carries|bears|a|is under|est sous|sera sous)\s+(?:le |the |un |a )?(?:num[ée]ro|number|n[°º]|reference|r[ée]f[ée]rence)\s*:?\s*|(?:for|of|pour|de) (?:this|the|that|these|cette|ce|cet|la|le)(?:\s+[\p{L}-]+){0,2}\s+(?:is|est|will be|sera)\s*:?\s*|(?:(?:for|of|pour|de) (?:this|the|that|these|cette|ce|cet|la|le)(?:\s+[\p{L}-]+){0,2})?\s*\?\s*:\s*)/u.exec(rest) : null
       if (linked) {
         marked = true
         rest = rest.slice(linked[0].length)
@@ -102,7 +103,10 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
       const strong = /engagement|bon de commande|purchase order|p\.?\s?o|bdc|order (?:no|number|ref)|num[ée]ro de commande|notre r[ée]f|our ref|n\/|r[ée]f|achat|requisition|bon/.test(label) || (/^(?:order|commande)$/.test(label) && /\b(?:number|no|num[ée]ro|n[°º])/i.test(markers))
       // "Second, a new order, PO HE-41288" beside "(our PO HE-41207)" of last week's delivery: the new one.
       const fresh = /\b(?:new|nouvelle|nouveau|this|cette|ce)\b[^.;:()]{0,20}$/i.test(line.slice(Math.max(0, m.index - 30), m.index))
-      out.push({ value, strength: (strong ? 2 : 1) + (marked ? 1 : 0) + (fresh ? 1 : 0), evidence: line.trim() })
+      // "Bon de commande PB-26-117 (engagement juridique n° 2100458812)": a number in brackets right after an order's
+      // code is an aside about that order (its accounting commitment, the ERP's own number), not the one to quote.
+      const aside = /[A-Z0-9][\w\-/]*\d\s*\([^()]*$/.test(line.slice(0, m.index))
+      out.push({ value, strength: (strong ? 2 : 1) + (marked ? 1 : 0) + (fresh ? 1 : 0) - (aside ? 2 : 0), evidence: line.trim() })
     }
     // "po": "TF-77402" in a JSON payload forwarded by IT, PO_NUMBER=… in a system's log: the field that holds it.
     for (const jm of line.matchAll(/["']?\b(?:po|po_?(?:no|num|number)|order_?(?:no|num|number|ref)|purchase_?order(?:_?(?:no|number))?)\b["']?\s*[:=]\s*["']([A-Z0-9][\w\-/.]*\d[\w\-/.]*)["']/gi)) {
