@@ -49,6 +49,8 @@ export function startSoftphone(): void {
         .catch(() => undefined)
     )
     chrome.runtime.onSuspendCanceled?.addListener(() => void softphone.suspendCanceled().catch(() => undefined))
+    // The page goes (the browser quits: no onSuspend then; or after onSuspend): the call is hung up, not left up.
+    addEventListener("pagehide", () => softphone.leaving())
   }
   void softphone.resume().catch((e) => console.warn("comptoir: softphone resume failed", e))
 }

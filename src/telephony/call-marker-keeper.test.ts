@@ -112,6 +112,27 @@ describe("the call marker keeper", () => {
     expect(stored.has(CALL_MARKER_KEY)).toBe(false)
   })
 
+  it("says the call was up until the page went, written at once, and nothing for a call no longer up", async () => {
+    vi.useFakeTimers({ toFake: ["Date", "setInterval", "clearInterval"] })
+    vi.setSystemTime(100_000)
+    const settle = () => new Promise((r) => setTimeout(r, 5))
+    let up = true
+    const keeper = new CallMarkerKeeper((id) => up && id === "c1")
+    const state = transition(ringingOut("c1"), { type: "answered", callId: "c1" }, Date.now())
+    keeper.follow(state, null)
+    await settle()
+    // The browser quits 9 s after the last write, before the next beat: its talk time reaches the quit.
+    vi.advanceTimersByTime(9_000)
+    keeper.seenNow()
+    await settle()
+    expect(stored.get(CALL_MARKER_KEY)).toMatchObject({ callId: "c1", answeredAt: 100_000, seenAt: 109_000 })
+    up = false
+    vi.advanceTimersByTime(1_000)
+    keeper.seenNow()
+    await settle()
+    expect(stored.get(CALL_MARKER_KEY)).toMatchObject({ seenAt: 109_000 })
+  })
+
   it("a beat that fires while a newer state's write waits its turn does not write the older marker over it", async () => {
     vi.useFakeTimers({ toFake: ["Date", "setInterval", "clearInterval"] })
     vi.setSystemTime(100_000)

@@ -36,6 +36,19 @@ export class CallMarkerKeeper {
   }
 
   /**
+   * The page is going with the call up (the browser quits): the marker says it was up until now, so that the next
+   * start logs the talk time to the quit instead of to the last heartbeat, up to 15 s before. Started at once, not
+   * queued: the page may see no further task (whether the write lands before it goes is up to the browser).
+   */
+  seenNow(): void {
+    const m = this.marker
+    if (!m || !this.callUp(m.callId)) return
+    const write = { ...m, seenAt: Date.now() }
+    this.marker = write
+    chrome.storage.local.set({ [CALL_MARKER_KEY]: write }).catch((e: unknown) => console.warn("comptoir: call marker not written", e))
+  }
+
+  /**
    * The stored marker's call is logged (`callId`; null: the marker was unreadable): taken away, unless a call
    * started meanwhile and its marker replaced it (the agent may dial while the cut call is being logged).
    */

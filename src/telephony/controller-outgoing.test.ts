@@ -82,7 +82,8 @@ describe("an outgoing call's first report, while the call is set up", () => {
             return { callId: "o1" }
           },
           state: () => state,
-          started: () => true
+          started: () => true,
+          leave: () => undefined
         }
       }
     })

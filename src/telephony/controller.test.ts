@@ -144,7 +144,8 @@ describe("the softphone controller's call log", () => {
             return cmd.op === "call" ? { callId: "f1" } : { state: initialPhoneState }
           },
           state: () => initialPhoneState,
-          started: () => started
+          started: () => started,
+          leave: () => undefined
         }
       }
     })
@@ -169,7 +170,7 @@ describe("the softphone controller's call log", () => {
       db,
       customersByPhone: async (n) => base.filter((c) => c.contacts.some((p) => p.phones.includes(n))),
       teamSession: async () => null,
-      localHost: () => ({ run: async (cmd) => void ops.push(cmd.op), state: () => initialPhoneState, started: () => false })
+      localHost: () => ({ run: async (cmd) => void ops.push(cmd.op), state: () => initialPhoneState, started: () => false, leave: () => undefined })
     })
     const ended = vi.fn()
     next.onCallEnded(ended)
@@ -189,7 +190,7 @@ describe("the softphone controller's call log", () => {
         db,
         customersByPhone: async (n) => base.filter((c) => c.contacts.some((p) => p.phones.includes(n))),
         teamSession: async () => null,
-        localHost: () => ({ run: async () => undefined, state: () => initialPhoneState, started })
+        localHost: () => ({ run: async () => undefined, state: () => initialPhoneState, started, leave: () => undefined })
       })
     const page = firefoxPage(() => true)
     let s = transition(initialPhoneState, { type: "register-requested", provider: "sip" }, 1)
@@ -218,6 +219,42 @@ describe("the softphone controller's call log", () => {
     expect(chromeFake.badge).toHaveLength(shown)
   })
 
+  it("a page going during a call (the browser quits) has its host end the call, and leaves the marker seen up to then for the next start to log", async () => {
+    let left = 0
+    const page = new SoftphoneController({
+      db,
+      customersByPhone: async (n) => base.filter((c) => c.contacts.some((p) => p.phones.includes(n))),
+      teamSession: async () => null,
+      localHost: () => ({ run: async () => undefined, state: () => initialPhoneState, started: () => true, leave: () => void left++ })
+    })
+    let s = transition(transition(initialPhoneState, { type: "register-requested", provider: "sip" }, 1), { type: "registered" }, 2)
+    s = transition(s, { type: "incoming", callId: "k8", number: "+33144319244" }, Date.now())
+    await page.report(s, { type: "incoming", callId: "k8", number: "+33144319244" })
+    s = transition(s, { type: "answered", callId: "k8" }, Date.now())
+    await page.report(s, { type: "answered", callId: "k8" })
+    const marker = () => chromeFake.areas.local.get(CALL_MARKER_KEY) as { answeredAt: number | null; seenAt: number } | undefined
+    await vi.waitFor(() => expect(marker()?.answeredAt).not.toBeNull())
+    await new Promise((r) => setTimeout(r, 30))
+    const goingAt = Date.now()
+    page.leaving()
+    expect(left).toBe(1)
+    await vi.waitFor(() => expect(marker()!.seenAt).toBeGreaterThanOrEqual(goingAt))
+    // The browser's restart clears storage.session: the next start has only the marker to log the call from.
+    chromeFake.areas.session.clear()
+    const next = new SoftphoneController({
+      db,
+      customersByPhone: async () => [],
+      teamSession: async () => null,
+      localHost: () => ({ run: async () => undefined, state: () => initialPhoneState, started: () => false, leave: () => undefined })
+    })
+    await next.resume()
+    const [record] = await db.calls.toArray()
+    expect(record).toMatchObject({ id: "k8", customerId: "cu1", endReason: "failed" })
+    expect(record!.endedAt).toBeGreaterThanOrEqual(goingAt)
+    expect(record!.durationMs).toBe(record!.endedAt - record!.answeredAt!)
+    expect(marker()).toBeUndefined()
+  })
+
   it("a page started again after Firefox stopped it says 'registering' until its host registers, not the 'Ready for calls' it had stored", async () => {
     let s = transition(initialPhoneState, { type: "register-requested", provider: "sip" }, 1)
     s = transition(s, { type: "registered" }, 2)
@@ -228,7 +265,7 @@ describe("the softphone controller's call log", () => {
       db,
       customersByPhone: async () => [],
       teamSession: async () => null,
-      localHost: () => ({ run: async () => undefined, state: () => initialPhoneState, started: () => false })
+      localHost: () => ({ run: async () => undefined, state: () => initialPhoneState, started: () => false, leave: () => undefined })
     })
     const shownBefore = chromeFake.titles.length
     await next.resume()
@@ -268,7 +305,7 @@ describe("a call the browser took with it (closed, crashed)", () => {
       db,
       customersByPhone: async (n) => base.filter((c) => c.contacts.some((p) => p.phones.includes(n))),
       teamSession: async () => null,
-      localHost: () => ({ run: async () => undefined, state: () => initialPhoneState, started: () => hostUp })
+      localHost: () => ({ run: async () => undefined, state: () => initialPhoneState, started: () => hostUp, leave: () => undefined })
     })
   /** The "to log" list, wired as background/call-outcomes.ts does. */
   const toLog = (controller: SoftphoneController) => {

@@ -273,6 +273,17 @@ export class SoftphoneController {
     return true
   }
 
+  /**
+   * The page that holds the host is going (`pagehide` of Firefox's event page: the browser quits, or Firefox
+   * unloads the page): a call under way is ended toward the customer now, as a softphone quitting hangs up, rather than left
+   * up at the other end, and its marker says it was up until now. Its record is the next start's to write, from
+   * the marker (recoverMarker): this page has no time left for the publication and the call log.
+   */
+  leaving(): void {
+    this.marker.seenNow()
+    this.host.leave()
+  }
+
   /** Firefox kept the page after all (`runtime.onSuspendCanceled`: an event came meanwhile): the badge as it was. */
   async suspendCanceled(): Promise<void> {
     if (this.current) await this.signals.paint(this.current.state, this.current.caller)

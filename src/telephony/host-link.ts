@@ -21,6 +21,11 @@ export class HostLink {
     return this.local?.started() ?? false
   }
 
+  /** The page is going: the host in it ends its calls toward the other side (Firefox; Chrome's offscreen document is another page). */
+  leave(): void {
+    this.local?.leave()
+  }
+
   /** Whether the host is there: the offscreen document exists, or Firefox's host has a provider started. */
   async up(): Promise<boolean> {
     if (this.local) return this.local.started()

@@ -15,6 +15,12 @@ export interface ProviderHost {
   state(): PhoneState
   /** A provider is started (registered, registering, or in a call). */
   started(): boolean
+  /**
+   * The page that holds the provider is going (the browser quits, or Firefox unloads its event page): every call
+   * is ended toward the other side now (SIP: a BYE, a CANCEL or a refusal; Twilio: its device destroyed), the
+   * registration given up. Synchronous: the page may see no further task.
+   */
+  leave(): void
 }
 
 /**
@@ -104,5 +110,12 @@ export function createProviderHost(report: HostReport): ProviderHost {
     return undefined
   }
 
-  return { run, state: () => state, started: () => provider !== null }
+  const leave = () => {
+    const p = provider
+    provider = null
+    // dispose() sends what ends each call before its first await (sip.js writes to the WebSocket at once).
+    p?.dispose()
+  }
+
+  return { run, state: () => state, started: () => provider !== null, leave }
 }

@@ -26,6 +26,14 @@ export interface LaunchedFirefox {
   close(): Promise<void>
   /** The browser's process killed (SIGKILL: a crash, or the machine shut down under it); `workDir` kept, to launch again on. */
   kill(): Promise<void>
+  /**
+   * The browser quit as a user closes it (`workDir` kept, to launch again on): WebDriver BiDi's `browser.close`
+   * closes every tab without asking (no beforeunload prompt), so the last window goes and Firefox shuts down the
+   * way it does when the user closes its last window, the add-ons unloaded with the rest. Waits for the process to
+   * exit by itself (puppeteer's `close` kills it once the command is answered, before the shutdown is done);
+   * throws if it is not gone within `timeout` ms.
+   */
+  quit(timeout?: number): Promise<void>
 }
 
 export interface LaunchOptions {
@@ -100,6 +108,22 @@ export async function launchFirefox(prefs: Record<string, unknown> = {}, options
       const exited = new Promise((ok) => child.once("exit", ok))
       child.kill("SIGKILL")
       await exited
+    },
+    quit: async (timeout = 30_000) => {
+      const child = browser.process()
+      if (!child || child.exitCode !== null) return
+      const exited = new Promise((ok) => child.once("exit", ok))
+      // Not answered when the browser goes before its reply: the exit is what is awaited.
+      // (Puppeteer's Firefox browser has its BiDi connection out, untyped on the common Browser.)
+      const bidi = (browser as unknown as { connection: { send(method: string, params: object): Promise<unknown> } }).connection
+      void bidi.send("browser.close", {}).catch(() => undefined)
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const late = new Promise((_, ko) => (timer = setTimeout(() => ko(new Error(`Firefox still running ${timeout} ms after browser.close`)), timeout)))
+      try {
+        await Promise.race([exited, late])
+      } finally {
+        clearTimeout(timer)
+      }
     }
   }
 }
