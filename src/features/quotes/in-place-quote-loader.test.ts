@@ -44,3 +44,27 @@ describe("loading the quote editor before the click", () => {
     expect(editorLoaded).toHaveBeenCalledTimes(1)
   })
 })
+
+describe("the page's own load of the editor (the softphone tab)", () => {
+  const call = (phase: string, startedAt: number, answeredAt: number | null = null, endedAt: number | null = null) => ({ phase, startedAt, answeredAt, endedAt })
+
+  it("waits for no time without a call, or for a call that changed long ago", async () => {
+    const { pageWarmDelay } = await freshLoader()
+    expect(pageWarmDelay(null, 100_000)).toBe(0)
+    expect(pageWarmDelay(call("in-call", 10_000, 12_000), 100_000)).toBe(0)
+    expect(pageWarmDelay(call("ended", 10_000, 12_000, 20_000), 100_000)).toBe(0)
+  })
+
+  it("never starts while a call rings out (being set up) or in (about to be answered)", async () => {
+    const { pageWarmDelay } = await freshLoader()
+    expect(pageWarmDelay(call("ringing-out", 99_000), 100_000)).toBeNull()
+    expect(pageWarmDelay(call("ringing-in", 10_000), 100_000)).toBeNull()
+  })
+
+  it("waits until the call's last change is PRELOAD_CALL_QUIET_MS old", async () => {
+    const { pageWarmDelay } = await freshLoader()
+    const { PRELOAD_CALL_QUIET_MS } = await import("./quote-overlay")
+    expect(pageWarmDelay(call("in-call", 99_000, 99_500), 100_000)).toBe(PRELOAD_CALL_QUIET_MS - 500)
+    expect(pageWarmDelay(call("ended", 90_000, 95_000, 99_900), 100_000)).toBe(PRELOAD_CALL_QUIET_MS - 100)
+  })
+})

@@ -2,13 +2,14 @@ import { useEffect } from "react"
 import { useTranslation } from "react-i18next"
 
 import { CallScriptPanel } from "~src/features/call-script/call-script-panel"
-import { drawQuoteInPlace, useLoadedInPlaceQuote, warmInPlaceQuote } from "~src/features/quotes/in-place-quote-loader"
+import { drawQuoteInPlace, useLoadedInPlaceQuote, warmInPlaceQuote, warmInPlaceQuoteForPage } from "~src/features/quotes/in-place-quote-loader"
 import { useInPlaceQuoteOpen } from "~src/features/quotes/in-place-quote-state"
 import { setInPlaceQuoteForm } from "~src/features/quotes/open-quote-form"
 import { AppShell, useSettings } from "~src/ui/app-shell"
 import { CallUnderWayFromSoftphone } from "./call-under-way-softphone"
 
 import { SoftphoneDock } from "./softphone-dock"
+import { useSoftphoneSelect } from "./use-softphone"
 
 /** The softphone in a tab of its own (where an incoming call's notification leads when the popup cannot open). */
 export function SoftphonePage() {
@@ -33,6 +34,10 @@ function SoftphoneAndQuote() {
     setInPlaceQuoteForm(drawQuoteInPlace, warmInPlaceQuote)
     return () => setInPlaceQuoteForm(null)
   }, [])
+  // The editor loads once the tab has opened and its thread is idle, not while a call rings or has just changed
+  // (in-place-quote-loader.ts `pageWarmDelay`): undefined until the softphone's state is known.
+  const call = useSoftphoneSelect((v) => (v ? (v.state.call ? { phase: v.state.call.phase, startedAt: v.state.call.startedAt, answeredAt: v.state.call.answeredAt, endedAt: v.state.call.endedAt } : null) : undefined))
+  useEffect(() => (call === undefined ? undefined : warmInPlaceQuoteForPage(call)), [call])
   const quoteOpen = useInPlaceQuoteOpen()
   const quote = useLoadedInPlaceQuote()
   return (
