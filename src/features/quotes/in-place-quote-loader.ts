@@ -44,9 +44,34 @@ export function loadInPlaceQuote(): Promise<QuoteModule> {
  * after.
  */
 export async function drawQuoteInPlace(path: string): Promise<boolean> {
-  if (loaded) return loaded.openQuoteInPlace(path)
-  const asked = send("quotes/handoff", { path }).then((r) => r.handoff, () => null)
+  const early = takeIntentHandoff(path)
+  if (loaded) return loaded.openQuoteInPlace(path, early)
+  const asked = early ?? send("quotes/handoff", { path }).then((r) => r.handoff, () => null)
   return (await loadInPlaceQuote()).openQuoteInPlace(path, asked)
+}
+
+/**
+ * How long a new quote's lookups asked on the agent's intent (the pointer entering New quote, the focus on it) stand
+ * for the click that follows. Asked at the click they were a round trip to the worker before the form could render:
+ * 10–15 ms at p50, up to ~40 ms on a loaded machine (issue #10, `first10`, bench/README.md). The worker answers from
+ * what it checked fresh at the ask (prepared-handoffs.ts); past this the click asks again, so the form never opens
+ * on lookups more than a second old.
+ */
+export const INTENT_HANDOFF_MS = 1000
+
+let intentAsk: { path: string; at: number; handoff: Promise<unknown> } | null = null
+
+function askOnIntent(path: string): void {
+  // The pointer leaving and entering again: the ask still young is kept.
+  if (intentAsk?.path === path && Date.now() - intentAsk.at < INTENT_HANDOFF_MS / 2) return
+  intentAsk = { path, at: Date.now(), handoff: send("quotes/handoff", { path }).then((r) => r.handoff, () => null) }
+}
+
+/** The lookups asked on intent for this click's new quote while they stand (once: the next click asks anew). */
+function takeIntentHandoff(path: string): Promise<unknown> | undefined {
+  const ask = intentAsk
+  intentAsk = null
+  return ask && ask.path === path && Date.now() - ask.at <= INTENT_HANDOFF_MS ? ask.handoff : undefined
 }
 
 /** How long a card has been shown before the editor starts loading, at least (the agent may call at once). */
@@ -59,7 +84,8 @@ export const EDITOR_CARD_QUIET_MS = 250
  * call is set up, in the renderer the call's offscreen document shares. On the agent's intent (the pointer on New
  * quote, the focus on it): at once, the click is coming; the chunk holds only what its pages lack (~0.14 MB).
  */
-export function warmInPlaceQuote(why: QuoteFormWarmth = "card"): void {
+export function warmInPlaceQuote(why: QuoteFormWarmth = "card", path?: string): void {
+  if (why === "intent" && path) askOnIntent(path)
   if (loading) return
   if (why === "intent") {
     void loadInPlaceQuote().catch(() => undefined)
