@@ -20,7 +20,8 @@ import { CARD, publishCall } from "./quote-softphone-tab"
 
 const ROUNDS = Number(process.env.ROUNDS ?? 6)
 const TOP = new Set(["ThreadControllerImpl::RunTask", "RunTask"])
-const base = (url: unknown) => (typeof url === "string" && url ? (url.split("/").pop() ?? url).replace(/\.[0-9a-f]{8}\.js$/, ".js").replace(/\?.*$/, "") : "")
+const base = (url: unknown) =>
+  typeof url === "string" && url ? (url.split("/").pop() ?? url).replace(/\.[0-9a-f]{8}\.js$/, ".js").replace(/\?.*$/, "") : ""
 const add = (t: Map<string, number>, k: string, v: number) => t.set(k, (t.get(k) ?? 0) + v)
 const selfAll = new Map<string, number>()
 const samplesAll = new Map<string, number>()
@@ -37,7 +38,8 @@ function label(e: TraceEvent): string {
 }
 
 function summarize(events: TraceEvent[], round: number): void {
-  const mark = (name: string, after = 0) => events.filter((e) => e.name === name && e.ts >= after && e.ph !== "e").sort((a, b) => a.ts - b.ts)[0]
+  const mark = (name: string, after = 0) =>
+    events.filter((e) => e.name === name && e.ts >= after && e.ph !== "e").sort((a, b) => a.ts - b.ts)[0]
   const click = mark("bench:click")
   const ready = click ? mark("comptoir:quote-form-ready", click.ts) : undefined
   if (!click || !ready) return void console.log(`round ${round}: marks missing (click ${!!click}, ready ${!!ready})`)
@@ -48,7 +50,9 @@ function summarize(events: TraceEvent[], round: number): void {
   walls.push((t1 - t0) / 1000)
   console.log(`round ${round}: click → ready ${((t1 - t0) / 1000).toFixed(1)} ms`)
   // Self time of the main thread's events, per label.
-  const onMain = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === "X" && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!)
+  const onMain = events
+    .filter((e) => e.pid === pid && e.tid === tid && e.ph === "X" && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!)
   const stack: { e: TraceEvent; end: number; child: number }[] = []
   const selfs: { e: TraceEvent; s: number; en: number; self: number }[] = []
   const closeUntil = (ts: number) => {
@@ -79,7 +83,10 @@ function summarize(events: TraceEvent[], round: number): void {
     if (e.dur! < 1000) continue
     const by = new Map<string, number>()
     for (const x of selfs) if (x.s >= e.ts && x.en <= e.ts + e.dur! && !TOP.has(x.e.name)) add(by, label(x.e), x.self / 1000)
-    const top = [...by].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, v]) => `${k.slice(0, 70)} ${v.toFixed(1)}`)
+    const top = [...by]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([k, v]) => `${k.slice(0, 70)} ${v.toFixed(1)}`)
     console.log(`  task ${at(e.ts)} +${(e.dur! / 1000).toFixed(1).padStart(5)} ms: ${top.join("; ")}`)
   }
   console.log(`  main thread busy ${busy.toFixed(1)} of ${((t1 - t0) / 1000).toFixed(1)} ms after the click`)
@@ -92,8 +99,18 @@ function summarize(events: TraceEvent[], round: number): void {
   for (const e of events) {
     const d = e.args?.data
     if (e.ts < t0 - 50_000 || e.ts > t1) continue
-    if ((e.name === "ResourceSendRequest" || e.name === "ResourceReceiveResponse" || e.name === "ResourceFinish") && /in-place-quote/.test(String(d?.url ?? "") + String((d as { requestId?: string })?.requestId ?? ""))) console.log(`  ${at(e.ts)} ${e.name} ${base(d?.url)}`)
-    if (e.cat?.includes("user_timing") && e.pid === pid && e.ph !== "e" && (e.name.startsWith("comptoir:") || e.name.startsWith("first10:"))) console.log(`  ${at(e.ts)} mark ${e.name}`)
+    if (
+      (e.name === "ResourceSendRequest" || e.name === "ResourceReceiveResponse" || e.name === "ResourceFinish") &&
+      /in-place-quote/.test(String(d?.url ?? "") + String((d as { requestId?: string })?.requestId ?? ""))
+    )
+      console.log(`  ${at(e.ts)} ${e.name} ${base(d?.url)}`)
+    if (
+      e.cat?.includes("user_timing") &&
+      e.pid === pid &&
+      e.ph !== "e" &&
+      (e.name.startsWith("comptoir:") || e.name.startsWith("first10:"))
+    )
+      console.log(`  ${at(e.ts)} mark ${e.name}`)
   }
   // V8 samples in the window on that thread (WINDOW=render: from the render's start only).
   const renderStart = mark("comptoir:quote-render-start", t0 - 100_000)
@@ -103,7 +120,15 @@ function summarize(events: TraceEvent[], round: number): void {
     const parents = new Map<number, number>()
     let t = Number((p.args?.data as { startTime?: number })?.startTime ?? p.ts)
     for (const c of events.filter((e) => e.name === "ProfileChunk" && e.id === p.id && e.pid === p.pid).sort((a, b) => a.ts - b.ts)) {
-      const d = c.args?.data as { cpuProfile?: { nodes?: { id: number; parent?: number; callFrame: { url?: string; functionName?: string } }[]; samples?: number[] }; timeDeltas?: number[] } | undefined
+      const d = c.args?.data as
+        | {
+            cpuProfile?: {
+              nodes?: { id: number; parent?: number; callFrame: { url?: string; functionName?: string } }[]
+              samples?: number[]
+            }
+            timeDeltas?: number[]
+          }
+        | undefined
       for (const n of d?.cpuProfile?.nodes ?? []) {
         nodes.set(n.id, `${base(n.callFrame.url) || "(native)"} ${n.callFrame.functionName || "(anonymous)"}`)
         if (n.parent !== undefined) parents.set(n.id, n.parent)
@@ -141,7 +166,9 @@ async function main() {
     const options = await context.newPage()
     await ensureImported(options, extensionId, e2eCustomers())
     const customer = (await options.evaluate(async (code) => {
-      const r = (await chrome.runtime.sendMessage({ type: "lookup/match", payload: { phones: [], emails: [], codes: [code] } })) as { data: { matches: { customer: unknown }[] } }
+      const r = (await chrome.runtime.sendMessage({ type: "lookup/match", payload: { phones: [], emails: [], codes: [code] } })) as {
+        data: { matches: { customer: unknown }[] }
+      }
       return r.data.matches[0]!.customer
     }, code)) as Customer
     const url = `chrome-extension://${extensionId}/tabs/softphone.html`
@@ -158,7 +185,8 @@ async function main() {
       cdp.on("Tracing.dataCollected", (e) => void events.push(...(e.value as unknown as TraceEvent[])))
       const complete = new Promise<void>((ok) => cdp.once("Tracing.tracingComplete", () => ok()))
       await cdp.send("Tracing.start", {
-        categories: "toplevel,devtools.timeline,v8,v8.execute,blink.user_timing,loading,disabled-by-default-devtools.timeline,disabled-by-default-v8.cpu_profiler,__metadata",
+        categories:
+          "toplevel,devtools.timeline,v8,v8.execute,blink.user_timing,loading,disabled-by-default-devtools.timeline,disabled-by-default-v8.cpu_profiler,__metadata",
         transferMode: "ReportEvents"
       })
       await fresh.goto(url)
@@ -177,10 +205,13 @@ async function main() {
       await fresh.close()
     }
     const n = walls.length || 1
-    console.log(`build ${BUILD_DIR}, load ${loadavg()[0]!.toFixed(1)}; click → ready under tracing: ${walls.map((w) => w.toFixed(0)).join(" ")} ms`)
+    console.log(
+      `build ${BUILD_DIR}, load ${loadavg()[0]!.toFixed(1)}; click → ready under tracing: ${walls.map((w) => w.toFixed(0)).join(" ")} ms`
+    )
     const show = (title: string, t: Map<string, number>, k: number) => {
       console.log(`${title} (ms a round):`)
-      for (const [l, v] of [...t].sort((a, b) => b[1] - a[1]).slice(0, k)) console.log(`  ${(v / n).toFixed(2).padStart(7)}  ${l.slice(0, 120)}`)
+      for (const [l, v] of [...t].sort((a, b) => b[1] - a[1]).slice(0, k))
+        console.log(`  ${(v / n).toFixed(2).padStart(7)}  ${l.slice(0, 120)}`)
     }
     show("main thread self time, click → ready", selfAll, 25)
     show("V8 samples, self", samplesAll, 40)

@@ -10,7 +10,8 @@ import { PRELOAD_CALL_QUIET_MS, type PreloadCall } from "./quote-overlay"
  * The in-place quote editor (in-place-quote.tsx: the quote form, its lookups, pdfmake), loaded apart from the bundle
  * of the page that draws it (the side panel, the softphone tab; issue #10): held in it, it made the side panel open
  * ~70 ms slower at p50 (2.7 MB of script to parse before the first card; bench/side-panel-open.ts). Loading starts
- * once a card with New quote shows, after it is drawn, so the agent's click finds the editor ready and its form
+ * once a card with New quote shows, after it is drawn (in the softphone tab, once the tab is open and idle:
+ * `warmInPlaceQuoteForPage`), so the agent's click finds the editor ready and its form
  * still comes in the same task; a click that comes first (a caller's card right after the page opens) waits for
  * it. A same-origin chunk of the extension: no remote code.
  */

@@ -18,7 +18,14 @@ let listeners = new Set<Listener>()
 const registered = transition(initialPhoneState, { type: "registered" }, 0)
 
 function viewOf(state: PhoneState): SoftphoneView {
-  return { state, caller: null, capabilities: { incoming: true, hold: true, dtmf: true, transfer: true, media: true }, configured: true, lastCall: null, updatedAt: Date.now() }
+  return {
+    state,
+    caller: null,
+    capabilities: { incoming: true, hold: true, dtmf: true, transfer: true, media: true },
+    configured: true,
+    lastCall: null,
+    updatedAt: Date.now()
+  }
 }
 
 /** The background: the view the tab reads as it opens; everything else refused. */
@@ -28,7 +35,9 @@ function stubChrome(openedOn: SoftphoneView) {
     runtime: {
       id: "abcdefghijklmnopabcdefghijklmnop",
       getURL: (p: string) => `chrome-extension://abcdefghijklmnopabcdefghijklmnop/${p}`,
-      sendMessage: vi.fn(async ({ type }: { type: string }) => (type === "softphone/state" ? { ok: true, data: openedOn } : { ok: false, error: "not in this test" })),
+      sendMessage: vi.fn(async ({ type }: { type: string }) =>
+        type === "softphone/state" ? { ok: true, data: openedOn } : { ok: false, error: "not in this test" }
+      ),
       onMessage: { addListener: () => undefined, removeListener: () => undefined }
     },
     storage: {
