@@ -41,15 +41,17 @@ interface Side {
   tabsOpened: number
   chunkBefore: number
   chunkBeforeHovered: number
+  /** Each kind of click's parts (Parts), when the build marks them. */
+  parts: Record<"warm" | "first" | "hovered", Parts[]>
 }
 
 /** How long the pointer rests on New quote before the hovered first click. */
 const HOVER_MS = Number(process.env.BENCH_HOVER_MS ?? 150)
 
-const CARD = '[data-comptoir="caller-card"] [data-comptoir="quote-new"]'
+export const CARD = '[data-comptoir="caller-card"] [data-comptoir="quote-new"]'
 
 /** The call from `customer` under way, published as the background does (a new id: the card is drawn anew). */
-async function publishCall(page: Page, customer: Customer, callId: string): Promise<void> {
+export async function publishCall(page: Page, customer: Customer, callId: string): Promise<void> {
   await page.evaluate(
     async ({ customer, callId }) => {
       const now = Date.now()
@@ -79,6 +81,7 @@ async function clickTime(page: Page): Promise<() => Promise<{ at: number; chunkA
     const w = window as unknown as { __clickAt?: number; __chunkAsked?: boolean }
     delete w.__clickAt
     performance.clearMarks("comptoir:quote-form-ready")
+    performance.clearMarks("comptoir:quote-render-start")
     document.addEventListener(
       "click",
       (e) => {
@@ -101,7 +104,7 @@ async function clickTime(page: Page): Promise<() => Promise<{ at: number; chunkA
 const readyIn = quoteFormReadyIn
 
 /** One New quote on `phone`'s caller card: click → filled form, in the same tab or a new one (closed after). */
-async function clickNewQuote(side: Side, phone: Page, hoverMs = 0): Promise<{ ms: number; chunkBefore: boolean }> {
+async function clickNewQuote(side: Side, phone: Page, hoverMs = 0): Promise<{ ms: number; chunkBefore: boolean; parts: Parts | null }> {
   const clicked = await clickTime(phone)
   const opened = side.context.waitForEvent("page", { timeout: 5000 }).catch(() => null)
   if (hoverMs > 0) {
@@ -120,12 +123,33 @@ async function clickNewQuote(side: Side, phone: Page, hoverMs = 0): Promise<{ ms
   const r = await readyIn(where)
   if (!r.text.includes(` · ${side.customer.code}`)) throw new Error(`the form shows ${r.text.slice(0, 80)}, not ${side.customer.code}'s new quote`)
   const { at: t0, chunkAsked } = await clicked()
+  const parts = where === phone ? await partsOf(phone, t0, r.ready) : null
   if (where === phone) await phone.locator('[data-comptoir="softphone-quote-back"]').click()
   else {
     side.newTabDcl.push(r.dcl - t0)
     await where.close()
   }
-  return { ms: r.ready - t0, chunkBefore: chunkAsked }
+  return { ms: r.ready - t0, chunkBefore: chunkAsked, parts }
+}
+
+/**
+ * A click drawn in the tab, split by the page's marks (first10; a build without them gives null): click → the editor's
+ * chunk evaluated (≤ 0: before the click), click → editor and lookups in hand (`comptoir:quote-render-start`), and
+ * that → the filled form's first render.
+ */
+interface Parts {
+  editor: number
+  inHand: number
+  render: number
+}
+
+async function partsOf(page: Page, clickAt: number, readyAt: number): Promise<Parts | null> {
+  // (No function declared inside: tsx names them with a helper the page lacks.)
+  const m = await page.evaluate(() =>
+    ["comptoir:quote-editor-loaded", "comptoir:quote-render-start"].map((name) => performance.getEntriesByName(name).at(-1)).map((e) => (e ? performance.timeOrigin + e.startTime : null))
+  ).then(([editor, start]) => ({ editor: editor ?? null, start: start ?? null }))
+  if (m.editor === null || m.start === null) return null
+  return { editor: m.editor - clickAt, inHand: m.start - clickAt, render: readyAt - m.start }
 }
 
 export async function softphoneTabPart(runs: number, stats: (v: number[]) => Stats) {
@@ -149,7 +173,7 @@ export async function softphoneTabPart(runs: number, stats: (v: number[]) => Sta
         return r.data.matches[0]!.customer
       }, code)) as Customer
       await options.close()
-      sides.push({ name, dir, context, extensionId, profile, customer, phone: null, warm: [], first: [], hovered: [], newTabDcl: [], tabsOpened: 0, chunkBefore: 0, chunkBeforeHovered: 0 })
+      sides.push({ name, dir, context, extensionId, profile, customer, phone: null, warm: [], first: [], hovered: [], newTabDcl: [], tabsOpened: 0, chunkBefore: 0, chunkBeforeHovered: 0, parts: { warm: [], first: [], hovered: [] } })
     }
     const url = (s: Side) => `chrome-extension://${s.extensionId}/tabs/softphone.html`
     let calls = 0
@@ -187,6 +211,7 @@ export async function softphoneTabPart(runs: number, stats: (v: number[]) => Sta
         s.first.push(first.ms)
         s.hovered.push(hovered.ms)
         if (first.chunkBefore) s.chunkBefore++
+        for (const [kind, r] of [["warm", warm], ["first", first], ["hovered", hovered]] as const) if (r.parts) s.parts[kind].push(r.parts)
         if (hovered.chunkBefore) s.chunkBeforeHovered++
       }
     }
@@ -201,7 +226,13 @@ export async function softphoneTabPart(runs: number, stats: (v: number[]) => Sta
       const h = stats(s.hovered)
       const d = s.newTabDcl.length ? stats(s.newTabDcl) : null
       console.log(`  ${s.name.padEnd(4)} warm p50 ${w.p50} / p95 ${w.p95} ms (max ${w.max}) | first, tab just opened, no hover p50 ${f.p50} / p95 ${f.p95} ms (max ${f.max}; chunk asked before the click in ${s.chunkBefore} of ${runs}) | first, hovered ${HOVER_MS} ms p50 ${h.p50} / p95 ${h.p95} ms (max ${h.max}; chunk asked before the click in ${s.chunkBeforeHovered} of ${runs}) | new tabs opened ${s.tabsOpened} of ${3 * (runs + 2)}${d ? `, their DOMContentLoaded p50 ${d.p50} / p95 ${d.p95} ms` : ""} | target p95 ≤ 100 ms: warm ${w.p95 <= 100 ? "✓" : "✗"}, first ${f.p95 <= 100 ? "✓" : "✗"}, hovered ${h.p95 <= 100 ? "✓" : "✗"}`)
-      out[s.name] = { warm: w, first: f, hovered: h, hoverMs: HOVER_MS, raw: { warm: s.warm, first: s.first, hovered: s.hovered }, newTabDcl: d, tabsOpened: s.tabsOpened, chunkBefore: s.chunkBefore, chunkBeforeHovered: s.chunkBeforeHovered, build: s.dir }
+      for (const [kind, parts] of Object.entries(s.parts)) {
+        if (!parts.length) continue
+        const p = (k: keyof Parts) => stats(parts.map((x) => x[k]))
+        const [e, ih, rd] = [p("editor"), p("inHand"), p("render")]
+        console.log(`       ${kind.padEnd(7)} split: click → editor evaluated p50 ${e.p50} / p95 ${e.p95} (max ${e.max}; ≤ 0: before the click); click → editor and lookups in hand p50 ${ih.p50} / p95 ${ih.p95} (max ${ih.max}); → filled form rendered p50 ${rd.p50} / p95 ${rd.p95} (max ${rd.max}) ms`)
+      }
+      out[s.name] = { warm: w, first: f, hovered: h, hoverMs: HOVER_MS, raw: { warm: s.warm, first: s.first, hovered: s.hovered, parts: s.parts }, newTabDcl: d, tabsOpened: s.tabsOpened, chunkBefore: s.chunkBefore, chunkBeforeHovered: s.chunkBeforeHovered, build: s.dir }
     }
     console.log(`  ratio new / base: warm ${ratio(stats(n.warm), stats(b.warm))}; first ${ratio(stats(n.first), stats(b.first))}; hovered ${ratio(stats(n.hovered), stats(b.hovered))}`)
     return out

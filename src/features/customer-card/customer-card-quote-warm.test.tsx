@@ -34,25 +34,26 @@ afterEach(() => {
 })
 
 describe("the card's New quote and the quote editor of the page", () => {
-  it("asks for the editor as soon as the pointer enters New quote, or the focus lands on it: the click is coming", () => {
+  it("asks for the editor as soon as the pointer enters New quote, or the focus lands on it: the click is coming, with the new quote it would open", () => {
     const { warm } = renderCard({})
+    const path = `quotes/new?customer=${customer.id}&call=call-1`
     warm.mockClear()
     fireEvent.pointerEnter(newQuote())
-    expect(warm).toHaveBeenCalledWith("intent")
+    expect(warm).toHaveBeenCalledWith("intent", path)
     warm.mockClear()
     fireEvent.focus(newQuote())
-    expect(warm).toHaveBeenCalledWith("intent")
+    expect(warm).toHaveBeenCalledWith("intent", path)
   })
 
   it("does not ask for it while the card's data is held for a call being set up; asks once the call lets it go", () => {
     const { warm, release } = renderCard({ holdData: true })
     expect(warm).not.toHaveBeenCalled()
     release()
-    expect(warm).toHaveBeenCalledWith("card")
+    expect(warm).toHaveBeenCalledWith("card", undefined)
   })
 
   it("asks for it when a card shows with its data (a card of the page, an incoming call's caller)", () => {
     const { warm } = renderCard({})
-    expect(warm).toHaveBeenCalledWith("card")
+    expect(warm).toHaveBeenCalledWith("card", undefined)
   })
 })

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next"
 
 import type { Customer, MatchKind } from "~src/domain/customers/customer.schema"
 
-import { openQuoteForm, warmInPlaceQuoteForm } from "~src/features/quotes/open-quote-form"
+import { newQuotePath, openQuoteForm, warmInPlaceQuoteForm } from "~src/features/quotes/open-quote-form"
 import { holdQuotePreload, prepareQuoteHandoff, preloadQuoteOverlay, quoteOverlayUsable } from "~src/features/quotes/quote-overlay"
 import { RiskBadge, useCustomerRisk } from "~src/features/risk/risk-badge"
 import { CallTimeline, LogCallButton } from "~src/features/call-outcome/call-timeline"
@@ -151,7 +151,7 @@ function CardDetails({
     if (process.env.PLASMO_PUBLIC_QUOTE_PRELOAD === "off" || holdData) return
     warmInPlaceQuoteForm("card")
   }, [holdData])
-  const intent = () => warmInPlaceQuoteForm("intent")
+  const intent = () => warmInPlaceQuoteForm("intent", newQuotePath(c.id, quoteFrom?.contactId, quoteFrom?.callId))
   return (
     <>
       <div className="c-card-actions">

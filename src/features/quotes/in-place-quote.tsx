@@ -41,6 +41,8 @@ export async function openQuoteInPlace(path: string, asked?: Promise<unknown>): 
   // A malformed or missing handoff is dropped by keepQuoteHandoff: the form then looks up by itself. `asked`: the
   // handoff asked for while this module loaded (in-place-quote-loader.ts `drawQuoteInPlace`).
   const handoff = handoffCustomer(path) ? await (asked ?? send("quotes/handoff", { path }).then((r) => r.handoff, () => null)) : null
+  // Editor and lookups in hand: what follows is the render (the bench's split of a click, quote-softphone-tab.ts).
+  performance.mark("comptoir:quote-render-start")
   keepQuoteHandoff(hash, handoff)
   history.replaceState(null, "", hash)
   // Drawn in this task, not in a render scheduled after it (the bench times click → filled form).

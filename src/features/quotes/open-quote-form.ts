@@ -34,23 +34,31 @@ export type QuoteFormWarmth = "card" | "intent"
  * is used. `warm`: what makes the drawing ready for a click to come (the editor's chunk loaded).
  */
 type InPlace = (path: string) => Promise<boolean>
+type Warm = (why: QuoteFormWarmth, path?: string) => void
 let inPlace: InPlace | null = null
-let warmInPlace: ((why: QuoteFormWarmth) => void) | null = null
+let warmInPlace: Warm | null = null
 
-export function setInPlaceQuoteForm(draw: InPlace | null, warm: ((why: QuoteFormWarmth) => void) | null = null): void {
+export function setInPlaceQuoteForm(draw: InPlace | null, warm: Warm | null = null): void {
   inPlace = draw
   warmInPlace = draw ? warm : null
 }
 
-/** The in-place form, if this page draws one, gets ready for a click to come (`why`: QuoteFormWarmth). */
-export function warmInPlaceQuoteForm(why: QuoteFormWarmth = "card"): void {
-  warmInPlace?.(why)
+/**
+ * The in-place form, if this page draws one, gets ready for a click to come (`why`: QuoteFormWarmth). `path`: the
+ * new quote the click would open (newQuotePath), given with the agent's intent: its lookups are asked for then.
+ */
+export function warmInPlaceQuoteForm(why: QuoteFormWarmth = "card", path?: string): void {
+  warmInPlace?.(why, path)
+}
+
+/** A new quote's route; from a call (the caller card, the outcome form): the caller as contact, and the call the quote is linked to. */
+export function newQuotePath(customerId: string, contactId?: string | null, callId?: string | null): string {
+  const query = new URLSearchParams({ customer: customerId, ...(contactId ? { contact: contactId } : {}), ...(callId ? { call: callId } : {}) })
+  return `quotes/new?${query.toString()}`
 }
 
 export async function openQuoteForm(customerId: string, contactId?: string | null, callId?: string | null): Promise<{ ok: boolean; error?: string }> {
-  // From a call (the caller card, the outcome form): the caller as contact, and the call the quote is linked to.
-  const query = new URLSearchParams({ customer: customerId, ...(contactId ? { contact: contactId } : {}), ...(callId ? { call: callId } : {}) })
-  const path = `quotes/new?${query.toString()}`
+  const path = newQuotePath(customerId, contactId, callId)
   const way = quoteOpenWay({ drawsInPlace: inPlace !== null, overlayUsable: inPlace === null && quoteOverlayUsable() })
   if (way === "in-place" && (await inPlace!(path).catch(() => false))) return { ok: true }
   if (way === "over-page" && (await openQuoteOverlay(path, (p) => void openInWorkspace(p)))) return { ok: true }
