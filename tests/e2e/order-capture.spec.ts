@@ -256,6 +256,8 @@ test("a Gmail message that is not an order says “not an order” instead of pr
   const before = (await storedOrders()).length
   await overlay(page).locator('[data-comptoir="capture-order"]').click()
   await expect(overlay(page).locator('[data-comptoir="not-an-order"]')).toBeVisible()
+  // The mail's words it quotes are the mail's, accents and all (it showed “abimees”).
+  await expect(overlay(page).locator('[data-comptoir="not-order-reason"]')).toContainText("it says “abîmées”")
   expect((await storedOrders()).length).toBe(before)
   await page.close()
 })

@@ -1,4 +1,5 @@
 import { newId } from "~src/domain/ids"
+import { inMailSpelling } from "~src/domain/orders/not-order-reasons"
 import { quotableAct } from "~src/domain/orders/order-act"
 import { ownDomainsOf } from "~src/domain/orders/own-domains"
 import { readAttachments } from "~src/features/order-capture/attachment-text"
@@ -26,12 +27,14 @@ export const ordersExtract = defineHandler("orders/extract", async (req) => {
   const extractor = await services.orderExtractor.get(ownDomainsOf([session?.user.email]))
   const found = extractor.extract({ ...req.mail, attachments: [...req.mail.attachments, ...attachments], messageId: req.messageId })
   // Within the contract's bounds (a long pasted line is the evidence of each of its products).
+  // The reason quotes the mail's words: shown to the agent as the mail wrote them, not as the extractor folded them.
+  const mailText = [req.mail.subject, req.mail.text, req.mail.htmlText, ...attachments.map((a) => a.text)].join("\n")
   const proposal = {
     ...found,
     po_number: found.po_number?.slice(0, 100) ?? null,
     delivery_address: found.delivery_address?.slice(0, 1000) ?? null,
     lines: found.lines.slice(0, 500),
-    evidence: Object.fromEntries(Object.entries(found.evidence).map(([k, v]) => [k, v.slice(0, 2000)]))
+    evidence: Object.fromEntries(Object.entries(found.evidence).map(([k, v]) => [k, (k === "is_order" && !found.is_order ? inMailSpelling(v, mailText) : v).slice(0, 2000)]))
   }
   const id = newId()
   await saveCapture({

@@ -58,6 +58,17 @@ describe("quote to cash", () => {
     expect(none.ok && none.value.customerPoNumber).toBeNull()
   })
 
+  it("leaves the order's capture line (the mail's subject, sender and webmail id) off its invoice, which the customer reads; the delivery address stays", () => {
+    for (const captured of ["Saisie depuis le mail «\u00a0Commande BC-2026-0458\u00a0» (celine.mercier@cave-vallee-paris.fr, roundcube:1)", "Captured from the mail “Purchase order IM-55120” (matthew.pickering@ingram-motors.co.uk, roundcube:2)"]) {
+      const fromMail = { ...order("confirmed"), sourceId: "mail:roundcube:1", notes: `${captured}\nAdresse de livraison\u00a0: ZA du Plateau, 26500 Bourg-lès-Valence` }
+      const r = invoiceFromOrder(fromMail, ctx("i9"))
+      expect(r.ok && r.value.notes).toBe("Adresse de livraison\u00a0: ZA du Plateau, 26500 Bourg-lès-Valence")
+    }
+    // An order of a quote keeps its notes whole.
+    const typed = invoiceFromOrder({ ...order("confirmed"), sourceId: "q1", notes: "Livraison par le quai 3" }, ctx("i9"))
+    expect(typed.ok && typed.value.notes).toBe("Livraison par le quai 3")
+  })
+
   it("moves documents only along the workflow and names what is allowed when it refuses", () => {
     const confirmed = transition(order("draft"), "confirmed", "a@x", 5)
     expect(confirmed.ok && confirmed.value.history.at(-1)).toEqual({ status: "confirmed", at: 5, by: "a@x" })

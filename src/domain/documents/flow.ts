@@ -5,6 +5,7 @@ import { skippedLevels, type DunningLevel } from "./dunning"
 import { dueDate, todayInFrance, type PaymentTerms } from "./payment-terms"
 import { daysOverdue, invoiceBalance } from "./payments"
 import { assessRisk, orderNeedsOverride, type CustomerRisk, type RiskInvoice, type RiskReason, type RiskSettings } from "./risk"
+import { notesForCustomer } from "./timeline"
 import { computeTotals } from "./totals"
 import { checkTransition, effectiveQuoteStatus, type DocumentType } from "./workflow"
 
@@ -79,6 +80,7 @@ export function invoiceFromOrder(order: OrderDoc, ctx: StepContext): Outcome<Inv
       ...common(order, ctx),
       type: "invoice",
       status: "draft",
+      notes: notesForCustomer(order),
       paymentTerms: order.paymentTerms,
       customerPoNumber: order.customerPoNumber,
       dueDate: dueDate(ctx.today, order.paymentTerms as PaymentTerms),

@@ -74,6 +74,19 @@ const RANK: Record<DocumentEventKind | "call", number> = {
   "payment-recorded": 7
 }
 
+/** The first line of a captured order's notes: "Captured from the mail “subject” (sender, webmail id)", or in French. */
+export const CAPTURED_MAIL_LINE = /^(?:Captured from the mail “([\s\S]*)”|Saisie depuis le mail «\u00a0([\s\S]*)\u00a0») \(([^,()]*),/
+
+/**
+ * The notes an order hands on to its invoice: without that line, which is for us (the mail the order came from, the
+ * webmail's id) and would be printed on the invoice's PDF and in its Factur-X note for the customer to read.
+ */
+export function notesForCustomer(order: Pick<DocLike, "sourceId" | "notes">): string {
+  if (!order.sourceId?.startsWith("mail:")) return order.notes
+  const [first = "", ...rest] = order.notes.split("\n")
+  return CAPTURED_MAIL_LINE.test(first) ? rest.join("\n") : order.notes
+}
+
 /**
  * The subject and sender of the mail an order was captured from: `draftOrderFromReview` (orders/review.ts) writes
  * them on the notes' first line, in the customer's language. Null for an order not captured from a mail.
@@ -81,7 +94,7 @@ const RANK: Record<DocumentEventKind | "call", number> = {
 export function capturedMailOf(order: Pick<DocLike, "sourceId" | "notes">): { subject: string; from: string } | null {
   if (!order.sourceId?.startsWith("mail:")) return null
   const first = order.notes.split("\n")[0] ?? ""
-  const m = /^(?:Captured from the mail “([\s\S]*)”|Saisie depuis le mail «\u00a0([\s\S]*)\u00a0») \(([^,()]*),/.exec(first)
+  const m = CAPTURED_MAIL_LINE.exec(first)
   if (!m) return { subject: "", from: "" }
   return { subject: (m[1] ?? m[2] ?? "").trim(), from: (m[3] ?? "").trim() }
 }

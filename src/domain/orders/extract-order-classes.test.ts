@@ -189,6 +189,11 @@ describe("packs within packs", () => {
     expect(linesOf(extract("Please send 2 cases of 12 bottles of liquid hand soap 1L."))).toEqual(["SAV-1L|24|flacon"])
   })
 
+  it("counts the inner unit when the product's name follows it: '2 cartons de 5 ramettes A4' is 10 reams, not 2 priced by the ream", () => {
+    expect(linesOf(extract("Merci de nous livrer :\n- 2 cartons de 5 ramettes A4 80 g (réf. REF-1001)\n- 3 rouleaux de film étirable"))).toEqual(["REF-1001|10|ramette", "FILM-500|3|rouleau"])
+    expect(linesOf(extract("Please send 3 cases of 6 bottles hand soap 1L."))).toEqual(["SAV-1L|18|flacon"])
+  })
+
   it("keeps the outer pack when that is the product's own unit", () => {
     expect(linesOf(extract("Merci de livrer 2 cartons de 20 paquets d'essuie-mains."))).toEqual(["ESS-300|2|carton"])
   })

@@ -22,7 +22,7 @@ import { ourRowsOnly, ownNameWords, rowsToOrderOnly } from "./shared-sheet"
 import { addUpSites, ordersForSites } from "./sites"
 import { aboutEarlierOrder, acknowledgesOrder, addressedToColleagues, askedAbout, goodsDelivered, goodsReceived, meantForAnotherSupplier, newAddress, notAnOrderYet, paperwork, paymentOrInvoice, recordsNotice, shippedNotice, tentativeMarks, withoutCitations } from "./order-intent"
 import { AUTO_REPLY, AWAY, BULK, NEGATIVE, NOTHING_NOW, ORDER_CUES, namesSalonShow, ORDER_NOTICE, PLACED, PURPOSE_AFTER_ASK, PURPOSE_AHEAD, REORDER, RESCHEDULE, SALON_TRADE, STRONG_ORDER, UNLESS_CANCELLED, VETO } from "./order-cues"
-import type { CustomerMemory, ExtractedOrder, OrderContext, OrderMail } from "./types"
+import { REMEMBERED_ADDRESS, type CustomerMemory, type ExtractedOrder, type OrderContext, type OrderMail } from "./types"
 
 /**
  * Reads one mail and proposes the order in it, field by field with a confidence and the words each came from,
@@ -422,7 +422,7 @@ export class OrderExtractor {
       const earlier = findDeliveryAddress(top.quoted)
       if (earlier !== null) address = { ...earlier, confidence: 0.6 }
     }
-    if (address === null && memory.deliveryAddress) address = { value: memory.deliveryAddress, evidence: "usual delivery address (remembered)", confidence: 0.65 }
+    if (address === null && memory.deliveryAddress) address = { value: memory.deliveryAddress, evidence: REMEMBERED_ADDRESS, confidence: 0.65 }
     // Goods ordered by one site of a group for another, delivered to the other's own address: the other's order.
     const site = customerHit !== null && address !== null ? this.customers.sameGroupAt(customerHit.customer, address.value) : null
     if (site !== null) customerHit = { customer: site, confidence: 0.75, via: "domain", evidence: address!.evidence }

@@ -35,7 +35,9 @@ const ENOUGH = /\s[-–,;(]\s*(\d{1,5})\s+([\p{L}]+)\s+(?:should do|will do|woul
 const QTY_LABEL = /(?:qt[ée]s?|qte|qty|quantit[ée]s?|quantity|quantities|nb|nombre|nbr|number of)\s*\.?\s*[:=]?\s*$/i
 /** Words that tell variants of one product apart: sizes and colours. */
 const VARIANT_WORDS = /\b(?:taille|size|xs|s|m|l|xl|xxl|small|medium|large|extra large|petite?s?|moyens?|moyennes?|grandes?|grands?|blue|bleue?s?|black|noire?s?|red|rouges?|green|verte?s?|yellow|jaunes?|white|blanche?s?|colou?r|couleur)\b/gi
-const NESTED = /\b(\d{1,3}|une?|one|a)\s+([\p{L}]+)\s+(?:de|d['’]|of)\s*(\d{1,4})\s+([\p{L}]+)(?=\s+(?:de|d['’]|of)\b|\s*$)/iu
+// The inner unit may be followed by "de …", by the product's own words ("2 cartons de 5 ramettes A4 80 g") or by
+// nothing; the rewrite is kept only when every line it gives is in its product's own unit (linesOfText).
+const NESTED = /\b(\d{1,3}|une?|one|a)\s+([\p{L}]+)\s+(?:de|d['’]|of)\s*(\d{1,4})\s+([\p{L}]+)(?![\p{L}\d])/iu
 
 /** Words of a sentence that asks for goods: without them "un café de qualité" is an article, not one coffee. */
 /** A phrase quoted inside a line, with no figure: "the blue things you sent last time", « comme la dernière fois ». */

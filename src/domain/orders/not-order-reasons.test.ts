@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest"
 
 import { fixtureExtractor } from "~bench/orders-corpus"
 
-import { notOrderReasonParts } from "./not-order-reasons"
+import { inMailSpelling, notOrderReasonParts } from "./not-order-reasons"
 import type { OrderMail } from "./types"
 
 const extractor = fixtureExtractor()
@@ -47,5 +47,20 @@ describe("why a mail is no order, cut into parts the interface can translate", (
     expect(reasonOf(cases[0]!)).toEqual([{ kind: "verdict", verdict: "noProduct" }])
     expect(reasonOf(cases[1]!)).toContainEqual({ kind: "verdict", verdict: "asksAbout" })
     expect(reasonOf(cases[2]!)).toContainEqual({ kind: "verdict", verdict: "colleagues" })
+  })
+
+  it("quotes the mail's words as the mail wrote them, accents and all, not as the extractor folded them", () => {
+    const text = "Bonjour,\n\nNous avons reçu hier notre livraison : 2 des 5 cartouches de toner sont arrivées abîmées. Je suis très mécontente.\nMerci de nous établir un avoir.\n\nThérèse"
+    const said = inMailSpelling(extract(text).evidence.is_order ?? "", text)
+    const words = notOrderReasonParts(said).flatMap((p) => (p.kind === "words" ? [p.words] : []))
+    expect(words.length).toBeGreaterThan(0)
+    // Each one is in the mail as it stands (no "abimees", "recu hier" shown in quotation marks).
+    for (const w of words) expect(text).toContain(w)
+    expect(words).toContain("abîmées")
+  })
+
+  it("leaves the verdicts, and words the mail does not hold, as they were", () => {
+    expect(inMailSpelling("asks about prices, lead time or a quote, pas encore recu", "Bonjour, avez-vous un prix ?")).toBe("asks about prices, lead time or a quote, pas encore recu")
+    expect(inMailSpelling("pas encore recu, estimate: environ, a confirmer", "Pas encore REÇU ! Environ 10, à confirmer.")).toBe("Pas encore REÇU, estimate: Environ, à confirmer")
   })
 })

@@ -1,3 +1,5 @@
+import { foldText } from "~src/domain/search/fold-text"
+
 /**
  * Why a mail is not an order, as the extractor words it (`evidence.is_order` of a non-order), and that reason cut
  * into parts the interface can say in the agent's language. The extractor writes one string (the CLI prints it and
@@ -66,4 +68,44 @@ export function notOrderReasonParts(reason: string): NotOrderReasonPart[] {
   }
   words(rest)
   return parts
+}
+
+/**
+ * The reason with the mail's words as the mail wrote them: the extractor matches folded text and quotes it so
+ * ("abimees", "recu hier"), which the panel then showed in « » as if the customer had written it. Each quoted piece is
+ * looked for in the mail (accents, case and punctuation folded alike) and replaced by the mail's own spelling
+ * ("abîmées", "reçu hier"); a piece not found, or whose spelling holds a ", " (the reason's separator), stays as it was.
+ */
+export function inMailSpelling(reason: string, mailText: string): string {
+  if (reason === "") return reason
+  const { folded, at } = foldedWithOffsets(mailText)
+  const spelled = (words: string): string => {
+    const want = foldText(words)
+    if (want === "") return words
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${want.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u")
+    const m = re.exec(folded)
+    if (m === null) return words
+    const original = mailText.slice(at[m.index]!, at[m.index + want.length - 1]! + 1).replace(/\s+/g, " ")
+    return original.includes(", ") ? words : original
+  }
+  return notOrderReasonParts(reason)
+    .map((p) => (p.kind === "verdict" ? NOT_ORDER_VERDICTS[p.verdict] : p.kind === "estimate" ? ESTIMATE_PREFIX + p.words.split(", ").map(spelled).join(", ") : spelled(p.words)))
+    .join(", ")
+}
+
+/** The mail folded as `foldText` folds (runs of other characters as one space), with each folded character's offset in the mail. */
+function foldedWithOffsets(text: string): { folded: string; at: number[] } {
+  let folded = ""
+  const at: number[] = []
+  let i = 0
+  for (const ch of text) {
+    const f = foldText(ch) || " "
+    for (const c of f) {
+      if (c === " " && (folded === "" || folded.endsWith(" "))) continue
+      folded += c
+      at.push(i)
+    }
+    i += ch.length
+  }
+  return { folded, at }
 }

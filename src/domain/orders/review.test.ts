@@ -88,6 +88,17 @@ describe("the draft order of a reviewed capture", () => {
     expect(o).toMatchObject({ status: "draft", number: null, customerId: "cust-1", contactId: "ct-1", customerPoNumber: "BL-2031", deliveryDate: "2026-03-12", paymentTerms: { kind: "net", days: 30 } })
   })
 
+  it("charges no French VAT to a customer it exports to (UK) nor to an EU business with its VAT number, as a quote does", () => {
+    const vatOf = (customer: Customer) => {
+      const r = draftOrderFromReview({ ...input, customer })
+      if (!r.ok) throw new Error(r.error)
+      return [r.order.lines.map((l) => l.vatRateBp), r.order.totalVatCents]
+    }
+    expect(vatOf({ ...BAKERY, country: "GB", language: "en", vatNumber: "GB641019084" })).toEqual([[0, 0], 0])
+    expect(vatOf({ ...BAKERY, country: "DE", vatNumber: "DE129273398" })).toEqual([[0, 0], 0])
+    expect(vatOf(BAKERY)[0]).toEqual([2000, 550])
+  })
+
   it("keeps the message's id and subject, and the delivery address in the notes", () => {
     const r = draftOrderFromReview(input)
     if (!r.ok) throw new Error(r.error)

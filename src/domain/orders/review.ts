@@ -4,6 +4,7 @@ import { confirmCheck, customerRisk } from "../documents/flow"
 import type { CustomerRisk, RiskSettings } from "../documents/risk"
 import { productExemptionMention } from "../documents/exemption-text"
 import { computeTotals } from "../documents/totals"
+import { customerVatRegime, defaultVatRateBp } from "../documents/vat-regime"
 import { MAX_NET_DAYS } from "../documents/payment-terms"
 import { compactCode, foldText } from "../search/fold-text"
 import type { CustomerMemory, ExtractedOrder } from "./types"
@@ -130,6 +131,7 @@ export function draftOrderFromReview(input: DraftOrderInput): DraftOrderResult {
   const { reviewed, customer } = input
   if (reviewed.lines.length === 0) return { ok: false, error: "no-lines" }
   const language = customer.language === "en" ? "en" : "fr"
+  const regime = customerVatRegime(customer)
   const lines: Order["lines"] = []
   for (const [i, l] of reviewed.lines.entries()) {
     const product = input.products.get(compactCode(l.ref))
@@ -144,7 +146,9 @@ export function draftOrderFromReview(input: DraftOrderInput): DraftOrderResult {
       quantityMilli: Math.round(l.quantity * 1000),
       unitPriceCents: product.unitPriceCents,
       discountBp: 0,
-      vatRateBp: product.vatRateBp,
+      // The catalog's rate in France; 0 % for an export or an intra-Community supply, as a quote's line (vat-regime.ts):
+      // the documents print the regime's mention. A UK customer's captured order was charged 20 % French VAT.
+      vatRateBp: defaultVatRateBp(regime, product.vatRateBp),
       // The product's mention in the order's language (exemption-text.ts), as a quote's line takes it.
       ...(mention ? { vatExemption: mention.text } : {})
     })

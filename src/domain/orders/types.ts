@@ -78,3 +78,6 @@ export interface ExtractedOrder {
 }
 
 export const LOW_CONFIDENCE = 0.7
+
+/** The evidence of a delivery address the mail does not give, taken from the customer's memory (the last one confirmed). */
+export const REMEMBERED_ADDRESS = "usual delivery address (remembered)"

@@ -83,6 +83,16 @@ function roundcubeSaved(name: string, body: string): Document {
   return page(`<html><body>${header}<div id="messagebody"><div class="message-part"><div class="pre">${body}</div></div></div></body></html>`)
 }
 
+describe("the date of a real Roundcube message", () => {
+  it("is the day the header's summary writes in full, not the day it is read: the table's date is only “Tue 09:11”", () => {
+    // Read three days after it was sent (Tuesday 1 December, 09:11): "tomorrow" is Wednesday the 2nd, not the 5th.
+    const later = new Date(2026, 11, 4, 10)
+    const opened = readOpenedMessage(roundcubeSaved("to-and-cc", "Please deliver 30 rolls of packing tape tomorrow, PO WL-7902."), later)!
+    expect(opened.mail.date).toBe("2026-12-01T12:00:00")
+    expect(extractor.extract({ ...opened.mail, to: [] }).delivery_date).toBe("2026-12-02")
+  })
+})
+
 describe("the recipients of the opened message, read as the .eml path reads its To header", () => {
   const WHITFIELD = "purchasing@whitfieldlogistics.co.uk"
   const AGENT = { name: "Sales Agent", email: "agent@comptoir-test.fr" }

@@ -85,7 +85,9 @@ function roundcube(doc: Document, today: Date): OpenedMessage | null {
   if (body === null || sender === null) return null
   const address = sender.getAttribute("title") ?? ""
   const subject = subjectText(page.querySelector("h2.subject"))
-  const dateText = text(page.querySelector("td.header.date"))
+  // The summary line writes the date in full ("2026-12-01 09:11"); the headers' table only as "Tue 09:11" within
+  // the week, which reads as no date: the mail would be dated the day it is read, and "tomorrow" counted from it.
+  const dateText = [page.querySelector(".header-summary .text-nowrap"), page.querySelector("td.header.date")].map(text).find((d) => hasDay(d)) ?? ""
   uid ??= /_uid=(\d+)/.exec(page.location?.href ?? "")?.[1] ?? null
   const to = roundcubeTo(page.querySelector("td.header.to"))
   return { webmail: "roundcube", messageId: uid !== null ? `roundcube:${uid}` : fallbackId(address, subject, dateText), body, mail: mailOf(address, text(sender), subject, dateText, body, today, to) }
@@ -163,9 +165,16 @@ function mailOf(address: string, name: string, subject: string, dateText: string
   }
 }
 
+const ISO_DAY = /\b(20\d{2})-(\d{2})-(\d{2})\b/
+
+/** Whether a header's date text names a day (a full date), not only a weekday and a time. */
+function hasDay(dateText: string): boolean {
+  return ISO_DAY.test(dateText) || findDates(dateText, new Date()).some((d) => !d.relative)
+}
+
 /** "29 nov. 2026, 09:41", "2026-12-01 09:11", "Tue 3/10/2026 9:12 AM": the day, or today's when none reads. */
 function pageDate(dateText: string, today: Date): string {
-  const iso = /\b(20\d{2})-(\d{2})-(\d{2})\b/.exec(dateText)
+  const iso = ISO_DAY.exec(dateText)
   if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}T12:00:00`
   const ref = dayOf(today.toISOString()) ?? today
   const found = findDates(dateText, ref).filter((d) => !d.relative)

@@ -7,7 +7,7 @@ import * as z from "zod"
 import type { Customer, Product } from "~src/domain/customers/customer.schema"
 import { formatCents } from "~src/domain/documents/money"
 import { quotePrefillQuery } from "~src/domain/documents/quote-form"
-import { LOW_CONFIDENCE } from "~src/domain/orders/types"
+import { LOW_CONFIDENCE, REMEMBERED_ADDRESS } from "~src/domain/orders/types"
 import { RiskReasons, type RiskReasonLike } from "~src/features/invoicing/risk-reasons"
 import { routeHash } from "~src/features/workspace/route"
 import type { OrderCapture, ResponseOf } from "~src/messaging/contract"
@@ -180,7 +180,8 @@ function ReviewForm({
     return (
       <span className={low(key) ? "c-evidence c-evidence-low" : "c-evidence"} data-comptoir="evidence" data-field={index === undefined ? key : `lines.${index}`}>
         {low(key) ? `${t("orderCapture.review.check")} ` : ""}
-        {file === undefined ? t("orderCapture.review.fromMail", { words }) : t("orderCapture.review.fromAttachment", { file, words })}
+        {/* An address remembered from the customer's last order is no words of this mail: said so, in the agent's language. */}
+        {words === REMEMBERED_ADDRESS ? t("orderCapture.review.rememberedAddress") : file === undefined ? t("orderCapture.review.fromMail", { words }) : t("orderCapture.review.fromAttachment", { file, words })}
       </span>
     )
   }
