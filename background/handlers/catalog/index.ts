@@ -23,6 +23,9 @@ export const catalogProducts = defineHandler("catalog/products", async (req) => 
 
 export const pricingGet = defineHandler("pricing/get", (req) => store.pricing(req.customerId))
 
+/** A customer's prices as the quote form reads them (`pricing/get`), for the orders captured from mail. */
+export const customerPricing = async (customerId: string) => (await store.pricing(customerId)).pricing
+
 export const pricingList = defineHandler("pricing/list", async () => {
   const all = await store.allPricing()
   const customers = await services.customers.getMany(all.map((p) => p.id))

@@ -78,6 +78,14 @@ describe("orders/confirm", () => {
     expect(await ordersOf()).toHaveLength(1)
   })
 
+  it("charges the customer's special price the prices page set, not the catalog's", async () => {
+    await getDb().customerPrices.put({ id: customerId, discountBp: 0, specialPrices: [{ productId: product.id, unitPriceCents: product.unitPriceCents - 100 }], discounts: [], categoryDiscounts: [], updatedAt: 1 })
+    const r = await ask<{ ok: boolean; orderId?: string }>("orders/confirm", { captureId: "cap-1", review })
+    expect(r.ok).toBe(true)
+    const [order] = (await ask<{ orders: { lines: { unitPriceCents: number; priceSource?: { source: string } }[] }[] }>("orders/by-customer", { customerId })).orders
+    expect(order!.lines.map((l) => [l.unitPriceCents, l.priceSource?.source])).toEqual([[product.unitPriceCents - 100, "special-price"]])
+  })
+
   it("dates the order on France's calendar: confirmed at 00:30 in Paris, it is that day's, not the UTC day before", async () => {
     vi.useFakeTimers({ toFake: ["Date"] })
     try {

@@ -9,6 +9,7 @@ import { defineHandler } from "~src/messaging/handler"
 
 import { services } from "../../services"
 import { readSession, runSync } from "../../sync"
+import { customerPricing } from "../catalog"
 import { documents, me, riskSettings, today } from "../documents/shared"
 
 /**
@@ -36,12 +37,15 @@ async function confirmCapture(req: ParsedRequestOf<"orders/confirm">): Promise<R
   const byRef = await services.products.getByRefs(review.lines.flatMap((l) => [l.ref, l.ref.toUpperCase()]))
   const products = new Map([...byRef.values()].map((p) => [compactCode(p.ref), p]))
   const session = await readSession().catch(() => null)
+  // The customer's negotiated prices, read as the quote form reads them: the order charges what a quote would.
+  const pricing = await customerPricing(customer.id)
   const now = Date.now()
   const draft = draftOrderFromReview({
     id: newId(),
     lineIds: review.lines.map(() => newId()),
     reviewed: review,
     customer,
+    pricing,
     products,
     message: { messageId: capture.messageId, subject: capture.subject, from: capture.from.address },
     // Dated in France, as a quote's order is (quotes/documents.ts) and the server dates documents: at 00:30 in

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest"
 
 import type { Customer, Product } from "../customers/customer.schema"
+import { priceFor, type PricingRules } from "../catalog/pricing"
+import { lineFromProduct, lineFromValues } from "../documents/quote-form"
 import { computeTotals } from "../documents/totals"
 import { compactCode } from "../search/fold-text"
 import type { CreditNote, Invoice, Order } from "../documents/document.schema"
@@ -73,10 +75,11 @@ describe("the draft order of a reviewed capture", () => {
   }
   const input = {
     id: "o-1", lineIds: ["l-1", "l-2"], reviewed, customer: BAKERY, products: new Map(PRODUCTS.map((p) => [compactCode(p.ref), p])),
-    message: { messageId: "roundcube:7", subject: "Commande de mars", from: "amelie@boulangerie-lefevre.fr" }, today: "2026-03-10", now: 1000, by: "agent@comptoir.test"
+    message: { messageId: "roundcube:7", subject: "Commande de mars", from: "amelie@boulangerie-lefevre.fr" }, today: "2026-03-10", now: 1000, by: "agent@comptoir.test",
+    pricing: null as PricingRules | null
   }
 
-  it("takes labels, prices and VAT from the catalog and totals them as the documents do", () => {
+  it("takes labels, prices and VAT from the catalog for a customer without prices of its own, and totals them as the documents do", () => {
     const r = draftOrderFromReview(input)
     if (!r.ok) throw new Error(r.error)
     const o = r.order
@@ -97,6 +100,28 @@ describe("the draft order of a reviewed capture", () => {
     expect(vatOf({ ...BAKERY, country: "GB", language: "en", vatNumber: "GB641019084" })).toEqual([[0, 0], 0])
     expect(vatOf({ ...BAKERY, country: "DE", vatNumber: "DE129273398" })).toEqual([[0, 0], 0])
     expect(vatOf(BAKERY)[0]).toEqual([2000, 550])
+  })
+
+  it("prices a captured order's line at the customer's negotiated price, as a quote would", () => {
+    // Gloves at 7.90 from 3 boxes, coffee 15 % off in March, 10 % off everything else (catalog: 8.90 and 18.90).
+    const pricing: PricingRules = {
+      discountBp: 1000,
+      specialPrices: [{ productId: "p-GN-4410", unitPriceCents: 790, minQuantityMilli: 3000 }],
+      discounts: [{ productId: "p-REF-1006", discountBp: 1500, validFrom: "2026-03-01", validTo: "2026-03-31" }]
+    }
+    const linesOf = (lines: ReviewedOrder["lines"], today = input.today) => {
+      const r = draftOrderFromReview({ ...input, pricing, today, reviewed: { ...reviewed, lines } })
+      if (!r.ok) throw new Error(r.error)
+      expect(r.order.totalInclVatCents).toBe(computeTotals(r.order.lines).totalInclVatCents)
+      return r.order.lines.map((l) => [l.ref, l.unitPriceCents, l.discountBp, l.priceSource?.source])
+    }
+    expect(linesOf(reviewed.lines)).toEqual([["GN-4410", 790, 0, "special-price"], ["REF-1006", 1890, 1500, "customer-discount"]])
+    // Below the break, and after the promotion: the customer's 10 % off the catalog.
+    expect(linesOf([{ ref: "GN-4410", quantity: 2, unit: "" }, { ref: "REF-1006", quantity: 1, unit: "" }], "2026-04-02")).toEqual([["GN-4410", 890, 1000, "customer-discount"], ["REF-1006", 1890, 1000, "customer-discount"]])
+    // The quote form's line for the same customer, product, quantity and date charges the same.
+    const gloves = PRODUCTS[1]!
+    const quoted = lineFromValues({ ...lineFromProduct(gloves, "fr", "q-1", priceFor(gloves, pricing, { date: input.today, quantityMilli: 3000 })), quantity: "3" })
+    expect([quoted?.unitPriceCents, quoted?.discountBp]).toEqual(linesOf([{ ref: "GN-4410", quantity: 3, unit: "" }])[0]!.slice(1, 3))
   })
 
   it("keeps the message's id and subject, and the delivery address in the notes", () => {

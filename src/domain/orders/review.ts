@@ -1,3 +1,4 @@
+import { priceFor, type PricingRules } from "../catalog/pricing"
 import type { Customer, Product } from "../customers/customer.schema"
 import type { Order } from "../documents/document.schema"
 import { confirmCheck, customerRisk } from "../documents/flow"
@@ -111,6 +112,8 @@ export interface DraftOrderInput {
   lineIds: readonly string[]
   reviewed: ReviewedOrder
   customer: Customer
+  /** The customer's prices (`customerPrices`), null without any: the lines are priced by them as a quote's are. */
+  pricing: PricingRules | null
   /** By ref, compacted (`compactCode`). */
   products: ReadonlyMap<string, Product>
   message: MessageLink
@@ -123,8 +126,8 @@ export interface DraftOrderInput {
 export type DraftOrderResult = { ok: true; order: Order } | { ok: false; error: "unknown-product"; ref: string } | { ok: false; error: "no-lines" }
 
 /**
- * The draft order of a reviewed capture: the catalog's label, price and VAT for each line (the agent reviewed
- * quantities and products, not prices), totals by `computeTotals`, and the message it came from in `sourceId`
+ * The draft order of a reviewed capture: the catalog's label and VAT for each line and the customer's price (the
+ * agent reviewed quantities and products, not prices), totals by `computeTotals`, and the message it came from in `sourceId`
  * and the notes (an order has no field for a delivery address: it goes there too).
  */
 export function draftOrderFromReview(input: DraftOrderInput): DraftOrderResult {
@@ -137,15 +140,20 @@ export function draftOrderFromReview(input: DraftOrderInput): DraftOrderResult {
     const product = input.products.get(compactCode(l.ref))
     if (product === undefined) return { ok: false, error: "unknown-product", ref: l.ref }
     const mention = productExemptionMention(product, language)
+    const quantityMilli = Math.round(l.quantity * 1000)
+    // The customer's negotiated price on the order's date for that quantity, by the quote form's own rule
+    // (`priceFor`): a customer with a special price was charged the catalog's on an order captured from mail.
+    const price = priceFor(product, input.pricing, { date: input.today, quantityMilli })
     lines.push({
       id: input.lineIds[i] ?? `${input.id}-${i}`,
       productId: product.id,
       ref: product.ref,
       label: language === "en" ? product.nameEn : product.nameFr,
       unit: (l.unit.trim() || product.unit).slice(0, 30),
-      quantityMilli: Math.round(l.quantity * 1000),
-      unitPriceCents: product.unitPriceCents,
-      discountBp: 0,
+      quantityMilli,
+      unitPriceCents: price.unitPriceCents,
+      discountBp: price.discountBp,
+      priceSource: price,
       // The catalog's rate in France; 0 % for an export or an intra-Community supply, as a quote's line (vat-regime.ts):
       // the documents print the regime's mention. A UK customer's captured order was charged 20 % French VAT.
       vatRateBp: defaultVatRateBp(regime, product.vatRateBp),
