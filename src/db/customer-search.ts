@@ -75,10 +75,17 @@ export class ProductSearch {
   async search(query: string, limit: number): Promise<Product[]> {
     // A deactivated product stays in the catalog (documents point at it) but is no longer offered.
     this.fuse ??= this.db.products.toArray().then(
-      (all) => new Fuse(all.filter(isActive), { keys: ["ref", "nameFr", "nameEn"], threshold: 0.35, ignoreLocation: true, ignoreDiacritics: true })
+      (all) => new Fuse(all.filter(isActive), { keys: [...PRODUCT_KEYS], threshold: 0.35, ignoreLocation: true, ignoreDiacritics: true })
     )
     const fuse = await this.fuse
     if (query.trim() === "") return (await this.db.products.orderBy("ref").filter(isActive).limit(limit).toArray())
-    return fuse.search(query, { limit }).map((r) => r.item)
+    const whole = fuse.search(query, { limit }).map((r) => r.item)
+    const words = query.trim().split(/\s+/)
+    if (words.length < 2 || whole.length > 0) return whole
+    // Read as one string, "ergonmic chair" is too far from "Ergonomic office chair" (a word between, a typo in
+    // each): then each word must match one of the fields, the order and the words between left free.
+    return fuse.search({ $and: words.map((w) => ({ $or: PRODUCT_KEYS.map((k) => ({ [k]: w })) })) }, { limit }).map((r) => r.item)
   }
 }
+
+const PRODUCT_KEYS = ["ref", "nameFr", "nameEn"] as const

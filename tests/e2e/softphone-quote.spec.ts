@@ -57,6 +57,25 @@ async function callFromCustomer(phone: Page): Promise<void> {
   )
 }
 
+test("the script stands beside the call in a laptop's softphone tab, its first words in view without scrolling", async () => {
+  const phone = await context.newPage()
+  await phone.setViewportSize({ width: 1280, height: 800 })
+  await phone.goto(`chrome-extension://${extensionId}/tabs/softphone.html`)
+  await callFromCustomer(phone)
+  const call = phone.locator('[data-comptoir="softphone"]')
+  await expect(call).toHaveAttribute("data-state", "in-call", { timeout: 15_000 })
+  const prompt = phone.locator('[data-comptoir="script-runner"] [data-comptoir="script-step"] .c-script-prompt')
+  await expect(prompt).toBeVisible({ timeout: 15_000 })
+  await phone.screenshot({ path: join(shots, "softphone-script-beside.png") })
+  // Under the caller's card, dial pad and transfer, the script began below an 800 px window's edge (1,112 px tall),
+  // while 800 px of the tab's width stood empty.
+  await expect(prompt).toBeInViewport({ ratio: 1 })
+  const [callBox, promptBox] = [await call.boundingBox(), await prompt.boundingBox()]
+  expect(promptBox!.x).toBeGreaterThanOrEqual(callBox!.x + callBox!.width)
+  await phone.evaluate(() => chrome.storage.session.remove("softphone.view"))
+  await phone.close()
+})
+
 test("New quote on the softphone tab's caller card: the filled form in the same tab beside the call, no tab opened; Back keeps the call, asks before dropping the typing", async () => {
   const phone = await context.newPage()
   await phone.setViewportSize({ width: 1100, height: 900 })

@@ -8,7 +8,7 @@ import type { OutcomeDraft } from "~src/domain/calls/outcome-draft"
 import { mergeDraft, outcomeFormSchema, toCallLog, withoutCallTimes, type OutcomeContext, type OutcomeEnv, type OutcomeFormValues, type ScriptAnswers } from "~src/domain/calls/outcome-form"
 import { newId } from "~src/domain/ids"
 import { formatPhone } from "~src/features/customer-card/format"
-import { openQuoteForm, warmInPlaceQuoteForm } from "~src/features/quotes/open-quote-form"
+import { openQuoteForm, quoteOpenedKey, warmInPlaceQuoteForm } from "~src/features/quotes/open-quote-form"
 import { send } from "~src/messaging/send"
 import { DateInput } from "~src/ui/date-input"
 import { formatLocalDateTime, uiLang } from "~src/ui/dates"
@@ -259,7 +259,7 @@ export function OutcomeForm(props: OutcomeFormProps) {
             data-call-id={context.callId ?? ""}
             onClick={() =>
               void openQuoteForm(context.customer!.id, form.getValues("contactId") || null, context.callId).then((r) =>
-                setQuoteState(r.ok ? t("callOutcome.form.quoteOpened") : t("quotes.errors.generic", { message: r.error ?? "?" }))
+                setQuoteState(r.ok ? t(quoteOpenedKey(r.way)) : t("quotes.errors.generic", { message: r.error ?? "?" }))
               )
             }>
             {t("callOutcome.form.newQuote")}

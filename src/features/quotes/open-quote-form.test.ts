@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from "vitest"
 
-import { openQuoteForm, quoteOpenWay, setInPlaceQuoteForm } from "./open-quote-form"
+import { openQuoteForm, quoteOpenedKey, quoteOpenWay, setInPlaceQuoteForm } from "./open-quote-form"
 
 /** The background's messages, as the page sent them. */
 function stubChrome() {
@@ -26,14 +26,14 @@ describe("where a card's New quote opens", () => {
     const sent = stubChrome()
     const drawn: string[] = []
     setInPlaceQuoteForm(async (path) => (drawn.push(path), true))
-    expect(await openQuoteForm("c-9", "p-1", "k-2")).toEqual({ ok: true })
+    expect(await openQuoteForm("c-9", "p-1", "k-2")).toEqual({ ok: true, way: "in-place" })
     expect(drawn).toEqual(["quotes/new?customer=c-9&contact=p-1&call=k-2"])
     expect(sent).toEqual([])
   })
 
   it("on a surface that does not draw it (the popup, the workspace), asks for the workspace tab", async () => {
     const sent = stubChrome()
-    expect(await openQuoteForm("c-9")).toEqual({ ok: true })
+    expect(await openQuoteForm("c-9")).toEqual({ ok: true, way: "workspace" })
     expect(sent).toEqual([{ type: "workspace/open", payload: { path: "quotes/new?customer=c-9" } }])
   })
 
@@ -42,7 +42,13 @@ describe("where a card's New quote opens", () => {
     setInPlaceQuoteForm(async () => {
       throw new Error("gone")
     })
-    expect(await openQuoteForm("c-9")).toEqual({ ok: true })
+    expect(await openQuoteForm("c-9")).toEqual({ ok: true, way: "workspace" })
     expect(sent.map((m) => m.type)).toEqual(["workspace/open"])
+  })
+
+  it("says where it opened: the outcome form said 'opened in the workspace' under a form drawn beside the call in the softphone tab", () => {
+    expect(quoteOpenedKey("in-place")).toBe("callOutcome.form.quoteOpenedHere")
+    expect(quoteOpenedKey("over-page")).toBe("callOutcome.form.quoteOpenedOverPage")
+    expect(quoteOpenedKey("workspace")).toBe("callOutcome.form.quoteOpened")
   })
 })

@@ -57,12 +57,19 @@ export function newQuotePath(customerId: string, contactId?: string | null, call
   return `quotes/new?${query.toString()}`
 }
 
-export async function openQuoteForm(customerId: string, contactId?: string | null, callId?: string | null): Promise<{ ok: boolean; error?: string }> {
+/** Where the form opened (`way`) on success: the outcome form says so under its New quote. */
+export async function openQuoteForm(customerId: string, contactId?: string | null, callId?: string | null): Promise<{ ok: boolean; way?: QuoteOpenWay; error?: string }> {
   const path = newQuotePath(customerId, contactId, callId)
   const way = quoteOpenWay({ drawsInPlace: inPlace !== null, overlayUsable: inPlace === null && quoteOverlayUsable() })
-  if (way === "in-place" && (await inPlace!(path).catch(() => false))) return { ok: true }
-  if (way === "over-page" && (await openQuoteOverlay(path, (p) => void openInWorkspace(p)))) return { ok: true }
-  return openInWorkspace(path)
+  if (way === "in-place" && (await inPlace!(path).catch(() => false))) return { ok: true, way }
+  if (way === "over-page" && (await openQuoteOverlay(path, (p) => void openInWorkspace(p)))) return { ok: true, way }
+  const opened = await openInWorkspace(path)
+  return opened.ok ? { ...opened, way: "workspace" } : opened
+}
+
+/** The words for where the form opened: it said "in the workspace" under a form drawn beside the call. */
+export function quoteOpenedKey(way: QuoteOpenWay | undefined): string {
+  return way === "in-place" ? "callOutcome.form.quoteOpenedHere" : way === "over-page" ? "callOutcome.form.quoteOpenedOverPage" : "callOutcome.form.quoteOpened"
 }
 
 async function openInWorkspace(path: string): Promise<{ ok: boolean; error?: string }> {
