@@ -15,7 +15,7 @@ import { join } from "node:path"
 
 import type { Customer } from "~src/domain/customers/customer.schema"
 
-import type { TraceEvent } from "./softphone-chrome-trace"
+import { selfTimes, type TraceEvent } from "./softphone-chrome-trace"
 import { CARD, publishCall } from "./quote-softphone-tab"
 
 const ROUNDS = Number(process.env.ROUNDS ?? 6)
@@ -53,20 +53,7 @@ function summarize(events: TraceEvent[], round: number): void {
   const onMain = events
     .filter((e) => e.pid === pid && e.tid === tid && e.ph === "X" && e.dur !== undefined)
     .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!)
-  const stack: { e: TraceEvent; end: number; child: number }[] = []
-  const selfs: { e: TraceEvent; s: number; en: number; self: number }[] = []
-  const closeUntil = (ts: number) => {
-    while (stack.length && stack[stack.length - 1]!.end <= ts) {
-      const top = stack.pop()!
-      selfs.push({ e: top.e, s: top.e.ts, en: top.end, self: top.e.dur! - top.child })
-      if (stack.length) stack[stack.length - 1]!.child += top.e.dur!
-    }
-  }
-  for (const e of onMain) {
-    closeUntil(e.ts)
-    stack.push({ e, end: e.ts + e.dur!, child: 0 })
-  }
-  closeUntil(Infinity)
+  const selfs = selfTimes(onMain)
   const outer: TraceEvent[] = []
   let end = -1
   for (const e of onMain.filter((x) => TOP.has(x.name))) {

@@ -116,20 +116,7 @@ export function summarizeCall(events: TraceEvent[], into: ChromeTraceSummary): s
     if (/Layout|Paint|Style|Commit|Layer|HitTest|Parse|Recalc/.test(e.name)) return `${e.name}${page ? ` [${page}]` : ""}`
     return e.name
   }
-  const stack: { e: TraceEvent; end: number; child: number }[] = []
-  const selfs: { e: TraceEvent; s: number; en: number; self: number }[] = []
-  const closeUntil = (ts: number) => {
-    while (stack.length && stack[stack.length - 1]!.end <= ts) {
-      const top = stack.pop()!
-      selfs.push({ e: top.e, s: top.e.ts, en: top.end, self: top.e.dur! - top.child })
-      if (stack.length) stack[stack.length - 1]!.child += top.e.dur!
-    }
-  }
-  for (const e of onMain) {
-    closeUntil(e.ts)
-    stack.push({ e, end: e.ts + e.dur!, child: 0 })
-  }
-  closeUntil(Infinity)
+  const selfs = selfTimes(onMain)
   for (const [t0, t1, w] of windows) {
     const tally = w === "gum" ? into.selfGum : into.selfClick
     for (const x of selfs) {
@@ -228,4 +215,23 @@ export function printSummary(s: ChromeTraceSummary): Record<string, unknown> {
     click: { threads: top(s.threadsClick, 12), self: top(s.selfClick, 30), scripts: top(s.scriptsClick, 12), functions: top(s.samplesClick, 40) },
     tasksGum: s.tasksGum
   }
+}
+
+/** Each complete event's self time (its duration less its children's), from main-thread events sorted by start. */
+export function selfTimes(onMain: readonly TraceEvent[]): { e: TraceEvent; s: number; en: number; self: number }[] {
+  const stack: { e: TraceEvent; end: number; child: number }[] = []
+  const selfs: { e: TraceEvent; s: number; en: number; self: number }[] = []
+  const closeUntil = (ts: number) => {
+    while (stack.length && stack[stack.length - 1]!.end <= ts) {
+      const top = stack.pop()!
+      selfs.push({ e: top.e, s: top.e.ts, en: top.end, self: top.e.dur! - top.child })
+      if (stack.length) stack[stack.length - 1]!.child += top.e.dur!
+    }
+  }
+  for (const e of onMain) {
+    closeUntil(e.ts)
+    stack.push({ e, end: e.ts + e.dur!, child: 0 })
+  }
+  closeUntil(Infinity)
+  return selfs
 }
