@@ -40,3 +40,21 @@ describe("a delivery address remembered from the customer's earlier order", () =
     expect(said.textContent).toContain("usual delivery address")
   })
 })
+
+// The order is priced by the customer's own prices and VAT regime, as a quote (review.ts `draftOrderFromReview`):
+// the review said "Prices and VAT come from the catalog", untrue for a customer with a special price or an export.
+describe("the note under a captured order's lines", () => {
+  it("says the prices are the customer's own, not the catalog's, in French", async () => {
+    showReview("fr")
+    const note = await screen.findByText(/brouillon/)
+    expect(note.textContent).not.toContain("viennent du catalogue")
+    expect(note.textContent).toContain("prix de ce client")
+  })
+
+  it("and in English", async () => {
+    showReview("en")
+    const note = await screen.findByText(/draft/)
+    expect(note.textContent).not.toContain("come from the catalog")
+    expect(note.textContent).toContain("this customer's prices")
+  })
+})
