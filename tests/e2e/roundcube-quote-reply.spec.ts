@@ -159,7 +159,10 @@ test("in the plain editor (textarea) of a reply to a plain mail: the quote as te
   const value = await textarea.inputValue()
   expect(value.indexOf(number), `inserted after the agent's line:\n${value}`).toBeGreaterThan(value.indexOf("Hello, here is our quote."))
   expect(value.indexOf(number)).toBeGreaterThan(value.indexOf("PO-88213"))
-  // The agent types on: on a line of its own, not joined to the quote's last line.
+  // The agent types on: on a line of its own, not joined to the quote's last line. Clicked into first, as the agent
+  // would: a bare focus() right after the overlay's frame (another process) had the focus could lose the keys (CI).
+  await textarea.click()
+  await expect(textarea).toBeFocused()
   await textarea.press("Control+End")
   await textarea.pressSequentially("Best regards")
   await expect(textarea).toHaveValue(/\nBest regards$/)
