@@ -67,6 +67,8 @@ export function foldKeepSlash(text: string): string {
     .replace(/(?<=\b(?:le|du|au|on|by|for|pour|avant|before|until|till|jusqu['’]au|jusqu['’]?[àa]|latest|at the latest|sp[äa]testens|bis|per|entro|lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday|saturday|mon|tue|wed|thu|fri|sat)\.?\s)(\d{1,2})[.-](\d{1,2})\b(?![.-]?\d|\s?(?:h|am|pm|uhr)\b)/gi, "$1/$2")
     .replace(/(\d)[.-](?=\d{1,2}[.-]\d{2,4}\b)/g, "$1/")
     .replace(/(\d{1,2}\/\d{1,2})[.-](\d)/g, "$1/$2")
+    // "S+2", "W+1": a purchaser's week counted from this one, kept one word ("+" would fold away).
+    .replace(/\b[SW] ?\+ ?([1-9])\b/g, " weekplus$1 ")
     .toLowerCase()
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")
@@ -159,6 +161,9 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
     weekStart = startOfISOWeek(setISOWeek(ref, Number(week[1])))
     if (weekStart.getTime() < addDays(ref, -7).getTime()) weekStart = startOfISOWeek(setISOWeek(addDays(ref, 364), Number(week[1])))
   }
+  // "Délai : S+2, le jeudi": two weeks after the mail's own, that weekday of it (its Monday with no weekday said).
+  const plus = week === null ? /\bweekplus([1-9])\b/.exec(t) : null
+  if (plus !== null) weekStart = startOfISOWeek(addDays(ref, 7 * Number(plus[1])))
   // "Thursday week", "the Tuesday after next", "a week on Thursday", "jeudi en huit", "jeudi en quinze": that weekday's
   // next occurrence, one or two weeks later (before the weekday alone takes it).
   for (const m of t.matchAll(new RegExp(`\\b(?:(${DAY_WORDS}) (week|fortnight|en huit|en quinze|after next)|(?:a )?(week|fortnight) (?:on|from) (?:this |next )?(${DAY_WORDS}))\\b`, "g"))) {
@@ -196,8 +201,9 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
     let dow = FR_DAYS.indexOf(m[1]!)
     if (dow < 0) dow = EN_DAYS.indexOf(m[1]!)
     // "mercredi de la semaine prochaine", "Wednesday of next week": that weekday in the coming week, not this one's.
-    // So when the week is said first: "la semaine prochaine, le mercredi idéalement", "next week, ideally on Wednesday".
-    const nextWeek = /^ (?:de la |of )?(?:semaine prochaine|next week)\b/.exec(t.slice(m.index + m[0].length)) ?? /\b(?:semaine prochaine|next week) (?:(?:de preference|idealement|plutot|si possible|ideally|preferably|if possible|le|on|the) )*$/.exec(t.slice(Math.max(0, m.index - 50), m.index))
+    // So when the week is said first: "la semaine prochaine, le mercredi idéalement", "next week, ideally on Wednesday",
+    // "End of next week please, Friday at the latest".
+    const nextWeek = /^ (?:de la |of )?(?:semaine prochaine|next week)\b/.exec(t.slice(m.index + m[0].length)) ?? /\b(?:semaine prochaine|next week) (?:(?:de preference|idealement|plutot|si possible|ideally|preferably|if possible|le|on|the|please|pls|svp|stp|merci) )*$/.exec(t.slice(Math.max(0, m.index - 50), m.index))
     if (nextWeek !== null) {
       add(m.index, m[0].length, addDays(nextMonday(ref), (dow + 6) % 7), true)
       continue
@@ -212,7 +218,8 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
     add(m.index, m[0].length, addDays(ref, delta), true)
   }
   // "semaine 11, le 12/03/2026 au plus tard": a full date says more than the week.
-  if (week !== null && weekStart !== null && !weekdayInWeek && !out.some((d) => !d.relative)) add(week.index, week[0].length, weekStart, true)
+  const weekSaid = week ?? plus
+  if (weekSaid !== null && weekStart !== null && !weekdayInWeek && !out.some((d) => !d.relative)) add(weekSaid.index, weekSaid[0].length, weekStart, true)
   // "au plus tard le 18", "le mardi 19", "on the 21st": a day of the month alone is the next such day (this
   // month's when still to come). Last, so a fuller date of the same words wins; never a number before a unit or
   // a street ("au 8 rue Pasteur", "the 14 Dock Road site").

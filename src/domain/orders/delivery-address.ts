@@ -1,4 +1,5 @@
 import { foldText } from "../search/fold-text"
+import { addressAtDock, addressWithoutCode } from "./address-fallbacks"
 import { addressAfterAsking, addressSentTo, addressThenWayIn, placeInSentence, placeNamedAbove } from "./address-in-prose"
 import { cleanAddressPart, placeBefore, placeRunningInto, UP_TO_TOWN, withoutHeading } from "./address-bounds"
 import { BILLING, COUNTRY_LINE, NUMBERED_STREET, POSTAL_LINE, SELF_COUNTRY_CODE, STREET, STREET_BARE, streetBareDelivered, streetOf } from "./address-shapes"
@@ -77,7 +78,7 @@ function blockBelow(lines: readonly string[], i: number): boolean {
 /** The delivery address the mail asks for, as its lines joined by ", ". */
 export function findDeliveryAddress(text: string, sender = ""): { value: string; evidence: string; confidence: number } | null {
   const lines = text.split("\n")
-  const found = findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines, sender) ?? addressAfterAsking(lines) ?? placeNamedAbove(lines) ?? addressSentTo(lines)
+  const found = findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines, sender) ?? addressAfterAsking(lines) ?? placeNamedAbove(lines) ?? addressSentTo(lines) ?? addressWithoutCode(lines) ?? addressAtDock(lines)
   return found === null ? null : { ...found, value: withoutHeading(found.value) }
 }
 
@@ -160,6 +161,10 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     // brackets hold, not the name of the place before them.
     const colon = /^[^:\d]{1,40}:\s*(.+)$/.exec(first)
     if (colon && (STREET.test(colon[1]!) || POSTAL_LINE.test(colon[1]!) || UP_TO_TOWN.test(colon[1]!))) first = cleanAddressPart(colon[1]!)
+    // "Deliver to Pontoon Gate 2 rather than the office this time, the office is being painted: Marlowe Marine, …, Swansea
+    // SA1 1UP": a longer reason before the colon, a whole address after it (its street and postal code, none before).
+    const reason = /^([^:]{1,120}):\s*(.+)$/.exec(first)
+    if (reason && !STREET.test(reason[1]!) && !POSTAL_LINE.test(reason[1]!) && streetOf(reason[2]!) && POSTAL_LINE.test(reason[2]!) && UP_TO_TOWN.test(reason[2]!)) first = cleanAddressPart(reason[2]!)
     // "Livraison au laboratoire, 3 rue Grenette 69002 Lyon": a place named in lower case before the street is where in it.
     const place = /^\p{Ll}[^,\d]{1,30},\s*(.+)$/u.exec(first)
     if (place && STREET.test(place[1]!) && POSTAL_LINE.test(place[1]!)) first = cleanAddressPart(place[1]!)
@@ -208,6 +213,9 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
       }
     }
     if (parts.length === 0 || !parts.some((p) => POSTAL_LINE.test(p))) continue
+    // "livrer au transitaire, pas au site." over the forwarder's address block: the words after "au" said which place,
+    // in lower case with no figure; the block below is the address.
+    if (parts.length > 1 && parts[0] === first && /^\p{Ll}/u.test(first) && !/\d/.test(first) && /[.!]\s*$/.test(after)) parts.shift()
     // Only words before "livraison": not an address.
     if (!parts.some((p) => /\d/.test(p))) continue
     return { value: parts.join(", "), evidence: [line, ...lines.slice(i + 1, i + 1 + parts.length)].join(" / ").trim(), confidence: first !== "" ? 0.85 : 0.9 }

@@ -23,6 +23,9 @@ export const SENT_TO = new RegExp(
   "i"
 )
 
+/** A sentence of its own that opens on the address's label: "… svp. adresse : ESF Val Cenis, …", "… thanks. Address: …". */
+export const ADDRESS_SENTENCE = /(?<=[.!?]\s+)(?:adresse|address|adresse de livraison|delivery address)\s*:/i
+
 /** A sentence that leaves a product out: "Leave the chairs (item 3) for now", "Oubliez les masques". */
 export const LEAVE_OUT = /^\s*(?:[-•*–]\s*)?(?:leave(?: out)?|drop|skip|forget(?: about)?|hold off(?: on)?|no need for|laissez(?: tomber)?|oubliez|retirez|enlevez|supprimez|pas besoin d)\b/i
 

@@ -49,9 +49,14 @@ export function withoutNegated(text: string): string {
   return text.replace(/\b(?:pas (?:le|la|les|l['’]|du|des|de)|surtout pas (?:le|la|les|de)|not (?:the|any)|but not(?: the)?|rather than(?: the)?|instead of(?: the)?|plut[ôo]t que (?:le|la|les|l['’]|du|des)|au lieu (?:du|de la|des|de l['’]))\s*[\p{L}-]+/giu, " ")
 }
 
-/** "x10", "10x", "×10" → "x 10", "10 x" so the multiplier is a word of its own; "40 × 30" is a dimension. */
+/**
+ * "x10", "10x", "×10" → "x 10", "10 x" so the multiplier is a word of its own; "40 × 30" is a dimension. "2 x 12 reams",
+ * "3 × 6 rouleaux": so many lots of so many of the units sold, their product (never "3 x 500 ml": a measure, not a count;
+ * nor a code's or a name's figures before the "x": "EAU-50 x 40 packs", "ESS 300 x 6 cartons", "papier A4 x 5 ramettes").
+ */
 export function spaceMultipliers(text: string): string {
   return text
+    .replace(/(?<![\p{L}\d.,/-]|\b[A-Z]{2,}[- ])(\d{1,3}) ?[xX×*] ?(\d{1,3}) (?=(?:reams?|rolls?|boxes|box|packs?|cases?|cartons?|bottles?|bags?|ramettes?|rouleaux|rouleau|bo[iî]tes?|paquets?|flacons?|sachets?|bidons?)(?![\p{L}]))/gu, (_, n: string, m: string) => `${Number(n) * Number(m)} `)
     .replace(/(^|[\s(:])(?:[x*]|(?<!\d ?)×)\s?(\d)/gi, "$1x $2")
     .replace(/(\d)\s?(?:[x*]|×(?! ?\d))(?=\s|$|[),.;])/gi, "$1 x")
 }

@@ -114,6 +114,9 @@ const ACTS: readonly RegExp[] = [
   new RegExp(`\\b(?:purchase order|p o|po|bc|order|our ref|our reference|notre ref|notre reference|reapprovisionnement|replenishment|call off|reassort|restock) ${CODE}\\b`),
   /\border (?:as follows|for delivery)\b/,
   /\b(?:delivery|deliver(?:ed)?) (?:is )?(?:required|needed|wanted|requested|please) (?:by|on|for|before|asap|next|this)\b/,
+  // A requisition's "Date de besoin : mardi 15", "Need-by date: Monday 14th", "Date required: …": the day the goods are
+  // wanted, as a procurement form states it.
+  new RegExp(`^(?:date de besoin|date (?:de livraison )?souhaitee|besoin (?:pour )?le|need(?:ed)? by(?: date)?|required (?:by )?date|date required|required by) ${DAY}`),
   new RegExp(`\\b(?:delivery (?:on |by |for |before )?${DAY}|(?:by |on |for )?${DAY}(?: \\w+){0,3} (?:delivery )?please)\\b`),
   /\b(?:for|to be) deliver(?:y|ed) (?:on|by|before|next|this|tomorrow|asap|monday|tuesday|wednesday|thursday|friday|saturday)\b/,
   // "If possible this Friday", "si possible pour jeudi", "ideally by the 14th": the day the goods are wanted.
@@ -188,6 +191,8 @@ const HYPOTHETICAL =
  */
 const NOT_NOW =
   /\b(?:(?:do not|don t|dont|please don t|no need to) (?:send|ship|deliver|dispatch|process|order)(?! (?:it |them |this |these |the order |the goods |the lot |everything )?(?:to|at|via) (?!(?:us|me)\b)| (?:it |them |this |the order |anything )?(?:twice|again|double|in duplicate|a second time|two times|(?:before|until|till|prior to) (?:the |le |la |l )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d|next|la semaine|la rentree|rentree|date|day|jour|end of|fin|debut|early|mid|january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)))|(?:ne|n) (?:pas|rien) (?:envoyer|livrer|expedier|commander)(?! (?:a|au|aux|chez|sur) | (?:deux fois|en double|a nouveau|une seconde fois|(?:avant|jusqu au|jusqu a) (?:the |le |la |l )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d|next|la semaine|la rentree|rentree|date|day|jour|end of|fin|debut|early|mid|january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)))|n (?:envoyez|expediez|livrez|commandez) (?:pas|rien)|ne (?:rien )?(?:nous )?(?:envoyez|livrez|expediez) (?:pas|rien)|not (?:yet(?! (?:a customer|a client|an account|set up|registered|opened|with you|on your books))|now|for now)|pas (?:encore(?! (?:le|la|les|l|mon|ma|mes|notre|nos|son|sa|ses|leur|leurs|un|une|de compte|d compte|client|cliente|clients|ouvert|enregistree?s?|chez vous)\b)|tout de suite|pour l instant|pour le moment|maintenant)|hold off(?! on (?:the|those|these|our) (?!(?:order|orders|purchase|po|delivery|deliveries|shipment|dispatch|whole|lot|rest|goods|items)\b)[a-z]+)|on hold|en attente|(?<!\b(?:don t|dont|do not|no need to|needn t) )wait (?:for|until)|(?<!au )plus tard|later on|in due course|en temps voulu)\b/
+/** "Adresse de facturation (ne pas livrer) : BP 482 …", "Billing address (do not deliver)": where not to deliver, not whether. */
+const BILLED_NOT_DELIVERED = /\b(?:facturation|billing|invoicing|invoice|bill to)(?: address| postale)? (?:ne pas|do not|don t|not to) (?:livrer|deliver|ship|send)\b/g
 /** Written to inform, not to ask: "pour info, l'inventaire de la réserve…", "FYI, this is what we used". */
 const FOR_INFO = /\b(?:pour info(?:rmation)?|pour votre information|a titre (?:indicatif|d information)|pour memoire|fyi|for (?:your )?info(?:rmation)?|for the record|just so you know|for reference)\b/
 /**
@@ -264,7 +269,7 @@ export function readOrderAct(input: OrderActInput): OrderActReading {
 
   const doubts = new Set<string>()
   for (const s of own) {
-    const not = NOT_NOW.exec(s.folded) ?? (PLACING_NOW.test(s.folded) ? null : FOR_INFO.exec(s.folded.replace(OTHERS_IN_COPY, " ")))
+    const not = NOT_NOW.exec(s.folded.replace(BILLED_NOT_DELIVERED, " ")) ?? (PLACING_NOW.test(s.folded) ? null : FOR_INFO.exec(s.folded.replace(OTHERS_IN_COPY, " ")))
     if (not !== null) doubts.add(inRaw(s.raw, not[0]))
     const hyp = HYPOTHETICAL.exec(s.folded)
     if (hyp !== null && actIn(s) === null) doubts.add(inRaw(s.raw, hyp[0]))
