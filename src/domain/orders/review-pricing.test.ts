@@ -64,6 +64,8 @@ describe("a requested delivery date already past", () => {
     expect(pastDelivery("2026-12-02", today, "2026-12-01T09:15:00")).toEqual({ kind: "before-today", today })
     expect(pastDelivery("2025-12-03", today, "2026-12-01T09:15:00")).toEqual({ kind: "before-mail", mailDay: "2026-12-01" })
     expect(pastDelivery("2026-11-30", today, null)).toEqual({ kind: "before-today", today })
+    // A webmail showing "Tue 09:12" gives no day: the capture is dated today, which is no reason to blame the mail.
+    expect(pastDelivery("2026-12-02", today, `${today}T12:00:00`)).toEqual({ kind: "before-today", today })
   })
 
   it("is not flagged for today, a day to come, or no date", () => {

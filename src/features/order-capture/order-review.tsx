@@ -332,7 +332,7 @@ function ReviewForm({
                     onStore={(u) => form.setValue(`lines.${i}.unit`, u, { shouldDirty: true, shouldValidate: true })}
                   />
                 </td>
-                <LinePriceCells price={prices?.lines[i]} lang={language} customerKnown={prices?.customer ?? false} />
+                <LinePriceCells price={prices?.lines[i]} lineRef={watchedLines?.[i]?.ref ?? ""} lang={language} customerKnown={prices?.customer ?? false} />
                 <td>
                   <button type="button" className="c-button c-button-secondary" onClick={() => lines.remove(i)} aria-label={t("orderCapture.review.removeLine", { n: i + 1 })}>
                     ✕

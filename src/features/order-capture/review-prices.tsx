@@ -64,10 +64,17 @@ export function useReviewPrices(customerCode: string, lines: readonly Watched[] 
 }
 
 /** A line's unit price (less the customer's discount, and where it came from) and its net amount, or why it has none. */
-export function LinePriceCells({ price, lang, customerKnown }: { price: ReviewPrices["lines"][number] | undefined; lang: "fr" | "en"; customerKnown: boolean }) {
+export function LinePriceCells({ price, lineRef, lang, customerKnown }: { price: ReviewPrices["lines"][number] | undefined; lineRef: string; lang: "fr" | "en"; customerKnown: boolean }) {
   const { t } = useTranslation()
   if (price === undefined || !price.priced) {
-    const why = !customerKnown ? null : price === undefined ? null : price.reason === "quantity" ? t("orderCapture.review.noPriceQuantity") : t("orderCapture.review.noPrice")
+    const why =
+      !customerKnown || price === undefined
+        ? null
+        : price.reason === "quantity"
+          ? t("orderCapture.review.noPriceQuantity")
+          : lineRef.trim() === ""
+            ? t("orderCapture.review.noPriceNoRef")
+            : t("orderCapture.review.noPrice")
     return (
       <>
         <td className="c-num" data-comptoir="line-unit-price" data-priced="false">
