@@ -11,7 +11,7 @@ import { unitOfWord } from "./units"
 
 /**
  * What follows the extractor once the agent has reviewed its proposal: the draft order built from the
- * reviewed fields (prices and VAT from the catalog), what to remember for that customer, and the customer's
+ * reviewed fields (priced by `priceReview`, as the review showed them), what to remember for that customer, and the customer's
  * risk fed from the local documents. Pure: the background handlers call these with what IndexedDB holds.
  */
 
