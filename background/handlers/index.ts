@@ -48,6 +48,7 @@ import { ordersByCustomer } from "./orders/by-customer"
 import { ordersCapture } from "./orders/capture"
 import { ordersConfirm } from "./orders/confirm"
 import { ordersExtract } from "./orders/extract"
+import { ordersPrice } from "./orders/price"
 import { quotesHandoff, quotesPrepare, workspaceOpen } from "./workspace/open"
 
 /** Every handler of the contract; a test checks that each contract entry has exactly one here. */
@@ -110,6 +111,7 @@ export const handlers: readonly Handler[] = [
   ordersExtract,
   ordersCapture,
   ordersConfirm,
+  ordersPrice,
   ordersByCustomer,
   // Catalog and customers' prices (issue #10)
   ...catalogHandlers

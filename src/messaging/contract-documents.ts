@@ -1,5 +1,6 @@
 import * as z from "zod"
 
+import { CustomerPrice } from "~src/domain/catalog/price-source"
 import { Customer, Product } from "~src/domain/customers/customer.schema"
 import { CreditNote, Order, PaymentRecord, Quote as QuoteSchema, SalesDocument } from "~src/domain/documents/document.schema"
 import { QuoteFormValues } from "~src/domain/documents/quote-form"
@@ -389,6 +390,33 @@ export const documentsContract = {
       products: z.array(Product).max(500),
       /** Whether the signed-in user may give a manager's override (manager or admin). */
       mayOverride: z.boolean().default(false)
+    })
+  },
+  /**
+   * The review's lines priced as `orders/confirm` will price them (the same loading and `priceReview`), while the agent
+   * edits: each line's price and net, or why it has none, and the totals of the lines priced. `customer` false: no
+   * customer has that code yet, so nothing is priced.
+   */
+  "orders/price": {
+    request: z.object({
+      customerCode: z.string().trim().max(40),
+      lines: z.array(z.object({ ref: z.string().trim().max(60), quantity: z.number().nullable(), unit: z.string().trim().max(30) })).max(200)
+    }),
+    response: z.object({
+      customer: z.boolean(),
+      lines: z
+        .array(
+          z.union([
+            z.object({ priced: z.literal(true), unitPriceCents: z.number().int(), discountBp: z.number().int(), vatRateBp: z.number().int(), netCents: z.number().int(), priceSource: CustomerPrice }),
+            z.object({ priced: z.literal(false), reason: z.enum(["no-product", "quantity"]) })
+          ])
+        )
+        .max(200),
+      totalExclVatCents: z.number().int(),
+      totalVatCents: z.number().int(),
+      totalInclVatCents: z.number().int(),
+      vatByRate: z.array(z.object({ vatRateBp: z.number().int(), baseCents: z.number().int(), vatCents: z.number().int() })).max(10),
+      unpriced: z.number().int()
     })
   },
   /** Stores the reviewed order as a draft and remembers the agent's corrections for that customer. */

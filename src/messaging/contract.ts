@@ -467,6 +467,7 @@ export const senders: Record<keyof typeof contract, readonly SenderKind[]> = {
   // The in-page "Capture as order" sends the opened message; the review and what it stores are the workspace's.
   "orders/extract": contentOnly,
   "orders/capture": pageOnly,
+  "orders/price": pageOnly,
   "orders/confirm": pageOnly,
   "orders/by-customer": pageOnly
 }

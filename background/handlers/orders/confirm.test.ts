@@ -86,6 +86,24 @@ describe("orders/confirm", () => {
     expect(order!.lines.map((l) => [l.unitPriceCents, l.priceSource?.source])).toEqual([[product.unitPriceCents - 100, "special-price"]])
   })
 
+  it("shows in the review (orders/price) the prices and totals the confirmed order then stores, at the customer's special price", async () => {
+    await getDb().customerPrices.put({ id: customerId, discountBp: 0, specialPrices: [{ productId: product.id, unitPriceCents: product.unitPriceCents - 100 }], discounts: [], categoryDiscounts: [], updatedAt: 1 })
+    const shown = await ask<{ customer: boolean; lines: { priced: boolean; unitPriceCents?: number; netCents?: number; reason?: string }[]; totalInclVatCents: number; unpriced: number }>("orders/price", {
+      customerCode: review.customerCode,
+      lines: [...review.lines, { ref: "NO-SUCH-REF", quantity: 1, unit: "" }]
+    })
+    expect(shown.lines).toEqual([expect.objectContaining({ priced: true, unitPriceCents: product.unitPriceCents - 100, netCents: 2 * (product.unitPriceCents - 100) }), { priced: false, reason: "no-product" }])
+    expect(shown.unpriced).toBe(1)
+    const r = await ask<{ ok: boolean; orderId?: string }>("orders/confirm", { captureId: "cap-1", review })
+    const [order] = (await ask<{ orders: { id: string; totalInclVatCents: number }[] }>("orders/by-customer", { customerId })).orders
+    expect(order).toEqual(expect.objectContaining({ id: r.orderId, totalInclVatCents: shown.totalInclVatCents }))
+  })
+
+  it("prices nothing in the review while no customer has the code typed", async () => {
+    const shown = await ask<{ customer: boolean; lines: unknown[] }>("orders/price", { customerCode: "NOBODY-1", lines: review.lines })
+    expect(shown).toMatchObject({ customer: false, lines: [{ priced: false, reason: "no-product" }] })
+  })
+
   it("dates the order on France's calendar: confirmed at 00:30 in Paris, it is that day's, not the UTC day before", async () => {
     vi.useFakeTimers({ toFake: ["Date"] })
     try {

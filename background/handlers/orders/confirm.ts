@@ -1,16 +1,15 @@
 import { withOverride } from "~src/domain/documents/flow"
-import { todayInFrance } from "~src/domain/documents/payment-terms"
 import { newId } from "~src/domain/ids"
 import { draftOrderFromReview, learnFromReview, reviewRisk } from "~src/domain/orders/review"
-import { compactCode } from "~src/domain/search/fold-text"
 import { loadCapture, markConfirmed } from "~src/features/order-capture/capture-store"
 import type { ParsedRequestOf, ResponseOf } from "~src/messaging/contract"
 import { defineHandler } from "~src/messaging/handler"
 
 import { services } from "../../services"
 import { readSession, runSync } from "../../sync"
-import { customerPricing } from "../catalog"
 import { documents, me, riskSettings, today } from "../documents/shared"
+
+import { pricingInputs } from "./price"
 
 /**
  * The agent confirmed the review: a draft order (replicated to the team), linked to the message, and what they
@@ -32,25 +31,18 @@ async function confirmCapture(req: ParsedRequestOf<"orders/confirm">): Promise<R
   // Already stored (the review opened again by Back, a reload or a second tab): that order, not a second one.
   if (capture.confirmed !== undefined) return { ok: true, ...capture.confirmed }
   const review = req.review
-  const customer = (await services.customers.getByCodes([review.customerCode])).get(review.customerCode.toUpperCase())
-  if (customer === undefined) return { ok: false, error: "unknown-customer" }
-  const byRef = await services.products.getByRefs(review.lines.flatMap((l) => [l.ref, l.ref.toUpperCase()]))
-  const products = new Map([...byRef.values()].map((p) => [compactCode(p.ref), p]))
-  const session = await readSession().catch(() => null)
-  // The customer's negotiated prices, read as the quote form reads them: the order charges what a quote would.
-  const pricing = await customerPricing(customer.id)
   const now = Date.now()
+  // Read as `orders/price` reads them for the review's figures: the order takes the prices the agent was shown.
+  const inputs = await pricingInputs(review.customerCode, review.lines.map((l) => l.ref), now)
+  if (inputs === null) return { ok: false, error: "unknown-customer" }
+  const { customer } = inputs
+  const session = await readSession().catch(() => null)
   const draft = draftOrderFromReview({
     id: newId(),
     lineIds: review.lines.map(() => newId()),
     reviewed: review,
-    customer,
-    pricing,
-    products,
+    ...inputs,
     message: { messageId: capture.messageId, subject: capture.subject, from: capture.from.address },
-    // Dated in France, as a quote's order is (quotes/documents.ts) and the server dates documents: at 00:30 in
-    // Paris the UTC day is still yesterday's.
-    today: todayInFrance(now),
     now,
     by: session?.user.email ?? "local"
   })

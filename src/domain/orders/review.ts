@@ -1,19 +1,17 @@
-import { priceFor, type PricingRules } from "../catalog/pricing"
+import type { PricingRules } from "../catalog/pricing"
 import type { Customer, Product } from "../customers/customer.schema"
 import type { Order } from "../documents/document.schema"
 import { confirmCheck, customerRisk } from "../documents/flow"
 import type { CustomerRisk, RiskSettings } from "../documents/risk"
-import { productExemptionMention } from "../documents/exemption-text"
-import { computeTotals } from "../documents/totals"
-import { customerVatRegime, defaultVatRateBp } from "../documents/vat-regime"
 import { MAX_NET_DAYS } from "../documents/payment-terms"
 import { compactCode, foldText } from "../search/fold-text"
 import type { CustomerMemory, ExtractedOrder } from "./types"
+import { priceReview } from "./review-pricing"
 import { unitOfWord } from "./units"
 
 /**
  * What follows the extractor once the agent has reviewed its proposal: the draft order built from the
- * reviewed fields (prices and VAT from the catalog), what to remember for that customer, and the customer's
+ * reviewed fields (priced by `priceReview`, as the review showed them), what to remember for that customer, and the customer's
  * risk fed from the local documents. Pure: the background handlers call these with what IndexedDB holds.
  */
 
@@ -134,34 +132,14 @@ export function draftOrderFromReview(input: DraftOrderInput): DraftOrderResult {
   const { reviewed, customer } = input
   if (reviewed.lines.length === 0) return { ok: false, error: "no-lines" }
   const language = customer.language === "en" ? "en" : "fr"
-  const regime = customerVatRegime(customer)
+  // The review showed the agent these very prices and totals (`priceReview`): the order cannot say otherwise.
+  const priced = priceReview({ lines: reviewed.lines, customer, pricing: input.pricing, products: input.products, today: input.today })
   const lines: Order["lines"] = []
-  for (const [i, l] of reviewed.lines.entries()) {
-    const product = input.products.get(compactCode(l.ref))
-    if (product === undefined) return { ok: false, error: "unknown-product", ref: l.ref }
-    const mention = productExemptionMention(product, language)
-    const quantityMilli = Math.round(l.quantity * 1000)
-    // The customer's negotiated price on the order's date for that quantity, by the quote form's own rule
-    // (`priceFor`): a customer with a special price was charged the catalog's on an order captured from mail.
-    const price = priceFor(product, input.pricing, { date: input.today, quantityMilli })
-    lines.push({
-      id: input.lineIds[i] ?? `${input.id}-${i}`,
-      productId: product.id,
-      ref: product.ref,
-      label: language === "en" ? product.nameEn : product.nameFr,
-      unit: (l.unit.trim() || product.unit).slice(0, 30),
-      quantityMilli,
-      unitPriceCents: price.unitPriceCents,
-      discountBp: price.discountBp,
-      priceSource: price,
-      // The catalog's rate in France; 0 % for an export or an intra-Community supply, as a quote's line (vat-regime.ts):
-      // the documents print the regime's mention. A UK customer's captured order was charged 20 % French VAT.
-      vatRateBp: defaultVatRateBp(regime, product.vatRateBp),
-      // The product's mention in the order's language (exemption-text.ts), as a quote's line takes it.
-      ...(mention ? { vatExemption: mention.text } : {})
-    })
+  for (const [i, l] of priced.lines.entries()) {
+    if (!l.priced) return { ok: false, error: "unknown-product", ref: l.ref }
+    lines.push({ id: input.lineIds[i] ?? `${input.id}-${i}`, ...l.line })
   }
-  const totals = computeTotals(lines)
+  const totals = priced.totals
   const sender = input.message.from.toLowerCase()
   const contact = customer.contacts.find((c) => c.emails.some((e) => e.toLowerCase() === sender)) ?? null
   const notes = [

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest"
 
 import type { OrderCapture } from "~src/messaging/contract"
 
-import { captureReply, showReview } from "./review-test-kit"
+import { captureReply, noPricesReply, showReview } from "./review-test-kit"
 
 let reason = ""
 const proposal = (): OrderCapture["proposal"] => ({
@@ -20,7 +20,8 @@ const proposal = (): OrderCapture["proposal"] => ({
 })
 
 vi.mock("~src/messaging/send", () => ({
-  send: vi.fn(async (type: string) => {
+  send: vi.fn(async (type: string, req: { lines: unknown[] }) => {
+    if (type === "orders/price") return noPricesReply(req)
     if (type === "orders/capture")
       return captureReply(proposal())
     return { products: [], customers: [] }

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest"
 
 import type { OrderCapture } from "~src/messaging/contract"
 
-import { captureReply, showReview } from "./review-test-kit"
+import { captureReply, noPricesReply, showReview } from "./review-test-kit"
 
 // The mail names no address: the extractor proposes the one the agent confirmed on this customer's last order.
 const proposal: OrderCapture["proposal"] = {
@@ -20,7 +20,7 @@ const proposal: OrderCapture["proposal"] = {
 }
 
 vi.mock("~src/messaging/send", () => ({
-  send: vi.fn(async (type: string) => (type === "orders/capture" ? captureReply(proposal) : { products: [], customers: [] }))
+  send: vi.fn(async (type: string, req: { lines: unknown[] }) => (type === "orders/capture" ? captureReply(proposal) : type === "orders/price" ? noPricesReply(req) : { products: [], customers: [] }))
 }))
 
 afterEach(cleanup)

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest"
 import type { OrderCapture } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
 
-import { captureReply, showReview } from "./review-test-kit"
+import { captureReply, noPricesReply, showReview } from "./review-test-kit"
 
 const proposal: OrderCapture["proposal"] = {
   is_order: true,
@@ -23,7 +23,8 @@ const proposal: OrderCapture["proposal"] = {
 }
 
 vi.mock("~src/messaging/send", () => ({
-  send: vi.fn(async (type: string) => {
+  send: vi.fn(async (type: string, req: { lines: unknown[] }) => {
+    if (type === "orders/price") return noPricesReply(req)
     if (type === "orders/capture")
       return captureReply(proposal)
     if (type === "orders/confirm") return { ok: false, error: "unknown-customer" }

@@ -6,6 +6,8 @@ import * as z from "zod"
 
 import type { Customer, Product } from "~src/domain/customers/customer.schema"
 import { formatCents } from "~src/domain/documents/money"
+import { todayInFrance } from "~src/domain/documents/payment-terms"
+import { pastDelivery } from "~src/domain/orders/past-delivery"
 import { quotePrefillQuery } from "~src/domain/documents/quote-form"
 import { LOW_CONFIDENCE, REMEMBERED_ADDRESS } from "~src/domain/orders/types"
 import { RiskReasons, type RiskReasonLike } from "~src/features/invoicing/risk-reasons"
@@ -21,6 +23,8 @@ import { AskBeforeCapture, hesitationOf } from "./ask-before-capture"
 import { CustomerAddressHint } from "./customer-address-hint"
 import { CustomerOrders } from "./customer-orders"
 import { NotOrderReason } from "./not-order-reason"
+import { PastDeliveryWarning } from "./past-delivery-warning"
+import { LinePriceCells, ReviewTotals, useReviewPrices } from "./review-prices"
 
 const FormValues = z.object({
   customerCode: z.string().trim().min(1, "required").max(40),
@@ -164,6 +168,10 @@ function ReviewForm({
   const watchedLines = useWatch({ control: form.control, name: "lines" })
   const watchedAddress = useWatch({ control: form.control, name: "deliveryAddress" })
   const watchedDate = useWatch({ control: form.control, name: "deliveryDate" })
+  const watchedCode = useWatch({ control: form.control, name: "customerCode" })
+  const { prices, current: pricesCurrent } = useReviewPrices(watchedCode ?? "", watchedLines)
+  // Dated as the order will be (France's day): a day before it, or before the mail, is flagged but not refused.
+  const past = pastDelivery(watchedDate ?? "", todayInFrance(), capture.date)
   const labels = useProductLabels(products, (watchedLines ?? []).map((l) => l.ref))
 
   const low = (key: string) => (p.confidence[key] ?? 1) < LOW_CONFIDENCE
@@ -224,8 +232,8 @@ function ReviewForm({
       </div>
     )
 
-  const headerField = (name: keyof typeof FIELD_KEYS, input: React.ReactNode, after?: React.ReactNode) => (
-    <div className={`c-field${low(FIELD_KEYS[name]) ? " c-low" : ""}`} data-low={low(FIELD_KEYS[name]) ? "true" : "false"} data-field={name}>
+  const headerField = (name: keyof typeof FIELD_KEYS, input: React.ReactNode, after?: React.ReactNode, flagged = false) => (
+    <div className={`c-field${low(FIELD_KEYS[name]) || flagged ? " c-low" : ""}`} data-low={low(FIELD_KEYS[name]) || flagged ? "true" : "false"} data-field={name}>
       <label htmlFor={`c-order-${name}`}>{t(`orderCapture.review.${name}`)}</label>
       {input}
       {evidenceOf(FIELD_KEYS[name])}
@@ -272,7 +280,9 @@ function ReviewForm({
       {headerField("poNumber", <input id="c-order-poNumber" maxLength={60} {...form.register("poNumber")} />)}
       {headerField(
         "deliveryDate",
-        <DateInput id="c-order-deliveryDate" data-comptoir="delivery-date" day={watchedDate} {...form.register("deliveryDate")} />
+        <DateInput id="c-order-deliveryDate" data-comptoir="delivery-date" day={watchedDate} {...form.register("deliveryDate")} />,
+        <PastDeliveryWarning past={past} />,
+        past !== null
       )}
       {headerField(
         "deliveryAddress",
@@ -287,6 +297,8 @@ function ReviewForm({
             <th>{t("orderCapture.review.product")}</th>
             <th>{t("orderCapture.review.quantity")}</th>
             <th>{t("orderCapture.review.unit")}</th>
+            <th className="c-num">{t("orderCapture.review.unitPrice")}</th>
+            <th className="c-num">{t("orderCapture.review.amount")}</th>
             <th />
           </tr>
         </thead>
@@ -320,6 +332,7 @@ function ReviewForm({
                     onStore={(u) => form.setValue(`lines.${i}.unit`, u, { shouldDirty: true, shouldValidate: true })}
                   />
                 </td>
+                <LinePriceCells price={prices?.lines[i]} lineRef={watchedLines?.[i]?.ref ?? ""} lang={language} customerKnown={prices?.customer ?? false} />
                 <td>
                   <button type="button" className="c-button c-button-secondary" onClick={() => lines.remove(i)} aria-label={t("orderCapture.review.removeLine", { n: i + 1 })}>
                     ✕
@@ -329,6 +342,7 @@ function ReviewForm({
             )
           })}
         </tbody>
+        <ReviewTotals prices={prices} current={pricesCurrent} lang={language} columnsBefore={5} columnsAfter={1} />
       </table>
       {errors.lines?.root || errors.lines?.message ? <p className="c-error">{t("orderCapture.errors.noLines")}</p> : null}
       <p>

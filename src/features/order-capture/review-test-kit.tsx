@@ -24,3 +24,14 @@ export const showReview = (lang: "fr" | "en") =>
       <OrderReview captureId="cap1" />
     </I18nextProvider>
   )
+
+/** `orders/price`'s answer for a code no customer has: no line priced, no totals. */
+export const noPricesReply = (req: { lines: unknown[] }) => ({
+  customer: false,
+  lines: req.lines.map(() => ({ priced: false, reason: "no-product" })),
+  totalExclVatCents: 0,
+  totalVatCents: 0,
+  totalInclVatCents: 0,
+  vatByRate: [],
+  unpriced: req.lines.length
+})
