@@ -101,6 +101,8 @@ export const DocumentAction = z.discriminatedUnion("action", [
   z.object({ action: z.literal("renew") }),
   z.object({ action: z.literal("to-invoice") }),
   z.object({ action: z.literal("override"), reason: z.string().max(500) }),
+  /** The customer's order number typed on a draft order or invoice (empty clears it; flow.ts `withCustomerPo`). */
+  z.object({ action: z.literal("po-number"), poNumber: z.string().max(200) }),
   z.object({ action: z.literal("credit"), lines: z.union([z.literal("full"), z.array(z.object({ lineId: z.string().max(100), quantityMilli: z.number().int() })).max(500)]) }),
   z.object({ action: z.literal("payment"), date: IsoDay, amountCents: z.number().int(), method: PaymentRecord.shape.method, reference: z.string().max(120).default("") }),
   z.object({ action: z.literal("reminder"), level: DunningLevelSchema })
@@ -293,8 +295,8 @@ export const documentsContract = {
       reminders: z.array(z.object({ level: DunningLevelSchema, skips: z.array(DunningLevelSchema).max(3), subject: z.string(), body: z.string(), to: z.string() })).max(2),
       /** The team's seller identity (legal mentions, Factur-X); null until a manager filled it. */
       seller: SellerIdentityView.nullable(),
-      /** A credit note's invoice, as Factur-X references it. */
-      correctedInvoice: z.object({ number: z.string(), date: z.string() }).nullable(),
+      /** A credit note's invoice, as Factur-X and its PDF reference it (with the buyer's order number it carried). */
+      correctedInvoice: z.object({ number: z.string(), date: z.string(), customerPoNumber: z.string().nullable().default(null) }).nullable(),
       /** The last change of this document the team server refused (stale, illegal, incomplete seller), in its words. */
       refusal: z.object({ reason: z.string(), message: z.string(), at: z.number() }).nullable().optional(),
       /**

@@ -1,5 +1,5 @@
 import { newId } from "~src/domain/ids"
-import { checkCredit, confirmCheck, creditedByInvoice, creditNoteFor, customerRisk, invoiceFromOrder, orderFromQuote, recordPayment, transition, withOverride, withReminder, type AnyDoc, type Outcome } from "~src/domain/documents/flow"
+import { checkCredit, confirmCheck, creditedByInvoice, creditNoteFor, customerRisk, invoiceFromOrder, orderFromQuote, recordPayment, transition, withCustomerPo, withOverride, withReminder, type AnyDoc, type Outcome } from "~src/domain/documents/flow"
 import { renewQuote } from "~src/domain/documents/renew"
 import { checkSellerForIssue } from "~src/domain/documents/seller.schema"
 import { NUMBERED_FROM } from "~src/domain/documents/workflow"
@@ -97,6 +97,13 @@ export const documentsAct = defineHandler("documents/act", async (req): Promise<
     case "override": {
       if (doc.type !== "order") return { ok: false, code: "wrong-type", message: "only an order's confirmation is overridden" }
       const r = withOverride(doc, who, step.reason, now)
+      if (!r.ok) return refused(r)
+      await saved(r.value)
+      return { ok: true, id: doc.id }
+    }
+    case "po-number": {
+      if (doc.type !== "order" && doc.type !== "invoice") return { ok: false, code: "wrong-type", message: "the customer's order number is typed on an order or an invoice" }
+      const r = withCustomerPo(doc, step.poNumber, now)
       if (!r.ok) return refused(r)
       await saved(r.value)
       return { ok: true, id: doc.id }

@@ -68,7 +68,7 @@ export const documentsGet = defineHandler("documents/get", async (req) => {
     me: who,
     reminders,
     seller: await teamSeller(),
-    correctedInvoice: corrected?.type === "invoice" && corrected.number ? { number: corrected.number, date: corrected.date } : null,
+    correctedInvoice: corrected?.type === "invoice" && corrected.number ? { number: corrected.number, date: corrected.date, customerPoNumber: corrected.customerPoNumber } : null,
     refusal: refused ? { reason: refused.reason, message: refused.message, at: refused.at } : null,
     names: await teamNames.of(await readSession()),
     today: day

@@ -19,6 +19,8 @@ const LABELS = {
     validUntil: "Valable jusqu'au",
     dueDate: "Échéance",
     customerPo: "Votre commande n°",
+    correctsInvoice: "Avoir sur la facture n°",
+    invoiceOf: (number: string, date: string) => `${number} du ${date}`,
     customer: "Client",
     customerCode: "Code client",
     customerVat: "N° TVA client",
@@ -47,6 +49,8 @@ const LABELS = {
     validUntil: "Valid until",
     dueDate: "Due date",
     customerPo: "Your order no.",
+    correctsInvoice: "Credit note for invoice no.",
+    invoiceOf: (number: string, date: string) => `${number} of ${date}`,
     customer: "Customer",
     customerCode: "Customer code",
     customerVat: "Customer VAT no.",
@@ -127,11 +131,16 @@ export interface DocumentView {
   mentions: string[]
 }
 
+/** What a document names beyond itself: for a credit note, the invoice it corrects (its number, date and the buyer's order number). */
+export interface DocumentRefs {
+  correctedInvoice?: { number: string; date: string; customerPoNumber?: string | null } | null
+}
+
 /**
  * A document as rows of text in its language: the one source of the PDF's layout and the reply's summary.
  * The totals are computed again from the lines (the same function the server checks with).
  */
-export function documentView(doc: SalesDocument, seller: SellerIdentity, customer: Customer, lang: DocLanguage): DocumentView {
+export function documentView(doc: SalesDocument, seller: SellerIdentity, customer: Customer, lang: DocLanguage, refs: DocumentRefs = {}): DocumentView {
   const l = LABELS[lang]
   const totals = computeTotals(doc.lines)
   const dates: { label: string; value: string }[] = [{ label: l.date, value: formatIsoDate(doc.date, lang) }]
@@ -139,6 +148,13 @@ export function documentView(doc: SalesDocument, seller: SellerIdentity, custome
   if (doc.type === "invoice") dates.push({ label: l.dueDate, value: formatIsoDate(doc.dueDate, lang) })
   // The buyer's own reference, which its accounts payable match the invoice on ("quote our PO number on the invoice").
   if ((doc.type === "order" || doc.type === "invoice") && doc.customerPoNumber) dates.push({ label: l.customerPo, value: doc.customerPoNumber })
+  // A credit note names the invoice it corrects (French law asks it), and the buyer's order that invoice named, so
+  // the buyer's accounts payable set it against both.
+  const corrected = doc.type === "credit-note" ? refs.correctedInvoice : null
+  if (corrected) {
+    dates.push({ label: l.correctsInvoice, value: l.invoiceOf(corrected.number, formatIsoDate(corrected.date, lang)) })
+    if (corrected.customerPoNumber) dates.push({ label: l.customerPo, value: corrected.customerPoNumber })
+  }
   const address = customer.addresses[0]
   const contact = customer.contacts.find((c) => c.id === doc.contactId) ?? null
   const contactName = contact ? `${contact.firstName} ${contact.lastName}`.trim() : ""

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 
 import { CreditNote, Invoice, Order, PaymentRecord, Quote } from "./document.schema"
-import { checkCredit, confirmCheck, creditableByLine, creditNoteFor, creditedByInvoice, customerRisk, invoiceFromOrder, orderFromQuote, recordPayment, remindersOf, transition, withOverride, withReminder } from "./flow"
+import { checkCredit, confirmCheck, creditableByLine, creditNoteFor, creditedByInvoice, customerRisk, invoiceFromOrder, orderFromQuote, recordPayment, remindersOf, transition, withCustomerPo, withOverride, withReminder } from "./flow"
 import { invoiceBalance } from "./payments"
 import { computeTotals } from "./totals"
 
@@ -56,6 +56,24 @@ describe("quote to cash", () => {
     expect(r.ok && r.value.customerPoNumber).toBe("NH-4471")
     const none = invoiceFromOrder(order("confirmed"), ctx("i9"))
     expect(none.ok && none.value.customerPoNumber).toBeNull()
+  })
+
+  it("takes the customer's order number typed on a draft order (a quote's order has none), which its invoice then carries", () => {
+    const typed = withCustomerPo(order("draft"), "  PO-2026-118 ", 2_000)
+    expect(typed.ok && typed.value).toMatchObject({ customerPoNumber: "PO-2026-118", updatedAt: 2_000 })
+    if (!typed.ok) return
+    const invoiced = invoiceFromOrder({ ...typed.value, status: "confirmed" }, ctx("i9"))
+    expect(invoiced.ok && invoiced.value.customerPoNumber).toBe("PO-2026-118")
+    const cleared = withCustomerPo(typed.value, " ", 3_000)
+    expect(cleared.ok && cleared.value.customerPoNumber).toBeNull()
+  })
+
+  it("takes it on a draft invoice too, but not once the order is confirmed or the invoice issued, which the server freezes", () => {
+    const draftInvoice = { ...invoice(), status: "draft" as const, number: null }
+    expect(withCustomerPo(draftInvoice, "NH-4471", 2_000)).toMatchObject({ ok: true, value: { customerPoNumber: "NH-4471" } })
+    expect(withCustomerPo(order("confirmed"), "NH-4471", 2_000)).toMatchObject({ ok: false, code: "po-not-draft", params: { status: "confirmed" } })
+    expect(withCustomerPo(invoice(), "NH-4471", 2_000)).toMatchObject({ ok: false, code: "po-not-draft", params: { status: "issued" } })
+    expect(withCustomerPo(order("draft"), "x".repeat(61), 2_000)).toMatchObject({ ok: false, code: "po-too-long" })
   })
 
   it("leaves the order's capture line (the mail's subject, sender and webmail id) off its invoice, which the customer reads; the delivery address stays", () => {

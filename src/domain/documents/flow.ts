@@ -89,6 +89,18 @@ export function invoiceFromOrder(order: OrderDoc, ctx: StepContext): Outcome<Inv
   }
 }
 
+/**
+ * The customer's order number typed on a draft order or invoice: a quote's order has none until the buyer sends its
+ * purchase order (by phone, by mail after the quote), and its accounts payable match the invoice on it. Once the
+ * document is numbered the server freezes it, so only a draft takes it; an empty one clears it.
+ */
+export function withCustomerPo<D extends OrderDoc | InvoiceDoc>(doc: D, po: string, now: number): Outcome<D> {
+  if (doc.status !== "draft") return refuse("po-not-draft", `the customer's order number is typed on a draft (this ${doc.type} is ${doc.status})`, { status: doc.status })
+  const value = po.trim()
+  if (value.length > 60) return refuse("po-too-long", `the customer's order number has at most 60 characters (${value.length} typed)`, { length: value.length })
+  return { ok: true, value: { ...doc, customerPoNumber: value || null, updatedAt: now } }
+}
+
 type CreditLine = Pick<InvoiceDoc["lines"][number], "ref" | "label" | "unitPriceCents" | "discountBp" | "vatRateBp" | "quantityMilli" | "invoiceLineId">
 
 /** The fields a credit line copies from the invoice line it takes back: how an older credit line is matched. */

@@ -2,7 +2,7 @@ import type { Content, TDocumentDefinitions } from "pdfmake/interfaces"
 
 import type { Customer } from "~src/domain/customers/customer.schema"
 import type { SalesDocument } from "~src/domain/documents/document.schema"
-import { documentView } from "~src/domain/documents/document-text"
+import { documentView, type DocumentRefs } from "~src/domain/documents/document-text"
 import type { DocLanguage, SellerIdentity } from "~src/domain/documents/legal-mentions"
 
 const INK = "#1f2933"
@@ -14,8 +14,8 @@ const RULE = "#cbd2d9"
  * every page, VAT per rate, totals, terms and the legal mentions, all in the customer's language. Pure data:
  * the same definition renders in the extension's pages and in Node (tests, bench).
  */
-export function documentDefinition(doc: SalesDocument, seller: SellerIdentity, customer: Customer, lang: DocLanguage): TDocumentDefinitions {
-  const v = documentView(doc, seller, customer, lang)
+export function documentDefinition(doc: SalesDocument, seller: SellerIdentity, customer: Customer, lang: DocLanguage, refs: DocumentRefs = {}): TDocumentDefinitions {
+  const v = documentView(doc, seller, customer, lang, refs)
   const numeric = new Set([2, 3, v.head.length - 2, v.head.length - 1, ...(v.head.length === 7 ? [4] : [])])
   const linesTable: Content = {
     table: {

@@ -184,3 +184,31 @@ describe("a quote's PDF", () => {
     expect(documentFileName(quote([line(1)]))).toBe("DEV-2026-00017.pdf")
   })
 })
+
+describe("an invoice's and a credit note's PDF", () => {
+  const invoice = (language: "fr" | "en", customerPoNumber: string | null) =>
+    quote([line(1)], { type: "invoice", status: "issued", number: "FAC-2026-00031", dueDate: "2027-01-01", language, customerPoNumber } as Partial<SalesDocument>)
+
+  it("prints the customer's order number, which the buyer's accounts payable match the invoice on, in the document's language", async () => {
+    expect(await textOf(await documentPdf(invoice("fr", "BC-2026-0458"), DEMO_SELLER, customer, "fr"))).toContain("Votre commande n° : BC-2026-0458")
+    const en = await textOf(await documentPdf(invoice("en", "NH-4471"), DEMO_SELLER, { ...customer, language: "en" }, "en"))
+    expect(en).toContain("Your order no.: NH-4471")
+    expect(await textOf(await documentPdf(invoice("fr", null), DEMO_SELLER, customer, "fr"))).not.toContain("Votre commande")
+  })
+
+  it("prints it on the order too", async () => {
+    const order = quote([line(1)], { type: "order", status: "confirmed", number: "CMD-2026-00020", customerPoNumber: "BC-2026-0458" } as Partial<SalesDocument>)
+    expect(await textOf(await documentPdf(order, DEMO_SELLER, customer, "fr"))).toContain("Votre commande n° : BC-2026-0458")
+  })
+
+  it("names on a credit note the invoice it corrects, with its date, and that invoice's order number", async () => {
+    const credit = quote([line(1, { quantityMilli: -1000 })], { type: "credit-note", status: "issued", number: "AV-2026-00004", correctsInvoiceId: "inv-1" } as Partial<SalesDocument>)
+    const corrected = { number: "FAC-2026-00031", date: "2026-11-20", customerPoNumber: "BC-2026-0458" }
+    const fr = await textOf(await documentPdf(credit, DEMO_SELLER, customer, "fr", { correctedInvoice: corrected }))
+    expect(fr).toContain("Avoir sur la facture n° : FAC-2026-00031 du 20/11/2026")
+    expect(fr).toContain("Votre commande n° : BC-2026-0458")
+    const en = await textOf(await documentPdf({ ...credit, language: "en" }, DEMO_SELLER, { ...customer, language: "en" }, "en", { correctedInvoice: { ...corrected, customerPoNumber: null } }))
+    expect(en).toContain("Credit note for invoice no.: FAC-2026-00031 of 20 November 2026")
+    expect(en).not.toContain("Your order no.")
+  })
+})

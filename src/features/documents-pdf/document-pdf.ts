@@ -1,5 +1,6 @@
 import type { Customer } from "~src/domain/customers/customer.schema"
 import type { SalesDocument } from "~src/domain/documents/document.schema"
+import type { DocumentRefs } from "~src/domain/documents/document-text"
 import type { DocLanguage, SellerIdentity } from "~src/domain/documents/legal-mentions"
 
 import { documentDefinition } from "./document-layout"
@@ -27,9 +28,10 @@ function pdfMake(): Promise<PdfMake> {
 }
 
 /** Any sales document (quote, order, invoice, credit note) as a PDF in the given language. */
-export async function documentPdf(doc: SalesDocument, seller: SellerIdentity, customer: Customer, language: DocLanguage): Promise<Uint8Array> {
+/** `refs`: what the document names beyond itself (a credit note's invoice). */
+export async function documentPdf(doc: SalesDocument, seller: SellerIdentity, customer: Customer, language: DocLanguage, refs: DocumentRefs = {}): Promise<Uint8Array> {
   const make = await pdfMake()
-  const bytes = await make.createPdf(documentDefinition(doc, seller, customer, language)).getBuffer()
+  const bytes = await make.createPdf(documentDefinition(doc, seller, customer, language, refs)).getBuffer()
   return bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)
 }
 

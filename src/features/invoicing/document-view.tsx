@@ -13,6 +13,7 @@ import { teamName } from "~src/ui/team-name"
 
 import { DocumentHistory } from "./document-history"
 import { InvoicePanels } from "./invoice-panels"
+import { PoNumberFacts } from "./po-number-facts"
 import { StatusChip } from "./document-list"
 import { statusText } from "./status-text"
 import { RiskReasons } from "./risk-reasons"
@@ -102,12 +103,7 @@ export function DocumentView({ id }: { id: string }) {
           </>
         ) : null}
         {/* What the customer asked for (a captured mail's order number and delivery day): checked before confirming. */}
-        {(doc.type === "order" || doc.type === "invoice") && doc.customerPoNumber ? (
-          <>
-            <dt>{t("invoicing.view.poNumber")}</dt>
-            <dd data-comptoir="order-po-number">{doc.customerPoNumber}</dd>
-          </>
-        ) : null}
+        <PoNumberFacts key={doc.id} doc={doc} onAct={act} />
         {doc.type === "order" && doc.deliveryDate ? (
           <>
             <dt>{t("invoicing.view.deliveryDate")}</dt>

@@ -34,7 +34,7 @@ export interface CiiInput {
   seller: SellerIdentity
   buyer: Pick<Customer, "company" | "siren" | "vatNumber" | "addresses" | "country">
   /** For a credit note: the number and date of the invoice it corrects (BT-25, BT-26). */
-  correctedInvoice?: { number: string; date: string } | null
+  correctedInvoice?: { number: string; date: string; customerPoNumber?: string | null } | null
   /** An order reference the buyer gave (BT-13). */
   buyerOrderReference?: string | null
 }
@@ -134,8 +134,10 @@ export function buildCii(input: CiiInput): CiiResult {
     address: { line: buyerAddress?.line ?? "", postalCode: buyerAddress?.postalCode ?? "", city: buyerAddress?.city ?? "", country: buyerAddress?.country ?? buyer.country },
     vatNumber: buyer.vatNumber
   })
-  // BT-13, the buyer's purchase order reference (after the parties, as the schema orders them).
-  if (doc.type === "invoice" && doc.customerPoNumber) text(ram(agreement, "BuyerOrderReferencedDocument"), "IssuerAssignedID", doc.customerPoNumber)
+  // BT-13, the buyer's purchase order reference (after the parties, as the schema orders them); a credit note
+  // names its invoice's, as its PDF does.
+  const po = doc.type === "invoice" ? doc.customerPoNumber : (input.correctedInvoice?.customerPoNumber ?? null)
+  if (po) text(ram(agreement, "BuyerOrderReferencedDocument"), "IssuerAssignedID", po)
   ram(tx, "ApplicableHeaderTradeDelivery")
 
   const settlement = ram(tx, "ApplicableHeaderTradeSettlement")

@@ -223,6 +223,18 @@ describe("Factur-X EN 16931 XML", () => {
     expect(xml).toContain("No discount for early payment")
   })
 
+  it("a credit note names the purchase order (BT-13) of the invoice it corrects, as that invoice did, and stays valid", () => {
+    const cnLines = [{ ...lines[0]!, quantityMilli: -1000 }]
+    const t = computeTotals(cnLines)
+    const cn = CreditNote.parse({ id: "cn-2", type: "credit-note", status: "issued", customerId: "c1", language: "fr", number: "AV-2026-00004", date: "2026-11-21", correctsInvoiceId: "inv-1", lines: cnLines, totalExclVatCents: t.totalExclVatCents, totalVatCents: t.totalVatCents, totalInclVatCents: t.totalInclVatCents, createdAt: 1, updatedAt: 1 })
+    const { xml } = buildCii({ doc: cn, seller, buyer, correctedInvoice: { number: "FAC-2026-00042", date: "2026-11-02", customerPoNumber: "PO-2026-104" } })
+    expect(xml).toMatch(/<ram:BuyerOrderReferencedDocument>\s*<ram:IssuerAssignedID>PO-2026-104<\/ram:IssuerAssignedID>\s*<\/ram:BuyerOrderReferencedDocument>/)
+    const result = validateAgainstXsd(xml)
+    expect(result.output).not.toMatch(/fails to validate|error/i)
+    expect(result.ok).toBe(true)
+    expect(buildCii({ doc: cn, seller, buyer, correctedInvoice: { number: "FAC-2026-00042", date: "2026-11-02" } }).xml).not.toContain("BuyerOrderReferencedDocument")
+  })
+
   it("a draft has no number and cannot become a Factur-X", () => {
     expect(() => buildCii({ doc: { ...issuedInvoice(), number: null }, seller, buyer })).toThrow(/issued/)
   })
