@@ -17,11 +17,12 @@ import { BILLING, POSTAL_LINE, STREET } from "./address-shapes"
  * state and code ("Sydney NSW 2000") end the address, as six figures after a town do ("Nagpur 440001. Kindly call …":
  * India's and Singapore's; the five figures of a phone number further on are no postal code), as a Dublin postal district
  * does ("Foxrock, Dublin 18"; an Eircode after it, "Dublin 22, D22 X8Y4", ends it instead); a Swiss code that reads like
- * a year is one right after its street's number ("…, route de la Télécabine 1, 1936 Verbier").
+ * a year is one right after its street's number ("…, route de la Télécabine 1, 1936 Verbier"); Luxembourg's "L-4362"
+ * is followed by its town.
  */
 const TOWN = String.raw`(?!(?:by|before|on|for|from|until|till|avant|pour|d[èe]s|le|la|les|the|au|et|and|not|pas|but|mais|please|pls|svp|merci|thanks|thx|cheers|ta|regards|cordialement|bonne)\b)[\p{L}'’]+(?:-[\p{L}'’]+)*(?:\s(?:(?:sur|sous|en|de|du|des|la|le|les|lès|lez|aux|d['’]|l['’])\s?)?\p{Lu}[\p{L}'’]*(?:-[\p{L}'’]+)*|\s(?:cedex|CEDEX|Cedex)(?:\s\d{1,2}\b)?)*`
 export const UP_TO_TOWN = new RegExp(
-  String.raw`^((?:(?:(?!\b\d{5}\b).)*?\p{Lu}[\p{L}'’-]+ \d{6}(?=\s*(?:$|[,.;(]))|(?:(?!\b\d{5}\b).)*?\bDublin (?:1\d|2[0-4]|6W|[1-9])\b(?!,?\s*(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4})|.*?\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b(?:[\s,]*${TOWN})?|.*?\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|.*?\p{Lu}[\p{L}'’-]+ (?!(?:19|20)\d\d\b)(?:[1-9]\d{3}|0\d{3}(?=\s*$))(?=\s*(?:$|[,.(]))|.*?(?<![\d.,/-])(?!(?:19|20)\d\d\b)[1-9]\d{3} (?=\p{Lu})${TOWN}|.*?(?<=\b(?:rue|route|avenue|chemin|strasse|straße|weg|via|place|quai) [^,\d]{2,40} \d{1,4}[a-z]?, )(?:19|20)\d\d (?=\p{Lu})${TOWN}|.*?\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4}\b|.*?\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT) \d{4}\b))`,
+  String.raw`^((?:(?:(?!\b\d{5}\b).)*?\p{Lu}[\p{L}'’-]+ \d{6}(?=\s*(?:$|[,.;(]))|(?:(?!\b\d{5}\b).)*?\bDublin (?:1\d|2[0-4]|6W|[1-9])\b(?!,?\s*(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4})|.*?\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b(?:[\s,]*${TOWN})?|.*?\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|.*?\p{Lu}[\p{L}'’-]+ (?!(?:19|20)\d\d\b)(?:[1-9]\d{3}|0\d{3}(?=\s*$))(?=\s*(?:$|[,.(]))|.*?(?<![\d.,/-])(?!(?:19|20)\d\d\b)[1-9]\d{3} (?=\p{Lu})${TOWN}|.*?(?<=\b(?:rue|route|avenue|chemin|strasse|straße|weg|via|place|quai) [^,\d]{2,40} \d{1,4}[a-z]?, )(?:19|20)\d\d (?=\p{Lu})${TOWN}|.*?\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4}\b|.*?\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT) \d{4}\b|.*?\bL-\d{4} (?=\p{Lu})${TOWN}))`,
   "u"
 )
 
@@ -39,12 +40,17 @@ export function placeBefore(line: string, streetAt: number): number {
   const before = line.slice(0, streetAt)
   const from = Math.max(before.search(/[^.;!?]*$/), 0)
   let at = -1
-  for (const p of before.slice(from).matchAll(/(?<![\p{L}'’])(?:[àa] la|[àa] l['’]|au|aux|chez|to the|at the|livrer|deliver(?:ed)? to|send(?: (?:it|them|everything|all))? to)\s+/giu)) at = from + p.index + p[0].length
+  // ("Delivery Monday the 7th to Pier 21 Pavilion, Shed B, 1055 …": a bare "to" before a capitalised name.)
+  for (const p of before.slice(from).matchAll(/(?<![\p{L}'’])(?:[àa] la|[àa] l['’]|au|aux|chez|to the|at the|livrer|deliver(?:ed)? to|send(?: (?:it|them|everything|all))? to|to)\s+/giu)) {
+    if (/^to\s+$/i.test(p[0]) && !/^\p{Lu}/u.test(before.slice(from + p.index + p[0].length))) continue
+    at = from + p.index + p[0].length
+  }
   const place = at < 0 ? "" : before.slice(at)
   // "… au chalet n° 14, place Pasteur, …": a number after "n°" is the place's, not the street's; so is a number a comma
   // ends right after one capitalised word ("Livrer Entrepôt 7, Quai …", "deliver to Gate 2, Harbour Road …").
   const numbered = /^\d{1,4},/.test(line.slice(streetAt)) && /^\p{Lu}[\p{L}'’-]*\s+$/u.test(place)
-  return at >= 0 && (/(?:,|\bn[°º]\.?)\s*$/u.test(place) || numbered) && place.length <= 80 && /^\p{L}/u.test(place) && !/\b(?:le|the|on|by|avant|before|lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday|saturday)\b\s*\d/i.test(place) && !BILLING.test(place) ? at : streetAt
+  // (A street with no number matched from its comma on: ", route du Moulin, …" ends the place before it.)
+  return at >= 0 && (/(?:,|\bn[°º]\.?)\s*$/u.test(place) || /^,/.test(line.slice(streetAt)) || numbered || (NUMBERED_UNIT.test(place) && /^\d/.test(line.slice(streetAt)))) && place.length <= 80 && /^\p{L}/u.test(place) && !/\b(?:le|the|on|by|avant|before|lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday|saturday)\b\s*\d/i.test(place) && !BILLING.test(place) ? at : streetAt
 }
 
 /**
@@ -60,8 +66,14 @@ export function placeRunningInto(text: string, streetAt: number): number {
   for (const p of before.matchAll(/(?<![\p{L}'’])(?:(?:[àa] la|au|aux|chez|to the|at the|at|to)\s+|[àa] l['’]\s*)/giu)) at = p.index + p[0].length
   if (at < 0 || /[,;:.!?()]/.test(before.slice(at))) return -1
   const place = before.slice(at)
+  // "livrez au chalet 14 place des Dominicains …": the figure after a stand's or a chalet's word is its number, not the
+  // street's (a market's stands, a fair's halls are numbered; the street has none here).
+  if (NUMBERED_UNIT.test(place)) return at
   return !/\p{Lu}/u.test(place) && !WAY_IN.test(place) && /^\d/.test(text.slice(streetAt)) ? streetAt : at
 }
+
+/** A numbered spot of a market, a fair or a site, its word alone before the figure: "chalet 14", "stand 22", "pitch 7". */
+const NUMBERED_UNIT = /^(?:chalet|stand|box|emplacement|loge|cabane|kiosque|pavillon|pitch|stall|booth|unit|hangar)\s*$/i
 
 /** A spot of the premises the goods go to, not which premises ("au quai technique 12 avenue …", "to the loading bay …"). */
 const WAY_IN = /^(?:quai|dock|entr[ée]e|porte|portail|cour|hall|loading bay|goods[- ]in|back door|rear entrance)\b/i

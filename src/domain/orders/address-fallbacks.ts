@@ -2,10 +2,10 @@ import { cleanAddressPart, UP_TO_TOWN } from "./address-bounds"
 import { BILLING, POSTAL_LINE, streetOf } from "./address-shapes"
 
 /**
- * Two last chances for a delivery address, tried by findDeliveryAddress (delivery-address.ts) only when every other rule
+ * Last chances for a delivery address, tried by findDeliveryAddress (delivery-address.ts) only when every other rule
  * found none: an address written out whole after the words that send the goods but with no postal code (where the
- * country has none or the writer gives none), and an address standing alone on its line whose parts name a dock or a
- * goods entrance.
+ * country has none or the writer gives none), an address standing alone on its line whose parts name a dock or a
+ * goods entrance, and a block with no postal code under a line that sends the goods there.
  */
 
 type Found = { value: string; evidence: string; confidence: number }
@@ -46,8 +46,11 @@ export function addressWithoutCode(lines: readonly string[]): Found | null {
   return null
 }
 
-/** A part of an address that names a dock or a goods entrance: "quai 4", "quai papier n° 5", "entrée camions", "Loading Bay 3". */
-const DOCK_PART = /^(?:(?:quai|dock|bay|loading bay|gate|porte|poste de contr[ôo]le)(?:\s+\p{Ll}+)?\s+(?:n[°º]\s*)?[A-Z]?\d{1,3}[A-Z]?|entr[ée]e (?:camions|livraisons?|marchandises|fournisseurs)|acc[èe]s livraisons?(?:\s.*)?|goods[- ](?:in|entrance)|r[ée]ception (?:des )?marchandises)$/iu
+/**
+ * A part of an address that names a dock or a goods entrance: "quai 4", "quai papier n° 5", "entrée camions", "Loading
+ * Bay 3"; or the door a venue takes deliveries at, first or in the middle: "Entrée des artistes", "Stage door".
+ */
+const DOCK_PART = /^(?:(?:quai|dock|bay|loading bay|gate|porte|poste de contr[ôo]le)(?:\s+\p{Ll}+)?\s+(?:n[°º]\s*)?[A-Z]?\d{1,3}[A-Z]?|entr[ée]e (?:camions|livraisons?|marchandises|fournisseurs|des artistes|de service|du personnel)|porte (?:des livraisons|de service)|(?:stage|service|staff|artists['’]?|delivery) (?:door|entrance)|acc[èe]s livraisons?(?:\s.*)?|goods[- ](?:in|entrance)|r[ée]ception (?:des )?marchandises)$/iu
 
 /**
  * "Cuisine centrale Pains d'Antan, quai 4, 15 rue des Meuniers, ZA du Moulin, 59810 Lesquin" alone on its line, under the
@@ -60,8 +63,51 @@ export function addressAtDock(lines: readonly string[]): Found | null {
     const parts = place.split(/\s*,\s*/)
     if (parts.length < 3 || BILLING.test(place) || !POSTAL_LINE.test(place) || (!streetOf(place) && !/\d/.test(parts.slice(0, -1).join(" ")))) continue
     const whole = UP_TO_TOWN.exec(place)
-    if (whole === null || whole[1]!.length + 2 < place.length || !parts.slice(1, -1).some((p) => DOCK_PART.test(p))) continue
+    if (whole === null || whole[1]!.length + 2 < place.length || !parts.slice(0, -1).some((p) => DOCK_PART.test(p))) continue
     return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.55 }
+  }
+  return null
+}
+
+/**
+ * "… à l'adresse de notre transitaire :" / "Delivery on or before Friday 11th to our clearing agent:" over a block of two
+ * to four lines and no postal code ("c/o Swift Air Cargo, Shed 4 / JKIA Cargo Village, Nairobi"): where the country has
+ * none, the block ends on its town. A forwarder's "c/o" or a figure in it says it is a place, not a name and a title.
+ */
+export function blockWithoutCode(lines: readonly string[]): Found | null {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    if (!/:\s*$/.test(line) || !/\b(?:livr|deliver|ship|adresse|address)/i.test(line) || BILLING.test(line) || /\b(?:factur|invoice|bill)/i.test(line)) continue
+    const start = (lines[i + 1] ?? "").trim() === "" ? i + 2 : i + 1
+    const block: string[] = []
+    for (let k = start; k < lines.length && (lines[k] ?? "").trim() !== ""; k++) block.push(cleanAddressPart(lines[k]!.replace(/^[>\s]+/, "")))
+    if (block.length < 2 || block.length > 4 || POSTAL_LINE.test(block.join(" "))) continue
+    if (block.some((b) => b.length > 60 || /[:;?!]|\.\s|\+?\d[\d .]{7,}\d|@/.test(b))) continue
+    const town = block[block.length - 1]!.split(/\s*,\s*/).pop()!
+    if (!/^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}$/u.test(town) || (!/^c\/o\b/i.test(block[0]!) && !/\d/.test(block.join(" ")))) continue
+    return { value: block.join(", "), evidence: [line, ...block].join(" / ").trim(), confidence: 0.55 }
+  }
+  return null
+}
+
+/** "Deliver to me at the office address below", "à l'adresse ci-dessous", "address in my signature". */
+const ADDRESS_BELOW = /\b(?:address|adresse)\s+(?:below|underneath|ci[- ]dessous|en dessous|in (?:my|the) signature|dans (?:ma|la) signature)\b|\b(?:ci[- ]dessous|below)\s*:\s*$/im
+/** A signature's line that names the person, not the place: a job title. */
+const TITLE = /\b(?:coordinator|manager|director|officer|assistant|administrator|head of|lead|supervisor|responsable|directeur|directrice|assistante?|charg[ée]e? de|gestionnaire|chef)\b/i
+
+/**
+ * The note says the address is below, in the signature: the signature's block that ends on a postal code (its three
+ * lines above at most, up to a job title), never a postal box or a correspondence address.
+ */
+export function addressInSignature(body: string, signature: string): Found | null {
+  if (!ADDRESS_BELOW.test(body)) return null
+  const lines = signature.split("\n").map((l) => cleanAddressPart(l))
+  for (let k = 0; k < lines.length; k++) {
+    if (!POSTAL_LINE.test(lines[k]!) || BILLING.test(lines[k]!) || /\b(?:p\.?\s?o\.? box|bp|box|correspondence|postal|courrier)\b/i.test(lines[k]!)) continue
+    const block = [lines[k]!]
+    for (let j = k - 1; j >= 0 && j >= k - 3 && lines[j] !== "" && !TITLE.test(lines[j]!) && !/@|\d{6,}|:/.test(lines[j]!); j--) block.unshift(lines[j]!)
+    if (block.length < 2) continue
+    return { value: block.join(", "), evidence: block.join(" / "), confidence: 0.6 }
   }
   return null
 }

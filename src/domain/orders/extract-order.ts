@@ -14,6 +14,8 @@ import { findLines, type FoundLine } from "./lines"
 import { ADDS_UP_TO } from "./line-words"
 import { attachmentSources, bestPo, bySize, clamp, dedupe, foldBySentence, nameHas, withoutEarlierRest } from "./extract-helpers"
 import { unitOfWord } from "./units"
+import { addressInSignature } from "./address-fallbacks"
+import { keepsQuotedRest, sizesRetold, struckFromQuote } from "./quoted-rest"
 import { answersOnly, belowSignOff, chooseBody, ownSegments, splitMail, withoutBounces, withRelayedQuote, type MailSegment } from "./mail-body"
 import { ACCEPT, AGREES, EXCEPT, INVOICING, inPacks, ITEM_CHANGE, itemNumber, ITEMS, MORE, PLACE_ORDER, PROPOSAL, reorderOverForward, RETOLD, countWord, SAME_DELIVERY, SCALE, spokenNumber, STRIKE, theseNamed, WHOLE_QUOTE } from "./reply-words"
 import { decideOrder, KEY_IN, readOrderAct } from "./order-act"
@@ -156,7 +158,9 @@ export class OrderExtractor {
     const accepts = top?.quoted !== undefined && (agrees || ACCEPT.test(foldText(`${mail.subject}\n${top.body}`)))
     // "On refait la même que la dernière fois, mais doublez les gobelets, et ajoutez-moi 2 kilos de café": the
     // quoted order again, its lines changed or added to by the reply's own.
-    const again = top?.quoted !== undefined && REORDER.test(foldText(top.body))
+    // "Le reste ne change pas", "everything else as Jenna listed": the quoted order, changed by the reply (quoted-rest.ts).
+    const keepsRest = top?.quoted !== undefined && keepsQuotedRest(top.body, top.quoted, mail.from, this.ctx.ownDomains ?? [])
+    const again = top?.quoted !== undefined && (REORDER.test(foldText(top.body)) || keepsRest)
     if (top?.quoted !== undefined && (accepts || again)) {
       const quoted = linesQuoted().map((l) => ({ ...l, confidence: Math.min(l.confidence, 0.65) }))
       // "…sauf les masques": what the reply leaves out of the quote.
@@ -190,6 +194,10 @@ export class OrderExtractor {
         const was = m[5] === undefined ? null : Number(m[5])
         const hits = linesQuoted().filter((l) => (nameHas(l.product, word) || unitOfWord(word) === foldText(l.product.unit)) && (was === null || l.quantity === was))
         if (hits.length === 1 && !found.some((l) => l.product.ref === hits[0]!.product.ref)) requantified.set(hits[0]!.product.ref, countWord(m[1] ?? m[3]!))
+      }
+      if (keepsRest) {
+        for (const ref of struckFromQuote(top.body, linesQuoted(), this.matcher)) without.add(ref)
+        for (const [ref, n] of sizesRetold(top.body, linesQuoted())) if (!found.some((l) => l.product.ref === ref)) requantified.set(ref, n)
       }
       // The reply's own lines change a quoted product's quantity ("mettez-en 15 boîtes au lieu de 10") or add one.
       const changed = new Set(found.map((l) => l.product.ref))
@@ -368,7 +376,7 @@ export class OrderExtractor {
     // A request approved inside the customer's company and forwarded ("Approved. Raise with Comptoir under PO 77812"
     // over the ticket): its lines are the quoted request's, and so are its number and day (never our own quote's).
     const approvedInside = accepts && top?.quoted !== undefined && !ownDomains.some((d) => `${top.body}\n${top.quoted}`.toLowerCase().includes(d))
-    if (delivery === null && lines.length > 0 && top?.quoted !== undefined && (((accepts || again) && /\b(?:same (?:date|day)|(?:meme|la meme) (?:date|jour)|date (?:unchanged|inchangee)|as planned|comme prevu)\b/.test(foldText(top.body))) || SAME_DELIVERY.test(foldText(top.body)) || approvedInside)) {
+    if (delivery === null && lines.length > 0 && top?.quoted !== undefined && (keepsRest || ((accepts || again) && /\b(?:same (?:date|day)|(?:meme|la meme) (?:date|jour)|date (?:unchanged|inchangee)|as planned|comme prevu)\b/.test(foldText(top.body))) || SAME_DELIVERY.test(foldText(top.body)) || approvedInside)) {
       const sent = /^(?:sent|envoy[ée]|date|le)\s*:?\s*(.+)$/im.exec(top.quoted)?.[1]
       const ref = (sent === undefined ? undefined : findDates(sent, mailDay)[0]?.date) ?? mailDay
       delivery = deliveryDateOf(top.quoted.split("\n").map((text) => ({ text, ref })), { monthFirst })
@@ -403,7 +411,7 @@ export class OrderExtractor {
     }
 
     // The approver's number first: the mail's own may be the request's or the ticket's ("REQ-512").
-    const po = bestPo([...(approvedInside ? poCandidates(top!.quoted!, this.excluded, null) : []), ...morePos])
+    const po = bestPo([...(approvedInside || keepsRest ? poCandidates(top!.quoted!, this.excluded, null) : []), ...morePos])
     confidence.customer_code = customerHit?.confidence ?? 0
     evidence.customer_code = customerHit?.evidence ?? ""
     confidence.po_number = po === null ? 0.6 : po.strength >= 3 ? 0.95 : po.strength === 2 ? 0.8 : 0.6
@@ -418,10 +426,12 @@ export class OrderExtractor {
       if (address !== null) break
     }
     // "Delivery to stores at Cross Green as before": the address of the earlier order the reply quotes.
-    if (address === null && top?.quoted !== undefined && /\b(?:as before|as last time|same address|comme la derniere fois|comme precedemment|meme adresse)\b/.test(foldText(top.body))) {
+    if (address === null && top?.quoted !== undefined && (keepsRest || /\b(?:as before|as last time|same address|comme la derniere fois|comme precedemment|meme adresse)\b/.test(foldText(top.body)))) {
       const earlier = findDeliveryAddress(top.quoted)
       if (earlier !== null) address = { ...earlier, confidence: 0.6 }
     }
+    // "Deliver to me at the office address below": the signature's address.
+    for (const s of own) address ??= addressInSignature(s.body, s.signature)
     if (address === null && memory.deliveryAddress) address = { value: memory.deliveryAddress, evidence: REMEMBERED_ADDRESS, confidence: 0.65 }
     // Goods ordered by one site of a group for another, delivered to the other's own address: the other's order.
     const site = customerHit !== null && address !== null ? this.customers.sameGroupAt(customerHit.customer, address.value) : null

@@ -218,12 +218,12 @@ export function aboutEarlierOrder(folded: string): string | null {
 }
 
 /**
- * An order called off as a whole ("please cancel our PO GME-0412 in full", "merci d'annuler notre commande") lists what
- * it cancels: no order, however many lines and numbers it quotes. Not when something is asked in its place ("cancel
- * our order and send the following instead").
+ * An order called off as a whole ("please cancel our PO GME-0412 in full", "merci d'annuler notre commande", "cancel PO
+ * KT-310 in full", its number right after the word) lists what it cancels: no order, however many lines and numbers it
+ * quotes. Not when something is asked in its place ("cancel our order and send the following instead").
  */
 const CANCELS_ORDER =
-  /\b(?:cancel|annuler|annulez)\s+(?:our|my|the|this|that|notre|ma|la|cette|le|ce)\s+(?:whole |entire |complete |full )?(?:order|po|purchase order|commande|bon de commande|bc)\b(?!(?:\s+\S+){0,8}\s+(?:replace\w*|remplac\w*|instead|a la place|send|ship|deliver|add|envoy\w*|livr\w*|ajout\w*)\b)/
+  /\b(?:cancel|annuler|annulez)\s+(?:(?:our|my|the|this|that|notre|ma|la|cette|le|ce)\s+(?:whole |entire |complete |full )?(?:order|po|purchase order|commande|bon de commande|bc)\b|(?:order|po|purchase order|commande|bon de commande|bc)\s+(?:(?:no|n|number|numero)\s+)?(?=[a-z]{0,6}\s?\d)[a-z0-9]+(?:\s\d+)*\b)(?!(?:\s+\S+){0,8}\s+(?:replace\w*|remplac\w*|instead|a la place|send|ship|deliver|add|envoy\w*|livr\w*|ajout\w*)\b)/
 
 /** Whichever of these kinds of mail the words show, or null. */
 export function notAnOrderYet(folded: string): string | null {

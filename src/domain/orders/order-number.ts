@@ -2,13 +2,14 @@ import { compactCode } from "../search/fold-text"
 
 /**
  * The customer's order number, from labelled phrases ("Bon de commande n° BC-2026-114", "PO#4500123", "Notre réf. :
- * 77821", a purchase request's "N° DA : 2026-1187", "Demande d'approvisionnement n° GLOG-4471"), codes that carry their
+ * 77821", a purchase request's "N° DA : 2026-1187", "Demande d'approvisionnement n° GLOG-4471", "réquisition n° …", East
+ * Africa's local purchase order "LPO No. 00731"), codes that carry their
  * label ("PO-7781") and codes the customer asks us to quote on our paperwork.
  * (Split out of header-fields.ts with no change of behaviour: the address rules needed the room.)
  */
 
 const PO_LABEL =
-  /(?:bon de commande|commande|cde|cmd|purchase order|order|p\.?\s?o\.?|bdc|b\.?c\.?|notre r[ée]f[ée]rence|notre r[ée]f\.?|n\/\s?r[ée]f\.?|v\/\s?r[ée]f\.?|our ref(?:erence)?\.?|order ref(?:erence)?\.?|r[ée]f(?:[ée]rence)?\.? (?:de )?(?:commande|cde)|num[ée]ro de commande|order number|order no\.?|po number|po no\.?|requisition|purchase requisition|demande d['’ ]achat|demande d['’ ]approvisionnement|n[°º]\s*(?:de\s+)?da(?=\s*:)|ordre d['’ ]achat|bon d['’ ]achat|commande interne|engagement juridique|r[ée]approvisionnement|replenishment|call[- ]off|(?:n[°º] de |mon |notre |votre |le )?bon(?! de livraison| de retour| pour| d['’ ]enl[eè]vement| de transport))/i
+  /(?:bon de commande|commande|cde|cmd|purchase order|order|l\.?p\.?o\.?|p\.?\s?o\.?|bdc|b\.?c\.?|notre r[ée]f[ée]rence|notre r[ée]f\.?|n\/\s?r[ée]f\.?|v\/\s?r[ée]f\.?|our ref(?:erence)?\.?|order ref(?:erence)?\.?|r[ée]f(?:[ée]rence)?\.? (?:de )?(?:commande|cde)|num[ée]ro de commande|order number|order no\.?|po number|po no\.?|r[ée]quisition|purchase requisition|demande d['’ ]achat|demande d['’ ]approvisionnement|n[°º]\s*(?:de\s+)?da(?=\s*:)|ordre d['’ ]achat|bon d['’ ]achat|commande interne|engagement juridique|r[ée]approvisionnement|replenishment|call[- ]off|(?:n[°º] de |mon |notre |votre |le )?bon(?! de livraison| de retour| pour| d['’ ]enl[eè]vement| de transport))/i
 /** A cell holding only an order number's label ("N° commande", "PO number", "Bon de commande n°"). */
 const LABEL_CELL = /^(?:n[°ºo]\.?\s*(?:de\s+)?)?(?:bon de commande|commande|cde|order|purchase order|po|p\.o\.|bdc)(?:\s*(?:n[°ºo]\.?|no\.?|number|num[ée]ro|#|ref(?:erence)?))?\s*:?$/i
 const PO_MARKER = /^\s*(?:n[°ºo]\.?|no\.?|num(?:[ée]ro|ber)?\.?|nr\.?|#|:|number|id\b|r[ée]f(?:[ée]rence)?\.?|is|est)\s*/i
@@ -101,7 +102,7 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
       const label = m[0].toLowerCase()
       // "Order Number: RCHT-PO-3310478 … Requisition: REQ-7716024": "order" and its "Number" marker are as strong a
       // label as "order number" (the requisition beside it is the buyer's internal request, not the order).
-      const strong = /engagement|bon de commande|purchase order|p\.?\s?o|bdc|order (?:no|number|ref)|num[ée]ro de commande|notre r[ée]f|our ref|n\/|r[ée]f|achat|approvisionnement|n[°º]\s*(?:de\s+)?da|requisition|bon/.test(label) || (/^(?:order|commande)$/.test(label) && /\b(?:number|no|num[ée]ro|n[°º])/i.test(markers))
+      const strong = /engagement|bon de commande|purchase order|p\.?\s?o|bdc|order (?:no|number|ref)|num[ée]ro de commande|notre r[ée]f|our ref|n\/|r[ée]f|achat|approvisionnement|n[°º]\s*(?:de\s+)?da|r[ée]quisition|l\.?p\.?o|bon/.test(label) || (/^(?:order|commande)$/.test(label) && /\b(?:number|no|num[ée]ro|n[°º])/i.test(markers))
       // "Second, a new order, PO HE-41288" beside "(our PO HE-41207)" of last week's delivery: the new one.
       const fresh = /\b(?:new|nouvelle|nouveau|this|cette|ce)\b[^.;:()]{0,20}$/i.test(line.slice(Math.max(0, m.index - 30), m.index))
       // "Bon de commande PB-26-117 (engagement juridique n° 2100458812)": a number in brackets right after an order's

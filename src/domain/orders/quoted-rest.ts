@@ -1,0 +1,59 @@
+import { foldText } from "../search/fold-text"
+import type { CatalogMatcher } from "./catalog-match"
+import { nameHas } from "./extract-helpers"
+import type { FoundLine } from "./lines"
+
+/**
+ * A reply that changes part of the order quoted under it and keeps the rest: "le reste ne change pas", "le reste comme
+ * dans mon premier message", "everything else as Jenna listed", "rest as per my mail below". The quoted order is the
+ * order (its lines, number, day and place), changed by what the reply says.
+ */
+export const KEEPS_QUOTED_REST =
+  /\b(?:(?:tout )?le reste (?:ne change pas|reste (?:le meme|inchange|identique)|(?:est )?(?:inchange|identique|sans changement)|(?:est )?comme (?:dans|prevu|convenu|indique|avant|ci dessous|plus bas)|idem)|(?:everything|anything|all) else (?:as|stays|is|unchanged|the same|remains)|(?:the )?rest (?:as (?:per|before|below|listed|is)|stays|is (?:the same|unchanged|as)|unchanged|remains))\b/
+
+/**
+ * The reply keeps the rest of the order quoted under it, and that order is not the sender's own nor ours: a colleague's
+ * order answered to all, or a thread that went through someone else ("Le mer. 2 déc., Domaine de la Vernède a écrit").
+ * A sender correcting the order she sent us herself ("De : Sandrine Lopes" right below: "petite correction sur ma
+ * commande de ce matin … le reste ne change pas") sends only the change: the rest reached us already. Our own quoted
+ * offer is answered by the rules for quotes.
+ */
+export function keepsQuotedRest(body: string, quoted: string, from: { address: string; name: string }, ownDomains: readonly string[]): boolean {
+  if (!KEEPS_QUOTED_REST.test(foldText(body))) return false
+  const head = /^[>\s]*(?:(?:from|de)\s*:\s*(.+)|(.+(?:a [ée]crit|wrote)\s*:))\s*$/im.exec(quoted.split("\n").slice(0, 6).join("\n"))
+  const who = (head?.[1] ?? head?.[2] ?? "").toLowerCase()
+  const own = who.includes(from.address.toLowerCase()) || (from.name.trim() !== "" && who.includes(from.name.trim().toLowerCase()))
+  return !own && !ownDomains.some((d) => who.includes(d.toLowerCase()))
+}
+
+/** "On enlève les gobelets", "we'll drop the cups", "take out the masks": a quoted product struck from the order. */
+const STRUCK = /\b(?:on|nous|we|we ll|we will|i ll|please)\s+(?:enleve|enlevons|retire|retirons|supprime|supprimons|drop|remove|take out|take off|leave out|skip)\s+(?:les|la|le|l|the|des)\s+([a-z -]{3,30}?)(?=\s*(?:[,.;:!?(]|$)|\s(?:et|and|from|du|de la|le traiteur)\b)/g
+
+/** "Bump the mediums to 10 boxes", "passez les L à 8 boîtes": a quoted product named by its size alone, its new count. */
+const SIZE_TO = /\b(?:bump|make|up|increase|raise|change|put|passez|passer|mettez|mettre|montez|monter)\s+(?:the|les)\s+(smalls?|mediums?|larges?|extra larges?|xl|s|m|l)\s+(?:up\s+)?(?:to|a)\s+(\d{1,4})\b/g
+const SIZES: Readonly<Record<string, string>> = { small: "s", s: "s", medium: "m", m: "m", large: "l", l: "l", "extra large": "xl", xl: "xl" }
+
+/** The quoted products the reply strikes: the catalog's best match for its words, else the quoted ones named so. */
+export function struckFromQuote(body: string, quoted: readonly FoundLine[], matcher: CatalogMatcher): string[] {
+  const out: string[] = []
+  // Clause by clause: folding drops the commas that end what is struck ("on enlève les gobelets, la salle a sa vaisselle").
+  for (const m of body.split(/[,.;:!?()]/).flatMap((c) => [...foldText(c).matchAll(STRUCK)])) {
+    const words = m[1]!.split(" ").filter((w) => w.length > 2 && !/^(?:les|des|the)$/.test(w)).map((w) => w.replace(/s$/, ""))
+    const named = quoted.filter((l) => words.length > 0 && words.every((w) => nameHas(l.product, w))).map((l) => l.product.ref)
+    const hit = named.length > 0 ? null : matcher.matchName(m[1]!.split(" ")).hit
+    out.push(...named, ...(hit !== null && quoted.some((l) => l.product.ref === hit.product.ref) ? [hit.product.ref] : []))
+  }
+  return out
+}
+
+/** A quoted product named by its size ("the mediums"), when one quoted product alone is in that size: its new count. */
+export function sizesRetold(body: string, quoted: readonly FoundLine[]): Map<string, number> {
+  const out = new Map<string, number>()
+  for (const m of foldText(body).matchAll(SIZE_TO)) {
+    const size = SIZES[m[1]!.replace(/s$/, "")] ?? SIZES[m[1]!]
+    if (size === undefined) continue
+    const hits = quoted.filter((l) => new RegExp(`\\b(?:taille|size|sz)\\s+${size}\\b`).test(foldText(`${l.product.nameFr} ${l.product.nameEn}`)))
+    if (hits.length === 1) out.set(hits[0]!.product.ref, Number(m[2]))
+  }
+  return out
+}
