@@ -11,7 +11,7 @@ import { generateDemoDocuments } from "~src/domain/demo/demo-documents"
 import { DEMO_STATIONERY, pricedDemoCustomers } from "~src/domain/demo/demo-pricing"
 import { centsToInput, percentToInput } from "~src/domain/documents/quote-form"
 
-import { signIn, startDemoServer } from "./demo-server"
+import { signIn, startDemoServer, workspace } from "./demo-server"
 import { launchWithExtension, serviceWorkerOf } from "./launch"
 
 /**
@@ -60,8 +60,6 @@ test.afterAll(async () => {
   }
   await server?.stop()
 })
-
-const workspace = (p: Profile, route: string) => p.page.goto(`chrome-extension://${p.extensionId}/tabs/workspace.html#/${route}`)
 
 /** Opens a new quote for a customer (a fresh page) and adds a product by its ref as its first line. */
 async function quoteWithProduct(p: Profile, customerId: string, ref: string): Promise<void> {

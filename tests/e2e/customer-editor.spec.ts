@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test"
 
-import { closeProfiles, launchProfiles, signIn, startDemoServer, type DemoServer, type Profile } from "./demo-server"
+import { closeProfiles, type DemoServer, launchProfiles, type Profile, signIn, startDemoServer, workspace } from "./demo-server"
 import { startSite, type Site } from "./launch"
 
 /**
@@ -41,8 +41,6 @@ test.afterAll(async () => {
   await closeSite?.()
   await server?.stop()
 })
-
-const workspace = (p: Profile, route: string) => p.page.goto(`chrome-extension://${p.extensionId}/tabs/workspace.html#/${route}`)
 
 function lookupByPhone(p: Page, phone: string): Promise<{ id: string; code: string; company: string }[]> {
   return p.evaluate(async (n) => {

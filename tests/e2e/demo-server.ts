@@ -95,3 +95,6 @@ export async function closeProfiles(profiles: Profile[]): Promise<void> {
     rmSync(p.dir, { recursive: true, force: true })
   }
 }
+
+/** Opens a route of the workspace tab in this profile's page. */
+export const workspace = (p: Profile, route: string) => p.page.goto(`chrome-extension://${p.extensionId}/tabs/workspace.html#/${route}`)

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test"
 
-import { closeProfiles, launchProfiles, signIn, startDemoServer, type DemoServer, type Profile } from "./demo-server"
+import { closeProfiles, type DemoServer, launchProfiles, type Profile, signIn, startDemoServer, workspace } from "./demo-server"
 
 test.describe.configure({ mode: "serial" })
 
@@ -18,8 +18,6 @@ test.afterAll(async () => {
   await closeProfiles(profiles)
   await server?.stop()
 })
-
-const workspace = (p: Profile, route: string) => p.page.goto(`chrome-extension://${p.extensionId}/tabs/workspace.html#/${route}`)
 
 type Row = { id: string; type: string; number: string | null; correctsInvoiceId: string | null; paymentState: string | null; remainingCents: number | null; daysOverdue: number }
 const list = async (page: Page, kind: "invoices" | "dunning") =>

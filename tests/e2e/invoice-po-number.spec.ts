@@ -8,7 +8,7 @@ import { expect, test, type Page } from "@playwright/test"
 import { OVER_LIMIT_QUOTE_ID } from "~src/domain/demo/demo-documents"
 import { extractFacturXml } from "~src/domain/documents/factur-x/embed"
 
-import { closeProfiles, launchProfiles, signIn, startDemoServer, type DemoServer, type Profile } from "./demo-server"
+import { closeProfiles, type DemoServer, launchProfiles, type Profile, signIn, startDemoServer, workspace } from "./demo-server"
 
 /**
  * The customer's order number (the buyer's PO) from order to invoice to credit note, as the buyer's accounts payable
@@ -32,7 +32,6 @@ test.afterAll(async () => {
   await server?.stop()
 })
 
-const workspace = (p: Profile, route: string) => p.page.goto(`chrome-extension://${p.extensionId}/tabs/workspace.html#/${route}`)
 type Row = { id: string; type: string; number: string | null; status: string; correctsInvoiceId: string | null }
 const list = async (page: Page, kind: "quotes" | "invoices") =>
   ((await page.evaluate((kind) => chrome.runtime.sendMessage({ type: "documents/list", payload: { kind, limit: 1000 } }), kind)) as { data: { rows: Row[] } }).data.rows

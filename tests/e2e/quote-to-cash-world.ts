@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test"
 
-import type { Profile } from "./demo-server"
+import { workspace, type Profile } from "./demo-server"
 
 /**
  * How quote-to-cash.spec.ts moves about its world (the demo team's server, the agent's and the manager's profiles):
@@ -11,7 +11,7 @@ import type { Profile } from "./demo-server"
 /** "9 Aug 2026", "23 Sept 2026": a day in the English UI. */
 export const DAY_IN_ENGLISH = /^\d{1,2} [A-Z][a-z]{2,3} \d{4}$/
 
-export const workspace = (p: Profile, route: string) => p.page.goto(`chrome-extension://${p.extensionId}/tabs/workspace.html#/${route}`)
+export { workspace }
 
 /** Reopens the route until the locator shows (the other profile's change arrives by sync). */
 export async function reopenUntil(p: Profile, route: string, selector: string): Promise<void> {
