@@ -25,7 +25,10 @@ export const documentsGet = defineHandler("documents/get", async (req) => {
   const customers = new Map(customer ? [[customer.id, customer]] : [])
   const [row] = toRows([doc], { today: day, customers, payments: mine.payments, creditNotes: mine.creditNotes, schedule })
   const source = doc.sourceId ? all.find((d) => d.id === doc.sourceId) : undefined
-  const risk = customerRisk({ creditLimitCents: customer?.creditLimitCents ?? null, invoices: mine.invoices, orders: mine.orders.filter((o) => o.id !== doc.id), creditNotes: mine.creditNotes, payments: mine.payments, today: day }, await riskSettings())
+  // Every order of the customer, this one included: a draft is not counted (confirmCheck adds it for the block),
+  // a confirmed one is owed like the others. Leaving it out showed a confirmed order's page under the card's
+  // outstanding by its own amount, "OK" for a customer that order put over its limit.
+  const risk = customerRisk({ creditLimitCents: customer?.creditLimitCents ?? null, invoices: mine.invoices, orders: mine.orders, creditNotes: mine.creditNotes, payments: mine.payments, today: day }, await riskSettings())
   const confirm = doc.type === "order" && doc.status === "draft" ? confirmCheck(risk, doc) : null
 
   const corrected = doc.type === "credit-note" ? all.find((d) => d.id === doc.correctsInvoiceId) : undefined

@@ -116,3 +116,26 @@ describe("the dunning screen", () => {
     expect(sent.getAttribute("title")).toBe("Friendly reminder 20 Nov 2026 · Marc Lefèbvre")
   })
 })
+
+describe("an invoice overdue by fewer days than the friendly reminder's", () => {
+  it("says not yet and offers no reminder to prepare (the button did nothing when clicked)", async () => {
+    const early: DocumentRowView = { ...row([]), id: "inv-111", number: "FAC-2026-00111", dueDate: "2026-12-01", daysOverdue: 5, dunning: { due: null, reached: null, direct: null, skips: [], sent: [] } }
+    vi.stubGlobal("chrome", {
+      runtime: {
+        sendMessage: vi.fn(async (m: { type: string }) => {
+          if (m.type !== "documents/list") throw new Error(m.type)
+          return { ok: true, data: { rows: [early], total: 1, today: "2026-12-06", schedule: { friendly: 7, firm: 15, "formal-notice": 30 }, names: {} } }
+        }),
+        getURL: (p: string) => `chrome-extension://x/${p}`
+      }
+    })
+    render(
+      <I18nextProvider i18n={createI18n("en")}>
+        <DunningScreen customerId={null} />
+      </I18nextProvider>
+    )
+    const lateRow = (await screen.findByText("FAC-2026-00111")).closest("tr")!
+    expect(lateRow.textContent).toContain("not yet")
+    expect(lateRow.querySelectorAll("button")).toHaveLength(0)
+  })
+})

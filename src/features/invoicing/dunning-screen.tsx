@@ -150,11 +150,11 @@ function DunningRow({
                 {open === d.direct ? t("invoicing.dunning.close") : t("invoicing.dunning.direct", { level: t(`invoicing.dunning.levelTo.${d.direct}`) })}
               </button>
             </>
-          ) : (
-            <button type="button" className="c-button c-button-secondary" data-comptoir="dunning-open" data-level={first ?? ""} aria-expanded={open !== null} onClick={() => onOpen(open ? null : first)}>
+          ) : first ? (
+            <button type="button" className="c-button c-button-secondary" data-comptoir="dunning-open" data-level={first} aria-expanded={open !== null} onClick={() => onOpen(open ? null : first)}>
               {open ? t("invoicing.dunning.close") : t("invoicing.dunning.prepare")}
             </button>
-          )}
+          ) : null /* Not late enough for the friendly reminder: "not yet" says it, and a button here opened nothing. */}
         </td>
       </tr>
       {open ? (

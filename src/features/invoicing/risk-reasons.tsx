@@ -27,8 +27,11 @@ export function RiskReasons({ reasons }: { reasons: readonly RiskReasonLike[] })
             limit: money(r.limitCents),
             overdue: money(r.overdueCents),
             days: r.days ?? 0,
+            // "1 jour de retard", not "1 jours": only the overdue reasons have a singular.
+            ...(r.code.startsWith("overdue") ? { count: r.days ?? 0 } : {}),
             threshold: t("risk.reasons.thresholdDays", { count: r.thresholdDays ?? 0 }),
-            average: r.averageDaysLate ?? 0
+            // Whole days, as the card rounds them: "33.5" printed as is, with its English point in French.
+            average: Math.round(r.averageDaysLate ?? 0)
           })}
         </li>
       ))}
