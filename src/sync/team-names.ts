@@ -3,7 +3,8 @@ import * as z from "zod"
 import type { StoredSession } from "./session-store"
 import type { TeamServer } from "./team-server"
 
-const Members = z.object({ members: z.array(z.object({ email: z.string(), name: z.string() })).max(10_000) })
+// `active` is absent from an older server's answer: its members are all taken as in use.
+const Members = z.object({ members: z.array(z.object({ email: z.string(), name: z.string(), active: z.boolean().default(true) })).max(10_000) })
 
 /** How long the team's names are kept before they are asked again; after a failure, when to try again. */
 const KEEP_MS = 5 * 60_000
@@ -14,9 +15,10 @@ const RETRY_MS = 30_000
  * (what the server checks against the user who pushes it), and shows the person's name when the account has one.
  * Asked of the server (`GET /team/members`) at most every 5 minutes per session; the signed-in user's own name comes
  * from the session, so it shows offline too. A member without a name is left out: the history then shows the e-mail.
+ * `activeOnly` leaves out the disabled accounts too, for a pick of people who can still do the work (a sales rep).
  */
 export class TeamNames {
-  private kept: { token: string; at: number; names: ReadonlyMap<string, string> } | null = null
+  private kept: { token: string; at: number; names: ReadonlyMap<string, string>; inactive: ReadonlySet<string> } | null = null
   private asking: Promise<void> | null = null
 
   constructor(
@@ -24,12 +26,12 @@ export class TeamNames {
     private readonly now: () => number = Date.now
   ) {}
 
-  async of(session: StoredSession | null): Promise<Record<string, string>> {
+  async of(session: StoredSession | null, opts: { activeOnly?: boolean } = {}): Promise<Record<string, string>> {
     if (!session) return {}
     if (!this.kept || this.kept.token !== session.token || this.now() - this.kept.at >= KEEP_MS) await (this.asking ??= this.ask(session).finally(() => (this.asking = null)))
     const names: Record<string, string> = {}
-    const kept = this.kept?.token === session.token ? this.kept.names : new Map<string, string>()
-    for (const [email, name] of kept) names[email] = name
+    const kept = this.kept?.token === session.token ? this.kept : null
+    for (const [email, name] of kept?.names ?? []) if (!opts.activeOnly || !kept?.inactive.has(email)) names[email] = name
     if (session.user.name.trim()) names[session.user.email.toLowerCase()] = session.user.name.trim()
     return names
   }
@@ -37,11 +39,17 @@ export class TeamNames {
   private async ask(session: StoredSession): Promise<void> {
     try {
       const reply = await this.server.request(session, "GET", "/team/members", undefined, (x) => Members.parse(x))
-      this.kept = { token: session.token, at: this.now(), names: new Map(reply.members.filter((m) => m.name.trim()).map((m) => [m.email.toLowerCase(), m.name.trim()])) }
+      const named = reply.members.filter((m) => m.name.trim())
+      this.kept = {
+        token: session.token,
+        at: this.now(),
+        names: new Map(named.map((m) => [m.email.toLowerCase(), m.name.trim()])),
+        inactive: new Set(named.filter((m) => m.active === false).map((m) => m.email.toLowerCase()))
+      }
     } catch {
       // Offline or an older server: the names known so far for this session, asked again in 30 s.
-      const names = this.kept?.token === session.token ? this.kept.names : new Map<string, string>()
-      this.kept = { token: session.token, at: this.now() - KEEP_MS + RETRY_MS, names }
+      const known = this.kept?.token === session.token ? this.kept : { names: new Map<string, string>(), inactive: new Set<string>() }
+      this.kept = { token: session.token, at: this.now() - KEEP_MS + RETRY_MS, names: known.names, inactive: known.inactive }
     }
   }
 }

@@ -35,6 +35,6 @@ export const customersUpdate = defineHandler("customers/update", async (req) => 
 const NAMES_WAIT_MS = 1500
 
 export const customersEditRights = defineHandler("customers/edit-rights", async () => {
-  const [session, names] = await Promise.all([readSession(), teamNamesWithin(NAMES_WAIT_MS)])
+  const [session, names] = await Promise.all([readSession(), teamNamesWithin(NAMES_WAIT_MS, { activeOnly: true })])
   return { mayEditCreditLimit: mayEditCreditLimit(session?.user.role ?? null), teamMembers: Object.values(names) }
 })
