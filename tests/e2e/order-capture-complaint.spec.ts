@@ -94,6 +94,18 @@ test("a French complaint naming its invoice: a credit note asked, in its words, 
   await page.screenshot({ path: "test-results/complaint-panel-invoice.png" })
   const workspace = await openFromComplaint(page, `#/invoices/${INVOICE.id}`)
   await expect(workspace.locator('[data-comptoir="document-number"]')).toHaveText(INVOICE.number)
+
+  // A French agent reads the same panel in French.
+  const speak = (language: "en" | "fr") =>
+    workspace.evaluate(async (language) => chrome.storage.local.set({ settings: { ...((await chrome.storage.local.get("settings")).settings as object | undefined), language } }), language)
+  await speak("fr")
+  await page.reload()
+  await overlay(page).locator('[data-comptoir="capture-order"]').click()
+  const plainSpaces = (s: string | null) => (s ?? "").replace(/\u00a0/g, " ")
+  await expect.poll(async () => plainSpaces(await complaint.locator('[data-comptoir="complaint-asks"]').textContent())).toBe("Demande : un avoir (« merci de nous faire un avoir »).")
+  await expect(complaint.locator('[data-comptoir="complaint-open"]')).toHaveText(`Ouvrir la facture ${INVOICE.number}`)
+  await page.screenshot({ path: "test-results/complaint-panel-invoice-fr.png" })
+  await speak("en")
   await workspace.close()
   await page.close()
 })
