@@ -45,7 +45,7 @@ export function LineRow({
   register: UseFormRegister<QuoteFormValues>
   errors: FieldErrors<QuoteFormValues["lines"][number]> | undefined
   /** The line's fields the agent has left (react-hook-form's touched fields). */
-  touched?: Partial<Record<keyof QuoteFormValues["lines"][number], boolean>>
+  touched?: Partial<Record<"ref" | "label" | "quantity" | "unit" | "unitPrice" | "discountPercent" | "vatRate", boolean>>
   /** The form was submitted (saved, issued, printed…): every error shows, typed in or not. */
   submitted?: boolean
   netCents: number | null
