@@ -30,6 +30,12 @@ describe("the catalog's word index", () => {
     expect(refs("bxo")).toEqual([])
   })
 
+  it("offers a ref typed in full alone, never the refs one digit away (a slip in a number names another product)", () => {
+    expect(refs("GN-4411")).toEqual(["GN-4411"])
+    expect(refs("gn 4410")).toEqual(["GN-4410"])
+    expect(refs("441")).toEqual(["GN-4410", "GN-4411"])
+  })
+
   it("keeps at most the number of products asked for", () => {
     expect(catalog.search("100", 1)).toHaveLength(1)
   })

@@ -62,7 +62,9 @@ export class ProductSearchIndex<P extends SearchableProduct> {
     for (const word of words) {
       best.fill(0)
       const m = word.length
-      this.vocab.walk(word, maxEditsFor(m), maxPrefixEditsFor(m), true, (tokenId, edits, prefixEdits) => {
+      // A word with a figure is a ref's or a size's: one digit off is another product, so it matches as typed or begun.
+      const exactOnly = /\d/.test(word)
+      this.vocab.walk(word, exactOnly ? 0 : maxEditsFor(m), exactOnly ? 0 : maxPrefixEditsFor(m), true, (tokenId, edits, prefixEdits) => {
         const quality = matchQuality(m, this.vocab.tokenAt(tokenId).length, edits, prefixEdits)
         for (const doc of this.postings[tokenId] ?? []) if (quality > best[doc]!) best[doc] = quality
       })
