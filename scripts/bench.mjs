@@ -18,7 +18,10 @@ const run = (label, cmd, args) => {
 }
 const tsx = (file) => ["tsx", "--tsconfig", "tsconfig.json", file]
 
-if (only.includes("search")) run("customer search (Node)", "npx", tsx("bench/search.bench.ts"))
+if (only.includes("search")) {
+  run("customer search (Node)", "npx", tsx("bench/search.bench.ts"))
+  run("product search, the quote's Add a line (Node)", "npx", tsx("bench/product-search.bench.ts"))
+}
 if (only.includes("extension")) {
   if (!existsSync(resolve(root, "build/chrome-mv3-prod/manifest.json")) || process.env.BENCH_REBUILD !== "0") run("build", "npx", ["plasmo", "build", "--src-path=."])
   run("extension in Chromium", "npx", tsx("bench/extension.bench.ts"))

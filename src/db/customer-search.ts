@@ -3,6 +3,7 @@ import Fuse from "fuse.js"
 import { isActive } from "~src/domain/catalog/product-form"
 import type { Customer, Product } from "~src/domain/customers/customer.schema"
 import { CustomerSearchIndex } from "~src/domain/search/customer-search-index"
+import { ProductSearchIndex } from "~src/domain/search/product-search-index"
 
 import type { ComptoirDb } from "./database"
 import { CustomerRepository } from "./customer-repository"
@@ -62,28 +63,39 @@ export class CustomerSearch {
   }
 }
 
-/** A catalog is hundreds to a few thousand lines: fuse.js over all of it stays well under a frame. */
+/** A catalog is hundreds to a few thousand lines: its word index, and fuse.js over all of it, stay well under a frame. */
 export class ProductSearch {
-  private fuse: Promise<Fuse<Product>> | null = null
+  private catalog: Promise<{ index: ProductSearchIndex<Product>; fuse: () => Fuse<Product> }> | null = null
 
   constructor(private readonly db: ComptoirDb) {}
 
   invalidate(): void {
-    this.fuse = null
+    this.catalog = null
   }
 
   async search(query: string, limit: number): Promise<Product[]> {
     // A deactivated product stays in the catalog (documents point at it) but is no longer offered.
-    this.fuse ??= this.db.products.toArray().then(
-      (all) => new Fuse(all.filter(isActive), { keys: [...PRODUCT_KEYS], threshold: 0.35, ignoreLocation: true, ignoreDiacritics: true })
-    )
-    const fuse = await this.fuse
+    this.catalog ??= this.db.products.toArray().then((all) => {
+      const active = all.filter(isActive)
+      let fuse: Fuse<Product> | null = null
+      const options = { keys: [...PRODUCT_KEYS], threshold: 0.35, ignoreLocation: true, ignoreDiacritics: true }
+      return { index: ProductSearchIndex.build(active), fuse: () => (fuse ??= new Fuse(active, options)) }
+    })
+    this.catalog.catch(() => (this.catalog = null))
+    const { index, fuse } = await this.catalog
     if (query.trim() === "") return (await this.db.products.orderBy("ref").filter(isActive).limit(limit).toArray())
+    // Whole words, begun words and words with one slip (a swap included), every word typed matched, best first.
+    const byWords = index.search(query, limit)
+    // Nothing: what fuse.js finds (letters inside a word, "gonom"; a word further than one slip), as before the index.
+    return byWords.length > 0 ? byWords : this.byFuse(fuse(), query, limit)
+  }
+
+  private byFuse(fuse: Fuse<Product>, query: string, limit: number): Product[] {
     const whole = fuse.search(query, { limit }).map((r) => r.item)
     const words = query.trim().split(/\s+/)
     if (words.length < 2 || whole.length > 0) return whole
-    // Read as one string, "ergonmic chair" is too far from "Ergonomic office chair" (a word between, a typo in
-    // each): then each word must match one of the fields, the order and the words between left free.
+    // Read as one string, a query can be too far from a name with words between: then each word must match one
+    // of the fields, the order and the words between left free.
     return fuse.search({ $and: words.map((w) => ({ $or: PRODUCT_KEYS.map((k) => ({ [k]: w })) })) }, { limit }).map((r) => r.item)
   }
 }

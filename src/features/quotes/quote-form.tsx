@@ -405,7 +405,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
               </thead>
               <tbody>
                 {lines.fields.map((f, i) => (
-                  <LineRow key={f.key} i={i} register={register} line={watchedLines?.[i]} lang={language} errors={formState.errors.lines?.[i]} netCents={lineNet(watchedLines?.[i])} money={money} t={t} frenchMention={lineMentionFrenchOnly(watchedLines?.[i], products.current, language)} onRemove={() => lines.remove(i)} onUnit={(u) => form.setValue(`lines.${i}.unit`, u, { shouldDirty: true, shouldValidate: true })} />
+                  <LineRow key={f.key} i={i} register={register} line={watchedLines?.[i]} lang={language} errors={formState.errors.lines?.[i]} touched={formState.touchedFields.lines?.[i]} submitted={formState.isSubmitted} netCents={lineNet(watchedLines?.[i])} money={money} t={t} frenchMention={lineMentionFrenchOnly(watchedLines?.[i], products.current, language)} onRemove={() => lines.remove(i)} onUnit={(u) => form.setValue(`lines.${i}.unit`, u, { shouldDirty: true, shouldValidate: true })} />
                 ))}
               </tbody>
             </table>

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef } from "react"
+import { useEffect, useLayoutEffect, useRef, useState } from "react"
 import type { FieldErrors, UseFormRegister, UseFormRegisterReturn } from "react-hook-form"
 import type { useTranslation } from "react-i18next"
 
@@ -26,7 +26,9 @@ export function lineNet(l: QuoteFormValues["lines"][number] | undefined): number
 export function LineRow({
   i,
   register,
-  errors,
+  errors: allErrors,
+  touched,
+  submitted = false,
   netCents,
   money,
   t,
@@ -42,6 +44,10 @@ export function LineRow({
   lang: "fr" | "en"
   register: UseFormRegister<QuoteFormValues>
   errors: FieldErrors<QuoteFormValues["lines"][number]> | undefined
+  /** The line's fields the agent has left (react-hook-form's touched fields). */
+  touched?: Partial<Record<"ref" | "label" | "quantity" | "unit" | "unitPrice" | "discountPercent" | "vatRate", boolean>>
+  /** The form was submitted (saved, issued, printed…): every error shows, typed in or not. */
+  submitted?: boolean
   netCents: number | null
   money: (cents: number) => string
   t: Translate
@@ -51,9 +57,25 @@ export function LineRow({
   /** An English quote's 0 % line whose product has only its French exemption mention: it will print that one. */
   frenchMention?: boolean
 }) {
+  // The form validates a whole line as soon as it is added (react-hook-form re-checks the field array on append), so
+  // a free line's empty price came up in error before the agent could type one. A field's error shows once the
+  // agent typed in it or left it, or the form was submitted, as react-hook-form's onTouched mode shows them.
+  const [typedIn, setTypedIn] = useState<ReadonlySet<string>>(() => new Set())
+  const typed = (name: string) => setTypedIn((s) => (s.has(name) ? s : new Set(s).add(name)))
+  const errors = Object.fromEntries(Object.entries(allErrors ?? {}).filter(([name]) => submitted || typedIn.has(name) || touched?.[name as keyof typeof touched])) as typeof allErrors
+  const registered = (name: "ref" | "label" | "quantity" | "unitPrice" | "discountPercent"): UseFormRegisterReturn => {
+    const r = register(`lines.${i}.${name}`)
+    return {
+      ...r,
+      onChange: (e) => {
+        typed(name)
+        return r.onChange(e)
+      }
+    }
+  }
   const cell = (name: "ref" | "quantity" | "unitPrice" | "discountPercent", extra: { inputMode?: "decimal"; className?: string } = {}, note: React.ReactNode = null) => (
     <td data-label={t(`quotes.form.${name === "discountPercent" ? "discount" : name}`)}>
-      <input {...register(`lines.${i}.${name}`)} aria-label={`${t(`quotes.form.${name === "discountPercent" ? "discount" : name}`)} ${i + 1}`} aria-invalid={errors?.[name] ? "true" : "false"} {...extra} />
+      <input {...registered(name)} aria-label={`${t(`quotes.form.${name === "discountPercent" ? "discount" : name}`)} ${i + 1}`} aria-invalid={errors?.[name] ? "true" : "false"} {...extra} />
       <FieldMessage error={errors?.[name]} />
       {note}
     </td>
@@ -64,12 +86,19 @@ export function LineRow({
     <tr data-comptoir="quote-line">
       {cell("ref")}
       <td data-label={t("quotes.form.label")}>
-        <GrowingField className="c-quote-line-label" registration={register(`lines.${i}.label`)} value={line?.label ?? ""} aria-label={`${t("quotes.form.label")} ${i + 1}`} invalid={Boolean(errors?.label)} />
+        <GrowingField className="c-quote-line-label" registration={registered("label")} value={line?.label ?? ""} aria-label={`${t("quotes.form.label")} ${i + 1}`} invalid={Boolean(errors?.label)} />
         <FieldMessage error={errors?.label} />
       </td>
       {cell("quantity", { inputMode: "decimal", className: "c-num" })}
       <td data-label={t("quotes.form.unit")}>
-        <GrowingField className="c-quote-line-unit" controlled={{ name: `lines.${i}.unit`, ...unit }} value={unit.value} aria-label={`${t("quotes.form.unit")} ${i + 1}`} invalid={Boolean(errors?.unit)} />
+        <GrowingField className="c-quote-line-unit" controlled={{
+            name: `lines.${i}.unit`,
+            ...unit,
+            onChange: (e) => {
+              typed("unit")
+              unit.onChange(e)
+            }
+          }} value={unit.value} aria-label={`${t("quotes.form.unit")} ${i + 1}`} invalid={Boolean(errors?.unit)} />
         <FieldMessage error={errors?.unit} />
       </td>
       {cell("unitPrice", { inputMode: "decimal", className: "c-num" }, note ? <PriceSourceNote note={note} lang={lang} /> : null)}
