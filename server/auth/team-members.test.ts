@@ -17,11 +17,18 @@ describe("GET /team/members", () => {
     const res = await server.request("GET", "/team/members", team.agent.token)
     expect(res.status).toBe(200)
     const members = res.body.members as { email: string; name: string }[]
-    expect(members).toContainEqual({ email: team.manager.email, name: "manager" })
-    expect(members).toContainEqual({ email: team.agent2.email, name: "agent2" })
-    // Only the e-mail and the name: no role, no invitation, nothing of another team.
-    expect(members.every((m) => Object.keys(m).sort().join() === "email,name")).toBe(true)
+    expect(members).toContainEqual(expect.objectContaining({ email: team.manager.email, name: "manager" }))
+    expect(members).toContainEqual(expect.objectContaining({ email: team.agent2.email, name: "agent2" }))
+    // Only the e-mail, the name and whether one may override a risk block: no role, no invitation, nothing of another team.
+    expect(members.every((m) => Object.keys(m).sort().join() === "canOverride,email,name")).toBe(true)
     expect(members.map((m) => m.email)).not.toContain(other.manager.email)
+  })
+
+  it("says which members may override a customer's risk block, the team's managers and admins, so an agent knows whom to ask", async () => {
+    const res = await server.request("GET", "/team/members", team.agent.token)
+    const members = res.body.members as { email: string; canOverride: boolean }[]
+    const overriders = members.filter((m) => m.canOverride).map((m) => m.email)
+    expect(overriders.sort()).toEqual([team.admin.email, team.manager.email].sort())
   })
 
   it("answers only a signed-in user", async () => {

@@ -3,7 +3,14 @@ import * as z from "zod"
 import type { StoredSession } from "./session-store"
 import type { TeamServer } from "./team-server"
 
-const Members = z.object({ members: z.array(z.object({ email: z.string(), name: z.string() })).max(10_000) })
+// `canOverride` is absent from a server older than 6 Dec 2026: no one is named then.
+const Members = z.object({ members: z.array(z.object({ email: z.string(), name: z.string(), canOverride: z.boolean().optional() })).max(10_000) })
+
+/** A member who may override a customer's risk block: the name to ask for, the e-mail when the account has none. */
+export interface Overrider {
+  email: string
+  name: string
+}
 
 /** How long the team's names are kept before they are asked again; after a failure, when to try again. */
 const KEEP_MS = 5 * 60_000
@@ -16,7 +23,7 @@ const RETRY_MS = 30_000
  * from the session, so it shows offline too. A member without a name is left out: the history then shows the e-mail.
  */
 export class TeamNames {
-  private kept: { token: string; at: number; names: ReadonlyMap<string, string> } | null = null
+  private kept: { token: string; at: number; names: ReadonlyMap<string, string>; overriders: readonly Overrider[] } | null = null
   private asking: Promise<void> | null = null
 
   constructor(
@@ -26,7 +33,7 @@ export class TeamNames {
 
   async of(session: StoredSession | null): Promise<Record<string, string>> {
     if (!session) return {}
-    if (!this.kept || this.kept.token !== session.token || this.now() - this.kept.at >= KEEP_MS) await (this.asking ??= this.ask(session).finally(() => (this.asking = null)))
+    await this.fresh(session)
     const names: Record<string, string> = {}
     const kept = this.kept?.token === session.token ? this.kept.names : new Map<string, string>()
     for (const [email, name] of kept) names[email] = name
@@ -34,14 +41,33 @@ export class TeamNames {
     return names
   }
 
+  /**
+   * The team's active managers and admins, who may override a customer's risk block: an agent blocked at an order's
+   * confirmation is told whom to ask. Empty offline before the first answer, or from an older server.
+   */
+  async overriders(session: StoredSession | null): Promise<Overrider[]> {
+    if (!session) return []
+    await this.fresh(session)
+    return this.kept?.token === session.token ? [...this.kept.overriders] : []
+  }
+
+  private async fresh(session: StoredSession): Promise<void> {
+    if (!this.kept || this.kept.token !== session.token || this.now() - this.kept.at >= KEEP_MS) await (this.asking ??= this.ask(session).finally(() => (this.asking = null)))
+  }
+
   private async ask(session: StoredSession): Promise<void> {
     try {
       const reply = await this.server.request(session, "GET", "/team/members", undefined, (x) => Members.parse(x))
-      this.kept = { token: session.token, at: this.now(), names: new Map(reply.members.filter((m) => m.name.trim()).map((m) => [m.email.toLowerCase(), m.name.trim()])) }
+      this.kept = {
+        token: session.token,
+        at: this.now(),
+        names: new Map(reply.members.filter((m) => m.name.trim()).map((m) => [m.email.toLowerCase(), m.name.trim()])),
+        overriders: reply.members.filter((m) => m.canOverride === true).map((m) => ({ email: m.email.toLowerCase(), name: m.name.trim() || m.email }))
+      }
     } catch {
       // Offline or an older server: the names known so far for this session, asked again in 30 s.
-      const names = this.kept?.token === session.token ? this.kept.names : new Map<string, string>()
-      this.kept = { token: session.token, at: this.now() - KEEP_MS + RETRY_MS, names }
+      const kept = this.kept?.token === session.token ? this.kept : null
+      this.kept = { token: session.token, at: this.now() - KEEP_MS + RETRY_MS, names: kept?.names ?? new Map<string, string>(), overriders: kept?.overriders ?? [] }
     }
   }
 }

@@ -103,7 +103,7 @@ export const documentsAct = defineHandler("documents/act", async (req): Promise<
     }
     case "po-number": {
       if (doc.type !== "order" && doc.type !== "invoice") return { ok: false, code: "wrong-type", message: "the customer's order number is typed on an order or an invoice" }
-      const r = withCustomerPo(doc, step.poNumber, now)
+      const r = withCustomerPo(doc, step.poNumber, now, who.email)
       if (!r.ok) return refused(r)
       await saved(r.value)
       return { ok: true, id: doc.id }
