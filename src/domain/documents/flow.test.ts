@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 
 import { CreditNote, Invoice, Order, PaymentRecord, Quote } from "./document.schema"
-import { checkCredit, confirmCheck, creditableByLine, creditNoteFor, creditedByInvoice, customerRisk, invoiceFromOrder, orderFromQuote, recordPayment, remindersOf, transition, withCustomerPo, withOverride, withReminder } from "./flow"
+import { checkCredit, confirmCheck, creditableByLine, creditNoteFor, creditedByInvoice, customerRisk, invoiceFromOrder, invoicesFollowingPo, orderFromQuote, recordPayment, remindersOf, transition, withCustomerPo, withOverride, withReminder } from "./flow"
 import { invoiceBalance } from "./payments"
 import { computeTotals } from "./totals"
 
@@ -82,6 +82,17 @@ describe("quote to cash", () => {
     expect(typed.ok && typed.value.history).toEqual([...confirmed.history, { status: "po-number", at: 2_000, by: "agent2@x" }])
     // Typing the same number again changes nothing, and logs nothing.
     if (typed.ok) expect(withCustomerPo(typed.value, "PO-77120", 3_000, "agent2@x")).toEqual({ ok: true, value: typed.value })
+  })
+
+  it("carries the number added to a confirmed order onto the draft invoice already made from it, not onto one typed otherwise", () => {
+    const confirmed = order("confirmed")
+    const made = invoiceFromOrder(confirmed, ctx("i9"))
+    if (!made.ok) throw new Error(made.message)
+    const typedOnInvoice = { ...made.value, id: "i10", customerPoNumber: "TYPED-1" }
+    const issued = { ...made.value, id: "i11", status: "issued" as const }
+    const typed = withCustomerPo(confirmed, "PO-77120", 2_000, "agent2@x")
+    if (!typed.ok) throw new Error(typed.message)
+    expect(invoicesFollowingPo(confirmed, typed.value, [made.value, typedOnInvoice, issued], 2_000)).toEqual([{ ...made.value, customerPoNumber: "PO-77120", updatedAt: 2_000 }])
   })
 
   it("refuses the customer's order number on an invoiced order, saying its invoice carries it", () => {

@@ -111,6 +111,18 @@ export function withCustomerPo<D extends OrderDoc | InvoiceDoc>(doc: D, po: stri
   return { ok: true, value: { ...doc, customerPoNumber, history, updatedAt: now } }
 }
 
+/**
+ * The draft invoice already made from a confirmed order follows a change of the order's customer number, when it
+ * still carries the order's former one (one typed on the invoice itself is the agent's and stays): the invoice is
+ * what the buyer matches.
+ */
+export function invoicesFollowingPo(before: OrderDoc, after: OrderDoc, invoices: readonly InvoiceDoc[], now: number): InvoiceDoc[] {
+  if (before.customerPoNumber === after.customerPoNumber) return []
+  return invoices
+    .filter((i) => i.sourceId === after.id && i.status === "draft" && i.customerPoNumber === before.customerPoNumber)
+    .map((i) => ({ ...i, customerPoNumber: after.customerPoNumber, updatedAt: now }))
+}
+
 type CreditLine = Pick<InvoiceDoc["lines"][number], "ref" | "label" | "unitPriceCents" | "discountBp" | "vatRateBp" | "quantityMilli" | "invoiceLineId">
 
 /** The fields a credit line copies from the invoice line it takes back: how an older credit line is matched. */
