@@ -42,11 +42,11 @@ export const teamNames = new TeamNames(teamServer)
  * The team's names for a screen that must not wait on the server: what is known within `waitMs` (after a sync they
  * are kept, so at once), else none this time: the screen shows e-mails, the agent's own name aside.
  */
-export async function teamNamesWithin(waitMs: number): Promise<Record<string, string>> {
+export async function teamNamesWithin(waitMs: number, opts: { activeOnly?: boolean } = {}): Promise<Record<string, string>> {
   const session = await readSession()
   let timer: ReturnType<typeof setTimeout> | undefined
   const late = new Promise<Record<string, string>>((resolve) => (timer = setTimeout(() => resolve(session && session.user.name.trim() ? { [session.user.email.toLowerCase()]: session.user.name.trim() } : {}), waitMs)))
-  return Promise.race([teamNames.of(session), late]).finally(() => clearTimeout(timer))
+  return Promise.race([teamNames.of(session, opts), late]).finally(() => clearTimeout(timer))
 }
 
 /**

@@ -49,11 +49,12 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config, authn: 
   // The team's members as their colleagues read them in a document's history (who issued it, who recorded a payment,
   // who overrode a risk block): the history keeps each one's e-mail, which the server checks against the pusher; the
   // name is what a person reads. Any signed-in member may ask: it is their own team, and nothing else of the accounts
-  // but who may override a risk block (an active manager or admin), whom an agent blocked at an order's confirmation asks.
+  // but whether one is in use (a disabled colleague is still named in a history, never offered as a sales rep) and who
+  // may override a risk block (an active manager or admin), whom an agent blocked at an order's confirmation asks.
   r.get(
     "/team/members",
-    { preHandler: requireAuth(authn), schema: { response: { 200: z.object({ members: z.array(z.object({ email: z.string(), name: z.string(), canOverride: z.boolean() })) }) } } },
-    async (req) => ({ members: (await listUsers(db, authOf(req).teamId)).map((u) => ({ email: u.email, name: u.name, canOverride: mayOverride(u.role) && !u.disabled })) })
+    { preHandler: requireAuth(authn), schema: { response: { 200: z.object({ members: z.array(z.object({ email: z.string(), name: z.string(), active: z.boolean(), canOverride: z.boolean() })) }) } } },
+    async (req) => ({ members: (await listUsers(db, authOf(req).teamId)).map((u) => ({ email: u.email, name: u.name, active: !u.disabled, canOverride: mayOverride(u.role) && !u.disabled })) })
   )
 
   r.post(

@@ -51,6 +51,11 @@ export class DocumentStore {
     return null
   }
 
+  /** Invoices whose number is this one (case aside): a mail's "facture F-2026-0142", never a number like it. */
+  async invoicesNumbered(number: string): Promise<InvoiceDoc[]> {
+    return this.table<InvoiceDoc>("invoices").where("number").equalsIgnoreCase(number).toArray()
+  }
+
   async payments(): Promise<PaymentRecord[]> {
     return this.table<PaymentRecord>("payments").toArray()
   }

@@ -6,6 +6,7 @@ import { CreditNote, Order, PaymentRecord, Quote as QuoteSchema, SalesDocument }
 import { QuoteFormValues } from "~src/domain/documents/quote-form"
 import { DEFAULT_RISK_SETTINGS } from "~src/domain/documents/risk"
 import { RiskOverdueDaysSchema, SellerIdentitySchema } from "~src/domain/documents/seller.schema"
+import { COMPLAINT_ASK_KINDS } from "~src/domain/orders/complaint-ask"
 
 import { ORDER_ATTACHMENT_KINDS, ORDER_ATTACHMENT_MAX_BYTES, ORDER_ATTACHMENTS_MAX_TOTAL_BYTES, ORDER_MAIL_MAX_ATTACHMENTS, ORDER_MAIL_MAX_TEXT, ORDER_UNREAD_REASONS } from "./limits"
 
@@ -109,6 +110,19 @@ export const DocumentAction = z.discriminatedUnion("action", [
 ])
 export type DocumentActionRequest = z.input<typeof DocumentAction>
 /** An opened message as the in-page "Capture as order" reads it (issue #11): page text, bounded. */
+/**
+ * A "not an order" that is a complaint (src/domain/orders/complaint-ask.ts), in the mail's words, and the page to act
+ * on it: the invoice the mail names when the base holds that exact number (for that customer), else the customer's.
+ */
+export const ComplaintView = z.object({
+  about: z.string().max(300).nullable(),
+  invoices: z.array(z.string().max(80)).max(3),
+  orders: z.array(z.string().max(80)).max(3),
+  asks: z.array(z.object({ kind: z.enum(COMPLAINT_ASK_KINDS), words: z.string().max(300) })).max(COMPLAINT_ASK_KINDS.length),
+  open: z.object({ kind: z.enum(["invoice", "customer"]), path: z.string().max(300), label: z.string().max(200) }).nullable()
+})
+export type ComplaintView = z.infer<typeof ComplaintView>
+
 export const OrderMailInput = z.object({
   from: z.object({ address: z.string().max(254), name: z.string().max(200) }),
   to: z.array(z.string().max(254)).max(50).default([]),
@@ -377,7 +391,9 @@ export const documentsContract = {
       /** An `ask`'s order act in the mail's words ("" when it has none: the page says no order wording was found). */
       act: z.string().max(2000),
       customerCode: z.string().nullable(),
-      reason: z.string()
+      reason: z.string(),
+      /** A non-order that is a complaint: what it asks for, and the page to act on it (none when it is no complaint). */
+      complaint: ComplaintView.nullable().default(null)
     })
   },
   /** The review form's data: the proposal, the customer, their risk, the products named. */

@@ -140,10 +140,13 @@ export const contract = {
     request: z.object({ id: z.string().min(1).max(100), values: CustomerEditValues, original: CustomerEditValues }),
     response: z.object({ ok: z.boolean(), customer: Customer.optional(), error: z.string().max(300).optional(), field: z.string().max(200).optional() })
   },
-  /** What the signed-in user may change in the editor (the credit limit: managers and admins, or no team). */
+  /**
+   * What the editor needs beyond the customer: whether the signed-in user may change the credit limit (managers and
+   * admins, or no team), and the names of the team's users, among which the sales rep is picked (none: no team known).
+   */
   "customers/edit-rights": {
     request: z.object({}),
-    response: z.object({ mayEditCreditLimit: z.boolean() })
+    response: z.object({ mayEditCreditLimit: z.boolean(), teamMembers: z.array(z.string().max(200)).max(10_000).default([]) })
   },
   /** The whole base a page at a time, in alphabetical order of company: the workspace's Customers list before a search. */
   "customers/list": {

@@ -66,4 +66,16 @@ describe("the team's names, for a document's history", () => {
   it("knows nobody without a session", async () => {
     expect(await new TeamNames({ request: vi.fn() as never }).of(null)).toEqual({})
   })
+
+  it("leaves a disabled account out of the names a sales rep is picked from, and keeps its name for the history", async () => {
+    const request = vi.fn(async () => ({ members: [...members, { email: "Former@demo.comptoir.test", name: "Paul Girard", active: false }] }))
+    const team = new TeamNames({ request: request as never })
+    expect((await team.of(session("t1")))["former@demo.comptoir.test"]).toBe("Paul Girard")
+    expect(Object.values(await team.of(session("t1"), { activeOnly: true }))).toEqual(["Claire Dubois", "Marc Lefèbvre"])
+  })
+
+  it("takes every member of an older server that does not say who is disabled as active", async () => {
+    const request = vi.fn(async () => ({ members }))
+    expect(Object.values(await new TeamNames({ request: request as never }).of(session("t1"), { activeOnly: true }))).toEqual(["Claire Dubois", "Marc Lefèbvre"])
+  })
 })

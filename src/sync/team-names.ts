@@ -3,8 +3,9 @@ import * as z from "zod"
 import type { StoredSession } from "./session-store"
 import type { TeamServer } from "./team-server"
 
-// `canOverride` is absent from a server older than 6 Dec 2026: no one is named then.
-const Members = z.object({ members: z.array(z.object({ email: z.string(), name: z.string(), canOverride: z.boolean().optional() })).max(10_000) })
+// `active` is absent from an older server's answer: its members are all taken as in use; `canOverride` too (before
+// 6 Dec 2026): no one is named then.
+const Members = z.object({ members: z.array(z.object({ email: z.string(), name: z.string(), active: z.boolean().default(true), canOverride: z.boolean().optional() })).max(10_000) })
 
 /** A member who may override a customer's risk block: the name to ask for, the e-mail when the account has none. */
 export interface Overrider {
@@ -21,9 +22,10 @@ const RETRY_MS = 30_000
  * (what the server checks against the user who pushes it), and shows the person's name when the account has one.
  * Asked of the server (`GET /team/members`) at most every 5 minutes per session; the signed-in user's own name comes
  * from the session, so it shows offline too. A member without a name is left out: the history then shows the e-mail.
+ * `activeOnly` leaves out the disabled accounts too, for a pick of people who can still do the work (a sales rep).
  */
 export class TeamNames {
-  private kept: { token: string; at: number; names: ReadonlyMap<string, string>; overriders: readonly Overrider[] } | null = null
+  private kept: { token: string; at: number; names: ReadonlyMap<string, string>; inactive: ReadonlySet<string>; overriders: readonly Overrider[] } | null = null
   private asking: Promise<void> | null = null
 
   constructor(
@@ -31,12 +33,12 @@ export class TeamNames {
     private readonly now: () => number = Date.now
   ) {}
 
-  async of(session: StoredSession | null): Promise<Record<string, string>> {
+  async of(session: StoredSession | null, opts: { activeOnly?: boolean } = {}): Promise<Record<string, string>> {
     if (!session) return {}
     await this.fresh(session)
     const names: Record<string, string> = {}
-    const kept = this.kept?.token === session.token ? this.kept.names : new Map<string, string>()
-    for (const [email, name] of kept) names[email] = name
+    const kept = this.kept?.token === session.token ? this.kept : null
+    for (const [email, name] of kept?.names ?? []) if (!opts.activeOnly || !kept?.inactive.has(email)) names[email] = name
     if (session.user.name.trim()) names[session.user.email.toLowerCase()] = session.user.name.trim()
     return names
   }
@@ -58,16 +60,18 @@ export class TeamNames {
   private async ask(session: StoredSession): Promise<void> {
     try {
       const reply = await this.server.request(session, "GET", "/team/members", undefined, (x) => Members.parse(x))
+      const named = reply.members.filter((m) => m.name.trim())
       this.kept = {
         token: session.token,
         at: this.now(),
-        names: new Map(reply.members.filter((m) => m.name.trim()).map((m) => [m.email.toLowerCase(), m.name.trim()])),
+        names: new Map(named.map((m) => [m.email.toLowerCase(), m.name.trim()])),
+        inactive: new Set(named.filter((m) => m.active === false).map((m) => m.email.toLowerCase())),
         overriders: reply.members.filter((m) => m.canOverride === true).map((m) => ({ email: m.email.toLowerCase(), name: m.name.trim() || m.email }))
       }
     } catch {
       // Offline or an older server: the names known so far for this session, asked again in 30 s.
-      const kept = this.kept?.token === session.token ? this.kept : null
-      this.kept = { token: session.token, at: this.now() - KEEP_MS + RETRY_MS, names: kept?.names ?? new Map<string, string>(), overriders: kept?.overriders ?? [] }
+      const known = this.kept?.token === session.token ? this.kept : { names: new Map<string, string>(), inactive: new Set<string>(), overriders: [] }
+      this.kept = { token: session.token, at: this.now() - KEEP_MS + RETRY_MS, names: known.names, inactive: known.inactive, overriders: known.overriders }
     }
   }
 }

@@ -59,6 +59,18 @@ async function pageCard(p: Profile, path: string, code: string) {
 
 let made: { id: string; code: string }
 
+/** Stores a sales rep through the editor's message, every other field left as stored (only changed fields apply). */
+async function storeSalesRep(p: Page, id: string, salesRep: string): Promise<void> {
+  const r = await p.evaluate(
+    async ({ id, salesRep }) => {
+      const original = { company: "-", country: "FR", language: "fr", siren: "", vatNumber: "", tags: "", salesRep: "", notes: "", paymentTermsDays: "", creditLimit: "", addresses: [], contacts: [] }
+      return (await chrome.runtime.sendMessage({ type: "customers/update", payload: { id, original, values: { ...original, salesRep } } })) as { data: { ok: boolean } }
+    },
+    { id, salesRep }
+  )
+  expect(r.data.ok).toBe(true)
+}
+
 test("the customers page lists the team's customers A to Z before any search, and a search that finds nobody says so", async () => {
   const [, manager] = profiles as [Profile, Profile]
   await workspace(manager, "customers")
@@ -88,6 +100,10 @@ test("an agent edits a customer made from an unknown number, and a page showing 
   expect(found).toMatchObject({ company: "Cave Saint-Jean" })
   made = found!
 
+  // A rep no user of the team goes by, as an import or an older version stored it (the editor's own pick cannot).
+  await storeSalesRep(agent.page, made.id, "Paul Girard")
+  await agent.page.reload()
+
   // Edit: the code is fixed, the credit limit is the manager's.
   await agent.page.locator('[data-comptoir="customer-edit"]').click()
   const editor = agent.page.locator('[data-comptoir="customer-editor"]')
@@ -109,7 +125,18 @@ test("an agent edits a customer made from an unknown number, and a page showing 
   await editor.locator('input[name="vatNumber"]').fill("FR 44 732829320")
   await editor.locator('input[name="paymentTermsDays"]').fill("45")
   await editor.locator('input[name="tags"]').fill("caviste, Lyon")
-  await editor.locator('input[name="salesRep"]').fill("Paul Girard")
+  // The sales rep is a pick among the team's users; the stored name outside the team stays, with a note.
+  const rep = editor.locator('[data-comptoir="customer-sales-rep"]')
+  await expect(rep).toBeEnabled()
+  await expect(rep.locator("option:checked")).toHaveText("Paul Girard (not a team member)")
+  await expect(editor.locator('[data-comptoir="sales-rep-outsider"]')).toHaveText("“Paul Girard” is not one of the team's users: kept as it is until you pick a member.")
+  await expect(rep.locator("option")).toHaveText(["— nobody —", "Paul Girard (not a team member)", "Alice Admin", "Claire Dubois", "Marc Lefèbvre", "Sophie Martin"])
+  // A native drop-down is drawn outside the page: shown open as a list box for the picture.
+  await rep.evaluate((el: HTMLSelectElement) => (el.size = el.options.length))
+  await editor.locator('fieldset').first().screenshot({ path: "test-results/customer-editor-sales-rep.png" })
+  await rep.evaluate((el: HTMLSelectElement) => (el.size = 0))
+  await rep.selectOption("Sophie Martin")
+  await expect(editor.locator('[data-comptoir="sales-rep-outsider"]')).toHaveCount(0)
   await editor.locator('textarea[name="notes"]').fill("Livraison par la cour, avant 11 h. Fermé le lundi.")
   await editor.locator('[data-comptoir="customer-address-add"]').click()
   await editor.locator('input[name="addresses.0.line"]').fill("3 rue Mercière")
@@ -133,7 +160,7 @@ test("an agent edits a customer made from an unknown number, and a page showing 
   await expect(card).toContainText("45 days")
   await expect(card.locator('[data-comptoir="card-legal"]')).toHaveText("732829320 · FR44732829320")
   await expect(card).toContainText("3 rue Mercière, 69002 Lyon")
-  await expect(card).toContainText("Paul Girard")
+  await expect(card).toContainText("Sophie Martin")
   await expect(card.locator('[data-comptoir="card-notes"]')).toContainText("Livraison par la cour, avant 11 h. Fermé le lundi.")
   await agent.page.screenshot({ path: "test-results/customer-edited-card.png", fullPage: true })
   const [stored] = await agent.page.evaluate(async (id) => {
@@ -146,7 +173,7 @@ test("an agent edits a customer made from an unknown number, and a page showing 
     vatNumber: "FR44732829320",
     paymentTermsDays: 45,
     tags: ["caviste", "Lyon"],
-    salesRep: "Paul Girard",
+    salesRep: "Sophie Martin",
     notes: "Livraison par la cour, avant 11 h. Fermé le lundi.",
     addresses: [{ line: "3 rue Mercière", postalCode: "69002", city: "Lyon", country: "FR" }],
     contacts: [{ firstName: "Claire", lastName: "Morel", phones: [CALLER] }, { firstName: "Luc", lastName: "Martin", role: "Sommelier", phones: [NEW_CONTACT], emails: ["luc@cave-saint-jean.example"] }]

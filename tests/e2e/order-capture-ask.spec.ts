@@ -1,15 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
+import { expect, test, type Page } from "@playwright/test"
 
-import { expect, test, type BrowserContext, type FrameLocator, type Page } from "@playwright/test"
-
-import { launchWithExtension, serviceWorkerOf } from "./launch"
-import { importOrdersBase } from "./orders-base"
+import { openInPreview, plainMail, roundcubeOrderWorld } from "./orders-base"
 import { openWebmailTab } from "./panel-pages"
 import { AGENT } from "./roundcube/mailbox"
 import { openInbox } from "./roundcube/inbox"
-import { startRoundcube, type Roundcube } from "./roundcube/server"
 
 /**
  * Issue #11 in a real Roundcube 1.6 over a real Dovecot: what the page's panel says before any review opens.
@@ -18,66 +12,26 @@ import { startRoundcube, type Roundcube } from "./roundcube/server"
  * in copy, is no order: the page reads the To field (Roundcube's `td.header.to`) as the `.eml` path does.
  */
 const AMELIE = "Amélie Lefèvre <amelie.lefevre@boulangerie-lefevre.fr>"
-const encodeWord = (s: string) => (/^[\x20-\x7e]*$/.test(s) ? s : `=?UTF-8?B?${Buffer.from(s, "utf8").toString("base64")}?=`)
-const mail = (n: number, headers: { from: string; to: string; cc?: string; subject: string }, text: string) => ({
-  eml: [
-    `From: ${headers.from.replace(/^[^<]+/, (name) => `${encodeWord(name.trim())} `)}`,
-    `To: ${headers.to}`,
-    ...(headers.cc ? [`Cc: ${headers.cc}`] : []),
-    `Subject: ${encodeWord(headers.subject)}`,
-    `Date: Tue, 01 Dec 2026 09:1${n} +0100`,
-    `Message-ID: <ask-${n}@mail.comptoir-demo.test>`,
-    "MIME-Version: 1.0",
-    "Content-Type: text/plain; charset=utf-8",
-    "Content-Transfer-Encoding: base64",
-    "",
-    Buffer.from(text, "utf8").toString("base64").replace(/.{76}/g, "$&\r\n"),
-    ""
-  ].join("\r\n")
-})
+const mail = (n: number, headers: { from: string; to: string; cc?: string; subject: string }, text: string) =>
+  plainMail({ ...headers, date: `Tue, 01 Dec 2026 09:1${n} +0100`, messageId: `ask-${n}@mail.comptoir-demo.test` }, text)
 const LIST = "Gants et essuie-mains"
 const DISCUSSION = "Packing tape for the depot"
 
-let context: BrowserContext
-let dir: string
-let roundcube: Roundcube
-
-test.describe.configure({ mode: "serial" })
-
-test.beforeAll(async () => {
-  test.setTimeout(90_000)
-  dir = mkdtempSync(join(tmpdir(), "comptoir-capture-ask-"))
-  roundcube = await startRoundcube([
-    // Products and quantities, nothing that orders them: the extractor asks.
+const world = roundcubeOrderWorld(test, "capture-ask", [
+  // Products and quantities, nothing that orders them: the extractor asks.
     mail(1, { from: AMELIE, to: `${AGENT.name} <${AGENT.email}>`, subject: LIST }, "Bonjour,\n\n6 boîtes de gants nitrile taille L\n2 cartons d'essuie-mains\n\nAmélie"),
-    // Written to a colleague, the supplier in copy: the same words to the supplier would be an order.
-    mail(2, { from: "Amelia Whitfield <purchasing@whitfieldlogistics.co.uk>", to: "Anna Price <anna.price@whitfieldlogistics.co.uk>", cc: `${AGENT.name} <${AGENT.email}>`, subject: DISCUSSION }, "Hi Anna,\n\nWe need 30 rolls of packing tape for the depot next week, agreed?\n\nAmelia")
-  ])
-  context = await launchWithExtension(dir)
-  const extensionId = new URL((await serviceWorkerOf(context)).url()).host
-  await importOrdersBase(context, extensionId)
-})
-
-test.afterAll(async () => {
-  await context?.close()
-  await roundcube?.stop()
-  rmSync(dir, { recursive: true, force: true })
-})
+  // Written to a colleague, the supplier in copy: the same words to the supplier would be an order.
+  mail(2, { from: "Amelia Whitfield <purchasing@whitfieldlogistics.co.uk>", to: "Anna Price <anna.price@whitfieldlogistics.co.uk>", cc: `${AGENT.name} <${AGENT.email}>`, subject: DISCUSSION }, "Hi Anna,\n\nWe need 30 rolls of packing tape for the depot next week, agreed?\n\nAmelia")
+])
 
 const overlay = (page: Page) => page.locator("#comptoir-overlay")
-const preview = (page: Page): FrameLocator => page.frameLocator("#messagecontframe")
-
-async function openInPreview(page: Page, subject: string): Promise<void> {
-  await page.locator("#messagelist tbody tr", { hasText: subject }).click()
-  await expect(preview(page).locator("h2.subject")).toContainText(subject)
-}
 
 test("a Roundcube message listing products with no order wording says so in the panel, and opens the review only when asked", async () => {
-  const page = await context.newPage()
-  await openInbox(page, roundcube, [LIST, DISCUSSION])
+  const page = await world.context.newPage()
+  await openInbox(page, world.roundcube, [LIST, DISCUSSION])
   await openInPreview(page, LIST)
   await openWebmailTab(page)
-  const tabs = context.pages().length
+  const tabs = world.context.pages().length
   await overlay(page).locator('[data-comptoir="capture-order"]').click()
   const notice = overlay(page).locator('[data-comptoir="capture-ask"]')
   await expect(notice).toBeVisible({ timeout: 20_000 })
@@ -85,10 +39,10 @@ test("a Roundcube message listing products with no order wording says so in the 
   await expect(notice).toContainText("No order wording found.")
   await expect(notice).toContainText("the review will ask you first")
   // Before the agent asks for it, no review: the background answered without opening a tab.
-  expect(context.pages().length).toBe(tabs)
+  expect(world.context.pages().length).toBe(tabs)
   await page.screenshot({ path: "test-results/order-capture-ask-panel.png" })
 
-  const opened = context.waitForEvent("page", { timeout: 15_000 })
+  const opened = world.context.waitForEvent("page", { timeout: 15_000 })
   await overlay(page).locator('[data-comptoir="capture-open-review"]').click()
   const review = await opened
   await review.waitForLoadState()
@@ -100,22 +54,22 @@ test("a Roundcube message listing products with no order wording says so in the 
 })
 
 test("a Roundcube message written to the customer's colleague, the supplier in copy, is no order in the page, and opens nothing", async () => {
-  const page = await context.newPage()
-  await openInbox(page, roundcube, [LIST, DISCUSSION])
+  const page = await world.context.newPage()
+  await openInbox(page, world.roundcube, [LIST, DISCUSSION])
   await openInPreview(page, DISCUSSION)
   await openWebmailTab(page)
-  const tabs = context.pages().length
+  const tabs = world.context.pages().length
   await overlay(page).locator('[data-comptoir="capture-order"]').click()
   const notOrder = overlay(page).locator('[data-comptoir="not-an-order"]')
   await expect(notOrder).toBeVisible({ timeout: 20_000 })
   await expect(notOrder).toContainText("written to the sender's colleagues, us in copy")
-  expect(context.pages().length).toBe(tabs)
+  expect(world.context.pages().length).toBe(tabs)
   await page.close()
 })
 
 test("the panel's notice belongs to its message: another message opened offers the capture again", async () => {
-  const page = await context.newPage()
-  await openInbox(page, roundcube, [LIST, DISCUSSION])
+  const page = await world.context.newPage()
+  await openInbox(page, world.roundcube, [LIST, DISCUSSION])
   await openInPreview(page, LIST)
   await openWebmailTab(page)
   await overlay(page).locator('[data-comptoir="capture-order"]').click()

@@ -1,15 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { readFileSync } from "node:fs"
 import { join, resolve } from "node:path"
 
-import { expect, test, type BrowserContext, type FrameLocator, type Page } from "@playwright/test"
+import { expect, test, type Page } from "@playwright/test"
 
 import { extensionStore } from "./extension-store"
-import { launchWithExtension, serviceWorkerOf } from "./launch"
-import { importOrdersBase } from "./orders-base"
+import { openInPreview, preview, roundcubeOrderWorld } from "./orders-base"
 import { openInbox } from "./roundcube/inbox"
 import { openWebmailTab } from "./panel-pages"
-import { startRoundcube, type Roundcube } from "./roundcube/server"
 
 /**
  * Issue #11, a purchase order that is only in the attachment: a real Roundcube 1.6 over a real Dovecot holding
@@ -18,37 +15,15 @@ import { startRoundcube, type Roundcube } from "./roundcube/server"
  */
 const FIXTURES = resolve("tests/fixtures/orders")
 const mail = (name: string) => ({ eml: readFileSync(join(FIXTURES, "tuned", `${name}.eml`), "utf8") })
-let context: BrowserContext
-let dir: string
-let extensionId: string
-let roundcube: Roundcube
-
-test.describe.configure({ mode: "serial" })
-
-test.beforeAll(async () => {
-  test.setTimeout(90_000)
-  dir = mkdtempSync(join(tmpdir(), "comptoir-capture-att-"))
-  roundcube = await startRoundcube([mail("fr-10-labo-pdf"), mail("fr-43-ehpad-xlsx")])
-  context = await launchWithExtension(dir)
-  extensionId = new URL((await serviceWorkerOf(context)).url()).host
-  await importOrdersBase(context, extensionId)
-})
-
-test.afterAll(async () => {
-  await context?.close()
-  await roundcube?.stop()
-  rmSync(dir, { recursive: true, force: true })
-})
+const world = roundcubeOrderWorld(test, "capture-att", [mail("fr-10-labo-pdf"), mail("fr-43-ehpad-xlsx")])
 
 const overlay = (page: Page) => page.locator("#comptoir-overlay")
-const preview = (page: Page): FrameLocator => page.frameLocator("#messagecontframe")
 const field = (review: Page, name: string) => review.locator(`[data-comptoir="order-review"] [name="${name}"]`)
 
-/** Roundcube's inbox, signed in, the message opened in the preview pane. */
-async function openInPreview(page: Page, subject: string): Promise<void> {
-  await openInbox(page, roundcube, [subject])
-  await page.locator("#messagelist tbody tr", { hasText: subject }).click()
-  await expect(preview(page).locator("h2.subject")).toContainText(subject)
+/** Roundcube's inbox, signed in, the message and its one attachment opened in the preview pane. */
+async function openWithAttachment(page: Page, subject: string): Promise<void> {
+  await openInbox(page, world.roundcube, [subject])
+  await openInPreview(page, subject)
   await expect(preview(page).locator("#attachment-list li")).toHaveCount(1)
 }
 
@@ -57,7 +32,7 @@ async function capture(page: Page): Promise<Page> {
   await openWebmailTab(page)
   const button = overlay(page).locator('[data-comptoir="capture-order"]')
   await expect(button).toBeVisible()
-  const opened = context.waitForEvent("page", { timeout: 20_000 })
+  const opened = world.context.waitForEvent("page", { timeout: 20_000 })
   await button.click()
   const failed = overlay(page).locator('.c-capture .c-error, .c-capture [data-comptoir="not-an-order"]')
   const review = await Promise.race([
@@ -78,11 +53,11 @@ interface StoredOrder {
   lines: { ref: string; quantityMilli: number }[]
 }
 
-const storedOrders = (): Promise<StoredOrder[]> => extensionStore<StoredOrder>(context, extensionId, "orders")
+const storedOrders = (): Promise<StoredOrder[]> => extensionStore<StoredOrder>(world.context, world.extensionId, "orders")
 
 test("a Roundcube message whose order is only in the attached PDF: the review shows the PDF's lines, and the order is stored", async () => {
-  const page = await context.newPage()
-  await openInPreview(page, "Bon de commande BC-2026-114")
+  const page = await world.context.newPage()
+  await openWithAttachment(page, "Bon de commande BC-2026-114")
   // The body alone is no order: "Veuillez trouver ci-joint notre bon de commande".
   await expect(preview(page).locator("#messagebody")).not.toContainText("GN-4410")
   const review = await capture(page)
@@ -117,8 +92,8 @@ test("a Roundcube message whose order is only in the attached PDF: the review sh
 })
 
 test("a Roundcube message with an Excel purchase order: the review shows the spreadsheet's lines", async () => {
-  const page = await context.newPage()
-  await openInPreview(page, "Commande avril - EHPAD Les Vergers")
+  const page = await world.context.newPage()
+  await openWithAttachment(page, "Commande avril - EHPAD Les Vergers")
   const review = await capture(page)
   await expect(field(review, "customerCode")).toHaveValue("C-00119")
   await expect(field(review, "poNumber")).toHaveValue("EV-2026-041")

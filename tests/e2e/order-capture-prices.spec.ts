@@ -1,16 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-
-import { expect, test, type BrowserContext, type Page } from "@playwright/test"
+import { expect, test, type Page } from "@playwright/test"
 
 import { extensionStore } from "./extension-store"
-import { launchWithExtension, serviceWorkerOf } from "./launch"
-import { importOrdersBase } from "./orders-base"
+import { openInPreview, plainMail, roundcubeOrderWorld } from "./orders-base"
 import { openWebmailTab } from "./panel-pages"
 import { AGENT } from "./roundcube/mailbox"
 import { openInbox } from "./roundcube/inbox"
-import { startRoundcube, type Roundcube } from "./roundcube/server"
 
 /**
  * Issue #11 in a real Roundcube 1.6 over a real Dovecot: the review of a captured order shows what the order will
@@ -18,54 +12,23 @@ import { startRoundcube, type Roundcube } from "./roundcube/server"
  * agent read is the confirmed order's; a delivery day already gone is said in words, the order still confirmable.
  */
 const SUBJECT = "Commande gants et papier"
-const encodeWord = (s: string) => (/^[\x20-\x7e]*$/.test(s) ? s : `=?UTF-8?B?${Buffer.from(s, "utf8").toString("base64")}?=`)
 const text = "Bonjour,\n\nMerci de nous livrer pour le 2 décembre :\n- 6 boîtes de gants nitrile taille M (GN-4410)\n- 10 ramettes papier A4 (REF-1001)\n\nNotre bon de commande : BC-2026-118\n\nAmélie Lefèvre"
-const eml = [
-  `From: ${encodeWord("Amélie Lefèvre")} <amelie.lefevre@boulangerie-lefevre.fr>`,
-  `To: ${AGENT.name} <${AGENT.email}>`,
-  `Subject: ${encodeWord(SUBJECT)}`,
-  "Date: Tue, 01 Dec 2026 09:12 +0100",
-  "Message-ID: <prices-1@mail.comptoir-demo.test>",
-  "MIME-Version: 1.0",
-  "Content-Type: text/plain; charset=utf-8",
-  "Content-Transfer-Encoding: base64",
-  "",
-  Buffer.from(text, "utf8").toString("base64").replace(/.{76}/g, "$&\r\n"),
-  ""
-].join("\r\n")
+const mail = plainMail(
+  { from: "Amélie Lefèvre <amelie.lefevre@boulangerie-lefevre.fr>", to: `${AGENT.name} <${AGENT.email}>`, subject: SUBJECT, date: "Tue, 01 Dec 2026 09:12 +0100", messageId: "prices-1@mail.comptoir-demo.test" },
+  text
+)
 
-let context: BrowserContext
-let dir: string
-let extensionId: string
-let roundcube: Roundcube
-
-test.describe.configure({ mode: "serial" })
-
-test.beforeAll(async () => {
-  test.setTimeout(90_000)
-  dir = mkdtempSync(join(tmpdir(), "comptoir-capture-prices-"))
-  roundcube = await startRoundcube([{ eml }])
-  context = await launchWithExtension(dir)
-  extensionId = new URL((await serviceWorkerOf(context)).url()).host
-  await importOrdersBase(context, extensionId)
-})
-
-test.afterAll(async () => {
-  await context?.close()
-  await roundcube?.stop()
-  rmSync(dir, { recursive: true, force: true })
-})
+const world = roundcubeOrderWorld(test, "capture-prices", [mail])
 
 const overlay = (page: Page) => page.locator("#comptoir-overlay")
 const euros = (s: string | null) => (s ?? "").replace(/[\u00a0\u202f]/g, " ").trim()
 
 test("the review prices each line at the customer's prices and totals them before confirming; the order confirmed has the total shown; a past delivery day is flagged", async () => {
-  const page = await context.newPage()
-  await openInbox(page, roundcube, [SUBJECT])
-  await page.locator("#messagelist tbody tr", { hasText: SUBJECT }).click()
-  await expect(page.frameLocator("#messagecontframe").locator("h2.subject")).toContainText(SUBJECT)
+  const page = await world.context.newPage()
+  await openInbox(page, world.roundcube, [SUBJECT])
+  await openInPreview(page, SUBJECT)
   await openWebmailTab(page)
-  const opened = context.waitForEvent("page", { timeout: 20_000 })
+  const opened = world.context.waitForEvent("page", { timeout: 20_000 })
   await overlay(page).locator('[data-comptoir="capture-order"]').click()
   const review = await opened
   await review.waitForLoadState()
@@ -75,8 +38,8 @@ test("the review prices each line at the customer's prices and totals them befor
   // off the rest of the catalog. Set once the review names the customer (the base keeps no table by code), then the
   // review opened again.
   const customerId = await form.locator('[data-comptoir="order-customer"]').getAttribute("data-customer-id")
-  const paper = (await extensionStore<{ id: string; ref: string }>(context, extensionId, "products")).find((p) => p.ref === "REF-1001")!
-  await extensionStore(context, extensionId, "customerPrices", { id: customerId, discountBp: 1000, specialPrices: [{ productId: paper.id, unitPriceCents: 489 }], discounts: [], categoryDiscounts: [], updatedAt: 1 })
+  const paper = (await extensionStore<{ id: string; ref: string }>(world.context, world.extensionId, "products")).find((p) => p.ref === "REF-1001")!
+  await extensionStore(world.context, world.extensionId, "customerPrices", { id: customerId, discountBp: 1000, specialPrices: [{ productId: paper.id, unitPriceCents: 489 }], discounts: [], categoryDiscounts: [], updatedAt: 1 })
   await review.reload()
   await expect(form).toBeVisible()
   await review.setViewportSize({ width: 1100, height: 1100 })
@@ -129,7 +92,7 @@ test("the review prices each line at the customer's prices and totals them befor
   const listed = review.locator(`[data-comptoir="customer-orders"] li[data-order-id="${orderId}"]`)
   await expect(listed).toBeVisible()
   expect(euros(await listed.textContent())).toContain(`· ${shown} ·`)
-  const [order] = (await extensionStore<{ id: string; totalInclVatCents: number; deliveryDate: string | null }>(context, extensionId, "orders")).filter((o) => o.id === orderId)
+  const [order] = (await extensionStore<{ id: string; totalInclVatCents: number; deliveryDate: string | null }>(world.context, world.extensionId, "orders")).filter((o) => o.id === orderId)
   expect(order).toMatchObject({ totalInclVatCents: 13558, deliveryDate: "2026-12-02" })
   await review.close()
   await page.close()

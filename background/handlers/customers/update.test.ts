@@ -8,6 +8,7 @@ import { emptyContact, valuesFromCustomer } from "~src/domain/customers/customer
 import { generateCustomers } from "~src/domain/demo/demo-data"
 import { BASE_GENERATION_KEY } from "~src/messaging/base-generation"
 
+import { teamServer, writeSession } from "../../sync"
 import { ask } from "../handler-test-kit"
 
 /** chrome.storage as the handler's helpers touch it (settings read, the base generation written). */
@@ -63,5 +64,24 @@ describe("customers/update", () => {
     const r = await ask<{ ok: boolean; error?: string; field?: string }>("customers/update", { id: "edit-2", values: { ...original, siren: "732829321" }, original })
     expect(r).toEqual({ ok: false, error: "customers.errors.siren", field: "siren" })
     expect((await new CustomerRepository(getDb()).getMany(["edit-2"]))[0]).toEqual(customer)
+  })
+})
+
+describe("customers/edit-rights", () => {
+  it("names the team's users for the editor's sales-rep pick (the signed-in one included), and lets a manager change the credit limit", async () => {
+    stubChrome()
+    vi.spyOn(teamServer, "request").mockImplementation(async (_s, _m, path, _b, parse) => {
+      expect(path).toBe("/team/members")
+      return parse({ members: [{ email: "claire@team.test", name: "Claire Dubois" }, { email: "nameless@team.test", name: "" }] })
+    })
+    await writeSession({ serverUrl: "http://team.test", token: "t-edit-rights", expiresAt: "2099-01-01T00:00:00Z", user: { id: "u1", email: "marc@team.test", name: "Marc Lefèbvre", role: "manager" }, team: { id: "team-1", name: "Team" } })
+    try {
+      const r = await ask<{ mayEditCreditLimit: boolean; teamMembers: string[] }>("customers/edit-rights", {})
+      expect(r.mayEditCreditLimit).toBe(true)
+      expect([...r.teamMembers].sort()).toEqual(["Claire Dubois", "Marc Lefèbvre"])
+    } finally {
+      await writeSession(null)
+      vi.restoreAllMocks()
+    }
   })
 })

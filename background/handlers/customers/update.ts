@@ -4,7 +4,7 @@ import { loadSettings } from "~src/features/settings/settings-store"
 import { defineHandler } from "~src/messaging/handler"
 
 import { baseChanged, services } from "../../services"
-import { readSession, runSync } from "../../sync"
+import { readSession, runSync, teamNamesWithin } from "../../sync"
 
 /**
  * The workspace's customer editor: the values are read again here with the form's rules (the page may be an
@@ -31,4 +31,10 @@ export const customersUpdate = defineHandler("customers/update", async (req) => 
   return { ok: true, customer }
 })
 
-export const customersEditRights = defineHandler("customers/edit-rights", async () => ({ mayEditCreditLimit: mayEditCreditLimit((await readSession())?.user.role ?? null) }))
+/** The editor opens at once and fills its sales-rep pick when the names come: it may wait longer than a quote form. */
+const NAMES_WAIT_MS = 1500
+
+export const customersEditRights = defineHandler("customers/edit-rights", async () => {
+  const [session, names] = await Promise.all([readSession(), teamNamesWithin(NAMES_WAIT_MS, { activeOnly: true })])
+  return { mayEditCreditLimit: mayEditCreditLimit(session?.user.role ?? null), teamMembers: Object.values(names) }
+})

@@ -10,6 +10,7 @@ import { defineHandler } from "~src/messaging/handler"
 
 import { services } from "../../services"
 import { readSession } from "../../sync"
+import { complaintView } from "./complaint"
 
 /**
  * "Capture as order" in a webmail page: the extractor runs here, against this device's customers, products and
@@ -50,6 +51,9 @@ export const ordersExtract = defineHandler("orders/extract", async (req) => {
     at: Date.now()
   })
   const decision = proposal.is_order ? proposal.order_decision : "not-order"
+  const reason = proposal.is_order ? "" : (proposal.evidence.is_order ?? "")
+  // A complaint is told what it asks for, read from the same words (never from the attachments: a PO's terms are no ask).
+  const complaint = decision === "not-order" ? await complaintView(reason, req.mail, proposal.customer_code) : null
   if (decision === "order") await chrome.tabs.create({ url: chrome.runtime.getURL(`tabs/workspace.html${routeHash(`orders/capture/${id}`)}`) })
   return {
     captureId: id,
@@ -57,7 +61,8 @@ export const ordersExtract = defineHandler("orders/extract", async (req) => {
     decision,
     act: decision === "ask" ? quotableAct(proposal.evidence.order_act) : "",
     customerCode: proposal.customer_code,
-    reason: proposal.is_order ? "" : (proposal.evidence.is_order ?? "")
+    reason,
+    complaint
   }
 })
 

@@ -9,6 +9,6 @@ const NAMES_WAIT_MS = 60
 
 export const quotesContext = defineHandler("quotes/context", async (req) => {
   const customer = await getCustomer(req.customerId)
-  const [session, settings, gaps, risk, names] = await Promise.all([readSession(), teamSettings(), sellerGaps(), customer ? riskOf(customer) : null, teamNamesWithin(NAMES_WAIT_MS)])
+  const [session, settings, gaps, risk, names] = await Promise.all([readSession(), teamSettings(), sellerGaps(), customer ? riskOf(customer) : null, teamNamesWithin(NAMES_WAIT_MS, { activeOnly: true })])
   return { customer, agentName: session?.user.name ?? null, teamMembers: Object.values(names), today: todayInFrance(), validityDays: settings.validityDays, sellerProblems: gaps, risk }
 })

@@ -2,6 +2,7 @@ import * as z from "zod"
 
 import { CustomerPrice } from "../catalog/price-source"
 import type { Customer, Product } from "../customers/customer.schema"
+import { teamMemberNamed } from "../customers/sales-rep"
 import type { DocumentLine, SalesDocument } from "./document.schema"
 import { parseScaledDecimal, PERCENT_SCALE, QUANTITY_SCALE } from "./money"
 import { addDaysIso, checkPaymentTerms, MAX_END_OF_MONTH_DAYS, MAX_NET_DAYS, termsFromDays, type PaymentTerms } from "./payment-terms"
@@ -217,17 +218,12 @@ export function emptyLine(id: string, regime: VatRegime = "domestic"): QuoteLine
   return { id, productId: null, ref: "", label: "", unit: "u", quantity: "1", unitPrice: "", discountPercent: "", vatRate: bpToPercentText(defaultVatRateBp(regime, 2000)) }
 }
 
-/** A name as people write it: case, accents and spaces aside ("Marc Lefebvre" is "marc  LEFÈBVRE"). */
-const nameKey = (name: string) => name.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim()
-
 /**
  * The sales rep a new quote starts with: the customer's own rep when that rep is one of the team's members (as the
  * team spells the name), else the agent; with neither known, what the customer's file says.
  */
 export function defaultSalesRep(customerRep: string | null, agentName: string | null, teamMembers: readonly string[] = []): string {
-  const key = customerRep ? nameKey(customerRep) : ""
-  const member = key ? teamMembers.find((n) => nameKey(n) === key) : undefined
-  return member ?? agentName ?? customerRep ?? ""
+  return teamMemberNamed(customerRep, teamMembers) ?? agentName ?? customerRep ?? ""
 }
 
 /**

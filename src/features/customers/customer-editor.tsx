@@ -9,6 +9,8 @@ import { markUnsaved } from "~src/features/workspace/unsaved-work"
 import { send } from "~src/messaging/send"
 import { FieldMessage } from "~src/ui/field-message"
 
+import { SalesRepPick } from "./sales-rep-pick"
+
 export interface CustomerEditorProps {
   customer: Customer
   agentCountry: string
@@ -18,7 +20,7 @@ export interface CustomerEditorProps {
 
 /**
  * The workspace's customer editor (react-hook-form + the domain's zod rules, errors in words under their field):
- * company, language, tags, sales rep, notes, addresses, SIREN and VAT, payment terms, the credit limit (managers), the contacts
+ * company, language, tags, the sales rep (a pick among the team's users), notes, addresses, SIREN and VAT, payment terms, the credit limit (managers), the contacts
  * and their phones. The background reads the values again with the same rules, lays the fields changed here
  * over the customer as stored, and syncs it.
  */
@@ -32,11 +34,20 @@ export function CustomerEditor({ customer, agentCountry, onSaved, onCancel }: Cu
   const contacts = useFieldArray({ control: form.control, name: "contacts", keyName: "key" })
   const addresses = useFieldArray({ control: form.control, name: "addresses", keyName: "key" })
   const [mayEditCreditLimit, setMayEditCreditLimit] = useState(false)
+  const [teamMembers, setTeamMembers] = useState<readonly string[] | null>(null)
   const [saveError, setSaveError] = useState<string | null>(null)
 
   useEffect(() => {
     let live = true
-    send("customers/edit-rights", {}).then((r) => live && setMayEditCreditLimit(r.mayEditCreditLimit), () => undefined)
+    send("customers/edit-rights", {}).then(
+      (r) => {
+        if (!live) return
+        setMayEditCreditLimit(r.mayEditCreditLimit)
+        setTeamMembers(r.teamMembers)
+      },
+      // Not known: the name is typed, as without a team.
+      () => live && setTeamMembers([])
+    )
     return () => {
       live = false
     }
@@ -63,7 +74,7 @@ export function CustomerEditor({ customer, agentCountry, onSaved, onCancel }: Cu
     }
   })
 
-  const input = (name: "company" | "country" | "siren" | "vatNumber" | "tags" | "salesRep" | "paymentTermsDays" | "creditLimit", extra: JSX.IntrinsicElements["input"] = {}) => (
+  const input = (name: "company" | "country" | "siren" | "vatNumber" | "tags" | "paymentTermsDays" | "creditLimit", extra: JSX.IntrinsicElements["input"] = {}) => (
     <input maxLength={200} aria-invalid={errors[name] ? "true" : "false"} {...extra} {...form.register(name)} />
   )
   return (
@@ -99,11 +110,7 @@ export function CustomerEditor({ customer, agentCountry, onSaved, onCancel }: Cu
             {input("tags", { maxLength: 3200, placeholder: t("customers.edit.tagsHint") })}
             <FieldMessage error={errors.tags} />
           </label>
-          <label>
-            {t("customers.edit.salesRep")}
-            {input("salesRep", { maxLength: 120 })}
-            <FieldMessage error={errors.salesRep} />
-          </label>
+          <SalesRepPick control={form.control} members={teamMembers} />
         </div>
         <label className="c-editor-notes">
           {t("customers.edit.notes")}

@@ -49,13 +49,28 @@ const CHECKS: { [N in PageMessage]: (data: unknown) => data is ResponseOf<N> } =
     (d.decision === "order" || d.decision === "ask" || d.decision === "not-order") &&
     typeof d.act === "string" &&
     typeof d.reason === "string" &&
-    (d.customerCode === null || typeof d.customerCode === "string"),
+    (d.customerCode === null || typeof d.customerCode === "string") &&
+    (d.complaint === null || d.complaint === undefined || isComplaint(d.complaint)),
   // The call bar (issue #9): the softphone's state and the caller's customers.
   "softphone/bar": (d): d is ResponseOf<"softphone/bar"> => isCallBar(d),
   "softphone/answer": isOk,
   "softphone/decline": isOk,
   "softphone/hangup": isOk,
   "softphone/assign": isOk
+}
+
+/** A complaint's asks and the page to open: text the panel shows, a path it sends back to `workspace/open`. */
+function isComplaint(d: unknown): boolean {
+  const texts = (v: unknown) => Array.isArray(v) && v.every((s) => typeof s === "string")
+  return (
+    isRecord(d) &&
+    (d.about === null || typeof d.about === "string") &&
+    texts(d.invoices) &&
+    texts(d.orders) &&
+    Array.isArray(d.asks) &&
+    d.asks.every((a) => isRecord(a) && typeof a.kind === "string" && typeof a.words === "string") &&
+    (d.open === null || (isRecord(d.open) && (d.open.kind === "invoice" || d.open.kind === "customer") && typeof d.open.path === "string" && typeof d.open.label === "string"))
+  )
 }
 
 function isOk(d: unknown): d is { ok: true } {

@@ -2,8 +2,10 @@ import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import { sendFromPage } from "~src/features/lookup-panel/page-messaging"
+import type { ComplaintView } from "~src/messaging/contract"
 import { ORDER_MAIL_MAX_TEXT } from "~src/messaging/limits"
 
+import { ComplaintAsks } from "./complaint-asks"
 import { NotOrderReason } from "./not-order-reason"
 import { openedMessageBody, readOpenedMessage } from "./opened-message"
 import { fetchPageAttachments, pageAttachments } from "./page-attachments"
@@ -16,7 +18,7 @@ type CaptureState =
   | { kind: "idle" }
   | { kind: "busy"; body: Element }
   | { kind: "opened"; body: Element; asked: boolean }
-  | { kind: "not-order"; body: Element; reason: string }
+  | { kind: "not-order"; body: Element; reason: string; complaint: ComplaintView | null; opened: boolean }
   | { kind: "ask"; body: Element; captureId: string; act: string }
   | { kind: "error"; body: Element | null; error: string }
 
@@ -74,7 +76,7 @@ export function CaptureOrderButton() {
             ? { kind: "opened", body, asked: false }
             : r.decision === "ask"
               ? { kind: "ask", body, captureId: r.captureId, act: r.act }
-              : { kind: "not-order", body, reason: r.reason }
+              : { kind: "not-order", body, reason: r.reason, complaint: r.complaint ?? null, opened: false }
         )
       )
       .catch((e: unknown) => settle({ kind: "error", body, error: String(e) }))
@@ -83,6 +85,15 @@ export function CaptureOrderButton() {
     if (!trusted) return
     sendFromPage("workspace/open", { path: `orders/capture/${captureId}` }).then(
       () => setState({ kind: "opened", body, asked: true }),
+      (e: unknown) => setState({ kind: "error", body, error: String(e) })
+    )
+  }
+  // A complaint's page (its invoice, or the customer's) opens in the workspace; the panel keeps what it said.
+  const openComplaintPage = (trusted: boolean, path: string) => {
+    if (!trusted || state.kind !== "not-order") return
+    const shown = state
+    sendFromPage("workspace/open", { path }).then(
+      () => setState((s) => (s === shown ? { ...shown, opened: true } : s)),
       (e: unknown) => setState({ kind: "error", body, error: String(e) })
     )
   }
@@ -108,10 +119,13 @@ export function CaptureOrderButton() {
           {state.asked ? t("orderCapture.button.askOpened") : t("orderCapture.button.opened")}
         </p>
       ) : state.kind === "not-order" ? (
-        <p className="c-panel-note" data-comptoir="not-an-order">
-          {t("orderCapture.button.notAnOrder")}
-          <NotOrderReason reason={state.reason} />
-        </p>
+        <>
+          <p className="c-panel-note" data-comptoir="not-an-order">
+            {t("orderCapture.button.notAnOrder")}
+            <NotOrderReason reason={state.reason} />
+          </p>
+          {state.complaint !== null ? <ComplaintAsks complaint={state.complaint} opened={state.opened} onOpen={openComplaintPage} /> : null}
+        </>
       ) : state.kind === "error" ? (
         <p className="c-error">{state.error}</p>
       ) : null}
