@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify"
 import * as z from "zod"
 
 import { Email } from "../../src/domain/customers/customer.schema"
+import { mayOverride } from "../../src/domain/documents/flow"
 import { Role } from "../../src/domain/sync/tables"
 import type { Config } from "../config"
 import type { Authenticator } from "./authenticator"
@@ -48,11 +49,12 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config, authn: 
   // The team's members as their colleagues read them in a document's history (who issued it, who recorded a payment,
   // who overrode a risk block): the history keeps each one's e-mail, which the server checks against the pusher; the
   // name is what a person reads. Any signed-in member may ask: it is their own team, and nothing else of the accounts
-  // but whether one is in use (a disabled colleague is still named in a history, never offered as a sales rep).
+  // but whether one is in use (a disabled colleague is still named in a history, never offered as a sales rep) and who
+  // may override a risk block (an active manager or admin), whom an agent blocked at an order's confirmation asks.
   r.get(
     "/team/members",
-    { preHandler: requireAuth(authn), schema: { response: { 200: z.object({ members: z.array(z.object({ email: z.string(), name: z.string(), active: z.boolean() })) }) } } },
-    async (req) => ({ members: (await listUsers(db, authOf(req).teamId)).map((u) => ({ email: u.email, name: u.name, active: !u.disabled })) })
+    { preHandler: requireAuth(authn), schema: { response: { 200: z.object({ members: z.array(z.object({ email: z.string(), name: z.string(), active: z.boolean(), canOverride: z.boolean() })) }) } } },
+    async (req) => ({ members: (await listUsers(db, authOf(req).teamId)).map((u) => ({ email: u.email, name: u.name, active: !u.disabled, canOverride: mayOverride(u.role) && !u.disabled })) })
   )
 
   r.post(

@@ -17,18 +17,26 @@ describe("GET /team/members", () => {
     const res = await server.request("GET", "/team/members", team.agent.token)
     expect(res.status).toBe(200)
     const members = res.body.members as { email: string; name: string }[]
-    expect(members).toContainEqual({ email: team.manager.email, name: "manager", active: true })
-    expect(members).toContainEqual({ email: team.agent2.email, name: "agent2", active: true })
-    // Only the e-mail, the name and whether the account is in use: no role, no invitation, nothing of another team.
-    expect(members.every((m) => Object.keys(m).sort().join() === "active,email,name")).toBe(true)
+    expect(members).toContainEqual({ email: team.manager.email, name: "manager", active: true, canOverride: true })
+    expect(members).toContainEqual({ email: team.agent2.email, name: "agent2", active: true, canOverride: false })
+    // Only the e-mail, the name, whether the account is in use and whether one may override a risk block: no role, no
+    // invitation, nothing of another team.
+    expect(members.every((m) => Object.keys(m).sort().join() === "active,canOverride,email,name")).toBe(true)
     expect(members.map((m) => m.email)).not.toContain(other.manager.email)
+  })
+
+  it("says which members may override a customer's risk block, the team's managers and admins, so an agent knows whom to ask", async () => {
+    const res = await server.request("GET", "/team/members", team.agent.token)
+    const members = res.body.members as { email: string; canOverride: boolean }[]
+    const overriders = members.filter((m) => m.canOverride).map((m) => m.email)
+    expect(overriders.sort()).toEqual([team.admin.email, team.manager.email].sort())
   })
 
   it("says which accounts are disabled: a history still names them, but nobody picks them as a sales rep", async () => {
     expect((await server.request("POST", `/admin/users/${team.agent2.id}/disable`, team.admin.token)).status).toBe(200)
     const res = await server.request("GET", "/team/members", team.agent.token)
-    expect(res.body.members).toContainEqual({ email: team.agent2.email, name: "agent2", active: false })
-    expect(res.body.members).toContainEqual({ email: team.manager.email, name: "manager", active: true })
+    expect(res.body.members).toContainEqual({ email: team.agent2.email, name: "agent2", active: false, canOverride: false })
+    expect(res.body.members).toContainEqual({ email: team.manager.email, name: "manager", active: true, canOverride: true })
   })
 
   it("answers only a signed-in user", async () => {

@@ -1,5 +1,5 @@
 import type { PaymentRecord } from "../../src/domain/documents/document.schema"
-import { checkCredit, confirmCheck, creditedByInvoice, customerRisk, mayOverride, type CreditNoteDoc, type InvoiceDoc, type OrderDoc } from "../../src/domain/documents/flow"
+import { checkCredit, confirmCheck, creditedByInvoice, customerRisk, mayOverride, PO_NUMBER_STEP, type CreditNoteDoc, type InvoiceDoc, type OrderDoc } from "../../src/domain/documents/flow"
 import { dueDate, type PaymentTerms } from "../../src/domain/documents/payment-terms"
 import { invoiceBalance } from "../../src/domain/documents/payments"
 import type { RiskReason } from "../../src/domain/documents/risk"
@@ -61,7 +61,12 @@ export async function applyDocumentRules(
   }
 
   if (prev && prevStatus !== "draft") {
-    const changed = Object.keys({ ...prev, ...data }).filter((k) => !AFTER_ISSUE[type].has(k) && canonical(prev[k]) !== canonical(data[k]))
+    const poChanged = type === "order" && canonical(prev.customerPoNumber ?? null) !== canonical(data.customerPoNumber ?? null)
+    if (poChanged) {
+      const refused = checkConfirmedOrderPo(prev, data)
+      if (refused) return refused
+    }
+    const changed = Object.keys({ ...prev, ...data }).filter((k) => !AFTER_ISSUE[type].has(k) && !(poChanged && k === "customerPoNumber") && canonical(prev[k]) !== canonical(data[k]))
     if (changed.length) {
       const fix = type === "invoice" ? "; a credit note corrects an issued invoice" : ""
       return conflict("illegal-transition", `a ${prevStatus} ${type} cannot be edited (${changed.slice(0, 5).join(", ")})${fix}`)
@@ -193,6 +198,21 @@ async function teamSettingsRow(tx: Queryable, teamId: string, pending?: Readonly
 /** The team's seller identity, from its settings row. */
 async function teamSellerRow(tx: Queryable, teamId: string, pending?: ReadonlyMap<string, RowState>): Promise<unknown> {
   return (await teamSettingsRow(tx, teamId, pending))?.seller ?? null
+}
+
+/**
+ * The buyer's PO often follows an order confirmed by phone: a confirmed order takes it (flow.ts `withCustomerPo`), in
+ * the same write as its history entry, so the log says who and when. Once invoiced the invoice carries the number
+ * the buyer's accounts payable match, and the order's is frozen with it.
+ */
+function checkConfirmedOrderPo(prev: RowData, data: RowData): MergeResult | null {
+  if (prev.status !== "confirmed" || data.status !== "confirmed") {
+    return conflict("illegal-transition", `the customer's order number of a ${String(prev.status)} order cannot change${prev.status === "invoiced" ? ": its invoice carries it" : ""}`)
+  }
+  const before = Array.isArray(prev.history) ? prev.history.length : 0
+  const added = Array.isArray(data.history) ? (data.history.slice(before) as { status?: unknown }[]) : []
+  if (!added.some((h) => h.status === PO_NUMBER_STEP)) return conflict("invalid", "a confirmed order's customer order number changes with an entry in its history")
+  return null
 }
 
 /** The override names its author: it must be the manager or admin who pushes it. */

@@ -209,5 +209,45 @@ for (const backend of ["pglite", "postgres"] as const) {
       const numbered = (await server.pull(team.agent.token, "", 1000)).rows.filter((r) => r.key === a.id || r.key === b.id).filter((r) => r.data!.number !== null)
       expect(numbered).toHaveLength(1)
     })
+
+    async function stored(id: string) {
+      return (await server.pull(team.agent.token, "", 1000)).rows.find((r) => r.key === id)!.data as { status: string; customerPoNumber: string | null; history: { status: string; at: number; by: string }[] }
+    }
+
+    /** A confirmed order of customer po-1, its version and its history as the server keeps them. */
+    async function confirmedOrder(id: string) {
+      const v = (await push(team.agent, "orders", id, doc("order", id, "po-1", [line("l1", 2_000, 1250)]), 0)).version
+      const confirmed = await push(team.agent, "orders", id, { status: "confirmed", history: [{ status: "confirmed", at: 10, by: team.agent.email }] }, v)
+      expect(confirmed.conflicts).toEqual([])
+      return { version: confirmed.version, history: (await stored(id)).history }
+    }
+
+    it("takes the customer's order number on a confirmed order, with the history entry that says who added it", async () => {
+      await customer("po-1", null)
+      const id = `o-po-confirmed-${backend}`
+      const { version, history } = await confirmedOrder(id)
+      const r = await push(team.agent2, "orders", id, { customerPoNumber: "PO-77120", history: [...history, { status: "po-number", at: 20, by: team.agent2.email }] }, version)
+      expect(r.conflicts).toEqual([])
+      expect(await stored(id)).toMatchObject({ status: "confirmed", customerPoNumber: "PO-77120", history: [...history, { status: "po-number", at: 20, by: team.agent2.email }] })
+    })
+
+    it("refuses a confirmed order's number changed without its history entry", async () => {
+      const id = `o-po-unlogged-${backend}`
+      const { version } = await confirmedOrder(id)
+      const unlogged = await push(team.agent, "orders", id, { customerPoNumber: "PO-1" }, version)
+      expect(unlogged.conflicts[0]).toMatchObject({ reason: "invalid", message: expect.stringMatching(/changes with an entry in its history/) })
+      expect((await stored(id)).customerPoNumber).toBeNull()
+    })
+
+    it("refuses the number on an invoiced order, saying its invoice carries it", async () => {
+      const id = `o-po-invoiced-${backend}`
+      const { version, history } = await confirmedOrder(id)
+      const invoicedHistory = [...history, { status: "invoiced", at: 30, by: team.agent.email }]
+      const invoiced = await push(team.agent, "orders", id, { status: "invoiced", history: invoicedHistory }, version)
+      expect(invoiced.conflicts).toEqual([])
+      const r = await push(team.agent, "orders", id, { customerPoNumber: "PO-LATE", history: [...invoicedHistory, { status: "po-number", at: 40, by: team.agent.email }] }, invoiced.version)
+      expect(r.conflicts[0]).toMatchObject({ reason: "illegal-transition", message: expect.stringMatching(/invoiced order cannot change: its invoice carries it/) })
+      expect((await stored(id)).customerPoNumber).toBeNull()
+    })
   })
 }

@@ -318,6 +318,8 @@ export const documentsContract = {
        * and shows the name (the e-mail when the account has none, or the server could not be asked).
        */
       names: z.record(z.string(), z.string().max(200)).optional(),
+      /** The team's active managers and admins, named to an agent whose order's confirmation needs an override. */
+      overriders: z.array(z.object({ email: z.string(), name: z.string().max(200) })).max(100).optional(),
       today: z.string()
     })
   },
@@ -452,7 +454,9 @@ export const documentsContract = {
       error: z.string().optional(),
       ref: z.string().optional(),
       /** `needs-override`: why, in the risk's reasons. */
-      reasons: z.array(RiskReasonView).max(10).optional()
+      reasons: z.array(RiskReasonView).max(10).optional(),
+      /** `needs-override`: whom to ask, the team's active managers and admins (empty when unknown). */
+      overriders: z.array(z.object({ email: z.string(), name: z.string().max(200) })).max(100).optional()
     })
   },
   /** A customer's orders, newest first (the workspace's customer view). */

@@ -8,8 +8,9 @@ const session = (token: string, name = "Marc Lefèbvre"): StoredSession =>
   ({ token, expiresAt: "2027-01-01T00:00:00.000Z", serverUrl: "http://server", user: { id: "u1", email: "Agent1@demo.comptoir.test", name, role: "agent", disabled: false, invitePending: false }, team: { id: "t", name: "Démo" } }) as StoredSession
 
 const members = [
-  { email: "manager@demo.comptoir.test", name: "Claire Dubois" },
-  { email: "agent2@demo.comptoir.test", name: "" }
+  { email: "manager@demo.comptoir.test", name: "Claire Dubois", canOverride: true },
+  { email: "agent2@demo.comptoir.test", name: "", canOverride: false },
+  { email: "Admin@demo.comptoir.test", name: "", canOverride: true }
 ]
 
 describe("the team's names, for a document's history", () => {
@@ -18,6 +19,18 @@ describe("the team's names, for a document's history", () => {
     const names = await new TeamNames({ request: request as never }).of(session("t1"))
     expect(names).toEqual({ "manager@demo.comptoir.test": "Claire Dubois", "agent1@demo.comptoir.test": "Marc Lefèbvre" })
     expect(request).toHaveBeenCalledWith(expect.objectContaining({ token: "t1" }), "GET", "/team/members", undefined, expect.any(Function))
+  })
+
+  it("names the members who may override a risk block, by their name or else their e-mail, from the same answer", async () => {
+    const request = vi.fn(async () => ({ members }))
+    const team = new TeamNames({ request: request as never })
+    await team.of(session("t1"))
+    expect(await team.overriders(session("t1"))).toEqual([
+      { email: "manager@demo.comptoir.test", name: "Claire Dubois" },
+      { email: "admin@demo.comptoir.test", name: "Admin@demo.comptoir.test" }
+    ])
+    expect(request).toHaveBeenCalledTimes(1)
+    expect(await team.overriders(null)).toEqual([])
   })
 
   it("asks the server again only after 5 minutes, or for another session", async () => {

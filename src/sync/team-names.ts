@@ -3,8 +3,15 @@ import * as z from "zod"
 import type { StoredSession } from "./session-store"
 import type { TeamServer } from "./team-server"
 
-// `active` is absent from an older server's answer: its members are all taken as in use.
-const Members = z.object({ members: z.array(z.object({ email: z.string(), name: z.string(), active: z.boolean().default(true) })).max(10_000) })
+// `active` is absent from an older server's answer: its members are all taken as in use; `canOverride` too (before
+// 6 Dec 2026): no one is named then.
+const Members = z.object({ members: z.array(z.object({ email: z.string(), name: z.string(), active: z.boolean().default(true), canOverride: z.boolean().optional() })).max(10_000) })
+
+/** A member who may override a customer's risk block: the name to ask for, the e-mail when the account has none. */
+export interface Overrider {
+  email: string
+  name: string
+}
 
 /** How long the team's names are kept before they are asked again; after a failure, when to try again. */
 const KEEP_MS = 5 * 60_000
@@ -18,7 +25,7 @@ const RETRY_MS = 30_000
  * `activeOnly` leaves out the disabled accounts too, for a pick of people who can still do the work (a sales rep).
  */
 export class TeamNames {
-  private kept: { token: string; at: number; names: ReadonlyMap<string, string>; inactive: ReadonlySet<string> } | null = null
+  private kept: { token: string; at: number; names: ReadonlyMap<string, string>; inactive: ReadonlySet<string>; overriders: readonly Overrider[] } | null = null
   private asking: Promise<void> | null = null
 
   constructor(
@@ -28,12 +35,26 @@ export class TeamNames {
 
   async of(session: StoredSession | null, opts: { activeOnly?: boolean } = {}): Promise<Record<string, string>> {
     if (!session) return {}
-    if (!this.kept || this.kept.token !== session.token || this.now() - this.kept.at >= KEEP_MS) await (this.asking ??= this.ask(session).finally(() => (this.asking = null)))
+    await this.fresh(session)
     const names: Record<string, string> = {}
     const kept = this.kept?.token === session.token ? this.kept : null
     for (const [email, name] of kept?.names ?? []) if (!opts.activeOnly || !kept?.inactive.has(email)) names[email] = name
     if (session.user.name.trim()) names[session.user.email.toLowerCase()] = session.user.name.trim()
     return names
+  }
+
+  /**
+   * The team's active managers and admins, who may override a customer's risk block: an agent blocked at an order's
+   * confirmation is told whom to ask. Empty offline before the first answer, or from an older server.
+   */
+  async overriders(session: StoredSession | null): Promise<Overrider[]> {
+    if (!session) return []
+    await this.fresh(session)
+    return this.kept?.token === session.token ? [...this.kept.overriders] : []
+  }
+
+  private async fresh(session: StoredSession): Promise<void> {
+    if (!this.kept || this.kept.token !== session.token || this.now() - this.kept.at >= KEEP_MS) await (this.asking ??= this.ask(session).finally(() => (this.asking = null)))
   }
 
   private async ask(session: StoredSession): Promise<void> {
@@ -44,12 +65,13 @@ export class TeamNames {
         token: session.token,
         at: this.now(),
         names: new Map(named.map((m) => [m.email.toLowerCase(), m.name.trim()])),
-        inactive: new Set(named.filter((m) => m.active === false).map((m) => m.email.toLowerCase()))
+        inactive: new Set(named.filter((m) => m.active === false).map((m) => m.email.toLowerCase())),
+        overriders: reply.members.filter((m) => m.canOverride === true).map((m) => ({ email: m.email.toLowerCase(), name: m.name.trim() || m.email }))
       }
     } catch {
       // Offline or an older server: the names known so far for this session, asked again in 30 s.
-      const known = this.kept?.token === session.token ? this.kept : { names: new Map<string, string>(), inactive: new Set<string>() }
-      this.kept = { token: session.token, at: this.now() - KEEP_MS + RETRY_MS, names: known.names, inactive: known.inactive }
+      const known = this.kept?.token === session.token ? this.kept : { names: new Map<string, string>(), inactive: new Set<string>(), overriders: [] }
+      this.kept = { token: session.token, at: this.now() - KEEP_MS + RETRY_MS, names: known.names, inactive: known.inactive, overriders: known.overriders }
     }
   }
 }

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 
-import { expect, type BrowserContext, type Page } from "@playwright/test"
+import { expect, test, type BrowserContext, type Page } from "@playwright/test"
 
 import { launchWithExtension, serviceWorkerOf } from "./launch"
 
@@ -98,3 +98,32 @@ export async function closeProfiles(profiles: Profile[]): Promise<void> {
 
 /** Opens a route of the workspace tab in this profile's page. */
 export const workspace = (p: Profile, route: string) => p.page.goto(`chrome-extension://${p.extensionId}/tabs/workspace.html#/${route}`)
+
+/**
+ * A serial spec's one agent: a demo server of its own and a browser profile signed in as that agent, started before the
+ * spec's tests and closed after them. Returns the profile, read once the tests run.
+ */
+export function signedInAgent(prefix: string, email = "agent1@demo.comptoir.test"): () => Profile {
+  let server: DemoServer | undefined
+  let profiles: Profile[] = []
+  test.beforeAll(async () => {
+    test.setTimeout(180_000)
+    server = await startDemoServer()
+    profiles = await launchProfiles(1, prefix)
+    await signIn(profiles[0]!.page, profiles[0]!.extensionId, server.url, email)
+  })
+  test.afterAll(async () => {
+    await closeProfiles(profiles)
+    await server?.stop()
+  })
+  return () => profiles[0]!
+}
+
+/** Waits until the team server took what this profile wrote (the options page says nothing is left to send), then goes back. */
+export async function untilSent(p: Profile): Promise<void> {
+  await expect(async () => {
+    await p.page.goto(`chrome-extension://${p.extensionId}/options.html`)
+    await expect(p.page.locator('[data-comptoir="sync-status"]')).toContainText("nothing to send", { timeout: 2_000 })
+  }).toPass({ timeout: 20_000 })
+  await p.page.goBack()
+}

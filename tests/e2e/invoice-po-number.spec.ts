@@ -8,7 +8,7 @@ import { expect, test, type Page } from "@playwright/test"
 import { OVER_LIMIT_QUOTE_ID } from "~src/domain/demo/demo-documents"
 import { extractFacturXml } from "~src/domain/documents/factur-x/embed"
 
-import { closeProfiles, type DemoServer, launchProfiles, type Profile, signIn, startDemoServer, workspace } from "./demo-server"
+import { closeProfiles, type DemoServer, launchProfiles, type Profile, signIn, startDemoServer, untilSent, workspace } from "./demo-server"
 
 /**
  * The customer's order number (the buyer's PO) from order to invoice to credit note, as the buyer's accounts payable
@@ -100,11 +100,7 @@ test("the customer's order number is typed on the draft order an accepted quote 
   await expect(agent.page.locator('[data-comptoir="po-number-edit"]')).toHaveText("Change")
   await agent.page.screenshot({ path: "test-results/left10-order-po-typed-en.png", fullPage: true })
   // Sent to the team server, which accepted it: nothing left to send, and no refusal on the page.
-  await expect(async () => {
-    await agent.page.goto(`chrome-extension://${agent.extensionId}/options.html`)
-    await expect(agent.page.locator('[data-comptoir="sync-status"]')).toContainText("nothing to send", { timeout: 2_000 })
-  }).toPass({ timeout: 20_000 })
-  await agent.page.goBack()
+  await untilSent(agent)
   await expect(agent.page.locator('[data-comptoir="order-po-number"]')).toHaveText("PO-2026-118")
   await expect(agent.page.locator('[data-comptoir="document-refusal"]')).toHaveCount(0)
 })

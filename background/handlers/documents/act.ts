@@ -1,5 +1,5 @@
 import { newId } from "~src/domain/ids"
-import { checkCredit, confirmCheck, creditedByInvoice, creditNoteFor, customerRisk, invoiceFromOrder, orderFromQuote, recordPayment, transition, withCustomerPo, withOverride, withReminder, type AnyDoc, type Outcome } from "~src/domain/documents/flow"
+import { checkCredit, confirmCheck, creditedByInvoice, creditNoteFor, customerRisk, invoiceFromOrder, invoicesFollowingPo, orderFromQuote, recordPayment, transition, withCustomerPo, withOverride, withReminder, type AnyDoc, type Outcome } from "~src/domain/documents/flow"
 import { renewQuote } from "~src/domain/documents/renew"
 import { checkSellerForIssue } from "~src/domain/documents/seller.schema"
 import { NUMBERED_FROM } from "~src/domain/documents/workflow"
@@ -103,9 +103,10 @@ export const documentsAct = defineHandler("documents/act", async (req): Promise<
     }
     case "po-number": {
       if (doc.type !== "order" && doc.type !== "invoice") return { ok: false, code: "wrong-type", message: "the customer's order number is typed on an order or an invoice" }
-      const r = withCustomerPo(doc, step.poNumber, now)
+      const r = withCustomerPo(doc, step.poNumber, now, who.email)
       if (!r.ok) return refused(r)
-      await saved(r.value)
+      const following = doc.type === "order" ? invoicesFollowingPo(doc, r.value as typeof doc, (await documents.byCustomer(doc.customerId)).invoices, now) : []
+      await saved(r.value, ...following)
       return { ok: true, id: doc.id }
     }
     case "credit": {

@@ -55,6 +55,7 @@ export const documentsGet = defineHandler("documents/get", async (req) => {
     }
   }
 
+  const session = await readSession()
   // A change the team server refused stays listed (options, "refused changes") until answered: the page says it too.
   const refused = await services.db.conflicts.filter((c) => c.table === DOCUMENT_TABLES[doc.type] && c.key === doc.id).last()
 
@@ -73,7 +74,9 @@ export const documentsGet = defineHandler("documents/get", async (req) => {
     seller: await teamSeller(),
     correctedInvoice: corrected?.type === "invoice" && corrected.number ? { number: corrected.number, date: corrected.date, customerPoNumber: corrected.customerPoNumber } : null,
     refusal: refused ? { reason: refused.reason, message: refused.message, at: refused.at } : null,
-    names: await teamNames.of(await readSession()),
+    names: await teamNames.of(session),
+    // Whom an agent asks when the confirmation needs an override (the names were asked of the server just above).
+    overriders: confirm && !confirm.allowed ? await teamNames.overriders(session) : [],
     today: day
   }
 })

@@ -6,7 +6,7 @@ import type { ParsedRequestOf, ResponseOf } from "~src/messaging/contract"
 import { defineHandler } from "~src/messaging/handler"
 
 import { services } from "../../services"
-import { readSession, runSync } from "../../sync"
+import { readSession, runSync, teamNames } from "../../sync"
 import { documents, me, riskSettings, today } from "../documents/shared"
 
 import { pricingInputs } from "./price"
@@ -51,7 +51,7 @@ async function confirmCapture(req: ParsedRequestOf<"orders/confirm">): Promise<R
   let order = draft.order
   const { check } = reviewRisk(customer, await documents.byCustomer(customer.id), order, today(), await riskSettings())
   if (!check.allowed) {
-    if (req.override === undefined) return { ok: false, error: "needs-override", reasons: check.reasons }
+    if (req.override === undefined) return { ok: false, error: "needs-override", reasons: check.reasons, overriders: await teamNames.overriders(session) }
     const who = await me()
     const overridden = withOverride(order, who, req.override, now)
     if (!overridden.ok) return { ok: false, error: overridden.code }

@@ -3,6 +3,7 @@ import type { SalesDocument } from "./document.schema"
 import { exemptionMentions, paymentMentions, sellerLines, termsText, type DocLanguage, type SellerIdentity } from "./legal-mentions"
 import { formatCents, MINUS_SIGN, PERCENT_SCALE, QUANTITY_SCALE } from "./money"
 import { computeTotals, type DocumentTotals } from "./totals"
+import { notesForCustomer } from "./timeline"
 import { unitFor } from "./unit-words"
 import { countryName, townLine } from "../customers/postal-address"
 
@@ -12,9 +13,14 @@ import { countryName, townLine } from "../customers/postal-address"
  */
 const LABELS = {
   fr: {
-    title: { quote: "Devis", order: "Bon de commande", invoice: "Facture", "credit-note": "Avoir" },
+    // What Odoo prints as the sales order and a French customer calls the "accusé de réception de commande".
+    title: { quote: "Devis", order: "Confirmation de commande", invoice: "Facture", "credit-note": "Avoir" },
     number: "N°",
     notNumbered: "Brouillon, numéroté à l'envoi",
+    orderNotNumbered: "Brouillon, numéroté à la confirmation",
+    draftOrder: "Brouillon : cette commande n'est pas encore confirmée.",
+    deliveryDate: "Livraison souhaitée le",
+    deliveryAddress: "Adresse de livraison",
     date: "Date",
     validUntil: "Valable jusqu'au",
     dueDate: "Échéance",
@@ -45,6 +51,10 @@ const LABELS = {
     title: { quote: "Quote", order: "Order confirmation", invoice: "Invoice", "credit-note": "Credit note" },
     number: "No.",
     notNumbered: "Draft, numbered when sent",
+    orderNotNumbered: "Draft, numbered when confirmed",
+    draftOrder: "Draft: this order is not confirmed yet.",
+    deliveryDate: "Requested delivery date",
+    deliveryAddress: "Delivery address",
     date: "Date",
     validUntil: "Valid until",
     dueDate: "Due date",
@@ -129,6 +139,10 @@ export interface DocumentView {
   vatRows: string[][]
   terms: string | null
   mentions: string[]
+  /** A draft order's warning that it is not confirmed yet (its PDF may be sent to be checked before confirming). */
+  draftNotice: string | null
+  /** An order's delivery address, when it has one (its notes' "Delivery address:" line, from a captured mail). */
+  deliveryAddress: string | null
 }
 
 /** What a document names beyond itself: for a credit note, the invoice it corrects (its number, date and the buyer's order number). */
@@ -146,6 +160,7 @@ export function documentView(doc: SalesDocument, seller: SellerIdentity, custome
   const dates: { label: string; value: string }[] = [{ label: l.date, value: formatIsoDate(doc.date, lang) }]
   if (doc.type === "quote") dates.push({ label: l.validUntil, value: formatIsoDate(doc.validUntil, lang) })
   if (doc.type === "invoice") dates.push({ label: l.dueDate, value: formatIsoDate(doc.dueDate, lang) })
+  if (doc.type === "order" && doc.deliveryDate) dates.push({ label: l.deliveryDate, value: formatIsoDate(doc.deliveryDate, lang) })
   // The buyer's own reference, which its accounts payable match the invoice on ("quote our PO number on the invoice").
   if ((doc.type === "order" || doc.type === "invoice") && doc.customerPoNumber) dates.push({ label: l.customerPo, value: doc.customerPoNumber })
   // A credit note names the invoice it corrects (French law asks it), and the buyer's order that invoice named, so
@@ -183,16 +198,18 @@ export function documentView(doc: SalesDocument, seller: SellerIdentity, custome
     { label: l.totalInclVat, value: money(totals.totalInclVatCents, lang), cents: totals.totalInclVatCents, strong: true }
   ]
   const terms = "paymentTerms" in doc ? nb(termsText(doc.paymentTerms, lang)) : null
+  // An order's notes without the line that is for us (the mail it was captured from), its delivery address apart.
+  const { address: deliveryAddress, rest: notes } = doc.type === "order" ? deliveryAddressOf(notesForCustomer(doc)) : { address: null, rest: doc.notes }
   const mentions = [
     ...paymentMentions(seller, lang, true, doc.date),
     ...exemptionMentions(doc.lines, customer.country, customer.vatNumber !== null, lang),
-    ...(doc.notes.trim() ? [doc.notes.trim()] : [])
+    ...(notes.trim() ? [notes.trim()] : [])
   ].map(nb)
   return {
     lang,
     labels: l,
     title: l.title[doc.type],
-    numberText: doc.number ?? l.notNumbered,
+    numberText: doc.number ?? (doc.type === "order" ? l.orderNotNumbered : l.notNumbered),
     dates,
     seller: sellerLines(seller, lang).map(nb),
     customer: customerLines,
@@ -203,8 +220,22 @@ export function documentView(doc: SalesDocument, seller: SellerIdentity, custome
     totalRows,
     vatRows,
     terms,
-    mentions
+    mentions,
+    draftNotice: doc.type === "order" && doc.status === "draft" ? l.draftOrder : null,
+    deliveryAddress: deliveryAddress === null ? null : nb(deliveryAddress)
   }
+}
+
+/** The "Delivery address: …" line a captured order's notes carry (`draftOrderFromReview`, in either language). */
+const DELIVERY_LINE = /^(?:Delivery address|Adresse de livraison)[\s\u00a0]*:[\s\u00a0]*(.+)$/
+
+/** An order's delivery address out of its notes, and the notes without it. */
+export function deliveryAddressOf(notes: string): { address: string | null; rest: string } {
+  const lines = notes.split("\n")
+  const i = lines.findIndex((x) => DELIVERY_LINE.test(x.trim()))
+  if (i < 0) return { address: null, rest: notes }
+  const address = DELIVERY_LINE.exec(lines[i]!.trim())![1]!.trim()
+  return { address, rest: lines.filter((_, k) => k !== i).join("\n") }
 }
 
 /** The summary put into a reply: paragraphs, the lines and the totals as tables (an HTML editor) or as text. */
@@ -215,7 +246,9 @@ export function documentSummary(doc: SalesDocument, seller: SellerIdentity, cust
   const fr = lang === "fr"
   const what = `${v.title.toLowerCase()} ${doc.number ?? ""}`.replace(/\s+$/, "")
   const validity = doc.type === "quote" ? (fr ? `, valable jusqu'au ${formatIsoDate(doc.validUntil, lang)}` : `, valid until ${formatIsoDate(doc.validUntil, lang)}`) : ""
-  const intro = fr ? `Veuillez trouver ci-dessous notre ${what} du ${formatIsoDate(doc.date, lang)}${validity}.` : `Please find below our ${what} of ${formatIsoDate(doc.date, lang)}${validity}.`
+  // The buyer's own reference, as the PDF names it: what the buyer files the confirmation against.
+  const po = (doc.type === "order" || doc.type === "invoice") && doc.customerPoNumber ? (fr ? `, votre commande n°\u00a0${doc.customerPoNumber}` : `, your order no. ${doc.customerPoNumber}`) : ""
+  const intro = fr ? `Veuillez trouver ci-dessous notre ${what} du ${formatIsoDate(doc.date, lang)}${validity}${po}.` : `Please find below our ${what} of ${formatIsoDate(doc.date, lang)}${validity}${po}.`
   const lineRows = doc.lines.map((x, i) => [x.ref, x.label, v.rows[i]![2]!, v.rows[i]![3]!, money(v.totals.lineNetCents[i]!, lang)])
   const lineHead = [v.labels.ref, v.labels.label, v.labels.quantity, v.labels.unitPrice, v.labels.lineTotal]
   const blocks: SummaryBlock[] = [

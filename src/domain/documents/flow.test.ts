@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 
 import { CreditNote, Invoice, Order, PaymentRecord, Quote } from "./document.schema"
-import { checkCredit, confirmCheck, creditableByLine, creditNoteFor, creditedByInvoice, customerRisk, invoiceFromOrder, orderFromQuote, recordPayment, remindersOf, transition, withCustomerPo, withOverride, withReminder } from "./flow"
+import { checkCredit, confirmCheck, creditableByLine, creditNoteFor, creditedByInvoice, customerRisk, invoiceFromOrder, invoicesFollowingPo, orderFromQuote, recordPayment, remindersOf, transition, withCustomerPo, withOverride, withReminder } from "./flow"
 import { invoiceBalance } from "./payments"
 import { computeTotals } from "./totals"
 
@@ -28,7 +28,7 @@ const issuedCredit = (id: string, creditLines: { id: string; label: string; quan
 const ctx = (id: string) => ({ id, now: 1_000, by: "agent1@demo.comptoir.test", today: "2026-12-02" })
 
 const quote = (status: "sent" | "accepted", validUntil = "2026-12-31") => Quote.parse({ ...base, id: "q1", type: "quote", status, number: "DEV-2026-00001", validUntil, paymentTerms: { kind: "net", days: 30 } })
-const order = (status: "draft" | "confirmed") => Order.parse({ ...base, id: "o1", type: "order", status, paymentTerms: { kind: "end-of-month", days: 45 } })
+const order = (status: "draft" | "confirmed" | "invoiced" | "cancelled") => Order.parse({ ...base, id: "o1", type: "order", status, paymentTerms: { kind: "end-of-month", days: 45 } })
 const invoice = () => Invoice.parse({ ...base, id: "i1", type: "invoice", status: "issued", number: "FAC-2026-00009", dueDate: "2026-12-01", paymentTerms: { kind: "net", days: 30 } })
 
 describe("quote to cash", () => {
@@ -68,12 +68,36 @@ describe("quote to cash", () => {
     expect(cleared.ok && cleared.value.customerPoNumber).toBeNull()
   })
 
-  it("takes it on a draft invoice too, but not once the order is confirmed or the invoice issued, which the server freezes", () => {
+  it("takes it on a draft invoice too, but not once the invoice is issued, which the server freezes", () => {
     const draftInvoice = { ...invoice(), status: "draft" as const, number: null }
     expect(withCustomerPo(draftInvoice, "NH-4471", 2_000)).toMatchObject({ ok: true, value: { customerPoNumber: "NH-4471" } })
-    expect(withCustomerPo(order("confirmed"), "NH-4471", 2_000)).toMatchObject({ ok: false, code: "po-not-draft", params: { status: "confirmed" } })
     expect(withCustomerPo(invoice(), "NH-4471", 2_000)).toMatchObject({ ok: false, code: "po-not-draft", params: { status: "issued" } })
     expect(withCustomerPo(order("draft"), "x".repeat(61), 2_000)).toMatchObject({ ok: false, code: "po-too-long" })
+  })
+
+  it("takes the customer's order number sent after the order was confirmed by phone, and logs who added it and when", () => {
+    const confirmed = { ...order("confirmed"), history: [{ status: "confirmed", at: 1_000, by: "agent1@x" }] }
+    const typed = withCustomerPo(confirmed, "PO-77120", 2_000, "agent2@x")
+    expect(typed).toMatchObject({ ok: true, value: { customerPoNumber: "PO-77120", status: "confirmed", updatedAt: 2_000 } })
+    expect(typed.ok && typed.value.history).toEqual([...confirmed.history, { status: "po-number", at: 2_000, by: "agent2@x" }])
+    // Typing the same number again changes nothing, and logs nothing.
+    if (typed.ok) expect(withCustomerPo(typed.value, "PO-77120", 3_000, "agent2@x")).toEqual({ ok: true, value: typed.value })
+  })
+
+  it("carries the number added to a confirmed order onto the draft invoice already made from it, not onto one typed otherwise", () => {
+    const confirmed = order("confirmed")
+    const made = invoiceFromOrder(confirmed, ctx("i9"))
+    if (!made.ok) throw new Error(made.message)
+    const typedOnInvoice = { ...made.value, id: "i10", customerPoNumber: "TYPED-1" }
+    const issued = { ...made.value, id: "i11", status: "issued" as const }
+    const typed = withCustomerPo(confirmed, "PO-77120", 2_000, "agent2@x")
+    if (!typed.ok) throw new Error(typed.message)
+    expect(invoicesFollowingPo(confirmed, typed.value, [made.value, typedOnInvoice, issued], 2_000)).toEqual([{ ...made.value, customerPoNumber: "PO-77120", updatedAt: 2_000 }])
+  })
+
+  it("refuses the customer's order number on an invoiced order, saying its invoice carries it", () => {
+    expect(withCustomerPo(order("invoiced"), "PO-77120", 2_000, "agent2@x")).toMatchObject({ ok: false, code: "po-invoiced", message: expect.stringContaining("its invoice carries") })
+    expect(withCustomerPo(order("cancelled"), "PO-77120", 2_000, "agent2@x")).toMatchObject({ ok: false, code: "po-not-draft" })
   })
 
   it("leaves the order's capture line (the mail's subject, sender and webmail id) off its invoice, which the customer reads; the delivery address stays", () => {

@@ -89,16 +89,38 @@ export function invoiceFromOrder(order: OrderDoc, ctx: StepContext): Outcome<Inv
   }
 }
 
+/** The history entry of a customer's order number added or changed on a confirmed order (who and when). */
+export const PO_NUMBER_STEP = "po-number"
+
 /**
- * The customer's order number typed on a draft order or invoice: a quote's order has none until the buyer sends its
- * purchase order (by phone, by mail after the quote), and its accounts payable match the invoice on it. Once the
- * document is numbered the server freezes it, so only a draft takes it; an empty one clears it.
+ * The customer's order number typed on an order or a draft invoice: a quote's order has none until the buyer sends its
+ * purchase order (by phone, by mail after the quote, often after the order was confirmed by phone), and its accounts
+ * payable match the invoice on it. An order takes it until it is invoiced (its invoice then carries it), a confirmed
+ * one with a history entry; an invoice only while a draft, since the server freezes a numbered invoice. An empty
+ * one clears it.
  */
-export function withCustomerPo<D extends OrderDoc | InvoiceDoc>(doc: D, po: string, now: number): Outcome<D> {
-  if (doc.status !== "draft") return refuse("po-not-draft", `the customer's order number is typed on a draft (this ${doc.type} is ${doc.status})`, { status: doc.status })
+export function withCustomerPo<D extends OrderDoc | InvoiceDoc>(doc: D, po: string, now: number, by = ""): Outcome<D> {
+  if (doc.type === "order" && doc.status === "invoiced") return refuse("po-invoiced", "the order is invoiced: its invoice carries the customer's order number, which a credit note and a new invoice would correct", { status: doc.status })
+  const open = doc.status === "draft" || (doc.type === "order" && doc.status === "confirmed")
+  if (!open) return refuse("po-not-draft", `the customer's order number is typed on a draft (this ${doc.type} is ${doc.status})`, { status: doc.status })
   const value = po.trim()
   if (value.length > 60) return refuse("po-too-long", `the customer's order number has at most 60 characters (${value.length} typed)`, { length: value.length })
-  return { ok: true, value: { ...doc, customerPoNumber: value || null, updatedAt: now } }
+  const customerPoNumber = value || null
+  if (customerPoNumber === doc.customerPoNumber) return { ok: true, value: doc }
+  const history = doc.status === "draft" ? doc.history : [...doc.history, { status: PO_NUMBER_STEP, at: now, by }]
+  return { ok: true, value: { ...doc, customerPoNumber, history, updatedAt: now } }
+}
+
+/**
+ * The draft invoice already made from a confirmed order follows a change of the order's customer number, when it
+ * still carries the order's former one (one typed on the invoice itself is the agent's and stays): the invoice is
+ * what the buyer matches.
+ */
+export function invoicesFollowingPo(before: OrderDoc, after: OrderDoc, invoices: readonly InvoiceDoc[], now: number): InvoiceDoc[] {
+  if (before.customerPoNumber === after.customerPoNumber) return []
+  return invoices
+    .filter((i) => i.sourceId === after.id && i.status === "draft" && i.customerPoNumber === before.customerPoNumber)
+    .map((i) => ({ ...i, customerPoNumber: after.customerPoNumber, updatedAt: now }))
 }
 
 type CreditLine = Pick<InvoiceDoc["lines"][number], "ref" | "label" | "unitPriceCents" | "discountBp" | "vatRateBp" | "quantityMilli" | "invoiceLineId">

@@ -8,6 +8,7 @@ import type { DocLanguage, SellerIdentity } from "~src/domain/documents/legal-me
 const INK = "#1f2933"
 const MUTED = "#52606d"
 const RULE = "#cbd2d9"
+const WARN = "#b42318"
 
 /**
  * The document laid out by pdfmake: seller and customer blocks, the lines as a table whose header repeats on
@@ -89,7 +90,8 @@ export function documentDefinition(doc: SalesDocument, seller: SellerIdentity, c
             stack: [
               { text: v.title, style: "title", alignment: "right" },
               { text: `${v.labels.number} ${v.numberText}`, alignment: "right", bold: doc.number !== null },
-              ...v.dates.map((d) => ({ text: `${d.label} : ${d.value}`.replace(" :", lang === "fr" ? " :" : ":"), alignment: "right" as const }))
+              ...v.dates.map((d) => ({ text: `${d.label} : ${d.value}`.replace(" :", lang === "fr" ? " :" : ":"), alignment: "right" as const })),
+              ...(v.draftNotice ? [{ text: v.draftNotice, bold: true, color: WARN, alignment: "right" as const, margin: [0, 4, 0, 0] as [number, number, number, number] }] : [])
             ]
           }
         ]
@@ -97,7 +99,14 @@ export function documentDefinition(doc: SalesDocument, seller: SellerIdentity, c
       {
         columns: [
           { width: "*", stack: v.salesRep ? [{ text: v.labels.salesRep, style: "blockTitle" }, { text: v.salesRep }] : [] },
-          { width: 220, stack: [{ text: v.labels.customer, style: "blockTitle" }, ...v.customer.map((s, i) => ({ text: s, bold: i === 0 }))] }
+          {
+            width: 220,
+            stack: [
+              { text: v.labels.customer, style: "blockTitle" },
+              ...v.customer.map((s, i) => ({ text: s, bold: i === 0 })),
+              ...(v.deliveryAddress ? [{ text: v.labels.deliveryAddress, style: "blockTitle", margin: [0, 8, 0, 2] as [number, number, number, number] }, { text: v.deliveryAddress }] : [])
+            ]
+          }
         ],
         margin: [0, 24, 0, 0]
       },

@@ -196,10 +196,6 @@ describe("an invoice's and a credit note's PDF", () => {
     expect(await textOf(await documentPdf(invoice("fr", null), DEMO_SELLER, customer, "fr"))).not.toContain("Votre commande")
   })
 
-  it("prints it on the order too", async () => {
-    const order = quote([line(1)], { type: "order", status: "confirmed", number: "CMD-2026-00020", customerPoNumber: "BC-2026-0458" } as Partial<SalesDocument>)
-    expect(await textOf(await documentPdf(order, DEMO_SELLER, customer, "fr"))).toContain("Votre commande n° : BC-2026-0458")
-  })
 
   it("names on a credit note the invoice it corrects, with its date, and that invoice's order number", async () => {
     const credit = quote([line(1, { quantityMilli: -1000 })], { type: "credit-note", status: "issued", number: "AV-2026-00004", correctsInvoiceId: "inv-1" } as Partial<SalesDocument>)
@@ -210,5 +206,52 @@ describe("an invoice's and a credit note's PDF", () => {
     const en = await textOf(await documentPdf({ ...credit, language: "en" }, DEMO_SELLER, { ...customer, language: "en" }, "en", { correctedInvoice: { ...corrected, customerPoNumber: null } }))
     expect(en).toContain("Credit note for invoice no.: FAC-2026-00031 of 20 November 2026")
     expect(en).not.toContain("Your order no.")
+  })
+})
+
+describe("an order's PDF, the order confirmation the customer receives", () => {
+  const captured = "Saisie depuis le mail «\u00a0Commande BC-2026-0458\u00a0» (claire@martin.test, roundcube:1)\nAdresse de livraison\u00a0: ZA du Plateau, 26500 Bourg-lès-Valence\nLivrer par le quai 3"
+  const order = (over: Record<string, unknown>) =>
+    quote([line(1), line(2, { label: "Café en grains 1 kg", unit: "kg", quantityMilli: 2000, unitPriceCents: 1890, discountBp: 1000, vatRateBp: 550 })], {
+      type: "order",
+      status: "confirmed",
+      number: "CMD-2026-00020",
+      customerPoNumber: "BC-2026-0458",
+      deliveryDate: "2026-12-15",
+      riskOverride: null,
+      sourceId: "mail:roundcube:1",
+      notes: captured,
+      ...over
+    } as Partial<SalesDocument>)
+
+  it("says in French what was ordered: its number, the buyer's PO, the delivery day and address, the totals per VAT rate, the seller and its mentions", async () => {
+    const text = await textOf(await documentPdf(order({}), DEMO_SELLER, customer, "fr"))
+    const read = [
+      "Confirmation de commande",
+      "N° CMD-2026-00020",
+      "Votre commande n° : BC-2026-0458",
+      "Livraison souhaitée le : 15/12/2026",
+      "Adresse de livraison ZA du Plateau, 26500 Bourg-lès-Valence",
+      "Café en grains 1 kg",
+      "TVA 20 % 3,29 €",
+      "TVA 5,5 % 1,87 €",
+      "Total TTC 55,65 €",
+      "SIREN 732829320",
+      "Indemnité forfaitaire pour frais de recouvrement en cas de retard : 40 €",
+      "Livrer par le quai 3"
+    ]
+    expect(read.filter((said) => !text.includes(said))).toEqual([])
+    // The mail it was captured from is ours, not the customer's to read; the address is printed once, in its block.
+    expect(text).not.toContain("Saisie depuis le mail")
+    expect(text.match(/Bourg-lès-Valence/g)).toHaveLength(1)
+    expect(text).not.toContain("Brouillon")
+  })
+
+  it("says in English that a draft order is not confirmed yet, with no number", async () => {
+    const draft = order({ status: "draft", number: null, language: "en", notes: "", sourceId: null })
+    const text = await textOf(await documentPdf(draft, DEMO_SELLER, { ...customer, language: "en" }, "en"))
+    const read = ["Order confirmation", "No. Draft, numbered when confirmed", "Draft: this order is not confirmed yet.", "Requested delivery date: 15 December 2026", "Your order no.: BC-2026-0458", "Total incl. VAT €55.65"]
+    expect(read.filter((said) => !text.includes(said))).toEqual([])
+    expect(text).not.toContain("Delivery address")
   })
 })

@@ -1,7 +1,7 @@
 import type { useTranslation } from "react-i18next"
 
 import type { CreditNote, PaymentRecord, SalesDocument } from "~src/domain/documents/document.schema"
-import { reminderEntries } from "~src/domain/documents/flow"
+import { PO_NUMBER_STEP, reminderEntries } from "~src/domain/documents/flow"
 import { formatCents } from "~src/domain/documents/money"
 import { invoiceSteps } from "~src/domain/documents/payments"
 import { formatDay, formatFranceDateTime, type UiLang } from "~src/ui/dates"
@@ -127,5 +127,6 @@ function historyText(t: Translate, status: string, type: SalesDocument["type"], 
     })
   if (status.startsWith("reminder:")) return t("invoicing.dunning.logged", { level: t(`invoicing.dunning.level.${status.slice(9)}`) })
   if (status === "override") return t("invoicing.risk.overrideLogged")
+  if (status === PO_NUMBER_STEP) return t("invoicing.po.logged")
   return statusText(t, status, type)
 }

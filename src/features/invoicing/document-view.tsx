@@ -12,11 +12,12 @@ import { formatDay, formatDayLong, formatFranceDateTime, uiLang } from "~src/ui/
 import { teamName } from "~src/ui/team-name"
 
 import { DocumentHistory } from "./document-history"
+import { DocumentOutputActions } from "./document-output-actions"
 import { InvoicePanels } from "./invoice-panels"
 import { PoNumberFacts } from "./po-number-facts"
 import { StatusChip } from "./document-list"
 import { statusText } from "./status-text"
-import { RiskReasons } from "./risk-reasons"
+import { AskManager, RiskReasons } from "./risk-reasons"
 
 type View = ResponseOf<"documents/get">
 type Doc = NonNullable<View["document"]>
@@ -262,6 +263,7 @@ export function DocumentView({ id }: { id: string }) {
         ) : null}
       </div>
 
+      {doc.type === "order" ? <DocumentOutputActions doc={doc} seller={view.seller} customer={view.customer} /> : null}
       {doc.type === "order" ? <OrderRisk view={view} manager={manager} onAct={act} /> : null}
       {doc.type === "invoice" && doc.status === "issued" ? <InvoicePanels view={view} onAct={act} /> : null}
 
@@ -319,9 +321,7 @@ function OrderRisk({ view, manager, onAct }: { view: View; manager: boolean; onA
                 </button>
               </form>
             ) : (
-              <p className="c-muted" data-comptoir="override-ask-manager">
-                {t("invoicing.risk.askManager")}
-              </p>
+              <AskManager overriders={view.overriders} />
             )}
           </div>
         )

@@ -5,8 +5,8 @@ import type { SalesDocument } from "~src/domain/documents/document.schema"
 import type { DocumentActionRequest } from "~src/messaging/contract"
 
 /**
- * The customer's order number among a document's facts. Read as text; on a draft order or invoice the agent may
- * type it (a quote's order has none until the buyer's purchase order arrives, and the buyer's accounts payable
+ * The customer's order number among a document's facts. Read as text; on a draft or confirmed order, or a draft
+ * invoice, the agent may type it (a quote's order has none until the buyer's purchase order arrives, and the buyer's accounts payable
  * match the invoice on it): "Add" or "Change" opens one field, saved through `documents/act`.
  */
 export function PoNumberFacts({ doc, onAct }: { doc: SalesDocument; onAct: (s: DocumentActionRequest) => Promise<boolean> }) {
@@ -15,7 +15,8 @@ export function PoNumberFacts({ doc, onAct }: { doc: SalesDocument; onAct: (s: D
   const [typed, setTyped] = useState("")
   if (doc.type !== "order" && doc.type !== "invoice") return null
   const po = doc.customerPoNumber
-  const editable = doc.status === "draft"
+  // A confirmed order takes it too (the buyer's PO often follows an order confirmed by phone), until it is invoiced.
+  const editable = doc.status === "draft" || (doc.type === "order" && doc.status === "confirmed")
   if (!po && !editable) return null
 
   if (editing) {

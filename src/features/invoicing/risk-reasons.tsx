@@ -38,3 +38,17 @@ export function RiskReasons({ reasons }: { reasons: readonly RiskReasonLike[] })
     </ul>
   )
 }
+
+/**
+ * Said to an agent whose order's confirmation needs an override: whom to ask, by name (the team's active managers and
+ * admins, `GET /team/members`), or only that a manager can when the names are not known (offline, no server).
+ */
+export function AskManager({ overriders = [] }: { overriders?: readonly { email: string; name: string }[] | undefined }) {
+  const { t, i18n } = useTranslation()
+  const names = overriders.map((o) => o.name)
+  return (
+    <p className="c-muted" data-comptoir="override-ask-manager" title={overriders.map((o) => o.email).join(", ") || undefined}>
+      {names.length ? t("invoicing.risk.askNamed", { names: new Intl.ListFormat(i18n.language === "en" ? "en-GB" : "fr-FR", { type: "disjunction" }).format(names) }) : t("invoicing.risk.askManager")}
+    </p>
+  )
+}

@@ -10,7 +10,7 @@ import { todayInFrance } from "~src/domain/documents/payment-terms"
 import { pastDelivery } from "~src/domain/orders/past-delivery"
 import { quotePrefillQuery } from "~src/domain/documents/quote-form"
 import { LOW_CONFIDENCE, REMEMBERED_ADDRESS } from "~src/domain/orders/types"
-import { RiskReasons, type RiskReasonLike } from "~src/features/invoicing/risk-reasons"
+import { AskManager, RiskReasons, type RiskReasonLike } from "~src/features/invoicing/risk-reasons"
 import { routeHash } from "~src/features/workspace/route"
 import type { OrderCapture, ResponseOf } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
@@ -195,6 +195,7 @@ function ReviewForm({
   }
 
   const [blocked, setBlocked] = useState<RiskReasonLike[] | null>(null)
+  const [overriders, setOverriders] = useState<{ email: string; name: string }[]>([])
   const [overrideReason, setOverrideReason] = useState("")
   const [picking, setPicking] = useState(false)
   const confirmWith = (override?: string) =>
@@ -203,7 +204,10 @@ function ReviewForm({
       try {
         const r = await send("orders/confirm", { captureId: capture.id, review: v, ...(override === undefined ? {} : { override }) })
         if (r.ok && r.orderId && r.customerId) setResult({ ok: true, orderId: r.orderId, customerId: r.customerId })
-        else if (r.error === "needs-override") setBlocked(r.reasons ?? [])
+        else if (r.error === "needs-override") {
+          setBlocked(r.reasons ?? [])
+          setOverriders(r.overriders ?? [])
+        }
         else setResult({ ok: false, text: t(CONFIRM_ERRORS[r.error ?? ""] ?? `invoicing.refusal.${r.error ?? "other"}`, { ref: r.ref ?? "", error: r.error ?? "", defaultValue: t("orderCapture.errors.other", { error: r.error ?? "" }) }) })
       } catch (e) {
         setResult({ ok: false, text: String(e) })
@@ -379,9 +383,7 @@ function ReviewForm({
               </button>
             </div>
           ) : (
-            <p className="c-muted" data-comptoir="override-ask-manager">
-              {t("invoicing.risk.askManager")}
-            </p>
+            <AskManager overriders={overriders} />
           )}
         </div>
       ) : null}

@@ -7,13 +7,14 @@ import { uuidv7 } from "uuidv7"
 import { outdatedLines, repricedLine, type OutdatedLine } from "~src/domain/catalog/line-pricing"
 import { priceFor, type CustomerPricing } from "~src/domain/catalog/pricing"
 import type { Customer, Product } from "~src/domain/customers/customer.schema"
-import { documentSummary } from "~src/domain/documents/document-text"
 import { formatCents } from "~src/domain/documents/money"
 import { todayInFrance } from "~src/domain/documents/payment-terms"
 import { allowedNext, effectiveQuoteStatus } from "~src/domain/documents/workflow"
 import { emptyLine, lineFromPrefill, lineMentionFrenchOnly, liveTotals, newQuoteValues, QuoteFormValues, relabelledLines, renumberedLines, rewordedExemptions, valuesFromQuote, type PrefillLine, type Quote } from "~src/domain/documents/quote-form"
 import type { Seller } from "~src/domain/documents/seller.schema"
 import { customerVatRegime, regimeExemptionMention, type VatRegime } from "~src/domain/documents/vat-regime"
+import { copyAsText, downloadDocumentPdf, insertIntoReply } from "~src/features/documents-pdf/document-output"
+import { OutputButtons } from "~src/features/invoicing/document-output-actions"
 import { RiskBadge } from "~src/features/risk/risk-badge"
 import type { ResponseOf, RiskView } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
@@ -27,7 +28,6 @@ import { notifyFrameHost } from "./quote-frame-host"
 import { takePrefetchedHandoff, takeQuoteHandoff } from "./quote-handoff"
 import { OutdatedPrices } from "./outdated-prices"
 import { LineRow, lineNet } from "./quote-line-row"
-import { downloadQuotePdf } from "./quote-pdf-download"
 import { QuoteSheet, QuoteTotals } from "./quote-sheet"
 import { useNumberWhenKnown } from "./use-number-when-known"
 
@@ -268,14 +268,13 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
   })
   const onPdf = run((q, saved) =>
     withDocument(q, async (doc, customer, seller) => {
-      const name = await downloadQuotePdf(doc, seller, customer)
+      const name = await downloadDocumentPdf(doc, seller, customer)
       setNotice({ kind: "ok", text: t(saved ? "quotes.status.savedPdfReady" : "quotes.status.pdfReady", { name }) })
     })
   )
   const onInsert = run((q, saved) =>
     withDocument(q, async (doc, customer, seller) => {
-      const summary = documentSummary(doc, seller, customer, doc.language)
-      const r = await send("documents/insert-into-reply", summary)
+      const r = await insertIntoReply(doc, seller, customer)
       setNotice(r.ok ? { kind: "ok", text: t(saved ? "quotes.status.savedInserted" : "quotes.status.inserted") } : { kind: "error", text: errorText(r.error, t, doc.status) })
       // Over a page: the overlay closes on the compose box that now holds the quote.
       if (r.ok) notifyFrameHost("inserted")
@@ -283,7 +282,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
   )
   const onCopy = run((q, saved) =>
     withDocument(q, async (doc, customer, seller) => {
-      await navigator.clipboard.writeText(documentSummary(doc, seller, customer, doc.language).text)
+      await copyAsText(doc, seller, customer)
       setNotice({ kind: "ok", text: t(saved ? "quotes.status.savedCopied" : "quotes.status.copied") })
     })
   )
@@ -448,15 +447,14 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
             </button>
           </>
         ) : null}
-        <button type="button" className="c-button c-button-secondary" data-comptoir="quote-pdf" disabled={busy} onClick={() => void onPdf()}>
-          {t(savesFirst ? "quotes.actions.savePdf" : "quotes.actions.pdf")}
-        </button>
-        <button type="button" className="c-button c-button-secondary" data-comptoir="insert-into-reply" disabled={busy} onClick={() => void onInsert()}>
-          {t(savesFirst ? "quotes.actions.saveInsert" : "quotes.actions.insert")}
-        </button>
-        <button type="button" className="c-button c-button-secondary" data-comptoir="quote-copy" disabled={busy} onClick={() => void onCopy()}>
-          {t(savesFirst ? "quotes.actions.saveCopy" : "quotes.actions.copy")}
-        </button>
+        <OutputButtons
+          labels={{ pdf: t(savesFirst ? "quotes.actions.savePdf" : "quotes.actions.pdf"), insert: t(savesFirst ? "quotes.actions.saveInsert" : "quotes.actions.insert"), copy: t(savesFirst ? "quotes.actions.saveCopy" : "quotes.actions.copy") }}
+          hooks={{ pdf: "quote-pdf", copy: "quote-copy" }}
+          busy={busy}
+          onPdf={onPdf}
+          onInsert={onInsert}
+          onCopy={onCopy}
+        />
         {answers.map((to) => (
           <button key={to} type="button" className="c-button c-button-secondary" data-comptoir="transition" data-to={to} disabled={busy} onClick={() => void answer(to)}>
             {t(`invoicing.actions.to.${to}`)}
