@@ -207,7 +207,7 @@ async function teamSellerRow(tx: Queryable, teamId: string, pending?: ReadonlyMa
  */
 function checkConfirmedOrderPo(prev: RowData, data: RowData): MergeResult | null {
   if (prev.status !== "confirmed" || data.status !== "confirmed") {
-    return conflict("illegal-transition", `the customer's order number of a ${String(prev.status)} order cannot change${prev.status === "invoiced" ? ": its invoice carries it" : ""}`)
+    return conflict("illegal-transition", prev.status === "invoiced" ? "the customer's order number of an invoiced order cannot change: its invoice carries it" : `the customer's order number of a ${String(prev.status)} order cannot change`)
   }
   const before = Array.isArray(prev.history) ? prev.history.length : 0
   const added = Array.isArray(data.history) ? (data.history.slice(before) as { status?: unknown }[]) : []
