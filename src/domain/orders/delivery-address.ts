@@ -251,7 +251,7 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
       }
       // "Kingsley Supplies LLC / Attn: Receiving / 200 Summer Street": inside a block whose street or postal code
       // follows, "Attn:" is part of where the goods go.
-      if (goods > 0 && (NOT_BLOCK_AFTER_GOODS.test(l) || (parts.length === 0 && PERSON.test(l))) && !(parts.length > 0 && closesBlock(l, parts))) break
+      if (goods > 0 && (NOT_BLOCK_AFTER_GOODS.test(lines[k]!.trim()) || (parts.length === 0 && PERSON.test(l))) && !(parts.length > 0 && closesBlock(l, parts))) break
       const attention = parts.length > 0 && /^(?:attn|attention|[àa] l'attention)\b/i.test(l) && lines.slice(k + 1, k + 4).some((n) => STREET.test(n) || POSTAL_LINE.test(n))
       if ((STOP_LINE.test(l) && !attention) || /\+?\d[\d .]{8,}\d/.test(l)) break
       // "59100 Roubaix (2e étage, ascenseur)", "Manchester M17 1AE - Bay 3": a note on the way in is no part of it.

@@ -274,7 +274,7 @@ function narrowed(text: string, tokens: Token[], from: number, to: number, opts:
  * "On passe à 30 ramettes au lieu de 20, et on ajoute les 2 rallonges", "make the gloves 8 boxes, not 6, and drop the
  * batteries": a change, then another one after ", and" / ", et" and its verb; each clause its own goods and count.
  */
-const NEXT_CHANGE = /,\s+(?:and|et|puis|then)\s+(?=(?:on|we|nous|please|merci d|drop|add|remove|take|skip|leave|cancel|ajout\w*|rajout\w*|enlev\w*|retir\w*|supprim\w*|annul\w*|oubli\w*|laiss\w*|mett\w*|pass\w*)\b)/i
+const NEXT_CHANGE = /(?<=,)\s+(?=(?:and|et|puis|then)\s+(?:on|we|nous|please|merci d|drop|add|remove|take|skip|leave|cancel|ajout\w*|rajout\w*|enlev\w*|retir\w*|supprim\w*|annul\w*|oubli\w*|laiss\w*|mett\w*|pass\w*)\b)/i
 
 /** Every order line of a text: tables by their header, other lines one by one. */
 export function findLines(text: string, opts: LineOptions): FoundLine[] {
