@@ -70,9 +70,16 @@ export function addressAtDock(lines: readonly string[]): Found | null {
 }
 
 /**
+ * A street named without a number: "Boulevard de Marseille", "avenue Monge", "University Avenue", "Cathedral Road".
+ * (English street words only capitalised: "the way", "a close" are words of a sentence.)
+ */
+const STREET_NAMED = /(?:^|[\s,])(?:[Rr]ue|[Aa]venue|[Aa]v\.|[Bb]oulevard|[Bb]d|[Cc]hemin|[Rr]oute|[Aa]ll[ée]e|[Ii]mpasse|[Qq]uai|[Cc]ours|[Cc]hauss[ée]e|[Pp]lace) (?:de |du |des |d['’]|de la |l['’])?\p{Lu}|\p{Lu}[\p{L}'’-]+ (?:Road|Street|Avenue|Lane|Drive|Boulevard|Crescent|Highway|Close|Way|Rd|St|Ave)(?![\p{L}])/u
+
+/**
  * "… à l'adresse de notre transitaire :" / "Delivery on or before Friday 11th to our clearing agent:" over a block of two
  * to four lines and no postal code ("c/o Swift Air Cargo, Shed 4 / JKIA Cargo Village, Nairobi"): where the country has
- * none, the block ends on its town. A forwarder's "c/o" or a figure in it says it is a place, not a name and a title.
+ * none, the block ends on its town. A forwarder's "c/o", a figure or a named street above the town ("Boulevard de
+ * Marseille, Treichville / Abidjan", "University Avenue / Ho, Volta Region") says it is a place, not a name and a title.
  */
 export function blockWithoutCode(lines: readonly string[]): Found | null {
   for (let i = 0; i < lines.length; i++) {
@@ -84,7 +91,7 @@ export function blockWithoutCode(lines: readonly string[]): Found | null {
     if (block.length < 2 || block.length > 4 || POSTAL_LINE.test(block.join(" "))) continue
     if (block.some((b) => b.length > 60 || /[:;?!]|\.\s|\+?\d[\d .]{7,}\d|@/.test(b))) continue
     const town = block[block.length - 1]!.split(/\s*,\s*/).pop()!
-    if (!/^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}$/u.test(town) || (!/^c\/o\b/i.test(block[0]!) && !/\d/.test(block.join(" ")))) continue
+    if (!/^\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}$/u.test(town) || (!/^c\/o\b/i.test(block[0]!) && !/\d/.test(block.join(" ")) && !block.slice(0, -1).some((b) => STREET_NAMED.test(b)))) continue
     return { value: block.join(", "), evidence: [line, ...block].join(" / ").trim(), confidence: 0.55 }
   }
   return null

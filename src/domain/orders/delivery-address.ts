@@ -62,6 +62,42 @@ function sideBySide(lines: readonly string[]): { value: string; evidence: string
   return null
 }
 
+/**
+ * "Rue des Terreaux 14" then "2000 Neuchâtel": a Swiss or Belgian code that reads like a year, alone with its town on
+ * the line under a street, closes the block as any postal code does (a year is never written so under a street).
+ */
+const CODE_LIKE_YEAR = /^(?:19|20)\d\d \p{Lu}[\p{L}'’.-]*(?:[ -]\p{L}[\p{L}'’.-]*){0,3}$/u
+const closesBlock = (l: string, parts: readonly string[]): boolean => POSTAL_LINE.test(l) || (CODE_LIKE_YEAR.test(l) && parts.length > 0 && STREET.test(parts[parts.length - 1]!))
+
+/** A goods line of a list ("- 10 ramettes …", "4 boîtes de gants …"): never a line of the address under it. */
+const GOODS_LINE = /^\s*(?:[-•*–]\s+\S|\d{1,4}(?:[.,]\d+)?\s*(?:x\s+)?\p{L}{2,})/u
+/**
+ * Under the goods, what is no address: a sentence, another label, a signature's name ("L. Tessier", "Manon Fontaine"
+ * over her title and the hotel's address).
+ */
+const NOT_BLOCK_AFTER_GOODS = /:|[.!?](?:\s|$)|\b(?:livr|deliver|ship|adresse|address|factur|invoice|bill)/i
+const PERSON = /^(?:\p{Lu}\.\s?|\p{Lu}[\p{Ll}'’-]+ )\p{Lu}[\p{Ll}'’-]+$/u
+
+/**
+ * The point of delivery inside the premises, named before the colon over their block: "to the stage door:", "à la
+ * réserve pédagogique :", "à l'accueil des groupes :", "to the goods entrance:". It opens the address unless the block
+ * names it already ("au club-house :" over "Club-house …"). The premises as a whole ("à la boutique", "to the shop",
+ * "à notre local") are what the block names and add nothing.
+ */
+const POINT_BEFORE_COLON = /(?:(?<![\p{L}])[àa] l['’]\s*|(?:\bto (?:the|our)|(?<![\p{L}])(?:[àa] la|au|aux))\s+)((?:[\p{L}'’-]+ ?){1,5}?)\s*:\s*$/iu
+const POINT = /^(?:[\p{L}-]+ )?(?:door|doors|entrance|gate|reception|front desk|lodge|stores|store ?room|stock ?room|mail ?room|post ?room|goods in)$|^(?:accueil|r[ée]ception|loge|r[ée]serve|porte|portail|entr[ée]e|[ée]conomat|conciergerie|gu[ée]rite|poste de garde)\b(?:[ '’][\p{L}'’-]+){0,3}$/iu
+// ("au local technique et pas à l'accueil des curistes :": the place said not to come to is none of it.)
+const NOT_THAT_POINT = /\b(?:et |mais )?(?:pas|non|not|never|jamais)\s+(?:au|aux|[àa]|to|at|the|chez|par)(?![\p{L}])[^,:;.()]*/giu
+// ("à l'accueil si possible :": a wish, the address is the block's.)
+const HEDGED = /\b(?:si possible|de pr[ée]f[ée]rence|if possible|ideally|preferably|id[ée]alement)\b/i
+function pointBeforeColon(line: string, block: readonly string[]): string | null {
+  const m = POINT_BEFORE_COLON.exec(line.replace(NOT_THERE, " ").replace(NOT_THAT_POINT, " "))
+  const point = m === null ? "" : cleanAddressPart(m[1]!)
+  if (!POINT.test(point) || HEDGED.test(point)) return null
+  const head = foldText(point).split(" ").filter((w) => w.length > 3 && !/^(?:the|des|de|du|la|le)$/.test(w))
+  return head.some((w) => foldText(block.join(" ")).includes(w)) ? null : point
+}
+
 /** The lines under line i, with no blank first, reach a postal code within four lines: an address block. */
 function blockBelow(lines: readonly string[], i: number): boolean {
   if ((lines[i + 1] ?? "").trim() === "") return false
@@ -135,7 +171,8 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     // "Livraison jusqu'au 10.12 au laboratoire (2 rue …, 25000 Besançon)", "…, à notre laboratoire, 14 rue Bonaparte,
     // 06300 Nice.", "to the canteen entrance: Building B, 22 Harbour Road, Bristol BS1 4DJ": a delivery sentence that
     // holds a whole address, in brackets, after a colon or from its street on.
-    if (!m && (/\b(?:livr|deliver|ship)/i.test(line) || /\b(?:to|[àa]) (?:the|our|notre|la|le|l')\b[^:\n]{0,30}:/i.test(line)) && (STREET.test(line) || streetBareDelivered(line)) && POSTAL_LINE.test(line) && !BILLING.test(line)) {
+    // ("Please send to our Galway office, Unit 3, …, Galway H91 X2YT.", "envoyez le tout à …": sending words too.)
+    if (!m && (/\b(?:livr|deliver|ship|send (?:it |them |these |everything |the (?:goods|order|lot) )?to\b|envoy(?:er|ez) (?:le tout |la commande |les |tout )?(?:[àa] |au |chez ))/i.test(line) || /\b(?:to|[àa]) (?:the|our|notre|la|le|l')\b[^:\n]{0,30}:/i.test(line)) && (STREET.test(line) || streetBareDelivered(line)) && POSTAL_LINE.test(line) && !BILLING.test(line)) {
       const inBracket = /\(([^)]+)\)/.exec(line)
       const street = STREET.exec(line) ?? STREET_BARE.exec(line)!
       // "pour demain : 150 cartons …. Notre réf. X. Livrer Entrepôt 7, Quai …": a colon sentences before the street's
@@ -144,7 +181,8 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
       const colonHeads = afterColon !== null && !/[.!?]\s/.test(line.slice(afterColon.index, street.index))
       const from = inBracket !== null && STREET.test(inBracket[1]!) && POSTAL_LINE.test(inBracket[1]!) ? inBracket[1]! : colonHeads && streetOf(afterColon[1]!) ? afterColon[1]! : line.slice(placeBefore(line, street.index))
       const whole = UP_TO_TOWN.exec(cleanAddressPart(from))
-      if (whole !== null) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.75 }
+      // ("to our Galway office, Unit 3, …": the office's name without "our".)
+      if (whole !== null) return { value: cleanAddressPart(whole[1]!).replace(/^(?:our|my|notre|nos|mon|ma) (?=\p{Lu})/iu, ""), evidence: line.trim(), confidence: 0.75 }
     }
     if (!m) continue
     const after = line.slice(m.index + m[0].length)
@@ -157,6 +195,8 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     const parts: string[] = []
     // "Please deliver to our second site:": a name for what the next lines say.
     let first = /:\s*$/.test(after) && !STREET.test(after) && !POSTAL_LINE.test(after) ? "" : cleanAddressPart(after.replace(/\s*[|]\s*/g, ", "))
+    // "Adresse de livraison : voir ci-dessous", "Delivery address: see below": a pointer to the block, no part of it.
+    if (/^(?:\(?(?:voir|see|cf\.?)\s+)?(?:ci[- ]dessous|ci[- ]apr[èe]s|en dessous|plus bas|below|as below|underneath)\)?$/i.test(first)) first = ""
     // "livrer à notre labo : 8 rue …", "au labo (8 rue …, 69003 Lyon)": the address is what the colon or the
     // brackets hold, not the name of the place before them.
     const colon = /^[^:\d]{1,40}:\s*(.+)$/.exec(first)
@@ -189,9 +229,20 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     }
     // Five lines of address at most, counted from its first (a blank line may come between the label and it).
     let blanks = 0
-    for (let k = i + 1; k < lines.length && k <= i + 5 + blanks; k++) {
+    // "Merci de livrer jeudi 10 décembre :" over the list of goods, then the address: the goods are no part of it.
+    let goods = 0
+    let end = i
+    for (let k = i + 1; k < lines.length && k <= i + 5 + blanks + goods; k++) {
       const l = cleanAddressPart(lines[k]!.replace(/^[>\s]+/, ""))
+      if (parts.length === 0 && first === "" && GOODS_LINE.test(lines[k]!.replace(/^[>\s]+/, "")) && !STREET.test(l) && !POSTAL_LINE.test(l) && goods < 30) {
+        goods++
+        continue
+      }
       if (l === "") {
+        if (parts.length === 0 && goods > 0 && blanks === 0) {
+          blanks = 1
+          continue
+        }
         if (parts.length === 0) {
           blanks = 1
           continue
@@ -200,11 +251,14 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
       }
       // "Kingsley Supplies LLC / Attn: Receiving / 200 Summer Street": inside a block whose street or postal code
       // follows, "Attn:" is part of where the goods go.
+      if (goods > 0 && (NOT_BLOCK_AFTER_GOODS.test(lines[k]!.trim()) || (parts.length === 0 && PERSON.test(l))) && !(parts.length > 0 && closesBlock(l, parts))) break
       const attention = parts.length > 0 && /^(?:attn|attention|[àa] l'attention)\b/i.test(l) && lines.slice(k + 1, k + 4).some((n) => STREET.test(n) || POSTAL_LINE.test(n))
       if ((STOP_LINE.test(l) && !attention) || /\+?\d[\d .]{8,}\d/.test(l)) break
       // "59100 Roubaix (2e étage, ascenseur)", "Manchester M17 1AE - Bay 3": a note on the way in is no part of it.
+      const closes = closesBlock(l, parts)
       parts.push(POSTAL_LINE.test(l) ? (UP_TO_TOWN.exec(l)?.[1] ?? l) : l)
-      if (POSTAL_LINE.test(l)) {
+      end = k
+      if (closes) {
         const country = cleanAddressPart(lines[k + 1] ?? "")
         // Only where the postal code does not say the country itself: "4000 Liège / Belgique", not "London W1G 8QR /
         // United Kingdom" nor "Portland, OR 97210 / United States" (a British, American or Canadian code is its country).
@@ -212,13 +266,15 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
         break
       }
     }
-    if (parts.length === 0 || !parts.some((p) => POSTAL_LINE.test(p))) continue
+    if (parts.length === 0 || !parts.some((p, n) => closesBlock(p, parts.slice(0, n)))) continue
     // "livrer au transitaire, pas au site." over the forwarder's address block: the words after "au" said which place,
     // in lower case with no figure; the block below is the address.
     if (parts.length > 1 && parts[0] === first && /^\p{Ll}/u.test(first) && !/\d/.test(first) && /[.!]\s*$/.test(after)) parts.shift()
     // Only words before "livraison": not an address.
     if (!parts.some((p) => /\d/.test(p))) continue
-    return { value: parts.join(", "), evidence: [line, ...lines.slice(i + 1, i + 1 + parts.length)].join(" / ").trim(), confidence: first !== "" ? 0.85 : 0.9 }
+    const point = first === "" && /:\s*$/.test(line) ? pointBeforeColon(line, parts) : null
+    if (point !== null) parts.unshift(point)
+    return { value: parts.join(", "), evidence: [line, ...lines.slice(i + 1, end + 1).filter((l) => l.trim() !== "")].join(" / ").trim(), confidence: first !== "" ? 0.85 : 0.9 }
   }
   return null
 }

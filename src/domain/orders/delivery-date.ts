@@ -47,7 +47,9 @@ const NOT_DELIVERY = /\b(?:facture|invoice|paiement|payment|echeance|reglement|d
  * The day an earlier order was placed, named with it ("en complément de notre commande BC-2026-0587 du 1er décembre",
  * "our PO 4471 of 30 November"): the order's date, not the day the goods are wanted.
  */
-const ORDER_OF_DAY = /\b(?:commande|bon de commande|order|po|purchase order)(?:\s+(?:n[°o]\.?\s*)?[A-Z0-9][\w/-]*\d[\w/-]*)?\s+(?:du|of|dated|placed on|pass[ée]e le)\s+(?:(?:le|the)\s+)?(?:\p{L}+\s+)?\d{1,2}(?:er|st|nd|rd|th)?(?:[/.]\d{1,2}(?:[/.]\d{2,4})?|\s+\p{L}+(?:\s+\d{4})?)/giu
+// So is the day of a quote, an offer, an invoice, a mail or a call the order refers to ("suite à votre devis du 25/11",
+// "selon votre offre du 20 novembre", "as per our quote of 25/11", "as quoted on 25 November", "your quotation dated …").
+const ORDER_OF_DAY = /(?:\b(?:commande|bon de commande|order|po|purchase order|devis|offre|proposition|pro ?forma|facture|quot(?:e|ation)|offer|proposal|estimate|invoice|mail|e-?mail|courriel|message|call|appel|[ée]change|conversation)(?:\s+(?:n[°o]\.?\s*)?[A-Z0-9][\w/-]*\d[\w/-]*)?\s+(?:du|of|dated|dat[ée]e? du|en date du|from|sent on|received on|re[çc]ue? le|envoy[ée]e? le|placed on|pass[ée]e le)\s+|\b(?:as )?quoted (?:on|of)\s+)(?:(?:le|the)\s+)?(?:\p{L}+\s+)?\d{1,2}(?:er|st|nd|rd|th)?(?:[/.]\d{1,2}(?:[/.]\d{2,4})?|\s+\p{L}+(?:\s+\d{4})?)/giu
 
 const NO_RUSH = /\b(?:no (?:rush|hurry)|not urgent|whenever|any (?:day|time)|anytime|n importe quel jour|peu importe le jour|pas (?:presse|d urgence|urgent)|rien ne presse|aucune urgence|quand vous (?:pouvez|voulez))\b/
 const SPAN = new RegExp(`\\b(?:(?:the )?week after next|next week|(?:la )?semaine (?:prochaine|d apr[eè]s)|(?:mid|early|late|end of|beginning of|mi|d[ée]but|fin)[- ](?:${MONTH_WORDS}))\\b`, "gi")
@@ -90,7 +92,9 @@ export function deliveryDateOf(given: readonly { text: string; ref: Date }[], op
  * 12/17", "je passe les prendre vendredi", "drop them at the clubhouse Thursday", "delivery on Wednesday 9th"), or a deadline's words after the day
  * ("by Friday 4th at the latest", "vendredi 11 au plus tard", "Thursday 10th would be perfect").
  */
-const HANDED_OVER = /\b(?:livr(?:er|ez|e|ee|es|ees)|livraison|deliver(?:ed)?|delivery (?:on|by|for)|drop (?:them|it|these|this|everything|the lot)?(?: off)?|(?:passe|passerai|passerons|passera|passons|viens|viendrai) (?:les |le |la |l |tout )?(?:prendre|chercher|recuperer)|pick (?:them |it |these |everything |the order )?up|collect (?:them|it|these|the order))\b/
+// ("Delivery Thursday 10th", "delivery 10 December", "Delivery: 10/12": the noun right before its day; "could we have it on
+// Monday 30th", "get them here by Friday": the goods had.)
+const HANDED_OVER = /\b(?:livr(?:er|ez|e|ee|es|ees)|livraison|deliver(?:ed)?|delivery (?:on|by|for)|delivery:? (?=\d|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|tomorrow\b|next\b|this\b)|drop (?:them|it|these|this|everything|the lot)?(?: off)?|(?:passe|passerai|passerons|passera|passons|viens|viendrai) (?:les |le |la |l |tout )?(?:prendre|chercher|recuperer)|pick (?:them |it |these |everything |the order )?up|(?:have|get|receive) (?:it|them|these|everything|the order|the goods|the lot)(?: (?:delivered|here|with us|on site))?|collect (?:them|it|these|the order))\b/
 // "Thursday 10th would be perfect", "Wednesday 9th would suit us", "mardi 8 ce serait idéal", "le jeudi 3 nous conviendrait":
 // the day said to suit, as a deadline's.
 // So is a day asked for "if at all possible", "si possible" ("Wednesday 9th if at all possible, we have a consultation
@@ -99,8 +103,20 @@ const DEADLINE_AFTER = /\b(?:au plus tard|at the latest|dernier delai|sans faute
 
 const DEADLINE_BEFORE = /\b(?:au plus tard|at the latest|no later than|not later than|pas plus tard que|dernier delai)\b/
 
+/**
+ * "…(invoice to accounts), delivery 10 December": a clause about the bill in a sentence that hands the goods over in
+ * another; the other clauses are read (blanked to the same length, so indices hold) when one hands the goods over.
+ */
+function withoutOtherMatters(part: string): string {
+  if (!NOT_DELIVERY.test(foldText(part))) return part
+  const clauses = part.split(/(?<=[,;()–])/)
+  if (!clauses.some((c) => !NOT_DELIVERY.test(foldText(c)) && HANDED_OVER.test(foldKeepSlash(c)))) return part
+  return clauses.map((c) => (NOT_DELIVERY.test(foldText(c)) ? " ".repeat(c.length) : c)).join("")
+}
+
 /** The day a sentence hands the goods over on, when it says so in words of handing over (see HANDED_OVER). */
-function handedOverOn(part: string, ref: Date, opts: { monthFirst?: boolean }): FoundDate | null {
+function handedOverOn(whole: string, ref: Date, opts: { monthFirst?: boolean }): FoundDate | null {
+  const part = withoutOtherMatters(whole)
   const t = foldKeepSlash(part)
   // Words first, dates after: most lines hand nothing over, and reading dates is the dearer step.
   const verb = HANDED_OVER.exec(t)

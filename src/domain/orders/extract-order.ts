@@ -190,9 +190,12 @@ export class OrderExtractor {
       // "The same again, except only one toner this time and 8 reams instead of 6": a quoted line's new quantity, said
       // with a word its product's name or unit has (and the old quantity, when given).
       for (const m of top.body.matchAll(RETOLD)) {
-        const word = foldText(m[2] ?? m[4]!).replace(/s$/, "")
+        const said = foldText(m[2] ?? m[4]!)
+        const word = said.replace(/s$/, "")
         const was = m[5] === undefined ? null : Number(m[5])
-        const hits = linesQuoted().filter((l) => (nameHas(l.product, word) || unitOfWord(word) === foldText(l.product.unit)) && (was === null || l.quantity === was))
+        // ("8 boxes, not 6": the unit as written, "boxes", when its singular without the s is no word.)
+        const unit = unitOfWord(word) ?? unitOfWord(said)
+        const hits = linesQuoted().filter((l) => (nameHas(l.product, word) || unit === foldText(l.product.unit)) && (was === null || l.quantity === was))
         if (hits.length === 1 && !found.some((l) => l.product.ref === hits[0]!.product.ref)) requantified.set(hits[0]!.product.ref, countWord(m[1] ?? m[3]!))
       }
       if (keepsRest) {

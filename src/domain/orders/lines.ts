@@ -231,6 +231,9 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
     if (q === null) continue
     const cueFactor = q.cue >= 8 ? 1 : q.cue >= 5 ? 0.9 : 0.65
     const after = tokens[q.at + 1]
+    // "10 cases of still water", "6 caisses d'eau" sold by the pack of 24: a case of bottles is the pack they come in
+    // (a "carton" said so stays a carton: "2 cartons" of what is sold by the pack are cartons of packs).
+    if (q.unit === "carton" && after !== undefined && /^(?:cases?|caisses?)$/.test(after.folded) && foldText(g.product.unit) === "pack") q = { ...q, unit: g.product.unit }
     // "48 bouteilles d'eau" of water sold by the pack of 24, "96 rouleaux" of tissue by the case of 96: single items
     // counted in a unit that is not the product's are that many packs too, when they make whole packs.
     // "Paper cups 20 cl - 600 Nos. (bags of 50)": a count of each ones, beside the pack the product comes in said in the
@@ -266,6 +269,12 @@ function narrowed(text: string, tokens: Token[], from: number, to: number, opts:
   return purpose > start && productIn(tokens, start, purpose, opts.matcher, opts.aliases, opts.prefer) !== null ? [start, purpose] : [start, to]
 }
 
+
+/**
+ * "On passe à 30 ramettes au lieu de 20, et on ajoute les 2 rallonges", "make the gloves 8 boxes, not 6, and drop the
+ * batteries": a change, then another one after ", and" / ", et" and its verb; each clause its own goods and count.
+ */
+const NEXT_CHANGE = /(?<=,)\s+(?=(?:and|et|puis|then)\s+(?:on|we|nous|please|merci d|drop|add|remove|take|skip|leave|cancel|ajout\w*|rajout\w*|enlev\w*|retir\w*|supprim\w*|annul\w*|oubli\w*|laiss\w*|mett\w*|pass\w*)\b)/i
 
 /** Every order line of a text: tables by their header, other lines one by one. */
 export function findLines(text: string, opts: LineOptions): FoundLine[] {
@@ -310,7 +319,7 @@ export function findLines(text: string, opts: LineOptions): FoundLine[] {
     }
     if (!/^\s*[-•*–]/.test(line)) heading = null
     // Sentence by sentence: "Bien reçu, merci. Pour la suite il nous faudrait 3 boîtes…" orders in its second.
-    const sentences = cells !== null ? [cells.join(" ; ")] : sentencesOf(line)
+    const sentences = cells !== null ? [cells.join(" ; ")] : sentencesOf(line).flatMap((t) => t.split(NEXT_CHANGE))
     let any = false
     sentences.forEach((sentence, k) => {
       // "Remaining on the framework after this call-off (for your records): 80 rolls…": a balance told, no goods asked.

@@ -12,6 +12,14 @@ export const KEEPS_QUOTED_REST =
   /\b(?:(?:tout )?le reste (?:ne change pas|reste (?:le meme|inchange|identique)|(?:est )?(?:inchange|identique|sans changement)|(?:est )?comme (?:dans|prevu|convenu|indique|avant|ci dessous|plus bas)|idem)|(?:everything|anything|all) else (?:as|stays|is|unchanged|the same|remains)|(?:the )?rest (?:as (?:per|before|below|listed|is)|stays|is (?:the same|unchanged|as)|unchanged|remains))\b/
 
 /**
+ * A list the customer sent only to ask whether it can be had, the order to follow: "check availability before I
+ * confirm", "avant que je valide", "je vous confirme le tout ensuite", "before we commit". Never our own words ("je
+ * vous laisse me confirmer", "shall I go ahead?").
+ */
+const HELD_BACK =
+  /\b(?:avant (?:que (?:je|nous|on) (?:ne )?(?:valide|validions|confirme|confirmions|commande|commandions|passe|passions)|de (?:valider|confirmer|commander|passer (?:la )?commande))|(?:je|nous|on) (?:vous )?(?:confirme|confirmerai|confirmerons|confirmera|valide|validerai|validerons)(?: le tout| la commande)? (?:ensuite|apres|plus tard|dans un second temps)|before (?:i|we) (?:confirm|commit|place (?:the|an|our) order|order|go ahead|sign off)|(?:i|we) ll confirm (?:after|once|then|the order)|once (?:i|we) (?:know|hear)|(?:check|confirm) (?:the )?(?:availability|stock)(?: first)?)\b/
+
+/**
  * The reply keeps the rest of the order quoted under it, and that order is not the sender's own nor ours: a colleague's
  * order answered to all, or a thread that went through someone else ("Le mer. 2 déc., Domaine de la Vernède a écrit").
  * A sender correcting the order she sent us herself ("De : Sandrine Lopes" right below: "petite correction sur ma
@@ -20,14 +28,16 @@ export const KEEPS_QUOTED_REST =
  */
 export function keepsQuotedRest(body: string, quoted: string, from: { address: string; name: string }, ownDomains: readonly string[]): boolean {
   if (!KEEPS_QUOTED_REST.test(foldText(body))) return false
+  // Her own list held back in the thread ("before I confirm", "avant que je valide") was never placed: this reply places it.
+  if (HELD_BACK.test(foldText(quoted))) return true
   const head = /^[>\s]*(?:(?:from|de)\s*:\s*(.+)|(.+(?:a [ée]crit|wrote)\s*:))\s*$/im.exec(quoted.split("\n").slice(0, 6).join("\n"))
   const who = (head?.[1] ?? head?.[2] ?? "").toLowerCase()
   const own = who.includes(from.address.toLowerCase()) || (from.name.trim() !== "" && who.includes(from.name.trim().toLowerCase()))
   return !own && !ownDomains.some((d) => who.includes(d.toLowerCase()))
 }
 
-/** "On enlève les gobelets", "we'll drop the cups", "take out the masks": a quoted product struck from the order. */
-const STRUCK = /\b(?:on|nous|we|we ll|we will|i ll|please)\s+(?:enleve|enlevons|retire|retirons|supprime|supprimons|drop|remove|take out|take off|leave out|skip)\s+(?:les|la|le|l|the|des)\s+([a-z -]{3,30}?)(?=\s*(?:[,.;:!?(]|$)|\s(?:et|and|from|du|de la|le traiteur)\b)/g
+/** "On enlève les gobelets", "we'll drop the cups", "…, and drop the batteries": a quoted product struck from the order. */
+const STRUCK = /(?:^\s*|\b(?:on|nous|we|we ll|we will|i ll|please|and|et|then|puis)\s+)(?:enleve|enlevons|retire|retirons|supprime|supprimons|drop|remove|take out|take off|leave out|skip)\s+(?:les|la|le|l|the|des)\s+([a-z -]{3,30}?)(?=\s*(?:[,.;:!?(]|$)|\s(?:et|and|from|du|de la|le traiteur)\b)/g
 
 /** "Bump the mediums to 10 boxes", "passez les L à 8 boîtes": a quoted product named by its size alone, its new count. */
 const SIZE_TO = /\b(?:bump|make|up|increase|raise|change|put|passez|passer|mettez|mettre|montez|monter)\s+(?:the|les)\s+(smalls?|mediums?|larges?|extra larges?|xl|s|m|l)\s+(?:up\s+)?(?:to|a)\s+(\d{1,4})\b/g

@@ -112,7 +112,7 @@ export function reorderOverForward(own: MailSegment[], subject: string, reorder:
  * gobelets au lieu de 10". Groups: (1, 2) the number and word after "only"; (3, 4, 5) the number, word and old number.
  */
 export const RETOLD =
-  /\b(?:only|just|seulement|juste|plus que)\s+(\d{1,4}|one|two|three|four|five|six|un|une|deux|trois|quatre|cinq|six)\s+([\p{L}-]{3,})|\b(\d{1,4})\s+([\p{L}-]{3,})\s+(?:instead of|rather than|au lieu de|et non)\s+(?:the\s+|les\s+)?(\d{1,4})\b/giu
+  /\b(?:only|just|seulement|juste|plus que)\s+(\d{1,4}|one|two|three|four|five|six|un|une|deux|trois|quatre|cinq|six)\s+([\p{L}-]{3,})|\b(\d{1,4})\s+([\p{L}-]{3,})(?:\s+|,\s*)(?:instead of|rather than|au lieu de|et non|not|pas)\s+(?:the\s+|les\s+)?(\d{1,4})\b(?!\s*(?:%|€|\$|£|x\b))/giu
 
 const COUNT_WORDS: Readonly<Record<string, number>> = { one: 1, un: 1, une: 1, two: 2, deux: 2, three: 3, trois: 3, four: 4, quatre: 4, five: 5, cinq: 5, six: 6 }
 
