@@ -57,7 +57,10 @@ async function importOne(company: string, code: string, seed: number) {
   const [fresh] = generateCustomers({ count: 1, seed })
   const csv = join(firefox.workDir, `${code}.csv`)
   writeFileSync(csv, demoCustomersCsv([{ ...fresh!, company, code }]), "utf8")
-  // The page opened afresh: the previous import's result would otherwise read as this one's.
+  // A new tab: the previous import's result would read as this one's, and the same tab navigated again could
+  // show its old page's file input to the test before the new page replaced it.
+  await options.close()
+  options = await browser.newPage()
   const input = await openExtensionPageShowing(options, "options.html", 'input[type=file][data-comptoir="import-customers"]')
   await input.uploadFile(csv)
   await (await options.waitForSelector('[data-comptoir="import-confirm"]'))!.click()
@@ -102,7 +105,6 @@ describe("sync in Firefox ESR, against the team server", () => {
     // The server stops answering: the push the import starts stays unanswered.
     link.hold()
     try {
-      await options.bringToFront()
       await importOne("Papeterie Page Arrêtée", "FF-STOPPED-1", 99_502)
       expect(await waitFor(pending, (p) => p === "1", 10_000)).toBe("1")
       await terminateBackground(debugging)
