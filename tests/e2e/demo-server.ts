@@ -1,57 +1,14 @@
-import { spawn, type ChildProcess } from "node:child_process"
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs"
+import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { join, resolve } from "node:path"
+import { join } from "node:path"
 
 import { expect, test, type BrowserContext, type Page } from "@playwright/test"
 
 import { launchWithExtension, serviceWorkerOf } from "./launch"
 
-/**
- * The real server as `npm run server` starts it (PGlite, demo team seeded), on a free port and a fresh data
- * directory (a copy of the server tests' PGlite template when there is one: initdb takes 9–17 s otherwise).
- * A child process: Playwright loads specs as CommonJS, and the server harness uses import.meta.
- */
-export interface DemoServer {
-  url: string
-  /** The server's process group: a test may pause it (SIGSTOP) to play a server that stops answering. */
-  pid: number
-  stop: () => Promise<void>
-}
-
-export async function startDemoServer(): Promise<DemoServer> {
-  const dir = mkdtempSync(join(tmpdir(), "comptoir-e2e-server-"))
-  const template = readdirSync(tmpdir()).find((n) => /^comptoir-pglite-template-[\d.]+$/.test(n))
-  if (template && existsSync(join(tmpdir(), template))) cpSync(join(tmpdir(), template), join(dir, "pglite"), { recursive: true })
-  const server: ChildProcess = spawn("npx", ["tsx", "--tsconfig", "tsconfig.json", "server/main.ts"], {
-    cwd: resolve(process.cwd()),
-    env: { ...process.env, PORT: "0", DATA_DIR: join(dir, "pglite"), LOG_LEVEL: "warn", SEED: "demo" },
-    stdio: ["ignore", "pipe", "inherit"],
-    // Its own process group: npx does not pass SIGTERM on to the node process it starts.
-    detached: true
-  })
-  let out = ""
-  const url = await new Promise<string>((ok, fail) => {
-    server.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString()
-      const m = /Comptoir team server: (http:\/\/[^\s]+)/.exec(out)
-      if (m && out.includes("agent2@demo.comptoir.test")) ok(m[1]!)
-    })
-    server.on("exit", (code) => fail(new Error(`the server exited (${code}): ${out}`)))
-  })
-  return {
-    url,
-    pid: server.pid!,
-    stop: async () => {
-      if (server.pid !== undefined && server.exitCode === null) {
-        const exited = new Promise((ok) => server.once("exit", ok))
-        process.kill(-server.pid, "SIGTERM")
-        await exited
-      }
-      rmSync(dir, { recursive: true, force: true })
-    }
-  }
-}
+// The server's process lives apart, with no Playwright import, so the Firefox tests (vitest) start it too.
+import { startDemoServer, type DemoServer } from "../demo-team-server"
+export { startDemoServer, type DemoServer }
 
 /** Signs a profile in from the options page, as a user does, and waits for the first pull to finish. */
 export async function signIn(page: Page, extensionId: string, url: string, email: string): Promise<void> {

@@ -18,7 +18,7 @@ interface BidiConnection {
   send(method: string, params: object): Promise<{ result: unknown }>
 }
 
-async function evaluateInChrome<T>(browser: Browser, expression: string): Promise<T> {
+export async function evaluateInChrome<T>(browser: Browser, expression: string): Promise<T> {
   const connection = (browser as unknown as { connection: BidiConnection }).connection
   const tree = (await connection.send("browsingContext.getTree", { "moz:scope": "chrome" })).result as { contexts: { context: string }[] }
   const context = tree.contexts[0]?.context
@@ -55,4 +55,21 @@ export function sessionStorageValue<T>(browser: Browser, key: string): Promise<T
       return JSON.stringify({ value: typeof value?.deserialize === "function" ? value.deserialize(globalThis) : value })
     })()`
   ).then((r) => (r as { value?: T }).value)
+}
+
+/**
+ * What a click on the add-on's toolbar button grants before its popup opens: `activeTab` on the tab in front
+ * (Firefox's browser action calls the same `addActiveTabPermission`), so the popup may read that tab's address
+ * and run a script in it. A popup page opened as a tab gets no such click: the test gives it this way.
+ */
+export function grantActiveTabAsTheToolbarClickDoes(browser: Browser): Promise<string> {
+  return evaluateInChrome(
+    browser,
+    `(() => {
+      const extension = WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)}).extension
+      const tab = Services.wm.getMostRecentWindow("navigator:browser").gBrowser.selectedTab
+      extension.tabManager.addActiveTabPermission(tab)
+      return JSON.stringify(tab.linkedBrowser.currentURI.spec)
+    })()`
+  )
 }

@@ -11,10 +11,19 @@ function scriptIdOf(pattern: string): string {
   return PREFIX + pattern.replace(/[^a-zA-Z0-9]/g, "_")
 }
 
+/**
+ * A manifest file as `scripting` takes it, a path in the package: Firefox's `getManifest()` gives the content
+ * scripts' files as full moz-extension:// URLs, which its `registerContentScripts` and `executeScript` refuse
+ * ("must be a relative URL"); Chrome gives the manifest's own paths.
+ */
+function packagePath(file: string): string {
+  return file.replace(/^[a-z-]+:\/\/[^/]+\//, "")
+}
+
 function lookupScriptFiles(): { js: string[]; css: string[] } {
   const scripts = chrome.runtime.getManifest().content_scripts ?? []
   const entry = scripts.find((s) => s.js?.some((f) => /(^|\/)lookup\./.test(f))) ?? scripts[0]
-  return { js: entry?.js ?? [], css: entry?.css ?? [] }
+  return { js: (entry?.js ?? []).map(packagePath), css: (entry?.css ?? []).map(packagePath) }
 }
 
 /**

@@ -13,13 +13,13 @@ const MANIFEST = {
 }
 
 /** The popup's browser, on a tab at `url`, holding the origins in `granted` and answering prompts with `answer`. */
-function stubBrowser(url: string, granted: Set<string>, answer: boolean, overlayInPage = false) {
+function stubBrowser(url: string, granted: Set<string>, answer: boolean, overlayInPage = false, background: unknown = { ok: true, data: { ok: true } }) {
   const request = vi.fn(async ({ origins }: { origins: string[] }) => {
     if (answer) for (const o of origins) granted.add(o)
     return answer
   })
   const executeScript = vi.fn(async (details: { func?: () => unknown; files?: string[] }) => (details.func ? [{ result: overlayInPage }] : [{ result: undefined }]))
-  const sendMessage = vi.fn(async () => ({ ok: true, data: { ok: true } }))
+  const sendMessage = vi.fn(async () => background)
   vi.stubGlobal("chrome", {
     tabs: { query: async () => [{ id: 7, url }] },
     runtime: { getManifest: () => MANIFEST, sendMessage },
@@ -84,5 +84,13 @@ describe("the popup's site toggle", () => {
     renderToggle()
     fireEvent.click(await screen.findByRole("button", { name: "Enable Comptoir on crm.example.com" }))
     await vi.waitFor(() => expect(sendMessage).toHaveBeenCalledWith({ type: "sites/enable", payload: { pattern: "https://crm.example.com/*", tabId: 7 } }))
+  })
+
+  it("says why when the background could not enable the site, instead of a click that does nothing", async () => {
+    const refusal = { ok: false, error: 'Type error for parameter scripts (String "moz-extension://x/lookup.1.js" must be a relative URL)' }
+    stubBrowser("https://crm.example.com/deals/1", new Set<string>(), true, false, refusal)
+    renderToggle()
+    fireEvent.click(await screen.findByRole("button", { name: "Enable Comptoir on crm.example.com" }))
+    expect(await screen.findByText(/^Could not start on this site: sites\/enable: Type error for parameter scripts/)).toBeTruthy()
   })
 })

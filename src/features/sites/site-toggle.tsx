@@ -39,11 +39,16 @@ export function SiteToggle() {
 
   const enable = async (pattern: string, tabId: number) => {
     setMessage(null)
-    // Must run in the click's user gesture: the permission prompt is refused otherwise.
-    const granted = await chrome.permissions.request({ origins: [pattern] })
-    if (!granted) return setMessage(t("popup.site.denied"))
-    const res = await send("sites/enable", { pattern, tabId })
-    if (!res.ok) setMessage(t("popup.site.failed", { error: res.error ?? "" }))
+    try {
+      // Must run in the click's user gesture: the permission prompt is refused otherwise.
+      const granted = await chrome.permissions.request({ origins: [pattern] })
+      if (!granted) return setMessage(t("popup.site.denied"))
+      const res = await send("sites/enable", { pattern, tabId })
+      if (!res.ok) setMessage(t("popup.site.failed", { error: res.error ?? "" }))
+    } catch (e) {
+      // The background's failure (a refused registration) is said here: the click otherwise did nothing visible.
+      setMessage(t("popup.site.failed", { error: e instanceof Error ? e.message : String(e) }))
+    }
     await refresh()
   }
 
