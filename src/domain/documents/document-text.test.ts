@@ -62,4 +62,23 @@ describe("the text of Copy and Insert into reply", () => {
     expect(en).toContain("Total excl. VAT: €10.00")
     expect(en).not.toMatch(/ :/)
   })
+
+  const discounted = () =>
+    quoteFromValues(
+      { ...newQuoteValues(french, { today: "2026-12-04", validityDays: 30, agentName: null }), lines: [{ ...emptyLine("l1"), ref: "REF-1011", label: "Enveloppes C4 (250)", unit: "boîte", quantity: "7", unitPrice: "21,90", discountPercent: "5" }] },
+      { id: "q2", date: "2026-12-04", now: 1 }
+    )
+
+  it("says a line's discount, so that quantity × price gives the amount written after it", () => {
+    const fr = documentSummary(discounted(), DEMO_SELLER, french, "fr")
+    expect(fr.text).toContain("- REF-1011 Enveloppes C4 (250) : 7 boîtes × 21,90\u00a0€ − remise 5\u00a0% = 145,64\u00a0€")
+    expect(fr.blocks.find((b) => b.kind === "table")).toMatchObject({ head: ["Réf.", "Désignation", "Qté", "PU HT", "Remise", "Montant HT"] })
+    expect(documentSummary(discounted(), DEMO_SELLER, french, "en").text).toContain("7 boxes × €21.90 − 5% discount = €145.64")
+  })
+
+  it("gives an order's requested delivery date, as its PDF does", () => {
+    const order = { ...quoteFor(french), type: "order" as const, status: "confirmed" as const, number: "CMD-2026-00173", deliveryDate: "2026-12-18", customerPoNumber: null }
+    expect(documentSummary(order as never, DEMO_SELLER, french, "fr").text).toContain("Livraison souhaitée le : 18/12/2026")
+    expect(documentSummary(order as never, DEMO_SELLER, french, "en").text).toContain("Requested delivery date: 18 December 2026.")
+  })
 })

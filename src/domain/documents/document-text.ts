@@ -249,11 +249,16 @@ export function documentSummary(doc: SalesDocument, seller: SellerIdentity, cust
   // The buyer's own reference, as the PDF names it: what the buyer files the confirmation against.
   const po = (doc.type === "order" || doc.type === "invoice") && doc.customerPoNumber ? (fr ? `, votre commande n°\u00a0${doc.customerPoNumber}` : `, your order no. ${doc.customerPoNumber}`) : ""
   const intro = fr ? `Veuillez trouver ci-dessous notre ${what} du ${formatIsoDate(doc.date, lang)}${validity}${po}.` : `Please find below our ${what} of ${formatIsoDate(doc.date, lang)}${validity}${po}.`
-  const lineRows = doc.lines.map((x, i) => [x.ref, x.label, v.rows[i]![2]!, v.rows[i]![3]!, money(v.totals.lineNetCents[i]!, lang)])
-  const lineHead = [v.labels.ref, v.labels.label, v.labels.quantity, v.labels.unitPrice, v.labels.lineTotal]
+  // A discounted line says its discount, else quantity × price is not the amount written after it.
+  const anyDiscount = doc.lines.some((x) => x.discountBp > 0)
+  const discountOf = (bp: number) => (bp ? formatPercent(bp, lang) : "")
+  const lineRows = doc.lines.map((x, i) => [x.ref, x.label, v.rows[i]![2]!, v.rows[i]![3]!, ...(anyDiscount ? [discountOf(x.discountBp)] : []), money(v.totals.lineNetCents[i]!, lang)])
+  const lineHead = [v.labels.ref, v.labels.label, v.labels.quantity, v.labels.unitPrice, ...(anyDiscount ? [v.labels.discount] : []), v.labels.lineTotal]
+  const delivery = doc.type === "order" && doc.deliveryDate ? `${v.labels.deliveryDate}${fr ? " :" : ":"} ${formatIsoDate(doc.deliveryDate, lang)}.` : null
   const blocks: SummaryBlock[] = [
     { kind: "p", text: fr ? "Bonjour," : "Hello," },
     { kind: "p", text: intro },
+    ...(delivery ? [{ kind: "p" as const, text: delivery }] : []),
     { kind: "table", head: lineHead, rows: lineRows },
     { kind: "table", head: [], rows: v.totalRows.map((t) => [t.label, t.value]) },
     ...(v.terms ? [{ kind: "p" as const, text: `${v.terms}.` }] : []),
@@ -263,12 +268,13 @@ export function documentSummary(doc: SalesDocument, seller: SellerIdentity, cust
   ]
   // French puts a space before a colon ("Total TTC : 122,41 €"), as the legal mentions and the PDF write it.
   const colon = fr ? " :" : ":"
+  const lineDiscount = (r: string[]) => (anyDiscount && r[4] ? (fr ? ` − remise ${r[4]}` : ` − ${r[4]} discount`) : "")
   const text = blocks
     .map((b) =>
       b.kind === "p"
         ? b.text
         : b.head.length
-          ? b.rows.map((r) => `- ${r[0] ? `${r[0]} ` : ""}${r[1]}${colon} ${r[2]} × ${r[3]} = ${r[4]}`).join("\n")
+          ? b.rows.map((r) => `- ${r[0] ? `${r[0]} ` : ""}${r[1]}${colon} ${r[2]} × ${r[3]}${lineDiscount(r)} = ${r.at(-1)}`).join("\n")
           : b.rows.map((r) => `${r[0]}${colon} ${r[1]}`).join("\n")
     )
     .join("\n\n")

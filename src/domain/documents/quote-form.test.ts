@@ -61,6 +61,13 @@ describe("the quote form's values", () => {
     expect(messages({ ...base, lines: [] })).toEqual(["quotes.errors.noLine"])
   })
 
+  it("ask for a free line's missing price as missing, and for a mistyped one as mistyped", () => {
+    const base = { ...newQuoteValues(customer, { today: "2026-12-02", validityDays: 30, agentName: null }), lines: [line({ unitPrice: "1" })] }
+    const messages = (v: QuoteFormValues) => (QuoteFormValues.safeParse(v).error?.issues ?? []).map((i) => i.message)
+    expect(messages({ ...base, lines: [line({ label: "Livraison express samedi", unitPrice: " " })] })).toEqual(["quotes.errors.unitPriceMissing"])
+    expect(messages({ ...base, lines: [line({ label: "Livraison express samedi", unitPrice: "12,5,0" })] })).toEqual(["quotes.errors.unitPrice"])
+  })
+
   it("start a customer's quote with the customer's own sales rep when that rep is on the team, else with the agent", () => {
     const team = ["Agent Un", "Rep du client"]
     expect(newQuoteValues(customer, { today: "2026-12-02", validityDays: 30, agentName: "Agent Un", teamMembers: team }).salesRep).toBe("Rep du client")

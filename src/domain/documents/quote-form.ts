@@ -39,7 +39,8 @@ export const QuoteLineValues = z
     if (!l.label.trim()) ctx.addIssue({ code: "custom", path: ["label"], message: "quotes.errors.label" })
     const q = parseScaledDecimal(l.quantity, 3)
     if (q === null || q === 0) ctx.addIssue({ code: "custom", path: ["quantity"], message: "quotes.errors.quantity" })
-    if (parseScaledDecimal(l.unitPrice, 2) === null) ctx.addIssue({ code: "custom", path: ["unitPrice"], message: "quotes.errors.unitPrice" })
+    // An empty price (a free line just added) is missing, not mistyped: the agent is told to type one.
+    if (parseScaledDecimal(l.unitPrice, 2) === null) ctx.addIssue({ code: "custom", path: ["unitPrice"], message: l.unitPrice.trim() ? "quotes.errors.unitPrice" : "quotes.errors.unitPriceMissing" })
     const d = l.discountPercent.trim() === "" ? 0 : parseScaledDecimal(l.discountPercent, 2)
     if (d === null || d > PERCENT_SCALE) ctx.addIssue({ code: "custom", path: ["discountPercent"], message: "quotes.errors.discount" })
     if (!VAT_RATE_CHOICES.some((c) => parseScaledDecimal(l.vatRate, 2) === c.bp)) ctx.addIssue({ code: "custom", path: ["vatRate"], message: "quotes.errors.vatRate" })

@@ -28,6 +28,12 @@ describe("a French complaint", () => {
     expect(c?.asks).toEqual([{ kind: "refund", words: "Merci de nous rembourser" }])
   })
 
+  it("cartons missing from an order: what went wrong is the missing cartons, not the refund asked", () => {
+    const c = complaintOf("rembourser", mail("Bonjour,\n\nil manque 2 cartons sur la commande CMD-2026-00012, merci de nous rembourser ou de les livrer rapidement.\n\nAmélie", "Commande CMD-2026-00012 incomplète"))
+    expect(c?.about).toBe("il manque 2 cartons sur la commande CMD-2026-00012")
+    expect(c?.orders).toEqual(["CMD-2026-00012"])
+  })
+
   it("a complaint that asks nothing says so by an empty list, its complaint still quoted", () => {
     const c = complaintOf("abîmées", mail("Bonjour,\n\nLes 10 boîtes de gants livrées mardi sont arrivées abîmées.\n\nAmélie"))
     expect(c).toEqual({ about: "Les 10 boîtes de gants livrées mardi sont arrivées abîmées", invoices: [], orders: [], asks: [] })

@@ -58,7 +58,7 @@ export function DocumentHistory({
       const remaining = formatCents(step.remainingCents, lang)
       if (step.kind === "credit") {
         const c = step.credit.note
-        const said = { number: c.number ?? t("invoicing.view.unnumbered"), amount: formatCents(Math.abs(c.totalInclVatCents), lang), date: formatDay(c.date, lang), remaining }
+        const said = { number: c.number ?? t("invoicing.view.unnumbered.credit-note"), amount: formatCents(Math.abs(c.totalInclVatCents), lang), date: formatDay(c.date, lang), remaining }
         entries.push({
           at: step.credit.at,
           key: c.id,

@@ -135,7 +135,7 @@ export function DocumentList({ kind, initial }: { kind: ListKind; initial: ListF
                 <tr key={r.id} className="c-docs-row" data-comptoir="document-row" data-id={r.id} data-number={r.number ?? ""} tabIndex={0} onClick={() => (window.location.hash = `#/${kind}/${r.id}`)} onKeyDown={(e) => e.key === "Enter" && (window.location.hash = `#/${kind}/${r.id}`)}>
                   <td className="c-nowrap">
                     {r.type === "credit-note" ? <span className="c-chip">{t("invoicing.type.credit-note")}</span> : null}
-                    {r.number ?? <span className="c-muted">{t("invoicing.view.unnumbered")}</span>}
+                    {r.number ?? <span className="c-muted">{t(`invoicing.view.unnumbered.${r.type}`)}</span>}
                   </td>
                   <td>
                     {r.customerName} <span className="c-muted">{r.customerCode}</span>

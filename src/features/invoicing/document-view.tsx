@@ -80,7 +80,7 @@ export function DocumentView({ id }: { id: string }) {
       <header className="c-doc-head">
         <a href={`#/${SECTION_OF[doc.type]}`}>← {t(`invoicing.list.title.${SECTION_OF[doc.type]}`)}</a>
         <h1>
-          {t(`invoicing.type.${doc.type}`)} <span data-comptoir="document-number">{doc.number ?? t("invoicing.view.unnumbered")}</span>
+          {t(`invoicing.type.${doc.type}`)} <span data-comptoir="document-number">{doc.number ?? t(`invoicing.view.unnumbered.${doc.type}`)}</span>
         </h1>
         {row ? <StatusChip row={row} /> : null}
       </header>
@@ -124,7 +124,7 @@ export function DocumentView({ id }: { id: string }) {
             <dt>{t("invoicing.view.source")}</dt>
             <dd>
               <a href={`#/${SECTION_OF[view.source.type as Doc["type"]]}/${view.source.id}`}>
-                {t(`invoicing.type.${view.source.type}`)} {view.source.number ?? t("invoicing.view.unnumbered")}
+                {t(`invoicing.type.${view.source.type}`)} {view.source.number ?? t(`invoicing.view.unnumbered.${view.source.type}`)}
               </a>
             </dd>
           </>
@@ -135,7 +135,7 @@ export function DocumentView({ id }: { id: string }) {
             <dd>
               {view.derived.map((d) => (
                 <a key={d.id} href={`#/${SECTION_OF[d.type as Doc["type"]]}/${d.id}`} className="c-chip" data-comptoir="derived-document">
-                  {t(`invoicing.type.${d.type}`)} {d.number ?? t("invoicing.view.unnumbered")} · {statusText(t, d.status, d.type)}
+                  {t(`invoicing.type.${d.type}`)} {d.number ?? t(`invoicing.view.unnumbered.${d.type}`)} · {statusText(t, d.status, d.type)}
                 </a>
               ))}
             </dd>

@@ -118,7 +118,7 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
         {view.creditNotes.map((c) => (
           <p key={c.id}>
             <a href={`#/invoices/${c.id}`} data-comptoir="credit-note-link">
-              {t("invoicing.type.credit-note")} {c.number ?? t("invoicing.view.unnumbered")}
+              {t("invoicing.type.credit-note")} {c.number ?? t("invoicing.view.unnumbered.credit-note")}
             </a>{" "}
             · {formatCents(c.totalInclVatCents, lang)} · {statusText(t, c.status, "credit-note")}
           </p>

@@ -29,6 +29,16 @@ describe("an order's page", () => {
     expect((await screen.findByText(/^Demandez une dérogation/)).textContent).toBe("Demandez une dérogation à Claire Dubois ou Paul Martin : seul un responsable ou un administrateur le peut.")
   })
 
+  it("says when a draft order gets its number, in French agreeing with « commande »", async () => {
+    stubChrome(doc({}), { confirm: blocked })
+    view("fr")
+    expect((await screen.findByText(/^\(brouillon/)).textContent).toBe("(brouillon, numérotée à la confirmation)")
+    cleanup()
+    stubChrome(doc({}), { confirm: blocked })
+    view("en")
+    expect((await screen.findByText(/^\(draft/)).textContent).toBe("(draft, numbered when confirmed)")
+  })
+
   it("still says a manager can when the team's managers are not known (offline, no server)", async () => {
     stubChrome(doc({}), { confirm: blocked })
     view("en")

@@ -423,7 +423,8 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
             t={t}
             onPick={(line, product) => {
               if (product) products.current.set(product.id, product)
-              lines.append(line)
+              // A free line waits for its price: the cursor goes there, not to its empty reference.
+              lines.append(line, product ? undefined : { focusName: `lines.${lines.fields.length}.unitPrice` })
             }}
           />
           <div className="c-quote-bottom">

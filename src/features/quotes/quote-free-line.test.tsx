@@ -46,6 +46,11 @@ describe("a free line on a quote (no catalog product)", () => {
     expect(priceError(view)).toBeNull()
   })
 
+  it("puts the cursor in its price, the one field it waits for, not in its empty reference", async () => {
+    const { price } = await quoteWithAFreeLine()
+    expect(document.activeElement).toBe(price)
+  })
+
   it("shows the price in error once the agent has typed one that does not read as an amount", async () => {
     const { view, price } = await quoteWithAFreeLine()
     fireEvent.change(price, { target: { value: "abc" } })
