@@ -1,13 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-
-import { expect, test, type BrowserContext, type Page } from "@playwright/test"
+import { expect, test, type Page } from "@playwright/test"
 
 import { extensionStore } from "./extension-store"
-import { launchWithExtension, serviceWorkerOf, startSite, type Site } from "./launch"
 import { gmailOrder, type OrderMailPage } from "./order-capture-pages"
-import { importOrdersBase } from "./orders-base"
+import { siteOrderWorld } from "./orders-base"
 
 /**
  * Issue #11 in the page: "Capture as order" on a complaint says it is none, and what the complaint asks for in the
@@ -15,35 +10,18 @@ import { importOrdersBase } from "./orders-base"
  * in the base), else the customer's page. A Gmail-like page; the order corpus's customers and catalog imported
  * through the options page; one invoice of Boulangerie Lefèvre's written into the extension's IndexedDB.
  */
-let context: BrowserContext
-let dir: string
-let extensionId: string
-let site: Site
-let closeSite: () => Promise<void>
 let bakeryId: string
 const INVOICE = { id: "inv-lefevre-chairs", number: "F-2026-0142" }
 
-test.describe.configure({ mode: "serial" })
-
-test.beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "comptoir-complaint-"))
-  context = await launchWithExtension(dir)
-  extensionId = new URL((await serviceWorkerOf(context)).url()).host
-  const started = await startSite()
-  site = started.site
-  closeSite = () => {
-    started.server.closeAllConnections()
-    return new Promise((ok) => started.server.close(() => ok()))
-  }
-  await importOrdersBase(context, extensionId)
+const world = siteOrderWorld(test, "complaint", async (w) => {
   // The base packs its customers in segments: the bakery's id is asked of the background, as the search box does.
-  const options = await context.newPage()
-  await options.goto(`chrome-extension://${extensionId}/options.html`)
+  const options = await w.context.newPage()
+  await options.goto(`chrome-extension://${w.extensionId}/options.html`)
   const found = await options.evaluate(async () => (await chrome.runtime.sendMessage({ type: "search/query", payload: { query: "C-00101", limit: 5 } })) as { ok: boolean; data: { customers: { id: string; code: string }[] } })
   bakeryId = found.data.customers.find((c) => c.code === "C-00101")!.id
   await options.close()
   const day = new Date().toISOString().slice(0, 10)
-  await extensionStore(context, extensionId, "invoices", {
+  await extensionStore(w.context, w.extensionId, "invoices", {
     ...INVOICE, type: "invoice", status: "issued", customerId: bakeryId, contactId: null, language: "fr", date: day, dueDate: day,
     lines: [{ id: "l1", label: "Chaise empilable", quantityMilli: 4000, unitPriceCents: 4_500, discountBp: 0, vatRateBp: 2000 }],
     totalExclVatCents: 18_000, totalVatCents: 3_600, totalInclVatCents: 21_600, notes: "", salesRep: null, sourceId: null,
@@ -51,20 +29,14 @@ test.beforeAll(async () => {
   })
 })
 
-test.afterAll(async () => {
-  await context?.close()
-  await closeSite?.()
-  rmSync(dir, { recursive: true, force: true })
-})
-
 const overlay = (page: Page) => page.locator("#comptoir-overlay")
 const AMELIE = { name: "Amélie Lefèvre", email: "amelie.lefevre@boulangerie-lefevre.fr" }
 
 /** Opens the mail in a Gmail-like page and clicks "Capture as order": the panel says it is not an order. */
 async function captureComplaint(m: OrderMailPage): Promise<Page> {
-  site.route(`/gmail/${m.id}`, gmailOrder(m))
-  const page = await context.newPage()
-  await page.goto(`${site.origin}/gmail/${m.id}`)
+  world.site.route(`/gmail/${m.id}`, gmailOrder(m))
+  const page = await world.context.newPage()
+  await page.goto(`${world.site.origin}/gmail/${m.id}`)
   await overlay(page).locator('[data-comptoir="capture-order"]').click()
   await expect(overlay(page).locator('[data-comptoir="not-an-order"]')).toBeVisible()
   return page
@@ -74,8 +46,8 @@ async function captureComplaint(m: OrderMailPage): Promise<Page> {
 async function openFromComplaint(page: Page, hash: string): Promise<Page> {
   await overlay(page).locator('[data-comptoir="complaint-open"]').click()
   await expect(overlay(page).locator('[data-comptoir="complaint-opened"]')).toBeVisible()
-  await expect.poll(() => context.pages().find((p) => p.url().endsWith(hash))?.url()).toBeDefined()
-  return context.pages().find((p) => p.url().endsWith(hash))!
+  await expect.poll(() => world.context.pages().find((p) => p.url().endsWith(hash))?.url()).toBeDefined()
+  return world.context.pages().find((p) => p.url().endsWith(hash))!
 }
 
 test("a French complaint naming its invoice: a credit note asked, in its words, and the invoice one click away", async () => {

@@ -1,15 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { readFileSync } from "node:fs"
 import { join, resolve } from "node:path"
 
-import { expect, test, type BrowserContext, type Page } from "@playwright/test"
+import { expect, test, type Page } from "@playwright/test"
 import PostalMime from "postal-mime"
 
 import { formatDayLong } from "~src/ui/dates"
 
 import { extensionStore } from "./extension-store"
-import { launchWithExtension, serviceWorkerOf, startSite, type Site } from "./launch"
-import { importOrdersBase } from "./orders-base"
+import { siteOrderWorld } from "./orders-base"
 import { gmailOrder, outlookOrder, roundcubeInbox, roundcubePreview, type OrderMailPage } from "./order-capture-pages"
 
 /**
@@ -19,32 +17,7 @@ import { gmailOrder, outlookOrder, roundcubeInbox, roundcubePreview, type OrderM
  * imported through the options page into a browser of this file's own.
  */
 const FIXTURES = resolve("tests/fixtures/orders")
-let context: BrowserContext
-let dir: string
-let extensionId: string
-let site: Site
-let closeSite: () => Promise<void>
-
-test.describe.configure({ mode: "serial" })
-
-test.beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "comptoir-capture-"))
-  context = await launchWithExtension(dir)
-  extensionId = new URL((await serviceWorkerOf(context)).url()).host
-  const started = await startSite()
-  site = started.site
-  closeSite = () => {
-    started.server.closeAllConnections()
-    return new Promise((ok) => started.server.close(() => ok()))
-  }
-  await importOrdersBase(context, extensionId)
-})
-
-test.afterAll(async () => {
-  await context?.close()
-  await closeSite?.()
-  rmSync(dir, { recursive: true, force: true })
-})
+const world = siteOrderWorld(test, "capture")
 
 const overlay = (page: Page) => page.locator("#comptoir-overlay")
 const field = (review: Page, name: string) => review.locator(`[data-comptoir="order-review"] [name="${name}"]`)
@@ -53,7 +26,7 @@ const field = (review: Page, name: string) => review.locator(`[data-comptoir="or
 async function capture(page: Page): Promise<Page> {
   const button = overlay(page).locator('[data-comptoir="capture-order"]')
   await expect(button).toBeVisible()
-  const opened = context.waitForEvent("page", { timeout: 15_000 })
+  const opened = world.context.waitForEvent("page", { timeout: 15_000 })
   await button.click()
   // A failure shows in the panel (the background's error): said at once rather than as a missing tab.
   const failed = overlay(page).locator('.c-capture .c-error, .c-capture [data-comptoir="not-an-order"]')
@@ -68,7 +41,7 @@ async function capture(page: Page): Promise<Page> {
   return review
 }
 
-const idb = <T>(store: string, put?: Record<string, unknown>): Promise<T[]> => extensionStore<T>(context, extensionId, store, put)
+const idb = <T>(store: string, put?: Record<string, unknown>): Promise<T[]> => extensionStore<T>(world.context, world.extensionId, store, put)
 
 interface StoredOrder {
   id: string
@@ -93,9 +66,9 @@ const bakery: OrderMailPage = {
 }
 
 test("a Gmail message: captured, reviewed with a line corrected, stored as a draft order linked to the message, on the customer's page", async () => {
-  site.route("/gmail/order", gmailOrder(bakery))
-  const page = await context.newPage()
-  await page.goto(`${site.origin}/gmail/order`)
+  world.site.route("/gmail/order", gmailOrder(bakery))
+  const page = await world.context.newPage()
+  await page.goto(`${world.site.origin}/gmail/order`)
   const review = await capture(page)
   await expect(field(review, "customerCode")).toHaveValue("C-00101")
   await expect(field(review, "deliveryDate")).not.toHaveValue("")
@@ -143,7 +116,7 @@ test("a Gmail message: captured, reviewed with a line corrected, stored as a dra
   // The order keeps the catalog's word: its page and PDF say it in the customer's language.
   expect(order!.lines[0]!.unit).toBe("boîte")
   // On the customer's page in the workspace.
-  await review.goto(`chrome-extension://${extensionId}/tabs/workspace.html#/customers/${encodeURIComponent(order!.customerId)}`)
+  await review.goto(`chrome-extension://${world.extensionId}/tabs/workspace.html#/customers/${encodeURIComponent(order!.customerId)}`)
   await expect(review.locator(`[data-comptoir="customer-orders"] [data-order-id="${orderId}"]`)).toContainText(bakery.subject)
   // And in the card's timeline: the mail captured, its subject, the order it became; a click opens that order.
   const mail = review.locator(`[data-comptoir="call-timeline"] [data-comptoir="timeline-document"][data-kind="mail-captured"][data-document-id="${orderId}"]`)
@@ -165,9 +138,9 @@ test("an Outlook message: a product named in the customer's words is corrected o
     from,
     lines: ["Hello,", "", "Could you please supply 48 rolls of packing tape and 6 boxes of blue gloves under PO WL-7810?", "Delivery required by Friday.", "", "Many thanks,", "Amelia Whitfield", "Whitfield Logistics"]
   }
-  site.route("/outlook/first", outlookOrder(first))
-  const page = await context.newPage()
-  await page.goto(`${site.origin}/outlook/first`)
+  world.site.route("/outlook/first", outlookOrder(first))
+  const page = await world.context.newPage()
+  await page.goto(`${world.site.origin}/outlook/first`)
   const review = await capture(page)
   await expect(field(review, "customerCode")).toHaveValue("C-00202")
   await expect(field(review, "poNumber")).toHaveValue("WL-7810")
@@ -188,8 +161,8 @@ test("an Outlook message: a product named in the customer's words is corrected o
   await review.close()
 
   const next: OrderMailPage = { ...first, subject: "Order WL-7811", lines: ["Hello,", "", "Please send 8 boxes of blue gloves, PO WL-7811.", "", "Thanks,", "Amelia"] }
-  site.route("/outlook/next", outlookOrder(next))
-  await page.goto(`${site.origin}/outlook/next`)
+  world.site.route("/outlook/next", outlookOrder(next))
+  await page.goto(`${world.site.origin}/outlook/next`)
   const again = await capture(page)
   await expect(field(again, "lines.0.ref")).toHaveValue("GN-4411")
   await expect(field(again, "lines.0.quantity")).toHaveValue("8")
@@ -210,11 +183,11 @@ test("a Roundcube 3-pane view: the message in the preview iframe is captured and
     from: { name: "Amélie Lefèvre", email: "amelie.lefevre@boulangerie-lefevre.fr" },
     lines: ["Bonjour,", "", "Petite question : votre livreur peut-il passer avant 9h mardi prochain ? Nous ouvrons à 9h30.", "", "Merci,", "Amélie"]
   }
-  site.route("/webmail/", roundcubeInbox([{ uid: 41, m: question }, { uid: 42, m: girard }]))
-  site.route("/webmail/preview/41", roundcubePreview(question))
-  site.route("/webmail/preview/42", roundcubePreview(girard))
-  const page = await context.newPage()
-  await page.goto(`${site.origin}/webmail/`)
+  world.site.route("/webmail/", roundcubeInbox([{ uid: 41, m: question }, { uid: 42, m: girard }]))
+  world.site.route("/webmail/preview/41", roundcubePreview(question))
+  world.site.route("/webmail/preview/42", roundcubePreview(girard))
+  const page = await world.context.newPage()
+  await page.goto(`${world.site.origin}/webmail/`)
   await page.locator("#rcmrow42").click()
   await expect(page.frameLocator("#messagecontframe").locator("#messagebody")).toContainText("film étirable")
   const review = await capture(page)
@@ -236,10 +209,10 @@ test("a Roundcube 3-pane view: the message in the preview iframe is captured and
   // Another message of the same view, not an order: the panel says so, and nothing opens.
   await page.locator("#rcmrow41").click()
   await expect(page.frameLocator("#messagecontframe").locator("#messagebody")).toContainText("livreur")
-  const before = context.pages().length
+  const before = world.context.pages().length
   await overlay(page).locator('[data-comptoir="capture-order"]').click()
   await expect(overlay(page).locator('[data-comptoir="not-an-order"]')).toBeVisible()
-  expect(context.pages().length).toBe(before)
+  expect(world.context.pages().length).toBe(before)
   await page.close()
 })
 
@@ -250,9 +223,9 @@ test("a Gmail message that is not an order says “not an order” instead of pr
     from: { name: "Amélie Lefèvre", email: "amelie.lefevre@boulangerie-lefevre.fr" },
     lines: ["Bonjour,", "", "Les 10 boîtes de gants livrées mardi sont arrivées abîmées, pouvez-vous nous rappeler ?", "", "Amélie"]
   }
-  site.route("/gmail/complaint", gmailOrder(complaint))
-  const page = await context.newPage()
-  await page.goto(`${site.origin}/gmail/complaint`)
+  world.site.route("/gmail/complaint", gmailOrder(complaint))
+  const page = await world.context.newPage()
+  await page.goto(`${world.site.origin}/gmail/complaint`)
   const before = (await storedOrders()).length
   await overlay(page).locator('[data-comptoir="capture-order"]').click()
   await expect(overlay(page).locator('[data-comptoir="not-an-order"]')).toBeVisible()
@@ -270,15 +243,15 @@ test("a mail with quantities but no order act says so in the panel, then its rev
     from: bakery.from,
     lines: ["Bonjour,", "", "Pour info, Julien a fait l'inventaire de la réserve : 6 boîtes de gants nitrile taille L et 2 cartons d'essuie-mains.", "", "Amélie"]
   }
-  site.route("/gmail/stock-count", gmailOrder(stockCount))
-  const page = await context.newPage()
-  await page.goto(`${site.origin}/gmail/stock-count`)
+  world.site.route("/gmail/stock-count", gmailOrder(stockCount))
+  const page = await world.context.newPage()
+  await page.goto(`${world.site.origin}/gmail/stock-count`)
   const before = (await storedOrders()).length
   const askOnce = async (): Promise<Page> => {
     await overlay(page).locator('[data-comptoir="capture-order"]').click()
     // The panel tells it first ("No order wording found"); the review opens on the agent's click.
     await expect(overlay(page).locator('[data-comptoir="capture-ask"]')).toBeVisible()
-    const opened = context.waitForEvent("page", { timeout: 15_000 })
+    const opened = world.context.waitForEvent("page", { timeout: 15_000 })
     await overlay(page).locator('[data-comptoir="capture-open-review"]').click()
     const review = await opened
     await review.waitForLoadState()
@@ -321,8 +294,8 @@ async function corpusAttachment(name: string): Promise<Buffer> {
 }
 
 test("a Gmail message whose order is only in the attached PDF: the review shows the PDF's lines; the photo beside it is named as not read", async () => {
-  site.route("/gmail/att/po.pdf", await corpusAttachment("en-23-whitfield-pdf"), "application/pdf")
-  site.route("/gmail/att/photo.png", Buffer.from("89504e470d0a1a0a", "hex"), "image/png")
+  world.site.route("/gmail/att/po.pdf", await corpusAttachment("en-23-whitfield-pdf"), "application/pdf")
+  world.site.route("/gmail/att/photo.png", Buffer.from("89504e470d0a1a0a", "hex"), "image/png")
   const po: OrderMailPage = {
     id: "18c2f0a9b1d3e777",
     subject: "New PO attached",
@@ -333,9 +306,9 @@ test("a Gmail message whose order is only in the attached PDF: the review shows 
       { name: "pallets.png", mime: "image/png", href: "/gmail/att/photo.png" }
     ]
   }
-  site.route("/gmail/po", gmailOrder(po))
-  const page = await context.newPage()
-  await page.goto(`${site.origin}/gmail/po`)
+  world.site.route("/gmail/po", gmailOrder(po))
+  const page = await world.context.newPage()
+  await page.goto(`${world.site.origin}/gmail/po`)
   const review = await capture(page)
   await expect(field(review, "customerCode")).toHaveValue("C-00202")
   await expect(field(review, "poNumber")).toHaveValue("WL-7760")
@@ -362,9 +335,9 @@ test("the agent picks another customer in the review; their overdue invoice bloc
     from: bakery.from,
     lines: ["Bonjour,", "", "Merci de livrer au cabinet 15 ramettes de papier A4 et 2 boîtes d'enveloppes C4.", "", "Cordialement,", "Amélie"]
   }
-  site.route("/gmail/other-customer", gmailOrder(newBuyer))
-  const page = await context.newPage()
-  await page.goto(`${site.origin}/gmail/other-customer`)
+  world.site.route("/gmail/other-customer", gmailOrder(newBuyer))
+  const page = await world.context.newPage()
+  await page.goto(`${world.site.origin}/gmail/other-customer`)
   const review = await capture(page)
   await expect(field(review, "customerCode")).toHaveValue("C-00101")
 
@@ -430,7 +403,7 @@ test("the agent picks another customer in the review; their overdue invoice bloc
 })
 
 test("an Outlook message with an Excel purchase order, and one whose file the webmail no longer gives", async () => {
-  site.route("/outlook/att/po.xlsx", await corpusAttachment("en-27-sinclair-xlsx"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+  world.site.route("/outlook/att/po.xlsx", await corpusAttachment("en-27-sinclair-xlsx"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
   const po: OrderMailPage = {
     id: "",
     subject: "Purchase order SSG-5521",
@@ -441,9 +414,9 @@ test("an Outlook message with an Excel purchase order, and one whose file the we
       { name: "SSG-5520.pdf", mime: "application/pdf", href: "/outlook/att/expired.pdf" }
     ]
   }
-  site.route("/outlook/po", outlookOrder(po))
-  const page = await context.newPage()
-  await page.goto(`${site.origin}/outlook/po`)
+  world.site.route("/outlook/po", outlookOrder(po))
+  const page = await world.context.newPage()
+  await page.goto(`${world.site.origin}/outlook/po`)
   const review = await capture(page)
   await expect(field(review, "customerCode")).toHaveValue("C-00209")
   await expect(field(review, "poNumber")).toHaveValue("SSG-5521")
@@ -460,9 +433,9 @@ test("an Outlook message with an Excel purchase order, and one whose file the we
 
 test("“Make a quote instead” opens the quote form with the customer and the lines as reviewed", async () => {
   const m: OrderMailPage = { ...bakery, id: "18c2f0a9b1d3e700", subject: "Commande ou devis ?" }
-  site.route("/gmail/quote-instead", gmailOrder(m))
-  const page = await context.newPage()
-  await page.goto(`${site.origin}/gmail/quote-instead`)
+  world.site.route("/gmail/quote-instead", gmailOrder(m))
+  const page = await world.context.newPage()
+  await page.goto(`${world.site.origin}/gmail/quote-instead`)
   const review = await capture(page)
   await expect(field(review, "lines.0.ref")).toHaveValue("GN-4410")
   await field(review, "lines.0.quantity").fill("7")

@@ -4,7 +4,7 @@ import { join, resolve } from "node:path"
 
 import { expect, type BrowserContext, type FrameLocator, type Page, type PlaywrightTestArgs, type PlaywrightWorkerArgs, type TestType } from "@playwright/test"
 
-import { launchWithExtension, serviceWorkerOf } from "./launch"
+import { launchWithExtension, serviceWorkerOf, startSite, type Site } from "./launch"
 import { startRoundcube, type Roundcube } from "./roundcube/server"
 
 const FIXTURES = resolve("tests/fixtures/orders")
@@ -47,42 +47,72 @@ export function plainMail(headers: { from: string; to: string; cc?: string; subj
   }
 }
 
-export interface RoundcubeOrderWorld {
+interface OrderWorld<S> {
   readonly context: BrowserContext
   readonly extensionId: string
-  readonly roundcube: Roundcube
+  readonly server: S
 }
 
 /**
- * A real Roundcube 1.6 over a real Dovecot holding `messages`, and a Chromium with the extension and the orders
- * base imported: started once for the file's tests (run in order), stopped after them.
+ * A page server (`start`) and a Chromium with the extension and the orders base imported, then `setUp`: started once
+ * for the file's tests (run in order), stopped after them. Read it inside the tests only (it throws before).
  */
-export function roundcubeOrderWorld(test: TestType<PlaywrightTestArgs, PlaywrightWorkerArgs>, name: string, messages: { eml: string }[]): RoundcubeOrderWorld {
-  let started: (RoundcubeOrderWorld & { dir: string }) | undefined
-  const world = (): RoundcubeOrderWorld => {
-    if (started === undefined) throw new Error("the Roundcube order world is not started (used outside a test?)")
+function orderWorld<S>(test: TestType<PlaywrightTestArgs, PlaywrightWorkerArgs>, name: string, start: () => Promise<{ server: S; stop: () => Promise<void> }>, setUp?: (world: OrderWorld<S>) => Promise<void>): OrderWorld<S> {
+  let started: (OrderWorld<S> & { dir: string; stop: () => Promise<void> }) | undefined
+  const world = (): OrderWorld<S> => {
+    if (started === undefined) throw new Error(`the ${name} world is not started (used outside a test?)`)
     return started
   }
   test.describe.configure({ mode: "serial" })
   test.beforeAll(async () => {
     test.setTimeout(90_000)
     const dir = mkdtempSync(join(tmpdir(), `comptoir-${name}-`))
-    const roundcube = await startRoundcube(messages)
+    const { server, stop } = await start()
     const context = await launchWithExtension(dir)
     const extensionId = new URL((await serviceWorkerOf(context)).url()).host
-    started = { dir, roundcube, context, extensionId }
+    started = { dir, server, stop, context, extensionId }
     await importOrdersBase(context, extensionId)
+    await setUp?.(started)
   })
   test.afterAll(async () => {
     await started?.context.close()
-    await started?.roundcube.stop()
+    await started?.stop()
     if (started) rmSync(started.dir, { recursive: true, force: true })
   })
   return {
     get context() { return world().context },
     get extensionId() { return world().extensionId },
-    get roundcube() { return world().roundcube }
+    get server() { return world().server }
   }
+}
+
+/** A real Roundcube 1.6 over a real Dovecot holding `messages`, and the extension with the orders base. */
+export function roundcubeOrderWorld(test: TestType<PlaywrightTestArgs, PlaywrightWorkerArgs>, name: string, messages: { eml: string }[]): OrderWorld<Roundcube> & { readonly roundcube: Roundcube } {
+  const world = orderWorld(test, name, async () => {
+    const roundcube = await startRoundcube(messages)
+    return { server: roundcube, stop: () => roundcube.stop() }
+  })
+  return Object.defineProperty(world, "roundcube", { get: () => world.server }) as OrderWorld<Roundcube> & { readonly roundcube: Roundcube }
+}
+
+/** The local fixture site (Gmail- and Outlook-like pages, routes added by the tests), and the extension with the orders base. */
+export function siteOrderWorld(test: TestType<PlaywrightTestArgs, PlaywrightWorkerArgs>, name: string, setUp?: (world: OrderWorld<Site>) => Promise<void>): OrderWorld<Site> & { readonly site: Site } {
+  const world = orderWorld(
+    test,
+    name,
+    async () => {
+      const { site, server } = await startSite()
+      return {
+        server: site,
+        stop: () => {
+          server.closeAllConnections()
+          return new Promise<void>((ok) => server.close(() => ok()))
+        }
+      }
+    },
+    setUp
+  )
+  return Object.defineProperty(world, "site", { get: () => world.server }) as OrderWorld<Site> & { readonly site: Site }
 }
 
 /** Roundcube's preview pane (an iframe), where the opened message is. */
