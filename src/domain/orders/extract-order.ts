@@ -428,8 +428,9 @@ export class OrderExtractor {
       address = findDeliveryAddress(t, mail.from.name ?? "")
       if (address !== null) break
     }
-    // "Delivery to stores at Cross Green as before": the address of the earlier order the reply quotes.
-    if (address === null && top?.quoted !== undefined && (keepsRest || /\b(?:as before|as last time|same address|comme la derniere fois|comme precedemment|meme adresse)\b/.test(foldText(top.body)))) {
+    // "Delivery to stores at Cross Green as before": the address of the earlier order the reply quotes; so does a
+    // colleague's "OK pour moi, mais 10 boîtes plutôt que 6" over the list put to them (the quoted list is the order).
+    if (address === null && top?.quoted !== undefined && (keepsRest || (approvedInside && agrees) || /\b(?:as before|as last time|same address|comme la derniere fois|comme precedemment|meme adresse)\b/.test(foldText(top.body)))) {
       const earlier = findDeliveryAddress(top.quoted)
       if (earlier !== null) address = { ...earlier, confidence: 0.6 }
     }
