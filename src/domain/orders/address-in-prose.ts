@@ -182,21 +182,23 @@ const GOODS_LINE = /^\s*(?:[-*•]\s*)?\d+\s*(?:x\s*)?\p{L}/iu
  * a blank line before the thanks ("Merci !", "Thanks,"): a block with no label right under the list is where the list goes (a signature's
  * block comes after the sign-off and the name, never straight under the goods).
  */
-export function blockUnderGoods(lines: readonly string[], sender: string): { value: string; evidence: string; confidence: number } | null {
+export function blockUnderGoods(lines: readonly string[], sender: string, signature: string): { value: string; evidence: string; confidence: number } | null {
   for (let i = 2; i < lines.length; i++) {
     if (lines[i - 1]!.trim() !== "" || !GOODS_LINE.test(lines[i - 2]!) || lines[i]!.trim() === "") continue
     const parts: string[] = []
     for (let k = i; k < lines.length && k < i + 5; k++) {
       const l = cleanAddressPart(lines[k]!)
-      if (l === "" || l.length > 60 || l.includes(":") || BILLING.test(l) || (GOODS_LINE.test(lines[k]!) && !streetOf(l) && !POSTAL_LINE.test(l))) break
+      // (a sentence ends the block: "Monday would be best." over a signature's line)
+      if (l === "" || l.length > 60 || l.includes(":") || BILLING.test(l) || /[.!?]\s*$/.test(lines[k]!) || (GOODS_LINE.test(lines[k]!) && !streetOf(l) && !POSTAL_LINE.test(l))) break
       parts.push(l)
       if (!POSTAL_LINE.test(l)) continue
       const block = parts.join(", ")
       const whole = UP_TO_TOWN.exec(block)
-      // (the thanks or the mail's end must follow, the signature cut off after them; a block naming the sender or a job
-      // title is a signature put straight under the goods: "Manon Fontaine / Directrice - Hôtel … / 5 quai …")
-      const next = lines.slice(k + 1).find((l) => l.trim() !== "")
-      const closed = (lines[k + 1] ?? "").trim() === "" && (next === undefined || SIGN_OFF.test(next)) && !TITLE.test(block) && !namesSender(parts[0]!, sender)
+      // (the thanks must follow, in the text or opening the signature cut off after it: a block that ends the mail
+      // unthanked, or names the sender or a job title, is a signature put straight under the goods: "Jeanne Martin /
+      // La Cave du Port, …", "Manon Fontaine / Directrice - Hôtel … / 5 quai …")
+      const next = lines.slice(k + 1).find((l) => l.trim() !== "") ?? signature.split("\n").find((l) => l.trim() !== "") ?? ""
+      const closed = (lines[k + 1] ?? "").trim() === "" && SIGN_OFF.test(next) && !TITLE.test(block) && !namesSender(parts[0]!, sender)
       if (parts.length >= 2 && closed && streetOf(block) && whole !== null && whole[1]!.length + 2 >= block.length) return { value: cleanAddressPart(whole[1]!), evidence: parts.join(" / "), confidence: 0.55 }
       break
     }

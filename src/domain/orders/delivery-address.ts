@@ -112,9 +112,9 @@ function blockBelow(lines: readonly string[], i: number): boolean {
 }
 
 /** The delivery address the mail asks for, as its lines joined by ", ". */
-export function findDeliveryAddress(text: string, sender = ""): { value: string; evidence: string; confidence: number } | null {
+export function findDeliveryAddress(text: string, sender = "", signature = ""): { value: string; evidence: string; confidence: number } | null {
   const lines = text.split("\n")
-  const found = findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines, sender) ?? addressAfterAsking(lines) ?? placeNamedAbove(lines) ?? addressSentTo(lines) ?? addressWithoutCode(lines) ?? addressAtDock(lines) ?? blockWithoutCode(lines) ?? addressOpeningOnTo(lines) ?? blockUnderGoods(lines, sender)
+  const found = findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines, sender) ?? addressAfterAsking(lines) ?? placeNamedAbove(lines) ?? addressSentTo(lines) ?? addressWithoutCode(lines) ?? addressAtDock(lines) ?? blockWithoutCode(lines) ?? addressOpeningOnTo(lines) ?? blockUnderGoods(lines, sender, signature)
   return found === null ? null : { ...found, value: withoutHeading(found.value) }
 }
 
