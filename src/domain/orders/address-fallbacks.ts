@@ -100,7 +100,7 @@ export function blockWithoutCode(lines: readonly string[]): Found | null {
 /** "Deliver to me at the office address below", "à l'adresse ci-dessous", "address in my signature". */
 const ADDRESS_BELOW = /\b(?:address|adresse)\s+(?:below|underneath|ci[- ]dessous|en dessous|in (?:my|the) signature|dans (?:ma|la) signature)\b|\b(?:ci[- ]dessous|below)\s*:\s*$/im
 /** A signature's line that names the person, not the place: a job title. */
-const TITLE = /\b(?:coordinator|manager|director|officer|assistant|administrator|head of|lead|supervisor|responsable|directeur|directrice|assistante?|charg[ée]e? de|gestionnaire|chef)\b/i
+export const TITLE = /\b(?:coordinator|manager|director|officer|assistant|administrator|head of|lead|supervisor|responsable|directeur|directrice|assistante?|charg[ée]e? de|gestionnaire|chef)\b/i
 
 /**
  * The note says the address is below, in the signature: the signature's block that ends on a postal code (its three

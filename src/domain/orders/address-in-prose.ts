@@ -1,5 +1,6 @@
 import { foldText } from "../search/fold-text"
 import { cleanAddressPart, placeRunningInto, UP_TO_TOWN } from "./address-bounds"
+import { TITLE } from "./address-fallbacks"
 import { BILLING, NUMBERED_STREET, POSTAL_LINE, STREET, streetOf } from "./address-shapes"
 import { SENDING_DAY_EN, SENDING_DAY_FR } from "./line-sentences"
 
@@ -143,6 +144,63 @@ export function placeNamedAbove(lines: readonly string[]): { value: string; evid
     for (const m of foldText(line).matchAll(/\b(?:for|to|pour|au|a) (?:the|our|le|la|l|notre) ([a-z]{4,})\b/g)) {
       named.add(m[1]!)
       namedAt = i
+    }
+  }
+  return null
+}
+
+/**
+ * "To Level 5 reception, 34 Shortland Street, Auckland 1010.", "Au 2e étage, 8 rue des Lilas, 69003 Lyon.": a line that
+ * opens on "to" / "à" / "au" and is, after it, an address and nothing else (no colon: "To: Julie" heads a quoted mail).
+ */
+export function addressOpeningOnTo(lines: readonly string[]): { value: string; evidence: string; confidence: number } | null {
+  for (const line of lines) {
+    const m = /^\s*(?:to|[àa]|au|aux|chez)\s+(?!(?:the )?attention\b|l['’]attention\b)([^:]{8,120})$/iu.exec(line)
+    if (m === null || BILLING.test(line)) continue
+    const place = cleanAddressPart(m[1]!)
+    if (!streetOf(place) || !POSTAL_LINE.test(place)) continue
+    const whole = UP_TO_TOWN.exec(place)
+    if (whole !== null && whole[1]!.length + 2 >= place.length) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.65 }
+  }
+  return null
+}
+
+/** The sender's name is the block's first line ("Manon Fontaine"), or in it. */
+const namesSender = (first: string, sender: string): boolean => {
+  const words = foldText(sender).split(" ").filter((w) => w.length >= 3)
+  return words.length > 0 && words.every((w) => ` ${foldText(first)} `.includes(` ${w} `))
+}
+
+/** The thanks or greeting that closes a mail before its sender's name. */
+const SIGN_OFF = /^\s*(?:merci|thanks?\b|thank you|many thanks|cheers|cordialement|bien [àa] vous|bonne (?:journ|soir)|salutations|best|kind regards|regards|warm|sinc[eè]re|ngā mihi|ta\b)/iu
+
+/** A line of goods as a list writes it: "6 boîtes capsules", "- 12 x hand soap", "10 reams of paper". */
+const GOODS_LINE = /^\s*(?:[-*•]\s*)?\d+\s*(?:x\s*)?\p{L}/iu
+
+/**
+ * The goods, a blank line, then "La Ruche Chartrons / espace cuisine RDC / 48 quai des Chartrons / 33000 Bordeaux" and
+ * a blank line before the thanks ("Merci !", "Thanks,"): a block with no label right under the list is where the list goes (a signature's
+ * block comes after the sign-off and the name, never straight under the goods).
+ */
+export function blockUnderGoods(lines: readonly string[], sender: string, signature: string): { value: string; evidence: string; confidence: number } | null {
+  for (let i = 2; i < lines.length; i++) {
+    if (lines[i - 1]!.trim() !== "" || !GOODS_LINE.test(lines[i - 2]!) || lines[i]!.trim() === "") continue
+    const parts: string[] = []
+    for (let k = i; k < lines.length && k < i + 5; k++) {
+      const l = cleanAddressPart(lines[k]!)
+      // (a sentence ends the block: "Monday would be best." over a signature's line)
+      if (l === "" || l.length > 60 || l.includes(":") || BILLING.test(l) || /[.!?]\s*$/.test(lines[k]!) || (GOODS_LINE.test(lines[k]!) && !streetOf(l) && !POSTAL_LINE.test(l))) break
+      parts.push(l)
+      if (!POSTAL_LINE.test(l)) continue
+      const block = parts.join(", ")
+      const whole = UP_TO_TOWN.exec(block)
+      // (the thanks must follow, in the text or opening the signature cut off after it: a block that ends the mail
+      // unthanked, or names the sender or a job title, is a signature put straight under the goods: "Jeanne Martin /
+      // La Cave du Port, …", "Manon Fontaine / Directrice - Hôtel … / 5 quai …")
+      const next = lines.slice(k + 1).find((l) => l.trim() !== "") ?? signature.split("\n").find((l) => l.trim() !== "") ?? ""
+      const closed = (lines[k + 1] ?? "").trim() === "" && SIGN_OFF.test(next) && !TITLE.test(block) && !namesSender(parts[0]!, sender)
+      if (parts.length >= 2 && closed && streetOf(block) && whole !== null && whole[1]!.length + 2 >= block.length) return { value: cleanAddressPart(whole[1]!), evidence: parts.join(" / "), confidence: 0.55 }
+      break
     }
   }
   return null

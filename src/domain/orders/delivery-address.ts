@@ -1,6 +1,6 @@
 import { foldText } from "../search/fold-text"
 import { addressAtDock, addressWithoutCode, blockWithoutCode } from "./address-fallbacks"
-import { addressAfterAsking, addressSentTo, addressThenWayIn, placeInSentence, placeNamedAbove } from "./address-in-prose"
+import { addressAfterAsking, addressOpeningOnTo, addressSentTo, addressThenWayIn, blockUnderGoods, placeInSentence, placeNamedAbove } from "./address-in-prose"
 import { cleanAddressPart, placeBefore, placeRunningInto, UP_TO_TOWN, withoutHeading } from "./address-bounds"
 import { BILLING, COUNTRY_LINE, NUMBERED_STREET, POSTAL_LINE, SELF_COUNTRY_CODE, STREET, STREET_BARE, streetBareDelivered, streetOf } from "./address-shapes"
 
@@ -112,9 +112,9 @@ function blockBelow(lines: readonly string[], i: number): boolean {
 }
 
 /** The delivery address the mail asks for, as its lines joined by ", ". */
-export function findDeliveryAddress(text: string, sender = ""): { value: string; evidence: string; confidence: number } | null {
+export function findDeliveryAddress(text: string, sender = "", signature = ""): { value: string; evidence: string; confidence: number } | null {
   const lines = text.split("\n")
-  const found = findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines, sender) ?? addressAfterAsking(lines) ?? placeNamedAbove(lines) ?? addressSentTo(lines) ?? addressWithoutCode(lines) ?? addressAtDock(lines) ?? blockWithoutCode(lines)
+  const found = findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines, sender) ?? addressAfterAsking(lines) ?? placeNamedAbove(lines) ?? addressSentTo(lines) ?? addressWithoutCode(lines) ?? addressAtDock(lines) ?? blockWithoutCode(lines) ?? addressOpeningOnTo(lines) ?? blockUnderGoods(lines, sender, signature)
   return found === null ? null : { ...found, value: withoutHeading(found.value) }
 }
 
@@ -128,8 +128,9 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     if (line.includes("|")) {
       const cell = columnAddress(line, lines[i + 1] ?? "")
       if (cell !== null) return { value: cell, evidence: lines[i + 1]!.trim(), confidence: 0.85 }
-      // "Site | Poste de garde, 850 avenue de Berre, 13340 Rognac |": a sheet's label/value row naming the place.
-      const row = /^\s*(site|lieu|lieu de livraison|site de livraison|delivery site|delivery location|location)\s*:?\s*\|\s*([^|]+?)\s*(?:\||$)/i.exec(line)
+      // "Site | Poste de garde, 850 avenue de Berre, 13340 Rognac |": a sheet's label/value row naming the place
+      // ("Livraison | Résidence … - local gardien, 14 avenue …": the whole cell, its place before the street too).
+      const row = /^\s*(site|lieu|lieu de livraison|site de livraison|delivery site|delivery location|location|livraison|adresse de livraison|delivery|delivery address|ship to|deliver to)\s*:?\s*\|\s*([^|]+?)\s*(?:\||$)/i.exec(line)
       if (row !== null && POSTAL_LINE.test(row[2]!) && STREET.test(row[2]!) && !BILLING.test(row[2]!)) return { value: cleanAddressPart(UP_TO_TOWN.exec(row[2]!)?.[1] ?? row[2]!), evidence: line.trim(), confidence: 0.85 }
     }
     let m = ADDRESS_LABEL.exec(line)

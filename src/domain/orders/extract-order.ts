@@ -424,12 +424,14 @@ export class OrderExtractor {
     evidence.delivery_date = delivery?.evidence ?? ""
 
     let address = null as { value: string; evidence: string; confidence: number } | null
-    for (const t of [...mail.attachments.map((a) => a.text), ...own.map((s) => asSlot(s.body, slot))]) {
-      address = findDeliveryAddress(t, mail.from.name ?? "")
+    // (a body's signature that opens on thanks says the body's last block was written above them, not signed)
+    for (const [t, signature] of [...mail.attachments.map((a) => [a.text, ""]), ...own.map((s) => [asSlot(s.body, slot), s.signature])]) {
+      address = findDeliveryAddress(t!, mail.from.name ?? "", signature)
       if (address !== null) break
     }
-    // "Delivery to stores at Cross Green as before": the address of the earlier order the reply quotes.
-    if (address === null && top?.quoted !== undefined && (keepsRest || /\b(?:as before|as last time|same address|comme la derniere fois|comme precedemment|meme adresse)\b/.test(foldText(top.body)))) {
+    // "Delivery to stores at Cross Green as before": the address of the earlier order the reply quotes; so does a
+    // colleague's "OK pour moi, mais 10 boîtes plutôt que 6" over the list put to them (the quoted list is the order).
+    if (address === null && top?.quoted !== undefined && (keepsRest || (approvedInside && agrees) || /\b(?:as before|as last time|same address|comme la derniere fois|comme precedemment|meme adresse)\b/.test(foldText(top.body)))) {
       const earlier = findDeliveryAddress(top.quoted)
       if (earlier !== null) address = { ...earlier, confidence: 0.6 }
     }

@@ -7,9 +7,12 @@ import { readOrderAct } from "./order-act"
  * about an earlier delivery in one paragraph and the goods ordered in the next. Pure.
  */
 
-/** A slot booked for the goods to arrive, not a meeting: "créneau de livraison", "slot booked for PO …". */
+/**
+ * A slot booked for the goods to arrive, not a meeting: "créneau de livraison", "slot booked for PO …", "le rendez-vous
+ * de livraison pour notre commande", "delivery appointment", "delivery window".
+ */
 export const DELIVERY_SLOT =
-  /\b(?:(?:creneau|slot)s? (?:de |pour (?:la |une |notre )?|for (?:the |a |our )?)?(?:livraison|reception|delivery|unloading)|(?:delivery|livraison|reception|unloading|goods in) slot|slot (?:is )?booked|creneau (?:est )?reserve)\b/
+  /\b(?:(?:creneau|slot|rendez vous|rdv|appointment|booking)s? (?:de |pour (?:la |une |notre )?|for (?:the |a |our )?)?(?:livraison|reception|delivery|unloading)|(?:delivery|livraison|reception|unloading|goods in) (?:slot|appointment|window|booking)|slot (?:is )?booked|creneau (?:est )?reserve)\b/
 
 /**
  * A calendar invitation's "Quand :" / "When:" and "Où :" / "Where:" lines, when it books a delivery slot, say when and

@@ -83,7 +83,7 @@ export function itemNumber(l: FoundLine): number | null {
 export const SCALE = /\b((?:le |the )?doubl\w*(?: de| of)?|(?:le )?tripl\w*(?: de| of)?|twice as many|three times as many|deux fois plus de|trois fois plus de|half(?: as many)?|moitie(?: moins)?(?: de)?)\s+(?:les?\s+|la\s+|l['’]|des\s+|the\s+|of\s+the\s+|de\s+|d['’])?([\p{L}' -]{3,30})/giu
 
 /** Taking a quote as a whole, or with changes to it. */
-export const WHOLE_QUOTE = /\b(?:(?:we|i) (?:ll |will )?take it|on (?:le )?prend(?: tout)?|nous (?:le )?prenons|(?:with|avec) (?:all of (?:that|it|this|them)|everything|the lot)|all of (?:that|it) (?:please|pls|svp)|tout (?:ca|cela|le reste)|bon pour accord|bon pour (?:le|ce|votre|notre) devis|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:we|i) accept (?:the|your|this) (?:quote|quotation)|approved as quoted|au lieu de|instead of|rather than|(?:devis|quote|quotation) (?:tel quel|as it stands|as is)|yes to (?:everything|all|the lot|it all))\b/
+export const WHOLE_QUOTE = /\b(?:(?:we|i) (?:ll |will )?take it|on (?:le )?prend(?: tout)?|nous (?:le )?prenons|(?:with|avec) (?:all of (?:that|it|this|them)|everything|the lot)|all of (?:that|it) (?:please|pls|svp)|tout (?:ca|cela|le reste)|bon pour accord|bon pour (?:le|ce|votre|notre) devis|ok pour (?:le|ce|votre) devis|devis (?:ci dessous )?(?:accepte|valide)|(?:we|i) accept (?:the|your|this) (?:quote|quotation)|approved as quoted|au lieu de|plutot que|instead of|rather than|(?:devis|quote|quotation) (?:tel quel|as it stands|as is)|yes to (?:everything|all|the lot|it all))\b/
 
 /** Accepting a quote or proposal as it stands. */
 export const ACCEPT =
@@ -93,9 +93,9 @@ export const ACCEPT =
 export const STRIKE = /\b(?:oubliez|retirez|enlevez|supprimez|barrez|rayez|ne tenez pas compte d[eu]|forget|drop|remove|delete|strike(?: out)?|ignore|leave off|take off)\s+(?:la ligne (?:des?|du|d['’])\s*|les lignes (?:des?|du)\s*|the lines? (?:for|of|with)\s+(?:the\s+)?|l['’]|les\s+|la\s+|le\s+|the\s+)([\p{L}'’ -]{3,30}?)(?=\s*(?:[,.;:!?(]|$|\s(?:from|du|de la|sur|on|of|in|dans|,)\b))/giu
 
 /** Agreeing in a word to what was proposed: "all fine", "looks good", "c'est bon pour moi", "ça nous va". */
-export const AGREES = /^(?:hi|hello|bonjour|dear)?[^.!?\n]{0,25}\b(?:all (?:fine|good|ok|okay)|(?:looks|sounds|that s|that is|it s) (?:fine|good|ok|okay|great)|c est (?:bon|ok|parfait)(?: pour (?:moi|nous))?|tout (?:est|me semble|nous semble) (?:bon|ok|parfait)|(?:ca|cela) (?:me|nous) va)\b/
+export const AGREES = /^(?:hi|hello|bonjour|dear)?[^.!?\n]{0,25}\b(?:all (?:fine|good|ok|okay)|(?:looks|sounds|that s|that is|it s) (?:fine|good|ok|okay|great)|c est (?:bon|ok|parfait)(?: pour (?:moi|nous))?|tout (?:est|me semble|nous semble) (?:bon|ok|parfait)|(?:ca|cela) (?:me|nous) va|ok pour (?:moi|nous)|(?:fine|ok|okay|good) (?:by|with|for) (?:me|us))\b/
 /** A list put to the customer to confirm: "we'd suggest", "reply to confirm", "nous vous proposons", a quote. */
-export const PROPOSAL = /\b(?:we d suggest|we suggest|we would suggest|suggested|we propose|proposed|reply to confirm|confirm and we ll|nous vous proposons|nous proposons|proposition|je vous propose|confirmez nous|merci de confirmer|devis|quotation|quote)\b/
+export const PROPOSAL = /\b(?:we d suggest|we suggest|we would suggest|suggested|we propose|proposed|reply to confirm|confirm and we ll|nous vous proposons|nous proposons|proposition|je vous propose|confirmez nous|merci de confirmer|devis|quotation|quote|commande proposee|(?:merci de |pouvez vous )?me dire si (?:c est|tout est|tout vous semble) (?:ok|bon)|let me know if (?:this|that|it|all) (?:is |s |looks )?(?:ok|okay|fine))\b/
 
 /**
  * A forward whose note orders "the same again, except …" over the order it passes on (a new treasurer forwarding last
