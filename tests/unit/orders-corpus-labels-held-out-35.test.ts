@@ -1,0 +1,146 @@
+import { readFileSync } from "node:fs"
+import { join } from "node:path"
+
+import { describe, expect, it } from "vitest"
+
+import { after, DAY, FRI, itChecksDeliveryDays, MON, next, numberOf, on, readLabelledMails, sentDay, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+
+/**
+ * The thirty-fifth held-out part (issue #11): 40 mails by an author who read neither the extractor nor another set's
+ * mails or labels — professional sport and its venues: a Rennes football club's kit steward on his iPhone, a Toulon
+ * rugby club forwarding its physio's list, a handball league's 2027 price request, a cycling team's PDF, a Roubaix
+ * velodrome, a volleyball club's out-of-office, a motor-racing circuit, a basketball club's broken-can complaint, the
+ * known Annecy hotel hosting a ski team, a handball club's cancellation, a stadium's windows-1252 CSV, a sports-venue
+ * newsletter, a Metz tennis tournament, a ski club's "jeudi en huit", a half-marathon's reply, a rugby club's
+ * sponsorship offer, a Limoges basketball club dictating, a Fribourg ice-hockey club, a Rimouski junior hockey arena,
+ * a Charleroi club's chaser; a Bury academy's kit man on an iPhone, a Gloucester rugby club's PDF, an Adelaide cricket
+ * ground's RFQ, the known Whitfield Logistics' stadium box, a Denver arena, a Perth cricket ground, a Cape Town club's
+ * cancellation, a Cowes sailing team ("a week on Friday"), a Kuala Lumpur esports team, a GAA club's invoice query, a
+ * Clearwater ballpark's UTF-8 CSV, an Iten athletics camp's LPO, a Dundee ice-hockey club's wrong-paper complaint, an
+ * Aberdeen stadium manager forwarding the groundsman's list, a Melbourne tennis centre ("Thursday week"), an Ontario
+ * gym chain's trade-account enquiry, a Calgary skating oval, a Durban stadium from a phone, a Bangor youth league, a
+ * Columbus athletics department's reply. Checked here without the extractor.
+ */
+const mails = readLabelledMails("held-out-35")
+const ORDERS = join(import.meta.dirname, "..", "fixtures", "orders")
+const SAT = 6
+
+/** Each order's delivery in its mail's words, counted from its Date header (the writer's own day). */
+const DELIVERY: DeliveryRules = {
+  "h35-01": { words: "pour jeudi (from a Monday, on an iPhone)", day: next(THU) },
+  "h35-02": { words: "avant le mardi 8 (the forwarded physio's list, kept by the forwarder)", day: on("2026-12-08", TUE) },
+  "h35-04": { words: "Date de livraison souhaitée : 09/12/2026 (in the PDF, day first)", day: on("2026-12-09", WED) },
+  "h35-05": { words: "pour lundi prochain (from a Thursday: the coming Monday)", day: next(MON) },
+  "h35-07": { words: "pour le vendredi 11 décembre au plus tard", day: on("2026-12-11", FRI) },
+  "h35-09": { words: "pour mardi (from a Friday)", day: next(TUE) },
+  "h35-11": { words: "Date de livraison;08/12/2026 (in the CSV, day first)", day: on("2026-12-08", TUE) },
+  "h35-13": { words: "d'ici mercredi (from a Monday evening)", day: next(WED) },
+  "h35-14": { words: "jeudi en huit (from a Wednesday: the Thursday after the coming one)", day: (sent) => next(THU)(sent) + 7 * DAY },
+  "h35-15": { words: "le samedi 5 décembre avant 10 h (the quoted first mail: \"date et lieu aussi\")", day: on("2026-12-05", SAT) },
+  "h35-17": { words: "pour vendredi (dictated on a Tuesday morning)", day: next(FRI) },
+  "h35-18": { words: "livraison souhaitée le 10.12.2026 (Swiss, day first)", day: on("2026-12-10", THU) },
+  "h35-19": { words: "pour le jeudi 10 décembre (Québec)", day: on("2026-12-10", THU) },
+  "h35-21": { words: "for Friday (from a Wednesday)", day: next(FRI) },
+  "h35-22": { words: "Required Date: 07/12/2026 (in the PDF, British, day first)", day: on("2026-12-07", MON) },
+  "h35-24": { words: "by Thursday the 10th", day: on("2026-12-10", THU) },
+  "h35-25": { words: "deliver Wednesday, December 9", day: on("2026-12-09", WED) },
+  "h35-26": { words: "by next Tuesday (from Perth's Thursday: the coming Tuesday)", day: next(TUE) },
+  "h35-28": { words: "a week on Friday (from a Monday: the Friday after the coming one)", day: (sent) => next(FRI)(sent) + 7 * DAY },
+  "h35-29": { words: "Delivery Monday 7 Dec", day: on("2026-12-07", MON) },
+  "h35-31": { words: "Need By,12/09/2026 (in the CSV, US, month first)", day: on("2026-12-09", WED) },
+  "h35-32": { words: "by Friday 4th December", day: on("2026-12-04", FRI) },
+  "h35-34": { words: "by Wednesday 9th (the forwarded groundsman's list)", day: on("2026-12-09", WED) },
+  "h35-35": { words: "Thursday week (from Melbourne's Tuesday: the Thursday after the coming one)", day: (sent) => next(THU)(sent) + 7 * DAY },
+  "h35-38": { words: "tomorrow morning (from a Wednesday evening)", day: after(1) },
+  "h35-39": { words: "by Saturday (from a Friday morning)", day: next(SAT) },
+  "h35-40": { words: "to arrive Tuesday 12/8 (the quoted first mail, US month first: \"same date and address\")", day: on("2026-12-08", TUE) }
+}
+
+const NOT_ORDERS = [3, 6, 8, 10, 12, 16, 20, 23, 27, 30, 33, 36]
+
+/** The text each mail is made from (sources/held-out-35.txt): its body, PDF and CSV lines, quote marks and cell bars off. */
+const madeFrom = new Map(
+  readFileSync(join(ORDERS, "sources", "held-out-35.txt"), "utf8")
+    .split(/^=== /m)
+    .filter((b) => b.trim() !== "")
+    .map((block) => {
+      const [head, ...body] = block.split(/^---$/m)
+      const lines = head!.split("\n")
+      const attached = lines.filter((l) => /^(pdf|csv):/.test(l)).flatMap((l) => l.replace(/^(pdf|csv):\s?/, "").split(/[|;,]/))
+      const text = body.join("---").split("\n").flatMap((l) => l.replace(/^>\s?/, "").split("|"))
+      return [lines[0]!.trim(), [...text, ...attached].map((c) => c.trim()).filter((c) => c !== "").join(", ")] as const
+    })
+)
+
+const catalogUnits = new Map(
+  readFileSync(join(ORDERS, "products.csv"), "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((row) => {
+      const cells = row.split(",")
+      return [cells[0]!, cells[cells.length - 3]!] as const
+    })
+)
+
+describe("the thirty-fifth held-out part (held-out-35), written blind after the extractor", () => {
+  it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 103 lines long", () => {
+    expect(mails).toHaveLength(40)
+    expect(mails.filter((m) => numberOf(m.name) <= 20)).toHaveLength(20)
+    expect(mails.filter((m) => !m.expected.is_order).map((m) => numberOf(m.name))).toEqual(NOT_ORDERS)
+    expect(mails.reduce((n, m) => n + m.expected.lines.length, 0)).toBe(103)
+  })
+
+  it("attaches a cycling team's and a rugby club's PDF orders, a stadium's windows-1252 .csv and a ballpark's UTF-8 one", () => {
+    expect(withAttachment(mails, /^Content-Type: application\/pdf/m)).toEqual(["h35-04-equipe-cycliste-pdf", "h35-22-rugby-gloucester-pdf"])
+    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="windows-1252"/m)).toEqual(["h35-11-grand-stade-csv"])
+    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="utf-8"/m)).toEqual(["h35-31-spring-training-csv"])
+  })
+
+  it("marks the newsletter as bulk, the out-of-office as automatic, and none of the orders", () => {
+    expect(mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([12])
+    expect(mails.filter((m) => /^Auto-Submitted: auto-/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([6])
+  })
+
+  it("writes each Date header with the weekday of its own date", () => {
+    for (const { name, eml } of mails) {
+      const weekday = /^Date: (\w{3}),/m.exec(eml)![1]
+      expect(weekday, name).toBe(["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][new Date(sentDay(eml)).getUTCDay()])
+    }
+  })
+
+  it("names a known customer for the two orders sent from a customer's address, and none for the others", () => {
+    const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => [numberOf(m.name), m.expected.customer_code])
+    expect(known).toEqual([[9, "C-00110"], [24, "C-00202"]])
+  })
+
+  it("gives every line the catalog's unit for its reference, whatever the mail writes", () => {
+    for (const m of mails) for (const l of m.expected.lines) expect(l.unit, `${m.name} ${l.ref}`).toBe(catalogUnits.get(l.ref))
+  })
+
+  it("takes each place of delivery as a run of its mail, PDF or CSV, its lines joined by \", \"", () => {
+    const places = mails.filter((x) => x.expected.delivery_address !== null)
+    expect(places).toHaveLength(27)
+    for (const m of places) expect(madeFrom.get(m.name), m.name).toContain(m.expected.delivery_address)
+  })
+
+  it("never takes a PO box, a BP, a case postale, a C.P., a locked bag, a billing address, a registered office or a club's seat for the place of delivery", () => {
+    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
+      expect(m.expected.delivery_address, m.name).not.toMatch(/\bBP \d|P\.?O\.? Box|C\.P\. \d|Case postale|Locked Bag|Cedex|\bCS \d|Facturation|Bill To|Invoice To|Accounts Payable|Siège :|Registered office|route de Lorient|avenue d'Albigny|Trafford Park|Bolton Road|Merkland Road|Lord Street|rue Pastorelli|mairie/i)
+    }
+  })
+
+  it("takes the buyer's order number, never a delivery note, an invoice, a cancelled, chased or tendered order's number, nor a company number", () => {
+    const numbers = mails.map((m) => m.expected.po_number).filter((n) => n !== null)
+    expect(numbers).toHaveLength(16)
+    for (const n of numbers) expect(n).not.toMatch(/^(BL |778120|FA-|INV-|HBE-|SS-|CPS-|RFQ-|201901023344|01189224)/)
+  })
+
+  it("gives no look-alike a line, an order number, a day or a place", () => {
+    for (const m of mails.filter((x) => !x.expected.is_order)) {
+      expect([m.expected.lines.length, m.expected.po_number, m.expected.delivery_date, m.expected.delivery_address], m.name).toEqual([0, null, null, null])
+    }
+  })
+
+  itChecksDeliveryDays(mails, DELIVERY)
+})
