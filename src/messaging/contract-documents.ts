@@ -118,7 +118,7 @@ export const ComplaintView = z.object({
   about: z.string().max(300).nullable(),
   invoices: z.array(z.string().max(80)).max(3),
   orders: z.array(z.string().max(80)).max(3),
-  asks: z.array(z.object({ kind: z.enum(COMPLAINT_ASK_KINDS), words: z.string().max(300) })).max(COMPLAINT_ASK_KINDS.length),
+  asks: z.array(z.object({ kind: z.enum(COMPLAINT_ASK_KINDS), words: z.string().max(300), choice: z.boolean().optional() })).max(COMPLAINT_ASK_KINDS.length),
   open: z.object({ kind: z.enum(["invoice", "customer"]), path: z.string().max(300), label: z.string().max(200) }).nullable()
 })
 export type ComplaintView = z.infer<typeof ComplaintView>

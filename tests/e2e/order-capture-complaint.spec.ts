@@ -100,6 +100,34 @@ test("an English complaint naming no invoice: collection and replacement asked, 
   await page.close()
 })
 
+test("a wrong product delivered, under a subject that only says when: no order, a complaint asking the goods taken back", async () => {
+  const page = await captureComplaint({
+    id: "complaint-a3",
+    subject: "Papier livré hier",
+    from: AMELIE,
+    lines: ["Bonjour, vous nous avez livré du papier A3 au lieu de A4 la semaine dernière. Pouvez-vous venir le reprendre ?", "", "Amélie"]
+  })
+  const complaint = overlay(page).locator('[data-comptoir="complaint"]')
+  await expect(complaint).toContainText("“vous nous avez livré du papier A3 au lieu de A4 la semaine dernière”")
+  await expect(complaint.locator('[data-comptoir="complaint-asks"]')).toHaveText("Asks for: the goods taken back (“Pouvez-vous venir le reprendre”).")
+  await page.screenshot({ path: "test-results/complaint-panel-wrong-goods.png" })
+  await page.close()
+})
+
+test("a refund or the goods delivered, offered as a choice: both shown with “or”, the choice said to be ours", async () => {
+  const page = await captureComplaint({
+    id: "complaint-choice",
+    subject: "Commande incomplète",
+    from: AMELIE,
+    lines: ["Bonjour,", "", "il manque 2 cartons sur notre commande, merci de nous rembourser ou de les livrer rapidement.", "", "Amélie"]
+  })
+  await expect(overlay(page).locator('[data-comptoir="complaint-asks"]')).toHaveText(
+    "Asks for: a refund or a replacement, whichever we choose (“merci de nous rembourser ou de les livrer rapidement”)."
+  )
+  await page.screenshot({ path: "test-results/complaint-panel-choice.png" })
+  await page.close()
+})
+
 test("a question that is no complaint gets “not an order” and no asks line", async () => {
   const page = await captureComplaint({
     id: "question-quote",

@@ -86,6 +86,20 @@ describe("a complaint captured from a mail", () => {
     expect(someoneElses.complaint?.open).toMatchObject({ kind: "customer", path: `customers/${chairs!.id}` })
   })
 
+  it("a wrong product delivered, under a subject that only says it was delivered: no order, the goods to take back", async () => {
+    const r = await capture("Papier livré hier", "Bonjour, vous nous avez livré du papier A3 au lieu de A4 la semaine dernière. Pouvez-vous venir le reprendre ?")
+    expect(r.decision).toBe("not-order")
+    expect(r.complaint).toMatchObject({ about: "vous nous avez livré du papier A3 au lieu de A4 la semaine dernière", asks: [{ kind: "collection", words: "Pouvez-vous venir le reprendre" }] })
+  })
+
+  it("a refund or the goods delivered, offered as a choice, reaches the page as a choice", async () => {
+    const r = await capture("Commande incomplète", "Bonjour,\n\nil manque 2 cartons sur notre commande, merci de nous rembourser ou de les livrer rapidement.\n\nJulie Martin")
+    expect(r.complaint?.asks).toEqual([
+      { kind: "refund", words: "merci de nous rembourser ou de les livrer rapidement" },
+      { kind: "replacement", words: "merci de nous rembourser ou de les livrer rapidement", choice: true }
+    ])
+  })
+
   it("a mail that is not an order and no complaint carries no complaint", async () => {
     const r = await capture("Devis", "Bonjour,\n\npouvez-vous nous faire un devis pour 20 chaises ?\n\nJulie Martin")
     expect(r.decision).toBe("not-order")

@@ -148,3 +148,45 @@ describe("the numbers a complaint names", () => {
     expect(complaintOf("damaged", mail("Goods on PO 4500-778 / delivery note BL2026-311 arrived damaged."))?.orders).toEqual(["4500-778", "BL2026-311"])
   })
 })
+
+describe("two asks offered as a choice (“ou”, “or”, “sinon”, “soit … soit”, “either … or”)", () => {
+  /** Each ask as kind, with "or" when the customer offers it as the alternative to the ask before it. */
+  const choices = (reason: string, m: ReturnType<typeof mail>) => complaintOf(reason, m)?.asks.map((a) => (a.choice === true ? `or ${a.kind}` : a.kind))
+
+  it("« merci de nous rembourser ou de les livrer »: a refund or the goods delivered, both shown, one clause", () => {
+    const c = complaintOf("rembourser", mail("Bonjour,\n\nil manque 2 cartons sur la commande CMD-2026-00012, merci de nous rembourser ou de les livrer rapidement.\n\nAmélie", "Commande CMD-2026-00012 incomplète"))
+    expect(c?.asks).toEqual([
+      { kind: "refund", words: "merci de nous rembourser ou de les livrer rapidement" },
+      { kind: "replacement", words: "merci de nous rembourser ou de les livrer rapidement", choice: true }
+    ])
+  })
+
+  it("in French, four more ways", () => {
+    expect(choices("cassés", mail("Les verres sont arrivés cassés : soit vous nous faites un avoir, soit vous les remplacez."))).toEqual(["credit-note", "or replacement"])
+    expect(choices("manquant", mail("Il manque 4 boîtes de gants. Merci de nous les envoyer, sinon de nous rembourser."))).toEqual(["replacement", "or refund"])
+    expect(choices("défectueux", mail("Le toner livré est défectueux, merci de l'échanger ou de nous faire un avoir."))).toEqual(["replacement", "or credit-note"])
+    expect(choices("il manque 3", mail("Il manque 3 cartons de ramettes : vous pouvez nous les expédier ou bien nous rembourser, comme vous préférez."))).toEqual(["replacement", "or refund"])
+  })
+
+  it("in English: “refund us or send them” and four more ways", () => {
+    expect(asks("missing", mail("Hi, 2 cartons were missing from PO-7781. Please refund us or send them."))).toEqual([
+      "refund: Please refund us or send them",
+      "replacement: Please refund us or send them"
+    ])
+    expect(choices("missing", mail("Hi, 2 cartons were missing from PO-7781. Please refund us or send them."))).toEqual(["refund", "or replacement"])
+    expect(choices("faulty", mail("The kettle you delivered is faulty. Either repair it or replace it."))).toEqual(["visit", "or replacement"])
+    expect(choices("damaged", mail("Three boxes arrived damaged: please credit us, or send new ones."))).toEqual(["credit-note", "or replacement"])
+    expect(choices(NOT_ORDER_VERDICTS.noProduct, mail("Wrong toner delivered. We'd take a refund or an exchange for the right ones."))).toEqual(["refund", "or replacement"])
+    expect(choices("short delivery", mail("Short delivery on order 55120: ship the missing boxes, otherwise a credit note will do."))).toEqual(["replacement", "or credit-note"])
+  })
+
+  it("asks joined by “et” / “and”, or in two sentences, are no choice", () => {
+    expect(choices("erreur de livraison", mail("Erreur de livraison : merci de venir les reprendre et de nous livrer les bonnes."))).toEqual(["collection", "replacement"])
+    expect(choices(NOT_ORDER_VERDICTS.noProduct, mail("wrong paper delivered, please collect it and send the right one."))).toEqual(["collection", "replacement"])
+    expect(choices("damaged", mail("The chairs arrived damaged. Please refund us. Also call me back."))).toEqual(["refund", "callback"])
+  })
+
+  it("“send them back” is the goods returned, not sent again", () => {
+    expect(choices("wrong size", mail("Wrong size delivered. Can we send them back or would you rather collect?"))).toEqual(["collection"])
+  })
+})

@@ -1,6 +1,7 @@
 import { foldText } from "../search/fold-text"
 import { chooseBody, splitMail } from "./mail-body"
 import { notOrderReasonParts } from "./not-order-reasons"
+import { goodsDelivered, goodsReceived } from "./order-intent"
 
 /**
  * What a complaint asks for, read beside the extractor's "not an order" (issue #11). A sales assistant reading "les
@@ -16,6 +17,11 @@ export interface ComplaintAsk {
   kind: ComplaintAskKind
   /** The clause of the mail that asks it, as written. */
   words: string
+  /**
+   * Offered as the alternative to the ask before it, in the same clause ("merci de nous rembourser ou de les livrer",
+   * "refund us or send them"): the customer leaves the choice to us. Absent when it is asked besides.
+   */
+  choice?: boolean
 }
 
 export interface ComplaintReading {
@@ -38,6 +44,23 @@ export interface ComplaintReading {
 const COMPLAINT =
   /\b(?:reclamation|complaints?|complain\w*|abime\w*|endommage\w*|damaged|broken|cassee?s?|litige|dispute\w*|defectu\w*|defective|faulty|(?:ne )?fonctionnen?t? pas|(?:doesn t|does not|don t|do not) work|not working|(?<!\b(?:je|nous|on) (?:te|vous|leur|lui) |\bje )rembours\w*|refund\w*|credit note|(?:un|d un|cet|votre) avoir|erreur de (?:livraison|reference|produit|commande)|wrong (?:\w+ ){0,2}(?:delivered|sent|received|shipped|size|colou?r|reference|item|items|product|products|goods|delivery)|(?:delivered|sent|received|shipped) (?:\w+ ){0,2}wrong|not the right (?:ones?|\w+)|(?:are|is|were|was) (?:the )?wrong ones?|pas (?:les|la|le) bon(?:ne)?s?|mauvais(?:e|es)? (?:reference|produit|article|taille|couleur|modele)|(?<!\b(?:bl|bon de livraison|facture|document|documents|papiers?) )manquant\w*|il (?:nous |en )?manque (?:encore )?\d+|missing|short (?:delivery|delivered|supply|shipped|shipment)|(?:delivered|shipped) short|(?:livraison|commande|colis) incomplete?s?|not happy|unhappy|pas content\w*|mecontent\w*|overcharged|(?:charged|billed) (?:us |me )?twice|surfactur\w*|factures? (?:en double|a tort)|facture\w* deux fois)\b/
 
+/**
+ * One product delivered in place of another ("vous nous avez livré du papier A3 au lieu de A4", "we received size S
+ * gloves instead of M", "your driver dropped off 50 L bags in place of the 110 L"): goods told as already delivered,
+ * then what they should have been. Not an order's own "livrer du A4 au lieu du A3" (an infinitive, no goods delivered
+ * yet), "to be delivered to the yard instead of the office" or "doivent être livrés au dépôt au lieu du magasin" (to
+ * come), what the sender sent us ("I sent you the quote instead of the PO"), "un reçu au lieu d'une facture" (a
+ * paper), nor a day moved ("livré mardi au lieu de lundi": a late delivery is no complaint here, as above).
+ */
+const NOT_GOODS = String.raw`(?:(?:ce |cette |la |le |this |next |last |the )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|demain|aujourd|matin|soir|semaine|mois|jour|date|heure|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|morning|afternoon|evening|week|month|day|time)|\d{1,2}(?:er)? (?:\d{1,2}|janv|fevr|mars|avril|mai|juin|juil|aout|sept|oct|nov|dec|jan|feb|mar|apr|may|jun|jul|aug|sep)\w*)\b`
+const DELIVERED_INSTEAD = new RegExp(
+  String.raw`(?:(?<!\b(?:un|une|le|la|les|des|du|ce|ces|cet|cette|votre|vos|notre|nos|mon|ma|mes|etre|sera|seront|serait|seraient|soit|soient|doit|doivent|vous ai|vous avons|t ai) )\b(?:livre|recu|envoye|expedie|fourni|depose|apporte|laisse)e?s?|\b(?:sont|est) arrivee?s?)\b(?: [a-z0-9]+){0,10} (?:au lieu|a la place) (?:de|du|des|d)(?: (?:la|le|l|les))? (?!${NOT_GOODS})` +
+    String.raw`|(?:(?<!\b(?:i|we|i ve|we ve|i have|we have|i had|we had|i just|we just|be|being|to be|will be|have (?:it|them)|get (?:it|them)|want (?:it|them)|need (?:it|them)|like (?:it|them)) )\b(?:delivered|sent|shipped|supplied|brought|dropped off)|\b(?:received|got|arrived|came|turned up))\b(?: [a-z0-9]+){0,10} (?:instead of|rather than|in place of)(?: the)? (?!${NOT_GOODS})`
+)
+
+/** Whether folded words complain. */
+const complains = (folded: string): boolean => COMPLAINT.test(folded) || DELIVERED_INSTEAD.test(folded)
+
 /** What the customer asks for, each matched on one folded clause. */
 const ASKS: readonly { kind: ComplaintAskKind; re: RegExp }[] = [
   {
@@ -47,7 +70,7 @@ const ASKS: readonly { kind: ComplaintAskKind; re: RegExp }[] = [
   { kind: "refund", re: /\b(?:(?<!\b(?:je|nous|on) (?:te|vous|leur|lui) |\bje )rembours\w*|refund\w*|reimburs\w*|money back|repay\w*)\b/ },
   {
     kind: "replacement",
-    re: /\b(?:remplac\w*|replac\w*|echanger|echange (?:de|des|du|contre)|exchange (?:it|them|the|these|those|for)|(?:renvoyer|renvoyez|reexpedier|reexpediez|envoyer|envoyez|livrer|livrez|relivrer|relivrez|faire parvenir) (?:nous |moi )?(?:les |la |le |des |une |un |d autres )?(?:bon(?:ne)?s?(?! de\b)|correct\w*|nouve\w+|autres?|conforme\w*)|(?:send|ship|deliver|resend|redeliver|dispatch) (?:us |me )?(?:out )?(?:the |a |some |new )?(?:right|correct|new|proper|replacement)|the right ones?|bonnes? references?|nouvel envoi|nouvelle livraison|reliquat|(?:deliver|send|ship) (?:us )?the (?:balance|rest|missing \w+)|balance (?:will|to) be (?:delivered|sent|shipped)|redeliver\w*|relivr\w*)\b/
+    re: /\b(?:remplac\w*|replac\w*|echanger|echange (?:de|des|du|contre)|exchange (?:it|them|the|these|those|for)|(?:renvoyer|renvoyez|reexpedier|reexpediez|envoyer|envoyez|livrer|livrez|relivrer|relivrez|faire parvenir) (?:nous |moi )?(?:les |la |le |des |une |un |d autres )?(?:bon(?:ne)?s?(?! de\b)|correct\w*|nouve\w+|autres?|conforme\w*)|(?:send|ship|deliver|resend|redeliver|dispatch) (?:us |me )?(?:out )?(?:the |a |some |new )?(?:right|correct|new|proper|replacement)|the right ones?|bonnes? references?|nouvel envoi|nouvelle livraison|reliquat|(?:deliver|send|ship) (?:us )?the (?:balance|rest|missing \w+)|balance (?:will|to) be (?:delivered|sent|shipped)|redeliver\w*|relivr\w*|(?:nous |me |m )?(?:les|la|le|l) (?:livrer|livrez|expedier|expediez|faire parvenir)|(?:nous|me|m) (?:les|la|le|l) (?:envoyer|envoyez|renvoyer|renvoyez|reexpedier|reexpediez)|(?:livrer|livrez|envoyer|envoyez|expedier|expediez) (?:nous |moi )?(?:les|la|le|l) (?:\w+ )?(?:manquante?s?|restante?s?)|(?:send|ship|deliver|dispatch|resend) (?:us |me )?(?:them|it|those|these)(?! back\b| to you\b)|(?:send|ship|deliver|dispatch) (?:us |me )?(?:the )?(?:missing|remaining|outstanding) \w+)\b/
   },
   {
     kind: "collection",
@@ -66,8 +89,20 @@ const ASKS: readonly { kind: ComplaintAskKind; re: RegExp }[] = [
  */
 const DENIED_BEFORE = /\b(?:pas|plus|ni|sans|no|not|never|without|rather than|instead of|plutot qu\w*|au lieu d\w*|don t|do not|sourced|bought|purchased|achete\w*|trouve\w*)(?: \w+){0,2} $/
 
-/** Clauses: an ask is quoted with its clause; "mais" / "but" ends one, so a refusal stays on its side of it. */
-const CLAUSE = /[.!?;\n]+|[,:]\s+|\s+(?:mais|but)\s+/iu
+/**
+ * Clauses: an ask is quoted with its clause; "mais" / "but" ends one, so a refusal stays on its side of it. A comma
+ * before "ou" / "or" / "sinon" / "soit" does not: "merci de nous les envoyer, sinon de nous rembourser" is one choice.
+ */
+const CLAUSE = /[.!?;\n]+|[,:]\s+(?!(?:ou|or|sinon|otherwise|soit|either)\b)|\s+(?:mais|but)\s+/iu
+
+/** Words between two asks of one clause that make the second the alternative to the first ("ou", "or else", "soit … soit"). */
+const OR_BETWEEN = /\b(?:ou|or|sinon|otherwise|alternatively|soit|a defaut|failing that)\b/
+
+/**
+ * Reason words that only report the goods delivered ("livre hier", "your driver dropped off", "recu ce matin") or ask
+ * them taken back ("take them back"): they say what the mail is about, not whether it complains.
+ */
+const reportsDelivery = (folded: string): boolean => goodsDelivered(folded) !== null || goodsReceived(folded) !== null || ASKS.some(({ kind, re }) => kind === "collection" && re.test(folded))
 
 const NUMBER_WORD = String.raw`\s*(?:n\s?°|nº|no\.?|num(?:[ée]ro)?\.?|number|nr\.?|#|r[ée]f(?:[ée]rence)?\.?)?\s*:?\s*`
 const TOKEN = String.raw`((?=[\p{L}\p{N}\-/_.]*\p{N})[\p{L}\p{N}][\p{L}\p{N}\-/_.]*[\p{L}\p{N}])`
@@ -86,9 +121,12 @@ const DATE_LIKE = /^\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?$/
  */
 export function complaintOf(reason: string, mail: { subject: string; text: string; htmlText: string }): ComplaintReading | null {
   const parts = notOrderReasonParts(reason)
-  const saysComplaint = parts.some((p) => p.kind === "words" && COMPLAINT.test(foldText(p.words)))
-  const saysOnlyNoProduct = parts.length > 0 && parts.every((p) => p.kind === "verdict" && p.verdict === "noProduct")
-  if (!saysComplaint && !saysOnlyNoProduct) return null
+  const saysComplaint = parts.some((p) => p.kind === "words" && complains(foldText(p.words)))
+  // "Livré hier" (the subject of "vous nous avez livré du papier A3 au lieu de A4") or "no product" leaves the mail's
+  // own words to say whether it complains; any other reason (a quote asked, a cancellation) says it is something else.
+  const leavesItToTheWords =
+    parts.length > 0 && parts.every((p) => (p.kind === "verdict" && p.verdict === "noProduct") || (p.kind === "words" && reportsDelivery(foldText(p.words))))
+  if (!saysComplaint && !leavesItToTheWords) return null
   // The customer's own words must complain too: "je te rembourse" matched "rembourse" for the extractor.
   const reading = readComplaint(mail)
   return reading.about !== null ? reading : null
@@ -103,19 +141,24 @@ export function readComplaint(mail: { subject: string; text: string; htmlText: s
   const told = [...bodyClauses, ...subjectClauses]
   // What went wrong, as the customer tells it: the body's "les chaises reçues sont abîmées" says more than a subject's
   // "Réclamation facture F-2026-0142", and more than the clause that only asks ("merci de nous faire un avoir").
-  const complains = (c: string) => COMPLAINT.test(foldText(c))
-  const about = told.find((c) => complains(c) && !ASKS.some(({ re }) => re.test(foldText(c)))) ?? told.find(complains) ?? null
+  const complaining = (c: string) => complains(foldText(c))
+  const about = told.find((c) => complaining(c) && !ASKS.some(({ re }) => re.test(foldText(c)))) ?? told.find(complaining) ?? null
   const asks: ComplaintAsk[] = []
   for (const clause of clauses) {
     const folded = foldText(clause)
-    const here: { kind: ComplaintAskKind; at: number }[] = []
+    const here: { kind: ComplaintAskKind; at: number; end: number }[] = []
     for (const { kind, re } of ASKS) {
       if (asks.some((a) => a.kind === kind)) continue
-      const at = [...folded.matchAll(new RegExp(re.source, "g"))].find((hit) => !DENIED_BEFORE.test(folded.slice(0, hit.index)))?.index
-      if (at !== undefined) here.push({ kind, at })
+      const hit = [...folded.matchAll(new RegExp(re.source, "g"))].find((h) => !DENIED_BEFORE.test(folded.slice(0, h.index)))
+      if (hit !== undefined) here.push({ kind, at: hit.index, end: hit.index + hit[0].length })
     }
-    // In the order the mail asks them: "please collect it and send the right one" is a collection, then a replacement.
-    for (const { kind } of here.sort((a, b) => a.at - b.at)) asks.push({ kind, words: quoted(clause) })
+    // In the order the mail asks them: "please collect it and send the right one" is a collection, then a replacement;
+    // "rembourser ou de les livrer" a refund, or else the goods delivered.
+    here.sort((a, b) => a.at - b.at)
+    here.forEach(({ kind, at }, i) => {
+      const choice = i > 0 && OR_BETWEEN.test(folded.slice(here[i - 1]!.end, at))
+      asks.push(choice ? { kind, words: quoted(clause), choice } : { kind, words: quoted(clause) })
+    })
   }
   const text = `${mail.subject}\n${body}`
   return { about: about === null ? null : quoted(about), invoices: refs(text, INVOICE_REF), orders: refs(text, ORDER_REF), asks }

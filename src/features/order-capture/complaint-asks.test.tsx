@@ -98,6 +98,41 @@ describe("a complaint in the page's panel", () => {
     expect(screen.getByRole("button", { name: "Open Harbour Light's page" })).toBeTruthy()
   })
 
+  it("two asks offered as a choice are said with “or”, and that the choice is ours, in French and in English", async () => {
+    const words = "merci de nous rembourser ou de les livrer rapidement"
+    complaint = {
+      about: "il manque 2 cartons sur la commande CMD-2026-00012",
+      invoices: [],
+      orders: ["CMD-2026-00012"],
+      asks: [
+        { kind: "refund", words },
+        { kind: "replacement", words, choice: true }
+      ],
+      open: null
+    }
+    await captured("fr")
+    expect(text("complaint-asks")).toBe(`Demande : un remboursement ou un remplacement, à notre choix (« ${words} »).`)
+    cleanup()
+    await captured("en")
+    expect(text("complaint-asks")).toBe(`Asks for: a refund or a replacement, whichever we choose (“${words}”).`)
+  })
+
+  it("a choice beside another ask: the choice said with “or”, the other ask after it", async () => {
+    complaint = {
+      about: "Three boxes arrived damaged",
+      invoices: [],
+      orders: [],
+      asks: [
+        { kind: "credit-note", words: "please credit us, or send new ones" },
+        { kind: "replacement", words: "please credit us, or send new ones", choice: true },
+        { kind: "callback", words: "Also call me back" }
+      ],
+      open: null
+    }
+    await captured("en")
+    expect(text("complaint-asks")).toBe("Asks for: a credit note or a replacement, whichever we choose (“please credit us, or send new ones”); a call back (“Also call me back”).")
+  })
+
   it("a complaint that asks nothing says so; with no customer nor invoice known, no page is offered", async () => {
     complaint = { about: "The toner you delivered is defective", invoices: [], orders: [], asks: [], open: null }
     await captured("en")

@@ -23,10 +23,14 @@ export function ComplaintAsks({ complaint, opened, onOpen }: { complaint: Compla
     ...complaint.invoices.map((number) => t("orderCapture.complaint.refInvoice", { number })),
     ...complaint.orders.map((number) => t("orderCapture.complaint.refOrder", { number }))
   ]
-  // Asks quoted by one clause are said together: "the goods taken back and a replacement (“please collect it and …”)".
-  const byWords = new Map<string, ComplaintAskKind[]>()
-  for (const a of complaint.asks) byWords.set(a.words, [...(byWords.get(a.words) ?? []), a.kind])
-  const asked = [...byWords].map(([words, kinds]) => t("orderCapture.complaint.asked", { what: kinds.map((k) => t(KIND_KEY[k])).join(t("orderCapture.complaint.and")), words }))
+  // Asks quoted by one clause are said together: "the goods taken back and a replacement (“please collect it and …”)";
+  // asks offered as a choice with "or", and the choice said to be ours ("rembourser ou de les livrer").
+  const byWords = new Map<string, ComplaintView["asks"]>()
+  for (const a of complaint.asks) byWords.set(a.words, [...(byWords.get(a.words) ?? []), a])
+  const asked = [...byWords].map(([words, group]) => {
+    const what = group.map((a, i) => (i === 0 ? "" : t(a.choice === true ? "orderCapture.complaint.or" : "orderCapture.complaint.and")) + t(KIND_KEY[a.kind])).join("")
+    return t(group.some((a) => a.choice === true) ? "orderCapture.complaint.askedChoice" : "orderCapture.complaint.asked", { what, words })
+  })
   const open = complaint.open
   return (
     <div className="c-panel-note c-complaint" data-comptoir="complaint">
