@@ -106,6 +106,17 @@ async function search(popup: Page, query: string): Promise<string[]> {
   }
 }
 
+/** The texts inside the popup's cards that reach past their card's right edge, with their card's code. */
+const pastTheCardsEdge = (popup: Page) =>
+  popup.evaluate(() =>
+    [...document.querySelectorAll('main > [data-comptoir="customer-card"]')].flatMap((card) => {
+      const edge = card.getBoundingClientRect().right
+      return [...card.querySelectorAll("*")]
+        .filter((e) => e.children.length === 0 && (e.textContent ?? "").trim() !== "" && e.getBoundingClientRect().right > edge + 0.5)
+        .map((e) => `${card.getAttribute("data-customer-code")}: ${e.textContent}`)
+    })
+  )
+
 /** The sync line as the popup shows it: its words, what it counts as waiting, its error if any. */
 const syncLine = (popup: Page) =>
   popup.evaluate(() => {
@@ -192,6 +203,8 @@ describe("the popup in Firefox ESR, on the team's base", () => {
     expect(afterSecond).toEqual({ title: "Recent customers", codes: [second.code, first.code] })
     const names = await popup.$$eval('main > [data-comptoir="customer-card"] .c-card-company', (els) => els.map((e) => e.textContent))
     expect(names).toEqual([second.company, first.company])
+    // Nothing of a card runs past its edge (a contact's long e-mail address did: over the border, out of the popup).
+    expect(await pastTheCardsEdge(popup)).toEqual([])
     await popup.screenshot({ path: join("test-results", "firefox-popup-recent.png"), fullPage: true })
     await popup.close()
     await crm.close()
