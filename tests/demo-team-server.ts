@@ -14,15 +14,50 @@ export interface DemoServer {
   /** The server's process group: a test may pause it (SIGSTOP) to play a server that stops answering. */
   pid: number
   stop: () => Promise<void>
+  /**
+   * The server stopped as its admin stops it (SIGTERM: it finishes what it was doing and closes its database), its
+   * data kept: nothing listens at `url` until `restart`.
+   */
+  halt: () => Promise<void>
+  /** Started again after `halt`, at the same address, on the same database (the team, its base, its sessions). */
+  restart: () => Promise<void>
 }
 
 export async function startDemoServer(): Promise<DemoServer> {
   const dir = mkdtempSync(join(tmpdir(), "comptoir-e2e-server-"))
   const template = readdirSync(tmpdir()).find((n) => /^comptoir-pglite-template-[\d.]+$/.test(n))
   if (template && existsSync(join(tmpdir(), template))) cpSync(join(tmpdir(), template), join(dir, "pglite"), { recursive: true })
+  let running = await spawnServer(dir, "0")
+  const url = running.url
+  const halt = async () => {
+    if (running.process.pid !== undefined && running.process.exitCode === null) {
+      const exited = new Promise((ok) => running.process.once("exit", ok))
+      process.kill(-running.process.pid, "SIGTERM")
+      await exited
+    }
+  }
+  return {
+    url,
+    get pid() {
+      return running.process.pid!
+    },
+    halt,
+    restart: async () => {
+      running = await spawnServer(dir, new URL(url).port)
+      if (running.url !== url) throw new Error(`the server came back at ${running.url}, not ${url}`)
+    },
+    stop: async () => {
+      await halt()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+}
+
+/** `npm run server` on the data directory `dir` and `port` ("0": a free one), once it says where it listens. */
+async function spawnServer(dir: string, port: string): Promise<{ process: ChildProcess; url: string }> {
   const server: ChildProcess = spawn("npx", ["tsx", "--tsconfig", "tsconfig.json", "server/main.ts"], {
     cwd: resolve(process.cwd()),
-    env: { ...process.env, PORT: "0", DATA_DIR: join(dir, "pglite"), LOG_LEVEL: "warn", SEED: "demo" },
+    env: { ...process.env, PORT: port, DATA_DIR: join(dir, "pglite"), LOG_LEVEL: "warn", SEED: "demo" },
     stdio: ["ignore", "pipe", "inherit"],
     // Its own process group: npx does not pass SIGTERM on to the node process it starts.
     detached: true
@@ -36,18 +71,7 @@ export async function startDemoServer(): Promise<DemoServer> {
     })
     server.on("exit", (code) => fail(new Error(`the server exited (${code}): ${out}`)))
   })
-  return {
-    url,
-    pid: server.pid!,
-    stop: async () => {
-      if (server.pid !== undefined && server.exitCode === null) {
-        const exited = new Promise((ok) => server.once("exit", ok))
-        process.kill(-server.pid, "SIGTERM")
-        await exited
-      }
-      rmSync(dir, { recursive: true, force: true })
-    }
-  }
+  return { process: server, url }
 }
 
 /** A row of the team's base as the server holds it (`/sync/pull`'s rows). */

@@ -55,3 +55,25 @@ export async function setUpAgent(browser: Browser, workDir: string, customers: D
   await page.waitForSelector('::-p-xpath(//*[@data-comptoir="sip-message"][contains(., "Saved")])', { timeout: 20_000 })
   await page.close()
 }
+
+/**
+ * Signs in to the team server at `url` from the options page, in a new tab, as a user does (demo password), and
+ * waits for the first sync to finish; returns that tab, left open on the options page.
+ */
+export async function signInFromOptions(browser: Browser, url: string, email: string): Promise<Page> {
+  const options = await browser.newPage()
+  await openExtensionPageShowing(options, "options.html", '[data-comptoir="team-sign-in"]')
+  await fill(options, '[data-comptoir="team-server-url"]', url)
+  await fill(options, '[data-comptoir="team-email"]', email)
+  await fill(options, '[data-comptoir="team-password"]', "comptoir-demo")
+  await (await options.waitForSelector('[data-comptoir="team-sign-in"]'))!.click()
+  const signedIn = await options.waitForSelector('[data-comptoir="team-signed-in"]', { timeout: 20_000 })
+  const who = await signedIn!.evaluate((e) => e.textContent ?? "")
+  if (!who.includes(email)) throw new Error(`signed in as "${who}", not ${email}`)
+  // Done is a sync finished with no pull under way ("nothing to send" alone shows during the first pull too).
+  await options.waitForFunction(
+    () => /Synced .* · nothing to send/.test(document.querySelector('[data-comptoir="sync-status"]')?.textContent ?? "") && !document.querySelector('[data-comptoir="sync-progress"]'),
+    { timeout: 60_000, polling: 200 }
+  )
+  return options
+}

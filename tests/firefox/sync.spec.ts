@@ -9,7 +9,7 @@ import { demoCustomersCsv } from "~src/domain/import/export"
 
 import { startDemoServer, teamRowsOnServer, type DemoServer } from "../demo-team-server"
 import { openAboutDebugging, terminateBackground, waitForBackground } from "./about-debugging"
-import { fill, waitFor } from "./helpers"
+import { signInFromOptions, waitFor } from "./helpers"
 import { startHeldLink, type HeldLink } from "./held-link"
 import { launchFirefox, openExtensionPageShowing, startFixtureSite, waitInOverlay, type FixtureSite, type LaunchedFirefox } from "./launch"
 
@@ -69,19 +69,7 @@ async function importOne(company: string, code: string, seed: number) {
 
 describe("sync in Firefox ESR, against the team server", () => {
   it("signed in from the options page, the team's customers arrive: a page naming one shows its card", async () => {
-    options = await browser.newPage()
-    await openExtensionPageShowing(options, "options.html", '[data-comptoir="team-sign-in"]')
-    await fill(options, '[data-comptoir="team-server-url"]', link.url)
-    await fill(options, '[data-comptoir="team-email"]', AGENT)
-    await fill(options, '[data-comptoir="team-password"]', "comptoir-demo")
-    await (await options.waitForSelector('[data-comptoir="team-sign-in"]'))!.click()
-    const signedIn = await options.waitForSelector('[data-comptoir="team-signed-in"]', { timeout: 20_000 })
-    expect(await signedIn!.evaluate((e) => e.textContent)).toContain(AGENT)
-    // Done is a sync finished with no pull under way ("nothing to send" alone shows during the first pull too).
-    await options.waitForFunction(
-      () => /Synced .* · nothing to send/.test(document.querySelector('[data-comptoir="sync-status"]')?.textContent ?? "") && !document.querySelector('[data-comptoir="sync-progress"]'),
-      { timeout: 60_000, polling: 200 }
-    )
+    options = await signInFromOptions(browser, link.url, AGENT)
 
     const customer = teamCustomers.filter((c) => c.country === "FR")[42]!
     site.route("/crm", `<!doctype html><html lang="fr"><meta charset="utf-8"><title>CRM</title><body><p>Relancer ${customer.code} demain.</p></body></html>`)
