@@ -210,8 +210,22 @@ function checkConfirmedOrderPo(prev: RowData, data: RowData): MergeResult | null
     return conflict("illegal-transition", prev.status === "invoiced" ? "the customer's order number of an invoiced order cannot change: its invoice carries it" : `the customer's order number of a ${String(prev.status)} order cannot change`)
   }
   const before = Array.isArray(prev.history) ? prev.history.length : 0
-  const added = Array.isArray(data.history) ? (data.history.slice(before) as { status?: unknown }[]) : []
-  if (!added.some((h) => h.status === PO_NUMBER_STEP)) return conflict("invalid", "a confirmed order's customer order number changes with an entry in its history")
+  const added = Array.isArray(data.history) ? (data.history.slice(before) as { status?: unknown; from?: unknown; to?: unknown }[]) : []
+  const entries = added.filter((h) => h.status === PO_NUMBER_STEP)
+  if (!entries.length) return conflict("invalid", "a confirmed order's customer order number changes with an entry in its history")
+  // The entries say from what to what (an extension from before they did says neither): the record must be true, so
+  // they chain from the number the server kept to the one pushed (several when it changed twice while offline).
+  const told = entries.filter((h) => h.from !== undefined || h.to !== undefined)
+  if (told.length) {
+    const said = (v: unknown) => (v === null || v === undefined ? "(none)" : String(v))
+    const steps = told.map((h) => [h.from ?? null, h.to ?? null] as const)
+    const chained = steps.every(([from], i) => from === (i === 0 ? (prev.customerPoNumber ?? null) : steps[i - 1]![1]))
+    const first = steps[0]!
+    const last = steps[steps.length - 1]!
+    if (!chained || last[1] !== (data.customerPoNumber ?? null)) {
+      return conflict("invalid", `the history says the customer's order number changed from ${said(first[0])} to ${said(last[1])}, but it changed from ${said(prev.customerPoNumber)} to ${said(data.customerPoNumber)}`)
+    }
+  }
   return null
 }
 

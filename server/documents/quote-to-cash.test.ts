@@ -211,7 +211,7 @@ for (const backend of ["pglite", "postgres"] as const) {
     })
 
     async function stored(id: string) {
-      return (await server.pull(team.agent.token, "", 1000)).rows.find((r) => r.key === id)!.data as { status: string; customerPoNumber: string | null; history: { status: string; at: number; by: string }[] }
+      return (await server.pull(team.agent.token, "", 1000)).rows.find((r) => r.key === id)!.data as { status: string; customerPoNumber: string | null; history: { status: string; at: number; by: string; from?: string | null; to?: string | null }[] }
     }
 
     /** A confirmed order of customer po-1, its version and its history as the server keeps them. */
@@ -229,6 +229,28 @@ for (const backend of ["pglite", "postgres"] as const) {
       const r = await push(team.agent2, "orders", id, { customerPoNumber: "PO-77120", history: [...history, { status: "po-number", at: 20, by: team.agent2.email }] }, version)
       expect(r.conflicts).toEqual([])
       expect(await stored(id)).toMatchObject({ status: "confirmed", customerPoNumber: "PO-77120", history: [...history, { status: "po-number", at: 20, by: team.agent2.email }] })
+    })
+
+    it("keeps in the history entry the number a confirmed order's customer PO replaced, added then corrected", async () => {
+      const id = `o-po-from-to-${backend}`
+      const { version, history } = await confirmedOrder(id)
+      const added = { status: "po-number", at: 20, by: team.agent.email, from: null, to: "PO-4411" }
+      const v = await push(team.agent, "orders", id, { customerPoNumber: "PO-4411", history: [...history, added] }, version)
+      expect(v.conflicts).toEqual([])
+      const corrected = { status: "po-number", at: 30, by: team.agent2.email, from: "PO-4411", to: "PO-4412" }
+      const r = await push(team.agent2, "orders", id, { customerPoNumber: "PO-4412", history: [...history, added, corrected] }, v.version)
+      expect(r.conflicts).toEqual([])
+      expect((await stored(id)).history.slice(-2)).toEqual([added, corrected])
+    })
+
+    it("refuses a history entry that says the customer PO changed from or to another number than it did", async () => {
+      const id = `o-po-wrong-from-${backend}`
+      const { version, history } = await confirmedOrder(id)
+      const wrongFrom = await push(team.agent, "orders", id, { customerPoNumber: "PO-4411", history: [...history, { status: "po-number", at: 20, by: team.agent.email, from: "PO-0001", to: "PO-4411" }] }, version)
+      expect(wrongFrom.conflicts[0]).toMatchObject({ reason: "invalid", message: expect.stringMatching(/history says the customer's order number changed from PO-0001 to PO-4411, but it changed from \(none\) to PO-4411/) })
+      const wrongTo = await push(team.agent, "orders", id, { customerPoNumber: "PO-4411", history: [...history, { status: "po-number", at: 20, by: team.agent.email, from: null, to: "PO-9999" }] }, version)
+      expect(wrongTo.conflicts[0]).toMatchObject({ reason: "invalid" })
+      expect((await stored(id)).customerPoNumber).toBeNull()
     })
 
     it("refuses a confirmed order's number changed without its history entry", async () => {

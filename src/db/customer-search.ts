@@ -74,20 +74,29 @@ export class ProductSearch {
   }
 
   async search(query: string, limit: number): Promise<Product[]> {
-    // A deactivated product stays in the catalog (documents point at it) but is no longer offered.
-    this.catalog ??= this.db.products.toArray().then((all) => {
-      const active = all.filter(isActive)
-      let fuse: Fuse<Product> | null = null
-      const options = { keys: [...PRODUCT_KEYS], threshold: 0.35, ignoreLocation: true, ignoreDiacritics: true }
-      return { index: ProductSearchIndex.build(active), fuse: () => (fuse ??= new Fuse(active, options)) }
-    })
-    this.catalog.catch(() => (this.catalog = null))
+    this.catalog ??= this.read()
     const { index, fuse } = await this.catalog
     if (query.trim() === "") return (await this.db.products.orderBy("ref").filter(isActive).limit(limit).toArray())
     // Whole words, begun words and words with one slip (a swap included), every word typed matched, best first.
     const byWords = index.search(query, limit)
     // Nothing: what fuse.js finds (letters inside a word, "gonom"; a word further than one slip), as before the index.
     return byWords.length > 0 ? byWords : this.byFuse(fuse(), query, limit)
+  }
+
+  private read(): NonNullable<ProductSearch["catalog"]> {
+    // A deactivated product stays in the catalog (documents point at it) but is no longer offered.
+    const reading = this.db.products.toArray().then((all) => {
+      const active = all.filter(isActive)
+      let fuse: Fuse<Product> | null = null
+      const options = { keys: [...PRODUCT_KEYS], threshold: 0.35, ignoreLocation: true, ignoreDiacritics: true }
+      return { index: ProductSearchIndex.build(active), fuse: () => (fuse ??= new Fuse(active, options)) }
+    })
+    // A failed read is not kept (the next search reads again), once, where it is made: only this read is dropped,
+    // never a newer one made after `invalidate` while this one was under way.
+    reading.catch(() => {
+      if (this.catalog === reading) this.catalog = null
+    })
+    return reading
   }
 
   private byFuse(fuse: Fuse<Product>, query: string, limit: number): Product[] {

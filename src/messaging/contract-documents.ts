@@ -309,8 +309,19 @@ export const documentsContract = {
       reminders: z.array(z.object({ level: DunningLevelSchema, skips: z.array(DunningLevelSchema).max(3), subject: z.string(), body: z.string(), to: z.string() })).max(2),
       /** The team's seller identity (legal mentions, Factur-X); null until a manager filled it. */
       seller: SellerIdentityView.nullable(),
-      /** A credit note's invoice, as Factur-X and its PDF reference it (with the buyer's order number it carried). */
-      correctedInvoice: z.object({ number: z.string(), date: z.string(), customerPoNumber: z.string().nullable().default(null) }).nullable(),
+      /**
+       * A credit note's invoice, as Factur-X and its PDF reference it (with the buyer's order number it carried), and
+       * the order it was made from (none for an invoice made without one): the credit note's page links both.
+       */
+      correctedInvoice: z
+        .object({
+          id: z.string(),
+          number: z.string(),
+          date: z.string(),
+          customerPoNumber: z.string().nullable().default(null),
+          order: z.object({ id: z.string(), number: z.string().nullable() }).nullable().default(null)
+        })
+        .nullable(),
       /** The last change of this document the team server refused (stale, illegal, incomplete seller), in its words. */
       refusal: z.object({ reason: z.string(), message: z.string(), at: z.number() }).nullable().optional(),
       /**

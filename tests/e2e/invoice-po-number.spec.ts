@@ -71,8 +71,28 @@ test("an invoice shows the customer's order number beside its payments' history,
   await agent.page.screenshot({ path: "test-results/left10-invoice-po-history-fr.png", fullPage: true })
   await setLanguage(agent.page, null)
 
-  // The credit note's file: its page says which invoice it corrects and that invoice's order number; so does its XML.
+  const orderLink = agent.page.locator(`.c-doc-facts a[href^="#/orders/"]`)
+  // "Made from: Order CMD-…", the invoice's order.
+  const orderNumber = (await orderLink.textContent())!.replace(/^Order /, "")
+  expect(orderNumber).toMatch(/^CMD-\d{4}-\d{5}$/)
+
+  // The credit note's page names what an accountant sets it against: the invoice (one click away), its order, the PO.
   await workspace(agent, `invoices/${note.id}`)
+  await expect(agent.page.locator('[data-comptoir="corrected-invoice"]')).toHaveText(new RegExp(`^${invoiceNumber} of \\d{1,2} [A-Z][a-z]{2,3} \\d{4}$`))
+  await expect(agent.page.locator('[data-comptoir="corrected-order"]')).toHaveText(orderNumber)
+  await expect(agent.page.locator('[data-comptoir="corrected-po-number"]')).toHaveText(poNumber)
+  await setLanguage(agent.page, "fr")
+  await agent.page.reload()
+  await expect(agent.page.locator("dt", { hasText: "Facture corrigée" })).toBeVisible()
+  await expect(agent.page.locator('[data-comptoir="corrected-invoice"]')).toHaveText(new RegExp(`^${invoiceNumber} du \\d\\d/\\d\\d/\\d{4}$`))
+  await agent.page.screenshot({ path: "test-results/credit10-credit-note-page-fr.png", fullPage: true })
+  await setLanguage(agent.page, null)
+  await agent.page.locator('[data-comptoir="corrected-invoice"]').click()
+  await expect(agent.page.locator('[data-comptoir="document-number"]')).toHaveText(invoiceNumber)
+  await agent.page.goBack()
+
+  // The credit note's file says which invoice it corrects and that invoice's order number; so does its XML.
+  await expect(agent.page.locator('[data-comptoir="corrected-order"]')).toHaveText(orderNumber)
   const download = agent.page.waitForEvent("download")
   await agent.page.locator('[data-comptoir="facturx-download"]').click()
   const bytes = new Uint8Array(readFileSync(await (await download).path()))

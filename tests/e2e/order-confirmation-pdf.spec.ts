@@ -28,6 +28,14 @@ function pdfText(file: string): string {
 const documentOf = async (page: Page, id: string) =>
   ((await page.evaluate((id) => chrome.runtime.sendMessage({ type: "documents/get", payload: { id } }), id)) as { data: { document: SalesDocument } }).data.document
 
+/** The agent's language for the workspace (null: the browser's), as the options page sets it. */
+async function setLanguage(page: Page, language: "fr" | "en" | null): Promise<void> {
+  await page.evaluate(async (language) => {
+    const { settings } = await chrome.storage.local.get("settings")
+    await chrome.storage.local.set({ settings: { ...(settings as object | undefined), language } })
+  }, language)
+}
+
 /** Clicks the page's "Download PDF" and reads the file's text; a copy is kept in test-results to be looked at. */
 async function downloadedText(page: Page, keepAs: string): Promise<string> {
   const download = page.waitForEvent("download")
@@ -37,7 +45,7 @@ async function downloadedText(page: Page, keepAs: string): Promise<string> {
   return pdfText(file)
 }
 
-test("a confirmed order takes the buyer's PO sent afterwards, and its confirmation PDF says it in the customer's language with the totals per VAT rate", async () => {
+test("a confirmed order takes the buyer's PO sent afterwards (its history says from what to what), and its confirmation PDF says it in the customer's language with the totals per VAT rate", async () => {
   const agent = agentProfile()
   await workspace(agent, "orders")
   const rows = ((await agent.page.evaluate(() => chrome.runtime.sendMessage({ type: "documents/list", payload: { kind: "orders", status: "confirmed", limit: 50 } }))) as { data: { rows: { id: string }[] } }).data.rows
@@ -52,12 +60,26 @@ test("a confirmed order takes the buyer's PO sent afterwards, and its confirmati
   await agent.page.getByLabel("Customer's order no.").fill("PO-2026-4471")
   await agent.page.getByRole("button", { name: "Save", exact: true }).click()
   await expect(agent.page.locator('[data-comptoir="order-po-number"]')).toHaveText("PO-2026-4471")
-  await expect(agent.page.locator('[data-comptoir="history-entry"]').last()).toContainText("Customer's order no. added or changed")
+  await expect(agent.page.locator('[data-comptoir="history-entry"]').last()).toContainText("Customer's order no.: (none) → PO-2026-4471")
   // The team server took it: nothing left to send, and no refusal on the order's page.
   await untilSent(agent)
   await expect(agent.page.locator('[data-comptoir="order-po-number"]')).toHaveText("PO-2026-4471")
   await expect(agent.page.locator('[data-comptoir="document-refusal"]')).toHaveCount(0)
   await agent.page.screenshot({ path: "test-results/order10-order-page-en.png", fullPage: true })
+  // Corrected: the history says from what to what, in the agent's language (French here).
+  await agent.page.getByRole("button", { name: "Change", exact: true }).click()
+  await agent.page.getByLabel("Customer's order no.").fill("PO-2026-4472")
+  await agent.page.getByRole("button", { name: "Save", exact: true }).click()
+  await expect(agent.page.locator('[data-comptoir="order-po-number"]')).toHaveText("PO-2026-4472")
+  await untilSent(agent)
+  await expect(agent.page.locator('[data-comptoir="document-refusal"]')).toHaveCount(0)
+  await setLanguage(agent.page, "fr")
+  await agent.page.reload()
+  await expect(agent.page.locator('[data-comptoir="history-entry"]').nth(-2)).toContainText("N° de commande client : (aucun) → PO-2026-4471")
+  await expect(agent.page.locator('[data-comptoir="history-entry"]').last()).toContainText("N° de commande client : PO-2026-4471 → PO-2026-4472")
+  await agent.page.screenshot({ path: "test-results/credit10-order-history-fr.png", fullPage: true })
+  await setLanguage(agent.page, null)
+  await agent.page.reload()
 
   const lang = order!.language
   const text = await downloadedText(agent.page, "order10-order-confirmation.pdf")
@@ -65,7 +87,7 @@ test("a confirmed order takes the buyer's PO sent afterwards, and its confirmati
   const expected = [
     lang === "fr" ? "Confirmation de commande" : "Order confirmation",
     `${lang === "fr" ? "N°" : "No."} ${order!.number}`,
-    lang === "fr" ? "Votre commande n° : PO-2026-4471" : "Your order no.: PO-2026-4471",
+    lang === "fr" ? "Votre commande n° : PO-2026-4472" : "Your order no.: PO-2026-4472",
     ...totals.vatByRate.map((v) => `${lang === "fr" ? "TVA" : "VAT"} ${formatPercent(v.vatRateBp, lang)} ${money(v.vatCents, lang)}`),
     `${lang === "fr" ? "Total TTC" : "Total incl. VAT"} ${money(order!.totalInclVatCents, lang)}`,
     `SIREN ${DEMO_SELLER.siren}`,

@@ -32,6 +32,8 @@ export const documentsGet = defineHandler("documents/get", async (req) => {
   const confirm = doc.type === "order" && doc.status === "draft" ? confirmCheck(risk, doc) : null
 
   const corrected = doc.type === "credit-note" ? all.find((d) => d.id === doc.correctsInvoiceId) : undefined
+  // The order that invoice was made from: an accountant sets a credit note against the invoice, its order and the buyer's PO.
+  const correctedOrder = corrected?.sourceId ? all.find((d) => d.id === corrected.sourceId && d.type === "order") : undefined
   const reminders = []
   const offered = row?.dunning ? reminderOffers(row.dunning) : []
   if (doc.type === "invoice" && row?.dunning && offered.length > 0 && doc.number) {
@@ -72,7 +74,16 @@ export const documentsGet = defineHandler("documents/get", async (req) => {
     me: who,
     reminders,
     seller: await teamSeller(),
-    correctedInvoice: corrected?.type === "invoice" && corrected.number ? { number: corrected.number, date: corrected.date, customerPoNumber: corrected.customerPoNumber } : null,
+    correctedInvoice:
+      corrected?.type === "invoice" && corrected.number
+        ? {
+            id: corrected.id,
+            number: corrected.number,
+            date: corrected.date,
+            customerPoNumber: corrected.customerPoNumber,
+            order: correctedOrder ? { id: correctedOrder.id, number: correctedOrder.number } : null
+          }
+        : null,
     refusal: refused ? { reason: refused.reason, message: refused.message, at: refused.at } : null,
     names: await teamNames.of(session),
     // Whom an agent asks when the confirmation needs an override (the names were asked of the server just above).

@@ -42,6 +42,21 @@ export const DocumentLine = z.object({
 })
 export type DocumentLine = z.infer<typeof DocumentLine>
 
+/**
+ * One step of a document's record: what happened (a status, or a step such as "po-number"), when and by whom. A
+ * value changed on an issued document (the customer's order number of a confirmed order) also keeps what it was
+ * and what it became, so the history says "from what to what" (null: none); absent on other steps, and on entries
+ * written before it was kept.
+ */
+export const HistoryEntry = z.object({
+  status: z.string().max(30),
+  at: z.number().int(),
+  by: z.string().max(254),
+  from: z.string().max(60).nullable().optional(),
+  to: z.string().max(60).nullable().optional()
+})
+export type HistoryEntry = z.infer<typeof HistoryEntry>
+
 const base = {
   id: z.string().min(1).max(100),
   customerId: z.string().min(1).max(100),
@@ -58,7 +73,7 @@ const base = {
   salesRep: z.string().max(120).nullable().default(null),
   /** Where it came from: the quote an order came from, the order an invoice came from, a captured mail. */
   sourceId: z.string().max(100).nullable().default(null),
-  history: z.array(z.object({ status: z.string().max(30), at: z.number().int(), by: z.string().max(254) })).max(200).default([]),
+  history: z.array(HistoryEntry).max(200).default([]),
   createdAt: z.number().int(),
   updatedAt: z.number().int()
 }

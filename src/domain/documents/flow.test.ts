@@ -75,13 +75,25 @@ describe("quote to cash", () => {
     expect(withCustomerPo(order("draft"), "x".repeat(61), 2_000)).toMatchObject({ ok: false, code: "po-too-long" })
   })
 
-  it("takes the customer's order number sent after the order was confirmed by phone, and logs who added it and when", () => {
+  it("takes the customer's order number sent after the order was confirmed by phone, and logs who added it, when, and from what to what", () => {
     const confirmed = { ...order("confirmed"), history: [{ status: "confirmed", at: 1_000, by: "agent1@x" }] }
     const typed = withCustomerPo(confirmed, "PO-77120", 2_000, "agent2@x")
     expect(typed).toMatchObject({ ok: true, value: { customerPoNumber: "PO-77120", status: "confirmed", updatedAt: 2_000 } })
-    expect(typed.ok && typed.value.history).toEqual([...confirmed.history, { status: "po-number", at: 2_000, by: "agent2@x" }])
+    expect(typed.ok && typed.value.history).toEqual([...confirmed.history, { status: "po-number", at: 2_000, by: "agent2@x", from: null, to: "PO-77120" }])
     // Typing the same number again changes nothing, and logs nothing.
-    if (typed.ok) expect(withCustomerPo(typed.value, "PO-77120", 3_000, "agent2@x")).toEqual({ ok: true, value: typed.value })
+    if (!typed.ok) return
+    expect(withCustomerPo(typed.value, "PO-77120", 3_000, "agent2@x")).toEqual({ ok: true, value: typed.value })
+    // A corrected number, then one cleared: each entry keeps the number it replaced.
+    const corrected = withCustomerPo(typed.value, " PO-77121 ", 3_000, "agent1@x")
+    if (!corrected.ok) throw new Error(corrected.message)
+    const cleared = withCustomerPo(corrected.value, "", 4_000, "agent1@x")
+    expect(cleared.ok && cleared.value.history.slice(1)).toEqual([
+      { status: "po-number", at: 2_000, by: "agent2@x", from: null, to: "PO-77120" },
+      { status: "po-number", at: 3_000, by: "agent1@x", from: "PO-77120", to: "PO-77121" },
+      { status: "po-number", at: 4_000, by: "agent1@x", from: "PO-77121", to: null }
+    ])
+    // The record as stored and synced (its schema) keeps both numbers.
+    expect(cleared.ok && Order.parse(cleared.value).history).toEqual(cleared.ok && cleared.value.history)
   })
 
   it("carries the number added to a confirmed order onto the draft invoice already made from it, not onto one typed otherwise", () => {

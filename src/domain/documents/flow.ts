@@ -89,7 +89,7 @@ export function invoiceFromOrder(order: OrderDoc, ctx: StepContext): Outcome<Inv
   }
 }
 
-/** The history entry of a customer's order number added or changed on a confirmed order (who and when). */
+/** The history entry of a customer's order number added or changed on a confirmed order (who, when, from what to what). */
 export const PO_NUMBER_STEP = "po-number"
 
 /**
@@ -107,7 +107,8 @@ export function withCustomerPo<D extends OrderDoc | InvoiceDoc>(doc: D, po: stri
   if (value.length > 60) return refuse("po-too-long", `the customer's order number has at most 60 characters (${value.length} typed)`, { length: value.length })
   const customerPoNumber = value || null
   if (customerPoNumber === doc.customerPoNumber) return { ok: true, value: doc }
-  const history = doc.status === "draft" ? doc.history : [...doc.history, { status: PO_NUMBER_STEP, at: now, by }]
+  // The entry keeps the number it replaced: the history then says from what to what (the server checks both).
+  const history = doc.status === "draft" ? doc.history : [...doc.history, { status: PO_NUMBER_STEP, at: now, by, from: doc.customerPoNumber, to: customerPoNumber }]
   return { ok: true, value: { ...doc, customerPoNumber, history, updatedAt: now } }
 }
 

@@ -1,6 +1,6 @@
 import type { useTranslation } from "react-i18next"
 
-import type { CreditNote, PaymentRecord, SalesDocument } from "~src/domain/documents/document.schema"
+import type { CreditNote, HistoryEntry, PaymentRecord, SalesDocument } from "~src/domain/documents/document.schema"
 import { PO_NUMBER_STEP, reminderEntries } from "~src/domain/documents/flow"
 import { formatCents } from "~src/domain/documents/money"
 import { invoiceSteps } from "~src/domain/documents/payments"
@@ -41,7 +41,7 @@ export function DocumentHistory({
     key: `h${i}`,
     node: (
       <li key={`h${i}`} data-comptoir="history-entry">
-        {formatFranceDateTime(h.at, lang)} · {historyText(t, h.status, doc.type, reminders?.[i] ?? null)}
+        {formatFranceDateTime(h.at, lang)} · {historyText(t, h, doc.type, reminders?.[i] ?? null)}
         <ByWhom who={h.by} names={names} />
       </li>
     )
@@ -118,7 +118,8 @@ function ByWhom({ who, names }: { who: string; names: Readonly<Record<string, st
 }
 
 /** A reminder sent directly says how late the invoice was and which levels it skipped, as the dunning list offered it. */
-function historyText(t: Translate, status: string, type: SalesDocument["type"], reminder: ReminderEntry | null): string {
+function historyText(t: Translate, entry: HistoryEntry, type: SalesDocument["type"], reminder: ReminderEntry | null): string {
+  const status = entry.status
   if (reminder && reminder.skipped.length > 0)
     return t("invoicing.dunning.loggedDirect", {
       level: t(`invoicing.dunning.level.${reminder.level}`),
@@ -127,6 +128,11 @@ function historyText(t: Translate, status: string, type: SalesDocument["type"], 
     })
   if (status.startsWith("reminder:")) return t("invoicing.dunning.logged", { level: t(`invoicing.dunning.level.${status.slice(9)}`) })
   if (status === "override") return t("invoicing.risk.overrideLogged")
-  if (status === PO_NUMBER_STEP) return t("invoicing.po.logged")
+  if (status === PO_NUMBER_STEP) {
+    // From what to what, as the entry keeps it; an entry logged before it kept them says only that it changed.
+    if (entry.from === undefined && entry.to === undefined) return t("invoicing.po.logged")
+    const said = (po: string | null | undefined) => po ?? t("invoicing.po.noneBefore")
+    return t("invoicing.po.changed", { from: said(entry.from), to: said(entry.to) })
+  }
   return statusText(t, status, type)
 }

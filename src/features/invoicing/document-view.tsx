@@ -11,6 +11,7 @@ import { send } from "~src/messaging/send"
 import { formatDay, formatDayLong, formatFranceDateTime, uiLang } from "~src/ui/dates"
 import { teamName } from "~src/ui/team-name"
 
+import { CorrectedInvoiceFacts } from "./corrected-invoice-facts"
 import { DocumentHistory } from "./document-history"
 import { DocumentOutputActions } from "./document-output-actions"
 import { InvoicePanels } from "./invoice-panels"
@@ -119,7 +120,9 @@ export function DocumentView({ id }: { id: string }) {
             </dd>
           </>
         ) : null}
-        {view.source ? (
+        {view.correctedInvoice ? <CorrectedInvoiceFacts corrected={view.correctedInvoice} /> : null}
+        {/* A credit note's source is the invoice it corrects, named just above. */}
+        {view.source && view.source.id !== view.correctedInvoice?.id ? (
           <>
             <dt>{t("invoicing.view.source")}</dt>
             <dd>

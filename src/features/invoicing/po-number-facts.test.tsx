@@ -48,4 +48,26 @@ describe("the customer's order number on a document's page", () => {
     await screen.findByText("CMD-2026-00012")
     expect(screen.queryByText("Customer's order no.")).toBeNull()
   })
+
+  it("is told in the order's history from what to what, as the team server keeps it, in English and in French", async () => {
+    const at = Date.parse("2026-12-03T09:00:00Z")
+    const history = [
+      { status: "confirmed", at, by: "agent1@demo.comptoir.test" },
+      { status: "po-number", at: at + 60_000, by: "agent1@demo.comptoir.test", from: null, to: "PO-4411" },
+      { status: "po-number", at: at + 120_000, by: "agent2@demo.comptoir.test", from: "PO-4411", to: "PO-4412" },
+      { status: "po-number", at: at + 180_000, by: "agent2@demo.comptoir.test", from: "PO-4412", to: null },
+      // Logged by an extension from before the entry kept the numbers: said as it was.
+      { status: "po-number", at: at + 240_000, by: "agent2@demo.comptoir.test" }
+    ]
+    const told = () => [...document.querySelectorAll('[data-comptoir="history-entry"]')].slice(1).map((e) => e.textContent!.replace(/^.*? · (.*) · .*$/, "$1"))
+    stubChrome(doc({ status: "confirmed", number: "CMD-2026-00012", customerPoNumber: null, history }))
+    view("en")
+    await screen.findByText("CMD-2026-00012")
+    expect(told()).toEqual(["Customer's order no.: (none) → PO-4411", "Customer's order no.: PO-4411 → PO-4412", "Customer's order no.: PO-4412 → (none)", "Customer's order no. added or changed"])
+    cleanup()
+    stubChrome(doc({ status: "confirmed", number: "CMD-2026-00012", customerPoNumber: null, history }))
+    view("fr")
+    await screen.findByText("CMD-2026-00012")
+    expect(told()).toEqual(["N° de commande client : (aucun) → PO-4411", "N° de commande client : PO-4411 → PO-4412", "N° de commande client : PO-4412 → (aucun)", "N° de commande du client ajouté ou modifié"])
+  })
 })
