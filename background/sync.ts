@@ -50,6 +50,17 @@ export async function teamNamesWithin(waitMs: number, opts: { activeOnly?: boole
 }
 
 /**
+ * The names a sales rep is picked from, and the disabled accounts' (`TeamNames.reps`), within `waitMs`; past it the
+ * agent alone, as `teamNamesWithin`.
+ */
+export async function teamRepsWithin(waitMs: number): Promise<{ active: string[]; inactive: string[] }> {
+  const session = await readSession()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = new Promise<{ active: string[]; inactive: string[] }>((resolve) => (timer = setTimeout(() => resolve({ active: session && session.user.name.trim() ? [session.user.name.trim()] : [], inactive: [] }), waitMs)))
+  return Promise.race([teamNames.reps(session), late]).finally(() => clearTimeout(timer))
+}
+
+/**
  * Throws a session token away: revoked on its server now, or, when the server cannot be reached, at the next
  * worker start or sync, until the server confirms it or the token expires.
  */

@@ -74,6 +74,13 @@ describe("the team's names, for a document's history", () => {
     expect(Object.values(await team.of(session("t1"), { activeOnly: true }))).toEqual(["Claire Dubois", "Marc Lefèbvre"])
   })
 
+  it("names the disabled accounts apart, for a rep already on a document, unless an active member goes by the same name", async () => {
+    const request = vi.fn(async () => ({
+      members: [...members, { email: "former@demo.comptoir.test", name: "Paul Girard", active: false }, { email: "old-claire@demo.comptoir.test", name: "claire dubois", active: false }]
+    }))
+    expect(await new TeamNames({ request: request as never }).reps(session("t1"))).toEqual({ active: ["Claire Dubois", "Marc Lefèbvre"], inactive: ["Paul Girard"] })
+  })
+
   it("takes every member of an older server that does not say who is disabled as active", async () => {
     const request = vi.fn(async () => ({ members }))
     expect(Object.values(await new TeamNames({ request: request as never }).of(session("t1"), { activeOnly: true }))).toEqual(["Claire Dubois", "Marc Lefèbvre"])

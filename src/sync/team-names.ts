@@ -1,5 +1,7 @@
 import * as z from "zod"
 
+import { nameKey } from "~src/domain/customers/sales-rep"
+
 import type { StoredSession } from "./session-store"
 import type { TeamServer } from "./team-server"
 
@@ -41,6 +43,20 @@ export class TeamNames {
     for (const [email, name] of kept?.names ?? []) if (!opts.activeOnly || !kept?.inactive.has(email)) names[email] = name
     if (session.user.name.trim()) names[session.user.email.toLowerCase()] = session.user.name.trim()
     return names
+  }
+
+  /**
+   * The names a sales rep is picked from (`active`, the signed-in user's included) and the names of the disabled
+   * accounts (`inactive`), which a stored document or a customer may still carry: a form shows such a rep as
+   * "(inactive)" rather than as a stranger to the team. A disabled account that shares an active member's name is
+   * that member. Offline, the names last known for this session.
+   */
+  async reps(session: StoredSession | null): Promise<{ active: string[]; inactive: string[] }> {
+    const active = Object.values(await this.of(session, { activeOnly: true }))
+    const kept = session && this.kept?.token === session.token ? this.kept : null
+    const taken = new Set(active.map(nameKey))
+    const inactive = [...(kept?.names ?? [])].flatMap(([email, name]) => (kept?.inactive.has(email) && !taken.has(nameKey(name)) ? [name] : []))
+    return { active, inactive }
   }
 
   /**
