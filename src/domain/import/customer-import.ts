@@ -1,4 +1,5 @@
 import type { Contact, CountryCode, Customer, Language } from "../customers/customer.schema"
+import { nameKey } from "../customers/sales-rep"
 import { findSameContact, mergeContactFields, type ImportedCustomer } from "./customer-merge"
 import { languageForCountry, parseCountry, parseEmails, parseLanguage, parsePaymentTerms, parseSiren, parseTags, parseVatNumber } from "./fields"
 import { CUSTOMER_FIELDS, type ColumnMapping, type CustomerField, type ExtraColumn } from "./headers"
@@ -30,6 +31,12 @@ export interface CustomerImportOptions {
   codesFromCompany?: boolean
   /** The header row, to name the column a warning is about. */
   headers?: readonly string[]
+  /**
+   * The team's users (signed in): a sales rep must name an active one (written as the team spells it). Another
+   * name is left empty and reported, the row kept, as HubSpot does with an unknown owner: a rep no user goes by
+   * would break the manager's per-rep figures. `inactive`, disabled accounts, only to say why. None: taken as written.
+   */
+  salesReps?: { active: readonly string[]; inactive?: readonly string[] }
 }
 
 export interface CustomerImportStats {
@@ -133,6 +140,24 @@ export function createCustomerImporter(opts: CustomerImportOptions): CustomerImp
   const warnings: ImportWarning[] = []
   const stats: CustomerImportStats = { rows: 0, acceptedRows: 0, rejectedRows: 0, customers: 0, contacts: 0, warnings: 0 }
   let finished = false
+  // The team's spellings by name key, and each spelling of the file read once (a 100k-row file names a few reps).
+  const team = opts.salesReps && opts.salesReps.active.length > 0 ? opts.salesReps : null
+  const activeByKey = new Map((team?.active ?? []).map((n) => [nameKey(n), n.trim()]))
+  const inactiveKeys = new Set((team?.inactive ?? []).map(nameKey))
+  const readRep = memoize((name: string): { name: string } | { unknown: "disabled" | "stranger" } => {
+    const found = activeByKey.get(nameKey(name))
+    return found ? { name: found } : { unknown: inactiveKeys.has(nameKey(name)) ? "disabled" : "stranger" }
+  })
+
+  /** The row's sales rep: as written with no team known, else the active user it names, else none (reported). */
+  function salesRepOf(line: number, written: string): string | null {
+    if (written === "" || !team) return written || null
+    const rep = readRep(written)
+    if ("name" in rep) return rep.name
+    const why = rep.unknown === "disabled" ? "is a disabled account" : "is no user of the team"
+    warn(line, "unknown_sales_rep", `sales rep ${quote(written)} ${why}: left empty (a customer already stored keeps its rep)`, { column: mapping.sales_rep!, value: written })
+    return null
+  }
 
   function reject(row: CsvRow, issues: RowIssue[]): void {
     rejected.push(rejection(row.line, row.cells, issues))
@@ -378,7 +403,7 @@ export function createCustomerImporter(opts: CustomerImportOptions): CustomerImp
     setOnce(group, "language", "language", values.language, line)
     setOnce(group, "credit_limit", "creditLimitCents", values.creditLimitCents, line)
     setOnce(group, "payment_terms_days", "paymentTermsDays", values.paymentTermsDays, line)
-    setOnce(group, "sales_rep", "salesRep", text[SLOT.sales_rep] || null, line)
+    setOnce(group, "sales_rep", "salesRep", salesRepOf(line, text[SLOT.sales_rep]!), line)
     if ((given & ADDRESS_BITS) !== 0) {
       const a = { label: "", line: text[SLOT.address]!, postalCode: text[SLOT.postal_code]!, city: text[SLOT.city]!, country: c.country }
       const first = c.addresses[0]
