@@ -35,8 +35,14 @@ export function writeSession(s: StoredSession | null): Promise<void> {
 /** The one client of the team server's HTTP routes (`src/sync/team-server.ts`). */
 export const teamServer = new TeamServer()
 
-/** The names the team's members go by, for a document's history (kept 5 minutes). */
-export const teamNames = new TeamNames(teamServer)
+/**
+ * The names the team's members go by, for a document's history and the sales-rep picks (asked again after 5 minutes;
+ * the last answer kept beside the session, so a worker started offline has them).
+ */
+export const teamNames = new TeamNames(teamServer, Date.now, {
+  read: () => services.db.sessions.get("team-members"),
+  write: async (kept) => void (await services.db.sessions.put({ id: "team-members", ...kept }))
+})
 
 /**
  * The team's names for a screen that must not wait on the server: what is known within `waitMs` (after a sync they
