@@ -1,5 +1,4 @@
 import type { Contact, CountryCode, Customer, Language } from "../customers/customer.schema"
-import { nameKey } from "../customers/sales-rep"
 import { findSameContact, mergeContactFields, type ImportedCustomer } from "./customer-merge"
 import { languageForCountry, parseCountry, parseEmails, parseLanguage, parsePaymentTerms, parseSiren, parseTags, parseVatNumber } from "./fields"
 import { CUSTOMER_FIELDS, type ColumnMapping, type CustomerField, type ExtraColumn } from "./headers"
@@ -7,6 +6,7 @@ import { formatCents, parseEuroCents } from "./money"
 import type { CsvRow } from "./parse"
 import { codeFromCompany } from "./generated-codes"
 import { parsePhoneCell, type PhoneExtension } from "./phone-cells"
+import { salesRepReader, type ImportTeam } from "./sales-reps"
 import { rejection, tooManyCells, type ImportWarning, type RejectedRow, type RowIssue } from "./report"
 import { cleanCell, cleanMultilineCell, isPlaceholder, looseKey, memoize, quote } from "./text"
 
@@ -36,7 +36,7 @@ export interface CustomerImportOptions {
    * name is left empty and reported, the row kept, as HubSpot does with an unknown owner: a rep no user goes by
    * would break the manager's per-rep figures. `inactive`, disabled accounts, only to say why. None: taken as written.
    */
-  salesReps?: { active: readonly string[]; inactive?: readonly string[] }
+  salesReps?: ImportTeam
 }
 
 export interface CustomerImportStats {
@@ -140,18 +140,11 @@ export function createCustomerImporter(opts: CustomerImportOptions): CustomerImp
   const warnings: ImportWarning[] = []
   const stats: CustomerImportStats = { rows: 0, acceptedRows: 0, rejectedRows: 0, customers: 0, contacts: 0, warnings: 0 }
   let finished = false
-  // The team's spellings by name key, and each spelling of the file read once (a 100k-row file names a few reps).
-  const team = opts.salesReps && opts.salesReps.active.length > 0 ? opts.salesReps : null
-  const activeByKey = new Map((team?.active ?? []).map((n) => [nameKey(n), n.trim()]))
-  const inactiveKeys = new Set((team?.inactive ?? []).map(nameKey))
-  const readRep = memoize((name: string): { name: string } | { unknown: "disabled" | "stranger" } => {
-    const found = activeByKey.get(nameKey(name))
-    return found ? { name: found } : { unknown: inactiveKeys.has(nameKey(name)) ? "disabled" : "stranger" }
-  })
+  const readRep = opts.salesReps && opts.salesReps.active.length > 0 ? salesRepReader(opts.salesReps) : null
 
   /** The row's sales rep: as written with no team known, else the active user it names, else none (reported). */
   function salesRepOf(line: number, written: string): string | null {
-    if (written === "" || !team) return written || null
+    if (written === "" || !readRep) return written || null
     const rep = readRep(written)
     if ("name" in rep) return rep.name
     const why = rep.unknown === "disabled" ? "is a disabled account" : "is no user of the team"
