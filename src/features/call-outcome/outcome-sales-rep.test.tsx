@@ -73,6 +73,6 @@ describe("the appointment's sales rep", () => {
     const rep = (await screen.findByLabelText(/^Sales rep/)) as HTMLSelectElement
     await waitFor(() => expect(rep.selectedOptions[0]?.textContent).toBe("Paul Girard (inactive)"))
     expect(rep.value).toBe("Paul Girard")
-    expect(document.querySelector('[data-comptoir="sales-rep-inactive"]')!.textContent).toBe("Paul Girard's account is disabled: kept on this one until you pick an active member.")
+    expect(document.querySelector('[data-comptoir="sales-rep-inactive"]')!.textContent).toBe("Paul Girard's account is disabled: kept here until you pick an active member.")
   })
 })

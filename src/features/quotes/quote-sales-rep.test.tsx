@@ -57,7 +57,7 @@ describe("the quote form's sales rep", () => {
     const rep = (await screen.findByLabelText(/^Sales rep/)) as HTMLSelectElement
     expect(rep.value).toBe("Paul Girard")
     expect(rep.selectedOptions[0]!.textContent).toBe("Paul Girard (inactive)")
-    expect(document.querySelector('[data-comptoir="sales-rep-inactive"]')!.textContent).toBe("Paul Girard's account is disabled: kept on this one until you pick an active member.")
+    expect(document.querySelector('[data-comptoir="sales-rep-inactive"]')!.textContent).toBe("Paul Girard's account is disabled: kept here until you pick an active member.")
     fireEvent.change(screen.getByLabelText("Notes on the quote"), { target: { value: "Delivery on Monday" } })
     await screen.findByRole("button", { name: "Save draft and download PDF" })
     fireEvent.click(screen.getByRole("button", { name: "Save draft" }))
