@@ -35,8 +35,14 @@ export function writeSession(s: StoredSession | null): Promise<void> {
 /** The one client of the team server's HTTP routes (`src/sync/team-server.ts`). */
 export const teamServer = new TeamServer()
 
-/** The names the team's members go by, for a document's history (kept 5 minutes). */
-export const teamNames = new TeamNames(teamServer)
+/**
+ * The names the team's members go by, for a document's history and the sales-rep picks (asked again after 5 minutes;
+ * the last answer kept beside the session, so a worker started offline has them).
+ */
+export const teamNames = new TeamNames(teamServer, Date.now, {
+  read: () => services.db.sessions.get("team-members"),
+  write: async (kept) => void (await services.db.sessions.put({ id: "team-members", ...kept }))
+})
 
 /**
  * The team's names for a screen that must not wait on the server: what is known within `waitMs` (after a sync they
@@ -47,6 +53,17 @@ export async function teamNamesWithin(waitMs: number, opts: { activeOnly?: boole
   let timer: ReturnType<typeof setTimeout> | undefined
   const late = new Promise<Record<string, string>>((resolve) => (timer = setTimeout(() => resolve(session && session.user.name.trim() ? { [session.user.email.toLowerCase()]: session.user.name.trim() } : {}), waitMs)))
   return Promise.race([teamNames.of(session, opts), late]).finally(() => clearTimeout(timer))
+}
+
+/**
+ * The names a sales rep is picked from, and the disabled accounts' (`TeamNames.reps`), within `waitMs`; past it the
+ * agent alone, as `teamNamesWithin`.
+ */
+export async function teamRepsWithin(waitMs: number): Promise<{ active: string[]; inactive: string[] }> {
+  const session = await readSession()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = new Promise<{ active: string[]; inactive: string[] }>((resolve) => (timer = setTimeout(() => resolve({ active: session && session.user.name.trim() ? [session.user.name.trim()] : [], inactive: [] }), waitMs)))
+  return Promise.race([teamNames.reps(session), late]).finally(() => clearTimeout(timer))
 }
 
 /**

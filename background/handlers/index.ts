@@ -36,6 +36,7 @@ import { quotesGet } from "./quotes/get"
 import { quotesIssue } from "./quotes/issue"
 import { quotesList } from "./quotes/list"
 import { quotesSave } from "./quotes/save"
+import { teamReps } from "./team/reps"
 import { teamSeller } from "./team/seller"
 import { teamSellerSave } from "./team/seller-save"
 import { searchQuery } from "./search/query"
@@ -94,6 +95,7 @@ export const handlers: readonly Handler[] = [
   quotesList,
   documentsRisk,
   documentsInsertIntoReply,
+  teamReps,
   teamSeller,
   teamSellerSave,
   // Call outcomes (issue #9)

@@ -121,6 +121,19 @@ export interface RevocationRecord {
   expiresAt: string
 }
 
+/**
+ * The team's members as the server last listed them (`GET /team/members`), kept in the `sessions` table beside the
+ * session (one record, id "team-members"): a worker started offline still knows whom a sales rep may be. Read only
+ * for the same server and team.
+ */
+export interface TeamMembersRecord {
+  id: "team-members"
+  serverUrl: string
+  teamId: string
+  at: number
+  members: { email: string; name: string; active: boolean; canOverride?: boolean }[]
+}
+
 /** What the agent's reviews of captured orders taught about one customer (src/domain/orders/types.ts). */
 export interface OrderMemoryRecord {
   customerCode: string
@@ -142,7 +155,7 @@ export class ComptoirDb extends Dexie {
   syncState!: Table<SyncState, string>
   conflicts!: Table<StoredConflict, number>
   pendingUploads!: Table<PendingUpload, string>
-  sessions!: Table<SessionRecord | RevocationRecord, string>
+  sessions!: Table<SessionRecord | RevocationRecord | TeamMembersRecord, string>
   // Softphone (issue #9): calls are append-only; secrets hold what must not sit in chrome.storage (the SIP password).
   calls!: Table<CallRecord, string>
   secrets!: Table<SecretRecord, string>

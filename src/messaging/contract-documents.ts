@@ -217,6 +217,8 @@ export const documentsContract = {
       agentName: z.string().nullable(),
       /** The names of the team's members (the signed-in agent's included): a customer's rep among them is the quote's default rep. */
       teamMembers: z.array(z.string().max(200)).max(10_000).default([]),
+      /** The disabled accounts' names: a stored quote's rep among them shows "(inactive)", kept until another is picked. */
+      inactiveMembers: z.array(z.string().max(200)).max(10_000).default([]),
       today: z.string(),
       validityDays: z.number().int(),
       /** What the team's seller identity lacks for a legal document, in words (empty: complete). */

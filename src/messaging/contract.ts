@@ -146,7 +146,16 @@ export const contract = {
    */
   "customers/edit-rights": {
     request: z.object({}),
-    response: z.object({ mayEditCreditLimit: z.boolean(), teamMembers: z.array(z.string().max(200)).max(10_000).default([]) })
+    response: z.object({ mayEditCreditLimit: z.boolean(), teamMembers: z.array(z.string().max(200)).max(10_000).default([]), inactiveMembers: z.array(z.string().max(200)).max(10_000).default([]) })
+  },
+  /**
+   * The names a sales rep is picked from (the team's active users, the agent's included) and the disabled accounts'
+   * names, which a stored document may still carry (shown "(inactive)"); both empty with no team known. Offline,
+   * the names last known.
+   */
+  "team/reps": {
+    request: z.object({}),
+    response: z.object({ active: z.array(z.string().max(200)).max(10_000), inactive: z.array(z.string().max(200)).max(10_000) })
   },
   /** The whole base a page at a time, in alphabetical order of company: the workspace's Customers list before a search. */
   "customers/list": {
@@ -391,6 +400,7 @@ export const senders: Record<keyof typeof contract, readonly SenderKind[]> = {
   "customers/create": pageOnly,
   "customers/update": pageOnly,
   "customers/edit-rights": pageOnly,
+  "team/reps": pageOnly,
   "customers/count": pageOnly,
   "customers/list": pageOnly,
   "products/search": pageOnly,

@@ -97,7 +97,7 @@ export class SessionStore {
     const raw = (await this.legacy.get(LEGACY_SESSION_KEY))[LEGACY_SESSION_KEY]
     if (raw === undefined) return
     const parsed = StoredSession.safeParse(raw)
-    const current = await this.db.sessions.get(ID)
+    const current = (await this.db.sessions.get(ID)) as SessionRecord | undefined
     if (parsed.success && !current) {
       // The leftover is the device's session: kept (it moves out of the pages' reach, the user stays signed in).
       await this.db.sessions.put({ id: ID, ...parsed.data })

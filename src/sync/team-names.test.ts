@@ -74,6 +74,46 @@ describe("the team's names, for a document's history", () => {
     expect(Object.values(await team.of(session("t1"), { activeOnly: true }))).toEqual(["Claire Dubois", "Marc Lefèbvre"])
   })
 
+  it("names the disabled accounts apart, for a rep already on a document, unless an active member goes by the same name", async () => {
+    const request = vi.fn(async () => ({
+      members: [...members, { email: "former@demo.comptoir.test", name: "Paul Girard", active: false }, { email: "old-claire@demo.comptoir.test", name: "claire dubois", active: false }]
+    }))
+    expect(await new TeamNames({ request: request as never }).reps(session("t1"))).toEqual({ active: ["Claire Dubois", "Marc Lefèbvre"], inactive: ["Paul Girard"] })
+  })
+
+  it("gives the names the device kept for the team when a worker starts offline, even under a new token, and keeps what it hears", async () => {
+    let kept: unknown = null
+    const store = { read: async () => kept, write: async (k: unknown) => void (kept = k) }
+    const online = vi.fn(async () => ({ members: [...members, { email: "former@demo.comptoir.test", name: "Paul Girard", active: false }] }))
+    await new TeamNames({ request: online as never }, () => 1_000, store).of(session("t1"))
+    // The worker stopped; the next one starts with the server out of reach, the agent signed in again meanwhile.
+    const offline = vi.fn(async () => Promise.reject(new SyncError("offline", "the server cannot be reached")))
+    expect(await new TeamNames({ request: offline as never }, () => 60_000, store).reps(session("t2"))).toEqual({ active: ["Claire Dubois", "Marc Lefèbvre"], inactive: ["Paul Girard"] })
+  })
+
+  it("never gives another team's kept names, nor another server's", async () => {
+    const kept = { serverUrl: "http://server", teamId: "another", at: 0, members }
+    const offline = vi.fn(async () => Promise.reject(new SyncError("offline", "no")))
+    expect(await new TeamNames({ request: offline as never }, () => 0, { read: async () => kept, write: async () => undefined }).of(session("t1"))).toEqual({ "agent1@demo.comptoir.test": "Marc Lefèbvre" })
+    const elsewhere = { ...kept, teamId: "t", serverUrl: "http://other" }
+    expect(await new TeamNames({ request: offline as never }, () => 0, { read: async () => elsewhere, write: async () => undefined }).of(session("t1"))).toEqual({ "agent1@demo.comptoir.test": "Marc Lefèbvre" })
+  })
+
+  it("gives the names it has at once when they are older than 5 minutes, and brings them up to date behind", async () => {
+    let now = 0
+    let answer: (v: unknown) => void = () => undefined
+    const request = vi.fn(async () => ({ members }))
+    const team = new TeamNames({ request: request as never }, () => now)
+    await team.of(session("t1"))
+    request.mockImplementation(() => new Promise((ok) => (answer = ok)) as never)
+    now = 6 * 60_000
+    // The server is slow: the names known come without waiting for it.
+    expect((await team.of(session("t1")))["manager@demo.comptoir.test"]).toBe("Claire Dubois")
+    expect(request).toHaveBeenCalledTimes(2)
+    answer({ members: [{ email: "manager@demo.comptoir.test", name: "Claire Dubois-Roux" }] })
+    await vi.waitFor(async () => expect((await team.of(session("t1")))["manager@demo.comptoir.test"]).toBe("Claire Dubois-Roux"))
+  })
+
   it("takes every member of an older server that does not say who is disabled as active", async () => {
     const request = vi.fn(async () => ({ members }))
     expect(Object.values(await new TeamNames({ request: request as never }).of(session("t1"), { activeOnly: true }))).toEqual(["Claire Dubois", "Marc Lefèbvre"])

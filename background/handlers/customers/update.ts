@@ -4,7 +4,7 @@ import { loadSettings } from "~src/features/settings/settings-store"
 import { defineHandler } from "~src/messaging/handler"
 
 import { baseChanged, services } from "../../services"
-import { readSession, runSync, teamNamesWithin } from "../../sync"
+import { readSession, runSync, teamRepsWithin } from "../../sync"
 
 /**
  * The workspace's customer editor: the values are read again here with the form's rules (the page may be an
@@ -35,6 +35,6 @@ export const customersUpdate = defineHandler("customers/update", async (req) => 
 const NAMES_WAIT_MS = 1500
 
 export const customersEditRights = defineHandler("customers/edit-rights", async () => {
-  const [session, names] = await Promise.all([readSession(), teamNamesWithin(NAMES_WAIT_MS, { activeOnly: true })])
-  return { mayEditCreditLimit: mayEditCreditLimit(session?.user.role ?? null), teamMembers: Object.values(names) }
+  const [session, reps] = await Promise.all([readSession(), teamRepsWithin(NAMES_WAIT_MS)])
+  return { mayEditCreditLimit: mayEditCreditLimit(session?.user.role ?? null), teamMembers: reps.active, inactiveMembers: reps.inactive }
 })

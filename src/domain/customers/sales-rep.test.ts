@@ -16,6 +16,11 @@ describe("a customer's sales rep among the team's users", () => {
     expect(teamMemberNamed("Marc", TEAM)).toBeUndefined()
   })
 
+  it("is a former member, in the team's spelling, when the name is a disabled account's: not an outsider", () => {
+    expect(salesRepShown("jeanne roux", TEAM, ["Jeanne Roux"])).toEqual({ kind: "inactive", name: "Jeanne Roux" })
+    expect(salesRepShown("Claire Dubois", TEAM, ["Claire Dubois"])).toEqual({ kind: "member", name: "Claire Dubois" })
+  })
+
   it("is nobody when the file names no one", () => {
     expect(salesRepShown("", TEAM)).toEqual({ kind: "none" })
     expect(salesRepShown("   ", TEAM)).toEqual({ kind: "none" })

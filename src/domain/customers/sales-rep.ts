@@ -24,12 +24,17 @@ export function salesRepChoices(members: readonly string[]): string[] {
   return [...byKey.values()].sort((a, b) => a.localeCompare(b, "fr", { sensitivity: "base" }))
 }
 
-export type SalesRepShown = { kind: "none" } | { kind: "member"; name: string } | { kind: "outsider"; name: string }
+export type SalesRepShown = { kind: "none" } | { kind: "member"; name: string } | { kind: "inactive"; name: string } | { kind: "outsider"; name: string }
 
-/** How the editor shows a stored rep: nobody, a member (in the team's spelling), or a name outside the team. */
-export function salesRepShown(stored: string | null | undefined, members: readonly string[]): SalesRepShown {
+/**
+ * How a form shows a stored rep: nobody, a member (in the team's spelling), a member whose account is disabled
+ * (`inactive`: no longer offered, but a document or a file that names them still does), or a name outside the team.
+ */
+export function salesRepShown(stored: string | null | undefined, members: readonly string[], inactive: readonly string[] = []): SalesRepShown {
   const name = stored?.trim() ?? ""
   if (name === "") return { kind: "none" }
   const member = teamMemberNamed(name, members)
-  return member ? { kind: "member", name: member } : { kind: "outsider", name }
+  if (member) return { kind: "member", name: member }
+  const former = teamMemberNamed(name, inactive)
+  return former ? { kind: "inactive", name: former } : { kind: "outsider", name }
 }

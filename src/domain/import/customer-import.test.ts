@@ -45,6 +45,36 @@ describe("customer import", () => {
     expect([...given].sort()).toEqual(["address", "city", "code", "company", "contact_first_name", "contact_last_name", "contact_role", "country", "credit_limit", "email", "mobile", "payment_terms_days", "phone", "postal_code", "sales_rep", "siren", "tags", "vat_number"].sort())
   })
 
+  it("keeps a row whose sales rep is no active user of the team, with no rep, and warns with the line, column and name", () => {
+    const team = { active: ["Claire Dubois", "Marc Lefèbvre"], inactive: ["Paul Girard"] }
+    const r = run(
+      csv(
+        { code: "C-001", company: "Dupont SA", sales_rep: "marc lefebvre" },
+        { code: "C-002", company: "Martin SARL", sales_rep: "Jean Inconnu" },
+        { code: "C-003", company: "Petit & Fils", sales_rep: "Paul Girard" },
+        { code: "C-004", company: "Roux SAS" }
+      ),
+      { salesReps: team }
+    )
+    expect(r.rejected).toEqual([])
+    expect(r.customers.map((c) => [c.customer.code, c.customer.salesRep, c.given.has("sales_rep")])).toEqual([
+      ["C-001", "Marc Lefèbvre", true],
+      ["C-002", null, false],
+      ["C-003", null, false],
+      ["C-004", null, false]
+    ])
+    expect(r.warnings.map((w) => [w.line, w.code, w.column, w.value, w.message])).toEqual([
+      [3, "unknown_sales_rep", "sales_rep", "Jean Inconnu", 'sales rep "Jean Inconnu" is no user of the team: left empty (a customer already stored keeps its rep)'],
+      [4, "unknown_sales_rep", "sales_rep", "Paul Girard", 'sales rep "Paul Girard" is a disabled account: left empty (a customer already stored keeps its rep)']
+    ])
+  })
+
+  it("takes any sales rep as written when no team is known (not signed in)", () => {
+    const r = run(csv({ code: "C-002", company: "Martin SARL", sales_rep: "Jean Inconnu" }))
+    expect(r.customers[0]!.customer.salesRep).toBe("Jean Inconnu")
+    expect(r.warnings).toEqual([])
+  })
+
   it("groups rows sharing a code into one customer with several contacts, company fields from the first row with a value", () => {
     const r = run(
       csv(

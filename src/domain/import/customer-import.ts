@@ -6,6 +6,7 @@ import { formatCents, parseEuroCents } from "./money"
 import type { CsvRow } from "./parse"
 import { codeFromCompany } from "./generated-codes"
 import { parsePhoneCell, type PhoneExtension } from "./phone-cells"
+import { salesRepReader, type ImportTeam } from "./sales-reps"
 import { rejection, tooManyCells, type ImportWarning, type RejectedRow, type RowIssue } from "./report"
 import { cleanCell, cleanMultilineCell, isPlaceholder, looseKey, memoize, quote } from "./text"
 
@@ -30,6 +31,12 @@ export interface CustomerImportOptions {
   codesFromCompany?: boolean
   /** The header row, to name the column a warning is about. */
   headers?: readonly string[]
+  /**
+   * The team's users (signed in): a sales rep must name an active one (written as the team spells it). Another
+   * name is left empty and reported, the row kept, as HubSpot does with an unknown owner: a rep no user goes by
+   * would break the manager's per-rep figures. `inactive`, disabled accounts, only to say why. None: taken as written.
+   */
+  salesReps?: ImportTeam
 }
 
 export interface CustomerImportStats {
@@ -133,6 +140,17 @@ export function createCustomerImporter(opts: CustomerImportOptions): CustomerImp
   const warnings: ImportWarning[] = []
   const stats: CustomerImportStats = { rows: 0, acceptedRows: 0, rejectedRows: 0, customers: 0, contacts: 0, warnings: 0 }
   let finished = false
+  const readRep = opts.salesReps && opts.salesReps.active.length > 0 ? salesRepReader(opts.salesReps) : null
+
+  /** The row's sales rep: as written with no team known, else the active user it names, else none (reported). */
+  function salesRepOf(line: number, written: string): string | null {
+    if (written === "" || !readRep) return written || null
+    const rep = readRep(written)
+    if ("name" in rep) return rep.name
+    const why = rep.unknown === "disabled" ? "is a disabled account" : "is no user of the team"
+    warn(line, "unknown_sales_rep", `sales rep ${quote(written)} ${why}: left empty (a customer already stored keeps its rep)`, { column: mapping.sales_rep!, value: written })
+    return null
+  }
 
   function reject(row: CsvRow, issues: RowIssue[]): void {
     rejected.push(rejection(row.line, row.cells, issues))
@@ -378,7 +396,7 @@ export function createCustomerImporter(opts: CustomerImportOptions): CustomerImp
     setOnce(group, "language", "language", values.language, line)
     setOnce(group, "credit_limit", "creditLimitCents", values.creditLimitCents, line)
     setOnce(group, "payment_terms_days", "paymentTermsDays", values.paymentTermsDays, line)
-    setOnce(group, "sales_rep", "salesRep", text[SLOT.sales_rep] || null, line)
+    setOnce(group, "sales_rep", "salesRep", salesRepOf(line, text[SLOT.sales_rep]!), line)
     if ((given & ADDRESS_BITS) !== 0) {
       const a = { label: "", line: text[SLOT.address]!, postalCode: text[SLOT.postal_code]!, city: text[SLOT.city]!, country: c.country }
       const first = c.addresses[0]

@@ -58,7 +58,7 @@ export interface RejectedRow {
   cells: string[]
 }
 
-export type WarningCode = "ignored_value" | "extension_in_notes" | "siret_read_as_siren" | "invalid_phone"
+export type WarningCode = "ignored_value" | "extension_in_notes" | "siret_read_as_siren" | "invalid_phone" | "unknown_sales_rep"
 
 /** A row that was imported, with something the user may want to know. */
 export interface ImportWarning {

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next"
 import { CALL_OUTCOMES, UNREACHED, type CallLog, type CallOutcome } from "~src/domain/calls/call-log.schema"
 import type { OutcomeDraft } from "~src/domain/calls/outcome-draft"
 import { mergeDraft, outcomeFormSchema, toCallLog, withoutCallTimes, type OutcomeContext, type OutcomeEnv, type OutcomeFormValues, type ScriptAnswers } from "~src/domain/calls/outcome-form"
+import { teamMemberNamed } from "~src/domain/customers/sales-rep"
 import { newId } from "~src/domain/ids"
 import { formatPhone } from "~src/features/customer-card/format"
 import { openQuoteForm, quoteOpenedKey, warmInPlaceQuoteForm } from "~src/features/quotes/open-quote-form"
@@ -14,6 +15,8 @@ import { DateInput } from "~src/ui/date-input"
 import { formatLocalDateTime, uiLang } from "~src/ui/dates"
 import { FieldMessage } from "~src/ui/field-message"
 import { deviceTimeZone } from "~src/ui/intl-cache"
+import { SalesRepPick } from "~src/ui/sales-rep-pick"
+import { useSalesRepTeam } from "~src/ui/use-sales-rep-team"
 
 import { downloadAppointment } from "./appointment-download"
 import { useScriptAnswers } from "./use-script-answers"
@@ -183,7 +186,12 @@ export function OutcomeForm(props: OutcomeFormProps) {
   const showCallback = extra.callback || outcome === "call-back" || cb.date !== "" || cb.time !== "" || errors.callback !== undefined
   // The sales rep alone is not an appointment begun: it is filled from the customer's file when the section opens.
   const showAppointment = extra.appointment || outcome === "appointment-set" || [ap.date, ap.time, ap.place].some((v) => v !== "") || errors.appointment !== undefined
-  const customerRep = context.customer?.salesRep ?? ""
+  // Who meets the customer is one of the team's active users: the customer's own rep once the names say they are one
+  // (a disabled account's or a stranger's name is not given the appointment: the agent picks). No team known: the
+  // name as the file has it, typed over as before.
+  const team = useSalesRepTeam(null)
+  const fileRep = context.customer?.salesRep ?? ""
+  const customerRep = team === null ? "" : team.active.length === 0 ? fileRep : (teamMemberNamed(fileRep, team.active) ?? "")
   useEffect(() => {
     if (showAppointment && customerRep !== "" && form.getValues("appointment.salesRep") === "") form.setValue("appointment.salesRep", customerRep)
   }, [showAppointment, customerRep, form])
@@ -331,8 +339,7 @@ export function OutcomeForm(props: OutcomeFormProps) {
           </div>
           <div className="c-field">
             <label htmlFor={fieldId("ap-rep")}>{t("callOutcome.form.salesRep")}</label>
-            <input id={fieldId("ap-rep")} maxLength={120} {...form.register("appointment.salesRep")} />
-            <FieldMessage error={errors.appointment?.salesRep} />
+            <SalesRepPick control={form.control} name="appointment.salesRep" team={team} id={fieldId("ap-rep")} hook="appointment-sales-rep" />
           </div>
           <div className="c-field">
             <label htmlFor={fieldId("ap-place")}>{t("callOutcome.form.place")}</label>

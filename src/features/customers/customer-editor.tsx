@@ -8,8 +8,7 @@ import { customerEditSchema, emptyAddress, emptyContact, PAYMENT_TERMS_CAP_DAYS,
 import { markUnsaved } from "~src/features/workspace/unsaved-work"
 import { send } from "~src/messaging/send"
 import { FieldMessage } from "~src/ui/field-message"
-
-import { SalesRepPick } from "./sales-rep-pick"
+import { SalesRepPick, type SalesRepTeam } from "~src/ui/sales-rep-pick"
 
 export interface CustomerEditorProps {
   customer: Customer
@@ -34,7 +33,7 @@ export function CustomerEditor({ customer, agentCountry, onSaved, onCancel }: Cu
   const contacts = useFieldArray({ control: form.control, name: "contacts", keyName: "key" })
   const addresses = useFieldArray({ control: form.control, name: "addresses", keyName: "key" })
   const [mayEditCreditLimit, setMayEditCreditLimit] = useState(false)
-  const [teamMembers, setTeamMembers] = useState<readonly string[] | null>(null)
+  const [team, setTeam] = useState<SalesRepTeam | null>(null)
   const [saveError, setSaveError] = useState<string | null>(null)
 
   useEffect(() => {
@@ -43,10 +42,10 @@ export function CustomerEditor({ customer, agentCountry, onSaved, onCancel }: Cu
       (r) => {
         if (!live) return
         setMayEditCreditLimit(r.mayEditCreditLimit)
-        setTeamMembers(r.teamMembers)
+        setTeam({ active: r.teamMembers, inactive: r.inactiveMembers })
       },
       // Not known: the name is typed, as without a team.
-      () => live && setTeamMembers([])
+      () => live && setTeam({ active: [], inactive: [] })
     )
     return () => {
       live = false
@@ -110,7 +109,10 @@ export function CustomerEditor({ customer, agentCountry, onSaved, onCancel }: Cu
             {input("tags", { maxLength: 3200, placeholder: t("customers.edit.tagsHint") })}
             <FieldMessage error={errors.tags} />
           </label>
-          <SalesRepPick control={form.control} members={teamMembers} />
+          <label>
+            {t("customers.edit.salesRep")}
+            <SalesRepPick control={form.control} name="salesRep" team={team} hook="customer-sales-rep" />
+          </label>
         </div>
         <label className="c-editor-notes">
           {t("customers.edit.notes")}

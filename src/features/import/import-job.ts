@@ -15,7 +15,9 @@ export const ImportJob = z.object({
   /** Second and further email and phone columns (customers). */
   extraColumns: z.array(z.object({ field: z.enum(MULTI_FIELDS), index: z.number().int().nonnegative() })).max(500).default([]),
   /** No code column: codes are made from the company names (customers). */
-  codesFromCompany: z.boolean().default(false)
+  codesFromCompany: z.boolean().default(false),
+  /** The team's users (customers, signed in): a sales rep who is no active one is left empty and reported. */
+  salesReps: z.object({ active: z.array(z.string().max(200)).max(10_000), inactive: z.array(z.string().max(200)).max(10_000) }).optional()
 })
 export type ImportJob = z.input<typeof ImportJob>
 

@@ -19,6 +19,8 @@ import { parseCsv } from "~src/domain/import/parse"
 import type { ImportWarning, RejectedRow } from "~src/domain/import/report"
 import { send } from "~src/messaging/send"
 import { useSettings } from "~src/ui/app-shell"
+import type { SalesRepTeam } from "~src/ui/sales-rep-pick"
+import { useSalesRepTeam } from "~src/ui/use-sales-rep-team"
 
 import { downloadText } from "./download"
 import { runImportInWorker } from "./import-job"
@@ -42,6 +44,7 @@ type Step =
   | { kind: "running"; progress: ImportProgress }
   | { kind: "done"; outcome: ImportOutcome; fileName: string }
 
+const NO_REPS: SalesRepTeam = { active: [], inactive: [] }
 const SHOWN_REJECTIONS = 200
 const SHOWN_WARNINGS = 200
 const isMulti = (field: string): field is MultiField => (MULTI_FIELDS as readonly string[]).includes(field)
@@ -50,6 +53,8 @@ export function ImportSection({ kind }: { kind: ImportKind }) {
   const { t } = useTranslation()
   const settings = useSettings()
   const [step, setStep] = useState<Step>({ kind: "idle" })
+  // The team's users, for the customers' sales reps (none known: taken as written).
+  const salesReps = useSalesRepTeam(kind === "customers" ? null : NO_REPS)
   const fields: readonly string[] = kind === "customers" ? CUSTOMER_FIELDS : PRODUCT_FIELDS
 
   const onFile = async (file: File | undefined) => {
@@ -73,7 +78,8 @@ export function ImportSection({ kind }: { kind: ImportKind }) {
       const mapping = Object.fromEntries(Object.entries(s.mapping).filter((e): e is [string, number] => e[1] !== undefined))
       const job = {
         kind, text: s.decoded.text, mapping, defaultCountry: settings.defaultCountry, columnCount: s.headers.length,
-        extraColumns: s.extra, codesFromCompany: s.codesFromCompany && s.mapping.code === undefined
+        extraColumns: s.extra, codesFromCompany: s.codesFromCompany && s.mapping.code === undefined,
+        salesReps: kind === "customers" && salesReps ? { active: [...salesReps.active], inactive: [...salesReps.inactive] } : undefined
       }
       const outcome = await runImportInWorker(job, (progress) => setStep({ kind: "running", progress }))
       await send("customers/changed", {})
@@ -97,7 +103,7 @@ export function ImportSection({ kind }: { kind: ImportKind }) {
         onChange={(e) => void onFile(e.target.files?.[0])}
       />
       {step.kind === "error" ? <p className="c-error" data-comptoir="import-error">{step.message}</p> : null}
-      {step.kind === "mapping" ? <MappingStep kind={kind} step={step} fields={fields} onChange={setStep} onConfirm={() => void start(step)} /> : null}
+      {step.kind === "mapping" ? <MappingStep kind={kind} step={step} fields={fields} salesReps={salesReps} onChange={setStep} onConfirm={() => void start(step)} /> : null}
       {step.kind === "running" ? (
         <div>
           <progress className="c-progress" max={1} value={step.progress.fraction} data-comptoir="import-progress" />
@@ -115,12 +121,14 @@ function MappingStep({
   kind,
   step,
   fields,
+  salesReps,
   onChange,
   onConfirm
 }: {
   kind: ImportKind
   step: Extract<Step, { kind: "mapping" }>
   fields: readonly string[]
+  salesReps: SalesRepTeam | null
   onChange: (s: Step) => void
   onConfirm: () => void
 }) {
@@ -131,7 +139,7 @@ function MappingStep({
   const codesFromCompany = noCode && step.codesFromCompany
   const missing: string[] = kind === "customers" ? missingCustomerFields(step.mapping, { codesFromCompany }) : missingProductFields(step.mapping)
   const preview =
-    missing.length === 0 ? previewFile(kind, step.decoded.text, step.mapping, settings.defaultCountry, step.headers.length, { extraColumns: step.extra, codesFromCompany }) : null
+    missing.length === 0 ? previewFile(kind, step.decoded.text, step.mapping, settings.defaultCountry, step.headers.length, { extraColumns: step.extra, codesFromCompany, salesReps: salesReps ?? undefined }) : null
 
   const setColumn = (column: number, field: string) => {
     const mapping: ColumnMapping<string> = {}

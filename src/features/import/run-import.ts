@@ -50,6 +50,8 @@ const yieldToPage = () => new Promise<void>((ok) => setTimeout(ok, 0))
 export interface CustomerFileOptions {
   extraColumns?: readonly ExtraColumn[]
   codesFromCompany?: boolean
+  /** The team's users, when signed in: a sales rep must be an active one. */
+  salesReps?: { active: readonly string[]; inactive: readonly string[] }
 }
 
 export function previewFile(kind: ImportKind, text: string, mapping: ColumnMapping<string>, defaultCountry: CountryCode, columnCount: number, more: CustomerFileOptions = {}) {
@@ -106,7 +108,7 @@ export async function runImport(
   if (kind === "customers") {
     const importer = createCustomerImporter({
       mapping: mapping as ColumnMapping<CustomerField>, defaultCountry, now, newId, columnCount, headers: reader.headers,
-      extraColumns: job.extraColumns ?? [], codesFromCompany: job.codesFromCompany ?? false
+      extraColumns: job.extraColumns ?? [], codesFromCompany: job.codesFromCompany ?? false, salesReps: job.salesReps
     })
     await readAll(importer, 0.4)
     const result = importer.finish()

@@ -22,6 +22,8 @@ import { markUnsaved } from "~src/features/workspace/unsaved-work"
 import { DateInput } from "~src/ui/date-input"
 import { uiLang } from "~src/ui/dates"
 import { FieldMessage } from "~src/ui/field-message"
+import { SalesRepPick, type SalesRepTeam } from "~src/ui/sales-rep-pick"
+import { useSalesRepTeam } from "~src/ui/use-sales-rep-team"
 
 import { ProductPicker } from "./product-picker"
 import { notifyFrameHost } from "./quote-frame-host"
@@ -52,6 +54,8 @@ interface Loaded {
    * their category, today's catalog price, their names in both languages.
    */
   products: ReadonlyMap<string, Product>
+  /** The team's names the sales rep is picked from, as the context gave them (asked again as the form opens). */
+  team: SalesRepTeam
 }
 
 /**
@@ -112,7 +116,7 @@ function loadedFrom(ctx: ResponseOf<"quotes/context">, prices: ResponseOf<"prici
   if (!ctx.customer) return null
   const values = quote ? valuesFromQuote(quote) : newQuoteValues(ctx.customer, { today: ctx.today, validityDays: ctx.validityDays, agentName: ctx.agentName, teamMembers: ctx.teamMembers, contactId, callId })
   const date = quote && quote.status !== "draft" ? quote.date : ctx.today
-  return { id: quote?.id ?? uuidv7(), customer: ctx.customer, quote, values, risk: ctx.risk, sellerProblems: ctx.sellerProblems, pricing: prices?.pricing ?? null, date, products: new Map() }
+  return { id: quote?.id ?? uuidv7(), customer: ctx.customer, quote, values, risk: ctx.risk, sellerProblems: ctx.sellerProblems, pricing: prices?.pricing ?? null, date, products: new Map(), team: { active: ctx.teamMembers, inactive: ctx.inactiveMembers } }
 }
 
 /**
@@ -146,6 +150,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
   const language = useWatch({ control, name: "language" })
   const validUntil = useWatch({ control, name: "validUntil" })
   const totals = useMemo(() => liveTotals(watchedLines ?? []), [watchedLines])
+  const team = useSalesRepTeam(loaded.team)
   const editable = !quote || quote.status === "draft"
   // Amounts as the quote's PDF and text print them: in its language, whatever the interface's.
   const money = (cents: number) => formatCents(cents, language === "en" ? "en" : "fr")
@@ -361,7 +366,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
             </label>
             <label>
               {t("quotes.form.salesRep")}
-              <input {...register("salesRep")} />
+              <SalesRepPick control={control} name="salesRep" team={team} hook="quote-sales-rep" />
             </label>
             <div className="c-date-field">
               <label htmlFor="c-quote-validUntil">{t("quotes.form.validUntil")}</label>
