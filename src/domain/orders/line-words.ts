@@ -42,11 +42,28 @@ export function spokenQuantities(text: string): string {
 }
 
 /**
+ * What a line says it wants in place of ("papier A4 au lieu de A3", "110 L bags rather than 50 L", "size M gloves
+ * instead of size S", "plutôt que des gants M, …") is ruled out whole: its article, then up to four words or measures,
+ * up to a word that goes on with the sentence. Its first word a letter or a measure: "8 boxes instead of 6", "mettez
+ * 6 packs et non 3" change a count, read elsewhere (a count, its unit and "of" before a name go with it: "au lieu de
+ * 5 ramettes de A3").
+ */
+const GOES_ON = String.raw`(?:et|and|or|ou|plus|mais|but|merci|please|pls|svp|thanks|thank|cheers|pour|for|this|these|that|cette|cet|ce|ces|we|i|nous|je|on|que|qui|which|if|si|as|comme|because|car|to|at|au|aux|in|dans|sur|with|avec|sans|without|par|by|from|de|d|du|des|of)(?![\p{L}\d'’])`
+const RULED_WORD = String.raw`(?:\d+(?:[.,]\d+)?\s?(?:l|ml|cl|g|kg|mm|cm|m|w|gsm)(?![\p{L}\d])|(?!${GOES_ON})\p{L}[\p{L}\d-]*)`
+const RULED_ARTICLES = String.raw`(?:(?:the|a|an|our|your|usual|same|le|la|les|un|une|du|de|des|notre|nos|votre|vos|pas|habituel(?:le)?s?|celui|celle|ceux|celles)\s+|[ld]['’]\s?)*`
+const REPLACING = new RegExp(
+  String.raw`(?<![\p{L}\d])(?:au lieu d(?:e|u|es|['’])|[àa] la place d(?:e|u|es|['’])|plut[ôo]t qu(?:e|['’])|et non|instead of|rather than|in place of|and not|but not)\s*` +
+    String.raw`(?:\d{1,4}\s+\p{L}+\s+(?:de|d['’]|of)\s*)?${RULED_ARTICLES}${RULED_WORD}(?:\s+(?:(?:de|d['’]|of)\s*)?${RULED_WORD}){0,3}`,
+  "giu"
+)
+
+/**
  * The product a customer rules out names no product: "10 ramettes A4 (pas le recyclé)", "HP 305 black, not the
- * colour one", "plutôt que le recyclé", "rather than the large".
+ * colour one", "plutôt que le recyclé", "rather than the large", "pas de A3 cette fois", and what a line wants in
+ * place of (REPLACING).
  */
 export function withoutNegated(text: string): string {
-  return text.replace(/\b(?:pas (?:le|la|les|l['’]|du|des|de)|surtout pas (?:le|la|les|de)|not (?:the|any)|but not(?: the)?|rather than(?: the)?|instead of(?: the)?|plut[ôo]t que (?:le|la|les|l['’]|du|des)|au lieu (?:du|de la|des|de l['’]))\s*[\p{L}-]+/giu, " ")
+  return text.replace(REPLACING, " ").replace(/\b(?:pas (?:le|la|les|l['’]|du|des|de)|surtout pas (?:le|la|les|de)|not (?:the|any)|but not(?: the)?)\s*\p{L}[\p{L}\d-]*/giu, " ")
 }
 
 /**
