@@ -82,7 +82,23 @@ const OPENS = new RegExp(OPENING.source, "i")
 
 /** A delivery day's label on its line: "Deliver by:", "Requested delivery date:", "Livraison souhaitée (par le client) :". */
 const LABELLED_DELIVERY = /^\s*(?:deliver(?:y)? (?:by|on)|(?:requested |required |wanted )?delivery (?:date|day)|requested delivery|need(?:ed)? by|livraison (?:souhaitee|demandee|prevue)(?: par [a-z ]{2,30})?|date de livraison(?: souhaitee| demandee)?)\s*$/
-export function deliveryDateOf(given: readonly { text: string; ref: Date }[], opts: { monthFirst?: boolean } = {}): { date: Date; evidence: string; relative: boolean } | null {
+/**
+ * A form's fields side by side on one line ("Order Date: 30/11/2026     Delivery Date: 08/12/2026", a PDF's text with
+ * the gap gone: "Order Date: 30/11/2026 Delivery Date: 08/12/2026", "Date de commande : 30/11 Livraison souhaitée :
+ * 08/12"): each its own line, so the order's day does not take the delivery's with it. A field opens the line; the next
+ * follows a wide gap or a figure.
+ */
+const FIELD_FIRST = /^[\p{L}][\p{L}.'’ #°-]{1,30}?[ \t]?:/u
+const NEXT_FIELD = /(?:[ \t]{2,}|\t|(?<=\d)[ \t])(?=\p{Lu}[\p{L}.'’#°-]*(?: [\p{L}.'’#°-]+){0,3}[ \t]?:)/u
+function fieldsApart(given: readonly { text: string; ref: Date }[]): { text: string; ref: Date }[] {
+  return given.flatMap((l) => {
+    const text = l.text.trim()
+    return FIELD_FIRST.test(text) && NEXT_FIELD.test(text) ? text.split(new RegExp(NEXT_FIELD.source, "gu")).map((t) => ({ text: t, ref: l.ref })) : [l]
+  })
+}
+
+export function deliveryDateOf(given0: readonly { text: string; ref: Date }[], opts: { monthFirst?: boolean } = {}): { date: Date; evidence: string; relative: boolean } | null {
+  const given = fieldsApart(given0)
   if (!given.some((l) => OPENS.test(l.text))) return deliveryDayOf(given, opts)
   return deliveryDayOf(given.map((l) => ({ ...l, text: l.text.replace(OPENING, " ") })), opts) ?? deliveryDayOf(given, opts)
 }
