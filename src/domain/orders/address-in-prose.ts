@@ -190,7 +190,7 @@ const SIGN_OFF = /^\s*(?:merci|thanks?\b|thank you|many thanks|cheers|cordialeme
  * A sentence sending the goods to a place it names, the block under it ("Please ship the list below to the bureau by
  * Thursday." / "Merci d'envoyer le tout à l'agence avant vendredi."): the block is that place, as under the goods.
  */
-const SENDS_THERE = /\b(?:ship|deliver|send|bring|livr\w*|envoy\w*|exp[ée]di\w*|apport\w*)\b[^.!?]{0,60}?\b(?:to|at|[àa]|au|aux|chez)\s+(?:the|our|la|le|l['’]|notre|nos)\b/iu
+const SENDS_THERE = /\b(?:ship|deliver|send|bring|livr\w*|envoy\w*|exp[ée]di\w*|apport\w*)\b[^.!?]{0,60}?(?:\b(?:to|at|chez)\s+(?:the|our|la|le|l['’]|notre|nos)\b|(?<![\p{L}])[àa]\s+(?:la|l['’]|notre|nos)|\b(?:au|aux)\s)/iu
 
 /** A line of goods as a list writes it: "6 boîtes capsules", "- 12 x hand soap", "10 reams of paper". */
 const GOODS_LINE = /^\s*(?:[-*•]\s*)?\d+\s*(?:x\s*)?\p{L}/iu

@@ -84,7 +84,7 @@ export function foldKeepSlash(text: string): string {
 }
 
 /**
- * "a/b(/year)" read day first falls more than a week gone by, or over eight months off, and read month first within the
+ * "a/b(/year)" read day first falls more than a week gone by, or over six months off, and read month first within the
  * next three months: the writer put the month first.
  */
 function onlyMonthFirstToCome(ref: Date, a: number, b: number, year: string | undefined): boolean {
@@ -93,7 +93,7 @@ function onlyMonthFirstToCome(ref: Date, a: number, b: number, year: string | un
   const monthFirst = withYear(ref, a - 1, b, y)
   if (dayFirst === null || monthFirst === null) return false
   const soon = monthFirst.getTime() >= addDays(ref, -7).getTime() && monthFirst.getTime() <= addDays(ref, 92).getTime()
-  return soon && (dayFirst.getTime() < addDays(ref, -7).getTime() || dayFirst.getTime() > addDays(ref, 240).getTime())
+  return soon && (dayFirst.getTime() < addDays(ref, -7).getTime() || dayFirst.getTime() > addDays(ref, 180).getTime())
 }
 
 /** Every date expression of a folded text, in order. */
@@ -113,7 +113,7 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
     let b = Number(m[2])
     // Month first for a US customer, or when day first cannot be ("5/20" from anyone), or when only month first
     // gives a day to come: "Need by 12/08/2026" in a mail of 30 November is 8 December, not a 12 August gone by
-    // (nor "12/08" one eight months off).
+    // (nor "12/07" seven months off).
     if (opts.monthFirst === true || (b > 12 && a <= 12) || (b <= 12 && a <= 12 && a !== b && onlyMonthFirstToCome(ref, a, b, m[3]))) [a, b] = [b, a]
     add(m.index, m[0].length, withYear(ref, b - 1, a, m[3] !== undefined ? Number(m[3]) : null), false)
   }

@@ -120,9 +120,10 @@ export function findDeliveryAddress(text: string, sender = "", signature = ""): 
 
 /**
  * "à la rédaction, 3e étage, 18 rue …" under the goods, "au 2e sous-sol, …", "to reception, …": the sentence's
- * preposition heads the block, no part of the place (a capital keeps a name: "Au Bon Marché, …", "To Go Café").
+ * preposition heads the block, no part of the place, nor "À l'accueil, 14 rue Haute, …" a sentence's (a capital after it
+ * keeps a name: "Au Bon Marché, …", "To Go Café").
  */
-const SENDING_PREPOSITION = /^(?:[àa]|au|aux|to)\s+(?=(?:la|le|les|l['’]|the)\s|l['’]|\p{Ll}|\d)/u
+const SENDING_PREPOSITION = /^(?:[àaÀA]|[aA]ux?|[tT]o)\s+(?=(?:la|le|les|l['’]|the)\s|l['’]|\p{Ll}|\d)/u
 
 function findLabelledAddress(text: string): { value: string; evidence: string; confidence: number } | null {
   const lines = text.split("\n")
