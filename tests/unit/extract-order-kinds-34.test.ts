@@ -9,9 +9,9 @@ import type { OrderMail } from "~src/domain/orders/types"
  * order back, a whole order restated with "date et adresse comprises", a form's fields side by side on one line, a
  * month-first date read day first, an address in a sentence opening on "To the", the point of delivery before the
  * street dropped, a sentence's "à la" heading a block, streets with ordinals or on a quay, a suite's number read as a
- * postal code, a block under a sentence sending the goods there, a forwarder's "Make that 20 reams, not 15". Which tests
- * fail on main before tune34 is said in tests/fixtures/orders/README.md ("tune34"); the guards say what a rule must not
- * reach.
+ * postal code, a block under a sentence sending the goods there, a forwarder's "Make that 20 reams, not 15"; and "the
+ * day before" an event named after it (a fault tune33 left). Which tests fail on main before tune34 is said in
+ * tests/fixtures/orders/README.md ("tune34"); the guards say what a rule must not reach.
  */
 const extractor = fixtureExtractor()
 
@@ -403,5 +403,16 @@ describe("a forwarder changing a count of the list forwarded", () => {
         )
       )
     ).toEqual(["EAU-50|6|pack", "REF-1001|10|ramette"])
+  })
+})
+
+describe("the day before an event named", () => {
+  it("'we need them the day before. The fair opens on Saturday 12th.', 'Il nous faut … la veille' under the opening: the eve of the event's day", () => {
+    expect(extract("Bonjour,\n\nNotre magasin ouvre le lundi 14. Il nous faut 10 ramettes papier A4 la veille.\n\nPaul").delivery_date).toBe("2026-12-13")
+    expect(extract("Hi,\n\n10 reams of A4 paper please, we need them the day before. The fair opens on Saturday 12th.\n\nThanks,\nDana", EN).delivery_date).toBe("2026-12-11")
+    expect(extract("Hi,\n\nWe need 10 reams of A4 paper the day before. Our conference starts Wednesday 9 December.\n\nThanks,\nDana", EN).delivery_date).toBe("2026-12-08")
+    expect(extract("Bonjour,\n\nIl nous faudrait 10 ramettes papier A4 la veille. Le séminaire commence le jeudi 10.\n\nMerci,\nPaul").delivery_date).toBe("2026-12-09")
+    expect(extract("Hi,\n\nCould you deliver 10 reams of A4 paper the day before?\nThe exhibition opens Tuesday 8th.\n\nThanks,\nDana", EN).delivery_date).toBe("2026-12-07")
+    expect(extract("Hi,\n\nWe'll need 10 reams of A4 paper the day before - the launch is Friday 11 December.\n\nThanks,\nDana", EN).delivery_date).toBe("2026-12-10")
   })
 })
