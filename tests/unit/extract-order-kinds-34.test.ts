@@ -9,7 +9,8 @@ import type { OrderMail } from "~src/domain/orders/types"
  * order back, a whole order restated with "date et adresse comprises", a form's fields side by side on one line, a
  * month-first date read day first, an address in a sentence opening on "To the", the point of delivery before the
  * street dropped, a sentence's "à la" heading a block, streets with ordinals or on a quay, a suite's number read as a
- * postal code, a block under a sentence sending the goods there, a forwarder's "Make that 20 reams, not 15"; and "the
+ * postal code, a block under a sentence sending the goods there, a forwarder's "Make that 20 reams, not 15", goods to be
+ * collected and credited asked about as an order; and "the
  * day before" an event named after it (a fault tune33 left). Which tests fail on main before tune34 is said in
  * tests/fixtures/orders/README.md ("tune34"); the guards say what a rule must not reach.
  */
@@ -414,5 +415,20 @@ describe("the day before an event named", () => {
     expect(extract("Bonjour,\n\nIl nous faudrait 10 ramettes papier A4 la veille. Le séminaire commence le jeudi 10.\n\nMerci,\nPaul").delivery_date).toBe("2026-12-09")
     expect(extract("Hi,\n\nCould you deliver 10 reams of A4 paper the day before?\nThe exhibition opens Tuesday 8th.\n\nThanks,\nDana", EN).delivery_date).toBe("2026-12-07")
     expect(extract("Hi,\n\nWe'll need 10 reams of A4 paper the day before - the launch is Friday 11 December.\n\nThanks,\nDana", EN).delivery_date).toBe("2026-12-10")
+  })
+})
+
+describe("wrong goods to be collected and credited", () => {
+  it("'Could you arrange for your courier to collect the A3 and credit us?', 'Votre chauffeur peut-il récupérer les cartons ? Merci de nous créditer': no order, nothing to ask", () => {
+    expect(extract("Hello,\n\nWe ordered 10 reams of A4 last week but the boxes that came on Wednesday are A3.\n\nCould you arrange for your courier to collect the A3 and credit us? Please don't send the A4, we bought some locally.\n\nThanks,\nFiona", EN).order_decision).toBe("not-order")
+    expect(extract("Hi,\n\n4 boxes of blue pens arrived crushed. Please credit our account, no need to replace them.\n\nDana", EN).order_decision).toBe("not-order")
+    expect(extract("Hi,\n\nYou sent 6 boxes of black pens instead of blue. Can your driver pick up the 6 boxes and credit us?\n\nDana", EN).order_decision).toBe("not-order")
+    expect(extract("Bonjour,\n\nNous avons reçu 10 ramettes de papier A3 au lieu de A4. Votre chauffeur peut-il récupérer les cartons ? Merci de nous créditer, nous avons trouvé du A4 ailleurs.\n\nPaul").order_decision).toBe("not-order")
+    expect(extract("Bonjour,\n\n2 boîtes de stylos noirs en trop dans la livraison de mardi. Pouvez-vous nous créditer ? Le livreur peut les reprendre jeudi.\n\nPaul").order_decision).toBe("not-order")
+  })
+
+  it("(guard) the buyer's own courier collecting the goods ordered is an order still", () => {
+    expect(extract("Hi,\n\nPlease send 10 reams of A4 paper for Friday; our courier will collect them from your depot.\n\nDana", EN).order_decision).toBe("order")
+    expect(extract("Bonjour,\n\nMerci de livrer 10 ramettes papier A4 vendredi. Notre transporteur récupère les cartons à votre dépôt.\n\nPaul").order_decision).toBe("order")
   })
 })
