@@ -10,7 +10,7 @@ import type { OrderMail } from "~src/domain/orders/types"
  * month-first date read day first, an address in a sentence opening on "To the", the point of delivery before the
  * street dropped, a sentence's "à la" heading a block, streets with ordinals or on a quay, a suite's number read as a
  * postal code, a block under a sentence sending the goods there, a forwarder's "Make that 20 reams, not 15", goods to be
- * collected and credited asked about as an order; and "the
+ * collected and credited asked about as an order, a "régie mobile" read as a phone's line; and "the
  * day before" an event named after it (a fault tune33 left). Which tests fail on main before tune34 is said in
  * tests/fixtures/orders/README.md ("tune34"); the guards say what a rule must not reach.
  */
@@ -254,9 +254,9 @@ describe("the point of delivery before the street", () => {
     ).toBe("loading dock, Building 4, Harbour Road, Durban, 4001")
     expect(
       extract(
-        "Bonjour,\n\nMerci de nous livrer :\n- 10 ramettes papier A4\n- 2 boîtes de stylos noirs\n\nLivraison à la réception, 3 rue Grenette, 69002 Lyon.\n\nMerci,\nPaul"
+        "Bonjour,\n\nMerci de nous livrer :\n- 10 ramettes papier A4\n- 2 boîtes de stylos noirs\n\nLivraison au quai de déchargement, 3 rue Grenette, 69002 Lyon.\n\nMerci,\nPaul"
       ).delivery_address
-    ).toBe("la réception, 3 rue Grenette, 69002 Lyon")
+    ).toBe("quai de déchargement, 3 rue Grenette, 69002 Lyon")
   })
 
   it("(guard) which of the sender's premises ('Livraison au laboratoire, 3 rue …') adds nothing", () => {
@@ -430,5 +430,20 @@ describe("wrong goods to be collected and credited", () => {
   it("(guard) the buyer's own courier collecting the goods ordered is an order still", () => {
     expect(extract("Hi,\n\nPlease send 10 reams of A4 paper for Friday; our courier will collect them from your depot.\n\nDana", EN).order_decision).toBe("order")
     expect(extract("Bonjour,\n\nMerci de livrer 10 ramettes papier A4 vendredi. Notre transporteur récupère les cartons à votre dépôt.\n\nPaul").order_decision).toBe("order")
+  })
+})
+
+describe("a mobile unit is no mobile phone", () => {
+  it("'c'est Karim de la régie mobile il nous faudrait pour jeudi 3 packs d'eau', 'the mobile library needs …', 'l'unité mobile': the goods are read", () => {
+    expect(lines(extract("bonjour c'est Karim de la régie mobile il nous faudrait pour jeudi 3 packs d'eau merci"))).toEqual(["EAU-50|3|pack"])
+    expect(lines(extract("Hi, the mobile library needs 10 reams of A4 paper for Friday please.\n\nDana", EN))).toEqual(["REF-1001|10|ramette"])
+    expect(lines(extract("Bonjour,\n\nPour l'unité mobile de dépistage, merci de livrer 6 boîtes de gants nitrile taille L vendredi.\n\nPaul"))).toEqual(["GN-4411|6|boîte"])
+    expect(lines(extract("Hi,\n\nOur mobile kitchen team needs 4 cases of hand towels by Thursday.\n\nThanks,\nDana", EN))).toEqual(["ESS-300|4|carton"])
+    expect(lines(extract("Bonjour, ici la clinique mobile, il nous faut 2 cartons d'essuie-mains pour lundi. Merci"))).toEqual(["ESS-300|2|carton"])
+  })
+
+  it("(guard) a signature's 'Mobile : 06 12 34 56 78' or 'Mobile 07700 900 482' adds no line of goods", () => {
+    expect(lines(extract("Bonjour,\n\nMerci de livrer 10 ramettes papier A4 vendredi.\n\nPaul Girard\nMobile : 06 12 34 56 78"))).toEqual(["REF-1001|10|ramette"])
+    expect(lines(extract("Hi,\n\nPlease send 10 reams of A4 paper.\n\nDana\nMobile 07700 900 482", EN))).toEqual(["REF-1001|10|ramette"])
   })
 })

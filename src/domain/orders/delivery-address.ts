@@ -86,6 +86,8 @@ const PERSON = /^(?:\p{Lu}\.\s?|\p{Lu}[\p{Ll}'’-]+ )\p{Lu}[\p{Ll}'’-]+$/u
  */
 const POINT_BEFORE_COLON = /(?:(?<![\p{L}])[àa] l['’]\s*|(?:\bto (?:the|our)|(?<![\p{L}])(?:[àa] la|au|aux))\s+)((?:[\p{L}'’-]+ ?){1,5}?)\s*:\s*$/iu
 const POINT = /^(?:[\p{L}-]+ )?(?:door|doors|entrance|gate|reception|front desk|lodge|stores|store ?room|stock ?room|mail ?room|post ?room|goods in(?:wards?)?|receiving|shipping ?(?:\/|and|&) ?receiving|(?:loading )?(?:dock|bay))$|^(?:accueil|r[ée]ception|loge|r[ée]serve|porte|portail|entr[ée]e|[ée]conomat|conciergerie|gu[ée]rite|poste de garde)\b(?:[ '’][\p{L}'’-]+){0,3}$/iu
+/** Where a building takes in goods: "receiving", "shipping/receiving", "goods inwards", "the loading dock", "quai de déchargement". */
+const GOODS_SIDE = /^(?:(?:the|our|la|le|l['’]|notre)\s*)?(?:receiving|shipping ?(?:\/|and|&) ?receiving|goods in(?:wards?)?|(?:loading )?(?:dock|bay)|mail ?room|post ?room|quai(?: de (?:livraison|d[ée]chargement|r[ée]ception))?|r[ée]ception (?:des )?marchandises)$/iu
 // ("au local technique et pas à l'accueil des curistes :": the place said not to come to is none of it.)
 const NOT_THAT_POINT = /\b(?:et |mais )?(?:pas|non|not|never|jamais)\s+(?:au|aux|[àa]|to|at|the|chez|par)(?![\p{L}])[^,:;.()]*/giu
 // ("à l'accueil si possible :": a wish, the address is the block's.)
@@ -214,9 +216,10 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     const reason = /^([^:]{1,120}):\s*(.+)$/.exec(first)
     if (reason && !STREET.test(reason[1]!) && !POSTAL_LINE.test(reason[1]!) && streetOf(reason[2]!) && POSTAL_LINE.test(reason[2]!) && UP_TO_TOWN.test(reason[2]!)) first = cleanAddressPart(reason[2]!)
     // "Livraison au laboratoire, 3 rue Grenette 69002 Lyon": a place named in lower case before the street is where in it.
-    // (not a point of delivery: "Ship to shipping/receiving, 1010 rue …", "to the mail room, …" say where in them)
+    // (not a building's goods side: "Ship to shipping/receiving, 1010 rue …", "to the mail room, …", "au quai de
+    // déchargement, …" say where the carrier goes)
     const place = /^(\p{Ll}[^,\d]{1,30}),\s*(.+)$/u.exec(first)
-    if (place && STREET.test(place[2]!) && POSTAL_LINE.test(place[2]!) && !POINT.test(place[1]!.replace(/^(?:the|our|la|le|l['’]|notre)\s*/iu, ""))) first = cleanAddressPart(place[2]!)
+    if (place && STREET.test(place[2]!) && POSTAL_LINE.test(place[2]!) && !GOODS_SIDE.test(place[1]!)) first = cleanAddressPart(place[2]!)
     // "Delivery: Tuesday 10 November 2026 to X, North Pier, …": the day is when, what follows "to" / "à" where.
     const when = /^(?:\p{L}+\s+)?\d{1,2}(?:st|nd|rd|th|er)?\s+\p{L}+(?:\s+\d{4})?\s+(?:to|[àa]|au)\s+(.+)$/u.exec(first)
     if (when && streetOf(when[1]!)) first = cleanAddressPart(when[1]!)
