@@ -33,7 +33,8 @@ export function cleanAddressPart(s: string): string {
 
 /**
  * Where an address begins when a delivering sentence runs into it: "Livraison …, à la plateforme logistique, quai 3, 12 rue
- * …", "a livrer Clinique du Parc, entrée fournisseurs, 155 boulevard …", "Send to Galley store, Ferry Terminal, 50 …":
+ * …", "a livrer Clinique du Parc, entrée fournisseurs, 155 boulevard …", "Send to Galley store, Ferry Terminal, 50 …",
+ * "Ship to shipping/receiving, 1010 rue …":
  * the place named after the last "à la" / "au" / "to the" / "livrer" / "send to" before the street, in parts ending with a comma or in a number ("au chalet n° 14, place …"), is the
  * address's first line. Otherwise the street.
  */
@@ -42,14 +43,15 @@ export function placeBefore(line: string, streetAt: number): number {
   const from = Math.max(before.search(/[^.;!?]*$/), 0)
   let at = -1
   // ("Delivery Monday the 7th to Pier 21 Pavilion, Shed B, 1055 …": a bare "to" before a capitalised name.)
-  for (const p of before.slice(from).matchAll(/(?<![\p{L}'’])(?:[àa] la|[àa] l['’]|au|aux|chez|to the|at the|livrer|deliver(?:ed)? to|send(?: (?:it|them|everything|all))? to|to)\s+/giu)) {
+  for (const p of before.slice(from).matchAll(/(?<![\p{L}'’])(?:[àa] la|[àa] l['’]|au|aux|chez|to the|at the|livrer|deliver(?:ed)? to|(?:send|ship)(?: (?:it|them|everything|all))? to|to)\s+/giu)) {
     if (/^to\s+$/i.test(p[0]) && !/^\p{Lu}/u.test(before.slice(from + p.index + p[0].length))) continue
     at = from + p.index + p[0].length
   }
   const place = at < 0 ? "" : before.slice(at)
   // "… au chalet n° 14, place Pasteur, …": a number after "n°" is the place's, not the street's; so is a number a comma
-  // ends right after one capitalised word ("Livrer Entrepôt 7, Quai …", "deliver to Gate 2, Harbour Road …").
-  const numbered = /^\d{1,4},/.test(line.slice(streetAt)) && /^\p{Lu}[\p{L}'’-]*\s+$/u.test(place)
+  // ends right after one capitalised word ("Livrer Entrepôt 7, Quai …", "deliver to Gate 2, Harbour Road …"), the
+  // place's last part too ("to the loading dock, Building 4, Harbour Road, …").
+  const numbered = /^\d{1,4},/.test(line.slice(streetAt)) && /(?:^|,\s*)\p{Lu}[\p{L}'’-]*\s+$/u.test(place)
   // (A street with no number matched from its comma on: ", route du Moulin, …" ends the place before it.)
   return at >= 0 && (/(?:,|\bn[°º]\.?)\s*$/u.test(place) || /^,/.test(line.slice(streetAt)) || numbered || (NUMBERED_UNIT.test(place) && /^\d/.test(line.slice(streetAt)))) && place.length <= 80 && /^\p{L}/u.test(place) && !/\b(?:le|the|on|by|avant|before|lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday|saturday)\b\s*\d/i.test(place) && !BILLING.test(place) ? at : streetAt
 }

@@ -152,16 +152,28 @@ export function placeNamedAbove(lines: readonly string[]): { value: string; evid
 /**
  * "To Level 5 reception, 34 Shortland Street, Auckland 1010.", "Au 2e étage, 8 rue des Lilas, 69003 Lyon.": a line that
  * opens on "to" / "à" / "au" and is, after it, an address and nothing else (no colon: "To: Julie" heads a quoted mail).
+ * So is such a sentence, in a paragraph or before how to get in ("… for Monday the 7th. To the mail room, 1100 13th
+ * Street NW, Suite 500, Washington DC 20005. Thanks.", "to the 4th floor newsroom, 33 Farringdon Road, London EC1M 3JF.
+ * Ask for the news desk at security.").
  */
 export function addressOpeningOnTo(lines: readonly string[]): { value: string; evidence: string; confidence: number } | null {
   for (const line of lines) {
-    const m = /^\s*(?:to|[àa]|au|aux|chez)\s+(?!(?:the )?attention\b|l['’]attention\b)([^:]{8,120})$/iu.exec(line)
-    if (m === null || BILLING.test(line)) continue
-    const place = cleanAddressPart(m[1]!)
-    if (!streetOf(place) || !POSTAL_LINE.test(place)) continue
-    const whole = UP_TO_TOWN.exec(place)
-    if (whole !== null && whole[1]!.length + 2 >= place.length) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.65 }
+    // (a sentence ends on its full stop before a capital; "St. Paul" cut so gives no whole address, and nothing is taken)
+    for (const sentence of line.split(/(?<=[.!?])\s+(?=\p{Lu})/u)) {
+      const found = addressAfterTo(sentence)
+      if (found !== null) return { ...found, evidence: line.trim() }
+    }
   }
+  return null
+}
+
+function addressAfterTo(line: string): { value: string; evidence: string; confidence: number } | null {
+  const m = /^\s*(?:to|[àa]|au|aux|chez)\s+(?!(?:the )?attention\b|l['’]attention\b)([^:]{8,120})$/iu.exec(line)
+  if (m === null || BILLING.test(line)) return null
+  const place = cleanAddressPart(m[1]!)
+  if (!streetOf(place) || !POSTAL_LINE.test(place)) return null
+  const whole = UP_TO_TOWN.exec(place)
+  if (whole !== null && whole[1]!.length + 2 >= place.length) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.65 }
   return null
 }
 
@@ -174,6 +186,12 @@ const namesSender = (first: string, sender: string): boolean => {
 /** The thanks or greeting that closes a mail before its sender's name. */
 const SIGN_OFF = /^\s*(?:merci|thanks?\b|thank you|many thanks|cheers|cordialement|bien [àa] vous|bonne (?:journ|soir)|salutations|best|kind regards|regards|warm|sinc[eè]re|ngā mihi|ta\b)/iu
 
+/**
+ * A sentence sending the goods to a place it names, the block under it ("Please ship the list below to the bureau by
+ * Thursday." / "Merci d'envoyer le tout à l'agence avant vendredi."): the block is that place, as under the goods.
+ */
+const SENDS_THERE = /\b(?:ship|deliver|send|bring|livr\w*|envoy\w*|exp[ée]di\w*|apport\w*)\b[^.!?]{0,60}?(?:\b(?:to|at|chez)\s+(?:the|our|la|le|l['’]|notre|nos)\b|(?<![\p{L}])[àa]\s+(?:la|l['’]|notre|nos)|\b(?:au|aux)\s)/iu
+
 /** A line of goods as a list writes it: "6 boîtes capsules", "- 12 x hand soap", "10 reams of paper". */
 const GOODS_LINE = /^\s*(?:[-*•]\s*)?\d+\s*(?:x\s*)?\p{L}/iu
 
@@ -184,7 +202,7 @@ const GOODS_LINE = /^\s*(?:[-*•]\s*)?\d+\s*(?:x\s*)?\p{L}/iu
  */
 export function blockUnderGoods(lines: readonly string[], sender: string, signature: string): { value: string; evidence: string; confidence: number } | null {
   for (let i = 2; i < lines.length; i++) {
-    if (lines[i - 1]!.trim() !== "" || !GOODS_LINE.test(lines[i - 2]!) || lines[i]!.trim() === "") continue
+    if (lines[i - 1]!.trim() !== "" || !(GOODS_LINE.test(lines[i - 2]!) || SENDS_THERE.test(lines[i - 2]!)) || lines[i]!.trim() === "") continue
     const parts: string[] = []
     for (let k = i; k < lines.length && k < i + 5; k++) {
       const l = cleanAddressPart(lines[k]!)

@@ -83,6 +83,19 @@ export function foldKeepSlash(text: string): string {
     .replace(/(?<=\b(?:by|for|on|until|till|before) (?:this|next) )(mon|wed|sat|sun)\b/g, (w) => ({ mon: "monday", wed: "wednesday", sat: "saturday" })[w] ?? "sunday")
 }
 
+/**
+ * "a/b(/year)" read day first falls more than a week gone by, or over six months off, and read month first within the
+ * next three months: the writer put the month first.
+ */
+function onlyMonthFirstToCome(ref: Date, a: number, b: number, year: string | undefined): boolean {
+  const y = year === undefined ? null : Number(year)
+  const dayFirst = withYear(ref, b - 1, a, y)
+  const monthFirst = withYear(ref, a - 1, b, y)
+  if (dayFirst === null || monthFirst === null) return false
+  const soon = monthFirst.getTime() >= addDays(ref, -7).getTime() && monthFirst.getTime() <= addDays(ref, 92).getTime()
+  return soon && (dayFirst.getTime() < addDays(ref, -7).getTime() || dayFirst.getTime() > addDays(ref, 180).getTime())
+}
+
 /** Every date expression of a folded text, in order. */
 export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean } = {}): FoundDate[] {
   const t = foldKeepSlash(text)
@@ -98,8 +111,10 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
   for (const m of t.matchAll(/\b(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?\b/g)) {
     let a = Number(m[1])
     let b = Number(m[2])
-    // Month first for a US customer, or when day first cannot be ("5/20" from anyone).
-    if (opts.monthFirst === true || (b > 12 && a <= 12)) [a, b] = [b, a]
+    // Month first for a US customer, or when day first cannot be ("5/20" from anyone), or when only month first
+    // gives a day to come: "Need by 12/08/2026" in a mail of 30 November is 8 December, not a 12 August gone by
+    // (nor "12/07" seven months off).
+    if (opts.monthFirst === true || (b > 12 && a <= 12) || (b <= 12 && a <= 12 && a !== b && onlyMonthFirstToCome(ref, a, b, m[3]))) [a, b] = [b, a]
     add(m.index, m[0].length, withYear(ref, b - 1, a, m[3] !== undefined ? Number(m[3]) : null), false)
   }
   for (const m of t.matchAll(new RegExp(`\\b(\\d{1,2})(?:er|st|nd|rd|th)? (?:of )?(${MONTH_WORDS})\\b(?: (20\\d{2}))?`, "g"))) {
@@ -249,9 +264,12 @@ function nextWeekday(ref: Date, word: string): Date {
   return addDays(ref, (weekdayIndex(word) - ref.getDay() + 7) % 7 || 7)
 }
 
-/** An American address's state and ZIP code ("Dayton, OH 45410", "Montpelier, VT 05602"). */
+/**
+ * An American address's state and ZIP code ("Dayton, OH 45410", "Montpelier, VT 05602"), or with no comma after the
+ * town ("Burbank CA 91505", "Washington DC 20005": a sheet's cells are split on the commas).
+ */
 const US_STATE_ZIP =
-  /,\s*(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY) \d{5}(?:-\d{4})?\b/
+  /(?:,\s*|(?<=\b[A-Z][a-z]+) )(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY) \d{5}(?:-\d{4})?\b/
 
 /**
  * A mail's dates that can only be month first ("11/30/2026") and none that can only be day first ("30/11/2026"); or,

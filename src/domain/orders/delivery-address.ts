@@ -85,7 +85,9 @@ const PERSON = /^(?:\p{Lu}\.\s?|\p{Lu}[\p{Ll}'’-]+ )\p{Lu}[\p{Ll}'’-]+$/u
  * "à notre local") are what the block names and add nothing.
  */
 const POINT_BEFORE_COLON = /(?:(?<![\p{L}])[àa] l['’]\s*|(?:\bto (?:the|our)|(?<![\p{L}])(?:[àa] la|au|aux))\s+)((?:[\p{L}'’-]+ ?){1,5}?)\s*:\s*$/iu
-const POINT = /^(?:[\p{L}-]+ )?(?:door|doors|entrance|gate|reception|front desk|lodge|stores|store ?room|stock ?room|mail ?room|post ?room|goods in)$|^(?:accueil|r[ée]ception|loge|r[ée]serve|porte|portail|entr[ée]e|[ée]conomat|conciergerie|gu[ée]rite|poste de garde)\b(?:[ '’][\p{L}'’-]+){0,3}$/iu
+const POINT = /^(?:[\p{L}-]+ )?(?:door|doors|entrance|gate|reception|front desk|lodge|stores|store ?room|stock ?room|mail ?room|post ?room|goods in(?:wards?)?|receiving|shipping ?(?:\/|and|&) ?receiving|(?:loading )?(?:dock|bay))$|^(?:accueil|r[ée]ception|loge|r[ée]serve|porte|portail|entr[ée]e|[ée]conomat|conciergerie|gu[ée]rite|poste de garde)\b(?:[ '’][\p{L}'’-]+){0,3}$/iu
+/** Where a building takes in goods: "receiving", "shipping/receiving", "goods inwards", "the loading dock", "quai de déchargement". */
+const GOODS_SIDE = /^(?:(?:the|our|la|le|l['’]|notre)\s*)?(?:receiving|shipping ?(?:\/|and|&) ?receiving|goods in(?:wards?)?|(?:loading )?(?:dock|bay)|mail ?room|post ?room|quai(?: de (?:livraison|d[ée]chargement|r[ée]ception))?|r[ée]ception (?:des )?marchandises)$/iu
 // ("au local technique et pas à l'accueil des curistes :": the place said not to come to is none of it.)
 const NOT_THAT_POINT = /\b(?:et |mais )?(?:pas|non|not|never|jamais)\s+(?:au|aux|[àa]|to|at|the|chez|par)(?![\p{L}])[^,:;.()]*/giu
 // ("à l'accueil si possible :": a wish, the address is the block's.)
@@ -115,8 +117,15 @@ function blockBelow(lines: readonly string[], i: number): boolean {
 export function findDeliveryAddress(text: string, sender = "", signature = ""): { value: string; evidence: string; confidence: number } | null {
   const lines = text.split("\n")
   const found = findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines, sender) ?? addressAfterAsking(lines) ?? placeNamedAbove(lines) ?? addressSentTo(lines) ?? addressWithoutCode(lines) ?? addressAtDock(lines) ?? blockWithoutCode(lines) ?? addressOpeningOnTo(lines) ?? blockUnderGoods(lines, sender, signature)
-  return found === null ? null : { ...found, value: withoutHeading(found.value) }
+  return found === null ? null : { ...found, value: withoutHeading(found.value).replace(SENDING_PREPOSITION, "") }
 }
+
+/**
+ * "à la rédaction, 3e étage, 18 rue …" under the goods, "au 2e sous-sol, …", "to reception, …": the sentence's
+ * preposition heads the block, no part of the place, nor "À l'accueil, 14 rue Haute, …" a sentence's (a capital after it
+ * keeps a name: "Au Bon Marché, …", "To Go Café").
+ */
+const SENDING_PREPOSITION = /^(?:[àaÀA]|[aA]ux?|[tT]o)\s+(?=(?:la|le|les|l['’]|the)\s|l['’]|\p{Ll}|\d)/u
 
 function findLabelledAddress(text: string): { value: string; evidence: string; confidence: number } | null {
   const lines = text.split("\n")
@@ -207,8 +216,10 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     const reason = /^([^:]{1,120}):\s*(.+)$/.exec(first)
     if (reason && !STREET.test(reason[1]!) && !POSTAL_LINE.test(reason[1]!) && streetOf(reason[2]!) && POSTAL_LINE.test(reason[2]!) && UP_TO_TOWN.test(reason[2]!)) first = cleanAddressPart(reason[2]!)
     // "Livraison au laboratoire, 3 rue Grenette 69002 Lyon": a place named in lower case before the street is where in it.
-    const place = /^\p{Ll}[^,\d]{1,30},\s*(.+)$/u.exec(first)
-    if (place && STREET.test(place[1]!) && POSTAL_LINE.test(place[1]!)) first = cleanAddressPart(place[1]!)
+    // (not a building's goods side: "Ship to shipping/receiving, 1010 rue …", "to the mail room, …", "au quai de
+    // déchargement, …" say where the carrier goes)
+    const place = /^(\p{Ll}[^,\d]{1,30}),\s*(.+)$/u.exec(first)
+    if (place && STREET.test(place[2]!) && POSTAL_LINE.test(place[2]!) && !GOODS_SIDE.test(place[1]!)) first = cleanAddressPart(place[2]!)
     // "Delivery: Tuesday 10 November 2026 to X, North Pier, …": the day is when, what follows "to" / "à" where.
     const when = /^(?:\p{L}+\s+)?\d{1,2}(?:st|nd|rd|th|er)?\s+\p{L}+(?:\s+\d{4})?\s+(?:to|[àa]|au)\s+(.+)$/u.exec(first)
     if (when && streetOf(when[1]!)) first = cleanAddressPart(when[1]!)

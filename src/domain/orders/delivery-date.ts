@@ -82,7 +82,23 @@ const OPENS = new RegExp(OPENING.source, "i")
 
 /** A delivery day's label on its line: "Deliver by:", "Requested delivery date:", "Livraison souhaitée (par le client) :". */
 const LABELLED_DELIVERY = /^\s*(?:deliver(?:y)? (?:by|on)|(?:requested |required |wanted )?delivery (?:date|day)|requested delivery|need(?:ed)? by|livraison (?:souhaitee|demandee|prevue)(?: par [a-z ]{2,30})?|date de livraison(?: souhaitee| demandee)?)\s*$/
-export function deliveryDateOf(given: readonly { text: string; ref: Date }[], opts: { monthFirst?: boolean } = {}): { date: Date; evidence: string; relative: boolean } | null {
+/**
+ * A form's fields side by side on one line ("Order Date: 30/11/2026     Delivery Date: 08/12/2026", a PDF's text with
+ * the gap gone: "Order Date: 30/11/2026 Delivery Date: 08/12/2026", "Date de commande : 30/11 Livraison souhaitée :
+ * 08/12"): each its own line, so the order's day does not take the delivery's with it. A field opens the line; the next
+ * follows a wide gap or a figure.
+ */
+const FIELD_FIRST = /^[\p{L}][\p{L}.'’ #°-]{1,30}?[ \t]?:/u
+const NEXT_FIELD = /(?:[ \t]{2,}|\t|(?<=\d)[ \t])(?=\p{Lu}[\p{L}.'’#°-]*(?: [\p{L}.'’#°-]+){0,3}[ \t]?:)/u
+function fieldsApart(given: readonly { text: string; ref: Date }[]): { text: string; ref: Date }[] {
+  return given.flatMap((l) => {
+    const text = l.text.trim()
+    return FIELD_FIRST.test(text) && NEXT_FIELD.test(text) ? text.split(new RegExp(NEXT_FIELD.source, "gu")).map((t) => ({ text: t, ref: l.ref })) : [l]
+  })
+}
+
+export function deliveryDateOf(given0: readonly { text: string; ref: Date }[], opts: { monthFirst?: boolean } = {}): { date: Date; evidence: string; relative: boolean } | null {
+  const given = fieldsApart(given0)
   if (!given.some((l) => OPENS.test(l.text))) return deliveryDayOf(given, opts)
   return deliveryDayOf(given.map((l) => ({ ...l, text: l.text.replace(OPENING, " ") })), opts) ?? deliveryDayOf(given, opts)
 }
@@ -150,6 +166,11 @@ function handedOverOn(whole: string, ref: Date, opts: { monthFirst?: boolean }):
  */
 const DAY_BEFORE = /\b(?:(?:the )?(?:day|evening|night) before|la veille|(?:l )?avant veille|(?:two|2) days before|deux jours avant)\b(?! (?:de |d |du |of )?(?:noel|christmas|xmas|nouvel an|jour de l an|new year|la saint|toussaint|thanksgiving)\b)/
 
+/** "Il nous faut … la veille", "we need them the day before": wanted, as a delivery's words say. */
+const NEEDED = /\b(?:il (?:nous |me )?(?:faut|faudrait|faudra)|(?:we|i) (?:need|want|would need|ll need))\b/
+/** An event a day before which the goods are wanted, named after the words ("The fair opens on Saturday 12th."). */
+const EVENT = /\b(?:fair|gala|event|launch|show|exhibition|conference|party|concert|match|opening|opens|open day|premiere|foire|fete|lancement|spectacle|soiree|congres|tournoi|exam\w*|ouvre|ouverture|inauguration|salon|vernissage|seminar|seminaire)\b/
+
 function dayBeforeEvent(lines: readonly { text: string; ref: Date }[], opts: { monthFirst?: boolean }): { date: Date; evidence: string; relative: boolean } | null {
   const at = lines.findIndex((l) => DAY_BEFORE.test(foldText(l.text)))
   if (at < 0) return null
@@ -158,7 +179,7 @@ function dayBeforeEvent(lines: readonly { text: string; ref: Date }[], opts: { m
   for (const [i, part] of parts.entries()) {
     const folded = foldKeepSlash(part)
     const words = DAY_BEFORE.exec(folded)
-    if (words === null || !DELIVERY_CONTEXT.test(folded) || NOT_DELIVERY.test(folded)) continue
+    if (words === null || !(DELIVERY_CONTEXT.test(folded) || NEEDED.test(folded)) || NOT_DELIVERY.test(folded)) continue
     const back = /avant veille|two|2|deux/.test(words[0]) ? 2 : 1
     // The event's day after the words ("the day before the match on Saturday 12th"), else the last said before their sentence.
     const within = findDates(part, ref, opts).filter((d) => !VAGUE.test(d.text))
@@ -185,6 +206,17 @@ function dayBeforeEvent(lines: readonly { text: string; ref: Date }[], opts: { m
         }
       }
       if (handed) return null
+    }
+    // "we need them the day before. The fair opens on Saturday 12th.": the event and its day said after, in the next
+    // sentence or line.
+    if (anchor === null) {
+      for (const sentence of [...parts.slice(i + 1), ...lines.slice(at + 1, at + 3).map((l) => l.text)]) {
+        const day = EVENT.test(foldText(sentence)) ? findDates(sentence, ref, opts).find((d) => !VAGUE.test(d.text)) : undefined
+        if (day !== undefined) {
+          anchor = day.date
+          break
+        }
+      }
     }
     if (anchor !== null) return { date: addDays(anchor, -back), evidence: text.trim(), relative: true }
   }

@@ -15,7 +15,7 @@ import { ADDS_UP_TO } from "./line-words"
 import { attachmentSources, bestPo, bySize, clamp, dedupe, foldBySentence, nameHas, withoutEarlierRest } from "./extract-helpers"
 import { unitOfWord } from "./units"
 import { addressInSignature } from "./address-fallbacks"
-import { keepsQuotedRest, sizesRetold, struckFromQuote } from "./quoted-rest"
+import { keepsQuotedRest, retellBelow, sizesRetold, struckFromQuote } from "./quoted-rest"
 import { answersOnly, belowSignOff, chooseBody, ownSegments, splitMail, withoutBounces, withRelayedQuote, type MailSegment } from "./mail-body"
 import { ACCEPT, AGREES, EXCEPT, INVOICING, inPacks, ITEM_CHANGE, itemNumber, ITEMS, MORE, PLACE_ORDER, PROPOSAL, reorderOverForward, RETOLD, countWord, SAME_DELIVERY, SCALE, spokenNumber, STRIKE, theseNamed, WHOLE_QUOTE } from "./reply-words"
 import { decideOrder, KEY_IN, readOrderAct } from "./order-act"
@@ -142,6 +142,9 @@ export class OrderExtractor {
       // "Je vous mets le récapitulatif en dessous": what the note puts under its sign-off, for products it does not name.
       for (const l of findLines(belowSignOff(s, foldText(s.body)), lineOpts)) if (!found.some((f) => f.product.ref === l.product.ref)) found.push(l)
     }
+    // "Make that 20 reams, not 15" above the colleague's list it forwards ("15 reams of A4"): the forwarder's later word
+    // retells the one line below of that count and unit (or name), as a reply's "8 boxes, not 6" does its quote's.
+    if (own.length > 1) retellBelow(own[0]!.body, found, new Set(findLines(ourRowsOnly(theseNamed(own[0]!, lineOpts), ownWords), lineOpts).map((l) => l.product.ref)))
     // "Cde : 4 rlx film étirable + 2 rallonges 3m svp" above a bare signature: the whole order in a new subject.
     if (found.length === 0 && !/^\s*(?:re|r[ée]f|aw|sv|tr|fw|fwd|wg)\s*:/i.test(mail.subject)) {
       found.push(...findLines(mail.subject.replace(/^\s*[\p{L}.]{1,12}\s*:\s*/u, "").replace(/\s+(?:\+|&|et|and)\s+/g, "\n"), lineOpts))

@@ -170,10 +170,11 @@ const PRICE_MATCH =
 /**
  * Quantities given as a rate of use or a yearly volume, not as goods asked for: a survey answer ("consommation
  * mensuelle moyenne"), a tender's schedule ("estimated annual volumes (not a commitment to purchase)"), data asked about
- * what was bought ("pour notre bilan carbone : le poids unitaire de ce que nous vous achetons").
+ * what was bought ("pour notre bilan carbone : le poids unitaire de ce que nous vous achetons"). "Do not send goods"
+ * says so, not "please don't send goods there" under an invoices-only box: where the goods must not go.
  */
 const USAGE =
-  /\b(?:bilan carbone|empreinte carbone|carbon (?:footprint|report\w*|accounting)|facteurs? d emission|emission factors?|scope 3|poids unitaires?|unit weights?|(?:donnees|data) (?:d achats?|on (?:our |your )?purchases)|extraction comptable|consommation (?:mensuelle|annuelle|hebdomadaire|moyenne)|(?:average |estimated |typical )?(?:monthly|annual|yearly|weekly) (?:volumes?|consumption|usage|requirements?)|volumes? (?:annuels?|mensuels?|estimes?|previsionnels?)|estimated (?:annual |yearly |monthly )?volumes?|not a commitment to (?:purchase|buy|order)|sans engagement (?:d achat|de commande)|(?:do not|don t) send (?:any )?goods|n envoyez (?:pas|aucune) (?:de )?marchandise|enquete (?:de )?satisfaction|satisfaction survey|customer survey|questionnaire|tender|appel d offres?)\b/
+  /\b(?:bilan carbone|empreinte carbone|carbon (?:footprint|report\w*|accounting)|facteurs? d emission|emission factors?|scope 3|poids unitaires?|unit weights?|(?:donnees|data) (?:d achats?|on (?:our |your )?purchases)|extraction comptable|consommation (?:mensuelle|annuelle|hebdomadaire|moyenne)|(?:average |estimated |typical )?(?:monthly|annual|yearly|weekly) (?:volumes?|consumption|usage|requirements?)|volumes? (?:annuels?|mensuels?|estimes?|previsionnels?)|estimated (?:annual |yearly |monthly )?volumes?|not a commitment to (?:purchase|buy|order)|sans engagement (?:d achat|de commande)|(?:do not|don t) send (?:any )?goods(?! (?:there|to (?:that|this|the|our|my)|at (?:that|this|the))\b)|n envoyez (?:pas|aucune) (?:de )?marchandise(?!s? (?:la bas|a cette|a l adresse|au|a la|a l|chez)\b)|enquete (?:de )?satisfaction|satisfaction survey|customer survey|questionnaire|tender|appel d offres?)\b/
 
 /** A "purchase order" one must sign in with one's mailbox password to see: phishing, whatever quantities it shows. */
 const PHISHING =

@@ -2,6 +2,8 @@ import { foldText } from "../search/fold-text"
 import type { CatalogMatcher } from "./catalog-match"
 import { nameHas } from "./extract-helpers"
 import type { FoundLine } from "./lines"
+import { countWord, RETOLD } from "./reply-words"
+import { unitOfWord } from "./units"
 
 /**
  * A reply that changes part of the order quoted under it and keeps the rest: "le reste ne change pas", "le reste comme
@@ -20,6 +22,13 @@ const HELD_BACK =
   /\b(?:avant (?:que (?:je|nous|on) (?:ne )?(?:valide|validions|confirme|confirmions|commande|commandions|passe|passions)|de (?:valider|confirmer|commander|passer (?:la )?commande))|(?:je|nous|on) (?:vous )?(?:confirme|confirmerai|confirmerons|confirmera|valide|validerai|validerons)(?: le tout| la commande)? (?:ensuite|apres|plus tard|dans un second temps)|before (?:i|we) (?:confirm|commit|place (?:the|an|our) order|order|go ahead|sign off)|(?:i|we) ll confirm (?:after|once|then|the order)|once (?:i|we) (?:know|hear)|(?:check|confirm) (?:the )?(?:availability|stock)(?: first)?)\b/
 
 /**
+ * The day and the place of the quoted order said to be kept with the rest: "(date et adresse comprises)", "y compris la
+ * date et le lieu", "date and address included", "including the date and delivery address", "same day and place".
+ */
+const DAY_AND_PLACE_KEPT =
+  /\b(?:(?:(?:la |le )?(?:date|jour|day|delivery date)s? (?:et|and|&) (?:(?:l |le |la |the )?(?:adresse|lieu|address|place|site|delivery address|point de livraison))) (?:compris|comprise?s?|inclus|incluse?s?|included|too|as well|aussi|egalement|unchanged|inchanges?)|(?:y compris|including|incl) (?:la |le |the )?(?:date|jour|day|delivery date) (?:et|and|&) (?:l |le |la |the )?(?:adresse|lieu|address|place|site|delivery address)|(?:same|meme) (?:date|day) (?:and|et) (?:same |meme )?(?:address|place|adresse|lieu))\b/
+
+/**
  * The reply keeps the rest of the order quoted under it, and that order is not the sender's own nor ours: a colleague's
  * order answered to all, or a thread that went through someone else ("Le mer. 2 déc., Domaine de la Vernède a écrit").
  * A sender correcting the order she sent us herself ("De : Sandrine Lopes" right below: "petite correction sur ma
@@ -30,6 +39,9 @@ export function keepsQuotedRest(body: string, quoted: string, from: { address: s
   if (!KEEPS_QUOTED_REST.test(foldText(body))) return false
   // Her own list held back in the thread ("before I confirm", "avant que je valide") was never placed: this reply places it.
   if (HELD_BACK.test(foldText(quoted))) return true
+  // "Le reste comme dans mon message ci-dessous (date et adresse comprises)": the sender restates the whole order, its
+  // day and place named as kept, not just the change to one already keyed in.
+  if (DAY_AND_PLACE_KEPT.test(foldText(body))) return true
   const head = /^[>\s]*(?:(?:from|de)\s*:\s*(.+)|(.+(?:a [ée]crit|wrote)\s*:))\s*$/im.exec(quoted.split("\n").slice(0, 6).join("\n"))
   const who = (head?.[1] ?? head?.[2] ?? "").toLowerCase()
   const own = who.includes(from.address.toLowerCase()) || (from.name.trim() !== "" && who.includes(from.name.trim().toLowerCase()))
@@ -66,4 +78,19 @@ export function sizesRetold(body: string, quoted: readonly FoundLine[]): Map<str
     if (hits.length === 1) out.set(hits[0]!.product.ref, Number(m[2]))
   }
   return out
+}
+
+/**
+ * "Make that 20 reams, not 15" above the colleague's list it forwards ("15 reams of A4"): the forwarder's later word
+ * retells the one line below of that count and unit (or name), as a reply's "8 boxes, not 6" does its quote's. Lines the
+ * top message names itself (`named`) are its own.
+ */
+export function retellBelow(body: string, found: FoundLine[], named: ReadonlySet<string>): void {
+  for (const m of body.matchAll(RETOLD)) {
+    if (m[5] === undefined) continue
+    const said = foldText(m[4]!)
+    const unit = unitOfWord(said.replace(/s$/, "")) ?? unitOfWord(said)
+    const hits = found.filter((l) => l.quantity === Number(m[5]) && !named.has(l.product.ref) && (nameHas(l.product, said.replace(/s$/, "")) || unit === foldText(l.product.unit)))
+    if (hits.length === 1) hits[0]!.quantity = countWord(m[3]!)
+  }
 }
