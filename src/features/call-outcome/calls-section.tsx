@@ -102,7 +102,7 @@ function CallList({ t }: { t: ReturnType<typeof useTranslation>["t"] }) {
                 <td>
                   {c.customer ? (
                     <>
-                      {c.customer.company} <span className="c-muted">{c.customer.code}</span>
+                      {c.customer.company} <span className="c-muted c-nowrap">{c.customer.code}</span>
                     </>
                   ) : (
                     <span className="c-muted">{c.log.number ? formatPhone(c.log.number, settings.defaultCountry) : t("callOutcome.list.noCustomer")}</span>

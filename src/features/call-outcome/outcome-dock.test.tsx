@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, waitFor } from "@testing-library/react"
+import { act, cleanup, fireEvent, render, waitFor } from "@testing-library/react"
 import { I18nextProvider } from "react-i18next"
 import { afterEach, describe, expect, it, vi } from "vitest"
 
@@ -40,13 +40,15 @@ const draft: OutcomeDraft = {
 /** A background holding the "to log" drafts, and the storage signal it bumps when one goes. */
 function fakeBackground(drafts: OutcomeDraft[]) {
   const listeners = new Set<(changes: Record<string, chrome.storage.StorageChange>, area: string) => void>()
-  const answers: Record<string, () => unknown> = {
+  const answers: Record<string, (payload: { log?: unknown }) => unknown> = {
     "outcome/pending": () => ({ drafts }),
+    // Saved as sent, as the background answers a first log of a call.
+    "calls/log": (payload) => ({ ok: true, id: (payload.log as { id: string }).id, log: payload.log }),
     "outcome/draft": () => ({ draft: drafts.find((d) => d.id === "call-1") ?? null }),
     "calls/late": () => ({ callbacks: [] })
   }
   vi.stubGlobal("chrome", {
-    runtime: { sendMessage: vi.fn(async (m: { type: string }) => (answers[m.type] ? { ok: true, data: answers[m.type]!() } : { ok: false, error: "not in this test" })) },
+    runtime: { sendMessage: vi.fn(async (m: { type: string; payload: { log?: unknown } }) => (answers[m.type] ? { ok: true, data: answers[m.type]!(m.payload) } : { ok: false, error: "not in this test" })) },
     storage: { onChanged: { addListener: (l: never) => listeners.add(l), removeListener: (l: never) => listeners.delete(l) } }
   })
   return {
@@ -118,6 +120,29 @@ describe("the form of an earlier call when the next call comes", () => {
     rerender(dock({ id: "call-2", phase: "talking" }))
     await new Promise((r) => setTimeout(r, 50))
     expect(document.querySelector('[data-comptoir="outcome-form"][data-call-id="call-1"]')).not.toBeNull()
+  })
+})
+
+describe("the notice of a call just logged", () => {
+  const dock = (call: { id: string; phase: "ringing-in" | "talking" | "ended" }) => (
+    <I18nextProvider i18n={createI18n("en")}>
+      <CallOutcomeDock call={{ direction: "outbound", number: "+33612345678", startedAt: lastCall.startedAt, ...call }} lastCall={lastCall} caller={null} agentCountry="FR" />
+    </I18nextProvider>
+  )
+
+  it("goes when the next call rings: it named the last customer's outcome under the new caller's card", async () => {
+    fakeBackground([{ ...draft }])
+    const { rerender } = render(dock({ id: "call-1", phase: "talking" }))
+    rerender(dock({ id: "call-1", phase: "ended" }))
+    const form = document.querySelector('[data-comptoir="outcome-form"][data-call-id="call-1"]')!
+    fireEvent.change(form.querySelector('select[name="outcome"]')!, { target: { value: "information-given" } })
+    fireEvent.click(form.querySelector('[data-comptoir="outcome-save"]')!)
+    await waitFor(() => expect(document.querySelector('[data-comptoir="outcome-saved"]')?.textContent).toContain("Logged: Information given."))
+    rerender(dock({ id: "call-2", phase: "ringing-in" }))
+    expect(document.querySelector('[data-comptoir="outcome-saved"]')).toBeNull()
+    // Nor does it come back once that call is over.
+    rerender(dock({ id: "call-2", phase: "ended" }))
+    expect(document.querySelector('[data-comptoir="outcome-saved"]')).toBeNull()
   })
 })
 

@@ -147,6 +147,10 @@ export const CallOutcomeDock = memo(function CallOutcomeDock({
     setSaved(null)
   }
 
+  // Another call rings or is under way: the last call's "Logged: Appointment set · Calendar file" goes, or it reads as
+  // this caller's outcome under their card (its file was downloaded at the save; the log is on the timeline).
+  if (saved && call && call.phase !== "ended" && call.id !== saved.log.callId) setSaved(null)
+
   /** Drafts this dock has seen "to log": one gone since was saved or discarded elsewhere. */
   const seenDrafts = useRef(new Set<string>())
 

@@ -265,8 +265,17 @@ function CardDetails({
                 </span>
               ))}
               {p.emails.map((e) => (
-                <a key={e} href={`mailto:${e}`} className={matched.has(e) ? "c-matched" : undefined}>
-                  {e}
+                // A long address wraps inside the card, after its "@" first: kept whole, it ran past the card's edge.
+                <a key={e} href={`mailto:${e}`} className={matched.has(e) ? "c-email c-matched" : "c-email"}>
+                  {e.includes("@") ? (
+                    <>
+                      {e.slice(0, e.indexOf("@") + 1)}
+                      <wbr />
+                      {e.slice(e.indexOf("@") + 1)}
+                    </>
+                  ) : (
+                    e
+                  )}
                 </a>
               ))}
             </div>

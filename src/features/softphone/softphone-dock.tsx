@@ -198,7 +198,7 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
         ) : null}
         {besideFirst ? callerCard : null}
 
-        {call?.phase === "in-call" && view.capabilities.dtmf ? <DtmfPad callId={call.id} act={act} /> : null}
+        {call?.phase === "in-call" && view.capabilities.dtmf ? <DtmfPad key={call.id} callId={call.id} act={act} /> : null}
 
         {call?.phase === "in-call" && view.capabilities.transfer ? (
           <form
@@ -295,16 +295,32 @@ function useOutcomeCall(call: ActiveCall | null): OutcomeCall | null {
   )
 }
 
+/** Keyed by the call: the digits shown are this call's only. */
 const DtmfPad = memo(function DtmfPad({ callId, act }: { callId: string; act: (p: Promise<unknown>) => void }) {
   const { t } = useTranslation()
+  // What the line was given so far (a menu's choice, an extension), as a desk phone's display shows it: the last 24.
+  const [sentDigits, setSentDigits] = useState("")
   return (
-    <div className="c-keypad" data-comptoir="dtmf" role="group" aria-label={t("softphone.dock.keypad")}>
-      {KEYS.map((k) => (
-        <button key={k} type="button" className="c-button c-button-secondary" data-digit={k} onClick={() => act(send("softphone/dtmf", { callId, digits: k }))}>
-          {k}
-        </button>
-      ))}
-    </div>
+    <>
+      <div className="c-keypad" data-comptoir="dtmf" role="group" aria-label={t("softphone.dock.keypad")}>
+        {KEYS.map((k) => (
+          <button
+            key={k}
+            type="button"
+            className="c-button c-button-secondary"
+            data-digit={k}
+            onClick={() => {
+              setSentDigits((d) => (d + k).slice(-24))
+              act(send("softphone/dtmf", { callId, digits: k }))
+            }}>
+            {k}
+          </button>
+        ))}
+      </div>
+      <p className="c-muted c-dtmf-sent" data-comptoir="dtmf-sent" aria-live="polite">
+        {sentDigits ? t("softphone.dock.dtmfSent", { digits: sentDigits }) : null}
+      </p>
+    </>
   )
 })
 
