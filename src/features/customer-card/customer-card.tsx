@@ -266,7 +266,7 @@ function CardDetails({
               ))}
               {p.emails.map((e) => (
                 // A long address wraps inside the card, after its "@" first: kept whole, it ran past the card's edge.
-                <a key={e} href={`mailto:${e}`} className={matched.has(e) ? "c-email c-matched" : "c-email"}>
+                <a key={e} href={`mailto:${e}`} className={matched.has(e) ? "c-matched" : undefined}>
                   {e.includes("@") ? (
                     <>
                       {e.slice(0, e.indexOf("@") + 1)}
