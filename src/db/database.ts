@@ -58,7 +58,8 @@ export interface SyncState {
   /** The team version the local base holds (from the last pull). */
   pulledVersion: number
   lastSyncedAt: number | null
-  lastError: { code: string; message: string; at: number } | null
+  /** `status`: the HTTP status of a server that answered with a failure (the sync line names it). */
+  lastError: { code: string; message: string; at: number; status?: number } | null
   /** Consecutive failures, for the backoff; 0 after a success. */
   failures: number
   nextAttemptAt: number

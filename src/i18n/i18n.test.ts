@@ -89,4 +89,15 @@ describe("translations", () => {
     expect(createI18n("fr").t("card.fields.days", { count: 30 })).toBe("30 jours")
     expect(createI18n("en").t("card.fields.days", { count: 1 })).toBe("1 day")
   })
+
+  it("write counts with the interface language's thousands separator: 2,000 in English, 2 000 in French", () => {
+    expect(createI18n("en").t("popup.base.count", { count: 2000 })).toBe("2,000 customers in your base")
+    // French groups digits with a narrow no-break space (Intl's fr-FR), which never breaks the number over two lines.
+    expect(createI18n("fr").t("popup.base.count", { count: 2000 })).toBe("2\u202f000 clients dans votre fichier")
+  })
+
+  it("format every count shown to the user as a number (counts, imported rows, documents shown), so none is left ungrouped", () => {
+    const flat = (tree: Tree) => keysOf(tree).map((k) => [k, k.split(".").reduce<Tree | string>((t, p) => (t as Tree)[p]!, tree) as string] as const)
+    for (const [k, v] of [...flat(en as Tree), ...flat(fr as Tree)]) expect(v, k).not.toMatch(/\{\{(count|rows|created|updated|shown)\}\}/)
+  })
 })

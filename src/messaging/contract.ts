@@ -42,8 +42,11 @@ export const SyncStatus = z.object({
   lastSyncedAt: z.number().nullable(),
   pending: z.number().int(),
   conflicts: z.number().int(),
-  /** `code` picks the sentence shown; `message` is the server's or the network's own words. */
-  lastError: z.object({ code: z.string(), message: z.string(), at: z.number() }).nullable(),
+  /**
+   * `code` picks the sentence shown; `message` is the server's or the network's own words, and `status` the HTTP
+   * status of a server that failed: technical details the UI keeps out of the line (on hover, in the options).
+   */
+  lastError: z.object({ code: z.string(), message: z.string(), at: z.number(), status: z.number().int().optional() }).nullable(),
   /** A pull from the start under way (the first sign-in): rows received and, when the server said, of how many. */
   progress: z.object({ pulled: z.number().int(), total: z.number().int().nullable() }).nullable(),
   /** What the first sign-in sent from this device's own base. */

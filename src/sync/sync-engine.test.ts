@@ -46,6 +46,15 @@ describe("the sync engine against the real server", () => {
     expect(await b.db.outbox.count()).toBe(0)
   })
 
+  it("keeps a failing server's HTTP status with the error, for the sync line to name it", async () => {
+    const team = await live.server.team("server-503")
+    const a = await client(team, team.agent.token)
+    await a.repo.upsert(demo(1, 12))
+    const failing: typeof fetch = async () => new Response(JSON.stringify({ error: "unavailable" }), { status: 503 })
+    await new SyncEngine({ db: a.db, session: async () => a.session, fetch: failing }).sync()
+    expect((await a.engine().status()).lastError).toMatchObject({ code: "server", status: 503 })
+  })
+
   it("delivers offline edits once, after failed attempts with backoff", async () => {
     const team = await live.server.team("offline")
     const a = await client(team, team.agent.token)

@@ -163,7 +163,7 @@ export class SyncEngine {
         err.code === "client-too-old" || err.code === "unauthorized" ? BACKOFF_MAX_MS : Math.min(max, BACKOFF_BASE_MS * 2 ** (failures - 1))
       const delay = Math.round(ceiling * (0.5 + 0.5 * this.random()))
       await this.db.syncState.update(STATE_ID, {
-        lastError: { code: err.code, message: err.message, at: this.now() },
+        lastError: { code: err.code, message: err.message, at: this.now(), ...(err.status === undefined ? {} : { status: err.status }) },
         failures,
         nextAttemptAt: this.now() + delay
       })

@@ -103,7 +103,8 @@ export class TeamServer {
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)
       })
     } catch (e) {
-      throw new SyncError("offline", `the server at ${session.serverUrl} cannot be reached (${e instanceof Error ? e.message : String(e)})`)
+      // Only the browser's words: the UI says "unreachable" in the user's language and shows the URL beside them.
+      throw new SyncError("offline", e instanceof Error ? e.message : String(e))
     }
     const text = await res.text()
     let json: unknown

@@ -34,19 +34,55 @@ export function useSyncStatus(pollMs = 3_000) {
   return { status, setStatus: set, refresh }
 }
 
-/** A sync error code ("client-too-old") as a sentence in the user's language, with the server's words when useful. */
+/**
+ * A sign-in's error code ("client-too-old") as a sentence in the user's language, with the server's words where
+ * they say what to do; `detail` is the server's or the browser's own words, for the hover.
+ */
 export function useSyncErrorText() {
   const { t } = useTranslation()
   return (error: { code: string; message: string }) => {
     const key = error.code.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase())
-    return t(`sync.errors.${key}`, { message: error.message, defaultValue: t("sync.errors.unknown", { message: error.message }) })
+    return { text: t(`sync.errors.${key}`, { message: error.message, defaultValue: t("sync.errors.unknown", { message: error.message }) }), detail: error.message }
   }
 }
 
-/** One line: last synced, changes waiting, refused changes, the last error in words. */
-export function SyncStatusLine({ status }: { status: SyncStatus | null }) {
+/** The codes the line has a sentence for (`sync.status.error.<key>`); any other says "sync failed". */
+const LINE_ERRORS = new Set(["offline", "unauthorized", "forbidden", "server", "rejected", "clientTooOld", "serverTooOld", "badReply", "notSignedIn", "pendingOtherTeam"])
+
+/**
+ * The last error as one short sentence in the user's language, built from its code alone, and its technical
+ * detail (the server's address, the browser's or the server's own words, often English) kept apart: the line
+ * shows the sentence, the detail goes on hover and in the options page.
+ */
+export function useSyncErrorLine() {
   const { t, i18n } = useTranslation()
-  const errorText = useSyncErrorText()
+  return (status: Pick<SyncStatus, "serverUrl" | "pending">, error: NonNullable<SyncStatus["lastError"]>) => {
+    const key = error.code.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase())
+    const sentence =
+      key === "offline"
+        ? status.pending > 0
+          ? t("sync.status.error.offline", { count: status.pending })
+          : t("sync.status.error.offlineNothing")
+        : LINE_ERRORS.has(key)
+          ? t(`sync.status.error.${key}`, { status: error.status ?? "5xx" })
+          : t("sync.status.error.failed")
+    const detail = t("sync.status.error.errorDetail", {
+      url: status.serverUrl ?? "?",
+      message: error.message,
+      time: formatDateTime(error.at, uiLang(i18n.language))
+    })
+    return { sentence, detail }
+  }
+}
+
+/**
+ * One line: last synced, changes waiting, refused changes; after a failed sync, one sentence saying what is wrong
+ * and what happens to the changes waiting instead, the rest on hover. `details` shows the technical detail under
+ * it too (the options page, where one looks for it).
+ */
+export function SyncStatusLine({ status, details = false }: { status: SyncStatus | null; details?: boolean }) {
+  const { t, i18n } = useTranslation()
+  const errorLine = useSyncErrorLine()
   if (!status) return null
   if (!status.signedIn) {
     return (
@@ -61,19 +97,25 @@ export function SyncStatusLine({ status }: { status: SyncStatus | null }) {
     status.pending > 0 ? t("sync.status.pending", { count: status.pending }) : t("sync.status.upToDate")
   ]
   if (status.conflicts > 0) parts.push(t("sync.status.conflicts", { count: status.conflicts }))
+  const failed = status.lastError ? errorLine(status, status.lastError) : null
   const { progress, firstUpload } = status
   const number = (n: number) => n.toLocaleString(i18n.language)
   return (
     <>
-      <p className="c-muted" data-comptoir="sync-status" data-pending={status.pending}>
-        {parts.join(" · ")}
-        {status.lastError ? (
-          <span className="c-error" data-comptoir="sync-error">
-            {" "}
-            · {errorText(status.lastError)}
-          </span>
-        ) : null}
-      </p>
+      {failed ? (
+        <p className="c-error" data-comptoir="sync-status" data-pending={status.pending} data-error={status.lastError?.code} title={`${parts.join(" · ")}\n${failed.detail}`}>
+          <span data-comptoir="sync-error">{failed.sentence}</span>
+        </p>
+      ) : (
+        <p className="c-muted" data-comptoir="sync-status" data-pending={status.pending}>
+          {parts.join(" · ")}
+        </p>
+      )}
+      {failed && details ? (
+        <p className="c-muted" data-comptoir="sync-error-detail">
+          {parts.join(" · ")} · {failed.detail}
+        </p>
+      ) : null}
       {progress ? (
         <p className="c-muted" data-comptoir="sync-progress" data-pulled={progress.pulled} data-total={progress.total ?? ""}>
           {progress.total === null

@@ -16,7 +16,7 @@ export function TeamServerSection() {
   const [email, setEmail] = useState("")
   const [password, setPassword] = useState("")
   const [busy, setBusy] = useState<"login" | "sync" | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<{ text: string; detail: string } | null>(null)
   /** The last sign-in was refused because changes are owed to the previous team: offer to drop them, once asked. */
   const [owed, setOwed] = useState(false)
 
@@ -64,14 +64,18 @@ export function TeamServerSection() {
           <br />
           <span className="c-muted">{t("options.team.server", { url: status.serverUrl ?? "" })}</span>
         </p>
-        <SyncStatusLine status={status} />
+        <SyncStatusLine status={status} details />
         <button type="button" className="c-button" disabled={busy !== null} onClick={() => void onSyncNow()} data-comptoir="sync-now">
           {busy === "sync" ? t("options.team.syncing") : t("options.team.syncNow")}
         </button>{" "}
         <button type="button" className="c-button c-button-secondary" onClick={() => void onLogout()} data-comptoir="team-sign-out">
           {t("options.team.signOut")}
         </button>
-        {error ? <p className="c-error">{error}</p> : null}
+        {error ? (
+          <p className="c-error" title={error.detail}>
+            {error.text}
+          </p>
+        ) : null}
         <RefusedChanges conflictCount={status.conflicts} />
         <ChangePasswordForm />
       </div>
@@ -106,8 +110,8 @@ export function TeamServerSection() {
         {busy === "login" ? t("options.team.signingIn") : t("options.team.signIn")}
       </button>
       {error ? (
-        <p className="c-error" data-comptoir="team-error">
-          {error}
+        <p className="c-error" data-comptoir="team-error" title={error.detail}>
+          {error.text}
         </p>
       ) : null}
       {owed ? (
@@ -115,7 +119,7 @@ export function TeamServerSection() {
           {t("options.team.signInDiscarding")}
         </button>
       ) : null}
-      <SyncStatusLine status={status} />
+      <SyncStatusLine status={status} details />
     </form>
   )
 }
