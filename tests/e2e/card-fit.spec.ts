@@ -1,7 +1,29 @@
-import type { Page } from "@playwright/test"
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+
+import type { BrowserContext, Page } from "@playwright/test"
 
 import { e2eCustomers, ensureImported } from "./dataset"
-import { expect, test } from "./fixtures"
+import { expect, launchWithExtension, test as shared } from "./fixtures"
+
+/**
+ * A browser profile of its own: the 50 calls logged below and the imported base would otherwise stay in the profile
+ * the worker's next spec file gets (import-and-popup.spec.ts expects a fresh base: 400 new customers, one call).
+ */
+const test = shared.extend<object, { extContext: BrowserContext }>({
+  extContext: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const dir = mkdtempSync(join(tmpdir(), "comptoir-card-fit-"))
+      const context = await launchWithExtension(dir)
+      await use(context)
+      await context.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+    { scope: "worker" }
+  ]
+})
 
 /**
  * What an agent reads whole (the English walk of 6 Dec, `user9`): a contact's long e-mail address stays inside the
