@@ -1,0 +1,151 @@
+import { readFileSync } from "node:fs"
+import { join } from "node:path"
+
+import { describe, expect, it } from "vitest"
+
+import { after, DAY, FRI, itChecksDeliveryDays, MON, next, numberOf, on, readLabelledMails, sentDay, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+
+/**
+ * The thirty-seventh held-out part (issue #11, held-out-37/): 40 mails by an author who read neither the extractor nor
+ * another set's mails or labels — the international and the charitable: the Belgian embassy's intendance on an
+ * iPhone, a relief NGO's warehouse PDF, an international lycée's 2027 price request, a food bank's forwarded list, a
+ * delegation to UNESCO's table, a pilgrims' guest house, an NGO coordinator's out-of-office, an international
+ * college's reply, a rescue unit's invoice query, a Dakar NGO base through its freight agent, a food banks'
+ * newsletter, a Lyon charity's windows-1252 CSV, the French embassy in N'Djamena through the diplomatic bag, a
+ * diocesan guest house dictating, an asylum centre's cancellation, the European School's stores, a permanent mission
+ * in Geneva, a charity's chaser, an EU executive agency, the known Vergèze town hall's toy collection; the Norwegian
+ * embassy in London on an iPhone, a relief warehouse's PDF, a Dubai school's RFQ, a Brooklyn food pantry, a Sydney
+ * international school, an aid worker's out-of-office, the known Sinclair Systems' refugee drop-in, a Chicago
+ * resettlement agency's UTF-8 CSV, a Dublin aid charity's forward, a corps hall's complaint, the British School in
+ * Tokyo through its consolidator, a Paris Anglican chaplaincy's HTML table, an embassy's invoice query, the Irish
+ * embassy in Washington dictating, a relief agency in Amman, a relief kitchen's chaser, Friends House, a hospice's
+ * charity-discount question, the known Kingsley Supplies' shelter drive, the French embassy in Canberra. Checked here
+ * without the extractor (the bench runs it, blind, aggregates only).
+ */
+const mails = readLabelledMails("held-out-37")
+const ORDERS = join(import.meta.dirname, "..", "fixtures", "orders")
+
+/** Each order's delivery in its mail's words, counted from its Date header (the writer's own day). */
+const DELIVERY: DeliveryRules = {
+  "h37-01": { words: "pour jeudi (from a Monday, on an iPhone)", day: next(THU) },
+  "h37-02": { words: "Date de livraison : 08/12/2026 (in the PDF, day first)", day: on("2026-12-08", TUE) },
+  "h37-04": { words: "Pour mardi si possible (the forwarder's, from a Friday)", day: next(TUE) },
+  "h37-05": { words: "d'ici le mercredi 9 décembre", day: on("2026-12-09", WED) },
+  "h37-06": { words: "Livraison lundi 7 décembre", day: on("2026-12-07", MON) },
+  "h37-08": { words: "pour le vendredi 4 décembre (the quoted first mail: \"même date, même adresse\")", day: on("2026-12-04", FRI) },
+  "h37-10": { words: "au plus tard le jeudi 10 décembre (Dakar)", day: on("2026-12-10", THU) },
+  "h37-12": { words: "Date de livraison;07/12/2026 (in the CSV, day first)", day: on("2026-12-07", MON) },
+  "h37-13": { words: "avant le mercredi 2 décembre (the bag leaves on the Thursday: the Wednesday is the day)", day: on("2026-12-02", WED) },
+  "h37-14": { words: "pour vendredi (dictated on a Monday evening)", day: next(FRI) },
+  "h37-16": { words: "pour mardi prochain (from a Thursday: the coming Tuesday)", day: next(TUE) },
+  "h37-17": { words: "Livraison souhaitée : 08.12.2026 (Swiss, day first)", day: on("2026-12-08", TUE) },
+  "h37-19": { words: "Pour lundi (from a Thursday)", day: next(MON) },
+  "h37-20": { words: "pour après-demain (from a Wednesday)", day: after(2) },
+  "h37-21": { words: "for Thursday (from a Monday, on an iPhone)", day: next(THU) },
+  "h37-22": { words: "Delivery Date: 09/12/2026 (in the PDF, British, day first)", day: on("2026-12-09", WED) },
+  "h37-24": { words: "Please deliver Tuesday, December 8", day: on("2026-12-08", TUE) },
+  "h37-25": { words: "a week on Friday (from Sydney's Monday: the Friday after the coming one)", day: (sent) => next(FRI)(sent) + 7 * DAY },
+  "h37-27": { words: "by Friday (from a Tuesday)", day: next(FRI) },
+  "h37-28": { words: "Need By,12/09/2026 (in the CSV, US, month first)", day: on("2026-12-09", WED) },
+  "h37-29": { words: "for Monday (the forwarder's, from a Thursday)", day: next(MON) },
+  "h37-31": { words: "by next Wednesday (from Tokyo's Friday: the coming Wednesday)", day: next(WED) },
+  "h37-32": { words: "Delivery: Thursday, December 10", day: on("2026-12-10", THU) },
+  "h37-34": { words: "for Monday the 7th (dictated)", day: on("2026-12-07", MON) },
+  "h37-35": { words: "on or before 08/12/2026 (Amman, day first)", day: on("2026-12-08", TUE) },
+  "h37-37": { words: "Please deliver on Friday 4 December", day: on("2026-12-04", FRI) },
+  "h37-39": { words: "next Tuesday (from a Wednesday: the coming Tuesday)", day: next(TUE) }
+}
+
+const NOT_ORDERS = [3, 7, 9, 11, 15, 18, 23, 26, 30, 33, 36, 38]
+
+/** The text each mail is made from (sources/held-out-37.txt): its body, PDF and CSV lines, quote marks and cell bars off. */
+const madeFrom = new Map(
+  readFileSync(join(ORDERS, "sources", "held-out-37.txt"), "utf8")
+    .split(/^=== /m)
+    .filter((b) => b.trim() !== "")
+    .map((block) => {
+      const [head, ...body] = block.split(/^---$/m)
+      const lines = head!.split("\n")
+      const attached = lines.filter((l) => /^(pdf|csv):/.test(l)).flatMap((l) => l.replace(/^(pdf|csv):\s?/, "").split(/[|;,]/))
+      const text = body.join("---").split("\n").flatMap((l) => l.replace(/^>\s?/, "").split("|"))
+      return [lines[0]!.trim(), [...text, ...attached].map((c) => c.trim()).filter((c) => c !== "").join(", ")] as const
+    })
+)
+
+const catalogUnits = new Map(
+  readFileSync(join(ORDERS, "products.csv"), "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((row) => {
+      const cells = row.split(",")
+      return [cells[0]!, cells[cells.length - 3]!] as const
+    })
+)
+
+describe("the thirty-seventh held-out part, written blind after the extractor", () => {
+  it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 110 lines long", () => {
+    expect(mails).toHaveLength(40)
+    expect(mails.filter((m) => numberOf(m.name) <= 20)).toHaveLength(20)
+    expect(mails.filter((m) => !m.expected.is_order).map((m) => numberOf(m.name))).toEqual(NOT_ORDERS)
+    expect(mails.reduce((n, m) => n + m.expected.lines.length, 0)).toBe(110)
+  })
+
+  it("attaches a relief NGO's and a relief charity's PDF orders, a Lyon charity's windows-1252 .csv and a Chicago agency's UTF-8 one", () => {
+    expect(withAttachment(mails, /^Content-Type: application\/pdf/m)).toEqual(["h37-02-ong-entrepot-vitrolles-pdf", "h37-22-relief-warehouse-felixstowe-pdf"])
+    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="windows-1252"/m)).toEqual(["h37-12-entraide-lyon-csv"])
+    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="utf-8"/m)).toEqual(["h37-28-resettlement-agency-chicago-csv"])
+  })
+
+  it("marks the newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
+    expect(mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([11])
+    expect(mails.filter((m) => /^Auto-Submitted: auto-/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([7, 26])
+  })
+
+  it("writes each Date header with the weekday of its own date", () => {
+    for (const { name, eml } of mails) {
+      const weekday = /^Date: (\w{3}),/m.exec(eml)![1]
+      expect(weekday, name).toBe(["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][new Date(sentDay(eml)).getUTCDay()])
+    }
+  })
+
+  it("names a known customer for the three orders sent from a customer's address, and none for the others", () => {
+    const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => [numberOf(m.name), m.expected.customer_code])
+    expect(known).toEqual([[20, "C-00113"], [27, "C-00209"], [39, "C-00205"]])
+    for (const m of mails) {
+      const from = /^From: .*<([^>]+)>/m.exec(m.eml)![1]!
+      const customers = readFileSync(join(ORDERS, "customers.csv"), "utf8")
+      expect(customers.includes(`,${from},`), m.name).toBe(m.expected.customer_code !== null)
+    }
+  })
+
+  it("gives every line the catalog's unit for its reference, whatever the mail writes", () => {
+    for (const m of mails) for (const l of m.expected.lines) expect(l.unit, `${m.name} ${l.ref}`).toBe(catalogUnits.get(l.ref))
+  })
+
+  it("takes each place of delivery as a run of its mail, PDF or CSV, its lines joined by \", \"", () => {
+    const places = mails.filter((x) => x.expected.delivery_address !== null)
+    expect(places).toHaveLength(27)
+    for (const m of places) expect(madeFrom.get(m.name), m.name).toContain(m.expected.delivery_address)
+  })
+
+  it("never takes a BP, a PO Box, a case postale, a CS/Cedex, a billing address, a seat or a registered office for the place of delivery", () => {
+    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
+      expect(m.expected.delivery_address, m.name).not.toMatch(/\bBP \d|P\.?O\.? Box|Case postale|Cedex|\bCS \d|Facturation|factur|Bill To|Accounts Payable|Finance|Siège|passage Thiéré|avenue de Suffren|Registered office|Merrion Square|Canal Street|Summer Street|Place de la Mairie|Shibuya|Crows Nest|Business Office/i)
+    }
+  })
+
+  it("takes the buyer's order number, never an invoice, a cancelled, chased or tendered order's number, a charity, company or registration number", () => {
+    const numbers = mails.map((m) => m.expected.po_number).filter((n) => n !== null)
+    expect(numbers).toHaveLength(16)
+    for (const n of numbers) expect(n).not.toMatch(/^(F-2026|INV-|CADA-|WKR-|RFQ-|DUB-ADM|TD |NINEA|CHY|RCN|EIN|ABN|\d)/)
+  })
+
+  it("gives no look-alike a line, an order number, a day or a place", () => {
+    for (const m of mails.filter((x) => !x.expected.is_order)) {
+      expect([m.expected.lines.length, m.expected.po_number, m.expected.delivery_date, m.expected.delivery_address], m.name).toEqual([0, null, null, null])
+    }
+  })
+
+  itChecksDeliveryDays(mails, DELIVERY)
+})
