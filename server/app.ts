@@ -10,6 +10,7 @@ import type { Db } from "./db/db"
 import { Notifications } from "./db/notifications"
 import { documentRoutes } from "./documents/routes"
 import { installJsonGuard, InvalidJsonError } from "./http/json-guard"
+import { serializeRequest } from "./http/log-redaction"
 import { installRequestTiming } from "./http/request-timing"
 import { HttpError, installZod, RequestValidationError, type ZodTypeProvider } from "./http/zod"
 import { pokeBusFor, type PokeBus } from "./sync/poke-bus"
@@ -41,7 +42,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const { db, config } = opts
   const tables = opts.tables ?? TABLES
   const app = Fastify({
-    logger: opts.logger ?? { level: config.logLevel, redact: ["req.headers.authorization", "req.query.ticket"] },
+    logger: opts.logger ?? { level: config.logLevel, redact: ["req.headers.authorization"], serializers: { req: serializeRequest } },
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     // SSE streams are hijacked and closed by us; anything else idle is closed at shutdown.
