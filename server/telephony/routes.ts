@@ -34,6 +34,12 @@ export function telephonyRoutes(app: FastifyInstance, db: Db, authn: Authenticat
     if (!config) throw new HttpError(503, "twilio-not-configured", "Twilio is not set up on this server (TWILIO_* environment)")
     return config
   }
+  // The number's team only, when the server names one: a token dials out on the server's Twilio account with that
+  // team's caller id (and bill), and another team's presence would only be ignored.
+  const ofNumbersTeam = (req: FastifyRequest): void => {
+    const c = need()
+    if (c.teamId !== null && authOf(req).teamId !== c.teamId) throw new HttpError(403, "forbidden", "the softphone's number belongs to another team on this server")
+  }
 
   r.post(
     "/telephony/twilio/token",
@@ -43,6 +49,7 @@ export function telephonyRoutes(app: FastifyInstance, db: Db, authn: Authenticat
     },
     async (req) => {
       const c = need()
+      ofNumbersTeam(req)
       const auth = authOf(req)
       const identity = identityOf(auth.userId)
       const token = new AccessToken(c.accountSid, c.apiKey, c.apiSecret, { identity, ttl: c.tokenTtlSeconds })
@@ -62,7 +69,7 @@ export function telephonyRoutes(app: FastifyInstance, db: Db, authn: Authenticat
     "/telephony/twilio/presence",
     { preHandler: signedIn, schema: { body: z.object({ registered: z.boolean() }) } },
     async (req, reply) => {
-      need()
+      ofNumbersTeam(req)
       const auth = authOf(req)
       await db.query(
         `INSERT INTO twilio_agents (identity, user_id, team_id, registered, seen_at) VALUES ($1, $2, $3, $4, now())

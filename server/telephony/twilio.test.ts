@@ -182,6 +182,24 @@ for (const name of ["pglite", "postgres"] as BackendName[]) {
       })
     })
 
+    it("gives no voice token nor presence to another team's agent when the number is one team's", async () => {
+      // The token dials out on the server's Twilio account with the number's caller id: that team's, and its bill.
+      const outsider = await newAgent(await createTeam(backend.db, "Équipe voisine"))
+      const teamed = await buildApp({ db: backend.db, config: testConfig(), logger: false, twilio: { ...cfg, teamId } })
+      try {
+        const asOutsider = { authorization: `Bearer ${outsider.token}` }
+        const token = await teamed.app.inject({ method: "POST", url: "/telephony/twilio/token", headers: asOutsider })
+        expect(token.statusCode).toBe(403)
+        expect(token.body).not.toMatch(/eyJ/)
+        const presence = await teamed.app.inject({ method: "POST", url: "/telephony/twilio/presence", headers: asOutsider, payload: { registered: true } })
+        expect(presence.statusCode).toBe(403)
+        const own = await teamed.app.inject({ method: "POST", url: "/telephony/twilio/token", headers: { authorization: `Bearer ${agent.token}` } })
+        expect(own.statusCode).toBe(200)
+      } finally {
+        await teamed.app.close()
+      }
+    })
+
     it("refuses a presence from anyone not signed in", async () => {
       const res = await built.app.inject({ method: "POST", url: "/telephony/twilio/presence", payload: { registered: true } })
       expect(res.statusCode).toBe(401)
