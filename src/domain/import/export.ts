@@ -23,11 +23,23 @@ export interface CsvWriteOptions {
 const FORMULA_START = /^[=+\-@\t\r]/
 const NUMBER_LIKE = /^[+-]?[\d\s().,/-]+$/
 
-const NEEDS_QUOTES: Record<string, RegExp> = { ",": /[",\r\n]|^\s|\s$/, ";": /[";\r\n]|^\s|\s$/, "\t": /["\t\r\n]|^\s|\s$/ }
+// Every separator is quoted, not only the file's own: a spreadsheet may split the file on another one (French
+// Excel splits a double-clicked .csv on ";"), and an unquoted `x;=HYPERLINK(…)` would then open a cell on a formula.
+const NEEDS_QUOTES = /[",;\t\r\n]|^\s|\s$/
 
-export function csvField(value: string, delimiter: "," | ";" | "\t"): string {
+// Quoting alone does not hold when the file is split on another separator: `Dupont,"x;=HYPERLINK(…)"` read on
+// ";" gives a cell `=HYPERLINK(…)"` (a quote counts only at a cell's start). So a formula start after a ",", a ";"
+// or a line break inside a value gets the apostrophe too (the importer drops it there as well, text.ts).
+const INNER_FORMULA = /([,;\r\n][\s"]*)([=+\-@][^,;\r\n]*)/g
+
+function protect(value: string): string {
   const v = FORMULA_START.test(value) && !NUMBER_LIKE.test(value) ? `'${value}` : value
-  return NEEDS_QUOTES[delimiter]!.test(v) ? `"${v.replace(/"/g, '""')}"` : v
+  return /[,;\r\n]/.test(v) ? v.replace(INNER_FORMULA, (m, sep: string, cell: string) => (NUMBER_LIKE.test(cell) ? m : `${sep}'${cell}`)) : v
+}
+
+export function csvField(value: string, _delimiter: "," | ";" | "\t"): string {
+  const v = protect(value)
+  return NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v
 }
 
 export function toCsv(headers: readonly string[], rows: readonly (readonly string[])[], opts: CsvWriteOptions = {}): string {

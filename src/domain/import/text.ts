@@ -39,6 +39,13 @@ export function looseKey(s: string): string {
 // Spreadsheet users protect cells that start with = + - @ with a leading apostrophe (and our export does the
 // same against formula injection); the apostrophe is not part of the value.
 const PROTECTED = /^'(?=[=+\-@])/
+// The same protection inside a value, after a separator or a line break (export.ts writes it there).
+const INNER_PROTECTED = /([,;\r\n][\s"]*)'(?=[=+\-@])/g
+
+function unprotect(value: string): string {
+  const v = value.charCodeAt(0) === 39 ? value.replace(PROTECTED, "") : value
+  return v.includes("'") ? v.replace(INNER_PROTECTED, "$1") : v
+}
 
 // Any Unicode space (NBSP and the narrow NBSP French Excel puts in numbers included) becomes a plain space.
 const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g
@@ -47,7 +54,7 @@ const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g
 export function cleanCell(raw: string | undefined): string {
   if (raw === undefined || raw === "") return ""
   const value = hasUnusualSpace(raw) ? raw.replace(SPACES, " ").trim() : raw.trim()
-  return value.charCodeAt(0) === 39 ? value.replace(PROTECTED, "") : value
+  return unprotect(value)
 }
 
 /**
@@ -90,7 +97,8 @@ export function cleanMultilineCell(raw: string | undefined): string {
     .map((l) => l.replace(H_SPACES, " ").trim())
     .filter((l) => l !== "")
     .join("\n")
-    .replace(PROTECTED, "")
+    .replace(/^'(?=[=+\-@])/gm, "")
+    .replace(INNER_PROTECTED, "$1")
 }
 
 /** Shortens a value quoted in a rejection reason so a 10 kB cell does not flood the report. */
