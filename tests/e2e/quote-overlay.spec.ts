@@ -131,6 +131,8 @@ test("sent over the page, then inserted into that page's reply; the overlay clos
   const numberEl = form.locator('[data-comptoir="document-number"]')
   await expect(numberEl).toHaveAttribute("data-numbered", "true", { timeout: 15_000 })
   const number = (await numberEl.textContent())!.match(/DEV-\d{4}-\d{5}/)![0]
+  // Sent and numbered, the overlay's bar no longer calls it a new quote (it said "New quote" over DEV-2026-00050).
+  await expect(frame.locator(".c-quote-frame-bar strong")).toHaveText("Quote")
   await form.locator('[data-comptoir="insert-into-reply"]').click()
   await expect.poll(async () => (await frame.frameElement()).isVisible()).toBe(false)
   const reply = page.locator("#composebody")

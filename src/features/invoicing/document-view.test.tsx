@@ -98,6 +98,31 @@ describe("a document in the workspace", () => {
     const cells = await screen.findAllByText((_, el) => el?.getAttribute("data-comptoir") === "line-quantity")
     expect(cells.map((c) => c.textContent)).toEqual(["2 pièces", "1.5 kg"])
   })
+  it("never calls a confirmed order still waiting for the server's number a draft", async () => {
+    // The walk of 6 Dec (branch walk10fr): "Commande (brouillon, numérotée à la confirmation)" beside "Confirmée".
+    const confirmed = { ...order([line(1, {})]), status: "confirmed" } as unknown as SalesDocument
+    stubChrome(confirmed)
+    render(
+      <I18nextProvider i18n={createI18n("fr")}>
+        <DocumentView id={confirmed.id} />
+      </I18nextProvider>
+    )
+    const number = await screen.findByText((_, el) => el?.getAttribute("data-comptoir") === "document-number")
+    expect(number.textContent).not.toMatch(/brouillon/)
+    expect(number.textContent).toBe("(numéro en attente du serveur)")
+  })
+
+  it("still says a draft order is numbered when confirmed", async () => {
+    stubChrome(order([line(1, {})]))
+    render(
+      <I18nextProvider i18n={createI18n("en")}>
+        <DocumentView id="0193a1b2-0000-7000-8000-000000000002" />
+      </I18nextProvider>
+    )
+    const number = await screen.findByText((_, el) => el?.getAttribute("data-comptoir") === "document-number")
+    expect(number.textContent).toBe("(draft, numbered when confirmed)")
+  })
+
   it("says when a sent quote expired in the agent's language, not as an ISO day", async () => {
     const quote = { ...order([line(1, {})]), type: "quote", status: "sent", number: "DEV-2026-00012", validUntil: "2026-11-30" } as unknown as SalesDocument
     const row = { id: quote.id, type: "quote", number: "DEV-2026-00012", status: "expired", customerId: "cust-1", customerName: "Dupont SA", customerCode: "C-00012", date: "2026-11-02", dueDate: null, totalInclVatCents: 600, remainingCents: null, paymentState: null, daysOverdue: 0, dunning: null, correctsInvoiceId: null, language: "fr" }

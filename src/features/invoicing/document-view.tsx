@@ -28,6 +28,15 @@ const SECTION_OF: Record<Doc["type"], string> = { quote: "quotes", order: "order
 const BUTTONS: Record<string, string[]> = { quote: ["accepted", "refused", "cancelled"], order: ["cancelled"], invoice: [], "credit-note": [] }
 
 /** One document: its lines and totals, where it came from and went, and the next steps its status allows. */
+/**
+ * Why a document has no number yet. A draft gets it at its step ("numbered when confirmed"); one past that step
+ * (confirmed or sent offline, or before the server's answer came back by sync) is no draft any more and waits for
+ * the server: "draft" beside its "Confirmed" badge read as a contradiction.
+ */
+function unnumbered(t: (key: string) => string, type: string, status: string): string {
+  return status === "draft" || status === "cancelled" ? t(`invoicing.view.unnumbered.${type}`) : t("invoicing.view.numberPending")
+}
+
 export function DocumentView({ id }: { id: string }) {
   const { t, i18n } = useTranslation()
   const lang = i18n.language === "en" ? "en" : "fr"
@@ -81,7 +90,7 @@ export function DocumentView({ id }: { id: string }) {
       <header className="c-doc-head">
         <a href={`#/${SECTION_OF[doc.type]}`}>← {t(`invoicing.list.title.${SECTION_OF[doc.type]}`)}</a>
         <h1>
-          {t(`invoicing.type.${doc.type}`)} <span data-comptoir="document-number">{doc.number ?? t(`invoicing.view.unnumbered.${doc.type}`)}</span>
+          {t(`invoicing.type.${doc.type}`)} <span data-comptoir="document-number">{doc.number ?? unnumbered(t, doc.type, doc.status)}</span>
         </h1>
         {row ? <StatusChip row={row} /> : null}
       </header>
@@ -138,7 +147,7 @@ export function DocumentView({ id }: { id: string }) {
             <dd>
               {view.derived.map((d) => (
                 <a key={d.id} href={`#/${SECTION_OF[d.type as Doc["type"]]}/${d.id}`} className="c-chip" data-comptoir="derived-document">
-                  {t(`invoicing.type.${d.type}`)} {d.number ?? t(`invoicing.view.unnumbered.${d.type}`)} · {statusText(t, d.status, d.type)}
+                  {t(`invoicing.type.${d.type}`)} {d.number ?? unnumbered(t, d.type, d.status)} · {statusText(t, d.status, d.type)}
                 </a>
               ))}
             </dd>

@@ -33,14 +33,14 @@ const invoice = {
 const row = { id: "inv-1", type: "invoice", number: "FAC-2026-00020", status: "issued", customerId: "cust-1", customerName: "Dupont SA", customerCode: "C-00012", date: "2026-12-01", dueDate: "2026-12-31", totalInclVatCents: 6000, remainingCents: 6000, paymentState: "unpaid", daysOverdue: 0, dunning: null, correctsInvoiceId: null, language: "fr" }
 
 /** The invoice as the background answers for it, France's today in `state` (the test moves it on), the steps asked. */
-function stubBackground(state: { today: string; refuse?: boolean }) {
+function stubBackground(state: { today: string; refuse?: boolean; payments?: unknown[] }) {
   const acts: unknown[] = []
   const sendMessage = vi.fn(async ({ type, payload }: { type: string; payload: unknown }) => {
     if (type === "documents/act") {
       acts.push(payload)
       return { ok: true, data: state.refuse ? { ok: false, code: "payment-over-remaining", message: "The payment is more than what is left to pay" } : { ok: true, id: "p1" } }
     }
-    const data = { document: invoice, row, customer: null, payments: [], creditNotes: [], derived: [], source: null, risk: null, confirm: null, me: { email: "a@x", name: "", role: "agent" }, reminders: [], seller: null, correctedInvoice: null, today: state.today }
+    const data = { document: invoice, row, customer: null, payments: state.payments ?? [], creditNotes: [], derived: [], source: null, risk: null, confirm: null, me: { email: "a@x", name: "", role: "agent" }, reminders: [], seller: null, correctedInvoice: null, today: state.today }
     return { ok: true, data }
   })
   vi.stubGlobal("chrome", { runtime: { sendMessage, getURL: (p: string) => `chrome-extension://x/${p}` } })
@@ -104,5 +104,18 @@ describe("the payment form", () => {
     expect(screen.getByLabelText<HTMLInputElement>("Montant (€)").value).toBe("20")
     expect(screen.getByLabelText<HTMLInputElement>("Référence").value).toBe("VIR 2026-118")
     expect(dateField().value).toBe("2026-11-28")
+  })
+})
+
+describe("the payments recorded", () => {
+  it("are a table with its column names, so the agent reads which figure is the amount and which the reference", async () => {
+    // The walk of 6 Dec (branch walk10fr): "06/12/2026 | 49,16 € | Virement | VIR 2026-118" under "Règlements", unnamed.
+    const paid = { id: "p1", invoiceId: "inv-1", customerId: "cust-1", date: "2026-12-02", amountCents: 2000, method: "transfer", reference: "VIR 2026-118", createdAt: 0 }
+    stubBackground({ today: "2026-12-03", payments: [paid] })
+    showInvoice()
+    const rowEl = await screen.findByText("VIR 2026-118")
+    const table = rowEl.closest("table")!
+    expect([...table.querySelectorAll("thead th")].map((th) => th.textContent)).toEqual(["Date", "Montant", "Mode", "Référence"])
+    expect(rowEl.closest("tr")!.textContent).toMatch(/^02\/12\/2026\s*20,00\s€\s*Virement\s*VIR 2026-118$/)
   })
 })

@@ -46,6 +46,14 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
           <p className="c-muted">{t("invoicing.payments.none")}</p>
         ) : (
           <table className="c-table">
+            <thead>
+              <tr>
+                <th>{t("invoicing.list.date")}</th>
+                <th className="c-num">{t("invoicing.payments.amountColumn")}</th>
+                <th>{t("invoicing.payments.methodLabel")}</th>
+                <th>{t("invoicing.payments.reference")}</th>
+              </tr>
+            </thead>
             <tbody>
               {view.payments.map((p) => (
                 <tr key={p.id} data-comptoir="payment-row">

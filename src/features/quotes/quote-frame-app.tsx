@@ -171,6 +171,8 @@ function QuoteFrame() {
     // A warm-up is laid out (that is part of what it warms) but never seen, should the dialog open meanwhile.
     <div className="c-quote-frame" data-comptoir="quote-frame" style={frame.warm ? { visibility: "hidden" } : undefined}>
       <header className="c-quote-frame-bar">
+        {/* "Quote", not "New quote": the same bar stays over the quote once saved, sent and answered (the form's own
+            heading says when it is a new one). */}
         <strong>{t("quotes.frame.title")}</strong>
         <button type="button" className="c-button c-button-secondary" data-comptoir="quote-frame-close" data-visibility-gate="free" aria-label={t("quotes.frame.close")} title={t("quotes.frame.close")} onClick={close}>
           ×
