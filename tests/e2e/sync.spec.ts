@@ -135,7 +135,9 @@ async function lastSyncedAt(p: Page): Promise<number> {
 }
 
 test("with the team server stopped, the popup and the options page say when the last sync that worked was, without hovering", async () => {
-  const [a] = profiles as [Profile, Profile]
+  // Sync resumes on its own after the restart, at the next retry.
+  test.setTimeout(120_000)
+  const [a, b] = profiles as [Profile, Profile]
   await a.page.goto(`chrome-extension://${a.extensionId}/options.html`)
   await expect(a.page.locator('[data-comptoir="sync-status"]')).toContainText("nothing to send", { timeout: 10_000 })
   const last = await lastSyncedAt(a.page)
@@ -146,6 +148,7 @@ test("with the team server stopped, the popup and the options page say when the 
     await importOne(a, "Serveur Arrete Cordonnerie", "HALTED-1", 99_150)
     await expect(a.page.locator('[data-comptoir="sync-error"]')).toHaveText("Team server unreachable — 1 change waiting, sent when it is back.", { timeout: 10_000 })
     await expect(a.page.locator('[data-comptoir="sync-status"] [data-comptoir="sync-last"]')).toHaveText(lastText)
+    await a.page.locator('[data-comptoir="team-server"]').screenshot({ path: test.info().outputPath("options-sync-server-stopped.png") }).catch(() => undefined)
     await popup.setViewportSize({ width: 380, height: 600 })
     await popup.goto(`chrome-extension://${a.extensionId}/popup.html`)
     const line = popup.locator('[data-comptoir="sync-status"]')
@@ -163,6 +166,8 @@ test("with the team server stopped, the popup and the options page say when the 
   // Nobody asks for a sync: the page, left open, says it is done, and the error's "last synced" goes with it.
   await expect(a.page.locator('[data-comptoir="sync-status"]')).toContainText("nothing to send", { timeout: 60_000 })
   await expect(a.page.locator('[data-comptoir="sync-last"]')).toHaveCount(0)
+  // The change that waited reaches the other profile (and is counted there before the next test counts).
+  await expect.poll(() => copiesOf(b.page, "Serveur Arrete Cordonnerie"), { timeout: 30_000, intervals: [200] }).toBe(1)
 })
 
 test("a service worker killed between the local write and the push loses nothing and sends nothing twice", async () => {
