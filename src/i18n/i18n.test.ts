@@ -96,8 +96,8 @@ describe("translations", () => {
     expect(createI18n("fr").t("popup.base.count", { count: 2000 })).toBe("2\u202f000 clients dans votre fichier")
   })
 
-  it("format every count shown to the user as a number (counts, imported rows, documents shown), so none is left ungrouped", () => {
+  it("format every count shown to the user as a number (counts, imported rows, documents shown, rows received), so none is left ungrouped", () => {
     const flat = (tree: Tree) => keysOf(tree).map((k) => [k, k.split(".").reduce<Tree | string>((t, p) => (t as Tree)[p]!, tree) as string] as const)
-    for (const [k, v] of [...flat(en as Tree), ...flat(fr as Tree)]) expect(v, k).not.toMatch(/\{\{(count|rows|created|updated|shown)\}\}/)
+    for (const [k, v] of [...flat(en as Tree), ...flat(fr as Tree)]) expect(v, k).not.toMatch(/\{\{(count|rows|created|updated|shown|pulled|total)\}\}/)
   })
 })

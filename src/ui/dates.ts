@@ -37,6 +37,17 @@ export function formatDateTime(ms: number, lang: UiLang, timeZone?: string): str
   return `${part("day")} ${part("month")} ${part("year")}, ${part("hour")}:${part("minute")}`
 }
 
+/** An instant's time alone, "14:32", on this device's clock and the 24-hour clock in both languages, as formatDateTime. */
+export function formatTime(ms: number, lang: UiLang): string {
+  return dateTimeFormat(LOCALE[lang], { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(ms)
+}
+
+/** Whether two instants fall on the same day of this device's calendar (today's time needs no date). */
+export function sameLocalDay(a: number, b: number): boolean {
+  const [x, y] = [new Date(a), new Date(b)]
+  return x.getFullYear() === y.getFullYear() && x.getMonth() === y.getMonth() && x.getDate() === y.getDate()
+}
+
 const FRANCE = "Europe/Paris"
 const FRANCE_TIME: Record<UiLang, string> = { fr: "heure de Paris", en: "Paris time" }
 

@@ -5,6 +5,7 @@ import { join } from "node:path"
 import { expect, test, type BrowserContext, type Page } from "@playwright/test"
 
 import { generateCustomers, generateProducts } from "~src/domain/demo/demo-data"
+import { formatDateTime, formatTime, sameLocalDay } from "~src/ui/dates"
 
 import { countInBase, e2eCsv } from "./dataset"
 import { closeProfiles, launchProfiles, signIn as signInAs, startDemoServer, type DemoServer, type Profile } from "./demo-server"
@@ -123,6 +124,50 @@ test("offline: three customers recorded without network arrive once when the net
   for (const name of names) expect(await copiesOf(b.page, name)).toBe(1)
   await expect(a.page.locator('[data-comptoir="sync-status"]')).toContainText("nothing to send", { timeout: 10_000 })
   await expect(a.page.locator('[data-comptoir="sync-error"]')).toHaveCount(0)
+})
+
+/** The last sync that worked, as the background knows it (ms), once one did. */
+async function lastSyncedAt(p: Page): Promise<number> {
+  return p.evaluate(async () => {
+    const r = (await chrome.runtime.sendMessage({ type: "sync/status", payload: {} })) as { data: { lastSyncedAt: number } }
+    return r.data.lastSyncedAt
+  })
+}
+
+test("with the team server stopped, the popup and the options page say when the last sync that worked was, without hovering", async () => {
+  // Sync resumes on its own after the restart, at the next retry.
+  test.setTimeout(120_000)
+  const [a, b] = profiles as [Profile, Profile]
+  await a.page.goto(`chrome-extension://${a.extensionId}/options.html`)
+  await expect(a.page.locator('[data-comptoir="sync-status"]')).toContainText("nothing to send", { timeout: 10_000 })
+  const last = await lastSyncedAt(a.page)
+  const lastText = sameLocalDay(last, Date.now()) ? `Last synced at ${formatTime(last, "en")}.` : `Last synced on ${formatDateTime(last, "en")}.`
+  await server.halt()
+  const popup = await a.context.newPage()
+  try {
+    await importOne(a, "Serveur Arrete Cordonnerie", "HALTED-1", 99_150)
+    await expect(a.page.locator('[data-comptoir="sync-error"]')).toHaveText("Team server unreachable — 1 change waiting, sent when it is back.", { timeout: 10_000 })
+    await expect(a.page.locator('[data-comptoir="sync-status"] [data-comptoir="sync-last"]')).toHaveText(lastText)
+    await a.page.locator('[data-comptoir="team-server"]').screenshot({ path: test.info().outputPath("options-sync-server-stopped.png") }).catch(() => undefined)
+    await popup.setViewportSize({ width: 380, height: 600 })
+    await popup.goto(`chrome-extension://${a.extensionId}/popup.html`)
+    const line = popup.locator('[data-comptoir="sync-status"]')
+    await expect(line.locator('[data-comptoir="sync-error"]')).toHaveText("Team server unreachable — 1 change waiting, sent when it is back.", { timeout: 10_000 })
+    await expect(line.locator('[data-comptoir="sync-last"]')).toBeVisible()
+    await expect(line.locator('[data-comptoir="sync-last"]')).toHaveText(lastText)
+    // The address and the browser's words stay on hover.
+    await expect(line).toHaveAttribute("title", new RegExp(`${url.replace(/[.]/g, "\\.")}`))
+    await line.scrollIntoViewIfNeeded()
+    await popup.screenshot({ path: test.info().outputPath("popup-sync-server-stopped.png") })
+  } finally {
+    await popup.close()
+    await server.restart()
+  }
+  // Nobody asks for a sync: the page, left open, says it is done, and the error's "last synced" goes with it.
+  await expect(a.page.locator('[data-comptoir="sync-status"]')).toContainText("nothing to send", { timeout: 60_000 })
+  await expect(a.page.locator('[data-comptoir="sync-last"]')).toHaveCount(0)
+  // The change that waited reaches the other profile (and is counted there before the next test counts).
+  await expect.poll(() => copiesOf(b.page, "Serveur Arrete Cordonnerie"), { timeout: 30_000, intervals: [200] }).toBe(1)
 })
 
 test("a service worker killed between the local write and the push loses nothing and sends nothing twice", async () => {

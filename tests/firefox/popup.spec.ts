@@ -228,9 +228,12 @@ describe("the popup in Firefox ESR, on the team's base", () => {
     await popup.bringToFront()
     const offline = await waitFor(() => syncLine(popup), (l) => l.pending === "1" && l.error !== null, 20_000)
     expect(offline.pending).toBe("1")
-    // One sentence: why, and what becomes of the change waiting; the last sync's time, the server's address and
-    // Firefox's own words are on hover, not in the line.
-    expect(offline.text).toBe("Team server unreachable — 1 change waiting, sent when it is back.")
+    // One sentence: why, and what becomes of the change waiting; then when the last sync that worked was, seen
+    // without hovering; the server's address and Firefox's own words are on hover, not in the line.
+    expect(offline.error).toBe("Team server unreachable — 1 change waiting, sent when it is back.")
+    const last = /^Team server unreachable — 1 change waiting, sent when it is back\. Last synced (?:at|on) (.+)\.$/.exec(offline.text ?? "")
+    expect(last, `the sync line says "${offline.text}"`).not.toBeNull()
+    expect(before.endsWith(last![1]!), `${before} is the last sync shown as ${last![1]}`).toBe(true)
     expect(offline.title).toContain(`Synced ${before} · 1 change to send`)
     expect(offline.title).toContain(server.url)
     await showSyncLine(popup)

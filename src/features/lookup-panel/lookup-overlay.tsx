@@ -321,7 +321,7 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
             </span>
             {cardCount.count > 0 ? (
               <span className={tab ? "c-badge" : "c-badge c-panel-badge-count"} data-comptoir="match-count">
-                {cardCount.count}
+                {t("panel.matches.badge", { count: cardCount.count })}
               </span>
             ) : null}
             {tab ? <WebmailTabName company={matches[0]?.customer.company} count={cardCount.count} /> : null}
@@ -332,7 +332,7 @@ function LookupPanel({ settings, profile }: { settings: Settings; profile: BaseP
             {/* No "0": the list says it in words, and a "0" over a caller's card read as "nobody". */}
             {cardCount.count > 0 ? (
               <span className="c-badge" data-comptoir="match-count" title={countLabel}>
-                {cardCount.count}
+                {t("panel.matches.badge", { count: cardCount.count })}
               </span>
             ) : null}
             <button

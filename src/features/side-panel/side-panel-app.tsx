@@ -218,7 +218,7 @@ function ActiveTabCards() {
         {t("panelUi.side.thisTab")}
         {view && tab?.url ? (
           <span className="c-badge c-side-count" data-comptoir="match-count">
-            {view.total}
+            {t("panel.matches.badge", { count: view.total })}
           </span>
         ) : null}
       </div>

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next"
 
 import type { SyncStatus } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
-import { formatDateTime, uiLang } from "~src/ui/dates"
+import { formatDateTime, formatTime, sameLocalDay, uiLang } from "~src/ui/dates"
 
 /** Polls the background while the page is open: the status changes with alarms and pokes, not with this page. */
 export function useSyncStatus(pollMs = 3_000) {
@@ -56,7 +56,7 @@ const LINE_ERRORS = new Set(["offline", "unauthorized", "forbidden", "server", "
  */
 export function useSyncErrorLine() {
   const { t, i18n } = useTranslation()
-  return (status: Pick<SyncStatus, "serverUrl" | "pending">, error: NonNullable<SyncStatus["lastError"]>) => {
+  return (status: Pick<SyncStatus, "serverUrl" | "pending" | "lastSyncedAt">, error: NonNullable<SyncStatus["lastError"]>) => {
     const key = error.code.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase())
     const sentence =
       key === "offline"
@@ -71,14 +71,23 @@ export function useSyncErrorLine() {
       message: error.message,
       time: formatDateTime(error.at, uiLang(i18n.language))
     })
-    return { sentence, detail }
+    // When the team's data on this device was last fresh: what the agent weighs before trusting a card. Today's as a
+    // time alone; an older one with its day, as a sync failing for days is what this line must not hide.
+    const lang = uiLang(i18n.language)
+    const last =
+      status.lastSyncedAt === null
+        ? t("sync.status.error.neverSynced")
+        : sameLocalDay(status.lastSyncedAt, Date.now())
+          ? t("sync.status.error.lastSyncedToday", { time: formatTime(status.lastSyncedAt, lang) })
+          : t("sync.status.error.lastSyncedOn", { time: formatDateTime(status.lastSyncedAt, lang) })
+    return { sentence, detail, last }
   }
 }
 
 /**
  * One line: last synced, changes waiting, refused changes; after a failed sync, one sentence saying what is wrong
- * and what happens to the changes waiting instead, the rest on hover. `details` shows the technical detail under
- * it too (the options page, where one looks for it).
+ * and what happens to the changes waiting instead, then when the last sync that worked was; the rest on hover.
+ * `details` shows the technical detail under it too (the options page, where one looks for it).
  */
 export function SyncStatusLine({ status, details = false }: { status: SyncStatus | null; details?: boolean }) {
   const { t, i18n } = useTranslation()
@@ -99,12 +108,12 @@ export function SyncStatusLine({ status, details = false }: { status: SyncStatus
   if (status.conflicts > 0) parts.push(t("sync.status.conflicts", { count: status.conflicts }))
   const failed = status.lastError ? errorLine(status, status.lastError) : null
   const { progress, firstUpload } = status
-  const number = (n: number) => n.toLocaleString(i18n.language)
   return (
     <>
       {failed ? (
         <p className="c-error" data-comptoir="sync-status" data-pending={status.pending} data-error={status.lastError?.code} title={`${parts.join(" · ")}\n${failed.detail}`}>
-          <span data-comptoir="sync-error">{failed.sentence}</span>
+          <span data-comptoir="sync-error">{failed.sentence}</span>{" "}
+          <span data-comptoir="sync-last">{failed.last}</span>
         </p>
       ) : (
         <p className="c-muted" data-comptoir="sync-status" data-pending={status.pending}>
@@ -119,8 +128,8 @@ export function SyncStatusLine({ status, details = false }: { status: SyncStatus
       {progress ? (
         <p className="c-muted" data-comptoir="sync-progress" data-pulled={progress.pulled} data-total={progress.total ?? ""}>
           {progress.total === null
-            ? t("sync.status.receivingUnknown", { pulled: number(progress.pulled) })
-            : t("sync.status.receiving", { pulled: number(progress.pulled), total: number(progress.total) })}
+            ? t("sync.status.receivingUnknown", { pulled: progress.pulled })
+            : t("sync.status.receiving", { pulled: progress.pulled, total: progress.total })}
           <br />
           <progress max={progress.total ?? undefined} value={progress.total === null ? undefined : progress.pulled} />
         </p>
