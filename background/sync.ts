@@ -56,14 +56,26 @@ export async function teamNamesWithin(waitMs: number, opts: { activeOnly?: boole
 }
 
 /**
- * The names a sales rep is picked from, and the disabled accounts' (`TeamNames.reps`), within `waitMs`; past it the
- * agent alone, as `teamNamesWithin`.
+ * The names a sales rep is picked from, and the disabled accounts' (`TeamNames.reps`), with the active members'
+ * e-mails, within `waitMs`; past it the agent alone, as `teamNamesWithin`.
  */
-export async function teamRepsWithin(waitMs: number): Promise<{ active: string[]; inactive: string[] }> {
+export async function teamRepsWithin(waitMs: number): Promise<TeamReps> {
   const session = await readSession()
   let timer: ReturnType<typeof setTimeout> | undefined
-  const late = new Promise<{ active: string[]; inactive: string[] }>((resolve) => (timer = setTimeout(() => resolve({ active: session && session.user.name.trim() ? [session.user.name.trim()] : [], inactive: [] }), waitMs)))
-  return Promise.race([teamNames.reps(session), late]).finally(() => clearTimeout(timer))
+  const me = session && session.user.name.trim() ? { name: session.user.name.trim(), email: session.user.email } : null
+  const late = new Promise<TeamReps>((resolve) => (timer = setTimeout(() => resolve({ active: me ? [me.name] : [], inactive: [], people: me ? [me] : [] }), waitMs)))
+  const known = Promise.all([teamNames.reps(session), teamNames.of(session, { activeOnly: true })]).then(([reps, names]) => ({
+    ...reps,
+    people: Object.entries(names).map(([email, name]) => ({ name, email }))
+  }))
+  return Promise.race([known, late]).finally(() => clearTimeout(timer))
+}
+
+/** The names a sales rep is picked from, and the active members' e-mails by name (an appointment's calendar file). */
+export interface TeamReps {
+  active: string[]
+  inactive: string[]
+  people: { name: string; email: string }[]
 }
 
 /**

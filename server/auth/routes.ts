@@ -54,7 +54,13 @@ export function authRoutes(app: FastifyInstance, db: Db, config: Config, authn: 
   r.get(
     "/team/members",
     { preHandler: requireAuth(authn), schema: { response: { 200: z.object({ members: z.array(z.object({ email: z.string(), name: z.string(), active: z.boolean(), canOverride: z.boolean() })) }) } } },
-    async (req) => ({ members: (await listUsers(db, authOf(req).teamId)).map((u) => ({ email: u.email, name: u.name, active: !u.disabled, canOverride: mayOverride(u.role) && !u.disabled })) })
+    async (req) => ({
+      // Managers before admins (the team's oldest account is its admin): a blocked agent is told "ask X or Y", and asks
+      // the first name, a manager, as the sentence's "only a manager or an admin can" says.
+      members: (await listUsers(db, authOf(req).teamId))
+        .sort((a, b) => askOrder(a.role) - askOrder(b.role))
+        .map((u) => ({ email: u.email, name: u.name, active: !u.disabled, canOverride: mayOverride(u.role) && !u.disabled }))
+    })
   )
 
   r.post(
@@ -148,3 +154,6 @@ function pruneEveryFewMinutes(app: FastifyInstance, throttle: LoginThrottle): vo
   })
   app.addHook("preClose", async () => clearInterval(timer))
 }
+
+/** Whom an agent asks first for an override: a manager, then an admin, then the others; each group in the list's order. */
+const askOrder = (role: string) => (role === "manager" ? 0 : role === "admin" ? 1 : 2)

@@ -32,6 +32,12 @@ describe("GET /team/members", () => {
     expect(overriders.sort()).toEqual([team.admin.email, team.manager.email].sort())
   })
 
+  it("names the team's managers before its admins among those who may override, since a blocked agent asks a manager first", async () => {
+    const res = await server.request("GET", "/team/members", team.agent.token)
+    const overriders = (res.body.members as { email: string; canOverride: boolean }[]).filter((m) => m.canOverride).map((m) => m.email)
+    expect(overriders).toEqual([team.manager.email, team.admin.email])
+  })
+
   it("says which accounts are disabled: a history still names them, but nobody picks them as a sales rep", async () => {
     expect((await server.request("POST", `/admin/users/${team.agent2.id}/disable`, team.admin.token)).status).toBe(200)
     const res = await server.request("GET", "/team/members", team.agent.token)

@@ -115,12 +115,17 @@ export const contract = {
   },
   /**
    * The names a sales rep is picked from (the team's active users, the agent's included) and the disabled accounts'
-   * names, which a stored document may still carry (shown "(inactive)"); both empty with no team known. Offline,
+   * names, which a stored document may still carry (shown "(inactive)"); all empty with no team known. Offline,
    * the names last known.
    */
   "team/reps": {
     request: z.object({}),
-    response: z.object({ active: z.array(z.string().max(200)).max(10_000), inactive: z.array(z.string().max(200)).max(10_000) })
+    response: z.object({
+      active: z.array(z.string().max(200)).max(10_000),
+      inactive: z.array(z.string().max(200)).max(10_000),
+      /** The active members' names and e-mails (the agent's included): an appointment's calendar file names them. */
+      people: z.array(z.object({ name: z.string().max(200), email: z.string().max(254) })).max(10_000).default([])
+    })
   },
   /** The whole base a page at a time, in alphabetical order of company: the workspace's Customers list before a search. */
   "customers/list": {

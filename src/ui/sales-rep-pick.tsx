@@ -10,6 +10,8 @@ import { FieldMessage } from "./field-message"
 export interface SalesRepTeam {
   active: readonly string[]
   inactive: readonly string[]
+  /** The active members' e-mails by name, when known: the appointment's calendar file invites the rep. */
+  people?: readonly { name: string; email: string }[]
 }
 
 export interface SalesRepPickProps<T extends FieldValues> {

@@ -168,6 +168,15 @@ test("lines added by typing a product's name with typos; totals exact to the cen
   await expect(form.locator('[name="lines.0.label"]')).toHaveValue("Café en grains 1 kg")
   await expect(form.locator('[name="lines.1.label"]')).toHaveValue("Ramette papier A4 80 g (500 f.)")
   await formPage.screenshot({ path: join(shots, "quote-form.png"), fullPage: true })
+  // The coffee added again (the interface is English here) makes a third line (another discount is legitimate), which says where the first is; removed,
+  // the totals are the two lines' again for the tests below.
+  await addProduct(formPage, "cafe en grain", "REF-1006")
+  await expect(form.locator('[data-comptoir="quote-line"]')).toHaveCount(3)
+  await expect(form.locator('[data-comptoir="quote-line"]').nth(2).locator('[data-comptoir="quote-line-duplicate"]')).toHaveText("Already on line 1")
+  await expect(form.locator('[data-comptoir="quote-line-duplicate"]')).toHaveCount(1)
+  await formPage.screenshot({ path: join(shots, "quote-form-duplicate.png"), fullPage: true })
+  await form.getByRole("button", { name: "Remove line 3" }).click()
+  await expect(form.locator('[data-comptoir="total-incl-vat"]')).toHaveAttribute("data-cents", "12241")
 })
 
 test("issued: the server numbers it, and the number shows in the form", async () => {

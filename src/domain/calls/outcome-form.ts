@@ -36,7 +36,17 @@ export const OutcomeCustomer = z.object({
   id: z.string().max(100),
   company: z.string().max(200),
   code: z.string().max(40),
-  contacts: z.array(z.object({ id: z.string().max(100), name: z.string().max(250), phones: z.array(z.string().max(40)).max(20) })).max(200),
+  contacts: z
+    .array(
+      z.object({
+        id: z.string().max(100),
+        name: z.string().max(250),
+        phones: z.array(z.string().max(40)).max(20),
+        /** Where the appointment's calendar file invites them (older drafts: none, so no invitation). */
+        emails: z.array(z.string().max(254)).max(20).optional()
+      })
+    )
+    .max(200),
   /** Who follows the customer: the appointment's sales rep unless the agent types another (older drafts: none). */
   salesRep: z.string().max(120).nullable().optional()
 })
@@ -49,7 +59,7 @@ export function outcomeCustomerOf(c: Pick<Customer, "id" | "company" | "code" | 
     salesRep: c.salesRep?.slice(0, 120) || null,
     company: c.company.slice(0, 200),
     code: c.code.slice(0, 40),
-    contacts: c.contacts.slice(0, 200).map((p) => ({ id: p.id, name: `${p.firstName} ${p.lastName}`.trim().slice(0, 250), phones: p.phones.slice(0, 20) }))
+    contacts: c.contacts.slice(0, 200).map((p) => ({ id: p.id, name: `${p.firstName} ${p.lastName}`.trim().slice(0, 250), phones: p.phones.slice(0, 20), emails: p.emails.slice(0, 20) }))
   }
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest"
 import type { Customer, Product } from "../customers/customer.schema"
 import { documentSummary } from "./document-text"
 import { DEMO_SELLER } from "../demo/demo-seller"
-import { centsToInput, emptyLine, lineFromPrefill, lineFromProduct, lineFromValues, liveTotals, newQuoteValues, prefillLinesOf, QuoteFormValues, quotePrefillQuery, quoteFromValues, relabelledLines, valuesFromQuote, type QuoteLineValues } from "./quote-form"
+import { centsToInput, earlierLineOfProduct, emptyLine, lineFromPrefill, lineFromProduct, lineFromValues, liveTotals, newQuoteValues, prefillLinesOf, QuoteFormValues, quotePrefillQuery, quoteFromValues, relabelledLines, valuesFromQuote, type QuoteLineValues } from "./quote-form"
 
 const customer: Customer = {
   id: "c1",
@@ -209,5 +209,18 @@ describe("a new line for a customer outside France (issue #10: UK customers were
     expect(q).toMatchObject({ totalExclVatCents: 890, totalVatCents: 0, totalInclVatCents: 890 })
     const { text } = documentSummary(q, DEMO_SELLER, uk, "en")
     expect(text).toContain("VAT exempt: export, article 262 I of the French tax code (CGI)")
+  })
+})
+
+describe("a catalog product on two lines of a quote", () => {
+  const lines = [{ productId: "p-gloves" }, { productId: null }, { productId: "p-coffee" }, { productId: "p-gloves" }, { productId: "p-gloves" }]
+
+  it("points each later line to the first line that has it, and the first line nowhere", () => {
+    expect(lines.map((_, i) => earlierLineOfProduct(lines, i))).toEqual([null, null, null, 1, 1])
+  })
+
+  it("follows the lines when the first one is removed", () => {
+    const rest = lines.slice(1)
+    expect(rest.map((_, i) => earlierLineOfProduct(rest, i))).toEqual([null, null, null, 3])
   })
 })

@@ -349,3 +349,14 @@ export function prefillLinesOf(query: URLSearchParams): PrefillLine[] {
 export function lineFromPrefill(p: Product, l: PrefillLine, lang: "fr" | "en", id: string, price?: CustomerPrice, regime: VatRegime = "domestic"): QuoteLineValues {
   return { ...lineFromProduct(p, lang, id, price, regime), quantity: milliToInput(Math.round(l.quantity * 1000), lang), unit: (l.unit || p.unit).slice(0, 30) }
 }
+
+/**
+ * The line (1-based) that already has line `i`'s catalog product, or null: a product picked twice makes a second
+ * line, as it may (another discount, another delivery), and the later line says where the first is, so a slip shows.
+ */
+export function earlierLineOfProduct(lines: readonly (Pick<QuoteLineValues, "productId"> | undefined)[] | undefined, i: number): number | null {
+  const id = lines?.[i]?.productId
+  if (!id) return null
+  const first = lines.findIndex((l) => l?.productId === id)
+  return first >= 0 && first < i ? first + 1 : null
+}

@@ -10,6 +10,7 @@ import type { ActiveCall, CallerContext, CallRecord } from "~src/domain/telephon
 import { formatPhone } from "~src/features/customer-card/format"
 import { send } from "~src/messaging/send"
 import { formatDateTime, uiLang } from "~src/ui/dates"
+import { useSalesRepTeam } from "~src/ui/use-sales-rep-team"
 
 import { appointmentFile } from "./appointment-download"
 import { LateCallbacks } from "./late-callbacks"
@@ -320,13 +321,15 @@ const PendingItem = memo(function PendingItem({
 function SavedNotice({ log, context, onClose }: { log: CallLog; context: OutcomeContext; onClose: () => void }) {
   const { t, i18n } = useTranslation()
   const [href, setHref] = useState<{ url: string; name: string } | null>(null)
+  const team = useSalesRepTeam(null)
+  const people = team?.people
   useEffect(() => {
-    const file = appointmentFile(log, context.customer, t)
+    const file = appointmentFile(log, context.customer, t, people)
     if (!file) return
     const url = URL.createObjectURL(new Blob([file.text], { type: "text/calendar;charset=utf-8" }))
     setHref({ url, name: file.name })
     return () => URL.revokeObjectURL(url)
-  }, [log, context, t])
+  }, [log, context, t, people])
   return (
     <p className="c-outcome-saved" data-comptoir="outcome-saved" data-log-id={log.id}>
       ✓ {t("callOutcome.saved.done", { outcome: t(`callOutcome.outcome.${log.outcome}`) })}

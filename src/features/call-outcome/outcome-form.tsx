@@ -145,6 +145,8 @@ export function OutcomeForm(props: OutcomeFormProps) {
     }
   }, [measuredKey, defaults, form])
 
+  // The team's names (the rep pick) and e-mails (the calendar file's organizer and rep).
+  const team = useSalesRepTeam(null)
   const onSubmit = form.handleSubmit(async (values) => {
     setSaveError(null)
     if (liveRef.current) return
@@ -159,7 +161,7 @@ export function OutcomeForm(props: OutcomeFormProps) {
       // The stored log: another dock may have saved this call's outcome first (then it is theirs that shows).
       const { log } = await send("calls/log", { log: made.log, draftId })
       saved.current = true
-      if (log.id === made.log.id && log.appointment) downloadAppointment(log, context.customer, t)
+      if (log.id === made.log.id && log.appointment) downloadAppointment(log, context.customer, t, team?.people)
       onSaved(log)
     } catch (e) {
       setSaveError(t("callOutcome.errors.saveFailed", { message: e instanceof Error ? e.message : String(e) }))
@@ -189,7 +191,6 @@ export function OutcomeForm(props: OutcomeFormProps) {
   // Who meets the customer is one of the team's active users: the customer's own rep once the names say they are one
   // (a disabled account's or a stranger's name is not given the appointment: the agent picks). No team known: the
   // name as the file has it, typed over as before.
-  const team = useSalesRepTeam(null)
   const fileRep = context.customer?.salesRep ?? ""
   const customerRep = team === null ? "" : team.active.length === 0 ? fileRep : (teamMemberNamed(fileRep, team.active) ?? "")
   useEffect(() => {

@@ -2,7 +2,7 @@ import { useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import { CsvFileError, decodeCsvBytes, type DecodedCsv } from "~src/domain/import/decode"
-import { rejectedRowsCsv, warningsCsv } from "~src/domain/import/export"
+import { rejectedRowsCsv } from "~src/domain/import/export"
 import {
   autoMapCustomerHeaders,
   autoMapProductHeaders,
@@ -16,7 +16,7 @@ import {
   type MultiField
 } from "~src/domain/import/headers"
 import { parseCsv } from "~src/domain/import/parse"
-import type { ImportWarning, RejectedRow } from "~src/domain/import/report"
+import type { RejectedRow } from "~src/domain/import/report"
 import { send } from "~src/messaging/send"
 import { useSettings } from "~src/ui/app-shell"
 import type { SalesRepTeam } from "~src/ui/sales-rep-pick"
@@ -24,6 +24,7 @@ import { useSalesRepTeam } from "~src/ui/use-sales-rep-team"
 
 import { downloadText } from "./download"
 import { runImportInWorker } from "./import-job"
+import { ImportWarnings } from "./import-warnings"
 import { rejectionReason, rejectionText } from "./rejection-text"
 import { previewFile, type ImportKind, type ImportOutcome, type ImportProgress } from "./run-import"
 
@@ -46,7 +47,6 @@ type Step =
 
 const NO_REPS: SalesRepTeam = { active: [], inactive: [] }
 const SHOWN_REJECTIONS = 200
-const SHOWN_WARNINGS = 200
 const isMulti = (field: string): field is MultiField => (MULTI_FIELDS as readonly string[]).includes(field)
 
 export function ImportSection({ kind }: { kind: ImportKind }) {
@@ -310,7 +310,7 @@ function ImportResult({ kind, outcome, fileName }: { kind: ImportKind; outcome: 
         })}{" "}
         {t("options.import.resultRejected", { count: outcome.rejected.length })}
       </p>
-      <Warnings warnings={outcome.warnings} fileName={fileName} />
+      <ImportWarnings warnings={outcome.warnings} fileName={fileName} />
       {outcome.rejected.length > 0 ? (
         <>
           <button
@@ -354,47 +354,5 @@ function RejectionReason({ row }: { row: RejectedRow }) {
       {title}
       {detail ? <span className="c-muted"> ({detail})</span> : null}
     </>
-  )
-}
-
-/** Rows imported with something left out or ignored: a phone that does not parse, a second company address… */
-function Warnings({ warnings, fileName }: { warnings: readonly ImportWarning[]; fileName: string }) {
-  const { t } = useTranslation()
-  if (warnings.length === 0) return null
-  const shown = warnings.slice(0, SHOWN_WARNINGS)
-  return (
-    <div data-comptoir="import-warnings" data-count={warnings.length}>
-      <p>{t("importReport.warnings.count", { count: warnings.length })}</p>
-      <button
-        type="button"
-        className="c-button c-button-secondary"
-        data-comptoir="import-download-warnings"
-        onClick={() => downloadText(fileName.replace(/\.[^.]*$/, "") + "-warnings.csv", warningsCsv(warnings))}>
-        {t("importReport.warnings.download")}
-      </button>
-      <table className="c-table">
-        <thead>
-          <tr>
-            <th>{t("options.import.line")}</th>
-            <th>{t("importReport.warnings.column")}</th>
-            <th>{t("importReport.warnings.value")}</th>
-            <th>{t("options.import.reason")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((w, i) => (
-            <tr key={`${w.line}-${i}`} data-comptoir="import-warning" data-line={w.line} data-code={w.code}>
-              <td>{w.line}</td>
-              <td>{w.column ?? ""}</td>
-              <td>{w.value ?? ""}</td>
-              <td>
-                {t(`importReport.warnings.codes.${w.code}`)} <span className="c-muted">({w.message})</span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {warnings.length > shown.length ? <p className="c-muted">{t("importReport.warnings.more", { count: warnings.length - shown.length })}</p> : null}
-    </div>
   )
 }

@@ -10,7 +10,7 @@ import type { Customer, Product } from "~src/domain/customers/customer.schema"
 import { formatCents } from "~src/domain/documents/money"
 import { todayInFrance } from "~src/domain/documents/payment-terms"
 import { allowedNext, effectiveQuoteStatus } from "~src/domain/documents/workflow"
-import { emptyLine, lineFromPrefill, lineMentionFrenchOnly, liveTotals, newQuoteValues, QuoteFormValues, relabelledLines, renumberedLines, rewordedExemptions, valuesFromQuote, type PrefillLine, type Quote } from "~src/domain/documents/quote-form"
+import { earlierLineOfProduct, emptyLine, lineFromPrefill, lineMentionFrenchOnly, liveTotals, newQuoteValues, QuoteFormValues, relabelledLines, renumberedLines, rewordedExemptions, valuesFromQuote, type PrefillLine, type Quote } from "~src/domain/documents/quote-form"
 import type { Seller } from "~src/domain/documents/seller.schema"
 import { customerVatRegime, regimeExemptionMention, type VatRegime } from "~src/domain/documents/vat-regime"
 import { copyAsText, downloadDocumentPdf, insertIntoReply } from "~src/features/documents-pdf/document-output"
@@ -409,7 +409,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
               </thead>
               <tbody>
                 {lines.fields.map((f, i) => (
-                  <LineRow key={f.key} i={i} register={register} line={watchedLines?.[i]} lang={language} errors={formState.errors.lines?.[i]} touched={formState.touchedFields.lines?.[i]} submitted={formState.isSubmitted} netCents={lineNet(watchedLines?.[i])} money={money} t={t} frenchMention={lineMentionFrenchOnly(watchedLines?.[i], products.current, language)} onRemove={() => lines.remove(i)} onUnit={(u) => form.setValue(`lines.${i}.unit`, u, { shouldDirty: true, shouldValidate: true })} />
+                  <LineRow key={f.key} i={i} register={register} line={watchedLines?.[i]} lang={language} errors={formState.errors.lines?.[i]} touched={formState.touchedFields.lines?.[i]} submitted={formState.isSubmitted} netCents={lineNet(watchedLines?.[i])} money={money} t={t} frenchMention={lineMentionFrenchOnly(watchedLines?.[i], products.current, language)} alreadyOnLine={earlierLineOfProduct(watchedLines, i)} onRemove={() => lines.remove(i)} onUnit={(u) => form.setValue(`lines.${i}.unit`, u, { shouldDirty: true, shouldValidate: true })} />
                 ))}
               </tbody>
             </table>

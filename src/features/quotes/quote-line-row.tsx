@@ -36,7 +36,8 @@ export function LineRow({
   onUnit,
   line,
   lang,
-  frenchMention = false
+  frenchMention = false,
+  alreadyOnLine = null
 }: {
   i: number
   /** The line as it stands: the note under its price reads its stored source (a reopened draft's too). */
@@ -56,6 +57,8 @@ export function LineRow({
   onUnit: (unit: string) => void
   /** An English quote's 0 % line whose product has only its French exemption mention: it will print that one. */
   frenchMention?: boolean
+  /** The earlier line that has the same catalog product (`earlierLineOfProduct`): said, not refused. */
+  alreadyOnLine?: number | null
 }) {
   // The form validates a whole line as soon as it is added (react-hook-form re-checks the field array on append), so
   // a free line's empty price came up in error before the agent could type one. A field's error shows once the
@@ -88,6 +91,11 @@ export function LineRow({
       <td data-label={t("quotes.form.label")}>
         <GrowingField className="c-quote-line-label" registration={registered("label")} value={line?.label ?? ""} aria-label={`${t("quotes.form.label")} ${i + 1}`} invalid={Boolean(errors?.label)} />
         <FieldMessage error={errors?.label} />
+        {alreadyOnLine !== null ? (
+          <span className="c-muted c-quote-line-note" data-comptoir="quote-line-duplicate">
+            {t("quotes.form.alreadyOnLine", { n: alreadyOnLine })}
+          </span>
+        ) : null}
       </td>
       {cell("quantity", { inputMode: "decimal", className: "c-num" })}
       <td data-label={t("quotes.form.unit")}>

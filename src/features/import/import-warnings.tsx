@@ -1,0 +1,50 @@
+import { useTranslation } from "react-i18next"
+
+import { warningsCsv } from "~src/domain/import/export"
+import type { ImportWarning } from "~src/domain/import/report"
+
+import { downloadText } from "./download"
+
+const SHOWN_WARNINGS = 200
+
+/** Rows imported with something left out or ignored: a phone that does not parse, a second company address… */
+export function ImportWarnings({ warnings, fileName }: { warnings: readonly ImportWarning[]; fileName: string }) {
+  const { t } = useTranslation()
+  if (warnings.length === 0) return null
+  const shown = warnings.slice(0, SHOWN_WARNINGS)
+  return (
+    <div data-comptoir="import-warnings" data-count={warnings.length}>
+      <p>{t("importReport.warnings.count", { count: warnings.length })}</p>
+      <button
+        type="button"
+        className="c-button c-button-secondary"
+        data-comptoir="import-download-warnings"
+        onClick={() => downloadText(fileName.replace(/\.[^.]*$/, "") + "-warnings.csv", warningsCsv(warnings))}>
+        {t("importReport.warnings.download")}
+      </button>
+      <table className="c-table">
+        <thead>
+          <tr>
+            <th>{t("options.import.line")}</th>
+            <th>{t("importReport.warnings.column")}</th>
+            <th>{t("importReport.warnings.value")}</th>
+            <th>{t("options.import.reason")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((w, i) => (
+            <tr key={`${w.line}-${i}`} data-comptoir="import-warning" data-line={w.line} data-code={w.code}>
+              <td>{w.line}</td>
+              <td>{w.column ?? ""}</td>
+              <td>{w.value ?? ""}</td>
+              <td>
+                {t(`importReport.warnings.codes.${w.code}`)} <span className="c-muted">({w.message})</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {warnings.length > shown.length ? <p className="c-muted">{t("importReport.warnings.more", { count: warnings.length - shown.length })}</p> : null}
+    </div>
+  )
+}
