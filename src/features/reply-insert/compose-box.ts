@@ -74,14 +74,13 @@ function sameOriginBody(frame: HTMLIFrameElement): HTMLElement | null {
 }
 
 /**
- * The compose box to write into: the editor the user was last in when it is still on screen, else the page's
- * visible message editor (Gmail, Outlook, Roundcube's HTML then plain editor), else null.
+ * The compose box to write into: the editor the user last clicked or typed in when it is still on screen, else the
+ * page's visible message editor (Gmail, Outlook, Roundcube's HTML then plain editor), else null. Never the page's
+ * focused element as such: the page's own script decides which one that is.
  */
-export function findComposeBox(doc: Document, lastFocused: Element | null): ComposeTarget | null {
-  const last = lastFocused?.isConnected ? targetOf(lastFocused) : null
+export function findComposeBox(doc: Document, lastUsed: Element | null): ComposeTarget | null {
+  const last = lastUsed?.isConnected ? targetOf(lastUsed) : null
   if (last && visible(last.el)) return last
-  const active = targetOf(doc.activeElement)
-  if (active) return active
   for (const sel of EDITABLE_SELECTORS) {
     const el = [...doc.querySelectorAll(sel)].find(visible)
     if (el) return { kind: "editable", el: el as HTMLElement }

@@ -1,25 +1,58 @@
 import { findComposeBox, insertIntoCompose, parseComposeContent, targetOf } from "./compose-box"
 
+/** The events only the user's hand makes in an editor: a press of the pointer in it, or a key typed in it. */
+const USER_INPUT_EVENTS = ["pointerdown", "mousedown", "keydown"] as const
+
+/** The browser's word that the user made the event: a page's script can neither forge it nor raise it with focus(). */
+const byTheUser = (e: Event): boolean => e.isTrusted
+
+/** An element whatever frame's realm it comes from (the editor frame's nodes are not this realm's `Element`). */
+function asElement(target: EventTarget | null): Element | null {
+  const node = target as Partial<Element> | null
+  return node && node.nodeType === 1 ? (node as Element) : null
+}
+
 /**
  * The content script's side of "Insert into reply": remembers the editor the user was last in (focus moves to
  * the extension's tab when they click the button, so "the focused one" is gone by then), and answers the
  * background's `compose/probe` (is there a compose box here, when was it last used) and `compose/insert`.
+ *
+ * Only the user's own click or key in an editor makes it the target, never focus: a page's script can focus any
+ * editor of its own (`focus()` raises trusted focus events), and a site the user added (a CRM) could so take the
+ * summary meant for the reply in the webmail. `isUserInput` is the trust test (tests stand in for the user's hand).
  */
-export function startComposeListener(): void {
+export function startComposeListener(isUserInput: (e: Event) => boolean = byTheUser): void {
   let last: Element | null = null
   let lastAt = 0
-  const remember = (el: Element | null) => {
+  const onUserInput = (e: Event) => {
+    if (!isUserInput(e)) return
+    const el = asElement(e.target)
     if (el && targetOf(el)) {
       last = el
       lastAt = Date.now()
     }
   }
-  document.addEventListener("focusin", (e) => remember(e.target instanceof Element ? e.target : null), true)
-  // An editor inside a same-origin iframe (Roundcube's TinyMCE) takes focus without a focusin in this document.
-  window.addEventListener("blur", () => queueMicrotask(() => remember(document.activeElement)))
-  // Webmails focus their editor as the compose page opens (Roundcube does), often before this script runs: the user
-  // then types in it with no focusin for us to see.
-  remember(document.activeElement)
+  const watched = new WeakSet<Document>()
+  const watch = (doc: Document | null | undefined) => {
+    if (!doc || watched.has(doc)) return
+    watched.add(doc)
+    for (const type of USER_INPUT_EVENTS) doc.addEventListener(type, onUserInput, true)
+  }
+  // An editor in a same-origin frame (Roundcube's TinyMCE) gets the user's clicks and keys in its own document.
+  const watchFrame = (el: Element | null) => {
+    if (el?.tagName !== "IFRAME") return
+    try {
+      watch((el as HTMLIFrameElement).contentDocument)
+    } catch {
+      // Another origin's frame: not an editor we write into.
+    }
+  }
+  watch(document)
+  document.querySelectorAll("iframe").forEach(watchFrame)
+  // Frames made later, or whose document was replaced: the pointer enters the frame before it clicks in it, and the
+  // keyboard moves focus into it (this window's blur) before it types there. Only listening starts here.
+  document.addEventListener("pointerover", (e) => watchFrame(asElement(e.target)), true)
+  window.addEventListener("blur", () => queueMicrotask(() => watchFrame(document.activeElement)))
 
   chrome.runtime.onMessage.addListener((message: unknown, _sender, reply: (r: unknown) => void) => {
     if (typeof message !== "object" || message === null) return false
