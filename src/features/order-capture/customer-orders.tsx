@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next"
 
 import type { Order } from "~src/domain/documents/document.schema"
 import { formatCents } from "~src/domain/documents/money"
+import { capturedMailOf } from "~src/domain/documents/timeline"
 import { send } from "~src/messaging/send"
 import { formatDay } from "~src/ui/dates"
 
@@ -33,10 +34,23 @@ export function CustomerOrders({ customerId }: { customerId: string }) {
             <strong>{o.number ?? t("orderCapture.orders.draft")}</strong> · {formatDay(o.date, language)}
             {o.customerPoNumber ? ` · ${t("orderCapture.orders.po", { po: o.customerPoNumber })}` : ""} · {formatCents(o.totalInclVatCents, language)} ·{" "}
             {t("orderCapture.orders.lines", { count: o.lines.length })}
-            {o.sourceId?.startsWith("mail:") ? <div className="c-muted">{o.notes.split("\n")[0]}</div> : null}
+            <CapturedFrom order={o} />
           </li>
         ))}
       </ul>
     </section>
   )
+}
+
+/**
+ * The mail an order came from, said in the agent's language: the notes' first line is written in the customer's and
+ * ends with the webmail's own message id ("roundcube:2"), which is for the link to the mail, not for reading.
+ */
+function CapturedFrom({ order }: { order: Order }) {
+  const { t } = useTranslation()
+  const mail = capturedMailOf(order)
+  if (mail === null) return null
+  // A first line this version did not write (edited, or older): shown as it is rather than lost.
+  if (mail.subject === "" && mail.from === "") return <div className="c-muted">{order.notes.split("\n")[0]}</div>
+  return <div className="c-muted">{t("orderCapture.orders.fromMail", { subject: mail.subject, from: mail.from })}</div>
 }

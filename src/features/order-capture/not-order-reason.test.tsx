@@ -49,4 +49,12 @@ describe("why a mail is not an order, as the review says it", () => {
     const said = container.querySelector('[data-comptoir="not-order-reason"]')?.textContent ?? ""
     expect(said).toBe(" (written to the sender's colleagues, us in copy; it says “annuler”)")
   })
+
+  it("quotes each of the mail's words once: a word already inside a longer quote is not said again", async () => {
+    reason = "comparing suppliers, your best price, asks about prices, lead time or a quote, please don't ship anything, price"
+    const { container } = show("en")
+    await screen.findByText(/This message is not an order/)
+    const said = container.querySelector('[data-comptoir="not-order-reason"]')?.textContent ?? ""
+    expect(said).toBe(" (it says “comparing suppliers”; it says “your best price”; it asks about prices, lead times or a quote; it says “please don't ship anything”)")
+  })
 })
