@@ -64,9 +64,11 @@ test("a number two customers share is shown as the number until the agent picks,
 })
 
 test("a call logged from the card is brought into view on the customer's timeline, and an English customer's tags are English", async ({ extContext, extensionId }) => {
-  const target = customers.find((c) => c.language === "en" && c.tags.length > 0)!
+  // One whose tag was French before (« grossiste », « relance »…), now its English word.
+  const target = customers.find((c) => c.language === "en" && c.tags.some((t) => ["wholesaler", "distributor", "follow-up", "new", "trade-show-2026"].includes(t)))!
   const page = await extContext.newPage()
-  await page.setViewportSize({ width: 420, height: 480 })
+  // A short laptop window: the timeline beside the form starts low enough for the new entry to need bringing into view.
+  await page.setViewportSize({ width: 1024, height: 420 })
   await page.goto(`chrome-extension://${extensionId}/tabs/workspace.html`)
   const id = await idOfCode(page, target.code)
   await page.goto(`chrome-extension://${extensionId}/tabs/workspace.html#/calls/log/${encodeURIComponent(id)}`)
@@ -83,7 +85,7 @@ test("a call logged from the card is brought into view on the customer's timelin
 
   await page.setViewportSize({ width: 1000, height: 700 })
   await page.goto(`chrome-extension://${extensionId}/tabs/workspace.html#/customers/${encodeURIComponent(id)}`)
-  const tags = page.locator('[data-comptoir="customer-card"]').first()
+  const tags = page.locator(`[data-comptoir="customer-card"][data-customer-code="${target.code}"]:not([data-compact="true"])`).first()
   await expect(tags).toContainText(target.tags[0]!)
   for (const french of ["grossiste", "relance", "nouveau", "distributeur", "salon-2026"]) expect(target.tags).not.toContain(french)
   await page.screenshot({ path: "/tmp/user9c-english-tags.png" })
