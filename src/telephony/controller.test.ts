@@ -77,6 +77,20 @@ describe("the softphone controller's call log", () => {
     return s
   }
 
+  it("names no contact of a customer whose several contacts share the number (a switchboard): the agent says who, nothing is guessed", async () => {
+    const switchboard = Customer.parse({
+      id: "cu9", code: "C-009", company: "Société C-009", country: "FR", language: "fr", createdAt: 1, updatedAt: 1,
+      contacts: [{ id: "cu9-a", firstName: "Anne", lastName: "Roux", phones: ["+33166660000"] }, { id: "cu9-b", firstName: "Paul", lastName: "Roux", phones: ["+33166660000"] }]
+    })
+    base.push(switchboard)
+    try {
+      await play([{ type: "register-requested", provider: "sip" }, { type: "registered" }, { type: "incoming", callId: "k9", number: "+33166660000" }])
+      expect((await controller.view()).caller).toMatchObject({ callId: "k9", customerId: "cu9", contactId: null })
+    } finally {
+      base.pop()
+    }
+  })
+
   it("pops the one customer holding an incoming number, and logs the call once to them", async () => {
     const s = await play([{ type: "register-requested", provider: "sip" }, { type: "registered" }, { type: "incoming", callId: "k1", number: "+33144319244" }])
     expect((await controller.view()).caller).toMatchObject({ callId: "k1", customerId: "cu1", contactId: "cu1-p" })

@@ -5,6 +5,7 @@ import {
   callRecordOf,
   cutCallRecord,
   initialPhoneState,
+  onlyContactWith,
   markerVerdict,
   SETTINGS_KEY,
   SoftphoneSettings,
@@ -396,7 +397,8 @@ export class SoftphoneController {
     this.pendingOutgoing = null
     const only = candidates.length === 1 ? candidates[0]! : null
     const chosen = pending?.customerId ?? only?.id ?? null
-    const contactId = pending?.contactId ?? (only ? (only.contacts.find((p) => p.phones.includes(event.number))?.id ?? null) : null)
+    // Several contacts of the one customer on this number (a switchboard): none is guessed, the agent says who.
+    const contactId = pending?.contactId ?? (only ? onlyContactWith(only, event.number) : null)
     return { callId: event.callId, number: event.number, candidates, customerId: chosen, contactId }
   }
 

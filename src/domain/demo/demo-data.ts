@@ -37,6 +37,11 @@ const UK_CITIES: ReadonlyArray<readonly [string, string]> = [["London", "EC1A 1B
 const US_CITIES: ReadonlyArray<readonly [string, string, string]> = [["New York", "10001", "212"], ["Boston", "02108", "617"], ["Chicago", "60601", "312"], ["San Francisco", "94103", "415"], ["Seattle", "98101", "206"], ["Austin", "78701", "512"]]
 const EN_ROLES = ["Purchasing Manager", "Managing Director", "Accounts Payable", "Office Manager", "Operations Director", "Buyer", "Finance Director", "Head of Procurement"]
 const TAGS = ["vip", "grossiste", "export", "relance", "nouveau", "distributeur", "retail", "key-account", "salon-2026", "prospect"]
+/**
+ * The same tags in English, by position, for English-speaking customers (an English card read « grossiste »). Same
+ * length, drawn by the same index: the seed gives the same customers otherwise.
+ */
+const EN_TAGS = ["vip", "wholesaler", "export", "follow-up", "new", "distributor", "retail", "key-account", "trade-show-2026", "prospect"]
 /** The sales reps named on customers: the demo team's manager and agents (server/seed-demo.ts DEMO_USERS). */
 export const DEMO_SALES_REPS = ["Claire Dubois", "Marc Lefèbvre", "Sophie Martin"] as const
 
@@ -203,7 +208,8 @@ export function generateCustomers(opts: DemoOptions): DemoCustomer[] {
       writtenPhones.push(written)
     }
     const sirenNumber = country === "FR" ? siren(rnd) : null
-    const tags = [...new Set([pick(rnd, TAGS), ...(rnd() < 0.3 ? [pick(rnd, TAGS)] : [])])]
+    const tagList = english ? EN_TAGS : TAGS
+    const tags = [...new Set([pick(rnd, tagList), ...(rnd() < 0.3 ? [pick(rnd, tagList)] : [])])]
     const customer: DemoCustomer = {
       id: `demo-${String(i).padStart(6, "0")}`,
       code: `C-${String(i + 1).padStart(5, "0")}`,

@@ -73,10 +73,10 @@ export function localized(text: LocalizedText, language: ScriptLanguage): { text
 
 export function renderText(text: LocalizedText, language: ScriptLanguage, values: VariableValues): { segments: Segment[]; fallback: boolean } {
   const { text: t, fallback } = localized(text, language)
-  const segments = fillTemplate(t, values)
   // French text (its own, or shown in place of a missing English one): the spaces inside « » and before ? ! : ;
   // do not break, or a narrow runner shows a lone » at the start of a line.
   const french = (language === "fr") !== fallback
+  const segments = fillTemplate(t, values, french ? "fr" : "en")
   return { segments: french ? segments.map((s) => ("text" in s ? { text: frenchSpaces(s.text) } : s)) : segments, fallback }
 }
 

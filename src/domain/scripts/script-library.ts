@@ -3,6 +3,7 @@ import * as z from "zod"
 import type { Customer } from "../customers/customer.schema"
 import { CallScript } from "./script.schema"
 import { SHIPPED_SCRIPTS } from "./shipped"
+import { greetingsAt } from "./greeting"
 import type { VariableValues } from "./variables"
 
 /**
@@ -55,8 +56,11 @@ export function cardRunId(customerId: string): string {
   return `card:${customerId}`
 }
 
-/** The values `{{…}}` placeholders are filled with, from the call's customer, contact and the agent. */
-export function variableValues(who: { customer: Customer | null; contactId?: string | null; agentName?: string | null; agentCompany?: string | null }): VariableValues {
+/**
+ * The values `{{…}}` placeholders are filled with, from the call's customer, contact and the agent; `now` (the
+ * agent's clock) gives `{{greeting}}`.
+ */
+export function variableValues(who: { customer: Customer | null; contactId?: string | null; agentName?: string | null; agentCompany?: string | null; now?: Date }): VariableValues {
   const c = who.customer
   const contact = c ? (c.contacts.find((p) => p.id === who.contactId) ?? c.contacts[0] ?? null) : null
   return {
@@ -68,6 +72,7 @@ export function variableValues(who: { customer: Customer | null; contactId?: str
     "customer.city": c?.addresses[0]?.city,
     "customer.sales_rep": c?.salesRep,
     "agent.name": who.agentName,
-    "agent.company": who.agentCompany
+    "agent.company": who.agentCompany,
+    greeting: who.now ? greetingsAt(who.now) : undefined
   }
 }

@@ -17,29 +17,38 @@ export const KNOWN_VARIABLES = [
   "invoice.due_date",
   "invoice.days_overdue",
   "quote.number",
-  "quote.total"
+  "quote.total",
+  "greeting"
 ] as const
 export type VariableName = (typeof KNOWN_VARIABLES)[number]
 
-export type VariableValues = Partial<Record<VariableName, string | null | undefined>>
+/** A value said differently in each language (`{{greeting}}`): the text being filled picks its own. */
+export type ByLanguage = { fr: string; en: string }
+
+export type VariableValues = Partial<Record<VariableName, string | ByLanguage | null | undefined>>
 
 export type Segment = { text: string } | { gap: VariableName | string }
 
-const PLACEHOLDER = /\{\{\s*([a-z_]+\.[a-z_]+)\s*\}\}/g
+// `{{contact.first_name}}`, or a bare name for what belongs to no record (`{{greeting}}`).
+const PLACEHOLDER = /\{\{\s*([a-z_]+(?:\.[a-z_]+)?)\s*\}\}/g
 
 export function variablesIn(text: string): string[] {
   return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!)
 }
 
-/** The text cut into plain parts and filled values, with a gap where a value is missing or unknown. */
-export function fillTemplate(text: string, values: VariableValues): Segment[] {
+/**
+ * The text cut into plain parts and filled values, with a gap where a value is missing or unknown. `language`: the
+ * text's own, for a value said in each language (English when not given).
+ */
+export function fillTemplate(text: string, values: VariableValues, language: "fr" | "en" = "en"): Segment[] {
   const out: Segment[] = []
   let last = 0
   for (const m of text.matchAll(PLACEHOLDER)) {
     const at = m.index ?? 0
     if (at > last) out.push({ text: text.slice(last, at) })
     const name = m[1]!
-    const v = (values as Record<string, string | null | undefined>)[name]
+    const raw = (values as Record<string, string | ByLanguage | null | undefined>)[name]
+    const v = raw !== null && typeof raw === "object" ? raw[language] : raw
     out.push(typeof v === "string" && v.trim() !== "" ? { text: v } : { gap: name })
     last = at + m[0].length
   }

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from "@testing-library/react"
-import { afterEach, describe, expect, it, vi } from "vitest"
+import { afterEach, describe, expect, it, onTestFinished, vi } from "vitest"
 
 import { createI18n } from "~src/i18n"
 
@@ -106,5 +106,39 @@ describe("who logged each call, in the card's timeline", () => {
 
   it("is the e-mail when no name is known (an account without a name, or offline)", async () => {
     expect(await timeline("en")).toContain("agent1@demo.comptoir.test")
+  })
+})
+
+describe("the timeline after a call was logged from the card", () => {
+  const older = { ...appointmentLog, id: "old", startedAt: Date.UTC(2026, 11, 1, 9), outcome: "no-answer", appointment: null }
+  const logged = { ...appointmentLog, id: "new", startedAt: Date.UTC(2026, 11, 5, 9), outcome: "call-back", appointment: null, callbackAt: Date.UTC(2026, 11, 8, 9) }
+
+  async function revealed(reducedMotion: boolean) {
+    vi.stubGlobal("chrome", { runtime: { sendMessage: vi.fn(async () => ({ ok: true, data: { logs: [logged, older], total: 2 } })) } })
+    vi.stubGlobal("matchMedia", (query: string) => ({ matches: reducedMotion && query === "(prefers-reduced-motion: reduce)", media: query }))
+    const scrolled: { id: string | undefined; options: unknown }[] = []
+    const scrollIntoView = vi.fn(function (this: HTMLElement, options: unknown) {
+      scrolled.push({ id: this.dataset.logId, options })
+    })
+    const before = Element.prototype.scrollIntoView
+    Element.prototype.scrollIntoView = scrollIntoView
+    onTestFinished(() => {
+      Element.prototype.scrollIntoView = before
+    })
+    const i18n = createI18n("en")
+    render(<CallTimeline customerId="cu1" t={i18n.t} locale="en" initiallyOpen reveal="new" />)
+    await screen.findAllByText((_, el) => el?.getAttribute("data-comptoir") === "call-log")
+    await vi.waitFor(() => expect(scrolled).toHaveLength(1))
+    return scrolled[0]!
+  }
+
+  it("brings the new entry into view, gliding, without moving a page where it already shows", async () => {
+    expect(await revealed(false)).toEqual({ id: "new", options: { block: "nearest", behavior: "smooth" } })
+    expect(document.querySelector('[data-comptoir="call-log"][data-log-id="new"]')?.hasAttribute("data-new")).toBe(true)
+    expect(document.querySelector('[data-comptoir="call-log"][data-log-id="old"]')?.hasAttribute("data-new")).toBe(false)
+  })
+
+  it("jumps there without a glide for an agent who asked the system for less motion", async () => {
+    expect(await revealed(true)).toEqual({ id: "new", options: { block: "nearest", behavior: "auto" } })
   })
 })

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react"
+import { useEffect, useRef, useState } from "react"
 import type { useTranslation } from "react-i18next"
 
 import type { CallLog } from "~src/domain/calls/call-log.schema"
@@ -115,13 +115,16 @@ export function CallTimeline({
   t,
   locale,
   initiallyOpen = false,
-  documents = false
+  documents = false,
+  reveal = null
 }: {
   customerId: string
   t: Translate
   locale: string
   initiallyOpen?: boolean
   documents?: boolean
+  /** A call just logged: its entry is brought into view once read, and marked. */
+  reveal?: string | null
 }) {
   const [state, setState] = useState<{ status: "idle" | "loading" | "done" | "error"; loaded: Loaded; error?: string }>({ status: "idle", loaded: { items: [], more: 0 } })
   const load = () => {
@@ -147,9 +150,18 @@ export function CallTimeline({
     // Once, for a card shown open (an extension page); the panel's cards wait for the agent's click.
   }, [])
   const { items, more, documentsError, names } = state.loaded
+  const list = useRef<HTMLDetailsElement>(null)
+  useEffect(() => {
+    if (state.status !== "done" || !reveal) return
+    const entry = [...(list.current?.querySelectorAll<HTMLElement>('[data-comptoir="call-log"]') ?? [])].find((e) => e.dataset.logId === reveal)
+    // "nearest": no jump when it is already in view; no glide for an agent who asked the system for less motion.
+    const still = typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches
+    entry?.scrollIntoView?.({ block: "nearest", behavior: still ? "auto" : "smooth" })
+  }, [state.status, reveal])
   const text = documents ? "card.timeline" : "callOutcome.timeline"
   return (
     <details
+      ref={list}
       className="c-timeline"
       data-comptoir="call-timeline"
       data-state={state.status}
@@ -169,7 +181,7 @@ export function CallTimeline({
             item.kind === "document" ? (
               <DocumentEntry key={item.event.id} event={item.event} t={t} locale={locale} />
             ) : (
-              <CallEntry key={item.call.id} l={item.call} customerId={customerId} names={names} t={t} locale={locale} />
+              <CallEntry key={item.call.id} l={item.call} customerId={customerId} names={names} t={t} locale={locale} isNew={item.call.id === reveal} />
             )
           )}
         </ol>
@@ -179,9 +191,23 @@ export function CallTimeline({
   )
 }
 
-function CallEntry({ l, customerId, names, t, locale }: { l: TimelineEntry; customerId: string; names: Readonly<Record<string, string>> | undefined; t: Translate; locale: string }) {
+function CallEntry({
+  l,
+  customerId,
+  names,
+  t,
+  locale,
+  isNew
+}: {
+  l: TimelineEntry
+  customerId: string
+  names: Readonly<Record<string, string>> | undefined
+  t: Translate
+  locale: string
+  isNew?: boolean
+}) {
   return (
-    <li data-comptoir="call-log" data-outcome={l.outcome} data-log-id={l.id}>
+    <li data-comptoir="call-log" data-outcome={l.outcome} data-log-id={l.id} data-new={isNew ? "" : undefined} className={isNew ? "c-timeline-new" : undefined}>
       <div>
         <span>{l.direction === "inbound" ? "↙" : "↗"} </span>
         <time dateTime={new Date(l.startedAt).toISOString()}>{formatDateTime(l.startedAt, uiLang(locale))}</time>

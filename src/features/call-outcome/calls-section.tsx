@@ -14,6 +14,7 @@ import { formatDateTime, uiLang } from "~src/ui/dates"
 import { teamName } from "~src/ui/team-name"
 
 import { CallTimeline } from "./call-timeline"
+import { savedSentences } from "./saved-notice"
 import { agentTimeZone, OutcomeForm } from "./outcome-form"
 
 /**
@@ -152,7 +153,7 @@ function LogCall({ customerId }: { customerId: string }) {
         <h1>{t("callOutcome.page.title")}</h1>
         {saved ? (
           <p className="c-outcome-saved" data-comptoir="outcome-saved" data-log-id={saved.id}>
-            ✓ {t("callOutcome.saved.done", { outcome: t(`callOutcome.outcome.${saved.outcome}`) })}{" "}
+            ✓ {savedSentences(saved, t, i18n.language).join(" ")}{" "}
             <button type="button" className="c-button c-button-secondary" data-comptoir="log-another" onClick={() => setSaved(null)}>
               {t("callOutcome.page.another")}
             </button>
@@ -173,7 +174,7 @@ function LogCall({ customerId }: { customerId: string }) {
         </p>
       </div>
       <div className="c-workspace-detail">
-        <CallTimeline key={saved?.id ?? "none"} customerId={customer.id} t={t} locale={i18n.language} initiallyOpen />
+        <CallTimeline key={saved?.id ?? "none"} customerId={customer.id} t={t} locale={i18n.language} initiallyOpen reveal={saved?.id ?? null} />
       </div>
     </div>
   )
@@ -233,7 +234,7 @@ function CorrectCall({ customerId, logId }: { customerId: string; logId: string 
         </p>
       </div>
       <div className="c-workspace-detail">
-        <CallTimeline key={saved?.id ?? "none"} customerId={customerId} t={t} locale={i18n.language} initiallyOpen />
+        <CallTimeline key={saved?.id ?? "none"} customerId={customerId} t={t} locale={i18n.language} initiallyOpen reveal={saved?.id ?? null} />
       </div>
     </div>
   )

@@ -137,12 +137,28 @@ describe("the notice of a call just logged", () => {
     const form = document.querySelector('[data-comptoir="outcome-form"][data-call-id="call-1"]')!
     fireEvent.change(form.querySelector('select[name="outcome"]')!, { target: { value: "information-given" } })
     fireEvent.click(form.querySelector('[data-comptoir="outcome-save"]')!)
-    await waitFor(() => expect(document.querySelector('[data-comptoir="outcome-saved"]')?.textContent).toContain("Logged: Information given."))
+    await waitFor(() => expect(document.querySelector('[data-comptoir="outcome-saved"]')?.textContent).toContain("Call logged as “Information given”."))
     rerender(dock({ id: "call-2", phase: "ringing-in" }))
     expect(document.querySelector('[data-comptoir="outcome-saved"]')).toBeNull()
     // Nor does it come back once that call is over.
     rerender(dock({ id: "call-2", phase: "ended" }))
     expect(document.querySelector('[data-comptoir="outcome-saved"]')).toBeNull()
+  })
+
+  it("reads as sentences for a call-back: the outcome, then when the reminder rings; no stray period or separator", async () => {
+    fakeBackground([{ ...draft }])
+    const { rerender } = render(dock({ id: "call-1", phase: "talking" }))
+    rerender(dock({ id: "call-1", phase: "ended" }))
+    const form = document.querySelector('[data-comptoir="outcome-form"][data-call-id="call-1"]')!
+    fireEvent.change(form.querySelector('select[name="outcome"]')!, { target: { value: "call-back" } })
+    await waitFor(() => expect(form.querySelector('input[name="callback.date"]')).not.toBeNull())
+    fireEvent.change(form.querySelector('input[name="callback.date"]')!, { target: { value: "2030-01-15" } })
+    fireEvent.change(form.querySelector('input[name="callback.time"]')!, { target: { value: "10:00" } })
+    fireEvent.click(form.querySelector('[data-comptoir="outcome-save"]')!)
+    await waitFor(() => expect(document.querySelector('[data-comptoir="outcome-saved"]')).not.toBeNull())
+    const text = document.querySelector('[data-comptoir="outcome-saved"]')!.textContent!.replace("×", "").trim()
+    expect(text).toBe("✓ Call logged as “Call back”. Reminder to call back on 15 Jan 2030, 10:00.")
+    expect(text).not.toContain("·")
   })
 })
 

@@ -10,11 +10,10 @@ import type { ActiveCall, CallerContext, CallRecord } from "~src/domain/telephon
 import { formatPhone } from "~src/features/customer-card/format"
 import { send } from "~src/messaging/send"
 import { formatDateTime, uiLang } from "~src/ui/dates"
-import { useSalesRepTeam } from "~src/ui/use-sales-rep-team"
 
-import { appointmentFile } from "./appointment-download"
 import { LateCallbacks } from "./late-callbacks"
 import { agentTimeZone, OutcomeForm } from "./outcome-form"
+import { SavedNotice } from "./saved-notice"
 
 /** The newest few: the dock is small, and the rest wait their turn (newest first). */
 const PENDING_SHOWN = 5
@@ -317,34 +316,3 @@ const PendingItem = memo(function PendingItem({
     </li>
   )
 })
-
-function SavedNotice({ log, context, onClose }: { log: CallLog; context: OutcomeContext; onClose: () => void }) {
-  const { t, i18n } = useTranslation()
-  const [href, setHref] = useState<{ url: string; name: string } | null>(null)
-  const team = useSalesRepTeam(null)
-  const people = team?.people
-  useEffect(() => {
-    const file = appointmentFile(log, context.customer, t, people)
-    if (!file) return
-    const url = URL.createObjectURL(new Blob([file.text], { type: "text/calendar;charset=utf-8" }))
-    setHref({ url, name: file.name })
-    return () => URL.revokeObjectURL(url)
-  }, [log, context, t, people])
-  return (
-    <p className="c-outcome-saved" data-comptoir="outcome-saved" data-log-id={log.id}>
-      ✓ {t("callOutcome.saved.done", { outcome: t(`callOutcome.outcome.${log.outcome}`) })}
-      {log.callbackAt !== null ? <span className="c-muted"> · {t("callOutcome.saved.reminder", { at: formatDateTime(log.callbackAt, uiLang(i18n.language)) })}</span> : null}
-      {href ? (
-        <>
-          {" "}
-          <a href={href.url} download={href.name} data-comptoir="outcome-ics">
-            {t("callOutcome.saved.ics")}
-          </a>
-        </>
-      ) : null}{" "}
-      <button type="button" className="c-button c-button-secondary" onClick={onClose} aria-label={t("callOutcome.saved.close")}>
-        ×
-      </button>
-    </p>
-  )
-}

@@ -102,7 +102,9 @@ const CallRunner = memo(function CallRunner({
     proposed.current = proposal
     if (run && before !== null && followsProposal(run, before, proposal)) save(startRun(ordered[0]!, run.language))
   }, [proposal, run, ordered, save])
-  const values = useMemo(() => variableValues({ customer, contactId, agentName: agent.name, agentCompany: agent.company }), [customer, contactId, agent])
+  // `{{greeting}}` at the agent's clock, read at each render; the values are made again when the hour has changed.
+  const hour = new Date().getHours()
+  const values = useMemo(() => variableValues({ customer, contactId, agentName: agent.name, agentCompany: agent.company, now: new Date() }), [customer, contactId, agent, hour])
   // The customer chosen after the script started (the picker of a shared number): an untouched run starts again
   // with that customer's script and language.
   const shownFor = useRef(customer?.id ?? null)

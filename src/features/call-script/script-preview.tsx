@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next"
 
 import { startRun, type ScriptLanguage, type ScriptRun } from "~src/domain/scripts/script-engine"
 import type { CallScript } from "~src/domain/scripts/script.schema"
+import { greetingsAt } from "~src/domain/scripts/greeting"
 import type { VariableValues } from "~src/domain/scripts/variables"
 
 import { ScriptRunner } from "./script-runner"
@@ -29,7 +30,7 @@ export function ScriptPreview({ script }: { script: CallScript }) {
   useEffect(() => {
     if (stale) setRun(startRun(script, language))
   }, [stale, script, language])
-  const values: VariableValues = { ...SAMPLE, "agent.name": agent.name ?? "Marc Lefèbvre", "agent.company": agent.company ?? "Comptoir" }
+  const values: VariableValues = { ...SAMPLE, "agent.name": agent.name ?? "Marc Lefèbvre", "agent.company": agent.company ?? "Comptoir", greeting: greetingsAt(new Date()) }
   return (
     <div data-comptoir="script-preview">
       <ScriptRunner

@@ -1,7 +1,7 @@
 import { memo } from "react"
 import { useTranslation } from "react-i18next"
 
-import type { CallerContext } from "~src/domain/telephony"
+import { onlyContactWith, type CallerContext } from "~src/domain/telephony"
 import { CustomerCard } from "~src/features/customer-card/customer-card"
 import { send } from "~src/messaging/send"
 
@@ -46,7 +46,9 @@ export const CallerCard = memo(function CallerCard({ caller, agentCountry, holdD
       <div data-comptoir="caller-picker" role="group" aria-label={t("softphone.caller.pick")}>
         <div className="c-section-title">{t("softphone.caller.pick")}</div>
         {caller.candidates.map((c) => {
-          const contact = c.contacts.find((p) => p.phones.includes(caller.number))
+          // Named on the button and logged only when it is the one contact of that customer with this number.
+          const contactId = onlyContactWith(c, caller.number)
+          const contact = c.contacts.find((p) => p.id === contactId)
           return (
             <button
               key={c.id}
@@ -55,7 +57,7 @@ export const CallerCard = memo(function CallerCard({ caller, agentCountry, holdD
               data-comptoir="caller-choice"
               data-customer-code={c.code}
               style={{ display: "block", width: "100%", textAlign: "left", marginTop: 4 }}
-              onClick={() => void send("softphone/assign", { callId: caller.callId, customerId: c.id, contactId: contact?.id ?? null })}>
+              onClick={() => void send("softphone/assign", { callId: caller.callId, customerId: c.id, contactId })}>
               {c.company} · {c.code}
               {contact ? ` · ${`${contact.firstName} ${contact.lastName}`.trim()}` : ""}
             </button>

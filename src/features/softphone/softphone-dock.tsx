@@ -9,10 +9,10 @@ import { CallOutcomeDock, type OutcomeCall } from "~src/features/call-outcome/ou
 import { formatDateTime, uiLang } from "~src/ui/dates"
 
 import { CallerCard } from "./caller-card"
-import { useNow } from "~src/ui/use-now"
 
 import { CallButton } from "./call-button"
 import { callButtonState, underWayNumber } from "./call-under-way"
+import { Status } from "./softphone-status"
 import { placingNumber, useCallPress, usePlacedCall } from "./use-call-press"
 import { CALL_SETUP_MOUNT_HOLD_MS, useCallHistory, useCallSetUp, useSoftphoneView } from "./use-softphone"
 
@@ -241,28 +241,6 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
       {besideFirst ? null : beside}
     </>
   )
-}
-
-/** The heading: the published state, the call's number, its timer and chips, or why it ended. */
-function Status({ view, state, agentCountry }: { view: SoftphoneView; state: string; agentCountry: string }) {
-  const { t } = useTranslation()
-  const call = view.state.call
-  return (
-    <div className="c-softphone-status" data-comptoir="softphone-status">
-      <strong>{t(`softphone.state.${state}`)}</strong>
-      {call ? <span> · {formatPhone(call.number, agentCountry)}</span> : null}
-      {call && call.answeredAt !== null ? <CallTimer call={call} /> : null}
-      {call?.muted ? <span className="c-chip">{t("softphone.dock.mutedChip")}</span> : null}
-      {call?.onHold ? <span className="c-chip">{t("softphone.dock.heldChip")}</span> : null}
-      {call?.phase === "ended" && call.endReason ? <span className="c-muted"> · {t(`softphone.reason.${call.endReason}`)}</span> : null}
-    </div>
-  )
-}
-
-/** The call's clock: ticks every second on its own, not the whole dock with it. */
-function CallTimer({ call }: { call: ActiveCall }) {
-  const now = useNow(call.phase === "in-call")
-  return <span data-comptoir="call-timer"> · {formatTimer(talkSeconds(call, now))}</span>
 }
 
 /**

@@ -13,7 +13,7 @@ export const appointmentSetting: CallScriptInput = {
       id: "intro",
       title: both("Présentation", "Introduction"),
       prompt: both(
-        "« Bonjour {{contact.first_name}}, {{agent.name}} de {{agent.company}}. Je vous appelle de la part de {{customer.sales_rep}}, votre interlocuteur commercial. »",
+        "« {{greeting}} {{contact.first_name}}, {{agent.name}} de {{agent.company}}. Je vous appelle de la part de {{customer.sales_rep}}, votre interlocuteur commercial. »",
         "“Hello {{contact.first_name}}, {{agent.name}} from {{agent.company}}. I'm calling on behalf of {{customer.sales_rep}}, your account manager.”"
       ),
       choices: [

@@ -13,8 +13,8 @@ export const inboundAdvice: CallScriptInput = {
       id: "welcome",
       title: both("Accueil", "Welcome"),
       prompt: both(
-        "« {{agent.company}}, {{agent.name}}, bonjour ! » Laissez le client se présenter. Si la fiche s'est ouverte : « Bonjour {{contact.first_name}}, je vous écoute. »",
-        "“{{agent.company}}, {{agent.name}} speaking, good morning!” Let the caller introduce themselves. If the card opened: “Hello {{contact.first_name}}, how can I help?”"
+        "« {{greeting}}, {{agent.company}}, {{agent.name}} à votre écoute ! » Laissez le client se présenter. Si la fiche s'est ouverte : « {{greeting}} {{contact.first_name}}, je vous écoute. »",
+        "“{{greeting}}, {{agent.company}}, {{agent.name}} speaking!” Let the caller introduce themselves. If the card opened: “Hello {{contact.first_name}}, how can I help?”"
       ),
       checklist: [{ id: "identity", label: both("Société et interlocuteur confirmés ({{customer.company}})", "Company and contact confirmed ({{customer.company}})") }],
       choices: [

@@ -13,8 +13,8 @@ export const outboundProspecting: CallScriptInput = {
       id: "reach",
       title: both("Joindre le décideur", "Reach the decision-maker"),
       prompt: both(
-        "« Bonjour, {{agent.name}} de {{agent.company}}. Pourriez-vous me passer la personne qui s'occupe des achats de fournitures, s'il vous plaît ? »",
-        "“Good morning, {{agent.name}} from {{agent.company}}. Could you put me through to whoever buys your supplies, please?”"
+        "« {{greeting}}, {{agent.name}} de {{agent.company}}. Pourriez-vous me passer la personne qui s'occupe des achats de fournitures, s'il vous plaît ? »",
+        "“{{greeting}}, {{agent.name}} from {{agent.company}}. Could you put me through to whoever buys your supplies, please?”"
       ),
       choices: [
         { id: "through", label: both("Décideur en ligne", "Decision-maker on the line"), next: "hook" },

@@ -13,8 +13,8 @@ export const paymentReminder: CallScriptInput = {
       id: "reach",
       title: both("Joindre la comptabilité", "Reach accounts payable"),
       prompt: both(
-        "« Bonjour, {{agent.name}} de {{agent.company}}. Je souhaiterais parler à la personne qui règle les factures fournisseurs de {{customer.company}}. »",
-        "“Good morning, {{agent.name}} from {{agent.company}}. I'd like to speak to whoever pays supplier invoices at {{customer.company}}.”"
+        "« {{greeting}}, {{agent.name}} de {{agent.company}}. Je souhaiterais parler à la personne qui règle les factures fournisseurs de {{customer.company}}. »",
+        "“{{greeting}}, {{agent.name}} from {{agent.company}}. I'd like to speak to whoever pays supplier invoices at {{customer.company}}.”"
       ),
       choices: [
         { id: "reached", label: both("En ligne", "On the line"), next: "facts" },

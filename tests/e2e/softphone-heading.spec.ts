@@ -1,0 +1,93 @@
+import { expect } from "@playwright/test"
+
+import { sharedPhonePair } from "./dataset"
+import { customers, dock, idOfCode, openDock, softphoneSpec, test } from "./softphone-lab"
+
+/**
+ * What an agent used to Aircall or Ringover reads around a call, through the SIP lab: the customer's name as the
+ * dock's heading (the number under it), the script's greeting at the agent's hour, the saved notice in sentences,
+ * the call logged from the card brought into view on the timeline, and English tags on English customers.
+ * A base of its own: its calls are logged.
+ */
+softphoneSpec("softphone-heading")
+
+test("a known customer's call is headed with the contact and company, the script greets by the hour, and the saved notice reads as sentences", async ({ extContext, extensionId }) => {
+  const side = await extContext.newPage()
+  await side.setViewportSize({ width: 400, height: 700 })
+  await side.goto(`chrome-extension://${extensionId}/sidepanel.html`)
+  await expect(dock(side)).toHaveAttribute("data-state", "registered", { timeout: 15_000 })
+  const target = customers.find((c) => c.language === "en" && c.contacts[0]!.firstName && c.contacts[0]!.phones[0])!
+  const contact = target.contacts[0]!
+  await side.locator('[data-comptoir="dial-input"]').fill(contact.phones[0]!)
+  await side.locator('[data-comptoir="dial"]').click()
+  await expect(dock(side)).toHaveAttribute("data-state", "in-call", { timeout: 15_000 })
+
+  const who = side.locator('[data-comptoir="softphone-who"]')
+  await expect(who).toHaveText(`${`${contact.firstName} ${contact.lastName}`.trim()} · ${target.company}`)
+  await expect(side.locator('[data-comptoir="softphone-number"]')).toBeVisible()
+  // The script's first words follow the agent's clock (the browser's), in the customer's language.
+  const hour = await side.evaluate(() => new Date().getHours())
+  const greeting = hour < 12 ? "Good morning" : hour < 18 ? "Good afternoon" : "Good evening"
+  const step = side.locator('[data-comptoir="script-runner"] [data-comptoir="script-step"]')
+  await expect(step).toContainText(`“${greeting}, `)
+  await side.screenshot({ path: "/tmp/user9c-heading-greeting.png" })
+
+  await side.locator('[data-comptoir="hangup"]').click()
+  await expect(dock(side)).toHaveAttribute("data-state", "ended")
+  const form = side.locator('[data-comptoir="outcome-form"]')
+  await form.locator('select[name="outcome"]').selectOption("call-back")
+  await form.locator('input[name="callback.date"]').fill("2031-03-04")
+  await form.locator('input[name="callback.time"]').fill("10:00")
+  await form.locator('[data-comptoir="outcome-save"]').click()
+  const saved = side.locator('[data-comptoir="outcome-saved"]')
+  await expect(saved).toContainText("✓ Call logged as “Call back”. Reminder to call back on 4 Mar 2031, 10:00.")
+  await expect(saved).not.toContainText("·")
+  await saved.scrollIntoViewIfNeeded()
+  await side.screenshot({ path: "/tmp/user9c-saved-notice.png" })
+  await side.close()
+})
+
+test("a number two customers share is shown as the number until the agent picks, then the one picked", async ({ extContext, extensionId, lab }) => {
+  const phonePage = await openDock(extContext, extensionId)
+  const [a, b] = sharedPhonePair(customers)
+  await lab.callFrom(a.contacts[0]!.phones[0]!, "agent1")
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "ringing-in", { timeout: 10_000 })
+  await expect(phonePage.locator('[data-comptoir="caller-picker"]')).toBeVisible()
+  await expect(phonePage.locator('[data-comptoir="softphone-who"]')).toHaveCount(0)
+  await expect(phonePage.locator('[data-comptoir="softphone-number"]')).toBeVisible()
+  await phonePage.screenshot({ path: "/tmp/user9c-heading-shared.png" })
+  await phonePage.locator(`[data-comptoir="caller-choice"][data-customer-code="${b.code}"]`).click()
+  await expect(phonePage.locator('[data-comptoir="softphone-who"]')).toContainText(b.company)
+  await phonePage.locator('[data-comptoir="decline"]').click()
+  await expect(dock(phonePage)).toHaveAttribute("data-state", "ended")
+  await phonePage.close()
+})
+
+test("a call logged from the card is brought into view on the customer's timeline, and an English customer's tags are English", async ({ extContext, extensionId }) => {
+  // One whose tag was French before (« grossiste », « relance »…), now its English word.
+  const target = customers.find((c) => c.language === "en" && c.tags.some((t) => ["wholesaler", "distributor", "follow-up", "new", "trade-show-2026"].includes(t)))!
+  const page = await extContext.newPage()
+  // A short laptop window: the timeline beside the form starts low enough for the new entry to need bringing into view.
+  await page.setViewportSize({ width: 1024, height: 420 })
+  await page.goto(`chrome-extension://${extensionId}/tabs/workspace.html`)
+  const id = await idOfCode(page, target.code)
+  await page.goto(`chrome-extension://${extensionId}/tabs/workspace.html#/calls/log/${encodeURIComponent(id)}`)
+  const form = page.locator('[data-comptoir="outcome-form"]')
+  await form.locator('select[name="outcome"]').selectOption("information-given")
+  await form.locator('textarea[name="notes"]').fill("Asked about delivery times")
+  await form.locator('input[name="duration"]').fill("2:10")
+  await form.locator('[data-comptoir="outcome-save"]').click()
+  await expect(page.locator('[data-comptoir="outcome-saved"]')).toContainText("Call logged as “Information given”.")
+  const entry = page.locator('[data-comptoir="call-log"][data-new]')
+  await expect(entry).toHaveCount(1)
+  await expect(entry).toBeInViewport()
+  await page.screenshot({ path: "/tmp/user9c-timeline-new.png" })
+
+  await page.setViewportSize({ width: 1000, height: 700 })
+  await page.goto(`chrome-extension://${extensionId}/tabs/workspace.html#/customers/${encodeURIComponent(id)}`)
+  const tags = page.locator(`[data-comptoir="customer-card"][data-customer-code="${target.code}"]:not([data-compact="true"])`).first()
+  await expect(tags).toContainText(target.tags[0]!)
+  for (const french of ["grossiste", "relance", "nouveau", "distributeur", "salon-2026"]) expect(target.tags).not.toContain(french)
+  await page.screenshot({ path: "/tmp/user9c-english-tags.png" })
+  await page.close()
+})
