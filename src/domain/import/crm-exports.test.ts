@@ -106,7 +106,7 @@ describe("CRM contact exports", () => {
       ["HUGHES-LOGISTICS", "GB", [["+442079460321", "+447848123456"]]],
       ["FABRE-CONSEIL", "FR", [["+33142685377", "+33612345699"]]]
     ])
-    expect(result.warnings).toEqual([{ line: 2, code: "invalid_phone", column: "phone_2_number", value: "(415) 555-01", message: 'phone "(415) 555-01" was left out: too short for a US number (kept as written in the customer\'s notes)' }])
+    expect(result.warnings).toEqual([{ line: 2, code: "invalid_phone", column: "phone_2_number", value: "(415) 555-01", message: 'phone "(415) 555-01" was left out: too short for a US number (kept as written in the customer\'s notes)', facts: { kind: "too_short", country: "US" } }])
   })
 })
 

@@ -95,7 +95,7 @@ describe("customer import", () => {
       ["Jean", "Dupont", ["jean@dupont.fr"], ["+33142685300"]],
       ["Léa", "Roux", ["lea@dupont.fr"], []]
     ])
-    expect(r.warnings).toEqual([{ line: 5, code: "ignored_value", message: 'credit_limit "9000.00" ignored: line 4 gave "5000.00" for code C-001' }])
+    expect(r.warnings).toEqual([{ line: 5, code: "ignored_value", message: 'credit_limit "9000.00" ignored: line 4 gave "5000.00" for code C-001', facts: { kind: "amount", ignored: 9000, kept: 5000, firstLine: 4, code: "C-001" } }])
     expect(r.stats).toEqual({ rows: 4, acceptedRows: 4, rejectedRows: 0, customers: 2, contacts: 3, warnings: 1 })
   })
 
@@ -142,7 +142,7 @@ describe("customer import", () => {
     const r = run(csv({ code: "C-1", company: "A", contact_last_name: "Martin", email: "m@a.fr", phone: "12 34", mobile: "06 12 34 56 78" }))
     expect(r.rejected).toEqual([])
     expect(r.customers[0]!.customer.contacts).toMatchObject([{ lastName: "Martin", emails: ["m@a.fr"], phones: ["+33612345678"] }])
-    expect(r.warnings).toEqual([{ line: 2, code: "invalid_phone", column: "phone", value: "12 34", message: 'phone "12 34" was left out: too short for a French number (kept as written in the customer\'s notes)' }])
+    expect(r.warnings).toEqual([{ line: 2, code: "invalid_phone", column: "phone", value: "12 34", message: 'phone "12 34" was left out: too short for a French number (kept as written in the customer\'s notes)', facts: { kind: "too_short", country: "FR" } }])
   })
 
   it("adds no empty contact when a row's only contact value was a number left out", () => {
@@ -264,7 +264,7 @@ describe("customer import", () => {
       ["C-010", "Multi Ligne SA", [13]],
       ["C-012", "Valide SARL", [16]]
     ])
-    expect(r.warnings).toEqual([{ line: 5, code: "invalid_phone", message: 'phone "12 34" was left out: too short for a French number (kept as written in the customer\'s notes)', column: "phone", value: "12 34" }])
+    expect(r.warnings).toEqual([{ line: 5, code: "invalid_phone", message: 'phone "12 34" was left out: too short for a French number (kept as written in the customer\'s notes)', column: "phone", value: "12 34", facts: { kind: "too_short", country: "FR" } }])
     expect(r.stats).toEqual({ rows: 15, acceptedRows: 4, rejectedRows: 11, customers: 4, contacts: 4, warnings: 1 })
   })
 

@@ -7,7 +7,7 @@ import type { CsvRow } from "./parse"
 import { codeFromCompany } from "./generated-codes"
 import { parsePhoneCell, type PhoneExtension } from "./phone-cells"
 import { salesRepReader, type ImportTeam } from "./sales-reps"
-import { rejection, tooManyCells, type ImportWarning, type RejectedRow, type RowIssue } from "./report"
+import { rejection, tooManyCells, type ImportWarning, type RejectedRow, type RowIssue, type WarningFacts } from "./report"
 import { cleanCell, cleanMultilineCell, isPlaceholder, looseKey, memoize, quote } from "./text"
 
 /**
@@ -148,7 +148,7 @@ export function createCustomerImporter(opts: CustomerImportOptions): CustomerImp
     const rep = readRep(written)
     if ("name" in rep) return rep.name
     const why = rep.unknown === "disabled" ? "is a disabled account" : "is no user of the team"
-    warn(line, "unknown_sales_rep", `sales rep ${quote(written)} ${why}: left empty (a customer already stored keeps its rep)`, { column: mapping.sales_rep!, value: written })
+    warn(line, "unknown_sales_rep", `sales rep ${quote(written)} ${why}: left empty (a customer already stored keeps its rep)`, { column: mapping.sales_rep!, value: written }, { kind: rep.unknown })
     return null
   }
 
@@ -157,12 +157,13 @@ export function createCustomerImporter(opts: CustomerImportOptions): CustomerImp
     stats.rejectedRows++
   }
 
-  function warn(line: number, code: ImportWarning["code"], message: string, cell?: { column: number; value: string }): void {
+  function warn(line: number, code: ImportWarning["code"], message: string, cell?: { column?: number; value: string }, facts?: WarningFacts): void {
     const w: ImportWarning = { line, code, message }
     if (cell) {
-      w.column = opts.headers?.[cell.column] ?? `column ${cell.column + 1}`
+      if (cell.column !== undefined) w.column = opts.headers?.[cell.column] ?? String(cell.column + 1)
       w.value = cell.value
     }
+    if (facts) w.facts = facts
     warnings.push(w)
     stats.warnings++
   }
@@ -231,7 +232,7 @@ export function createCustomerImporter(opts: CustomerImportOptions): CustomerImp
       const r = parseSiren(text[SLOT.siren]!)
       if (r.ok) {
         values.siren = r.value.siren
-        if (r.value.fromSiret) warn(row.line, "siret_read_as_siren", `a 14-digit SIRET was given as SIREN: its first 9 digits, ${r.value.siren}, were kept`)
+        if (r.value.fromSiret) warn(row.line, "siret_read_as_siren", `a 14-digit SIRET was given as SIREN: its first 9 digits, ${r.value.siren}, were kept`, { column: mapping.siren, value: text[SLOT.siren]! }, { siren: r.value.siren })
       } else issues.push({ code: "invalid_siren", field: "siren", value: text[SLOT.siren]!, message: r.message })
     }
     if (has(given, "vat_number")) {
@@ -282,7 +283,7 @@ export function createCustomerImporter(opts: CustomerImportOptions): CustomerImp
           // Nor is the number itself lost: it stays in the customer's notes as written, where the card shows it.
           for (const bad of r.value.invalid) {
             values.unreadablePhones.push(bad.written)
-            warn(row.line, "invalid_phone", `${field} ${quote(bad.written)} was left out: ${bad.why} (kept as written in the customer's notes)`, { column: cell.column, value: bad.written })
+            warn(row.line, "invalid_phone", `${field} ${quote(bad.written)} was left out: ${bad.why} (kept as written in the customer's notes)`, { column: cell.column, value: bad.written }, { kind: bad.problem.kind, country: bad.problem.country ?? "" })
           }
         }
       }
@@ -372,7 +373,10 @@ export function createCustomerImporter(opts: CustomerImportOptions): CustomerImp
       group.from[field] = line
     } else if (c[key] !== value) {
       const show = (v: Customer[K]): string => (key === "creditLimitCents" && typeof v === "number" ? formatCents(v) : String(v))
-      warn(line, "ignored_value", `${field} ${quote(show(value))} ignored: line ${group.from[field]} gave ${quote(show(c[key]))} for code ${c.code}`)
+      // An amount is told as an amount, in the reader's number format; other values as the file wrote them.
+      const amount = key === "creditLimitCents" && typeof value === "number" && typeof c[key] === "number"
+      const facts: WarningFacts = amount ? { kind: "amount", ignored: (value as number) / 100, kept: (c[key] as number) / 100 } : { kind: "value", kept: show(c[key]) }
+      warn(line, "ignored_value", `${field} ${quote(show(value))} ignored: line ${group.from[field]} gave ${quote(show(c[key]))} for code ${c.code}`, amount ? undefined : { column: mapping[field], value: show(value) }, { ...facts, firstLine: group.from[field] ?? 0, code: c.code })
     }
   }
 
@@ -406,7 +410,8 @@ export function createCustomerImporter(opts: CustomerImportOptions): CustomerImp
         group.from.address = line
       } else if (first.line !== a.line || first.postalCode !== a.postalCode || first.city !== a.city) {
         const show = (x: typeof a): string => [x.line, x.postalCode, x.city].filter((s) => s !== "").join(", ")
-        if (looseKey(show(first)) !== looseKey(show(a))) warn(line, "ignored_value", `address ${quote(show(a))} ignored: line ${group.from.address} gave ${quote(show(first))} for code ${c.code}`)
+        const [facts, cell] = [{ kind: "address", kept: show(first), firstLine: group.from.address ?? 0, code: c.code }, { column: mapping.address ?? mapping.city, value: show(a) }]
+        if (looseKey(show(first)) !== looseKey(show(a))) warn(line, "ignored_value", `address ${quote(show(a))} ignored: line ${group.from.address} gave ${quote(show(first))} for code ${c.code}`, cell, facts)
       }
     }
     // Tags describe the customer, and each contact's row may carry some: keep them all.
@@ -430,7 +435,7 @@ export function createCustomerImporter(opts: CustomerImportOptions): CustomerImp
     const of = who ? ` (${who})` : ""
     for (const { e164, extension } of values.extensions) {
       addNote(c, `Extension ${extension} for ${e164}${of}`)
-      warn(line, "extension_in_notes", `extension ${extension} of ${e164} was kept in the customer's notes (an E.164 number has no extension)`)
+      warn(line, "extension_in_notes", `extension ${extension} of ${e164} was kept in the customer's notes (an E.164 number has no extension)`, undefined, { extension, number: e164 })
     }
     for (const written of values.unreadablePhones) addNote(c, `${UNREADABLE_PHONE_NOTE} ${written}${of}`)
   }

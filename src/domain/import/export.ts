@@ -126,8 +126,13 @@ export function rejectedRowsCsv(
 }
 
 /** The import's warnings as a file: which line and cell, its value, and why (a phone left out, a value ignored…). */
-export function warningsCsv(warnings: readonly ImportWarning[], opts: CsvWriteOptions = {}): string {
-  const rows = warnings.map((w) => [String(w.line), w.column ?? "", w.value ?? "", w.code, w.message])
+export function warningsCsv(
+  warnings: readonly ImportWarning[],
+  opts: CsvWriteOptions = {},
+  /** The reason as the user reads it, in the interface's language; the importer's English sentence by default. */
+  reasonOf: (w: ImportWarning) => string = (w) => w.message
+): string {
+  const rows = warnings.map((w) => [String(w.line), w.column ?? "", w.value ?? "", w.code, reasonOf(w)])
   return toCsv(["import_line", "import_column", "import_value", "import_warning", "import_reason"], rows, opts)
 }
 

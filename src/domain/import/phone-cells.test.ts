@@ -24,19 +24,19 @@ describe("parsePhoneCell", () => {
   })
 
   it("sets aside a number that is not valid, saying why in words and hinting at the country code", () => {
-    expect(phones("020 7946 0018", "FR")).toEqual({ phones: [], extensions: [], invalid: [{ written: "020 7946 0018", why: "too long for a French number" }] })
+    expect(phones("020 7946 0018", "FR")).toEqual({ phones: [], extensions: [], invalid: [{ written: "020 7946 0018", why: "too long for a French number", problem: { kind: "too_long", country: "FR" } }] })
     expect(phones("12 34")).toMatchObject({ invalid: [{ why: "too short for a French number" }] })
     expect(phones("06 12 34 56 78", "GB")).toMatchObject({ invalid: [{ why: "not a valid UK number (add its country code, +44…, if it is not a UK number)" }] })
     expect(phones("n/c tel")).toMatchObject({ invalid: [{ why: "not a phone number" }] })
   })
 
   it("judges an international number by its own country, not the row's", () => {
-    expect(phones("+44 20 7946", "FR")).toMatchObject({ invalid: [{ why: "too short for a UK number" }] })
+    expect(phones("+44 20 7946", "FR")).toMatchObject({ invalid: [{ why: "too short for a UK number", problem: { kind: "too_short", country: "GB" } }] })
     expect(phones("+1 212 555 01", "FR")).toMatchObject({ invalid: [{ why: "too short for a US number" }] })
   })
 
   it("keeps the good numbers of a cell that also holds a bad one", () => {
-    expect(phones("01 42 68 53 00 | 12 34")).toEqual({ phones: ["+33142685300"], extensions: [], invalid: [{ written: "12 34", why: "too short for a French number" }] })
+    expect(phones("01 42 68 53 00 | 12 34")).toEqual({ phones: ["+33142685300"], extensions: [], invalid: [{ written: "12 34", why: "too short for a French number", problem: { kind: "too_short", country: "FR" } }] })
   })
 
   it("keeps extensions out of E.164", () => {

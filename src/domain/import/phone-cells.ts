@@ -17,6 +17,14 @@ export interface InvalidPhone {
   written: string
   /** In words, for the report: "not a valid UK number", "too short for a French number". */
   why: string
+  /** The same, as facts the interface words in its own language. */
+  problem: PhoneProblem
+}
+
+/** Why a number is refused, and the country it was read for (ISO code), when there was one. */
+export interface PhoneProblem {
+  kind: "not_a_number" | "too_short" | "too_long" | "no_country" | "invalid"
+  country: string | null
 }
 
 export interface PhoneCell {
@@ -49,7 +57,7 @@ export function parsePhoneCell(raw: string, country: string): Parsed<PhoneCell> 
     else {
       const parsed = parsePhoneNumberFromString(number, isSupportedCountry(country) ? { defaultCountry: country } : {})
       if (!parsed || !parsed.isValid()) {
-        invalid.push({ written, why: whyInvalid(number, country) })
+        invalid.push({ written, why: whyInvalid(number, country), problem: phoneProblem(number, country) })
         continue
       }
       e164 = parsed.number
@@ -84,9 +92,9 @@ function countryOfInternational(number: string): string | null {
   return null
 }
 
-/** Why a written number is refused, in words; for a "+44" number the reason names its own country, not the default one. */
-export function whyInvalid(number: string, country: string): string {
-  if (!/\d/.test(number)) return "not a phone number"
+/** Why a written number is refused; for a "+44" number the country is its own, not the default one. */
+export function phoneProblem(number: string, country: string): PhoneProblem {
+  if (!/\d/.test(number)) return { kind: "not_a_number", country: null }
   const own = countryOfInternational(number)
   const of = own ?? (isSupportedCountry(country) ? country : null)
   const options = own === null && of !== null ? { defaultCountry: of as LibCountryCode } : {}
@@ -96,12 +104,22 @@ export function whyInvalid(number: string, country: string): string {
   } catch {
     length = undefined
   }
+  if (length === "TOO_SHORT") return { kind: "too_short", country: of }
+  if (length === "TOO_LONG") return { kind: "too_long", country: of }
+  if (length === "NOT_A_NUMBER") return { kind: "not_a_number", country: null }
+  if (of === null) return { kind: "no_country", country: null }
+  return { kind: "invalid", country: of }
+}
+
+/** The same in English words, for the importer's own report: "too short for a French number". */
+export function whyInvalid(number: string, country: string): string {
+  const { kind, country: of } = phoneProblem(number, country)
   const words = of === null ? "number" : countryWords(of)
-  if (length === "TOO_SHORT") return `too short for a ${words}`
-  if (length === "TOO_LONG") return `too long for a ${words}`
-  if (length === "NOT_A_NUMBER") return "not a phone number"
-  if (of === null) return "no country code, and no known country to read it in"
-  const hint = own === null ? ` (add its country code, +44…, if it is not a ${words})` : ""
+  if (kind === "too_short") return `too short for a ${words}`
+  if (kind === "too_long") return `too long for a ${words}`
+  if (kind === "not_a_number") return "not a phone number"
+  if (kind === "no_country") return "no country code, and no known country to read it in"
+  const hint = countryOfInternational(number) === null ? ` (add its country code, +44…, if it is not a ${words})` : ""
   return `not a valid ${words}${hint}`
 }
 

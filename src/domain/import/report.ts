@@ -69,7 +69,11 @@ export interface ImportWarning {
   /** The header of the cell the warning is about, and its value, when it is about one cell. */
   column?: string
   value?: string
+  /** What the interface needs to say `message` in its own language: numbers, codes, `kind` picks the wording. */
+  facts?: WarningFacts
 }
+
+export type WarningFacts = Readonly<Record<string, string | number>>
 
 export function rejection(line: number, cells: string[], issues: RowIssue[]): RejectedRow {
   const first = issues[0]
