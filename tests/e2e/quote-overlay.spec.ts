@@ -1,3 +1,6 @@
+import { execFileSync } from "node:child_process"
+import { mkdtempSync, readdirSync } from "node:fs"
+import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 
 import { expect, test, type Frame, type Page } from "@playwright/test"
@@ -16,6 +19,7 @@ import { demoTeamCustomers, overLimitCustomer, quoteFrame, quoteSpecWorld } from
 test.describe.configure({ mode: "serial" })
 
 let page: Page
+let number = ""
 const shots = resolve("test-results/quote-overlay")
 
 const customers = demoTeamCustomers()
@@ -114,7 +118,7 @@ test("a customer edited after the page's cards were looked up opens as edited: w
   await expect.poll(async () => (await frame.frameElement()).isVisible()).toBe(false)
 })
 
-test("sent over the page, then inserted into that page's reply; the overlay closes on it", async () => {
+test("sent over the page, the quote is numbered there", async () => {
   await page.setViewportSize({ width: 1024, height: 700 })
   await cardOf(page, overLimit).locator('[data-comptoir="quote-new"]').click()
   const frame = await frameShown(page)
@@ -130,9 +134,33 @@ test("sent over the page, then inserted into that page's reply; the overlay clos
   await form.locator('[data-comptoir="quote-issue"]').click()
   const numberEl = form.locator('[data-comptoir="document-number"]')
   await expect(numberEl).toHaveAttribute("data-numbered", "true", { timeout: 15_000 })
-  const number = (await numberEl.textContent())!.match(/DEV-\d{4}-\d{5}/)![0]
+  number = (await numberEl.textContent())!.match(/DEV-\d{4}-\d{5}/)![0]
   // Sent and numbered, the overlay's bar no longer calls it a new quote (it said "New quote" over DEV-2026-00050).
   await expect(frame.locator(".c-quote-frame-bar strong")).toHaveText("Quote")
+})
+
+test("its PDF, downloaded from the overlay, lands in the downloads folder and reads as that quote with its number and total", async () => {
+  // Chromium saves into a folder of ours, as the agent's Chrome saves into theirs: the file must be on disk, not
+  // only announced (the overlay said "PDF downloaded" while Chrome dropped the download from the page's frame).
+  const folder = mkdtempSync(join(tmpdir(), "comptoir-overlay-pdf-"))
+  const cdp = await world().context.newCDPSession(page)
+  await cdp.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: folder, eventsEnabled: true })
+  const form = quoteFrame(page)!.locator('[data-comptoir="quote-form"]')
+  await form.locator('[data-comptoir="quote-pdf"]').click()
+  await expect(form.getByText(`PDF downloaded: ${number}.pdf`)).toBeVisible({ timeout: 15_000 })
+  // The file's name on disk is Chromium's under DevTools' download override (it ignores the name the extension
+  // asks for); what the agent checks is that a PDF is there and is this quote.
+  const pdfs = () => readdirSync(folder).filter((f) => f.endsWith(".pdf"))
+  await expect.poll(() => pdfs().length, { timeout: 15_000 }).toBe(1)
+  const { text } = JSON.parse(execFileSync(process.execPath, [resolve("tests/e2e/pdf-text.mjs"), join(folder, pdfs()[0]!)], { encoding: "utf8" })) as { text: string }
+  expect(text).toContain(number)
+  expect(text).toMatch(/59[,.]82/)
+  await cdp.detach()
+})
+
+test("then inserted into that page's reply; the overlay closes on it", async () => {
+  const frame = quoteFrame(page)!
+  const form = frame.locator('[data-comptoir="quote-form"]')
   await form.locator('[data-comptoir="insert-into-reply"]').click()
   await expect.poll(async () => (await frame.frameElement()).isVisible()).toBe(false)
   const reply = page.locator("#composebody")

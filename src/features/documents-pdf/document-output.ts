@@ -5,32 +5,22 @@ import type { SellerIdentity } from "~src/domain/documents/legal-mentions"
 import type { ResponseOf } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
 
+import { saveFile } from "./save-file"
+
 /**
  * What leaves Comptoir for the customer, the same from the quote editor and an order's page: the PDF as a download,
  * the text inserted into the reply being written, or copied. All in the document's language.
  */
 
 /**
- * Renders the document in its language and hands it to the browser as a download. The PDF module (pdfmake and
+ * Renders the document in its language and hands it to the browser's downloads; resolves with the file name once
+ * the download started. The PDF module (pdfmake and
  * its fonts) is imported here on the first click, as its own bundle, so opening the form never loads it.
  */
 export async function downloadDocumentPdf(doc: SalesDocument, seller: SellerIdentity, customer: Customer): Promise<string> {
   const { documentPdf, documentFileName } = await import("./document-pdf")
   const bytes = await documentPdf(doc, seller, customer, doc.language)
-  const name = documentFileName(doc)
-  const url = URL.createObjectURL(new Blob([bytes.slice().buffer], { type: "application/pdf" }))
-  try {
-    const a = document.createElement("a")
-    a.href = url
-    a.download = name
-    document.body.append(a)
-    a.click()
-    a.remove()
-  } finally {
-    // The download has taken the blob by the next task; the URL is not needed after.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000)
-  }
-  return name
+  return saveFile(documentFileName(doc), bytes, "application/pdf")
 }
 
 /** The document's summary into the compose box of the mail being answered (Gmail, Outlook, Roundcube). */

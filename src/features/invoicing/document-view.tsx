@@ -261,6 +261,7 @@ export function DocumentView({ id }: { id: string }) {
             type="button"
             className="c-button c-button-secondary"
             data-comptoir="facturx-download"
+            aria-describedby="facturx-note"
             onClick={() => {
               setNotice(null)
               // Factur-X (pdf-lib, the CII XML writer, pdfmake) loads on this click only: the quote editor's chunk, which
@@ -270,8 +271,15 @@ export function DocumentView({ id }: { id: string }) {
                 (e: unknown) => setError(t("invoicing.facturx.failed", { reason: e instanceof Error ? e.message : String(e) }))
               )
             }}>
-            {t("invoicing.facturx.download")}
+            {t(doc.type === "invoice" ? "invoicing.facturx.download" : "invoicing.facturx.downloadCreditNote")}
           </button>
+        ) : null}
+        {/* A first-day agent looks for "the invoice's PDF"; that it is also Factur-X (the very same PDF/A-3 file) is
+            what an accountant looks for, so it is said beside, not as the button. */}
+        {(doc.type === "invoice" || doc.type === "credit-note") && doc.status === "issued" && view.customer ? (
+          <small id="facturx-note" className="c-hint c-muted" data-comptoir="facturx-note">
+            {t("invoicing.facturx.note")}
+          </small>
         ) : null}
       </div>
 

@@ -5,6 +5,7 @@ import { embedFacturX } from "~src/domain/documents/factur-x/embed"
 import type { SellerIdentity } from "~src/domain/documents/legal-mentions"
 
 import { documentPdf } from "~src/features/documents-pdf/document-pdf"
+import { saveFile } from "~src/features/documents-pdf/save-file"
 
 type CorrectedInvoice = { number: string; date: string; customerPoNumber?: string | null }
 
@@ -19,15 +20,9 @@ export async function facturXBytes(doc: SalesDocument, customer: Customer, selle
   return { name: `${doc.number}-factur-x.pdf`, bytes }
 }
 
-/** Downloads it from the page (a user click); resolves with the file name. */
+/** Hands it to the browser's downloads; resolves with the file name once the download started. */
 export async function downloadFacturX(doc: SalesDocument, customer: Customer, seller: SellerIdentity | null, correctedInvoice: CorrectedInvoice | null): Promise<string> {
   if (!seller) throw new Error("the team's seller identity (name, SIREN, VAT number, address) is not filled in yet")
   const { name, bytes } = await facturXBytes(doc, customer, seller, correctedInvoice)
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/pdf" }))
-  const a = document.createElement("a")
-  a.href = url
-  a.download = name
-  a.click()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-  return name
+  return saveFile(name, bytes, "application/pdf")
 }
