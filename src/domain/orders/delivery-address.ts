@@ -127,6 +127,12 @@ export function findDeliveryAddress(text: string, sender = "", signature = ""): 
  */
 const SENDING_PREPOSITION = /^(?:[àaÀA]|[aA]ux?|[tT]o)\s+(?=(?:la|le|les|l['’]|the)\s|l['’]|\p{Ll}|\d)/u
 
+/**
+ * "… to the depot:", "… mais au chalet annexe où loge l'équipe : chalet annexe, 4 chemin …", "but to the annex where the
+ * team is staying: …": a place the goods go to, named before a colon, with the words saying which after it.
+ */
+const TO_PLACE_COLON = /(?<![\p{L}])(?:(?:to|[àa]) (?:the|our|notre|la|le|l['’])(?![\p{L}])|aux? (?=\p{Ll})|[àa] l['’](?=\p{L}))[^:\n]{0,50}:/iu
+
 function findLabelledAddress(text: string): { value: string; evidence: string; confidence: number } | null {
   const lines = text.split("\n")
   const beside = sideBySide(lines)
@@ -182,7 +188,7 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     // 06300 Nice.", "to the canteen entrance: Building B, 22 Harbour Road, Bristol BS1 4DJ": a delivery sentence that
     // holds a whole address, in brackets, after a colon or from its street on.
     // ("Please send to our Galway office, Unit 3, …, Galway H91 X2YT.", "envoyez le tout à …": sending words too.)
-    if (!m && (/\b(?:livr|deliver|ship|send (?:it |them |these |everything |the (?:goods|order|lot) )?to\b|envoy(?:er|ez) (?:le tout |la commande |les |tout )?(?:[àa] |au |chez ))/i.test(line) || /\b(?:to|[àa]) (?:the|our|notre|la|le|l')\b[^:\n]{0,30}:/i.test(line)) && (STREET.test(line) || streetBareDelivered(line)) && POSTAL_LINE.test(line) && !BILLING.test(line)) {
+    if (!m && (/\b(?:livr|deliver|ship|send (?:it |them |these |everything |the (?:goods|order|lot) )?to\b|envoy(?:er|ez) (?:le tout |la commande |les |tout )?(?:[àa] |au |chez ))/i.test(line) || TO_PLACE_COLON.test(line)) && (STREET.test(line) || streetBareDelivered(line)) && POSTAL_LINE.test(line) && !BILLING.test(line)) {
       const inBracket = /\(([^)]+)\)/.exec(line)
       const street = STREET.exec(line) ?? STREET_BARE.exec(line)!
       // "pour demain : 150 cartons …. Notre réf. X. Livrer Entrepôt 7, Quai …": a colon sentences before the street's
@@ -198,6 +204,10 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     const after = line.slice(m.index + m[0].length)
     // "Ship To: Same as Bill To", "Livraison : idem facturation": the billing block is where the goods go.
     const said = after.trim() !== "" ? after : (lines.slice(i + 1, i + 3).find((l) => l.trim() !== "") ?? "")
+    // "Delivery: Kerio Heights Training Camp, …, Iten. Our postal address is P.O. Box 214-30700 Iten, for invoices only.":
+    // the sentence after the address that gives the invoices' is no part of it.
+    const invoices = /[.!?]\s+(?=\p{Lu})(?=[^.!?]*(?:\b(?:factur\w*|invoice\w*|billing|postal address|adresse postale|p\.?\s?o\.? box|bo[iî]te postale)\b|\bBP\s?\d))/iu.exec(after)
+    if (invoices !== null && (STREET.test(after.slice(0, invoices.index)) || STREET_BARE.test(`${after.slice(0, invoices.index)},`))) continue
     if (SAME_AS_BILLING.test(said.trim())) {
       const billed = billingBlock(lines)
       if (billed !== null) return { value: billed, evidence: [line, said].join(" / ").trim(), confidence: 0.8 }
