@@ -43,8 +43,10 @@ export function placeBefore(line: string, streetAt: number): number {
   const from = Math.max(before.search(/[^.;!?]*$/), 0)
   let at = -1
   // ("Delivery Monday the 7th to Pier 21 Pavilion, Shed B, 1055 …": a bare "to" before a capitalised name.)
-  for (const p of before.slice(from).matchAll(/(?<![\p{L}'’])(?:[àa] la|[àa] l['’]|au|aux|chez|to the|at the|livrer|deliver(?:ed)? to|(?:send|ship)(?: (?:it|them|everything|all))? to|to)\s+/giu)) {
-    if (/^to\s+$/i.test(p[0]) && !/^\p{Lu}/u.test(before.slice(from + p.index + p[0].length))) continue
+  // ("… papier A4 à l'accueil, 14 rue …": the elided article runs into its word; "to reception, 14 High Street": a bare
+  // "to" before the desk that takes the goods in.)
+  for (const p of before.slice(from).matchAll(/(?<![\p{L}'’])(?:(?:[àa] la|au|aux|chez|to the|at the|livrer|deliver(?:ed)? to|(?:send|ship)(?: (?:it|them|everything|all))? to|to)\s+|[àa] l['’]\s*)/giu)) {
+    if (/^to\s+$/i.test(p[0]) && !/^(?:\p{Lu}|(?:reception|receiving|goods in|stores|front desk)\s*,)/u.test(before.slice(from + p.index + p[0].length))) continue
     at = from + p.index + p[0].length
   }
   const place = at < 0 ? "" : before.slice(at)

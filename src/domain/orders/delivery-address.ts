@@ -2,6 +2,7 @@ import { foldText } from "../search/fold-text"
 import { addressAtDock, addressWithoutCode, blockWithoutCode } from "./address-fallbacks"
 import { addressAfterAsking, addressOpeningOnTo, addressSentTo, addressThenWayIn, blockUnderGoods, placeInSentence, placeNamedAbove } from "./address-in-prose"
 import { cleanAddressPart, placeBefore, placeRunningInto, UP_TO_TOWN, withoutHeading } from "./address-bounds"
+import { placeAfterGoods } from "./line-sentences"
 import { BILLING, COUNTRY_LINE, NUMBERED_STREET, POSTAL_LINE, SELF_COUNTRY_CODE, STREET, STREET_BARE, streetBareDelivered, streetOf } from "./address-shapes"
 
 /**
@@ -131,6 +132,8 @@ const SENDING_PREPOSITION = /^(?:[àaÀA]|[aA]ux?|[tT]o)\s+(?=(?:la|le|les|l['�
  * "… to the depot:", "… mais au chalet annexe où loge l'équipe : chalet annexe, 4 chemin …", "but to the annex where the
  * team is staying: …": a place the goods go to, named before a colon, with the words saying which after it.
  */
+/** "Merci d'envoyer 2 colis … à la salle omnisports, rue du Parc 12, …", "can you send 10 reams … to reception, 14 …": a verb sending the goods, then them, then where. */
+const SENDS_GOODS = /\b(?:envoy\w*|exp[ée]di\w*|livr\w*|send|ship|deliver|bring|drop)\b/i
 const TO_PLACE_COLON = /(?<![\p{L}])(?:(?:to|[àa]) (?:the|our|notre|la|le|l['’])(?![\p{L}])|aux? (?=\p{Ll})|[àa] l['’](?=\p{L}))[^:\n]{0,50}:/iu
 
 function findLabelledAddress(text: string): { value: string; evidence: string; confidence: number } | null {
@@ -188,7 +191,7 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     // 06300 Nice.", "to the canteen entrance: Building B, 22 Harbour Road, Bristol BS1 4DJ": a delivery sentence that
     // holds a whole address, in brackets, after a colon or from its street on.
     // ("Please send to our Galway office, Unit 3, …, Galway H91 X2YT.", "envoyez le tout à …": sending words too.)
-    if (!m && (/\b(?:livr|deliver|ship|send (?:it |them |these |everything |the (?:goods|order|lot) )?to\b|envoy(?:er|ez) (?:le tout |la commande |les |tout )?(?:[àa] |au |chez ))/i.test(line) || TO_PLACE_COLON.test(line)) && (STREET.test(line) || streetBareDelivered(line)) && POSTAL_LINE.test(line) && !BILLING.test(line)) {
+    if (!m && (/\b(?:livr|deliver|ship|send (?:it |them |these |everything |the (?:goods|order|lot) )?to\b|envoy(?:er|ez) (?:le tout |la commande |les |tout )?(?:[àa] |au |chez ))/i.test(line) || TO_PLACE_COLON.test(line) || (SENDS_GOODS.test(line) && placeAfterGoods(line) !== null)) && (STREET.test(line) || streetBareDelivered(line)) && POSTAL_LINE.test(line) && !BILLING.test(line)) {
       const inBracket = /\(([^)]+)\)/.exec(line)
       const street = STREET.exec(line) ?? STREET_BARE.exec(line)!
       // "pour demain : 150 cartons …. Notre réf. X. Livrer Entrepôt 7, Quai …": a colon sentences before the street's
