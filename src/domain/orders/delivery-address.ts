@@ -204,13 +204,13 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
       if (whole !== null) return { value: cleanAddressPart(whole[1]!).replace(/^(?:our|my|notre|nos|mon|ma) (?=\p{Lu})/iu, ""), evidence: line.trim(), confidence: 0.75 }
     }
     if (!m) continue
-    const after = line.slice(m.index + m[0].length)
-    // "Ship To: Same as Bill To", "Livraison : idem facturation": the billing block is where the goods go.
-    const said = after.trim() !== "" ? after : (lines.slice(i + 1, i + 3).find((l) => l.trim() !== "") ?? "")
+    const labelled = line.slice(m.index + m[0].length)
     // "Delivery: Kerio Heights Training Camp, …, Iten. Our postal address is P.O. Box 214-30700 Iten, for invoices only.":
     // the sentence after the address that gives the invoices' is no part of it.
-    const invoices = /[.!?]\s+(?=\p{Lu})(?=[^.!?]*(?:\b(?:factur\w*|invoice\w*|billing|postal address|adresse postale|p\.?\s?o\.? box|bo[iî]te postale)\b|\bBP\s?\d))/iu.exec(after)
-    if (invoices !== null && (STREET.test(after.slice(0, invoices.index)) || STREET_BARE.test(`${after.slice(0, invoices.index)},`))) continue
+    const invoices = /[.!?]\s+(?=\p{Lu})(?=[^.!?]*(?:\b(?:factur\w*|invoice\w*|billing|postal address|adresse postale|p\.?\s?o\.? box|bo[iî]te postale)\b|\bBP\s?\d))/iu.exec(labelled)
+    const after = invoices !== null && (STREET.test(labelled.slice(0, invoices.index)) || STREET_BARE.test(`${labelled.slice(0, invoices.index)},`)) ? labelled.slice(0, invoices.index + 1) : labelled
+    // "Ship To: Same as Bill To", "Livraison : idem facturation": the billing block is where the goods go.
+    const said = after.trim() !== "" ? after : (lines.slice(i + 1, i + 3).find((l) => l.trim() !== "") ?? "")
     if (SAME_AS_BILLING.test(said.trim())) {
       const billed = billingBlock(lines)
       if (billed !== null) return { value: billed, evidence: [line, said].join(" / ").trim(), confidence: 0.8 }

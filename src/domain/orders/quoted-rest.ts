@@ -35,8 +35,19 @@ const DAY_AND_PLACE_KEPT =
  * commande de ce matin … le reste ne change pas") sends only the change: the rest reached us already. Our own quoted
  * offer is answered by the rules for quotes.
  */
+/**
+ * "please add 2 boxes of black pens to the order below. Same PO, same date and address.", « ajoutez 2 boîtes … à la commande
+ * ci-dessous. Même date, même adresse. »: goods added to the order quoted under the reply, its day and place said kept —
+ * the whole order restated, as "date et adresse comprises" says it.
+ */
+const ADDS_TO_QUOTED = /\b(?:add|adding|ajout\w*|rajout\w*)\b.{0,80}?\b(?:to|onto|[a]|dans)\s+(?:(?:the|my|our|this|la|ma|notre|cette)\s+)?(?:order|commande|po)\s+(?:below|underneath|ci dessous|en dessous|plus bas)\b/
+const SAME_DAY_AND_PLACE =
+  /\b(?:(?:same|meme) (?:po |bon de commande )?(?:(?:and|et) )?(?:same |meme )?(?:delivery |de livraison )?(?:date|day|jour)(?: (?:and|et))? (?:the )?(?:same |meme )?(?:delivery |de livraison )?(?:address|place|adresse|lieu)|(?:everything|all|tout) (?:else )?(?:the same|pareil|identique|inchange) (?:(?:po|date|day|address|place|adresse|lieu) ){1,3})/
+
 export function keepsQuotedRest(body: string, quoted: string, from: { address: string; name: string }, ownDomains: readonly string[]): boolean {
-  if (!KEEPS_QUOTED_REST.test(foldText(body))) return false
+  const folded = foldText(body)
+  if (ADDS_TO_QUOTED.test(folded) && (DAY_AND_PLACE_KEPT.test(folded) || SAME_DAY_AND_PLACE.test(folded))) return true
+  if (!KEEPS_QUOTED_REST.test(folded)) return false
   // Her own list held back in the thread ("before I confirm", "avant que je valide") was never placed: this reply places it.
   if (HELD_BACK.test(foldText(quoted))) return true
   // "Le reste comme dans mon message ci-dessous (date et adresse comprises)": the sender restates the whole order, its
