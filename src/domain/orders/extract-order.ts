@@ -17,7 +17,7 @@ import { unitOfWord } from "./units"
 import { addressInSignature } from "./address-fallbacks"
 import { keepsQuotedRest, retellBelow, sizesRetold, struckFromQuote } from "./quoted-rest"
 import { answersOnly, belowSignOff, chooseBody, ownSegments, splitMail, withoutBounces, withRelayedQuote, type MailSegment } from "./mail-body"
-import { ACCEPT, AGREES, EXCEPT, INVOICING, inPacks, ITEM_CHANGE, itemNumber, ITEMS, MORE, PLACE_ORDER, PROPOSAL, reorderOverForward, RETOLD, countWord, SAME_DELIVERY, SCALE, spokenNumber, STRIKE, theseNamed, WHOLE_QUOTE } from "./reply-words"
+import { ACCEPT, AGREES, EXCEPT, INVOICING, inPacks, ITEM_CHANGE, itemNumber, ITEMS, onTopOfQuoted, PLACE_ORDER, PROPOSAL, reorderOverForward, RETOLD, countWord, SAME_DELIVERY, SCALE, spokenNumber, STRIKE, theseNamed, WHOLE_QUOTE } from "./reply-words"
 import { decideOrder, KEY_IN, readOrderAct } from "./order-act"
 import { ESTIMATE_PREFIX, NOT_ORDER_VERDICTS } from "./not-order-reasons"
 import { ourRowsOnly, ownNameWords, rowsToOrderOnly } from "./shared-sheet"
@@ -210,7 +210,7 @@ export class OrderExtractor {
       // "2 rolls more of the stretch film", "3 cartons de plus": the reply's number added to the quoted one.
       for (const l of found) {
         const was = linesQuoted().find((q) => q.product.ref === l.product.ref)
-        if (was !== undefined && MORE.test(foldText(l.evidence)) && !ADDS_UP_TO.test(l.evidence)) l.quantity += was.quantity
+        if (was !== undefined && onTopOfQuoted(l.evidence, l.quantity) && !ADDS_UP_TO.test(l.evidence)) l.quantity += was.quantity
       }
       // Its own lines alone when it names what it takes ("go ahead and send 2 chairs"); the quote's too when it
       // takes the quote as a whole, leaves something out or changes a quantity ("au lieu de 10").

@@ -102,6 +102,10 @@ export function retellBelow(body: string, found: FoundLine[], named: ReadonlySet
     const said = foldText(m[4]!)
     const unit = unitOfWord(said.replace(/s$/, "")) ?? unitOfWord(said)
     const hits = found.filter((l) => l.quantity === Number(m[5]) && !named.has(l.product.ref) && (nameHas(l.product, said.replace(/s$/, "")) || unit === foldText(l.product.unit)))
-    if (hits.length === 1) hits[0]!.quantity = countWord(m[3]!)
+    if (hits.length !== 1) continue
+    const n = countWord(m[3]!)
+    hits[0]!.quantity = n
+    // The reply's own reading of the same words ("8 rolls of bin bags" read as the 50 L bags) is the line retold, no line more.
+    for (let k = found.length - 1; k >= 0; k--) if (found[k] !== hits[0] && found[k]!.quantity === n && found[k]!.evidence.includes(m[0])) found.splice(k, 1)
   }
 }
