@@ -11,7 +11,9 @@ import type { OrderMail } from "~src/domain/orders/types"
  * invoices' sentence, an address alone on its line naming the goods side ("- Receiving", "porte de chargement"), the
  * named parts before a street in a text ("for the match, Gate 3 deliveries, Kings Park Stadium, …"), goods added to the
  * order quoted below "same date and address", a CSV's "Date de livraison;08/12/2026" beside "à communiquer la veille",
- * Portsmouth's postcodes read as a PO, a text's "Hi guys need …" and « Comme au téléphone : … » asked about. Which tests
+ * Portsmouth's postcodes read as a PO, a text's "Hi guys need …" and « Comme au téléphone : … » asked about, an
+ * Australian postcode read as a count, a reply's new count added to the quoted one, a forwarder's "make it 8 rolls of bin
+ * bags, not 5" read as a line more. Which tests
  * fail on main before tune35 is said in tests/fixtures/orders/README.md ("tune35"); the guards say what a rule must not
  * reach.
  */
@@ -214,5 +216,50 @@ describe("a text's order with its 'we' dropped, a phone call's order put in writ
   it("guard: a price asked after the call, or by a text, is no order", () => {
     expect(extract("Bonjour,\n\nComme au téléphone, pourriez-vous me faire un devis pour 20 packs d'eau ?\n\nPaul", { subject: "devis" }).order_decision).toBe("not-order")
     expect(extract("Hi guys need your best price for 30 packs of water, comparing suppliers.\n\nDana", { ...EN, subject: "prices" }).order_decision).toBe("not-order")
+  })
+})
+
+describe("an Australian postcode after its state is no count", () => {
+  it("'drop it at …, Northbridge WA 6003 - the office won't be open': no office chair by the thousand", () => {
+    const said = [
+      ["Could you send 10 packs of water by Friday. Please drop it at the clubhouse, Gate 2, Lake Street, Northbridge WA 6003 - the office won't be open.", "EAU-50|10|pack"],
+      ["Could you send 6 rolls of packing tape by Monday. Please drop it at the studio, Hay Street, West Perth WA 6005 - the office won't be open.", "REF-1014|6|rouleau"],
+      ["Please send 4 boxes of black pens by Monday. Please drop it at the gallery, North Terrace, Adelaide SA 5001 - the office won't be open.", "STY-NR|4|boîte"],
+      ["Please send 10 packs of water by Friday. Please drop it at the boatshed, Ferry Road, Brisbane QLD 4001 - our office is shut that week.", "EAU-50|10|pack"],
+      ["Please send 10 packs of water by Friday. Please drop it at the stand, Gate 6, Brunton Avenue, Melbourne VIC 3002 - the office won't be open.", "EAU-50|10|pack"]
+    ] as const
+    for (const [sentence, line] of said) expect(lines(extract(`Hi,\n\n${sentence}\n\nCheers,\nDana`, EN))).toEqual([line])
+  })
+})
+
+describe("a count changed in a reply or a forward, the rest kept", () => {
+  const quote = (t: string): string => t.split("\n").map((l) => (l === "" ? ">" : `> ${l}`)).join("\n")
+  const FR_QUOTED = "\n\nPaul\n\nLe lun. 30 nov. 2026 à 17:40, Marc Dupont <marc@salle-des-tanneurs.fr> a écrit :\n" + quote("Bonjour,\n\nMerci de nous livrer le samedi 5 décembre :\n- 30 packs d'eau plate 50 cl\n- 4 bidons de détergent multi-surfaces 5 L\n- 10 rouleaux de sacs poubelle 110 L\n\nMerci,\nMarc")
+  const EN_QUOTED = "\n\nDana\n\nOn Mon, Nov 30, 2026 at 5:40 PM Jenna Cole <jenna@harbourhall.example> wrote:\n" + quote("Hi,\n\nPlease deliver on Saturday 5 December:\n- 12 packs of still water 50 cl\n- 8 rolls of packing tape\n- 10 bags of paper cups\n\nThanks,\nJenna")
+  it("'40 packs d'eau au lieu de 30, on a 600 inscrits de plus': the new count replaces the quoted one, another count 'de plus' adds nothing", () => {
+    expect(lines(extract("Bonjour,\n\nPetite modification : finalement 40 packs d'eau au lieu de 30, on a 600 inscrits de plus. Le reste sans changement." + FR_QUOTED, { subject: "Re: commande" }))).toEqual(["DET-5L|4|bidon", "EAU-50|40|pack", "SAC-110|10|rouleau"])
+    expect(lines(extract("Bonjour,\n\nMettez 6 bidons de détergent au lieu de 4, il y a 2 vestiaires de plus. Le reste ne change pas." + FR_QUOTED, { subject: "Re: commande" }))).toEqual(["DET-5L|6|bidon", "EAU-50|30|pack", "SAC-110|10|rouleau"])
+    expect(lines(extract("Hi,\n\nMake it 12 rolls of packing tape instead of 8, we've got 200 more boxes to pack. Everything else as Jenna listed." + EN_QUOTED, { ...EN, subject: "Re: order" }))).toEqual(["EAU-50|12|pack", "GOB-20|10|sachet", "REF-1014|12|rouleau"])
+    expect(lines(extract("Hi,\n\n20 packs of water rather than 12 please, 300 extra runners signed up. The rest as below." + EN_QUOTED, { ...EN, subject: "Re: order" }))).toEqual(["EAU-50|20|pack", "GOB-20|10|sachet", "REF-1014|8|rouleau"])
+  })
+
+  it("guard: the line's own count said 'more' still comes on top of the quoted one", () => {
+    expect(lines(extract("Hi,\n\n3 more rolls of packing tape please. Everything else as Jenna listed." + EN_QUOTED, { ...EN, subject: "Re: order" }))).toEqual(["EAU-50|12|pack", "GOB-20|10|sachet", "REF-1014|11|rouleau"])
+  })
+
+  const forward = (note: string, list: string): string =>
+    `${note}\n\nFiona Grant\nStadium Manager\n\n---------- Forwarded message ---------\nFrom: Stuart Milne <s.milne@harbourhall.example>\nDate: Mon, 30 Nov 2026 at 16:12\nSubject: list\nTo: Fiona Grant <ops@harbourhall.example>\n\nFiona, can you order these for us, by Wednesday 9th please:\n${list}\n\nStuart`
+  const transfert = (note: string, list: string): string =>
+    `${note}\n\nPaul\n\n---------- Message transféré ---------\nDe : Marc Dupont <marc@salle-des-tanneurs.fr>\nDate : lun. 30 nov. 2026 à 16:12\nObjet : liste\nÀ : Paul Girard <regie@salle-des-tanneurs.fr>\n\nPaul, peux-tu commander ceci pour mercredi 9 :\n${list}\n\nMarc`
+  it("a forwarder's 'make it 8 rolls of bin bags, not 5', « 12 rouleaux de sacs poubelle et non 8 » change the forwarded line, with no line more", () => {
+    const fwd = { ...EN, subject: "FW: list" }
+    expect(lines(extract(forward("Hello,\n\nPlease supply the list below under our order number GC-3381. One change from me: make it 8 rolls of bin bags, not 5. Everything else as Stuart wrote it.", "5 rolls of 110 L bin bags\n3 x 5 L multi-surface cleaner\n4 extension leads 3 m"), fwd))).toEqual(["DET-5L|3|bidon", "RAL-3M|4|pièce", "SAC-110|8|rouleau"])
+    expect(lines(extract(forward("Hello,\n\nPlease supply the list below. One change: 10 boxes of gloves, not 6. Everything else as Stuart wrote it.", "6 boxes of medium nitrile gloves\n2 packs of AA batteries"), fwd))).toEqual(["GN-4410|10|boîte", "PIL-AA|2|lot"])
+    expect(lines(extract(transfert("Bonjour,\n\nMerci de livrer la liste ci-dessous. Une modif : 12 rouleaux de sacs poubelle et non 8. Le reste comme indiqué par Marc.", "8 rouleaux de sacs poubelle 110 L\n3 bidons de détergent multi-surfaces 5 L"), { subject: "TR: liste" }))).toEqual(["DET-5L|3|bidon", "SAC-110|12|rouleau"])
+  })
+
+  it("guard: '6 bidons de détergent au lieu de 4', '20 packs of water rather than 12' in a forward read as before", () => {
+    expect(lines(extract(transfert("Bonjour,\n\nMerci de livrer la liste ci-dessous. Seul changement : 6 bidons de détergent au lieu de 4. Le reste ne change pas.", "4 bidons de détergent multi-surfaces 5 L\n10 packs d'eau plate 50 cl"), { subject: "TR: liste" }))).toEqual(["DET-5L|6|bidon", "EAU-50|10|pack"])
+    expect(lines(extract(forward("Hello,\n\nPlease supply the list below. One change: 20 packs of water rather than 12. Everything else as Stuart wrote it.", "12 packs of still water 50 cl\n10 bags of paper cups"), { ...EN, subject: "FW: list" }))).toEqual(["EAU-50|20|pack", "GOB-20|10|sachet"])
   })
 })
