@@ -134,6 +134,8 @@ const SENDING_PREPOSITION = /^(?:[àaÀA]|[aA]ux?|[tT]o)\s+(?=(?:la|le|les|l['�
  */
 /** "Merci d'envoyer 2 colis … à la salle omnisports, rue du Parc 12, …", "can you send 10 reams … to reception, 14 …": a verb sending the goods, then them, then where. */
 const SENDS_GOODS = /\b(?:envoy\w*|exp[ée]di\w*|livr\w*|send|ship|deliver|bring|drop)\b/i
+// (in one sentence: "… for Monday the 7th. To the mail room, 1100 …" is the rule for a sentence opening on "To the")
+const sendsGoodsThere = (line: string): boolean => line.split(/(?<=[.!?])\s+/).some((s) => SENDS_GOODS.test(s) && placeAfterGoods(s) !== null)
 const TO_PLACE_COLON = /(?<![\p{L}])(?:(?:to|[àa]) (?:the|our|notre|la|le|l['’])(?![\p{L}])|aux? (?=\p{Ll})|[àa] l['’](?=\p{L}))[^:\n]{0,50}:/iu
 
 function findLabelledAddress(text: string): { value: string; evidence: string; confidence: number } | null {
@@ -191,7 +193,7 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     // 06300 Nice.", "to the canteen entrance: Building B, 22 Harbour Road, Bristol BS1 4DJ": a delivery sentence that
     // holds a whole address, in brackets, after a colon or from its street on.
     // ("Please send to our Galway office, Unit 3, …, Galway H91 X2YT.", "envoyez le tout à …": sending words too.)
-    if (!m && (/\b(?:livr|deliver|ship|send (?:it |them |these |everything |the (?:goods|order|lot) )?to\b|envoy(?:er|ez) (?:le tout |la commande |les |tout )?(?:[àa] |au |chez ))/i.test(line) || TO_PLACE_COLON.test(line) || (SENDS_GOODS.test(line) && placeAfterGoods(line) !== null)) && (STREET.test(line) || streetBareDelivered(line)) && POSTAL_LINE.test(line) && !BILLING.test(line)) {
+    if (!m && (/\b(?:livr|deliver|ship|send (?:it |them |these |everything |the (?:goods|order|lot) )?to\b|envoy(?:er|ez) (?:le tout |la commande |les |tout )?(?:[àa] |au |chez ))/i.test(line) || TO_PLACE_COLON.test(line) || sendsGoodsThere(line)) && (STREET.test(line) || streetBareDelivered(line)) && POSTAL_LINE.test(line) && !BILLING.test(line)) {
       const inBracket = /\(([^)]+)\)/.exec(line)
       const street = STREET.exec(line) ?? STREET_BARE.exec(line)!
       // "pour demain : 150 cartons …. Notre réf. X. Livrer Entrepôt 7, Quai …": a colon sentences before the street's
