@@ -259,6 +259,8 @@ describe("a count changed in a reply or a forward, the rest kept", () => {
   })
 
   it("guard: '6 bidons de détergent au lieu de 4', '20 packs of water rather than 12' in a forward read as before", () => {
+    // (the forwarder names the forwarded product itself: the other product of that count and unit keeps its own)
+    expect(lines(extract(transfert("Bonjour,\n\nMerci de traiter la liste ci-dessous. Une seule modification : mettez 8 bidons de liquide vaisselle au lieu de 6.", "6 bidons de liquide vaisselle 5 L\n6 bidons de détergent multi-surfaces"), { subject: "TR: liste" }))).toEqual(["DET-5L|6|bidon", "LV-5L|8|bidon"])
     expect(lines(extract(transfert("Bonjour,\n\nMerci de livrer la liste ci-dessous. Seul changement : 6 bidons de détergent au lieu de 4. Le reste ne change pas.", "4 bidons de détergent multi-surfaces 5 L\n10 packs d'eau plate 50 cl"), { subject: "TR: liste" }))).toEqual(["DET-5L|6|bidon", "EAU-50|10|pack"])
     expect(lines(extract(forward("Hello,\n\nPlease supply the list below. One change: 20 packs of water rather than 12. Everything else as Stuart wrote it.", "12 packs of still water 50 cl\n10 bags of paper cups"), { ...EN, subject: "FW: list" }))).toEqual(["EAU-50|20|pack", "GOB-20|10|sachet"])
   })

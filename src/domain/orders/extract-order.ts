@@ -144,7 +144,8 @@ export class OrderExtractor {
     }
     // "Make that 20 reams, not 15" above the colleague's list it forwards ("15 reams of A4"): the forwarder's later word
     // retells the one line below of that count and unit (or name), as a reply's "8 boxes, not 6" does its quote's.
-    if (own.length > 1) retellBelow(own[0]!.body, found, new Set(findLines(ourRowsOnly(theseNamed(own[0]!, lineOpts), ownWords), lineOpts).map((l) => l.product.ref)))
+    const refsIn = (segments: typeof own): Set<string> => new Set(segments.flatMap((s) => findLines(ourRowsOnly(theseNamed(s, lineOpts), ownWords), lineOpts).map((l) => l.product.ref)))
+    if (own.length > 1) retellBelow(own[0]!.body, found, refsIn(own.slice(0, 1)), refsIn(own.slice(1)))
     // "Cde : 4 rlx film étirable + 2 rallonges 3m svp" above a bare signature: the whole order in a new subject.
     if (found.length === 0 && !/^\s*(?:re|r[ée]f|aw|sv|tr|fw|fwd|wg)\s*:/i.test(mail.subject)) {
       found.push(...findLines(mail.subject.replace(/^\s*[\p{L}.]{1,12}\s*:\s*/u, "").replace(/\s+(?:\+|&|et|and)\s+/g, "\n"), lineOpts))

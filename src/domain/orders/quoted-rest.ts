@@ -96,14 +96,16 @@ export function sizesRetold(body: string, quoted: readonly FoundLine[]): Map<str
  * retells the one line below of that count and unit (or name), as a reply's "8 boxes, not 6" does its quote's. Lines the
  * top message names itself (`named`) are its own.
  */
-export function retellBelow(body: string, found: FoundLine[], named: ReadonlySet<string>): void {
+export function retellBelow(body: string, found: FoundLine[], named: ReadonlySet<string>, below: ReadonlySet<string>): void {
   for (const m of body.matchAll(RETOLD)) {
     if (m[5] === undefined) continue
     const said = foldText(m[4]!)
     const unit = unitOfWord(said.replace(/s$/, "")) ?? unitOfWord(said)
     const hits = found.filter((l) => l.quantity === Number(m[5]) && !named.has(l.product.ref) && (nameHas(l.product, said.replace(/s$/, "")) || unit === foldText(l.product.unit)))
-    if (hits.length !== 1) continue
     const n = countWord(m[3]!)
+    // (« mettez 8 bidons de liquide vaisselle au lieu de 6 »: the reply names the forwarded product itself, read as it is.)
+    const ownReading = found.filter((l) => l.quantity === n && l.evidence.includes(m[0]))
+    if (hits.length !== 1 || ownReading.some((o) => below.has(o.product.ref))) continue
     hits[0]!.quantity = n
     // The reply's own reading of the same words ("8 rolls of bin bags" read as the 50 L bags) is the line retold, no line more.
     for (let k = found.length - 1; k >= 0; k--) if (found[k] !== hits[0] && found[k]!.quantity === n && found[k]!.evidence.includes(m[0])) found.splice(k, 1)
