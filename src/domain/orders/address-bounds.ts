@@ -43,8 +43,10 @@ export function placeBefore(line: string, streetAt: number): number {
   const from = Math.max(before.search(/[^.;!?]*$/), 0)
   let at = -1
   // ("Delivery Monday the 7th to Pier 21 Pavilion, Shed B, 1055 …": a bare "to" before a capitalised name.)
-  for (const p of before.slice(from).matchAll(/(?<![\p{L}'’])(?:[àa] la|[àa] l['’]|au|aux|chez|to the|at the|livrer|deliver(?:ed)? to|(?:send|ship)(?: (?:it|them|everything|all))? to|to)\s+/giu)) {
-    if (/^to\s+$/i.test(p[0]) && !/^\p{Lu}/u.test(before.slice(from + p.index + p[0].length))) continue
+  // ("… papier A4 à l'accueil, 14 rue …": the elided article runs into its word; "to reception, 14 High Street": a bare
+  // "to" before the desk that takes the goods in.)
+  for (const p of before.slice(from).matchAll(/(?<![\p{L}'’])(?:(?:[àa] la|au|aux|chez|to the|at the|livrer|deliver(?:ed)? to|(?:send|ship)(?: (?:it|them|everything|all))? to|to)\s+|[àa] l['’]\s*)/giu)) {
+    if (/^to\s+$/i.test(p[0]) && !/^(?:\p{Lu}|(?:reception|receiving|goods in|stores|front desk)\s*,)/u.test(before.slice(from + p.index + p[0].length))) continue
     at = from + p.index + p[0].length
   }
   const place = at < 0 ? "" : before.slice(at)
@@ -53,7 +55,28 @@ export function placeBefore(line: string, streetAt: number): number {
   // place's last part too ("to the loading dock, Building 4, Harbour Road, …").
   const numbered = /^\d{1,4},/.test(line.slice(streetAt)) && /(?:^|,\s*)\p{Lu}[\p{L}'’-]*\s+$/u.test(place)
   // (A street with no number matched from its comma on: ", route du Moulin, …" ends the place before it.)
-  return at >= 0 && (/(?:,|\bn[°º]\.?)\s*$/u.test(place) || /^,/.test(line.slice(streetAt)) || numbered || (NUMBERED_UNIT.test(place) && /^\d/.test(line.slice(streetAt)))) && place.length <= 80 && /^\p{L}/u.test(place) && !/\b(?:le|the|on|by|avant|before|lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday|saturday)\b\s*\d/i.test(place) && !BILLING.test(place) ? at : streetAt
+  return at >= 0 && (/(?:,|\bn[°º]\.?)\s*$/u.test(place) || /^,/.test(line.slice(streetAt)) || numbered || (NUMBERED_UNIT.test(place) && /^\d/.test(line.slice(streetAt)))) && place.length <= 80 && /^\p{L}/u.test(place) && !/\b(?:le|the|on|by|avant|before|lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday|saturday)\b\s*\d/i.test(place) && !BILLING.test(place) ? at : namedPartsBefore(line, streetAt)
+}
+
+/**
+ * "… tomorrow morning for the match, Gate 3 deliveries, Kings Park Stadium, Jacko Jackson Drive, Durban 4001": with no
+ * word sending the goods to a place, the parts right before the street that are names (capitalised, a gate's or a dock's
+ * number, a goods entrance) open the address; the sentence's words before them ("for the match") are none of it.
+ */
+const NAMED_PART = /^(?:(?:\p{Lu}[\p{L}'’.-]*|\d{1,4}[A-Z]?|&|of|de|du|des|la|le|deliveries|entrance|door|in|bay|dock)\s*)+$/u
+function namedPartsBefore(line: string, streetAt: number): number {
+  if (!/^\s*,/.test(line.slice(streetAt))) return streetAt
+  const parts = line.slice(0, streetAt).split(",")
+  let at = streetAt
+  let taken = 0
+  // (the first part holds the sentence's start: never a name of the place alone)
+  for (let k = parts.length - 1; k >= 1 && taken < 3; k--) {
+    const part = parts[k]!.trim()
+    if (!NAMED_PART.test(part) || !/\p{Lu}/u.test(part) || BILLING.test(part)) break
+    at = parts.slice(0, k).join(",").length + 1 + (parts[k]!.length - parts[k]!.trimStart().length)
+    taken++
+  }
+  return taken > 0 ? at : streetAt
 }
 
 /**

@@ -17,6 +17,8 @@ const SENDS = [
 ]
 /** What a dictated or written line goes on with after the address: where not to go, thanks, another sentence. */
 const AFTER_ADDRESS = /\s+(?:not|rather than|instead of|et non|pas)\s+(?:to|at|au|aux|[àa]|the)\b.*$|[\s,]+(?:thank you|thanks|merci|please|pls|svp|cheers)\b.*$|\s*\([^()]*\)\s*[.!]?\s*$|[.!?]\s+\p{Lu}.*$/u
+/** A road's name as a part of the address, with no number: "Kamariny Road", "Moi Avenue", "rue du Stade", "place de la Mairie". */
+const BARE_ROAD = /^(?:\p{Lu}[\p{L}'’-]+\s){1,3}(?:Road|Street|Avenue|Lane|Drive|Way|Highway|Crescent|Close|Quay)$|^(?:rue|avenue|boulevard|chemin|route|place|all[ée]e|impasse|quai|cours)\s+\S.{1,40}$/u
 /** A town, a district, a state or a country closing the address: capitalised words, no figure. */
 const PLACE_NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s(?:of|and|de|du|des|la|le|\p{Lu}[\p{L}'’.-]*)){0,3}$/u
 const DAY_OR_MONTH = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|january|february|march|april|may|june|july|august|september|october|november|december|janvier|f[ée]vrier|mars|avril|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\b/i
@@ -30,15 +32,19 @@ const DAY_OR_MONTH = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sun
  */
 export function addressWithoutCode(lines: readonly string[]): Found | null {
   for (const line of lines) {
-    if (BILLING.test(line) || /@|\+?\d[\d .]{8,}\d/.test(line)) continue
+    if (/@|\+?\d[\d .]{8,}\d/.test(line)) continue
     for (const re of SENDS) {
       const m = re.exec(line)
       if (m === null) continue
       let value = m[1]!
       for (let cut = value.replace(AFTER_ADDRESS, ""); cut !== value; cut = value.replace(AFTER_ADDRESS, "")) value = cut
       value = cleanAddressPart(value)
+      // (The invoices' address in the next sentence, "Our postal address is P.O. Box 214, for invoices only", is no part.)
+      if (BILLING.test(line.slice(0, m.index + m[0].length - m[1]!.length) + value)) continue
       const parts = value.split(/\s*,\s*/)
-      if (parts.length < 3 || parts.some((p) => p === "" || p.length > 60) || !/\d/.test(value) || DAY_OR_MONTH.test(parts[0]!)) continue
+      // "Delivery: Kerio Heights Training Camp, Kamariny Road, next to the stadium gate, Iten.": a road named in a part
+      // of its own stands for the figure.
+      if (parts.length < 3 || parts.some((p) => p === "" || p.length > 60) || !(/\d/.test(value) || parts.slice(0, -1).some((p) => BARE_ROAD.test(p))) || DAY_OR_MONTH.test(parts[0]!)) continue
       if (!PLACE_NAME.test(parts[parts.length - 1]!)) continue
       return { value, evidence: line.trim(), confidence: 0.6 }
     }
@@ -53,6 +59,12 @@ export function addressWithoutCode(lines: readonly string[]): Found | null {
 const DOCK_PART = /^(?:(?:quai|dock|bay|loading bay|gate|porte|poste de contr[ôo]le)(?:\s+\p{Ll}+)?\s+(?:n[°º]\s*)?[A-Z]?\d{1,3}[A-Z]?|entr[ée]e (?:camions|livraisons?|marchandises|fournisseurs|des artistes|de service|du personnel)|porte (?:des livraisons|de service)|(?:stage|service|staff|artists['’]?|delivery) (?:door|entrance)|acc[èe]s livraisons?(?:\s.*)?|goods[- ](?:in|entrance)|r[ée]ception (?:des )?marchandises)$/iu
 
 /**
+ * Where a building takes goods in, as a part of its own or after its name and a dash: "Foothills Speed Skating Oval -
+ * Receiving", "Goods In", "loading door on the north side", "rear entrance", "réception", "porte de chargement".
+ */
+const GOODS_WAY = /(?:^|\s[-–—]\s)(?:receiving|goods[- ]in(?:wards?)?|r[ée]ception(?: (?:des )?marchandises)?)$|^(?:(?:north|south|east|west|rear|back|side|loading|delivery|goods)\s+){1,2}(?:loading\s+)?(?:door|entrance|gate|bay|dock)\b|^loading door\b|^porte (?:de (?:chargement|livraison|service)|nord|sud|est|ouest|arri[èe]re)\b|^entr[ée]e (?:nord|sud|est|ouest|arri[èe]re|de service)\b/iu
+
+/**
  * "Cuisine centrale Pains d'Antan, quai 4, 15 rue des Meuniers, ZA du Moulin, 59810 Lesquin" alone on its line, under the
  * order, no label over it: an address that names the dock or the goods entrance to come to is where the goods go (the
  * sender's own premises or not: a signature's address names no dock).
@@ -63,7 +75,7 @@ export function addressAtDock(lines: readonly string[]): Found | null {
     const parts = place.split(/\s*,\s*/)
     if (parts.length < 3 || BILLING.test(place) || !POSTAL_LINE.test(place) || (!streetOf(place) && !/\d/.test(parts.slice(0, -1).join(" ")))) continue
     const whole = UP_TO_TOWN.exec(place)
-    if (whole === null || whole[1]!.length + 2 < place.length || !parts.slice(0, -1).some((p) => DOCK_PART.test(p))) continue
+    if (whole === null || whole[1]!.length + 2 < place.length || !parts.slice(0, -1).some((p) => DOCK_PART.test(p) || GOODS_WAY.test(p))) continue
     return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.55 }
   }
   return null

@@ -2,6 +2,7 @@ import { foldText } from "../search/fold-text"
 import { addressAtDock, addressWithoutCode, blockWithoutCode } from "./address-fallbacks"
 import { addressAfterAsking, addressOpeningOnTo, addressSentTo, addressThenWayIn, blockUnderGoods, placeInSentence, placeNamedAbove } from "./address-in-prose"
 import { cleanAddressPart, placeBefore, placeRunningInto, UP_TO_TOWN, withoutHeading } from "./address-bounds"
+import { placeAfterGoods } from "./line-sentences"
 import { BILLING, COUNTRY_LINE, NUMBERED_STREET, POSTAL_LINE, SELF_COUNTRY_CODE, STREET, STREET_BARE, streetBareDelivered, streetOf } from "./address-shapes"
 
 /**
@@ -127,6 +128,16 @@ export function findDeliveryAddress(text: string, sender = "", signature = ""): 
  */
 const SENDING_PREPOSITION = /^(?:[àaÀA]|[aA]ux?|[tT]o)\s+(?=(?:la|le|les|l['’]|the)\s|l['’]|\p{Ll}|\d)/u
 
+/**
+ * "… to the depot:", "… mais au chalet annexe où loge l'équipe : chalet annexe, 4 chemin …", "but to the annex where the
+ * team is staying: …": a place the goods go to, named before a colon, with the words saying which after it.
+ */
+/** "Merci d'envoyer 2 colis … à la salle omnisports, rue du Parc 12, …", "can you send 10 reams … to reception, 14 …": a verb sending the goods, then them, then where. */
+const SENDS_GOODS = /\b(?:envoy\w*|exp[ée]di\w*|livr\w*|send|ship|deliver|bring|drop)\b/i
+// (in one sentence: "… for Monday the 7th. To the mail room, 1100 …" is the rule for a sentence opening on "To the")
+const sendsGoodsThere = (line: string): boolean => line.split(/(?<=[.!?])\s+/).some((s) => SENDS_GOODS.test(s) && placeAfterGoods(s) !== null)
+const TO_PLACE_COLON = /(?<![\p{L}])(?:(?:to|[àa]) (?:the|our|notre|la|le|l['’])(?![\p{L}])|aux? (?=\p{Ll})|[àa] l['’](?=\p{L}))[^:\n]{0,50}:/iu
+
 function findLabelledAddress(text: string): { value: string; evidence: string; confidence: number } | null {
   const lines = text.split("\n")
   const beside = sideBySide(lines)
@@ -182,7 +193,7 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     // 06300 Nice.", "to the canteen entrance: Building B, 22 Harbour Road, Bristol BS1 4DJ": a delivery sentence that
     // holds a whole address, in brackets, after a colon or from its street on.
     // ("Please send to our Galway office, Unit 3, …, Galway H91 X2YT.", "envoyez le tout à …": sending words too.)
-    if (!m && (/\b(?:livr|deliver|ship|send (?:it |them |these |everything |the (?:goods|order|lot) )?to\b|envoy(?:er|ez) (?:le tout |la commande |les |tout )?(?:[àa] |au |chez ))/i.test(line) || /\b(?:to|[àa]) (?:the|our|notre|la|le|l')\b[^:\n]{0,30}:/i.test(line)) && (STREET.test(line) || streetBareDelivered(line)) && POSTAL_LINE.test(line) && !BILLING.test(line)) {
+    if (!m && (/\b(?:livr|deliver|ship|send (?:it |them |these |everything |the (?:goods|order|lot) )?to\b|envoy(?:er|ez) (?:le tout |la commande |les |tout )?(?:[àa] |au |chez ))/i.test(line) || TO_PLACE_COLON.test(line) || sendsGoodsThere(line)) && (STREET.test(line) || streetBareDelivered(line)) && POSTAL_LINE.test(line) && !BILLING.test(line)) {
       const inBracket = /\(([^)]+)\)/.exec(line)
       const street = STREET.exec(line) ?? STREET_BARE.exec(line)!
       // "pour demain : 150 cartons …. Notre réf. X. Livrer Entrepôt 7, Quai …": a colon sentences before the street's
@@ -195,7 +206,11 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
       if (whole !== null) return { value: cleanAddressPart(whole[1]!).replace(/^(?:our|my|notre|nos|mon|ma) (?=\p{Lu})/iu, ""), evidence: line.trim(), confidence: 0.75 }
     }
     if (!m) continue
-    const after = line.slice(m.index + m[0].length)
+    const labelled = line.slice(m.index + m[0].length)
+    // "Delivery: Kerio Heights Training Camp, …, Iten. Our postal address is P.O. Box 214-30700 Iten, for invoices only.":
+    // the sentence after the address that gives the invoices' is no part of it.
+    const invoices = /[.!?]\s+(?=\p{Lu})(?=[^.!?]*(?:\b(?:factur\w*|invoice\w*|billing|postal address|adresse postale|p\.?\s?o\.? box|bo[iî]te postale)\b|\bBP\s?\d))/iu.exec(labelled)
+    const after = invoices !== null && (STREET.test(labelled.slice(0, invoices.index)) || STREET_BARE.test(`${labelled.slice(0, invoices.index)},`)) ? labelled.slice(0, invoices.index + 1) : labelled
     // "Ship To: Same as Bill To", "Livraison : idem facturation": the billing block is where the goods go.
     const said = after.trim() !== "" ? after : (lines.slice(i + 1, i + 3).find((l) => l.trim() !== "") ?? "")
     if (SAME_AS_BILLING.test(said.trim())) {

@@ -171,6 +171,12 @@ const NEEDED = /\b(?:il (?:nous |me )?(?:faut|faudrait|faudra)|(?:we|i) (?:need|
 /** An event a day before which the goods are wanted, named after the words ("The fair opens on Saturday 12th."). */
 const EVENT = /\b(?:fair|gala|event|launch|show|exhibition|conference|party|concert|match|opening|opens|open day|premiere|foire|fete|lancement|spectacle|soiree|congres|tournoi|exam\w*|ouvre|ouverture|inauguration|salon|vernissage|seminar|seminaire)\b/
 
+/**
+ * "plaque du véhicule à communiquer la veille", "merci de nous appeler la veille", "text us the driver's plate the day
+ * before": a call or a word the day before the delivery, not the delivery the day before the event.
+ */
+const CONTACTED = /\b(?:communiqu\w*|appel(?:er|ez|le)|pr[e]ven(?:ir|ez)|telephon\w*|confirm\w*|transmett\w*|call|phone|ring|text|e ?mail|let (?:us|me) know|notify|tell)\b[^.;!?]{0,50}$/
+
 function dayBeforeEvent(lines: readonly { text: string; ref: Date }[], opts: { monthFirst?: boolean }): { date: Date; evidence: string; relative: boolean } | null {
   const at = lines.findIndex((l) => DAY_BEFORE.test(foldText(l.text)))
   if (at < 0) return null
@@ -179,7 +185,7 @@ function dayBeforeEvent(lines: readonly { text: string; ref: Date }[], opts: { m
   for (const [i, part] of parts.entries()) {
     const folded = foldKeepSlash(part)
     const words = DAY_BEFORE.exec(folded)
-    if (words === null || !(DELIVERY_CONTEXT.test(folded) || NEEDED.test(folded)) || NOT_DELIVERY.test(folded)) continue
+    if (words === null || !(DELIVERY_CONTEXT.test(folded) || NEEDED.test(folded)) || NOT_DELIVERY.test(folded) || CONTACTED.test(folded.slice(0, words.index))) continue
     const back = /avant veille|two|2|deux/.test(words[0]) ? 2 : 1
     // The event's day after the words ("the day before the match on Saturday 12th"), else the last said before their sentence.
     const within = findDates(part, ref, opts).filter((d) => !VAGUE.test(d.text))
@@ -233,6 +239,14 @@ function deliveryDayOf(given: readonly { text: string; ref: Date }[], opts: { mo
   for (const { text, ref } of lines) {
     if (!text.includes(":") || !LABELLED_DELIVERY.test(foldText(text.slice(0, text.indexOf(":"))))) continue
     const found = findDates(text.slice(text.indexOf(":") + 1), ref, opts)
+    if (found[0] !== undefined) return { date: found[0].date, evidence: text.trim(), relative: found[0].relative }
+  }
+  // A CSV's or a sheet's label cell then the day in the next ("Date de livraison;08/12/2026;;", "Delivery Date,12/08/2026",
+  // "Required Date<tab>07/12/2026"): the same label, in a cell of its own.
+  for (const { text, ref } of lines) {
+    const cells = text.split(/\s*[;\t|]\s*|,(?=\S)/)
+    if (cells.length < 2 || !LABELLED_DELIVERY.test(foldText(cells[0]!))) continue
+    const found = findDates(cells.slice(1).find((c) => c.trim() !== "") ?? "", ref, opts)
     if (found[0] !== undefined) return { date: found[0].date, evidence: text.trim(), relative: found[0].relative }
   }
   const before = dayBeforeEvent(lines, opts)

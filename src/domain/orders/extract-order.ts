@@ -17,7 +17,7 @@ import { unitOfWord } from "./units"
 import { addressInSignature } from "./address-fallbacks"
 import { keepsQuotedRest, retellBelow, sizesRetold, struckFromQuote } from "./quoted-rest"
 import { answersOnly, belowSignOff, chooseBody, ownSegments, splitMail, withoutBounces, withRelayedQuote, type MailSegment } from "./mail-body"
-import { ACCEPT, AGREES, EXCEPT, INVOICING, inPacks, ITEM_CHANGE, itemNumber, ITEMS, MORE, PLACE_ORDER, PROPOSAL, reorderOverForward, RETOLD, countWord, SAME_DELIVERY, SCALE, spokenNumber, STRIKE, theseNamed, WHOLE_QUOTE } from "./reply-words"
+import { ACCEPT, AGREES, EXCEPT, INVOICING, inPacks, ITEM_CHANGE, itemNumber, ITEMS, onTopOfQuoted, PLACE_ORDER, PROPOSAL, reorderOverForward, RETOLD, countWord, SAME_DELIVERY, SCALE, spokenNumber, STRIKE, theseNamed, WHOLE_QUOTE } from "./reply-words"
 import { decideOrder, KEY_IN, readOrderAct } from "./order-act"
 import { ESTIMATE_PREFIX, NOT_ORDER_VERDICTS } from "./not-order-reasons"
 import { ourRowsOnly, ownNameWords, rowsToOrderOnly } from "./shared-sheet"
@@ -144,7 +144,8 @@ export class OrderExtractor {
     }
     // "Make that 20 reams, not 15" above the colleague's list it forwards ("15 reams of A4"): the forwarder's later word
     // retells the one line below of that count and unit (or name), as a reply's "8 boxes, not 6" does its quote's.
-    if (own.length > 1) retellBelow(own[0]!.body, found, new Set(findLines(ourRowsOnly(theseNamed(own[0]!, lineOpts), ownWords), lineOpts).map((l) => l.product.ref)))
+    const refsIn = (segments: typeof own): Set<string> => new Set(segments.flatMap((s) => findLines(ourRowsOnly(theseNamed(s, lineOpts), ownWords), lineOpts).map((l) => l.product.ref)))
+    if (own.length > 1) retellBelow(own[0]!.body, found, refsIn(own.slice(0, 1)), refsIn(own.slice(1)))
     // "Cde : 4 rlx film étirable + 2 rallonges 3m svp" above a bare signature: the whole order in a new subject.
     if (found.length === 0 && !/^\s*(?:re|r[ée]f|aw|sv|tr|fw|fwd|wg)\s*:/i.test(mail.subject)) {
       found.push(...findLines(mail.subject.replace(/^\s*[\p{L}.]{1,12}\s*:\s*/u, "").replace(/\s+(?:\+|&|et|and)\s+/g, "\n"), lineOpts))
@@ -210,7 +211,7 @@ export class OrderExtractor {
       // "2 rolls more of the stretch film", "3 cartons de plus": the reply's number added to the quoted one.
       for (const l of found) {
         const was = linesQuoted().find((q) => q.product.ref === l.product.ref)
-        if (was !== undefined && MORE.test(foldText(l.evidence)) && !ADDS_UP_TO.test(l.evidence)) l.quantity += was.quantity
+        if (was !== undefined && onTopOfQuoted(l.evidence, l.quantity) && !ADDS_UP_TO.test(l.evidence)) l.quantity += was.quantity
       }
       // Its own lines alone when it names what it takes ("go ahead and send 2 chairs"); the quote's too when it
       // takes the quote as a whole, leaves something out or changes a quantity ("au lieu de 10").

@@ -1,3 +1,4 @@
+import { STREET } from "./address-shapes"
 /** Which sentences of a line hold no goods asked for now, and where sentences end (lines.ts reads the others). */
 
 /**
@@ -22,6 +23,23 @@ export const SENT_TO = new RegExp(
   String.raw`(?<=^|[\s,.;:–-])(?:(?:[àa] )?(?:livr(?:er|[ée]e?s?|ez|aison)|d[ée]pos(?:er|[ée]e?s?|ez)|apport(?:er|ez)) ${SENDING_DAY_FR}(?:sur|[àa]|au|aux|chez|en)|(?:deliver(?:ed)?|ship(?:ped)?|send|sent|drop(?:ped)?(?: off)?|bring) (?:(?:it|them|everything|the lot|all) )?(?:off )?${SENDING_DAY_EN}(?:to|at))(?![\wÀ-ÿ])`,
   "i"
 )
+
+/**
+ * Where the address starts in a line that asks for goods and says where they go, with the goods between the verb and the
+ * place: « merci de livrer 10 ramettes papier A4 à l'accueil, 14 rue Haute, 59000 Lille », "can you send 10 reams of A4
+ * to reception, 14 High Street, Leeds …", « SVP livrer 5 rouleaux … au 1200 rue Principale, … »: the last "à" / "au" /
+ * "to" / "at" before a street said within a few words of it (its number first, or after it as Belgium writes it).
+ */
+const PLACE_WORD = /(?<![\p{L}'’])(?:[àa] la|[àa] l['’]|[àa]|au|aux|chez|to the|to|at the|at)(?:\s+|(?<=['’]))/giu
+export function placeAfterGoods(raw: string): { index: number } | null {
+  let at: { index: number } | null = null
+  for (const p of raw.matchAll(PLACE_WORD)) {
+    const rest = raw.slice(p.index + p[0].length)
+    const street = STREET.exec(rest)
+    if (p.index > 0 && street !== null && street.index <= 60 && !/[.;:!?\n\d]/.test(rest.slice(0, street.index))) at = { index: p.index }
+  }
+  return at
+}
 
 /** A sentence of its own that opens on the address's label: "… svp. adresse : ESF Val Cenis, …", "… thanks. Address: …". */
 export const ADDRESS_SENTENCE = /(?<=[.!?]\s+)(?:adresse|address|adresse de livraison|delivery address)\s*:/i

@@ -7,7 +7,7 @@ import { cellsOf, headerOf, type Columns } from "./table-header"
 import { isExcludedNumber } from "./not-quantities"
 import { dozens, hundreds, NUMBER_WORDS, spaceMultipliers, spokenQuantities, withoutNegated, withoutPurpose, withTotalsSaid } from "./line-words"
 import { measureOfName, ownNumbersOnly, packSaid, packsOf, productIn, tokenize, type Group, type LineOptions, type Token } from "./line-product"
-import { ADDRESS_SENTENCE, ASKED_INSTEAD, EARLIER_REST, LEAVE_OUT, NOT_A_LINE, PHONE_OR_POSTCODE, REMAINDER, SENT_TO, sentencesOf, TAKEN_OFF } from "./line-sentences"
+import { ADDRESS_SENTENCE, ASKED_INSTEAD, EARLIER_REST, LEAVE_OUT, NOT_A_LINE, PHONE_OR_POSTCODE, placeAfterGoods, REMAINDER, SENT_TO, sentencesOf, TAKEN_OFF } from "./line-sentences"
 import { tableRow } from "./table-rows"
 import { lineUnit, sameUnitFamily, unitOfWord, WEAK_UNIT_WORDS } from "./units"
 
@@ -178,7 +178,9 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
     // send them somewhere, and only the address after those words made the line none.
     // (or a later sentence of the line gives the address, as a text message runs on: "… et 2 boîtes de stylos. livré pour
     // vendredi svp. adresse : ESF …, 73480 Val-Cenis")
-    const sent = SENT_TO.exec(raw) ?? ADDRESS_SENTENCE.exec(raw)
+    // (or the place after the goods the sending verb opened on: « merci de livrer 10 ramettes papier A4 à l'accueil, 14 rue
+    // Haute, 59000 Lille »)
+    const sent = SENT_TO.exec(raw) ?? ADDRESS_SENTENCE.exec(raw) ?? placeAfterGoods(raw)
     const before = sent !== null && sent.index > 0 && nested ? linesOfText(raw.slice(0, sent.index), opts, null, nested).lines : []
     return { lines: before.map((l) => ({ ...l, evidence: raw.trim() })), usedNext: false }
   }

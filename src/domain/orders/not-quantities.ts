@@ -76,6 +76,9 @@ export function isExcludedNumber(text: string, tokens: Token[], i: number): bool
   if (/\b(?:for|if|when|pour|si|quand)\s+(?:under|fewer than|less than|more than|up to|moins de|plus de)\s$/i.test(text.slice(Math.max(0, t.start - 24), t.start))) return true
   // A street's number before its name, its town and postcode ("the main office at 3 Bradshawgate, Bolton BL1 1HJ").
   if (/^\s(?:\p{Lu}[\p{L}'’-]+\s){0,3}\p{Lu}[\p{L}'’-]+,\s*(?:\p{Lu}[\p{L}'’ -]*\s)?(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\d{5})\b/u.test(text.slice(t.end, t.end + 60))) return true
+  // An Australian postcode after its state ("East Perth WA 6004", "Brisbane QLD 4000"), a South African or New Zealand
+  // one closing a sentence after its town ("Durban 4001.", "Auckland 1010"): a place, no count.
+  if (/^\d{4}$/.test(t.raw) && /\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT)\s$/.test(before)) return true
   // A piece of a phone number ("(617) 555-0199", "04 76 33 21 09"): nine digits or more in one run.
   if (phoneRunAround(text, t.start, t.end)) return true
   return false

@@ -96,6 +96,11 @@ const ACTS: readonly RegExp[] = [
   new RegExp(`\\b(?:we|i) (?:need|want|require) (?:this|these|them|it|the following|everything|the lot|all (?:of )?(?:this|it))(?: \\w+){0,3} (?:by|before|for|on) (?:the )?${DAY}`),
   /\b(?:we|i) (?:ll|will|shall) take\b/,
   /(?:\b(?:we|i)|^) ?(?:need|require|want)(?: \w+){0,2} (?:\d+|the following|one|two|three|four|five|six|ten|twelve|a dozen)\b/,
+  // "Hi guys need 30 packs water …", "Hi team, need 20 rolls …": a text's greeting, then the need with its "we" dropped.
+  /^ ?(?:hi|hello|hey|hiya|morning|afternoon|evening|g day)(?: (?:guys|team|all|folks|everyone|there|mate|[a-z]+))? (?:need|require)(?: \w+){0,2} (?:\d+|one|two|three|four|five|six|ten|twelve|twenty|a dozen)\b/,
+  // « Comme au téléphone tout à l'heure : 20 packs d'eau … », "As discussed on the phone: 20 packs …": the call's order,
+  // put in writing.
+  /^ ?(?:comme (?:convenu |vu |dit )?(?:au|par) telephone|suite a (?:notre|mon|votre) (?:appel|coup de fil|echange telephonique)|as (?:discussed|agreed|arranged) (?:on|over|by) the phone|following (?:our|my|your|the) (?:call|phone call))\b/,
   // "Need below for the galley:", "Need the following for Monday:", "require below items": a text's order with its "we"
   // dropped, the list under it (Singapore's and India's English write it so).
   /^ ?(?:need|require)(?: the)? (?:below|following|the following)\b/,

@@ -117,7 +117,9 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
     // "PO-7781", "BC2026-031", "CMD_88": an order number that carries its label as its prefix.
     // "SSG-PO-30551": the label may come after the buyer's own letters.
     for (const pm of line.matchAll(/(?<![\w\-/])((?:[A-Z]{2,6}[-_])?(?:PO|BC|BDC|CMD|CDE|DA|PR|REQ)[-_/]?\d[\w\-/]*\d|(?:PO|BC|BDC|CMD|CDE)[-_/]?\d)(?![\w-])/g)) {
-      if (!exclude.has(compactCode(pm[1]!)) && !out.some((c) => c.value === pm[1] || pm[1]!.endsWith(c.value))) out.push({ value: pm[1]!, strength: 2, evidence: line.trim() })
+      // ("Cowes PO31 7PG", "Portsmouth PO1 3AX": Portsmouth's British postcodes open on "PO", their second half follows.)
+      const postcode = /^PO\d{1,2}$/.test(pm[1]!) && /^ ?\d[A-Z]{2}\b/.test(line.slice(pm.index + pm[0].length))
+      if (!postcode && !exclude.has(compactCode(pm[1]!)) && !out.some((c) => c.value === pm[1] || pm[1]!.endsWith(c.value))) out.push({ value: pm[1]!, strength: 2, evidence: line.trim() })
     }
     // "Could you send, under HE-41877:", "à livrer sous la référence LC-2207": goods asked for under a code of letters and
     // figures are filed under it (never "under 100 kg", "sous 48 h": figures alone).

@@ -35,8 +35,19 @@ const DAY_AND_PLACE_KEPT =
  * commande de ce matin … le reste ne change pas") sends only the change: the rest reached us already. Our own quoted
  * offer is answered by the rules for quotes.
  */
+/**
+ * "please add 2 boxes of black pens to the order below. Same PO, same date and address.", « ajoutez 2 boîtes … à la commande
+ * ci-dessous. Même date, même adresse. »: goods added to the order quoted under the reply, its day and place said kept —
+ * the whole order restated, as "date et adresse comprises" says it.
+ */
+const ADDS_TO_QUOTED = /\b(?:add|adding|ajout\w*|rajout\w*)\b.{0,80}?\b(?:to|onto|[a]|dans)\s+(?:(?:the|my|our|this|la|ma|notre|cette)\s+)?(?:order|commande|po)\s+(?:below|underneath|ci dessous|en dessous|plus bas)\b/
+const SAME_DAY_AND_PLACE =
+  /\b(?:(?:same|meme) (?:po |bon de commande )?(?:(?:and|et) )?(?:same |meme )?(?:delivery |de livraison )?(?:date|day|jour)(?: (?:and|et))? (?:the )?(?:same |meme )?(?:delivery |de livraison )?(?:address|place|adresse|lieu)|(?:everything|all|tout) (?:else )?(?:the same|pareil|identique|inchange) (?:(?:po|date|day|address|place|adresse|lieu) ){1,3})/
+
 export function keepsQuotedRest(body: string, quoted: string, from: { address: string; name: string }, ownDomains: readonly string[]): boolean {
-  if (!KEEPS_QUOTED_REST.test(foldText(body))) return false
+  const folded = foldText(body)
+  if (ADDS_TO_QUOTED.test(folded) && (DAY_AND_PLACE_KEPT.test(folded) || SAME_DAY_AND_PLACE.test(folded))) return true
+  if (!KEEPS_QUOTED_REST.test(folded)) return false
   // Her own list held back in the thread ("before I confirm", "avant que je valide") was never placed: this reply places it.
   if (HELD_BACK.test(foldText(quoted))) return true
   // "Le reste comme dans mon message ci-dessous (date et adresse comprises)": the sender restates the whole order, its
@@ -85,12 +96,18 @@ export function sizesRetold(body: string, quoted: readonly FoundLine[]): Map<str
  * retells the one line below of that count and unit (or name), as a reply's "8 boxes, not 6" does its quote's. Lines the
  * top message names itself (`named`) are its own.
  */
-export function retellBelow(body: string, found: FoundLine[], named: ReadonlySet<string>): void {
+export function retellBelow(body: string, found: FoundLine[], named: ReadonlySet<string>, below: ReadonlySet<string>): void {
   for (const m of body.matchAll(RETOLD)) {
     if (m[5] === undefined) continue
     const said = foldText(m[4]!)
     const unit = unitOfWord(said.replace(/s$/, "")) ?? unitOfWord(said)
     const hits = found.filter((l) => l.quantity === Number(m[5]) && !named.has(l.product.ref) && (nameHas(l.product, said.replace(/s$/, "")) || unit === foldText(l.product.unit)))
-    if (hits.length === 1) hits[0]!.quantity = countWord(m[3]!)
+    const n = countWord(m[3]!)
+    // (« mettez 8 bidons de liquide vaisselle au lieu de 6 »: the reply names the forwarded product itself, read as it is.)
+    const ownReading = found.filter((l) => l.quantity === n && l.evidence.includes(m[0]))
+    if (hits.length !== 1 || ownReading.some((o) => below.has(o.product.ref))) continue
+    hits[0]!.quantity = n
+    // The reply's own reading of the same words ("8 rolls of bin bags" read as the 50 L bags) is the line retold, no line more.
+    for (let k = found.length - 1; k >= 0; k--) if (found[k] !== hits[0] && found[k]!.quantity === n && found[k]!.evidence.includes(m[0])) found.splice(k, 1)
   }
 }

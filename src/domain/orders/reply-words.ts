@@ -17,7 +17,15 @@ export const INVOICING = /\b(?:(?:the )?total is for your invoice|(?:one|a singl
 export const PLACE_ORDER = /\b(?:passer (?:la|une|notre|cette) commande|(?:je|nous) (?:vous )?pass(?:e|ons) (?:la |une |notre |cette )?commande|plac(?:e|ing) (?:the|an|our|this) order)\b/
 
 /** A number said to come on top of the quoted one: "2 rolls more", "3 de plus", "4 extra". */
-export const MORE = /\b\d{1,4} (?:[a-z]+ )?(?:more|de plus|en plus|supplementaires?|additional|extra)\b/
+const MORE = /\b(\d{1,4}) (?:[a-z]+ )?(?:more|de plus|en plus|supplementaires?|additional|extra)\b/g
+
+/**
+ * The line's own count said to come on top of the quoted one ("2 rolls more"), not another count of the sentence
+ * ("40 packs d'eau au lieu de 30, on a 600 inscrits de plus": 600 people more, the water's 40 replaces the 30).
+ */
+export function onTopOfQuoted(evidence: string, quantity: number): boolean {
+  return [...foldText(evidence).matchAll(MORE)].some((m) => Number(m[1]) === quantity)
+}
 
 /**
  * "Please send 8 of these", "mettez-m'en 4 de celles-ci" under a quoted alert or offer that names one product: the
@@ -109,10 +117,10 @@ export function reorderOverForward(own: MailSegment[], subject: string, reorder:
 
 /**
  * A quoted line's quantity told again: "only one toner this time", "juste deux cartons", "8 reams instead of 6", "20
- * gobelets au lieu de 10". Groups: (1, 2) the number and word after "only"; (3, 4, 5) the number, word and old number.
+ * gobelets au lieu de 10", "8 rolls of bin bags, not 5" (up to three words naming the goods between). Groups: (1, 2) the number and word after "only"; (3, 4, 5) the number, word and old number.
  */
 export const RETOLD =
-  /\b(?:only|just|seulement|juste|plus que)\s+(\d{1,4}|one|two|three|four|five|six|un|une|deux|trois|quatre|cinq|six)\s+([\p{L}-]{3,})|\b(\d{1,4})\s+([\p{L}-]{3,})(?:\s+|,\s*)(?:instead of|rather than|au lieu de|et non|not|pas)\s+(?:the\s+|les\s+)?(\d{1,4})\b(?!\s*(?:%|€|\$|£|x\b))/giu
+  /\b(?:only|just|seulement|juste|plus que)\s+(\d{1,4}|one|two|three|four|five|six|un|une|deux|trois|quatre|cinq|six)\s+([\p{L}-]{3,})|\b(\d{1,4})\s+([\p{L}-]{3,})(?:\s+(?:of|de|d['’])?\s*[\p{L}'’-]+){0,3}?(?:\s+|,\s*)(?:instead of|rather than|au lieu de|et non|not|pas)\s+(?:the\s+|les\s+)?(\d{1,4})\b(?!\s*(?:%|€|\$|£|x\b))/giu
 
 const COUNT_WORDS: Readonly<Record<string, number>> = { one: 1, un: 1, une: 1, two: 2, deux: 2, three: 3, trois: 3, four: 4, quatre: 4, five: 5, cinq: 5, six: 6 }
 
