@@ -81,7 +81,9 @@ const OPENING = /\b(?:ouverture|inauguration|nous ouvrons|on ouvre|(?:we|shop|st
 const OPENS = new RegExp(OPENING.source, "i")
 
 /** A delivery day's label on its line: "Deliver by:", "Requested delivery date:", "Livraison souhaitée (par le client) :". */
-const LABELLED_DELIVERY = /^\s*(?:deliver(?:y)? (?:by|on)|(?:requested |required |wanted )?delivery (?:date|day)|requested delivery|need(?:ed)? by|livraison (?:souhaitee|demandee|prevue)(?: par [a-z ]{2,30})?|date de livraison(?: souhaitee| demandee)?)\s*$/
+// ("Required by:", "Wanted by:", "Livrer le :", « À livrer pour le : »: a purchase order's header names the day wanted so
+// too, beside its own "Date:"; the label wins over the bare date, walk 11.)
+const LABELLED_DELIVERY = /^\s*(?:deliver(?:y)? (?:by|on)|(?:requested |required |wanted )?delivery (?:date|day)|requested delivery|(?:need|needed|required|wanted) (?:by|on)|livraison (?:souhaitee|demandee|prevue)(?: par [a-z ]{2,30})?|date de livraison(?: souhaitee| demandee| requise| prevue)?|(?:a )?livrer (?:le|pour le|avant le)|requis(?:e)? (?:pour )?le)\s*$/
 /**
  * A form's fields side by side on one line ("Order Date: 30/11/2026     Delivery Date: 08/12/2026", a PDF's text with
  * the gap gone: "Order Date: 30/11/2026 Delivery Date: 08/12/2026", "Date de commande : 30/11 Livraison souhaitée :
@@ -89,7 +91,9 @@ const LABELLED_DELIVERY = /^\s*(?:deliver(?:y)? (?:by|on)|(?:requested |required
  * follows a wide gap or a figure.
  */
 const FIELD_FIRST = /^[\p{L}][\p{L}.'’ #°-]{1,30}?[ \t]?:/u
-const NEXT_FIELD = /(?:[ \t]{2,}|\t|(?<=\d)[ \t])(?=\p{Lu}[\p{L}.'’#°-]*(?: [\p{L}.'’#°-]+){0,3}[ \t]?:)/u
+// ("Date: 2 December 2026 | Required by: 11 December 2026", "Date : 02/12 ; Livrer le : 09/12": a bar or a semicolon
+// between fields parts them too.)
+const NEXT_FIELD = /(?:[ \t]{2,}|\t|(?<=\d)[ \t]|[ \t]*[|;][ \t]*)(?=\p{Lu}[\p{L}.'’#°-]*(?: [\p{L}.'’#°-]+){0,3}[ \t]?:)/u
 function fieldsApart(given: readonly { text: string; ref: Date }[]): { text: string; ref: Date }[] {
   return given.flatMap((l) => {
     const text = l.text.trim()

@@ -25,6 +25,7 @@ import { addUpSites, ordersForSites } from "./sites"
 import { aboutEarlierOrder, acknowledgesOrder, addressedToColleagues, askedAbout, goodsDelivered, goodsReceived, meantForAnotherSupplier, newAddress, notAnOrderYet, paperwork, paymentOrInvoice, recordsNotice, shippedNotice, tentativeMarks, withoutCitations } from "./order-intent"
 import { AUTO_REPLY, AWAY, BULK, NEGATIVE, NOTHING_NOW, ORDER_CUES, namesSalonShow, ORDER_NOTICE, PLACED, PURPOSE_AFTER_ASK, PURPOSE_AHEAD, REORDER, RESCHEDULE, SALON_TRADE, STRONG_ORDER, UNLESS_CANCELLED, VETO } from "./order-cues"
 import { REMEMBERED_ADDRESS, type CustomerMemory, type ExtractedOrder, type OrderContext, type OrderMail } from "./types"
+import { ROUGH_COUNT_CONFIDENCE } from "./rough-counts"
 
 /**
  * Reads one mail and proposes the order in it, field by field with a confidence and the words each came from,
@@ -449,7 +450,7 @@ export class OrderExtractor {
     evidence.delivery_address = address?.evidence ?? ""
 
     lines.forEach((l, i) => {
-      confidence[`lines.${i}`] = l.confidence
+      confidence[`lines.${i}`] = l.rough === true ? Math.min(l.confidence, ROUGH_COUNT_CONFIDENCE) : l.confidence
       evidence[`lines.${i}`] = l.evidence
     })
     const evidenceFrom = attachmentSources(evidence, lines, mail, body)

@@ -8,6 +8,7 @@ import { isExcludedNumber } from "./not-quantities"
 import { dozens, hundreds, NUMBER_WORDS, spaceMultipliers, spokenQuantities, withoutNegated, withoutPurpose, withTotalsSaid } from "./line-words"
 import { measureOfName, ownNumbersOnly, packSaid, packsOf, productIn, tokenize, type Group, type LineOptions, type Token } from "./line-product"
 import { ADDRESS_SENTENCE, ASKED_INSTEAD, EARLIER_REST, LEAVE_OUT, NOT_A_LINE, PHONE_OR_POSTCODE, placeAfterGoods, REMAINDER, SENT_TO, sentencesOf, TAKEN_OFF } from "./line-sentences"
+import { roughCount, roundCounts } from "./rough-counts"
 import { tableRow } from "./table-rows"
 import { lineUnit, sameUnitFamily, unitOfWord, WEAK_UNIT_WORDS } from "./units"
 
@@ -20,6 +21,11 @@ export interface FoundLine {
   evidence: string
   /** The attachment the line was read in (its file name); absent for the mail's own text. */
   source?: string
+  /**
+   * Its count was said roughly (« une vingtaine de », "a dozen", rough-counts.ts): the review shows it to check. Its
+   * confidence as read is kept, so whether the mail is an order weighs as before.
+   */
+  rough?: true
 }
 
 /**
@@ -163,7 +169,7 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
   }
   // "2. RAL-3M Extension lead 3 m - 6 at 9.90": a list's own number is no quantity when the line has another.
   const unnumbered = /^\s*\d{1,2}\s*[.)]\s+(?=\D*\d)/.test(raw) ? raw.replace(/^\s*\d{1,2}\s*[.)]\s+/, " ") : raw
-  const text = spaceMultipliers(spokenQuantities(dozens(sizeLettersInList(normalizeSizes(hundreds(withoutNegated(unnumbered)))))))
+  const text = spaceMultipliers(spokenQuantities(dozens(roundCounts(sizeLettersInList(normalizeSizes(hundreds(withoutNegated(unnumbered))))))))
   // (Words in quotation marks are what someone called the goods: 'reorder "the blue things you sent last time" - those
   // are the nitrile gloves, so 20 boxes of those please' tells no story about an earlier delivery.)
   // "Last time the driver left 12 boxes at reception": a story about an earlier delivery, told as a sentence. An
@@ -252,6 +258,8 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
       quantity: packs ?? q.quantity,
       unit: items !== null ? g.product.unit : lineUnit(q.unit, g.product),
       confidence: Math.round(g.confidence * cueFactor * 100) / 100,
+      // « une vingtaine de flacons », "a dozen bottles": the count is the words', not the customer's exact number.
+      ...(roughCount(raw, q.quantity) ? { rough: true } : {}),
       evidence: raw.trim() + (usedNext && nextLine !== null ? " / " + nextLine.trim() : "")
     })
   }
