@@ -2,7 +2,6 @@ import { useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import { CsvFileError, decodeCsvBytes, type DecodedCsv } from "~src/domain/import/decode"
-import { rejectedRowsCsv } from "~src/domain/import/export"
 import {
   autoMapCustomerHeaders,
   autoMapProductHeaders,
@@ -16,16 +15,14 @@ import {
   type MultiField
 } from "~src/domain/import/headers"
 import { parseCsv } from "~src/domain/import/parse"
-import type { RejectedRow } from "~src/domain/import/report"
 import { send } from "~src/messaging/send"
 import { useSettings } from "~src/ui/app-shell"
 import type { SalesRepTeam } from "~src/ui/sales-rep-pick"
 import { useSalesRepTeam } from "~src/ui/use-sales-rep-team"
 
-import { downloadText } from "./download"
 import { runImportInWorker } from "./import-job"
+import { ImportRejections } from "./import-rejections"
 import { ImportWarnings } from "./import-warnings"
-import { rejectionReason, rejectionText } from "./rejection-text"
 import { previewFile, type ImportKind, type ImportOutcome, type ImportProgress } from "./run-import"
 
 type Step =
@@ -46,7 +43,6 @@ type Step =
   | { kind: "done"; outcome: ImportOutcome; fileName: string }
 
 const NO_REPS: SalesRepTeam = { active: [], inactive: [] }
-const SHOWN_REJECTIONS = 200
 const isMulti = (field: string): field is MultiField => (MULTI_FIELDS as readonly string[]).includes(field)
 
 export function ImportSection({ kind }: { kind: ImportKind }) {
@@ -287,9 +283,7 @@ function Preview({ preview }: { preview: ReturnType<typeof previewFile> }) {
 }
 
 function ImportResult({ kind, outcome, fileName }: { kind: ImportKind; outcome: ImportOutcome; fileName: string }) {
-  const { t, i18n } = useTranslation()
-  const rejectedCsv = () => rejectedRowsCsv(outcome.rejected, outcome.headers, { delimiter: outcome.delimiter }, (r) => rejectionReason(r, t, i18n.language))
-  const shown: RejectedRow[] = outcome.rejected.slice(0, SHOWN_REJECTIONS)
+  const { t } = useTranslation()
   return (
     <div>
       <p
@@ -311,48 +305,7 @@ function ImportResult({ kind, outcome, fileName }: { kind: ImportKind; outcome: 
         {t("options.import.resultRejected", { count: outcome.rejected.length })}
       </p>
       <ImportWarnings warnings={outcome.warnings} fileName={fileName} />
-      {outcome.rejected.length > 0 ? (
-        <>
-          <button
-            type="button"
-            className="c-button c-button-secondary"
-            data-comptoir="import-download-rejected"
-            onClick={() => downloadText(fileName.replace(/\.[^.]*$/, "") + "-rejected.csv", rejectedCsv())}>
-            {t("options.import.downloadRejected")}
-          </button>
-          <table className="c-table" data-comptoir="import-rejected">
-            <thead>
-              <tr>
-                <th>{t("options.import.line")}</th>
-                <th>{t("options.import.reason")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((r) => (
-                <tr key={r.line} data-line={r.line} data-code={r.code}>
-                  <td>{r.line}</td>
-                  <td>
-                    <RejectionReason row={r} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {outcome.rejected.length > shown.length ? <p className="c-muted">{t("options.import.moreRejected", { count: outcome.rejected.length - shown.length })}</p> : null}
-        </>
-      ) : null}
+      <ImportRejections rejected={outcome.rejected} headers={outcome.headers} delimiter={outcome.delimiter} fileName={fileName} />
     </div>
-  )
-}
-
-/** The row's reason in the interface's language, the value at fault quoted. */
-function RejectionReason({ row }: { row: RejectedRow }) {
-  const { t, i18n } = useTranslation()
-  const { title, detail } = rejectionText(row, t, i18n.language)
-  return (
-    <>
-      {title}
-      {detail ? <span className="c-muted"> ({detail})</span> : null}
-    </>
   )
 }
