@@ -21,13 +21,15 @@ import type { SalesRepTeam } from "~src/ui/sales-rep-pick"
 import { useSalesRepTeam } from "~src/ui/use-sales-rep-team"
 
 import { runImportInWorker } from "./import-job"
+import { importFailureText } from "./import-failure"
 import { ImportRejections } from "./import-rejections"
 import { ImportWarnings } from "./import-warnings"
 import { previewFile, type ImportKind, type ImportOutcome, type ImportProgress } from "./run-import"
 
 type Step =
   | { kind: "idle" }
-  | { kind: "error"; message: string }
+  /** `detail`: the raw error, English and technical, for the hover (support asks for it) and never the text. */
+  | { kind: "error"; message: string; detail?: string }
   | {
       kind: "mapping"
       fileName: string
@@ -63,13 +65,16 @@ export function ImportSection({ kind }: { kind: ImportKind }) {
       const codesFromCompany = kind === "customers" && !("code" in auto.mapping)
       setStep({ kind: "mapping", fileName: file.name, decoded, headers, mapping: { ...auto.mapping }, extra: [...auto.extra], codesFromCompany })
     } catch (e) {
-      const message = e instanceof CsvFileError ? t(`options.import.fileErrors.${e.code}`) : String(e)
-      setStep({ kind: "error", message })
+      if (e instanceof CsvFileError) return setStep({ kind: "error", message: t(`options.import.fileErrors.${e.code}`) })
+      console.warn("comptoir: import file not read", e)
+      setStep({ kind: "error", ...importFailureText(e, kind, "reading", t) })
     }
   }
 
   const start = async (s: Extract<Step, { kind: "mapping" }>) => {
     setStep({ kind: "running", progress: { phase: "reading", fraction: 0, rows: 0 } })
+    let phase: ImportProgress["phase"] = "reading"
+    let outcome: ImportOutcome
     try {
       const mapping = Object.fromEntries(Object.entries(s.mapping).filter((e): e is [string, number] => e[1] !== undefined))
       const job = {
@@ -77,12 +82,17 @@ export function ImportSection({ kind }: { kind: ImportKind }) {
         extraColumns: s.extra, codesFromCompany: s.codesFromCompany && s.mapping.code === undefined,
         salesReps: kind === "customers" && salesReps ? { active: [...salesReps.active], inactive: [...salesReps.inactive] } : undefined
       }
-      const outcome = await runImportInWorker(job, (progress) => setStep({ kind: "running", progress }))
-      await send("customers/changed", {})
-      setStep({ kind: "done", outcome, fileName: s.fileName })
+      outcome = await runImportInWorker(job, (progress) => {
+        phase = progress.phase
+        setStep({ kind: "running", progress })
+      })
     } catch (e) {
-      setStep({ kind: "error", message: t("options.import.failed", { error: String(e) }) })
+      console.warn("comptoir: import stopped", e)
+      return setStep({ kind: "error", ...importFailureText(e, kind, phase, t) })
     }
+    // The import is written: a page that did not hear of it is no reason to say it failed.
+    await send("customers/changed", {}).catch((e: unknown) => console.warn("comptoir: import written, pages not told", e))
+    setStep({ kind: "done", outcome, fileName: s.fileName })
   }
 
   return (
@@ -98,7 +108,11 @@ export function ImportSection({ kind }: { kind: ImportKind }) {
         disabled={step.kind === "running"}
         onChange={(e) => void onFile(e.target.files?.[0])}
       />
-      {step.kind === "error" ? <p className="c-error" data-comptoir="import-error">{step.message}</p> : null}
+      {step.kind === "error" ? (
+        <p className="c-error" data-comptoir="import-error" title={step.detail}>
+          {step.message}
+        </p>
+      ) : null}
       {step.kind === "mapping" ? <MappingStep kind={kind} step={step} fields={fields} salesReps={salesReps} onChange={setStep} onConfirm={() => void start(step)} /> : null}
       {step.kind === "running" ? (
         <div>
