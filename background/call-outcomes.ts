@@ -4,8 +4,9 @@ import { REMINDER_MARKS_KEY } from "~src/domain/calls/reminders"
 import { ReplicatedRepository } from "~src/db/replicated-repository"
 import { loadSettings } from "~src/features/settings/settings-store"
 import { createI18n, resolveLanguage } from "~src/i18n"
-import { CALLBACK_PREFIX, CallOutcomes, type CallLogStore, type LateCallback, type ReminderMarks, type ReminderMarkStore } from "~src/telephony/call-outcomes"
+import { CALLBACK_PREFIX, CallOutcomes, type CallLogStore, type ReminderMarks, type ReminderMarkStore } from "~src/telephony/call-outcomes"
 
+import { lateNotificationText, whoOf } from "./callback-notifications"
 import { services } from "./services"
 import { softphone } from "./softphone"
 import { onRemoteChange, readSession, runSync } from "./sync"
@@ -68,24 +69,19 @@ async function notifyLate(): Promise<void> {
   const late = await callOutcomes().lateToNotify()
   if (late.length === 0 || !chrome.notifications) return
   const settings = await loadSettings()
-  const language = resolveLanguage(settings.language, navigator.language)
-  const { t } = createI18n(language)
   const one = late.length === 1 ? late[0]! : null
+  const { title, message } = lateNotificationText(late, resolveLanguage(settings.language, navigator.language))
   await chrome.notifications
     .create(one ? `${CALLBACK_PREFIX}${one.log.id}:${one.log.customerId ?? ""}` : LATE_NOTIFICATION, {
       type: "basic",
       iconUrl: iconUrl(),
-      title: one ? t("callbacks.shown.lateTitle", { who: whoOf(one) }) : t("callbacks.shown.severalTitle", { count: late.length }),
-      message: one
-        ? `${t("callbacks.shown.dueAt", { at: new Date(one.log.callbackAt!).toLocaleString(language) })}${one.log.notes ? ` · ${one.log.notes}` : ""}`
-        : late.map(whoOf).join(", "),
+      title,
+      message,
       requireInteraction: true,
       priority: 2
     })
     .catch(() => undefined)
 }
-
-const whoOf = (l: LateCallback): string => (l.customer ? `${l.customer.company} (${l.customer.code})` : (l.log.number ?? ""))
 
 function iconUrl(): string {
   const icons = chrome.runtime.getManifest().icons

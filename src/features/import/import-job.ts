@@ -24,7 +24,8 @@ export type ImportJob = z.input<typeof ImportJob>
 export type ImportWorkerMessage =
   | { type: "progress"; progress: ImportProgress }
   | { type: "done"; outcome: ImportOutcome }
-  | { type: "error"; message: string }
+  /** `name` tells the page what kind of failure it was (a full disk, a file too large…). */
+  | { type: "error"; message: string; name?: string }
 
 /** Runs the job in a dedicated worker; falls back to this thread (in slices) where workers cannot start. */
 export function runImportInWorker(job: ImportJob, onProgress: (p: ImportProgress) => void): Promise<ImportOutcome> {
@@ -41,7 +42,7 @@ export function runImportInWorker(job: ImportJob, onProgress: (p: ImportProgress
       else {
         worker.terminate()
         if (m.type === "done") resolve(m.outcome)
-        else reject(new Error(m.message))
+        else reject(Object.assign(new Error(m.message), { name: m.name ?? "Error" }))
       }
     }
     worker.onerror = (e) => {

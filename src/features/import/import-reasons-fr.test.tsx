@@ -10,6 +10,7 @@ import { parseCsv } from "~src/domain/import/parse"
 import { createProductImporter } from "~src/domain/import/product-import"
 import { createI18n } from "~src/i18n"
 
+import { ImportRejections } from "./import-rejections"
 import { ImportWarnings } from "./import-warnings"
 import { rejectionReason, rejectionText } from "./rejection-text"
 import { warningReason } from "./warning-text"
@@ -82,13 +83,7 @@ describe("the import warnings, in the French interface", () => {
 describe("the rejected rows, in the French interface", () => {
   it("give each refusal in French: missing code, bad email, bad VAT rate, missing and duplicate product ref", () => {
     const fr = createI18n("fr").t
-    const customers = parseCsv("code;company;email\r\n;Sans Code SA;a@b.fr\r\nC-9;Mail SA;jean@@lefevre\r\n")
-    const ci = createCustomerImporter({ mapping: autoMapCustomerHeaders(customers.headers).mapping, defaultCountry: "FR", now: 0, newId: () => "x", headers: customers.headers })
-    ci.addRows(customers.rows)
-    const products = parseCsv("ref;name;unit_price;vat_rate\r\nP-1;Pain;1,20;33\r\n;Sans ref;2,00;20\r\nP-2;Croissant;1,10;5,5\r\nP-2;Croissant bis;1,10;5,5\r\n")
-    const pi = createProductImporter({ mapping: autoMapProductHeaders(products.headers).mapping, now: 0, newId: () => "y" })
-    pi.addRows(products.rows)
-    const rejected = [...ci.finish().rejected, ...pi.finish().rejected]
+    const rejected = rejectedRows()
     expect(rejected.map((r) => r.code).sort()).toEqual(["duplicate_ref", "invalid_email", "invalid_vat_rate", "missing_code", "missing_ref"])
     for (const r of rejected) {
       const { title, detail } = rejectionText(r, fr, "fr")
@@ -96,4 +91,31 @@ describe("the rejected rows, in the French interface", () => {
       expect(rejectionReason(r, fr, "fr")).not.toMatch(ENGLISH)
     }
   })
+
+  it("keep the importer's English sentence in each reason's hover, for support, as the warnings do", () => {
+    const rejected = rejectedRows()
+    render(
+      <I18nextProvider i18n={createI18n("fr")}>
+        <ImportRejections rejected={rejected} headers={["code", "company", "email"]} delimiter=";" fileName="clients.csv" />
+      </I18nextProvider>
+    )
+    const reasons = within(screen.getByRole("table")).getAllByRole("row").slice(1).map((r) => r.querySelectorAll("td")[1]!)
+    expect(reasons).toHaveLength(rejected.length)
+    reasons.forEach((cell, i) => {
+      expect(cell.textContent, cell.textContent!).not.toMatch(ENGLISH)
+      expect(cell.getAttribute("title")).toBe(rejected[i]!.reason)
+    })
+    expect(reasons[1]!.getAttribute("title")).toMatch(ENGLISH)
+  })
 })
+
+/** A customers file and a products file whose rows are refused for five different reasons. */
+function rejectedRows() {
+  const customers = parseCsv("code;company;email\r\n;Sans Code SA;a@b.fr\r\nC-9;Mail SA;jean@@lefevre\r\n")
+  const ci = createCustomerImporter({ mapping: autoMapCustomerHeaders(customers.headers).mapping, defaultCountry: "FR", now: 0, newId: () => "x", headers: customers.headers })
+  ci.addRows(customers.rows)
+  const products = parseCsv("ref;name;unit_price;vat_rate\r\nP-1;Pain;1,20;33\r\n;Sans ref;2,00;20\r\nP-2;Croissant;1,10;5,5\r\nP-2;Croissant bis;1,10;5,5\r\n")
+  const pi = createProductImporter({ mapping: autoMapProductHeaders(products.headers).mapping, now: 0, newId: () => "y" })
+  pi.addRows(products.rows)
+  return [...ci.finish().rejected, ...pi.finish().rejected]
+}

@@ -2,7 +2,6 @@ import { useState } from "react"
 import { useTranslation } from "react-i18next"
 
 import { CsvFileError, decodeCsvBytes, type DecodedCsv } from "~src/domain/import/decode"
-import { rejectedRowsCsv } from "~src/domain/import/export"
 import {
   autoMapCustomerHeaders,
   autoMapProductHeaders,
@@ -16,21 +15,21 @@ import {
   type MultiField
 } from "~src/domain/import/headers"
 import { parseCsv } from "~src/domain/import/parse"
-import type { RejectedRow } from "~src/domain/import/report"
 import { send } from "~src/messaging/send"
 import { useSettings } from "~src/ui/app-shell"
 import type { SalesRepTeam } from "~src/ui/sales-rep-pick"
 import { useSalesRepTeam } from "~src/ui/use-sales-rep-team"
 
-import { downloadText } from "./download"
 import { runImportInWorker } from "./import-job"
+import { importFailureText } from "./import-failure"
+import { ImportRejections } from "./import-rejections"
 import { ImportWarnings } from "./import-warnings"
-import { rejectionReason, rejectionText } from "./rejection-text"
 import { previewFile, type ImportKind, type ImportOutcome, type ImportProgress } from "./run-import"
 
 type Step =
   | { kind: "idle" }
-  | { kind: "error"; message: string }
+  /** `detail`: the raw error, English and technical, for the hover (support asks for it) and never the text. */
+  | { kind: "error"; message: string; detail?: string }
   | {
       kind: "mapping"
       fileName: string
@@ -46,7 +45,6 @@ type Step =
   | { kind: "done"; outcome: ImportOutcome; fileName: string }
 
 const NO_REPS: SalesRepTeam = { active: [], inactive: [] }
-const SHOWN_REJECTIONS = 200
 const isMulti = (field: string): field is MultiField => (MULTI_FIELDS as readonly string[]).includes(field)
 
 export function ImportSection({ kind }: { kind: ImportKind }) {
@@ -67,13 +65,16 @@ export function ImportSection({ kind }: { kind: ImportKind }) {
       const codesFromCompany = kind === "customers" && !("code" in auto.mapping)
       setStep({ kind: "mapping", fileName: file.name, decoded, headers, mapping: { ...auto.mapping }, extra: [...auto.extra], codesFromCompany })
     } catch (e) {
-      const message = e instanceof CsvFileError ? t(`options.import.fileErrors.${e.code}`) : String(e)
-      setStep({ kind: "error", message })
+      if (e instanceof CsvFileError) return setStep({ kind: "error", message: t(`options.import.fileErrors.${e.code}`) })
+      console.warn("comptoir: import file not read", e)
+      setStep({ kind: "error", ...importFailureText(e, kind, "reading", t) })
     }
   }
 
   const start = async (s: Extract<Step, { kind: "mapping" }>) => {
     setStep({ kind: "running", progress: { phase: "reading", fraction: 0, rows: 0 } })
+    let phase: ImportProgress["phase"] = "reading"
+    let outcome: ImportOutcome
     try {
       const mapping = Object.fromEntries(Object.entries(s.mapping).filter((e): e is [string, number] => e[1] !== undefined))
       const job = {
@@ -81,12 +82,17 @@ export function ImportSection({ kind }: { kind: ImportKind }) {
         extraColumns: s.extra, codesFromCompany: s.codesFromCompany && s.mapping.code === undefined,
         salesReps: kind === "customers" && salesReps ? { active: [...salesReps.active], inactive: [...salesReps.inactive] } : undefined
       }
-      const outcome = await runImportInWorker(job, (progress) => setStep({ kind: "running", progress }))
-      await send("customers/changed", {})
-      setStep({ kind: "done", outcome, fileName: s.fileName })
+      outcome = await runImportInWorker(job, (progress) => {
+        phase = progress.phase
+        setStep({ kind: "running", progress })
+      })
     } catch (e) {
-      setStep({ kind: "error", message: t("options.import.failed", { error: String(e) }) })
+      console.warn("comptoir: import stopped", e)
+      return setStep({ kind: "error", ...importFailureText(e, kind, phase, t) })
     }
+    // The import is written: a page that did not hear of it is no reason to say it failed.
+    await send("customers/changed", {}).catch((e: unknown) => console.warn("comptoir: import written, pages not told", e))
+    setStep({ kind: "done", outcome, fileName: s.fileName })
   }
 
   return (
@@ -102,7 +108,11 @@ export function ImportSection({ kind }: { kind: ImportKind }) {
         disabled={step.kind === "running"}
         onChange={(e) => void onFile(e.target.files?.[0])}
       />
-      {step.kind === "error" ? <p className="c-error" data-comptoir="import-error">{step.message}</p> : null}
+      {step.kind === "error" ? (
+        <p className="c-error" data-comptoir="import-error" title={step.detail}>
+          {step.message}
+        </p>
+      ) : null}
       {step.kind === "mapping" ? <MappingStep kind={kind} step={step} fields={fields} salesReps={salesReps} onChange={setStep} onConfirm={() => void start(step)} /> : null}
       {step.kind === "running" ? (
         <div>
@@ -287,9 +297,7 @@ function Preview({ preview }: { preview: ReturnType<typeof previewFile> }) {
 }
 
 function ImportResult({ kind, outcome, fileName }: { kind: ImportKind; outcome: ImportOutcome; fileName: string }) {
-  const { t, i18n } = useTranslation()
-  const rejectedCsv = () => rejectedRowsCsv(outcome.rejected, outcome.headers, { delimiter: outcome.delimiter }, (r) => rejectionReason(r, t, i18n.language))
-  const shown: RejectedRow[] = outcome.rejected.slice(0, SHOWN_REJECTIONS)
+  const { t } = useTranslation()
   return (
     <div>
       <p
@@ -311,48 +319,7 @@ function ImportResult({ kind, outcome, fileName }: { kind: ImportKind; outcome: 
         {t("options.import.resultRejected", { count: outcome.rejected.length })}
       </p>
       <ImportWarnings warnings={outcome.warnings} fileName={fileName} />
-      {outcome.rejected.length > 0 ? (
-        <>
-          <button
-            type="button"
-            className="c-button c-button-secondary"
-            data-comptoir="import-download-rejected"
-            onClick={() => downloadText(fileName.replace(/\.[^.]*$/, "") + "-rejected.csv", rejectedCsv())}>
-            {t("options.import.downloadRejected")}
-          </button>
-          <table className="c-table" data-comptoir="import-rejected">
-            <thead>
-              <tr>
-                <th>{t("options.import.line")}</th>
-                <th>{t("options.import.reason")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((r) => (
-                <tr key={r.line} data-line={r.line} data-code={r.code}>
-                  <td>{r.line}</td>
-                  <td>
-                    <RejectionReason row={r} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {outcome.rejected.length > shown.length ? <p className="c-muted">{t("options.import.moreRejected", { count: outcome.rejected.length - shown.length })}</p> : null}
-        </>
-      ) : null}
+      <ImportRejections rejected={outcome.rejected} headers={outcome.headers} delimiter={outcome.delimiter} fileName={fileName} />
     </div>
-  )
-}
-
-/** The row's reason in the interface's language, the value at fault quoted. */
-function RejectionReason({ row }: { row: RejectedRow }) {
-  const { t, i18n } = useTranslation()
-  const { title, detail } = rejectionText(row, t, i18n.language)
-  return (
-    <>
-      {title}
-      {detail ? <span className="c-muted"> ({detail})</span> : null}
-    </>
   )
 }
