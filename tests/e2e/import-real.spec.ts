@@ -58,7 +58,9 @@ test("imports a CRM export without a code column: a bad phone cell keeps its con
   await expect(warning).toHaveAttribute("data-line", "2")
   await expect(warning).toContainText("phone_2_number")
   await expect(warning).toContainText("(415) 555-01")
-  await expect(warning).toContainText("too short for a US number")
+  // In the interface's words (warnfr); the importer's own English sentence is the hover.
+  await expect(warning).toContainText("too short for a number of this country (United States)")
+  await expect(warning.locator("[title*=\"too short for a US number\"]")).toHaveCount(1)
   const download = page.waitForEvent("download")
   await page.locator('[data-comptoir="import-download-warnings"]').click()
   expect((await download).suggestedFilename()).toBe("contacts-export-warnings.csv")
