@@ -84,7 +84,7 @@ test("keeps a phone cell it cannot read in the customer's notes, and the card sh
   await page.locator('[data-comptoir="import-confirm"]').click()
   await expect(page.locator('[data-comptoir="import-result"]')).toHaveAttribute("data-records", "1", { timeout: 30_000 })
   await expect(page.locator('[data-comptoir="import-warnings"]')).toHaveAttribute("data-count", "1")
-  await expect(page.locator('[data-comptoir="import-warning"]')).toContainText("kept as written in the customer's notes")
+  await expect(page.locator('[data-comptoir="import-warning"]')).toContainText("Phone number left out (kept in the notes)")
 
   await page.goto(`chrome-extension://${extensionId}/popup.html`)
   await page.locator('[data-comptoir="search"]').fill("X-1")
