@@ -1,0 +1,155 @@
+import { readFileSync } from "node:fs"
+import { join } from "node:path"
+
+import { describe, expect, it } from "vitest"
+
+import { after, FRI, isoWeek, itChecksDeliveryDays, MON, next, nextWeeks, numberOf, on, readLabelledMails, sentDay, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+
+/**
+ * The thirty-ninth held-out part (issue #11, held-out-39/): 40 mails by an author who read neither the extractor nor
+ * another set's mails or labels — the land and food production at work, all year and not only for Christmas: a
+ * Cantal dairy GAEC on an iPhone, a Jura comté fruitière's ERP PDF, a Breton abattoir's Outlook table, a Normandy
+ * stud's 2027 price request, a market garden's forwarded and corrected list, the known rural vets dictating, a fish
+ * auction hall, a Martinique banana estate's invoice query, a riding centre adding to its own order, a Beauce grain
+ * silo's "semaine 50", a farmers' co-op newsletter, a trout farm's windows-1252 CSV, a butcher's cutting room
+ * dictating, a Réunion grower's cancellation, the known cheesemonger's stand at a farm-produce show, an agricultural
+ * lycée's farm, a goat-cheese farm's wrong-gloves complaint, a Gruyère dairy in Swiss French, a forester's
+ * out-of-office, a Herve dairy co-op; a Kentucky stud on an iPhone, a Yorkshire auction mart's café ("a week
+ * tomorrow"), a forest district's invitation to quote, the known Thornton Foods' poultry plant, a Canterbury (NZ) dairy's
+ * PDF, a Devon fish market's ice plant, a Welsh stud's invoice query, a New South Wales grain receival site at harvest,
+ * a Cumbrian vet dictating in the car, an Alberta feedlot's chaser, a Salinas greenhouse's UTF-8 CSV, a Kildare stud's
+ * forwarded and corrected list, a Cape citrus packhouse's out-of-office, an agricultural society's fatstock show, a
+ * Tasmanian salmon hatchery, a Newry abattoir's trade-account enquiry, a Naivasha rose farm's LPO, a Dumfries
+ * abattoir's cancellation, an Iowa grain elevator adding to its own PO, a riding-for-the-disabled yard. Checked here
+ * without the extractor (the bench runs it, blind, aggregates only).
+ */
+const mails = readLabelledMails("held-out-39")
+const ORDERS = join(import.meta.dirname, "..", "fixtures", "orders")
+
+/** Each order's delivery in its mail's words, counted from its Date header (the writer's own day). */
+const DELIVERY: DeliveryRules = {
+  "h39-01": { words: "pour jeudi (from a Monday, on an iPhone)", day: next(THU) },
+  "h39-02": { words: "Date de livraison : 09/12/2026 (in the PDF, day first)", day: on("2026-12-09", WED) },
+  "h39-03": { words: "Livraison pour le mardi 8 décembre", day: on("2026-12-08", TUE) },
+  "h39-05": { words: "pour lundi (the forwarded list's, from a Wednesday; the forward a Thursday: the same Monday)", day: next(MON) },
+  "h39-06": { words: "d'ici jeudi (dictated on a Tuesday)", day: next(THU) },
+  "h39-07": { words: "le mardi de la semaine prochaine (from a Friday)", day: nextWeeks(TUE) },
+  "h39-09": { words: "Livraison jeudi 3 décembre (the quoted first mail: \"Même livraison\")", day: on("2026-12-03", THU) },
+  "h39-10": { words: "Livraison semaine 50, le mercredi (ISO week 50 of 2026)", day: isoWeek(50, WED) },
+  "h39-12": { words: "Date livraison;10/12/2026 (in the CSV, day first)", day: on("2026-12-10", THU) },
+  "h39-13": { words: "pour vendredi (dictated on a Wednesday evening)", day: next(FRI) },
+  "h39-15": { words: "pour le lundi 7 décembre au matin", day: on("2026-12-07", MON) },
+  "h39-16": { words: "Livraison souhaitée le 08/12 (no year: day first, this December)", day: on("2026-12-08", TUE) },
+  "h39-18": { words: "Livraison jeudi 10.12.2026 (Swiss, day first)", day: on("2026-12-10", THU) },
+  "h39-20": { words: "pour ce mercredi (from a Monday)", day: next(WED) },
+  "h39-21": { words: "for Wednesday (from a Monday, on an iPhone)", day: next(WED) },
+  "h39-22": { words: "a week tomorrow at the latest (from a Wednesday: the Thursday of the week after)", day: after(8) },
+  "h39-24": { words: "for Tuesday (from a Friday afternoon)", day: next(TUE) },
+  "h39-25": { words: "Delivery Date: 08/12/2026 (in the PDF, New Zealand, day first)", day: on("2026-12-08", TUE) },
+  "h39-26": { words: "for delivery Monday 7th December", day: on("2026-12-07", MON) },
+  "h39-28": { words: "Delivery Friday the 11th", day: on("2026-12-11", FRI) },
+  "h39-29": { words: "for the day after tomorrow (dictated on a Tuesday)", day: after(2) },
+  "h39-31": { words: "Need By,12/08/2026 (in the CSV, US, month first)", day: on("2026-12-08", TUE) },
+  "h39-32": { words: "for Friday (the forwarded list's, from a Wednesday; the forward a Thursday: the same Friday)", day: next(FRI) },
+  "h39-34": { words: "deliver by Thursday 10th", day: on("2026-12-10", THU) },
+  "h39-35": { words: "Required by 9 Dec", day: on("2026-12-09", WED) },
+  "h39-37": { words: "Required date: 10th December 2026", day: on("2026-12-10", THU) },
+  "h39-39": { words: "Deliver Monday Dec 7 (the quoted first mail: \"same PO\")", day: on("2026-12-07", MON) }
+}
+
+const NOT_ORDERS = [4, 8, 11, 14, 17, 19, 23, 27, 30, 33, 36, 38]
+
+/** The text each mail is made from (sources/held-out-39.txt): its body, PDF and CSV lines, quote marks and cell bars off. */
+const madeFrom = new Map(
+  readFileSync(join(ORDERS, "sources", "held-out-39.txt"), "utf8")
+    .split(/^=== /m)
+    .filter((b) => b.trim() !== "")
+    .map((block) => {
+      const [head, ...body] = block.split(/^---$/m)
+      const lines = head!.split("\n")
+      const attached = lines.filter((l) => /^(pdf|csv):/.test(l)).flatMap((l) => l.replace(/^(pdf|csv):\s?/, "").split(/[|;,]/))
+      const text = body.join("---").split("\n").flatMap((l) => l.replace(/^>\s?/, "").split("|"))
+      return [lines[0]!.trim(), [...text, ...attached].map((c) => c.trim()).filter((c) => c !== "").join(", ")] as const
+    })
+)
+
+const catalogUnits = new Map(
+  readFileSync(join(ORDERS, "products.csv"), "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((row) => {
+      const cells = row.split(",")
+      return [cells[0]!, cells[cells.length - 3]!] as const
+    })
+)
+
+describe("the thirty-ninth held-out part, written blind after the extractor", () => {
+  it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 106 lines long", () => {
+    expect(mails).toHaveLength(40)
+    expect(mails.filter((m) => numberOf(m.name) <= 20)).toHaveLength(20)
+    expect(mails.filter((m) => !m.expected.is_order).map((m) => numberOf(m.name))).toEqual(NOT_ORDERS)
+    expect(mails.reduce((n, m) => n + m.expected.lines.length, 0)).toBe(106)
+  })
+
+  it("attaches a comté fruitière's and a Canterbury dairy's PDF orders, a trout farm's windows-1252 .csv and a Salinas greenhouse's UTF-8 one", () => {
+    expect(withAttachment(mails, /^Content-Type: application\/pdf/m)).toEqual(["h39-02-fruitiere-comte-pdf", "h39-25-canterbury-dairy-pdf"])
+    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="windows-1252"/m)).toEqual(["h39-12-pisciculture-ossau-csv"])
+    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="utf-8"/m)).toEqual(["h39-31-salinas-greenhouse-csv"])
+  })
+
+  it("marks the co-op's newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
+    expect(mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([11])
+    expect(mails.filter((m) => /^Auto-Submitted: auto-/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([19, 33])
+  })
+
+  it("writes each Date header with the weekday of its own date", () => {
+    for (const { name, eml } of mails) {
+      const weekday = /^Date: (\w{3}),/m.exec(eml)![1]
+      expect(weekday, name).toBe(["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][new Date(sentDay(eml)).getUTCDay()])
+    }
+  })
+
+  it("names a known customer for the three orders sent from a customer's address, and none for the others", () => {
+    const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => [numberOf(m.name), m.expected.customer_code])
+    expect(known).toEqual([[6, "C-00103"], [15, "C-00117"], [24, "C-00203"]])
+    const customers = readFileSync(join(ORDERS, "customers.csv"), "utf8")
+    for (const m of mails) {
+      const from = /^From: .*<([^>]+)>/m.exec(m.eml)![1]!
+      expect(customers.includes(`,${from},`), m.name).toBe(m.expected.customer_code !== null)
+    }
+  })
+
+  it("gives every line the catalog's unit for its reference, whatever the mail writes", () => {
+    for (const m of mails) for (const l of m.expected.lines) expect(l.unit, `${m.name} ${l.ref}`).toBe(catalogUnits.get(l.ref))
+  })
+
+  it("takes each place of delivery as a run of its mail, PDF or CSV, its lines joined by \", \"", () => {
+    const places = mails.filter((x) => x.expected.delivery_address !== null)
+    expect(places).toHaveLength(27)
+    for (const m of places) expect(madeFrom.get(m.name), m.name).toContain(m.expected.delivery_address)
+  })
+
+  it("never takes a BP, a PO Box, a case postale, a CS/Cedex, a billing address, a head office or a customer's usual address for the place of delivery", () => {
+    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
+      expect(m.expected.delivery_address, m.name).not.toMatch(/\bBP \d|P\.?O\.? Box|GPO Box|Case postale|Cedex|\bCS \d|Facturation|factur|Comptabilit|Agence comptable|Bill To|Invoice|Siège|rue de Pontivy|avenue de la Gare|cours Gambetta|Harbour Road|Harbour Office|head office|allée des Tilleuls|rue de Périgueux|Lincoln 7640|Hobart/i)
+    }
+  })
+
+  it("takes the buyer's order number as a run of its mail, never an invoice, a cancelled, chased or tendered order's number, a commitment, company, charity, tax or sanitary number", () => {
+    const numbers = mails.map((m) => [m.name, m.expected.po_number] as const).filter(([, n]) => n !== null)
+    expect(numbers).toHaveLength(19)
+    for (const [name, n] of numbers) {
+      expect(madeFrom.get(name), name).toContain(n)
+      expect(n).not.toMatch(/^(F-2026|INV-|JBB-|DA-4471|7710|FLS-ITQ|LS-3307|2026-0417|CHE-|BE 0|FR 22|NZBN|GST|ABN|PIN|778 |192 |00157820|384412|1103287|1093355)/)
+    }
+  })
+
+  it("gives no look-alike a line, an order number, a day or a place", () => {
+    for (const m of mails.filter((x) => !x.expected.is_order)) {
+      expect([m.expected.lines.length, m.expected.po_number, m.expected.delivery_date, m.expected.delivery_address], m.name).toEqual([0, null, null, null])
+    }
+  })
+
+  itChecksDeliveryDays(mails, DELIVERY)
+})
