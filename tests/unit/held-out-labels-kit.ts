@@ -6,9 +6,10 @@ import { expect, it } from "vitest"
 import type { ExpectedOrder } from "~src/domain/orders/corpus-score"
 
 /**
- * What the labels tests of the held-out parts share: reading a part's mails with their labels, and counting a
- * delivery day again from a mail's Date header by the words the mail uses. Each part's test keeps its own table of
- * those words (its authors' judgement calls), which is what it checks.
+ * What the labels tests of the held-out parts share: reading a part's mails with their labels, counting a delivery
+ * day again from a mail's Date header by the words the mail uses, and checking that each label is a run of the text
+ * its mail is made from. Each part's test keeps what is its own: its table of those words, the places and numbers
+ * its authors ruled out (their judgement calls), its counts, attachments, headers and known customers.
  */
 export type LabelledMail = { name: string; eml: string; expected: ExpectedOrder }
 
@@ -80,6 +81,112 @@ export function itChecksDeliveryDays(mails: LabelledMail[], delivery: DeliveryRu
     for (const { name, eml, expected } of mails.filter((m) => m.expected.is_order)) {
       const rule = delivery[name.slice(0, 6)]
       expect(expected.delivery_date, `${name}: ${rule?.words ?? "no day named"}`).toBe(rule === undefined ? null : iso(rule.day(sentDay(eml))))
+    }
+  })
+}
+
+/**
+ * The text each mail is made from (`sources/<file>`, blocks opening "=== <mail name>"): its body, PDF and CSV lines,
+ * quote marks and cell bars off, every cell joined by ", ", so that a label the author copied from the mail, the PDF
+ * or the CSV is a run of it.
+ */
+export function readMadeFrom(sourceFile: string): ReadonlyMap<string, string> {
+  return new Map(
+    readFileSync(join(ORDERS, "sources", sourceFile), "utf8")
+      .split(/^=== /m)
+      .filter((b) => b.trim() !== "")
+      .map((block) => {
+        const [head, ...body] = block.split(/^---$/m)
+        const lines = head!.split("\n")
+        const attached = lines.filter((l) => /^(pdf|csv):/.test(l)).flatMap((l) => l.replace(/^(pdf|csv):\s?/, "").split(/[|;,]/))
+        const text = body.join("---").split("\n").flatMap((l) => l.replace(/^>\s?/, "").split("|"))
+        return [lines[0]!.trim(), [...text, ...attached].map((c) => c.trim()).filter((c) => c !== "").join(", ")] as const
+      })
+  )
+}
+
+/** Each catalog reference's unit (products.csv: counted from the end of the row, since a product's name may hold a comma). */
+export function catalogUnits(): ReadonlyMap<string, string> {
+  return new Map(
+    readFileSync(join(ORDERS, "products.csv"), "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((row) => {
+        const cells = row.split(",")
+        return [cells[0]!, cells[cells.length - 3]!] as const
+      })
+  )
+}
+
+/** The names of the mails whose From address customers.csv holds: the only ones a label may give a customer. */
+export function fromCustomerAddresses(mails: LabelledMail[]): string[] {
+  const customers = readFileSync(join(ORDERS, "customers.csv"), "utf8")
+  return mails.filter((m) => customers.includes(`,${/^From: .*<([^>]+)>/m.exec(m.eml)![1]!},`)).map((m) => m.name)
+}
+
+/** A part's own judgement calls on its places and order numbers: how many, and what none of them may be. */
+export type LabelRuns = {
+  /** What each mail is made from, by `readMadeFrom`. */
+  madeFrom: ReadonlyMap<string, string>
+  /** How many mails name a place of delivery, and the sentence and pattern of what none may be (a PO box, a billing address…). */
+  places: number
+  notPlaces: { title: string; pattern: RegExp }
+  /** How many mails carry an order number, and the sentence and pattern of what none may be (an invoice's, a tender's…). */
+  numbered: number
+  notNumbers: { title: string; pattern: RegExp }
+  /** The company, charity and tax numbers the mails' signatures print, whole: never an order number. */
+  companyNumbers?: readonly string[]
+  /** Whether a look-alike must name no customer either (a part whose look-alikes never come from a customer's address). */
+  lookAlikesNameNoCustomer?: boolean
+}
+
+/**
+ * The checks every held-out part's labels get (held-out 34 on), written once: the Date headers' weekdays, the
+ * catalog's units, each place and order number a run of its own mail (so a label the author made up, or took from
+ * another mail, fails), none of them what the part's authors ruled out, and nothing on a look-alike.
+ */
+export function itChecksLabelRuns(mails: LabelledMail[], runs: LabelRuns) {
+  const { madeFrom, notPlaces, notNumbers, companyNumbers = [] } = runs
+
+  it("writes each Date header with the weekday of its own date", () => {
+    for (const { name, eml } of mails) {
+      const weekday = /^Date: (\w{3}),/m.exec(eml)![1]
+      expect(weekday, name).toBe(["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][new Date(sentDay(eml)).getUTCDay()])
+    }
+  })
+
+  it("gives every line the catalog's unit for its reference, whatever the mail writes", () => {
+    const units = catalogUnits()
+    for (const m of mails) for (const l of m.expected.lines) expect(l.unit, `${m.name} ${l.ref}`).toBe(units.get(l.ref))
+  })
+
+  it("takes each place of delivery as a run of its mail, PDF or CSV, its lines joined by \", \"", () => {
+    const placed = mails.filter((x) => x.expected.delivery_address !== null)
+    expect(placed).toHaveLength(runs.places)
+    for (const m of placed) expect(madeFrom.get(m.name), m.name).toContain(m.expected.delivery_address)
+  })
+
+  it(notPlaces.title, () => {
+    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(notPlaces.pattern)
+  })
+
+  it(notNumbers.title, () => {
+    const numbered = mails.filter((m) => m.expected.po_number !== null)
+    expect(numbered).toHaveLength(runs.numbered)
+    for (const m of numbered) {
+      const n = m.expected.po_number!
+      expect(madeFrom.get(m.name), m.name).toContain(n)
+      expect(n, m.name).not.toMatch(notNumbers.pattern)
+      expect(companyNumbers, m.name).not.toContain(n)
+    }
+  })
+
+  const noCustomer = runs.lookAlikesNameNoCustomer === true
+  it(`gives no look-alike ${noCustomer ? "a customer, " : ""}a line, an order number, a day or a place`, () => {
+    for (const m of mails.filter((x) => !x.expected.is_order)) {
+      const { customer_code, lines, po_number, delivery_date, delivery_address } = m.expected
+      expect([noCustomer ? customer_code : null, lines.length, po_number, delivery_date, delivery_address], m.name).toEqual([null, 0, null, null, null])
     }
   })
 }
