@@ -50,6 +50,8 @@ async function capture(subject: string): Promise<Page> {
   await page.close()
   await review.setViewportSize({ width: 1280, height: 800 })
   await expect(review.locator('[data-comptoir="order-review"]')).toBeVisible()
+  // Priced: the screenshots show the review as the agent reads it, not before its prices came.
+  await expect(review.locator('[data-comptoir="order-total-excl"]')).toBeVisible()
   return review
 }
 
