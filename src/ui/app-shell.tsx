@@ -5,6 +5,8 @@ import type { Settings } from "~src/domain/settings/settings.schema"
 import { loadSettings, onSettingsChanged } from "~src/features/settings/settings-store"
 import { createI18n, resolveLanguage } from "~src/i18n"
 
+import { PageTitle } from "./page-title"
+
 const SettingsContext = createContext<Settings | null>(null)
 
 export function useSettings(): Settings {
@@ -13,8 +15,11 @@ export function useSettings(): Settings {
   return s
 }
 
-/** Loads the settings, follows their changes, and provides i18n in the agent's language. */
-export function AppShell({ children, ownsDocument = false }: { children: ReactNode; ownsDocument?: boolean }) {
+/**
+ * Loads the settings, follows their changes, and provides i18n in the agent's language. `title`: the i18n key of
+ * what the page is, naming its tab "<title> · Comptoir" (pages whose name changes, as the workspace, name it themselves).
+ */
+export function AppShell({ children, ownsDocument = false, title }: { children: ReactNode; ownsDocument?: boolean; title?: string }) {
   const [settings, setSettings] = useState<Settings | null>(null)
   useEffect(() => {
     void loadSettings().then(setSettings)
@@ -30,7 +35,9 @@ export function AppShell({ children, ownsDocument = false }: { children: ReactNo
   return (
     <SettingsContext.Provider value={settings}>
       <I18nextProvider i18n={i18n}>
-        <div className="comptoir-root">{children}</div>
+        <div className="comptoir-root">
+          {title !== undefined && ownsDocument ? <PageTitle name={i18n.t(title)}>{children}</PageTitle> : children}
+        </div>
       </I18nextProvider>
     </SettingsContext.Provider>
   )

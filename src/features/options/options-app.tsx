@@ -11,7 +11,7 @@ import { AppShell } from "~src/ui/app-shell"
 
 export function OptionsApp() {
   return (
-    <AppShell ownsDocument>
+    <AppShell ownsDocument title="options.header.pageTitle">
       <Options />
     </AppShell>
   )

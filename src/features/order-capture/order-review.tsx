@@ -9,7 +9,6 @@ import { formatCents } from "~src/domain/documents/money"
 import { todayInFrance } from "~src/domain/documents/payment-terms"
 import { pastDelivery } from "~src/domain/orders/past-delivery"
 import { quotePrefillQuery } from "~src/domain/documents/quote-form"
-import { LOW_CONFIDENCE, REMEMBERED_ADDRESS } from "~src/domain/orders/types"
 import { AskManager, RiskReasons, type RiskReasonLike } from "~src/features/invoicing/risk-reasons"
 import { routeHash } from "~src/features/workspace/route"
 import type { OrderCapture, ResponseOf } from "~src/messaging/contract"
@@ -18,12 +17,14 @@ import { useDebouncedSearch } from "~src/ui/use-debounced-search"
 import { useUnitText } from "~src/ui/use-unit-text"
 import { DateInput } from "~src/ui/date-input"
 import { formatDay, uiLang } from "~src/ui/dates"
+import { usePageTitle } from "~src/ui/page-title"
 
 import { AskBeforeCapture, hesitationOf } from "./ask-before-capture"
 import { CustomerAddressHint } from "./customer-address-hint"
 import { CustomerOrders } from "./customer-orders"
 import { NotOrderReason } from "./not-order-reason"
 import { PastDeliveryWarning } from "./past-delivery-warning"
+import { useEvidence } from "./review-evidence"
 import { LinePriceCells, ReviewTotals, useReviewPrices } from "./review-prices"
 
 const FormValues = z.object({
@@ -64,6 +65,7 @@ export function OrderReview({ captureId }: { captureId: string }) {
   useEffect(() => {
     send("orders/capture", { captureId }).then(setLoaded, (e: unknown) => setError(String(e)))
   }, [captureId])
+  usePageTitle(reviewTitle(loaded, t))
   if (error !== null) return <p className="c-error">{error}</p>
   if (loaded === null) return <p className="c-muted">{t("orderCapture.review.loading")}</p>
   const { capture } = loaded
@@ -98,6 +100,18 @@ export function OrderReview({ captureId }: { captureId: string }) {
       (e: unknown) => setError(String(e))
     )
   return <ReviewForm capture={capture} customer={loaded.customer} risk={loaded.risk} products={loaded.products} mayOverride={loaded.mayOverride} onPickCustomer={pickCustomer} />
+}
+
+/**
+ * The tab's name, in the agent's language: the order and whom it is for (the customer, else the mail's sender), so
+ * an agent with several captures open finds each; a mail that is no order is named as a message.
+ */
+function reviewTitle(loaded: Loaded | null, t: (key: string, values: { name: string }) => string): string | null {
+  const capture = loaded?.capture
+  if (!capture) return null
+  const sender = capture.from.name || capture.from.address
+  if (!capture.proposal.is_order) return t("orderCapture.review.pageTitleMessage", { name: sender })
+  return t("orderCapture.review.pageTitle", { name: loaded?.customer?.company ?? sender })
 }
 
 function MessageHeader({ capture }: { capture: OrderCapture }) {
@@ -174,25 +188,7 @@ function ReviewForm({
   const past = pastDelivery(watchedDate ?? "", todayInFrance(), capture.date)
   const labels = useProductLabels(products, (watchedLines ?? []).map((l) => l.ref))
 
-  const low = (key: string) => (p.confidence[key] ?? 1) < LOW_CONFIDENCE
-  const evidenceOf = (key: string, index?: number) => {
-    const words = p.evidence[key]
-    // Named after the attachment it was read in, so the agent knows where to look.
-    const file = p.evidenceFrom?.[key]
-    if (!words)
-      return low(key) ? (
-        <span className="c-evidence c-evidence-low" data-comptoir="evidence" data-field={key}>
-          {t("orderCapture.review.notFound")}
-        </span>
-      ) : null
-    return (
-      <span className={low(key) ? "c-evidence c-evidence-low" : "c-evidence"} data-comptoir="evidence" data-field={index === undefined ? key : `lines.${index}`}>
-        {low(key) ? `${t("orderCapture.review.check")} ` : ""}
-        {/* An address remembered from the customer's last order is no words of this mail: said so, in the agent's language. */}
-        {words === REMEMBERED_ADDRESS ? t("orderCapture.review.rememberedAddress") : file === undefined ? t("orderCapture.review.fromMail", { words }) : t("orderCapture.review.fromAttachment", { file, words })}
-      </span>
-    )
-  }
+  const { low, needsCheck, evidenceOf } = useEvidence(p)
 
   const [blocked, setBlocked] = useState<RiskReasonLike[] | null>(null)
   const [overriders, setOverriders] = useState<{ email: string; name: string }[]>([])
@@ -237,7 +233,7 @@ function ReviewForm({
     )
 
   const headerField = (name: keyof typeof FIELD_KEYS, input: React.ReactNode, after?: React.ReactNode, flagged = false) => (
-    <div className={`c-field${low(FIELD_KEYS[name]) || flagged ? " c-low" : ""}`} data-low={low(FIELD_KEYS[name]) || flagged ? "true" : "false"} data-field={name}>
+    <div className={`c-field${needsCheck(FIELD_KEYS[name]) || flagged ? " c-low" : ""}`} data-low={needsCheck(FIELD_KEYS[name]) || flagged ? "true" : "false"} data-field={name}>
       <label htmlFor={`c-order-${name}`}>{t(`orderCapture.review.${name}`)}</label>
       {input}
       {evidenceOf(FIELD_KEYS[name])}
@@ -294,6 +290,12 @@ function ReviewForm({
         <CustomerAddressHint customer={customer} value={watchedAddress ?? ""} onUse={(a) => form.setValue("deliveryAddress", a, { shouldDirty: true, shouldValidate: true })} />
       )}
 
+      {/* Said before the agent tries to confirm; lines the agent removed are the confirm's error to name. */}
+      {p.lines.length === 0 && lines.fields.length === 0 ? (
+        <p className="c-evidence c-evidence-low" data-comptoir="order-no-lines">
+          {t("orderCapture.review.noLinesFound")}
+        </p>
+      ) : null}
       <table className="c-order-lines" data-comptoir="order-lines">
         <thead>
           <tr>

@@ -12,7 +12,7 @@ type Permission = "unknown" | "granted" | "denied" | "no-device"
  */
 export function MicrophonePage() {
   return (
-    <AppShell ownsDocument>
+    <AppShell ownsDocument title="softphone.mic.title">
       <Microphone />
     </AppShell>
   )

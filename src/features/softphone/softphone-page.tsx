@@ -19,7 +19,7 @@ import { useSoftphoneSelect } from "./use-softphone"
 /** The softphone in a tab of its own (where an incoming call's notification leads when the popup cannot open). */
 export function SoftphonePage() {
   return (
-    <AppShell ownsDocument>
+    <AppShell ownsDocument title="softphone.page.title">
       <CallUnderWayFromSoftphone>
         <SoftphoneAndQuote />
       </CallUnderWayFromSoftphone>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next"
 
 import { keepQuoteHandoff } from "~src/features/quotes/quote-handoff"
 import { AppShell } from "~src/ui/app-shell"
+import { PageTitle } from "~src/ui/page-title"
 import { CallUnderWayFromSoftphone } from "~src/features/softphone/call-under-way-softphone"
 
 import { parseRoute, routeHash, type WorkspaceRoute } from "./route"
@@ -79,29 +80,28 @@ function Workspace() {
   const { t } = useTranslation()
   const route = useRoute()
   const section = WORKSPACE_SECTIONS.find((s) => s.id === route.section) ?? WORKSPACE_SECTIONS[0]!
-  useEffect(() => {
-    document.title = `${t(section.labelKey)} · Comptoir`
-  }, [section, t])
   return (
-    <div className="c-workspace" data-comptoir="workspace" data-section={section.id}>
-      <nav className="c-workspace-nav" aria-label={t("workspace.nav.label")}>
-        <strong className="c-workspace-brand">Comptoir</strong>
-        <ul>
-          {WORKSPACE_SECTIONS.map((s) => (
-            <li key={s.id}>
-              <a href={routeHash(s.id)} aria-current={s.id === section.id ? "page" : undefined} data-comptoir={`nav-${s.id}`}>
-                {t(s.labelKey)}
-              </a>
-            </li>
-          ))}
-        </ul>
-        <button type="button" className="c-button c-button-secondary" onClick={() => void chrome.runtime.openOptionsPage()}>
-          {t("workspace.nav.settings")}
-        </button>
-      </nav>
-      <main className="c-workspace-main">
-        <section.Component key={section.id} path={route.section === section.id ? route.path : []} />
-      </main>
-    </div>
+    <PageTitle name={t(section.labelKey)}>
+      <div className="c-workspace" data-comptoir="workspace" data-section={section.id}>
+        <nav className="c-workspace-nav" aria-label={t("workspace.nav.label")}>
+          <strong className="c-workspace-brand">Comptoir</strong>
+          <ul>
+            {WORKSPACE_SECTIONS.map((s) => (
+              <li key={s.id}>
+                <a href={routeHash(s.id)} aria-current={s.id === section.id ? "page" : undefined} data-comptoir={`nav-${s.id}`}>
+                  {t(s.labelKey)}
+                </a>
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="c-button c-button-secondary" onClick={() => void chrome.runtime.openOptionsPage()}>
+            {t("workspace.nav.settings")}
+          </button>
+        </nav>
+        <main className="c-workspace-main">
+          <section.Component key={section.id} path={route.section === section.id ? route.path : []} />
+        </main>
+      </div>
+    </PageTitle>
   )
 }
