@@ -16,7 +16,7 @@ describe("the recipients a compose box shows", () => {
   it("in Roundcube's elastic compose: the To and Cc the recipient widget keeps in its hidden textareas, and its chips", () => {
     html(`<form id="form" name="form">
       <div class="form-group row"><label for="_to">To</label><div class="col-10"><div class="input-group">
-        <ul class="form-control recipient-input ac-input"><li class="recipient"><span class="name">Claire Martin</span><span class="email">claire.martin@acme-industrie.fr</span><span class="adr-separator">,</span><a class="button icon remove"></a></li><li class="input"><input type="text" value="paul@acme-industrie.fr"></li></ul>
+        <ul class="form-control recipient-input ac-input"><li class="recipient" title="Claire Martin <claire.martin@acme-industrie.fr>"><span class="name">Claire Martin</span><span class="email"> &lt;claire.martin@acme-industrie.fr&gt;,</span><a class="button icon remove"></a></li><li class="input"><input type="text" value="paul@acme-industrie.fr"></li></ul>
         <textarea name="_to" id="_to" style="display:none">Claire Martin &lt;claire.martin@acme-industrie.fr&gt;, paul@acme-industrie.fr</textarea></div></div></div>
       <div class="form-group row"><label for="_cc">Cc</label><textarea name="_cc" id="_cc">Compta &lt;Compta@Acme-Industrie.fr&gt;</textarea></div>
       <textarea name="_message" id="composebody"></textarea></form>`)
