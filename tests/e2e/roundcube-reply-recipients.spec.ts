@@ -106,29 +106,57 @@ test("a reply to the customer's contact gets the quote", async () => {
   await leaveCompose()
 })
 
-test("the same reply readdressed to a colleague gets nothing but a warning naming the colleague, then the quote once the agent insists", async () => {
-  await replyToOrder()
-  // The agent takes the customer out of the To (Backspace in the widget's empty input removes the last recipient)
-  // and types a colleague's address, as Roundcube's recipient widget is used.
+/** A new mail in Roundcube to `to` (typed in its recipient widget, as the agent does), a line written in its body. */
+async function composeTo(to: string): Promise<Locator> {
+  await page.goto(`${roundcube!.url}?_task=mail&_action=compose`)
+  const body = page.locator("textarea#composebody")
+  await expect(body).toBeVisible()
   await toWidget().locator("input").click()
-  await page.keyboard.press("Backspace")
-  await page.keyboard.type(`${COLLEAGUE}, `)
-  await expect(page.locator("textarea#_to")).toHaveValue(new RegExp(COLLEAGUE))
-  await expect(page.locator("textarea#_to")).not.toHaveValue(new RegExp(customer.contacts[0]!.emails[0]!.replace(/[.+]/g, "\\$&")))
-  const { frame, number } = await quoteFromCard()
-  await frame.locator('[data-comptoir="insert-into-reply"]').click()
+  await page.keyboard.type(`${to}, `)
+  await expect(page.locator("textarea#_to")).toHaveValue(new RegExp(to.replace(/[.+]/g, "\\$&")))
+  await body.click()
+  await body.pressSequentially("Note :")
+  return body
+}
 
-  const warning = frame.locator('[data-comptoir="recipient-mismatch"]')
+test("a dunning reminder goes into a mail to the customer's contact; a mail to a colleague gets a warning naming the colleague and nothing, until Insert anyway", async () => {
+  const ws = await context.newPage()
+  await ws.setViewportSize({ width: 1280, height: 800 })
+  await ws.goto(`chrome-extension://${world!.extensionId}/tabs/workspace.html#/dunning`)
+  const row = ws.locator('[data-comptoir="dunning-row"]:not([data-due=""])').first()
+  await expect(row).toBeVisible({ timeout: 15_000 })
+  await row.locator('[data-comptoir="dunning-open"]').click()
+  const panel = ws.locator('[data-comptoir="reminder-panel"]')
+  const firstLine = ((await panel.locator('[data-comptoir="reminder-body"]').textContent()) ?? "").split("\n")[0]!
+  const contact = ((await panel.locator("p").filter({ has: ws.locator('[data-comptoir="reminder-subject"]') }).textContent()) ?? "").match(/[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/)![0]
+  const reminder = new RegExp(firstLine.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+
+  // To the customer's own contact: inserted.
+  let body = await composeTo(contact)
+  await ws.bringToFront()
+  await panel.locator('[data-comptoir="insert-into-reply"]').click()
+  await expect(panel.getByRole("status")).toContainText(/Inserted into the reply|Inséré dans la réponse/)
+  await expect(body).toHaveValue(reminder)
+  await leaveCompose()
+
+  // To a colleague: the warning, nothing inserted; then Insert anyway.
+  await page.bringToFront()
+  body = await composeTo(COLLEAGUE)
+  await ws.bringToFront()
+  await panel.locator('[data-comptoir="insert-into-reply"]').click()
+  const warning = panel.locator('[data-comptoir="recipient-mismatch"]')
   await expect(warning).toBeVisible()
-  await expect(warning.locator("p")).toHaveText(`This reply is addressed to ${COLLEAGUE}, not to ${customer.company}.`)
-  expect(await (await frame.frameElement()).isVisible(), "the form stays over the page").toBe(true)
-  await expect(editor()).not.toContainText(number)
-  await page.screenshot({ path: join(shots, "warning.png") })
+  await expect(warning.locator("p")).toHaveText(new RegExp(`^This reply is addressed to ${COLLEAGUE.replace(/\./g, "\\.")}, not to .+\\.$`))
+  await expect(body).not.toHaveValue(reminder)
+  await warning.scrollIntoViewIfNeeded()
+  await ws.screenshot({ path: join(shots, "dunning-warning.png") })
 
   await warning.locator('[data-comptoir="insert-anyway"]').click()
-  await expect.poll(async () => (await frame.frameElement()).isVisible(), { message: "the overlay closes on the insertion" }).toBe(false)
-  await expect(editor()).toContainText(number)
-  await expect(editor()).toContainText("Bonjour, voici notre devis.")
-  await page.screenshot({ path: join(shots, "inserted-anyway.png") })
+  await expect(panel.getByRole("status")).toContainText(/Inserted into the reply|Inséré dans la réponse/)
+  await expect(warning).toHaveCount(0)
+  await expect(body).toHaveValue(reminder)
+  await page.bringToFront()
+  await page.screenshot({ path: join(shots, "dunning-inserted-anyway.png") })
   await leaveCompose()
+  await ws.close()
 })
