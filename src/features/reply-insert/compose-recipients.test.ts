@@ -1,4 +1,7 @@
 // @vitest-environment jsdom
+import { readFileSync } from "node:fs"
+import { resolve } from "node:path"
+
 import { beforeEach, describe, expect, it } from "vitest"
 
 import { findComposeBox, type ComposeTarget } from "./compose-box"
@@ -21,6 +24,17 @@ describe("the recipients a compose box shows", () => {
       <div class="form-group row"><label for="_cc">Cc</label><textarea name="_cc" id="_cc">Compta &lt;Compta@Acme-Industrie.fr&gt;</textarea></div>
       <textarea name="_message" id="composebody"></textarea></form>`)
     expect(composeRecipients(box())).toEqual(["claire.martin@acme-industrie.fr", "paul@acme-industrie.fr", "compta@acme-industrie.fr"])
+  })
+
+  it("in the real Roundcube 1.6 reply form: the customer in the To, not what is put in the Bcc (the same widget)", () => {
+    html(readFileSync(resolve(__dirname, "../../../tests/fixtures/webmail/roundcube-1.6-compose-reply.html"), "utf8"))
+    const bcc = document.querySelector<HTMLTextAreaElement>("textarea#_bcc")!
+    bcc.value = "jean@durand-bois.fr"
+    const item = document.createElement("li")
+    item.className = "recipient"
+    item.title = "jean@durand-bois.fr"
+    bcc.parentElement!.querySelector("ul.recipient-input")!.prepend(item)
+    expect(composeRecipients({ kind: "textarea", el: document.querySelector<HTMLTextAreaElement>("textarea#composebody")! })).toEqual(["matheo.bouvier@laboratoires-prevost.fr"])
   })
 
   it("in Roundcube's HTML editor, whose body is in a frame: the fields of the page around the frame", () => {

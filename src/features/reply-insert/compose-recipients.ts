@@ -5,7 +5,8 @@ import type { ComposeTarget } from "./compose-box"
  * a summary is about from a reply to someone else (src/domain/documents/reply-recipients.ts). Read where each
  * webmail keeps them, in the compose box's own form (Gmail can have several compose windows open):
  * - Roundcube 1.6: `_to` / `_cc` (textareas the elastic skin hides behind its recipient widget and keeps in step
- *   with it, inputs in older skins), and the widget's own `li.recipient` chips;
+ *   with it, inputs in older skins), and the widget's own `li.recipient` chips in the `#compose_to` / `#compose_cc`
+ *   rows only: Bcc, Reply-To and Followup-To have the same widget (tests/fixtures/webmail/roundcube-1.6-compose-reply.html);
  * - Gmail: the `div[name="to"]` / `div[name="cc"]` rows, each recipient a chip `[role=option][data-hovercard-id]`
  *   (older markup: `span[email]`, or a hidden `input[name="to"]` holding "Name <address>");
  * - Outlook on the web: the recipient wells labelled "To" / "À" / "Cc", an address in a chip's title or text.
@@ -17,7 +18,8 @@ const FIELDS = [
   'input[name="_to"]',
   'textarea[name="_cc"]',
   'input[name="_cc"]',
-  "ul.recipient-input",
+  "#compose_to ul.recipient-input",
+  "#compose_cc ul.recipient-input",
   '[name="to"]',
   '[name="cc"]',
   '[aria-label="To"]',
