@@ -35,6 +35,9 @@ export const RiskView = z.object({
 })
 export type RiskView = z.infer<typeof RiskView>
 
+/** The To and Cc addresses a compose box shows (a mail has few; a long list is cut, not refused). */
+export const ComposeRecipients = z.array(z.string().max(254)).max(50)
+
 /** What a summary inserted into a reply holds: text for a plain editor, blocks for an HTML one (built as text nodes). */
 export const ComposeContentSchema = z.object({
   text: z.string().max(50_000),
@@ -251,10 +254,14 @@ export const documentsContract = {
     request: z.object({ customerId: z.string().min(1).max(100) }),
     response: RiskView
   },
-  /** Puts a document's summary into the compose box the user was last in, in whichever tab it is. */
+  /**
+   * Puts a document's summary into the compose box the user was last in, in whichever tab it is, for the customer it
+   * is about: when that reply shows recipients and none is the customer's (reply-recipients.ts), nothing is inserted
+   * and the answer is `recipient-mismatch` with the recipients, until the agent asks again with `force`.
+   */
   "documents/insert-into-reply": {
-    request: ComposeContentSchema,
-    response: z.object({ ok: z.boolean(), inserted: z.enum(["text", "html"]).optional(), error: z.string().optional() })
+    request: ComposeContentSchema.extend({ customerId: z.string().min(1).max(100), force: z.boolean().default(false) }),
+    response: z.object({ ok: z.boolean(), inserted: z.enum(["text", "html"]).optional(), error: z.string().optional(), recipients: ComposeRecipients.optional() })
   },
   /** The team's seller identity, reminder days and overdue threshold (managers edit them in the options page). */
   "team/seller": {

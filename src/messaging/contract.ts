@@ -12,7 +12,7 @@ import { SoftphoneSettings as SoftphoneSettingsSchema } from "~src/domain/teleph
 import { CallBar, HistoryCall, PhoneEvent as PhoneEventSchema, PhoneState, SoftphoneView } from "~src/domain/telephony/contract-schemas"
 
 import { catalogContract } from "./contract-catalog"
-import { ComposeContentSchema, documentsContract } from "./contract-documents"
+import { ComposeContentSchema, ComposeRecipients, documentsContract } from "./contract-documents"
 import { quoteFrameContract } from "./contract-quote-frame"
 import { RefusedChange, SyncStatus } from "./contract-sync"
 
@@ -466,8 +466,11 @@ export const tabContract = {
   "panel/toggle": { request: z.object({}), response: Ok },
   /** The tab navigated: its panel, if still there (a single-page app's route change), publishes its cards again. */
   "panel/republish": { request: z.object({}), response: Ok },
-  /** Is there a compose box in this page, and when was it last used (ms since epoch, 0: never focused)? */
-  "compose/probe": { request: z.object({}), response: z.object({ found: z.boolean(), focusedAt: z.number() }) },
+  /**
+   * Is there a compose box in this page, when was it last used (ms since epoch, 0: never focused), and the To and Cc
+   * addresses its webmail shows (none when empty or not recognised)?
+   */
+  "compose/probe": { request: z.object({}), response: z.object({ found: z.boolean(), focusedAt: z.number(), recipients: ComposeRecipients.default([]) }) },
   "compose/insert": { request: ComposeContentSchema, response: z.object({ inserted: z.enum(["text", "html"]) }) }
 } as const
 export type TabMessageName = keyof typeof tabContract

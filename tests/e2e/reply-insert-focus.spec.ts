@@ -9,7 +9,8 @@ import { expect, test } from "./fixtures"
  * trusted as the user's; `page.evaluate` is the page's own script.
  */
 
-const summary = { text: "Bonjour,\n\nTotal TTC : 150,00 €", blocks: [{ kind: "p", text: "Bonjour," }, { kind: "p", text: "Total TTC : 150,00 €" }] }
+// These compose boxes show no recipient: the summary goes in whoever the customer named (reply-recipients.ts).
+const summary = { text: "Bonjour,\n\nTotal TTC : 150,00 €", blocks: [{ kind: "p", text: "Bonjour," }, { kind: "p", text: "Total TTC : 150,00 €" }], customerId: "cust-any" }
 
 /** A field of the page's own out of sight (a script can still focus it), as a hostile page would keep one. */
 const decoy = `<textarea id="decoy" style="position:absolute;left:-9999px;top:0;opacity:0"></textarea>`

@@ -23,9 +23,12 @@ export async function downloadDocumentPdf(doc: SalesDocument, seller: SellerIden
   return saveFile(documentFileName(doc), bytes, "application/pdf")
 }
 
-/** The document's summary into the compose box of the mail being answered (Gmail, Outlook, Roundcube). */
-export function insertIntoReply(doc: SalesDocument, seller: SellerIdentity, customer: Customer): Promise<ResponseOf<"documents/insert-into-reply">> {
-  return send("documents/insert-into-reply", documentSummary(doc, seller, customer, doc.language))
+/**
+ * The document's summary into the compose box of the mail being answered (Gmail, Outlook, Roundcube), if that reply
+ * is addressed to this customer or shows no recipient; `force`: whoever it is addressed to (the agent insisted).
+ */
+export function insertIntoReply(doc: SalesDocument, seller: SellerIdentity, customer: Customer, force = false): Promise<ResponseOf<"documents/insert-into-reply">> {
+  return send("documents/insert-into-reply", { ...documentSummary(doc, seller, customer, doc.language), customerId: customer.id, force })
 }
 
 /** The same summary as plain text on the clipboard. */

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next"
 
 import { formatCents } from "~src/domain/documents/money"
 import { mailtoLink } from "~src/domain/documents/reminder-mail"
+import { mismatchOf, RecipientMismatch } from "~src/features/reply-insert/recipient-mismatch"
 import type { DocumentRowView, ResponseOf } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
 import { formatDay } from "~src/ui/dates"
@@ -181,6 +182,7 @@ function ReminderPanel({ row, level, onLogged }: { row: DocumentRowView; level: 
   const [state, setState] = useState<string | null>(null)
   // Logged once: the button goes (a second click logged the same reminder twice on the invoice).
   const [logged, setLogged] = useState<Level | null>(null)
+  const [mismatch, setMismatch] = useState<string[] | null>(null)
   useEffect(() => {
     void send("documents/get", { id: row.id }).then((v) => setReminders(v.reminders))
   }, [row.id])
@@ -188,6 +190,18 @@ function ReminderPanel({ row, level, onLogged }: { row: DocumentRowView; level: 
   const reminder = reminders.find((r) => r.level === level) ?? reminders[0]
   if (!reminder) return <p className="c-muted">{t("invoicing.dunning.notYet")}</p>
   const text = `${reminder.subject}\n\n${reminder.body}`
+  // The body only: the reply keeps its own subject ("Re: …") and quoted thread below. For this customer: a reply
+  // addressed to none of theirs gets nothing until the agent, told to whom it goes, insists.
+  const insert = (force: boolean) => {
+    setMismatch(null)
+    void send("documents/insert-into-reply", { text: reminder.body, blocks: reminder.body.split(/\n{2,}/).map((p) => ({ kind: "p" as const, text: p })), customerId: row.customerId, force }).then(
+      (r) => {
+        setMismatch(mismatchOf(r))
+        setState(r.ok ? t("invoicing.dunning.inserted") : mismatchOf(r) ? null : r.error === "no-compose-box" ? t("quotes.errors.noCompose") : t("quotes.errors.generic", { message: r.error ?? "?" }))
+      },
+      (e: unknown) => setState(t("quotes.errors.generic", { message: e instanceof Error ? e.message : String(e) }))
+    )
+  }
   return (
     <div className="c-reminder" data-comptoir="reminder-panel" data-language={row.language} data-level={reminder.level}>
       {reminder.skips.length > 0 ? (
@@ -224,13 +238,7 @@ function ReminderPanel({ row, level, onLogged }: { row: DocumentRowView; level: 
           type="button"
           className="c-button c-button-secondary"
           data-comptoir="insert-into-reply"
-          onClick={() =>
-            // The body only: the reply keeps its own subject ("Re: …") and quoted thread below.
-            void send("documents/insert-into-reply", { text: reminder.body, blocks: reminder.body.split(/\n{2,}/).map((p) => ({ kind: "p" as const, text: p })) }).then(
-              (r) => setState(r.ok ? t("invoicing.dunning.inserted") : r.error === "no-compose-box" ? t("quotes.errors.noCompose") : t("quotes.errors.generic", { message: r.error ?? "?" })),
-              (e: unknown) => setState(t("quotes.errors.generic", { message: e instanceof Error ? e.message : String(e) }))
-            )
-          }>
+          onClick={() => insert(false)}>
           {t("invoicing.dunning.insert")}
         </button>
         <a className="c-button c-button-secondary" data-comptoir="reminder-mailto" href={mailtoLink(reminder.to, reminder)}>
@@ -257,6 +265,7 @@ function ReminderPanel({ row, level, onLogged }: { row: DocumentRowView; level: 
           </button>
         )}
       </div>
+      {mismatch ? <RecipientMismatch recipients={mismatch} company={row.customerName} onInsertAnyway={() => insert(true)} /> : null}
       {state ? (
         <p className="c-notice" role="status">
           {state}

@@ -15,6 +15,7 @@ import type { Seller } from "~src/domain/documents/seller.schema"
 import { customerVatRegime, regimeExemptionMention, type VatRegime } from "~src/domain/documents/vat-regime"
 import { copyAsText, downloadDocumentPdf, insertIntoReply } from "~src/features/documents-pdf/document-output"
 import { OutputButtons } from "~src/features/invoicing/document-output-actions"
+import { mismatchOf, RecipientMismatch } from "~src/features/reply-insert/recipient-mismatch"
 import { RiskBadge } from "~src/features/risk/risk-badge"
 import type { ResponseOf, RiskView } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
@@ -141,6 +142,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
   const [quote, setQuote] = useState<Quote | null>(loaded.quote)
   const [refusal, setRefusal] = useState<string | null>(null)
   const [notice, setNotice] = useState<{ kind: "ok" | "error" | "notice"; text: string } | null>(null)
+  const [mismatch, setMismatch] = useState<string[] | null>(null)
   const [busy, setBusy] = useState(false)
   const form = useForm<QuoteFormValues>({ resolver: zodResolver(QuoteFormValues), defaultValues: loaded.values, mode: "onChange" })
   const { register, control, handleSubmit, formState } = form
@@ -245,6 +247,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
     handleSubmit(async (values) => {
       setBusy(true)
       setNotice(null)
+      setMismatch(null)
       try {
         const saving = savesFirst
         const q = saving ? await save(values) : quote
@@ -277,14 +280,18 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
       setNotice({ kind: "ok", text: t(saved ? "quotes.status.savedPdfReady" : "quotes.status.pdfReady", { name }) })
     })
   )
-  const onInsert = run((q, saved) =>
-    withDocument(q, async (doc, customer, seller) => {
-      const r = await insertIntoReply(doc, seller, customer)
-      setNotice(r.ok ? { kind: "ok", text: t(saved ? "quotes.status.savedInserted" : "quotes.status.inserted") } : { kind: "error", text: errorText(r.error, t, doc.status) })
-      // Over a page: the overlay closes on the compose box that now holds the quote.
-      if (r.ok) notifyFrameHost("inserted")
-    })
-  )
+  // A reply addressed to none of the customer's gets nothing until the agent, told to whom it goes, insists (`force`).
+  const insertRun = (force: boolean) =>
+    run((q, saved) =>
+      withDocument(q, async (doc, customer, seller) => {
+        const r = await insertIntoReply(doc, seller, customer, force)
+        setMismatch(mismatchOf(r))
+        if (!mismatchOf(r)) setNotice(r.ok ? { kind: "ok", text: t(saved ? "quotes.status.savedInserted" : "quotes.status.inserted") } : { kind: "error", text: errorText(r.error, t, doc.status) })
+        // Over a page: the overlay closes on the compose box that now holds the quote.
+        if (r.ok) notifyFrameHost("inserted")
+      })
+    )
+  const onInsert = insertRun(false)
   const onCopy = run((q, saved) =>
     withDocument(q, async (doc, customer, seller) => {
       await copyAsText(doc, seller, customer)
@@ -467,6 +474,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
           </button>
         ))}
       </div>
+      {mismatch ? <RecipientMismatch recipients={mismatch} company={c.company} busy={busy} onInsertAnyway={insertRun(true)} /> : null}
       {notice ? (
         <p className={notice.kind === "ok" ? "c-ok" : notice.kind === "error" ? "c-error" : "c-notice"} data-comptoir="quote-notice" role="status">
           {notice.text}

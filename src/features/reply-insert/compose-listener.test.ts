@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 
 import { startComposeListener } from "./compose-listener"
 
-type Reply = { ok: boolean; data?: { found?: boolean; focusedAt?: number; inserted?: string }; error?: string }
+type Reply = { ok: boolean; data?: { found?: boolean; focusedAt?: number; recipients?: string[]; inserted?: string }; error?: string }
 
 const summary = { text: "Bonjour,\n\nTotal TTC : 150,00 €", blocks: [{ kind: "p", text: "Bonjour," }] }
 
@@ -67,7 +67,7 @@ describe("which compose box Insert into reply writes into", () => {
     const { decoy } = page()
     const tab = contentScript((e) => byTheUser.has(e))
     decoy.focus()
-    expect(tab.probe()).toEqual({ ok: true, data: { found: true, focusedAt: 0 } })
+    expect(tab.probe()).toEqual({ ok: true, data: { found: true, focusedAt: 0, recipients: [] } })
     userTypes(decoy)
     expect(tab.probe().data!.focusedAt).toBeGreaterThan(0)
   })
@@ -98,5 +98,18 @@ describe("which compose box Insert into reply writes into", () => {
     expect(tab.insert()).toEqual({ ok: true, data: { inserted: "html" } })
     expect(body.querySelector("p")!.textContent).toBe("Bonjour,")
     expect(gmailLike.textContent).toBe("")
+  })
+
+  it("the probe says to whom the reply the user was in is addressed, as its webmail shows it", () => {
+    const form = document.createElement("form")
+    const to = document.createElement("input")
+    to.name = "_to"
+    to.value = "Claire Martin <Claire.Martin@acme-industrie.fr>, jean@durand-bois.fr"
+    const { compose } = page()
+    form.append(to, compose)
+    document.body.append(form)
+    const tab = contentScript((e) => byTheUser.has(e))
+    userClicks(compose)
+    expect(tab.probe().data!.recipients).toEqual(["claire.martin@acme-industrie.fr", "jean@durand-bois.fr"])
   })
 })

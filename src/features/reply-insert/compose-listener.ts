@@ -1,4 +1,5 @@
 import { findComposeBox, insertIntoCompose, parseComposeContent, targetOf } from "./compose-box"
+import { composeRecipients } from "./compose-recipients"
 
 /** The events only the user's hand makes in an editor: a press of the pointer in it, or a key typed in it. */
 const USER_INPUT_EVENTS = ["pointerdown", "mousedown", "keydown"] as const
@@ -15,7 +16,8 @@ function asElement(target: EventTarget | null): Element | null {
 /**
  * The content script's side of "Insert into reply": remembers the editor the user was last in (focus moves to
  * the extension's tab when they click the button, so "the focused one" is gone by then), and answers the
- * background's `compose/probe` (is there a compose box here, when was it last used) and `compose/insert`.
+ * background's `compose/probe` (is there a compose box here, when was it last used, to whom is it addressed) and
+ * `compose/insert`.
  *
  * Only the user's own click or key in an editor makes it the target, never focus: a page's script can focus any
  * editor of its own (`focus()` raises trusted focus events), and a site the user added (a CRM) could so take the
@@ -59,7 +61,7 @@ export function startComposeListener(isUserInput: (e: Event) => boolean = byTheU
     const m = message as { type?: unknown; payload?: unknown }
     if (m.type === "compose/probe") {
       const box = findComposeBox(document, last)
-      reply({ ok: true, data: { found: box !== null, focusedAt: box ? lastAt : 0 } })
+      reply({ ok: true, data: { found: box !== null, focusedAt: box ? lastAt : 0, recipients: box ? composeRecipients(box) : [] } })
       return false
     }
     if (m.type === "compose/insert") {
