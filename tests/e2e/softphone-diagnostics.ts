@@ -1,3 +1,5 @@
+import { writeFileSync } from "node:fs"
+
 import type { BrowserContext, Page, TestInfo } from "@playwright/test"
 
 import type { TelephonyLab } from "../telephony-lab/lab"
@@ -64,11 +66,18 @@ export async function attachSoftphoneDiagnostics(testInfo: TestInfo, ctx: Browse
   for (const d of DAEMONS) {
     let log: string
     try {
-      log = lab.log(d).slice(marks[d]).slice(-20_000)
+      // baresip's running "[0:00:01] audio=0/0 (bit/s)" counters, rewritten in place on a terminal, say nothing here.
+      log = lab.log(d).slice(marks[d]).replace(/\[\d+:\d\d:\d\d\] audio=\S+ \(bit\/s\)\s*/g, "").slice(-8_000)
     } catch (e) {
       log = `(unreadable: ${e instanceof Error ? e.message : String(e)})`
     }
     out.push(`---- ${d}.log during the test ----`, log)
   }
-  await testInfo.attach("softphone-diagnostics", { body: out.join("\n"), contentType: "text/plain" })
+  // Written out in full (the list reporter prints an attachment's first few hundred characters only) and into the
+  // run's output, which is all a CI run leaves to read.
+  const text = out.join("\n")
+  const file = testInfo.outputPath("softphone-diagnostics.txt")
+  writeFileSync(file, text)
+  await testInfo.attach("softphone-diagnostics", { path: file, contentType: "text/plain" })
+  console.error(`---- softphone diagnostics (${testInfo.title}) ----\n${text}\n---- end of softphone diagnostics ----`)
 }
