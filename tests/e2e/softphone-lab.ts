@@ -5,6 +5,7 @@ import { LAB_AGENT1, TelephonyLab } from "../telephony-lab/lab"
 import { e2eCustomers, ensureImported } from "./dataset"
 import { extensionTest } from "./fixtures"
 import { MEDIA_ARGS } from "./launch"
+import { attachSoftphoneDiagnostics, markLabLogs } from "./softphone-diagnostics"
 
 /**
  * The fixtures of the specs that go through the real SIP lab (kamailio + rtpengine + baresip): the lab, started
@@ -14,7 +15,7 @@ import { MEDIA_ARGS } from "./launch"
  */
 export const customers = e2eCustomers()
 
-export const test = extensionTest(MEDIA_ARGS).extend<object, { lab: TelephonyLab; labGroup: string }>({
+export const test = extensionTest(MEDIA_ARGS).extend<{ labDiagnostics: void }, { lab: TelephonyLab; labGroup: string }>({
   // A spec that sets another group (`test.use({ labGroup })`) gets a worker, a lab and a browser of its own.
   labGroup: ["softphone", { scope: "worker", option: true }],
   lab: [
@@ -26,6 +27,15 @@ export const test = extensionTest(MEDIA_ARGS).extend<object, { lab: TelephonyLab
       await lab.dispose()
     },
     { scope: "worker" }
+  ],
+  // Every lab test: on a failure, the docks, the published view and the lab's logs of the test are attached.
+  labDiagnostics: [
+    async ({ extContext, extensionId, lab }, use, testInfo) => {
+      const marks = markLabLogs(lab)
+      await use()
+      if (testInfo.status !== testInfo.expectedStatus) await attachSoftphoneDiagnostics(testInfo, extContext, extensionId, lab, marks)
+    },
+    { auto: true }
   ]
 })
 
