@@ -46,6 +46,11 @@ export function normalizeSizes(text: string): string {
     .replace(/\b(?:loo|bog) (?:rolls?|paper)\b/gi, "toilet tissue")
     .replace(/\b(?:wc|toilettes|loo)\b/gi, "toilette")
     .replace(/\btoilet (?:paper|rolls?)\b/gi, "toilet tissue")
+    // "papier hygiénique" (French for toilet paper), "bathroom tissue" (Canadian and American).
+    .replace(/\bpapiers? hygi[ée]niques?\b/gi, "papier toilette")
+    .replace(/\bbathroom (?:tissue|paper)\b/gi, "toilet tissue")
+    // "6 rouleaux d'adhésif", "4 rlx adhésif marron": the tape said by its adjective alone, as a noun after a roll.
+    .replace(/\b(rouleaux|rouleau|rlx|d['’]|de l['’])\s*(adh[ée]sifs?)\b/giu, (_, w: string, a: string) => `${w} ruban ${a}`)
     // A brand standing for its kind is read through a one-letter slip as a catalog word is ("3 rlx de scoth").
     .replace(/\b[sS][\p{L}]{3,7}\b/gu, (w: string) => BRANDS.find((b) => oneEditApart(w.toLowerCase().replace(/s$/, ""), b)) ?? w)
     .replace(/\bscotchs?\b/gi, "ruban adhésif")
