@@ -93,8 +93,9 @@ export function placeRunningInto(text: string, streetAt: number): number {
   const relative = RELATIVE_TO_STREET.exec(text.slice(0, streetAt))
   if (relative !== null) {
     const at = lastPlaceWord(text.slice(0, relative.index))
-    // (none before it in the text: the label or the sending words ended on the spot already, all of it is kept)
-    if (at < 0) return -1
+    // (none before it in the text: the label or the sending words ended on the spot already, all of it is kept but an
+    // article: "the site cabin at the back of …" is the site cabin's)
+    if (at < 0) return /^(?:the|le|la|les)\s+(?=\p{Ll})/u.exec(text)?.[0].length ?? -1
     return /[,;:.!?()]/.test(text.slice(at, relative.index)) ? relative.index : at
   }
   const before = text.slice(0, streetAt)

@@ -10,7 +10,7 @@
  * hours a delivery is taken, the place said not to come to. A signature's line (a name, a title, a phone) says none.
  */
 const WAY_IN_NOTE =
-  /\b(?:gate|portail|porte|door|entrance|entr[ée]e|dock|quai|bay|ring|buzz|sonne[rz]?|sonnette|interphone|digicode|code|ask for|demande[rz]? (?:[àa] |pour )?|sign for|signera|signe pour|banksman|concierge|caretaker|gardien|security|s[ée]curit[ée]|reception|accueil|call (?:me|us|ahead|on arrival)|appele[rz]?(?: moi| nous)?|(?:no|pas de) deliver(?:y|ies)? (?:before|after)|pas de livraison (?:avant|apr[èe]s)|deliveries (?:before|after|between)|livraisons? (?:avant|apr[èe]s|entre)|on site (?:from|between)|sur place (?:de|d[èe]s|entre)|open (?:from|between)|ouvert (?:de|d[èe]s)|not to (?:the|our) (?:office|shop|head office)|pas (?:au|[àa] la) (?:bureau|boutique|si[èe]ge|magasin))(?![\p{L}])/iu
+  /\b(?:gate|portail|porte|door|entrance|entr[ée]e|dock|quai|bay|ring|buzz|sonne[rz]?|sonnette|interphone|digicode|code|ask for|demande[rz]?(?: (?:[àa]|pour))?|sign for|signera|signe pour|banksman|concierge|caretaker|gardien|security|s[ée]curit[ée]|reception|accueil|call (?:me|us|ahead|on arrival)|appele[rz]?(?: moi| nous)?|(?:no|pas de) deliver(?:y|ies)? (?:before|after)|pas de livraison (?:avant|apr[èe]s)|deliveries (?:before|after|between)|livraisons? (?:avant|apr[èe]s|entre)|on site (?:from|between)|sur place (?:de|d[èe]s|entre)|open (?:from|between)|ouvert (?:de|d[èe]s)|not to (?:the|our) (?:office|shop|head office)|pas (?:au|[àa] la) (?:bureau|boutique|si[èe]ge|magasin))(?![\p{L}])/iu
 
 /** A signature's line: a phone number, a title, an e-mail or web address, a company's legal words. */
 const SIGNATURE_LINE = /\+?\d[\d .]{8,}\d|@|www\.|\b(?:ltd|limited|sarl|sas|siret|rcs|tva|vat|company no|registered)\b/i

@@ -65,7 +65,8 @@ export function normalizeSizes(text: string): string {
     .replace(/\b(?:stretch|pallet|shrink)[- ]?wrap\b/gi, "stretch film")
     .replace(/\b(?:parcel|packaging|brown) tape\b/gi, "packing tape")
     .replace(/\b(?:dish soap|dishwashing liquid)\b/gi, "washing-up liquid")
-    .replace(/\b(small|medium|large)\b/gi, (_, s: string) => `qsize${SIZE_WORDS[s.toLowerCase()]}`)
+    // ("Small change: …", "a large order this time", "small correction": the word sizes the matter, not the goods.)
+    .replace(/\b(small|medium|large)\b(?! (?:change|changes|problem|issue|thing|favou?r|request|correction|update|amendment|adjustment|query|question|tweak|mistake|error|note|point|order|matter)s?\b)/gi, (_, s: string) => `qsize${SIZE_WORDS[s.toLowerCase()]}`)
 }
 
 /**

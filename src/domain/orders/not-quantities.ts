@@ -86,8 +86,8 @@ export function isExcludedNumber(text: string, tokens: Token[], i: number): bool
   // one closing a sentence after its town ("Durban 4001.", "Auckland 1010"): a place, no count.
   if (/^\d{4}$/.test(t.raw) && /\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT)\s$/.test(before)) return true
   // ("…, Wynyard Quarter, Auckland 1010 – the yard gate is on …": a town's four figures after a comma's parts, then a
-  // dash's note on the way in.)
-  if (/^\d{4}$/.test(t.raw) && /,\s*(?:\p{Lu}[\p{L}'’-]+\s){1,3}$/u.test(text.slice(Math.max(0, t.start - 40), t.start)) && /^\s*(?:$|[.,;]|[-–—]\s)/.test(after)) return true
+  // dash's note on the way in; "Sandton, 2196 – …" after the town's comma, as South Africa writes it.)
+  if (/^\d{4}$/.test(t.raw) && /,\s*(?:(?:\p{Lu}[\p{L}'’-]+\s){1,3}|\p{Lu}[\p{L}'’-]+,\s)$/u.test(text.slice(Math.max(0, t.start - 40), t.start)) && /^\s*(?:$|[.,;]|[-–—]\s)/.test(after)) return true
   // A piece of a phone number ("(617) 555-0199", "04 76 33 21 09"): nine digits or more in one run.
   if (phoneRunAround(text, t.start, t.end)) return true
   return false
