@@ -1,3 +1,4 @@
+import { RELATIVE_TO_STREET } from "./address-notes"
 import { BILLING, POSTAL_LINE, STREET } from "./address-shapes"
 
 /**
@@ -23,7 +24,7 @@ import { BILLING, POSTAL_LINE, STREET } from "./address-shapes"
  */
 const TOWN = String.raw`(?!(?:by|before|on|for|from|until|till|avant|pour|d[èe]s|le|la|les|the|au|et|and|not|pas|but|mais|please|pls|svp|merci|thanks|thx|cheers|ta|regards|cordialement|bonne)\b)[\p{L}'’]+(?:-[\p{L}'’]+)*(?:\s(?:(?:sur|sous|en|de|du|des|la|le|les|lès|lez|aux|d['’]|l['’])\s?)?\p{Lu}[\p{L}'’]*(?:-[\p{L}'’]+)*|\s(?:cedex|CEDEX|Cedex)(?:\s\d{1,2}\b)?)*`
 export const UP_TO_TOWN = new RegExp(
-  String.raw`^((?:(?:(?!\b\d{5}\b).)*?\p{Lu}[\p{L}'’-]+ \d{6}(?=\s*(?:$|[,.;(]))|(?:(?!\b\d{5}\b).)*?\bDublin (?:1\d|2[0-4]|6W|[1-9])\b(?!,?\s*(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4})|.*?\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b(?:[\s,]*${TOWN})?|.*?\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|.*?\p{Lu}[\p{L}'’-]+ (?!(?:19|20)\d\d\b)(?:[1-9]\d{3}|0\d{3}(?=\s*$))(?=\s*(?:$|[,.(]))|.*?\p{Lu}[\p{L}'’-]+, (?!(?:19|20)\d\d\b)[1-9]\d{3}(?=\s*(?:$|[.;]))|.*?(?<![\d.,/-])(?!(?:19|20)\d\d\b)[1-9]\d{3} (?=\p{Lu})${TOWN}|.*?(?<=\b(?:rue|route|avenue|chemin|strasse|straße|weg|via|place|quai) [^,\d]{2,40} \d{1,4}[a-z]?, )(?:19|20)\d\d (?=\p{Lu})${TOWN}|.*?\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4}\b|.*?\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT) \d{4}\b|.*?\bL-\d{4} (?=\p{Lu})${TOWN}))`,
+  String.raw`^((?:(?:(?!\b\d{5}\b).)*?\p{Lu}[\p{L}'’-]+ \d{6}(?=\s*(?:$|[,.;(]))|(?:(?!\b\d{5}\b).)*?\bDublin (?:1\d|2[0-4]|6W|[1-9])\b(?!,?\s*(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4})|.*?\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b(?:[\s,]*${TOWN})?|.*?\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|.*?\p{Lu}[\p{L}'’-]+ (?!(?:19|20)\d\d\b)(?:[1-9]\d{3}|0\d{3}(?=\s*$))(?=\s*(?:$|[,.(]|[-–—]\s))|.*?\p{Lu}[\p{L}'’-]+, (?!(?:19|20)\d\d\b)[1-9]\d{3}(?=\s*(?:$|[.;]|[-–—]\s))|.*?(?<![\d.,/-])(?!(?:19|20)\d\d\b)[1-9]\d{3} (?=\p{Lu})${TOWN}|.*?(?<=\b(?:rue|route|avenue|chemin|strasse|straße|weg|via|place|quai) [^,\d]{2,40} \d{1,4}[a-z]?, )(?:19|20)\d\d (?=\p{Lu})${TOWN}|.*?\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4}\b|.*?\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT) \d{4}\b|.*?\bL-\d{4} (?=\p{Lu})${TOWN}))`,
   "u"
 )
 
@@ -87,6 +88,16 @@ function namedPartsBefore(line: string, streetAt: number): number {
  * address starts at the street; a spot of those premises ("au quai technique 12 avenue …": a dock, an entrance) is kept. -1 when no such word comes before the street in the same clause.
  */
 export function placeRunningInto(text: string, streetAt: number): number {
+  // "to the site cabin at the back of 140 Argyle Street", « au conteneur derrière le 12 rue … »: a spot named relative to
+  // the building keeps the words before the relation (the place they name is where the goods go, not the building).
+  const relative = RELATIVE_TO_STREET.exec(text.slice(0, streetAt))
+  if (relative !== null) {
+    const at = lastPlaceWord(text.slice(0, relative.index))
+    // (none before it in the text: the label or the sending words ended on the spot already, all of it is kept but an
+    // article: "the site cabin at the back of …" is the site cabin's)
+    if (at < 0) return /^(?:the|le|la|les)\s+(?=\p{Ll})/u.exec(text)?.[0].length ?? -1
+    return /[,;:.!?()]/.test(text.slice(at, relative.index)) ? relative.index : at
+  }
   const before = text.slice(0, streetAt)
   let at = -1
   for (const p of before.matchAll(/(?<![\p{L}'’])(?:(?:[àa] la|au|aux|chez|to the|at the|at|to)\s+|[àa] l['’]\s*)/giu)) at = p.index + p[0].length
@@ -96,6 +107,13 @@ export function placeRunningInto(text: string, streetAt: number): number {
   // street's (a market's stands, a fair's halls are numbered; the street has none here).
   if (NUMBERED_UNIT.test(place)) return at
   return !/\p{Lu}/u.test(place) && !WAY_IN.test(place) && /^\d/.test(text.slice(streetAt)) ? streetAt : at
+}
+
+/** Where the last "à la" / "au" / "to the" / "at" … of the text ends, or -1. */
+function lastPlaceWord(text: string): number {
+  let at = -1
+  for (const p of text.matchAll(/(?<![\p{L}'’])(?:(?:[àa] la|au|aux|chez|to the|at the|at|to)\s+|[àa] l['’]\s*)/giu)) at = p.index + p[0].length
+  return at
 }
 
 /** A numbered spot of a market, a fair or a site, its word alone before the figure: "chalet 14", "stand 22", "pitch 7". */

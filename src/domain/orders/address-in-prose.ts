@@ -1,6 +1,7 @@
 import { foldText } from "../search/fold-text"
 import { cleanAddressPart, placeRunningInto, UP_TO_TOWN } from "./address-bounds"
 import { TITLE } from "./address-fallbacks"
+import { signOffAfterWayIn } from "./address-notes"
 import { BILLING, NUMBERED_STREET, POSTAL_LINE, STREET, streetOf } from "./address-shapes"
 import { SENDING_DAY_EN, SENDING_DAY_FR } from "./line-sentences"
 
@@ -216,7 +217,10 @@ export function blockUnderGoods(lines: readonly string[], sender: string, signat
       // unthanked, or names the sender or a job title, is a signature put straight under the goods: "Jeanne Martin /
       // La Cave du Port, …", "Manon Fontaine / Directrice - Hôtel … / 5 quai …")
       const next = lines.slice(k + 1).find((l) => l.trim() !== "") ?? signature.split("\n").find((l) => l.trim() !== "") ?? ""
-      const closed = (lines[k + 1] ?? "").trim() === "" && SIGN_OFF.test(next) && !TITLE.test(block) && !namesSender(parts[0]!, sender)
+      // (or a note on how the goods get in between the block and the thanks: "demander Kevin au portail, pas de
+      // livraison avant 7h30", "Banksman on the gate will sign for it. Not to the office.")
+      const thanked = ((lines[k + 1] ?? "").trim() === "" && SIGN_OFF.test(next)) || signOffAfterWayIn(lines, k + 1, SIGN_OFF, signature) >= 0
+      const closed = thanked && !TITLE.test(block) && !namesSender(parts[0]!, sender)
       if (parts.length >= 2 && closed && streetOf(block) && whole !== null && whole[1]!.length + 2 >= block.length) return { value: cleanAddressPart(whole[1]!), evidence: parts.join(" / "), confidence: 0.55 }
       break
     }

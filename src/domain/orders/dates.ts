@@ -64,7 +64,7 @@ export function foldKeepSlash(text: string): string {
     // "le 20.05", "by 20.5": a day and month with a dot, after a word that introduces a date (never "3.5 kg").
     // So in the words of a second language ("latest 11.12.", "per Monday 7-12", "entro il 10.12", "bis 4.12."):
     // the dash of a Dutch or German day and month too, after a weekday or such a word (never "8-10 h").
-    .replace(/(?<=\b(?:le|du|au|on|by|for|pour|avant|before|until|till|jusqu['’]au|jusqu['’]?[àa]|latest|at the latest|sp[äa]testens|bis|per|entro|lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday|saturday|mon|tue|wed|thu|fri|sat)\.?\s)(\d{1,2})[.-](\d{1,2})\b(?![.-]?\d|\s?(?:h|am|pm|uhr)\b)/gi, "$1/$2")
+    .replace(/(?<=\b(?:le|du|au|on|by|for|pour|avant|before|until|till|jusqu['’]au|jusqu['’]?[àa]|latest|at the latest|sp[äa]testens|bis|per|entro|lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday|saturday|mon|tue|wed|thu|fri|sat|lun|mar|mer|jeu|ven|sam)\.?\s)(\d{1,2})[.-](\d{1,2})\b(?![.-]?\d|\s?(?:h|am|pm|uhr)\b)/gi, "$1/$2")
     .replace(/(\d)[.-](?=\d{1,2}[.-]\d{2,4}\b)/g, "$1/")
     .replace(/(\d{1,2}\/\d{1,2})[.-](\d)/g, "$1/$2")
     // "S+2", "W+1": a purchaser's week counted from this one, kept one word ("+" would fold away).
@@ -79,6 +79,9 @@ export function foldKeepSlash(text: string): string {
     .replace(/\b(?:tues|weds|thurs|thur|thu|fri)\b/g, (w) => ({ tues: "tuesday", weds: "wednesday", fri: "friday" })[w] ?? "thursday")
     // "Mon 7th", "Sat 12th": "mon", "wed", "sat" and "sun" are weekdays before a day of the month with its ordinal.
     .replace(/\b(mon|wed|sat|sun)(?= \d{1,2}(?:st|nd|rd|th)\b)/g, (w) => ({ mon: "monday", wed: "wednesday", sat: "saturday" })[w] ?? "sunday")
+    // "for Wed. 9/12", « pour mar. 08/12 », « ven 11.12. »: a weekday cut short, a dot or not, right before a day and month
+    // in figures is that weekday (the words "for" / « pour » before it then say the day wanted).
+    .replace(/\b(mon|tue|wed|sat|sun|lun|mar|mer|jeu|ven|sam|dim)(?= \d{1,2}\/\d{1,2}\b)/g, (w) => ({ mon: "monday", tue: "tuesday", wed: "wednesday", sat: "saturday", sun: "sunday", lun: "lundi", mar: "mardi", mer: "mercredi", jeu: "jeudi", ven: "vendredi", sam: "samedi" })[w] ?? "dimanche")
     // "by this Sat?", "for next Mon": after "by this" / "for next" they are weekdays too (never "this sat in my outbox").
     .replace(/(?<=\b(?:by|for|on|until|till|before) (?:this|next) )(mon|wed|sat|sun)\b/g, (w) => ({ mon: "monday", wed: "wednesday", sat: "saturday" })[w] ?? "sunday")
 }
@@ -212,7 +215,9 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
   for (const m of t.matchAll(new RegExp(`\\b(${DAY_WORDS})\\b`, "g"))) {
     // "jeudi 12 mars", "Friday the 13th", "Monday 30th November": the date says it ("livrer jeudi 6 colis de…": a count
     // of goods after the weekday is none, the weekday alone is the day).
-    if (new RegExp(`^ (?:(?:the|le) )?(?:\\d{1,2}(?:er|st|nd|rd|th)?\\b(?! (?!(?:${MONTH_WORDS})\\b)(?:[a-z]+s|x|pack|box|roll|carton|boite|bidon|lot|paquet|sachet|rouleau|flacon|colis|ramette|caisse)\\b)|(${MONTH_WORDS}) \\d)`).test(t.slice(m.index + m[0].length))) continue
+    // ("mercredi prochain (le 9)", « jeudi prochain soit le 10 », "next Thursday - that's the 10th", "Tuesday next, 8th
+    // December": the day of the month said after "prochain" / "next" or "that's", "soit" says which such weekday.)
+    if (new RegExp(`^(?: (?:prochaine?|next|qui vient|coming))?(?: (?:soit|c est|that s|that is|ie|i e|which is|donc|so))? (?:(?:the|le) )?(?:\\d{1,2}(?:er|st|nd|rd|th)?\\b(?! (?!(?:${MONTH_WORDS})\\b)(?:[a-z]+s|x|pack|box|roll|carton|boite|bidon|lot|paquet|sachet|rouleau|flacon|colis|ramette|caisse)\\b)|(${MONTH_WORDS}) \\d)`).test(t.slice(m.index + m[0].length))) continue
     let dow = FR_DAYS.indexOf(m[1]!)
     if (dow < 0) dow = EN_DAYS.indexOf(m[1]!)
     // "mercredi de la semaine prochaine", "Wednesday of next week": that weekday in the coming week, not this one's.

@@ -138,6 +138,8 @@ const SENDS_GOODS = /\b(?:envoy\w*|exp[ée]di\w*|livr\w*|send|ship|deliver|bring
 const sendsGoodsThere = (line: string): boolean => line.split(/(?<=[.!?])\s+/).some((s) => SENDS_GOODS.test(s) && placeAfterGoods(s) !== null)
 const TO_PLACE_COLON = /(?<![\p{L}])(?:(?:to|[àa]) (?:the|our|notre|la|le|l['’])(?![\p{L}])|aux? (?=\p{Ll})|[àa] l['’](?=\p{L}))[^:\n]{0,50}:/iu
 
+const LONG_PLACE_COLON = /(?<![\p{L}])(?:(?:to|[àa]) (?:the|our|notre|nos|la|le|l['’])(?![\p{L}])|aux? (?=\p{Ll})|[àa] l['’](?=\p{L}))[^:\n]{0,60}:\s*$/iu
+
 function findLabelledAddress(text: string): { value: string; evidence: string; confidence: number } | null {
   const lines = text.split("\n")
   const beside = sideBySide(lines)
@@ -166,7 +168,12 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     // "These are for the branch, not headquarters in Aberystwyth:" right above an address block: the place the goods are
     // for, named before a colon, is where they go.
     const forPlace = /:\s*$/.test(line) && /\b(?:for|pour) (?:the|our|this|le|la|l['’]|notre|ce|cette)\s/i.test(unnegated) && !BILLING.test(unnegated) && blockBelow(lines, i)
-    if (!m && (destination || forPlace) && /:\s*$/.test(line) && !/\([^()]*\)/.test(line.replace(/\([^()]*\)/g, (b) => (POSTAL_LINE.test(b) && STREET.test(b) ? b : "")))) m = /[^\n]*:\s*$/.exec(line)
+    // "à notre atelier provisoire sur la résidence :", "à remettre à notre transitaire, qui s'occupe du dédouanement :", "to
+    // our temporary site office next to the car park:": a place named at length before the colon, a block right under.
+    const longPlace = LONG_PLACE_COLON.test(unnegated) && !BILLING.test(unnegated) && !/\b(?:reply|replies|r[ée]pondre|invoice|bill|factur|copie)\w*\b/i.test(line) && blockBelow(lines, i)
+    // "To:" alone over the block (a dictated or typed "À :"): where the goods go; "To: Julie" heads a quoted mail.
+    const bareTo = /^\s*(?:to|[àa]|destination|destinataire)\s*:\s*$/i.test(line) && blockBelow(lines, i)
+    if (!m && (destination || forPlace || longPlace || bareTo) && /:\s*$/.test(line) && !/\([^()]*\)/.test(line.replace(/\([^()]*\)/g, (b) => (POSTAL_LINE.test(b) && STREET.test(b) ? b : "")))) m = /[^\n]*:\s*$/.exec(line)
     // "… pouvez-vous livrer le mercredi 9 décembre à la salle ?" right above a block of address lines: the block is
     // where (the next line starts it, with no blank between).
     if (!m && /\b(?:livr|deliver|ship)/i.test(line) && !BILLING.test(line) && /[?.]\s*$/.test(line) && blockBelow(lines, i)) m = /\s*$/.exec(line)

@@ -10,7 +10,7 @@ import { measureOfName, ownNumbersOnly, packSaid, packsOf, productIn, tokenize, 
 import { ADDRESS_SENTENCE, ASKED_INSTEAD, EARLIER_REST, LEAVE_OUT, NOT_A_LINE, PHONE_OR_POSTCODE, placeAfterGoods, REMAINDER, SENT_TO, sentencesOf, TAKEN_OFF } from "./line-sentences"
 import { roughCount, roundCounts } from "./rough-counts"
 import { tableRow } from "./table-rows"
-import { lineUnit, sameUnitFamily, unitOfWord, WEAK_UNIT_WORDS } from "./units"
+import { containerHoldsOnePack, lineUnit, sameUnitFamily, unitOfWord, WEAK_UNIT_WORDS } from "./units"
 
 /** An order line found in the mail, with what it rests on. */
 export interface FoundLine {
@@ -242,6 +242,8 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
     // "10 cases of still water", "6 caisses d'eau" sold by the pack of 24: a case of bottles is the pack they come in
     // (a "carton" said so stays a carton: "2 cartons" of what is sold by the pack are cartons of packs).
     if (q.unit === "carton" && after !== undefined && /^(?:cases?|caisses?)$/.test(after.folded) && foldText(g.product.unit) === "pack") q = { ...q, unit: g.product.unit }
+    // ("12 cartons of still water (24 x 500ml)": a carton said to hold the product's pack is it.)
+    if (q.unit === "carton" && foldText(g.product.unit) === "pack" && containerHoldsOnePack(text, g.product)) q = { ...q, unit: g.product.unit }
     // "48 bouteilles d'eau" of water sold by the pack of 24, "96 rouleaux" of tissue by the case of 96: single items
     // counted in a unit that is not the product's are that many packs too, when they make whole packs.
     // "Paper cups 20 cl - 600 Nos. (bags of 50)": a count of each ones, beside the pack the product comes in said in the

@@ -46,6 +46,11 @@ export function normalizeSizes(text: string): string {
     .replace(/\b(?:loo|bog) (?:rolls?|paper)\b/gi, "toilet tissue")
     .replace(/\b(?:wc|toilettes|loo)\b/gi, "toilette")
     .replace(/\btoilet (?:paper|rolls?)\b/gi, "toilet tissue")
+    // "papier hygiénique" (French for toilet paper), "bathroom tissue" (Canadian and American).
+    .replace(/\bpapiers? hygi[ée]niques?\b/gi, "papier toilette")
+    .replace(/\bbathroom (?:tissue|paper)\b/gi, "toilet tissue")
+    // "6 rouleaux d'adhésif", "4 rlx adhésif marron": the tape said by its adjective alone, as a noun after a roll.
+    .replace(/\b(rouleaux|rouleau|rlx|d['’]|de l['’])\s*(adh[ée]sifs?)\b/giu, (_, w: string, a: string) => `${w} ruban ${a}`)
     // A brand standing for its kind is read through a one-letter slip as a catalog word is ("3 rlx de scoth").
     .replace(/\b[sS][\p{L}]{3,7}\b/gu, (w: string) => BRANDS.find((b) => oneEditApart(w.toLowerCase().replace(/s$/, ""), b)) ?? w)
     .replace(/\bscotchs?\b/gi, "ruban adhésif")
@@ -60,7 +65,8 @@ export function normalizeSizes(text: string): string {
     .replace(/\b(?:stretch|pallet|shrink)[- ]?wrap\b/gi, "stretch film")
     .replace(/\b(?:parcel|packaging|brown) tape\b/gi, "packing tape")
     .replace(/\b(?:dish soap|dishwashing liquid)\b/gi, "washing-up liquid")
-    .replace(/\b(small|medium|large)\b/gi, (_, s: string) => `qsize${SIZE_WORDS[s.toLowerCase()]}`)
+    // ("Small change: …", "a large order this time", "small correction": the word sizes the matter, not the goods.)
+    .replace(/\b(small|medium|large)\b(?! (?:change|changes|problem|issue|thing|favou?r|request|correction|update|amendment|adjustment|query|question|tweak|mistake|error|note|point|order|matter)s?\b)/gi, (_, s: string) => `qsize${SIZE_WORDS[s.toLowerCase()]}`)
 }
 
 /**

@@ -24,6 +24,9 @@ function phoneRunAround(text: string, start: number, end: number): boolean {
   return (text.slice(a, b).match(/\d/g)?.length ?? 0) >= 9
 }
 
+const STREET_AFTER_NUMBER =
+  /^(?:\s(?:\p{Lu}[\p{L}'’-]+\s){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Way|Close|Crescent|Terrace|Boulevard|Blvd|Quay|Wharf|Parade|Highway|Court|Square|Parkway)(?![\p{L}])|(?:\s(?:bis|ter))?\s(?:rue|avenue|boulevard|bd|chemin|impasse|all[ée]e|quai|route|cours)\s+(?:de\s|du\s|des\s|d['’]|de la\s)?\p{Lu})/u
+
 const PER_HEAD_THEN_TOTAL =
   /^\s+(?:[\p{L}'’-]+\s+){0,3}(?:par (?:personne|tete|tête|enfant|famille|participant|invit[ée]e?|convive)s?|per (?:person|head|child|guest|family|participant)|a head)(?![\p{L}])[^.;!?]{0,80}?\b(?:donc|soit|so|that s|that's|i\.e\.|which makes|making|total(?:e|ing)?|en tout|au total)\s+(?:about |around |environ |un total de |a total of )?\d/iu
 
@@ -76,9 +79,15 @@ export function isExcludedNumber(text: string, tokens: Token[], i: number): bool
   if (/\b(?:for|if|when|pour|si|quand)\s+(?:under|fewer than|less than|more than|up to|moins de|plus de)\s$/i.test(text.slice(Math.max(0, t.start - 24), t.start))) return true
   // A street's number before its name, its town and postcode ("the main office at 3 Bradshawgate, Bolton BL1 1HJ").
   if (/^\s(?:\p{Lu}[\p{L}'’-]+\s){0,3}\p{Lu}[\p{L}'’-]+,\s*(?:\p{Lu}[\p{L}'’ -]*\s)?(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\d{5})\b/u.test(text.slice(t.end, t.end + 60))) return true
+  // A street's number before its name, with no town after it on the line ("the site office, 88 Halsey Street, Wynyard
+  // Quarter, …", « au 14 rue des Tanneurs »): a place, no count of the office chairs the "office" before it names.
+  if (STREET_AFTER_NUMBER.test(text.slice(t.end, t.end + 60))) return true
   // An Australian postcode after its state ("East Perth WA 6004", "Brisbane QLD 4000"), a South African or New Zealand
   // one closing a sentence after its town ("Durban 4001.", "Auckland 1010"): a place, no count.
   if (/^\d{4}$/.test(t.raw) && /\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT)\s$/.test(before)) return true
+  // ("…, Wynyard Quarter, Auckland 1010 – the yard gate is on …": a town's four figures after a comma's parts, then a
+  // dash's note on the way in; "Sandton, 2196 – …" after the town's comma, as South Africa writes it.)
+  if (/^\d{4}$/.test(t.raw) && /,\s*(?:(?:\p{Lu}[\p{L}'’-]+\s){1,3}|\p{Lu}[\p{L}'’-]+,\s)$/u.test(text.slice(Math.max(0, t.start - 40), t.start)) && /^\s*(?:$|[.,;]|[-–—]\s)/.test(after)) return true
   // A piece of a phone number ("(617) 555-0199", "04 76 33 21 09"): nine digits or more in one run.
   if (phoneRunAround(text, t.start, t.end)) return true
   return false

@@ -17,10 +17,12 @@ const TENTATIVE =
 
 /**
  * A notice to update what the supplier keeps on file: new bank details, a warehouse moving, "please update your
- * records". It may give the usual quantities or an address to deliver to, and orders nothing.
+ * records". It may give the usual quantities or an address to deliver to, and orders nothing. Moving goods is no such
+ * notice: "we're moving the furniture out of the old floor", « nous déménageons le mobilier du 3e étage » (an object,
+ * not the premises, then where from).
  */
 const RECORDS_NOTICE =
-  /\b(?:(?:please )?update (?:your|the) (?:records|files|details|system|database|address book)|(?:mettre|mettez|mettiez) a jour (?:vos|votre) (?:fichiers?|coordonnees|base|systeme|fiche|dossier)|(?:new|nouvelles?) (?:bank details|coordonnees bancaires)|nouveau rib|(?:goods in|goods inward|warehouse|depot|entrepot|reception) (?:moves|is moving|will move|demenage)|(?:nous demenageons|we are moving|we re moving))\b/
+  /\b(?:(?:please )?update (?:your|the) (?:records|files|details|system|database|address book)|(?:mettre|mettez|mettiez) a jour (?:vos|votre) (?:fichiers?|coordonnees|base|systeme|fiche|dossier)|(?:new|nouvelles?) (?:bank details|coordonnees bancaires)|nouveau rib|(?:goods in|goods inward|warehouse|depot|entrepot|reception) (?:moves|is moving|will move|demenage)|(?:nous demenageons|we are moving|we re moving)(?! (?:(?:the|our|all|some|all the|all our|le|la|les|nos|tout le|toute la|tous les) )?(?:(?!(?:offices?|premises|warehouse|depot|headquarters|hq|shop|store|business|site|address|bureaux?|locaux|siege|entrepot|magasin|boutique|atelier|usine|factory|plant|operations|head)\b)[a-z]+ ){1,3}(?:out|from|off|across|between|around|round|upstairs|downstairs|hors|du|de la|des|depuis|vers|entre)\b))\b/
 /** A new address announced: in a notice as in an order sent to it ("please deliver to our new address:"), so it only weighs against. */
 const NEW_ADDRESS = /\b(?:change (?:of|to (?:our|the)) (?:delivery |billing |invoice )?address|(?:changement|modification) d adresse|(?:our|notre) (?:new|nouvelle) (?:delivery |billing )?address|nouvelle adresse)\b/
 

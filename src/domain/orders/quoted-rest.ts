@@ -26,7 +26,7 @@ const HELD_BACK =
  * date et le lieu", "date and address included", "including the date and delivery address", "same day and place".
  */
 const DAY_AND_PLACE_KEPT =
-  /\b(?:(?:(?:la |le )?(?:date|jour|day|delivery date)s? (?:et|and|&) (?:(?:l |le |la |the )?(?:adresse|lieu|address|place|site|delivery address|point de livraison))) (?:compris|comprise?s?|inclus|incluse?s?|included|too|as well|aussi|egalement|unchanged|inchanges?)|(?:y compris|including|incl) (?:la |le |the )?(?:date|jour|day|delivery date) (?:et|and|&) (?:l |le |la |the )?(?:adresse|lieu|address|place|site|delivery address)|(?:same|meme) (?:date|day) (?:and|et) (?:same |meme )?(?:address|place|adresse|lieu))\b/
+  /\b(?:(?:(?:la |le )?(?:date|jour|day|delivery date)s? (?:et|and|&) (?:(?:l |le |la |the )?(?:adresse|lieu|address|place|site|delivery address|point de livraison))) (?:compris|comprise?s?|inclus|incluse?s?|included|too|as well|aussi|egalement|unchanged|inchanges?|as before|as planned|comme avant|comme prevu|sans changement|ne changent pas|stay the same|remain the same)|(?:y compris|including|incl) (?:la |le |the )?(?:date|jour|day|delivery date) (?:et|and|&) (?:l |le |la |the )?(?:adresse|lieu|address|place|site|delivery address)|(?:same|meme) (?:date|day) (?:and|et) (?:same |meme )?(?:address|place|adresse|lieu))\b/
 
 /**
  * The reply keeps the rest of the order quoted under it, and that order is not the sender's own nor ours: a colleague's
@@ -42,7 +42,7 @@ const DAY_AND_PLACE_KEPT =
  */
 const ADDS_TO_QUOTED = /\b(?:add|adding|ajout\w*|rajout\w*)\b.{0,80}?\b(?:to|onto|[a]|dans)\s+(?:(?:the|my|our|this|la|ma|notre|cette)\s+)?(?:order|commande|po)\s+(?:below|underneath|ci dessous|en dessous|plus bas)\b/
 const SAME_DAY_AND_PLACE =
-  /\b(?:(?:same|meme) (?:po |bon de commande )?(?:(?:and|et) )?(?:same |meme )?(?:delivery |de livraison )?(?:date|day|jour)(?: (?:and|et))? (?:the )?(?:same |meme )?(?:delivery |de livraison )?(?:address|place|adresse|lieu)|(?:everything|all|tout) (?:else )?(?:the same|pareil|identique|inchange) (?:(?:po|date|day|address|place|adresse|lieu) ){1,3})/
+  /\b(?:(?:same|meme) (?:po |bon de commande )?(?:(?:and|et) )?(?:same |meme )?(?:delivery |de livraison )?(?:date|day|jour)(?: (?:and|et))? (?:the )?(?:same |meme )?(?:delivery |de livraison )?(?:address|place|site|location|adresse|lieu)|(?:everything|all|tout) (?:else )?(?:the same|pareil|identique|inchange) (?:(?:po|date|day|address|place|adresse|lieu) ){1,3})/
 
 export function keepsQuotedRest(body: string, quoted: string, from: { address: string; name: string }, ownDomains: readonly string[]): boolean {
   const folded = foldText(body)
@@ -52,7 +52,9 @@ export function keepsQuotedRest(body: string, quoted: string, from: { address: s
   if (HELD_BACK.test(foldText(quoted))) return true
   // "Le reste comme dans mon message ci-dessous (date et adresse comprises)": the sender restates the whole order, its
   // day and place named as kept, not just the change to one already keyed in.
-  if (DAY_AND_PLACE_KEPT.test(foldText(body))) return true
+  // ("Le reste sans changement (même date, même adresse)", "Everything else unchanged - same date, same address": the day
+  // and place said kept one by one, no "et" between them.)
+  if (DAY_AND_PLACE_KEPT.test(folded) || SAME_DAY_AND_PLACE.test(folded)) return true
   const head = /^[>\s]*(?:(?:from|de)\s*:\s*(.+)|(.+(?:a [ée]crit|wrote)\s*:))\s*$/im.exec(quoted.split("\n").slice(0, 6).join("\n"))
   const who = (head?.[1] ?? head?.[2] ?? "").toLowerCase()
   const own = who.includes(from.address.toLowerCase()) || (from.name.trim() !== "" && who.includes(from.name.trim().toLowerCase()))

@@ -89,3 +89,14 @@ export function packCount(product: { nameFr: string; nameEn: string }): number |
   const n = m === null ? 0 : Number(m[1]!.replace(/[^\d]/g, ""))
   return n >= 10 ? n : null
 }
+
+/**
+ * "12 cartons of still water (24 x 500ml)", « 8 caisses d'eau (24 bouteilles) » of water sold by the pack of 24: the
+ * carton said to hold as many items as the product's pack is that pack (a carton of what it does not say holds a number
+ * of packs).
+ */
+export function containerHoldsOnePack(text: string, product: { nameFr: string; nameEn: string }): boolean {
+  const n = packCount(product)
+  const said = /\(\s*(\d{1,3})\s*[x×*]\s*\d+(?:[.,]\d+)?\s*(?:ml|cl|l|g|kg)\b|(?<![\d.,])(\d{1,3})\s*[x×*]\s*\d+(?:[.,]\d+)?\s*(?:ml|cl)\b|\(\s*(\d{1,3})\s+(?:bouteilles|bottles|canettes|cans|flacons)\s*(?:de\s[^)]*|of\s[^)]*)?\)/iu.exec(text)
+  return n !== null && said !== null && Number(said[1] ?? said[2] ?? said[3]) === n
+}
