@@ -1,14 +1,13 @@
 import { join, resolve } from "node:path"
 
-import { expect, test, type BrowserContext, type Frame, type Locator, type Page } from "@playwright/test"
+import { expect, test, type Frame, type Locator, type Page } from "@playwright/test"
 
 import { generateCustomers } from "~src/domain/demo/demo-data"
 
-import { signIn, type DemoServer } from "./demo-server"
-import { openQuoteWorld, type QuoteWorld } from "./quote-world"
 import { openInbox } from "./roundcube/inbox"
 import { seededMessages, type SeededMessage } from "./roundcube/mailbox"
-import { startRoundcube, type Roundcube } from "./roundcube/server"
+import { openRoundcubeAgent, type RoundcubeAgentWorld } from "./roundcube/agent-world"
+import type { Roundcube } from "./roundcube/server"
 
 /**
  * "Insert into reply" (issue #10) in a real Roundcube 1.6 (see tests/e2e/roundcube/), its senders customers of the
@@ -18,10 +17,8 @@ import { startRoundcube, type Roundcube } from "./roundcube/server"
  */
 test.describe.configure({ mode: "serial" })
 
-let world: QuoteWorld | undefined
-let roundcube: Roundcube | undefined
-let server: DemoServer
-let context: BrowserContext
+let agent: RoundcubeAgentWorld | undefined
+let roundcube: Roundcube
 let page: Page
 const shots = resolve("test-results/roundcube-quote-reply")
 const messages = seededMessages(generateCustomers({ count: 2000 }))
@@ -29,21 +26,12 @@ const message = (key: SeededMessage["key"]) => messages.find((m) => m.key === ke
 
 test.beforeAll(async () => {
   test.setTimeout(180_000)
-  world = await openQuoteWorld("comptoir-e2e-roundcube-quote-")
-  ;({ server, context } = world)
-  roundcube = await startRoundcube(messages)
-  const options = await context.newPage()
-  await signIn(options, world.extensionId, server.url, "agent1@demo.comptoir.test")
-  await options.close()
-  page = await context.newPage()
-  await page.setViewportSize({ width: 1280, height: 800 })
-  // Leaving a compose page Roundcube may ask "discard changes?": the agent would leave (see roundcube.spec.ts).
-  page.on("dialog", (d) => void (d.type() === "beforeunload" ? d.accept() : d.dismiss()).catch(() => undefined))
+  agent = await openRoundcubeAgent("comptoir-e2e-roundcube-quote-", messages)
+  ;({ roundcube, page } = agent)
 })
 
 test.afterAll(async () => {
-  await roundcube?.stop()
-  await world?.close()
+  await agent?.close()
 })
 
 const quoteFrame = (p: Page): Frame | undefined => p.frames().find((f) => f.url().includes("/tabs/quote-frame.html"))
@@ -51,7 +39,7 @@ const card = (p: Page, code: string) => p.locator(`#comptoir-overlay [data-compt
 
 /** Roundcube's Reply on a message of the list, as the agent clicks it; the compose page once its editor is there. */
 async function replyTo(m: SeededMessage): Promise<void> {
-  await openInbox(page, roundcube!, messages.map((x) => x.subject))
+  await openInbox(page, roundcube, messages.map((x) => x.subject))
   await page.locator("#messagelist tbody tr", { hasText: m.subject }).click()
   await expect(page.frameLocator("#messagecontframe").locator("h2.subject")).toContainText(m.subject)
   await page.locator("#toolbar-menu a.reply").click()

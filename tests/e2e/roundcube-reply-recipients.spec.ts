@@ -5,11 +5,11 @@ import { expect, test, type BrowserContext, type Frame, type Locator, type Page 
 
 import { generateCustomers } from "~src/domain/demo/demo-data"
 
-import { signIn, type DemoServer } from "./demo-server"
-import { openQuoteWorld, quoteFrame, type QuoteWorld } from "./quote-world"
+import { quoteFrame } from "./quote-world"
 import { openInbox } from "./roundcube/inbox"
 import { seededMessages } from "./roundcube/mailbox"
-import { startRoundcube, type Roundcube } from "./roundcube/server"
+import { openRoundcubeAgent, type RoundcubeAgentWorld } from "./roundcube/agent-world"
+import type { Roundcube } from "./roundcube/server"
 
 /**
  * "Insert into reply" (issue #10) reads the reply's recipients in a real Roundcube 1.6 (tests/e2e/roundcube/) before
@@ -18,9 +18,8 @@ import { startRoundcube, type Roundcube } from "./roundcube/server"
  */
 test.describe.configure({ mode: "serial" })
 
-let world: QuoteWorld | undefined
-let roundcube: Roundcube | undefined
-let server: DemoServer
+let agent: RoundcubeAgentWorld | undefined
+let roundcube: Roundcube
 let context: BrowserContext
 let page: Page
 const shots = resolve("test-results/roundcube-reply-recipients")
@@ -31,20 +30,13 @@ const COLLEAGUE = "jordan.lee@comptoir-demo.test"
 
 test.beforeAll(async () => {
   test.setTimeout(180_000)
-  world = await openQuoteWorld("comptoir-e2e-roundcube-recipients-")
-  ;({ server, context } = world)
-  roundcube = await startRoundcube(messages)
-  const options = await context.newPage()
-  await signIn(options, world.extensionId, server.url, "agent1@demo.comptoir.test")
-  await options.close()
-  page = await context.newPage()
-  await page.setViewportSize({ width: 1280, height: 800 })
-  page.on("dialog", (d) => void (d.type() === "beforeunload" ? d.accept() : d.dismiss()).catch(() => undefined))
+  agent = await openRoundcubeAgent("comptoir-e2e-roundcube-recipients-", messages)
+  ;({ roundcube, page } = agent)
+  context = agent.world.context
 })
 
 test.afterAll(async () => {
-  await roundcube?.stop()
-  await world?.close()
+  await agent?.close()
 })
 
 const card = () => page.locator(`#comptoir-overlay [data-comptoir="on-page"] [data-comptoir="customer-card"][data-customer-code="${customer.code}"]`)
@@ -53,7 +45,7 @@ const toWidget = (): Locator => page.locator("ul.recipient-input").first()
 
 /** Roundcube's Reply on the customer's order mail; the compose page with the panel open, the agent's line written. */
 async function replyToOrder(): Promise<void> {
-  await openInbox(page, roundcube!, [order.subject])
+  await openInbox(page, roundcube, [order.subject])
   await page.locator("#messagelist tbody tr", { hasText: order.subject }).click()
   await expect(page.frameLocator("#messagecontframe").locator("h2.subject")).toContainText(order.subject)
   await page.locator("#toolbar-menu a.reply").click()
@@ -108,7 +100,7 @@ test("a reply to the customer's contact gets the quote", async () => {
 
 /** A new mail in Roundcube to `to` (typed in its recipient widget, as the agent does), a line written in its body. */
 async function composeTo(to: string): Promise<Locator> {
-  await page.goto(`${roundcube!.url}?_task=mail&_action=compose`)
+  await page.goto(`${roundcube.url}?_task=mail&_action=compose`)
   const body = page.locator("textarea#composebody")
   await expect(body).toBeVisible()
   await toWidget().locator("input").click()
@@ -122,7 +114,7 @@ async function composeTo(to: string): Promise<Locator> {
 test("a dunning reminder goes into a mail to the customer's contact; a mail to a colleague gets a warning naming the colleague and nothing, until Insert anyway", async () => {
   const ws = await context.newPage()
   await ws.setViewportSize({ width: 1280, height: 800 })
-  await ws.goto(`chrome-extension://${world!.extensionId}/tabs/workspace.html#/dunning`)
+  await ws.goto(`chrome-extension://${agent!.world.extensionId}/tabs/workspace.html#/dunning`)
   const row = ws.locator('[data-comptoir="dunning-row"]:not([data-due=""])').first()
   await expect(row).toBeVisible({ timeout: 15_000 })
   await row.locator('[data-comptoir="dunning-open"]').click()
