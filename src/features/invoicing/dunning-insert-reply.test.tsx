@@ -4,28 +4,11 @@ import { I18nextProvider } from "react-i18next"
 import { afterEach, describe, expect, it, vi } from "vitest"
 
 import { createI18n } from "~src/i18n"
-import type { DocumentRowView } from "~src/messaging/contract"
 
 import { DunningScreen } from "./dunning-screen"
+import { overdueRow } from "./dunning-test-kit"
 
-const row: DocumentRowView = {
-  id: "inv-95",
-  type: "invoice",
-  number: "FAC-2026-00095",
-  status: "issued",
-  customerId: "cust-8",
-  customerName: "Newbury Hardware Ltd",
-  customerCode: "C-00008",
-  date: "2026-06-26",
-  dueDate: "2026-08-10",
-  totalInclVatCents: 69_352,
-  remainingCents: 69_352,
-  paymentState: "unpaid",
-  daysOverdue: 116,
-  dunning: { due: "friendly", reached: "formal-notice", direct: "formal-notice", skips: ["friendly", "firm"], sent: [] },
-  correctsInvoiceId: null,
-  language: "en"
-}
+const row = overdueRow()
 
 /** The background: the dunning list, the invoice's reminder, and a reply addressed to another customer's buyer. */
 function stubBackground() {

@@ -7,28 +7,9 @@ import type { DocumentRowView } from "~src/messaging/contract"
 import { createI18n } from "~src/i18n"
 
 import { DunningScreen } from "./dunning-screen"
+import { overdueRow } from "./dunning-test-kit"
 
-const row = (sent: NonNullable<DocumentRowView["dunning"]>["sent"]): DocumentRowView => ({
-  id: "inv-95",
-  type: "invoice",
-  number: "FAC-2026-00095",
-  status: "issued",
-  customerId: "cust-8",
-  customerName: "Newbury Hardware Ltd",
-  customerCode: "C-00008",
-  date: "2026-06-26",
-  dueDate: "2026-08-10",
-  totalInclVatCents: 69_352,
-  remainingCents: 69_352,
-  paymentState: "unpaid",
-  daysOverdue: 116,
-  dunning:
-    sent.length === 0
-      ? { due: "friendly", reached: "formal-notice", direct: "formal-notice", skips: ["friendly", "firm"], sent }
-      : { due: "firm", reached: "formal-notice", direct: "formal-notice", skips: ["firm"], sent },
-  correctsInvoiceId: null,
-  language: "en"
-})
+const row = overdueRow
 
 /** The background as the dunning screen talks to it: the list, the invoice's reminders, and logging one. */
 function stubBackground(already: NonNullable<DocumentRowView["dunning"]>["sent"] = []) {
