@@ -3,6 +3,7 @@ import { addressAtDock, addressWithoutCode, blockWithoutCode } from "./address-f
 import { addressAfterAsking, addressOpeningOnTo, addressSentTo, addressThenWayIn, blockUnderGoods, placeInSentence, placeNamedAbove } from "./address-in-prose"
 import { cleanAddressPart, placeBefore, placeRunningInto, UP_TO_TOWN, withoutHeading } from "./address-bounds"
 import { placeAfterGoods } from "./line-sentences"
+import { addressAtInSentence, addressInCsvColumn, placeWordThenAddress } from "./address-said-plainly"
 import { BILLING, COUNTRY_LINE, NUMBERED_STREET, POSTAL_LINE, SELF_COUNTRY_CODE, STREET, STREET_BARE, streetBareDelivered, streetOf } from "./address-shapes"
 
 /**
@@ -11,7 +12,7 @@ import { BILLING, COUNTRY_LINE, NUMBERED_STREET, POSTAL_LINE, SELF_COUNTRY_CODE,
  */
 
 const ADDRESS_LABEL =
-  /(?:^\s*(?:address|adresse)\s*:|^\s*(?:site|job site|job|project|store|shop|depot|warehouse|branch|works) address\s*:|adresse (?!de facturation|factur|mail|e-?mail|ip|web|du site web)(?:du |de la |de l'|d')?(?:chantier|magasin|site|boutique|labo\w*|atelier|entrep[oô]t|bureau|d[ée]p[oô]t|[ée]cole|cantine|cuisine)\s*:|delivery (?:destination|location|site)|adresse de livraison|adresse livraison|lieu de livraison|livraison (?:aux|au|[àa]|sur)(?![a-zà-ÿ]| plus (?:tard|t[ôo]t|vite)| mieux| moins| cours| d[ée]but| milieu| fin| partir)(?: l'adresse)?|[àa] livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|merci de livrer (?:aux|au|[àa])(?![a-zà-ÿ])|delivery address|deliver(?:y)? to|courier (?:it |them |these )?to|please deliver to|ship[- ]to|shipping address|delivery point|site de livraison|point de livraison|^\s*lieu(?: de (?:r[ée]ception|l'[ée]v[ée]nement|la r[ée]ception|la manifestation))?\s*:|(?:^|[.!?]\s+)(?:adresse|address)(?: is)?\s*:\s*$|[.!?]\s+(?:adresse|address)\s*:(?=\s*\S)|\b(?:the|our) (?:delivery )?address is|\bl'adresse (?:de livraison )?est|(?:^|[.!?]\s+)(?:(?:la )?m[êe]me adresse que (?:d'habitude|d'hab|d'ordinaire|la derni[èe]re fois)|(?:the )?same address as (?:usual|always|before|last time))\s*:(?=\s*\S))\s*(?:l'adresse\s*)?(?:suivante\s*)?:?/i
+  /(?:^\s*(?:address|adresse)\s*:|^\s*(?:site|job site|job|project|store|shop|depot|warehouse|branch|works) address\s*:|adresse (?!de facturation|factur|mail|e-?mail|ip|web|du site web)(?:du |de la |de l'|d')?(?:chantier|magasin|site|boutique|labo\w*|atelier|entrep[oô]t|bureau|d[ée]p[oô]t|[ée]cole|cantine|cuisine)\s*:|delivery (?:destination|location|site)|adresse de livraison|adresse livraison|lieu de livraison|livraison (?:aux|au|[àa]|sur)(?![a-zà-ÿ]| plus (?:tard|t[ôo]t|vite)| mieux| moins| cours| d[ée]but| milieu| fin| partir)(?: l'adresse)?|[àa] livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|merci de livrer (?:aux|au|[àa])(?![a-zà-ÿ])|delivery address|deliver(?:y)? to|courier (?:it |them |these )?to|please deliver to|ship[- ]to|shipping address|delivery point|site de livraison|point de livraison|^\s*lieu(?: de (?:r[ée]ception|l'[ée]v[ée]nement|la r[ée]ception|la manifestation))?\s*:|(?:^|[.!?]\s+)(?:adresse|address)(?: is)?\s*:\s*$|[.!?]\s+(?:(?:our|notre) )?(?:adresse|address)\s*:(?=\s*\S)|\b(?:the|our) (?:delivery )?address is|\bl'adresse (?:de livraison )?est|(?:^|[.!?]\s+)(?:(?:la )?m[êe]me adresse que (?:d'habitude|d'hab|d'ordinaire|la derni[èe]re fois)|(?:the )?same address as (?:usual|always|before|last time))\s*:(?=\s*\S))\s*(?:l'adresse\s*)?(?:suivante\s*)?:?/i
 /** A place said not to be the one: "(et non au siège de Besançon)", "rather than the head office", "pas à l'usine". */
 const NOT_THERE = /\((?:et |mais )?(?:non|pas|not|rather than|instead of)\b[^)]*\)|\b(?:et non|mais pas|rather than|instead of|not)\s+(?:au|aux|[àa]|to|at|the)\b[^,:;.()]*|\bnot\s+(?:our\s+)?(?:head|main|registered)\s+office\b[^,:;.()]*/gi
 // ("PO" as a word only: "Port Talbot SA12 9BY", "Poitiers", "Portsmouth" are towns closing a block.)
@@ -117,7 +118,7 @@ function blockBelow(lines: readonly string[], i: number): boolean {
 /** The delivery address the mail asks for, as its lines joined by ", ". */
 export function findDeliveryAddress(text: string, sender = "", signature = ""): { value: string; evidence: string; confidence: number } | null {
   const lines = text.split("\n")
-  const found = findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines, sender) ?? addressAfterAsking(lines) ?? placeNamedAbove(lines) ?? addressSentTo(lines) ?? addressWithoutCode(lines) ?? addressAtDock(lines) ?? blockWithoutCode(lines) ?? addressOpeningOnTo(lines) ?? blockUnderGoods(lines, sender, signature)
+  const found = findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines, sender) ?? addressAfterAsking(lines) ?? placeNamedAbove(lines) ?? addressSentTo(lines) ?? addressWithoutCode(lines) ?? addressAtDock(lines) ?? blockWithoutCode(lines) ?? addressOpeningOnTo(lines) ?? blockUnderGoods(lines, sender, signature) ?? addressInCsvColumn(lines) ?? placeWordThenAddress(lines) ?? addressAtInSentence(lines)
   return found === null ? null : { ...found, value: withoutHeading(found.value).replace(SENDING_PREPOSITION, "") }
 }
 
@@ -173,6 +174,8 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     const longPlace = LONG_PLACE_COLON.test(unnegated) && !BILLING.test(unnegated) && !/\b(?:reply|replies|r[ée]pondre|invoice|bill|factur|copie)\w*\b/i.test(line) && blockBelow(lines, i)
     // "To:" alone over the block (a dictated or typed "À :"): where the goods go; "To: Julie" heads a quoted mail.
     const bareTo = /^\s*(?:to|[àa]|destination|destinataire)\s*:\s*$/i.test(line) && blockBelow(lines, i)
+    // "« Livraison »", "*Delivery*", "Livraison —" alone over the block: a heading with no colon, the block right under it.
+    if (!m && /^\s*[«"“*_]*\s*(?:livraison|delivery|shipping|ship to|deliver to|adresse de livraison|delivery address|lieu de livraison)\s*[»"”*_]*\s*[-–—]?\s*$/i.test(line) && blockBelow(lines, i)) m = /\s*$/.exec(line)
     if (!m && (destination || forPlace || longPlace || bareTo) && /:\s*$/.test(line) && !/\([^()]*\)/.test(line.replace(/\([^()]*\)/g, (b) => (POSTAL_LINE.test(b) && STREET.test(b) ? b : "")))) m = /[^\n]*:\s*$/.exec(line)
     // "… pouvez-vous livrer le mercredi 9 décembre à la salle ?" right above a block of address lines: the block is
     // where (the next line starts it, with no blank between).
@@ -213,7 +216,8 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
       if (whole !== null) return { value: cleanAddressPart(whole[1]!).replace(/^(?:our|my|notre|nos|mon|ma) (?=\p{Lu})/iu, ""), evidence: line.trim(), confidence: 0.75 }
     }
     if (!m) continue
-    const labelled = line.slice(m.index + m[0].length)
+    // ("Delivery address is 77 Jervois Road, …": the verb after the label is none of the address.)
+    const labelled = line.slice(m.index + m[0].length).replace(/^\s*(?:is|est)\s+(?=[\d\p{Lu}])/u, "")
     // "Delivery: Kerio Heights Training Camp, …, Iten. Our postal address is P.O. Box 214-30700 Iten, for invoices only.":
     // the sentence after the address that gives the invoices' is no part of it.
     const invoices = /[.!?]\s+(?=\p{Lu})(?=[^.!?]*(?:\b(?:factur\w*|invoice\w*|billing|postal address|adresse postale|p\.?\s?o\.? box|bo[iî]te postale)\b|\bBP\s?\d))/iu.exec(labelled)
@@ -255,7 +259,10 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     if (first !== "") {
       // "livraison au 12 rue des Forges, 69007 Lyon, jeudi" stops after the city.
       const inline = UP_TO_TOWN.exec(first)
-      parts.push(cleanAddressPart(inline ? inline[1]! : first))
+      // "Ship to: Dublin 8, D08 T6YA, 14 Thomas Street, Unit 2", "Livraison : 1000 Bruxelles, Rue Neuve 50, 3e étage": the
+      // town and code written first, the street after them in the same clause is the address's too.
+      const streetAfter = inline !== null && !STREET.test(inline[1]!) && STREET.test(first.slice(inline[1]!.length)) && !/[.!?;(]|\s[-–—]\s/.test(first.slice(inline[1]!.length))
+      parts.push(cleanAddressPart(inline && !streetAfter ? inline[1]! : first))
       if (inline || POSTAL_LINE.test(first)) {
         if (!STREET.test(parts.join(" ")) && !/\d/.test(parts[0]!)) continue
         return { value: parts.join(", "), evidence: line.trim(), confidence: 0.9 }
