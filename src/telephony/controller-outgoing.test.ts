@@ -45,6 +45,8 @@ describe("an outgoing call's first report, while the call is set up", () => {
   let published: SoftphoneView[] = []
   /** The commands the host was given. */
   let asked: string[] = []
+  /** Other customers holding Anne's number. */
+  let sharing: Customer[] = []
   const send = async (e: PhoneEvent) => {
     state = transition(state, e, Date.now())
     await controller.report(state, e)
@@ -55,12 +57,13 @@ describe("an outgoing call's first report, while the call is set up", () => {
     chromeFake.areas.local.set(SETTINGS_KEY, { provider: "sip", sip: { websocketUrl: "ws://127.0.0.1:8088", uri: "sip:agent1@127.0.0.1" } })
     published = []
     asked = []
+    sharing = []
     refusal = null
     // The host as the offscreen document runs it: "outgoing" reported as the call is asked for, the command
     // answered once its INVITE is on the wire.
     controller = new SoftphoneController({
       db: new ComptoirDb(`outgoing-${Math.random()}`),
-      customersByPhone: async (n) => (anne.contacts[0]!.phones.includes(n) ? [anne] : []),
+      customersByPhone: async (n) => [anne, ...sharing].filter((c) => c.contacts.some((p) => p.phones.includes(n))),
       teamSession: async () => null,
       localHost: (r) => {
         report = r
@@ -113,6 +116,17 @@ describe("an outgoing call's first report, while the call is set up", () => {
     expect(phases()).toEqual(["in-call"])
     expect(published[0]!.caller).toMatchObject({ callId: "o1", number: "+33144319244", customerId: "cu1", contactId: "cu1-p" })
     expect(chromeFake.badge.at(-1)).not.toBe("")
+  })
+
+  it("names the one contact of the card's customer holding the number though another customer shares it, as the dock named them while placing", async () => {
+    sharing = [Customer.parse({ ...anne, id: "cu2", code: "C-002", company: "Société C-002", contacts: [{ id: "cu2-p", firstName: "Paul", lastName: "Roux", phones: ["+33144319244"] }] })]
+    const call = controller.call("+33144319244", { customerId: "cu1" })
+    await vi.waitFor(() => expect(inviteSent).toBeTypeOf("function"))
+    inviteSent()
+    await call
+    await send({ type: "answered", callId: "o1" })
+    expect(published[0]!.caller).toMatchObject({ customerId: "cu1", contactId: "cu1-p" })
+    expect(published[0]!.caller!.candidates).toHaveLength(2)
   })
 
   it("publishes a call refused within the hold once, ended with its reason, and logs it to the card's customer", async () => {

@@ -5,7 +5,7 @@ import {
   callRecordOf,
   cutCallRecord,
   initialPhoneState,
-  onlyContactWith,
+  contactOfCall,
   markerVerdict,
   SETTINGS_KEY,
   SoftphoneSettings,
@@ -397,8 +397,10 @@ export class SoftphoneController {
     this.pendingOutgoing = null
     const only = candidates.length === 1 ? candidates[0]! : null
     const chosen = pending?.customerId ?? only?.id ?? null
-    // Several contacts of the one customer on this number (a switchboard): none is guessed, the agent says who.
-    const contactId = pending?.contactId ?? (only ? onlyContactWith(only, event.number) : null)
+    // Several contacts of the customer on this number (a switchboard): none is guessed, the agent says who. The
+    // customer the call was placed for counts even when others share the number: the dock's heading named its one
+    // contact from the press on (placedHeading), and the call is that contact's.
+    const contactId = contactOfCall(candidates.find((c) => c.id === chosen) ?? null, event.number, pending?.contactId ?? null)
     return { callId: event.callId, number: event.number, candidates, customerId: chosen, contactId }
   }
 

@@ -1,7 +1,7 @@
 import { expect } from "@playwright/test"
 
 import { sharedPhonePair } from "./dataset"
-import { customers, dock, idOfCode, openDock, softphoneSpec, test } from "./softphone-lab"
+import { customers, dock, idOfCode, openDock, openReadyDock, softphoneSpec, test } from "./softphone-lab"
 
 /**
  * What an agent used to Aircall or Ringover reads around a call, through the SIP lab: the customer's name as the
@@ -45,6 +45,41 @@ test("a known customer's call is headed with the contact and company, the script
   await saved.scrollIntoViewIfNeeded()
   await side.screenshot({ path: "/tmp/user9c-saved-notice.png" })
   await side.close()
+})
+
+test("a card's Call heads the dock with the contact and company from the click, with Calling…, and the name does not change when the call is reported", async ({ extContext, extensionId }) => {
+  const popup = await openReadyDock(extContext, extensionId)
+  const target = customers.find((c) => c.country === "FR" && c.contacts[0]!.firstName && c.contacts[0]!.phones[0] && c !== customers[0])!
+  const contact = target.contacts[0]!
+  const e164 = contact.phones[0]!
+  const name = `${`${contact.firstName} ${contact.lastName}`.trim()} · ${target.company}`
+  await popup.locator('[data-comptoir="search"]').fill(target.code)
+  const card = popup.locator(`[data-comptoir="customer-card"][data-customer-code="${target.code}"]`)
+  await expect(card.locator(`[data-comptoir="call"][data-number="${e164}"]`)).toBeVisible()
+  // Every heading the dock shows from the click on, as the agent sees them one after the other.
+  await popup.evaluate(() => {
+    const seen: string[] = ((window as unknown as { headings: string[] }).headings = [])
+    const note = () => {
+      const status = document.querySelector('[data-comptoir="softphone-status"]')
+      const who = status?.querySelector('[data-comptoir="softphone-who"]')?.textContent ?? "-"
+      const line = `${status?.hasAttribute("data-placing") ? "placing" : "shown"} | ${who} | ${status?.querySelector("strong")?.textContent ?? ""}`
+      // From the click on: what the dock showed before it is not the call's.
+      if (seen.length === 0 && !line.startsWith("placing")) return
+      if (seen.at(-1) !== line) seen.push(line)
+    }
+    new MutationObserver(note).observe(document.querySelector('[data-comptoir="softphone"]')!, { subtree: true, childList: true, characterData: true, attributes: true })
+  })
+  await card.locator(`[data-comptoir="call"][data-number="${e164}"]`).click()
+  await expect(dock(popup)).toHaveAttribute("data-state", "in-call", { timeout: 15_000 })
+  await expect(popup.locator('[data-comptoir="softphone-who"]')).toHaveText(name)
+  await popup.screenshot({ path: "/tmp/head9-card-call-in-call.png" })
+  const headings = await popup.evaluate(() => (window as unknown as { headings: string[] }).headings)
+  // "Calling…" came with the name, and the name stayed the same through the report and the answer.
+  expect(headings[0]).toBe(`placing | ${name} | Calling…`)
+  expect(headings.filter((h) => !h.includes(` | ${name} | `))).toEqual([])
+  await popup.locator('[data-comptoir="hangup"]').click()
+  await expect(dock(popup)).toHaveAttribute("data-state", "ended")
+  await popup.close()
 })
 
 test("a number two customers share is shown as the number until the agent picks, then the one picked", async ({ extContext, extensionId, lab }) => {

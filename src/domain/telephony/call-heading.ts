@@ -17,10 +17,29 @@ export interface CallHeading {
 export function callHeading(callId: string, caller: CallerContext | null): CallHeading | null {
   if (!caller || caller.callId !== callId || caller.customerId === null) return null
   const customer = caller.candidates.find((c) => c.id === caller.customerId)
-  if (!customer) return null
-  const contact = customer.contacts.find((p) => p.id === caller.contactId)
+  return customer ? headingOf(customer, caller.contactId) : null
+}
+
+function headingOf(customer: Pick<Customer, "company" | "contacts">, contactId: string | null): CallHeading {
+  const contact = customer.contacts.find((p) => p.id === contactId)
   const name = contact ? `${contact.firstName} ${contact.lastName}`.trim() : ""
   return { contact: name || null, company: customer.company }
+}
+
+/**
+ * The heading of a call pressed for `customer` (a card's Call, Redial) while the softphone has not reported it yet:
+ * the words `callHeading` will show once it does, so nothing jumps. The background names the customer the call was
+ * placed for when the number's lookup finds them (an E.164 number one of their contacts holds), and the contact
+ * `contactOfCall` gives; otherwise the in-call heading is the number, and so is this one (null).
+ */
+export function placedHeading(customer: Pick<Customer, "company" | "contacts">, number: string, contactId: string | null): CallHeading | null {
+  if (!/^\+[1-9]\d{7,14}$/.test(number) || !customer.contacts.some((p) => p.phones.includes(number))) return null
+  return headingOf(customer, contactOfCall(customer, number, contactId))
+}
+
+/** The contact a call is logged to: the one it was placed to or picked, else the only one of its customer holding the number. */
+export function contactOfCall(customer: Pick<Customer, "contacts"> | null, number: string, contactId: string | null): string | null {
+  return contactId ?? (customer ? onlyContactWith(customer, number) : null)
 }
 
 /** The contact of `customer` a number names with certainty: the only one holding it, else none. */

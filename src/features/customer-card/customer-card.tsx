@@ -240,7 +240,7 @@ function CardDetails({
                       if (!e.nativeEvent.isTrusted) return
                       // "Calling…" here at once; a call the softphone refused (not set up, not registered) says why,
                       // where the agent clicked.
-                      pressCall({ number: ph, customerId: c.id, contactId: p.id })
+                      pressCall({ number: ph, customerId: c.id, contactId: p.id }, c)
                     }}>
                     ☎
                   </CallButton>

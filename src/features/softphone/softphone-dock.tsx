@@ -12,8 +12,9 @@ import { CallerCard } from "./caller-card"
 
 import { CallButton } from "./call-button"
 import { callButtonState, underWayNumber } from "./call-under-way"
-import { Status } from "./softphone-status"
+import { CallWho, Status } from "./softphone-status"
 import { placingNumber, useCallPress, usePlacedCall } from "./use-call-press"
+import { usePlacingHeading } from "./use-placing-heading"
 import { CALL_SETUP_MOUNT_HOLD_MS, useCallHistory, useCallSetUp, useSoftphoneView } from "./use-softphone"
 
 const KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#"] as const
@@ -89,7 +90,10 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
   useEffect(() => done(), [callId, done])
   // Pressed here or on a card of this page (the side panel's, the popup's): the heading says it, and no second call
   // is dialled from the pad, Redial or the history while it is set up.
-  const placing = placingNumber(usePlacedCall(), call, live)
+  const placed = usePlacedCall()
+  const placing = placingNumber(placed, call, live)
+  // Named from the press (a card's customer), in the in-call heading's words: nothing jumps when the call is reported.
+  const placingWho = usePlacingHeading(placing === null ? null : placed)
 
   if (!view.configured) {
     return (
@@ -114,8 +118,9 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
       <section className="c-softphone" data-comptoir="softphone" data-state={state} aria-live="polite">
         {placing !== null ? (
           <div className="c-softphone-status" data-comptoir="softphone-status" data-placing="">
+            {placingWho ? <CallWho who={placingWho} /> : null}
             <strong>{t("softphone.state.ringing-out")}</strong>
-            <span> · {formatPhone(placing, agentCountry)}</span>
+            <span data-comptoir="softphone-number"> · {formatPhone(placing, agentCountry)}</span>
           </div>
         ) : (
           <Status view={view} state={state} agentCountry={agentCountry} />

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next"
 
-import { callHeading, formatTimer, talkSeconds, type ActiveCall, type SoftphoneView } from "~src/domain/telephony"
+import { callHeading, formatTimer, talkSeconds, type ActiveCall, type CallHeading, type SoftphoneView } from "~src/domain/telephony"
 import { formatPhone } from "~src/features/customer-card/format"
 import { useNow } from "~src/ui/use-now"
 
@@ -16,24 +16,29 @@ export function Status({ view, state, agentCountry }: { view: SoftphoneView; sta
   const who = call ? callHeading(call.id, view.caller) : null
   return (
     <div className="c-softphone-status" data-comptoir="softphone-status">
-      {who ? (
-        <div className="c-softphone-who" data-comptoir="softphone-who">
-          {who.contact ? (
-            <>
-              {who.contact}
-              <span className="c-softphone-company"> · {who.company}</span>
-            </>
-          ) : (
-            who.company
-          )}
-        </div>
-      ) : null}
+      {who ? <CallWho who={who} /> : null}
       <strong>{t(`softphone.state.${state}`)}</strong>
       {call ? <span data-comptoir="softphone-number"> · {formatPhone(call.number, agentCountry)}</span> : null}
       {call && call.answeredAt !== null ? <CallTimer call={call} /> : null}
       {call?.muted ? <span className="c-chip">{t("softphone.dock.mutedChip")}</span> : null}
       {call?.onHold ? <span className="c-chip">{t("softphone.dock.heldChip")}</span> : null}
       {call?.phase === "ended" && call.endReason ? <span className="c-muted"> · {t(`softphone.reason.${call.endReason}`)}</span> : null}
+    </div>
+  )
+}
+
+/** Who is on the line, above the state: the same element while the call is placed and once it is reported. */
+export function CallWho({ who }: { who: CallHeading }) {
+  return (
+    <div className="c-softphone-who" data-comptoir="softphone-who">
+      {who.contact ? (
+        <>
+          {who.contact}
+          <span className="c-softphone-company"> · {who.company}</span>
+        </>
+      ) : (
+        who.company
+      )}
     </div>
   )
 }

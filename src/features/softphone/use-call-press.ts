@@ -1,19 +1,32 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react"
 
+import type { Customer } from "~src/domain/customers/customer.schema"
+
 import { hangUpCall, placeCall, type CallRequest } from "./place-call"
 
 /** How long a pressed call button keeps saying "Calling…" once the softphone took the call (its line shows it by then). */
 export const CALLING_SHOWN_MS = 1500
 
 /** A call pressed on this page: its number, its id once the softphone names it, whether Hang up came before the id. */
-interface Press {
+interface Press extends Who {
   readonly number: string
   callId: string | null
   hungUp: boolean
 }
 
+/**
+ * For whom a call was pressed, as the press said it (never guessed from the number): the dock's heading names them
+ * while the call is placed (placedHeading). `customer`: the customer's record when the presser had it in hand (a
+ * card), so that the name comes with "Calling…"; else the dock reads it by `customerId`.
+ */
+interface Who {
+  readonly customerId: string | null
+  readonly contactId: string | null
+  readonly customer: Customer | null
+}
+
 /** What a page's surfaces read of the call pressed there and not yet shown by the softphone. */
-export interface PlacedCall {
+export interface PlacedCall extends Who {
   readonly number: string
   /** The call's id once the softphone took it: the surface that sees this call published stops saying "Calling…". */
   readonly callId: string | null
@@ -31,7 +44,7 @@ const watchers = new Set<() => void>()
 
 function publish(p: Press | null): void {
   pressed = p
-  placed = p ? { number: p.number, callId: p.callId } : null
+  placed = p ? { number: p.number, callId: p.callId, customerId: p.customerId, contactId: p.contactId, customer: p.customer } : null
   for (const w of watchers) w()
 }
 /** The press is over (taken by the softphone, refused, hung up): no surface says "Calling…" for it any more. */
@@ -67,17 +80,32 @@ function hangUpPress(p: Press): void {
  * comes with its own Hang up (`hangUp`): a wrong number clicked is hung up where it was clicked, at once. The press
  * is also the page's (`usePlacedCall`), so that every surface of the page says "Calling…" and dials no second call.
  */
-export function useCallPress(): { calling: string | null; error: string | null; press: (req: CallRequest) => void; hangUp: () => void; done: () => void } {
+export function useCallPress(): {
+  calling: string | null
+  error: string | null
+  /** `customer`: the record of `req.customerId`, when the presser has it (a card): the dock names them at once. */
+  press: (req: CallRequest, customer?: Customer) => void
+  hangUp: () => void
+  done: () => void
+} {
   const [calling, setCalling] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   /** The call last pressed here. */
   const own = useRef<Press | null>(null)
-  const press = useCallback((req: CallRequest) => {
+  const press = useCallback((req: CallRequest, customer?: Customer) => {
     if (timer.current !== null) clearTimeout(timer.current)
     setError(null)
     setCalling(req.number)
-    const mine: Press = { number: req.number, callId: null, hungUp: false }
+    const customerId = req.customerId ?? null
+    const mine: Press = {
+      number: req.number,
+      callId: null,
+      hungUp: false,
+      customerId,
+      contactId: req.contactId ?? null,
+      customer: customer !== undefined && customer.id === customerId ? customer : null
+    }
     own.current = mine
     publish(mine)
     void placeCall(req).then((r) => {
