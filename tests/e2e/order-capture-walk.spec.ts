@@ -178,6 +178,9 @@ async function openAndCapture(page: Page, subject: string, shot: string): Promis
   } else if (!(await overlay(page).locator('[data-comptoir="capture-opened"]').isVisible())) return null
   const review = await opened
   if (review === null) return null
+  // In front, as the agent sees it: a tab left behind the webmail gets few frames on a loaded machine, and its
+  // full-page screenshot waited out the test's time in a CI run of 7 Dec.
+  await review.bringToFront()
   await review.setViewportSize({ width: 1280, height: 800 })
   await review.waitForLoadState()
   await expect(review.locator('[data-comptoir="order-review"]')).toBeVisible()
@@ -209,7 +212,8 @@ for (const [shot, subject, language, width] of [
   ["en-price-narrow", "Pricing for a new office fit-out", "en", 900]
 ] as const) {
   test(`walk: ${shot}`, async () => {
-    test.setTimeout(90_000)
+    // A whole walk (inbox, capture, review, correction, confirmation, the customer's page, six screenshots).
+    test.setTimeout(150_000)
     const page = await world.context.newPage()
     await page.setViewportSize({ width, height: 800 })
     const options = await world.context.newPage()
