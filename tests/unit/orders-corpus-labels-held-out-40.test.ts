@@ -93,7 +93,7 @@ describe("the fortieth held-out part, written blind after the extractor", () => 
       title: "takes the buyer's order number as a run of its mail, never an invoice, a cancelled, chased or tendered order's number, a commitment, licence, company, charity or tax number",
       pattern: /^(F-2026|INV-|CMD-971|SGS\/LPO|FH332|TVFRS|EJ |AUT-|CAR-0|CHE-|BE 0|ABN|PIN|RIDET|PSIRA|PLRD|S\/SA|UEN|CC2)/
     },
-    companyNumbers: ["287 300 017 00029", "812 447 903 00027", "1187342", "1091877", "08812246", "200915873K", "2875310", "P051234567X", "88 960 402 177", "51 034 126 889", "2026-118340"]
+    companyNumbers: ["287 300 017 00029", "812 447 903 00027", "1187342", "1091877", "08812246", "200915873K", "2875310", "P051234567X", "88 960 402 177", "51 034 126 889", "2026-118340", "0 812 461.001"]
   })
 
   itChecksDeliveryDays(mails, DELIVERY)
