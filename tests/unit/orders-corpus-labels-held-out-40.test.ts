@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest"
+
+import { after, FRI, fromCustomerAddresses, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, MON, next, nextWeeks, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+
+/**
+ * The fortieth held-out part (issue #11, held-out-40/): 40 mails by an author who read neither the extractor nor
+ * another set's mails or labels — safety, security and emergency services at work: a Doubs fire station's iPhone
+ * list, a Savoie fire service's ERP PDF, a Lille guarding firm's 2027 price request, a Cantal gendarmerie brigade's
+ * "semaine 51", an alarm-monitoring centre's night supervisor at 03:40, the known Vergèze town hall ordering for its
+ * municipal police post, a sea-rescue station's « sous huitaine », a Réunion lifeguard service's invoice query, a
+ * mountain-rescue gendarmerie, a Toulouse guarding firm's windows-1252 CSV, a fire-safety newsletter, a volunteer
+ * fire station's forwarded and corrected list, a Guadeloupe fire service's cancellation, a police station's
+ * dictated mail, Geneva's fire service, a civil-protection officer's out-of-office, a first-aid post at a Christmas
+ * market, a Belgian rescue zone's wrong-gloves complaint, a tower's night fire-safety team, a New Caledonia rescue
+ * centre; an Oregon sheriff's search-and-rescue barn, a lifeboat station's VAT query, a NSW SES unit's PDF, a
+ * Shetland coastguard's "a week on Friday", the known Sinclair Systems' security operations centre, a Hong Kong alarm
+ * centre's out-of-office, a Singapore guarding firm's UTF-8 CSV, the known Osborne Packaging's fire marshal, a Nairobi
+ * guarding firm's cancellation, a Lake District mountain-rescue team dictating, a Texas alarm central station, a fire
+ * and rescue service's invitation to quote, a Queensland surf life saving club, a Cape armed-response control room,
+ * a Toronto fire hall's chaser, a Welsh fire station adding to its own PO, a Manchester guarding firm's forwarded
+ * and corrected list, a Perth lifeguard service's thanks, a Vancouver marine rescue station, Coastguard Wellington.
+ * Checked here without the extractor (the bench runs it, blind, aggregates only).
+ */
+const mails = readLabelledMails("held-out-40")
+
+/** Each order's delivery in its mail's words, counted from its Date header (the writer's own day). */
+const DELIVERY: DeliveryRules = {
+  "h40-01": { words: "pour mercredi (from a Monday, on an iPhone)", day: next(WED) },
+  "h40-02": { words: "Date de livraison : 10/12/2026 (in the PDF, day first)", day: on("2026-12-10", THU) },
+  "h40-04": { words: "Livraison semaine 51, le lundi de préférence (ISO week 51 of 2026)", day: isoWeek(51, MON) },
+  "h40-05": { words: "pour demain (written at 03:40 on a Wednesday night shift: the day after the Date header's)", day: after(1) },
+  "h40-06": { words: "avant le vendredi 11 décembre (the day named)", day: on("2026-12-11", FRI) },
+  "h40-07": { words: "sous huitaine (eight days on, from a Thursday)", day: after(8) },
+  "h40-09": { words: "pour le lundi 7 décembre", day: on("2026-12-07", MON) },
+  "h40-10": { words: "Date livraison;08/12/2026 (in the CSV, day first)", day: on("2026-12-08", TUE) },
+  "h40-12": { words: "pour jeudi (the forwarded list's, from a Monday; the forward a Tuesday: the same Thursday)", day: next(THU) },
+  "h40-14": { words: "pour vendredi (dictated on a Wednesday)", day: next(FRI) },
+  "h40-15": { words: "Livraison jeudi 10.12.2026 (Swiss, day first)", day: on("2026-12-10", THU) },
+  "h40-17": { words: "pour le vendredi 4 décembre au matin", day: on("2026-12-04", FRI) },
+  "h40-19": { words: "mardi prochain (from a Thursday evening)", day: next(TUE) },
+  "h40-20": { words: "pour le 10 décembre au plus tard (New Caledonia, +1100)", day: on("2026-12-10", THU) },
+  "h40-23": { words: "Delivery Date: 11/12/2026 (in the PDF, Australian, day first by its Order Date 02/12/2026)", day: on("2026-12-11", FRI) },
+  "h40-24": { words: "a week on Friday (from a Tuesday: the Friday of the week after)", day: nextWeeks(FRI) },
+  "h40-25": { words: "For Monday (from a Thursday)", day: next(MON) },
+  "h40-27": { words: "Delivery Date,2026-12-09 (in the CSV, ISO)", day: on("2026-12-09", WED) },
+  "h40-28": { words: "By Wednesday (from a Monday)", day: next(WED) },
+  "h40-30": { words: "for Tuesday 8th (dictated on a Friday evening)", day: on("2026-12-08", TUE) },
+  "h40-31": { words: "Need by 12/09/2026 (US, month first)", day: on("2026-12-09", WED) },
+  "h40-33": { words: "by Friday the 11th at the latest", day: on("2026-12-11", FRI) },
+  "h40-34": { words: "By Tuesday (from a Thursday)", day: next(TUE) },
+  "h40-36": { words: "Deliver Wednesday 9th December (the quoted first mail: \"same PO and same delivery\")", day: on("2026-12-09", WED) },
+  "h40-37": { words: "for Thursday (the forwarded list's, from a Monday night; the forward a Tuesday: the same Thursday)", day: next(THU) },
+  "h40-39": { words: "for Thursday, Dec. 10", day: on("2026-12-10", THU) },
+  "h40-40": { words: "by Monday the 7th (New Zealand, +1300)", day: on("2026-12-07", MON) }
+}
+
+const NOT_ORDERS = [3, 8, 11, 13, 16, 18, 22, 26, 29, 32, 35, 38]
+
+describe("the fortieth held-out part, written blind after the extractor", () => {
+  it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 113 lines long", () => {
+    expect(mails).toHaveLength(40)
+    expect(mails.filter((m) => numberOf(m.name) <= 20)).toHaveLength(20)
+    expect(mails.filter((m) => !m.expected.is_order).map((m) => numberOf(m.name))).toEqual(NOT_ORDERS)
+    expect(mails.reduce((n, m) => n + m.expected.lines.length, 0)).toBe(113)
+  })
+
+  it("attaches a Savoie fire service's and a NSW SES unit's PDF orders, a Toulouse guarding firm's windows-1252 .csv and a Singapore one's UTF-8 one", () => {
+    expect(withAttachment(mails, /^Content-Type: application\/pdf/m)).toEqual(["h40-02-sdis-savoie-pdf", "h40-23-nsw-ses-pdf"])
+    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="windows-1252"/m)).toEqual(["h40-10-vigie-sud-csv"])
+    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="utf-8"/m)).toEqual(["h40-27-singapore-guarding-csv"])
+  })
+
+  it("marks the fire-safety newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
+    expect(mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([11])
+    expect(mails.filter((m) => /^Auto-Submitted: auto-/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([16, 26])
+  })
+
+  it("names a known customer for the three orders sent from a customer's address, and none for the others", () => {
+    const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => [numberOf(m.name), m.expected.customer_code])
+    expect(known).toEqual([[6, "C-00113"], [25, "C-00209"], [28, "C-00208"]])
+    expect(fromCustomerAddresses(mails)).toEqual(mails.filter((m) => m.expected.customer_code !== null).map((m) => m.name))
+  })
+
+  itChecksLabelRuns(mails, {
+    madeFrom: readMadeFrom("held-out-40.txt"),
+    places: 27,
+    notPlaces: {
+      title: "never takes a BP, a PO Box, a case postale, a CS/Cedex, a billing address, a head office, a postal address or a customer's usual address for the place of delivery",
+      pattern: /\bBP \w|P\.?O\.? Box|Case postale|Cedex|\bCS \d|Facturation|factur|Bill To|Accounts|Invoice|siège|Place de la Mairie|Canal Street|Tyseley|hélistation|Compagnie|Oxford Court|Ubi Crescent|rue de Berri|Tyger Valley|Morne Vergain/i
+    },
+    numbered: 17,
+    notNumbers: {
+      title: "takes the buyer's order number as a run of its mail, never an invoice, a cancelled, chased or tendered order's number, a commitment, licence, company, charity or tax number",
+      pattern: /^(F-2026|INV-|CMD-971|SGS\/LPO|FH332|TVFRS|EJ |AUT-|CAR-0|CHE-|BE 0|ABN|PIN|RIDET|PSIRA|PLRD|S\/SA|UEN|CC2)/
+    },
+    companyNumbers: ["287 300 017 00029", "812 447 903 00027", "1187342", "1091877", "08812246", "200915873K", "2875310", "P051234567X", "88 960 402 177", "51 034 126 889", "2026-118340", "0 812 461.001"]
+  })
+
+  itChecksDeliveryDays(mails, DELIVERY)
+})
