@@ -7,12 +7,13 @@ import { corpusSets, isBlindSet, readSets } from "~bench/orders-corpus"
  * (scripts/train-line-tagger.ts) take readSets(), never a blind folder, so the blind figure is not spent.
  */
 describe("which held-out sets a model may learn from", () => {
-  it("counts held-out 6, 37, 38, 39 and 40 as blind and held-out 13, read in tune13, as tuning material (held-out 34, 35 and 36 are h34-*, h35-* and h36-* in tuned/ since tune34, tune35 and tune36)", () => {
+  it("counts held-out 6, 37, 38, 39, 40 and 41 as blind and held-out 13, read in tune13, as tuning material (held-out 34, 35 and 36 are h34-*, h35-* and h36-* in tuned/ since tune34, tune35 and tune36)", () => {
     expect(isBlindSet("held-out-6")).toBe(true)
     expect(isBlindSet("held-out-37")).toBe(true)
     expect(isBlindSet("held-out-38")).toBe(true)
     expect(isBlindSet("held-out-39")).toBe(true)
     expect(isBlindSet("held-out-40")).toBe(true)
+    expect(isBlindSet("held-out-41")).toBe(true)
     expect(isBlindSet("held-out-13")).toBe(false)
     expect(isBlindSet("tuned")).toBe(false)
   })
@@ -37,6 +38,7 @@ describe("which held-out sets a model may learn from", () => {
     expect(corpusSets()).toContain("held-out-37")
     expect(corpusSets()).toContain("held-out-39")
     expect(corpusSets()).toContain("held-out-40")
+    expect(corpusSets()).toContain("held-out-41")
     expect(corpusSets()).not.toContain("held-out-29")
     expect(corpusSets()).not.toContain("held-out-30")
     expect(corpusSets()).not.toContain("held-out-31")
@@ -57,5 +59,6 @@ describe("which held-out sets a model may learn from", () => {
     expect(readSets()).not.toContain("held-out-37")
     expect(readSets()).not.toContain("held-out-39")
     expect(readSets()).not.toContain("held-out-40")
+    expect(readSets()).not.toContain("held-out-41")
   })
 })
