@@ -11,7 +11,8 @@ import { openInbox } from "./roundcube/inbox"
  * The order review as an agent sees it, in a real Roundcube, on two mails of the tuned corpus: the pharmacy's
  * (no order number, no day asked) and Hargreaves's (its PO number, a day). Each captured in French and in English:
  * the tab is named after the customer; what the mail does not give and the order does without reads in quiet grey,
- * never in the orange that means "check this". Screenshots in test-results/order-review-tuned.
+ * never in the orange that means "check this"; each line of Hargreaves's one three-item sentence shows its own words.
+ * Screenshots in test-results/order-review-tuned.
  */
 const shots = resolve("test-results/order-review-tuned")
 mkdirSync(shots, { recursive: true })
@@ -84,6 +85,13 @@ for (const language of ["fr", "en"] as const) {
     await expect(field(review, "poNumber").locator("input")).toHaveValue("HE-40215")
     await expect(field(review, "poNumber").locator('[data-comptoir="evidence"]')).toContainText("HE-40215")
     await expect(field(review, "poNumber").locator('[data-comptoir="evidence"]')).not.toHaveAttribute("data-missing", /./)
+    // One sentence gives its three lines: each line shows its own words, not the sentence three times (line-evidence.ts).
+    const lineWords = (i: number) => review.locator(`[data-comptoir="evidence"][data-field="lines.${i}"]`)
+    await expect(lineWords(0)).toContainText("12 boxes of nitrile gloves size L")
+    await expect(lineWords(1)).toContainText("4 cases of Z-fold hand towels")
+    await expect(lineWords(2)).toContainText("2 cans of multi-surface cleaner")
+    await expect(lineWords(0)).not.toContainText("hand towels")
+    await expect(lineWords(1)).not.toContainText("gloves")
     await review.screenshot({ path: `${shots}/hargreaves-${language}.png`, fullPage: true })
     await review.close()
   })

@@ -12,6 +12,7 @@ import { findDeliveryAddress } from "./delivery-address"
 import { poCandidates } from "./order-number"
 import { findLines, type FoundLine } from "./lines"
 import { ADDS_UP_TO } from "./line-words"
+import { ownWordsOfLines } from "./line-evidence"
 import { attachmentSources, bestPo, bySize, clamp, dedupe, foldBySentence, nameHas, withoutEarlierRest } from "./extract-helpers"
 import { unitOfWord } from "./units"
 import { addressInSignature } from "./address-fallbacks"
@@ -449,9 +450,11 @@ export class OrderExtractor {
     confidence.delivery_address = address?.confidence ?? 0.6
     evidence.delivery_address = address?.evidence ?? ""
 
+    // Each line shows its own words, not the whole sentence it shares with others (line-evidence.ts).
+    const lineWords = ownWordsOfLines(lines)
     lines.forEach((l, i) => {
       confidence[`lines.${i}`] = l.rough === true ? Math.min(l.confidence, ROUGH_COUNT_CONFIDENCE) : l.confidence
-      evidence[`lines.${i}`] = l.evidence
+      evidence[`lines.${i}`] = lineWords[i]!
     })
     const evidenceFrom = attachmentSources(evidence, lines, mail, body)
     return {
