@@ -9,9 +9,9 @@ const INCLUDE = ["src/**/*.test.ts", "src/**/*.test.tsx", "background/**/*.test.
 
 /**
  * What a test file may do only in a process of its own: replace a module or a global, spy on an object, move the
- * clock, open an IndexedDB, touch the process (its environment, listeners, children), a prototype or pdf.js. Any of these in
- * a file keeps it isolated; so does a DOM (jsdom files stub `chrome`, keep React roots and listeners on `document`)
- * and the server's tests (databases, ports, processes).
+ * clock, open an IndexedDB, touch the process (its environment, listeners, children), a prototype or pdf.js. Any of
+ * these in a file keeps it isolated; so does a DOM (jsdom files stub `chrome`, keep React roots and listeners on
+ * `document`) and the server's tests (databases, ports, processes).
  */
 const NEEDS_ISOLATION = new RegExp(
   [
@@ -28,7 +28,9 @@ const NEEDS_ISOLATION = new RegExp(
     String.raw`@vitest-environment`,
     // pdf.js keeps its fake worker on globalThis: pdfjs-dist's and the one bundled in unpdf (another version) in one
     // process refuse each other ("The API version … does not match the Worker version"), found by a shuffled run.
-    String.raw`pdfjs-dist`
+    String.raw`pdfjs-dist`,
+    // The rule reads the test file alone: one whose helper does any of this says so.
+    String.raw`// keep isolated`
   ].join("|")
 )
 
@@ -44,9 +46,7 @@ const shared = globSync(INCLUDE, { cwd: ROOT, ignore: ["**/node_modules/**", "se
 // Plasmo's base tsconfig keeps "jsx": "preserve" for Parcel; vitest needs its own JSX runtime and the `~` alias.
 export default defineConfig({
   oxc: { jsx: { runtime: "automatic" } },
-  resolve: {
-    alias: [{ find: /^~(.*)$/, replacement: `${ROOT}$1` }]
-  },
+  resolve: { alias: [{ find: /^~(.*)$/, replacement: `${ROOT}$1` }] },
   test: {
     environment: "node",
     testTimeout: 20000,
