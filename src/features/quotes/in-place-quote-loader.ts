@@ -122,11 +122,19 @@ export function warmInPlaceQuoteForPage(call: PreloadCall | null): () => void {
   const delay = loading ? null : pageWarmDelay(call)
   if (delay === null) return () => undefined
   let idle: number | null = null
-  const timer = setTimeout(() => {
-    const load = () => void loadInPlaceQuote().catch(() => undefined)
-    if (typeof requestIdleCallback === "function") idle = requestIdleCallback(load, { timeout: 500 })
-    else load()
-  }, delay)
+  let timer: ReturnType<typeof setTimeout>
+  const wait = (ms: number) => {
+    timer = setTimeout(() => {
+      // A timer may fire a millisecond before the clock says its time has come (seen in CI): wait out the rest,
+      // so the load never lands inside the call's quiet time.
+      const left = pageWarmDelay(call)
+      if (left !== null && left > 0) return wait(left)
+      const load = () => void loadInPlaceQuote().catch(() => undefined)
+      if (typeof requestIdleCallback === "function") idle = requestIdleCallback(load, { timeout: 500 })
+      else load()
+    }, ms)
+  }
+  wait(delay)
   return () => {
     clearTimeout(timer)
     if (idle !== null) cancelIdleCallback(idle)

@@ -98,4 +98,17 @@ describe("the softphone tab's quote editor", () => {
     await waitFor(() => expect(editorLoadedAt).toHaveLength(1), { timeout: PRELOAD_CALL_QUIET_MS * 2 })
     expect(editorLoadedAt[0]!).toBeGreaterThanOrEqual(answeredAt + PRELOAD_CALL_QUIET_MS)
   })
+
+  it("waits out the call's quiet time even when the page's timer fires a few milliseconds early", async () => {
+    // Node's and the browser's timers may fire a millisecond or more before Date.now() says their time has come.
+    const realSetTimeout = globalThis.setTimeout
+    vi.stubGlobal("setTimeout", ((fn: () => void, ms?: number) => realSetTimeout(fn, Math.max(0, (ms ?? 0) - 20))) as typeof setTimeout)
+    const answeredAt = Date.now()
+    const ringing = transition(registered, { type: "incoming", callId: "c1", number: "+33612345678" }, answeredAt - 500)
+    const answered = transition(ringing, { type: "answered", callId: "c1" }, answeredAt)
+    stubChrome(viewOf(answered))
+    const { waitFor } = await openTab()
+    await waitFor(() => expect(editorLoadedAt).toHaveLength(1), { timeout: PRELOAD_CALL_QUIET_MS * 2 })
+    expect(editorLoadedAt[0]!).toBeGreaterThanOrEqual(answeredAt + PRELOAD_CALL_QUIET_MS)
+  })
 })
