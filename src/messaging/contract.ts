@@ -196,11 +196,15 @@ export const contract = {
   // ---- Softphone (issue #9). What content scripts may send is in `senders`, and checked again in the handlers.
   /** Places a call; from the card, the page panel, the dial pad or the call history. */
   "softphone/call": {
-    request: z.object({
-      number: z.string().min(2).max(40).regex(/^\+?[0-9 ().*#-]+$/, "not a phone number"),
-      customerId: z.string().max(100).optional(),
-      contactId: z.string().max(100).optional()
-    }),
+    request: z
+      .object({
+        number: z.string().min(2).max(40).regex(/^\+?[0-9 ().*#-]+$/, "not a phone number"),
+        customerId: z.string().min(1).max(100).optional(),
+        /** The contact called (a card's, the previous call's on Redial and in the history): one of `customerId`'s. */
+        contactId: z.string().min(1).max(100).optional()
+      })
+      // A contact is a customer's: named alone, the background could not check it holds the number (contactOfCall).
+      .refine((r) => r.contactId === undefined || r.customerId !== undefined, { message: "a contact is called with its customer", path: ["contactId"] }),
     response: z.object({ ok: z.boolean(), callId: z.string().optional(), error: z.string().optional() })
   },
   "softphone/state": {

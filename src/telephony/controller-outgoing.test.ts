@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest"
 
 import { ComptoirDb } from "~src/db/database"
 import { Customer } from "~src/domain/customers/customer.schema"
-import { initialPhoneState, SETTINGS_KEY, transition, type PhoneEvent, type PhoneState, type SoftphoneView } from "~src/domain/telephony"
+import { callHeading, initialPhoneState, SETTINGS_KEY, transition, type PhoneEvent, type PhoneState, type SoftphoneView } from "~src/domain/telephony"
 
 import { SoftphoneController } from "./controller"
 import { OUTGOING_PUBLISH_AFTER_INVITE_MS } from "./outgoing-hold"
@@ -138,6 +138,57 @@ describe("an outgoing call's first report, while the call is set up", () => {
     expect(phases()).toEqual(["ended"])
     expect(published[0]!.lastCall).toMatchObject({ id: "o1", endReason: "busy", customerId: "cu1", direction: "outbound" })
     await vi.waitFor(async () => expect(await controller.history(5)).toMatchObject([{ id: "o1", customerId: "cu1" }]))
+  })
+
+  describe("a call made again (Redial, the history) to one contact of a switchboard several contacts share", () => {
+    const people = [
+      { id: "p-marie", firstName: "Marie", lastName: "Dupont", phones: ["+33144319244"] },
+      { id: "p-luc", firstName: "Luc", lastName: "Bernard", phones: ["+33144319244"] },
+      { id: "p-ines", firstName: "Inès", lastName: "Roux", phones: ["+33144319244"] }
+    ]
+    /** Société X: its contacts `ids` on Anne's number (a switchboard it shares with her). */
+    const societeX = (ids = ["p-marie", "p-luc", "p-ines"]) =>
+      Customer.parse({ ...anne, id: "cu-x", code: "C-X", company: "Société X", contacts: people.filter((p) => ids.includes(p.id)) })
+    /** Société X called again for `contactId`, answered then hung up: the view in call, and the call as logged. */
+    const callAgain = async (contactId?: string) => {
+      const call = controller.call("+33144319244", { customerId: "cu-x", ...(contactId ? { contactId } : {}) })
+      await vi.waitFor(() => expect(inviteSent).toBeTypeOf("function"))
+      inviteSent()
+      await call
+      await send({ type: "answered", callId: "o1" })
+      const inCall = published.at(-1)!
+      await send({ type: "ended", callId: "o1", reason: "hangup-local" })
+      await vi.waitFor(async () => expect(await controller.history(5)).toHaveLength(1))
+      return { heading: callHeading("o1", inCall.caller), logged: (await controller.history(5))[0]! }
+    }
+
+    it("names the contact the previous call was logged to, and logs the call to them again", async () => {
+      sharing = [societeX()]
+      const { heading, logged } = await callAgain("p-marie")
+      expect(heading).toEqual({ contact: "Marie Dupont", company: "Société X" })
+      expect(logged).toMatchObject({ customerId: "cu-x", contactId: "p-marie" })
+    })
+
+    it("names the company alone, and logs to no contact, when the previous call named none", async () => {
+      sharing = [societeX()]
+      const { heading, logged } = await callAgain()
+      expect(heading).toEqual({ contact: null, company: "Société X" })
+      expect(logged).toMatchObject({ customerId: "cu-x", contactId: null })
+    })
+
+    it("falls back to the company alone when that contact was deleted since, and never logs to a contact who is gone", async () => {
+      sharing = [societeX(["p-luc", "p-ines"])]
+      const { heading, logged } = await callAgain("p-marie")
+      expect(heading).toEqual({ contact: null, company: "Société X" })
+      expect(logged).toMatchObject({ customerId: "cu-x", contactId: null })
+    })
+
+    it("falls back to the number's only contact when the contact called before was deleted and one is left on it", async () => {
+      sharing = [societeX(["p-luc"])]
+      const { heading, logged } = await callAgain("p-marie")
+      expect(heading).toEqual({ contact: "Luc Bernard", company: "Société X" })
+      expect(logged).toMatchObject({ customerId: "cu-x", contactId: "p-luc" })
+    })
   })
 
   it("shows a call still ringing as 'Calling…' everywhere soon after its INVITE is out", async () => {

@@ -1,7 +1,10 @@
 import { expect } from "@playwright/test"
 
 import { sharedPhonePair } from "./dataset"
-import { customers, dock, idOfCode, openDock, openReadyDock, softphoneSpec, test } from "./softphone-lab"
+import type { Customer } from "~src/domain/customers/customer.schema"
+import { valuesFromCustomer } from "~src/domain/customers/customer-edit"
+
+import { customers, dock, idOfCode, openDock, openReadyDock, softphoneSpec, storedCalls, test } from "./softphone-lab"
 
 /**
  * What an agent used to Aircall or Ringover reads around a call, through the SIP lab: the customer's name as the
@@ -79,6 +82,69 @@ test("a card's Call heads the dock with the contact and company from the click, 
   expect(headings.filter((h) => !h.includes(` | ${name} | `))).toEqual([])
   await popup.locator('[data-comptoir="hangup"]').click()
   await expect(dock(popup)).toHaveAttribute("data-state", "ended")
+  await popup.close()
+})
+
+test("Redial after a call to one contact of a switchboard three contacts share names that contact again and logs the call to them", async ({ extContext, extensionId }) => {
+  // A French customer with three contacts, all three given the first one's line (a switchboard), as the agent would
+  // in the customer's editor; the call goes to the second one, so neither "the first" nor "the only" would name them.
+  const [a, b] = sharedPhonePair(customers)
+  const target = customers.find((c) => c.country === "FR" && c.contacts.length >= 3 && c !== a && c !== b && c.contacts.slice(0, 3).every((p) => p.firstName && p.phones[0]))!
+  const switchboard = target.contacts[0]!.phones[0]!
+  const options = await extContext.newPage()
+  await options.goto(`chrome-extension://${extensionId}/options.html`)
+  const id = await idOfCode(options, target.code)
+  const updated = await options.evaluate(async (id) => {
+    const got = (await chrome.runtime.sendMessage({ type: "customers/get", payload: { ids: [id] } })) as { data: { customers: Customer[] } }
+    return got.data.customers[0]!
+  }, id)
+  const original = valuesFromCustomer(updated, "fr")
+  const values = { ...original, contacts: original.contacts.map((p, i) => (i < 3 ? { ...p, phones: [{ number: switchboard }] } : p)) }
+  const r = await options.evaluate((payload) => chrome.runtime.sendMessage({ type: "customers/update", payload }), { id, values, original })
+  expect(r).toMatchObject({ ok: true, data: { ok: true } })
+  await options.close()
+  const luc = updated.contacts[1]!
+  const name = `${`${luc.firstName} ${luc.lastName}`.trim()} · ${target.company}`
+
+  const popup = await openReadyDock(extContext, extensionId)
+  await popup.locator('[data-comptoir="search"]').fill(target.code)
+  const card = popup.locator(`[data-comptoir="customer-card"][data-customer-code="${target.code}"]`)
+  const lucsLine = card.locator(".c-contacts > li").nth(1).locator(`[data-comptoir="call"][data-number="${switchboard}"]`)
+  await expect(lucsLine).toBeVisible()
+  await lucsLine.click()
+  await expect(dock(popup)).toHaveAttribute("data-state", "in-call", { timeout: 15_000 })
+  await expect(popup.locator('[data-comptoir="softphone-who"]')).toHaveText(name)
+  await popup.locator('[data-comptoir="hangup"]').click()
+  await expect(dock(popup)).toHaveAttribute("data-state", "ended")
+  // The history's newest row is that call, logged to that contact: Redial makes it again.
+  await popup.locator('[data-comptoir="call-history"] summary').click()
+  await expect(popup.locator('[data-comptoir="call-history-item"]').first()).toContainText(`${target.company} · ${`${luc.firstName} ${luc.lastName}`.trim()}`)
+
+  // Every heading the dock shows from Redial's click on (the name comes once the customer is read by id).
+  await popup.evaluate(() => {
+    const seen: string[] = ((window as unknown as { headings: string[] }).headings = [])
+    const note = () => {
+      const status = document.querySelector('[data-comptoir="softphone-status"]')
+      const line = `${status?.hasAttribute("data-placing") ? "placing" : "shown"} | ${status?.querySelector('[data-comptoir="softphone-who"]')?.textContent ?? "-"}`
+      if (seen.length === 0 && !line.startsWith("placing")) return
+      if (seen.at(-1) !== line) seen.push(line)
+    }
+    new MutationObserver(note).observe(document.querySelector('[data-comptoir="softphone"]')!, { subtree: true, childList: true, characterData: true, attributes: true })
+  })
+  await popup.locator('[data-comptoir="redial"]').click()
+  await expect(dock(popup)).toHaveAttribute("data-state", "in-call", { timeout: 15_000 })
+  await expect(popup.locator('[data-comptoir="softphone-who"]')).toHaveText(name)
+  await popup.locator('[data-comptoir="softphone-status"]').screenshot({ path: "/tmp/redial9-heading-after-redial.png" })
+  await popup.screenshot({ path: "/tmp/redial9-dock-after-redial.png" })
+  // Never the company alone nor another contact on the way: the number, then the contact the call was for.
+  const headings = await popup.evaluate(() => (window as unknown as { headings: string[] }).headings)
+  expect(headings.filter((h) => !h.endsWith(" | -") && !h.endsWith(` | ${name}`))).toEqual([])
+  await popup.locator('[data-comptoir="hangup"]').click()
+  await expect(dock(popup)).toHaveAttribute("data-state", "ended")
+  // Logged to that contact again, not to the company alone.
+  await expect
+    .poll(async () => ((await storedCalls(popup)) as { customerId: string | null; contactId: string | null; startedAt: number }[]).sort((x, y) => y.startedAt - x.startedAt)[0])
+    .toMatchObject({ customerId: id, contactId: luc.id })
   await popup.close()
 })
 

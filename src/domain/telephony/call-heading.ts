@@ -37,9 +37,17 @@ export function placedHeading(customer: Pick<Customer, "company" | "contacts">, 
   return headingOf(customer, contactOfCall(customer, number, contactId))
 }
 
-/** The contact a call is logged to: the one it was placed to or picked, else the only one of its customer holding the number. */
+/**
+ * The contact a call is logged to: the one it was placed to or picked (a card's contact, the previous call's on
+ * Redial) while that contact of its customer still holds the number, else the only one of its customer holding it.
+ * A Redial names the contact of a call logged days ago: one since deleted, or whose line is now someone else's,
+ * would log the call to a person who was not called, so it counts as no contact named. Without the customer's record
+ * there is nothing to check it against, and the contact named is kept, as before.
+ */
 export function contactOfCall(customer: Pick<Customer, "contacts"> | null, number: string, contactId: string | null): string | null {
-  return contactId ?? (customer ? onlyContactWith(customer, number) : null)
+  if (!customer) return contactId
+  const named = customer.contacts.find((p) => p.id === contactId)
+  return named?.phones.includes(number) ? named.id : onlyContactWith(customer, number)
 }
 
 /** The contact of `customer` a number names with certainty: the only one holding it, else none. */

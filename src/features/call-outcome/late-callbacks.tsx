@@ -47,7 +47,8 @@ export const LateCallbacks = memo(function LateCallbacks({ agentCountry }: { age
               <CallButton
                 number={log.number}
                 className="c-button c-button-secondary"
-                onCall={() => void send("softphone/call", { number: log.number!, ...(customer ? { customerId: customer.id } : {}), ...(log.contactId ? { contactId: log.contactId } : {}) })}>
+                // The contact only with its customer (softphone/call refuses a contact alone): one deleted since calls the number.
+                onCall={() => void send("softphone/call", { number: log.number!, ...(customer ? { customerId: customer.id, ...(log.contactId ? { contactId: log.contactId } : {}) } : {}) })}>
                 {t("callbacks.shown.call")}
               </CallButton>
             ) : null}{" "}

@@ -85,7 +85,7 @@ function Dock({ view, agentCountry, beside }: { view: SoftphoneView; agentCountr
   )
   // "Calling…" drawn here at the press: the softphone publishes the call once it is on the wire (outgoing-hold.ts).
   const { error: callError, press, hangUp, done } = useCallPress()
-  const dial = useCallback((number: string, customerId?: string) => press({ number, customerId }), [press])
+  const dial = useCallback((req: Again) => press(req), [press])
   const callId = call?.id ?? null
   useEffect(() => done(), [callId, done])
   // Pressed here or on a card of this page (the side panel's, the popup's): the heading says it, and no second call
@@ -307,7 +307,19 @@ const DtmfPad = memo(function DtmfPad({ callId, act }: { callId: string; act: (p
   )
 })
 
-type Dial = (number: string, customerId?: string) => void
+/**
+ * A number to call, with whom it is for when it is a call made again (Redial, the history): the previous call's
+ * customer and contact, so that the heading names and the call is logged to the person last spoken to on a
+ * switchboard several contacts share, not the company alone (the background checks the contact still holds it).
+ */
+type Again = { number: string; customerId?: string; contactId?: string }
+type Dial = (again: Again) => void
+
+/** The call `record` made again: its number, and the customer and contact it was logged to, if any. */
+function again(record: Pick<CallRecord, "number" | "customerId" | "contactId">): Again {
+  if (!record.customerId) return { number: record.number }
+  return { number: record.number, customerId: record.customerId, ...(record.contactId ? { contactId: record.contactId } : {}) }
+}
 
 /**
  * The number field, "Call", "Redial" and the dial pad, between calls. `busy`: a call is being placed (its Hang up is
@@ -333,7 +345,7 @@ const Dialler = memo(function Dialler({
         className="c-row"
         onSubmit={(e) => {
           e.preventDefault()
-          if (dialled.trim() && !busy) void dial(dialled.trim())
+          if (dialled.trim() && !busy) void dial({ number: dialled.trim() })
         }}>
         <input
           className="c-search"
@@ -351,7 +363,7 @@ const Dialler = memo(function Dialler({
           {t("softphone.action.call")}
         </button>
         {last ? (
-          <button type="button" className="c-button c-button-secondary" data-comptoir="redial" disabled={busy} onClick={() => void dial(last.number, last.customerId ?? undefined)}>
+          <button type="button" className="c-button c-button-secondary" data-comptoir="redial" disabled={busy} onClick={() => void dial(again(last))}>
             {t("softphone.action.redial")}
           </button>
         ) : null}
@@ -418,7 +430,7 @@ export const CallHistory = memo(function CallHistory({
                 )}
               </span>
             </span>
-            <CallButton number={h.number} state={callButtonState(h.number, current)} className="c-button c-button-secondary" onCall={() => void dial(h.number, h.customerId ?? undefined)}>
+            <CallButton number={h.number} state={callButtonState(h.number, current)} className="c-button c-button-secondary" onCall={() => void dial(again(h))}>
               {t("softphone.action.call")}
             </CallButton>
           </li>

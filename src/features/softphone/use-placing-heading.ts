@@ -10,8 +10,8 @@ import type { PlacedCall } from "./use-call-press"
  * Who the dock's heading names while a call pressed on this page is placed: the customer the press named (and its
  * contact), in the words the in-call heading will use, so that the heading does not jump from the number to the name
  * when the softphone reports the call (~150 ms later, more on a loaded machine). A card gives the customer's record
- * with the press: the name comes with "Calling…". A press that names only the customer's id (Redial, the history)
- * reads the record here, after the press went out (softphone/call is sent first, nothing waits on this): "Calling…"
+ * with the press: the name comes with "Calling…". A press that names only the customer's id (Redial, the history:
+ * with the contact the previous call was logged to, if it had one) reads the record here, after the press went out (softphone/call is sent first, nothing waits on this): "Calling…"
  * at once, the name as soon as it is read. A press naming no customer (the pad) keeps the number.
  */
 export function usePlacingHeading(placed: PlacedCall | null): CallHeading | null {
