@@ -5,7 +5,7 @@ import { OrderMemoryRepository } from "~src/db/order-memory-repository"
 import { ProductRepository } from "~src/db/product-repository"
 import { ReplicatedRepository } from "~src/db/replicated-repository"
 import { ExtractorCache } from "~src/features/order-capture/extractor-cache"
-import { BASE_GENERATION_KEY } from "~src/messaging/base-generation"
+import { BASE_GENERATION_KEY, DOCUMENTS_GENERATION_KEY } from "~src/messaging/base-generation"
 
 import { scheduleBaseProfile } from "./base-profile"
 
@@ -34,6 +34,16 @@ export function baseChanged(): void {
   // Pages learn the base's countries and code shapes from it (issue #7).
   scheduleBaseProfile()
   bumpBaseGeneration()
+  // A sync may have brought documents, payments or the server's numbers.
+  documentsChanged()
+}
+
+let documentsGeneration = 0
+/** After a sales document or payment was written: the cards open in pages read their documents and risk again. */
+export function documentsChanged(): void {
+  // Strictly increasing: two writes in the same millisecond still make two changes.
+  documentsGeneration = Math.max(Date.now(), documentsGeneration + 1)
+  void chrome.storage.local.set({ [DOCUMENTS_GENERATION_KEY]: documentsGeneration }).catch(() => undefined)
 }
 
 // ---- panel-truth: open tabs look their values up again after the base changed ----

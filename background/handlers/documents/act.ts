@@ -5,7 +5,7 @@ import { checkSellerForIssue } from "~src/domain/documents/seller.schema"
 import { NUMBERED_FROM } from "~src/domain/documents/workflow"
 import { defineHandler } from "~src/messaging/handler"
 
-import { services } from "../../services"
+import { documentsChanged, services } from "../../services"
 import { runSync } from "../../sync"
 import { documents, me, riskSettings, teamSettingsRow, today } from "./shared"
 
@@ -32,6 +32,7 @@ export const documentsAct = defineHandler("documents/act", async (req): Promise<
   const step = req.step
   const saved = async (...docs: AnyDoc[]) => {
     for (const d of docs) await documents.put(d)
+    documentsChanged()
     void runSync(true).catch(() => undefined)
   }
 
@@ -122,6 +123,7 @@ export const documentsAct = defineHandler("documents/act", async (req): Promise<
       const r = recordPayment(doc, mine.payments, creditedByInvoice(mine.creditNotes).get(doc.id) ?? 0, { id: ctx.id, date: step.date, amountCents: step.amountCents, method: step.method, reference: step.reference, now, by: who.email })
       if (!r.ok) return refused(r)
       await documents.putPayment(r.value)
+      documentsChanged()
       void runSync(true).catch(() => undefined)
       return { ok: true, id: r.value.id }
     }

@@ -2,6 +2,7 @@ import { computeTotals } from "~src/domain/documents/totals"
 import { checkTransition } from "~src/domain/documents/workflow"
 import { defineHandler } from "~src/messaging/handler"
 
+import { documentsChanged } from "../../services"
 import { readSession, runSync } from "../../sync"
 import { documentsDb, getQuote, sellerGaps } from "./documents"
 
@@ -31,6 +32,7 @@ export const quotesIssue = defineHandler("quotes/issue", async (req) => {
     updatedAt: now
   }
   await documentsDb.quotes.put(sent)
+  documentsChanged()
   void runSync(true).catch(() => undefined)
   return { ok: true, quote: sent }
 })

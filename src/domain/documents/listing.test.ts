@@ -51,9 +51,19 @@ describe("workspace lists", () => {
     expect(filterRows(all, { status: "paid" }).map((r) => r.id)).toEqual(["i2"])
   })
 
+  it("finds a document number typed whole, not another document whose customer's code has the same digits", () => {
+    // DEV-2026-00099 is Boulangerie Lefèvre's (C-00012), DEV-2026-00012 Acme's (C-00099): each number, one quote.
+    const mine = Quote.parse({ ...quote, id: "q99", number: "DEV-2026-00099" })
+    const theirs = Quote.parse({ ...quote, id: "q12", customerId: "c2", number: "DEV-2026-00012" })
+    const quotes = toRows([mine, theirs], { today, customers, payments: [], creditNotes: [], schedule: DEFAULT_DUNNING_SCHEDULE })
+    expect(filterRows(quotes, { query: "DEV-2026-00012" }).map((r) => r.id)).toEqual(["q12"])
+    expect(filterRows(quotes, { query: "dev-2026-00099" }).map((r) => r.id)).toEqual(["q99"])
+  })
+
   it("filters by status, customer, dates, overdue, and searches number or customer without accents", () => {
     expect(filterRows(rows, { query: "lefevre fac" }).map((r) => r.id)).toEqual(["i1"])
     expect(filterRows(rows, { query: "c-00099" }).map((r) => r.id)).toEqual(["i2"])
+    expect(filterRows(rows, { query: "Lefèvre DEV" }).map((r) => r.id)).toEqual(["q"])
     expect(filterRows(rows, { overdue: true }).map((r) => r.id)).toEqual(["i1"])
     expect(filterRows(rows, { status: "paid" }).map((r) => r.id)).toEqual(["i2"])
     expect(filterRows(rows, { customerId: "c2" }).map((r) => r.id)).toEqual(["i2"])

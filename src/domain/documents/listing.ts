@@ -90,9 +90,13 @@ export interface RowFilter {
   query?: string | undefined
 }
 
-/** The list's filters: all must hold; the search matches the number, the customer's name or code (accents folded). */
+/**
+ * The list's filters: all must hold; the search matches the number, the customer's name or code (accents folded),
+ * each term typed (split at spaces) found whole.
+ */
 export function filterRows(rows: readonly DocumentRow[], f: RowFilter): DocumentRow[] {
-  const words = f.query ? foldText(f.query).split(" ").filter(Boolean) : []
+  // Each term as typed is found whole: "DEV-2026-00050" is that number, not a quote of a customer whose code is C-00050.
+  const words = f.query ? f.query.split(/\s+/).map(foldText).filter(Boolean) : []
   return rows.filter((r) => {
     if (f.status && !statusMatches(r, f.status)) return false
     if (f.customerId && r.customerId !== f.customerId) return false

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render, screen, within } from "@testing-library/react"
+import { act, render, screen, within } from "@testing-library/react"
 import { afterEach, describe, expect, it, vi } from "vitest"
 
 import { createI18n } from "~src/i18n"
@@ -40,5 +40,22 @@ describe("the card's documents block", () => {
     const i18n = createI18n("fr")
     const { container } = render(<DocumentsBlock customerId="cust-7" t={i18n.t.bind(i18n) as never} locale="fr" />)
     await vi.waitFor(() => expect(container.innerHTML).toBe(""))
+  })
+
+  it("reads the figures again when a document or payment was written", async () => {
+    let listener: ((changes: Record<string, { newValue?: unknown }>, area: string) => void) | undefined
+    const sendMessage = vi.fn(async () => ({ ok: true, data: summary }))
+    vi.stubGlobal("chrome", {
+      runtime: { sendMessage, getURL: (p: string) => `chrome-extension://x/${p}` },
+      storage: { local: { get: async () => ({}) }, onChanged: { addListener: (fn: typeof listener) => (listener = fn), removeListener: () => undefined } }
+    })
+    const i18n = createI18n("en")
+    render(<DocumentsBlock customerId="cust-7" t={i18n.t.bind(i18n) as never} locale="en" />)
+    await screen.findByText("2 open quotes")
+    // The agent sends a third quote from the form over this card: the background bumps the documents' counter.
+    sendMessage.mockResolvedValue({ ok: true, data: { ...summary, openQuotes: { count: 3, cents: 212_257 } } })
+    act(() => listener?.({ "documents.generation": { newValue: 1 } }, "local"))
+    expect((await screen.findByText("3 open quotes")).closest("li")!.textContent).toContain("€2,122.57")
+    expect(sendMessage).toHaveBeenCalledTimes(2)
   })
 })

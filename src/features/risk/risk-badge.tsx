@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react"
 
 import type { RiskView } from "~src/messaging/contract"
+import { useDocumentsGeneration } from "~src/ui/use-documents-generation"
 
 import { isRiskView, riskReasonsText } from "./risk-text"
 
@@ -25,10 +26,12 @@ export function RiskBadge({ risk, t, locale }: { risk: RiskView; t: Translate; l
 
 /**
  * The risk of one customer, asked of the background (raw message, no zod: the card also runs in content scripts;
- * the background validates the request and its own response). null while loading or when it cannot be known.
+ * the background validates the request and its own response). null while loading or when it cannot be known. Asked
+ * again when a document or payment was written: the risk shown stays until the new one comes.
  */
 export function useCustomerRisk(customerId: string, enabled: boolean): RiskView | null {
   const [risk, setRisk] = useState<RiskView | null>(null)
+  const generation = useDocumentsGeneration()
   useEffect(() => {
     if (!enabled) return
     let live = true
@@ -43,6 +46,6 @@ export function useCustomerRisk(customerId: string, enabled: boolean): RiskView 
     return () => {
       live = false
     }
-  }, [customerId, enabled])
+  }, [customerId, enabled, generation])
   return risk
 }
