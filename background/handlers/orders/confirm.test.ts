@@ -7,6 +7,7 @@ import { getDb } from "~src/db/database"
 import { ProductRepository } from "~src/db/product-repository"
 import { generateCustomers, generateProducts } from "~src/domain/demo/demo-data"
 import { saveCapture } from "~src/features/order-capture/capture-store"
+import { DOCUMENTS_GENERATION_KEY } from "~src/messaging/base-generation"
 import type { OrderCapture } from "~src/messaging/contract"
 
 import { ask, stubChrome } from "../handler-test-kit"
@@ -58,6 +59,15 @@ describe("orders/confirm", () => {
     const timeline = await ask<{ events: { kind: string; documentId: string; mail: unknown }[]; total: number }>("documents/timeline", { customerId })
     expect(timeline.events).toEqual([expect.objectContaining({ kind: "mail-captured", documentId: stored.orderId, mail: { subject: "Commande", from: "achats@example.com" } })])
     expect(timeline.total).toBe(1)
+  })
+
+  it("tells the cards open in pages that the customer's documents changed, so their open orders and risk are read again", async () => {
+    const before = (await chrome.storage.local.get(DOCUMENTS_GENERATION_KEY))[DOCUMENTS_GENERATION_KEY]
+    const stored = await ask<{ ok: boolean }>("orders/confirm", { captureId: "cap-1", review })
+    expect(stored.ok).toBe(true)
+    const after = (await chrome.storage.local.get(DOCUMENTS_GENERATION_KEY))[DOCUMENTS_GENERATION_KEY]
+    expect(typeof after).toBe("number")
+    expect(after).not.toBe(before)
   })
 
   it("stores one order for a capture confirmed a second time (the review opened again by Back, or in a second tab)", async () => {

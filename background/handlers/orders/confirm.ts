@@ -5,7 +5,7 @@ import { loadCapture, markConfirmed } from "~src/features/order-capture/capture-
 import type { ParsedRequestOf, ResponseOf } from "~src/messaging/contract"
 import { defineHandler } from "~src/messaging/handler"
 
-import { services } from "../../services"
+import { documentsChanged, services } from "../../services"
 import { readSession, runSync, teamNames } from "../../sync"
 import { documents, me, riskSettings, today } from "../documents/shared"
 
@@ -58,6 +58,7 @@ async function confirmCapture(req: ParsedRequestOf<"orders/confirm">): Promise<R
     order = overridden.value
   }
   await services.orders.put(order)
+  documentsChanged()
   await markConfirmed(capture.id, { orderId: order.id, customerId: customer.id })
   const memory = await services.orderMemories.get(customer.code)
   // What the proposal got wrong is learnt against what the extractor said for this customer.
