@@ -135,7 +135,8 @@ export class CatalogMatcher {
       // Codes written inside a name ("toner TN-2420", "HP 305"): a customer quotes the maker's code.
       // Upper case only and outside the pack size in parentheses: "lot de 10" is no code.
       for (const m of `${product.nameFr} ${product.nameEn}`.replace(/\([^)]*\)/g, " ").matchAll(/\b([A-Z]{1,4})[- ]?(\d{2,6})\b/g)) codes.push(compactCode(m[1]! + m[2]!))
-      for (const c of codes) this.byCode.set(c, [...(this.byCode.get(c) ?? []), product])
+      // (a code both names print, "toner TN-2420" / "toner cartridge TN-2420", is one product's, not two)
+      for (const c of new Set(codes)) this.byCode.set(c, [...(this.byCode.get(c) ?? []), product])
       const seen = new Set<string>()
       for (const n of names) for (const t of n.tokens) seen.add(singular(t))
       for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1)
