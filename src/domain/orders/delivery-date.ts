@@ -47,7 +47,7 @@ const CLOSURE = /(?<!\b(?:before|until|till|by|avant|avant que|avant qu|jusqu a 
  * on Thursday", « le départ pour N'Djamena étant le jeudi », "the boat sails for Nouméa on Friday": not the day they are
  * wanted (that one is said beside it, "must reach them by Wednesday", « avant le mercredi »).
  */
-const ONWARD = new RegExp(`\\b(?:ships?|sails?|leaves?|departs?|flies(?: out)?|goes(?: out)?|part(?:ira|ent)?|d[ée]part)\\s+(?:out\\s+)?(?:to|for|pour|vers|[àa] destination d[eu])\\s+\\p{Lu}[\\p{L}'’-]*(?:\\s\\p{Lu}[\\p{L}'’-]*)*\\s+(?:[ée]tant\\s+|est\\s+|is\\s+)?(?:on\\s+|le\\s+|this\\s+|next\\s+|ce\\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b`, "giu")
+const ONWARD = new RegExp(`\\b(?:ships?|sails?|leaves?|departs?|flies(?: out)?|part(?:ira|ent)?|d[ée]part)\\s+(?:out\\s+)?(?:to|for|pour|vers|[àa] destination d[eu])\\s+\\p{Lu}[\\p{L}'’-]*(?:\\s\\p{Lu}[\\p{L}'’-]*)*\\s+(?:[ée]tant\\s+|est\\s+|is\\s+)?(?:on\\s+|le\\s+|this\\s+|next\\s+|ce\\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b`, "giu")
 const NOT_DELIVERY = /\b(?:facture|invoice|paiement|payment|echeance|reglement|devis du|quote of|date de commande|order date|commande du|ordered on|acknowledge\w*|accuse\w* (?:de )?reception)\b/
 /**
  * The day an earlier order was placed, named with it ("en complément de notre commande BC-2026-0587 du 1er décembre",
