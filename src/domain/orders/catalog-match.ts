@@ -114,6 +114,15 @@ function esPlural(t: string): string | null {
   return /(?:x|ch|sh|ss)es$/.test(t) ? t.slice(0, -2) : null
 }
 
+/**
+ * "2 toners TN2420": a maker's code written joined, which no name's words match, names its product when every name that
+ * prints it is that one product's ("toner TN-2420" / "toner cartridge TN-2420"). Written "TN-2420" or "TN 2420", the
+ * name's words read it as before.
+ */
+function joinedCodeOfOne(raw: string, products: readonly Product[] | undefined): boolean {
+  return /^[a-z]{1,4}\d{2,6}$/i.test(raw) && products !== undefined && new Set(products.map((p) => p.ref)).size === 1
+}
+
 export class CatalogMatcher {
   private readonly items: IndexedProduct[]
   private readonly byRef = new Map<string, Product>()
@@ -135,8 +144,7 @@ export class CatalogMatcher {
       // Codes written inside a name ("toner TN-2420", "HP 305"): a customer quotes the maker's code.
       // Upper case only and outside the pack size in parentheses: "lot de 10" is no code.
       for (const m of `${product.nameFr} ${product.nameEn}`.replace(/\([^)]*\)/g, " ").matchAll(/\b([A-Z]{1,4})[- ]?(\d{2,6})\b/g)) codes.push(compactCode(m[1]! + m[2]!))
-      // (a code both names print, "toner TN-2420" / "toner cartridge TN-2420", is one product's, not two)
-      for (const c of new Set(codes)) this.byCode.set(c, [...(this.byCode.get(c) ?? []), product])
+      for (const c of codes) this.byCode.set(c, [...(this.byCode.get(c) ?? []), product])
       const seen = new Set<string>()
       for (const n of names) for (const t of n.tokens) seen.add(singular(t))
       for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1)
@@ -267,7 +275,7 @@ export class CatalogMatcher {
       else if (two !== "" && /^[a-z]{1,4}$/i.test(raw[i]!) && /^\d{2,6}$/.test(raw[i + 1]!) && this.byCode.get(two)?.length === 1) {
         hits.push({ product: this.byCode.get(two)![0]!, at: [i, i + 1], via: "code" })
         i++
-      } else if (one.length >= 4 && /\d/.test(one) && /[a-z]/.test(one) && this.byCode.get(one)?.length === 1) hits.push({ product: this.byCode.get(one)![0]!, at: [i], via: "code" })
+      } else if (one.length >= 4 && /\d/.test(one) && /[a-z]/.test(one) && (this.byCode.get(one)?.length === 1 || joinedCodeOfOne(raw[i]!, this.byCode.get(one)))) hits.push({ product: this.byCode.get(one)![0]!, at: [i], via: "code" })
     }
     return hits
   }
