@@ -59,13 +59,14 @@ export function productIn(tokens: Token[], from: number, to: number, matcher: Ca
       owner.push(idx[k]!)
     }
   })
-  const refs = matcher.findRefs(words.map((t) => t.raw))
+  // (a code written joined, "TN2420", only where the name's words name nothing: then it is all the piece says)
+  const refs = matcher.findRefs(words.map((t) => t.raw)).filter((r) => r.via !== "joined" || matcher.matchName(folded, prefer).hit === null)
   if (refs.length > 0) {
     const r = refs[0]!
     const used = new Set(r.at.map((k) => idx[k]!))
     // "trois cartouches de toner TN-2420": the maker's code names the product, and the name's words around it are its
     // too (a number word counts right before them, as before the name alone).
-    if (r.via === "code") {
+    if (r.via !== "ref") {
       const { hit } = matcher.matchName(folded, prefer)
       if (hit !== null && hit.product.ref === r.product.ref) for (const k of hit.matched) if (k >= 0) used.add(owner[k]!)
     }
