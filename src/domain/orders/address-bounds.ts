@@ -56,7 +56,9 @@ export function placeBefore(line: string, streetAt: number): number {
   // place's last part too ("to the loading dock, Building 4, Harbour Road, …").
   const numbered = /^\d{1,4},/.test(line.slice(streetAt)) && /(?:^|,\s*)\p{Lu}[\p{L}'’-]*\s+$/u.test(place)
   // (A street with no number matched from its comma on: ", route du Moulin, …" ends the place before it.)
-  return at >= 0 && (/(?:,|\bn[°º]\.?)\s*$/u.test(place) || /^,/.test(line.slice(streetAt)) || numbered || (NUMBERED_UNIT.test(place) && /^\d/.test(line.slice(streetAt)))) && place.length <= 80 && /^\p{L}/u.test(place) && !/\b(?:le|the|on|by|avant|before|lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday|saturday)\b\s*\d/i.test(place) && !BILLING.test(place) ? at : namedPartsBefore(line, streetAt)
+  // ("delivered to the mail room at 2234 …": a spot of the building, then "at" before the street, is kept with it.)
+  const spotAt = WAY_IN.test(place.replace(/^(?:the|our|le|la|l['’])\s*/i, "")) && /\s(?:at|au)\s+$/i.test(place) && /^\d/.test(line.slice(streetAt))
+  return at >= 0 && (/(?:,|\bn[°º]\.?)\s*$/u.test(place) || /^,/.test(line.slice(streetAt)) || numbered || spotAt || (NUMBERED_UNIT.test(place) && /^\d/.test(line.slice(streetAt)))) && place.length <= 80 && /^\p{L}/u.test(place) && !/\b(?:le|the|on|by|avant|before|lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday|saturday)\b\s*\d/i.test(place) && !BILLING.test(place) ? at : namedPartsBefore(line, streetAt)
 }
 
 /**
@@ -100,8 +102,15 @@ export function placeRunningInto(text: string, streetAt: number): number {
   }
   const before = text.slice(0, streetAt)
   let at = -1
-  for (const p of before.matchAll(/(?<![\p{L}'’])(?:(?:[àa] la|au|aux|chez|to the|at the|at|to)\s+|[àa] l['’]\s*)/giu)) at = p.index + p[0].length
+  let spot = -1
+  for (const p of before.matchAll(/(?<![\p{L}'’])(?:(?:[àa] la|au|aux|chez|to the|at the|at|to)\s+|[àa] l['’]\s*)/giu)) {
+    spot = at
+    at = p.index + p[0].length
+  }
   if (at < 0 || /[,;:.!?()]/.test(before.slice(at))) return -1
+  // "delivered to the mail room at 2234 Massachusetts Avenue", « au quai de déchargement au 12 rue … »: a spot of the
+  // building, then "at" / "au" right before the street, keeps the spot and its "at" (where the carrier goes in).
+  if (before.slice(at).trim() === "" && spot >= 0 && !/[,;:.!?()]/.test(before.slice(spot, at)) && WAY_IN.test(before.slice(spot))) return spot
   const place = before.slice(at)
   // "livrez au chalet 14 place des Dominicains …": the figure after a stand's or a chalet's word is its number, not the
   // street's (a market's stands, a fair's halls are numbered; the street has none here).
@@ -120,7 +129,7 @@ function lastPlaceWord(text: string): number {
 const NUMBERED_UNIT = /^(?:chalet|stand|box|emplacement|loge|cabane|kiosque|pavillon|pitch|stall|booth|unit|hangar)\s*$/i
 
 /** A spot of the premises the goods go to, not which premises ("au quai technique 12 avenue …", "to the loading bay …"). */
-const WAY_IN = /^(?:quai|dock|entr[ée]e|porte|portail|cour|hall|loading bay|goods[- ]in|back door|rear entrance)\b/i
+const WAY_IN = /^(?:quai|dock|entr[ée]e|porte|portail|cour|hall|loading bay|loading dock|goods[- ]in|back door|rear entrance|mail ?room|post ?room|receiving)\b/i
 
 /**
  * A short heading before a colon ("À l'annexe : Clinique …", "NEW DEPOT: …", an answer's own words) is no part of the

@@ -74,7 +74,7 @@ export function addressAfterAsking(lines: readonly string[]): { value: string; e
  * Friday 11th at the latest, to the stores, …").
  */
 const SENT = new RegExp(
-  String.raw`(?<![\p{L}'’])(?:(?:[àa] )?(?:livr(?:er|[ée]e?s?|ez|aison)|d[ée]pos(?:er|[ée]e?s?|ez)|apport(?:er|ez)) ${SENDING_DAY_FR}(?:sur|[àa]|au|aux|chez)|(?:deliver(?:ed)?|ship(?:ped)?|drop(?:ped)?(?: off)?|bring|take) (?:(?:it|them|everything|the lot|all) )?(?:off )?${SENDING_DAY_EN}(?:to|at)|(?<=^|[\s,])(?:by|for|before) (?:monday|tuesday|wednesday|thursday|friday|saturday|tomorrow)(?: (?:the )?\d{1,2}(?:st|nd|rd|th))?(?:,? at the latest)?,? to)(?![\p{L}'’])`,
+  String.raw`(?<![\p{L}'’])(?:(?:[àa] )?(?:livr(?:er|[ée]e?s?|ez|aison)|d[ée]pos(?:er|[ée]e?s?|ez)|apport(?:er|ez)) ${SENDING_DAY_FR}(?:sur|[àa]|au|aux|chez|par(?= l[ae] | l['’]))|(?:deliver(?:ed)?|ship(?:ped)?|drop(?:ped)?(?: off)?|bring|take) (?:(?:it|them|everything|the lot|all) )?(?:off )?${SENDING_DAY_EN}(?:to|at|via|through)|(?<=^|[\s,])(?:by|for|before) (?:monday|tuesday|wednesday|thursday|friday|saturday|tomorrow)(?: (?:the )?\d{1,2}(?:st|nd|rd|th))?(?:,? at the latest)?,? to)(?![\p{L}'’])`,
   "iu"
 )
 /** A street's own word, numbered or not ("Gnoll Park Road", "rue de Siam"). */
@@ -109,7 +109,10 @@ export function addressSentTo(lines: readonly string[]): { value: string; eviden
     // est dès 9h). Merci !")
     const tail =
       /^((?:\s+(?!(?:pas|merci|svp|stp|please|pls|thanks|thx|cheers|pour|avant|for|by|before|on|le|ce|cette|demain|asap|urgent|today|tomorrow)\b)[\p{L}'’-]+){1,5})(?:\s+(?:pas|merci|svp|stp|please|pls|thanks|thx|cheers|pour|avant|for|by|before|on|le|ce|cette|demain|asap|urgent|today|tomorrow)\b[^\d]*)?\s*$/iu.exec(line.slice(end)) ??
-      /^((?:\s+[\p{L}'’-]+){1,5},(?:\s+\p{Lu}[\p{L}'’-]*){1,3})\s*(?:\([^()]*\)\s*)?(?:[.!]\s.*)?[.!]?\s*$/u.exec(line.slice(end))
+      /^((?:\s+[\p{L}'’-]+){1,5},(?:\s+\p{Lu}[\p{L}'’-]*){1,3})\s*(?:\([^()]*\)\s*)?(?:[.!]\s.*)?[.!]?\s*$/u.exec(line.slice(end)) ??
+      // (or its town after « à » / "in", capitalised, then the dictation going on in lower case: "… 4 rue de la Chèvre à
+      // Metz la grande porte est fermée le soir merci")
+      /^((?:\s+[\p{L}'’-]+){1,5}?\s+(?:[àa]|in)\s+\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*)(?=\s+\p{Ll}|\s*[.,;!]|\s*$)/u.exec(line.slice(end))
     if (tail !== null) return { value: cleanAddressPart(line.slice(start, end) + tail[1]!), evidence: line.trim(), confidence: 0.55 }
   }
   return null
@@ -193,6 +196,12 @@ const SIGN_OFF = /^\s*(?:merci|thanks?\b|thank you|many thanks|cheers|cordialeme
  */
 const SENDS_THERE = /\b(?:ship|deliver|send|bring|livr\w*|envoy\w*|exp[ée]di\w*|apport\w*)\b[^.!?]{0,60}?(?:\b(?:to|at|chez)\s+(?:the|our|la|le|l['’]|notre|nos)\b|(?<![\p{L}])[àa]\s+(?:la|l['’]|notre|nos)|\b(?:au|aux)\s)/iu
 
+/**
+ * A paragraph that asks for the goods in words, its list elsewhere (a forward's "Everything else as below, for Monday
+ * please.", « Le reste comme ci-dessous, pour lundi svp. »): it ends on the asking word, or on the day wanted.
+ */
+const ASKED_ABOVE = /(?:\b(?:please|pls|svp|stp|s['’]il vous pla[îi]t|merci)|\b(?:for|by|pour|avant) (?:(?:next|this|le|ce) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|lundi|mardi|mercredi|jeudi|vendredi|samedi)(?: (?:svp|please))?)\s*[.!]?\s*$/iu
+
 /** A line of goods as a list writes it: "6 boîtes capsules", "- 12 x hand soap", "10 reams of paper". */
 const GOODS_LINE = /^\s*(?:[-*•]\s*)?\d+\s*(?:x\s*)?\p{L}/iu
 
@@ -203,7 +212,7 @@ const GOODS_LINE = /^\s*(?:[-*•]\s*)?\d+\s*(?:x\s*)?\p{L}/iu
  */
 export function blockUnderGoods(lines: readonly string[], sender: string, signature: string): { value: string; evidence: string; confidence: number } | null {
   for (let i = 2; i < lines.length; i++) {
-    if (lines[i - 1]!.trim() !== "" || !(GOODS_LINE.test(lines[i - 2]!) || SENDS_THERE.test(lines[i - 2]!)) || lines[i]!.trim() === "") continue
+    if (lines[i - 1]!.trim() !== "" || !(GOODS_LINE.test(lines[i - 2]!) || SENDS_THERE.test(lines[i - 2]!) || ASKED_ABOVE.test(lines[i - 2]!)) || lines[i]!.trim() === "") continue
     const parts: string[] = []
     for (let k = i; k < lines.length && k < i + 5; k++) {
       const l = cleanAddressPart(lines[k]!)

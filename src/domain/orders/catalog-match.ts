@@ -114,6 +114,18 @@ function esPlural(t: string): string | null {
   return /(?:x|ch|sh|ss)es$/.test(t) ? t.slice(0, -2) : null
 }
 
+/**
+ * "2 toners TN2420": a maker's code written joined, which no name's words match, names its product when every name that
+ * prints it is that one product's ("toner TN-2420" / "toner cartridge TN-2420"). Written "TN-2420" or "TN 2420", the
+ * name's words read it as before, as they read a code the name itself prints joined ("LED E27").
+ */
+function joinedCodeOfOne(raw: string, products: readonly Product[] | undefined): boolean {
+  if (!/^[a-z]{1,4}\d{2,6}$/i.test(raw) || products === undefined || new Set(products.map((p) => p.ref)).size !== 1) return false
+  // (a name that prints the code joined itself, "LED E27", is read by its words: the code names nothing more)
+  const words = foldText(`${products[0]!.nameFr} ${products[0]!.nameEn}`).split(" ")
+  return !words.includes(foldText(raw))
+}
+
 export class CatalogMatcher {
   private readonly items: IndexedProduct[]
   private readonly byRef = new Map<string, Product>()
@@ -254,8 +266,8 @@ export class CatalogMatcher {
    * Products named by a ref or maker's code among the raw words of a text: each hit with the index of the raw
    * word(s) it used, in order of appearance.
    */
-  findRefs(raw: readonly string[]): { product: Product; at: number[]; via: "ref" | "code" }[] {
-    const hits: { product: Product; at: number[]; via: "ref" | "code" }[] = []
+  findRefs(raw: readonly string[]): { product: Product; at: number[]; via: "ref" | "code" | "joined" }[] {
+    const hits: { product: Product; at: number[]; via: "ref" | "code" | "joined" }[] = []
     for (let i = 0; i < raw.length; i++) {
       const one = compactCode(raw[i]!)
       const two = i + 1 < raw.length ? compactCode(raw[i]! + raw[i + 1]!) : ""
@@ -267,6 +279,7 @@ export class CatalogMatcher {
         hits.push({ product: this.byCode.get(two)![0]!, at: [i, i + 1], via: "code" })
         i++
       } else if (one.length >= 4 && /\d/.test(one) && /[a-z]/.test(one) && this.byCode.get(one)?.length === 1) hits.push({ product: this.byCode.get(one)![0]!, at: [i], via: "code" })
+      else if (one.length >= 4 && joinedCodeOfOne(raw[i]!, this.byCode.get(one))) hits.push({ product: this.byCode.get(one)![0]!, at: [i], via: "joined" })
     }
     return hits
   }

@@ -89,7 +89,9 @@ const PERSON = /^(?:\p{Lu}\.\s?|\p{Lu}[\p{Ll}'’-]+ )\p{Lu}[\p{Ll}'’-]+$/u
 const POINT_BEFORE_COLON = /(?:(?<![\p{L}])[àa] l['’]\s*|(?:\bto (?:the|our)|(?<![\p{L}])(?:[àa] la|au|aux))\s+)((?:[\p{L}'’-]+ ?){1,5}?)\s*:\s*$/iu
 const POINT = /^(?:[\p{L}-]+ )?(?:door|doors|entrance|gate|reception|front desk|lodge|stores|store ?room|stock ?room|mail ?room|post ?room|goods in(?:wards?)?|receiving|shipping ?(?:\/|and|&) ?receiving|(?:loading )?(?:dock|bay))$|^(?:accueil|r[ée]ception|loge|r[ée]serve|porte|portail|entr[ée]e|[ée]conomat|conciergerie|gu[ée]rite|poste de garde)\b(?:[ '’][\p{L}'’-]+){0,3}$/iu
 /** Where a building takes in goods: "receiving", "shipping/receiving", "goods inwards", "the loading dock", "quai de déchargement". */
-const GOODS_SIDE = /^(?:(?:the|our|la|le|l['’]|notre)\s*)?(?:receiving|shipping ?(?:\/|and|&) ?receiving|goods in(?:wards?)?|(?:loading )?(?:dock|bay)|mail ?room|post ?room|quai(?: de (?:livraison|d[ée]chargement|r[ée]ception))?|r[ée]ception (?:des )?marchandises)$/iu
+// (its last words too, after the building's: "the chancery loading bay", "the school's goods in"; and a hall hired or lent
+// for the day, « la salle polyvalente », "the church hall", which is no part of the sender's own premises)
+const GOODS_SIDE = /^(?:(?:the|our|la|le|l['’]|notre)\s*)?(?:(?:[\p{L}'’-]+\s+){0,2}(?:receiving|goods in(?:wards?)?|(?:loading )?(?:dock|bay)|mail ?room|post ?room)|salle (?:polyvalente|des f[êe]tes|communale|municipale|paroissiale|omnisports|de sport)|gymnase|(?:village|church|parish|community|sports|school|scout) (?:hall|centre|center)|receiving|shipping ?(?:\/|and|&) ?receiving|goods in(?:wards?)?|(?:loading )?(?:dock|bay)|mail ?room|post ?room|quai(?: de (?:livraison|d[ée]chargement|r[ée]ception))?|r[ée]ception (?:des )?marchandises)$/iu
 // ("au local technique et pas à l'accueil des curistes :": the place said not to come to is none of it.)
 const NOT_THAT_POINT = /\b(?:et |mais )?(?:pas|non|not|never|jamais)\s+(?:au|aux|[àa]|to|at|the|chez|par)(?![\p{L}])[^,:;.()]*/giu
 // ("à l'accueil si possible :": a wish, the address is the block's.)
@@ -139,6 +141,9 @@ const SENDS_GOODS = /\b(?:envoy\w*|exp[ée]di\w*|livr\w*|send|ship|deliver|bring
 const sendsGoodsThere = (line: string): boolean => line.split(/(?<=[.!?])\s+/).some((s) => SENDS_GOODS.test(s) && placeAfterGoods(s) !== null)
 const TO_PLACE_COLON = /(?<![\p{L}])(?:(?:to|[àa]) (?:the|our|notre|la|le|l['’])(?![\p{L}])|aux? (?=\p{Ll})|[àa] l['’](?=\p{L}))[^:\n]{0,50}:/iu
 
+/** Words that hand the goods over somewhere other than "livrer" / "deliver": « remis », « déposés », "must reach", "get to". */
+const HANDED_OVER = /\b(?:(?:[êe]tre |sont |seront )?remi(?:s|se|ses)\b|remettre\b|(?:[êe]tre |sont |seront )d[ée]pos[ée]e?s?\b|(?:must|should|need to|needs to|has to|have to|to) (?:reach|get to|arrive at|be at)\b|(?:doivent|doit|devront) (?:arriver|parvenir)\b)/i
+
 const LONG_PLACE_COLON = /(?<![\p{L}])(?:(?:to|[àa]) (?:the|our|notre|nos|la|le|l['’])(?![\p{L}])|aux? (?=\p{Ll})|[àa] l['’](?=\p{L}))[^:\n]{0,60}:\s*$/iu
 
 function findLabelledAddress(text: string): { value: string; evidence: string; confidence: number } | null {
@@ -164,7 +169,9 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     // "Friday 27th please, to:" above an address block: a line ending in "to:" or "à :" says where, not who.
     // "à l'adresse du centre (et non au siège de Besançon) :": the place said not to deliver to is no billing word.
     const unnegated = line.replace(NOT_THERE, " ")
-    const destination = /\b(?:livr|deliver|ship)/i.test(line) || (/[\s,](?:(?:to|[àa]|au|aux)(?: (?:the|our|my|la|le|l'|notre|mon|ma|nos|les))?(?: [\p{L}'’-]+){0,3}|to|[àa])\s*:\s*$/iu.test(line) && !/\b(?:reply|replies|r[ée]pondre|invoice|bill|factur|sent|envoy[ée]|addressed|adress[ée]|copie)\w*\b/i.test(line)) || (/\b(?:goes? (?:direct(?:ly)? |straight )?to|go (?:direct(?:ly)? |straight )?to|direct(?:ly)? to|drop|send (?:it|them|the lot|everything|it all|all of it)|bring|entrep[oô]t|warehouse|d[ée]p[oô]t|chantier|site|pour le compte d|on behalf of|directement (?:chez|[àa])|l['’]adresse (?:du|de|des|d['’])|to the address of)/i.test(unnegated) && !BILLING.test(unnegated))
+    // ("Les colis doivent être remis avant le mercredi 2 décembre au bureau de la valise, … :", "the goods must reach them by
+    // next Wednesday:": a sentence that hands the goods over, its colon over the block.)
+    const destination = /\b(?:livr|deliver|ship)/i.test(line) || HANDED_OVER.test(line) || (/[\s,](?:(?:to|[àa]|au|aux)(?: (?:the|our|my|la|le|l'|notre|mon|ma|nos|les))?(?: [\p{L}'’-]+){0,3}|to|[àa])\s*:\s*$/iu.test(line) && !/\b(?:reply|replies|r[ée]pondre|invoice|bill|factur|sent|envoy[ée]|addressed|adress[ée]|copie)\w*\b/i.test(line)) || (/\b(?:goes? (?:direct(?:ly)? |straight )?to|go (?:direct(?:ly)? |straight )?to|direct(?:ly)? to|drop|send (?:it|them|the lot|everything|it all|all of it)|bring|entrep[oô]t|warehouse|d[ée]p[oô]t|chantier|site|pour le compte d|on behalf of|directement (?:chez|[àa])|l['’]adresse (?:du|de|des|d['’])|to the address of)/i.test(unnegated) && !BILLING.test(unnegated))
     // (unless the line holds the address itself in brackets: "… à notre plateau (Quai des Vennes 18, 4020 Liège) :")
     // "These are for the branch, not headquarters in Aberystwyth:" right above an address block: the place the goods are
     // for, named before a colon, is where they go.
@@ -182,7 +189,8 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     if (!m && /\b(?:livr|deliver|ship)/i.test(line) && !BILLING.test(line) && /[?.]\s*$/.test(line) && blockBelow(lines, i)) m = /\s*$/.exec(line)
     // "Delivery: Tuesday 15 December, to" above the block: a delivery line left open on "to" / "à" / "au" ("Livraison :
     // jeudi 10 décembre, avant 11 h, au" over the place's lines).
-    if (!m && /\b(?:livr|deliver|ship)/i.test(line) && !BILLING.test(line) && /[\s,](?:to|[àa]|au|aux)\s*$/i.test(line) && blockBelow(lines, i)) m = /\s*$/.exec(line)
+    // ("Delivery: Thursday, December 10, attn. the verger, at", « Livraison jeudi, chez » over the block: "at" and "chez" too.)
+    if (!m && /\b(?:livr|deliver|ship)/i.test(line) && !BILLING.test(line) && /[\s,](?:to|at|[àa]|au|aux|chez)\s*$/i.test(line) && blockBelow(lines, i)) m = /\s*$/.exec(line)
     // "Livraison : Centre technique municipal, 14 chemin du Stade, 30310 Vergèze": a whole address after the label.
     if (!m) {
       const labelled = /\b(?:livraison|delivery|lieu de livraison)\s*:\s*/i.exec(line)

@@ -42,6 +42,12 @@ const AWAY_UNTIL = /\b(?:on (?:holiday|holidays|leave|vacation)|off (?:sick|work
  */
 const FALLBACK = /\b(?:otherwise|failing that|or else|if not|sinon|a defaut|à défaut)\b[^.;!?]*/giu
 const CLOSURE = /(?<!\b(?:before|until|till|by|avant|avant que|avant qu|jusqu a ce que)\s+)(?<!\b(?:before|avant)\s[^.;!?()\n]{0,40}\(\s*)\b(?:we|nous|on|(?:the|our|le|la|l['’]|notre) ?(?:shop|office|practice|clinic|store|site|school|college|academy|magasin|cabinet|bureau|boutique|salon|atelier|[ée]cole|[ée]tablissement|coll[èe]ge|lyc[ée]e|mairie|usine|entreprise))(?: |['’](?=(?:re|s|ll) ))(?:(?:is |are |re |s |will be |ll be )?(?:closed|shut)|close|closes|will close|break up|breaks up|fermons|fermerons|(?:est |sont |sommes |serons |sera |seront )?ferm[ée]e?s?|fermera)(?![\p{L}])(?:[^.;:!?,]|,(?! (?:so|donc|alors|please|merci|mais|but)\b))*/giu
+/**
+ * The day the goods go further on from where they are delivered, a place named after it: "our consolidator ships to Tokyo
+ * on Thursday", « le départ pour N'Djamena étant le jeudi », "the boat sails for Nouméa on Friday": not the day they are
+ * wanted (that one is said beside it, "must reach them by Wednesday", « avant le mercredi »).
+ */
+const ONWARD = new RegExp(`\\b(?:ships?|sails?|leaves?|departs?|flies(?: out)?|part(?:ira|ent)?|d[ée]part)\\s+(?:out\\s+)?(?:to|for|pour|vers|[àa] destination d[eu])\\s+\\p{Lu}[\\p{L}'’-]*(?:\\s\\p{Lu}[\\p{L}'’-]*)*\\s+(?:[ée]tant\\s+|est\\s+|is\\s+)?(?:on\\s+|le\\s+|this\\s+|next\\s+|ce\\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b`, "giu")
 const NOT_DELIVERY = /\b(?:facture|invoice|paiement|payment|echeance|reglement|devis du|quote of|date de commande|order date|commande du|ordered on|acknowledge\w*|accuse\w* (?:de )?reception)\b/
 /**
  * The day an earlier order was placed, named with it ("en complément de notre commande BC-2026-0587 du 1er décembre",
@@ -51,7 +57,8 @@ const NOT_DELIVERY = /\b(?:facture|invoice|paiement|payment|echeance|reglement|d
 // "selon votre offre du 20 novembre", "as per our quote of 25/11", "as quoted on 25 November", "your quotation dated …").
 const ORDER_OF_DAY = /(?:\b(?:commande|bon de commande|order|po|purchase order|devis|offre|proposition|pro ?forma|facture|quot(?:e|ation)|offer|proposal|estimate|invoice|mail|e-?mail|courriel|message|call|appel|[ée]change|conversation)(?:\s+(?:n[°o]\.?\s*)?[A-Z0-9][\w/-]*\d[\w/-]*)?\s+(?:du|of|dated|dat[ée]e? du|en date du|from|sent on|received on|re[çc]ue? le|envoy[ée]e? le|placed on|pass[ée]e le)\s+|\b(?:as )?quoted (?:on|of)\s+)(?:(?:le|the)\s+)?(?:\p{L}+\s+)?\d{1,2}(?:er|st|nd|rd|th)?(?:[/.]\d{1,2}(?:[/.]\d{2,4})?|\s+\p{L}+(?:\s+\d{4})?)/giu
 
-const NO_RUSH = /\b(?:no (?:rush|hurry)|not urgent|whenever|any (?:day|time)|anytime|n importe quel jour|peu importe le jour|pas (?:presse|d urgence|urgent)|rien ne presse|aucune urgence|quand vous (?:pouvez|voulez))\b/
+// ("Sometime next week is fine", « dans le courant de la semaine prochaine », "at some point next week": the week, no day in it.)
+const NO_RUSH = /\b(?:no (?:rush|hurry)|not urgent|whenever|any (?:day|time)|anytime|some ?time (?=next week|the week after|in the week|during)|at some point|(?:dans le |au )?courant (?:de )?(?:la )?semaine|n importe quand|n importe quel jour|peu importe le jour|pas (?:presse|d urgence|urgent)|rien ne presse|aucune urgence|quand vous (?:pouvez|voulez))\b/
 const SPAN = new RegExp(`\\b(?:(?:the )?week after next|next week|(?:la )?semaine (?:prochaine|d apr[eè]s)|(?:mid|early|late|end of|beginning of|mi|d[ée]but|fin)[- ](?:${MONTH_WORDS}))\\b`, "gi")
 
 /**
@@ -237,7 +244,7 @@ function deliveryDayOf(given: readonly { text: string; ref: Date }[], opts: { mo
   // "Monday 30th instead of Thursday 26th", "lundi au lieu de jeudi": the day given up is not the one wanted.
   // "stuck in my drafts since Friday", "depuis vendredi", "vendredi dernier": a day gone by.
   // "No rush, the week after next is fine", "mid-December is fine, no hurry": a span said to be soon enough is no day.
-  const lines = given.map((l) => ({ ...l, text: declined(l.text).replace(WEEKDAY_RANGE, " ").replace(WEEKDAY_EXCLUDED, " ").replace(GIVEN_UP, " ").replace(PAST_DAY, " ").replace(AWAY_UNTIL, " ").replace(FALLBACK, " ").replace(CLOSURE, " ").replace(ORDER_OF_DAY, " ") })).map((l) => (NO_RUSH.test(foldText(l.text)) ? { ...l, text: l.text.replace(SPAN, " ") } : l))
+  const lines = given.map((l) => ({ ...l, text: declined(l.text).replace(WEEKDAY_RANGE, " ").replace(WEEKDAY_EXCLUDED, " ").replace(GIVEN_UP, " ").replace(PAST_DAY, " ").replace(AWAY_UNTIL, " ").replace(FALLBACK, " ").replace(CLOSURE, " ").replace(ORDER_OF_DAY, " ").replace(ONWARD, " ") })).map((l) => (NO_RUSH.test(foldText(l.text)) ? { ...l, text: l.text.replace(SPAN, " ") } : l))
   // A line a system or a form labels with the day the goods are wanted ("Deliver by: Monday, December 7", "Livraison
   // souhaitée par l'acheteur : mardi 8 décembre"): before a deadline to accept or ship the order said above it.
   for (const { text, ref } of lines) {

@@ -49,11 +49,6 @@ export function productIn(tokens: Token[], from: number, to: number, matcher: Ca
   const slice = tokens.slice(from, to)
   const words = slice.filter((t) => !t.sep)
   const idx = slice.map((_, i) => from + i).filter((i) => !tokens[i]!.sep)
-  const refs = matcher.findRefs(words.map((t) => t.raw))
-  if (refs.length > 0) {
-    const r = refs[0]!
-    return { from, to, product: r.product, confidence: r.via === "ref" ? 0.97 : 0.9, used: new Set(r.at.map((k) => idx[k]!)), byRef: true }
-  }
   // "multi-surfaces", "Z-fold": one token for refs, its words for names.
   const folded: string[] = []
   const owner: number[] = []
@@ -64,6 +59,19 @@ export function productIn(tokens: Token[], from: number, to: number, matcher: Ca
       owner.push(idx[k]!)
     }
   })
+  // (a code written joined, "TN2420", only where the name's words name nothing: then it is all the piece says)
+  const refs = matcher.findRefs(words.map((t) => t.raw)).filter((r) => r.via !== "joined" || matcher.matchName(folded, prefer).hit === null)
+  if (refs.length > 0) {
+    const r = refs[0]!
+    const used = new Set(r.at.map((k) => idx[k]!))
+    // "trois cartouches de toner TN-2420": the maker's code names the product, and the name's words around it are its
+    // too (a number word counts right before them, as before the name alone).
+    if (r.via !== "ref") {
+      const { hit } = matcher.matchName(folded, prefer)
+      if (hit !== null && hit.product.ref === r.product.ref) for (const k of hit.matched) if (k >= 0) used.add(owner[k]!)
+    }
+    return { from, to, product: r.product, confidence: r.via === "ref" ? 0.97 : 0.9, used, byRef: true }
+  }
   const joined = " " + folded.join(" ") + " "
   for (const a of aliases) {
     if (joined.includes(" " + a.words.join(" ") + " ")) {

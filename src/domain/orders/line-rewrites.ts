@@ -73,7 +73,9 @@ function unpunctuated(line: string): string {
   // A voice mail's transcription says its numbers in words ("trois cartons d'essuie-mains deux bidons de…").
   // (the counts after "de" / "et" tell a list too, "besoin de quatre bidons … de cinq litres trois cartons … et dix boîtes":
   // only the one after another word starts an item with no word before it)
-  const counted = [...line.matchAll(/(?<=(\p{L}+)\s)(\d{1,4}|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|one|two|three|four|five|seven|eight|nine|ten|twelve)\s+(\p{L}+)/giu)].filter((m) => {
+  // ("I need a dozen reams of copy paper two boxes of …": a dozen said in words counts as a number does; a word ending in
+  // figures, « ramettes A4 deux boîtes », is a word before the count too.)
+  const counted = [...line.matchAll(/(?<=(\p{L}[\p{L}\d]*)\s)((?:a|one|half a|une|une demi-) ?(?:dozen|douzaine)(?: of| de| d['’])?|\d{1,4}|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|one|two|three|four|five|seven|eight|nine|ten|twelve)\s+(\p{L}+)/giu)].filter((m) => {
     const unit = foldText(m[3]!)
     return unitOfWord(unit) !== null && !WEAK_UNIT_WORDS.has(unit) && !MEASURE.test(unit)
   })

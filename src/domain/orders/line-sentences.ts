@@ -20,7 +20,7 @@ const MONTH_FR = String.raw`(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|a
 export const SENDING_DAY_FR = String.raw`(?:(?:le |(?:d['’]ici|jusqu['’]) ?(?:au |le )?)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|(?:apr[èe]s[- ]?)?demain)(?: (?:matin|midi|soir|apr[èe]s[- ]midi))?(?: (?:le )?\d{1,2}(?:er)?(?: ${MONTH_FR}|[./]\d{1,2}(?:[./]\d{2,4})?)?)?(?: en (?:huit|quinze))?(?:,? (?:au plus tard|avant \d{1,2} ?h(?:\d{2})?|dernier d[ée]lai))?(?: (?:svp|stp|merci))?,? )?`
 export const SENDING_DAY_EN = String.raw`(?:(?:(?:by|on|for|this|next|before) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today)(?: (?:morning|afternoon|lunchtime))?(?: (?:the )?\d{1,2}(?:st|nd|rd|th))?(?:,? at the latest)?(?: (?:please|pls))?,? )?`
 export const SENT_TO = new RegExp(
-  String.raw`(?<=^|[\s,.;:–-])(?:(?:[àa] )?(?:livr(?:er|[ée]e?s?|ez|aison)|d[ée]pos(?:er|[ée]e?s?|ez)|apport(?:er|ez)) ${SENDING_DAY_FR}(?:sur|[àa]|au|aux|chez|en)|(?:deliver(?:ed)?|ship(?:ped)?|send|sent|drop(?:ped)?(?: off)?|bring) (?:(?:it|them|everything|the lot|all) )?(?:off )?${SENDING_DAY_EN}(?:to|at))(?![\wÀ-ÿ])`,
+  String.raw`(?<=^|[\s,.;:–-])(?:(?:[àa] )?(?:livr(?:er|[ée]e?s?|ez|aison)|d[ée]pos(?:er|[ée]e?s?|ez)|apport(?:er|ez)) ${SENDING_DAY_FR}(?:sur|[àa]|au|aux|chez|en|par(?= l[ae] | l['’]))|(?:deliver(?:ed)?|ship(?:ped)?|send|sent|drop(?:ped)?(?: off)?|bring) (?:(?:it|them|everything|the lot|all) )?(?:off )?${SENDING_DAY_EN}(?:to|at|via|through))(?![\wÀ-ÿ])`,
   "i"
 )
 
@@ -40,6 +40,12 @@ export function placeAfterGoods(raw: string): { index: number } | null {
   }
   return at
 }
+
+/**
+ * The usual address said in passing inside the goods' sentence: « Pour lundi, à l'adresse habituelle, pourriez-vous nous
+ * livrer 4 packs d'eau … », "send 6 packs of water to the usual address": no address line, the goods are read.
+ */
+export const USUAL_ADDRESS = /(?:\b(?:[àa]|chez|to|at)\s+)?(?:l['’]\s*adresse (?:de livraison )?habituelle|(?:notre|votre|la) m[êe]me adresse(?: que (?:d['’]habitude|la derni[èe]re fois|d'hab))?|l['’]\s*adresse de d['’]habitude|(?:the|our) (?:usual|normal|regular) (?:delivery )?(?:address|place|site)|the same address(?: as (?:usual|always|before|last time))?|same address as (?:usual|always|before|last time))/giu
 
 /** A sentence of its own that opens on the address's label: "… svp. adresse : ESF Val Cenis, …", "… thanks. Address: …". */
 export const ADDRESS_SENTENCE = /(?<=[.!?]\s+)(?:adresse|address|adresse de livraison|delivery address)\s*:/i

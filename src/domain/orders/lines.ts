@@ -7,7 +7,7 @@ import { cellsOf, headerOf, type Columns } from "./table-header"
 import { isExcludedNumber } from "./not-quantities"
 import { dozens, hundreds, NUMBER_WORDS, spaceMultipliers, spokenQuantities, withoutNegated, withoutPurpose, withTotalsSaid } from "./line-words"
 import { measureOfName, ownNumbersOnly, packSaid, packsOf, productIn, tokenize, type Group, type LineOptions, type Token } from "./line-product"
-import { ADDRESS_SENTENCE, ASKED_INSTEAD, EARLIER_REST, LEAVE_OUT, NOT_A_LINE, PHONE_OR_POSTCODE, placeAfterGoods, REMAINDER, SENT_TO, sentencesOf, TAKEN_OFF } from "./line-sentences"
+import { ADDRESS_SENTENCE, ASKED_INSTEAD, EARLIER_REST, LEAVE_OUT, NOT_A_LINE, PHONE_OR_POSTCODE, placeAfterGoods, REMAINDER, SENT_TO, sentencesOf, TAKEN_OFF, USUAL_ADDRESS } from "./line-sentences"
 import { roughCount, roundCounts } from "./rough-counts"
 import { tableRow } from "./table-rows"
 import { containerHoldsOnePack, lineUnit, sameUnitFamily, unitOfWord, WEAK_UNIT_WORDS } from "./units"
@@ -178,7 +178,7 @@ function linesOfText(raw: string, opts: LineOptions, nextLine: string | null, ne
   // A signature's or an address's line: a phone number ("0141 496 0875", "04 91 33 80 15") or a British or Irish
   // postcode ("Glasgow G2 1PP", "D22 X8Y4") holds no goods ("Unit 7 … not the Sandyford office" is no office chair).
   // (a line that also asks for goods keeps them: "Please send 6 rolls …, to the bay: Unit 9, …, Leeds LS11 5PS")
-  if ((PHONE_OR_POSTCODE.test(raw) && !ASKING.test(raw)) || NOT_A_LINE.test(withoutPurpose(text.replace(/\([^()\d]*\)/g, " ").replace(QUOTED_WORDS, " "))) || /^\s*(?:the )?(?:last time|la derni[èe]re fois|la fois derni[èe]re)\b/i.test(text) || LEAVE_OUT.test(text)) {
+  if ((PHONE_OR_POSTCODE.test(raw) && !ASKING.test(raw)) || NOT_A_LINE.test(withoutPurpose(text.replace(/\([^()\d]*\)/g, " ").replace(QUOTED_WORDS, " ").replace(USUAL_ADDRESS, " "))) || /^\s*(?:the )?(?:last time|la derni[èe]re fois|la fois derni[èe]re)\b/i.test(text) || LEAVE_OUT.test(text)) {
     // "… vingt ampoules et cinq rallonges à livrer sur le chantier à la salle des fêtes de X 12 rue de la Gare …" dictated
     // in one line, "+ 1 colis PQ" run on into "livré a la laverie 22 rue de Siam": the goods come before the words that
     // send them somewhere, and only the address after those words made the line none.

@@ -162,6 +162,9 @@ const ACTS: readonly RegExp[] = [
   /\b(?:voici|ci dessous) (?:le|notre) (?:rendez vous|rdv|creneau) (?:de |pour la )?livraison (?:de|pour) (?:notre|ma|la) commande\b/,
   /\b(?:here is|here s|this is|below is) (?:the|our) (?:delivery (?:slot|appointment|window)|(?:slot|appointment) for (?:the )?delivery) (?:for|of) (?:our|my|the) (?:order|po|purchase order)\b/,
   /\bbon de commande\b/,
+  // « Merci d'enregistrer notre BC EE-STR-26-0519 », « veuillez prendre en compte notre commande », "please log our PO
+  // below", "kindly register the following order": the order handed over to be entered (never an address or an account).
+  /\b(?:merci (?:de|d) (?:bien vouloir )?|veuillez |pouvez vous |pourriez vous |je vous remercie de (?:bien vouloir )?|nous vous remercions de (?:bien vouloir )?)(?:enregistrer|prendre en compte|prendre en charge|traiter|saisir) (?:notre|ma|la|cette|le|nos|les) (?:nouvelle |nouveau )?(?:commande|cde|bc|bon de commande|bons de commande|commandes)\b|\b(?:please|kindly|pls|could you|can you)(?: please)? (?:log|register|enter|book in|record|take) (?:our|my|the|this|the following|the attached|the below) (?:new )?(?:order|po|purchase order|orders)\b/,
   new RegExp(`\\b(?:commande|cde|cmde) ${CODE}\\b`),
   /\b(?:pour|a) livr(?:er|aison) (?:le|pour|avant|des|sous|au plus vite|lundi|mardi|mercredi|jeudi|vendredi|samedi|demain|la semaine|cette semaine|semaine)\b/,
   /\blivraison (?:souhaitee |demandee |imperative |svp |si possible )?(?:le |pour |avant |des |sous |au plus tard )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|demain|\d|la semaine|semaine|fin|debut|asap|au plus vite|des que possible|urgente?)\b/,

@@ -28,7 +28,8 @@ export function tableRow(cells: readonly string[], cols: Columns, opts: LineOpti
   let confidence = 0
   const refCell = cols.ref >= 0 ? (cells[cols.ref] ?? "") : ""
   const descCell = cols.desc >= 0 ? (cells[cols.desc] ?? "") : ""
-  const refHits = opts.matcher.findRefs(tokenize(`${refCell} ${descCell}`).filter((t) => !t.sep).map((t) => t.raw))
+  // (a code written joined is read in a sentence only where no name is: a row's description is read by its words)
+  const refHits = opts.matcher.findRefs(tokenize(`${refCell} ${descCell}`).filter((t) => !t.sep).map((t) => t.raw)).filter((r) => r.via !== "joined")
   if (refHits.length > 0) {
     product = refHits[0]!.product
     confidence = 0.97
