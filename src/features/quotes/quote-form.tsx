@@ -156,8 +156,8 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
   const editable = !quote || quote.status === "draft"
   // Amounts as the quote's PDF and text print them: in its language, whatever the interface's.
   const money = (cents: number) => formatCents(cents, language === "en" ? "en" : "fr")
-  // Its VAT rates too: "VAT 5,5 %" beside "1,04 €" on a French quote, whatever the interface's decimal mark.
-  const quoteLocale = language === "en" ? "en-GB" : "fr-FR"
+  // Its VAT rates too: "VAT 5,5 %" beside "1,04 €" on a French quote, "VAT 5.5%" beside "€1.04" on an English one.
+  const quoteLang = language === "en" ? "en" : "fr"
   // The benchmark reads when the filled form was first on screen (bench/quote.bench.ts).
   useEffect(() => void performance.mark("comptoir:quote-form-ready"), [])
   // Each line's product as the catalog has it: its category for the category rules, its names for a change of
@@ -348,7 +348,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
 
       {/* Sent, the quote reads as a document: no field left that looks as if it could still be changed. */}
       {!editable && quote ? (
-        <QuoteSheet quote={quote} customer={c} lang={uiLang(locale)} locale={locale} t={t} />
+        <QuoteSheet quote={quote} customer={c} lang={uiLang(locale)} t={t} />
       ) : (
         // Editing only changes the form: usable while the frame over a page is covered (quote-frame-gate.ts).
         <fieldset disabled={busy} data-visibility-gate="free" style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
@@ -444,7 +444,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
               {t("quotes.form.notes")}
               <textarea rows={3} {...register("notes")} />
             </label>
-            <QuoteTotals totals={totals} money={money} t={t} locale={quoteLocale} />
+            <QuoteTotals totals={totals} money={money} t={t} lang={quoteLang} />
           </div>
         </fieldset>
       )}

@@ -140,7 +140,7 @@ describe("a quote's numbers after its language changes", () => {
   })
 })
 
-describe("a quote's VAT rates, written as its amounts are", () => {
+describe("a quote's VAT rates, written as its amounts and its PDF are", () => {
   const vatRow = () => document.querySelector('[data-comptoir="total-vat-rate"]')!.closest("tr")!
   const rateShown = (i: number) => document.querySelector<HTMLSelectElement>(`select[name="lines.${i}.vatRate"]`)!.selectedOptions[0]!.textContent
 
@@ -148,12 +148,12 @@ describe("a quote's VAT rates, written as its amounts are", () => {
     const { view } = showNewQuote("en")
     await addLine("en", "CAF-1006")
     await vi.waitFor(() => expect(vatRow().textContent).toContain("1,04\u00a0€"))
-    expect(vatRow().cells[0]!.textContent).toBe("VAT 5,5 %")
+    expect(vatRow().cells[0]!.textContent).toBe("VAT 5,5\u00a0%")
     expect(rateShown(0)).toBe("5,5")
-    // Switched to English, the quote's numbers take the point: the rate with them.
+    // Switched to English, the quote's numbers take the point and the percent sign its English place: the rate with them.
     fireEvent.change(language(view), { target: { value: "en" } })
     await vi.waitFor(() => expect(vatRow().textContent).toContain("€1.04"))
-    expect(vatRow().cells[0]!.textContent).toBe("VAT 5.5 %")
+    expect(vatRow().cells[0]!.textContent).toBe("VAT 5.5%")
     expect(rateShown(0)).toBe("5.5")
   })
 
@@ -162,7 +162,7 @@ describe("a quote's VAT rates, written as its amounts are", () => {
     await addLine("fr", "CAF-1006")
     fireEvent.change(language(view), { target: { value: "en" } })
     await vi.waitFor(() => expect(vatRow().textContent).toContain("€1.04"))
-    expect(vatRow().cells[0]!.textContent).toBe("TVA 5.5 %")
+    expect(vatRow().cells[0]!.textContent).toBe("TVA 5.5%")
     expect(rateShown(0)).toBe("5.5")
   })
 })

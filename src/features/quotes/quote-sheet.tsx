@@ -19,12 +19,13 @@ export function QuoteTotals({
   totals,
   money,
   t,
-  locale
+  lang
 }: {
   totals: DocumentTotals
   money: (cents: number) => string
   t: Translate
-  locale: string
+  /** The quote's language: its rates written as its PDF writes them ("5,5 %" in French, "5.5%" in English). */
+  lang: UiLang
 }) {
   return (
     <table className="c-quote-totals" data-comptoir="quote-totals">
@@ -38,7 +39,7 @@ export function QuoteTotals({
         {totals.vatByRate.map((v) => (
           <tr key={v.vatRateBp}>
             <td>
-              {t("quotes.form.vatAt", { rate: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(v.vatRateBp / 100) })}
+              {t("quotes.form.vatAt", { rate: formatPercent(v.vatRateBp, lang) })}
             </td>
             <td data-comptoir="total-vat-rate" data-rate-bp={v.vatRateBp} data-base-cents={v.baseCents} data-cents={v.vatCents}>
               {money(v.vatCents)}
@@ -72,13 +73,11 @@ export function QuoteSheet({
   quote,
   customer,
   lang,
-  locale,
   t
 }: {
   quote: Quote
   customer: Customer
   lang: UiLang
-  locale: string
   t: Translate
 }) {
   const money = (c: number) => formatCents(c, lang)
@@ -144,7 +143,7 @@ export function QuoteSheet({
       </div>
       <div className="c-quote-bottom">
         <span style={{ flex: 1 }} />
-        <QuoteTotals totals={computeTotals(quote.lines)} money={money} t={t} locale={locale} />
+        <QuoteTotals totals={computeTotals(quote.lines)} money={money} t={t} lang={lang} />
       </div>
     </div>
   )
