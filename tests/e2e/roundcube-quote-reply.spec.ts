@@ -34,7 +34,7 @@ test.afterAll(async () => {
   await agent?.close()
 })
 
-const quoteFrame = (p: Page): Frame | undefined => p.frames().find((f) => f.url().includes("/tabs/quote-frame.html"))
+const quoteFrames = (p: Page): Frame[] => p.frames().filter((f) => f.url().includes("/tabs/quote-frame.html"))
 const card = (p: Page, code: string) => p.locator(`#comptoir-overlay [data-comptoir="on-page"] [data-comptoir="customer-card"][data-customer-code="${code}"]`)
 
 /** Roundcube's Reply on a message of the list, as the agent clicks it; the compose page once its editor is there. */
@@ -55,9 +55,19 @@ async function replyTo(m: SeededMessage): Promise<void> {
 async function sendQuote(m: SeededMessage): Promise<{ frame: Frame; number: string; total: string }> {
   await expect(card(page, m.sender!.code)).toBeVisible({ timeout: 15_000 })
   await card(page, m.sender!.code).locator('[data-comptoir="quote-new"]').click()
-  await expect.poll(() => quoteFrame(page) !== undefined, { timeout: 10_000 }).toBe(true)
-  const frame = quoteFrame(page)!
-  await expect.poll(async () => (await frame.frameElement()).isVisible()).toBe(true)
+  // The frame the agent sees: the page may hold another quote frame (one hidden, made ahead), and on a loaded machine
+  // the dialog takes longer than expect's 10 s to show (seen in CI, on the landed build too).
+  let shown: Frame | undefined
+  await expect
+    .poll(
+      async () => {
+        for (const f of quoteFrames(page)) if (await f.frameElement().then((e) => e.isVisible(), () => false)) shown = f
+        return shown !== undefined
+      },
+      { message: "the quote form shows over the page", timeout: 20_000 }
+    )
+    .toBe(true)
+  const frame = shown!
   const form = frame.locator('[data-comptoir="quote-form"]')
   await expect(form.locator('[name="contactId"]')).toHaveValue(m.sender!.contacts[0]!.id)
   const add = form.locator('[data-comptoir="quote-line-add"]')
