@@ -1,29 +1,14 @@
 import { describe, expect, it } from "vitest"
 
-import { fixtureExtractor } from "~bench/orders-corpus"
 import type { OrderMail } from "~src/domain/orders/types"
+
+import { EN, extract } from "./extract-order-kinds-37-kit"
 
 /**
  * The places and days of held-out 37's kinds of miss (tune37; the goods and the order act are in
  * extract-order-kinds-37.test.ts), each rule tried on five phrasings or more of the tuner's own, French and English, in
  * other countries' layouts (none from a corpus mail).
  */
-const extractor = fixtureExtractor()
-
-function extract(text: string, over: Partial<OrderMail> = {}): ReturnType<typeof extractor.extract> {
-  // Friday 27 November 2026, as a mail's Date header is read (the writer's own time).
-  return extractor.extract({
-    from: { address: "intendance@ambassade-exemple.fr", name: "Claire Petit" },
-    to: ["commandes@comptoir-fournitures.fr"],
-    subject: "Commande",
-    date: "2026-11-27T09:00:00",
-    text,
-    htmlText: "",
-    attachments: [],
-    ...over
-  })
-}
-const EN = { from: { address: "facilities@embassy-example.org", name: "Sam Reid" }, subject: "Supplies" }
 const en = (text: string): Partial<OrderMail> => (/^(?:bonjour|madame)/i.test(text) ? {} : EN)
 const FR_GOODS = "Bonjour,\n\nCommande n° ADM-2026-044 :\n- 20 ramettes A4\n- 3 boîtes d'enveloppes C4\n\n"
 const EN_GOODS = "Hello,\n\nPlease supply against PO FAC-2611:\n- 10 reams of A4\n- 4 boxes of black pens\n\n"
