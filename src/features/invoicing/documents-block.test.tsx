@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, render, screen, within } from "@testing-library/react"
+import { act, cleanup, render, screen, within } from "@testing-library/react"
 import { afterEach, describe, expect, it, vi } from "vitest"
 
 import { createI18n } from "~src/i18n"
@@ -19,7 +19,12 @@ function stubChrome(reply: unknown) {
   return sendMessage
 }
 
-afterEach(() => vi.unstubAllGlobals())
+// Unmounted after each test: a card left mounted from an earlier test would share the page's one watch of the
+// documents' counter and read its figures again too.
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
 
 describe("the card's documents block", () => {
   it("asks the background for this customer's summary and shows each count with its amount", async () => {
