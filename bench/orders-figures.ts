@@ -16,6 +16,7 @@ import { join } from "node:path"
 
 import { productsFromCsv } from "../src/domain/orders/catalog-files"
 import { scoreCorpus } from "../src/domain/orders/corpus-score"
+import { scoreHeaderMisses } from "../src/domain/orders/header-misses"
 import { hybridLines, LineTagger } from "../src/domain/orders/line-tagger"
 import weights from "../src/domain/orders/line-tagger-weights.json"
 import { fixtureExtractor, hardwareProducts, loadCorpus, ORDERS_FIXTURES } from "./orders-corpus"
@@ -48,13 +49,16 @@ async function main(): Promise<void> {
       }
       ms.push(t.sort((a, b) => a - b)[2]!)
     }
-    const s = scoreCorpus(corpus.map((c) => ({ name: c.name, expected: c.expected, got: run(c.mail) })))
+    const items = corpus.map((c) => ({ name: c.name, expected: c.expected, got: run(c.mail) }))
+    const s = scoreCorpus(items)
     const h = s.headerAccuracy
     out[large ? "large catalog" : "corpus catalog"] = {
       mails: s.mails, "non-orders": s.nonOrders, "non-orders taken": s.nonOrdersTaken, "orders missed": s.ordersMissed,
       customer: round(h.customer_code), "order no.": round(h.po_number), "delivery date": round(h.delivery_date), address: round(h.delivery_address),
       "line P": round(s.linePrecision), "line R": round(s.lineRecall), "line F1": round(s.lineF1),
-      "p50 ms": quantile(ms, 0.5), "p95 ms": quantile(ms, 0.95), "max ms": quantile(ms, 1)
+      "p50 ms": quantile(ms, 0.5), "p95 ms": quantile(ms, 0.95), "max ms": quantile(ms, 1),
+      // How each wrong header field reached the agent: left empty, filled and highlighted for a check, or filled as sure.
+      "header misses": scoreHeaderMisses(items)
     }
   }
   out["load at the end"] = loadavg()[0]!.toFixed(1)

@@ -55,7 +55,7 @@ const TRAILING_COUNTRY = new RegExp(` ${COUNTRY.replace(/-/g, " ")}$`)
 const addressKey = (a: string): string => foldText(a).replace(LEADING_ARTICLE, "").replace(TRAILING_COUNTRY, "").replace(/ /g, "")
 
 /** Addresses compare without case, accents, punctuation and spacing: "2, rue X" = "2 rue X". */
-function same(field: HeaderField, a: string | null, b: string | null): boolean {
+export function sameHeaderField(field: HeaderField, a: string | null, b: string | null): boolean {
   if (a === null || b === null) return a === b
   if (field === "delivery_address") return addressKey(a) === addressKey(b)
   if (field === "po_number") return foldText(a).replace(/ /g, "") === foldText(b).replace(/ /g, "")
@@ -113,7 +113,7 @@ export function scoreCorpus(items: readonly { name: string; expected: ExpectedOr
       failures.push({ name, field: "order_decision", expected: "order", got: "ask" })
     }
     for (const f of HEADER_FIELDS) {
-      if (same(f, expected[f], shown ? got[f] : null)) right[f]++
+      if (sameHeaderField(f, expected[f], shown ? got[f] : null)) right[f]++
       else failures.push({ name, field: f, expected: expected[f], got: got[f] })
     }
     const want = new Map<string, number>()
