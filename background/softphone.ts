@@ -14,6 +14,7 @@ const WAKE_AFTER_MS = 5_000
 export const softphone = new SoftphoneController({
   db: services.db,
   customersByPhone: async (e164) => (await services.customers.findExact({ phones: [e164], emails: [], codes: [] })).map((m) => m.customer),
+  customerExists: async (id) => (await services.customers.getMany([id])).length > 0,
   teamSession: async () => {
     const s = await readSession()
     return s ? { serverUrl: s.serverUrl, token: s.token } : null

@@ -47,6 +47,8 @@ describe("an outgoing call's first report, while the call is set up", () => {
   let asked: string[] = []
   /** Other customers holding Anne's number. */
   let sharing: Customer[] = []
+  /** The customers in the base, by id (Anne's and the sharing ones unless a test deletes one). */
+  let deleted: string[] = []
   const send = async (e: PhoneEvent) => {
     state = transition(state, e, Date.now())
     await controller.report(state, e)
@@ -58,12 +60,14 @@ describe("an outgoing call's first report, while the call is set up", () => {
     published = []
     asked = []
     sharing = []
+    deleted = []
     refusal = null
     // The host as the offscreen document runs it: "outgoing" reported as the call is asked for, the command
     // answered once its INVITE is on the wire.
     controller = new SoftphoneController({
       db: new ComptoirDb(`outgoing-${Math.random()}`),
-      customersByPhone: async (n) => [anne, ...sharing].filter((c) => c.contacts.some((p) => p.phones.includes(n))),
+      customersByPhone: async (n) => [anne, ...sharing].filter((c) => !deleted.includes(c.id) && c.contacts.some((p) => p.phones.includes(n))),
+      customerExists: async (id) => !deleted.includes(id),
       teamSession: async () => null,
       localHost: (r) => {
         report = r
@@ -181,6 +185,21 @@ describe("an outgoing call's first report, while the call is set up", () => {
       const { heading, logged } = await callAgain("p-marie")
       expect(heading).toEqual({ contact: null, company: "Société X" })
       expect(logged).toMatchObject({ customerId: "cu-x", contactId: null })
+    })
+
+    it("logs a call made again for a customer deleted since to whoever holds the number now, never to the one gone", async () => {
+      sharing = [societeX()]
+      deleted = ["cu-x"]
+      const { heading, logged } = await callAgain("p-marie")
+      // Anne alone holds the number now: the call is hers, named as hers, not Société X's nor Marie's.
+      expect(heading).toEqual({ contact: "Anne Martin", company: "Société C-001" })
+      expect(logged).toMatchObject({ customerId: "cu1", contactId: "cu1-p" })
+    })
+
+    it("keeps the customer the call was made for when they still exist but no longer hold the number", async () => {
+      // (Société X moved its switchboard: the call was still placed for it, from its card or its last call.)
+      const { logged } = await callAgain("p-marie")
+      expect(logged).toMatchObject({ customerId: "cu-x", contactId: "p-marie" })
     })
 
     it("falls back to the number's only contact when the contact called before was deleted and one is left on it", async () => {

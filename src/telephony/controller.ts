@@ -40,6 +40,11 @@ export interface ControllerDeps {
   db: ComptoirDb
   /** Customers holding a number (exact E.164 lookup). */
   customersByPhone: (e164: string) => Promise<Customer[]>
+  /**
+   * Whether a customer is still in the base: a call made again (Redial, the history) for one deleted since (by a
+   * teammate, through sync) is no longer theirs. Asked only when the number's holders do not include them.
+   */
+  customerExists?: (id: string) => Promise<boolean>
   /** The team server's session, for the Twilio token. */
   teamSession: () => Promise<{ serverUrl: string; token: string } | null>
   /**
@@ -396,11 +401,13 @@ export class SoftphoneController {
     const pending = event.type === "outgoing" && this.pendingOutgoing?.number === event.number ? this.pendingOutgoing : null
     this.pendingOutgoing = null
     const only = candidates.length === 1 ? candidates[0]! : null
-    const chosen = pending?.customerId ?? only?.id ?? null
+    let placedFor = pending?.customerId ?? null
+    if (placedFor !== null && !candidates.some((c) => c.id === placedFor) && this.deps.customerExists && !(await this.deps.customerExists(placedFor))) placedFor = null
+    const chosen = placedFor ?? only?.id ?? null
     // Several contacts of the customer on this number (a switchboard): none is guessed, the agent says who. The
     // customer the call was placed for counts even when others share the number: the dock's heading named its one
     // contact from the press on (placedHeading), and the call is that contact's.
-    const contactId = contactOfCall(candidates.find((c) => c.id === chosen) ?? null, event.number, pending?.contactId ?? null)
+    const contactId = contactOfCall(candidates.find((c) => c.id === chosen) ?? null, event.number, placedFor === null ? null : (pending?.contactId ?? null))
     return { callId: event.callId, number: event.number, candidates, customerId: chosen, contactId }
   }
 
