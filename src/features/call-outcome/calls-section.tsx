@@ -174,7 +174,7 @@ function LogCall({ customerId }: { customerId: string }) {
         </p>
       </div>
       <div className="c-workspace-detail">
-        <CallTimeline key={saved?.id ?? "none"} customerId={customer.id} t={t} locale={i18n.language} initiallyOpen reveal={saved?.id ?? null} />
+        <CallTimeline key={saved?.id ?? "none"} customerId={customer.id} contacts={customer.contacts} t={t} locale={i18n.language} initiallyOpen reveal={saved?.id ?? null} />
       </div>
     </div>
   )
@@ -234,7 +234,7 @@ function CorrectCall({ customerId, logId }: { customerId: string; logId: string 
         </p>
       </div>
       <div className="c-workspace-detail">
-        <CallTimeline key={saved?.id ?? "none"} customerId={customerId} t={t} locale={i18n.language} initiallyOpen reveal={saved?.id ?? null} />
+        <CallTimeline key={saved?.id ?? "none"} customerId={customerId} contacts={loaded?.customer.contacts} t={t} locale={i18n.language} initiallyOpen reveal={saved?.id ?? null} />
       </div>
     </div>
   )

@@ -299,7 +299,7 @@ function CardDetails({
       {/* The timeline (issues #9, #10): calls, document steps and captured mails, read only when the agent opens it, never with the card. */}
       <div className="c-card-calls">
         <LogCallButton customerId={c.id} t={t} />
-        <CallTimeline customerId={c.id} t={t} locale={locale} initiallyOpen={timelineOpen} documents />
+        <CallTimeline customerId={c.id} contacts={c.contacts} t={t} locale={locale} initiallyOpen={timelineOpen} documents />
       </div>
     </>
   )
