@@ -82,6 +82,17 @@ describe("the call over the page", () => {
     expect(container.querySelector('[data-comptoir="hangup"]')).toBeNull()
   })
 
+  it("names who is calling above the state, as the dock's heading does: the contact holding the number and the company", () => {
+    const { container } = show(ringing([cave], cave.id))
+    expect(container.querySelector('[data-comptoir="softphone-who"]')?.textContent).toBe("Léa Martin · Cave Saint-Jean")
+    // The company alone when two contacts share the line (a switchboard), and nobody before the pick among customers.
+    cleanup()
+    const standard = Customer.parse({ ...cave, contacts: [...cave.contacts, { id: "c1-q", firstName: "Paul", lastName: "Roy", phones: ["+33123456789"], emails: [] }] })
+    expect(show(ringing([standard], cave.id)).container.querySelector('[data-comptoir="softphone-who"]')?.textContent).toBe("Cave Saint-Jean")
+    cleanup()
+    expect(show(ringing([cave, bistrot], null)).container.querySelector('[data-comptoir="softphone-who"]')).toBeNull()
+  })
+
   it("asks who is calling when several customers share the number, and shows no card before the pick", () => {
     const { container } = show(ringing([cave, bistrot], null))
     expect(container.querySelector('[data-comptoir="caller-card"]')).toBeNull()

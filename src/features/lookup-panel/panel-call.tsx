@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next"
 
 import type { Customer } from "~src/domain/customers/customer.schema"
 import type { CallBar } from "~src/domain/telephony/call-bar"
+import { onlyContactWith } from "~src/domain/telephony/call-heading"
 import { formatTimer, talkSeconds } from "~src/domain/telephony/call-timer"
 import { CustomerCard } from "~src/features/customer-card/customer-card"
 import { quotePreloadCall } from "~src/features/quotes/quote-overlay"
@@ -171,9 +172,25 @@ export function PanelCall({
   // front of them, and the card's reads (risk, documents) would share the two cores with the call's set-up.
   const incoming = live && call.direction === "inbound"
   const chosen = incoming ? callerCardOf(bar) : null
+  // Who is calling, named as the dock's heading names them (call-heading.ts): the contact holding the number, the
+  // company alone when several share it. The line said the number alone, over a card naming only the company.
+  const caller = chosen && call ? chosen.contacts.find((p) => p.id === onlyContactWith(chosen, call.number)) : undefined
+  const callerName = caller ? `${caller.firstName} ${caller.lastName}`.trim() : ""
 
   return (
     <section className="c-panel-call" data-comptoir="softphone" data-state={state} data-phase={call?.phase ?? "none"} aria-live="polite">
+      {chosen ? (
+        <div className="c-softphone-who" data-comptoir="softphone-who">
+          {callerName ? (
+            <>
+              {callerName}
+              <span className="c-softphone-company"> · {chosen.company}</span>
+            </>
+          ) : (
+            chosen.company
+          )}
+        </div>
+      ) : null}
       <div className="c-softphone-status" data-comptoir="softphone-status">
         {/* The published state stays in data-state: the words say what the agent did. */}
         <strong>☎ {t(`softphone.state.${placing !== null ? "ringing-out" : state}`)}</strong>
