@@ -78,5 +78,7 @@ describe("a late call-back's line", () => {
     // The list item is a wrapping flex row: each of its children wraps as a whole, so the words are one child.
     expect(item.firstElementChild!.textContent).toMatch(/^Serrurerie Vasseur-Mercier SARL\u00a0· due .+\u00a0· In a meeting, call back in two days$/)
     expect([...item.children].map((c) => c.tagName)).toEqual(["SPAN", "BUTTON", "BUTTON"])
+    // The due date never wraps between its month and its year.
+    expect(item.querySelector(".c-nowrap")?.textContent).toMatch(/^due \d{1,2} Jan 1970, \d{2}:\d{2}$/)
   })
 })

@@ -46,7 +46,8 @@ export const LateCallbacks = memo(function LateCallbacks({ agentCountry }: { age
               {customer?.company || (log.number ? formatPhone(log.number, agentCountry) : "?")}
               <span className="c-muted">
                 {"\u00a0· "}
-                {t("callbacks.shown.dueAt", { at: formatDateTime(log.callbackAt!, uiLang(i18n.language)) })}
+                {/* "due 4 Dec 2026, 09:00" in one piece: it wrapped between the month and the year. */}
+                <span className="c-nowrap">{t("callbacks.shown.dueAt", { at: formatDateTime(log.callbackAt!, uiLang(i18n.language)) })}</span>
               </span>
               {log.notes ? <span className="c-muted">{`\u00a0· ${log.notes}`}</span> : null}
             </span>{" "}
