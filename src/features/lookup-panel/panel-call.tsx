@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore, type MouseEvent, type ReactNode } from "react"
+import { useEffect, useRef, useState, useSyncExternalStore, type MouseEvent, type ReactNode } from "react"
 import { useTranslation } from "react-i18next"
 
 import type { Customer } from "~src/domain/customers/customer.schema"
@@ -150,6 +150,14 @@ export function PanelCall({
   const call = placing === null && bar.call && (bar.call.phase !== "ended" || recentlyEnded) ? bar.call : null
   const state = call ? call.phase : bar.registration
   const now = useNow(call?.phase === "in-call")
+  // A call starting (placed, ringing in) brings its line into view: a number clicked on the page scrolls the panel's
+  // list to its card, and the card's Call then left "In call · Hang up" above the fold (walk13, a CRM page at 1280×800).
+  // Once per call: the agent may scroll away during it.
+  const line = useRef<HTMLElement>(null)
+  const liveKey = placing !== null ? "placing" : call && call.phase !== "ended" ? call.id : null
+  useEffect(() => {
+    if (liveKey !== null) line.current?.scrollIntoView?.({ block: "nearest" })
+  }, [liveKey])
   if (!bar.configured) return null
 
   const act = (e: MouseEvent, name: CallAction, callId: string) => {
@@ -178,7 +186,7 @@ export function PanelCall({
   const callerName = caller ? `${caller.firstName} ${caller.lastName}`.trim() : ""
 
   return (
-    <section className="c-panel-call" data-comptoir="softphone" data-state={state} data-phase={call?.phase ?? "none"} aria-live="polite">
+    <section ref={line} className="c-panel-call" data-comptoir="softphone" data-state={state} data-phase={call?.phase ?? "none"} aria-live="polite">
       {chosen ? (
         <div className="c-softphone-who" data-comptoir="softphone-who">
           {callerName ? (
