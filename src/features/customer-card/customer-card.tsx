@@ -201,7 +201,8 @@ function CardDetails({
         {c.addresses[0] && (c.addresses[0].line || c.addresses[0].city) ? (
           <>
             <dt>{t("card.fields.address")}</dt>
-            <dd>{[c.addresses[0].line, townLine(c.addresses[0])].filter(Boolean).join(", ")}</dd>
+            {/* A postcode in one piece ("G1 1XQ", "SW1A 1AA"): the card's column wrapped it between its halves. */}
+            <dd>{[c.addresses[0].line, townLine({ ...c.addresses[0], postalCode: c.addresses[0].postalCode.trim().replace(/\s+/g, "\u00a0") })].filter(Boolean).join(", ")}</dd>
           </>
         ) : null}
         {c.salesRep ? (
