@@ -241,6 +241,8 @@ describe("the 'to log' list at a company of several contacts", () => {
     )
     await waitFor(() => expect(document.querySelectorAll('[data-comptoir="outcome-pending-item"]')).toHaveLength(3))
     const who = [...document.querySelectorAll('[data-comptoir="outcome-pending-who"]')].map((w) => w.textContent!.replace(/\u00a0·\u00a0\d.*$/, ""))
-    expect(who).toEqual(["↙ Ingram Motors Ltd · Matthew Pickering", "↙ Ingram Motors Ltd · Amelia Ashworth", "↙ Ingram Motors Ltd"])
+    expect(who).toEqual(["↙ Ingram Motors Ltd\u00a0· Matthew Pickering", "↙ Ingram Motors Ltd\u00a0· Amelia Ashworth", "↙ Ingram Motors Ltd"])
+    // A person's name never wraps between first and last name.
+    expect(document.querySelector('[data-comptoir="outcome-pending-who"] .c-nowrap')?.textContent).toBe("Matthew Pickering")
   })
 })

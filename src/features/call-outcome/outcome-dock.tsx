@@ -307,7 +307,13 @@ const PendingItem = memo(function PendingItem({
         {d.summary ? (d.summary.direction === "inbound" ? "↙ " : "↗ ") : "✎ "}
         {d.context.customer?.company || (d.summary ? formatPhone(d.summary.number, agentCountry) : t("callOutcome.pending.byHand"))}
         {/* The contact too, as the call history names them: a company's three buyers are three calls to log. */}
-        {contactOf(d) ? ` · ${contactOf(d)}` : null}
+        {contactOf(d) ? (
+          <>
+            {"\u00a0· "}
+            {/* A person's name in one piece: "Daniel / Irvine" wrapped between the two. */}
+            <span className="c-nowrap">{contactOf(d)}</span>
+          </>
+        ) : null}
         {d.summary ? <span className="c-muted c-nowrap">{"\u00a0·\u00a0"}{formatDateTime(d.summary.startedAt, uiLang(i18n.language))}</span> : null}
       </span>{" "}
       {count > 1 ? (
