@@ -228,7 +228,9 @@ function CallEntry({
         {contact ? (
           <>
             {"\u00a0· "}
-            <span data-comptoir="call-log-contact">{contact}</span>
+            <span className="c-nowrap" data-comptoir="call-log-contact">
+              {contact}
+            </span>
           </>
         ) : null}
         <span className="c-chip">{t(`callOutcome.outcome.${l.outcome}`, { defaultValue: l.outcome })}</span>

@@ -120,13 +120,15 @@ describe("the call-outcome form's heading", () => {
 
   it("names the contact the call will be logged to beside the company, without unfolding the call's details", () => {
     showAfterCall("en", {}, ingram, "k2")
-    expect(heading()).toBe("Ingram Motors Ltd · Matthew Pickering · C-00004")
+    expect(heading()).toBe("Ingram Motors Ltd\u00a0· Matthew Pickering · C-00004")
+    // A person's name in one piece, on the narrow side panel too.
+    expect(document.querySelector('[data-comptoir="outcome-contact"]')?.className).toBe("c-nowrap")
   })
 
   it("follows the contact the agent picks in the details, and names the company alone when none is", async () => {
     showAfterCall("en", {}, ingram, "k2")
     fireEvent.change(document.querySelector('select[name="contactId"]')!, { target: { value: "k3" } })
-    await waitFor(() => expect(heading()).toBe("Ingram Motors Ltd · Matthew Ellington · C-00004"))
+    await waitFor(() => expect(heading()).toBe("Ingram Motors Ltd\u00a0· Matthew Ellington · C-00004"))
     fireEvent.change(document.querySelector('select[name="contactId"]')!, { target: { value: "" } })
     await waitFor(() => expect(heading()).toBe("Ingram Motors Ltd · C-00004"))
   })

@@ -230,7 +230,14 @@ export function OutcomeForm(props: OutcomeFormProps) {
           <strong>{context.customer.company}</strong>
           {/* The contact the call goes to, as the dock's heading names them: with three contacts on a card, the agent
               sees whom it is logged to without unfolding the call's details. */}
-          {contactName ? <span data-comptoir="outcome-contact"> · {contactName}</span> : null} <span className="c-muted">· {context.customer.code}</span>
+          {contactName ? (
+            <>
+              {"\u00a0· "}
+              <span className="c-nowrap" data-comptoir="outcome-contact">
+                {contactName}
+              </span>
+            </>
+          ) : null} <span className="c-muted">· {context.customer.code}</span>
         </p>
       ) : (
         <p className="c-muted">
