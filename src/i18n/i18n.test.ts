@@ -85,6 +85,12 @@ describe("translations", () => {
     expect(createI18n("fr").t("callScript.list.introUse")).toContain("responsable")
   })
 
+  it("write English percentages with the sign against the number, \"5%\", never the French \"5 %\"", () => {
+    const flat = keysOf(en as Tree).map((k) => [k, k.split(".").reduce<Tree | string>((t, p) => (t as Tree)[p]!, en as Tree) as string] as const)
+    expect(flat.filter(([, v]) => /(\d|\}\})\s%/.test(v)).map(([k, v]) => `${k}: ${v}`)).toEqual([])
+    expect(createI18n("en").t("catalog.priceSource.priceWithDiscount", { price: "£12.00", percent: "5" })).toBe("£12.00 less 5%")
+  })
+
   it("pluralises in both languages", () => {
     expect(createI18n("fr").t("card.fields.days", { count: 30 })).toBe("30 jours")
     expect(createI18n("en").t("card.fields.days", { count: 1 })).toBe("1 day")

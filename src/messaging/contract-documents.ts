@@ -355,7 +355,10 @@ export const documentsContract = {
       openQuotes: Amount,
       openOrders: Amount,
       unpaidInvoices: Amount,
-      overdueInvoices: Amount.extend({ maxDays: z.number().int() })
+      overdueInvoices: Amount.extend({
+        maxDays: z.number().int(),
+        mostOverdue: z.object({ number: z.string().max(40), remainingCents: z.number().int(), dueDate: z.string().max(10), daysOverdue: z.number().int() }).nullable().optional()
+      })
     })
   },
   /**

@@ -50,7 +50,7 @@ test("the review prices each line at the customer's prices and totals them befor
   const line = (ref: string) => form.locator('[data-comptoir="order-line"]').nth(ref === "GN-4410" ? 0 : 1)
   const total = form.locator('[data-comptoir="order-total-incl"]')
   // Gloves at the catalog's 8.90 less the customer's 10 %: 6 × 8.01 = 48.06; paper at the special 4.89: 48.90.
-  await expect(line("GN-4410").locator('[data-comptoir="line-unit-price"]')).toContainText("€8.90 less 10 %")
+  await expect(line("GN-4410").locator('[data-comptoir="line-unit-price"]')).toContainText("€8.90 less 10%")
   await expect(line("GN-4410").locator('[data-comptoir="line-net"]')).toHaveText("€48.06")
   await expect(line("REF-1001").locator('[data-comptoir="line-unit-price"]')).toContainText("€4.89")
   await expect(line("REF-1001").locator('[data-comptoir="line-unit-price"]')).toContainText("Customer's special price (catalog €5.49)")

@@ -77,7 +77,8 @@ describe("workspace lists", () => {
       openQuotes: { count: 1, cents: 12_000 },
       openOrders: { count: 1, cents: 12_000 },
       unpaidInvoices: { count: 1, cents: 9000 },
-      overdueInvoices: { count: 1, cents: 9000, maxDays: 32 }
+      // The most overdue one named too: the payment reminder script says its number, amount and due date.
+      overdueInvoices: { count: 1, cents: 9000, maxDays: 32, mostOverdue: { number: "FAC-2026-00001", remainingCents: 9000, dueDate: "2026-10-31", daysOverdue: 32 } }
     })
   })
 })

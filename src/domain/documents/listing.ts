@@ -134,11 +134,17 @@ export interface DocumentsSummary {
   openQuotes: { count: number; cents: number }
   openOrders: { count: number; cents: number }
   unpaidInvoices: { count: number; cents: number }
-  overdueInvoices: { count: number; cents: number; maxDays: number }
+  overdueInvoices: {
+    count: number
+    cents: number
+    maxDays: number
+    /** The most overdue one (the payment reminder script's facts); null when none is. */
+    mostOverdue?: { number: string; remainingCents: number; dueDate: string; daysOverdue: number } | null
+  }
 }
 
 export function summarize(rows: readonly DocumentRow[]): DocumentsSummary {
-  const s: DocumentsSummary = { openQuotes: { count: 0, cents: 0 }, openOrders: { count: 0, cents: 0 }, unpaidInvoices: { count: 0, cents: 0 }, overdueInvoices: { count: 0, cents: 0, maxDays: 0 } }
+  const s: DocumentsSummary = { openQuotes: { count: 0, cents: 0 }, openOrders: { count: 0, cents: 0 }, unpaidInvoices: { count: 0, cents: 0 }, overdueInvoices: { count: 0, cents: 0, maxDays: 0, mostOverdue: null } }
   for (const r of rows) {
     if (r.type === "quote" && (r.status === "draft" || r.status === "sent")) add(s.openQuotes, r.totalInclVatCents)
     if (r.type === "order" && (r.status === "draft" || r.status === "confirmed")) add(s.openOrders, r.totalInclVatCents)
@@ -147,6 +153,10 @@ export function summarize(rows: readonly DocumentRow[]): DocumentsSummary {
       if (r.daysOverdue > 0) {
         add(s.overdueInvoices, r.remainingCents)
         s.overdueInvoices.maxDays = Math.max(s.overdueInvoices.maxDays, r.daysOverdue)
+        const most = s.overdueInvoices.mostOverdue
+        if (r.number && r.dueDate && (!most || r.daysOverdue > most.daysOverdue)) {
+          s.overdueInvoices.mostOverdue = { number: r.number, remainingCents: r.remainingCents, dueDate: r.dueDate, daysOverdue: r.daysOverdue }
+        }
       }
     }
   }

@@ -1,10 +1,21 @@
 import * as z from "zod"
 
 import type { Customer } from "../customers/customer.schema"
+import { formatIsoDate } from "../documents/document-text"
+import { formatCents } from "../documents/money"
 import { CallScript } from "./script.schema"
 import { SHIPPED_SCRIPTS } from "./shipped"
 import { greetingsAt } from "./greeting"
 import type { VariableValues } from "./variables"
+
+/** An invoice past due, as the documents summary gives it. */
+export interface OverdueInvoice {
+  number: string
+  remainingCents: number
+  /** ISO date. */
+  dueDate: string
+  daysOverdue: number
+}
 
 /**
  * The scripts an agent can run: the shipped ones, always there even when the team's table is empty, and the
@@ -60,10 +71,28 @@ export function cardRunId(customerId: string): string {
  * The values `{{…}}` placeholders are filled with, from the call's customer, contact and the agent; `now` (the
  * agent's clock) gives `{{greeting}}`.
  */
-export function variableValues(who: { customer: Customer | null; contactId?: string | null; agentName?: string | null; agentCompany?: string | null; now?: Date }): VariableValues {
+export function variableValues(who: {
+  customer: Customer | null
+  contactId?: string | null
+  agentName?: string | null
+  agentCompany?: string | null
+  now?: Date
+  /** The customer's most overdue invoice (the documents summary's): the payment reminder's facts. */
+  overdueInvoice?: OverdueInvoice | null
+}): VariableValues {
   const c = who.customer
   const contact = c ? (c.contacts.find((p) => p.id === who.contactId) ?? c.contacts[0] ?? null) : null
+  const inv = who.overdueInvoice
   return {
+    // Said in the script's language: "€1,496.53, due on 25 November 2026" / « 1 496,53 €, échue le 25/11/2026 ».
+    ...(inv
+      ? {
+          "invoice.number": inv.number,
+          "invoice.amount_due": { fr: formatCents(inv.remainingCents, "fr"), en: formatCents(inv.remainingCents, "en") },
+          "invoice.due_date": { fr: formatIsoDate(inv.dueDate, "fr"), en: formatIsoDate(inv.dueDate, "en") },
+          "invoice.days_overdue": String(inv.daysOverdue)
+        }
+      : {}),
     "contact.first_name": contact?.firstName,
     "contact.last_name": contact?.lastName,
     "contact.role": contact?.role,

@@ -142,3 +142,25 @@ describe("the timeline after a call was logged from the card", () => {
     expect(await revealed(true)).toEqual({ id: "new", options: { block: "nearest", behavior: "auto" } })
   })
 })
+
+describe("a customer's call timeline at a company of several contacts", () => {
+  const contacts = [
+    { id: "k1", firstName: "Amelia", lastName: "Ashworth" },
+    { id: "k2", firstName: "Matthew", lastName: "Pickering" }
+  ]
+  const calls = [
+    { ...appointmentLog, id: "l2", contactId: "k2", outcome: "call-back", appointment: null, callbackAt: Date.UTC(2026, 11, 8, 10) },
+    { ...appointmentLog, id: "l3", contactId: null, outcome: "no-answer", appointment: null },
+    { ...appointmentLog, id: "l4", contactId: "gone", outcome: "information-given", appointment: null }
+  ]
+
+  it("names the contact each call was with, and nobody for a call logged to the company alone or to a contact deleted since", async () => {
+    vi.stubGlobal("chrome", { runtime: { sendMessage: vi.fn(async () => ({ ok: true, data: { logs: calls, total: 3 } })) } })
+    const i18n = createI18n("en")
+    const { container } = render(<CallTimeline customerId="cu1" t={i18n.t} locale="en" initiallyOpen contacts={contacts} />)
+    await screen.findAllByText((_, el) => el?.getAttribute("data-comptoir") === "call-log")
+    const who = [...container.querySelectorAll('[data-comptoir="call-log"]')].map((li) => li.querySelector('[data-comptoir="call-log-contact"]')?.textContent ?? null)
+    expect(who).toEqual(["Matthew Pickering", null, null])
+    expect(container.querySelector('[data-comptoir="call-log"]')!.textContent).toMatch(/^↗ .+\u00a0· Matthew Pickering/)
+  })
+})

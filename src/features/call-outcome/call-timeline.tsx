@@ -35,7 +35,7 @@ function namesOf(raw: unknown): Record<string, string> {
   return Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === "string"))
 }
 
-type TimelineEntry = Pick<CallLog, "id" | "direction" | "startedAt" | "durationSeconds" | "outcome" | "notes" | "agent" | "callbackAt" | "correctsId"> & {
+type TimelineEntry = Pick<CallLog, "id" | "direction" | "startedAt" | "durationSeconds" | "outcome" | "notes" | "agent" | "callbackAt" | "correctsId" | "contactId"> & {
   appointment: { date: string; time: string; salesRep: string; place: string } | null
 }
 
@@ -58,6 +58,7 @@ function entryOf(raw: unknown): TimelineEntry[] {
       agent: str(r.agent),
       callbackAt: num(r.callbackAt),
       correctsId: typeof r.correctsId === "string" ? r.correctsId : null,
+      contactId: typeof r.contactId === "string" ? r.contactId : null,
       appointment: a ? { date: str(a.date), time: str(a.time), salesRep: str(a.salesRep), place: str(a.place) } : null
     }
   ]
@@ -116,7 +117,8 @@ export function CallTimeline({
   locale,
   initiallyOpen = false,
   documents = false,
-  reveal = null
+  reveal = null,
+  contacts = []
 }: {
   customerId: string
   t: Translate
@@ -125,6 +127,8 @@ export function CallTimeline({
   documents?: boolean
   /** A call just logged: its entry is brought into view once read, and marked. */
   reveal?: string | null
+  /** The customer's contacts: each call names the one it was with (a company's three buyers are three people). */
+  contacts?: readonly ContactName[]
 }) {
   const [state, setState] = useState<{ status: "idle" | "loading" | "done" | "error"; loaded: Loaded; error?: string }>({ status: "idle", loaded: { items: [], more: 0 } })
   const load = () => {
@@ -181,7 +185,7 @@ export function CallTimeline({
             item.kind === "document" ? (
               <DocumentEntry key={item.event.id} event={item.event} t={t} locale={locale} />
             ) : (
-              <CallEntry key={item.call.id} l={item.call} customerId={customerId} names={names} t={t} locale={locale} isNew={item.call.id === reveal} />
+              <CallEntry key={item.call.id} l={item.call} contact={contactNameOf(contacts, item.call.contactId)} customerId={customerId} names={names} t={t} locale={locale} isNew={item.call.id === reveal} />
             )
           )}
         </ol>
@@ -191,8 +195,17 @@ export function CallTimeline({
   )
 }
 
+type ContactName = { id: string; firstName: string; lastName: string }
+
+/** The name of the contact a call was with; none for the company alone, or a contact deleted since. */
+function contactNameOf(contacts: readonly ContactName[], id: string | null): string {
+  const c = id === null ? undefined : contacts.find((k) => k.id === id)
+  return c ? `${c.firstName} ${c.lastName}`.trim() : ""
+}
+
 function CallEntry({
   l,
+  contact,
   customerId,
   names,
   t,
@@ -200,6 +213,7 @@ function CallEntry({
   isNew
 }: {
   l: TimelineEntry
+  contact: string
   customerId: string
   names: Readonly<Record<string, string>> | undefined
   t: Translate
@@ -211,6 +225,14 @@ function CallEntry({
       <div>
         <span>{l.direction === "inbound" ? "↙" : "↗"} </span>
         <time dateTime={new Date(l.startedAt).toISOString()}>{formatDateTime(l.startedAt, uiLang(locale))}</time>
+        {contact ? (
+          <>
+            {"\u00a0· "}
+            <span className="c-nowrap" data-comptoir="call-log-contact">
+              {contact}
+            </span>
+          </>
+        ) : null}
         <span className="c-chip">{t(`callOutcome.outcome.${l.outcome}`, { defaultValue: l.outcome })}</span>
         {l.durationSeconds > 0 ? <span className="c-muted">{clock(l.durationSeconds)}</span> : null}
         {l.correctsId ? <span className="c-muted"> · {t("callOutcome.timeline.corrected")}</span> : null}

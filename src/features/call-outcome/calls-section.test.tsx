@@ -83,4 +83,22 @@ describe("the workspace's Calls section", () => {
     expect(rows[1]!.textContent).not.toContain("agent1@demo.comptoir.test")
     expect(within(rows[2]!).getByText("Nameless@demo.comptoir.test")).toBeTruthy()
   })
+
+  it("says when a call-back is due and when an appointment was set, beside the outcome, so the list is the agent's agenda too", async () => {
+    stubChrome("en", [
+      { log: log({ id: "l2", outcome: "call-back", callbackAt: Date.UTC(2026, 11, 8, 10) }), customer: { id: "cu1", code: "C-00004", company: "Ingram Motors Ltd" } },
+      {
+        log: log({ id: "l1", outcome: "appointment-set", appointment: { date: "2026-12-10", time: "14:30", timeZone: "Europe/London", durationMinutes: 60, salesRep: "Claire Dubois", place: "At the customer's" } }),
+        customer: { id: "cu1", code: "C-00004", company: "Ingram Motors Ltd" }
+      }
+    ])
+    render(
+      <AppShell>
+        <CallsSection path={[]} />
+      </AppShell>
+    )
+    const rows = await screen.findAllByRole("row")
+    expect(rows[1]!.querySelector('[data-comptoir="call-row-when"]')?.textContent).toMatch(/^Call back on 8 Dec 2026, \d{2}:00$/)
+    expect(rows[2]!.querySelector('[data-comptoir="call-row-when"]')?.textContent).toBe("Appointment 10 Dec 2026 14:30 with Claire Dubois, At the customer's")
+  })
 })

@@ -10,7 +10,7 @@ import { routeHash } from "~src/features/workspace/route"
 import type { ResponseOf } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
 import { useSettings } from "~src/ui/app-shell"
-import { formatDateTime, uiLang } from "~src/ui/dates"
+import { formatDateTime, formatDay, uiLang } from "~src/ui/dates"
 import { teamName } from "~src/ui/team-name"
 
 import { CallTimeline } from "./call-timeline"
@@ -112,6 +112,16 @@ function CallList({ t }: { t: ReturnType<typeof useTranslation>["t"] }) {
                 <td>
                   <span className="c-chip">{t(`callOutcome.outcome.${c.log.outcome}`)}</span>
                   {c.log.correctsId ? <span className="c-muted"> · {t("callOutcome.timeline.corrected")}</span> : null}
+                  {/* When it is due: a "Call back" without its time left the agent to open the customer to find it. */}
+                  {c.log.callbackAt !== null ? (
+                    <div className="c-muted" data-comptoir="call-row-when">
+                      {t("callOutcome.timeline.callback", { at: formatDateTime(c.log.callbackAt, lang) })}
+                    </div>
+                  ) : c.log.appointment ? (
+                    <div className="c-muted" data-comptoir="call-row-when">
+                      {t("callOutcome.timeline.appointment", { date: formatDay(c.log.appointment.date, lang), time: c.log.appointment.time, rep: c.log.appointment.salesRep, place: c.log.appointment.place })}
+                    </div>
+                  ) : null}
                 </td>
                 <td className="c-num">{c.log.durationSeconds > 0 ? clock(c.log.durationSeconds) : ""}</td>
                 <td>{c.log.notes}</td>
@@ -174,7 +184,7 @@ function LogCall({ customerId }: { customerId: string }) {
         </p>
       </div>
       <div className="c-workspace-detail">
-        <CallTimeline key={saved?.id ?? "none"} customerId={customer.id} t={t} locale={i18n.language} initiallyOpen reveal={saved?.id ?? null} />
+        <CallTimeline key={saved?.id ?? "none"} customerId={customer.id} contacts={customer.contacts} t={t} locale={i18n.language} initiallyOpen reveal={saved?.id ?? null} />
       </div>
     </div>
   )
@@ -234,7 +244,7 @@ function CorrectCall({ customerId, logId }: { customerId: string; logId: string 
         </p>
       </div>
       <div className="c-workspace-detail">
-        <CallTimeline key={saved?.id ?? "none"} customerId={customerId} t={t} locale={i18n.language} initiallyOpen reveal={saved?.id ?? null} />
+        <CallTimeline key={saved?.id ?? "none"} customerId={customerId} contacts={loaded?.customer.contacts} t={t} locale={i18n.language} initiallyOpen reveal={saved?.id ?? null} />
       </div>
     </div>
   )

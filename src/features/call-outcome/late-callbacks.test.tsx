@@ -55,3 +55,30 @@ describe("a late call-back's Call", () => {
     expect(contract["softphone/call"].request.safeParse(payload).success).toBe(true)
   })
 })
+
+describe("a late call-back's line", () => {
+  afterEach(() => {
+    cleanup()
+    vi.unstubAllGlobals()
+  })
+
+  it("is one sentence wrapping as text, each · held to the word before it, so no wrapped line starts with one", async () => {
+    const withNotes = CallLog.parse({ ...log, notes: "In a meeting, call back in two days" })
+    vi.stubGlobal("chrome", {
+      runtime: { sendMessage: vi.fn(async () => ({ ok: true, data: { callbacks: [{ log: withNotes, customer: { id: "c-x", code: "C-X", company: "Serrurerie Vasseur-Mercier SARL" } }] } })) },
+      storage: { onChanged: { addListener: () => undefined, removeListener: () => undefined } }
+    })
+    const page = render(
+      <I18nextProvider i18n={createI18n("en")}>
+        <LateCallbacks agentCountry="FR" />
+      </I18nextProvider>
+    )
+    await page.findByRole("button", { name: /call/i })
+    const item = document.querySelector('[data-comptoir="callback-late"]')!
+    // The list item is a wrapping flex row: each of its children wraps as a whole, so the words are one child.
+    expect(item.firstElementChild!.textContent).toMatch(/^Serrurerie Vasseur-Mercier SARL\u00a0· due .+\u00a0· In a meeting, call back in two days$/)
+    expect([...item.children].map((c) => c.tagName)).toEqual(["SPAN", "BUTTON", "BUTTON"])
+    // The due date never wraps between its month and its year.
+    expect(item.querySelector(".c-nowrap")?.textContent).toMatch(/^due \d{1,2} Jan 1970, \d{2}:\d{2}$/)
+  })
+})

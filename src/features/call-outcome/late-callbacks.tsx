@@ -40,9 +40,17 @@ export const LateCallbacks = memo(function LateCallbacks({ agentCountry }: { age
       <ul>
         {late.map(({ log, customer }) => (
           <li key={log.id} data-comptoir="callback-late" data-log-id={log.id}>
-            <span>{customer?.company || (log.number ? formatPhone(log.number, agentCountry) : "?")}</span>
-            <span className="c-muted"> · {t("callbacks.shown.dueAt", { at: formatDateTime(log.callbackAt!, uiLang(i18n.language)) })}</span>
-            {log.notes ? <span className="c-muted"> · {log.notes}</span> : null}{" "}
+            {/* One flex item, wrapping as text: as three, the notes went to a line of their own starting with "·". A
+                line may end with "·", never start with one (the no-break space holds it to the word before). */}
+            <span className="c-call-history-what">
+              {customer?.company || (log.number ? formatPhone(log.number, agentCountry) : "?")}
+              <span className="c-muted">
+                {"\u00a0· "}
+                {/* "due 4 Dec 2026, 09:00" in one piece: it wrapped between the month and the year. */}
+                <span className="c-nowrap">{t("callbacks.shown.dueAt", { at: formatDateTime(log.callbackAt!, uiLang(i18n.language)) })}</span>
+              </span>
+              {log.notes ? <span className="c-muted">{`\u00a0· ${log.notes}`}</span> : null}
+            </span>{" "}
             {log.number ? (
               <CallButton
                 number={log.number}

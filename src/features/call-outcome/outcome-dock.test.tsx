@@ -211,3 +211,38 @@ describe("the 'to log' list while a call is set up", () => {
     formatted.mockRestore()
   })
 })
+
+describe("the 'to log' list at a company of several contacts", () => {
+  const ingram = {
+    id: "cu4",
+    company: "Ingram Motors Ltd",
+    code: "C-00004",
+    salesRep: null,
+    contacts: [
+      { id: "k1", name: "Amelia Ashworth", phones: ["+442087986885"] },
+      { id: "k2", name: "Matthew Pickering", phones: ["+442073813006"] }
+    ]
+  }
+  // Each from a number of its own: the list folds untouched calls from one number into one line.
+  const toLog = (id: string, number: string, contactId: string | null, values: Record<string, unknown> | null = null): OutcomeDraft => ({
+    ...draft,
+    id,
+    context: { ...draft.context, callId: id, customer: ingram },
+    values,
+    summary: { direction: "inbound", number, startedAt: NOW - 3_600_000, contactId }
+  })
+
+  it("names the contact of each call beside the company, the one the agent picked in the form first", async () => {
+    fakeBackground([toLog("call-a", "+442073813006", "k2"), toLog("call-b", "+442073813006", "k2", { contactId: "k1", notes: "typed" }), toLog("call-c", "+442087000000", null)])
+    render(
+      <I18nextProvider i18n={createI18n("en")}>
+        <CallOutcomeDock call={null} lastCall={null} caller={null} agentCountry="GB" />
+      </I18nextProvider>
+    )
+    await waitFor(() => expect(document.querySelectorAll('[data-comptoir="outcome-pending-item"]')).toHaveLength(3))
+    const who = [...document.querySelectorAll('[data-comptoir="outcome-pending-who"]')].map((w) => w.textContent!.replace(/\u00a0·\u00a0\d.*$/, ""))
+    expect(who).toEqual(["↙ Ingram Motors Ltd\u00a0· Matthew Pickering", "↙ Ingram Motors Ltd\u00a0· Amelia Ashworth", "↙ Ingram Motors Ltd"])
+    // A person's name never wraps between first and last name.
+    expect(document.querySelector('[data-comptoir="outcome-pending-who"] .c-nowrap')?.textContent).toBe("Matthew Pickering")
+  })
+})

@@ -277,6 +277,13 @@ export const CallOutcomeDock = memo(function CallOutcomeDock({
   )
 })
 
+/** The name of the contact a call to log is with: the one picked in its form, else the one the call was with. */
+function contactOf(d: OutcomeDraft): string {
+  const picked = d.values?.contactId
+  const id = typeof picked === "string" ? picked : d.summary?.contactId
+  return (id && d.context.customer?.contacts.find((c) => c.id === id)?.name) || ""
+}
+
 /** A line of the "to log" list: rendered again only when its draft (or the language) changes. */
 const PendingItem = memo(function PendingItem({
   draft: d,
@@ -299,6 +306,14 @@ const PendingItem = memo(function PendingItem({
       <span className="c-outcome-pending-who" data-comptoir="outcome-pending-who">
         {d.summary ? (d.summary.direction === "inbound" ? "↙ " : "↗ ") : "✎ "}
         {d.context.customer?.company || (d.summary ? formatPhone(d.summary.number, agentCountry) : t("callOutcome.pending.byHand"))}
+        {/* The contact too, as the call history names them: a company's three buyers are three calls to log. */}
+        {contactOf(d) ? (
+          <>
+            {"\u00a0· "}
+            {/* A person's name in one piece: "Daniel / Irvine" wrapped between the two. */}
+            <span className="c-nowrap">{contactOf(d)}</span>
+          </>
+        ) : null}
         {d.summary ? <span className="c-muted c-nowrap">{"\u00a0·\u00a0"}{formatDateTime(d.summary.startedAt, uiLang(i18n.language))}</span> : null}
       </span>{" "}
       {count > 1 ? (

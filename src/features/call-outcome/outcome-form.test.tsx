@@ -15,7 +15,7 @@ afterEach(() => {
 })
 
 /** The form after a call that started on 3 Dec 2026 at 19:03 in the agent's zone and lasted 4 min 30 s. */
-function showAfterCall(language: "fr" | "en", end: { endReason?: EndReason; durationSeconds?: number } = {}, customer: OutcomeCustomer | null = null) {
+function showAfterCall(language: "fr" | "en", end: { endReason?: EndReason; durationSeconds?: number } = {}, customer: OutcomeCustomer | null = null, contactId: string | null = null) {
   const durationSeconds = end.durationSeconds ?? 270
   vi.stubGlobal("chrome", { runtime: { sendMessage: vi.fn(async () => ({ ok: false, error: "not in this test" })) }, storage: { onChanged: { addListener: () => undefined, removeListener: () => undefined } } })
   const startedAt = Date.UTC(2026, 11, 3, 18, 3)
@@ -24,8 +24,8 @@ function showAfterCall(language: "fr" | "en", end: { endReason?: EndReason; dura
       <OutcomeForm
         draftId="call-1"
         context={{ callId: "call-1", customer, measured: { startedAt, durationSeconds, endReason: end.endReason }, correctsId: null }}
-        defaults={outcomeDefaults({ direction: "outbound", number: "+33612345678", startedAt, durationSeconds, contactId: null }, "Europe/Paris", startedAt + 300_000)}
-        summary={{ direction: "outbound", number: "+33612345678", startedAt, contactId: null }}
+        defaults={outcomeDefaults({ direction: "outbound", number: "+33612345678", startedAt, durationSeconds, contactId }, "Europe/Paris", startedAt + 300_000)}
+        summary={{ direction: "outbound", number: "+33612345678", startedAt, contactId }}
         draftValues={null}
         agentCountry="FR"
         onSaved={() => undefined}
@@ -101,5 +101,35 @@ describe("the call-outcome form's appointment", () => {
     showAfterCall("en", {}, dupont)
     fireEvent.change(document.querySelector('select[name="outcome"]')!, { target: { value: "appointment-set" } })
     await waitFor(() => expect(document.querySelector<HTMLInputElement>('input[name="appointment.salesRep"]')!.value).toBe("Julien Marchand"))
+  })
+})
+
+describe("the call-outcome form's heading", () => {
+  const ingram: OutcomeCustomer = {
+    id: "cu4",
+    company: "Ingram Motors Ltd",
+    code: "C-00004",
+    salesRep: null,
+    contacts: [
+      { id: "k1", name: "Amelia Ashworth", phones: ["+442087986885"] },
+      { id: "k2", name: "Matthew Pickering", phones: ["+442073813006"] },
+      { id: "k3", name: "Matthew Ellington", phones: ["+447510245777"] }
+    ]
+  }
+  const heading = () => document.querySelector('[data-comptoir="outcome-customer"]')!.textContent
+
+  it("names the contact the call will be logged to beside the company, without unfolding the call's details", () => {
+    showAfterCall("en", {}, ingram, "k2")
+    expect(heading()).toBe("Ingram Motors Ltd\u00a0· Matthew Pickering · C-00004")
+    // A person's name in one piece, on the narrow side panel too.
+    expect(document.querySelector('[data-comptoir="outcome-contact"]')?.className).toBe("c-nowrap")
+  })
+
+  it("follows the contact the agent picks in the details, and names the company alone when none is", async () => {
+    showAfterCall("en", {}, ingram, "k2")
+    fireEvent.change(document.querySelector('select[name="contactId"]')!, { target: { value: "k3" } })
+    await waitFor(() => expect(heading()).toBe("Ingram Motors Ltd\u00a0· Matthew Ellington · C-00004"))
+    fireEvent.change(document.querySelector('select[name="contactId"]')!, { target: { value: "" } })
+    await waitFor(() => expect(heading()).toBe("Ingram Motors Ltd · C-00004"))
   })
 })

@@ -212,6 +212,8 @@ export function OutcomeForm(props: OutcomeFormProps) {
 
   const fieldId = (name: string) => `outcome-${draftId.replace(/[^a-zA-Z0-9-]/g, "-")}-${name}`
   const contacts = context.customer?.contacts ?? []
+  const contactId = form.watch("contactId")
+  const contactName = contacts.find((c) => c.id === contactId)?.name ?? ""
 
   return (
     <form
@@ -225,7 +227,17 @@ export function OutcomeForm(props: OutcomeFormProps) {
       <div className="c-section-title">{context.correctsId ? t("callOutcome.form.correctTitle") : context.callId ? t("callOutcome.form.title") : t("callOutcome.form.logTitle")}</div>
       {context.customer ? (
         <p className="c-outcome-who" data-comptoir="outcome-customer" data-customer-code={context.customer.code}>
-          <strong>{context.customer.company}</strong> <span className="c-muted">· {context.customer.code}</span>
+          <strong>{context.customer.company}</strong>
+          {/* The contact the call goes to, as the dock's heading names them: with three contacts on a card, the agent
+              sees whom it is logged to without unfolding the call's details. */}
+          {contactName ? (
+            <>
+              {"\u00a0· "}
+              <span className="c-nowrap" data-comptoir="outcome-contact">
+                {contactName}
+              </span>
+            </>
+          ) : null} <span className="c-muted">· {context.customer.code}</span>
         </p>
       ) : (
         <p className="c-muted">

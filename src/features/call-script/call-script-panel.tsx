@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next"
 import type { Customer } from "~src/domain/customers/customer.schema"
 import { followsProposal, rankScripts } from "~src/domain/scripts/choose-script"
 import { startRun, type ScriptLanguage } from "~src/domain/scripts/script-engine"
-import { cardRunId, variableValues } from "~src/domain/scripts/script-library"
+import { cardRunId, variableValues, type OverdueInvoice } from "~src/domain/scripts/script-library"
 import type { CallScript } from "~src/domain/scripts/script.schema"
 import type { SoftphoneView } from "~src/domain/telephony"
 import { documentsSummary } from "~src/features/invoicing/documents-summary"
@@ -82,7 +82,9 @@ const CallRunner = memo(function CallRunner({
   ready?: boolean
 }) {
   const { t, i18n } = useTranslation()
-  const overdue = useHasOverdueInvoices(customer?.id ?? null, ready)
+  const invoices = useOverdueInvoices(customer?.id ?? null, ready)
+  const overdue = invoices === null ? null : invoices.overdue
+  const overdueInvoice = invoices?.mostOverdue ?? null
   // The scripts proposed for this call first (direction, the customer's tags and overdue invoices), then every other one.
   const ordered = useMemo(() => {
     const ranked = rankScripts(scripts, { direction, customerTags: customer?.tags ?? [], hasOverdueInvoices: overdue === true })
@@ -104,7 +106,10 @@ const CallRunner = memo(function CallRunner({
   }, [proposal, run, ordered, save])
   // `{{greeting}}` at the agent's clock, read at each render; the values are made again when the hour has changed.
   const hour = new Date().getHours()
-  const values = useMemo(() => variableValues({ customer, contactId, agentName: agent.name, agentCompany: agent.company, now: new Date() }), [customer, contactId, agent, hour])
+  const values = useMemo(
+    () => variableValues({ customer, contactId, agentName: agent.name, agentCompany: agent.company, now: new Date(), overdueInvoice }),
+    [customer, contactId, agent, hour, overdueInvoice]
+  )
   // The customer chosen after the script started (the picker of a shared number): an untouched run starts again
   // with that customer's script and language.
   const shownFor = useRef(customer?.id ?? null)
@@ -149,23 +154,34 @@ const NO_SCRIPTS: CallScript[] = []
 const closeCard = () => void closeCardScript()
 
 /**
- * Whether the customer has overdue invoices (the card's documents summary): true, false, or null while unknown.
- * Without a customer, or when the summary cannot be read, false: the call goes on with the usual scripts.
+ * Whether the customer has overdue invoices (the card's documents summary), and the most overdue one (the payment
+ * reminder's facts: they were gaps while the card beside showed the invoices); null while unknown. Without a
+ * customer, or when the summary cannot be read, none: the call goes on with the usual scripts.
  */
-function useHasOverdueInvoices(customerId: string | null, ready: boolean): boolean | null {
-  const [known, setKnown] = useState<{ id: string; overdue: boolean } | null>(null)
+function useOverdueInvoices(customerId: string | null, ready: boolean): { overdue: boolean; mostOverdue: OverdueInvoice | null } | null {
+  const [known, setKnown] = useState<{ id: string; overdue: boolean; mostOverdue: OverdueInvoice | null } | null>(null)
   useEffect(() => {
     if (!customerId || !ready) return
     let live = true
     // The same request as the caller card's documents block, shared while under way.
     documentsSummary(customerId).then(
-      (r) => live && setKnown({ id: customerId, overdue: r.overdueInvoices.count > 0 }),
-      () => live && setKnown({ id: customerId, overdue: false })
+      (r) => live && setKnown({ id: customerId, overdue: r.overdueInvoices.count > 0, mostOverdue: overdueInvoiceOf(r.overdueInvoices.mostOverdue) }),
+      () => live && setKnown({ id: customerId, overdue: false, mostOverdue: null })
     )
     return () => {
       live = false
     }
   }, [customerId, ready])
-  if (!customerId) return false
-  return known?.id === customerId ? known.overdue : null
+  if (!customerId) return NONE_OVERDUE
+  return known?.id === customerId ? known : null
+}
+
+const NONE_OVERDUE = { overdue: false, mostOverdue: null }
+
+/** The summary's most overdue invoice, read field by field (a page's messaging checks only the counts). */
+function overdueInvoiceOf(v: unknown): OverdueInvoice | null {
+  if (!v || typeof v !== "object") return null
+  const o = v as Record<string, unknown>
+  const ok = typeof o.number === "string" && typeof o.remainingCents === "number" && typeof o.dueDate === "string" && /^\d{4}-\d{2}-\d{2}$/.test(o.dueDate) && typeof o.daysOverdue === "number"
+  return ok ? { number: o.number as string, remainingCents: o.remainingCents as number, dueDate: o.dueDate as string, daysOverdue: o.daysOverdue as number } : null
 }

@@ -6,6 +6,7 @@ import { catalogCategories } from "~src/domain/catalog/pricing"
 import { DEFAULT_EXEMPTION_FR, englishMentionNote, filterProducts, isActive, productFromValues, valuesFromProduct, type ProductField, type ProductFormValues } from "~src/domain/catalog/product-form"
 import type { Product } from "~src/domain/customers/customer.schema"
 import { englishMentionMissing } from "~src/domain/documents/exemption-text"
+import { formatPercent } from "~src/domain/documents/document-text"
 import { formatCents } from "~src/domain/documents/money"
 import { VAT_RATE_CHOICES } from "~src/domain/documents/quote-form"
 import { routeHash } from "~src/features/workspace/route"
@@ -155,7 +156,7 @@ function ProductList({ products, mayEdit, t }: { products: Product[]; mayEdit: b
                 {formatCents(p.unitPriceCents, lang)}
               </td>
               <td className="c-num">
-                {new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(p.vatRateBp / 100)} %
+                {formatPercent(p.vatRateBp, lang)}
                 {p.vatRateBp === 0 && p.vatExemption ? <div className="c-muted">{p.vatExemption}</div> : null}
                 {englishMentionMissing(p) ? <div className="c-notice" data-comptoir="catalog-mention-en-missing">{t("catalog.list.mentionEnMissing")}</div> : null}
               </td>
@@ -285,7 +286,7 @@ function ProductEditor({
               }}>
               {VAT_RATE_CHOICES.map((r) => (
                 <option key={r.value} value={r.value}>
-                  {new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(r.bp / 100)} %
+                  {formatPercent(r.bp, lang)}
                 </option>
               ))}
             </select>

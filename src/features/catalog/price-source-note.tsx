@@ -10,7 +10,7 @@ type Translate = ReturnType<typeof useTranslation>["t"]
 
 /**
  * A rule's price in words: "Customer's special price from 10 (catalog €5.49)", "Customer discount 15 % until
- * 31 Jan 2027", "Customer's discount 8 % on category Papeterie from 10 (catalog €3.29)". Amounts as the quote's fields show them (`lang`), dates in the sentence's language (`uiLang`).
+ * 31 Jan 2027", "Customer's discount 8% on category Papeterie from 10 (catalog €3.29)". Amounts as the quote's fields show them (`lang`), dates in the sentence's language (`uiLang`).
  */
 export function priceText(price: CustomerPrice, lang: "fr" | "en", t: Translate, uiLang: "fr" | "en" = lang): string {
   const when = [

@@ -65,3 +65,29 @@ describe("a customer's prices: the rules' dates", () => {
     expect(wordsOf(to!)).toBe("Wednesday 31 March 2027")
   })
 })
+
+describe("the list of customers with prices of their own", () => {
+  function showList(language: "fr" | "en") {
+    const pricing = { id: customer.id, discountBp: 1250, specialPrices: [], discounts: [], categoryDiscounts: [], updatedAt: 0 }
+    const answers: Record<string, unknown> = { "pricing/list": { entries: [{ pricing, company: customer.company, code: customer.code }] } }
+    vi.stubGlobal("chrome", {
+      runtime: { sendMessage: vi.fn(async ({ type }: { type: string }) => (type in answers ? { ok: true, data: answers[type] } : { ok: false, error: "not in this test" })) },
+      storage: { local: { get: async () => ({}) }, onChanged: { addListener: () => undefined, removeListener: () => undefined } }
+    })
+    render(
+      <I18nextProvider i18n={createI18n(language)}>
+        <PricingSection path={[]} />
+      </I18nextProvider>
+    )
+  }
+
+  it("writes an English discount as 12.5%, the sign against the number, and a French one as 12,5 % without a break", async () => {
+    showList("en")
+    const row = (await screen.findByText(customer.company)).closest("tr")!
+    expect(row.textContent).toContain("12.5%")
+    cleanup()
+    showList("fr")
+    const rowFr = (await screen.findByText(customer.company)).closest("tr")!
+    expect(rowFr.textContent).toContain("12,5\u00a0%")
+  })
+})

@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next"
 import { catalogCategories, pricingFromValues, ruleStatus, valuesFromPricing, type CustomerPricing, type PricingFormErrors, type PricingFormValues, type RuleConditionValues } from "~src/domain/catalog/pricing"
 import { isActive } from "~src/domain/catalog/product-form"
 import type { Customer } from "~src/domain/customers/customer.schema"
+import { formatPercent } from "~src/domain/documents/document-text"
 import { formatCents } from "~src/domain/documents/money"
-import { percentToInput } from "~src/domain/documents/quote-form"
 import { todayInFrance } from "~src/domain/documents/payment-terms"
 import { routeHash } from "~src/features/workspace/route"
 import { send } from "~src/messaging/send"
@@ -68,7 +68,7 @@ function PricingList({ t }: { t: Translate }) {
                 <td>
                   <a href={routeHash(`catalog/prices/${encodeURIComponent(e.pricing.id)}`)}>{e.company}</a> <span className="c-muted">{e.code}</span>
                 </td>
-                <td className="c-num">{e.pricing.discountBp ? `${percentToInput(e.pricing.discountBp, lang)} %` : "—"}</td>
+                <td className="c-num">{e.pricing.discountBp ? formatPercent(e.pricing.discountBp, lang) : "—"}</td>
                 <td className="c-num">{e.pricing.specialPrices.length}</td>
                 <td className="c-num">{e.pricing.discounts.length + e.pricing.categoryDiscounts.length}</td>
               </tr>

@@ -50,4 +50,12 @@ describe("the customer card's facts", () => {
       cleanup()
     }
   })
+
+  it("keeps a British postcode in one piece on the card's narrow column: \"Glasgow G1 1XQ\" never wraps between G1 and 1XQ", () => {
+    renderCard(customer({ addresses: [{ label: "", line: "126 High Street", postalCode: "G1 1XQ", city: "Glasgow", country: "GB" }] }))
+    const address = screen.getByText(/126 High Street/)
+    expect(labelOf(address)).toBe("Address")
+    expect(address.textContent).toBe("126 High Street, Glasgow G1\u00a01XQ")
+  })
 })
+

@@ -201,7 +201,8 @@ function CardDetails({
         {c.addresses[0] && (c.addresses[0].line || c.addresses[0].city) ? (
           <>
             <dt>{t("card.fields.address")}</dt>
-            <dd>{[c.addresses[0].line, townLine(c.addresses[0])].filter(Boolean).join(", ")}</dd>
+            {/* A postcode in one piece ("G1 1XQ", "SW1A 1AA"): the card's column wrapped it between its halves. */}
+            <dd>{[c.addresses[0].line, townLine({ ...c.addresses[0], postalCode: c.addresses[0].postalCode.trim().replace(/\s+/g, "\u00a0") })].filter(Boolean).join(", ")}</dd>
           </>
         ) : null}
         {c.salesRep ? (
@@ -299,7 +300,7 @@ function CardDetails({
       {/* The timeline (issues #9, #10): calls, document steps and captured mails, read only when the agent opens it, never with the card. */}
       <div className="c-card-calls">
         <LogCallButton customerId={c.id} t={t} />
-        <CallTimeline customerId={c.id} t={t} locale={locale} initiallyOpen={timelineOpen} documents />
+        <CallTimeline customerId={c.id} contacts={c.contacts} t={t} locale={locale} initiallyOpen={timelineOpen} documents />
       </div>
     </>
   )

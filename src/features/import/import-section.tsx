@@ -1,6 +1,7 @@
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 
+import { formatPercent } from "~src/domain/documents/document-text"
 import { CsvFileError, decodeCsvBytes, type DecodedCsv } from "~src/domain/import/decode"
 import {
   autoMapCustomerHeaders,
@@ -229,7 +230,7 @@ function MappingStep({
 }
 
 function Preview({ preview }: { preview: ReturnType<typeof previewFile> }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   return (
     <div data-comptoir="import-preview">
       <h3>{t("options.import.previewTitle")}</h3>
@@ -280,7 +281,7 @@ function Preview({ preview }: { preview: ReturnType<typeof previewFile> }) {
                 <td>{p.nameEn}</td>
                 <td>{p.unit}</td>
                 <td>{(p.unitPriceCents / 100).toFixed(2)}</td>
-                <td>{(p.vatRateBp / 100).toString()} %</td>
+                <td>{formatPercent(p.vatRateBp, i18n.language === "fr" ? "fr" : "en")}</td>
               </tr>
             ))}
           </tbody>

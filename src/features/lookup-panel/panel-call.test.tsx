@@ -82,6 +82,43 @@ describe("the call over the page", () => {
     expect(container.querySelector('[data-comptoir="hangup"]')).toBeNull()
   })
 
+  it("names who is calling above the state, as the dock's heading does: the contact holding the number and the company", () => {
+    const { container } = show(ringing([cave], cave.id))
+    expect(container.querySelector('[data-comptoir="softphone-who"]')?.textContent).toBe("Léa Martin · Cave Saint-Jean")
+    // The company alone when two contacts share the line (a switchboard), and nobody before the pick among customers.
+    cleanup()
+    const standard = Customer.parse({ ...cave, contacts: [...cave.contacts, { id: "c1-q", firstName: "Paul", lastName: "Roy", phones: ["+33123456789"], emails: [] }] })
+    expect(show(ringing([standard], cave.id)).container.querySelector('[data-comptoir="softphone-who"]')?.textContent).toBe("Cave Saint-Jean")
+    cleanup()
+    expect(show(ringing([cave, bistrot], null)).container.querySelector('[data-comptoir="softphone-who"]')).toBeNull()
+  })
+
+  it("brings the call's line into view in the panel's scrolled list when a call starts, once per call: the card clicked to call had scrolled it away", () => {
+    const scrollIntoView = vi.fn()
+    const before = Element.prototype.scrollIntoView
+    Element.prototype.scrollIntoView = scrollIntoView
+    try {
+      const { rerender } = show(idle(1))
+      expect(scrollIntoView).not.toHaveBeenCalled()
+      const bar = ringing([cave], cave.id, 2)
+      const at = (b: CallBar) => (
+        <I18nextProvider i18n={createI18n("fr")}>
+          <PanelCall bar={b} agentCountry="FR" onOpen={() => undefined} onLogCall={() => undefined} />
+        </I18nextProvider>
+      )
+      rerender(at(bar))
+      expect(scrollIntoView).toHaveBeenCalledTimes(1)
+      expect(scrollIntoView.mock.contexts[0]).toBe(document.querySelector('[data-comptoir="softphone"]'))
+      expect(scrollIntoView.mock.calls[0]![0]).toEqual({ block: "nearest" })
+      // The same call answered, then muted: the agent may have scrolled since, the line stays where they put it.
+      rerender(at({ ...bar, state: "in-call", call: { ...bar.call!, phase: "in-call", answeredAt: 5 }, updatedAt: 3 }))
+      rerender(at({ ...bar, state: "in-call", call: { ...bar.call!, phase: "in-call", answeredAt: 5, muted: true }, updatedAt: 4 }))
+      expect(scrollIntoView).toHaveBeenCalledTimes(1)
+    } finally {
+      Element.prototype.scrollIntoView = before
+    }
+  })
+
   it("asks who is calling when several customers share the number, and shows no card before the pick", () => {
     const { container } = show(ringing([cave, bistrot], null))
     expect(container.querySelector('[data-comptoir="caller-card"]')).toBeNull()

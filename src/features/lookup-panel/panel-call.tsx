@@ -1,8 +1,9 @@
-import { useEffect, useState, useSyncExternalStore, type MouseEvent, type ReactNode } from "react"
+import { useEffect, useRef, useState, useSyncExternalStore, type MouseEvent, type ReactNode } from "react"
 import { useTranslation } from "react-i18next"
 
 import type { Customer } from "~src/domain/customers/customer.schema"
 import type { CallBar } from "~src/domain/telephony/call-bar"
+import { onlyContactWith } from "~src/domain/telephony/call-heading"
 import { formatTimer, talkSeconds } from "~src/domain/telephony/call-timer"
 import { CustomerCard } from "~src/features/customer-card/customer-card"
 import { quotePreloadCall } from "~src/features/quotes/quote-overlay"
@@ -149,6 +150,14 @@ export function PanelCall({
   const call = placing === null && bar.call && (bar.call.phase !== "ended" || recentlyEnded) ? bar.call : null
   const state = call ? call.phase : bar.registration
   const now = useNow(call?.phase === "in-call")
+  // A call starting (placed, ringing in) brings its line into view: a number clicked on the page scrolls the panel's
+  // list to its card, and the card's Call then left "In call · Hang up" above the fold (walk13, a CRM page at 1280×800).
+  // Once per call: the agent may scroll away during it.
+  const line = useRef<HTMLElement>(null)
+  const liveKey = placing !== null ? "placing" : call && call.phase !== "ended" ? call.id : null
+  useEffect(() => {
+    if (liveKey !== null) line.current?.scrollIntoView?.({ block: "nearest" })
+  }, [liveKey])
   if (!bar.configured) return null
 
   const act = (e: MouseEvent, name: CallAction, callId: string) => {
@@ -171,9 +180,25 @@ export function PanelCall({
   // front of them, and the card's reads (risk, documents) would share the two cores with the call's set-up.
   const incoming = live && call.direction === "inbound"
   const chosen = incoming ? callerCardOf(bar) : null
+  // Who is calling, named as the dock's heading names them (call-heading.ts): the contact holding the number, the
+  // company alone when several share it. The line said the number alone, over a card naming only the company.
+  const caller = chosen && call ? chosen.contacts.find((p) => p.id === onlyContactWith(chosen, call.number)) : undefined
+  const callerName = caller ? `${caller.firstName} ${caller.lastName}`.trim() : ""
 
   return (
-    <section className="c-panel-call" data-comptoir="softphone" data-state={state} data-phase={call?.phase ?? "none"} aria-live="polite">
+    <section ref={line} className="c-panel-call" data-comptoir="softphone" data-state={state} data-phase={call?.phase ?? "none"} aria-live="polite">
+      {chosen ? (
+        <div className="c-softphone-who" data-comptoir="softphone-who">
+          {callerName ? (
+            <>
+              {callerName}
+              <span className="c-softphone-company"> · {chosen.company}</span>
+            </>
+          ) : (
+            chosen.company
+          )}
+        </div>
+      ) : null}
       <div className="c-softphone-status" data-comptoir="softphone-status">
         {/* The published state stays in data-state: the words say what the agent did. */}
         <strong>☎ {t(`softphone.state.${placing !== null ? "ringing-out" : state}`)}</strong>
