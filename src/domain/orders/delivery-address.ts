@@ -1,4 +1,5 @@
 import { foldText } from "../search/fold-text"
+import { blockAfterGoods } from "./address-after-goods"
 import { addressAtDock, addressWithoutCode, blockWithoutCode } from "./address-fallbacks"
 import { addressAfterAsking, addressOpeningOnTo, addressSentTo, addressThenWayIn, blockUnderGoods, placeInSentence, placeNamedAbove } from "./address-in-prose"
 import { cleanAddressPart, placeBefore, placeRunningInto, UP_TO_TOWN, withoutHeading } from "./address-bounds"
@@ -120,7 +121,7 @@ function blockBelow(lines: readonly string[], i: number): boolean {
 /** The delivery address the mail asks for, as its lines joined by ", ". */
 export function findDeliveryAddress(text: string, sender = "", signature = ""): { value: string; evidence: string; confidence: number } | null {
   const lines = text.split("\n")
-  const found = findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines, sender) ?? addressAfterAsking(lines) ?? placeNamedAbove(lines) ?? addressSentTo(lines) ?? addressWithoutCode(lines) ?? addressAtDock(lines) ?? blockWithoutCode(lines) ?? addressOpeningOnTo(lines) ?? blockUnderGoods(lines, sender, signature) ?? addressInCsvColumn(lines) ?? placeWordThenAddress(lines) ?? addressAtInSentence(lines)
+  const found = findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines, sender) ?? addressAfterAsking(lines) ?? placeNamedAbove(lines) ?? addressSentTo(lines) ?? addressWithoutCode(lines) ?? addressAtDock(lines) ?? blockWithoutCode(lines) ?? addressOpeningOnTo(lines) ?? blockUnderGoods(lines, sender, signature) ?? addressInCsvColumn(lines) ?? placeWordThenAddress(lines) ?? addressAtInSentence(lines) ?? blockAfterGoods(lines, sender, signature)
   return found === null ? null : { ...found, value: withoutHeading(found.value).replace(SENDING_PREPOSITION, "") }
 }
 
@@ -146,6 +147,8 @@ const HANDED_OVER = /\b(?:(?:[êe]tre |sont |seront )?remi(?:s|se|ses)\b|remettr
 
 const LONG_PLACE_COLON = /(?<![\p{L}])(?:(?:to|[àa]) (?:the|our|notre|nos|la|le|l['’])(?![\p{L}])|aux? (?=\p{Ll})|[àa] l['’](?=\p{L}))[^:\n]{0,60}:\s*$/iu
 
+/** What a delivery label's line says of the day, the hour or the way in, never of the spot. */
+const NOT_A_SPOT = /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|demain|tomorrow|today|aujourd|semaine|week|asap|urgent|avant|before|by|apr[èe]s|after|matin|morning|midi|noon|soir|evening|please|merci|svp|si|if|when|quand|d[èe]s|possible|same|m[êe]me|habituel\w*|usual|comme|as|voir|see|ci-dessous|below)\b/i
 function findLabelledAddress(text: string): { value: string; evidence: string; confidence: number } | null {
   const lines = text.split("\n")
   const beside = sideBySide(lines)
@@ -222,6 +225,13 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
       const whole = UP_TO_TOWN.exec(cleanAddressPart(from))
       // ("to our Galway office, Unit 3, …": the office's name without "our".)
       if (whole !== null) return { value: cleanAddressPart(whole[1]!).replace(/^(?:our|my|notre|nos|mon|ma) (?=\p{Lu})/iu, ""), evidence: line.trim(), confidence: 0.75 }
+    }
+    // "Livraison : hangar de conditionnement" over "Les Serres du Cens / 12 chemin de la Noë / 44240 …": the spot named on
+    // the label's line, the premises' block right under it (a day, a time or a request there says when or how instead).
+    if (!m) {
+      const spot = /^\s*(?:livraison|delivery|deliver to|ship to|lieu de livraison)\s*:\s*(?=\S)/i.exec(line)
+      const named = spot === null ? "" : line.slice(spot[0].length)
+      if (spot !== null && !/\d/.test(named) && named.split(/\s+/).length <= 6 && !BILLING.test(named) && !NOT_A_SPOT.test(named) && blockBelow(lines, i)) m = spot
     }
     if (!m) continue
     // ("Delivery address is 77 Jervois Road, …": the verb after the label is none of the address.)

@@ -18,7 +18,7 @@ import { unitOfWord } from "./units"
 import { addressInSignature } from "./address-fallbacks"
 import { keepsQuotedRest, retellBelow, sizesRetold, struckFromQuote } from "./quoted-rest"
 import { answersOnly, belowSignOff, chooseBody, ownSegments, splitMail, withoutBounces, withRelayedQuote, type MailSegment } from "./mail-body"
-import { ACCEPT, AGREES, EXCEPT, INVOICING, inPacks, ITEM_CHANGE, itemNumber, ITEMS, onTopOfQuoted, PLACE_ORDER, PROPOSAL, reorderOverForward, RETOLD, countWord, SAME_DELIVERY, SCALE, spokenNumber, STRIKE, theseNamed, WHOLE_QUOTE } from "./reply-words"
+import { ACCEPT, AGREES, EXCEPT, INVOICING, inPacks, ITEM_CHANGE, itemNumber, ITEMS, onTopOfQuoted, PLACE_ORDER, PROPOSAL, reorderOverForward, RETOLD, countWord, SAME_DELIVERY, SAME_PLACE_AND_DAY, SCALE, spokenNumber, STRIKE, theseNamed, WHOLE_QUOTE } from "./reply-words"
 import { decideOrder, KEY_IN, readOrderAct } from "./order-act"
 import { ESTIMATE_PREFIX, NOT_ORDER_VERDICTS } from "./not-order-reasons"
 import { ourRowsOnly, ownNameWords, rowsToOrderOnly } from "./shared-sheet"
@@ -385,7 +385,7 @@ export class OrderExtractor {
     // A request approved inside the customer's company and forwarded ("Approved. Raise with Comptoir under PO 77812"
     // over the ticket): its lines are the quoted request's, and so are its number and day (never our own quote's).
     const approvedInside = accepts && top?.quoted !== undefined && !ownDomains.some((d) => `${top.body}\n${top.quoted}`.toLowerCase().includes(d))
-    if (delivery === null && lines.length > 0 && top?.quoted !== undefined && (keepsRest || ((accepts || again) && /\b(?:same (?:date|day)|(?:meme|la meme) (?:date|jour)|date (?:unchanged|inchangee)|as planned|comme prevu)\b/.test(foldText(top.body))) || SAME_DELIVERY.test(foldText(top.body)) || approvedInside)) {
+    if (delivery === null && lines.length > 0 && top?.quoted !== undefined && (keepsRest || ((accepts || again) && /\b(?:same (?:date|day)|(?:meme|la meme) (?:date|jour)|date (?:unchanged|inchangee)|as planned|comme prevu)\b/.test(foldText(top.body))) || SAME_DELIVERY.test(foldText(top.body)) || SAME_PLACE_AND_DAY.test(foldText(top.body)) || approvedInside)) {
       const sent = /^(?:sent|envoy[ée]|date|le)\s*:?\s*(.+)$/im.exec(top.quoted)?.[1]
       const ref = (sent === undefined ? undefined : findDates(sent, mailDay)[0]?.date) ?? mailDay
       delivery = deliveryDateOf(top.quoted.split("\n").map((text) => ({ text, ref })), { monthFirst })
@@ -437,7 +437,7 @@ export class OrderExtractor {
     }
     // "Delivery to stores at Cross Green as before": the address of the earlier order the reply quotes; so does a
     // colleague's "OK pour moi, mais 10 boîtes plutôt que 6" over the list put to them (the quoted list is the order).
-    if (address === null && top?.quoted !== undefined && (keepsRest || (approvedInside && agrees) || /\b(?:as before|as last time|same address|comme la derniere fois|comme precedemment|meme adresse)\b/.test(foldText(top.body)))) {
+    if (address === null && top?.quoted !== undefined && (keepsRest || (approvedInside && agrees) || /\b(?:as before|as last time|same address|comme la derniere fois|comme precedemment|meme adresse)\b/.test(foldText(top.body)) || SAME_PLACE_AND_DAY.test(foldText(top.body)))) {
       const earlier = findDeliveryAddress(top.quoted)
       if (earlier !== null) address = { ...earlier, confidence: 0.6 }
     }
