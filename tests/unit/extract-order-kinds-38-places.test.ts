@@ -122,3 +122,35 @@ describe("an addition to one's own order quoted below, its day and place said ke
     }
   })
 })
+
+describe("a spot in lower case, then 'at' right before the numbered street", () => {
+  it("keeps the spot and its 'at' as the address's start", () => {
+    const goods = "Hi,\n\nPlease send 2 boxes of medium nitrile gloves and 6 packs of AA batteries for Monday"
+    const cases: [string, string][] = [
+      [`${goods}, deliver to the rental return shed at 16 Jones Road, Leeds LS1 4AB thanks\n\nTom`, "rental return shed at 16 Jones Road, Leeds LS1 4AB"],
+      [`${goods}.\n\nDeliver to: the overflow store at 40 Dock Road, Liverpool L3 4AF\n\nThanks`, "overflow store at 40 Dock Road, Liverpool L3 4AF"],
+      [`${goods}, ship to the tack room at 4200 Iron Works Road, Lexington KY 40511.\n\nThanks`, "tack room at 4200 Iron Works Road, Lexington KY 40511"],
+      [`${goods}, drop it at the site cabin at 12 Harbour Road, Cork T12 X8Y4 please\n\nCheers`, "site cabin at 12 Harbour Road, Cork T12 X8Y4"],
+      [`${goods}, deliver to the old dairy at 7 Farm Lane, Bath BA2 4QP.\n\nThanks`, "old dairy at 7 Farm Lane, Bath BA2 4QP"]
+    ]
+    for (const [text, address] of cases) expect(extract(text, EN).delivery_address).toBe(address)
+  })
+
+  it("still starts « au labo, 3 rue … » at the street (guard, passes on main too)", () => {
+    expect(extract("Bonjour,\n\n10 ramettes A4 pour jeudi svp.\nLivraison au labo, 3 rue Grenette 69002 Lyon\n\nMerci").delivery_address).toBe("3 rue Grenette 69002 Lyon")
+  })
+})
+
+describe("a four-figure postal code ending a dictated sentence, the thanks right after it", () => {
+  it("reads the code and its town with no comma before it", () => {
+    const said = "hi its Tom please send two boxes of medium gloves and six packs of AA batteries for Monday"
+    const cases: [string, string][] = [
+      [`${said} please deliver to 16 Jones Road Kempton Park 1619 thanks`, "16 Jones Road Kempton Park 1619"],
+      [`${said} send it all to 22 Long Street Cape Town 8001 cheers`, "22 Long Street Cape Town 8001"],
+      [`${said} deliver to 5 Bridge Street Hobart 7000 thanks`, "5 Bridge Street Hobart 7000"],
+      [`${said} deliver to 8 Rivonia Road Sandton 2196 please`, "8 Rivonia Road Sandton 2196"],
+      [`${said} ship to 40 Queen Street Auckland 1010 thank you`, "40 Queen Street Auckland 1010"]
+    ]
+    for (const [text, address] of cases) expect(extract(`${text}\n\nSent by voice`, { ...EN, subject: "order" }).delivery_address).toBe(address)
+  })
+})
