@@ -24,7 +24,7 @@ import { ESTIMATE_PREFIX, NOT_ORDER_VERDICTS } from "./not-order-reasons"
 import { ourRowsOnly, ownNameWords, rowsToOrderOnly } from "./shared-sheet"
 import { addUpSites, ordersForSites } from "./sites"
 import { aboutEarlierOrder, acknowledgesOrder, addressedToColleagues, askedAbout, goodsDelivered, goodsReceived, meantForAnotherSupplier, newAddress, notAnOrderYet, paperwork, paymentOrInvoice, recordsNotice, shippedNotice, tentativeMarks, withoutCitations } from "./order-intent"
-import { AUTO_REPLY, AWAY, BULK, NEGATIVE, NOTHING_NOW, ORDER_CUES, namesSalonShow, ORDER_NOTICE, PLACED, PURPOSE_AFTER_ASK, PURPOSE_AHEAD, REORDER, RESCHEDULE, SALON_TRADE, STRONG_ORDER, UNLESS_CANCELLED, VETO } from "./order-cues"
+import { AUTO_REPLY, AWAY, BULK, NEGATIVE, NOTHING_NOW, ORDER_CUES, namesSalonShow, ORDER_NOTICE, PLACED, PURPOSE_AFTER_ASK, PURPOSE_AHEAD, REORDER, RESCHEDULE, SALON_TRADE, STRONG_ORDER, TO_THE_STAND, UNLESS_CANCELLED, VETO } from "./order-cues"
 import { REMEMBERED_ADDRESS, type CustomerMemory, type ExtractedOrder, type OrderContext, type OrderMail } from "./types"
 import { ROUGH_COUNT_CONFIDENCE } from "./rough-counts"
 
@@ -304,7 +304,8 @@ export class OrderExtractor {
     // le salon"; "la machine du salon" from sophie@boulangerie-moreau.fr). A salon with a name ("au salon Hygiène Pro")
     // is a trade show whatever the trade.
     const ownText = own.map((s) => `${s.body}\n${s.signature}`).join("\n")
-    if (vetoes.has("salon") && SALON_TRADE.test(foldText(`${mail.from.name ?? ""}\n${mail.from.address}\n${ownText}`)) && !namesSalonShow(ownText)) vetoes.delete("salon")
+    // (A stand the goods are to be delivered to, « livrer directement sur place » at the show: an order for the show.)
+    if (vetoes.has("salon") && ((SALON_TRADE.test(foldText(`${mail.from.name ?? ""}\n${mail.from.address}\n${ownText}`)) && !namesSalonShow(ownText)) || TO_THE_STAND.test(foldText(ownText)))) vetoes.delete("salon")
     // A calendar invitation booking the delivery of the goods ("je vous réserve ce créneau pour la livraison de notre
     // commande", "Delivery slot: … PO …"): the order's delivery, no meeting.
     const slot = DELIVERY_SLOT.test(vetoText)

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest"
+
+import type { OrderMail } from "~src/domain/orders/types"
+
+import { EN, extract } from "./extract-order-kinds-37-kit"
+
+/**
+ * The order act of held-out 39's kind of miss (tune38; the places and days are in extract-order-kinds-38-places.test.ts),
+ * tried on five phrasings or more of the tuner's own, French and English (none from a corpus mail).
+ */
+const en = (text: string): Partial<OrderMail> => (/^(?:bonjour|madame)/i.test(text) ? {} : EN)
+
+describe("goods asked for the stand the sender holds at a show", () => {
+  it("is an order, the show being where the goods go («livrer directement sur place », 'deliver to our stand', « adresse du stand : »)", () => {
+    const cases: [string, string | null][] = [
+      ["Bonjour,\n\nNous serons au salon de l'agriculture la semaine prochaine. Merci de nous livrer directement sur place pour lundi :\n- 10 sachets de gobelets carton\n- 4 packs d'eau\n\nAdresse du stand :\nGAEC des Prés - Stand B 40, Hall 4\nParis Expo Porte de Versailles\n1 place de la Porte de Versailles\n75015 Paris\n\nMerci", "GAEC des Prés - Stand B 40, Hall 4, Paris Expo Porte de Versailles, 1 place de la Porte de Versailles, 75015 Paris"],
+      ["Hi,\n\nWe're exhibiting at the salon in Lyon next week. Please deliver to our stand on Monday morning:\n- 6 packs of water\n- 10 bags of paper cups\n\nStand address:\nStand 2C14, Hall 2\nEurexpo Lyon\nBoulevard de l'Europe\n69680 Chassieu\n\nThanks", "Stand 2C14, Hall 2, Eurexpo Lyon, Boulevard de l'Europe, 69680 Chassieu"],
+      ["Bonjour,\n\nNous tenons un stand au salon des métiers d'art de Lille la semaine prochaine. Pouvez-vous nous livrer directement sur place pour le mardi 8 au matin :\n- 10 sachets de gobelets carton\n- 4 packs d'eau\n\nMerci\nAnne", null],
+      ["Bonjour,\n\nNous exposons au salon de l'habitat de Nantes. Merci de livrer sur place, à notre stand, pour vendredi :\n- 6 packs d'eau\n- 2 rouleaux de film étirable\n\nCordialement", null],
+      ["Hi,\n\nWe have a stand at the salon in Paris next week. Could you deliver these to our stand on Monday:\n- 6 packs of water\n- 10 bags of paper cups\n\nThanks", null],
+      ["Hello,\n\nWe are exhibiting at the farm salon in Brussels. Please send the following on site for Tuesday:\n- 4 packs of water\n- 3 rolls of 50L bags\n\nRegards", null],
+      ["Bonjour,\n\nPour notre stand au salon du tourisme, merci d'envoyer sur place pour jeudi :\n- 20 cartons 40x30x30\n- 4 packs d'eau\n\nBonne journée", null],
+      ["Bonjour,\n\nOn sera au salon des vins à Beaune. Vous pouvez nous livrer sur place samedi matin ?\n- 4 packs d'eau\n- 10 sachets de gobelets\n\nMerci", null]
+    ]
+    for (const [text, address] of cases) {
+      const got = extract(text, en(text))
+      expect(got.order_decision).toBe("order")
+      if (address !== null) expect(got.delivery_address).toBe(address)
+    }
+  })
+
+  it("still takes a show's invitation, its stand named, for no order (guard, passes on main too)", () => {
+    expect(extract("Bonjour,\n\nNous vous invitons au salon Hygiène Pro, stand 14, du 8 au 10 décembre. Venez nous voir !\n\nCordialement").order_decision).toBe("not-order")
+  })
+})
