@@ -33,3 +33,22 @@ describe("goods asked for the stand the sender holds at a show", () => {
     expect(extract("Bonjour,\n\nNous vous invitons au salon Hygiène Pro, stand 14, du 8 au 10 décembre. Venez nous voir !\n\nCordialement").order_decision).toBe("not-order")
   })
 })
+
+describe("a forward's note striking a product of the list it forwards", () => {
+  it("leaves that line out, the rest as the list has it", () => {
+    const en = "\n\nNiamh\n\n-----Original Message-----\nFrom: Ciaran Walsh\nSent: Wednesday, December 2, 2026 5:40 PM\nSubject: kit list\n\ncan you order:\n4 boxes nitrile gloves (M)\n10 boxes surgical masks\n2 packs AA batteries\n5 rolls bin bags 110L\n"
+    const fr = "\n\nNiamh\n\nDe : Karim Benali\nEnvoyé : mercredi 2 décembre 2026 17:40\nObjet : liste atelier\n\ntu peux commander :\n4 boîtes de gants nitrile M\n10 boîtes de masques chirurgicaux\n2 lots de piles AA\n5 rouleaux de sacs poubelle 110 L\n"
+    const cases: [string, string, string][] = [
+      [`Hi,\n\nForwarding Ciaran's list. Please drop the masks, we have plenty. Rest as he has it.${en}`, "Fwd: kit list", "MSQ-200"],
+      [`Hi,\n\nCiaran's list below. Remove the batteries, we found a box. Everything else as listed.${en}`, "Fwd: kit list", "PIL-AA"],
+      [`Hi,\n\nSee below. Forget the bin bags, we've loads in the store. The rest please.${en}`, "Fwd: kit list", "SAC-110"],
+      [`Bonjour,\n\nJe vous transfère la liste de Karim. Retirez les piles, on en a au bureau. Le reste comme il l'a écrit.${fr}`, "TR: liste atelier", "PIL-AA"],
+      [`Bonjour,\n\nLa liste de Karim ci-dessous. Oubliez les sacs poubelle, on en a plein. Le reste sans changement.${fr}`, "TR: liste atelier", "SAC-110"]
+    ]
+    for (const [text, subject, struck] of cases) {
+      const refs = extract(text, { ...(/^Bonjour/.test(text) ? {} : EN), subject }).lines.map((l) => l.ref)
+      expect(refs).not.toContain(struck)
+      expect(refs).toContain("GN-4410")
+    }
+  })
+})

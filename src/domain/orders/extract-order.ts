@@ -16,7 +16,7 @@ import { ownWordsOfLines } from "./line-evidence"
 import { attachmentSources, bestPo, bySize, clamp, dedupe, foldBySentence, nameHas, withoutEarlierRest } from "./extract-helpers"
 import { unitOfWord } from "./units"
 import { addressInSignature } from "./address-fallbacks"
-import { keepsQuotedRest, retellBelow, sizesRetold, struckFromQuote } from "./quoted-rest"
+import { keepsQuotedRest, retellBelow, sizesRetold, strikeBelow, struckFromQuote } from "./quoted-rest"
 import { answersOnly, belowSignOff, chooseBody, ownSegments, splitMail, withoutBounces, withRelayedQuote, type MailSegment } from "./mail-body"
 import { ACCEPT, AGREES, EXCEPT, INVOICING, inPacks, ITEM_CHANGE, itemNumber, ITEMS, onTopOfQuoted, PLACE_ORDER, PROPOSAL, reorderOverForward, RETOLD, countWord, SAME_DELIVERY, SAME_PLACE_AND_DAY, SCALE, spokenNumber, STRIKE, theseNamed, WHOLE_QUOTE } from "./reply-words"
 import { decideOrder, KEY_IN, readOrderAct } from "./order-act"
@@ -148,6 +148,7 @@ export class OrderExtractor {
     // retells the one line below of that count and unit (or name), as a reply's "8 boxes, not 6" does its quote's.
     const refsIn = (segments: typeof own): Set<string> => new Set(segments.flatMap((s) => findLines(ourRowsOnly(theseNamed(s, lineOpts), ownWords), lineOpts).map((l) => l.product.ref)))
     if (own.length > 1) retellBelow(own[0]!.body, found, refsIn(own.slice(0, 1)), refsIn(own.slice(1)))
+    if (own.length > 1) strikeBelow(own[0]!.body, found, this.matcher, refsIn(own.slice(0, 1)), refsIn(own.slice(1)))
     // "Cde : 4 rlx film étirable + 2 rallonges 3m svp" above a bare signature: the whole order in a new subject.
     if (found.length === 0 && !/^\s*(?:re|r[ée]f|aw|sv|tr|fw|fwd|wg)\s*:/i.test(mail.subject)) {
       found.push(...findLines(mail.subject.replace(/^\s*[\p{L}.]{1,12}\s*:\s*/u, "").replace(/\s+(?:\+|&|et|and)\s+/g, "\n"), lineOpts))

@@ -2,7 +2,7 @@ import { foldText } from "../search/fold-text"
 import type { CatalogMatcher } from "./catalog-match"
 import { nameHas } from "./extract-helpers"
 import type { FoundLine } from "./lines"
-import { countWord, RETOLD } from "./reply-words"
+import { countWord, RETOLD, STRIKE } from "./reply-words"
 import { unitOfWord } from "./units"
 
 /**
@@ -91,6 +91,23 @@ export function sizesRetold(body: string, quoted: readonly FoundLine[]): Map<str
     if (hits.length === 1) out.set(hits[0]!.product.ref, Number(m[2]))
   }
   return out
+}
+
+/**
+ * « Deux corrections de ma part : enlevez les piles, … Le reste comme Yann l'a écrit. », "Please drop the bin bags, we've
+ * loads" above the colleague's list it forwards (tune38): the forwarder strikes that line of the list below, as a mail
+ * strikes a line of its attachment. Lines the top message names itself (`named`) are its own.
+ */
+export function strikeBelow(body: string, found: FoundLine[], matcher: CatalogMatcher, named: ReadonlySet<string>, below: ReadonlySet<string>): void {
+  for (const m of body.matchAll(STRIKE)) {
+    const ref = matcher.matchName(foldText(m[1]!).split(" ")).hit?.product.ref
+    // ("the bin bags": the catalog's best match may be another size than the list's; the one line below named so is struck)
+    const words = foldText(m[1]!).split(" ").filter((w) => w.length > 2).map((w) => w.replace(/s$/, ""))
+    const named1 = found.filter((l) => below.has(l.product.ref) && !named.has(l.product.ref) && words.length > 0 && words.every((w) => nameHas(l.product, w)))
+    const struck = ref !== undefined && below.has(ref) ? ref : named1.length === 1 ? named1[0]!.product.ref : undefined
+    const at = struck === undefined || named.has(struck) ? -1 : found.findIndex((l) => l.product.ref === struck)
+    if (at >= 0) found.splice(at, 1)
+  }
 }
 
 /**
