@@ -52,3 +52,28 @@ describe("a forward's note striking a product of the list it forwards", () => {
     }
   })
 })
+
+describe("goods added to one's own order quoted below, said to go with it", () => {
+  const quotedFr = "\n\nNadia\n\nLe lun. 23 nov. 2026 à 09:00, Claire Petit <intendance@ambassade-exemple.fr> a écrit :\n> Bonjour,\n> merci de nous livrer :\n> 10 ramettes A4\n> 2 boîtes de stylos bleus\n> Livraison mardi 8 décembre à :\n> Cabinet Durand\n> 4 rue Haute\n> 67000 Strasbourg\n> Merci"
+  const quotedEn = "\n\nSam\n\nOn Mon, Nov 23, 2026 at 9:00 AM Sam Reid <facilities@embassy-example.org> wrote:\n> Hi,\n> PO 88-4410:\n> 10 reams A4\n> 2 boxes black pens\n> Deliver Tuesday Dec 8 to:\n> Durand Partners\n> 4 High Street\n> Bath BA1 5AW\n> Thanks"
+
+  it("orders the quoted lines with the added one, on the quoted day (« J'oubliais : ajoutez … Même adresse, même date. », 'add … to this, same PO')", () => {
+    const cases: [string, string[]][] = [
+      [`Re-bonjour,\n\nJ'oubliais : ajoutez 2 boîtes de capsules café s'il vous plaît. Même adresse, même date.${quotedFr}`, ["REF-1001", "STY-BL", "CAP-100"]],
+      [`Re-bonjour,\n\nJ'ajoute 2 lots de piles AA pour l'atelier, s'il vous plaît. Même livraison.${quotedFr}`, ["REF-1001", "STY-BL", "PIL-AA"]],
+      [`Re-bonjour,\n\nRajoutez 2 bidons de liquide vaisselle 5 L s'il vous plaît, même commande.${quotedFr}`, ["REF-1001", "STY-BL", "LV-5L"]],
+      [`Hi again,\n\nOne more thing - add 3 rolls of packing tape to this, same PO.${quotedEn}`, ["REF-1001", "STY-NR", "REF-1014"]],
+      [`Hi again,\n\nPlease add 4 packs of still water. Same address and date.${quotedEn}`, ["REF-1001", "STY-NR", "EAU-50"]]
+    ]
+    for (const [text, refs] of cases) {
+      const got = extract(text, { ...(/^Re-bonjour/.test(text) ? {} : EN), subject: "Re: Commande" })
+      expect(got.lines.map((l) => l.ref).sort()).toEqual([...refs].sort())
+      expect(got.delivery_date).toBe("2026-12-08")
+    }
+  })
+
+  it("still orders only the added goods put « à la même livraison » (guard, passes on main too)", () => {
+    const got = extract(`Re-bonjour,\n\nJ'ai oublié : ajoutez 2 lots de piles AA à la même livraison.${quotedFr}`, { subject: "Re: Commande" })
+    expect(got.lines.map((l) => l.ref)).toEqual(["PIL-AA"])
+  })
+})
