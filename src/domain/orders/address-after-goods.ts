@@ -35,7 +35,8 @@ const signsOff = (l: string): boolean => SIGN_OFF_FOLDED.test(foldText(l)) || NA
 function noteOrThanksAfter(lines: readonly string[], from: number, signature: string): boolean {
   let k = from
   while (k < lines.length && lines[k]!.trim() === "") k++
-  const closes = (at: number): boolean => (at >= lines.length ? signature.split("\n").some((l) => l.trim() !== "" && signsOff(l)) || signature.trim() === "" : signsOff(lines[at]!))
+  // (a block that ends the mail unthanked is a signature put under the goods: "Jeanne Martin / La Cave du Port, …")
+  const closes = (at: number): boolean => (at >= lines.length ? signsOff(signature.split("\n").find((l) => l.trim() !== "") ?? "") : signsOff(lines[at]!))
   if (k < lines.length && SIGN_OFF_FOLDED.test(foldText(lines[k]!))) return true
   let notes = 0
   while (k < lines.length && lines[k]!.trim() !== "" && notes < 3) {

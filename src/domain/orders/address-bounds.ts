@@ -60,7 +60,7 @@ export function placeBefore(line: string, streetAt: number): number {
   // ("drop it at the rental return shed at 16 Jones Road …": any spot in lower case a few words long, then "at", is kept
   // too — "at" says the spot is at that street, as a building's goods side is; « au laboratoire, 3 rue … » still is not.)
   const spotAt = (WAY_IN.test(place.replace(/^(?:the|our|le|la|l['’])\s*/i, "")) || SPOT_THEN_AT.test(place)) && /\s(?:at|au)\s+$/i.test(place) && /^\d/.test(line.slice(streetAt))
-  return at >= 0 && (/(?:,|\bn[°º]\.?)\s*$/u.test(place) || /^,/.test(line.slice(streetAt)) || numbered || spotAt || (NUMBERED_UNIT.test(place) && /^\d/.test(line.slice(streetAt)))) && place.length <= 80 && /^\p{L}/u.test(place) && !/\b(?:le|the|on|by|avant|before|lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday|saturday)\b\s*\d/i.test(place) && !BILLING.test(place) ? at + (spotAt ? (/^(?:the|our)\s+/i.exec(place)?.[0].length ?? 0) : 0) : namedPartsBefore(line, streetAt)
+  return at >= 0 && (/(?:,|\bn[°º]\.?)\s*$/u.test(place) || /^,/.test(line.slice(streetAt)) || numbered || spotAt || (NUMBERED_UNIT.test(place) && /^\d/.test(line.slice(streetAt)))) && place.length <= 80 && /^\p{L}/u.test(place) && !/\b(?:le|the|on|by|avant|before|lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday|saturday)\b\s*\d/i.test(place) && !BILLING.test(place) ? at + (spotAt && !WAY_IN.test(place.replace(/^(?:the|our|le|la|l['’])\s*/i, "")) ? (/^(?:the|our)\s+/i.exec(place)?.[0].length ?? 0) : 0) : namedPartsBefore(line, streetAt)
 }
 
 /**
