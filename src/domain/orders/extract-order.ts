@@ -147,8 +147,10 @@ export class OrderExtractor {
     // "Make that 20 reams, not 15" above the colleague's list it forwards ("15 reams of A4"): the forwarder's later word
     // retells the one line below of that count and unit (or name), as a reply's "8 boxes, not 6" does its quote's.
     const refsIn = (segments: typeof own): Set<string> => new Set(segments.flatMap((s) => findLines(ourRowsOnly(theseNamed(s, lineOpts), ownWords), lineOpts).map((l) => l.product.ref)))
-    if (own.length > 1) retellBelow(own[0]!.body, found, refsIn(own.slice(0, 1)), refsIn(own.slice(1)))
-    if (own.length > 1) strikeBelow(own[0]!.body, found, this.matcher, refsIn(own.slice(0, 1)), refsIn(own.slice(1)))
+    // ("enlevez les piles" above the list it forwards: a line of it struck; the lines each part names read once, for both.)
+    const [mine, below] = own.length > 1 ? [refsIn(own.slice(0, 1)), refsIn(own.slice(1))] : [new Set<string>(), new Set<string>()]
+    if (own.length > 1) retellBelow(own[0]!.body, found, mine, below)
+    if (own.length > 1) strikeBelow(own[0]!.body, found, this.matcher, mine, below)
     // "Cde : 4 rlx film étirable + 2 rallonges 3m svp" above a bare signature: the whole order in a new subject.
     if (found.length === 0 && !/^\s*(?:re|r[ée]f|aw|sv|tr|fw|fwd|wg)\s*:/i.test(mail.subject)) {
       found.push(...findLines(mail.subject.replace(/^\s*[\p{L}.]{1,12}\s*:\s*/u, "").replace(/\s+(?:\+|&|et|and)\s+/g, "\n"), lineOpts))
