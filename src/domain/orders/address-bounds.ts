@@ -24,7 +24,7 @@ import { BILLING, POSTAL_LINE, STREET } from "./address-shapes"
  */
 const TOWN = String.raw`(?!(?:any|anytime|after|asap|if|so|between|when|by|before|on|for|from|until|till|avant|pour|d[èe]s|le|la|les|the|au|et|and|not|pas|but|mais|please|pls|svp|merci|thanks|thx|cheers|ta|regards|cordialement|bonne)\b)[\p{L}'’]+(?:-[\p{L}'’]+)*(?:\s(?:(?:sur|sous|en|de|du|des|la|le|les|lès|lez|aux|d['’]|l['’])\s?)?\p{Lu}[\p{L}'’]*(?:-[\p{L}'’]+)*|\s(?:cedex|CEDEX|Cedex)(?:\s\d{1,2}\b)?)*`
 export const UP_TO_TOWN = new RegExp(
-  String.raw`^((?:(?:(?!\b\d{5}\b).)*?\p{Lu}[\p{L}'’-]+ \d{6}(?=\s*(?:$|[,.;(]))|(?:(?!\b\d{5}\b).)*?\bDublin (?:1\d|2[0-4]|6W|[1-9])\b(?!,?\s*(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4})|.*?\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b(?:[\s,]*${TOWN})?|.*?\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|.*?\p{Lu}[\p{L}'’-]+ (?!(?:19|20)\d\d\b)(?:[1-9]\d{3}|0\d{3}(?=\s*$))(?=\s*(?:$|[,.(]|[-–—]\s))|.*?\p{Lu}[\p{L}'’-]+, (?!(?:19|20)\d\d\b)[1-9]\d{3}(?=\s*(?:$|[.;]|[-–—]\s))|.*?(?<![\d.,/-])(?!(?:19|20)\d\d\b)[1-9]\d{3} (?=\p{Lu})${TOWN}|.*?(?<=\b(?:rue|route|avenue|chemin|strasse|straße|weg|via|place|quai) [^,\d]{2,40} \d{1,4}[a-z]?, )(?:19|20)\d\d (?=\p{Lu})${TOWN}|.*?\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4}\b|.*?\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT) \d{4}\b|.*?\bL-\d{4} (?=\p{Lu})${TOWN}))`,
+  String.raw`^((?:(?:(?!\b\d{5}\b).)*?\p{Lu}[\p{L}'’-]+ \d{6}(?=\s*(?:$|[,.;(]))|(?:(?!\b\d{5}\b).)*?\bDublin (?:1\d|2[0-4]|6W|[1-9])\b(?!,?\s*(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4})|.*?\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b(?:[\s,]*${TOWN})?|.*?\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|.*?\p{Lu}[\p{L}'’-]+ (?!(?:19|20)\d\d\b)(?:[1-9]\d{3}|0\d{3}(?=\s*$))(?=\s*(?:$|[,.(]|[-–—]\s)|\s(?:thanks|thank you|cheers|ta|please|merci)\b)|.*?\p{Lu}[\p{L}'’-]+, (?!(?:19|20)\d\d\b)[1-9]\d{3}(?=\s*(?:$|[.;]|[-–—]\s))|.*?(?<![\d.,/-])(?!(?:19|20)\d\d\b)[1-9]\d{3} (?=\p{Lu})${TOWN}|.*?(?<=\b(?:rue|route|avenue|chemin|strasse|straße|weg|via|place|quai) [^,\d]{2,40} \d{1,4}[a-z]?, )(?:19|20)\d\d (?=\p{Lu})${TOWN}|.*?\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4}\b|.*?\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT) \d{4}\b|.*?\bL-\d{4} (?=\p{Lu})${TOWN}))`,
   "u"
 )
 
@@ -57,8 +57,10 @@ export function placeBefore(line: string, streetAt: number): number {
   const numbered = /^\d{1,4},/.test(line.slice(streetAt)) && /(?:^|,\s*)\p{Lu}[\p{L}'’-]*\s+$/u.test(place)
   // (A street with no number matched from its comma on: ", route du Moulin, …" ends the place before it.)
   // ("delivered to the mail room at 2234 …": a spot of the building, then "at" before the street, is kept with it.)
-  const spotAt = WAY_IN.test(place.replace(/^(?:the|our|le|la|l['’])\s*/i, "")) && /\s(?:at|au)\s+$/i.test(place) && /^\d/.test(line.slice(streetAt))
-  return at >= 0 && (/(?:,|\bn[°º]\.?)\s*$/u.test(place) || /^,/.test(line.slice(streetAt)) || numbered || spotAt || (NUMBERED_UNIT.test(place) && /^\d/.test(line.slice(streetAt)))) && place.length <= 80 && /^\p{L}/u.test(place) && !/\b(?:le|the|on|by|avant|before|lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday|saturday)\b\s*\d/i.test(place) && !BILLING.test(place) ? at : namedPartsBefore(line, streetAt)
+  // ("drop it at the rental return shed at 16 Jones Road …": any spot in lower case a few words long, then "at", is kept
+  // too — "at" says the spot is at that street, as a building's goods side is; « au laboratoire, 3 rue … » still is not.)
+  const spotAt = (WAY_IN.test(place.replace(/^(?:the|our|le|la|l['’])\s*/i, "")) || SPOT_THEN_AT.test(place)) && /\s(?:at|au)\s+$/i.test(place) && /^\d/.test(line.slice(streetAt))
+  return at >= 0 && (/(?:,|\bn[°º]\.?)\s*$/u.test(place) || /^,/.test(line.slice(streetAt)) || numbered || spotAt || (NUMBERED_UNIT.test(place) && /^\d/.test(line.slice(streetAt)))) && place.length <= 80 && /^\p{L}/u.test(place) && !/\b(?:le|the|on|by|avant|before|lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday|saturday)\b\s*\d/i.test(place) && !BILLING.test(place) ? at + (spotAt && !WAY_IN.test(place.replace(/^(?:the|our|le|la|l['’])\s*/i, "")) ? (/^(?:the|our)\s+/i.exec(place)?.[0].length ?? 0) : 0) : namedPartsBefore(line, streetAt)
 }
 
 /**
@@ -110,7 +112,9 @@ export function placeRunningInto(text: string, streetAt: number): number {
   if (at < 0 || /[,;:.!?()]/.test(before.slice(at))) return -1
   // "delivered to the mail room at 2234 Massachusetts Avenue", « au quai de déchargement au 12 rue … »: a spot of the
   // building, then "at" / "au" right before the street, keeps the spot and its "at" (where the carrier goes in).
-  if (before.slice(at).trim() === "" && spot >= 0 && !/[,;:.!?()]/.test(before.slice(spot, at)) && WAY_IN.test(before.slice(spot))) return spot
+  if (before.slice(at).trim() === "" && spot >= 0 && !/[,;:.!?()]/.test(before.slice(spot, at)) && (WAY_IN.test(before.slice(spot)) || SPOT_THEN_AT.test(before.slice(spot)))) return spot
+  // ("Deliver to: the rental return shed at 16 Jones Road …": the label ended right before the spot, the text opens on it.)
+  if (before.slice(at).trim() === "" && spot < 0 && SPOT_THEN_AT.test(before)) return /^(?:the|our)\s+/i.exec(before)?.[0].length ?? 0
   const place = before.slice(at)
   // "livrez au chalet 14 place des Dominicains …": the figure after a stand's or a chalet's word is its number, not the
   // street's (a market's stands, a fair's halls are numbered; the street has none here).
@@ -128,6 +132,8 @@ function lastPlaceWord(text: string): number {
 /** A numbered spot of a market, a fair or a site, its word alone before the figure: "chalet 14", "stand 22", "pitch 7". */
 const NUMBERED_UNIT = /^(?:chalet|stand|box|emplacement|loge|cabane|kiosque|pavillon|pitch|stall|booth|unit|hangar)\s*$/i
 
+/** A spot in lower case, a few words, then "at" right before a numbered street: "rental return shed at ", "site cabin at ". */
+const SPOT_THEN_AT = /^(?:(?:the|our)\s+)?\p{Ll}[\p{L}'’-]*(?:\s\p{Ll}[\p{L}'’-]*){0,3}\s+at\s+$/u
 /** A spot of the premises the goods go to, not which premises ("au quai technique 12 avenue …", "to the loading bay …"). */
 const WAY_IN = /^(?:quai|dock|entr[ée]e|porte|portail|cour|hall|loading bay|loading dock|goods[- ]in|back door|rear entrance|mail ?room|post ?room|receiving)\b/i
 

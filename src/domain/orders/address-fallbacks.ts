@@ -93,13 +93,16 @@ const STREET_NAMED = /(?:^|[\s,])(?:[Rr]ue|[Aa]venue|[Aa]v\.|[Bb]oulevard|[Bb]d|
  * none, the block ends on its town. A forwarder's "c/o", a figure or a named street above the town ("Boulevard de
  * Marseille, Treichville / Abidjan", "University Avenue / Ho, Volta Region") says it is a place, not a name and a title.
  */
+/** A form's next field ("Delivery Date: …", "Invoice To: …") or a table's row under a block. */
+const NEXT_FIELD = /^[>\s]*[\p{L}][\p{L} .'’/-]{1,30}:\s*\S|\|/u
 export function blockWithoutCode(lines: readonly string[]): Found | null {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
     if (!/:\s*$/.test(line) || !/\b(?:livr|deliver|ship|adresse|address)/i.test(line) || BILLING.test(line) || /\b(?:factur|invoice|bill)/i.test(line)) continue
     const start = (lines[i + 1] ?? "").trim() === "" ? i + 2 : i + 1
     const block: string[] = []
-    for (let k = start; k < lines.length && (lines[k] ?? "").trim() !== ""; k++) block.push(cleanAddressPart(lines[k]!.replace(/^[>\s]+/, "")))
+    // (a PO's next field, "Delivery Date: 10/12/2026", or its table, ends the block as a blank line does: a form has none)
+    for (let k = start; k < lines.length && (lines[k] ?? "").trim() !== "" && !NEXT_FIELD.test(lines[k]!); k++) block.push(cleanAddressPart(lines[k]!.replace(/^[>\s]+/, "")))
     if (block.length < 2 || block.length > 4 || POSTAL_LINE.test(block.join(" "))) continue
     if (block.some((b) => b.length > 60 || /[:;?!]|\.\s|\+?\d[\d .]{7,}\d|@/.test(b))) continue
     const town = block[block.length - 1]!.split(/\s*,\s*/).pop()!

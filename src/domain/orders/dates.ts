@@ -134,6 +134,12 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
   // "Today if you can", "pour aujourd'hui svp", "by tonight": today, when said as the day wanted (a wish or "for"
   // beside it), not "I spoke to Dan today." (the text is folded: no word that may start the next sentence counts).
   for (const m of t.matchAll(/\b(?:(?:for|by|pour|d ici|avant) (?:today|aujourd hui|tonight|ce soir)|(?:today|aujourd hui|tonight|ce soir)(?= (?:if (?:at all )?(?:you|possible|poss)|si (?:possible|vous|c est)|otherwise|sinon|ideally|idealement|at the latest|au plus tard)\b))/g)) add(m.index, m[0].length, ref, true)
+  // "a week tomorrow", "tomorrow week", "a fortnight today", « demain en huit »: tomorrow or today, one or two weeks on
+  // (before "tomorrow" alone takes it).
+  for (const m of t.matchAll(/\b(?:(?:a |one )?(week|fortnight) (tomorrow|today)|(tomorrow|today|demain|aujourd hui) (week|fortnight|en huit|en quinze))\b/g)) {
+    const span = (m[1] ?? m[4])!
+    add(m.index, m[0].length, addDays(ref, (/^(?:tomorrow|demain)$/.test((m[2] ?? m[3])!) ? 1 : 0) + (/fortnight|quinze/.test(span) ? 14 : 7)), true)
+  }
   // "tmrw", "tmw", "2moro": a phone's spellings of tomorrow.
   for (const m of t.matchAll(/\b(?:demain|tomorrow|tmrw|tmw|tmoro|tomorow|tommorow|tommorrow|2moro|2morrow)\b/g)) add(m.index, m[0].length, addDays(ref, 1), true)
   // "sous 10 jours ouvrés", "within 5 working days": weekdays counted, Saturdays and Sundays skipped; "dans quinze

@@ -1,4 +1,5 @@
 import { foldText } from "../search/fold-text"
+import { blockAfterGoods } from "./address-after-goods"
 import { addressAtDock, addressWithoutCode, blockWithoutCode } from "./address-fallbacks"
 import { addressAfterAsking, addressOpeningOnTo, addressSentTo, addressThenWayIn, blockUnderGoods, placeInSentence, placeNamedAbove } from "./address-in-prose"
 import { cleanAddressPart, placeBefore, placeRunningInto, UP_TO_TOWN, withoutHeading } from "./address-bounds"
@@ -12,7 +13,7 @@ import { BILLING, COUNTRY_LINE, NUMBERED_STREET, POSTAL_LINE, SELF_COUNTRY_CODE,
  */
 
 const ADDRESS_LABEL =
-  /(?:^\s*(?:address|adresse)\s*:|^\s*(?:site|job site|job|project|store|shop|depot|warehouse|branch|works) address\s*:|adresse (?!de facturation|factur|mail|e-?mail|ip|web|du site web)(?:du |de la |de l'|d')?(?:chantier|magasin|site|boutique|labo\w*|atelier|entrep[oô]t|bureau|d[ée]p[oô]t|[ée]cole|cantine|cuisine)\s*:|delivery (?:destination|location|site)|adresse de livraison|adresse livraison|lieu de livraison|livraison (?:aux|au|[àa]|sur)(?![a-zà-ÿ]| plus (?:tard|t[ôo]t|vite)| mieux| moins| cours| d[ée]but| milieu| fin| partir)(?: l'adresse)?|[àa] livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|merci de livrer (?:aux|au|[àa])(?![a-zà-ÿ])|delivery address|deliver(?:y)? to|courier (?:it |them |these )?to|please deliver to|ship[- ]to|shipping address|delivery point|site de livraison|point de livraison|^\s*lieu(?: de (?:r[ée]ception|l'[ée]v[ée]nement|la r[ée]ception|la manifestation))?\s*:|(?:^|[.!?]\s+)(?:adresse|address)(?: is)?\s*:\s*$|[.!?]\s+(?:(?:our|notre) )?(?:adresse|address)\s*:(?=\s*\S)|\b(?:the|our) (?:delivery )?address is|\bl'adresse (?:de livraison )?est|(?:^|[.!?]\s+)(?:(?:la )?m[êe]me adresse que (?:d'habitude|d'hab|d'ordinaire|la derni[èe]re fois)|(?:the )?same address as (?:usual|always|before|last time))\s*:(?=\s*\S))\s*(?:l'adresse\s*)?(?:suivante\s*)?:?/i
+  /(?:^\s*(?:address|adresse)\s*:|^\s*(?:site|job site|job|project|store|shop|depot|warehouse|branch|works|stand|booth) address\s*:|adresse (?!de facturation|factur|mail|e-?mail|ip|web|du site web)(?:du |de la |de l'|d')?(?:chantier|magasin|site|boutique|labo\w*|atelier|entrep[oô]t|bureau|d[ée]p[oô]t|[ée]cole|cantine|cuisine|stand)\s*:|delivery (?:destination|location|site)|adresse de livraison|adresse livraison|lieu de livraison|livraison (?:aux|au|[àa]|sur)(?![a-zà-ÿ]| plus (?:tard|t[ôo]t|vite)| mieux| moins| cours| d[ée]but| milieu| fin| partir)(?: l'adresse)?|[àa] livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|livrer (?:aux|au|[àa]|sur)(?![a-zà-ÿ])|merci de livrer (?:aux|au|[àa])(?![a-zà-ÿ])|delivery address|deliver(?:y)? to|courier (?:it |them |these )?to|please deliver to|ship[- ]to|shipping address|delivery point|site de livraison|point de livraison|^\s*lieu(?: de (?:r[ée]ception|l'[ée]v[ée]nement|la r[ée]ception|la manifestation))?\s*:|(?:^|[.!?]\s+)(?:adresse|address)(?: is)?\s*:\s*$|[.!?]\s+(?:(?:our|notre) )?(?:adresse|address)\s*:(?=\s*\S)|\b(?:the|our) (?:delivery )?address is|\bl'adresse (?:de livraison )?est|(?:^|[.!?]\s+)(?:(?:la )?m[êe]me adresse que (?:d'habitude|d'hab|d'ordinaire|la derni[èe]re fois)|(?:the )?same address as (?:usual|always|before|last time))\s*:(?=\s*\S))\s*(?:l'adresse\s*)?(?:suivante\s*)?:?/i
 /** A place said not to be the one: "(et non au siège de Besançon)", "rather than the head office", "pas à l'usine". */
 const NOT_THERE = /\((?:et |mais )?(?:non|pas|not|rather than|instead of)\b[^)]*\)|\b(?:et non|mais pas|rather than|instead of|not)\s+(?:au|aux|[àa]|to|at|the)\b[^,:;.()]*|\bnot\s+(?:our\s+)?(?:head|main|registered)\s+office\b[^,:;.()]*/gi
 // ("PO" as a word only: "Port Talbot SA12 9BY", "Poitiers", "Portsmouth" are towns closing a block.)
@@ -120,7 +121,7 @@ function blockBelow(lines: readonly string[], i: number): boolean {
 /** The delivery address the mail asks for, as its lines joined by ", ". */
 export function findDeliveryAddress(text: string, sender = "", signature = ""): { value: string; evidence: string; confidence: number } | null {
   const lines = text.split("\n")
-  const found = findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines, sender) ?? addressAfterAsking(lines) ?? placeNamedAbove(lines) ?? addressSentTo(lines) ?? addressWithoutCode(lines) ?? addressAtDock(lines) ?? blockWithoutCode(lines) ?? addressOpeningOnTo(lines) ?? blockUnderGoods(lines, sender, signature) ?? addressInCsvColumn(lines) ?? placeWordThenAddress(lines) ?? addressAtInSentence(lines)
+  const found = findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines, sender) ?? addressAfterAsking(lines) ?? placeNamedAbove(lines) ?? addressSentTo(lines) ?? addressWithoutCode(lines) ?? addressAtDock(lines) ?? blockWithoutCode(lines) ?? addressOpeningOnTo(lines) ?? blockUnderGoods(lines, sender, signature) ?? addressInCsvColumn(lines) ?? placeWordThenAddress(lines) ?? addressAtInSentence(lines) ?? blockAfterGoods(lines, sender, signature)
   return found === null ? null : { ...found, value: withoutHeading(found.value).replace(SENDING_PREPOSITION, "") }
 }
 
@@ -146,6 +147,8 @@ const HANDED_OVER = /\b(?:(?:[êe]tre |sont |seront )?remi(?:s|se|ses)\b|remettr
 
 const LONG_PLACE_COLON = /(?<![\p{L}])(?:(?:to|[àa]) (?:the|our|notre|nos|la|le|l['’])(?![\p{L}])|aux? (?=\p{Ll})|[àa] l['’](?=\p{L}))[^:\n]{0,60}:\s*$/iu
 
+/** What a delivery label's line says of the day, the hour or the way in, never of the spot. */
+const NOT_A_SPOT = /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|demain|tomorrow|today|aujourd|semaine|week|asap|urgent|avant|before|by|apr[èe]s|after|matin|morning|midi|noon|soir|evening|please|merci|svp|si|if|when|quand|d[èe]s|possible|same|m[êe]me|habituel\w*|usual|comme|as|voir|see|ci-dessous|below)\b/i
 function findLabelledAddress(text: string): { value: string; evidence: string; confidence: number } | null {
   const lines = text.split("\n")
   const beside = sideBySide(lines)
@@ -222,6 +225,13 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
       const whole = UP_TO_TOWN.exec(cleanAddressPart(from))
       // ("to our Galway office, Unit 3, …": the office's name without "our".)
       if (whole !== null) return { value: cleanAddressPart(whole[1]!).replace(/^(?:our|my|notre|nos|mon|ma) (?=\p{Lu})/iu, ""), evidence: line.trim(), confidence: 0.75 }
+    }
+    // "Livraison : hangar de conditionnement" over "Les Serres du Cens / 12 chemin de la Noë / 44240 …": the spot named on
+    // the label's line, the premises' block right under it (a day, a time or a request there says when or how instead).
+    if (!m) {
+      const spot = /^\s*(?:livraison|delivery|deliver to|ship to|lieu de livraison)\s*:\s*(?=\S)/i.exec(line)
+      const named = spot === null ? "" : line.slice(spot[0].length)
+      if (spot !== null && !/\d/.test(named) && named.split(/\s+/).length <= 6 && !BILLING.test(named) && !NOT_A_SPOT.test(named) && blockBelow(lines, i)) m = spot
     }
     if (!m) continue
     // ("Delivery address is 77 Jervois Road, …": the verb after the label is none of the address.)

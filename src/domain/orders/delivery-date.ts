@@ -13,8 +13,8 @@ import { DAY_WORDS, findDates, foldKeepSlash, MONTH_WORDS, type FoundDate } from
 export const DELIVERY_CONTEXT = /\b(?:livr\w*|consegna|entro|lieferung|until|till|jusqu a|jusqu au|per (?:monday|tuesday|wednesday|thursday|friday|saturday|\d)|latest|(?:have|get|avoir|recevoir) (?:it|them|the order|the goods|la|les|le tout)|delai|deliver\w*|ship\w*|dispatch\w*|expedi\w*|reception|need(?:ed|s)?|required?|requis|souhaite\w*|besoin|pour (?:le|la|ce|lundi|mardi|mercredi|jeudi|vendredi|samedi|demain|apres)|for (?:monday|tuesday|wednesday|thursday|friday|saturday|tomorrow|next)|(?:for|pour|by|avant) (?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|lun|mar|mer|jeu|ven|sam) \d+|avant|by|no later|au plus tard|d ici|sous|within|arriv\w*|recevoir|receive|due|attendu|expected|before)\b/
 /** A span of days rather than a day ("next week", "fin du mois", "semaine 46"), or a feast a day is planned around. */
 const VAGUE_WORDS = /\b(?:week|semaine|sem|wk|mois|month)\b|^(?:thanksgiving|christmas|xmas|noel|new year|nouvel an|toussaint)/
-/** "Wednesday week", "a week on Thursday", "jeudi en huit": one day, counted a week on (not a span). */
-const WEEKDAY_A_WEEK_ON = new RegExp(`^(?:(?:${DAY_WORDS}) (?:week|fortnight|en huit|en quinze)|(?:a )?(?:week|fortnight) (?:on|from) (?:this |next )?(?:${DAY_WORDS}))$`)
+/** "Wednesday week", "a week on Thursday", "jeudi en huit", "a week tomorrow": one day, counted a week on (not a span). */
+const WEEKDAY_A_WEEK_ON = new RegExp(`^(?:(?:${DAY_WORDS}|tomorrow|today|demain|aujourd hui) (?:week|fortnight|en huit|en quinze)|(?:a |one )?(?:week|fortnight) (?:(?:on|from) (?:this |next )?(?:${DAY_WORDS})|tomorrow|today))$`)
 const VAGUE = { test: (text: string): boolean => VAGUE_WORDS.test(text) && !WEEKDAY_A_WEEK_ON.test(text) }
 /** A span said by its end ("d'ici la fin de la semaine", "by the end of the month"): its last day is a deadline. */
 const END_OF_SPAN = /^(?:(?:a la |en )?fin (?:de (?:la )?semaine|du mois|de mois|de ce mois)|(?:at the )?end of (?:the |this |next )?(?:week|month))/
@@ -57,9 +57,10 @@ const NOT_DELIVERY = /\b(?:facture|invoice|paiement|payment|echeance|reglement|d
 // "selon votre offre du 20 novembre", "as per our quote of 25/11", "as quoted on 25 November", "your quotation dated …").
 const ORDER_OF_DAY = /(?:\b(?:commande|bon de commande|order|po|purchase order|devis|offre|proposition|pro ?forma|facture|quot(?:e|ation)|offer|proposal|estimate|invoice|mail|e-?mail|courriel|message|call|appel|[ée]change|conversation)(?:\s+(?:n[°o]\.?\s*)?[A-Z0-9][\w/-]*\d[\w/-]*)?\s+(?:du|of|dated|dat[ée]e? du|en date du|from|sent on|received on|re[çc]ue? le|envoy[ée]e? le|placed on|pass[ée]e le)\s+|\b(?:as )?quoted (?:on|of)\s+)(?:(?:le|the)\s+)?(?:\p{L}+\s+)?\d{1,2}(?:er|st|nd|rd|th)?(?:[/.]\d{1,2}(?:[/.]\d{2,4})?|\s+\p{L}+(?:\s+\d{4})?)/giu
 
-// ("Sometime next week is fine", « dans le courant de la semaine prochaine », "at some point next week": the week, no day in it.)
+// ("Sometime next week is fine", « dans le courant de la semaine prochaine », "at some point next week": the week, no day in it;
+// "No rush, sometime before Christmas is fine", « pas pressé, avant Noël ça ira »: a feast said soon enough is no day either.)
 const NO_RUSH = /\b(?:no (?:rush|hurry)|not urgent|whenever|any (?:day|time)|anytime|some ?time (?=next week|the week after|in the week|during)|at some point|(?:dans le |au )?courant (?:de )?(?:la )?semaine|n importe quand|n importe quel jour|peu importe le jour|pas (?:presse|d urgence|urgent)|rien ne presse|aucune urgence|quand vous (?:pouvez|voulez))\b/
-const SPAN = new RegExp(`\\b(?:(?:the )?week after next|next week|(?:la )?semaine (?:prochaine|d apr[eè]s)|(?:mid|early|late|end of|beginning of|mi|d[ée]but|fin)[- ](?:${MONTH_WORDS}))\\b`, "gi")
+const SPAN = new RegExp(`\\b(?:(?:the )?week after next|next week|(?:la )?semaine (?:prochaine|d apr[eè]s)|(?:mid|early|late|end of|beginning of|mi|d[ée]but|fin)[- ](?:${MONTH_WORDS})|(?:(?:some ?time|any ?time|whenever|at some point|n'importe quand)\\s+)?(?:before|by|avant|pour)\\s+(?:christmas|xmas|no[eë]l|new year|nouvel an|les f[êe]tes|the holidays))(?![\\p{L}])`, "giu")
 
 /**
  * "Delivery: is Friday 4 December OK? : NO - MONDAY 7TH PLEASE": our question answered no on its line; the day asked

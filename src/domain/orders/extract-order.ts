@@ -16,15 +16,15 @@ import { ownWordsOfLines } from "./line-evidence"
 import { attachmentSources, bestPo, bySize, clamp, dedupe, foldBySentence, nameHas, withoutEarlierRest } from "./extract-helpers"
 import { unitOfWord } from "./units"
 import { addressInSignature } from "./address-fallbacks"
-import { keepsQuotedRest, retellBelow, sizesRetold, struckFromQuote } from "./quoted-rest"
+import { keepsQuotedRest, retellBelow, sizesRetold, strikeBelow, struckFromQuote } from "./quoted-rest"
 import { answersOnly, belowSignOff, chooseBody, ownSegments, splitMail, withoutBounces, withRelayedQuote, type MailSegment } from "./mail-body"
-import { ACCEPT, AGREES, EXCEPT, INVOICING, inPacks, ITEM_CHANGE, itemNumber, ITEMS, onTopOfQuoted, PLACE_ORDER, PROPOSAL, reorderOverForward, RETOLD, countWord, SAME_DELIVERY, SCALE, spokenNumber, STRIKE, theseNamed, WHOLE_QUOTE } from "./reply-words"
+import { ACCEPT, AGREES, EXCEPT, INVOICING, inPacks, ITEM_CHANGE, itemNumber, ITEMS, onTopOfQuoted, PLACE_ORDER, PROPOSAL, reorderOverForward, RETOLD, countWord, SAME_DELIVERY, SAME_PLACE_AND_DAY, SCALE, spokenNumber, STRIKE, theseNamed, WHOLE_QUOTE } from "./reply-words"
 import { decideOrder, KEY_IN, readOrderAct } from "./order-act"
 import { ESTIMATE_PREFIX, NOT_ORDER_VERDICTS } from "./not-order-reasons"
 import { ourRowsOnly, ownNameWords, rowsToOrderOnly } from "./shared-sheet"
 import { addUpSites, ordersForSites } from "./sites"
 import { aboutEarlierOrder, acknowledgesOrder, addressedToColleagues, askedAbout, goodsDelivered, goodsReceived, meantForAnotherSupplier, newAddress, notAnOrderYet, paperwork, paymentOrInvoice, recordsNotice, shippedNotice, tentativeMarks, withoutCitations } from "./order-intent"
-import { AUTO_REPLY, AWAY, BULK, NEGATIVE, NOTHING_NOW, ORDER_CUES, namesSalonShow, ORDER_NOTICE, PLACED, PURPOSE_AFTER_ASK, PURPOSE_AHEAD, REORDER, RESCHEDULE, SALON_TRADE, STRONG_ORDER, UNLESS_CANCELLED, VETO } from "./order-cues"
+import { AUTO_REPLY, AWAY, BULK, NEGATIVE, NOTHING_NOW, ORDER_CUES, namesSalonShow, ORDER_NOTICE, PLACED, PURPOSE_AFTER_ASK, PURPOSE_AHEAD, REORDER, RESCHEDULE, SALON_TRADE, STRONG_ORDER, TO_THE_STAND, UNLESS_CANCELLED, VETO } from "./order-cues"
 import { REMEMBERED_ADDRESS, type CustomerMemory, type ExtractedOrder, type OrderContext, type OrderMail } from "./types"
 import { ROUGH_COUNT_CONFIDENCE } from "./rough-counts"
 
@@ -147,7 +147,10 @@ export class OrderExtractor {
     // "Make that 20 reams, not 15" above the colleague's list it forwards ("15 reams of A4"): the forwarder's later word
     // retells the one line below of that count and unit (or name), as a reply's "8 boxes, not 6" does its quote's.
     const refsIn = (segments: typeof own): Set<string> => new Set(segments.flatMap((s) => findLines(ourRowsOnly(theseNamed(s, lineOpts), ownWords), lineOpts).map((l) => l.product.ref)))
-    if (own.length > 1) retellBelow(own[0]!.body, found, refsIn(own.slice(0, 1)), refsIn(own.slice(1)))
+    // ("enlevez les piles" above the list it forwards: a line of it struck; the lines each part names read once, for both.)
+    const [mine, below] = own.length > 1 ? [refsIn(own.slice(0, 1)), refsIn(own.slice(1))] : [new Set<string>(), new Set<string>()]
+    if (own.length > 1) retellBelow(own[0]!.body, found, mine, below)
+    if (own.length > 1) strikeBelow(own[0]!.body, found, this.matcher, mine, below)
     // "Cde : 4 rlx film étirable + 2 rallonges 3m svp" above a bare signature: the whole order in a new subject.
     if (found.length === 0 && !/^\s*(?:re|r[ée]f|aw|sv|tr|fw|fwd|wg)\s*:/i.test(mail.subject)) {
       found.push(...findLines(mail.subject.replace(/^\s*[\p{L}.]{1,12}\s*:\s*/u, "").replace(/\s+(?:\+|&|et|and)\s+/g, "\n"), lineOpts))
@@ -304,7 +307,8 @@ export class OrderExtractor {
     // le salon"; "la machine du salon" from sophie@boulangerie-moreau.fr). A salon with a name ("au salon Hygiène Pro")
     // is a trade show whatever the trade.
     const ownText = own.map((s) => `${s.body}\n${s.signature}`).join("\n")
-    if (vetoes.has("salon") && SALON_TRADE.test(foldText(`${mail.from.name ?? ""}\n${mail.from.address}\n${ownText}`)) && !namesSalonShow(ownText)) vetoes.delete("salon")
+    // (A stand the goods are to be delivered to, « livrer directement sur place » at the show: an order for the show.)
+    if (vetoes.has("salon") && ((SALON_TRADE.test(foldText(`${mail.from.name ?? ""}\n${mail.from.address}\n${ownText}`)) && !namesSalonShow(ownText)) || TO_THE_STAND.test(foldText(ownText)))) vetoes.delete("salon")
     // A calendar invitation booking the delivery of the goods ("je vous réserve ce créneau pour la livraison de notre
     // commande", "Delivery slot: … PO …"): the order's delivery, no meeting.
     const slot = DELIVERY_SLOT.test(vetoText)
@@ -385,7 +389,7 @@ export class OrderExtractor {
     // A request approved inside the customer's company and forwarded ("Approved. Raise with Comptoir under PO 77812"
     // over the ticket): its lines are the quoted request's, and so are its number and day (never our own quote's).
     const approvedInside = accepts && top?.quoted !== undefined && !ownDomains.some((d) => `${top.body}\n${top.quoted}`.toLowerCase().includes(d))
-    if (delivery === null && lines.length > 0 && top?.quoted !== undefined && (keepsRest || ((accepts || again) && /\b(?:same (?:date|day)|(?:meme|la meme) (?:date|jour)|date (?:unchanged|inchangee)|as planned|comme prevu)\b/.test(foldText(top.body))) || SAME_DELIVERY.test(foldText(top.body)) || approvedInside)) {
+    if (delivery === null && lines.length > 0 && top?.quoted !== undefined && (keepsRest || ((accepts || again) && /\b(?:same (?:date|day)|(?:meme|la meme) (?:date|jour)|date (?:unchanged|inchangee)|as planned|comme prevu)\b/.test(foldText(top.body))) || SAME_DELIVERY.test(foldText(top.body)) || SAME_PLACE_AND_DAY.test(foldText(top.body)) || approvedInside)) {
       const sent = /^(?:sent|envoy[ée]|date|le)\s*:?\s*(.+)$/im.exec(top.quoted)?.[1]
       const ref = (sent === undefined ? undefined : findDates(sent, mailDay)[0]?.date) ?? mailDay
       delivery = deliveryDateOf(top.quoted.split("\n").map((text) => ({ text, ref })), { monthFirst })
@@ -437,7 +441,7 @@ export class OrderExtractor {
     }
     // "Delivery to stores at Cross Green as before": the address of the earlier order the reply quotes; so does a
     // colleague's "OK pour moi, mais 10 boîtes plutôt que 6" over the list put to them (the quoted list is the order).
-    if (address === null && top?.quoted !== undefined && (keepsRest || (approvedInside && agrees) || /\b(?:as before|as last time|same address|comme la derniere fois|comme precedemment|meme adresse)\b/.test(foldText(top.body)))) {
+    if (address === null && top?.quoted !== undefined && (keepsRest || (approvedInside && agrees) || /\b(?:as before|as last time|same address|comme la derniere fois|comme precedemment|meme adresse)\b/.test(foldText(top.body)) || SAME_PLACE_AND_DAY.test(foldText(top.body)))) {
       const earlier = findDeliveryAddress(top.quoted)
       if (earlier !== null) address = { ...earlier, confidence: 0.6 }
     }

@@ -25,6 +25,12 @@ export const ORDER_NOTICE =
  * chocolatiers, tea rooms: "la machine du salon"), an airport's lounge ("le salon" of an airline or an airport: the lounge).
  */
 export const SALON_TRADE = /\b(?:coiff\w*|barbier|barber\w*|hair\w*|esthetique|estheticienne|beaute|beauty|onglerie|nails?|toilettage|grooming|hotel\w*|funerai\w*|funerarium|pompes funebres|funeral|boulang\w*|patisser\w*|chocolatier\w*|salon de the|tea ?rooms?|aeroports?|airports?|lounges?)\b/
+/**
+ * Goods asked for a stand the sender holds at a show: "Pouvez-vous nous livrer directement sur place … :", "adresse du
+ * stand :", "please deliver to our stand / booth" (tune38): the show is where the order goes, not what the mail is about.
+ */
+export const TO_THE_STAND =
+  /\b(?:(?:livr\w*|deliver\w*|ship|send|envoy\w*|expedi\w*)\b[^.?!]{0,80}?\b(?:(?:sur|on) (?:place|site)|(?:a|au|sur|to|at|on) (?:notre|our|the|le) (?:stand|booth|stall))|adresse du stand|(?:stand|booth) address)\b/
 /** A salon named like a trade show ("au salon Hygiène Pro", "le Salon du Chocolat"), in the raw text. */
 export const NAMED_SALON = /\b[Ss]alon\s+(?:(?:de la|de l['’]|de|du|des|d['’])\s*)?\p{Lu}/u
 /**

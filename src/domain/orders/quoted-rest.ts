@@ -2,7 +2,7 @@ import { foldText } from "../search/fold-text"
 import type { CatalogMatcher } from "./catalog-match"
 import { nameHas } from "./extract-helpers"
 import type { FoundLine } from "./lines"
-import { countWord, RETOLD } from "./reply-words"
+import { countWord, RETOLD, SAME_PLACE_AND_DAY, STRIKE } from "./reply-words"
 import { unitOfWord } from "./units"
 
 /**
@@ -41,12 +41,17 @@ const DAY_AND_PLACE_KEPT =
  * the whole order restated, as "date et adresse comprises" says it.
  */
 const ADDS_TO_QUOTED = /\b(?:add|adding|ajout\w*|rajout\w*)\b.{0,80}?\b(?:to|onto|[a]|dans)\s+(?:(?:the|my|our|this|la|ma|notre|cette)\s+)?(?:order|commande|po)\s+(?:below|underneath|ci dessous|en dessous|plus bas)\b/
+/** Goods added, in the reply's own words: « ajoutez », « j'ajoute », « rajoutez-moi », "add", "please also add". */
+const ADDS = /\b(?:add|adding|ajout\w*|rajout\w*)\b/
 const SAME_DAY_AND_PLACE =
   /\b(?:(?:same|meme) (?:po |bon de commande )?(?:(?:and|et) )?(?:same |meme )?(?:delivery |de livraison )?(?:date|day|jour)(?: (?:and|et))? (?:the )?(?:same |meme )?(?:delivery |de livraison )?(?:address|place|site|location|adresse|lieu)|(?:everything|all|tout) (?:else )?(?:the same|pareil|identique|inchange) (?:(?:po|date|day|address|place|adresse|lieu) ){1,3})/
 
 export function keepsQuotedRest(body: string, quoted: string, from: { address: string; name: string }, ownDomains: readonly string[]): boolean {
   const folded = foldText(body)
   if (ADDS_TO_QUOTED.test(folded) && (DAY_AND_PLACE_KEPT.test(folded) || SAME_DAY_AND_PLACE.test(folded))) return true
+  // « J'oubliais : ajoutez 2 boîtes … Même adresse, même date. », "add 3 rolls of tape to this, same PO" (tune38): goods
+  // added to the order quoted, said to go with it — the whole order restated, its day and place the quoted one's.
+  if (ADDS.test(folded) && (SAME_PLACE_AND_DAY.test(folded) || /\b(?:same po|meme (?:bon de )?commande)\b/.test(folded))) return true
   if (!KEEPS_QUOTED_REST.test(folded)) return false
   // Her own list held back in the thread ("before I confirm", "avant que je valide") was never placed: this reply places it.
   if (HELD_BACK.test(foldText(quoted))) return true
@@ -91,6 +96,23 @@ export function sizesRetold(body: string, quoted: readonly FoundLine[]): Map<str
     if (hits.length === 1) out.set(hits[0]!.product.ref, Number(m[2]))
   }
   return out
+}
+
+/**
+ * « Deux corrections de ma part : enlevez les piles, … Le reste comme Yann l'a écrit. », "Please drop the bin bags, we've
+ * loads" above the colleague's list it forwards (tune38): the forwarder strikes that line of the list below, as a mail
+ * strikes a line of its attachment. Lines the top message names itself (`named`) are its own.
+ */
+export function strikeBelow(body: string, found: FoundLine[], matcher: CatalogMatcher, named: ReadonlySet<string>, below: ReadonlySet<string>): void {
+  for (const m of body.matchAll(STRIKE)) {
+    const ref = matcher.matchName(foldText(m[1]!).split(" ")).hit?.product.ref
+    // ("the bin bags": the catalog's best match may be another size than the list's; the one line below named so is struck)
+    const words = foldText(m[1]!).split(" ").filter((w) => w.length > 2).map((w) => w.replace(/s$/, ""))
+    const named1 = found.filter((l) => below.has(l.product.ref) && !named.has(l.product.ref) && words.length > 0 && words.every((w) => nameHas(l.product, w)))
+    const struck = ref !== undefined && below.has(ref) ? ref : named1.length === 1 ? named1[0]!.product.ref : undefined
+    const at = struck === undefined || named.has(struck) ? -1 : found.findIndex((l) => l.product.ref === struck)
+    if (at >= 0) found.splice(at, 1)
+  }
 }
 
 /**

@@ -134,3 +134,11 @@ export function countWord(w: string): number {
  */
 export const SAME_DELIVERY =
   /\b(?:(?:a|pour|avec) la meme livraison|(?:on|with|in|to) the same delivery|same (?:day|date|delivery(?: day| date)?) as (?:below|before|(?:the|my|our) (?:first|last|other|earlier|previous)(?: one| order| mail| email| message)?|this morning(?: s)?)|(?:le |la )?meme (?:jour|date|livraison) que (?:ci dessous|plus bas|ce matin|precedemment|la precedente|l autre|(?:la|ma|notre) premiere(?: commande)?|(?:le|mon|notre) premier(?: mail| message)?))\b/
+
+/**
+ * An added line's day and place both the earlier order's, said together with no "as below": « Même adresse, même date. »,
+ * « Même livraison. », "Same address and date.", "same delivery details" (tune38). Not « ajoutez … à la même livraison »: goods put
+ * on the delivery of an order placed already (SAME_DELIVERY gives them its day; the order is not restated).
+ */
+export const SAME_PLACE_AND_DAY =
+  /\b(?:(?:la )?meme (?:adresse|lieu),? (?:et )?(?:la )?(?:meme )?(?:date|jour)|(?:la )?meme (?:date|jour),? (?:et )?(?:la )?(?:meme )?(?:adresse|lieu)|(?<!\b(?:a|avec|pour|sur) (?:la )?)(?:la )?meme livraison(?! que)|same (?:address|place),? (?:and )?(?:the )?(?:same )?(?:date|day)|same (?:date|day),? (?:and )?(?:the )?(?:same )?(?:address|place)|(?<!\b(?:on|with|in|to) the )same delivery(?: details| address and date)?(?! (?:day|date)\b| as\b))\b/

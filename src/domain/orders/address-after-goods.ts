@@ -1,0 +1,96 @@
+import { foldText } from "../search/fold-text"
+import { TITLE } from "./address-fallbacks"
+import { cleanAddressPart, UP_TO_TOWN } from "./address-bounds"
+import { BILLING, POSTAL_LINE, streetOf } from "./address-shapes"
+
+/**
+ * The address written under the goods with no word naming it, the way a new author writes it (tune38): the block, or the
+ * whole address on one line, then a note on the way in ("Airside pass not needed, stores is landside.", « Si le quai est
+ * fermé, remettre au chauffeur … ») or the thanks. blockUnderGoods (address-in-prose.ts) reads the block right under the
+ * list that has a street and the thanks straight after it; this reads, only when that found none, the block one short
+ * note below the list ("Pour mardi, merci." / "No rush, sometime before Christmas is fine."), the block with no street
+ * word ("Gogar Tram Depot, Goods In / Gogarburn / Edinburgh EH12 9DQ"), the one line of three parts or more ("Ice plant
+ * store, Brixham Fish Market, Oxen Cove, Brixham TQ5 8AW"), even as the list's last line, and the block followed by a
+ * note of any kind before the name. A signature is told apart by what follows it: nothing, contact lines, a title — never
+ * a note in sentences then the sender's name.
+ */
+
+type Found = { value: string; evidence: string; confidence: number }
+
+/** A line of goods as a list writes it: "6 boîtes capsules", "- 12 x hand soap", "10 reams of paper". */
+const GOODS_LINE = /^\s*(?:[-*•]\s*)?\d+\s*(?:x\s*)?\p{L}/iu
+/** The thanks or greeting that closes a mail (folded: "Nga mihi" as "Ngā mihi"). */
+const SIGN_OFF_FOLDED = /^(?:merci|thanks?\b|thank you|thx|many thanks|cheers|ta\b|cordialement|bien a vous|bonne (?:journ|soir)|salutations|best|kind regards|regards|warm|sincere|nga mihi|a bientot|bises|slainte)/
+/** A first name, or a first and last name, alone on its line: the sender signing. */
+const NAME_LINE = /^\s*\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’.-]*){0,2}\s*,?\s*$/u
+/** Contact lines are a signature's, never a note's. */
+const CONTACT = /@|https?:|www\.|\+?\d[\d .()-]{8,}\d/
+
+const signsOff = (l: string): boolean => SIGN_OFF_FOLDED.test(foldText(l)) || NAME_LINE.test(l)
+
+/**
+ * A note after the block, in sentences ("Not the Harbour Office on the New Pier, they'll only ring me …"), up to three
+ * lines, then the thanks or the sender's name (or the mail's end, its signature opening on them).
+ */
+function noteOrThanksAfter(lines: readonly string[], from: number, signature: string): boolean {
+  let k = from
+  while (k < lines.length && lines[k]!.trim() === "") k++
+  // (a block that ends the mail unthanked is a signature put under the goods: "Jeanne Martin / La Cave du Port, …")
+  const closes = (at: number): boolean => (at >= lines.length ? signsOff(signature.split("\n").find((l) => l.trim() !== "") ?? "") : signsOff(lines[at]!))
+  if (k < lines.length && SIGN_OFF_FOLDED.test(foldText(lines[k]!))) return true
+  let notes = 0
+  while (k < lines.length && lines[k]!.trim() !== "" && notes < 3) {
+    const l = lines[k]!.trim()
+    if (CONTACT.test(l) || TITLE.test(l) || (l.split(/\s+/).length < 4 && !/[.!?]$/.test(l)) || !/\p{Ll}{3,}/u.test(l) || GOODS_LINE.test(l)) break
+    notes++
+    k++
+  }
+  if (notes === 0) return k < lines.length ? NAME_LINE.test(lines[k]!) && (k + 1 >= lines.length || lines[k + 1]!.trim() === "") : closes(k)
+  while (k < lines.length && lines[k]!.trim() === "") k++
+  return closes(k)
+}
+
+/** The paragraph right above line i (a blank line between) is a short note whose own paragraph above ends the goods. */
+function underNoteUnderGoods(lines: readonly string[], i: number): boolean {
+  if (i < 2 || lines[i - 1]!.trim() !== "") return false
+  let p = i - 2
+  while (p > 0 && lines[p - 1]!.trim() !== "" && i - 2 - p < 2) p--
+  if (lines[p]!.trim() === "" || (p > 0 && lines[p - 1]!.trim() !== "") || /:\s*$/.test(lines[i - 2]!)) return false
+  return p >= 2 && lines[p - 1]!.trim() === "" && GOODS_LINE.test(lines[p - 2]!)
+}
+
+export function blockAfterGoods(lines: readonly string[], sender: string, signature: string): Found | null {
+  for (let i = 1; i < lines.length; i++) {
+    if (lines[i]!.trim() === "" || (GOODS_LINE.test(lines[i]!) && !streetOf(lines[i]!))) continue
+    // The list's next line, no blank between: only a whole address on one line ("…, 4200 Paris Pike, Lexington KY 40511").
+    const inList = GOODS_LINE.test(lines[i - 1]!)
+    const underList = i >= 2 && lines[i - 1]!.trim() === "" && GOODS_LINE.test(lines[i - 2]!)
+    if (!inList && !underList && !underNoteUnderGoods(lines, i)) continue
+    const parts: string[] = []
+    let k = i
+    for (; k < lines.length && k < i + 5 && lines[k]!.trim() !== ""; k++) {
+      // ("… Lexington KY 40511 not the PO Box 11820, UPS keeps sending stuff there": a note in lower case after the town
+      // on the address's own line, the way a phone joins lines, is no part of it.)
+      const line = cleanAddressPart(lines[k]!)
+      const cut = UP_TO_TOWN.exec(line)
+      const l = cut !== null && /^[\s,]*\p{Ll}+(?:\s+\S+){3,}/u.test(line.slice(cut[1]!.length)) ? cleanAddressPart(cut[1]!) : line
+      if (l.length > 100 || l.includes(":") || BILLING.test(l) || CONTACT.test(l) || /[.!?]\s*$/.test(lines[k]!) || (GOODS_LINE.test(lines[k]!) && !streetOf(l) && !POSTAL_LINE.test(l))) break
+      parts.push(l)
+      if (POSTAL_LINE.test(l)) break
+    }
+    if (parts.length === 0 || !POSTAL_LINE.test(parts[parts.length - 1]!) || (inList && parts.length > 1)) continue
+    const block = parts.join(", ")
+    const whole = UP_TO_TOWN.exec(block)
+    const pieces = block.split(/\s*,\s*/).length
+    if (whole === null || whole[1]!.length + 2 < block.length || parts.some((p) => p.length > 60 && parts.length > 1)) continue
+    if (pieces < 3 && !(parts.length >= 2 && streetOf(block))) continue
+    if (TITLE.test(block) || namesSender(parts[0]!, sender) || !noteOrThanksAfter(lines, k + 1, signature)) continue
+    return { value: cleanAddressPart(whole[1]!), evidence: parts.join(" / "), confidence: 0.5 }
+  }
+  return null
+}
+
+const namesSender = (first: string, sender: string): boolean => {
+  const words = foldText(sender).split(" ").filter((w) => w.length >= 3)
+  return words.length > 0 && words.every((w) => ` ${foldText(first)} `.includes(` ${w} `))
+}
