@@ -35,6 +35,16 @@ export const RefusedChange = z.object({
   goneOnTeam: z.boolean(),
   canRestore: z.boolean(),
   /** Fields where this device's record and the team's differ (values as text, shortened). */
-  differences: z.array(z.object({ field: z.string(), mine: z.string(), team: z.string() })).max(40)
+  differences: z
+    .array(
+      z.object({
+        field: z.string(),
+        mine: z.string(),
+        team: z.string(),
+        /** A number in hundredths (cents, basis points) the options page says in its own language. */
+        numbers: z.object({ unit: z.enum(["cents", "bp"]), mine: z.number().nullable(), team: z.number().nullable() }).optional()
+      })
+    )
+    .max(40)
 })
 export type RefusedChange = z.infer<typeof RefusedChange>

@@ -1,4 +1,4 @@
-import type { CallScript, LocalizedText, ScriptStep } from "./script.schema"
+import type { CallScript, LocalizedText, ScriptCondition, ScriptStep } from "./script.schema"
 import { fillTemplate, type Segment, type VariableValues } from "./variables"
 
 export type ScriptLanguage = "fr" | "en"
@@ -82,6 +82,35 @@ export function renderText(text: LocalizedText, language: ScriptLanguage, values
 
 function frenchSpaces(text: string): string {
   return text.replace(/« /g, "«\u00a0").replace(/ ([»?!:;])/g, "\u00a0$1")
+}
+
+/**
+ * Whether a condition a script's text states holds for this call. "agent-is-rep": the agent's name and the
+ * customer's sales rep are the same person, read loosely (case, accents and spaces aside: "Marc Lefebvre" typed on
+ * the card, "Marc Lefèbvre" signed in); an unknown agent or rep is not the same person.
+ */
+export function conditionHolds(when: ScriptCondition, values: VariableValues): boolean {
+  switch (when) {
+    case "agent-is-rep": {
+      const agent = personKey(values["agent.name"])
+      return agent !== "" && agent === personKey(values["customer.sales_rep"])
+    }
+  }
+}
+
+function personKey(v: VariableValues[keyof VariableValues]): string {
+  if (typeof v !== "string") return ""
+  return v.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[\s.-]+/g, " ").trim()
+}
+
+/** The step's prompt for this call: an alternative whose condition holds, else the usual one. */
+export function stepPrompt(step: Pick<ScriptStep, "prompt" | "alternatives">, values: VariableValues): LocalizedText {
+  return step.alternatives?.find((a) => conditionHolds(a.when, values))?.prompt ?? step.prompt
+}
+
+/** An objection's response for this call, chosen the same way. */
+export function objectionResponse(objection: CallScript["objections"][number], values: VariableValues): LocalizedText {
+  return objection.alternatives?.find((a) => conditionHolds(a.when, values))?.response ?? objection.response
 }
 
 /** The answers in words, for the call log ("Besoin identifié → Oui, commande"). */

@@ -19,10 +19,20 @@ export const ScriptChoice = z.object({
   outcome: z.string().max(40).optional()
 })
 
+/**
+ * What a text may depend on, stated by the script's data and decided from the call's values (script-engine.ts
+ * `conditionHolds`). "agent-is-rep": the agent is the customer's own sales rep (`{{agent.name}}` is
+ * `{{customer.sales_rep}}`), so "I'm calling on behalf of {{customer.sales_rep}}" would name the agent twice.
+ */
+export const ScriptCondition = z.enum(["agent-is-rep"])
+export type ScriptCondition = z.infer<typeof ScriptCondition>
+
 export const ScriptStep = z.object({
   id: Id,
   title: LocalizedText,
   prompt: LocalizedText,
+  /** Said instead of `prompt` when its condition holds (the first that holds); `prompt` stays the usual text. */
+  alternatives: z.array(z.object({ when: ScriptCondition, prompt: LocalizedText })).max(4).optional(),
   choices: z.array(ScriptChoice).max(12).default([]),
   checklist: z.array(z.object({ id: Id, label: LocalizedText })).max(20).default([])
 })
@@ -41,7 +51,10 @@ export const CallScript = z.object({
   start: Id,
   steps: z.array(ScriptStep).min(1).max(100),
   /** Reachable from any step. */
-  objections: z.array(z.object({ id: Id, label: LocalizedText, response: LocalizedText })).max(40).default([]),
+  objections: z
+    .array(z.object({ id: Id, label: LocalizedText, response: LocalizedText, alternatives: z.array(z.object({ when: ScriptCondition, response: LocalizedText })).max(4).optional() }))
+    .max(40)
+    .default([]),
   /** Shipped with Comptoir (a team copies one to change it). */
   builtin: z.boolean().default(false),
   updatedAt: z.number().int().default(0)

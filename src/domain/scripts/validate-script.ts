@@ -85,10 +85,14 @@ export function validateScript(input: unknown, opts: { requireBothLanguages?: bo
   const texts: [string, LocalizedText][] = [["name", script.name]]
   for (const s of script.steps) {
     texts.push([`steps.${s.id}.title`, s.title], [`steps.${s.id}.prompt`, s.prompt])
+    for (const a of s.alternatives ?? []) texts.push([`steps.${s.id}.alternatives.${a.when}.prompt`, a.prompt])
     for (const c of s.choices) texts.push([`steps.${s.id}.choices.${c.id}`, c.label])
     for (const k of s.checklist) texts.push([`steps.${s.id}.checklist.${k.id}`, k.label])
   }
-  for (const o of script.objections) texts.push([`objections.${o.id}.label`, o.label], [`objections.${o.id}.response`, o.response])
+  for (const o of script.objections) {
+    texts.push([`objections.${o.id}.label`, o.label], [`objections.${o.id}.response`, o.response])
+    for (const a of o.alternatives ?? []) texts.push([`objections.${o.id}.alternatives.${a.when}.response`, a.response])
+  }
   for (const [at, t] of texts) {
     for (const lang of ["fr", "en"] as const) {
       const v = t[lang]

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 
-import { canRestore, refusedChangeView, type RefusedChangeRecord } from "./refused-change"
+import { canRestore, differenceText, refusedChangeView, type RefusedChangeRecord } from "./refused-change"
 
 const base = { company: "Quincaillerie Morel", code: "C-00042", city: "Lyon", notes: "", updatedAt: 2, createdAt: 1, id: "c1" }
 
@@ -62,8 +62,16 @@ describe("a refused change as the options page shows it", () => {
     expect(v.differences).toEqual([
       { field: "ref", mine: "R1", team: "—" },
       { field: "tags", mine: "vip, btp", team: "—" },
-      { field: "unitPriceCents", mine: "4.50", team: "—" },
-      { field: "vatRateBp", mine: "5.5 %", team: "—" }
+      { field: "unitPriceCents", mine: "4.50", team: "—", numbers: { unit: "cents", mine: 450, team: null } },
+      { field: "vatRateBp", mine: "5.5%", team: "—", numbers: { unit: "bp", mine: 550, team: null } }
     ])
+  })
+
+  it("says rates and amounts in the interface's language when shown, a missing value kept as a dash", () => {
+    const rate = { field: "vatRateBp", mine: "5.5%", team: "—", numbers: { unit: "bp" as const, mine: 550, team: null } }
+    expect(differenceText(rate, "en")).toEqual({ mine: "5.5%", team: "—" })
+    expect(differenceText(rate, "fr")).toEqual({ mine: "5,5\u00a0%", team: "—" })
+    expect(differenceText({ field: "unitPriceCents", mine: "1234.50", team: "4.50", numbers: { unit: "cents", mine: 123450, team: 450 } }, "fr")).toEqual({ mine: "1\u00a0234,50", team: "4,50" })
+    expect(differenceText({ field: "city", mine: "Lyon", team: "—" }, "fr")).toEqual({ mine: "Lyon", team: "—" })
   })
 })

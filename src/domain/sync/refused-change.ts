@@ -1,3 +1,4 @@
+import { formatPercent, nb } from "../documents/document-text"
 import type { Conflict, RowData } from "./protocol"
 
 /** A refused change as stored on the device: the server's answer, when, and the local record it was about. */
@@ -17,8 +18,21 @@ export interface RefusedChangeView {
   at: number
   goneOnTeam: boolean
   canRestore: boolean
-  differences: { field: string; mine: string; team: string }[]
+  differences: RefusedDifference[]
 }
+
+/**
+ * One field that differs. `mine` and `team` are the values as text; a number held in hundredths also comes as
+ * `numbers`, so the options page says it in its own language ("5.5%", « 5,5 % »): the view is built in the
+ * background, which does not know the interface's language.
+ */
+export interface RefusedDifference {
+  field: string
+  mine: string
+  team: string
+  numbers?: { unit: HundredthsUnit; mine: number | null; team: number | null }
+}
+export type HundredthsUnit = "cents" | "bp"
 
 /** Bookkeeping fields every write moves: a difference there says nothing to the user. */
 const QUIET_FIELDS = new Set(["id", "createdAt", "updatedAt", "lookupKeys"])
@@ -34,14 +48,26 @@ export function canRestore(c: { table: string; reason: string; mine?: RowData | 
 }
 
 /** Fields held in hundredths (cents, basis points): shown as the user typed them in the import. */
-const CENTS_FIELDS = new Set(["creditLimitCents", "unitPriceCents"])
-const BASIS_POINT_FIELDS = new Set(["vatRateBp"])
+const HUNDREDTHS_FIELDS: Record<string, HundredthsUnit> = { creditLimitCents: "cents", unitPriceCents: "cents", vatRateBp: "bp" }
+
+/** A number in hundredths as the user reads it in their language: 450 cents "4.50" / « 4,50 », 550 bp "5.5%" / « 5,5 % ». */
+export function hundredthsText(v: number, unit: HundredthsUnit, lang: "fr" | "en"): string {
+  if (unit === "bp") return formatPercent(v, lang)
+  return nb(new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v / 100))
+}
+
+/** A difference's two values in the interface's language (the options page, at display time). */
+export function differenceText(d: RefusedDifference, lang: "fr" | "en"): { mine: string; team: string } {
+  if (!d.numbers) return { mine: d.mine, team: d.team }
+  const { unit, mine, team } = d.numbers
+  return { mine: mine === null ? d.mine : hundredthsText(mine, unit, lang), team: team === null ? d.team : hundredthsText(team, unit, lang) }
+}
 
 function text(v: unknown, field = ""): string {
   if (v === undefined || v === null || v === "") return "—"
   let s: string
-  if (typeof v === "number" && CENTS_FIELDS.has(field)) s = (v / 100).toFixed(2)
-  else if (typeof v === "number" && BASIS_POINT_FIELDS.has(field)) s = `${v / 100} %`
+  const unit = HUNDREDTHS_FIELDS[field]
+  if (typeof v === "number" && unit) s = hundredthsText(v, unit, "en")
   else if (typeof v === "string") s = v
   else if (Array.isArray(v) && v.every((x) => typeof x === "string")) s = v.join(", ")
   else s = JSON.stringify(v)
@@ -66,7 +92,9 @@ export function refusedChangeView(c: RefusedChangeRecord): RefusedChangeView {
       const a = text(mine[f], f)
       const b = text(team?.[f], f)
       // Compared as shown: an empty note here and none there is no difference to the user.
-      if (a !== b) differences.push({ field: f, mine: a, team: b })
+      const unit = HUNDREDTHS_FIELDS[f]
+      const num = (v: unknown) => (typeof v === "number" ? v : null)
+      if (a !== b) differences.push(unit ? { field: f, mine: a, team: b, numbers: { unit, mine: num(mine[f]), team: num(team?.[f]) } } : { field: f, mine: a, team: b })
       if (differences.length >= MAX_DIFFERENCES) break
     }
   }

@@ -1,7 +1,7 @@
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 
-import { back, choose, currentStep, localized, renderText, startRun, toggleCheck, useObjection, type ScriptLanguage, type ScriptRun } from "~src/domain/scripts/script-engine"
+import { back, choose, currentStep, localized, objectionResponse, renderText, startRun, stepPrompt, toggleCheck, useObjection, type ScriptLanguage, type ScriptRun } from "~src/domain/scripts/script-engine"
 import type { CallScript, LocalizedText } from "~src/domain/scripts/script.schema"
 import type { Segment, VariableValues } from "~src/domain/scripts/variables"
 
@@ -62,7 +62,7 @@ export function ScriptRunner({ scripts, script, run, values, onRun, onScript }: 
             <Text text={step.title} lang={lang} values={values} />
           </h3>
           <p className="c-script-prompt">
-            <Text text={step.prompt} lang={lang} values={values} />
+            <Text text={stepPrompt(step, values)} lang={lang} values={values} />
           </p>
           {step.checklist.length > 0 ? (
             <ul className="c-script-checklist" aria-label={t("callScript.runner.checklist")}>
@@ -145,7 +145,7 @@ export function ScriptRunner({ scripts, script, run, values, onRun, onScript }: 
             <Text text={shown.label} lang={lang} values={values} />
           </strong>
           <p>
-            <Text text={shown.response} lang={lang} values={values} />
+            <Text text={objectionResponse(shown, values)} lang={lang} values={values} />
           </p>
           <button type="button" className="c-button c-button-secondary" onClick={() => setObjection(null)}>
             {t("callScript.runner.backToStep")}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 
+import { differenceText } from "~src/domain/sync/refused-change"
 import type { RefusedChange } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
 import { formatDateTime, uiLang } from "~src/ui/dates"
@@ -59,13 +60,17 @@ export function RefusedChanges({ conflictCount }: { conflictCount: number }) {
                 </tr>
               </thead>
               <tbody>
-                {c.differences.map((d) => (
-                  <tr key={d.field}>
-                    <td title={d.field}>{t(`sync.refused.fields.${d.field}`, { defaultValue: d.field })}</td>
-                    <td>{d.mine}</td>
-                    <td>{d.team}</td>
-                  </tr>
-                ))}
+                {c.differences.map((d) => {
+                  // Rates and amounts in the interface's language ("5.5%", « 5,5 % »): the background wrote them without it.
+                  const shown = differenceText(d, uiLang(i18n.language))
+                  return (
+                    <tr key={d.field}>
+                      <td title={d.field}>{t(`sync.refused.fields.${d.field}`, { defaultValue: d.field })}</td>
+                      <td>{shown.mine}</td>
+                      <td>{shown.team}</td>
+                    </tr>
+                  )
+                })}
               </tbody>
             </table>
           ) : null}

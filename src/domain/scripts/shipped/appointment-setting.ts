@@ -16,6 +16,16 @@ export const appointmentSetting: CallScriptInput = {
         "« {{greeting}} {{contact.first_name}}, {{agent.name}} de {{agent.company}}. Je vous appelle de la part de {{customer.sales_rep}}, votre interlocuteur commercial. »",
         "“Hello {{contact.first_name}}, {{agent.name}} from {{agent.company}}. I'm calling on behalf of {{customer.sales_rep}}, your account manager.”"
       ),
+      // The agent is the customer's own rep: they speak for themselves, not "on behalf of" themselves.
+      alternatives: [
+        {
+          when: "agent-is-rep",
+          prompt: both(
+            "« {{greeting}} {{contact.first_name}}, {{agent.name}} de {{agent.company}}, votre interlocuteur commercial. »",
+            "“Hello {{contact.first_name}}, {{agent.name}} from {{agent.company}}, your account manager.”"
+          )
+        }
+      ],
       choices: [
         { id: "listening", label: both("Écoute", "Listening"), next: "reason" },
         { id: "voicemail", label: both("Messagerie", "Voicemail"), next: null, outcome: "voicemail" },
@@ -29,6 +39,15 @@ export const appointmentSetting: CallScriptInput = {
         "Donnez une raison utile au client : nouveautés de gamme, bilan de l'année, conditions pour l'an prochain. « {{customer.sales_rep}} sera dans votre secteur ({{customer.city}}) la semaine prochaine. »",
         "Give a reason that helps the customer: new products, a review of the year, next year's terms. “{{customer.sales_rep}} will be in your area ({{customer.city}}) next week.”"
       ),
+      alternatives: [
+        {
+          when: "agent-is-rep",
+          prompt: both(
+            "Donnez une raison utile au client : nouveautés de gamme, bilan de l'année, conditions pour l'an prochain. « Je serai dans votre secteur ({{customer.city}}) la semaine prochaine. »",
+            "Give a reason that helps the customer: new products, a review of the year, next year's terms. “I'll be in your area ({{customer.city}}) next week.”"
+          )
+        }
+      ],
       choices: [
         { id: "interested", label: both("Intéressé", "Interested"), next: "slot" },
         { id: "not-now", label: both("Pas maintenant", "Not now"), next: "close", outcome: "call-back" },
@@ -73,7 +92,13 @@ export const appointmentSetting: CallScriptInput = {
     {
       id: "by-email",
       label: both("« Envoyez-moi plutôt les nouveautés »", "“Just email me what's new”"),
-      response: both("« Avec plaisir, et je propose à {{customer.sales_rep}} de vous appeler dix minutes ensuite. Quel jour vous arrange ? »", "“Happy to, and I'll ask {{customer.sales_rep}} to call you for ten minutes afterwards. Which day suits you?”")
+      response: both("« Avec plaisir, et je propose à {{customer.sales_rep}} de vous appeler dix minutes ensuite. Quel jour vous arrange ? »", "“Happy to, and I'll ask {{customer.sales_rep}} to call you for ten minutes afterwards. Which day suits you?”"),
+      alternatives: [
+        {
+          when: "agent-is-rep",
+          response: both("« Avec plaisir, et je vous rappelle dix minutes ensuite pour en parler. Quel jour vous arrange ? »", "“Happy to, and I'll call you for ten minutes afterwards to go through it. Which day suits you?”")
+        }
+      ]
     }
   ]
 }
