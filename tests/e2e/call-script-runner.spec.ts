@@ -151,8 +151,8 @@ test("in French at the side panel's 400 px nothing is cut or split: the transfer
   expect(gaps.length).toBeGreaterThan(1)
   expect.soft(Math.max(...gaps)).toBeLessThanOrEqual(6)
 
-  // Hung up and put off: listed "to log", its date on the line where the company's name ends (it wrapped onto a
-  // line of its own starting with "·").
+  // Hung up and put off: listed "to log", its date on the line where the name before it ends, the company's or, since
+  // the line names the contact too, the contact's (it wrapped onto a line of its own starting with "·").
   const callId = await side.evaluate(async () => {
     const r = (await chrome.runtime.sendMessage({ type: "softphone/state", payload: {} })) as { data: { state: { call: { id: string } } } }
     return r.data.state.call.id
@@ -164,12 +164,19 @@ test("in French at the side panel's 400 px nothing is cut or split: the transfer
   await expect(item).toContainText(target.company)
   const tops = await item.evaluate((li, company) => {
     const walker = document.createTreeWalker(li, NodeFilter.SHOW_TEXT)
+    const dateSpan = li.querySelector("span.c-muted")!
+    // The last words before the date: the contact's name when the line has one, else the company's.
     let name: Node | null = null
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.textContent?.includes(company)) name = n
+    let seenCompany = false
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (dateSpan.contains(n)) break
+      if (n.textContent?.includes(company)) seenCompany = true
+      if (seenCompany && /\p{L}/u.test(n.textContent ?? "")) name = n
+    }
     const range = document.createRange()
     range.selectNodeContents(name!)
     const nameLines = [...range.getClientRects()]
-    const date = li.querySelector("span.c-muted")!.getBoundingClientRect()
+    const date = dateSpan.getBoundingClientRect()
     return { nameEnd: Math.round(nameLines.at(-1)!.top), date: Math.round(date.top) }
   }, target.company)
   // The call history open, for the screenshot: the call names the customer, not only the number.
