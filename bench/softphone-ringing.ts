@@ -10,6 +10,9 @@
  * pressing: what a build preparing the call on that intent needs, branch fast9's softphone/prepare, tried and not
  * kept, bench/README.md); 0 or unset: Playwright's
  * click alone, which moves the pointer onto the button and presses at once (the intent and the click together).
+ * BENCH_CALL_TRACE=1 with a PLASMO_PUBLIC_CALL_TRACE=1 build: one line per call of ours, ms since the click (command in
+ * the offscreen document, INVITE, 180, published, shown, the offscreen main thread's late tasks, and how long after our
+ * previous call's end the click came: 300 ms of quiet plus the page's load, or a bare call between).
  */
 import type { Page } from "@playwright/test"
 
@@ -32,12 +35,17 @@ interface RingingSides {
   warm: number
   quiet: () => Promise<unknown>
   trace: boolean
+  /** BENCH_CALL_TRACE=1 with a PLASMO_PUBLIC_CALL_TRACE=1 build: each call's steps printed (which calls are slow, and where). */
+  callTrace?: boolean
 }
 
 type Bare = { bare: { call(n: string): Promise<void>; hangup(): Promise<void> } }
 
+/** When the dock last showed our call ended (Date.now() in the dock). */
+let lastOursEnded = NaN
+
 /** Ours: click → the dock says ringing-out; where it went from the stamps of the view the dock showed. */
-async function ringOurs(s: RingingSides, i: number): Promise<{ took: number; split: [number, number, number] }> {
+async function ringOurs(s: RingingSides, i: number): Promise<{ took: number; split: [number, number, number]; steps: string | null }> {
   const { page, dock, site } = s
   site.route(`/ring-${i}`, `<!doctype html><meta charset="utf-8"><p>Rappeler le standard au ${WRITTEN}</p>`)
   await page.goto(`${site.origin}/ring-${i}`, { timeout: 20_000 })
@@ -60,12 +68,39 @@ async function ringOurs(s: RingingSides, i: number): Promise<{ took: number; spl
     return { startedAt: view.state.call?.startedAt ?? NaN, updatedAt: view.updatedAt, phase: view.state.call?.phase ?? "" }
   })
   await within(`ringing call ${i}: answered`, 20_000, whenShown(dock, '[data-comptoir="softphone"][data-state="in-call"]'))
+  const steps = s.callTrace ? await tracedSteps(dock, t0, v.phase === "ringing-out" ? v.updatedAt : NaN, shownAt) : null
   const ended = whenShown(dock, '[data-comptoir="softphone"][data-state="ended"]')
   await dock.evaluate(() => document.querySelector<HTMLButtonElement>('[data-comptoir="hangup"]')!.click())
-  await within(`ringing call ${i}: hung up`, 10_000, ended)
+  const endedAt = await within(`ringing call ${i}: hung up`, 10_000, ended)
+  const sinceLast = t0 - lastOursEnded
+  lastOursEnded = endedAt
   // The view read after the ringing-out one may already be the answer's: its stamps then say nothing of the ringing.
   const published = v.phase === "ringing-out" ? v.updatedAt : NaN
-  return { took: shownAt - t0, split: [v.startedAt - t0, published - v.startedAt, shownAt - published] }
+  return { took: shownAt - t0, split: [v.startedAt - t0, published - v.startedAt, shownAt - published], steps: steps && `${steps} | since our last call's end ${sinceLast} ms` }
+}
+
+/**
+ * The offscreen document's stamps of this call (sent to the dock 250 ms after the answer), as one line of ms since
+ * the click: the command received, the INVITE sent, the 180 received, the view published, the dock showing it; and
+ * the offscreen main thread's longest wait (its lag probe) between the command and the 180.
+ */
+async function tracedSteps(dock: Page, t0: number, published: number, shownAt: number): Promise<string> {
+  const call = await dock.evaluate(async () => {
+    const trace = (globalThis as unknown as { __dockTrace: { calls: { steps: { step: string; at: number }[]; lag: [number, number][] }[] } }).__dockTrace
+    for (let k = 0; k < 100 && trace.calls.length === 0; k++) await new Promise((r) => setTimeout(r, 20))
+    return trace.calls.shift() ?? null
+  })
+  if (!call) return "no trace"
+  // A build that also stamps the worker's path (a local patch, described in bench/README.md, 7 Dec, tail9) leaves them here.
+  const sw = ((await dock.evaluate(async () => (await chrome.storage.session.get("bench.swTrace"))["bench.swTrace"])) ?? []) as [string, number][]
+  const swLine = sw.length ? ` | worker: ${sw.map(([w, a]) => `${w} ${(a - t0).toFixed(0)}`).join(", ")}` : ""
+  const at = (name: string) => call.steps.find((x) => x.step === name)?.at ?? NaN
+  const [start, invite, ringing] = [call.steps[0]?.at ?? NaN, at("sent INVITE"), at("received 180")]
+  const lag = Math.max(0, ...call.lag.filter(([a]) => a >= start && a <= ringing).map(([, d]) => d))
+  const r = (x: number) => (x - t0).toFixed(1)
+  const late = call.lag.filter(([a, d]) => a >= start && a <= ringing && d > 3).map(([a, d]) => `${r(a)}+${d.toFixed(0)}`)
+  const between = `gUM ${r(at("getUserMedia called"))}→${r(at("getUserMedia resolved"))} ICE ${r(at("ICE wait begins"))}→${r(at("ICE wait over"))}`
+  return `cmd ${r(start)} INVITE ${r(invite)} 180 ${r(ringing)} published ${r(published)} shown ${r(shownAt)} | ${between} | offscreen lag max ${lag.toFixed(1)} (late: ${late.join(" ") || "none"})${swLine}`
 }
 
 async function ringBare(s: RingingSides, i: number): Promise<number> {
@@ -94,6 +129,7 @@ export async function ringingPairs(s: RingingSides): Promise<Record<string, unkn
         const r = await ringOurs(s, i)
         ours.push(r.took)
         splits.push(r.split)
+        if (r.steps) console.log(`ringing call ${i}: ours ${r.took} ms: ${r.steps}`)
       }
     ]
     if (i % 2 === 1) steps.reverse()

@@ -353,7 +353,7 @@ async function main() {
       }
     }
     // Click on a number → "ringing", with the lab's callee who rings (BENCH_PARTS=…,ring; BENCH_RING_CALLS pairs, default 60).
-    if (PARTS.includes("ring")) results.clickToRinging = await ringingPairs({ page, dock, bare, site, warm: Number(process.env.BENCH_RING_CALLS ?? 60), quiet, trace: TRACE })
+    if (PARTS.includes("ring")) results.clickToRinging = await ringingPairs({ page, dock, bare, site, warm: Number(process.env.BENCH_RING_CALLS ?? 60), quiet, trace: TRACE, callTrace: CALL_TRACE })
     for (let i = 0; i <= (doIn ? WARM_IN : -1); i++) {
       const c = customers[i % customers.length]!
       const outSteps: [string, () => Promise<void>][] = PAIRED
