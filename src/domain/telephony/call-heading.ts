@@ -20,7 +20,8 @@ export function callHeading(callId: string, caller: CallerContext | null): CallH
   return customer ? headingOf(customer, caller.contactId) : null
 }
 
-function headingOf(customer: Pick<Customer, "company" | "contacts">, contactId: string | null): CallHeading {
+/** The heading of a call with `customer`: its contact `contactId` named, else the company alone. */
+export function headingOf(customer: Pick<Customer, "company" | "contacts">, contactId: string | null): CallHeading {
   const contact = customer.contacts.find((p) => p.id === contactId)
   const name = contact ? `${contact.firstName} ${contact.lastName}`.trim() : ""
   return { contact: name || null, company: customer.company }

@@ -7,6 +7,7 @@ import { mergeTimeline, type DocumentEvent, type DocumentEventKind, type Timelin
 import { openDocuments } from "~src/features/invoicing/open-documents"
 import { formatDateTime, formatDay, uiLang } from "~src/ui/dates"
 import { teamName } from "~src/ui/team-name"
+import { ContactAfter } from "~src/ui/contact-after"
 
 type Translate = ReturnType<typeof useTranslation>["t"]
 
@@ -225,14 +226,7 @@ function CallEntry({
       <div>
         <span>{l.direction === "inbound" ? "↙" : "↗"} </span>
         <time dateTime={new Date(l.startedAt).toISOString()}>{formatDateTime(l.startedAt, uiLang(locale))}</time>
-        {contact ? (
-          <>
-            {"\u00a0· "}
-            <span className="c-nowrap" data-comptoir="call-log-contact">
-              {contact}
-            </span>
-          </>
-        ) : null}
+        <ContactAfter name={contact} marker="call-log-contact" />
         <span className="c-chip">{t(`callOutcome.outcome.${l.outcome}`, { defaultValue: l.outcome })}</span>
         {l.durationSeconds > 0 ? <span className="c-muted">{clock(l.durationSeconds)}</span> : null}
         {l.correctsId ? <span className="c-muted"> · {t("callOutcome.timeline.corrected")}</span> : null}

@@ -10,6 +10,7 @@ import type { ActiveCall, CallerContext, CallRecord } from "~src/domain/telephon
 import { formatPhone } from "~src/features/customer-card/format"
 import { send } from "~src/messaging/send"
 import { formatDateTime, uiLang } from "~src/ui/dates"
+import { ContactAfter } from "~src/ui/contact-after"
 
 import { LateCallbacks } from "./late-callbacks"
 import { agentTimeZone, OutcomeForm } from "./outcome-form"
@@ -307,13 +308,7 @@ const PendingItem = memo(function PendingItem({
         {d.summary ? (d.summary.direction === "inbound" ? "↙ " : "↗ ") : "✎ "}
         {d.context.customer?.company || (d.summary ? formatPhone(d.summary.number, agentCountry) : t("callOutcome.pending.byHand"))}
         {/* The contact too, as the call history names them: a company's three buyers are three calls to log. */}
-        {contactOf(d) ? (
-          <>
-            {"\u00a0· "}
-            {/* A person's name in one piece: "Daniel / Irvine" wrapped between the two. */}
-            <span className="c-nowrap">{contactOf(d)}</span>
-          </>
-        ) : null}
+        <ContactAfter name={contactOf(d)} />
         {d.summary ? <span className="c-muted c-nowrap">{"\u00a0·\u00a0"}{formatDateTime(d.summary.startedAt, uiLang(i18n.language))}</span> : null}
       </span>{" "}
       {count > 1 ? (

@@ -17,6 +17,7 @@ import { FieldMessage } from "~src/ui/field-message"
 import { deviceTimeZone } from "~src/ui/intl-cache"
 import { SalesRepPick } from "~src/ui/sales-rep-pick"
 import { useSalesRepTeam } from "~src/ui/use-sales-rep-team"
+import { ContactAfter } from "~src/ui/contact-after"
 
 import { downloadAppointment } from "./appointment-download"
 import { useScriptAnswers } from "./use-script-answers"
@@ -230,14 +231,7 @@ export function OutcomeForm(props: OutcomeFormProps) {
           <strong>{context.customer.company}</strong>
           {/* The contact the call goes to, as the dock's heading names them: with three contacts on a card, the agent
               sees whom it is logged to without unfolding the call's details. */}
-          {contactName ? (
-            <>
-              {"\u00a0· "}
-              <span className="c-nowrap" data-comptoir="outcome-contact">
-                {contactName}
-              </span>
-            </>
-          ) : null} <span className="c-muted">· {context.customer.code}</span>
+          <ContactAfter name={contactName} marker="outcome-contact" /> <span className="c-muted">· {context.customer.code}</span>
         </p>
       ) : (
         <p className="c-muted">

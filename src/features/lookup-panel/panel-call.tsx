@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next"
 
 import type { Customer } from "~src/domain/customers/customer.schema"
 import type { CallBar } from "~src/domain/telephony/call-bar"
-import { onlyContactWith } from "~src/domain/telephony/call-heading"
+import { headingOf, onlyContactWith } from "~src/domain/telephony/call-heading"
 import { formatTimer, talkSeconds } from "~src/domain/telephony/call-timer"
 import { CustomerCard } from "~src/features/customer-card/customer-card"
 import { quotePreloadCall } from "~src/features/quotes/quote-overlay"
@@ -182,8 +182,7 @@ export function PanelCall({
   const chosen = incoming ? callerCardOf(bar) : null
   // Who is calling, named as the dock's heading names them (call-heading.ts): the contact holding the number, the
   // company alone when several share it. The line said the number alone, over a card naming only the company.
-  const caller = chosen && call ? chosen.contacts.find((p) => p.id === onlyContactWith(chosen, call.number)) : undefined
-  const callerName = caller ? `${caller.firstName} ${caller.lastName}`.trim() : ""
+  const callerName = (chosen && call ? headingOf(chosen, onlyContactWith(chosen, call.number)).contact : null) ?? ""
 
   return (
     <section ref={line} className="c-panel-call" data-comptoir="softphone" data-state={state} data-phase={call?.phase ?? "none"} aria-live="polite">
