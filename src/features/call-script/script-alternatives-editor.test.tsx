@@ -67,6 +67,14 @@ describe("a step's variants in the script editor", () => {
     expect(fr.step("propose").textContent).toContain("Ajouter une variante")
   })
 
+  it("shows a long prompt and its variant whole, French and English the same height", () => {
+    const e = editor(prospecting(), "en", true)
+    const rows = (name: string) => Number(e.field(name).getAttribute("rows"))
+    expect(rows("steps.propose.alternatives.0.prompt.fr")).toBeGreaterThanOrEqual(5)
+    expect(rows("steps.propose.alternatives.0.prompt.en")).toBe(rows("steps.propose.alternatives.0.prompt.fr"))
+    expect(rows("steps.propose.prompt.fr")).toBeGreaterThanOrEqual(4)
+  })
+
   it("adds a variant starting from the usual prompt, edits it, and saves it with the script", async () => {
     const e = editor(plain())
     expect(e.step("hook").querySelectorAll('[data-comptoir="script-alternative"]')).toHaveLength(0)
