@@ -157,7 +157,7 @@ export const MAX_ALTERNATIVES = 4
 
 /** The first condition no alternative uses yet (the first of all once each is used: the validator then says so). */
 function freeCondition(used: readonly { when: ScriptCondition }[]): ScriptCondition {
-  return ScriptCondition.options.find((c) => !used.some((a) => a.when === c)) ?? ScriptCondition.options[0]
+  return ScriptCondition.options.find((c) => !used.some((a) => a.when === c)) ?? ScriptCondition.options[0]!
 }
 
 /**

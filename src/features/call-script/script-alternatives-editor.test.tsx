@@ -39,7 +39,8 @@ function editor(initial: CallScript, language: "fr" | "en" = "en", readOnly = fa
     </I18nextProvider>
   )
   const step = (id: string) => container.querySelector(`[data-comptoir="script-step-editor"][data-step-id="${id}"]`)!
-  const field = (name: string) => container.querySelector<HTMLTextAreaElement | HTMLSelectElement>(`[name="${name}"]`)!
+  const field = (name: string) => container.querySelector<HTMLTextAreaElement>(`[name="${name}"]`)!
+  const condition = (name: string) => container.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!.selectedOptions[0]!.textContent
   const save = async () => {
     const button = container.querySelector<HTMLButtonElement>('[data-comptoir="script-save"]')!
     expect(button.disabled).toBe(false)
@@ -47,7 +48,7 @@ function editor(initial: CallScript, language: "fr" | "en" = "en", readOnly = fa
     await waitFor(() => expect(saved.length).toBeGreaterThan(0))
     return saved[saved.length - 1]!
   }
-  return { container, step, field, save }
+  return { container, step, field, condition, save }
 }
 
 describe("a step's variants in the script editor", () => {
@@ -55,14 +56,14 @@ describe("a step's variants in the script editor", () => {
     const en = editor(prospecting(), "en", true)
     const variant = en.step("propose").querySelector('[data-comptoir="script-alternative"]')!
     expect(variant.textContent).toContain("Variant 1")
-    expect(en.field("steps.propose.alternatives.0.when").selectedOptions[0]!.textContent).toBe("When you are the customer's sales rep")
+    expect(en.condition("steps.propose.alternatives.0.when")).toBe("When you are the customer's sales rep")
     expect(en.field("steps.propose.alternatives.0.prompt.en").value).toMatch(/a meeting with you \(“Shall I come and see you next week\?”\)/)
     expect(variant.querySelector("label span")!.textContent).toBe("Variant 1")
     // A shipped script is read only: its variants are read, not changed.
     expect(en.container.querySelector('[data-comptoir="script-add-alternative"]')).toBeNull()
     cleanup()
     const fr = editor(prospecting(), "fr")
-    expect(fr.field("steps.propose.alternatives.0.when").selectedOptions[0]!.textContent).toBe("Quand vous êtes le commercial du client")
+    expect(fr.condition("steps.propose.alternatives.0.when")).toBe("Quand vous êtes le commercial du client")
     expect(fr.step("propose").textContent).toContain("À dire à la place · FR")
     expect(fr.step("propose").textContent).toContain("Ajouter une variante")
   })
