@@ -39,6 +39,16 @@ test("a shipped script is duplicated, edited in French and English, saved, run i
   // The five shipped scripts are there with an empty table.
   await expect(rows).toHaveCount(5)
 
+  // A shipped script's variants are shown, read only: the proposal said when the agent is the customer's own rep.
+  await page.goto(`chrome-extension://${extensionId}/tabs/workspace.html#/scripts/builtin-outbound-prospecting`)
+  const proposal = page.locator('[data-comptoir="script-step-editor"][data-step-id="propose"] [data-comptoir="script-alternative"]')
+  await expect(proposal.locator('textarea[name="steps.propose.alternatives.0.prompt.en"]')).toHaveValue(/a meeting with you \(“Shall I come and see you next week\?”\)/)
+  await expect(proposal.locator('textarea[name="steps.propose.alternatives.0.prompt.en"]')).toBeDisabled()
+  await proposal.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: "/tmp/script-editor-shipped-variant.png" })
+  await page.goto(`chrome-extension://${extensionId}/tabs/workspace.html#/scripts`)
+  await expect(rows).toHaveCount(5)
+
   // A shipped script is read-only: it is duplicated to be changed.
   await section.locator('[data-comptoir="script-row"][data-script-id="builtin-inbound-advice"] [data-comptoir="script-duplicate"]').click()
   await expect(page).toHaveURL(/#\/scripts\/inbound-advice$/)
@@ -48,12 +58,27 @@ test("a shipped script is duplicated, edited in French and English, saved, run i
 
   await editor.locator('textarea[name="steps.welcome.prompt.fr"]').fill("Bonjour {{contact.first_name}}, ici {{agent.name}}. Que puis-je pour {{customer.company}} ?")
   await editor.locator('textarea[name="steps.welcome.prompt.en"]').fill("Hello {{contact.first_name}}, {{agent.name}} here. How can I help {{customer.company}}?")
+  // A variant said instead when the agent is the customer's own sales rep: it starts from the usual prompt.
+  const welcome = editor.locator('[data-comptoir="script-step-editor"][data-step-id="welcome"]')
+  await welcome.locator('[data-comptoir="script-add-alternative"]').click()
+  await expect(welcome.locator('select[name="steps.welcome.alternatives.0.when"] option:checked')).toHaveText("When you are the customer's sales rep")
+  await expect(welcome.locator('textarea[name="steps.welcome.alternatives.0.prompt.en"]')).toHaveValue("Hello {{contact.first_name}}, {{agent.name}} here. How can I help {{customer.company}}?")
+  await welcome.locator('textarea[name="steps.welcome.alternatives.0.prompt.en"]').fill("Hello {{contact.first_name}}, {{agent.name}} here, your account manager. How can I help?")
+  await welcome.locator('textarea[name="steps.welcome.alternatives.0.prompt.fr"]').fill("Bonjour {{contact.first_name}}, ici {{agent.name}}, votre commercial. Que puis-je pour vous ?")
   await editor.locator('[data-comptoir="script-save"]').click()
   await expect(editor.locator('[data-comptoir="script-save-message"]')).toContainText("Saved")
 
   // The preview runs the saved draft with a sample customer: names filled, a choice moves on, French on demand.
   const preview = editor.locator('[data-comptoir="script-preview"] [data-comptoir="script-runner"]')
   await expect(preview.locator('[data-comptoir="script-step"]')).toContainText("Hello Marie, ")
+  await expect(preview.locator('[data-comptoir="script-step"]')).toContainText("How can I help Boulangerie Durand SARL?")
+  // Run as the sample customer's own rep, the preview says the variant.
+  const asRep = editor.locator('[data-comptoir="script-preview-as-rep"]')
+  await asRep.check()
+  await expect(preview.locator('[data-comptoir="script-step"]')).toContainText("here, your account manager. How can I help?")
+  await welcome.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: "/tmp/script-editor-variant.png" })
+  await asRep.uncheck()
   await expect(preview.locator('[data-comptoir="script-step"]')).toContainText("How can I help Boulangerie Durand SARL?")
   await preview.locator('[data-comptoir="script-language"][data-language="fr"]').click()
   await expect(preview.locator('[data-comptoir="script-step"]')).toContainText("Bonjour Marie, ici ")
@@ -64,6 +89,7 @@ test("a shipped script is duplicated, edited in French and English, saved, run i
   // Saved for real: read again from the extension's base after a reload.
   await page.reload()
   await expect(page.locator('[data-comptoir="script-editor"] textarea[name="steps.welcome.prompt.en"]')).toHaveValue("Hello {{contact.first_name}}, {{agent.name}} here. How can I help {{customer.company}}?")
+  await expect(page.locator('[data-comptoir="script-editor"] textarea[name="steps.welcome.alternatives.0.prompt.fr"]')).toHaveValue("Bonjour {{contact.first_name}}, ici {{agent.name}}, votre commercial. Que puis-je pour vous ?")
   await page.locator('[data-comptoir="scripts-back-to-list"]').click()
   await expect(rows).toHaveCount(6)
 
@@ -116,6 +142,12 @@ test("a shipped script is duplicated, edited in French and English, saved, run i
   await page.goto(scriptsUrl)
   await page.locator('[data-comptoir="script-import-file"]').setInputFiles({ name: "dangling.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(dangling)) })
   await expect(errors.locator('[data-comptoir="script-problem"]').first()).toContainText("steps.a.choices.c : mène à une étape qui n'existe pas : « nowhere »")
+  // The variant in French: its condition in words, the text said instead.
+  await page.goto(scriptsUrl.replace(/#\/scripts.*$/, "#/scripts/inbound-advice"))
+  const welcomeFr = page.locator('[data-comptoir="script-step-editor"][data-step-id="welcome"]')
+  await expect(welcomeFr.locator('select[name="steps.welcome.alternatives.0.when"] option:checked')).toHaveText("Quand vous êtes le commercial du client")
+  await welcomeFr.locator('[data-comptoir="script-alternative"]').scrollIntoViewIfNeeded()
+  await page.screenshot({ path: "/tmp/script-editor-variant-fr.png" })
   await page.goto(`chrome-extension://${extensionId}/options.html`)
   await page.locator('[data-comptoir="setting-language"]').selectOption("auto")
   await page.locator('[data-comptoir="settings-form"] button[type=submit]').click()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 
-import { addChoice, addStep, cleanDraft, deleteStep, duplicateScript, moveStep, newScript, referencesTo, renameStep, uniqueId, updateStep } from "./script-editor"
+import { addChoice, addObjectionAlternative, addStep, addStepAlternative, cleanDraft, deleteStep, duplicateScript, moveStep, newScript, referencesTo, removeStepAlternative, renameStep, uniqueId, updateStep } from "./script-editor"
 import { mayEditScripts, mergeScripts, shippedScripts, variableValues } from "./script-library"
 import type { CallScript } from "./script.schema"
 import { validateScript } from "./validate-script"
@@ -133,5 +133,31 @@ describe("the scripts an agent sees", () => {
     expect(variableValues({ customer, contactId: "p2", agentName: "Marc" })).toMatchObject({ "contact.first_name": "Paul", "contact.role": "Acheteur", "customer.city": "Lyon", "agent.name": "Marc" })
     expect(variableValues({ customer })["contact.first_name"]).toBe("Marie")
     expect(variableValues({ customer: null })["customer.company"]).toBeUndefined()
+  })
+})
+
+describe("a step's and an objection's variants in a draft", () => {
+  it("start as a copy of the usual text, four at most, and are stored without their empty languages", () => {
+    let draft = advice()
+    for (let i = 0; i < 5; i++) draft = addStepAlternative(draft, "welcome")
+    const welcome = draft.steps.find((s) => s.id === "welcome")!
+    expect(welcome.alternatives).toHaveLength(4)
+    expect(welcome.alternatives![0]).toEqual({ when: "agent-is-rep", prompt: welcome.prompt })
+    const one = updateStep(removeStepAlternative(removeStepAlternative(removeStepAlternative(draft, "welcome", 3), "welcome", 2), "welcome", 1), "welcome", (s) => ({
+      ...s,
+      alternatives: [{ when: "agent-is-rep", prompt: { fr: "Bonjour, c'est {{agent.name}}.", en: "  " } }]
+    }))
+    const stored = validateScript(cleanDraft(one))
+    expect(stored.ok && stored.script.steps.find((s) => s.id === "welcome")!.alternatives).toEqual([{ when: "agent-is-rep", prompt: { fr: "Bonjour, c'est {{agent.name}}." } }])
+    const none = validateScript(cleanDraft(removeStepAlternative(one, "welcome", 0)))
+    expect(none.ok && none.script.steps.find((s) => s.id === "welcome")!.alternatives).toBeUndefined()
+  })
+
+  it("refuses a second variant with the same condition, which would never be said, naming it by its place", () => {
+    const objectionId = advice().objections[0]!.id
+    const twice = addObjectionAlternative(addObjectionAlternative(advice(), objectionId), objectionId)
+    const r = validateScript(cleanDraft(twice))
+    expect(r.ok ? [] : r.problems.map((p) => `${p.at}: ${p.code}`)).toEqual([`objections.${objectionId}.alternatives.1.when: conditionRepeated`])
+    expect(validateScript(cleanDraft(addObjectionAlternative(advice(), objectionId)))).toMatchObject({ ok: true })
   })
 })

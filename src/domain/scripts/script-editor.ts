@@ -1,4 +1,4 @@
-import type { CallScript, LocalizedText, ScriptStep } from "./script.schema"
+import { ScriptCondition, type CallScript, type LocalizedText, type ScriptStep } from "./script.schema"
 
 /**
  * What the workspace's script editor does to a draft, as pure functions: a draft may be incomplete while it is
@@ -152,6 +152,46 @@ export function removeObjection(script: CallScript, id: string): CallScript {
   return { ...script, objections: script.objections.filter((o) => o.id !== id) }
 }
 
+/** The schema's limit on a step's or an objection's alternatives (`script.schema.ts`). */
+export const MAX_ALTERNATIVES = 4
+
+/** The first condition no alternative uses yet (the first of all once each is used: the validator then says so). */
+function freeCondition(used: readonly { when: ScriptCondition }[]): ScriptCondition {
+  return ScriptCondition.options.find((c) => !used.some((a) => a.when === c)) ?? ScriptCondition.options[0]!
+}
+
+/**
+ * A new alternative to a step's prompt, starting as a copy of the prompt: the usual case changes a few words of
+ * it ("on behalf of {{customer.sales_rep}}" → "your account manager"), not the whole text. Refused past the limit.
+ */
+export function addStepAlternative(script: CallScript, stepId: string): CallScript {
+  return updateStep(script, stepId, (s) => {
+    const list = s.alternatives ?? []
+    if (list.length >= MAX_ALTERNATIVES) return s
+    return { ...s, alternatives: [...list, { when: freeCondition(list), prompt: { ...s.prompt } }] }
+  })
+}
+
+export function removeStepAlternative(script: CallScript, stepId: string, index: number): CallScript {
+  return updateStep(script, stepId, (s) => ({ ...s, alternatives: (s.alternatives ?? []).filter((_, i) => i !== index) }))
+}
+
+/** The same for an objection's response. */
+export function addObjectionAlternative(script: CallScript, objectionId: string): CallScript {
+  return {
+    ...script,
+    objections: script.objections.map((o) => {
+      const list = o.alternatives ?? []
+      if (o.id !== objectionId || list.length >= MAX_ALTERNATIVES) return o
+      return { ...o, alternatives: [...list, { when: freeCondition(list), response: { ...o.response } }] }
+    })
+  }
+}
+
+export function removeObjectionAlternative(script: CallScript, objectionId: string, index: number): CallScript {
+  return { ...script, objections: script.objections.map((o) => (o.id === objectionId ? { ...o, alternatives: (o.alternatives ?? []).filter((_, i) => i !== index) } : o)) }
+}
+
 /**
  * A draft as it will be stored: empty texts dropped (a text left empty in one language is a missing
  * translation, which the runner shows as such, not an empty prompt).
@@ -165,9 +205,15 @@ export function cleanDraft(script: CallScript): unknown {
       ...s,
       title: clean(s.title),
       prompt: clean(s.prompt),
+      ...(s.alternatives ? { alternatives: s.alternatives.length ? s.alternatives.map((a) => ({ ...a, prompt: clean(a.prompt) })) : undefined } : {}),
       choices: s.choices.map((c) => ({ ...c, label: clean(c.label) })),
       checklist: s.checklist.map((k) => ({ ...k, label: clean(k.label) }))
     })),
-    objections: script.objections.map((o) => ({ ...o, label: clean(o.label), response: clean(o.response) }))
+    objections: script.objections.map((o) => ({
+      ...o,
+      label: clean(o.label),
+      response: clean(o.response),
+      ...(o.alternatives ? { alternatives: o.alternatives.length ? o.alternatives.map((a) => ({ ...a, response: clean(a.response) })) : undefined } : {})
+    }))
   }
 }

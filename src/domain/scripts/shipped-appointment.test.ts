@@ -39,6 +39,6 @@ describe("the appointment script when the agent is the customer's own sales rep"
     const withAlt = (alternatives: unknown) => ({ ...structuredClone(SHIPPED_SCRIPTS.find((s) => s.id === "builtin-appointment-setting")), steps: [{ id: "a", title: { fr: "A", en: "A" }, prompt: { fr: "x", en: "x" }, alternatives, choices: [] }], start: "a", objections: [] })
     expect(validateScript(withAlt([{ when: "agent-is-boss", prompt: { fr: "x" } }])).ok).toBe(false)
     const r = validateScript(withAlt([{ when: "agent-is-rep", prompt: { fr: "{{client.nom}}" } }]), { requireBothLanguages: true })
-    expect(r.ok ? [] : r.problems.map((p) => `${p.at}: ${p.code}`)).toEqual(["steps.a.alternatives.agent-is-rep.prompt.fr: unknownVariable", "steps.a.alternatives.agent-is-rep.prompt.en: missingLanguage"])
+    expect(r.ok ? [] : r.problems.map((p) => `${p.at}: ${p.code}`)).toEqual(["steps.a.alternatives.0.prompt.fr: unknownVariable", "steps.a.alternatives.0.prompt.en: missingLanguage"])
   })
 })

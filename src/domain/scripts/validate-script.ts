@@ -19,7 +19,8 @@ export const SCRIPT_PROBLEM_CODES = [
   "tooLong",
   "tooMany",
   "tooFew",
-  "invalid"
+  "invalid",
+  "conditionRepeated"
 ] as const
 export type ScriptProblemCode = (typeof SCRIPT_PROBLEM_CODES)[number]
 
@@ -85,13 +86,15 @@ export function validateScript(input: unknown, opts: { requireBothLanguages?: bo
   const texts: [string, LocalizedText][] = [["name", script.name]]
   for (const s of script.steps) {
     texts.push([`steps.${s.id}.title`, s.title], [`steps.${s.id}.prompt`, s.prompt])
-    for (const a of s.alternatives ?? []) texts.push([`steps.${s.id}.alternatives.${a.when}.prompt`, a.prompt])
+    s.alternatives?.forEach((a, i) => texts.push([`steps.${s.id}.alternatives.${i}.prompt`, a.prompt]))
+    problems.push(...repeatedConditions(`steps.${s.id}.alternatives`, s.alternatives))
     for (const c of s.choices) texts.push([`steps.${s.id}.choices.${c.id}`, c.label])
     for (const k of s.checklist) texts.push([`steps.${s.id}.checklist.${k.id}`, k.label])
   }
   for (const o of script.objections) {
     texts.push([`objections.${o.id}.label`, o.label], [`objections.${o.id}.response`, o.response])
-    for (const a of o.alternatives ?? []) texts.push([`objections.${o.id}.alternatives.${a.when}.response`, a.response])
+    o.alternatives?.forEach((a, i) => texts.push([`objections.${o.id}.alternatives.${i}.response`, a.response]))
+    problems.push(...repeatedConditions(`objections.${o.id}.alternatives`, o.alternatives))
   }
   for (const [at, t] of texts) {
     for (const lang of ["fr", "en"] as const) {
@@ -104,6 +107,21 @@ export function validateScript(input: unknown, opts: { requireBothLanguages?: bo
     }
   }
   return problems.length ? { ok: false, problems } : { ok: true, script }
+}
+
+/**
+ * The engine says the first alternative whose condition holds: a later one with the same condition would never be
+ * said, text a manager wrote for nothing. Alternatives are named by their place (`steps.propose.alternatives.1`),
+ * as the editor names their fields, since the condition alone would not tell two of them apart.
+ */
+function repeatedConditions(at: string, alternatives: readonly { when: string }[] | undefined): ScriptProblem[] {
+  const seen = new Set<string>()
+  const problems: ScriptProblem[] = []
+  alternatives?.forEach((a, i) => {
+    if (seen.has(a.when)) problems.push(problem(`${at}.${i}.when`, "conditionRepeated", `an earlier variant has the condition "${a.when}": this one would never be said`, { when: a.when }))
+    seen.add(a.when)
+  })
+  return problems
 }
 
 export function parseScriptJson(json: string): ReturnType<typeof validateScript> {

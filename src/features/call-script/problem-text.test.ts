@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
 
+import { ScriptCondition } from "~src/domain/scripts/script.schema"
 import { SHIPPED_SCRIPTS } from "~src/domain/scripts/shipped"
 import { jsonErrorPlace, parseScriptJson, SCRIPT_PROBLEM_CODES, validateScript } from "~src/domain/scripts/validate-script"
 import { createI18n } from "~src/i18n"
@@ -53,6 +54,12 @@ describe("a script's problems in the agent's language", () => {
   it("has words for every problem code in both languages", () => {
     for (const code of SCRIPT_PROBLEM_CODES) {
       for (const t of [fr, en]) expect(t(`callScript.problem.${code}`, { defaultValue: "" })).not.toBe("")
+    }
+  })
+
+  it("has words for every condition a variant may depend on, in both languages", () => {
+    for (const when of ScriptCondition.options) {
+      for (const t of [fr, en]) expect(t(`callScript.editor.condition.${when}`, { defaultValue: "" })).not.toBe("")
     }
   })
 })

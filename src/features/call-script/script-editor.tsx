@@ -5,24 +5,30 @@ import {
   addChecklistItem,
   addChoice,
   addObjection,
+  addObjectionAlternative,
   addStep,
+  addStepAlternative,
   cleanDraft,
   deleteStep,
   moveStep,
   removeChecklistItem,
   removeChoice,
   removeObjection,
+  removeObjectionAlternative,
+  removeStepAlternative,
   renameStep,
   updateStep,
   type EditError
 } from "~src/domain/scripts/script-editor"
-import { ScriptPurpose, type CallScript, type LocalizedText, type ScriptStep } from "~src/domain/scripts/script.schema"
+import { ScriptPurpose, type CallScript, type ScriptStep } from "~src/domain/scripts/script.schema"
 import { validateScript } from "~src/domain/scripts/validate-script"
 import { KNOWN_VARIABLES } from "~src/domain/scripts/variables"
 
 import { markUnsaved } from "~src/features/workspace/unsaved-work"
 
+import { Bilingual } from "./bilingual-field"
 import { problemText, type ShownProblem } from "./problem-text"
+import { AlternativesEditor } from "./script-alternatives-editor"
 import { ScriptPreview } from "./script-preview"
 
 const OUTCOMES = ["order-taken", "quote-requested", "appointment-set", "call-back", "information-given", "not-interested", "no-answer", "voicemail", "wrong-number", "busy"] as const
@@ -169,6 +175,20 @@ export function ScriptEditor({ initial, readOnly, isNew, onSave, actions }: Scri
               multiline
               onChange={(response) => edit({ ...draft, objections: draft.objections.map((x) => (x.id === o.id ? { ...x, response } : x)) })}
             />
+            <AlternativesEditor
+              name={`objections.${o.id}.alternatives`}
+              field="response"
+              items={(o.alternatives ?? []).map((a) => ({ when: a.when, text: a.response }))}
+              readOnly={readOnly}
+              onChange={(at, a) =>
+                edit({
+                  ...draft,
+                  objections: draft.objections.map((x) => (x.id === o.id ? { ...x, alternatives: (x.alternatives ?? []).map((y, i) => (i === at ? { when: a.when, response: a.text } : y)) } : x))
+                })
+              }
+              onAdd={() => edit(addObjectionAlternative(draft, o.id))}
+              onRemove={(at) => edit(removeObjectionAlternative(draft, o.id, at))}
+            />
             {readOnly ? null : (
               <button type="button" className="c-link-button" onClick={() => edit(removeObjection(draft, o.id))}>
                 {t("callScript.editor.removeObjection")}
@@ -253,6 +273,15 @@ function StepEditor({ draft, step, readOnly, edit }: { draft: CallScript; step: 
       ) : null}
       <Bilingual label={t("callScript.editor.stepTitle")} name={`steps.${step.id}.title`} value={step.title} onChange={(title) => change((s) => ({ ...s, title }))} />
       <Bilingual label={t("callScript.editor.prompt")} name={`steps.${step.id}.prompt`} value={step.prompt} multiline onChange={(prompt) => change((s) => ({ ...s, prompt }))} />
+      <AlternativesEditor
+        name={`steps.${step.id}.alternatives`}
+        field="prompt"
+        items={(step.alternatives ?? []).map((a) => ({ when: a.when, text: a.prompt }))}
+        readOnly={readOnly}
+        onChange={(at, a) => change((s) => ({ ...s, alternatives: (s.alternatives ?? []).map((y, i) => (i === at ? { when: a.when, prompt: a.text } : y)) }))}
+        onAdd={() => edit(addStepAlternative(draft, step.id))}
+        onRemove={(at) => edit(removeStepAlternative(draft, step.id, at))}
+      />
 
       <div className="c-section-title">{t("callScript.editor.checklist")}</div>
       {step.checklist.map((k) => (
@@ -331,26 +360,6 @@ function StepEditor({ draft, step, readOnly, edit }: { draft: CallScript; step: 
         </button>
       )}
     </fieldset>
-  )
-}
-
-/** One text in French and English side by side, named `<name>.fr` / `<name>.en`. */
-function Bilingual({ label, name, value, multiline, onChange }: { label: string; name: string; value: LocalizedText; multiline?: boolean; onChange: (v: LocalizedText) => void }) {
-  return (
-    <div className="c-script-bilingual">
-      {(["fr", "en"] as const).map((l) => (
-        <label key={l} className="c-field">
-          <span>
-            {label} · {l.toUpperCase()}
-          </span>
-          {multiline ? (
-            <textarea name={`${name}.${l}`} lang={l} rows={3} maxLength={4000} value={value[l] ?? ""} onChange={(e) => onChange({ ...value, [l]: e.target.value })} />
-          ) : (
-            <input name={`${name}.${l}`} lang={l} maxLength={4000} value={value[l] ?? ""} onChange={(e) => onChange({ ...value, [l]: e.target.value })} />
-          )}
-        </label>
-      ))}
-    </div>
   )
 }
 

@@ -21,7 +21,10 @@ const SAMPLE: VariableValues = {
 
 /** The draft run as an agent would see it, in memory (nothing is written for a preview). */
 export function ScriptPreview({ script }: { script: CallScript }) {
-  const { i18n } = useTranslation()
+  const { t, i18n } = useTranslation()
+  // The sample rep is someone else; a script with variants can be read as the rep would hear it too.
+  const [asRep, setAsRep] = useState(false)
+  const hasVariants = script.steps.some((s) => s.alternatives?.length) || script.objections.some((o) => o.alternatives?.length)
   const agent = useAgent()
   const [language, setLanguage] = useState<ScriptLanguage>(i18n.language === "fr" ? "fr" : "en")
   const [run, setRun] = useState<ScriptRun>(() => startRun(script, language))
@@ -30,9 +33,21 @@ export function ScriptPreview({ script }: { script: CallScript }) {
   useEffect(() => {
     if (stale) setRun(startRun(script, language))
   }, [stale, script, language])
-  const values: VariableValues = { ...SAMPLE, "agent.name": agent.name ?? "Marc Lefèbvre", "agent.company": agent.company ?? "Comptoir", greeting: greetingsAt(new Date()) }
+  const agentName = agent.name ?? "Marc Lefèbvre"
+  const values: VariableValues = {
+    ...SAMPLE,
+    ...(asRep && hasVariants ? { "customer.sales_rep": agentName } : {}),
+    "agent.name": agentName,
+    "agent.company": agent.company ?? "Comptoir",
+    greeting: greetingsAt(new Date())
+  }
   return (
     <div data-comptoir="script-preview">
+      {hasVariants ? (
+        <label className="c-script-preview-context" title={t("callScript.editor.previewAsRepTitle")}>
+          <input type="checkbox" data-comptoir="script-preview-as-rep" checked={asRep} onChange={(e) => setAsRep(e.target.checked)} /> {t("callScript.editor.previewAsRep")}
+        </label>
+      ) : null}
       <ScriptRunner
         scripts={[script]}
         script={script}

@@ -82,6 +82,16 @@ export const outboundProspecting: CallScriptInput = {
         "Proposez l'étape suivante la plus engageante que le client acceptera : un rendez-vous avec {{customer.sales_rep}}, un devis chiffré, ou un échantillon.",
         "Offer the most committing next step the customer will accept: a meeting with {{customer.sales_rep}}, a priced quote, or a sample."
       ),
+      // The agent is the customer's own rep: the meeting is with them, offered in their own words.
+      alternatives: [
+        {
+          when: "agent-is-rep",
+          prompt: both(
+            "Proposez l'étape suivante la plus engageante que le client acceptera : un rendez-vous avec vous (« Je peux passer vous voir la semaine prochaine ? »), un devis chiffré, ou un échantillon.",
+            "Offer the most committing next step the customer will accept: a meeting with you (“Shall I come and see you next week?”), a priced quote, or a sample."
+          )
+        }
+      ],
       choices: [
         { id: "appointment", label: both("Rendez-vous pris", "Meeting booked"), next: "close", outcome: "appointment-set" },
         { id: "quote", label: both("Devis demandé", "Quote requested"), next: "close", outcome: "quote-requested" },
