@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest"
 import { after, FRI, fromCustomerAddresses, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, MON, next, nextWeeks, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
 
 /**
- * The fortieth held-out part (issue #11, held-out-40/): 40 mails by an author who read neither the extractor nor
- * another set's mails or labels — safety, security and emergency services at work: a Doubs fire station's iPhone
+ * The former fortieth held-out part (issue #11; h40-* in tuned/ since tune40, held-out-40/ until then): 40 mails
+ * by an author who read neither the extractor nor another set's mails or labels — safety, security and emergency services at work: a Doubs fire station's iPhone
  * list, a Savoie fire service's ERP PDF, a Lille guarding firm's 2027 price request, a Cantal gendarmerie brigade's
  * "semaine 51", an alarm-monitoring centre's night supervisor at 03:40, the known Vergèze town hall ordering for its
  * municipal police post, a sea-rescue station's « sous huitaine », a Réunion lifeguard service's invoice query, a
@@ -19,9 +19,9 @@ import { after, FRI, fromCustomerAddresses, isoWeek, itChecksDeliveryDays, itChe
  * and rescue service's invitation to quote, a Queensland surf life saving club, a Cape armed-response control room,
  * a Toronto fire hall's chaser, a Welsh fire station adding to its own PO, a Manchester guarding firm's forwarded
  * and corrected list, a Perth lifeguard service's thanks, a Vancouver marine rescue station, Coastguard Wellington.
- * Checked here without the extractor (the bench runs it, blind, aggregates only).
+ * Checked here without the extractor (the corpus test runs it, on all of tuned/).
  */
-const mails = readLabelledMails("held-out-40")
+const mails = readLabelledMails("tuned", "h40-")
 
 /** Each order's delivery in its mail's words, counted from its Date header (the writer's own day). */
 const DELIVERY: DeliveryRules = {
@@ -56,7 +56,7 @@ const DELIVERY: DeliveryRules = {
 
 const NOT_ORDERS = [3, 8, 11, 13, 16, 18, 22, 26, 29, 32, 35, 38]
 
-describe("the fortieth held-out part, written blind after the extractor", () => {
+describe("the former fortieth held-out part (h40-* in tuned/), written blind after the extractor and now tuning material", () => {
   it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 113 lines long", () => {
     expect(mails).toHaveLength(40)
     expect(mails.filter((m) => numberOf(m.name) <= 20)).toHaveLength(20)
@@ -82,7 +82,7 @@ describe("the fortieth held-out part, written blind after the extractor", () => 
   })
 
   itChecksLabelRuns(mails, {
-    madeFrom: readMadeFrom("held-out-40.txt"),
+    madeFrom: readMadeFrom("tuned-h40.txt"),
     places: 27,
     notPlaces: {
       title: "never takes a BP, a PO Box, a case postale, a CS/Cedex, a billing address, a head office, a postal address or a customer's usual address for the place of delivery",

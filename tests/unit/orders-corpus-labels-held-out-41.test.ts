@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest"
 import { after, DAY, FRI, fromCustomerAddresses, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, MON, next, nextWeeks, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
 
 /**
- * The forty-first held-out part (issue #11, held-out-41/): 40 mails by an author who read neither the extractor nor
- * another set's mails or labels — worship, funerals and communities: a Montpellier parish secretary on an iPhone, a
+ * The former forty-first held-out part (issue #11; h41-* in tuned/ since tune40, held-out-41/ until then): 40 mails
+ * by an author who read neither the extractor nor another set's mails or labels — worship, funerals and communities: a Montpellier parish secretary on an iPhone, a
  * Lyon funeral home's ERP PDF, an abbey's guest master's table, a Roubaix mosque's price request, a cathedral rector's
  * office forwarding and correcting the sacristan's list, the known Catholic school's bursar sending to its other site
  * ("sous huitaine"), a Rodez funeral director dictating, a crematorium's invoice query, a Metz Jewish community's
@@ -18,9 +18,9 @@ import { after, DAY, FRI, fromCustomerAddresses, isoWeek, itChecksDeliveryDays, 
  * Richmond church's chaser, a city's bereavement services, an Edinburgh cathedral office forwarding the verger's list,
  * a mosque's out-of-office, a Bradford mosque before Jummah, a Singapore cathedral's PO, a Surrey BC gurdwara's
  * trade-account enquiry, a Boston funeral home, an abbey guest house's thanks, a Salford Jewish school adding to its
- * PO, a Walsingham pilgrims' hostel. Checked here without the extractor (the bench runs it, blind, aggregates only).
+ * PO, a Walsingham pilgrims' hostel. Checked here without the extractor (the corpus test runs it, on all of tuned/).
  */
-const mails = readLabelledMails("held-out-41")
+const mails = readLabelledMails("tuned", "h41-")
 
 const SAT = 6
 /** "A week on Friday" (British): the Friday after the coming one. */
@@ -60,7 +60,7 @@ const DELIVERY: DeliveryRules = {
 
 const NOT_ORDERS = [4, 8, 11, 14, 17, 19, 23, 27, 30, 33, 36, 38]
 
-const madeFrom = readMadeFrom("held-out-41.txt")
+const madeFrom = readMadeFrom("tuned-h41.txt")
 
 /**
  * The quantities the label test would not otherwise see moved: a forwarder's correction of the list it passes on
@@ -73,7 +73,7 @@ const SAID_AGAIN: Readonly<Record<string, { ref: string; words: RegExp }>> = {
   "h41-39": { ref: "STY-NR", words: /add (\d+) boxes of black pens to PO/ }
 }
 
-describe("the forty-first held-out part, written blind after the extractor", () => {
+describe("the former forty-first held-out part (h41-* in tuned/), written blind after the extractor and now tuning material", () => {
   it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 113 lines long", () => {
     expect(mails).toHaveLength(40)
     expect(mails.filter((m) => numberOf(m.name) <= 20)).toHaveLength(20)

@@ -20,7 +20,9 @@ type Found = { value: string; evidence: string; confidence: number }
 /** A line of goods as a list writes it: "6 boîtes capsules", "- 12 x hand soap", "10 reams of paper". */
 const GOODS_LINE = /^\s*(?:[-*•]\s*)?\d+\s*(?:x\s*)?\p{L}/iu
 /** The thanks or greeting that closes a mail (folded: "Nga mihi" as "Ngā mihi"). */
-const SIGN_OFF_FOLDED = /^(?:merci|thanks?\b|thank you|thx|many thanks|cheers|ta\b|cordialement|bien a vous|bonne (?:journ|soir)|salutations|best|kind regards|regards|warm|sincere|nga mihi|a bientot|bises|slainte)/
+// ("With thanks,", "With kind regards,", "Yours,", « En vous remerciant, », « Avec mes remerciements »: a thanks opening on
+// another word closes the mail as "Thanks" does.)
+const SIGN_OFF_FOLDED = /^(?:merci|thanks?\b|thank you|thx|many thanks|cheers|ta\b|cordialement|bien a vous|bonne (?:journ|soir)|salutations|best|kind regards|regards|warm|sincere|nga mihi|a bientot|bises|slainte|with (?:many |grateful |best |kind |warm )?(?:thanks|regards|wishes)\b|yours\b|all the best|en vous remerciant|avec (?:mes|nos|tous mes|tous nos) remerciements)/
 /** A first name, or a first and last name, alone on its line: the sender signing. */
 const NAME_LINE = /^\s*\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’.-]*){0,2}\s*,?\s*$/u
 /** Contact lines are a signature's, never a note's. */

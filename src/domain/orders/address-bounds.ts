@@ -12,7 +12,8 @@ import { BILLING, POSTAL_LINE, STREET } from "./address-shapes"
  * brackets ("- quai 4", "(2e étage, ascenseur)", "- entrée par le portail") says how to get in, not where. A "cedex"
  * keeps its office's number ("34095 Montpellier cedex 5"); the words after a code are no town when they say when
  * ("… M41 7BQ by Thursday", "… 69007 Lyon" but never "69007 avant jeudi"), nor an article in lower case, a dictated
- * sentence going on ("… Aviemore PH22 1RB the road gets gritted …"); a town's further words are capitalised or
+ * sentence going on ("… Aviemore PH22 1RB the road gets gritted …", "… Leeds LS1 4AB ring the bell": after a British code a
+ * town is capitalised; after an American state and ZIP none comes: "… TX 77484, we're open 7-3"); a town's further words are capitalised or
  * joined by "sur", "en", "de"… ("69006 Lyon c mon chef M." ends at Lyon: a hard-wrapped line joined after it). A
  * Belgian or Swiss four-figure code is followed by its town ("4020 Liège"); an Eircode ("D22 X8Y4") and an Australian
  * state and code ("Sydney NSW 2000") end the address, as four figures after a town and a comma do ("Sandton, 2196",
@@ -23,8 +24,13 @@ import { BILLING, POSTAL_LINE, STREET } from "./address-shapes"
  * is followed by its town.
  */
 const TOWN = String.raw`(?!(?:any|anytime|after|asap|if|so|between|when|by|before|on|for|from|until|till|avant|pour|d[èe]s|le|la|les|the|au|et|and|not|pas|but|mais|please|pls|svp|merci|thanks|thx|cheers|ta|regards|cordialement|bonne)\b)[\p{L}'’]+(?:-[\p{L}'’]+)*(?:\s(?:(?:sur|sous|en|de|du|des|la|le|les|lès|lez|aux|d['’]|l['’])\s?)?\p{Lu}[\p{L}'’]*(?:-[\p{L}'’]+)*|\s(?:cedex|CEDEX|Cedex)(?:\s\d{1,2}\b)?)*`
+/**
+ * What follows five figures that are a house's number, not a postal code: an American road's name and its word ("63333 W
+ * Hwy 20", "45120 County Road 9", "10500 NE 8th Street"); the state and ZIP further on end the address.
+ */
+const HOUSE_NUMBER_OF = String.raw`(?:[NSEW]{1,2}\.?\s+)?(?:(?:\p{Lu}[\p{L}'’-]*|\d{1,3}(?:st|nd|rd|th))\s+){0,3}(?:Road|Rd|Street|St|Highway|Hwy|Avenue|Ave|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Pike|Parkway|Pkwy|Route|Rte|Trail|Court|Ct|Circle|Place|Pl|Loop)\b(?=[^\n]*\b[A-Z]{2} \d{5}\b)`
 export const UP_TO_TOWN = new RegExp(
-  String.raw`^((?:(?:(?!\b\d{5}\b).)*?\p{Lu}[\p{L}'’-]+ \d{6}(?=\s*(?:$|[,.;(]))|(?:(?!\b\d{5}\b).)*?\bDublin (?:1\d|2[0-4]|6W|[1-9])\b(?!,?\s*(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4})|.*?\b(?:\d{5}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b(?:[\s,]*${TOWN})?|.*?\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|.*?\p{Lu}[\p{L}'’-]+ (?!(?:19|20)\d\d\b)(?:[1-9]\d{3}|0\d{3}(?=\s*$))(?=\s*(?:$|[,.(]|[-–—]\s)|\s(?:thanks|thank you|cheers|ta|please|merci)\b)|.*?\p{Lu}[\p{L}'’-]+, (?!(?:19|20)\d\d\b)[1-9]\d{3}(?=\s*(?:$|[.;]|[-–—]\s))|.*?(?<![\d.,/-])(?!(?:19|20)\d\d\b)[1-9]\d{3} (?=\p{Lu})${TOWN}|.*?(?<=\b(?:rue|route|avenue|chemin|strasse|straße|weg|via|place|quai) [^,\d]{2,40} \d{1,4}[a-z]?, )(?:19|20)\d\d (?=\p{Lu})${TOWN}|.*?\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4}\b|.*?\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT) \d{4}\b|.*?\bL-\d{4} (?=\p{Lu})${TOWN}))`,
+  String.raw`^((?:(?:(?!\b\d{5}\b).)*?\p{Lu}[\p{L}'’-]+ \d{6}(?=\s*(?:$|[,.;(]))|(?:(?!\b\d{5}\b).)*?\bDublin (?:1\d|2[0-4]|6W|[1-9])\b(?!,?\s*(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4})|.*?\b\d{5}(?!\s+${HOUSE_NUMBER_OF})\b(?:(?<![A-Z]{2} \d{5})[\s,]*${TOWN})?|.*?\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b(?:[\s,]*(?=\p{Lu})${TOWN})?|.*?\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|.*?\p{Lu}[\p{L}'’-]+ (?!(?:19|20)\d\d\b)(?:[1-9]\d{3}|0\d{3}(?=\s*$))(?=\s*(?:$|[,.(]|[-–—]\s)|\s(?:thanks|thank you|cheers|ta|please|merci)\b)|.*?\p{Lu}[\p{L}'’-]+, (?!(?:19|20)\d\d\b)[1-9]\d{3}(?=\s*(?:$|[.;]|[-–—]\s))|.*?(?<![\d.,/-])(?!(?:19|20)\d\d\b)[1-9]\d{3} (?=\p{Lu})${TOWN}|.*?(?<=\b(?:rue|route|avenue|chemin|strasse|straße|weg|via|place|quai) [^,\d]{2,40} \d{1,4}[a-z]?, )(?:19|20)\d\d (?=\p{Lu})${TOWN}|.*?\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4}\b|.*?\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT) \d{4}\b|.*?\bL-\d{4} (?=\p{Lu})${TOWN}))`,
   "u"
 )
 
@@ -48,6 +54,7 @@ export function placeBefore(line: string, streetAt: number): number {
   // "to" before the desk that takes the goods in.)
   for (const p of before.slice(from).matchAll(/(?<![\p{L}'’])(?:(?:[àa] la|au|aux|chez|to the|at the|livrer|deliver(?:ed)? to|(?:send|ship)(?: (?:it|them|everything|all))? to|to)\s+|[àa] l['’]\s*)/giu)) {
     if (/^to\s+$/i.test(p[0]) && !/^(?:\p{Lu}|(?:reception|receiving|goods in|stores|front desk)\s*,)/u.test(before.slice(from + p.index + p[0].length))) continue
+    if (inRelation(before.slice(from), p.index)) continue
     at = from + p.index + p[0].length
   }
   const place = at < 0 ? "" : before.slice(at)
@@ -106,6 +113,7 @@ export function placeRunningInto(text: string, streetAt: number): number {
   let at = -1
   let spot = -1
   for (const p of before.matchAll(/(?<![\p{L}'’])(?:(?:[àa] la|au|aux|chez|to the|at the|at|to)\s+|[àa] l['’]\s*)/giu)) {
+    if (inRelation(before, p.index)) continue
     spot = at
     at = p.index + p[0].length
   }
@@ -121,6 +129,14 @@ export function placeRunningInto(text: string, streetAt: number): number {
   if (NUMBERED_UNIT.test(place)) return at
   return !/\p{Lu}/u.test(place) && !WAY_IN.test(place) && /^\d/.test(text.slice(streetAt)) ? streetAt : at
 }
+
+/**
+ * "the mortuary entrance at the back of Kestrel Funerals 221 …", "the store room next to the main hall, St Mary's Centre,
+ * 14 …", « la réserve au fond de la cour, … »: the "at the" / "to the" / "au" of a relation between a spot and the
+ * premises it is in sends the goods nowhere; the spot before it is where they go.
+ */
+const RELATION_AT = /^(?:(?:at|round|around|to|in) the (?:back|rear|side|front|far end|end|top|bottom) of\b|au (?:fond|bout|dos)\b)/i
+const inRelation = (text: string, at: number): boolean => RELATION_AT.test(text.slice(at)) || (/^to the\b/i.test(text.slice(at)) && /\b(?:next|close|adjacent|opposite)\s+$/i.test(text.slice(0, at)))
 
 /** Where the last "à la" / "au" / "to the" / "at" … of the text ends, or -1. */
 function lastPlaceWord(text: string): number {

@@ -188,7 +188,8 @@ const namesSender = (first: string, sender: string): boolean => {
 }
 
 /** The thanks or greeting that closes a mail before its sender's name. */
-const SIGN_OFF = /^\s*(?:merci|thanks?\b|thank you|many thanks|cheers|cordialement|bien [àa] vous|bonne (?:journ|soir)|salutations|best|kind regards|regards|warm|sinc[eè]re|ngā mihi|ta\b)/iu
+// ("With thanks,", "Yours,", « En vous remerciant, » too: address-after-goods.ts's list.)
+const SIGN_OFF = /^\s*(?:merci|thanks?\b|thank you|many thanks|cheers|cordialement|bien [àa] vous|bonne (?:journ|soir)|salutations|best|kind regards|regards|warm|sinc[eè]re|ngā mihi|ta\b|with (?:many |grateful |best |kind |warm )?(?:thanks|regards|wishes)\b|yours\b|all the best|en vous remerciant|avec (?:mes|nos|tous mes|tous nos) remerciements)/iu
 
 /**
  * A sentence sending the goods to a place it names, the block under it ("Please ship the list below to the bureau by

@@ -122,7 +122,12 @@ export function deliveryDateOf(given0: readonly { text: string; ref: Date }[], o
  */
 // ("Delivery Thursday 10th", "delivery 10 December", "Delivery: 10/12": the noun right before its day; "could we have it on
 // Monday 30th", "get them here by Friday": the goods had.)
-const HANDED_OVER = /\b(?:livr(?:er|ez|e|ee|es|ees)|livraison|deliver(?:ed)?|delivery (?:on|by|for)|delivery:? (?=\d|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|tomorrow\b|next\b|this\b)|drop (?:them|it|these|this|everything|the lot)?(?: off)?|(?:passe|passerai|passerons|passera|passons|viens|viendrai) (?:les |le |la |l |tout )?(?:prendre|chercher|recuperer)|pick (?:them |it |these |everything |the order )?up|(?:have|get|receive) (?:it|them|these|everything|the order|the goods|the lot)(?: (?:delivered|here|with us|on site))?|collect (?:them|it|these|the order))\b/
+/**
+ * "Pour le goûter de dimanche il nous faudrait pour mercredi", "we'd need them by Wednesday for the open day on Saturday":
+ * a need said for a day hands the goods over that day, whatever day the event they are for is named with (folded text).
+ */
+const NEEDED_FOR_DAY = String.raw`\b(?:il (?:nous |me )?(?:faut|faudrait|faudra)|(?:we|i)(?: would| ll| d| will)? need(?: (?:it|them|these|this|everything|the lot|the goods))?) (?:pour|for|by|avant|before) (?=(?:le |the |this |next |ce |on )?(?:${DAY_WORDS}|demain|tomorrow|\d))`
+const HANDED_OVER = new RegExp(`${String.raw`\b(?:livr(?:er|ez|e|ee|es|ees)|livraison|deliver(?:ed)?|delivery (?:on|by|for)|delivery:? (?=\d|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|tomorrow\b|next\b|this\b)|drop (?:them|it|these|this|everything|the lot)?(?: off)?|(?:passe|passerai|passerons|passera|passons|viens|viendrai) (?:les |le |la |l |tout )?(?:prendre|chercher|recuperer)|pick (?:them |it |these |everything |the order )?up|(?:have|get|receive) (?:it|them|these|everything|the order|the goods|the lot)(?: (?:delivered|here|with us|on site))?|collect (?:them|it|these|the order))\b`}|${NEEDED_FOR_DAY}`)
 // "Thursday 10th would be perfect", "Wednesday 9th would suit us", "mardi 8 ce serait idéal", "le jeudi 3 nous conviendrait":
 // the day said to suit, as a deadline's.
 // So is a day asked for "if at all possible", "si possible" ("Wednesday 9th if at all possible, we have a consultation

@@ -52,8 +52,12 @@ export function isExcludedNumber(text: string, tokens: Token[], i: number): bool
   // or a terminal's on a yard, a base or an airfield ("hangar 2", "terminal 3", "entrepôt 4", "plateau 6").
   if (/(?:\bl['’]unit[ée]|\b(?:ward|wing|aile|b[âa]timent|building|bldg|salle|room|dock|gate|bay|hall|pavillon|[ée]tage|floor|level|niveau|hangar|terminal|entrep[ôo]t|warehouse|plateau|stand|stage))\s?$/iu.test(before)) return true
   // An hour of the day ("le matin avant 11 h", "à 8h30", "before 10 am", "after 2 pm") is no count of hours.
-  // So is "avant 11 heures", "at 9 o'clock", unless hours of something follow ("2 heures d'intervention").
-  if (/^\s?(?:h\d{2}|h|am|pm|a\.m\.|p\.m\.|heures?(?! d['’ e])|o['’]clock)(?![\p{L}])/iu.test(after) && /\b(?:avant|apr[eè]s|[àa]|vers|d[eè]s|entre|et|de|jusqu['’ ]?[àa]|before|after|at|by|from|until|till|between|and|to)\s$/i.test(before)) return true
+  // So is "avant 11 heures", "at 9 o'clock", unless hours of something follow ("2 heures d'intervention"); « à 2 h du
+  // matin » too (an accented « à » has no word boundary before it).
+  if (/^\s?(?:h\d{2}|h|am|pm|a\.m\.|p\.m\.|heures?(?! d['’ e])|o['’]clock)(?![\p{L}])/iu.test(after) && /(?:^|[^\p{L}\d])(?:avant|apr[eè]s|[àa]|vers|d[eè]s|entre|et|de|jusqu['’ ]?[àa]|before|after|at|by|from|until|till|between|and|to)\s$/iu.test(before)) return true
+  // The minutes of an hour written "12 h 15", the end of opening hours ("the office is open 9-1 weekdays", « ouvert de 8 h à
+  // 12 h », "hours 9–5"): times, no count.
+  if (/\d\s?h\s?$/i.test(before) || /\b(?:open|opens|ouvert|ouverte|ouverts|hours|horaires?)\s+(?:[\p{L}]+\s+)?\d{1,2}(?:[.:h]\d{2})?\s?[-–]\s?$/iu.test(text.slice(Math.max(0, t.start - 30), t.start))) return true
   // Leading zeros make a position or a code ("00010" of a portal's item column), never a count.
   if (/^0\d/.test(t.raw)) return true
   // A day of a date written in words ("pour le 12 mai", "by 14 March") is no quantity.
@@ -86,8 +90,11 @@ export function isExcludedNumber(text: string, tokens: Token[], i: number): bool
   // one closing a sentence after its town ("Durban 4001.", "Auckland 1010"): a place, no count.
   if (/^\d{4}$/.test(t.raw) && /\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT)\s$/.test(before)) return true
   // ("…, Wynyard Quarter, Auckland 1010 – the yard gate is on …": a town's four figures after a comma's parts, then a
-  // dash's note on the way in; "Sandton, 2196 – …" after the town's comma, as South Africa writes it.)
-  if (/^\d{4}$/.test(t.raw) && /,\s*(?:(?:\p{Lu}[\p{L}'’-]+\s){1,3}|\p{Lu}[\p{L}'’-]+,\s)$/u.test(text.slice(Math.max(0, t.start - 40), t.start)) && /^\s*(?:$|[.,;]|[-–—]\s)/.test(after)) return true
+  // dash's note on the way in, or a bracketed one: "…, Christchurch 8041 (the office is open …)"; "Sandton, 2196 – …" after
+  // the town's comma, as South Africa writes it.)
+  if (/^\d{4}$/.test(t.raw) && /,\s*(?:(?:\p{Lu}[\p{L}'’-]+\s){1,3}|\p{Lu}[\p{L}'’-]+,\s)$/u.test(text.slice(Math.max(0, t.start - 40), t.start)) && /^\s*(?:$|[.,;]|[-–—]\s|\((?!\d))/.test(after)) return true
+  // A year a firm was founded in ("Family owned since 1924", « depuis 1987 », "Est. 1952") is no count.
+  if (/^(?:1[89]|20)\d\d$/.test(t.raw) && /\b(?:since|depuis|est\.?|established|founded(?: in)?|fond[ée]e? en|cr[ée]{2}e? en)\s$/i.test(text.slice(Math.max(0, t.start - 16), t.start))) return true
   // A piece of a phone number ("(617) 555-0199", "04 76 33 21 09"): nine digits or more in one run.
   if (phoneRunAround(text, t.start, t.end)) return true
   return false

@@ -149,6 +149,8 @@ const ACTS: readonly RegExp[] = [
   // "Vous pouvez nous livrer tout ça mardi ?": the spoken question, the same request uninverted.
   new RegExp(`\\bvous (?:pouvez|pourriez|pourrez) (?:nous |me |m )?${GIVE_FR}\\b`),
   new RegExp(`\\bserait il possible de (?:nous |me |m )?${GIVE_FR}\\b`),
+  // « Est-ce qu'on pourrait avoir pour demain : », « pourrions-nous avoir … »: the goods asked to be had, as "could we have".
+  /\b(?:(?:on|nous) (?:pourrait|pourrions|pourra|pourrons|peut|pouvons) (?:avoir|recevoir|etre livres?)|(?:pourrait|peut) on (?:avoir|recevoir|etre livres?)|(?:pourrions|pouvons) nous (?:avoir|recevoir|etre livres?))\b/,
   /\b(?:je vous commande|nous vous commandons|nous commandons|je commande|nous passons commande|je passe commande|je vous passe (?:une |la |ma )?commande|nous vous passons (?:une |la |notre )?commande)\b/,
   /\b(?:je|nous) (?:souhaite|souhaitons|souhaiterais|souhaiterions|voudrais|voudrions|voulais|voulions|aimerais|aimerions|desire|desirons) (?:vous )?(?:commander|passer (?:une |la |notre |ma )?commande|recevoir|etre livres?)\b/,
   /\b(?:envoyez|livrez|expediez|faites (?:nous |moi )?parvenir|mettez|rajoutez|ajoutez)(?: nous| moi| m en| nous en| en| y)?\b/,
