@@ -99,16 +99,29 @@ describe("a step's variants in the script editor", () => {
     expect((await e.save()).steps.find((s) => s.id === "propose")!.alternatives ?? []).toEqual([])
   })
 
-  it("stops adding at four variants, and says that a repeated condition would never be said", () => {
+  it("stops adding once each condition has its variant, and says why", () => {
     const e = editor(plain())
     const add = () => e.step("close").querySelector<HTMLButtonElement>('[data-comptoir="script-add-alternative"]')!
-    for (let i = 0; i < 4; i++) fireEvent.click(add())
-    expect(e.step("close").querySelectorAll('[data-comptoir="script-alternative"]')).toHaveLength(4)
+    fireEvent.click(add())
+    expect(e.step("close").querySelectorAll('[data-comptoir="script-alternative"]')).toHaveLength(1)
     expect(add().disabled).toBe(true)
-    expect(add().title).toBe("At most 4 variants.")
+    expect(add().title).toBe("Each condition already has its variant.")
+    expect(e.container.querySelector('[data-comptoir="script-problem"]')).toBeNull()
+  })
+
+  it("stops adding at four variants, and says that a repeated condition would never be said", () => {
+    // A file imported with four variants of one condition: the editor shows them, adds none, and names the three that
+    // could never be said.
+    const s = plain()
+    const four = s.steps.map((step) => (step.id === "close" ? { ...step, alternatives: [1, 2, 3, 4].map((n) => ({ when: "agent-is-rep" as const, prompt: { fr: `Variante ${n}`, en: `Variant ${n}` } })) } : step))
+    const e = editor({ ...s, steps: four })
+    const add = e.step("close").querySelector<HTMLButtonElement>('[data-comptoir="script-add-alternative"]')!
+    expect(e.step("close").querySelectorAll('[data-comptoir="script-alternative"]')).toHaveLength(4)
+    expect(add.disabled).toBe(true)
+    expect(add.title).toBe("At most 4 variants.")
     const problems = [...e.container.querySelectorAll('[data-comptoir="script-problem"]')].map((p) => p.textContent)
     expect(problems).toContain("steps.close.alternatives.1.when : an earlier variant has the same condition: this one would never be said")
-    expect(e.container.querySelector<HTMLButtonElement>('[data-comptoir="script-save"]')!.disabled).toBe(true)
+    expect(problems).toContain("steps.close.alternatives.3.when : an earlier variant has the same condition: this one would never be said")
   })
 
   it("says in words that a variant left empty needs a text", () => {

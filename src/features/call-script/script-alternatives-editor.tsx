@@ -23,6 +23,10 @@ export interface AlternativesEditorProps {
  */
 export function AlternativesEditor({ name, field, items, readOnly, onChange, onAdd, onRemove }: AlternativesEditorProps) {
   const { t } = useTranslation()
+  // A second variant with a condition already used would never be said (the runner says the first that holds), so
+  // Add stops once each condition has its variant rather than adding one the validator then refuses.
+  const full = items.length >= MAX_ALTERNATIVES
+  const everyCondition = ScriptCondition.options.every((c) => items.some((a) => a.when === c))
   return (
     <div className="c-script-alternatives" data-comptoir="script-alternatives" data-count={items.length}>
       {items.map((a, i) => (
@@ -52,8 +56,14 @@ export function AlternativesEditor({ name, field, items, readOnly, onChange, onA
           type="button"
           className="c-link-button"
           data-comptoir="script-add-alternative"
-          disabled={items.length >= MAX_ALTERNATIVES}
-          title={items.length >= MAX_ALTERNATIVES ? t("callScript.editor.alternativesFull", { max: MAX_ALTERNATIVES }) : t(`callScript.editor.${field}AlternativeHelp`)}
+          disabled={full || everyCondition}
+          title={
+            full
+              ? t("callScript.editor.alternativesFull", { max: MAX_ALTERNATIVES })
+              : everyCondition
+                ? t("callScript.editor.alternativesEveryCondition")
+                : t(`callScript.editor.${field}AlternativeHelp`)
+          }
           onClick={onAdd}>
           + {t("callScript.editor.addAlternative")}
         </button>
