@@ -3,6 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/re
 import { I18nextProvider } from "react-i18next"
 import { afterEach, describe, expect, it, vi } from "vitest"
 
+import { Customer } from "~src/domain/customers/customer.schema"
+import { generateCustomers } from "~src/domain/demo/demo-data"
 import type { DocumentRowView } from "~src/messaging/contract"
 import { createI18n } from "~src/i18n"
 
@@ -12,7 +14,7 @@ import { overdueRow } from "./dunning-test-kit"
 const row = overdueRow
 
 /** The background as the dunning screen talks to it: the list, the invoice's reminders, and logging one. */
-function stubBackground(already: NonNullable<DocumentRowView["dunning"]>["sent"] = []) {
+function stubBackground(already: NonNullable<DocumentRowView["dunning"]>["sent"] = [], extra: { customer?: Customer; document?: unknown; chrome?: Record<string, unknown> } = {}) {
   let sent: NonNullable<DocumentRowView["dunning"]>["sent"] = already
   const acts: unknown[] = []
   const reply = (type: string, payload: { step?: unknown }) => {
@@ -20,9 +22,9 @@ function stubBackground(already: NonNullable<DocumentRowView["dunning"]>["sent"]
     if (type === "documents/get") {
       const level = sent.length === 0 ? "friendly" : "firm"
       return {
-        document: null,
+        document: extra.document ?? null,
         row: row(sent),
-        customer: null,
+        customer: extra.customer ?? null,
         payments: [],
         creditNotes: [],
         derived: [],
@@ -44,7 +46,8 @@ function stubBackground(already: NonNullable<DocumentRowView["dunning"]>["sent"]
     throw new Error(type)
   }
   vi.stubGlobal("chrome", {
-    runtime: { sendMessage: vi.fn(async (m: { type: string; payload: { step?: unknown } }) => ({ ok: true, data: reply(m.type, m.payload) })), getURL: (p: string) => `chrome-extension://x/${p}` }
+    runtime: { sendMessage: vi.fn(async (m: { type: string; payload: { step?: unknown } }) => ({ ok: true, data: reply(m.type, m.payload) })), getURL: (p: string) => `chrome-extension://x/${p}` },
+    ...extra.chrome
   })
   return acts
 }
@@ -95,6 +98,49 @@ describe("the dunning screen", () => {
     await screen.findByText("Formal notice reached")
     const sent = document.querySelector('[data-comptoir="dunning-skips"]')!
     expect(sent.getAttribute("title")).toBe("Friendly reminder 20 Nov 2026 · Marc Lefèbvre")
+  })
+})
+
+describe("the reminder call script from a row", () => {
+  // The walk of 7 Dec (branch walk14): "Reminder call script" opened the script's editor, whose preview called
+  // "Boulangerie Durand SARL" about no invoice, from the row of Vergers Baudry-Le Goff's FAC-2026-00095.
+  it("opens in the side panel for the row's customer, the invoice's contact and this invoice, whatever else is overdue", async () => {
+    const { writtenPhones: _w, ...raw } = generateCustomers({ count: 1 })[0]!
+    const customer = Customer.parse(raw)
+    const contactId = customer.contacts.at(-1)!.id
+    const invoice = {
+      id: "inv-95", type: "invoice", status: "issued", customerId: customer.id, contactId, language: "en", number: "FAC-2026-00095", date: "2026-06-26", dueDate: "2026-08-10",
+      paymentTerms: { kind: "net", days: 45 },
+      lines: [{ id: "l1", productId: null, ref: "R-1", label: "Article", unit: "piece", quantityMilli: 1000, unitPriceCents: 57_793, discountBp: 0, vatRateBp: 2000 }],
+      totalExclVatCents: 57_793, totalVatCents: 11_559, totalInclVatCents: 69_352, notes: "", salesRep: null, sourceId: null,
+      customerPoNumber: null, history: [], createdAt: 0, updatedAt: 0
+    }
+    const stored: Record<string, unknown>[] = []
+    const sidePanel = { open: vi.fn(async () => undefined) }
+    stubBackground([], {
+      customer,
+      document: invoice,
+      chrome: { sidePanel, windows: { getCurrent: async () => ({ id: 7 }) }, storage: { session: { set: vi.fn(async (v: Record<string, unknown>) => void stored.push(v)) } } }
+    })
+    render(
+      <I18nextProvider i18n={createI18n("en")}>
+        <DunningScreen customerId={null} />
+      </I18nextProvider>
+    )
+    fireEvent.click(await screen.findByText("Friendly reminder first"))
+    await screen.findByText("Log: Friendly reminder sent")
+    // The window the side panel opens in is known once the page has asked for it.
+    await new Promise((r) => setTimeout(r, 50))
+    fireEvent.click(screen.getByRole("button", { name: "Reminder call script" }))
+    await screen.findByText("The reminder call script is open in the side panel, for invoice FAC-2026-00095.")
+    expect(sidePanel.open).toHaveBeenCalledWith({ windowId: 7 })
+    expect(stored).toHaveLength(1)
+    expect(stored[0]!.scriptCard).toMatchObject({
+      customer: { id: customer.id },
+      contactId,
+      invoice: { number: "FAC-2026-00095", remainingCents: 69_352, dueDate: "2026-08-10", daysOverdue: 116 }
+    })
+    expect(location.hash).not.toContain("scripts/")
   })
 })
 

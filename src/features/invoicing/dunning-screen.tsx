@@ -3,7 +3,9 @@ import { useTranslation } from "react-i18next"
 
 import { formatCents } from "~src/domain/documents/money"
 import { mailtoLink } from "~src/domain/documents/reminder-mail"
+import { openScriptFor } from "~src/features/call-script/use-scripts"
 import { mismatchOf, RecipientMismatch } from "~src/features/reply-insert/recipient-mismatch"
+import { openSidePanelFromClick, useSidePanelWindow } from "~src/features/side-panel/open-side-panel"
 import type { DocumentRowView, ResponseOf } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
 import { formatDay } from "~src/ui/dates"
@@ -16,7 +18,10 @@ type Reminder = ResponseOf<"documents/get">["reminders"][number]
 type Level = Reminder["level"]
 type Translate = ReturnType<typeof useTranslation>["t"]
 
-/** The shipped payment-reminder call script (src/domain/scripts/shipped/payment-reminder.ts), in the scripts section. */
+/**
+ * The shipped payment-reminder call script (src/domain/scripts/shipped/payment-reminder.ts), in the scripts section:
+ * where "Reminder call script" goes when the browser has no side panel to run it in.
+ */
 export const REMINDER_SCRIPT_PATH = "scripts/builtin-payment-reminder"
 
 /** Overdue invoices, most overdue first, with the reminder each calls for and its mail in the customer's language. */
@@ -179,17 +184,39 @@ function ReminderPanel({ row, level, onLogged }: { row: DocumentRowView; level: 
   const { t, i18n } = useTranslation()
   const lang = i18n.language === "en" ? "en" : "fr"
   const [reminders, setReminders] = useState<Reminder[] | null>(null)
+  // Whom the script is read to: the invoice's customer and contact, as the background has them.
+  const [callee, setCallee] = useState<{ customer: NonNullable<ResponseOf<"documents/get">["customer"]>; contactId: string | null } | null>(null)
+  const sideWindow = useSidePanelWindow()
   const [state, setState] = useState<string | null>(null)
   // Logged once: the button goes (a second click logged the same reminder twice on the invoice).
   const [logged, setLogged] = useState<Level | null>(null)
   const [mismatch, setMismatch] = useState<string[] | null>(null)
   useEffect(() => {
-    void send("documents/get", { id: row.id }).then((v) => setReminders(v.reminders))
+    void send("documents/get", { id: row.id }).then((v) => {
+      setReminders(v.reminders)
+      setCallee(v.customer ? { customer: v.customer, contactId: v.document?.contactId ?? null } : null)
+    })
   }, [row.id])
   if (!reminders) return <p className="c-muted">{t("invoicing.list.loading")}</p>
   const reminder = reminders.find((r) => r.level === level) ?? reminders[0]
   if (!reminder) return <p className="c-muted">{t("invoicing.dunning.notYet")}</p>
   const text = `${reminder.subject}\n\n${reminder.body}`
+  // The script beside the call, for this customer and this invoice: its editor (the link it was) showed a made-up
+  // customer, Boulangerie Durand, and placeholders. The side panel opens in the click itself, before any await.
+  const openScript = () => {
+    const opening = openSidePanelFromClick(sideWindow)
+    if (!callee || !row.number || !row.dueDate) {
+      location.hash = `#/${REMINDER_SCRIPT_PATH}`
+      return
+    }
+    const invoice = { number: row.number, remainingCents: row.remainingCents ?? 0, dueDate: row.dueDate, daysOverdue: row.daysOverdue }
+    void openScriptFor(callee.customer, callee.contactId, invoice).then(
+      () => opening.then(() => setState(t("invoicing.dunning.scriptOpened", { number: row.number }))),
+      () => undefined
+    ).catch(() => {
+      location.hash = `#/${REMINDER_SCRIPT_PATH}`
+    })
+  }
   // The body only: the reply keeps its own subject ("Re: …") and quoted thread below. For this customer: a reply
   // addressed to none of theirs gets nothing until the agent, told to whom it goes, insists.
   const insert = (force: boolean) => {
@@ -244,9 +271,9 @@ function ReminderPanel({ row, level, onLogged }: { row: DocumentRowView; level: 
         <a className="c-button c-button-secondary" data-comptoir="reminder-mailto" href={mailtoLink(reminder.to, reminder)}>
           {t("invoicing.dunning.mailto")}
         </a>
-        <a className="c-button c-button-secondary" data-comptoir="reminder-script" href={`#/${REMINDER_SCRIPT_PATH}`}>
+        <button type="button" className="c-button c-button-secondary" data-comptoir="reminder-script" onClick={openScript}>
           {t("invoicing.dunning.callScript")}
-        </a>
+        </button>
         {logged === reminder.level ? null : (
           <button
             type="button"
