@@ -144,6 +144,55 @@ describe("the reminder call script from a row", () => {
   })
 })
 
+describe("the dunning list's filter", () => {
+  // The walk of 7 Dec (branch walk14): 41 rows and a search box; the ones with a reminder to send today were found
+  // by reading every row's chip.
+  it("shows the invoices with a reminder to send, or those at one stage, and its total follows", async () => {
+    const sentFirm: DocumentRowView = {
+      ...row([]),
+      id: "inv-77",
+      number: "FAC-2026-00077",
+      customerName: "Chaudronnerie Lemoine-Jacquet SAS",
+      remainingCents: 94_895,
+      daysOverdue: 23,
+      dunning: { due: null, reached: "firm", direct: null, skips: [], sent: [{ level: "friendly", at: "2026-11-21", by: "a@x" }, { level: "firm", at: "2026-11-30", by: "a@x" }] }
+    }
+    vi.stubGlobal("chrome", {
+      runtime: {
+        sendMessage: vi.fn(async (m: { type: string }) => {
+          if (m.type !== "documents/list") throw new Error(m.type)
+          return { ok: true, data: { rows: [row([]), sentFirm], total: 2, today: "2026-12-04", schedule: { friendly: 7, firm: 15, "formal-notice": 30 }, names: {} } }
+        }),
+        getURL: (p: string) => `chrome-extension://x/${p}`
+      }
+    })
+    render(
+      <I18nextProvider i18n={createI18n("fr")}>
+        <DunningScreen customerId={null} />
+      </I18nextProvider>
+    )
+    await screen.findByText("FAC-2026-00077")
+    const numbers = () => [...document.querySelectorAll('[data-comptoir="dunning-row"] td:first-child')].map((td) => td.textContent)
+    expect(numbers()).toEqual(["FAC-2026-00095", "FAC-2026-00077"])
+    const show = screen.getByLabelText("Afficher")
+    fireEvent.change(show, { target: { value: "to-send" } })
+    expect(numbers()).toEqual(["FAC-2026-00095"])
+    expect(screen.getByText(/^1 facture en retard, 693,52\s€ au total$/)).toBeTruthy()
+    fireEvent.change(show, { target: { value: "firm" } })
+    expect(numbers()).toEqual(["FAC-2026-00077"])
+    expect(screen.getByText(/^1 facture en retard, 948,95\s€ au total$/)).toBeTruthy()
+    fireEvent.change(show, { target: { value: "friendly" } })
+    expect(screen.getByText("Rien ne correspond à ces filtres.")).toBeTruthy()
+    expect([...(show as HTMLSelectElement).options].map((o) => o.textContent)).toEqual([
+      "Toutes les factures en retard",
+      "Une relance à envoyer",
+      "Stade atteint : Relance amiable",
+      "Stade atteint : Relance ferme",
+      "Stade atteint : Mise en demeure"
+    ])
+  })
+})
+
 describe("an invoice overdue by fewer days than the friendly reminder's", () => {
   it("says not yet and offers no reminder to prepare (the button did nothing when clicked)", async () => {
     const early: DocumentRowView = { ...row([]), id: "inv-111", number: "FAC-2026-00111", dueDate: "2026-12-01", daysOverdue: 5, dunning: { due: null, reached: null, direct: null, skips: [], sent: [] } }

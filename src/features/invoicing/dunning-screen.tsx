@@ -32,6 +32,8 @@ export function DunningScreen({ customerId }: { customerId: string | null }) {
   const [schedule, setSchedule] = useState<Schedule | null>(null)
   const [names, setNames] = useState<Readonly<Record<string, string>>>({})
   const [query, setQuery] = useState("")
+  // What the agent came to do: the reminders to send today, or one stage of lateness (41 rows otherwise).
+  const [show, setShow] = useState<"" | "to-send" | Level>("")
   const [open, setOpen] = useState<{ id: string; level: Level } | null>(null)
   const [error, setError] = useState<string | null>(null)
 
@@ -49,14 +51,27 @@ export function DunningScreen({ customerId }: { customerId: string | null }) {
     return () => clearTimeout(timer)
   }, [load])
 
-  const totalOverdue = (rows ?? []).reduce((s, r) => s + (r.remainingCents ?? 0), 0)
+  const shown = rows === null ? null : rows.filter((r) => (show === "" ? true : show === "to-send" ? Boolean(r.dunning?.due ?? r.dunning?.direct) : r.dunning?.reached === show))
+  const totalOverdue = (shown ?? []).reduce((s, r) => s + (r.remainingCents ?? 0), 0)
   return (
     <section className="c-docs" data-comptoir="dunning">
       <h1>{t("invoicing.dunning.title")}</h1>
       {schedule ? <ScheduleLine schedule={schedule} /> : null}
       <div className="c-docs-filters">
         <input className="c-search" type="search" placeholder={t("invoicing.list.search")} aria-label={t("invoicing.list.search")} value={query} onChange={(e) => setQuery(e.target.value)} />
-        {rows ? <span className="c-muted">{t("invoicing.dunning.summary", { count: rows.length, amount: formatCents(totalOverdue, lang) })}</span> : null}
+        <label>
+          {t("invoicing.dunning.show")}
+          <select value={show} data-comptoir="dunning-show" onChange={(e) => setShow(e.target.value as typeof show)}>
+            <option value="">{t("invoicing.dunning.showAll")}</option>
+            <option value="to-send">{t("invoicing.dunning.showToSend")}</option>
+            {(["friendly", "firm", "formal-notice"] as const).map((l) => (
+              <option key={l} value={l}>
+                {t("invoicing.dunning.showStage", { level: t(`invoicing.dunning.level.${l}`) })}
+              </option>
+            ))}
+          </select>
+        </label>
+        {shown ? <span className="c-muted">{t("invoicing.dunning.summary", { count: shown.length, amount: formatCents(totalOverdue, lang) })}</span> : null}
         {customerId ? (
           <a className="c-chip c-chip-match" href="#/dunning">
             {t("invoicing.list.customer", { name: rows?.[0]?.customerName ?? customerId })} ×
@@ -64,10 +79,10 @@ export function DunningScreen({ customerId }: { customerId: string | null }) {
         ) : null}
       </div>
       {error ? <p className="c-error">{error}</p> : null}
-      {rows === null ? (
+      {shown === null ? (
         <p className="c-muted">{t("invoicing.list.loading")}</p>
-      ) : rows.length === 0 ? (
-        <p className="c-empty">{t("invoicing.dunning.none")}</p>
+      ) : shown.length === 0 ? (
+        <p className="c-empty">{rows?.length ? t("invoicing.list.empty") : t("invoicing.dunning.none")}</p>
       ) : (
         <table className="c-table c-docs-table c-dunning-table">
           <thead>
@@ -82,7 +97,7 @@ export function DunningScreen({ customerId }: { customerId: string | null }) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
+            {shown.map((r) => (
               <DunningRow key={r.id} row={r} names={names} open={open?.id === r.id ? open.level : null} onOpen={(level) => setOpen(level ? { id: r.id, level } : null)} onLogged={load} />
             ))}
           </tbody>
