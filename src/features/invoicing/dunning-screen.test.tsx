@@ -144,6 +144,37 @@ describe("the reminder call script from a row", () => {
   })
 })
 
+describe("a reminder already sent at its level", () => {
+  // The walk of 7 Dec (branch walk14): FAC-2026-00095's firm reminder, sent by Sophie Martin on 1 Dec, opened again
+  // on 7 Dec as if new, and was logged a second time.
+  it("says in its panel who sent it and when, so that it is sent again knowingly", async () => {
+    stubBackground([
+      { level: "friendly", at: "2026-11-20", by: "agent1@demo.comptoir.test" },
+      { level: "firm", at: "2026-11-28", by: "agent1@demo.comptoir.test" }
+    ])
+    render(
+      <I18nextProvider i18n={createI18n("en")}>
+        <DunningScreen customerId={null} />
+      </I18nextProvider>
+    )
+    fireEvent.click(await screen.findByText("Firm reminder first"))
+    await screen.findByText("Log: Firm reminder sent")
+    expect(document.querySelector('[data-comptoir="reminder-again"]')?.textContent).toBe("Firm reminder already sent on 28 Nov 2026 by Marc Lefèbvre: this one would be the same reminder, sent again.")
+  })
+
+  it("says nothing of the kind for the next level, never sent", async () => {
+    stubBackground()
+    render(
+      <I18nextProvider i18n={createI18n("en")}>
+        <DunningScreen customerId={null} />
+      </I18nextProvider>
+    )
+    fireEvent.click(await screen.findByText("Friendly reminder first"))
+    await screen.findByText("Log: Friendly reminder sent")
+    expect(document.querySelector('[data-comptoir="reminder-again"]')).toBeNull()
+  })
+})
+
 describe("the dunning list's filter", () => {
   // The walk of 7 Dec (branch walk14): 41 rows and a search box; the ones with a reminder to send today were found
   // by reading every row's chip.

@@ -181,7 +181,7 @@ function DunningRow({
       {open ? (
         <tr>
           <td colSpan={7}>
-            <ReminderPanel row={row} level={open} onLogged={onLogged} />
+            <ReminderPanel row={row} level={open} names={names} onLogged={onLogged} />
           </td>
         </tr>
       ) : null}
@@ -195,7 +195,7 @@ function sentSoFar(t: Translate, lang: "fr" | "en", row: DocumentRowView): strin
   return last ? t("invoicing.dunning.lastSent", { level: t(`invoicing.dunning.level.${last.level}`).toLocaleLowerCase(lang), date: formatDay(last.at, lang) }) : t("invoicing.dunning.noneSent")
 }
 
-function ReminderPanel({ row, level, onLogged }: { row: DocumentRowView; level: Level; onLogged: () => void }) {
+function ReminderPanel({ row, level, names, onLogged }: { row: DocumentRowView; level: Level; names: Readonly<Record<string, string>>; onLogged: () => void }) {
   const { t, i18n } = useTranslation()
   const lang = i18n.language === "en" ? "en" : "fr"
   const [reminders, setReminders] = useState<Reminder[] | null>(null)
@@ -216,6 +216,7 @@ function ReminderPanel({ row, level, onLogged }: { row: DocumentRowView; level: 
   const reminder = reminders.find((r) => r.level === level) ?? reminders[0]
   if (!reminder) return <p className="c-muted">{t("invoicing.dunning.notYet")}</p>
   const text = `${reminder.subject}\n\n${reminder.body}`
+  const again = row.dunning?.sent.filter((x) => x.level === reminder.level).at(-1) ?? null
   // The script beside the call, for this customer and this invoice: its editor (the link it was) showed a made-up
   // customer, Boulangerie Durand, and placeholders. The side panel opens in the click itself, before any await.
   const openScript = () => {
@@ -254,6 +255,12 @@ function ReminderPanel({ row, level, onLogged }: { row: DocumentRowView; level: 
             count: row.daysOverdue,
             sent: sentSoFar(t, lang, row)
           })}
+        </p>
+      ) : null}
+      {again ? (
+        // Sent already (by a colleague, days ago): this one would be the same reminder again, not the next.
+        <p className="c-notice" data-comptoir="reminder-again">
+          {t("invoicing.dunning.again", { level: t(`invoicing.dunning.level.${reminder.level}`), date: formatDay(again.at, lang), by: teamName(again.by, names) })}
         </p>
       ) : null}
       <p>
