@@ -73,6 +73,8 @@ describe("the dunning screen", () => {
     await screen.findByText("Firm reminder first")
     await waitFor(() => expect(screen.queryByText("Log: Friendly reminder sent")).toBeNull())
     expect(acts).toHaveLength(1)
+    // The one just logged is not "already sent" by its own panel (it said so right under « … logged on the invoice »).
+    expect(document.querySelector('[data-comptoir="reminder-again"]')).toBeNull()
   })
 
   it("names what was sent last beside the level reached, in one column, and the lateness in days under its heading", async () => {

@@ -216,7 +216,8 @@ function ReminderPanel({ row, level, names, onLogged }: { row: DocumentRowView; 
   const reminder = reminders.find((r) => r.level === level) ?? reminders[0]
   if (!reminder) return <p className="c-muted">{t("invoicing.dunning.notYet")}</p>
   const text = `${reminder.subject}\n\n${reminder.body}`
-  const again = row.dunning?.sent.filter((x) => x.level === reminder.level).at(-1) ?? null
+  // Not the one just logged from this panel: the status under it says that already.
+  const again = logged === reminder.level ? null : (row.dunning?.sent.filter((x) => x.level === reminder.level).at(-1) ?? null)
   // The script beside the call, for this customer and this invoice: its editor (the link it was) showed a made-up
   // customer, Boulangerie Durand, and placeholders. The side panel opens in the click itself, before any await.
   const openScript = () => {
