@@ -1,5 +1,5 @@
 import { DOCUMENT_TABLES } from "~src/domain/documents/document.schema"
-import { DUNNING_LEVELS, reminderOffers } from "~src/domain/documents/dunning"
+import { earlierReminderDays, reminderOffers } from "~src/domain/documents/dunning"
 import { confirmCheck, customerRisk, type AnyDoc } from "~src/domain/documents/flow"
 import { toRows } from "~src/domain/documents/listing"
 import { reminderMail } from "~src/domain/documents/reminder-mail"
@@ -50,8 +50,8 @@ export const documentsGet = defineHandler("documents/get", async (req) => {
         contactName: contact ? `${contact.firstName} ${contact.lastName}`.trim() : "",
         sellerName: seller?.name ?? session?.team.name ?? "",
         agentName: who.name,
-        // The reminders of a lower level: a formal notice prepared again cites the earlier ones, not itself.
-        earlierReminders: row.dunning.sent.filter((s) => DUNNING_LEVELS.indexOf(s.level) < DUNNING_LEVELS.indexOf(level)).map((s) => s.at)
+        // A formal notice sent again cites the first one; one logged today is this very mail, not an earlier one.
+        earlierReminders: earlierReminderDays(row.dunning.sent, level, day)
       })
       reminders.push({ level, skips, ...mail, to: contact?.emails[0] ?? "" })
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 
 import { Invoice } from "./document.schema"
-import { nextReminder, reminderOffers, skippedLevels, type DunningLevel } from "./dunning"
+import { earlierReminderDays, nextReminder, reminderOffers, skippedLevels, type DunningLevel } from "./dunning"
 import { reminderEntries, withReminder } from "./flow"
 
 const TODAY = "2026-12-02"
@@ -73,5 +73,28 @@ describe("the levels a reminder skipped, as the invoice's history records them",
     })
     const sent = withReminder(issued, "formal-notice", "agent1@x", Date.parse("2026-12-02T10:00:00Z"))
     expect(sent.ok && reminderEntries(sent.value)).toEqual([null, { level: "formal-notice", daysOverdue: 318, skipped: ["friendly", "firm"] }])
+  })
+})
+
+describe("the earlier reminders a reminder mail cites", () => {
+  // The walk of 7 Dec (branch walk14): Vergers Baudry-Le Goff's FAC-2026-00095, its firm reminder sent on 1 Dec,
+  // prepared again on 7 Dec said only « Malgré notre rappel du 22 novembre 2026 »; a second formal notice cited no
+  // first one.
+  const sent: { level: DunningLevel; at: string }[] = [
+    { level: "firm", at: "2026-12-01" },
+    { level: "friendly", at: "2026-11-22" }
+  ]
+
+  it("cites a reminder of the same level sent on an earlier day, with the lower ones, oldest first", () => {
+    expect(earlierReminderDays(sent, "firm", "2026-12-07")).toEqual(["2026-11-22", "2026-12-01"])
+    expect(earlierReminderDays([...sent, { level: "formal-notice", at: "2026-12-03" }], "formal-notice", "2026-12-07")).toEqual(["2026-11-22", "2026-12-01", "2026-12-03"])
+  })
+
+  it("does not cite one of its own level logged today: that is this mail, prepared again", () => {
+    expect(earlierReminderDays(sent, "firm", "2026-12-01")).toEqual(["2026-11-22"])
+  })
+
+  it("never cites a higher level", () => {
+    expect(earlierReminderDays([{ level: "firm", at: "2026-12-01" }], "friendly", "2026-12-07")).toEqual([])
   })
 })

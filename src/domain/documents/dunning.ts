@@ -76,3 +76,17 @@ export function reminderOffers(step: Pick<DunningStep, "due" | "reached" | "dire
   if (first === null) return []
   return step.direct ? [{ level: first, skips: [] }, { level: step.direct, skips: step.skips }] : [{ level: first, skips: [] }]
 }
+
+/**
+ * The days of the reminders a mail of `level` cites as earlier ones, oldest first: those of a lower level, and those
+ * of its own level sent on an earlier day (a firm reminder sent again, or a second formal notice, cites the first:
+ * without it a second mise en demeure read as if the first had never been sent); not one of its level logged today,
+ * which is this very mail prepared again.
+ */
+export function earlierReminderDays(sent: readonly { level: DunningLevel; at: string }[], level: DunningLevel, today: string): string[] {
+  const rank = DUNNING_LEVELS.indexOf(level)
+  return sent
+    .filter((s) => DUNNING_LEVELS.indexOf(s.level) < rank || (s.level === level && s.at < today))
+    .map((s) => s.at)
+    .sort()
+}

@@ -203,6 +203,15 @@ describe("quote to cash", () => {
     expect(recordPayment(inv, all, 0, { id: "p3", date: "2026-12-02", amountCents: 1, method: "cash", reference: "", now: 3, by: "a@x" })).toMatchObject({ ok: false, code: "payment-over-balance" })
   })
 
+  it("refuses a payment dated before the invoice, or on a day still to come", () => {
+    const inv = invoice()
+    const pay = (date: string) => recordPayment(inv, [], 0, { id: "p9", date, amountCents: 100, method: "cheque", reference: "", now: 1, by: "a@x", today: "2026-12-07" })
+    expect(pay("2026-01-15")).toMatchObject({ ok: false, code: "payment-before-invoice", params: { invoiceDate: inv.date } })
+    expect(pay("2026-12-08")).toMatchObject({ ok: false, code: "payment-in-future", params: { today: "2026-12-07" } })
+    expect(pay(inv.date).ok).toBe(true)
+    expect(pay("2026-12-07").ok).toBe(true)
+  })
+
   it("counts a credit note against what the customer owes", () => {
     const cn = creditNoteFor(invoice(), [{ lineId: "a", quantityMilli: 2000 }], [], ctx("cn5"))
     const issued = cn.ok ? { ...cn.value, status: "issued" as const } : null

@@ -30,3 +30,22 @@ describe("a reminder's words are true whether or not earlier reminders were sent
     expect(reminderMail("firm", "en", { ...facts, earlierReminders: ["2026-02-01"] }).body).toContain("\n\nDespite our reminder of 1 February 2026, invoice FAC-2026-00001")
   })
 })
+
+describe("a French formal notice is written as a letter", () => {
+  // The walk of 7 Dec (branch walk14): Plomberie Pelletier's mise en demeure began « Bonjour Pascale Texier, » and
+  // ended « Cordialement, » like the friendly nudge.
+  it("greets « Madame, Monsieur, » and closes with the salutations distinguées, even when the contact is known", () => {
+    const { body } = reminderMail("formal-notice", "fr", { ...facts, contactName: "Pascale Texier", earlierReminders: [] })
+    expect(body.split("\n")[0]).toBe("Madame, Monsieur,")
+    expect(body).not.toContain("Bonjour")
+    expect(body).not.toContain("Cordialement")
+    expect(body).toMatch(/\n\nNous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées\.\n\nJulie\nComptoir Démo$/)
+  })
+
+  it("leaves the friendly and firm reminders, and the English formal notice, as the mails they are", () => {
+    const named = { ...facts, contactName: "Pascale Texier", earlierReminders: [] }
+    expect(reminderMail("friendly", "fr", named).body).toMatch(/^Bonjour Pascale Texier,\n[\s\S]*\n\nCordialement,\nJulie\nComptoir Démo$/)
+    expect(reminderMail("firm", "fr", named).body).toMatch(/^Bonjour Pascale Texier,/)
+    expect(reminderMail("formal-notice", "en", { ...named, contactName: "David Thornton" }).body).toMatch(/^Dear David Thornton,\n[\s\S]*\n\nKind regards,\nJulie\nComptoir Démo$/)
+  })
+})

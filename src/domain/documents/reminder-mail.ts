@@ -31,7 +31,10 @@ export function reminderMail(level: DunningLevel, lang: DocLanguage, f: Reminder
   const amount = formatCents(f.remainingCents, lang)
   const date = (iso: string) => formatDate(iso, lang)
   const fr = lang === "fr"
-  const hello = fr ? (f.contactName ? `Bonjour ${f.contactName},` : "Madame, Monsieur,") : f.contactName ? `Dear ${f.contactName},` : "Dear Sir or Madam,"
+  // A French formal notice is a letter to the debtor, in the letter's forms: « Madame, Monsieur, » and the
+  // « salutations distinguées », never « Bonjour Pascale Texier, … Cordialement » (the walk of 7 Dec, branch walk14).
+  const letter = fr && level === "formal-notice"
+  const hello = letter ? "Madame, Monsieur," : fr ? (f.contactName ? `Bonjour ${f.contactName},` : "Madame, Monsieur,") : f.contactName ? `Dear ${f.contactName},` : "Dear Sir or Madam,"
   const earlier = f.earlierReminders.map(date)
   const firmOpening = fr
     ? earlier.length === 0
@@ -47,7 +50,9 @@ export function reminderMail(level: DunningLevel, lang: DocLanguage, f: Reminder
     : earlier.length === 0
       ? "and still unpaid to this day"
       : `and still unpaid despite our ${earlier.length === 1 ? "reminder" : "reminders"} of ${enList(earlier)}`
-  const sign = `${fr ? "Cordialement" : "Kind regards"},\n${f.agentName}\n${f.sellerName}`
+  const sign = letter
+    ? `Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.\n\n${f.agentName}\n${f.sellerName}`
+    : `${fr ? "Cordialement" : "Kind regards"},\n${f.agentName}\n${f.sellerName}`
   const subjects: Record<DunningLevel, string> = fr
     ? { friendly: `Rappel : facture ${f.invoiceNumber}`, firm: `Relance : facture ${f.invoiceNumber} impayée`, "formal-notice": `Mise en demeure : facture ${f.invoiceNumber}` }
     : { friendly: `Reminder: invoice ${f.invoiceNumber}`, firm: `Overdue invoice ${f.invoiceNumber}`, "formal-notice": `Formal notice: invoice ${f.invoiceNumber}` }

@@ -42,7 +42,17 @@ export function CallScriptPanel({ withCard = true }: { withCard?: boolean }) {
   if (card && withCard) {
     return (
       <div data-comptoir="card-script">
-        <CallRunner key={card.customer.id} callId={cardRunId(card.customer.id)} direction="outbound" customer={card.customer} contactId={card.contactId} scripts={scripts} agent={agent} onClose={closeCard} />
+        <CallRunner
+          key={`${card.customer.id}:${card.invoice?.number ?? ""}`}
+          callId={cardRunId(card.customer.id)}
+          direction="outbound"
+          customer={card.customer}
+          contactId={card.contactId}
+          invoice={card.invoice ?? null}
+          scripts={scripts}
+          agent={agent}
+          onClose={closeCard}
+        />
       </div>
     )
   }
@@ -66,6 +76,7 @@ const CallRunner = memo(function CallRunner({
   direction,
   customer,
   contactId,
+  invoice = null,
   scripts,
   agent,
   onClose,
@@ -75,6 +86,8 @@ const CallRunner = memo(function CallRunner({
   direction: "inbound" | "outbound"
   customer: Customer | null
   contactId: string | null
+  /** The invoice the script was opened for, if any: its facts, whatever else is overdue. */
+  invoice?: OverdueInvoice | null
   scripts: CallScript[]
   agent: { name: string | null; company: string | null }
   onClose?: () => void
@@ -84,7 +97,7 @@ const CallRunner = memo(function CallRunner({
   const { t, i18n } = useTranslation()
   const invoices = useOverdueInvoices(customer?.id ?? null, ready)
   const overdue = invoices === null ? null : invoices.overdue
-  const overdueInvoice = invoices?.mostOverdue ?? null
+  const overdueInvoice = invoice ?? invoices?.mostOverdue ?? null
   // The scripts proposed for this call first (direction, the customer's tags and overdue invoices), then every other one.
   const ordered = useMemo(() => {
     const ranked = rankScripts(scripts, { direction, customerTags: customer?.tags ?? [], hasOverdueInvoices: overdue === true })

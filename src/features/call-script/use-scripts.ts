@@ -3,7 +3,7 @@ import * as z from "zod"
 
 import type { Customer } from "~src/domain/customers/customer.schema"
 import { answersInWords, startRun, type ScriptLanguage, type ScriptRun } from "~src/domain/scripts/script-engine"
-import { scriptAnswersKey, scriptRunKey, type ScriptAnswers } from "~src/domain/scripts/script-library"
+import { scriptAnswersKey, scriptRunKey, type OverdueInvoice, type ScriptAnswers } from "~src/domain/scripts/script-library"
 import type { CallScript } from "~src/domain/scripts/script.schema"
 import { send } from "~src/messaging/send"
 import { useBaseGeneration } from "~src/ui/use-base-generation"
@@ -110,10 +110,15 @@ export interface ScriptCard {
   customer: Customer
   contactId: string | null
   at: number
+  /**
+   * The invoice the script was opened for (the dunning list's row): the reminder's facts name it, not the
+   * customer's most overdue one.
+   */
+  invoice?: OverdueInvoice | null
 }
 
-export function openScriptFor(customer: Customer, contactId: string | null = null): Promise<void> {
-  return chrome.storage.session.set({ [SCRIPT_CARD_KEY]: { customer, contactId, at: Date.now() } satisfies ScriptCard })
+export function openScriptFor(customer: Customer, contactId: string | null = null, invoice: OverdueInvoice | null = null): Promise<void> {
+  return chrome.storage.session.set({ [SCRIPT_CARD_KEY]: { customer, contactId, at: Date.now(), invoice } satisfies ScriptCard })
 }
 
 export function closeCardScript(): Promise<void> {

@@ -3,7 +3,9 @@ import { useTranslation } from "react-i18next"
 
 import { formatCents } from "~src/domain/documents/money"
 import { mailtoLink } from "~src/domain/documents/reminder-mail"
+import { openScriptFor } from "~src/features/call-script/use-scripts"
 import { mismatchOf, RecipientMismatch } from "~src/features/reply-insert/recipient-mismatch"
+import { openSidePanelFromClick, useSidePanelWindow } from "~src/features/side-panel/open-side-panel"
 import type { DocumentRowView, ResponseOf } from "~src/messaging/contract"
 import { send } from "~src/messaging/send"
 import { formatDay } from "~src/ui/dates"
@@ -16,7 +18,10 @@ type Reminder = ResponseOf<"documents/get">["reminders"][number]
 type Level = Reminder["level"]
 type Translate = ReturnType<typeof useTranslation>["t"]
 
-/** The shipped payment-reminder call script (src/domain/scripts/shipped/payment-reminder.ts), in the scripts section. */
+/**
+ * The shipped payment-reminder call script (src/domain/scripts/shipped/payment-reminder.ts), in the scripts section:
+ * where "Reminder call script" goes when the browser has no side panel to run it in.
+ */
 export const REMINDER_SCRIPT_PATH = "scripts/builtin-payment-reminder"
 
 /** Overdue invoices, most overdue first, with the reminder each calls for and its mail in the customer's language. */
@@ -27,6 +32,8 @@ export function DunningScreen({ customerId }: { customerId: string | null }) {
   const [schedule, setSchedule] = useState<Schedule | null>(null)
   const [names, setNames] = useState<Readonly<Record<string, string>>>({})
   const [query, setQuery] = useState("")
+  // What the agent came to do: the reminders to send today, or one stage of lateness (41 rows otherwise).
+  const [show, setShow] = useState<"" | "to-send" | Level>("")
   const [open, setOpen] = useState<{ id: string; level: Level } | null>(null)
   const [error, setError] = useState<string | null>(null)
 
@@ -44,14 +51,27 @@ export function DunningScreen({ customerId }: { customerId: string | null }) {
     return () => clearTimeout(timer)
   }, [load])
 
-  const totalOverdue = (rows ?? []).reduce((s, r) => s + (r.remainingCents ?? 0), 0)
+  const shown = rows === null ? null : rows.filter((r) => (show === "" ? true : show === "to-send" ? Boolean(r.dunning?.due ?? r.dunning?.direct) : r.dunning?.reached === show))
+  const totalOverdue = (shown ?? []).reduce((s, r) => s + (r.remainingCents ?? 0), 0)
   return (
     <section className="c-docs" data-comptoir="dunning">
       <h1>{t("invoicing.dunning.title")}</h1>
       {schedule ? <ScheduleLine schedule={schedule} /> : null}
       <div className="c-docs-filters">
         <input className="c-search" type="search" placeholder={t("invoicing.list.search")} aria-label={t("invoicing.list.search")} value={query} onChange={(e) => setQuery(e.target.value)} />
-        {rows ? <span className="c-muted">{t("invoicing.dunning.summary", { count: rows.length, amount: formatCents(totalOverdue, lang) })}</span> : null}
+        <label>
+          {t("invoicing.dunning.show")}
+          <select value={show} data-comptoir="dunning-show" onChange={(e) => setShow(e.target.value as typeof show)}>
+            <option value="">{t("invoicing.dunning.showAll")}</option>
+            <option value="to-send">{t("invoicing.dunning.showToSend")}</option>
+            {(["friendly", "firm", "formal-notice"] as const).map((l) => (
+              <option key={l} value={l}>
+                {t("invoicing.dunning.showStage", { level: t(`invoicing.dunning.level.${l}`) })}
+              </option>
+            ))}
+          </select>
+        </label>
+        {shown ? <span className="c-muted">{t("invoicing.dunning.summary", { count: shown.length, amount: formatCents(totalOverdue, lang) })}</span> : null}
         {customerId ? (
           <a className="c-chip c-chip-match" href="#/dunning">
             {t("invoicing.list.customer", { name: rows?.[0]?.customerName ?? customerId })} ×
@@ -59,10 +79,10 @@ export function DunningScreen({ customerId }: { customerId: string | null }) {
         ) : null}
       </div>
       {error ? <p className="c-error">{error}</p> : null}
-      {rows === null ? (
+      {shown === null ? (
         <p className="c-muted">{t("invoicing.list.loading")}</p>
-      ) : rows.length === 0 ? (
-        <p className="c-empty">{t("invoicing.dunning.none")}</p>
+      ) : shown.length === 0 ? (
+        <p className="c-empty">{rows?.length ? t("invoicing.list.empty") : t("invoicing.dunning.none")}</p>
       ) : (
         <table className="c-table c-docs-table c-dunning-table">
           <thead>
@@ -77,7 +97,7 @@ export function DunningScreen({ customerId }: { customerId: string | null }) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
+            {shown.map((r) => (
               <DunningRow key={r.id} row={r} names={names} open={open?.id === r.id ? open.level : null} onOpen={(level) => setOpen(level ? { id: r.id, level } : null)} onLogged={load} />
             ))}
           </tbody>
@@ -161,7 +181,7 @@ function DunningRow({
       {open ? (
         <tr>
           <td colSpan={7}>
-            <ReminderPanel row={row} level={open} onLogged={onLogged} />
+            <ReminderPanel row={row} level={open} names={names} onLogged={onLogged} />
           </td>
         </tr>
       ) : null}
@@ -175,21 +195,45 @@ function sentSoFar(t: Translate, lang: "fr" | "en", row: DocumentRowView): strin
   return last ? t("invoicing.dunning.lastSent", { level: t(`invoicing.dunning.level.${last.level}`).toLocaleLowerCase(lang), date: formatDay(last.at, lang) }) : t("invoicing.dunning.noneSent")
 }
 
-function ReminderPanel({ row, level, onLogged }: { row: DocumentRowView; level: Level; onLogged: () => void }) {
+function ReminderPanel({ row, level, names, onLogged }: { row: DocumentRowView; level: Level; names: Readonly<Record<string, string>>; onLogged: () => void }) {
   const { t, i18n } = useTranslation()
   const lang = i18n.language === "en" ? "en" : "fr"
   const [reminders, setReminders] = useState<Reminder[] | null>(null)
+  // Whom the script is read to: the invoice's customer and contact, as the background has them.
+  const [callee, setCallee] = useState<{ customer: NonNullable<ResponseOf<"documents/get">["customer"]>; contactId: string | null } | null>(null)
+  const sideWindow = useSidePanelWindow()
   const [state, setState] = useState<string | null>(null)
   // Logged once: the button goes (a second click logged the same reminder twice on the invoice).
   const [logged, setLogged] = useState<Level | null>(null)
   const [mismatch, setMismatch] = useState<string[] | null>(null)
   useEffect(() => {
-    void send("documents/get", { id: row.id }).then((v) => setReminders(v.reminders))
+    void send("documents/get", { id: row.id }).then((v) => {
+      setReminders(v.reminders)
+      setCallee(v.customer ? { customer: v.customer, contactId: v.document?.contactId ?? null } : null)
+    })
   }, [row.id])
   if (!reminders) return <p className="c-muted">{t("invoicing.list.loading")}</p>
   const reminder = reminders.find((r) => r.level === level) ?? reminders[0]
   if (!reminder) return <p className="c-muted">{t("invoicing.dunning.notYet")}</p>
   const text = `${reminder.subject}\n\n${reminder.body}`
+  // Not the one just logged from this panel: the status under it says that already.
+  const again = logged === reminder.level ? null : (row.dunning?.sent.filter((x) => x.level === reminder.level).at(-1) ?? null)
+  // The script beside the call, for this customer and this invoice: its editor (the link it was) showed a made-up
+  // customer, Boulangerie Durand, and placeholders. The side panel opens in the click itself, before any await.
+  const openScript = () => {
+    const opening = openSidePanelFromClick(sideWindow)
+    if (!callee || !row.number || !row.dueDate) {
+      location.hash = `#/${REMINDER_SCRIPT_PATH}`
+      return
+    }
+    const invoice = { number: row.number, remainingCents: row.remainingCents ?? 0, dueDate: row.dueDate, daysOverdue: row.daysOverdue }
+    void openScriptFor(callee.customer, callee.contactId, invoice).then(
+      () => opening.then(() => setState(t("invoicing.dunning.scriptOpened", { number: row.number }))),
+      () => undefined
+    ).catch(() => {
+      location.hash = `#/${REMINDER_SCRIPT_PATH}`
+    })
+  }
   // The body only: the reply keeps its own subject ("Re: …") and quoted thread below. For this customer: a reply
   // addressed to none of theirs gets nothing until the agent, told to whom it goes, insists.
   const insert = (force: boolean) => {
@@ -212,6 +256,12 @@ function ReminderPanel({ row, level, onLogged }: { row: DocumentRowView; level: 
             count: row.daysOverdue,
             sent: sentSoFar(t, lang, row)
           })}
+        </p>
+      ) : null}
+      {again ? (
+        // Sent already (by a colleague, days ago): this one would be the same reminder again, not the next.
+        <p className="c-notice" data-comptoir="reminder-again">
+          {t("invoicing.dunning.again", { level: t(`invoicing.dunning.level.${reminder.level}`), date: formatDay(again.at, lang), by: teamName(again.by, names) })}
         </p>
       ) : null}
       <p>
@@ -244,9 +294,9 @@ function ReminderPanel({ row, level, onLogged }: { row: DocumentRowView; level: 
         <a className="c-button c-button-secondary" data-comptoir="reminder-mailto" href={mailtoLink(reminder.to, reminder)}>
           {t("invoicing.dunning.mailto")}
         </a>
-        <a className="c-button c-button-secondary" data-comptoir="reminder-script" href={`#/${REMINDER_SCRIPT_PATH}`}>
+        <button type="button" className="c-button c-button-secondary" data-comptoir="reminder-script" onClick={openScript}>
           {t("invoicing.dunning.callScript")}
-        </a>
+        </button>
         {logged === reminder.level ? null : (
           <button
             type="button"

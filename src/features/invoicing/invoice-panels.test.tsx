@@ -79,13 +79,13 @@ describe("the payment form's date", () => {
     const acts = stubBackground(state)
     showInvoice()
     fireEvent.change(await screen.findByLabelText("Montant (€)"), { target: { value: "20" } })
-    fireEvent.change(dateField(), { target: { value: "2026-11-28" } })
+    fireEvent.change(dateField(), { target: { value: "2026-12-02" } })
     state.today = "2026-12-04"
     await new Promise((r) => setTimeout(r, 3200))
-    expect(dateField().value).toBe("2026-11-28")
+    expect(dateField().value).toBe("2026-12-02")
     fireEvent.click(screen.getByRole("button", { name: "Enregistrer le règlement" }))
     await vi.waitFor(() => expect(acts).toHaveLength(1))
-    expect(acts[0]).toMatchObject({ step: { action: "payment", date: "2026-11-28", amountCents: 2000 } })
+    expect(acts[0]).toMatchObject({ step: { action: "payment", date: "2026-12-02", amountCents: 2000 } })
     await vi.waitFor(() => expect(dateField().value).toBe("2026-12-04"))
   })
 })
@@ -96,18 +96,64 @@ describe("the payment form", () => {
     const acts = stubBackground(state)
     showInvoice()
     fireEvent.change(await screen.findByLabelText("Montant (€)"), { target: { value: "20" } })
-    fireEvent.change(dateField(), { target: { value: "2026-11-28" } })
+    fireEvent.change(dateField(), { target: { value: "2026-12-02" } })
     fireEvent.change(screen.getByLabelText("Référence"), { target: { value: "VIR 2026-118" } })
     fireEvent.click(screen.getByRole("button", { name: "Enregistrer le règlement" }))
     await vi.waitFor(() => expect(acts).toHaveLength(1))
     await screen.findByRole("alert")
     expect(screen.getByLabelText<HTMLInputElement>("Montant (€)").value).toBe("20")
     expect(screen.getByLabelText<HTMLInputElement>("Référence").value).toBe("VIR 2026-118")
-    expect(dateField().value).toBe("2026-11-28")
+    expect(dateField().value).toBe("2026-12-02")
+  })
+})
+
+describe("the payment form's checks", () => {
+  // The walk of 7 Dec (branch walk14): 675,05 € typed against 625,05 € left said only « Plus que le reste à payer. »,
+  // at the top of the page; a cheque dated 15/01/2026 on an invoice of 15/09/2026 was recorded without a word.
+  it("refuses more than what is left beside the form, naming what is left, and sends nothing", async () => {
+    const acts = stubBackground({ today: "2026-12-03" })
+    showInvoice()
+    fireEvent.change(await screen.findByLabelText("Montant (€)"), { target: { value: "60,01" } })
+    fireEvent.click(screen.getByRole("button", { name: "Enregistrer le règlement" }))
+    const said = await screen.findByRole("alert")
+    expect(said.textContent).toMatch(/^Plus que le reste à payer : 60,00\s€\.$/)
+    expect(said.closest('[data-comptoir="payment-form"]')).not.toBeNull()
+    expect(acts).toHaveLength(0)
+  })
+
+  it("refuses a day before the invoice's own date, saying both days, and sends nothing", async () => {
+    const acts = stubBackground({ today: "2026-12-03" })
+    showInvoice()
+    fireEvent.change(await screen.findByLabelText("Montant (€)"), { target: { value: "20" } })
+    fireEvent.change(dateField(), { target: { value: "2026-01-12" } })
+    fireEvent.click(screen.getByRole("button", { name: "Enregistrer le règlement" }))
+    expect((await screen.findByRole("alert")).textContent).toBe("Ce règlement serait daté du 12/01/2026, avant la facture du 01/12/2026 : vérifiez le jour et le mois.")
+    expect(acts).toHaveLength(0)
+  })
+
+  it("refuses a day still to come, saying today, and sends nothing", async () => {
+    const acts = stubBackground({ today: "2026-12-03" })
+    showInvoice()
+    fireEvent.change(await screen.findByLabelText("Montant (€)"), { target: { value: "20" } })
+    fireEvent.change(dateField(), { target: { value: "2026-12-04" } })
+    fireEvent.click(screen.getByRole("button", { name: "Enregistrer le règlement" }))
+    expect((await screen.findByRole("alert")).textContent).toBe("Ce règlement serait daté du 04/12/2026, après aujourd'hui (03/12/2026) : vérifiez le jour et le mois.")
+    expect(acts).toHaveLength(0)
   })
 })
 
 describe("the payments recorded", () => {
+  it("are listed by the day the money came, not in the order they were typed", async () => {
+    // The walk of 7 Dec: a cheque of 15/01 and a transfer of today, typed after the seeded 16/11 one, read
+    // « 15/01/2026, 07/12/2026, 16/11/2026 ».
+    const pay = (id: string, date: string, createdAt: number) => ({ id, invoiceId: "inv-1", customerId: "cust-1", date, amountCents: 1000, method: "transfer", reference: id, createdAt })
+    stubBackground({ today: "2026-12-07", payments: [pay("typed-first", "2026-12-02", 5), pay("typed-today", "2026-12-07", 9), pay("seeded", "2026-11-16", 1)] })
+    showInvoice()
+    await screen.findByText("seeded")
+    expect([...document.querySelectorAll('[data-comptoir="payment-row"] td:last-child')].map((td) => td.textContent)).toEqual(["seeded", "typed-first", "typed-today"])
+  })
+
+
   it("are a table with its column names, so the agent reads which figure is the amount and which the reference", async () => {
     // The walk of 6 Dec (branch walk10fr): "06/12/2026 | 49,16 € | Virement | VIR 2026-118" under "Règlements", unnamed.
     const paid = { id: "p1", invoiceId: "inv-1", customerId: "cust-1", date: "2026-12-02", amountCents: 2000, method: "transfer", reference: "VIR 2026-118", createdAt: 0 }

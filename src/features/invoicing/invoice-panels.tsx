@@ -38,11 +38,14 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
   const left = creditableByLine(doc, view.creditNotes)
   const creditable = doc.lines.filter((l) => (left.get(l.id) ?? 0) > 0)
   const someCredited = creditable.length < doc.lines.length || creditable.some((l) => left.get(l.id) !== l.quantityMilli)
+  // By the day the money came, as a bank statement reads: recorded later is not received later (a cheque of
+  // 16 Nov typed today went under today's transfer).
+  const payments = [...view.payments].sort((a, b) => a.date.localeCompare(b.date) || a.createdAt - b.createdAt)
   return (
     <>
       <section className="c-doc-payments">
         <h2>{t("invoicing.payments.title")}</h2>
-        {view.payments.length === 0 ? (
+        {payments.length === 0 ? (
           <p className="c-muted">{t("invoicing.payments.none")}</p>
         ) : (
           <table className="c-table">
@@ -55,7 +58,7 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
               </tr>
             </thead>
             <tbody>
-              {view.payments.map((p) => (
+              {payments.map((p) => (
                 <tr key={p.id} data-comptoir="payment-row">
                   <td>{formatDay(p.date, lang)}</td>
                   <td className="c-num">{formatCents(p.amountCents, lang)}</td>
@@ -75,6 +78,20 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
               const cents = parseScaledDecimal(amount, 2, true)
               if (cents === null || cents === 0) {
                 setAmountError(t("invoicing.payments.badAmount"))
+                return
+              }
+              // Said beside the form, with the figure or the days at stake, before anything is sent (the domain
+              // refuses them too, in words that cannot hold them).
+              if (cents > remaining) {
+                setAmountError(t("invoicing.payments.overRemaining", { amount: formatCents(remaining, lang) }))
+                return
+              }
+              if (date < doc.date) {
+                setAmountError(t("invoicing.payments.beforeInvoice", { date: formatDay(date, lang), invoiceDate: formatDay(doc.date, lang) }))
+                return
+              }
+              if (date > view.today) {
+                setAmountError(t("invoicing.payments.inFuture", { date: formatDay(date, lang), today: formatDay(view.today, lang) }))
                 return
               }
               setAmountError(null)
@@ -110,7 +127,11 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
             <button type="submit" className="c-button" data-comptoir="payment-submit">
               {t("invoicing.payments.record")}
             </button>
-            {amountError ? <span className="c-error">{amountError}</span> : null}
+            {amountError ? (
+              <span className="c-error" role="alert" data-comptoir="payment-error">
+                {amountError}
+              </span>
+            ) : null}
           </form>
         ) : (
           // Good news in the page's green, not the orange of a notice to act on.
