@@ -108,7 +108,7 @@ export const DocumentAction = z.discriminatedUnion("action", [
   /** The customer's order number typed on a draft order or invoice (empty clears it; flow.ts `withCustomerPo`). */
   z.object({ action: z.literal("po-number"), poNumber: z.string().max(200) }),
   z.object({ action: z.literal("credit"), lines: z.union([z.literal("full"), z.array(z.object({ lineId: z.string().max(100), quantityMilli: z.number().int() })).max(500)]) }),
-  z.object({ action: z.literal("payment"), date: IsoDay, amountCents: z.number().int(), method: PaymentRecord.shape.method, reference: z.string().max(120).default("") }),
+  z.object({ action: z.literal("payment"), date: IsoDay, amountCents: z.number().int(), method: PaymentRecord.shape.method, reference: z.string().max(120).default(""), receivedBeforeInvoice: z.boolean().default(false) }),
   z.object({ action: z.literal("reminder"), level: DunningLevelSchema })
 ])
 export type DocumentActionRequest = z.input<typeof DocumentAction>

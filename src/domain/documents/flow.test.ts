@@ -212,6 +212,12 @@ describe("quote to cash", () => {
     expect(pay("2026-12-07").ok).toBe(true)
   })
 
+  it("records a payment received before its invoice when the agent says it came first (a deposit, a paid pro forma)", () => {
+    const inv = invoice()
+    const r = recordPayment(inv, [], 0, { id: "p9", date: "2026-01-15", amountCents: 100, method: "transfer", reference: "", now: 1, by: "a@x", today: "2026-12-07", receivedBeforeInvoice: true })
+    expect(r).toMatchObject({ ok: true, value: { date: "2026-01-15", amountCents: 100 } })
+  })
+
   it("counts a credit note against what the customer owes", () => {
     const cn = creditNoteFor(invoice(), [{ lineId: "a", quantityMilli: 2000 }], [], ctx("cn5"))
     const issued = cn.ok ? { ...cn.value, status: "issued" as const } : null

@@ -289,18 +289,21 @@ export interface PaymentInput {
   by: string
   /** France's today: money is not received on a day still to come. */
   today?: string
+  /** The agent said the money came before the invoice was made (a deposit, a paid pro forma), so its day stands. */
+  receivedBeforeInvoice?: boolean
 }
 
 /**
  * A payment against an issued invoice. More than what is left to pay is refused (a second agent recording the
  * same transfer is the usual cause); a negative amount corrects an earlier mistake and is allowed. A day before the
  * invoice's own date, or after today, is a slip of the date field (15/01 for 15/10, a month and day read the wrong
- * way round): it would put a receipt in the books before anything was owed, so it is refused with the days at stake.
+ * way round): it would put a receipt in the books before anything was owed, so it is refused with the days at stake,
+ * unless the agent said the money did come first (a deposit, a pro forma paid before the invoice: real, if rare).
  */
 export function recordPayment(invoice: InvoiceDoc, payments: readonly PaymentRecord[], creditedCents: number, input: PaymentInput): Outcome<PaymentRecord> {
   if (invoice.status !== "issued") return refuse("invoice-not-issued", "payments are recorded against issued invoices only")
   if (input.amountCents === 0) return refuse("payment-zero", "a payment of 0 records nothing")
-  if (input.date < invoice.date) return refuse("payment-before-invoice", `the invoice is dated ${invoice.date}`, { invoiceDate: invoice.date, date: input.date })
+  if (input.date < invoice.date && input.receivedBeforeInvoice !== true) return refuse("payment-before-invoice", `the invoice is dated ${invoice.date}`, { invoiceDate: invoice.date, date: input.date })
   if (input.today && input.date > input.today) return refuse("payment-in-future", `today is ${input.today}`, { today: input.today, date: input.date })
   const balance = invoiceBalance(invoice.totalInclVatCents, payments.filter((p) => p.invoiceId === invoice.id), creditedCents)
   if (input.amountCents > balance.remainingCents) {

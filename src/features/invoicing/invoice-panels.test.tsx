@@ -127,7 +127,33 @@ describe("the payment form's checks", () => {
     fireEvent.change(await screen.findByLabelText("Montant (€)"), { target: { value: "20" } })
     fireEvent.change(dateField(), { target: { value: "2026-01-12" } })
     fireEvent.click(screen.getByRole("button", { name: "Enregistrer le règlement" }))
-    expect((await screen.findByRole("alert")).textContent).toBe("Ce règlement serait daté du 12/01/2026, avant la facture du 01/12/2026 : vérifiez le jour et le mois.")
+    expect((await screen.findByRole("alert")).textContent).toBe("Ce règlement serait daté du 12/01/2026, avant la facture du 01/12/2026 : vérifiez le jour et le mois, ou cochez « Reçu avant la facture » pour un acompte.")
+    expect(acts).toHaveLength(0)
+  })
+
+  it("records a deposit received before the invoice once the agent ticks that it came first, on that day", async () => {
+    // A pro forma paid before the invoice was made is real money on a real day: refusing it would leave the invoice
+    // owing what the customer has paid.
+    const acts = stubBackground({ today: "2026-12-03" })
+    showInvoice()
+    expect(document.querySelector('[data-comptoir="payment-before-invoice"]')).toBeNull()
+    fireEvent.change(await screen.findByLabelText("Montant (€)"), { target: { value: "20" } })
+    fireEvent.change(dateField(), { target: { value: "2026-11-20" } })
+    fireEvent.click(screen.getByLabelText("Reçu avant la facture du 01/12/2026 (acompte, pro forma réglée)"))
+    fireEvent.click(screen.getByRole("button", { name: "Enregistrer le règlement" }))
+    await vi.waitFor(() => expect(acts).toHaveLength(1))
+    expect(acts[0]).toMatchObject({ step: { action: "payment", date: "2026-11-20", amountCents: 2000, receivedBeforeInvoice: true } })
+  })
+
+  it("asks the tick again when the day is changed after it", async () => {
+    const acts = stubBackground({ today: "2026-12-03" })
+    showInvoice()
+    fireEvent.change(await screen.findByLabelText("Montant (€)"), { target: { value: "20" } })
+    fireEvent.change(dateField(), { target: { value: "2026-11-20" } })
+    fireEvent.click(screen.getByLabelText("Reçu avant la facture du 01/12/2026 (acompte, pro forma réglée)"))
+    fireEvent.change(dateField(), { target: { value: "2026-01-12" } })
+    fireEvent.click(screen.getByRole("button", { name: "Enregistrer le règlement" }))
+    expect((await screen.findByRole("alert")).textContent).toMatch(/^Ce règlement serait daté du 12\/01\/2026, avant la facture/)
     expect(acts).toHaveLength(0)
   })
 

@@ -29,6 +29,9 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
   const [reference, setReference] = useState("")
   const [credit, setCredit] = useState<Record<string, string>>({})
   const [amountError, setAmountError] = useState<string | null>(null)
+  // A day before the invoice is most often a slip (15/01 for 15/10), sometimes a deposit or a paid pro forma: the
+  // agent says which by ticking, and the tick is asked again for any other day.
+  const [earlyFor, setEarlyFor] = useState<string | null>(null)
   const [creditError, setCreditError] = useState<string | null>(null)
   if (!doc || doc.type !== "invoice") return null
   const remaining = view.row?.remainingCents ?? 0
@@ -86,7 +89,8 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
                 setAmountError(t("invoicing.payments.overRemaining", { amount: formatCents(remaining, lang) }))
                 return
               }
-              if (date < doc.date) {
+              const early = date < doc.date
+              if (early && earlyFor !== date) {
                 setAmountError(t("invoicing.payments.beforeInvoice", { date: formatDay(date, lang), invoiceDate: formatDay(doc.date, lang) }))
                 return
               }
@@ -95,11 +99,12 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
                 return
               }
               setAmountError(null)
-              void onAct({ action: "payment", date, amountCents: cents, method, reference }).then((done) => {
+              void onAct({ action: "payment", date, amountCents: cents, method, reference, receivedBeforeInvoice: early }).then((done) => {
                 if (!done) return
                 setAmount("")
                 setReference("")
                 setDate(null)
+                setEarlyFor(null)
               })
             }}>
             <label>
@@ -124,6 +129,12 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
               {t("invoicing.payments.reference")}
               <input data-comptoir="payment-reference" value={reference} maxLength={120} onChange={(e) => setReference(e.target.value)} />
             </label>
+            {date < doc.date ? (
+              <label className="c-check">
+                <input type="checkbox" data-comptoir="payment-before-invoice" checked={earlyFor === date} onChange={(e) => setEarlyFor(e.target.checked ? date : null)} />
+                {t("invoicing.payments.receivedBeforeInvoice", { invoiceDate: formatDay(doc.date, lang) })}
+              </label>
+            ) : null}
             <button type="submit" className="c-button" data-comptoir="payment-submit">
               {t("invoicing.payments.record")}
             </button>
