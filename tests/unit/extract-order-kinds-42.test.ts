@@ -36,3 +36,22 @@ describe("a two-column table the plain part flattens to one cell a line", () => 
     expect(lines({ text, htmlText: text }, true)).toEqual(["REF-1001|5", "STY-BL|2"])
   })
 })
+
+describe("British Columbia's BC before a Canadian postal code (held-out 42's, and 40's left by tune40)", () => {
+  const po = (text: string): string | null => extract(text, EN).po_number
+  it("takes no order number from the code's first half", () => {
+    const cases = [
+      "Hello,\n\n10 boxes of nitrile gloves M by Friday please.\n\nShip to: Cedar Clinic, 455 Main Street, Vancouver BC V6A 2T7\n\nThanks,\nAmy",
+      "Hi,\n\nPlease send 4 cartons of paper towels.\nWestside Yoga, 2210 Granville Street, Vancouver BC V6H 3G4 (back door)\n\nCheers,\nJo",
+      "Hello,\n\nCould we get 6 packs of still water for Monday? Deliver to 1200 Douglas Street, Victoria BC V8W 2E6.\n\nThanks\nRaj",
+      "Hi,\n\n12 rolls of packing tape please.\n\nHarbour Books\n88 Lonsdale Avenue\nNorth Vancouver BC V7M 2E6\n\nThanks,\nLiz",
+      "Hello,\n\n3 boxes of coffee pods for Thursday, to our Kelowna store, 1575 Pandosy Street, Kelowna BC V1Y 1P6.\n\nThanks,\nMark"
+    ]
+    expect(cases.map(po)).toEqual(cases.map(() => null))
+  })
+
+  it("still takes a bon de commande's number written after BC (a guard, passes on main too)", () => {
+    expect(extract("Bonjour,\n\nBC 2026-0412 : 10 ramettes de papier A4 pour jeudi.\n\nMerci\nLéa").po_number).toBe("2026-0412")
+  })
+})
+
