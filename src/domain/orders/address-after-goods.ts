@@ -22,11 +22,14 @@ const GOODS_LINE = /^\s*(?:[-*•]\s*)?\d+\s*(?:x\s*)?\p{L}/iu
 /** The thanks or greeting that closes a mail (folded: "Nga mihi" as "Ngā mihi"). */
 // ("With thanks,", "With kind regards,", "Yours,", « En vous remerciant, », « Avec mes remerciements »: a thanks opening on
 // another word closes the mail as "Thanks" does.)
-const SIGN_OFF_FOLDED = /^(?:merci|thanks?\b|thank you|thx|many thanks|cheers|ta\b|cordialement|bien a vous|bonne (?:journ|soir)|salutations|best|kind regards|regards|warm|sincere|nga mihi|a bientot|bises|slainte|with (?:many |grateful |best |kind |warm )?(?:thanks|regards|wishes)\b|yours\b|all the best|en vous remerciant|avec (?:mes|nos|tous mes|tous nos) remerciements)/
+const SIGN_OFF_FOLDED = /^(?:merci|thanks?\b|thank you|thx|many thanks|cheers|ta\b|cordialement|bien a vous|bonne (?:journ|soir)|salutations|(?:meilleures|sinceres|cordiales|mes|nos) salutations|best|kind regards|regards|warm|sincere|nga mihi|a bientot|bises|slainte|with (?:many |grateful |best |kind |warm )?(?:thanks|regards|wishes)\b|yours\b|all the best|en vous remerciant|avec (?:mes|nos|tous mes|tous nos) remerciements)/
 /** A first name, or a first and last name, alone on its line: the sender signing. */
 const NAME_LINE = /^\s*\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’.-]*){0,2}\s*,?\s*$/u
 /** Contact lines are a signature's, never a note's. */
 const CONTACT = /@|https?:|www\.|\+?\d[\d .()-]{8,}\d/
+
+/** A full stop, "!" or "?" then more words on the same line, not an abbreviation's ("St. Lawrence", « av. Foch »). */
+const SENTENCE_INSIDE = /(?<!\b(?:St|Ste|Mt|Ave|Av|Rd|Dr|No|Bd|Blvd|Pl|Sq|Co|[A-Z]))[.!?]\s+\S/
 
 const signsOff = (l: string): boolean => SIGN_OFF_FOLDED.test(foldText(l)) || NAME_LINE.test(l)
 
@@ -75,8 +78,11 @@ export function blockAfterGoods(lines: readonly string[], sender: string, signat
       // on the address's own line, the way a phone joins lines, is no part of it.)
       const line = cleanAddressPart(lines[k]!)
       const cut = UP_TO_TOWN.exec(line)
-      const l = cut !== null && /^[\s,]*\p{Ll}+(?:\s+\S+){3,}/u.test(line.slice(cut[1]!.length)) ? cleanAddressPart(cut[1]!) : line
-      if (l.length > 100 || l.includes(":") || BILLING.test(l) || CONTACT.test(l) || /[.!?]\s*$/.test(lines[k]!) || (GOODS_LINE.test(lines[k]!) && !streetOf(l) && !POSTAL_LINE.test(l))) break
+      // ("… Auckland 1011 (ring the bell at the kennel door)": a note in brackets after the town is the way in, as well.)
+      const l = cut !== null && /^[\s,]*(?:\p{Ll}+(?:\s+\S+){3,}|\([^()]*\)\s*$)/u.test(line.slice(cut[1]!.length)) ? cleanAddressPart(cut[1]!) : line
+      // (a sentence ending inside the line, "for Monday please, we shut at 5. Greenway Vets, …", makes it prose:
+      // addressSentenceAfterAsking reads its last sentence)
+      if (l.length > 100 || l.includes(":") || SENTENCE_INSIDE.test(l) || BILLING.test(l) || CONTACT.test(l) || /[.!?]\s*$/.test(lines[k]!) || (GOODS_LINE.test(lines[k]!) && !streetOf(l) && !POSTAL_LINE.test(l))) break
       parts.push(l)
       if (POSTAL_LINE.test(l)) break
     }
@@ -86,7 +92,10 @@ export function blockAfterGoods(lines: readonly string[], sender: string, signat
     const pieces = block.split(/\s*,\s*/).length
     if (whole === null || whole[1]!.length + 2 < block.length || parts.some((p) => p.length > 60 && parts.length > 1)) continue
     if (pieces < 3 && !(parts.length >= 2 && streetOf(block))) continue
-    if (TITLE.test(block) || namesSender(parts[0]!, sender) || !noteOrThanksAfter(lines, k + 1, signature)) continue
+    // (the sender's name heading a block is a signature's; on one line with the street and the town, "Kitsilano Home Care,
+    // 2150 West 4th Avenue, Vancouver BC V6K 1N6", the sender's own premises given as the place: a signature stacks its
+    // name on a line of its own.)
+    if (TITLE.test(block) || (parts.length > 1 && namesSender(parts[0]!, sender)) || !noteOrThanksAfter(lines, k + 1, signature)) continue
     return { value: cleanAddressPart(whole[1]!), evidence: parts.join(" / "), confidence: 0.5 }
   }
   return null
@@ -95,4 +104,39 @@ export function blockAfterGoods(lines: readonly string[], sender: string, signat
 const namesSender = (first: string, sender: string): boolean => {
   const words = foldText(sender).split(" ").filter((w) => w.length >= 3)
   return words.length > 0 && words.every((w) => ` ${foldText(first)} `.includes(` ${w} `))
+}
+
+/** A sentence that asks for the goods, or for them by a day ("can you send …", "for Saturday please", « merci de livrer … »). */
+const ASKS = /\b(?:can you|could you|could we|can we|please|pls|send|deliver|need|would like|we'd like|merci de|pouvez|pourriez|il nous faut|il me faut|envoy\w*|livr\w*|besoin|svp|s'il vous pla[iî]t)\b/i
+/** Words saying an address is the office's, the mail's or the invoice's, not the goods'. */
+const NOT_GOODS_PLACE = /\b(?:office|postal|mail|post|courrier|si[èe]ge|bureau|p\.?\s?o\.?\s?box|bo[iî]te postale|bp\s?\d|cedex|registered|head|invoice|factur\w*|billing|address is|adresse est)\b/i
+
+/**
+ * "… when you can. Pereira's Bakery, Stall 22, St. Lawrence Market, 93 Front St E, Toronto ON M5E 1C3. Thanks, Maria", "for
+ * Saturday please, we're open 9 till 1. Roath Pharmacy, 112 Albany Road, Cardiff CF24 3RU": a sentence that is a whole
+ * address and nothing else (a name, a street, its postal code and town, three parts or more), right after the sentence
+ * asking for the goods or under the list, the thanks or nothing after it, is where the goods go: nobody writes their own
+ * card in the middle of the request. Never one the sentence before says is the office's, the post's or the invoice's.
+ */
+export function addressSentenceAfterAsking(lines: readonly string[]): Found | null {
+  for (let i = 0; i < lines.length; i++) {
+    // (an abbreviation's full stop ends no sentence: "St. Lawrence Market", "Mt. Eden Road", « av. Foch »)
+    const sentences = lines[i]!.split(/(?<=(?<!\b(?:St|Ste|Mt|Ave|Av|Rd|Dr|No|Bd|Blvd|Pl|Sq))[.?!])\s+/)
+    const underGoods = (i >= 1 && GOODS_LINE.test(lines[i - 1]!)) || (i >= 2 && lines[i - 1]!.trim() === "" && GOODS_LINE.test(lines[i - 2]!))
+    for (let k = 1; k < sentences.length; k++) {
+      const place = cleanAddressPart(sentences[k]!)
+      const before = sentences[k - 1]!
+      if (!(ASKS.test(before) || underGoods) || NOT_GOODS_PLACE.test(before) || NOT_GOODS_PLACE.test(place) || BILLING.test(place) || CONTACT.test(place)) continue
+      if (place.split(/\s*,\s*/).length < 3 || !streetOf(place) || !POSTAL_LINE.test(place) || !/^[\p{Lu}\d]/u.test(place)) continue
+      const whole = UP_TO_TOWN.exec(place)
+      if (whole === null || whole[1]!.length + 2 < place.length) continue
+      // (then the thanks, the sender's first name, or nothing: a note or another request after it is another matter)
+      const rest = sentences.slice(k + 1).join(" ").trim()
+      const after = lines.slice(i + 1).find((l) => l.trim() !== "") ?? ""
+      if (rest !== "" && !SIGN_OFF_FOLDED.test(foldText(rest))) continue
+      if (rest === "" && after !== "" && !signsOff(after) && !CONTACT.test(after) && lines[i + 1]?.trim() !== "") continue
+      return { value: cleanAddressPart(whole[1]!), evidence: lines[i]!.trim(), confidence: 0.6 }
+    }
+  }
+  return null
 }

@@ -1,5 +1,5 @@
 import { foldText } from "../search/fold-text"
-import { blockAfterGoods } from "./address-after-goods"
+import { addressSentenceAfterAsking, blockAfterGoods } from "./address-after-goods"
 import { addressAtDock, addressWithoutCode, blockWithoutCode } from "./address-fallbacks"
 import { addressAfterAsking, addressOpeningOnTo, addressSentTo, addressThenWayIn, blockUnderGoods, placeInSentence, placeNamedAbove } from "./address-in-prose"
 import { cleanAddressPart, placeBefore, placeRunningInto, UP_TO_TOWN, withoutHeading } from "./address-bounds"
@@ -109,6 +109,12 @@ function pointBeforeColon(line: string, block: readonly string[]): string | null
   return head.some((w) => foldText(block.join(" ")).includes(w)) ? null : point
 }
 
+/** "… livrer directement au chalet,", "deliver it to our stall," : a delivery sentence ending on the place it names and a comma. */
+const SENDS_TO_PLACE_COMMA = /(?<![\p{L}])(?:[àa] la|[àa] l['’]|au|aux|to (?:the|our)|at (?:the|our)|chez)\s*[\p{L}'’ -]{2,40},\s*$/iu
+
+/** The door or entrance for goods named in a block: « entrée (des) livraisons », « quai de livraison », "deliveries entrance". */
+const GOODS_WAY_IN = /(?<![\p{L}])(?:entr[ée]e|porte|portail|acc[èe]s|quai|zone)\s+(?:de\s+|des\s+)?livraisons?\b|\b(?:deliver(?:y|ies)|goods)\s+(?:entrance|door|gate|bay|dock|yard|access)\b/giu
+
 /** The lines under line i, with no blank first, reach a postal code within four lines: an address block. */
 function blockBelow(lines: readonly string[], i: number): boolean {
   if ((lines[i + 1] ?? "").trim() === "") return false
@@ -116,8 +122,10 @@ function blockBelow(lines: readonly string[], i: number): boolean {
     const l = lines[k]!.trim()
     // A label or a delivery sentence ("Deliver to:", "Livraison le … à : …", read by their own rules) or a sign-off
     // ("Obrigada,", "Thanks") starts something else.
-    if (l === "" || /\+?\d[\d .]{8,}\d/.test(l) || /[:,]$/.test(l) || l.includes(":") || /\b(?:livr|deliver|ship|adresse|address)/i.test(l) || STOP_LINE.test(l) || /^(?:obrigad|gracias|grazie|danke|thank|best|kind|warm|bien [àa] vous|bonne|salutations|sinc[eè]re)/i.test(l)) return false
-    if (POSTAL_LINE.test(l)) return STREET.test(lines.slice(i + 1, k + 1).join(" ")) || k > i + 1
+    // ("entrée livraisons côté cuisine", "deliveries entrance at the rear": the way in for goods is a line of the block.)
+    if (l === "" || /\+?\d[\d .]{8,}\d/.test(l) || /[:,]$/.test(l) || l.includes(":") || /\b(?:livr|deliver|ship|adresse|address)/i.test(l.replace(GOODS_WAY_IN, " ")) || STOP_LINE.test(l) || /^(?:obrigad|gracias|grazie|danke|thank|best|kind|warm|bien [àa] vous|bonne|salutations|sinc[eè]re)/i.test(l)) return false
+    // (one line with its street unnumbered between commas: "Chalet n° 23, Marché de Noël, place Bellecour, 69002 Lyon")
+    if (POSTAL_LINE.test(l)) return STREET.test(lines.slice(i + 1, k + 1).join(" ")) || k > i + 1 || streetOf(l)
   }
   return false
 }
@@ -125,7 +133,7 @@ function blockBelow(lines: readonly string[], i: number): boolean {
 /** The delivery address the mail asks for, as its lines joined by ", ". */
 export function findDeliveryAddress(text: string, sender = "", signature = ""): { value: string; evidence: string; confidence: number } | null {
   const lines = text.split("\n")
-  const found = findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines, sender) ?? addressAfterAsking(lines) ?? placeNamedAbove(lines) ?? addressSentTo(lines) ?? addressWithoutCode(lines) ?? addressAtDock(lines) ?? blockWithoutCode(lines) ?? addressOpeningOnTo(lines) ?? blockUnderGoods(lines, sender, signature) ?? addressInCsvColumn(lines) ?? placeWordThenAddress(lines) ?? addressAtInSentence(lines) ?? blockAfterGoods(lines, sender, signature)
+  const found = findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines, sender) ?? addressAfterAsking(lines) ?? placeNamedAbove(lines) ?? addressSentTo(lines) ?? addressWithoutCode(lines) ?? addressAtDock(lines) ?? blockWithoutCode(lines) ?? addressOpeningOnTo(lines) ?? blockUnderGoods(lines, sender, signature) ?? addressInCsvColumn(lines) ?? placeWordThenAddress(lines) ?? addressAtInSentence(lines) ?? blockAfterGoods(lines, sender, signature) ?? addressSentenceAfterAsking(lines)
   return found === null ? null : { ...found, value: withoutHeading(found.value).replace(SENDING_PREPOSITION, "") }
 }
 
@@ -147,7 +155,7 @@ const sendsGoodsThere = (line: string): boolean => line.split(/(?<=[.!?])\s+/).s
 const TO_PLACE_COLON = /(?<![\p{L}])(?:(?:to|[àa]) (?:the|our|notre|la|le|l['’])(?![\p{L}])|aux? (?=\p{Ll})|[àa] l['’](?=\p{L}))[^:\n]{0,50}:/iu
 
 /** Words that hand the goods over somewhere other than "livrer" / "deliver": « remis », « déposés », "must reach", "get to". */
-const HANDED_OVER = /\b(?:(?:[êe]tre |sont |seront )?remi(?:s|se|ses)\b|remettre\b|(?:[êe]tre |sont |seront )d[ée]pos[ée]e?s?\b|(?:must|should|need to|needs to|has to|have to|to) (?:reach|get to|arrive at|be at)\b|(?:doivent|doit|devront) (?:arriver|parvenir)\b)/i
+const HANDED_OVER = /\b(?:(?:[êe]tre |sont |seront )?remi(?:s|se|ses)\b|remettre\b|(?:[êe]tre |sont |seront )d[ée]pos[ée]e?s?\b|(?:must|should|need to|needs to|has to|have to|to) (?:reach|get to|arrive at|be at)\b|(?:doivent|doit|devront) (?:arriver|parvenir)\b|\b(?:have|get) (?:it|them|these|everything|the (?:goods|order|lot)) (?:with us|here|to us)\b|\b(?:les|la|le) recevoir (?:chez nous|ici)\b)/i
 
 const LONG_PLACE_COLON = /(?<![\p{L}])(?:(?:to|[àa]) (?:the|our|notre|nos|la|le|l['’])(?![\p{L}])|aux? (?=\p{Ll})|[àa] l['’](?=\p{L}))[^:\n]{0,60}:\s*$/iu
 
@@ -198,6 +206,9 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     // jeudi 10 décembre, avant 11 h, au" over the place's lines).
     // ("Delivery: Thursday, December 10, attn. the verger, at", « Livraison jeudi, chez » over the block: "at" and "chez" too.)
     if (!m && /\b(?:livr|deliver|ship)/i.test(line) && !BILLING.test(line) && /[\s,](?:to|at|[àa]|au|aux|chez)\s*$/i.test(line) && blockBelow(lines, i)) m = /\s*$/.exec(line)
+    // "… à livrer directement au chalet," over "Chalet n° 23, …, 69002 Lyon": a delivery sentence left open on a comma
+    // after the place it names, the place's address on the next line.
+    if (!m && /\b(?:livr|deliver|ship)/i.test(line.replace(NOT_THERE, " ")) && !BILLING.test(line) && SENDS_TO_PLACE_COMMA.test(line.replace(NOT_THERE, " ")) && blockBelow(lines, i)) m = /\s*$/.exec(line)
     // "Livraison : Centre technique municipal, 14 chemin du Stade, 30310 Vergèze": a whole address after the label.
     if (!m) {
       const labelled = /\b(?:livraison|delivery|lieu de livraison)\s*:\s*/i.exec(line)
@@ -219,6 +230,10 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     // holds a whole address, in brackets, after a colon or from its street on.
     // ("Please send to our Galway office, Unit 3, …, Galway H91 X2YT.", "envoyez le tout à …": sending words too.)
     if (!m && (/\b(?:livr|deliver|ship|send (?:it |them |these |everything |the (?:goods|order|lot) )?to\b|envoy(?:er|ez) (?:le tout |la commande |les |tout )?(?:[àa] |au |chez ))/i.test(line) || TO_PLACE_COLON.test(line) || sendsGoodsThere(line)) && (STREET.test(line) || streetBareDelivered(line)) && POSTAL_LINE.test(line) && !BILLING.test(line)) {
+      // ("pouvez-vous nous livrer 4 packs d'eau pour jeudi. Boulangerie Martin, 6 rue du Pont, 44000 Nantes. Merci": the
+      // address a sentence of its own after the asking one, its name first.)
+      const alone = addressSentenceAfterAsking([line])
+      if (alone !== null) return { ...alone, confidence: 0.75 }
       const inBracket = /\(([^)]+)\)/.exec(line)
       const street = STREET.exec(line) ?? STREET_BARE.exec(line)!
       // "pour demain : 150 cartons …. Notre réf. X. Livrer Entrepôt 7, Quai …": a colon sentences before the street's
@@ -252,7 +267,8 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     }
     const parts: string[] = []
     // "Please deliver to our second site:": a name for what the next lines say.
-    let first = /:\s*$/.test(after) && !STREET.test(after) && !POSTAL_LINE.test(after) ? "" : cleanAddressPart(after.replace(/\s*[|]\s*/g, ", "))
+    // ("deliver to our stall," over "Stall 9, Borough Market, …": the place's name left open on a comma, the same.)
+    let first = (/:\s*$/.test(after) || (/^[^\d,]{2,40},\s*$/.test(after) && blockBelow(lines, i))) && !STREET.test(after) && !POSTAL_LINE.test(after) ? "" : cleanAddressPart(after.replace(/\s*[|]\s*/g, ", "))
     // "Adresse de livraison : voir ci-dessous", "Delivery address: see below": a pointer to the block, no part of it.
     if (/^(?:\(?(?:voir|see|cf\.?)\s+)?(?:ci[- ]dessous|ci[- ]apr[èe]s|en dessous|plus bas|below|as below|underneath)\)?$/i.test(first)) first = ""
     // "livrer à notre labo : 8 rue …", "au labo (8 rue …, 69003 Lyon)": the address is what the colon or the

@@ -277,7 +277,9 @@ export function withoutBounces(segments: readonly MailSegment[]): MailSegment[] 
 export function chooseBody(mail: OrderMail): string {
   // Rows of three cells or more: a signature's "Bristol BS1 4DJ | 0117 496 0789" is no table.
   const rows = (t: string): number => t.split("\n").filter((l) => (l.match(/\|/g)?.length ?? 0) >= 2).length
-  const tableInHtml = (/\|/.test(mail.htmlText) && !/\|/.test(mail.text)) || rows(mail.htmlText) > rows(mail.text)
+  // (a table of two columns, "Item | Qty", flattened to one cell a line: two rows or more of cells the plain part lacks)
+  const pairs = (t: string): number => t.split("\n").filter((l) => /\S\s*\|\s*\S/.test(l)).length
+  const tableInHtml = (/\|/.test(mail.htmlText) && !/\|/.test(mail.text)) || rows(mail.htmlText) > rows(mail.text) || pairs(mail.htmlText) >= pairs(mail.text) + 2
   if (mail.text.trim() === "" || tableInHtml) return mail.htmlText
   return mail.text
 }

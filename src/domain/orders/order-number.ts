@@ -93,6 +93,8 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
       if (!/\d/.test(value)) continue
       const after = rest.slice(tm[0].length)
       if (/^\s*(?:x\b|cartons?|boxes|boites?|bo[iî]tes?|units?|pcs|pi[eè]ces?|ramettes?|rouleaux|flacons?|kg)/i.test(after)) continue
+      // ("Vancouver BC V6K 1N6": British Columbia's "BC" then a Canadian postal code's first half, no order number)
+      if (/^[A-Z]\d[A-Z]$/.test(value) && /^ ?\d[A-Z]\d\b/.test(after)) continue
       // A day ("12/11", "03.12.26"), not "26/27-041": one of its first two numbers is a month.
       const dated = /^(\d{1,2})[/.-](\d{1,2})([/.-]\d{2,4})?$/.exec(value)
       if (dated && (Number(dated[1]) <= 12 || Number(dated[2]) <= 12)) continue
