@@ -24,7 +24,14 @@ function stubChrome() {
       id: "x",
       getURL: (p: string) => `chrome-extension://x/${p}`,
       sendMessage: vi.fn(async () => ({ ok: false, error: "not in this test" })),
-      onMessage: { addListener: (l: Listener) => listeners.push(l), removeListener: () => undefined },
+      // Removed as Chrome removes it, so a test that waits for the tab's one listener counts what it should.
+      onMessage: {
+        addListener: (l: Listener) => listeners.push(l),
+        removeListener: (l: Listener) => {
+          const at = listeners.indexOf(l)
+          if (at >= 0) listeners.splice(at, 1)
+        }
+      },
       openOptionsPage: () => undefined
     },
     windows: { getCurrent: async () => ({ id: 1 }) },
@@ -46,6 +53,8 @@ describe("the workspace tab already open, handed a route by the background", () 
     render(<WorkspaceApp />)
     const workspace = () => document.querySelector('[data-comptoir="workspace"]') as HTMLElement | null
     await waitFor(() => expect(workspace()?.dataset.section).toBe("customers"))
+    // The tab listens once its effects have run, which a loaded machine may reach after the first draw shows.
+    await waitFor(() => expect(listeners).toHaveLength(1))
     const replies: unknown[] = []
     act(() => {
       for (const l of listeners) l({ type: WORKSPACE_ROUTE_MESSAGE, payload: { path: "catalog", handoff: null } }, { id: "x" }, (r) => replies.push(r))
@@ -62,6 +71,7 @@ describe("the workspace tab already open, handed a route by the background", () 
     render(<WorkspaceApp />)
     const workspace = () => document.querySelector('[data-comptoir="workspace"]') as HTMLElement | null
     await waitFor(() => expect(workspace()?.dataset.section).toBe("customers"))
+    await waitFor(() => expect(listeners).toHaveLength(1))
     // The tab learns its own id as it starts.
     await act(async () => undefined)
     act(() => {
