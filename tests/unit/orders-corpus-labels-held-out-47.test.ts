@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs"
+import { join } from "node:path"
+
 import { describe, expect, it } from "vitest"
 
 import { after, FRI, fromCustomerAddresses, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, MON, next, nextWeeks, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
@@ -74,6 +77,47 @@ const SAID_AGAIN: Readonly<Record<string, { ref: string; words: RegExp }>> = {
   "h47-39": { ref: "ESS-300", words: /add (\d+) cartons of hand towels to PO/ }
 }
 
+/**
+ * Each mail's own lines as written (the body's, without the quote marks, and the PDF's or CSV's rows), so that a
+ * quantity is read with the words around it and not with the whole mail's (madeFrom joins every line).
+ */
+const rowsOf: ReadonlyMap<string, string[]> = new Map(
+  readFileSync(join(import.meta.dirname, "..", "fixtures", "orders", "sources", "held-out-47.txt"), "utf8")
+    .split(/^=== /m)
+    .filter((b) => b.trim() !== "")
+    .map((block) => {
+      const [head, ...body] = block.split(/^---$/m)
+      const lines = head!.split("\n")
+      const attached = lines.filter((l) => /^(pdf|csv):/.test(l)).map((l) => l.replace(/^(pdf|csv):\s?/, ""))
+      return [lines[0]!.trim(), [...body.join("---").split("\n").map((l) => l.replace(/^>\s?/, "")), ...attached]] as const
+    })
+)
+
+/** A count in a row: digits that are neither part of a code (GN-4411, S-0415) nor a measure (110 L, 50L), or a spelled one. */
+const COUNT = new RegExp(`(?<!\\d[.,])(?<![\\d.A-Za-z-])\\d+(?!\\d|[.,]\\d|\\s?(?:L|l|m|ml|cl|kg|litre|litres|gsm|W)\\b)|\\b(?:${Object.keys(SPELLED).join("|")})\\b`, "gi")
+
+/**
+ * The sized goods a reader can swap (gloves S, M, L; bags 50 L and 110 L; big and small boxes): each ref's words, and
+ * the words of its rivals that must not stand beside the same count.
+ */
+const SIZES: ReadonlyArray<{ refs: string[]; cues: RegExp[] }> = [
+  { refs: ["GN-4409", "GN-4410", "GN-4411"], cues: [/taille S|gloves S\b|\bsmall\b|GN-4409/i, /taille M|gants M\b|gloves M\b|\bmedium\b|GN-4410/i, /taille L|gants (?:nitrile )?L\b|gloves L\b|\blarge\b|GN-4411/i] },
+  { refs: ["SAC-050", "SAC-110"], cues: [/\b50 ?(?:L|litre)\b|SAC-050/i, /\b110 ?(?:L|litres?)\b|SAC-110/i] },
+  { refs: ["CART-40", "CART-60"], cues: [/40 ?x ?30|petits|small|simple|CART-40/i, /60 ?x ?40|grands|\bbig\b|double|CART-60/i] }
+]
+
+/** The words said with a count: from it to the next count in its row, else from the count before it (a table's cells). */
+function saidWith(row: string, quantity: number): string[] {
+  const counts = [...row.matchAll(COUNT)]
+  return counts.flatMap((c, i) => {
+    const n = /^\d+$/.test(c[0]) ? Number(c[0]) : SPELLED[c[0].toLowerCase()]
+    if (n !== quantity) return []
+    const after = row.slice(c.index! + c[0].length, counts[i + 1]?.index ?? row.length)
+    const before = row.slice(i > 0 ? counts[i - 1]!.index! + counts[i - 1]![0].length : 0, c.index)
+    return [after, before]
+  })
+}
+
 describe("the forty-fourth held-out part (held-out-47/), written blind: cleaning, facility and home services", () => {
   it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 112 lines long", () => {
     expect(mails).toHaveLength(40)
@@ -127,11 +171,30 @@ describe("the forty-fourth held-out part (held-out-47/), written blind: cleaning
     }
   })
 
+  it("takes each sized line's count with its own size said beside it, never a rival size's count (gloves, bags, boxes)", () => {
+    for (const m of mails) {
+      for (const l of m.expected.lines) {
+        const sized = SIZES.find((s) => s.refs.includes(l.ref))
+        if (!sized || SAID_AGAIN[m.name.slice(0, 6)]?.ref === l.ref) continue
+        const own = sized.cues[sized.refs.indexOf(l.ref)]!
+        const rivals = sized.cues.filter((c) => c !== own)
+        const words = rowsOf.get(m.name)!.flatMap((row) => saidWith(row, l.quantity)).filter((w) => own.test(w))
+        expect(words.some((w) => !rivals.some((r) => r.test(w))), `${m.name} ${l.ref} ${l.quantity}`).toBe(true)
+      }
+    }
+  })
+
+  it("takes the dictated plumber's corrected line as the detergent he meant, not the washing-up liquid he first said", () => {
+    const refs = mails.find((m) => m.name.startsWith("h47-07"))!.expected.lines.map((l) => l.ref)
+    expect(refs).toContain("DET-5L")
+    expect(refs).not.toContain("LV-5L")
+  })
+
   // The notes said beside a place (a door code, a buzzer, a gate, who holds the keys, the hours) are not the place.
   it("takes each place of delivery without the preposition that leads into it, nor the access note said beside it", () => {
     for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
       expect(m.expected.delivery_address, m.name).not.toMatch(/^(?:(?:the|to|a|an|la|le|les|au|aux|à)\s|l')/i)
-      expect(m.expected.delivery_address, m.name).not.toMatch(/code porte|badge|sonner|buzz|quai 3|Gate 2|shutter|key safe|fob|ring |\(|\bon ouvre|\d h\b|\d ?am\b/i)
+      expect(m.expected.delivery_address, m.name).not.toMatch(/code porte|badge|sonner|buzz|quai 3|Gate 2|shutter|key safe|fob|ring |\(|\bon ouvre|\d h\b|\d ?am\b|dock is|security|ask for|holds the keys|collect|appelez|local vélos|je suis la/i)
     }
   })
 
