@@ -253,6 +253,23 @@ describe("PageLookup", () => {
     expect(codes()).toEqual([])
   })
 
+  it("drops the values of a frame's document that Firefox made a dead object, and keeps the page's own", async () => {
+    const { lookup, codes } = setup(exact)
+    const onPage = el(`<span>tel</span>`)
+    lookup.add([{ kind: "phone", value: phoneOf(a), element: onPage }])
+    const frame = document.createElement("iframe")
+    document.body.appendChild(frame)
+    const inFrame = frame.contentDocument!.createElement("span")
+    frame.contentDocument!.body.appendChild(inFrame)
+    lookup.add([{ kind: "email", value: emailOf(b), element: inFrame }])
+    await flush()
+    expect(codes().map(([code]) => code).sort()).toEqual([a!.code, b!.code].sort())
+    // Firefox's content scripts: the old document's nodes throw on any access once its window is destroyed.
+    Object.defineProperty(inFrame, "isConnected", { configurable: true, get: () => { throw new TypeError("can't access dead object") } })
+    lookup.prune()
+    expect(codes()).toEqual([[a!.code, "phone"]])
+  })
+
   it("never asks a recipient's name, nor the user's own, nor a sender's whose address matched", async () => {
     const { lookup, requests } = setup(exact, { ownMailbox: () => ({ names: ["Sales Agent"], emails: ["agent@acme.fr"] }) })
     const header = el(`<table class="headers-table"><tbody>

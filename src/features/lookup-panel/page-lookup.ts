@@ -374,9 +374,16 @@ function comparePaths(a: readonly Element[], b: readonly Element[]): number {
   return a.length - b.length
 }
 
-/** In a document that is still shown: a replaced frame's old document has no window any more. */
+/**
+ * In a document that is still shown: a replaced frame's old document has no window any more, and in Firefox its
+ * nodes are dead objects that throw on any access once that window is destroyed (Roundcube's preview pane).
+ */
 function isAttached(el: Element): boolean {
-  return el.isConnected && el.ownerDocument.defaultView !== null
+  try {
+    return el.isConnected && el.ownerDocument.defaultView !== null
+  } catch {
+    return false
+  }
 }
 
 function defaultIsVisible(el: Element): boolean {

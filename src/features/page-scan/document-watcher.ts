@@ -72,14 +72,14 @@ export class DocumentWatcher {
   /** Documents of removed or navigated frames: their window is gone. */
   prune(): void {
     for (const [d, observer] of this.observers) {
-      if (d !== this.rootDoc && d.defaultView === null) {
+      if (d !== this.rootDoc && documentGone(d)) {
         this.unregister(d, observer)
         this.removals = true
       }
     }
     for (const frame of this.frames) {
-      if (!frame.isConnected) {
-        frame.removeEventListener("load", this.onFrameLoad)
+      if (!attached(frame)) {
+        guard(this.stats, () => frame.removeEventListener("load", this.onFrameLoad))
         this.frames.delete(frame)
       }
     }
@@ -120,9 +120,11 @@ export class DocumentWatcher {
   }
 
   private unregister(d: Document, observer: MutationObserver): void {
-    observer.disconnect()
-    if (this.onClick !== null) d.removeEventListener("click", this.onClick, true)
     this.observers.delete(d)
+    observer.disconnect()
+    const onClick = this.onClick
+    // A dead document (see documentGone) throws here too: it is dropped all the same.
+    if (onClick !== null) guard(this.stats, () => d.removeEventListener("click", onClick, true))
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -178,6 +180,29 @@ function activationListener(stats: ScanStats, onActivate: (item: FoundItem) => v
       if (decorated.kind === "phone" && isTelLink(element)) ev.preventDefault()
       onActivate({ ...decorated, element })
     })
+}
+
+/**
+ * Whether a document's window is gone: `defaultView` is null once its frame has navigated, and in Firefox the
+ * content script's wrapper of it becomes a dead object once that window is destroyed, which throws on any access
+ * ("can't access dead object"). Read in every slice: a throw here stopped all scanning of the page (Roundcube's
+ * preview pane, walk15ff).
+ */
+export function documentGone(d: Document): boolean {
+  try {
+    return d.defaultView === null
+  } catch {
+    return true
+  }
+}
+
+/** An element still in a live document (false for one of a dead document, see documentGone). */
+function attached(el: Element): boolean {
+  try {
+    return el.isConnected
+  } catch {
+    return false
+  }
 }
 
 function frameDocument(frame: Element): Document | null {

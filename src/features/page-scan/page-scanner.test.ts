@@ -342,6 +342,29 @@ describe("startPageScanner", () => {
     expect(next.getElementById(STYLE_ID)).not.toBeNull()
   })
 
+  it("goes on scanning once a frame's old document is a dead object, as Firefox makes it after the frame navigates", async () => {
+    const frame = document.createElement("iframe")
+    document.body.appendChild(frame)
+    const { scanner, found } = start()
+    await settle(scanner)
+    // Firefox's content scripts: every access to the old document's wrapper throws, its window destroyed (Roundcube's preview pane).
+    const old = frame.contentDocument!
+    const dead = () => {
+      throw new TypeError("can't access dead object")
+    }
+    for (const key of ["defaultView", "removeEventListener", "isConnected"]) Object.defineProperty(old, key, { configurable: true, get: dead })
+    const next = document.implementation.createHTMLDocument("preview")
+    load("<p>Pour la livraison, appelez-moi au 06.25.28.32.39.</p>", next)
+    Object.defineProperty(frame, "contentDocument", { configurable: true, get: () => next })
+    frame.dispatchEvent(new Event("load"))
+    await settle(scanner)
+    const later = document.createElement("p")
+    later.textContent = "Standard : 01 45 67 89 10"
+    document.body.appendChild(later)
+    await settle(scanner)
+    expect(values(found, "phone").sort()).toEqual(["+33145678910", "+33625283239"])
+  })
+
   it("calls onActivate on click, and takes over tel: links only", async () => {
     load(GMAIL)
     const onActivate = vi.fn()
