@@ -190,3 +190,18 @@ export function itChecksLabelRuns(mails: LabelledMail[], runs: LabelRuns) {
     }
   })
 }
+
+/** Quantities a forwarder changed or a reply added, by mail-name prefix: the ref and the words that say the count. */
+export type SaidAgain = Readonly<Record<string, { ref: string; words: RegExp }>>
+
+/** Each changed or added line labelled with the count its mail says again, the quoted lines kept beside it. */
+export function itChecksSaidAgain(mails: LabelledMail[], madeFrom: ReadonlyMap<string, string>, saidAgain: SaidAgain) {
+  it("takes a forwarder's changed quantity and a reply's added line as the mail says them, the quoted lines kept", () => {
+    for (const [prefix, { ref, words }] of Object.entries(saidAgain)) {
+      const m = mails.find((x) => x.name.startsWith(prefix))!
+      const said = Number(words.exec(madeFrom.get(m.name)!)![1])
+      expect(m.expected.lines.find((l) => l.ref === ref)?.quantity, `${m.name} ${ref}`).toBe(said)
+      expect(m.expected.lines.length, m.name).toBeGreaterThan(1)
+    }
+  })
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 
-import { after, DAY, FRI, fromCustomerAddresses, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, MON, next, nextWeeks, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+import { after, DAY, FRI, fromCustomerAddresses, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, type SaidAgain, MON, next, nextWeeks, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
 
 /**
  * The former forty-second held-out part (issue #11; h42-* in tuned/ since tune42, held-out-42/ until then): 40 mails by an author who read neither the extractor nor
@@ -65,7 +65,7 @@ const madeFrom = readMadeFrom("tuned-h42.txt")
  * The quantities the label test would not otherwise see moved: a forwarder's correction of the list it passes on
  * (the new number, not the list's) and a reply's added line, each read from the mail's own words.
  */
-const SAID_AGAIN: Readonly<Record<string, { ref: string; words: RegExp }>> = {
+const SAID_AGAIN: SaidAgain = {
   "h42-05": { ref: "PH-096", words: /mettre (\d+) colis de papier toilette au lieu de \d+/ },
   "h42-32": { ref: "REF-1008", words: /Make the sanitiser (\d+) not \d+/ },
   "h42-16": { ref: "MSQ-200", words: /J'ajoute (\d+) boîtes de masques/ },
@@ -167,14 +167,7 @@ describe("the forty-second held-out part, written blind after the extractor", ()
     ]
   })
 
-  it("takes a forwarder's changed quantity and a reply's added line as the mail says them, the quoted lines kept", () => {
-    for (const [prefix, { ref, words }] of Object.entries(SAID_AGAIN)) {
-      const m = mails.find((x) => x.name.startsWith(prefix))!
-      const said = Number(words.exec(madeFrom.get(m.name)!)![1])
-      expect(m.expected.lines.find((l) => l.ref === ref)?.quantity, `${m.name} ${ref}`).toBe(said)
-      expect(m.expected.lines.length, m.name).toBeGreaterThan(1)
-    }
-  })
+  itChecksSaidAgain(mails, madeFrom, SAID_AGAIN)
 
   it("counts the dictated mails' and the Liège nursing home's lines by the numbers they say, spelled or not (septante is 70)", () => {
     for (const [prefix, said] of Object.entries(SAID_IN_WORDS)) {

@@ -3,7 +3,7 @@ import { join } from "node:path"
 
 import { describe, expect, it } from "vitest"
 
-import { after, FRI, fromCustomerAddresses, itChecksDeliveryDays, itChecksLabelRuns, MON, next, nextWeeks, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+import { after, FRI, fromCustomerAddresses, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, type SaidAgain, MON, next, nextWeeks, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
 
 /**
  * The forty-fifth held-out part (issue #11, held-out-45/): 40 mails by an author who read neither the extractor nor
@@ -63,7 +63,7 @@ const madeFrom = readMadeFrom("held-out-45.txt")
  * The quantities the label test would not otherwise see moved: a forwarder's correction of the list it passes on
  * (the new number, not the list's) and a reply's added line, each read from the mail's own words.
  */
-const SAID_AGAIN: Readonly<Record<string, { ref: string; words: RegExp }>> = {
+const SAID_AGAIN: SaidAgain = {
   "h45-07": { ref: "PIL-AA", words: /Je passe les piles à (\d+) lots au lieu de \d+/ },
   "h45-28": { ref: "GN-4410", words: /Make the gloves (\d+) boxes not \d+/ },
   "h45-14": { ref: "GN-4409", words: /J'ajoute (\d+) boîtes de gants taille S/ },
@@ -205,14 +205,7 @@ describe("the forty-fifth held-out part, written blind after the extractor", () 
     for (const m of mails) for (const l of m.expected.lines) expect(says(madeFrom.get(m.name)!, l.quantity), `${m.name} ${l.ref} ${l.quantity}`).toBe(true)
   })
 
-  it("takes a forwarder's changed quantity and a reply's added line as the mail says them, the quoted lines kept", () => {
-    for (const [prefix, { ref, words }] of Object.entries(SAID_AGAIN)) {
-      const m = mails.find((x) => x.name.startsWith(prefix))!
-      const said = Number(words.exec(madeFrom.get(m.name)!)![1])
-      expect(m.expected.lines.find((l) => l.ref === ref)?.quantity, `${m.name} ${ref}`).toBe(said)
-      expect(m.expected.lines.length, m.name).toBeGreaterThan(1)
-    }
-  })
+  itChecksSaidAgain(mails, madeFrom, SAID_AGAIN)
 
   // A line's quantity must stand by its own product: a count its mail says for another line (32's toilet tissue at the
   // towels' 4, 38's cups at the water's fifteen) or a neighbouring reference (gloves M for L, A4 for recycled) fails.

@@ -3,7 +3,7 @@ import { join } from "node:path"
 
 import { describe, expect, it } from "vitest"
 
-import { after, FRI, fromCustomerAddresses, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, MON, next, nextWeeks, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+import { after, FRI, fromCustomerAddresses, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, type SaidAgain, MON, next, nextWeeks, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
 
 /**
  * The forty-fourth held-out part (issue #11; held-out-47/): 40 mails by an author who read neither the extractor nor
@@ -70,7 +70,7 @@ function says(text: string, quantity: number): boolean {
  * The quantities the label test would not otherwise see moved: a forwarder's correction of the list it passes on
  * (the new number, not the list's) and a reply's added line, each read from the mail's own words.
  */
-const SAID_AGAIN: Readonly<Record<string, { ref: string; words: RegExp }>> = {
+const SAID_AGAIN: SaidAgain = {
   "h47-05": { ref: "CART-60", words: /Je passe les grands cartons à (\d+) au lieu de \d+/ },
   "h47-32": { ref: "SAC-110", words: /Make the bin bags (\d+) rolls not \d+/ },
   "h47-16": { ref: "DET-5L", words: /J'ajoute (\d+) bidons de détergent/ },
@@ -162,14 +162,7 @@ describe("the forty-fourth held-out part (held-out-47/), written blind: cleaning
     companyNumbers: ["412 908 117 00034", "FR 27 412908117", "808 114 552 00021", "512348790", "512 348 790 00018", "443 120 876 00052", "521 334 908 00045", "CHE-114.882.301", "SC412233", "GB 512 7734 90", "583921", "08812345", "GB 219 4410 73", "62 601 234 558", "84-3310927", "201412345K", "11223344", "GB 334 1187 22", "2214"]
   })
 
-  it("takes a forwarder's changed quantity and a reply's added line as the mail says them, the quoted lines kept", () => {
-    for (const [prefix, { ref, words }] of Object.entries(SAID_AGAIN)) {
-      const m = mails.find((x) => x.name.startsWith(prefix))!
-      const said = Number(words.exec(madeFrom.get(m.name)!)![1])
-      expect(m.expected.lines.find((l) => l.ref === ref)?.quantity, `${m.name} ${ref}`).toBe(said)
-      expect(m.expected.lines.length, m.name).toBeGreaterThan(1)
-    }
-  })
+  itChecksSaidAgain(mails, madeFrom, SAID_AGAIN)
 
   it("takes each sized line's count with its own size said beside it, never a rival size's count (gloves, bags, boxes)", () => {
     for (const m of mails) {
