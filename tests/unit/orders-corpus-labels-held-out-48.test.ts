@@ -149,6 +149,18 @@ function says(line: string, ref: string, quantity: number): boolean {
   return count !== undefined && countOf(count[1]!) === quantity
 }
 
+/**
+ * How a place ends (audit48): a French postcode and its town ("34340 Marseillan", "13310 Saint-Martin-de-Crau"), a
+ * British or Irish one ("Luss G83 8PD", "D24 X2F7"), a US state and ZIP ("KS 66219") or an Australian or New Zealand one
+ * ("QLD 4350", "Mount Maunganui 3116") — so a place cut after its first line, or run on into the dictated words after
+ * it, fails.
+ */
+const POSTCODE_END = /(?:\b\d{5} \p{Lu}[\p{L}']*(?:[ -](?:\p{Lu}[\p{L}']*|sur|de|la|le|les|en))*|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|\bD\d{2} [A-Z\d]{4}|\b[A-Z]{2} \d{5}|\b\d{4})$/u
+/** The place dictated with no postcode, and the town it ends at. */
+const DICTATED_TOWN: Readonly<Record<string, string>> = { "h48-07": "a Aurillac" }
+/** A form's or a sentence's words for the place ("Livrer à :", "Lieu de livraison", "Deliver To:", "Ship To", "drop at"), or any colon. */
+const PLACE_HEADING = /:|^(?:Livr\w*|Lieu de livraison|Adresse|Deliver\w*|Ship\w*|Drop|Send)\b/i
+
 describe("the forty-eighth held-out part, written blind after the extractor", () => {
   it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 119 lines long", () => {
     expect(mails).toHaveLength(40)
@@ -241,6 +253,24 @@ describe("the forty-eighth held-out part, written blind after the extractor", ()
   it("leaves out of each place the note after it (gate codes, tracks, whom to ask or call, hours, site rules)", () => {
     const note = /\b(?:code|portail|gate|padlock|kiosk|appeler|call|sonner|buzzer|ring|ATEX|poste de garde|gatehouse|induction|security|hi-vis|4x4|piste|track|closed|weighbridge|ask|demandez|clé|key|accueil|on-call|shutter|Sharon)\b|\d{1,2} ?h\b|\d{1,2}:\d{2}|\(/i
     for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(note)
+  })
+
+  it("ends each place at its postcode (a French one's town after it), the one dictated without a postcode at its town", () => {
+    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
+      const town = DICTATED_TOWN[m.name.slice(0, 6)]
+      expect(m.expected.delivery_address, m.name).toMatch(town === undefined ? POSTCODE_END : new RegExp(`\\b${town}$`))
+    }
+  })
+
+  it("starts each place at its own name, not at the form's or the sentence's words for it (Livrer à, Deliver To, Ship To…)", () => {
+    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(PLACE_HEADING)
+  })
+
+  it("takes each order number whole, with no letter, digit, slash or hyphen of the mail's run left beside it", () => {
+    for (const m of mails.filter((x) => x.expected.po_number !== null)) {
+      const n = m.expected.po_number!.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")
+      expect(madeFrom.get(m.name), m.name).toMatch(new RegExp(`(?<![\\w/-])${n}(?![\\w/-])`))
+    }
   })
 
   it("takes each place of delivery without the preposition or article the sentence leads into it with", () => {
