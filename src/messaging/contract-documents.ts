@@ -294,7 +294,9 @@ export const documentsContract = {
       today: z.string(),
       schedule: DunningScheduleSchema,
       /** The dunning list's: the team's members' names by e-mail in lower case, for who sent each reminder. */
-      names: z.record(z.string(), z.string().max(200)).optional()
+      names: z.record(z.string(), z.string().max(200)).optional(),
+      /** The dunning list's: every overdue invoice of the team, whatever the search and the customer asked. */
+      all: z.number().int().optional()
     })
   },
   /** One document with what its view needs: customer, payments, credit notes, risk and whether it may be confirmed. */
