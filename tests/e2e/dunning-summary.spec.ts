@@ -39,4 +39,8 @@ test("the dunning list says what it shows of all under a filter, and an English 
   await p.page.locator('[data-comptoir="dunning-show"]').selectOption("formal-notice")
   await expect(summary).toHaveText(new RegExp(`^${formal.length} factures en retard affichées sur ${rows.length} : [\\d\\s\\u202f,]+\\s€$`))
   await p.page.screenshot({ path: "test-results/walk16-dunning-summary-fr.png" })
+  await p.page.evaluate(async () => {
+    const { settings } = await chrome.storage.local.get("settings")
+    await chrome.storage.local.set({ settings: { ...(settings as object | undefined), language: null } })
+  })
 })
