@@ -288,7 +288,10 @@ async function checkCreditNote(tx: Queryable, teamId: string, cn: RowData, pendi
 
 /**
  * A payment is recorded against an issued invoice of the same customer, for at most what is left to pay (a
- * negative payment corrects an earlier one). Payments are append-only: the merge made sure this one is new.
+ * negative payment corrects an earlier one), or more when the device says by how much (`overpaymentCents`, the
+ * customer's credit): that figure must be the excess the payment makes here, so an overpayment acknowledged against
+ * a balance another agent's payment has since lowered is refused, not kept as a larger credit nobody saw.
+ * Payments are append-only: the merge made sure this one is new.
  */
 export async function applyPaymentRules(tx: Queryable, teamId: string, result: MergeResult, pending?: ReadonlyMap<string, RowState>, actor?: Actor): Promise<MergeResult> {
   if (result.kind !== "write" || result.deleted || !result.data) return result
@@ -303,7 +306,13 @@ export async function applyPaymentRules(tx: Queryable, teamId: string, result: M
   if (!invoice || invoice.status !== "issued") return conflict("invalid", "a payment is recorded against an issued invoice of the same customer")
   const payments = (rows.get("payments") as unknown as PaymentRecord[]).filter((x) => x.invoiceId === invoice.id && x.id !== p.id)
   const balance = invoiceBalance(invoice.totalInclVatCents, payments, creditedByInvoice(rows.get("creditNotes") as unknown as CreditNoteDoc[]).get(invoice.id) ?? 0)
-  if (Number(p.amountCents) > balance.remainingCents) return conflict("invalid", `${invoice.number} has ${(balance.remainingCents / 100).toFixed(2)} € left to pay; this payment is ${(Number(p.amountCents) / 100).toFixed(2)} €`)
+  const excess = Math.max(0, Number(p.amountCents) - balance.remainingCents)
+  const acknowledged = p.overpaymentCents === undefined || p.overpaymentCents === null ? 0 : Number(p.overpaymentCents)
+  if (excess > 0 && acknowledged !== excess) {
+    const said = acknowledged > 0 ? ` (the device said ${(acknowledged / 100).toFixed(2)} € over)` : ""
+    return conflict("invalid", `${invoice.number} has ${(balance.remainingCents / 100).toFixed(2)} € left to pay; this payment is ${(Number(p.amountCents) / 100).toFixed(2)} €, ${(excess / 100).toFixed(2)} € over it, not recorded as an overpayment${said}`)
+  }
+  if (excess === 0 && acknowledged !== 0) return conflict("invalid", `${invoice.number} has ${(balance.remainingCents / 100).toFixed(2)} € left to pay: this payment is not over it, yet says ${(acknowledged / 100).toFixed(2)} € over`)
   return result
 }
 

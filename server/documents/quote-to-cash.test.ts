@@ -139,6 +139,22 @@ for (const backend of ["pglite", "postgres"] as const) {
       expect((await pay(`p-3-${backend}`, inv.id, 8_000)).conflicts).toEqual([])
     })
 
+    it("records an overpayment the device acknowledged with its exact excess, and refuses one not acknowledged or for another figure", async () => {
+      await customer("pay-over", null)
+      const inv = doc("invoice", `i-pay-over-${backend}`, "pay-over", [line("l1", 1000, 10_000)])
+      await issued(team.agent, "invoice", inv)
+      const pay = (id: string, amountCents: number, overpaymentCents?: number) =>
+        push(team.agent, "payments", id, { id, invoiceId: inv.id, customerId: "pay-over", date: todayInParis(), amountCents, method: "transfer", reference: "VIR", createdAt: 1, ...(overpaymentCents ? { overpaymentCents } : {}) })
+      // 150.00 € on an invoice of 120.00 €: 30.00 € over.
+      expect((await pay(`p-over-none-${backend}`, 15_000)).conflicts[0]).toMatchObject({ reason: "invalid", message: expect.stringMatching(/120\.00 € left to pay.*30\.00 € over it, not recorded as an overpayment/) })
+      expect((await pay(`p-over-other-${backend}`, 15_000, 2_000)).conflicts[0]).toMatchObject({ reason: "invalid", message: expect.stringMatching(/device said 20\.00 € over/) })
+      expect((await pay(`p-over-ok-${backend}`, 15_000, 3_000)).conflicts).toEqual([])
+      const row = (await server.pull(team.agent.token, "", 500)).rows.find((r) => r.key === `p-over-ok-${backend}`)
+      expect(row!.data).toMatchObject({ amountCents: 15_000, overpaymentCents: 3_000 })
+      // The invoice is paid: the same transfer recorded again by another agent, with the same words, is refused.
+      expect((await pay(`p-over-again-${backend}`, 15_000, 3_000)).conflicts[0]).toMatchObject({ reason: "invalid", message: expect.stringMatching(/0\.00 € left to pay/) })
+    })
+
     it("keeps who recorded a payment, and refuses one naming another user than the one who pushes it", async () => {
       await customer("pay-by", null)
       const inv = doc("invoice", `i-pay-by-${backend}`, "pay-by", [line("l1", 1000, 10_000)])

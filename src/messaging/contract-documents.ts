@@ -19,8 +19,10 @@ export const RiskView = z.object({
   reasons: z
     .array(
       z.object({
-        code: z.enum(["over-limit", "near-limit", "overdue-beyond-threshold", "overdue", "late-payer", "no-limit"]),
+        code: z.enum(["over-limit", "near-limit", "overdue-beyond-threshold", "overdue", "late-payer", "no-limit", "customer-credit"]),
         outstandingCents: z.number().int().optional(),
+        /** "customer-credit": what the customer paid beyond their invoices, kept as theirs. */
+        creditCents: z.number().int().optional(),
         limitCents: z.number().int().optional(),
         overdueCents: z.number().int().optional(),
         days: z.number().int().optional(),
@@ -82,7 +84,8 @@ const RiskReasonView = z.object({
   overdueCents: z.number().int().optional(),
   days: z.number().int().optional(),
   thresholdDays: z.number().int().optional(),
-  averageDaysLate: z.number().optional()
+  averageDaysLate: z.number().optional(),
+  creditCents: z.number().int().optional()
 })
 /** The seller as legal mentions and Factur-X need it (src/domain/documents/legal-mentions.ts SellerIdentity). */
 export const SellerIdentityView = z.object({
@@ -108,7 +111,7 @@ export const DocumentAction = z.discriminatedUnion("action", [
   /** The customer's order number typed on a draft order or invoice (empty clears it; flow.ts `withCustomerPo`). */
   z.object({ action: z.literal("po-number"), poNumber: z.string().max(200) }),
   z.object({ action: z.literal("credit"), lines: z.union([z.literal("full"), z.array(z.object({ lineId: z.string().max(100), quantityMilli: z.number().int() })).max(500)]) }),
-  z.object({ action: z.literal("payment"), date: IsoDay, amountCents: z.number().int(), method: PaymentRecord.shape.method, reference: z.string().max(120).default(""), receivedBeforeInvoice: z.boolean().default(false) }),
+  z.object({ action: z.literal("payment"), date: IsoDay, amountCents: z.number().int(), method: PaymentRecord.shape.method, reference: z.string().max(120).default(""), receivedBeforeInvoice: z.boolean().default(false), overpaymentCents: z.number().int().positive().optional() }),
   z.object({ action: z.literal("reminder"), level: DunningLevelSchema })
 ])
 export type DocumentActionRequest = z.input<typeof DocumentAction>
@@ -291,7 +294,9 @@ export const documentsContract = {
       today: z.string(),
       schedule: DunningScheduleSchema,
       /** The dunning list's: the team's members' names by e-mail in lower case, for who sent each reminder. */
-      names: z.record(z.string(), z.string().max(200)).optional()
+      names: z.record(z.string(), z.string().max(200)).optional(),
+      /** The dunning list's: every overdue invoice of the team, whatever the search and the customer asked. */
+      all: z.number().int().optional()
     })
   },
   /** One document with what its view needs: customer, payments, credit notes, risk and whether it may be confirmed. */

@@ -120,7 +120,7 @@ export const documentsAct = defineHandler("documents/act", async (req): Promise<
     case "payment": {
       if (doc.type !== "invoice") return { ok: false, code: "wrong-type", message: "payments are recorded against invoices" }
       const mine = await documents.byCustomer(doc.customerId)
-      const r = recordPayment(doc, mine.payments, creditedByInvoice(mine.creditNotes).get(doc.id) ?? 0, { id: ctx.id, date: step.date, amountCents: step.amountCents, method: step.method, reference: step.reference, now, by: who.email, today: day, receivedBeforeInvoice: step.receivedBeforeInvoice })
+      const r = recordPayment(doc, mine.payments, creditedByInvoice(mine.creditNotes).get(doc.id) ?? 0, { id: ctx.id, date: step.date, amountCents: step.amountCents, method: step.method, reference: step.reference, now, by: who.email, today: day, receivedBeforeInvoice: step.receivedBeforeInvoice, ...(step.overpaymentCents ? { overpaymentCents: step.overpaymentCents } : {}) })
       if (!r.ok) return refused(r)
       await documents.putPayment(r.value)
       documentsChanged()

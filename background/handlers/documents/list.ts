@@ -18,8 +18,10 @@ export const documentsList = defineHandler("documents/list", async (req) => {
   const day = today()
   let rows = toRows(docs, { today: day, customers, payments, creditNotes, schedule })
   if (req.kind === "dunning") rows = rows.filter((r) => r.daysOverdue > 0)
+  // The dunning list says what it shows of all ("3 of 9 overdue invoices shown"): the team's, whatever the search.
+  const all = req.kind === "dunning" ? rows.length : undefined
   rows = sortRows(filterRows(rows, req), req.kind === "dunning" ? "overdue" : "date")
   // Who sent each reminder, by name, in the dunning list (the history keeps the e-mail).
   const names = req.kind === "dunning" ? await teamNames.of(await readSession()) : undefined
-  return { rows: rows.slice(0, req.limit), total: rows.length, today: day, schedule, ...(names ? { names } : {}) }
+  return { rows: rows.slice(0, req.limit), total: rows.length, today: day, schedule, ...(names ? { names } : {}), ...(all !== undefined ? { all } : {}) }
 })

@@ -127,6 +127,12 @@ export const PaymentRecord = z.object({
   reference: z.string().max(120).default(""),
   createdAt: z.number().int(),
   /**
+   * An overpayment the agent recorded knowingly (Odoo's "keep open" of an excess): how much of this payment went beyond
+   * what was left to pay, kept as the customer's credit. Without it, a payment over what is left is refused, on the
+   * device and on the server: the figure must be the excess the payment makes when it is recorded.
+   */
+  overpaymentCents: z.number().int().positive().optional(),
+  /**
    * Who recorded it (their e-mail, as a status change's `by`), told in the invoice's history; the server refuses a
    * name other than the pusher's. Absent on payments recorded before it was kept.
    */

@@ -203,6 +203,27 @@ describe("quote to cash", () => {
     expect(recordPayment(inv, all, 0, { id: "p3", date: "2026-12-02", amountCents: 1, method: "cash", reference: "", now: 3, by: "a@x" })).toMatchObject({ ok: false, code: "payment-over-balance" })
   })
 
+  it("records an overpayment once the agent says how much is over, keeping the excess as the customer's credit", () => {
+    // A customer pays 1 300 € on an invoice of 1 234,08 €: the money came, the invoice is paid, 65,92 € are theirs.
+    const inv = { ...invoice(), totalInclVatCents: 123_408 }
+    const pay = (overpaymentCents?: number) =>
+      recordPayment(inv, [], 0, { id: "p1", date: "2026-12-01", amountCents: 130_000, method: "transfer", reference: "VIR 77", now: 1, by: "a@x", ...(overpaymentCents ? { overpaymentCents } : {}) })
+    expect(pay()).toMatchObject({ ok: false, code: "payment-over-balance", params: { remainingCents: 123_408, excessCents: 6_592 } })
+    // An acknowledgement of another figure (made before another agent's payment lowered the balance) does not hold.
+    expect(pay(5_000)).toMatchObject({ ok: false, code: "payment-over-balance" })
+    const r = pay(6_592)
+    expect(r).toMatchObject({ ok: true, value: { amountCents: 130_000, overpaymentCents: 6_592 } })
+    const recorded = r.ok ? [r.value] : []
+    expect(invoiceBalance(inv.totalInclVatCents, recorded)).toMatchObject({ state: "paid", remainingCents: 0, excessCents: 6_592 })
+    // Nothing over, yet an excess said: refused rather than kept as a credit that is not there.
+    expect(recordPayment(inv, [], 0, { id: "p2", date: "2026-12-01", amountCents: 100_000, method: "transfer", reference: "", now: 1, by: "a@x", overpaymentCents: 6_592 })).toMatchObject({
+      ok: false,
+      code: "payment-not-over"
+    })
+    const risk = customerRisk({ creditLimitCents: 1_000_000, invoices: [inv], orders: [], creditNotes: [], payments: recorded, today: "2026-12-02" })
+    expect(risk).toMatchObject({ creditCents: 6_592, outstandingCents: 0, reasons: [{ code: "customer-credit", creditCents: 6_592 }] })
+  })
+
   it("refuses a payment dated before the invoice, or on a day still to come", () => {
     const inv = invoice()
     const pay = (date: string) => recordPayment(inv, [], 0, { id: "p9", date, amountCents: 100, method: "cheque", reference: "", now: 1, by: "a@x", today: "2026-12-07" })

@@ -291,11 +291,16 @@ export interface PaymentInput {
   today?: string
   /** The agent said the money came before the invoice was made (a deposit, a paid pro forma), so its day stands. */
   receivedBeforeInvoice?: boolean
+  /** The agent said this much of it goes beyond what is left to pay and is kept as the customer's credit. */
+  overpaymentCents?: number
 }
 
 /**
  * A payment against an issued invoice. More than what is left to pay is refused (a second agent recording the
- * same transfer is the usual cause); a negative amount corrects an earlier mistake and is allowed. A day before the
+ * same transfer is the usual cause) unless the agent said how much over it is: a customer who pays 1 300 € on an
+ * invoice of 1 234,08 € did pay it, and the 65,92 € over are theirs, kept as their credit (`overpaymentCents`, the
+ * exact excess, so that an acknowledgement made before another agent's payment no longer holds after it). A negative
+ * amount corrects an earlier mistake and is allowed. A day before the
  * invoice's own date, or after today, is a slip of the date field (15/01 for 15/10, a month and day read the wrong
  * way round): it would put a receipt in the books before anything was owed, so it is refused with the days at stake,
  * unless the agent said the money did come first (a deposit, a pro forma paid before the invoice: real, if rare).
@@ -306,12 +311,29 @@ export function recordPayment(invoice: InvoiceDoc, payments: readonly PaymentRec
   if (input.date < invoice.date && input.receivedBeforeInvoice !== true) return refuse("payment-before-invoice", `the invoice is dated ${invoice.date}`, { invoiceDate: invoice.date, date: input.date })
   if (input.today && input.date > input.today) return refuse("payment-in-future", `today is ${input.today}`, { today: input.today, date: input.date })
   const balance = invoiceBalance(invoice.totalInclVatCents, payments.filter((p) => p.invoiceId === invoice.id), creditedCents)
-  if (input.amountCents > balance.remainingCents) {
-    return refuse("payment-over-balance", `the invoice has ${balance.remainingCents / 100} left to pay`, { remainingCents: balance.remainingCents })
+  const excess = Math.max(0, input.amountCents - balance.remainingCents)
+  const acknowledged = input.overpaymentCents ?? 0
+  if (excess > 0 && acknowledged !== excess) {
+    return refuse("payment-over-balance", `the invoice has ${balance.remainingCents / 100} left to pay; this payment is ${excess / 100} over it`, {
+      remainingCents: balance.remainingCents,
+      excessCents: excess
+    })
   }
+  if (excess === 0 && acknowledged !== 0) return refuse("payment-not-over", `the invoice has ${balance.remainingCents / 100} left to pay: nothing of this payment is over it`, { remainingCents: balance.remainingCents })
   return {
     ok: true,
-    value: PaymentRecord.parse({ id: input.id, invoiceId: invoice.id, customerId: invoice.customerId, date: input.date, amountCents: input.amountCents, method: input.method, reference: input.reference, createdAt: input.now, recordedBy: input.by })
+    value: PaymentRecord.parse({
+      id: input.id,
+      invoiceId: invoice.id,
+      customerId: invoice.customerId,
+      date: input.date,
+      amountCents: input.amountCents,
+      method: input.method,
+      reference: input.reference,
+      createdAt: input.now,
+      recordedBy: input.by,
+      ...(excess > 0 ? { overpaymentCents: excess } : {})
+    })
   }
 }
 

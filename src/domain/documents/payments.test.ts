@@ -63,7 +63,7 @@ describe("an invoice's balance with credit notes", () => {
   })
 
   it("calls an invoice the credit notes took back entirely credited, nothing left and no payment date, and one paid after a partial credit paid", () => {
-    expect(invoiceBalance(12_000, [], 12_000)).toEqual({ paidCents: 12_000, remainingCents: 0, state: "credited", paidOn: null })
+    expect(invoiceBalance(12_000, [], 12_000)).toEqual({ paidCents: 12_000, remainingCents: 0, state: "credited", paidOn: null, excessCents: 0 })
     expect(invoiceBalance(12_000, [received(4_000)], 8_000)).toMatchObject({ remainingCents: 0, state: "paid", paidOn: "2026-11-20" })
   })
 })

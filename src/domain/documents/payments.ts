@@ -17,6 +17,11 @@ export interface InvoiceBalance {
   state: "unpaid" | "partly-paid" | "paid" | "credited"
   /** The date the payments first covered the invoice, when they do (never for one settled by credit notes). */
   paidOn: string | null
+  /**
+   * What was received (or credited) beyond the invoice: an overpayment the agent recorded as such, or a credit note
+   * on an invoice already paid. The customer's credit (a « trop-perçu »), owed back or kept for a next invoice.
+   */
+  excessCents: number
 }
 
 /**
@@ -36,7 +41,7 @@ export function invoiceBalance(totalInclVatCents: number, payments: readonly Pay
   const remaining = Math.max(0, totalInclVatCents - paid)
   const received = paid - creditedCents
   const state = remaining === 0 ? (received > 0 ? "paid" : "credited") : received > 0 ? "partly-paid" : "unpaid"
-  return { paidCents: paid, remainingCents: remaining, state, paidOn: state === "paid" ? paidOn : null }
+  return { paidCents: paid, remainingCents: remaining, state, paidOn: state === "paid" ? paidOn : null, excessCents: Math.max(0, paid - totalInclVatCents) }
 }
 
 /** Days past due on a date (0 when not due yet). */

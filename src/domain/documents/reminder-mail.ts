@@ -31,10 +31,11 @@ export function reminderMail(level: DunningLevel, lang: DocLanguage, f: Reminder
   const amount = formatCents(f.remainingCents, lang)
   const date = (iso: string) => formatDate(iso, lang)
   const fr = lang === "fr"
-  // A French formal notice is a letter to the debtor, in the letter's forms: « Madame, Monsieur, » and the
-  // « salutations distinguées », never « Bonjour Pascale Texier, … Cordialement » (the walk of 7 Dec, branch walk14).
-  const letter = fr && level === "formal-notice"
-  const hello = letter ? "Madame, Monsieur," : fr ? (f.contactName ? `Bonjour ${f.contactName},` : "Madame, Monsieur,") : f.contactName ? `Dear ${f.contactName},` : "Dear Sir or Madam,"
+  // A formal notice is a letter to the debtor, in the letter's forms: « Madame, Monsieur, » and the « salutations
+  // distinguées », never « Bonjour Pascale Texier, … Cordialement » (the walk of 7 Dec, branch walk14); in English
+  // "Dear Sir or Madam," and "Yours faithfully," (its British pair), not "Dear David Thornton, … Kind regards" (walk16).
+  const letter = level === "formal-notice"
+  const hello = letter ? (fr ? "Madame, Monsieur," : "Dear Sir or Madam,") : fr ? (f.contactName ? `Bonjour ${f.contactName},` : "Madame, Monsieur,") : f.contactName ? `Dear ${f.contactName},` : "Dear Sir or Madam,"
   const earlier = f.earlierReminders.map(date)
   const firmOpening = fr
     ? earlier.length === 0
@@ -51,7 +52,7 @@ export function reminderMail(level: DunningLevel, lang: DocLanguage, f: Reminder
       ? "and still unpaid to this day"
       : `and still unpaid despite our ${earlier.length === 1 ? "reminder" : "reminders"} of ${enList(earlier)}`
   const sign = letter
-    ? `Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.\n\n${f.agentName}\n${f.sellerName}`
+    ? `${fr ? "Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées." : "Yours faithfully,"}\n\n${f.agentName}\n${f.sellerName}`
     : `${fr ? "Cordialement" : "Kind regards"},\n${f.agentName}\n${f.sellerName}`
   const subjects: Record<DunningLevel, string> = fr
     ? { friendly: `Rappel : facture ${f.invoiceNumber}`, firm: `Relance : facture ${f.invoiceNumber} impayée`, "formal-notice": `Mise en demeure : facture ${f.invoiceNumber}` }
@@ -65,7 +66,7 @@ export function reminderMail(level: DunningLevel, lang: DocLanguage, f: Reminder
     : {
         friendly: `Unless we are mistaken, invoice ${f.invoiceNumber} of ${date(f.invoiceDate)}, due on ${date(f.dueDate)}, still shows ${amount} to pay.\n\nIf this is an oversight, we would be grateful if you could arrange payment. If you have already paid, please disregard this message.`,
         firm: `${firmOpening}: ${amount}, ${f.daysOverdue} days overdue.\n\nPlease settle it within 8 days. Late payment incurs the penalties and the €40 fixed recovery compensation stated on the invoice.`,
-        "formal-notice": `We hereby give you formal notice to pay, within 8 days, ${amount} due under invoice ${f.invoiceNumber} of ${date(f.invoiceDate)}, overdue since ${date(f.dueDate)} (${f.daysOverdue} days) ${stillUnpaid}.\n\nFailing payment, we will start recovery proceedings for this amount, plus late-payment penalties and the €40 fixed recovery compensation.`
+        "formal-notice": `We hereby give you formal notice to pay, within 8 days of this letter, the sum of ${amount} due under invoice ${f.invoiceNumber} of ${date(f.invoiceDate)}, overdue since ${date(f.dueDate)} (${f.daysOverdue} days) ${stillUnpaid}.\n\nFailing payment within that time, we will start recovery proceedings for this debt, plus late-payment penalties and the €40 fixed compensation for recovery costs.`
       }
   return { subject: subjects[level], body: `${hello}\n\n${bodies[level]}\n\n${sign}` }
 }

@@ -19,7 +19,7 @@ describe("invoice balance", () => {
       { date: "2026-03-01", amountCents: 3_000, method: "cheque" },
       { date: "2026-03-20", amountCents: 3_000, method: "card" }
     ])
-    expect(b).toEqual({ paidCents: 10_000, remainingCents: 0, state: "paid", paidOn: "2026-03-20" })
+    expect(b).toEqual({ paidCents: 10_000, remainingCents: 0, state: "paid", paidOn: "2026-03-20", excessCents: 0 })
     expect(invoiceBalance(10_000, [{ date: "2026-03-01", amountCents: 3_000, method: "cash" }]).state).toBe("partly-paid")
     // Taken back by credit notes, not paid: credited (and no payment day to count the customer late by).
     expect(invoiceBalance(10_000, [], 10_000)).toMatchObject({ state: "credited", paidOn: null })
@@ -27,6 +27,17 @@ describe("invoice balance", () => {
 })
 
 describe("customer risk", () => {
+  it("nets the customer's credit (an overpayment) from what they owe and have on order, and says it in words", () => {
+    // 1 300 € paid on 1 234,08 €: 65,92 € of theirs we hold, set against the 2 000 € invoice they still owe.
+    const overpaid = inv("2026-11-01", 123_408, [{ date: "2026-10-30", amountCents: 130_000 }])
+    const r = assessRisk({ creditLimitCents: 500_000, invoices: [overpaid, inv("2026-12-20", 200_000)], openOrders: [{ totalInclVatCents: 10_000 }], today: TODAY })
+    expect(r).toMatchObject({ creditCents: 6_592, unpaidInvoicesCents: 200_000, outstandingCents: 203_408, headroomCents: 296_592 })
+    expect(r.reasons).toContainEqual({ code: "customer-credit", creditCents: 6_592 })
+    // A credit beyond what is owed is theirs to be refunded: no outstanding below 0, no headroom beyond the limit.
+    const only = assessRisk({ creditLimitCents: 500_000, invoices: [overpaid], openOrders: [], today: TODAY })
+    expect(only).toMatchObject({ level: "ok", outstandingCents: 0, headroomCents: 500_000, creditCents: 6_592 })
+  })
+
   it("is ok with nothing owed under the limit", () => {
     const r = assessRisk({ creditLimitCents: 500_000, invoices: [inv("2026-12-20", 100_000)], openOrders: [], today: TODAY })
     expect(r.level).toBe("ok")

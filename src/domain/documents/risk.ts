@@ -32,12 +32,18 @@ export type RiskReason =
   | { code: "overdue"; overdueCents: number; days: number }
   | { code: "late-payer"; averageDaysLate: number }
   | { code: "no-limit" }
+  | { code: "customer-credit"; creditCents: number }
 
 export interface CustomerRisk {
   level: "ok" | "watch" | "blocked"
   reasons: RiskReason[]
-  /** Unpaid invoices + confirmed orders not yet invoiced. */
+  /**
+   * Unpaid invoices + confirmed orders not yet invoiced − the customer's credit (never below 0): what they owe and have
+   * on order, net of the money of theirs we hold, as their account's balance reads (Odoo's "total receivable").
+   */
   outstandingCents: number
+  /** Received beyond their invoices (overpayments, credit notes on paid invoices): theirs, to refund or use. */
+  creditCents: number
   unpaidInvoicesCents: number
   openOrdersCents: number
   overdueCents: number
@@ -66,9 +72,11 @@ export function assessRisk(
   let overdueCount = 0
   let lateSum = 0
   let lateCount = 0
+  let credit = 0
   for (const inv of input.invoices) {
     const bal = invoiceBalance(inv.totalInclVatCents, inv.payments, inv.creditedCents ?? 0)
     unpaid += bal.remainingCents
+    credit += bal.excessCents
     if (bal.remainingCents > 0) {
       const days = daysOverdue(inv.dueDate, input.today)
       if (days > 0) {
@@ -82,7 +90,11 @@ export function assessRisk(
     }
   }
   const openOrders = input.openOrders.reduce((s, o) => s + o.totalInclVatCents, 0)
-  const outstanding = unpaid + openOrders
+  // The credit is money of the customer's we hold: their account's balance is what they owe net of it, and so is
+  // our exposure (Odoo's credit limit check reads the same net receivable). A credit beyond what they owe adds no
+  // headroom: it is theirs to be refunded, not a licence to order more. Overdue invoices stay overdue until the
+  // credit is applied to one: it is not, by itself.
+  const outstanding = Math.max(0, unpaid + openOrders - credit)
   const limit = input.creditLimitCents
   const averageDaysLate = lateCount ? Math.round((lateSum / lateCount) * 10) / 10 : null
 
@@ -96,11 +108,13 @@ export function assessRisk(
   else if (maxDays > 0) watch.push({ code: "overdue", overdueCents: overdue, days: maxDays })
   if (averageDaysLate !== null && averageDaysLate > settings.watchAverageDaysLate) watch.push({ code: "late-payer", averageDaysLate })
   const info: RiskReason[] = limit === null ? [{ code: "no-limit" }] : []
+  if (credit > 0) info.push({ code: "customer-credit", creditCents: credit })
 
   return {
     level: blocked.length ? "blocked" : watch.length ? "watch" : "ok",
     reasons: [...blocked, ...watch, ...info],
     outstandingCents: outstanding,
+    creditCents: credit,
     unpaidInvoicesCents: unpaid,
     openOrdersCents: openOrders,
     overdueCents: overdue,

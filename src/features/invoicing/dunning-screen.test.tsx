@@ -210,10 +210,10 @@ describe("the dunning list's filter", () => {
     const show = screen.getByLabelText("Afficher")
     fireEvent.change(show, { target: { value: "to-send" } })
     expect(numbers()).toEqual(["FAC-2026-00095"])
-    expect(screen.getByText(/^1 facture en retard, 693,52\s€ au total$/)).toBeTruthy()
+    expect(screen.getByText(/^1 facture en retard affichée sur 2 : 693,52\s€$/)).toBeTruthy()
     fireEvent.change(show, { target: { value: "firm" } })
     expect(numbers()).toEqual(["FAC-2026-00077"])
-    expect(screen.getByText(/^1 facture en retard, 948,95\s€ au total$/)).toBeTruthy()
+    expect(screen.getByText(/^1 facture en retard affichée sur 2 : 948,95\s€$/)).toBeTruthy()
     fireEvent.change(show, { target: { value: "friendly" } })
     expect(screen.getByText("Rien ne correspond à ces filtres.")).toBeTruthy()
     expect([...(show as HTMLSelectElement).options].map((o) => o.textContent)).toEqual([

@@ -29,6 +29,8 @@ export function DunningScreen({ customerId }: { customerId: string | null }) {
   const { t, i18n } = useTranslation()
   const lang = i18n.language === "en" ? "en" : "fr"
   const [rows, setRows] = useState<DocumentRowView[] | null>(null)
+  // Every overdue invoice of the team, whatever the search: what the summary says the rows shown are "of".
+  const [all, setAll] = useState<number | null>(null)
   const [schedule, setSchedule] = useState<Schedule | null>(null)
   const [names, setNames] = useState<Readonly<Record<string, string>>>({})
   const [query, setQuery] = useState("")
@@ -41,6 +43,7 @@ export function DunningScreen({ customerId }: { customerId: string | null }) {
     send("documents/list", { kind: "dunning", query, limit: 500, ...(customerId ? { customerId } : {}) })
       .then((r) => {
         setRows(r.rows)
+        setAll(r.all ?? r.total)
         setSchedule(r.schedule)
         setNames(r.names ?? {})
       })
@@ -53,6 +56,15 @@ export function DunningScreen({ customerId }: { customerId: string | null }) {
 
   const shown = rows === null ? null : rows.filter((r) => (show === "" ? true : show === "to-send" ? Boolean(r.dunning?.due ?? r.dunning?.direct) : r.dunning?.reached === show))
   const totalOverdue = (shown ?? []).reduce((s, r) => s + (r.remainingCents ?? 0), 0)
+  // Under a filter (a stage, a search, a customer) the count is of what is shown, said as part of all: « 3 factures en
+  // retard » under « relance ferme » read as all there were.
+  const filtered = shown !== null && all !== null && shown.length !== all
+  const summary =
+    shown === null
+      ? null
+      : filtered
+        ? t("invoicing.dunning.summaryShown", { count: shown.length, all, amount: formatCents(totalOverdue, lang) })
+        : t("invoicing.dunning.summary", { count: shown.length, amount: formatCents(totalOverdue, lang) })
   return (
     <section className="c-docs" data-comptoir="dunning">
       <h1>{t("invoicing.dunning.title")}</h1>
@@ -71,7 +83,11 @@ export function DunningScreen({ customerId }: { customerId: string | null }) {
             ))}
           </select>
         </label>
-        {shown ? <span className="c-muted">{t("invoicing.dunning.summary", { count: shown.length, amount: formatCents(totalOverdue, lang) })}</span> : null}
+        {summary ? (
+          <span className="c-muted" data-comptoir="dunning-summary">
+            {summary}
+          </span>
+        ) : null}
         {customerId ? (
           <a className="c-chip c-chip-match" href="#/dunning">
             {t("invoicing.list.customer", { name: rows?.[0]?.customerName ?? customerId })} ×

@@ -110,13 +110,14 @@ describe("the payment form", () => {
 describe("the payment form's checks", () => {
   // The walk of 7 Dec (branch walk14): 675,05 € typed against 625,05 € left said only « Plus que le reste à payer. »,
   // at the top of the page; a cheque dated 15/01/2026 on an invoice of 15/09/2026 was recorded without a word.
-  it("refuses more than what is left beside the form, naming what is left, and sends nothing", async () => {
+  it("says beside the form how much is over what is left, naming what is left, and sends nothing until told to keep it", async () => {
     const acts = stubBackground({ today: "2026-12-03" })
     showInvoice()
     fireEvent.change(await screen.findByLabelText("Montant (€)"), { target: { value: "60,01" } })
+    expect(document.querySelector('[data-comptoir="payment-over"]')!.textContent).toMatch(/^0,01\s€ de plus que le reste à payer \(60,00\s€\)\./)
     fireEvent.click(screen.getByRole("button", { name: "Enregistrer le règlement" }))
     const said = await screen.findByRole("alert")
-    expect(said.textContent).toMatch(/^Plus que le reste à payer : 60,00\s€\.$/)
+    expect(said.textContent).toMatch(/^Cochez pour garder les 0,01\s€ en trop au crédit du client, ou corrigez le montant\.$/)
     expect(said.closest('[data-comptoir="payment-form"]')).not.toBeNull()
     expect(acts).toHaveLength(0)
   })

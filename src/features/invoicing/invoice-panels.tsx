@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next"
 import { formatQuantity } from "~src/domain/documents/document-text"
 import { creditableByLine } from "~src/domain/documents/flow"
 import { formatCents, parseScaledDecimal } from "~src/domain/documents/money"
+import { invoiceBalance } from "~src/domain/documents/payments"
 import { centsToInput } from "~src/domain/documents/quote-form"
 import type { DocumentActionRequest, ResponseOf } from "~src/messaging/contract"
 import { DateInput } from "~src/ui/date-input"
@@ -32,6 +33,9 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
   // A day before the invoice is most often a slip (15/01 for 15/10), sometimes a deposit or a paid pro forma: the
   // agent says which by ticking, and the tick is asked again for any other day.
   const [earlyFor, setEarlyFor] = useState<string | null>(null)
+  // An amount over what is left (1 300 € on 1 234,08 €) is a real payment, as Odoo records it: the agent ticks to keep
+  // the excess as the customer's credit, and the tick holds for that excess only (asked again for another amount).
+  const [overFor, setOverFor] = useState<number | null>(null)
   const [creditError, setCreditError] = useState<string | null>(null)
   if (!doc || doc.type !== "invoice") return null
   const remaining = view.row?.remainingCents ?? 0
@@ -44,6 +48,9 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
   // By the day the money came, as a bank statement reads: recorded later is not received later (a cheque of
   // 16 Nov typed today went under today's transfer).
   const payments = [...view.payments].sort((a, b) => a.date.localeCompare(b.date) || a.createdAt - b.createdAt)
+  const typed = parseScaledDecimal(amount, 2, true)
+  const excess = typed !== null && remaining > 0 ? Math.max(0, typed - remaining) : 0
+  const keptAsCredit = invoiceBalance(doc.totalInclVatCents, view.payments, creditedCents).excessCents
   return (
     <>
       <section className="c-doc-payments">
@@ -64,7 +71,14 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
               {payments.map((p) => (
                 <tr key={p.id} data-comptoir="payment-row">
                   <td>{formatDay(p.date, lang)}</td>
-                  <td className="c-num">{formatCents(p.amountCents, lang)}</td>
+                  <td className="c-num">
+                    {formatCents(p.amountCents, lang)}
+                    {p.overpaymentCents ? (
+                      <div className="c-muted" data-comptoir="payment-overpayment" data-cents={p.overpaymentCents}>
+                        {t("invoicing.payments.overpaymentOf", { amount: formatCents(p.overpaymentCents, lang) })}
+                      </div>
+                    ) : null}
+                  </td>
                   <td>{t(`invoicing.payments.method.${p.method}`)}</td>
                   <td>{p.reference}</td>
                 </tr>
@@ -85,8 +99,8 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
               }
               // Said beside the form, with the figure or the days at stake, before anything is sent (the domain
               // refuses them too, in words that cannot hold them).
-              if (cents > remaining) {
-                setAmountError(t("invoicing.payments.overRemaining", { amount: formatCents(remaining, lang) }))
+              if (cents > remaining && overFor !== cents - remaining) {
+                setAmountError(t("invoicing.payments.tickOver", { excess: formatCents(cents - remaining, lang) }))
                 return
               }
               const early = date < doc.date
@@ -99,12 +113,14 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
                 return
               }
               setAmountError(null)
-              void onAct({ action: "payment", date, amountCents: cents, method, reference, receivedBeforeInvoice: early }).then((done) => {
+              const over = cents > remaining ? { overpaymentCents: cents - remaining } : {}
+              void onAct({ action: "payment", date, amountCents: cents, method, reference, receivedBeforeInvoice: early, ...over }).then((done) => {
                 if (!done) return
                 setAmount("")
                 setReference("")
                 setDate(null)
                 setEarlyFor(null)
+                setOverFor(null)
               })
             }}>
             <label>
@@ -135,6 +151,15 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
                 {t("invoicing.payments.receivedBeforeInvoice", { invoiceDate: formatDay(doc.date, lang) })}
               </label>
             ) : null}
+            {excess > 0 ? (
+              <div className="c-payment-over" data-comptoir="payment-over" data-cents={excess}>
+                <span className="c-notice">{t("invoicing.payments.over", { excess: formatCents(excess, lang), remaining: formatCents(remaining, lang) })}</span>
+                <label className="c-check">
+                  <input type="checkbox" data-comptoir="payment-keep-credit" checked={overFor === excess} onChange={(e) => setOverFor(e.target.checked ? excess : null)} />
+                  {t("invoicing.payments.keepAsCredit", { excess: formatCents(excess, lang) })}
+                </label>
+              </div>
+            ) : null}
             <button type="submit" className="c-button" data-comptoir="payment-submit">
               {t("invoicing.payments.record")}
             </button>
@@ -147,9 +172,17 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
         ) : (
           // Good news in the page's green, not the orange of a notice to act on.
           // Taken back by credit notes with nothing paid is not "paid in full": the page says what the domain says.
-          <p className="c-ok" data-comptoir="invoice-paid" data-payment={view.row?.paymentState ?? ""}>
-            {t(view.row?.paymentState === "credited" ? "invoicing.payments.credited" : "invoicing.payments.paid")}
-          </p>
+          <>
+            <p className="c-ok" data-comptoir="invoice-paid" data-payment={view.row?.paymentState ?? ""}>
+              {t(view.row?.paymentState === "credited" ? "invoicing.payments.credited" : "invoicing.payments.paid")}
+            </p>
+            {/* The money over the invoice is the customer's: said where it was received, never lost in a 0 left to pay. */}
+            {keptAsCredit > 0 ? (
+              <p className="c-muted" data-comptoir="invoice-excess" data-cents={keptAsCredit}>
+                {t("invoicing.payments.excess", { amount: formatCents(keptAsCredit, lang) })}
+              </p>
+            ) : null}
+          </>
         )}
       </section>
 

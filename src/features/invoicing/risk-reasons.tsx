@@ -10,6 +10,7 @@ export interface RiskReasonLike {
   days?: number | undefined
   thresholdDays?: number | undefined
   averageDaysLate?: number | undefined
+  creditCents?: number | undefined
 }
 
 /** A customer's risk reasons in the agent's language, amounts in full. */
@@ -25,6 +26,7 @@ export function RiskReasons({ reasons }: { reasons: readonly RiskReasonLike[] })
           {t(`invoicing.risk.reason.${r.code}`, {
             outstanding: money(r.outstandingCents),
             limit: money(r.limitCents),
+            credit: money(r.creditCents),
             overdue: money(r.overdueCents),
             days: r.days ?? 0,
             // "1 jour de retard", not "1 jours": only the overdue reasons have a singular.

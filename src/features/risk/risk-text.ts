@@ -20,6 +20,8 @@ export function riskReasonsText(risk: RiskView, t: Translate, locale: string): s
         return t("risk.reasons.latePayer", { count: Math.round(r.averageDaysLate ?? 0) })
       case "no-limit":
         return t("risk.reasons.noLimit")
+      case "customer-credit":
+        return t("risk.reasons.customerCredit", { amount: money(r.creditCents) })
     }
   })
 }

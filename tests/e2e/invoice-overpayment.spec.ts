@@ -1,0 +1,81 @@
+import { expect, test, type Page } from "@playwright/test"
+
+import { signedInAgent, untilSent, workspace } from "./demo-server"
+
+test.describe.configure({ mode: "serial" })
+
+const agent = signedInAgent("overpay")
+
+type Row = { id: string; type: string; number: string | null; customerId: string; paymentState: string | null; remainingCents: number | null; daysOverdue: number }
+const invoices = async (page: Page) =>
+  ((await page.evaluate(() => chrome.runtime.sendMessage({ type: "documents/list", payload: { kind: "invoices", limit: 1000 } }))) as { data: { rows: Row[] } }).data.rows
+
+async function setLanguage(page: Page, language: "fr" | "en" | null): Promise<void> {
+  await page.evaluate(async (language) => {
+    const { settings } = await chrome.storage.local.get("settings")
+    await chrome.storage.local.set({ settings: { ...(settings as object | undefined), language } })
+  }, language)
+}
+
+/** "€1,234.08" as the English UI writes cents. */
+const euros = (cents: number) => new Intl.NumberFormat("en-GB", { style: "currency", currency: "EUR" }).format(cents / 100)
+
+// A customer pays 65.92 € more than the invoice (1 300 € on 1 234,08 €): Odoo records it and keeps the excess as the
+// customer's credit; the form refused it before (walk16).
+test("an overpayment is recorded once the agent keeps the excess as the customer's credit: the invoice is paid, the server takes it, the card says the credit", async () => {
+  const p = agent()
+  await workspace(p, "invoices")
+  // An unpaid invoice of a customer who holds no credit yet (each repeat of this test takes another).
+  const credit = async (customerId: string) =>
+    ((await p.page.evaluate((customerId) => chrome.runtime.sendMessage({ type: "documents/risk", payload: { customerId } }), customerId)) as { data: { reasons: { code: string }[] } }).data.reasons.some((r) => r.code === "customer-credit")
+  let invoice: Row | undefined
+  for (const r of (await invoices(p.page)).filter((r) => r.type === "invoice" && r.paymentState === "unpaid" && (r.remainingCents ?? 0) > 0 && r.daysOverdue === 0)) {
+    if (!(await credit(r.customerId))) {
+      invoice = r
+      break
+    }
+  }
+  if (!invoice) throw new Error("no unpaid invoice of a customer without credit in the demo")
+  const remaining = invoice.remainingCents!
+  await workspace(p, `invoices/${invoice.id}`)
+  const view = p.page.locator('[data-comptoir="document-view"]')
+  await expect(view).toHaveAttribute("data-payment", "unpaid")
+
+  await p.page.locator('[data-comptoir="payment-amount"]').fill(((remaining + 6_592) / 100).toFixed(2))
+  await p.page.locator('[data-comptoir="payment-reference"]').fill("VIR OVER-1")
+  const over = p.page.locator('[data-comptoir="payment-over"]')
+  await expect(over).toHaveAttribute("data-cents", "6592")
+  await expect(over).toContainText(`€65.92 more than what is left to pay (${euros(remaining)}).`)
+  // Not ticked: nothing is recorded, the form says what to do.
+  await p.page.locator('[data-comptoir="payment-submit"]').click()
+  await expect(p.page.locator('[data-comptoir="payment-error"]')).toHaveText("Tick to keep the €65.92 overpaid as the customer's credit, or correct the amount.")
+  await expect(p.page.locator('[data-comptoir="payment-row"]')).toHaveCount(0)
+  await p.page.screenshot({ path: "test-results/walk16-overpayment-form-en.png", fullPage: true })
+
+  await p.page.getByLabel("Record it: the invoice is paid and the €65.92 overpaid is kept as the customer's credit").check()
+  await p.page.locator('[data-comptoir="payment-submit"]').click()
+  await expect(view).toHaveAttribute("data-payment", "paid")
+  await expect(p.page.locator('[data-comptoir="remaining"]')).toHaveAttribute("data-cents", "0")
+  await expect(p.page.locator('[data-comptoir="invoice-excess"]')).toHaveText("Overpaid: €65.92, kept as the customer's credit.")
+  await expect(p.page.locator('[data-comptoir="payment-row"]')).toContainText(`${euros(remaining + 6_592)}incl. €65.92 overpaid`)
+  await expect(p.page.locator('[data-comptoir="history-payment"]').last()).toHaveAttribute("data-outcome", "paid")
+  await p.page.screenshot({ path: "test-results/walk16-overpayment-paid-en.png", fullPage: true })
+
+  // The server took it (it refuses an overpayment not acknowledged): nothing left to send, no change refused.
+  await untilSent(p)
+  await p.page.goto(`chrome-extension://${p.extensionId}/options.html`)
+  await expect(p.page.locator('[data-comptoir="sync-status"]')).toContainText("nothing to send")
+  await expect(p.page.locator('[data-comptoir="refused-change"]')).toHaveCount(0)
+
+  // The customer's card says the credit in words, in its risk.
+  await workspace(p, `customers/${invoice.customerId}`)
+  await expect(p.page.locator('[data-comptoir="risk"]').first()).toContainText("Customer's credit: €65.92 received beyond their invoices (overpaid), deducted from the outstanding")
+  await p.page.screenshot({ path: "test-results/walk16-overpayment-card-en.png", fullPage: true })
+
+  await setLanguage(p.page, "fr")
+  await workspace(p, `invoices/${invoice.id}`)
+  await expect(p.page.locator('[data-comptoir="invoice-excess"]')).toHaveText(/^Trop-perçu : 65,92\s€, gardés au crédit du client\.$/)
+  await expect(p.page.locator('[data-comptoir="payment-overpayment"]')).toHaveText(/^dont 65,92\s€ de trop-perçu$/)
+  await p.page.screenshot({ path: "test-results/walk16-overpayment-paid-fr.png", fullPage: true })
+  await setLanguage(p.page, null)
+})
