@@ -123,3 +123,22 @@ describe("a weekday said after the week by its first day (w/c, week commencing, 
     expect(day("Hi, please send 10 rolls of 110 L bin bags on Tuesday, we are closed w/c 14th December.")).toBe("2026-12-01")
   })
 })
+
+describe("two sizes of a hundred or more either side of « x » after the goods' name", () => {
+  it("are the goods' size in millimetres: the count is the one before the name", () => {
+    const cases: [string, string[]][] = [
+      ["Hello, please send:\n4 storage pallets 1200 x 800\nThanks", ["REF-1013|4"]],
+      ["Hello, please send 6 storage pallets 1200 x 1000 for Friday. Thanks", ["REF-1013|6"]],
+      ["Bonjour, 3 palettes de stockage 1200 x 800 pour jeudi svp", ["REF-1013|3"]],
+      ["Hi, 2 storage pallets (1200 x 800 mm) please", ["REF-1013|2"]],
+      ["Hello, please send:\n8 storage pallets 1000 x 1200\nThanks", ["REF-1013|8"]]
+    ]
+    expect(cases.map(([text]) => lines(text))).toEqual(cases.map(([, l]) => l))
+  })
+
+  it("still reads a count times a pack, or a measure after the second number, as before (guards)", () => {
+    expect(lines("Hello, please send:\n4 x 5 L multi-surface cleaner\nThanks")).toEqual(["DET-5L|4"])
+    expect(lines("Hello, please send:\n100 x 250 ml hand sanitiser\nThanks")).toEqual(["REF-1008|100"])
+    expect(lines("Hello, please send:\n30 double-wall boxes 600 x 400 x 400\nThanks")).toEqual(["CART-60|30"])
+  })
+})
