@@ -124,3 +124,21 @@ describe("a town beyond Latin-1 in the label's words or before six figures (tune
     expect(address("Hello, please send 4 packs of still water by Friday.\nDeliver to:\nSri Ram Traders, 12 MG Road\nPune 411001\nThanks")).toBe("Sri Ram Traders, 12 MG Road, Pune 411001")
   })
 })
+
+describe("a dictated line with no comma nor full stop, asking for goods, then « to the » and a place up to a code naming its country", () => {
+  it("is the place after the last « to the », whatever came between the goods and it", () => {
+    const cases: [string, string][] = [
+      ["hi this is Mags from the rowing club can you send 4 packs of water and 2 bags of cups to the boathouse behind the clubhouse Riverside Walk Durham DH1 3LN by Friday thanks", "boathouse behind the clubhouse Riverside Walk Durham DH1 3LN"],
+      ["Hi it's Tom could we have six boxes of large gloves please for Monday to the feed store at the back of Hillside Farm Long Lane Malton YO17 6PA thanks very much", "the feed store at the back of Hillside Farm Long Lane Malton YO17 6PA"],
+      ["hello it's Aoife can you send ten rolls of bin bags to the kit room under the main stand Dalymount Park Phibsborough Dublin D07 X2K3 by Wednesday thanks a million", "kit room under the main stand Dalymount Park Phibsborough Dublin D07 X2K3"],
+      ["hey it's Jim we need eight packs of water to the marquee at the showground Bakewell Road Matlock DE4 3AU for Saturday ta", "marquee at the showground Bakewell Road Matlock DE4 3AU"],
+      ["hi it's Bev can you send 2 cases of toilet rolls the day after tomorrow to the scout hut behind the church Mill Hill Ludlow SY8 1BB cheers", "scout hut behind the church Mill Hill Ludlow SY8 1BB"]
+    ]
+    expect(cases.map(([text]) => address(text))).toEqual(cases.map((c) => c[1]))
+  })
+
+  it("still leaves the invoice's place out (guards)", () => {
+    expect(address("hi can you send 3 boxes of blue pens thanks. Our invoices go to the accounts team Ridge Lane Hexham NE46 3BX")).toBeNull()
+    expect(address("hi we need 3 boxes of blue pens please send the invoice to the accounts team at Ridge Lane Hexham NE46 3BX")).toBeNull()
+  })
+})

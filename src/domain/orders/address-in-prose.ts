@@ -130,6 +130,27 @@ export function addressSentTo(lines: readonly string[]): { value: string; eviden
 }
 
 /**
+ * "can you send 3 cases … and 6 boxes of large nitrile gloves to the marquee site gate C Monahan's Road Cork T12 RX93 by
+ * Thursday thanks", "… please for the day after tomorrow to the large animal store at the back of Fellside Vets Station
+ * Road Penrith CA11 7JG thanks": a dictated line with no comma nor full stop that asks for goods, then "to the" and a
+ * place up to a postal code that names its country: the place after the last "to the" is the address.
+ */
+export function dictatedToPlace(lines: readonly string[]): { value: string; evidence: string; confidence: number } | null {
+  for (const line of lines) {
+    const code = SELF_COUNTRY_CODE.exec(line)
+    if (code === null || BILLING.test(line) || !/\b(?:send|deliver|ship|bring|drop|could we have|can we (?:get|have)|can you|need|want)\b/i.test(line)) continue
+    const upTo = line.slice(0, code.index + code[0].length)
+    if (/[,;:.()!?]/.test(upTo)) continue
+    const to = [...upTo.matchAll(/\bto the\s+/gi)].pop()
+    if (to === undefined) continue
+    const place = upTo.slice(to.index + to[0].length)
+    if (place.split(/\s+/).length < 5 || place.length > 110) continue
+    return { value: place.trim(), evidence: line.trim(), confidence: 0.5 }
+  }
+  return null
+}
+
+/**
  * "Need for the depot at Thurso:" … then, alone on its line, "Harbour Depot, Quay Street, Thurso KW14 7AA": a line that is
  * an address and nothing else, its first part naming the place the goods were said to be for ("for the depot"), is
  * where they go. Tried last.

@@ -1,7 +1,7 @@
 import { foldText } from "../search/fold-text"
 import { addressSentenceAfterAsking, blockAfterGoods } from "./address-after-goods"
 import { addressAtDock, addressWithoutCode, blockWithoutCode, placeStreetAndTown } from "./address-fallbacks"
-import { addressAfterAsking, addressOpeningOnTo, addressSentTo, addressThenWayIn, blockUnderGoods, placeInSentence, placeNamedAbove } from "./address-in-prose"
+import { addressAfterAsking, addressOpeningOnTo, addressSentTo, addressThenWayIn, blockUnderGoods, dictatedToPlace, placeInSentence, placeNamedAbove } from "./address-in-prose"
 import { cleanAddressPart, placeBefore, placeRunningInto, UP_TO_TOWN, withoutHeading } from "./address-bounds"
 import { placeAfterGoods } from "./line-sentences"
 import { addressAtInSentence, addressInCsvColumn, placeWordThenAddress } from "./address-said-plainly"
@@ -134,7 +134,7 @@ function blockBelow(lines: readonly string[], i: number): boolean {
 /** The delivery address the mail asks for, as its lines joined by ", ". */
 export function findDeliveryAddress(text: string, sender = "", signature = ""): { value: string; evidence: string; confidence: number } | null {
   const lines = text.split("\n")
-  const found = findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines, sender) ?? addressAfterAsking(lines) ?? placeNamedAbove(lines) ?? addressSentTo(lines) ?? addressWithoutCode(lines) ?? placeStreetAndTown(lines) ?? addressAtDock(lines) ?? blockWithoutCode(lines) ?? addressOpeningOnTo(lines) ?? blockUnderGoods(lines, sender, signature) ?? addressInCsvColumn(lines) ?? placeWordThenAddress(lines) ?? addressAtInSentence(lines) ?? blockAfterGoods(lines, sender, signature) ?? addressSentenceAfterAsking(lines)
+  const found = findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines, sender) ?? addressAfterAsking(lines) ?? placeNamedAbove(lines) ?? addressSentTo(lines) ?? dictatedToPlace(lines) ?? addressWithoutCode(lines) ?? placeStreetAndTown(lines) ?? addressAtDock(lines) ?? blockWithoutCode(lines) ?? addressOpeningOnTo(lines) ?? blockUnderGoods(lines, sender, signature) ?? addressInCsvColumn(lines) ?? placeWordThenAddress(lines) ?? addressAtInSentence(lines) ?? blockAfterGoods(lines, sender, signature) ?? addressSentenceAfterAsking(lines)
   return found === null ? null : { ...found, value: withoutHeading(found.value).replace(SENDING_PREPOSITION, "") }
 }
 
