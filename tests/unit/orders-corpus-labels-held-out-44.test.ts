@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest"
 import { after, FRI, fromCustomerAddresses, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, MON, next, nextWeeks, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
 
 /**
- * The forty-fourth held-out part (issue #11, held-out-44/): 40 mails by an author who read neither the extractor nor
+ * The former forty-fourth held-out part (issue #11; h44-* in tuned/ since tune44b, held-out-44/ until then): 40 mails by an author who read neither the extractor nor
  * another set's mails or labels — industry and engineering: a plastics plant's maintenance technician on an iPhone
  * (a work order for the delivery note), a foundry's SAP PDF with cost centres, an R&D centre's 2027 price request, the
  * known Ateliers Mercier sending to a client's assembly site, a biscuit plant's buyer forwarding and correcting the
@@ -22,7 +22,7 @@ import { after, FRI, fromCustomerAddresses, isoWeek, itChecksDeliveryDays, itChe
  * Packaging's second plant, a valve group's supplier onboarding, a smelter's control room, a Singapore fab, a telecom
  * field team's reply, a chemical works' gatehouse, a Taupō geothermal station. Checked here without the extractor.
  */
-const mails = readLabelledMails("held-out-44")
+const mails = readLabelledMails("tuned", "h44-")
 
 /** Each order's delivery in its mail's words, counted from its Date header (the writer's own day). */
 const DELIVERY: DeliveryRules = {
@@ -71,7 +71,7 @@ const NOT_ORDERS: Readonly<Record<number, RegExp>> = {
   39: /we do not need anything else/
 }
 
-const madeFrom = readMadeFrom("held-out-44.txt")
+const madeFrom = readMadeFrom("tuned-h44.txt")
 
 /**
  * The quantities the label test would not otherwise see moved: a forwarder's correction of the list it passes on
@@ -93,7 +93,7 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = { deux: 2, trois: 3, cinq
 
 /** Each mail's lines as its source writes them (body with quotes unmarked, then its PDF's or CSV's rows), one per line. */
 const sourceLines: ReadonlyMap<string, readonly string[]> = new Map(
-  readFileSync(join(import.meta.dirname, "..", "fixtures", "orders", "sources", "held-out-44.txt"), "utf8")
+  readFileSync(join(import.meta.dirname, "..", "fixtures", "orders", "sources", "tuned-h44.txt"), "utf8")
     .split(/^=== /m)
     .filter((b) => b.trim() !== "")
     .map((block) => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest"
 import { after, FRI, fromCustomerAddresses, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, type SaidAgain, MON, next, nextWeeks, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
 
 /**
- * The forty-fifth held-out part (issue #11, held-out-45/): 40 mails by an author who read neither the extractor nor
+ * The former forty-fifth held-out part (issue #11; h45-* in tuned/ since tune44b, held-out-45/ until then): 40 mails by an author who read neither the extractor nor
  * another set's mails or labels — childhood, schooling and youth: a Nantes crèche on an iPhone, the known Catholic
  * school's bursar sending to its caretaker's lodge, a collège's quote request, the known town's nursery-school canteen,
  * a lycée's intendance PDF, a leisure centre's animator dictating, a collège forwarding the ski-trip list and
@@ -22,7 +22,7 @@ import { after, FRI, fromCustomerAddresses, itChecksDeliveryDays, itChecksLabelR
  * football club dictating, an outdoor school's thanks, a Scottish boarding school's bursary. Checked here without the
  * extractor (the bench runs it, blind, aggregates only).
  */
-const mails = readLabelledMails("held-out-45")
+const mails = readLabelledMails("tuned", "h45-")
 
 /** Each order's delivery in its mail's words, counted from its Date header (the writer's own day). */
 const DELIVERY: DeliveryRules = {
@@ -57,7 +57,7 @@ const DELIVERY: DeliveryRules = {
 
 const NOT_ORDERS = [3, 8, 12, 15, 17, 20, 22, 26, 29, 33, 36, 39]
 
-const madeFrom = readMadeFrom("held-out-45.txt")
+const madeFrom = readMadeFrom("tuned-h45.txt")
 
 /**
  * The quantities the label test would not otherwise see moved: a forwarder's correction of the list it passes on
@@ -125,7 +125,7 @@ const NAMED: Readonly<Record<string, RegExp>> = {
 
 /** Each mail's own lines (the body without its quote marks, the PDF's and the CSV's rows), by the mail's name. */
 const sourceLines: ReadonlyMap<string, string[]> = new Map(
-  readFileSync(join(import.meta.dirname, "..", "fixtures", "orders", "sources", "held-out-45.txt"), "utf8")
+  readFileSync(join(import.meta.dirname, "..", "fixtures", "orders", "sources", "tuned-h45.txt"), "utf8")
     .split(/^=== /m)
     .filter((b) => b.trim() !== "")
     .map((block) => {

@@ -53,6 +53,31 @@ export function addressWithoutCode(lines: readonly string[]): Found | null {
 }
 
 /**
+ * « pourriez-vous livrer 3 packs d'eau à l'école Jules-Ferry, 8 rue des Écoles à Vichy, demain matin ? », « … au gymnase,
+ * 4 avenue du Stade à Riom. »: in a sentence that sends the goods, the place named after « à la / à l' / au / aux », its
+ * numbered street and the town after « à », then a comma or the sentence's end: the address, with no postal code.
+ */
+const SENDS_FR = /\b(?:livr\w*|envoy\w*|exp[ée]di\w*|d[ée]pos\w*|apport\w*)\b/i
+const PLACE_STREET_TOWN = /(?<![\p{L}])(?:[àa] la |[àa] l['’]|au |aux |chez )([^,.;:!?()\d]{3,60}),\s*(\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|boulevard|bd|chemin|all[ée]e|impasse|place|quai|route|cours|square)\s[^,.;:!?()\d]{2,40}?\s[àa]\s\p{Lu}[\p{L}'’]*(?:[- ]\p{Lu}?[\p{L}'’]+){0,3})(?=\s*(?:[,.;!?]|$))/u
+/**
+ * « Livraison le vendredi 4 décembre à la crèche (11 impasse des Lilas, Béziers), avant 9 h », "deliver to the annex (4
+ * Mill Lane, Ludlow) on Friday": the premises said in lower case, then in brackets their numbered street and town with no
+ * postal code: the brackets hold the address.
+ */
+const PLACE_THEN_BRACKET = /(?<![\p{L}])(?:[àa] la |[àa] l['’]|au |aux |chez |to the |at the |to our |at our )\p{Ll}[^,.;:!?()\d]{1,40}\(\s*(\d{1,4}(?:\s?(?:bis|ter))?,?\s+[^()\d]{3,50},\s*\p{Lu}[\p{L}'’]*(?:[- ]\p{Lu}?[\p{L}'’]+){0,3})\s*\)/u
+export function placeStreetAndTown(lines: readonly string[]): Found | null {
+  for (const line of lines) {
+    for (const sentence of line.split(/(?<=[.!?])\s+/)) {
+      const m = PLACE_STREET_TOWN.exec(sentence)
+      if (m !== null && SENDS_FR.test(sentence.slice(0, m.index)) && !BILLING.test(sentence)) return { value: `${cleanAddressPart(m[1]!)}, ${cleanAddressPart(m[2]!)}`, evidence: line.trim(), confidence: 0.55 }
+      const b = PLACE_THEN_BRACKET.exec(sentence)
+      if (b !== null && /\b(?:livr\w*|deliver\w*|ship\w*|send|envoy\w*)\b/i.test(sentence.slice(0, b.index)) && !BILLING.test(sentence) && streetOf(b[1]!.split(",")[0]!)) return { value: cleanAddressPart(b[1]!), evidence: line.trim(), confidence: 0.55 }
+    }
+  }
+  return null
+}
+
+/**
  * A part of an address that names a dock or a goods entrance: "quai 4", "quai papier n° 5", "entrée camions", "Loading
  * Bay 3"; or the door a venue takes deliveries at, first or in the middle: "Entrée des artistes", "Stage door".
  */

@@ -2,7 +2,7 @@ import { foldText } from "../search/fold-text"
 import { cleanAddressPart, placeRunningInto, UP_TO_TOWN } from "./address-bounds"
 import { TITLE } from "./address-fallbacks"
 import { signOffAfterWayIn } from "./address-notes"
-import { BILLING, NUMBERED_STREET, POSTAL_LINE, STREET, streetOf } from "./address-shapes"
+import { BILLING, NUMBERED_STREET, POSTAL_LINE, SELF_COUNTRY_CODE, STREET, streetOf } from "./address-shapes"
 import { SENDING_DAY_EN, SENDING_DAY_FR } from "./line-sentences"
 
 /**
@@ -15,18 +15,25 @@ import { SENDING_DAY_EN, SENDING_DAY_FR } from "./line-sentences"
  * "Dès que possible, à la Maison de quartier des Trois-Cités, 5 place de France, 86000 Poitiers.": a place named
  * after "à la" / "au" / "to the", its street and town after it, in a sentence with no label. Tried after every label.
  */
+/** After the place's name: its numbered street, or a gate or a building (one or two short parts) then a street with no number. */
+const STREET_NEXT = String.raw`\d{1,4}[a-z]?,?\s|(?:[^,\d()\n]{1,30}\d?,\s*){0,2}(?:(?:\p{Lu}[\p{L}'’-]+\s){1,3}(?:Road|Street|Lane|Way|Drive|Close|Avenue|Quay|Wharf)|(?:rue|avenue|chemin|route|impasse|all[ée]e|quai|boulevard|place|cours)\s+[^,\d:]{2,40}),`
 export function placeInSentence(lines: readonly string[]): { value: string; evidence: string; confidence: number } | null {
   for (const line of lines) {
-    if (BILLING.test(line) || !STREET.test(line) || !POSTAL_LINE.test(line)) continue
+    if (BILLING.test(line) || !streetOf(line) || !POSTAL_LINE.test(line)) continue
     // A line that opens on "à la …" (the list's "merci de livrer :" above it) names the place in lower case too:
     // "à la sous-préfecture de Thonon, 1 place …".
-    const m = /(?<![\p{L}])(?:[àa] la|[àa] l['’]|au|aux|to the|at the)\s+(\p{Lu}[^,\d()]{2,60}),\s*(?=\d{1,4}[a-z]?,?\s)/u.exec(line) ?? /^\s*(?:[àa] la|[àa] l['’]|au|aux|to the|at the)\s+(\p{Ll}[^,\d()]{2,60}),\s*(?=\d{1,4}[a-z]?,?\s)/u.exec(line)
+    // (the street may be named without a number, a gate or a building between: "to the Thornbury depot, Gate B,
+    // Thornbury Road, Bradford BD3 8HT?", « au dépôt des Chênes, portail 2, chemin des Vignes, 26000 Valence »)
+    const m = new RegExp(String.raw`(?<![\p{L}])(?:[àa] la|[àa] l['’]|au|aux|to the|at the)\s+(\p{Lu}[^,\d()]{2,60}),\s*(?=${STREET_NEXT})`, "u").exec(line) ?? new RegExp(String.raw`^\s*(?:[àa] la|[àa] l['’]|au|aux|to the|at the)\s+(\p{Ll}[^,\d()]{2,60}),\s*(?=${STREET_NEXT})`, "u").exec(line)
     if (m === null) continue
     const whole = UP_TO_TOWN.exec(cleanAddressPart(line.slice(m.index + m[0].indexOf(m[1]!))))
-    if (whole !== null && STREET.test(whole[1]!)) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.7 }
+    if (whole !== null && streetOf(whole[1]!)) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.7 }
   }
   return null
 }
+
+/** How to get in, said after the address: a bell, a gate, a code, a door, a floor, whom to call. */
+const WAY_IN = /\b(?:ring|bell|buzz\w*|gate|code|door|floor|call me|phone me|sonne[rz]?|sonnette|digicode|interphone|porte|portail|[ée]tage|appelez[- ]moi|appelle[rz]?)\b/i
 
 /**
  * "arch 14, Druid Street, London SE1 2HQ. ring the kitchen bell, if no answer call me": a line that opens on an address
@@ -37,8 +44,9 @@ export function addressThenWayIn(lines: readonly string[], sender: string): { va
     const m = /^\s*([^.;!?]{8,90}?)(?:[.;]|\s[-–])\s+(.+)$/.exec(line)
     // (the invoice named in a later sentence of the line is not this address's: "… - gate 2. Invoice Kerr & Dalton as before")
     if (m === null || BILLING.test(m[1]!) || BILLING.test(m[2]!.split(/[.;!?]/)[0]!) || !streetOf(m[1]!) || !POSTAL_LINE.test(m[1]!)) continue
-    if (!/\b(?:ring|bell|buzz\w*|gate|code|door|floor|call me|phone me|sonne[rz]?|sonnette|digicode|interphone|porte|portail|[ée]tage|appelez[- ]moi|appelle[rz]?)\b/i.test(m[2]!)) continue
-    const whole = UP_TO_TOWN.exec(cleanAddressPart(m[1]!))
+    if (!WAY_IN.test(m[2]!)) continue
+    // ("To Kowhai Kindergarten, 22 Tui Street, Hamilton 3204 - back gate …": the line's "To" sends, it names nothing.)
+    const whole = UP_TO_TOWN.exec(cleanAddressPart(m[1]!.replace(/^\s*to\s+(?=\p{Lu})/iu, "")))
     // The sender's own premises and how to get in ("Le Lux, 3 rue de l'Oeuvre, … Entrée par la porte à gauche" from
     // Cinéma Le Lux), with no word saying to deliver there: where it always is, no other place to deliver to.
     const head = foldText(m[1]!.split(",")[0] ?? "")
@@ -74,7 +82,7 @@ export function addressAfterAsking(lines: readonly string[]): { value: string; e
  * Friday 11th at the latest, to the stores, …").
  */
 const SENT = new RegExp(
-  String.raw`(?<![\p{L}'’])(?:(?:[àa] )?(?:livr(?:er|[ée]e?s?|ez|aison)|d[ée]pos(?:er|[ée]e?s?|ez)|apport(?:er|ez)) ${SENDING_DAY_FR}(?:sur|[àa]|au|aux|chez|par(?= l[ae] | l['’]))|(?:deliver(?:ed)?|ship(?:ped)?|drop(?:ped)?(?: off)?|bring|take) (?:(?:it|them|everything|the lot|all) )?(?:off )?${SENDING_DAY_EN}(?:to|at|via|through)|(?<=^|[\s,])(?:by|for|before) (?:monday|tuesday|wednesday|thursday|friday|saturday|tomorrow)(?: (?:the )?\d{1,2}(?:st|nd|rd|th))?(?:,? at the latest)?,? to)(?![\p{L}'’])`,
+  String.raw`(?<![\p{L}'’])(?:(?:[àa] )?(?:livr(?:er|[ée]e?s?|ez|aison)|d[ée]pos(?:er|[ée]e?s?|ez)|apport(?:er|ez)) ${SENDING_DAY_FR}(?:sur|[àa]|au|aux|chez|par(?= l[ae] | l['’]))|(?:deliver(?:ed)?|ship(?:ped)?|drop(?:ped)?(?: off)?|bring|take) (?:(?:it|them|everything|the lot|all) )?(?:off )?${SENDING_DAY_EN}(?:to|at|via|through)|(?<=^|[\s,])(?:by|for|before) (?:monday|tuesday|wednesday|thursday|friday|saturday|tomorrow)(?: (?:week|fortnight))?(?: (?:the )?\d{1,2}(?:st|nd|rd|th))?(?:,? at the latest)?(?:,? (?:please|pls))?,? to)(?![\p{L}'’])`,
   "iu"
 )
 /** A street's own word, numbered or not ("Gnoll Park Road", "rue de Siam"). */
@@ -98,7 +106,10 @@ export function addressSentTo(lines: readonly string[]): { value: string; eviden
       const whole = UP_TO_TOWN.exec(cleanAddressPart(line.slice(start)))
       // (or, with no street's word, a place written out in parts between commas: "la base nautique, port de plaisance,
       // 2e ponton, 56100 Lorient", "the stores, gate 4, Leopardstown Racecourse, Foxrock, Dublin 18")
-      if (whole !== null && (STREET_WORD.test(whole[1]!) || (whole[1]!.match(/,/g)?.length ?? 0) >= 2) && whole[1]!.length <= 120) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.65 }
+      // (or dictated with no comma at all up to a code that names its country: "… please to the stores shed behind the
+      // main lodge Cwm Pennant Outdoor Centre Garndolbenmaen Gwynedd LL51 9AQ the driver can …", four words or more)
+      const dictated = whole !== null && !/[,;:.()]/.test(whole[1]!) && SELF_COUNTRY_CODE.test(whole[1]!) && whole[1]!.split(/\s+/).length >= 6
+      if (whole !== null && (STREET_WORD.test(whole[1]!) || (whole[1]!.match(/,/g)?.length ?? 0) >= 2 || dictated) && whole[1]!.length <= 120) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: dictated ? 0.55 : 0.65 }
       continue
     }
     // No postal code: "22 rue de Siam brest" closing the line (or the words a text message runs on with: "… brest pas
@@ -114,6 +125,27 @@ export function addressSentTo(lines: readonly string[]): { value: string; eviden
       // Metz la grande porte est fermée le soir merci")
       /^((?:\s+[\p{L}'’-]+){1,5}?\s+(?:[àa]|in)\s+\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*)(?=\s+\p{Ll}|\s*[.,;!]|\s*$)/u.exec(line.slice(end))
     if (tail !== null) return { value: cleanAddressPart(line.slice(start, end) + tail[1]!), evidence: line.trim(), confidence: 0.55 }
+  }
+  return null
+}
+
+/**
+ * "can you send 3 cases … and 6 boxes of large nitrile gloves to the marquee site gate C Monahan's Road Cork T12 RX93 by
+ * Thursday thanks", "… please for the day after tomorrow to the large animal store at the back of Fellside Vets Station
+ * Road Penrith CA11 7JG thanks": a dictated line with no comma nor full stop that asks for goods, then "to the" and a
+ * place up to a postal code that names its country: the place after the last "to the" is the address.
+ */
+export function dictatedToPlace(lines: readonly string[]): { value: string; evidence: string; confidence: number } | null {
+  for (const line of lines) {
+    const code = SELF_COUNTRY_CODE.exec(line)
+    if (code === null || BILLING.test(line) || !/\b(?:send|deliver|ship|bring|drop|could we have|can we (?:get|have)|can you|need|want)\b/i.test(line)) continue
+    const upTo = line.slice(0, code.index + code[0].length)
+    if (/[,;:.()!?]/.test(upTo)) continue
+    const to = [...upTo.matchAll(/\bto the\s+/gi)].pop()
+    if (to === undefined) continue
+    const place = upTo.slice(to.index + to[0].length)
+    if (place.split(/\s+/).length < 5 || place.length > 110) continue
+    return { value: place.trim(), evidence: line.trim(), confidence: 0.5 }
   }
   return null
 }

@@ -188,6 +188,24 @@ export function findDates(text: string, ref: Date, opts: { monthFirst?: boolean 
   // "Délai : S+2, le jeudi": two weeks after the mail's own, that weekday of it (its Monday with no weekday said).
   const plus = week === null ? /\bweekplus([1-9])\b/.exec(t) : null
   if (plus !== null) weekStart = startOfISOWeek(addDays(ref, 7 * Number(plus[1])))
+  // "w/c 7th December, Tuesday ideally", "week commencing the 14th - Wednesday if poss", « semaine du 7 décembre, le mardi
+  // de préférence »: the week said by its first day; a weekday said after it is that day of that week.
+  const commencing = week === null && plus === null ? new RegExp(`\\b(?:w/c|wc|week (?:commencing|beginning|starting|of)(?: on)?(?: the)?|semaine du)(?: (?:monday|lundi))? (?:(\\d{1,2})(?:er|st|nd|rd|th)?(?: (?:of )?(${MONTH_WORDS})\\b)?|(${MONTH_WORDS}) (\\d{1,2})(?:st|nd|rd|th)?\\b|(\\d{1,2})/(\\d{1,2})\\b)(?= ?(?:[a-z]+ )*?(?:${DAY_WORDS})\\b)`).exec(t) : null
+  if (commencing !== null) {
+    const [, d1, m1, m2, d2, d3, m3] = commencing
+    const month = m1 !== undefined ? monthOf(m1) : m2 !== undefined ? monthOf(m2) : m3 !== undefined ? Number(m3) - 1 : null
+    const day = Number(d1 ?? d2 ?? d3)
+    const next = addMonths(ref, 1)
+    const thisMonth = make(ref.getFullYear(), ref.getMonth(), day)
+    const first = month !== null && month >= 0 && month <= 11 ? withYear(ref, month, day, null) : thisMonth !== null && thisMonth.getTime() >= ref.getTime() - 12 * 3_600_000 ? thisMonth : make(next.getFullYear(), next.getMonth(), day)
+    if (first !== null) {
+      weekStart = startOfISOWeek(first)
+      // The week's first day is how the week is named, not the day wanted: the weekday after it says that.
+      const [from, to] = [commencing.index, commencing.index + commencing[0].length]
+      for (let i = out.length - 1; i >= 0; i--) if (out[i]!.index < to && out[i]!.index + out[i]!.text.length > from) out.splice(i, 1)
+      taken.push([from, to])
+    }
+  }
   // "Thursday week", "the Tuesday after next", "a week on Thursday", "jeudi en huit", "jeudi en quinze": that weekday's
   // next occurrence, one or two weeks later (before the weekday alone takes it).
   for (const m of t.matchAll(new RegExp(`\\b(?:(${DAY_WORDS}) (week|fortnight|en huit|en quinze|after next)|(?:a )?(week|fortnight) (?:on|from) (?:this |next )?(${DAY_WORDS}))\\b`, "g"))) {

@@ -104,6 +104,10 @@ function quantityIn(text: string, tokens: Token[], g: Group, asking: boolean): {
     const nextUnit = next !== undefined && !g.used.has(i + 1) ? unitOfWord(next.folded) : null
     // "160 x 80" after the name's "160": the other side of its dimension, no quantity ("GN 4410 x 20" is 20 of it).
     if (prev?.folded === "x" && g.used.has(i - 2) && tokens[i - 2]!.num !== null && g.byRef !== true && !text.slice(tokens[i - 2]!.end, prev.start).includes(")")) continue
+    // "4 storage pallets 1200 x 800", "30 boxes 600 x 400 x 400": sizes of a hundred or more on both sides of "x", no
+    // measure after them, are the goods' width and length in millimetres, neither a count nor a count times a pack.
+    const measured = (j: number): boolean => /^(?:l|ml|cl|g|kg)$/.test(tokens[j]?.folded ?? "")
+    if (value >= 100 && ((next?.folded === "x" && (tokens[i + 2]?.num ?? 0) >= 100 && !measured(i + 3)) || (prev?.folded === "x" && (tokens[i - 2]?.num ?? 0) >= 100 && !measured(i + 1)))) continue
     if (QTY_LABEL.test(before)) cue = 10
     else if (prev !== undefined && prev.folded === "x" && !g.used.has(i - 1)) cue = 9
     else if (next !== undefined && next.folded === "x") cue = 9
