@@ -14,6 +14,8 @@ const LAB_SPECS = [
 export default defineConfig({
   testDir: "tests/e2e",
   testMatch: "**/*.spec.ts",
+  // The demo team seeded once, for the specs' demo team servers to start on copies of (tests/demo-team-server.ts).
+  globalSetup: "./tests/e2e/global-setup.ts",
   fullyParallel: false,
   // Two: a 2-core CI machine ran the 142 tests in ~10.5 min with one; a spec mostly waits on its browser and servers.
   workers: 2,

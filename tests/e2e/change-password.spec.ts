@@ -1,52 +1,22 @@
-import { spawn, type ChildProcess } from "node:child_process"
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs"
+import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 
 import { expect, test, type BrowserContext } from "@playwright/test"
 
+import { startDemoServer, type DemoServer } from "./demo-server"
 import { launchWithExtension, serviceWorkerOf } from "./launch"
-
-/** The server in demo mode as `npm start` runs it, on a free port and a copy of the tests' PGlite template. */
-async function startServer(dir: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const template = readdirSync(tmpdir()).find((n) => /^comptoir-pglite-template-[\d.]+$/.test(n))
-  if (template && existsSync(join(tmpdir(), template))) cpSync(join(tmpdir(), template), join(dir, "pglite"), { recursive: true })
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    env: { ...process.env, PORT: "0", DATA_DIR: join(dir, "pglite"), LOG_LEVEL: "warn", SEED: "demo" },
-    stdio: ["ignore", "pipe", "inherit"]
-  })
-  let out = ""
-  const url = await new Promise<string>((ok, fail) => {
-    child.stdout!.on("data", (d: Buffer) => {
-      out += d.toString()
-      const m = /Comptoir team server: (http:\/\/\S+)/.exec(out)
-      if (m && out.includes("agent2@demo.comptoir.test")) ok(m[1]!)
-    })
-    child.once("exit", (code) => fail(new Error(`the server exited (${code}): ${out}`)))
-  })
-  return {
-    url,
-    async stop() {
-      if (child.exitCode !== null) return
-      const exited = new Promise((r) => child.once("exit", r))
-      child.kill("SIGTERM")
-      await exited
-    }
-  }
-}
 
 test.describe.configure({ mode: "serial" })
 
-let serverDir: string
-let server: { url: string; stop(): Promise<void> }
+let server: DemoServer
 let context: BrowserContext
 let profileDir: string
 let extensionId: string
 
 test.beforeAll(async () => {
   test.setTimeout(180_000)
-  serverDir = mkdtempSync(join(tmpdir(), "comptoir-e2e-password-server-"))
-  server = await startServer(serverDir)
+  server = await startDemoServer()
   profileDir = mkdtempSync(join(tmpdir(), "comptoir-e2e-password-"))
   context = await launchWithExtension(profileDir)
   extensionId = new URL((await serviceWorkerOf(context)).url()).host
@@ -55,7 +25,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await context?.close()
   await server?.stop()
-  rmSync(serverDir, { recursive: true, force: true })
   rmSync(profileDir, { recursive: true, force: true })
 })
 
