@@ -293,6 +293,8 @@ export interface PaymentInput {
   receivedBeforeInvoice?: boolean
   /** The agent said this much of it goes beyond what is left to pay and is kept as the customer's credit. */
   overpaymentCents?: number
+  /** The customer's credit available, for a payment of method "credit" (it may not apply more). */
+  availableCreditCents?: number
 }
 
 /**
@@ -311,6 +313,10 @@ export function recordPayment(invoice: InvoiceDoc, payments: readonly PaymentRec
   if (input.date < invoice.date && input.receivedBeforeInvoice !== true) return refuse("payment-before-invoice", `the invoice is dated ${invoice.date}`, { invoiceDate: invoice.date, date: input.date })
   if (input.today && input.date > input.today) return refuse("payment-in-future", `today is ${input.today}`, { today: input.today, date: input.date })
   const balance = invoiceBalance(invoice.totalInclVatCents, payments.filter((p) => p.invoiceId === invoice.id), creditedCents)
+  if (input.method === "credit") {
+    const refused = checkCreditApplied(input.amountCents, balance.remainingCents, input.availableCreditCents ?? 0)
+    if (refused) return refused
+  }
   const excess = Math.max(0, input.amountCents - balance.remainingCents)
   const acknowledged = input.overpaymentCents ?? 0
   if (excess > 0 && acknowledged !== excess) {
@@ -335,6 +341,19 @@ export function recordPayment(invoice: InvoiceDoc, payments: readonly PaymentRec
       ...(excess > 0 ? { overpaymentCents: excess } : {})
     })
   }
+}
+
+/**
+ * A payment of the customer's credit (method "credit") pays at most what is left of the invoice and what the customer
+ * holds: it moves money already received, so it never overpays, never goes negative, never spends a credit not there.
+ */
+export function checkCreditApplied(amountCents: number, remainingCents: number, availableCents: number): Refusal | null {
+  if (amountCents <= 0) return refuse("credit-apply-negative", "the customer's credit is applied for a positive amount")
+  if (amountCents > remainingCents) return refuse("credit-apply-over-balance", `the invoice has ${(remainingCents / 100).toFixed(2)} € left to pay; ${(amountCents / 100).toFixed(2)} € of credit would overpay it`, { remainingCents })
+  if (amountCents > availableCents) {
+    return refuse("credit-apply-over-available", `the customer holds ${(availableCents / 100).toFixed(2)} € of credit, not ${(amountCents / 100).toFixed(2)} €`, { availableCents, amountCents })
+  }
+  return null
 }
 
 /** What credit notes take back from each invoice (positive cents), issued ones only. */
