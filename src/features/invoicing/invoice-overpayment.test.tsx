@@ -164,5 +164,7 @@ describe("the customer's credit on an open invoice", () => {
     showInvoice()
     const paymentRow = await screen.findByText("Crédit client", { selector: '[data-comptoir="payment-row"] td' })
     expect(paymentRow.parentElement!.textContent).toMatch(/^07\/12\/202665,92\s€Crédit clientFAC-2026-00010$/)
+    // Its history says a credit applied, not money received.
+    expect(document.querySelector('[data-comptoir="history-payment"]')!.textContent).toMatch(/ · Crédit client de 65,92\s€ imputé le 07\/12\/2026 · réf\. FAC-2026-00010 · /)
   })
 })
