@@ -50,7 +50,7 @@ for (const backend of ["pglite", "postgres"] as const) {
       expect((await payment(`p-credit-again-${backend}`, `i-credit-b-${backend}`, c, 3_000, "credit")).conflicts[0]).toMatchObject({ message: expect.stringMatching(/holds 0\.00 € of credit/) })
     })
 
-    it("refuses a credit that would overpay the invoice it is applied to", async () => {
+    it("refuses a credit that would overpay the invoice it is applied to, and a refund of an excess already applied elsewhere", async () => {
       const c = `credit-small-${backend}`
       expect((await push(team.admin, "customers", c, { id: c, code: c.toUpperCase(), company: "Client petit", country: "FR", language: "fr", creditLimitCents: null, createdAt: 1, updatedAt: 1 })).conflicts).toEqual([])
       await issuedInvoice(`i-small-a-${backend}`, c, 1000)
@@ -59,6 +59,9 @@ for (const backend of ["pglite", "postgres"] as const) {
       expect((await payment(`p-small-over-${backend}`, `i-small-a-${backend}`, c, 18_000, "transfer", { overpaymentCents: 6_000 })).conflicts).toEqual([])
       expect((await payment(`p-small-20-${backend}`, `i-small-b-${backend}`, c, 2_000, "credit")).conflicts[0]).toMatchObject({ reason: "invalid", message: expect.stringMatching(/12\.00 € left to pay; 20\.00 € of credit would overpay it/) })
       expect((await payment(`p-small-12-${backend}`, `i-small-b-${backend}`, c, 1_200, "credit")).conflicts).toEqual([])
+      // 48.00 € of credit left: sending back the whole 60.00 € excess would count the 12.00 € applied twice.
+      expect((await payment(`p-small-refund-all-${backend}`, `i-small-a-${backend}`, c, -6_000, "transfer")).conflicts[0]).toMatchObject({ reason: "invalid", message: expect.stringMatching(/60\.00 € of this invoice's excess would be taken back, but the customer holds 48\.00 € of credit/) })
+      expect((await payment(`p-small-refund-${backend}`, `i-small-a-${backend}`, c, -4_800, "transfer", { reference: "Remboursement" })).conflicts).toEqual([])
     })
   })
 }

@@ -59,4 +59,16 @@ describe("the customer's credit applied to another open invoice of theirs", () =
     expect(record(176_583, 500_000)).toMatchObject({ ok: false, code: "credit-apply-over-balance" })
     expect(record(6_592, 6_592).ok).toBe(true)
   })
+
+  it("refunds no more of an overpaid invoice's excess than the customer still holds: what was applied elsewhere is not sent back too", () => {
+    const applied = pay("p-applied", "i-b", 5_000, { method: "credit" })
+    const mine = { invoices: [overpaid, late], payments: [over, applied], creditNotes: [] }
+    const available = customerCreditOf(mine)
+    expect(available).toBe(1_592)
+    const refund = (amountCents: number) => recordPayment(overpaid, mine.payments, 0, { id: "p-r", date: "2026-12-07", amountCents, method: "transfer", reference: "Remboursement", now: 1, by: "a@x", today: "2026-12-07", availableCreditCents: available })
+    expect(refund(-6_592)).toMatchObject({ ok: false, code: "refund-over-credit", params: { takenCents: 6_592, availableCents: 1_592 } })
+    const r = refund(-1_592)
+    expect(r.ok).toBe(true)
+    expect(customerCreditOf({ ...mine, payments: [...mine.payments, ...(r.ok ? [r.value] : [])] })).toBe(0)
+  })
 })

@@ -316,6 +316,9 @@ export function recordPayment(invoice: InvoiceDoc, payments: readonly PaymentRec
   if (input.method === "credit") {
     const refused = checkCreditApplied(input.amountCents, balance.remainingCents, input.availableCreditCents ?? 0)
     if (refused) return refused
+  } else if (input.amountCents < 0 && input.availableCreditCents !== undefined) {
+    const refused = checkCreditTakenBack(input.amountCents, balance.excessCents, input.availableCreditCents)
+    if (refused) return refused
   }
   const excess = Math.max(0, input.amountCents - balance.remainingCents)
   const acknowledged = input.overpaymentCents ?? 0
@@ -354,6 +357,20 @@ export function checkCreditApplied(amountCents: number, remainingCents: number, 
     return refuse("credit-apply-over-available", `the customer holds ${(availableCents / 100).toFixed(2)} € of credit, not ${(amountCents / 100).toFixed(2)} €`, { availableCents, amountCents })
   }
   return null
+}
+
+/**
+ * A negative payment (money sent back, or a correction) on an invoice paid beyond its total first takes back its
+ * excess, the customer's credit: no more of it than the customer still holds, since what was applied to another
+ * invoice already paid that one (refunding it too would count it twice).
+ */
+export function checkCreditTakenBack(amountCents: number, excessCents: number, availableCents: number): Refusal | null {
+  const taken = Math.min(-amountCents, excessCents)
+  if (taken <= availableCents) return null
+  return refuse("refund-over-credit", `${(taken / 100).toFixed(2)} € of this invoice's excess would be taken back, but the customer holds ${(availableCents / 100).toFixed(2)} € of credit (the rest was applied to other invoices)`, {
+    takenCents: taken,
+    availableCents
+  })
 }
 
 /** What credit notes take back from each invoice (positive cents), issued ones only. */
