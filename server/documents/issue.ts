@@ -1,5 +1,6 @@
 import type { PaymentRecord } from "../../src/domain/documents/document.schema"
-import { checkCredit, confirmCheck, creditedByInvoice, customerRisk, mayOverride, PO_NUMBER_STEP, type CreditNoteDoc, type InvoiceDoc, type OrderDoc } from "../../src/domain/documents/flow"
+import { checkCredit, checkCreditApplied, checkCreditTakenBack, confirmCheck, creditedByInvoice, customerRisk, mayOverride, PO_NUMBER_STEP, type CreditNoteDoc, type InvoiceDoc, type OrderDoc } from "../../src/domain/documents/flow"
+import { customerCreditOf } from "../../src/domain/documents/customer-credit"
 import { dueDate, type PaymentTerms } from "../../src/domain/documents/payment-terms"
 import { invoiceBalance } from "../../src/domain/documents/payments"
 import type { RiskReason } from "../../src/domain/documents/risk"
@@ -306,6 +307,15 @@ export async function applyPaymentRules(tx: Queryable, teamId: string, result: M
   if (!invoice || invoice.status !== "issued") return conflict("invalid", "a payment is recorded against an issued invoice of the same customer")
   const payments = (rows.get("payments") as unknown as PaymentRecord[]).filter((x) => x.invoiceId === invoice.id && x.id !== p.id)
   const balance = invoiceBalance(invoice.totalInclVatCents, payments, creditedByInvoice(rows.get("creditNotes") as unknown as CreditNoteDoc[]).get(invoice.id) ?? 0)
+  if (p.method === "credit" || Number(p.amountCents) < 0) {
+    // The customer's credit applied to this invoice, or taken back from its excess by a negative payment (a refund):
+    // counted here from the server's own rows (this payment left out), under the team's lock that payments take
+    // first, so two agents spending one credit twice are told apart.
+    const mine = { invoices: rows.get("invoices") as unknown as InvoiceDoc[], payments: rows.get("payments") as unknown as PaymentRecord[], creditNotes: rows.get("creditNotes") as unknown as CreditNoteDoc[] }
+    const available = customerCreditOf(mine, String(p.id))
+    const refused = p.method === "credit" ? checkCreditApplied(Number(p.amountCents), balance.remainingCents, available) : checkCreditTakenBack(Number(p.amountCents), balance.excessCents, available)
+    if (refused) return conflict("invalid", `${invoice.number}: ${refused.message}`)
+  }
   const excess = Math.max(0, Number(p.amountCents) - balance.remainingCents)
   const acknowledged = p.overpaymentCents === undefined || p.overpaymentCents === null ? 0 : Number(p.overpaymentCents)
   if (excess > 0 && acknowledged !== excess) {

@@ -112,6 +112,8 @@ export const DocumentAction = z.discriminatedUnion("action", [
   z.object({ action: z.literal("po-number"), poNumber: z.string().max(200) }),
   z.object({ action: z.literal("credit"), lines: z.union([z.literal("full"), z.array(z.object({ lineId: z.string().max(100), quantityMilli: z.number().int() })).max(500)]) }),
   z.object({ action: z.literal("payment"), date: IsoDay, amountCents: z.number().int(), method: PaymentRecord.shape.method, reference: z.string().max(120).default(""), receivedBeforeInvoice: z.boolean().default(false), overpaymentCents: z.number().int().positive().optional() }),
+  /** The customer's credit applied to this open invoice: min(credit, left to pay), today (customer-credit.ts). */
+  z.object({ action: z.literal("apply-credit") }),
   z.object({ action: z.literal("reminder"), level: DunningLevelSchema })
 ])
 export type DocumentActionRequest = z.input<typeof DocumentAction>
@@ -312,6 +314,8 @@ export const documentsContract = {
       derived: z.array(z.object({ id: z.string(), type: z.string(), number: z.string().nullable(), status: z.string() })).max(50),
       source: z.object({ id: z.string(), type: z.string(), number: z.string().nullable() }).nullable(),
       risk: z.object({ level: z.enum(["ok", "watch", "blocked"]), reasons: z.array(RiskReasonView).max(10), outstandingCents: z.number().int(), creditLimitCents: z.number().int().nullable() }).nullable(),
+      /** The customer's credit (what they paid beyond their invoices, not yet applied): an open invoice offers it. */
+      customerCreditCents: z.number().int().optional(),
       /** Orders in draft: whether confirming needs a manager's override, and why. */
       confirm: z.object({ allowed: z.boolean(), needsOverride: z.boolean(), reasons: z.array(RiskReasonView).max(10) }).nullable(),
       me: z.object({ email: z.string(), name: z.string(), role: z.string() }),

@@ -79,3 +79,63 @@ test("an overpayment is recorded once the agent keeps the excess as the customer
   await p.page.screenshot({ path: "test-results/walk16-overpayment-paid-fr.png", fullPage: true })
   await setLanguage(p.page, null)
 })
+
+// The 65,92 € kept as credit used on the customer's next open invoice, as Odoo's "Outstanding credits — Add" (walk17):
+// before, the credit sat on the card while dunning chased the other invoice in full.
+test("the credit an overpayment left is applied to another open invoice of the customer: it pays that much of it, the credit is spent, the server takes it", async () => {
+  const p = agent()
+  await workspace(p, "invoices")
+  const risk = async (customerId: string) =>
+    ((await p.page.evaluate((customerId) => chrome.runtime.sendMessage({ type: "documents/risk", payload: { customerId } }), customerId)) as { data: { reasons: { code: string; creditCents?: number }[] } }).data.reasons
+  // A customer with two open invoices and no credit yet (each repeat of this test takes another).
+  const open = (await invoices(p.page)).filter((r) => r.type === "invoice" && (r.remainingCents ?? 0) > 0)
+  let pair: [Row, Row] | undefined
+  for (const a of open) {
+    const b = open.find((r) => r.customerId === a.customerId && r.id !== a.id)
+    if (b && !(await risk(a.customerId)).some((r) => r.code === "customer-credit")) {
+      pair = [a, b]
+      break
+    }
+  }
+  if (!pair) throw new Error("no customer with two open invoices and no credit in the demo")
+  const [first, other] = pair
+
+  // 65,92 € over what is left on the first one, kept as the customer's credit.
+  await workspace(p, `invoices/${first.id}`)
+  await p.page.locator('[data-comptoir="payment-amount"]').fill(((first.remainingCents! + 6_592) / 100).toFixed(2))
+  await p.page.locator('[data-comptoir="payment-keep-credit"]').check()
+  await p.page.locator('[data-comptoir="payment-submit"]').click()
+  await expect(p.page.locator('[data-comptoir="invoice-excess"]')).toHaveText("Overpaid: €65.92, kept as the customer's credit.")
+
+  // The other invoice offers it.
+  await workspace(p, `invoices/${other.id}`)
+  const remaining = p.page.locator('[data-comptoir="remaining"]')
+  await expect(remaining).toHaveAttribute("data-cents", String(other.remainingCents))
+  await expect(p.page.locator('[data-comptoir="customer-credit"]')).toHaveText("Customer's credit available: €65.92 —Apply to this invoice")
+  await p.page.screenshot({ path: "test-results/walk17-credit-offered-en.png", fullPage: true })
+  await p.page.getByRole("button", { name: "Apply to this invoice" }).click()
+
+  const applied = Math.min(6_592, other.remainingCents!)
+  await expect(remaining).toHaveAttribute("data-cents", String(other.remainingCents! - applied))
+  const row = p.page.locator('[data-comptoir="payment-row"]').filter({ hasText: "Customer's credit" })
+  await expect(row).toContainText(euros(applied))
+  await expect(row).toContainText(first.number!)
+  await expect(p.page.locator('[data-comptoir="customer-credit"]')).toHaveCount(applied === 6_592 ? 0 : 1)
+  await p.page.screenshot({ path: "test-results/walk17-credit-applied-en.png", fullPage: true })
+
+  // The lists and the risk follow: the other invoice is chased for that much less; no credit is left to name.
+  const listed = (await invoices(p.page)).find((r) => r.id === other.id)!
+  expect(listed.remainingCents).toBe(other.remainingCents! - applied)
+  if (applied === 6_592) expect((await risk(first.customerId)).some((r) => r.code === "customer-credit")).toBe(false)
+  await untilSent(p)
+  await p.page.goto(`chrome-extension://${p.extensionId}/options.html`)
+  await expect(p.page.locator('[data-comptoir="sync-status"]')).toContainText("nothing to send")
+  await expect(p.page.locator('[data-comptoir="refused-change"]')).toHaveCount(0)
+
+  // The overpaid invoice says where its excess went, in French too.
+  await setLanguage(p.page, "fr")
+  await workspace(p, `invoices/${first.id}`)
+  if (applied === 6_592) await expect(p.page.locator('[data-comptoir="invoice-excess"]')).toHaveText(/^Trop-perçu : 65,92\s€, imputé depuis sur d'autres factures du client\.$/)
+  await p.page.screenshot({ path: "test-results/walk17-credit-source-fr.png", fullPage: true })
+  await setLanguage(p.page, null)
+})

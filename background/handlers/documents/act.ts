@@ -1,3 +1,4 @@
+import { applyCustomerCredit, customerCreditOf } from "~src/domain/documents/customer-credit"
 import { newId } from "~src/domain/ids"
 import { checkCredit, confirmCheck, creditedByInvoice, creditNoteFor, customerRisk, invoiceFromOrder, invoicesFollowingPo, orderFromQuote, recordPayment, transition, withCustomerPo, withOverride, withReminder, type AnyDoc, type Outcome } from "~src/domain/documents/flow"
 import { renewQuote } from "~src/domain/documents/renew"
@@ -120,7 +121,16 @@ export const documentsAct = defineHandler("documents/act", async (req): Promise<
     case "payment": {
       if (doc.type !== "invoice") return { ok: false, code: "wrong-type", message: "payments are recorded against invoices" }
       const mine = await documents.byCustomer(doc.customerId)
-      const r = recordPayment(doc, mine.payments, creditedByInvoice(mine.creditNotes).get(doc.id) ?? 0, { id: ctx.id, date: step.date, amountCents: step.amountCents, method: step.method, reference: step.reference, now, by: who.email, today: day, receivedBeforeInvoice: step.receivedBeforeInvoice, ...(step.overpaymentCents ? { overpaymentCents: step.overpaymentCents } : {}) })
+      const r = recordPayment(doc, mine.payments, creditedByInvoice(mine.creditNotes).get(doc.id) ?? 0, { id: ctx.id, date: step.date, amountCents: step.amountCents, method: step.method, reference: step.reference, now, by: who.email, today: day, receivedBeforeInvoice: step.receivedBeforeInvoice, availableCreditCents: customerCreditOf(mine), ...(step.overpaymentCents ? { overpaymentCents: step.overpaymentCents } : {}) })
+      if (!r.ok) return refused(r)
+      await documents.putPayment(r.value)
+      documentsChanged()
+      void runSync(true).catch(() => undefined)
+      return { ok: true, id: r.value.id }
+    }
+    case "apply-credit": {
+      if (doc.type !== "invoice") return { ok: false, code: "wrong-type", message: "the customer's credit is applied to an invoice" }
+      const r = applyCustomerCredit(doc, await documents.byCustomer(doc.customerId), { id: ctx.id, now, by: who.email, today: day })
       if (!r.ok) return refused(r)
       await documents.putPayment(r.value)
       documentsChanged()

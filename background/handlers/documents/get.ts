@@ -70,6 +70,7 @@ export const documentsGet = defineHandler("documents/get", async (req) => {
     derived: all.filter((d) => d.sourceId === doc.id).map(brief),
     source: source ? { id: source.id, type: source.type, number: source.number } : null,
     risk: { level: risk.level, reasons: risk.reasons, outstandingCents: risk.outstandingCents, creditLimitCents: risk.creditLimitCents },
+    customerCreditCents: risk.creditCents,
     confirm,
     me: who,
     reminders,

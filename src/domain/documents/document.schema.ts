@@ -123,7 +123,8 @@ export const PaymentRecord = z.object({
   customerId: z.string().min(1).max(100),
   date: IsoDate,
   amountCents: z.number().int().refine((a) => a !== 0, "a payment of 0 records nothing"),
-  method: z.enum(["transfer", "card", "cheque", "cash", "direct-debit", "other"]),
+  /** "credit": the customer's credit applied to this invoice (customer-credit.ts), no money received. */
+  method: z.enum(["transfer", "card", "cheque", "cash", "direct-debit", "other", "credit"]),
   reference: z.string().max(120).default(""),
   createdAt: z.number().int(),
   /**

@@ -293,6 +293,8 @@ export interface PaymentInput {
   receivedBeforeInvoice?: boolean
   /** The agent said this much of it goes beyond what is left to pay and is kept as the customer's credit. */
   overpaymentCents?: number
+  /** The customer's credit available, for a payment of method "credit" (it may not apply more). */
+  availableCreditCents?: number
 }
 
 /**
@@ -311,6 +313,13 @@ export function recordPayment(invoice: InvoiceDoc, payments: readonly PaymentRec
   if (input.date < invoice.date && input.receivedBeforeInvoice !== true) return refuse("payment-before-invoice", `the invoice is dated ${invoice.date}`, { invoiceDate: invoice.date, date: input.date })
   if (input.today && input.date > input.today) return refuse("payment-in-future", `today is ${input.today}`, { today: input.today, date: input.date })
   const balance = invoiceBalance(invoice.totalInclVatCents, payments.filter((p) => p.invoiceId === invoice.id), creditedCents)
+  if (input.method === "credit") {
+    const refused = checkCreditApplied(input.amountCents, balance.remainingCents, input.availableCreditCents ?? 0)
+    if (refused) return refused
+  } else if (input.amountCents < 0 && input.availableCreditCents !== undefined) {
+    const refused = checkCreditTakenBack(input.amountCents, balance.excessCents, input.availableCreditCents)
+    if (refused) return refused
+  }
   const excess = Math.max(0, input.amountCents - balance.remainingCents)
   const acknowledged = input.overpaymentCents ?? 0
   if (excess > 0 && acknowledged !== excess) {
@@ -335,6 +344,33 @@ export function recordPayment(invoice: InvoiceDoc, payments: readonly PaymentRec
       ...(excess > 0 ? { overpaymentCents: excess } : {})
     })
   }
+}
+
+/**
+ * A payment of the customer's credit (method "credit") pays at most what is left of the invoice and what the customer
+ * holds: it moves money already received, so it never overpays, never goes negative, never spends a credit not there.
+ */
+export function checkCreditApplied(amountCents: number, remainingCents: number, availableCents: number): Refusal | null {
+  if (amountCents <= 0) return refuse("credit-apply-negative", "the customer's credit is applied for a positive amount")
+  if (amountCents > remainingCents) return refuse("credit-apply-over-balance", `the invoice has ${(remainingCents / 100).toFixed(2)} € left to pay; ${(amountCents / 100).toFixed(2)} € of credit would overpay it`, { remainingCents })
+  if (amountCents > availableCents) {
+    return refuse("credit-apply-over-available", `the customer holds ${(availableCents / 100).toFixed(2)} € of credit, not ${(amountCents / 100).toFixed(2)} €`, { availableCents, amountCents })
+  }
+  return null
+}
+
+/**
+ * A negative payment (money sent back, or a correction) on an invoice paid beyond its total first takes back its
+ * excess, the customer's credit: no more of it than the customer still holds, since what was applied to another
+ * invoice already paid that one (refunding it too would count it twice).
+ */
+export function checkCreditTakenBack(amountCents: number, excessCents: number, availableCents: number): Refusal | null {
+  const taken = Math.min(-amountCents, excessCents)
+  if (taken <= availableCents) return null
+  return refuse("refund-over-credit", `${(taken / 100).toFixed(2)} € of this invoice's excess would be taken back, but the customer holds ${(availableCents / 100).toFixed(2)} € of credit (the rest was applied to other invoices)`, {
+    takenCents: taken,
+    availableCents
+  })
 }
 
 /** What credit notes take back from each invoice (positive cents), issued ones only. */

@@ -4,7 +4,8 @@ export interface Payment {
   /** ISO date the money was received. */
   date: string
   amountCents: number
-  method: "transfer" | "card" | "cheque" | "cash" | "direct-debit" | "other"
+  /** "credit": the customer's credit (what they paid beyond other invoices) applied to this one: no money came. */
+  method: "transfer" | "card" | "cheque" | "cash" | "direct-debit" | "other" | "credit"
 }
 
 export interface InvoiceBalance {
@@ -42,6 +43,22 @@ export function invoiceBalance(totalInclVatCents: number, payments: readonly Pay
   const received = paid - creditedCents
   const state = remaining === 0 ? (received > 0 ? "paid" : "credited") : received > 0 ? "partly-paid" : "unpaid"
   return { paidCents: paid, remainingCents: remaining, state, paidOn: state === "paid" ? paidOn : null, excessCents: Math.max(0, paid - totalInclVatCents) }
+}
+
+/** What of these payments is the customer's credit applied (method "credit"): money received on other invoices. */
+export function appliedCreditCents(payments: readonly Pick<Payment, "amountCents" | "method">[]): number {
+  return payments.reduce((sum, p) => (p.method === "credit" ? sum + p.amountCents : sum), 0)
+}
+
+/**
+ * The customer's credit, from the balances of their issued invoices: what was received beyond each invoice (its
+ * excess) less what of it was since applied to another invoice (a payment of method "credit" there, which pays that
+ * invoice). An excess applied elsewhere is so counted once, never twice. Never below 0.
+ */
+export function customerCreditCents(invoices: readonly { totalInclVatCents: number; payments: readonly Payment[]; creditedCents?: number }[]): number {
+  let credit = 0
+  for (const inv of invoices) credit += invoiceBalance(inv.totalInclVatCents, inv.payments, inv.creditedCents ?? 0).excessCents - appliedCreditCents(inv.payments)
+  return Math.max(0, credit)
 }
 
 /** Days past due on a date (0 when not due yet). */

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest"
 
 import { nextReminder } from "./dunning"
-import { invoiceBalance } from "./payments"
+import { invoiceBalance, type Payment } from "./payments"
 import { assessRisk, DEFAULT_RISK_SETTINGS, orderNeedsOverride, type RiskInvoice } from "./risk"
 
 const TODAY = "2026-12-02"
-const inv = (dueDate: string, total: number, paid: { date: string; amountCents: number }[] = []): RiskInvoice => ({
+const inv = (dueDate: string, total: number, paid: { date: string; amountCents: number; method?: Payment["method"] }[] = []): RiskInvoice => ({
   issueDate: "2026-01-01",
   dueDate,
   totalInclVatCents: total,
-  payments: paid.map((p) => ({ ...p, method: "transfer" as const }))
+  payments: paid.map((p) => ({ method: "transfer" as const, ...p }))
 })
 
 describe("invoice balance", () => {
@@ -36,6 +36,15 @@ describe("customer risk", () => {
     // A credit beyond what is owed is theirs to be refunded: no outstanding below 0, no headroom beyond the limit.
     const only = assessRisk({ creditLimitCents: 500_000, invoices: [overpaid], openOrders: [], today: TODAY })
     expect(only).toMatchObject({ level: "ok", outstandingCents: 0, headroomCents: 500_000, creditCents: 6_592 })
+  })
+
+  it("counts the credit once it is applied to another invoice: that invoice owes less, the credit is gone, the net owed unchanged", () => {
+    const overpaid = inv("2026-11-01", 123_408, [{ date: "2026-10-30", amountCents: 130_000 }])
+    // The 65,92 € applied to the 2 000 € invoice, as a payment of the customer's credit.
+    const applied = inv("2026-11-20", 200_000, [{ date: "2026-12-07", amountCents: 6_592, method: "credit" }])
+    const r = assessRisk({ creditLimitCents: 500_000, invoices: [overpaid, applied], openOrders: [], today: TODAY })
+    expect(r).toMatchObject({ creditCents: 0, unpaidInvoicesCents: 193_408, outstandingCents: 193_408 })
+    expect(r.reasons.map((x) => x.code)).not.toContain("customer-credit")
   })
 
   it("is ok with nothing owed under the limit", () => {

@@ -1,5 +1,5 @@
 import { daysBetween } from "./payment-terms"
-import { daysOverdue, invoiceBalance, type Payment } from "./payments"
+import { appliedCreditCents, daysOverdue, invoiceBalance, type Payment } from "./payments"
 
 export interface RiskInvoice {
   issueDate: string
@@ -76,7 +76,8 @@ export function assessRisk(
   for (const inv of input.invoices) {
     const bal = invoiceBalance(inv.totalInclVatCents, inv.payments, inv.creditedCents ?? 0)
     unpaid += bal.remainingCents
-    credit += bal.excessCents
+    // Received beyond this invoice, less the credit applied to it (which came from another invoice's excess).
+    credit += bal.excessCents - appliedCreditCents(inv.payments)
     if (bal.remainingCents > 0) {
       const days = daysOverdue(inv.dueDate, input.today)
       if (days > 0) {
@@ -89,6 +90,7 @@ export function assessRisk(
       lateCount++
     }
   }
+  credit = Math.max(0, credit)
   const openOrders = input.openOrders.reduce((s, o) => s + o.totalInclVatCents, 0)
   // The credit is money of the customer's we hold: their account's balance is what they owe net of it, and so is
   // our exposure (Odoo's credit limit check reads the same net receivable). A credit beyond what they owe adds no

@@ -50,14 +50,14 @@ const row = (remainingCents: number, paymentState: string) => ({
   language: "fr"
 })
 
-function stubBackground(payments: unknown[] = [], remaining = 123_408) {
+function stubBackground(payments: unknown[] = [], remaining = 123_408, extra: Record<string, unknown> = {}) {
   const acts: unknown[] = []
   const sendMessage = vi.fn(async ({ type, payload }: { type: string; payload: unknown }) => {
     if (type === "documents/act") {
       acts.push(payload)
       return { ok: true, data: { ok: true, id: "p1" } }
     }
-    const data = { document: invoice, row: row(remaining, remaining === 0 ? "paid" : "unpaid"), customer: null, payments, creditNotes: [], derived: [], source: null, risk: null, confirm: null, me: { email: "a@x", name: "", role: "agent" }, reminders: [], seller: null, correctedInvoice: null, today: "2026-12-07" }
+    const data = { document: invoice, row: row(remaining, remaining === 0 ? "paid" : "unpaid"), customer: null, payments, creditNotes: [], derived: [], source: null, risk: null, confirm: null, me: { email: "a@x", name: "", role: "agent" }, reminders: [], seller: null, correctedInvoice: null, today: "2026-12-07", ...extra }
     return { ok: true, data }
   })
   vi.stubGlobal("chrome", { runtime: { sendMessage, getURL: (p: string) => `chrome-extension://x/${p}` } })
@@ -108,10 +108,63 @@ describe("an overpayment", () => {
 
   it("leaves the paid invoice saying how much was overpaid and kept as the customer's credit, on its payment too", async () => {
     const paid = { id: "p1", invoiceId: "inv-9", customerId: "cust-1", date: "2026-12-05", amountCents: 130_000, overpaymentCents: 6_592, method: "transfer", reference: "VIR 77", createdAt: 1 }
-    stubBackground([paid], 0)
+    stubBackground([paid], 0, { customerCreditCents: 6_592 })
     showInvoice()
     const excess = await screen.findByText(/Trop-perçu/, { selector: '[data-comptoir="invoice-excess"]' })
     expect(excess.textContent).toMatch(/^Trop-perçu : 65,92\s€, gardés au crédit du client\.$/)
     expect(document.querySelector('[data-comptoir="payment-overpayment"]')!.textContent).toMatch(/^dont 65,92\s€ de trop-perçu$/)
+  })
+})
+
+// The 65,92 € kept on another invoice of the customer's, used on this one as Odoo's "Outstanding credits — Add" does.
+describe("the customer's credit on an open invoice", () => {
+  it("is offered with its amount and applied to this invoice in one click", async () => {
+    const acts = stubBackground([], 123_408, { customerCreditCents: 6_592 })
+    showInvoice()
+    const offer = await screen.findByText(/Crédit client disponible/)
+    expect(offer.textContent).toMatch(/^Crédit client disponible : 65,92\s€ —$/)
+    fireEvent.click(screen.getByRole("button", { name: "L'imputer sur cette facture" }))
+    await vi.waitFor(() => expect(acts).toHaveLength(1))
+    expect(acts[0]).toMatchObject({ id: "inv-9", step: { action: "apply-credit" } })
+  })
+
+  it("says it in English, and is not offered when the customer holds none or the invoice is paid", async () => {
+    stubBackground([], 123_408, { customerCreditCents: 6_592 })
+    showInvoice("en")
+    expect((await screen.findByText(/Customer's credit available/)).textContent).toBe("Customer's credit available: €65.92 —")
+    expect(screen.getByRole("button", { name: "Apply to this invoice" })).toBeTruthy()
+    cleanup()
+    stubBackground([], 123_408, { customerCreditCents: 0 })
+    showInvoice("en")
+    await screen.findByLabelText("Amount (€)")
+    expect(screen.queryByRole("button", { name: "Apply to this invoice" })).toBeNull()
+    cleanup()
+    const paid = { id: "p1", invoiceId: "inv-9", customerId: "cust-1", date: "2026-12-05", amountCents: 123_408, method: "transfer", reference: "", createdAt: 1 }
+    stubBackground([paid], 0, { customerCreditCents: 6_592 })
+    showInvoice("en")
+    await screen.findByText("Paid in full.")
+    expect(screen.queryByRole("button", { name: "Apply to this invoice" })).toBeNull()
+  })
+
+  it("leaves the overpaid invoice saying its excess went to other invoices once the credit is applied", async () => {
+    const paid = { id: "p1", invoiceId: "inv-9", customerId: "cust-1", date: "2026-12-05", amountCents: 130_000, overpaymentCents: 6_592, method: "transfer", reference: "VIR 77", createdAt: 1 }
+    stubBackground([paid], 0, { customerCreditCents: 0 })
+    showInvoice()
+    const excess = await screen.findByText(/Trop-perçu/, { selector: '[data-comptoir="invoice-excess"]' })
+    expect(excess.textContent).toMatch(/^Trop-perçu : 65,92\s€, imputé depuis sur d'autres factures du client\.$/)
+    cleanup()
+    stubBackground([paid], 0, { customerCreditCents: 2_000 })
+    showInvoice("en")
+    expect((await screen.findByText(/Overpaid/, { selector: '[data-comptoir="invoice-excess"]' })).textContent).toBe("Overpaid: €65.92, applied in part to the customer's other invoices: €20.00 of credit left.")
+  })
+
+  it("tells a payment of the customer's credit by its method and the invoice it came from", async () => {
+    const applied = { id: "p2", invoiceId: "inv-9", customerId: "cust-1", date: "2026-12-07", amountCents: 6_592, method: "credit", reference: "FAC-2026-00010", createdAt: 2 }
+    stubBackground([applied], 116_816)
+    showInvoice()
+    const paymentRow = await screen.findByText("Crédit client", { selector: '[data-comptoir="payment-row"] td' })
+    expect(paymentRow.parentElement!.textContent).toMatch(/^07\/12\/202665,92\s€Crédit clientFAC-2026-00010$/)
+    // Its history says a credit applied, not money received.
+    expect(document.querySelector('[data-comptoir="history-payment"]')!.textContent).toMatch(/ · Crédit client de 65,92\s€ imputé le 07\/12\/2026 · réf\. FAC-2026-00010 · /)
   })
 })

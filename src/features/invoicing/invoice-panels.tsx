@@ -51,6 +51,7 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
   const typed = parseScaledDecimal(amount, 2, true)
   const excess = typed !== null && remaining > 0 ? Math.max(0, typed - remaining) : 0
   const keptAsCredit = invoiceBalance(doc.totalInclVatCents, view.payments, creditedCents).excessCents
+  const customerCredit = view.customerCreditCents ?? 0
   return (
     <>
       <section className="c-doc-payments">
@@ -86,6 +87,15 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
             </tbody>
           </table>
         )}
+        {/* The customer's credit (an overpayment on another invoice) offered where it is used, as Odoo's "Outstanding credits". */}
+        {remaining > 0 && customerCredit > 0 ? (
+          <p className="c-customer-credit" data-comptoir="customer-credit" data-cents={customerCredit}>
+            <span>{t("invoicing.payments.creditAvailable", { amount: formatCents(customerCredit, lang) })}</span>
+            <button type="button" className="c-button" data-comptoir="apply-credit" onClick={() => void onAct({ action: "apply-credit" })}>
+              {t("invoicing.payments.applyCredit")}
+            </button>
+          </p>
+        ) : null}
         {remaining > 0 ? (
           <form
             className="c-inline-form"
@@ -179,7 +189,12 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
             {/* The money over the invoice is the customer's: said where it was received, never lost in a 0 left to pay. */}
             {keptAsCredit > 0 ? (
               <p className="c-muted" data-comptoir="invoice-excess" data-cents={keptAsCredit}>
-                {t("invoicing.payments.excess", { amount: formatCents(keptAsCredit, lang) })}
+                {/* Once applied to another invoice, the excess is no longer "kept": the page says where the credit went. */}
+                {view.customerCreditCents === undefined || customerCredit >= keptAsCredit
+                  ? t("invoicing.payments.excess", { amount: formatCents(keptAsCredit, lang) })
+                  : customerCredit === 0
+                    ? t("invoicing.payments.excessApplied", { amount: formatCents(keptAsCredit, lang) })
+                    : t("invoicing.payments.excessPartlyApplied", { amount: formatCents(keptAsCredit, lang), left: formatCents(customerCredit, lang) })}
               </p>
             ) : null}
           </>
