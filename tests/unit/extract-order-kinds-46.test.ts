@@ -145,3 +145,20 @@ describe("a named place after 'the', 'deliver' without 'to', a code after the to
     expect(en("Hi,\n\n4 packs AA batteries for Monday.\nDeliver to the back office, 14 Elm Road, Leeds LS6 2AB.\n\nThanks").delivery_address).toBe("14 Elm Road, Leeds LS6 2AB")
   })
 })
+
+describe("a New Zealand or Australian code that reads like a year, after a numbered street, a suburb and the town", () => {
+  it("ends the place at its four figures", () => {
+    const cases: [string, string][] = [
+      ["hi its Hemi can we please order twenty rolls of packing tape for Thursday delivered to 22 Ormiston Road, East Tamaki, Auckland 2013 cheers", "22 Ormiston Road, East Tamaki, Auckland 2013"],
+      ["Hi,\n\n6 packs still water for Monday please.\nDeliver to 14 Pitt Street, Haymarket, Sydney 2000.\n\nThanks,\nMia", "14 Pitt Street, Haymarket, Sydney 2000"],
+      ["Hello,\n\n10 boxes nitrile gloves M by Friday, deliver to 5 Kent Road, Mascot, Sydney 2020 please.\n\nJo", "5 Kent Road, Mascot, Sydney 2020"],
+      ["Hi,\n\n4 packs AA batteries, ship to 9 Great South Road, Papatoetoe, Auckland 2025.\n\nThanks", "9 Great South Road, Papatoetoe, Auckland 2025"],
+      ["Hello,\n\n3 rolls packing tape for Tuesday. Deliver to 31 Station Street, Waratah, Newcastle 2298\n\nCheers,\nBen", "31 Station Street, Waratah, Newcastle 2298"]
+    ]
+    expect(cases.map(([text]) => en(text).delivery_address)).toEqual(cases.map((c) => c[1]))
+  })
+
+  it("reads no year after a town with no street before it as a code (a guard, passes on main too)", () => {
+    expect(en("Hi,\n\n4 packs AA batteries please. We have been in Auckland, Newmarket, since 2013.\n\nThanks").delivery_address).toBeNull()
+  })
+})
