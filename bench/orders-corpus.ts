@@ -34,14 +34,15 @@ export function corpusSets(): string[] {
  * Held-out folders still blind: measured for an aggregate figure only, never looked into, tuned or trained on.
  * ORDERS_BLIND_SETS (comma-separated) names more.
  */
-export const BLIND_SETS: readonly string[] = ["held-out-6", "held-out-46", "held-out-47", "held-out-48", "held-out-49"]
+export const BLIND_SETS: readonly string[] = ["held-out-6", "held-out-48", "held-out-49"]
 /**
  * Held-out folders read while tuning and kept apart from tuned/ (held-out 13, tune13: tuned/'s floors fail with it;
- * held-out 44 and 45, read in tune44, are h44-* and h45-* in tuned/ since tune44b):
+ * held-out 44 and 45, read in tune44, are h44-* and h45-* in tuned/ since tune44b; held-out 46 and 47, tune46, whose
+ * missed orders are fixed but with whom tuned/'s address floor still fails):
  * tuning material like tuned/. Any other held-out folder (a set just written …) counts as blind until a
  * tuning round names it here or moves it into tuned/.
  */
-export const READ_SETS: readonly string[] = ["held-out-13"]
+export const READ_SETS: readonly string[] = ["held-out-13", "held-out-46", "held-out-47"]
 
 export function isBlindSet(set: string): boolean {
   if (set === "tuned") return false

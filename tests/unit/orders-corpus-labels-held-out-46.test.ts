@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest"
 import { after, FRI, fromCustomerAddresses, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, type SaidAgain, MON, next, nextWeeks, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
 
 /**
- * The forty-sixth held-out part (issue #11), still blind: 40 mails by an author who read neither the extractor nor
+ * The forty-sixth held-out part (issue #11), blind until tune46 read it: 40 mails by an author who read neither the extractor nor
  * another set's mails or labels — the digital and creative trades: a Nantes web agency's office manager on an iPhone,
  * the known Orléans printer's ERP PDF, a Lyon design studio's quote request, a Ramonville IT services firm's ticketed
  * PO, a commercial shoot's location manager in Arles, a Rennes copy shop forwarding and correcting a list, a
