@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest"
 import { after, FRI, fromCustomerAddresses, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, type SaidAgain, MON, next, nextWeeks, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
 
 /**
- * The forty-sixth held-out part (issue #11), still blind: 40 mails by an author who read neither the extractor nor
+ * The forty-sixth held-out part (issue #11), blind until tune46 read it: 40 mails by an author who read neither the extractor nor
  * another set's mails or labels — the digital and creative trades: a Nantes web agency's office manager on an iPhone,
  * the known Orléans printer's ERP PDF, a Lyon design studio's quote request, a Ramonville IT services firm's ticketed
  * PO, a commercial shoot's location manager in Arles, a Rennes copy shop forwarding and correcting a list, a
@@ -22,7 +22,7 @@ import { after, FRI, fromCustomerAddresses, isoWeek, itChecksDeliveryDays, itChe
  * agency adding to its PO, a Toronto IT services firm, a thank-you, a Manchester copy shop. Checked here without the
  * extractor (the corpus test runs it).
  */
-const mails = readLabelledMails("held-out-46")
+const mails = readLabelledMails("tuned", "h46-")
 
 const DELIVERY: DeliveryRules = {
   "h46-01": { words: "pour jeudi (from a Monday, on an iPhone)", day: next(THU) },
@@ -57,7 +57,7 @@ const DELIVERY: DeliveryRules = {
 
 const NOT_ORDERS = [3, 8, 11, 15, 17, 19, 23, 26, 29, 33, 36, 39]
 
-const madeFrom = readMadeFrom("held-out-46.txt")
+const madeFrom = readMadeFrom("tuned-h46.txt")
 
 /** The numbers the dictated and phone mails spell out. */
 const SPELLED: Readonly<Record<string, number>> = { deux: 2, trois: 3, six: 6, two: 2, twelve: 12, forty: 40 }
@@ -75,7 +75,7 @@ const SAID_AGAIN: SaidAgain = {
  * `madeFrom` joins every cell into one run, which cannot say which goods a number stands beside.
  */
 const writtenLines: ReadonlyMap<string, string[]> = new Map(
-  readFileSync(join(__dirname, "../fixtures/orders/sources/held-out-46.txt"), "utf8")
+  readFileSync(join(__dirname, "../fixtures/orders/sources/tuned-h46.txt"), "utf8")
     .split(/^=== /m)
     .filter((b) => b.trim() !== "")
     .map((block) => {

@@ -1,7 +1,7 @@
 import { foldText } from "../search/fold-text"
 import { TITLE } from "./address-fallbacks"
 import { cleanAddressPart, UP_TO_TOWN } from "./address-bounds"
-import { BILLING, POSTAL_LINE, streetOf } from "./address-shapes"
+import { BILLING, POSTAL_LINE, STREET, streetOf } from "./address-shapes"
 
 /**
  * The address written under the goods with no word naming it, the way a new author writes it (tune38): the block, or the
@@ -64,11 +64,23 @@ function underNoteUnderGoods(lines: readonly string[], i: number): boolean {
   return p >= 2 && lines[p - 1]!.trim() === "" && GOODS_LINE.test(lines[p - 2]!)
 }
 
+/**
+ * Line i-1 is one sentence of note (no colon, no goods), alone in its paragraph above line i, the list's paragraph above it,
+ * and line i a whole address with its house number ("Kestrel Travel, Quay Street, Thurso …" under "Monday would be best."
+ * is an agency's card when the goods were said to be for the depot).
+ */
+function noteRightAbove(lines: readonly string[], i: number): boolean {
+  const note = lines[i - 1]!.trim()
+  return i >= 3 && STREET.test(lines[i]!) && /\p{Ll}{3,}.*[.!?]$/u.test(note) && !note.includes(":") && !GOODS_LINE.test(note) && !CONTACT.test(note) && lines[i - 2]!.trim() === "" && GOODS_LINE.test(lines[i - 3]!)
+}
+
 export function blockAfterGoods(lines: readonly string[], sender: string, signature: string): Found | null {
   for (let i = 1; i < lines.length; i++) {
     if (lines[i]!.trim() === "" || (GOODS_LINE.test(lines[i]!) && !streetOf(lines[i]!))) continue
     // The list's next line, no blank between: only a whole address on one line ("…, 4200 Paris Pike, Lexington KY 40511").
-    const inList = GOODS_LINE.test(lines[i - 1]!)
+    // (or right under a one-sentence note that follows the list: "Need it for Monday Dec 7, we have a session all week." over
+    // "Cedarline Recording, 3102 Belmont Blvd, Nashville TN 37212": one line too)
+    const inList = GOODS_LINE.test(lines[i - 1]!) || noteRightAbove(lines, i)
     const underList = i >= 2 && lines[i - 1]!.trim() === "" && GOODS_LINE.test(lines[i - 2]!)
     if (!inList && !underList && !underNoteUnderGoods(lines, i)) continue
     const parts: string[] = []

@@ -30,7 +30,7 @@ const TOWN = String.raw`(?!(?:any|anytime|after|asap|if|so|between|when|by|befor
  */
 const HOUSE_NUMBER_OF = String.raw`(?:[NSEW]{1,2}\.?\s+)?(?:(?:\p{Lu}[\p{L}'’-]*|\d{1,3}(?:st|nd|rd|th))\s+){0,3}(?:Road|Rd|Street|St|Highway|Hwy|Avenue|Ave|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Pike|Parkway|Pkwy|Route|Rte|Trail|Court|Ct|Circle|Place|Pl|Loop)\b(?=[^\n]*\b[A-Z]{2} \d{5}\b)`
 export const UP_TO_TOWN = new RegExp(
-  String.raw`^((?:(?:(?!\b\d{5}\b).)*?\p{Lu}[\p{L}'’-]+ \d{6}(?=\s*(?:$|[,.;(]))|(?:(?!\b\d{5}\b).)*?\bDublin (?:1\d|2[0-4]|6W|[1-9])\b(?!,?\s*(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4})|.*?\b\d{5}(?!\s+${HOUSE_NUMBER_OF})\b(?:(?<![A-Z]{2} \d{5})[\s,]*${TOWN})?|.*?\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b(?:[\s,]*(?=\p{Lu})${TOWN})?|.*?\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|.*?\p{Lu}[\p{L}'’-]+ (?!(?:19|20)\d\d\b)(?:[1-9]\d{3}|0\d{3}(?=\s*$))(?=\s*(?:$|[,.(]|[-–—]\s)|\s(?:thanks|thank you|cheers|ta|please|merci)\b)|.*?\p{Lu}[\p{L}'’-]+, (?!(?:19|20)\d\d\b)[1-9]\d{3}(?=\s*(?:$|[.;]|[-–—]\s))|.*?(?<![\d.,/-])(?!(?:19|20)\d\d\b)[1-9]\d{3} (?=\p{Lu})${TOWN}|.*?(?<=\b(?:rue|route|avenue|chemin|strasse|straße|weg|via|place|quai) [^,\d]{2,40} \d{1,4}[a-z]?, )(?:19|20)\d\d (?=\p{Lu})${TOWN}|.*?\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4}\b|.*?\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT) \d{4}\b|.*?\bL-\d{4} (?=\p{Lu})${TOWN}))`,
+  String.raw`^((?:(?:(?!\b\d{5}\b).)*?\p{Lu}[\p{L}'’-]+ \d{6}(?=\s*(?:$|[,.;(]))|(?:(?!\b\d{5}\b).)*?\bDublin (?:1\d|2[0-4]|6W|[1-9])\b(?!,?\s*(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4})|.*?\b\d{5}(?!\s+${HOUSE_NUMBER_OF})\b(?:(?<![A-Z]{2} \d{5})[\s,]*${TOWN})?|.*?\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b(?:[\s,]*(?=\p{Lu})${TOWN})?|.*?\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|.*?\p{Lu}[\p{L}'’-]+ (?!(?:19|20)\d\d\b)(?:[1-9]\d{3}|0\d{3}(?=\s*$))(?=\s*(?:$|[,.(]|[-–—]\s)|\s(?:thanks|thank you|cheers|ta|please|pls|merci|roller|door|gate|side|rear|back|round|ring|call|buzz|entrance|dock|after|before)\b)|.*?(?<=\b\d{1,4}[a-z]? (?:\p{Lu}\p{Ll}+ ){1,3}(?:Road|Street|Avenue|Drive|Lane|Way|Place|Crescent|Terrace|Rd|St|Ave|Dr|Pl),(?: \p{Lu}[\p{Ll}'’-]+){1,3},(?: \p{Lu}[\p{Ll}'’-]+){1,2} )(?:19|20)\d\d(?=\s*(?:$|[,.(]|[-–—]\s)|\s(?:thanks|thank you|cheers|ta|please|pls|merci|roller|door|gate|side|rear|back|round|ring|call|buzz|entrance|dock|after|before)\b)|.*?\p{Lu}[\p{L}'’-]+, (?!(?:19|20)\d\d\b)[1-9]\d{3}(?=\s*(?:$|[.;]|[-–—]\s))|.*?(?<![\d.,/-])(?!(?:19|20)\d\d\b)[1-9]\d{3} (?=\p{Lu})${TOWN}|.*?(?<=\b(?:rue|route|avenue|chemin|strasse|straße|weg|via|place|quai) [^,\d]{2,40} \d{1,4}[a-z]?, )(?:19|20)\d\d (?=\p{Lu})${TOWN}|.*?\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4}\b|.*?\b(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT) \d{4}\b|.*?\bL-\d{4} (?=\p{Lu})${TOWN}))`,
   "u"
 )
 
@@ -52,8 +52,10 @@ export function placeBefore(line: string, streetAt: number): number {
   // ("Delivery Monday the 7th to Pier 21 Pavilion, Shed B, 1055 …": a bare "to" before a capitalised name.)
   // ("… papier A4 à l'accueil, 14 rue …": the elided article runs into its word; "to reception, 14 High Street": a bare
   // "to" before the desk that takes the goods in.)
-  for (const p of before.slice(from).matchAll(/(?<![\p{L}'’])(?:(?:[àa] la|au|aux|chez|to the|at the|livrer|deliver(?:ed)? to|(?:send|ship)(?: (?:it|them|everything|all))? to|to)\s+|[àa] l['’]\s*)/giu)) {
+  for (const p of before.slice(from).matchAll(/(?<![\p{L}'’])(?:(?:[àa] la|au|aux|chez|to the|at the|livrer|deliver(?:ed)? to|deliver|(?:send|ship)(?: (?:it|them|everything|all))? to|to)\s+|[àa] l['’]\s*)/giu)) {
     if (/^to\s+$/i.test(p[0]) && !/^(?:\p{Lu}|(?:reception|receiving|goods in|stores|front desk)\s*,)/u.test(before.slice(from + p.index + p[0].length))) continue
+    // ("deliver Harcourt Centre, Block 4, service yard, Harcourt Road, Dublin 2": "deliver" with no "to", before a name.)
+    if (/^deliver\s+$/i.test(p[0]) && !/^\p{Lu}/u.test(before.slice(from + p.index + p[0].length))) continue
     if (inRelation(before.slice(from), p.index)) continue
     at = from + p.index + p[0].length
   }

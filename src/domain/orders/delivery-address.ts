@@ -22,6 +22,8 @@ const NOT_THERE = /\((?:et |mais )?(?:non|pas|not|rather than|instead of)\b[^)]*
 // (a phone's "Tél." or a "Réf." as a word, never a town that starts so: "Telford TF7 4QT", "Telde", "Reading RG1 1DB")
 const STOP_LINE = /^(?:date|d[ée]lai|t[ée]l(?:[ée]phone)?(?![\p{L}])|phone|fax|mobile|contact|merci|thanks|cordialement|regards|r[ée]f(?:[ée]rences?|s)?(?![\p{L}])|po(?![a-z])|commande|order|qt[ée]|horaires|opening|hours|attn|[àa] l'attention)/iu
 
+/** A street named in a labelled cell, numbered or not ("entrée rue Nationale", "accès livraisons rue Bayard", "off Mill Road"). */
+const STREET_IN_CELL = /(?:\b(?:rue|avenue|chemin|route|impasse|all[ée]e|quai|boulevard|cours|esplanade)\s+(?:de la |du |des |de l['’]|d['’])?\p{Lu}|\p{Lu}[\p{L}'’-]+\s+(?:Road|Street|Lane|Avenue|Way|Drive)\b)/u
 const SAME_AS_BILLING = /^:?\s*(?:same as (?:the )?(?:bill(?:ing)? to|billing(?: address)?|invoice(?: address| to)?|above)|as (?:the )?billing(?: address)?|idem (?:factur\w*|ci dessus)|identique (?:[àa] (?:l'adresse de )?)?factur\w*|m[êe]me (?:adresse )?que (?:la )?factur\w*)/i
 const BILLING_LABEL = /^\s*(?:bill to|billing address|invoice to|invoice address|adresse de facturation|factur(?:ation|er [àa]))\b[^:\n]*:?\s*$/i
 
@@ -131,10 +133,30 @@ function blockBelow(lines: readonly string[], i: number): boolean {
   return false
 }
 
+/**
+ * "to the yard - Unit 3 Riverside Works, Chapel Street, Salford M3 7AJ", « au dépôt – 7 rue …, 13011 Marseille »: a
+ * place the goods go to (an article or "our" after "to", « au », « à la »), then a dash and its address (a street and a
+ * postal code before the sentence ends) — the dash says what a colon says. Not a dash after the address ("…, Bristol BS6
+ * 6AH - side gate"), nor one inside a name after a label (« Livrer à | Magasin IT - Bâtiment C, … »).
+ */
+const PLACE_THEN_DASH = /((?<![\p{L}])(?:(?:to|at) (?:the|our|my)|[àa] (?:la|l['’]|notre)|au|aux)\s?[^\n:;.!?()|]{1,60}?)\s+[-–—]\s+(?=[\p{Lu}\d])([^\n]*)/iu
+function dashAsColon(line: string): string {
+  const m = PLACE_THEN_DASH.exec(line)
+  if (m === null) return line
+  const code = POSTAL_LINE.exec(m[2]!)
+  if (code === null) return line
+  // (up to the end of the sentence holding the postal code)
+  const end = /[.!?]\s+(?=\p{Lu})/u.exec(m[2]!.slice(code.index + code[0].length))
+  const after = end === null ? m[2]! : m[2]!.slice(0, code.index + code[0].length + end.index + 1)
+  if (/[.!?]\s+\p{Lu}/u.test(after.slice(0, code.index)) || !(STREET.test(after) || STREET_IN_CELL.test(after) || streetOf(after))) return line
+  // (the sentences after the address's are a note for the driver: "If the shutter's down ring Lee on 07700 900412.")
+  return `${line.slice(0, m.index)}${m[1]!}: ${after}`
+}
+
 /** The delivery address the mail asks for, as its lines joined by ", ". */
 export function findDeliveryAddress(text: string, sender = "", signature = ""): { value: string; evidence: string; confidence: number } | null {
-  const lines = text.split("\n")
-  const found = findLabelledAddress(text) ?? placeInSentence(lines) ?? addressThenWayIn(lines, sender) ?? addressAfterAsking(lines) ?? placeNamedAbove(lines) ?? addressSentTo(lines) ?? dictatedToPlace(lines) ?? addressWithoutCode(lines) ?? placeStreetAndTown(lines) ?? addressAtDock(lines) ?? blockWithoutCode(lines) ?? addressOpeningOnTo(lines) ?? blockUnderGoods(lines, sender, signature) ?? addressInCsvColumn(lines) ?? placeWordThenAddress(lines) ?? addressAtInSentence(lines) ?? blockAfterGoods(lines, sender, signature) ?? addressSentenceAfterAsking(lines)
+  const lines = text.split("\n").map(dashAsColon)
+  const found = findLabelledAddress(lines.join("\n")) ?? placeInSentence(lines) ?? addressThenWayIn(lines, sender) ?? addressAfterAsking(lines) ?? placeNamedAbove(lines) ?? addressSentTo(lines) ?? dictatedToPlace(lines) ?? addressWithoutCode(lines) ?? placeStreetAndTown(lines) ?? addressAtDock(lines) ?? blockWithoutCode(lines) ?? addressOpeningOnTo(lines) ?? blockUnderGoods(lines, sender, signature) ?? addressInCsvColumn(lines) ?? placeWordThenAddress(lines) ?? addressAtInSentence(lines) ?? blockAfterGoods(lines, sender, signature) ?? addressSentenceAfterAsking(lines)
   return found === null ? null : { ...found, value: withoutHeading(found.value).replace(SENDING_PREPOSITION, "") }
 }
 
@@ -174,8 +196,10 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
       if (cell !== null) return { value: cell, evidence: lines[i + 1]!.trim(), confidence: 0.85 }
       // "Site | Poste de garde, 850 avenue de Berre, 13340 Rognac |": a sheet's label/value row naming the place
       // ("Livraison | Résidence … - local gardien, 14 avenue …": the whole cell, its place before the street too).
-      const row = /^\s*(site|lieu|lieu de livraison|site de livraison|delivery site|delivery location|location|livraison|adresse de livraison|delivery|delivery address|ship to|deliver to)\s*:?\s*\|\s*([^|]+?)\s*(?:\||$)/i.exec(line)
-      if (row !== null && POSTAL_LINE.test(row[2]!) && streetOf(row[2]!) && !BILLING.test(row[2]!)) return { value: cleanAddressPart(UP_TO_TOWN.exec(row[2]!)?.[1] ?? row[2]!), evidence: line.trim(), confidence: 0.85 }
+      // ("Adresse | Studio …, 8 rue …", "Lieu | Immeuble …, accès livraisons rue Bayard, 31000 Toulouse": a bare "Adresse"
+      // cell is the place too, and its street may be named without a number, after the way in.)
+      const row = /^\s*(site|lieu|lieu de livraison|site de livraison|delivery site|delivery location|location|livraison|adresse|address|adresse de livraison|delivery|delivery address|ship to|deliver to)\s*:?\s*\|\s*([^|]+?)\s*(?:\||$)/i.exec(line)
+      if (row !== null && POSTAL_LINE.test(row[2]!) && (streetOf(row[2]!) || STREET_IN_CELL.test(row[2]!)) && !BILLING.test(row[2]!)) return { value: cleanAddressPart(UP_TO_TOWN.exec(row[2]!)?.[1] ?? row[2]!), evidence: line.trim(), confidence: 0.85 }
     }
     let m = ADDRESS_LABEL.exec(line)
     // "Livraison le 19/05/2026 à : Imprimerie Rousseau, 14 rue …": a delivery phrase ending in "à :" / "to:".
@@ -284,7 +308,9 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     // (not a building's goods side: "Ship to shipping/receiving, 1010 rue …", "to the mail room, …", "au quai de
     // déchargement, …" say where the carrier goes)
     const place = /^(\p{Ll}[^,\d]{1,30}),\s*(.+)$/u.exec(first)
-    if (place && STREET.test(place[2]!) && POSTAL_LINE.test(place[2]!) && !GOODS_SIDE.test(place[1]!)) first = cleanAddressPart(place[2]!)
+    // ("Deliver to the Repair Workshop, Unit 12, …": an article, then a name in capitals, is a place's own name, kept, its
+    // "the" with it as tune40 keeps "the Server room, …"; the scoring reads it without.)
+    if (place && STREET.test(place[2]!) && POSTAL_LINE.test(place[2]!) && !GOODS_SIDE.test(place[1]!) && !/^(?:the|la|le|les|l['’])\s*\p{Lu}\p{Ll}/u.test(place[1]!)) first = cleanAddressPart(place[2]!)
     // "Delivery: Tuesday 10 November 2026 to X, North Pier, …": the day is when, what follows "to" / "à" where.
     const when = /^(?:\p{L}+\s+)?\d{1,2}(?:st|nd|rd|th|er)?\s+\p{L}+(?:\s+\d{4})?\s+(?:to|[àa]|au)\s+(.+)$/u.exec(first)
     if (when && streetOf(when[1]!)) first = cleanAddressPart(when[1]!)

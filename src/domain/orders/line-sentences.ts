@@ -43,9 +43,12 @@ export function placeAfterGoods(raw: string): { index: number } | null {
 
 /**
  * The usual address said in passing inside the goods' sentence: « Pour lundi, à l'adresse habituelle, pourriez-vous nous
- * livrer 4 packs d'eau … », "send 6 packs of water to the usual address": no address line, the goods are read.
+ * livrer 4 packs d'eau … », "send 6 packs of water to the usual address", said bare after the goods as a text is written ("2 rolls
+ * of labels please, tomorrow, usual address", « …, adresse habituelle », "…, same address", "…, address as usual"): no address line,
+ * the goods are read.
  */
-export const USUAL_ADDRESS = /(?:\b(?:[àa]|chez|to|at)\s+)?(?:(?:l['’]\s*)?adresse (?:de livraison )?habituelle|(?:notre|votre|la) m[êe]me adresse(?: que (?:d['’]habitude|la derni[èe]re fois|d'hab|d'ordinaire))?|(?<![\p{L}])m[êe]me adresse que (?:d['’]habitude|la derni[èe]re fois|d['’]hab|d['’]ordinaire)|l['’]\s*adresse de d['’]habitude|(?<![\p{L}])(?:(?:the|our) )?(?:usual|normal|regular) (?:delivery )?(?:address|place|site)|the same address(?: as (?:usual|always|before|last time))?|(?<![\p{L}])same address as (?:usual|always|before|last time))/giu
+export const USUAL_ADDRESS =
+  /(?:\b(?:[àa]|chez|to|at)\s+)?(?:(?:l['’]\s*)?adresse (?:de livraison )?habituelle|(?:(?:notre|votre|la) |(?<![\p{L}]))m[êe]me adresse(?: que (?:d['’]habitude|la derni[èe]re fois|d['’]hab|d['’]ordinaire))?|(?:l['’]\s*)?adresse (?:de livraison )?(?:de|comme|que) d['’]hab(?:itude)?|(?<![\p{L}])(?:(?:the|our) )?(?:usual|normal|regular) (?:delivery )?(?:address|place|site)|(?<![\p{L}])(?:the )?same (?:delivery )?address(?: as (?:usual|always|before|last time))?|(?<![\p{L}])(?:delivery )?address as (?:usual|always|before|last time))/giu
 
 /** A sentence of its own that opens on the address's label: "… svp. adresse : ESF Val Cenis, …", "… thanks. Address: …". */
 export const ADDRESS_SENTENCE = /(?<=[.!?]\s+)(?:adresse|address|adresse de livraison|delivery address)\s*:/i

@@ -53,9 +53,10 @@ export const KEY_IN =
   /\b(?:a saisir|pour saisie|merci (?:de|d) (?:la |les |le )?saisir|merci a (?:celui|celle|qui)(?: \w+){0,3} (?:saisit|saisira)|(?:pls|please|can (?:you|someone)|could (?:you|someone)) (?:\w+ )?(?:key|put|enter|punch) (?:it |this |these |them |that )?(?:in|through)\b|(?:to|for) (?:be )?key(?:ed)? in|(?:il|elle) (?:me|nous) (?:dicte|a dicte)|(?:il|elle|ils|le client|la cliente) m a (?:passe|donne|dicte) (?:sa|une|leur|la) commande|(?:took|taken|got) (?:this|these|an order|the order|it) (?:down )?from|(?:gave|passed) me (?:an|his|her|their|the) order)/
 /**
  * A list of goods and the day they are wanted in one sentence, no question: "40 cartons + 5 rlx film pour mardi", "6 rolls
- * tape before Saturday". The quantity starts the sentence; the day follows "pour", "avant", "by", "before".
+ * tape before Saturday", « Salut, 2 toners TN-2420 pour demain svp »). The quantity starts the sentence (after a greeting at
+ * most); the day follows "pour", "avant", "by", "before".
  */
-const LIST_FOR_DAY = new RegExp(`^(?:\\d+|a|an|one|two|three|four|five|six|ten|twelve|un|une|deux|trois|quatre|cinq|dix|douze) [a-z]+\\b.* (?:pour|avant|d ici|by|before|for) (?:le |la |ce |this |next |the )?(?:${DAY.replace(/\|\\d\{1,2\}.*$/, ")")}|(?:le |the )?\\d{1,2}(?:st|nd|rd|th|er)?\\b(?! (?:people|persons|personnes|sites|shops|offices|magasins|boutiques|bureaux|staff)))`)
+const LIST_FOR_DAY = new RegExp(`^(?:(?:salut|bonjour|coucou|hello|hi|hey|hiya|morning) )?(?:\\d+|a|an|one|two|three|four|five|six|ten|twelve|un|une|deux|trois|quatre|cinq|dix|douze) [a-z]+\\b.* (?:pour|avant|d ici|by|before|for) (?:le |la |ce |this |next |the )?(?:${DAY.replace(/\|\\d\{1,2\}.*$/, ")")}|(?:le |the )?\\d{1,2}(?:st|nd|rd|th|er)?\\b(?! (?:people|persons|personnes|sites|shops|offices|magasins|boutiques|bureaux|staff)))`)
 /**
  * Acts that commit to buying now. Each pattern is matched against one folded sentence; the first that matches is
  * the act. Written as a buyer writes, in both languages.
@@ -122,7 +123,7 @@ const ACTS: readonly RegExp[] = [
   // A requisition's "Date de besoin : mardi 15", "Need-by date: Monday 14th", "Date required: …": the day the goods are
   // wanted, as a procurement form states it.
   new RegExp(`^(?:date de besoin|date (?:de livraison )?souhaitee|besoin (?:pour )?le|need(?:ed)? by(?: date)?|required (?:by )?date|date required|required by) ${DAY}`),
-  new RegExp(`\\b(?:delivery (?:on |by |for |before )?${DAY}|(?:by |on |for )?${DAY}(?: \\w+){0,3} (?:delivery )?please)\\b`),
+  new RegExp(`\\b(?:delivery (?:on |by |for |before )?${DAY}|(?:by |on |for )?${DAY}(?: \\w+){0,3} (?:delivery )?(?:please|pls|plz))\\b`),
   /\b(?:for|to be) deliver(?:y|ed) (?:on|by|before|next|this|tomorrow|asap|monday|tuesday|wednesday|thursday|friday|saturday)\b/,
   // "If possible this Friday", "si possible pour jeudi", "ideally by the 14th": the day the goods are wanted.
   new RegExp(`\\b(?:if possible|if poss|where possible|ideally|si possible|idealement|au plus tard|at the latest)(?: (?:by|on|for|this|next|pour|le|la|avant|d ici))* ${DAY}`),
@@ -158,7 +159,9 @@ const ACTS: readonly RegExp[] = [
   // "Nous avons besoin pour mardi prochain :": the need said before what is needed.
   /\b(?:il (?:me |nous )?(?:faut|faudrait|faudra|faudrai)|(?:nous|j) (?:avons|ai|aurions|aurais) besoin (?:de|d|du|des|pour|rapidement|urgemment|d urgence))\b/,
   /\b(?:je vous confirme|nous vous confirmons|je confirme|nous confirmons) (?:donc )?(?:la|notre|ma|cette) commande\b/,
-  /\b(?:voici|ci joint|ci dessous|veuillez trouver(?: ci joint| ci dessous)?|vous trouverez(?: ci joint| ci dessous)?) (?:notre|ma|la|une) (?:nouvelle )?(?:commande|bon de commande)\b/,
+  // (« Ci-joint l'export de notre demande d'achat validée DA-… (Divalto) »: a purchasing system's export of the order, the
+  // requisition approved.)
+  /\b(?:voici|ci joint|ci dessous|veuillez trouver(?: ci joint| ci dessous)?|vous trouverez(?: ci joint| ci dessous)?) (?:(?:l|un) (?:export|extraction|extrait) (?:de |d )|le fichier (?:de |d ))?(?:notre|ma|la|une) (?:nouvelle )?(?:commande|bon de commande|demande d achat validee)\b/,
   // "Voici le rendez-vous de livraison pour notre commande :", "here is the delivery slot for our order:": an invitation
   // that books the goods' arrival places the order it lists.
   /\b(?:voici|ci dessous) (?:le|notre) (?:rendez vous|rdv|creneau) (?:de |pour la )?livraison (?:de|pour) (?:notre|ma|la) commande\b/,
