@@ -28,6 +28,16 @@ describe("an invoice's payments as its history tells them", () => {
       [2_000, "correction"]
     ])
   })
+
+  it("tells a negative amount that takes back no more than the overpaid excess as a refund that leaves the invoice paid", () => {
+    const steps = paymentSteps(123_408, [pay(130_000, 10), pay(-6_592, 20)])
+    expect(steps.map((s) => [s.remainingCents, s.outcome])).toEqual([
+      [0, "paid"],
+      [0, "refund"]
+    ])
+    // Beyond the excess, it corrects the payment itself.
+    expect(paymentSteps(123_408, [pay(130_000, 10), pay(-10_000, 20)]).map((s) => s.outcome)).toEqual(["paid", "correction"])
+  })
 })
 
 describe("an invoice's credit notes as its history tells them", () => {

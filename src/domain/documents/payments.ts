@@ -72,8 +72,12 @@ export interface PaymentStep<P> {
   payment: P
   /** Left to pay after it (never below 0: an overpayment is the customer's credit). */
   remainingCents: number
-  /** "partial": something is still due; "paid": this payment covered the invoice; "correction": a negative amount. */
-  outcome: "partial" | "paid" | "correction"
+  /**
+   * "partial": something is still due; "paid": this payment covered the invoice; "refund": a negative amount that
+   * takes back no more than what was received beyond the invoice (its overpaid excess, the customer's credit, sent
+   * back to them: the invoice stays paid); "correction": another negative amount.
+   */
+  outcome: "partial" | "paid" | "refund" | "correction"
 }
 
 /** A credit note as the invoice's history tells it: what was left to pay once it was issued. */
@@ -106,9 +110,10 @@ export function invoiceSteps<P extends { amountCents: number; createdAt: number 
       const remainingCents = Math.max(0, totalInclVatCents - covered)
       return { kind: "credit", credit: e.credit, remainingCents, outcome: remainingCents === 0 ? "settled" : "partial" }
     }
+    const excessBefore = Math.max(0, covered - totalInclVatCents)
     covered += e.payment.amountCents
     const remainingCents = Math.max(0, totalInclVatCents - covered)
-    const outcome = e.payment.amountCents < 0 ? "correction" : remainingCents === 0 && before > 0 ? "paid" : "partial"
+    const outcome = e.payment.amountCents < 0 ? (-e.payment.amountCents <= excessBefore ? "refund" : "correction") : remainingCents === 0 && before > 0 ? "paid" : "partial"
     return { kind: "payment", payment: e.payment, remainingCents, outcome }
   })
 }

@@ -84,9 +84,9 @@ export function DocumentHistory({
         key: p.id,
         node: (
           <li key={p.id} data-comptoir="history-payment" data-outcome={step.outcome} data-cents={p.amountCents}>
-            {formatFranceDateTime(p.createdAt, lang)} · {t(p.amountCents < 0 ? "invoicing.history.correction" : p.method === "credit" ? "invoicing.history.creditApplied" : "invoicing.history.payment", said)}
+            {formatFranceDateTime(p.createdAt, lang)} · {t(step.outcome === "refund" ? "invoicing.history.refund" : p.amountCents < 0 ? "invoicing.history.correction" : p.method === "credit" ? "invoicing.history.creditApplied" : "invoicing.history.payment", said)}
             {p.reference ? ` · ${t("invoicing.history.reference", { reference: p.reference })}` : ""} ·{" "}
-            <strong>{t(`invoicing.history.${step.outcome === "paid" ? "paid" : "left"}`, said)}</strong>
+            <strong>{t(`invoicing.history.${step.outcome === "paid" || (step.outcome === "refund" && step.remainingCents === 0) ? "paid" : "left"}`, said)}</strong>
             <ByWhom who={p.recordedBy ?? ""} names={names} />
           </li>
         )

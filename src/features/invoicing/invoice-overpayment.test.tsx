@@ -168,3 +168,46 @@ describe("the customer's credit on an open invoice", () => {
     expect(document.querySelector('[data-comptoir="history-payment"]')!.textContent).toMatch(/ · Crédit client de 65,92\s€ imputé le 07\/12\/2026 · réf\. FAC-2026-00010 · /)
   })
 })
+
+// The 65,92 € kept sent back to the customer by transfer, as Odoo's "Refund" of an outstanding credit.
+describe("a refund of the customer's credit", () => {
+  const paid = { id: "p1", invoiceId: "inv-9", customerId: "cust-1", date: "2026-12-05", amountCents: 130_000, overpaymentCents: 6_592, method: "transfer", reference: "VIR 77", createdAt: 1 }
+
+  it("is offered on the overpaid invoice and recorded as a negative payment of the credit, by transfer unless told", async () => {
+    const acts = stubBackground([paid], 0, { customerCreditCents: 6_592 })
+    showInvoice()
+    fireEvent.click(await screen.findByRole("button", { name: /^Rembourser 65,92\s€ au client$/ }))
+    expect((screen.getByLabelText("Mode") as HTMLSelectElement).value).toBe("transfer")
+    fireEvent.change(screen.getByLabelText("Référence"), { target: { value: "VIR RET 12" } })
+    fireEvent.click(screen.getByRole("button", { name: "Enregistrer le remboursement" }))
+    await vi.waitFor(() => expect(acts).toHaveLength(1))
+    expect(acts[0]).toEqual({ id: "inv-9", step: { action: "payment", date: "2026-12-07", amountCents: -6_592, method: "transfer", reference: "VIR RET 12", receivedBeforeInvoice: false } })
+  })
+
+  it("offers no more than the credit the customer still holds, and nothing once none is left", async () => {
+    stubBackground([paid], 0, { customerCreditCents: 2_000 })
+    showInvoice("en")
+    expect(await screen.findByRole("button", { name: "Refund €20.00 to the customer" })).toBeTruthy()
+    cleanup()
+    stubBackground([paid], 0, { customerCreditCents: 0 })
+    showInvoice("en")
+    await screen.findByText(/Overpaid/, { selector: '[data-comptoir="invoice-excess"]' })
+    expect(screen.queryByRole("button", { name: /^Refund/ })).toBeNull()
+  })
+
+  it("leaves the invoice paid, its history saying the overpayment was refunded", async () => {
+    const refund = { id: "p2", invoiceId: "inv-9", customerId: "cust-1", date: "2026-12-07", amountCents: -6_592, method: "transfer", reference: "", createdAt: 2 }
+    stubBackground([paid, refund], 0, { customerCreditCents: 0 })
+    showInvoice()
+    await screen.findByText("Soldée.")
+    expect(document.querySelector('[data-comptoir="invoice-excess"]')).toBeNull()
+    expect(screen.queryByRole("button", { name: /^Rembourser/ })).toBeNull()
+    const said = document.querySelectorAll('[data-comptoir="history-payment"]')[1]!.textContent
+    expect(said).toMatch(/ · Trop-perçu de 65,92\s€ remboursé le 07\/12\/2026 par virement · facture soldée/)
+    cleanup()
+    stubBackground([paid, refund], 0, { customerCreditCents: 0 })
+    showInvoice("en")
+    await screen.findByText("Paid in full.")
+    expect(document.querySelectorAll('[data-comptoir="history-payment"]')[1]!.textContent).toMatch(/ · Overpayment of €65\.92 refunded on 7 Dec 2026 by bank transfer · invoice paid in full/)
+  })
+})

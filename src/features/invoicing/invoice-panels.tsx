@@ -10,11 +10,12 @@ import type { DocumentActionRequest, ResponseOf } from "~src/messaging/contract"
 import { DateInput } from "~src/ui/date-input"
 import { formatDay } from "~src/ui/dates"
 
+import { CreditRefund } from "./credit-refund"
+import { METHODS } from "./payment-methods"
 import { statusText } from "./status-text"
 
 type View = ResponseOf<"documents/get">
 
-const METHODS = ["transfer", "card", "cheque", "cash", "direct-debit", "other"] as const
 
 /** An issued invoice's payments (recorded here) and credit notes (made here). */
 export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: DocumentActionRequest, openCreated?: boolean) => Promise<boolean> }) {
@@ -197,6 +198,8 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
                     : t("invoicing.payments.excessPartlyApplied", { amount: formatCents(keptAsCredit, lang), left: formatCents(customerCredit, lang) })}
               </p>
             ) : null}
+            {/* What the customer still holds of this excess, sent back to them (Odoo's "Refund"). */}
+            {Math.min(keptAsCredit, customerCredit) > 0 ? <CreditRefund amountCents={Math.min(keptAsCredit, customerCredit)} today={view.today} lang={lang} onAct={onAct} /> : null}
           </>
         )}
       </section>
