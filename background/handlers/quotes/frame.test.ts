@@ -139,3 +139,27 @@ describe("which pages get a quote frame", () => {
     await expect(open({ ...CRM, url: "http://crm.example.com/contacts/12" })).rejects.toThrow(/permission/)
   })
 })
+
+describe("a New quote clicked while the preloaded frame is attaching", () => {
+  it("hands the frame its route once, so the form is not drawn twice (the agent's first typing lost)", async () => {
+    const routes: unknown[] = []
+    ;(chrome as unknown as { tabs: { sendMessage: (tabId: number, m: unknown) => Promise<unknown> } }).tabs.sendMessage = async (_tabId, m) => {
+      routes.push(m)
+      return { taken: true }
+    }
+    const preloaded = await preloadFor(customers[0]!)
+
+    // The frame presents its ticket while its warm-up's lookups are still running, and the agent clicks meanwhile.
+    const [attached, opened] = await Promise.all([
+      send<{ path: string | null; warm: string | null; handoff: { context: { customer: Customer | null } } | null }>("quote-frame/attach", { ticket: preloaded, ancestorOrigin: ORIGIN }, FRAME),
+      send<{ shown: boolean }>("quote-frame/open", { path: pathOf(customers[0]!), ticket: preloaded, warm: null }, PAGE)
+    ])
+
+    const deliveries = (attached.path === pathOf(customers[0]!) ? 1 : 0) + routes.length
+    expect(deliveries).toBe(1)
+    expect(opened.shown).toBe(true)
+    expect(attached.path).toBe(pathOf(customers[0]!))
+    expect(attached.warm).toBeNull()
+    expect(attached.handoff?.context.customer?.id).toBe(customers[0]!.id)
+  })
+})

@@ -14,6 +14,12 @@ import { forgetTabHandoffs, preparedHandoff, prepareHandoff } from "./prepared-h
 const handoffs = new Map<string, Promise<QuoteHandoff | null>>()
 /** A preloaded frame's warm-up route, until it attaches (or a real route replaces it), or the ticket goes. */
 const warmPaths = new Map<string, string>()
+/**
+ * Tickets whose frame is attaching: taken, the reply not sent yet (a warm-up's lookups are awaited). A route asked for
+ * meanwhile goes in that reply, never also as a message: the frame would draw the form twice, the second time over
+ * what the agent had begun typing in the first (the first message, before the reply, it would not even hear).
+ */
+const attaching = new Set<string>()
 
 /**
  * The overlay's tickets, for this worker's life: a worker restarted forgets them and the card opens the workspace tab.
@@ -74,13 +80,13 @@ export const quoteFrameOpen = defineHandler("quote-frame/open", async (req, ctx)
   ticket.path = req.path
   const kept = preparedHandoff(req.path)
   const handoff = kept ? kept.then((h) => h ?? quoteHandoff(req.path!, ctx)) : quoteHandoff(req.path, ctx)
-  if (ticket.frameId === null) {
-    // The frame is loading (just made, or preloaded and not attached yet): it takes the route and these lookups
-    // when it presents the ticket.
+  if (ticket.frameId === null || attaching.has(ticket.id)) {
+    // The frame is loading (just made, or preloaded and not attached yet, or its attach not answered yet): it takes
+    // the route and these lookups when it presents the ticket (in that answer).
     keepForFrame(ticket.id, handoff)
     return { ticket: ticket.id, shown: true }
   }
-  const payload = { path: req.path, handoff: await Promise.race([handoff, new Promise<null>((r) => setTimeout(() => r(null), HANDOFF_WAIT_MS))]) }
+  const payload = { path: req.path, handoff: await withinWait(handoff) }
   try {
     const reply = (await chrome.tabs.sendMessage(ctx.tabId, { type: QUOTE_FRAME_ROUTE_MESSAGE, payload }, { frameId: ticket.frameId })) as { taken?: boolean } | undefined
     return { ticket: ticket.id, shown: reply?.taken === true }
@@ -113,14 +119,30 @@ export const quoteFrameAttach = defineHandler("quote-frame/attach", async (req, 
     if (ctx.tabId !== undefined) void chrome.tabs.sendMessage(ctx.tabId, { type: QUOTE_FRAME_REFUSED_MESSAGE, payload: { ticket: req.ticket } }, { frameId: 0 }).catch(() => undefined)
     throw new Error(`quote frame refused: ${t}`)
   }
-  const pending = handoffs.get(t.id)
-  handoffs.delete(t.id)
-  const warm = t.path === null ? (warmPaths.get(t.id) ?? null) : null
-  warmPaths.delete(t.id)
-  // A warm-up is never shown, so it waits for its lookups: drawn without them it would warm the loading path.
-  const handoff = pending ? await (warm ? pending : Promise.race([pending, new Promise<null>((r) => setTimeout(() => r(null), HANDOFF_WAIT_MS))])) : null
-  return { path: t.path, warm, handoff, pageOrigin: t.pageOrigin }
+  attaching.add(t.id)
+  try {
+    const pending = handoffs.get(t.id)
+    handoffs.delete(t.id)
+    const warm = t.path === null ? (warmPaths.get(t.id) ?? null) : null
+    warmPaths.delete(t.id)
+    // A warm-up is never shown, so it waits for its lookups: drawn without them it would warm the loading path.
+    let handoff = pending ? await (warm ? pending : withinWait(pending)) : null
+    // A New quote clicked meanwhile (quoteFrameOpen kept its route and lookups here): that route instead, shown.
+    const clicked = handoffs.get(t.id)
+    if (clicked) {
+      handoffs.delete(t.id)
+      handoff = await withinWait(clicked)
+    }
+    return { path: t.path, warm: t.path === null ? warm : null, handoff, pageOrigin: t.pageOrigin }
+  } finally {
+    attaching.delete(t.id)
+  }
 })
+
+/** The lookups if they come within HANDOFF_WAIT_MS, else null (the form looks up by itself). */
+function withinWait<T>(lookups: Promise<T>): Promise<T | null> {
+  return Promise.race([lookups, new Promise<null>((r) => setTimeout(() => r(null), HANDOFF_WAIT_MS))])
+}
 
 /** The attached frame says the agent closed it, or inserted into the reply: its page's overlay hides. */
 export const quoteFrameEvent = defineHandler("quote-frame/event", async (_req, ctx) => {

@@ -172,3 +172,41 @@ describe("the quote frame's preload and a call placed from the page", () => {
     expect(frames()).toBe(0)
   })
 })
+
+describe("a New quote clicked while the preload's ticket is on its way", () => {
+  beforeEach(() => {
+    vi.resetModules()
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    document.documentElement.querySelectorAll("comptoir-quote-overlay").forEach((e) => e.remove())
+  })
+  afterEach(() => vi.useRealTimers())
+
+  it("leaves one frame on the page, the one the click opened, not a hidden preloaded one besides", async () => {
+    // The background answers in the order the test says: the preload's ticket first, then the click's.
+    const answers: ((ticket: string) => void)[] = []
+    ;(globalThis as unknown as { chrome: unknown }).chrome = {
+      runtime: {
+        id: "x",
+        getURL: (p: string) => `chrome-extension://x/${p}`,
+        sendMessage: (m: { payload: OpenPayload }) => new Promise((resolve) => answers.push((ticket) => resolve({ ok: true, data: { ticket, shown: "path" in m.payload && m.payload.path !== null } }))),
+        onMessage: { addListener: () => undefined }
+      }
+    }
+    HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+      this.open = true
+    }
+    const q = await import("./quote-overlay")
+    q.preloadQuoteOverlay("quotes/new?customer=a")
+    await vi.advanceTimersByTimeAsync(q.PRELOAD_CARD_QUIET_MS + 50)
+    await vi.waitFor(() => expect(answers).toHaveLength(1))
+    const opened = q.openQuoteOverlay("quotes/new?customer=a", () => undefined)
+    await vi.waitFor(() => expect(answers).toHaveLength(2))
+
+    answers[0]!("preloaded")
+    await vi.advanceTimersByTimeAsync(10)
+    answers[1]!("clicked")
+    expect(await opened).toBe(true)
+
+    expect(frames()).toBe(1)
+  })
+})

@@ -133,12 +133,19 @@ export async function openQuoteOverlay(path: string, fallback: (path: string) =>
     // That frame is gone (the page removed it, or it never attached): a new one below.
     remove()
   }
-  const r = await ask(path, null)
+  // A preload whose ticket comes while this one is asked for leaves the page to this click (startPreload).
+  opening += 1
+  const r = await ask(path, null).finally(() => (opening -= 1))
   if (!r) return false
+  // One frame on the page: one made meanwhile (a click just before, its ticket asked for too) gives way to this one.
+  if (overlay) remove()
   overlay = build(r.ticket)
   show(overlay)
   return true
 }
+
+/** Clicks whose new frame's ticket is being asked for. */
+let opening = 0
 
 /**
  * A card with New quote is on the page: the frame loads hidden, so that the click only hands it a route. Once per
@@ -281,7 +288,8 @@ async function startPreload(): Promise<void> {
   asking = true
   const prepare = unsent.splice(0).filter((p) => p !== preloadWarm)
   const r = await ask(null, null, preloadWarm, prepare).finally(() => (asking = false))
-  if (!r || overlay) return
+  // A click asking for its own frame meanwhile: that frame is the page's (two would be left otherwise).
+  if (!r || overlay || opening > 0) return
   // A call placed while the ticket came: later (its ticket is left to go with the tab).
   if (!preloadMayStart()) return
   overlay = build(r.ticket)
