@@ -98,6 +98,38 @@ test("Escape closes it, the page is back; the next New quote, for another custom
   await expect.poll(async () => (await frame.frameElement()).isVisible()).toBe(false)
 })
 
+test("a ref typed in Add a line and not added yet is kept on close; New quote again asks, refused keeps it, let go starts blank", async () => {
+  const newQuote = () => cardOf(page, overLimit).locator('[data-comptoir="quote-new"]').click()
+  await newQuote()
+  const frame = await frameShown(page)
+  const add = frame.locator('[data-comptoir="quote-form"] [data-comptoir="quote-line-add"]')
+  await add.fill("cafe en grain")
+  await expect(frame.locator('[data-comptoir="quote-product-option"]').first()).toHaveAttribute("data-ref", "REF-1006")
+  await page.screenshot({ path: join(shots, "add-line-typed-1280x800.png") })
+  const close = async () => {
+    await frame.locator('[data-comptoir="quote-frame-close"]').click()
+    await expect.poll(async () => (await frame.frameElement()).isVisible()).toBe(false)
+  }
+  await close()
+  // The same customer's New quote again: asked, as for a line not saved; refused, the typed text is there as left.
+  const asked: string[] = []
+  page.once("dialog", (d) => void (asked.push(d.message()), d.dismiss()))
+  await newQuote()
+  await frameShown(page)
+  await expect.poll(() => asked).toEqual([expect.stringMatching(/devis|quote/i)])
+  await expect(add).toHaveValue("cafe en grain")
+  await page.screenshot({ path: join(shots, "add-line-kept-1280x800.png") })
+  // Let go: the form starts blank.
+  await close()
+  page.once("dialog", (d) => void (asked.push(d.message()), d.accept()))
+  await newQuote()
+  await frameShown(page)
+  await expect.poll(() => asked.length).toBe(2)
+  await expect(add).toHaveValue("")
+  await frame.locator("body").press("Escape")
+  await expect.poll(async () => (await frame.frameElement()).isVisible()).toBe(false)
+})
+
 test("a customer edited after the page's cards were looked up opens as edited: what the preload looked up is never shown stale", async () => {
   const { context, extensionId } = world()
   // Both cards' new quotes were looked up before the clicks (the preload, then kept fresh): the agent now edits

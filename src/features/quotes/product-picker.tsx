@@ -1,4 +1,4 @@
-import { useRef, useState } from "react"
+import { useEffect, useRef, useState } from "react"
 import type { useTranslation } from "react-i18next"
 import { uuidv7 } from "uuidv7"
 
@@ -6,6 +6,7 @@ import { priceFor, type CustomerPricing } from "~src/domain/catalog/pricing"
 import type { Product } from "~src/domain/customers/customer.schema"
 import { emptyLine, lineFromProduct, type QuoteFormValues } from "~src/domain/documents/quote-form"
 import type { VatRegime } from "~src/domain/documents/vat-regime"
+import { markUnsaved } from "~src/features/workspace/unsaved-work"
 import { send } from "~src/messaging/send"
 import { useDebouncedSearch } from "~src/ui/use-debounced-search"
 
@@ -14,6 +15,8 @@ type Translate = ReturnType<typeof useTranslation>["t"]
 /**
  * "Add a line": the catalog's typo-tolerant search as the agent types a ref or a name; Enter or a click adds
  * the product (label in the quote's language, unit, price, VAT); Enter with no match adds a free line.
+ * Text typed and not added yet is unsaved work, as a line is (workspace/unsaved-work.ts): a second New quote asks
+ * before replacing the form rather than dropping it silently.
  */
 export function ProductPicker({
   language,
@@ -21,8 +24,11 @@ export function ProductPicker({
   pricing,
   date,
   t,
+  unsavedId,
   onPick
 }: {
+  /** This picker's entry among the unsaved work, one per form. */
+  unsavedId: string
   language: "fr" | "en"
   /** The customer's VAT regime: a new line's rate is 0 % for an export or an intra-Community supply. */
   regime: VatRegime
@@ -37,6 +43,12 @@ export function ProductPicker({
   const [active, setActive] = useState(0)
   const [error, setError] = useState<string | null>(null)
   const input = useRef<HTMLInputElement>(null)
+  // Spaces alone are nothing to lose.
+  const typed = query.trim() !== ""
+  useEffect(() => {
+    markUnsaved(unsavedId, typed)
+    return () => markUnsaved(unsavedId, false)
+  }, [unsavedId, typed])
   const results = useDebouncedSearch<Product>(query, (q) => send("products/search", { query: q, limit: 8 }).then((r) => r.products), 60, (e) => setError(String(e)))
   const pick = (p: Product | null) => {
     const text = query.trim()

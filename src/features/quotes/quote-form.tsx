@@ -428,6 +428,7 @@ function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
             </p>
           ) : null}
           <ProductPicker
+            unsavedId={`quote:${loaded.id}:add-line`}
             language={language}
             regime={regime}
             pricing={loaded.pricing}

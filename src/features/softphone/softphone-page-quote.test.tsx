@@ -97,4 +97,25 @@ describe("New quote in the softphone tab", () => {
     expect(callerCard()).not.toBeNull()
     expect(document.querySelector('[data-comptoir="softphone"]')?.getAttribute("data-state")).toBe("in-call")
   })
+
+  it("asks before a second New quote replaces a form whose only work is a ref typed in Add a line, and keeps it when refused", async () => {
+    stubChrome()
+    render(<SoftphonePage />)
+    await waitFor(() => expect(callerCard()).not.toBeNull())
+    await clickNewQuote()
+    await waitFor(() => expect(form()).not.toBeNull())
+    const add = () => form()!.querySelector<HTMLInputElement>('[data-comptoir="quote-line-add"]')!
+    fireEvent.change(add(), { target: { value: "cafe en grain" } })
+    const confirm = vi.fn(() => false)
+    vi.stubGlobal("confirm", confirm)
+    await act(async () => undefined)
+    await clickNewQuote()
+    expect(confirm).toHaveBeenCalledTimes(1)
+    expect(add().value).toBe("cafe en grain")
+    // Let go: the next New quote starts blank.
+    confirm.mockReturnValue(true)
+    await clickNewQuote()
+    expect(confirm).toHaveBeenCalledTimes(2)
+    await waitFor(() => expect(add().value).toBe(""))
+  })
 })
