@@ -130,6 +130,11 @@ const countsOf = (row: string) => {
   return new Set([...bare.matchAll(/\b\d+\b/g)].map((x) => Number(x[0])).concat(bare.toLowerCase().split(/[^a-zà-ÿ]+/).flatMap((w) => (NUMBER_WORDS[w] === undefined ? [] : [NUMBER_WORDS[w]]))))
 }
 
+/** What a place may follow inside a line: a cell's or a CSV field's start, a colon, the preposition the sentence leads in with. */
+const PLACE_LEAD = /(?:[:;\t|] ?|\S,|\b(?:à|au|aux|to|at|the|chez) )$/
+/** The generic noun two sentences lead into the street with, no name of the place, left out of its label (the author's call). */
+const PLACE_LEAD_NOUN: Readonly<Record<string, string>> = { "h51-10": "au labo de pâtisserie ", "h51-18": "à la réserve, " }
+
 describe("the fifty-first held-out part, written blind after the extractor", () => {
   it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 106 lines long", () => {
     expect(mails).toHaveLength(40)
@@ -204,6 +209,44 @@ describe("the fifty-first held-out part, written blind after the extractor", () 
         const near = sourceLines.get(m.name)!.filter((r) => GOODS[l.ref]?.test(r) === true && countsOf(r).has(l.quantity))
         expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
       }
+    }
+  })
+
+  it("reads each line's count in the same clause as its own product, where one sentence lists several (the Bath pastry kitchen's)", () => {
+    // A table's row stays whole: its product's name may hold a comma. Audit: a count swapped within one sentence ("4 boxes of surgical masks, 6 boxes of small nitrile gloves and 12 …") passed the row check.
+    for (const m of mails) {
+      for (const l of m.expected.lines) {
+        const clauses = sourceLines.get(m.name)!.flatMap((r) => (/[\t|;]/.test(r) ? [r] : r.split(/,\s+|\s+and\s+|\s+et\s+/)))
+        const near = clauses.filter((c) => GOODS[l.ref]?.test(c) === true && countsOf(c).has(l.quantity))
+        expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+      }
+    }
+  })
+
+  it("lists each reference once in an order, never one product twice in place of another", () => {
+    for (const m of mails) expect(new Set(m.expected.lines.map((l) => l.ref)).size, m.name).toBe(m.expected.lines.length)
+  })
+
+  it("opens and closes each order number on a letter or figure, never on the \"#\" or \"n°\" leading it in", () => {
+    for (const m of mails.filter((x) => x.expected.po_number !== null)) expect(m.expected.po_number, m.name).toMatch(/^[\p{L}\d].*[\p{L}\d]$/u)
+  })
+
+  it("begins each place where its mail begins it (a line, cell or sentence's start, a colon, the preposition leading in), never past its name or street", () => {
+    // Audit: "1 rue Marengo, 49300 Cholet", "Kings Weston Lane, Bristol BS11 8HT" and "ZA Les Prés, 13790 Rousset" passed every other check.
+    const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+    const orderLine = (row: string) => /\d/.test(row) && Object.values(GOODS).some((w) => w.test(row))
+    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
+      const text = sourceLines.get(m.name)!.join("\n")
+      const run = new RegExp(m.expected.delivery_address!.split(", ").map(escape).join("(?:, ?|;|\\s*\\|\\s*|\\n)"), "g")
+      const led = [...text.matchAll(run)].some(({ index }) => {
+        const before = text.slice(0, index)
+        const noun = PLACE_LEAD_NOUN[m.name.slice(0, 6)]
+        if (noun !== undefined) return before.endsWith(noun)
+        if (before !== "" && !before.endsWith("\n")) return PLACE_LEAD.test(before)
+        const previous = before.slice(0, -1).split("\n").pop()!.trim()
+        return previous === "" || /[.:!]$/.test(previous) || orderLine(previous)
+      })
+      expect(led, m.name).toBe(true)
     }
   })
 
