@@ -7,11 +7,11 @@ import { formatCents, parseScaledDecimal } from "~src/domain/documents/money"
 import { invoiceBalance } from "~src/domain/documents/payments"
 import { centsToInput } from "~src/domain/documents/quote-form"
 import type { DocumentActionRequest, ResponseOf } from "~src/messaging/contract"
-import { DateInput } from "~src/ui/date-input"
 import { formatDay } from "~src/ui/dates"
 
 import { CreditRefund } from "./credit-refund"
-import { METHODS } from "./payment-methods"
+import { DateAndMethodFields } from "./date-method-fields"
+import type { TypedMethod } from "./payment-methods"
 import { statusText } from "./status-text"
 
 type View = ResponseOf<"documents/get">
@@ -27,7 +27,7 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
   // a day: a page left open overnight, or for days, still offers today, not the day it was opened.
   const [pickedDate, setDate] = useState<string | null>(null)
   const date = pickedDate ?? view.today
-  const [method, setMethod] = useState<(typeof METHODS)[number]>("transfer")
+  const [method, setMethod] = useState<TypedMethod>("transfer")
   const [reference, setReference] = useState("")
   const [credit, setCredit] = useState<Record<string, string>>({})
   const [amountError, setAmountError] = useState<string | null>(null)
@@ -138,20 +138,7 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
               {t("invoicing.payments.amount")}
               <input data-comptoir="payment-amount" inputMode="decimal" value={amount} placeholder={centsToInput(remaining, lang)} onChange={(e) => setAmount(e.target.value)} />
             </label>
-            <div className="c-date-field">
-              <label htmlFor="c-payment-date">{t("invoicing.list.date")}</label>
-              <DateInput id="c-payment-date" data-comptoir="payment-date" value={date} day={date} onChange={(e) => setDate(e.target.value)} />
-            </div>
-            <label>
-              {t("invoicing.payments.methodLabel")}
-              <select data-comptoir="payment-method" value={method} onChange={(e) => setMethod(e.target.value as (typeof METHODS)[number])}>
-                {METHODS.map((m) => (
-                  <option key={m} value={m}>
-                    {t(`invoicing.payments.method.${m}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <DateAndMethodFields hook="payment" dateId="c-payment-date" date={date} onDate={setDate} method={method} onMethod={setMethod} />
             <label>
               {t("invoicing.payments.reference")}
               <input data-comptoir="payment-reference" value={reference} maxLength={120} onChange={(e) => setReference(e.target.value)} />
