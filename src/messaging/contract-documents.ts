@@ -384,7 +384,7 @@ export const documentsContract = {
         .array(
           z.object({
             id: z.string().max(200),
-            kind: z.enum(["mail-captured", "quote-sent", "quote-accepted", "quote-refused", "order-confirmed", "invoice-issued", "credit-note-issued", "payment-recorded"]),
+            kind: z.enum(["mail-captured", "quote-sent", "quote-accepted", "quote-refused", "order-confirmed", "invoice-issued", "credit-note-issued", "payment-recorded", "payment-cancelled"]),
             at: z.number(),
             documentId: z.string().max(100),
             documentType: z.enum(["quote", "order", "invoice", "credit-note"]),

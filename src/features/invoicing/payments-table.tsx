@@ -104,7 +104,7 @@ export function PaymentsTable({
                     <p className="c-muted">{t("invoicing.payments.cancelExplain")}</p>
                     <label>
                       {t("invoicing.payments.cancelReason")}
-                      <input data-comptoir="payment-cancel-reason" value={reason} maxLength={500} size={40} placeholder={t("invoicing.payments.cancelReasonPlaceholder")} onChange={(e) => setReason(e.target.value)} />
+                      <input data-comptoir="payment-cancel-reason" value={reason} maxLength={500} size={40} placeholder={t("invoicing.payments.cancelReasonPlaceholder")} onChange={(e) => (setReason(e.target.value), setReasonError(null))} />
                     </label>
                     <button type="submit" className="c-button" data-comptoir="payment-cancel-submit">
                       {t("invoicing.payments.cancelConfirm")}
