@@ -2,6 +2,7 @@ import type { PaymentRecord } from "../../src/domain/documents/document.schema"
 import { checkCredit, checkCreditApplied, checkCreditTakenBack, confirmCheck, creditedByInvoice, customerRisk, mayOverride, PO_NUMBER_STEP, type CreditNoteDoc, type InvoiceDoc, type OrderDoc } from "../../src/domain/documents/flow"
 import { customerCreditOf } from "../../src/domain/documents/customer-credit"
 import { dueDate, type PaymentTerms } from "../../src/domain/documents/payment-terms"
+import { checkCancellation } from "../../src/domain/documents/payment-cancel"
 import { invoiceBalance } from "../../src/domain/documents/payments"
 import type { RiskReason } from "../../src/domain/documents/risk"
 import { FRENCH_VAT_RATES_BP, totalsMismatch, type TotalsLine } from "../../src/domain/documents/totals"
@@ -303,6 +304,7 @@ export async function applyPaymentRules(tx: Queryable, teamId: string, result: M
     if (!user || user.email.toLowerCase() !== String(p.recordedBy).toLowerCase()) return conflict("forbidden", "a payment names who recorded it: the user who pushes it")
   }
   const rows = await customerRows(tx, teamId, String(p.customerId), ["invoices", "creditNotes", "payments"], pending)
+  if (p.cancels !== undefined && p.cancels !== null) return checkCancellationRow(tx, teamId, result, rows, actor)
   const invoice = (rows.get("invoices") as unknown as InvoiceDoc[]).find((i) => i.id === p.invoiceId)
   if (!invoice || invoice.status !== "issued") return conflict("invalid", "a payment is recorded against an issued invoice of the same customer")
   const payments = (rows.get("payments") as unknown as PaymentRecord[]).filter((x) => x.invoiceId === invoice.id && x.id !== p.id)
@@ -324,6 +326,24 @@ export async function applyPaymentRules(tx: Queryable, teamId: string, result: M
   }
   if (excess === 0 && acknowledged !== 0) return conflict("invalid", `${invoice.number} has ${(balance.remainingCents / 100).toFixed(2)} € left to pay: this payment is not over it, yet says ${(acknowledged / 100).toFixed(2)} € over`)
   return result
+}
+
+/**
+ * A payment record that cancels another (payment-cancel.ts): the domain's rule on the server's own rows of the
+ * customer, this record left out. Who may is judged from the pusher's role and e-mail, and the day the cancelled
+ * payment was recorded from when the server stored it: a device's clock is data, it does not make a payment "today's".
+ */
+async function checkCancellationRow(tx: Queryable, teamId: string, result: MergeResult & { kind: "write" }, rows: Map<string, RowData[]>, actor?: Actor): Promise<MergeResult> {
+  const p = result.data as unknown as PaymentRecord
+  if (!actor || p.recordedBy === undefined) return conflict("invalid", "a cancellation names who cancels it: the user who pushes it")
+  const payments = (rows.get("payments") as unknown as PaymentRecord[]).filter((x) => x.id !== p.id)
+  const [stored] = await tx.query<{ at: string }>(`SELECT (extract(epoch FROM updated_at) * 1000)::bigint AS at FROM rows WHERE team_id = $1 AND table_name = 'payments' AND id = $2`, [teamId, p.cancels])
+  const recordedAt = stored ? Number(stored.at) : Date.now()
+  const mine = { invoices: rows.get("invoices") as unknown as InvoiceDoc[], payments: payments.map((x) => (x.id === p.cancels ? { ...x, createdAt: recordedAt } : x)), creditNotes: rows.get("creditNotes") as unknown as CreditNoteDoc[] }
+  const refused = checkCancellation(p, mine, { email: p.recordedBy, role: actor.role }, todayInParis())
+  if (!refused) return result
+  const number = mine.invoices.find((i) => i.id === p.invoiceId)?.number
+  return conflict(refused.code === "payment-cancel-forbidden" ? "forbidden" : "invalid", `${number ? `${number}: ` : ""}${refused.message}`)
 }
 
 function conflict(reason: "invalid" | "illegal-transition" | "forbidden", message: string): MergeResult {

@@ -114,6 +114,8 @@ export const DocumentAction = z.discriminatedUnion("action", [
   z.object({ action: z.literal("payment"), date: IsoDay, amountCents: z.number().int(), method: PaymentRecord.shape.method, reference: z.string().max(120).default(""), receivedBeforeInvoice: z.boolean().default(false), overpaymentCents: z.number().int().positive().optional() }),
   /** The customer's credit applied to this open invoice: min(credit, left to pay), today (customer-credit.ts). */
   z.object({ action: z.literal("apply-credit") }),
+  /** A payment of this invoice cancelled, with why (payment-cancel.ts): a new record, the payment stays in the history. */
+  z.object({ action: z.literal("cancel-payment"), paymentId: z.string().min(1).max(100), reason: z.string().max(500) }),
   z.object({ action: z.literal("reminder"), level: DunningLevelSchema })
 ])
 export type DocumentActionRequest = z.input<typeof DocumentAction>
@@ -382,7 +384,7 @@ export const documentsContract = {
         .array(
           z.object({
             id: z.string().max(200),
-            kind: z.enum(["mail-captured", "quote-sent", "quote-accepted", "quote-refused", "order-confirmed", "invoice-issued", "credit-note-issued", "payment-recorded"]),
+            kind: z.enum(["mail-captured", "quote-sent", "quote-accepted", "quote-refused", "order-confirmed", "invoice-issued", "credit-note-issued", "payment-recorded", "payment-cancelled"]),
             at: z.number(),
             documentId: z.string().max(100),
             documentType: z.enum(["quote", "order", "invoice", "credit-note"]),

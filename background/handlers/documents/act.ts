@@ -1,6 +1,7 @@
 import { applyCustomerCredit, customerCreditOf } from "~src/domain/documents/customer-credit"
 import { newId } from "~src/domain/ids"
 import { checkCredit, confirmCheck, creditedByInvoice, creditNoteFor, customerRisk, invoiceFromOrder, invoicesFollowingPo, orderFromQuote, recordPayment, transition, withCustomerPo, withOverride, withReminder, type AnyDoc, type Outcome } from "~src/domain/documents/flow"
+import { cancelPayment } from "~src/domain/documents/payment-cancel"
 import { renewQuote } from "~src/domain/documents/renew"
 import { checkSellerForIssue } from "~src/domain/documents/seller.schema"
 import { NUMBERED_FROM } from "~src/domain/documents/workflow"
@@ -131,6 +132,17 @@ export const documentsAct = defineHandler("documents/act", async (req): Promise<
     case "apply-credit": {
       if (doc.type !== "invoice") return { ok: false, code: "wrong-type", message: "the customer's credit is applied to an invoice" }
       const r = applyCustomerCredit(doc, await documents.byCustomer(doc.customerId), { id: ctx.id, now, by: who.email, today: day })
+      if (!r.ok) return refused(r)
+      await documents.putPayment(r.value)
+      documentsChanged()
+      void runSync(true).catch(() => undefined)
+      return { ok: true, id: r.value.id }
+    }
+    case "cancel-payment": {
+      if (doc.type !== "invoice") return { ok: false, code: "wrong-type", message: "payments are cancelled on invoices" }
+      const mine = await documents.byCustomer(doc.customerId)
+      if (!mine.payments.some((p) => p.id === step.paymentId && p.invoiceId === doc.id)) return { ok: false, code: "payment-cancel-unknown", message: "this payment is not among the invoice's payments" }
+      const r = cancelPayment(mine, { id: ctx.id, paymentId: step.paymentId, reason: step.reason, now, today: day, by: who })
       if (!r.ok) return refused(r)
       await documents.putPayment(r.value)
       documentsChanged()

@@ -116,7 +116,7 @@ export type CreditNote = z.infer<typeof CreditNote>
 export const SalesDocument = z.discriminatedUnion("type", [Quote, Order, Invoice, CreditNote])
 export type SalesDocument = z.infer<typeof SalesDocument>
 
-/** A payment received against an invoice: a fact, appended, never edited (a mistake is corrected by a negative one). */
+/** A payment received against an invoice: a fact, appended, never edited (a mistake is cancelled by a new record, `cancels`). */
 export const PaymentRecord = z.object({
   id: z.string().min(1).max(100),
   invoiceId: z.string().min(1).max(100),
@@ -137,7 +137,16 @@ export const PaymentRecord = z.object({
    * Who recorded it (their e-mail, as a status change's `by`), told in the invoice's history; the server refuses a
    * name other than the pusher's. Absent on payments recorded before it was kept.
    */
-  recordedBy: z.string().max(254).optional()
+  recordedBy: z.string().max(254).optional(),
+  /**
+   * A cancellation (payment-cancel.ts): the id of the payment this record cancels. Payments are append-only rows
+   * (sync tables), so a mistyped one is never edited nor deleted: a new record cancels it, dated the day it is
+   * cancelled, by `recordedBy`, with its reason. Its amount is the cancelled one's negated, same method, so a device
+   * that predates this field still counts the right balance; the domain counts neither of the two.
+   */
+  cancels: z.string().min(1).max(100).optional(),
+  /** Why it was cancelled, in the agent's words (required with `cancels`, checked by the domain and the server). */
+  cancelReason: z.string().max(500).optional()
 })
 export type PaymentRecord = z.infer<typeof PaymentRecord>
 

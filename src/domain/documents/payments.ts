@@ -6,6 +6,19 @@ export interface Payment {
   amountCents: number
   /** "credit": the customer's credit (what they paid beyond other invoices) applied to this one: no money came. */
   method: "transfer" | "card" | "cheque" | "cash" | "direct-debit" | "other" | "credit"
+  /** The record's id, which a cancellation names. */
+  id?: string
+  /** A cancellation: the id of the payment it cancels (neither counts, `countedPayments`). */
+  cancels?: string | undefined
+}
+
+/**
+ * The payments that count: a payment cancelled (a record names it in `cancels`, payment-cancel.ts) counts nowhere, nor
+ * does the record that cancels it. Only the history tells them both.
+ */
+export function countedPayments<P extends { id?: string; cancels?: string | undefined }>(payments: readonly P[]): P[] {
+  const cancelled = new Set(payments.map((p) => p.cancels).filter((id): id is string => id !== undefined))
+  return payments.filter((p) => p.cancels === undefined && (p.id === undefined || !cancelled.has(p.id)))
 }
 
 export interface InvoiceBalance {
@@ -31,7 +44,7 @@ export interface InvoiceBalance {
  * to hide in a negative balance).
  */
 export function invoiceBalance(totalInclVatCents: number, payments: readonly Payment[], creditedCents = 0): InvoiceBalance {
-  const sorted = [...payments].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  const sorted = countedPayments(payments).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
   let paid = creditedCents
   let paidOn: string | null = paid >= totalInclVatCents && totalInclVatCents > 0 ? (sorted[0]?.date ?? null) : null
   for (const p of sorted) {
@@ -46,8 +59,8 @@ export function invoiceBalance(totalInclVatCents: number, payments: readonly Pay
 }
 
 /** What of these payments is the customer's credit applied (method "credit"): money received on other invoices. */
-export function appliedCreditCents(payments: readonly Pick<Payment, "amountCents" | "method">[]): number {
-  return payments.reduce((sum, p) => (p.method === "credit" ? sum + p.amountCents : sum), 0)
+export function appliedCreditCents(payments: readonly Pick<Payment, "amountCents" | "method" | "id" | "cancels">[]): number {
+  return countedPayments(payments).reduce((sum, p) => (p.method === "credit" ? sum + p.amountCents : sum), 0)
 }
 
 /**
@@ -75,9 +88,10 @@ export interface PaymentStep<P> {
   /**
    * "partial": something is still due; "paid": this payment covered the invoice; "refund": a negative amount that
    * takes back no more than what was received beyond the invoice (its overpaid excess, the customer's credit, sent
-   * back to them: the invoice stays paid); "correction": another negative amount.
+   * back to them: the invoice stays paid); "correction": another negative amount; "cancelled": the record that
+   * cancels an earlier payment (payment-cancel.ts), which takes back what that one counted.
    */
-  outcome: "partial" | "paid" | "refund" | "correction"
+  outcome: "partial" | "paid" | "refund" | "correction" | "cancelled"
 }
 
 /** A credit note as the invoice's history tells it: what was left to pay once it was issued. */
@@ -94,7 +108,7 @@ export interface CreditStep<C> {
  * issued, before a payment recorded the same instant), each with what was left to pay after it: the history says
  * what the agent saw that day, and its last step leaves what `invoiceBalance` leaves.
  */
-export function invoiceSteps<P extends { amountCents: number; createdAt: number }, C extends { at: number; cents: number }>(
+export function invoiceSteps<P extends { amountCents: number; createdAt: number; cancels?: string | undefined }, C extends { at: number; cents: number }>(
   totalInclVatCents: number,
   payments: readonly P[],
   credits: readonly C[] = []
@@ -113,7 +127,7 @@ export function invoiceSteps<P extends { amountCents: number; createdAt: number 
     const excessBefore = Math.max(0, covered - totalInclVatCents)
     covered += e.payment.amountCents
     const remainingCents = Math.max(0, totalInclVatCents - covered)
-    const outcome = e.payment.amountCents < 0 ? (-e.payment.amountCents <= excessBefore ? "refund" : "correction") : remainingCents === 0 && before > 0 ? "paid" : "partial"
+    const outcome = e.payment.cancels !== undefined ? "cancelled" : e.payment.amountCents < 0 ? (-e.payment.amountCents <= excessBefore ? "refund" : "correction") : remainingCents === 0 && before > 0 ? "paid" : "partial"
     return { kind: "payment", payment: e.payment, remainingCents, outcome }
   })
 }

@@ -47,6 +47,20 @@ describe("the steps a customer's documents tell the card's timeline", () => {
     ])
   })
 
+  it("tell a cancelled payment's cancellation as such, with the amount the payment had, not as a payment of a negative amount", () => {
+    const events = documentEvents({
+      documents: [invoice],
+      payments: [
+        { id: "p1", invoiceId: "i1", amountCents: 20_000, createdAt: day(10) },
+        { id: "x1", invoiceId: "i1", amountCents: -20_000, createdAt: day(11), cancels: "p1" }
+      ]
+    })
+    expect(events.filter((e) => e.documentType === "invoice" && e.kind !== "invoice-issued").map((e) => [e.kind, e.amountCents])).toEqual([
+      ["payment-cancelled", 20_000],
+      ["payment-recorded", 20_000]
+    ])
+  })
+
   it("give a payment its own amount and open its invoice", () => {
     const [payment] = documentEvents({ documents: [invoice], payments: [{ id: "p1", invoiceId: "i1", amountCents: 20_000, createdAt: day(10) }] })
     expect(payment).toMatchObject({ kind: "payment-recorded", amountCents: 20_000, documentId: "i1", documentType: "invoice" })

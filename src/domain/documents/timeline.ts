@@ -13,6 +13,7 @@ export type DocumentEventKind =
   | "invoice-issued"
   | "credit-note-issued"
   | "payment-recorded"
+  | "payment-cancelled"
 
 export interface DocumentEvent {
   /** Unique in the timeline (a document has several steps). */
@@ -48,6 +49,8 @@ interface PaymentLike {
   invoiceId: string
   amountCents: number
   createdAt: number
+  /** A cancellation (payment-cancel.ts): the payment it cancels. */
+  cancels?: string | undefined
 }
 
 /** The steps the timeline tells, per document type (a draft, a cancellation or an "invoiced" order are not told). */
@@ -71,7 +74,8 @@ const RANK: Record<DocumentEventKind | "call", number> = {
   "order-confirmed": 4,
   "invoice-issued": 5,
   "credit-note-issued": 6,
-  "payment-recorded": 7
+  "payment-recorded": 7,
+  "payment-cancelled": 8
 }
 
 /** The first line of a captured order's notes: "Captured from the mail “subject” (sender, webmail id)", or in French. */
@@ -123,12 +127,13 @@ export function documentEvents(mine: { documents: readonly DocLike[]; payments: 
     const invoice = byId.get(p.invoiceId)
     events.push({
       id: `payment:${p.id}`,
-      kind: "payment-recorded",
+      // A cancellation tells the amount the payment had (its own is that amount negated, for older devices' sums).
+      kind: p.cancels === undefined ? "payment-recorded" : "payment-cancelled",
       at: p.createdAt,
       documentId: p.invoiceId,
       documentType: "invoice",
       number: invoice?.number ?? null,
-      amountCents: p.amountCents,
+      amountCents: p.cancels === undefined ? p.amountCents : -p.amountCents,
       mail: null
     })
   }

@@ -65,7 +65,7 @@ function entryOf(raw: unknown): TimelineEntry[] {
   ]
 }
 
-const EVENT_KINDS: readonly DocumentEventKind[] = ["mail-captured", "quote-sent", "quote-accepted", "quote-refused", "order-confirmed", "invoice-issued", "credit-note-issued", "payment-recorded"]
+const EVENT_KINDS: readonly DocumentEventKind[] = ["mail-captured", "quote-sent", "quote-accepted", "quote-refused", "order-confirmed", "invoice-issued", "credit-note-issued", "payment-recorded", "payment-cancelled"]
 const DOCUMENT_TYPES: readonly DocumentEvent["documentType"][] = ["quote", "order", "invoice", "credit-note"]
 
 /** The card's timeline's documents (`documents/timeline`), read field by field as the calls are. */
@@ -258,7 +258,7 @@ function DocumentEntry({ event: e, t, locale }: { event: DocumentEvent; t: Trans
   return (
     <li data-comptoir="timeline-document" data-kind={e.kind} data-document-id={e.documentId}>
       <div>
-        <span aria-hidden="true">{e.kind === "mail-captured" ? "✉" : e.kind === "payment-recorded" ? "€" : "▤"} </span>
+        <span aria-hidden="true">{e.kind === "mail-captured" ? "✉" : e.kind === "payment-recorded" || e.kind === "payment-cancelled" ? "€" : "▤"} </span>
         <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at, lang)}</time>
         <span className="c-chip">{t(`card.timeline.kind.${e.kind}`)}</span>
       </div>

@@ -3,9 +3,8 @@ import { useTranslation } from "react-i18next"
 
 import { formatCents } from "~src/domain/documents/money"
 import type { DocumentActionRequest } from "~src/messaging/contract"
-import { DateInput } from "~src/ui/date-input"
-
-import { METHODS, type TypedMethod } from "./payment-methods"
+import { DateAndMethodFields } from "./date-method-fields"
+import type { TypedMethod } from "./payment-methods"
 
 /**
  * The customer's credit sent back to them, as Odoo's "Refund" of an outstanding credit: on the overpaid invoice, a
@@ -46,20 +45,7 @@ export function CreditRefund({ amountCents, today, lang, onAct }: { amountCents:
         })
       }}>
       <p className="c-muted">{t("invoicing.payments.refundExplain")}</p>
-      <div className="c-date-field">
-        <label htmlFor="c-refund-date">{t("invoicing.list.date")}</label>
-        <DateInput id="c-refund-date" data-comptoir="credit-refund-date" value={date} day={date} onChange={(e) => setDate(e.target.value)} />
-      </div>
-      <label>
-        {t("invoicing.payments.methodLabel")}
-        <select data-comptoir="credit-refund-method" value={method} onChange={(e) => setMethod(e.target.value as TypedMethod)}>
-          {METHODS.map((m) => (
-            <option key={m} value={m}>
-              {t(`invoicing.payments.method.${m}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <DateAndMethodFields hook="credit-refund" dateId="c-refund-date" date={date} onDate={setDate} method={method} onMethod={setMethod} />
       <label>
         {t("invoicing.payments.reference")}
         <input data-comptoir="credit-refund-reference" value={reference} maxLength={120} onChange={(e) => setReference(e.target.value)} />

@@ -73,10 +73,14 @@ export function DocumentHistory({
         continue
       }
       const p = step.payment
+      // A cancellation tells the payment it cancels (its amount, day and method), not its own negated copy.
+      const cancelled = p.cancels === undefined ? undefined : payments.find((x) => x.id === p.cancels)
+      const told = cancelled ?? p
       const said = {
-        amount: formatCents(Math.abs(p.amountCents), lang),
-        date: formatDay(p.date, lang),
-        method: t(`invoicing.history.method.${p.method}`),
+        amount: formatCents(Math.abs(told.amountCents), lang),
+        date: formatDay(told.date, lang),
+        method: t(`invoicing.history.method.${told.method}`),
+        reason: p.cancelReason ?? "",
         remaining
       }
       entries.push({
@@ -84,7 +88,7 @@ export function DocumentHistory({
         key: p.id,
         node: (
           <li key={p.id} data-comptoir="history-payment" data-outcome={step.outcome} data-cents={p.amountCents}>
-            {formatFranceDateTime(p.createdAt, lang)} · {t(step.outcome === "refund" ? "invoicing.history.refund" : p.amountCents < 0 ? "invoicing.history.correction" : p.method === "credit" ? "invoicing.history.creditApplied" : "invoicing.history.payment", said)}
+            {formatFranceDateTime(p.createdAt, lang)} · {t(step.outcome === "cancelled" ? "invoicing.history.cancelled" : step.outcome === "refund" ? "invoicing.history.refund" : p.amountCents < 0 ? "invoicing.history.correction" : p.method === "credit" ? "invoicing.history.creditApplied" : "invoicing.history.payment", said)}
             {p.reference ? ` · ${t("invoicing.history.reference", { reference: p.reference })}` : ""} ·{" "}
             <strong>{t(`invoicing.history.${step.outcome === "paid" || (step.outcome === "refund" && step.remainingCents === 0) ? "paid" : "left"}`, said)}</strong>
             <ByWhom who={p.recordedBy ?? ""} names={names} />

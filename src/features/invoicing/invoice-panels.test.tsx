@@ -177,7 +177,7 @@ describe("the payments recorded", () => {
     stubBackground({ today: "2026-12-07", payments: [pay("typed-first", "2026-12-02", 5), pay("typed-today", "2026-12-07", 9), pay("seeded", "2026-11-16", 1)] })
     showInvoice()
     await screen.findByText("seeded")
-    expect([...document.querySelectorAll('[data-comptoir="payment-row"] td:last-child')].map((td) => td.textContent)).toEqual(["seeded", "typed-first", "typed-today"])
+    expect([...document.querySelectorAll('[data-comptoir="payment-row"] td:nth-child(4)')].map((td) => td.textContent)).toEqual(["seeded", "typed-first", "typed-today"])
   })
 
 
@@ -188,7 +188,9 @@ describe("the payments recorded", () => {
     showInvoice()
     const rowEl = await screen.findByText("VIR 2026-118")
     const table = rowEl.closest("table")!
-    expect([...table.querySelectorAll("thead th")].map((th) => th.textContent)).toEqual(["Date", "Montant", "Mode", "Référence"])
+    expect([...table.querySelectorAll("thead th")].map((th) => th.textContent)).toEqual(["Date", "Montant", "Mode", "Référence", ""])
+    // The last column holds each payment's actions (its "Annuler"), named for screen readers.
+    expect(table.querySelector("thead th:last-child")!.getAttribute("aria-label")).toBe("Actions")
     expect(rowEl.closest("tr")!.textContent).toMatch(/^02\/12\/2026\s*20,00\s€\s*Virement\s*VIR 2026-118$/)
   })
 })

@@ -7,11 +7,12 @@ import { formatCents, parseScaledDecimal } from "~src/domain/documents/money"
 import { invoiceBalance } from "~src/domain/documents/payments"
 import { centsToInput } from "~src/domain/documents/quote-form"
 import type { DocumentActionRequest, ResponseOf } from "~src/messaging/contract"
-import { DateInput } from "~src/ui/date-input"
 import { formatDay } from "~src/ui/dates"
 
 import { CreditRefund } from "./credit-refund"
-import { METHODS } from "./payment-methods"
+import { PaymentsTable } from "./payments-table"
+import { DateAndMethodFields } from "./date-method-fields"
+import type { TypedMethod } from "./payment-methods"
 import { statusText } from "./status-text"
 
 type View = ResponseOf<"documents/get">
@@ -27,7 +28,7 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
   // a day: a page left open overnight, or for days, still offers today, not the day it was opened.
   const [pickedDate, setDate] = useState<string | null>(null)
   const date = pickedDate ?? view.today
-  const [method, setMethod] = useState<(typeof METHODS)[number]>("transfer")
+  const [method, setMethod] = useState<TypedMethod>("transfer")
   const [reference, setReference] = useState("")
   const [credit, setCredit] = useState<Record<string, string>>({})
   const [amountError, setAmountError] = useState<string | null>(null)
@@ -46,9 +47,6 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
   const left = creditableByLine(doc, view.creditNotes)
   const creditable = doc.lines.filter((l) => (left.get(l.id) ?? 0) > 0)
   const someCredited = creditable.length < doc.lines.length || creditable.some((l) => left.get(l.id) !== l.quantityMilli)
-  // By the day the money came, as a bank statement reads: recorded later is not received later (a cheque of
-  // 16 Nov typed today went under today's transfer).
-  const payments = [...view.payments].sort((a, b) => a.date.localeCompare(b.date) || a.createdAt - b.createdAt)
   const typed = parseScaledDecimal(amount, 2, true)
   const excess = typed !== null && remaining > 0 ? Math.max(0, typed - remaining) : 0
   const keptAsCredit = invoiceBalance(doc.totalInclVatCents, view.payments, creditedCents).excessCents
@@ -57,36 +55,10 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
     <>
       <section className="c-doc-payments">
         <h2>{t("invoicing.payments.title")}</h2>
-        {payments.length === 0 ? (
+        {view.payments.length === 0 ? (
           <p className="c-muted">{t("invoicing.payments.none")}</p>
         ) : (
-          <table className="c-table">
-            <thead>
-              <tr>
-                <th>{t("invoicing.list.date")}</th>
-                <th className="c-num">{t("invoicing.payments.amountColumn")}</th>
-                <th>{t("invoicing.payments.methodLabel")}</th>
-                <th>{t("invoicing.payments.reference")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {payments.map((p) => (
-                <tr key={p.id} data-comptoir="payment-row">
-                  <td>{formatDay(p.date, lang)}</td>
-                  <td className="c-num">
-                    {formatCents(p.amountCents, lang)}
-                    {p.overpaymentCents ? (
-                      <div className="c-muted" data-comptoir="payment-overpayment" data-cents={p.overpaymentCents}>
-                        {t("invoicing.payments.overpaymentOf", { amount: formatCents(p.overpaymentCents, lang) })}
-                      </div>
-                    ) : null}
-                  </td>
-                  <td>{t(`invoicing.payments.method.${p.method}`)}</td>
-                  <td>{p.reference}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <PaymentsTable payments={view.payments} me={view.me} today={view.today} names={view.names} lang={lang} onAct={onAct} />
         )}
         {/* The customer's credit (an overpayment on another invoice) offered where it is used, as Odoo's "Outstanding credits". */}
         {remaining > 0 && customerCredit > 0 ? (
@@ -138,20 +110,7 @@ export function InvoicePanels({ view, onAct }: { view: View; onAct: (s: Document
               {t("invoicing.payments.amount")}
               <input data-comptoir="payment-amount" inputMode="decimal" value={amount} placeholder={centsToInput(remaining, lang)} onChange={(e) => setAmount(e.target.value)} />
             </label>
-            <div className="c-date-field">
-              <label htmlFor="c-payment-date">{t("invoicing.list.date")}</label>
-              <DateInput id="c-payment-date" data-comptoir="payment-date" value={date} day={date} onChange={(e) => setDate(e.target.value)} />
-            </div>
-            <label>
-              {t("invoicing.payments.methodLabel")}
-              <select data-comptoir="payment-method" value={method} onChange={(e) => setMethod(e.target.value as (typeof METHODS)[number])}>
-                {METHODS.map((m) => (
-                  <option key={m} value={m}>
-                    {t(`invoicing.payments.method.${m}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <DateAndMethodFields hook="payment" dateId="c-payment-date" date={date} onDate={setDate} method={method} onMethod={setMethod} />
             <label>
               {t("invoicing.payments.reference")}
               <input data-comptoir="payment-reference" value={reference} maxLength={120} onChange={(e) => setReference(e.target.value)} />

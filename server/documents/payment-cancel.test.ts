@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+
+import { Devices, skipPostgres, TestServer, type TestTeam, type TestUser } from "../test/harness"
+import { draftDocument, gloves } from "../test/documents"
+import { giveSeller } from "../test/seller"
+import { todayInParis } from "./issue"
+
+// "Cancel this payment" (issue #10, walk19): a payment record naming the one it cancels (`cancels`), which the server
+// checks with the domain's rule on its own rows: the reason, once only, never a cancellation, who may, the credit.
+for (const backend of ["pglite", "postgres"] as const) {
+  describe.skipIf(backend === "postgres" && skipPostgres)(`a payment cancelled on the server (${backend})`, () => {
+    let server: TestServer
+    let team: TestTeam
+    const devices = new Devices(() => server)
+    beforeAll(async () => {
+      server = await TestServer.start(backend)
+      team = await server.team()
+      await giveSeller(server, team.admin)
+    }, 90_000)
+    afterAll(async () => server?.close())
+
+    async function push(user: TestUser, table: string, key: string, fields: Record<string, unknown>, baseVersion?: number) {
+      return devices.push(user, [{ table, op: "put", key, fields, ...(baseVersion === undefined ? {} : { baseVersion }) }])
+    }
+    async function customer(c: string) {
+      expect((await push(team.admin, "customers", c, { id: c, code: c.toUpperCase(), company: "Client annulation", country: "FR", language: "fr", creditLimitCents: null, createdAt: 1, updatedAt: 1 })).conflicts).toEqual([])
+    }
+    async function issuedInvoice(id: string, customerId: string, quantityMilli: number) {
+      const d = draftDocument("invoice", id, customerId, [gloves("l1", quantityMilli, 10_000)])
+      const created = await push(team.agent, "invoices", d.id, d, 0)
+      expect(created.conflicts).toEqual([])
+      expect((await push(team.agent, "invoices", d.id, { status: "issued" }, created.version)).conflicts).toEqual([])
+    }
+    const pay = (user: TestUser, id: string, invoiceId: string, customerId: string, amountCents: number, extra: Record<string, unknown> = {}) =>
+      push(user, "payments", id, { id, invoiceId, customerId, date: todayInParis(), amountCents, method: "transfer", reference: "", createdAt: Date.now(), recordedBy: user.email, ...extra })
+    const cancel = (user: TestUser, id: string, of: { id: string; invoiceId: string; customerId: string; amountCents: number; method?: string }, reason = "1 000 € tapés au lieu de 100 €") =>
+      pay(user, id, of.invoiceId, of.customerId, -of.amountCents, { method: of.method ?? "transfer", cancels: of.id, cancelReason: reason })
+
+    it("takes an agent's own cancellation of a payment recorded today, once, with a reason, and never of a cancellation", async () => {
+      const c = `cancel-${backend}`
+      await customer(c)
+      await issuedInvoice(`i-cancel-${backend}`, c, 1000)
+      const p = { id: `p-cancel-${backend}`, invoiceId: `i-cancel-${backend}`, customerId: c, amountCents: 10_000 }
+      expect((await pay(team.agent, p.id, p.invoiceId, c, p.amountCents)).conflicts).toEqual([])
+
+      expect((await cancel(team.agent, `x-empty-${backend}`, p, "  ")).conflicts[0]).toMatchObject({ reason: "invalid", message: expect.stringMatching(/say why the payment is cancelled/) })
+      expect((await cancel(team.agent, `x-unknown-${backend}`, { ...p, id: "p-none" })).conflicts[0]).toMatchObject({ reason: "invalid", message: expect.stringMatching(/not among the customer's payments/) })
+      expect((await cancel(team.agent, `x-half-${backend}`, { ...p, amountCents: 5_000 })).conflicts[0]).toMatchObject({ reason: "invalid", message: expect.stringMatching(/the payment's own amount/) })
+      // Another agent's payment is not theirs to cancel.
+      expect((await cancel(team.agent2, `x-other-${backend}`, p)).conflicts[0]).toMatchObject({ reason: "forbidden", message: expect.stringMatching(/only a manager cancels a payment, or the agent who recorded it on the same day/) })
+
+      expect((await cancel(team.agent, `x-cancel-${backend}`, p)).conflicts).toEqual([])
+      const row = (await server.pull(team.agent.token, "", 1000)).rows.find((r) => r.key === `x-cancel-${backend}`)
+      expect(row!.data).toMatchObject({ cancels: p.id, cancelReason: "1 000 € tapés au lieu de 100 €", amountCents: -10_000, recordedBy: team.agent.email })
+
+      expect((await cancel(team.manager, `x-twice-${backend}`, p)).conflicts[0]).toMatchObject({ reason: "invalid", message: expect.stringMatching(/already cancelled on \d{4}-\d{2}-\d{2} by /) })
+      expect((await cancel(team.manager, `x-of-x-${backend}`, { ...p, id: `x-cancel-${backend}`, amountCents: -10_000 })).conflicts[0]).toMatchObject({ reason: "invalid", message: expect.stringMatching(/a cancellation is not cancelled/) })
+      // The invoice is owed in full again: 120.00 € is taken, not refused as an overpayment.
+      expect((await pay(team.agent, `p-again-${backend}`, p.invoiceId, c, 12_000)).conflicts).toEqual([])
+    })
+
+    it("lets a manager cancel any payment, and refuses to cancel an overpayment whose credit paid another invoice until that credit is cancelled", async () => {
+      const c = `cancel-credit-${backend}`
+      await customer(c)
+      await issuedInvoice(`i-cc-a-${backend}`, c, 1000)
+      await issuedInvoice(`i-cc-b-${backend}`, c, 2000)
+      // 150.00 € on a 120.00 € invoice: 30.00 € of credit, applied to the second invoice.
+      const over = { id: `p-cc-over-${backend}`, invoiceId: `i-cc-a-${backend}`, customerId: c, amountCents: 15_000 }
+      expect((await pay(team.agent, over.id, over.invoiceId, c, over.amountCents, { overpaymentCents: 3_000 })).conflicts).toEqual([])
+      const credit = { id: `p-cc-credit-${backend}`, invoiceId: `i-cc-b-${backend}`, customerId: c, amountCents: 3_000, method: "credit" }
+      expect((await pay(team.agent, credit.id, credit.invoiceId, c, credit.amountCents, { method: "credit" })).conflicts).toEqual([])
+
+      const refused = await cancel(team.manager, `x-cc-over-${backend}`, over)
+      expect(refused.conflicts[0]).toMatchObject({ reason: "invalid", message: expect.stringMatching(/30\.00 € of this payment's credit were applied to FAC-\d{4}-\d{5}: cancel that credit first/) })
+      expect((await cancel(team.manager, `x-cc-credit-${backend}`, credit, "crédit sur la mauvaise facture")).conflicts).toEqual([])
+      expect((await cancel(team.manager, `x-cc-over-2-${backend}`, over)).conflicts).toEqual([])
+    })
+  })
+}
