@@ -185,5 +185,23 @@ describe("the demo team's paperwork", () => {
     expect(new Set(lines.map((l) => l.vatRateBp))).toEqual(new Set([2000]))
   })
 
+  it("shows a French customer's transfer typed wrong, cancelled with its reason, the invoice counting only the right transfer", async () => {
+    const payments = await seeded<PaymentRecord>("payments")
+    const cancellation = payments.find((p) => p.cancels !== undefined)
+    expect(cancellation?.cancelReason).toMatch(/^Montant mal saisi : [\d\s\u202f]+,\d\d\s€ et non [\d\s\u202f]+,\d\d\s€$/)
+    const typo = payments.find((p) => p.id === cancellation!.cancels)!
+    const right = payments.find((p) => p.invoiceId === typo.invoiceId && p !== typo && p !== cancellation)!
+    expect([typo.method, cancellation!.method, right.method]).toEqual(["transfer", "transfer", "transfer"])
+    const invoices = await seeded<AnyDoc>("invoices")
+    const customers = await seeded<Customer>("customers")
+    expect(customers.find((c) => c.id === typo.customerId)?.country).toBe("FR")
+    const [row] = toRows(invoices.filter((i) => i.id === typo.invoiceId), { today: todayInParis(), customers: new Map(customers.map((c) => [c.id, c])), payments, creditNotes: [], schedule: DEFAULT_DUNNING_SCHEDULE })
+    expect(row).toMatchObject({ remainingCents: 0, paymentState: "paid", totalInclVatCents: right.amountCents })
+    // The server's own rules read the seeded cancellation: a second one of the same transfer is refused, naming it.
+    const again = { id: "demo-cancel-again", invoiceId: typo.invoiceId, customerId: typo.customerId, date: todayInParis(), amountCents: -typo.amountCents, method: "transfer", reference: "", createdAt: Date.now(), recordedBy: "agent1@demo.comptoir.test", cancels: typo.id, cancelReason: "Doublon" }
+    const pushed = await server.push(token, clientId(), [{ mid: 1, table: "payments", op: "put", key: again.id, fields: again, baseVersion: 0 } as Mutation])
+    expect(pushed.conflicts[0]).toMatchObject({ reason: "invalid", message: expect.stringContaining(`already cancelled on ${typo.date} by agent1@demo.comptoir.test`) })
+  })
+
   const seededCalls = () => seeded<CallLog>("callLogs")
 })

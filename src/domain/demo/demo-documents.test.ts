@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest"
 
 import { CallLog } from "../calls/call-log.schema"
 import { Customer } from "../customers/customer.schema"
+import { formatCents } from "../documents/money"
+import { checkCancellation } from "../documents/payment-cancel"
 import { invoiceBalance } from "../documents/payments"
 import { assessRisk } from "../documents/risk"
 import { generateCustomers, generateProducts } from "./demo-data"
@@ -91,5 +93,35 @@ describe("the demo's walkthrough of a blocked order", () => {
     const q = demo.documents.find((d) => d.id === OVER_LIMIT_QUOTE_ID)
     expect(q).toMatchObject({ type: "quote", status: "accepted", customerId: demo.overLimitCustomerId, number: expect.stringMatching(/^DEV-/) })
     expect(q?.type === "quote" && q.validUntil >= TODAY).toBe(true)
+  })
+})
+
+describe("the demo's payment typed wrong", () => {
+  const cancellation = demo.payments.find((p) => p.cancels !== undefined)
+  const typo = demo.payments.find((p) => p.id === cancellation?.cancels)
+  const invoice = demo.documents.find((d): d is Extract<typeof d, { type: "invoice" }> => d.type === "invoice" && d.id === cancellation?.invoiceId)
+  const own = demo.payments.filter((p) => p.invoiceId === invoice?.id)
+  const right = own.find((p) => p !== typo && p !== cancellation)
+
+  it("has a French customer's transfer typed wrong, cancelled the same day by the agent who typed it, with why, then the right one", () => {
+    expect(cancellation, "a cancelled payment").toBeDefined()
+    expect(customers.find((c) => c.id === invoice!.customerId)?.country).toBe("FR")
+    expect(own.map((p) => p.id)).toEqual([typo!.id, cancellation!.id, right!.id])
+    expect({ method: typo!.method, date: typo!.date, by: typo!.recordedBy }).toEqual({ method: "transfer", date: cancellation!.date, by: "agent1@demo.comptoir.test" })
+    expect(cancellation).toMatchObject({ amountCents: -typo!.amountCents, method: "transfer", recordedBy: typo!.recordedBy })
+    expect(cancellation!.cancelReason).toBe(`Montant mal saisi : ${formatCents(right!.amountCents, "fr")} et non ${formatCents(typo!.amountCents, "fr")}`)
+    // Recorded in that order, on one morning: the typo, its cancellation, the right transfer.
+    expect(typo!.createdAt < cancellation!.createdAt && cancellation!.createdAt < right!.createdAt).toBe(true)
+    expect(right).toMatchObject({ method: "transfer", date: typo!.date, recordedBy: typo!.recordedBy })
+  })
+
+  it("passes the rules the server checks a cancellation with, on the day it was made, by the agent who made it", () => {
+    const mine = { invoices: [invoice!], creditNotes: [], payments: demo.payments.filter((p) => p.customerId === invoice!.customerId && p !== cancellation) }
+    expect(checkCancellation(cancellation!, mine, { email: "agent1@demo.comptoir.test", role: "agent" }, cancellation!.date)).toBeNull()
+  })
+
+  it("leaves the invoice paid by the right transfer alone, on its day", () => {
+    expect(invoiceBalance(invoice!.totalInclVatCents, own)).toMatchObject({ paidCents: right!.amountCents, remainingCents: 0, state: "paid", paidOn: right!.date, excessCents: 0 })
+    expect(right!.amountCents).toBe(invoice!.totalInclVatCents)
   })
 })

@@ -2,7 +2,9 @@ import { CallLog } from "../calls/call-log.schema"
 import type { Customer, Product } from "../customers/customer.schema"
 import { CreditNote, Invoice, Order, PaymentRecord, Quote, type DocumentLine, type SalesDocument } from "../documents/document.schema"
 import { DEFAULT_DUNNING_SCHEDULE, type DunningLevel } from "../documents/dunning"
-import { REMINDER_PREFIX } from "../documents/flow"
+import { recordPayment, REMINDER_PREFIX, type CreditNoteDoc, type InvoiceDoc, type Outcome } from "../documents/flow"
+import { formatCents } from "../documents/money"
+import { cancelPayment } from "../documents/payment-cancel"
 import { addDaysIso, daysBetween, dueDate, termsFromDays } from "../documents/payment-terms"
 import { computeTotals } from "../documents/totals"
 import { customerVatRegime, defaultVatRateBp } from "../documents/vat-regime"
@@ -222,6 +224,8 @@ export function generateDemoDocuments(customers: readonly Customer[], products: 
     docs.push(CreditNote.parse({ ...base(customers.find((c) => c.id === corrected.customerId)!, addDaysIso(corrected.date, 5), [l], "issued"), id: id("credit"), type: "credit-note", status: "issued", correctsInvoiceId: corrected.id }))
   }
 
+  typeOneTransferWrong(docs, payments, customers, overLimit.id, today)
+
   // An accepted quote for the customer over its limit, fixed (no draw from the generator): turned into an order,
   // its confirmation is blocked until a manager overrides (the quote-to-cash walkthrough and its e2e test).
   const blockedLines: DocumentLine[] = products.slice(0, 2).map((p, i) => ({
@@ -250,6 +254,51 @@ export function generateDemoDocuments(customers: readonly Customer[], products: 
     d.number = formatDocumentNumber(d.type, year, entry.last)
   }
   return { documents: docs, payments, lastNumbers: [...last.values()], overLimitCustomerId: overLimit.id, callLogs }
+}
+
+/**
+ * One transfer typed wrong and cancelled (payment-cancel.ts), as the payments list shows it: on a French customer's
+ * invoice of 1 000 to 5 000 € paid in full by transfer, the agent first typed the amount a digit short (115,60 € for
+ * 1 156,00 €: the invoice seemed part paid), cancelled it minutes later saying why, and recorded the right transfer.
+ * A digit short, not one too many: a figure over what is left is stopped by the form until the agent ticks it as an
+ * overpayment, so the typo that gets through is the one under it. Built by the functions a device records and cancels
+ * with, on the day it happened, so it passes the rules the server checks them with (a refusal here is a bug: thrown).
+ * The invoice's own transfer becomes the right one (same id, day and amount): its balance and every figure from it
+ * stay, and nothing is drawn from the generator, so the other documents are the same as before.
+ */
+function typeOneTransferWrong(docs: SalesDocument[], payments: PaymentRecord[], customers: readonly Customer[], overLimitId: string, today: string): void {
+  const french = new Set(customers.filter((c) => c.country === "FR" && c.id !== overLimitId).map((c) => c.id))
+  const corrected = new Set(docs.flatMap((d) => (d.type === "credit-note" && d.correctsInvoiceId ? [d.correctsInvoiceId] : [])))
+  const invoices = docs.filter((d): d is InvoiceDoc => d.type === "invoice")
+  const total = (p: PaymentRecord) => invoices.find((i) => i.id === p.invoiceId)!.totalInclVatCents
+  // Paid before today: the three records are timed that morning, never later than the demo is started.
+  const at = payments.findIndex(
+    (p) =>
+      french.has(p.customerId) && !corrected.has(p.invoiceId) && payments.filter((x) => x.invoiceId === p.invoiceId).length === 1 && p.method === "transfer" &&
+      p.amountCents === total(p) && p.amountCents >= 100_000 && p.amountCents < 500_000 && p.amountCents % 10 === 0 && p.date < today
+  )
+  // A demo of a few customers may have none (the seed's `customers` option): nothing to show then.
+  if (at < 0) return
+  const paid = payments[at]!
+  const invoice = invoices.find((i) => i.id === paid.invoiceId)!
+  const by = paid.recordedBy ?? "agent1@demo.comptoir.test"
+  const minutes = (n: number) => paid.createdAt + n * 60_000
+  const entry = { date: paid.date, method: "transfer" as const, reference: paid.reference, by, today: paid.date }
+  const typed = must(recordPayment(invoice, [], 0, { ...entry, id: `${paid.id}-typed-wrong`, amountCents: paid.amountCents / 10, now: minutes(0) }))
+  const mine = {
+    invoices: invoices.filter((i) => i.customerId === invoice.customerId),
+    creditNotes: docs.filter((d): d is CreditNoteDoc => d.type === "credit-note" && d.customerId === invoice.customerId),
+    payments: [...payments.filter((p) => p.customerId === invoice.customerId && p !== paid), typed]
+  }
+  const reason = `Montant mal saisi : ${formatCents(paid.amountCents, "fr")} et non ${formatCents(typed.amountCents, "fr")}`
+  const cancel = must(cancelPayment(mine, { id: `${paid.id}-cancel`, paymentId: typed.id, reason, now: minutes(4), today: paid.date, by: { email: by, role: "agent" } }))
+  const right = must(recordPayment(invoice, [typed, cancel], 0, { ...entry, id: paid.id, amountCents: paid.amountCents, now: minutes(6) }))
+  payments.splice(at, 1, typed, cancel, right)
+}
+
+function must<T>(outcome: Outcome<T>): T {
+  if (!outcome.ok) throw new Error(`demo payment typed wrong: ${outcome.message}`)
+  return outcome.value
 }
 
 /** The note for a call with this outcome (one draw for a conversation, none otherwise, as before notes matched). */

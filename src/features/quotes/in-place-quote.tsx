@@ -8,6 +8,7 @@ import { parseRoute, routeHash } from "~src/features/workspace/route"
 import { hasUnsavedWork } from "~src/features/workspace/unsaved-work"
 import { send } from "~src/messaging/send"
 
+import { discardQuestion } from "./discard-question"
 import { inPlaceQuoteState, setInPlaceQuoteState, useInPlaceQuoteState } from "./in-place-quote-state"
 
 /**
@@ -25,11 +26,6 @@ import { inPlaceQuoteState, setInPlaceQuoteState, useInPlaceQuoteState } from ".
  * tab stay open when the agent clicks elsewhere, unlike the popup) and is asked about before it is replaced.
  */
 let seq = 0
-
-/** The agent's French or English, for the one question asked outside React. */
-function discardQuestion(): string {
-  return document.documentElement.lang === "fr" ? "Fermer ce devis ? Ce qui n'est pas enregistré sera perdu." : "Close this quote? What is not saved will be lost."
-}
 
 /**
  * Draws `path` (a new quote's route) in this page. A form with typing not saved is the agent's: it stays unless

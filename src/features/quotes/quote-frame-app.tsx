@@ -6,6 +6,7 @@ import { hasUnsavedWork } from "~src/features/workspace/unsaved-work"
 import { send } from "~src/messaging/send"
 import { AppShell } from "~src/ui/app-shell"
 
+import { discardQuestion } from "./discard-question"
 import { QUOTE_FRAME_ROUTE_MESSAGE, type QuoteFrameEvent } from "./quote-frame-messages"
 import { frameGateState, startFrameGate, subscribeFrameGate } from "./quote-frame-gate"
 import { setFrameHost } from "./quote-frame-host"
@@ -128,10 +129,6 @@ export function startQuoteFrame(): void {
 function close() {
   post("close")
   if (!hasUnsavedWork()) setState({ kind: "waiting" })
-}
-
-function discardQuestion(): string {
-  return document.documentElement.lang === "fr" ? "Fermer ce devis ? Ce qui n'est pas enregistré sera perdu." : "Close this quote? What is not saved will be lost."
 }
 
 function useFrameState(): FrameState {

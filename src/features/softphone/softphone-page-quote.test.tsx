@@ -15,7 +15,7 @@ const listeners = () => ({ addListener: () => undefined, removeListener: () => u
 const context = { customer, agentName: "Claire Martin", today: "2026-12-05", validityDays: 30, sellerProblems: [], risk: null, teamMembers: [] }
 
 /** The softphone tab during a call from the customer (the state the background publishes); its answers, recorded. */
-function stubChrome() {
+function stubChrome(language: "en" | "fr" = "en") {
   const now = Date.now()
   const call = { id: "call-1", direction: "inbound", number, displayName: "", phase: "in-call", muted: false, onHold: false, startedAt: now - 30_000, answeredAt: now - 25_000, endedAt: null, endReason: null }
   const view = {
@@ -38,7 +38,7 @@ function stubChrome() {
       }),
       onMessage: listeners()
     },
-    storage: { local: { get: async () => ({ settings: { language: "en" } }) }, session: { get: async () => ({}) }, onChanged: listeners() }
+    storage: { local: { get: async () => ({ settings: { language } }) }, session: { get: async () => ({}) }, onChanged: listeners() }
   })
   return asked
 }
@@ -84,6 +84,7 @@ describe("New quote in the softphone tab", () => {
     await act(async () => undefined)
     fireEvent.click(back())
     expect(confirm).toHaveBeenCalledTimes(1)
+    expect(confirm).toHaveBeenCalledWith("Close this quote? What is not saved will be lost.")
     expect(form()).not.toBeNull()
     expect(form()!.querySelector<HTMLTextAreaElement>('textarea[name="notes"]')!.value).toBe("Delivery before Friday")
     // A second New quote asks too, and keeps the draft when refused.
@@ -96,6 +97,21 @@ describe("New quote in the softphone tab", () => {
     expect(location.hash).toBe("")
     expect(callerCard()).not.toBeNull()
     expect(document.querySelector('[data-comptoir="softphone"]')?.getAttribute("data-state")).toBe("in-call")
+  })
+
+  it("asks an agent whose interface is in French, in French, before Back loses their typing", async () => {
+    stubChrome("fr")
+    render(<SoftphonePage />)
+    await waitFor(() => expect(callerCard()).not.toBeNull())
+    await clickNewQuote()
+    await waitFor(() => expect(form()).not.toBeNull())
+    fireEvent.change(form()!.querySelector<HTMLTextAreaElement>('textarea[name="notes"]')!, { target: { value: "Livraison avant vendredi" } })
+    const confirm = vi.fn(() => false)
+    vi.stubGlobal("confirm", confirm)
+    await act(async () => undefined)
+    fireEvent.click(document.querySelector<HTMLButtonElement>('[data-comptoir="softphone-quote-back"]')!)
+    expect(confirm.mock.calls).toEqual([["Fermer ce devis ? Ce qui n'est pas enregistré sera perdu."]])
+    expect(form()).not.toBeNull()
   })
 
   it("asks before a second New quote replaces a form whose only work is a ref typed in Add a line, and keeps it when refused", async () => {
