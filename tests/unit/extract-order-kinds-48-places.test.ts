@@ -73,3 +73,54 @@ describe("a line opening on 'to' / « à » that is an address, then a note on t
     expect(en("Hi,\n\nFor Monday please:\n2 cases of hand towels\n\nto Oak Lodge, 4 Mill Road, Ely CB7 4DF (or 12 Fore Hill, Ely CB7 4AF if we're shut).\n\nThanks,\nJen")).toBeNull()
   })
 })
+
+describe("a Swiss town's postal district after it, at the end of the line", () => {
+  it("keeps the district's number: « 1204 Genève 3 », « 1007 Lausanne 6 », '1201 Geneva 1'", () => {
+    const cases: [string | null, string][] = [
+      [fr("Bonjour,\n\n4 packs d'eau pour jeudi.\n\nLivraison :\nAtelier Rive Droite\nRue du Rhône 40\n1204 Genève 3\n\nMerci"), "Atelier Rive Droite, Rue du Rhône 40, 1204 Genève 3"],
+      [fr("Bonjour,\n\n2 cartons d'essuie-mains svp.\n\nAdresse de livraison :\nFondation Les Cèdres, bâtiment B\nAvenue de Cour 12\n1007 Lausanne 6\n\nCordialement"), "Fondation Les Cèdres, bâtiment B, Avenue de Cour 12, 1007 Lausanne 6"],
+      [en("Hello,\n\n3 boxes of nitrile gloves M please.\n\nDeliver to:\nLakeside Rowing Club\nQuai Wilson 9\n1201 Geneva 1\n\nThanks"), "Lakeside Rowing Club, Quai Wilson 9, 1201 Geneva 1"],
+      [fr("Bonjour,\n\n6 rouleaux de ruban adhésif pour mardi.\n\nLivraison :\nCollège Saint-Michel\nRue Saint-Pierre 8\n1700 Fribourg 2\n\nMerci"), "Collège Saint-Michel, Rue Saint-Pierre 8, 1700 Fribourg 2"],
+      [fr("Bonjour,\n\n1 carton de gobelets.\n\nÀ livrer à :\nThéâtre du Jorat\nRoute de Mézières 6\n1081 Montpreveyres 1\n\nMerci"), "Théâtre du Jorat, Route de Mézières 6, 1081 Montpreveyres 1"]
+    ]
+    expect(cases.map(([got]) => got)).toEqual(cases.map(([, want]) => want))
+  })
+
+  it("still ends a French address at its town after five figures, a number after it or not (a guard, as on main)", () => {
+    expect(fr("Bonjour,\n\n2 cartons d'essuie-mains pour jeudi.\n\nLivraison : 12 rue des Forges, 69007 Lyon 2\n\nMerci")).toBe("12 rue des Forges, 69007 Lyon")
+  })
+})
+
+describe("a driver's instruction on the line above the address block is no part of it", () => {
+  it("reads the block from the place's name under 'take to the side gate (…)', 'leave at the back door (…)', « déposer au portail (…) »", () => {
+    const cases: [string | null, string][] = [
+      [en("Hi, 2 cases of hand towels for Thursday please\n\ntake to the side gate (next to the bins)\nCorner Deli, 5 Castle Street, Hexham NE46 1AB\n\nTa"), "Corner Deli, 5 Castle Street, Hexham NE46 1AB"],
+      [en("Hi, 6 rolls of packing tape for Monday please\n\nleave at the back door (blue one)\nNook Books, 22 High Street, Totnes TQ9 5RY\n\nCheers"), "Nook Books, 22 High Street, Totnes TQ9 5RY"],
+      [en("Hello, 3 packs still water for Wednesday please\n\ndrop off at the rear gate (loading side)\nTidewater Gym, 40 Marine Parade, Napier 4110\n\nTa"), "Tidewater Gym, 40 Marine Parade, Napier 4110"],
+      [en("Hi, 4 boxes nitrile gloves M for Tuesday please\n\ndrop at the back gate (by the bins)\nHarbour Bakery, 12 Quay Street, Whitby YO21 3PS\n\nTa"), "Harbour Bakery, 12 Quay Street, Whitby YO21 3PS"],
+      [fr("Bonjour, 3 cartons d'essuie-mains pour jeudi svp\n\ndéposer au portail (côté parking)\nFerme des Saules, 4 chemin des Prés, 71100 Chalon-sur-Saône\n\nMerci"), "Ferme des Saules, 4 chemin des Prés, 71100 Chalon-sur-Saône"]
+    ]
+    expect(cases.map(([got]) => got)).toEqual(cases.map(([, want]) => want))
+  })
+
+  it("still keeps a goods side named before the street (a guard, as on main)", () => {
+    expect(en("Hello,\n\n4 boxes of nitrile gloves M for Friday please.\n\nDeliver to the receiving dock, 1200 Peel Street, Montreal QC H3B 2T6.\n\nThanks")).toBe("the receiving dock, 1200 Peel Street, Montreal QC H3B 2T6")
+  })
+})
+
+describe("a delivering sentence wrapped onto the next line by its brackets, as a letter or a PDF wraps it", () => {
+  it("reads the address in the brackets that open the next line", () => {
+    const cases: [string | null, string][] = [
+      [fr("Bonjour,\n\nVeuillez trouver ci-dessous notre commande :\n– six (6) boîtes de gants nitrile taille M.\nLa livraison devra se faire avant le 10 décembre à notre atelier de Saran\n(14 rue de la Forêt, 45770 Saran), du lundi au jeudi.\n\nCordialement"), "14 rue de la Forêt, 45770 Saran"],
+      [en("Dear Sirs,\n\nPlease supply 4 cases of hand towels. Delivery is required by 9 December to our Leeds depot\n(4 Ring Road, Leeds LS12 6AB) before noon.\n\nYours faithfully"), "4 Ring Road, Leeds LS12 6AB"],
+      [fr("Bonjour,\n\nMerci de nous livrer 3 packs d'eau pour jeudi au gymnase municipal\n(2 avenue des Sports, 37100 Tours), entrée par le parking.\n\nCordialement"), "2 avenue des Sports, 37100 Tours"],
+      [en("Hello,\n\nKindly deliver 2 extension leads 3m on Monday to the site cabin\n(Unit 3, 15 Harbour Road, Cork T12 X7K2) between 8 and 4.\n\nRegards"), "Unit 3, 15 Harbour Road, Cork T12 X7K2"],
+      [fr("Bonjour,\n\nNous vous prions de nous expédier 5 rouleaux de sacs poubelle 110 L, à livrer à l'entrepôt de Vénissieux\n(8 rue Jean-Jaurès, 69200 Vénissieux), le matin de préférence.\n\nCordialement"), "8 rue Jean-Jaurès, 69200 Vénissieux"]
+    ]
+    expect(cases.map(([got]) => got)).toEqual(cases.map(([, want]) => want))
+  })
+
+  it("still takes no address from brackets under a line that sends nothing there (a guard, as on main)", () => {
+    expect(fr("Bonjour,\n\n3 packs d'eau pour jeudi svp. Notre siège social\n(2 avenue des Sports, 37100 Tours) est fermé en décembre.\n\nCordialement")).toBeNull()
+  })
+})

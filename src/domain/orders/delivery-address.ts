@@ -2,7 +2,7 @@ import { foldText } from "../search/fold-text"
 import { addressSentenceAfterAsking, blockAfterGoods } from "./address-after-goods"
 import { addressAtDock, addressWithoutCode, blockWithoutCode, placeStreetAndTown } from "./address-fallbacks"
 import { addressAfterAsking, addressOpeningOnTo, addressSentTo, addressThenWayIn, blockUnderGoods, dictatedToPlace, placeInSentence, placeNamedAbove } from "./address-in-prose"
-import { withoutBarePremisesAt, withoutPlacesTakingNoGoods } from "./address-no-goods"
+import { withBracketsRejoined, withoutBarePremisesAt, withoutInstructionFirst, withoutPlacesTakingNoGoods } from "./address-wording"
 import { cleanAddressPart, placeBefore, placeRunningInto, UP_TO_TOWN, withoutHeading } from "./address-bounds"
 import { placeAfterGoods } from "./line-sentences"
 import { addressAtInSentence, addressInCsvColumn, placeWordThenAddress } from "./address-said-plainly"
@@ -156,9 +156,9 @@ function dashAsColon(line: string): string {
 
 /** The delivery address the mail asks for, as its lines joined by ", ". */
 export function findDeliveryAddress(text: string, sender = "", signature = ""): { value: string; evidence: string; confidence: number } | null {
-  const lines = text.split("\n").map(dashAsColon).map(withoutPlacesTakingNoGoods)
+  const lines = withBracketsRejoined(text.split("\n").map(dashAsColon).map(withoutPlacesTakingNoGoods))
   const found = findLabelledAddress(lines.join("\n")) ?? placeInSentence(lines) ?? addressThenWayIn(lines, sender) ?? addressAfterAsking(lines) ?? placeNamedAbove(lines) ?? addressSentTo(lines) ?? dictatedToPlace(lines) ?? addressWithoutCode(lines) ?? placeStreetAndTown(lines) ?? addressAtDock(lines) ?? blockWithoutCode(lines) ?? addressOpeningOnTo(lines) ?? blockUnderGoods(lines, sender, signature) ?? addressInCsvColumn(lines) ?? placeWordThenAddress(lines) ?? addressAtInSentence(lines) ?? blockAfterGoods(lines, sender, signature) ?? addressSentenceAfterAsking(lines)
-  return found === null ? null : { ...found, value: withoutBarePremisesAt(withoutHeading(found.value).replace(SENDING_PREPOSITION, "")) }
+  return found === null ? null : { ...found, value: withoutInstructionFirst(withoutBarePremisesAt(withoutHeading(found.value).replace(SENDING_PREPOSITION, ""))) }
 }
 
 /**

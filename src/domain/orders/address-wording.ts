@@ -1,9 +1,10 @@
-import { POSTAL_LINE } from "./address-shapes"
+import { POSTAL_LINE, STREET } from "./address-shapes"
 
 /**
- * How people say which of their places is NOT where the goods go, and what in a place's name says nothing a driver
- * needs: read by findDeliveryAddress (delivery-address.ts) before and after its rules. Kept apart from the rules that
- * find an address, which grow past their files' room.
+ * How people word a place around its address: which of their places is NOT where the goods go, a sentence carried onto
+ * the next line by its brackets, and what before a place's name says nothing a driver needs (a verb, a bare kind of
+ * premises). Read by findDeliveryAddress (delivery-address.ts) before and after its rules; kept apart from the rules
+ * that find an address, which grow past their files' room.
  */
 
 /**
@@ -56,4 +57,40 @@ const BARE_PREMISES_AT =
 
 export function withoutBarePremisesAt(value: string): string {
   return value.replace(BARE_PREMISES_AT, "")
+}
+
+/**
+ * An instruction to the driver heading the value, "bring to the back door (alley side), Petal & Stem, 12 …", « déposer
+ * au portail, Ferme des Saules, 4 chemin … », "leave at the side gate, …": a verb is no part of a place; the address
+ * starts after it (only when a street and a postal code follow, so nothing else is lost).
+ */
+const INSTRUCTION_FIRST =
+  /^(?:please |merci de |pls )?(?:bring|take|deliver|drop|leave|carry|d[ée]poser|d[ée]posez|apporter|apportez|laisser|laissez|livrer|livrez)\b(?: (?:it|them|everything|the goods|the lot|le tout|les colis))?(?: off)? (?:to|at|round|round to|by|[àa]|au|aux|devant|derri[èe]re|par)\b[^,\n]{1,50},\s*(?=\S)/iu
+
+export function withoutInstructionFirst(value: string): string {
+  const m = INSTRUCTION_FIRST.exec(value)
+  if (m === null) return value
+  const rest = value.slice(m[0].length)
+  // ("2210 S Lamar Blvd": a house number then a name, the street's word abbreviated, counts as the street.)
+  return (STREET.test(rest) || /\b\d{1,5}\s+\p{L}/u.test(rest)) && POSTAL_LINE.test(rest) ? rest : value
+}
+
+const SENDING = /\b(?:livr\w*|deliver\w*|ship\w*|send|envoy\w*|exp[ée]di\w*|bring|drop)\b/i
+
+/**
+ * A delivering sentence wrapped before its brackets, as a letter or a PDF's column wraps it: « … à notre entrepôt d'Ingré »
+ * then « (112 rue des Aulnaies, 45140 Ingré), du lundi au vendredi », "… to our Leeds depot" then "(4 Ring Road, Leeds LS12
+ * 6AB) before noon". The brackets are joined to the line they end, which reads as written on one line; the next line is
+ * left blank in its place, so every other line keeps its index.
+ */
+export function withBracketsRejoined(lines: readonly string[]): string[] {
+  const out = [...lines]
+  for (let i = 0; i + 1 < out.length; i++) {
+    const next = /^\s*(\([^()]{8,120}\))/.exec(out[i + 1]!)
+    if (next === null || !STREET.test(next[1]!) || !POSTAL_LINE.test(next[1]!)) continue
+    if (!SENDING.test(out[i]!) || /[.:;!?)]\s*$/.test(out[i]!)) continue
+    out[i] = `${out[i]!.trimEnd()} ${out[i + 1]!.trim()}`
+    out[i + 1] = ""
+  }
+  return out
 }
