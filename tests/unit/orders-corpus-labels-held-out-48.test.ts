@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest"
 import { after, FRI, fromCustomerAddresses, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, MON, next, nextWeeks, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules, type SaidAgain } from "./held-out-labels-kit"
 
 /**
- * The forty-eighth held-out part (issue #11, held-out-48/): 40 mails by an author who read neither the extractor nor
+ * The forty-eighth held-out part (issue #11; h48-* in tuned/ since tune48, held-out-48/ until then): 40 mails by an author who read neither the extractor nor
  * another set's mails or labels — energy, utilities and networks: a water board's pumping-station agent on an iPhone, a
  * water syndicate's PDF to its operations centre, déchetteries' 2027 price request, the known Mairie de Vergèze sending
  * to its pumping station, a wind-maintenance buyer forwarding and correcting a crew's list, a district heating plant's
@@ -22,7 +22,7 @@ import { after, FRI, fromCustomerAddresses, isoWeek, itChecksDeliveryDays, itChe
  * out-of-office, a Kansas lift station, a turbine technician's one line, a delivery-note query, a New Zealand fuel
  * terminal, thanks, a Texas electrician's reply, a recycling centre at a weighbridge. Checked here without the extractor.
  */
-const mails = readLabelledMails("held-out-48")
+const mails = readLabelledMails("tuned", "h48-")
 
 /** Each order's delivery in its mail's words, counted from its Date header (the writer's own day). */
 const DELIVERY: DeliveryRules = {
@@ -72,7 +72,7 @@ const NOT_ORDERS: Readonly<Record<number, RegExp>> = {
   38: /Just a quick note to say thank you/
 }
 
-const madeFrom = readMadeFrom("held-out-48.txt")
+const madeFrom = readMadeFrom("tuned-h48.txt")
 
 /** A forwarder's correction of the list it passes on, and a reply's added line, each read from the mail's own words. */
 const SAID_AGAIN: SaidAgain = {
@@ -88,7 +88,7 @@ const CORRECTED_AS_SPOKEN = "h48-07 RAL-3M"
 
 /** Each mail's lines as its source writes them (body with quotes unmarked, then its PDF's or CSV's rows), one per line. */
 const sourceLines: ReadonlyMap<string, readonly string[]> = new Map(
-  readFileSync(join(import.meta.dirname, "..", "fixtures", "orders", "sources", "held-out-48.txt"), "utf8")
+  readFileSync(join(import.meta.dirname, "..", "fixtures", "orders", "sources", "tuned-h48.txt"), "utf8")
     .split(/^=== /m)
     .filter((b) => b.trim() !== "")
     .map((block) => {

@@ -23,7 +23,9 @@ import { BILLING, POSTAL_LINE, STREET } from "./address-shapes"
  * a year is one right after its street's number ("…, route de la Télécabine 1, 1936 Verbier"); Luxembourg's "L-4362"
  * is followed by its town.
  */
-const TOWN = String.raw`(?!(?:any|anytime|after|asap|if|so|between|when|by|before|on|for|from|until|till|avant|pour|d[èe]s|le|la|les|the|au|et|and|not|pas|but|mais|please|pls|svp|merci|thanks|thx|cheers|ta|regards|cordialement|bonne)\b)[\p{L}'’]+(?:-[\p{L}'’]+)*(?:\s(?:(?:sur|sous|en|de|du|des|la|le|les|lès|lez|aux|d['’]|l['’])\s?)?\p{Lu}[\p{L}'’]*(?:-[\p{L}'’]+)*|\s(?:cedex|CEDEX|Cedex)(?:\s\d{1,2}\b)?)*`
+// (A town after four figures may end on its postal district's number at the end of the line: "1215 Genève 15", "1003
+// Lausanne 3"; never after five, "69007 Lyon 2".)
+const TOWN = String.raw`(?!(?:any|anytime|after|asap|if|so|between|when|by|before|on|for|from|until|till|avant|pour|d[èe]s|le|la|les|the|au|et|and|not|pas|but|mais|please|pls|svp|merci|thanks|thx|cheers|ta|regards|cordialement|bonne)\b)[\p{L}'’]+(?:-[\p{L}'’]+)*(?:\s(?:(?:sur|sous|en|de|du|des|la|le|les|lès|lez|aux|d['’]|l['’])\s?)?\p{Lu}[\p{L}'’]*(?:-[\p{L}'’]+)*|\s(?:cedex|CEDEX|Cedex)(?:\s\d{1,2}\b)?|(?<=(?<!\d)\d{4}\s[^\d\n]{2,40})\s\d{1,2}(?=\s*$))*`
 /**
  * What follows five figures that are a house's number, not a postal code: an American road's name and its word ("63333 W
  * Hwy 20", "45120 County Road 9", "10500 NE 8th Street"); the state and ZIP further on end the address.

@@ -203,13 +203,21 @@ export function addressOpeningOnTo(lines: readonly string[]): { value: string; e
   return null
 }
 
+/**
+ * What may follow the postal code of a line that opens on "to" and stay a note on the same place: a way in in brackets
+ * with no figure ("(side door, ring the bell)", « (porte de côté) »), or the place said not to go to (", not council HQ in
+ * Elgin", « et non au siège »).
+ */
+const NOTE_AFTER_CODE = /^[\s,.;]*(?:\([^()\d]{2,60}\)|(?:[,;]\s*|\s+[-–—]\s+)(?:and |but |et |mais )?(?:not|never|rather than|instead of|pas|non|jamais|plut[ôo]t que)\b[^()\d:]{2,60})?[\s.!]*$/iu
+
 function addressAfterTo(line: string): { value: string; evidence: string; confidence: number } | null {
-  const m = /^\s*(?:to|[àa]|au|aux|chez)\s+(?!(?:the )?attention\b|l['’]attention\b)([^:]{8,120})$/iu.exec(line)
+  // ("> to Meadowbank Community Centre, …": a quoted mail's line reads as its writer wrote it.)
+  const m = /^[\s>]*(?:to|[àa]|au|aux|chez)\s+(?!(?:the )?attention\b|l['’]attention\b)([^:]{8,120})$/iu.exec(line)
   if (m === null || BILLING.test(line)) return null
   const place = cleanAddressPart(m[1]!)
   if (!streetOf(place) || !POSTAL_LINE.test(place)) return null
   const whole = UP_TO_TOWN.exec(place)
-  if (whole !== null && whole[1]!.length + 2 >= place.length) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.65 }
+  if (whole !== null && (whole[1]!.length + 2 >= place.length || NOTE_AFTER_CODE.test(place.slice(whole[1]!.length)))) return { value: cleanAddressPart(whole[1]!), evidence: line.trim(), confidence: 0.65 }
   return null
 }
 

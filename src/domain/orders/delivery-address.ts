@@ -2,6 +2,7 @@ import { foldText } from "../search/fold-text"
 import { addressSentenceAfterAsking, blockAfterGoods } from "./address-after-goods"
 import { addressAtDock, addressWithoutCode, blockWithoutCode, placeStreetAndTown } from "./address-fallbacks"
 import { addressAfterAsking, addressOpeningOnTo, addressSentTo, addressThenWayIn, blockUnderGoods, dictatedToPlace, placeInSentence, placeNamedAbove } from "./address-in-prose"
+import { withBracketsRejoined, withoutBarePremisesAt, withoutInstructionFirst, withoutPlacesTakingNoGoods } from "./address-wording"
 import { cleanAddressPart, placeBefore, placeRunningInto, UP_TO_TOWN, withoutHeading } from "./address-bounds"
 import { placeAfterGoods } from "./line-sentences"
 import { addressAtInSentence, addressInCsvColumn, placeWordThenAddress } from "./address-said-plainly"
@@ -155,9 +156,9 @@ function dashAsColon(line: string): string {
 
 /** The delivery address the mail asks for, as its lines joined by ", ". */
 export function findDeliveryAddress(text: string, sender = "", signature = ""): { value: string; evidence: string; confidence: number } | null {
-  const lines = text.split("\n").map(dashAsColon)
+  const lines = withBracketsRejoined(text.split("\n").map(dashAsColon).map(withoutPlacesTakingNoGoods))
   const found = findLabelledAddress(lines.join("\n")) ?? placeInSentence(lines) ?? addressThenWayIn(lines, sender) ?? addressAfterAsking(lines) ?? placeNamedAbove(lines) ?? addressSentTo(lines) ?? dictatedToPlace(lines) ?? addressWithoutCode(lines) ?? placeStreetAndTown(lines) ?? addressAtDock(lines) ?? blockWithoutCode(lines) ?? addressOpeningOnTo(lines) ?? blockUnderGoods(lines, sender, signature) ?? addressInCsvColumn(lines) ?? placeWordThenAddress(lines) ?? addressAtInSentence(lines) ?? blockAfterGoods(lines, sender, signature) ?? addressSentenceAfterAsking(lines)
-  return found === null ? null : { ...found, value: withoutHeading(found.value).replace(SENDING_PREPOSITION, "") }
+  return found === null ? null : { ...found, value: withoutInstructionFirst(withoutBarePremisesAt(withoutHeading(found.value).replace(SENDING_PREPOSITION, ""))) }
 }
 
 /**
@@ -178,6 +179,7 @@ const sendsGoodsThere = (line: string): boolean => line.split(/(?<=[.!?])\s+/).s
 const TO_PLACE_COLON = /(?<![\p{L}])(?:(?:to|[àa]) (?:the|our|notre|la|le|l['’])(?![\p{L}])|aux? (?=\p{Ll})|[àa] l['’](?=\p{L}))[^:\n]{0,50}:/iu
 
 /** Words that hand the goods over somewhere other than "livrer" / "deliver": « remis », « déposés », "must reach", "get to". */
+const ARRIVES = /\b(?:arriv\w*|parvien\w*|parvenir|reach\w*|get (?:here|to us)|be (?:here|with us))\b/i
 const HANDED_OVER = /\b(?:(?:[êe]tre |sont |seront )?remi(?:s|se|ses)\b|remettre\b|(?:[êe]tre |sont |seront )d[ée]pos[ée]e?s?\b|(?:must|should|need to|needs to|has to|have to|to) (?:reach|get to|arrive at|be at)\b|(?:doivent|doit|devront) (?:arriver|parvenir)\b|\b(?:have|get) (?:it|them|these|everything|the (?:goods|order|lot)) (?:with us|here|to us)\b|\b(?:les|la|le) recevoir (?:chez nous|ici)\b)/i
 
 const LONG_PLACE_COLON = /(?<![\p{L}])(?:(?:to|[àa]) (?:the|our|notre|nos|la|le|l['’])(?![\p{L}])|aux? (?=\p{Ll})|[àa] l['’](?=\p{L}))[^:\n]{0,60}:\s*$/iu
@@ -230,7 +232,9 @@ function findLabelledAddress(text: string): { value: string; evidence: string; c
     // "Delivery: Tuesday 15 December, to" above the block: a delivery line left open on "to" / "à" / "au" ("Livraison :
     // jeudi 10 décembre, avant 11 h, au" over the place's lines).
     // ("Delivery: Thursday, December 10, attn. the verger, at", « Livraison jeudi, chez » over the block: "at" and "chez" too.)
-    if (!m && /\b(?:livr|deliver|ship)/i.test(line) && !BILLING.test(line) && /[\s,](?:to|at|[àa]|au|aux|chez)\s*$/i.test(line) && blockBelow(lines, i)) m = /\s*$/.exec(line)
+    // ("To arrive Friday 11 December at the latest, at", « à faire parvenir avant jeudi à » over the block: the goods' arrival
+    // said, not their sending.)
+    if (!m && (/\b(?:livr|deliver|ship)/i.test(line) || ARRIVES.test(line)) && !BILLING.test(line) && /[\s,](?:to|at|[àa]|au|aux|chez)\s*$/i.test(line) && blockBelow(lines, i)) m = /\s*$/.exec(line)
     // "… à livrer directement au chalet," over "Chalet n° 23, …, 69002 Lyon": a delivery sentence left open on a comma
     // after the place it names, the place's address on the next line.
     if (!m && /\b(?:livr|deliver|ship)/i.test(line.replace(NOT_THERE, " ")) && !BILLING.test(line) && SENDS_TO_PLACE_COMMA.test(line.replace(NOT_THERE, " ")) && blockBelow(lines, i)) m = /\s*$/.exec(line)

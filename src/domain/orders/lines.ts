@@ -84,7 +84,10 @@ function quantityIn(text: string, tokens: Token[], g: Group, asking: boolean): {
     // "3 rallonges" of the "Rallonge électrique 3 m": a number of the name right before the name's first word, neither
     // its measure nor a unit it packs ("96 rouleaux" of the "colis de 96 rouleaux"), counts the goods.
     const counts = g.used.has(i + 1) && tokens[i + 1]!.num === null && unitOfWord(tokens[i + 1]!.folded) === null && !/^(?:l|ml|cl|g|kg|mm|cm|m|w|gsm|x|×)$/.test(tokens[i + 1]!.folded) && ![...g.used].some((k) => k < i)
-    if (g.used.has(i) && !soldBy && !times && !counts && !(tokens[i + 1] !== undefined && unitOfWord(tokens[i + 1]!.folded) !== null && !WEAK_UNIT_WORDS.has(tokens[i + 1]!.folded) && !g.used.has(i + 1))) continue
+    // "110L bin bags: 25 rolls" of the "Bin bags 110 L (roll of 25)": after the name and a colon, a number then the unit the
+    // product is sold by counts the goods, even when the name's pack has the same number.
+    const countAfterColon = nextWordUnit !== null && /[:=]\s*$/.test(text.slice(Math.max(0, t.start - 3), t.start)) && [...g.used].some((k) => k < i) && sameUnitFamily(nextWordUnit, g.product.unit)
+    if (g.used.has(i) && !soldBy && !times && !counts && !countAfterColon && !(tokens[i + 1] !== undefined && unitOfWord(tokens[i + 1]!.folded) !== null && !WEAK_UNIT_WORDS.has(tokens[i + 1]!.folded) && !g.used.has(i + 1))) continue
     if (!wordNumber && isExcludedNumber(text, tokens, i)) continue
     // "SAV-1L Liquid hand soap 1L": the product's own measure, written after its ref, is no quantity.
     if (!wordNumber && tokens[i + 1] !== undefined && [...g.used].some((k) => k < i) && measureOfName(g.product, t.raw, tokens[i + 1]!.folded)) continue

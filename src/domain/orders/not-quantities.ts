@@ -51,6 +51,12 @@ export function isExcludedNumber(text: string, tokens: Token[], i: number): bool
   // The number of a place in a building ("dans l'unité 2", "ward 4", "salle 3", "dock 2") is no count; nor is a shed's
   // or a terminal's on a yard, a base or an airfield ("hangar 2", "terminal 3", "entrepôt 4", "plateau 6").
   if (/(?:\bl['’]unit[ée]|\b(?:ward|wing|aile|b[âa]timent|building|bldg|salle|room|dock|gate|bay|hall|pavillon|[ée]tage|floor|level|niveau|hangar|terminal|entrep[ôo]t|warehouse|plateau|stand|stage))\s?$/iu.test(before)) return true
+  // A code to get in ("gate code 1190", "the door code is 4471", « digicode 2580 », « code du portail : 1907 », "key safe
+  // PIN 0412") opens a gate, it counts nothing.
+  if (/\b(?:(?:gate|door|entry|access|key ?safe|keypad|lock|alarm|barrier|padlock|site|yard)\s+(?:code|pin)|digicode|code\s+(?:d['’]acc[èe]s|d['’]entr[ée]e|(?:du |de la |de l['’])?(?:portail|porte|barri[èe]re|cadenas|bo[iî]te [àa] cl[ée]s?|alarme))|pin(?:\s+code)?)\s*(?:(?:is|est|=)\s*)?:?\s*$/iu.test(text.slice(Math.max(0, t.start - 40), t.start))) return true
+  // A distance ("4 miles in on the access road", « à 3 km après le rond-point », "2 km past the quarry") says where the
+  // place is, no count of anything.
+  if (/^\s?(?:miles?|mi|km|kms|kilom[eè]t(?:re|er)s?)(?![\p{L}])/iu.test(after + text.slice(t.end + 8, t.end + 16))) return true
   // An hour of the day ("le matin avant 11 h", "à 8h30", "before 10 am", "after 2 pm") is no count of hours.
   // So is "avant 11 heures", "at 9 o'clock", unless hours of something follow ("2 heures d'intervention"); « à 2 h du
   // matin » too (an accented « à » has no word boundary before it).

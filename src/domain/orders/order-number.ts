@@ -15,6 +15,8 @@ const LABEL_CELL = /^(?:n[°ºo]\.?\s*(?:de\s+)?)?(?:bon de commande|commande|cd
 const PO_MARKER = /^\s*(?:n[°ºo]\.?|no\.?|num(?:[ée]ro|ber)?\.?|nr\.?|#|:|number|id\b|r[ée]f(?:[ée]rence)?\.?|is|est)\s*/i
 const PO_TOKEN = /^[:#\s]*([A-Z0-9][A-Z0-9\-/_.]*[A-Z0-9]|[0-9]{3,})/i
 
+/** A contract orders are placed under, named right before an order's label: a public framework, a call-off contract. */
+const CONTRACT_BEFORE = /\b(?:march[ée]s?(?: public| publics)?(?: (?:[àa]|de|aux))?|accords?[- ]cadres?(?: (?:[àa]|de))?|contrat(?: cadre)?(?: (?:[àa]|de))?|framework(?: agreement| contract)?(?: for)?|call[- ]off contract(?: for)?|contract(?: for)?|tender(?: for)?)(?:\s+bons? de)?\s*,?\s*$/i
 const JOB_REF = /\b(?:job|dossier|project|projet|chantier|affaire|works order|r[ée]f(?:[ée]rence)?\.?(?: [a-zéè]{3,12})?)\s*(?:no\.?|n[°º]\.?|number|num[ée]ro|ref(?:erence)?\.?|#)?\s*:?\s*([A-Z0-9][A-Z0-9\-/_.]*\d[A-Z0-9\-/_.]*)/i
 const CITE_ON_PAPERWORK = /\b(?:put|quote|mention|show|write|rappeler|rappelez|indiquer|indiquez|mentionner|mentionnez|reporter|reportez|noter|notez|mettre|mettez|porter|portez|inscrire|inscrivez|print|add)\b.{0,60}\b(?:delivery (?:note|slip|docket)|packing slip|invoice|paperwork|bon de livraison|bulletin de livraison|bordereau|bl|facture)\b/i
 
@@ -37,6 +39,9 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
     while ((m = re.exec(line)) !== null) {
       // "commande" inside another word ("recommandé") or a label split from its number by words is not one.
       if (m.index > 0 && /[\p{L}/]/u.test(line[m.index - 1]!)) continue
+      // "Marché à bons de commande n° 2024-FO-07", "under framework agreement order no. FA-118", "accord-cadre, bon de
+      // commande n° …": the contract the orders are placed under, its number no order's (the order's own is labelled apart).
+      if (CONTRACT_BEFORE.test(line.slice(Math.max(0, m.index - 40), m.index))) continue
       let rest = line.slice(m.index + m[0].length)
       // "POST-76" is a product's code, not "PO" then "ST-76": a label runs into no letter after it either.
       if (/[\p{L}]$/u.test(m[0]) && /^[\p{L}]/u.test(rest)) continue
@@ -104,7 +109,9 @@ export function poCandidates(text: string, exclude: ReadonlySet<string>, poPrefi
       const label = m[0].toLowerCase()
       // "Order Number: RCHT-PO-3310478 … Requisition: REQ-7716024": "order" and its "Number" marker are as strong a
       // label as "order number" (the requisition beside it is the buyer's internal request, not the order).
-      const strong = /engagement|bon de commande|purchase order|p\.?\s?o|bdc|order (?:no|number|ref)|num[ée]ro de commande|notre r[ée]f|our ref|n\/|r[ée]f|achat|approvisionnement|n[°º]\s*(?:de\s+)?da|r[ée]quisition|l\.?p\.?o|bon/.test(label) || (/^(?:order|commande)$/.test(label) && /\b(?:number|no|num[ée]ro|n[°º])/i.test(markers))
+      // ("N° commande : SEV-2026-0877", « n° de commande : … »: the number's mark written before the label is as strong.)
+      const markedBefore = /\bn[°º]\.?\s*(?:de\s+)?$/i.test(line.slice(Math.max(0, m.index - 8), m.index))
+      const strong = markedBefore || /engagement|bon de commande|purchase order|p\.?\s?o|bdc|order (?:no|number|ref)|num[ée]ro de commande|notre r[ée]f|our ref|n\/|r[ée]f|achat|approvisionnement|n[°º]\s*(?:de\s+)?da|r[ée]quisition|l\.?p\.?o|bon/.test(label) || (/^(?:order|commande)$/.test(label) && /\b(?:number|no|num[ée]ro|n[°º])/i.test(markers))
       // "Second, a new order, PO HE-41288" beside "(our PO HE-41207)" of last week's delivery: the new one.
       const fresh = /\b(?:new|nouvelle|nouveau|this|cette|ce)\b[^.;:()]{0,20}$/i.test(line.slice(Math.max(0, m.index - 30), m.index))
       // "Bon de commande PB-26-117 (engagement juridique n° 2100458812)": a number in brackets right after an order's
