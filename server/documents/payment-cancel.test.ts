@@ -75,5 +75,20 @@ for (const backend of ["pglite", "postgres"] as const) {
       expect((await cancel(team.manager, `x-cc-credit-${backend}`, credit, "crédit sur la mauvaise facture")).conflicts).toEqual([])
       expect((await cancel(team.manager, `x-cc-over-2-${backend}`, over)).conflicts).toEqual([])
     })
+
+    it("refuses to cancel an overpayment whose excess was refunded until that refund is cancelled: the invoice is never owed more than its total", async () => {
+      const c = `cancel-refund-${backend}`
+      await customer(c)
+      await issuedInvoice(`i-cr-${backend}`, c, 1000)
+      // 150.00 € on a 120.00 € invoice, the 30.00 € excess sent back to the customer.
+      const over = { id: `p-cr-over-${backend}`, invoiceId: `i-cr-${backend}`, customerId: c, amountCents: 15_000 }
+      expect((await pay(team.agent, over.id, over.invoiceId, c, over.amountCents, { overpaymentCents: 3_000 })).conflicts).toEqual([])
+      const refund = { id: `p-cr-refund-${backend}`, invoiceId: over.invoiceId, customerId: c, amountCents: -3_000 }
+      expect((await pay(team.agent, refund.id, refund.invoiceId, c, refund.amountCents)).conflicts).toEqual([])
+
+      expect((await cancel(team.manager, `x-cr-over-${backend}`, over)).conflicts[0]).toMatchObject({ reason: "invalid", message: expect.stringMatching(/30\.00 € of this invoice's payments were sent back on \d{4}-\d{2}-\d{2}: cancel that refund first/) })
+      expect((await cancel(team.manager, `x-cr-refund-${backend}`, refund, "remboursement jamais parti")).conflicts).toEqual([])
+      expect((await cancel(team.manager, `x-cr-over-2-${backend}`, over)).conflicts).toEqual([])
+    })
   })
 }

@@ -86,6 +86,22 @@ describe("the customer's credit when a payment is cancelled", () => {
     expect(customerCreditOf({ ...mine, payments: [...mine.payments, ...(r.ok ? [r.value] : [])] })).toBe(6_592)
   })
 
+  // Cancelled with its refund standing, the overpayment would leave the invoice owing more than its total (1 300.00 €
+  // "left to pay" on 1 234.08 €, and chased for it): the refund spent its excess as surely as a credit applied.
+  it("refuses to cancel the overpayment whose excess was refunded, saying when, until that refund is cancelled", () => {
+    const refund = pay("p-refund", "i-over", -6_592, { date: "2026-12-05" })
+    const mine = { invoices: [over], payments: [overpaid, refund], creditNotes: [] }
+    const r = cancel(mine, "p-over")
+    expect(r).toMatchObject({ ok: false, code: "payment-cancel-refunded", params: { refundedCents: 6_592, on: "2026-12-05" } })
+    expect(r.ok ? "" : r.message).toBe("65.92 € of this invoice's payments were sent back on 2026-12-05: cancel that refund first")
+    const undo = cancel(mine, "p-refund", { reason: "remboursé par erreur" })
+    const payments = [...mine.payments, ...(undo.ok ? [undo.value] : [])]
+    const done = cancel({ ...mine, payments }, "p-over")
+    expect(done.ok).toBe(true)
+    const all = [...payments, ...(done.ok ? [done.value] : [])]
+    expect(invoiceBalance(over.totalInclVatCents, all)).toMatchObject({ state: "unpaid", remainingCents: 123_408 })
+  })
+
   it("refuses to cancel the overpayment whose excess was applied to another invoice, naming that invoice, until that credit is cancelled", () => {
     const applied = pay("p-credit", "i-late", 5_000, { method: "credit", date: "2026-12-07" })
     const mine = { invoices: [over, late], payments: [overpaid, applied], creditNotes: [] }

@@ -107,7 +107,21 @@ export function checkCancellation(record: PaymentRecord, mine: CustomerDocuments
       .join(", ")
     return refuse("payment-cancel-credit-spent", `${(spentCents / 100).toFixed(2)} € of this payment's credit were applied to ${appliedTo}: cancel that credit first`, { spentCents, appliedTo })
   }
+  // A refund (or a correction) spent what this payment brought as surely as a credit applied elsewhere: with it
+  // standing, the invoice would be owed more than its total and chased for it. Undone first, in its own step.
+  const receivedBefore = receivedOn(invoice.id, mine.payments)
+  const receivedAfter = receivedOn(invoice.id, [...mine.payments, record])
+  if (receivedAfter < 0 && receivedAfter < receivedBefore) {
+    const refundedCents = -receivedAfter - Math.max(0, -receivedBefore)
+    const on = countedPayments(mine.payments.filter((p) => p.invoiceId === invoice.id && p.amountCents < 0)).map((p) => p.date).join(", ")
+    return refuse("payment-cancel-refunded", `${(refundedCents / 100).toFixed(2)} € of this invoice's payments were sent back on ${on}: cancel that refund first`, { refundedCents, on })
+  }
   return null
+}
+
+/** What the invoice's payments that count add up to (credit notes aside): below 0, more was sent back than received. */
+function receivedOn(invoiceId: string, payments: readonly PaymentRecord[]): number {
+  return countedPayments(payments.filter((p) => p.invoiceId === invoiceId)).reduce((sum, p) => sum + p.amountCents, 0)
 }
 
 /** Cancels one of the customer's payments, today, with the reason; refused with why (see `checkCancellation`). */

@@ -54,7 +54,10 @@ export function DocumentHistory({
         const issued = c.history.find((h) => h.status === "issued")
         return { at: issued?.at ?? c.updatedAt, by: issued?.by ?? "", cents: -c.totalInclVatCents, note: c }
       })
-    for (const step of invoiceSteps(doc.totalInclVatCents, payments.filter((p) => p.invoiceId === doc.id), credits)) {
+    const steps = invoiceSteps(doc.totalInclVatCents, payments.filter((p) => p.invoiceId === doc.id), credits)
+    // What each payment was when recorded (a refund, a correction…): its cancellation is told as the same thing undone.
+    const outcomeOf = new Map(steps.flatMap((s) => (s.kind === "payment" ? [[s.payment.id, s.outcome] as const] : [])))
+    for (const step of steps) {
       const remaining = formatCents(step.remainingCents, lang)
       if (step.kind === "credit") {
         const c = step.credit.note
@@ -88,7 +91,7 @@ export function DocumentHistory({
         key: p.id,
         node: (
           <li key={p.id} data-comptoir="history-payment" data-outcome={step.outcome} data-cents={p.amountCents}>
-            {formatFranceDateTime(p.createdAt, lang)} · {t(step.outcome === "cancelled" ? "invoicing.history.cancelled" : step.outcome === "refund" ? "invoicing.history.refund" : p.amountCents < 0 ? "invoicing.history.correction" : p.method === "credit" ? "invoicing.history.creditApplied" : "invoicing.history.payment", said)}
+            {formatFranceDateTime(p.createdAt, lang)} · {t(step.outcome === "cancelled" ? cancelledText(cancelled, cancelled && outcomeOf.get(cancelled.id)) : step.outcome === "refund" ? "invoicing.history.refund" : p.amountCents < 0 ? "invoicing.history.correction" : p.method === "credit" ? "invoicing.history.creditApplied" : "invoicing.history.payment", said)}
             {p.reference ? ` · ${t("invoicing.history.reference", { reference: p.reference })}` : ""} ·{" "}
             <strong>{t(`invoicing.history.${step.outcome === "paid" || (step.outcome === "refund" && step.remainingCents === 0) ? "paid" : "left"}`, said)}</strong>
             <ByWhom who={p.recordedBy ?? ""} names={names} />
@@ -104,6 +107,17 @@ export function DocumentHistory({
       <ul>{entries.map((e) => e.node)}</ul>
     </section>
   )
+}
+
+/**
+ * The words for a cancellation, from what the cancelled record was: a refund (money sent back) or a credit applied
+ * (money moved from another invoice) undone is no payment received taken back, and an accountant reads the difference.
+ */
+function cancelledText(cancelled: Pick<PaymentRecord, "amountCents" | "method"> | undefined, outcome: string | undefined): string {
+  if (!cancelled) return "invoicing.history.cancelled"
+  if (outcome === "refund") return "invoicing.history.cancelledRefund"
+  if (cancelled.amountCents < 0) return "invoicing.history.cancelledCorrection"
+  return cancelled.method === "credit" ? "invoicing.history.cancelledCredit" : "invoicing.history.cancelled"
 }
 
 /**

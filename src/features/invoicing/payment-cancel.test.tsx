@@ -109,4 +109,25 @@ describe("cancelling a payment from the invoice's payments table", () => {
     expect(within(line).queryByRole("button", { name: "Cancel" })).toBeNull()
     expect(document.querySelector('[data-comptoir="payments-total"]')!.textContent).toBe("€1,000.00")
   })
+
+  // A refund or a credit applied is no payment received: cancelling one is told as what it was, or the history says
+  // a transfer received was taken back (the customer owing more) when the customer in fact holds their credit again.
+  it("tells a cancelled refund as a refund cancelled and a cancelled credit as a credit cancelled, not as a payment received", async () => {
+    const over = { ...mistyped, id: "p0", date: "2026-12-05", amountCents: 130_000, overpaymentCents: 10_000, createdAt: typedToday - 2 * 86_400_000 }
+    const refund = { ...mistyped, id: "r1", date: "2026-12-06", amountCents: -10_000, reference: "", createdAt: typedToday - 86_400_000 }
+    const undone = { ...cancellation, id: "x2", amountCents: 10_000, reference: "", cancels: "r1", cancelReason: "remboursement jamais parti" }
+    stubBackground([over, refund, undone], 0, { email: "boss@demo.comptoir.test", role: "manager" })
+    showInvoice()
+    await paymentRow()
+    const told = () => [...document.querySelectorAll<HTMLElement>('[data-comptoir="history-payment"]')].map((h) => h.textContent ?? "")
+    expect(told()[2]).toMatch(/^.+ · Remboursement de 100,00\s€ du 06\/12\/2026 par virement annulé : remboursement jamais parti · /)
+    cleanup()
+
+    const credit = { ...mistyped, id: "c1", amountCents: 20_000, method: "credit", reference: "FAC-2026-00049" }
+    const uncredited = { ...cancellation, id: "x3", amountCents: -20_000, method: "credit", reference: "FAC-2026-00049", cancels: "c1", cancelReason: "mauvaise facture" }
+    stubBackground([credit, uncredited], 120_000, { email: "boss@demo.comptoir.test", role: "manager" })
+    showInvoice("en")
+    await paymentRow()
+    expect(told()[1]).toMatch(/^.+ · Customer's credit of €200\.00 applied on 7 Dec 2026 cancelled: mauvaise facture · /)
+  })
 })
