@@ -2,7 +2,7 @@ import type { PaymentRecord } from "../../src/domain/documents/document.schema"
 import { checkCredit, checkCreditApplied, checkCreditTakenBack, confirmCheck, creditedByInvoice, customerRisk, mayOverride, PO_NUMBER_STEP, type CreditNoteDoc, type InvoiceDoc, type OrderDoc } from "../../src/domain/documents/flow"
 import { customerCreditOf } from "../../src/domain/documents/customer-credit"
 import { dueDate, type PaymentTerms } from "../../src/domain/documents/payment-terms"
-import { checkCancellation } from "../../src/domain/documents/payment-cancel"
+import { takeCancellation } from "../../src/domain/documents/payment-cancel"
 import { invoiceBalance } from "../../src/domain/documents/payments"
 import type { RiskReason } from "../../src/domain/documents/risk"
 import { FRENCH_VAT_RATES_BP, totalsMismatch, type TotalsLine } from "../../src/domain/documents/totals"
@@ -332,6 +332,7 @@ export async function applyPaymentRules(tx: Queryable, teamId: string, result: M
  * A payment record that cancels another (payment-cancel.ts): the domain's rule on the server's own rows of the
  * customer, this record left out. Who may is judged from the pusher's role and e-mail, and the day the cancelled
  * payment was recorded from when the server stored it: a device's clock is data, it does not make a payment "today's".
+ * The cancellation is stored dated the day the server takes it (`takeCancellation`).
  */
 async function checkCancellationRow(tx: Queryable, teamId: string, result: MergeResult & { kind: "write" }, rows: Map<string, RowData[]>, actor?: Actor): Promise<MergeResult> {
   const p = result.data as unknown as PaymentRecord
@@ -340,10 +341,11 @@ async function checkCancellationRow(tx: Queryable, teamId: string, result: Merge
   const [stored] = await tx.query<{ at: string }>(`SELECT (extract(epoch FROM updated_at) * 1000)::bigint AS at FROM rows WHERE team_id = $1 AND table_name = 'payments' AND id = $2`, [teamId, p.cancels])
   const recordedAt = stored ? Number(stored.at) : Date.now()
   const mine = { invoices: rows.get("invoices") as unknown as InvoiceDoc[], payments: payments.map((x) => (x.id === p.cancels ? { ...x, createdAt: recordedAt } : x)), creditNotes: rows.get("creditNotes") as unknown as CreditNoteDoc[] }
-  const refused = checkCancellation(p, mine, { email: p.recordedBy, role: actor.role }, todayInParis())
-  if (!refused) return result
+  // Dated the server's day in Paris, whatever the device wrote (an offline cancellation pushed after midnight).
+  const taken = takeCancellation(p, mine, { email: p.recordedBy, role: actor.role }, todayInParis())
+  if (taken.ok) return { ...result, data: { ...result.data, date: taken.value.date } }
   const number = mine.invoices.find((i) => i.id === p.invoiceId)?.number
-  return conflict(refused.code === "payment-cancel-forbidden" ? "forbidden" : "invalid", `${number ? `${number}: ` : ""}${refused.message}`)
+  return conflict(taken.code === "payment-cancel-forbidden" ? "forbidden" : "invalid", `${number ? `${number}: ` : ""}${taken.message}`)
 }
 
 function conflict(reason: "invalid" | "illegal-transition" | "forbidden", message: string): MergeResult {

@@ -59,6 +59,31 @@ for (const backend of ["pglite", "postgres"] as const) {
       expect((await pay(team.agent, `p-again-${backend}`, p.invoiceId, c, 12_000)).conflicts).toEqual([])
     })
 
+    // Cancelled offline at 23:55, pushed at 00:10: the team takes it on the server's day, not among refused changes.
+    it("takes a cancellation the device dated yesterday and stores it dated the server's day, still judging an agent's right on the day the server stored the payment", async () => {
+      const c = `cancel-late-${backend}`
+      await customer(c)
+      await issuedInvoice(`i-late-${backend}`, c, 1000)
+      const yesterday = todayInParis(Date.now() - 24 * 3_600_000)
+      const offline = (user: TestUser, id: string, of: { id: string; invoiceId: string; customerId: string; amountCents: number }) =>
+        pay(user, id, of.invoiceId, of.customerId, -of.amountCents, { date: yesterday, createdAt: Date.now() - 3_600_000, cancels: of.id, cancelReason: "doublon" })
+
+      // Recorded and cancelled offline, both reaching the server today: the agent's own payment of the server's day.
+      const both = { id: `p-late-${backend}`, invoiceId: `i-late-${backend}`, customerId: c, amountCents: 2_000 }
+      expect((await pay(team.agent, both.id, both.invoiceId, c, both.amountCents, { date: yesterday })).conflicts).toEqual([])
+      expect((await offline(team.agent, `x-late-${backend}`, both)).conflicts).toEqual([])
+      const stored = (await server.pull(team.agent.token, "", 1000)).rows.find((r) => r.key === `x-late-${backend}`)
+      expect(stored!.data).toMatchObject({ cancels: both.id, date: todayInParis(), amountCents: -2_000 })
+
+      // Stored yesterday by the server: no longer the agent's to cancel, whatever the device's date; a manager's.
+      const synced = { id: `p-synced-${backend}`, invoiceId: `i-late-${backend}`, customerId: c, amountCents: 3_000 }
+      expect((await pay(team.agent, synced.id, synced.invoiceId, c, synced.amountCents, { date: yesterday })).conflicts).toEqual([])
+      await server.backend.db.query(`UPDATE rows SET updated_at = updated_at - interval '1 day' WHERE table_name = 'payments' AND id = $1`, [synced.id])
+      expect((await offline(team.agent, `x-synced-${backend}`, synced)).conflicts[0]).toMatchObject({ reason: "forbidden" })
+      expect((await offline(team.manager, `x-synced-m-${backend}`, synced)).conflicts).toEqual([])
+      expect((await server.pull(team.agent.token, "", 1000)).rows.find((r) => r.key === `x-synced-m-${backend}`)!.data).toMatchObject({ date: todayInParis() })
+    })
+
     it("lets a manager cancel any payment, and refuses to cancel an overpayment whose credit paid another invoice until that credit is cancelled", async () => {
       const c = `cancel-credit-${backend}`
       await customer(c)

@@ -7,6 +7,7 @@ import { prepared, type Db, type Queryable } from "../db/db"
 import { applyDocumentRules, applyPaymentRules, documentNumberPrefix, SELLER, type NumberAllocator } from "../documents/issue"
 import { timingMark } from "../http/request-timing"
 import { HttpError } from "../http/zod"
+import { PAYMENT_CANCELLED, paymentCancellation } from "../webhooks/payment-cancelled"
 import type { WriteBatcher } from "./write-batcher"
 
 /**
@@ -321,7 +322,7 @@ async function pushUnderLock(
       }
     }
 
-    const deliveries = state!.webhook ? webhookBodies(tables, auth.teamId, version, [...changed.values()].filter((c) => c.created && !c.deleted)) : []
+    const deliveries = state!.webhook ? await webhookBodies(tx, tables, auth.teamId, version, [...changed.values()].filter((c) => c.created && !c.deleted), current) : []
     // Rows, webhook queue and the client's last mutation id in one statement (data-modifying CTEs all run).
     const [stored] = await tx.query<{ client_stored: number }>(
       `WITH w AS (
@@ -368,13 +369,27 @@ function clientNotYours(): HttpError {
   return new HttpError(403, "client-not-yours", "this clientId belongs to another user or team: generate a new clientId after a login change")
 }
 
-function webhookBodies(tables: TableRegistry, teamId: string, version: number, created: { table: string; key: string; data: RowData | null }[]): { e: string; b: string }[] {
+async function webhookBodies(
+  tx: Queryable,
+  tables: TableRegistry,
+  teamId: string,
+  version: number,
+  created: { table: string; key: string; data: RowData | null }[],
+  pending: ReadonlyMap<string, RowState>
+): Promise<{ e: string; b: string }[]> {
   const occurredAt = new Date().toISOString()
-  return created.flatMap((c) => {
-    const event = tables[c.table]?.webhookEvent
+  const out: { e: string; b: string }[] = []
+  for (const c of created) {
+    const registered = tables[c.table]?.webhookEvent
+    if (!registered) continue
+    // A payment record that cancels another is no payment received: its own event, with the payment it undoes.
+    const cancels = c.table === "payments" && typeof c.data?.cancels === "string"
+    const event = cancels ? PAYMENT_CANCELLED : registered
+    const extra = cancels ? { cancellation: await paymentCancellation(tx, teamId, c.data!, occurredAt, pending) } : {}
     // The body is fixed now, so every retry carries the same bytes and signature; `id` lets receivers dedupe.
-    return event ? [{ e: event, b: JSON.stringify({ id: newId(), event, teamId, occurredAt, version, table: c.table, key: c.key, data: c.data }) }] : []
-  })
+    out.push({ e: event, b: JSON.stringify({ id: newId(), event, teamId, occurredAt, version, table: c.table, key: c.key, data: c.data, ...extra }) })
+  }
+  return out
 }
 
 /** A pull's page (see `pull`). */

@@ -3,10 +3,13 @@ import type { AddressInfo } from "node:net"
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
+import { todayInParis } from "../documents/issue"
 import { verify } from "../webhooks/signature"
+import { draftDocument, gloves } from "./documents"
 import { clientId, type TestServer } from "./harness"
 import { readPokes } from "./processes"
 import { callLog, customer, putRow } from "./rows"
+import { giveSeller } from "./seller"
 
 /** What the server tells the outside: the team's webhook and the server-sent pokes (same database as apiSuite). */
 export function notifySuite(server: () => TestServer): void {
@@ -18,7 +21,7 @@ export function notifySuite(server: () => TestServer): void {
   describe("outgoing webhook", () => {
     let receiver: Server
     let url: string
-    const received: { body: string; signature: string | undefined; status: number }[] = []
+    const received: { body: string; signature: string | undefined; event: string | undefined; status: number }[] = []
     let failuresLeft = 2
 
     beforeAll(async () => {
@@ -27,7 +30,7 @@ export function notifySuite(server: () => TestServer): void {
         req.on("data", (c: Buffer) => (body += c.toString("utf8")))
         req.on("end", () => {
           const status = failuresLeft-- > 0 ? 500 : 200
-          received.push({ body, signature: req.headers["x-comptoir-signature"] as string | undefined, status })
+          received.push({ body, signature: req.headers["x-comptoir-signature"] as string | undefined, event: req.headers["x-comptoir-event"] as string | undefined, status })
           res.writeHead(status).end()
         })
       })
@@ -77,6 +80,48 @@ export function notifySuite(server: () => TestServer): void {
         ["call-first", null],
         ["call-fix", "call-first"]
       ])
+    })
+
+    // An accounting tool undoes a payment on its side from one event, as Stripe and Odoo send one: not from a
+    // `payment.created` of a negative amount it would book as a refund.
+    it("posts a payment cancelled as payment.cancelled, with the payment as recorded, its invoice and customer, why, by whom and when", async () => {
+      const t = await s.team("hook-cancel")
+      await s.request("PUT", "/admin/webhook", t.admin.token, { url })
+      failuresLeft = 0
+      await giveSeller(s, t.admin)
+      const client = customer("c-hook", { code: "DUPONT-01" })
+      expect((await s.push(t.admin.token, clientId(), [putRow(1, "customers", "c-hook", client)])).conflicts).toEqual([])
+      const draft = draftDocument("invoice", "i-hook", "c-hook", [gloves("l1", 1000, 10_000)])
+      const created = await s.push(t.agent.token, clientId(), [putRow(1, "invoices", "i-hook", draft, { baseVersion: 0 })])
+      expect((await s.push(t.agent.token, clientId(), [putRow(1, "invoices", "i-hook", { status: "issued" }, { baseVersion: created.version })])).conflicts).toEqual([])
+      const payment = { id: "p-hook", invoiceId: "i-hook", customerId: "c-hook", date: todayInParis(), amountCents: 11_560, method: "transfer", reference: "VIR 0412", createdAt: Date.now(), recordedBy: t.agent.email }
+      const cancellation = { ...payment, id: "x-hook", amountCents: -11_560, createdAt: Date.now() + 1, cancels: "p-hook", cancelReason: "Montant mal saisi : 1 156,00 € et non 115,60 €" }
+      expect((await s.push(t.agent.token, clientId(), [putRow(1, "payments", "p-hook", payment)])).conflicts).toEqual([])
+      expect((await s.push(t.agent.token, clientId(), [putRow(1, "payments", "x-hook", cancellation)])).conflicts).toEqual([])
+
+      const deadline = Date.now() + 10_000
+      const deliveryOf = (key: string) => received.find((r) => (JSON.parse(r.body) as { key: string }).key === key)
+      while (Date.now() < deadline && !(deliveryOf("p-hook") && deliveryOf("x-hook"))) await new Promise((r) => setTimeout(r, 50))
+      expect(deliveryOf("p-hook")?.event).toBe("payment.created")
+      expect(deliveryOf("x-hook")?.event).toBe("payment.cancelled")
+      const body = JSON.parse(deliveryOf("x-hook")!.body) as Record<string, unknown>
+      const invoiceNumber = (await s.pull(t.agent.token)).rows.find((r) => r.key === "i-hook")!.data!.number
+      expect(body).toMatchObject({ event: "payment.cancelled", teamId: t.id, table: "payments", key: "x-hook", data: { cancels: "p-hook" } })
+      expect(body.cancellation).toEqual({
+        paymentId: "p-hook",
+        invoiceId: "i-hook",
+        invoiceNumber,
+        customerId: "c-hook",
+        customerCode: "DUPONT-01",
+        amountCents: 11_560,
+        method: "transfer",
+        paymentDate: todayInParis(),
+        reason: "Montant mal saisi : 1 156,00 € et non 115,60 €",
+        cancelledBy: t.agent.email,
+        cancelledAt: body.occurredAt,
+        date: todayInParis()
+      })
+      expect(invoiceNumber).toMatch(/^FAC-\d{4}-\d{5}$/)
     })
 
     it("keeps webhook settings to admins and refuses a non-http URL", async () => {

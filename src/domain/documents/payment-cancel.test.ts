@@ -4,7 +4,7 @@ import { customerCreditOf } from "./customer-credit"
 import { Invoice, PaymentRecord } from "./document.schema"
 import { customerRisk } from "./flow"
 import { toRows } from "./listing"
-import { cancelPayment, cancellationOf, mayCancelPayment } from "./payment-cancel"
+import { cancelPayment, cancellationOf, mayCancelPayment, takeCancellation } from "./payment-cancel"
 import { invoiceBalance, invoiceSteps } from "./payments"
 
 const line = (cents: number) => [{ id: "l1", productId: null, ref: "X", label: "Gants", unit: "u", quantityMilli: 1000, unitPriceCents: cents, discountBp: 0, vatRateBp: 0 }]
@@ -158,5 +158,31 @@ describe("who may cancel a payment", () => {
     expect(mayCancelPayment(recorded, { ...agent1, email: "AGENT1@demo.comptoir.test" }, "2026-12-07")).toBe(true)
     expect(mayCancelPayment(recorded, agent1, "2026-12-08")).toBe(false)
     expect(mayCancelPayment({ ...recorded, recordedBy: undefined }, agent1, "2026-12-07")).toBe(false)
+  })
+})
+
+// Made offline before midnight, pushed after it: the team learns it the next day, and the server dates it then.
+describe("a cancellation taken by the server", () => {
+  const late = (p: PaymentRecord, who = manager) => cancelPayment({ invoices: [inv], payments: [p], creditNotes: [] }, { id: `x-${p.id}`, paymentId: p.id, reason: "doublon", now: Date.parse("2026-12-07T22:55:00Z"), today: "2026-12-07", by: who })
+
+  it("is dated the day it is taken, not the day the device wrote, and is otherwise the device's record", () => {
+    const paid = pay("p1", "i-a", 10_000)
+    const made = late(paid)
+    expect(made.ok).toBe(true)
+    const taken = takeCancellation(made.ok ? made.value : paid, { invoices: [inv], payments: [paid], creditNotes: [] }, manager, "2026-12-08")
+    expect(taken).toEqual({ ok: true, value: { ...(made.ok ? made.value : {}), date: "2026-12-08" } })
+  })
+
+  it("still lets an agent cancel only a payment the server stored on the day it takes the cancellation", () => {
+    // Recorded and cancelled offline on the 7th, both stored on the 8th: the agent's own, of the same day.
+    const storedToday = pay("p-both", "i-a", 1_000, { createdAt: Date.parse("2026-12-08T00:10:00Z") })
+    const both = late({ ...storedToday, createdAt: Date.parse("2026-12-07T22:40:00Z") }, agent1)
+    expect(both.ok).toBe(true)
+    expect(takeCancellation(both.ok ? both.value : storedToday, { invoices: [inv], payments: [storedToday], creditNotes: [] }, agent1, "2026-12-08")).toMatchObject({ ok: true, value: { date: "2026-12-08" } })
+    // Stored on the 7th, cancelled offline that evening, taken on the 8th: a manager's call now.
+    const storedBefore = pay("p-synced", "i-a", 1_000, { createdAt: Date.parse("2026-12-07T22:40:00Z") })
+    const synced = late(storedBefore, agent1)
+    expect(synced.ok).toBe(true)
+    expect(takeCancellation(synced.ok ? synced.value : storedBefore, { invoices: [inv], payments: [storedBefore], creditNotes: [] }, agent1, "2026-12-08")).toMatchObject({ ok: false, code: "payment-cancel-forbidden" })
   })
 })

@@ -119,6 +119,20 @@ export function checkCancellation(record: PaymentRecord, mine: CustomerDocuments
   return null
 }
 
+/**
+ * The server's rule: a cancellation as the team takes it, dated the day the server receives it (`today`, Paris),
+ * whatever day the device wrote, then checked as on the device. A cancellation made offline at 23:55 and pushed at
+ * 00:10 is the team's fact from 00:10: refused for its date, it would sit among the options page's refused changes
+ * while the agent believed it done. Re-dating it gives nobody more: who may cancel is still judged on `today`, and
+ * an agent's "same day" on the day the server stored the payment, so an agent whose payment reached the server
+ * before midnight is told it is now a manager's to cancel, as one who cancels online after midnight is.
+ */
+export function takeCancellation(record: PaymentRecord, mine: CustomerDocuments, who: Canceller, today: string): Outcome<PaymentRecord> {
+  const taken = { ...record, date: today }
+  const refused = checkCancellation(taken, mine, who, today)
+  return refused ?? { ok: true, value: taken }
+}
+
 /** What the invoice's payments that count add up to (credit notes aside): below 0, more was sent back than received. */
 function receivedOn(invoiceId: string, payments: readonly PaymentRecord[]): number {
   return countedPayments(payments.filter((p) => p.invoiceId === invoiceId)).reduce((sum, p) => sum + p.amountCents, 0)
