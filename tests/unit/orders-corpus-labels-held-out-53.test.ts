@@ -94,7 +94,8 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = { huit: 8, cinq: 5, dix: 
 
 /** The words this part's mails write for each product they order, in French or English (a size, a format, a box size). */
 const GOODS: Readonly<Record<string, RegExp>> = {
-  "REF-1001": /\bA4\b/i,
+  // Recycled A4 is PAP-A4R: the plain reams' words never carry "recycl".
+  "REF-1001": /^(?!.*recycl).*\bA4\b/i,
   "PAP-A3": /\bA3\b/,
   "PAP-A4R": /recycl/i,
   "REF-1002": /toner/i,
@@ -132,9 +133,12 @@ const GOODS: Readonly<Record<string, RegExp>> = {
   "EAU-50": /\beau\b|water/i
 }
 
-/** A row's counts, once the sizes and packs its goods are named by are taken out ("110 litres", "5L", "50 cl", "boîte de 50", "packs of 24", "60x40x40"). */
+/** A row's counts, once the sizes and packs its goods are named by are taken out ("110 litres", "5L", "50 cl", "boîte de 50", "packs of 24", "roll of 25", "60x40x40"). */
 const countsOf = (row: string) => {
-  const bare = row.replace(/\b\d+x\d+x\d+\b|\b(?:lot|colis|boîtes?|box|case|packs?|sachet|bag|cartons?|paquets?) (?:de|of) \d+|\b\d+(?:[.,]\d+)? ?(?:L|litres?|cl|g|mm|m)\b/gi, " ")
+  // A row's line number ("3 | GOB-20", "2. A4 copy paper"), a reference's figures ("GOB-20", "REF-1015") and a box's
+  // content in brackets or words ("C4 (250)", "carton 20 paquets") are no counts either.
+  const unnumbered = row.replace(/^\d+(?: ?[|;,]|\.) ?/, " ").replace(/\b[A-Z]+-\d+\b|\(\d[\d ,]*\)|\bcarton \d+ paquets\b/g, " ")
+  const bare = unnumbered.replace(/\b\d+x\d+x\d+\b|\b(?:lot|colis|boîtes?|box|case|packs?|sachet|bag|cartons?|paquets?|rolls?|rouleaux?) (?:de|of) \d+|\b\d+(?:[.,]\d+)? ?(?:L|litres?|cl|g|mm|m)\b/gi, " ")
   return new Set([...bare.matchAll(/\b\d+\b/g)].map((x) => Number(x[0])).concat(bare.toLowerCase().split(/[^a-zà-ÿ]+/).flatMap((w) => (NUMBER_WORDS[w] === undefined ? [] : [NUMBER_WORDS[w]]))))
 }
 
