@@ -79,10 +79,11 @@ export function addressAfterAsking(lines: readonly string[]): { value: string; e
  * a day between them as dictation puts it ("livraison jeudi au garage …", "à livrer après demain matin au quai …", "delivered
  * by friday to the boathouse …"), or a letter does ("Livraison le mardi 8 décembre à la base …"); a day alone says it
  * too, with no verb, after the goods were asked for ("… ten rolls of bin bags by Monday to the base station, …", "for
- * Friday 11th at the latest, to the stores, …").
+ * Friday 11th at the latest, to the stores, …"), or « pour mardi à l'atelier 22 rue … » as a dictation asks (no
+ * sending verb, the day then the place).
  */
 const SENT = new RegExp(
-  String.raw`(?<![\p{L}'’])(?:(?:[àa] )?(?:livr(?:er|[ée]e?s?|ez|aison)|d[ée]pos(?:er|[ée]e?s?|ez)|apport(?:er|ez)) ${SENDING_DAY_FR}(?:sur|[àa]|au|aux|chez|par(?= l[ae] | l['’]))|(?:deliver(?:ed)?|ship(?:ped)?|drop(?:ped)?(?: off)?|bring|take) (?:(?:it|them|everything|the lot|all) )?(?:off )?${SENDING_DAY_EN}(?:to|at|via|through)|(?<=^|[\s,])(?:by|for|before) (?:monday|tuesday|wednesday|thursday|friday|saturday|tomorrow)(?: (?:week|fortnight))?(?: (?:the )?\d{1,2}(?:st|nd|rd|th))?(?:,? at the latest)?(?:,? (?:please|pls))?,? to)(?![\p{L}'’])`,
+  String.raw`(?<![\p{L}'’])(?:(?:[àa] )?(?:livr(?:er|[ée]e?s?|ez|aison)|d[ée]pos(?:er|[ée]e?s?|ez)|apport(?:er|ez)) ${SENDING_DAY_FR}(?:sur|[àa]|au|aux|chez|par(?= l[ae] | l['’]))|(?:deliver(?:ed)?|ship(?:ped)?|drop(?:ped)?(?: off)?|bring|take) (?:(?:it|them|everything|the lot|all) )?(?:off )?${SENDING_DAY_EN}(?:to|at|via|through)|(?<=^|[\s,])(?:by|for|before) (?:monday|tuesday|wednesday|thursday|friday|saturday|tomorrow)(?: (?:week|fortnight))?(?: (?:the )?\d{1,2}(?:st|nd|rd|th))?(?:,? at the latest)?(?:,? (?:please|pls))?,? to|(?<=^|[\s,])pour (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|demain|apr[èe]s[- ]?demain)(?: (?:matin|midi|soir))?(?: (?:le )?\d{1,2}(?:er)?)?,? (?:[àa](?= l['’ ]| la )|au|aux|chez))(?![\p{L}'’])`,
   "iu"
 )
 /** A street's own word, numbered or not ("Gnoll Park Road", "rue de Siam"). */
@@ -95,7 +96,9 @@ const STREET_WORD = /\b(?:road|rd|street|st|lane|avenue|ave|way|drive|close|terr
  * words, no figure) is the address.
  */
 export function addressSentTo(lines: readonly string[]): { value: string; evidence: string; confidence: number } | null {
-  for (const line of lines) {
+  for (const said of lines) {
+    // (« a l atelier 22 rue … » as a dictation without accents nor apostrophes writes « à l'atelier »)
+    const line = said.replace(/(?<=(?:^|\s)[àa] )l (?=[aeiouyéèêâh]\p{L})/giu, "l'")
     const sent = SENT.exec(line)
     if (sent === null || BILLING.test(line)) continue
     const from = sent.index + sent[0].length
@@ -196,7 +199,8 @@ export function addressOpeningOnTo(lines: readonly string[]): { value: string; e
   for (const line of lines) {
     // (a sentence ends on its full stop before a capital; "St. Paul" cut so gives no whole address, and nothing is taken)
     for (const sentence of line.split(/(?<=[.!?])\s+(?=\p{Lu})/u)) {
-      const found = addressAfterTo(sentence)
+      const head = GOES_TO.exec(sentence)
+      const found = addressAfterTo(sentence) ?? (head === null ? null : withoutSpotInLowerCase(addressAfterTo(sentence.slice(head[0].length), 400)))
       if (found !== null) return { ...found, evidence: line.trim() }
     }
   }
@@ -208,11 +212,25 @@ export function addressOpeningOnTo(lines: readonly string[]): { value: string; e
  * with no figure ("(side door, ring the bell)", « (porte de côté) »), or the place said not to go to (", not council HQ in
  * Elgin", « et non au siège »).
  */
-const NOTE_AFTER_CODE = /^[\s,.;]*(?:\([^()\d]{2,60}\)|(?:[,;]\s*|\s+[-–—]\s+)(?:and |but |et |mais )?(?:not|never|rather than|instead of|pas|non|jamais|plut[ôo]t que)\b[^()\d:]{2,60})?[\s.!]*$/iu
+const NOTE_AFTER_CODE = /^[\s,.;]*(?:\([^()\d]{2,60}\)|(?:[,;]\s*|\s+[-–—]\s+)(?:and |but |et |mais )?(?:not|never|rather than|instead of|pas|non|jamais|plut[ôo]t que)\b[^()\d:]{2,60}(?:\s*\([^()\d]{2,80}\))?)?[\s.!]*$/iu
 
-function addressAfterTo(line: string): { value: string; evidence: string; confidence: number } | null {
+/**
+ * "They go to the Pastry Kitchen, Unit 3 …, Bath BA1 3JF, not the shop …", « Cette fois à la réserve, 2 rue …, 29000
+ * Quimper, et pas à la brasserie », "Everything goes straight to …": a sentence whose first words only say the goods go
+ * (or this time), then "to" / « à » and an address, reads as one that opens on "to". (No other head: "Our office moved to
+ * …", "Invoices to …" name other places.)
+ */
+const GOES_TO = /^[\s>]*(?:(?:they|it|these|this|everything|all of it|the (?:lot|order|goods|boxes)|ils|elles|tout|le tout|la commande|les colis)\s+)?(?:(?:all |both |tous |toutes )?(?:go|goes|going|head|heads|need to go|needs to go|should go|must go|can go|vont|va|partent|part|doivent aller|doit aller|iront|ira)\s+(?:straight |direct(?:ly)? |directement |tout droit )?|(?:this time|cette fois(?:[- ]ci)?|exceptionally|exceptionnellement|for once|pour une fois|instead|today|aujourd['’]hui),?\s+)(?=(?:to|[àa]|au|aux)\s)/iu
+
+/** « la réserve, 2 rue … »: which of the sender's premises, in lower case, is no part of the address (as a label's "au labo, 3 rue …"). */
+function withoutSpotInLowerCase(found: { value: string; evidence: string; confidence: number } | null): typeof found {
+  const spot = found === null ? null : /^(?!(?:the|la|le|les)\s+\p{Lu})(?:(?:la|le|les|the)\s+|l['’])?\p{Ll}[^,\d]{1,30},\s*(.+)$/u.exec(found.value)
+  return found === null || spot === null || !streetOf(spot[1]!) ? found : { ...found, value: spot[1]! }
+}
+
+function addressAfterTo(line: string, longest = 120): { value: string; evidence: string; confidence: number } | null {
   // ("> to Meadowbank Community Centre, …": a quoted mail's line reads as its writer wrote it.)
-  const m = /^[\s>]*(?:to|[àa]|au|aux|chez)\s+(?!(?:the )?attention\b|l['’]attention\b)([^:]{8,120})$/iu.exec(line)
+  const m = new RegExp(String.raw`^[\s>]*(?:to|[àa]|au|aux|chez)\s+(?!(?:the )?attention\b|l['’]attention\b)([^:]{8,${longest}})$`, "iu").exec(line)
   if (m === null || BILLING.test(line)) return null
   const place = cleanAddressPart(m[1]!)
   if (!streetOf(place) || !POSTAL_LINE.test(place)) return null

@@ -49,11 +49,11 @@ export function withoutPlacesTakingNoGoods(line: string): string {
 /**
  * One word for a kind of premises before "at" and the address's number or unit: "our depot at 14 Industrial Avenue",
  * "the yard at Unit 9, …", "the warehouse at 3 Dock Road": the word says which of the sender's places, the address after
- * "at" is where. A spot qualified by more words ("the field depot at 18 …", "the mail room at 2234 …", "the rental
+ * "at" is where ("the counter at 18 Dock Road", "the forecourt at 4 …" too). A spot qualified by more words ("the field depot at 18 …", "the mail room at 2234 …", "the rental
  * return shed at 16 …") names where inside, and stays, as the corpus's labels keep it.
  */
 const BARE_PREMISES_AT =
-  /^(?:(?:the|our|my|their) )?(?:depot|yard|warehouse|site|office|offices|premises|shop|store|workshop|plant|factory|base|compound|branch|studio|clinic|surgery|practice|school|hall|garage|unit|farm|lab|showroom|restaurant|cafe|café|hotel|salon|kitchen|place|house|home|flat|apartment) at (?=\d{1,5}[a-z]?\b|(?:unit|units|suite|building|block|bay|lot|plot|floor|level)\s+\w*\d)/iu
+  /^(?:(?:the|our|my|their) )?(?:depot|yard|warehouse|site|office|offices|premises|shop|store|workshop|plant|factory|base|compound|branch|studio|clinic|surgery|practice|school|hall|garage|unit|farm|lab|showroom|restaurant|cafe|café|hotel|salon|kitchen|place|house|home|flat|apartment|counter|forecourt|pound|bakery|dairy|mill|barn|stables) at (?=\d{1,5}[a-z]?\b|(?:unit|units|suite|building|block|bay|lot|plot|floor|level)\s+\w*\d)/iu
 
 export function withoutBarePremisesAt(value: string): string {
   return value.replace(BARE_PREMISES_AT, "")

@@ -1,4 +1,5 @@
 import { foldText } from "../search/fold-text"
+import { SELF_COUNTRY_CODE, STREET } from "./address-shapes"
 import { emailOf } from "./customer-match"
 import type { OrderMail } from "./types"
 
@@ -167,6 +168,7 @@ function inlineAnswers(lines: readonly string[]): string[] {
  * lines that each start with a count are items of a list, never one wrapped line.
  */
 const LIST_COUNT = /^(?:\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s+\p{L}/iu
+const ENDS_ON_POSTAL_CODE = new RegExp(String.raw`(?:${SELF_COUNTRY_CODE.source.replace(/^\\b|\\b$/g, "")}|\b\d{4,5} \p{Lu}[\p{L}'’-]+(?:[ -]\p{L}[\p{L}'’-]+){0,3})\s*$`, "u")
 function unwrapped(lines: readonly string[]): string[] {
   const out: string[] = []
   for (let i = 0; i < lines.length; i++) {
@@ -178,6 +180,9 @@ function unwrapped(lines: readonly string[]): string[] {
       // "un colis de papier toilette (celui de 96 rouleaux, …)" / "un carton d'essuie-mains": two lines that each
       // start with a count are two items of a list, however long the first.
       if (LIST_COUNT.test(lines[i]!.trim()) && LIST_COUNT.test(next)) break
+      // "to the depot: Unit 12, …, Cork T45 XK20" / "our account no. is 20417": a line that ends on an address's postal code
+      // ended there; the next one, in lower case, is another thing said.
+      if (ENDS_ON_POSTAL_CODE.test(l) && (STREET.test(l) || /\b(?:unit|suite|building|bâtiment|lot)\s+\d/i.test(l))) break
       l = `${l.trimEnd()} ${next}`
       i++
     }
