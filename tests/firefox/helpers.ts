@@ -3,6 +3,8 @@ import { join } from "node:path"
 import type { Browser, Page } from "puppeteer-core"
 import type { DemoCustomer } from "~src/domain/demo/demo-data"
 import { demoCustomersCsv } from "~src/domain/import/export"
+import en from "~src/i18n/locales/en.json"
+import fr from "~src/i18n/locales/fr.json"
 
 import { LAB_AGENT1 } from "../telephony-lab/lab"
 import { openExtensionPageShowing } from "./launch"
@@ -70,10 +72,15 @@ export async function signInFromOptions(browser: Browser, url: string, email: st
   const signedIn = await options.waitForSelector('[data-comptoir="team-signed-in"]', { timeout: 20_000 })
   const who = await signedIn!.evaluate((e) => e.textContent ?? "")
   if (!who.includes(email)) throw new Error(`signed in as "${who}", not ${email}`)
-  // Done is a sync finished with no pull under way ("nothing to send" alone shows during the first pull too).
+  // Done is a sync finished with no pull under way ("nothing to send" alone shows during the first pull too), in
+  // the words of either interface language: a French browser's Comptoir speaks French from the start, and the
+  // English words alone timed out there (walk21ff, Firefox with French as its language).
+  const done = [en, fr].map((l) => `${l.sync.status.lastSynced.replace("{{time}}", ".*")} · ${l.sync.status.upToDate}`)
   await options.waitForFunction(
-    () => /Synced .* · nothing to send/.test(document.querySelector('[data-comptoir="sync-status"]')?.textContent ?? "") && !document.querySelector('[data-comptoir="sync-progress"]'),
-    { timeout: 60_000, polling: 200 }
+    (patterns: string[]) =>
+      patterns.some((p) => new RegExp(p).test(document.querySelector('[data-comptoir="sync-status"]')?.textContent ?? "")) && !document.querySelector('[data-comptoir="sync-progress"]'),
+    { timeout: 60_000, polling: 200 },
+    done
   )
   return options
 }

@@ -155,8 +155,13 @@ export function PanelCall({
   // Once per call: the agent may scroll away during it.
   const line = useRef<HTMLElement>(null)
   const liveKey = placing !== null ? "placing" : call && call.phase !== "ended" ? call.id : null
+  // Its first line (who is calling, else the state), not the whole section: a ringing call's section holds the
+  // caller's card and can be taller than the panel, and "nearest" then aligns its bottom, which hid who was calling
+  // and the state above the fold, Answer half cut (walk21ff, Firefox ESR, the panel scrolled to a clicked number's card).
   useEffect(() => {
-    if (liveKey !== null) line.current?.scrollIntoView?.({ block: "nearest" })
+    if (liveKey === null) return
+    const top = line.current?.firstElementChild ?? line.current
+    top?.scrollIntoView?.({ block: "nearest" })
   }, [liveKey])
   if (!bar.configured) return null
 
