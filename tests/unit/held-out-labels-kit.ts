@@ -205,3 +205,46 @@ export function itChecksSaidAgain(mails: LabelledMail[], madeFrom: ReadonlyMap<s
     }
   })
 }
+
+/*
+ * The shape every 40-mail part's labels share (held-out 30 on), its checks written once and its values the part's
+ * own: each part's test keeps its sentence, saying in its own words what these values are, and its body calls these.
+ */
+
+/** A part's make-up: 40 mails, the first `french` of them French, its look-alikes' numbers, and its orders' lines. */
+export type SetShape = { french: number; lookAlikes: readonly number[]; lines: number }
+
+export function expectSetShape(mails: LabelledMail[], shape: SetShape) {
+  expect(mails).toHaveLength(40)
+  expect(mails.filter((m) => numberOf(m.name) <= shape.french)).toHaveLength(shape.french)
+  expect(mails.filter((m) => !m.expected.is_order).map((m) => numberOf(m.name))).toEqual(shape.lookAlikes)
+  expect(mails.reduce((n, m) => n + m.expected.lines.length, 0)).toBe(shape.lines)
+}
+
+/** Each look-alike's mail, PDF or CSV says in its own words that no goods are asked for (`noGoods`, by mail number). */
+export function expectLookAlikesSayNoGoods(mails: LabelledMail[], madeFrom: ReadonlyMap<string, string>, noGoods: Readonly<Record<number, RegExp>>) {
+  for (const m of mails.filter((x) => !x.expected.is_order)) expect(madeFrom.get(m.name), m.name).toMatch(noGoods[numberOf(m.name)]!)
+}
+
+/** The mails carrying a PDF, a windows-1252 CSV and a UTF-8 CSV, by name: exactly these. */
+export type SetAttachments = { pdf: readonly string[]; csv1252: readonly string[]; csvUtf8: readonly string[] }
+
+export function expectAttachments(mails: LabelledMail[], attached: SetAttachments) {
+  expect(withAttachment(mails, /^Content-Type: application\/pdf/m)).toEqual(attached.pdf)
+  expect(withAttachment(mails, /^Content-Type: text\/csv; charset="windows-1252"/m)).toEqual(attached.csv1252)
+  expect(withAttachment(mails, /^Content-Type: text\/csv; charset="utf-8"/m)).toEqual(attached.csvUtf8)
+}
+
+/** The mails marked "Precedence: bulk" and "Auto-Submitted: auto-…", by number: exactly these (no order among them). */
+export type SetHeaders = { bulk: readonly number[]; autoSubmitted: readonly number[] }
+
+export function expectBulkAndAutomatic(mails: LabelledMail[], headers: SetHeaders) {
+  expect(mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual(headers.bulk)
+  expect(mails.filter((m) => /^Auto-Submitted: auto-/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual(headers.autoSubmitted)
+}
+
+/** The customers the labels name, as [mail number, code]: exactly these, and exactly the mails sent from a customers.csv address. */
+export function expectKnownCustomers(mails: LabelledMail[], known: readonly (readonly [number, string])[]) {
+  expect(mails.filter((m) => m.expected.customer_code !== null).map((m) => [numberOf(m.name), m.expected.customer_code])).toEqual(known)
+  expect(fromCustomerAddresses(mails)).toEqual(mails.filter((m) => m.expected.customer_code !== null).map((m) => m.name))
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 
-import { DAY, FRI, isoWeek, itChecksDeliveryDays, MON, next, nextWeeks, numberOf, on, readLabelledMails, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+import { DAY, expectAttachments, expectSetShape, FRI, isoWeek, itChecksDeliveryDays, MON, next, nextWeeks, numberOf, on, readLabelledMails, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
 
 /**
  * The former twenty-ninth held-out part (issue #11; h29-* in tuned/ since tune29, held-out-29/ until then): 40 mails
@@ -48,16 +48,11 @@ const NOT_ORDERS = [3, 7, 10, 14, 18, 21, 25, 28, 31, 34, 37, 40]
 
 describe("the former twenty-ninth held-out part (h29-* in tuned/), written blind after the extractor and now tuning material", () => {
   it("holds 40 mails, 22 French (01–22) and 18 English (23–40), 12 of them not orders, its 28 orders 123 lines long", () => {
-    expect(mails).toHaveLength(40)
-    expect(mails.filter((m) => numberOf(m.name) <= 22)).toHaveLength(22)
-    expect(mails.filter((m) => !m.expected.is_order).map((m) => numberOf(m.name))).toEqual(NOT_ORDERS)
-    expect(mails.reduce((n, m) => n + m.expected.lines.length, 0)).toBe(123)
+    expectSetShape(mails, { french: 22, lookAlikes: NOT_ORDERS, lines: 123 })
   })
 
   it("attaches a film set's, a hospital's and a salmon farm's PDF orders, a chemistry store's windows-1252 .csv and another's UTF-8 one", () => {
-    expect(withAttachment(mails, /^Content-Type: application\/pdf/m)).toEqual(["h29-06-tournage-geneve-pdf", "h29-23-galway-hospital-pdf", "h29-39-salmon-farm-pdf"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="windows-1252"/m)).toEqual(["h29-11-chimie-strasbourg-csv"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="utf-8"/m)).toEqual(["h29-27-glasgow-chemistry-csv"])
+    expectAttachments(mails, { pdf: ["h29-06-tournage-geneve-pdf", "h29-23-galway-hospital-pdf", "h29-39-salmon-farm-pdf"], csv1252: ["h29-11-chimie-strasbourg-csv"], csvUtf8: ["h29-27-glasgow-chemistry-csv"] })
   })
 
   it("marks the ski areas' buying newsletter as bulk, and none of the orders", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 
-import { FRI, isoWeek, itChecksDeliveryDays, MON, next, nextWeeks, numberOf, on, readLabelledMails, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+import { expectAttachments, expectSetShape, FRI, isoWeek, itChecksDeliveryDays, MON, next, nextWeeks, numberOf, on, readLabelledMails, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
 
 /**
  * The former thirtieth held-out part (issue #11; h30-* in tuned/ since tune30, held-out-30/ until then): 40 mails by
@@ -50,16 +50,11 @@ const NOT_ORDERS = [2, 6, 10, 13, 17, 19, 20, 22, 26, 30, 32, 38]
 
 describe("the former thirtieth held-out part (h30-* in tuned/), written blind after the extractor and now tuning material", () => {
   it("holds 40 mails, 22 French (01–22) and 18 English (23–40), 12 of them not orders, its 28 orders 107 lines long", () => {
-    expect(mails).toHaveLength(40)
-    expect(mails.filter((m) => numberOf(m.name) <= 22)).toHaveLength(22)
-    expect(mails.filter((m) => !m.expected.is_order).map((m) => numberOf(m.name))).toEqual(NOT_ORDERS)
-    expect(mails.reduce((n, m) => n + m.expected.lines.length, 0)).toBe(107)
+    expectSetShape(mails, { french: 22, lookAlikes: NOT_ORDERS, lines: 107 })
   })
 
   it("attaches a theatre workshop's and a Yukon mine's PDF orders, a vet group's windows-1252 .csv and a Hong Kong vet group's UTF-8 one", () => {
-    expect(withAttachment(mails, /^Content-Type: application\/pdf/m)).toEqual(["h30-09-theatre-atelier-pdf", "h30-31-yukon-mine-pdf"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="windows-1252"/m)).toEqual(["h30-11-veterinaire-groupe-csv"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="utf-8"/m)).toEqual(["h30-33-hk-vet-group-csv"])
+    expectAttachments(mails, { pdf: ["h30-09-theatre-atelier-pdf", "h30-31-yukon-mine-pdf"], csv1252: ["h30-11-veterinaire-groupe-csv"], csvUtf8: ["h30-33-hk-vet-group-csv"] })
   })
 
   it("marks the supplier's December newsletter as bulk, and none of the orders", () => {

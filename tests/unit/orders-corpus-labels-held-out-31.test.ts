@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 
-import { after, DAY, FRI, itChecksDeliveryDays, MON, next, nextWeeks, numberOf, on, readLabelledMails, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+import { after, DAY, expectAttachments, expectSetShape, FRI, itChecksDeliveryDays, MON, next, nextWeeks, numberOf, on, readLabelledMails, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
 
 /**
  * The former thirty-first held-out part (issue #11; h31-* in tuned/ since tune31, held-out-31/ until then): 40 mails
@@ -55,16 +55,11 @@ const NOT_ORDERS = [2, 5, 8, 12, 14, 18, 22, 26, 28, 32, 35, 38]
 
 describe("the former thirty-first held-out part (h31-* in tuned/), written blind after the extractor and now tuning material", () => {
   it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 98 lines long", () => {
-    expect(mails).toHaveLength(40)
-    expect(mails.filter((m) => numberOf(m.name) <= 20)).toHaveLength(20)
-    expect(mails.filter((m) => !m.expected.is_order).map((m) => numberOf(m.name))).toEqual(NOT_ORDERS)
-    expect(mails.reduce((n, m) => n + m.expected.lines.length, 0)).toBe(98)
+    expectSetShape(mails, { french: 20, lookAlikes: NOT_ORDERS, lines: 98 })
   })
 
   it("attaches a stand builder's and a convention hall's PDF orders, a students' windows-1252 .csv and a university's UTF-8 one", () => {
-    expect(withAttachment(mails, /^Content-Type: application\/pdf/m)).toEqual(["h31-07-standiste-villepinte-pdf", "h31-25-austin-convention-pdf"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="windows-1252"/m)).toEqual(["h31-11-bde-gala-csv"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="utf-8"/m)).toEqual(["h31-30-lakeshore-athletics-csv"])
+    expectAttachments(mails, { pdf: ["h31-07-standiste-villepinte-pdf", "h31-25-austin-convention-pdf"], csv1252: ["h31-11-bde-gala-csv"], csvUtf8: ["h31-30-lakeshore-athletics-csv"] })
   })
 
   it("marks the trade show's newsletter as bulk and the carrier's notice as automatic, and none of the orders", () => {

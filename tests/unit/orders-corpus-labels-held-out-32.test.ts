@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 
-import { after, DAY, FRI, itChecksDeliveryDays, MON, next, numberOf, on, readLabelledMails, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectSetShape, FRI, itChecksDeliveryDays, MON, next, numberOf, on, readLabelledMails, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
 
 /**
  * The former thirty-second held-out part (issue #11; h32-* in tuned/ since tune32, held-out-32/ until then): 40 mails
@@ -57,21 +57,15 @@ const NOT_ORDERS = [3, 6, 10, 14, 17, 19, 22, 26, 29, 33, 36, 39]
 
 describe("the former thirty-second held-out part (h32-* in tuned/), written blind after the extractor and now tuning material", () => {
   it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 106 lines long", () => {
-    expect(mails).toHaveLength(40)
-    expect(mails.filter((m) => numberOf(m.name) <= 20)).toHaveLength(20)
-    expect(mails.filter((m) => !m.expected.is_order).map((m) => numberOf(m.name))).toEqual(NOT_ORDERS)
-    expect(mails.reduce((n, m) => n + m.expected.lines.length, 0)).toBe(106)
+    expectSetShape(mails, { french: 20, lookAlikes: NOT_ORDERS, lines: 106 })
   })
 
   it("attaches a conservatoire's and a school district's PDF orders, a botanical garden's windows-1252 .csv and a lab's UTF-8 one", () => {
-    expect(withAttachment(mails, /^Content-Type: application\/pdf/m)).toEqual(["h32-07-conservatoire-geneve-pdf", "h32-25-school-district-pdf"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="windows-1252"/m)).toEqual(["h32-11-jardin-botanique-csv"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="utf-8"/m)).toEqual(["h32-30-neuroscience-csv"])
+    expectAttachments(mails, { pdf: ["h32-07-conservatoire-geneve-pdf", "h32-25-school-district-pdf"], csv1252: ["h32-11-jardin-botanique-csv"], csvUtf8: ["h32-30-neuroscience-csv"] })
   })
 
   it("marks the newsletter as bulk, the out-of-office and the ServiceNow rejection as automatic, and none of the orders", () => {
-    expect(mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([19])
-    expect(mails.filter((m) => /^Auto-Submitted: auto-/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([17, 39])
+    expectBulkAndAutomatic(mails, { bulk: [19], autoSubmitted: [17, 39] })
   })
 
   it("names a known customer for the three orders sent from a customer's address, and none for the others", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 
-import { after, DAY, FRI, itChecksDeliveryDays, MON, next, nextWeeks, numberOf, on, readLabelledMails, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectSetShape, FRI, itChecksDeliveryDays, MON, next, nextWeeks, numberOf, on, readLabelledMails, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
 
 /**
  * The former thirty-third held-out part (issue #11; h33-* in tuned/ since tune33, held-out-33/ until then): 40 mails
@@ -56,21 +56,15 @@ const NOT_ORDERS = [3, 7, 10, 14, 17, 19, 22, 25, 28, 31, 34, 37]
 
 describe("the former thirty-third held-out part (h33-* in tuned/), written blind after the extractor and now tuning material", () => {
   it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 86 lines long", () => {
-    expect(mails).toHaveLength(40)
-    expect(mails.filter((m) => numberOf(m.name) <= 20)).toHaveLength(20)
-    expect(mails.filter((m) => !m.expected.is_order).map((m) => numberOf(m.name))).toEqual(NOT_ORDERS)
-    expect(mails.reduce((n, m) => n + m.expected.lines.length, 0)).toBe(86)
+    expectSetShape(mails, { french: 20, lookAlikes: NOT_ORDERS, lines: 86 })
   })
 
   it("attaches an insurer's and a broker's PDF orders, a syndic's windows-1252 .csv and a coworking space's UTF-8 one", () => {
-    expect(withAttachment(mails, /^Content-Type: application\/pdf/m)).toEqual(["h33-05-mutuelle-nantes-pdf", "h33-23-insurance-broker-nyc-pdf"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="windows-1252"/m)).toEqual(["h33-11-syndic-marseille-csv"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="utf-8"/m)).toEqual(["h33-30-coworking-singapore-csv"])
+    expectAttachments(mails, { pdf: ["h33-05-mutuelle-nantes-pdf", "h33-23-insurance-broker-nyc-pdf"], csv1252: ["h33-11-syndic-marseille-csv"], csvUtf8: ["h33-30-coworking-singapore-csv"] })
   })
 
   it("marks the tender notice and the newsletter as bulk, the out-of-office as automatic, and none of the orders", () => {
-    expect(mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([19, 31])
-    expect(mails.filter((m) => /^Auto-Submitted: auto-/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([14])
+    expectBulkAndAutomatic(mails, { bulk: [19, 31], autoSubmitted: [14] })
   })
 
   it("names a known customer for the three orders sent from a customer's address, and none for the others", () => {

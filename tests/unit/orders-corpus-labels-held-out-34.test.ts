@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest"
+import { describe, it } from "vitest"
 
-import { after, DAY, FRI, fromCustomerAddresses, itChecksDeliveryDays, itChecksLabelRuns, MON, next, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectSetShape, FRI, itChecksDeliveryDays, itChecksLabelRuns, MON, next, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
 
 /**
  * The former thirty-fourth held-out part (issue #11; h34-* in tuned/ since tune34, held-out-34/ until then): 40 mails by an author who read neither the extractor nor another set's
@@ -55,27 +55,19 @@ const NOT_ORDERS = [4, 7, 11, 15, 18, 20, 23, 26, 30, 33, 36, 39]
 
 describe("the former thirty-fourth held-out part (h34-* in tuned/), written blind after the extractor and now tuning material", () => {
   it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 107 lines long", () => {
-    expect(mails).toHaveLength(40)
-    expect(mails.filter((m) => numberOf(m.name) <= 20)).toHaveLength(20)
-    expect(mails.filter((m) => !m.expected.is_order).map((m) => numberOf(m.name))).toEqual(NOT_ORDERS)
-    expect(mails.reduce((n, m) => n + m.expected.lines.length, 0)).toBe(107)
+    expectSetShape(mails, { french: 20, lookAlikes: NOT_ORDERS, lines: 107 })
   })
 
   it("attaches a TV production's and a radio's PDF orders, a daily's windows-1252 .csv and a post-production house's UTF-8 one", () => {
-    expect(withAttachment(mails, /^Content-Type: application\/pdf/m)).toEqual(["h34-03-production-tv-boulogne-pdf", "h34-22-radio-dublin-pdf"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="windows-1252"/m)).toEqual(["h34-12-quotidien-strasbourg-csv"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="utf-8"/m)).toEqual(["h34-32-post-production-burbank-csv"])
+    expectAttachments(mails, { pdf: ["h34-03-production-tv-boulogne-pdf", "h34-22-radio-dublin-pdf"], csv1252: ["h34-12-quotidien-strasbourg-csv"], csvUtf8: ["h34-32-post-production-burbank-csv"] })
   })
 
   it("marks the newsletter as bulk, the out-of-office as automatic, and none of the orders", () => {
-    expect(mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([18])
-    expect(mails.filter((m) => /^Auto-Submitted: auto-/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([11])
+    expectBulkAndAutomatic(mails, { bulk: [18], autoSubmitted: [11] })
   })
 
   it("names a known customer for the two orders sent from a customer's address, and none for the others", () => {
-    const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => [numberOf(m.name), m.expected.customer_code])
-    expect(known).toEqual([[6, "C-00104"], [27, "C-00204"]])
-    expect(fromCustomerAddresses(mails)).toEqual(mails.filter((m) => m.expected.customer_code !== null).map((m) => m.name))
+    expectKnownCustomers(mails, [[6, "C-00104"], [27, "C-00204"]])
   })
 
   itChecksLabelRuns(mails, {

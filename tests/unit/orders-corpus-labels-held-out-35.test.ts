@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest"
+import { describe, it } from "vitest"
 
-import { after, DAY, FRI, fromCustomerAddresses, itChecksDeliveryDays, itChecksLabelRuns, MON, next, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectSetShape, FRI, itChecksDeliveryDays, itChecksLabelRuns, MON, next, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
 
 /**
  * The former thirty-fifth held-out part (issue #11; h35-* in tuned/ since tune35, held-out-35/ until then): 40 mails by an author who read neither the extractor nor another set's
@@ -57,27 +57,19 @@ const NOT_ORDERS = [3, 6, 8, 10, 12, 16, 20, 23, 27, 30, 33, 36]
 
 describe("the former thirty-fifth held-out part (h35-* in tuned/), written blind after the extractor and now tuning material", () => {
   it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 103 lines long", () => {
-    expect(mails).toHaveLength(40)
-    expect(mails.filter((m) => numberOf(m.name) <= 20)).toHaveLength(20)
-    expect(mails.filter((m) => !m.expected.is_order).map((m) => numberOf(m.name))).toEqual(NOT_ORDERS)
-    expect(mails.reduce((n, m) => n + m.expected.lines.length, 0)).toBe(103)
+    expectSetShape(mails, { french: 20, lookAlikes: NOT_ORDERS, lines: 103 })
   })
 
   it("attaches a cycling team's and a rugby club's PDF orders, a stadium's windows-1252 .csv and a ballpark's UTF-8 one", () => {
-    expect(withAttachment(mails, /^Content-Type: application\/pdf/m)).toEqual(["h35-04-equipe-cycliste-pdf", "h35-22-rugby-gloucester-pdf"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="windows-1252"/m)).toEqual(["h35-11-grand-stade-csv"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="utf-8"/m)).toEqual(["h35-31-spring-training-csv"])
+    expectAttachments(mails, { pdf: ["h35-04-equipe-cycliste-pdf", "h35-22-rugby-gloucester-pdf"], csv1252: ["h35-11-grand-stade-csv"], csvUtf8: ["h35-31-spring-training-csv"] })
   })
 
   it("marks the newsletter as bulk, the out-of-office as automatic, and none of the orders", () => {
-    expect(mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([12])
-    expect(mails.filter((m) => /^Auto-Submitted: auto-/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([6])
+    expectBulkAndAutomatic(mails, { bulk: [12], autoSubmitted: [6] })
   })
 
   it("names a known customer for the two orders sent from a customer's address, and none for the others", () => {
-    const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => [numberOf(m.name), m.expected.customer_code])
-    expect(known).toEqual([[9, "C-00110"], [24, "C-00202"]])
-    expect(fromCustomerAddresses(mails)).toEqual(mails.filter((m) => m.expected.customer_code !== null).map((m) => m.name))
+    expectKnownCustomers(mails, [[9, "C-00110"], [24, "C-00202"]])
   })
 
   itChecksLabelRuns(mails, {

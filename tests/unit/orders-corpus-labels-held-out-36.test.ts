@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest"
+import { describe, it } from "vitest"
 
-import { after, DAY, FRI, fromCustomerAddresses, itChecksDeliveryDays, itChecksLabelRuns, MON, next, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectSetShape, FRI, itChecksDeliveryDays, itChecksLabelRuns, MON, next, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
 
 /**
  * The former thirty-sixth held-out part (issue #11; h36-* in tuned/ since tune36, held-out-36/ until then): 40 mails
@@ -58,27 +58,19 @@ const COMPANY_NUMBERS = ["412 908 337 00029", "512 334 889", "1310 2018 000 023 
 
 describe("the former thirty-sixth held-out part (h36-* in tuned/), written blind after the extractor and now tuning material", () => {
   it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 114 lines long", () => {
-    expect(mails).toHaveLength(40)
-    expect(mails.filter((m) => numberOf(m.name) <= 20)).toHaveLength(20)
-    expect(mails.filter((m) => !m.expected.is_order).map((m) => numberOf(m.name))).toEqual(NOT_ORDERS)
-    expect(mails.reduce((n, m) => n + m.expected.lines.length, 0)).toBe(114)
+    expectSetShape(mails, { french: 20, lookAlikes: NOT_ORDERS, lines: 114 })
   })
 
   it("attaches a facility manager's and an FM company's PDF orders, a landlord's windows-1252 .csv and a mall's UTF-8 one", () => {
-    expect(withAttachment(mails, /^Content-Type: application\/pdf/m)).toEqual(["h36-03-facility-manager-lyon-pdf", "h36-22-facilities-manchester-pdf"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="windows-1252"/m)).toEqual(["h36-12-regie-bailleur-rennes-csv"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="utf-8"/m)).toEqual(["h36-33-mall-management-chicago-csv"])
+    expectAttachments(mails, { pdf: ["h36-03-facility-manager-lyon-pdf", "h36-22-facilities-manchester-pdf"], csv1252: ["h36-12-regie-bailleur-rennes-csv"], csvUtf8: ["h36-33-mall-management-chicago-csv"] })
   })
 
   it("marks the newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expect(mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([18])
-    expect(mails.filter((m) => /^Auto-Submitted: auto-/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([7, 37])
+    expectBulkAndAutomatic(mails, { bulk: [18], autoSubmitted: [7, 37] })
   })
 
   it("names a known customer for the three orders sent from a customer's address, and none for the others", () => {
-    const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => [numberOf(m.name), m.expected.customer_code])
-    expect(known).toEqual([[5, "C-00107"], [14, "C-00120"], [30, "C-00206"]])
-    expect(fromCustomerAddresses(mails)).toEqual(mails.filter((m) => m.expected.customer_code !== null).map((m) => m.name))
+    expectKnownCustomers(mails, [[5, "C-00107"], [14, "C-00120"], [30, "C-00206"]])
   })
 
   itChecksLabelRuns(mails, {

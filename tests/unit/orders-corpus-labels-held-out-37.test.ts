@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest"
+import { describe, it } from "vitest"
 
-import { after, DAY, FRI, fromCustomerAddresses, itChecksDeliveryDays, itChecksLabelRuns, MON, next, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectSetShape, FRI, itChecksDeliveryDays, itChecksLabelRuns, MON, next, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
 
 /**
  * The former thirty-seventh held-out part (issue #11; h37-* in tuned/ since tune37, held-out-37/ until then): 40 mails
@@ -56,27 +56,19 @@ const NOT_ORDERS = [3, 7, 9, 11, 15, 18, 23, 26, 30, 33, 36, 38]
 
 describe("the former thirty-seventh held-out part (h37-* in tuned/), written blind after the extractor and now tuning material", () => {
   it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 110 lines long", () => {
-    expect(mails).toHaveLength(40)
-    expect(mails.filter((m) => numberOf(m.name) <= 20)).toHaveLength(20)
-    expect(mails.filter((m) => !m.expected.is_order).map((m) => numberOf(m.name))).toEqual(NOT_ORDERS)
-    expect(mails.reduce((n, m) => n + m.expected.lines.length, 0)).toBe(110)
+    expectSetShape(mails, { french: 20, lookAlikes: NOT_ORDERS, lines: 110 })
   })
 
   it("attaches a relief NGO's and a relief charity's PDF orders, a Lyon charity's windows-1252 .csv and a Chicago agency's UTF-8 one", () => {
-    expect(withAttachment(mails, /^Content-Type: application\/pdf/m)).toEqual(["h37-02-ong-entrepot-vitrolles-pdf", "h37-22-relief-warehouse-felixstowe-pdf"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="windows-1252"/m)).toEqual(["h37-12-entraide-lyon-csv"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="utf-8"/m)).toEqual(["h37-28-resettlement-agency-chicago-csv"])
+    expectAttachments(mails, { pdf: ["h37-02-ong-entrepot-vitrolles-pdf", "h37-22-relief-warehouse-felixstowe-pdf"], csv1252: ["h37-12-entraide-lyon-csv"], csvUtf8: ["h37-28-resettlement-agency-chicago-csv"] })
   })
 
   it("marks the newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expect(mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([11])
-    expect(mails.filter((m) => /^Auto-Submitted: auto-/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([7, 26])
+    expectBulkAndAutomatic(mails, { bulk: [11], autoSubmitted: [7, 26] })
   })
 
   it("names a known customer for the three orders sent from a customer's address, and none for the others", () => {
-    const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => [numberOf(m.name), m.expected.customer_code])
-    expect(known).toEqual([[20, "C-00113"], [27, "C-00209"], [39, "C-00205"]])
-    expect(fromCustomerAddresses(mails)).toEqual(mails.filter((m) => m.expected.customer_code !== null).map((m) => m.name))
+    expectKnownCustomers(mails, [[20, "C-00113"], [27, "C-00209"], [39, "C-00205"]])
   })
 
   itChecksLabelRuns(mails, {

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest"
+import { describe, it } from "vitest"
 
-import { after, DAY, FRI, fromCustomerAddresses, itChecksDeliveryDays, itChecksLabelRuns, MON, next, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectSetShape, FRI, itChecksDeliveryDays, itChecksLabelRuns, MON, next, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
 
 /**
  * The former thirty-eighth held-out part (issue #11; h38-* in tuned/ since tune38, held-out-38/ until then): 40 mails
@@ -55,27 +55,19 @@ const NOT_ORDERS = [3, 7, 11, 15, 18, 22, 26, 29, 33, 36, 38, 40]
 
 describe("the former thirty-eighth held-out part (h38-* in tuned/), written blind after the extractor and now tuning material", () => {
   it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 114 lines long", () => {
-    expect(mails).toHaveLength(40)
-    expect(mails.filter((m) => numberOf(m.name) <= 20)).toHaveLength(20)
-    expect(mails.filter((m) => !m.expected.is_order).map((m) => numberOf(m.name))).toEqual(NOT_ORDERS)
-    expect(mails.reduce((n, m) => n + m.expected.lines.length, 0)).toBe(114)
+    expectSetShape(mails, { french: 20, lookAlikes: NOT_ORDERS, lines: 114 })
   })
 
   it("attaches a bus network's and a ramp services' PDF orders, a service area's windows-1252 .csv and a rail yard's UTF-8 one", () => {
-    expect(withAttachment(mails, /^Content-Type: application\/pdf/m)).toEqual(["h38-05-reseau-bus-pau-pdf", "h38-24-ramp-services-dubai-pdf"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="windows-1252"/m)).toEqual(["h38-13-aire-autoroute-csv"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="utf-8"/m)).toEqual(["h38-31-rail-yard-chicago-csv"])
+    expectAttachments(mails, { pdf: ["h38-05-reseau-bus-pau-pdf", "h38-24-ramp-services-dubai-pdf"], csv1252: ["h38-13-aire-autoroute-csv"], csvUtf8: ["h38-31-rail-yard-chicago-csv"] })
   })
 
   it("marks the newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expect(mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([18])
-    expect(mails.filter((m) => /^Auto-Submitted: auto-/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([7, 26])
+    expectBulkAndAutomatic(mails, { bulk: [18], autoSubmitted: [7, 26] })
   })
 
   it("names a known customer for the three orders sent from a customer's address, and none for the others", () => {
-    const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => [numberOf(m.name), m.expected.customer_code])
-    expect(known).toEqual([[6, "C-00105"], [9, "C-00102"], [27, "C-00202"]])
-    expect(fromCustomerAddresses(mails)).toEqual(mails.filter((m) => m.expected.customer_code !== null).map((m) => m.name))
+    expectKnownCustomers(mails, [[6, "C-00105"], [9, "C-00102"], [27, "C-00202"]])
   })
 
   itChecksLabelRuns(mails, {

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest"
+import { describe, it } from "vitest"
 
-import { after, FRI, fromCustomerAddresses, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, MON, next, nextWeeks, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+import { after, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectSetShape, FRI, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, MON, next, nextWeeks, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
 
 /**
  * The former thirty-ninth held-out part (issue #11; h39-* in tuned/ since tune38, held-out-39/ until then): 40 mails
@@ -57,27 +57,19 @@ const NOT_ORDERS = [4, 8, 11, 14, 17, 19, 23, 27, 30, 33, 36, 38]
 
 describe("the former thirty-ninth held-out part (h39-* in tuned/), written blind after the extractor and now tuning material", () => {
   it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 106 lines long", () => {
-    expect(mails).toHaveLength(40)
-    expect(mails.filter((m) => numberOf(m.name) <= 20)).toHaveLength(20)
-    expect(mails.filter((m) => !m.expected.is_order).map((m) => numberOf(m.name))).toEqual(NOT_ORDERS)
-    expect(mails.reduce((n, m) => n + m.expected.lines.length, 0)).toBe(106)
+    expectSetShape(mails, { french: 20, lookAlikes: NOT_ORDERS, lines: 106 })
   })
 
   it("attaches a comté fruitière's and a Canterbury dairy's PDF orders, a trout farm's windows-1252 .csv and a Salinas greenhouse's UTF-8 one", () => {
-    expect(withAttachment(mails, /^Content-Type: application\/pdf/m)).toEqual(["h39-02-fruitiere-comte-pdf", "h39-25-canterbury-dairy-pdf"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="windows-1252"/m)).toEqual(["h39-12-pisciculture-ossau-csv"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="utf-8"/m)).toEqual(["h39-31-salinas-greenhouse-csv"])
+    expectAttachments(mails, { pdf: ["h39-02-fruitiere-comte-pdf", "h39-25-canterbury-dairy-pdf"], csv1252: ["h39-12-pisciculture-ossau-csv"], csvUtf8: ["h39-31-salinas-greenhouse-csv"] })
   })
 
   it("marks the co-op's newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expect(mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([11])
-    expect(mails.filter((m) => /^Auto-Submitted: auto-/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([19, 33])
+    expectBulkAndAutomatic(mails, { bulk: [11], autoSubmitted: [19, 33] })
   })
 
   it("names a known customer for the three orders sent from a customer's address, and none for the others", () => {
-    const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => [numberOf(m.name), m.expected.customer_code])
-    expect(known).toEqual([[6, "C-00103"], [15, "C-00117"], [24, "C-00203"]])
-    expect(fromCustomerAddresses(mails)).toEqual(mails.filter((m) => m.expected.customer_code !== null).map((m) => m.name))
+    expectKnownCustomers(mails, [[6, "C-00103"], [15, "C-00117"], [24, "C-00203"]])
   })
 
   itChecksLabelRuns(mails, {

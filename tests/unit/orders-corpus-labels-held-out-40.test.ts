@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest"
+import { describe, it } from "vitest"
 
-import { after, FRI, fromCustomerAddresses, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, MON, next, nextWeeks, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+import { after, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectSetShape, FRI, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, MON, next, nextWeeks, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
 
 /**
  * The former fortieth held-out part (issue #11; h40-* in tuned/ since tune40, held-out-40/ until then): 40 mails
@@ -58,27 +58,19 @@ const NOT_ORDERS = [3, 8, 11, 13, 16, 18, 22, 26, 29, 32, 35, 38]
 
 describe("the former fortieth held-out part (h40-* in tuned/), written blind after the extractor and now tuning material", () => {
   it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 113 lines long", () => {
-    expect(mails).toHaveLength(40)
-    expect(mails.filter((m) => numberOf(m.name) <= 20)).toHaveLength(20)
-    expect(mails.filter((m) => !m.expected.is_order).map((m) => numberOf(m.name))).toEqual(NOT_ORDERS)
-    expect(mails.reduce((n, m) => n + m.expected.lines.length, 0)).toBe(113)
+    expectSetShape(mails, { french: 20, lookAlikes: NOT_ORDERS, lines: 113 })
   })
 
   it("attaches a Savoie fire service's and a NSW SES unit's PDF orders, a Toulouse guarding firm's windows-1252 .csv and a Singapore one's UTF-8 one", () => {
-    expect(withAttachment(mails, /^Content-Type: application\/pdf/m)).toEqual(["h40-02-sdis-savoie-pdf", "h40-23-nsw-ses-pdf"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="windows-1252"/m)).toEqual(["h40-10-vigie-sud-csv"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="utf-8"/m)).toEqual(["h40-27-singapore-guarding-csv"])
+    expectAttachments(mails, { pdf: ["h40-02-sdis-savoie-pdf", "h40-23-nsw-ses-pdf"], csv1252: ["h40-10-vigie-sud-csv"], csvUtf8: ["h40-27-singapore-guarding-csv"] })
   })
 
   it("marks the fire-safety newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expect(mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([11])
-    expect(mails.filter((m) => /^Auto-Submitted: auto-/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([16, 26])
+    expectBulkAndAutomatic(mails, { bulk: [11], autoSubmitted: [16, 26] })
   })
 
   it("names a known customer for the three orders sent from a customer's address, and none for the others", () => {
-    const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => [numberOf(m.name), m.expected.customer_code])
-    expect(known).toEqual([[6, "C-00113"], [25, "C-00209"], [28, "C-00208"]])
-    expect(fromCustomerAddresses(mails)).toEqual(mails.filter((m) => m.expected.customer_code !== null).map((m) => m.name))
+    expectKnownCustomers(mails, [[6, "C-00113"], [25, "C-00209"], [28, "C-00208"]])
   })
 
   itChecksLabelRuns(mails, {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 
-import { after, DAY, FRI, fromCustomerAddresses, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, type SaidAgain, MON, next, nextWeeks, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectSetShape, FRI, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, MON, next, nextWeeks, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules, type SaidAgain } from "./held-out-labels-kit"
 
 /**
  * The former forty-first held-out part (issue #11; h41-* in tuned/ since tune40, held-out-41/ until then): 40 mails
@@ -75,27 +75,19 @@ const SAID_AGAIN: SaidAgain = {
 
 describe("the former forty-first held-out part (h41-* in tuned/), written blind after the extractor and now tuning material", () => {
   it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 113 lines long", () => {
-    expect(mails).toHaveLength(40)
-    expect(mails.filter((m) => numberOf(m.name) <= 20)).toHaveLength(20)
-    expect(mails.filter((m) => !m.expected.is_order).map((m) => numberOf(m.name))).toEqual(NOT_ORDERS)
-    expect(mails.reduce((n, m) => n + m.expected.lines.length, 0)).toBe(113)
+    expectSetShape(mails, { french: 20, lookAlikes: NOT_ORDERS, lines: 113 })
   })
 
   it("attaches a Lyon funeral home's and a Sheffield funeral director's PDF orders, a crematorium's windows-1252 .csv and a San Jose temple's UTF-8 one", () => {
-    expect(withAttachment(mails, /^Content-Type: application\/pdf/m)).toEqual(["h41-02-pompes-funebres-roche-pdf", "h41-22-alder-sons-funeral-pdf"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="windows-1252"/m)).toEqual(["h41-12-crematorium-sambre-csv"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="utf-8"/m)).toEqual(["h41-25-blue-lotus-temple-csv"])
+    expectAttachments(mails, { pdf: ["h41-02-pompes-funebres-roche-pdf", "h41-22-alder-sons-funeral-pdf"], csv1252: ["h41-12-crematorium-sambre-csv"], csvUtf8: ["h41-25-blue-lotus-temple-csv"] })
   })
 
   it("marks the liturgical supplier's newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expect(mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([11])
-    expect(mails.filter((m) => /^Auto-Submitted: auto-/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([19, 33])
+    expectBulkAndAutomatic(mails, { bulk: [11], autoSubmitted: [19, 33] })
   })
 
   it("names a known customer for the three orders sent from a customer's address, and none for the others", () => {
-    const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => [numberOf(m.name), m.expected.customer_code])
-    expect(known).toEqual([[6, "C-00112"], [15, "C-00113"], [24, "C-00204"]])
-    expect(fromCustomerAddresses(mails)).toEqual(mails.filter((m) => m.expected.customer_code !== null).map((m) => m.name))
+    expectKnownCustomers(mails, [[6, "C-00112"], [15, "C-00113"], [24, "C-00204"]])
   })
 
   itChecksLabelRuns(mails, {

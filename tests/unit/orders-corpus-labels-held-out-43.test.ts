@@ -3,7 +3,7 @@ import { join } from "node:path"
 
 import { describe, expect, it } from "vitest"
 
-import { after, DAY, FRI, fromCustomerAddresses, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, type SaidAgain, MON, next, nextWeeks, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectSetShape, FRI, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, MON, next, nextWeeks, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules, type SaidAgain } from "./held-out-labels-kit"
 
 /**
  * The former forty-third held-out part (issue #11; h43-* in tuned/ since tune42, held-out-43/ until then): 40 mails by an author who read neither the extractor nor
@@ -121,27 +121,19 @@ function saidQuantities(text: string): number[] {
 
 describe("the forty-third held-out part, written blind after the extractor", () => {
   it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 117 lines long", () => {
-    expect(mails).toHaveLength(40)
-    expect(mails.filter((m) => numberOf(m.name) <= 20)).toHaveLength(20)
-    expect(mails.filter((m) => !m.expected.is_order).map((m) => numberOf(m.name))).toEqual(NOT_ORDERS)
-    expect(mails.reduce((n, m) => n + m.expected.lines.length, 0)).toBe(117)
+    expectSetShape(mails, { french: 20, lookAlikes: NOT_ORDERS, lines: 117 })
   })
 
   it("attaches an optician franchise's and a supermarket's PDF orders, a bakery franchise's windows-1252 .csv and a fulfilment centre's UTF-8 one", () => {
-    expect(withAttachment(mails, /^Content-Type: application\/pdf/m)).toEqual(["h43-02-optique-lumiere-siege-pdf", "h43-22-freshmart-store-0412-pdf"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="windows-1252"/m)).toEqual(["h43-10-fournils-de-provence-csv"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="utf-8"/m)).toEqual(["h43-25-boxwell-fulfillment-csv"])
+    expectAttachments(mails, { pdf: ["h43-02-optique-lumiere-siege-pdf", "h43-22-freshmart-store-0412-pdf"], csv1252: ["h43-10-fournils-de-provence-csv"], csvUtf8: ["h43-25-boxwell-fulfillment-csv"] })
   })
 
   it("marks the retail fair's newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expect(mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([11])
-    expect(mails.filter((m) => /^Auto-Submitted: auto-/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([18, 33])
+    expectBulkAndAutomatic(mails, { bulk: [11], autoSubmitted: [18, 33] })
   })
 
   it("names a known customer for the three orders sent from a customer's address, and none for the others", () => {
-    const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => [numberOf(m.name), m.expected.customer_code])
-    expect(known).toEqual([[6, "C-00101"], [15, "C-00117"], [24, "C-00206"]])
-    expect(fromCustomerAddresses(mails)).toEqual(mails.filter((m) => m.expected.customer_code !== null).map((m) => m.name))
+    expectKnownCustomers(mails, [[6, "C-00101"], [15, "C-00117"], [24, "C-00206"]])
   })
 
   itChecksLabelRuns(mails, {

@@ -3,7 +3,7 @@ import { join } from "node:path"
 
 import { describe, expect, it } from "vitest"
 
-import { after, FRI, fromCustomerAddresses, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, MON, next, nextWeeks, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+import { after, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectLookAlikesSayNoGoods, expectSetShape, FRI, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, MON, next, nextWeeks, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
 
 /**
  * The former forty-fourth held-out part (issue #11; h44-* in tuned/ since tune44b, held-out-44/ until then): 40 mails by an author who read neither the extractor nor
@@ -163,31 +163,23 @@ function says(line: string, ref: string, quantity: number): boolean {
 
 describe("the forty-fourth held-out part, written blind after the extractor", () => {
   it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 108 lines long", () => {
-    expect(mails).toHaveLength(40)
-    expect(mails.filter((m) => numberOf(m.name) <= 20)).toHaveLength(20)
-    expect(mails.filter((m) => !m.expected.is_order).map((m) => numberOf(m.name))).toEqual(Object.keys(NOT_ORDERS).map(Number))
-    expect(mails.reduce((n, m) => n + m.expected.lines.length, 0)).toBe(108)
+    expectSetShape(mails, { french: 20, lookAlikes: Object.keys(NOT_ORDERS).map(Number), lines: 108 })
   })
 
   it("labels as look-alikes only mails whose own words ask for no goods", () => {
-    for (const m of mails.filter((x) => !x.expected.is_order)) expect(madeFrom.get(m.name), m.name).toMatch(NOT_ORDERS[numberOf(m.name)]!)
+    expectLookAlikesSayNoGoods(mails, madeFrom, NOT_ORDERS)
   })
 
   it("attaches a foundry's and a Telford plant's PDF orders, a cement works' windows-1252 .csv and a Waco foundry's UTF-8 one", () => {
-    expect(withAttachment(mails, /^Content-Type: application\/pdf/m)).toEqual(["h44-02-fonderie-vernier-pdf", "h44-24-brightwater-components-pdf"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="windows-1252"/m)).toEqual(["h44-12-ciments-jura-csv"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="utf-8"/m)).toEqual(["h44-28-lone-star-castings-csv"])
+    expectAttachments(mails, { pdf: ["h44-02-fonderie-vernier-pdf", "h44-24-brightwater-components-pdf"], csv1252: ["h44-12-ciments-jura-csv"], csvUtf8: ["h44-28-lone-star-castings-csv"] })
   })
 
   it("marks the trade show's newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expect(mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([26])
-    expect(mails.filter((m) => /^Auto-Submitted: auto-/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([10, 33])
+    expectBulkAndAutomatic(mails, { bulk: [26], autoSubmitted: [10, 33] })
   })
 
   it("names a known customer for the five orders sent from a customer's address, and none for the others", () => {
-    const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => [numberOf(m.name), m.expected.customer_code])
-    expect(known).toEqual([[4, "C-00115"], [9, "C-00111"], [21, "C-00201"], [27, "C-00209"], [34, "C-00208"]])
-    expect(fromCustomerAddresses(mails)).toEqual(mails.filter((m) => m.expected.customer_code !== null).map((m) => m.name))
+    expectKnownCustomers(mails, [[4, "C-00115"], [9, "C-00111"], [21, "C-00201"], [27, "C-00209"], [34, "C-00208"]])
   })
 
   itChecksLabelRuns(mails, {

@@ -3,7 +3,7 @@ import { join } from "node:path"
 
 import { describe, expect, it } from "vitest"
 
-import { after, FRI, fromCustomerAddresses, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, type SaidAgain, MON, next, nextWeeks, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+import { after, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectSetShape, FRI, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, MON, next, nextWeeks, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules, type SaidAgain } from "./held-out-labels-kit"
 
 /**
  * The former forty-fifth held-out part (issue #11; h45-* in tuned/ since tune44b, held-out-45/ until then): 40 mails by an author who read neither the extractor nor
@@ -162,27 +162,19 @@ function pairs(lines: readonly string[], ref: string, quantity: number): boolean
 
 describe("the forty-fifth held-out part, written blind after the extractor", () => {
   it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 119 lines long", () => {
-    expect(mails).toHaveLength(40)
-    expect(mails.filter((m) => numberOf(m.name) <= 20)).toHaveLength(20)
-    expect(mails.filter((m) => !m.expected.is_order).map((m) => numberOf(m.name))).toEqual(NOT_ORDERS)
-    expect(mails.reduce((n, m) => n + m.expected.lines.length, 0)).toBe(119)
+    expectSetShape(mails, { french: 20, lookAlikes: NOT_ORDERS, lines: 119 })
   })
 
   it("attaches a lycée's and an academy's PDF orders, a CFA's windows-1252 .csv and a school district's UTF-8 one", () => {
-    expect(withAttachment(mails, /^Content-Type: application\/pdf/m)).toEqual(["h45-05-lycee-jules-verne-pdf", "h45-24-hillbrook-academy-pdf"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="windows-1252"/m)).toEqual(["h45-10-cfa-btp-ain-csv"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="utf-8"/m)).toEqual(["h45-31-lane-valley-district-csv"])
+    expectAttachments(mails, { pdf: ["h45-05-lycee-jules-verne-pdf", "h45-24-hillbrook-academy-pdf"], csv1252: ["h45-10-cfa-btp-ain-csv"], csvUtf8: ["h45-31-lane-valley-district-csv"] })
   })
 
   it("marks the school-supplies newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expect(mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([12])
-    expect(mails.filter((m) => /^Auto-Submitted: auto-/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([17, 33])
+    expectBulkAndAutomatic(mails, { bulk: [12], autoSubmitted: [17, 33] })
   })
 
   it("names a known customer for the three orders sent from a customer's address, and none for the others", () => {
-    const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => [numberOf(m.name), m.expected.customer_code])
-    expect(known).toEqual([[2, "C-00112"], [4, "C-00113"], [14, "C-00118"]])
-    expect(fromCustomerAddresses(mails)).toEqual(mails.filter((m) => m.expected.customer_code !== null).map((m) => m.name))
+    expectKnownCustomers(mails, [[2, "C-00112"], [4, "C-00113"], [14, "C-00118"]])
   })
 
   itChecksLabelRuns(mails, {

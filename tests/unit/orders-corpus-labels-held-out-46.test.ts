@@ -3,7 +3,7 @@ import { join } from "node:path"
 
 import { describe, expect, it } from "vitest"
 
-import { after, FRI, fromCustomerAddresses, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, type SaidAgain, MON, next, nextWeeks, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+import { after, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectSetShape, FRI, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, MON, next, nextWeeks, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules, type SaidAgain } from "./held-out-labels-kit"
 
 /**
  * The forty-sixth held-out part (issue #11), blind until tune46 read it: 40 mails by an author who read neither the extractor nor
@@ -120,27 +120,19 @@ function saysBeside(line: string, quantity: number, goods: string): boolean {
 
 describe("the forty-sixth held-out part, written blind after the extractor", () => {
   it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 116 lines long", () => {
-    expect(mails).toHaveLength(40)
-    expect(mails.filter((m) => numberOf(m.name) <= 20)).toHaveLength(20)
-    expect(mails.filter((m) => !m.expected.is_order).map((m) => numberOf(m.name))).toEqual(NOT_ORDERS)
-    expect(mails.reduce((n, m) => n + m.expected.lines.length, 0)).toBe(116)
+    expectSetShape(mails, { french: 20, lookAlikes: NOT_ORDERS, lines: 116 })
   })
 
   it("attaches the Orléans printer's and a Dundee game studio's PDF orders, a Strasbourg IT store's windows-1252 .csv and an Austin software company's UTF-8 one", () => {
-    expect(withAttachment(mails, /^Content-Type: application\/pdf/m)).toEqual(["h46-02-imprimerie-rousseau-pdf", "h46-22-games-studio-dundee-pdf"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="windows-1252"/m)).toEqual(["h46-12-esn-strasbourg-csv"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="utf-8"/m)).toEqual(["h46-25-austin-software-csv"])
+    expectAttachments(mails, { pdf: ["h46-02-imprimerie-rousseau-pdf", "h46-22-games-studio-dundee-pdf"], csv1252: ["h46-12-esn-strasbourg-csv"], csvUtf8: ["h46-25-austin-software-csv"] })
   })
 
   it("marks the supplier's newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expect(mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([11])
-    expect(mails.filter((m) => /^Auto-Submitted: auto-/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([17, 33])
+    expectBulkAndAutomatic(mails, { bulk: [11], autoSubmitted: [17, 33] })
   })
 
   it("names a known customer for the four orders sent from a customer's address, and none for the others", () => {
-    const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => [numberOf(m.name), m.expected.customer_code])
-    expect(known).toEqual([[2, "C-00104"], [24, "C-00204"], [28, "C-00209"], [31, "C-00206"]])
-    expect(fromCustomerAddresses(mails)).toEqual(mails.filter((m) => m.expected.customer_code !== null).map((m) => m.name))
+    expectKnownCustomers(mails, [[2, "C-00104"], [24, "C-00204"], [28, "C-00209"], [31, "C-00206"]])
   })
 
   it("gives every line a quantity its mail, PDF or CSV says, in digits or spelled", () => {

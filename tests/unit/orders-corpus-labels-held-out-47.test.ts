@@ -3,7 +3,7 @@ import { join } from "node:path"
 
 import { describe, expect, it } from "vitest"
 
-import { after, FRI, fromCustomerAddresses, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, type SaidAgain, MON, next, nextWeeks, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+import { after, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectSetShape, FRI, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, MON, next, nextWeeks, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules, type SaidAgain } from "./held-out-labels-kit"
 
 /**
  * The forty-fourth held-out part (issue #11; h47-* in tuned/ since tune46m, held-out-47/ until then): 40 mails by an author who read neither the extractor nor
@@ -120,27 +120,19 @@ function saidWith(row: string, quantity: number): string[] {
 
 describe("the forty-fourth held-out part (h47-* in tuned/), written blind: cleaning, facility and home services", () => {
   it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 112 lines long", () => {
-    expect(mails).toHaveLength(40)
-    expect(mails.filter((m) => numberOf(m.name) <= 20)).toHaveLength(20)
-    expect(mails.filter((m) => !m.expected.is_order).map((m) => numberOf(m.name))).toEqual(NOT_ORDERS)
-    expect(mails.reduce((n, m) => n + m.expected.lines.length, 0)).toBe(112)
+    expectSetShape(mails, { french: 20, lookAlikes: NOT_ORDERS, lines: 112 })
   })
 
   it("attaches an industrial laundry's and a Glasgow FM company's PDF orders, a facility firm's windows-1252 .csv and a Chicago contractor's UTF-8 one", () => {
-    expect(withAttachment(mails, /^Content-Type: application\/pdf/m)).toEqual(["h47-02-blanchisserie-ouest-pdf", "h47-22-clydeside-fm-pdf"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="windows-1252"/m)).toEqual(["h47-12-multiservices-atlantique-csv"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="utf-8"/m)).toEqual(["h47-25-janitorial-chicago-csv"])
+    expectAttachments(mails, { pdf: ["h47-02-blanchisserie-ouest-pdf", "h47-22-clydeside-fm-pdf"], csv1252: ["h47-12-multiservices-atlantique-csv"], csvUtf8: ["h47-25-janitorial-chicago-csv"] })
   })
 
   it("marks the hygiene supplier's newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expect(mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([11])
-    expect(mails.filter((m) => /^Auto-Submitted: auto-/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([17, 33])
+    expectBulkAndAutomatic(mails, { bulk: [11], autoSubmitted: [17, 33] })
   })
 
   it("names a known customer for the three orders sent from a customer's address, and none for the others", () => {
-    const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => [numberOf(m.name), m.expected.customer_code])
-    expect(known).toEqual([[6, "C-00120"], [15, "C-00102"], [31, "C-00202"]])
-    expect(fromCustomerAddresses(mails)).toEqual(mails.filter((m) => m.expected.customer_code !== null).map((m) => m.name))
+    expectKnownCustomers(mails, [[6, "C-00120"], [15, "C-00102"], [31, "C-00202"]])
   })
 
   it("gives every line a quantity its mail, PDF or CSV says, in digits or in words, never a measure's number", () => {

@@ -3,7 +3,7 @@ import { join } from "node:path"
 
 import { describe, expect, it } from "vitest"
 
-import { after, FRI, fromCustomerAddresses, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, MON, next, nextWeeks, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules, type SaidAgain } from "./held-out-labels-kit"
+import { after, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectLookAlikesSayNoGoods, expectSetShape, FRI, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, MON, next, nextWeeks, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules, type SaidAgain } from "./held-out-labels-kit"
 
 /**
  * The forty-eighth held-out part (issue #11; h48-* in tuned/ since tune48, held-out-48/ until then): 40 mails by an author who read neither the extractor nor
@@ -163,31 +163,23 @@ const PLACE_HEADING = /:|^(?:Livr\w*|Lieu de livraison|Adresse|Deliver\w*|Ship\w
 
 describe("the forty-eighth held-out part, written blind after the extractor", () => {
   it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 119 lines long", () => {
-    expect(mails).toHaveLength(40)
-    expect(mails.filter((m) => numberOf(m.name) <= 20)).toHaveLength(20)
-    expect(mails.filter((m) => !m.expected.is_order).map((m) => numberOf(m.name))).toEqual(Object.keys(NOT_ORDERS).map(Number))
-    expect(mails.reduce((n, m) => n + m.expected.lines.length, 0)).toBe(119)
+    expectSetShape(mails, { french: 20, lookAlikes: Object.keys(NOT_ORDERS).map(Number), lines: 119 })
   })
 
   it("labels as look-alikes only mails whose own words ask for no goods", () => {
-    for (const m of mails.filter((x) => !x.expected.is_order)) expect(madeFrom.get(m.name), m.name).toMatch(NOT_ORDERS[numberOf(m.name)]!)
+    expectLookAlikesSayNoGoods(mails, madeFrom, NOT_ORDERS)
   })
 
   it("attaches a water syndicate's and a water company's PDF orders, a recycling centre's windows-1252 .csv and an Arizona solar site's UTF-8 one", () => {
-    expect(withAttachment(mails, /^Content-Type: application\/pdf/m)).toEqual(["h48-02-syndicat-eaux-vivier-pdf", "h48-24-severnside-water-pdf"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="windows-1252"/m)).toEqual(["h48-12-sivom-dechetterie-csv"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="utf-8"/m)).toEqual(["h48-28-sonoran-sun-csv"])
+    expectAttachments(mails, { pdf: ["h48-02-syndicat-eaux-vivier-pdf", "h48-24-severnside-water-pdf"], csv1252: ["h48-12-sivom-dechetterie-csv"], csvUtf8: ["h48-28-sonoran-sun-csv"] })
   })
 
   it("marks the newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expect(mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([11])
-    expect(mails.filter((m) => /^Auto-Submitted: auto-/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([17, 33])
+    expectBulkAndAutomatic(mails, { bulk: [11], autoSubmitted: [17, 33] })
   })
 
   it("names a known customer for the two orders sent from a customer's address, and none for the others", () => {
-    const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => [numberOf(m.name), m.expected.customer_code])
-    expect(known).toEqual([[4, "C-00113"], [31, "C-00202"]])
-    expect(fromCustomerAddresses(mails)).toEqual(mails.filter((m) => m.expected.customer_code !== null).map((m) => m.name))
+    expectKnownCustomers(mails, [[4, "C-00113"], [31, "C-00202"]])
   })
 
   itChecksLabelRuns(mails, {

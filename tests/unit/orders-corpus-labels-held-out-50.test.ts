@@ -3,7 +3,7 @@ import { join } from "node:path"
 
 import { describe, expect, it } from "vitest"
 
-import { after, FRI, fromCustomerAddresses, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, MON, next, nextWeeks, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+import { after, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectLookAlikesSayNoGoods, expectSetShape, FRI, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, MON, next, nextWeeks, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
 
 /**
  * The fiftieth held-out part (issue #11, held-out-50/): 40 mails by an author who read neither the extractor nor
@@ -147,31 +147,23 @@ const countsOf = (row: string) => {
 
 describe("the fiftieth held-out part, written blind after the extractor", () => {
   it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 91 lines long", () => {
-    expect(mails).toHaveLength(40)
-    expect(mails.filter((m) => numberOf(m.name) <= 20)).toHaveLength(20)
-    expect(mails.filter((m) => !m.expected.is_order).map((m) => numberOf(m.name))).toEqual(Object.keys(NOT_ORDERS).map(Number))
-    expect(mails.reduce((n, m) => n + m.expected.lines.length, 0)).toBe(91)
+    expectSetShape(mails, { french: 20, lookAlikes: Object.keys(NOT_ORDERS).map(Number), lines: 91 })
   })
 
   it("labels as look-alikes only mails whose own words ask for no goods", () => {
-    for (const m of mails.filter((x) => !x.expected.is_order)) expect(madeFrom.get(m.name), m.name).toMatch(NOT_ORDERS[numberOf(m.name)]!)
+    expectLookAlikesSayNoGoods(mails, madeFrom, NOT_ORDERS)
   })
 
   it("attaches a van-hire network's and a collision centre's PDF orders, a body-shop group's windows-1252 .csv and a van-rental firm's UTF-8 one", () => {
-    expect(withAttachment(mails, /^Content-Type: application\/pdf/m)).toEqual(["h50-07-location-utilitaires-pdf", "h50-26-collision-center-pdf"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="windows-1252"/m)).toEqual(["h50-08-carrosserie-dufour-csv"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="utf-8"/m)).toEqual(["h50-25-van-rentals-csv"])
+    expectAttachments(mails, { pdf: ["h50-07-location-utilitaires-pdf", "h50-26-collision-center-pdf"], csv1252: ["h50-08-carrosserie-dufour-csv"], csvUtf8: ["h50-25-van-rentals-csv"] })
   })
 
   it("marks the wholesaler's newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expect(mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([18])
-    expect(mails.filter((m) => /^Auto-Submitted: auto-/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([4, 29])
+    expectBulkAndAutomatic(mails, { bulk: [18], autoSubmitted: [4, 29] })
   })
 
   it("names a known customer only for the order sent from a customer's address, although its goods go to the body-shop annex", () => {
-    const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => [numberOf(m.name), m.expected.customer_code])
-    expect(known).toEqual([[1, "C-00105"]])
-    expect(fromCustomerAddresses(mails)).toEqual(mails.filter((m) => m.expected.customer_code !== null).map((m) => m.name))
+    expectKnownCustomers(mails, [[1, "C-00105"]])
   })
 
   itChecksLabelRuns(mails, {

@@ -3,7 +3,7 @@ import { join } from "node:path"
 
 import { describe, expect, it } from "vitest"
 
-import { after, DAY, FRI, fromCustomerAddresses, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, MON, next, nextWeeks, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectLookAlikesSayNoGoods, expectSetShape, FRI, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, MON, next, nextWeeks, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
 
 /**
  * The fifty-first held-out part (issue #11, held-out-51/): 40 mails by an author who read neither the extractor nor
@@ -137,31 +137,23 @@ const PLACE_LEAD_NOUN: Readonly<Record<string, string>> = { "h51-10": "au labo d
 
 describe("the fifty-first held-out part, written blind after the extractor", () => {
   it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 106 lines long", () => {
-    expect(mails).toHaveLength(40)
-    expect(mails.filter((m) => numberOf(m.name) <= 20)).toHaveLength(20)
-    expect(mails.filter((m) => !m.expected.is_order).map((m) => numberOf(m.name))).toEqual(Object.keys(NOT_ORDERS).map(Number))
-    expect(mails.reduce((n, m) => n + m.expected.lines.length, 0)).toBe(106)
+    expectSetShape(mails, { french: 20, lookAlikes: Object.keys(NOT_ORDERS).map(Number), lines: 106 })
   })
 
   it("labels as look-alikes only mails whose own words ask for no goods", () => {
-    for (const m of mails.filter((x) => !x.expected.is_order)) expect(madeFrom.get(m.name), m.name).toMatch(NOT_ORDERS[numberOf(m.name)]!)
+    expectLookAlikesSayNoGoods(mails, madeFrom, NOT_ORDERS)
   })
 
   it("attaches a brasserie group's and a hospital caterer's PDF orders, a bistro chain's windows-1252 .csv and a pub group's UTF-8 one", () => {
-    expect(withAttachment(mails, /^Content-Type: application\/pdf/m)).toEqual(["h51-06-brasseries-gaillard-pdf", "h51-27-cpu-contract-caterer-pdf"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="windows-1252"/m)).toEqual(["h51-16-bistrots-marcel-csv"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="utf-8"/m)).toEqual(["h51-36-pub-kitchen-csv"])
+    expectAttachments(mails, { pdf: ["h51-06-brasseries-gaillard-pdf", "h51-27-cpu-contract-caterer-pdf"], csv1252: ["h51-16-bistrots-marcel-csv"], csvUtf8: ["h51-36-pub-kitchen-csv"] })
   })
 
   it("marks the supplier's newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expect(mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([29])
-    expect(mails.filter((m) => /^Auto-Submitted: auto-/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([9, 32])
+    expectBulkAndAutomatic(mails, { bulk: [29], autoSubmitted: [9, 32] })
   })
 
   it("names a known customer exactly for the four orders sent from a customer's address", () => {
-    const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => [numberOf(m.name), m.expected.customer_code])
-    expect(known).toEqual([[8, "C-00110"], [10, "C-00101"], [18, "C-00114"], [21, "C-00203"]])
-    expect(fromCustomerAddresses(mails)).toEqual(mails.filter((m) => m.expected.customer_code !== null).map((m) => m.name))
+    expectKnownCustomers(mails, [[8, "C-00110"], [10, "C-00101"], [18, "C-00114"], [21, "C-00203"]])
   })
 
   itChecksLabelRuns(mails, {

@@ -3,7 +3,7 @@ import { join } from "node:path"
 
 import { describe, expect, it } from "vitest"
 
-import { after, DAY, FRI, fromCustomerAddresses, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, MON, next, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectLookAlikesSayNoGoods, expectSetShape, FRI, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, MON, next, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
 
 /**
  * The fifty-second held-out part (issue #11, held-out-52/): 40 mails by an author who read neither the extractor nor
@@ -131,31 +131,23 @@ const countsOf = (row: string) => {
 
 describe("the fifty-second held-out part, written blind after the extractor", () => {
   it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 84 lines long", () => {
-    expect(mails).toHaveLength(40)
-    expect(mails.filter((m) => numberOf(m.name) <= 20)).toHaveLength(20)
-    expect(mails.filter((m) => !m.expected.is_order).map((m) => numberOf(m.name))).toEqual(Object.keys(NOT_ORDERS).map(Number))
-    expect(mails.reduce((n, m) => n + m.expected.lines.length, 0)).toBe(84)
+    expectSetShape(mails, { french: 20, lookAlikes: Object.keys(NOT_ORDERS).map(Number), lines: 84 })
   })
 
   it("labels as look-alikes only mails whose own words ask for no goods", () => {
-    for (const m of mails.filter((x) => !x.expected.is_order)) expect(madeFrom.get(m.name), m.name).toMatch(NOT_ORDERS[numberOf(m.name)]!)
+    expectLookAlikesSayNoGoods(mails, madeFrom, NOT_ORDERS)
   })
 
   it("attaches a preclinical lab's and a pharma plant's PDF orders, a testing lab's windows-1252 .csv and a CRO's UTF-8 one", () => {
-    expect(withAttachment(mails, /^Content-Type: application\/pdf/m)).toEqual(["h52-06-bioessais-pdf", "h52-27-northfield-pdf"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="windows-1252"/m)).toEqual(["h52-16-analyses-pharma-csv"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="utf-8"/m)).toEqual(["h52-35-halden-csv"])
+    expectAttachments(mails, { pdf: ["h52-06-bioessais-pdf", "h52-27-northfield-pdf"], csv1252: ["h52-16-analyses-pharma-csv"], csvUtf8: ["h52-35-halden-csv"] })
   })
 
   it("marks the supplier's newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expect(mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([29])
-    expect(mails.filter((m) => /^Auto-Submitted: auto-/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([11, 33])
+    expectBulkAndAutomatic(mails, { bulk: [29], autoSubmitted: [11, 33] })
   })
 
   it("names a known customer exactly for the three orders sent from a customer's address", () => {
-    const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => [numberOf(m.name), m.expected.customer_code])
-    expect(known).toEqual([[4, "C-00111"], [7, "C-00106"], [21, "C-00201"]])
-    expect(fromCustomerAddresses(mails)).toEqual(mails.filter((m) => m.expected.customer_code !== null).map((m) => m.name))
+    expectKnownCustomers(mails, [[4, "C-00111"], [7, "C-00106"], [21, "C-00201"]])
   })
 
   itChecksLabelRuns(mails, {
