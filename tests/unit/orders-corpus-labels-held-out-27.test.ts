@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest"
+import { expect, it } from "vitest"
 
-import { after, expectSetShape, FRI, itChecksDeliveryDays, MON, next, nextWeeks, numberOf, on, readLabelledMails, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+import { after, FRI, MON, next, nextWeeks, numberOf, on, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+import { describeHeldOutSet } from "./held-out-set-kit"
 
 /**
  * The former twenty-seventh held-out part (issue #11; h27-* in tuned/ since tune27, held-out-27/ until then): 40 mails
@@ -9,7 +10,6 @@ import { after, expectSetShape, FRI, itChecksDeliveryDays, MON, next, nextWeeks,
  * homes, vets and coworking spaces; Belgian, Swiss, Québec and Luxembourg French, Scottish, Singaporean and Maltese
  * English. Checked here without the extractor (the corpus test runs it, on all of tuned/).
  */
-const mails = readLabelledMails("tuned", "h27-")
 const SAT = 6
 
 /** Each order's delivery in its mail's words, counted from its Date header (the writer's own day). */
@@ -46,26 +46,29 @@ const DELIVERY: DeliveryRules = {
 
 const NOT_ORDERS = [4, 8, 11, 13, 16, 19, 21, 25, 28, 32, 34, 38]
 
-describe("the former twenty-seventh held-out part (h27-* in tuned/), written blind after the extractor and now tuning material", () => {
-  it("holds 40 mails, 22 French (01–22) and 18 English (23–40), 12 of them not orders, its 28 orders 115 lines long", () => {
-    expectSetShape(mails, { french: 22, lookAlikes: NOT_ORDERS, lines: 115 })
-  })
+describeHeldOutSet(
+  { title: "the former twenty-seventh held-out part (h27-* in tuned/), written blind after the extractor and now tuning material", name: "h27", folder: "tuned", prefix: "h27-" },
+  {
+    french: 22,
+    lookAlikes: NOT_ORDERS,
+    lines: 115,
+    delivery: DELIVERY
+  },
+  ({ mails }) => {
+    it("attaches a Luxembourg coworking's PDF purchase order, a care home's .csv and a Singapore warehouse's .xlsx", () => {
+      expect(withAttachment(mails, /^Content-Type: application\/pdf/m)).toEqual(["h27-15-cowork-luxembourg-pdf"])
+      expect(withAttachment(mails, /^Content-Type: text\/csv/m)).toEqual(["h27-31-aberdeen-care-home-csv"])
+      expect(withAttachment(mails, /^Content-Type: application\/vnd\.openxmlformats/m)).toEqual(["h27-37-pioneer-warehouse-xlsx"])
+    })
 
-  it("attaches a Luxembourg coworking's PDF purchase order, a care home's .csv and a Singapore warehouse's .xlsx", () => {
-    expect(withAttachment(mails, /^Content-Type: application\/pdf/m)).toEqual(["h27-15-cowork-luxembourg-pdf"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv/m)).toEqual(["h27-31-aberdeen-care-home-csv"])
-    expect(withAttachment(mails, /^Content-Type: application\/vnd\.openxmlformats/m)).toEqual(["h27-37-pioneer-warehouse-xlsx"])
-  })
+    it("marks the newsletter as bulk and the out-of-office as automatic, and none of the orders", () => {
+      const automatic = mails.filter((m) => /^(Precedence: bulk|Auto-Submitted: auto-replied)/m.test(m.eml)).map((m) => numberOf(m.name))
+      expect(automatic).toEqual([21, 32])
+    })
 
-  it("marks the newsletter as bulk and the out-of-office as automatic, and none of the orders", () => {
-    const automatic = mails.filter((m) => /^(Precedence: bulk|Auto-Submitted: auto-replied)/m.test(m.eml)).map((m) => numberOf(m.name))
-    expect(automatic).toEqual([21, 32])
-  })
-
-  it("names a known customer for the nine orders sent from a customer's address or domain, and none for the others", () => {
-    const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => numberOf(m.name))
-    expect(known).toEqual([3, 5, 6, 12, 18, 24, 26, 30, 36])
-  })
-
-  itChecksDeliveryDays(mails, DELIVERY)
-})
+    it("names a known customer for the nine orders sent from a customer's address or domain, and none for the others", () => {
+      const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => numberOf(m.name))
+      expect(known).toEqual([3, 5, 6, 12, 18, 24, 26, 30, 36])
+    })
+  }
+)

@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest"
+import { expect, it } from "vitest"
 
-import { after, DAY, expectSetShape, FRI, itChecksDeliveryDays, MON, next, nextWeeks, numberOf, on, readLabelledMails, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+import { after, DAY, FRI, MON, next, nextWeeks, numberOf, on, THU, TUE, WED, withAttachment, type DeliveryRules } from "./held-out-labels-kit"
+import { describeHeldOutSet } from "./held-out-set-kit"
 
 /**
  * The former twenty-eighth held-out part (issue #11; h28-* in tuned/ since tune28, held-out-28/ until then): 40 mails
@@ -10,7 +11,6 @@ import { after, DAY, expectSetShape, FRI, itChecksDeliveryDays, MON, next, nextW
  * boat yard, a slate quarry, a wind farm's base, an observatory, a curling club, a knitwear mill, surf and rowing clubs.
  * Checked here without the extractor (the corpus test runs it, on all of tuned/).
  */
-const mails = readLabelledMails("tuned", "h28-")
 const SAT = 6
 
 /** Each order's delivery in its mail's words, counted from its Date header (the writer's own day). */
@@ -46,25 +46,28 @@ const DELIVERY: DeliveryRules = {
 
 const NOT_ORDERS = [4, 8, 11, 14, 17, 20, 24, 28, 31, 33, 35, 38]
 
-describe("the former twenty-eighth held-out part (h28-* in tuned/), written blind after the extractor and now tuning material", () => {
-  it("holds 40 mails, 22 French (01–22) and 18 English (23–40), 12 of them not orders, its 28 orders 106 lines long", () => {
-    expectSetShape(mails, { french: 22, lookAlikes: NOT_ORDERS, lines: 106 })
-  })
+describeHeldOutSet(
+  { title: "the former twenty-eighth held-out part (h28-* in tuned/), written blind after the extractor and now tuning material", name: "h28", folder: "tuned", prefix: "h28-" },
+  {
+    french: 22,
+    lookAlikes: NOT_ORDERS,
+    lines: 106,
+    delivery: DELIVERY
+  },
+  ({ mails }) => {
+    it("attaches a fencing club's and a curling club's PDF purchase orders and a bookbinder's windows-1252 .csv", () => {
+      expect(withAttachment(mails, /^Content-Type: application\/pdf/m)).toEqual(["h28-09-escrime-metz-pdf", "h28-34-curling-club-pdf"])
+      expect(withAttachment(mails, /^Content-Type: text\/csv; charset="windows-1252"/m)).toEqual(["h28-10-relieur-lyon-csv"])
+    })
 
-  it("attaches a fencing club's and a curling club's PDF purchase orders and a bookbinder's windows-1252 .csv", () => {
-    expect(withAttachment(mails, /^Content-Type: application\/pdf/m)).toEqual(["h28-09-escrime-metz-pdf", "h28-34-curling-club-pdf"])
-    expect(withAttachment(mails, /^Content-Type: text\/csv; charset="windows-1252"/m)).toEqual(["h28-10-relieur-lyon-csv"])
-  })
+    it("marks the spa federation's newsletter as bulk, and none of the orders", () => {
+      const bulk = mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))
+      expect(bulk).toEqual([20])
+    })
 
-  it("marks the spa federation's newsletter as bulk, and none of the orders", () => {
-    const bulk = mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))
-    expect(bulk).toEqual([20])
-  })
-
-  it("names a known customer for the six orders sent from a customer's address, and none for the others", () => {
-    const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => numberOf(m.name))
-    expect(known).toEqual([5, 12, 18, 25, 30, 36])
-  })
-
-  itChecksDeliveryDays(mails, DELIVERY)
-})
+    it("names a known customer for the six orders sent from a customer's address, and none for the others", () => {
+      const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => numberOf(m.name))
+      expect(known).toEqual([5, 12, 18, 25, 30, 36])
+    })
+  }
+)

@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest"
+import { expect, it } from "vitest"
 
-import { DAY, expectAttachments, expectSetShape, FRI, isoWeek, itChecksDeliveryDays, MON, next, nextWeeks, numberOf, on, readLabelledMails, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { DAY, FRI, isoWeek, MON, next, nextWeeks, numberOf, on, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { describeHeldOutSet } from "./held-out-set-kit"
 
 /**
  * The former twenty-ninth held-out part (issue #11; h29-* in tuned/ since tune29, held-out-29/ until then): 40 mails
@@ -11,7 +12,6 @@ import { DAY, expectAttachments, expectSetShape, FRI, isoWeek, itChecksDeliveryD
  * and Singapore film sets, a Singapore ferry, a Glasgow chemistry store, Oban's harbour, a circus in Nagpur, a
  * funicular, a racecourse, a salmon farm. Checked here without the extractor (the corpus test runs it, on all of tuned/).
  */
-const mails = readLabelledMails("tuned", "h29-")
 
 /** Each order's delivery in its mail's words, counted from its Date header (the writer's own day). */
 const DELIVERY: DeliveryRules = {
@@ -46,30 +46,30 @@ const DELIVERY: DeliveryRules = {
 
 const NOT_ORDERS = [3, 7, 10, 14, 18, 21, 25, 28, 31, 34, 37, 40]
 
-describe("the former twenty-ninth held-out part (h29-* in tuned/), written blind after the extractor and now tuning material", () => {
-  it("holds 40 mails, 22 French (01–22) and 18 English (23–40), 12 of them not orders, its 28 orders 123 lines long", () => {
-    expectSetShape(mails, { french: 22, lookAlikes: NOT_ORDERS, lines: 123 })
-  })
+describeHeldOutSet(
+  { title: "the former twenty-ninth held-out part (h29-* in tuned/), written blind after the extractor and now tuning material", name: "h29", folder: "tuned", prefix: "h29-" },
+  {
+    french: 22,
+    lookAlikes: NOT_ORDERS,
+    lines: 123,
+    attachments: { pdf: ["h29-06-tournage-geneve-pdf", "h29-23-galway-hospital-pdf", "h29-39-salmon-farm-pdf"], csv1252: ["h29-11-chimie-strasbourg-csv"], csvUtf8: ["h29-27-glasgow-chemistry-csv"] },
+    delivery: DELIVERY
+  },
+  ({ mails }) => {
+    it("marks the ski areas' buying newsletter as bulk, and none of the orders", () => {
+      const bulk = mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))
+      expect(bulk).toEqual([21])
+    })
 
-  it("attaches a film set's, a hospital's and a salmon farm's PDF orders, a chemistry store's windows-1252 .csv and another's UTF-8 one", () => {
-    expectAttachments(mails, { pdf: ["h29-06-tournage-geneve-pdf", "h29-23-galway-hospital-pdf", "h29-39-salmon-farm-pdf"], csv1252: ["h29-11-chimie-strasbourg-csv"], csvUtf8: ["h29-27-glasgow-chemistry-csv"] })
-  })
+    it("names a known customer for the seven orders sent from a customer's address, and none for the others", () => {
+      const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => numberOf(m.name))
+      expect(known).toEqual([8, 16, 19, 24, 30, 33, 36])
+    })
 
-  it("marks the ski areas' buying newsletter as bulk, and none of the orders", () => {
-    const bulk = mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))
-    expect(bulk).toEqual([21])
-  })
-
-  it("names a known customer for the seven orders sent from a customer's address, and none for the others", () => {
-    const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => numberOf(m.name))
-    expect(known).toEqual([8, 16, 19, 24, 30, 33, 36])
-  })
-
-  it("gives no look-alike a line, an order number, a day or a place", () => {
-    for (const m of mails.filter((x) => !x.expected.is_order)) {
-      expect([m.expected.lines.length, m.expected.po_number, m.expected.delivery_date, m.expected.delivery_address], m.name).toEqual([0, null, null, null])
-    }
-  })
-
-  itChecksDeliveryDays(mails, DELIVERY)
-})
+    it("gives no look-alike a line, an order number, a day or a place", () => {
+      for (const m of mails.filter((x) => !x.expected.is_order)) {
+        expect([m.expected.lines.length, m.expected.po_number, m.expected.delivery_date, m.expected.delivery_address], m.name).toEqual([0, null, null, null])
+      }
+    })
+  }
+)

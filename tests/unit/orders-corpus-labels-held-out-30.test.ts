@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest"
+import { expect, it } from "vitest"
 
-import { expectAttachments, expectSetShape, FRI, isoWeek, itChecksDeliveryDays, MON, next, nextWeeks, numberOf, on, readLabelledMails, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { FRI, isoWeek, MON, next, nextWeeks, numberOf, on, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { describeHeldOutSet } from "./held-out-set-kit"
 
 /**
  * The former thirtieth held-out part (issue #11; h30-* in tuned/ since tune30, held-out-30/ until then): 40 mails by
@@ -12,7 +13,6 @@ import { expectAttachments, expectSetShape, FRI, isoWeek, itChecksDeliveryDays, 
  * a Yukon mine, a Lagos terminal, a Jos tin site, a Whistler snow school, an Ontario prison kitchen, a Brecon
  * officers' mess. Checked here without the extractor (the corpus test runs it, on all of tuned/).
  */
-const mails = readLabelledMails("tuned", "h30-")
 
 /** Each order's delivery in its mail's words, counted from its Date header (the writer's own day). */
 const DELIVERY: DeliveryRules = {
@@ -48,36 +48,36 @@ const DELIVERY: DeliveryRules = {
 
 const NOT_ORDERS = [2, 6, 10, 13, 17, 19, 20, 22, 26, 30, 32, 38]
 
-describe("the former thirtieth held-out part (h30-* in tuned/), written blind after the extractor and now tuning material", () => {
-  it("holds 40 mails, 22 French (01–22) and 18 English (23–40), 12 of them not orders, its 28 orders 107 lines long", () => {
-    expectSetShape(mails, { french: 22, lookAlikes: NOT_ORDERS, lines: 107 })
-  })
+describeHeldOutSet(
+  { title: "the former thirtieth held-out part (h30-* in tuned/), written blind after the extractor and now tuning material", name: "h30", folder: "tuned", prefix: "h30-" },
+  {
+    french: 22,
+    lookAlikes: NOT_ORDERS,
+    lines: 107,
+    attachments: { pdf: ["h30-09-theatre-atelier-pdf", "h30-31-yukon-mine-pdf"], csv1252: ["h30-11-veterinaire-groupe-csv"], csvUtf8: ["h30-33-hk-vet-group-csv"] },
+    delivery: DELIVERY
+  },
+  ({ mails }) => {
+    it("marks the supplier's December newsletter as bulk, and none of the orders", () => {
+      const bulk = mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))
+      expect(bulk).toEqual([20])
+    })
 
-  it("attaches a theatre workshop's and a Yukon mine's PDF orders, a vet group's windows-1252 .csv and a Hong Kong vet group's UTF-8 one", () => {
-    expectAttachments(mails, { pdf: ["h30-09-theatre-atelier-pdf", "h30-31-yukon-mine-pdf"], csv1252: ["h30-11-veterinaire-groupe-csv"], csvUtf8: ["h30-33-hk-vet-group-csv"] })
-  })
+    it("names a known customer for the five orders sent from a customer's address, and none for the others", () => {
+      const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => numberOf(m.name))
+      expect(known).toEqual([5, 11, 14, 23, 24])
+    })
 
-  it("marks the supplier's December newsletter as bulk, and none of the orders", () => {
-    const bulk = mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))
-    expect(bulk).toEqual([20])
-  })
+    it("never takes a PO box or a billing address for the place of delivery", () => {
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
+        expect(m.expected.delivery_address, m.name).not.toMatch(/\bBP \d|P\.?O\.? Box|Cedex|Facturation|Invoice To|Bill To/i)
+      }
+    })
 
-  it("names a known customer for the five orders sent from a customer's address, and none for the others", () => {
-    const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => numberOf(m.name))
-    expect(known).toEqual([5, 11, 14, 23, 24])
-  })
-
-  it("never takes a PO box or a billing address for the place of delivery", () => {
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
-      expect(m.expected.delivery_address, m.name).not.toMatch(/\bBP \d|P\.?O\.? Box|Cedex|Facturation|Invoice To|Bill To/i)
-    }
-  })
-
-  it("gives no look-alike a line, an order number, a day or a place", () => {
-    for (const m of mails.filter((x) => !x.expected.is_order)) {
-      expect([m.expected.lines.length, m.expected.po_number, m.expected.delivery_date, m.expected.delivery_address], m.name).toEqual([0, null, null, null])
-    }
-  })
-
-  itChecksDeliveryDays(mails, DELIVERY)
-})
+    it("gives no look-alike a line, an order number, a day or a place", () => {
+      for (const m of mails.filter((x) => !x.expected.is_order)) {
+        expect([m.expected.lines.length, m.expected.po_number, m.expected.delivery_date, m.expected.delivery_address], m.name).toEqual([0, null, null, null])
+      }
+    })
+  }
+)

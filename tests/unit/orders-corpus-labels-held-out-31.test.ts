@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest"
+import { expect, it } from "vitest"
 
-import { after, DAY, expectAttachments, expectSetShape, FRI, itChecksDeliveryDays, MON, next, nextWeeks, numberOf, on, readLabelledMails, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { after, DAY, FRI, MON, next, nextWeeks, numberOf, on, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { describeHeldOutSet } from "./held-out-set-kit"
 
 /**
  * The former thirty-first held-out part (issue #11; h31-* in tuned/ since tune31, held-out-31/ until then): 40 mails
@@ -15,7 +16,6 @@ import { after, DAY, expectAttachments, expectSetShape, FRI, itChecksDeliveryDay
  * carrier, a Nashville concert hall, a Kenyan lodge. Checked here without the extractor (the corpus test runs it, on all
  * of tuned/).
  */
-const mails = readLabelledMails("tuned", "h31-")
 
 const SAT = 6
 
@@ -53,36 +53,36 @@ const DELIVERY: DeliveryRules = {
 
 const NOT_ORDERS = [2, 5, 8, 12, 14, 18, 22, 26, 28, 32, 35, 38]
 
-describe("the former thirty-first held-out part (h31-* in tuned/), written blind after the extractor and now tuning material", () => {
-  it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 98 lines long", () => {
-    expectSetShape(mails, { french: 20, lookAlikes: NOT_ORDERS, lines: 98 })
-  })
+describeHeldOutSet(
+  { title: "the former thirty-first held-out part (h31-* in tuned/), written blind after the extractor and now tuning material", name: "h31", folder: "tuned", prefix: "h31-" },
+  {
+    french: 20,
+    lookAlikes: NOT_ORDERS,
+    lines: 98,
+    attachments: { pdf: ["h31-07-standiste-villepinte-pdf", "h31-25-austin-convention-pdf"], csv1252: ["h31-11-bde-gala-csv"], csvUtf8: ["h31-30-lakeshore-athletics-csv"] },
+    delivery: DELIVERY
+  },
+  ({ mails }) => {
+    it("marks the trade show's newsletter as bulk and the carrier's notice as automatic, and none of the orders", () => {
+      expect(mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([18])
+      expect(mails.filter((m) => /^Auto-Submitted: auto-generated/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([38])
+    })
 
-  it("attaches a stand builder's and a convention hall's PDF orders, a students' windows-1252 .csv and a university's UTF-8 one", () => {
-    expectAttachments(mails, { pdf: ["h31-07-standiste-villepinte-pdf", "h31-25-austin-convention-pdf"], csv1252: ["h31-11-bde-gala-csv"], csvUtf8: ["h31-30-lakeshore-athletics-csv"] })
-  })
+    it("names a known customer for the five orders sent from a customer's address, and none for the others", () => {
+      const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => numberOf(m.name))
+      expect(known).toEqual([9, 16, 23, 31, 37])
+    })
 
-  it("marks the trade show's newsletter as bulk and the carrier's notice as automatic, and none of the orders", () => {
-    expect(mails.filter((m) => /^Precedence: bulk/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([18])
-    expect(mails.filter((m) => /^Auto-Submitted: auto-generated/m.test(m.eml)).map((m) => numberOf(m.name))).toEqual([38])
-  })
+    it("never takes a PO box, a case postale or a billing address for the place of delivery", () => {
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
+        expect(m.expected.delivery_address, m.name).not.toMatch(/\bBP \d|P\.?O\.? Box|C\.P\. \d|Case postale|Cedex|Facturation|Invoice|Bill To|Remit|registered office/i)
+      }
+    })
 
-  it("names a known customer for the five orders sent from a customer's address, and none for the others", () => {
-    const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => numberOf(m.name))
-    expect(known).toEqual([9, 16, 23, 31, 37])
-  })
-
-  it("never takes a PO box, a case postale or a billing address for the place of delivery", () => {
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
-      expect(m.expected.delivery_address, m.name).not.toMatch(/\bBP \d|P\.?O\.? Box|C\.P\. \d|Case postale|Cedex|Facturation|Invoice|Bill To|Remit|registered office/i)
-    }
-  })
-
-  it("gives no look-alike a line, an order number, a day or a place", () => {
-    for (const m of mails.filter((x) => !x.expected.is_order)) {
-      expect([m.expected.lines.length, m.expected.po_number, m.expected.delivery_date, m.expected.delivery_address], m.name).toEqual([0, null, null, null])
-    }
-  })
-
-  itChecksDeliveryDays(mails, DELIVERY)
-})
+    it("gives no look-alike a line, an order number, a day or a place", () => {
+      for (const m of mails.filter((x) => !x.expected.is_order)) {
+        expect([m.expected.lines.length, m.expected.po_number, m.expected.delivery_date, m.expected.delivery_address], m.name).toEqual([0, null, null, null])
+      }
+    })
+  }
+)

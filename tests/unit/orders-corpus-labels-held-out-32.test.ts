@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest"
+import { expect, it } from "vitest"
 
-import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectSetShape, FRI, itChecksDeliveryDays, MON, next, numberOf, on, readLabelledMails, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { after, DAY, FRI, MON, next, numberOf, on, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { describeHeldOutSet } from "./held-out-set-kit"
 
 /**
  * The former thirty-second held-out part (issue #11; h32-* in tuned/ since tune32, held-out-32/ until then): 40 mails
@@ -18,7 +19,6 @@ import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectSetShape, 
  * university's archive. Checked here without the extractor (the corpus test runs it, on all
  * of tuned/).
  */
-const mails = readLabelledMails("tuned", "h32-")
 
 const SAT = 6
 
@@ -55,41 +55,38 @@ const DELIVERY: DeliveryRules = {
 
 const NOT_ORDERS = [3, 6, 10, 14, 17, 19, 22, 26, 29, 33, 36, 39]
 
-describe("the former thirty-second held-out part (h32-* in tuned/), written blind after the extractor and now tuning material", () => {
-  it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 106 lines long", () => {
-    expectSetShape(mails, { french: 20, lookAlikes: NOT_ORDERS, lines: 106 })
-  })
+describeHeldOutSet(
+  { title: "the former thirty-second held-out part (h32-* in tuned/), written blind after the extractor and now tuning material", name: "h32", folder: "tuned", prefix: "h32-" },
+  {
+    french: 20,
+    lookAlikes: NOT_ORDERS,
+    lines: 106,
+    attachments: { pdf: ["h32-07-conservatoire-geneve-pdf", "h32-25-school-district-pdf"], csv1252: ["h32-11-jardin-botanique-csv"], csvUtf8: ["h32-30-neuroscience-csv"] },
+    headers: { bulk: [19], autoSubmitted: [17, 39] },
+    delivery: DELIVERY
+  },
+  ({ mails }) => {
+    it("names a known customer for the three orders sent from a customer's address, and none for the others", () => {
+      const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => numberOf(m.name))
+      expect(known).toEqual([9, 31, 37])
+    })
 
-  it("attaches a conservatoire's and a school district's PDF orders, a botanical garden's windows-1252 .csv and a lab's UTF-8 one", () => {
-    expectAttachments(mails, { pdf: ["h32-07-conservatoire-geneve-pdf", "h32-25-school-district-pdf"], csv1252: ["h32-11-jardin-botanique-csv"], csvUtf8: ["h32-30-neuroscience-csv"] })
-  })
+    it("never takes a PO box, a case postale, a BP or a billing address for the place of delivery", () => {
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
+        expect(m.expected.delivery_address, m.name).not.toMatch(/\bBP [A-Z]?\s?\d|P\.?O\.? Box|C\.P\. \d|Case postale|Cedex|Facturation|Invoice|Bill To|Accounts Payable|Remit|registered office|Mill Lane|Plat d'Étain/i)
+      }
+    })
 
-  it("marks the newsletter as bulk, the out-of-office and the ServiceNow rejection as automatic, and none of the orders", () => {
-    expectBulkAndAutomatic(mails, { bulk: [19], autoSubmitted: [17, 39] })
-  })
+    it("takes the buyer's order number, never a ticket, a request item or an invoice number", () => {
+      const numbers = mails.map((m) => m.expected.po_number).filter((n) => n !== null)
+      expect(numbers).toHaveLength(20)
+      for (const n of numbers) expect(n).not.toMatch(/^(#?18342|RITM|REQ|INV|F26-)/)
+    })
 
-  it("names a known customer for the three orders sent from a customer's address, and none for the others", () => {
-    const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => numberOf(m.name))
-    expect(known).toEqual([9, 31, 37])
-  })
-
-  it("never takes a PO box, a case postale, a BP or a billing address for the place of delivery", () => {
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
-      expect(m.expected.delivery_address, m.name).not.toMatch(/\bBP [A-Z]?\s?\d|P\.?O\.? Box|C\.P\. \d|Case postale|Cedex|Facturation|Invoice|Bill To|Accounts Payable|Remit|registered office|Mill Lane|Plat d'Étain/i)
-    }
-  })
-
-  it("takes the buyer's order number, never a ticket, a request item or an invoice number", () => {
-    const numbers = mails.map((m) => m.expected.po_number).filter((n) => n !== null)
-    expect(numbers).toHaveLength(20)
-    for (const n of numbers) expect(n).not.toMatch(/^(#?18342|RITM|REQ|INV|F26-)/)
-  })
-
-  it("gives no look-alike a line, an order number, a day or a place", () => {
-    for (const m of mails.filter((x) => !x.expected.is_order)) {
-      expect([m.expected.lines.length, m.expected.po_number, m.expected.delivery_date, m.expected.delivery_address], m.name).toEqual([0, null, null, null])
-    }
-  })
-
-  itChecksDeliveryDays(mails, DELIVERY)
-})
+    it("gives no look-alike a line, an order number, a day or a place", () => {
+      for (const m of mails.filter((x) => !x.expected.is_order)) {
+        expect([m.expected.lines.length, m.expected.po_number, m.expected.delivery_date, m.expected.delivery_address], m.name).toEqual([0, null, null, null])
+      }
+    })
+  }
+)

@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest"
+import { expect, it } from "vitest"
 
-import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectSetShape, FRI, itChecksDeliveryDays, MON, next, nextWeeks, numberOf, on, readLabelledMails, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { after, DAY, FRI, MON, next, nextWeeks, numberOf, on, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { describeHeldOutSet } from "./held-out-set-kit"
 
 /**
  * The former thirty-third held-out part (issue #11; h33-* in tuned/ since tune33, held-out-33/ until then): 40 mails
@@ -18,7 +19,6 @@ import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectSetShape, 
  * coworking's complaint, a Chicago staffing agency, an Auckland broker, a Montréal law firm. Checked here without the
  * extractor (the corpus test runs it, on all of tuned/).
  */
-const mails = readLabelledMails("tuned", "h33-")
 
 /** Each order's delivery in its mail's words, counted from its Date header (the writer's own day). */
 const DELIVERY: DeliveryRules = {
@@ -54,43 +54,40 @@ const DELIVERY: DeliveryRules = {
 
 const NOT_ORDERS = [3, 7, 10, 14, 17, 19, 22, 25, 28, 31, 34, 37]
 
-describe("the former thirty-third held-out part (h33-* in tuned/), written blind after the extractor and now tuning material", () => {
-  it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 86 lines long", () => {
-    expectSetShape(mails, { french: 20, lookAlikes: NOT_ORDERS, lines: 86 })
-  })
+describeHeldOutSet(
+  { title: "the former thirty-third held-out part (h33-* in tuned/), written blind after the extractor and now tuning material", name: "h33", folder: "tuned", prefix: "h33-" },
+  {
+    french: 20,
+    lookAlikes: NOT_ORDERS,
+    lines: 86,
+    attachments: { pdf: ["h33-05-mutuelle-nantes-pdf", "h33-23-insurance-broker-nyc-pdf"], csv1252: ["h33-11-syndic-marseille-csv"], csvUtf8: ["h33-30-coworking-singapore-csv"] },
+    headers: { bulk: [19, 31], autoSubmitted: [14] },
+    delivery: DELIVERY
+  },
+  ({ mails }) => {
+    it("names a known customer for the three orders sent from a customer's address, and none for the others", () => {
+      const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => [numberOf(m.name), m.expected.customer_code])
+      expect(known).toEqual([[15, "C-00108"], [26, "C-00209"], [33, "C-00205"]])
+    })
 
-  it("attaches an insurer's and a broker's PDF orders, a syndic's windows-1252 .csv and a coworking space's UTF-8 one", () => {
-    expectAttachments(mails, { pdf: ["h33-05-mutuelle-nantes-pdf", "h33-23-insurance-broker-nyc-pdf"], csv1252: ["h33-11-syndic-marseille-csv"], csvUtf8: ["h33-30-coworking-singapore-csv"] })
-  })
+    it("never takes a PO box, a case postale, a BP, a billing address or a registered office for the place of delivery", () => {
+      const places = mails.filter((x) => x.expected.delivery_address !== null)
+      expect(places).toHaveLength(25)
+      for (const m of places) {
+        expect(m.expected.delivery_address, m.name).not.toMatch(/\bBP \d|P\.?O\.? Box|C\.P\. \d|Case postale|Cedex|\bCS \d|Facturation|Bill To|Accounts Payable|Finance|Siège|registered office|avenue Hoche|boulevard Royal|place Royale|Fleet Place|Queen's Road|Fredman Drive|Anson Road|succursale/i)
+      }
+    })
 
-  it("marks the tender notice and the newsletter as bulk, the out-of-office as automatic, and none of the orders", () => {
-    expectBulkAndAutomatic(mails, { bulk: [19, 31], autoSubmitted: [14] })
-  })
+    it("takes the buyer's order number, never a ticket, an invoice, a matter or a cancelled order's number", () => {
+      const numbers = mails.map((m) => m.expected.po_number).filter((n) => n !== null)
+      expect(numbers).toHaveLength(15)
+      for (const n of numbers) expect(n).not.toMatch(/^(#?5512|FA-|2026-0412|VLC-)/)
+    })
 
-  it("names a known customer for the three orders sent from a customer's address, and none for the others", () => {
-    const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => [numberOf(m.name), m.expected.customer_code])
-    expect(known).toEqual([[15, "C-00108"], [26, "C-00209"], [33, "C-00205"]])
-  })
-
-  it("never takes a PO box, a case postale, a BP, a billing address or a registered office for the place of delivery", () => {
-    const places = mails.filter((x) => x.expected.delivery_address !== null)
-    expect(places).toHaveLength(25)
-    for (const m of places) {
-      expect(m.expected.delivery_address, m.name).not.toMatch(/\bBP \d|P\.?O\.? Box|C\.P\. \d|Case postale|Cedex|\bCS \d|Facturation|Bill To|Accounts Payable|Finance|Siège|registered office|avenue Hoche|boulevard Royal|place Royale|Fleet Place|Queen's Road|Fredman Drive|Anson Road|succursale/i)
-    }
-  })
-
-  it("takes the buyer's order number, never a ticket, an invoice, a matter or a cancelled order's number", () => {
-    const numbers = mails.map((m) => m.expected.po_number).filter((n) => n !== null)
-    expect(numbers).toHaveLength(15)
-    for (const n of numbers) expect(n).not.toMatch(/^(#?5512|FA-|2026-0412|VLC-)/)
-  })
-
-  it("gives no look-alike a line, an order number, a day or a place", () => {
-    for (const m of mails.filter((x) => !x.expected.is_order)) {
-      expect([m.expected.lines.length, m.expected.po_number, m.expected.delivery_date, m.expected.delivery_address], m.name).toEqual([0, null, null, null])
-    }
-  })
-
-  itChecksDeliveryDays(mails, DELIVERY)
-})
+    it("gives no look-alike a line, an order number, a day or a place", () => {
+      for (const m of mails.filter((x) => !x.expected.is_order)) {
+        expect([m.expected.lines.length, m.expected.po_number, m.expected.delivery_date, m.expected.delivery_address], m.name).toEqual([0, null, null, null])
+      }
+    })
+  }
+)

@@ -1,6 +1,5 @@
-import { describe, it } from "vitest"
-
-import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectSetShape, FRI, itChecksDeliveryDays, itChecksLabelRuns, MON, next, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { after, DAY, FRI, MON, next, on, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { describeHeldOutSet } from "./held-out-set-kit"
 
 /**
  * The former thirty-fourth held-out part (issue #11; h34-* in tuned/ since tune34, held-out-34/ until then): 40 mails by an author who read neither the extractor nor another set's
@@ -18,7 +17,6 @@ import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCusto
  * bureau, a Montréal weekly, a Brighton student radio, a Washington TV bureau dictating. Checked here without the
  * extractor (the corpus test runs it, on all of tuned/).
  */
-const mails = readLabelledMails("tuned", "h34-")
 
 /** Each order's delivery in its mail's words, counted from its Date header (the writer's own day). */
 const DELIVERY: DeliveryRules = {
@@ -53,36 +51,27 @@ const DELIVERY: DeliveryRules = {
 
 const NOT_ORDERS = [4, 7, 11, 15, 18, 20, 23, 26, 30, 33, 36, 39]
 
-describe("the former thirty-fourth held-out part (h34-* in tuned/), written blind after the extractor and now tuning material", () => {
-  it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 107 lines long", () => {
-    expectSetShape(mails, { french: 20, lookAlikes: NOT_ORDERS, lines: 107 })
-  })
-
-  it("attaches a TV production's and a radio's PDF orders, a daily's windows-1252 .csv and a post-production house's UTF-8 one", () => {
-    expectAttachments(mails, { pdf: ["h34-03-production-tv-boulogne-pdf", "h34-22-radio-dublin-pdf"], csv1252: ["h34-12-quotidien-strasbourg-csv"], csvUtf8: ["h34-32-post-production-burbank-csv"] })
-  })
-
-  it("marks the newsletter as bulk, the out-of-office as automatic, and none of the orders", () => {
-    expectBulkAndAutomatic(mails, { bulk: [18], autoSubmitted: [11] })
-  })
-
-  it("names a known customer for the two orders sent from a customer's address, and none for the others", () => {
-    expectKnownCustomers(mails, [[6, "C-00104"], [27, "C-00204"]])
-  })
-
-  itChecksLabelRuns(mails, {
-    madeFrom: readMadeFrom("tuned-h34.txt"),
-    places: 27,
-    notPlaces: {
-      title: "never takes a PO box, a BP, a case postale, a billing address, a registered office or a production office for the place of delivery",
-      pattern: /\bBP \d|P\.?O\.? Box|C\.P\. \d|Case postale|Cedex|\bCS \d|Facturation|Bill To|Accounts Payable|Siège|Regd|registered office|Castle Street|building 12|Fleet Walk|Nariman|Place d'Armes|boulevard de la Liberté|bd de la Liberté|rue Jacob|avenue Pierre-Grenier/i
+describeHeldOutSet(
+  { title: "the former thirty-fourth held-out part (h34-* in tuned/), written blind after the extractor and now tuning material", name: "h34", folder: "tuned", prefix: "h34-", source: "tuned-h34.txt" },
+  {
+    french: 20,
+    lookAlikes: NOT_ORDERS,
+    lines: 107,
+    attachments: { pdf: ["h34-03-production-tv-boulogne-pdf", "h34-22-radio-dublin-pdf"], csv1252: ["h34-12-quotidien-strasbourg-csv"], csvUtf8: ["h34-32-post-production-burbank-csv"] },
+    headers: { bulk: [18], autoSubmitted: [11] },
+    knownCustomers: [[6, "C-00104"], [27, "C-00204"]],
+    runs: {
+      places: 27,
+      notPlaces: {
+        title: "never takes a PO box, a BP, a case postale, a billing address, a registered office or a production office for the place of delivery",
+        pattern: /\bBP \d|P\.?O\.? Box|C\.P\. \d|Case postale|Cedex|\bCS \d|Facturation|Bill To|Accounts Payable|Siège|Regd|registered office|Castle Street|building 12|Fleet Walk|Nariman|Place d'Armes|boulevard de la Liberté|bd de la Liberté|rue Jacob|avenue Pierre-Grenier/i
+      },
+      numbered: 17,
+      notNumbers: {
+        title: "takes the buyer's order number, never an invoice, a production's name, a cancelled, chased or tendered order's number",
+        pattern: /^(INV-|JT-26|MAG-TLS|RFQ-|Blue Harbour|NINEA|GSTIN|CIN)/
+      }
     },
-    numbered: 17,
-    notNumbers: {
-      title: "takes the buyer's order number, never an invoice, a production's name, a cancelled, chased or tendered order's number",
-      pattern: /^(INV-|JT-26|MAG-TLS|RFQ-|Blue Harbour|NINEA|GSTIN|CIN)/
-    }
-  })
-
-  itChecksDeliveryDays(mails, DELIVERY)
-})
+    delivery: DELIVERY
+  }
+)

@@ -1,6 +1,5 @@
-import { describe, it } from "vitest"
-
-import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectSetShape, FRI, itChecksDeliveryDays, itChecksLabelRuns, MON, next, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { after, DAY, FRI, MON, next, on, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { describeHeldOutSet } from "./held-out-set-kit"
 
 /**
  * The former thirty-fifth held-out part (issue #11; h35-* in tuned/ since tune35, held-out-35/ until then): 40 mails by an author who read neither the extractor nor another set's
@@ -19,7 +18,6 @@ import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCusto
  * Columbus athletics department's reply. Checked here without the
  * extractor (the corpus test runs it, on all of tuned/).
  */
-const mails = readLabelledMails("tuned", "h35-")
 const SAT = 6
 
 /** Each order's delivery in its mail's words, counted from its Date header (the writer's own day). */
@@ -55,36 +53,27 @@ const DELIVERY: DeliveryRules = {
 
 const NOT_ORDERS = [3, 6, 8, 10, 12, 16, 20, 23, 27, 30, 33, 36]
 
-describe("the former thirty-fifth held-out part (h35-* in tuned/), written blind after the extractor and now tuning material", () => {
-  it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 103 lines long", () => {
-    expectSetShape(mails, { french: 20, lookAlikes: NOT_ORDERS, lines: 103 })
-  })
-
-  it("attaches a cycling team's and a rugby club's PDF orders, a stadium's windows-1252 .csv and a ballpark's UTF-8 one", () => {
-    expectAttachments(mails, { pdf: ["h35-04-equipe-cycliste-pdf", "h35-22-rugby-gloucester-pdf"], csv1252: ["h35-11-grand-stade-csv"], csvUtf8: ["h35-31-spring-training-csv"] })
-  })
-
-  it("marks the newsletter as bulk, the out-of-office as automatic, and none of the orders", () => {
-    expectBulkAndAutomatic(mails, { bulk: [12], autoSubmitted: [6] })
-  })
-
-  it("names a known customer for the two orders sent from a customer's address, and none for the others", () => {
-    expectKnownCustomers(mails, [[9, "C-00110"], [24, "C-00202"]])
-  })
-
-  itChecksLabelRuns(mails, {
-    madeFrom: readMadeFrom("tuned-h35.txt"),
-    places: 27,
-    notPlaces: {
-      title: "never takes a PO box, a BP, a case postale, a C.P., a locked bag, a billing address, a registered office or a club's seat for the place of delivery",
-      pattern: /\bBP \d|P\.?O\.? Box|C\.P\. \d|Case postale|Locked Bag|Cedex|\bCS \d|Facturation|Bill To|Invoice To|Accounts Payable|Siège :|Registered office|route de Lorient|avenue d'Albigny|Trafford Park|Bolton Road|Merkland Road|Lord Street|rue Pastorelli|mairie/i
+describeHeldOutSet(
+  { title: "the former thirty-fifth held-out part (h35-* in tuned/), written blind after the extractor and now tuning material", name: "h35", folder: "tuned", prefix: "h35-", source: "tuned-h35.txt" },
+  {
+    french: 20,
+    lookAlikes: NOT_ORDERS,
+    lines: 103,
+    attachments: { pdf: ["h35-04-equipe-cycliste-pdf", "h35-22-rugby-gloucester-pdf"], csv1252: ["h35-11-grand-stade-csv"], csvUtf8: ["h35-31-spring-training-csv"] },
+    headers: { bulk: [12], autoSubmitted: [6] },
+    knownCustomers: [[9, "C-00110"], [24, "C-00202"]],
+    runs: {
+      places: 27,
+      notPlaces: {
+        title: "never takes a PO box, a BP, a case postale, a C.P., a locked bag, a billing address, a registered office or a club's seat for the place of delivery",
+        pattern: /\bBP \d|P\.?O\.? Box|C\.P\. \d|Case postale|Locked Bag|Cedex|\bCS \d|Facturation|Bill To|Invoice To|Accounts Payable|Siège :|Registered office|route de Lorient|avenue d'Albigny|Trafford Park|Bolton Road|Merkland Road|Lord Street|rue Pastorelli|mairie/i
+      },
+      numbered: 16,
+      notNumbers: {
+        title: "takes the buyer's order number, never a delivery note, an invoice, a cancelled, chased or tendered order's number, nor a company number",
+        pattern: /^(BL |778120|FA-|INV-|HBE-|SS-|CPS-|RFQ-|201901023344|01189224)/
+      }
     },
-    numbered: 16,
-    notNumbers: {
-      title: "takes the buyer's order number, never a delivery note, an invoice, a cancelled, chased or tendered order's number, nor a company number",
-      pattern: /^(BL |778120|FA-|INV-|HBE-|SS-|CPS-|RFQ-|201901023344|01189224)/
-    }
-  })
-
-  itChecksDeliveryDays(mails, DELIVERY)
-})
+    delivery: DELIVERY
+  }
+)

@@ -1,6 +1,5 @@
-import { describe, it } from "vitest"
-
-import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectSetShape, FRI, itChecksDeliveryDays, itChecksLabelRuns, MON, next, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { after, DAY, FRI, MON, next, on, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { describeHeldOutSet } from "./held-out-set-kit"
 
 /**
  * The former thirty-sixth held-out part (issue #11; h36-* in tuned/ since tune36, held-out-36/ until then): 40 mails
@@ -18,7 +17,6 @@ import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCusto
  * a Hong Kong control room, a Mumbai FM company, a Boston out-of-office, a Vancouver strata manager's addition, a
  * Leeds chaser, a Glasgow site manager dictating. Checked here without the extractor (the corpus test runs it, on all of tuned/).
  */
-const mails = readLabelledMails("tuned", "h36-")
 
 /** Each order's delivery in its mail's words, counted from its Date header (the writer's own day). */
 const DELIVERY: DeliveryRules = {
@@ -56,38 +54,29 @@ const NOT_ORDERS = [4, 7, 11, 15, 18, 20, 24, 27, 31, 34, 37, 39]
 /** Company, charity, licence and tax numbers the mails' signatures print: never an order number. */
 const COMPANY_NUMBERS = ["412 908 337 00029", "512 334 889", "1310 2018 000 023 456", "0712.448.903", "08812274", "07731904", "20041188", "771204", "05519832", "201912345K", "2011/004471/07", "SC512887", "64481207", "27AABCM4412F1Z8", "41 622 908 115"]
 
-describe("the former thirty-sixth held-out part (h36-* in tuned/), written blind after the extractor and now tuning material", () => {
-  it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 114 lines long", () => {
-    expectSetShape(mails, { french: 20, lookAlikes: NOT_ORDERS, lines: 114 })
-  })
-
-  it("attaches a facility manager's and an FM company's PDF orders, a landlord's windows-1252 .csv and a mall's UTF-8 one", () => {
-    expectAttachments(mails, { pdf: ["h36-03-facility-manager-lyon-pdf", "h36-22-facilities-manchester-pdf"], csv1252: ["h36-12-regie-bailleur-rennes-csv"], csvUtf8: ["h36-33-mall-management-chicago-csv"] })
-  })
-
-  it("marks the newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expectBulkAndAutomatic(mails, { bulk: [18], autoSubmitted: [7, 37] })
-  })
-
-  it("names a known customer for the three orders sent from a customer's address, and none for the others", () => {
-    expectKnownCustomers(mails, [[5, "C-00107"], [14, "C-00120"], [30, "C-00206"]])
-  })
-
-  itChecksLabelRuns(mails, {
-    madeFrom: readMadeFrom("tuned-h36.txt"),
-    places: 27,
-    notPlaces: {
-      title: "never takes a BP, CS or Cedex line, a case postale, C.P., PO Box or Locked Bag, a billing, head or registered office for the place of delivery",
-      pattern: /\bBP \d|P\.?O\.? Box|C\.P\. \d|Case postale|Cedex|\bCS \d|Facturation|Bill To|Invoice To|Accounts Payable|Mailing address|Billing|Siège|Head office|Registered office|Locked Bag|ZA des Vignes|rue des Remparts|Fifth Avenue|Tabernacle Street|Blythswood|Nariman|rue de Visé|Rivoli|Gambetta|Défense/i
+describeHeldOutSet(
+  { title: "the former thirty-sixth held-out part (h36-* in tuned/), written blind after the extractor and now tuning material", name: "h36", folder: "tuned", prefix: "h36-", source: "tuned-h36.txt" },
+  {
+    french: 20,
+    lookAlikes: NOT_ORDERS,
+    lines: 114,
+    attachments: { pdf: ["h36-03-facility-manager-lyon-pdf", "h36-22-facilities-manchester-pdf"], csv1252: ["h36-12-regie-bailleur-rennes-csv"], csvUtf8: ["h36-33-mall-management-chicago-csv"] },
+    headers: { bulk: [18], autoSubmitted: [7, 37] },
+    knownCustomers: [[5, "C-00107"], [14, "C-00120"], [30, "C-00206"]],
+    runs: {
+      places: 27,
+      notPlaces: {
+        title: "never takes a BP, CS or Cedex line, a case postale, C.P., PO Box or Locked Bag, a billing, head or registered office for the place of delivery",
+        pattern: /\bBP \d|P\.?O\.? Box|C\.P\. \d|Case postale|Cedex|\bCS \d|Facturation|Bill To|Invoice To|Accounts Payable|Mailing address|Billing|Siège|Head office|Registered office|Locked Bag|ZA des Vignes|rue des Remparts|Fifth Avenue|Tabernacle Street|Blythswood|Nariman|rue de Visé|Rivoli|Gambetta|Défense/i
+      },
+      numbered: 18,
+      notNumbers: {
+        title: "takes the buyer's order number as its mail writes it, never an invoice, a delivery note, a cancelled, chased or tendered order's number, nor a company number",
+        pattern: /^(FA-|BL |DN |AVM-|JHB-|CC-NICE|GS-RFQ|2026-CONS|RCS|SIRET|UEN|GSTIN|ABN|CNAPS|AUT-)/
+      },
+      companyNumbers: COMPANY_NUMBERS,
+      lookAlikesNameNoCustomer: true
     },
-    numbered: 18,
-    notNumbers: {
-      title: "takes the buyer's order number as its mail writes it, never an invoice, a delivery note, a cancelled, chased or tendered order's number, nor a company number",
-      pattern: /^(FA-|BL |DN |AVM-|JHB-|CC-NICE|GS-RFQ|2026-CONS|RCS|SIRET|UEN|GSTIN|ABN|CNAPS|AUT-)/
-    },
-    companyNumbers: COMPANY_NUMBERS,
-    lookAlikesNameNoCustomer: true
-  })
-
-  itChecksDeliveryDays(mails, DELIVERY)
-})
+    delivery: DELIVERY
+  }
+)

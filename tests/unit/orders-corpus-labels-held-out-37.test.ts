@@ -1,6 +1,5 @@
-import { describe, it } from "vitest"
-
-import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectSetShape, FRI, itChecksDeliveryDays, itChecksLabelRuns, MON, next, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { after, DAY, FRI, MON, next, on, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { describeHeldOutSet } from "./held-out-set-kit"
 
 /**
  * The former thirty-seventh held-out part (issue #11; h37-* in tuned/ since tune37, held-out-37/ until then): 40 mails
@@ -19,7 +18,6 @@ import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCusto
  * charity-discount question, the known Kingsley Supplies' shelter drive, the French embassy in Canberra. Checked here
  * without the extractor (the corpus test runs it, on all of tuned/).
  */
-const mails = readLabelledMails("tuned", "h37-")
 
 /** Each order's delivery in its mail's words, counted from its Date header (the writer's own day). */
 const DELIVERY: DeliveryRules = {
@@ -54,36 +52,27 @@ const DELIVERY: DeliveryRules = {
 
 const NOT_ORDERS = [3, 7, 9, 11, 15, 18, 23, 26, 30, 33, 36, 38]
 
-describe("the former thirty-seventh held-out part (h37-* in tuned/), written blind after the extractor and now tuning material", () => {
-  it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 110 lines long", () => {
-    expectSetShape(mails, { french: 20, lookAlikes: NOT_ORDERS, lines: 110 })
-  })
-
-  it("attaches a relief NGO's and a relief charity's PDF orders, a Lyon charity's windows-1252 .csv and a Chicago agency's UTF-8 one", () => {
-    expectAttachments(mails, { pdf: ["h37-02-ong-entrepot-vitrolles-pdf", "h37-22-relief-warehouse-felixstowe-pdf"], csv1252: ["h37-12-entraide-lyon-csv"], csvUtf8: ["h37-28-resettlement-agency-chicago-csv"] })
-  })
-
-  it("marks the newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expectBulkAndAutomatic(mails, { bulk: [11], autoSubmitted: [7, 26] })
-  })
-
-  it("names a known customer for the three orders sent from a customer's address, and none for the others", () => {
-    expectKnownCustomers(mails, [[20, "C-00113"], [27, "C-00209"], [39, "C-00205"]])
-  })
-
-  itChecksLabelRuns(mails, {
-    madeFrom: readMadeFrom("tuned-h37.txt"),
-    places: 27,
-    notPlaces: {
-      title: "never takes a BP, a PO Box, a case postale, a CS/Cedex, a billing address, a seat or a registered office for the place of delivery",
-      pattern: /\bBP \d|P\.?O\.? Box|Case postale|Cedex|\bCS \d|Facturation|factur|Bill To|Accounts Payable|Finance|Siège|passage Thiéré|avenue de Suffren|Registered office|Merrion Square|Canal Street|Summer Street|Place de la Mairie|Shibuya|Crows Nest|Business Office/i
+describeHeldOutSet(
+  { title: "the former thirty-seventh held-out part (h37-* in tuned/), written blind after the extractor and now tuning material", name: "h37", folder: "tuned", prefix: "h37-", source: "tuned-h37.txt" },
+  {
+    french: 20,
+    lookAlikes: NOT_ORDERS,
+    lines: 110,
+    attachments: { pdf: ["h37-02-ong-entrepot-vitrolles-pdf", "h37-22-relief-warehouse-felixstowe-pdf"], csv1252: ["h37-12-entraide-lyon-csv"], csvUtf8: ["h37-28-resettlement-agency-chicago-csv"] },
+    headers: { bulk: [11], autoSubmitted: [7, 26] },
+    knownCustomers: [[20, "C-00113"], [27, "C-00209"], [39, "C-00205"]],
+    runs: {
+      places: 27,
+      notPlaces: {
+        title: "never takes a BP, a PO Box, a case postale, a CS/Cedex, a billing address, a seat or a registered office for the place of delivery",
+        pattern: /\bBP \d|P\.?O\.? Box|Case postale|Cedex|\bCS \d|Facturation|factur|Bill To|Accounts Payable|Finance|Siège|passage Thiéré|avenue de Suffren|Registered office|Merrion Square|Canal Street|Summer Street|Place de la Mairie|Shibuya|Crows Nest|Business Office/i
+      },
+      numbered: 16,
+      notNumbers: {
+        title: "takes the buyer's order number, never an invoice, a cancelled, chased or tendered order's number, a charity, company or registration number",
+        pattern: /^(F-2026|INV-|CADA-|WKR-|RFQ-|DUB-ADM|TD |NINEA|CHY|RCN|EIN|ABN|\d)/
+      }
     },
-    numbered: 16,
-    notNumbers: {
-      title: "takes the buyer's order number, never an invoice, a cancelled, chased or tendered order's number, a charity, company or registration number",
-      pattern: /^(F-2026|INV-|CADA-|WKR-|RFQ-|DUB-ADM|TD |NINEA|CHY|RCN|EIN|ABN|\d)/
-    }
-  })
-
-  itChecksDeliveryDays(mails, DELIVERY)
-})
+    delivery: DELIVERY
+  }
+)

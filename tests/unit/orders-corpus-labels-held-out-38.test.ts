@@ -1,6 +1,5 @@
-import { describe, it } from "vitest"
-
-import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectSetShape, FRI, itChecksDeliveryDays, itChecksLabelRuns, MON, next, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { after, DAY, FRI, MON, next, on, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { describeHeldOutSet } from "./held-out-set-kit"
 
 /**
  * The former thirty-eighth held-out part (issue #11; h38-* in tuned/ since tune38, held-out-38/ until then): 40 mails
@@ -18,7 +17,6 @@ import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCusto
  * trade-account enquiry, an Edinburgh tram depot, a Perth taxi firm's chaser, a Denver ground handler's generated PO,
  * a Mumbai metro depot's cancellation. Checked here without the extractor (the corpus test runs it, on all of tuned/).
  */
-const mails = readLabelledMails("tuned", "h38-")
 
 /** Each order's delivery in its mail's words, counted from its Date header (the writer's own day). */
 const DELIVERY: DeliveryRules = {
@@ -53,38 +51,29 @@ const DELIVERY: DeliveryRules = {
 
 const NOT_ORDERS = [3, 7, 11, 15, 18, 22, 26, 29, 33, 36, 38, 40]
 
-describe("the former thirty-eighth held-out part (h38-* in tuned/), written blind after the extractor and now tuning material", () => {
-  it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 114 lines long", () => {
-    expectSetShape(mails, { french: 20, lookAlikes: NOT_ORDERS, lines: 114 })
-  })
-
-  it("attaches a bus network's and a ramp services' PDF orders, a service area's windows-1252 .csv and a rail yard's UTF-8 one", () => {
-    expectAttachments(mails, { pdf: ["h38-05-reseau-bus-pau-pdf", "h38-24-ramp-services-dubai-pdf"], csv1252: ["h38-13-aire-autoroute-csv"], csvUtf8: ["h38-31-rail-yard-chicago-csv"] })
-  })
-
-  it("marks the newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expectBulkAndAutomatic(mails, { bulk: [18], autoSubmitted: [7, 26] })
-  })
-
-  it("names a known customer for the three orders sent from a customer's address, and none for the others", () => {
-    expectKnownCustomers(mails, [[6, "C-00105"], [9, "C-00102"], [27, "C-00202"]])
-  })
-
-  itChecksLabelRuns(mails, {
-    madeFrom: readMadeFrom("tuned-h38.txt"),
-    places: 27,
-    notPlaces: {
-      title: "never takes a BP, a PO Box, a CS/Cedex or TSA, a billing or invoicing address, a head office or registered office for the place of delivery",
-      pattern: /\bBP \d|P\.?O\.? Box|Cedex|\bCS \d|\bTSA \d|Facturation|factur|Bill To|Invoice To|Accounts Payable|Finance|Siège|Registered office|Trafford Park|Jean-Jaurès|Park Square|boulevard de la Libération|Remit/i
+describeHeldOutSet(
+  { title: "the former thirty-eighth held-out part (h38-* in tuned/), written blind after the extractor and now tuning material", name: "h38", folder: "tuned", prefix: "h38-", source: "tuned-h38.txt" },
+  {
+    french: 20,
+    lookAlikes: NOT_ORDERS,
+    lines: 114,
+    attachments: { pdf: ["h38-05-reseau-bus-pau-pdf", "h38-24-ramp-services-dubai-pdf"], csv1252: ["h38-13-aire-autoroute-csv"], csvUtf8: ["h38-31-rail-yard-chicago-csv"] },
+    headers: { bulk: [18], autoSubmitted: [7, 26] },
+    knownCustomers: [[6, "C-00105"], [9, "C-00102"], [27, "C-00202"]],
+    runs: {
+      places: 27,
+      notPlaces: {
+        title: "never takes a BP, a PO Box, a CS/Cedex or TSA, a billing or invoicing address, a head office or registered office for the place of delivery",
+        pattern: /\bBP \d|P\.?O\.? Box|Cedex|\bCS \d|\bTSA \d|Facturation|factur|Bill To|Invoice To|Accounts Payable|Finance|Siège|Registered office|Trafford Park|Jean-Jaurès|Park Square|boulevard de la Libération|Remit/i
+      },
+      numbered: 20,
+      notNumbers: {
+        title: "takes the buyer's order number, never an invoice, delivery note, a cancelled, chased or tendered order's number, a company, tax or registration number",
+        // The numbers themselves too (the Dubai TRN, the Pau SIRET, the Sydney ABN, the Toronto dealer's OMVIC number), not only
+        // their labels: a label holds the bare number, which a prefix like "TRN" alone would let through.
+        pattern: /^(F26-|BL-|INV-|SGL-|AMB-L|T-2027|CCT-|PTX-|MMD-|TRN|SIRET|ABN|OMVIC|GH-512|YX19|06-KT|04418827|E 19|100345678900003|256 400 112|41 622 118|4471093)/
+      }
     },
-    numbered: 20,
-    notNumbers: {
-      title: "takes the buyer's order number, never an invoice, delivery note, a cancelled, chased or tendered order's number, a company, tax or registration number",
-      // The numbers themselves too (the Dubai TRN, the Pau SIRET, the Sydney ABN, the Toronto dealer's OMVIC number), not only
-      // their labels: a label holds the bare number, which a prefix like "TRN" alone would let through.
-      pattern: /^(F26-|BL-|INV-|SGL-|AMB-L|T-2027|CCT-|PTX-|MMD-|TRN|SIRET|ABN|OMVIC|GH-512|YX19|06-KT|04418827|E 19|100345678900003|256 400 112|41 622 118|4471093)/
-    }
-  })
-
-  itChecksDeliveryDays(mails, DELIVERY)
-})
+    delivery: DELIVERY
+  }
+)

@@ -1,6 +1,5 @@
-import { describe, it } from "vitest"
-
-import { after, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectSetShape, FRI, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, MON, next, nextWeeks, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { after, FRI, isoWeek, MON, next, nextWeeks, on, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { describeHeldOutSet } from "./held-out-set-kit"
 
 /**
  * The former thirty-ninth held-out part (issue #11; h39-* in tuned/ since tune38, held-out-39/ until then): 40 mails
@@ -20,7 +19,6 @@ import { after, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers,
  * abattoir's cancellation, an Iowa grain elevator adding to its own PO, a riding-for-the-disabled yard. Checked here
  * without the extractor (the corpus test runs it, on all of tuned/).
  */
-const mails = readLabelledMails("tuned", "h39-")
 
 /** Each order's delivery in its mail's words, counted from its Date header (the writer's own day). */
 const DELIVERY: DeliveryRules = {
@@ -55,36 +53,27 @@ const DELIVERY: DeliveryRules = {
 
 const NOT_ORDERS = [4, 8, 11, 14, 17, 19, 23, 27, 30, 33, 36, 38]
 
-describe("the former thirty-ninth held-out part (h39-* in tuned/), written blind after the extractor and now tuning material", () => {
-  it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 106 lines long", () => {
-    expectSetShape(mails, { french: 20, lookAlikes: NOT_ORDERS, lines: 106 })
-  })
-
-  it("attaches a comté fruitière's and a Canterbury dairy's PDF orders, a trout farm's windows-1252 .csv and a Salinas greenhouse's UTF-8 one", () => {
-    expectAttachments(mails, { pdf: ["h39-02-fruitiere-comte-pdf", "h39-25-canterbury-dairy-pdf"], csv1252: ["h39-12-pisciculture-ossau-csv"], csvUtf8: ["h39-31-salinas-greenhouse-csv"] })
-  })
-
-  it("marks the co-op's newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expectBulkAndAutomatic(mails, { bulk: [11], autoSubmitted: [19, 33] })
-  })
-
-  it("names a known customer for the three orders sent from a customer's address, and none for the others", () => {
-    expectKnownCustomers(mails, [[6, "C-00103"], [15, "C-00117"], [24, "C-00203"]])
-  })
-
-  itChecksLabelRuns(mails, {
-    madeFrom: readMadeFrom("tuned-h39.txt"),
-    places: 27,
-    notPlaces: {
-      title: "never takes a BP, a PO Box, a case postale, a CS/Cedex, a billing address, a head office or a customer's usual address for the place of delivery",
-      pattern: /\bBP \d|P\.?O\.? Box|GPO Box|Case postale|Cedex|\bCS \d|Facturation|factur|Comptabilit|Agence comptable|Bill To|Invoice|Siège|rue de Pontivy|avenue de la Gare|cours Gambetta|Harbour Road|Harbour Office|head office|allée des Tilleuls|rue de Périgueux|Lincoln 7640|Hobart/i
+describeHeldOutSet(
+  { title: "the former thirty-ninth held-out part (h39-* in tuned/), written blind after the extractor and now tuning material", name: "h39", folder: "tuned", prefix: "h39-", source: "tuned-h39.txt" },
+  {
+    french: 20,
+    lookAlikes: NOT_ORDERS,
+    lines: 106,
+    attachments: { pdf: ["h39-02-fruitiere-comte-pdf", "h39-25-canterbury-dairy-pdf"], csv1252: ["h39-12-pisciculture-ossau-csv"], csvUtf8: ["h39-31-salinas-greenhouse-csv"] },
+    headers: { bulk: [11], autoSubmitted: [19, 33] },
+    knownCustomers: [[6, "C-00103"], [15, "C-00117"], [24, "C-00203"]],
+    runs: {
+      places: 27,
+      notPlaces: {
+        title: "never takes a BP, a PO Box, a case postale, a CS/Cedex, a billing address, a head office or a customer's usual address for the place of delivery",
+        pattern: /\bBP \d|P\.?O\.? Box|GPO Box|Case postale|Cedex|\bCS \d|Facturation|factur|Comptabilit|Agence comptable|Bill To|Invoice|Siège|rue de Pontivy|avenue de la Gare|cours Gambetta|Harbour Road|Harbour Office|head office|allée des Tilleuls|rue de Périgueux|Lincoln 7640|Hobart/i
+      },
+      numbered: 19,
+      notNumbers: {
+        title: "takes the buyer's order number as a run of its mail, never an invoice, a cancelled, chased or tendered order's number, a commitment, company, charity, tax or sanitary number",
+        pattern: /^(F-2026|INV-|JBB-|DA-4471|7710|FLS-ITQ|LS-3307|2026-0417|CHE-|BE 0|FR 22|NZBN|GST|ABN|PIN|778 |192 |00157820|384412|1103287|1093355)/
+      }
     },
-    numbered: 19,
-    notNumbers: {
-      title: "takes the buyer's order number as a run of its mail, never an invoice, a cancelled, chased or tendered order's number, a commitment, company, charity, tax or sanitary number",
-      pattern: /^(F-2026|INV-|JBB-|DA-4471|7710|FLS-ITQ|LS-3307|2026-0417|CHE-|BE 0|FR 22|NZBN|GST|ABN|PIN|778 |192 |00157820|384412|1103287|1093355)/
-    }
-  })
-
-  itChecksDeliveryDays(mails, DELIVERY)
-})
+    delivery: DELIVERY
+  }
+)

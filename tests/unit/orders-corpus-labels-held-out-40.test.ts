@@ -1,6 +1,5 @@
-import { describe, it } from "vitest"
-
-import { after, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectSetShape, FRI, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, MON, next, nextWeeks, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { after, FRI, isoWeek, MON, next, nextWeeks, on, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { describeHeldOutSet } from "./held-out-set-kit"
 
 /**
  * The former fortieth held-out part (issue #11; h40-* in tuned/ since tune40, held-out-40/ until then): 40 mails
@@ -21,7 +20,6 @@ import { after, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers,
  * and corrected list, a Perth lifeguard service's thanks, a Vancouver marine rescue station, Coastguard Wellington.
  * Checked here without the extractor (the corpus test runs it, on all of tuned/).
  */
-const mails = readLabelledMails("tuned", "h40-")
 
 /** Each order's delivery in its mail's words, counted from its Date header (the writer's own day). */
 const DELIVERY: DeliveryRules = {
@@ -56,37 +54,28 @@ const DELIVERY: DeliveryRules = {
 
 const NOT_ORDERS = [3, 8, 11, 13, 16, 18, 22, 26, 29, 32, 35, 38]
 
-describe("the former fortieth held-out part (h40-* in tuned/), written blind after the extractor and now tuning material", () => {
-  it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 113 lines long", () => {
-    expectSetShape(mails, { french: 20, lookAlikes: NOT_ORDERS, lines: 113 })
-  })
-
-  it("attaches a Savoie fire service's and a NSW SES unit's PDF orders, a Toulouse guarding firm's windows-1252 .csv and a Singapore one's UTF-8 one", () => {
-    expectAttachments(mails, { pdf: ["h40-02-sdis-savoie-pdf", "h40-23-nsw-ses-pdf"], csv1252: ["h40-10-vigie-sud-csv"], csvUtf8: ["h40-27-singapore-guarding-csv"] })
-  })
-
-  it("marks the fire-safety newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expectBulkAndAutomatic(mails, { bulk: [11], autoSubmitted: [16, 26] })
-  })
-
-  it("names a known customer for the three orders sent from a customer's address, and none for the others", () => {
-    expectKnownCustomers(mails, [[6, "C-00113"], [25, "C-00209"], [28, "C-00208"]])
-  })
-
-  itChecksLabelRuns(mails, {
-    madeFrom: readMadeFrom("tuned-h40.txt"),
-    places: 27,
-    notPlaces: {
-      title: "never takes a BP, a PO Box, a case postale, a CS/Cedex, a billing address, a head office, a postal address or a customer's usual address for the place of delivery",
-      pattern: /\bBP \w|P\.?O\.? Box|Case postale|Cedex|\bCS \d|Facturation|factur|Bill To|Accounts|Invoice|siège|Place de la Mairie|Canal Street|Tyseley|hélistation|Compagnie|Oxford Court|Ubi Crescent|rue de Berri|Tyger Valley|Morne Vergain/i
+describeHeldOutSet(
+  { title: "the former fortieth held-out part (h40-* in tuned/), written blind after the extractor and now tuning material", name: "h40", folder: "tuned", prefix: "h40-", source: "tuned-h40.txt" },
+  {
+    french: 20,
+    lookAlikes: NOT_ORDERS,
+    lines: 113,
+    attachments: { pdf: ["h40-02-sdis-savoie-pdf", "h40-23-nsw-ses-pdf"], csv1252: ["h40-10-vigie-sud-csv"], csvUtf8: ["h40-27-singapore-guarding-csv"] },
+    headers: { bulk: [11], autoSubmitted: [16, 26] },
+    knownCustomers: [[6, "C-00113"], [25, "C-00209"], [28, "C-00208"]],
+    runs: {
+      places: 27,
+      notPlaces: {
+        title: "never takes a BP, a PO Box, a case postale, a CS/Cedex, a billing address, a head office, a postal address or a customer's usual address for the place of delivery",
+        pattern: /\bBP \w|P\.?O\.? Box|Case postale|Cedex|\bCS \d|Facturation|factur|Bill To|Accounts|Invoice|siège|Place de la Mairie|Canal Street|Tyseley|hélistation|Compagnie|Oxford Court|Ubi Crescent|rue de Berri|Tyger Valley|Morne Vergain/i
+      },
+      numbered: 17,
+      notNumbers: {
+        title: "takes the buyer's order number as a run of its mail, never an invoice, a cancelled, chased or tendered order's number, a commitment, licence, company, charity or tax number",
+        pattern: /^(F-2026|INV-|CMD-971|SGS\/LPO|FH332|TVFRS|EJ |AUT-|CAR-0|CHE-|BE 0|ABN|PIN|RIDET|PSIRA|PLRD|S\/SA|UEN|CC2)/
+      },
+      companyNumbers: ["287 300 017 00029", "812 447 903 00027", "1187342", "1091877", "08812246", "200915873K", "2875310", "P051234567X", "88 960 402 177", "51 034 126 889", "2026-118340", "0 812 461.001"]
     },
-    numbered: 17,
-    notNumbers: {
-      title: "takes the buyer's order number as a run of its mail, never an invoice, a cancelled, chased or tendered order's number, a commitment, licence, company, charity or tax number",
-      pattern: /^(F-2026|INV-|CMD-971|SGS\/LPO|FH332|TVFRS|EJ |AUT-|CAR-0|CHE-|BE 0|ABN|PIN|RIDET|PSIRA|PLRD|S\/SA|UEN|CC2)/
-    },
-    companyNumbers: ["287 300 017 00029", "812 447 903 00027", "1187342", "1091877", "08812246", "200915873K", "2875310", "P051234567X", "88 960 402 177", "51 034 126 889", "2026-118340", "0 812 461.001"]
-  })
-
-  itChecksDeliveryDays(mails, DELIVERY)
-})
+    delivery: DELIVERY
+  }
+)

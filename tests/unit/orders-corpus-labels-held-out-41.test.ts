@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest"
+import { expect, it } from "vitest"
 
-import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectSetShape, FRI, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, MON, next, nextWeeks, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules, type SaidAgain } from "./held-out-labels-kit"
+import { after, DAY, FRI, isoWeek, MON, next, nextWeeks, on, THU, TUE, WED, type SaidAgain, type DeliveryRules } from "./held-out-labels-kit"
+import { describeHeldOutSet } from "./held-out-set-kit"
 
 /**
  * The former forty-first held-out part (issue #11; h41-* in tuned/ since tune40, held-out-41/ until then): 40 mails
@@ -20,7 +21,6 @@ import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCusto
  * trade-account enquiry, a Boston funeral home, an abbey guest house's thanks, a Salford Jewish school adding to its
  * PO, a Walsingham pilgrims' hostel. Checked here without the extractor (the corpus test runs it, on all of tuned/).
  */
-const mails = readLabelledMails("tuned", "h41-")
 
 const SAT = 6
 /** "A week on Friday" (British): the Friday after the coming one. */
@@ -60,8 +60,6 @@ const DELIVERY: DeliveryRules = {
 
 const NOT_ORDERS = [4, 8, 11, 14, 17, 19, 23, 27, 30, 33, 36, 38]
 
-const madeFrom = readMadeFrom("tuned-h41.txt")
-
 /**
  * The quantities the label test would not otherwise see moved: a forwarder's correction of the list it passes on
  * (the new number, not the list's) and a reply's added line, each read from the mail's own words.
@@ -73,44 +71,35 @@ const SAID_AGAIN: SaidAgain = {
   "h41-39": { ref: "STY-NR", words: /add (\d+) boxes of black pens to PO/ }
 }
 
-describe("the former forty-first held-out part (h41-* in tuned/), written blind after the extractor and now tuning material", () => {
-  it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 113 lines long", () => {
-    expectSetShape(mails, { french: 20, lookAlikes: NOT_ORDERS, lines: 113 })
-  })
-
-  it("attaches a Lyon funeral home's and a Sheffield funeral director's PDF orders, a crematorium's windows-1252 .csv and a San Jose temple's UTF-8 one", () => {
-    expectAttachments(mails, { pdf: ["h41-02-pompes-funebres-roche-pdf", "h41-22-alder-sons-funeral-pdf"], csv1252: ["h41-12-crematorium-sambre-csv"], csvUtf8: ["h41-25-blue-lotus-temple-csv"] })
-  })
-
-  it("marks the liturgical supplier's newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expectBulkAndAutomatic(mails, { bulk: [11], autoSubmitted: [19, 33] })
-  })
-
-  it("names a known customer for the three orders sent from a customer's address, and none for the others", () => {
-    expectKnownCustomers(mails, [[6, "C-00112"], [15, "C-00113"], [24, "C-00204"]])
-  })
-
-  itChecksLabelRuns(mails, {
-    madeFrom,
-    places: 28,
-    notPlaces: {
-      title: "never takes a BP, a PO Box, a CS/Cedex, a billing or postal address, a head office or a customer's usual address for the place of delivery",
-      pattern: /\bBP \d|P\.?O\.? Box|Cedex|\bCS \d|Facturation|Facturer|Comptabilit|Invoice|Bill To|Head Office|Siège|Postal|rue du Général-de-Gaulle|Place de la Mairie|Castle Street|Manor Place|rue de l'Arsenal|route de Mazamet|Shrine Office|sanctuary/i
+describeHeldOutSet(
+  { title: "the former forty-first held-out part (h41-* in tuned/), written blind after the extractor and now tuning material", name: "h41", folder: "tuned", prefix: "h41-", source: "tuned-h41.txt" },
+  {
+    french: 20,
+    lookAlikes: NOT_ORDERS,
+    lines: 113,
+    attachments: { pdf: ["h41-02-pompes-funebres-roche-pdf", "h41-22-alder-sons-funeral-pdf"], csv1252: ["h41-12-crematorium-sambre-csv"], csvUtf8: ["h41-25-blue-lotus-temple-csv"] },
+    headers: { bulk: [11], autoSubmitted: [19, 33] },
+    knownCustomers: [[6, "C-00112"], [15, "C-00113"], [24, "C-00204"]],
+    runs: {
+      places: 28,
+      notPlaces: {
+        title: "never takes a BP, a PO Box, a CS/Cedex, a billing or postal address, a head office or a customer's usual address for the place of delivery",
+        pattern: /\bBP \d|P\.?O\.? Box|Cedex|\bCS \d|Facturation|Facturer|Comptabilit|Invoice|Bill To|Head Office|Siège|Postal|rue du Général-de-Gaulle|Place de la Mairie|Castle Street|Manor Place|rue de l'Arsenal|route de Mazamet|Shrine Office|sanctuary/i
+      },
+      numbered: 16,
+      notNumbers: {
+        title: "takes the buyer's order number as a run of its mail, never an invoice, a cancelled, chased or tendered order's number, a commitment, company, charity, tax or funeral-licence number",
+        pattern: /^(FA-26|SCL-0412|INV-|5512|DOC-ITT|E-26-1192|26-69-0187|RNA|W595)/
+      },
+      companyNumbers: ["412 558 903 00027", "786 123 456 00019", "255 901 234 00015", "BE 0412.345.678", "04471290", "GB 318 4420 19", "249221", "1098765", "1123456", "SC012345", "51 824 753 556", "S62CC0123A", "M90312345K"]
     },
-    numbered: 16,
-    notNumbers: {
-      title: "takes the buyer's order number as a run of its mail, never an invoice, a cancelled, chased or tendered order's number, a commitment, company, charity, tax or funeral-licence number",
-      pattern: /^(FA-26|SCL-0412|INV-|5512|DOC-ITT|E-26-1192|26-69-0187|RNA|W595)/
-    },
-    companyNumbers: ["412 558 903 00027", "786 123 456 00019", "255 901 234 00015", "BE 0412.345.678", "04471290", "GB 318 4420 19", "249221", "1098765", "1123456", "SC012345", "51 824 753 556", "S62CC0123A", "M90312345K"]
-  })
-
-  itChecksSaidAgain(mails, madeFrom, SAID_AGAIN)
-
-  // As held-out 37's "mail room at …" and 39's "large animal store …": "to the parish hall, …" gives "parish hall, …".
-  it("takes each place of delivery without the preposition or article the sentence leads into it with", () => {
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(/^(?:(?:the|to|a|an|la|le|les|au|aux|à)\s|l')/i)
-  })
-
-  itChecksDeliveryDays(mails, DELIVERY)
-})
+    saidAgain: SAID_AGAIN,
+    delivery: DELIVERY
+  },
+  ({ mails }) => {
+    // As held-out 37's "mail room at …" and 39's "large animal store …": "to the parish hall, …" gives "parish hall, …".
+    it("takes each place of delivery without the preposition or article the sentence leads into it with", () => {
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(/^(?:(?:the|to|a|an|la|le|les|au|aux|à)\s|l')/i)
+    })
+  }
+)

@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest"
+import { expect, it } from "vitest"
 
-import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectSetShape, FRI, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, MON, next, nextWeeks, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules, type SaidAgain } from "./held-out-labels-kit"
+import { after, DAY, FRI, isoWeek, MON, next, nextWeeks, on, THU, TUE, WED, type SaidAgain, type DeliveryRules } from "./held-out-labels-kit"
+import { describeHeldOutSet } from "./held-out-set-kit"
 
 /**
  * The former forty-second held-out part (issue #11; h42-* in tuned/ since tune42, held-out-42/ until then): 40 mails by an author who read neither the extractor nor
@@ -19,7 +20,6 @@ import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCusto
  * estates adding to its PO, a Vancouver home-care society. Checked here without the extractor (the bench runs it,
  * blind, aggregates only).
  */
-const mails = readLabelledMails("tuned", "h42-")
 
 const SAT = 6
 /** "A week on Monday" (British): the Monday after the coming one. */
@@ -58,8 +58,6 @@ const DELIVERY: DeliveryRules = {
 }
 
 const NOT_ORDERS = [4, 8, 11, 14, 17, 19, 23, 27, 30, 33, 36, 38]
-
-const madeFrom = readMadeFrom("tuned-h42.txt")
 
 /**
  * The quantities the label test would not otherwise see moved: a forwarder's correction of the list it passes on
@@ -120,82 +118,73 @@ const GLOVE_SIZES: Readonly<Record<string, RegExp>> = {
   "GN-4411": /(?:taille|size|T\.|gants|nitrile|gloves)\s?L\b|\blarge\b/i
 }
 
-describe("the forty-second held-out part, written blind after the extractor", () => {
-  it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 123 lines long", () => {
-    expectSetShape(mails, { french: 20, lookAlikes: NOT_ORDERS, lines: 123 })
-  })
-
-  it("attaches a Saintes hospital's and a Leeds NHS trust's PDF orders, a Sarlat hospital's windows-1252 .csv and a Chicago clinic's UTF-8 one", () => {
-    expectAttachments(mails, { pdf: ["h42-02-centre-hospitalier-saintonge-pdf", "h42-22-leeds-teaching-hospitals-pdf"], csv1252: ["h42-12-hopital-sarlat-services-techniques-csv"], csvUtf8: ["h42-25-lakeview-family-medicine-csv"] })
-  })
-
-  it("marks the distributor's newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expectBulkAndAutomatic(mails, { bulk: [11], autoSubmitted: [19, 33] })
-  })
-
-  it("names a known customer for the three orders sent from a customer's address, and none for the others", () => {
-    expectKnownCustomers(mails, [[3, "C-00106"], [6, "C-00119"], [24, "C-00210"]])
-  })
-
-  itChecksLabelRuns(mails, {
-    madeFrom,
-    places: 28,
-    notPlaces: {
-      title: "never takes a BP, a PO Box, a CS/Cedex, a billing, postal or invoice address, a head office or a known customer's usual street for the place of delivery",
-      pattern: /\bBP \d|P\.?O\.? Box|Cedex|\bCS \d|Facturation|Factures|Invoice|Bill To|Billing|Accounts Payable|Head Office|Siège|Postal|Courrier|officine|place de l'Église|21 chemin des Vergers|Harley Street/i
+describeHeldOutSet(
+  { title: "the forty-second held-out part, written blind after the extractor", name: "h42", folder: "tuned", prefix: "h42-", source: "tuned-h42.txt" },
+  {
+    french: 20,
+    lookAlikes: NOT_ORDERS,
+    lines: 123,
+    attachments: { pdf: ["h42-02-centre-hospitalier-saintonge-pdf", "h42-22-leeds-teaching-hospitals-pdf"], csv1252: ["h42-12-hopital-sarlat-services-techniques-csv"], csvUtf8: ["h42-25-lakeview-family-medicine-csv"] },
+    headers: { bulk: [11], autoSubmitted: [19, 33] },
+    knownCustomers: [[3, "C-00106"], [6, "C-00119"], [24, "C-00210"]],
+    runs: {
+      places: 28,
+      notPlaces: {
+        title: "never takes a BP, a PO Box, a CS/Cedex, a billing, postal or invoice address, a head office or a known customer's usual street for the place of delivery",
+        pattern: /\bBP \d|P\.?O\.? Box|Cedex|\bCS \d|Facturation|Factures|Invoice|Bill To|Billing|Accounts Payable|Head Office|Siège|Postal|Courrier|officine|place de l'Église|21 chemin des Vergers|Harley Street/i
+      },
+      lookAlikesNameNoCustomer: true,
+      numbered: 14,
+      notNumbers: {
+        title: "takes the buyer's order number as a run of its mail, never a commitment or requisition number, an invoice's, a cancelled, chased, credited, quoted or tendered order's number, nor a delivery note's",
+        pattern: /^(ENG-26|26-00931|REQ-|FA-2026|BLR-0922|MSP-0388|BL-556120|CN-20418|PV-7702|7731|HVHB-ITT|Q-26-5512)/
+      },
+      companyNumbers: [
+        "834 221 907 00015", "10003456789", "10004567890", "261 700 043 00018", "170780043", "512 334 118 00021", "10100234567", "781 622 450 00034", "160003456",
+        "502 118 334 00017", "23456", "443 109 876 00045", "570012345", "398 765 432 00029", "10005678901", "336012345", "812 345 678", "778 123 654 00012",
+        "421 987 321 00016", "10006789012", "BE 0456.789.123", "MR 62.063.123", "490 776 543 00028", "B86012", "RR8", "GB 654 9457 14", "112233",
+        "1457389021", "36-4412987", "51 824 119 337", "2456781B", "07123456", "GB 998 1234 56", "9429041234567", "112-334-556", "CS2003012345",
+        "0123", "IE 6388047V", "81234 5678 RT0001", "2054321", "1034567", "201912345K", "M90398765K", "HCI-2019-0451", "1396812345", "S0067890"
+      ]
     },
-    lookAlikesNameNoCustomer: true,
-    numbered: 14,
-    notNumbers: {
-      title: "takes the buyer's order number as a run of its mail, never a commitment or requisition number, an invoice's, a cancelled, chased, credited, quoted or tendered order's number, nor a delivery note's",
-      pattern: /^(ENG-26|26-00931|REQ-|FA-2026|BLR-0922|MSP-0388|BL-556120|CN-20418|PV-7702|7731|HVHB-ITT|Q-26-5512)/
-    },
-    companyNumbers: [
-      "834 221 907 00015", "10003456789", "10004567890", "261 700 043 00018", "170780043", "512 334 118 00021", "10100234567", "781 622 450 00034", "160003456",
-      "502 118 334 00017", "23456", "443 109 876 00045", "570012345", "398 765 432 00029", "10005678901", "336012345", "812 345 678", "778 123 654 00012",
-      "421 987 321 00016", "10006789012", "BE 0456.789.123", "MR 62.063.123", "490 776 543 00028", "B86012", "RR8", "GB 654 9457 14", "112233",
-      "1457389021", "36-4412987", "51 824 119 337", "2456781B", "07123456", "GB 998 1234 56", "9429041234567", "112-334-556", "CS2003012345",
-      "0123", "IE 6388047V", "81234 5678 RT0001", "2054321", "1034567", "201912345K", "M90398765K", "HCI-2019-0451", "1396812345", "S0067890"
-    ]
-  })
-
-  itChecksSaidAgain(mails, madeFrom, SAID_AGAIN)
-
-  it("counts the dictated mails' and the Liège nursing home's lines by the numbers they say, spelled or not (septante is 70)", () => {
-    for (const [prefix, said] of Object.entries(SAID_IN_WORDS)) {
-      const m = mails.find((x) => x.name.startsWith(prefix))!
-      const text = madeFrom.get(m.name)!
-      expect(m.expected.lines.map((l) => l.ref).sort(), m.name).toEqual(said.map((s) => s.ref).sort())
-      for (const { ref, words } of said) {
-        const spoken = words.exec(text)![1]!
-        expect(valueOf(spoken), `${m.name} ${ref}: ${spoken}`).toBeDefined()
-        expect(m.expected.lines.find((l) => l.ref === ref)?.quantity, `${m.name} ${ref}`).toBe(valueOf(spoken))
+    saidAgain: SAID_AGAIN,
+    delivery: DELIVERY
+  },
+  ({ mails, madeFrom }) => {
+    it("counts the dictated mails' and the Liège nursing home's lines by the numbers they say, spelled or not (septante is 70)", () => {
+      for (const [prefix, said] of Object.entries(SAID_IN_WORDS)) {
+        const m = mails.find((x) => x.name.startsWith(prefix))!
+        const text = madeFrom.get(m.name)!
+        expect(m.expected.lines.map((l) => l.ref).sort(), m.name).toEqual(said.map((s) => s.ref).sort())
+        for (const { ref, words } of said) {
+          const spoken = words.exec(text)![1]!
+          expect(valueOf(spoken), `${m.name} ${ref}: ${spoken}`).toBeDefined()
+          expect(m.expected.lines.find((l) => l.ref === ref)?.quantity, `${m.name} ${ref}`).toBe(valueOf(spoken))
+        }
       }
-    }
-  })
+    })
 
-  // A guard against a slip of the keyboard (40 typed 400, seventy read 7); a quantity swapped for another of the mail's passes it.
-  it("labels no quantity its mail does not write, in figures or in words", () => {
-    for (const m of mails.filter((x) => x.expected.is_order)) {
-      const text = madeFrom.get(m.name)!
-      const written = new Set([...text.matchAll(/(?<![\w.,/-])\d+(?![\w.,/-]\d)/g)].map((x) => Number(x[0])))
-      for (const [word, n] of Object.entries(SPELLED)) if (new RegExp(`(?<![\\w-])${word}(?![\\w-])`, "i").test(text)) written.add(n)
-      for (const l of m.expected.lines) expect(written.has(l.quantity), `${m.name} ${l.ref} ${l.quantity}`).toBe(true)
-    }
-  })
+    // A guard against a slip of the keyboard (40 typed 400, seventy read 7); a quantity swapped for another of the mail's passes it.
+    it("labels no quantity its mail does not write, in figures or in words", () => {
+      for (const m of mails.filter((x) => x.expected.is_order)) {
+        const text = madeFrom.get(m.name)!
+        const written = new Set([...text.matchAll(/(?<![\w.,/-])\d+(?![\w.,/-]\d)/g)].map((x) => Number(x[0])))
+        for (const [word, n] of Object.entries(SPELLED)) if (new RegExp(`(?<![\\w-])${word}(?![\\w-])`, "i").test(text)) written.add(n)
+        for (const l of m.expected.lines) expect(written.has(l.quantity), `${m.name} ${l.ref} ${l.quantity}`).toBe(true)
+      }
+    })
 
-  it("takes only the glove sizes a mail names, and the recycled paper only where it says recycled", () => {
-    for (const m of mails.filter((x) => x.expected.is_order)) {
-      const text = madeFrom.get(m.name)!
-      for (const l of m.expected.lines.filter((x) => x.ref in GLOVE_SIZES)) expect(text, `${m.name} ${l.ref}`).toMatch(GLOVE_SIZES[l.ref]!)
-      expect(m.expected.lines.some((l) => l.ref === "PAP-A4R"), m.name).toBe(/recycl/i.test(text))
-    }
-  })
+    it("takes only the glove sizes a mail names, and the recycled paper only where it says recycled", () => {
+      for (const m of mails.filter((x) => x.expected.is_order)) {
+        const text = madeFrom.get(m.name)!
+        for (const l of m.expected.lines.filter((x) => x.ref in GLOVE_SIZES)) expect(text, `${m.name} ${l.ref}`).toMatch(GLOVE_SIZES[l.ref]!)
+        expect(m.expected.lines.some((l) => l.ref === "PAP-A4R"), m.name).toBe(/recycl/i.test(text))
+      }
+    })
 
-  // As held-out 37's "mail room at …", 39's "large animal store …" and 41's: "à la reserve 3 rue …" gives "reserve 3 rue …".
-  it("takes each place of delivery without the preposition or article the sentence leads into it with", () => {
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(/^(?:(?:the|to|a|an|la|le|les|au|aux|à)\s|l')/i)
-  })
-
-  itChecksDeliveryDays(mails, DELIVERY)
-})
+    // As held-out 37's "mail room at …", 39's "large animal store …" and 41's: "à la reserve 3 rue …" gives "reserve 3 rue …".
+    it("takes each place of delivery without the preposition or article the sentence leads into it with", () => {
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(/^(?:(?:the|to|a|an|la|le|les|au|aux|à)\s|l')/i)
+    })
+  }
+)

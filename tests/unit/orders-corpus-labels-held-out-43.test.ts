@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 
-import { describe, expect, it } from "vitest"
+import { expect, it } from "vitest"
 
-import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectSetShape, FRI, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, MON, next, nextWeeks, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules, type SaidAgain } from "./held-out-labels-kit"
+import { after, DAY, FRI, isoWeek, MON, next, nextWeeks, on, THU, TUE, WED, type SaidAgain, type DeliveryRules } from "./held-out-labels-kit"
+import { describeHeldOutSet } from "./held-out-set-kit"
 
 /**
  * The former forty-third held-out part (issue #11; h43-* in tuned/ since tune42, held-out-43/ until then): 40 mails by an author who read neither the extractor nor
@@ -24,7 +25,6 @@ import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCusto
  * optician branch adding a line to its order, an Edinburgh Christmas-market chalet. Checked here without the extractor
  * (the bench runs it, blind, aggregates only).
  */
-const mails = readLabelledMails("tuned", "h43-")
 
 const SAT = 6
 /** "A week on Friday" (British): the Friday after the coming one. */
@@ -62,8 +62,6 @@ const DELIVERY: DeliveryRules = {
 }
 
 const NOT_ORDERS = [4, 8, 11, 14, 16, 18, 23, 27, 30, 33, 36, 38]
-
-const madeFrom = readMadeFrom("tuned-h43.txt")
 
 /**
  * The quantities the label test would not otherwise see moved: a forwarder's correction of the list it passes on
@@ -119,65 +117,56 @@ function saidQuantities(text: string): number[] {
   return said
 }
 
-describe("the forty-third held-out part, written blind after the extractor", () => {
-  it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 117 lines long", () => {
-    expectSetShape(mails, { french: 20, lookAlikes: NOT_ORDERS, lines: 117 })
-  })
-
-  it("attaches an optician franchise's and a supermarket's PDF orders, a bakery franchise's windows-1252 .csv and a fulfilment centre's UTF-8 one", () => {
-    expectAttachments(mails, { pdf: ["h43-02-optique-lumiere-siege-pdf", "h43-22-freshmart-store-0412-pdf"], csv1252: ["h43-10-fournils-de-provence-csv"], csvUtf8: ["h43-25-boxwell-fulfillment-csv"] })
-  })
-
-  it("marks the retail fair's newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expectBulkAndAutomatic(mails, { bulk: [11], autoSubmitted: [18, 33] })
-  })
-
-  it("names a known customer for the three orders sent from a customer's address, and none for the others", () => {
-    expectKnownCustomers(mails, [[6, "C-00101"], [15, "C-00117"], [24, "C-00206"]])
-  })
-
-  itChecksLabelRuns(mails, {
-    madeFrom,
-    places: 28,
-    notPlaces: {
-      title: "never takes a BP, a PO Box, a CS/Cedex, a Case postale, a billing or postal address, a head office, a registered office or a known customer's usual address for the place of delivery",
-      pattern: /\bBP \d|P\.?O\.? Box|Cedex|\bCS \d|Case postale|Facturation|Factur|Comptabilit|Invoice|Bill To|Accounts|Head Office|Siège|Postal|Registered|rue de la République|rue de Périgueux|Fifth Avenue|Rose Street|Forbury Road|Kings Road|rue de Metz|Lion Street|place du Parlement/i
+describeHeldOutSet(
+  { title: "the forty-third held-out part, written blind after the extractor", name: "h43", folder: "tuned", prefix: "h43-", source: "tuned-h43.txt" },
+  {
+    french: 20,
+    lookAlikes: NOT_ORDERS,
+    lines: 117,
+    attachments: { pdf: ["h43-02-optique-lumiere-siege-pdf", "h43-22-freshmart-store-0412-pdf"], csv1252: ["h43-10-fournils-de-provence-csv"], csvUtf8: ["h43-25-boxwell-fulfillment-csv"] },
+    headers: { bulk: [11], autoSubmitted: [18, 33] },
+    knownCustomers: [[6, "C-00101"], [15, "C-00117"], [24, "C-00206"]],
+    runs: {
+      places: 28,
+      notPlaces: {
+        title: "never takes a BP, a PO Box, a CS/Cedex, a Case postale, a billing or postal address, a head office, a registered office or a known customer's usual address for the place of delivery",
+        pattern: /\bBP \d|P\.?O\.? Box|Cedex|\bCS \d|Case postale|Facturation|Factur|Comptabilit|Invoice|Bill To|Accounts|Head Office|Siège|Postal|Registered|rue de la République|rue de Périgueux|Fifth Avenue|Rose Street|Forbury Road|Kings Road|rue de Metz|Lion Street|place du Parlement/i
+      },
+      numbered: 17,
+      notNumbers: {
+        title: "takes the buyer's order number as a run of its mail, never an invoice, a cancelled, chased or tendered order's, a credit note's, a franchisee's or store's code, a company, tax or trade-register number",
+        // The store and franchisee codes anywhere they stand alone ("code FR-112", "Store #2217"), not inside a PO number.
+        pattern: /^(FA-26|CMD-LB|CN-|INV-|7741|MSC-ITT|RCS|CHE-|TRN)|(?:^|[\s#:(])(?:SPK-0073|FR-112|F045|BT-118|0412|2217)\b/
+      },
+      companyNumbers: ["804 562 117 00034", "FR 62 804562117", "804 562 117", "891 004 552 00018", "512 334 987 00021", "478 220 561 00042", "519 776 021 00016", "CHE-412.558.903", "443 210 998 00017", "FR 21 443210998", "922 415 003 00011", "833 190 442", "FR 08 833190442", "05512390", "GB 287 4410 63", "08845120", "GB 194 5521 08", "63 114 205 871", "09931442", "GB 231 7765 40", "IE 6388047V", "201834567K", "11200457", "SC604512", "100 2345 6789 0003"]
     },
-    numbered: 17,
-    notNumbers: {
-      title: "takes the buyer's order number as a run of its mail, never an invoice, a cancelled, chased or tendered order's, a credit note's, a franchisee's or store's code, a company, tax or trade-register number",
-      // The store and franchisee codes anywhere they stand alone ("code FR-112", "Store #2217"), not inside a PO number.
-      pattern: /^(FA-26|CMD-LB|CN-|INV-|7741|MSC-ITT|RCS|CHE-|TRN)|(?:^|[\s#:(])(?:SPK-0073|FR-112|F045|BT-118|0412|2217)\b/
-    },
-    companyNumbers: ["804 562 117 00034", "FR 62 804562117", "804 562 117", "891 004 552 00018", "512 334 987 00021", "478 220 561 00042", "519 776 021 00016", "CHE-412.558.903", "443 210 998 00017", "FR 21 443210998", "922 415 003 00011", "833 190 442", "FR 08 833190442", "05512390", "GB 287 4410 63", "08845120", "GB 194 5521 08", "63 114 205 871", "09931442", "GB 231 7765 40", "IE 6388047V", "201834567K", "11200457", "SC604512", "100 2345 6789 0003"]
-  })
+    saidAgain: SAID_AGAIN,
+    delivery: DELIVERY
+  },
+  ({ mails }) => {
+    // As held-out 41's audit: "livraison au dépôt …" gives "dépôt …", "to the loading dock …" "loading dock …".
+    it("takes each place of delivery without the preposition or article the sentence leads into it with", () => {
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(/^(?:(?:the|to|a|an|la|le|les|au|aux|à)\s|l')/i)
+    })
 
-  itChecksSaidAgain(mails, madeFrom, SAID_AGAIN)
+    // The audit's: the note written after a place (the bell, the door, the slot, the opening hours) is left out of it.
+    it("leaves out of each place the note after it: the bell, the door, the slot, the badge, the hours", () => {
+      const note = /sonnez|vitrine|\bring\b|\bdoor\b|\bopen\b|ouvert|créneau|\bslots?\b|badge|sécurité|\bhours\b|horaires|portail|elevator|allée|first thing|entrance|\d\s?h\b|\d\s?(?:am|pm)\b/i
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(note)
+    })
 
-  // As held-out 41's audit: "livraison au dépôt …" gives "dépôt …", "to the loading dock …" "loading dock …".
-  it("takes each place of delivery without the preposition or article the sentence leads into it with", () => {
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(/^(?:(?:the|to|a|an|la|le|les|au|aux|à)\s|l')/i)
-  })
-
-  // The audit's: the note written after a place (the bell, the door, the slot, the opening hours) is left out of it.
-  it("leaves out of each place the note after it: the bell, the door, the slot, the badge, the hours", () => {
-    const note = /sonnez|vitrine|\bring\b|\bdoor\b|\bopen\b|ouvert|créneau|\bslots?\b|badge|sécurité|\bhours\b|horaires|portail|elevator|allée|first thing|entrance|\d\s?h\b|\d\s?(?:am|pm)\b/i
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(note)
-  })
-
-  // The audit's: the test read no quantity but SAID_AGAIN's four, so a miscount passed it; each is now a number its
-  // mail says (which line says it is still read by hand: another number of the same mail passes).
-  it("counts 500 and 1,000 cups as the catalog's bags of 50, and takes every other quantity as a number its mail says before its goods", () => {
-    for (const [prefix, cups] of Object.entries(CUPS)) {
-      const m = mails.find((x) => x.name.startsWith(prefix))!
-      expect(madeFromWhole.get(m.name), m.name).toContain(cups.words)
-      expect(m.expected.lines.find((l) => l.ref === "GOB-20")?.quantity, m.name).toBe(cups.said / 50)
-    }
-    for (const m of mails) {
-      const said = saidQuantities(madeFromWhole.get(m.name)!)
-      for (const l of m.expected.lines) if (!(l.ref === "GOB-20" && m.name.slice(0, 6) in CUPS)) expect(said, `${m.name} ${l.ref} ${l.quantity}`).toContain(l.quantity)
-    }
-  })
-
-  itChecksDeliveryDays(mails, DELIVERY)
-})
+    // The audit's: the test read no quantity but SAID_AGAIN's four, so a miscount passed it; each is now a number its
+    // mail says (which line says it is still read by hand: another number of the same mail passes).
+    it("counts 500 and 1,000 cups as the catalog's bags of 50, and takes every other quantity as a number its mail says before its goods", () => {
+      for (const [prefix, cups] of Object.entries(CUPS)) {
+        const m = mails.find((x) => x.name.startsWith(prefix))!
+        expect(madeFromWhole.get(m.name), m.name).toContain(cups.words)
+        expect(m.expected.lines.find((l) => l.ref === "GOB-20")?.quantity, m.name).toBe(cups.said / 50)
+      }
+      for (const m of mails) {
+        const said = saidQuantities(madeFromWhole.get(m.name)!)
+        for (const l of m.expected.lines) if (!(l.ref === "GOB-20" && m.name.slice(0, 6) in CUPS)) expect(said, `${m.name} ${l.ref} ${l.quantity}`).toContain(l.quantity)
+      }
+    })
+  }
+)

@@ -1,9 +1,7 @@
-import { readFileSync } from "node:fs"
-import { join } from "node:path"
+import { expect, it } from "vitest"
 
-import { describe, expect, it } from "vitest"
-
-import { after, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectLookAlikesSayNoGoods, expectSetShape, FRI, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, MON, next, nextWeeks, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { after, FRI, isoWeek, MON, next, nextWeeks, on, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { describeHeldOutSet } from "./held-out-set-kit"
 
 /**
  * The former forty-fourth held-out part (issue #11; h44-* in tuned/ since tune44b, held-out-44/ until then): 40 mails by an author who read neither the extractor nor
@@ -22,7 +20,6 @@ import { after, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers,
  * Packaging's second plant, a valve group's supplier onboarding, a smelter's control room, a Singapore fab, a telecom
  * field team's reply, a chemical works' gatehouse, a Taupō geothermal station. Checked here without the extractor.
  */
-const mails = readLabelledMails("tuned", "h44-")
 
 /** Each order's delivery in its mail's words, counted from its Date header (the writer's own day). */
 const DELIVERY: DeliveryRules = {
@@ -71,8 +68,6 @@ const NOT_ORDERS: Readonly<Record<number, RegExp>> = {
   39: /we do not need anything else/
 }
 
-const madeFrom = readMadeFrom("tuned-h44.txt")
-
 /**
  * The quantities the label test would not otherwise see moved: a forwarder's correction of the list it passes on
  * (the new number, not the list's) and a reply's added or changed line, each read from the mail's own words.
@@ -90,18 +85,6 @@ const COUNTED: Readonly<Record<string, string>> = {
   "h44-40 GOB-20": "1,000 paper cups, the catalog's bags of 50"
 }
 const NUMBER_WORDS: Readonly<Record<string, number>> = { deux: 2, trois: 3, cinq: 5, two: 2, eight: 8, ten: 10 }
-
-/** Each mail's lines as its source writes them (body with quotes unmarked, then its PDF's or CSV's rows), one per line. */
-const sourceLines: ReadonlyMap<string, readonly string[]> = new Map(
-  readFileSync(join(import.meta.dirname, "..", "fixtures", "orders", "sources", "tuned-h44.txt"), "utf8")
-    .split(/^=== /m)
-    .filter((b) => b.trim() !== "")
-    .map((block) => {
-      const [head, ...body] = block.split(/^---$/m)
-      const rows = head!.split("\n").filter((l) => /^(pdf|csv):/.test(l)).map((l) => l.replace(/^(pdf|csv):\s?/, ""))
-      return [head!.split("\n")[0]!.trim(), [...body.join("---").split("\n").map((l) => l.replace(/^>\s?/, "")), ...rows]] as const
-    })
-)
 
 /**
  * The words this part's mails use for each reference they order. A line's quantity must stand beside them: in a
@@ -161,99 +144,87 @@ function says(line: string, ref: string, quantity: number): boolean {
   return count !== undefined && countOf(count[1]!) === quantity
 }
 
-describe("the forty-fourth held-out part, written blind after the extractor", () => {
-  it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 108 lines long", () => {
-    expectSetShape(mails, { french: 20, lookAlikes: Object.keys(NOT_ORDERS).map(Number), lines: 108 })
-  })
-
-  it("labels as look-alikes only mails whose own words ask for no goods", () => {
-    expectLookAlikesSayNoGoods(mails, madeFrom, NOT_ORDERS)
-  })
-
-  it("attaches a foundry's and a Telford plant's PDF orders, a cement works' windows-1252 .csv and a Waco foundry's UTF-8 one", () => {
-    expectAttachments(mails, { pdf: ["h44-02-fonderie-vernier-pdf", "h44-24-brightwater-components-pdf"], csv1252: ["h44-12-ciments-jura-csv"], csvUtf8: ["h44-28-lone-star-castings-csv"] })
-  })
-
-  it("marks the trade show's newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expectBulkAndAutomatic(mails, { bulk: [26], autoSubmitted: [10, 33] })
-  })
-
-  it("names a known customer for the five orders sent from a customer's address, and none for the others", () => {
-    expectKnownCustomers(mails, [[4, "C-00115"], [9, "C-00111"], [21, "C-00201"], [27, "C-00209"], [34, "C-00208"]])
-  })
-
-  itChecksLabelRuns(mails, {
-    madeFrom,
-    places: 27,
-    notPlaces: {
-      title: "never takes a BP, a PO Box, a CS/Cedex, a TSA, a Case postale, a billing, accounts or postal address, a head or registered office, or a known customer's usual address for the place of delivery",
-      pattern: /\bBP \d|P\.?O\.? Box|Cedex|\bCS \d|\bTSA \d|Case postale|Factur|Comptabilit|Invoice|Bill To|Accounts|Siège|Head Office|Registered|Postal|ZI des Forges|Victor-Hugo|Mill Lane|Tyseley|Canal Street|Lille|Mulhouse|Grenoble|\bGap\b|Dublin/i
+describeHeldOutSet(
+  { title: "the forty-fourth held-out part, written blind after the extractor", name: "h44", folder: "tuned", prefix: "h44-", source: "tuned-h44.txt" },
+  {
+    french: 20,
+    lines: 108,
+    noGoods: NOT_ORDERS,
+    attachments: { pdf: ["h44-02-fonderie-vernier-pdf", "h44-24-brightwater-components-pdf"], csv1252: ["h44-12-ciments-jura-csv"], csvUtf8: ["h44-28-lone-star-castings-csv"] },
+    headers: { bulk: [26], autoSubmitted: [10, 33] },
+    knownCustomers: [[4, "C-00115"], [9, "C-00111"], [21, "C-00201"], [27, "C-00209"], [34, "C-00208"]],
+    runs: {
+      places: 27,
+      notPlaces: {
+        title: "never takes a BP, a PO Box, a CS/Cedex, a TSA, a Case postale, a billing, accounts or postal address, a head or registered office, or a known customer's usual address for the place of delivery",
+        pattern: /\bBP \d|P\.?O\.? Box|Cedex|\bCS \d|\bTSA \d|Case postale|Factur|Comptabilit|Invoice|Bill To|Accounts|Siège|Head Office|Registered|Postal|ZI des Forges|Victor-Hugo|Mill Lane|Tyseley|Canal Street|Lille|Mulhouse|Grenoble|\bGap\b|Dublin/i
+      },
+      numbered: 20,
+      notNumbers: {
+        title: "takes the buyer's order number as a run of its mail, never a work order, cost centre, vendor, invoice, goods receipt, cancelled, complained-of, tendered, quoted, delivery-note or company number",
+        pattern: /^(4471-22|88213|52-|2510|STAB-|IT-DC2|4120|4310|5200|100482|200817|A12|B04|FA-|4500186|26-118804|5000412277|RFQ-|C-2026|DN |551203|7702914|4470193)/
+      },
+      companyNumbers: ["384 219 770 00036", "FR 61 384219770", "812 447 903 00041", "FR 27 812447903", "431 775 028 00052", "FR 09 431775028", "CHE-109.552.340", "SC612345", "63 158 774 210", "482117", "IE 9821746K", "GB 284 5519 07", "03318842", "199904512K", "M2-0081234-5"],
+      lookAlikesNameNoCustomer: true
     },
-    numbered: 20,
-    notNumbers: {
-      title: "takes the buyer's order number as a run of its mail, never a work order, cost centre, vendor, invoice, goods receipt, cancelled, complained-of, tendered, quoted, delivery-note or company number",
-      pattern: /^(4471-22|88213|52-|2510|STAB-|IT-DC2|4120|4310|5200|100482|200817|A12|B04|FA-|4500186|26-118804|5000412277|RFQ-|C-2026|DN |551203|7702914|4470193)/
-    },
-    companyNumbers: ["384 219 770 00036", "FR 61 384219770", "812 447 903 00041", "FR 27 812447903", "431 775 028 00052", "FR 09 431775028", "CHE-109.552.340", "SC612345", "63 158 774 210", "482117", "IE 9821746K", "GB 284 5519 07", "03318842", "199904512K", "M2-0081234-5"],
-    lookAlikesNameNoCustomer: true
-  })
-
-  it("takes each order number from beside the words the buyer leads it in with (commande, Cde, BC, PO, Order)", () => {
-    for (const m of mails.filter((x) => x.expected.po_number !== null)) {
-      const n = m.expected.po_number!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-      expect(madeFrom.get(m.name), m.name).toMatch(new RegExp(`(commande|Cde|BC|PO|Order).{0,25}${n}`, "i"))
-    }
-  })
-
-  it("gives each line a quantity the mail writes, in figures or in words, except those counted in another unit", () => {
-    for (const m of mails) {
-      const text = madeFrom.get(m.name)!
-      const said = new Set([...text.matchAll(/\d+/g)].map((x) => Number(x[0])))
-      for (const w of text.toLowerCase().split(/[^a-zà-ÿ]+/)) if (NUMBER_WORDS[w] !== undefined) said.add(NUMBER_WORDS[w])
-      for (const l of m.expected.lines) {
-        if (COUNTED[`${m.name.slice(0, 6)} ${l.ref}`] !== undefined) continue
-        expect(said.has(l.quantity), `${m.name} ${l.ref} ${l.quantity}`).toBe(true)
+    delivery: DELIVERY
+  },
+  ({ mails, madeFrom, sourceLines }) => {
+    it("takes each order number from beside the words the buyer leads it in with (commande, Cde, BC, PO, Order)", () => {
+      for (const m of mails.filter((x) => x.expected.po_number !== null)) {
+        const n = m.expected.po_number!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+        expect(madeFrom.get(m.name), m.name).toMatch(new RegExp(`(commande|Cde|BC|PO|Order).{0,25}${n}`, "i"))
       }
-    }
-  })
+    })
 
-  it("takes a forwarder's changed quantity and a reply's added or changed line as the mail says them, the quoted lines kept", () => {
-    for (const [prefix, { ref, words }] of Object.entries(SAID_AGAIN)) {
-      const m = mails.find((x) => x.name.startsWith(prefix))!
-      const said = Number(words.exec(madeFrom.get(m.name)!)![1])
-      expect(m.expected.lines.find((l) => l.ref === ref)?.quantity, `${m.name} ${ref}`).toBe(said)
-      expect(m.expected.lines.length, m.name).toBeGreaterThan(2)
-    }
-  })
+    it("gives each line a quantity the mail writes, in figures or in words, except those counted in another unit", () => {
+      for (const m of mails) {
+        const text = madeFrom.get(m.name)!
+        const said = new Set([...text.matchAll(/\d+/g)].map((x) => Number(x[0])))
+        for (const w of text.toLowerCase().split(/[^a-zà-ÿ]+/)) if (NUMBER_WORDS[w] !== undefined) said.add(NUMBER_WORDS[w])
+        for (const l of m.expected.lines) {
+          if (COUNTED[`${m.name.slice(0, 6)} ${l.ref}`] !== undefined) continue
+          expect(said.has(l.quantity), `${m.name} ${l.ref} ${l.quantity}`).toBe(true)
+        }
+      }
+    })
 
-  it("gives each line the quantity its mail says beside that product's own words (a glove's size, a box's size, a pen's colour)", () => {
-    const unsaid = mails.flatMap((m) =>
-      m.expected.lines
-        .filter((l) => COUNTED[`${m.name.slice(0, 6)} ${l.ref}`] === undefined)
-        .filter((l) => !sourceLines.get(m.name)!.some((line) => says(line, l.ref, l.quantity)))
-        .map((l) => `${m.name} ${l.ref} ${l.quantity}`)
-    )
-    expect(unsaid).toEqual([])
-  })
+    it("takes a forwarder's changed quantity and a reply's added or changed line as the mail says them, the quoted lines kept", () => {
+      for (const [prefix, { ref, words }] of Object.entries(SAID_AGAIN)) {
+        const m = mails.find((x) => x.name.startsWith(prefix))!
+        const said = Number(words.exec(madeFrom.get(m.name)!)![1])
+        expect(m.expected.lines.find((l) => l.ref === ref)?.quantity, `${m.name} ${ref}`).toBe(said)
+        expect(m.expected.lines.length, m.name).toBeGreaterThan(2)
+      }
+    })
 
-  it("counts 40's \"1,000 paper cups\" in the catalog's bags of 50 and 38's \"a box of blue pens\" as one box", () => {
-    const quantityOf = (prefix: string, ref: string) => mails.find((m) => m.name.startsWith(prefix))!.expected.lines.find((l) => l.ref === ref)?.quantity
-    const cups = Number(/([\d,]+) paper cups/.exec(madeFrom.get("h44-40-taupo-geothermal")!)![1]!.replace(",", ""))
-    expect(quantityOf("h44-40", "GOB-20")).toBe(cups / 50)
-    expect(madeFrom.get("h44-38-kestrel-networks-reply")).toMatch(/add a box of blue pens/)
-    expect(quantityOf("h44-38", "STY-BL")).toBe(1)
-  })
+    it("gives each line the quantity its mail says beside that product's own words (a glove's size, a box's size, a pen's colour)", () => {
+      const unsaid = mails.flatMap((m) =>
+        m.expected.lines
+          .filter((l) => COUNTED[`${m.name.slice(0, 6)} ${l.ref}`] === undefined)
+          .filter((l) => !sourceLines.get(m.name)!.some((line) => says(line, l.ref, l.quantity)))
+          .map((l) => `${m.name} ${l.ref} ${l.quantity}`)
+      )
+      expect(unsaid).toEqual([])
+    })
 
-  // As held-out 43's audit: a note after the place is a run of its mail too, so the note's own words are refused.
-  it("leaves out of each place the note after it (whom to ask, which door or gate to use, hours, slots, site rules)", () => {
-    const note = /\b(?:pas au|not (?:to|our)|roller door|round the back|accès|access|demander|ask for|chauffeur|driver|ouvert|open|horaires|hours|créneau|slot|rendez-vous|anytime|vans|entrée camions|portail|se présenter|poste de garde|gatehouse|guard shack|hi-vis|PPE|ring|sonne|call|appel|badge|double-bagged|signs for|magasinier)\b|\d{2} \d{2} \d{2} \d{2}|\b\d{1,2} ?h(?: ?\d{2})?\b|\d{1,2}:\d{2}/i
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(note)
-  })
+    it("counts 40's \"1,000 paper cups\" in the catalog's bags of 50 and 38's \"a box of blue pens\" as one box", () => {
+      const quantityOf = (prefix: string, ref: string) => mails.find((m) => m.name.startsWith(prefix))!.expected.lines.find((l) => l.ref === ref)?.quantity
+      const cups = Number(/([\d,]+) paper cups/.exec(madeFrom.get("h44-40-taupo-geothermal")!)![1]!.replace(",", ""))
+      expect(quantityOf("h44-40", "GOB-20")).toBe(cups / 50)
+      expect(madeFrom.get("h44-38-kestrel-networks-reply")).toMatch(/add a box of blue pens/)
+      expect(quantityOf("h44-38", "STY-BL")).toBe(1)
+    })
 
-  // As held-out 41's and 43's: "livrez à l'atelier deux …" gives "atelier deux …", "to the field depot …" "field depot …".
-  it("takes each place of delivery without the preposition or article the sentence leads into it with", () => {
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(/^(?:(?:the|to|a|an|la|le|les|au|aux|à)\s|l')/i)
-  })
+    // As held-out 43's audit: a note after the place is a run of its mail too, so the note's own words are refused.
+    it("leaves out of each place the note after it (whom to ask, which door or gate to use, hours, slots, site rules)", () => {
+      const note = /\b(?:pas au|not (?:to|our)|roller door|round the back|accès|access|demander|ask for|chauffeur|driver|ouvert|open|horaires|hours|créneau|slot|rendez-vous|anytime|vans|entrée camions|portail|se présenter|poste de garde|gatehouse|guard shack|hi-vis|PPE|ring|sonne|call|appel|badge|double-bagged|signs for|magasinier)\b|\d{2} \d{2} \d{2} \d{2}|\b\d{1,2} ?h(?: ?\d{2})?\b|\d{1,2}:\d{2}/i
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(note)
+    })
 
-  itChecksDeliveryDays(mails, DELIVERY)
-})
+    // As held-out 41's and 43's: "livrez à l'atelier deux …" gives "atelier deux …", "to the field depot …" "field depot …".
+    it("takes each place of delivery without the preposition or article the sentence leads into it with", () => {
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(/^(?:(?:the|to|a|an|la|le|les|au|aux|à)\s|l')/i)
+    })
+  }
+)

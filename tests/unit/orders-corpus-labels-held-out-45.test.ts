@@ -1,9 +1,7 @@
-import { readFileSync } from "node:fs"
-import { join } from "node:path"
+import { expect, it } from "vitest"
 
-import { describe, expect, it } from "vitest"
-
-import { after, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectSetShape, FRI, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, MON, next, nextWeeks, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules, type SaidAgain } from "./held-out-labels-kit"
+import { after, FRI, MON, next, nextWeeks, on, THU, TUE, WED, type SaidAgain, type DeliveryRules } from "./held-out-labels-kit"
+import { describeHeldOutSet } from "./held-out-set-kit"
 
 /**
  * The former forty-fifth held-out part (issue #11; h45-* in tuned/ since tune44b, held-out-45/ until then): 40 mails by an author who read neither the extractor nor
@@ -22,7 +20,6 @@ import { after, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers,
  * football club dictating, an outdoor school's thanks, a Scottish boarding school's bursary. Checked here without the
  * extractor (the bench runs it, blind, aggregates only).
  */
-const mails = readLabelledMails("tuned", "h45-")
 
 /** Each order's delivery in its mail's words, counted from its Date header (the writer's own day). */
 const DELIVERY: DeliveryRules = {
@@ -56,8 +53,6 @@ const DELIVERY: DeliveryRules = {
 }
 
 const NOT_ORDERS = [3, 8, 12, 15, 17, 20, 22, 26, 29, 33, 36, 39]
-
-const madeFrom = readMadeFrom("tuned-h45.txt")
 
 /**
  * The quantities the label test would not otherwise see moved: a forwarder's correction of the list it passes on
@@ -123,19 +118,6 @@ const NAMED: Readonly<Record<string, RegExp>> = {
   "REF-1011": /envelopes/i
 }
 
-/** Each mail's own lines (the body without its quote marks, the PDF's and the CSV's rows), by the mail's name. */
-const sourceLines: ReadonlyMap<string, string[]> = new Map(
-  readFileSync(join(import.meta.dirname, "..", "fixtures", "orders", "sources", "tuned-h45.txt"), "utf8")
-    .split(/^=== /m)
-    .filter((b) => b.trim() !== "")
-    .map((block) => {
-      const [head, ...body] = block.split(/^---$/m)
-      const lines = head!.split("\n")
-      const attached = lines.filter((l) => /^(pdf|csv):/.test(l)).map((l) => l.replace(/^(pdf|csv):\s?/, ""))
-      return [lines[0]!.trim(), [...body.join("---").split("\n").map((l) => l.replace(/^>\s?/, "")), ...attached]] as const
-    })
-)
-
 const COUNTS: Readonly<Record<string, number>> = { ...SPELLED, three: 3, trois: 3, quatre: 4, five: 5, ten: 10, huit: 8, eight: 8 }
 
 /** The count said last before `end` on a line: digits or a spelled number, not a measure ("5 L", "20cl", "3m", "76x76", "E27"). */
@@ -160,68 +142,59 @@ function pairs(lines: readonly string[], ref: string, quantity: number): boolean
   })
 }
 
-describe("the forty-fifth held-out part, written blind after the extractor", () => {
-  it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 119 lines long", () => {
-    expectSetShape(mails, { french: 20, lookAlikes: NOT_ORDERS, lines: 119 })
-  })
-
-  it("attaches a lycée's and an academy's PDF orders, a CFA's windows-1252 .csv and a school district's UTF-8 one", () => {
-    expectAttachments(mails, { pdf: ["h45-05-lycee-jules-verne-pdf", "h45-24-hillbrook-academy-pdf"], csv1252: ["h45-10-cfa-btp-ain-csv"], csvUtf8: ["h45-31-lane-valley-district-csv"] })
-  })
-
-  it("marks the school-supplies newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expectBulkAndAutomatic(mails, { bulk: [12], autoSubmitted: [17, 33] })
-  })
-
-  it("names a known customer for the three orders sent from a customer's address, and none for the others", () => {
-    expectKnownCustomers(mails, [[2, "C-00112"], [4, "C-00113"], [14, "C-00118"]])
-  })
-
-  itChecksLabelRuns(mails, {
-    madeFrom,
-    places: 27,
-    notPlaces: {
-      title: "never takes a BP, a PO Box, a CS/Cedex, a billing, bursary, head or registered office, a town hall or a known school's front street for the place of delivery",
-      pattern: /\bBP \d|P\.?O\.? Box|Cedex|\bCS \d|Factur|Comptabilit|Agent comptable|Invoice|Bill To|Accounts|Bursary|registered office|Piccadilly|siège|Place de la Mairie|en mairie|rue du Général-de-Gaulle|Walkley Lane|main office|home address|boîte aux lettres/i
+describeHeldOutSet(
+  { title: "the forty-fifth held-out part, written blind after the extractor", name: "h45", folder: "tuned", prefix: "h45-", source: "tuned-h45.txt" },
+  {
+    french: 20,
+    lookAlikes: NOT_ORDERS,
+    lines: 119,
+    attachments: { pdf: ["h45-05-lycee-jules-verne-pdf", "h45-24-hillbrook-academy-pdf"], csv1252: ["h45-10-cfa-btp-ain-csv"], csvUtf8: ["h45-31-lane-valley-district-csv"] },
+    headers: { bulk: [12], autoSubmitted: [17, 33] },
+    knownCustomers: [[2, "C-00112"], [4, "C-00113"], [14, "C-00118"]],
+    runs: {
+      places: 27,
+      notPlaces: {
+        title: "never takes a BP, a PO Box, a CS/Cedex, a billing, bursary, head or registered office, a town hall or a known school's front street for the place of delivery",
+        pattern: /\bBP \d|P\.?O\.? Box|Cedex|\bCS \d|Factur|Comptabilit|Agent comptable|Invoice|Bill To|Accounts|Bursary|registered office|Piccadilly|siège|Place de la Mairie|en mairie|rue du Général-de-Gaulle|Walkley Lane|main office|home address|boîte aux lettres/i
+      },
+      numbered: 17,
+      notNumbers: {
+        title: "takes the buyer's order number as a run of its mail, never a budget line, cost centre, commitment, school (UAI, DfE, URN), invoice, delivery note, cancelled, chased, tendered or earlier order's number",
+        pattern: /^(FA-|CFA-BR|SEJ-|TCS-|FYH-|INV-|NFLT-|LF-2026|88712|PREM-|E19|4410|606\d|2026\/1412|0720033X|0490812K|373\/3412|2539871)/
+      },
+      companyNumbers: ["786 442 190 00018", "197 200 331 00013", "305 118 427 00036", "779 301 556 00024", "82 01 00123 01", "442 871 305 00029", "812 447 903", "812 447 903 00041", "FR 27 812447903", "197 101 221 00019", "08123456", "07754321", "GB 112 4478 90", "523817", "84-1234567", "10234567", "GB 245 7781 03", "61 234 567 890", "SC012987"],
+      lookAlikesNameNoCustomer: true
     },
-    numbered: 17,
-    notNumbers: {
-      title: "takes the buyer's order number as a run of its mail, never a budget line, cost centre, commitment, school (UAI, DfE, URN), invoice, delivery note, cancelled, chased, tendered or earlier order's number",
-      pattern: /^(FA-|CFA-BR|SEJ-|TCS-|FYH-|INV-|NFLT-|LF-2026|88712|PREM-|E19|4410|606\d|2026\/1412|0720033X|0490812K|373\/3412|2539871)/
-    },
-    companyNumbers: ["786 442 190 00018", "197 200 331 00013", "305 118 427 00036", "779 301 556 00024", "82 01 00123 01", "442 871 305 00029", "812 447 903", "812 447 903 00041", "FR 27 812447903", "197 101 221 00019", "08123456", "07754321", "GB 112 4478 90", "523817", "84-1234567", "10234567", "GB 245 7781 03", "61 234 567 890", "SC012987"],
-    lookAlikesNameNoCustomer: true
-  })
+    saidAgain: SAID_AGAIN,
+    delivery: DELIVERY
+  },
+  ({ mails, madeFrom, sourceLines }) => {
+    it("takes each line's quantity as a number its own mail, PDF or CSV says, in digits or spelled out", () => {
+      for (const m of mails) for (const l of m.expected.lines) expect(says(madeFrom.get(m.name)!, l.quantity), `${m.name} ${l.ref} ${l.quantity}`).toBe(true)
+    })
 
-  it("takes each line's quantity as a number its own mail, PDF or CSV says, in digits or spelled out", () => {
-    for (const m of mails) for (const l of m.expected.lines) expect(says(madeFrom.get(m.name)!, l.quantity), `${m.name} ${l.ref} ${l.quantity}`).toBe(true)
-  })
-
-  itChecksSaidAgain(mails, madeFrom, SAID_AGAIN)
-
-  // A line's quantity must stand by its own product: a count its mail says for another line (32's toilet tissue at the
-  // towels' 4, 38's cups at the water's fifteen) or a neighbouring reference (gloves M for L, A4 for recycled) fails.
-  it("pairs each line's quantity with its own product's words or reference on one line of the mail, PDF or CSV", () => {
-    for (const m of mails) {
-      for (const l of m.expected.lines) {
-        const changed = SAID_AGAIN[m.name.slice(0, 6)]?.ref === l.ref
-        if (!changed) expect(pairs(sourceLines.get(m.name)!, l.ref, l.quantity), `${m.name} ${l.ref} ${l.quantity}`).toBe(true)
+    // A line's quantity must stand by its own product: a count its mail says for another line (32's toilet tissue at the
+    // towels' 4, 38's cups at the water's fifteen) or a neighbouring reference (gloves M for L, A4 for recycled) fails.
+    it("pairs each line's quantity with its own product's words or reference on one line of the mail, PDF or CSV", () => {
+      for (const m of mails) {
+        for (const l of m.expected.lines) {
+          const changed = SAID_AGAIN[m.name.slice(0, 6)]?.ref === l.ref
+          if (!changed) expect(pairs(sourceLines.get(m.name)!, l.ref, l.quantity), `${m.name} ${l.ref} ${l.quantity}`).toBe(true)
+        }
       }
-    }
-  })
+    })
 
-  // A reply's added gloves (14's size S beside the first mail's M) must not take the place of the quoted line.
-  it("names each reference once in an order, a reply's added line beside the quoted ones", () => {
-    for (const m of mails) expect(new Set(m.expected.lines.map((l) => l.ref)).size, m.name).toBe(m.expected.lines.length)
-  })
+    // A reply's added gloves (14's size S beside the first mail's M) must not take the place of the quoted line.
+    it("names each reference once in an order, a reply's added line beside the quoted ones", () => {
+      for (const m of mails) expect(new Set(m.expected.lines.map((l) => l.ref)).size, m.name).toBe(m.expected.lines.length)
+    })
 
-  // "to the stores shed behind …" gives "stores shed behind …"; the note after a place (a gate, a bell, the hours) stays out.
-  it("takes each place of delivery without the preposition leading into it nor the note after it", () => {
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
-      expect(m.expected.delivery_address, m.name).not.toMatch(/^(?:(?:the|to|a|an|la|le|les|au|aux|à)\s|l')/i)
-      expect(m.expected.delivery_address, m.name).not.toMatch(/portail|buzz|side gate|top gate|ouvre|\bh ?30\b|\d+ h\b|sign|réceptionne|between \d|appeler|driver|evenings/i)
-    }
-  })
-
-  itChecksDeliveryDays(mails, DELIVERY)
-})
+    // "to the stores shed behind …" gives "stores shed behind …"; the note after a place (a gate, a bell, the hours) stays out.
+    it("takes each place of delivery without the preposition leading into it nor the note after it", () => {
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
+        expect(m.expected.delivery_address, m.name).not.toMatch(/^(?:(?:the|to|a|an|la|le|les|au|aux|à)\s|l')/i)
+        expect(m.expected.delivery_address, m.name).not.toMatch(/portail|buzz|side gate|top gate|ouvre|\bh ?30\b|\d+ h\b|sign|réceptionne|between \d|appeler|driver|evenings/i)
+      }
+    })
+  }
+)

@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 
-import { describe, expect, it } from "vitest"
+import { expect, it } from "vitest"
 
-import { after, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectSetShape, FRI, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, MON, next, nextWeeks, numberOf, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules, type SaidAgain } from "./held-out-labels-kit"
+import { after, FRI, isoWeek, MON, next, nextWeeks, numberOf, on, THU, TUE, WED, type SaidAgain, type DeliveryRules } from "./held-out-labels-kit"
+import { describeHeldOutSet } from "./held-out-set-kit"
 
 /**
  * The forty-sixth held-out part (issue #11), blind until tune46 read it: 40 mails by an author who read neither the extractor nor
@@ -22,7 +23,6 @@ import { after, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers,
  * agency adding to its PO, a Toronto IT services firm, a thank-you, a Manchester copy shop. Checked here without the
  * extractor (the corpus test runs it).
  */
-const mails = readLabelledMails("tuned", "h46-")
 
 const DELIVERY: DeliveryRules = {
   "h46-01": { words: "pour jeudi (from a Monday, on an iPhone)", day: next(THU) },
@@ -56,8 +56,6 @@ const DELIVERY: DeliveryRules = {
 }
 
 const NOT_ORDERS = [3, 8, 11, 15, 17, 19, 23, 26, 29, 33, 36, 39]
-
-const madeFrom = readMadeFrom("tuned-h46.txt")
 
 /** The numbers the dictated and phone mails spell out. */
 const SPELLED: Readonly<Record<string, number>> = { deux: 2, trois: 3, six: 6, two: 2, twelve: 12, forty: 40 }
@@ -118,74 +116,65 @@ function saysBeside(line: string, quantity: number, goods: string): boolean {
   return false
 }
 
-describe("the forty-sixth held-out part, written blind after the extractor", () => {
-  it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 116 lines long", () => {
-    expectSetShape(mails, { french: 20, lookAlikes: NOT_ORDERS, lines: 116 })
-  })
-
-  it("attaches the Orléans printer's and a Dundee game studio's PDF orders, a Strasbourg IT store's windows-1252 .csv and an Austin software company's UTF-8 one", () => {
-    expectAttachments(mails, { pdf: ["h46-02-imprimerie-rousseau-pdf", "h46-22-games-studio-dundee-pdf"], csv1252: ["h46-12-esn-strasbourg-csv"], csvUtf8: ["h46-25-austin-software-csv"] })
-  })
-
-  it("marks the supplier's newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expectBulkAndAutomatic(mails, { bulk: [11], autoSubmitted: [17, 33] })
-  })
-
-  it("names a known customer for the four orders sent from a customer's address, and none for the others", () => {
-    expectKnownCustomers(mails, [[2, "C-00104"], [24, "C-00204"], [28, "C-00209"], [31, "C-00206"]])
-  })
-
-  it("gives every line a quantity its mail, PDF or CSV says, in digits or spelled", () => {
-    for (const m of mails) {
-      const text = madeFrom.get(m.name)!
-      for (const l of m.expected.lines) {
-        const digits = new RegExp(`(?<![\\d.,])${l.quantity}(?![\\d.,]\\d)`).test(text.replace(/\b\d+ ?(?:mm|cm|m|L|kg|g|cl|gsm)\b/gi, " "))
-        const spelled = Object.entries(SPELLED).some(([w, n]) => n === l.quantity && new RegExp(`\\b${w}\\b`, "i").test(text))
-        expect(digits || spelled, `${m.name} ${l.ref} ${l.quantity}`).toBe(true)
-      }
-    }
-  })
-
-  itChecksLabelRuns(mails, {
-    madeFrom,
-    places: 26,
-    notPlaces: {
-      title: "never takes a BP, a PO Box, a CS/Cedex, a billing address, a head or registered office, a customer's usual address or a note after it (a code, a door, a lift, the hours) for the place of delivery",
-      pattern: /\bBP \d|P\.?O\.? Box|Cedex|\bCS \d|Facturation|Facturer|comptabilit|Invoice|Bill To|Accounts|Si[èe]ge|Registered|Soho Square|allées Jean-Jaurès|quai de la Loire|Castle Street|Canal Street|Fifth Avenue|digicode|buzz|rideau|roller door|loading door off|porte rouge|main gate|ascenseur|talkie|camion|r[ée]ceptionne|open at|\bask\b|\d ?(?:am|pm)\b|\b\d{1,2} h\b/i
+describeHeldOutSet(
+  { title: "the forty-sixth held-out part, written blind after the extractor", name: "h46", folder: "tuned", prefix: "h46-", source: "tuned-h46.txt" },
+  {
+    french: 20,
+    lookAlikes: NOT_ORDERS,
+    lines: 116,
+    attachments: { pdf: ["h46-02-imprimerie-rousseau-pdf", "h46-22-games-studio-dundee-pdf"], csv1252: ["h46-12-esn-strasbourg-csv"], csvUtf8: ["h46-25-austin-software-csv"] },
+    headers: { bulk: [11], autoSubmitted: [17, 33] },
+    knownCustomers: [[2, "C-00104"], [24, "C-00204"], [28, "C-00209"], [31, "C-00206"]],
+    runs: {
+      places: 26,
+      notPlaces: {
+        title: "never takes a BP, a PO Box, a CS/Cedex, a billing address, a head or registered office, a customer's usual address or a note after it (a code, a door, a lift, the hours) for the place of delivery",
+        pattern: /\bBP \d|P\.?O\.? Box|Cedex|\bCS \d|Facturation|Facturer|comptabilit|Invoice|Bill To|Accounts|Si[èe]ge|Registered|Soho Square|allées Jean-Jaurès|quai de la Loire|Castle Street|Canal Street|Fifth Avenue|digicode|buzz|rideau|roller door|loading door off|porte rouge|main gate|ascenseur|talkie|camion|r[ée]ceptionne|open at|\bask\b|\d ?(?:am|pm)\b|\b\d{1,2} h\b/i
+      },
+      numbered: 18,
+      notNumbers: {
+        title: "takes the buyer's order number as a run of its mail, never a ticket, cost centre, invoice, cancelled, credit-note, tender, return or delivery-note number",
+        pattern: /^(OPS-|4120|FA-2026|MC-0418|CMD-2611|CN-|RMA-|ITT-|DN-|BL-)/
+      },
+      companyNumbers: ["512 874 330 00021", "FR 27 512874330", "821 440 117", "821 440 117 00034", "794 112 508 00019", "389 551 204 00042", "FR 61 389551204", "530 118 762", "530 118 762 00051", "FR 09 530118762", "CHE-114.552.980", "SC512345", "GB 298 1234 55", "84-3310927", "09912877", "201733512K", "11203344", "GB 301 5567 21", "81234 5678 RT0001", "08812340", "GB 184 2290 31"],
+      lookAlikesNameNoCustomer: true
     },
-    numbered: 18,
-    notNumbers: {
-      title: "takes the buyer's order number as a run of its mail, never a ticket, cost centre, invoice, cancelled, credit-note, tender, return or delivery-note number",
-      pattern: /^(OPS-|4120|FA-2026|MC-0418|CMD-2611|CN-|RMA-|ITT-|DN-|BL-)/
-    },
-    companyNumbers: ["512 874 330 00021", "FR 27 512874330", "821 440 117", "821 440 117 00034", "794 112 508 00019", "389 551 204 00042", "FR 61 389551204", "530 118 762", "530 118 762 00051", "FR 09 530118762", "CHE-114.552.980", "SC512345", "GB 298 1234 55", "84-3310927", "09912877", "201733512K", "11203344", "GB 301 5567 21", "81234 5678 RT0001", "08812340", "GB 184 2290 31"],
-    lookAlikesNameNoCustomer: true
-  })
-
-  itChecksSaidAgain(mails, madeFrom, SAID_AGAIN)
-
-  it("reads each line's quantity beside its own goods, not another line's number nor a size, a pack's count or a PDF's line number", () => {
-    for (const m of mails.filter((x) => x.expected.is_order)) {
-      const said = SAID_AGAIN[m.name.slice(0, 6)]
-      for (const l of m.expected.lines) {
-        if (said?.ref === l.ref) continue // a correction's number, checked from its words above
-        const goods = `${GOODS[l.ref]!}|${l.ref}`
-        expect(writtenLines.get(m.name)!.some((line) => saysBeside(line, l.quantity, goods)), `${m.name} ${l.ref} ${l.quantity}`).toBe(true)
+    saidAgain: SAID_AGAIN,
+    delivery: DELIVERY
+  },
+  ({ mails, madeFrom }) => {
+    it("gives every line a quantity its mail, PDF or CSV says, in digits or spelled", () => {
+      for (const m of mails) {
+        const text = madeFrom.get(m.name)!
+        for (const l of m.expected.lines) {
+          const digits = new RegExp(`(?<![\\d.,])${l.quantity}(?![\\d.,]\\d)`).test(text.replace(/\b\d+ ?(?:mm|cm|m|L|kg|g|cl|gsm)\b/gi, " "))
+          const spelled = Object.entries(SPELLED).some(([w, n]) => n === l.quantity && new RegExp(`\\b${w}\\b`, "i").test(text))
+          expect(digits || spelled, `${m.name} ${l.ref} ${l.quantity}`).toBe(true)
+        }
       }
-    }
-  })
+    })
 
-  it("takes each place of delivery without the preposition or article the sentence leads into it with, nor a note in brackets", () => {
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(/^(?:(?:the|to|a|an|la|le|les|au|aux|à)\s|l')|[()]/i)
-  })
+    it("reads each line's quantity beside its own goods, not another line's number nor a size, a pack's count or a PDF's line number", () => {
+      for (const m of mails.filter((x) => x.expected.is_order)) {
+        const said = SAID_AGAIN[m.name.slice(0, 6)]
+        for (const l of m.expected.lines) {
+          if (said?.ref === l.ref) continue // a correction's number, checked from its words above
+          const goods = `${GOODS[l.ref]!}|${l.ref}`
+          expect(writtenLines.get(m.name)!.some((line) => saysBeside(line, l.quantity, goods)), `${m.name} ${l.ref} ${l.quantity}`).toBe(true)
+        }
+      }
+    })
 
-  it("gives no place to the two orders that say \"comme d'hab\" or \"usual address\"", () => {
-    for (const n of [20, 30]) {
-      const m = mails.find((x) => numberOf(x.name) === n)!
-      expect(madeFrom.get(m.name)).toMatch(/comme d'hab|usual address/)
-      expect(m.expected.delivery_address, m.name).toBeNull()
-    }
-  })
+    it("takes each place of delivery without the preposition or article the sentence leads into it with, nor a note in brackets", () => {
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(/^(?:(?:the|to|a|an|la|le|les|au|aux|à)\s|l')|[()]/i)
+    })
 
-  itChecksDeliveryDays(mails, DELIVERY)
-})
+    it("gives no place to the two orders that say \"comme d'hab\" or \"usual address\"", () => {
+      for (const n of [20, 30]) {
+        const m = mails.find((x) => numberOf(x.name) === n)!
+        expect(madeFrom.get(m.name)).toMatch(/comme d'hab|usual address/)
+        expect(m.expected.delivery_address, m.name).toBeNull()
+      }
+    })
+  }
+)

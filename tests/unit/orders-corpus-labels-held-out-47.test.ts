@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 
-import { describe, expect, it } from "vitest"
+import { expect, it } from "vitest"
 
-import { after, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectSetShape, FRI, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, MON, next, nextWeeks, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules, type SaidAgain } from "./held-out-labels-kit"
+import { after, FRI, isoWeek, MON, next, nextWeeks, on, THU, TUE, WED, type SaidAgain, type DeliveryRules } from "./held-out-labels-kit"
+import { describeHeldOutSet } from "./held-out-set-kit"
 
 /**
  * The forty-fourth held-out part (issue #11; h47-* in tuned/ since tune46m, held-out-47/ until then): 40 mails by an author who read neither the extractor nor
@@ -19,7 +20,6 @@ import { after, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers,
  * list, a Toronto condo superintendent's table, a locksmith's one line, a Denver pest firm, a Singapore FM adding to
  * its PO, a Bath holiday-let housekeeper's laundry unit — and twelve look-alikes. Checked here without the extractor.
  */
-const mails = readLabelledMails("tuned", "h47-")
 
 /** Each order's delivery in its mail's words, counted from its Date header (the writer's own day). */
 const DELIVERY: DeliveryRules = {
@@ -54,8 +54,6 @@ const DELIVERY: DeliveryRules = {
 }
 
 const NOT_ORDERS = [4, 8, 11, 14, 17, 19, 23, 27, 30, 33, 36, 38]
-
-const madeFrom = readMadeFrom("tuned-h47.txt")
 
 /** The quantities spelled out by the dictating writers (07, 24). */
 const SPELLED: Readonly<Record<string, number>> = { deux: 2, trois: 3, four: 4, twenty: 20, forty: 40, sixty: 60 }
@@ -118,70 +116,61 @@ function saidWith(row: string, quantity: number): string[] {
   })
 }
 
-describe("the forty-fourth held-out part (h47-* in tuned/), written blind: cleaning, facility and home services", () => {
-  it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 112 lines long", () => {
-    expectSetShape(mails, { french: 20, lookAlikes: NOT_ORDERS, lines: 112 })
-  })
-
-  it("attaches an industrial laundry's and a Glasgow FM company's PDF orders, a facility firm's windows-1252 .csv and a Chicago contractor's UTF-8 one", () => {
-    expectAttachments(mails, { pdf: ["h47-02-blanchisserie-ouest-pdf", "h47-22-clydeside-fm-pdf"], csv1252: ["h47-12-multiservices-atlantique-csv"], csvUtf8: ["h47-25-janitorial-chicago-csv"] })
-  })
-
-  it("marks the hygiene supplier's newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expectBulkAndAutomatic(mails, { bulk: [11], autoSubmitted: [17, 33] })
-  })
-
-  it("names a known customer for the three orders sent from a customer's address, and none for the others", () => {
-    expectKnownCustomers(mails, [[6, "C-00120"], [15, "C-00102"], [31, "C-00202"]])
-  })
-
-  it("gives every line a quantity its mail, PDF or CSV says, in digits or in words, never a measure's number", () => {
-    for (const m of mails) for (const l of m.expected.lines) expect(says(madeFrom.get(m.name)!, l.quantity), `${m.name} ${l.ref} ${l.quantity}`).toBe(true)
-  })
-
-  itChecksLabelRuns(mails, {
-    madeFrom,
-    places: 27,
-    notPlaces: {
-      title: "never takes a BP, a PO Box, a CS/Cedex, a case postale, a billing, Invoice To, Bill To, head or registered office, a mailing address or a buyer's usual address for the place of delivery",
-      pattern: /\bBP \d|P\.?O\.? Box|Cedex|\bCS \d|Case postale|Factur|Invoice|Bill To|Accounts|siège|Registered office|mailing|cours Lafayette|rue des Remparts|Jean-Jaurès|Trafford Park|Milsom Street|Newport Road/i
+describeHeldOutSet(
+  { title: "the forty-fourth held-out part (h47-* in tuned/), written blind: cleaning, facility and home services", name: "h47", folder: "tuned", prefix: "h47-", source: "tuned-h47.txt" },
+  {
+    french: 20,
+    lookAlikes: NOT_ORDERS,
+    lines: 112,
+    attachments: { pdf: ["h47-02-blanchisserie-ouest-pdf", "h47-22-clydeside-fm-pdf"], csv1252: ["h47-12-multiservices-atlantique-csv"], csvUtf8: ["h47-25-janitorial-chicago-csv"] },
+    headers: { bulk: [11], autoSubmitted: [17, 33] },
+    knownCustomers: [[6, "C-00120"], [15, "C-00102"], [31, "C-00202"]],
+    runs: {
+      places: 27,
+      notPlaces: {
+        title: "never takes a BP, a PO Box, a CS/Cedex, a case postale, a billing, Invoice To, Bill To, head or registered office, a mailing address or a buyer's usual address for the place of delivery",
+        pattern: /\bBP \d|P\.?O\.? Box|Cedex|\bCS \d|Case postale|Factur|Invoice|Bill To|Accounts|siège|Registered office|mailing|cours Lafayette|rue des Remparts|Jean-Jaurès|Trafford Park|Milsom Street|Newport Road/i
+      },
+      numbered: 21,
+      notNumbers: {
+        title: "takes the buyer's order number as a run of its mail, never a contract, site code, job, delivery note, invoice, RMA, tender, cancelled order's, certification, approval or provider number",
+        pattern: /^(FA-|DN |BL |DPB-|EMC\/ITT|RMA|GCC-FM|2025-PV|S-04|4471$|CB-13|SAP|1-10293847|Condominium)/
+      },
+      companyNumbers: ["412 908 117 00034", "FR 27 412908117", "808 114 552 00021", "512348790", "512 348 790 00018", "443 120 876 00052", "521 334 908 00045", "CHE-114.882.301", "SC412233", "GB 512 7734 90", "583921", "08812345", "GB 219 4410 73", "62 601 234 558", "84-3310927", "201412345K", "11223344", "GB 334 1187 22", "2214"]
     },
-    numbered: 21,
-    notNumbers: {
-      title: "takes the buyer's order number as a run of its mail, never a contract, site code, job, delivery note, invoice, RMA, tender, cancelled order's, certification, approval or provider number",
-      pattern: /^(FA-|DN |BL |DPB-|EMC\/ITT|RMA|GCC-FM|2025-PV|S-04|4471$|CB-13|SAP|1-10293847|Condominium)/
-    },
-    companyNumbers: ["412 908 117 00034", "FR 27 412908117", "808 114 552 00021", "512348790", "512 348 790 00018", "443 120 876 00052", "521 334 908 00045", "CHE-114.882.301", "SC412233", "GB 512 7734 90", "583921", "08812345", "GB 219 4410 73", "62 601 234 558", "84-3310927", "201412345K", "11223344", "GB 334 1187 22", "2214"]
-  })
+    saidAgain: SAID_AGAIN,
+    delivery: DELIVERY
+  },
+  ({ mails, madeFrom }) => {
+    it("gives every line a quantity its mail, PDF or CSV says, in digits or in words, never a measure's number", () => {
+      for (const m of mails) for (const l of m.expected.lines) expect(says(madeFrom.get(m.name)!, l.quantity), `${m.name} ${l.ref} ${l.quantity}`).toBe(true)
+    })
 
-  itChecksSaidAgain(mails, madeFrom, SAID_AGAIN)
-
-  it("takes each sized line's count with its own size said beside it, never a rival size's count (gloves, bags, boxes)", () => {
-    for (const m of mails) {
-      for (const l of m.expected.lines) {
-        const sized = SIZES.find((s) => s.refs.includes(l.ref))
-        if (!sized || SAID_AGAIN[m.name.slice(0, 6)]?.ref === l.ref) continue
-        const own = sized.cues[sized.refs.indexOf(l.ref)]!
-        const rivals = sized.cues.filter((c) => c !== own)
-        const words = rowsOf.get(m.name)!.flatMap((row) => saidWith(row, l.quantity)).filter((w) => own.test(w))
-        expect(words.some((w) => !rivals.some((r) => r.test(w))), `${m.name} ${l.ref} ${l.quantity}`).toBe(true)
+    it("takes each sized line's count with its own size said beside it, never a rival size's count (gloves, bags, boxes)", () => {
+      for (const m of mails) {
+        for (const l of m.expected.lines) {
+          const sized = SIZES.find((s) => s.refs.includes(l.ref))
+          if (!sized || SAID_AGAIN[m.name.slice(0, 6)]?.ref === l.ref) continue
+          const own = sized.cues[sized.refs.indexOf(l.ref)]!
+          const rivals = sized.cues.filter((c) => c !== own)
+          const words = rowsOf.get(m.name)!.flatMap((row) => saidWith(row, l.quantity)).filter((w) => own.test(w))
+          expect(words.some((w) => !rivals.some((r) => r.test(w))), `${m.name} ${l.ref} ${l.quantity}`).toBe(true)
+        }
       }
-    }
-  })
+    })
 
-  it("takes the dictated plumber's corrected line as the detergent he meant, not the washing-up liquid he first said", () => {
-    const refs = mails.find((m) => m.name.startsWith("h47-07"))!.expected.lines.map((l) => l.ref)
-    expect(refs).toContain("DET-5L")
-    expect(refs).not.toContain("LV-5L")
-  })
+    it("takes the dictated plumber's corrected line as the detergent he meant, not the washing-up liquid he first said", () => {
+      const refs = mails.find((m) => m.name.startsWith("h47-07"))!.expected.lines.map((l) => l.ref)
+      expect(refs).toContain("DET-5L")
+      expect(refs).not.toContain("LV-5L")
+    })
 
-  // The notes said beside a place (a door code, a buzzer, a gate, who holds the keys, the hours) are not the place.
-  it("takes each place of delivery without the preposition that leads into it, nor the access note said beside it", () => {
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
-      expect(m.expected.delivery_address, m.name).not.toMatch(/^(?:(?:the|to|a|an|la|le|les|au|aux|à)\s|l')/i)
-      expect(m.expected.delivery_address, m.name).not.toMatch(/code porte|badge|sonner|buzz|quai 3|Gate 2|shutter|key safe|fob|ring |\(|\bon ouvre|\d h\b|\d ?am\b|dock is|security|ask for|holds the keys|collect|appelez|local vélos|je suis la/i)
-    }
-  })
-
-  itChecksDeliveryDays(mails, DELIVERY)
-})
+    // The notes said beside a place (a door code, a buzzer, a gate, who holds the keys, the hours) are not the place.
+    it("takes each place of delivery without the preposition that leads into it, nor the access note said beside it", () => {
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
+        expect(m.expected.delivery_address, m.name).not.toMatch(/^(?:(?:the|to|a|an|la|le|les|au|aux|à)\s|l')/i)
+        expect(m.expected.delivery_address, m.name).not.toMatch(/code porte|badge|sonner|buzz|quai 3|Gate 2|shutter|key safe|fob|ring |\(|\bon ouvre|\d h\b|\d ?am\b|dock is|security|ask for|holds the keys|collect|appelez|local vélos|je suis la/i)
+      }
+    })
+  }
+)

@@ -1,9 +1,7 @@
-import { readFileSync } from "node:fs"
-import { join } from "node:path"
+import { expect, it } from "vitest"
 
-import { describe, expect, it } from "vitest"
-
-import { after, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectLookAlikesSayNoGoods, expectSetShape, FRI, isoWeek, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, MON, next, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { after, FRI, isoWeek, MON, next, on, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { describeHeldOutSet } from "./held-out-set-kit"
 
 /**
  * The forty-ninth held-out part (issue #11; h49-* in tuned/ since tune48, held-out-49/ until then): 40 mails by an author who read neither the extractor nor
@@ -22,20 +20,6 @@ import { after, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers,
  * stores' reply adding to its PO, an Australian works depot, thanks, a Mayor's secretary, a Welsh town clerk's four
  * lines, a Wisconsin county's parks shop, a Scottish caravan park. Checked here without the extractor.
  */
-const mails = readLabelledMails("tuned", "h49-")
-const madeFrom = readMadeFrom("tuned-h49.txt")
-
-/** Each mail's lines as its source writes them (body with quotes unmarked, then its PDF's or CSV's rows), one per line. */
-const sourceLines: ReadonlyMap<string, readonly string[]> = new Map(
-  readFileSync(join(import.meta.dirname, "..", "fixtures", "orders", "sources", "tuned-h49.txt"), "utf8")
-    .split(/^=== /m)
-    .filter((b) => b.trim() !== "")
-    .map((block) => {
-      const [head, ...body] = block.split(/^---$/m)
-      const rows = head!.split("\n").filter((l) => /^(pdf|csv):/.test(l)).map((l) => l.replace(/^(pdf|csv):\s?/, ""))
-      return [head!.split("\n")[0]!.trim(), [...body.join("---").split("\n").map((l) => l.replace(/^>\s?/, "")), ...rows]] as const
-    })
-)
 
 /** Each order's delivery in its mail's words, counted from its Date header (the writer's own day). */
 const DELIVERY: DeliveryRules = {
@@ -130,118 +114,105 @@ const countsOf = (row: string) => {
   return new Set([...bare.matchAll(/\b\d+\b/g)].map((x) => Number(x[0])).concat(bare.toLowerCase().split(/[^a-zà-ÿ]+/).flatMap((w) => (NUMBER_WORDS[w] === undefined ? [] : [NUMBER_WORDS[w]]))))
 }
 
-describe("the forty-ninth held-out part, written blind after the extractor", () => {
-  it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 96 lines long", () => {
-    expectSetShape(mails, { french: 20, lookAlikes: Object.keys(NOT_ORDERS).map(Number), lines: 96 })
-  })
-
-  it("labels as look-alikes only mails whose own words ask for no goods", () => {
-    expectLookAlikesSayNoGoods(mails, madeFrom, NOT_ORDERS)
-  })
-
-  it("attaches an intercommunal body's and a leisure centre's PDF orders, an agglomeration's windows-1252 .csv and a township's UTF-8 one", () => {
-    expectAttachments(mails, { pdf: ["h49-02-cc-pays-de-lunel-pdf", "h49-23-leisure-centre-pdf"], csv1252: ["h49-11-agglo-niort-csv"], csvUtf8: ["h49-29-uxbridge-township-csv"] })
-  })
-
-  it("marks the supplier's newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expectBulkAndAutomatic(mails, { bulk: [9], autoSubmitted: [17, 31] })
-  })
-
-  it("names a known customer for the two orders sent from a customer's address, and none for elected officials forwarding", () => {
-    expectKnownCustomers(mails, [[1, "C-00113"], [19, "C-00119"]])
-  })
-
-  itChecksLabelRuns(mails, {
-    madeFrom,
-    places: 27,
-    notPlaces: {
-      title: "never takes a BP, PO Box, CS/Cedex, billing or Accounts Payable line, a Civic Centre, City Chambers, Hôtel de Ville, council offices or HQ, nor a known customer's usual address, for the place of delivery",
-      pattern: /\bBP \d|P\.?O\.? Box|Cedex|\bCS \d|Factur|Invoice|Bill To|Accounts|Civic Centre|City Chambers|Hôtel de Ville|hôtel de ville|Hôtel du Département|Town Council offices|Buttercross|Badminton Road|Baylis Street|Commerce Street|Elgin|Place de la Mairie|chemin des Vergers|chemin des Merles|Gare d'Eau|The Street|Clerk/i
+describeHeldOutSet(
+  { title: "the forty-ninth held-out part, written blind after the extractor", name: "h49", folder: "tuned", prefix: "h49-", source: "tuned-h49.txt" },
+  {
+    french: 20,
+    lines: 96,
+    noGoods: NOT_ORDERS,
+    attachments: { pdf: ["h49-02-cc-pays-de-lunel-pdf", "h49-23-leisure-centre-pdf"], csv1252: ["h49-11-agglo-niort-csv"], csvUtf8: ["h49-29-uxbridge-township-csv"] },
+    headers: { bulk: [9], autoSubmitted: [17, 31] },
+    knownCustomers: [[1, "C-00113"], [19, "C-00119"]],
+    runs: {
+      places: 27,
+      notPlaces: {
+        title: "never takes a BP, PO Box, CS/Cedex, billing or Accounts Payable line, a Civic Centre, City Chambers, Hôtel de Ville, council offices or HQ, nor a known customer's usual address, for the place of delivery",
+        pattern: /\bBP \d|P\.?O\.? Box|Cedex|\bCS \d|Factur|Invoice|Bill To|Accounts|Civic Centre|City Chambers|Hôtel de Ville|hôtel de ville|Hôtel du Département|Town Council offices|Buttercross|Badminton Road|Baylis Street|Commerce Street|Elgin|Place de la Mairie|chemin des Vergers|chemin des Merles|Gare d'Eau|The Street|Clerk/i
+      },
+      numbered: 21,
+      notNumbers: {
+        title: "takes the buyer's order number as a run of its mail, never an engagement, imputation, Chorus, minute, delivery-note, invoice, cancelled or complained-of order's number",
+        pattern: /^(2026\/1930|E-2026|011-6068|1300218844|LOG44|EJ |26-0877|2026\/117|BL |26-44817|DN |77120|4600188342|INV-|F2026|LAM-26|2026-00955|2026-0412|PC-0098)/
+      },
+      companyNumbers: ["243 400 694 00019", "174 400 016 00013", "GB 104 5532 12", "56 044 159 537"],
+      lookAlikesNameNoCustomer: true
     },
-    numbered: 21,
-    notNumbers: {
-      title: "takes the buyer's order number as a run of its mail, never an engagement, imputation, Chorus, minute, delivery-note, invoice, cancelled or complained-of order's number",
-      pattern: /^(2026\/1930|E-2026|011-6068|1300218844|LOG44|EJ |26-0877|2026\/117|BL |26-44817|DN |77120|4600188342|INV-|F2026|LAM-26|2026-00955|2026-0412|PC-0098)/
-    },
-    companyNumbers: ["243 400 694 00019", "174 400 016 00013", "GB 104 5532 12", "56 044 159 537"],
-    lookAlikesNameNoCustomer: true
-  })
-
-  it("takes each order number from beside the words the buyer leads it in with (commande, bon, BC, PO, Order, Req., ref)", () => {
-    for (const m of mails.filter((x) => x.expected.po_number !== null)) {
-      const n = m.expected.po_number!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-      expect(madeFrom.get(m.name), m.name).toMatch(new RegExp(`(commande|bon|BC|PO|Order|Req\\.|ref)[^\\n]{0,25}${n}`, "i"))
-    }
-  })
-
-  it("gives each line a quantity the mail, PDF or CSV writes, in figures or in words", () => {
-    for (const m of mails) {
-      const text = madeFrom.get(m.name)!
-      const said = new Set([...text.matchAll(/\d+/g)].map((x) => Number(x[0])))
-      for (const w of text.toLowerCase().split(/[^a-zà-ÿ]+/)) if (NUMBER_WORDS[w] !== undefined) said.add(NUMBER_WORDS[w])
-      for (const l of m.expected.lines) expect(said.has(l.quantity), `${m.name} ${l.ref} ${l.quantity}`).toBe(true)
-    }
-  })
-
-  itChecksSaidAgain(mails, madeFrom, SAID_AGAIN)
-
-  it("counts the dictated mails' spelled numbers beside their own products (the cemetery keeper's, the gritting crew's)", () => {
-    const linesOf = (prefix: string) => mails.find((m) => m.name.startsWith(prefix))!.expected.lines.map((l) => [l.ref, l.quantity])
-    expect(madeFrom.get("h49-06-gardien-cimetiere-dicte")).toMatch(/deux rouleaux de sacs poubelle 110 litres trois bidons de detergent et une boite de gants taille L/)
-    expect(linesOf("h49-06")).toEqual([["SAC-110", 2], ["DET-5L", 3], ["GN-4411", 1]])
-    expect(madeFrom.get("h49-28-gritting-depot-dictated")).toMatch(/twelve packs of double A batteries .* twenty boxes of large nitrile gloves .* four of the LED bulbs E27/)
-    expect(linesOf("h49-28")).toEqual([["PIL-AA", 12], ["GN-4411", 20], ["LED-E27", 4]])
-  })
-
-  it("gives each sized glove line the size its mail writes beside that count, in the same line or row", () => {
-    const size: Readonly<Record<string, RegExp>> = { "GN-4409": /\b(?:S|small)\b/i, "GN-4410": /\b(?:M|medium)\b/i, "GN-4411": /\b(?:L|large)\b/i }
-    const counts = (line: string) => new Set([...line.matchAll(/\b\d+\b/g)].map((x) => Number(x[0])).concat(line.toLowerCase().split(/[^a-zà-ÿ]+/).flatMap((w) => (NUMBER_WORDS[w] === undefined ? [] : [NUMBER_WORDS[w]]))))
-    for (const m of mails) {
-      // A forwarder's changed count ("Make it 10 boxes of gloves not 6") is checked by its own words above.
-      const changed = SAID_AGAIN[m.name.slice(0, 6) as keyof typeof SAID_AGAIN]?.ref
-      for (const l of m.expected.lines.filter((x) => x.ref.startsWith("GN-") && x.ref !== changed)) {
-        const near = sourceLines.get(m.name)!.filter((r) => /gants|gloves/i.test(r) && counts(r).has(l.quantity) && size[l.ref]!.test(r.replace(/\b\d+ ?(?:L|litres|m)\b/gi, "")))
-        expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+    saidAgain: SAID_AGAIN,
+    delivery: DELIVERY
+  },
+  ({ mails, madeFrom, sourceLines }) => {
+    it("takes each order number from beside the words the buyer leads it in with (commande, bon, BC, PO, Order, Req., ref)", () => {
+      for (const m of mails.filter((x) => x.expected.po_number !== null)) {
+        const n = m.expected.po_number!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+        expect(madeFrom.get(m.name), m.name).toMatch(new RegExp(`(commande|bon|BC|PO|Order|Req\\.|ref)[^\\n]{0,25}${n}`, "i"))
       }
-    }
-  })
+    })
 
-  it("leaves out of each place the note beside it (hours, gate, keys, bell, ID at the guard post, whom to ask, where not to go)", () => {
-    const note = /\b(?:ouvert|open|opening|hours|heures|portail|gate|key|clé|ring|sonner|side door|demander|ask|poste de garde|identité|accès|entrée|arrière|locked|yard man|lads|not|pas|non|cannot)\b|\d{1,2} ?h\b|\d{1,2}:\d{2}|[()]/i
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(note)
-  })
-
-  it("takes each place of delivery without the preposition or article the sentence leads into it with", () => {
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(/^(?:(?:the|to|at|a|au|aux|à|la|le|les)\s|l')/i)
-  })
-
-  it("leaves the tourist information centre's \"to us as usual\" and the Welsh clerk's dateless order empty where they name nothing", () => {
-    const tic = mails.find((m) => m.name.startsWith("h49-27"))!
-    expect(madeFrom.get(tic.name)).toMatch(/to us as usual/)
-    expect(tic.expected.delivery_address).toBeNull()
-    expect(mails.find((m) => m.name.startsWith("h49-38"))!.expected.delivery_date).toBeNull()
-  })
-
-  it("reads each line's count in a row of its mail, PDF or CSV beside its own product's words, sizes and packs apart", () => {
-    for (const m of mails) {
-      for (const l of m.expected.lines) {
-        const near = sourceLines.get(m.name)!.filter((r) => GOODS[l.ref]?.test(r) === true && countsOf(r).has(l.quantity))
-        expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+    it("gives each line a quantity the mail, PDF or CSV writes, in figures or in words", () => {
+      for (const m of mails) {
+        const text = madeFrom.get(m.name)!
+        const said = new Set([...text.matchAll(/\d+/g)].map((x) => Number(x[0])))
+        for (const w of text.toLowerCase().split(/[^a-zà-ÿ]+/)) if (NUMBER_WORDS[w] !== undefined) said.add(NUMBER_WORDS[w])
+        for (const l of m.expected.lines) expect(said.has(l.quantity), `${m.name} ${l.ref} ${l.quantity}`).toBe(true)
       }
-    }
-  })
+    })
 
-  it("takes each place down to its postcode and town, as its mail ends it", () => {
-    const postcode = /(?:\b\d{5} [\p{L}' -]+|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|\b[A-Z]\d[A-Z] \d[A-Z]\d|\b(?:NSW|WI) \d{4,5}|\b\d{4})$/u
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).toMatch(postcode)
-  })
+    it("counts the dictated mails' spelled numbers beside their own products (the cemetery keeper's, the gritting crew's)", () => {
+      const linesOf = (prefix: string) => mails.find((m) => m.name.startsWith(prefix))!.expected.lines.map((l) => [l.ref, l.quantity])
+      expect(madeFrom.get("h49-06-gardien-cimetiere-dicte")).toMatch(/deux rouleaux de sacs poubelle 110 litres trois bidons de detergent et une boite de gants taille L/)
+      expect(linesOf("h49-06")).toEqual([["SAC-110", 2], ["DET-5L", 3], ["GN-4411", 1]])
+      expect(madeFrom.get("h49-28-gritting-depot-dictated")).toMatch(/twelve packs of double A batteries .* twenty boxes of large nitrile gloves .* four of the LED bulbs E27/)
+      expect(linesOf("h49-28")).toEqual([["PIL-AA", 12], ["GN-4411", 20], ["LED-E27", 4]])
+    })
 
-  it("takes each order number whole, never the head or tail of a longer one", () => {
-    for (const m of mails.filter((x) => x.expected.po_number !== null)) {
-      const n = m.expected.po_number!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-      expect(madeFrom.get(m.name), m.name).toMatch(new RegExp(`(?<![\\w/-])${n}(?![\\w/-])`))
-    }
-  })
+    it("gives each sized glove line the size its mail writes beside that count, in the same line or row", () => {
+      const size: Readonly<Record<string, RegExp>> = { "GN-4409": /\b(?:S|small)\b/i, "GN-4410": /\b(?:M|medium)\b/i, "GN-4411": /\b(?:L|large)\b/i }
+      const counts = (line: string) => new Set([...line.matchAll(/\b\d+\b/g)].map((x) => Number(x[0])).concat(line.toLowerCase().split(/[^a-zà-ÿ]+/).flatMap((w) => (NUMBER_WORDS[w] === undefined ? [] : [NUMBER_WORDS[w]]))))
+      for (const m of mails) {
+        // A forwarder's changed count ("Make it 10 boxes of gloves not 6") is checked by its own words above.
+        const changed = SAID_AGAIN[m.name.slice(0, 6) as keyof typeof SAID_AGAIN]?.ref
+        for (const l of m.expected.lines.filter((x) => x.ref.startsWith("GN-") && x.ref !== changed)) {
+          const near = sourceLines.get(m.name)!.filter((r) => /gants|gloves/i.test(r) && counts(r).has(l.quantity) && size[l.ref]!.test(r.replace(/\b\d+ ?(?:L|litres|m)\b/gi, "")))
+          expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+        }
+      }
+    })
 
-  itChecksDeliveryDays(mails, DELIVERY)
-})
+    it("leaves out of each place the note beside it (hours, gate, keys, bell, ID at the guard post, whom to ask, where not to go)", () => {
+      const note = /\b(?:ouvert|open|opening|hours|heures|portail|gate|key|clé|ring|sonner|side door|demander|ask|poste de garde|identité|accès|entrée|arrière|locked|yard man|lads|not|pas|non|cannot)\b|\d{1,2} ?h\b|\d{1,2}:\d{2}|[()]/i
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(note)
+    })
+
+    it("takes each place of delivery without the preposition or article the sentence leads into it with", () => {
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(/^(?:(?:the|to|at|a|au|aux|à|la|le|les)\s|l')/i)
+    })
+
+    it("leaves the tourist information centre's \"to us as usual\" and the Welsh clerk's dateless order empty where they name nothing", () => {
+      const tic = mails.find((m) => m.name.startsWith("h49-27"))!
+      expect(madeFrom.get(tic.name)).toMatch(/to us as usual/)
+      expect(tic.expected.delivery_address).toBeNull()
+      expect(mails.find((m) => m.name.startsWith("h49-38"))!.expected.delivery_date).toBeNull()
+    })
+
+    it("reads each line's count in a row of its mail, PDF or CSV beside its own product's words, sizes and packs apart", () => {
+      for (const m of mails) {
+        for (const l of m.expected.lines) {
+          const near = sourceLines.get(m.name)!.filter((r) => GOODS[l.ref]?.test(r) === true && countsOf(r).has(l.quantity))
+          expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+        }
+      }
+    })
+
+    it("takes each place down to its postcode and town, as its mail ends it", () => {
+      const postcode = /(?:\b\d{5} [\p{L}' -]+|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|\b[A-Z]\d[A-Z] \d[A-Z]\d|\b(?:NSW|WI) \d{4,5}|\b\d{4})$/u
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).toMatch(postcode)
+    })
+
+    it("takes each order number whole, never the head or tail of a longer one", () => {
+      for (const m of mails.filter((x) => x.expected.po_number !== null)) {
+        const n = m.expected.po_number!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+        expect(madeFrom.get(m.name), m.name).toMatch(new RegExp(`(?<![\\w/-])${n}(?![\\w/-])`))
+      }
+    })
+  }
+)

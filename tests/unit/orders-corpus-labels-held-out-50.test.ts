@@ -1,9 +1,7 @@
-import { readFileSync } from "node:fs"
-import { join } from "node:path"
+import { expect, it } from "vitest"
 
-import { describe, expect, it } from "vitest"
-
-import { after, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectLookAlikesSayNoGoods, expectSetShape, FRI, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, MON, next, nextWeeks, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { after, FRI, MON, next, nextWeeks, on, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { describeHeldOutSet } from "./held-out-set-kit"
 
 /**
  * The fiftieth held-out part (issue #11, held-out-50/): 40 mails by an author who read neither the extractor nor
@@ -22,20 +20,6 @@ import { after, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers,
  * fitter, a recovery firm's chaser, a Denver RV service department, a van hire's misdelivery note. Checked here
  * without the extractor.
  */
-const mails = readLabelledMails("held-out-50")
-const madeFrom = readMadeFrom("held-out-50.txt")
-
-/** Each mail's lines as its source writes them (body with quotes unmarked, then its PDF's or CSV's rows), one per line. */
-const sourceLines: ReadonlyMap<string, readonly string[]> = new Map(
-  readFileSync(join(import.meta.dirname, "..", "fixtures", "orders", "sources", "held-out-50.txt"), "utf8")
-    .split(/^=== /m)
-    .filter((b) => b.trim() !== "")
-    .map((block) => {
-      const [head, ...body] = block.split(/^---$/m)
-      const rows = head!.split("\n").filter((l) => /^(pdf|csv):/.test(l)).map((l) => l.replace(/^(pdf|csv):\s?/, ""))
-      return [head!.split("\n")[0]!.trim(), [...body.join("---").split("\n").map((l) => l.replace(/^>\s?/, "")), ...rows]] as const
-    })
-)
 
 /** Each order's delivery in its mail's words, counted from its Date header (the writer's own day). */
 const DELIVERY: DeliveryRules = {
@@ -145,149 +129,136 @@ const countsOf = (row: string) => {
   return new Set([...bare.matchAll(/\b\d+\b/g)].map((x) => Number(x[0])).concat(bare.toLowerCase().split(/[^a-zà-ÿ]+/).flatMap((w) => (NUMBER_WORDS[w] === undefined ? [] : [NUMBER_WORDS[w]]))))
 }
 
-describe("the fiftieth held-out part, written blind after the extractor", () => {
-  it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 91 lines long", () => {
-    expectSetShape(mails, { french: 20, lookAlikes: Object.keys(NOT_ORDERS).map(Number), lines: 91 })
-  })
-
-  it("labels as look-alikes only mails whose own words ask for no goods", () => {
-    expectLookAlikesSayNoGoods(mails, madeFrom, NOT_ORDERS)
-  })
-
-  it("attaches a van-hire network's and a collision centre's PDF orders, a body-shop group's windows-1252 .csv and a van-rental firm's UTF-8 one", () => {
-    expectAttachments(mails, { pdf: ["h50-07-location-utilitaires-pdf", "h50-26-collision-center-pdf"], csv1252: ["h50-08-carrosserie-dufour-csv"], csvUtf8: ["h50-25-van-rentals-csv"] })
-  })
-
-  it("marks the wholesaler's newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expectBulkAndAutomatic(mails, { bulk: [18], autoSubmitted: [4, 29] })
-  })
-
-  it("names a known customer only for the order sent from a customer's address, although its goods go to the body-shop annex", () => {
-    expectKnownCustomers(mails, [[1, "C-00105"]])
-  })
-
-  itChecksLabelRuns(mails, {
-    madeFrom,
-    places: 27,
-    notPlaces: {
-      title: "never takes a BP, PO Box, CS/Cedex, head office, billing or Accounts Payable line, the office or branch a mail rules out, nor the known garage's usual address, for the place of delivery",
-      pattern: /\bBP \d|P\.?O\.? Box|Cedex|\bCS \d|Factur|Invoice|Bill To|Accounts|Siège|Lesquin|Irvine|Aurora|Fortitude Valley|La Verpillière|route de Lyon|Grenoble|Mérignac|rue de Bourgogne|showroom|Bâtiment A|Truro|Skipton|High Street/i
+describeHeldOutSet(
+  { title: "the fiftieth held-out part, written blind after the extractor", name: "held-out 50", folder: "held-out-50", source: "held-out-50.txt" },
+  {
+    french: 20,
+    lines: 91,
+    noGoods: NOT_ORDERS,
+    attachments: { pdf: ["h50-07-location-utilitaires-pdf", "h50-26-collision-center-pdf"], csv1252: ["h50-08-carrosserie-dufour-csv"], csvUtf8: ["h50-25-van-rentals-csv"] },
+    headers: { bulk: [18], autoSubmitted: [4, 29] },
+    knownCustomers: [[1, "C-00105"]],
+    runs: {
+      places: 27,
+      notPlaces: {
+        title: "never takes a BP, PO Box, CS/Cedex, head office, billing or Accounts Payable line, the office or branch a mail rules out, nor the known garage's usual address, for the place of delivery",
+        pattern: /\bBP \d|P\.?O\.? Box|Cedex|\bCS \d|Factur|Invoice|Bill To|Accounts|Siège|Lesquin|Irvine|Aurora|Fortitude Valley|La Verpillière|route de Lyon|Grenoble|Mérignac|rue de Bourgogne|showroom|Bâtiment A|Truro|Skipton|High Street/i
+      },
+      numbered: 21,
+      notNumbers: {
+        title: "takes the buyer's order number as a run of its mail, never a repair order, claim, approval, contract, mission, job, account, delivery-note, invoice, cancelled or chased order's number",
+        pattern: /^(OR |18842|26-118430|S044R112|4471|225\/45|CC-2025|BL |26-90317|26-A7|PR 7100012D|LAV-0442|GAR-|L038T004|F26-|RVA-|V31522|20417|J-5521|DRP-|55-0193|CLM-|0412|BT-2290|44718)/
+      },
+      companyNumbers: ["512 884 301 00027", "803 551 920 00014", "421 907 336 00052", "790 114 268 00031", "09123456", "51 824 753 556", "04877120", "81234 5678 RT0001", "BE 0448.227.519", "2014/118822/07", "63 114 908 227"],
+      lookAlikesNameNoCustomer: true
     },
-    numbered: 21,
-    notNumbers: {
-      title: "takes the buyer's order number as a run of its mail, never a repair order, claim, approval, contract, mission, job, account, delivery-note, invoice, cancelled or chased order's number",
-      pattern: /^(OR |18842|26-118430|S044R112|4471|225\/45|CC-2025|BL |26-90317|26-A7|PR 7100012D|LAV-0442|GAR-|L038T004|F26-|RVA-|V31522|20417|J-5521|DRP-|55-0193|CLM-|0412|BT-2290|44718)/
-    },
-    companyNumbers: ["512 884 301 00027", "803 551 920 00014", "421 907 336 00052", "790 114 268 00031", "09123456", "51 824 753 556", "04877120", "81234 5678 RT0001", "BE 0448.227.519", "2014/118822/07", "63 114 908 227"],
-    lookAlikesNameNoCustomer: true
-  })
-
-  it("takes each order number from beside the words the buyer leads it in with (commande, bon, PO, Order, Req, Ref)", () => {
-    for (const m of mails.filter((x) => x.expected.po_number !== null)) {
-      const n = m.expected.po_number!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-      expect(madeFrom.get(m.name), m.name).toMatch(new RegExp(`(commande|bon|PO|Order|Req|Ref)[^\\n]{0,25}${n}`, "i"))
-    }
-  })
-
-  it("gives each line a quantity the mail, PDF or CSV writes, in figures or in words", () => {
-    for (const m of mails) {
-      const text = madeFrom.get(m.name)!
-      const said = new Set([...text.matchAll(/\d+/g)].map((x) => Number(x[0])))
-      for (const w of text.toLowerCase().split(/[^a-zà-ÿ]+/)) if (NUMBER_WORDS[w] !== undefined) said.add(NUMBER_WORDS[w])
-      for (const l of m.expected.lines) expect(said.has(l.quantity), `${m.name} ${l.ref} ${l.quantity}`).toBe(true)
-    }
-  })
-
-  itChecksSaidAgain(mails, madeFrom, SAID_AGAIN)
-
-  it("counts the dictated mails' spelled numbers beside their own products, the body shop's correction taken (the tow firms', the body shop's)", () => {
-    const linesOf = (prefix: string) => mails.find((m) => m.name.startsWith(prefix))!.expected.lines.map((l) => [l.ref, l.quantity])
-    expect(madeFrom.get("h50-05-depannage-fourriere-dicte")).toMatch(/six rouleaux de sacs poubelle 110 litres trois bidons de détergent et deux boîtes de gants taille L/)
-    expect(linesOf("h50-05")).toEqual([["SAC-110", 6], ["DET-5L", 3], ["GN-4411", 2]])
-    expect(madeFrom.get("h50-19-carrosserie-lemaire-dicte")).toMatch(/trois bidons de liquide vaisselle non pardon trois bidons de detergent cinq rouleaux de film etirable et quatre boites de gants taille M/)
-    expect(linesOf("h50-19")).toEqual([["DET-5L", 3], ["FILM-500", 5], ["GN-4410", 4]])
-    expect(madeFrom.get("h50-28-towing-voicemail")).toMatch(/twelve boxes of the large gloves, four cases of the folded paper towels and two jugs of the multi surface cleaner/)
-    expect(linesOf("h50-28")).toEqual([["GN-4411", 12], ["ESS-300", 4], ["DET-5L", 2]])
-  })
-
-  it("gives each sized glove line the size its mail writes beside that count, in the same line or row", () => {
-    const size: Readonly<Record<string, RegExp>> = { "GN-4409": /\b(?:S|small)\b/i, "GN-4410": /\b(?:M|medium)\b/i, "GN-4411": /\b(?:L|large)\b/i }
-    for (const m of mails) {
-      for (const l of m.expected.lines.filter((x) => x.ref.startsWith("GN-"))) {
-        const near = sourceLines.get(m.name)!.filter((r) => /gants|gloves/i.test(r) && countsOf(r).has(l.quantity) && size[l.ref]!.test(r.replace(/\b\d+ ?(?:L|litres|m)\b/gi, "")))
-        expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+    saidAgain: SAID_AGAIN,
+    delivery: DELIVERY
+  },
+  ({ mails, madeFrom, sourceLines }) => {
+    it("takes each order number from beside the words the buyer leads it in with (commande, bon, PO, Order, Req, Ref)", () => {
+      for (const m of mails.filter((x) => x.expected.po_number !== null)) {
+        const n = m.expected.po_number!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+        expect(madeFrom.get(m.name), m.name).toMatch(new RegExp(`(commande|bon|PO|Order|Req|Ref)[^\\n]{0,25}${n}`, "i"))
       }
-    }
-  })
+    })
 
-  it("leaves out of each place the note beside it (hours, gate, code, bell, whom to call, where not to go)", () => {
-    const note = /\b(?:ouvert|open|hours|heures|portail|gate|code|appelez|call|sonnez|ring|arrière|encombré|fermé|vans|office|not|pas)\b|\d{1,2} ?h\b|\d{1,2}:\d{2}|[()]/i
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(note)
-  })
-
-  it("takes each place of delivery without the preposition or article the sentence leads into it with", () => {
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(/^(?:(?:the|to|at|a|au|aux|à|la|le|les)\s|l')/i)
-  })
-
-  it("leaves the auto-electrician's \"à l'adresse habituelle\" without a place and the Cork depot's \"asap\" without a day", () => {
-    const usual = mails.find((m) => m.name.startsWith("h50-16"))!
-    expect(madeFrom.get(usual.name)).toMatch(/à l'adresse habituelle/)
-    expect(usual.expected.delivery_address).toBeNull()
-    const asap = mails.find((m) => m.name.startsWith("h50-22"))!
-    expect(madeFrom.get(asap.name)).toMatch(/asap/)
-    expect(asap.expected.delivery_date).toBeNull()
-  })
-
-  it("reads each line's count in a row of its mail, PDF or CSV beside its own product's words, sizes and packs apart", () => {
-    for (const m of mails) {
-      for (const l of m.expected.lines) {
-        const near = sourceLines.get(m.name)!.filter((r) => GOODS[l.ref]?.test(r) === true && countsOf(r).has(l.quantity))
-        expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+    it("gives each line a quantity the mail, PDF or CSV writes, in figures or in words", () => {
+      for (const m of mails) {
+        const text = madeFrom.get(m.name)!
+        const said = new Set([...text.matchAll(/\d+/g)].map((x) => Number(x[0])))
+        for (const w of text.toLowerCase().split(/[^a-zà-ÿ]+/)) if (NUMBER_WORDS[w] !== undefined) said.add(NUMBER_WORDS[w])
+        for (const l of m.expected.lines) expect(said.has(l.quantity), `${m.name} ${l.ref} ${l.quantity}`).toBe(true)
       }
-    }
-  })
+    })
 
-  it("takes each place down to its postcode and town, as its mail ends it (French, UK, Irish, US, Canadian, Australian, Belgian, South African)", () => {
-    const postcode = /(?:\b\d{5} [\p{L}' -]+|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|\b[A-Z]\d{2} [A-Z\d]{4}|\b[A-Z]\d[A-Z] \d[A-Z]\d|\b[A-Z]{2} \d{5}|\b\d{4} \p{L}+|\b\d{4})$/u
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).toMatch(postcode)
-  })
+    it("counts the dictated mails' spelled numbers beside their own products, the body shop's correction taken (the tow firms', the body shop's)", () => {
+      const linesOf = (prefix: string) => mails.find((m) => m.name.startsWith(prefix))!.expected.lines.map((l) => [l.ref, l.quantity])
+      expect(madeFrom.get("h50-05-depannage-fourriere-dicte")).toMatch(/six rouleaux de sacs poubelle 110 litres trois bidons de détergent et deux boîtes de gants taille L/)
+      expect(linesOf("h50-05")).toEqual([["SAC-110", 6], ["DET-5L", 3], ["GN-4411", 2]])
+      expect(madeFrom.get("h50-19-carrosserie-lemaire-dicte")).toMatch(/trois bidons de liquide vaisselle non pardon trois bidons de detergent cinq rouleaux de film etirable et quatre boites de gants taille M/)
+      expect(linesOf("h50-19")).toEqual([["DET-5L", 3], ["FILM-500", 5], ["GN-4410", 4]])
+      expect(madeFrom.get("h50-28-towing-voicemail")).toMatch(/twelve boxes of the large gloves, four cases of the folded paper towels and two jugs of the multi surface cleaner/)
+      expect(linesOf("h50-28")).toEqual([["GN-4411", 12], ["ESS-300", 4], ["DET-5L", 2]])
+    })
 
-  it("takes each order number whole, never the head or tail of a longer one", () => {
-    for (const m of mails.filter((x) => x.expected.po_number !== null)) {
-      const n = m.expected.po_number!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-      expect(madeFrom.get(m.name), m.name).toMatch(new RegExp(`(?<![\\w/-])${n}(?![\\w/-])`))
-    }
-  })
-
-  it("reads each count of a row that names two products or more just before its own product's words (the one-liners, the dictated mails)", () => {
-    const spelled = (q: number) => [String(q), ...Object.keys(NUMBER_WORDS).filter((w) => NUMBER_WORDS[w] === q)].join("|")
-    for (const m of mails.filter((x) => x.expected.is_order)) {
-      const goods = [...new Set(m.expected.lines.map((l) => GOODS[l.ref]!.source))]
-      for (const row of sourceLines.get(m.name)!.filter((r) => goods.filter((g) => new RegExp(g, "i").test(r)).length > 1)) {
-        for (const l of m.expected.lines.filter((x) => GOODS[x.ref]!.test(row))) {
-          // The count, then at most five words with no figure, "+" or comma (a pack, "x", "of the large"), then the product.
-          const said = new RegExp(`(?<![\\w-])(?:${spelled(l.quantity)})\\s+(?:[^\\s,+\\d]+\\s+){0,5}?[^\\s,+\\d]*?(?:${GOODS[l.ref]!.source})`, "i")
-          expect(row, `${m.name} ${l.ref} ${l.quantity}`).toMatch(said)
+    it("gives each sized glove line the size its mail writes beside that count, in the same line or row", () => {
+      const size: Readonly<Record<string, RegExp>> = { "GN-4409": /\b(?:S|small)\b/i, "GN-4410": /\b(?:M|medium)\b/i, "GN-4411": /\b(?:L|large)\b/i }
+      for (const m of mails) {
+        for (const l of m.expected.lines.filter((x) => x.ref.startsWith("GN-"))) {
+          const near = sourceLines.get(m.name)!.filter((r) => /gants|gloves/i.test(r) && countsOf(r).has(l.quantity) && size[l.ref]!.test(r.replace(/\b\d+ ?(?:L|litres|m)\b/gi, "")))
+          expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
         }
       }
-    }
-  })
+    })
 
-  it("lists each reference once in an order, so that no line stands in for another of the same count (the body-shop group's M and L gloves, 10 each)", () => {
-    for (const m of mails) expect(new Set(m.expected.lines.map((l) => l.ref)).size, m.name).toBe(m.expected.lines.length)
-  })
+    it("leaves out of each place the note beside it (hours, gate, code, bell, whom to call, where not to go)", () => {
+      const note = /\b(?:ouvert|open|hours|heures|portail|gate|code|appelez|call|sonnez|ring|arrière|encombré|fermé|vans|office|not|pas)\b|\d{1,2} ?h\b|\d{1,2}:\d{2}|[()]/i
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(note)
+    })
 
-  it("begins each place where its line or cell begins it, after a label and colon (\"Livraison :\", \"Ship To\"), or after the words its sentence leads it in with", () => {
-    // The sentences that run into their place: the words each place is taken after (held-out 50's calls on 19 and 28).
-    const leadIn: Readonly<Record<string, string>> = { "h50-19": "pour mardi a l atelier ", "h50-27": "Deliver Monday 7 December to ", "h50-28": "deliver tomorrow to the impound lot, ", "h50-33": "for Weds, to the counter at " }
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
-      const place = m.expected.delivery_address!
-      const rows = sourceLines.get(m.name)!.map((r) => r.replace(/\s*[|;,]\s*/g, ", ").replace(/^(?:, )+|(?:, )+$/g, ""))
-      const before = rows.filter((r) => r.includes(place)).map((r) => r.slice(0, r.indexOf(place)))
-      const led = (b: string) => /^(?:[^,]*:\s*|(?:Livrer à|Ship To), )?$/i.test(b) || (leadIn[m.name.slice(0, 6)] !== undefined && b.endsWith(leadIn[m.name.slice(0, 6)]!))
-      expect(before.some(led), `${m.name}: ${JSON.stringify(before)}`).toBe(true)
-    }
-  })
+    it("takes each place of delivery without the preposition or article the sentence leads into it with", () => {
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(/^(?:(?:the|to|at|a|au|aux|à|la|le|les)\s|l')/i)
+    })
 
-  itChecksDeliveryDays(mails, DELIVERY)
-})
+    it("leaves the auto-electrician's \"à l'adresse habituelle\" without a place and the Cork depot's \"asap\" without a day", () => {
+      const usual = mails.find((m) => m.name.startsWith("h50-16"))!
+      expect(madeFrom.get(usual.name)).toMatch(/à l'adresse habituelle/)
+      expect(usual.expected.delivery_address).toBeNull()
+      const asap = mails.find((m) => m.name.startsWith("h50-22"))!
+      expect(madeFrom.get(asap.name)).toMatch(/asap/)
+      expect(asap.expected.delivery_date).toBeNull()
+    })
+
+    it("reads each line's count in a row of its mail, PDF or CSV beside its own product's words, sizes and packs apart", () => {
+      for (const m of mails) {
+        for (const l of m.expected.lines) {
+          const near = sourceLines.get(m.name)!.filter((r) => GOODS[l.ref]?.test(r) === true && countsOf(r).has(l.quantity))
+          expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+        }
+      }
+    })
+
+    it("takes each place down to its postcode and town, as its mail ends it (French, UK, Irish, US, Canadian, Australian, Belgian, South African)", () => {
+      const postcode = /(?:\b\d{5} [\p{L}' -]+|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|\b[A-Z]\d{2} [A-Z\d]{4}|\b[A-Z]\d[A-Z] \d[A-Z]\d|\b[A-Z]{2} \d{5}|\b\d{4} \p{L}+|\b\d{4})$/u
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).toMatch(postcode)
+    })
+
+    it("takes each order number whole, never the head or tail of a longer one", () => {
+      for (const m of mails.filter((x) => x.expected.po_number !== null)) {
+        const n = m.expected.po_number!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+        expect(madeFrom.get(m.name), m.name).toMatch(new RegExp(`(?<![\\w/-])${n}(?![\\w/-])`))
+      }
+    })
+
+    it("reads each count of a row that names two products or more just before its own product's words (the one-liners, the dictated mails)", () => {
+      const spelled = (q: number) => [String(q), ...Object.keys(NUMBER_WORDS).filter((w) => NUMBER_WORDS[w] === q)].join("|")
+      for (const m of mails.filter((x) => x.expected.is_order)) {
+        const goods = [...new Set(m.expected.lines.map((l) => GOODS[l.ref]!.source))]
+        for (const row of sourceLines.get(m.name)!.filter((r) => goods.filter((g) => new RegExp(g, "i").test(r)).length > 1)) {
+          for (const l of m.expected.lines.filter((x) => GOODS[x.ref]!.test(row))) {
+            // The count, then at most five words with no figure, "+" or comma (a pack, "x", "of the large"), then the product.
+            const said = new RegExp(`(?<![\\w-])(?:${spelled(l.quantity)})\\s+(?:[^\\s,+\\d]+\\s+){0,5}?[^\\s,+\\d]*?(?:${GOODS[l.ref]!.source})`, "i")
+            expect(row, `${m.name} ${l.ref} ${l.quantity}`).toMatch(said)
+          }
+        }
+      }
+    })
+
+    it("lists each reference once in an order, so that no line stands in for another of the same count (the body-shop group's M and L gloves, 10 each)", () => {
+      for (const m of mails) expect(new Set(m.expected.lines.map((l) => l.ref)).size, m.name).toBe(m.expected.lines.length)
+    })
+
+    it("begins each place where its line or cell begins it, after a label and colon (\"Livraison :\", \"Ship To\"), or after the words its sentence leads it in with", () => {
+      // The sentences that run into their place: the words each place is taken after (held-out 50's calls on 19 and 28).
+      const leadIn: Readonly<Record<string, string>> = { "h50-19": "pour mardi a l atelier ", "h50-27": "Deliver Monday 7 December to ", "h50-28": "deliver tomorrow to the impound lot, ", "h50-33": "for Weds, to the counter at " }
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
+        const place = m.expected.delivery_address!
+        const rows = sourceLines.get(m.name)!.map((r) => r.replace(/\s*[|;,]\s*/g, ", ").replace(/^(?:, )+|(?:, )+$/g, ""))
+        const before = rows.filter((r) => r.includes(place)).map((r) => r.slice(0, r.indexOf(place)))
+        const led = (b: string) => /^(?:[^,]*:\s*|(?:Livrer à|Ship To), )?$/i.test(b) || (leadIn[m.name.slice(0, 6)] !== undefined && b.endsWith(leadIn[m.name.slice(0, 6)]!))
+        expect(before.some(led), `${m.name}: ${JSON.stringify(before)}`).toBe(true)
+      }
+    })
+  }
+)

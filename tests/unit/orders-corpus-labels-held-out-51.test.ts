@@ -1,9 +1,7 @@
-import { readFileSync } from "node:fs"
-import { join } from "node:path"
+import { expect, it } from "vitest"
 
-import { describe, expect, it } from "vitest"
-
-import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectLookAlikesSayNoGoods, expectSetShape, FRI, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, MON, next, nextWeeks, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { after, DAY, FRI, MON, next, nextWeeks, on, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { describeHeldOutSet } from "./held-out-set-kit"
 
 /**
  * The fifty-first held-out part (issue #11, held-out-51/): 40 mails by an author who read neither the extractor nor
@@ -22,21 +20,7 @@ import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCusto
  * approval changing a count, a pub group's UTF-8 CSV, a Cape Town chief steward, a sandwich maker's central kitchen, a
  * Cardiff brasserie chasing its order, an Austin ghost kitchen. Checked here without the extractor.
  */
-const mails = readLabelledMails("held-out-51")
-const madeFrom = readMadeFrom("held-out-51.txt")
 const SAT = 6
-
-/** Each mail's lines as its source writes them (body with quotes unmarked, then its PDF's or CSV's rows), one per line. */
-const sourceLines: ReadonlyMap<string, readonly string[]> = new Map(
-  readFileSync(join(import.meta.dirname, "..", "fixtures", "orders", "sources", "held-out-51.txt"), "utf8")
-    .split(/^=== /m)
-    .filter((b) => b.trim() !== "")
-    .map((block) => {
-      const [head, ...body] = block.split(/^---$/m)
-      const rows = head!.split("\n").filter((l) => /^(pdf|csv):/.test(l)).map((l) => l.replace(/^(pdf|csv):\s?/, ""))
-      return [head!.split("\n")[0]!.trim(), [...body.join("---").split("\n").map((l) => l.replace(/^>\s?/, "")), ...rows]] as const
-    })
-)
 
 /** "lundi en huit", "Monday week": the Monday after the coming one. */
 const mondayWeek = (sent: number) => next(MON)(sent) + 7 * DAY
@@ -135,157 +119,144 @@ const PLACE_LEAD = /(?:[:;\t|] ?|\S,|\b(?:à|au|aux|to|at|the|chez) )$/
 /** The generic noun two sentences lead into the street with, no name of the place, left out of its label (the author's call). */
 const PLACE_LEAD_NOUN: Readonly<Record<string, string>> = { "h51-10": "au labo de pâtisserie ", "h51-18": "à la réserve, " }
 
-describe("the fifty-first held-out part, written blind after the extractor", () => {
-  it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 106 lines long", () => {
-    expectSetShape(mails, { french: 20, lookAlikes: Object.keys(NOT_ORDERS).map(Number), lines: 106 })
-  })
-
-  it("labels as look-alikes only mails whose own words ask for no goods", () => {
-    expectLookAlikesSayNoGoods(mails, madeFrom, NOT_ORDERS)
-  })
-
-  it("attaches a brasserie group's and a hospital caterer's PDF orders, a bistro chain's windows-1252 .csv and a pub group's UTF-8 one", () => {
-    expectAttachments(mails, { pdf: ["h51-06-brasseries-gaillard-pdf", "h51-27-cpu-contract-caterer-pdf"], csv1252: ["h51-16-bistrots-marcel-csv"], csvUtf8: ["h51-36-pub-kitchen-csv"] })
-  })
-
-  it("marks the supplier's newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expectBulkAndAutomatic(mails, { bulk: [29], autoSubmitted: [9, 32] })
-  })
-
-  it("names a known customer exactly for the four orders sent from a customer's address", () => {
-    expectKnownCustomers(mails, [[8, "C-00110"], [10, "C-00101"], [18, "C-00114"], [21, "C-00203"]])
-  })
-
-  itChecksLabelRuns(mails, {
-    madeFrom,
-    places: 27,
-    notPlaces: {
-      title: "never takes a BP, PO Box, case postale, CS/Cedex, billing, Invoice To, Bill To or Accounts line, a head office or a shop the mail rules out, nor a known customer's usual address, for the place of delivery",
-      pattern: /\bBP \d|P\.?O\.? Box|case postale|Cedex|\bCS \d|Factur|Invoice|Bill To|Accounts|siège|Head office|Harbour Road|Milsom|Deansgate|Tronchet|rue de la Paix|Mirabeau|place de la République|avenue d'Albigny|quai de l'Odet|rue de la République/i
+describeHeldOutSet(
+  { title: "the fifty-first held-out part, written blind after the extractor", name: "held-out 51", folder: "held-out-51", source: "held-out-51.txt" },
+  {
+    french: 20,
+    lines: 106,
+    noGoods: NOT_ORDERS,
+    attachments: { pdf: ["h51-06-brasseries-gaillard-pdf", "h51-27-cpu-contract-caterer-pdf"], csv1252: ["h51-16-bistrots-marcel-csv"], csvUtf8: ["h51-36-pub-kitchen-csv"] },
+    headers: { bulk: [29], autoSubmitted: [9, 32] },
+    knownCustomers: [[8, "C-00110"], [10, "C-00101"], [18, "C-00114"], [21, "C-00203"]],
+    runs: {
+      places: 27,
+      notPlaces: {
+        title: "never takes a BP, PO Box, case postale, CS/Cedex, billing, Invoice To, Bill To or Accounts line, a head office or a shop the mail rules out, nor a known customer's usual address, for the place of delivery",
+        pattern: /\bBP \d|P\.?O\.? Box|case postale|Cedex|\bCS \d|Factur|Invoice|Bill To|Accounts|siège|Head office|Harbour Road|Milsom|Deansgate|Tronchet|rue de la Paix|Mirabeau|place de la République|avenue d'Albigny|quai de l'Odet|rue de la République/i
+      },
+      numbered: 20,
+      notNumbers: {
+        title: "takes the buyer's order number as a run of its mail, never a site, contract, job, ticket, cost-centre, requisition, platform, delivery-note, invoice, confirmation, cancelled or chased order's number",
+        pattern: /^(4471|118$|2024-CH|MAINT|88213|FA-|SC-26|BL |26-1|4410-CANT|STW-|NHS-|BK-ARCH|CN-2024|8812|CF-|PF-0907|FT-0098|CBB-|DN |F-00917)/
+      },
+      companyNumbers: ["412 118 009 00047", "389 441 027 00056", "502 117 884 00023", "04417723", "06118827", "41 118 274 553", "4410118274"],
+      lookAlikesNameNoCustomer: true
     },
-    numbered: 20,
-    notNumbers: {
-      title: "takes the buyer's order number as a run of its mail, never a site, contract, job, ticket, cost-centre, requisition, platform, delivery-note, invoice, confirmation, cancelled or chased order's number",
-      pattern: /^(4471|118$|2024-CH|MAINT|88213|FA-|SC-26|BL |26-1|4410-CANT|STW-|NHS-|BK-ARCH|CN-2024|8812|CF-|PF-0907|FT-0098|CBB-|DN |F-00917)/
-    },
-    companyNumbers: ["412 118 009 00047", "389 441 027 00056", "502 117 884 00023", "04417723", "06118827", "41 118 274 553", "4410118274"],
-    lookAlikesNameNoCustomer: true
-  })
-
-  it("takes each order number from beside the words the buyer leads it in with (commande, bon, réf., PO, Order, order number)", () => {
-    for (const m of mails.filter((x) => x.expected.po_number !== null)) {
-      const n = m.expected.po_number!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-      expect(madeFrom.get(m.name), m.name).toMatch(new RegExp(`(commande|bon|PO|Order)[^\\n]{0,25}${n}`, "i"))
-    }
-  })
-
-  it("takes each order number whole, never the head or tail of a longer one", () => {
-    for (const m of mails.filter((x) => x.expected.po_number !== null)) {
-      const n = m.expected.po_number!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-      expect(madeFrom.get(m.name), m.name).toMatch(new RegExp(`(?<![\\w/-])${n}(?![\\w/-])`))
-    }
-  })
-
-  it("gives each line a quantity the mail, PDF or CSV writes, in figures or in words", () => {
-    for (const m of mails) {
-      const text = madeFrom.get(m.name)!
-      const said = new Set([...text.matchAll(/\d+/g)].map((x) => Number(x[0])))
-      for (const w of text.toLowerCase().split(/[^a-zà-ÿ]+/)) if (NUMBER_WORDS[w] !== undefined) said.add(NUMBER_WORDS[w])
-      for (const l of m.expected.lines) expect(said.has(l.quantity), `${m.name} ${l.ref} ${l.quantity}`).toBe(true)
-    }
-  })
-
-  it("reads each line's count in a row of its mail, PDF or CSV beside its own product's words, sizes and packs apart", () => {
-    for (const m of mails) {
-      for (const l of m.expected.lines) {
-        const near = sourceLines.get(m.name)!.filter((r) => GOODS[l.ref]?.test(r) === true && countsOf(r).has(l.quantity))
-        expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+    saidAgain: SAID_AGAIN,
+    delivery: DELIVERY
+  },
+  ({ mails, madeFrom, sourceLines }) => {
+    it("takes each order number from beside the words the buyer leads it in with (commande, bon, réf., PO, Order, order number)", () => {
+      for (const m of mails.filter((x) => x.expected.po_number !== null)) {
+        const n = m.expected.po_number!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+        expect(madeFrom.get(m.name), m.name).toMatch(new RegExp(`(commande|bon|PO|Order)[^\\n]{0,25}${n}`, "i"))
       }
-    }
-  })
+    })
 
-  it("reads each line's count in the same clause as its own product, where one sentence lists several (the Bath pastry kitchen's)", () => {
-    // A table's row stays whole: its product's name may hold a comma. Audit: a count swapped within one sentence ("4 boxes of surgical masks, 6 boxes of small nitrile gloves and 12 …") passed the row check.
-    for (const m of mails) {
-      for (const l of m.expected.lines) {
-        const clauses = sourceLines.get(m.name)!.flatMap((r) => (/[\t|;]/.test(r) ? [r] : r.split(/,\s+|\s+and\s+|\s+et\s+/)))
-        const near = clauses.filter((c) => GOODS[l.ref]?.test(c) === true && countsOf(c).has(l.quantity))
-        expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+    it("takes each order number whole, never the head or tail of a longer one", () => {
+      for (const m of mails.filter((x) => x.expected.po_number !== null)) {
+        const n = m.expected.po_number!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+        expect(madeFrom.get(m.name), m.name).toMatch(new RegExp(`(?<![\\w/-])${n}(?![\\w/-])`))
       }
-    }
-  })
+    })
 
-  it("lists each reference once in an order, never one product twice in place of another", () => {
-    for (const m of mails) expect(new Set(m.expected.lines.map((l) => l.ref)).size, m.name).toBe(m.expected.lines.length)
-  })
-
-  it("opens and closes each order number on a letter or figure, never on the \"#\" or \"n°\" leading it in", () => {
-    for (const m of mails.filter((x) => x.expected.po_number !== null)) expect(m.expected.po_number, m.name).toMatch(/^[\p{L}\d].*[\p{L}\d]$/u)
-  })
-
-  it("begins each place where its mail begins it (a line, cell or sentence's start, a colon, the preposition leading in), never past its name or street", () => {
-    // Audit: "1 rue Marengo, 49300 Cholet", "Kings Weston Lane, Bristol BS11 8HT" and "ZA Les Prés, 13790 Rousset" passed every other check.
-    const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-    const orderLine = (row: string) => /\d/.test(row) && Object.values(GOODS).some((w) => w.test(row))
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
-      const text = sourceLines.get(m.name)!.join("\n")
-      const run = new RegExp(m.expected.delivery_address!.split(", ").map(escape).join("(?:, ?|;|\\s*\\|\\s*|\\n)"), "g")
-      const led = [...text.matchAll(run)].some(({ index }) => {
-        const before = text.slice(0, index)
-        const noun = PLACE_LEAD_NOUN[m.name.slice(0, 6)]
-        if (noun !== undefined) return before.endsWith(noun)
-        if (before !== "" && !before.endsWith("\n")) return PLACE_LEAD.test(before)
-        const previous = before.slice(0, -1).split("\n").pop()!.trim()
-        return previous === "" || /[.:!]$/.test(previous) || orderLine(previous)
-      })
-      expect(led, m.name).toBe(true)
-    }
-  })
-
-  itChecksSaidAgain(mails, madeFrom, SAID_AGAIN)
-
-  it("counts the dictated mails' spelled numbers beside their own products (the pastry lab's, the Kinsale chef's)", () => {
-    const linesOf = (prefix: string) => mails.find((m) => m.name.startsWith(prefix))!.expected.lines.map((l) => [l.ref, l.quantity])
-    expect(madeFrom.get("h51-10-labo-patisserie-dicte")).toMatch(/deux boites de gants taille M trois boites de masques et six flacons de gel hydroalcoolique/)
-    expect(linesOf("h51-10")).toEqual([["GN-4410", 2], ["MSQ-200", 3], ["REF-1008", 6]])
-    expect(madeFrom.get("h51-28-kinsale-chef-dictated")).toMatch(/twelve boxes of the medium gloves four drums of washing up liquid and six rolls of the big bin bags 110 litre/)
-    expect(linesOf("h51-28")).toEqual([["GN-4410", 12], ["LV-5L", 4], ["SAC-110", 6]])
-  })
-
-  it("gives each sized glove line the size its mail writes beside that count, in the same line or row", () => {
-    const size: Readonly<Record<string, RegExp>> = { "GN-4409": /\b(?:S|small)\b/i, "GN-4410": /\b(?:M|medium)\b/i, "GN-4411": /\b(?:L|large)\b/i }
-    for (const m of mails) {
-      for (const l of m.expected.lines.filter((x) => x.ref.startsWith("GN-"))) {
-        const near = sourceLines.get(m.name)!.filter((r) => /gants|gloves/i.test(r) && countsOf(r).has(l.quantity) && size[l.ref]!.test(r.replace(/\b\d+ ?(?:L|litres?|m)\b|\bGN-\d+\b/gi, "")))
-        expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+    it("gives each line a quantity the mail, PDF or CSV writes, in figures or in words", () => {
+      for (const m of mails) {
+        const text = madeFrom.get(m.name)!
+        const said = new Set([...text.matchAll(/\d+/g)].map((x) => Number(x[0])))
+        for (const w of text.toLowerCase().split(/[^a-zà-ÿ]+/)) if (NUMBER_WORDS[w] !== undefined) said.add(NUMBER_WORDS[w])
+        for (const l of m.expected.lines) expect(said.has(l.quantity), `${m.name} ${l.ref} ${l.quantity}`).toBe(true)
       }
-    }
-  })
+    })
 
-  it("leaves out of each place the note beside it (hours, dock, gate, badge, bell, whom to ask, where not to go)", () => {
-    const note = /\b(?:ouvert|open|hours|heures|portail|gate|gatehouse|badge|sonner|ring|ask|demander|door|porte|back|derri[eè]re|parking|cour|côté|quai \d|closes|not|pas|non)\b|\d{1,2} ?h\b|\d{1,2}:\d{2}|[()]/i
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(note)
-  })
+    it("reads each line's count in a row of its mail, PDF or CSV beside its own product's words, sizes and packs apart", () => {
+      for (const m of mails) {
+        for (const l of m.expected.lines) {
+          const near = sourceLines.get(m.name)!.filter((r) => GOODS[l.ref]?.test(r) === true && countsOf(r).has(l.quantity))
+          expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+        }
+      }
+    })
 
-  it("takes each place of delivery without the preposition the sentence leads into it with", () => {
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(/^(?:to|at|au|aux|à|chez|ship to|deliver to|livrer à)\s/i)
-    // A name may begin with "The" ("The Kings Arms Kitchen"); "the kitchen door …" is the sentence, not the place.
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(/^the [a-z]/)
-  })
+    it("reads each line's count in the same clause as its own product, where one sentence lists several (the Bath pastry kitchen's)", () => {
+      // A table's row stays whole: its product's name may hold a comma. Audit: a count swapped within one sentence ("4 boxes of surgical masks, 6 boxes of small nitrile gloves and 12 …") passed the row check.
+      for (const m of mails) {
+        for (const l of m.expected.lines) {
+          const clauses = sourceLines.get(m.name)!.flatMap((r) => (/[\t|;]/.test(r) ? [r] : r.split(/,\s+|\s+and\s+|\s+et\s+/)))
+          const near = clauses.filter((c) => GOODS[l.ref]?.test(c) === true && countsOf(c).has(l.quantity))
+          expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+        }
+      }
+    })
 
-  it("takes each place down to its postcode and town, as its mail ends it", () => {
-    const postcode = /(?:\b\d{5} [\p{L}' -]+|\b\d{4} [\p{L}' -]+|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|\b[A-Z]\d[A-Z] \d[A-Z]\d|\b(?:OR|MA|TX) \d{5}|\b[A-Z]\d{2} [A-Z\d]{4}|\b\d{4})$/u
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).toMatch(postcode)
-  })
+    it("lists each reference once in an order, never one product twice in place of another", () => {
+      for (const m of mails) expect(new Set(m.expected.lines.map((l) => l.ref)).size, m.name).toBe(m.expected.lines.length)
+    })
 
-  it("leaves the college's \"to the usual dock\" without a place and the commissary's \"No rush\" without a day", () => {
-    const college = mails.find((m) => m.name.startsWith("h51-30"))!
-    expect(madeFrom.get(college.name)).toMatch(/to the usual dock/)
-    expect(college.expected.delivery_address).toBeNull()
-    const commissary = mails.find((m) => m.name.startsWith("h51-31"))!
-    expect(madeFrom.get(commissary.name)).toMatch(/No rush, whenever suits next week is fine/)
-    expect(commissary.expected.delivery_date).toBeNull()
-  })
+    it("opens and closes each order number on a letter or figure, never on the \"#\" or \"n°\" leading it in", () => {
+      for (const m of mails.filter((x) => x.expected.po_number !== null)) expect(m.expected.po_number, m.name).toMatch(/^[\p{L}\d].*[\p{L}\d]$/u)
+    })
 
-  itChecksDeliveryDays(mails, DELIVERY)
-})
+    it("begins each place where its mail begins it (a line, cell or sentence's start, a colon, the preposition leading in), never past its name or street", () => {
+      // Audit: "1 rue Marengo, 49300 Cholet", "Kings Weston Lane, Bristol BS11 8HT" and "ZA Les Prés, 13790 Rousset" passed every other check.
+      const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+      const orderLine = (row: string) => /\d/.test(row) && Object.values(GOODS).some((w) => w.test(row))
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
+        const text = sourceLines.get(m.name)!.join("\n")
+        const run = new RegExp(m.expected.delivery_address!.split(", ").map(escape).join("(?:, ?|;|\\s*\\|\\s*|\\n)"), "g")
+        const led = [...text.matchAll(run)].some(({ index }) => {
+          const before = text.slice(0, index)
+          const noun = PLACE_LEAD_NOUN[m.name.slice(0, 6)]
+          if (noun !== undefined) return before.endsWith(noun)
+          if (before !== "" && !before.endsWith("\n")) return PLACE_LEAD.test(before)
+          const previous = before.slice(0, -1).split("\n").pop()!.trim()
+          return previous === "" || /[.:!]$/.test(previous) || orderLine(previous)
+        })
+        expect(led, m.name).toBe(true)
+      }
+    })
+
+    it("counts the dictated mails' spelled numbers beside their own products (the pastry lab's, the Kinsale chef's)", () => {
+      const linesOf = (prefix: string) => mails.find((m) => m.name.startsWith(prefix))!.expected.lines.map((l) => [l.ref, l.quantity])
+      expect(madeFrom.get("h51-10-labo-patisserie-dicte")).toMatch(/deux boites de gants taille M trois boites de masques et six flacons de gel hydroalcoolique/)
+      expect(linesOf("h51-10")).toEqual([["GN-4410", 2], ["MSQ-200", 3], ["REF-1008", 6]])
+      expect(madeFrom.get("h51-28-kinsale-chef-dictated")).toMatch(/twelve boxes of the medium gloves four drums of washing up liquid and six rolls of the big bin bags 110 litre/)
+      expect(linesOf("h51-28")).toEqual([["GN-4410", 12], ["LV-5L", 4], ["SAC-110", 6]])
+    })
+
+    it("gives each sized glove line the size its mail writes beside that count, in the same line or row", () => {
+      const size: Readonly<Record<string, RegExp>> = { "GN-4409": /\b(?:S|small)\b/i, "GN-4410": /\b(?:M|medium)\b/i, "GN-4411": /\b(?:L|large)\b/i }
+      for (const m of mails) {
+        for (const l of m.expected.lines.filter((x) => x.ref.startsWith("GN-"))) {
+          const near = sourceLines.get(m.name)!.filter((r) => /gants|gloves/i.test(r) && countsOf(r).has(l.quantity) && size[l.ref]!.test(r.replace(/\b\d+ ?(?:L|litres?|m)\b|\bGN-\d+\b/gi, "")))
+          expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+        }
+      }
+    })
+
+    it("leaves out of each place the note beside it (hours, dock, gate, badge, bell, whom to ask, where not to go)", () => {
+      const note = /\b(?:ouvert|open|hours|heures|portail|gate|gatehouse|badge|sonner|ring|ask|demander|door|porte|back|derri[eè]re|parking|cour|côté|quai \d|closes|not|pas|non)\b|\d{1,2} ?h\b|\d{1,2}:\d{2}|[()]/i
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(note)
+    })
+
+    it("takes each place of delivery without the preposition the sentence leads into it with", () => {
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(/^(?:to|at|au|aux|à|chez|ship to|deliver to|livrer à)\s/i)
+      // A name may begin with "The" ("The Kings Arms Kitchen"); "the kitchen door …" is the sentence, not the place.
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(/^the [a-z]/)
+    })
+
+    it("takes each place down to its postcode and town, as its mail ends it", () => {
+      const postcode = /(?:\b\d{5} [\p{L}' -]+|\b\d{4} [\p{L}' -]+|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|\b[A-Z]\d[A-Z] \d[A-Z]\d|\b(?:OR|MA|TX) \d{5}|\b[A-Z]\d{2} [A-Z\d]{4}|\b\d{4})$/u
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).toMatch(postcode)
+    })
+
+    it("leaves the college's \"to the usual dock\" without a place and the commissary's \"No rush\" without a day", () => {
+      const college = mails.find((m) => m.name.startsWith("h51-30"))!
+      expect(madeFrom.get(college.name)).toMatch(/to the usual dock/)
+      expect(college.expected.delivery_address).toBeNull()
+      const commissary = mails.find((m) => m.name.startsWith("h51-31"))!
+      expect(madeFrom.get(commissary.name)).toMatch(/No rush, whenever suits next week is fine/)
+      expect(commissary.expected.delivery_date).toBeNull()
+    })
+  }
+)

@@ -1,9 +1,7 @@
-import { readFileSync } from "node:fs"
-import { join } from "node:path"
+import { expect, it } from "vitest"
 
-import { describe, expect, it } from "vitest"
-
-import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectLookAlikesSayNoGoods, expectSetShape, FRI, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, MON, next, nextWeeks, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { after, DAY, FRI, MON, next, nextWeeks, on, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { describeHeldOutSet } from "./held-out-set-kit"
 
 /**
  * The fifty-third held-out part (issue #11, held-out-53/): 40 mails by an author who read neither the extractor nor
@@ -18,20 +16,6 @@ import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCusto
  * operations center, a Pune claims processing centre, a Sheffield debt collector's .csv, a Toronto payments centre, a
  * Cork chamber's export documentation desk, and their look-alikes. Checked here without the extractor.
  */
-const mails = readLabelledMails("held-out-53")
-const madeFrom = readMadeFrom("held-out-53.txt")
-
-/** Each mail's lines as its source writes them (body with quotes unmarked, then its PDF's or CSV's rows), one per line. */
-const sourceLines: ReadonlyMap<string, readonly string[]> = new Map(
-  readFileSync(join(import.meta.dirname, "..", "fixtures", "orders", "sources", "held-out-53.txt"), "utf8")
-    .split(/^=== /m)
-    .filter((b) => b.trim() !== "")
-    .map((block) => {
-      const [head, ...body] = block.split(/^---$/m)
-      const rows = head!.split("\n").filter((l) => /^(pdf|csv):/.test(l)).map((l) => l.replace(/^(pdf|csv):\s?/, ""))
-      return [head!.split("\n")[0]!.trim(), [...body.join("---").split("\n").map((l) => l.replace(/^>\s?/, "")), ...rows]] as const
-    })
-)
 
 /** "Monday week": the Monday after the coming one. */
 const mondayWeek = (sent: number) => next(MON)(sent) + 7 * DAY
@@ -150,145 +134,132 @@ const PLACE_LEAD = /(?:[:;\t|] ?|\b(?:à|au|aux|to|at|the|chez) )$/
 /** The words two sentences lead into the place with, no name of it, left out of its label (the author's call). */
 const PLACE_LEAD_WORDS: Readonly<Record<string, string>> = { "h53-13": "au service des dossiers ", "h53-35": "at our " }
 
-describe("the fifty-third held-out part, written blind after the extractor", () => {
-  it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 103 lines long", () => {
-    expectSetShape(mails, { french: 20, lookAlikes: Object.keys(NOT_ORDERS).map(Number), lines: 103 })
-  })
-
-  it("labels as look-alikes only mails whose own words ask for no goods", () => {
-    expectLookAlikesSayNoGoods(mails, madeFrom, NOT_ORDERS)
-  })
-
-  it("attaches a bank's and a building society's PDF orders, a debt-recovery firm's windows-1252 .csv and a debt collector's UTF-8 one", () => {
-    expectAttachments(mails, { pdf: ["h53-06-banque-centre-traitement-pdf", "h53-29-building-society-pdf"], csv1252: ["h53-16-recouvrement-csv"], csvUtf8: ["h53-36-debt-collection-csv"] })
-  })
-
-  it("marks the supplier's newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expectBulkAndAutomatic(mails, { bulk: [20], autoSubmitted: [7, 30] })
-  })
-
-  it("names a known customer exactly for the three orders sent from a customer's address", () => {
-    expectKnownCustomers(mails, [[9, "C-00108"], [15, "C-00115"], [23, "C-00201"]])
-  })
-
-  itChecksLabelRuns(mails, {
-    madeFrom,
-    places: 27,
-    notPlaces: {
-      title: "never takes a BP, PO Box, GPO Box, case postale, C.P., CS/Cedex, billing, Invoice To, Bill To or Accounts line, a seat, registered office or court the mail rules out, nor a known customer's usual address, for the place of delivery",
-      pattern: /\bBP \d|P\.?O\.? Box|case postale|C\.P\.|Cedex|\bCS \d|Factur|Invoice|Bill to|Accounts|siège|Head office|Registered Office|Gambetta|ZI des Forges|Mill Lane|Colmore|place de la République|tribunal|Voltaire|Mérignac|Foch|New Square|Nariman|Collyer/i
+describeHeldOutSet(
+  { title: "the fifty-third held-out part, written blind after the extractor", name: "held-out 53", folder: "held-out-53", source: "held-out-53.txt" },
+  {
+    french: 20,
+    lines: 103,
+    noGoods: NOT_ORDERS,
+    attachments: { pdf: ["h53-06-banque-centre-traitement-pdf", "h53-29-building-society-pdf"], csv1252: ["h53-16-recouvrement-csv"], csvUtf8: ["h53-36-debt-collection-csv"] },
+    headers: { bulk: [20], autoSubmitted: [7, 30] },
+    knownCustomers: [[9, "C-00108"], [15, "C-00115"], [23, "C-00201"]],
+    runs: {
+      places: 27,
+      notPlaces: {
+        title: "never takes a BP, PO Box, GPO Box, case postale, C.P., CS/Cedex, billing, Invoice To, Bill To or Accounts line, a seat, registered office or court the mail rules out, nor a known customer's usual address, for the place of delivery",
+        pattern: /\bBP \d|P\.?O\.? Box|case postale|C\.P\.|Cedex|\bCS \d|Factur|Invoice|Bill to|Accounts|siège|Head office|Registered Office|Gambetta|ZI des Forges|Mill Lane|Colmore|place de la République|tribunal|Voltaire|Mérignac|Foch|New Square|Nariman|Collyer/i
+      },
+      numbered: 22,
+      notNumbers: {
+        title: "takes the buyer's order number as a run of its mail, never a supplier code, claim, contract, cost-centre, requisition, legal-commitment, auction, internal-request, job, escrow, matter, invoice, delivery-note, cancelled or chased order's number",
+        pattern: /^(F-2231|26-SIN|2025-CG|6120|DA-7731|100447|2600418822|VE-2026|DI-2026|LA-4471|26-004471|7710-OPS|REQ-5521|300447|CHC-26|P55120GB|408812|FA-|BL-|CJM-|GCC-|JHB-|PCC-|D-26|Q-26|DN )/
+      },
+      companyNumbers: ["821 447 093 00018", "130 021 885 00017", "512 330 418", "FR 52 408 331 276", "04417723", "06118827", "41187", "199704417K", "27AABCS4417M1Z2"],
+      lookAlikesNameNoCustomer: true
     },
-    numbered: 22,
-    notNumbers: {
-      title: "takes the buyer's order number as a run of its mail, never a supplier code, claim, contract, cost-centre, requisition, legal-commitment, auction, internal-request, job, escrow, matter, invoice, delivery-note, cancelled or chased order's number",
-      pattern: /^(F-2231|26-SIN|2025-CG|6120|DA-7731|100447|2600418822|VE-2026|DI-2026|LA-4471|26-004471|7710-OPS|REQ-5521|300447|CHC-26|P55120GB|408812|FA-|BL-|CJM-|GCC-|JHB-|PCC-|D-26|Q-26|DN )/
-    },
-    companyNumbers: ["821 447 093 00018", "130 021 885 00017", "512 330 418", "FR 52 408 331 276", "04417723", "06118827", "41187", "199704417K", "27AABCS4417M1Z2"],
-    lookAlikesNameNoCustomer: true
-  })
-
-  it("takes each order number from beside the words the buyer leads it in with (commande, bon, réf., PO, Order, order number)", () => {
-    for (const m of mails.filter((x) => x.expected.po_number !== null)) {
-      const n = m.expected.po_number!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-      expect(madeFrom.get(m.name), m.name).toMatch(new RegExp(`(commande|bon|PO|Order)[^\\n]{0,25}${n}`, "i"))
-    }
-  })
-
-  it("takes each order number whole, never the head or tail of a longer one", () => {
-    for (const m of mails.filter((x) => x.expected.po_number !== null)) {
-      const n = m.expected.po_number!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-      expect(madeFrom.get(m.name), m.name).toMatch(new RegExp(`(?<![\\w/-])${n}(?![\\w/-])`))
-    }
-  })
-
-  it("opens and closes each order number on a letter or figure, never on the \"#\" or \"n°\" leading it in", () => {
-    for (const m of mails.filter((x) => x.expected.po_number !== null)) expect(m.expected.po_number, m.name).toMatch(/^[\p{L}\d].*[\p{L}\d]$/u)
-  })
-
-  it("reads each line's count in a row of its mail, PDF or CSV beside its own product's words, sizes and packs apart", () => {
-    for (const m of mails) {
-      for (const l of m.expected.lines) {
-        const near = sourceLines.get(m.name)!.filter((r) => GOODS[l.ref]?.test(r) === true && countsOf(r).has(l.quantity))
-        expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+    saidAgain: SAID_AGAIN,
+    delivery: DELIVERY
+  },
+  ({ mails, madeFrom, sourceLines }) => {
+    it("takes each order number from beside the words the buyer leads it in with (commande, bon, réf., PO, Order, order number)", () => {
+      for (const m of mails.filter((x) => x.expected.po_number !== null)) {
+        const n = m.expected.po_number!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+        expect(madeFrom.get(m.name), m.name).toMatch(new RegExp(`(commande|bon|PO|Order)[^\\n]{0,25}${n}`, "i"))
       }
-    }
-  })
+    })
 
-  it("reads each line's count in the same clause as its own product, where one sentence lists several (the pension fund's dictated one)", () => {
-    // A table's or a CSV's row stays whole: its product's name may hold a comma.
-    for (const m of mails) {
-      for (const l of m.expected.lines) {
-        const clauses = sourceLines.get(m.name)!.flatMap((r) => (/[\t|;]|,\S/.test(r) ? [r] : r.split(/,\s+|\s+and\s+|\s+et\s+/)))
-        const near = clauses.filter((c) => GOODS[l.ref]?.test(c) === true && countsOf(c).has(l.quantity))
-        expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+    it("takes each order number whole, never the head or tail of a longer one", () => {
+      for (const m of mails.filter((x) => x.expected.po_number !== null)) {
+        const n = m.expected.po_number!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+        expect(madeFrom.get(m.name), m.name).toMatch(new RegExp(`(?<![\\w/-])${n}(?![\\w/-])`))
       }
-    }
-  })
+    })
 
-  it("lists each reference once in an order, never one product twice in place of another", () => {
-    for (const m of mails) expect(new Set(m.expected.lines.map((l) => l.ref)).size, m.name).toBe(m.expected.lines.length)
-  })
+    it("opens and closes each order number on a letter or figure, never on the \"#\" or \"n°\" leading it in", () => {
+      for (const m of mails.filter((x) => x.expected.po_number !== null)) expect(m.expected.po_number, m.name).toMatch(/^[\p{L}\d].*[\p{L}\d]$/u)
+    })
 
-  it("begins each place where its mail begins it (a line, cell or field's start, a colon, the preposition leading in), never past its name or street", () => {
-    const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-    const orderLine = (row: string) => /\d/.test(row) && Object.values(GOODS).some((w) => w.test(row))
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
-      const text = sourceLines.get(m.name)!.join("\n")
-      const run = new RegExp(m.expected.delivery_address!.split(", ").map(escape).join("(?:, ?|;|\\s*\\|\\s*|\\n)"), "g")
-      const led = [...text.matchAll(run)].some(({ index }) => {
-        const before = text.slice(0, index)
-        const words = PLACE_LEAD_WORDS[m.name.slice(0, 6)]
-        if (words !== undefined) return before.endsWith(words)
-        if (before !== "" && !before.endsWith("\n")) return PLACE_LEAD.test(before)
-        const previous = before.slice(0, -1).split("\n").pop()!.trim()
-        // A CSV's header row ("Delivery Name,Delivery Street,…") leads its value row in.
-        return previous === "" || /[.:!]$/.test(previous) || orderLine(previous) || /^[^ ,]+(?: [^ ,]+)*(?:,[^ ,]+(?: [^ ,]+)*){2,}$/.test(previous)
-      })
-      expect(led, m.name).toBe(true)
-    }
-  })
-
-  itChecksSaidAgain(mails, madeFrom, SAID_AGAIN)
-
-  it("counts the pension fund's dictated spelled numbers beside their own products", () => {
-    const lines = mails.find((m) => m.name.startsWith("h53-13"))!.expected.lines.map((l) => [l.ref, l.quantity])
-    expect(madeFrom.get("h53-13-caisse-retraite-dictee")).toMatch(/huit colis de papier toilette cinq bidons de détergent multi surfaces et dix rouleaux de sacs poubelle 110 litres/)
-    expect(lines).toEqual([["PH-096", 8], ["DET-5L", 5], ["SAC-110", 10]])
-  })
-
-  it("gives each sized glove line the size its mail writes beside that count, in the same line or row", () => {
-    const size: Readonly<Record<string, RegExp>> = { "GN-4409": /\b(?:S|small)\b/i, "GN-4410": /\b(?:M|medium)\b/i, "GN-4411": /\b(?:L|large)\b/i }
-    for (const m of mails) {
-      for (const l of m.expected.lines.filter((x) => x.ref.startsWith("GN-"))) {
-        const near = sourceLines.get(m.name)!.filter((r) => /gants|gloves/i.test(r) && countsOf(r).has(l.quantity) && size[l.ref]!.test(r.replace(/\b\d+ ?(?:L|litres?|m)\b|\bGN-\d+\b/gi, "")))
-        expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+    it("reads each line's count in a row of its mail, PDF or CSV beside its own product's words, sizes and packs apart", () => {
+      for (const m of mails) {
+        for (const l of m.expected.lines) {
+          const near = sourceLines.get(m.name)!.filter((r) => GOODS[l.ref]?.test(r) === true && countsOf(r).has(l.quantity))
+          expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+        }
       }
-    }
-  })
+    })
 
-  it("leaves out of each place the note beside it (hours, dock, bell, shutter, whom to ask, where not to go)", () => {
-    const note = /\b(?:ouvert|open|hours|heures|portail|gatehouse|badge|sonner|rideau|ring|ask|demander|door|porte|dock|quai|back|derri[eè]re|parking|côté|closes|not|pas|non|surtout)\b|\d{1,2} ?h\b|\d{1,2}:\d{2}|[()]/i
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(note)
-  })
+    it("reads each line's count in the same clause as its own product, where one sentence lists several (the pension fund's dictated one)", () => {
+      // A table's or a CSV's row stays whole: its product's name may hold a comma.
+      for (const m of mails) {
+        for (const l of m.expected.lines) {
+          const clauses = sourceLines.get(m.name)!.flatMap((r) => (/[\t|;]|,\S/.test(r) ? [r] : r.split(/,\s+|\s+and\s+|\s+et\s+/)))
+          const near = clauses.filter((c) => GOODS[l.ref]?.test(c) === true && countsOf(c).has(l.quantity))
+          expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+        }
+      }
+    })
 
-  it("takes each place of delivery without the preposition the sentence leads into it with", () => {
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(/^(?:to|at|au|aux|à|chez|ship to|deliver to|livrer à)\s/i)
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(/^the [a-z]/)
-  })
+    it("lists each reference once in an order, never one product twice in place of another", () => {
+      for (const m of mails) expect(new Set(m.expected.lines.map((l) => l.ref)).size, m.name).toBe(m.expected.lines.length)
+    })
 
-  it("takes each place down to its postcode and town, as its mail ends it", () => {
-    const postcode = /(?:\b\d{5} [\p{L}' -]+|\b\d{4} [\p{L}' -]+|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|\b[A-Z]\d[A-Z] \d[A-Z]\d|\b[A-Z]{2} \d{5}|\b[A-Z]\d{2} [A-Z\d]{4}|\b\d{6}|\b\d{4})$/u
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).toMatch(postcode)
-  })
+    it("begins each place where its mail begins it (a line, cell or field's start, a colon, the preposition leading in), never past its name or street", () => {
+      const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+      const orderLine = (row: string) => /\d/.test(row) && Object.values(GOODS).some((w) => w.test(row))
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
+        const text = sourceLines.get(m.name)!.join("\n")
+        const run = new RegExp(m.expected.delivery_address!.split(", ").map(escape).join("(?:, ?|;|\\s*\\|\\s*|\\n)"), "g")
+        const led = [...text.matchAll(run)].some(({ index }) => {
+          const before = text.slice(0, index)
+          const words = PLACE_LEAD_WORDS[m.name.slice(0, 6)]
+          if (words !== undefined) return before.endsWith(words)
+          if (before !== "" && !before.endsWith("\n")) return PLACE_LEAD.test(before)
+          const previous = before.slice(0, -1).split("\n").pop()!.trim()
+          // A CSV's header row ("Delivery Name,Delivery Street,…") leads its value row in.
+          return previous === "" || /[.:!]$/.test(previous) || orderLine(previous) || /^[^ ,]+(?: [^ ,]+)*(?:,[^ ,]+(?: [^ ,]+)*){2,}$/.test(previous)
+        })
+        expect(led, m.name).toBe(true)
+      }
+    })
 
-  it("leaves the loss adjuster's \"To the office as usual\" without a place and the payments centre's \"No rush\" without a day", () => {
-    const adjuster = mails.find((m) => m.name.startsWith("h53-21"))!
-    expect(madeFrom.get(adjuster.name)).toMatch(/To the office as usual/)
-    expect(adjuster.expected.delivery_address).toBeNull()
-    const payments = mails.find((m) => m.name.startsWith("h53-37"))!
-    expect(madeFrom.get(payments.name)).toMatch(/No rush, any day next week works for us/)
-    expect(payments.expected.delivery_date).toBeNull()
-  })
+    it("counts the pension fund's dictated spelled numbers beside their own products", () => {
+      const lines = mails.find((m) => m.name.startsWith("h53-13"))!.expected.lines.map((l) => [l.ref, l.quantity])
+      expect(madeFrom.get("h53-13-caisse-retraite-dictee")).toMatch(/huit colis de papier toilette cinq bidons de détergent multi surfaces et dix rouleaux de sacs poubelle 110 litres/)
+      expect(lines).toEqual([["PH-096", 8], ["DET-5L", 5], ["SAC-110", 10]])
+    })
 
-  itChecksDeliveryDays(mails, DELIVERY)
-})
+    it("gives each sized glove line the size its mail writes beside that count, in the same line or row", () => {
+      const size: Readonly<Record<string, RegExp>> = { "GN-4409": /\b(?:S|small)\b/i, "GN-4410": /\b(?:M|medium)\b/i, "GN-4411": /\b(?:L|large)\b/i }
+      for (const m of mails) {
+        for (const l of m.expected.lines.filter((x) => x.ref.startsWith("GN-"))) {
+          const near = sourceLines.get(m.name)!.filter((r) => /gants|gloves/i.test(r) && countsOf(r).has(l.quantity) && size[l.ref]!.test(r.replace(/\b\d+ ?(?:L|litres?|m)\b|\bGN-\d+\b/gi, "")))
+          expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+        }
+      }
+    })
+
+    it("leaves out of each place the note beside it (hours, dock, bell, shutter, whom to ask, where not to go)", () => {
+      const note = /\b(?:ouvert|open|hours|heures|portail|gatehouse|badge|sonner|rideau|ring|ask|demander|door|porte|dock|quai|back|derri[eè]re|parking|côté|closes|not|pas|non|surtout)\b|\d{1,2} ?h\b|\d{1,2}:\d{2}|[()]/i
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(note)
+    })
+
+    it("takes each place of delivery without the preposition the sentence leads into it with", () => {
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(/^(?:to|at|au|aux|à|chez|ship to|deliver to|livrer à)\s/i)
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(/^the [a-z]/)
+    })
+
+    it("takes each place down to its postcode and town, as its mail ends it", () => {
+      const postcode = /(?:\b\d{5} [\p{L}' -]+|\b\d{4} [\p{L}' -]+|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|\b[A-Z]\d[A-Z] \d[A-Z]\d|\b[A-Z]{2} \d{5}|\b[A-Z]\d{2} [A-Z\d]{4}|\b\d{6}|\b\d{4})$/u
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).toMatch(postcode)
+    })
+
+    it("leaves the loss adjuster's \"To the office as usual\" without a place and the payments centre's \"No rush\" without a day", () => {
+      const adjuster = mails.find((m) => m.name.startsWith("h53-21"))!
+      expect(madeFrom.get(adjuster.name)).toMatch(/To the office as usual/)
+      expect(adjuster.expected.delivery_address).toBeNull()
+      const payments = mails.find((m) => m.name.startsWith("h53-37"))!
+      expect(madeFrom.get(payments.name)).toMatch(/No rush, any day next week works for us/)
+      expect(payments.expected.delivery_date).toBeNull()
+    })
+  }
+)

@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 
-import { describe, expect, it } from "vitest"
+import { expect, it } from "vitest"
 
-import { DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectLookAlikesSayNoGoods, expectSetShape, FRI, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, MON, next, nextWeeks, on, after, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { DAY, FRI, MON, next, nextWeeks, on, after, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { describeHeldOutSet } from "./held-out-set-kit"
 
 /**
  * The fifty-fourth held-out part (issue #11, held-out-54/): 40 mails by an author who read neither the extractor nor
@@ -17,20 +18,6 @@ import { DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, e
  * squadron, Shannon's fire station, Changi's ramp office, a GSE workshop's UTF-8 .csv, a Toronto flight centre, a
  * Bengaluru ground handler, a New Zealand aero club, and their look-alikes. Checked here without the extractor.
  */
-const mails = readLabelledMails("held-out-54")
-const madeFrom = readMadeFrom("held-out-54.txt")
-
-/** Each mail's lines as its source writes them (body with quotes unmarked, then its PDF's or CSV's rows), one per line. */
-const sourceLines: ReadonlyMap<string, readonly string[]> = new Map(
-  readFileSync(join(import.meta.dirname, "..", "fixtures", "orders", "sources", "held-out-54.txt"), "utf8")
-    .split(/^=== /m)
-    .filter((b) => b.trim() !== "")
-    .map((block) => {
-      const [head, ...body] = block.split(/^---$/m)
-      const rows = head!.split("\n").filter((l) => /^(pdf|csv):/.test(l)).map((l) => l.replace(/^(pdf|csv):\s?/, ""))
-      return [head!.split("\n")[0]!.trim(), [...body.join("---").split("\n").map((l) => l.replace(/^>\s?/, "")), ...rows]] as const
-    })
-)
 
 /** "Monday week": the Monday after the coming one. */
 const mondayWeek = (sent: number) => next(MON)(sent) + 7 * DAY
@@ -140,146 +127,133 @@ const countsOf = (row: string) => {
 /** What a place may follow inside a line: a cell's or field's start, a colon, the preposition the sentence leads in with — not a comma. */
 const PLACE_LEAD = /(?:[:;\t|] ?|\b(?:à|au|aux|to|at|the|chez) )$/
 
-describe("the fifty-fourth held-out part, written blind after the extractor", () => {
-  it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 104 lines long", () => {
-    expectSetShape(mails, { french: 20, lookAlikes: Object.keys(NOT_ORDERS).map(Number), lines: 104 })
-  })
-
-  it("labels as look-alikes only mails whose own words ask for no goods", () => {
-    expectLookAlikesSayNoGoods(mails, madeFrom, NOT_ORDERS)
-  })
-
-  it("attaches an airline caterer's and an aero-engineering firm's PDF orders, a state workshop's windows-1252 .csv and a GSE workshop's UTF-8 one", () => {
-    expectAttachments(mails, { pdf: ["h54-06-catering-aerien-pdf", "h54-29-aero-engineering-stores-pdf"], csv1252: ["h54-16-aia-magasin-csv"], csvUtf8: ["h54-36-gse-workshop-csv"] })
-  })
-
-  it("marks the supplier's newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expectBulkAndAutomatic(mails, { bulk: [17], autoSubmitted: [7, 31] })
-  })
-
-  it("names a known customer exactly for the three orders sent from a customer's address", () => {
-    expectKnownCustomers(mails, [[9, "C-00102"], [21, "C-00209"], [22, "C-00202"]])
-  })
-
-  itChecksLabelRuns(mails, {
-    madeFrom,
-    places: 25,
-    notPlaces: {
-      title: "never takes a BP, PO Box, GPO Box, CS/Cedex, Chorus, billing, Invoice To, Bill To or registered-office line, nor a known customer's usual address, for the place of delivery",
-      pattern: /\bBP \d|P\.?O\.? Box|GPO|Cedex|\bCS \d|Armées|Factur|Invoice|Bill to|siège|Registered Office|Jean-Jaurès|Canal Street|Trafford|promenade des Anglais|MG Road/i
+describeHeldOutSet(
+  { title: "the fifty-fourth held-out part, written blind after the extractor", name: "held-out 54", folder: "held-out-54", source: "held-out-54.txt" },
+  {
+    french: 20,
+    lines: 104,
+    noGoods: NOT_ORDERS,
+    attachments: { pdf: ["h54-06-catering-aerien-pdf", "h54-29-aero-engineering-stores-pdf"], csv1252: ["h54-16-aia-magasin-csv"], csvUtf8: ["h54-36-gse-workshop-csv"] },
+    headers: { bulk: [17], autoSubmitted: [7, 31] },
+    knownCustomers: [[9, "C-00102"], [21, "C-00209"], [22, "C-00202"]],
+    runs: {
+      places: 25,
+      notPlaces: {
+        title: "never takes a BP, PO Box, GPO Box, CS/Cedex, Chorus, billing, Invoice To, Bill To or registered-office line, nor a known customer's usual address, for the place of delivery",
+        pattern: /\bBP \d|P\.?O\.? Box|GPO|Cedex|\bCS \d|Armées|Factur|Invoice|Bill to|siège|Registered Office|Jean-Jaurès|Canal Street|Trafford|promenade des Anglais|MG Road/i
+      },
+      numbered: 20,
+      notNumbers: {
+        title: "takes the buyer's order number as a run of its mail, never a supplier code, legal commitment, purchase request, cost centre, requisition, demand, invoice, cancelled, chased or dispatched order's number",
+        pattern: /^(40218|4500128812|DA-26|70215|CC-4410|REQ-3321|20981|D-118|INV-|BA705|ACV-|BG-|AS-5521|FR\.)/
+      },
+      companyNumbers: ["512 804 227 00031", "FR.145.0871", "FR.ATO.0214", "200412345K", "29AAKCK4417M1Z9"],
+      lookAlikesNameNoCustomer: true
     },
-    numbered: 20,
-    notNumbers: {
-      title: "takes the buyer's order number as a run of its mail, never a supplier code, legal commitment, purchase request, cost centre, requisition, demand, invoice, cancelled, chased or dispatched order's number",
-      pattern: /^(40218|4500128812|DA-26|70215|CC-4410|REQ-3321|20981|D-118|INV-|BA705|ACV-|BG-|AS-5521|FR\.)/
-    },
-    companyNumbers: ["512 804 227 00031", "FR.145.0871", "FR.ATO.0214", "200412345K", "29AAKCK4417M1Z9"],
-    lookAlikesNameNoCustomer: true
-  })
-
-  it("takes each order number from beside the words the buyer leads it in with (commande, BC, réf., PO, Order)", () => {
-    for (const m of mails.filter((x) => x.expected.po_number !== null)) {
-      const n = m.expected.po_number!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-      expect(madeFrom.get(m.name), m.name).toMatch(new RegExp(`(commande|BC|PO|Order)[^\\n]{0,25}${n}`, "i"))
-    }
-  })
-
-  it("takes each order number whole, never the head or tail of a longer one", () => {
-    for (const m of mails.filter((x) => x.expected.po_number !== null)) {
-      const n = m.expected.po_number!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-      expect(madeFrom.get(m.name), m.name).toMatch(new RegExp(`(?<![\\w/-])${n}(?![\\w/-])`))
-    }
-  })
-
-  it("reads each line's count in a row of its mail, PDF or CSV beside its own product's words, sizes and packs apart", () => {
-    for (const m of mails) {
-      for (const l of m.expected.lines) {
-        const near = sourceLines.get(m.name)!.filter((r) => GOODS[l.ref]?.test(r) === true && countsOf(r).has(l.quantity))
-        expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+    saidAgain: SAID_AGAIN,
+    delivery: DELIVERY
+  },
+  ({ mails, madeFrom, sourceLines }) => {
+    it("takes each order number from beside the words the buyer leads it in with (commande, BC, réf., PO, Order)", () => {
+      for (const m of mails.filter((x) => x.expected.po_number !== null)) {
+        const n = m.expected.po_number!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+        expect(madeFrom.get(m.name), m.name).toMatch(new RegExp(`(commande|BC|PO|Order)[^\\n]{0,25}${n}`, "i"))
       }
-    }
-  })
+    })
 
-  it("reads each line's count in the same clause as its own product, where one sentence lists several (the checkpoint's dictated one, the flight centre's)", () => {
-    for (const m of mails) {
-      for (const l of m.expected.lines) {
-        const clauses = sourceLines.get(m.name)!.flatMap((r) => (/[\t|;]|,\S/.test(r) ? [r] : r.split(/,\s+|\s+and\s+|\s+et\s+/)))
-        const near = clauses.filter((c) => GOODS[l.ref]?.test(c) === true && countsOf(c).has(l.quantity))
-        expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+    it("takes each order number whole, never the head or tail of a longer one", () => {
+      for (const m of mails.filter((x) => x.expected.po_number !== null)) {
+        const n = m.expected.po_number!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+        expect(madeFrom.get(m.name), m.name).toMatch(new RegExp(`(?<![\\w/-])${n}(?![\\w/-])`))
       }
-    }
-  })
+    })
 
-  it("lists each reference once in an order", () => {
-    for (const m of mails) expect(new Set(m.expected.lines.map((l) => l.ref)).size, m.name).toBe(m.expected.lines.length)
-  })
-
-  it("begins each place where its mail begins it (a line, cell or field's start, a colon, the preposition leading in), never past its name or street", () => {
-    const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
-      const text = sourceLines.get(m.name)!.join("\n")
-      const run = new RegExp(m.expected.delivery_address!.split(", ").map(escape).join("(?:, ?|;|\\s*\\|\\s*|\\n)"), "g")
-      const led = [...text.matchAll(run)].some(({ index }) => {
-        const before = text.slice(0, index)
-        if (before !== "" && !before.endsWith("\n")) return PLACE_LEAD.test(before)
-        const previous = before.slice(0, -1).split("\n").pop()!.trim()
-        return previous === "" || /[.:!]$/.test(previous) || /^[^ ,]+(?: [^ ,]+)*(?:,[^ ,]+(?: [^ ,]+)*){2,}$/.test(previous)
-      })
-      expect(led, m.name).toBe(true)
-    }
-  })
-
-  itChecksSaidAgain(mails, madeFrom, SAID_AGAIN)
-
-  it("counts the checkpoint's dictated spelled numbers beside their own products", () => {
-    const lines = mails.find((m) => m.name.startsWith("h54-12"))!.expected.lines.map((l) => [l.ref, l.quantity])
-    expect(madeFrom.get("h54-12-surete-pif-dictee")).toMatch(/douze boites de gants taille M six boites de masques et quatre flacons de gel hydroalcoolique/)
-    expect(lines).toEqual([["GN-4410", 12], ["MSQ-200", 6], ["REF-1008", 4]])
-  })
-
-  it("gives each sized glove line the size its mail writes beside that count, in the same line or row", () => {
-    const size: Readonly<Record<string, RegExp>> = { "GN-4409": /\b(?:S|small)\b/i, "GN-4410": /\b(?:M|medium)\b/i, "GN-4411": /\b(?:L|large)\b/i }
-    for (const m of mails) {
-      for (const l of m.expected.lines.filter((x) => x.ref.startsWith("GN-"))) {
-        const near = sourceLines.get(m.name)!.filter((r) => /gants|gloves/i.test(r) && countsOf(r).has(l.quantity) && size[l.ref]!.test(r.replace(/\b\d+ ?(?:L|litres?|m)\b|\bGN-\d+\b/gi, "")))
-        expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+    it("reads each line's count in a row of its mail, PDF or CSV beside its own product's words, sizes and packs apart", () => {
+      for (const m of mails) {
+        for (const l of m.expected.lines) {
+          const near = sourceLines.get(m.name)!.filter((r) => GOODS[l.ref]?.test(r) === true && countsOf(r).has(l.quantity))
+          expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+        }
       }
-    }
-  })
+    })
 
-  it("leaves out of each place the note beside it (hours, gate, badge, escort, guard post, where not to go)", () => {
-    const note = /\b(?:ouvert|open|hours|heures|portail|gate|badge|garde|escort|call|appeler|sonner|dock|quai \d|parking|côté|not|pas|non|surtout|avant|before)\b|\d{1,2} ?h\b|\d{1,2}:\d{2}|[()]/i
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(note)
-  })
+    it("reads each line's count in the same clause as its own product, where one sentence lists several (the checkpoint's dictated one, the flight centre's)", () => {
+      for (const m of mails) {
+        for (const l of m.expected.lines) {
+          const clauses = sourceLines.get(m.name)!.flatMap((r) => (/[\t|;]|,\S/.test(r) ? [r] : r.split(/,\s+|\s+and\s+|\s+et\s+/)))
+          const near = clauses.filter((c) => GOODS[l.ref]?.test(c) === true && countsOf(c).has(l.quantity))
+          expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+        }
+      }
+    })
 
-  it("takes each place of delivery without the verb or preposition the sentence leads into it with (\"Deliver at\", \"A livrer au\")", () => {
-    const lead = /^(?:(?:ship|deliver|delivery|send|(?:à |a )?livrer|livraison)\b[\s:]*)?(?:to|at|au|aux|à|a|chez)\s|^(?:ship|deliver|delivery|send|(?:à |a )?livrer|livraison)\b/i
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(lead)
-  })
+    it("lists each reference once in an order", () => {
+      for (const m of mails) expect(new Set(m.expected.lines.map((l) => l.ref)).size, m.name).toBe(m.expected.lines.length)
+    })
 
-  it("takes each place down to its postcode (and town where the mail writes one), as its mail ends it", () => {
-    const postcode = /(?:\b\d{5} [\p{L}' -]+|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|\b[A-Z]{2} \d{5}|\b[A-Z]\d{2} [A-Z\d]{4}|[A-Z]{2,3} \d{4}|\b\d{6})$/u
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).toMatch(postcode)
-  })
+    it("begins each place where its mail begins it (a line, cell or field's start, a colon, the preposition leading in), never past its name or street", () => {
+      const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
+        const text = sourceLines.get(m.name)!.join("\n")
+        const run = new RegExp(m.expected.delivery_address!.split(", ").map(escape).join("(?:, ?|;|\\s*\\|\\s*|\\n)"), "g")
+        const led = [...text.matchAll(run)].some(({ index }) => {
+          const before = text.slice(0, index)
+          if (before !== "" && !before.endsWith("\n")) return PLACE_LEAD.test(before)
+          const previous = before.slice(0, -1).split("\n").pop()!.trim()
+          return previous === "" || /[.:!]$/.test(previous) || /^[^ ,]+(?: [^ ,]+)*(?:,[^ ,]+(?: [^ ,]+)*){2,}$/.test(previous)
+        })
+        expect(led, m.name).toBe(true)
+      }
+    })
 
-  it("leaves the caterer's \"a l'adresse habituelle\", the flight centre's \"to dispatch as usual\" and the aero club's \"Same spot as last time\" without a place, and the flight centre's \"Whenever suits next week\" without a day", () => {
-    for (const [prefix, words] of [["h54-20", /a l'adresse habituelle/], ["h54-38", /to dispatch as usual/], ["h54-40", /Same spot as last time/]] as const) {
-      const m = mails.find((x) => x.name.startsWith(prefix))!
-      expect(madeFrom.get(m.name), m.name).toMatch(words)
-      expect(m.expected.delivery_address, m.name).toBeNull()
-    }
-    const centre = mails.find((m) => m.name.startsWith("h54-38"))!
-    expect(madeFrom.get(centre.name)).toMatch(/Whenever suits next week/)
-    expect(centre.expected.delivery_date).toBeNull()
-  })
+    it("counts the checkpoint's dictated spelled numbers beside their own products", () => {
+      const lines = mails.find((m) => m.name.startsWith("h54-12"))!.expected.lines.map((l) => [l.ref, l.quantity])
+      expect(madeFrom.get("h54-12-surete-pif-dictee")).toMatch(/douze boites de gants taille M six boites de masques et quatre flacons de gel hydroalcoolique/)
+      expect(lines).toEqual([["GN-4410", 12], ["MSQ-200", 6], ["REF-1008", 4]])
+    })
 
-  it("keeps a known customer's order away from its customers.csv address (Jean-Jaurès, Canal Street, Trafford Park)", () => {
-    const csv = readFileSync(join(import.meta.dirname, "..", "fixtures", "orders", "customers.csv"), "utf8")
-    for (const m of mails.filter((x) => x.expected.customer_code !== null && x.expected.delivery_address !== null)) {
-      const usual = csv.split("\n").find((r) => r.startsWith(`${m.expected.customer_code},`))!.split(",")[8]!
-      expect(m.expected.delivery_address, m.name).not.toContain(usual)
-    }
-  })
+    it("gives each sized glove line the size its mail writes beside that count, in the same line or row", () => {
+      const size: Readonly<Record<string, RegExp>> = { "GN-4409": /\b(?:S|small)\b/i, "GN-4410": /\b(?:M|medium)\b/i, "GN-4411": /\b(?:L|large)\b/i }
+      for (const m of mails) {
+        for (const l of m.expected.lines.filter((x) => x.ref.startsWith("GN-"))) {
+          const near = sourceLines.get(m.name)!.filter((r) => /gants|gloves/i.test(r) && countsOf(r).has(l.quantity) && size[l.ref]!.test(r.replace(/\b\d+ ?(?:L|litres?|m)\b|\bGN-\d+\b/gi, "")))
+          expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+        }
+      }
+    })
 
-  itChecksDeliveryDays(mails, DELIVERY)
-})
+    it("leaves out of each place the note beside it (hours, gate, badge, escort, guard post, where not to go)", () => {
+      const note = /\b(?:ouvert|open|hours|heures|portail|gate|badge|garde|escort|call|appeler|sonner|dock|quai \d|parking|côté|not|pas|non|surtout|avant|before)\b|\d{1,2} ?h\b|\d{1,2}:\d{2}|[()]/i
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(note)
+    })
+
+    it("takes each place of delivery without the verb or preposition the sentence leads into it with (\"Deliver at\", \"A livrer au\")", () => {
+      const lead = /^(?:(?:ship|deliver|delivery|send|(?:à |a )?livrer|livraison)\b[\s:]*)?(?:to|at|au|aux|à|a|chez)\s|^(?:ship|deliver|delivery|send|(?:à |a )?livrer|livraison)\b/i
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(lead)
+    })
+
+    it("takes each place down to its postcode (and town where the mail writes one), as its mail ends it", () => {
+      const postcode = /(?:\b\d{5} [\p{L}' -]+|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|\b[A-Z]{2} \d{5}|\b[A-Z]\d{2} [A-Z\d]{4}|[A-Z]{2,3} \d{4}|\b\d{6})$/u
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).toMatch(postcode)
+    })
+
+    it("leaves the caterer's \"a l'adresse habituelle\", the flight centre's \"to dispatch as usual\" and the aero club's \"Same spot as last time\" without a place, and the flight centre's \"Whenever suits next week\" without a day", () => {
+      for (const [prefix, words] of [["h54-20", /a l'adresse habituelle/], ["h54-38", /to dispatch as usual/], ["h54-40", /Same spot as last time/]] as const) {
+        const m = mails.find((x) => x.name.startsWith(prefix))!
+        expect(madeFrom.get(m.name), m.name).toMatch(words)
+        expect(m.expected.delivery_address, m.name).toBeNull()
+      }
+      const centre = mails.find((m) => m.name.startsWith("h54-38"))!
+      expect(madeFrom.get(centre.name)).toMatch(/Whenever suits next week/)
+      expect(centre.expected.delivery_date).toBeNull()
+    })
+
+    it("keeps a known customer's order away from its customers.csv address (Jean-Jaurès, Canal Street, Trafford Park)", () => {
+      const csv = readFileSync(join(import.meta.dirname, "..", "fixtures", "orders", "customers.csv"), "utf8")
+      for (const m of mails.filter((x) => x.expected.customer_code !== null && x.expected.delivery_address !== null)) {
+        const usual = csv.split("\n").find((r) => r.startsWith(`${m.expected.customer_code},`))!.split(",")[8]!
+        expect(m.expected.delivery_address, m.name).not.toContain(usual)
+      }
+    })
+  }
+)

@@ -1,9 +1,7 @@
-import { readFileSync } from "node:fs"
-import { join } from "node:path"
+import { expect, it } from "vitest"
 
-import { describe, expect, it } from "vitest"
-
-import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectLookAlikesSayNoGoods, expectSetShape, FRI, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, MON, next, nextWeeks, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { after, DAY, FRI, MON, next, nextWeeks, on, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
+import { describeHeldOutSet } from "./held-out-set-kit"
 
 /**
  * The fifty-fifth held-out part (issue #11, held-out-55/): 40 mails by an author who read neither the extractor nor
@@ -14,20 +12,6 @@ import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCusto
  * maker's UTF-8 .csv, a Singapore costume atelier, a Dublin film wardrobe, and their look-alikes. Checked here without
  * the extractor.
  */
-const mails = readLabelledMails("held-out-55")
-const madeFrom = readMadeFrom("held-out-55.txt")
-
-/** Each mail's lines as its source writes them (body with quotes unmarked, then its PDF's or CSV's rows), one per line. */
-const sourceLines: ReadonlyMap<string, readonly string[]> = new Map(
-  readFileSync(join(import.meta.dirname, "..", "fixtures", "orders", "sources", "held-out-55.txt"), "utf8")
-    .split(/^=== /m)
-    .filter((b) => b.trim() !== "")
-    .map((block) => {
-      const [head, ...body] = block.split(/^---$/m)
-      const rows = head!.split("\n").filter((l) => /^(pdf|csv):/.test(l)).map((l) => l.replace(/^(pdf|csv):\s?/, ""))
-      return [head!.split("\n")[0]!.trim(), [...body.join("---").split("\n").map((l) => l.replace(/^>\s?/, "")), ...rows]] as const
-    })
-)
 
 /** "Monday week": the Monday after the coming one. */
 const mondayWeek = (sent: number) => next(MON)(sent) + 7 * DAY
@@ -136,127 +120,114 @@ const countsOf = (row: string) => {
 // No "m" flag: "$" is the end of the text before the place, never the end of an earlier line of it.
 const PLACE_LEAD = /(?:\n[ \t]*\n|(?::|(?<!\p{L})(?:à|aux|to|at)[;,]?)[ \t]*\n?[ \t]*)$/iu
 
-describe("the fifty-fifth held-out part, written blind after the extractor", () => {
-  it("holds 40 mails, 20 French (01–20) and 20 English (21–40), 12 of them not orders, its 28 orders 93 lines long", () => {
-    expectSetShape(mails, { french: 20, lookAlikes: Object.keys(NOT_ORDERS).map(Number), lines: 93 })
-  })
-
-  it("labels as look-alikes only mails whose own words ask for no goods", () => {
-    expectLookAlikesSayNoGoods(mails, madeFrom, NOT_ORDERS)
-  })
-
-  it("attaches two laundries' PDF orders, a uniform maker's windows-1252 .csv and another's UTF-8 one", () => {
-    expectAttachments(mails, { pdf: ["h55-05-blanchisserie-pdf", "h55-24-laundry-pdf"], csv1252: ["h55-12-uniformes-csv"], csvUtf8: ["h55-34-uniform-maker-csv"] })
-  })
-
-  it("marks the supplier's newsletter as bulk, the two out-of-office replies as automatic, and none of the orders", () => {
-    expectBulkAndAutomatic(mails, { bulk: [33], autoSubmitted: [8, 30] })
-  })
-
-  it("names a known customer exactly for the three orders sent from a customer's address", () => {
-    expectKnownCustomers(mails, [[9, "C-00110"], [25, "C-00204"], [32, "C-00206"]])
-  })
-
-  itChecksLabelRuns(mails, {
-    madeFrom,
-    places: 25,
-    notPlaces: {
-      title: "never takes a BP, PO Box, case postale, C.P., CS/Cedex, billing or Bill To line, nor the head office, hotel, street or showroom the mail rules out, for the place of delivery",
-      pattern: /\bBP \d|P\.?O\.? Box|case postale|C\.P\.|Cedex|\bCS \d|Factur|Invoice|Bill to|Montaigne|Albigny|Castle Street|Fifth Avenue|Place d'Armes|Genève 11/i
+describeHeldOutSet(
+  { title: "the fifty-fifth held-out part, written blind after the extractor", name: "held-out 55", folder: "held-out-55", source: "held-out-55.txt" },
+  {
+    french: 20,
+    lines: 93,
+    noGoods: NOT_ORDERS,
+    attachments: { pdf: ["h55-05-blanchisserie-pdf", "h55-24-laundry-pdf"], csv1252: ["h55-12-uniformes-csv"], csvUtf8: ["h55-34-uniform-maker-csv"] },
+    headers: { bulk: [33], autoSubmitted: [8, 30] },
+    knownCustomers: [[9, "C-00110"], [25, "C-00204"], [32, "C-00206"]],
+    runs: {
+      places: 25,
+      notPlaces: {
+        title: "never takes a BP, PO Box, case postale, C.P., CS/Cedex, billing or Bill To line, nor the head office, hotel, street or showroom the mail rules out, for the place of delivery",
+        pattern: /\bBP \d|P\.?O\.? Box|case postale|C\.P\.|Cedex|\bCS \d|Factur|Invoice|Bill to|Montaigne|Albigny|Castle Street|Fifth Avenue|Place d'Armes|Genève 11/i
+      },
+      numbered: 19,
+      notNumbers: {
+        title: "takes the buyer's order number as a run of its mail, never a contract, supplier, purchase-request, legal-commitment, production, requisition, cost-centre, invoice, cancelled or chased order's number",
+        pattern: /^(2025-MAPA|40871|DA-|30917|2600731|NLP-|REQ-|55031|CC-|FA-|GL-|RW-|FU-)/
+      },
+      companyNumbers: ["779 412 006 00024", "03317226", "201733418K"],
+      lookAlikesNameNoCustomer: true
     },
-    numbered: 19,
-    notNumbers: {
-      title: "takes the buyer's order number as a run of its mail, never a contract, supplier, purchase-request, legal-commitment, production, requisition, cost-centre, invoice, cancelled or chased order's number",
-      pattern: /^(2025-MAPA|40871|DA-|30917|2600731|NLP-|REQ-|55031|CC-|FA-|GL-|RW-|FU-)/
-    },
-    companyNumbers: ["779 412 006 00024", "03317226", "201733418K"],
-    lookAlikesNameNoCustomer: true
-  })
-
-  it("takes each order number from beside the words the buyer leads it in with (commande, bon, réf., PO, Order)", () => {
-    for (const m of mails.filter((x) => x.expected.po_number !== null)) {
-      const n = m.expected.po_number!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-      expect(madeFrom.get(m.name), m.name).toMatch(new RegExp(`(commande|bon|PO|Order)[^\\n]{0,25}(?<![\\w/-])${n}(?![\\w/-])`, "i"))
-    }
-  })
-
-  it("reads each line's count in a row of its mail, PDF or CSV beside its own product's words, sizes and formats apart", () => {
-    for (const m of mails) {
-      for (const l of m.expected.lines) {
-        const near = sourceLines.get(m.name)!.filter((r) => GOODS[l.ref]?.test(r) === true && countsOf(r).has(l.quantity))
-        expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+    saidAgain: SAID_AGAIN,
+    delivery: DELIVERY
+  },
+  ({ mails, madeFrom, sourceLines }) => {
+    it("takes each order number from beside the words the buyer leads it in with (commande, bon, réf., PO, Order)", () => {
+      for (const m of mails.filter((x) => x.expected.po_number !== null)) {
+        const n = m.expected.po_number!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+        expect(madeFrom.get(m.name), m.name).toMatch(new RegExp(`(commande|bon|PO|Order)[^\\n]{0,25}(?<![\\w/-])${n}(?![\\w/-])`, "i"))
       }
-    }
-  })
+    })
 
-  it("reads each line's count in the same clause as its own product, where one sentence lists several (the dictated and lowercase ones)", () => {
-    for (const m of mails) {
-      for (const l of m.expected.lines) {
-        const clauses = sourceLines.get(m.name)!.flatMap((r) => (/[\t|;]|,\S/.test(r) ? [r] : r.split(/,\s+|\s+and\s+|\s+et\s+|\s+(?=(?:douze|quatre|six)\b)/)))
-        const near = clauses.filter((c) => GOODS[l.ref]?.test(c) === true && countsOf(c).has(l.quantity))
-        expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+    it("reads each line's count in a row of its mail, PDF or CSV beside its own product's words, sizes and formats apart", () => {
+      for (const m of mails) {
+        for (const l of m.expected.lines) {
+          const near = sourceLines.get(m.name)!.filter((r) => GOODS[l.ref]?.test(r) === true && countsOf(r).has(l.quantity))
+          expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+        }
       }
-    }
-  })
+    })
 
-  it("lists each reference once in an order", () => {
-    for (const m of mails) expect(new Set(m.expected.lines.map((l) => l.ref)).size, m.name).toBe(m.expected.lines.length)
-  })
-
-  it("gives each sized glove line the size its mail writes beside that count", () => {
-    const size: Readonly<Record<string, RegExp>> = { "GN-4409": /\b(?:S|small)\b/i, "GN-4410": /\b(?:M|medium)\b/i, "GN-4411": /\b(?:L|large)\b/i }
-    for (const m of mails) {
-      for (const l of m.expected.lines.filter((x) => x.ref.startsWith("GN-"))) {
-        const near = sourceLines.get(m.name)!.filter((r) => /gants|gloves/i.test(r) && countsOf(r).has(l.quantity) && size[l.ref]!.test(r.replace(/\b\d+ ?(?:L|m)\b|\bGN-\d+\b/gi, "")))
-        expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+    it("reads each line's count in the same clause as its own product, where one sentence lists several (the dictated and lowercase ones)", () => {
+      for (const m of mails) {
+        for (const l of m.expected.lines) {
+          const clauses = sourceLines.get(m.name)!.flatMap((r) => (/[\t|;]|,\S/.test(r) ? [r] : r.split(/,\s+|\s+and\s+|\s+et\s+|\s+(?=(?:douze|quatre|six)\b)/)))
+          const near = clauses.filter((c) => GOODS[l.ref]?.test(c) === true && countsOf(c).has(l.quantity))
+          expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+        }
       }
-    }
-  })
+    })
 
-  it("counts the film set's dictated spelled numbers beside their own products", () => {
-    expect(madeFrom.get("h55-13-tournage-dictee")).toMatch(/douze boîtes de gants taille M quatre packs d'eau et six rallonges/)
-    expect(mails.find((m) => m.name.startsWith("h55-13"))!.expected.lines.map((l) => [l.ref, l.quantity])).toEqual([["GN-4410", 12], ["EAU-50", 4], ["RAL-3M", 6]])
-  })
+    it("lists each reference once in an order", () => {
+      for (const m of mails) expect(new Set(m.expected.lines.map((l) => l.ref)).size, m.name).toBe(m.expected.lines.length)
+    })
 
-  itChecksSaidAgain(mails, madeFrom, SAID_AGAIN)
+    it("gives each sized glove line the size its mail writes beside that count", () => {
+      const size: Readonly<Record<string, RegExp>> = { "GN-4409": /\b(?:S|small)\b/i, "GN-4410": /\b(?:M|medium)\b/i, "GN-4411": /\b(?:L|large)\b/i }
+      for (const m of mails) {
+        for (const l of m.expected.lines.filter((x) => x.ref.startsWith("GN-"))) {
+          const near = sourceLines.get(m.name)!.filter((r) => /gants|gloves/i.test(r) && countsOf(r).has(l.quantity) && size[l.ref]!.test(r.replace(/\b\d+ ?(?:L|m)\b|\bGN-\d+\b/gi, "")))
+          expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
+        }
+      }
+    })
 
-  it("begins each place where its mail leads it in (a colon, the preposition, the delivery cell, a paragraph of its own), its firm's name kept", () => {
-    const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
-      const text = sourceLines.get(m.name)!.join("\n")
-      const run = new RegExp(m.expected.delivery_address!.split(", ").map(escape).join("(?:, ?|;|\\s*\\|\\s*|\\n)"), "g")
-      const led = [...text.matchAll(run)].some(({ index }) => {
-        const before = text.slice(0, index)
-        return before === "" || PLACE_LEAD.test(before)
-      })
-      expect(led, m.name).toBe(true)
-    }
-  })
+    it("counts the film set's dictated spelled numbers beside their own products", () => {
+      expect(madeFrom.get("h55-13-tournage-dictee")).toMatch(/douze boîtes de gants taille M quatre packs d'eau et six rallonges/)
+      expect(mails.find((m) => m.name.startsWith("h55-13"))!.expected.lines.map((l) => [l.ref, l.quantity])).toEqual([["GN-4410", 12], ["EAU-50", 4], ["RAL-3M", 6]])
+    })
 
-  it("leaves out of each place the note beside it (stairs, gate hours, stage door, loading bay, where not to go)", () => {
-    const note = /\b(?:ouvert|open|escalier|portail|stage door|loading|bay|montage|not|pas|non|sign)\b|\d{1,2} ?h\b|[()]/i
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(note)
-  })
+    it("begins each place where its mail leads it in (a colon, the preposition, the delivery cell, a paragraph of its own), its firm's name kept", () => {
+      const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
+        const text = sourceLines.get(m.name)!.join("\n")
+        const run = new RegExp(m.expected.delivery_address!.split(", ").map(escape).join("(?:, ?|;|\\s*\\|\\s*|\\n)"), "g")
+        const led = [...text.matchAll(run)].some(({ index }) => {
+          const before = text.slice(0, index)
+          return before === "" || PLACE_LEAD.test(before)
+        })
+        expect(led, m.name).toBe(true)
+      }
+    })
 
-  it("takes each place without the preposition leading into it, down to its postcode and town as its mail ends it", () => {
-    const postcode = /(?:\b\d{5} [\p{L}' -]+|\b\d{4} [\p{L}' -]+|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|\b[A-Z]\d[A-Z] \d[A-Z]\d|\b[A-Z]{2} \d{5}|\b[A-Z]\d{2} [A-Z\d]{4}|\b\d{6}|\b\d{4})$/u
-    for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
-      expect(m.expected.delivery_address, m.name).not.toMatch(/^(?:to|at|au|aux|à|chez|ship to|deliver to|livrer à|the|our|le|la|les)\s/i)
-      expect(m.expected.delivery_address, m.name).toMatch(postcode)
-    }
-  })
+    it("leaves out of each place the note beside it (stairs, gate hours, stage door, loading bay, where not to go)", () => {
+      const note = /\b(?:ouvert|open|escalier|portail|stage door|loading|bay|montage|not|pas|non|sign)\b|\d{1,2} ?h\b|[()]/i
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(note)
+    })
 
-  it("leaves the pressing's \"au magasin comme d'habitude\", the hire firm's \"chez nous\" and the wardrobe's \"as usual\" without a place, and \"No rush\" without a day", () => {
-    const placeless: Readonly<Record<string, RegExp>> = { "h55-03": /au magasin comme d'habitude/, "h55-18": /chez nous comme d'habitude/, "h55-21": /To the wardrobe as usual/ }
-    for (const [prefix, words] of Object.entries(placeless)) {
-      const m = mails.find((x) => x.name.startsWith(prefix))!
-      expect(madeFrom.get(m.name)).toMatch(words)
-      expect(m.expected.delivery_address, m.name).toBeNull()
-    }
-    const hire = mails.find((m) => m.name.startsWith("h55-31"))!
-    expect(madeFrom.get(hire.name)).toMatch(/No rush, whenever suits next week/)
-    expect(hire.expected.delivery_date).toBeNull()
-  })
+    it("takes each place without the preposition leading into it, down to its postcode and town as its mail ends it", () => {
+      const postcode = /(?:\b\d{5} [\p{L}' -]+|\b\d{4} [\p{L}' -]+|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|\b[A-Z]\d[A-Z] \d[A-Z]\d|\b[A-Z]{2} \d{5}|\b[A-Z]\d{2} [A-Z\d]{4}|\b\d{6}|\b\d{4})$/u
+      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
+        expect(m.expected.delivery_address, m.name).not.toMatch(/^(?:to|at|au|aux|à|chez|ship to|deliver to|livrer à|the|our|le|la|les)\s/i)
+        expect(m.expected.delivery_address, m.name).toMatch(postcode)
+      }
+    })
 
-  itChecksDeliveryDays(mails, DELIVERY)
-})
+    it("leaves the pressing's \"au magasin comme d'habitude\", the hire firm's \"chez nous\" and the wardrobe's \"as usual\" without a place, and \"No rush\" without a day", () => {
+      const placeless: Readonly<Record<string, RegExp>> = { "h55-03": /au magasin comme d'habitude/, "h55-18": /chez nous comme d'habitude/, "h55-21": /To the wardrobe as usual/ }
+      for (const [prefix, words] of Object.entries(placeless)) {
+        const m = mails.find((x) => x.name.startsWith(prefix))!
+        expect(madeFrom.get(m.name)).toMatch(words)
+        expect(m.expected.delivery_address, m.name).toBeNull()
+      }
+      const hire = mails.find((m) => m.name.startsWith("h55-31"))!
+      expect(madeFrom.get(hire.name)).toMatch(/No rush, whenever suits next week/)
+      expect(hire.expected.delivery_date).toBeNull()
+    })
+  }
+)
