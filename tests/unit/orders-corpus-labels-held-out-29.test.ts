@@ -53,6 +53,7 @@ describeHeldOutSet(
     lookAlikes: NOT_ORDERS,
     lines: 123,
     attachments: { pdf: ["h29-06-tournage-geneve-pdf", "h29-23-galway-hospital-pdf", "h29-39-salmon-farm-pdf"], csv1252: ["h29-11-chimie-strasbourg-csv"], csvUtf8: ["h29-27-glasgow-chemistry-csv"] },
+    lookAlikesCarryNothing: true,
     delivery: DELIVERY
   },
   ({ mails }) => {
@@ -64,12 +65,6 @@ describeHeldOutSet(
     it("names a known customer for the seven orders sent from a customer's address, and none for the others", () => {
       const known = mails.filter((m) => m.expected.customer_code !== null).map((m) => numberOf(m.name))
       expect(known).toEqual([8, 16, 19, 24, 30, 33, 36])
-    })
-
-    it("gives no look-alike a line, an order number, a day or a place", () => {
-      for (const m of mails.filter((x) => !x.expected.is_order)) {
-        expect([m.expected.lines.length, m.expected.po_number, m.expected.delivery_date, m.expected.delivery_address], m.name).toEqual([0, null, null, null])
-      }
     })
   }
 )

@@ -55,6 +55,7 @@ describeHeldOutSet(
     lookAlikes: NOT_ORDERS,
     lines: 107,
     attachments: { pdf: ["h30-09-theatre-atelier-pdf", "h30-31-yukon-mine-pdf"], csv1252: ["h30-11-veterinaire-groupe-csv"], csvUtf8: ["h30-33-hk-vet-group-csv"] },
+    lookAlikesCarryNothing: true,
     delivery: DELIVERY
   },
   ({ mails }) => {
@@ -71,12 +72,6 @@ describeHeldOutSet(
     it("never takes a PO box or a billing address for the place of delivery", () => {
       for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
         expect(m.expected.delivery_address, m.name).not.toMatch(/\bBP \d|P\.?O\.? Box|Cedex|Facturation|Invoice To|Bill To/i)
-      }
-    })
-
-    it("gives no look-alike a line, an order number, a day or a place", () => {
-      for (const m of mails.filter((x) => !x.expected.is_order)) {
-        expect([m.expected.lines.length, m.expected.po_number, m.expected.delivery_date, m.expected.delivery_address], m.name).toEqual([0, null, null, null])
       }
     })
   }

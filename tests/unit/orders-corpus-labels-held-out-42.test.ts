@@ -148,6 +148,8 @@ describeHeldOutSet(
       ]
     },
     saidAgain: SAID_AGAIN,
+    // As held-out 37's "mail room at …", 39's "large animal store …" and 41's: "à la reserve 3 rue …" gives "reserve 3 rue …".
+    placeLead: /^(?:(?:the|to|a|an|la|le|les|au|aux|à)\s|l')/i,
     delivery: DELIVERY
   },
   ({ mails, madeFrom }) => {
@@ -180,11 +182,6 @@ describeHeldOutSet(
         for (const l of m.expected.lines.filter((x) => x.ref in GLOVE_SIZES)) expect(text, `${m.name} ${l.ref}`).toMatch(GLOVE_SIZES[l.ref]!)
         expect(m.expected.lines.some((l) => l.ref === "PAP-A4R"), m.name).toBe(/recycl/i.test(text))
       }
-    })
-
-    // As held-out 37's "mail room at …", 39's "large animal store …" and 41's: "à la reserve 3 rue …" gives "reserve 3 rue …".
-    it("takes each place of delivery without the preposition or article the sentence leads into it with", () => {
-      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(/^(?:(?:the|to|a|an|la|le|les|au|aux|à)\s|l')/i)
     })
   }
 )

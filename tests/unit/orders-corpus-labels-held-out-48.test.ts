@@ -168,6 +168,9 @@ describeHeldOutSet(
       lookAlikesNameNoCustomer: true
     },
     saidAgain: SAID_AGAIN,
+    spelledNumbers: NUMBER_WORDS,
+    placeNote: /\b(?:code|portail|gate|padlock|kiosk|appeler|call|sonner|buzzer|ring|ATEX|poste de garde|gatehouse|induction|security|hi-vis|4x4|piste|track|closed|weighbridge|ask|demandez|clé|key|accueil|on-call|shutter|Sharon)\b|\d{1,2} ?h\b|\d{1,2}:\d{2}|\(/i,
+    placeLead: PLACE_HEADING,
     delivery: DELIVERY
   },
   ({ mails, madeFrom, sourceLines }) => {
@@ -180,15 +183,6 @@ describeHeldOutSet(
 
     it("gives no order number to the mails that give none (an on-call engineer's \"pas de n° de commande\", dictated mails, one-liners)", () => {
       expect(mails.filter((m) => m.expected.is_order && m.expected.po_number === null).map((m) => numberOf(m.name))).toEqual([7, 13, 21, 25, 35])
-    })
-
-    it("gives each line a quantity the mail writes, in figures or in words", () => {
-      for (const m of mails) {
-        const text = madeFrom.get(m.name)!
-        const said = new Set([...text.matchAll(/\d+/g)].map((x) => Number(x[0])))
-        for (const w of text.toLowerCase().split(/[^a-zà-ÿ]+/)) if (NUMBER_WORDS[w] !== undefined) said.add(NUMBER_WORDS[w])
-        for (const l of m.expected.lines) expect(said.has(l.quantity), `${m.name} ${l.ref} ${l.quantity}`).toBe(true)
-      }
     })
 
     it("gives each line the quantity its mail says beside that product's own words (a glove's size above all)", () => {
@@ -213,20 +207,11 @@ describeHeldOutSet(
       expect(m.expected.delivery_address).toBeNull()
     })
 
-    it("leaves out of each place the note after it (gate codes, tracks, whom to ask or call, hours, site rules)", () => {
-      const note = /\b(?:code|portail|gate|padlock|kiosk|appeler|call|sonner|buzzer|ring|ATEX|poste de garde|gatehouse|induction|security|hi-vis|4x4|piste|track|closed|weighbridge|ask|demandez|clé|key|accueil|on-call|shutter|Sharon)\b|\d{1,2} ?h\b|\d{1,2}:\d{2}|\(/i
-      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(note)
-    })
-
     it("ends each place at its postcode (a French one's town after it), the one dictated without a postcode at its town", () => {
       for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
         const town = DICTATED_TOWN[m.name.slice(0, 6)]
         expect(m.expected.delivery_address, m.name).toMatch(town === undefined ? POSTCODE_END : new RegExp(`\\b${town}$`))
       }
-    })
-
-    it("starts each place at its own name, not at the form's or the sentence's words for it (Livrer à, Deliver To, Ship To…)", () => {
-      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(PLACE_HEADING)
     })
 
     it("takes each order number whole, with no letter, digit, slash or hyphen of the mail's run left beside it", () => {

@@ -153,25 +153,17 @@ describeHeldOutSet(
       lookAlikesNameNoCustomer: true
     },
     saidAgain: SAID_AGAIN,
+    refsOnce: true,
+    numberLeads: "commande|bon|PO|Order|Req|Ref",
+    wholeNumbers: true,
+    spelledNumbers: NUMBER_WORDS,
+    placeNote: /\b(?:ouvert|open|hours|heures|portail|gate|code|appelez|call|sonnez|ring|arrière|encombré|fermé|vans|office|not|pas)\b|\d{1,2} ?h\b|\d{1,2}:\d{2}|[()]/i,
+    placeLead: /^(?:(?:the|to|at|a|au|aux|à|la|le|les)\s|l')/i,
+    placeEnd: /(?:\b\d{5} [\p{L}' -]+|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|\b[A-Z]\d{2} [A-Z\d]{4}|\b[A-Z]\d[A-Z] \d[A-Z]\d|\b[A-Z]{2} \d{5}|\b\d{4} \p{L}+|\b\d{4})$/u,
+    goods: { countsOf, words: GOODS, gloveSizes: /\b\d+ ?(?:L|litres|m)\b/gi },
     delivery: DELIVERY
   },
   ({ mails, madeFrom, sourceLines }) => {
-    it("takes each order number from beside the words the buyer leads it in with (commande, bon, PO, Order, Req, Ref)", () => {
-      for (const m of mails.filter((x) => x.expected.po_number !== null)) {
-        const n = m.expected.po_number!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-        expect(madeFrom.get(m.name), m.name).toMatch(new RegExp(`(commande|bon|PO|Order|Req|Ref)[^\\n]{0,25}${n}`, "i"))
-      }
-    })
-
-    it("gives each line a quantity the mail, PDF or CSV writes, in figures or in words", () => {
-      for (const m of mails) {
-        const text = madeFrom.get(m.name)!
-        const said = new Set([...text.matchAll(/\d+/g)].map((x) => Number(x[0])))
-        for (const w of text.toLowerCase().split(/[^a-zà-ÿ]+/)) if (NUMBER_WORDS[w] !== undefined) said.add(NUMBER_WORDS[w])
-        for (const l of m.expected.lines) expect(said.has(l.quantity), `${m.name} ${l.ref} ${l.quantity}`).toBe(true)
-      }
-    })
-
     it("counts the dictated mails' spelled numbers beside their own products, the body shop's correction taken (the tow firms', the body shop's)", () => {
       const linesOf = (prefix: string) => mails.find((m) => m.name.startsWith(prefix))!.expected.lines.map((l) => [l.ref, l.quantity])
       expect(madeFrom.get("h50-05-depannage-fourriere-dicte")).toMatch(/six rouleaux de sacs poubelle 110 litres trois bidons de détergent et deux boîtes de gants taille L/)
@@ -182,25 +174,6 @@ describeHeldOutSet(
       expect(linesOf("h50-28")).toEqual([["GN-4411", 12], ["ESS-300", 4], ["DET-5L", 2]])
     })
 
-    it("gives each sized glove line the size its mail writes beside that count, in the same line or row", () => {
-      const size: Readonly<Record<string, RegExp>> = { "GN-4409": /\b(?:S|small)\b/i, "GN-4410": /\b(?:M|medium)\b/i, "GN-4411": /\b(?:L|large)\b/i }
-      for (const m of mails) {
-        for (const l of m.expected.lines.filter((x) => x.ref.startsWith("GN-"))) {
-          const near = sourceLines.get(m.name)!.filter((r) => /gants|gloves/i.test(r) && countsOf(r).has(l.quantity) && size[l.ref]!.test(r.replace(/\b\d+ ?(?:L|litres|m)\b/gi, "")))
-          expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
-        }
-      }
-    })
-
-    it("leaves out of each place the note beside it (hours, gate, code, bell, whom to call, where not to go)", () => {
-      const note = /\b(?:ouvert|open|hours|heures|portail|gate|code|appelez|call|sonnez|ring|arrière|encombré|fermé|vans|office|not|pas)\b|\d{1,2} ?h\b|\d{1,2}:\d{2}|[()]/i
-      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(note)
-    })
-
-    it("takes each place of delivery without the preposition or article the sentence leads into it with", () => {
-      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(/^(?:(?:the|to|at|a|au|aux|à|la|le|les)\s|l')/i)
-    })
-
     it("leaves the auto-electrician's \"à l'adresse habituelle\" without a place and the Cork depot's \"asap\" without a day", () => {
       const usual = mails.find((m) => m.name.startsWith("h50-16"))!
       expect(madeFrom.get(usual.name)).toMatch(/à l'adresse habituelle/)
@@ -208,27 +181,6 @@ describeHeldOutSet(
       const asap = mails.find((m) => m.name.startsWith("h50-22"))!
       expect(madeFrom.get(asap.name)).toMatch(/asap/)
       expect(asap.expected.delivery_date).toBeNull()
-    })
-
-    it("reads each line's count in a row of its mail, PDF or CSV beside its own product's words, sizes and packs apart", () => {
-      for (const m of mails) {
-        for (const l of m.expected.lines) {
-          const near = sourceLines.get(m.name)!.filter((r) => GOODS[l.ref]?.test(r) === true && countsOf(r).has(l.quantity))
-          expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
-        }
-      }
-    })
-
-    it("takes each place down to its postcode and town, as its mail ends it (French, UK, Irish, US, Canadian, Australian, Belgian, South African)", () => {
-      const postcode = /(?:\b\d{5} [\p{L}' -]+|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|\b[A-Z]\d{2} [A-Z\d]{4}|\b[A-Z]\d[A-Z] \d[A-Z]\d|\b[A-Z]{2} \d{5}|\b\d{4} \p{L}+|\b\d{4})$/u
-      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).toMatch(postcode)
-    })
-
-    it("takes each order number whole, never the head or tail of a longer one", () => {
-      for (const m of mails.filter((x) => x.expected.po_number !== null)) {
-        const n = m.expected.po_number!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-        expect(madeFrom.get(m.name), m.name).toMatch(new RegExp(`(?<![\\w/-])${n}(?![\\w/-])`))
-      }
     })
 
     it("reads each count of a row that names two products or more just before its own product's words (the one-liners, the dictated mails)", () => {
@@ -243,10 +195,6 @@ describeHeldOutSet(
           }
         }
       }
-    })
-
-    it("lists each reference once in an order, so that no line stands in for another of the same count (the body-shop group's M and L gloves, 10 each)", () => {
-      for (const m of mails) expect(new Set(m.expected.lines.map((l) => l.ref)).size, m.name).toBe(m.expected.lines.length)
     })
 
     it("begins each place where its line or cell begins it, after a label and colon (\"Livraison :\", \"Ship To\"), or after the words its sentence leads it in with", () => {

@@ -143,41 +143,17 @@ describeHeldOutSet(
       lookAlikesNameNoCustomer: true
     },
     saidAgain: SAID_AGAIN,
+    refsOnce: true,
+    numberLeads: "commande|bon|PO|Order",
+    wholeNumbers: true,
+    bareNumbers: true,
+    spelledNumbers: NUMBER_WORDS,
+    placeNote: /\b(?:ouvert|open|hours|heures|portail|gate|gatehouse|badge|sonner|ring|ask|demander|door|porte|back|derri[eè]re|parking|cour|côté|quai \d|closes|not|pas|non)\b|\d{1,2} ?h\b|\d{1,2}:\d{2}|[()]/i,
+    placeEnd: /(?:\b\d{5} [\p{L}' -]+|\b\d{4} [\p{L}' -]+|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|\b[A-Z]\d[A-Z] \d[A-Z]\d|\b(?:OR|MA|TX) \d{5}|\b[A-Z]\d{2} [A-Z\d]{4}|\b\d{4})$/u,
+    goods: { countsOf, words: GOODS, gloveSizes: /\b\d+ ?(?:L|litres?|m)\b|\bGN-\d+\b/gi },
     delivery: DELIVERY
   },
   ({ mails, madeFrom, sourceLines }) => {
-    it("takes each order number from beside the words the buyer leads it in with (commande, bon, réf., PO, Order, order number)", () => {
-      for (const m of mails.filter((x) => x.expected.po_number !== null)) {
-        const n = m.expected.po_number!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-        expect(madeFrom.get(m.name), m.name).toMatch(new RegExp(`(commande|bon|PO|Order)[^\\n]{0,25}${n}`, "i"))
-      }
-    })
-
-    it("takes each order number whole, never the head or tail of a longer one", () => {
-      for (const m of mails.filter((x) => x.expected.po_number !== null)) {
-        const n = m.expected.po_number!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-        expect(madeFrom.get(m.name), m.name).toMatch(new RegExp(`(?<![\\w/-])${n}(?![\\w/-])`))
-      }
-    })
-
-    it("gives each line a quantity the mail, PDF or CSV writes, in figures or in words", () => {
-      for (const m of mails) {
-        const text = madeFrom.get(m.name)!
-        const said = new Set([...text.matchAll(/\d+/g)].map((x) => Number(x[0])))
-        for (const w of text.toLowerCase().split(/[^a-zà-ÿ]+/)) if (NUMBER_WORDS[w] !== undefined) said.add(NUMBER_WORDS[w])
-        for (const l of m.expected.lines) expect(said.has(l.quantity), `${m.name} ${l.ref} ${l.quantity}`).toBe(true)
-      }
-    })
-
-    it("reads each line's count in a row of its mail, PDF or CSV beside its own product's words, sizes and packs apart", () => {
-      for (const m of mails) {
-        for (const l of m.expected.lines) {
-          const near = sourceLines.get(m.name)!.filter((r) => GOODS[l.ref]?.test(r) === true && countsOf(r).has(l.quantity))
-          expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
-        }
-      }
-    })
-
     it("reads each line's count in the same clause as its own product, where one sentence lists several (the Bath pastry kitchen's)", () => {
       // A table's row stays whole: its product's name may hold a comma. Audit: a count swapped within one sentence ("4 boxes of surgical masks, 6 boxes of small nitrile gloves and 12 …") passed the row check.
       for (const m of mails) {
@@ -187,14 +163,6 @@ describeHeldOutSet(
           expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
         }
       }
-    })
-
-    it("lists each reference once in an order, never one product twice in place of another", () => {
-      for (const m of mails) expect(new Set(m.expected.lines.map((l) => l.ref)).size, m.name).toBe(m.expected.lines.length)
-    })
-
-    it("opens and closes each order number on a letter or figure, never on the \"#\" or \"n°\" leading it in", () => {
-      for (const m of mails.filter((x) => x.expected.po_number !== null)) expect(m.expected.po_number, m.name).toMatch(/^[\p{L}\d].*[\p{L}\d]$/u)
     })
 
     it("begins each place where its mail begins it (a line, cell or sentence's start, a colon, the preposition leading in), never past its name or street", () => {
@@ -224,30 +192,10 @@ describeHeldOutSet(
       expect(linesOf("h51-28")).toEqual([["GN-4410", 12], ["LV-5L", 4], ["SAC-110", 6]])
     })
 
-    it("gives each sized glove line the size its mail writes beside that count, in the same line or row", () => {
-      const size: Readonly<Record<string, RegExp>> = { "GN-4409": /\b(?:S|small)\b/i, "GN-4410": /\b(?:M|medium)\b/i, "GN-4411": /\b(?:L|large)\b/i }
-      for (const m of mails) {
-        for (const l of m.expected.lines.filter((x) => x.ref.startsWith("GN-"))) {
-          const near = sourceLines.get(m.name)!.filter((r) => /gants|gloves/i.test(r) && countsOf(r).has(l.quantity) && size[l.ref]!.test(r.replace(/\b\d+ ?(?:L|litres?|m)\b|\bGN-\d+\b/gi, "")))
-          expect(near.length, `${m.name} ${l.ref} ${l.quantity}`).toBeGreaterThan(0)
-        }
-      }
-    })
-
-    it("leaves out of each place the note beside it (hours, dock, gate, badge, bell, whom to ask, where not to go)", () => {
-      const note = /\b(?:ouvert|open|hours|heures|portail|gate|gatehouse|badge|sonner|ring|ask|demander|door|porte|back|derri[eè]re|parking|cour|côté|quai \d|closes|not|pas|non)\b|\d{1,2} ?h\b|\d{1,2}:\d{2}|[()]/i
-      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(note)
-    })
-
     it("takes each place of delivery without the preposition the sentence leads into it with", () => {
       for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(/^(?:to|at|au|aux|à|chez|ship to|deliver to|livrer à)\s/i)
       // A name may begin with "The" ("The Kings Arms Kitchen"); "the kitchen door …" is the sentence, not the place.
       for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).not.toMatch(/^the [a-z]/)
-    })
-
-    it("takes each place down to its postcode and town, as its mail ends it", () => {
-      const postcode = /(?:\b\d{5} [\p{L}' -]+|\b\d{4} [\p{L}' -]+|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|\b[A-Z]\d[A-Z] \d[A-Z]\d|\b(?:OR|MA|TX) \d{5}|\b[A-Z]\d{2} [A-Z\d]{4}|\b\d{4})$/u
-      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) expect(m.expected.delivery_address, m.name).toMatch(postcode)
     })
 
     it("leaves the college's \"to the usual dock\" without a place and the commissary's \"No rush\" without a day", () => {
