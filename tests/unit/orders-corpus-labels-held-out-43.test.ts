@@ -141,13 +141,13 @@ describeHeldOutSet(
       companyNumbers: ["804 562 117 00034", "FR 62 804562117", "804 562 117", "891 004 552 00018", "512 334 987 00021", "478 220 561 00042", "519 776 021 00016", "CHE-412.558.903", "443 210 998 00017", "FR 21 443210998", "922 415 003 00011", "833 190 442", "FR 08 833190442", "05512390", "GB 287 4410 63", "08845120", "GB 194 5521 08", "63 114 205 871", "09931442", "GB 231 7765 40", "IE 6388047V", "201834567K", "11200457", "SC604512", "100 2345 6789 0003"]
     },
     saidAgain: SAID_AGAIN,
+    // The audit's: the note written after a place (the bell, the door, the slot, the opening hours) is left out of it.
     placeNote: /sonnez|vitrine|\bring\b|\bdoor\b|\bopen\b|ouvert|créneau|\bslots?\b|badge|sécurité|\bhours\b|horaires|portail|elevator|allée|first thing|entrance|\d\s?h\b|\d\s?(?:am|pm)\b/i,
+    // As held-out 41's audit: "livraison au dépôt …" gives "dépôt …", "to the loading dock …" "loading dock …".
     placeLead: /^(?:(?:the|to|a|an|la|le|les|au|aux|à)\s|l')/i,
     delivery: DELIVERY
   },
   ({ mails }) => {
-    // As held-out 41's audit: "livraison au dépôt …" gives "dépôt …", "to the loading dock …" "loading dock …".
-    // The audit's: the note written after a place (the bell, the door, the slot, the opening hours) is left out of it.
     // The audit's: the test read no quantity but SAID_AGAIN's four, so a miscount passed it; each is now a number its
     // mail says (which line says it is still read by hand: another number of the same mail passes).
     it("counts 500 and 1,000 cups as the catalog's bags of 50, and takes every other quantity as a number its mail says before its goods", () => {

@@ -166,6 +166,7 @@ describeHeldOutSet(
       lookAlikesNameNoCustomer: true
     },
     saidAgain: SAID_AGAIN,
+    // A reply's added gloves (14's size S beside the first mail's M) must not take the place of the quoted line.
     refsOnce: true,
     delivery: DELIVERY
   },
@@ -185,7 +186,6 @@ describeHeldOutSet(
       }
     })
 
-    // A reply's added gloves (14's size S beside the first mail's M) must not take the place of the quoted line.
     // "to the stores shed behind …" gives "stores shed behind …"; the note after a place (a gate, a bell, the hours) stays out.
     it("takes each place of delivery without the preposition leading into it nor the note after it", () => {
       for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
