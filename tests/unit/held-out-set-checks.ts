@@ -30,6 +30,13 @@ export type SharedChecks = {
   placeNote?: RegExp
   placeLead?: RegExp
   placeEnd?: RegExp
+  /**
+   * Each place of delivery begins where its mail begins it: within a line only after `lead` (a colon, a cell's start,
+   * the preposition leading in) or after the part's `leadWords` for that mail; at a line's start, only where
+   * `lineStart` lets it (after an empty line, a sentence's end, an order line when `orderLine`, a CSV's header row when
+   * `csvHeader`). Without `lineStart`, only at the text's very start or after `lead`.
+   */
+  placeStart?: { lead: RegExp; leadWords?: Readonly<Record<string, string>>; lineStart?: { orderLine?: true; csvHeader?: true } }
   /** No look-alike carries a line, an order number, a day or a place. */
   lookAlikesCarryNothing?: true
 }
@@ -121,6 +128,30 @@ export function itChecksShared(name: string, { mails, madeFrom, sourceLines }: R
     it(`takes each of ${name}'s places down to its postcode (and town where the mail writes one), as its mail ends it`, () => {
       for (const m of placed()) expect(m.expected.delivery_address, m.name).toMatch(placeEnd)
     })
+
+  const start = checks.placeStart
+  if (start !== undefined) {
+    const { lead, leadWords = {}, lineStart } = start
+    const words = Object.values(checks.goods?.words ?? {})
+    const orderLine = (row: string) => lineStart?.orderLine === true && /\d/.test(row) && words.some((w) => w.test(row))
+    const csvHeader = (row: string) => lineStart?.csvHeader === true && /^[^ ,]+(?: [^ ,]+)*(?:,[^ ,]+(?: [^ ,]+)*){2,}$/.test(row)
+    it(`begins each of ${name}'s places where its mail begins it (${lineStart === undefined ? "" : "a line's start, "}a colon, a cell, the words leading in), never past its name or street`, () => {
+      for (const m of placed()) {
+        const text = sourceLines.get(m.name)!.join("\n")
+        const run = new RegExp(m.expected.delivery_address!.split(", ").map(escape).join("(?:, ?|;|\\s*\\|\\s*|\\n)"), "g")
+        const led = [...text.matchAll(run)].some(({ index }) => {
+          const before = text.slice(0, index)
+          const own = leadWords[m.name.slice(0, 6)]
+          if (own !== undefined) return before.endsWith(own)
+          if (lineStart === undefined) return before === "" || lead.test(before)
+          if (before !== "" && !before.endsWith("\n")) return lead.test(before)
+          const previous = before.slice(0, -1).split("\n").pop()!.trim()
+          return previous === "" || /[.:!]$/.test(previous) || orderLine(previous) || csvHeader(previous)
+        })
+        expect(led, m.name).toBe(true)
+      }
+    })
+  }
 
   if (checks.lookAlikesCarryNothing)
     it(`gives none of ${name}'s look-alikes a line, an order number, a day or a place`, () => {

@@ -165,28 +165,10 @@ describeHeldOutSet(
     placeNote: /\b(?:ouvert|open|hours|heures|portail|gatehouse|badge|sonner|rideau|ring|ask|demander|door|porte|dock|quai|back|derri[eè]re|parking|côté|closes|not|pas|non|surtout)\b|\d{1,2} ?h\b|\d{1,2}:\d{2}|[()]/i,
     placeEnd: /(?:\b\d{5} [\p{L}' -]+|\b\d{4} [\p{L}' -]+|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|\b[A-Z]\d[A-Z] \d[A-Z]\d|\b[A-Z]{2} \d{5}|\b[A-Z]\d{2} [A-Z\d]{4}|\b\d{6}|\b\d{4})$/u,
     goods: { countsOf, words: GOODS, clauses: /,\s+|\s+and\s+|\s+et\s+/, gloveSizes: /\b\d+ ?(?:L|litres?|m)\b|\bGN-\d+\b/gi },
+    placeStart: { lead: PLACE_LEAD, leadWords: PLACE_LEAD_WORDS, lineStart: { orderLine: true, csvHeader: true } },
     delivery: DELIVERY
   },
-  ({ mails, madeFrom, sourceLines }) => {
-    it("begins each place where its mail begins it (a line, cell or field's start, a colon, the preposition leading in), never past its name or street", () => {
-      const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-      const orderLine = (row: string) => /\d/.test(row) && Object.values(GOODS).some((w) => w.test(row))
-      for (const m of mails.filter((x) => x.expected.delivery_address !== null)) {
-        const text = sourceLines.get(m.name)!.join("\n")
-        const run = new RegExp(m.expected.delivery_address!.split(", ").map(escape).join("(?:, ?|;|\\s*\\|\\s*|\\n)"), "g")
-        const led = [...text.matchAll(run)].some(({ index }) => {
-          const before = text.slice(0, index)
-          const words = PLACE_LEAD_WORDS[m.name.slice(0, 6)]
-          if (words !== undefined) return before.endsWith(words)
-          if (before !== "" && !before.endsWith("\n")) return PLACE_LEAD.test(before)
-          const previous = before.slice(0, -1).split("\n").pop()!.trim()
-          // A CSV's header row ("Delivery Name,Delivery Street,…") leads its value row in.
-          return previous === "" || /[.:!]$/.test(previous) || orderLine(previous) || /^[^ ,]+(?: [^ ,]+)*(?:,[^ ,]+(?: [^ ,]+)*){2,}$/.test(previous)
-        })
-        expect(led, m.name).toBe(true)
-      }
-    })
-
+  ({ mails, madeFrom }) => {
     it("counts the pension fund's dictated spelled numbers beside their own products", () => {
       const lines = mails.find((m) => m.name.startsWith("h53-13"))!.expected.lines.map((l) => [l.ref, l.quantity])
       expect(madeFrom.get("h53-13-caisse-retraite-dictee")).toMatch(/huit colis de papier toilette cinq bidons de détergent multi surfaces et dix rouleaux de sacs poubelle 110 litres/)
