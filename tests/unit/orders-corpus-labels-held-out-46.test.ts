@@ -1,6 +1,3 @@
-import { readFileSync } from "node:fs"
-import { join } from "node:path"
-
 import { expect, it } from "vitest"
 
 import { after, FRI, isoWeek, MON, next, nextWeeks, numberOf, on, THU, TUE, WED, type SaidAgain, type DeliveryRules } from "./held-out-labels-kit"
@@ -68,22 +65,6 @@ const SAID_AGAIN: SaidAgain = {
   "h46-37": { ref: "POST-76", words: /add (\d+) packs of sticky notes to PO/ }
 }
 
-/**
- * Each mail's own lines as written (body without the quote marks, PDF and CSV rows without their prefix): the kit's
- * `madeFrom` joins every cell into one run, which cannot say which goods a number stands beside.
- */
-const writtenLines: ReadonlyMap<string, string[]> = new Map(
-  readFileSync(join(__dirname, "../fixtures/orders/sources/tuned-h46.txt"), "utf8")
-    .split(/^=== /m)
-    .filter((b) => b.trim() !== "")
-    .map((block) => {
-      const [head, ...body] = block.split(/^---$/m)
-      const lines = head!.split("\n")
-      const attached = lines.filter((l) => /^(pdf|csv):/.test(l)).map((l) => l.replace(/^(pdf|csv):\s?/, ""))
-      return [lines[0]!.trim(), [...body.join("---").split("\n").map((l) => l.replace(/^>\s?/, "")), ...attached]] as const
-    })
-)
-
 /** Words that name each reference's goods in these mails, French and English (and the reference itself in a PDF or CSV). */
 const GOODS: Readonly<Record<string, string>> = {
   "REF-1001": "A4", "PAP-A4R": "recycl", "PAP-A3": "A3", "REF-1002": "TN-2420|toner", "REF-1003": "classeur|lever arch",
@@ -143,7 +124,7 @@ describeHeldOutSet(
     placeLead: /^(?:(?:the|to|a|an|la|le|les|au|aux|à)\s|l')|[()]/i,
     delivery: DELIVERY
   },
-  ({ mails, madeFrom }) => {
+  ({ mails, madeFrom, sourceLines }) => {
     it("gives every line a quantity its mail, PDF or CSV says, in digits or spelled", () => {
       for (const m of mails) {
         const text = madeFrom.get(m.name)!
@@ -161,7 +142,7 @@ describeHeldOutSet(
         for (const l of m.expected.lines) {
           if (said?.ref === l.ref) continue // a correction's number, checked from its words above
           const goods = `${GOODS[l.ref]!}|${l.ref}`
-          expect(writtenLines.get(m.name)!.some((line) => saysBeside(line, l.quantity, goods)), `${m.name} ${l.ref} ${l.quantity}`).toBe(true)
+          expect(sourceLines.get(m.name)!.some((line) => saysBeside(line, l.quantity, goods)), `${m.name} ${l.ref} ${l.quantity}`).toBe(true)
         }
       }
     })

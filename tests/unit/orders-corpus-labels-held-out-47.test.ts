@@ -1,6 +1,3 @@
-import { readFileSync } from "node:fs"
-import { join } from "node:path"
-
 import { expect, it } from "vitest"
 
 import { after, FRI, isoWeek, MON, next, nextWeeks, on, THU, TUE, WED, type SaidAgain, type DeliveryRules } from "./held-out-labels-kit"
@@ -75,22 +72,6 @@ const SAID_AGAIN: SaidAgain = {
   "h47-39": { ref: "ESS-300", words: /add (\d+) cartons of hand towels to PO/ }
 }
 
-/**
- * Each mail's own lines as written (the body's, without the quote marks, and the PDF's or CSV's rows), so that a
- * quantity is read with the words around it and not with the whole mail's (madeFrom joins every line).
- */
-const rowsOf: ReadonlyMap<string, string[]> = new Map(
-  readFileSync(join(import.meta.dirname, "..", "fixtures", "orders", "sources", "tuned-h47.txt"), "utf8")
-    .split(/^=== /m)
-    .filter((b) => b.trim() !== "")
-    .map((block) => {
-      const [head, ...body] = block.split(/^---$/m)
-      const lines = head!.split("\n")
-      const attached = lines.filter((l) => /^(pdf|csv):/.test(l)).map((l) => l.replace(/^(pdf|csv):\s?/, ""))
-      return [lines[0]!.trim(), [...body.join("---").split("\n").map((l) => l.replace(/^>\s?/, "")), ...attached]] as const
-    })
-)
-
 /** A count in a row: digits that are neither part of a code (GN-4411, S-0415) nor a measure (110 L, 50L), or a spelled one. */
 const COUNT = new RegExp(`(?<!\\d[.,])(?<![\\d.A-Za-z-])\\d+(?!\\d|[.,]\\d|\\s?(?:L|l|m|ml|cl|kg|litre|litres|gsm|W)\\b)|\\b(?:${Object.keys(SPELLED).join("|")})\\b`, "gi")
 
@@ -141,7 +122,7 @@ describeHeldOutSet(
     saidAgain: SAID_AGAIN,
     delivery: DELIVERY
   },
-  ({ mails, madeFrom }) => {
+  ({ mails, madeFrom, sourceLines }) => {
     it("gives every line a quantity its mail, PDF or CSV says, in digits or in words, never a measure's number", () => {
       for (const m of mails) for (const l of m.expected.lines) expect(says(madeFrom.get(m.name)!, l.quantity), `${m.name} ${l.ref} ${l.quantity}`).toBe(true)
     })
@@ -153,7 +134,7 @@ describeHeldOutSet(
           if (!sized || SAID_AGAIN[m.name.slice(0, 6)]?.ref === l.ref) continue
           const own = sized.cues[sized.refs.indexOf(l.ref)]!
           const rivals = sized.cues.filter((c) => c !== own)
-          const words = rowsOf.get(m.name)!.flatMap((row) => saidWith(row, l.quantity)).filter((w) => own.test(w))
+          const words = sourceLines.get(m.name)!.flatMap((row) => saidWith(row, l.quantity)).filter((w) => own.test(w))
           expect(words.some((w) => !rivals.some((r) => r.test(w))), `${m.name} ${l.ref} ${l.quantity}`).toBe(true)
         }
       }
