@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest"
 import { after, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectLookAlikesSayNoGoods, expectSetShape, FRI, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, MON, next, nextWeeks, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
 
 /**
- * The fiftieth held-out part (issue #11, held-out-50/): 40 mails by an author who read neither the extractor nor
+ * The fiftieth held-out part (issue #11; h50-* in tuned/ since tune50b, held-out-50/ until then): 40 mails by an author who read neither the extractor nor
  * another set's mails or labels — the motor trade's workshops and counters that held-out 38's fleets and dealerships
  * left out: the known Garage Chevalier's body-shop annex (a repair order beside its bon), a body shop's quote request,
  * a contrôle technique centre and an HGV test centre, a tyre centre's out-of-office and another's reply adding to its
@@ -22,12 +22,12 @@ import { after, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers,
  * fitter, a recovery firm's chaser, a Denver RV service department, a van hire's misdelivery note. Checked here
  * without the extractor.
  */
-const mails = readLabelledMails("held-out-50")
-const madeFrom = readMadeFrom("held-out-50.txt")
+const mails = readLabelledMails("tuned", "h50-")
+const madeFrom = readMadeFrom("tuned-h50.txt")
 
 /** Each mail's lines as its source writes them (body with quotes unmarked, then its PDF's or CSV's rows), one per line. */
 const sourceLines: ReadonlyMap<string, readonly string[]> = new Map(
-  readFileSync(join(import.meta.dirname, "..", "fixtures", "orders", "sources", "held-out-50.txt"), "utf8")
+  readFileSync(join(import.meta.dirname, "..", "fixtures", "orders", "sources", "tuned-h50.txt"), "utf8")
     .split(/^=== /m)
     .filter((b) => b.trim() !== "")
     .map((block) => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest"
 import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCustomers, expectLookAlikesSayNoGoods, expectSetShape, FRI, itChecksDeliveryDays, itChecksLabelRuns, itChecksSaidAgain, MON, next, nextWeeks, on, readLabelledMails, readMadeFrom, THU, TUE, WED, type DeliveryRules } from "./held-out-labels-kit"
 
 /**
- * The fifty-first held-out part (issue #11, held-out-51/): 40 mails by an author who read neither the extractor nor
+ * The fifty-first held-out part (issue #11; h51-* in tuned/ since tune50b, held-out-51/ until then): 40 mails by an author who read neither the extractor nor
  * another set's mails or labels — restaurants and contract catering, away from held-out 21's counter and kitchen: a
  * caterer's site chef on his iPhone at a company restaurant, a hospital staff self-service's Outlook table (a contract
  * and a site number beside the bon de commande), a brasserie group's 2027 consultation, a dark kitchen's wrong labels,
@@ -22,13 +22,13 @@ import { after, DAY, expectAttachments, expectBulkAndAutomatic, expectKnownCusto
  * approval changing a count, a pub group's UTF-8 CSV, a Cape Town chief steward, a sandwich maker's central kitchen, a
  * Cardiff brasserie chasing its order, an Austin ghost kitchen. Checked here without the extractor.
  */
-const mails = readLabelledMails("held-out-51")
-const madeFrom = readMadeFrom("held-out-51.txt")
+const mails = readLabelledMails("tuned", "h51-")
+const madeFrom = readMadeFrom("tuned-h51.txt")
 const SAT = 6
 
 /** Each mail's lines as its source writes them (body with quotes unmarked, then its PDF's or CSV's rows), one per line. */
 const sourceLines: ReadonlyMap<string, readonly string[]> = new Map(
-  readFileSync(join(import.meta.dirname, "..", "fixtures", "orders", "sources", "held-out-51.txt"), "utf8")
+  readFileSync(join(import.meta.dirname, "..", "fixtures", "orders", "sources", "tuned-h51.txt"), "utf8")
     .split(/^=== /m)
     .filter((b) => b.trim() !== "")
     .map((block) => {
