@@ -30,7 +30,7 @@ describe("'not a PO' said of a code beside the order is about the code, not the 
 })
 
 describe("the buyer's own PO number given in a sentence is an order act", () => {
-  it("proposes a bare list under 'our PO is …', « notre bon de commande est le … »", () => {
+  it("proposes a bare list under 'our PO is …', « notre numéro de commande est le … »", () => {
     const cases = [
       decided("Hi,\n\nOur PO is TR-88214.\n4 boxes nitrile gloves L\n2 rolls bin bags 110L\n\nThanks\nGreg", EN),
       decided("Morning,\n\nour PO number for this lot is KT-3307\n6 packs still water\n3 cases folded paper towels\n\nBen", EN),
@@ -43,7 +43,7 @@ describe("the buyer's own PO number given in a sentence is an order act", () => 
 })
 
 describe("the need said with its 'we' dropped, the day after it, is an order act", () => {
-  it("proposes 'need these asap', 'need them by Thursday latest', « besoin de tout ça pour demain »", () => {
+  it("proposes 'need these asap', 'need them Thursday latest', « besoin de tout ça pour demain »", () => {
     const cases = [
       decided("need these asap:\n4 boxes nitrile gloves L\n6 rolls bin bags 110L\n- Tom", EN),
       decided("Hi,\nneed them Thursday latest\n10 packs still water\n2 cases folded paper towels\nRaj", EN),
