@@ -34,7 +34,7 @@ export function corpusSets(): string[] {
  * Held-out folders still blind: measured for an aggregate figure only, never looked into, tuned or trained on.
  * ORDERS_BLIND_SETS (comma-separated) names more.
  */
-export const BLIND_SETS: readonly string[] = ["held-out-6", "held-out-52", "held-out-53"]
+export const BLIND_SETS: readonly string[] = ["held-out-6", "held-out-52", "held-out-53", "held-out-54", "held-out-55"]
 /**
  * Held-out folders read while tuning and kept apart from tuned/ (held-out 13, tune13: tuned/'s floors fail with it;
  * held-out 44 and 45, read in tune44, are h44-* and h45-* in tuned/ since tune44b; held-out 46 and 47, read in tune46,

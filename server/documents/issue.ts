@@ -353,7 +353,7 @@ function conflict(reason: "invalid" | "illegal-transition" | "forbidden", messag
 }
 
 /** JSON with object keys sorted: jsonb stores keys in its own order, so two equal values can print differently. */
-function canonical(v: unknown): string {
+export function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`
   if (v !== null && typeof v === "object") {
     return `{${Object.keys(v)

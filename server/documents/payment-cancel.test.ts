@@ -84,6 +84,28 @@ for (const backend of ["pglite", "postgres"] as const) {
       expect((await server.pull(team.agent.token, "", 1000)).rows.find((r) => r.key === `x-synced-m-${backend}`)!.data).toMatchObject({ date: todayInParis() })
     })
 
+    // The device showed its own date until its next pull: the push's answer now carries the row as kept.
+    it("answers a pushed cancellation with the date it was kept under", async () => {
+      const c = `cancel-answer-${backend}`
+      await customer(c)
+      await issuedInvoice(`i-answer-${backend}`, c, 1000)
+      const p = { id: `p-answer-${backend}`, invoiceId: `i-answer-${backend}`, customerId: c, amountCents: 4_000 }
+      expect((await pay(team.agent, p.id, p.invoiceId, c, p.amountCents)).conflicts).toEqual([])
+      const yesterday = todayInParis(Date.now() - 24 * 3_600_000)
+      const answer = await pay(team.agent, `x-answer-${backend}`, p.invoiceId, c, -p.amountCents, { date: yesterday, cancels: p.id, cancelReason: "doublon" })
+      expect(answer.conflicts).toEqual([])
+      const kept = (await server.pull(team.agent.token, "", 1000)).rows.find((r) => r.key === `x-answer-${backend}`)!
+      expect(kept.data).toMatchObject({ date: todayInParis() })
+      expect(answer.rewritten).toEqual([{ table: "payments", key: `x-answer-${backend}`, version: answer.version, deleted: false, data: kept.data }])
+
+      // Dated today by the device: kept as sent, so the answer carries no row.
+      const q = { id: `p-answer-2-${backend}`, invoiceId: p.invoiceId, customerId: c, amountCents: 1_000 }
+      expect((await pay(team.agent, q.id, q.invoiceId, c, q.amountCents)).conflicts).toEqual([])
+      const same = await cancel(team.agent, `x-answer-2-${backend}`, q)
+      expect(same.conflicts).toEqual([])
+      expect(same.rewritten).toBeUndefined()
+    })
+
     it("lets a manager cancel any payment, and refuses to cancel an overpayment whose credit paid another invoice until that credit is cancelled", async () => {
       const c = `cancel-credit-${backend}`
       await customer(c)

@@ -8,6 +8,7 @@ import { applyDocumentRules, applyPaymentRules, documentNumberPrefix, SELLER, ty
 import { timingMark } from "../http/request-timing"
 import { HttpError } from "../http/zod"
 import { PAYMENT_CANCELLED, paymentCancellation } from "../webhooks/payment-cancelled"
+import { rewrote } from "./rewritten"
 import type { WriteBatcher } from "./write-batcher"
 
 /**
@@ -145,6 +146,8 @@ async function pushLockingLast(
   const changed = new Map<string, { table: string; key: string; deleted: boolean; data: RowData | null }>()
   // Documents issued by this push: their number is taken in the locked statement, one per type and year.
   const deferred = new Map<string, { type: string; year: number }>()
+  // Rows the rules rewrote otherwise than by a number (see `rewrote`).
+  const rewritten = new Set<string>()
   const slotOf = (n: { type: string; year: number }) => `${n.type}\u0000${n.year}`
   for (const m of toApply) {
     const def = tables[m.table]!
@@ -165,6 +168,7 @@ async function pushLockingLast(
       if ([...deferred].some(([other, n]) => other !== id && slotOf(n) === slot)) return null
       deferred.set(id, asked)
     }
+    if (rewrote(merged, result)) rewritten.add(id)
     current.set(id, { version: -1, deleted: result.deleted, data: result.data })
     changed.set(id, { table: m.table, key: m.key, deleted: result.deleted, data: result.data })
   }
@@ -186,8 +190,12 @@ async function pushLockingLast(
       const c = changed.get(id)
       return c && deferred.has(id) ? [{ table: c.table, key: c.key, version, deleted: c.deleted, data: { ...c.data, number: w.n } }] : []
     })
+    const others = [...rewritten].flatMap((id) => {
+      const c = changed.get(id)!
+      return deferred.has(id) ? [] : [{ table: c.table, key: c.key, version, deleted: c.deleted, data: c.data }]
+    })
     return {
-      response: { lastMutationId: last, applied: toApply.length, skipped, ...(gap ? { gap } : {}), conflicts: [], version, ...(numbered.length ? { numbered } : {}) },
+      response: { lastMutationId: last, applied: toApply.length, skipped, ...(gap ? { gap } : {}), conflicts: [], version, ...(numbered.length ? { numbered } : {}), ...(others.length ? { rewritten: others } : {}) },
       wrote: changed.size > 0,
       queuedWebhooks: 0
     }
@@ -299,6 +307,8 @@ async function pushUnderLock(
     const conflicts: Conflict[] = []
     // Documents that got their number here (see PushResponse.numbered).
     const numbered = new Set<string>()
+    // Rows the rules rewrote otherwise (see `rewrote`; PushResponse.rewritten).
+    const rewritten = new Set<string>()
     for (const m of toApply) {
       const def = tables[m.table]!
       const id = rowId(m.table, m.key)
@@ -316,6 +326,7 @@ async function pushUnderLock(
         const created = before === undefined || before.deleted
         const number = result.data?.number
         if (def.document && typeof number === "string" && number !== before?.data?.number) numbered.add(id)
+        if (rewrote(merged, result)) rewritten.add(id)
         current.set(id, { version, deleted: result.deleted, data: result.data })
         const earlier = changed.get(id)
         changed.set(id, { table: m.table, key: m.key, deleted: result.deleted, data: result.data, created: earlier?.created ?? created })
@@ -353,12 +364,15 @@ async function pushUnderLock(
     // Another team's client inserted with this id between our read and write: refuse, roll back.
     if (stored?.client_stored !== 1) throw clientNotYours()
     if (changed.size > 0) await beforeCommit?.(tx, version)
-    const rows = [...numbered].map((id) => {
+    const asStored = (id: string) => {
       const c = changed.get(id)!
       return { table: c.table, key: c.key, version, deleted: c.deleted, data: c.data }
-    })
+    }
+    const rows = [...numbered].map(asStored)
+    // Sent once: a numbered row is in `numbered` (which devices before `rewritten` read) and not again here.
+    const others = [...rewritten].filter((id) => !numbered.has(id)).map(asStored)
     return {
-      response: { lastMutationId: last, applied: toApply.length, skipped, ...(gap ? { gap } : {}), conflicts, version, ...(rows.length ? { numbered: rows } : {}) },
+      response: { lastMutationId: last, applied: toApply.length, skipped, ...(gap ? { gap } : {}), conflicts, version, ...(rows.length ? { numbered: rows } : {}), ...(others.length ? { rewritten: others } : {}) },
       wrote: changed.size > 0,
       queuedWebhooks: deliveries.length
     }

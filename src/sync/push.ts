@@ -212,9 +212,9 @@ export class Pusher {
 
   private async acknowledge(res: PushResponse, sent: readonly Mutation[]): Promise<void> {
     await this.record(res, sent)
-    // The server's rows it wrote here (a number given, a refused change put back) are news for the open pages
-    // (the quote form waits for its number on this, issue #10), as a pull's rows are.
-    if (res.numbered?.length || res.conflicts.length) this.ctx.deps.onRemoteChange?.()
+    // The server's rows it wrote here (a number given, a row it rewrote, a refused change put back) are news for
+    // the open pages (the quote form waits for its number on this, issue #10), as a pull's rows are.
+    if (res.numbered?.length || res.rewritten?.length || res.conflicts.length) this.ctx.deps.onRemoteChange?.()
   }
 
   private async record(res: PushResponse, sent: readonly Mutation[]): Promise<void> {
@@ -227,9 +227,10 @@ export class Pusher {
       const refused = new Set(conflicts.map((c) => c.mid))
       const written = sent.filter((m) => m.baseVersion !== undefined && m.mid <= lastMutationId && !refused.has(m.mid))
       if (written.length > 0) await this.ctx.db.rowVersions.bulkPut(written.map((m) => ({ id: rowId(m.table, m.key), version })))
-      // The documents it numbered, as the server stored them: the number is shown now, not after the pull (which
-      // brings the same rows again, or later versions of them).
-      if (res.numbered?.length) await this.rows.write(res.numbered)
+      // The rows it stored otherwise than sent (a document numbered, a cancellation re-dated), as the server stored
+      // them: shown now, not after the pull (which brings the same rows again, or later versions of them).
+      const kept = [...(res.numbered ?? []), ...(res.rewritten ?? [])]
+      if (kept.length) await this.rows.write(kept)
       if (conflicts.length === 0) return
       const at = this.ctx.now()
       // The local record as it stands, refused change included: what "restore mine" writes back.

@@ -2,6 +2,9 @@ import "fake-indexeddb/auto"
 
 import { describe, expect, it, vi } from "vitest"
 
+import { todayInParis } from "../../server/documents/issue"
+import { draftDocument, gloves } from "../../server/test/documents"
+import { Devices } from "../../server/test/harness"
 import { giveSeller } from "../../server/test/seller"
 import { ComptoirDb } from "~src/db/database"
 import { ReplicatedRepository } from "~src/db/replicated-repository"
@@ -136,5 +139,61 @@ describe("calls, scripts and documents, replicated one record per row", () => {
     await engine.sync()
     const rows = await live.server.rowsOf(team.id)
     expect(rows.filter((r) => r.table_name === "callLogs").map((r) => r.id)).toEqual(["call-before"])
+  })
+
+  describe("what the server rewrites on taking a change, from the push's answer", () => {
+    /** An agent's payment of today on the server, and a device that cancels it "yesterday" (offline at 23:55). */
+    async function cancelledOffline(label: string, onRemoteChange = vi.fn()) {
+      const team = await live.server.team(label)
+      await giveSeller(live.server, team.admin)
+      const other = new Devices(() => live.server)
+      const put = async (table: string, key: string, fields: Record<string, unknown>, baseVersion?: number) => {
+        const r = await other.push(team.agent, [{ table, op: "put", key, fields, ...(baseVersion === undefined ? {} : { baseVersion }) }])
+        expect(r.conflicts).toEqual([])
+        return r
+      }
+      await put("customers", "cust-p", { id: "cust-p", code: "CUST-P", company: "Client annulation", country: "FR", language: "fr", creditLimitCents: null, createdAt: 1, updatedAt: 1 })
+      const inv = draftDocument("invoice", "i-p", "cust-p", [gloves("l1", 1000, 10_000)])
+      const created = await put("invoices", inv.id, inv, 0)
+      await put("invoices", inv.id, { status: "issued" }, created.version)
+      await put("payments", "p-1", { id: "p-1", invoiceId: inv.id, customerId: "cust-p", date: todayInParis(), amountCents: 4_000, method: "transfer", reference: "", createdAt: Date.now(), recordedBy: team.agent.email })
+      const a = await client(team, team.agent.token, { onRemoteChange })
+      await a.engine().sync()
+      const yesterday = todayInParis(Date.now() - 24 * 3_600_000)
+      await new ReplicatedRepository(a.db, "payments").put({ id: "x-1", invoiceId: inv.id, customerId: "cust-p", date: yesterday, amountCents: -4_000, method: "transfer", reference: "", createdAt: Date.now() - 60_000, recordedBy: team.agent.email, cancels: "p-1", cancelReason: "doublon" })
+      return { a, yesterday, onRemoteChange }
+    }
+
+    it("shows a cancellation pushed after midnight under the day the server kept it, before any pull", async () => {
+      const { a, yesterday, onRemoteChange } = await cancelledOffline("cancel-answer")
+      expect((await a.db.payments.get("x-1"))?.date).toBe(yesterday)
+      const pulledBefore = (await a.db.syncState.toArray())[0]!.cursor
+      onRemoteChange.mockClear()
+      expect(await a.engine().push(a.session)).toMatchObject({ pushed: 1, conflicts: 0 })
+      // No pull ran, yet the local row is the server's, and the open pages are told.
+      expect((await a.db.syncState.toArray())[0]!.cursor).toBe(pulledBefore)
+      expect((await a.db.payments.get("x-1"))?.date).toBe(todayInParis())
+      expect(onRemoteChange).toHaveBeenCalledTimes(1)
+      expect(await a.db.outbox.count()).toBe(0)
+    })
+
+    it("refuses a malformed answer and logs it, losing nothing: the change stays owed and the next sync brings the server's row", async () => {
+      const { a, yesterday } = await cancelledOffline("cancel-answer-bad")
+      const garbled: typeof fetch = async (input, init) => {
+        const res = await fetch(input, init)
+        if (!String(input).endsWith("/sync/push")) return res
+        const body = (await res.json()) as Record<string, unknown>
+        return new Response(JSON.stringify({ ...body, rewritten: [{ table: "payments", key: "x-1", version: -1, deleted: false, data: "the 8th" }] }), { status: 200, headers: { "content-type": "application/json" } })
+      }
+      const r = await a.engine(garbled).sync()
+      expect(r.error).toMatchObject({ code: "bad-reply", message: expect.stringMatching(/\/sync\/push is not understood/) })
+      expect((await a.engine().status()).lastError).toMatchObject({ code: "bad-reply" })
+      expect(await a.db.outbox.count()).toBe(1)
+      expect((await a.db.payments.get("x-1"))?.date).toBe(yesterday)
+
+      expect((await a.engine().sync()).error).toBeUndefined()
+      expect(await a.db.outbox.count()).toBe(0)
+      expect((await a.db.payments.get("x-1"))?.date).toBe(todayInParis())
+    })
   })
 })

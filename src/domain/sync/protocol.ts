@@ -162,7 +162,15 @@ export const PushResponse = z.object({
    * The documents this push numbered, as the server stored them: the device shows the number on the push's
    * answer instead of waiting for its next pull (one round trip to issue). Absent from servers before it.
    */
-  numbered: z.array(ServerRow).optional()
+  numbered: z.array(ServerRow).optional(),
+  /**
+   * The other rows this push stored otherwise than the device sent them, as stored: the server's rules rewrote
+   * them on taking them (a payment cancellation made offline before midnight and pushed after it is dated the day
+   * the server takes it). The device writes them as it writes `numbered`, so what it shows is what the team
+   * keeps from the push's answer on, not from its next pull. Absent when the push rewrote nothing, and from
+   * servers before it.
+   */
+  rewritten: z.array(ServerRow).optional()
 })
 export type PushResponse = z.infer<typeof PushResponse>
 
