@@ -4,7 +4,7 @@ import { after, FRI, MON, next, nextWeeks, on, THU, TUE, WED, type DeliveryRules
 import { describeHeldOutSet } from "./held-out-set-kit"
 
 /**
- * The fiftieth held-out part (issue #11, held-out-50/): 40 mails by an author who read neither the extractor nor
+ * The fiftieth held-out part (issue #11; h50-* in tuned/ since tune50b, held-out-50/ until then): 40 mails by an author who read neither the extractor nor
  * another set's mails or labels — the motor trade's workshops and counters that held-out 38's fleets and dealerships
  * left out: the known Garage Chevalier's body-shop annex (a repair order beside its bon), a body shop's quote request,
  * a contrôle technique centre and an HGV test centre, a tyre centre's out-of-office and another's reply adding to its
@@ -130,7 +130,7 @@ const countsOf = (row: string) => {
 }
 
 describeHeldOutSet(
-  { title: "the fiftieth held-out part, written blind after the extractor", name: "held-out 50", folder: "held-out-50", source: "held-out-50.txt" },
+  { title: "the fiftieth held-out part, written blind after the extractor", name: "held-out 50", folder: "tuned", prefix: "h50-", source: "tuned-h50.txt" },
   {
     french: 20,
     lines: 91,

@@ -4,7 +4,7 @@ import { after, DAY, FRI, MON, next, nextWeeks, on, THU, TUE, WED, type Delivery
 import { describeHeldOutSet } from "./held-out-set-kit"
 
 /**
- * The fifty-first held-out part (issue #11, held-out-51/): 40 mails by an author who read neither the extractor nor
+ * The fifty-first held-out part (issue #11; h51-* in tuned/ since tune50b, held-out-51/ until then): 40 mails by an author who read neither the extractor nor
  * another set's mails or labels — restaurants and contract catering, away from held-out 21's counter and kitchen: a
  * caterer's site chef on his iPhone at a company restaurant, a hospital staff self-service's Outlook table (a contract
  * and a site number beside the bon de commande), a brasserie group's 2027 consultation, a dark kitchen's wrong labels,
@@ -120,7 +120,7 @@ const PLACE_LEAD = /(?:[:;\t|] ?|\S,|\b(?:à|au|aux|to|at|the|chez) )$/
 const PLACE_LEAD_NOUN: Readonly<Record<string, string>> = { "h51-10": "au labo de pâtisserie ", "h51-18": "à la réserve, " }
 
 describeHeldOutSet(
-  { title: "the fifty-first held-out part, written blind after the extractor", name: "held-out 51", folder: "held-out-51", source: "held-out-51.txt" },
+  { title: "the fifty-first held-out part, written blind after the extractor", name: "held-out 51", folder: "tuned", prefix: "h51-", source: "tuned-h51.txt" },
   {
     french: 20,
     lines: 106,

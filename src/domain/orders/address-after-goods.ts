@@ -31,6 +31,9 @@ const CONTACT = /@|https?:|www\.|\+?\d[\d .()-]{8,}\d/
 /** A full stop, "!" or "?" then more words on the same line, not an abbreviation's ("St. Lawrence", « av. Foch »). */
 const SENTENCE_INSIDE = /(?<!\b(?:St|Ste|Mt|Ave|Av|Rd|Dr|No|Bd|Blvd|Pl|Sq|Co|[A-Z]))[.!?]\s+\S/
 
+/** A texted sign-off: a dash, the first name (and a last name or an initial), at most a note in brackets after it. */
+const DASH_NAME = /^\s*(?:[-–—~]{1,2})\s*\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’.-]*)?\s*(?:\([^()]*\))?\s*$/u
+
 const signsOff = (l: string): boolean => SIGN_OFF_FOLDED.test(foldText(l)) || NAME_LINE.test(l)
 
 /**
@@ -43,6 +46,8 @@ function noteOrThanksAfter(lines: readonly string[], from: number, signature: st
   // (a block that ends the mail unthanked is a signature put under the goods: "Jeanne Martin / La Cave du Port, …")
   const closes = (at: number): boolean => (at >= lines.length ? signsOff(signature.split("\n").find((l) => l.trim() !== "") ?? "") : signsOff(lines[at]!))
   if (k < lines.length && SIGN_OFF_FOLDED.test(foldText(lines[k]!))) return true
+  // ("- Jay (Kitchen 4 runs 3 delivery brands)", "— Mel", « -- Karim »: a texted sign-off, a dash then the first name, last in the mail.)
+  if (k < lines.length && DASH_NAME.test(lines[k]!) && lines.slice(k + 1).every((l) => l.trim() === "")) return true
   let notes = 0
   while (k < lines.length && lines[k]!.trim() !== "" && notes < 3) {
     const l = lines[k]!.trim()
@@ -71,8 +76,15 @@ function underNoteUnderGoods(lines: readonly string[], i: number): boolean {
  */
 function noteRightAbove(lines: readonly string[], i: number): boolean {
   const note = lines[i - 1]!.trim()
-  return i >= 3 && STREET.test(lines[i]!) && /\p{Ll}{3,}.*[.!?]$/u.test(note) && !note.includes(":") && !GOODS_LINE.test(note) && !CONTACT.test(note) && lines[i - 2]!.trim() === "" && GOODS_LINE.test(lines[i - 3]!)
+  return i >= 3 && STREET.test(lines[i]!) && /\p{Ll}{3,}.*[.!?]$/u.test(note) && !note.replace(CLOCK, " ").includes(":") && !GOODS_LINE.test(note) && !CONTACT.test(note) && lines[i - 2]!.trim() === "" && (GOODS_LINE.test(lines[i - 3]!) || GOODS_ROW.test(lines[i - 3]!))
 }
+
+/**
+ * A table's row of goods, its count in the last cell ("Packing tape | 12", "| Gants nitrile M | 4 |"): the list ends there as
+ * a goods line ends it; and an hour ("before lunch at 11:30.", « avant 7h30 ») is no label's colon (tune50b).
+ */
+const GOODS_ROW = /^\s*\|?[^|\d]*\p{L}[^|]*\|\s*\d+(?:[.,]\d+)?\s*\|?\s*$/u
+const CLOCK = /\b\d{1,2}:\d{2}\b/g
 
 export function blockAfterGoods(lines: readonly string[], sender: string, signature: string): Found | null {
   for (let i = 1; i < lines.length; i++) {

@@ -14,15 +14,23 @@ type Found = { value: string; evidence: string; confidence: number }
 // (the line alone, "Merci," or "Thanks heaps": "merci de nous faire porter … chez notre client, 25 avenue …" asks.)
 const SIGN_OFF = /^\s*(?:thanks|thank you|many thanks|cheers|regards|kind regards|best|merci|cordialement|bien [àa] vous|bonne (?:journ[ée]e|soir[ée]e)|belle journ[ée]e|salutations)\b[^\d:]{0,20}$/i
 
+/** The line is the sender's first and last name and nothing else ("Alan Pickles", « Léa Morel, »). */
+const namesSenderAlone = (line: string, sender: string): boolean => {
+  const name = sender.trim().replace(/\s+/g, " ").toLowerCase()
+  return name.includes(" ") && line.trim().replace(/[\s,]+$/, "").replace(/\s+/g, " ").toLowerCase() === name
+}
+
 /**
  * The premises a buyer names before their address, a colon or a dash after them: "Warehouse:", "Site -", "Magasin —",
  * "Studio:", "Location:", "Chantier :". (Never the billing's: "Invoices:", "Siège :", "Postal:".)
  */
 const PLACE_WORD = /^\s*(?:(?:our|the|notre|le|la|l['’])\s*)?(?:warehouse|site|job ?site|building site|depot|d[ée]p[oô]t|store|shop|yard|studio|office|workshop|factory|plant|branch|premises|venue|location|unit|chantier|magasin|boutique|atelier|entrep[oô]t|bureau|usine|local|agence|[ée]cole|labo(?:ratoire)?|cuisine|restaurant|h[ôo]tel|salle|lieu)\s*(?::|[-–—]\s)\s*(.+)$/iu
 
-export function placeWordThenAddress(lines: readonly string[]): Found | null {
+export function placeWordThenAddress(lines: readonly string[], sender = ""): Found | null {
   for (const line of lines) {
-    if (SIGN_OFF.test(line)) return null
+    // (the sender's full name alone on its line opens the signature too: "Office: 9 High Street, …" under it is the
+    // sender's card, tune50b)
+    if (SIGN_OFF.test(line) || namesSenderAlone(line, sender)) return null
     const m = PLACE_WORD.exec(line)
     if (m === null || BILLING.test(line) || !streetOf(m[1]!) || !POSTAL_LINE.test(m[1]!)) continue
     const whole = UP_TO_TOWN.exec(cleanAddressPart(m[1]!))

@@ -119,6 +119,14 @@ const ACTS: readonly RegExp[] = [
   /\b(?:please )?find (?:our|my|the) (?:[a-z]+ ){0,3}(?:purchase order|order|po)\b(?: [a-z]+){0,8} (?:attached|enclosed|below)\b/,
   new RegExp(`\\b(?:purchase order|p o|po|bc|order|our ref|our reference|notre ref|notre reference|reapprovisionnement|replenishment|call off|reassort|restock) ${CODE}\\b`),
   /\border (?:as follows|for delivery)\b/,
+  // "Our PO is RR-2611", "our PO number for this lot is KT-33", « notre numéro de commande est le 55120 »: the buyer's own
+  // order number given in a sentence, as a forwarder writes it above a colleague's list (tune50b).
+  new RegExp(`\\b(?:our|my) (?:purchase order|p o|po|order)(?: number| no| nr| ref| reference)?(?: for (?:this|these|the|that|today s)(?: [a-z]+){0,2})? (?:is|will be|would be) ${CODE}\\b`),
+  new RegExp(`\\b(?:notre|mon) (?:numero|n|no|ref|reference) (?:de |d )(?:commande|cde|achat|bon de commande)(?: pour (?:cette|ce|ces|cet)(?: [a-z]+){0,2})? (?:est|sera) (?:le |la )?${CODE}\\b`),
+  // "need these asap", "need them Thursday latest", « besoin de tout ça pour demain »: a text's need, its "we" dropped, of
+  // the goods listed, with the day they are wanted (tune50b; "need these prices asap" names no goods).
+  new RegExp(`^ ?(?:(?:hi|hello|hey|hiya|morning)(?: [a-z]+)? )?(?:need|needs|require) (?:these|this|them|it|the lot|this lot|everything|all (?:of )?(?:this|these|it))(?: (?:please|pls|by|before|for|on|the))* ${DAY}`),
+  new RegExp(`^ ?(?:(?:salut|bonjour|coucou) )?besoin (?:de|d) (?:tout ca|ca|ceci|cela|tout cela|ces articles|ces produits|ce qui suit|la liste (?:ci dessous|suivante))(?: (?:pour|avant|d ici|au plus tard|le|la))* ${DAY}`),
   /\b(?:delivery|deliver(?:ed)?) (?:is )?(?:required|needed|wanted|requested|please) (?:by|on|for|before|asap|next|this)\b/,
   // A requisition's "Date de besoin : mardi 15", "Need-by date: Monday 14th", "Date required: …": the day the goods are
   // wanted, as a procurement form states it.
