@@ -100,3 +100,4 @@ export function InPlaceQuote({ surface, backLabel }: { surface: "side-panel" | "
     </section>
   )
 }
+export { QuoteFormRehearsal } from "./quote-form-rehearsal"

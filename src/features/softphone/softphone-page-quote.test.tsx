@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it, vi } from "vitest"
 
 import { Customer } from "~src/domain/customers/customer.schema"
 import { generateCustomers } from "~src/domain/demo/demo-data"
+import { loadInPlaceQuote } from "~src/features/quotes/in-place-quote-loader"
+import { setInPlaceQuoteState } from "~src/features/quotes/in-place-quote-state"
 import { openQuoteForm } from "~src/features/quotes/open-quote-form"
 
 import { SoftphonePage } from "./softphone-page"
@@ -47,6 +49,8 @@ afterEach(() => {
   cleanup()
   vi.unstubAllGlobals()
   history.replaceState(null, "", location.pathname)
+  // The page's quote state outlives a test's render (one per document): the next test's tab opens with none.
+  setInPlaceQuoteState({ kind: "none" })
 })
 
 const callerCard = () => document.querySelector(`[data-comptoir="caller-card"][data-customer-code="${customer.code}"]`)
@@ -133,5 +137,28 @@ describe("New quote in the softphone tab", () => {
     await clickNewQuote()
     expect(confirm).toHaveBeenCalledTimes(2)
     await waitFor(() => expect(add().value).toBe(""))
+  })
+
+  it("draws the caller's own form when New quote is clicked as the tab renders the form ahead, and only that one", async () => {
+    stubChrome()
+    // The editor loaded already: the page's one idle moment is the form rendered ahead (quote-form-rehearsal.tsx),
+    // and the agent's click lands right as it starts.
+    await loadInPlaceQuote()
+    let idle = 0
+    vi.stubGlobal("requestIdleCallback", (run: () => void) =>
+      setTimeout(() => {
+        run()
+        if (++idle === 1) void openQuoteForm(customer.id, contact.id, "call-1")
+      }, 0)
+    )
+    vi.stubGlobal("cancelIdleCallback", (id: ReturnType<typeof setTimeout>) => clearTimeout(id))
+    render(<SoftphonePage />)
+    await waitFor(() => expect(form()).not.toBeNull(), { timeout: 3000 })
+    expect(idle).toBe(1)
+    expect(form()!.textContent).toContain(customer.company)
+    expect(form()!.querySelector('[data-comptoir="quote-from-call"]')?.getAttribute("data-call-id")).toBe("call-1")
+    await act(async () => new Promise((r) => setTimeout(r, 200)))
+    expect(document.querySelectorAll('[data-comptoir="quote-form"]')).toHaveLength(1)
+    expect(form()!.textContent).toContain(customer.company)
   })
 })

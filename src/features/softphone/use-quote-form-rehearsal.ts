@@ -1,0 +1,32 @@
+import { startTransition, useCallback, useEffect, useState } from "react"
+
+import { whenPageQuiet } from "~src/features/quotes/in-place-quote-loader"
+import type { PreloadCall } from "~src/features/quotes/quote-overlay"
+
+/**
+ * When the softphone tab renders the quote form once ahead (quote-form-rehearsal.tsx; issue #10, `first10d`): once
+ * the editor has loaded, no quote open, at an idle moment, never while a call rings nor within
+ * PRELOAD_CALL_QUIET_MS of its last change (as the editor's own load, in-place-quote-loader.ts `whenPageQuiet`: the
+ * call's offscreen document sets it up on the main thread this page shares, issue #9). Once per page. `rehearse`:
+ * whether to render it now (always inside a transition); `rehearsed`: what it calls once the form has rendered.
+ * A call that changes, or a quote that opens, drops a rehearsal under way (its render, a transition, gives way).
+ */
+export function useQuoteFormRehearsal(call: PreloadCall | null | undefined, editorLoaded: boolean, quoteOpen: boolean) {
+  const [on, setOn] = useState(false)
+  const [done, setDone] = useState(false)
+  useEffect(() => {
+    if (done || !editorLoaded || quoteOpen || call === undefined) return
+    const stop = whenPageQuiet(call, () => startTransition(() => setOn(true)))
+    return () => {
+      stop()
+      startTransition(() => setOn(false))
+    }
+  }, [call, editorLoaded, quoteOpen, done])
+  const rehearsed = useCallback(() => {
+    // Dropped in a transition too: entangled with the one that rendered it, so React leaves the suspended render
+    // for good instead of trying it again on the page's next update.
+    startTransition(() => setOn(false))
+    setDone(true)
+  }, [])
+  return { rehearse: on && !done && !quoteOpen, rehearsed }
+}
