@@ -124,13 +124,14 @@ export function warmInPlaceQuoteForPage(call: PreloadCall | null): () => void {
 }
 
 /**
- * `run` once the call lets the page work ahead (pageWarmDelay), at an idle moment of the main thread; what stops it
- * if the call's state changes first. The editor's load and the form's rehearsal (softphone-page.tsx) both wait so.
+ * `run` once the call lets the page work ahead (pageWarmDelay), at an idle moment of the main thread (unless `idle`
+ * is false: work that yields by itself, a React transition); what stops it if the call's state changes first. The
+ * editor's load and the form's rehearsal (softphone-page.tsx) both wait so.
  */
-export function whenPageQuiet(call: PreloadCall | null, run: () => void): () => void {
+export function whenPageQuiet(call: PreloadCall | null, run: () => void, idle = true): () => void {
   const delay = pageWarmDelay(call)
   if (delay === null) return () => undefined
-  let idle: number | null = null
+  let idleAsk: number | null = null
   let timer: ReturnType<typeof setTimeout>
   const wait = (ms: number) => {
     timer = setTimeout(() => {
@@ -138,14 +139,14 @@ export function whenPageQuiet(call: PreloadCall | null, run: () => void): () => 
       // so the work never lands inside the call's quiet time.
       const left = pageWarmDelay(call)
       if (left !== null && left > 0) return wait(left)
-      if (typeof requestIdleCallback === "function") idle = requestIdleCallback(run, { timeout: 500 })
+      if (idle && typeof requestIdleCallback === "function") idleAsk = requestIdleCallback(run, { timeout: 500 })
       else run()
     }, ms)
   }
   wait(delay)
   return () => {
     clearTimeout(timer)
-    if (idle !== null) cancelIdleCallback(idle)
+    if (idleAsk !== null) cancelIdleCallback(idleAsk)
   }
 }
 

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, waitFor } from "@testing-library/react"
+import type * as ReactHookForm from "react-hook-form"
 import { afterEach, describe, expect, it, vi } from "vitest"
 
 import { Customer } from "~src/domain/customers/customer.schema"
@@ -9,6 +10,19 @@ import { setInPlaceQuoteState } from "~src/features/quotes/in-place-quote-state"
 import { openQuoteForm } from "~src/features/quotes/open-quote-form"
 
 import { SoftphonePage } from "./softphone-page"
+
+/** The quote form's own hook, watched: a test acts as a form starts rendering. */
+const formHook = vi.hoisted(() => ({ calls: 0, onFirst: null as (() => void) | null }))
+vi.mock("react-hook-form", async (original) => {
+  const actual = await original<typeof ReactHookForm>()
+  return {
+    ...actual,
+    useForm: ((...args: Parameters<typeof actual.useForm>) => {
+      if (formHook.calls++ === 0) formHook.onFirst?.()
+      return actual.useForm(...args)
+    }) as typeof actual.useForm
+  }
+})
 
 const customer = Customer.parse(generateCustomers({ count: 1, seed: 5 }).map(({ writtenPhones: _w, ...c }) => c)[0])
 const contact = customer.contacts[0]!
@@ -51,6 +65,8 @@ afterEach(() => {
   history.replaceState(null, "", location.pathname)
   // The page's quote state outlives a test's render (one per document): the next test's tab opens with none.
   setInPlaceQuoteState({ kind: "none" })
+  formHook.calls = 0
+  formHook.onFirst = null
 })
 
 const callerCard = () => document.querySelector(`[data-comptoir="caller-card"][data-customer-code="${customer.code}"]`)
@@ -141,20 +157,13 @@ describe("New quote in the softphone tab", () => {
 
   it("draws the caller's own form when New quote is clicked as the tab renders the form ahead, and only that one", async () => {
     stubChrome()
-    // The editor loaded already: the page's one idle moment is the form rendered ahead (quote-form-rehearsal.tsx),
-    // and the agent's click lands right as it starts.
+    // The editor loaded already, the form rendered ahead starts at once (quote-form-rehearsal.tsx); the agent's
+    // click comes as that render has begun (its form's first hook), before it ends.
     await loadInPlaceQuote()
-    let idle = 0
-    vi.stubGlobal("requestIdleCallback", (run: () => void) =>
-      setTimeout(() => {
-        run()
-        if (++idle === 1) void openQuoteForm(customer.id, contact.id, "call-1")
-      }, 0)
-    )
-    vi.stubGlobal("cancelIdleCallback", (id: ReturnType<typeof setTimeout>) => clearTimeout(id))
+    formHook.onFirst = () => setTimeout(() => void openQuoteForm(customer.id, contact.id, "call-1"), 0)
     render(<SoftphonePage />)
     await waitFor(() => expect(form()).not.toBeNull(), { timeout: 3000 })
-    expect(idle).toBe(1)
+    expect(formHook.calls).toBeGreaterThan(1)
     expect(form()!.textContent).toContain(customer.company)
     expect(form()!.querySelector('[data-comptoir="quote-from-call"]')?.getAttribute("data-call-id")).toBe("call-1")
     await act(async () => new Promise((r) => setTimeout(r, 200)))

@@ -16,13 +16,17 @@ export function useQuoteFormRehearsal(call: PreloadCall | null | undefined, edit
   const [done, setDone] = useState(false)
   useEffect(() => {
     if (done || !editorLoaded || quoteOpen || call === undefined) return
-    const stop = whenPageQuiet(call, () => startTransition(() => setOn(true)))
+    // Not held for an idle callback (a tab just opened may have none before the agent's click): a transition's render
+    // gives the thread back every few ms, and a click preempts it.
+    const stop = whenPageQuiet(call, () => startTransition(() => setOn(true)), false)
     return () => {
       stop()
       startTransition(() => setOn(false))
     }
   }, [call, editorLoaded, quoteOpen, done])
   const rehearsed = useCallback(() => {
+    // The bench reads when the form had been rendered ahead, against the click (bench/quote-softphone-tab.ts).
+    performance.mark("comptoir:quote-form-rehearsed")
     // Dropped in a transition too: entangled with the one that rendered it, so React leaves the suspended render
     // for good instead of trying it again on the page's next update.
     startTransition(() => setOn(false))
