@@ -141,17 +141,15 @@ interface Parts {
   editor: number
   inHand: number
   render: number
-  /** Click → the form rendered ahead (`comptoir:quote-form-rehearsed`, first10d; ≤ 0: before the click), null if not. */
-  rehearsed: number | null
 }
 
 async function partsOf(page: Page, clickAt: number, readyAt: number): Promise<Parts | null> {
   // (No function declared inside: tsx names them with a helper the page lacks.)
   const m = await page.evaluate(() =>
-    ["comptoir:quote-editor-loaded", "comptoir:quote-render-start", "comptoir:quote-form-rehearsed"].map((name, i) => performance.getEntriesByName(name).at(i === 2 ? 0 : -1)).map((e) => (e ? performance.timeOrigin + e.startTime : null))
-  ).then(([editor, start, rehearsed]) => ({ editor: editor ?? null, start: start ?? null, rehearsed: rehearsed ?? null }))
+    ["comptoir:quote-editor-loaded", "comptoir:quote-render-start"].map((name) => performance.getEntriesByName(name).at(-1)).map((e) => (e ? performance.timeOrigin + e.startTime : null))
+  ).then(([editor, start]) => ({ editor: editor ?? null, start: start ?? null }))
   if (m.editor === null || m.start === null) return null
-  return { editor: m.editor - clickAt, inHand: m.start - clickAt, render: readyAt - m.start, rehearsed: m.rehearsed === null ? null : m.rehearsed - clickAt }
+  return { editor: m.editor - clickAt, inHand: m.start - clickAt, render: readyAt - m.start }
 }
 
 export async function softphoneTabPart(runs: number, stats: (v: number[]) => Stats) {
@@ -230,12 +228,9 @@ export async function softphoneTabPart(runs: number, stats: (v: number[]) => Sta
       console.log(`  ${s.name.padEnd(4)} warm p50 ${w.p50} / p95 ${w.p95} ms (max ${w.max}) | first, tab just opened, no hover p50 ${f.p50} / p95 ${f.p95} ms (max ${f.max}; chunk asked before the click in ${s.chunkBefore} of ${runs}) | first, hovered ${HOVER_MS} ms p50 ${h.p50} / p95 ${h.p95} ms (max ${h.max}; chunk asked before the click in ${s.chunkBeforeHovered} of ${runs}) | new tabs opened ${s.tabsOpened} of ${3 * (runs + 2)}${d ? `, their DOMContentLoaded p50 ${d.p50} / p95 ${d.p95} ms` : ""} | target p95 ≤ 100 ms: warm ${w.p95 <= 100 ? "✓" : "✗"}, first ${f.p95 <= 100 ? "✓" : "✗"}, hovered ${h.p95 <= 100 ? "✓" : "✗"}`)
       for (const [kind, parts] of Object.entries(s.parts)) {
         if (!parts.length) continue
-        const p = (k: "editor" | "inHand" | "render") => stats(parts.map((x) => x[k]))
+        const p = (k: keyof Parts) => stats(parts.map((x) => x[k]))
         const [e, ih, rd] = [p("editor"), p("inHand"), p("render")]
-        // The form rendered ahead (first10d): before the click in how many, and when.
-        const ahead = parts.map((x) => x.rehearsed).filter((x): x is number => x !== null)
-        const aheadText = ahead.length ? `; form rendered ahead before the click in ${ahead.filter((x) => x <= 0).length} of ${parts.length} (click → it p50 ${stats(ahead).p50})` : ""
-        console.log(`       ${kind.padEnd(7)} split: click → editor evaluated p50 ${e.p50} / p95 ${e.p95} (max ${e.max}; ≤ 0: before the click); click → editor and lookups in hand p50 ${ih.p50} / p95 ${ih.p95} (max ${ih.max}); → filled form rendered p50 ${rd.p50} / p95 ${rd.p95} (max ${rd.max}) ms${aheadText}`)
+        console.log(`       ${kind.padEnd(7)} split: click → editor evaluated p50 ${e.p50} / p95 ${e.p95} (max ${e.max}; ≤ 0: before the click); click → editor and lookups in hand p50 ${ih.p50} / p95 ${ih.p95} (max ${ih.max}); → filled form rendered p50 ${rd.p50} / p95 ${rd.p95} (max ${rd.max}) ms`)
       }
       out[s.name] = { warm: w, first: f, hovered: h, hoverMs: HOVER_MS, raw: { warm: s.warm, first: s.first, hovered: s.hovered, parts: s.parts }, newTabDcl: d, tabsOpened: s.tabsOpened, chunkBefore: s.chunkBefore, chunkBeforeHovered: s.chunkBeforeHovered, build: s.dir }
     }

@@ -119,34 +119,25 @@ export function pageWarmDelay(call: PreloadCall | null, now = Date.now()): numbe
  * it if the call's state changes first (a load already begun is left to finish: a few ms of a 0.14 MB chunk).
  */
 export function warmInPlaceQuoteForPage(call: PreloadCall | null): () => void {
-  if (loading) return () => undefined
-  return whenPageQuiet(call, () => void loadInPlaceQuote().catch(() => undefined))
-}
-
-/**
- * `run` once the call lets the page work ahead (pageWarmDelay), at an idle moment of the main thread (unless `idle`
- * is false: work that yields by itself, a React transition); what stops it if the call's state changes first. The
- * editor's load and the form's rehearsal (softphone-page.tsx) both wait so.
- */
-export function whenPageQuiet(call: PreloadCall | null, run: () => void, idle = true): () => void {
-  const delay = pageWarmDelay(call)
+  const delay = loading ? null : pageWarmDelay(call)
   if (delay === null) return () => undefined
-  let idleAsk: number | null = null
+  let idle: number | null = null
   let timer: ReturnType<typeof setTimeout>
   const wait = (ms: number) => {
     timer = setTimeout(() => {
       // A timer may fire a millisecond before the clock says its time has come (seen in CI): wait out the rest,
-      // so the work never lands inside the call's quiet time.
+      // so the load never lands inside the call's quiet time.
       const left = pageWarmDelay(call)
       if (left !== null && left > 0) return wait(left)
-      if (idle && typeof requestIdleCallback === "function") idleAsk = requestIdleCallback(run, { timeout: 500 })
-      else run()
+      const load = () => void loadInPlaceQuote().catch(() => undefined)
+      if (typeof requestIdleCallback === "function") idle = requestIdleCallback(load, { timeout: 500 })
+      else load()
     }, ms)
   }
   wait(delay)
   return () => {
     clearTimeout(timer)
-    if (idleAsk !== null) cancelIdleCallback(idleAsk)
+    if (idle !== null) cancelIdleCallback(idle)
   }
 }
 

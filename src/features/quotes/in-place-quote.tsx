@@ -100,4 +100,3 @@ export function InPlaceQuote({ surface, backLabel }: { surface: "side-panel" | "
     </section>
   )
 }
-export { QuoteFormRehearsal } from "./quote-form-rehearsal"

@@ -113,7 +113,7 @@ export function QuoteEditor({ quoteId, customerId, contactId, callId, prefill = 
 }
 
 /** The form's starting point: a stored quote's values, or a new one's from the customer, the agent and the team. */
-export function loadedFrom(ctx: ResponseOf<"quotes/context">, prices: ResponseOf<"pricing/get"> | null, quote: Quote | null, contactId: string | null, callId: string | null): Loaded | null {
+function loadedFrom(ctx: ResponseOf<"quotes/context">, prices: ResponseOf<"pricing/get"> | null, quote: Quote | null, contactId: string | null, callId: string | null): Loaded | null {
   if (!ctx.customer) return null
   const values = quote ? valuesFromQuote(quote) : newQuoteValues(ctx.customer, { today: ctx.today, validityDays: ctx.validityDays, agentName: ctx.agentName, teamMembers: ctx.teamMembers, contactId, callId })
   const date = quote && quote.status !== "draft" ? quote.date : ctx.today
@@ -136,7 +136,7 @@ async function prefilledLines(prefill: readonly PrefillLine[], lang: "fr" | "en"
   return { lines: found.map((f) => f.line), products: found.flatMap((f) => (f.hit ? [f.hit] : [])) }
 }
 
-export function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
+function QuoteFormBody({ loaded, t }: { loaded: Loaded; t: Translate }) {
   const { i18n } = useTranslation()
   const locale = i18n.language
   const [quote, setQuote] = useState<Quote | null>(loaded.quote)

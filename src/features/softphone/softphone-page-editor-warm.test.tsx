@@ -11,9 +11,6 @@ import { PRELOAD_CALL_QUIET_MS } from "~src/features/quotes/quote-overlay"
  * asked for.
  */
 const editorLoadedAt: number[] = []
-/** When the page rendered the quote form ahead (quote-form-rehearsal.tsx, stood in for), and what the call was then. */
-const rehearsedAt: number[] = []
-const never = new Promise<never>(() => undefined)
 
 type Listener = (changes: Record<string, chrome.storage.StorageChange>, area: string) => void
 let listeners = new Set<Listener>()
@@ -56,16 +53,7 @@ async function openTab() {
   vi.resetModules()
   vi.doMock("~src/features/quotes/in-place-quote", () => {
     editorLoadedAt.push(Date.now())
-    return {
-      openQuoteInPlace: async () => true,
-      InPlaceQuote: () => null,
-      // As the real one: rendered, says so after its render, and stays suspended (never committed).
-      QuoteFormRehearsal: ({ onRendered }: { onRendered: () => void }) => {
-        rehearsedAt.push(Date.now())
-        setTimeout(onRendered, 0)
-        throw never
-      }
-    }
+    return { openQuoteInPlace: async () => true, InPlaceQuote: () => null }
   })
   const rtl = await import("@testing-library/react")
   const { SoftphonePage } = await import("./softphone-page")
@@ -77,7 +65,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 beforeEach(() => {
   editorLoadedAt.length = 0
-  rehearsedAt.length = 0
 })
 
 afterEach(async () => {
@@ -123,36 +110,5 @@ describe("the softphone tab's quote editor", () => {
     const { waitFor } = await openTab()
     await waitFor(() => expect(editorLoadedAt).toHaveLength(1), { timeout: PRELOAD_CALL_QUIET_MS * 2 })
     expect(editorLoadedAt[0]!).toBeGreaterThanOrEqual(answeredAt + PRELOAD_CALL_QUIET_MS)
-  })
-})
-
-describe("the softphone tab's quote form, rendered once ahead of the first New quote", () => {
-  it("is rendered once the editor has loaded, with no call, and only once", async () => {
-    stubChrome(viewOf(registered))
-    const { waitFor } = await openTab()
-    await waitFor(() => expect(rehearsedAt.length).toBeGreaterThan(0))
-    expect(rehearsedAt[0]!).toBeGreaterThanOrEqual(editorLoadedAt[0]!)
-    const rendered = rehearsedAt.length
-    await sleep(300)
-    // Dropped once rendered: the suspended render is not tried again.
-    expect(rehearsedAt).toHaveLength(rendered)
-    // Never on the page.
-    expect(document.querySelector('[data-comptoir="quote-form"]')).toBeNull()
-  })
-
-  it("is not rendered while a call rings, nor until the call has been answered PRELOAD_CALL_QUIET_MS", async () => {
-    const ringing = transition(registered, { type: "incoming", callId: "c1", number: "+33612345678" }, Date.now())
-    stubChrome(viewOf(ringing))
-    const { act, waitFor } = await openTab()
-    await sleep(300)
-    expect(rehearsedAt).toHaveLength(0)
-    const answeredAt = Date.now()
-    const answered = transition(ringing, { type: "answered", callId: "c1" }, answeredAt)
-    const newValue = JSON.parse(JSON.stringify(viewOf(answered))) as unknown
-    act(() => listeners.forEach((l) => l({ [VIEW_KEY]: { newValue } }, "session")))
-    await sleep(PRELOAD_CALL_QUIET_MS / 2)
-    expect(rehearsedAt).toHaveLength(0)
-    await waitFor(() => expect(rehearsedAt.length).toBeGreaterThan(0), { timeout: PRELOAD_CALL_QUIET_MS * 2 })
-    expect(rehearsedAt[0]!).toBeGreaterThanOrEqual(answeredAt + PRELOAD_CALL_QUIET_MS)
   })
 })

@@ -1,28 +1,12 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, waitFor } from "@testing-library/react"
-import type * as ReactHookForm from "react-hook-form"
 import { afterEach, describe, expect, it, vi } from "vitest"
 
 import { Customer } from "~src/domain/customers/customer.schema"
 import { generateCustomers } from "~src/domain/demo/demo-data"
-import { loadInPlaceQuote } from "~src/features/quotes/in-place-quote-loader"
-import { setInPlaceQuoteState } from "~src/features/quotes/in-place-quote-state"
 import { openQuoteForm } from "~src/features/quotes/open-quote-form"
 
 import { SoftphonePage } from "./softphone-page"
-
-/** The quote form's own hook, watched: a test acts as a form starts rendering. */
-const formHook = vi.hoisted(() => ({ calls: 0, onFirst: null as (() => void) | null }))
-vi.mock("react-hook-form", async (original) => {
-  const actual = await original<typeof ReactHookForm>()
-  return {
-    ...actual,
-    useForm: ((...args: Parameters<typeof actual.useForm>) => {
-      if (formHook.calls++ === 0) formHook.onFirst?.()
-      return actual.useForm(...args)
-    }) as typeof actual.useForm
-  }
-})
 
 const customer = Customer.parse(generateCustomers({ count: 1, seed: 5 }).map(({ writtenPhones: _w, ...c }) => c)[0])
 const contact = customer.contacts[0]!
@@ -63,10 +47,6 @@ afterEach(() => {
   cleanup()
   vi.unstubAllGlobals()
   history.replaceState(null, "", location.pathname)
-  // The page's quote state outlives a test's render (one per document): the next test's tab opens with none.
-  setInPlaceQuoteState({ kind: "none" })
-  formHook.calls = 0
-  formHook.onFirst = null
 })
 
 const callerCard = () => document.querySelector(`[data-comptoir="caller-card"][data-customer-code="${customer.code}"]`)
@@ -153,21 +133,5 @@ describe("New quote in the softphone tab", () => {
     await clickNewQuote()
     expect(confirm).toHaveBeenCalledTimes(2)
     await waitFor(() => expect(add().value).toBe(""))
-  })
-
-  it("draws the caller's own form when New quote is clicked as the tab renders the form ahead, and only that one", async () => {
-    stubChrome()
-    // The editor loaded already, the form rendered ahead starts at once (quote-form-rehearsal.tsx); the agent's
-    // click comes as that render has begun (its form's first hook), before it ends.
-    await loadInPlaceQuote()
-    formHook.onFirst = () => setTimeout(() => void openQuoteForm(customer.id, contact.id, "call-1"), 0)
-    render(<SoftphonePage />)
-    await waitFor(() => expect(form()).not.toBeNull(), { timeout: 3000 })
-    expect(formHook.calls).toBeGreaterThan(1)
-    expect(form()!.textContent).toContain(customer.company)
-    expect(form()!.querySelector('[data-comptoir="quote-from-call"]')?.getAttribute("data-call-id")).toBe("call-1")
-    await act(async () => new Promise((r) => setTimeout(r, 200)))
-    expect(document.querySelectorAll('[data-comptoir="quote-form"]')).toHaveLength(1)
-    expect(form()!.textContent).toContain(customer.company)
   })
 })

@@ -1,4 +1,4 @@
-import { Suspense, useEffect } from "react"
+import { useEffect } from "react"
 import { useTranslation } from "react-i18next"
 
 import { CallScriptPanel } from "~src/features/call-script/call-script-panel"
@@ -14,7 +14,6 @@ import { AppShell, useSettings } from "~src/ui/app-shell"
 import { CallUnderWayFromSoftphone } from "./call-under-way-softphone"
 
 import { SoftphoneDock } from "./softphone-dock"
-import { useQuoteFormRehearsal } from "./use-quote-form-rehearsal"
 import { useSoftphoneSelect } from "./use-softphone"
 
 /** The softphone in a tab of its own (where an incoming call's notification leads when the popup cannot open). */
@@ -58,9 +57,6 @@ function SoftphoneAndQuote() {
   useEffect(() => (call === undefined ? undefined : warmInPlaceQuoteForPage(call)), [call])
   const quoteOpen = useInPlaceQuoteOpen()
   const quote = useLoadedInPlaceQuote()
-  // The form rendered once ahead, never shown (quote-form-rehearsal.tsx): the first click's form then mounts as the
-  // next ones do. Under a boundary already committed, so the transition it renders in keeps the page as it was.
-  const { rehearse, rehearsed } = useQuoteFormRehearsal(call, quote !== null, quoteOpen)
   return (
     <div className="c-softphone-page">
       <main className="c-softphone-page-call">
@@ -72,7 +68,6 @@ function SoftphoneAndQuote() {
           <quote.InPlaceQuote surface="softphone" backLabel={t("softphone.quote.back")} />
         </div>
       ) : null}
-      <Suspense fallback={null}>{quote && rehearse ? <quote.QuoteFormRehearsal onRendered={rehearsed} /> : null}</Suspense>
     </div>
   )
 }
