@@ -5,6 +5,7 @@ import type { Customer } from "../customers/customer.schema"
 import { EndReason, talkSeconds } from "../telephony/phone-state"
 import { zonedToUtc } from "./appointment-ics"
 import { CALL_OUTCOMES, CallLog, UNREACHED, type CallLogInput, type CallOutcome } from "./call-log.schema"
+import { parseTimeOfDay } from "./time-of-day"
 
 /**
  * The call-outcome form: its values as typed (strings, so a half-typed draft is always storable), the checks
@@ -26,8 +27,9 @@ export const OutcomeFormValues = z.object({
   /** "" until chosen. */
   outcome: z.string().max(40),
   notes: z.string().max(5000),
-  callback: z.object({ date: z.string().max(10), time: z.string().max(5) }),
-  appointment: z.object({ date: z.string().max(10), time: z.string().max(5), salesRep: z.string().max(120), place: z.string().max(300) })
+  /** Times as typed ("14h30", "1430"): read by parseTimeOfDay; the log holds `HH:MM`. */
+  callback: z.object({ date: z.string().max(10), time: z.string().max(16) }),
+  appointment: z.object({ date: z.string().max(10), time: z.string().max(16), salesRep: z.string().max(120), place: z.string().max(300) })
 })
 export type OutcomeFormValues = z.infer<typeof OutcomeFormValues>
 
@@ -257,10 +259,11 @@ export function outcomeFormSchema(ctx: OutcomeContext, env: OutcomeEnv) {
     const cbAny = cb.date !== "" || cb.time !== ""
     if (v.outcome === "call-back" && !cbAny) add(["callback", "date"], "callbackRequired")
     if (cbAny) {
+      const cbTime = parseTimeOfDay(cb.time)
       if (!validDate(cb.date)) add(["callback", "date"], "callbackDate")
-      if (!TIME.test(cb.time)) add(["callback", "time"], "callbackTime")
-      if (validDate(cb.date) && TIME.test(cb.time)) {
-        const at = zonedToUtc(cb.date, cb.time, env.timeZone)
+      if (cbTime === null) add(["callback", "time"], cb.time.trim() === "" ? "callbackTime" : "timeInvalid")
+      if (validDate(cb.date) && cbTime !== null) {
+        const at = zonedToUtc(cb.date, cbTime, env.timeZone)
         // A correction may keep a call-back already past (it says what was decided; no reminder rings for it).
         if (at <= env.now && ctx.correctsId === null) add(["callback", "time"], "callbackPast")
         else if (start !== null && at <= start) add(["callback", "time"], "callbackBeforeCall")
@@ -272,7 +275,7 @@ export function outcomeFormSchema(ctx: OutcomeContext, env: OutcomeEnv) {
     const apAny = ap.date !== "" || ap.time !== "" || ap.place.trim() !== ""
     if (v.outcome === "appointment-set" || apAny) {
       if (!validDate(ap.date)) add(["appointment", "date"], "appointmentDate")
-      if (!TIME.test(ap.time)) add(["appointment", "time"], "appointmentTime")
+      if (parseTimeOfDay(ap.time) === null) add(["appointment", "time"], ap.time.trim() === "" ? "appointmentTime" : "timeInvalid")
       if (ap.salesRep.trim() === "") add(["appointment", "salesRep"], "appointmentSalesRep")
       if (ap.place.trim() === "") add(["appointment", "place"], "appointmentPlace")
     }
@@ -322,10 +325,10 @@ export function toCallLog(values: OutcomeFormValues, ctx: OutcomeContext, env: O
     // Nobody was reached: answers the runner kept from a first step are not the customer's.
     scriptId: reached ? meta.scripts.scriptId : null,
     scriptAnswers: reached ? meta.scripts.answers : [],
-    callbackAt: v.callback.date !== "" ? zonedToUtc(v.callback.date, v.callback.time, env.timeZone) : null,
+    callbackAt: v.callback.date !== "" ? zonedToUtc(v.callback.date, parseTimeOfDay(v.callback.time)!, env.timeZone) : null,
     appointment:
       v.appointment.date !== ""
-        ? { date: v.appointment.date, time: v.appointment.time, timeZone: env.timeZone, durationMinutes: 45, salesRep: v.appointment.salesRep.trim(), place: v.appointment.place.trim() }
+        ? { date: v.appointment.date, time: parseTimeOfDay(v.appointment.time)!, timeZone: env.timeZone, durationMinutes: 45, salesRep: v.appointment.salesRep.trim(), place: v.appointment.place.trim() }
         : null,
     agent: meta.agent,
     correctsId: ctx.correctsId,
