@@ -20,8 +20,8 @@ export const OutcomeFormValues = z.object({
   /** As typed (any national or international form); stored as E.164. */
   number: z.string().max(40),
   contactId: z.string().max(100),
-  /** Local wall-clock start, `YYYY-MM-DDTHH:MM` (an `<input type="datetime-local">`). */
-  startedAt: z.string().max(20),
+  /** Local wall-clock start, `YYYY-MM-DDTHH:MM`, its time as typed until the field is left (started-at-field.tsx). */
+  startedAt: z.string().max(30),
   /** Talk time `m:ss`, `h:mm:ss` or plain minutes. */
   duration: z.string().max(12),
   /** "" until chosen. */
@@ -115,9 +115,7 @@ export function localDateTime(ms: number, timeZone: string): string {
   return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`
 }
 
-const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/
 const DATE = /^\d{4}-\d{2}-\d{2}$/
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/
 
 function validDate(d: string): boolean {
   if (!DATE.test(d)) return false
@@ -285,9 +283,11 @@ export function outcomeFormSchema(ctx: OutcomeContext, env: OutcomeEnv) {
 function startOf(v: OutcomeFormValues, ctx: OutcomeContext, env: OutcomeEnv): number | null {
   // The phone's own instant (to the millisecond) unless the agent changed the field.
   if (ctx.measured && v.startedAt === localDateTime(ctx.measured.startedAt, env.timeZone)) return ctx.measured.startedAt
-  const m = LOCAL_DATE_TIME.exec(v.startedAt)
-  if (!m || !validDate(m[1]!) || !TIME.test(m[2]!)) return null
-  return zonedToUtc(m[1]!, m[2]!, env.timeZone)
+  // The day and the time as typed ("2026-12-03T14h30"): the time read as the call-back's is.
+  const m = /^(\d{4}-\d{2}-\d{2})T(.+)$/.exec(v.startedAt)
+  const time = m ? parseTimeOfDay(m[2]!) : null
+  if (!m || !validDate(m[1]!) || time === null) return null
+  return zonedToUtc(m[1]!, time, env.timeZone)
 }
 
 export interface LogMeta {

@@ -52,6 +52,13 @@ describe("the outcome form's times go through that reading", () => {
     expect(r).toMatchObject({ ok: true, log: { callbackAt: Date.UTC(2026, 11, 4, 13, 30), appointment: { date: "2026-12-08", time: "10:00" } } })
   })
 
+  it("reads the call's start typed by hand the same way (its day from the date input, its time as text)", () => {
+    const r = toCallLog(filled({ outcome: "information-given", startedAt: "2026-12-02T9h50" }), { ...ctx, measured: null }, env, meta)
+    expect(r).toMatchObject({ ok: true, log: { startedAt: Date.UTC(2026, 11, 2, 8, 50) } })
+    const bad = outcomeFormSchema({ ...ctx, measured: null }, env).safeParse(filled({ outcome: "information-given", startedAt: "2026-12-02T9h61" }))
+    expect(bad.success ? [] : bad.error.issues.map((i) => i.message)).toEqual(["callOutcome.errors.startInvalid"])
+  })
+
   it("says a time it cannot read is not one, under the field, and an empty one is missing", () => {
     const r = outcomeFormSchema(ctx, env).safeParse(filled({ callback: { date: "2026-12-04", time: "25h" }, appointment: { date: "2026-12-08", time: "", salesRep: "Marc Petit", place: "Lyon" } }))
     const errors = r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join("."), i.message]))

@@ -41,8 +41,12 @@ describe("the call-outcome form's call line", () => {
     const line = showAfterCall("fr")
     expect(line).toBe("↗ · 06 12 34 56 78 · 03/12/2026 19:03 · 4:30")
     expect(line).not.toContain("2026-12-03")
-    // The field under it stays the browser's own input, holding the same time.
-    expect(document.querySelector<HTMLInputElement>('input[type="datetime-local"]')!.value).toBe("2026-12-03T19:03")
+    // The fields under it hold the same day and time: the day in the browser's date input (written out beside it),
+    // the time as text on the 24-hour clock, not a datetime-local field drawn in the browser's locale.
+    expect(document.querySelector('input[type="datetime-local"]')).toBeNull()
+    expect(document.querySelector<HTMLInputElement>('input[name="startedAt.day"]')!.value).toBe("2026-12-03")
+    expect(document.querySelector<HTMLInputElement>('input[name="startedAt.time"]')!.value).toBe("19:03")
+    expect(document.querySelector<HTMLInputElement>('input[name="startedAt.time"]')!.type).toBe("text")
   })
 
   it("and in the English one, the month in letters", () => {
@@ -119,6 +123,17 @@ describe("the call-outcome form's times", () => {
     fireEvent.change(input, { target: { value: "14h30" } })
     fireEvent.blur(input)
     await waitFor(() => expect(input.value).toBe("14:30"))
+  })
+
+  it("takes the call's start time the same way, and the call line follows it", async () => {
+    const line = () => document.querySelector('[data-comptoir="outcome-call-details"] summary')!.textContent
+    showAfterCall("fr")
+    const input = document.querySelector<HTMLInputElement>('input[name="startedAt.time"]')!
+    fireEvent.change(input, { target: { value: "18h5" } })
+    fireEvent.change(input, { target: { value: "1805" } })
+    fireEvent.blur(input)
+    await waitFor(() => expect(input.value).toBe("18:05"))
+    expect(line()).toBe("↗ · 06 12 34 56 78 · 03/12/2026 18:05 · 4:30")
   })
 
   it("says under the field, in the agent's words, that a time it cannot read is not one", async () => {

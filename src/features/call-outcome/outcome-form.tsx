@@ -21,6 +21,7 @@ import { useSalesRepTeam } from "~src/ui/use-sales-rep-team"
 import { ContactAfter } from "~src/ui/contact-after"
 
 import { downloadAppointment } from "./appointment-download"
+import { StartedAtField } from "./started-at-field"
 import { useScriptAnswers } from "./use-script-answers"
 
 export interface OutcomeFormProps {
@@ -394,7 +395,7 @@ export function OutcomeForm(props: OutcomeFormProps) {
           </div>
           <div className="c-field">
             <label htmlFor={fieldId("startedAt")}>{t("callOutcome.form.startedAt")}</label>
-            <input id={fieldId("startedAt")} type="datetime-local" {...form.register("startedAt")} />
+            <StartedAtField control={form.control} id={fieldId("startedAt")} invalid={errors.startedAt !== undefined} />
             <FieldMessage error={errors.startedAt} />
           </div>
           <div className="c-field">
