@@ -393,7 +393,7 @@ export function OutcomeForm(props: OutcomeFormProps) {
             <input id={fieldId("number")} type="tel" maxLength={40} {...form.register("number")} />
             <FieldMessage error={errors.number} />
           </div>
-          <div className="c-field">
+          <div className="c-field c-field-wide">
             <label htmlFor={fieldId("startedAt")}>{t("callOutcome.form.startedAt")}</label>
             <StartedAtField control={form.control} id={fieldId("startedAt")} invalid={errors.startedAt !== undefined} />
             <FieldMessage error={errors.startedAt} />
