@@ -61,9 +61,11 @@ for (const { lang, label, start, reminder } of LANGUAGES) {
     await time.fill("14h30")
     await time.press("Tab")
     await expect(time).toHaveValue("14:30")
-    // The call's start: the day in the date input, the time typed as text ("915" is 09:15).
-    const day = await form.locator('input[name="startedAt.day"]').inputValue()
-    expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    // The call's start: the day in the date input (yesterday: 09:15 today may be ahead), the time typed as text ("915" is 09:15).
+    expect(await form.locator('input[name="startedAt.day"]').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    const yesterday = new Date(Date.now() - 86_400_000)
+    const day = `${yesterday.getFullYear()}-${String(yesterday.getMonth() + 1).padStart(2, "0")}-${String(yesterday.getDate()).padStart(2, "0")}`
+    await form.locator('input[name="startedAt.day"]').fill(day)
     await form.locator('input[name="startedAt.time"]').fill("915")
     await form.locator('input[name="startedAt.time"]').press("Tab")
     await expect(form.locator('input[name="startedAt.time"]')).toHaveValue("09:15")
