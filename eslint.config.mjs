@@ -70,7 +70,11 @@ export default tseslint.config(
       "no-restricted-syntax": [
         "error",
         ...restrictedSyntax,
-        { selector: "CallExpression[callee.property.name='toLocaleString']", message: "Write numbers through i18next (`{{n, number}}` in the string) and dates through src/ui/dates.ts, not toLocaleString." }
+        { selector: "CallExpression[callee.property.name='toLocaleString']", message: "Write numbers through i18next (`{{n, number}}` in the string) and dates through src/ui/dates.ts, not toLocaleString." },
+        // Dates and times one way too (walk21ff: « 8 déc. 2026, 00:11 » beside « 08/12/2026 00:02 » in one dock).
+        { selector: "CallExpression[callee.property.name=/^toLocale(Date|Time)String$/]", message: "Write dates and times through src/ui/dates.ts (the interface's language), not the browser's toLocaleDateString/toLocaleTimeString." },
+        // The browser's time fields follow its own locale, not the interface's (a 12-hour AM/PM field in a Firefox without a French pack).
+        { selector: "JSXAttribute[name.name='type'][value.value=/^(time|datetime-local)$/]", message: "A time of day is TimeInput (src/ui/time-input.tsx): the browser's time fields follow its locale, not the interface's language." }
       ]
     }
   },

@@ -63,19 +63,16 @@ export function formatFranceDateTime(ms: number, lang: UiLang): string {
 }
 
 /**
- * A wall-clock time as a datetime-local input holds it (2026-12-03T19:03, no zone: the agent's own), with the month
- * in letters: "3 déc. 2026, 19:03" / "3 Dec 2026, 19:03". It sits above that input, which shows the browser's order
- * (12/03/2026 in an American browser): digits there and digits here could name two different days. Read as UTC on
- * both sides, so no zone or daylight-saving change moves it; put together from its parts (ICU versions differ on
- * the separator); anything else is shown as it is.
+ * A wall-clock time as a datetime-local input holds it (2026-12-03T19:03, no zone: the agent's own), written as
+ * formatDateTime writes an instant: the outcome form's call line says "03/12/2026 19:03" as the dock's history, its
+ * "to log" list and the card's timeline say it of the same call (they once said « 3 déc. 2026, 19:03 » here and
+ * « 03/12/2026 19:02 » there, walk21ff). Read as UTC on both sides, so no zone or daylight-saving change moves it;
+ * anything else is shown as it is.
  */
 export function formatLocalDateTime(wall: string, lang: UiLang): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(wall)
   if (!m) return wall
-  const at = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]))
-  const parts = dateTimeFormat(LOCALE[lang], { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" }).formatToParts(at)
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ""
-  return `${part("day")} ${part("month")} ${part("year")}, ${m[4]}:${m[5]}`
+  return formatDateTime(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5])), lang, "UTC")
 }
 
 /**

@@ -138,9 +138,13 @@ test("calls a number clicked on a CRM page through the lab: audio flows, DTMF, h
   // Made yesterday morning (the call details open, as a field was in error): the timeline puts it after today's call.
   const yesterday = new Date(Date.now() - 86_400_000)
   const day = `${yesterday.getFullYear()}-${String(yesterday.getMonth() + 1).padStart(2, "0")}-${String(yesterday.getDate()).padStart(2, "0")}`
-  await manual.locator('input[name="startedAt"]').fill(`${day}T09:15`)
+  // The start is a day and a 24-hour time typed as text ("915" reads 09:15), not a datetime-local field.
+  await manual.locator('input[name="startedAt.day"]').fill(day)
+  await manual.locator('input[name="startedAt.time"]').fill("915")
+  await manual.locator('input[name="startedAt.time"]').blur()
+  await expect(manual.locator('input[name="startedAt.time"]')).toHaveValue("09:15")
   await manual.locator('input[name="appointment.date"]').fill("2031-03-04")
-  await manual.locator('input[name="appointment.time"]').fill("10:00")
+  await manual.locator('input[name="appointment.time"]').fill("10h")
   await manual.locator('input[name="appointment.salesRep"]').fill("Claire Dubois")
   await manual.locator('input[name="appointment.place"]').fill("12 rue des Lilas, Lyon")
   await manual.locator('textarea[name="notes"]').fill("Internal: do not mention the late delivery")

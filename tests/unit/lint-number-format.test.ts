@@ -38,3 +38,18 @@ describe("one way to write a number in the interface: i18next's {{count, number}
     expect(await restricted("src/ui/zz-lint.test.ts", formatting)).toEqual([])
   })
 })
+
+describe("one way to write a date or a time in the interface: src/ui/dates.ts, and TimeInput to type one", () => {
+  it("refuses the browser's toLocaleDateString and toLocaleTimeString in the interface's code", async () => {
+    expect(await restricted("src/features/softphone/zz-lint.tsx", `export const f = (d: Date) => d.toLocaleDateString("fr") + d.toLocaleTimeString("fr")\n`)).toEqual([
+      expect.stringMatching(/src\/ui\/dates\.ts/),
+      expect.stringMatching(/src\/ui\/dates\.ts/)
+    ])
+  })
+
+  it("refuses the browser's time and datetime-local fields, which follow its locale rather than the interface's", async () => {
+    expect(await restricted("src/features/call-outcome/zz-lint.tsx", `export const F = () => <input type="time" />\n`)).toEqual([expect.stringMatching(/TimeInput/)])
+    expect(await restricted("src/features/call-outcome/zz-lint.tsx", `export const F = () => <input type="datetime-local" />\n`)).toHaveLength(1)
+    expect(await restricted("src/features/call-outcome/zz-lint.tsx", `export const F = () => <input type="date" />\n`)).toEqual([])
+  })
+})

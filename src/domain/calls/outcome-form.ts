@@ -5,6 +5,7 @@ import type { Customer } from "../customers/customer.schema"
 import { EndReason, talkSeconds } from "../telephony/phone-state"
 import { zonedToUtc } from "./appointment-ics"
 import { CALL_OUTCOMES, CallLog, UNREACHED, type CallLogInput, type CallOutcome } from "./call-log.schema"
+import { parseTimeOfDay } from "./time-of-day"
 
 /**
  * The call-outcome form: its values as typed (strings, so a half-typed draft is always storable), the checks
@@ -19,15 +20,16 @@ export const OutcomeFormValues = z.object({
   /** As typed (any national or international form); stored as E.164. */
   number: z.string().max(40),
   contactId: z.string().max(100),
-  /** Local wall-clock start, `YYYY-MM-DDTHH:MM` (an `<input type="datetime-local">`). */
-  startedAt: z.string().max(20),
+  /** Local wall-clock start, `YYYY-MM-DDTHH:MM`, its time as typed until the field is left (started-at-field.tsx). */
+  startedAt: z.string().max(30),
   /** Talk time `m:ss`, `h:mm:ss` or plain minutes. */
   duration: z.string().max(12),
   /** "" until chosen. */
   outcome: z.string().max(40),
   notes: z.string().max(5000),
-  callback: z.object({ date: z.string().max(10), time: z.string().max(5) }),
-  appointment: z.object({ date: z.string().max(10), time: z.string().max(5), salesRep: z.string().max(120), place: z.string().max(300) })
+  /** Times as typed ("14h30", "1430"): read by parseTimeOfDay; the log holds `HH:MM`. */
+  callback: z.object({ date: z.string().max(10), time: z.string().max(16) }),
+  appointment: z.object({ date: z.string().max(10), time: z.string().max(16), salesRep: z.string().max(120), place: z.string().max(300) })
 })
 export type OutcomeFormValues = z.infer<typeof OutcomeFormValues>
 
@@ -113,9 +115,7 @@ export function localDateTime(ms: number, timeZone: string): string {
   return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`
 }
 
-const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/
 const DATE = /^\d{4}-\d{2}-\d{2}$/
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/
 
 function validDate(d: string): boolean {
   if (!DATE.test(d)) return false
@@ -257,10 +257,11 @@ export function outcomeFormSchema(ctx: OutcomeContext, env: OutcomeEnv) {
     const cbAny = cb.date !== "" || cb.time !== ""
     if (v.outcome === "call-back" && !cbAny) add(["callback", "date"], "callbackRequired")
     if (cbAny) {
+      const cbTime = parseTimeOfDay(cb.time)
       if (!validDate(cb.date)) add(["callback", "date"], "callbackDate")
-      if (!TIME.test(cb.time)) add(["callback", "time"], "callbackTime")
-      if (validDate(cb.date) && TIME.test(cb.time)) {
-        const at = zonedToUtc(cb.date, cb.time, env.timeZone)
+      if (cbTime === null) add(["callback", "time"], cb.time.trim() === "" ? "callbackTime" : "timeInvalid")
+      if (validDate(cb.date) && cbTime !== null) {
+        const at = zonedToUtc(cb.date, cbTime, env.timeZone)
         // A correction may keep a call-back already past (it says what was decided; no reminder rings for it).
         if (at <= env.now && ctx.correctsId === null) add(["callback", "time"], "callbackPast")
         else if (start !== null && at <= start) add(["callback", "time"], "callbackBeforeCall")
@@ -272,7 +273,7 @@ export function outcomeFormSchema(ctx: OutcomeContext, env: OutcomeEnv) {
     const apAny = ap.date !== "" || ap.time !== "" || ap.place.trim() !== ""
     if (v.outcome === "appointment-set" || apAny) {
       if (!validDate(ap.date)) add(["appointment", "date"], "appointmentDate")
-      if (!TIME.test(ap.time)) add(["appointment", "time"], "appointmentTime")
+      if (parseTimeOfDay(ap.time) === null) add(["appointment", "time"], ap.time.trim() === "" ? "appointmentTime" : "timeInvalid")
       if (ap.salesRep.trim() === "") add(["appointment", "salesRep"], "appointmentSalesRep")
       if (ap.place.trim() === "") add(["appointment", "place"], "appointmentPlace")
     }
@@ -282,9 +283,11 @@ export function outcomeFormSchema(ctx: OutcomeContext, env: OutcomeEnv) {
 function startOf(v: OutcomeFormValues, ctx: OutcomeContext, env: OutcomeEnv): number | null {
   // The phone's own instant (to the millisecond) unless the agent changed the field.
   if (ctx.measured && v.startedAt === localDateTime(ctx.measured.startedAt, env.timeZone)) return ctx.measured.startedAt
-  const m = LOCAL_DATE_TIME.exec(v.startedAt)
-  if (!m || !validDate(m[1]!) || !TIME.test(m[2]!)) return null
-  return zonedToUtc(m[1]!, m[2]!, env.timeZone)
+  // The day and the time as typed ("2026-12-03T14h30"): the time read as the call-back's is.
+  const m = /^(\d{4}-\d{2}-\d{2})T(.+)$/.exec(v.startedAt)
+  const time = m ? parseTimeOfDay(m[2]!) : null
+  if (!m || !validDate(m[1]!) || time === null) return null
+  return zonedToUtc(m[1]!, time, env.timeZone)
 }
 
 export interface LogMeta {
@@ -322,10 +325,10 @@ export function toCallLog(values: OutcomeFormValues, ctx: OutcomeContext, env: O
     // Nobody was reached: answers the runner kept from a first step are not the customer's.
     scriptId: reached ? meta.scripts.scriptId : null,
     scriptAnswers: reached ? meta.scripts.answers : [],
-    callbackAt: v.callback.date !== "" ? zonedToUtc(v.callback.date, v.callback.time, env.timeZone) : null,
+    callbackAt: v.callback.date !== "" ? zonedToUtc(v.callback.date, parseTimeOfDay(v.callback.time)!, env.timeZone) : null,
     appointment:
       v.appointment.date !== ""
-        ? { date: v.appointment.date, time: v.appointment.time, timeZone: env.timeZone, durationMinutes: 45, salesRep: v.appointment.salesRep.trim(), place: v.appointment.place.trim() }
+        ? { date: v.appointment.date, time: parseTimeOfDay(v.appointment.time)!, timeZone: env.timeZone, durationMinutes: 45, salesRep: v.appointment.salesRep.trim(), place: v.appointment.place.trim() }
         : null,
     agent: meta.agent,
     correctsId: ctx.correctsId,

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest"
 import { outcomeDefaults, type OutcomeCustomer } from "~src/domain/calls/outcome-form"
 import type { EndReason } from "~src/domain/telephony"
 import { createI18n } from "~src/i18n"
+import { formatDateTime } from "~src/ui/dates"
 
 import { OutcomeForm } from "./outcome-form"
 
@@ -38,18 +39,22 @@ function showAfterCall(language: "fr" | "en", end: { endReason?: EndReason; dura
 describe("the call-outcome form's call line", () => {
   it("gives the call's start in the French interface's way, not as an ISO date", () => {
     const line = showAfterCall("fr")
-    expect(line).toBe("↗ · 06 12 34 56 78 · 3 déc. 2026, 19:03 · 4:30")
+    expect(line).toBe("↗ · 06 12 34 56 78 · 03/12/2026 19:03 · 4:30")
     expect(line).not.toContain("2026-12-03")
-    // The field under it stays the browser's own input, holding the same time.
-    expect(document.querySelector<HTMLInputElement>('input[type="datetime-local"]')!.value).toBe("2026-12-03T19:03")
+    // The fields under it hold the same day and time: the day in the browser's date input (written out beside it),
+    // the time as text on the 24-hour clock, not a datetime-local field drawn in the browser's locale.
+    expect(document.querySelector('input[type="datetime-local"]')).toBeNull()
+    expect(document.querySelector<HTMLInputElement>('input[name="startedAt.day"]')!.value).toBe("2026-12-03")
+    expect(document.querySelector<HTMLInputElement>('input[name="startedAt.time"]')!.value).toBe("19:03")
+    expect(document.querySelector<HTMLInputElement>('input[name="startedAt.time"]')!.type).toBe("text")
   })
 
-  it("and in the English one, the month in letters (the input under it shows the browser's order)", () => {
+  it("and in the English one, the month in letters", () => {
     expect(showAfterCall("en")).toContain("3 Dec 2026, 19:03")
   })
 
   it("says the call was cut off when the phone did not end it (a closed browser, the network), so the agent knows why the form is here", () => {
-    expect(showAfterCall("fr", { endReason: "failed" })).toBe("↗ · 06 12 34 56 78 · 3 déc. 2026, 19:03 · 4:30 · appel coupé : durée jusqu'au dernier signe de la ligne")
+    expect(showAfterCall("fr", { endReason: "failed" })).toBe("↗ · 06 12 34 56 78 · 03/12/2026 19:03 · 4:30 · appel coupé : durée jusqu'au dernier signe de la ligne")
     cleanup()
     expect(showAfterCall("en", { endReason: "failed" })).toContain("4:30 · cut off: talk time as far as it was seen")
   })
@@ -60,6 +65,25 @@ describe("the call-outcome form's call line", () => {
 
   it("says nothing more after an ordinary hang-up", () => {
     expect(showAfterCall("en", { endReason: "hangup-remote" })).toBe("↗ · 06 12 34 56 78 · 3 Dec 2026, 19:03 · 4:30")
+  })
+})
+
+describe("one style for a call's date and time", () => {
+  // The dock's call history, its "to log" list, the reminders and the card's timeline all write a call's start with
+  // formatDateTime; the form's call line must read the same, or one dock shows « 8 déc. 2026, 00:11 » above
+  // « 08/12/2026 00:02 » (walk21ff).
+  const startedAt = Date.UTC(2026, 11, 3, 18, 3)
+
+  it("shows a call's start in the same style in the history and the outcome form, in French", () => {
+    const line = showAfterCall("fr")
+    expect(line).toContain(` · ${formatDateTime(startedAt, "fr", "Europe/Paris")} · `)
+    expect(line).toBe("↗ · 06 12 34 56 78 · 03/12/2026 19:03 · 4:30")
+  })
+
+  it("shows a call's start in the same style in the history and the outcome form, in English", () => {
+    const line = showAfterCall("en")
+    expect(line).toContain(` · ${formatDateTime(startedAt, "en", "Europe/Paris")} · `)
+    expect(line).toBe("↗ · 06 12 34 56 78 · 3 Dec 2026, 19:03 · 4:30")
   })
 })
 
@@ -84,6 +108,44 @@ describe("the call-outcome form's dates", () => {
     const input = document.querySelector<HTMLInputElement>('input[name="appointment.date"]')!
     fireEvent.change(input, { target: { value: "2027-01-04" } })
     await waitFor(() => expect(wordsOf(input)).toBe("Monday 4 January 2027"))
+  })
+})
+
+describe("the call-outcome form's times", () => {
+  it("takes the call-back's time as text on the 24-hour clock, whatever the browser's locale, and writes back the time understood", async () => {
+    showAfterCall("fr")
+    fireEvent.click(document.querySelector('[data-comptoir="outcome-add-callback"]')!)
+    const input = document.querySelector<HTMLInputElement>('input[name="callback.time"]')!
+    // Not the browser's time field: Firefox draws that one from its own locale (12-hour AM/PM for a French agent).
+    expect(input.type).toBe("text")
+    expect(input.placeholder).toBe("hh:mm")
+    expect(document.querySelector(`label[for="${input.id}"]`)!.textContent).toBe("Heure (24 h)")
+    fireEvent.change(input, { target: { value: "14h30" } })
+    fireEvent.blur(input)
+    await waitFor(() => expect(input.value).toBe("14:30"))
+  })
+
+  it("takes the call's start time the same way, and the call line follows it", async () => {
+    const line = () => document.querySelector('[data-comptoir="outcome-call-details"] summary')!.textContent
+    showAfterCall("fr")
+    const input = document.querySelector<HTMLInputElement>('input[name="startedAt.time"]')!
+    fireEvent.change(input, { target: { value: "18h5" } })
+    fireEvent.change(input, { target: { value: "1805" } })
+    fireEvent.blur(input)
+    await waitFor(() => expect(input.value).toBe("18:05"))
+    expect(line()).toBe("↗ · 06 12 34 56 78 · 03/12/2026 18:05 · 4:30")
+  })
+
+  it("says under the field, in the agent's words, that a time it cannot read is not one", async () => {
+    showAfterCall("en")
+    fireEvent.click(document.querySelector('[data-comptoir="outcome-add-callback"]')!)
+    fireEvent.change(document.querySelector('input[name="callback.date"]')!, { target: { value: "2031-03-04" } })
+    const input = document.querySelector<HTMLInputElement>('input[name="callback.time"]')!
+    fireEvent.change(input, { target: { value: "25h" } })
+    fireEvent.blur(input)
+    expect(input.value).toBe("25h")
+    fireEvent.click(document.querySelector('[data-comptoir="outcome-save"]')!)
+    await waitFor(() => expect(document.body.textContent).toContain("That is not a time: type it on the 24-hour clock, e.g. 14:30 or 1430."))
   })
 })
 

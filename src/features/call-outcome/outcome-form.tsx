@@ -13,6 +13,7 @@ import { openQuoteForm, quoteOpenedKey, warmInPlaceQuoteForm } from "~src/featur
 import { send } from "~src/messaging/send"
 import { DateInput } from "~src/ui/date-input"
 import { formatLocalDateTime, uiLang } from "~src/ui/dates"
+import { TimeInput } from "~src/ui/time-input"
 import { FieldMessage } from "~src/ui/field-message"
 import { deviceTimeZone } from "~src/ui/intl-cache"
 import { SalesRepPick } from "~src/ui/sales-rep-pick"
@@ -20,6 +21,7 @@ import { useSalesRepTeam } from "~src/ui/use-sales-rep-team"
 import { ContactAfter } from "~src/ui/contact-after"
 
 import { downloadAppointment } from "./appointment-download"
+import { StartedAtField } from "./started-at-field"
 import { useScriptAnswers } from "./use-script-answers"
 
 export interface OutcomeFormProps {
@@ -321,7 +323,7 @@ export function OutcomeForm(props: OutcomeFormProps) {
             </div>
             <div className="c-field">
               <label htmlFor={fieldId("cb-time")}>{t("callOutcome.form.time")}</label>
-              <input id={fieldId("cb-time")} type="time" {...form.register("callback.time")} />
+              <TimeInput id={fieldId("cb-time")} placeholder={t("callOutcome.form.timePlaceholder")} aria-invalid={errors.callback?.time ? true : undefined} {...form.register("callback.time")} />
               <FieldMessage error={errors.callback?.time} />
             </div>
           </div>
@@ -340,7 +342,7 @@ export function OutcomeForm(props: OutcomeFormProps) {
             </div>
             <div className="c-field">
               <label htmlFor={fieldId("ap-time")}>{t("callOutcome.form.time")}</label>
-              <input id={fieldId("ap-time")} type="time" {...form.register("appointment.time")} />
+              <TimeInput id={fieldId("ap-time")} placeholder={t("callOutcome.form.timePlaceholder")} aria-invalid={errors.appointment?.time ? true : undefined} {...form.register("appointment.time")} />
               <FieldMessage error={errors.appointment?.time} />
             </div>
           </div>
@@ -391,9 +393,9 @@ export function OutcomeForm(props: OutcomeFormProps) {
             <input id={fieldId("number")} type="tel" maxLength={40} {...form.register("number")} />
             <FieldMessage error={errors.number} />
           </div>
-          <div className="c-field">
+          <div className="c-field c-field-wide">
             <label htmlFor={fieldId("startedAt")}>{t("callOutcome.form.startedAt")}</label>
-            <input id={fieldId("startedAt")} type="datetime-local" {...form.register("startedAt")} />
+            <StartedAtField control={form.control} id={fieldId("startedAt")} invalid={errors.startedAt !== undefined} />
             <FieldMessage error={errors.startedAt} />
           </div>
           <div className="c-field">
