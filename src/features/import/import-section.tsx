@@ -81,7 +81,10 @@ export function ImportSection({ kind }: { kind: ImportKind }) {
       const job = {
         kind, text: s.decoded.text, mapping, defaultCountry: settings.defaultCountry, columnCount: s.headers.length,
         extraColumns: s.extra, codesFromCompany: s.codesFromCompany && s.mapping.code === undefined,
-        salesReps: kind === "customers" && salesReps ? { active: [...salesReps.active], inactive: [...salesReps.inactive] } : undefined
+        salesReps:
+          kind === "customers" && salesReps
+            ? { active: [...salesReps.active], inactive: [...salesReps.inactive], people: (salesReps.people ?? []).map((p) => ({ ...p })) }
+            : undefined
       }
       outcome = await runImportInWorker(job, (progress) => {
         phase = progress.phase
