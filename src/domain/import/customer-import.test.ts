@@ -45,6 +45,31 @@ describe("customer import", () => {
     expect([...given].sort()).toEqual(["address", "city", "code", "company", "contact_first_name", "contact_last_name", "contact_role", "country", "credit_limit", "email", "mobile", "payment_terms_days", "phone", "postal_code", "sales_rep", "siren", "tags", "vat_number"].sort())
   })
 
+  it("reads a sales rep written as a team member's e-mail (a CRM's owner column) as that member, whatever its case", () => {
+    const team = {
+      active: ["Claire Dubois", "Marc Lefèbvre"],
+      inactive: ["Paul Girard"],
+      people: [
+        { name: "Claire Dubois", email: "manager@demo.comptoir.test" },
+        { name: "Marc Lefèbvre", email: "agent1@demo.comptoir.test" }
+      ]
+    }
+    const r = run(
+      csv(
+        { code: "C-001", company: "Dupont SA", sales_rep: "manager@demo.comptoir.test" },
+        { code: "C-002", company: "Martin SARL", sales_rep: " Agent1@Demo.Comptoir.test " },
+        { code: "C-003", company: "Petit & Fils", sales_rep: "someone@elsewhere.test" }
+      ),
+      { salesReps: team }
+    )
+    expect(r.customers.map((c) => [c.customer.code, c.customer.salesRep])).toEqual([
+      ["C-001", "Claire Dubois"],
+      ["C-002", "Marc Lefèbvre"],
+      ["C-003", null]
+    ])
+    expect(r.warnings.map((w) => [w.line, w.value])).toEqual([[4, "someone@elsewhere.test"]])
+  })
+
   it("keeps a row whose sales rep is no active user of the team, with no rep, and warns with the line, column and name", () => {
     const team = { active: ["Claire Dubois", "Marc Lefèbvre"], inactive: ["Paul Girard"] }
     const r = run(

@@ -21,3 +21,22 @@ export type SoftphoneSettings = z.infer<typeof SoftphoneSettings>
 export const SETTINGS_KEY = "softphone.settings"
 /** chrome.storage.session: what every surface shows (SoftphoneView). */
 export const VIEW_KEY = "softphone.view"
+
+/** What is wrong with a SIP field as typed: nothing typed, or not of its kind (an http:// URL, a URI without sip:). */
+export type SipFieldProblem = "missing" | "invalid"
+export type SipFieldProblems = Partial<Record<"websocketUrl" | "uri", SipFieldProblem>>
+
+/**
+ * The SIP form's fields checked before they are sent, so the form can say which field is wrong in the user's
+ * language (the schema's own messages are English and technical). Spaces around a value are not a fault.
+ */
+export function sipFieldProblems(fields: { websocketUrl: string; uri: string }): SipFieldProblems {
+  const out: SipFieldProblems = {}
+  const shape = SipPublicSettings.shape
+  for (const name of ["websocketUrl", "uri"] as const) {
+    const value = fields[name].trim()
+    if (value === "") out[name] = "missing"
+    else if (!shape[name].safeParse(value).success) out[name] = "invalid"
+  }
+  return out
+}

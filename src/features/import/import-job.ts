@@ -17,7 +17,14 @@ export const ImportJob = z.object({
   /** No code column: codes are made from the company names (customers). */
   codesFromCompany: z.boolean().default(false),
   /** The team's users (customers, signed in): a sales rep who is no active one is left empty and reported. */
-  salesReps: z.object({ active: z.array(z.string().max(200)).max(10_000), inactive: z.array(z.string().max(200)).max(10_000) }).optional()
+  salesReps: z
+    .object({
+      active: z.array(z.string().max(200)).max(10_000),
+      inactive: z.array(z.string().max(200)).max(10_000),
+      /** The active members' e-mails: a file may name its reps by e-mail. */
+      people: z.array(z.object({ name: z.string().max(200), email: z.string().max(254) })).max(10_000).default([])
+    })
+    .optional()
 })
 export type ImportJob = z.input<typeof ImportJob>
 

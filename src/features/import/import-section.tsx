@@ -1,7 +1,6 @@
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 
-import { formatPercent } from "~src/domain/documents/document-text"
 import { CsvFileError, decodeCsvBytes, type DecodedCsv } from "~src/domain/import/decode"
 import {
   autoMapCustomerHeaders,
@@ -23,6 +22,7 @@ import { useSalesRepTeam } from "~src/ui/use-sales-rep-team"
 
 import { runImportInWorker } from "./import-job"
 import { importFailureText } from "./import-failure"
+import { ImportPreview } from "./import-preview"
 import { ImportRejections } from "./import-rejections"
 import { ImportWarnings } from "./import-warnings"
 import { previewFile, type ImportKind, type ImportOutcome, type ImportProgress } from "./run-import"
@@ -81,7 +81,10 @@ export function ImportSection({ kind }: { kind: ImportKind }) {
       const job = {
         kind, text: s.decoded.text, mapping, defaultCountry: settings.defaultCountry, columnCount: s.headers.length,
         extraColumns: s.extra, codesFromCompany: s.codesFromCompany && s.mapping.code === undefined,
-        salesReps: kind === "customers" && salesReps ? { active: [...salesReps.active], inactive: [...salesReps.inactive] } : undefined
+        salesReps:
+          kind === "customers" && salesReps
+            ? { active: [...salesReps.active], inactive: [...salesReps.inactive], people: (salesReps.people ?? []).map((p) => ({ ...p })) }
+            : undefined
       }
       outcome = await runImportInWorker(job, (progress) => {
         phase = progress.phase
@@ -107,8 +110,19 @@ export function ImportSection({ kind }: { kind: ImportKind }) {
         accept=".csv,.txt,text/csv"
         data-comptoir={kind === "customers" ? "import-customers" : "import-products"}
         disabled={step.kind === "running"}
-        onChange={(e) => void onFile(e.target.files?.[0])}
+        onChange={(e) => {
+          const file = e.target.files?.[0]
+          // The browser says nothing of a file chosen again (same path): emptied, the input hears the user's fixed file.
+          e.target.value = ""
+          void onFile(file)
+        }}
       />
+      {step.kind === "mapping" || step.kind === "done" ? (
+        // The input is emptied once read (so the same file can be picked again): the name the user chose stays said here.
+        <span className="c-muted" data-comptoir="import-file-name">
+          {t("options.import.fileChosen", { name: step.fileName })}
+        </span>
+      ) : null}
       {step.kind === "error" ? (
         <p className="c-error" data-comptoir="import-error" title={step.detail}>
           {step.message}
@@ -216,7 +230,7 @@ function MappingStep({
           {t("options.import.missingFields", { fields: missing.join(", ") })}
         </p>
       ) : null}
-      {preview ? <Preview preview={preview} /> : null}
+      {preview ? <ImportPreview preview={preview} /> : null}
       <p>
         <button type="button" className="c-button" disabled={missing.length > 0} onClick={onConfirm} data-comptoir="import-confirm">
           {t("options.import.confirm")}
@@ -225,74 +239,6 @@ function MappingStep({
           {t("options.import.cancel")}
         </button>
       </p>
-    </div>
-  )
-}
-
-function Preview({ preview }: { preview: ReturnType<typeof previewFile> }) {
-  const { t, i18n } = useTranslation()
-  return (
-    <div data-comptoir="import-preview">
-      <h3>{t("options.import.previewTitle")}</h3>
-      {"customers" in preview ? (
-        <table className="c-table">
-          <thead>
-            <tr>
-              <th>{t("options.import.fields.code")}</th>
-              <th>{t("options.import.fields.company")}</th>
-              <th>{t("options.import.fields.contacts")}</th>
-              <th>{t("options.import.fields.country")}</th>
-              <th>{t("options.import.fields.creditLimit")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.customers.map(({ customer: c }) => (
-              <tr key={c.code}>
-                <td>{c.code}</td>
-                <td>{c.company}</td>
-                <td>
-                  {c.contacts.map((p) => (
-                    <div key={p.id}>{[`${p.firstName} ${p.lastName}`.trim(), ...p.phones, ...p.emails].filter(Boolean).join(" · ")}</div>
-                  ))}
-                </td>
-                <td>{`${c.country} · ${c.language}`}</td>
-                <td>{c.creditLimitCents === null ? "—" : (c.creditLimitCents / 100).toFixed(2)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <table className="c-table">
-          <thead>
-            <tr>
-              <th>ref</th>
-              <th>name_fr</th>
-              <th>name_en</th>
-              <th>unit</th>
-              <th>unit_price</th>
-              <th>vat_rate</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.products.map(({ product: p }) => (
-              <tr key={p.ref}>
-                <td>{p.ref}</td>
-                <td>{p.nameFr}</td>
-                <td>{p.nameEn}</td>
-                <td>{p.unit}</td>
-                <td>{(p.unitPriceCents / 100).toFixed(2)}</td>
-                <td>{formatPercent(p.vatRateBp, i18n.language === "fr" ? "fr" : "en")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {preview.rejected.length > 0 ? <p className="c-notice">{t("options.import.previewRejected", { count: preview.rejected.length })}</p> : null}
-      {preview.warnings.length > 0 ? (
-        <p className="c-notice" data-comptoir="import-preview-warnings">
-          {t("importReport.warnings.preview", { count: preview.warnings.length })}
-        </p>
-      ) : null}
     </div>
   )
 }

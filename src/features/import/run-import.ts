@@ -6,6 +6,7 @@ import type { ColumnMapping, CustomerField, ExtraColumn, ProductField } from "~s
 import { createCsvReader, parseCsv, type CsvDelimiter, type CsvRow } from "~src/domain/import/parse"
 import { createProductImporter, mergeProduct, previewProducts } from "~src/domain/import/product-import"
 import type { ImportWarning, RejectedRow } from "~src/domain/import/report"
+import type { ImportTeam } from "~src/domain/import/sales-reps"
 import { importInSlices } from "~src/domain/import/slices"
 import { looseKey } from "~src/domain/import/text"
 import { CustomerRepository } from "~src/db/customer-repository"
@@ -51,7 +52,7 @@ export interface CustomerFileOptions {
   extraColumns?: readonly ExtraColumn[]
   codesFromCompany?: boolean
   /** The team's users, when signed in: a sales rep must be an active one. */
-  salesReps?: { active: readonly string[]; inactive: readonly string[] }
+  salesReps?: ImportTeam
 }
 
 export function previewFile(kind: ImportKind, text: string, mapping: ColumnMapping<string>, defaultCountry: CountryCode, columnCount: number, more: CustomerFileOptions = {}) {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
 
-import type { SoftphoneSettings } from "~src/domain/telephony"
+import { sipFieldProblems, type SipFieldProblems, type SoftphoneSettings } from "~src/domain/telephony"
 import { send } from "~src/messaging/send"
 
 type Provider = SoftphoneSettings["provider"]
@@ -15,6 +15,8 @@ export function SipSettingsSection() {
   const [fields, setFields] = useState({ websocketUrl: "", uri: "", authorizationUser: "", displayName: "" })
   const [password, setPassword] = useState("")
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
+  // Said beside each field: the background's own refusal is the schema's English (and was shown as raw JSON).
+  const [problems, setProblems] = useState<SipFieldProblems>({})
 
   useEffect(() => {
     send("softphone/settings", {})
@@ -29,7 +31,15 @@ export function SipSettingsSection() {
 
   const save = async () => {
     if (!loaded) return
-    const sip = provider === "sip" || fields.websocketUrl || fields.uri ? { ...fields } : null
+    const typed = { ...fields, websocketUrl: fields.websocketUrl.trim(), uri: fields.uri.trim() }
+    const wanted = provider === "sip" || typed.websocketUrl !== "" || typed.uri !== ""
+    const found = wanted ? sipFieldProblems(typed) : {}
+    setProblems(found)
+    if (Object.keys(found).length > 0) {
+      setMessage(null)
+      return
+    }
+    const sip = wanted ? typed : null
     try {
       const r = await send("softphone/configure", {
         settings: { ...loaded, provider, sip },
@@ -44,20 +54,30 @@ export function SipSettingsSection() {
     }
   }
 
-  const field = (name: keyof typeof fields, type = "text", placeholder = "") => (
-    <div className="c-field">
-      <label htmlFor={`sip-${name}`}>{t(`softphone.settings.${name}`)}</label>
-      <input
-        id={`sip-${name}`}
-        name={`sip.${name}`}
-        type={type}
-        placeholder={placeholder}
-        maxLength={300}
-        value={fields[name]}
-        onChange={(e) => setFields((f) => ({ ...f, [name]: e.target.value }))}
-      />
-    </div>
-  )
+  const field = (name: keyof typeof fields, placeholder = "") => {
+    const problem = name === "websocketUrl" || name === "uri" ? problems[name] : undefined
+    return (
+      <div className="c-field">
+        <label htmlFor={`sip-${name}`}>{t(`softphone.settings.${name}`)}</label>
+        <input
+          id={`sip-${name}`}
+          name={`sip.${name}`}
+          type="text"
+          placeholder={placeholder}
+          maxLength={300}
+          value={fields[name]}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `sip-${name}-error` : undefined}
+          onChange={(e) => setFields((f) => ({ ...f, [name]: e.target.value }))}
+        />
+        {problem ? (
+          <span className="c-error" id={`sip-${name}-error`} data-comptoir="sip-field-error" data-field={name}>
+            {t(`softphone.settings.errors.${name}.${problem}`, { value: fields[name].trim() })}
+          </span>
+        ) : null}
+      </div>
+    )
+  }
 
   return (
     <form
@@ -77,8 +97,8 @@ export function SipSettingsSection() {
       </div>
       {provider === "sip" ? (
         <>
-          {field("websocketUrl", "url", "wss://pbx.example.com:8089/ws")}
-          {field("uri", "text", "sip:agent1@pbx.example.com")}
+          {field("websocketUrl", "wss://pbx.example.com:8089/ws")}
+          {field("uri", "sip:agent1@pbx.example.com")}
           {field("authorizationUser")}
           <div className="c-field">
             <label htmlFor="sip-password">{t("softphone.settings.password")}</label>
@@ -106,7 +126,11 @@ export function SipSettingsSection() {
           {t("softphone.action.testMicrophone")}
         </button>
       </div>
-      {message ? <p className={message.ok ? "c-muted" : "c-error"} data-comptoir="sip-message">{message.text}</p> : null}
+      {message ? (
+        <p className={message.ok ? "c-muted" : "c-error"} data-comptoir="sip-message">
+          {message.text}
+        </p>
+      ) : null}
     </form>
   )
 }
