@@ -1,0 +1,101 @@
+import "fake-indexeddb/auto"
+
+import { describe, expect, it, vi } from "vitest"
+
+import { todayInParis } from "../../server/documents/issue"
+import { draftDocument, gloves } from "../../server/test/documents"
+import { Devices } from "../../server/test/harness"
+import { giveSeller } from "../../server/test/seller"
+import { ReplicatedRepository } from "~src/db/replicated-repository"
+
+import { LocalRows } from "./local-rows"
+import { useSyncServer } from "./sync-test-server"
+
+const live = useSyncServer()
+
+/** An agent's payment of today on the server, and a device that cancels it "yesterday" (offline at 23:55). */
+async function cancelledOffline(label: string) {
+  const team = await live.server.team(label)
+  await giveSeller(live.server, team.admin)
+  const other = new Devices(() => live.server)
+  const put = async (table: string, key: string, fields: Record<string, unknown>, baseVersion?: number) => {
+    const r = await other.push(team.agent, [{ table, op: "put", key, fields, ...(baseVersion === undefined ? {} : { baseVersion }) }])
+    expect(r.conflicts).toEqual([])
+    return r
+  }
+  await put("customers", "cust-p", { id: "cust-p", code: "CUST-P", company: "Client annulation", country: "FR", language: "fr", creditLimitCents: null, createdAt: 1, updatedAt: 1 })
+  const inv = draftDocument("invoice", "i-p", "cust-p", [gloves("l1", 1000, 10_000)])
+  const created = await put("invoices", inv.id, inv, 0)
+  await put("invoices", inv.id, { status: "issued" }, created.version)
+  await put("payments", "p-1", { id: "p-1", invoiceId: inv.id, customerId: "cust-p", date: todayInParis(), amountCents: 4_000, method: "transfer", reference: "", createdAt: Date.now(), recordedBy: team.agent.email })
+  const a = await live.client(team, team.agent.token)
+  await a.engine().sync()
+  const yesterday = todayInParis(Date.now() - 24 * 3_600_000)
+  await new ReplicatedRepository(a.db, "payments").put({ id: "x-1", invoiceId: inv.id, customerId: "cust-p", date: yesterday, amountCents: -4_000, method: "transfer", reference: "", createdAt: Date.now() - 60_000, recordedBy: team.agent.email, cancels: "p-1", cancelReason: "doublon" })
+  return { a, yesterday }
+}
+
+/** A fetch that hands the push's answer to `edit` before the device reads it. */
+function answerEdited(edit: (body: Record<string, unknown>) => Record<string, unknown>): typeof fetch {
+  return async (input, init) => {
+    const res = await fetch(input, init)
+    if (!String(input).endsWith("/sync/push")) return res
+    const body = edit((await res.json()) as Record<string, unknown>)
+    return new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } })
+  }
+}
+
+type Row = { table: string; key: string; version: number; deleted: boolean; data: Record<string, unknown> | null }
+const rewrittenWith = (change: (row: Row) => Row) => answerEdited((body) => ({ ...body, rewritten: (body.rewritten as Row[]).map(change) }))
+
+describe("the rows a push's answer carries, checked as a pull's row of their table before anything is acknowledged", () => {
+  it("refuses an answer whose rewritten payment breaks the payments schema: nothing is written, the change stays owed, the next sync brings the server's row", async () => {
+    const { a, yesterday } = await cancelledOffline("answer-schema")
+    const r = await a.engine(rewrittenWith((row) => ({ ...row, data: { ...row.data, amountCents: "minus forty" } }))).sync()
+    expect(r.error).toMatchObject({ code: "bad-reply", message: expect.stringMatching(/\/sync\/push is not understood.*payments\/x-1.*amountCents/) })
+    expect((await a.engine().status()).lastError).toMatchObject({ code: "bad-reply" })
+    expect(await a.db.payments.get("x-1")).toMatchObject({ amountCents: -4_000, date: yesterday })
+    expect(await a.db.outbox.count()).toBe(1)
+
+    expect((await a.engine().sync()).error).toBeUndefined()
+    expect(await a.db.outbox.count()).toBe(0)
+    expect(await a.db.payments.get("x-1")).toMatchObject({ amountCents: -4_000, date: todayInParis() })
+  })
+
+  it("refuses an answer whose rewritten row holds another row than its key names (it would leave a payment the team never had)", async () => {
+    const { a } = await cancelledOffline("answer-key")
+    const r = await a.engine(rewrittenWith((row) => ({ ...row, data: { ...row.data, id: "x-phantom" } }))).sync()
+    expect(r.error).toMatchObject({ code: "bad-reply" })
+    expect(await a.db.payments.get("x-phantom")).toBeUndefined()
+    expect(await a.db.outbox.count()).toBe(1)
+  })
+
+  it("refuses an answer whose rewritten row is dated at another version than the push's", async () => {
+    const { a } = await cancelledOffline("answer-version")
+    const r = await a.engine(rewrittenWith((row) => ({ ...row, version: row.version + 1_000 }))).sync()
+    expect(r.error).toMatchObject({ code: "bad-reply" })
+    expect(await a.db.outbox.count()).toBe(1)
+  })
+
+  it("keeps the outbox and the acknowledged id when the worker dies while the answer's rows are written", async () => {
+    const { a, yesterday } = await cancelledOffline("answer-killed")
+    const before = (await a.db.syncState.toArray())[0]!.lastMutationId
+    // The write of the answer's rows fails half-way (the service worker stopped): the ack must go with it.
+    const spy = vi.spyOn(LocalRows.prototype, "write").mockImplementationOnce(async function (this: LocalRows) {
+      throw new Error("worker stopped")
+    })
+    try {
+      await expect(a.engine().push(a.session)).rejects.toThrow(/worker stopped/)
+    } finally {
+      spy.mockRestore()
+    }
+    expect(await a.db.outbox.count()).toBe(1)
+    expect((await a.db.syncState.toArray())[0]!.lastMutationId).toBe(before)
+    expect((await a.db.payments.get("x-1"))?.date).toBe(yesterday)
+
+    // The next life replays the push (the server skips it) and pulls the row as kept.
+    expect((await a.engine().sync()).error).toBeUndefined()
+    expect(await a.db.outbox.count()).toBe(0)
+    expect((await a.db.payments.get("x-1"))?.date).toBe(todayInParis())
+  })
+})
