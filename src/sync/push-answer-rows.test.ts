@@ -98,4 +98,50 @@ describe("the rows a push's answer carries, checked as a pull's row of their tab
     expect(await a.db.outbox.count()).toBe(0)
     expect((await a.db.payments.get("x-1"))?.date).toBe(todayInParis())
   })
+
+  describe("a document the server rewrote (numbered, re-dated), while this device or another changes it", () => {
+    async function sentQuote(label: string) {
+      const team = await live.server.team(label)
+      await giveSeller(live.server, team.admin)
+      const a = await live.client(team, team.agent.token)
+      const quotes = new ReplicatedRepository(a.db, "quotes")
+      await quotes.put(draftDocument("quote", "q-f", "cust-f", [gloves("l1", 2000, 899)], { date: "2026-01-05" }))
+      expect((await a.engine().sync()).error).toBeUndefined()
+      await quotes.put({ ...(await quotes.get("q-f"))!, status: "sent", updatedAt: 2 })
+      return { team, a, quotes }
+    }
+
+    it("keeps an edit made while the push was in flight on top of the row the answer brings", async () => {
+      const { team, a, quotes } = await sentQuote("answer-inflight")
+      // The customer accepts on the phone while the "sent" push is on its way: the answer must not undo it.
+      let pushes = 0
+      const accepting: typeof fetch = async (input, init) => {
+        const res = await fetch(input, init)
+        if (String(input).endsWith("/sync/push") && ++pushes === 1) await quotes.put({ ...(await quotes.get("q-f"))!, status: "accepted", updatedAt: 3 })
+        return res
+      }
+      // The push goes on with the acceptance in a second batch, made on the version the first answer gave.
+      expect(await a.engine(accepting).push(a.session)).toMatchObject({ batches: 2, conflicts: 0 })
+      const shown = await quotes.get("q-f")
+      expect(shown).toMatchObject({ status: "accepted", date: todayInParis(), updatedAt: 3 })
+      expect(shown?.number).toMatch(/^DEV-\d{4}-\d{5}$/)
+      expect(await a.db.outbox.count()).toBe(0)
+      expect((await live.server.rowsOf(team.id)).find((x) => x.id === "q-f")?.data).toMatchObject({ status: "accepted", number: shown!.number })
+    })
+
+    it("ends with the team's row after the next pull when another device changed it since the answer", async () => {
+      const { team, a, quotes } = await sentQuote("answer-other")
+      await a.engine().push(a.session)
+      const numbered = (await quotes.get("q-f"))!
+      expect(numbered.number).toMatch(/^DEV-/)
+      const b = await live.client(team, team.agent2.token)
+      await b.engine().sync()
+      const onB = new ReplicatedRepository(b.db, "quotes")
+      await onB.put({ ...(await onB.get("q-f"))!, status: "accepted", updatedAt: 9 })
+      expect((await b.engine().sync()).conflicts).toBe(0)
+      expect((await a.engine().sync()).error).toBeUndefined()
+      expect(await quotes.get("q-f")).toEqual((await live.server.rowsOf(team.id)).find((x) => x.id === "q-f")!.data)
+      expect(await quotes.get("q-f")).toMatchObject({ status: "accepted", number: numbered.number, updatedAt: 9 })
+    })
+  })
 })
