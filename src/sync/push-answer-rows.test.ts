@@ -7,6 +7,8 @@ import { draftDocument, gloves } from "../../server/test/documents"
 import { Devices } from "../../server/test/harness"
 import { giveSeller } from "../../server/test/seller"
 import { ReplicatedRepository } from "~src/db/replicated-repository"
+import { CallScript } from "~src/domain/scripts/script.schema"
+import { SHIPPED_SCRIPTS } from "~src/domain/scripts/shipped"
 
 import { LocalRows } from "./local-rows"
 import { useSyncServer } from "./sync-test-server"
@@ -48,33 +50,56 @@ function answerEdited(edit: (body: Record<string, unknown>) => Record<string, un
 type Row = { table: string; key: string; version: number; deleted: boolean; data: Record<string, unknown> | null }
 const rewrittenWith = (change: (row: Row) => Row) => answerEdited((body) => ({ ...body, rewritten: (body.rewritten as Row[]).map(change) }))
 
-describe("the rows a push's answer carries, checked as a pull's row of their table before anything is acknowledged", () => {
-  it("refuses an answer whose rewritten payment breaks the payments schema: nothing is written, the change stays owed, the next sync brings the server's row", async () => {
+describe("the rows a push's answer carries, checked against their table before they are written", () => {
+  it("leaves out a rewritten payment that breaks the payments schema and says so: the push is acknowledged, the next sync brings the server's row", async () => {
     const { a, yesterday } = await cancelledOffline("answer-schema")
     const r = await a.engine(rewrittenWith((row) => ({ ...row, data: { ...row.data, amountCents: "minus forty" } }))).sync()
     expect(r.error).toMatchObject({ code: "bad-reply", message: expect.stringMatching(/\/sync\/push is not understood.*payments\/x-1.*amountCents/) })
     expect((await a.engine().status()).lastError).toMatchObject({ code: "bad-reply" })
     expect(await a.db.payments.get("x-1")).toMatchObject({ amountCents: -4_000, date: yesterday })
-    expect(await a.db.outbox.count()).toBe(1)
+    expect(await a.db.outbox.count()).toBe(0)
 
     expect((await a.engine().sync()).error).toBeUndefined()
-    expect(await a.db.outbox.count()).toBe(0)
     expect(await a.db.payments.get("x-1")).toMatchObject({ amountCents: -4_000, date: todayInParis() })
   })
 
-  it("refuses an answer whose rewritten row holds another row than its key names (it would leave a payment the team never had)", async () => {
+  it("keeps the changes the server refused in an answer whose rewritten row is malformed: the server will not say it again", async () => {
+    const { a, yesterday } = await cancelledOffline("answer-conflict")
+    // An agent may not write scripts: the same push refuses it, and the answer is the only place that says so.
+    await new ReplicatedRepository(a.db, "callScripts").put({ ...CallScript.parse(SHIPPED_SCRIPTS[0]), id: "agent-script" })
+    const r = await a.engine(rewrittenWith((row) => ({ ...row, data: { ...row.data, amountCents: "minus forty" } }))).sync()
+    expect(r.error).toMatchObject({ code: "bad-reply", message: expect.stringMatching(/payments\/x-1.*amountCents/) })
+    expect(await a.db.conflicts.count()).toBe(1)
+    expect(await a.db.payments.get("x-1")).toMatchObject({ amountCents: -4_000, date: yesterday })
+
+    expect((await a.engine().sync()).error).toBeUndefined()
+    expect(await a.db.conflicts.count()).toBe(1)
+    expect((await a.db.payments.get("x-1"))?.date).toBe(todayInParis())
+  })
+
+  it("leaves out a rewritten row that holds another row than its key names (it would leave a payment the team never had)", async () => {
     const { a } = await cancelledOffline("answer-key")
     const r = await a.engine(rewrittenWith((row) => ({ ...row, data: { ...row.data, id: "x-phantom" } }))).sync()
     expect(r.error).toMatchObject({ code: "bad-reply" })
     expect(await a.db.payments.get("x-phantom")).toBeUndefined()
-    expect(await a.db.outbox.count()).toBe(1)
+    expect(await a.db.outbox.count()).toBe(0)
   })
 
-  it("refuses an answer whose rewritten row is dated at another version than the push's", async () => {
+  it("leaves out a rewritten row at another version than the push's", async () => {
     const { a } = await cancelledOffline("answer-version")
     const r = await a.engine(rewrittenWith((row) => ({ ...row, version: row.version + 1_000 }))).sync()
-    expect(r.error).toMatchObject({ code: "bad-reply" })
+    expect(r.error).toMatchObject({ code: "bad-reply", message: expect.stringMatching(/payments\/x-1 is at version/) })
+    expect((await a.db.payments.get("x-1"))?.date).not.toBe(todayInParis())
+  })
+
+  it("refuses a whole answer whose acknowledged id is malformed: nothing is acknowledged, the change stays owed", async () => {
+    const { a } = await cancelledOffline("answer-core")
+    const r = await a.engine(answerEdited((body) => ({ ...body, lastMutationId: "all" }))).sync()
+    expect(r.error).toMatchObject({ code: "bad-reply", message: expect.stringMatching(/\/sync\/push is not understood/) })
     expect(await a.db.outbox.count()).toBe(1)
+    expect((await a.engine().sync()).error).toBeUndefined()
+    expect(await a.db.outbox.count()).toBe(0)
+    expect((await a.db.payments.get("x-1"))?.date).toBe(todayInParis())
   })
 
   it("keeps the outbox and the acknowledged id when the worker dies while the answer's rows are written", async () => {

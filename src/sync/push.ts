@@ -2,10 +2,10 @@ import { applyRemote, type OutboxEntry } from "~src/db/outbox"
 import { isPlainTable } from "~src/db/replicated-tables"
 import type { Product } from "~src/domain/customers/customer.schema"
 import { rowId } from "~src/domain/sync/merge"
-import { MAX_MUTATIONS_PER_PUSH, PushResponse, SCHEMA_VERSION, type Conflict, type Mutation, type RowData } from "~src/domain/sync/protocol"
-import type { TableRegistry } from "~src/domain/sync/tables"
+import { MAX_MUTATIONS_PER_PUSH, SCHEMA_VERSION, type PushResponse, type Conflict, type Mutation, type RowData } from "~src/domain/sync/protocol"
 
 import type { LocalRows } from "./local-rows"
+import { readPushAnswer } from "./push-answer"
 import { REMOTE_STORES, STATE_ID, type Session, type SyncContext } from "./sync-context"
 import { SyncError } from "./sync-errors"
 
@@ -26,31 +26,6 @@ export function refusedIndex(e: unknown, batchLength: number): number | "unknown
   if (e.invalidField !== "" && e.invalidField !== "/mutations") return null
   // One change sent alone and refused: it is that one.
   return batchLength === 1 ? 0 : "unknown"
-}
-
-/**
- * The rows a push's answer gives as stored (`numbered`, `rewritten`) are written over the device's own at once,
- * in the transaction that acknowledges the push: each must be a row of its table as the server's schema has it,
- * the row its key names, at the push's version. Throws (the caller reports `bad-reply`, nothing is acknowledged)
- * otherwise. Cheap to refuse: the next push is a replay the server skips, whose answer carries no rows, and the
- * pull that follows brings them. Tables this device does not keep are not written, so not checked.
- */
-export function checkAnswerRows(res: PushResponse, tables: TableRegistry): PushResponse {
-  for (const [list, rows] of [["numbered", res.numbered], ["rewritten", res.rewritten]] as const) {
-    for (const row of rows ?? []) {
-      const where = `${list} ${row.table}/${row.key}`
-      if (row.version !== res.version) throw new Error(`${where} is at version ${row.version}, the push wrote ${res.version}`)
-      const def = tables[row.table]
-      if (!def || row.data === null) continue
-      if (row.data.id !== row.key) throw new Error(`${where} holds the row ${String(row.data.id)}`)
-      const r = def.schema.safeParse(row.data)
-      if (!r.success) {
-        const issue = r.error.issues[0]!
-        throw new Error(`${where}: ${issue.path.map(String).join(".") || "(record)"}: ${issue.message}`)
-      }
-    }
-  }
-  return res
 }
 
 /**
@@ -85,10 +60,11 @@ export class Pusher {
       before = undefined
       if (mutations.length === 0) break
       let res: PushResponse
+      let badRow: string | null
       try {
-        res = await this.ctx.server.request(session, "POST", "/sync/push", { clientId, schemaVersion: SCHEMA_VERSION, mutations }, (x) =>
-          checkAnswerRows(PushResponse.parse(x), this.ctx.tables)
-        )
+        ;({ res, badRow } = await this.ctx.server.request(session, "POST", "/sync/push", { clientId, schemaVersion: SCHEMA_VERSION, mutations }, (x) =>
+          readPushAnswer(x, this.ctx.tables)
+        ))
       } catch (e) {
         // A change the server can never accept (a NUL, half an emoji) must not hold back every later one:
         // it goes to the refused changes and the rest goes on. Anything else stops the push as before.
@@ -105,6 +81,8 @@ export class Pusher {
       pushed += res.applied
       conflicts += res.conflicts.length
       await this.acknowledge(res, mutations)
+      // Acknowledged, refused changes kept: a row left out of the answer is the pull's to bring, and said here.
+      if (badRow) throw new SyncError("bad-reply", `the server's reply to /sync/push is not understood: ${badRow}`)
       if (res.gap) {
         // The server stopped before a mid it never saw: nothing from there on was applied, so number the
         // rest again from what it expects. Bounded: a second gap in a row means something else is wrong.
