@@ -102,6 +102,16 @@ describe("the rows a push's answer carries, checked against their table before t
     expect((await a.db.payments.get("x-1"))?.date).toBe(todayInParis())
   })
 
+  it("works with a server from before rewritten rows: the cancellation shows the device's day until the pull brings the server's", async () => {
+    const { a, yesterday } = await cancelledOffline("answer-old-server")
+    const older = answerEdited(({ numbered: _n, rewritten: _r, ...rest }) => rest)
+    expect(await a.engine(older).push(a.session)).toMatchObject({ pushed: 1, conflicts: 0 })
+    expect((await a.db.payments.get("x-1"))?.date).toBe(yesterday)
+    expect(await a.db.outbox.count()).toBe(0)
+    expect((await a.engine(older).sync()).error).toBeUndefined()
+    expect((await a.db.payments.get("x-1"))?.date).toBe(todayInParis())
+  })
+
   it("keeps the outbox and the acknowledged id when the worker dies while the answer's rows are written", async () => {
     const { a, yesterday } = await cancelledOffline("answer-killed")
     const before = (await a.db.syncState.toArray())[0]!.lastMutationId
