@@ -2,9 +2,10 @@ import { applyRemote, type OutboxEntry } from "~src/db/outbox"
 import { isPlainTable } from "~src/db/replicated-tables"
 import type { Product } from "~src/domain/customers/customer.schema"
 import { rowId } from "~src/domain/sync/merge"
-import { MAX_MUTATIONS_PER_PUSH, PushResponse, SCHEMA_VERSION, type Conflict, type Mutation, type RowData } from "~src/domain/sync/protocol"
+import { MAX_MUTATIONS_PER_PUSH, SCHEMA_VERSION, type PushResponse, type Conflict, type Mutation, type RowData } from "~src/domain/sync/protocol"
 
 import type { LocalRows } from "./local-rows"
+import { readPushAnswer } from "./push-answer"
 import { REMOTE_STORES, STATE_ID, type Session, type SyncContext } from "./sync-context"
 import { SyncError } from "./sync-errors"
 
@@ -59,10 +60,11 @@ export class Pusher {
       before = undefined
       if (mutations.length === 0) break
       let res: PushResponse
+      let badRow: string | null
       try {
-        res = await this.ctx.server.request(session, "POST", "/sync/push", { clientId, schemaVersion: SCHEMA_VERSION, mutations }, (x) =>
-          PushResponse.parse(x)
-        )
+        ;({ res, badRow } = await this.ctx.server.request(session, "POST", "/sync/push", { clientId, schemaVersion: SCHEMA_VERSION, mutations }, (x) =>
+          readPushAnswer(x, this.ctx.tables)
+        ))
       } catch (e) {
         // A change the server can never accept (a NUL, half an emoji) must not hold back every later one:
         // it goes to the refused changes and the rest goes on. Anything else stops the push as before.
@@ -79,6 +81,8 @@ export class Pusher {
       pushed += res.applied
       conflicts += res.conflicts.length
       await this.acknowledge(res, mutations)
+      // Acknowledged, refused changes kept: a row left out of the answer is the pull's to bring, and said here.
+      if (badRow) throw new SyncError("bad-reply", `the server's reply to /sync/push is not understood: ${badRow}`)
       if (res.gap) {
         // The server stopped before a mid it never saw: nothing from there on was applied, so number the
         // rest again from what it expects. Bounded: a second gap in a row means something else is wrong.

@@ -177,7 +177,7 @@ describe("calls, scripts and documents, replicated one record per row", () => {
       expect(await a.db.outbox.count()).toBe(0)
     })
 
-    it("refuses a malformed answer and logs it, losing nothing: the change stays owed and the next sync brings the server's row", async () => {
+    it("leaves out a malformed rewritten row and logs it, losing nothing: the push is acknowledged and the next sync brings the server's row", async () => {
       const { a, yesterday } = await cancelledOffline("cancel-answer-bad")
       const garbled: typeof fetch = async (input, init) => {
         const res = await fetch(input, init)
@@ -188,7 +188,8 @@ describe("calls, scripts and documents, replicated one record per row", () => {
       const r = await a.engine(garbled).sync()
       expect(r.error).toMatchObject({ code: "bad-reply", message: expect.stringMatching(/\/sync\/push is not understood/) })
       expect((await a.engine().status()).lastError).toMatchObject({ code: "bad-reply" })
-      expect(await a.db.outbox.count()).toBe(1)
+      // The rest of the answer is taken (its refused changes are said nowhere else): only the row waits for the pull.
+      expect(await a.db.outbox.count()).toBe(0)
       expect((await a.db.payments.get("x-1"))?.date).toBe(yesterday)
 
       expect((await a.engine().sync()).error).toBeUndefined()
