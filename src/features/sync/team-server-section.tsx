@@ -19,9 +19,14 @@ export function TeamServerSection() {
   const [error, setError] = useState<{ text: string; detail: string } | null>(null)
   /** The last sign-in was refused because changes are owed to the previous team: offer to drop them, once asked. */
   const [owed, setOwed] = useState(false)
+  /** What is missing or wrong, beside its field, in the UI's language (the browser's bubbles speak the browser's). */
+  const [problems, setProblems] = useState<FieldProblems>({})
 
   const onLogin = async (e: FormEvent | null, discardUnsent = false) => {
     e?.preventDefault()
+    const found = fieldProblems(serverUrl, email, password, t)
+    setProblems(found)
+    if (Object.keys(found).length > 0) return
     setBusy("login")
     setError(null)
     setOwed(false)
@@ -56,6 +61,8 @@ export function TeamServerSection() {
     }
   }
 
+  const invalid = (field: keyof FieldProblems) => (problems[field] ? { "aria-invalid": true, "aria-describedby": `c-team-${field}-error` } : {})
+
   if (status?.signedIn) {
     return (
       <div data-comptoir="team-server">
@@ -83,15 +90,17 @@ export function TeamServerSection() {
   }
 
   return (
-    <form onSubmit={(e) => void onLogin(e)} data-comptoir="team-server">
+    <form onSubmit={(e) => void onLogin(e)} noValidate data-comptoir="team-server">
       <p className="c-muted">{t("options.team.intro")}</p>
       <div className="c-field">
         <label htmlFor="c-server-url">{t("options.team.serverUrl")}</label>
-        <input id="c-server-url" type="url" required maxLength={300} value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} data-comptoir="team-server-url" />
+        <input id="c-server-url" type="url" required maxLength={300} value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} data-comptoir="team-server-url" {...invalid("serverUrl")} />
+        <FieldProblem field="serverUrl" problems={problems} />
       </div>
       <div className="c-field">
         <label htmlFor="c-team-email">{t("options.team.email")}</label>
-        <input id="c-team-email" type="email" required maxLength={254} autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} data-comptoir="team-email" />
+        <input id="c-team-email" type="email" required maxLength={254} autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} data-comptoir="team-email" {...invalid("email")} />
+        <FieldProblem field="email" problems={problems} />
       </div>
       <div className="c-field">
         <label htmlFor="c-team-password">{t("options.team.password")}</label>
@@ -104,7 +113,9 @@ export function TeamServerSection() {
           value={password}
           onChange={(e) => setPassword(e.target.value)}
           data-comptoir="team-password"
+          {...invalid("password")}
         />
+        <FieldProblem field="password" problems={problems} />
       </div>
       <button type="submit" className="c-button" disabled={busy !== null} data-comptoir="team-sign-in">
         {busy === "login" ? t("options.team.signingIn") : t("options.team.signIn")}
@@ -127,4 +138,26 @@ export function TeamServerSection() {
 /** The role in the UI's words ("responsable" in French, as everywhere else); a role this build does not know, as the server named it. */
 function roleName(role: string, t: (key: string) => string): string {
   return role === "agent" || role === "manager" || role === "admin" ? t(`options.team.roles.${role}`) : role
+}
+
+type FieldProblems = Partial<Record<"serverUrl" | "email" | "password", string>>
+
+/** The sign-in's fields checked before anything is sent: an empty one, or an address the background could not reach. */
+function fieldProblems(serverUrl: string, email: string, password: string, t: (key: string, values?: Record<string, string>) => string): FieldProblems {
+  const found: FieldProblems = {}
+  const url = serverUrl.trim()
+  if (url === "") found.serverUrl = t("options.team.errors.serverUrlMissing")
+  else if (!/^https?:\/\/[^\s/]/i.test(url)) found.serverUrl = t("options.team.errors.serverUrlScheme", { value: url })
+  if (email.trim() === "") found.email = t("options.team.errors.emailMissing")
+  if (password === "") found.password = t("options.team.errors.passwordMissing")
+  return found
+}
+
+function FieldProblem({ field, problems }: { field: keyof FieldProblems; problems: FieldProblems }) {
+  const text = problems[field]
+  return text ? (
+    <span className="c-error" id={`c-team-${field}-error`} data-comptoir="team-field-error" data-field={field}>
+      {text}
+    </span>
+  ) : null
 }
